@@ -1,0 +1,108 @@
+// Builds the commander program, registers the commands, and handles every error in one place.
+import { Command, CommanderError, Option } from 'commander';
+import { bucketsCommand } from './commands/buckets.js';
+import { exercisesCommand } from './commands/exercises.js';
+import { exportCommand } from './commands/export.js';
+import { historyCommand } from './commands/history.js';
+import { importCommand } from './commands/import.js';
+import { routinesCommand } from './commands/routines.js';
+import { sessionCommand } from './commands/session.js';
+import { settingsCommand } from './commands/settings.js';
+import { validateCommand } from './commands/validate.js';
+import { processContext, type Context } from './context.js';
+import { EXIT, Interrupted, UserError } from './errors.js';
+import { colourEnabled, colours } from './ui/colour.js';
+
+declare const ITB_VERSION: string;
+const version = typeof ITB_VERSION === 'string' ? ITB_VERSION : '0.0.0-dev';
+
+export function createProgram(ctx: Context): Command {
+  const program = new Command('itb')
+    .description(
+      'Find out which exercises help your IT band pain: rate your symptom, do one drill, rate ' +
+        'again. Drills that help go into your rehab bucket; drills that do not, after one careful ' +
+        'retry, are set aside for now. Share the results with your physical therapist.',
+    )
+    .version(version, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .addHelpCommand(false)
+    .option('--data <file>', 'use your own exercise library (YAML) instead of the built-in one; also ITB_DATA')
+    .addOption(new Option('--no-color', 'turn colours off (also NO_COLOR=1)'))
+    .showSuggestionAfterError(true)
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ itb session                 run an assess / re-assess session
+  $ itb buckets                 see what helps (rehab) and what to avoid for now
+  $ itb history                 past sessions and the trend of your scores
+  $ itb export -o report.html   a report for your physical therapist
+
+Your results are kept on this computer only (set ITB_HOME to keep them elsewhere).
+itb supports self-care; it does not diagnose. See a clinician if you are worried.`,
+    );
+
+  for (const make of [
+    sessionCommand,
+    bucketsCommand,
+    historyCommand,
+    exportCommand,
+    importCommand,
+    exercisesCommand,
+    routinesCommand,
+    validateCommand,
+    settingsCommand,
+  ]) {
+    program.addCommand(make(ctx));
+  }
+
+  // Commander writes its own messages (help, usage errors) through the context, and throws
+  // instead of exiting so that the exit code is decided in one place.
+  const configure = (command: Command) => {
+    command.exitOverride().configureOutput({
+      writeOut: (text) => ctx.stdout.write(text),
+      writeErr: (text) => ctx.stderr.write(text),
+      outputError: (text, write) => write(text),
+    });
+    command.commands.forEach(configure);
+  };
+  configure(program);
+  return program;
+}
+
+/** Runs the program and returns the exit code; never throws. */
+export async function main(argv: string[], ctx: Context = processContext()): Promise<number> {
+  const program = createProgram(ctx);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return EXIT.ok;
+  } catch (error) {
+    return report(error, ctx, argv);
+  }
+}
+
+function report(error: unknown, ctx: Context, argv: string[]): number {
+  const paint = colours(colourEnabled({ ...ctx, stdout: ctx.stderr }, argv.includes('--no-color') ? false : undefined));
+  if (error instanceof CommanderError) {
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0) {
+      return EXIT.ok;
+    }
+    // Commander has already printed the message; bad usage is exit 2 (PRODUCT §7).
+    return EXIT.usage;
+  }
+  if (error instanceof Interrupted) {
+    ctx.stderr.write(`${error.message}\n`);
+    return EXIT.interrupted;
+  }
+  if (error instanceof UserError) {
+    for (const line of error.details) ctx.stderr.write(`${line}\n`);
+    ctx.stderr.write(`${paint.red('error:')} ${error.message}\n`);
+    if (error.hint) ctx.stderr.write(`${paint.dim(error.hint)}\n`);
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  ctx.stderr.write(`${paint.red('unexpected error:')} ${message}\n`);
+  if (ctx.env.ITB_DEBUG === '1' && error instanceof Error && error.stack) ctx.stderr.write(`${error.stack}\n`);
+  else ctx.stderr.write(paint.dim('Run again with ITB_DEBUG=1 to see the details, and please report it.\n'));
+  return EXIT.failure;
+}

@@ -1,0 +1,123 @@
+// The records itb keeps: settings, the session log, manual moves and red-flag screens.
+// The store validates its file against these schemas, the JSON export is described by them,
+// and the core works on the types they infer (imported as types only, so zod is not loaded).
+import { z } from 'zod';
+
+export const SCHEMA_VERSION = 1;
+
+export const symptoms = ['pain', 'tightness', 'discomfort'] as const;
+export const painfulSides = ['left', 'right', 'both'] as const;
+export const bucketNames = ['rehab', 'avoid'] as const;
+
+const score = z.int().min(0).max(10);
+const timestamp = z.iso.datetime({ offset: true });
+const exerciseId = z.string().min(1);
+
+export const thresholdsSchema = z.strictObject({
+  /** A drill helped when `after <= before - minImprovement`. */
+  minImprovement: z.int().min(1).max(3),
+  /** A rise of this many points or more on any attempt is a flare. */
+  flareRise: z.int().min(2).max(5),
+});
+
+export const settingsSchema = z.strictObject({
+  ...thresholdsSchema.shape,
+  /** Days after an "avoid" decision before the drill is offered again. */
+  retestAfterDays: z.int().min(1).max(365),
+  side: z.enum(painfulSides).optional(),
+  symptom: z.enum(symptoms).optional(),
+  movement: z.string().trim().min(1).max(200).optional(),
+});
+
+export const defaultSettings: Settings = { minImprovement: 1, flareRise: 3, retestAfterDays: 14 };
+
+export const attemptSchema = z.strictObject({
+  exerciseId,
+  attempt: z.union([z.literal(1), z.literal(2)]),
+  before: score,
+  after: score,
+  verdict: z.enum(['improved', 'not-improved', 'flare']),
+  at: timestamp,
+});
+
+export const exerciseResultSchema = z.strictObject({
+  exerciseId,
+  /** The drill's name when it was done, so a drill later removed from the library still reads well. */
+  name: z.string(),
+  outcome: z.enum(['rehab', 'avoid', 'skipped']),
+  flare: z.boolean(),
+  at: timestamp,
+});
+
+export const sessionSchema = z.strictObject({
+  id: z.string().min(1),
+  startedAt: timestamp,
+  endedAt: timestamp.optional(),
+  status: z.enum(['in-progress', 'completed', 'stopped', 'interrupted']),
+  routine: z.string().min(1),
+  side: z.enum(painfulSides),
+  symptom: z.enum(symptoms),
+  movement: z.string().min(1),
+  thresholds: thresholdsSchema,
+  /** Whether the routine held loading (strength) drills: the 48-hour spacing rule counts these. */
+  loading: z.boolean(),
+  baseline: score.optional(),
+  attempts: z.array(attemptSchema),
+  results: z.array(exerciseResultSchema),
+});
+
+export const manualMoveSchema = z.strictObject({
+  exerciseId,
+  bucket: z.enum(bucketNames),
+  note: z.string().max(1000).optional(),
+  at: timestamp,
+});
+
+export const redFlags = [
+  'recent-injury',
+  'swelling',
+  'locking-or-giving-way',
+  'numbness-or-tingling',
+  'fever-or-unwell',
+  'night-or-rest-pain',
+] as const;
+
+export const screeningSchema = z.strictObject({
+  at: timestamp,
+  answers: z.record(z.enum(redFlags), z.boolean()),
+  /** True when the user chose to go on although they answered yes to a red flag. */
+  proceeded: z.boolean(),
+});
+
+/** One drill's current bucket: the latest decision, kept in the store beside the log it comes from. */
+export const bucketEntrySchema = z.strictObject({
+  exerciseId,
+  bucket: z.enum(bucketNames),
+  decidedAt: timestamp,
+  source: z.enum(['session', 'manual']),
+  flare: z.boolean(),
+  note: z.string().optional(),
+});
+
+export const storeSchema = z.strictObject({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  settings: settingsSchema,
+  sessions: z.array(sessionSchema),
+  moves: z.array(manualMoveSchema),
+  screenings: z.array(screeningSchema),
+  buckets: z.array(bucketEntrySchema),
+});
+
+export type Symptom = (typeof symptoms)[number];
+export type PainfulSide = (typeof painfulSides)[number];
+export type BucketName = (typeof bucketNames)[number];
+export type RedFlag = (typeof redFlags)[number];
+export type Thresholds = z.infer<typeof thresholdsSchema>;
+export type Settings = z.infer<typeof settingsSchema>;
+export type Attempt = z.infer<typeof attemptSchema>;
+export type ExerciseResult = z.infer<typeof exerciseResultSchema>;
+export type Session = z.infer<typeof sessionSchema>;
+export type ManualMove = z.infer<typeof manualMoveSchema>;
+export type Screening = z.infer<typeof screeningSchema>;
+export type BucketEntry = z.infer<typeof bucketEntrySchema>;
+export type StoreData = z.infer<typeof storeSchema>;

@@ -1,0 +1,84 @@
+// The exercise library: what a drill, a routine, a test movement and a cue are.
+// One schema serves the shipped data/library.yaml and any library a therapist writes.
+import { z } from 'zod';
+
+const id = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lowercase words joined by hyphens, like "hip-circles"');
+const text = z.string().trim().min(1, 'must not be empty');
+
+export const regions = ['ankle', 'knee', 'hip', 'pelvis', 'trunk', 'shoulder', 'thigh', 'whole-leg'] as const;
+export const categories = [
+  'joint-mobility',
+  'strength',
+  'stretch',
+  'mobility',
+  'soft-tissue',
+  'balance',
+  'warm-up',
+] as const;
+/** Which side the drill is done on, relative to the painful IT band. */
+export const sides = ['painful', 'opposite', 'both', 'none'] as const;
+
+export const doseSchema = z
+  .strictObject({
+    sets: z.int().min(1).max(10).optional(),
+    reps: z.int().min(1).max(100).optional(),
+    holdSeconds: z.int().min(1).max(600).optional(),
+    perSide: z.boolean().default(false),
+  })
+  .refine((dose) => dose.reps !== undefined || dose.holdSeconds !== undefined, {
+    message: 'needs reps, holdSeconds or both',
+  });
+
+export const exerciseSchema = z.strictObject({
+  id,
+  name: text,
+  region: z.enum(regions),
+  category: z.enum(categories),
+  steps: z.array(text).min(1, 'needs at least one step'),
+  dose: doseSchema,
+  side: z.enum(sides),
+  loading: z.boolean(),
+  equipment: z.array(text).default([]),
+  cues: z.array(text).default([]),
+  video: z.url({ protocol: /^https?$/ }).optional(),
+  source: text.optional(),
+});
+
+export const routineSchema = z.strictObject({
+  id,
+  name: text,
+  description: text,
+  exercises: z.array(id).min(1, 'needs at least one exercise'),
+  cues: z.array(id).default([]),
+  source: text.optional(),
+});
+
+export const movementSchema = z.strictObject({
+  id,
+  name: text,
+  instructions: text,
+});
+
+export const cueSchema = z.strictObject({
+  id,
+  text,
+});
+
+export const librarySchema = z.strictObject({
+  version: z.literal(1),
+  exercises: z.array(exerciseSchema).min(1, 'needs at least one exercise'),
+  routines: z.array(routineSchema).default([]),
+  movements: z.array(movementSchema).default([]),
+  cues: z.array(cueSchema).default([]),
+});
+
+export type Dose = z.infer<typeof doseSchema>;
+export type Exercise = z.infer<typeof exerciseSchema>;
+export type Routine = z.infer<typeof routineSchema>;
+export type Movement = z.infer<typeof movementSchema>;
+export type Cue = z.infer<typeof cueSchema>;
+export type Library = z.infer<typeof librarySchema>;
+export type Region = (typeof regions)[number];
+export type Side = (typeof sides)[number];

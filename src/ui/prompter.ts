@@ -1,0 +1,26 @@
+// The questions the program asks, as an interface: the real one wraps @inquirer/prompts
+// (src/ui/prompts.ts), tests script the answers (test/helpers/scripted.ts).
+
+export interface Choice<T extends string> {
+  value: T;
+  name: string;
+  description?: string;
+}
+
+export interface Prompter {
+  select<T extends string>(question: { message: string; choices: Choice<T>[]; default?: T }): Promise<T>;
+  confirm(question: { message: string; default?: boolean }): Promise<boolean>;
+  input(question: {
+    message: string;
+    default?: string;
+    /** Returns true when the text is acceptable, else the reason shown to the user. */
+    validate?: (text: string) => true | string;
+  }): Promise<string>;
+  /** Counts down a timed hold; the user may end it early. */
+  countdown(seconds: number, label: string): Promise<'finished' | 'skipped'>;
+}
+
+/** Thrown by a prompter when the user presses Ctrl-C; the same name @inquirer/prompts uses. */
+export function isPromptExit(error: unknown): boolean {
+  return error instanceof Error && error.name === 'ExitPromptError';
+}

@@ -1,0 +1,43 @@
+// Plain-text layout: aligned columns and wrapped paragraphs that fit an 80-column terminal.
+import { stripVTControlCharacters } from 'node:util';
+
+export const width = (text: string) => stripVTControlCharacters(text).length;
+
+export interface TableOptions {
+  /** Columns to right-align (numbers). */
+  right?: number[];
+  /** Space between columns. */
+  gap?: number;
+}
+
+/** Rows of cells to lines; the first row is usually a header. Cells may hold colour codes. */
+export function table(rows: string[][], options: TableOptions = {}): string[] {
+  const gap = ' '.repeat(options.gap ?? 2);
+  const columns = Math.max(0, ...rows.map((row) => row.length));
+  const widths = Array.from({ length: columns }, (_, c) => Math.max(0, ...rows.map((row) => width(row[c] ?? ''))));
+  return rows.map((row) =>
+    row
+      .map((cell, c) => {
+        const pad = ' '.repeat(widths[c]! - width(cell));
+        if (c === row.length - 1 && !options.right?.includes(c)) return cell;
+        return options.right?.includes(c) ? pad + cell : cell + pad;
+      })
+      .join(gap),
+  );
+}
+
+/** Wraps plain text to `columns`, indenting every line by `indent`. */
+export function wrap(text: string, columns = 80, indent = ''): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && indent.length + line.length + 1 + word.length > columns) {
+      lines.push(indent + line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(indent + line);
+  return lines;
+}

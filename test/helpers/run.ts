@@ -1,0 +1,46 @@
+// Runs an itb command in-process with a temporary ITB_HOME and scripted answers.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../src/cli.js';
+import type { Context } from '../../src/context.js';
+import { ScriptedPrompter, type Answer } from './scripted.js';
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+  prompter: ScriptedPrompter;
+}
+
+export interface RunOptions {
+  home?: string;
+  answers?: Answer[];
+  env?: Record<string, string | undefined>;
+  now?: Date | (() => Date);
+  tty?: boolean;
+}
+
+export async function run(argv: string[], options: RunOptions = {}): Promise<RunResult> {
+  let stdout = '';
+  let stderr = '';
+  const tty = options.tty ?? false;
+  const prompter = new ScriptedPrompter([...(options.answers ?? [])]);
+  const now = options.now;
+  const ctx: Context = {
+    env: { ITB_HOME: options.home, NO_COLOR: '1', ...options.env },
+    stdout: { write: (text: string) => (stdout += text), isTTY: tty, columns: 80 },
+    stderr: { write: (text: string) => (stderr += text), isTTY: tty },
+    stdinIsTTY: tty,
+    now: typeof now === 'function' ? now : () => now ?? new Date(),
+    prompter,
+  };
+  const code = await main(argv, ctx);
+  return { code, stdout, stderr, prompter };
+}
+
+/** A fresh, empty ITB_HOME, removed by the returned cleanup. */
+export function tempHome(): { home: string; cleanup: () => void } {
+  const home = mkdtempSync(join(tmpdir(), 'itb-test-'));
+  return { home, cleanup: () => rmSync(home, { recursive: true, force: true }) };
+}

@@ -1,0 +1,63 @@
+// A Prompter that answers from a list, for command tests. Each answer is checked against what
+// was asked, so a test fails loudly when the conversation goes differently than it expects.
+import type { Choice, Prompter } from '../../src/ui/prompter.js';
+
+/** Press Ctrl-C at this point of the conversation. */
+export const CTRL_C = Symbol('Ctrl-C');
+
+export type Answer = string | number | boolean | typeof CTRL_C;
+
+export interface Asked {
+  kind: 'select' | 'confirm' | 'input' | 'countdown';
+  message: string;
+  choices?: string[];
+}
+
+export class ScriptedPrompter implements Prompter {
+  readonly asked: Asked[] = [];
+  constructor(private readonly answers: Answer[]) {}
+
+  get remaining(): number {
+    return this.answers.length;
+  }
+
+  private take(asked: Asked): Exclude<Answer, typeof CTRL_C> {
+    this.asked.push(asked);
+    if (this.answers.length === 0) throw new Error(`no scripted answer left for: ${asked.message}`);
+    const answer = this.answers.shift()!;
+    if (answer === CTRL_C) {
+      const error = new Error('User force closed the prompt with SIGINT');
+      error.name = 'ExitPromptError';
+      throw error;
+    }
+    return answer;
+  }
+
+  async select<T extends string>(q: { message: string; choices: Choice<T>[]; default?: T }): Promise<T> {
+    const values = q.choices.map((c) => c.value);
+    const answer = String(this.take({ kind: 'select', message: q.message, choices: values }));
+    if (!values.includes(answer as T)) throw new Error(`"${answer}" is not a choice of "${q.message}": ${values.join(', ')}`);
+    return answer as T;
+  }
+
+  async confirm(q: { message: string; default?: boolean }): Promise<boolean> {
+    const answer = this.take({ kind: 'confirm', message: q.message });
+    if (typeof answer !== 'boolean') throw new Error(`"${q.message}" wants true or false, got ${String(answer)}`);
+    return answer;
+  }
+
+  async input(q: { message: string; default?: string; validate?: (text: string) => true | string }): Promise<string> {
+    // Like the real prompt, an invalid answer is refused and the question asked again.
+    for (;;) {
+      const text = String(this.take({ kind: 'input', message: q.message }));
+      const verdict = q.validate ? q.validate(text) : true;
+      if (verdict === true) return text === '' && q.default !== undefined ? q.default : text;
+      this.asked.push({ kind: 'input', message: `refused: ${verdict}` });
+    }
+  }
+
+  async countdown(_seconds: number, label: string): Promise<'finished' | 'skipped'> {
+    this.asked.push({ kind: 'countdown', message: label });
+    return 'skipped';
+  }
+}
