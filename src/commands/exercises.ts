@@ -6,7 +6,7 @@ import { findExercise } from '../library/library.js';
 import type { Exercise, Library } from '../library/schema.js';
 import type { Colours } from '../ui/colour.js';
 import { describeDose, describeSide } from '../ui/describe.js';
-import { table, wrap } from '../ui/table.js';
+import { hanging, table } from '../ui/table.js';
 import { examples, libraryFor, paint, printJson } from './shared.js';
 
 export function exercisesCommand(ctx: Context): Command {
@@ -62,9 +62,7 @@ function showExercise(library: Library, exercise: Exercise, colour: Colours): st
     `${colour.bold(exercise.name)}  ${colour.dim(`(${exercise.id})`)}`,
     `${exercise.region} · ${exercise.category}${exercise.loading ? ' · loading drill (space these sessions 48 hours apart)' : ''}`,
     '',
-    ...exercise.steps.flatMap((step, i) =>
-      wrap(step, 78, '      ').map((line, j) => (j === 0 ? `  ${String(i + 1).padStart(2)}. ${line.trimStart()}` : line)),
-    ),
+    ...exercise.steps.flatMap((step, i) => hanging(`  ${String(i + 1).padStart(2)}. `, step, 78)),
     '',
     `  Dose:       ${describeDose(exercise.dose)}`,
     `  Side:       ${describeSide(exercise.side)}`,
@@ -72,7 +70,7 @@ function showExercise(library: Library, exercise: Exercise, colour: Colours): st
   ];
   if (routines.length > 0) out.push(`  Routines:   ${routines.join(', ')}`);
   if (exercise.video) out.push(`  Video:      ${exercise.video}`);
-  if (exercise.cues.length > 0) out.push('', '  Cues:', ...exercise.cues.flatMap((cue) => wrap(cue, 76, '    - ').map((l, j) => (j === 0 ? l : `      ${l.trimStart()}`))));
+  if (exercise.cues.length > 0) out.push('', '  Cues:', ...exercise.cues.flatMap((cue) => hanging('    - ', cue, 78)));
   if (exercise.source) out.push('', colour.dim(`  From: ${exercise.source}`));
   return `${out.join('\n')}\n`;
 }

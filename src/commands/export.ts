@@ -1,13 +1,121 @@
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
+import { localDate } from '../core/history.js';
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
+import type { Report } from '../export/report.js';
+import { examples, libraryFor } from './shared.js';
 
-export function exportCommand(_ctx: Context): Command {
+export const formats = ['md', 'csv', 'json', 'html', 'fhir'] as const;
+export type Format = (typeof formats)[number];
+
+interface ExportOptions {
+  format?: Format;
+  output?: string;
+  since?: string;
+  until?: string;
+  force?: boolean;
+  name?: string;
+}
+
+// Each format is its own module, loaded only when asked for.
+const renderers: Record<Format, () => Promise<(report: Report) => string>> = {
+  md: async () => (await import('../export/md.js')).toMarkdown,
+  csv: async () => (await import('../export/csv.js')).toCsv,
+  json: async () => (await import('../export/json.js')).toJson,
+  html: async () => (await import('../export/html.js')).toHtml,
+  fhir: async () => (await import('../export/fhir.js')).toFhir,
+};
+
+export function exportCommand(ctx: Context): Command {
   return new Command('export')
-    .description('(not available yet)')
-    .allowUnknownOption()
-    .allowExcessArguments()
-    .action(() => {
-      throw new UserError('`itb export` is not available yet');
+    .description('a report of your sessions and buckets to share with your physical therapist')
+    .addOption(new Option('--format <format>', 'md, csv, json, html or fhir (default: from the file name, else md)').choices(formats))
+    .option('-o, --output <file>', 'write to this file instead of the screen (never replaces a file without --force)')
+    .option('--since <date>', 'only records from this day on (YYYY-MM-DD)')
+    .option('--until <date>', 'only records up to and including this day (YYYY-MM-DD)')
+    .option('--force', 'replace the output file if it already exists')
+    .option('--name <name>', 'the patient name to print on the report (md, html, fhir)')
+    .addHelpText(
+      'after',
+      examples(
+        ['itb export', 'a Markdown report on the screen'],
+        ['itb export -o report.html', 'a printable page to email or print for your therapist'],
+        ['itb export -o scores.csv --since 2026-10-01', 'every attempt since 1 October, for a spreadsheet'],
+        ['itb export -o backup.json', 'a full backup; bring it back with `itb import backup.json`'],
+        ['itb export --format fhir -o scores.fhir.json --name "Sam Lee"', 'a FHIR R4 bundle for a clinic system'],
+      ) +
+        '\nFiles are readable by you only, and an existing file is never replaced unless you add --force.\n' +
+        'Dates are whole days in your local time; --since and --until are both included.\n',
+    )
+    .action(async (options: ExportOptions, self: Command) => {
+      const since = options.since === undefined ? undefined : checkDay(options.since, '--since');
+      const until = options.until === undefined ? undefined : checkDay(options.until, '--until');
+      if (since !== undefined && until !== undefined && since > until) {
+        throw new UserError(`--since ${since} is after --until ${until}`, 'Put the earlier day first, e.g. --since 2026-10-01 --until 2026-11-20.');
+      }
+      const format = options.format ?? (options.output !== undefined ? formatFromFileName(options.output) : 'md');
+      const name = options.name?.trim() || undefined;
+
+      const [library, { Store }, { buildReport, periodWords }, render] = await Promise.all([
+        libraryFor(ctx, self),
+        import('../store/store.js'),
+        import('../export/report.js'),
+        renderers[format](),
+      ]);
+      const data = Store.open(ctx.env).read();
+      const report = buildReport(data, library, {
+        ...(since !== undefined ? { since } : {}),
+        ...(until !== undefined ? { until } : {}),
+        ...(name !== undefined ? { patientName: name } : {}),
+        now: ctx.now(),
+      });
+      const text = render(report);
+
+      if (options.output === undefined) {
+        ctx.stdout.write(text);
+        return;
+      }
+      const { writePrivateFile } = await import('../store/write-file.js');
+      writePrivateFile(options.output, text, { replace: Boolean(options.force) });
+      const what =
+        report.sessions.length === 0
+          ? 'no sessions yet'
+          : `${report.sessions.length} session${report.sessions.length === 1 ? '' : 's'}, ${periodWords(report)}`;
+      ctx.stderr.write(`Wrote ${options.output} (${what}).\n`);
+      if (name !== undefined && (format === 'csv' || format === 'json')) {
+        ctx.stderr.write(`The ${format} format has no place for a name, so --name was not used.\n`);
+      }
     });
+}
+
+/** The format a file name asks for; `.fhir.json` is plain JSON unless --format fhir says otherwise. */
+export function formatFromFileName(file: string): Format {
+  const lower = file.toLowerCase();
+  const byExtension: [string, Format][] = [
+    ['.md', 'md'],
+    ['.markdown', 'md'],
+    ['.csv', 'csv'],
+    ['.json', 'json'],
+    ['.html', 'html'],
+    ['.htm', 'html'],
+  ];
+  const found = byExtension.find(([extension]) => lower.endsWith(extension));
+  if (found) return found[1];
+  throw new UserError(
+    `cannot tell which format to write from the file name "${file}"`,
+    'End it in .md, .csv, .json or .html, or say which with --format md|csv|json|html|fhir.',
+  );
+}
+
+/** A real calendar day written YYYY-MM-DD, returned in that form. */
+function checkDay(text: string, flag: string): string {
+  const trimmed = text.trim();
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(trimmed);
+  const bad = () => new UserError(`${flag} wants a date like 2026-11-01, not "${text}"`, `Write the year, month and day: itb export ${flag} 2026-11-01`);
+  if (!match) throw bad();
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(year, month - 1, day);
+  // new Date rolls 2026-02-30 over into March: a day that does not exist is a typo.
+  if (localDate(date) !== trimmed) throw bad();
+  return trimmed;
 }

@@ -1,13 +1,51 @@
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
+import { painfulSides, symptoms } from '../core/terms.js';
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
+import { examples } from './shared.js';
 
-export function sessionCommand(_ctx: Context): Command {
+export interface SessionOptions {
+  side?: (typeof painfulSides)[number];
+  symptom?: (typeof symptoms)[number];
+  movement?: string;
+  timer: boolean;
+}
+
+export function sessionCommand(ctx: Context): Command {
   return new Command('session')
-    .description('(not available yet)')
-    .allowUnknownOption()
-    .allowExcessArguments()
-    .action(() => {
-      throw new UserError('`itb session` is not available yet');
+    .description('rate your symptom, do one drill, rate again: find out which drills help you now')
+    .argument('[routine]', 'the routine to run (see `itb routines`), or `rehab` / `retest`')
+    .addOption(new Option('--side <side>', 'your painful side').choices(painfulSides))
+    .addOption(new Option('--symptom <symptom>', 'what you rate').choices(symptoms))
+    .option('--movement <text>', 'the test movement you rate your symptom during, in your words')
+    .option('--no-timer', 'no countdown for timed holds')
+    .addHelpText(
+      'after',
+      examples(
+        ['itb session', 'choose a routine and go'],
+        ['itb session joint-chain', 'the five-drill chain from the feet upward'],
+        ['itb session rehab --side left --symptom pain --movement "step-down"', 'your rehab drills, no setup questions'],
+        ['itb session retest', 'try again the drills set aside earlier, once they are due'],
+      ) +
+        `
+How it works: rate your symptom (0 = none, 10 = worst imaginable) while doing the test
+movement, do one drill, then rate again. A drill that lowers your score goes into your rehab
+bucket. One that does not gets one more careful try (slower, smaller range), then is set aside
+for now. If your score jumps up, the drill stops at once. Every answer is saved as you go;
+Ctrl-C keeps what you have done so far. Needs a terminal.
+`,
+    )
+    .action(async (routine: string | undefined, options: SessionOptions, command: Command) => {
+      if (options.movement !== undefined && (options.movement.trim() === '' || options.movement.length > 200)) {
+        throw new UserError('--movement needs a short description of the test movement (1 to 200 characters)');
+      }
+      if (!ctx.stdinIsTTY || !ctx.stdout.isTTY) {
+        throw new UserError(
+          '`itb session` asks questions as you go, so it needs a terminal for its input and output.',
+          'Without one you can still use `itb buckets`, `itb history` and `itb export`.',
+        );
+      }
+      const { runSession } = await import('./session-flow.js');
+      await runSession(ctx, command, routine, options);
     });
 }

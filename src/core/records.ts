@@ -2,12 +2,9 @@
 // The store validates its file against these schemas, the JSON export is described by them,
 // and the core works on the types they infer (imported as types only, so zod is not loaded).
 import { z } from 'zod';
+import { bucketNames, painfulSides, redFlags, SCHEMA_VERSION, symptoms } from './terms.js';
 
-export const SCHEMA_VERSION = 1;
-
-export const symptoms = ['pain', 'tightness', 'discomfort'] as const;
-export const painfulSides = ['left', 'right', 'both'] as const;
-export const bucketNames = ['rehab', 'avoid'] as const;
+export { bucketNames, defaultSettings, painfulSides, redFlags, SCHEMA_VERSION, symptoms } from './terms.js';
 
 const score = z.int().min(0).max(10);
 const timestamp = z.iso.datetime({ offset: true });
@@ -28,8 +25,6 @@ export const settingsSchema = z.strictObject({
   symptom: z.enum(symptoms).optional(),
   movement: z.string().trim().min(1).max(200).optional(),
 });
-
-export const defaultSettings: Settings = { minImprovement: 1, flareRise: 3, retestAfterDays: 14 };
 
 export const attemptSchema = z.strictObject({
   exerciseId,
@@ -73,19 +68,10 @@ export const manualMoveSchema = z.strictObject({
   at: timestamp,
 });
 
-export const redFlags = [
-  'recent-injury',
-  'swelling',
-  'locking-or-giving-way',
-  'numbness-or-tingling',
-  'fever-or-unwell',
-  'night-or-rest-pain',
-] as const;
-
 export const screeningSchema = z.strictObject({
   at: timestamp,
   answers: z.record(z.enum(redFlags), z.boolean()),
-  /** True when the user chose to go on although they answered yes to a red flag. */
+  /** True when the user went on to the session: every answer was no, or they chose to go on anyway. */
   proceeded: z.boolean(),
 });
 
@@ -106,6 +92,8 @@ export const storeSchema = z.strictObject({
   moves: z.array(manualMoveSchema),
   screenings: z.array(screeningSchema),
   buckets: z.array(bucketEntrySchema),
+  /** Set by `itb buckets reset`: decisions at or before this instant no longer count; the log stays. */
+  bucketsResetAt: timestamp.optional(),
 });
 
 export type Symptom = (typeof symptoms)[number];

@@ -1,19 +1,15 @@
 // Loading a library file: YAML with positions, then zod, then the checks that span the file
 // (unique ids, routines naming drills that exist). Every problem is reported at once as
-// `FILE:LINE:COL  path.to.field  message`, sorted by position.
+// `FILE:LINE:COL  path.to.field  message`, sorted by position, in words a therapist can act on.
 import { readFileSync } from 'node:fs';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
-import type { ZodError } from 'zod';
+import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { core, ZodError } from 'zod';
 import { closest } from '../core/closest.js';
 import { EXIT, UserError } from '../errors.js';
-import { librarySchema, type Library } from './schema.js';
+import { cueSchema, doseSchema, exerciseSchema, librarySchema, movementSchema, routineSchema, type Library } from './schema.js';
+import { firstLine, syntaxProblems, unresolvedAliases, type At, type Problem } from './syntax.js';
 
-export interface Problem {
-  line: number;
-  col: number;
-  path: string;
-  message: string;
-}
+export type { Problem };
 
 export class LibraryError extends UserError {
   constructor(
@@ -30,13 +26,20 @@ export class LibraryError extends UserError {
   }
 }
 
+const readFailures: Record<string, string> = {
+  ENOENT: 'file not found',
+  EISDIR: 'this is a folder, not a library file',
+  EACCES: 'no permission to read this file',
+  EPERM: 'no permission to read this file',
+};
+
 /** Reads, parses and checks a library file; throws LibraryError listing every problem. */
 export function loadLibraryFile(file: string): Library {
   let source: string;
   try {
     source = readFileSync(file, 'utf8');
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : 'cannot read the file';
+    const reason = readFailures[(error as NodeJS.ErrnoException).code ?? ''] ?? 'cannot read the file';
     throw new LibraryError(file, [{ line: 1, col: 1, path: '(file)', message: reason }]);
   }
   const result = parseLibrary(source);
@@ -47,65 +50,168 @@ export function loadLibraryFile(file: string): Library {
 export function parseLibrary(source: string): { ok: true; library: Library } | { ok: false; problems: Problem[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const at = (offset: number) => lineCounter.linePos(offset);
-  const problems: Problem[] = [];
+  const at: At = (offset) => lineCounter.linePos(offset);
+  const fail = (problems: Problem[]) => ({ ok: false as const, problems: sortProblems(problems) });
 
-  for (const error of doc.errors) {
-    const { line, col } = at(error.pos[0]);
-    problems.push({ line, col, path: pathAtOffset(doc, error.pos[0]) || '(syntax)', message: yamlMessage(error.message) });
-  }
-  if (problems.length > 0) return { ok: false, problems: sortProblems(problems) };
+  const syntax = syntaxProblems(doc, source, at);
+  if (syntax.length > 0) return fail(syntax);
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
-    return { ok: false, problems: [{ line: 1, col: 1, path: '(file)', message: 'the file is empty' }] };
+    const what = source.trim() === '' ? 'the file is empty' : 'the file holds only comments';
+    return fail([{ line: 1, col: 1, path: '(file)', message: `${what}; a library needs at least "version: 1" and a list of exercises` }]);
   }
+  const aliases = unresolvedAliases(doc, at);
+  if (aliases.length > 0) return fail(aliases);
 
   let data: unknown;
   try {
+    // A low alias budget: a hand-written library never needs more, and a "billion laughs" file
+    // (aliases of aliases) is stopped here instead of filling the memory.
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
-    return { ok: false, problems: [{ line: 1, col: 1, path: '(file)', message: yamlMessage((error as Error).message) }] };
+    const message = /alias count/i.test((error as Error).message)
+      ? 'the aliases (*name) in this file expand into far too much data; write the items out in full'
+      : firstLine((error as Error).message);
+    return fail([{ line: 1, col: 1, path: '(file)', message }]);
   }
 
-  const parsed = librarySchema.safeParse(data);
-  if (!parsed.success) return { ok: false, problems: sortProblems(zodProblems(doc, data, parsed.error, at)) };
-
-  problems.push(...crossChecks(parsed.data).map(({ path, message }) => ({ ...position(doc, path, at), path: path.join('.'), message })));
-  if (problems.length > 0) return { ok: false, problems: sortProblems(problems) };
+  const parsed = librarySchema.safeParse(data, { error: issueMessage });
+  const problems = parsed.success ? [] : zodProblems(doc, parsed.error, at);
+  problems.push(...crossChecks(data, doc, at));
+  if (problems.length > 0 || !parsed.success) return fail(problems);
   return { ok: true, library: parsed.data };
 }
 
 type Path = (string | number)[];
-type At = (offset: number) => { line: number; col: number };
 
-/** Checks zod cannot make on one object: unique ids and references that resolve. */
-function crossChecks(library: Library): { path: Path; message: string }[] {
-  const found: { path: Path; message: string }[] = [];
-  const unique = (list: { id: string }[], key: string) => {
-    const seen = new Set<string>();
-    list.forEach((item, index) => {
-      if (seen.has(item.id)) found.push({ path: [key, index, 'id'], message: `duplicate id "${item.id}"` });
-      seen.add(item.id);
-    });
-    return seen;
-  };
-  const exerciseIds = unique(library.exercises, 'exercises');
-  unique(library.routines, 'routines');
-  unique(library.movements, 'movements');
-  const cueIds = unique(library.cues, 'cues');
-  const reservedRoutines = new Set(['rehab', 'retest']);
+// ── Shape (zod) ──────────────────────────────────────────────────────────────
 
-  library.routines.forEach((routine, r) => {
-    if (reservedRoutines.has(routine.id)) {
-      found.push({ path: ['routines', r, 'id'], message: `"${routine.id}" is a built-in routine name; choose another id` });
-    }
-    routine.exercises.forEach((exerciseId, e) => {
-      if (!exerciseIds.has(exerciseId)) {
-        found.push({ path: ['routines', r, 'exercises', e], message: unknown('exercise', exerciseId, exerciseIds) });
+const expectedWords: Record<string, string> = {
+  string: 'text',
+  number: 'a whole number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a set of fields',
+};
+
+/** zod's default messages name types the way programmers do; these name them for people. */
+function issueMessage(issue: core.$ZodRawIssue): string | undefined {
+  const found = issue.input === null ? ' (nothing is written here)' : `, not ${describeValue(issue.input)}`;
+  const foundAfterList = issue.input === null ? found : ` (not ${describeValue(issue.input)})`;
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.input === undefined) return 'missing required field';
+      if (!issue.path?.length) {
+        return `a library file must be a set of fields ("version: 1", "exercises:" ...), not ${describeValue(issue.input)}`;
       }
+      return `must be ${expectedWords[issue.expected] ?? issue.expected}${found}`;
+    case 'invalid_value': {
+      if (issue.input === undefined) return 'missing required field';
+      const isVersion = issue.path?.length === 1 && issue.path[0] === 'version';
+      if (issue.values.length === 1) {
+        return `must be ${String(issue.values[0])}${found}${isVersion ? ' (the library format this itb reads)' : ''}`;
+      }
+      return `must be one of: ${issue.values.map(String).join(', ')}${foundAfterList}`;
+    }
+    case 'too_small':
+      if (issue.origin === 'array') return `needs at least ${String(issue.minimum)} item${issue.minimum === 1 ? '' : 's'}`;
+      if (issue.origin === 'string') return 'must not be empty';
+      return `must be at least ${String(issue.minimum)}${found}`;
+    case 'too_big':
+      if (issue.origin === 'array') return `may have at most ${String(issue.maximum)} items`;
+      if (issue.origin === 'string') return `must be at most ${String(issue.maximum)} characters long`;
+      return `must be at most ${String(issue.maximum)}${found}`;
+    case 'invalid_format':
+      if (issue.format === 'url') return `must be a web address starting with https:// or http://${found}`;
+      return `is not written the expected way${found}`;
+    default:
+      return undefined;
+  }
+}
+
+function describeValue(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value);
+  if (Array.isArray(value)) return 'a list';
+  if (value !== null && typeof value === 'object') return 'a set of fields';
+  return String(value);
+}
+
+/** The fields each kind of object may have, for "unknown field" messages. */
+function allowedFields(path: Path): { kind: string; fields: string[] } | undefined {
+  const [list, , field] = path;
+  const shapes = {
+    exercises: ['a drill', exerciseSchema],
+    routines: ['a routine', routineSchema],
+    movements: ['a test movement', movementSchema],
+    cues: ['a cue', cueSchema],
+  } as const;
+  if (path.length === 0) return { kind: 'the library', fields: Object.keys(librarySchema.shape) };
+  if (path.length === 3 && list === 'exercises' && field === 'dose') return { kind: 'a dose', fields: Object.keys(doseSchema.shape) };
+  if (path.length !== 2 || typeof list !== 'string' || !Object.hasOwn(shapes, list)) return undefined;
+  const [kind, schema] = shapes[list as keyof typeof shapes];
+  return { kind, fields: Object.keys(schema.shape) };
+}
+
+function zodProblems(doc: Document, error: ZodError, at: At): Problem[] {
+  return error.issues.flatMap((issue) => {
+    const path: Path = issue.path.filter((key): key is string | number => typeof key !== 'symbol');
+    if (issue.code !== 'unrecognized_keys') {
+      return [{ ...position(doc, path, at), path: path.join('.') || '(file)', message: issue.message }];
+    }
+    // One line per unexpected key, each pointing at the key itself.
+    const allowed = allowedFields(path);
+    return issue.keys.map((key) => {
+      // A short field name inside a longer typo ("id" in "vidoe") is no real likeness.
+      const near = allowed ? closest(key, allowed.fields.filter((field) => field.length * 2 > key.length)) : [];
+      const advice =
+        near.length > 0
+          ? ` (did you mean ${near.map((n) => `"${n}"`).join(' or ')}?)`
+          : allowed
+            ? `; ${allowed.kind} can have: ${allowed.fields.join(', ')}`
+            : '';
+      return { ...position(doc, [...path, key], at), path: [...path, key].join('.'), message: `unknown field "${key}"${advice}` };
     });
-    routine.cues.forEach((cueId, c) => {
-      if (!cueIds.has(cueId)) found.push({ path: ['routines', r, 'cues', c], message: unknown('cue', cueId, cueIds) });
+  });
+}
+
+// ── Checks across the file ───────────────────────────────────────────────────
+
+/**
+ * Checks zod cannot make on one object: unique ids and references that resolve. They run on the
+ * raw data, even when some items are malformed, so that every problem is reported in one go.
+ */
+function crossChecks(data: unknown, doc: Document, at: At): Problem[] {
+  const found: Problem[] = [];
+  const report = (path: Path, message: string) => found.push({ ...position(doc, path, at), path: path.join('.'), message });
+  const items = (value: unknown, key: string): unknown[] => {
+    const list = isRecord(value) ? value[key] : undefined;
+    return Array.isArray(list) ? list : [];
+  };
+  const unique = (key: string) => {
+    const firstIndex = new Map<string, number>();
+    items(data, key).forEach((item, index) => {
+      if (!isRecord(item) || typeof item.id !== 'string') return;
+      const first = firstIndex.get(item.id);
+      if (first === undefined) firstIndex.set(item.id, index);
+      else report([key, index, 'id'], `duplicate id "${item.id}" (already used on line ${position(doc, [key, first, 'id'], at).line})`);
     });
+    return new Set(firstIndex.keys());
+  };
+  const exerciseIds = unique('exercises');
+  unique('routines');
+  unique('movements');
+  const cueIds = unique('cues');
+
+  items(data, 'routines').forEach((routine, r) => {
+    if (isRecord(routine) && (routine.id === 'rehab' || routine.id === 'retest')) {
+      report(['routines', r, 'id'], `"${routine.id}" is a built-in routine name; choose another id`);
+    }
+    const references = [['exercises', 'exercise', exerciseIds], ['cues', 'cue', cueIds]] as const;
+    for (const [field, kind, known] of references) {
+      items(routine, field).forEach((id, i) => {
+        if (typeof id === 'string' && !known.has(id)) report(['routines', r, field, i], unknown(kind, id, known));
+      });
+    }
   });
   return found;
 }
@@ -115,29 +221,11 @@ function unknown(kind: string, id: string, known: Set<string>): string {
   return `unknown ${kind} "${id}"${near.length > 0 ? ` (did you mean ${near.map((n) => `"${n}"`).join(' or ')}?)` : ''}`;
 }
 
-function zodProblems(doc: Document, data: unknown, error: ZodError, at: At): Problem[] {
-  return error.issues.map((issue) => {
-    let path: Path = issue.path.filter((key): key is string | number => typeof key !== 'symbol');
-    let message = issue.message;
-    if (issue.code === 'unrecognized_keys') {
-      // Point at the first unexpected key itself rather than at the object holding it.
-      path = [...path, issue.keys[0]!];
-      message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-    } else if (path.length > 0 && !hasPath(data, path)) {
-      message = 'missing required field';
-    }
-    return { ...position(doc, path, at), path: path.join('.') || '(file)', message };
-  });
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-function hasPath(data: unknown, path: Path): boolean {
-  let value: unknown = data;
-  for (const key of path) {
-    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) return false;
-    value = (value as Record<string | number, unknown>)[key];
-  }
-  return true;
-}
+// ── Positions ────────────────────────────────────────────────────────────────
 
 /** The position of the node at `path`, or of its nearest existing parent (a missing field). */
 function position(doc: Document, path: Path, at: At): { line: number; col: number } {
@@ -157,36 +245,6 @@ function keyOf(doc: Document, path: Path): Node | undefined {
   if (!isMap(parent)) return undefined;
   const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === path[path.length - 1]);
   return isScalar(pair?.key) ? pair.key : undefined;
-}
-
-/** The dotted path of the deepest map entry or list item that holds `offset`, for YAML errors. */
-function pathAtOffset(doc: Document, offset: number): string {
-  let deepest: string[] = [];
-  visit(doc, {
-    Pair(_, pair, path) {
-      const key = isScalar(pair.key) ? pair.key : undefined;
-      const value = pair.value as Node | null;
-      const start = key?.range?.[0] ?? Infinity;
-      const end = value?.range?.[2] ?? key?.range?.[2] ?? -1;
-      if (start <= offset && offset <= end) {
-        const parts: string[] = [];
-        let parent: unknown = doc.contents;
-        for (const ancestor of path.slice(1)) {
-          if (isPair(ancestor) && isScalar(ancestor.key)) parts.push(String(ancestor.key.value));
-          if (isSeq(parent) && isMap(ancestor)) parts.push(String(parent.items.indexOf(ancestor)));
-          parent = isPair(ancestor) ? ancestor.value : ancestor;
-        }
-        if (isSeq(parent) && isMap(path[path.length - 1])) parts.push(String(parent.items.indexOf(path[path.length - 1] as never)));
-        parts.push(String(key?.value));
-        if (parts.length > deepest.length) deepest = parts;
-      }
-    },
-  });
-  return deepest.join('.');
-}
-
-function yamlMessage(message: string): string {
-  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim();
 }
 
 function sortProblems(problems: Problem[]): Problem[] {

@@ -8,7 +8,10 @@ export function colourEnabled(ctx: Context, flag: boolean | undefined): boolean 
   if (flag === false) return false;
   if (ctx.env.NO_COLOR !== undefined && ctx.env.NO_COLOR !== '') return false;
   if (ctx.env.TERM === 'dumb') return false;
-  if (ctx.env.FORCE_COLOR !== undefined && ctx.env.FORCE_COLOR !== '0') return true;
+  // FORCE_COLOR=0 (or false) forces colour off, as chalk and other tools read it.
+  const force = ctx.env.FORCE_COLOR;
+  if (force === '0' || force === 'false') return false;
+  if (force !== undefined) return true;
   return Boolean(ctx.stdout.isTTY);
 }
 

@@ -41,3 +41,9 @@ export function wrap(text: string, columns = 80, indent = ''): string[] {
   if (line) lines.push(indent + line);
   return lines;
 }
+
+/** Wraps `text` after a marker such as "  · " or "   1. ", indenting later lines under the text. */
+export function hanging(marker: string, text: string, columns = 80): string[] {
+  const indent = ' '.repeat(width(marker));
+  return wrap(text, columns, indent).map((line, i) => (i === 0 ? marker + line.slice(indent.length) : line));
+}

@@ -1,0 +1,297 @@
+// The interactive session: setup questions, then the core state machine asked one question at a
+// time, every answer saved as it is given. Ctrl-C at any prompt keeps what was answered.
+import { randomUUID } from 'node:crypto';
+import type { Command } from 'commander';
+import { adviceFor } from '../core/advice.js';
+import { bucketView, builtInRoutine, projectBuckets, type BucketView } from '../core/buckets.js';
+import { closest } from '../core/closest.js';
+import type { Session, Settings, StoreData } from '../core/records.js';
+import { interrupt, next, parseScore, start, type Answer, type Ask, type SessionState } from '../core/session.js';
+import { painfulSides, symptoms } from '../core/terms.js';
+import type { Context } from '../context.js';
+import { Interrupted, UserError } from '../errors.js';
+import type { Exercise, Library } from '../library/schema.js';
+import { acquireSessionLock } from '../store/session-lock.js';
+import { Store } from '../store/store.js';
+import type { Colours } from '../ui/colour.js';
+import { isPromptExit, type Prompter } from '../ui/prompter.js';
+import { drillCard, feedbackLine, summary, type BucketChange } from '../ui/session-view.js';
+import { hanging, wrap } from '../ui/table.js';
+import { screenIfNeeded } from './session-screen.js';
+import type { SessionOptions } from './session.js';
+import { libraryFor, paint } from './shared.js';
+
+interface Plan {
+  routine: string;
+  exercises: Exercise[];
+  side: Session['side'];
+  symptom: Session['symptom'];
+  movement: string;
+}
+
+export async function runSession(ctx: Context, command: Command, routineArg: string | undefined, options: SessionOptions) {
+  const colour = paint(ctx, command);
+  const library = await libraryFor(ctx, command);
+  const store = Store.open(ctx.env);
+  const data = store.read(); // a damaged store stops us here, before any question
+  const prompter = ctx.prompter ?? (await import('../ui/prompts.js')).createPrompter();
+  const say = (text: string) => ctx.stdout.write(text);
+  const release = await acquireSessionLock(store.path);
+  let state: SessionState | undefined;
+  let bucketsBefore: BucketView | undefined;
+  try {
+    if (!(await screenIfNeeded(ctx, store, data, prompter, colour))) return;
+    const plan = await setUp(ctx, store, data, library, prompter, routineArg, options, colour);
+    if (!plan) return;
+    bucketsBefore = bucketView(data, library, ctx.now());
+    state = start({
+      id: randomUUID(),
+      startedAt: ctx.now().toISOString(),
+      routine: plan.routine,
+      side: plan.side,
+      symptom: plan.symptom,
+      movement: plan.movement,
+      thresholds: { minImprovement: data.settings.minImprovement, flareRise: data.settings.flareRise },
+      loading: plan.exercises.some((exercise) => exercise.loading),
+      exercises: plan.exercises.map(({ id, name }) => ({ id, name })),
+    });
+    await save(store, state.session);
+    say(introduction(plan, library, colour));
+
+    const exercises = new Map(plan.exercises.map((exercise) => [exercise.id, exercise]));
+    while (state.ask.kind !== 'finished') {
+      const answer = await ask(state.ask, { plan, exercises, prompter, options, colour, say, minImprovement: state.session.thresholds.minImprovement });
+      const step = next(state, answer, ctx.now().toISOString());
+      state = step.state;
+      await save(store, state.session);
+      if (step.feedback) say(feedbackLine(step.feedback, plan.symptom, retestDate(ctx, data.settings), colour));
+    }
+    say(closing(state.session, library, bucketsBefore, store.read(), ctx.now(), colour));
+  } catch (error) {
+    if (!isPromptExit(error)) throw error;
+    if (!state) throw new Interrupted('\nStopped before the session began. Nothing was recorded.');
+    state = interrupt(state, ctx.now().toISOString());
+    await save(store, state.session);
+    throw new Interrupted(`\n${wrap(interruptedNote(state.session), 78).join('\n')}`);
+  } finally {
+    await release();
+  }
+}
+
+async function save(store: Store, session: Session): Promise<void> {
+  await store.update((data) => {
+    const index = data.sessions.findIndex((s) => s.id === session.id);
+    if (index >= 0) data.sessions[index] = session;
+    else {
+      // Only one session runs at a time, so an earlier one still marked in progress was cut off.
+      for (const earlier of data.sessions) {
+        if (earlier.status === 'in-progress') {
+          earlier.status = 'interrupted';
+          earlier.endedAt = earlier.attempts.at(-1)?.at ?? earlier.startedAt;
+        }
+      }
+      data.sessions.push(session);
+    }
+    data.buckets = projectBuckets(data.sessions, data.moves, data.bucketsResetAt);
+  });
+}
+
+async function setUp(
+  ctx: Context,
+  store: Store,
+  data: StoreData,
+  library: Library,
+  prompter: Prompter,
+  routineArg: string | undefined,
+  options: SessionOptions,
+  colour: Colours,
+): Promise<Plan | undefined> {
+  const now = ctx.now();
+  const say = (text: string) => ctx.stdout.write(text);
+  const routine = routineArg ?? (await chooseRoutine(data, library, prompter, now));
+  const exercises = routineExercises(routine, data, library, now);
+
+  for (const advice of adviceFor(data, now)) {
+    if (advice.id === 'see-a-professional') say(`\n${wrap(advice.message, 78).map((l) => colour.yellow(l)).join('\n')}\n`);
+  }
+  const spacing = adviceFor(data, now).find((advice) => advice.id === 'loading-spacing');
+  if (spacing && exercises.some((exercise) => exercise.loading)) {
+    say(`\n${wrap(spacing.message, 78).map((l) => colour.yellow(l)).join('\n')}\n`);
+    const goOn = await prompter.confirm({ message: 'Do the strength drills today anyway?', default: false });
+    if (!goOn) {
+      say('Nothing was recorded. A gentler routine such as joint-chain, mobility or balance suits today.\n');
+      return undefined;
+    }
+  }
+
+  const side =
+    options.side ??
+    (await prompter.select({
+      message: 'Which side is painful?',
+      choices: painfulSides.map((value) => ({ value, name: value })),
+      default: data.settings.side,
+    }));
+  const symptom =
+    options.symptom ??
+    (await prompter.select({
+      message: 'What will you rate?',
+      choices: symptoms.map((value) => ({ value, name: value })),
+      default: data.settings.symptom,
+    }));
+  const movement = options.movement?.trim() ?? (await chooseMovement(data.settings, library, prompter));
+  await store.update((stored) => {
+    Object.assign(stored.settings, { side, symptom, movement } satisfies Partial<Settings>);
+  });
+  return { routine, exercises, side, symptom, movement };
+}
+
+async function chooseRoutine(data: StoreData, library: Library, prompter: Prompter, now: Date): Promise<string> {
+  const choices = library.routines.map((routine) => ({
+    value: routine.id,
+    name: `${routine.name} (${routine.exercises.length} drills)`,
+    description: routine.description,
+  }));
+  const rehab = builtInRoutine('rehab', data, library, now);
+  const retest = builtInRoutine('retest', data, library, now);
+  if (retest.length > 0) choices.unshift({ value: 'retest', name: `Re-test drills set aside earlier (${retest.length} due)`, description: 'Drills from your avoid-for-now bucket whose re-test date has come.' });
+  if (rehab.length > 0) choices.unshift({ value: 'rehab', name: `Your rehab routine (${rehab.length} drills)`, description: 'The drills that helped you, in routine order.' });
+  return prompter.select({ message: 'Which routine?', choices });
+}
+
+function routineExercises(routine: string, data: StoreData, library: Library, now: Date): Exercise[] {
+  const byId = new Map(library.exercises.map((exercise) => [exercise.id, exercise]));
+  let ids: string[];
+  if (routine === 'rehab' || routine === 'retest') {
+    ids = builtInRoutine(routine, data, library, now);
+    if (ids.length === 0) {
+      throw new UserError(
+        routine === 'rehab' ? 'Your rehab bucket is empty, so there is no rehab routine yet.' : 'No drill set aside for now is due for a re-test yet.',
+        routine === 'rehab' ? 'Run a session with a routine first: `itb session joint-chain`.' : '`itb buckets` shows the re-test dates.',
+      );
+    }
+  } else {
+    const found = library.routines.find((r) => r.id === routine);
+    if (!found) {
+      const near = closest(routine, [...library.routines.map((r) => r.id), 'rehab', 'retest']);
+      throw new UserError(`there is no routine "${routine}"`, `${near.length > 0 ? `Did you mean ${near.join(' or ')}? ` : ''}\`itb routines\` lists them.`);
+    }
+    ids = found.exercises;
+  }
+  return ids.map((id) => byId.get(id)).filter((exercise): exercise is Exercise => exercise !== undefined);
+}
+
+async function chooseMovement(settings: Settings, library: Library, prompter: Prompter): Promise<string> {
+  const other = '\u0000other';
+  const choices = library.movements.map((movement) => ({ value: movement.name, name: movement.name, description: movement.instructions }));
+  if (settings.movement && !choices.some((c) => c.value === settings.movement)) {
+    choices.unshift({ value: settings.movement, name: `${settings.movement} (last time)`, description: 'The movement you used last time.' });
+  }
+  choices.push({ value: other, name: 'Something else (type it)', description: 'Any movement that brings on your symptom the same way each time.' });
+  const picked = await prompter.select({ message: 'Which test movement will you rate it during? Keep it the same all session.', choices, default: settings.movement });
+  if (picked !== other) return picked;
+  const typed = await prompter.input({
+    message: 'Describe the test movement:',
+    validate: (text) => (text.trim().length > 0 && text.length <= 200 ? true : 'Describe it in a few words (up to 200 characters).'),
+  });
+  return typed.trim();
+}
+
+interface Turn {
+  plan: Plan;
+  exercises: Map<string, Exercise>;
+  prompter: Prompter;
+  options: SessionOptions;
+  colour: Colours;
+  say: (text: string) => void;
+  minImprovement: number;
+}
+
+/** Puts one question of the state machine to the user and returns the answer in its terms. */
+async function ask(question: Exclude<Ask, { kind: 'finished' }>, turn: Turn): Promise<Answer> {
+  const { plan, exercises, prompter, options, colour, say, minImprovement } = turn;
+  const rate = async (message: string): Promise<number> => {
+    const text = await prompter.input({ message, validate: (typed) => { const r = parseScore(typed); return r.ok ? true : r.reason; } });
+    const parsed = parseScore(text);
+    if (!parsed.ok) throw new Error(parsed.reason); // the prompt validated it already
+    return parsed.score;
+  };
+  const scale = '(0 = none, 10 = worst imaginable)';
+  switch (question.kind) {
+    case 'baseline':
+      return { kind: 'score', score: await rate(`Do your test movement (${plan.movement}) now. Rate your ${plan.symptom} ${scale}:`) };
+    case 'score':
+      return { kind: 'score', score: await rate(`Do the ${plan.movement} again. Rate your ${plan.symptom} now ${colour.dim(`(before: ${question.before})`)}:`) };
+    case 'after-flare': {
+      const goOn = await prompter.confirm({ message: 'Go on with the next drill? (Say no to stop here for today.)', default: false });
+      return { kind: 'after-flare', goOn };
+    }
+    case 'exercise': {
+      const exercise = exercises.get(question.exercise.id)!;
+      say(drillCard({ exercise, index: question.index, total: question.total, attempt: question.attempt, side: plan.side }, colour));
+      if (question.before < minImprovement && question.attempt === 1) {
+        say(colour.dim(`  Your ${plan.symptom} is at ${question.before}: too low for a drill to show it helps. You can stop here, or go on.\n`));
+      }
+      const hold = exercise.dose.holdSeconds;
+      let timed = false;
+      for (;;) {
+        const choices = [
+          { value: 'done' as const, name: `Done — rate my ${plan.symptom} now` },
+          ...(hold && options.timer && !timed ? [{ value: 'timer' as const, name: `Start a ${hold} s timer for the hold` }] : []),
+          { value: 'skip' as const, name: 'Skip this drill (I cannot do it now)' },
+          { value: 'stop' as const, name: 'Stop the session here' },
+        ];
+        const choice = await prompter.select({ message: 'When you have done the drill:', choices });
+        if (choice !== 'timer') return { kind: 'exercise', choice };
+        await prompter.countdown(hold!, exercise.name);
+        timed = true;
+      }
+    }
+  }
+}
+
+function introduction(plan: Plan, library: Library, colour: Colours): string {
+  const routine = library.routines.find((r) => r.id === plan.routine);
+  const cues = (routine?.cues ?? []).map((id) => library.cues.find((cue) => cue.id === id)?.text).filter(Boolean) as string[];
+  const lines = ['', colour.bold(`${routine?.name ?? (plan.routine === 'rehab' ? 'Your rehab routine' : 'Re-test')} · ${plan.exercises.length} drills`)];
+  lines.push(colour.dim(`Rating ${plan.symptom} during: ${plan.movement} · painful side: ${plan.side}`));
+  if (cues.length > 0) lines.push('', 'Keep in mind:', ...cues.flatMap((cue) => hanging('  · ', cue, 78)));
+  return `${lines.join('\n')}\n\n`;
+}
+
+function retestDate(ctx: Context, settings: Settings): string {
+  const due = new Date(ctx.now().getTime() + settings.retestAfterDays * 86_400_000);
+  return due.toISOString().slice(0, 10);
+}
+
+function closing(session: Session, library: Library, before: BucketView, after: StoreData, now: Date, colour: Colours): string {
+  const view = bucketView(after, library, now);
+  const label = (bucket: string) => (bucket === 'avoid' ? 'avoid for now' : bucket);
+  const bucketOf = (v: BucketView, id: string) =>
+    v.rehab.some((s) => s.exerciseId === id) ? 'rehab' : v.avoid.some((s) => s.exerciseId === id) ? 'avoid' : 'untested';
+  const names = new Map(library.exercises.map((exercise) => [exercise.id, exercise.name]));
+  const changes: BucketChange[] = [];
+  for (const id of new Set(session.results.map((r) => r.exerciseId))) {
+    const from = bucketOf(before, id);
+    const to = bucketOf(view, id);
+    if (from !== to) changes.push({ name: names.get(id) ?? id, from: label(from), to: label(to) });
+  }
+  const status = session.status === 'stopped' ? colour.dim('You stopped the session early; what you finished is saved.\n') : '';
+  const nextSteps = ['', 'Next:', '  itb buckets            what helps and what to avoid for now'];
+  if (view.rehab.length > 0) nextSteps.push('  itb session rehab      your rehab routine');
+  nextSteps.push('  itb export -o report.html   a report for your physical therapist');
+  return summary(session, names, changes, colour) + status + `${nextSteps.join('\n')}\n`;
+}
+
+function interruptedNote(session: Session): string {
+  const decided = session.results.filter((r) => r.outcome !== 'skipped');
+  const parts = ['Session interrupted.'];
+  if (session.baseline === undefined) parts.push('Nothing had been rated yet; the session is kept as interrupted.');
+  else {
+    parts.push(`Kept: your baseline (${session.baseline})`);
+    parts[parts.length - 1] += decided.length > 0
+      ? ` and ${decided.length} finished drill${decided.length === 1 ? '' : 's'}: ${decided.map((r) => `${r.name} → ${r.outcome === 'rehab' ? 'rehab' : 'avoid for now'}`).join(', ')}.`
+      : ', and every score you gave.';
+    parts.push('A drill you had not finished keeps its bucket.');
+  }
+  return parts.join(' ');
+}

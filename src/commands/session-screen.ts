@@ -1,0 +1,56 @@
+// The first-run note and red-flag screen: self-care support is not a diagnosis, and some signs
+// call for a clinician before any exercise. The answers are kept with the results.
+import type { Context } from '../context.js';
+import type { RedFlag, StoreData } from '../core/records.js';
+import type { Store } from '../store/store.js';
+import type { Colours } from '../ui/colour.js';
+import type { Prompter } from '../ui/prompter.js';
+import { wrap } from '../ui/table.js';
+
+export const redFlagQuestions: Record<RedFlag, string> = {
+  'recent-injury': 'Have you had a fall, a knock or another injury to this leg recently?',
+  swelling: 'Is the knee or thigh clearly swollen?',
+  'locking-or-giving-way': 'Does the knee lock, catch or give way under you?',
+  'numbness-or-tingling': 'Do you have numbness, tingling or pins and needles in the leg or foot?',
+  'fever-or-unwell': 'Do you have a fever or feel generally unwell?',
+  'night-or-rest-pain': 'Does the pain wake you at night, or stay strong while you rest?',
+};
+
+/** Asks the screen when no earlier one let the user go on; false when they should not go on. */
+export async function screenIfNeeded(ctx: Context, store: Store, data: StoreData, prompter: Prompter, colour: Colours): Promise<boolean> {
+  if (data.screenings.some((screening) => screening.proceeded)) return true;
+  const say = (text: string) => ctx.stdout.write(text);
+  say(
+    `\n${colour.bold('Before you start')}\n` +
+      wrap(
+        'itb helps you find out which exercises ease your IT band symptoms, by rating them before and after each drill. ' +
+          'It supports self-care; it does not diagnose anything and does not replace a physical therapist or doctor. ' +
+          'First, a few quick safety questions.',
+        78,
+      ).join('\n') +
+      '\n\n',
+  );
+  const answers = {} as Record<RedFlag, boolean>;
+  for (const [flag, question] of Object.entries(redFlagQuestions) as [RedFlag, string][]) {
+    answers[flag] = await prompter.confirm({ message: question, default: false });
+  }
+  let proceeded = true;
+  if (Object.values(answers).some(Boolean)) {
+    say(
+      `\n${wrap(
+        'What you answered yes to is a reason to see a doctor or physical therapist before doing these exercises, ' +
+          'to rule out something that needs other care.',
+        78,
+      )
+        .map((line) => colour.yellow(line))
+        .join('\n')}\n`,
+    );
+    proceeded = await prompter.confirm({ message: 'Go on with a session anyway?', default: false });
+  }
+  const at = ctx.now().toISOString();
+  await store.update((stored) => {
+    stored.screenings.push({ at, answers, proceeded });
+  });
+  if (!proceeded) say('Your answers are saved. Please get checked first; itb will ask these questions again next time.\n');
+  return proceeded;
+}

@@ -1,0 +1,81 @@
+// Advice the source articles give, shown when the log says it applies (PRODUCT §4.7).
+import { localDateTime } from './history.js';
+import type { Session, StoreData } from './records.js';
+
+export interface Advice {
+  id: 'loading-spacing' | 'see-a-professional';
+  message: string;
+  /** loading-spacing only: when 48 hours since the last loading session are reached. */
+  readyAt?: string;
+}
+
+const HOUR_MS = 60 * 60 * 1000;
+const WEEK_MS = 7 * 24 * HOUR_MS;
+const LOADING_GAP_MS = 48 * HOUR_MS;
+const time = (iso: string) => Date.parse(iso);
+
+export function adviceFor(data: StoreData, now: Date): Advice[] {
+  return [loadingSpacing(data.sessions, now), seeAProfessional(data.sessions, now)].filter(
+    (advice): advice is Advice => advice !== undefined,
+  );
+}
+
+/**
+ * Strength work needs about 48 hours between sessions for the tissue to recover. Only sessions
+ * where a drill was actually tried count, so a session that has just started (or was abandoned
+ * at setup) does not warn about itself.
+ */
+function loadingSpacing(sessions: Session[], now: Date): Advice | undefined {
+  const last = sessions
+    .filter((session) => session.loading && session.attempts.length > 0 && time(session.startedAt) <= now.getTime())
+    .reduce<Session | undefined>((latest, s) => (!latest || time(s.startedAt) > time(latest.startedAt) ? s : latest), undefined);
+  if (!last) return undefined;
+  const elapsed = now.getTime() - time(last.startedAt);
+  if (elapsed >= LOADING_GAP_MS) return undefined;
+  const hours = Math.floor(elapsed / HOUR_MS);
+  const ago = hours < 1 ? 'less than an hour ago' : hours === 1 ? '1 hour ago' : `${hours} hours ago`;
+  const readyAt = new Date(time(last.startedAt) + LOADING_GAP_MS);
+  return {
+    id: 'loading-spacing',
+    message:
+      `Your last strength (loading) session was ${ago}. Space loading sessions about 48 hours apart ` +
+      `so the tissues can recover and adapt; that is ${localDateTime(readyAt)}. ` +
+      'Mobility, stretching or balance work is fine in between.',
+    readyAt: readyAt.toISOString(),
+  };
+}
+
+/**
+ * Symptoms that keep up through several weeks of consistent work deserve a clinician's look.
+ * "Consistent": a session with a baseline in each of at least 3 back-to-back 7-day windows
+ * ending now. "No meaningful fall": the mean baseline of the newest window is less than 2
+ * points AND less than 30% below that of the oldest window of the run, and not zero.
+ */
+function seeAProfessional(sessions: Session[], now: Date): Advice | undefined {
+  const rated = sessions.filter((session) => session.baseline !== undefined);
+  const weekOf = (i: number) =>
+    rated
+      .filter((session) => {
+        const age = now.getTime() - time(session.startedAt);
+        return age >= i * WEEK_MS && age < (i + 1) * WEEK_MS;
+      })
+      .map((session) => session.baseline!);
+  const weeks: number[][] = [];
+  for (let week = weekOf(0); week.length > 0; week = weekOf(weeks.length)) weeks.push(week);
+  if (weeks.length < 3) return undefined;
+
+  const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
+  const first = mean(weeks.at(-1)!);
+  const last = mean(weeks[0]!);
+  const fall = first - last;
+  if (last === 0 || fall >= 2 || fall >= 0.3 * first) return undefined;
+  const round = (value: number) => String(Math.round(value * 10) / 10);
+  return {
+    id: 'see-a-professional',
+    message:
+      `You have worked on this every week for ${weeks.length} weeks, and your starting scores have not come ` +
+      `down much (about ${round(first)} then, ${round(last)} this week). Symptoms that keep up over several ` +
+      'weeks of consistent work deserve a look from a physical therapist or doctor, to rule out other causes ' +
+      'and adjust your plan.',
+  };
+}

@@ -1,0 +1,159 @@
+// The assess / re-assess method as a state machine: `next(state, answer)` returns the new state,
+// the next question, and what to tell the user about the answer just given. The command loops:
+// ask, save, feed the answer back. No terminal, no files: a whole session is a list of answers.
+import type { Attempt, ExerciseResult, Session, Thresholds } from './records.js';
+
+export interface PlannedExercise {
+  id: string;
+  name: string;
+}
+
+export type SessionSetup = Pick<
+  Session,
+  'id' | 'startedAt' | 'routine' | 'side' | 'symptom' | 'movement' | 'thresholds' | 'loading'
+> & { exercises: PlannedExercise[] };
+
+interface Position {
+  /** 0-based place of the exercise in the routine. */
+  index: number;
+  total: number;
+  exercise: PlannedExercise;
+  attempt: 1 | 2;
+}
+
+export type Ask =
+  | { kind: 'baseline' }
+  /** Show the drill; the answer says whether it was done, skipped, or the session stops. */
+  | ({ kind: 'exercise'; before: number } & Position)
+  /** The re-test score after doing the drill. */
+  | ({ kind: 'score'; before: number } & Position)
+  /** After a flare: go on with the next drill, or stop the session. */
+  | { kind: 'after-flare'; exercise: PlannedExercise; index: number }
+  | { kind: 'finished' };
+
+export type Answer =
+  | { kind: 'score'; score: number }
+  | { kind: 'exercise'; choice: 'done' | 'skip' | 'stop' }
+  | { kind: 'after-flare'; goOn: boolean };
+
+export type Verdict = Attempt['verdict'];
+
+/** What the last answer meant, for the user. */
+export type Feedback =
+  | { kind: 'improved' | 'retry' | 'avoid' | 'flare'; exercise: PlannedExercise; attempt: 1 | 2; before: number; after: number }
+  | { kind: 'skipped'; exercise: PlannedExercise };
+
+export interface SessionState {
+  session: Session;
+  exercises: PlannedExercise[];
+  ask: Ask;
+}
+
+export interface Step {
+  state: SessionState;
+  feedback?: Feedback;
+}
+
+export function judge(before: number, after: number, thresholds: Thresholds): Verdict {
+  if (after - before >= thresholds.flareRise) return 'flare';
+  return after <= before - thresholds.minImprovement ? 'improved' : 'not-improved';
+}
+
+/** The latest score of the session: the chain every exercise's `before` comes from. */
+export function latestScore(session: Session): number | undefined {
+  return session.attempts.at(-1)?.after ?? session.baseline;
+}
+
+export function start(setup: SessionSetup): SessionState {
+  const { exercises, ...fields } = setup;
+  const session: Session = { ...fields, status: 'in-progress', attempts: [], results: [] };
+  return { session, exercises, ask: { kind: 'baseline' } };
+}
+
+export function next(state: SessionState, answer: Answer, at: string): Step {
+  const { ask } = state;
+  const session = structuredClone(state.session);
+
+  if (ask.kind === 'baseline' && answer.kind === 'score') {
+    session.baseline = checkedScore(answer.score);
+    return { state: moveTo(state, session, 0) };
+  }
+
+  if (ask.kind === 'exercise' && answer.kind === 'exercise') {
+    if (answer.choice === 'stop') return { state: finish(state, session, 'stopped', at) };
+    if (answer.choice === 'skip') {
+      session.results.push(result(ask.exercise, 'skipped', false, at));
+      return { state: moveTo(state, session, ask.index + 1, at), feedback: { kind: 'skipped', exercise: ask.exercise } };
+    }
+    return { state: { ...state, session, ask: { ...ask, kind: 'score' } } };
+  }
+
+  if (ask.kind === 'score' && answer.kind === 'score') {
+    const after = checkedScore(answer.score);
+    const verdict = judge(ask.before, after, session.thresholds);
+    session.attempts.push({ exerciseId: ask.exercise.id, attempt: ask.attempt, before: ask.before, after, verdict, at });
+    const said = { exercise: ask.exercise, attempt: ask.attempt, before: ask.before, after };
+
+    if (verdict === 'flare') {
+      session.results.push(result(ask.exercise, 'avoid', true, at));
+      return { state: { ...state, session, ask: { kind: 'after-flare', exercise: ask.exercise, index: ask.index } }, feedback: { kind: 'flare', ...said } };
+    }
+    if (verdict === 'improved') {
+      session.results.push(result(ask.exercise, 'rehab', false, at));
+      return { state: moveTo(state, session, ask.index + 1, at), feedback: { kind: 'improved', ...said } };
+    }
+    if (ask.attempt === 1) {
+      // One more careful try, judged against the same original score.
+      const retry: Ask = { ...ask, kind: 'exercise', attempt: 2 };
+      return { state: { ...state, session, ask: retry }, feedback: { kind: 'retry', ...said } };
+    }
+    session.results.push(result(ask.exercise, 'avoid', false, at));
+    return { state: moveTo(state, session, ask.index + 1, at), feedback: { kind: 'avoid', ...said } };
+  }
+
+  if (ask.kind === 'after-flare' && answer.kind === 'after-flare') {
+    if (!answer.goOn) return { state: finish(state, session, 'stopped', at) };
+    return { state: moveTo(state, session, ask.index + 1, at) };
+  }
+
+  throw new Error(`the answer "${answer.kind}" does not fit the question "${ask.kind}"`);
+}
+
+/** Ctrl-C: everything answered so far stays; drills not finished leave their buckets alone. */
+export function interrupt(state: SessionState, at: string): SessionState {
+  if (state.session.status !== 'in-progress') return state;
+  return finish(state, structuredClone(state.session), 'interrupted', at);
+}
+
+function moveTo(state: SessionState, session: Session, index: number, at?: string): SessionState {
+  const exercise = state.exercises[index];
+  if (!exercise) return finish(state, session, 'completed', at ?? session.startedAt);
+  const before = latestScore(session)!;
+  return { ...state, session, ask: { kind: 'exercise', index, total: state.exercises.length, exercise, attempt: 1, before } };
+}
+
+function finish(state: SessionState, session: Session, status: Session['status'], at: string): SessionState {
+  session.status = status;
+  session.endedAt = at;
+  return { ...state, session, ask: { kind: 'finished' } };
+}
+
+function result(exercise: PlannedExercise, outcome: ExerciseResult['outcome'], flare: boolean, at: string): ExerciseResult {
+  return { exerciseId: exercise.id, name: exercise.name, outcome, flare, at };
+}
+
+function checkedScore(score: number): number {
+  if (!Number.isInteger(score) || score < 0 || score > 10) throw new RangeError(`a score is a whole number from 0 to 10, not ${score}`);
+  return score;
+}
+
+/** Reads what a person typed as a score: a whole number from 0 to 10, or the reason it is not. */
+export function parseScore(text: string): { ok: true; score: number } | { ok: false; reason: string } {
+  const trimmed = text.trim();
+  if (trimmed === '') return { ok: false, reason: 'Type a number from 0 (none) to 10 (worst imaginable).' };
+  if (!/^[+-]?\d+(\.\d+)?$/.test(trimmed)) return { ok: false, reason: `"${trimmed}" is not a number. Type a whole number from 0 to 10, using digits.` };
+  const value = Number(trimmed);
+  if (!Number.isInteger(value)) return { ok: false, reason: 'Use a whole number from 0 to 10, without decimals.' };
+  if (value < 0 || value > 10) return { ok: false, reason: `${value} is outside the scale. Use 0 (none) to 10 (worst imaginable).` };
+  return { ok: true, score: value };
+}

@@ -1,0 +1,66 @@
+// The settings a user can change, what each means, and how a typed value is checked.
+import { closest } from './closest.js';
+import type { Settings } from './records.js';
+import { painfulSides, symptoms } from './terms.js';
+
+export type SettingKey = keyof Settings;
+
+interface Definition {
+  meaning: string;
+  allowed: string;
+  parse: (text: string) => Settings[SettingKey] | undefined;
+  /** Remembered answers may be cleared; the method's thresholds always have a value. */
+  remembered: boolean;
+}
+
+const wholeNumber = (min: number, max: number) => (text: string) => {
+  const value = /^\d+$/.test(text.trim()) ? Number(text) : Number.NaN;
+  return Number.isInteger(value) && value >= min && value <= max ? value : undefined;
+};
+const oneOf = <T extends string>(values: readonly T[]) => (text: string) => values.find((value) => value === text.trim().toLowerCase());
+
+export const settingDefinitions: Record<SettingKey, Definition> = {
+  minImprovement: {
+    meaning: 'points a score must fall for a drill to count as helping',
+    allowed: 'a whole number from 1 to 3',
+    parse: wholeNumber(1, 3),
+    remembered: false,
+  },
+  flareRise: {
+    meaning: 'points a score may rise before the drill is stopped as a flare-up',
+    allowed: 'a whole number from 2 to 5',
+    parse: wholeNumber(2, 5),
+    remembered: false,
+  },
+  retestAfterDays: {
+    meaning: 'days before a drill set aside is offered for a re-test',
+    allowed: 'a whole number of days from 1 to 365',
+    parse: wholeNumber(1, 365),
+    remembered: false,
+  },
+  side: { meaning: 'your painful side, offered first in a session', allowed: painfulSides.join(', '), parse: oneOf(painfulSides), remembered: true },
+  symptom: { meaning: 'what you rate, offered first in a session', allowed: symptoms.join(', '), parse: oneOf(symptoms), remembered: true },
+  movement: {
+    meaning: 'your test movement, offered first in a session',
+    allowed: 'a short description, up to 200 characters',
+    parse: (text) => (text.trim().length > 0 && text.length <= 200 ? text.trim() : undefined),
+    remembered: true,
+  },
+};
+
+export const settingKeys = Object.keys(settingDefinitions) as SettingKey[];
+
+export function findSettingKey(text: string): { ok: true; key: SettingKey } | { ok: false; reason: string } {
+  const key = settingKeys.find((candidate) => candidate.toLowerCase() === text.toLowerCase());
+  if (key) return { ok: true, key };
+  const near = closest(text, settingKeys);
+  const suggestion = near.length > 0 ? ` Did you mean ${near.join(' or ')}?` : '';
+  return { ok: false, reason: `there is no setting "${text}".${suggestion} The settings are: ${settingKeys.join(', ')}.` };
+}
+
+export function parseSetting(key: SettingKey, text: string): { ok: true; value: Settings[SettingKey] } | { ok: false; reason: string } {
+  const definition = settingDefinitions[key];
+  const value = definition.parse(text);
+  if (value === undefined) return { ok: false, reason: `"${text}" is not a valid ${key}: use ${definition.allowed}.` };
+  return { ok: true, value };
+}

@@ -1,0 +1,19 @@
+// The fixed words of the method, free of zod so that any command can use them without loading it.
+
+export const SCHEMA_VERSION = 1;
+
+export const symptoms = ['pain', 'tightness', 'discomfort'] as const;
+export const painfulSides = ['left', 'right', 'both'] as const;
+export const bucketNames = ['rehab', 'avoid'] as const;
+
+/** The red-flag screen of the first session: any yes means see a clinician first. */
+export const redFlags = [
+  'recent-injury',
+  'swelling',
+  'locking-or-giving-way',
+  'numbness-or-tingling',
+  'fever-or-unwell',
+  'night-or-rest-pain',
+] as const;
+
+export const defaultSettings = { minImprovement: 1, flareRise: 3, retestAfterDays: 14 };

@@ -1,0 +1,71 @@
+// An inline SVG line chart of each session's baseline and final score, for the HTML report.
+// Plain shapes and text only, sized by viewBox so it prints at any width.
+import type { ScorePoint } from '../core/history.js';
+import { dateOf } from './words.js';
+
+const WIDTH = 640;
+const HEIGHT = 260;
+const LEFT = 40;
+const RIGHT = 20;
+const TOP = 28;
+const BOTTOM = 40;
+const BASELINE_COLOUR = '#1f4e79';
+const FINAL_COLOUR = '#c0504d';
+
+const escText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const round = (n: number) => Math.round(n * 10) / 10;
+
+export function scoreChart(points: ScorePoint[]): string {
+  const plotWidth = WIDTH - LEFT - RIGHT;
+  const plotHeight = HEIGHT - TOP - BOTTOM;
+  const times = points.map((point) => Date.parse(point.at));
+  const first = Math.min(...times);
+  const last = Math.max(...times);
+  // Spread by date; a single session (or all on one instant) sits in the middle.
+  const x = (at: number) => round(LEFT + (last === first ? plotWidth / 2 : ((at - first) / (last - first)) * plotWidth));
+  const y = (score: number) => round(TOP + ((10 - score) / 10) * plotHeight);
+
+  const out: string[] = [
+    `<svg viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="img" aria-label="Baseline and final scores per session, 0 to 10">`,
+    `<rect x="0" y="0" width="${WIDTH}" height="${HEIGHT}" fill="#fff"/>`,
+  ];
+  for (let score = 0; score <= 10; score += 2) {
+    out.push(
+      `<line x1="${LEFT}" y1="${y(score)}" x2="${WIDTH - RIGHT}" y2="${y(score)}" stroke="#ddd" stroke-width="1"/>`,
+      `<text x="${LEFT - 8}" y="${y(score) + 4}" font-size="11" text-anchor="end" fill="#555">${score}</text>`,
+    );
+  }
+  const firstLabel = dateOf(points[0]!.at);
+  const lastLabel = dateOf(points.at(-1)!.at);
+  out.push(`<text x="${LEFT}" y="${HEIGHT - 12}" font-size="11" fill="#555">${escText(firstLabel)}</text>`);
+  if (lastLabel !== firstLabel) {
+    out.push(`<text x="${WIDTH - RIGHT}" y="${HEIGHT - 12}" font-size="11" text-anchor="end" fill="#555">${escText(lastLabel)}</text>`);
+  }
+
+  const series = [
+    { name: 'baseline', colour: BASELINE_COLOUR, dash: '', score: (p: ScorePoint) => p.baseline },
+    { name: 'final', colour: FINAL_COLOUR, dash: ' stroke-dasharray="6 4"', score: (p: ScorePoint) => p.final },
+  ];
+  for (const line of series) {
+    const coords = points.map((point, i) => `${x(times[i]!)},${y(line.score(point))}`);
+    if (points.length > 1) {
+      out.push(`<polyline points="${coords.join(' ')}" fill="none" stroke="${line.colour}" stroke-width="2"${line.dash}/>`);
+    }
+    points.forEach((point, i) => {
+      const label = `${dateOf(point.at)}: ${line.name} ${line.score(point)}`;
+      out.push(
+        `<circle cx="${x(times[i]!)}" cy="${y(line.score(point))}" r="3.5" fill="${line.colour}"><title>${escText(label)}</title></circle>`,
+      );
+    });
+  }
+  // Legend, top right.
+  const legendX = WIDTH - RIGHT - 200;
+  out.push(
+    `<line x1="${legendX}" y1="12" x2="${legendX + 24}" y2="12" stroke="${BASELINE_COLOUR}" stroke-width="2"/>`,
+    `<text x="${legendX + 30}" y="16" font-size="12" fill="#1a1a1a">baseline</text>`,
+    `<line x1="${legendX + 100}" y1="12" x2="${legendX + 124}" y2="12" stroke="${FINAL_COLOUR}" stroke-width="2" stroke-dasharray="6 4"/>`,
+    `<text x="${legendX + 130}" y="16" font-size="12" fill="#1a1a1a">final</text>`,
+    '</svg>',
+  );
+  return out.join('\n');
+}

@@ -1,0 +1,107 @@
+// The FHIR R4 export: a Bundle (collection) with one Observation per score a person gave, so
+// a clinic system can file the numbers. Identifiers are derived from the records, so exporting
+// the same data twice gives the same bundle entries.
+import { createHash } from 'node:crypto';
+import type { Attempt, PainfulSide, Session, Symptom } from '../core/records.js';
+import type { Bundle, BundleEntry, CodeableConcept, Observation, ObservationComponent, Reference } from './fhir-r4.js';
+import { drillName, type Report } from './report.js';
+import { verdictWords } from './words.js';
+
+export const LOINC_PAIN_SEVERITY = '72514-3';
+
+const SURVEY: CodeableConcept = {
+  coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'survey', display: 'Survey' }],
+};
+
+const SYMPTOM_CODE: Record<Symptom, CodeableConcept> = {
+  pain: {
+    coding: [
+      { system: 'http://loinc.org', code: LOINC_PAIN_SEVERITY, display: 'Pain severity - 0-10 verbal numeric rating [Score] - Reported' },
+    ],
+    text: 'Pain severity 0–10, self-rated',
+  },
+  // No standard code says "tightness" or "discomfort" on a 0–10 scale; a pain code would misfile them.
+  tightness: { text: 'Tightness severity 0–10, self-rated' },
+  discomfort: { text: 'Discomfort severity 0–10, self-rated' },
+};
+
+const BODY_SITE: Record<PainfulSide, CodeableConcept> = {
+  left: { text: 'Left iliotibial band' },
+  right: { text: 'Right iliotibial band' },
+  both: { text: 'Left and right iliotibial bands' },
+};
+
+/** A name-based UUID (RFC 9562 version 8) from a SHA-256 of `seed`. */
+export function uuidFrom(seed: string): string {
+  const bytes = createHash('sha256').update(seed).digest().subarray(0, 16);
+  bytes[6] = (bytes[6]! & 0x0f) | 0x80;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+export function toFhirBundle(report: Report): Bundle {
+  const entry: BundleEntry[] = [];
+  let subject: Reference | undefined;
+  if (report.patientName !== undefined) {
+    const fullUrl = `urn:uuid:${uuidFrom(`patient\n${report.patientName}`)}`;
+    entry.push({ fullUrl, resource: { resourceType: 'Patient', name: [{ text: report.patientName }] } });
+    subject = { reference: fullUrl, display: report.patientName };
+  }
+  for (const session of report.sessions) {
+    // Index 0 is the baseline, 1… the attempts in order: stable for a given session.
+    const fullUrl = (index: number) => `urn:uuid:${uuidFrom(`${session.id}\n${index}`)}`;
+    if (session.baseline !== undefined) {
+      entry.push({ fullUrl: fullUrl(0), resource: baselineObservation(session, session.baseline, subject) });
+    }
+    session.attempts.forEach((attempt, i) => {
+      const name = session.results.find((r) => r.exerciseId === attempt.exerciseId)?.name ?? drillName(report, attempt.exerciseId);
+      entry.push({ fullUrl: fullUrl(i + 1), resource: attemptObservation(session, attempt, name, subject) });
+    });
+  }
+  return { resourceType: 'Bundle', type: 'collection', timestamp: report.generatedAt, entry };
+}
+
+export function toFhir(report: Report): string {
+  return `${JSON.stringify(toFhirBundle(report), null, 2)}\n`;
+}
+
+function observation(session: Session, at: string, score: number, subject: Reference | undefined): Observation {
+  const result: Observation = {
+    resourceType: 'Observation',
+    status: 'final',
+    category: [SURVEY],
+    code: SYMPTOM_CODE[session.symptom],
+    effectiveDateTime: at,
+    valueInteger: score,
+    bodySite: BODY_SITE[session.side],
+  };
+  if (subject) result.subject = subject;
+  return result;
+}
+
+function baselineObservation(session: Session, score: number, subject: Reference | undefined): Observation {
+  return {
+    ...observation(session, session.startedAt, score, subject),
+    method: { text: 'Self-rated during the test movement at the start of a session, before any exercise' },
+    component: [text('Test movement', session.movement)],
+  };
+}
+
+function attemptObservation(session: Session, attempt: Attempt, name: string, subject: Reference | undefined): Observation {
+  return {
+    ...observation(session, attempt.at, attempt.after, subject),
+    method: { text: 'Self-rated during the test movement right after one exercise' },
+    component: [
+      text('Test movement', session.movement),
+      text('Exercise', `${name} (${attempt.exerciseId})`),
+      { code: { text: 'Attempt' }, valueInteger: attempt.attempt },
+      { code: { text: 'Score before the exercise' }, valueInteger: attempt.before },
+      text('Result', verdictWords[attempt.verdict]),
+    ],
+  };
+}
+
+function text(label: string, value: string): ObservationComponent {
+  return { code: { text: label }, valueString: value };
+}

@@ -1,0 +1,182 @@
+// The HTML report: one printable page with no scripts and nothing fetched from anywhere.
+// Every piece of text from the records, the library or the user passes through `esc`.
+import type { ExerciseStatus } from '../core/buckets.js';
+import type { Screening } from '../core/records.js';
+import { scoreChart } from './chart.js';
+import { drillName, periodWords, type Report } from './report.js';
+import {
+  dateOf,
+  evidenceWords,
+  flagWords,
+  METHOD_NOTE,
+  plural,
+  redFlagQuestions,
+  retestWords,
+  sideWords,
+  statusWords,
+  symptomWords,
+} from './words.js';
+
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export function esc(text: string | number): string {
+  return String(text).replace(/[&<>"']/g, (char) => ENTITIES[char]!);
+}
+
+const STYLE = `
+  :root { color: #1a1a1a; background: #fff; }
+  body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; max-width: 56rem; margin: 2rem auto; padding: 0 1rem; }
+  h1 { font-size: 1.6rem; margin-bottom: .2rem; }
+  h2 { font-size: 1.2rem; margin-top: 2rem; border-bottom: 1px solid #ccc; padding-bottom: .2rem; }
+  .meta { color: #555; margin-top: 0; }
+  .note { background: #f4f4f4; border-left: 4px solid #888; padding: .5rem .8rem; }
+  table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
+  th, td { border: 1px solid #ccc; padding: .25rem .5rem; text-align: left; vertical-align: top; }
+  th { background: #f0f0f0; }
+  td.num { text-align: right; font-variant-numeric: tabular-nums; }
+  .id { color: #666; font-size: .9em; }
+  .due, .yes, .flare { font-weight: bold; }
+  .flare { color: #a00; }
+  .empty { color: #555; font-style: italic; }
+  svg { max-width: 100%; height: auto; }
+  @media print {
+    body { margin: 0; max-width: none; font-size: 11pt; }
+    h2, table, svg, li { break-inside: avoid; }
+    .note { border-left-color: #000; }
+  }
+`;
+
+export function toHtml(report: Report): string {
+  const title = report.patientName !== undefined ? `IT band self-assessment report: ${report.patientName}` : 'IT band self-assessment report';
+  const meta = [`Generated ${dateOf(report.generatedAt)}`, `period: ${periodWords(report)}`];
+  if (report.patientName !== undefined) meta.push(`patient: ${report.patientName}`);
+
+  const body: string[] = [
+    `<h1>IT band self-assessment report</h1>`,
+    `<p class="meta">${meta.map(esc).join(' · ')}</p>`,
+    `<p class="note">${esc(METHOD_NOTE)}</p>`,
+  ];
+  if (report.sessions.length === 0) {
+    body.push(`<p><strong>No sessions yet</strong> in this period: there are no scores to report.</p>`);
+  } else {
+    body.push(
+      '<ul>',
+      `<li><strong>Symptom rated:</strong> ${esc(report.symptoms.map((s) => symptomWords[s]).join(', '))}</li>`,
+      `<li><strong>Test movement:</strong> ${esc(report.movements.join(', '))}</li>`,
+      `<li><strong>Painful side:</strong> ${esc(report.sides.map((s) => sideWords[s]).join(', '))}</li>`,
+      `<li><strong>Sessions:</strong> ${report.sessions.length}</li>`,
+      '</ul>',
+    );
+  }
+
+  body.push('<h2>Rehab: drills that helped</h2>');
+  if (report.buckets.rehab.length === 0) body.push('<p class="empty">None yet.</p>');
+  else {
+    body.push('<p>In routine order; this is the rehab routine.</p>', '<ol>', ...report.buckets.rehab.map(drillItem), '</ol>');
+  }
+  body.push('<h2>Avoid for now</h2>');
+  if (report.buckets.avoid.length === 0) body.push('<p class="empty">None.</p>');
+  else body.push('<ul>', ...report.buckets.avoid.map(drillItem), '</ul>');
+  if (report.buckets.untested.length > 0) {
+    body.push(`<p>${esc(plural(report.buckets.untested.length, 'drill'))} in the library not tested yet.</p>`);
+  }
+
+  if (report.moves.length > 0) {
+    body.push('<h2>Moved by hand</h2>', '<table>', '<tr><th>Date</th><th>Drill</th><th>To</th><th>Note</th></tr>');
+    for (const move of report.moves) {
+      const to = move.bucket === 'rehab' ? 'rehab' : 'avoid for now';
+      body.push(row([dateOf(move.at), drillName(report, move.exerciseId), to, move.note ?? '']));
+    }
+    body.push('</table>');
+  }
+
+  body.push('<h2>Sessions</h2>');
+  if (report.summaries.length === 0) body.push('<p class="empty">No sessions yet.</p>');
+  else {
+    body.push(
+      '<table>',
+      '<tr><th>Date</th><th>Routine</th><th>Symptom @ movement</th><th>Baseline → final</th><th>Helped</th><th>Avoided</th><th>Skipped</th><th>Status</th></tr>',
+    );
+    for (const s of report.summaries) {
+      const scores = s.baseline === null ? '—' : `${s.baseline} → ${s.final ?? s.baseline}`;
+      const status = s.interrupted ? `<strong>${esc(statusWords[s.status])}</strong>` : esc(statusWords[s.status]);
+      body.push(
+        `<tr><td>${esc(dateOf(s.startedAt))}</td><td>${esc(s.routine)}</td><td>${esc(`${symptomWords[s.symptom]} @ ${s.movement}`)}</td>` +
+          `<td>${esc(scores)}</td><td class="num">${s.helped}</td><td class="num">${s.avoided}</td><td class="num">${s.skipped}</td><td>${status}</td></tr>`,
+      );
+    }
+    body.push('</table>');
+  }
+
+  body.push('<h2>Trend</h2>');
+  if (report.trend.length === 0) body.push('<p class="empty">No scores yet.</p>');
+  else {
+    const first = report.trend[0]!;
+    const last = report.trend.at(-1)!;
+    body.push(
+      scoreChart(report.trend),
+      `<p>First baseline ${first.baseline} on ${esc(dateOf(first.at))}; last baseline ${last.baseline} on ${esc(dateOf(last.at))}. ` +
+        `Scores run from 0 (none) to 10 (worst).</p>`,
+    );
+  }
+
+  body.push('<h2>Red-flag screening</h2>', ...screening(report.latestScreening));
+
+  body.push(
+    '<h2>Thresholds used</h2>',
+    '<ul>',
+    `<li>A drill helped when the score fell by at least ${esc(plural(report.settings.minImprovement, 'point'))}.</li>`,
+    `<li>A rise of ${esc(plural(report.settings.flareRise, 'point'))} or more was a flare: the drill stopped at once, with no retry.</li>`,
+    `<li>Drills set aside are offered for a re-test after ${esc(plural(report.settings.retestAfterDays, 'day'))}.</li>`,
+    '</ul>',
+  );
+
+  return [
+    '<!doctype html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<meta name="referrer" content="no-referrer">',
+    `<title>${esc(title)}</title>`,
+    `<style>${STYLE}</style>`,
+    '</head>',
+    '<body>',
+    ...body,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+function row(cells: string[]): string {
+  return `<tr>${cells.map((cell) => `<td>${esc(cell)}</td>`).join('')}</tr>`;
+}
+
+function drillItem(status: ExerciseStatus): string {
+  const details = [esc(evidenceWords(status.evidence)), ...flagWords(status).map((flag) => (flag.includes('flare') ? `<span class="flare">${esc(flag)}</span>` : esc(flag)))];
+  const retest = retestWords(status);
+  if (retest) details.push(status.retestDue ? `<span class="due">${esc(retest)}</span>` : esc(retest));
+  if (status.note) details.push(`note: “${esc(status.note)}”`);
+  return `<li><strong>${esc(status.name)}</strong> <span class="id">(${esc(status.exerciseId)})</span>: ${details.join('; ')}</li>`;
+}
+
+function screening(latest: Screening | undefined): string[] {
+  if (!latest) return ['<p class="empty">No screening recorded.</p>'];
+  const entries = Object.entries(redFlagQuestions) as [keyof typeof redFlagQuestions, string][];
+  const anyYes = entries.some(([flag]) => latest.answers[flag] === true);
+  const answer = (value: boolean | undefined) =>
+    value === undefined ? 'not asked' : value ? '<span class="yes">yes</span>' : 'no';
+  const outcome = !anyYes
+    ? 'No red flags reported.'
+    : `<strong>At least one yes.</strong> The person was advised to see a clinician first and ${latest.proceeded ? 'chose to go on' : 'did not go on'}.`;
+  return [
+    `<p>Answered on ${esc(dateOf(latest.at))}:</p>`,
+    '<table>',
+    '<tr><th>Question</th><th>Answer</th></tr>',
+    ...entries.map(([flag, question]) => `<tr><td>${esc(question)}</td><td>${answer(latest.answers[flag])}</td></tr>`),
+    '</table>',
+    `<p>${outcome}</p>`,
+  ];
+}

@@ -1,0 +1,28 @@
+// The JSON export: the backup `itb import` reads. Built field by field, so nothing the store
+// keeps for itself (its own schemaVersion, the bucket cache) ends up in the file.
+import type { Report } from './report.js';
+import type { ExportFile } from './schema.js';
+
+/** Raised only when the file's shape changes in a way an older itb could not read. */
+export const EXPORT_SCHEMA_VERSION = 1;
+
+export function toExportFile(report: Report): ExportFile {
+  const ids = (list: { exerciseId: string }[]) => list.map((status) => status.exerciseId);
+  const file: ExportFile = {
+    schemaVersion: EXPORT_SCHEMA_VERSION,
+    exportedAt: report.generatedAt,
+    period: { since: report.period.since, until: report.period.until },
+    settings: report.settings,
+    sessions: report.sessions,
+    moves: report.moves,
+    screenings: report.screenings,
+    buckets: { rehab: ids(report.buckets.rehab), avoid: ids(report.buckets.avoid), untested: ids(report.buckets.untested) },
+    exercises: report.exercises,
+  };
+  if (report.bucketsResetAt !== undefined) file.bucketsResetAt = report.bucketsResetAt;
+  return file;
+}
+
+export function toJson(report: Report): string {
+  return `${JSON.stringify(toExportFile(report), null, 2)}\n`;
+}

@@ -1,0 +1,144 @@
+// The Markdown report: what a therapist reads in a minute, in plain text or rendered.
+import type { ExerciseStatus } from '../core/buckets.js';
+import type { Screening } from '../core/records.js';
+import { sparkline } from '../ui/sparkline.js';
+import { drillName, periodWords, type Report } from './report.js';
+import {
+  dateOf,
+  evidenceWords,
+  flagWords,
+  METHOD_NOTE,
+  plural,
+  redFlagQuestions,
+  retestWords,
+  sideWords,
+  statusWords,
+  symptomWords,
+} from './words.js';
+
+/** User and library text made inert: no emphasis, links, HTML or table breaks, one line. */
+export function mdText(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, ' ').replace(/[\\`*_[\]<>|~&!#]/g, (char) => `\\${char}`);
+}
+
+export function toMarkdown(report: Report): string {
+  const out: string[] = ['# IT band self-assessment report', ''];
+  const header = [`Generated ${dateOf(report.generatedAt)}`, `period: ${periodWords(report)}`];
+  if (report.patientName !== undefined) header.push(`patient: ${mdText(report.patientName)}`);
+  out.push(`${header.join(' · ')}`, '', `_${METHOD_NOTE}_`, '');
+
+  if (report.sessions.length === 0) {
+    out.push('**No sessions yet** in this period: there are no scores to report.', '');
+  } else {
+    out.push(
+      `- **Symptom rated:** ${report.symptoms.map((s) => symptomWords[s]).join(', ')}`,
+      `- **Test movement:** ${report.movements.map(mdText).join(', ')}`,
+      `- **Painful side:** ${report.sides.map((s) => sideWords[s]).join(', ')}`,
+      `- **Sessions:** ${report.sessions.length}`,
+      '',
+    );
+  }
+
+  out.push('## Rehab: drills that helped', '');
+  if (report.buckets.rehab.length === 0) out.push('None yet.', '');
+  else {
+    out.push('In routine order; this is the rehab routine.', '');
+    report.buckets.rehab.forEach((status, i) => out.push(`${i + 1}. ${drillLine(status)}`));
+    out.push('');
+  }
+
+  out.push('## Avoid for now', '');
+  if (report.buckets.avoid.length === 0) out.push('None.', '');
+  else {
+    for (const status of report.buckets.avoid) out.push(`- ${drillLine(status)}`);
+    out.push('');
+  }
+  if (report.buckets.untested.length > 0) {
+    out.push(`${plural(report.buckets.untested.length, 'drill')} in the library not tested yet.`, '');
+  }
+
+  if (report.moves.length > 0) {
+    out.push('## Moved by hand', '', '| Date | Drill | To | Note |', '|---|---|---|---|');
+    for (const move of report.moves) {
+      out.push(`| ${dateOf(move.at)} | ${mdText(drillName(report, move.exerciseId))} | ${move.bucket === 'rehab' ? 'rehab' : 'avoid for now'} | ${mdText(move.note ?? '')} |`);
+    }
+    out.push('');
+  }
+
+  out.push('## Sessions', '');
+  if (report.summaries.length === 0) out.push('No sessions yet.', '');
+  else {
+    out.push(
+      '| Date | Routine | Symptom @ movement | Baseline → final | Helped | Avoided | Skipped | Status |',
+      '|---|---|---|---|--:|--:|--:|---|',
+    );
+    for (const s of report.summaries) {
+      const scores = s.baseline === null ? '—' : `${s.baseline} → ${s.final ?? s.baseline}`;
+      out.push(
+        `| ${dateOf(s.startedAt)} | ${mdText(s.routine)} | ${symptomWords[s.symptom]} @ ${mdText(s.movement)} | ${scores} | ` +
+          `${s.helped} | ${s.avoided} | ${s.skipped} | ${s.interrupted ? '**interrupted**' : statusWords[s.status]} |`,
+      );
+    }
+    out.push('');
+  }
+
+  out.push('## Trend', '');
+  if (report.trend.length === 0) out.push('No scores yet.', '');
+  else {
+    const first = report.trend[0]!;
+    const last = report.trend.at(-1)!;
+    out.push(
+      `Baseline scores, oldest to newest (0 = none, 10 = worst): \`${sparkline(report.trend.map((p) => p.baseline))}\``,
+      '',
+      `First baseline ${first.baseline} on ${dateOf(first.at)}; last baseline ${last.baseline} on ${dateOf(last.at)}.`,
+      '',
+    );
+  }
+
+  out.push('## Red-flag screening', '', ...screeningLines(report.latestScreening), '');
+
+  out.push(
+    '## Thresholds used',
+    '',
+    `- A drill helped when the score fell by at least ${plural(report.settings.minImprovement, 'point')}.`,
+    `- A rise of ${plural(report.settings.flareRise, 'point')} or more was a flare: the drill stopped at once, with no retry.`,
+    `- Drills set aside are offered for a re-test after ${plural(report.settings.retestAfterDays, 'day')}.`,
+  );
+  const used = new Set(report.sessions.map((s) => `${s.thresholds.minImprovement}/${s.thresholds.flareRise}`));
+  const current = `${report.settings.minImprovement}/${report.settings.flareRise}`;
+  if ([...used].some((pair) => pair !== current)) {
+    out.push(`- Some sessions used other thresholds (improvement/flare): ${[...used].join(', ')}.`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function drillLine(status: ExerciseStatus): string {
+  const details = [evidenceWords(status.evidence), ...flagWords(status)];
+  const retest = retestWords(status);
+  if (retest) details.push(status.retestDue ? `**${retest}**` : retest);
+  if (status.note) details.push(`note: “${mdText(status.note)}”`);
+  return `**${mdText(status.name)}** (${mdText(status.exerciseId)}): ${details.join('; ')}`;
+}
+
+function screeningLines(screening: Screening | undefined): string[] {
+  if (!screening) return ['No screening recorded.'];
+  const entries = Object.entries(redFlagQuestions) as [keyof typeof redFlagQuestions, string][];
+  const anyYes = entries.some(([flag]) => screening.answers[flag] === true);
+  return [
+    `Answered on ${dateOf(screening.at)}:`,
+    '',
+    '| Question | Answer |',
+    '|---|---|',
+    ...entries.map(([flag, question]) => `| ${question} | ${answerWord(screening.answers[flag])} |`),
+    '',
+    anyYes
+      ? screening.proceeded
+        ? '**At least one yes.** The person was advised to see a clinician first and chose to go on.'
+        : '**At least one yes.** The person was advised to see a clinician first and did not go on.'
+      : 'No red flags reported.',
+  ];
+}
+
+function answerWord(answer: boolean | undefined): string {
+  return answer === undefined ? 'not asked' : answer ? '**yes**' : 'no';
+}

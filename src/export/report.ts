@@ -1,0 +1,129 @@
+// What every export format is made from: the store's records in the chosen period, the buckets
+// as they stood at the end of it, and the library drills they mention. Built once, rendered by
+// one pure function per format.
+import { bucketView, type BucketView } from '../core/buckets.js';
+import { localDate, scoreSeries, sessionSummaries, type ScorePoint, type SessionSummary } from '../core/history.js';
+import type { ManualMove, PainfulSide, Screening, Session, Settings, StoreData, Symptom } from '../core/records.js';
+import type { Exercise, Library } from '../library/schema.js';
+
+/** Whole days in local time, inclusive; null = open. */
+export interface Period {
+  since: string | null;
+  until: string | null;
+}
+
+export interface Report {
+  generatedAt: string;
+  period: Period;
+  /** Local dates of the first and last session in the report; null without sessions. */
+  span: { first: string | null; last: string | null };
+  patientName?: string;
+  settings: Settings;
+  /** Sessions in the period, oldest first. */
+  sessions: Session[];
+  /** One per session, oldest first (the same order as `sessions`). */
+  summaries: SessionSummary[];
+  moves: ManualMove[];
+  screenings: Screening[];
+  /** The latest red-flag screen up to the end of the period, even one made before it began. */
+  latestScreening?: Screening;
+  bucketsResetAt?: string;
+  /** The buckets as they stood at the end of the period, from all the history up to then. */
+  buckets: BucketView;
+  /** Library drills the sessions and moves refer to, in library order. */
+  exercises: Exercise[];
+  trend: ScorePoint[];
+  symptoms: Symptom[];
+  movements: string[];
+  sides: PainfulSide[];
+}
+
+export interface ReportOptions {
+  since?: string;
+  until?: string;
+  patientName?: string;
+  now: Date;
+}
+
+const time = (iso: string) => Date.parse(iso);
+
+export function buildReport(data: StoreData, library: Library, options: ReportOptions): Report {
+  const since = options.since ?? null;
+  const until = options.until ?? null;
+  const day = (iso: string) => localDate(new Date(iso));
+  const inPeriod = (iso: string) => (since === null || day(iso) >= since) && (until === null || day(iso) <= until);
+  const upToEnd = (iso: string) => until === null || day(iso) <= until;
+  const byTime = <T>(at: (item: T) => string) => (a: T, b: T) => time(at(a)) - time(at(b));
+
+  const sessions = data.sessions.filter((s) => inPeriod(s.startedAt)).sort(byTime((s) => s.startedAt));
+  const moves = data.moves.filter((m) => inPeriod(m.at)).sort(byTime((m) => m.at));
+  const screenings = data.screenings.filter((s) => inPeriod(s.at)).sort(byTime((s) => s.at));
+  const latestScreening = data.screenings.filter((s) => upToEnd(s.at)).sort(byTime((s) => s.at)).at(-1);
+
+  // The state at the end of the period: everything decided up to then, judged at that moment.
+  const end = until === null ? options.now : new Date(Math.min(options.now.getTime(), endOfDay(until).getTime()));
+  const resetAt = data.bucketsResetAt !== undefined && time(data.bucketsResetAt) <= end.getTime() ? data.bucketsResetAt : undefined;
+  const history: StoreData = {
+    ...data,
+    sessions: data.sessions.filter((s) => upToEnd(s.startedAt)),
+    moves: data.moves.filter((m) => upToEnd(m.at)),
+  };
+  delete history.bucketsResetAt;
+  if (resetAt !== undefined) history.bucketsResetAt = resetAt;
+  const buckets = bucketView(history, library, end);
+
+  const mentioned = new Set([
+    ...sessions.flatMap((s) => [...s.results.map((r) => r.exerciseId), ...s.attempts.map((a) => a.exerciseId)]),
+    ...moves.map((m) => m.exerciseId),
+  ]);
+
+  const report: Report = {
+    generatedAt: options.now.toISOString(),
+    period: { since, until },
+    span: { first: sessions[0] ? day(sessions[0].startedAt) : null, last: sessions.at(-1) ? day(sessions.at(-1)!.startedAt) : null },
+    settings: data.settings,
+    sessions,
+    summaries: sessionSummaries(sessions).reverse(),
+    moves,
+    screenings,
+    buckets,
+    exercises: library.exercises.filter((exercise) => mentioned.has(exercise.id)),
+    trend: scoreSeries(sessions),
+    symptoms: distinct(sessions.map((s) => s.symptom)),
+    movements: distinct(sessions.map((s) => s.movement)),
+    sides: distinct(sessions.map((s) => s.side)),
+  };
+  if (options.patientName !== undefined) report.patientName = options.patientName;
+  if (latestScreening) report.latestScreening = latestScreening;
+  if (resetAt !== undefined) report.bucketsResetAt = resetAt;
+  return report;
+}
+
+/** A drill's name from the library, else from the sessions, else its id. */
+export function drillName(report: Report, exerciseId: string): string {
+  return (
+    report.exercises.find((exercise) => exercise.id === exerciseId)?.name ??
+    report.sessions.flatMap((s) => s.results).find((result) => result.exerciseId === exerciseId)?.name ??
+    exerciseId
+  );
+}
+
+/** The last millisecond of a local day given as YYYY-MM-DD. */
+export function endOfDay(date: string): Date {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return new Date(new Date(year, month - 1, day + 1).getTime() - 1);
+}
+
+/** "2026-10-01 to 2026-11-20": the period asked for, else the dates of the first and last session. */
+export function periodWords(report: Report): string {
+  const from = report.period.since ?? report.span.first;
+  const to = report.period.until ?? report.span.last;
+  if (from === null && to === null) return 'all records';
+  if (from === null) return `up to ${to}`;
+  if (to === null) return `from ${from}`;
+  return from === to ? from : `${from} to ${to}`;
+}
+
+function distinct<T>(values: T[]): T[] {
+  return [...new Set(values)];
+}

@@ -1,0 +1,77 @@
+// The words every report format shares, so the Markdown, HTML and FHIR say the same things.
+import type { Evidence, ExerciseStatus } from '../core/buckets.js';
+import { localDate, localDateTime } from '../core/history.js';
+import type { Attempt, RedFlag, Session, Symptom } from '../core/records.js';
+
+export const dateOf = (iso: string): string => localDate(new Date(iso));
+export const dateTimeOf = (iso: string): string => localDateTime(new Date(iso));
+
+export const plural = (count: number, one: string, many = `${one}s`): string => `${count} ${count === 1 ? one : many}`;
+
+export const symptomWords: Record<Symptom, string> = {
+  pain: 'Pain',
+  tightness: 'Tightness',
+  discomfort: 'Discomfort',
+};
+
+export const sideWords = { left: 'left', right: 'right', both: 'both sides' } as const;
+
+export const statusWords: Record<Session['status'], string> = {
+  completed: 'completed',
+  stopped: 'stopped early',
+  interrupted: 'interrupted',
+  'in-progress': 'in progress',
+};
+
+export const verdictWords: Record<Attempt['verdict'], string> = {
+  improved: 'helped',
+  'not-improved': 'did not help',
+  flare: 'flare',
+};
+
+/** The red-flag questions of the first session, as a clinician would read them. */
+export const redFlagQuestions: Record<RedFlag, string> = {
+  'recent-injury': 'Recent fall or injury',
+  swelling: 'Marked swelling',
+  'locking-or-giving-way': 'Knee locking or giving way',
+  'numbness-or-tingling': 'Numbness or tingling',
+  'fever-or-unwell': 'Fever or feeling unwell',
+  'night-or-rest-pain': 'Pain at night or at rest',
+};
+
+export const METHOD_NOTE =
+  'Self-reported data from the assess / re-assess method: the person rates a symptom (0–10) during a ' +
+  'test movement, does one drill, and rates again. A drill that does not help gets one more careful ' +
+  'try; if it still does not help it is set aside for now. This is not a diagnosis.';
+
+/** A signed score change: "-2", "+1", "0". */
+export function signed(change: number): string {
+  return change > 0 ? `+${change}` : String(change);
+}
+
+/** "helped 2 of 3 tests, mean change -1.5, last -2 on 2026-10-03", or "not tested in a session". */
+export function evidenceWords(evidence: Evidence): string {
+  if (evidence.tested === 0) return evidence.flares > 0 ? plural(evidence.flares, 'flare') : 'not tested in a session';
+  const parts = [`helped ${evidence.helped} of ${plural(evidence.tested, 'test')}`];
+  if (evidence.meanChange !== null) parts.push(`mean change ${signed(evidence.meanChange)}`);
+  if (evidence.lastChange !== null) {
+    parts.push(`last ${signed(evidence.lastChange)}${evidence.lastTestedAt ? ` on ${dateOf(evidence.lastTestedAt)}` : ''}`);
+  }
+  if (evidence.flares > 0) parts.push(plural(evidence.flares, 'flare'));
+  return parts.join(', ');
+}
+
+/** Why a drill sits where it does: flare, moved by hand, the note, not in the library. */
+export function flagWords(status: ExerciseStatus): string[] {
+  const flags: string[] = [];
+  if (status.flare) flags.push('set aside after a flare');
+  if (status.source === 'manual') flags.push(`moved by hand${status.decidedAt ? ` on ${dateOf(status.decidedAt)}` : ''}`);
+  if (!status.inLibrary) flags.push('no longer in the exercise library');
+  return flags;
+}
+
+/** "re-test due since 2026-11-01" or "re-test from 2026-12-01". */
+export function retestWords(status: ExerciseStatus): string | undefined {
+  if (!status.retestDueAt) return undefined;
+  return status.retestDue ? `re-test due (since ${dateOf(status.retestDueAt)})` : `re-test from ${dateOf(status.retestDueAt)}`;
+}

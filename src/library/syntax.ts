@@ -1,0 +1,178 @@
+// What a YAML parse error means for someone editing a library by hand: the parser's messages in
+// plain words, pointed at the place a reader should look (an unclosed "[" where it opens, an
+// indentation error at the text rather than at the spaces before it).
+import { isAlias, isMap, isPair, isScalar, isSeq, visit, type Document, type Node, type YAMLError } from 'yaml';
+
+export interface Problem {
+  line: number;
+  col: number;
+  path: string;
+  message: string;
+}
+
+export type At = (offset: number) => { line: number; col: number };
+
+/** Plain words for the YAML parser's messages; the parser's own wording is the fallback. */
+const syntaxMessages: [RegExp, string][] = [
+  [/^Tabs are not allowed/, 'a tab is used to indent this line; indent with spaces only'],
+  [
+    /^Sequence item without - indicator/,
+    'this line does not line up with the lines above it: the fields of one item start in the same column, and a new list item starts with "- "',
+  ],
+  [
+    /^All mapping items must start at the same column/,
+    'this field does not line up with the fields above it; the fields of one item must start in the same column',
+  ],
+  [
+    /^All sequence items must start at the same column/,
+    'this list item does not line up with the items above it; every "- " of one list must start in the same column',
+  ],
+  [
+    /^Nested mappings are not allowed in compact mappings/,
+    'the next line is indented further than this field; the fields of one item must start in the same column',
+  ],
+  [
+    /^Implicit keys need to be on a single line/,
+    'a field name must be on one line and followed by ":" (is a ":" missing, or a line indented too far?)',
+  ],
+  [/^Implicit map keys need to be followed by map values/, 'this field name needs a ":" and a value after it'],
+  [
+    /^Source contains multiple documents/,
+    'the file holds more than one document (a line of "---" in the middle); a library is one document',
+  ],
+];
+
+/**
+ * The parse errors worth showing. A duplicate key leaves the rest of the file readable, but after
+ * any other slip (an indent, a bracket, a quote) the parser's later findings are guesses about a
+ * structure it has lost, so the report stops at the first of those.
+ */
+export function syntaxProblems(doc: Document, source: string, at: At): Problem[] {
+  const errors = [...doc.errors].sort((a, b) => a.pos[0] - b.pos[0]);
+  const structural = errors.findIndex((error) => error.code !== 'DUPLICATE_KEY');
+  const shown = structural === -1 ? errors : errors.slice(0, structural + 1);
+  return onePerPlace(shown.map((error) => syntaxProblem(doc, source, error, at)));
+}
+
+function syntaxProblem(doc: Document, source: string, error: YAMLError, at: At): Problem {
+  let offset = error.pos[0];
+  let message = syntaxMessages.find(([pattern]) => pattern.test(error.message))?.[1];
+  const flow = /^Flow (sequence|mapping)/.exec(error.message);
+  const quote = /^Missing closing (['"])quote/.exec(error.message);
+  if (error.code === 'DUPLICATE_KEY') {
+    const key = /^("[^"]*"|'[^']*'|[^:\n]*?)\s*:/.exec(source.slice(offset))?.[1]?.replace(/^["']|["']$/g, '');
+    message = `duplicate field "${key ?? '?'}": each field may appear only once in the same item`;
+  } else if (flow) {
+    // The parser notices the missing bracket where the list should have ended; the reader
+    // needs to see where it began.
+    const [open, close] = flow[1] === 'sequence' ? ['[', ']'] : ['{', '}'];
+    offset = nodeEndingAt(doc, offset, (node) => (isSeq(node) || isMap(node)) && Boolean(node.flow)) ?? offset;
+    const what = flow[1] === 'sequence' ? 'list' : 'mapping';
+    message = `the ${what} that opens with "${open}" here is not closed with "${close}" (if it runs over several lines, indent them further than its field name)`;
+  } else if (quote) {
+    offset = nodeEndingAt(doc, offset, (node) => isScalar(node) && node.type !== 'PLAIN') ?? offset;
+    message = `the text that starts with ${quote[1]} here has no closing ${quote[1]}`;
+  } else {
+    offset = skipSpaces(source, offset);
+  }
+  message ??= firstLine(error.message)
+    .replace(/flow sequence/gi, 'list in [ ]')
+    .replace(/flow map(ping)?/gi, 'mapping in { }')
+    .replace(/implicit (map )?keys?/gi, 'field names')
+    .replace(/^./, (first) => first.toLowerCase());
+  return { ...at(offset), path: errorPath(doc, source, offset, error) || '(file)', message };
+}
+
+function errorPath(doc: Document, source: string, offset: number, error: YAMLError): string {
+  if (error.code === 'MULTIPLE_DOCS') return '';
+  const lineStart = source.lastIndexOf('\n', offset - 1) + 1;
+  const atIndent = lineStart > 0 && source.slice(lineStart, offset).trim() === '';
+  if (!atIndent || error.code === 'DUPLICATE_KEY') return trustedPath(pathAtOffset(doc, offset));
+  // The slip is in how this line starts, so the parser's reading of it is a guess; the line
+  // above was read correctly: name what it belongs to (the field itself if it opens a block).
+  let above = lineStart - 1;
+  while (above > 0 && /\s/.test(source[above]!)) above--;
+  const parts = trustedPath(pathAtOffset(doc, above)).split('.');
+  return (source[above] === ':' ? parts : parts.slice(0, -1)).join('.');
+}
+
+/** The part of a path the parser is sure of: after a slip, later "keys" can be stray text. */
+function trustedPath(path: string): string {
+  const parts = path.split('.');
+  const stray = parts.findIndex((part) => !/^[\w-]+$/.test(part));
+  return (stray === -1 ? parts : parts.slice(0, stray)).join('.');
+}
+
+/** The start of the last node (of the wanted kind) whose content ends at `offset`. */
+function nodeEndingAt(doc: Document, offset: number, wanted: (node: Node) => boolean): number | undefined {
+  let start: number | undefined;
+  visit(doc, {
+    Node(_, node) {
+      if (wanted(node) && node.range && node.range[1] === offset) start = node.range[0];
+    },
+  });
+  return start;
+}
+
+/** An error found at the indentation of a line is about the text that follows it. */
+function skipSpaces(source: string, offset: number): number {
+  let next = offset;
+  while (source[next] === ' ') next++;
+  return next < source.length && source[next] !== '\n' && source[next] !== '\r' ? next : offset;
+}
+
+/** `*name` needs an `&name` above it; found in one pass, in document order, like the parser. */
+export function unresolvedAliases(doc: Document, at: At): Problem[] {
+  const anchors = new Set<string>();
+  const problems: Problem[] = [];
+  visit(doc, {
+    Node(_, node) {
+      if (isAlias(node)) {
+        if (!anchors.has(node.source) && node.range) {
+          const message = `*${node.source} refers to an anchor &${node.source} that is not defined above it`;
+          problems.push({ ...at(node.range[0]), path: pathAtOffset(doc, node.range[0]) || '(file)', message });
+        }
+      } else if (node.anchor) {
+        anchors.add(node.anchor);
+      }
+    },
+  });
+  return problems;
+}
+
+/** The dotted path of the deepest map entry or list item that holds `offset`, for YAML errors. */
+export function pathAtOffset(doc: Document, offset: number): string {
+  let deepest: string[] = [];
+  visit(doc, {
+    Pair(_, pair, path) {
+      const key = isScalar(pair.key) ? pair.key : undefined;
+      const value = pair.value as Node | null;
+      const start = key?.range?.[0] ?? Infinity;
+      const end = value?.range?.[2] ?? key?.range?.[2] ?? -1;
+      if (start <= offset && offset <= end) {
+        const parts: string[] = [];
+        let parent: unknown = doc.contents;
+        for (const ancestor of path.slice(1)) {
+          if (isPair(ancestor) && isScalar(ancestor.key)) parts.push(String(ancestor.key.value));
+          if (isSeq(parent) && isMap(ancestor)) parts.push(String(parent.items.indexOf(ancestor)));
+          parent = isPair(ancestor) ? ancestor.value : ancestor;
+        }
+        if (isSeq(parent) && isMap(path[path.length - 1])) parts.push(String(parent.items.indexOf(path[path.length - 1] as never)));
+        parts.push(String(key?.value));
+        if (parts.length > deepest.length) deepest = parts;
+      }
+    },
+  });
+  return deepest.join('.');
+}
+
+export function firstLine(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').replace(/;? ?please use .*$/, '').trim();
+}
+
+/** One mistake often trips several parser errors at the same spot; the first says it best. */
+function onePerPlace(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => !seen.has(`${p.line}:${p.col}`) && seen.add(`${p.line}:${p.col}`));
+}
+

@@ -1,0 +1,93 @@
+// Brings a store file written by an older itb up to the shape this itb knows, in memory only:
+// the file itself is rewritten by the next update, never by a read.
+import { SCHEMA_VERSION, defaultSettings, storeSchema, type StoreData } from '../core/records.js';
+
+/** Turns a store of one version into the next; the runner stamps the new schemaVersion. */
+export type MigrationStep = (raw: Record<string, unknown>) => Record<string, unknown>;
+
+/** One step per old version, keyed by the version it migrates *from*. None yet: version 1 is the first. */
+export const migrations: Readonly<Record<number, MigrationStep>> = {};
+
+/**
+ * Why a store cannot be read, as the end of a sentence that starts with the file's name
+ * ("… is empty"). The store turns it into a StoreError that names the file.
+ */
+export class StoreProblem extends Error {
+  override name = 'StoreProblem';
+  constructor(
+    message: string,
+    /** Replaces the usual "move it away or restore it" advice, e.g. "update itb". */
+    readonly hint?: string,
+  ) {
+    super(message);
+  }
+}
+
+export function emptyStore(): StoreData {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    settings: { ...defaultSettings },
+    sessions: [],
+    moves: [],
+    screenings: [],
+    buckets: [],
+  };
+}
+
+/** The parsed contents of a store file → a valid store of the current version, or a StoreProblem. */
+export function migrate(raw: unknown): StoreData {
+  return runMigrations(raw, migrations, SCHEMA_VERSION);
+}
+
+/** `migrate` with its table and target passed in, so the mechanism can be tried with made-up steps. */
+export function runMigrations(
+  raw: unknown,
+  steps: Readonly<Record<number, MigrationStep>>,
+  targetVersion: number = SCHEMA_VERSION,
+): StoreData {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new StoreProblem(`does not hold itb data (expected a JSON object, found ${describe(raw)})`);
+  }
+  let data = raw as Record<string, unknown>;
+  if (!('schemaVersion' in data)) {
+    // An empty object is what a store with nothing saved yet looks like.
+    if (Object.keys(data).length === 0) return emptyStore();
+    throw new StoreProblem('has no schemaVersion, so itb cannot tell what it holds');
+  }
+  let version = data.schemaVersion;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
+    throw new StoreProblem(`has an invalid schemaVersion (${JSON.stringify(version)})`);
+  }
+  if (version > targetVersion) {
+    throw new StoreProblem(
+      `was written by a newer itb (schemaVersion ${version}; this itb knows up to ${targetVersion})`,
+      'Nothing was changed. Update itb to the latest version to open it.',
+    );
+  }
+  while (version < targetVersion) {
+    const step = steps[version];
+    if (!step) throw new StoreProblem(`has schemaVersion ${version}, which this itb cannot convert`);
+    data = { ...step(data), schemaVersion: version + 1 };
+    version += 1;
+  }
+  const parsed = storeSchema.safeParse(data);
+  if (!parsed.success) throw new StoreProblem(`does not have the expected shape: ${firstIssue(parsed.error.issues)}`);
+  return parsed.data;
+}
+
+/** The first zod issue as `path.to.field: message`. */
+export function firstIssue(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
+  const issue = issues[0];
+  if (!issue) return 'unknown problem';
+  const path = issue.path.filter((key) => typeof key !== 'symbol').join('.');
+  return path ? `${path}: ${issue.message}` : issue.message;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'string') return 'a string';
+  if (typeof value === 'number') return 'a number';
+  if (typeof value === 'boolean') return 'true or false';
+  return typeof value;
+}

@@ -1,0 +1,33 @@
+// One interactive session at a time per store: a second `itb session` is told another one is
+// open instead of interleaving its answers. The lock is refreshed while held, so one left behind
+// by a killed process goes stale within seconds and the next session can start.
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import lockfile from 'proper-lockfile';
+import { UserError } from '../errors.js';
+
+const staleAfterMs = 10_000;
+
+export async function acquireSessionLock(storePath: string): Promise<() => Promise<void>> {
+  const folder = dirname(storePath);
+  mkdirSync(folder, { recursive: true, mode: 0o700 });
+  try {
+    return await lockfile.lock(folder, {
+      realpath: false,
+      lockfilePath: join(folder, 'session.lock'),
+      stale: staleAfterMs,
+      update: staleAfterMs / 2,
+      // Losing the lock (a suspended laptop, say) must not crash a session mid-answer: every write
+      // still takes the store's own lock, so nothing can be lost.
+      onCompromised: () => {},
+    });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ELOCKED') {
+      throw new UserError(
+        'Another itb session is open on this computer. Finish or close it first.',
+        `If no other session is open (it may have been closed abruptly), wait ${staleAfterMs / 1000} seconds and try again.`,
+      );
+    }
+    throw error;
+  }
+}

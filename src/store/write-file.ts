@@ -1,0 +1,106 @@
+// Writing a report or backup the user asked for. Reports hold health data, so files are private
+// (0600); an existing file is never replaced unless asked, and then atomically, so a crash
+// leaves the old file or the new one.
+import { randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { UserError } from '../errors.js';
+
+const PRIVATE = 0o600;
+
+/** Creates `file` with `content`; with `replace`, swaps it in for an existing file instead. */
+export function writePrivateFile(file: string, content: string, options: { replace?: boolean } = {}): void {
+  if (options.replace) replaceAtomically(file, content);
+  else createNew(file, content);
+}
+
+function createNew(file: string, content: string): void {
+  let fd: number;
+  try {
+    // 'wx' fails when anything already has the name, so nothing is ever overwritten by accident.
+    fd = openSync(file, 'wx', PRIVATE);
+  } catch (error) {
+    throw writeError(file, error);
+  }
+  try {
+    writeAll(fd, content);
+    fsyncSync(fd);
+  } catch (error) {
+    closeQuietly(fd);
+    rmSync(file, { force: true });
+    throw writeError(file, error);
+  }
+  closeSync(fd);
+}
+
+function replaceAtomically(file: string, content: string): void {
+  const temp = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  let fd: number;
+  try {
+    fd = openSync(temp, 'wx', PRIVATE);
+  } catch (error) {
+    throw writeError(file, error);
+  }
+  try {
+    writeAll(fd, content);
+    fsyncSync(fd);
+    closeSync(fd);
+    renameSync(temp, file);
+  } catch (error) {
+    closeQuietly(fd);
+    rmSync(temp, { force: true });
+    throw writeError(file, error);
+  }
+  syncFolder(dirname(file));
+}
+
+function writeAll(fd: number, content: string): void {
+  const bytes = Buffer.from(content, 'utf8');
+  let written = 0;
+  while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+}
+
+/** Makes the rename itself durable; some systems cannot open a folder for this, which is fine. */
+function syncFolder(folder: string): void {
+  try {
+    const fd = openSync(folder, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // Best effort only.
+  }
+}
+
+function closeQuietly(fd: number): void {
+  try {
+    closeSync(fd);
+  } catch {
+    // Already closed.
+  }
+}
+
+function writeError(file: string, error: unknown): UserError {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  switch (code) {
+    case 'EEXIST':
+      return new UserError(`${file} already exists`, 'Nothing was written. Add --force to replace it, or choose another name with -o.');
+    case 'ENOENT':
+      return new UserError(`cannot write ${file}: the folder ${dirname(file)} does not exist`, 'Create the folder first, or choose another place with -o.');
+    case 'ENOTDIR':
+      return new UserError(`cannot write ${file}: part of the path is a file, not a folder`, 'Choose another place with -o.');
+    case 'EISDIR':
+      return new UserError(`cannot write ${file}: it is a folder`, 'Give a file name, such as -o report.html.');
+    case 'EACCES':
+    case 'EPERM':
+      return new UserError(`cannot write ${file}: permission denied`, 'Choose a folder you may write to, such as your home folder.');
+    case 'EROFS':
+      return new UserError(`cannot write ${file}: the disk is read-only`, 'Choose another place with -o.');
+    case 'ENOSPC':
+      return new UserError(`cannot write ${file}: the disk is full`, 'Free some space or choose another disk.');
+    default:
+      return new UserError(`cannot write ${file} (${code ?? (error instanceof Error ? error.message : String(error))})`);
+  }
+}

@@ -1,0 +1,91 @@
+// What the session shows: the drill card, the verdict after each score, and the closing summary.
+import type { PainfulSide, Session, Symptom } from '../core/records.js';
+import type { Feedback } from '../core/session.js';
+import type { Exercise } from '../library/schema.js';
+import type { Colours } from './colour.js';
+import { describeDose, describeSide } from './describe.js';
+import { hanging, table, wrap } from './table.js';
+
+export interface Card {
+  exercise: Exercise;
+  index: number;
+  total: number;
+  attempt: 1 | 2;
+  side: PainfulSide;
+}
+
+export function drillCard({ exercise, index, total, attempt, side }: Card, colour: Colours): string {
+  const lines = [
+    '',
+    colour.dim(`Exercise ${index + 1} of ${total} · ${exercise.region}`),
+    colour.bold(exercise.name) + (attempt === 2 ? colour.yellow('  (second try)') : ''),
+  ];
+  if (attempt === 2) {
+    lines.push(
+      ...wrap('Read the steps again and check your form. Go slower and use a smaller range this time.', 78, '  ').map(
+        (line) => colour.yellow(line),
+      ),
+    );
+  }
+  exercise.steps.forEach((step, i) => lines.push(...hanging(`  ${String(i + 1).padStart(2)}. `, step, 78)));
+  lines.push(`  ${colour.dim('Dose:')} ${describeDose(exercise.dose)}   ${colour.dim('Side:')} ${describeSide(exercise.side, side)}`);
+  if (exercise.equipment.length > 0) lines.push(`  ${colour.dim('You need:')} ${exercise.equipment.join(', ')}`);
+  for (const cue of exercise.cues) lines.push(...hanging('  › ', cue, 78));
+  if (exercise.video) lines.push(`  ${colour.dim('Video:')} ${exercise.video}`);
+  return `${lines.join('\n')}\n`;
+}
+
+export function feedbackLine(feedback: Feedback, symptom: Symptom, retestDate: string, colour: Colours): string {
+  if (feedback.kind === 'skipped') return colour.dim(`Skipped ${feedback.exercise.name}. Its bucket stays as it was.\n`);
+  const { exercise, before, after } = feedback;
+  const change = `${before} → ${after}`;
+  switch (feedback.kind) {
+    case 'improved':
+      return `${colour.green(`✓ Better: ${symptom} ${change}.`)} ${exercise.name} goes into your rehab bucket.\n`;
+    case 'retry':
+      return `${colour.yellow(`• ${after > before ? 'A little worse' : 'No change'}: ${symptom} ${change}.`)} Let's give it one more careful try.\n`;
+    case 'avoid':
+      return (
+        `${colour.yellow(`• Still not better than ${before} (now ${after}).`)} ${exercise.name} is set aside for now.\n` +
+        colour.dim(`  It is not wrong for you forever: it will be offered again from ${retestDate}.\n`)
+      );
+    case 'flare':
+      return (
+        `${colour.red(`✗ Your ${symptom} went up: ${change}. Stop this drill now.`)} Never move into pain.\n` +
+        colour.dim(`  ${exercise.name} is set aside for now and flagged as a flare-up. Rest a moment before going on.\n`)
+      );
+  }
+}
+
+export interface BucketChange {
+  name: string;
+  from: string;
+  to: string;
+}
+
+export function summary(session: Session, names: Map<string, string>, changes: BucketChange[], colour: Colours): string {
+  const rows: string[][] = [[colour.dim('Exercise'), colour.dim('Before → after'), colour.dim('Result')]];
+  for (const result of session.results) {
+    const attempts = session.attempts.filter((a) => a.exerciseId === result.exerciseId && a.at <= result.at).slice(-2);
+    const scores = attempts.map((a) => `${a.before} → ${a.after}`).join(', then ');
+    const outcome =
+      result.outcome === 'rehab'
+        ? colour.green('helped → rehab')
+        : result.outcome === 'skipped'
+          ? colour.dim('skipped')
+          : result.flare
+            ? colour.red('flare-up → avoid for now')
+            : colour.yellow('no help → avoid for now');
+    rows.push([names.get(result.exerciseId) ?? result.name, scores || '—', outcome]);
+  }
+  const lines = ['', colour.bold('Session summary'), ''];
+  lines.push(...(session.results.length > 0 ? table(rows).map((l) => `  ${l}`) : ['  No drill was finished.']));
+  const final = session.attempts.at(-1)?.after ?? session.baseline;
+  if (session.baseline !== undefined) {
+    lines.push('', `  ${session.symptom} during ${session.movement}: ${colour.bold(`${session.baseline} → ${final}`)} (baseline → final)`);
+  }
+  if (changes.length > 0) {
+    lines.push('', colour.bold('Bucket changes'), ...changes.map((c) => `  ${c.name}: ${c.from} → ${c.to}`));
+  }
+  return `${lines.join('\n')}\n`;
+}

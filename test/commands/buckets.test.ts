@@ -1,0 +1,204 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Session, StoreData } from '../../src/core/records.js';
+import { localDate } from '../../src/core/history.js';
+import { Store } from '../../src/store/store.js';
+import { run, tempHome } from '../helpers/run.js';
+import { CTRL_C } from '../helpers/scripted.js';
+import { buildSession } from '../helpers/sessions.js';
+
+let home: string;
+let cleanup: () => void;
+beforeEach(() => ({ home, cleanup } = tempHome()));
+afterEach(() => cleanup());
+
+const now = new Date('2026-03-01T12:00:00Z');
+const save = (mutate: (data: StoreData) => void) => Store.open({ ITB_HOME: home }).update(mutate);
+const stored = () => Store.open({ ITB_HOME: home }).read();
+
+const sessions: Session[] = [
+  // Long ago: hip hikes set aside, now due for re-test (14 days).
+  buildSession({ startedAt: '2026-02-01T09:00:00Z', baseline: 6, drills: [{ id: 'hip-hikes', scores: [6, 7] }] }),
+  buildSession({
+    startedAt: '2026-02-27T09:00:00Z',
+    baseline: 6,
+    drills: [
+      { id: 'clamshells', name: 'Clamshells', scores: [4] },
+      { id: 'monster-walks', name: 'Monster walks', scores: [7] }, // 4 -> 7: a flare
+      { id: 'bridges', skipped: true },
+    ],
+  }),
+];
+
+async function withSessions(): Promise<void> {
+  await save((data) => void data.sessions.push(...sessions));
+}
+
+describe('itb buckets', () => {
+  it('says there is nothing yet on an empty store', async () => {
+    const result = await run(['buckets'], { home, now });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('No sessions yet');
+    expect(result.stdout).toContain('itb session');
+  });
+
+  it('shows rehab with evidence, avoid with flags and re-test dates, untested, and what to run next', async () => {
+    await withSessions();
+    const { code, stdout } = await run(['buckets'], { home, now });
+    expect(code).toBe(0);
+    const rehab = stdout.indexOf('Rehab — your rehab routine (1)');
+    const avoid = stdout.indexOf('Avoid for now (2)');
+    const untested = stdout.indexOf('Untested (');
+    expect(rehab).toBeGreaterThanOrEqual(0);
+    expect(avoid).toBeGreaterThan(rehab);
+    expect(untested).toBeGreaterThan(avoid);
+    const lastDay = localDate(new Date(sessions[1]!.results[0]!.at));
+    expect(stdout).toContain(`helped 1 of 1 · mean −2 · last −2 on ${lastDay}`);
+    // Due first: hip hikes (decided on 1 February) before monster walks (not due until mid-March).
+    const avoidPart = stdout.slice(avoid, untested);
+    expect(avoidPart.indexOf('Hip hikes')).toBeLessThan(avoidPart.indexOf('Monster walks'));
+    expect(avoidPart).toMatch(/Monster walks.*flare/);
+    expect(avoidPart).toContain('re-test due');
+    expect(avoidPart).toContain('re-test from');
+    // Bridges was only skipped: still untested.
+    expect(stdout.slice(untested)).toContain('bridges');
+    expect(stdout).toContain('itb session rehab');
+    expect(stdout).toContain('itb session retest');
+    for (const line of stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+  });
+
+  it('prints the documented JSON shape', async () => {
+    await withSessions();
+    const { code, stdout } = await run(['buckets', '--json'], { home, now });
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(Object.keys(json)).toEqual(['schemaVersion', 'generatedAt', 'rehab', 'avoid', 'untested', 'advice']);
+    expect(json.schemaVersion).toBe(1);
+    expect(json.generatedAt).toBe(now.toISOString());
+    expect(json.rehab).toEqual([
+      {
+        exerciseId: 'clamshells',
+        name: 'Clamshells',
+        bucket: 'rehab',
+        decidedAt: sessions[1]!.results[0]!.at,
+        source: 'session',
+        flare: false,
+        retestDue: false,
+        evidence: { tested: 1, helped: 1, meanChange: -2, lastChange: -2, lastTestedAt: sessions[1]!.results[0]!.at, flares: 0 },
+        inLibrary: true,
+      },
+    ]);
+    expect(json.avoid.map((s: { exerciseId: string; retestDue: boolean }) => [s.exerciseId, s.retestDue])).toEqual([
+      ['hip-hikes', true],
+      ['monster-walks', false],
+    ]);
+    expect(json.untested.some((s: { exerciseId: string }) => s.exerciseId === 'bridges')).toBe(true);
+    expect(json.advice).toEqual([]);
+  });
+
+  it('has help with examples', async () => {
+    const { code, stdout } = await run(['buckets', '--help'], { home });
+    expect(code).toBe(0);
+    expect(stdout).toContain('Examples:');
+    expect(stdout).toContain('itb buckets move');
+  });
+});
+
+describe('itb buckets move', () => {
+  it('moves a drill, saves the move and refreshes the buckets', async () => {
+    await withSessions();
+    const result = await run(['buckets', 'move', 'clamshells', 'avoid', '--note', 'knee sore today'], { home, now });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Moved Clamshells to avoid for now (was: rehab).');
+    const data = stored();
+    expect(data.moves).toEqual([{ exerciseId: 'clamshells', bucket: 'avoid', note: 'knee sore today', at: now.toISOString() }]);
+    expect(data.buckets.find((entry) => entry.exerciseId === 'clamshells')).toMatchObject({ bucket: 'avoid', source: 'manual' });
+
+    const { stdout } = await run(['buckets'], { home, now });
+    expect(stdout).toContain('manual: knee sore today');
+  });
+
+  it('moves an untested drill into rehab', async () => {
+    const result = await run(['buckets', 'move', 'bridges', 'rehab'], { home, now });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Moved Bridges to rehab (was: untested).');
+  });
+
+  it('suggests the closest id for an unknown drill', async () => {
+    const result = await run(['buckets', 'move', 'clamshell', 'rehab'], { home, now });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('no drill with id "clamshell"');
+    expect(result.stderr).toContain('Did you mean clamshells');
+    expect(stored().moves).toEqual([]);
+  });
+
+  it('refuses a bucket that does not exist', async () => {
+    const result = await run(['buckets', 'move', 'clamshells', 'later'], { home, now });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('"later" is not a bucket: use rehab or avoid');
+  });
+
+  it('moves a drill that is no longer in the library but is in the log', async () => {
+    await save((data) => {
+      data.sessions.push(buildSession({ startedAt: '2026-02-20T09:00:00Z', baseline: 5, drills: [{ id: 'old-drill', name: 'Old drill', scores: [3] }] }));
+    });
+    const result = await run(['buckets', 'move', 'old-drill', 'avoid'], { home, now });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Moved Old drill to avoid for now (was: rehab).');
+  });
+});
+
+describe('itb buckets reset', () => {
+  it('asks, then clears decisions and manual moves but keeps the sessions', async () => {
+    await withSessions();
+    await save((data) => void data.moves.push({ exerciseId: 'bridges', bucket: 'rehab', at: '2026-02-28T10:00:00Z' }));
+    const result = await run(['buckets', 'reset'], { home, now, tty: true, answers: [true] });
+    expect(result.code).toBe(0);
+    expect(result.prompter.asked[0]).toMatchObject({ kind: 'confirm' });
+    expect(result.stdout).toContain('Cleared 4 bucket decisions');
+    const data = stored();
+    expect(data.sessions).toHaveLength(2);
+    expect(data.moves).toEqual([]);
+    expect(data.buckets).toEqual([]);
+    expect(data.bucketsResetAt).toBe(now.toISOString());
+
+    const json = JSON.parse((await run(['buckets', '--json'], { home, now })).stdout);
+    expect([json.rehab, json.avoid]).toEqual([[], []]);
+  });
+
+  it('changes nothing when the answer is no', async () => {
+    await withSessions();
+    const result = await run(['buckets', 'reset'], { home, now, tty: true, answers: [false] });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Nothing was changed.');
+    expect(stored().bucketsResetAt).toBeUndefined();
+  });
+
+  it('changes nothing and exits 130 on Ctrl-C at the question', async () => {
+    await withSessions();
+    const result = await run(['buckets', 'reset'], { home, now, tty: true, answers: [CTRL_C] });
+    expect(result.code).toBe(130);
+    expect(result.stderr).toContain('Nothing was changed.');
+    expect(stored().bucketsResetAt).toBeUndefined();
+  });
+
+  it('needs --force without a terminal', async () => {
+    await withSessions();
+    const refused = await run(['buckets', 'reset'], { home, now, tty: false });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--force');
+    expect(stored().bucketsResetAt).toBeUndefined();
+
+    const forced = await run(['buckets', 'reset', '--force'], { home, now, tty: false });
+    expect(forced.code).toBe(0);
+    expect(forced.prompter.asked).toEqual([]);
+    expect(stored().bucketsResetAt).toBe(now.toISOString());
+  });
+
+  it('lets a move made at the moment of a reset count', async () => {
+    await withSessions();
+    await run(['buckets', 'reset', '--force'], { home, now });
+    await run(['buckets', 'move', 'clamshells', 'rehab'], { home, now });
+    const json = JSON.parse((await run(['buckets', '--json'], { home, now })).stdout);
+    expect(json.rehab.map((s: { exerciseId: string }) => s.exerciseId)).toEqual(['clamshells']);
+  });
+});

@@ -1,0 +1,271 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { parse as parseHtml } from 'parse5';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { StoreData } from '../../src/core/records.js';
+import { Store } from '../../src/store/store.js';
+import { sampleStore } from '../export/fixtures.js';
+import { run, tempHome } from '../helpers/run.js';
+
+const NOW = new Date('2026-11-20T15:00:00.000Z');
+let home: string;
+let cleanup: () => void;
+
+beforeEach(() => {
+  ({ home, cleanup } = tempHome());
+});
+afterEach(() => cleanup());
+
+const seed = (data: StoreData = sampleStore()) => Store.open({ ITB_HOME: home }).update(() => data);
+const exportIn = (args: string[]) => run(['export', ...args], { home, now: NOW });
+const modeOf = (file: string) => statSync(file).mode & 0o777;
+
+describe('itb export', () => {
+  it('prints the Markdown report by default', async () => {
+    await seed();
+    const result = await exportIn([]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('# IT band self-assessment report');
+    expect(result.stdout).toContain('| 2026-10-08 | strength | Pain @ single-leg squat | 5 → 7 |');
+    expect(result.stderr).toBe('');
+  });
+
+  it('writes a private file and says what it wrote', async () => {
+    await seed();
+    const file = join(home, 'report.html');
+    const result = await exportIn(['-o', file]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe(`Wrote ${file} (3 sessions, 2026-10-01 to 2026-10-20).\n`);
+    expect(modeOf(file)).toBe(0o600);
+    expect(readFileSync(file, 'utf8').startsWith('<!doctype html>')).toBe(true);
+    expect(result.stdout).toBe('');
+  });
+
+  it('never replaces an existing file without --force', async () => {
+    await seed();
+    const file = join(home, 'report.md');
+    writeFileSync(file, 'my notes');
+    const result = await exportIn(['-o', file]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${file} already exists`);
+    expect(result.stderr).toContain('--force');
+    expect(readFileSync(file, 'utf8')).toBe('my notes');
+  });
+
+  it('replaces it with --force, privately, leaving no temporary file behind', async () => {
+    await seed();
+    const folder = join(home, 'out');
+    mkdirSync(folder);
+    const file = join(folder, 'report.md');
+    writeFileSync(file, 'old', { mode: 0o644 });
+    const result = await exportIn(['-o', file, '--force']);
+    expect(result.code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toContain('# IT band self-assessment report');
+    expect(modeOf(file)).toBe(0o600);
+    expect(readdirSync(folder)).toEqual(['report.md']);
+  });
+
+  it('fails clearly when the folder does not exist or is a file', async () => {
+    await seed();
+    const missing = await exportIn(['-o', join(home, 'nope', 'report.md')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('does not exist');
+    expect(existsSync(join(home, 'nope'))).toBe(false);
+
+    writeFileSync(join(home, 'plain'), '');
+    const forced = await exportIn(['-o', join(home, 'plain', 'report.md'), '--force']);
+    expect(forced.code).toBe(2);
+    expect(forced.stderr).toContain('not a folder');
+    expect(readdirSync(home).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('cleans up its temporary file when the replacement cannot be put in place', async () => {
+    await seed();
+    const folder = join(home, 'report.md');
+    mkdirSync(folder);
+    const result = await exportIn(['-o', folder, '--force']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('it is a folder');
+    expect(readdirSync(home).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    expect(readdirSync(folder)).toEqual([]);
+  });
+
+  it('says when a format has no place for --name', async () => {
+    await seed();
+    const file = join(home, 'named.csv');
+    const result = await exportIn(['-o', file, '--name', 'Sam Lee']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('--name was not used');
+    expect(readFileSync(file, 'utf8')).not.toContain('Sam Lee');
+  });
+
+  it('takes the format from the file name unless --format says otherwise', async () => {
+    await seed();
+    const out = (name: string) => join(home, name);
+    expect((await exportIn(['-o', out('a.csv')])).code).toBe(0);
+    expect(readFileSync(out('a.csv'), 'utf8').startsWith('session_id,')).toBe(true);
+    expect((await exportIn(['-o', out('b.HTM')])).code).toBe(0);
+    expect(readFileSync(out('b.HTM'), 'utf8').startsWith('<!doctype html>')).toBe(true);
+    expect((await exportIn(['-o', out('c.fhir.json')])).code).toBe(0);
+    expect(JSON.parse(readFileSync(out('c.fhir.json'), 'utf8')).schemaVersion).toBe(1);
+    expect((await exportIn(['-o', out('d.fhir.json'), '--format', 'fhir'])).code).toBe(0);
+    expect(JSON.parse(readFileSync(out('d.fhir.json'), 'utf8')).resourceType).toBe('Bundle');
+    expect((await exportIn(['-o', out('e.txt'), '--format', 'md'])).code).toBe(0);
+    expect(readFileSync(out('e.txt'), 'utf8')).toContain('# IT band');
+
+    const unknown = await exportIn(['-o', out('f.txt')]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('cannot tell which format');
+    expect(existsSync(out('f.txt'))).toBe(false);
+  });
+
+  it('prints other formats to stdout with --format and no file', async () => {
+    await seed();
+    const result = await exportIn(['--format', 'json']);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).sessions).toHaveLength(3);
+  });
+
+  it('keeps whole local days from --since to --until', async () => {
+    await seed();
+    const result = await exportIn(['--format', 'csv', '--since', '2026-10-08', '--until', '2026-10-08']);
+    expect(result.code).toBe(0);
+    const rows = parseCsv(result.stdout, { columns: true }) as Record<string, string>[];
+    expect(new Set(rows.map((row) => row.session_id))).toEqual(new Set(['session-two']));
+  });
+
+  it.each([
+    [['--since', '2026-02-30'], '--since wants a date like'],
+    [['--until', '20/11/2026'], '--until wants a date like'],
+    [['--since', '2026-11-02', '--until', '2026-11-01'], 'is after --until'],
+  ])('refuses bad dates: %j', async (args, message) => {
+    const result = await exportIn(args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+    expect(result.stdout).toBe('');
+  });
+
+  it('refuses an unknown format', async () => {
+    const result = await exportIn(['--format', 'pdf']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('pdf');
+  });
+
+  it('still writes a valid report from an empty store', async () => {
+    const file = join(home, 'empty.md');
+    const result = await exportIn(['-o', file]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe(`Wrote ${file} (no sessions yet).\n`);
+    expect(readFileSync(file, 'utf8')).toContain('No sessions yet');
+    const json = await exportIn(['--format', 'json']);
+    expect(JSON.parse(json.stdout)).toMatchObject({ schemaVersion: 1, sessions: [], moves: [] });
+  });
+
+  it('shows examples in --help', async () => {
+    const result = await exportIn(['--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Examples:');
+    expect(result.stdout).toContain('itb export -o report.html');
+  });
+});
+
+describe('itb export with hostile text in the library and the records', () => {
+  const formulaName = '=HYPERLINK("http://x")';
+  const markupName = '<img src=x onerror=alert(1)>';
+  const library = `version: 1
+exercises:
+  - id: formula-drill
+    name: '${formulaName}'
+    region: hip
+    category: strength
+    steps: [Do it]
+    dose: { reps: 5 }
+    side: painful
+    loading: false
+  - id: markup-drill
+    name: '${markupName}'
+    region: hip
+    category: stretch
+    steps: [Do it]
+    dose: { holdSeconds: 20 }
+    side: painful
+    loading: false
+routines:
+  - id: hostile
+    name: Hostile
+    description: Names that try to run.
+    exercises: [formula-drill, markup-drill]
+`;
+
+  async function seedHostile(): Promise<string> {
+    const libraryFile = join(home, 'library.yaml');
+    writeFileSync(libraryFile, library);
+    const at = (minute: number) => `2026-10-01T12:${String(minute).padStart(2, '0')}:00.000Z`;
+    await seed({
+      ...sampleStore(),
+      sessions: [
+        {
+          id: 'hostile-session',
+          startedAt: at(0),
+          status: 'completed',
+          routine: 'hostile',
+          side: 'right',
+          symptom: 'pain',
+          movement: '-1+2',
+          thresholds: { minImprovement: 1, flareRise: 3 },
+          loading: false,
+          baseline: 5,
+          attempts: [
+            { exerciseId: 'formula-drill', attempt: 1, before: 5, after: 3, verdict: 'improved', at: at(5) },
+            { exerciseId: 'markup-drill', attempt: 1, before: 3, after: 4, verdict: 'not-improved', at: at(8) },
+            { exerciseId: 'markup-drill', attempt: 2, before: 3, after: 3, verdict: 'not-improved', at: at(9) },
+          ],
+          results: [
+            { exerciseId: 'formula-drill', name: formulaName, outcome: 'rehab', flare: false, at: at(5) },
+            { exerciseId: 'markup-drill', name: markupName, outcome: 'avoid', flare: false, at: at(9) },
+          ],
+        },
+      ],
+      moves: [],
+    });
+    return libraryFile;
+  }
+
+  it('guards every CSV text cell that starts like a formula', async () => {
+    const libraryFile = await seedHostile();
+    const result = await run(['--data', libraryFile, 'export', '--format', 'csv'], { home, now: NOW });
+    expect(result.code).toBe(0);
+    const rows = parseCsv(result.stdout, { columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(3);
+    expect(rows[0]!.exercise_name).toBe(`'${formulaName}`);
+    expect(rows[0]!.movement).toBe("'-1+2");
+    expect(rows[0]!.change).toBe('-2');
+    // The markup name is harmless in a spreadsheet and stays as it is.
+    expect(rows[1]!.exercise_name).toBe(markupName);
+  });
+
+  it('shows the names as text in the HTML, never as elements', async () => {
+    const libraryFile = await seedHostile();
+    const result = await run(['--data', libraryFile, 'export', '--format', 'html'], { home, now: NOW });
+    expect(result.code).toBe(0);
+
+    type Node = { nodeName: string; tagName?: string; attrs?: { name: string }[]; childNodes?: Node[]; value?: string };
+    const tags: string[] = [];
+    const attributes: string[] = [];
+    let text = '';
+    const walk = (node: Node) => {
+      if (node.tagName) tags.push(node.tagName);
+      for (const attr of node.attrs ?? []) attributes.push(attr.name);
+      if (node.nodeName === '#text') text += node.value;
+      for (const child of node.childNodes ?? []) walk(child);
+    };
+    walk(parseHtml(result.stdout) as unknown as Node);
+    expect(tags).not.toContain('img');
+    expect(tags).not.toContain('script');
+    expect(attributes.filter((name) => name.startsWith('on'))).toEqual([]);
+    expect(text).toContain(markupName);
+    expect(text).toContain(formulaName);
+    expect(text).toContain('-1+2');
+  });
+});

@@ -1,0 +1,122 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { localDateTime } from '../../src/core/history.js';
+import type { Session } from '../../src/core/records.js';
+import { Store } from '../../src/store/store.js';
+import { run, tempHome } from '../helpers/run.js';
+import { buildSession } from '../helpers/sessions.js';
+
+let home: string;
+let cleanup: () => void;
+beforeEach(() => ({ home, cleanup } = tempHome()));
+afterEach(() => cleanup());
+
+const now = new Date('2026-03-10T12:00:00Z');
+const first = buildSession({
+  id: 'first',
+  startedAt: '2026-03-01T12:00:00Z',
+  routine: 'strength',
+  baseline: 6,
+  drills: [{ id: 'clamshells', scores: [4] }, { id: 'bridges', skipped: true }, { id: 'hip-hikes', scores: [5, 5] }],
+});
+const second = buildSession({
+  id: 'second',
+  startedAt: '2026-03-05T12:00:00Z',
+  routine: 'joint-chain',
+  baseline: 5,
+  drills: [{ id: 'lateral-ankle-tilts', scores: [3] }, { id: 'hip-cars', scores: [3], unfinished: true }],
+});
+
+async function withSessions(...sessions: Session[]): Promise<void> {
+  await Store.open({ ITB_HOME: home }).update((data) => void data.sessions.push(...sessions));
+}
+
+describe('itb history', () => {
+  it('says there is nothing yet on an empty store', async () => {
+    const result = await run(['history'], { home, now });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('No sessions yet');
+  });
+
+  it('lists sessions newest first with scores, results and the interrupted mark, then the trend', async () => {
+    await withSessions(first, second);
+    const { code, stdout } = await run(['history'], { home, now });
+    expect(code).toBe(0);
+    expect(stdout).toContain('Symptom and test movement: pain @ single-leg squat');
+    const lines = stdout.split('\n');
+    const secondRow = lines.findIndex((line) => line.startsWith(localDateTime(new Date(second.startedAt))));
+    const firstRow = lines.findIndex((line) => line.startsWith(localDateTime(new Date(first.startedAt))));
+    expect(secondRow).toBeGreaterThan(0);
+    expect(firstRow).toBeGreaterThan(secondRow);
+    expect(lines[secondRow]).toMatch(/joint-chain\s+5 → 3\s+\+1 helped · interrupted$/);
+    expect(lines[firstRow]).toMatch(/strength\s+6 → 5\s+\+1 helped · 1 avoid · 1 skipped$/);
+    expect(stdout).toMatch(/baseline\s+▅▅\s+6 → 5/);
+    expect(stdout).toMatch(/final\s+▅▃\s+5 → 3/);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
+  });
+
+  it('shows a symptom column, truncated to fit, when sessions rate different things', async () => {
+    const other = buildSession({
+      startedAt: '2026-03-07T12:00:00Z',
+      symptom: 'tightness',
+      movement: 'walking down the long hill behind the house after work with the dog',
+      baseline: 4,
+      drills: [{ id: 'clamshells', scores: [2] }],
+    });
+    await withSessions(first, other);
+    const { stdout } = await run(['history'], { home, now });
+    expect(stdout).toMatch(/tightness @.*…/);
+    expect(stdout).not.toContain('with the dog');
+    expect(stdout).toContain('…');
+    for (const line of stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+  });
+
+  it('prints JSON: summaries newest first and the trend oldest first', async () => {
+    await withSessions(first, second);
+    const { code, stdout } = await run(['history', '--json'], { home, now });
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(Object.keys(json)).toEqual(['schemaVersion', 'sessions', 'trend']);
+    expect(json.schemaVersion).toBe(1);
+    expect(json.sessions.map((s: { id: string }) => s.id)).toEqual(['second', 'first']);
+    expect(json.sessions[0]).toMatchObject({ baseline: 5, final: 3, helped: 1, avoided: 0, skipped: 0, status: 'interrupted', interrupted: true });
+    expect(json.trend).toEqual([
+      { at: first.startedAt, baseline: 6, final: 5 },
+      { at: second.startedAt, baseline: 5, final: 3 },
+    ]);
+  });
+
+  it('keeps sessions from the --since day on', async () => {
+    await withSessions(first, second);
+    const json = JSON.parse((await run(['history', '--since', '2026-03-03', '--json'], { home, now })).stdout);
+    expect(json.sessions.map((s: { id: string }) => s.id)).toEqual(['second']);
+    expect(json.trend).toHaveLength(1);
+
+    const text = await run(['history', '--since', '2026-03-09'], { home, now });
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('No sessions since 2026-03-09');
+  });
+
+  it('refuses a --since that is not a date', async () => {
+    for (const bad of ['yesterday', '2026-3-1', '2026-02-30']) {
+      const result = await run(['history', '--since', bad], { home, now });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`--since wants a date like 2026-11-01, not "${bad}"`);
+      expect(result.stdout).toBe('');
+    }
+  });
+
+  it('shows advice that applies', async () => {
+    const loading = buildSession({ startedAt: '2026-03-10T02:00:00Z', baseline: 5, loading: true, drills: [{ id: 'clamshells', scores: [4] }] });
+    await withSessions(loading);
+    const { stdout } = await run(['history'], { home, now });
+    expect(stdout).toContain('Advice');
+    expect(stdout).toContain('48 hours apart');
+  });
+
+  it('has help with examples', async () => {
+    const { code, stdout } = await run(['history', '--help'], { home });
+    expect(code).toBe(0);
+    expect(stdout).toContain('Examples:');
+    expect(stdout).toContain('--since');
+  });
+});

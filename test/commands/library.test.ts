@@ -1,0 +1,283 @@
+// The library commands run in-process: browsing (exercises, routines), checking a file
+// (validate), switching the library (--data, ITB_DATA), and the help of every command.
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { run, tempHome } from '../helpers/run.js';
+
+const fixtures = join(import.meta.dirname, '../fixtures/libraries');
+const good = join(fixtures, 'good.yaml');
+const wrongTypes = join(fixtures, 'wrong-types.yaml');
+const manyProblems = join(fixtures, 'many-problems.yaml');
+
+let home: string;
+let cleanup: () => void;
+beforeEach(() => ({ home, cleanup } = tempHome()));
+afterEach(() => cleanup());
+
+const itb = (argv: string[], env: Record<string, string | undefined> = {}) => run(argv, { home, env });
+
+function expectNoStack(text: string): void {
+  expect(text).not.toMatch(/^\s+at /m);
+  expect(text).not.toContain('[object Object]');
+}
+
+describe('itb routines', () => {
+  it('--json lists the six shipped routines, joint-chain in the order of the article', async () => {
+    const { code, stdout } = await itb(['routines', '--json']);
+    expect(code).toBe(0);
+    const routines = JSON.parse(stdout) as { id: string; exercises: string[] }[];
+    expect(routines.map((r) => r.id).sort()).toEqual(['balance', 'hip-rotation', 'joint-chain', 'mobility', 'strength', 'warm-up']);
+    expect(routines.find((r) => r.id === 'joint-chain')?.exercises).toEqual([
+      'lateral-ankle-tilts',
+      'lunge-knee-circles',
+      'rehab-hip-circles',
+      'pelvis-tucks-tilts',
+      'opposite-scapular-camshafts',
+    ]);
+  });
+
+  it('as text names each routine with its drills, and the built-in rehab and retest', async () => {
+    const { code, stdout } = await itb(['routines']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^joint-chain {2}Joint chain, feet upward$/m);
+    expect(stdout).toMatch(/^ {3}1\. Lateral ankle tilts {2}lateral-ankle-tilts · ankle$/m);
+    expect(stdout).toMatch(/^ {3}5\. Opposite scapular camshafts {2}opposite-scapular-camshafts · shoulder$/m);
+    expect(stdout).toMatch(/^rehab {2}/m);
+    expect(stdout).toMatch(/^retest {2}/m);
+  });
+});
+
+describe('itb exercises', () => {
+  it('--json lists every drill with its fields', async () => {
+    const { code, stdout } = await itb(['exercises', '--json']);
+    expect(code).toBe(0);
+    const exercises = JSON.parse(stdout) as { id: string; region: string; dose: object; side: string; loading: boolean }[];
+    expect(exercises.length).toBeGreaterThanOrEqual(25);
+    expect(exercises[0]).toMatchObject({ id: 'lateral-ankle-tilts', region: 'ankle', side: 'painful', loading: false });
+    expect(exercises.find((e) => e.id === 'clamshells')).toMatchObject({ loading: true });
+  });
+
+  it('as text lists every drill with its region', async () => {
+    const { code, stdout } = await itb(['exercises']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^lateral-ankle-tilts +Lateral ankle tilts +ankle +joint-mobility$/m);
+    expect(stdout).toMatch(/^clamshells +Clamshells +hip +strength \(loading\)$/m);
+  });
+
+  it('ID shows the steps, the dose and the side', async () => {
+    const { code, stdout } = await itb(['exercises', 'opposite-scapular-camshafts']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Opposite scapular camshafts  (opposite-scapular-camshafts)');
+    expect(stdout).toMatch(/^ {3}1\. Stand tall with both arms hanging relaxed\./m);
+    expect(stdout).toMatch(/^ {3}3\. /m);
+    expect(stdout).toContain('Dose:       1 set × 10 reps');
+    expect(stdout).toContain('Side:       the side opposite the pain');
+    expect(stdout).toContain('Routines:   joint-chain');
+  });
+
+  it('ID --json prints that one drill', async () => {
+    const { code, stdout } = await itb(['exercises', 'clamshells', '--json']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ id: 'clamshells', category: 'strength', loading: true });
+  });
+
+  it('an unknown id exits 2 and suggests the near one', async () => {
+    const { code, stdout, stderr } = await itb(['exercises', 'clamshell']);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('no drill with id "clamshell"');
+    expect(stderr).toContain('Did you mean clamshells?');
+    expectNoStack(stderr);
+  });
+
+  it('an id like nothing in the library exits 2 and points to the list', async () => {
+    const { code, stderr } = await itb(['exercises', 'nope']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('no drill with id "nope"');
+    expect(stderr).toContain('`itb exercises` lists them all.');
+  });
+});
+
+describe('itb validate', () => {
+  it('a good file: exit 0 and a one-line summary', async () => {
+    const { code, stdout, stderr } = await itb(['validate', good]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(new RegExp(`^✓ ${escape(good)}: 2 drills, 1 routines?, no problems\n$`));
+    expect(stderr).toBe('');
+  });
+
+  it('the shipped library is valid', async () => {
+    const { code } = await itb(['validate', join(import.meta.dirname, '../../data/library.yaml')]);
+    expect(code).toBe(0);
+  });
+
+  it('a bad file: exit 2, every problem on its own line of stderr, nothing on stdout', async () => {
+    const { code, stdout, stderr } = await itb(['validate', manyProblems]);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    const problemLines = stderr.split('\n').filter((line) => line.startsWith(`${manyProblems}:`));
+    expect(problemLines).toEqual([
+      `${manyProblems}:10:7  exercises.0.dose.reps  must be at least 1, not 0`,
+      `${manyProblems}:13:5  exercises.1.id  duplicate id "bridges" (already used on line 3)`,
+      `${manyProblems}:15:5  exercises.1.region  must be one of: ankle, knee, hip, pelvis, trunk, shoulder, thigh, whole-leg (not "back")`,
+      `${manyProblems}:17:5  exercises.1.steps  needs at least one step`,
+      `${manyProblems}:18:5  exercises.1.dose  needs reps, holdSeconds or both`,
+      `${manyProblems}:22:5  exercises.1.notes  unknown field "notes"; a drill can have: id, name, region, category, steps, dose, side, loading, equipment, cues, video, source`,
+      `${manyProblems}:26:5  routines.0.description  must not be empty`,
+      `${manyProblems}:28:9  routines.0.exercises.0  unknown exercise "bridge" (did you mean "bridges"?)`,
+    ]);
+    expect(stderr).toContain(`8 problems in the exercise library ${manyProblems}`);
+    expectNoStack(stderr);
+  });
+
+  it('a syntax error: exit 2 with its line and column', async () => {
+    const file = join(fixtures, 'unclosed-list.yaml');
+    const { code, stderr } = await itb(['validate', file]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`${file}:7:12  exercises.0.steps  the list that opens with "["`);
+  });
+
+  it('a missing file: exit 2, said plainly', async () => {
+    const file = join(fixtures, 'not-there.yaml');
+    const { code, stderr } = await itb(['validate', file]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`${file}:1:1  (file)  file not found`);
+    expectNoStack(stderr);
+  });
+
+  it('--json of a good file: valid, counts, no problems', async () => {
+    const { code, stdout } = await itb(['validate', good, '--json']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual({ file: good, valid: true, exercises: 2, routines: 1, problems: [] });
+  });
+
+  it('--json of a bad file: not valid, each problem with line, col, path and message; exit 2', async () => {
+    const { code, stdout, stderr } = await itb(['validate', wrongTypes, '--json']);
+    expect(code).toBe(2);
+    expect(JSON.parse(stdout)).toEqual({
+      file: wrongTypes,
+      valid: false,
+      problems: [
+        { line: 10, col: 7, path: 'exercises.0.dose.reps', message: 'must be a whole number, not "ten"' },
+        { line: 12, col: 5, path: 'exercises.0.loading', message: 'must be true or false, not "yes"' },
+      ],
+    });
+    expect(stderr).toContain(`${wrongTypes}:10:7`);
+  });
+
+  it('without a file is a usage error', async () => {
+    const { code, stderr } = await itb(['validate']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/missing required argument 'file'/);
+  });
+});
+
+describe('switching the library', () => {
+  it('--data FILE lists the drills of that file', async () => {
+    const { code, stdout } = await itb(['--data', good, 'exercises', '--json']);
+    expect(code).toBe(0);
+    expect((JSON.parse(stdout) as { id: string }[]).map((e) => e.id)).toEqual(['wall-clamshells', 'ankle-rocks']);
+  });
+
+  it('--data FILE after the command name works too', async () => {
+    const { code, stdout } = await itb(['routines', '--json', '--data', good]);
+    expect(code).toBe(0);
+    expect((JSON.parse(stdout) as { id: string }[]).map((r) => r.id)).toEqual(['clinic-plan']);
+  });
+
+  it('ITB_DATA switches the library for routines and exercises', async () => {
+    const routines = await itb(['routines', '--json'], { ITB_DATA: good });
+    expect((JSON.parse(routines.stdout) as { id: string }[]).map((r) => r.id)).toEqual(['clinic-plan']);
+    const shown = await itb(['exercises', 'ankle-rocks'], { ITB_DATA: good });
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toContain('Side:       the side opposite the pain');
+    expect(shown.stdout).toContain('Routines:   clinic-plan');
+  });
+
+  it('--data wins over ITB_DATA', async () => {
+    const { code, stdout } = await itb(['--data', good, 'routines', '--json'], { ITB_DATA: manyProblems });
+    expect(code).toBe(0);
+    expect((JSON.parse(stdout) as { id: string }[]).map((r) => r.id)).toEqual(['clinic-plan']);
+  });
+
+  it('a drill of the built-in library is unknown in a therapist\'s file', async () => {
+    const { code, stderr } = await itb(['--data', good, 'exercises', 'clamshells']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('no drill with id "clamshells"');
+    expect(stderr).toContain('Did you mean wall-clamshells?');
+  });
+
+  it('a bad --data file: exit 2 with its problem lines and no stack trace', async () => {
+    for (const command of ['exercises', 'routines']) {
+      const { code, stdout, stderr } = await itb(['--data', wrongTypes, command]);
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toContain(`${wrongTypes}:10:7  exercises.0.dose.reps  must be a whole number, not "ten"`);
+      expect(stderr).toContain(`${wrongTypes}:12:5  exercises.0.loading  must be true or false, not "yes"`);
+      expectNoStack(stderr);
+    }
+  });
+
+  it('a bad ITB_DATA file: exit 2 with its problem lines', async () => {
+    const file = join(fixtures, 'alias-bomb.yaml');
+    const { code, stderr } = await itb(['exercises'], { ITB_DATA: file });
+    expect(code).toBe(2);
+    expect(stderr).toContain(`${file}:1:1  (file)  the aliases (*name) in this file expand into far too much data`);
+    expectNoStack(stderr);
+  });
+
+  it('a missing --data file: exit 2, said plainly', async () => {
+    const file = join(fixtures, 'not-there.yaml');
+    const { code, stderr } = await itb(['--data', file, 'routines']);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`${file}:1:1  (file)  file not found`);
+  });
+});
+
+describe('colour in a terminal', () => {
+  const ansi = /\u001b\[\d+(;\d+)*m/;
+  const inTerminal = (argv: string[], env: Record<string, string | undefined>) => run(argv, { home, tty: true, env: { NO_COLOR: undefined, ...env } });
+
+  it('is on by default', async () => {
+    expect((await inTerminal(['routines'], {})).stdout).toMatch(ansi);
+  });
+
+  it.each([
+    ['NO_COLOR=1', [], { NO_COLOR: '1' }],
+    ['--no-color', ['--no-color'], {}],
+    ['TERM=dumb', [], { TERM: 'dumb' }],
+    ['FORCE_COLOR=0', [], { FORCE_COLOR: '0' }],
+  ])('is off with %s', async (_, flags, env) => {
+    const { code, stdout } = await inTerminal(['routines', ...(flags as string[])], env);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^joint-chain {2}/m);
+    expect(stdout).not.toMatch(ansi);
+  });
+
+  it('NO_COLOR set but empty does not count', async () => {
+    expect((await inTerminal(['routines'], { NO_COLOR: '' })).stdout).toMatch(ansi);
+  });
+});
+
+describe('--help', () => {
+  const commands = ['session', 'buckets', 'history', 'export', 'import', 'exercises', 'routines', 'validate', 'settings'];
+
+  it.each(commands)('itb %s --help shows examples', async (command) => {
+    const { code, stdout } = await itb([command, '--help']);
+    expect(code).toBe(0);
+    expect(stdout).toContain(`Usage: itb ${command}`);
+    expect(stdout).toContain('Examples:');
+    expect(stdout).toMatch(new RegExp(`^ {2}\\$ itb .*${command}`, 'm'));
+  });
+
+  it('itb --help shows examples too', async () => {
+    const { code, stdout } = await itb(['--help']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Examples:');
+    for (const command of commands) expect(stdout).toMatch(new RegExp(`^ {2}${command}\\b`, 'm'));
+  });
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { adviceFor } from '../../src/core/advice.js';
+import type { Session } from '../../src/core/records.js';
+import { buildSession, storeWith } from '../helpers/sessions.js';
+
+const now = new Date('2026-03-01T12:00:00Z');
+const hoursAgo = (hours: number) => new Date(now.getTime() - hours * 3_600_000).toISOString();
+const daysAgo = (days: number) => hoursAgo(days * 24);
+const rated = (days: number, baseline: number) => buildSession({ startedAt: daysAgo(days), baseline, routine: 'mobility' });
+const ids = (sessions: Session[]) => adviceFor(storeWith({ sessions }), now).map((advice) => advice.id);
+
+describe('loading-spacing', () => {
+  const loading = (hours: number) =>
+    buildSession({ startedAt: hoursAgo(hours), baseline: 5, loading: true, drills: [{ id: 'clamshells', scores: [4] }] });
+
+  it('asks for 48 hours between loading sessions and says when that is', () => {
+    const [advice] = adviceFor(storeWith({ sessions: [loading(60), loading(20)] }), now);
+    expect(advice).toMatchObject({ id: 'loading-spacing', readyAt: '2026-03-02T16:00:00.000Z' });
+    expect(advice!.message).toContain('20 hours ago');
+    expect(advice!.message).toContain('48 hours apart');
+  });
+
+  it('is quiet once 48 hours have passed', () => {
+    expect(ids([loading(48)])).toEqual([]);
+    expect(ids([loading(47.9)])).toEqual(['loading-spacing']);
+  });
+
+  it('ignores sessions without loading drills and loading sessions where nothing was tried', () => {
+    const mobility = buildSession({ startedAt: hoursAgo(2), baseline: 5, drills: [{ id: 'glute-stretch', scores: [4] }] });
+    const abandoned = buildSession({ startedAt: hoursAgo(1), baseline: 5, loading: true });
+    expect(ids([mobility, abandoned])).toEqual([]);
+  });
+});
+
+describe('see-a-professional', () => {
+  it('advises a clinician after three weeks of sessions with no meaningful fall', () => {
+    const sessions = [rated(20, 6), rated(16, 6), rated(10, 6), rated(2, 5), rated(1, 5)];
+    const advice = adviceFor(storeWith({ sessions }), now);
+    expect(advice.map((a) => a.id)).toEqual(['see-a-professional']);
+    expect(advice[0]!.message).toContain('physical therapist or doctor');
+    expect(advice[0]!.message).toContain('3 weeks');
+  });
+
+  it('compares the oldest week of a longer run with this week', () => {
+    // Five weeks in a row; 7 -> 6 is a fall of 1 point (14%).
+    expect(ids([rated(33, 7), rated(26, 7), rated(19, 7), rated(12, 6), rated(5, 6)])).toEqual(['see-a-professional']);
+  });
+
+  it('says nothing when the sessions all fall in one week', () => {
+    expect(ids([rated(2, 6), rated(1, 6)])).toEqual([]);
+  });
+
+  it('says nothing when a week is missing from the run', () => {
+    expect(ids([rated(20, 6), rated(3, 6)])).toEqual([]);
+  });
+
+  it('says nothing after a fall of 2 points', () => {
+    expect(ids([rated(20, 8), rated(10, 7), rated(1, 6)])).toEqual([]);
+  });
+
+  it('says nothing after a fall of 30% or more even when it is under 2 points', () => {
+    // 5 -> 3.5 (this week's mean of 4 and 3) is a fall of 1.5 points but 30%.
+    expect(ids([rated(20, 5), rated(10, 4), rated(2, 4), rated(1, 3)])).toEqual([]);
+    expect(ids([rated(20, 5), rated(10, 4), rated(1, 4)])).toEqual(['see-a-professional']);
+  });
+});

@@ -1,0 +1,220 @@
+import { describe, expect, it } from 'vitest';
+import { bucketView, builtInRoutine, projectBuckets } from '../../src/core/buckets.js';
+import type { ManualMove } from '../../src/core/records.js';
+import type { Exercise, Library } from '../../src/library/schema.js';
+import { buildSession, lastResultAt, storeWith } from '../helpers/sessions.js';
+
+function drill(id: string, name: string): Exercise {
+  return {
+    id,
+    name,
+    region: 'hip',
+    category: 'strength',
+    steps: ['Do it slowly.'],
+    dose: { reps: 10, perSide: true },
+    side: 'painful',
+    loading: true,
+    equipment: [],
+    cues: [],
+  };
+}
+
+// Library order differs from routine order on purpose: rehab must follow the routines.
+const library: Library = {
+  version: 1,
+  exercises: [
+    drill('bridges', 'Bridges'),
+    drill('clamshells', 'Clamshells'),
+    drill('hip-hikes', 'Hip hikes'),
+    drill('monster-walks', 'Monster walks'),
+    drill('leg-swings', 'Leg swings'),
+    drill('zebra-walk', 'Zebra walk'),
+  ],
+  routines: [
+    { id: 'strength', name: 'Strength', description: 'Hip strength.', exercises: ['hip-hikes', 'clamshells'], cues: [] },
+    { id: 'more', name: 'More', description: 'More.', exercises: ['clamshells', 'bridges'], cues: [] },
+  ],
+  movements: [],
+  cues: [],
+};
+
+const move = (exerciseId: string, bucket: 'rehab' | 'avoid', at: string, note?: string): ManualMove => ({
+  exerciseId,
+  bucket,
+  at,
+  ...(note ? { note } : {}),
+});
+
+describe('projectBuckets', () => {
+  it('keeps the latest session decision per drill', () => {
+    const first = buildSession({ startedAt: '2026-01-01T10:00:00Z', baseline: 6, drills: [{ id: 'clamshells', scores: [4] }] });
+    const second = buildSession({ startedAt: '2026-01-05T10:00:00Z', baseline: 6, drills: [{ id: 'clamshells', scores: [6, 7] }] });
+    // Stored out of order: time decides, not position in the log.
+    const entries = projectBuckets([second, first], []);
+    expect(entries).toEqual([
+      { exerciseId: 'clamshells', bucket: 'avoid', decidedAt: lastResultAt(second), source: 'session', flare: false },
+    ]);
+  });
+
+  it('lets a manual move win until a newer session result', () => {
+    const tested = buildSession({ startedAt: '2026-01-01T10:00:00Z', baseline: 6, drills: [{ id: 'clamshells', scores: [6, 6] }] });
+    const moved = move('clamshells', 'rehab', '2026-01-02T10:00:00Z', 'my therapist wants these');
+    expect(projectBuckets([tested], [moved])).toEqual([
+      { exerciseId: 'clamshells', bucket: 'rehab', decidedAt: moved.at, source: 'manual', flare: false, note: 'my therapist wants these' },
+    ]);
+    const retested = buildSession({ startedAt: '2026-01-03T10:00:00Z', baseline: 5, drills: [{ id: 'clamshells', scores: [5, 6] }] });
+    expect(projectBuckets([tested, retested], [moved])[0]).toMatchObject({ bucket: 'avoid', source: 'session' });
+  });
+
+  it('lets a manual move made at the same instant as a result win', () => {
+    const tested = buildSession({ startedAt: '2026-01-01T10:00:00Z', baseline: 6, drills: [{ id: 'clamshells', scores: [4] }] });
+    const moved = move('clamshells', 'avoid', lastResultAt(tested));
+    expect(projectBuckets([tested], [moved])[0]).toMatchObject({ bucket: 'avoid', source: 'manual' });
+  });
+
+  it('leaves buckets alone for skipped drills', () => {
+    const helped = buildSession({ startedAt: '2026-01-01T10:00:00Z', baseline: 6, drills: [{ id: 'bridges', scores: [4] }] });
+    const skipped = buildSession({ startedAt: '2026-01-02T10:00:00Z', baseline: 6, drills: [{ id: 'bridges', skipped: true }, { id: 'leg-swings', skipped: true }] });
+    expect(projectBuckets([helped, skipped], [])).toEqual([
+      { exerciseId: 'bridges', bucket: 'rehab', decidedAt: lastResultAt(helped), source: 'session', flare: false },
+    ]);
+  });
+
+  it('puts a flare in avoid with the flag', () => {
+    const flared = buildSession({ startedAt: '2026-01-01T10:00:00Z', baseline: 3, drills: [{ id: 'monster-walks', scores: [6] }] });
+    expect(flared.results[0]).toMatchObject({ outcome: 'avoid', flare: true });
+    expect(projectBuckets([flared], [])[0]).toMatchObject({ bucket: 'avoid', flare: true });
+  });
+
+  it('ignores attempts of a drill that an interrupted session never finished', () => {
+    const interrupted = buildSession({
+      startedAt: '2026-01-01T10:00:00Z',
+      baseline: 6,
+      drills: [{ id: 'bridges', scores: [4] }, { id: 'clamshells', scores: [5], unfinished: true }],
+    });
+    expect(interrupted.status).toBe('interrupted');
+    expect(projectBuckets([interrupted], []).map((entry) => entry.exerciseId)).toEqual(['bridges']);
+  });
+
+  it('ignores decisions at or before the reset marker', () => {
+    const before = buildSession({ startedAt: '2026-01-01T10:00:00Z', baseline: 6, drills: [{ id: 'bridges', scores: [4] }] });
+    const after = buildSession({ startedAt: '2026-01-10T10:00:00Z', baseline: 6, drills: [{ id: 'clamshells', scores: [5] }] });
+    const moves = [move('hip-hikes', 'avoid', '2026-01-05T10:00:00Z')];
+    expect(projectBuckets([before, after], moves, lastResultAt(before)).map((e) => e.exerciseId)).toEqual(['clamshells', 'hip-hikes']);
+    expect(projectBuckets([before, after], moves, '2026-01-05T10:00:00Z').map((e) => e.exerciseId)).toEqual(['clamshells']);
+  });
+});
+
+describe('bucketView', () => {
+  it('lists rehab in routine order, then drills outside routines by name', () => {
+    const session = buildSession({
+      startedAt: '2026-01-01T10:00:00Z',
+      baseline: 8,
+      drills: [
+        { id: 'bridges', scores: [7] },
+        { id: 'zebra-walk', scores: [6] },
+        { id: 'clamshells', scores: [5] },
+        { id: 'leg-swings', scores: [4] },
+        { id: 'hip-hikes', scores: [3] },
+      ],
+    });
+    const view = bucketView(storeWith({ sessions: [session] }), library, new Date('2026-01-02T00:00:00Z'));
+    expect(view.rehab.map((s) => s.exerciseId)).toEqual(['hip-hikes', 'clamshells', 'bridges', 'leg-swings', 'zebra-walk']);
+    expect(view.untested.map((s) => s.exerciseId)).toEqual(['monster-walks']);
+  });
+
+  it('counts evidence: tests, helps, mean, last change, flares', () => {
+    const sessions = [
+      // helped at once: 6 -> 4 = -2
+      buildSession({ startedAt: '2026-01-01T10:00:00Z', baseline: 6, drills: [{ id: 'clamshells', scores: [4] }] }),
+      // retry helped: 5 -> 5, then 3; change = 3 - 5 = -2
+      buildSession({ startedAt: '2026-01-02T10:00:00Z', baseline: 5, drills: [{ id: 'clamshells', scores: [5, 3] }] }),
+      // skipped: no test
+      buildSession({ startedAt: '2026-01-03T10:00:00Z', baseline: 5, drills: [{ id: 'clamshells', skipped: true }] }),
+      // not helped after the retry: 4 -> 5, then 6 (rise of 2, no flare); change = +2
+      buildSession({ startedAt: '2026-01-04T10:00:00Z', baseline: 4, drills: [{ id: 'clamshells', scores: [5, 6] }] }),
+      // interrupted before the result: no test
+      buildSession({ startedAt: '2026-01-05T10:00:00Z', baseline: 4, drills: [{ id: 'clamshells', scores: [4], unfinished: true }] }),
+      // helped again: 5 -> 4 = -1, the newest test
+      buildSession({ startedAt: '2026-01-06T10:00:00Z', baseline: 5, drills: [{ id: 'clamshells', scores: [4] }] }),
+    ];
+    const view = bucketView(storeWith({ sessions }), library, new Date('2026-01-07T00:00:00Z'));
+    expect(view.rehab[0]!.evidence).toEqual({
+      tested: 4,
+      helped: 3,
+      meanChange: -0.8, // (-2 - 2 + 2 - 1) / 4 = -0.75
+      lastChange: -1,
+      lastTestedAt: lastResultAt(sessions[5]!),
+      flares: 0,
+    });
+  });
+
+  it('measures a flare on the retry from the original before', () => {
+    // 5 -> 5 (not improved), retry 5 -> 8 (flare, +3 from the original before)
+    const session = buildSession({ startedAt: '2026-01-01T10:00:00Z', baseline: 5, drills: [{ id: 'monster-walks', scores: [5, 8] }] });
+    const [status] = bucketView(storeWith({ sessions: [session] }), library, new Date('2026-01-02T00:00:00Z')).avoid;
+    expect(status).toMatchObject({ flare: true, evidence: { tested: 1, helped: 0, lastChange: 3, flares: 1 } });
+  });
+
+  it('is due for re-test exactly at the boundary, not one millisecond before', () => {
+    const data = storeWith({ moves: [move('clamshells', 'avoid', '2026-01-01T10:00:00.000Z')] });
+    const atBoundary = bucketView(data, library, new Date('2026-01-15T10:00:00.000Z')).avoid[0]!;
+    expect(atBoundary.retestDueAt).toBe('2026-01-15T10:00:00.000Z');
+    expect(atBoundary.retestDue).toBe(true);
+    const justBefore = bucketView(data, library, new Date('2026-01-15T09:59:59.999Z')).avoid[0]!;
+    expect(justBefore.retestDue).toBe(false);
+  });
+
+  it('follows the retestAfterDays setting', () => {
+    const data = storeWith({ moves: [move('clamshells', 'avoid', '2026-01-01T10:00:00Z')] });
+    data.settings.retestAfterDays = 3;
+    expect(bucketView(data, library, new Date('2026-01-04T10:00:00Z')).avoid[0]!.retestDue).toBe(true);
+  });
+
+  it('lists due re-tests first, then by date, and offers only due drills for the retest routine', () => {
+    const data = storeWith({
+      moves: [
+        move('bridges', 'avoid', '2026-01-10T10:00:00Z'),
+        move('clamshells', 'avoid', '2026-01-02T10:00:00Z'),
+        move('hip-hikes', 'avoid', '2026-01-01T10:00:00Z'),
+        move('monster-walks', 'avoid', '2026-01-09T10:00:00Z'),
+      ],
+    });
+    const now = new Date('2026-01-16T12:00:00Z');
+    const view = bucketView(data, library, now);
+    expect(view.avoid.map((s) => [s.exerciseId, s.retestDue])).toEqual([
+      ['hip-hikes', true],
+      ['clamshells', true],
+      ['monster-walks', false],
+      ['bridges', false],
+    ]);
+    expect(builtInRoutine('retest', data, library, now)).toEqual(['hip-hikes', 'clamshells']);
+  });
+
+  it('still shows a drill removed from the library, by its last name, but leaves it out of routines', () => {
+    const session = buildSession({
+      startedAt: '2026-01-01T10:00:00Z',
+      baseline: 6,
+      drills: [
+        { id: 'old-drill', name: 'Old drill', scores: [4] },
+        { id: 'clamshells', scores: [3] },
+      ],
+    });
+    const data = storeWith({ sessions: [session], moves: [move('gone', 'avoid', '2026-01-02T10:00:00Z')] });
+    const view = bucketView(data, library, new Date('2026-01-03T00:00:00Z'));
+    expect(view.rehab.map((s) => [s.exerciseId, s.name, s.inLibrary])).toEqual([
+      ['clamshells', 'Clamshells', true],
+      ['old-drill', 'Old drill', false],
+    ]);
+    expect(view.avoid.map((s) => [s.exerciseId, s.name, s.inLibrary])).toEqual([['gone', 'gone', false]]);
+    expect(builtInRoutine('rehab', data, library, new Date('2026-01-03T00:00:00Z'))).toEqual(['clamshells']);
+  });
+
+  it('makes every drill untested again after a reset, keeping the evidence', () => {
+    const session = buildSession({ startedAt: '2026-01-01T10:00:00Z', baseline: 6, drills: [{ id: 'bridges', scores: [4] }] });
+    const data = storeWith({ sessions: [session], bucketsResetAt: '2026-01-02T00:00:00Z' });
+    const view = bucketView(data, library, new Date('2026-01-03T00:00:00Z'));
+    expect(view.rehab).toEqual([]);
+    expect(view.untested.find((s) => s.exerciseId === 'bridges')).toMatchObject({ bucket: 'untested', evidence: { tested: 1, helped: 1 } });
+  });
+});

@@ -1,0 +1,185 @@
+import { describe, expect, it } from 'vitest';
+import type { Thresholds } from '../../src/core/records.js';
+import { interrupt, judge, latestScore, next, parseScore, start, type Answer, type Feedback, type SessionState } from '../../src/core/session.js';
+
+const drills = ['ankle', 'knee', 'hip'].map((id) => ({ id, name: `${id} drill` }));
+
+function setup(thresholds: Thresholds = { minImprovement: 1, flareRise: 3 }) {
+  return start({
+    id: 's1',
+    startedAt: '2026-11-20T10:00:00.000Z',
+    routine: 'joint-chain',
+    side: 'left',
+    symptom: 'pain',
+    movement: 'single-leg squat',
+    thresholds,
+    loading: false,
+    exercises: drills,
+  });
+}
+
+// Answers in the short form a person gives them: a number is a score, a word is a choice.
+type Short = number | 'done' | 'skip' | 'stop' | 'go-on' | 'end';
+function toAnswer(short: Short): Answer {
+  if (typeof short === 'number') return { kind: 'score', score: short };
+  if (short === 'go-on' || short === 'end') return { kind: 'after-flare', goOn: short === 'go-on' };
+  return { kind: 'exercise', choice: short };
+}
+
+function play(answers: Short[], state: SessionState = setup()) {
+  const feedback: Feedback[] = [];
+  answers.forEach((short, i) => {
+    const step = next(state, toAnswer(short), `2026-11-20T10:${String(i + 1).padStart(2, '0')}:00.000Z`);
+    state = step.state;
+    if (step.feedback) feedback.push(step.feedback);
+  });
+  return { state, session: state.session, feedback, outcomes: state.session.results.map((r) => `${r.exerciseId}:${r.outcome}${r.flare ? ':flare' : ''}`) };
+}
+
+describe('judge', () => {
+  const defaults = { minImprovement: 1, flareRise: 3 };
+  it('calls a drop of minImprovement or more improved', () => {
+    expect(judge(5, 4, defaults)).toBe('improved');
+    expect(judge(5, 5, defaults)).toBe('not-improved');
+    expect(judge(5, 7, defaults)).toBe('not-improved');
+    expect(judge(5, 8, defaults)).toBe('flare');
+    expect(judge(0, 0, defaults)).toBe('not-improved');
+  });
+  it('follows other thresholds', () => {
+    expect(judge(5, 4, { minImprovement: 2, flareRise: 2 })).toBe('not-improved');
+    expect(judge(5, 3, { minImprovement: 2, flareRise: 2 })).toBe('improved');
+    expect(judge(5, 7, { minImprovement: 2, flareRise: 2 })).toBe('flare');
+  });
+});
+
+describe('a whole session', () => {
+  it('puts a drill that helps the first time into rehab and chains the scores', () => {
+    const { session, outcomes, state } = play([6, 'done', 4, 'done', 4, 'done', 2, 'done', 1]);
+    expect(session.baseline).toBe(6);
+    expect(outcomes).toEqual(['ankle:rehab', 'knee:rehab', 'hip:rehab']);
+    // knee was not better than 4 on its first try (4 → 4), then better on the retry (4 → 2).
+    expect(session.attempts.map((a) => [a.exerciseId, a.attempt, a.before, a.after, a.verdict])).toEqual([
+      ['ankle', 1, 6, 4, 'improved'],
+      ['knee', 1, 4, 4, 'not-improved'],
+      ['knee', 2, 4, 2, 'improved'],
+      ['hip', 1, 2, 1, 'improved'],
+    ]);
+    expect(session.status).toBe('completed');
+    expect(state.ask.kind).toBe('finished');
+    expect(latestScore(session)).toBe(1);
+  });
+
+  it('judges the retry against the original before, not the worse first attempt', () => {
+    // 5 → 6 (worse), retry 5 → 5: back to where it started is still not improved → avoid.
+    const { session, outcomes, feedback } = play([5, 'done', 6, 'done', 5, 'stop']);
+    expect(session.attempts[1]).toMatchObject({ attempt: 2, before: 5, after: 5, verdict: 'not-improved' });
+    expect(outcomes).toEqual(['ankle:avoid']);
+    expect(feedback.map((f) => f.kind)).toEqual(['retry', 'avoid']);
+    // The next drill starts from the latest score, 5.
+    expect(session.status).toBe('stopped');
+  });
+
+  it('asks the retry as the same exercise, attempt 2, with the original before', () => {
+    const { state } = play([5, 'done', 6]);
+    expect(state.ask).toMatchObject({ kind: 'exercise', attempt: 2, before: 5, index: 0, exercise: { id: 'ankle' } });
+  });
+
+  it('stops a flaring drill at once, with no retry, flagged, and asks whether to go on', () => {
+    const { state, outcomes, feedback } = play([3, 'done', 6]);
+    expect(outcomes).toEqual(['ankle:avoid:flare']);
+    expect(feedback).toEqual([{ kind: 'flare', exercise: drills[0], attempt: 1, before: 3, after: 6 }]);
+    expect(state.ask).toEqual({ kind: 'after-flare', exercise: drills[0], index: 0 });
+
+    const goOn = play(['go-on'], state);
+    expect(goOn.state.ask).toMatchObject({ kind: 'exercise', exercise: { id: 'knee' }, before: 6, attempt: 1 });
+    const end = play(['end'], state);
+    expect(end.session.status).toBe('stopped');
+    expect(end.state.ask.kind).toBe('finished');
+  });
+
+  it('catches a flare on the retry too, measured from the original before', () => {
+    const { outcomes, session } = play([4, 'done', 5, 'done', 7, 'go-on']);
+    expect(outcomes).toEqual(['ankle:avoid:flare']);
+    expect(session.attempts.map((a) => a.verdict)).toEqual(['not-improved', 'flare']);
+  });
+
+  it('records a skip without a bucket decision and moves on from the same score', () => {
+    const { session, state, feedback } = play([5, 'skip']);
+    expect(session.results).toMatchObject([{ exerciseId: 'ankle', outcome: 'skipped', flare: false }]);
+    expect(session.attempts).toEqual([]);
+    expect(feedback).toEqual([{ kind: 'skipped', exercise: drills[0] }]);
+    expect(state.ask).toMatchObject({ kind: 'exercise', exercise: { id: 'knee' }, before: 5 });
+  });
+
+  it('a skipped retry decides nothing', () => {
+    const { outcomes, session } = play([5, 'done', 5, 'skip']);
+    expect(outcomes).toEqual(['ankle:skipped']);
+    expect(session.attempts).toHaveLength(1);
+  });
+
+  it('stops when asked, keeping what was decided', () => {
+    const { session } = play([5, 'done', 3, 'stop']);
+    expect(session.status).toBe('stopped');
+    expect(session.endedAt).toBe('2026-11-20T10:04:00.000Z');
+    expect(session.results.map((r) => r.exerciseId)).toEqual(['ankle']);
+  });
+
+  it('uses the thresholds of the session', () => {
+    const strict = setup({ minImprovement: 2, flareRise: 2 });
+    // 6 → 5 is not enough with minImprovement 2; the retry 6 → 8 is a flare with flareRise 2.
+    const { outcomes } = play([6, 'done', 5, 'done', 8, 'end'], strict);
+    expect(outcomes).toEqual(['ankle:avoid:flare']);
+    const lenient = play([6, 'done', 4], strict);
+    expect(lenient.outcomes).toEqual(['ankle:rehab']);
+  });
+
+  it('keeps everything answered when interrupted, and leaves an unfinished drill undecided', () => {
+    const { state } = play([5, 'done', 3, 'done', 3]);
+    const stopped = interrupt(state, '2026-11-20T11:00:00.000Z');
+    expect(stopped.session.status).toBe('interrupted');
+    expect(stopped.session.endedAt).toBe('2026-11-20T11:00:00.000Z');
+    expect(stopped.session.attempts).toHaveLength(2);
+    expect(stopped.session.results.map((r) => r.exerciseId)).toEqual(['ankle']);
+    // A finished session is not marked interrupted afterwards.
+    const done = play([5, 'skip', 'skip', 'skip']);
+    expect(interrupt(done.state, '2026-11-20T11:00:00.000Z').session.status).toBe('completed');
+  });
+
+  it('never changes the state it was given', () => {
+    const state = setup();
+    const frozen = structuredClone(state);
+    next(state, { kind: 'score', score: 4 }, '2026-11-20T10:01:00.000Z');
+    expect(state).toEqual(frozen);
+  });
+
+  it('refuses an answer that does not fit the question, and scores off the scale', () => {
+    expect(() => next(setup(), { kind: 'exercise', choice: 'done' }, 'x')).toThrow(/does not fit/);
+    expect(() => next(setup(), { kind: 'score', score: 11 }, 'x')).toThrow(RangeError);
+    expect(() => next(setup(), { kind: 'score', score: 2.5 }, 'x')).toThrow(RangeError);
+  });
+});
+
+describe('parseScore', () => {
+  it.each([
+    ['0', 0],
+    ['10', 10],
+    [' 7 ', 7],
+    ['+3', 3],
+    ['4.0', 4],
+  ])('accepts %j as %d', (text, score) => {
+    expect(parseScore(text)).toEqual({ ok: true, score });
+  });
+  it.each([
+    ['11', /outside the scale/],
+    ['-1', /outside the scale/],
+    ['five', /not a number/],
+    ['', /Type a number/],
+    ['3.5', /whole number/],
+    ['1e1', /not a number/],
+    ['0x5', /not a number/],
+  ])('refuses %j and says why', (text, reason) => {
+    const result = parseScore(text);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).toMatch(reason);
+  });
+});

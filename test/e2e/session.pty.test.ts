@@ -1,0 +1,140 @@
+// The interactive session end to end: the built binary in a real pseudo-terminal, typed at.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BIN, keys, Terminal } from '../helpers/pty.js';
+import { tempHome } from '../helpers/run.js';
+
+let home: string;
+let cleanup: () => void;
+const open: Terminal[] = [];
+beforeEach(() => ({ home, cleanup } = tempHome()));
+afterEach(() => {
+  open.splice(0).forEach((terminal) => terminal.kill());
+  cleanup();
+});
+
+function itb(args: string[]): Terminal {
+  const terminal = new Terminal(args, { ITB_HOME: home });
+  open.push(terminal);
+  return terminal;
+}
+
+const storeOf = () => JSON.parse(readFileSync(join(home, 'store.json'), 'utf8'));
+
+async function passScreen(terminal: Terminal) {
+  for (let i = 0; i < 6; i++) await terminal.answer(/\(y\/N\)/, 'n');
+}
+
+describe('itb session in a terminal', () => {
+  it('runs a whole session typed by a person, wrong scores included', async () => {
+    const t = itb(['session']);
+    await t.waitFor('Before you start');
+    await passScreen(t);
+    // Setup through the menus: the first routine (joint chain), left, pain, the first movement.
+    await t.answer('Which routine?', '');
+    await t.answer('Which side is painful?', '');
+    await t.answer('What will you rate?', '');
+    await t.answer('Which test movement', '');
+
+    await t.waitFor('Rate your pain (0 = none');
+    await t.type(`11${keys.enter}`);
+    await t.waitFor('11 is outside the scale');
+    await t.type(`five${keys.enter}`);
+    await t.waitFor('"five" is not a number');
+    await t.type(`6${keys.enter}`);
+
+    await t.waitFor('Exercise 1 of 5 · ankle');
+    await t.answer('When you have done the drill', ''); // Done
+    await t.answer('(before: 6)', '4');
+    await t.waitFor('Better: pain 6 → 4');
+
+    await t.waitFor('Exercise 2 of 5 · knee');
+    await t.answer('When you have done the drill', '');
+    await t.answer('(before: 4)', '4');
+    await t.waitFor('one more careful try');
+    await t.waitFor('(second try)');
+    await t.answer('When you have done the drill', '');
+    await t.answer('(before: 4)', '5');
+    await t.waitFor('set aside for now');
+
+    await t.waitFor('Exercise 3 of 5 · hip');
+    await t.answer('When you have done the drill', '');
+    await t.answer('(before: 5)', '8');
+    await t.waitFor('Stop this drill now');
+    await t.answer('Go on with the next drill?', 'y');
+
+    await t.waitFor('Exercise 4 of 5 · pelvis');
+    await t.waitFor('When you have done the drill');
+    await t.type(`${keys.down}${keys.enter}`); // Skip
+    await t.waitFor('Skipped Pelvis tucks');
+
+    await t.waitFor('Exercise 5 of 5 · shoulder');
+    await t.waitFor('your right side (opposite the pain)');
+    await t.answer('When you have done the drill', '');
+    await t.answer('(before: 8)', '6');
+
+    await t.waitFor('Session summary');
+    await t.waitFor('6 → 6');
+    expect(await t.exited).toBe(0);
+
+    const store = storeOf();
+    expect(store.sessions).toHaveLength(1);
+    expect(store.sessions[0]).toMatchObject({ status: 'completed', baseline: 6, side: 'left', symptom: 'pain' });
+    const buckets = Object.fromEntries(store.buckets.map((b: { exerciseId: string; bucket: string; flare: boolean }) => [b.exerciseId, `${b.bucket}${b.flare ? '+flare' : ''}`]));
+    expect(buckets).toEqual({
+      'lateral-ankle-tilts': 'rehab',
+      'lunge-knee-circles': 'avoid',
+      'rehab-hip-circles': 'avoid+flare',
+      'opposite-scapular-camshafts': 'rehab',
+    });
+    expect(statSync(join(home, 'store.json')).mode & 0o777).toBe(0o600);
+
+    // What the user runs next shows the same result.
+    const shown = spawnSync(process.execPath, [BIN, 'buckets', '--json'], { env: { ...process.env, ITB_HOME: home }, encoding: 'utf8' });
+    expect(shown.status).toBe(0);
+    const view = JSON.parse(shown.stdout);
+    expect(view.rehab.map((s: { exerciseId: string }) => s.exerciseId)).toEqual(['lateral-ankle-tilts', 'opposite-scapular-camshafts']);
+    expect(view.avoid.map((s: { exerciseId: string }) => s.exerciseId).sort()).toEqual(['lunge-knee-circles', 'rehab-hip-circles']);
+  });
+
+  it('keeps what was answered when Ctrl-C is pressed, and exits 130', async () => {
+    const t = itb(['session', 'joint-chain', '--side', 'right', '--symptom', 'tightness', '--movement', 'step-down']);
+    await passScreen(t);
+    await t.answer('Rate your tightness (0 = none', '5');
+    await t.answer('When you have done the drill', '');
+    await t.answer('(before: 5)', '3');
+    await t.waitFor('Exercise 2 of 5');
+    await t.answer('When you have done the drill', '');
+    await t.waitFor('(before: 3)');
+    await t.type(keys.ctrlC);
+    await t.waitFor('Session interrupted');
+    expect(await t.exited).toBe(130);
+
+    const [session] = storeOf().sessions;
+    expect(session.status).toBe('interrupted');
+    expect(session.results).toEqual([expect.objectContaining({ exerciseId: 'lateral-ankle-tilts', outcome: 'rehab' })]);
+    expect(storeOf().buckets.map((b: { exerciseId: string }) => b.exerciseId)).toEqual(['lateral-ankle-tilts']);
+  });
+
+  it('lets only one session run at a time, and the first goes on unharmed', async () => {
+    const first = itb(['session', 'balance', '--side', 'left', '--symptom', 'pain', '--movement', 'walking', '--no-timer']);
+    await passScreen(first);
+    await first.waitFor('Rate your pain');
+    const second = itb(['session', 'balance', '--side', 'left', '--symptom', 'pain', '--movement', 'walking']);
+    await second.waitFor('Another itb session is open');
+    expect(await second.exited).toBe(2);
+    await first.type(`4${keys.enter}`);
+    await first.answer('When you have done the drill', `${keys.down}${keys.down}`); // done, skip, stop
+    expect(await first.exited).toBe(0);
+    expect(storeOf().sessions).toEqual([expect.objectContaining({ status: 'stopped', baseline: 4 })]);
+  });
+
+  it('refuses to start without a terminal and names what works without one', () => {
+    const result = spawnSync(process.execPath, [BIN, 'session'], { env: { ...process.env, ITB_HOME: home }, input: '', encoding: 'utf8' });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/needs a terminal/);
+    expect(result.stderr).toMatch(/itb buckets/);
+  });
+});

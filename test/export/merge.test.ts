@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { projectBuckets } from '../../src/core/buckets.js';
+import { canonical, mergeExport } from '../../src/export/merge.js';
+import type { ParsedExport } from '../../src/export/schema.js';
+import { emptyStore } from '../../src/store/migrations.js';
+import { sampleStore, sessionOne, sessionTwo } from './fixtures.js';
+
+function backupOf(data = sampleStore()): ParsedExport {
+  return {
+    schemaVersion: 1,
+    exportedAt: '2026-11-20T12:00:00.000Z',
+    period: { since: null, until: null },
+    settings: data.settings,
+    sessions: data.sessions,
+    moves: data.moves,
+    screenings: data.screenings,
+    ...(data.bucketsResetAt ? { bucketsResetAt: data.bucketsResetAt } : {}),
+    buckets: { rehab: [], avoid: [], untested: [] },
+    exercises: [],
+  };
+}
+
+describe('mergeExport', () => {
+  it('restores everything, settings included, into an empty store', () => {
+    const outcome = mergeExport(emptyStore(), backupOf());
+    const original = sampleStore();
+    expect(outcome.sessionsAdded).toBe(3);
+    expect(outcome.movesAdded).toBe(1);
+    expect(outcome.screeningsAdded).toBe(1);
+    expect(outcome.settings).toBe('restored');
+    expect(outcome.data.settings).toEqual(original.settings);
+    expect(outcome.data.sessions).toEqual(original.sessions);
+    expect(outcome.data.buckets).toEqual(projectBuckets(original.sessions, original.moves));
+  });
+
+  it('keeps sessions, moves and screens once when the same file comes twice', () => {
+    const once = mergeExport(emptyStore(), backupOf()).data;
+    const twice = mergeExport(once, backupOf());
+    expect(twice.sessionsAdded).toBe(0);
+    expect(twice.sessionsPresent).toBe(3);
+    expect(twice.movesAdded).toBe(0);
+    expect(twice.screeningsAdded).toBe(0);
+    expect(canonical(twice.data)).toBe(canonical(once));
+  });
+
+  it('merges new sessions in time order and keeps the store’s own settings', () => {
+    const mine = { ...emptyStore(), sessions: [structuredClone(sessionTwo)], settings: { minImprovement: 2, flareRise: 4, retestAfterDays: 7 } };
+    const outcome = mergeExport(mine, backupOf());
+    expect(outcome.sessionsAdded).toBe(2);
+    expect(outcome.sessionsPresent).toBe(1);
+    expect(outcome.settings).toBe('kept');
+    expect(outcome.data.settings).toEqual(mine.settings);
+    expect(outcome.data.sessions.map((s) => s.id)).toEqual(['session-one', 'session-two', 'session-three']);
+  });
+
+  it('refuses a session whose id is taken by a different session, changing nothing', () => {
+    const mine = { ...emptyStore(), sessions: [{ ...structuredClone(sessionOne), baseline: 9 }] };
+    const outcome = mergeExport(mine, backupOf());
+    expect(outcome.conflicts).toEqual(['session-one']);
+    expect(outcome.data).toBe(mine);
+  });
+
+  it('treats records with the same contents as equal whatever their key order', () => {
+    const reordered = Object.fromEntries(Object.entries(structuredClone(sessionOne)).reverse()) as typeof sessionOne;
+    const mine = { ...emptyStore(), sessions: [reordered] };
+    expect(mergeExport(mine, backupOf()).conflicts).toEqual([]);
+  });
+
+  it('keeps the later bucket reset, so drills reset on either side stay reset', () => {
+    const mine = { ...emptyStore(), bucketsResetAt: '2026-10-05T00:00:00.000Z' };
+    const file = backupOf({ ...sampleStore(), bucketsResetAt: '2026-10-09T00:00:00.000Z' });
+    const outcome = mergeExport(mine, file);
+    expect(outcome.data.bucketsResetAt).toBe('2026-10-09T00:00:00.000Z');
+    // Only decisions after 9 October count: the move of the 10th and the session of the 20th.
+    expect(outcome.data.buckets.map((b) => b.exerciseId).sort()).toEqual(['glute-stretch', 'it-band-stretch']);
+  });
+});

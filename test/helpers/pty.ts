@@ -1,0 +1,74 @@
+// Drives the built bin/itb.js in a real pseudo-terminal, the way a person at a keyboard would:
+// wait until the screen shows something, then type.
+import { spawn, type IPty } from 'node-pty';
+import { stripVTControlCharacters } from 'node:util';
+import { fileURLToPath } from 'node:url';
+
+export const BIN = fileURLToPath(new URL('../../bin/itb.js', import.meta.url));
+
+export const keys = { enter: '\r', down: '\x1b[B', up: '\x1b[A', ctrlC: '\x03' };
+
+export class Terminal {
+  private output = '';
+  private readonly pty: IPty;
+  /** Resolves with the exit code when the program ends. */
+  readonly exited: Promise<number>;
+  /** Where in the output the last `waitFor` matched; later waits look only past it. */
+  private cursor = 0;
+
+  constructor(args: string[], env: Record<string, string>) {
+    this.pty = spawn(process.execPath, [BIN, ...args], {
+      name: 'xterm-256color',
+      cols: 100,
+      rows: 40,
+      cwd: process.cwd(),
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TERM: 'xterm-256color', ...env },
+    });
+    this.pty.onData((data) => (this.output += data));
+    this.exited = new Promise((resolve) => this.pty.onExit(({ exitCode }) => resolve(exitCode)));
+  }
+
+  /** Everything shown so far, without colour and cursor codes. */
+  get text(): string {
+    return stripVTControlCharacters(this.output);
+  }
+
+  /** Waits until text matching `pattern` appears after the previous match. */
+  async waitFor(pattern: RegExp | string, timeoutMs = 15_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const rest = this.text.slice(this.cursor);
+      const index = typeof pattern === 'string' ? rest.indexOf(pattern) : rest.search(pattern);
+      if (index >= 0) {
+        this.cursor += index + 1;
+        return;
+      }
+      if (Date.now() > deadline) {
+        throw new Error(`timed out waiting for ${String(pattern)}; the screen ended with:\n${this.text.slice(-1500)}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+
+  /** Types text the way a person does, a key at a time. */
+  async type(text: string): Promise<void> {
+    for (const key of text.match(/\x1b\[[A-D]|[\s\S]/g) ?? []) {
+      this.pty.write(key);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
+
+  /** Waits for a prompt, then answers it and presses Enter. */
+  async answer(prompt: RegExp | string, text: string): Promise<void> {
+    await this.waitFor(prompt);
+    await this.type(text + keys.enter);
+  }
+
+  kill(): void {
+    try {
+      this.pty.kill();
+    } catch {
+      // already gone
+    }
+  }
+}

@@ -1,0 +1,108 @@
+// Builds realistic Session records for tests: scores chain as in a real session (each drill's
+// `before` is the latest score), verdicts follow the thresholds, a retry is judged against the
+// same original `before`, and a flare ends the drill at once.
+import { defaultSettings, SCHEMA_VERSION, type Attempt, type ExerciseResult, type Session, type StoreData } from '../../src/core/records.js';
+
+export interface DrillPlan {
+  id: string;
+  name?: string;
+  /** Scores after attempt 1 and, when it did not help, after the retry. */
+  scores?: number[];
+  skipped?: boolean;
+  /** Attempts are recorded but no result: the session was interrupted during this drill. */
+  unfinished?: boolean;
+}
+
+export interface SessionPlan {
+  id?: string;
+  startedAt: string;
+  routine?: string;
+  baseline?: number;
+  drills?: DrillPlan[];
+  status?: Session['status'];
+  loading?: boolean;
+  symptom?: Session['symptom'];
+  movement?: string;
+  side?: Session['side'];
+  minImprovement?: number;
+  flareRise?: number;
+}
+
+let counter = 0;
+const MINUTE_MS = 60_000;
+
+/** A session; each step (baseline, attempt, result) happens one minute after the previous one. */
+export function buildSession(plan: SessionPlan): Session {
+  const thresholds = { minImprovement: plan.minImprovement ?? 1, flareRise: plan.flareRise ?? 3 };
+  let clock = Date.parse(plan.startedAt);
+  const tick = () => new Date((clock += MINUTE_MS)).toISOString();
+  const attempts: Attempt[] = [];
+  const results: ExerciseResult[] = [];
+  let current = plan.baseline;
+
+  for (const drill of plan.drills ?? []) {
+    const name = drill.name ?? titleOf(drill.id);
+    if (drill.skipped) {
+      results.push({ exerciseId: drill.id, name, outcome: 'skipped', flare: false, at: tick() });
+      continue;
+    }
+    if (current === undefined) throw new Error('a drill needs a baseline first');
+    const before = current;
+    let outcome: 'rehab' | 'avoid' | undefined;
+    let flare = false;
+    (drill.scores ?? []).slice(0, 2).forEach((after, index) => {
+      if (outcome) return;
+      const verdict = after - before >= thresholds.flareRise ? 'flare' : after <= before - thresholds.minImprovement ? 'improved' : 'not-improved';
+      attempts.push({ exerciseId: drill.id, attempt: index === 0 ? 1 : 2, before, after, verdict, at: tick() });
+      current = after;
+      if (verdict === 'improved') outcome = 'rehab';
+      else if (verdict === 'flare') [outcome, flare] = ['avoid', true];
+      else if (index === 1) outcome = 'avoid';
+    });
+    if (drill.unfinished) break;
+    if (!outcome) throw new Error(`drill ${drill.id} needs a second score or unfinished: true`);
+    results.push({ exerciseId: drill.id, name, outcome, flare, at: tick() });
+  }
+
+  const unfinished = (plan.drills ?? []).some((drill) => drill.unfinished);
+  const session: Session = {
+    id: plan.id ?? `s-${++counter}-${plan.startedAt}`,
+    startedAt: plan.startedAt,
+    status: plan.status ?? (unfinished ? 'interrupted' : 'completed'),
+    routine: plan.routine ?? 'strength',
+    side: plan.side ?? 'right',
+    symptom: plan.symptom ?? 'pain',
+    movement: plan.movement ?? 'single-leg squat',
+    thresholds,
+    loading: plan.loading ?? false,
+    attempts,
+    results,
+  };
+  if (plan.baseline !== undefined) session.baseline = plan.baseline;
+  if (session.status !== 'interrupted' && session.status !== 'in-progress') session.endedAt = tick();
+  return session;
+}
+
+/** The time a session's last result was recorded. */
+export function lastResultAt(session: Session): string {
+  const at = session.results.at(-1)?.at;
+  if (!at) throw new Error('the session has no results');
+  return at;
+}
+
+export function storeWith(partial: Partial<StoreData> = {}): StoreData {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    settings: { ...defaultSettings },
+    sessions: [],
+    moves: [],
+    screenings: [],
+    buckets: [],
+    ...partial,
+  };
+}
+
+function titleOf(id: string): string {
+  const words = id.split('-').join(' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

@@ -1,0 +1,276 @@
+// The library loader: every problem of a hand-written library file, with the line and column a
+// therapist would look at, the field it concerns, and words they can act on.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LibraryError, loadLibraryFile, parseLibrary, type Problem } from '../../src/library/load.js';
+
+const fixtures = join(import.meta.dirname, '../fixtures/libraries');
+const fixture = (name: string) => join(fixtures, name);
+
+/** The problems of a fixture, as the `LINE:COL  path  message` part of what validate prints. */
+function problemsOf(name: string): string[] {
+  return problemsIn(readFileSync(fixture(name), 'utf8'));
+}
+
+function problemsIn(source: string): string[] {
+  const result = parseLibrary(source);
+  if (result.ok) throw new Error('expected the library to have problems, but it parsed');
+  return result.problems.map((p) => `${p.line}:${p.col}  ${p.path}  ${p.message}`);
+}
+
+describe('a valid library', () => {
+  it('parses, with defaults filled in', () => {
+    const result = parseLibrary(readFileSync(fixture('good.yaml'), 'utf8'));
+    if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
+    expect(result.library.exercises.map((e) => e.id)).toEqual(['wall-clamshells', 'ankle-rocks']);
+    expect(result.library.routines[0]?.exercises).toEqual(['ankle-rocks', 'wall-clamshells']);
+    const ankleRocks = result.library.exercises[1]!;
+    expect(ankleRocks.dose).toEqual({ reps: 10, perSide: false });
+    expect(ankleRocks.equipment).toEqual([]);
+    expect(ankleRocks.side).toBe('opposite');
+  });
+
+  it('loads from a file', () => {
+    expect(loadLibraryFile(fixture('good.yaml')).exercises).toHaveLength(2);
+  });
+});
+
+describe('YAML syntax errors', () => {
+  it('points an unclosed [ list at the bracket that opens it', () => {
+    expect(problemsOf('unclosed-list.yaml')).toEqual([
+      '7:12  exercises.0.steps  the list that opens with "[" here is not closed with "]" (if it runs over several lines, indent them further than its field name)',
+    ]);
+  });
+
+  it('points bad indentation at the first character of the line, not at the spaces', () => {
+    expect(problemsOf('bad-indent.yaml')).toEqual([
+      '5:4  exercises.0  this line does not line up with the lines above it: the fields of one item start in the same column, and a new list item starts with "- "',
+    ]);
+  });
+
+  it('reports fields that do not line up', () => {
+    const source = 'version: 1\nexercises:\n  - id: a\n  name: b\n';
+    expect(problemsIn(source)).toEqual([
+      '4:3  exercises.0  this field does not line up with the fields above it; the fields of one item must start in the same column',
+    ]);
+  });
+
+  it('reports a tab used to indent', () => {
+    expect(problemsIn('version: 1\nexercises:\n\t- id: a\n')).toEqual([
+      '3:1  exercises  a tab is used to indent this line; indent with spaces only',
+    ]);
+  });
+
+  it('points an unclosed quote at the quote that opens it', () => {
+    const source = 'version: 1\nexercises:\n  - id: a\n    name: "Bridges\n';
+    expect(problemsIn(source)).toEqual(['4:11  exercises.0.name  the text that starts with " here has no closing "']);
+  });
+
+  it('reports a duplicate key at the second one, naming it', () => {
+    expect(problemsOf('duplicate-key.yaml')).toEqual([
+      '11:7  exercises.0.dose.reps  duplicate field "reps": each field may appear only once in the same item',
+    ]);
+  });
+
+  it('reports every duplicate key, not just the first', () => {
+    const source = 'version: 1\nversion: 1\nexercises: []\nexercises: []\n';
+    expect(problemsIn(source)).toEqual([
+      '2:1  version  duplicate field "version": each field may appear only once in the same item',
+      '4:1  exercises  duplicate field "exercises": each field may appear only once in the same item',
+    ]);
+  });
+
+  it('stops at the first indentation slip instead of listing the guesses that follow it', () => {
+    // Lines 6 to 12 are fine; the parser only loses its footing because of line 5.
+    expect(problemsOf('bad-indent.yaml')).toHaveLength(1);
+  });
+
+  it('reports an alias to an anchor that does not exist', () => {
+    expect(problemsIn('version: 1\nexercises: *drills\n')).toEqual([
+      '2:12  exercises  *drills refers to an anchor &drills that is not defined above it',
+    ]);
+  });
+
+  it('stops an alias bomb (nested aliases nine levels deep) with a clear message', () => {
+    expect(problemsOf('alias-bomb.yaml')).toEqual([
+      '1:1  (file)  the aliases (*name) in this file expand into far too much data; write the items out in full',
+    ]);
+  });
+
+  it('reports more than one document in the file', () => {
+    expect(problemsIn('version: 1\n---\nversion: 1\n')).toEqual([
+      '2:1  (file)  the file holds more than one document (a line of "---" in the middle); a library is one document',
+    ]);
+  });
+});
+
+describe('a file with nothing to read', () => {
+  it('reports an empty file', () => {
+    expect(problemsOf('empty.yaml')).toEqual([
+      '1:1  (file)  the file is empty; a library needs at least "version: 1" and a list of exercises',
+    ]);
+  });
+
+  it('reports a file that is only comments', () => {
+    expect(problemsOf('only-comment.yaml')).toEqual([
+      '1:1  (file)  the file holds only comments; a library needs at least "version: 1" and a list of exercises',
+    ]);
+  });
+
+  it('reports a top-level list instead of a set of fields', () => {
+    expect(problemsOf('top-level-list.yaml')).toEqual([
+      '1:1  (file)  a library file must be a set of fields ("version: 1", "exercises:" ...), not a list',
+    ]);
+  });
+
+  it('reports a version this itb does not read', () => {
+    expect(problemsOf('version-2.yaml')).toEqual(['1:1  version  must be 1, not 2 (the library format this itb reads)']);
+  });
+
+  it('reports a missing version at the start of the file content', () => {
+    expect(problemsIn('# notes\nexercises: []\n')).toEqual([
+      '2:1  version  missing required field',
+      '2:1  exercises  needs at least one exercise',
+    ]);
+  });
+});
+
+describe('the shape of each item', () => {
+  it('reports a missing field at the start of its item, naming the field', () => {
+    expect(problemsOf('missing-field.yaml')).toEqual([
+      '13:5  exercises.1.name  missing required field',
+      '13:5  exercises.1.side  missing required field',
+    ]);
+  });
+
+  it('reports wrong types in plain words, quoting what was written', () => {
+    expect(problemsOf('wrong-types.yaml')).toEqual([
+      '10:7  exercises.0.dose.reps  must be a whole number, not "ten"',
+      '12:5  exercises.0.loading  must be true or false, not "yes"',
+    ]);
+  });
+
+  it('lists the allowed values of a choice plainly', () => {
+    expect(problemsOf('bad-enum.yaml')).toEqual([
+      '5:5  exercises.0.region  must be one of: ankle, knee, hip, pelvis, trunk, shoulder, thigh, whole-leg (not "hips")',
+      '11:5  exercises.0.side  must be one of: painful, opposite, both, none (not "left")',
+    ]);
+  });
+
+  it('reports each unknown field at the field itself, with a likely meant one or the allowed ones', () => {
+    expect(problemsOf('unknown-field.yaml')).toEqual([
+      '11:7  exercises.0.dose.tempo  unknown field "tempo"; a dose can have: sets, reps, holdSeconds, perSide',
+      '14:5  exercises.0.vidoe  unknown field "vidoe" (did you mean "side" or "video"?)',
+      '15:5  exercises.0.colour  unknown field "colour"; a drill can have: id, name, region, category, steps, dose, side, loading, equipment, cues, video, source',
+    ]);
+  });
+
+  it('says a field is empty rather than naming a type', () => {
+    const source = 'version: 1\nexercises:\n  - id: a\n    name:\n';
+    expect(problemsIn(source)).toContain('4:5  exercises.0.name  must be text (nothing is written here)');
+  });
+
+  it('reports an id that is not lowercase words joined by hyphens', () => {
+    const source = readFileSync(fixture('good.yaml'), 'utf8').replace('id: ankle-rocks', 'id: Ankle Rocks');
+    expect(problemsIn(source)).toContain('31:5  exercises.1.id  must be lowercase words joined by hyphens, like "hip-circles"');
+  });
+});
+
+describe('checks across the file', () => {
+  it('reports duplicate ids of drills and of routines, saying where the first one is', () => {
+    expect(problemsOf('duplicate-ids.yaml')).toEqual([
+      '23:5  exercises.2.id  duplicate id "bridges" (already used on line 3)',
+      '39:5  routines.1.id  duplicate id "strength" (already used on line 34)',
+    ]);
+  });
+
+  it('reports a routine naming unknown drills and cues, suggesting the near ones', () => {
+    expect(problemsOf('unknown-references.yaml')).toEqual([
+      '32:9  routines.0.exercises.1  unknown exercise "clamshell" (did you mean "clamshells"?)',
+      '33:9  routines.0.exercises.2  unknown exercise "nordic-curls"',
+      '35:9  routines.0.cues.0  unknown cue "stand-tal" (did you mean "stand-tall"?)',
+    ]);
+  });
+
+  it('refuses the built-in routine ids rehab and retest', () => {
+    expect(problemsOf('reserved-routines.yaml')).toEqual([
+      '14:5  routines.0.id  "rehab" is a built-in routine name; choose another id',
+      '19:5  routines.1.id  "retest" is a built-in routine name; choose another id',
+    ]);
+  });
+});
+
+describe('several problems at once', () => {
+  it('reports all of them, shape and cross-file checks together, sorted by line', () => {
+    expect(problemsOf('many-problems.yaml')).toEqual([
+      '10:7  exercises.0.dose.reps  must be at least 1, not 0',
+      '13:5  exercises.1.id  duplicate id "bridges" (already used on line 3)',
+      '15:5  exercises.1.region  must be one of: ankle, knee, hip, pelvis, trunk, shoulder, thigh, whole-leg (not "back")',
+      '17:5  exercises.1.steps  needs at least one step',
+      '18:5  exercises.1.dose  needs reps, holdSeconds or both',
+      '22:5  exercises.1.notes  unknown field "notes"; a drill can have: id, name, region, category, steps, dose, side, loading, equipment, cues, video, source',
+      '26:5  routines.0.description  must not be empty',
+      '28:9  routines.0.exercises.0  unknown exercise "bridge" (did you mean "bridges"?)',
+    ]);
+  });
+});
+
+describe('reading the file', () => {
+  function libraryError(file: string): LibraryError {
+    try {
+      loadLibraryFile(file);
+    } catch (error) {
+      if (error instanceof LibraryError) return error;
+      throw error;
+    }
+    throw new Error(`${file} loaded without an error`);
+  }
+
+  it('reports a missing file as a problem of that file, exit code 2', () => {
+    const error = libraryError(fixture('no-such-library.yaml'));
+    expect(error.problems).toEqual([{ line: 1, col: 1, path: '(file)', message: 'file not found' }]);
+    expect(error.exitCode).toBe(2);
+    expect(error.details).toEqual([`${fixture('no-such-library.yaml')}:1:1  (file)  file not found`]);
+  });
+
+  it('reports a folder given as the file', () => {
+    const error = libraryError(fixtures);
+    expect(error.details).toEqual([`${fixtures}:1:1  (file)  this is a folder, not a library file`]);
+  });
+
+  it('prints every problem as FILE:LINE:COL  path  message and counts them in the message', () => {
+    const file = fixture('wrong-types.yaml');
+    const error = libraryError(file);
+    expect(error.details).toEqual([
+      `${file}:10:7  exercises.0.dose.reps  must be a whole number, not "ten"`,
+      `${file}:12:5  exercises.0.loading  must be true or false, not "yes"`,
+    ]);
+    expect(error.message).toBe(`2 problems in the exercise library ${file}`);
+    expect(error.hint).toContain(`itb validate ${file}`);
+  });
+});
+
+describe('every message reads as plain words', () => {
+  const broken = readdirSync(fixtures).filter((name) => name.endsWith('.yaml') && name !== 'good.yaml');
+
+  it('has broken fixtures to check', () => {
+    expect(broken.length).toBeGreaterThanOrEqual(15);
+  });
+
+  it.each(broken)('%s', (name) => {
+    const result = parseLibrary(readFileSync(fixture(name), 'utf8'));
+    expect(result.ok).toBe(false);
+    const problems: Problem[] = result.ok ? [] : result.problems;
+    expect(problems.length).toBeGreaterThan(0);
+    for (const { line, col, path, message } of problems) {
+      expect(line).toBeGreaterThanOrEqual(1);
+      expect(col).toBeGreaterThanOrEqual(1);
+      expect(path).toMatch(/^(\(file\)|[\w-]+(\.[\w-]+)*)$/);
+      expect(message).toMatch(/^[a-z"*]/);
+      expect(message).not.toMatch(/\n|\[object |undefined|Invalid input|Invalid option|expected .* received|Unrecognized|    at /);
+    }
+    const lines = problems.map((p) => p.line);
+    expect(lines).toEqual([...lines].sort((a, b) => a - b));
+  });
+});

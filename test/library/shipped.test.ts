@@ -1,0 +1,87 @@
+// The library itb ships (data/library.yaml): it parses cleanly and holds what the seed articles
+// describe, in the order they describe it.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseLibrary } from '../../src/library/load.js';
+import type { Library } from '../../src/library/schema.js';
+
+const file = join(import.meta.dirname, '../../data/library.yaml');
+
+function shipped(): Library {
+  const result = parseLibrary(readFileSync(file, 'utf8'));
+  if (!result.ok) throw new Error(result.problems.map((p) => `${p.line}:${p.col}  ${p.path}  ${p.message}`).join('\n'));
+  return result.library;
+}
+
+const exercise = (library: Library, id: string) => {
+  const found = library.exercises.find((e) => e.id === id);
+  if (!found) throw new Error(`no drill "${id}" in the shipped library`);
+  return found;
+};
+const routine = (library: Library, id: string) => {
+  const found = library.routines.find((r) => r.id === id);
+  if (!found) throw new Error(`no routine "${id}" in the shipped library`);
+  return found;
+};
+
+describe('the shipped library', () => {
+  it('parses with no problems', () => {
+    expect(parseLibrary(readFileSync(file, 'utf8'))).toMatchObject({ ok: true });
+  });
+
+  it('has at least 25 drills', () => {
+    expect(shipped().exercises.length).toBeGreaterThanOrEqual(25);
+  });
+
+  it('has the six routines of the seed articles', () => {
+    expect(shipped().routines.map((r) => r.id)).toEqual(
+      expect.arrayContaining(['joint-chain', 'hip-rotation', 'strength', 'mobility', 'balance', 'warm-up']),
+    );
+  });
+
+  it('runs the joint chain from the feet upward, in the order of the article', () => {
+    const library = shipped();
+    const chain = routine(library, 'joint-chain').exercises;
+    expect(chain).toEqual([
+      'lateral-ankle-tilts',
+      'lunge-knee-circles',
+      'rehab-hip-circles',
+      'pelvis-tucks-tilts',
+      'opposite-scapular-camshafts',
+    ]);
+    expect(chain.map((id) => exercise(library, id).region)).toEqual(['ankle', 'knee', 'hip', 'pelvis', 'shoulder']);
+  });
+
+  it('does the scapular camshafts on the side opposite the pain, and says so in the steps', () => {
+    const camshafts = exercise(shipped(), 'opposite-scapular-camshafts');
+    expect(camshafts.side).toBe('opposite');
+    expect(camshafts.steps.join(' ')).toMatch(/opposite/i);
+  });
+
+  it('marks every strength drill as loading and no joint-chain drill as loading', () => {
+    const library = shipped();
+    const strength = routine(library, 'strength').exercises.map((id) => exercise(library, id));
+    expect(strength.length).toBeGreaterThan(0);
+    for (const drill of strength) expect({ id: drill.id, loading: drill.loading }).toEqual({ id: drill.id, loading: true });
+    for (const id of routine(library, 'joint-chain').exercises) {
+      expect({ id, loading: exercise(library, id).loading }).toEqual({ id, loading: false });
+    }
+  });
+
+  it('invents no videos: the sources gave none', () => {
+    expect(shipped().exercises.filter((e) => e.video !== undefined).map((e) => e.id)).toEqual([]);
+  });
+
+  it('puts every drill in at least one routine, and only drills that exist', () => {
+    const library = shipped();
+    const inRoutines = new Set(library.routines.flatMap((r) => r.exercises));
+    expect(library.exercises.filter((e) => !inRoutines.has(e.id)).map((e) => e.id)).toEqual([]);
+    for (const id of inRoutines) exercise(library, id);
+  });
+
+  it('carries the session cues of the joint-chain article', () => {
+    const cues = routine(shipped(), 'joint-chain').cues;
+    expect(cues).toEqual(expect.arrayContaining(['stand-tall', 'neutral-spine', 'breathe', 'never-into-pain', 'slow-and-smaller', 'quality-over-quantity']));
+  });
+});

@@ -1,0 +1,104 @@
+import { describe, expect, it, vi } from 'vitest';
+import { SCHEMA_VERSION } from '../../src/core/records.js';
+import { emptyStore, migrate, runMigrations, StoreProblem, type MigrationStep } from '../../src/store/migrations.js';
+import { sampleSession } from '../fixtures/sample-session.js';
+
+// A made-up version 0 that kept settings under `prefs` and sessions under `log`.
+const versionZero = {
+  schemaVersion: 0,
+  prefs: { minImprovement: 2, flareRise: 4, retestAfterDays: 7 },
+  log: [sampleSession('old-1', new Date('2024-03-01T10:00:00Z'))],
+};
+const zeroToOne: MigrationStep = (raw) => ({
+  settings: raw.prefs,
+  sessions: raw.log,
+  moves: [],
+  screenings: [],
+  buckets: [],
+});
+
+function problemOf(run: () => unknown): StoreProblem {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof StoreProblem) return error;
+    throw error;
+  }
+  throw new Error('expected a StoreProblem');
+}
+
+describe('runMigrations', () => {
+  it('runs the step for an older version, stamps the new version and validates the result', () => {
+    const step = vi.fn(zeroToOne);
+    const data = runMigrations(structuredClone(versionZero), { 0: step });
+    expect(step).toHaveBeenCalledTimes(1);
+    expect(data.schemaVersion).toBe(1);
+    expect(data.settings).toEqual({ minImprovement: 2, flareRise: 4, retestAfterDays: 7 });
+    expect(data.sessions.map((session) => session.id)).toEqual(['old-1']);
+  });
+
+  it('rejects what a step produces when it does not validate, naming the field', () => {
+    const broken: MigrationStep = (raw) => ({ ...zeroToOne(raw), settings: { ...(raw.prefs as object), flareRise: 9 } });
+    const problem = problemOf(() => runMigrations(structuredClone(versionZero), { 0: broken }));
+    expect(problem.message).toMatch(/^does not have the expected shape: settings\.flareRise: /);
+  });
+
+  it('leaves a current store to validation alone, without running any step', () => {
+    const step = vi.fn(zeroToOne);
+    const current = { ...emptyStore(), sessions: [sampleSession('now')] };
+    expect(runMigrations(structuredClone(current), { 0: step })).toEqual(current);
+    expect(step).not.toHaveBeenCalled();
+  });
+
+  it('says so when an old version has no step', () => {
+    expect(problemOf(() => runMigrations({ ...versionZero }, {})).message).toBe(
+      'has schemaVersion 0, which this itb cannot convert',
+    );
+  });
+
+  it('refuses a version newer than the program knows and says to update itb', () => {
+    const problem = problemOf(() => migrate({ ...emptyStore(), schemaVersion: SCHEMA_VERSION + 1 }));
+    expect(problem.message).toContain('newer itb');
+    expect(problem.message).toContain(`schemaVersion ${SCHEMA_VERSION + 1}`);
+    expect(problem.hint).toMatch(/update itb/i);
+  });
+});
+
+describe('migrate', () => {
+  it('reads an empty object, the store with nothing saved yet, as the empty store', () => {
+    expect(migrate({})).toEqual(emptyStore());
+  });
+
+  it('refuses anything else without a schemaVersion', () => {
+    expect(problemOf(() => migrate({ sessions: [] })).message).toMatch(/no schemaVersion/);
+  });
+
+  it.each([
+    ['a list', []],
+    ['null', null],
+    ['a string', 'store'],
+    ['a number', 7],
+  ])('refuses %s where an object belongs', (what, raw) => {
+    expect(problemOf(() => migrate(raw)).message).toBe(`does not hold itb data (expected a JSON object, found ${what})`);
+  });
+
+  it.each([['"1"'], ['1.5'], ['-1']])('refuses the schemaVersion %s', (version) => {
+    expect(problemOf(() => migrate({ ...emptyStore(), schemaVersion: JSON.parse(version) })).message).toBe(
+      `has an invalid schemaVersion (${version})`,
+    );
+  });
+
+  it('gives the first problem of a wrong shape as path: message', () => {
+    const session = { ...sampleSession('s1'), baseline: 11 };
+    const problem = problemOf(() => migrate({ ...emptyStore(), sessions: [session] }));
+    expect(problem.message).toMatch(/^does not have the expected shape: sessions\.0\.baseline: \S/);
+  });
+
+  it('gives each caller its own empty store', () => {
+    const first = emptyStore();
+    first.settings.flareRise = 5;
+    first.sessions.push(sampleSession('x'));
+    expect(emptyStore().settings.flareRise).toBe(3);
+    expect(emptyStore().sessions).toEqual([]);
+  });
+});

@@ -1,0 +1,239 @@
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import envPaths from 'env-paths';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SCHEMA_VERSION } from '../../src/core/records.js';
+import { UserError } from '../../src/errors.js';
+import { emptyStore, Store, StoreError, storeFile } from '../../src/store/store.js';
+import { sampleSession } from '../fixtures/sample-session.js';
+
+let root: string;
+let home: string;
+let file: string;
+const env = () => ({ ITB_HOME: home });
+
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'itb-store-'));
+  home = join(root, 'home');
+  file = join(home, 'store.json');
+});
+afterEach(() => {
+  rmSync(root, { recursive: true, force: true });
+});
+
+async function caught(run: () => unknown): Promise<unknown> {
+  try {
+    await run();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected it to throw');
+}
+
+describe('storeFile', () => {
+  it('puts the store in ITB_HOME when set', () => {
+    expect(storeFile({ ITB_HOME: '/some/where' })).toBe('/some/where/store.json');
+  });
+
+  it('otherwise uses the folder conf uses for the project itb', () => {
+    const { ITB_HOME: _ignored, ...rest } = process.env;
+    expect(storeFile(rest)).toBe(join(envPaths('itb', { suffix: 'nodejs' }).config, 'store.json'));
+  });
+});
+
+describe('a store with no file yet', () => {
+  it('opens and reads as the empty store without creating anything', () => {
+    const store = Store.open(env());
+    expect(store.path).toBe(file);
+    expect(store.read()).toEqual(emptyStore());
+    expect(existsSync(home)).toBe(false);
+  });
+
+  it('reads an empty object as the empty store', () => {
+    mkdirSync(home);
+    writeFileSync(file, '{}');
+    expect(Store.open(env()).read()).toEqual(emptyStore());
+  });
+});
+
+describe('update', () => {
+  it('creates the folder 0700 and the file 0600, and saves what mutate did', async () => {
+    const store = Store.open(env());
+    const written = await store.update((data) => {
+      data.sessions.push(sampleSession('s1'));
+      data.settings.flareRise = 4;
+    });
+    expect(statSync(home).mode & 0o777).toBe(0o700);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(written.sessions.map((session) => session.id)).toEqual(['s1']);
+    expect(store.read()).toEqual(written);
+    // The file holds exactly the store: nothing of conf's own, nothing left beside it.
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(written);
+    expect(readdirSync(home)).toEqual(['store.json']);
+  });
+
+  it('saves the value mutate returns', async () => {
+    const store = Store.open(env());
+    await store.update((data) => ({ ...data, moves: [{ exerciseId: 'hip-cars', bucket: 'avoid', at: '2024-05-01T09:00:00.000Z' }] }));
+    expect(Store.open(env()).read().moves).toEqual([{ exerciseId: 'hip-cars', bucket: 'avoid', at: '2024-05-01T09:00:00.000Z' }]);
+  });
+
+  it('re-reads the file, so changes saved by another itb are kept', async () => {
+    const mine = Store.open(env());
+    const theirs = Store.open(env());
+    await mine.update((data) => void data.sessions.push(sampleSession('mine-1')));
+    await theirs.update((data) => void data.sessions.push(sampleSession('theirs-1')));
+    await mine.update((data) => void data.sessions.push(sampleSession('mine-2')));
+    expect(mine.read().sessions.map((session) => session.id)).toEqual(['mine-1', 'theirs-1', 'mine-2']);
+  });
+
+  it('loses nothing when updates of one process overlap', async () => {
+    const stores = [Store.open(env()), Store.open(env())];
+    const ids = Array.from({ length: 12 }, (_, index) => `s${index}`);
+    await Promise.all(ids.map((id, index) => stores[index % 2]!.update((data) => void data.sessions.push(sampleSession(id)))));
+    expect(new Set(stores[0]!.read().sessions.map((session) => session.id))).toEqual(new Set(ids));
+  });
+
+  it('keeps the file private even when it was readable by others', async () => {
+    mkdirSync(home);
+    writeFileSync(file, JSON.stringify(emptyStore()), { mode: 0o644 });
+    chmodSync(file, 0o644);
+    await Store.open(env()).update((data) => void data.sessions.push(sampleSession('s1')));
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+  });
+
+  it('leaves an existing ITB_HOME folder as it is', async () => {
+    mkdirSync(home, { mode: 0o755 });
+    chmodSync(home, 0o755);
+    await Store.open(env()).update(() => undefined);
+    expect(statSync(home).mode & 0o777).toBe(0o755);
+  });
+
+  it('clears away temporary files left by a write that was cut short, and nothing else', async () => {
+    mkdirSync(home);
+    writeFileSync(file, validText);
+    writeFileSync(`${file}.tmp-1718000000abc123`, validText.slice(0, 40));
+    writeFileSync(join(home, 'notes.txt'), 'mine');
+    await Store.open(env()).update(() => undefined);
+    expect(readdirSync(home).sort()).toEqual(['notes.txt', 'store.json']);
+  });
+
+  it('passes on an error thrown by mutate, saving nothing and letting go of the lock', async () => {
+    const store = Store.open(env());
+    await store.update((data) => void data.sessions.push(sampleSession('s1')));
+    const before = readFileSync(file);
+    const refusal = new UserError('No exercise with the id "nope".');
+    expect(await caught(() => store.update(() => { throw refusal; }))).toBe(refusal);
+    expect(readFileSync(file)).toEqual(before);
+    expect(readdirSync(home)).toEqual(['store.json']);
+  });
+
+  it('refuses to save a store that does not validate, and writes nothing', async () => {
+    const store = Store.open(env());
+    await store.update((data) => void data.sessions.push(sampleSession('s1')));
+    const before = readFileSync(file);
+    const error = await caught(() =>
+      store.update((data) => {
+        data.settings.minImprovement = 7;
+      }),
+    );
+    expect(error).toBeInstanceOf(Error);
+    expect(error).not.toBeInstanceOf(UserError);
+    expect((error as Error).message).toMatch(/settings\.minImprovement/);
+    expect(readFileSync(file)).toEqual(before);
+    expect(readdirSync(home)).toEqual(['store.json']);
+  });
+});
+
+const validText = JSON.stringify({ ...emptyStore(), sessions: [sampleSession('s1')] }, null, '\t');
+
+describe.each([
+  ['truncated JSON', validText.slice(0, validText.length / 2), /is cut short/],
+  ['text that is not JSON', 'not json', /is not valid JSON/],
+  ['an empty file', '', /is empty/],
+  ['only white space', ' \n', /is empty/],
+  ['a list', '[]', /does not hold itb data \(expected a JSON object, found a list\)/],
+  ['an object of another program', '{"theme":"dark"}', /has no schemaVersion/],
+  [
+    'a wrong shape',
+    JSON.stringify({ ...emptyStore(), sessions: [{ ...sampleSession('s1'), baseline: 11 }] }),
+    /does not have the expected shape: sessions\.0\.baseline: /,
+  ],
+  ['a newer schemaVersion', JSON.stringify({ ...emptyStore(), schemaVersion: SCHEMA_VERSION + 1 }), /newer itb/],
+])('a store file holding %s', (_what, content, problem) => {
+  beforeEach(() => {
+    mkdirSync(home);
+    writeFileSync(file, content, { mode: 0o600 });
+  });
+
+  it('is reported by read() and update(), naming the file, and left byte for byte as it was', async () => {
+    const before = readFileSync(file);
+    const store = Store.open(env());
+    for (const attempt of [() => store.read(), () => store.update((data) => void data.sessions.push(sampleSession('new')))]) {
+      const error = await caught(attempt);
+      expect(error).toBeInstanceOf(StoreError);
+      const { message, hint, exitCode } = error as StoreError;
+      expect(message).toContain(file);
+      expect(message).toMatch(problem);
+      expect(hint).toMatch(/Nothing was changed/);
+      expect(exitCode).toBe(2);
+      expect(readFileSync(file)).toEqual(before);
+    }
+    // The lock was let go and no temporary file was left.
+    expect(readdirSync(home)).toEqual(['store.json']);
+  });
+});
+
+describe('hints for a damaged store', () => {
+  it('point to moving the file away or restoring it from an export', async () => {
+    mkdirSync(home);
+    writeFileSync(file, 'not json');
+    const error = (await caught(() => Store.open(env()).read())) as StoreError;
+    expect(error.hint).toMatch(/move the file away/i);
+    expect(error.hint).toContain('itb import');
+  });
+
+  it('tell the user to update itb for a newer store', async () => {
+    mkdirSync(home);
+    writeFileSync(file, JSON.stringify({ ...emptyStore(), schemaVersion: SCHEMA_VERSION + 1 }));
+    const error = (await caught(() => Store.open(env()).read())) as StoreError;
+    expect(error.hint).toMatch(/update itb/i);
+  });
+});
+
+describe('a store path that is not a readable file', () => {
+  it('reports a folder in place of the file, from read() and update()', async () => {
+    mkdirSync(file, { recursive: true });
+    const store = Store.open(env());
+    for (const attempt of [() => store.read(), () => store.update(() => undefined)]) {
+      const error = await caught(attempt);
+      expect(error).toBeInstanceOf(StoreError);
+      expect((error as StoreError).message).toBe(`The itb store ${file} is a folder, not a file.`);
+    }
+    expect(statSync(file).isDirectory()).toBe(true);
+    expect(readdirSync(home)).toEqual(['store.json']);
+  });
+
+  it.skipIf(process.getuid?.() === 0)('reports a file it may not read and leaves it alone', async () => {
+    mkdirSync(home);
+    writeFileSync(file, validText);
+    chmodSync(file, 0o000);
+    const store = Store.open(env());
+    for (const attempt of [() => store.read(), () => store.update(() => undefined)]) {
+      const error = await caught(attempt);
+      expect(error).toBeInstanceOf(StoreError);
+      expect((error as StoreError).message).toBe(`The itb store ${file} cannot be read: permission denied.`);
+    }
+    chmodSync(file, 0o600);
+    expect(readFileSync(file, 'utf8')).toBe(validText);
+  });
+
+  it('reports an ITB_HOME that is a file', async () => {
+    writeFileSync(home, 'x');
+    const error = await caught(() => Store.open(env()).read());
+    expect(error).toBeInstanceOf(StoreError);
+    expect((error as StoreError).message).toContain(file);
+    expect(readFileSync(home, 'utf8')).toBe('x');
+  });
+});
