@@ -39,10 +39,10 @@ export function exportCommand(ctx: Context): Command {
       'after',
       examples(
         ['itb export', 'a Markdown report on the screen'],
-        ['itb export -o report.html', 'a printable page to email or print for your therapist'],
-        ['itb export -o scores.csv --since 2026-10-01', 'every attempt since 1 October, for a spreadsheet'],
-        ['itb export -o backup.json', 'a full backup; bring it back with `itb import backup.json`'],
-        ['itb export --format fhir -o scores.fhir.json --name "Sam Lee"', 'a FHIR R4 bundle for a clinic system'],
+        ['itb export -o report.html', 'a printable page for your therapist'],
+        ['itb export -o scores.csv --since 2026-10-01', 'every attempt since 1 October'],
+        ['itb export -o backup.json', 'a full backup, for `itb import`'],
+        ['itb export --format fhir -o fhir.json', 'FHIR R4 for a clinic system'],
       ) +
         '\nFiles are readable by you only, and an existing file is never replaced unless you add --force.\n' +
         'Dates are whole days in your local time; --since and --until are both included.\n',

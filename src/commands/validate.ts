@@ -22,7 +22,8 @@ export function validateCommand(ctx: Context): Command {
         const summary = { file, valid: true, exercises: library.exercises.length, routines: library.routines.length, problems: [] };
         if (options.json) return printJson(ctx, summary);
         const colour = paint(ctx, command);
-        ctx.stdout.write(`${colour.green('✓')} ${file}: ${summary.exercises} drills, ${summary.routines} routines, no problems\n`);
+        const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+        ctx.stdout.write(`${colour.green('✓')} ${file}: ${count(summary.exercises, 'drill')}, ${count(summary.routines, 'routine')}, no problems\n`);
       } catch (error) {
         if (options.json && error instanceof LibraryError) {
           printJson(ctx, { file, valid: false, problems: error.problems });

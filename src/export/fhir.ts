@@ -3,8 +3,15 @@
 // the same data twice gives the same bundle entries.
 import { createHash } from 'node:crypto';
 import type { Attempt, PainfulSide, Session, Symptom } from '../core/records.js';
-import type { Bundle, BundleEntry, CodeableConcept, Observation, ObservationComponent, Reference } from './fhir-r4.js';
 import { drillName, type Report } from './report.js';
+
+// The FHIR R4 types of @types/fhir (a global namespace).
+type Bundle = fhir4.Bundle;
+type BundleEntry = fhir4.BundleEntry;
+type CodeableConcept = fhir4.CodeableConcept;
+type Observation = fhir4.Observation;
+type ObservationComponent = fhir4.ObservationComponent;
+type Reference = fhir4.Reference;
 import { verdictWords } from './words.js';
 
 export const LOINC_PAIN_SEVERITY = '72514-3';
@@ -45,7 +52,8 @@ export function toFhirBundle(report: Report): Bundle {
   let subject: Reference | undefined;
   if (report.patientName !== undefined) {
     const fullUrl = `urn:uuid:${uuidFrom(`patient\n${report.patientName}`)}`;
-    entry.push({ fullUrl, resource: { resourceType: 'Patient', name: [{ text: report.patientName }] } });
+    const patient: fhir4.Patient = { resourceType: 'Patient', name: [{ text: report.patientName }] };
+    entry.push({ fullUrl, resource: patient });
     subject = { reference: fullUrl, display: report.patientName };
   }
   for (const session of report.sessions) {
@@ -59,7 +67,10 @@ export function toFhirBundle(report: Report): Bundle {
       entry.push({ fullUrl: fullUrl(i + 1), resource: attemptObservation(session, attempt, name, subject) });
     });
   }
-  return { resourceType: 'Bundle', type: 'collection', timestamp: report.generatedAt, entry };
+  const bundle: Bundle = { resourceType: 'Bundle', type: 'collection', timestamp: report.generatedAt };
+  // FHIR JSON has no empty arrays: a report with no scores simply has no entries.
+  if (entry.length > 0) bundle.entry = entry;
+  return bundle;
 }
 
 export function toFhir(report: Report): string {

@@ -12,7 +12,7 @@ export interface JsonSyntaxProblem {
 export function findJsonSyntaxError(text: string): JsonSyntaxProblem | undefined {
   let at = 0;
   const fail = (message: string): never => {
-    throw Object.assign(new Error(message), { offset: at });
+    throw Object.assign(new Error(at >= text.length ? 'unexpected end of file' : message), { offset: at });
   };
   const space = () => {
     while (at < text.length && ' \t\n\r'.includes(text[at]!)) at++;
@@ -44,7 +44,6 @@ export function findJsonSyntaxError(text: string): JsonSyntaxProblem | undefined
   const value = (): void => {
     space();
     const char = text[at];
-    if (char === undefined) fail('unexpected end of file');
     if (char === '{') return object();
     if (char === '[') return array();
     if (char === '"') return string();
@@ -69,7 +68,7 @@ export function findJsonSyntaxError(text: string): JsonSyntaxProblem | undefined
       space();
       if (text[at] === ',') at++;
       else if (text[at] === '}') return void at++;
-      else fail(at >= text.length ? 'unexpected end of file' : 'expected , or } after a property value');
+      else fail('expected , or } after a property value');
     }
   };
   const array = () => {
@@ -83,7 +82,7 @@ export function findJsonSyntaxError(text: string): JsonSyntaxProblem | undefined
       space();
       if (text[at] === ',') at++;
       else if (text[at] === ']') return void at++;
-      else fail(at >= text.length ? 'unexpected end of file' : 'expected , or ] after a value');
+      else fail('expected , or ] after a value');
     }
   };
 

@@ -102,7 +102,7 @@ describe('itb validate', () => {
   it('a good file: exit 0 and a one-line summary', async () => {
     const { code, stdout, stderr } = await itb(['validate', good]);
     expect(code).toBe(0);
-    expect(stdout).toMatch(new RegExp(`^✓ ${escape(good)}: 2 drills, 1 routines?, no problems\n$`));
+    expect(stdout).toMatch(new RegExp(`^✓ ${escape(good)}: 2 drills, 1 routine, no problems\n$`));
     expect(stderr).toBe('');
   });
 

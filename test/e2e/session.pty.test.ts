@@ -131,6 +131,27 @@ describe('itb session in a terminal', () => {
     expect(storeOf().sessions).toEqual([expect.objectContaining({ status: 'stopped', baseline: 4 })]);
   });
 
+  it('counts down a timed hold, and Enter ends it early', async () => {
+    const t = itb(['session', 'balance', '--side', 'both', '--symptom', 'discomfort', '--movement', 'stairs']);
+    await passScreen(t);
+    await t.answer('Rate your discomfort', '3');
+    await t.waitFor('Single-leg stand');
+    await t.waitFor('Side: both sides');
+    await t.answer('When you have done the drill', keys.down); // the timer
+    await t.waitFor(/\d+ s left/);
+    await t.waitFor(/\d+ s left/); // it keeps ticking
+    await t.type(keys.enter);
+    await t.waitFor('ended early');
+    // Back at the same question, now without the timer.
+    await t.answer('When you have done the drill', '');
+    await t.answer('(before: 3)', '1');
+    await t.waitFor('Better: discomfort 3 → 1');
+    await t.waitFor('When you have done the drill');
+    await t.type(keys.ctrlC);
+    expect(await t.exited).toBe(130);
+    expect(storeOf().sessions[0].results).toEqual([expect.objectContaining({ exerciseId: 'single-leg-stand', outcome: 'rehab' })]);
+  });
+
   it('refuses to start without a terminal and names what works without one', () => {
     const result = spawnSync(process.execPath, [BIN, 'session'], { env: { ...process.env, ITB_HOME: home }, input: '', encoding: 'utf8' });
     expect(result.status).toBe(2);

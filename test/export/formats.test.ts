@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { StoreData } from '../../src/core/records.js';
 import { csvColumns, toCsv } from '../../src/export/csv.js';
 import { LOINC_PAIN_SEVERITY, toFhir, uuidFrom } from '../../src/export/fhir.js';
-import type { Observation } from '../../src/export/fhir-r4.js';
+type Observation = fhir4.Observation;
 import { toHtml } from '../../src/export/html.js';
 import { toJson } from '../../src/export/json.js';
 import { mdText, toMarkdown } from '../../src/export/md.js';
@@ -226,6 +226,12 @@ describe('fhir', () => {
     expect(component('Exercise')?.valueString).toBe('Forward 45° lunge knee circles (lunge-knee-circles)');
     expect(component('Attempt')?.valueInteger).toBe(2);
     expect(component('Test movement')?.valueString).toBe('single-leg squat');
+  });
+
+  it('is still a valid bundle, with no entries, for an empty store', () => {
+    const bundle = JSON.parse(toFhir(buildReport(emptyStore(), library, { now: NOW })));
+    expect(validator.validate(bundle)).toEqual([]);
+    expect(bundle.entry).toBeUndefined();
   });
 
   it('gives the same entries every time', () => {

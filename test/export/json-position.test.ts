@@ -16,6 +16,7 @@ describe('findJsonSyntaxError', () => {
     expect(findJsonSyntaxError('{"a": 1')).toMatchObject({ line: 1, col: 8, message: 'unexpected end of file' });
     expect(findJsonSyntaxError('{} {}')).toMatchObject({ line: 1, col: 4 });
     expect(findJsonSyntaxError("{'a': 1}")).toMatchObject({ line: 1, col: 2 });
+    expect(findJsonSyntaxError('{"a": 1,\n')).toMatchObject({ line: 2, col: 1, message: 'unexpected end of file' });
   });
 
   it('agrees with JSON.parse on what is broken', () => {

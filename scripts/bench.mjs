@@ -1,0 +1,257 @@
+// `npm run bench`: how fast itb starts and works on ten years of history, against bare node.
+//
+// Writes a synthetic 10-year store (scripts/synthetic-history.ts, made by the real session state
+// machine and checked against the real store schema) into a temporary ITB_HOME, then times each
+// command as a whole process, interleaved round by round with `node -e 0`, and reports medians,
+// the ratio to bare node and peak memory beside the targets. It also times the pause after a score
+// is answered in a session: one Store.update appending an attempt, in this process.
+// It is a report: it exits 0 even when a target is missed (1 only if a command fails).
+//
+//   node scripts/bench.mjs [--runs N] [--keep]
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+
+const root = new URL('..', import.meta.url).pathname;
+const args = process.argv.slice(2);
+const runs = readRuns(args);
+const keep = args.includes('--keep');
+const SAVE_RUNS = 20;
+const MEMORY_RUNS = 3;
+
+/** A command that fails makes every figure meaningless: stop, say which and why. */
+class BenchFailure extends Error {}
+
+const bin = join(root, 'bin/itb.js');
+if (!existsSync(join(root, 'dist/cli.js'))) fail('dist/cli.js is missing: run `npm run bench` (it builds first) or `npm run build`.');
+
+const work = mkdtempSync(join(tmpdir(), 'itb-bench-'));
+try {
+  await main();
+} catch (error) {
+  console.error(`bench: ${error instanceof BenchFailure ? error.message : error?.stack ?? error}`);
+  process.exitCode = 1;
+} finally {
+  if (keep) console.log(`\nKept ${work}`);
+  else rmSync(work, { recursive: true, force: true });
+}
+
+async function main() {
+  const kit = await bundleKit();
+  const library = JSON.parse(readFileSync(join(root, 'dist/library.json'), 'utf8'));
+  const { data, counts } = kit.syntheticHistory(library);
+  kit.storeSchema.parse(data); // the history must be one the app accepts, or the figures mean nothing
+
+  const home = join(work, 'home');
+  mkdirSync(home, { mode: 0o700 });
+  const storePath = join(home, 'store.json');
+  // Written the way conf writes it (tab-indented), readable by the owner only.
+  writeFileSync(storePath, JSON.stringify(data, undefined, '\t'), { mode: 0o600 });
+  const megabytes = (statSync(storePath).size / 1e6).toFixed(1);
+
+  console.log(`itb benchmark · ${new Date().toISOString().slice(0, 10)} · node ${process.version} · ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}`);
+  console.log(
+    `History: ${counts.sessions} sessions, ${counts.attempts} attempts, ${counts.results} drill results ` +
+      `(${counts.skips} skips, ${counts.flares} flare-ups), ${counts.interrupted} interrupted, ${counts.stopped} stopped early, ` +
+      `${counts.moves} manual moves, ${counts.screenings} screenings · store.json ${megabytes} MB`,
+  );
+  console.log(`Timing: ${runs} interleaved runs of each command after one warm-up round; medians.\n`);
+
+  const out = (format) => ['export', '--format', format, '-o', join(work, `report.${format}`), '--force'];
+  const commands = [
+    { label: 'node -e 0 (bare node)', argv: ['-e', '0'], bare: true },
+    { label: 'itb --version', argv: [bin, '--version'], limit: 1.3 },
+    { label: 'itb --help', argv: [bin, '--help'], limit: 1.3 },
+    { label: 'itb buckets', argv: [bin, 'buckets'], limit: 1.5 },
+    { label: 'itb buckets --json', argv: [bin, 'buckets', '--json'], limit: 1.5 },
+    { label: 'itb history', argv: [bin, 'history'] },
+    ...['md', 'csv', 'json', 'html', 'fhir'].map((format) => ({ label: `itb export --format ${format}`, argv: [bin, ...out(format)], limit: 3 })),
+  ];
+  const env = { ...process.env, ITB_HOME: home, NO_COLOR: '1' };
+  delete env.ITB_DATA;
+
+  // Round-robin: every round runs each command once, starting one further along each time, so
+  // a busy moment on the machine is shared out instead of landing on one command.
+  const times = commands.map(() => []);
+  for (let round = -1; round < runs; round++) {
+    for (let offset = 0; offset < commands.length; offset++) {
+      const index = (offset + Math.max(round, 0)) % commands.length;
+      const elapsed = timeOnce(commands[index], env);
+      if (round >= 0) times[index].push(elapsed);
+    }
+  }
+  const memory = peakMemory(commands, env);
+  const bareMs = median(times[0]);
+
+  const rows = [['command', 'median ms', '× node', 'target', 'peak RSS MB', '']];
+  const missed = [];
+  let targets = 0;
+  commands.forEach((command, index) => {
+    const ms = median(times[index]);
+    const ratio = ms / bareMs;
+    const rss = memory[index];
+    const checks = [];
+    if (command.limit !== undefined) checks.push(['time', ratio <= command.limit, `≤ ${command.limit}×`]);
+    if (!command.bare && rss !== undefined) checks.push(['memory', rss < 150, '< 150 MB']);
+    for (const [what, ok] of checks) {
+      targets++;
+      if (!ok) missed.push(`${command.label} (${what})`);
+    }
+    rows.push([
+      command.label,
+      ms.toFixed(1),
+      command.bare ? '1.00' : ratio.toFixed(2),
+      command.bare ? '' : [command.limit !== undefined ? `≤ ${command.limit}×` : 'none set', '< 150 MB'].join(', '),
+      rss === undefined ? 'n/a' : rss.toFixed(0),
+      command.bare ? '' : checks.map(([, ok]) => (ok ? '✓' : '✗')).join(' '),
+    ]);
+  });
+
+  const save = await timeScoreSave(kit, home);
+  targets++;
+  if (!(save < 50)) missed.push('score save');
+  rows.push([`score save (Store.update, median of ${SAVE_RUNS})`, save.toFixed(1), '', '< 50 ms', '', save < 50 ? '✓' : '✗']);
+
+  printTable(rows);
+  if (memory.every((rss) => rss === undefined)) {
+    console.log('\nPeak memory: n/a — /usr/bin/time is not installed (Debian/Ubuntu: apt-get install time).');
+  }
+  console.log(
+    missed.length === 0
+      ? `\nAll ${targets} targets met.`
+      : `\nMissed ${missed.length} of ${targets} targets: ${missed.join(', ')}.`,
+  );
+}
+
+/** The generator, the store and the core, bundled from source so the bench uses the real code. */
+async function bundleKit() {
+  const outfile = join(work, 'bench-kit.mjs');
+  await build({
+    stdin: {
+      contents: [
+        "export { syntheticHistory } from './scripts/synthetic-history.ts';",
+        "export { storeSchema } from './src/core/records.ts';",
+        "export { projectBuckets } from './src/core/buckets.ts';",
+        "export { Store } from './src/store/store.ts';",
+      ].join('\n'),
+      resolveDir: root,
+      sourcefile: 'bench-kit.ts',
+      loader: 'ts',
+    },
+    outfile,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    // Bundled CommonJS dependencies (proper-lockfile) call require() for Node's own modules.
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    logLevel: 'warning',
+  });
+  return import(outfile);
+}
+
+function timeOnce(command, env) {
+  const started = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, command.argv, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
+  checkResult(command, result);
+  return elapsed;
+}
+
+/** Peak resident memory of each command in MB (the largest of a few runs), via GNU time. */
+function peakMemory(commands, env) {
+  const time = '/usr/bin/time';
+  const report = join(work, 'time.txt');
+  const usable = existsSync(time) && spawnSync(time, ['-f', '%M', '-o', report, 'true']).status === 0;
+  if (!usable) return commands.map(() => undefined);
+  return commands.map((command) => {
+    let peak = 0;
+    for (let run = 0; run < MEMORY_RUNS; run++) {
+      const result = spawnSync(time, ['-f', '%M', '-o', report, process.execPath, ...command.argv], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+      checkResult(command, result);
+      peak = Math.max(peak, Number(readFileSync(report, 'utf8').trim().split('\n').at(-1)) / 1024);
+    }
+    return peak;
+  });
+}
+
+/**
+ * The pause after a score is answered in a session: the session flow saves the whole session
+ * with Store.update (lock, re-read, validate, re-project the buckets, validate, write, unlock).
+ * Starting the session is the first save and is not timed (it also loads conf), as in real use.
+ */
+async function timeScoreSave(kit, home) {
+  const copy = join(work, 'save-home');
+  cpSync(home, copy, { recursive: true });
+  const store = kit.Store.open({ ITB_HOME: copy });
+  const at = () => new Date().toISOString();
+  const session = {
+    id: 'bench-session',
+    startedAt: at(),
+    status: 'in-progress',
+    routine: 'joint-chain',
+    side: 'right',
+    symptom: 'pain',
+    movement: 'Single-leg squat',
+    thresholds: { minImprovement: 1, flareRise: 3 },
+    loading: false,
+    baseline: 6,
+    attempts: [],
+    results: [],
+  };
+  const save = () =>
+    store.update((data) => {
+      const index = data.sessions.findIndex((s) => s.id === session.id);
+      if (index >= 0) data.sessions[index] = structuredClone(session);
+      else data.sessions.push(structuredClone(session));
+      data.buckets = kit.projectBuckets(data.sessions, data.moves, data.bucketsResetAt);
+    });
+  await save();
+  const times = [];
+  for (let run = 0; run < SAVE_RUNS; run++) {
+    const before = session.attempts.at(-1)?.after ?? session.baseline;
+    session.attempts.push({ exerciseId: 'lateral-ankle-tilts', attempt: 1, before, after: before, verdict: 'not-improved', at: at() });
+    const started = performance.now();
+    await save();
+    times.push(performance.now() - started);
+  }
+  return median(times);
+}
+
+function checkResult(command, result) {
+  if (result.error) throw new BenchFailure(`${command.label} could not be run: ${result.error.message}`);
+  if (result.status !== 0) {
+    throw new BenchFailure(`${command.label} failed (exit ${result.status ?? result.signal}):\n${result.stderr?.toString().trim() ?? ''}`);
+  }
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+function printTable(rows) {
+  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => [...row[column]].length)));
+  const numeric = new Set([1, 2, 4]);
+  for (const [index, row] of rows.entries()) {
+    const cells = row.map((cell, column) => (numeric.has(column) && index > 0 ? cell.padStart(widths[column]) : cell.padEnd(widths[column])));
+    console.log(cells.join('  ').trimEnd());
+  }
+}
+
+function readRuns(argv) {
+  const at = argv.indexOf('--runs');
+  if (at === -1) return 15;
+  const value = Number(argv[at + 1]);
+  if (!Number.isInteger(value) || value < 1) fail('--runs wants a whole number, such as --runs 15');
+  if (value < 10) console.warn(`Only ${value} runs: medians of fewer than 10 runs are rough.`);
+  return value;
+}
+
+function fail(message) {
+  console.error(`bench: ${message}`);
+  process.exit(1);
+}

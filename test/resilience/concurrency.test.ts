@@ -1,0 +1,96 @@
+// Several real itb processes writing one store at once: imports, manual moves and settings
+// changes started together, round after round. Nothing any of them saved may be lost.
+// Needs `npm run build` first (`npm test` does it).
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storeSchema, type ManualMove } from '../../src/core/records.js';
+import { itb, Random, requireBuild, SEED, sessionsFor, tempFolder, writeExport, type Ran } from '../fixtures/resilience.js';
+
+const ROUNDS = 3;
+const IMPORTS_PER_ROUND = 4;
+const SESSIONS_PER_EXPORT = 5;
+
+let scratch: ReturnType<typeof tempFolder>;
+beforeAll(() => {
+  requireBuild();
+  scratch = tempFolder('itb-concurrency-');
+});
+afterAll(() => scratch?.remove());
+
+const seedNote = `seed ${SEED}`;
+
+function expectOk(ran: Ran, what: string): void {
+  expect(ran.stderr, `${what} (${seedNote})`).not.toMatch(/error/i);
+  expect(ran.code, `${what} exit code (${seedNote}); stderr: ${ran.stderr}`).toBe(0);
+}
+
+describe('imports, moves and settings changes at the same moment', () => {
+  it(`lose nothing: ${IMPORTS_PER_ROUND} imports, 2 moves and 2 settings changes at once, ${ROUNDS} rounds`, async () => {
+    const random = new Random(SEED);
+    const home = join(scratch.path, 'home');
+
+    // A store with a session already: imports then merge into it and keep its settings (an
+    // import into an empty store would restore the file's settings, racing the settings changes).
+    const first = join(scratch.path, 'first.json');
+    await writeExport(first, sessionsFor('first', 1, random));
+    expectOk(await itb(['import', first], home), 'the first import');
+
+    const expectedSessions = new Set(['first-0']);
+    const expectedMoveNotes = new Set<string>();
+    for (let round = 0; round < ROUNDS; round++) {
+      const files: string[] = [];
+      for (let writer = 0; writer < IMPORTS_PER_ROUND; writer++) {
+        const tag = `r${round}w${writer}`;
+        const sessions = sessionsFor(tag, SESSIONS_PER_EXPORT, random, Date.UTC(2026, 1 + round, 1 + writer, 9));
+        const move: ManualMove = { exerciseId: 'bridges', bucket: 'avoid', note: `from ${tag}`, at: sessions[0]!.startedAt };
+        const file = join(scratch.path, `${tag}.json`);
+        await writeExport(file, sessions, [move]);
+        files.push(file);
+        sessions.forEach((session) => expectedSessions.add(session.id));
+        expectedMoveNotes.add(move.note!);
+      }
+      const movement = `stairs, round ${round}`;
+      const retestAfterDays = String(20 + round);
+      const moves = [
+        ['clamshells', 'rehab', `cli r${round} a`],
+        ['hip-hikes', 'avoid', `cli r${round} b`],
+      ] as const;
+      moves.forEach(([, , note]) => expectedMoveNotes.add(note));
+
+      // Started in a shuffled order so that no kind of write always wins the race for the lock.
+      const commands: string[][] = [
+        ...files.map((file) => ['import', file]),
+        ...moves.map(([id, bucket, note]) => ['buckets', 'move', id, bucket, '--note', note]),
+        ['settings', 'retestAfterDays', retestAfterDays],
+        ['settings', 'movement', movement],
+      ];
+      for (let i = commands.length - 1; i > 0; i--) {
+        const j = random.int(0, i);
+        [commands[i], commands[j]] = [commands[j]!, commands[i]!];
+      }
+      const results = await Promise.all(commands.map((args) => itb(args, home)));
+      results.forEach((ran, index) => expectOk(ran, `round ${round}: itb ${commands[index]!.join(' ')}`));
+
+      const file = join(home, 'store.json');
+      const parsed = storeSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+      expect(parsed.success, `round ${round}: the store validates (${seedNote})`).toBe(true);
+      const data = parsed.data!;
+      const ids = data.sessions.map((session) => session.id);
+      expect(new Set(ids), `round ${round}: every session (${seedNote})`).toEqual(expectedSessions);
+      expect(ids, `round ${round}: each session once (${seedNote})`).toHaveLength(expectedSessions.size);
+      expect(new Set(data.moves.map((move) => move.note)), `round ${round}: every move (${seedNote})`).toEqual(expectedMoveNotes);
+      expect(data.settings.movement).toBe(movement);
+      expect(data.settings.retestAfterDays).toBe(Number(retestAfterDays));
+      // The lock is let go and no temporary file is left beside the store.
+      expect(readdirSync(home)).toEqual(['store.json']);
+
+      // What the user looks at next agrees: the latest move of each drill decides its bucket.
+      const shown = await itb(['buckets', '--json'], home);
+      expectOk(shown, `round ${round}: itb buckets --json`);
+      const view = JSON.parse(shown.stdout) as { rehab: { exerciseId: string }[]; avoid: { exerciseId: string }[] };
+      expect(view.rehab.map((drill) => drill.exerciseId)).toContain('clamshells');
+      expect(view.avoid.map((drill) => drill.exerciseId)).toContain('hip-hikes');
+    }
+  });
+});

@@ -1,0 +1,134 @@
+// A real `itb import` of a large export, killed with SIGKILL at random moments: before it takes
+// the lock, while it holds it, while the new store is being written. After every kill the store
+// is the one before the import or the one after it, never a mix; `itb buckets` still reads it;
+// and the next write gets through, taking over a lock the killed process left behind.
+// Needs `npm run build` first (`npm test` does it).
+import { watch, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storeSchema, type StoreData } from '../../src/core/records.js';
+import { itb, Random, requireBuild, SEED, sessionsFor, startItb, storeBytes, tempFolder, writeExport } from '../fixtures/resilience.js';
+
+// Lanes run side by side, each on its own store, so that the seconds a left-behind lock takes
+// to go stale are waited out in parallel.
+const LANES = 6;
+const KILLS_PER_LANE = 5;
+const SESSIONS_PER_EXPORT = 400;
+
+type Moment = 'any time' | 'lock taken' | 'writing';
+
+let scratch: ReturnType<typeof tempFolder>;
+/** The export every lane imports, with its session ids renamed per import. */
+let template: { sessions: { id: string }[]; settings: unknown } & Record<string, unknown>;
+/** How long one import takes here: kills at "any time" are spread over it. */
+let importMs = 1000;
+
+beforeAll(async () => {
+  requireBuild();
+  scratch = tempFolder('itb-crash-');
+  const file = join(scratch.path, 'template.json');
+  await writeExport(file, sessionsFor('template', SESSIONS_PER_EXPORT, new Random(SEED)));
+  template = JSON.parse(readFileSync(file, 'utf8')) as typeof template;
+  const started = Date.now();
+  const ran = await itb(['import', file], join(scratch.path, 'timing-home'));
+  expect(ran.code, ran.stderr).toBe(0);
+  importMs = Date.now() - started;
+});
+afterAll(() => scratch?.remove());
+
+function exportFor(tag: string): { file: string; ids: string[] } {
+  const sessions = template.sessions.map((session, index) => ({ ...session, id: `${tag}-${index}` }));
+  const file = join(scratch.path, `${tag}.json`);
+  writeFileSync(file, JSON.stringify({ ...template, sessions }));
+  return { file, ids: sessions.map((session) => session.id) };
+}
+
+/** Starts the import and kills it at the chosen moment (unless it finishes first). */
+async function importKilled(args: string[], home: string, moment: Moment, delayMs: number): Promise<{ killed: boolean }> {
+  const started = startItb(args, home);
+  const kill = () => started.child.kill('SIGKILL');
+  let timer: NodeJS.Timeout | undefined;
+  let watcher: ReturnType<typeof watch> | undefined;
+  if (moment === 'any time') {
+    timer = setTimeout(kill, delayMs);
+  } else {
+    // The lock is a folder `store.json.lock`; the new store is written to `store.json.tmp-…`
+    // and then renamed over the old one.
+    const wanted = moment === 'lock taken' ? 'store.json.lock' : 'store.json.tmp-';
+    watcher = watch(home, (_event, name) => {
+      if (name?.startsWith(wanted)) timer ??= setTimeout(kill, delayMs);
+    });
+  }
+  const ran = await started.exited;
+  clearTimeout(timer);
+  watcher?.close();
+  if (ran.signal === null && ran.code !== 0) throw new Error(`itb ${args.join(' ')} failed by itself: ${ran.stderr}`);
+  return { killed: ran.signal === 'SIGKILL' };
+}
+
+const idsOf = (data: StoreData) => data.sessions.map((session) => session.id);
+
+async function lane(number: number): Promise<{ killed: number; lockedKills: number }> {
+  const random = new Random(SEED + number);
+  const home = join(scratch.path, `lane-${number}`);
+  const file = join(home, 'store.json');
+  // Start from a store with a session and a setting of its own.
+  expect((await itb(['settings', 'retestAfterDays', '10'], home)).code).toBe(0);
+  let killed = 0;
+  let lockedKills = 0;
+
+  for (let kill = 0; kill < KILLS_PER_LANE; kill++) {
+    const where = `lane ${number}, kill ${kill} (seed ${SEED})`;
+    const moment = random.pick<Moment>(["any time", "any time", "any time", "lock taken", "writing"]);
+    const delayMs = moment === 'any time' ? random.int(0, Math.round(importMs * 1.2)) : random.int(0, 30);
+    const before = storeBytes(home)!;
+    const beforeIds = idsOf(JSON.parse(before.toString('utf8')) as StoreData);
+    const { file: exported, ids } = exportFor(`l${number}k${kill}`);
+
+    const outcome = await importKilled(['import', exported], home, moment, delayMs);
+    if (outcome.killed) killed++;
+    const leftLock = readdirSync(home).includes('store.json.lock');
+    console.log(`DBG ${where} ${moment} +${delayMs} killed=${outcome.killed} lock=${leftLock} files=${readdirSync(home).join(",")}`);
+    if (leftLock) lockedKills++;
+
+    // The store is whole: the state before the import, byte for byte, or all of it imported.
+    const after = readFileSync(file);
+    if (!after.equals(before)) {
+      const parsed = storeSchema.safeParse(JSON.parse(after.toString('utf8')));
+      expect(parsed.success, `${where}: the store changed and must then be valid (${moment} +${delayMs} ms)`).toBe(true);
+      const afterIds = idsOf(parsed.data!);
+      expect(new Set(afterIds), `${where}: the store changed and must then hold the whole import`).toEqual(new Set([...beforeIds, ...ids]));
+      expect(afterIds).toHaveLength(beforeIds.length + ids.length);
+      // An import into a store with no sessions yet is a restore, and takes the file's settings.
+      const settings = beforeIds.length === 0 ? template.settings : (JSON.parse(before.toString('utf8')) as StoreData).settings;
+      expect(parsed.data!.settings, where).toEqual(settings);
+    }
+
+    const shown = await itb(['buckets', '--json'], home);
+    expect(shown.code, `${where}: itb buckets --json after the kill; stderr: ${shown.stderr}`).toBe(0);
+    expect(() => JSON.parse(shown.stdout)).not.toThrow();
+
+    // The next write gets through, even when the killed import left its lock behind: the lock
+    // goes stale after a few seconds and is taken over.
+    const next = await itb(['settings', 'retestAfterDays', String(11 + kill)], home);
+    expect(next.code, `${where}: the next write; stderr: ${next.stderr}`).toBe(0);
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as StoreData;
+    expect(saved.settings.retestAfterDays).toBe(11 + kill);
+    expect(idsOf(saved)).toEqual(idsOf(JSON.parse(after.toString('utf8')) as StoreData));
+    // Neither the lock nor a temporary file of the killed write is left.
+    expect(readdirSync(home), where).toEqual(['store.json']);
+  }
+  return { killed, lockedKills };
+}
+
+describe('itb import killed with SIGKILL at random moments', () => {
+  it(`leaves the store before or after the import, ${LANES * KILLS_PER_LANE} times over`, async () => {
+    const lanes = await Promise.all(Array.from({ length: LANES }, (_, number) => lane(number)));
+    const killed = lanes.reduce((sum, lane) => sum + lane.killed, 0);
+    const lockedKills = lanes.reduce((sum, lane) => sum + lane.lockedKills, 0);
+    // Most imports are cut short, and some of them while holding the lock; otherwise this test
+    // would prove little (the counts depend on the machine's speed, so only loosely).
+    expect(killed, `imports killed (seed ${SEED})`).toBeGreaterThanOrEqual(LANES * KILLS_PER_LANE * 0.5);
+    expect(lockedKills, `kills that left the lock behind (seed ${SEED})`).toBeGreaterThan(0);
+  }, 120_000);
+});
