@@ -59,6 +59,7 @@ itb supports self-care; it does not diagnose. See a clinician if you are worried
   // Commander writes its own messages (help, usage errors) through the context, and throws
   // instead of exiting so that the exit code is decided in one place.
   const configure = (command: Command) => {
+    command.helpOption('-h, --help', 'show help');
     command.exitOverride().configureOutput({
       writeOut: (text) => ctx.stdout.write(text),
       writeErr: (text) => ctx.stderr.write(text),

@@ -1,12 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { projectBuckets } from '../../src/core/buckets.js';
 import { Store } from '../../src/store/store.js';
+import { buildSession } from '../helpers/sessions.js';
 import { run, tempHome } from '../helpers/run.js';
 import { CTRL_C, type Answer } from '../helpers/scripted.js';
 
 // The red-flag screen of a first run, all answered no.
 const screenClear: Answer[] = [false, false, false, false, false, false];
+const noRedFlags = {
+  'recent-injury': false,
+  swelling: false,
+  'locking-or-giving-way': false,
+  'numbness-or-tingling': false,
+  'fever-or-unwell': false,
+  'night-or-rest-pain': false,
+};
 const flags = ['--side', 'left', '--symptom', 'pain', '--movement', 'single-leg squat', '--no-timer'];
 
 let home: string;
@@ -103,6 +113,64 @@ describe('itb session', () => {
     expect(result.code).toBe(0);
     expect(stored().settings).toMatchObject({ side: 'right', symptom: 'tightness' });
     expect(stored().sessions[0]).toMatchObject({ routine: 'balance', side: 'right', symptom: 'tightness' });
+  });
+
+  it('warns when strength drills come less than 48 hours after the last ones, and lets the user choose', async () => {
+    const now = new Date('2026-11-20T10:00:00.000Z');
+    const yesterday = buildSession({ startedAt: '2026-11-19T09:00:00.000Z', routine: 'strength', loading: true, baseline: 4, drills: [{ id: 'clamshells', scores: [3] }] });
+    await Store.open({ ITB_HOME: home }).update((data) => {
+      data.sessions.push(yesterday);
+      data.screenings.push({ at: '2026-11-19T08:00:00.000Z', answers: noRedFlags, proceeded: true });
+    });
+    const declined = await run(['session', 'strength', ...flags], { home, tty: true, now, answers: [false] });
+    expect(declined.code).toBe(0);
+    expect(declined.stdout).toMatch(/48 hours/);
+    expect(declined.prompter.asked.map((a) => a.message)).toEqual(['Do the strength drills today anyway?']);
+    expect(stored().sessions).toHaveLength(1);
+
+    const accepted = await run(['session', 'strength', ...flags], { home, tty: true, now, answers: [true, 5, 'stop'] });
+    expect(accepted.code).toBe(0);
+    expect(stored().sessions).toHaveLength(2);
+    // A gentle routine on the same day is not warned about.
+    const gentle = await run(['session', 'joint-chain', ...flags], { home, tty: true, now, answers: [5, 'stop'] });
+    expect(gentle.stdout).not.toMatch(/48 hours/);
+  });
+
+  it('offers the rehab and re-test routines when they have drills, and runs them', async () => {
+    const now = new Date('2026-11-20T10:00:00.000Z');
+    const past = buildSession({
+      startedAt: '2026-11-01T09:00:00.000Z',
+      routine: 'joint-chain',
+      baseline: 6,
+      drills: [
+        { id: 'rehab-hip-circles', scores: [4] },
+        { id: 'lateral-ankle-tilts', scores: [3] },
+        { id: 'lunge-knee-circles', scores: [4, 5] },
+      ],
+    });
+    await Store.open({ ITB_HOME: home }).update((data) => {
+      data.sessions.push(past);
+      data.screenings.push({ at: '2026-11-01T08:00:00.000Z', answers: noRedFlags, proceeded: true });
+      data.buckets = projectBuckets(data.sessions, data.moves);
+    });
+    const result = await run(['session', ...flags], { home, tty: true, now, answers: ['rehab', 5, 'done', 4, 'stop'] });
+    expect(result.code).toBe(0);
+    const routineQuestion = result.prompter.asked[0]!;
+    expect(routineQuestion.choices?.slice(0, 2)).toEqual(['rehab', 'retest']);
+    // Rehab runs in routine order: the ankle comes before the hip in the joint chain.
+    expect(result.stdout).toMatch(/Exercise 1 of 2 · ankle\s+Lateral ankle tilts/);
+    expect(stored().sessions[1]).toMatchObject({ routine: 'rehab', results: [expect.objectContaining({ exerciseId: 'lateral-ankle-tilts', outcome: 'rehab' })] });
+
+    const retest = await run(['session', 'retest', ...flags], { home, tty: true, now, answers: [5, 'done', 3] });
+    expect(retest.code).toBe(0);
+    expect(retest.stdout).toMatch(/Forward 45° lunge knee circles/);
+    expect(stored().buckets.find((b) => b.exerciseId === 'lunge-knee-circles')?.bucket).toBe('rehab');
+  });
+
+  it('says so when a built-in routine is empty', async () => {
+    const result = await run(['session', 'rehab', ...flags], { home, tty: true, answers: [...screenClear] });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/rehab bucket is empty/);
   });
 
   it('rejects an unknown routine with suggestions, before asking anything', async () => {

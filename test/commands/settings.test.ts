@@ -1,0 +1,80 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Store } from '../../src/store/store.js';
+import { run, tempHome } from '../helpers/run.js';
+
+let home: string;
+let cleanup: () => void;
+beforeEach(() => ({ home, cleanup } = tempHome()));
+afterEach(() => cleanup());
+
+const settings = () => Store.open({ ITB_HOME: home }).read().settings;
+
+describe('itb settings', () => {
+  it('shows every setting with its value and meaning, without creating the store', async () => {
+    const result = await run(['settings'], { home });
+    expect(result.code).toBe(0);
+    for (const key of ['minImprovement', 'flareRise', 'retestAfterDays', 'side', 'symptom', 'movement']) expect(result.stdout).toContain(key);
+    expect(result.stdout).toMatch(/minImprovement\s+1/);
+    expect(result.stdout).toMatch(/side\s+not set/);
+    expect(existsSync(join(home, 'store.json'))).toBe(false);
+  });
+
+  it('changes a threshold and says what changed', async () => {
+    const result = await run(['settings', 'minImprovement', '2'], { home });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('minImprovement: 1 → 2\n');
+    expect(settings().minImprovement).toBe(2);
+    expect((await run(['settings', 'minimprovement'], { home })).stdout).toBe('2\n');
+    expect(JSON.parse((await run(['settings', '--json'], { home })).stdout)).toEqual({ minImprovement: 2, flareRise: 3, retestAfterDays: 14 });
+  });
+
+  it.each([
+    ['minImprovement', '4', /use a whole number from 1 to 3/],
+    ['minImprovement', 'two', /use a whole number from 1 to 3/],
+    ['flareRise', '1', /from 2 to 5/],
+    ['retestAfterDays', '0', /from 1 to 365/],
+    ['retestAfterDays', '2.5', /whole number/],
+    ['side', 'middle', /left, right, both/],
+    ['symptom', 'ache', /pain, tightness, discomfort/],
+  ])('refuses %s %s with the allowed values, changing nothing', async (key, value, reason) => {
+    await run(['settings', 'flareRise', '4'], { home });
+    const before = readFileSync(join(home, 'store.json'));
+    const result = await run(['settings', key, value], { home });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(reason);
+    expect(readFileSync(join(home, 'store.json'))).toEqual(before);
+  });
+
+  it('names the settings when the key is unknown, with the closest match', async () => {
+    const result = await run(['settings', 'flareRize', '3'], { home });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/no setting "flareRize"\. Did you mean flareRise\?/);
+    expect(existsSync(join(home, 'store.json'))).toBe(false);
+  });
+
+  it('remembers and forgets answers, but never unsets a threshold', async () => {
+    expect((await run(['settings', 'movement', 'step-down from a 20 cm step'], { home })).code).toBe(0);
+    expect(settings().movement).toBe('step-down from a 20 cm step');
+    expect((await run(['settings', 'movement', '--unset'], { home })).code).toBe(0);
+    expect(settings().movement).toBeUndefined();
+    const threshold = await run(['settings', 'flareRise', '--unset'], { home });
+    expect(threshold.code).toBe(2);
+    expect(threshold.stderr).toMatch(/always has a value/);
+    const both = await run(['settings', 'side', 'left', '--unset'], { home });
+    expect(both.code).toBe(2);
+  });
+
+  it('is used by the next session', async () => {
+    await run(['settings', 'minImprovement', '3'], { home });
+    await run(['settings', 'flareRise', '2'], { home });
+    const answers = [false, false, false, false, false, false, 6, 'done', 4, 'done', 8, false];
+    const result = await run(['session', 'joint-chain', '--side', 'left', '--symptom', 'pain', '--movement', 'squat'], { home, tty: true, answers });
+    expect(result.code).toBe(0);
+    const [session] = Store.open({ ITB_HOME: home }).read().sessions;
+    expect(session!.thresholds).toEqual({ minImprovement: 3, flareRise: 2 });
+    // 6 → 4 is not enough with minImprovement 3; the retry 6 → 8 is a flare with flareRise 2.
+    expect(session!.results).toEqual([expect.objectContaining({ outcome: 'avoid', flare: true })]);
+  });
+});

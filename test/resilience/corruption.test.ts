@@ -1,0 +1,121 @@
+// A damaged store file, met by every command that reads the store, through the built binary:
+// each one stops with exit 2, names the file, shows no stack trace, and leaves the file exactly
+// as it was (nothing repaired, nothing cleared, nothing written beside it).
+// Needs `npm run build` first (`npm test` does it).
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { SCHEMA_VERSION, type StoreData } from '../../src/core/records.js';
+import { Store } from '../../src/store/store.js';
+import { Terminal } from '../helpers/pty.js';
+import { inPool, itb, Random, requireBuild, SEED, sessionsFor, STACK_LINE, tempFolder, writeExport } from '../fixtures/resilience.js';
+
+let scratch: ReturnType<typeof tempFolder>;
+let validText: string;
+let backup: string;
+const corruptions: [name: string, content: () => Buffer][] = [];
+
+beforeAll(async () => {
+  requireBuild();
+  scratch = tempFolder('itb-corrupt-');
+  const random = new Random(SEED);
+  const sessions = sessionsFor('kept', 3, random);
+  const good = join(scratch.path, 'good');
+  await Store.open({ ITB_HOME: good }).update((data) => void data.sessions.push(...sessions));
+  validText = readFileSync(join(good, 'store.json'), 'utf8');
+  backup = join(scratch.path, 'backup.json');
+  await writeExport(backup, sessionsFor('backup', 2, random));
+
+  const withBadScore = JSON.parse(validText) as StoreData;
+  withBadScore.sessions[1]!.baseline = 11;
+  const garbage = random.bytes(2048);
+  corruptions.push(
+    ['a truncated file', () => Buffer.from(validText.slice(0, Math.floor(validText.length * 0.6)))],
+    ['text that is not JSON', () => Buffer.from('{ schemaVersion: 1, sessions: [] }  # edited by hand\n')],
+    ['JSON of the wrong shape', () => Buffer.from(JSON.stringify(withBadScore, null, '\t'))],
+    ['JSON of another program', () => Buffer.from('{"windowSize":[800,600],"theme":"dark"}')],
+    ['an empty file', () => Buffer.alloc(0)],
+    ['binary garbage', () => garbage],
+    ['a store of a newer itb', () => Buffer.from(JSON.stringify({ ...JSON.parse(validText), schemaVersion: SCHEMA_VERSION + 1 }))],
+  );
+});
+afterAll(() => scratch?.remove());
+
+let homeCount = 0;
+/** A fresh ITB_HOME holding `content` as its store. */
+function homeWith(content: Buffer): { home: string; file: string } {
+  const home = join(scratch.path, `home-${homeCount++}`);
+  mkdirSync(home);
+  const file = join(home, 'store.json');
+  writeFileSync(file, content, { mode: 0o600 });
+  return { home, file };
+}
+
+const exportFormats = ['md', 'csv', 'json', 'html', 'fhir'];
+/** Every command that reads the store, with the arguments that get it that far. */
+const commands = (outFile: string): string[][] => [
+  ['buckets'],
+  ['buckets', '--json'],
+  ['buckets', 'move', 'clamshells', 'rehab', '--note', 'feels good'],
+  ['buckets', 'reset', '--force'],
+  ['history'],
+  ['history', '--json', '--since', '2026-01-01'],
+  ['export'],
+  ...exportFormats.map((format) => ['export', '--format', format]),
+  ['export', '-o', outFile],
+  ['import', backup],
+  ['import', backup, '--dry-run'],
+  ['settings'],
+  ['settings', '--json'],
+  ['settings', 'flareRise'],
+  ['settings', 'flareRise', '4'],
+  ['settings', 'movement', '--unset'],
+];
+
+function expectReported(output: { code: number | null; stderr: string }, file: string, what: string): void {
+  expect(output.code, `${what}: exit code; stderr: ${output.stderr}`).toBe(2);
+  expect(output.stderr, what).toContain(`The itb store ${file} `);
+  expect(output.stderr, what).not.toMatch(STACK_LINE);
+  expect(output.stderr, what).not.toMatch(/unexpected error|undefined|\[object Object\]/);
+}
+
+describe('a damaged store file', () => {
+  it('stops every command that reads the store with exit 2, names the file, and changes nothing', async () => {
+    const cases = corruptions.flatMap(([name, content]) => commands('report.md').map((args) => ({ name, content, args })));
+    await inPool(cases, 3, async ({ name, content, args }) => {
+      const { home, file } = homeWith(content());
+      const outFile = join(home, 'report.md');
+      const argv = args.map((arg) => (arg === 'report.md' ? outFile : arg));
+      const what = `itb ${argv.join(' ')} with ${name} (seed ${SEED})`;
+      const ran = await itb(argv, home);
+      expectReported(ran, file, what);
+      expect(ran.stdout, what).toBe('');
+      expect(readFileSync(file).equals(content()), `${what}: the file is unchanged`).toBe(true);
+      // No lock, no temporary file, no report: nothing beside the store.
+      expect(readdirSync(home), what).toEqual(['store.json']);
+      expect(existsSync(outFile)).toBe(false);
+    });
+    expect(cases.length).toBeGreaterThanOrEqual(corruptions.length * 18);
+  }, 120_000);
+});
+
+describe('a damaged store file and itb session in a terminal', () => {
+  const open: Terminal[] = [];
+  afterEach(() => open.splice(0).forEach((terminal) => terminal.kill()));
+
+  it('stops before the first question, names the file, and changes nothing', async () => {
+    for (const [name, content] of corruptions) {
+      const { home, file } = homeWith(content());
+      for (const args of [['session'], ['session', 'joint-chain', '--side', 'left', '--symptom', 'pain', '--movement', 'walking']]) {
+        const what = `itb ${args.join(' ')} with ${name} (seed ${SEED})`;
+        const terminal = new Terminal(args, { ITB_HOME: home, NO_COLOR: '1' });
+        open.push(terminal);
+        const code = await terminal.exited;
+        expectReported({ code, stderr: terminal.text }, file, what);
+        expect(terminal.text, what).not.toMatch(/Before you start|Which routine|Rate your/);
+        expect(readFileSync(file).equals(content()), `${what}: the file is unchanged`).toBe(true);
+        expect(readdirSync(home), what).toEqual(['store.json']);
+      }
+    }
+  });
+});
