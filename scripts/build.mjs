@@ -1,22 +1,34 @@
-// Builds dist/: the CLI as one ESM bundle, and the built-in library checked and compiled to JSON.
+// Builds dist/: the CLI as one ESM build (dist/cli.js and the chunks it loads on demand), and the
+// built-in library checked and compiled to JSON.
 import { build } from 'esbuild';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 
 const root = new URL('..', import.meta.url);
 const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
+const dist = new URL('dist/', root).pathname;
 
-await build({
+const cli = await build({
   entryPoints: [new URL('src/cli.ts', root).pathname],
-  outfile: new URL('dist/cli.js', root).pathname,
+  outdir: dist,
   bundle: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  // Dependencies are bundled too: one file to load is what makes a command start fast.
+  // Dependencies are bundled too, and every `await import()` becomes a chunk of its own: a
+  // command parses only what it uses (`itb --version` never sees zod, conf or the exporters).
+  // Chunks sit beside cli.js so that `import.meta.url` still finds dist/library.json from them.
+  splitting: true,
+  metafile: true,
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   define: { ITB_VERSION: JSON.stringify(pkg.version) },
   logLevel: 'warning',
 });
+// Chunk names carry a content hash: remove those of earlier builds, only after the new ones exist.
+const built = new Set(Object.keys(cli.metafile.outputs).map((file) => basename(file)));
+for (const name of readdirSync(dist)) {
+  if (name.endsWith('.js') && !built.has(name)) rmSync(join(dist, name), { force: true });
+}
 
 // The library checker is bundled on its own so the build can run it without a TypeScript runtime.
 const checker = new URL('dist/library-check.mjs', root).pathname;

@@ -5,7 +5,7 @@ import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
 import type { Colours } from '../ui/colour.js';
 import { pointsShown, sparkline } from '../ui/sparkline.js';
-import { table, width, wrap } from '../ui/table.js';
+import { table, wrap } from '../ui/table.js';
 import { examples, paint, printJson } from './shared.js';
 
 const JSON_SHAPE = `
@@ -81,8 +81,8 @@ function truncate(text: string, columns: number): string {
 
 function resultsCell(summary: SessionSummary, colour: Colours): string {
   const parts: string[] = [];
-  if (summary.helped > 0) parts.push(colour.green(`+${summary.helped} helped`));
-  if (summary.avoided > 0) parts.push(colour.yellow(`${summary.avoided} avoid`));
+  if (summary.helped > 0) parts.push(colour.green(`${summary.helped} helped`));
+  if (summary.avoided > 0) parts.push(colour.yellow(`${summary.avoided} set aside`));
   if (summary.skipped > 0) parts.push(`${summary.skipped} skipped`);
   if (parts.length === 0) parts.push(colour.dim('no drills finished'));
   if (summary.status === 'interrupted') parts.push(colour.yellow('interrupted'));
@@ -105,18 +105,12 @@ function sessionTable(summaries: SessionSummary[], colour: Colours): string[] {
     scores: summary.baseline === null ? '–' : `${score(summary.baseline)} → ${score(summary.final)}`,
     results: resultsCell(summary, colour),
   }));
-  const header = { date: 'date', routine: 'routine', what: 'symptom @ movement', scores: 'score', results: 'results' };
-  const widest = (key: keyof typeof header) => Math.max(...[header, ...rows].map((row) => width(row[key])));
-  const head = [header.date, header.routine, header.what, header.scores, header.results].map((cell) => colour.dim(cell));
-  if (shared) {
-    const intro = truncate(`Symptom and test movement: ${what(summaries[0]!)}`, COLUMNS);
-    const lines = table([head.filter((_, i) => i !== 2), ...rows.map((row) => [row.date, row.routine, row.scores, row.results])]);
-    return [colour.dim(intro), ...lines];
-  }
-  // The symptom column takes what the other columns leave of the 80, at least 10.
-  const fixed = widest('date') + widest('routine') + widest('scores') + widest('results') + 4 * 2;
-  const room = Math.max(10, COLUMNS - fixed);
-  return table([head.map((cell, i) => (i === 2 ? truncate(header.what, room) : cell)), ...rows.map((row) => [row.date, row.routine, truncate(row.what, room), row.scores, row.results])]);
+  const head = ['date', 'routine', 'score', 'results'].map((cell) => colour.dim(cell));
+  const lines = table([head, ...rows.map((row) => [row.date, row.routine, row.scores, row.results])]);
+  if (shared) return [colour.dim(truncate(`Symptom and test movement: ${what(summaries[0]!)}`, COLUMNS)), ...lines];
+  // Sessions rated different things: each row gets a second line saying what, so scores are
+  // never compared across symptoms or movements by mistake.
+  return [lines[0]!, ...rows.flatMap((row, i) => [lines[i + 1]!, colour.dim(truncate(`  ${row.what}`, COLUMNS))])];
 }
 
 function trendLines(points: ScorePoint[], colour: Colours): string[] {

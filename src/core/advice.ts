@@ -52,16 +52,20 @@ function loadingSpacing(sessions: Session[], now: Date): Advice | undefined {
  * points AND less than 30% below that of the oldest window of the run, and not zero.
  */
 function seeAProfessional(sessions: Session[], now: Date): Advice | undefined {
-  const rated = sessions.filter((session) => session.baseline !== undefined);
-  const weekOf = (i: number) =>
-    rated
-      .filter((session) => {
-        const age = now.getTime() - time(session.startedAt);
-        return age >= i * WEEK_MS && age < (i + 1) * WEEK_MS;
-      })
-      .map((session) => session.baseline!);
+  // Baselines by 7-day window back from now (0 = the last 7 days), sorted in one pass: years of
+  // daily sessions make a window-by-window scan of the whole log far too slow.
+  const byWeek = new Map<number, number[]>();
+  for (const session of sessions) {
+    if (session.baseline === undefined) continue;
+    const age = now.getTime() - time(session.startedAt);
+    if (!(age >= 0)) continue;
+    const index = Math.floor(age / WEEK_MS);
+    const week = byWeek.get(index);
+    if (week) week.push(session.baseline);
+    else byWeek.set(index, [session.baseline]);
+  }
   const weeks: number[][] = [];
-  for (let week = weekOf(0); week.length > 0; week = weekOf(weeks.length)) weeks.push(week);
+  for (let week = byWeek.get(0); week !== undefined; week = byWeek.get(weeks.length)) weeks.push(week);
   if (weeks.length < 3) return undefined;
 
   const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;

@@ -77,6 +77,8 @@ export interface BucketView {
 
 interface Test {
   at: string;
+  /** `at` as a number, parsed once: years of history make re-parsing dates the slow part. */
+  atMs: number;
   helped: boolean;
   /** Score after the deciding attempt minus the `before` of its first attempt; null without attempts. */
   change: number | null;
@@ -98,13 +100,14 @@ function observe(sessions: Session[]): Map<string, Observed> {
   const entry = (id: string) => observed.get(id) ?? observed.set(id, { tests: [], flares: 0 }).get(id)!;
   for (const session of sessions) {
     const claimed = new Set<number>();
+    const attemptTimes = session.attempts.map((attempt) => time(attempt.at));
     for (const result of session.results) {
       const seen = entry(result.exerciseId);
       const resultAt = time(result.at);
       if (!seen.lastName || resultAt >= seen.lastName.at) seen.lastName = { name: result.name, at: resultAt };
       const mine: number[] = [];
       session.attempts.forEach((attempt, index) => {
-        if (claimed.has(index) || attempt.exerciseId !== result.exerciseId || time(attempt.at) > resultAt) return;
+        if (claimed.has(index) || attempt.exerciseId !== result.exerciseId || attemptTimes[index]! > resultAt) return;
         claimed.add(index);
         mine.push(index);
       });
@@ -114,7 +117,7 @@ function observe(sessions: Session[]): Map<string, Observed> {
       const deciding = attempts.at(-1);
       const first = attempts.filter((attempt) => attempt.attempt === 1).at(-1);
       const change = deciding && first ? deciding.after - first.before : null;
-      seen.tests.push({ at: result.at, helped: result.outcome === 'rehab', change });
+      seen.tests.push({ at: result.at, atMs: resultAt, helped: result.outcome === 'rehab', change });
     }
   }
   return observed;
@@ -123,7 +126,7 @@ function observe(sessions: Session[]): Map<string, Observed> {
 function evidenceOf(seen: Observed | undefined): Evidence {
   const tests = seen?.tests ?? [];
   const changes = tests.map((test) => test.change).filter((change): change is number => change !== null);
-  const newest = tests.reduce<Test | undefined>((best, test) => (!best || time(test.at) >= time(best.at) ? test : best), undefined);
+  const newest = tests.reduce<Test | undefined>((best, test) => (!best || test.atMs >= best.atMs ? test : best), undefined);
   return {
     tested: tests.length,
     helped: tests.filter((test) => test.helped).length,

@@ -1,7 +1,7 @@
 // The records itb keeps: settings, the session log, manual moves and red-flag screens.
 // The store validates its file against these schemas, the JSON export is described by them,
 // and the core works on the types they infer (imported as types only, so zod is not loaded).
-import { z } from 'zod';
+import * as z from 'zod';
 import { bucketNames, painfulSides, redFlags, SCHEMA_VERSION, symptoms } from './terms.js';
 
 export { bucketNames, defaultSettings, painfulSides, redFlags, SCHEMA_VERSION, symptoms } from './terms.js';

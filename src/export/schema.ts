@@ -1,6 +1,6 @@
 // The JSON export: a versioned backup that `itb import` reads, described by the same zod
 // schemas the store uses. schema/itb-export.schema.json is generated from here (npm run schema).
-import { z } from 'zod';
+import * as z from 'zod';
 import { manualMoveSchema, screeningSchema, sessionSchema, settingsSchema, storeSchema } from '../core/records.js';
 import { exerciseSchema } from '../library/schema.js';
 import { EXPORT_SCHEMA_VERSION } from './json.js';

@@ -169,7 +169,10 @@ function zodProblems(doc: Document, error: ZodError, at: At): Problem[] {
           : allowed
             ? `; ${allowed.kind} can have: ${allowed.fields.join(', ')}`
             : '';
-      return { ...position(doc, [...path, key], at), path: [...path, key].join('.'), message: `unknown field "${key}"${advice}` };
+      // A key with spaces or control characters in it ("video link") would split the path column
+      // of the problem line: the path then names the item, and the message quotes the key escaped.
+      const keyPath = /^[^\s\p{Cc}]+$/u.test(key) ? [...path, key] : path;
+      return { ...position(doc, [...path, key], at), path: keyPath.join('.') || '(file)', message: `unknown field ${JSON.stringify(key)}${advice}` };
     });
   });
 }

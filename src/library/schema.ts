@@ -1,6 +1,6 @@
 // The exercise library: what a drill, a routine, a test movement and a cue are.
 // One schema serves the shipped data/library.yaml and any library a therapist writes.
-import { z } from 'zod';
+import * as z from 'zod';
 
 const id = z
   .string()

@@ -47,14 +47,14 @@ describe('itb history', () => {
     const firstRow = lines.findIndex((line) => line.startsWith(localDateTime(new Date(first.startedAt))));
     expect(secondRow).toBeGreaterThan(0);
     expect(firstRow).toBeGreaterThan(secondRow);
-    expect(lines[secondRow]).toMatch(/joint-chain\s+5 → 3\s+\+1 helped · interrupted$/);
-    expect(lines[firstRow]).toMatch(/strength\s+6 → 5\s+\+1 helped · 1 avoid · 1 skipped$/);
+    expect(lines[secondRow]).toMatch(/joint-chain\s+5 → 3\s+1 helped · interrupted$/);
+    expect(lines[firstRow]).toMatch(/strength\s+6 → 5\s+1 helped · 1 set aside · 1 skipped$/);
     expect(stdout).toMatch(/baseline\s+▅▅\s+6 → 5/);
     expect(stdout).toMatch(/final\s+▅▃\s+5 → 3/);
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
   });
 
-  it('shows a symptom column, truncated to fit, when sessions rate different things', async () => {
+  it('says under each session what it rated, truncated to fit, when sessions rate different things', async () => {
     const other = buildSession({
       startedAt: '2026-03-07T12:00:00Z',
       symptom: 'tightness',
@@ -64,7 +64,8 @@ describe('itb history', () => {
     });
     await withSessions(first, other);
     const { stdout } = await run(['history'], { home, now });
-    expect(stdout).toMatch(/tightness @.*…/);
+    expect(stdout).toMatch(/strength\s+4 → 2\s+1 helped\n  tightness @ walking down.*…\n/);
+    expect(stdout).toMatch(/\n  pain @ single-leg squat\n/);
     expect(stdout).not.toContain('with the dog');
     expect(stdout).toContain('…');
     for (const line of stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);

@@ -55,18 +55,16 @@ const exportFormats = ['md', 'csv', 'json', 'html', 'fhir'];
 /** Every command that reads the store, with the arguments that get it that far. */
 const commands = (outFile: string): string[][] => [
   ['buckets'],
-  ['buckets', '--json'],
   ['buckets', 'move', 'clamshells', 'rehab', '--note', 'feels good'],
   ['buckets', 'reset', '--force'],
   ['history'],
-  ['history', '--json', '--since', '2026-01-01'],
+  ['history', '--json'],
   ['export'],
   ...exportFormats.map((format) => ['export', '--format', format]),
   ['export', '-o', outFile],
   ['import', backup],
   ['import', backup, '--dry-run'],
   ['settings'],
-  ['settings', '--json'],
   ['settings', 'flareRise'],
   ['settings', 'flareRise', '4'],
   ['settings', 'movement', '--unset'],
@@ -95,7 +93,7 @@ describe('a damaged store file', () => {
       expect(readdirSync(home), what).toEqual(['store.json']);
       expect(existsSync(outFile)).toBe(false);
     });
-    expect(cases.length).toBeGreaterThanOrEqual(corruptions.length * 18);
+    expect(cases.length).toBeGreaterThanOrEqual(corruptions.length * 16);
   }, 120_000);
 });
 

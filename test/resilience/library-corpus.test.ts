@@ -1,0 +1,104 @@
+// Hundreds of broken copies of the shipped library (data/library.yaml), through the loader and
+// through `itb validate`: every one ends with a valid library or a list of problems a therapist
+// can read, one `FILE:LINE:COL  path  message` line each; never a crash, a stack or a hang.
+// The binary part needs `npm run build` first (`npm test` does it).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseLibrary } from '../../src/library/load.js';
+import { mutateLibrary, mutationKinds, type Mutation } from '../fixtures/library-mutations.js';
+import { inPool, itb, Random, requireBuild, ROOT, SEED, STACK_LINE, tempFolder } from '../fixtures/resilience.js';
+
+const CORPUS_SIZE = 300;
+const BINARY_SAMPLE_EVERY = 10;
+/** Far more than any file needs (a few milliseconds); only a runaway parse gets near it. */
+const LIMIT_MS = 5_000;
+
+const shipped = readFileSync(join(ROOT, 'data/library.yaml'), 'utf8');
+const corpus: Mutation[] = mutateLibrary(shipped, CORPUS_SIZE, new Random(SEED));
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** What a readable problem line looks like for `file`. */
+const problemLine = (file: string) => new RegExp(`^${escapeRegExp(file)}:\\d+:\\d+  \\S+  .+$`);
+const unreadable = /undefined|\[object Object\]|NaN/;
+
+/** The `FILE:LINE:COL  path  message` lines the loader gives for `bytes`, or null for a valid library. */
+function problemLines(file: string, bytes: Buffer, what: string): string[] | null {
+  const started = performance.now();
+  const result = parseLibrary(bytes.toString('utf8'));
+  expect(performance.now() - started, `${what}: parse time`).toBeLessThan(LIMIT_MS);
+  if (result.ok) {
+    expect(result.library.exercises.length, what).toBeGreaterThan(0);
+    return null;
+  }
+  expect(result.problems.length, `${what}: a failure lists its problems`).toBeGreaterThan(0);
+  const lineCount = bytes.toString('utf8').split(/\r\n|\r|\n/).length;
+  return result.problems.map((problem) => {
+    expect(Number.isInteger(problem.line) && problem.line >= 1 && problem.line <= lineCount + 1, `${what}: line ${problem.line}`).toBe(true);
+    expect(Number.isInteger(problem.col) && problem.col >= 1, `${what}: column ${problem.col}`).toBe(true);
+    return `${file}:${problem.line}:${problem.col}  ${problem.path}  ${problem.message}`;
+  });
+}
+
+describe(`${CORPUS_SIZE} broken copies of data/library.yaml`, () => {
+  it('covers every kind of damage', () => {
+    for (const kind of mutationKinds) expect(corpus.filter((m) => m.label.includes(kind)).length, kind).toBeGreaterThanOrEqual(30);
+    // Most copies really are broken: the loader is not let off with harmless edits.
+    const broken = corpus.filter((mutation) => !parseLibrary(mutation.bytes.toString('utf8')).ok);
+    expect(broken.length).toBeGreaterThan(CORPUS_SIZE / 2);
+  });
+
+  it('each loads, or lists readable problems (in-process)', () => {
+    const file = 'my-library.yaml';
+    for (const mutation of corpus) {
+      const what = `${mutation.label} (seed ${SEED})`;
+      const lines = problemLines(file, mutation.bytes, what);
+      for (const line of lines ?? []) {
+        expect(line, what).toMatch(problemLine(file));
+        expect(line, what).not.toMatch(unreadable);
+      }
+    }
+  });
+});
+
+describe(`itb validate on every ${BINARY_SAMPLE_EVERY}th broken copy`, () => {
+  let scratch: ReturnType<typeof tempFolder>;
+  beforeAll(() => {
+    requireBuild();
+    scratch = tempFolder('itb-library-');
+  });
+  afterAll(() => scratch?.remove());
+
+  it('exits 0 or 2 with the loader’s own problem lines, and no stack', async () => {
+    const sample = corpus.filter((_, index) => index % BINARY_SAMPLE_EVERY === 0);
+    expect(sample.length).toBeGreaterThanOrEqual(30);
+    await inPool(sample, 2, async (mutation, index) => {
+      const what = `${mutation.label} (seed ${SEED})`;
+      const file = join(scratch.path, `broken-${index}.yaml`);
+      writeFileSync(file, mutation.bytes);
+      const ran = await itb(['validate', file], scratch.path, LIMIT_MS * 3);
+      const expected = problemLines(file, mutation.bytes, what);
+      expect(ran.stderr, what).not.toMatch(STACK_LINE);
+      expect(`${ran.stdout}${ran.stderr}`, what).not.toMatch(unreadable);
+      if (expected === null) {
+        expect(ran.code, `${what}: ${ran.stderr}`).toBe(0);
+        expect(ran.stdout, what).toContain('no problems');
+        return;
+      }
+      expect(ran.code, what).toBe(2);
+      expect(ran.stdout, what).toBe('');
+      const lines = ran.stderr.trimEnd().split('\n');
+      const problems = lines.filter((line) => line.startsWith(`${file}:`));
+      expect(problems, what).toEqual(expected);
+      problems.forEach((line) => expect(line, what).toMatch(problemLine(file)));
+      // After the problems: the one-line summary and what to do next, nothing else.
+      expect(lines.slice(problems.length), what).toEqual([
+        `error: ${problems.length} problem${problems.length === 1 ? '' : 's'} in the exercise library ${file}`,
+        `Fix ${problems.length === 1 ? 'it' : 'them'} and run \`itb validate ${file}\` to check again.`,
+      ]);
+    });
+  }, 120_000);
+});
