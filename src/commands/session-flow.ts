@@ -34,6 +34,8 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
   const library = await libraryFor(ctx, command);
   const store = Store.open(ctx.env);
   const data = store.read(); // a damaged store stops us here, before any question
+  // So does a routine that does not exist (or an empty rehab bucket): not after the safety screen.
+  if (routineArg !== undefined) routineExercises(routineArg, data, library, ctx.now());
   const prompter = ctx.prompter ?? (await import('../ui/prompts.js')).createPrompter();
   const say = (text: string) => ctx.stdout.write(text);
   const release = await acquireSessionLock(store.path);

@@ -34,6 +34,7 @@ const STYLE = `
   th, td { border: 1px solid #ccc; padding: .25rem .5rem; text-align: left; vertical-align: top; }
   th { background: #f0f0f0; }
   td.num { text-align: right; font-variant-numeric: tabular-nums; }
+  td:first-child { white-space: nowrap; }
   .id { color: #666; font-size: .9em; }
   .due, .yes, .flare { font-weight: bold; }
   .flare { color: #a00; }

@@ -1,0 +1,166 @@
+// Wrong answers at the score prompt and wrong flags on the command line, through the built
+// binary: each is refused with a reason (a score is asked again; a flag ends with exit 2 and a
+// one-line error), and nothing reaches the store.
+// Needs `npm run build` first (`npm test` does it).
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { Store } from '../../src/store/store.js';
+import { keys, Terminal } from '../helpers/pty.js';
+import { inPool, itb, Random, requireBuild, SEED, sessionsFor, STACK_LINE, storeBytes, tempFolder } from '../fixtures/resilience.js';
+
+let scratch: ReturnType<typeof tempFolder>;
+/** A store with sessions, moves and settings of its own, copied into each case's ITB_HOME. */
+let seeded: Buffer;
+
+beforeAll(async () => {
+  requireBuild();
+  scratch = tempFolder('itb-bad-input-');
+  const home = join(scratch.path, 'seed');
+  await Store.open({ ITB_HOME: home }).update((data) => {
+    data.sessions.push(...sessionsFor('kept', 3, new Random(SEED)));
+    data.moves.push({ exerciseId: 'clamshells', bucket: 'avoid', note: 'sore', at: '2026-01-02T10:00:00.000Z' });
+    data.settings.flareRise = 4;
+    data.settings.side = 'left';
+  });
+  seeded = readFileSync(join(home, 'store.json'));
+});
+afterAll(() => scratch?.remove());
+
+let homeCount = 0;
+function homeWithStore(): string {
+  const home = join(scratch.path, `home-${homeCount++}`);
+  mkdirSync(home);
+  writeFileSync(join(home, 'store.json'), seeded, { mode: 0o600 });
+  return home;
+}
+
+const longNote = 'n'.repeat(1001);
+/** argv, and what the error line must say. */
+const badFlags: [string[], RegExp][] = [
+  [['buckets', 'move', 'nope', 'rehab'], /no drill with id "nope"/],
+  [['buckets', 'move', 'clamshells', 'sideways'], /"sideways" is not a bucket/],
+  [['buckets', 'move', 'clamshells', 'rehab', '--note', longNote], /note is too long/],
+  [['buckets', 'move'], /missing required argument 'id'/],
+  [['buckets', 'move', 'clamshells'], /missing required argument 'bucket'/],
+  [['buckets', 'reset'], /asks before clearing/],
+  [['exercises', 'nope'], /no drill with id "nope"/],
+  [['session', '--side', 'middle'], /'middle' is invalid\. Allowed choices are left, right, both/],
+  [['session', '--symptom', 'ache'], /'ache' is invalid\. Allowed choices are pain, tightness, discomfort/],
+  [['session', '--movement', '   '], /--movement needs a short description/],
+  [['export', '--format', 'pdf'], /'pdf' is invalid\. Allowed choices are md, csv, json, html, fhir/],
+  [['export', '-o', 'report.pdf'], /cannot tell which format .*"report\.pdf"/],
+  [['export', '--since', '2026-02-01', '--until', '2026-01-01'], /--since 2026-02-01 is after --until 2026-01-01/],
+  [['export', '--since', '2026-13-01'], /--since wants a date like 2026-11-01, not "2026-13-01"/],
+  [['export', '--until', '2026-02-30'], /--until wants a date like 2026-11-01, not "2026-02-30"/],
+  [['export', '--name'], /option '--name <name>' argument missing/],
+  [['history', '--since', '2026-13-01'], /--since wants a date like 2026-11-01, not "2026-13-01"/],
+  [['history', '--since', 'yesterday'], /--since wants a date/],
+  [['import'], /missing required argument 'file'/],
+  [['import', 'no-such-backup.json'], /cannot read no-such-backup\.json: file not found/],
+  [['validate'], /missing required argument 'file'/],
+  [['settings', 'side', 'left', '--unset'], /either a new value or --unset, not both/],
+  [['settings', 'flareRise', '--unset'], /flareRise always has a value/],
+  [['settings', 'side', 'middle'], /"middle" is not a valid side/],
+  [['settings', 'flareRise', '9'], /"9" is not a valid flareRise: use a whole number from 2 to 5/],
+  [['settings', 'minImprovement', 'two'], /"two" is not a valid minImprovement/],
+  [['settings', 'retestAfterDays', '1.5'], /not a valid retestAfterDays/],
+  [['settings', 'nope', '3'], /there is no setting "nope"/],
+  [['routines', '--jsn'], /unknown option '--jsn'/],
+];
+
+/** Exit 2, nothing on stdout, one `error:` line (and at most a hint or a suggestion), no stack. */
+function expectRefused(ran: { code: number | null; stdout: string; stderr: string }, said: RegExp, what: string): void {
+  expect(ran.code, `${what}; stderr: ${ran.stderr}`).toBe(2);
+  expect(ran.stdout, what).toBe('');
+  const lines = ran.stderr.split('\n').filter((line) => line.trim() !== '');
+  const errors = lines.filter((line) => line.startsWith('error:'));
+  expect(errors, what).toHaveLength(1);
+  expect(errors[0], what).toMatch(said);
+  expect(lines.length, `${what}: ${ran.stderr}`).toBeLessThanOrEqual(3);
+  expect(ran.stderr, what).not.toMatch(STACK_LINE);
+  expect(ran.stderr, what).not.toMatch(/unexpected error|undefined|\[object Object\]/);
+}
+
+describe('bad flags and arguments', () => {
+  it('each exits 2 with a one-line error, leaving an existing store byte for byte as it was', async () => {
+    await inPool(badFlags, 3, async ([args, said]) => {
+      const home = homeWithStore();
+      const what = `itb ${args.join(' ').slice(0, 80)}`;
+      expectRefused(await itb(args, home), said, what);
+      expect(storeBytes(home)!.equals(seeded), `${what}: the store is unchanged`).toBe(true);
+      expect(readdirSync(home), what).toEqual(['store.json']);
+    });
+  });
+
+  it('each exits 2 without creating a store where there was none', async () => {
+    await inPool(badFlags, 3, async ([args, said]) => {
+      const home = join(scratch.path, `absent-${homeCount++}`);
+      const what = `itb ${args.join(' ').slice(0, 80)} (no store yet)`;
+      expectRefused(await itb(args, home), said, what);
+      expect(existsSync(home), `${what}: ITB_HOME was not created`).toBe(false);
+    });
+  });
+});
+
+describe('bad input in a terminal', () => {
+  const open: Terminal[] = [];
+  afterEach(() => open.splice(0).forEach((terminal) => terminal.kill()));
+  const terminal = (args: string[], home: string) => {
+    const started = new Terminal(args, { ITB_HOME: home, NO_COLOR: '1' });
+    open.push(started);
+    return started;
+  };
+
+  it('refuses each wrong score with its reason and asks again, keeping only the right one', async () => {
+    const home = homeWithStore();
+    const t = terminal(['session', 'joint-chain', '--side', 'left', '--symptom', 'pain', '--movement', 'walking'], home);
+    for (let i = 0; i < 6; i++) await t.answer(/\(y\/N\)/, 'n');
+    const wrong: [typed: string, reason: string][] = [
+      ['-1', '-1 is outside the scale'],
+      ['11', '11 is outside the scale'],
+      ['10.5', 'Use a whole number from 0 to 10, without decimals.'],
+      ['1e1', '"1e1" is not a number.'],
+      ['', 'Type a number from 0 (none) to 10 (worst imaginable).'],
+      ['   ', 'Type a number from 0 (none) to 10 (worst imaginable).'],
+      ['seven', '"seven" is not a number.'],
+      ['٣', '"٣" is not a number.'],
+      ['5 5', '"5 5" is not a number.'],
+    ];
+    await t.waitFor('Rate your pain (0 = none');
+    for (const [typed, reason] of wrong) {
+      await t.type(`${typed}${keys.enter}`);
+      await t.waitFor(reason);
+    }
+    // None of them got past the question.
+    expect(t.text).not.toContain('Exercise 1 of 5');
+    await t.type(`6${keys.enter}`);
+    await t.waitFor('Exercise 1 of 5');
+    await t.answer('When you have done the drill', `${keys.down}${keys.down}`); // done, skip, stop
+    expect(await t.exited).toBe(0);
+
+    const sessions = Store.open({ ITB_HOME: home }).read().sessions;
+    const latest = sessions.at(-1)!;
+    expect(sessions).toHaveLength(4);
+    expect(latest).toMatchObject({ routine: 'joint-chain', status: 'stopped', baseline: 6, attempts: [] });
+  });
+
+  it('refuses an unknown routine before any question, writing nothing', async () => {
+    const home = join(scratch.path, `absent-${homeCount++}`);
+    const t = terminal(['session', 'nope'], home);
+    expect(await t.exited).toBe(2);
+    expect(t.text).toContain('error: there is no routine "nope"');
+    expect(t.text).not.toMatch(/Before you start|\(y\/N\)|Which/);
+    expect(t.text).not.toMatch(STACK_LINE);
+    expect(existsSync(home)).toBe(false);
+  });
+
+  it('refuses the rehab routine while the rehab bucket is empty, before any question', async () => {
+    const home = join(scratch.path, `absent-${homeCount++}`);
+    const t = terminal(['session', 'rehab'], home);
+    expect(await t.exited).toBe(2);
+    expect(t.text).toContain('Your rehab bucket is empty');
+    expect(t.text).not.toMatch(/Before you start|\(y\/N\)/);
+    expect(existsSync(home)).toBe(false);
+  });
+});
