@@ -71,7 +71,7 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
     say(closing(state.session, library, bucketsBefore, store.read(), ctx.now(), colour));
   } catch (error) {
     if (!isPromptExit(error)) throw error;
-    if (!state) throw new Interrupted('\nStopped before the session began. Nothing was recorded.');
+    if (!state) throw new Interrupted('\nStopped before the session began; no session was recorded.');
     state = interrupt(state, ctx.now().toISOString());
     await save(store, state.session);
     throw new Interrupted(`\n${wrap(interruptedNote(state.session), 78).join('\n')}`);
@@ -224,6 +224,8 @@ async function ask(question: Exclude<Ask, { kind: 'finished' }>, turn: Turn): Pr
     case 'score':
       return { kind: 'score', score: await rate(`Do the ${plan.movement} again. Rate your ${plan.symptom} now ${colour.dim(`(before: ${question.before})`)}:`) };
     case 'after-flare': {
+      // After the last drill there is nothing to go on to: the session simply ends.
+      if (question.index + 1 >= plan.exercises.length) return { kind: 'after-flare', goOn: true };
       const goOn = await prompter.confirm({ message: 'Go on with the next drill? (Say no to stop here for today.)', default: false });
       return { kind: 'after-flare', goOn };
     }

@@ -65,6 +65,15 @@ describe('itb session', () => {
     expect(result.stdout).toMatch(/6 → 8/);
   });
 
+  it('does not ask to go on after a flare on the last drill', async () => {
+    const answers: Answer[] = [...screenClear, 3, 'skip', 'done', 7];
+    const result = await run(['session', 'balance', ...flags], { home, tty: true, answers });
+    expect(result.code).toBe(0);
+    expect(result.prompter.remaining).toBe(0);
+    expect(result.prompter.asked.map((a) => a.message)).not.toContain(expect.stringMatching(/Go on/));
+    expect(stored().sessions[0]).toMatchObject({ status: 'completed', results: [expect.anything(), expect.objectContaining({ outcome: 'avoid', flare: true })] });
+  });
+
   it('names the actual side for the opposite-side drill', async () => {
     const answers: Answer[] = [...screenClear, 5, 'skip', 'skip', 'skip', 'skip', 'stop'];
     const result = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers });
