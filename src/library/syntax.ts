@@ -49,9 +49,18 @@ const syntaxMessages: [RegExp, string][] = [
  */
 export function syntaxProblems(doc: Document, source: string, at: At): Problem[] {
   const errors = [...doc.errors].sort((a, b) => a.pos[0] - b.pos[0]);
-  const structural = errors.findIndex((error) => error.code !== 'DUPLICATE_KEY');
-  const shown = structural === -1 ? errors : errors.slice(0, structural + 1);
+  const slip = errors.find((error) => error.code !== 'DUPLICATE_KEY');
+  // A tab indenting a line makes the parser misread the line above it first; the tab is the slip.
+  const tab = slip && errors.find((error) => error.code === 'TAB_AS_INDENT' && error.pos[0] <= endOfNextLine(source, slip.pos[0]));
+  const first = tab ?? slip;
+  const shown = first ? errors.filter((error) => error === first || (error.code === 'DUPLICATE_KEY' && error.pos[0] < first.pos[0])) : errors;
   return onePerPlace(shown.map((error) => syntaxProblem(doc, source, error, at)));
+}
+
+function endOfNextLine(source: string, offset: number): number {
+  const lineEnd = source.indexOf('\n', offset);
+  const nextEnd = lineEnd === -1 ? -1 : source.indexOf('\n', lineEnd + 1);
+  return nextEnd === -1 ? source.length : nextEnd;
 }
 
 function syntaxProblem(doc: Document, source: string, error: YAMLError, at: At): Problem {
@@ -60,6 +69,9 @@ function syntaxProblem(doc: Document, source: string, error: YAMLError, at: At):
   const flow = /^Flow (sequence|mapping)/.exec(error.message);
   const quote = /^Missing closing (['"])quote/.exec(error.message);
   if (error.code === 'DUPLICATE_KEY') {
+    // After a field with no value on its line, the parser points at the end of that line: move
+    // on to the repeated key itself.
+    offset += /^(?:\s|#[^\n]*)*/.exec(source.slice(offset))![0].length;
     const key = /^("[^"]*"|'[^']*'|[^:\n]*?)\s*:/.exec(source.slice(offset))?.[1]?.replace(/^["']|["']$/g, '');
     message = `duplicate field "${key ?? '?'}": each field may appear only once in the same item`;
   } else if (flow) {
@@ -78,6 +90,7 @@ function syntaxProblem(doc: Document, source: string, error: YAMLError, at: At):
   message ??= firstLine(error.message)
     .replace(/flow sequence/gi, 'list in [ ]')
     .replace(/flow map(ping)?/gi, 'mapping in { }')
+    .replace(/\ban implicit (map )?key\b/gi, 'a field name')
     .replace(/implicit (map )?keys?/gi, 'field names')
     .replace(/^./, (first) => first.toLowerCase());
   return { ...at(offset), path: errorPath(doc, source, offset, error) || '(file)', message };

@@ -3,7 +3,7 @@
 // is the one before the import or the one after it, never a mix; `itb buckets` still reads it;
 // and the next write gets through, taking over a lock the killed process left behind.
 // Needs `npm run build` first (`npm test` does it).
-import { readdirSync, readFileSync, utimesSync, watch, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, utimesSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeSchema, type StoreData } from '../../src/core/records.js';
@@ -15,7 +15,7 @@ const LANES = 5;
 const KILLS_PER_LANE = 6;
 const SESSIONS_PER_EXPORT = 150;
 
-type Moment = 'any time' | 'lock taken' | 'writing';
+type Moment = 'any time' | 'lock taken' | 'writing' | 'store touched';
 
 let scratch: ReturnType<typeof tempFolder>;
 /** The export every lane imports, with its session ids renamed per import. */
@@ -53,10 +53,15 @@ async function importKilled(args: string[], home: string, moment: Moment, delayM
     timer = setTimeout(kill, delayMs);
   } else {
     // The lock is a folder `store.json.lock`; the new store is written to `store.json.tmp-…`
-    // and then renamed over the old one.
-    const wanted = moment === 'lock taken' ? 'store.json.lock' : 'store.json.tmp-';
+    // and then renamed over the old one. The first sign of store.json itself changing is the
+    // moment a writer that rewrote the file in place would leave half of it.
+    const seen = (name: string) =>
+      moment === 'lock taken' ? name === 'store.json.lock' : moment === 'writing' ? name.startsWith('store.json.tmp-') : name === 'store.json';
     watcher = watch(home, (_event, name) => {
-      if (name?.startsWith(wanted)) timer ??= setTimeout(kill, delayMs);
+      if (name && seen(name)) {
+        if (delayMs === 0) kill();
+        else timer ??= setTimeout(kill, delayMs);
+      }
     });
   }
   const ran = await started.exited;
@@ -72,15 +77,15 @@ async function lane(number: number): Promise<{ killed: number; lockedKills: numb
   const random = new Random(SEED + number);
   const home = join(scratch.path, `lane-${number}`);
   const file = join(home, 'store.json');
-  // Start from a store with a session and a setting of its own.
+  // Start from a store with a setting of its own (and no sessions: the first import is a restore).
   expect((await itb(['settings', 'retestAfterDays', '10'], home)).code).toBe(0);
   let killed = 0;
   let lockedKills = 0;
 
   for (let kill = 0; kill < KILLS_PER_LANE; kill++) {
     const where = `lane ${number}, kill ${kill} (seed ${SEED})`;
-    const moment = random.pick<Moment>(['any time', 'any time', 'lock taken', 'writing']);
-    const delayMs = moment === 'any time' ? random.int(0, Math.round(importMs * 1.2)) : random.int(0, 30);
+    const moment = random.pick<Moment>(['any time', 'any time', 'lock taken', 'writing', 'store touched']);
+    const delayMs = moment === 'any time' ? random.int(0, Math.round(importMs * 1.2)) : moment === 'store touched' ? 0 : random.int(0, moment === 'lock taken' ? 10 : 30);
     const before = storeBytes(home)!;
     const beforeIds = idsOf(JSON.parse(before.toString('utf8')) as StoreData);
     const { file: exported, ids } = exportFor(`l${number}k${kill}`);
@@ -99,8 +104,15 @@ async function lane(number: number): Promise<{ killed: number; lockedKills: numb
 
     // The store is whole: the state before the import, byte for byte, or all of it imported.
     const after = readFileSync(file);
+    expect(statSync(file).mode & 0o777, where).toBe(0o600);
     if (!after.equals(before)) {
-      const parsed = storeSchema.safeParse(JSON.parse(after.toString('utf8')));
+      let raw: unknown;
+      try {
+        raw = JSON.parse(after.toString('utf8'));
+      } catch {
+        expect.fail(`${where}: the store changed and is not whole JSON (${moment} +${delayMs} ms; ${after.length} bytes)`);
+      }
+      const parsed = storeSchema.safeParse(raw);
       expect(parsed.success, `${where}: the store changed and must then be valid (${moment} +${delayMs} ms)`).toBe(true);
       const afterIds = idsOf(parsed.data!);
       expect(new Set(afterIds), `${where}: the store changed and must then hold the whole import`).toEqual(new Set([...beforeIds, ...ids]));

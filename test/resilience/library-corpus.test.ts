@@ -76,6 +76,32 @@ describe(`${CORPUS_SIZE} broken copies of data/library.yaml`, () => {
   });
 });
 
+describe('mistakes the corpus turned up, reported plainly', () => {
+  const problemsIn = (source: string) => {
+    const result = parseLibrary(source);
+    return result.ok ? [] : result.problems.map((p) => `${p.line}:${p.col}  ${p.path}  ${p.message}`);
+  };
+
+  it('a field name with a space in it keeps the path one word and quotes the name', () => {
+    const problems = problemsIn('version: 1\nexercises:\n  - id: a\n    video link: x\n');
+    expect(problems).toContain(
+      '4:5  exercises.0  unknown field "video link"; a drill can have: id, name, region, category, steps, dose, side, loading, equipment, cues, video, source',
+    );
+  });
+
+  it('a field repeated after one with no value is named, at the repeat', () => {
+    const problems = problemsIn('version: 1\nexercises:\n  - id: a\n    equipment:\n    equipment:\n      - band\n');
+    expect(problems).toEqual(['5:5  exercises.0.equipment  duplicate field "equipment": each field may appear only once in the same item']);
+  });
+
+  it('a tab indenting a list item is the problem reported, on its own line', () => {
+    const lines = shipped.split('\n');
+    const at = lines.findIndex((line) => line === '  - id: balance');
+    lines[at] = '\t- id: balance';
+    expect(problemsIn(lines.join('\n'))).toEqual([`${at + 1}:1  routines.3  a tab is used to indent this line; indent with spaces only`]);
+  });
+});
+
 describe(`itb validate on every ${BINARY_SAMPLE_EVERY}th broken copy`, () => {
   let scratch: ReturnType<typeof tempFolder>;
   beforeAll(() => {
