@@ -3,13 +3,37 @@
 import { build } from 'esbuild';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const root = new URL('..', import.meta.url);
 const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
-const dist = new URL('dist/', root).pathname;
+const file = (relative) => fileURLToPath(new URL(relative, root));
+const dist = file('dist/');
+const inPackage = (name, path) => new RegExp(`[\\\\/]node_modules[\\\\/]${name}[\\\\/]`).test(path);
+
+// Node modules a command never needs at start-up, kept out of it (each one costs milliseconds):
+// - chalk's terminal detection loads `tty` and `os`, but src/ui/colour.ts always sets the colour
+//   level itself, so the detection-free build of it (the one chalk ships for browsers) is used;
+// - commander loads `child_process` only to run subcommands kept in separate executables, which
+//   itb has none of, so it is loaded on first use instead.
+const leanStartup = {
+  name: 'lean-startup',
+  setup(build) {
+    build.onResolve({ filter: /^#supports-color$/ }, (args) =>
+      inPackage('chalk', args.importer) ? { path: file('node_modules/chalk/source/vendor/supports-color/browser.js') } : undefined,
+    );
+    build.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      inPackage('commander', args.importer) ? { path: 'child_process', namespace: 'on-first-use' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'on-first-use' }, () => ({
+      contents: "let loaded; module.exports = new Proxy({}, { get: (_, key) => (loaded ??= require('node:child_process'))[key] });",
+      loader: 'js',
+    }));
+  },
+};
 
 const cli = await build({
-  entryPoints: [new URL('src/cli.ts', root).pathname],
+  entryPoints: [file('src/cli.ts')],
   outdir: dist,
   bundle: true,
   format: 'esm',
@@ -20,6 +44,7 @@ const cli = await build({
   // Chunks sit beside cli.js so that `import.meta.url` still finds dist/library.json from them.
   splitting: true,
   metafile: true,
+  plugins: [leanStartup],
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   define: { ITB_VERSION: JSON.stringify(pkg.version) },
   logLevel: 'warning',

@@ -21,11 +21,19 @@ export interface Output {
 }
 
 export function processContext(): Context {
+  // Getters: Node builds each standard stream on first use, and building one costs start-up time
+  // (stdin's most of all) that `itb --version` and the read commands have no need to pay.
   return {
     env: process.env,
-    stdout: process.stdout,
-    stderr: process.stderr,
-    stdinIsTTY: Boolean(process.stdin.isTTY),
+    get stdout() {
+      return process.stdout;
+    },
+    get stderr() {
+      return process.stderr;
+    },
+    get stdinIsTTY() {
+      return Boolean(process.stdin.isTTY);
+    },
     now: () => new Date(),
   };
 }

@@ -17,13 +17,14 @@ interface ExportOptions {
   name?: string;
 }
 
-// Each format is its own module, loaded only when asked for.
-const renderers: Record<Format, () => Promise<(report: Report) => string>> = {
+// Each format is its own module, loaded only when asked for. FHIR comes in pieces: years of
+// scores make a bundle too big to hold in memory as one string.
+const renderers: Record<Format, () => Promise<(report: Report) => string | Iterable<string>>> = {
   md: async () => (await import('../export/md.js')).toMarkdown,
   csv: async () => (await import('../export/csv.js')).toCsv,
   json: async () => (await import('../export/json.js')).toJson,
   html: async () => (await import('../export/html.js')).toHtml,
-  fhir: async () => (await import('../export/fhir.js')).toFhir,
+  fhir: async () => (await import('../export/fhir.js')).fhirPieces,
 };
 
 export function exportCommand(ctx: Context): Command {
@@ -72,7 +73,7 @@ export function exportCommand(ctx: Context): Command {
       const text = render(report);
 
       if (options.output === undefined) {
-        ctx.stdout.write(text);
+        for (const piece of typeof text === 'string' ? [text] : text) ctx.stdout.write(piece);
         return;
       }
       const { writePrivateFile } = await import('../store/write-file.js');

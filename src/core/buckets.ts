@@ -14,15 +14,14 @@ const time = (iso: string) => Date.parse(iso);
  */
 export function projectBuckets(sessions: Session[], moves: ManualMove[], resetAt?: string): BucketEntry[] {
   const after = resetAt === undefined ? -Infinity : time(resetAt);
-  const latest = new Map<string, BucketEntry>();
+  // Each decision's time is kept beside it, parsed once: years of history make re-parsing slow.
+  const latest = new Map<string, { entry: BucketEntry; at: number }>();
   const consider = (entry: BucketEntry) => {
     const at = time(entry.decidedAt);
     if (at <= after) return;
     const current = latest.get(entry.exerciseId);
-    if (!current) return void latest.set(entry.exerciseId, entry);
-    const currentAt = time(current.decidedAt);
-    const newer = at > currentAt || (at === currentAt && (entry.source === 'manual' || current.source === 'session'));
-    if (newer) latest.set(entry.exerciseId, entry);
+    const newer = !current || at > current.at || (at === current.at && (entry.source === 'manual' || current.entry.source === 'session'));
+    if (newer) latest.set(entry.exerciseId, { entry, at });
   };
   for (const session of sessions) {
     for (const result of session.results) {
@@ -40,7 +39,7 @@ export function projectBuckets(sessions: Session[], moves: ManualMove[], resetAt
       ...(move.note !== undefined ? { note: move.note } : {}),
     });
   }
-  return [...latest.values()].sort((a, b) => a.exerciseId.localeCompare(b.exerciseId));
+  return [...latest.values()].map(({ entry }) => entry).sort((a, b) => a.exerciseId.localeCompare(b.exerciseId));
 }
 
 export interface Evidence {

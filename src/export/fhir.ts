@@ -48,33 +48,58 @@ export function uuidFrom(seed: string): string {
 }
 
 export function toFhirBundle(report: Report): Bundle {
-  const entry: BundleEntry[] = [];
-  let subject: Reference | undefined;
-  if (report.patientName !== undefined) {
-    const fullUrl = `urn:uuid:${uuidFrom(`patient\n${report.patientName}`)}`;
-    const patient: fhir4.Patient = { resourceType: 'Patient', name: [{ text: report.patientName }] };
-    entry.push({ fullUrl, resource: patient });
-    subject = { reference: fullUrl, display: report.patientName };
-  }
-  for (const session of report.sessions) {
-    // Index 0 is the baseline, 1… the attempts in order: stable for a given session.
-    const fullUrl = (index: number) => `urn:uuid:${uuidFrom(`${session.id}\n${index}`)}`;
-    if (session.baseline !== undefined) {
-      entry.push({ fullUrl: fullUrl(0), resource: baselineObservation(session, session.baseline, subject) });
-    }
-    session.attempts.forEach((attempt, i) => {
-      const name = session.results.find((r) => r.exerciseId === attempt.exerciseId)?.name ?? drillName(report, attempt.exerciseId);
-      entry.push({ fullUrl: fullUrl(i + 1), resource: attemptObservation(session, attempt, name, subject) });
-    });
-  }
+  const entry = [...bundleEntries(report)];
   const bundle: Bundle = { resourceType: 'Bundle', type: 'collection', timestamp: report.generatedAt };
   // FHIR JSON has no empty arrays: a report with no scores simply has no entries.
   if (entry.length > 0) bundle.entry = entry;
   return bundle;
 }
 
+function* bundleEntries(report: Report): Generator<BundleEntry> {
+  let subject: Reference | undefined;
+  if (report.patientName !== undefined) {
+    const fullUrl = `urn:uuid:${uuidFrom(`patient\n${report.patientName}`)}`;
+    const patient: fhir4.Patient = { resourceType: 'Patient', name: [{ text: report.patientName }] };
+    yield { fullUrl, resource: patient };
+    subject = { reference: fullUrl, display: report.patientName };
+  }
+  for (const session of report.sessions) {
+    // Index 0 is the baseline, 1… the attempts in order: stable for a given session.
+    const fullUrl = (index: number) => `urn:uuid:${uuidFrom(`${session.id}\n${index}`)}`;
+    if (session.baseline !== undefined) {
+      yield { fullUrl: fullUrl(0), resource: baselineObservation(session, session.baseline, subject) };
+    }
+    for (const [i, attempt] of session.attempts.entries()) {
+      const name = session.results.find((r) => r.exerciseId === attempt.exerciseId)?.name ?? drillName(report, attempt.exerciseId);
+      yield { fullUrl: fullUrl(i + 1), resource: attemptObservation(session, attempt, name, subject) };
+    }
+  }
+}
+
 export function toFhir(report: Report): string {
-  return `${JSON.stringify(toFhirBundle(report), null, 2)}\n`;
+  return [...fhirPieces(report)].join('');
+}
+
+/**
+ * `toFhir`'s text in pieces of about 32,000 characters. Years of scores make a bundle of tens of
+ * megabytes; written piece by piece, it never has to be held whole in memory (and pieces this
+ * small are freed as soon as they are written).
+ */
+export function* fhirPieces(report: Report): Generator<string> {
+  const head = JSON.stringify({ resourceType: 'Bundle', type: 'collection', timestamp: report.generatedAt } satisfies Bundle, null, 2);
+  let piece = '';
+  let first = true;
+  for (const entry of bundleEntries(report)) {
+    // Indented as JSON.stringify(bundle, null, 2) would: each entry sits two levels down.
+    const text = `    ${JSON.stringify(entry, null, 2).replaceAll('\n', '\n    ')}`;
+    piece += first ? `${head.slice(0, -2)},\n  "entry": [\n${text}` : `,\n${text}`;
+    first = false;
+    if (piece.length >= 1 << 15) {
+      yield piece;
+      piece = '';
+    }
+  }
+  yield piece + (first ? `${head}\n` : '\n  ]\n}\n');
 }
 
 function observation(session: Session, at: string, score: number, subject: Reference | undefined): Observation {

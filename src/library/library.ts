@@ -22,7 +22,7 @@ export async function loadLibrary(source: LibrarySource): Promise<Library> {
   return loadLibraryFile(builtInLibraryFile());
 }
 
-/** data/library.yaml, found from wherever this module runs (the bundle in dist/ or src/library/). */
+/** data/library.yaml, found from wherever this module runs (a chunk of the build in dist/, or src/library/). */
 export function builtInLibraryFile(): string {
   for (const relative of ['../data/library.yaml', '../../data/library.yaml']) {
     const file = fileURLToPath(new URL(relative, import.meta.url));

@@ -8,13 +8,15 @@ import { UserError } from '../errors.js';
 
 const PRIVATE = 0o600;
 
-/** Creates `file` with `content`; with `replace`, swaps it in for an existing file instead. */
-export function writePrivateFile(file: string, content: string, options: { replace?: boolean } = {}): void {
+type Content = string | Iterable<string>;
+
+/** Creates `file` with `content` (text, or text in pieces); with `replace`, swaps it in for an existing file instead. */
+export function writePrivateFile(file: string, content: Content, options: { replace?: boolean } = {}): void {
   if (options.replace) replaceAtomically(file, content);
   else createNew(file, content);
 }
 
-function createNew(file: string, content: string): void {
+function createNew(file: string, content: Content): void {
   let fd: number;
   try {
     // 'wx' fails when anything already has the name, so nothing is ever overwritten by accident.
@@ -33,7 +35,7 @@ function createNew(file: string, content: string): void {
   closeSync(fd);
 }
 
-function replaceAtomically(file: string, content: string): void {
+function replaceAtomically(file: string, content: Content): void {
   const temp = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
   let fd: number;
   try {
@@ -54,10 +56,12 @@ function replaceAtomically(file: string, content: string): void {
   syncFolder(dirname(file));
 }
 
-function writeAll(fd: number, content: string): void {
-  const bytes = Buffer.from(content, 'utf8');
-  let written = 0;
-  while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+function writeAll(fd: number, content: Content): void {
+  for (const piece of typeof content === 'string' ? [content] : content) {
+    const bytes = Buffer.from(piece, 'utf8');
+    let written = 0;
+    while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+  }
 }
 
 /** Makes the rename itself durable; some systems cannot open a folder for this, which is fine. */
@@ -82,8 +86,10 @@ function closeQuietly(fd: number): void {
   }
 }
 
-function writeError(file: string, error: unknown): UserError {
+function writeError(file: string, error: unknown): Error {
   const code = (error as NodeJS.ErrnoException | null)?.code;
+  // Failures of the file system carry a code; anything else went wrong making the content.
+  if (code === undefined && error instanceof Error) return error;
   switch (code) {
     case 'EEXIST':
       return new UserError(`${file} already exists`, 'Nothing was written. Add --force to replace it, or choose another name with -o.');
