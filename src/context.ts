@@ -23,9 +23,14 @@ export interface Output {
 export function processContext(): Context {
   // Getters: Node builds each standard stream on first use, and building one costs start-up time
   // (stdin's most of all) that `itb --version` and the read commands have no need to pay.
+  let stdoutWatched = false;
   return {
     env: process.env,
     get stdout() {
+      if (!stdoutWatched) {
+        stdoutWatched = true;
+        process.stdout.on('error', endQuietlyOnClosedPipe);
+      }
       return process.stdout;
     },
     get stderr() {
@@ -36,4 +41,10 @@ export function processContext(): Context {
     },
     now: () => new Date(),
   };
+}
+
+/** `itb exercises | head`: once the reader has what it wants, stop writing, without a fuss. */
+function endQuietlyOnClosedPipe(error: NodeJS.ErrnoException): void {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
 }

@@ -78,6 +78,15 @@ describe('exit 0', () => {
   });
 });
 
+describe('piped into a reader that stops early', () => {
+  it('ends quietly, without a broken-pipe error', () => {
+    // `true` closes the pipe at once, long before itb has started and writes to it.
+    const result = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${bin}" exercises | true`], { encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+  });
+});
+
 describe('exit 2, with a message and no stack trace', () => {
   const noStack = (stderr: string) => expect(stderr).not.toMatch(/^ {4}at /m);
 
