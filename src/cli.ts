@@ -102,8 +102,10 @@ function report(error: unknown, ctx: Context, argv: string[]): number {
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  ctx.stderr.write(`${paint.red('unexpected error:')} ${message}\n`);
-  if (ctx.env.ITB_DEBUG === '1' && error instanceof Error && error.stack) ctx.stderr.write(`${error.stack}\n`);
-  else ctx.stderr.write(paint.dim('Run again with ITB_DEBUG=1 to see the details, and please report it.\n'));
+  if (ctx.env.ITB_DEBUG === '1' && error instanceof Error && error.stack) {
+    ctx.stderr.write(`${paint.red('unexpected error:')} ${error.stack}\n`);
+  } else {
+    ctx.stderr.write(`${paint.red('unexpected error:')} ${message.split('\n')[0]} ${paint.dim('(ITB_DEBUG=1 shows the details)')}\n`);
+  }
   return EXIT.failure;
 }
