@@ -27,8 +27,11 @@ export function printJson(ctx: Context, value: unknown): void {
   ctx.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
-/** Help text listing examples, in the same layout on every command. */
+/** Help text listing examples, in the same layout on every command, within 80 columns. */
 export function examples(...lines: [command: string, what: string][]): string {
   const width = Math.max(...lines.map(([command]) => command.length));
-  return `\nExamples:\n${lines.map(([command, what]) => `  $ ${command.padEnd(width)}  ${what}`).join('\n')}\n`;
+  const fits = lines.every(([, what]) => 4 + width + 2 + what.length <= 80);
+  const line = ([command, what]: [string, string]) =>
+    fits ? `  $ ${command.padEnd(width)}  ${what}` : `  $ ${command}\n      ${what}`;
+  return `\nExamples:\n${lines.map(line).join('\n')}\n`;
 }
