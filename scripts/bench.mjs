@@ -10,7 +10,7 @@
 //   node scripts/bench.mjs [--runs N] [--years N] [--keep]
 //   (npm run bench -- --years 1   times the same commands on one year of history instead)
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,8 +51,9 @@ async function main() {
   const home = join(work, 'home');
   mkdirSync(home, { mode: 0o700 });
   const storePath = join(home, 'store.json');
-  // Written the way conf writes it (tab-indented), readable by the owner only.
-  writeFileSync(storePath, JSON.stringify(data, undefined, '\t'), { mode: 0o600 });
+  // Saved by itb's own store, so the file is what itb writes (compact JSON, private, with the
+  // fingerprint that lets reads skip re-checking bytes itb checked when it wrote them).
+  await kit.Store.open({ ITB_HOME: home }).update(() => data);
   const megabytes = (statSync(storePath).size / 1e6).toFixed(1);
 
   console.log(`itb benchmark · ${new Date().toISOString().slice(0, 10)} · node ${process.version} · ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}`);
@@ -135,7 +136,7 @@ async function bundleKit() {
       contents: [
         "export { syntheticHistory } from './scripts/synthetic-history.ts';",
         "export { storeSchema } from './src/core/records.ts';",
-        "export { projectBuckets } from './src/core/buckets.ts';",
+        "export { applySessionResults, projectBuckets } from './src/core/buckets.ts';",
         "export { Store } from './src/store/store.ts';",
       ].join('\n'),
       resolveDir: root,
@@ -181,8 +182,9 @@ function peakMemory(commands, env) {
 
 /**
  * The pause after a score is answered in a session: the session flow saves the whole session
- * with Store.update (lock, re-read, validate, re-project the buckets, validate, write, unlock).
- * Starting the session is the first save and is not timed (it also loads conf), as in real use.
+ * with Store.update (lock, re-read, apply the session's results to the buckets, validate what
+ * changed, write, unlock), as src/commands/session-flow.ts does. Starting the session is the
+ * first save and is not timed (it also loads conf and reads the whole store), as in real use.
  */
 async function timeScoreSave(kit, home) {
   const copy = join(work, 'save-home');
@@ -206,9 +208,13 @@ async function timeScoreSave(kit, home) {
   const save = () =>
     store.update((data) => {
       const index = data.sessions.findIndex((s) => s.id === session.id);
-      if (index >= 0) data.sessions[index] = structuredClone(session);
-      else data.sessions.push(structuredClone(session));
-      data.buckets = kit.projectBuckets(data.sessions, data.moves, data.bucketsResetAt);
+      if (index >= 0) {
+        data.sessions[index] = structuredClone(session);
+        data.buckets = kit.applySessionResults(data.buckets, session, data.bucketsResetAt);
+      } else {
+        data.sessions.push(structuredClone(session));
+        data.buckets = kit.projectBuckets(data.sessions, data.moves, data.bucketsResetAt);
+      }
     });
   await save();
   const times = [];

@@ -43,7 +43,8 @@ export function bucketsCommand(ctx: Context): Command {
     )
     .action(async (options: { json?: boolean }, self: Command) => {
       const library = await libraryFor(ctx, self);
-      const data = (await openStore(ctx)).read();
+      const { readStore } = await import('../store/store-file.js');
+      const data = await readStore(ctx.env);
       const now = ctx.now();
       const view = bucketView(data, library, now);
       const advice = adviceFor(data, now);

@@ -57,13 +57,13 @@ export function exportCommand(ctx: Context): Command {
       const format = options.format ?? (options.output !== undefined ? formatFromFileName(options.output) : 'md');
       const name = options.name?.trim() || undefined;
 
-      const [library, { Store }, { buildReport, periodWords }, render] = await Promise.all([
+      const [library, { readStore }, { buildReport, periodWords }, render] = await Promise.all([
         libraryFor(ctx, self),
-        import('../store/store.js'),
+        import('../store/store-file.js'),
         import('../export/report.js'),
         renderers[format](),
       ]);
-      const data = Store.open(ctx.env).read();
+      const data = await readStore(ctx.env);
       const report = buildReport(data, library, {
         ...(since !== undefined ? { since } : {}),
         ...(until !== undefined ? { until } : {}),

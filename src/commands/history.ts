@@ -34,8 +34,8 @@ export function historyCommand(ctx: Context): Command {
     )
     .action(async (options: { since?: string; json?: boolean }, self: Command) => {
       const since = options.since === undefined ? undefined : parseDay(options.since);
-      const { Store } = await import('../store/store.js');
-      const data = Store.open(ctx.env).read();
+      const { readStore } = await import('../store/store-file.js');
+      const data = await readStore(ctx.env);
       const sessions = sessionsSince(data.sessions, since);
       const summaries = sessionSummaries(sessions);
       const trend = scoreSeries(sessions);

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
 import { adviceFor } from '../core/advice.js';
-import { bucketView, builtInRoutine, projectBuckets, type BucketView } from '../core/buckets.js';
+import { applySessionResults, bucketView, builtInRoutine, projectBuckets, type BucketView } from '../core/buckets.js';
 import { closest } from '../core/closest.js';
 import type { Session, Settings, StoreData } from '../core/records.js';
 import { interrupt, next, parseScore, start, type Answer, type Ask, type SessionState } from '../core/session.js';
@@ -83,17 +83,23 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
 async function save(store: Store, session: Session): Promise<void> {
   await store.update((data) => {
     const index = data.sessions.findIndex((s) => s.id === session.id);
-    if (index >= 0) data.sessions[index] = session;
-    else {
-      // Only one session runs at a time, so an earlier one still marked in progress was cut off.
-      for (const earlier of data.sessions) {
-        if (earlier.status === 'in-progress') {
-          earlier.status = 'interrupted';
-          earlier.endedAt = earlier.attempts.at(-1)?.at ?? earlier.startedAt;
-        }
-      }
-      data.sessions.push(session);
+    if (index >= 0) {
+      // A session only gains results, so its new ones are applied to the stored buckets rather
+      // than walking years of history again on every score.
+      data.sessions[index] = session;
+      data.buckets = applySessionResults(data.buckets, session, data.bucketsResetAt);
+      return;
     }
+    // Only one session runs at a time, so an earlier one still marked in progress was cut off.
+    // Sessions read from the store are frozen: a changed copy takes the old one's place.
+    data.sessions.forEach((earlier, i) => {
+      if (earlier.status === 'in-progress') {
+        data.sessions[i] = { ...earlier, status: 'interrupted', endedAt: earlier.attempts.at(-1)?.at ?? earlier.startedAt };
+      }
+    });
+    data.sessions.push(session);
+    // A new session projects the buckets from the whole log, which also mends stored buckets
+    // that were out of step with it.
     data.buckets = projectBuckets(data.sessions, data.moves, data.bucketsResetAt);
   });
 }

@@ -1,5 +1,6 @@
 // Advice the source articles give, shown when the log says it applies (PRODUCT §4.7).
 import { localDateTime } from './history.js';
+import { compareInstants } from './instant.js';
 import type { Session, StoreData } from './records.js';
 
 export interface Advice {
@@ -26,9 +27,12 @@ export function adviceFor(data: StoreData, now: Date): Advice[] {
  * at setup) does not warn about itself.
  */
 function loadingSpacing(sessions: Session[], now: Date): Advice | undefined {
-  const last = sessions
-    .filter((session) => session.loading && session.attempts.length > 0 && time(session.startedAt) <= now.getTime())
-    .reduce<Session | undefined>((latest, s) => (!latest || time(s.startedAt) > time(latest.startedAt) ? s : latest), undefined);
+  const nowIso = now.toISOString();
+  let last: Session | undefined;
+  for (const session of sessions) {
+    if (!session.loading || session.attempts.length === 0 || compareInstants(session.startedAt, nowIso) > 0) continue;
+    if (!last || compareInstants(session.startedAt, last.startedAt) > 0) last = session;
+  }
   if (!last) return undefined;
   const elapsed = now.getTime() - time(last.startedAt);
   if (elapsed >= LOADING_GAP_MS) return undefined;

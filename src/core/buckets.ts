@@ -1,10 +1,10 @@
 // Which bucket each drill is in, and the evidence behind it. The session log and the manual
 // moves are the truth; buckets are projected from them, so they can always be rebuilt.
 import type { Library } from '../library/schema.js';
-import type { BucketEntry, ManualMove, Session, StoreData } from './records.js';
+import { compareInstants } from './instant.js';
+import type { Attempt, BucketEntry, BucketName, ExerciseResult, ManualMove, Session, StoreData } from './records.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const time = (iso: string) => Date.parse(iso);
 
 /**
  * Latest decision per exercise: a session result (outcome rehab/avoid; 'skipped' changes
@@ -13,33 +13,86 @@ const time = (iso: string) => Date.parse(iso);
  * Decisions at or before `resetAt` (set by `itb buckets reset`) are ignored.
  */
 export function projectBuckets(sessions: Session[], moves: ManualMove[], resetAt?: string): BucketEntry[] {
-  const after = resetAt === undefined ? -Infinity : time(resetAt);
-  // Each decision's time is kept beside it, parsed once: years of history make re-parsing slow.
-  const latest = new Map<string, { entry: BucketEntry; at: number }>();
-  const consider = (entry: BucketEntry) => {
-    const at = time(entry.decidedAt);
-    if (at <= after) return;
-    const current = latest.get(entry.exerciseId);
-    const newer = !current || at > current.at || (at === current.at && (entry.source === 'manual' || current.entry.source === 'session'));
-    if (newer) latest.set(entry.exerciseId, { entry, at });
-  };
+  // The deciding record per drill, kept by reference: years of history hold tens of thousands
+  // of results, and an entry is built only for the few that end up deciding.
+  const latest = new Map<string, ExerciseResult | ManualMove>();
   for (const session of sessions) {
     for (const result of session.results) {
-      if (result.outcome === 'skipped') continue;
-      consider({ exerciseId: result.exerciseId, bucket: result.outcome, decidedAt: result.at, source: 'session', flare: result.flare });
+      if (result.outcome !== 'skipped') considerResult(latest, result, resetAt);
     }
   }
-  for (const move of moves) {
-    consider({
-      exerciseId: move.exerciseId,
-      bucket: move.bucket,
-      decidedAt: move.at,
-      source: 'manual',
-      flare: false,
-      ...(move.note !== undefined ? { note: move.note } : {}),
-    });
+  for (const move of moves) considerMove(latest, move, resetAt);
+  return entriesOf(latest);
+}
+
+/**
+ * `entries` (a projection of some log) updated with the results of one more session, so that
+ * saving a score does not walk years of history again. It equals `projectBuckets` of the log
+ * with `session` added at its end, or with `session` replacing an earlier state of itself that
+ * held the same results and fewer: a session only ever gains results.
+ */
+export function applySessionResults(entries: readonly BucketEntry[], session: Session, resetAt?: string): BucketEntry[] {
+  const latest = new Map<string, ExerciseResult | ManualMove | BucketEntry>(entries.map((entry) => [entry.exerciseId, entry]));
+  for (const result of session.results) {
+    if (result.outcome !== 'skipped') considerResult(latest, result, resetAt);
   }
-  return [...latest.values()].map(({ entry }) => entry).sort((a, b) => a.exerciseId.localeCompare(b.exerciseId));
+  return entriesOf(latest);
+}
+
+type Decision = ExerciseResult | ManualMove | BucketEntry;
+
+const decidedAt = (decision: Decision) => ('decidedAt' in decision ? decision.decidedAt : decision.at);
+const isManual = (decision: Decision) => ('source' in decision ? decision.source === 'manual' : 'bucket' in decision);
+
+function considerResult(latest: Map<string, Decision>, result: ExerciseResult, resetAt: string | undefined): void {
+  if (resetAt !== undefined && compareInstants(result.at, resetAt) <= 0) return;
+  const current = latest.get(result.exerciseId);
+  if (current) {
+    // A result replaces a result of the same instant (the later one in the log), not a move.
+    const order = compareInstants(result.at, decidedAt(current));
+    if (order < 0 || (order === 0 && isManual(current))) return;
+  }
+  latest.set(result.exerciseId, result);
+}
+
+function considerMove(latest: Map<string, Decision>, move: ManualMove, resetAt: string | undefined): void {
+  if (resetAt !== undefined && compareInstants(move.at, resetAt) <= 0) return;
+  const current = latest.get(move.exerciseId);
+  if (current && compareInstants(move.at, decidedAt(current)) < 0) return;
+  latest.set(move.exerciseId, move);
+}
+
+function entriesOf(latest: Map<string, Decision>): BucketEntry[] {
+  const entries: BucketEntry[] = [];
+  for (const decision of latest.values()) entries.push(entryOf(decision));
+  return entries.sort((a, b) => compareIds(a.exerciseId, b.exerciseId));
+}
+
+const plainId = /^[a-z0-9-]*$/;
+
+/**
+ * localeCompare order. For ids of lowercase letters, digits and hyphens (all the library allows)
+ * that is the order of their characters, which is compared without loading the locale's
+ * collation rules first (a few milliseconds every time itb starts).
+ */
+function compareIds(a: string, b: string): number {
+  if (plainId.test(a) && plainId.test(b)) return a < b ? -1 : a > b ? 1 : 0;
+  return a.localeCompare(b);
+}
+
+function entryOf(decision: Decision): BucketEntry {
+  if ('source' in decision) return decision;
+  if ('outcome' in decision) {
+    return { exerciseId: decision.exerciseId, bucket: decision.outcome as BucketName, decidedAt: decision.at, source: 'session', flare: decision.flare };
+  }
+  return {
+    exerciseId: decision.exerciseId,
+    bucket: decision.bucket,
+    decidedAt: decision.at,
+    source: 'manual',
+    flare: false,
+    ...(decision.note !== undefined ? { note: decision.note } : {}),
+  };
 }
 
 export interface Evidence {
@@ -74,65 +127,81 @@ export interface BucketView {
   untested: ExerciseStatus[];
 }
 
-interface Test {
-  at: string;
-  /** `at` as a number, parsed once: years of history make re-parsing dates the slow part. */
-  atMs: number;
-  helped: boolean;
-  /** Score after the deciding attempt minus the `before` of its first attempt; null without attempts. */
-  change: number | null;
-}
-
+/** What the log says about one drill, summed up as it is walked (no list of tests is kept). */
 interface Observed {
-  tests: Test[];
+  /** Tests: results with outcome rehab or avoid. */
+  tested: number;
+  helped: number;
+  changeSum: number;
+  changeCount: number;
+  /** The newest test (the later one in the log at equal times) and its change. */
+  newestAt: string | null;
+  newestChange: number | null;
   flares: number;
-  lastName?: { name: string; at: number };
+  lastName: string | null;
+  lastNameAt: string | null;
 }
 
 /**
- * Walks the log once. A test is one result with outcome rehab or avoid; its attempts are those
+ * Walks the log once, for the evidence and (into `decisions`) the session decisions of
+ * projectBuckets. A test is one result with outcome rehab or avoid; its attempts are those
  * of the same drill in the same session up to the result, not claimed by an earlier result.
- * Attempts with no result (an interrupted drill) are no test.
+ * Its change is the score after the deciding (last) attempt minus the `before` of its first
+ * attempt; null without attempts. Attempts with no result (an interrupted drill) are no test.
  */
-function observe(sessions: Session[]): Map<string, Observed> {
+function observe(sessions: Session[], decisions: Map<string, Decision>, resetAt: string | undefined): Map<string, Observed> {
   const observed = new Map<string, Observed>();
-  const entry = (id: string) => observed.get(id) ?? observed.set(id, { tests: [], flares: 0 }).get(id)!;
+  const claimed: boolean[] = [];
   for (const session of sessions) {
-    const claimed = new Set<number>();
-    const attemptTimes = session.attempts.map((attempt) => time(attempt.at));
+    const attempts = session.attempts;
+    for (let index = 0; index < attempts.length; index++) claimed[index] = false;
     for (const result of session.results) {
-      const seen = entry(result.exerciseId);
-      const resultAt = time(result.at);
-      if (!seen.lastName || resultAt >= seen.lastName.at) seen.lastName = { name: result.name, at: resultAt };
-      const mine: number[] = [];
-      session.attempts.forEach((attempt, index) => {
-        if (claimed.has(index) || attempt.exerciseId !== result.exerciseId || attemptTimes[index]! > resultAt) return;
-        claimed.add(index);
-        mine.push(index);
-      });
+      let seen = observed.get(result.exerciseId);
+      if (!seen) {
+        seen = { tested: 0, helped: 0, changeSum: 0, changeCount: 0, newestAt: null, newestChange: null, flares: 0, lastName: null, lastNameAt: null };
+        observed.set(result.exerciseId, seen);
+      }
+      if (seen.lastNameAt === null || compareInstants(result.at, seen.lastNameAt) >= 0) {
+        seen.lastName = result.name;
+        seen.lastNameAt = result.at;
+      }
+      let deciding: Attempt | undefined;
+      let first: Attempt | undefined;
+      for (let index = 0; index < attempts.length; index++) {
+        const attempt = attempts[index]!;
+        if (claimed[index] || attempt.exerciseId !== result.exerciseId || compareInstants(attempt.at, result.at) > 0) continue;
+        claimed[index] = true;
+        deciding = attempt;
+        if (attempt.attempt === 1) first = attempt;
+      }
       if (result.flare) seen.flares++;
       if (result.outcome === 'skipped') continue;
-      const attempts = mine.map((index) => session.attempts[index]!);
-      const deciding = attempts.at(-1);
-      const first = attempts.filter((attempt) => attempt.attempt === 1).at(-1);
+      considerResult(decisions, result, resetAt);
       const change = deciding && first ? deciding.after - first.before : null;
-      seen.tests.push({ at: result.at, atMs: resultAt, helped: result.outcome === 'rehab', change });
+      seen.tested++;
+      if (result.outcome === 'rehab') seen.helped++;
+      if (change !== null) {
+        seen.changeSum += change;
+        seen.changeCount++;
+      }
+      if (seen.newestAt === null || compareInstants(result.at, seen.newestAt) >= 0) {
+        seen.newestAt = result.at;
+        seen.newestChange = change;
+      }
     }
   }
   return observed;
 }
 
 function evidenceOf(seen: Observed | undefined): Evidence {
-  const tests = seen?.tests ?? [];
-  const changes = tests.map((test) => test.change).filter((change): change is number => change !== null);
-  const newest = tests.reduce<Test | undefined>((best, test) => (!best || test.atMs >= best.atMs ? test : best), undefined);
+  if (!seen) return { tested: 0, helped: 0, meanChange: null, lastChange: null, lastTestedAt: null, flares: 0 };
   return {
-    tested: tests.length,
-    helped: tests.filter((test) => test.helped).length,
-    meanChange: changes.length > 0 ? roundToTenth(changes.reduce((sum, c) => sum + c, 0) / changes.length) : null,
-    lastChange: newest?.change ?? null,
-    lastTestedAt: newest?.at ?? null,
-    flares: seen?.flares ?? 0,
+    tested: seen.tested,
+    helped: seen.helped,
+    meanChange: seen.changeCount > 0 ? roundToTenth(seen.changeSum / seen.changeCount) : null,
+    lastChange: seen.newestChange,
+    lastTestedAt: seen.newestAt,
+    flares: seen.flares,
   };
 }
 
@@ -147,15 +216,18 @@ function roundToTenth(value: number): number {
  * untested = library drills with no decision, in library order.
  */
 export function bucketView(data: StoreData, library: Library, now: Date): BucketView {
-  const entries = projectBuckets(data.sessions, data.moves, data.bucketsResetAt);
-  const observed = observe(data.sessions);
+  // projectBuckets, with the walk through the sessions shared with the evidence.
+  const decisions = new Map<string, Decision>();
+  const observed = observe(data.sessions, decisions, data.bucketsResetAt);
+  for (const move of data.moves) considerMove(decisions, move, data.bucketsResetAt);
+  const entries = entriesOf(decisions);
   const names = new Map(library.exercises.map((exercise) => [exercise.id, exercise.name]));
   const retestAfterMs = data.settings.retestAfterDays * DAY_MS;
 
   const statusOf = (entry: BucketEntry): ExerciseStatus => {
     const status: ExerciseStatus = {
       exerciseId: entry.exerciseId,
-      name: names.get(entry.exerciseId) ?? observed.get(entry.exerciseId)?.lastName?.name ?? entry.exerciseId,
+      name: names.get(entry.exerciseId) ?? observed.get(entry.exerciseId)?.lastName ?? entry.exerciseId,
       bucket: entry.bucket,
       decidedAt: entry.decidedAt,
       source: entry.source,
@@ -166,7 +238,7 @@ export function bucketView(data: StoreData, library: Library, now: Date): Bucket
     };
     if (entry.note !== undefined) status.note = entry.note;
     if (entry.bucket === 'avoid') {
-      const dueAt = time(entry.decidedAt) + retestAfterMs;
+      const dueAt = Date.parse(entry.decidedAt) + retestAfterMs;
       status.retestDueAt = new Date(dueAt).toISOString();
       status.retestDue = now.getTime() >= dueAt;
     }
@@ -184,7 +256,7 @@ export function bucketView(data: StoreData, library: Library, now: Date): Bucket
     });
   const avoid = statuses
     .filter((status) => status.bucket === 'avoid')
-    .sort((a, b) => Number(b.retestDue) - Number(a.retestDue) || time(a.retestDueAt!) - time(b.retestDueAt!) || a.name.localeCompare(b.name));
+    .sort((a, b) => Number(b.retestDue) - Number(a.retestDue) || compareInstants(a.retestDueAt!, b.retestDueAt!) || a.name.localeCompare(b.name));
   const decided = new Set(entries.map((entry) => entry.exerciseId));
   const untested = library.exercises
     .filter((exercise) => !decided.has(exercise.id))

@@ -1,38 +1,21 @@
 // The store: one JSON file kept by conf, validated and migrated on every load, locked around
 // every write. Reading never creates, repairs or clears anything — a damaged file is reported
 // and left exactly as it is, so the user can still rescue it.
+//
+// Years of daily sessions make the file megabytes long, so checking it is kept to what is needed:
+// bytes itb itself checked and wrote carry a fingerprint (./fingerprint.ts) and are not checked
+// again, and a save checks only what it changed (./check.ts).
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type Conf from 'conf';
-import { storeSchema, type StoreData } from '../core/records.js';
+import type { Session, StoreData } from '../core/records.js';
 import { UserError } from '../errors.js';
-import { emptyStore, firstIssue, migrate, StoreProblem } from './migrations.js';
+import { checkedForWriting, freezeSession } from './check.js';
+import { fingerprintSuffix, hashOf, writeFingerprint } from './fingerprint.js';
+import { emptyStore, migrate, StoreProblem } from './migrations.js';
+import { asciiJson, projectName, storeFile, storeText, vouchedContent } from './store-file.js';
 
-export { emptyStore };
-
-const projectName = 'itb';
-const fileName = 'store.json';
-
-/** Where the store lives: `ITB_HOME/store.json`, else the folder conf uses for projectName 'itb'. */
-export function storeFile(env: Record<string, string | undefined>): string {
-  if (env.ITB_HOME) return resolve(env.ITB_HOME, fileName);
-  return join(defaultFolder(env), fileName);
-}
-
-/**
- * The folder conf picks by default (env-paths for 'itb' with conf's 'nodejs' suffix), worked out
- * here from the environment we are given, because building a Conf to ask it creates the folder.
- */
-function defaultFolder(env: Record<string, string | undefined>): string {
-  const name = `${projectName}-nodejs`;
-  const home = homedir();
-  if (process.platform === 'darwin') return join(home, 'Library', 'Preferences', name);
-  if (process.platform === 'win32') {
-    return join(env.APPDATA || join(home, 'AppData', 'Roaming'), name, 'Config');
-  }
-  return join(env.XDG_CONFIG_HOME || join(home, '.config'), name);
-}
+export { emptyStore, storeFile };
 
 /** A store that cannot be read or saved. Exit 2; the message names the file. */
 export class StoreError extends UserError {
@@ -55,8 +38,27 @@ const lockOptions = {
   retries: { retries: 100, minTimeout: 20, maxTimeout: 200, randomize: true },
 };
 
+export interface UpdateOptions {
+  /** Check every session, not only those the update added or replaced. */
+  checkEverything?: boolean;
+}
+
+/** What this Store last wrote: reused by its next update while the file still holds exactly it. */
+interface Written {
+  bytes: Buffer;
+  /** The store without its sessions, as JSON: parsed afresh for each update, so it can be changed. */
+  rest: string;
+  /** Frozen, so they are exactly what was written. */
+  sessions: readonly Session[];
+}
+
 export class Store {
   #conf: Conf<StoreData> | undefined;
+  #written: Written | undefined;
+  /** The JSON of each frozen session this Store wrote or read for an update, so an unchanged one is not turned into text again. */
+  #sessionText = new WeakMap<Session, string>();
+  /** The text conf was last given to write. */
+  #lastText = '';
 
   private constructor(readonly path: string) {}
 
@@ -65,23 +67,26 @@ export class Store {
     return new Store(storeFile(env));
   }
 
-  /** Validated (zod storeSchema) and migrated in memory. Missing file → emptyStore(). */
+  /**
+   * Validated (zod storeSchema) and migrated in memory — or, when the fingerprint vouches for the
+   * file's bytes, as itb checked and wrote them. Missing file → emptyStore().
+   */
   read(): StoreData {
-    let text: string;
-    try {
-      text = readFileSync(this.path, 'utf8');
-    } catch (error) {
-      if (codeOf(error) === 'ENOENT') return emptyStore();
-      throw storeError(this.path, readFailure(error), readFailureHint(error));
-    }
-    return parseStore(text, this.path);
+    const bytes = this.#readBytes();
+    if (bytes === undefined) return emptyStore();
+    return vouchedContent(this.path, bytes) ?? parseStore(bytes, this.path);
   }
 
   /**
    * Lock, re-read from disk, apply mutate (may mutate in place or return a new value),
-   * validate, write atomically with mode 0600, unlock. Returns what was written.
+   * validate, write atomically with mode 0600, unlock. Returns what was written (its sessions
+   * frozen, like those mutate is given).
+   *
+   * The sessions mutate is given are frozen: to change one, put a changed copy in its place
+   * (`data.sessions[i] = { ...session, status: 'interrupted' }`). Only sessions that are new or
+   * replaced are validated, with everything that is not a session.
    */
-  async update(mutate: (data: StoreData) => StoreData | void): Promise<StoreData> {
+  async update(mutate: (data: StoreData) => StoreData | void, options: UpdateOptions = {}): Promise<StoreData> {
     // Loaded only here so that commands which just read stay fast.
     const [{ default: lockfile }, { default: ConfClass }] = await Promise.all([
       import('proper-lockfile'),
@@ -106,29 +111,83 @@ export class Store {
 
     try {
       // Re-read under the lock so that what another itb saved a moment ago is kept.
-      const current = this.read();
+      const current = this.#readForUpdate();
+      const unchanged = new Set(current.sessions);
       const next = mutate(current) ?? current;
-      const checked = storeSchema.safeParse(next);
-      // A failure here is a mistake in itb, not in the user's data: exit 1, file untouched.
-      if (!checked.success) throw new Error(`itb refused to save an invalid store: ${firstIssue(checked.error.issues)}`);
-      this.#write(ConfClass, checked.data);
+      const written = checkedForWriting(next, options.checkEverything ? undefined : unchanged);
+      for (const session of written.sessions) if (!unchanged.has(session)) freezeSession(session);
+      this.#write(ConfClass, written);
+      const bytes = Buffer.from(this.#lastText, 'utf8');
+      writeFingerprint(this.path, hashOf(bytes));
+      this.#written = { bytes, rest: JSON.stringify({ ...written, sessions: [] }), sessions: written.sessions.slice() };
       this.#removeLeftoverTempFiles();
-      return checked.data;
+      return written;
     } finally {
       // The data is saved (or nothing was); a lock we fail to remove goes stale on its own.
       await release().catch(() => undefined);
     }
   }
 
+  /** The store as on disk, with its sessions frozen: what this Store last wrote when the file still holds it. */
+  #readForUpdate(): StoreData {
+    const bytes = this.#readBytes();
+    if (bytes === undefined) return emptyStore();
+    const written = this.#written;
+    if (written?.bytes.equals(bytes)) return { ...(JSON.parse(written.rest) as StoreData), sessions: written.sessions.slice() };
+    const data = vouchedContent(this.path, bytes) ?? parseStore(bytes, this.path);
+    for (const session of data.sessions) freezeSession(session);
+    return data;
+  }
+
+  /** The file's bytes, or undefined when there is no file yet. */
+  #readBytes(): Buffer | undefined {
+    try {
+      return readFileSync(this.path);
+    } catch (error) {
+      if (codeOf(error) === 'ENOENT') return undefined;
+      throw storeError(this.path, readFailure(error), readFailureHint(error));
+    }
+  }
+
   /**
-   * A process killed in the middle of a write leaves its temporary file (`store.json.tmp-…`)
-   * behind. Every write happens under the lock we hold, so any such file now is one of those.
+   * The store as compact ASCII JSON (see asciiJson), with the text of unchanged sessions reused
+   * from earlier writes: a frozen session cannot have changed since its text was made.
+   */
+  #serialize(data: StoreData): string {
+    const empty = '"sessions":[]';
+    const rest = asciiJson({ ...data, sessions: [] });
+    // Only the top level has a "sessions" key, and inside a JSON string a quote is always escaped.
+    const at = rest.indexOf(empty);
+    const before = `${rest.slice(0, at)}"sessions":[`;
+    const after = `]${rest.slice(at + empty.length)}`;
+    const texts = data.sessions.map((session) => {
+      let text = this.#sessionText.get(session);
+      if (text === undefined) {
+        text = asciiJson(session);
+        if (Object.isFrozen(session)) this.#sessionText.set(session, text);
+      }
+      return text;
+    });
+    // One join makes the whole text in one piece: megabytes copied once, not once per concatenation.
+    if (texts.length === 0) texts.push(before + after);
+    else {
+      texts[0] = before + texts[0];
+      texts[texts.length - 1] += after;
+    }
+    this.#lastText = texts.join(',');
+    return this.#lastText;
+  }
+
+  /**
+   * A process killed in the middle of a write leaves its temporary file (`store.json.tmp-…`, or
+   * `store.json.checked.tmp-…` for the fingerprint) behind. Every write happens under the lock
+   * we hold, so any such file now is one of those.
    */
   #removeLeftoverTempFiles(): void {
-    const prefix = `${basename(this.path)}.tmp-`;
+    const prefixes = [`${basename(this.path)}.tmp-`, `${basename(this.path)}${fingerprintSuffix}.tmp-`];
     try {
       for (const name of readdirSync(dirname(this.path))) {
-        if (name.startsWith(prefix)) rmSync(join(dirname(this.path), name), { force: true });
+        if (prefixes.some((prefix) => name.startsWith(prefix))) rmSync(join(dirname(this.path), name), { force: true });
       }
     } catch {
       // Tidying up is a courtesy; the store itself is already saved.
@@ -149,8 +208,14 @@ export class Store {
         clearInvalidConfig: false,
         watch: false,
         accessPropertiesByDotNotation: false,
+        serialize: (value) => this.#serialize(value),
+        // itb reads the file itself (above); conf only writes it, so what conf reads is not parsed.
+        deserialize: () => ({}) as StoreData,
       });
-      this.#conf.store = data;
+      // Before each write conf reads the whole file again, to carry over its own `__internal__`
+      // key unless the new value has one. itb never has one: a hidden stand-in, left out of the
+      // JSON, spares reading megabytes for nothing.
+      this.#conf.store = Object.defineProperty({ ...data }, '__internal__', { value: undefined, enumerable: false });
     } catch (error) {
       throw storeError(this.path, `could not be saved (${reason(error)})`, writeHint);
     }
@@ -159,7 +224,9 @@ export class Store {
 
 const writeHint = 'Your earlier data is still there. Check the folder exists and that you may write to it, and that the disk is not full.';
 
-function parseStore(text: string, file: string): StoreData {
+/** The file's bytes checked in full and migrated, or a StoreError that says what is wrong. */
+function parseStore(bytes: Buffer, file: string): StoreData {
+  const text = storeText(bytes);
   if (text.trim() === '') throw storeError(file, 'is empty');
   let raw: unknown;
   try {

@@ -30,6 +30,16 @@ describe('loading-spacing', () => {
     const abandoned = buildSession({ startedAt: hoursAgo(1), baseline: 5, loading: true });
     expect(ids([mobility, abandoned])).toEqual([]);
   });
+
+  it('finds the last loading session by its instant when start times carry another offset', () => {
+    // 16:00 at +05:00 is 11:00 UTC, an hour ago; 11:30 UTC (half an hour ago) is the later one.
+    const offset = buildSession({ startedAt: '2026-03-01T16:00:00+05:00', baseline: 5, loading: true, drills: [{ id: 'clamshells', scores: [4] }] });
+    const [advice] = adviceFor(storeWith({ sessions: [loading(0.5), offset] }), now);
+    expect(advice).toMatchObject({ id: 'loading-spacing', readyAt: '2026-03-03T11:30:00.000Z' });
+    // A session that starts after now (a clock set wrong) does not count.
+    const future = buildSession({ startedAt: '2026-03-01T18:00:00+05:00', baseline: 5, loading: true, drills: [{ id: 'clamshells', scores: [4] }] });
+    expect(ids([future])).toEqual([]);
+  });
 });
 
 describe('see-a-professional', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bucketView, builtInRoutine, projectBuckets } from '../../src/core/buckets.js';
-import type { ManualMove } from '../../src/core/records.js';
+import { applySessionResults, bucketView, builtInRoutine, projectBuckets } from '../../src/core/buckets.js';
+import type { ManualMove, Session } from '../../src/core/records.js';
 import type { Exercise, Library } from '../../src/library/schema.js';
 import { buildSession, lastResultAt, storeWith } from '../helpers/sessions.js';
 
@@ -102,6 +102,78 @@ describe('projectBuckets', () => {
     const moves = [move('hip-hikes', 'avoid', '2026-01-05T10:00:00Z')];
     expect(projectBuckets([before, after], moves, lastResultAt(before)).map((e) => e.exerciseId)).toEqual(['clamshells', 'hip-hikes']);
     expect(projectBuckets([before, after], moves, '2026-01-05T10:00:00Z').map((e) => e.exerciseId)).toEqual(['clamshells']);
+  });
+});
+
+describe('projectBuckets with timestamps of other offsets', () => {
+  it('decides by the instant, not by the text of the time', () => {
+    // Written with another offset, these are 09:00 UTC and 11:00 UTC: the move comes after the test.
+    const tested = buildSession({ startedAt: '2026-01-05T09:00:00.000Z', baseline: 6, drills: [{ id: 'clamshells', scores: [4] }] });
+    const earlier = { ...tested, results: tested.results.map((result) => ({ ...result, at: '2026-01-05T10:00:00+01:00' })) };
+    expect(projectBuckets([earlier], [move('clamshells', 'avoid', '2026-01-05T11:00:00.000Z')])[0]).toMatchObject({ source: 'manual' });
+    const later = { ...tested, results: tested.results.map((result) => ({ ...result, at: '2026-01-05T12:30:00+01:00' })) };
+    expect(projectBuckets([later], [move('clamshells', 'avoid', '2026-01-05T11:00:00.000Z')])[0]).toMatchObject({ source: 'session' });
+  });
+
+  it('lists entries by id in the same order as localeCompare, for any ids', () => {
+    const ids = ['hip-hikes', 'Bridges', 'clamshells', 'hip-cars-2', 'hip-cars', 'élan', 'a-b', 'ab', '9-lives'];
+    const moves = ids.map((id, index) => move(id, 'rehab', `2026-01-0${1 + (index % 9)}T10:00:00.000Z`));
+    expect(projectBuckets([], moves).map((entry) => entry.exerciseId)).toEqual([...ids].sort((a, b) => a.localeCompare(b)));
+  });
+});
+
+/** A small seeded generator, so a failure can be replayed. */
+function random(seed: number) {
+  let state = seed;
+  const next = () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+  return { int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)), pick: <T>(items: T[]) => items[Math.floor(next() * items.length)]! };
+}
+
+describe('applySessionResults', () => {
+  const drills = ['bridges', 'clamshells', 'hip-hikes', 'monster-walks', 'leg-swings'];
+
+  it('equals projecting the whole log, result by result through a session, over many made-up logs', () => {
+    for (let seed = 1; seed <= 60; seed++) {
+      const pick = random(seed);
+      const day = (n: number) => `2026-01-${String(n).padStart(2, '0')}T10:00:00.000Z`;
+      const plan = (n: number) => ({
+        startedAt: day(n),
+        baseline: pick.int(3, 8),
+        drills: Array.from({ length: pick.int(1, 4) }, () => {
+          const id = pick.pick(drills);
+          return pick.int(0, 5) === 0 ? { id, skipped: true } : { id, scores: [pick.int(0, 10), pick.int(0, 10)] };
+        }),
+      });
+      const log = Array.from({ length: pick.int(0, 5) }, (_, index) => buildSession(plan(1 + index * 2)));
+      const whole = buildSession(plan(20));
+      // Some moves are made at the very instant of a result (of the log or of the new session).
+      const results = [...log, whole].flatMap((session) => session.results);
+      const moves: ManualMove[] = Array.from({ length: pick.int(0, 3) }, () => {
+        const at = results.length > 0 && pick.int(0, 1) === 0 ? pick.pick(results).at : day(pick.int(1, 28));
+        return move(pick.pick(drills), pick.pick(['rehab', 'avoid'] as const), at);
+      });
+      // A reset sometimes falls in the middle of the new session (made from another terminal).
+      const resetAt = [undefined, undefined, day(pick.int(1, 12)), whole.results[pick.int(0, whole.results.length - 1)]?.at][pick.int(0, 3)];
+
+      // The session as it is saved after each of its results, starting with none.
+      let stored = projectBuckets(log, moves, resetAt);
+      for (let count = 0; count <= whole.results.length; count++) {
+        const sofar: Session = { ...whole, results: whole.results.slice(0, count) };
+        stored = applySessionResults(stored, sofar, resetAt);
+        expect(stored, `seed ${seed}, ${count} results`).toEqual(projectBuckets([...log, sofar], moves, resetAt));
+      }
+    }
+  });
+
+  it('leaves the entries it is given as they were', () => {
+    const tested = buildSession({ startedAt: '2026-01-01T10:00:00Z', baseline: 6, drills: [{ id: 'clamshells', scores: [4] }] });
+    const entries = Object.freeze(projectBuckets([tested], []));
+    const retested = buildSession({ startedAt: '2026-01-03T10:00:00Z', baseline: 6, drills: [{ id: 'clamshells', scores: [6, 6] }] });
+    expect(applySessionResults(entries, retested)[0]).toMatchObject({ bucket: 'avoid' });
+    expect(entries[0]).toMatchObject({ bucket: 'rehab' });
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scoreSeries, sessionSummaries } from '../../src/core/history.js';
+import { scoreSeries, sessionsSince, sessionSummaries } from '../../src/core/history.js';
 import { sparkline } from '../../src/ui/sparkline.js';
 import { buildSession } from '../helpers/sessions.js';
 
@@ -52,6 +52,24 @@ describe('sessionSummaries', () => {
 
   it('keeps sessions started at or after `since`', () => {
     expect(sessionSummaries([older, newer, noBaseline], new Date('2026-01-02T10:00:00Z')).map((s) => s.id)).toEqual(['newer', 'empty']);
+  });
+});
+
+describe('sessionsSince', () => {
+  it('puts a log stored out of order in the order the sessions started, leaving the log as it was', () => {
+    const log = [newer, older, noBaseline];
+    expect(sessionsSince(log).map((s) => s.id)).toEqual(['older', 'empty', 'newer']);
+    expect(log.map((s) => s.id)).toEqual(['newer', 'older', 'empty']);
+  });
+
+  it('orders and filters start times written with another offset by their instant', () => {
+    // 09:30 at +02:00 is 07:30 UTC, before the 08:00 UTC session; 23:30 at -05:00 is the next day.
+    const early = buildSession({ id: 'early', startedAt: '2026-01-10T09:30:00+02:00' });
+    const utc = buildSession({ id: 'utc', startedAt: '2026-01-10T08:00:00.000Z' });
+    const late = buildSession({ id: 'late', startedAt: '2026-01-10T23:30:00-05:00' });
+    expect(sessionsSince([utc, late, early]).map((s) => s.id)).toEqual(['early', 'utc', 'late']);
+    expect(sessionsSince([utc, late, early], new Date('2026-01-10T07:45:00Z')).map((s) => s.id)).toEqual(['utc', 'late']);
+    expect(sessionsSince([utc, late, early], new Date('2026-01-11T00:00:00Z')).map((s) => s.id)).toEqual(['late']);
   });
 });
 

@@ -82,8 +82,8 @@ describe('imports, moves and settings changes at the same moment', () => {
       expect(new Set(data.moves.map((move) => move.note)), `round ${round}: every move (${seedNote})`).toEqual(expectedMoveNotes);
       expect(data.settings.movement).toBe(movement);
       expect(data.settings.retestAfterDays).toBe(Number(retestAfterDays));
-      // The lock is let go and no temporary file is left beside the store.
-      expect(readdirSync(home)).toEqual(['store.json']);
+      // The lock is let go and no temporary file is left beside the store and its fingerprint.
+      expect(readdirSync(home).sort()).toEqual(['store.json', 'store.json.checked']);
 
       // What the user looks at next agrees: the latest move of each drill decides its bucket.
       const shown = await itb(['buckets', '--json'], home);

@@ -12,6 +12,8 @@ import { inPool, itb, Random, requireBuild, SEED, sessionsFor, STACK_LINE, tempF
 
 let scratch: ReturnType<typeof tempFolder>;
 let validText: string;
+/** The fingerprint itb wrote beside the good store: a damaged file keeps the one of its good days. */
+let goodFingerprint: Buffer;
 let backup: string;
 const corruptions: [name: string, content: () => Buffer][] = [];
 
@@ -23,6 +25,7 @@ beforeAll(async () => {
   const good = join(scratch.path, 'good');
   await Store.open({ ITB_HOME: good }).update((data) => void data.sessions.push(...sessions));
   validText = readFileSync(join(good, 'store.json'), 'utf8');
+  goodFingerprint = readFileSync(join(good, 'store.json.checked'));
   backup = join(scratch.path, 'backup.json');
   await writeExport(backup, sessionsFor('backup', 2, random));
 
@@ -42,12 +45,16 @@ beforeAll(async () => {
 afterAll(() => scratch?.remove());
 
 let homeCount = 0;
-/** A fresh ITB_HOME holding `content` as its store. */
+/**
+ * A fresh ITB_HOME holding `content` as its store, beside the fingerprint of the good store it
+ * was before it was damaged: the fingerprint must not let the damage through.
+ */
 function homeWith(content: Buffer): { home: string; file: string } {
   const home = join(scratch.path, `home-${homeCount++}`);
   mkdirSync(home);
   const file = join(home, 'store.json');
   writeFileSync(file, content, { mode: 0o600 });
+  writeFileSync(`${file}.checked`, goodFingerprint, { mode: 0o600 });
   return { home, file };
 }
 
@@ -89,8 +96,9 @@ describe('a damaged store file', () => {
       expectReported(ran, file, what);
       expect(ran.stdout, what).toBe('');
       expect(readFileSync(file).equals(content()), `${what}: the file is unchanged`).toBe(true);
-      // No lock, no temporary file, no report: nothing beside the store.
-      expect(readdirSync(home), what).toEqual(['store.json']);
+      // No lock, no temporary file, no report: nothing beside the store and its old fingerprint.
+      expect(readdirSync(home).sort(), what).toEqual(['store.json', 'store.json.checked']);
+      expect(readFileSync(`${file}.checked`).equals(goodFingerprint), `${what}: the fingerprint is unchanged`).toBe(true);
       expect(existsSync(outFile)).toBe(false);
     });
     expect(cases.length).toBeGreaterThanOrEqual(corruptions.length * 16);
@@ -112,7 +120,7 @@ describe('a damaged store file and itb session in a terminal', () => {
         expectReported({ code, stderr: terminal.text }, file, what);
         expect(terminal.text, what).not.toMatch(/Before you start|Which routine|Rate your/);
         expect(readFileSync(file).equals(content()), `${what}: the file is unchanged`).toBe(true);
-        expect(readdirSync(home), what).toEqual(['store.json']);
+        expect(readdirSync(home).sort(), what).toEqual(['store.json', 'store.json.checked']);
       }
     }
   });

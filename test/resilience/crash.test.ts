@@ -133,8 +133,9 @@ async function lane(number: number): Promise<{ killed: number; lockedKills: numb
     const saved = JSON.parse(readFileSync(file, 'utf8')) as StoreData;
     expect(saved.settings.retestAfterDays).toBe(11 + kill);
     expect(idsOf(saved)).toEqual(idsOf(JSON.parse(after.toString('utf8')) as StoreData));
-    // Neither the lock nor a temporary file of the killed write is left.
-    expect(readdirSync(home), where).toEqual(['store.json']);
+    // Neither the lock nor a temporary file of the killed write (of the store or of its
+    // fingerprint) is left.
+    expect(readdirSync(home).sort(), where).toEqual(['store.json', 'store.json.checked']);
   }
   return { killed, lockedKills };
 }

@@ -114,8 +114,10 @@ describe('a process killed while writing', () => {
       writer.child.kill('SIGKILL');
       expect((await writer.exited).signal).toBe('SIGKILL');
 
-      // read() validates the whole file: a partial write would fail here.
+      // read() validates the whole file unless its fingerprint vouches for exactly these bytes,
+      // which a partial write cannot have: it would fail here. Checked in full as well.
       const ids = sessionIds(store);
+      expect(storeSchema.safeParse(JSON.parse(readFileSync(store.path, 'utf8'))).success).toBe(true);
       expect(ids.slice(0, saved.length)).toEqual(saved);
       const added = ids.slice(saved.length);
       expect(added.length).toBeGreaterThan(0);
@@ -131,8 +133,9 @@ describe('a process killed while writing', () => {
     const written = await store.update((data) => void data.sessions.push(sampleSession('after-the-kills')));
     expect(written.sessions.map((session) => session.id)).toEqual([...saved, 'after-the-kills']);
     expect(sessionIds(store)).toEqual([...saved, 'after-the-kills']);
-    // The lock is gone and so are the temporary files of writes cut short.
-    expect(readdirSync(home)).toEqual(['store.json']);
+    // The lock is gone and so are the temporary files of writes cut short (of the store and of
+    // its fingerprint).
+    expect(readdirSync(home).sort()).toEqual(['store.json', 'store.json.checked']);
   });
 
   it('leaves a lock that the next update takes over once it is stale', async () => {

@@ -1,0 +1,86 @@
+// The store file itself: where it lives, how its text is written, and how a command that only
+// shows the store reads it. Free of zod, so that reading a store itb wrote and vouched for (see
+// ./fingerprint.ts) does not load the schema checker at all; anything else goes through
+// Store.read(), which checks it in full and reports every problem.
+import { isAscii } from 'node:buffer';
+import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { StoreData } from '../core/records.js';
+import { SCHEMA_VERSION } from '../core/terms.js';
+import { hashOf, readFingerprint, vouchesFor } from './fingerprint.js';
+
+export const projectName = 'itb';
+const fileName = 'store.json';
+
+/** Where the store lives: `ITB_HOME/store.json`, else the folder conf uses for projectName 'itb'. */
+export function storeFile(env: Record<string, string | undefined>): string {
+  if (env.ITB_HOME) return resolve(env.ITB_HOME, fileName);
+  return join(defaultFolder(env), fileName);
+}
+
+/**
+ * The folder conf picks by default (env-paths for 'itb' with conf's 'nodejs' suffix), worked out
+ * here from the environment we are given, because building a Conf to ask it creates the folder.
+ */
+function defaultFolder(env: Record<string, string | undefined>): string {
+  const name = `${projectName}-nodejs`;
+  const home = homedir();
+  if (process.platform === 'darwin') return join(home, 'Library', 'Preferences', name);
+  if (process.platform === 'win32') {
+    return join(env.APPDATA || join(home, 'AppData', 'Roaming'), name, 'Config');
+  }
+  return join(env.XDG_CONFIG_HOME || join(home, '.config'), name);
+}
+
+/**
+ * The store as it is, for a command that only shows it: the vouched-for file without loading the
+ * schema checker, else Store.read() (a missing file is the empty store; a damaged one, an error).
+ */
+export async function readStore(env: Record<string, string | undefined>): Promise<StoreData> {
+  const file = storeFile(env);
+  let bytes: Buffer | undefined;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    // Store.read() says what is wrong, or gives the empty store.
+  }
+  const vouched = bytes && vouchedContent(file, bytes);
+  if (vouched) return vouched;
+  const { Store } = await import('./store.js');
+  return Store.open(env).read();
+}
+
+/**
+ * The store in `bytes` when its fingerprint vouches for exactly these bytes (so they were checked
+ * when itb wrote them) and it is of this itb's version; undefined otherwise.
+ */
+export function vouchedContent(file: string, bytes: Buffer): StoreData | undefined {
+  const fingerprint = readFingerprint(file);
+  if (fingerprint === undefined || !vouchesFor(fingerprint, hashOf(bytes))) return undefined;
+  try {
+    const data = JSON.parse(storeText(bytes)) as StoreData | null;
+    return data?.schemaVersion === SCHEMA_VERSION ? data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The text of the store file: Latin-1 reads ASCII as it is, and quickly; a file written by hand may hold UTF-8. */
+export function storeText(bytes: Buffer): string {
+  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+}
+
+/**
+ * JSON.stringify without white space (conf's default indents with tabs, a third of the file) and
+ * with every character beyond ASCII written as a \u escape: the same JSON to any reader, and
+ * pure ASCII text is turned into bytes and back several times faster than UTF-8.
+ */
+export function asciiJson(value: unknown): string {
+  const text = JSON.stringify(value);
+  // As many bytes as characters: all ASCII (and this is quicker to ask than a regular expression).
+  if (Buffer.byteLength(text, 'utf8') === text.length) return text;
+  return text.replace(beyondAscii, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+const beyondAscii = /[^\0-\x7f]/g;
