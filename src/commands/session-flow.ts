@@ -15,7 +15,7 @@ import { acquireSessionLock } from '../store/session-lock.js';
 import { Store } from '../store/store.js';
 import type { Colours } from '../ui/colour.js';
 import { isPromptExit, type Prompter } from '../ui/prompter.js';
-import { drillCard, feedbackLine, summary, type BucketChange } from '../ui/session-view.js';
+import { drillCard, feedbackLine, interruptedNote, summary, type BucketChange } from '../ui/session-view.js';
 import { hanging, wrap } from '../ui/table.js';
 import { screenIfNeeded } from './session-screen.js';
 import type { SessionOptions } from './session.js';
@@ -290,18 +290,4 @@ function closing(session: Session, library: Library, before: BucketView, after: 
   if (view.rehab.length > 0) nextSteps.push('  itb session rehab      your rehab routine');
   nextSteps.push('  itb export -o report.html   a report for your physical therapist');
   return summary(session, names, changes, colour) + status + `${nextSteps.join('\n')}\n`;
-}
-
-function interruptedNote(session: Session): string {
-  const decided = session.results.filter((r) => r.outcome !== 'skipped');
-  const parts = ['Session interrupted.'];
-  if (session.baseline === undefined) parts.push('Nothing had been rated yet; the session is kept as interrupted.');
-  else {
-    parts.push(`Kept: your baseline (${session.baseline})`);
-    parts[parts.length - 1] += decided.length > 0
-      ? ` and ${decided.length} finished drill${decided.length === 1 ? '' : 's'}: ${decided.map((r) => `${r.name} → ${r.outcome === 'rehab' ? 'rehab' : 'avoid for now'}`).join(', ')}.`
-      : ', and every score you gave.';
-    parts.push('A drill you had not finished keeps its bucket.');
-  }
-  return parts.join(' ');
 }

@@ -89,3 +89,15 @@ export function summary(session: Session, names: Map<string, string>, changes: B
   }
   return `${lines.join('\n')}\n`;
 }
+
+/** What Ctrl-C kept, in one paragraph. */
+export function interruptedNote(session: Session): string {
+  if (session.baseline === undefined) return 'Session interrupted. Nothing had been rated yet; the session is kept as interrupted.';
+  const decided = session.results.filter((r) => r.outcome !== 'skipped');
+  const drills = decided.map((r) => `${r.name} → ${r.outcome === 'rehab' ? 'rehab' : 'avoid for now'}`).join(', ');
+  const kept =
+    decided.length > 0
+      ? `Kept: your baseline (${session.baseline}) and ${decided.length} finished drill${decided.length === 1 ? '' : 's'}: ${drills}.`
+      : `Kept: your baseline (${session.baseline}), and every score you gave.`;
+  return `Session interrupted. ${kept} A drill you had not finished keeps its bucket.`;
+}
