@@ -1,6 +1,6 @@
 // One row per attempt, for a spreadsheet. Skipped drills have no attempt, so no row.
 import { stringify } from 'csv-stringify/sync';
-import { drillName, type Report } from './report.js';
+import { drillNamer, type Report } from './report.js';
 
 export const csvColumns = [
   'session_id',
@@ -19,6 +19,7 @@ export const csvColumns = [
 ] as const;
 
 export function toCsv(report: Report): string {
+  const nameOf = drillNamer(report);
   const rows = report.sessions.flatMap((session) =>
     session.attempts.map((attempt) => [
       session.id,
@@ -29,7 +30,7 @@ export function toCsv(report: Report): string {
       session.movement,
       attempt.exerciseId,
       // The name the drill had when it was done, as the session recorded it.
-      session.results.find((result) => result.exerciseId === attempt.exerciseId)?.name ?? drillName(report, attempt.exerciseId),
+      session.results.find((result) => result.exerciseId === attempt.exerciseId)?.name ?? nameOf(attempt.exerciseId),
       attempt.attempt,
       attempt.before,
       attempt.after,

@@ -3,7 +3,7 @@
 // the same data twice gives the same bundle entries.
 import { createHash } from 'node:crypto';
 import type { Attempt, PainfulSide, Session, Symptom } from '../core/records.js';
-import { drillName, type Report } from './report.js';
+import { drillNamer, type Report } from './report.js';
 
 // The FHIR R4 types of @types/fhir (a global namespace).
 type Bundle = fhir4.Bundle;
@@ -56,6 +56,7 @@ export function toFhirBundle(report: Report): Bundle {
 }
 
 function* bundleEntries(report: Report): Generator<BundleEntry> {
+  const nameOf = drillNamer(report);
   let subject: Reference | undefined;
   if (report.patientName !== undefined) {
     const fullUrl = `urn:uuid:${uuidFrom(`patient\n${report.patientName}`)}`;
@@ -70,7 +71,7 @@ function* bundleEntries(report: Report): Generator<BundleEntry> {
       yield { fullUrl: fullUrl(0), resource: baselineObservation(session, session.baseline, subject) };
     }
     for (const [i, attempt] of session.attempts.entries()) {
-      const name = session.results.find((r) => r.exerciseId === attempt.exerciseId)?.name ?? drillName(report, attempt.exerciseId);
+      const name = session.results.find((r) => r.exerciseId === attempt.exerciseId)?.name ?? nameOf(attempt.exerciseId);
       yield { fullUrl: fullUrl(i + 1), resource: attemptObservation(session, attempt, name, subject) };
     }
   }

@@ -3,6 +3,7 @@
 // one pure function per format.
 import { bucketView, type BucketView } from '../core/buckets.js';
 import { localDate, scoreSeries, sessionSummaries, type ScorePoint, type SessionSummary } from '../core/history.js';
+import { compareInstants } from '../core/instant.js';
 import type { ManualMove, PainfulSide, Screening, Session, Settings, StoreData, Symptom } from '../core/records.js';
 import type { Exercise, Library } from '../library/schema.js';
 
@@ -45,15 +46,19 @@ export interface ReportOptions {
   now: Date;
 }
 
-const time = (iso: string) => Date.parse(iso);
-
 export function buildReport(data: StoreData, library: Library, options: ReportOptions): Report {
   const since = options.since ?? null;
   const until = options.until ?? null;
   const day = (iso: string) => localDate(new Date(iso));
-  const inPeriod = (iso: string) => (since === null || day(iso) >= since) && (until === null || day(iso) <= until);
+  const inPeriod = (iso: string) => {
+    if (since === null && until === null) return true;
+    const date = day(iso);
+    return (since === null || date >= since) && (until === null || date <= until);
+  };
   const upToEnd = (iso: string) => until === null || day(iso) <= until;
-  const byTime = <T>(at: (item: T) => string) => (a: T, b: T) => time(at(a)) - time(at(b));
+  // Ten years are thousands of sessions: comparing the timestamps' text where it can (see
+  // compareInstants) keeps the sort from parsing each one again at every comparison.
+  const byTime = <T>(at: (item: T) => string) => (a: T, b: T) => compareInstants(at(a), at(b));
 
   const sessions = data.sessions.filter((s) => inPeriod(s.startedAt)).sort(byTime((s) => s.startedAt));
   const moves = data.moves.filter((m) => inPeriod(m.at)).sort(byTime((m) => m.at));
@@ -62,7 +67,7 @@ export function buildReport(data: StoreData, library: Library, options: ReportOp
 
   // The state at the end of the period: everything decided up to then, judged at that moment.
   const end = until === null ? options.now : new Date(Math.min(options.now.getTime(), endOfDay(until).getTime()));
-  const resetAt = data.bucketsResetAt !== undefined && time(data.bucketsResetAt) <= end.getTime() ? data.bucketsResetAt : undefined;
+  const resetAt = data.bucketsResetAt !== undefined && Date.parse(data.bucketsResetAt) <= end.getTime() ? data.bucketsResetAt : undefined;
   const history: StoreData = {
     ...data,
     sessions: data.sessions.filter((s) => upToEnd(s.startedAt)),
@@ -72,10 +77,12 @@ export function buildReport(data: StoreData, library: Library, options: ReportOp
   if (resetAt !== undefined) history.bucketsResetAt = resetAt;
   const buckets = bucketView(history, library, end);
 
-  const mentioned = new Set([
-    ...sessions.flatMap((s) => [...s.results.map((r) => r.exerciseId), ...s.attempts.map((a) => a.exerciseId)]),
-    ...moves.map((m) => m.exerciseId),
-  ]);
+  const mentioned = new Set<string>();
+  for (const session of sessions) {
+    for (const result of session.results) mentioned.add(result.exerciseId);
+    for (const attempt of session.attempts) mentioned.add(attempt.exerciseId);
+  }
+  for (const move of moves) mentioned.add(move.exerciseId);
 
   const report: Report = {
     generatedAt: options.now.toISOString(),
@@ -101,11 +108,33 @@ export function buildReport(data: StoreData, library: Library, options: ReportOp
 
 /** A drill's name from the library, else from the sessions, else its id. */
 export function drillName(report: Report, exerciseId: string): string {
-  return (
-    report.exercises.find((exercise) => exercise.id === exerciseId)?.name ??
-    report.sessions.flatMap((s) => s.results).find((result) => result.exerciseId === exerciseId)?.name ??
-    exerciseId
-  );
+  return drillNamer(report)(exerciseId);
+}
+
+/**
+ * `drillName` for many look-ups in one report: each source is indexed once, on first need,
+ * keeping the first library drill and the first session result that carry an id.
+ */
+export function drillNamer(report: Report): (exerciseId: string) => string {
+  let library: Map<string, string | undefined> | undefined;
+  let recorded: Map<string, string | undefined> | undefined;
+  return (exerciseId) => {
+    library ??= firstNames(report.exercises.map((exercise) => [exercise.id, exercise.name]));
+    const fromLibrary = library.get(exerciseId);
+    if (fromLibrary !== undefined && fromLibrary !== null) return fromLibrary;
+    if (recorded === undefined) {
+      const pairs: [string, string][] = [];
+      for (const session of report.sessions) for (const result of session.results) pairs.push([result.exerciseId, result.name]);
+      recorded = firstNames(pairs);
+    }
+    return recorded.get(exerciseId) ?? exerciseId;
+  };
+}
+
+function firstNames(pairs: [string, string | undefined][]): Map<string, string | undefined> {
+  const names = new Map<string, string | undefined>();
+  for (const [id, name] of pairs) if (!names.has(id)) names.set(id, name);
+  return names;
 }
 
 /** The last millisecond of a local day given as YYYY-MM-DD. */

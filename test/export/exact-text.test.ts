@@ -1,0 +1,162 @@
+// Awkward text and timestamps come out exactly as the general tools would write them: CSV as
+// csv-stringify writes it, FHIR as JSON.stringify does, timestamps of any offset in time order.
+import { createHash } from 'node:crypto';
+import { stringify } from 'csv-stringify/sync';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Session, StoreData } from '../../src/core/records.js';
+import { csvColumns, toCsv } from '../../src/export/csv.js';
+import { fhirPieces, toFhirBundle, uuidFrom } from '../../src/export/fhir.js';
+import { buildReport, drillName, drillNamer } from '../../src/export/report.js';
+import { builtInLibraryFile } from '../../src/library/library.js';
+import { loadLibraryFile } from '../../src/library/load.js';
+import type { Library } from '../../src/library/schema.js';
+import { sampleStore, sessionOne } from './fixtures.js';
+
+const NOW = new Date('2026-11-20T15:00:00.000Z');
+let library: Library;
+
+beforeAll(() => {
+  library = loadLibraryFile(builtInLibraryFile());
+});
+
+// Text a spreadsheet or a JSON writer has to treat with care.
+const awkward = [
+  'plain',
+  '',
+  'a,b',
+  'say "hi"',
+  'two\nlines',
+  'cr\rhere',
+  'crlf\r\nhere',
+  '=SUM(A1)',
+  '+1',
+  '-1',
+  '@home',
+  '\tindented',
+  '\rstart',
+  '＝wide',
+  '＋wide',
+  '－wide',
+  '＠wide',
+  "it's fine",
+  'back\\slash',
+  'bell\u0007',
+  'emoji 😀',
+  'lone \ud800 half',
+  'line\u2028sep',
+  'é – “quoted” ’',
+];
+
+function awkwardStore(): StoreData {
+  const data = sampleStore();
+  data.sessions = awkward.map((text, i): Session => ({
+    ...structuredClone(sessionOne),
+    id: `s-${i}-${text}`,
+    startedAt: new Date(Date.UTC(2026, 9, 1 + i, 12)).toISOString(),
+    routine: text,
+    movement: `${text} squat`,
+    attempts: sessionOne.attempts.map((attempt) => ({ ...attempt, exerciseId: i % 2 ? attempt.exerciseId : `${text}-drill` })),
+    results: sessionOne.results.map((result) => ({ ...result, name: text, exerciseId: i % 2 ? result.exerciseId : `${text}-drill` })),
+  }));
+  return data;
+}
+
+describe('csv text', () => {
+  it('is what csv-stringify writes for the same rows, for every awkward cell', () => {
+    const report = buildReport(awkwardStore(), library, { now: NOW });
+    const rows = report.sessions.flatMap((session) =>
+      session.attempts.map((attempt) => [
+        session.id,
+        session.startedAt,
+        session.routine,
+        session.side,
+        session.symptom,
+        session.movement,
+        attempt.exerciseId,
+        session.results.find((result) => result.exerciseId === attempt.exerciseId)!.name,
+        attempt.attempt,
+        attempt.before,
+        attempt.after,
+        attempt.after - attempt.before,
+        attempt.verdict,
+      ]),
+    );
+    const expected = stringify(rows, { header: true, columns: [...csvColumns], record_delimiter: 'windows', escape_formulas: true });
+    expect(rows.length).toBe(awkward.length * sessionOne.attempts.length);
+    expect(toCsv(report)).toBe(expected);
+    // The shortcut must not have swallowed the guard or the quoting.
+    expect(toCsv(report)).toContain(",'=SUM(A1),");
+    expect(toCsv(report)).toContain('"a,b"');
+    expect(toCsv(report)).toContain(',-1,');
+  });
+
+  it('is only the header for a report without attempts', () => {
+    const report = buildReport({ ...sampleStore(), sessions: [] }, library, { now: NOW });
+    expect(toCsv(report)).toBe(`${csvColumns.join(',')}\r\n`);
+  });
+});
+
+describe('fhir text', () => {
+  it('is exactly JSON.stringify of the bundle, with awkward names and text', () => {
+    for (const patientName of [undefined, 'Sam "S" <Lee>', 'tab\there 😀 \ud800', '']) {
+      const report = buildReport(awkwardStore(), library, { now: NOW, ...(patientName === undefined ? {} : { patientName }) });
+      const whole = `${JSON.stringify(toFhirBundle(report), null, 2)}\n`;
+      expect([...fhirPieces(report)].join('')).toBe(whole);
+    }
+  });
+
+  it('derives the same identifiers as a SHA-256 with the version and variant bits set', () => {
+    for (const seed of ['session-one\n0', 'patient\nSam', '', 'é😀\n12']) {
+      const bytes = createHash('sha256').update(seed).digest().subarray(0, 16);
+      bytes[6] = (bytes[6]! & 0x0f) | 0x80;
+      bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+      const hex = bytes.toString('hex');
+      expect(uuidFrom(seed)).toBe(`${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`);
+      expect(uuidFrom(seed)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    }
+  });
+});
+
+describe('report order', () => {
+  it('sorts timestamps of any shape by the instant they name, keeping the store order for the same instant', () => {
+    const data = sampleStore();
+    const at = (id: string, startedAt: string): Session => ({ ...structuredClone(sessionOne), id, startedAt });
+    data.sessions = [
+      at('c', '2026-10-03T12:00:00.000Z'),
+      at('a-offset', '2026-10-01T14:00:00+02:00'), // 12:00Z
+      at('b', '2026-10-02T12:00:00Z'),
+      at('a-utc', '2026-10-01T12:00:00.000Z'), // the same instant as a-offset, later in the store
+      at('early', '2026-10-01T11:59:59.999Z'),
+      at('d-late-offset', '2026-10-03T07:00:00-05:30'), // 12:30Z, after c
+    ];
+    const report = buildReport(data, library, { now: NOW });
+    expect(report.sessions.map((s) => s.id)).toEqual(['early', 'a-offset', 'a-utc', 'b', 'c', 'd-late-offset']);
+  });
+
+  it('keeps the latest screening up to the end of the period, whatever the timestamp shape', () => {
+    const data = sampleStore();
+    const [screening] = data.screenings;
+    data.screenings = [
+      { ...screening!, at: '2026-10-05T12:00:00+09:00', proceeded: false }, // 03:00Z
+      { ...screening!, at: '2026-10-05T02:00:00.000Z', proceeded: true },
+    ];
+    expect(buildReport(data, library, { now: NOW }).latestScreening?.at).toBe('2026-10-05T12:00:00+09:00');
+  });
+});
+
+describe('drill names', () => {
+  it('come from the library, else the first session that recorded the drill, else the id', () => {
+    const data = sampleStore();
+    data.sessions[1]!.results.push({ exerciseId: 'gone-drill', name: 'Old name', outcome: 'rehab', flare: false, at: '2026-10-08T12:06:00.000Z' });
+    data.sessions[2]!.results.push({ exerciseId: 'gone-drill', name: 'Newer name', outcome: 'rehab', flare: false, at: '2026-10-20T12:06:00.000Z' });
+    data.sessions[2]!.results.push({ exerciseId: 'clamshells', name: 'Renamed clamshells', outcome: 'rehab', flare: false, at: '2026-10-20T12:07:00.000Z' });
+    const report = buildReport(data, library, { now: NOW });
+    const nameOf = drillNamer(report);
+    const libraryName = library.exercises.find((exercise) => exercise.id === 'clamshells')!.name;
+    for (const lookUp of [nameOf, (id: string) => drillName(report, id)]) {
+      expect(lookUp('clamshells')).toBe(libraryName);
+      expect(lookUp('gone-drill')).toBe('Old name');
+      expect(lookUp('never-seen')).toBe('never-seen');
+    }
+  });
+});
