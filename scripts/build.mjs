@@ -4,6 +4,7 @@ import { build } from 'esbuild';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { importTypeScript } from './import-ts.mjs';
 
 const root = new URL('..', import.meta.url);
 const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
@@ -56,18 +57,7 @@ for (const name of readdirSync(dist)) {
 }
 
 // The library checker is bundled on its own so the build can run it without a TypeScript runtime.
-const checker = new URL('dist/library-check.mjs', root).pathname;
-await build({
-  entryPoints: [new URL('src/library/load.ts', root).pathname],
-  outfile: checker,
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  packages: 'external',
-  logLevel: 'warning',
-});
-const { parseLibrary } = await import(checker);
+const { parseLibrary } = await importTypeScript(new URL('src/library/load.ts', root).pathname, new URL('dist/library-check.mjs', root).pathname);
 const libraryFile = new URL('data/library.yaml', root).pathname;
 const result = parseLibrary(readFileSync(libraryFile, 'utf8'));
 if (!result.ok) {

@@ -1,7 +1,8 @@
 // Builds realistic Session records for tests: scores chain as in a real session (each drill's
 // `before` is the latest score), verdicts follow the thresholds, a retry is judged against the
 // same original `before`, and a flare ends the drill at once.
-import { defaultSettings, SCHEMA_VERSION, type Attempt, type ExerciseResult, type Session, type StoreData } from '../../src/core/records.js';
+import type { Attempt, ExerciseResult, Session, StoreData } from '../../src/core/records.js';
+import { emptyStore } from '../../src/store/migrations.js';
 
 export interface DrillPlan {
   id: string;
@@ -91,15 +92,7 @@ export function lastResultAt(session: Session): string {
 }
 
 export function storeWith(partial: Partial<StoreData> = {}): StoreData {
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    settings: { ...defaultSettings },
-    sessions: [],
-    moves: [],
-    screenings: [],
-    buckets: [],
-    ...partial,
-  };
+  return { ...emptyStore(), ...partial };
 }
 
 function titleOf(id: string): string {

@@ -1,0 +1,17 @@
+// Bundles one TypeScript module of the project with esbuild and imports it, so that build
+// scripts can run the project's own code without a TypeScript runtime.
+import { build } from 'esbuild';
+
+export async function importTypeScript(entry, outfile) {
+  await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'warning',
+  });
+  return import(outfile);
+}
