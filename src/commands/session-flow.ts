@@ -16,7 +16,7 @@ import { Store } from '../store/store.js';
 import type { Colours } from '../ui/colour.js';
 import { isPromptExit, type Prompter } from '../ui/prompter.js';
 import { drillCard, feedbackLine, interruptedNote, summary, type BucketChange } from '../ui/session-view.js';
-import { hanging, wrap } from '../ui/table.js';
+import { hanging, table, wrap } from '../ui/table.js';
 import { screenIfNeeded } from './session-screen.js';
 import type { SessionOptions } from './session.js';
 import { libraryFor, paint } from './shared.js';
@@ -286,8 +286,9 @@ function closing(session: Session, library: Library, before: BucketView, after: 
     if (from !== to) changes.push({ name: names.get(id) ?? id, from: label(from), to: label(to) });
   }
   const status = session.status === 'stopped' ? colour.dim('You stopped the session early; what you finished is saved.\n') : '';
-  const nextSteps = ['', 'Next:', '  itb buckets            what helps and what to avoid for now'];
-  if (view.rehab.length > 0) nextSteps.push('  itb session rehab      your rehab routine');
-  nextSteps.push('  itb export -o report.html   a report for your physical therapist');
-  return summary(session, names, changes, colour) + status + `${nextSteps.join('\n')}\n`;
+  const nextSteps = [['itb buckets', 'what helps and what to avoid for now']];
+  if (view.rehab.length > 0) nextSteps.push(['itb session rehab', 'your rehab routine']);
+  nextSteps.push(['itb export -o report.html', 'a report for your physical therapist']);
+  const next = table(nextSteps.map(([command, what]) => [`  ${command}`, colour.dim(what!)]));
+  return `${summary(session, names, changes, colour)}${status}\nNext:\n${next.join('\n')}\n`;
 }
