@@ -59,10 +59,11 @@ for (const name of readdirSync(dist)) {
 // The library checker is bundled on its own so the build can run it without a TypeScript runtime.
 const { parseLibrary } = await importTypeScript(new URL('src/library/load.ts', root).pathname, new URL('dist/library-check.mjs', root).pathname);
 const libraryFile = new URL('data/library.yaml', root).pathname;
-const result = parseLibrary(readFileSync(libraryFile, 'utf8'));
-if (!result.ok) {
-  for (const p of result.problems) console.error(`data/library.yaml:${p.line}:${p.col}  ${p.path}  ${p.message}`);
+const checked = parseLibrary(readFileSync(libraryFile, 'utf8'));
+if (!checked.ok) {
+  for (const p of checked.problems) console.error(`data/library.yaml:${p.line}:${p.col}  ${p.path}  ${p.message}`);
   process.exit(1);
 }
 mkdirSync(new URL('dist', root), { recursive: true });
-writeFileSync(new URL('dist/library.json', root), JSON.stringify(result.library));
+const { library } = checked;
+writeFileSync(new URL('dist/library.json', root), JSON.stringify(library));

@@ -180,7 +180,7 @@ function routineExercises(routine: string, data: StoreData, library: Library, no
   } else {
     const found = library.routines.find((r) => r.id === routine);
     if (!found) {
-      const near = closest(routine, [...library.routines.map((r) => r.id), 'rehab', 'retest']);
+      const near = closest(routine, library.routines.map((r) => r.id).concat('rehab', 'retest'));
       throw new UserError(`there is no routine "${routine}"`, `${near.length > 0 ? `Did you mean ${near.join(' or ')}? ` : ''}\`itb routines\` lists them.`);
     }
     ids = found.exercises;

@@ -42,9 +42,10 @@ export function loadLibraryFile(file: string): Library {
     const reason = readFailures[(error as NodeJS.ErrnoException).code ?? ''] ?? 'cannot read the file';
     throw new LibraryError(file, [{ line: 1, col: 1, path: '(file)', message: reason }]);
   }
-  const result = parseLibrary(source);
-  if (!result.ok) throw new LibraryError(file, result.problems);
-  return result.library;
+  const parsed = parseLibrary(source);
+  if (!parsed.ok) throw new LibraryError(file, parsed.problems);
+  const { library } = parsed;
+  return library;
 }
 
 export function parseLibrary(source: string): { ok: true; library: Library } | { ok: false; problems: Problem[] } {

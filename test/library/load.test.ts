@@ -21,11 +21,12 @@ function problemsIn(source: string): string[] {
 
 describe('a valid library', () => {
   it('parses, with defaults filled in', () => {
-    const result = parseLibrary(readFileSync(fixture('good.yaml'), 'utf8'));
-    if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
-    expect(result.library.exercises.map((e) => e.id)).toEqual(['wall-clamshells', 'ankle-rocks']);
-    expect(result.library.routines[0]?.exercises).toEqual(['ankle-rocks', 'wall-clamshells']);
-    const ankleRocks = result.library.exercises[1]!;
+    const parsed = parseLibrary(readFileSync(fixture('good.yaml'), 'utf8'));
+    if (!parsed.ok) throw new Error(parsed.problems.map((p) => p.message).join('\n'));
+    const { library } = parsed;
+    expect(library.exercises.map((e) => e.id)).toEqual(['wall-clamshells', 'ankle-rocks']);
+    expect(library.routines[0]?.exercises).toEqual(['ankle-rocks', 'wall-clamshells']);
+    const ankleRocks = library.exercises[1]!;
     expect(ankleRocks.dose).toEqual({ reps: 10, perSide: false });
     expect(ankleRocks.equipment).toEqual([]);
     expect(ankleRocks.side).toBe('opposite');

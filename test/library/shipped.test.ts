@@ -11,7 +11,8 @@ const file = join(import.meta.dirname, '../../data/library.yaml');
 function shipped(): Library {
   const result = parseLibrary(readFileSync(file, 'utf8'));
   if (!result.ok) throw new Error(result.problems.map((p) => `${p.line}:${p.col}  ${p.path}  ${p.message}`).join('\n'));
-  return result.library;
+  const { library } = result;
+  return library;
 }
 
 const exercise = (library: Library, id: string) => {

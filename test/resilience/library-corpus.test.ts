@@ -43,7 +43,8 @@ function loaded(mutation: Mutation): ReturnType<typeof parseLibrary> {
 function problemLines(file: string, mutation: Mutation, what: string): string[] | null {
   const result = loaded(mutation);
   if (result.ok) {
-    expect(result.library.exercises.length, what).toBeGreaterThan(0);
+    const { library } = result;
+    expect(library.exercises.length, what).toBeGreaterThan(0);
     return null;
   }
   expect(result.problems.length, `${what}: a failure lists its problems`).toBeGreaterThan(0);
