@@ -45,6 +45,11 @@ const cli = await build({
   // Chunks sit beside cli.js so that `import.meta.url` still finds dist/library.json from them.
   splitting: true,
   metafile: true,
+  // Less text for Node to read and compile on every start; names are kept, and with ITB_DEBUG=1
+  // bin/itb.js turns on source maps so that a stack trace points into src/.
+  minifyWhitespace: true,
+  minifySyntax: true,
+  sourcemap: true,
   plugins: [leanStartup],
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   define: { ITB_VERSION: JSON.stringify(pkg.version) },
@@ -53,7 +58,7 @@ const cli = await build({
 // Chunk names carry a content hash: remove those of earlier builds, only after the new ones exist.
 const built = new Set(Object.keys(cli.metafile.outputs).map((file) => basename(file)));
 for (const name of readdirSync(dist)) {
-  if (name.endsWith('.js') && !built.has(name)) rmSync(join(dist, name), { force: true });
+  if ((name.endsWith('.js') || name.endsWith('.js.map')) && !built.has(name)) rmSync(join(dist, name), { force: true });
 }
 
 // The library checker is bundled on its own so the build can run it without a TypeScript runtime.
