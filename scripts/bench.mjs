@@ -118,7 +118,8 @@ async function main() {
       rss === undefined ? '' : check(rss < 150, `${command.label} (memory)`),
     ]);
   });
-  rows.push([`score save (Store.update, median of ${SAVE_RUNS})`, save.toFixed(1), '', '< 50 ms', check(save < 50, 'score save'), '', '', '']);
+  rows.push([`score save (Store.update, median of ${SAVE_RUNS})`, save.score.toFixed(1), '', '< 50 ms', check(save.score < 50, 'score save'), '', '', '']);
+  rows.push([`last score, ending the session (median of ${SAVE_RUNS})`, save.end.toFixed(1), '', '< 50 ms', check(save.end < 50, 'session-ending save'), '', '', '']);
 
   printTable(rows);
   if (memory.every((rss) => rss === undefined)) {
@@ -225,7 +226,20 @@ async function timeScoreSave(kit, home) {
     await save();
     times.push(performance.now() - started);
   }
-  return median(times);
+  // The last score of a session also ends it, and that save keeps the store's summary afresh.
+  const endTimes = [];
+  for (let run = 0; run < SAVE_RUNS; run++) {
+    session.status = 'completed';
+    session.endedAt = at();
+    session.results.push({ exerciseId: 'lateral-ankle-tilts', name: 'Lateral ankle tilts', outcome: 'avoid', flare: false, at: session.endedAt });
+    const started = performance.now();
+    await save();
+    endTimes.push(performance.now() - started);
+    Object.assign(session, { id: `bench-session-${run}`, startedAt: at(), status: 'in-progress', results: [] });
+    delete session.endedAt;
+    await save();
+  }
+  return { score: median(times), end: median(endTimes) };
 }
 
 function checkResult(command, result) {

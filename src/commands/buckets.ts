@@ -1,6 +1,7 @@
 import { Command } from 'commander';
-import { adviceFor, type Advice } from '../core/advice.js';
-import { bucketView, projectBuckets, type BucketView, type Evidence, type ExerciseStatus } from '../core/buckets.js';
+import { adviceFromMarks, type Advice } from '../core/advice.js';
+import { bucketView, projectBuckets, viewBuckets, type BucketView, type ExerciseStatus } from '../core/buckets.js';
+import type { Evidence } from '../core/evidence.js';
 import { closest } from '../core/closest.js';
 import { localDate } from '../core/history.js';
 import type { BucketName, StoreData } from '../core/records.js';
@@ -43,16 +44,16 @@ export function bucketsCommand(ctx: Context): Command {
     )
     .action(async (options: { json?: boolean }, self: Command) => {
       const library = await libraryFor(ctx, self);
-      const { readStore } = await import('../store/store-file.js');
-      const data = await readStore(ctx.env);
+      const { readSummary } = await import('../store/summary-file.js');
+      const summary = await readSummary(ctx.env);
       const now = ctx.now();
-      const view = bucketView(data, library, now);
-      const advice = adviceFor(data, now);
+      const view = viewBuckets(summary.buckets, library, now);
+      const advice = adviceFromMarks(summary.marks, now);
       if (options.json) {
         return printJson(ctx, { schemaVersion: 1, generatedAt: now.toISOString(), ...view, advice });
       }
       const colour = paint(ctx, self);
-      if (data.sessions.length === 0 && data.moves.length === 0) {
+      if (summary.sessionCount === 0 && summary.moveCount === 0) {
         ctx.stdout.write(`No sessions yet. Run ${colour.bold('itb session')} to try your first drills; what helps will show up here.\n`);
         return;
       }

@@ -1,7 +1,15 @@
 // Advice the source articles give, shown when the log says it applies (PRODUCT §4.7).
 import { localDateTime } from './history.js';
-import { compareInstants } from './instant.js';
 import type { Session, StoreData } from './records.js';
+
+/** What advice needs from one session: kept in the store's summary for each session of the log. */
+export interface SessionMark {
+  /** When the session started, in milliseconds since 1970 (UTC). */
+  startedMs: number;
+  baseline?: number;
+  /** A loading (strength) session where a drill was actually tried. */
+  loaded: boolean;
+}
 
 export interface Advice {
   id: 'loading-spacing' | 'see-a-professional';
@@ -16,9 +24,19 @@ const LOADING_GAP_MS = 48 * HOUR_MS;
 const time = (iso: string) => Date.parse(iso);
 
 export function adviceFor(data: StoreData, now: Date): Advice[] {
-  return [loadingSpacing(data.sessions, now), seeAProfessional(data.sessions, now)].filter(
-    (advice): advice is Advice => advice !== undefined,
-  );
+  return adviceFromMarks(sessionMarks(data.sessions), now);
+}
+
+export function adviceFromMarks(marks: readonly SessionMark[], now: Date): Advice[] {
+  return [loadingSpacing(marks, now), seeAProfessional(marks, now)].filter((advice): advice is Advice => advice !== undefined);
+}
+
+export function sessionMarks(sessions: readonly Session[]): SessionMark[] {
+  return sessions.map((session) => {
+    const mark: SessionMark = { startedMs: time(session.startedAt), loaded: session.loading && session.attempts.length > 0 };
+    if (session.baseline !== undefined) mark.baseline = session.baseline;
+    return mark;
+  });
 }
 
 /**
@@ -26,19 +44,18 @@ export function adviceFor(data: StoreData, now: Date): Advice[] {
  * where a drill was actually tried count, so a session that has just started (or was abandoned
  * at setup) does not warn about itself.
  */
-function loadingSpacing(sessions: Session[], now: Date): Advice | undefined {
-  const nowIso = now.toISOString();
-  let last: Session | undefined;
+function loadingSpacing(sessions: readonly SessionMark[], now: Date): Advice | undefined {
+  let last: SessionMark | undefined;
   for (const session of sessions) {
-    if (!session.loading || session.attempts.length === 0 || compareInstants(session.startedAt, nowIso) > 0) continue;
-    if (!last || compareInstants(session.startedAt, last.startedAt) > 0) last = session;
+    if (!session.loaded || session.startedMs > now.getTime()) continue;
+    if (!last || session.startedMs > last.startedMs) last = session;
   }
   if (!last) return undefined;
-  const elapsed = now.getTime() - time(last.startedAt);
+  const elapsed = now.getTime() - last.startedMs;
   if (elapsed >= LOADING_GAP_MS) return undefined;
   const hours = Math.floor(elapsed / HOUR_MS);
   const ago = hours < 1 ? 'less than an hour ago' : hours === 1 ? '1 hour ago' : `${hours} hours ago`;
-  const readyAt = new Date(time(last.startedAt) + LOADING_GAP_MS);
+  const readyAt = new Date(last.startedMs + LOADING_GAP_MS);
   return {
     id: 'loading-spacing',
     message:
@@ -55,13 +72,13 @@ function loadingSpacing(sessions: Session[], now: Date): Advice | undefined {
  * ending now. "No meaningful fall": the mean baseline of the newest window is less than 2
  * points AND less than 30% below that of the oldest window of the run, and not zero.
  */
-function seeAProfessional(sessions: Session[], now: Date): Advice | undefined {
+function seeAProfessional(sessions: readonly SessionMark[], now: Date): Advice | undefined {
   // Baselines by 7-day window back from now (0 = the last 7 days), sorted in one pass: years of
   // daily sessions make a window-by-window scan of the whole log far too slow.
   const byWeek = new Map<number, number[]>();
   for (const session of sessions) {
     if (session.baseline === undefined) continue;
-    const age = now.getTime() - time(session.startedAt);
+    const age = now.getTime() - session.startedMs;
     if (!(age >= 0)) continue;
     const index = Math.floor(age / WEEK_MS);
     const week = byWeek.get(index);

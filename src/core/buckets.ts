@@ -1,8 +1,9 @@
 // Which bucket each drill is in, and the evidence behind it. The session log and the manual
 // moves are the truth; buckets are projected from them, so they can always be rebuilt.
 import type { Library } from '../library/schema.js';
+import { evidenceOf, observe, type Evidence, type Observed } from './evidence.js';
 import { compareInstants } from './instant.js';
-import type { Attempt, BucketEntry, BucketName, ExerciseResult, ManualMove, Session, StoreData } from './records.js';
+import type { BucketEntry, BucketName, ExerciseResult, ManualMove, Session, StoreData } from './records.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -95,15 +96,6 @@ function entryOf(decision: Decision): BucketEntry {
   };
 }
 
-export interface Evidence {
-  tested: number;
-  helped: number;
-  meanChange: number | null;
-  lastChange: number | null;
-  lastTestedAt: string | null;
-  flares: number;
-}
-
 export interface ExerciseStatus {
   exerciseId: string;
   /** The library's name, else the last name seen in results, else the id. */
@@ -127,102 +119,38 @@ export interface BucketView {
   untested: ExerciseStatus[];
 }
 
-/** What the log says about one drill, summed up as it is walked (no list of tests is kept). */
-interface Observed {
-  /** Tests: results with outcome rehab or avoid. */
-  tested: number;
-  helped: number;
-  changeSum: number;
-  changeCount: number;
-  /** The newest test (the later one in the log at equal times) and its change. */
-  newestAt: string | null;
-  newestChange: number | null;
-  flares: number;
-  lastName: string | null;
-  lastNameAt: string | null;
-}
-
-/**
- * Walks the log once, for the evidence and (into `decisions`) the session decisions of
- * projectBuckets. A test is one result with outcome rehab or avoid; its attempts are those
- * of the same drill in the same session up to the result, not claimed by an earlier result.
- * Its change is the score after the deciding (last) attempt minus the `before` of its first
- * attempt; null without attempts. Attempts with no result (an interrupted drill) are no test.
- */
-function observe(sessions: Session[], decisions: Map<string, Decision>, resetAt: string | undefined): Map<string, Observed> {
-  const observed = new Map<string, Observed>();
-  const claimed: boolean[] = [];
-  for (const session of sessions) {
-    const attempts = session.attempts;
-    for (let index = 0; index < attempts.length; index++) claimed[index] = false;
-    for (const result of session.results) {
-      let seen = observed.get(result.exerciseId);
-      if (!seen) {
-        seen = { tested: 0, helped: 0, changeSum: 0, changeCount: 0, newestAt: null, newestChange: null, flares: 0, lastName: null, lastNameAt: null };
-        observed.set(result.exerciseId, seen);
-      }
-      if (seen.lastNameAt === null || compareInstants(result.at, seen.lastNameAt) >= 0) {
-        seen.lastName = result.name;
-        seen.lastNameAt = result.at;
-      }
-      let deciding: Attempt | undefined;
-      let first: Attempt | undefined;
-      for (let index = 0; index < attempts.length; index++) {
-        const attempt = attempts[index]!;
-        if (claimed[index] || attempt.exerciseId !== result.exerciseId || compareInstants(attempt.at, result.at) > 0) continue;
-        claimed[index] = true;
-        deciding = attempt;
-        if (attempt.attempt === 1) first = attempt;
-      }
-      if (result.flare) seen.flares++;
-      if (result.outcome === 'skipped') continue;
-      considerResult(decisions, result, resetAt);
-      const change = deciding && first ? deciding.after - first.before : null;
-      seen.tested++;
-      if (result.outcome === 'rehab') seen.helped++;
-      if (change !== null) {
-        seen.changeSum += change;
-        seen.changeCount++;
-      }
-      if (seen.newestAt === null || compareInstants(result.at, seen.newestAt) >= 0) {
-        seen.newestAt = result.at;
-        seen.newestChange = change;
-      }
-    }
-  }
-  return observed;
-}
-
-function evidenceOf(seen: Observed | undefined): Evidence {
-  if (!seen) return { tested: 0, helped: 0, meanChange: null, lastChange: null, lastTestedAt: null, flares: 0 };
-  return {
-    tested: seen.tested,
-    helped: seen.helped,
-    meanChange: seen.changeCount > 0 ? roundToTenth(seen.changeSum / seen.changeCount) : null,
-    lastChange: seen.newestChange,
-    lastTestedAt: seen.newestAt,
-    flares: seen.flares,
-  };
-}
-
-/** Half away from zero, so a mean of -0.75 reads -0.8 like +0.75 reads 0.8. */
-function roundToTenth(value: number): number {
-  return (Math.sign(value) * Math.round(Math.abs(value) * 10)) / 10 || 0;
-}
-
 /**
  * Every drill's status. Rehab in routine order (first appearance walking the library's routines
  * in order, then the rest by name); avoid with re-test info (due first, then by re-test date);
  * untested = library drills with no decision, in library order.
  */
 export function bucketView(data: StoreData, library: Library, now: Date): BucketView {
+  return viewBuckets(summarizeBuckets(data), library, now);
+}
+
+/** The log boiled down to what a bucket view is made of, small enough to keep beside the store. */
+export interface BucketSummary {
+  /** As projectBuckets gives them. */
+  entries: BucketEntry[];
+  /** What the log says about each drill it holds results for, by exercise id. */
+  observed: [exerciseId: string, Observed][];
+  retestAfterDays: number;
+}
+
+export function summarizeBuckets(data: StoreData): BucketSummary {
   // projectBuckets, with the walk through the sessions shared with the evidence.
   const decisions = new Map<string, Decision>();
-  const observed = observe(data.sessions, decisions, data.bucketsResetAt);
+  const observed = observe(data.sessions, (result) => considerResult(decisions, result, data.bucketsResetAt));
   for (const move of data.moves) considerMove(decisions, move, data.bucketsResetAt);
-  const entries = entriesOf(decisions);
+  return { entries: entriesOf(decisions), observed: [...observed], retestAfterDays: data.settings.retestAfterDays };
+}
+
+/** bucketView from a summary of the log instead of the log itself. */
+export function viewBuckets(summary: BucketSummary, library: Library, now: Date): BucketView {
+  const { entries } = summary;
+  const observed = new Map(summary.observed);
   const names = new Map(library.exercises.map((exercise) => [exercise.id, exercise.name]));
-  const retestAfterMs = data.settings.retestAfterDays * DAY_MS;
+  const retestAfterMs = summary.retestAfterDays * DAY_MS;
 
   const statusOf = (entry: BucketEntry): ExerciseStatus => {
     const status: ExerciseStatus = {

@@ -1,5 +1,6 @@
 // The words every report format shares, so the Markdown, HTML and FHIR say the same things.
-import type { Evidence, ExerciseStatus } from '../core/buckets.js';
+import type { ExerciseStatus } from '../core/buckets.js';
+import type { Evidence } from '../core/evidence.js';
 import { localDate, localDateTime } from '../core/history.js';
 import type { Attempt, RedFlag, Session, Symptom } from '../core/records.js';
 

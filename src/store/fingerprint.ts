@@ -4,9 +4,9 @@
 // history). Any other bytes — a store edited by hand, damaged, or restored from elsewhere — have
 // another hash and are checked in full. The fingerprint is only ever a shortcut: a missing,
 // stale or unreadable one costs a full check, never an error.
-import { createHash, randomBytes } from 'node:crypto';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { SCHEMA_VERSION } from '../core/terms.js';
+import { readSidecar, writeSidecar } from './sidecar.js';
 
 /** Appended to the store's path to name its fingerprint. */
 export const fingerprintSuffix = '.checked';
@@ -21,11 +21,7 @@ const lineFor = (hash: string) => `itb store schemaVersion ${SCHEMA_VERSION} sha
 
 /** What the fingerprint beside `storePath` holds, or undefined when there is none to read. */
 export function readFingerprint(storePath: string): string | undefined {
-  try {
-    return readFileSync(storePath + fingerprintSuffix, 'utf8');
-  } catch {
-    return undefined;
-  }
+  return readSidecar(storePath + fingerprintSuffix);
 }
 
 /** Whether `fingerprint` (as read) vouches for content with this hash. */
@@ -39,16 +35,5 @@ export function vouchesFor(fingerprint: string | undefined, hash: string): boole
  * longer matches the store, so the next read checks it in full.
  */
 export function writeFingerprint(storePath: string, hash: string): void {
-  const file = storePath + fingerprintSuffix;
-  const temp = `${file}.tmp-${randomBytes(6).toString('hex')}`;
-  try {
-    writeFileSync(temp, lineFor(hash), { mode: 0o600, flag: 'wx' });
-    renameSync(temp, file);
-  } catch {
-    try {
-      rmSync(temp, { force: true });
-    } catch {
-      // Left for the next update to tidy away.
-    }
-  }
+  writeSidecar(storePath + fingerprintSuffix, lineFor(hash));
 }

@@ -4,34 +4,12 @@
 // Store.read(), which checks it in full and reports every problem.
 import { isAscii } from 'node:buffer';
 import { readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
 import type { StoreData } from '../core/records.js';
 import { SCHEMA_VERSION } from '../core/terms.js';
 import { hashOf, readFingerprint, vouchesFor } from './fingerprint.js';
+import { storeFile } from './store-path.js';
 
-export const projectName = 'itb';
-const fileName = 'store.json';
-
-/** Where the store lives: `ITB_HOME/store.json`, else the folder conf uses for projectName 'itb'. */
-export function storeFile(env: Record<string, string | undefined>): string {
-  if (env.ITB_HOME) return resolve(env.ITB_HOME, fileName);
-  return join(defaultFolder(env), fileName);
-}
-
-/**
- * The folder conf picks by default (env-paths for 'itb' with conf's 'nodejs' suffix), worked out
- * here from the environment we are given, because building a Conf to ask it creates the folder.
- */
-function defaultFolder(env: Record<string, string | undefined>): string {
-  const name = `${projectName}-nodejs`;
-  const home = homedir();
-  if (process.platform === 'darwin') return join(home, 'Library', 'Preferences', name);
-  if (process.platform === 'win32') {
-    return join(env.APPDATA || join(home, 'AppData', 'Roaming'), name, 'Config');
-  }
-  return join(env.XDG_CONFIG_HOME || join(home, '.config'), name);
-}
+export { projectName, storeFile } from './store-path.js';
 
 /**
  * The store as it is, for a command that only shows it: the vouched-for file without loading the

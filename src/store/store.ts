@@ -9,11 +9,13 @@ import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type Conf from 'conf';
 import type { Session, StoreData } from '../core/records.js';
+import { summarize } from '../core/summary.js';
 import { UserError } from '../errors.js';
 import { checkedForWriting, freezeSession } from './check.js';
 import { fingerprintSuffix, hashOf, writeFingerprint } from './fingerprint.js';
 import { emptyStore, migrate, StoreProblem } from './migrations.js';
 import { asciiJson, projectName, storeFile, storeText, vouchedContent } from './store-file.js';
+import { summarySuffix, writeSummaryFile } from './summary-file.js';
 
 export { emptyStore, storeFile };
 
@@ -119,6 +121,9 @@ export class Store {
       this.#write(ConfClass, written);
       const bytes = Buffer.from(this.#lastText, 'utf8');
       writeFingerprint(this.path, hashOf(bytes));
+      // The summary walks the whole log, so it is kept when a session ends rather than after
+      // every score; while one is in progress the last summary no longer matches the file.
+      if (!written.sessions.some((session) => session.status === 'in-progress')) writeSummaryFile(this.path, summarize(written));
       this.#written = { bytes, rest: JSON.stringify({ ...written, sessions: [] }), sessions: written.sessions.slice() };
       this.#removeLeftoverTempFiles();
       return written;
@@ -179,12 +184,12 @@ export class Store {
   }
 
   /**
-   * A process killed in the middle of a write leaves its temporary file (`store.json.tmp-…`, or
-   * `store.json.checked.tmp-…` for the fingerprint) behind. Every write happens under the lock
-   * we hold, so any such file now is one of those.
+   * A process killed in the middle of a write leaves its temporary file behind: `store.json.tmp-…`,
+   * or `store.json.checked.tmp-…` / `store.json.summary.tmp-…` for the files beside it. Every
+   * write happens under the lock we hold, so any such file now is one of those.
    */
   #removeLeftoverTempFiles(): void {
-    const prefixes = [`${basename(this.path)}.tmp-`, `${basename(this.path)}${fingerprintSuffix}.tmp-`];
+    const prefixes = [`${basename(this.path)}.tmp-`, ...[fingerprintSuffix, summarySuffix].map((suffix) => `${basename(this.path)}${suffix}.tmp-`)];
     try {
       for (const name of readdirSync(dirname(this.path))) {
         if (prefixes.some((prefix) => name.startsWith(prefix))) rmSync(join(dirname(this.path), name), { force: true });

@@ -1,23 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { applySessionResults, bucketView, builtInRoutine, projectBuckets } from '../../src/core/buckets.js';
 import type { ManualMove, Session } from '../../src/core/records.js';
-import type { Exercise, Library } from '../../src/library/schema.js';
+import type { Library } from '../../src/library/schema.js';
+import { drill } from '../helpers/drills.js';
 import { buildSession, lastResultAt, storeWith } from '../helpers/sessions.js';
-
-function drill(id: string, name: string): Exercise {
-  return {
-    id,
-    name,
-    region: 'hip',
-    category: 'strength',
-    steps: ['Do it slowly.'],
-    dose: { reps: 10, perSide: true },
-    side: 'painful',
-    loading: true,
-    equipment: [],
-    cues: [],
-  };
-}
 
 // Library order differs from routine order on purpose: rehab must follow the routines.
 const library: Library = {

@@ -83,7 +83,7 @@ describe('imports, moves and settings changes at the same moment', () => {
       expect(data.settings.movement).toBe(movement);
       expect(data.settings.retestAfterDays).toBe(Number(retestAfterDays));
       // The lock is let go and no temporary file is left beside the store and its fingerprint.
-      expect(readdirSync(home).sort()).toEqual(['store.json', 'store.json.checked']);
+      expect(readdirSync(home).sort()).toEqual(['store.json', 'store.json.checked', 'store.json.summary']);
 
       // What the user looks at next agrees: the latest move of each drill decides its bucket.
       const shown = await itb(['buckets', '--json'], home);

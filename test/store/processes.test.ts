@@ -135,7 +135,7 @@ describe('a process killed while writing', () => {
     expect(sessionIds(store)).toEqual([...saved, 'after-the-kills']);
     // The lock is gone and so are the temporary files of writes cut short (of the store and of
     // its fingerprint).
-    expect(readdirSync(home).sort()).toEqual(['store.json', 'store.json.checked']);
+    expect(readdirSync(home).sort()).toEqual(['store.json', 'store.json.checked', 'store.json.summary']);
   });
 
   it('leaves a lock that the next update takes over once it is stale', async () => {

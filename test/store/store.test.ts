@@ -69,10 +69,11 @@ describe('update', () => {
     expect(written.sessions.map((session) => session.id)).toEqual(['s1']);
     expect(store.read()).toEqual(written);
     // The file holds exactly the store: nothing of conf's own, nothing left beside it but the
-    // fingerprint of what was checked and written.
+    // fingerprint of what was checked and written, and the summary of it for `itb buckets`.
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(written);
-    expect(readdirSync(home).sort()).toEqual(['store.json', 'store.json.checked']);
+    expect(readdirSync(home).sort()).toEqual(['store.json', 'store.json.checked', 'store.json.summary']);
     expect(statSync(`${file}.checked`).mode & 0o777).toBe(0o600);
+    expect(statSync(`${file}.summary`).mode & 0o777).toBe(0o600);
   });
 
   it('saves the value mutate returns', async () => {
@@ -117,9 +118,10 @@ describe('update', () => {
     writeFileSync(file, validText);
     writeFileSync(`${file}.tmp-1718000000abc123`, validText.slice(0, 40));
     writeFileSync(`${file}.checked.tmp-5f3a9c1b2e4d`, 'itb store');
+    writeFileSync(`${file}.summary.tmp-4242-1718000000000-0`, '{"summ');
     writeFileSync(join(home, 'notes.txt'), 'mine');
     await Store.open(env()).update(() => undefined);
-    expect(readdirSync(home).sort()).toEqual(['notes.txt', 'store.json', 'store.json.checked']);
+    expect(readdirSync(home).sort()).toEqual(['notes.txt', 'store.json', 'store.json.checked', 'store.json.summary']);
   });
 
   it('passes on an error thrown by mutate, saving nothing and letting go of the lock', async () => {
@@ -129,7 +131,7 @@ describe('update', () => {
     const refusal = new UserError('No exercise with the id "nope".');
     expect(await caught(() => store.update(() => { throw refusal; }))).toBe(refusal);
     expect(readFileSync(file)).toEqual(before);
-    expect(readdirSync(home).sort()).toEqual(['store.json', 'store.json.checked']);
+    expect(readdirSync(home).sort()).toEqual(['store.json', 'store.json.checked', 'store.json.summary']);
   });
 
   it('refuses to save a store that does not validate, and writes nothing', async () => {
@@ -145,7 +147,7 @@ describe('update', () => {
     expect(error).not.toBeInstanceOf(UserError);
     expect((error as Error).message).toMatch(/settings\.minImprovement/);
     expect(readFileSync(file)).toEqual(before);
-    expect(readdirSync(home).sort()).toEqual(['store.json', 'store.json.checked']);
+    expect(readdirSync(home).sort()).toEqual(['store.json', 'store.json.checked', 'store.json.summary']);
   });
 });
 

@@ -1,0 +1,40 @@
+// Small files kept beside the store that only ever save work (the fingerprint, the summary).
+// Each is replaced whole and stays private like the store; a missing, stale or unwritable one
+// costs the slower way, never an error, so nothing here throws.
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+
+/** The text of `file`, or undefined when there is none to read. */
+export function readSidecar(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+let written = 0;
+
+/** Replaces `file` with `text` through a temporary file renamed over it. */
+export function writeSidecar(file: string, text: string): void {
+  // Unique to this process and write; created with 'wx', so it can never clobber another file.
+  const temp = `${file}.tmp-${process.pid}-${Date.now()}-${written++}`;
+  try {
+    writeFileSync(temp, text, { mode: 0o600, flag: 'wx' });
+    renameSync(temp, file);
+  } catch {
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // Left for the next update to tidy away.
+    }
+  }
+}
+
+/** Removes `file` if it is there. */
+export function removeSidecar(file: string): void {
+  try {
+    rmSync(file, { force: true });
+  } catch {
+    // A stale sidecar is never trusted, so one that stays is harmless.
+  }
+}

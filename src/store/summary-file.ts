@@ -1,0 +1,80 @@
+// The store's summary (src/core/summary.ts) kept in a file beside it, `store.json.summary`, so that
+// `itb buckets` reads a few kilobytes instead of years of sessions. The summary names the store
+// file it was drawn from by what the file system says about it (device, inode, size, and the
+// modification and change times to the nanosecond): any write to the store, by itb or anything
+// else, changes those, and the summary no longer counts. (The one write it could miss is a change
+// of the same length made in place within the same tick of the file system's clock, a few
+// milliseconds, as an itb save: not something a person editing the file does.) It is only ever a
+// shortcut: a missing, stale or damaged one means the store itself is read, never an error.
+import { statSync } from 'node:fs';
+import { SCHEMA_VERSION } from '../core/terms.js';
+import { summarize, type StoreSummary } from '../core/summary.js';
+import { readSidecar, writeSidecar } from './sidecar.js';
+import { storeFile } from './store-path.js';
+
+export const summarySuffix = '.summary';
+
+/** Raised when the shape of the summary changes, so that summaries of the old shape are not used. */
+const SUMMARY_VERSION = 1;
+
+interface SummaryFile {
+  summaryVersion: number;
+  schemaVersion: number;
+  /** identityOf the store file the summary was drawn from. */
+  of: string;
+  summary: StoreSummary;
+}
+
+/** The store file as the file system knows it now, or undefined when there is none. */
+export function identityOf(storePath: string): string | undefined {
+  try {
+    const stat = statSync(storePath, { bigint: true });
+    return [stat.dev, stat.ino, stat.size, stat.mtimeNs, stat.ctimeNs].join(':');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The summary of the store as it is: the one kept beside it when it is current, else drawn from the store itself. */
+export async function readSummary(env: Record<string, string | undefined>): Promise<StoreSummary> {
+  const kept = readSummaryFile(storeFile(env));
+  if (kept) return kept;
+  // Loaded only now: reading the whole store may need the hash of its bytes or the schema checker.
+  const { readStore } = await import('./store-file.js');
+  return summarize(await readStore(env));
+}
+
+/** The summary of the store at `storePath` as it is now, when one was kept for exactly this file. */
+export function readSummaryFile(storePath: string): StoreSummary | undefined {
+  const of = identityOf(storePath);
+  const text = of === undefined ? undefined : readSidecar(storePath + summarySuffix);
+  if (text === undefined) return undefined;
+  try {
+    const kept = JSON.parse(text) as Partial<SummaryFile> | null;
+    if (!kept || kept.of !== of || kept.summaryVersion !== SUMMARY_VERSION || kept.schemaVersion !== SCHEMA_VERSION) return undefined;
+    return hasSummaryShape(kept.summary) ? kept.summary : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Keeps `summary` as that of the store file as it is now (call it right after writing the store, under its lock). */
+export function writeSummaryFile(storePath: string, summary: StoreSummary): void {
+  const of = identityOf(storePath);
+  if (of === undefined) return;
+  const kept: SummaryFile = { summaryVersion: SUMMARY_VERSION, schemaVersion: SCHEMA_VERSION, of, summary };
+  writeSidecar(storePath + summarySuffix, JSON.stringify(kept));
+}
+
+/** Only itb writes a summary for the file it just wrote; this guards against a damaged one that kept the right name. */
+function hasSummaryShape(value: unknown): value is StoreSummary {
+  const summary = value as StoreSummary | undefined;
+  return (
+    Array.isArray(summary?.buckets?.entries) &&
+    Array.isArray(summary.buckets.observed) &&
+    Number.isInteger(summary.buckets.retestAfterDays) &&
+    Array.isArray(summary.marks) &&
+    Number.isInteger(summary.sessionCount) &&
+    Number.isInteger(summary.moveCount)
+  );
+}

@@ -1,0 +1,97 @@
+// The summary kept beside the store for `itb buckets`: used only while it was drawn from exactly
+// the store file that is there, and never a reason to fail.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { StoreData } from '../../src/core/records.js';
+import { summarize } from '../../src/core/summary.js';
+import { Store } from '../../src/store/store.js';
+import { readSummary, readSummaryFile, writeSummaryFile } from '../../src/store/summary-file.js';
+import { sampleSession } from '../fixtures/sample-session.js';
+
+let root: string;
+let home: string;
+let file: string;
+let summaryPath: string;
+const env = () => ({ ITB_HOME: home });
+
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'itb-summary-'));
+  home = join(root, 'home');
+  file = join(home, 'store.json');
+  summaryPath = `${file}.summary`;
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+const day = (n: number) => new Date(Date.UTC(2026, 0, n, 9));
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function seeded(): Promise<StoreData> {
+  return Store.open(env()).update((data) => void data.sessions.push(sampleSession('s1', day(1)), sampleSession('s2', day(2))));
+}
+
+describe('the summary beside the store', () => {
+  it('is kept by every save that leaves no session in progress, private like the store', async () => {
+    const written = await seeded();
+    expect(readSummaryFile(file)).toEqual(JSON.parse(JSON.stringify(summarize(written))));
+    expect(statSync(summaryPath).mode & 0o777).toBe(0o600);
+    expect(await readSummary(env())).toMatchObject({ sessionCount: 2, moveCount: 0 });
+  });
+
+  it('is the one used while it matches the store: the store itself is not read', async () => {
+    const written = await seeded();
+    // A summary that disagrees with the store, kept for the store file as it is now.
+    writeSummaryFile(file, { ...summarize(written), sessionCount: 99 });
+    expect((await readSummary(env())).sessionCount).toBe(99);
+  });
+
+  it('no longer counts once a session is in progress; the store is read instead', async () => {
+    await seeded();
+    const running = { ...sampleSession('s3', day(3)), status: 'in-progress' as const, endedAt: undefined };
+    const written = await Store.open(env()).update((data) => void data.sessions.push(running));
+    expect(readSummaryFile(file)).toBeUndefined();
+    expect(await readSummary(env())).toEqual(summarize(written));
+    // Ending the session keeps a new summary.
+    const ended = await Store.open(env()).update((data) => {
+      data.sessions[2] = { ...data.sessions[2]!, status: 'completed', endedAt: day(3).toISOString() };
+    });
+    expect(readSummaryFile(file)).toEqual(JSON.parse(JSON.stringify(summarize(ended))));
+  });
+
+  it('no longer counts once anything else writes the store, even with bytes of the same length', async () => {
+    const written = await seeded();
+    const text = readFileSync(file, 'utf8');
+    const edited = text.replace('"baseline":6', '"baseline":7');
+    expect(edited.length).toBe(text.length);
+    await sleep(20); // beyond the file system's clock step, as any edit by hand is
+    writeFileSync(file, edited);
+    expect(readSummaryFile(file)).toBeUndefined();
+    const summary = await readSummary(env());
+    expect(summary.marks.map((mark) => mark.baseline)).toEqual([7, 6]);
+    expect(summary.marks).not.toEqual(summarize(written).marks);
+  });
+
+  it('is never a reason to fail: missing, damaged, of another shape or impossible to write', async () => {
+    const written = await seeded();
+    const expected = summarize(written);
+    for (const damage of ['', '{"summ', 'null', JSON.stringify({ ...JSON.parse(readFileSync(summaryPath, 'utf8')), summary: { marks: 3 } })]) {
+      writeFileSync(summaryPath, damage);
+      expect(readSummaryFile(file), damage).toBeUndefined();
+      expect(await readSummary(env()), damage).toEqual(expected);
+    }
+    rmSync(summaryPath);
+    expect(await readSummary(env())).toEqual(expected);
+
+    // A folder in its place: saving still works, and reading falls back to the store.
+    mkdirSync(summaryPath);
+    const more = await Store.open(env()).update((data) => void data.sessions.push(sampleSession('s3', day(3))));
+    expect(statSync(summaryPath).isDirectory()).toBe(true);
+    expect(await readSummary(env())).toEqual(summarize(more));
+  });
+
+  it('gives the empty summary when there is no store yet, and creates nothing', async () => {
+    expect(await readSummary(env())).toMatchObject({ sessionCount: 0, moveCount: 0, marks: [] });
+    expect(() => statSync(home)).toThrow();
+  });
+});
