@@ -57,17 +57,19 @@ export function exportCommand(ctx: Context): Command {
       const format = options.format ?? (options.output !== undefined ? formatFromFileName(options.output) : 'md');
       const name = options.name?.trim() || undefined;
 
-      const [library, { readStore }, { buildReport, periodWords }, render] = await Promise.all([
+      const [library, { readStore, storeFile }, { readWithSummary }, { buildReport, periodWords }, render] = await Promise.all([
         libraryFor(ctx, self),
         import('../store/store-file.js'),
+        import('../store/summary-file.js'),
         import('../export/report.js'),
         renderers[format](),
       ]);
-      const data = await readStore(ctx.env);
+      const { data, summary } = await readWithSummary(storeFile(ctx.env), () => readStore(ctx.env));
       const report = buildReport(data, library, {
         ...(since !== undefined ? { since } : {}),
         ...(until !== undefined ? { until } : {}),
         ...(name !== undefined ? { patientName: name } : {}),
+        ...(summary ? { bucketSummary: summary.buckets } : {}),
         now: ctx.now(),
       });
       const text = render(report);

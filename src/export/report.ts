@@ -1,7 +1,7 @@
 // What every export format is made from: the store's records in the chosen period, the buckets
 // as they stood at the end of it, and the library drills they mention. Built once, rendered by
 // one pure function per format.
-import { bucketView, type BucketView } from '../core/buckets.js';
+import { bucketView, viewBuckets, type BucketSummary, type BucketView } from '../core/buckets.js';
 import { localDate, scoreSeries, sessionSummaries, type ScorePoint, type SessionSummary } from '../core/history.js';
 import { compareInstants } from '../core/instant.js';
 import type { ManualMove, PainfulSide, Screening, Session, Settings, StoreData, Symptom } from '../core/records.js';
@@ -44,6 +44,8 @@ export interface ReportOptions {
   until?: string;
   patientName?: string;
   now: Date;
+  /** summarizeBuckets of exactly this store, when one is at hand: spares walking the log again. */
+  bucketSummary?: BucketSummary;
 }
 
 export function buildReport(data: StoreData, library: Library, options: ReportOptions): Report {
@@ -75,7 +77,9 @@ export function buildReport(data: StoreData, library: Library, options: ReportOp
   };
   delete history.bucketsResetAt;
   if (resetAt !== undefined) history.bucketsResetAt = resetAt;
-  const buckets = bucketView(history, library, end);
+  // A report up to now, with the reset (if any) behind us, shows the buckets of the whole store.
+  const wholeStore = until === null && resetAt === data.bucketsResetAt;
+  const buckets = options.bucketSummary && wholeStore ? viewBuckets(options.bucketSummary, library, end) : bucketView(history, library, end);
 
   const mentioned = new Set<string>();
   for (const session of sessions) {

@@ -44,6 +44,17 @@ export async function readSummary(env: Record<string, string | undefined>): Prom
   return summarize(await readStore(env));
 }
 
+/**
+ * The store as `read` gives it, with its kept summary when there is one and the store file stayed
+ * the one it was drawn from all the while (so the two agree).
+ */
+export async function readWithSummary<T>(storePath: string, read: () => Promise<T>): Promise<{ data: T; summary?: StoreSummary }> {
+  const before = identityOf(storePath);
+  const summary = readSummaryFile(storePath);
+  const data = await read();
+  return summary && identityOf(storePath) === before ? { data, summary } : { data };
+}
+
 /** The summary of the store at `storePath` as it is now, when one was kept for exactly this file. */
 export function readSummaryFile(storePath: string): StoreSummary | undefined {
   const of = identityOf(storePath);

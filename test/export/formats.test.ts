@@ -6,12 +6,13 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { parse as parseHtml } from 'parse5';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { summarizeBuckets } from '../../src/core/buckets.js';
 import type { StoreData } from '../../src/core/records.js';
 import { csvColumns, toCsv } from '../../src/export/csv.js';
 import { LOINC_PAIN_SEVERITY, toFhir, uuidFrom } from '../../src/export/fhir.js';
 type Observation = fhir4.Observation;
 import { toHtml } from '../../src/export/html.js';
-import { toJson } from '../../src/export/json.js';
+import { toExportFile, toJson } from '../../src/export/json.js';
 import { mdText, toMarkdown } from '../../src/export/md.js';
 import { buildReport, type Report } from '../../src/export/report.js';
 import { exportSchema } from '../../src/export/schema.js';
@@ -54,6 +55,18 @@ describe('report', () => {
     expect(october.buckets.avoid.find((s) => s.exerciseId === 'lunge-knee-circles')!.retestDue).toBe(false);
     // The screen was answered before the period but is still the one that applies.
     expect(october.latestScreening?.at).toBe('2026-10-01T11:55:00.000Z');
+  });
+
+  it('takes the buckets from a summary of the store when one is given and the report runs up to now', () => {
+    const summary = summarizeBuckets(data);
+    expect(buildReport(data, library, { now: NOW, patientName: 'Sam <Lee>', bucketSummary: summary })).toEqual(report);
+    // Proof that it is used: a summary that says otherwise shows through, since, too.
+    const otherwise = { ...summary, entries: summary.entries.filter((entry) => entry.exerciseId !== 'clamshells') };
+    const since = buildReport(data, library, { since: '2026-10-08', now: NOW, bucketSummary: otherwise });
+    expect(since.buckets.rehab.map((s) => s.exerciseId)).not.toContain('clamshells');
+    // A report that ends earlier cannot use it: the buckets are those at its end.
+    const october = buildReport(data, library, { until: '2026-10-08', now: NOW, bucketSummary: otherwise });
+    expect(october).toEqual(buildReport(data, library, { until: '2026-10-08', now: NOW }));
   });
 
   it('lists the library drills the records mention, and no others', () => {
@@ -147,6 +160,24 @@ describe('json', () => {
     // Nothing the store keeps only for itself.
     expect(Object.keys(file)).not.toContain('patientName');
     expect(JSON.stringify(file)).not.toContain('decidedAt');
+  });
+
+  it('puts each session on a line of its own, and holds exactly what the report holds', () => {
+    const tricky = structuredClone(data);
+    tricky.settings.movement = 'step "sessions": [] down';
+    tricky.sessions[0]!.movement = '"sessions": [\n]';
+    const trickyReport = buildReport(tricky, library, { now: NOW });
+    const text = toJson(trickyReport);
+    expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(toExportFile(trickyReport))));
+    const lines = text.split('\n');
+    const first = lines.indexOf('  "sessions": [');
+    expect(first).toBeGreaterThan(0);
+    const sessionLines = lines.slice(first + 1, first + 1 + tricky.sessions.length);
+    expect(sessionLines.map((line) => JSON.parse(line.trim().replace(/,$/, '')))).toEqual(trickyReport.sessions);
+    expect(lines[first + 1 + tricky.sessions.length]).toBe('  ],');
+    expect(text.endsWith('}\n')).toBe(true);
+    // With no sessions, the list is simply empty.
+    expect(JSON.parse(toJson(buildReport({ ...tricky, sessions: [] }, library, { now: NOW }))).sessions).toEqual([]);
   });
 
   it('is refused by the schema when a score is out of range', () => {

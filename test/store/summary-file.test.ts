@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StoreData } from '../../src/core/records.js';
 import { summarize } from '../../src/core/summary.js';
 import { Store } from '../../src/store/store.js';
-import { readSummary, readSummaryFile, writeSummaryFile } from '../../src/store/summary-file.js';
+import { readSummary, readSummaryFile, readWithSummary, writeSummaryFile } from '../../src/store/summary-file.js';
 import { sampleSession } from '../fixtures/sample-session.js';
 
 let root: string;
@@ -88,6 +88,23 @@ describe('the summary beside the store', () => {
     const more = await Store.open(env()).update((data) => void data.sessions.push(sampleSession('s3', day(3))));
     expect(statSync(summaryPath).isDirectory()).toBe(true);
     expect(await readSummary(env())).toEqual(summarize(more));
+  });
+
+  it('comes with a read of the store only when the store stayed the same file all the while', async () => {
+    const written = await seeded();
+    const plain = await readWithSummary(file, async () => Store.open(env()).read());
+    expect(plain.data).toEqual(written);
+    expect(plain.summary).toEqual(JSON.parse(JSON.stringify(summarize(written))));
+
+    // Another itb saves while this one reads: the summary in hand is of the old store.
+    const raced = await readWithSummary(file, async () => {
+      const data = Store.open(env()).read();
+      await sleep(20);
+      await Store.open(env()).update((store) => void store.sessions.push(sampleSession('s3', day(3))));
+      return data;
+    });
+    expect(raced.data).toEqual(written);
+    expect(raced.summary).toBeUndefined();
   });
 
   it('gives the empty summary when there is no store yet, and creates nothing', async () => {
