@@ -57,7 +57,7 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
       loading: plan.exercises.some((exercise) => exercise.loading),
       exercises: plan.exercises.map(({ id, name }) => ({ id, name })),
     });
-    await save(store, state.session);
+    let saved = await save(store, state.session);
     say(introduction(plan, library, colour));
 
     const exercises = new Map(plan.exercises.map((exercise) => [exercise.id, exercise]));
@@ -65,10 +65,11 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
       const answer = await ask(state.ask, { plan, exercises, prompter, options, colour, say, minImprovement: state.session.thresholds.minImprovement });
       const step = next(state, answer, ctx.now().toISOString());
       state = step.state;
-      await save(store, state.session);
+      saved = await save(store, state.session);
       if (step.feedback) say(feedbackLine(step.feedback, plan.symptom, retestDate(ctx, data.settings), colour));
     }
-    say(closing(state.session, library, bucketsBefore, store.read(), ctx.now(), colour));
+    // The store as the last save left it: reading years of history again would delay the summary.
+    say(closing(state.session, library, bucketsBefore, saved, ctx.now(), colour));
   } catch (error) {
     if (!isPromptExit(error)) throw error;
     if (!state) throw new Interrupted('\nStopped before the session began; no session was recorded.');
@@ -80,8 +81,9 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
   }
 }
 
-async function save(store: Store, session: Session): Promise<void> {
-  await store.update((data) => {
+/** Saves the session as it stands; returns the whole store as saved. */
+async function save(store: Store, session: Session): Promise<StoreData> {
+  return store.update((data) => {
     const index = data.sessions.findIndex((s) => s.id === session.id);
     if (index >= 0) {
       // A session only gains results, so its new ones are applied to the stored buckets rather
