@@ -2,6 +2,7 @@
 // built-in library checked and compiled to JSON.
 import { build } from 'esbuild';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importTypeScript } from './import-ts.mjs';
@@ -10,26 +11,37 @@ const root = new URL('..', import.meta.url);
 const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
 const file = (relative) => fileURLToPath(new URL(relative, root));
 const dist = file('dist/');
+const nodeRequire = createRequire(import.meta.url);
 const inPackage = (name, path) => new RegExp(`[\\\\/]node_modules[\\\\/]${name}[\\\\/]`).test(path);
 
 // Node modules a command never needs at start-up, kept out of it (each one costs milliseconds):
 // - chalk's terminal detection loads `tty` and `os`, but src/ui/colour.ts always sets the colour
 //   level itself, so the detection-free build of it (the one chalk ships for browsers) is used;
 // - commander loads `child_process` only to run subcommands kept in separate executables, which
-//   itb has none of, so it is loaded on first use instead.
+//   itb has none of, so it is loaded on first use instead;
+// - an ESM import of `node:util` reads every one of its exports, and some of those load more of
+//   Node on first read; src/ui/table.ts needs one function from it, so it too is loaded on first use.
+const onFirstUse = [
+  { module: 'node:child_process', from: (importer) => inPackage('commander', importer) },
+  { module: 'node:util', from: (importer) => importer.startsWith(file('src/')) },
+];
 const leanStartup = {
   name: 'lean-startup',
   setup(build) {
     build.onResolve({ filter: /^#supports-color$/ }, (args) =>
       inPackage('chalk', args.importer) ? { path: file('node_modules/chalk/source/vendor/supports-color/browser.js') } : undefined,
     );
-    build.onResolve({ filter: /^node:child_process$/ }, (args) =>
-      inPackage('commander', args.importer) ? { path: 'child_process', namespace: 'on-first-use' } : undefined,
+    build.onResolve({ filter: /^node:/ }, (args) =>
+      onFirstUse.some(({ module, from }) => args.path === module && from(args.importer)) ? { path: args.path, namespace: 'on-first-use' } : undefined,
     );
-    build.onLoad({ filter: /.*/, namespace: 'on-first-use' }, () => ({
-      contents: "let loaded; module.exports = new Proxy({}, { get: (_, key) => (loaded ??= require('node:child_process'))[key] });",
-      loader: 'js',
-    }));
+    // The module's own names, each a getter that loads the module when first read.
+    build.onLoad({ filter: /.*/, namespace: 'on-first-use' }, (args) => {
+      const getters = Object.keys(nodeRequire(args.path)).map((name) => `${JSON.stringify(name)}: { get: () => load()[${JSON.stringify(name)}], enumerable: true }`);
+      return {
+        contents: `let loaded; const load = () => (loaded ??= require(${JSON.stringify(args.path)}));\nmodule.exports = Object.defineProperties({}, { ${getters.join(', ')} });`,
+        loader: 'js',
+      };
+    });
   },
 };
 
