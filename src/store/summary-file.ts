@@ -77,15 +77,64 @@ export function writeSummaryFile(storePath: string, summary: StoreSummary): void
   writeSidecar(storePath + summarySuffix, JSON.stringify(kept));
 }
 
-/** Only itb writes a summary for the file it just wrote; this guards against a damaged one that kept the right name. */
+/**
+ * Only itb writes a summary, for the file it has just written; this guards against one damaged
+ * or left by another version that kept the right name, so that it is passed over rather than
+ * shown wrong or failing halfway. (Checked by hand: the schema checker is what this file spares.)
+ */
 function hasSummaryShape(value: unknown): value is StoreSummary {
   const summary = value as StoreSummary | undefined;
+  const buckets = summary?.buckets;
   return (
-    Array.isArray(summary?.buckets?.entries) &&
-    Array.isArray(summary.buckets.observed) &&
-    Number.isInteger(summary.buckets.retestAfterDays) &&
-    Array.isArray(summary.marks) &&
-    Number.isInteger(summary.sessionCount) &&
-    Number.isInteger(summary.moveCount)
+    isObject(buckets) &&
+    Array.isArray(buckets.entries) &&
+    buckets.entries.every(isEntry) &&
+    Array.isArray(buckets.observed) &&
+    buckets.observed.every(isObservedPair) &&
+    Number.isInteger(buckets.retestAfterDays) &&
+    Array.isArray(summary!.marks) &&
+    summary!.marks.every(isMark) &&
+    Number.isInteger(summary!.sessionCount) &&
+    Number.isInteger(summary!.moveCount)
+  );
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+const isInstant = (value: unknown) => typeof value === 'string' && !Number.isNaN(Date.parse(value));
+const isCount = (value: unknown) => Number.isInteger(value);
+const isNumberOrNull = (value: unknown) => value === null || typeof value === 'number';
+const isInstantOrNull = (value: unknown) => value === null || isInstant(value);
+
+function isEntry(value: unknown): boolean {
+  return (
+    isObject(value) &&
+    typeof value.exerciseId === 'string' &&
+    (value.bucket === 'rehab' || value.bucket === 'avoid') &&
+    isInstant(value.decidedAt) &&
+    (value.source === 'session' || value.source === 'manual') &&
+    typeof value.flare === 'boolean' &&
+    (value.note === undefined || typeof value.note === 'string')
+  );
+}
+
+function isObservedPair(value: unknown): boolean {
+  if (!Array.isArray(value) || value.length !== 2 || typeof value[0] !== 'string' || !isObject(value[1])) return false;
+  const seen = value[1];
+  return (
+    [seen.tested, seen.helped, seen.changeCount, seen.flares].every(isCount) &&
+    typeof seen.changeSum === 'number' &&
+    isNumberOrNull(seen.newestChange) &&
+    isInstantOrNull(seen.newestAt) &&
+    isInstantOrNull(seen.lastNameAt) &&
+    (seen.lastName === null || typeof seen.lastName === 'string')
+  );
+}
+
+function isMark(value: unknown): boolean {
+  return (
+    isObject(value) &&
+    Number.isFinite(value.startedMs) &&
+    typeof value.loaded === 'boolean' &&
+    (value.baseline === undefined || isCount(value.baseline))
   );
 }

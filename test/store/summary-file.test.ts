@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StoreData } from '../../src/core/records.js';
-import { summarize } from '../../src/core/summary.js';
+import { summarize, type StoreSummary } from '../../src/core/summary.js';
 import { Store } from '../../src/store/store.js';
 import { readSummary, readSummaryFile, readWithSummary, writeSummaryFile } from '../../src/store/summary-file.js';
 import { sampleSession } from '../fixtures/sample-session.js';
@@ -79,6 +79,20 @@ describe('the summary beside the store', () => {
       writeFileSync(summaryPath, damage);
       expect(readSummaryFile(file), damage).toBeUndefined();
       expect(await readSummary(env()), damage).toEqual(expected);
+    }
+    // Kept for this very store file but of another shape (another version, or damaged inside):
+    // passed over as a whole, never shown in part or failed on.
+    const wrongShapes: unknown[] = [
+      { ...expected, marks: [{ startedAt: '2026-01-01T09:00:00.000Z', loaded: false }] },
+      { ...expected, buckets: { ...expected.buckets, entries: [{ ...expected.buckets.entries[0], bucket: 'maybe' }] } },
+      { ...expected, buckets: { ...expected.buckets, entries: [{ ...expected.buckets.entries[0], decidedAt: 'yesterday' }] } },
+      { ...expected, buckets: { ...expected.buckets, observed: [['lateral-ankle-tilts', { tested: 'many' }]] } },
+      { ...expected, sessionCount: '2' },
+    ];
+    for (const wrong of wrongShapes) {
+      writeSummaryFile(file, wrong as StoreSummary);
+      expect(readSummaryFile(file), JSON.stringify(wrong)).toBeUndefined();
+      expect(await readSummary(env())).toEqual(expected);
     }
     rmSync(summaryPath);
     expect(await readSummary(env())).toEqual(expected);
