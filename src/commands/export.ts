@@ -64,7 +64,9 @@ export function exportCommand(ctx: Context): Command {
         import('../export/report.js'),
         renderers[format](),
       ]);
-      const { data, summary } = await readWithSummary(storeFile(ctx.env), () => readStore(ctx.env));
+      // A report that ends before now has buckets of its own end, which the summary does not hold.
+      const read = () => readStore(ctx.env);
+      const { data, summary } = until === undefined ? await readWithSummary(storeFile(ctx.env), read) : { data: await read(), summary: undefined };
       const report = buildReport(data, library, {
         ...(since !== undefined ? { since } : {}),
         ...(until !== undefined ? { until } : {}),

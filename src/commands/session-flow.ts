@@ -121,10 +121,11 @@ async function setUp(
   const routine = routineArg ?? (await chooseRoutine(data, library, prompter, now));
   const exercises = routineExercises(routine, data, library, now);
 
-  for (const advice of adviceFor(data, now)) {
-    if (advice.id === 'see-a-professional') say(`\n${wrap(advice.message, 78).map((l) => colour.yellow(l)).join('\n')}\n`);
+  const advice = adviceFor(data, now);
+  for (const professional of advice.filter((a) => a.id === 'see-a-professional')) {
+    say(`\n${wrap(professional.message, 78).map((l) => colour.yellow(l)).join('\n')}\n`);
   }
-  const spacing = adviceFor(data, now).find((advice) => advice.id === 'loading-spacing');
+  const spacing = advice.find((a) => a.id === 'loading-spacing');
   if (spacing && exercises.some((exercise) => exercise.loading)) {
     say(`\n${wrap(spacing.message, 78).map((l) => colour.yellow(l)).join('\n')}\n`);
     const goOn = await prompter.confirm({ message: 'Do the strength drills today anyway?', default: false });

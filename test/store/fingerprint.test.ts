@@ -1,13 +1,12 @@
 // What makes reading and saving years of history quick, and why it is still safe: the compact
 // file, the fingerprint of checked bytes, and an update that checks only what it changed.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { storeSchema, type Session, type StoreData } from '../../src/core/records.js';
 import { emptyStore, Store, StoreError } from '../../src/store/store.js';
 import { readStore } from '../../src/store/store-file.js';
 import { sampleSession } from '../fixtures/sample-session.js';
+import { newStoreHome } from '../helpers/store-home.js';
 
 let root: string;
 let home: string;
@@ -16,9 +15,7 @@ let fingerprint: string;
 const env = () => ({ ITB_HOME: home });
 
 beforeEach(() => {
-  root = mkdtempSync(join(tmpdir(), 'itb-fingerprint-'));
-  home = join(root, 'home');
-  file = join(home, 'store.json');
+  ({ root, home, file } = newStoreHome('itb-fingerprint-'));
   fingerprint = `${file}.checked`;
 });
 afterEach(() => {

@@ -1,5 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import envPaths from 'env-paths';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -7,6 +6,7 @@ import { SCHEMA_VERSION } from '../../src/core/records.js';
 import { UserError } from '../../src/errors.js';
 import { emptyStore, Store, StoreError, storeFile } from '../../src/store/store.js';
 import { sampleSession } from '../fixtures/sample-session.js';
+import { newStoreHome } from '../helpers/store-home.js';
 
 let root: string;
 let home: string;
@@ -14,9 +14,7 @@ let file: string;
 const env = () => ({ ITB_HOME: home });
 
 beforeEach(() => {
-  root = mkdtempSync(join(tmpdir(), 'itb-store-'));
-  home = join(root, 'home');
-  file = join(home, 'store.json');
+  ({ root, home, file } = newStoreHome('itb-store-'));
 });
 afterEach(() => {
   rmSync(root, { recursive: true, force: true });

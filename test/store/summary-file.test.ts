@@ -1,14 +1,13 @@
 // The summary kept beside the store for `itb buckets`: used only while it was drawn from exactly
 // the store file that is there, and never a reason to fail.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StoreData } from '../../src/core/records.js';
 import { summarize, type StoreSummary } from '../../src/core/summary.js';
 import { Store } from '../../src/store/store.js';
 import { readSummary, readSummaryFile, readWithSummary, writeSummaryFile } from '../../src/store/summary-file.js';
 import { sampleSession } from '../fixtures/sample-session.js';
+import { newStoreHome } from '../helpers/store-home.js';
 
 let root: string;
 let home: string;
@@ -17,9 +16,7 @@ let summaryPath: string;
 const env = () => ({ ITB_HOME: home });
 
 beforeEach(() => {
-  root = mkdtempSync(join(tmpdir(), 'itb-summary-'));
-  home = join(root, 'home');
-  file = join(home, 'store.json');
+  ({ root, home, file } = newStoreHome('itb-summary-'));
   summaryPath = `${file}.summary`;
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
