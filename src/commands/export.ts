@@ -17,12 +17,12 @@ interface ExportOptions {
   name?: string;
 }
 
-// Each format is its own module, loaded only when asked for. FHIR comes in pieces: years of
-// scores make a bundle too big to hold in memory as one string.
+// Each format is its own module, loaded only when asked for. CSV, JSON and FHIR come in pieces:
+// years of scores make files of megabytes, better not held in memory as one string.
 const renderers: Record<Format, () => Promise<(report: Report) => string | Iterable<string>>> = {
   md: async () => (await import('../export/md.js')).toMarkdown,
-  csv: async () => (await import('../export/csv.js')).toCsv,
-  json: async () => (await import('../export/json.js')).toJson,
+  csv: async () => (await import('../export/csv.js')).csvPieces,
+  json: async () => (await import('../export/json.js')).jsonPieces,
   html: async () => (await import('../export/html.js')).toHtml,
   fhir: async () => (await import('../export/fhir.js')).fhirPieces,
 };

@@ -1,5 +1,7 @@
 // One row per attempt, for a spreadsheet. Skipped drills have no attempt, so no row.
-import { stringify } from 'csv-stringify/sync';
+// RFC 4180: cells separated by commas, rows ended by CRLF, a cell in double quotes (and its
+// quotes doubled) when it holds a comma, a quote or a line break.
+import { inPieces } from './pieces.js';
 import { drillNamer, type Report } from './report.js';
 
 export const csvColumns = [
@@ -18,32 +20,34 @@ export const csvColumns = [
   'verdict',
 ] as const;
 
-export function toCsv(report: Report): string {
+// A text cell starting with = + - @, tab or CR (or the full-width = + - @ some spreadsheets also
+// take) gets a leading ' so a spreadsheet shows it instead of running it as a formula.
+const formulaStart = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+const needsQuotes = /[",\r\n]/;
+
+/** A text cell, guarded against formulas and quoted when it has to be. Numbers are written as they are, so a change of -2 stays a number. */
+export function csvText(text: string): string {
+  const guarded = formulaStart.test(text) ? `'${text}` : text;
+  return needsQuotes.test(guarded) ? `"${guarded.replaceAll('"', '""')}"` : guarded;
+}
+
+export function* csvPieces(report: Report): Generator<string> {
   const nameOf = drillNamer(report);
-  const rows = report.sessions.flatMap((session) =>
-    session.attempts.map((attempt) => [
-      session.id,
-      session.startedAt,
-      session.routine,
-      session.side,
-      session.symptom,
-      session.movement,
-      attempt.exerciseId,
-      // The name the drill had when it was done, as the session recorded it.
-      session.results.find((result) => result.exerciseId === attempt.exerciseId)?.name ?? nameOf(attempt.exerciseId),
-      attempt.attempt,
-      attempt.before,
-      attempt.after,
-      attempt.after - attempt.before,
-      attempt.verdict,
-    ]),
-  );
-  return stringify(rows, {
-    header: true,
-    columns: [...csvColumns],
-    record_delimiter: 'windows',
-    // A text cell starting with = + - @, tab or CR gets a leading ' so a spreadsheet shows it
-    // instead of running it as a formula; numbers (a change of -2) are left alone.
-    escape_formulas: true,
-  });
+  function* rows(): Generator<string> {
+    yield `${csvColumns.join(',')}\r\n`;
+    for (const session of report.sessions) {
+      const sessionCells = [session.id, session.startedAt, session.routine, session.side, session.symptom, session.movement].map(csvText).join(',');
+      for (const attempt of session.attempts) {
+        // The name the drill had when it was done, as the session recorded it.
+        const name = session.results.find((result) => result.exerciseId === attempt.exerciseId)?.name ?? nameOf(attempt.exerciseId);
+        const numbers = `${attempt.attempt},${attempt.before},${attempt.after},${attempt.after - attempt.before}`;
+        yield `${sessionCells},${csvText(attempt.exerciseId)},${csvText(name)},${numbers},${csvText(attempt.verdict)}\r\n`;
+      }
+    }
+  }
+  yield* inPieces(rows());
+}
+
+export function toCsv(report: Report): string {
+  return [...csvPieces(report)].join('');
 }

@@ -3,6 +3,7 @@
 // the same data twice gives the same bundle entries.
 import { createHash } from 'node:crypto';
 import type { Attempt, PainfulSide, Session, Symptom } from '../core/records.js';
+import { jsonWithItemLines } from './pieces.js';
 import { drillNamer, type Report } from './report.js';
 
 // The FHIR R4 types of @types/fhir (a global namespace).
@@ -25,11 +26,11 @@ const SYMPTOM_CODE: Record<Symptom, CodeableConcept> = {
     coding: [
       { system: 'http://loinc.org', code: LOINC_PAIN_SEVERITY, display: 'Pain severity - 0-10 verbal numeric rating [Score] - Reported' },
     ],
-    text: 'Pain severity 0–10, self-rated',
+    text: 'Pain severity 0-10, self-rated',
   },
   // No standard code says "tightness" or "discomfort" on a 0–10 scale; a pain code would misfile them.
-  tightness: { text: 'Tightness severity 0–10, self-rated' },
-  discomfort: { text: 'Discomfort severity 0–10, self-rated' },
+  tightness: { text: 'Tightness severity 0-10, self-rated' },
+  discomfort: { text: 'Discomfort severity 0-10, self-rated' },
 };
 
 const BODY_SITE: Record<PainfulSide, CodeableConcept> = {
@@ -38,13 +39,18 @@ const BODY_SITE: Record<PainfulSide, CodeableConcept> = {
   both: { text: 'Left and right iliotibial bands' },
 };
 
-/** A name-based UUID (RFC 9562 version 8) from a SHA-256 of `seed`. */
-export function uuidFrom(seed: string): string {
+/**
+ * Name-based UUIDs (RFC 9562 version 8) for a series of records: the first 14 bytes of a SHA-256
+ * of `seed` (with the version and variant bits set), then the record's index as two bytes. One
+ * hash per session instead of one per score: a long history has tens of thousands of scores.
+ */
+export function uuidsFrom(seed: string): (index: number) => string {
   const bytes = createHash('sha256').update(seed).digest().subarray(0, 16);
   bytes[6] = (bytes[6]! & 0x0f) | 0x80;
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;
   const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  const prefix = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 28)}`;
+  return (index) => `${prefix}${(index & 0xffff).toString(16).padStart(4, '0')}`;
 }
 
 export function toFhirBundle(report: Report): Bundle {
@@ -59,14 +65,15 @@ function* bundleEntries(report: Report): Generator<BundleEntry> {
   const nameOf = drillNamer(report);
   let subject: Reference | undefined;
   if (report.patientName !== undefined) {
-    const fullUrl = `urn:uuid:${uuidFrom(`patient\n${report.patientName}`)}`;
+    const fullUrl = `urn:uuid:${uuidsFrom(`patient\n${report.patientName}`)(0)}`;
     const patient: fhir4.Patient = { resourceType: 'Patient', name: [{ text: report.patientName }] };
     yield { fullUrl, resource: patient };
     subject = { reference: fullUrl, display: report.patientName };
   }
   for (const session of report.sessions) {
     // Index 0 is the baseline, 1… the attempts in order: stable for a given session.
-    const fullUrl = (index: number) => `urn:uuid:${uuidFrom(`${session.id}\n${index}`)}`;
+    const uuid = uuidsFrom(session.id);
+    const fullUrl = (index: number) => `urn:uuid:${uuid(index)}`;
     if (session.baseline !== undefined) {
       yield { fullUrl: fullUrl(0), resource: baselineObservation(session, session.baseline, subject) };
     }
@@ -82,25 +89,13 @@ export function toFhir(report: Report): string {
 }
 
 /**
- * `toFhir`'s text in pieces of about 32,000 characters. Years of scores make a bundle of tens of
- * megabytes; written piece by piece, it never has to be held whole in memory (and pieces this
- * small are freed as soon as they are written).
+ * `toFhir`'s text in pieces: years of scores make a bundle of tens of megabytes. Indented two
+ * spaces, each entry on a line of its own (see jsonWithItemLines).
  */
-export function* fhirPieces(report: Report): Generator<string> {
-  const head = JSON.stringify({ resourceType: 'Bundle', type: 'collection', timestamp: report.generatedAt } satisfies Bundle, null, 2);
-  let piece = '';
-  let first = true;
-  for (const entry of bundleEntries(report)) {
-    // Indented as JSON.stringify(bundle, null, 2) would: each entry sits two levels down.
-    const text = `    ${JSON.stringify(entry, null, 2).replaceAll('\n', '\n    ')}`;
-    piece += first ? `${head.slice(0, -2)},\n  "entry": [\n${text}` : `,\n${text}`;
-    first = false;
-    if (piece.length >= 1 << 15) {
-      yield piece;
-      piece = '';
-    }
-  }
-  yield piece + (first ? `${head}\n` : '\n  ]\n}\n');
+export function fhirPieces(report: Report): Generator<string> {
+  const head: Bundle = { resourceType: 'Bundle', type: 'collection', timestamp: report.generatedAt };
+  // FHIR JSON has no empty arrays: a report with no scores simply has no entries.
+  return jsonWithItemLines(head, 'entry', bundleEntries(report), { omitWhenEmpty: true });
 }
 
 function observation(session: Session, at: string, score: number, subject: Reference | undefined): Observation {

@@ -1,11 +1,12 @@
 // Awkward text and timestamps come out exactly as the general tools would write them: CSV as
-// csv-stringify writes it, FHIR as JSON.stringify does, timestamps of any offset in time order.
+// csv-stringify writes it, FHIR entries as JSON.stringify does, timestamps of any offset in time order.
 import { createHash } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Session, StoreData } from '../../src/core/records.js';
 import { csvColumns, toCsv } from '../../src/export/csv.js';
-import { fhirPieces, toFhirBundle, uuidFrom } from '../../src/export/fhir.js';
+import { fhirPieces, toFhirBundle, uuidsFrom } from '../../src/export/fhir.js';
 import { buildReport, drillName, drillNamer } from '../../src/export/report.js';
 import { builtInLibraryFile } from '../../src/library/library.js';
 import { loadLibraryFile } from '../../src/library/load.js';
@@ -81,6 +82,32 @@ describe('csv text', () => {
     expect(rows.some((row) => row.change?.startsWith('-'))).toBe(true);
   });
 
+  it('is byte for byte what csv-stringify writes with its formula guard on and every line break quoted', () => {
+    const report = buildReport(awkwardStore(), library, { now: NOW });
+    const rows = report.sessions.flatMap((session) =>
+      session.attempts.map((attempt) => [
+        session.id,
+        session.startedAt,
+        session.routine,
+        session.side,
+        session.symptom,
+        session.movement,
+        attempt.exerciseId,
+        session.results.find((result) => result.exerciseId === attempt.exerciseId)?.name ?? drillName(report, attempt.exerciseId),
+        attempt.attempt,
+        attempt.before,
+        attempt.after,
+        attempt.after - attempt.before,
+        attempt.verdict,
+      ]),
+    );
+    // quote_record_delimiter: any cell with a line break is quoted. With CRLF rows csv-stringify
+    // would otherwise leave a lone LF or CR bare, and a spreadsheet starts a new row there.
+    const options = { header: true, columns: [...csvColumns], record_delimiter: 'windows', quote_record_delimiter: true, escape_formulas: true } as const;
+    expect(toCsv(report)).toBe(stringify(rows, options));
+    expect(toCsv(report)).toContain('"\'\rstart"');
+  });
+
   it('is only the header for a report without attempts', () => {
     const report = buildReport({ ...sampleStore(), sessions: [] }, library, { now: NOW });
     expect(toCsv(report)).toBe(`${csvColumns.join(',')}\r\n`);
@@ -88,22 +115,27 @@ describe('csv text', () => {
 });
 
 describe('fhir text', () => {
-  it('is exactly JSON.stringify of the bundle, with awkward names and text', () => {
+  it('is the bundle, with each entry exactly as JSON.stringify writes it, for awkward names and text', () => {
     for (const patientName of [undefined, 'Sam "S" <Lee>', 'tab\there 😀 \ud800', '']) {
       const report = buildReport(awkwardStore(), library, { now: NOW, ...(patientName === undefined ? {} : { patientName }) });
-      const whole = `${JSON.stringify(toFhirBundle(report), null, 2)}\n`;
-      expect([...fhirPieces(report)].join('')).toBe(whole);
+      const bundle = toFhirBundle(report);
+      const lines = [...fhirPieces(report)].join('').split('\n');
+      const entries = lines.filter((line) => line.startsWith('    ')).map((line) => line.slice(4).replace(/,$/, ''));
+      expect(entries).toEqual(bundle.entry!.map((entry) => JSON.stringify(entry)));
     }
   });
 
-  it('derives the same identifiers as a SHA-256 with the version and variant bits set', () => {
-    for (const seed of ['session-one\n0', 'patient\nSam', '', 'é😀\n12']) {
+  it('derives identifiers from a SHA-256 of the session, with the version and variant bits set and the score’s index last', () => {
+    for (const seed of ['session-one', 'patient\nSam', '', 'é😀']) {
       const bytes = createHash('sha256').update(seed).digest().subarray(0, 16);
       bytes[6] = (bytes[6]! & 0x0f) | 0x80;
       bytes[8] = (bytes[8]! & 0x3f) | 0x80;
       const hex = bytes.toString('hex');
-      expect(uuidFrom(seed)).toBe(`${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`);
-      expect(uuidFrom(seed)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      const uuid = uuidsFrom(seed);
+      for (const [index, last] of [[0, '0000'], [12, '000c'], [300, '012c']] as const) {
+        expect(uuid(index)).toBe(`${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 28)}${last}`);
+        expect(uuid(index)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      }
     }
   });
 });

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { summarizeBuckets } from '../../src/core/buckets.js';
 import type { StoreData } from '../../src/core/records.js';
 import { csvColumns, toCsv } from '../../src/export/csv.js';
-import { LOINC_PAIN_SEVERITY, toFhir, uuidFrom } from '../../src/export/fhir.js';
+import { LOINC_PAIN_SEVERITY, toFhir, uuidsFrom } from '../../src/export/fhir.js';
 type Observation = fhir4.Observation;
 import { toHtml } from '../../src/export/html.js';
 import { toExportFile, toJson } from '../../src/export/json.js';
@@ -250,7 +250,7 @@ describe('fhir', () => {
     const bundle = JSON.parse(toFhir(report));
     const patient = bundle.entry.find((e: { resource: { resourceType: string } }) => e.resource.resourceType === 'Patient');
     expect(patient.resource.name[0].text).toBe('Sam <Lee>');
-    const retry = bundle.entry.find((e: { fullUrl: string }) => e.fullUrl === `urn:uuid:${uuidFrom(`${sessionOne.id}\n3`)}`).resource as Observation;
+    const retry = bundle.entry.find((e: { fullUrl: string }) => e.fullUrl === `urn:uuid:${uuidsFrom(sessionOne.id)(3)}`).resource as Observation;
     expect(retry.valueInteger).toBe(5);
     expect(retry.subject?.reference).toBe(patient.fullUrl);
     const component = (label: string) => retry.component?.find((c) => c.code.text === label);

@@ -1,0 +1,98 @@
+// The long exports (CSV, JSON, FHIR) are written in pieces so that years of scores never sit in
+// memory as one string; the pieces must still add up to exactly the whole file.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { StoreData } from '../../src/core/records.js';
+import { csvPieces, toCsv } from '../../src/export/csv.js';
+import { fhirPieces, toFhir, toFhirBundle } from '../../src/export/fhir.js';
+import { jsonPieces, toExportFile } from '../../src/export/json.js';
+import { inPieces, jsonWithItemLines } from '../../src/export/pieces.js';
+import { buildReport } from '../../src/export/report.js';
+import { builtInLibraryFile } from '../../src/library/library.js';
+import { loadLibraryFile } from '../../src/library/load.js';
+import type { Library } from '../../src/library/schema.js';
+import { emptyStore } from '../../src/store/migrations.js';
+import { sampleStore } from './fixtures.js';
+
+const NOW = new Date('2026-11-20T12:00:00Z');
+
+/** The layout of the long JSON files, written out independently: an indented outline, one item per line. */
+function itemLines(value: Record<string, unknown>, key: string): string {
+  const items = value[key] as unknown[] | undefined;
+  if (items === undefined || items.length === 0) return `${JSON.stringify(value, null, 2)}\n`;
+  const outline = JSON.stringify({ ...value, [key]: ['\u0000'] }, null, 2);
+  const lines = items.map((item) => `    ${JSON.stringify(item)}`).join(',\n');
+  return `${outline.replace('    "\\u0000"', lines)}\n`;
+}
+
+/** A store of `copies` times the sample sessions, each copy with ids of its own. */
+function longStore(copies: number): StoreData {
+  const store = sampleStore();
+  const sessions = Array.from({ length: copies }, (_, copy) => store.sessions.map((session) => ({ ...session, id: `${session.id}-${copy}` }))).flat();
+  return { ...store, sessions };
+}
+
+let library: Library;
+beforeAll(() => {
+  library = loadLibraryFile(builtInLibraryFile());
+});
+
+describe('pieces', () => {
+  it('join short parts into pieces of at least 32,768 characters, losing nothing', () => {
+    const parts = Array.from({ length: 5000 }, (_, i) => `part ${i};`);
+    const pieces = [...inPieces(parts)];
+    expect(pieces.join('')).toBe(parts.join(''));
+    expect(pieces.length).toBeGreaterThan(1);
+    for (const piece of pieces.slice(0, -1)) expect(piece.length).toBeGreaterThanOrEqual(2 ** 15);
+    expect([...inPieces([])]).toEqual([]);
+  });
+
+  it('keep the key in its place, indent the outline, and put each item on one line', () => {
+    const value = { a: 1, list: [{ x: '"list": []' }, [1, 2]], z: { deep: { list: [] } } };
+    const text = [...jsonWithItemLines(value, 'list', value.list)].join('');
+    expect(text).toBe(itemLines(value, 'list'));
+    expect(text.split('\n').slice(3, 5)).toEqual(['    {"x":"\\"list\\": []"},', '    [1,2]']);
+    expect(JSON.parse(text)).toEqual(value);
+  });
+
+  it('write an empty list as [], or leave the key out when asked', () => {
+    expect([...jsonWithItemLines({ a: 1, list: [], b: 2 }, 'list', [])].join('')).toBe('{\n  "a": 1,\n  "list": [],\n  "b": 2\n}\n');
+    expect([...jsonWithItemLines({ a: 1 }, 'list', [], { omitWhenEmpty: true })].join('')).toBe('{\n  "a": 1\n}\n');
+  });
+});
+
+describe('fhir pieces', () => {
+  it('add up to the whole bundle, one entry per line', () => {
+    const report = buildReport(sampleStore(), library, { now: NOW, patientName: 'Sam "S" <Lee>' });
+    const bundle = toFhirBundle(report);
+    expect(bundle.entry!.length).toBeGreaterThan(5);
+    expect([...fhirPieces(report)].join('')).toBe(itemLines({ ...bundle }, 'entry'));
+    expect(toFhir(report)).toBe(itemLines({ ...bundle }, 'entry'));
+  });
+
+  it('come in pieces of about 32,000 characters for a long history', () => {
+    const report = buildReport(longStore(100), library, { now: NOW });
+    const pieces = [...fhirPieces(report)];
+    expect(pieces.length).toBeGreaterThan(1);
+    for (const piece of pieces.slice(0, -1)) expect(piece.length).toBeLessThan(2 ** 15 + 4000);
+    expect(pieces.join('')).toBe(itemLines({ ...toFhirBundle(report) }, 'entry'));
+  });
+
+  it('add up to a bundle without entries for an empty store', () => {
+    const report = buildReport(emptyStore(), library, { now: NOW });
+    expect(toFhirBundle(report).entry).toBeUndefined();
+    expect([...fhirPieces(report)].join('')).toBe(`${JSON.stringify(toFhirBundle(report), null, 2)}\n`);
+  });
+});
+
+describe('csv and json pieces', () => {
+  it('add up to the whole file for a long history', () => {
+    const report = buildReport(longStore(100), library, { now: NOW });
+    const csv = [...csvPieces(report)];
+    expect(csv.length).toBeGreaterThan(1);
+    expect(csv.join('')).toBe(toCsv(report));
+    expect(csv.join('').split('\r\n')).toHaveLength(1 + report.sessions.reduce((sum, s) => sum + s.attempts.length, 0) + 1);
+    const json = [...jsonPieces(report)];
+    expect(json.length).toBeGreaterThan(1);
+    expect(json.join('')).toBe(itemLines({ ...toExportFile(report) }, 'sessions'));
+  });
+});
