@@ -184,7 +184,7 @@ function peakMemory(commands, env) {
 /**
  * The pause after a score is answered in a session: the session flow saves the whole session
  * with Store.update (lock, re-read, apply the session's results to the buckets, validate what
- * changed, write, unlock), as src/commands/session-flow.ts does. Starting the session is the
+ * changed, write, unlock), as src/commands/session-action.ts does. Starting the session is the
  * first save and is not timed (it also loads conf and reads the whole store), as in real use.
  */
 async function timeScoreSave(kit, home) {

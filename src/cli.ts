@@ -11,7 +11,6 @@ import { settingsCommand } from './commands/settings.js';
 import { validateCommand } from './commands/validate.js';
 import { processContext, type Context } from './context.js';
 import { EXIT, Interrupted, UserError } from './errors.js';
-import { colourEnabled, colours } from './ui/colour.js';
 
 declare const ITB_VERSION: string;
 const version = typeof ITB_VERSION === 'string' ? ITB_VERSION : '0.0.0-dev';
@@ -78,12 +77,11 @@ export async function main(argv: string[], ctx: Context = processContext()): Pro
     await program.parseAsync(argv, { from: 'user' });
     return EXIT.ok;
   } catch (error) {
-    return report(error, ctx, argv);
+    return await report(error, ctx, argv);
   }
 }
 
-function report(error: unknown, ctx: Context, argv: string[]): number {
-  const paint = colours(colourEnabled({ ...ctx, stdout: ctx.stderr }, argv.includes('--no-color') ? false : undefined));
+async function report(error: unknown, ctx: Context, argv: string[]): Promise<number> {
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0) {
       return EXIT.ok;
@@ -95,6 +93,9 @@ function report(error: unknown, ctx: Context, argv: string[]): number {
     ctx.stderr.write(`${error.message}\n`);
     return EXIT.interrupted;
   }
+  // Colours are loaded only here: help and version (thrown as CommanderErrors) never need them.
+  const { colourEnabled, colours } = await import('./ui/colour.js');
+  const paint = colours(colourEnabled({ ...ctx, stdout: ctx.stderr }, argv.includes('--no-color') ? false : undefined));
   if (error instanceof UserError) {
     for (const line of error.details) ctx.stderr.write(`${line}\n`);
     ctx.stderr.write(`${paint.red('error:')} ${error.message}\n`);

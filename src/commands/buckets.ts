@@ -1,16 +1,8 @@
 import { Command } from 'commander';
-import { adviceFromMarks, type Advice } from '../core/advice.js';
-import { bucketView, projectBuckets, viewBuckets, type BucketView, type ExerciseStatus } from '../core/buckets.js';
-import type { Evidence } from '../core/evidence.js';
-import { closest } from '../core/closest.js';
-import { localDate } from '../core/history.js';
-import type { BucketName, StoreData } from '../core/records.js';
 import type { Context } from '../context.js';
-import { Interrupted, UserError } from '../errors.js';
-import type { Colours } from '../ui/colour.js';
-import { isPromptExit } from '../ui/prompter.js';
-import { wrap } from '../ui/table.js';
-import { examples, libraryFor, paint, printJson } from './shared.js';
+import { examples } from './help.js';
+
+const action = () => import('./buckets-action.js');
 
 const JSON_SHAPE = `
 With --json, prints (schemaVersion 1; new fields may be added, none renamed):
@@ -21,13 +13,6 @@ With --json, prints (schemaVersion 1; new fields may be added, none renamed):
     inLibrary, evidence: { tested, helped, meanChange, lastChange, lastTestedAt, flares } }
   A change is the score after the drill minus the score before it: negative is better.
 `;
-
-const bucketWords: Record<ExerciseStatus['bucket'], string> = { rehab: 'rehab', avoid: 'avoid for now', untested: 'untested' };
-
-async function openStore(ctx: Context) {
-  const { Store } = await import('../store/store.js');
-  return Store.open(ctx.env);
-}
 
 export function bucketsCommand(ctx: Context): Command {
   const command = new Command('buckets')
@@ -42,23 +27,7 @@ export function bucketsCommand(ctx: Context): Command {
         ['itb buckets reset', 'start the buckets afresh (your history is kept)'],
       ) + JSON_SHAPE,
     )
-    .action(async (options: { json?: boolean }, self: Command) => {
-      const library = await libraryFor(ctx, self);
-      const { readSummary } = await import('../store/summary-file.js');
-      const summary = await readSummary(ctx.env);
-      const now = ctx.now();
-      const view = viewBuckets(summary.buckets, library, now);
-      const advice = adviceFromMarks(summary.marks, now);
-      if (options.json) {
-        return printJson(ctx, { schemaVersion: 1, generatedAt: now.toISOString(), ...view, advice });
-      }
-      const colour = paint(ctx, self);
-      if (summary.sessionCount === 0 && summary.moveCount === 0) {
-        ctx.stdout.write(`No sessions yet. Run ${colour.bold('itb session')} to try your first drills; what helps will show up here.\n`);
-        return;
-      }
-      ctx.stdout.write(renderBuckets(view, advice, colour));
-    });
+    .action(async (options: { json?: boolean }, self: Command) => (await action()).showBuckets(ctx, options, self));
   command.addCommand(moveCommand(ctx));
   command.addCommand(resetCommand(ctx));
   return command;
@@ -77,58 +46,7 @@ function moveCommand(ctx: Context): Command {
         ['itb buckets move monster-walks avoid --note "knee sore"', 'set a drill aside for now'],
       ),
     )
-    .action(async (id: string, bucketArg: string, options: { note?: string }, self: Command) => {
-      const bucket = bucketArg.toLowerCase();
-      if (bucket !== 'rehab' && bucket !== 'avoid') {
-        throw new UserError(`"${bucketArg}" is not a bucket: use rehab or avoid`, `For example: itb buckets move ${id} avoid --note "sore today"`);
-      }
-      const note = options.note?.trim() || undefined;
-      if (note !== undefined && note.length > 1000) throw new UserError('the note is too long: keep it under 1000 characters');
-
-      const library = await libraryFor(ctx, self);
-      const store = await openStore(ctx);
-      const known = knownIds(store.read(), library.exercises.map((exercise) => exercise.id));
-      if (!known.includes(id)) {
-        const near = closest(id, known);
-        throw new UserError(
-          `no drill with id "${id}"`,
-          near.length > 0 ? `Did you mean ${near.join(' or ')}? \`itb exercises\` lists them all.` : '`itb exercises` lists them all.',
-        );
-      }
-
-      let was = 'untested' as ExerciseStatus['bucket'];
-      const now = ctx.now();
-      const saved = await store.update((data) => {
-        was = projectBuckets(data.sessions, data.moves, data.bucketsResetAt).find((e) => e.exerciseId === id)?.bucket ?? 'untested';
-        // A move must count even when made in the same millisecond as a reset.
-        const resetAt = data.bucketsResetAt ? Date.parse(data.bucketsResetAt) : -Infinity;
-        const at = new Date(Math.max(now.getTime(), resetAt + 1)).toISOString();
-        data.moves.push({ exerciseId: id, bucket: bucket as BucketName, at, ...(note !== undefined ? { note } : {}) });
-        data.buckets = projectBuckets(data.sessions, data.moves, data.bucketsResetAt);
-      });
-
-      const status = [...Object.values(bucketView(saved, library, now))].flat().find((s: ExerciseStatus) => s.exerciseId === id);
-      const name = status?.name ?? id;
-      const lines = [
-        was === bucket
-          ? `${name} was already in ${bucketWords[bucket]}; it now stays there as your choice.`
-          : `Moved ${name} to ${bucketWords[bucket]} (was: ${bucketWords[was]}).`,
-      ];
-      if (status?.retestDueAt) lines.push(`It will be offered for a re-test from ${localDate(new Date(status.retestDueAt))} (itb session retest).`);
-      lines.push('A session that tests it again decides anew.');
-      ctx.stdout.write(`${lines[0]}\n${paint(ctx, self).dim(lines.slice(1).join(' '))}\n`);
-    });
-}
-
-/** Ids the user may move: the library's, and any drill in the log (perhaps since removed from the library). */
-function knownIds(data: StoreData, libraryIds: string[]): string[] {
-  const ids = new Set(libraryIds);
-  for (const session of data.sessions) {
-    for (const result of session.results) ids.add(result.exerciseId);
-    for (const attempt of session.attempts) ids.add(attempt.exerciseId);
-  }
-  for (const move of data.moves) ids.add(move.exerciseId);
-  return [...ids];
+    .action(async (id: string, bucket: string, options: { note?: string }, self: Command) => (await action()).moveDrill(ctx, id, bucket, options, self));
 }
 
 function resetCommand(ctx: Context): Command {
@@ -142,107 +60,5 @@ function resetCommand(ctx: Context): Command {
         ['itb buckets reset --force', 'the same without asking (for scripts)'],
       ),
     )
-    .action(async (options: { force?: boolean }, self: Command) => {
-      if (!options.force) {
-        if (!ctx.stdinIsTTY) {
-          throw new UserError('`itb buckets reset` asks before clearing, and there is no terminal to ask in', 'Add --force to reset without asking: itb buckets reset --force');
-        }
-        const prompter = ctx.prompter ?? (await import('../ui/prompts.js')).createPrompter();
-        let sure: boolean;
-        try {
-          sure = await prompter.confirm({
-            message: 'Clear every bucket decision and manual move, so all drills are untested again? (Your session history is kept.)',
-            default: false,
-          });
-        } catch (error) {
-          if (isPromptExit(error)) throw new Interrupted('Stopped. Nothing was changed.');
-          throw error;
-        }
-        if (!sure) {
-          ctx.stdout.write('Nothing was changed.\n');
-          return;
-        }
-      }
-      const store = await openStore(ctx);
-      let cleared = 0;
-      const now = ctx.now().toISOString();
-      await store.update((data) => {
-        cleared = projectBuckets(data.sessions, data.moves, data.bucketsResetAt).length;
-        data.moves = [];
-        data.bucketsResetAt = now;
-        data.buckets = projectBuckets(data.sessions, data.moves, now);
-      });
-      const colour = paint(ctx, self);
-      ctx.stdout.write(`Cleared ${cleared} bucket ${cleared === 1 ? 'decision' : 'decisions'}: every drill is untested again.\n`);
-      ctx.stdout.write(colour.dim('Your session history is kept (itb history). Run itb session to start testing again.\n'));
-    });
-}
-
-// ---- text rendering ----
-
-function signed(value: number): string {
-  if (value > 0) return `+${value}`;
-  return value < 0 ? `−${Math.abs(value)}` : '0';
-}
-
-function evidenceLine(evidence: Evidence): string {
-  if (evidence.tested === 0) return 'not tested in a session yet';
-  const parts = [`helped ${evidence.helped} of ${evidence.tested}`];
-  if (evidence.meanChange !== null) parts.push(`mean ${signed(evidence.meanChange)}`);
-  if (evidence.lastChange !== null && evidence.lastTestedAt) {
-    parts.push(`last ${signed(evidence.lastChange)} on ${localDate(new Date(evidence.lastTestedAt))}`);
-  }
-  if (evidence.flares > 0) parts.push(`${evidence.flares} ${evidence.flares === 1 ? 'flare' : 'flares'}`);
-  return parts.join(' · ');
-}
-
-function truncate(text: string, columns: number): string {
-  return text.length > columns ? `${text.slice(0, columns - 1)}…` : text;
-}
-
-function drillLines(status: ExerciseStatus, colour: Colours): string[] {
-  const flags: string[] = [];
-  if (status.flare) flags.push(colour.red('flare'));
-  if (status.source === 'manual' && status.note === undefined) flags.push('manual');
-  if (!status.inLibrary) flags.push(colour.dim('no longer in your library'));
-  const title = truncate(status.name, 40);
-  const lines = [`  ${colour.bold(title)}  ${colour.dim(truncate(status.exerciseId, 76 - title.length))}`];
-  if (flags.length > 0) lines[0] += `  ${flags.join(' · ')}`;
-  lines.push(`    ${evidenceLine(status.evidence)}`);
-  if (status.retestDueAt) {
-    const date = localDate(new Date(status.retestDueAt));
-    lines.push(status.retestDue ? `    re-test ${colour.yellow.bold('due')} (since ${date})` : `    re-test from ${date}`);
-  }
-  if (status.source === 'manual' && status.note !== undefined) {
-    lines.push(...wrap(`manual: ${status.note}`, 78, '    '));
-  }
-  return lines;
-}
-
-function renderBuckets(view: BucketView, advice: Advice[], colour: Colours): string {
-  const out: string[] = [colour.green.bold(`Rehab — your rehab routine (${view.rehab.length})`)];
-  if (view.rehab.length === 0) out.push(colour.dim('  Nothing yet: drills that lower your score land here.'));
-  for (const status of view.rehab) out.push(...drillLines(status, colour));
-
-  out.push('', colour.yellow.bold(`Avoid for now (${view.avoid.length})`));
-  if (view.avoid.length === 0) out.push(colour.dim('  Nothing set aside.'));
-  for (const status of view.avoid) out.push(...drillLines(status, colour));
-
-  out.push('', colour.bold(`Untested (${view.untested.length})`));
-  if (view.untested.length === 0) out.push(colour.dim('  None: every drill in the library has been tried.'));
-  else out.push(...wrap(view.untested.map((status) => status.exerciseId).join(', '), 78, '  ').map((line) => colour.dim(line)));
-
-  if (advice.length > 0) {
-    out.push('', colour.bold('Advice'));
-    for (const item of advice) out.push(...wrap(item.message, 78, '    ').map((line, i) => (i === 0 ? `  - ${line.trimStart()}` : line)));
-  }
-
-  const due = view.avoid.filter((status) => status.retestDue && status.inLibrary).length;
-  const next: [string, string][] = [];
-  if (view.rehab.some((status) => status.inLibrary)) next.push(['itb session rehab', 'run your rehab routine']);
-  if (due > 0) next.push(['itb session retest', `re-test ${due} ${due === 1 ? 'drill' : 'drills'} set aside for now`]);
-  if (next.length === 0) next.push(['itb session', 'test drills from a routine']);
-  const width = Math.max(...next.map(([run]) => run.length));
-  out.push('', ...next.map(([run, what], i) => colour.dim(`${i === 0 ? 'Next:' : '     '} ${run.padEnd(width)}  ${what}`)));
-  return `${out.join('\n')}\n`;
+    .action(async (options: { force?: boolean }, self: Command) => (await action()).resetBuckets(ctx, options, self));
 }

@@ -1,14 +1,13 @@
 import { Command, Option } from 'commander';
-import { localDate } from '../core/history.js';
 import type { Context } from '../context.js';
-import { UserError } from '../errors.js';
-import type { Report } from '../export/report.js';
-import { examples, libraryFor } from './shared.js';
+import { examples } from './help.js';
+
+const action = () => import('./export-action.js');
 
 export const formats = ['md', 'csv', 'json', 'html', 'fhir'] as const;
 export type Format = (typeof formats)[number];
 
-interface ExportOptions {
+export interface ExportOptions {
   format?: Format;
   output?: string;
   since?: string;
@@ -16,16 +15,6 @@ interface ExportOptions {
   force?: boolean;
   name?: string;
 }
-
-// Each format is its own module, loaded only when asked for. CSV, JSON and FHIR come in pieces:
-// years of scores make files of megabytes, better not held in memory as one string.
-const renderers: Record<Format, () => Promise<(report: Report) => string | Iterable<string>>> = {
-  md: async () => (await import('../export/md.js')).toMarkdown,
-  csv: async () => (await import('../export/csv.js')).csvPieces,
-  json: async () => (await import('../export/json.js')).jsonPieces,
-  html: async () => (await import('../export/html.js')).toHtml,
-  fhir: async () => (await import('../export/fhir.js')).fhirPieces,
-};
 
 export function exportCommand(ctx: Context): Command {
   return new Command('export')
@@ -48,79 +37,5 @@ export function exportCommand(ctx: Context): Command {
         '\nFiles are readable by you only, and an existing file is never replaced unless you add --force.\n' +
         'Dates are whole days in your local time; --since and --until are both included.\n',
     )
-    .action(async (options: ExportOptions, self: Command) => {
-      const since = options.since === undefined ? undefined : checkDay(options.since, '--since');
-      const until = options.until === undefined ? undefined : checkDay(options.until, '--until');
-      if (since !== undefined && until !== undefined && since > until) {
-        throw new UserError(`--since ${since} is after --until ${until}`, 'Put the earlier day first, e.g. --since 2026-10-01 --until 2026-11-20.');
-      }
-      const format = options.format ?? (options.output !== undefined ? formatFromFileName(options.output) : 'md');
-      const name = options.name?.trim() || undefined;
-
-      const [library, { readStore, storeFile }, { readWithSummary }, { buildReport, periodWords }, render] = await Promise.all([
-        libraryFor(ctx, self),
-        import('../store/store-file.js'),
-        import('../store/summary-file.js'),
-        import('../export/report.js'),
-        renderers[format](),
-      ]);
-      // A report that ends before now has buckets of its own end, which the summary does not hold.
-      const read = () => readStore(ctx.env);
-      const { data, summary } = until === undefined ? await readWithSummary(storeFile(ctx.env), read) : { data: await read(), summary: undefined };
-      const report = buildReport(data, library, {
-        ...(since !== undefined ? { since } : {}),
-        ...(until !== undefined ? { until } : {}),
-        ...(name !== undefined ? { patientName: name } : {}),
-        ...(summary ? { bucketSummary: summary.buckets } : {}),
-        now: ctx.now(),
-      });
-      const text = render(report);
-
-      if (options.output === undefined) {
-        for (const piece of typeof text === 'string' ? [text] : text) ctx.stdout.write(piece);
-        return;
-      }
-      const { writePrivateFile } = await import('../store/write-file.js');
-      writePrivateFile(options.output, text, { replace: Boolean(options.force) });
-      const what =
-        report.sessions.length === 0
-          ? 'no sessions yet'
-          : `${report.sessions.length} session${report.sessions.length === 1 ? '' : 's'}, ${periodWords(report)}`;
-      ctx.stderr.write(`Wrote ${options.output} (${what}).\n`);
-      if (name !== undefined && (format === 'csv' || format === 'json')) {
-        ctx.stderr.write(`The ${format} format has no place for a name, so --name was not used.\n`);
-      }
-    });
-}
-
-/** The format a file name asks for; `.fhir.json` is plain JSON unless --format fhir says otherwise. */
-export function formatFromFileName(file: string): Format {
-  const lower = file.toLowerCase();
-  const byExtension: [string, Format][] = [
-    ['.md', 'md'],
-    ['.markdown', 'md'],
-    ['.csv', 'csv'],
-    ['.json', 'json'],
-    ['.html', 'html'],
-    ['.htm', 'html'],
-  ];
-  const found = byExtension.find(([extension]) => lower.endsWith(extension));
-  if (found) return found[1];
-  throw new UserError(
-    `cannot tell which format to write from the file name "${file}"`,
-    'End it in .md, .csv, .json or .html, or say which with --format md|csv|json|html|fhir.',
-  );
-}
-
-/** A real calendar day written YYYY-MM-DD, returned in that form. */
-function checkDay(text: string, flag: string): string {
-  const trimmed = text.trim();
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(trimmed);
-  const bad = () => new UserError(`${flag} wants a date like 2026-11-01, not "${text}"`, `Write the year, month and day: itb export ${flag} 2026-11-01`);
-  if (!match) throw bad();
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(year, month - 1, day);
-  // new Date rolls 2026-02-30 over into March: a day that does not exist is a typo.
-  if (localDate(date) !== trimmed) throw bad();
-  return trimmed;
+    .action(async (options: ExportOptions, self: Command) => (await action()).exportReport(ctx, options, self));
 }

@@ -1,8 +1,8 @@
 import { Command } from 'commander';
 import type { Context } from '../context.js';
-import { findExercise } from '../library/library.js';
-import { wrap } from '../ui/table.js';
-import { examples, libraryFor, paint, printJson } from './shared.js';
+import { examples } from './help.js';
+
+const action = () => import('./routines-action.js');
 
 export function routinesCommand(ctx: Context): Command {
   return new Command('routines')
@@ -16,25 +16,5 @@ export function routinesCommand(ctx: Context): Command {
         ['itb session joint-chain', 'run one of them'],
       ),
     )
-    .action(async (options: { json?: boolean }, command: Command) => {
-      const library = await libraryFor(ctx, command);
-      if (options.json) return printJson(ctx, library.routines);
-      const colour = paint(ctx, command);
-      const blocks = library.routines.map((routine) => {
-        const drills = routine.exercises.map((id, i) => {
-          const exercise = findExercise(library, id);
-          return `  ${String(i + 1).padStart(2)}. ${exercise?.name ?? id}${exercise ? colour.dim(`  ${exercise.id} · ${exercise.region}`) : ''}`;
-        });
-        return [`${colour.bold(routine.id)}  ${routine.name}`, ...wrap(routine.description, 78, '  ').map((l) => colour.dim(l)), ...drills].join('\n');
-      });
-      blocks.push(
-        [
-          `${colour.bold('rehab')}  Your rehab routine (built in)`,
-          colour.dim('  The drills in your rehab bucket, in routine order. See `itb buckets`.'),
-          `${colour.bold('retest')}  Re-test (built in)`,
-          colour.dim('  Drills set aside for now whose re-test date has come.'),
-        ].join('\n'),
-      );
-      ctx.stdout.write(`${blocks.join('\n\n')}\n`);
-    });
+    .action(async (options: { json?: boolean }, command: Command) => (await action()).showRoutines(ctx, options, command));
 }

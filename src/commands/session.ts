@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import { painfulSides, symptoms } from '../core/terms.js';
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
-import { examples } from './shared.js';
+import { examples } from './help.js';
 
 export interface SessionOptions {
   side?: (typeof painfulSides)[number];
@@ -45,7 +45,7 @@ Ctrl-C keeps what you have done so far. Needs a terminal.
           'Without one you can still use `itb buckets`, `itb history` and `itb export`.',
         );
       }
-      const { runSession } = await import('./session-flow.js');
+      const { runSession } = await import('./session-action.js');
       await runSession(ctx, command, routine, options);
     });
 }

@@ -1,4 +1,4 @@
-// What every command needs from the global options: colours, the library, JSON output.
+// What every command action needs from the global options: colours, the library, JSON output.
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { loadLibrary } from '../library/library.js';
@@ -25,13 +25,4 @@ export function libraryFor(ctx: Context, command: Command): Promise<Library> {
 
 export function printJson(ctx: Context, value: unknown): void {
   ctx.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
-}
-
-/** Help text listing examples, in the same layout on every command, within 80 columns. */
-export function examples(...lines: [command: string, what: string][]): string {
-  const width = Math.max(...lines.map(([command]) => command.length));
-  const fits = lines.every(([, what]) => 4 + width + 2 + what.length <= 80);
-  const line = ([command, what]: [string, string]) =>
-    fits ? `  $ ${command.padEnd(width)}  ${what}` : `  $ ${command}\n      ${what}`;
-  return `\nExamples:\n${lines.map(line).join('\n')}\n`;
 }

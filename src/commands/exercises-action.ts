@@ -1,0 +1,63 @@
+// What `itb exercises` does (declared in exercises.ts).
+import type { Command } from 'commander';
+import { closest } from '../core/closest.js';
+import type { Context } from '../context.js';
+import { UserError } from '../errors.js';
+import { findExercise } from '../library/library.js';
+import type { Exercise, Library } from '../library/schema.js';
+import type { Colours } from '../ui/colour.js';
+import { describeDose, describeSide } from '../ui/describe.js';
+import { hanging, table } from '../ui/table.js';
+import { libraryFor, paint, printJson } from './shared.js';
+
+export async function showExercises(ctx: Context, id: string | undefined, options: { json?: boolean }, command: Command) {
+  const library = await libraryFor(ctx, command);
+  const colour = paint(ctx, command);
+  if (id === undefined) {
+    if (options.json) return printJson(ctx, library.exercises);
+    ctx.stdout.write(listExercises(library, colour));
+    return;
+  }
+  const exercise = findExercise(library, id);
+  if (!exercise) throw unknownExercise(library, id);
+  if (options.json) return printJson(ctx, exercise);
+  ctx.stdout.write(showExercise(library, exercise, colour));
+}
+
+export function unknownExercise(library: Library, id: string): UserError {
+  const near = closest(id, library.exercises.map((exercise) => exercise.id));
+  return new UserError(
+    `no drill with id "${id}"`,
+    near.length > 0 ? `Did you mean ${near.join(' or ')}? \`itb exercises\` lists them all.` : '`itb exercises` lists them all.',
+  );
+}
+
+function listExercises(library: Library, colour: Colours): string {
+  const rows = library.exercises.map((exercise) => [
+    colour.bold(exercise.id),
+    exercise.name,
+    exercise.region,
+    exercise.category + (exercise.loading ? colour.yellow(' (loading)') : ''),
+  ]);
+  const lines = table([[colour.dim('id'), colour.dim('name'), colour.dim('region'), colour.dim('kind')], ...rows]);
+  return `${lines.join('\n')}\n\n${colour.dim('Show one drill in full: itb exercises ID')}\n`;
+}
+
+function showExercise(library: Library, exercise: Exercise, colour: Colours): string {
+  const routines = library.routines.filter((routine) => routine.exercises.includes(exercise.id)).map((r) => r.id);
+  const out = [
+    `${colour.bold(exercise.name)}  ${colour.dim(`(${exercise.id})`)}`,
+    `${exercise.region} · ${exercise.category}${exercise.loading ? ' · loading drill (space these sessions 48 hours apart)' : ''}`,
+    '',
+    ...exercise.steps.flatMap((step, i) => hanging(`  ${String(i + 1).padStart(2)}. `, step, 78)),
+    '',
+    `  Dose:       ${describeDose(exercise.dose)}`,
+    `  Side:       ${describeSide(exercise.side)}`,
+    `  Equipment:  ${exercise.equipment.length > 0 ? exercise.equipment.join(', ') : 'none'}`,
+  ];
+  if (routines.length > 0) out.push(`  Routines:   ${routines.join(', ')}`);
+  if (exercise.video) out.push(`  Video:      ${exercise.video}`);
+  if (exercise.cues.length > 0) out.push('', '  Cues:', ...exercise.cues.flatMap((cue) => hanging('    - ', cue, 78)));
+  if (exercise.source) out.push('', colour.dim(`  From: ${exercise.source}`));
+  return `${out.join('\n')}\n`;
+}

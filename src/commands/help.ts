@@ -1,0 +1,12 @@
+// What every command declaration shares. Declarations are read on every start (for --help,
+// --version and to find the command), so they import nothing heavier than this: each command's
+// action is in a module of its own, loaded when the command runs.
+
+/** Help text listing examples, in the same layout on every command, within 80 columns. */
+export function examples(...lines: [command: string, what: string][]): string {
+  const width = Math.max(...lines.map(([command]) => command.length));
+  const fits = lines.every(([, what]) => 4 + width + 2 + what.length <= 80);
+  const line = ([command, what]: [string, string]) =>
+    fits ? `  $ ${command.padEnd(width)}  ${what}` : `  $ ${command}\n      ${what}`;
+  return `\nExamples:\n${lines.map(line).join('\n')}\n`;
+}

@@ -1,0 +1,109 @@
+// What `itb history` does (declared in history.ts).
+import type { Command } from 'commander';
+import { adviceFor } from '../core/advice.js';
+import { localDate, localDateTime, scoreSeries, sessionsSince, sessionSummaries, type ScorePoint, type SessionSummary } from '../core/history.js';
+import type { Context } from '../context.js';
+import { UserError } from '../errors.js';
+import type { Colours } from '../ui/colour.js';
+import { pointsShown, sparkline } from '../ui/sparkline.js';
+import { table, wrap } from '../ui/table.js';
+import { paint, printJson } from './shared.js';
+
+const COLUMNS = 80;
+const SPARK_WIDTH = 56;
+
+export async function showHistory(ctx: Context, options: { since?: string; json?: boolean }, self: Command) {
+  const since = options.since === undefined ? undefined : parseDay(options.since);
+  const { readStore } = await import('../store/store-file.js');
+  const data = await readStore(ctx.env);
+  const sessions = sessionsSince(data.sessions, since);
+  const summaries = sessionSummaries(sessions);
+  const trend = scoreSeries(sessions);
+  if (options.json) return printJson(ctx, { schemaVersion: 1, sessions: summaries, trend });
+
+  const colour = paint(ctx, self);
+  if (data.sessions.length === 0) {
+    ctx.stdout.write(`No sessions yet. Run ${colour.bold('itb session')} to start.\n`);
+    return;
+  }
+  if (summaries.length === 0) {
+    const earlier = data.sessions.length;
+    ctx.stdout.write(
+      `No sessions since ${options.since}. ${colour.dim(`(${earlier} earlier; run itb history without --since to see them.)`)}\n`,
+    );
+    return;
+  }
+  const out = [...sessionTable(summaries, colour), '', ...trendLines(trend, colour)];
+  const advice = adviceFor(data, ctx.now());
+  if (advice.length > 0) {
+    out.push('', colour.bold('Advice'));
+    for (const item of advice) out.push(...wrap(item.message, 78, '    ').map((line, i) => (i === 0 ? `  - ${line.trimStart()}` : line)));
+  }
+  ctx.stdout.write(`${out.join('\n')}\n`);
+}
+
+/** YYYY-MM-DD as the start of that day in local time, the way dates are shown. */
+function parseDay(text: string): Date {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  const bad = () => new UserError(`--since wants a date like 2026-11-01, not "${text}"`, 'Write the year, month and day: itb history --since 2026-11-01');
+  if (!match) throw bad();
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(year, month - 1, day);
+  // new Date rolls 2026-02-30 over into March; a date that does not exist is a typo.
+  if (date.getFullYear() !== year || date.getMonth() !== month - 1 || date.getDate() !== day) throw bad();
+  return date;
+}
+
+function truncate(text: string, columns: number): string {
+  return text.length > columns ? `${text.slice(0, Math.max(1, columns - 1))}…` : text;
+}
+
+function resultsCell(summary: SessionSummary, colour: Colours): string {
+  const parts: string[] = [];
+  if (summary.helped > 0) parts.push(colour.green(`${summary.helped} helped`));
+  if (summary.avoided > 0) parts.push(colour.yellow(`${summary.avoided} set aside`));
+  if (summary.skipped > 0) parts.push(`${summary.skipped} skipped`);
+  if (parts.length === 0) parts.push(colour.dim('no drills finished'));
+  if (summary.status === 'interrupted') parts.push(colour.yellow('interrupted'));
+  else if (summary.status === 'stopped') parts.push('stopped early');
+  else if (summary.status === 'in-progress') parts.push(colour.dim('in progress'));
+  return parts.join(' · ');
+}
+
+const score = (value: number | null) => (value === null ? '–' : String(value));
+
+function sessionTable(summaries: SessionSummary[], colour: Colours): string[] {
+  const what = (summary: SessionSummary) => `${summary.symptom} @ ${summary.movement}`;
+  // Usually every session rates the same symptom in the same movement (they are remembered):
+  // then say it once above the table and give the room to the results.
+  const shared = summaries.every((summary) => what(summary) === what(summaries[0]!));
+  const rows = summaries.map((summary) => ({
+    date: localDateTime(new Date(summary.startedAt)),
+    routine: truncate(summary.routine, 12),
+    what: what(summary),
+    scores: summary.baseline === null ? '–' : `${score(summary.baseline)} → ${score(summary.final)}`,
+    results: resultsCell(summary, colour),
+  }));
+  const head = ['date', 'routine', 'score', 'results'].map((cell) => colour.dim(cell));
+  const lines = table([head, ...rows.map((row) => [row.date, row.routine, row.scores, row.results])]);
+  if (shared) return [colour.dim(truncate(`Symptom and test movement: ${what(summaries[0]!)}`, COLUMNS)), ...lines];
+  // Sessions rated different things: each row gets a second line saying what, so scores are
+  // never compared across symptoms or movements by mistake.
+  return [lines[0]!, ...rows.flatMap((row, i) => [lines[i + 1]!, colour.dim(truncate(`  ${row.what}`, COLUMNS))])];
+}
+
+function trendLines(points: ScorePoint[], colour: Colours): string[] {
+  if (points.length < 2) return [colour.dim('The trend of your scores shows once two sessions have a score.')];
+  const shown = pointsShown(points.length, SPARK_WIDTH);
+  const first = points[points.length - shown]!;
+  const last = points.at(-1)!;
+  const span = `${localDate(new Date(first.at))} → ${localDate(new Date(last.at))}`;
+  const count = shown < points.length ? `latest ${shown} of ${points.length} sessions` : `${points.length} sessions`;
+  const line = (label: string, values: number[]) =>
+    `  ${label.padEnd(8)}  ${sparkline(values, 10, SPARK_WIDTH)}  ${values[values.length - shown]} → ${values.at(-1)}`;
+  return [
+    `${colour.bold('Trend')}  ${span} ${colour.dim(`(${count}; 0 = none, 10 = worst)`)}`,
+    line('baseline', points.map((point) => point.baseline)),
+    line('final', points.map((point) => point.final)),
+  ];
+}

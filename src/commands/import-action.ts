@@ -1,0 +1,111 @@
+// What `itb import` does (declared in import.ts).
+import { readFileSync } from 'node:fs';
+import type { Context } from '../context.js';
+import { UserError } from '../errors.js';
+import type { MergeOutcome } from '../export/merge.js';
+import type { ParsedExport } from '../export/schema.js';
+
+const SHOWN_PROBLEMS = 5;
+
+export async function importExport(ctx: Context, file: string, options: { dryRun?: boolean }) {
+  const backup = await readExport(file);
+  const [{ Store }, { mergeExport }] = await Promise.all([import('../store/store.js'), import('../export/merge.js')]);
+  const store = Store.open(ctx.env);
+
+  let outcome: MergeOutcome | undefined;
+  if (options.dryRun) {
+    outcome = mergeExport(store.read(), backup);
+    if (outcome.conflicts.length > 0) throw conflictError(file, outcome.conflicts);
+  } else {
+    // One locked update: the merge runs on what is on disk at that moment, and a conflict
+    // throws before anything is written.
+    await store.update((data) => {
+      outcome = mergeExport(data, backup);
+      if (outcome.conflicts.length > 0) throw conflictError(file, outcome.conflicts);
+      return outcome.data;
+    });
+  }
+  ctx.stderr.write(summary(outcome!, Boolean(options.dryRun)));
+}
+
+async function readExport(file: string): Promise<ParsedExport> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? 'unreadable');
+    throw new UserError(`cannot read ${file}: ${reason}`);
+  }
+  // Editors on some systems put a byte order mark in front; it is not part of the data.
+  text = text.replace(/^\uFEFF/, '');
+
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    const { findJsonSyntaxError } = await import('../export/json-position.js');
+    const problem = findJsonSyntaxError(text);
+    const where = problem ? ` at line ${problem.line}, column ${problem.col}: ${problem.message}` : '';
+    throw new UserError(`${file} is not valid JSON${where}`, 'An itb backup is written by `itb export --format json`; check the file was not cut short or edited by hand.');
+  }
+
+  const { exportSchema, EXPORT_SCHEMA_VERSION } = await import('../export/schema.js');
+  const top = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  if (typeof top.schemaVersion === 'number' && top.schemaVersion > EXPORT_SCHEMA_VERSION) {
+    throw new UserError(`${file} was written by a newer itb (export version ${top.schemaVersion})`, 'Update itb, then import it again.');
+  }
+  if (top.resourceType === 'Bundle') {
+    throw new UserError(`${file} is a FHIR report, which itb cannot read back`, 'Import the backup written by `itb export --format json` instead.');
+  }
+
+  const parsed = exportSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issues = parsed.error.issues;
+    const lines = issues.slice(0, SHOWN_PROBLEMS).map((issue) => {
+      const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol');
+      const message = path.length > 0 && !hasPath(raw, path) ? 'missing' : issue.message;
+      return `  ${path.join('.') || '(file)'}: ${message}`;
+    });
+    if (issues.length > SHOWN_PROBLEMS) lines.push(`  … and ${issues.length - SHOWN_PROBLEMS} more`);
+    throw new UserError(
+      `${file} is not an itb export (${issues.length} problem${issues.length === 1 ? '' : 's'})`,
+      'Nothing was imported. Use a file written by `itb export --format json`.',
+      undefined,
+      lines,
+    );
+  }
+  return parsed.data;
+}
+
+function hasPath(value: unknown, path: (string | number)[]): boolean {
+  for (const key of path) {
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) return false;
+    value = (value as Record<string | number, unknown>)[key];
+  }
+  return true;
+}
+
+function conflictError(file: string, ids: string[]): UserError {
+  const shown = ids.slice(0, SHOWN_PROBLEMS).join(', ') + (ids.length > SHOWN_PROBLEMS ? `, and ${ids.length - SHOWN_PROBLEMS} more` : '');
+  return new UserError(
+    `${file} holds ${ids.length === 1 ? 'a session' : `${ids.length} sessions`} that differ from the one${ids.length === 1 ? '' : 's'} with the same id in your store: ${shown}`,
+    'Nothing was imported. Your store keeps its own version; if the file is the one to trust, move the store away and import the file into an empty one.',
+  );
+}
+
+function summary(outcome: MergeOutcome, dryRun: boolean): string {
+  const { sessionsAdded, sessionsPresent, movesAdded, screeningsAdded } = outcome;
+  const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+  const present = sessionsPresent > 0 ? ` (${sessionsPresent} already present)` : '';
+  const parts = [`${count(sessionsAdded, 'session')}${present}`, count(movesAdded, 'manual move')];
+  if (screeningsAdded > 0) parts.push(count(screeningsAdded, 'red-flag screen'));
+  const lines = [`${dryRun ? 'Would import' : 'Imported'} ${parts.join(', ')}.`];
+  if (outcome.settings === 'restored') lines.push(dryRun ? 'Your settings would be restored from the file.' : 'Settings restored from the file.');
+  if (outcome.settings === 'kept') {
+    lines.push(`Your own settings ${dryRun ? 'would be' : 'were'} kept (the file has different ones; they are only taken into an empty store).`);
+  }
+  if (dryRun) lines.push('Dry run: nothing was changed.');
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,46 @@
+// What `itb settings` does (declared in settings.ts).
+import type { Command } from 'commander';
+import { findSettingKey, parseSetting, settingDefinitions, settingKeys, type SettingKey } from '../core/settings.js';
+import type { Context } from '../context.js';
+import { UserError } from '../errors.js';
+import { paint, printJson } from './shared.js';
+
+export async function showOrChangeSettings(ctx: Context, keyText: string | undefined, valueText: string | undefined, options: { unset?: boolean; json?: boolean }, command: Command) {
+  const { Store } = await import('../store/store.js');
+  const store = Store.open(ctx.env);
+  const colour = paint(ctx, command);
+  if (keyText === undefined) {
+    if (options.unset) throw new UserError('--unset needs the name of a setting, such as `itb settings movement --unset`');
+    const { settings } = store.read();
+    if (options.json) return printJson(ctx, settings);
+    const lines = settingKeys.flatMap((key) => [
+      `${colour.bold(key.padEnd(16))}${settings[key] === undefined ? colour.dim('not set') : String(settings[key])}`,
+      colour.dim(`  ${settingDefinitions[key].meaning} (${settingDefinitions[key].allowed})`),
+    ]);
+    ctx.stdout.write(`${lines.join('\n')}\n\n${colour.dim(`Kept in ${store.path}`)}\n`);
+    return;
+  }
+  const found = findSettingKey(keyText);
+  if (!found.ok) throw new UserError(found.reason);
+  const key: SettingKey = found.key;
+  if (valueText === undefined && !options.unset) {
+    const value = store.read().settings[key];
+    if (options.json) return printJson(ctx, { [key]: value ?? null });
+    ctx.stdout.write(`${value ?? ''}\n`);
+    return;
+  }
+  if (options.unset && valueText !== undefined) throw new UserError('give either a new value or --unset, not both');
+  if (options.unset && !settingDefinitions[key].remembered) {
+    throw new UserError(`${key} always has a value; set it to ${settingDefinitions[key].allowed}`);
+  }
+  const parsed = options.unset ? undefined : parseSetting(key, valueText!);
+  if (parsed && !parsed.ok) throw new UserError(parsed.reason);
+  let previous: unknown;
+  await store.update((data) => {
+    previous = data.settings[key];
+    if (parsed) Object.assign(data.settings, { [key]: parsed.value });
+    else delete data.settings[key];
+  });
+  const shown = (value: unknown) => (value === undefined ? 'not set' : String(value));
+  ctx.stderr.write(`${key}: ${shown(previous)} → ${shown(parsed?.value)}\n`);
+}
