@@ -10,6 +10,7 @@ import type { Context } from '../context.js';
 import { Interrupted, UserError } from '../errors.js';
 import type { Colours } from '../ui/colour.js';
 import { isPromptExit } from '../ui/prompter.js';
+import { readSummary } from '../store/summary-file.js';
 import { wrap } from '../ui/table.js';
 import { libraryFor, paint, printJson } from './shared.js';
 
@@ -22,7 +23,6 @@ async function openStore(ctx: Context) {
 
 export async function showBuckets(ctx: Context, options: { json?: boolean }, self: Command) {
   const library = await libraryFor(ctx, self);
-  const { readSummary } = await import('../store/summary-file.js');
   const summary = await readSummary(ctx.env);
   const now = ctx.now();
   const view = viewBuckets(summary.buckets, library, now);

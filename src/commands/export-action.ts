@@ -3,7 +3,10 @@ import type { Command } from 'commander';
 import { localDate } from '../core/history.js';
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
-import type { Report } from '../export/report.js';
+import { buildReport, periodWords, type Report } from '../export/report.js';
+import { readStore, storeFile } from '../store/store-file.js';
+import { readWithSummary } from '../store/summary-file.js';
+import { writePrivateFile } from '../store/write-file.js';
 import type { ExportOptions, Format } from './export.js';
 import { libraryFor } from './shared.js';
 
@@ -26,13 +29,7 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
   const format = options.format ?? (options.output !== undefined ? formatFromFileName(options.output) : 'md');
   const name = options.name?.trim() || undefined;
 
-  const [library, { readStore, storeFile }, { readWithSummary }, { buildReport, periodWords }, render] = await Promise.all([
-    libraryFor(ctx, self),
-    import('../store/store-file.js'),
-    import('../store/summary-file.js'),
-    import('../export/report.js'),
-    renderers[format](),
-  ]);
+  const [library, render] = await Promise.all([libraryFor(ctx, self), renderers[format]()]);
   // A report that ends before now has buckets of its own end, which the summary does not hold.
   const read = () => readStore(ctx.env);
   const { data, summary } = until === undefined ? await readWithSummary(storeFile(ctx.env), read) : { data: await read(), summary: undefined };
@@ -49,7 +46,6 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
     for (const piece of typeof text === 'string' ? [text] : text) ctx.stdout.write(piece);
     return;
   }
-  const { writePrivateFile } = await import('../store/write-file.js');
   writePrivateFile(options.output, text, { replace: Boolean(options.force) });
   const what =
     report.sessions.length === 0

@@ -6,6 +6,7 @@ import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
 import type { Colours } from '../ui/colour.js';
 import { pointsShown, sparkline } from '../ui/sparkline.js';
+import { readStore } from '../store/store-file.js';
 import { table, wrap } from '../ui/table.js';
 import { paint, printJson } from './shared.js';
 
@@ -14,7 +15,6 @@ const SPARK_WIDTH = 56;
 
 export async function showHistory(ctx: Context, options: { since?: string; json?: boolean }, self: Command) {
   const since = options.since === undefined ? undefined : parseDay(options.since);
-  const { readStore } = await import('../store/store-file.js');
   const data = await readStore(ctx.env);
   const sessions = sessionsSince(data.sessions, since);
   const summaries = sessionSummaries(sessions);

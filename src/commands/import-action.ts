@@ -2,14 +2,14 @@
 import { readFileSync } from 'node:fs';
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
-import type { MergeOutcome } from '../export/merge.js';
-import type { ParsedExport } from '../export/schema.js';
+import { mergeExport, type MergeOutcome } from '../export/merge.js';
+import { EXPORT_SCHEMA_VERSION, exportSchema, type ParsedExport } from '../export/schema.js';
+import { Store } from '../store/store.js';
 
 const SHOWN_PROBLEMS = 5;
 
 export async function importExport(ctx: Context, file: string, options: { dryRun?: boolean }) {
   const backup = await readExport(file);
-  const [{ Store }, { mergeExport }] = await Promise.all([import('../store/store.js'), import('../export/merge.js')]);
   const store = Store.open(ctx.env);
 
   let outcome: MergeOutcome | undefined;
@@ -51,7 +51,6 @@ async function readExport(file: string): Promise<ParsedExport> {
     throw new UserError(`${file} is not valid JSON${where}`, 'An itb backup is written by `itb export --format json`; check the file was not cut short or edited by hand.');
   }
 
-  const { exportSchema, EXPORT_SCHEMA_VERSION } = await import('../export/schema.js');
   const top = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
   if (typeof top.schemaVersion === 'number' && top.schemaVersion > EXPORT_SCHEMA_VERSION) {
     throw new UserError(`${file} was written by a newer itb (export version ${top.schemaVersion})`, 'Update itb, then import it again.');

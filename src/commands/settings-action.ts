@@ -3,10 +3,10 @@ import type { Command } from 'commander';
 import { findSettingKey, parseSetting, settingDefinitions, settingKeys, type SettingKey } from '../core/settings.js';
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
+import { Store } from '../store/store.js';
 import { paint, printJson } from './shared.js';
 
 export async function showOrChangeSettings(ctx: Context, keyText: string | undefined, valueText: string | undefined, options: { unset?: boolean; json?: boolean }, command: Command) {
-  const { Store } = await import('../store/store.js');
   const store = Store.open(ctx.env);
   const colour = paint(ctx, command);
   if (keyText === undefined) {

@@ -1,5 +1,4 @@
 import { Command } from 'commander';
-import { settingKeys } from '../core/settings.js';
 import type { Context } from '../context.js';
 import { examples } from './help.js';
 
@@ -8,7 +7,7 @@ const action = () => import('./settings-action.js');
 export function settingsCommand(ctx: Context): Command {
   return new Command('settings')
     .description("show or change the method's thresholds and your remembered answers")
-    .argument('[key]', `one of: ${settingKeys.join(', ')}`)
+    .argument('[key]', 'the setting to show or change (`itb settings` lists them all)')
     .argument('[value]', 'the new value')
     .option('--unset', 'forget a remembered answer (side, symptom or movement)')
     .option('--json', 'print JSON instead of text')
