@@ -2,7 +2,7 @@
 // RFC 4180: cells separated by commas, rows ended by CRLF, a cell in double quotes (and its
 // quotes doubled) when it holds a comma, a quote or a line break.
 import { inPieces } from './pieces.js';
-import { drillNamer, type Report } from './report.js';
+import { drillNamer, nameInSession, type Report } from './report.js';
 
 export const csvColumns = [
   'session_id',
@@ -38,8 +38,7 @@ export function* csvPieces(report: Report): Generator<string> {
     for (const session of report.sessions) {
       const sessionCells = [session.id, session.startedAt, session.routine, session.side, session.symptom, session.movement].map(csvText).join(',');
       for (const attempt of session.attempts) {
-        // The name the drill had when it was done, as the session recorded it.
-        const name = session.results.find((result) => result.exerciseId === attempt.exerciseId)?.name ?? nameOf(attempt.exerciseId);
+        const name = nameInSession(session, attempt.exerciseId, nameOf);
         const numbers = `${attempt.attempt},${attempt.before},${attempt.after},${attempt.after - attempt.before}`;
         yield `${sessionCells},${csvText(attempt.exerciseId)},${csvText(name)},${numbers},${csvText(attempt.verdict)}\r\n`;
       }

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { Attempt, PainfulSide, Session, Symptom } from '../core/records.js';
 import { jsonWithItemLines } from './pieces.js';
-import { drillNamer, type Report } from './report.js';
+import { drillNamer, nameInSession, type Report } from './report.js';
 
 // The FHIR R4 types of @types/fhir (a global namespace).
 type Bundle = fhir4.Bundle;
@@ -78,8 +78,7 @@ function* bundleEntries(report: Report): Generator<BundleEntry> {
       yield { fullUrl: fullUrl(0), resource: baselineObservation(session, session.baseline, subject) };
     }
     for (const [i, attempt] of session.attempts.entries()) {
-      const name = session.results.find((r) => r.exerciseId === attempt.exerciseId)?.name ?? nameOf(attempt.exerciseId);
-      yield { fullUrl: fullUrl(i + 1), resource: attemptObservation(session, attempt, name, subject) };
+      yield { fullUrl: fullUrl(i + 1), resource: attemptObservation(session, attempt, nameInSession(session, attempt.exerciseId, nameOf), subject) };
     }
   }
 }
@@ -98,7 +97,15 @@ export function fhirPieces(report: Report): Generator<string> {
   return jsonWithItemLines(head, 'entry', bundleEntries(report), { omitWhenEmpty: true });
 }
 
-function observation(session: Session, at: string, score: number, subject: Reference | undefined): Observation {
+/** A score as an Observation: what was rated where, when, how, and what it followed. */
+function observation(
+  session: Session,
+  at: string,
+  score: number,
+  subject: Reference | undefined,
+  method: CodeableConcept,
+  component: ObservationComponent[],
+): Observation {
   const result: Observation = {
     resourceType: 'Observation',
     status: 'final',
@@ -109,29 +116,26 @@ function observation(session: Session, at: string, score: number, subject: Refer
     bodySite: BODY_SITE[session.side],
   };
   if (subject) result.subject = subject;
+  result.method = method;
+  result.component = component;
   return result;
 }
 
+const BASELINE_METHOD: CodeableConcept = { text: 'Self-rated during the test movement at the start of a session, before any exercise' };
+const ATTEMPT_METHOD: CodeableConcept = { text: 'Self-rated during the test movement right after one exercise' };
+
 function baselineObservation(session: Session, score: number, subject: Reference | undefined): Observation {
-  return {
-    ...observation(session, session.startedAt, score, subject),
-    method: { text: 'Self-rated during the test movement at the start of a session, before any exercise' },
-    component: [text('Test movement', session.movement)],
-  };
+  return observation(session, session.startedAt, score, subject, BASELINE_METHOD, [text('Test movement', session.movement)]);
 }
 
 function attemptObservation(session: Session, attempt: Attempt, name: string, subject: Reference | undefined): Observation {
-  return {
-    ...observation(session, attempt.at, attempt.after, subject),
-    method: { text: 'Self-rated during the test movement right after one exercise' },
-    component: [
-      text('Test movement', session.movement),
-      text('Exercise', `${name} (${attempt.exerciseId})`),
-      { code: { text: 'Attempt' }, valueInteger: attempt.attempt },
-      { code: { text: 'Score before the exercise' }, valueInteger: attempt.before },
-      text('Result', verdictWords[attempt.verdict]),
-    ],
-  };
+  return observation(session, attempt.at, attempt.after, subject, ATTEMPT_METHOD, [
+    text('Test movement', session.movement),
+    text('Exercise', `${name} (${attempt.exerciseId})`),
+    { code: { text: 'Attempt' }, valueInteger: attempt.attempt },
+    { code: { text: 'Score before the exercise' }, valueInteger: attempt.before },
+    text('Result', verdictWords[attempt.verdict]),
+  ]);
 }
 
 function text(label: string, value: string): ObservationComponent {

@@ -3,7 +3,7 @@
 import type { ExerciseStatus } from '../core/buckets.js';
 import type { Screening } from '../core/records.js';
 import { scoreChart } from './chart.js';
-import { drillName, periodWords, type Report } from './report.js';
+import { drillName, periodWords, readingView, type Report } from './report.js';
 import {
   dateOf,
   evidenceWords,
@@ -48,6 +48,7 @@ const STYLE = `
 `;
 
 export function toHtml(report: Report): string {
+  const view = readingView(report);
   const title = report.patientName !== undefined ? `IT band self-assessment report: ${report.patientName}` : 'IT band self-assessment report';
   const meta = [`Generated ${dateOf(report.generatedAt)}`, `period: ${periodWords(report)}`];
   if (report.patientName !== undefined) meta.push(`patient: ${report.patientName}`);
@@ -62,9 +63,9 @@ export function toHtml(report: Report): string {
   } else {
     body.push(
       '<ul>',
-      `<li><strong>Symptom rated:</strong> ${esc(report.symptoms.map((s) => symptomWords[s]).join(', '))}</li>`,
-      `<li><strong>Test movement:</strong> ${esc(report.movements.join(', '))}</li>`,
-      `<li><strong>Painful side:</strong> ${esc(report.sides.map((s) => sideWords[s]).join(', '))}</li>`,
+      `<li><strong>Symptom rated:</strong> ${esc(view.symptoms.map((s) => symptomWords[s]).join(', '))}</li>`,
+      `<li><strong>Test movement:</strong> ${esc(view.movements.join(', '))}</li>`,
+      `<li><strong>Painful side:</strong> ${esc(view.sides.map((s) => sideWords[s]).join(', '))}</li>`,
       `<li><strong>Sessions:</strong> ${report.sessions.length}</li>`,
       '</ul>',
     );
@@ -92,13 +93,13 @@ export function toHtml(report: Report): string {
   }
 
   body.push('<h2>Sessions</h2>');
-  if (report.summaries.length === 0) body.push('<p class="empty">No sessions yet.</p>');
+  if (view.summaries.length === 0) body.push('<p class="empty">No sessions yet.</p>');
   else {
     body.push(
       '<table>',
       '<tr><th>Date</th><th>Routine</th><th>Symptom @ movement</th><th>Baseline → final</th><th>Helped</th><th>Avoided</th><th>Skipped</th><th>Status</th></tr>',
     );
-    for (const s of report.summaries) {
+    for (const s of view.summaries) {
       const scores = s.baseline === null ? '—' : `${s.baseline} → ${s.final ?? s.baseline}`;
       const status = s.interrupted ? `<strong>${esc(statusWords[s.status])}</strong>` : esc(statusWords[s.status]);
       body.push(
@@ -110,12 +111,12 @@ export function toHtml(report: Report): string {
   }
 
   body.push('<h2>Trend</h2>');
-  if (report.trend.length === 0) body.push('<p class="empty">No scores yet.</p>');
+  if (view.trend.length === 0) body.push('<p class="empty">No scores yet.</p>');
   else {
-    const first = report.trend[0]!;
-    const last = report.trend.at(-1)!;
+    const first = view.trend[0]!;
+    const last = view.trend.at(-1)!;
     body.push(
-      scoreChart(report.trend),
+      scoreChart(view.trend),
       `<p>First baseline ${first.baseline} on ${esc(dateOf(first.at))}; last baseline ${last.baseline} on ${esc(dateOf(last.at))}. ` +
         `Scores run from 0 (none) to 10 (worst).</p>`,
     );

@@ -2,7 +2,7 @@
 import type { ExerciseStatus } from '../core/buckets.js';
 import type { Screening } from '../core/records.js';
 import { sparkline } from '../ui/sparkline.js';
-import { drillName, periodWords, type Report } from './report.js';
+import { drillName, periodWords, readingView, type Report } from './report.js';
 import {
   dateOf,
   evidenceWords,
@@ -22,6 +22,7 @@ export function mdText(text: string): string {
 }
 
 export function toMarkdown(report: Report): string {
+  const view = readingView(report);
   const out: string[] = ['# IT band self-assessment report', ''];
   const header = [`Generated ${dateOf(report.generatedAt)}`, `period: ${periodWords(report)}`];
   if (report.patientName !== undefined) header.push(`patient: ${mdText(report.patientName)}`);
@@ -31,9 +32,9 @@ export function toMarkdown(report: Report): string {
     out.push('**No sessions yet** in this period: there are no scores to report.', '');
   } else {
     out.push(
-      `- **Symptom rated:** ${report.symptoms.map((s) => symptomWords[s]).join(', ')}`,
-      `- **Test movement:** ${report.movements.map(mdText).join(', ')}`,
-      `- **Painful side:** ${report.sides.map((s) => sideWords[s]).join(', ')}`,
+      `- **Symptom rated:** ${view.symptoms.map((s) => symptomWords[s]).join(', ')}`,
+      `- **Test movement:** ${view.movements.map(mdText).join(', ')}`,
+      `- **Painful side:** ${view.sides.map((s) => sideWords[s]).join(', ')}`,
       `- **Sessions:** ${report.sessions.length}`,
       '',
     );
@@ -66,13 +67,13 @@ export function toMarkdown(report: Report): string {
   }
 
   out.push('## Sessions', '');
-  if (report.summaries.length === 0) out.push('No sessions yet.', '');
+  if (view.summaries.length === 0) out.push('No sessions yet.', '');
   else {
     out.push(
       '| Date | Routine | Symptom @ movement | Baseline → final | Helped | Avoided | Skipped | Status |',
       '|---|---|---|---|--:|--:|--:|---|',
     );
-    for (const s of report.summaries) {
+    for (const s of view.summaries) {
       const scores = s.baseline === null ? '—' : `${s.baseline} → ${s.final ?? s.baseline}`;
       out.push(
         `| ${dateOf(s.startedAt)} | ${mdText(s.routine)} | ${symptomWords[s.symptom]} @ ${mdText(s.movement)} | ${scores} | ` +
@@ -83,12 +84,12 @@ export function toMarkdown(report: Report): string {
   }
 
   out.push('## Trend', '');
-  if (report.trend.length === 0) out.push('No scores yet.', '');
+  if (view.trend.length === 0) out.push('No scores yet.', '');
   else {
-    const first = report.trend[0]!;
-    const last = report.trend.at(-1)!;
+    const first = view.trend[0]!;
+    const last = view.trend.at(-1)!;
     out.push(
-      `Baseline scores, oldest to newest (0 = none, 10 = worst): \`${sparkline(report.trend.map((p) => p.baseline))}\``,
+      `Baseline scores, oldest to newest (0 = none, 10 = worst): \`${sparkline(view.trend.map((p) => p.baseline))}\``,
       '',
       `First baseline ${first.baseline} on ${dateOf(first.at)}; last baseline ${last.baseline} on ${dateOf(last.at)}.`,
       '',

@@ -22,8 +22,6 @@ export interface Report {
   settings: Settings;
   /** Sessions in the period, oldest first. */
   sessions: Session[];
-  /** One per session, oldest first (the same order as `sessions`). */
-  summaries: SessionSummary[];
   moves: ManualMove[];
   screenings: Screening[];
   /** The latest red-flag screen up to the end of the period, even one made before it began. */
@@ -33,6 +31,12 @@ export interface Report {
   buckets: BucketView;
   /** Library drills the sessions and moves refer to, in library order. */
   exercises: Exercise[];
+}
+
+/** What the reports a person reads (md, html) show beyond the records themselves. */
+export interface ReadingView {
+  /** One per session, oldest first (the same order as `sessions`). */
+  summaries: SessionSummary[];
   trend: ScorePoint[];
   symptoms: Symptom[];
   movements: string[];
@@ -94,20 +98,27 @@ export function buildReport(data: StoreData, library: Library, options: ReportOp
     span: { first: sessions[0] ? day(sessions[0].startedAt) : null, last: sessions.at(-1) ? day(sessions.at(-1)!.startedAt) : null },
     settings: data.settings,
     sessions,
-    summaries: sessionSummaries(sessions).reverse(),
     moves,
     screenings,
     buckets,
     exercises: library.exercises.filter((exercise) => mentioned.has(exercise.id)),
-    trend: scoreSeries(sessions),
-    symptoms: distinct(sessions.map((s) => s.symptom)),
-    movements: distinct(sessions.map((s) => s.movement)),
-    sides: distinct(sessions.map((s) => s.side)),
   };
   if (options.patientName !== undefined) report.patientName = options.patientName;
   if (latestScreening) report.latestScreening = latestScreening;
   if (resetAt !== undefined) report.bucketsResetAt = resetAt;
   return report;
+}
+
+/** Worked out only by the formats that show it: on years of history it is not free. */
+export function readingView(report: Report): ReadingView {
+  const { sessions } = report;
+  return {
+    summaries: sessionSummaries(sessions).reverse(),
+    trend: scoreSeries(sessions),
+    symptoms: distinct(sessions.map((s) => s.symptom)),
+    movements: distinct(sessions.map((s) => s.movement)),
+    sides: distinct(sessions.map((s) => s.side)),
+  };
 }
 
 /** A drill's name from the library, else from the sessions, else its id. */
@@ -133,6 +144,11 @@ export function drillNamer(report: Report): (exerciseId: string) => string {
     }
     return recorded.get(exerciseId) ?? exerciseId;
   };
+}
+
+/** The name a drill had when the session did it, as the session recorded it; else `nameOf`'s. */
+export function nameInSession(session: Session, exerciseId: string, nameOf: (exerciseId: string) => string): string {
+  return session.results.find((result) => result.exerciseId === exerciseId)?.name ?? nameOf(exerciseId);
 }
 
 function firstNames(pairs: [string, string | undefined][]): Map<string, string | undefined> {

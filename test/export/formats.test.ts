@@ -14,7 +14,7 @@ type Observation = fhir4.Observation;
 import { toHtml } from '../../src/export/html.js';
 import { toExportFile, toJson } from '../../src/export/json.js';
 import { mdText, toMarkdown } from '../../src/export/md.js';
-import { buildReport, type Report } from '../../src/export/report.js';
+import { buildReport, readingView, type Report } from '../../src/export/report.js';
 import { exportSchema } from '../../src/export/schema.js';
 import { builtInLibraryFile } from '../../src/library/library.js';
 import { loadLibraryFile } from '../../src/library/load.js';
@@ -214,7 +214,7 @@ describe('html', () => {
 
   it('plots one point per session on each line', () => {
     const html = toHtml(report);
-    expect(html.match(/<circle /g)).toHaveLength(report.trend.length * 2);
+    expect(html.match(/<circle /g)).toHaveLength(readingView(report).trend.length * 2);
   });
 });
 
