@@ -34,18 +34,20 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
   const library = await libraryFor(ctx, command);
   const store = Store.open(ctx.env);
   const data = store.read(); // a damaged store stops us here, before any question
-  // So does a routine that does not exist (or an empty rehab bucket): not after the safety screen.
-  if (routineArg !== undefined) routineExercises(routineArg, data, library, ctx.now());
+  // The buckets as the session begins, worked out once (on years of history it takes a while):
+  // they offer the built-in routines, and the closing screen compares against them.
+  const bucketsBefore = bucketView(data, library, ctx.now());
+  // A routine that does not exist (or an empty rehab bucket) stops us before any question too,
+  // not after the safety screen.
+  if (routineArg !== undefined) routineExercises(routineArg, bucketsBefore, library);
   const prompter = ctx.prompter ?? (await import('../ui/prompts.js')).createPrompter();
   const say = (text: string) => ctx.stdout.write(text);
   const release = await acquireSessionLock(store.path);
   let state: SessionState | undefined;
-  let bucketsBefore: BucketView | undefined;
   try {
     if (!(await screenIfNeeded(ctx, store, data, prompter, colour))) return;
-    const plan = await setUp(ctx, store, data, library, prompter, routineArg, options, colour);
+    const plan = await setUp(ctx, store, data, bucketsBefore, library, prompter, routineArg, options, colour);
     if (!plan) return;
-    bucketsBefore = bucketView(data, library, ctx.now());
     state = start({
       id: randomUUID(),
       startedAt: ctx.now().toISOString(),
@@ -110,6 +112,7 @@ async function setUp(
   ctx: Context,
   store: Store,
   data: StoreData,
+  buckets: BucketView,
   library: Library,
   prompter: Prompter,
   routineArg: string | undefined,
@@ -118,8 +121,8 @@ async function setUp(
 ): Promise<Plan | undefined> {
   const now = ctx.now();
   const say = (text: string) => ctx.stdout.write(text);
-  const routine = routineArg ?? (await chooseRoutine(data, library, prompter, now));
-  const exercises = routineExercises(routine, data, library, now);
+  const routine = routineArg ?? (await chooseRoutine(buckets, library, prompter));
+  const exercises = routineExercises(routine, buckets, library);
 
   const advice = adviceFor(data, now);
   for (const professional of advice.filter((a) => a.id === 'see-a-professional')) {
@@ -156,24 +159,24 @@ async function setUp(
   return { routine, exercises, side, symptom, movement };
 }
 
-async function chooseRoutine(data: StoreData, library: Library, prompter: Prompter, now: Date): Promise<string> {
+async function chooseRoutine(buckets: BucketView, library: Library, prompter: Prompter): Promise<string> {
   const choices = library.routines.map((routine) => ({
     value: routine.id,
     name: `${routine.name} (${routine.exercises.length} drills)`,
     description: routine.description,
   }));
-  const rehab = builtInRoutine('rehab', data, library, now);
-  const retest = builtInRoutine('retest', data, library, now);
+  const rehab = builtInRoutine('rehab', buckets);
+  const retest = builtInRoutine('retest', buckets);
   if (retest.length > 0) choices.unshift({ value: 'retest', name: `Re-test drills set aside earlier (${retest.length} due)`, description: 'Drills from your avoid-for-now bucket whose re-test date has come.' });
   if (rehab.length > 0) choices.unshift({ value: 'rehab', name: `Your rehab routine (${rehab.length} drills)`, description: 'The drills that helped you, in routine order.' });
   return prompter.select({ message: 'Which routine?', choices });
 }
 
-function routineExercises(routine: string, data: StoreData, library: Library, now: Date): Exercise[] {
+function routineExercises(routine: string, buckets: BucketView, library: Library): Exercise[] {
   const byId = new Map(library.exercises.map((exercise) => [exercise.id, exercise]));
   let ids: string[];
   if (routine === 'rehab' || routine === 'retest') {
-    ids = builtInRoutine(routine, data, library, now);
+    ids = builtInRoutine(routine, buckets);
     if (ids.length === 0) {
       throw new UserError(
         routine === 'rehab' ? 'Your rehab bucket is empty, so there is no rehab routine yet.' : 'No drill set aside for now is due for a re-test yet.',

@@ -215,8 +215,7 @@ function routineOrder(library: Library): Map<string, number> {
  * Drills for the built-in routines of `itb session`: 'rehab' (the rehab bucket in routine order,
  * only drills still in the library) and 'retest' (avoided drills now due, in the library).
  */
-export function builtInRoutine(name: 'rehab' | 'retest', data: StoreData, library: Library, now: Date): string[] {
-  const view = bucketView(data, library, now);
+export function builtInRoutine(name: 'rehab' | 'retest', view: BucketView): string[] {
   const chosen = name === 'rehab' ? view.rehab : view.avoid.filter((status) => status.retestDue);
   return chosen.filter((status) => status.inLibrary).map((status) => status.exerciseId);
 }

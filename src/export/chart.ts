@@ -19,6 +19,7 @@ export function scoreChart(points: ScorePoint[]): string {
   const plotWidth = WIDTH - LEFT - RIGHT;
   const plotHeight = HEIGHT - TOP - BOTTOM;
   const times = points.map((point) => Date.parse(point.at));
+  const days = points.map((point) => dateOf(point.at));
   const first = Math.min(...times);
   const last = Math.max(...times);
   // Spread by date; a single session (or all on one instant) sits in the middle.
@@ -35,8 +36,8 @@ export function scoreChart(points: ScorePoint[]): string {
       `<text x="${LEFT - 8}" y="${y(score) + 4}" font-size="11" text-anchor="end" fill="#555">${score}</text>`,
     );
   }
-  const firstLabel = dateOf(points[0]!.at);
-  const lastLabel = dateOf(points.at(-1)!.at);
+  const firstLabel = days[0]!;
+  const lastLabel = days.at(-1)!;
   out.push(`<text x="${LEFT}" y="${HEIGHT - 12}" font-size="11" fill="#555">${escText(firstLabel)}</text>`);
   if (lastLabel !== firstLabel) {
     out.push(`<text x="${WIDTH - RIGHT}" y="${HEIGHT - 12}" font-size="11" text-anchor="end" fill="#555">${escText(lastLabel)}</text>`);
@@ -52,7 +53,7 @@ export function scoreChart(points: ScorePoint[]): string {
       out.push(`<polyline points="${coords.join(' ')}" fill="none" stroke="${line.colour}" stroke-width="2"${line.dash}/>`);
     }
     points.forEach((point, i) => {
-      const label = `${dateOf(point.at)}: ${line.name} ${line.score(point)}`;
+      const label = `${days[i]}: ${line.name} ${line.score(point)}`;
       out.push(
         `<circle cx="${x(times[i]!)}" cy="${y(line.score(point))}" r="3.5" fill="${line.colour}"><title>${escText(label)}</title></circle>`,
       );
