@@ -18,7 +18,7 @@ import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
-const runs = readNumber(args, '--runs', 15);
+const runs = readNumber(args, '--runs', 25);
 if (runs < 10) console.warn(`Only ${runs} runs: medians of fewer than 10 runs are rough.`);
 const years = readNumber(args, '--years', 10);
 const keep = args.includes('--keep');
@@ -29,7 +29,7 @@ const MEMORY_RUNS = 3;
 class BenchFailure extends Error {}
 
 const bin = join(root, 'bin/itb.js');
-if (!existsSync(join(root, 'dist/cli.js'))) fail('dist/cli.js is missing: run `npm run bench` (it builds first) or `npm run build`.');
+if (!existsSync(join(root, 'dist/cli.cjs'))) fail('dist/cli.cjs is missing: run `npm run bench` (it builds first) or `npm run build`.');
 
 const work = mkdtempSync(join(tmpdir(), 'itb-bench-'));
 try {

@@ -15,7 +15,7 @@ const ansi = /\u001b\[\d+(;\d+)*m/;
 let home: string;
 let cleanup: () => void;
 beforeAll(() => {
-  if (!existsSync(join(root, 'dist/cli.js')) || !existsSync(join(root, 'dist/library.json'))) {
+  if (!existsSync(join(root, 'dist/cli.cjs')) || !existsSync(join(root, 'dist/library.json'))) {
     throw new Error('dist/ is missing: run `npm run build` before the end-to-end tests');
   }
   ({ home, cleanup } = tempHome());
