@@ -9,6 +9,10 @@ const LEFT = 40;
 const RIGHT = 20;
 const TOP = 28;
 const BOTTOM = 40;
+// Each session is a dot, with its date and score shown on hover, up to this many sessions. Past
+// it the dots run together into a smear (and make the page megabytes long): the lines alone show
+// the trend, and the session table lists every score.
+export const MOST_DOTS = 200;
 const BASELINE_COLOUR = '#1f4e79';
 const FINAL_COLOUR = '#c0504d';
 
@@ -52,6 +56,7 @@ export function scoreChart(points: ScorePoint[]): string {
     if (points.length > 1) {
       out.push(`<polyline points="${coords.join(' ')}" fill="none" stroke="${line.colour}" stroke-width="2"${line.dash}/>`);
     }
+    if (points.length > MOST_DOTS) continue;
     points.forEach((point, i) => {
       const label = `${days[i]}: ${line.name} ${line.score(point)}`;
       out.push(

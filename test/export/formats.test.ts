@@ -8,6 +8,7 @@ import { parse as parseHtml } from 'parse5';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { summarizeBuckets } from '../../src/core/buckets.js';
 import type { StoreData } from '../../src/core/records.js';
+import { MOST_DOTS } from '../../src/export/chart.js';
 import { csvColumns, toCsv } from '../../src/export/csv.js';
 import { LOINC_PAIN_SEVERITY, toFhir, uuidsFrom } from '../../src/export/fhir.js';
 type Observation = fhir4.Observation;
@@ -215,6 +216,18 @@ describe('html', () => {
   it('plots one point per session on each line', () => {
     const html = toHtml(report);
     expect(html.match(/<circle /g)).toHaveLength(readingView(report).trend.length * 2);
+  });
+
+  it('draws only the lines, without a dot per session, for a long history', () => {
+    const many = (count: number) => {
+      const sessions = Array.from({ length: count }, (_, i) => ({ ...sessionOne, id: `long-${i}`, startedAt: new Date(Date.UTC(2026, 0, 1) + i * 86_400_000).toISOString() }));
+      return buildReport({ ...data, sessions }, library, { now: NOW });
+    };
+    expect(toHtml(many(MOST_DOTS)).match(/<circle /g)).toHaveLength(MOST_DOTS * 2);
+    const long = toHtml(many(MOST_DOTS + 1));
+    expect(long.match(/<circle /g)).toBeNull();
+    expect(long.match(/<polyline points="([^"]*)"/g)).toHaveLength(2);
+    expect(long.match(/<polyline points="([^"]*)"/)![1]!.split(' ')).toHaveLength(MOST_DOTS + 1);
   });
 });
 
