@@ -2,7 +2,7 @@
 // a clinic system can file the numbers. Identifiers are derived from the records, so exporting
 // the same data twice gives the same bundle entries.
 import { createHash } from 'node:crypto';
-import type { Attempt, PainfulSide, Session, Symptom } from '../core/records.js';
+import type { PainfulSide, Symptom } from '../core/records.js';
 import { jsonWithItemLines } from './pieces.js';
 import { drillNamer, nameInSession, type Report } from './report.js';
 
@@ -10,7 +10,6 @@ import { drillNamer, nameInSession, type Report } from './report.js';
 type Bundle = fhir4.Bundle;
 type BundleEntry = fhir4.BundleEntry;
 type CodeableConcept = fhir4.CodeableConcept;
-type Observation = fhir4.Observation;
 type ObservationComponent = fhir4.ObservationComponent;
 type Reference = fhir4.Reference;
 import { verdictWords } from './words.js';
@@ -53,36 +52,6 @@ export function uuidsFrom(seed: string): (index: number) => string {
   return (index) => `${prefix}${(index & 0xffff).toString(16).padStart(4, '0')}`;
 }
 
-export function toFhirBundle(report: Report): Bundle {
-  const entry = [...bundleEntries(report)];
-  const bundle: Bundle = { resourceType: 'Bundle', type: 'collection', timestamp: report.generatedAt };
-  // FHIR JSON has no empty arrays: a report with no scores simply has no entries.
-  if (entry.length > 0) bundle.entry = entry;
-  return bundle;
-}
-
-function* bundleEntries(report: Report): Generator<BundleEntry> {
-  const nameOf = drillNamer(report);
-  let subject: Reference | undefined;
-  if (report.patientName !== undefined) {
-    const fullUrl = `urn:uuid:${uuidsFrom(`patient\n${report.patientName}`)(0)}`;
-    const patient: fhir4.Patient = { resourceType: 'Patient', name: [{ text: report.patientName }] };
-    yield { fullUrl, resource: patient };
-    subject = { reference: fullUrl, display: report.patientName };
-  }
-  for (const session of report.sessions) {
-    // Index 0 is the baseline, 1… the attempts in order: stable for a given session.
-    const uuid = uuidsFrom(session.id);
-    const fullUrl = (index: number) => `urn:uuid:${uuid(index)}`;
-    if (session.baseline !== undefined) {
-      yield { fullUrl: fullUrl(0), resource: baselineObservation(session, session.baseline, subject) };
-    }
-    for (const [i, attempt] of session.attempts.entries()) {
-      yield { fullUrl: fullUrl(i + 1), resource: attemptObservation(session, attempt, nameInSession(session, attempt.exerciseId, nameOf), subject) };
-    }
-  }
-}
-
 export function toFhir(report: Report): string {
   return [...fhirPieces(report)].join('');
 }
@@ -94,50 +63,66 @@ export function toFhir(report: Report): string {
 export function fhirPieces(report: Report): Generator<string> {
   const head: Bundle = { resourceType: 'Bundle', type: 'collection', timestamp: report.generatedAt };
   // FHIR JSON has no empty arrays: a report with no scores simply has no entries.
-  return jsonWithItemLines(head, 'entry', bundleEntries(report), { omitWhenEmpty: true });
+  return jsonWithItemLines(head, 'entry', entryTexts(report), { omitWhenEmpty: true });
 }
 
-/** A score as an Observation: what was rated where, when, how, and what it followed. */
-function observation(
-  session: Session,
-  at: string,
-  score: number,
-  subject: Reference | undefined,
-  method: CodeableConcept,
-  component: ObservationComponent[],
-): Observation {
-  const result: Observation = {
-    resourceType: 'Observation',
-    status: 'final',
-    category: [SURVEY],
-    code: SYMPTOM_CODE[session.symptom],
-    effectiveDateTime: at,
-    valueInteger: score,
-    bodySite: BODY_SITE[session.side],
+const json = (value: unknown): string => JSON.stringify(value);
+const textComponent = (label: string, value: string): ObservationComponent => ({ code: { text: label }, valueString: value });
+const numberComponent = (label: string, value: number): ObservationComponent => ({ code: { text: label }, valueInteger: value });
+const mapValues = <K extends string, V>(record: Record<K, V>, map: (value: V) => string) =>
+  Object.fromEntries(Object.entries<V>(record).map(([key, value]) => [key, map(value)])) as Record<K, string>;
+
+// The parts of an Observation that are the same for many scores, as JSON text, made once.
+const CATEGORY = json([SURVEY]);
+const CODE = mapValues(SYMPTOM_CODE, json);
+const SITE = mapValues(BODY_SITE, json);
+const BASELINE_METHOD = json({ text: 'Self-rated during the test movement at the start of a session, before any exercise' } satisfies CodeableConcept);
+const ATTEMPT_METHOD = json({ text: 'Self-rated during the test movement right after one exercise' } satisfies CodeableConcept);
+const RESULT = mapValues(verdictWords, (words) => json(textComponent('Result', words)));
+
+/** `make`, remembering its result for each value: scores, attempts and drills repeat endlessly. */
+function remembered<T>(make: (value: T) => string): (value: T) => string {
+  const made = new Map<T, string>();
+  return (value) => {
+    let text = made.get(value);
+    if (text === undefined) made.set(value, (text = make(value)));
+    return text;
   };
-  if (subject) result.subject = subject;
-  result.method = method;
-  result.component = component;
-  return result;
 }
 
-const BASELINE_METHOD: CodeableConcept = { text: 'Self-rated during the test movement at the start of a session, before any exercise' };
-const ATTEMPT_METHOD: CodeableConcept = { text: 'Self-rated during the test movement right after one exercise' };
-
-function baselineObservation(session: Session, score: number, subject: Reference | undefined): Observation {
-  return observation(session, session.startedAt, score, subject, BASELINE_METHOD, [text('Test movement', session.movement)]);
-}
-
-function attemptObservation(session: Session, attempt: Attempt, name: string, subject: Reference | undefined): Observation {
-  return observation(session, attempt.at, attempt.after, subject, ATTEMPT_METHOD, [
-    text('Test movement', session.movement),
-    text('Exercise', `${name} (${attempt.exerciseId})`),
-    { code: { text: 'Attempt' }, valueInteger: attempt.attempt },
-    { code: { text: 'Score before the exercise' }, valueInteger: attempt.before },
-    text('Result', verdictWords[attempt.verdict]),
-  ]);
-}
-
-function text(label: string, value: string): ObservationComponent {
-  return { code: { text: label }, valueString: value };
+/**
+ * Each entry of the bundle as JSON text, one Observation per score. Years of history are tens of
+ * thousands of them, and JSON.stringify of each whole Observation was most of the export's time,
+ * though they differ in a few values only: the parts shared by a session's scores (or by all of
+ * them) are typed objects turned into JSON once above, and only each score's own values (time,
+ * score, drill, attempt) are turned into JSON for it.
+ */
+function* entryTexts(report: Report): Generator<string> {
+  const nameOf = drillNamer(report);
+  const exercise = remembered((drill: string) => json(textComponent('Exercise', drill)));
+  const attemptNumber = remembered((attempt: number) => json(numberComponent('Attempt', attempt)));
+  const before = remembered((score: number) => json(numberComponent('Score before the exercise', score)));
+  let subject = '';
+  if (report.patientName !== undefined) {
+    const fullUrl = `urn:uuid:${uuidsFrom(`patient\n${report.patientName}`)(0)}`;
+    const patient: fhir4.Patient = { resourceType: 'Patient', name: [{ text: report.patientName }] };
+    yield json({ fullUrl, resource: patient } satisfies BundleEntry);
+    subject = `,"subject":${json({ reference: fullUrl, display: report.patientName } satisfies Reference)}`;
+  }
+  for (const session of report.sessions) {
+    // Index 0 is the baseline, 1… the attempts in order: stable for a given session.
+    const uuid = uuidsFrom(session.id);
+    const rated = `"resourceType":"Observation","status":"final","category":${CATEGORY},"code":${CODE[session.symptom]}`;
+    const where = `"bodySite":${SITE[session.side]}${subject}`;
+    const movement = json(textComponent('Test movement', session.movement));
+    const entry = (index: number, at: string, score: number, method: string, components: string) =>
+      `{"fullUrl":"urn:uuid:${uuid(index)}","resource":{${rated},"effectiveDateTime":${json(at)},"valueInteger":${score},${where},` +
+      `"method":${method},"component":[${components}]}}`;
+    if (session.baseline !== undefined) yield entry(0, session.startedAt, session.baseline, BASELINE_METHOD, movement);
+    for (const [i, attempt] of session.attempts.entries()) {
+      const drill = `${nameInSession(session, attempt.exerciseId, nameOf)} (${attempt.exerciseId})`;
+      const followed = `${movement},${exercise(drill)},${attemptNumber(attempt.attempt)},${before(attempt.before)},${RESULT[attempt.verdict]}`;
+      yield entry(i + 1, attempt.at, attempt.after, ATTEMPT_METHOD, followed);
+    }
+  }
 }

@@ -27,7 +27,11 @@ export function toExportFile(report: Report): ExportFile {
 /** Indented two spaces, each session on a line of its own (see jsonWithItemLines), in pieces. */
 export function jsonPieces(report: Report): Generator<string> {
   const file = toExportFile(report);
-  return jsonWithItemLines(file, 'sessions', file.sessions);
+  return jsonWithItemLines(file, 'sessions', asJson(file.sessions));
+}
+
+function* asJson(values: Iterable<unknown>): Generator<string> {
+  for (const value of values) yield JSON.stringify(value);
 }
 
 export function toJson(report: Report): string {

@@ -6,7 +6,7 @@ import { stringify } from 'csv-stringify/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Session, StoreData } from '../../src/core/records.js';
 import { csvColumns, toCsv } from '../../src/export/csv.js';
-import { fhirPieces, toFhirBundle, uuidsFrom } from '../../src/export/fhir.js';
+import { toFhir, uuidsFrom } from '../../src/export/fhir.js';
 import { buildReport, drillName, drillNamer } from '../../src/export/report.js';
 import { builtInLibraryFile } from '../../src/library/library.js';
 import { loadLibraryFile } from '../../src/library/load.js';
@@ -115,13 +115,30 @@ describe('csv text', () => {
 });
 
 describe('fhir text', () => {
-  it('is the bundle, with each entry exactly as JSON.stringify writes it, for awkward names and text', () => {
+  it('reads back, entry by entry, as the awkward names and text it was given', () => {
+    type Entry = { resource: { resourceType: string; subject?: { display: string }; component?: { code: { text: string }; valueString?: string }[] } };
     for (const patientName of [undefined, 'Sam "S" <Lee>', 'tab\there 😀 \ud800', '']) {
       const report = buildReport(awkwardStore(), library, { now: NOW, ...(patientName === undefined ? {} : { patientName }) });
-      const bundle = toFhirBundle(report);
-      const lines = [...fhirPieces(report)].join('').split('\n');
-      const entries = lines.filter((line) => line.startsWith('    ')).map((line) => line.slice(4).replace(/,$/, ''));
-      expect(entries).toEqual(bundle.entry!.map((entry) => JSON.stringify(entry)));
+      const lines = toFhir(report).split('\n').filter((line) => line.startsWith('    '));
+      // Every entry is one line of JSON of its own.
+      const entries = lines.map((line) => JSON.parse(line.slice(4).replace(/,$/, '')) as Entry);
+      const observations = entries.filter((entry) => entry.resource.resourceType === 'Observation');
+      const patient = entries.find((entry) => entry.resource.resourceType === 'Patient');
+      expect(patient === undefined).toBe(patientName === undefined);
+      const value = (entry: Entry, label: string) => entry.resource.component?.find((c) => c.code.text === label)?.valueString;
+      let at = 0;
+      report.sessions.forEach((session) => {
+        const own = observations.slice(at, (at += 1 + session.attempts.length));
+        for (const entry of own) {
+          expect(value(entry, 'Test movement')).toBe(session.movement);
+          expect(entry.resource.subject?.display).toBe(patientName);
+        }
+        session.attempts.forEach((attempt, i) => {
+          const name = session.results.find((result) => result.exerciseId === attempt.exerciseId)?.name ?? drillName(report, attempt.exerciseId);
+          expect(value(own[i + 1]!, 'Exercise')).toBe(`${name} (${attempt.exerciseId})`);
+        });
+      });
+      expect(at).toBe(observations.length);
     }
   });
 
