@@ -29,12 +29,3 @@ export function writeSidecar(file: string, text: string): void {
     }
   }
 }
-
-/** Removes `file` if it is there. */
-export function removeSidecar(file: string): void {
-  try {
-    rmSync(file, { force: true });
-  } catch {
-    // A stale sidecar is never trusted, so one that stays is harmless.
-  }
-}
