@@ -1,6 +1,9 @@
 // One row per attempt, for a spreadsheet. Skipped drills have no attempt, so no row.
 // RFC 4180: cells separated by commas, rows ended by CRLF, a cell in double quotes (and its
-// quotes doubled) when it holds a comma, a quote or a line break.
+// quotes doubled) when it holds a comma, a quote or a line break. Written here rather than with
+// csv-stringify: on ten years of history the library's per-cell work was most of the export's
+// time, and with CRLF rows it left a lone LF or CR in a cell unquoted. The tests hold this
+// writer to csv-stringify's output, byte for byte, with that quoting fixed.
 import { inPieces } from './pieces.js';
 import { drillNamer, nameInSession, type Report } from './report.js';
 
@@ -26,7 +29,7 @@ const formulaStart = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 const needsQuotes = /[",\r\n]/;
 
 /** A text cell, guarded against formulas and quoted when it has to be. Numbers are written as they are, so a change of -2 stays a number. */
-export function csvText(text: string): string {
+function csvText(text: string): string {
   const guarded = formulaStart.test(text) ? `'${text}` : text;
   return needsQuotes.test(guarded) ? `"${guarded.replaceAll('"', '""')}"` : guarded;
 }
