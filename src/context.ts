@@ -43,8 +43,13 @@ export function processContext(): Context {
   };
 }
 
-/** `itb exercises | head`: once the reader has what it wants, stop writing, without a fuss. */
+/**
+ * `itb exercises | head`: once the reader has what it wants, stop writing, without a fuss. A
+ * terminal window closed during a session (EIO): the output has nowhere to go, but the session
+ * still has to save what was answered, so it goes on.
+ */
 function endQuietlyOnClosedPipe(error: NodeJS.ErrnoException): void {
   if (error.code === 'EPIPE') process.exit(0);
+  if (error.code === 'EIO') return;
   throw error;
 }

@@ -20,7 +20,10 @@ export interface Prompter {
   countdown(seconds: number, label: string): Promise<'finished' | 'skipped'>;
 }
 
-/** Thrown by a prompter when the user presses Ctrl-C; the same name @inquirer/prompts uses. */
+/**
+ * Thrown by a prompter when the user presses Ctrl-C (the same name @inquirer/prompts uses), or
+ * when the terminal closed while a question was asked (@inquirer/prompts' AbortPromptError).
+ */
 export function isPromptExit(error: unknown): boolean {
-  return error instanceof Error && error.name === 'ExitPromptError';
+  return error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError');
 }

@@ -7,13 +7,37 @@ import type { Prompter } from './prompter.js';
 const clearOnError = { validationFailureMode: 'clear' as const };
 
 export function createPrompter(): Prompter {
+  const context = { signal: whenTerminalGoes() };
   return {
-    select: (question) => select({ ...question, loop: false }),
-    confirm: (question) => confirm(question),
+    select: (question) => select({ ...question, loop: false }, context),
+    confirm: (question) => confirm(question, context),
     input: ({ message, default: fallback, validate }) =>
-      input({ message, default: fallback, validate, theme: clearOnError }),
-    countdown: (seconds, label) => countdown({ seconds, label }),
+      input({ message, default: fallback, validate, theme: clearOnError }, context),
+    countdown: (seconds, label) => countdown({ seconds, label }, context),
   };
+}
+
+/**
+ * Aborts when the terminal goes away: its window closed (the input ends, then SIGHUP) or a
+ * polite kill (SIGTERM). The question being asked, and any later one, then ends the way Ctrl-C
+ * ends it, so a session saves what was answered as interrupted instead of being cut off.
+ */
+function whenTerminalGoes(): AbortSignal {
+  const gone = new AbortController();
+  // Listening for good: a closed window can bring more than one SIGHUP, and without a listener
+  // of ours the prompts' own exit handler would end the program before the save.
+  for (const signal of ['SIGHUP', 'SIGTERM'] as const) process.on(signal, () => gone.abort(signal));
+  const stdin = process.stdin;
+  let inputEnded = false;
+  stdin.once('end', () => {
+    inputEnded = true;
+    gone.abort('end of input');
+  });
+  // On its way out readline switches the terminal back from raw mode; with the window closed
+  // that fails (EIO), and the error would end the program before the session is saved.
+  const setRawMode = stdin.setRawMode.bind(stdin);
+  stdin.setRawMode = (mode) => (inputEnded ? stdin : setRawMode(mode));
+  return gone.signal;
 }
 
 const countdown = createPrompt<'finished' | 'skipped', { seconds: number; label: string }>((config, done) => {

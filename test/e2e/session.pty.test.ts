@@ -99,23 +99,51 @@ describe('itb session in a terminal', () => {
     expect(view.avoid.map((s: { exerciseId: string }) => s.exerciseId).sort()).toEqual(['lunge-knee-circles', 'rehab-hip-circles']);
   });
 
-  it('keeps what was answered when Ctrl-C is pressed, and exits 130', async () => {
-    const t = itb(['session', 'joint-chain', '--side', 'right', '--symptom', 'tightness', '--movement', 'step-down']);
+  // A session at its second drill, the first one helped, ended by `end`; checks what was kept.
+  async function endMidSession(end: (t: Terminal) => Promise<void>) {
+    const t = itb(['session', 'joint-chain', '--side', 'left', '--symptom', 'pain', '--movement', 'lunge']);
     await passScreen(t);
-    await t.answer('Rate your tightness (0 = none', '5');
+    await t.answer('Rate your pain (0 = none', '6');
     await t.answer('When you have done the drill', '');
-    await t.answer('(before: 5)', '3');
+    await t.answer('(before: 6)', '4');
     await t.waitFor('Exercise 2 of 5');
-    await t.answer('When you have done the drill', '');
-    await t.waitFor('(before: 3)');
-    await t.type(keys.ctrlC);
-    await t.waitFor('Session interrupted');
-    expect(await t.exited).toBe(130);
-
+    await end(t);
+    const code = await t.exited;
     const [session] = storeOf().sessions;
-    expect(session.status).toBe('interrupted');
+    expect(session).toMatchObject({ status: 'interrupted', baseline: 6 });
     expect(session.results).toEqual([expect.objectContaining({ exerciseId: 'lateral-ankle-tilts', outcome: 'rehab' })]);
     expect(storeOf().buckets.map((b: { exerciseId: string }) => b.exerciseId)).toEqual(['lateral-ankle-tilts']);
+    // Marked interrupted, the session counts as over: the history says so at once.
+    const history = spawnSync(process.execPath, [BIN, 'history'], { env: { ...process.env, ITB_HOME: home, NO_COLOR: '1' }, encoding: 'utf8' });
+    expect(history.stdout).toMatch(/6 → 4 +1 helped · interrupted/);
+    return { t, code };
+  }
+
+  it('keeps what was answered when Ctrl-C is pressed, and exits 130', async () => {
+    const { t, code } = await endMidSession(async (t) => {
+      // The second drill done but not yet rated: it keeps its bucket (none).
+      await t.answer('When you have done the drill', '');
+      await t.waitFor('(before: 4)');
+      await t.type(keys.ctrlC);
+    });
+    expect(code).toBe(130);
+    expect(t.text).toContain('Session interrupted. Kept: your baseline (6) and 1 finished drill');
+  });
+
+  it('keeps what was answered when the terminal window is closed', async () => {
+    await endMidSession(async (t) => {
+      await t.waitFor('When you have done the drill');
+      t.closeWindow();
+    });
+  });
+
+  it('keeps what was answered on a polite kill (SIGTERM), says so, and exits 130', async () => {
+    const { t, code } = await endMidSession(async (t) => {
+      await t.waitFor('When you have done the drill');
+      t.signal('SIGTERM');
+    });
+    expect(code).toBe(130);
+    expect(t.text).toContain('Session interrupted. Kept: your baseline (6) and 1 finished drill');
   });
 
   it('lets only one session run at a time, and the first goes on unharmed', async () => {

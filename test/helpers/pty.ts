@@ -64,6 +64,16 @@ export class Terminal {
     await this.type(text + keys.enter);
   }
 
+  /** Sends `signal` to the program, as `kill` does from another shell. */
+  signal(signal: 'SIGTERM' | 'SIGHUP'): void {
+    this.pty.kill(signal);
+  }
+
+  /** Closes the terminal window: the program's input ends, then it gets SIGHUP. */
+  closeWindow(): void {
+    (this.pty as IPty & { destroy(): void }).destroy();
+  }
+
   kill(): void {
     try {
       this.pty.kill();
