@@ -1,7 +1,7 @@
 // What `itb history` does (declared in history.ts).
 import type { Command } from 'commander';
 import { adviceFor } from '../core/advice.js';
-import { localDate, localDateTime, scoreSeries, sessionsSince, sessionSummaries, type ScorePoint, type SessionSummary } from '../core/history.js';
+import { localDate, localDateTime, scoreSeries, sessionsSince, sessionSummaries, trendsOf, type ScorePoint, type SessionSummary } from '../core/history.js';
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
 import type { Colours } from '../ui/colour.js';
@@ -93,17 +93,27 @@ function sessionTable(summaries: SessionSummary[], colour: Colours): string[] {
 }
 
 function trendLines(points: ScorePoint[], colour: Colours): string[] {
-  if (points.length < 2) return [colour.dim('The trend of your scores shows once two sessions have a score.')];
-  const shown = pointsShown(points.length, SPARK_WIDTH);
-  const first = points[points.length - shown]!;
-  const last = points.at(-1)!;
+  // The person's latest symptom and test movement: the others are in the table above.
+  const latest = trendsOf(points)[0];
+  if (!latest || latest.points.length < 2) return [colour.dim('The trend of your scores shows once two sessions have a score.')];
+  const drawn = latest.points;
+  const shown = pointsShown(drawn.length, SPARK_WIDTH);
+  const first = drawn[drawn.length - shown]!;
+  const last = drawn.at(-1)!;
   const span = `${localDate(new Date(first.at))} → ${localDate(new Date(last.at))}`;
-  const count = shown < points.length ? `latest ${shown} of ${points.length} sessions` : `${points.length} sessions`;
+  const count = shown < drawn.length ? `latest ${shown} of ${drawn.length} sessions` : `${drawn.length} sessions`;
   const line = (label: string, values: number[]) =>
     `  ${label.padEnd(8)}  ${sparkline(values, 10, SPARK_WIDTH)}  ${values[values.length - shown]} → ${values.at(-1)}`;
-  return [
+  const lines = [
     `${colour.bold('Trend')}  ${span} ${colour.dim(`(${count}; 0 = none, 10 = worst)`)}`,
-    line('baseline', points.map((point) => point.baseline)),
-    line('final', points.map((point) => point.final)),
+    line('baseline', drawn.map((point) => point.baseline)),
+    line('final', drawn.map((point) => point.final)),
   ];
+  const leftOut = points.length - drawn.length;
+  if (leftOut > 0) {
+    const what = `${latest.symptom} @ ${latest.movement}`;
+    const note = `Only sessions that rated ${what}, as the latest did: the ${leftOut} that rated something else do not compare.`;
+    lines.splice(1, 0, ...wrap(note, 76).map((text) => colour.dim(`  ${text}`)));
+  }
+  return lines;
 }

@@ -6,10 +6,12 @@ const action = () => import('./history-action.js');
 
 const JSON_SHAPE = `
 With --json, prints (schemaVersion 1; new fields may be added, none renamed):
-  { "schemaVersion": 1, "sessions": [session], "trend": [{ at, baseline, final }] }
+  { "schemaVersion": 1, "sessions": [session], "trend": [point] }
   session (newest first): { id, startedAt, routine, symptom, movement, side, baseline,
     final, helped, avoided, skipped, status, interrupted }
-  baseline and final are 0-10 scores or null; trend is oldest first.
+  point (oldest first, every session with a baseline): { at, baseline, final, symptom,
+    movement }
+  baseline and final are 0-10 scores (null in a session not yet rated).
 `;
 
 export function historyCommand(ctx: Context): Command {

@@ -23,6 +23,17 @@ export interface ScorePoint {
   at: string;
   baseline: number;
   final: number;
+  /** What the scores rated: scores compare only when both are the same. */
+  symptom: Symptom;
+  movement: string;
+}
+
+/** Scores that rated the same symptom in the same test movement, oldest first: a trend to draw. */
+export interface Trend {
+  symptom: Symptom;
+  /** As typed in the newest session of the trend. */
+  movement: string;
+  points: ScorePoint[];
 }
 
 /** The last score given in a session: the last attempt's `after`, else the baseline. */
@@ -80,10 +91,33 @@ export function sessionSummaries(sessions: Session[], since?: Date): SessionSumm
 
 /** Baseline and final score of every session that has a baseline, oldest first. */
 export function scoreSeries(sessions: Session[]): ScorePoint[] {
-  return sessionsSince(sessions).flatMap((session) =>
-    session.baseline === undefined ? [] : [{ at: session.startedAt, baseline: session.baseline, final: finalScore(session)! }],
-  );
+  return sessionsSince(sessions).flatMap((session) => {
+    if (session.baseline === undefined) return [];
+    const { startedAt: at, baseline, symptom, movement } = session;
+    return [{ at, baseline, final: finalScore(session)!, symptom, movement }];
+  });
 }
+
+/**
+ * `points` (oldest first) as trends that can each be drawn: grouped by the symptom and test
+ * movement they rated, since tightness in a lunge says nothing about pain while walking, and
+ * moving on from walking to running would read as a flare-up. The trend of the newest point
+ * comes first, then the others by their newest point.
+ */
+export function trendsOf(points: ScorePoint[]): Trend[] {
+  const trends = new Map<string, Trend>();
+  for (let i = points.length - 1; i >= 0; i--) {
+    const point = points[i]!;
+    const key = `${point.symptom} ${sameMovement(point.movement)}`;
+    const trend = trends.get(key);
+    if (trend) trend.points.push(point);
+    else trends.set(key, { symptom: point.symptom, movement: point.movement, points: [point] });
+  }
+  return [...trends.values()].map((trend) => ({ ...trend, points: trend.points.reverse() }));
+}
+
+/** A test movement typed on different days as "Walking" and "walking " is the same movement. */
+const sameMovement = (movement: string) => movement.trim().replace(/\s+/g, ' ').toLowerCase();
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

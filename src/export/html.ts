@@ -15,6 +15,8 @@ import {
   sideWords,
   statusWords,
   symptomWords,
+  SEPARATE_TRENDS,
+  trendWords,
 } from './words.js';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -111,15 +113,11 @@ export function toHtml(report: Report): string {
   }
 
   body.push('<h2>Trend</h2>');
-  if (view.trend.length === 0) body.push('<p class="empty">No scores yet.</p>');
-  else {
-    const first = view.trend[0]!;
-    const last = view.trend.at(-1)!;
-    body.push(
-      scoreChart(view.trend),
-      `<p>First baseline ${first.baseline} on ${esc(dateOf(first.at))}; last baseline ${last.baseline} on ${esc(dateOf(last.at))}. ` +
-        `Scores run from 0 (none) to 10 (worst).</p>`,
-    );
+  if (view.trends.length === 0) body.push('<p class="empty">No scores yet.</p>');
+  if (view.trends.length > 1) body.push(`<p>${esc(SEPARATE_TRENDS)}</p>`);
+  for (const trend of view.trends) {
+    const words = trendWords(trend, (what) => `<strong>${esc(what)}</strong>`);
+    body.push(`<p>${words} Scores run from 0 (none) to 10 (worst).</p>`, scoreChart(trend.points));
   }
 
   body.push('<h2>Red-flag screening</h2>', ...screening(report.latestScreening));

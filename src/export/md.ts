@@ -14,6 +14,8 @@ import {
   sideWords,
   statusWords,
   symptomWords,
+  SEPARATE_TRENDS,
+  trendWords,
 } from './words.js';
 
 /** User and library text made inert: no emphasis, links, HTML or table breaks, one line. */
@@ -84,14 +86,13 @@ export function toMarkdown(report: Report): string {
   }
 
   out.push('## Trend', '');
-  if (view.trend.length === 0) out.push('No scores yet.', '');
-  else {
-    const first = view.trend[0]!;
-    const last = view.trend.at(-1)!;
+  if (view.trends.length === 0) out.push('No scores yet.', '');
+  if (view.trends.length > 1) out.push(SEPARATE_TRENDS, '');
+  for (const trend of view.trends) {
     out.push(
-      `Baseline scores, oldest to newest (0 = none, 10 = worst): \`${sparkline(view.trend.map((p) => p.baseline))}\``,
+      trendWords(trend, (what) => `**${mdText(what)}**`),
       '',
-      `First baseline ${first.baseline} on ${dateOf(first.at)}; last baseline ${last.baseline} on ${dateOf(last.at)}.`,
+      `Baseline scores, oldest to newest (0 = none, 10 = worst): \`${sparkline(trend.points.map((p) => p.baseline))}\``,
       '',
     );
   }

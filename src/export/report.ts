@@ -2,7 +2,7 @@
 // as they stood at the end of it, and the library drills they mention. Built once, rendered by
 // one pure function per format.
 import { bucketView, viewBuckets, type BucketSummary, type BucketView } from '../core/buckets.js';
-import { localDate, scoreSeries, sessionSummaries, type ScorePoint, type SessionSummary } from '../core/history.js';
+import { localDate, scoreSeries, sessionSummaries, trendsOf, type SessionSummary, type Trend } from '../core/history.js';
 import { compareInstants } from '../core/instant.js';
 import type { ManualMove, PainfulSide, Screening, Session, Settings, StoreData, Symptom } from '../core/records.js';
 import type { Exercise, Library } from '../library/schema.js';
@@ -37,7 +37,8 @@ export interface Report {
 export interface ReadingView {
   /** One per session, oldest first (the same order as `sessions`). */
   summaries: SessionSummary[];
-  trend: ScorePoint[];
+  /** The scores by what they rated, the latest symptom and test movement first; none without scores. */
+  trends: Trend[];
   symptoms: Symptom[];
   movements: string[];
   sides: PainfulSide[];
@@ -114,7 +115,7 @@ export function readingView(report: Report): ReadingView {
   const { sessions } = report;
   return {
     summaries: sessionSummaries(sessions).reverse(),
-    trend: scoreSeries(sessions),
+    trends: trendsOf(scoreSeries(sessions)),
     symptoms: distinct(sessions.map((s) => s.symptom)),
     movements: distinct(sessions.map((s) => s.movement)),
     sides: distinct(sessions.map((s) => s.side)),

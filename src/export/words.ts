@@ -1,7 +1,7 @@
 // The words every report format shares, so the Markdown, HTML and FHIR say the same things.
 import type { ExerciseStatus } from '../core/buckets.js';
 import type { Evidence } from '../core/evidence.js';
-import { localDate, localDateTime } from '../core/history.js';
+import { localDate, localDateTime, type Trend } from '../core/history.js';
 import type { Attempt, RedFlag, Session, Symptom } from '../core/records.js';
 
 export const dateOf = (iso: string): string => localDate(new Date(iso));
@@ -75,4 +75,19 @@ export function flagWords(status: ExerciseStatus): string[] {
 export function retestWords(status: ExerciseStatus): string | undefined {
   if (!status.retestDueAt) return undefined;
   return status.retestDue ? `re-test due (since ${dateOf(status.retestDueAt)})` : `re-test from ${dateOf(status.retestDueAt)}`;
+}
+
+export const SEPARATE_TRENDS =
+  'Scores compare only when they rate the same symptom in the same test movement, so each has a trend of its own, the latest first.';
+
+/** What a trend rated and its first and last baseline, in a sentence; `label` sets the symptom apart. */
+export function trendWords(trend: Trend, label: (text: string) => string): string {
+  const first = trend.points[0]!;
+  const last = trend.points.at(-1)!;
+  const what = label(`${symptomWords[trend.symptom]} during ${trend.movement}`);
+  if (trend.points.length === 1) return `${what}: 1 session, baseline ${first.baseline} on ${dateOf(first.at)}.`;
+  return (
+    `${what}: ${trend.points.length} sessions, first baseline ${first.baseline} on ${dateOf(first.at)}, ` +
+    `last baseline ${last.baseline} on ${dateOf(last.at)}.`
+  );
 }

@@ -71,6 +71,19 @@ describe('itb history', () => {
     for (const line of stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
   });
 
+  it('draws the trend from the sessions that rated what the latest one rated, and says so', async () => {
+    const lunge = (id: string, day: number, baseline: number) =>
+      buildSession({ id, startedAt: `2026-03-0${day}T12:00:00Z`, symptom: 'tightness', movement: 'lunge', baseline, drills: [{ id: 'clamshells', scores: [Math.max(0, baseline - 1)] }] });
+    await withSessions(first, lunge('l1', 2, 9), second, lunge('l2', 6, 1), lunge('l3', 7, 2));
+    const { stdout } = await run(['history'], { home, now });
+    expect(stdout).toMatch(/\(3 sessions; 0 = none/);
+    expect(stdout).toMatch(/Only sessions that rated tightness @ lunge, as the latest did: the 2 that\s+rated something else do not compare\./);
+    expect(stdout).toMatch(/baseline\s+▇▂▂\s+9 → 2/);
+    // Every session stays in the JSON, each point saying what it rated.
+    const json = JSON.parse((await run(['history', '--json'], { home, now })).stdout);
+    expect(json.trend.map((p: { symptom: string }) => p.symptom)).toEqual(['pain', 'tightness', 'pain', 'tightness', 'tightness']);
+  });
+
   it('prints JSON: summaries newest first and the trend oldest first', async () => {
     await withSessions(first, second);
     const { code, stdout } = await run(['history', '--json'], { home, now });
@@ -81,8 +94,8 @@ describe('itb history', () => {
     expect(json.sessions.map((s: { id: string }) => s.id)).toEqual(['second', 'first']);
     expect(json.sessions[0]).toMatchObject({ baseline: 5, final: 3, helped: 1, avoided: 0, skipped: 0, status: 'interrupted', interrupted: true });
     expect(json.trend).toEqual([
-      { at: first.startedAt, baseline: 6, final: 5 },
-      { at: second.startedAt, baseline: 5, final: 3 },
+      { at: first.startedAt, baseline: 6, final: 5, symptom: 'pain', movement: 'single-leg squat' },
+      { at: second.startedAt, baseline: 5, final: 3, symptom: 'pain', movement: 'single-leg squat' },
     ]);
   });
 

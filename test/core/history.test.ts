@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scoreSeries, sessionsSince, sessionSummaries } from '../../src/core/history.js';
+import { scoreSeries, sessionsSince, sessionSummaries, trendsOf } from '../../src/core/history.js';
 import { sparkline } from '../../src/ui/sparkline.js';
 import { buildSession } from '../helpers/sessions.js';
 
@@ -76,9 +76,34 @@ describe('sessionsSince', () => {
 describe('scoreSeries', () => {
   it('gives baseline and final per rated session, oldest first', () => {
     expect(scoreSeries([newer, noBaseline, older])).toEqual([
-      { at: '2026-01-01T10:00:00Z', baseline: 6, final: 5 },
-      { at: '2026-01-03T10:00:00Z', baseline: 5, final: 3 },
+      { at: '2026-01-01T10:00:00Z', baseline: 6, final: 5, symptom: 'pain', movement: 'single-leg squat' },
+      { at: '2026-01-03T10:00:00Z', baseline: 5, final: 3, symptom: 'tightness', movement: 'stairs' },
     ]);
+  });
+});
+
+describe('trendsOf', () => {
+  const point = (day: number, symptom: 'pain' | 'tightness', movement: string) =>
+    ({ at: `2026-01-0${day}T10:00:00Z`, baseline: day, final: day, symptom, movement }) as const;
+
+  it('groups the points by what they rated, the movement as typed on any day, the newest group first', () => {
+    const points = [point(1, 'pain', 'Walking'), point(2, 'tightness', 'walking'), point(3, 'pain', 'stairs'), point(4, 'pain', ' walking '), point(5, 'pain', 'WALKING')];
+    expect(trendsOf(points)).toEqual([
+      { symptom: 'pain', movement: 'WALKING', points: [points[0], points[3], points[4]] },
+      { symptom: 'pain', movement: 'stairs', points: [points[2]] },
+      { symptom: 'tightness', movement: 'walking', points: [points[1]] },
+    ]);
+  });
+
+  it('puts first the trend of a new test movement the person has moved on to', () => {
+    const points = [point(1, 'pain', 'walking'), point(2, 'pain', 'walking'), point(3, 'pain', 'running')];
+    expect(trendsOf(points).map((trend) => [trend.movement, trend.points.length])).toEqual([['running', 1], ['walking', 2]]);
+  });
+
+  it('is one trend when every point rated the same, and none without points', () => {
+    const points = [point(1, 'pain', 'lunge'), point(2, 'pain', 'lunge')];
+    expect(trendsOf(points)).toEqual([{ symptom: 'pain', movement: 'lunge', points }]);
+    expect(trendsOf([])).toEqual([]);
   });
 });
 

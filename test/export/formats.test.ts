@@ -88,7 +88,12 @@ describe('markdown', () => {
     expect(md).toContain('not a diagnosis');
     expect(md).toContain('| 2026-10-01 | joint-chain | Pain @ single-leg squat | 6 → 4 | 2 | 1 | 1 | completed |');
     expect(md).toContain('| 2026-10-20 | mobility | Tightness @ walking | 4 → 2 | 1 | 0 | 0 | **interrupted** |');
-    expect(md).toContain('First baseline 6 on 2026-10-01; last baseline 4 on 2026-10-20.');
+    // Pain in a squat and tightness while walking do not compare: a trend each, the latest first.
+    expect(md).toContain(
+      '**Tightness during walking**: 1 session, baseline 4 on 2026-10-20.\n\nBaseline scores, oldest to newest (0 = none, 10 = worst): `▄`\n\n' +
+        '**Pain during single-leg squat**: 2 sessions, first baseline 6 on 2026-10-01, last baseline 5 on 2026-10-08.\n\n' +
+        'Baseline scores, oldest to newest (0 = none, 10 = worst): `▅▅`',
+    );
     expect(md).toMatch(/\| Numbness or tingling \| \*\*yes\*\* \|/);
     expect(md).toContain('chose to go on');
     expect(md).toMatch(/\*\*Hip hikes\*\* \(hip-hikes\): .*flare/);
@@ -215,7 +220,13 @@ describe('html', () => {
 
   it('plots one point per session on each line', () => {
     const html = toHtml(report);
-    expect(html.match(/<circle /g)).toHaveLength(readingView(report).trend.length * 2);
+    const points = readingView(report).trends.flatMap((trend) => trend.points);
+    expect(points).toHaveLength(3);
+    expect(html.match(/<circle /g)).toHaveLength(points.length * 2);
+    // Pain in a squat and tightness while walking: a chart each, told apart by their captions.
+    expect(html.match(/<svg /g)).toHaveLength(2);
+    expect(html).toContain('<strong>Tightness during walking</strong>: 1 session, baseline 4 on 2026-10-20.');
+    expect(html).toContain('<strong>Pain during single-leg squat</strong>: 2 sessions,');
   });
 
   it('draws only the lines, without a dot per session, for a long history', () => {
