@@ -291,7 +291,7 @@ function closing(session: Session, library: Library, before: BucketView, after: 
     const to = bucketOf(view, id);
     if (from !== to) changes.push({ name: names.get(id) ?? id, from: label(from), to: label(to) });
   }
-  const status = session.status === 'stopped' ? colour.dim('You stopped the session early; what you finished is saved.\n') : '';
+  const status = session.status === 'stopped' ? `\n${colour.dim('You stopped the session early; what you finished is saved.')}\n` : '';
   const nextSteps = [['itb buckets', 'what helps and what to avoid for now']];
   if (view.rehab.length > 0) nextSteps.push(['itb session rehab', 'your rehab routine']);
   nextSteps.push(['itb export -o report.html', 'a report for your physical therapist']);

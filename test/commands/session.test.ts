@@ -63,6 +63,8 @@ describe('itb session', () => {
     expect(result.stdout).toMatch(/Exercise 1 of 5 · ankle/);
     expect(result.stdout).toMatch(/Session summary/);
     expect(result.stdout).toMatch(/6 → 8/);
+    // The last bucket change, a blank line, then why the session ended early.
+    expect(result.stdout).toMatch(/Rehab hip circles: untested → avoid for now\n\nYou stopped the session early; what you finished is saved\.\n/);
   });
 
   it('does not ask to go on after a flare on the last drill', async () => {
