@@ -95,8 +95,14 @@ function sessionTable(summaries: SessionSummary[], colour: Colours): string[] {
 function trendLines(points: ScorePoint[], colour: Colours): string[] {
   // The person's latest symptom and test movement: the others are in the table above.
   const latest = trendsOf(points)[0];
-  if (!latest || latest.points.length < 2) return [colour.dim('The trend of your scores shows once two sessions have a score.')];
-  const drawn = latest.points;
+  const drawn = latest?.points ?? [];
+  const leftOut = points.length - drawn.length;
+  const what = latest && truncate(`${latest.symptom} @ ${latest.movement}`, 40);
+  const note = (text: string) => wrap(text, 76).map((line) => colour.dim(`  ${line}`));
+  if (drawn.length < 2) {
+    if (leftOut === 0) return [colour.dim('The trend of your scores shows once two sessions have a score.')];
+    return note(`The trend shows once two sessions have rated ${what}, as the latest did: earlier scores rated something else and do not compare.`);
+  }
   const shown = pointsShown(drawn.length, SPARK_WIDTH);
   const first = drawn[drawn.length - shown]!;
   const last = drawn.at(-1)!;
@@ -104,16 +110,10 @@ function trendLines(points: ScorePoint[], colour: Colours): string[] {
   const count = shown < drawn.length ? `latest ${shown} of ${drawn.length} sessions` : `${drawn.length} sessions`;
   const line = (label: string, values: number[]) =>
     `  ${label.padEnd(8)}  ${sparkline(values, 10, SPARK_WIDTH)}  ${values[values.length - shown]} → ${values.at(-1)}`;
-  const lines = [
+  return [
     `${colour.bold('Trend')}  ${span} ${colour.dim(`(${count}; 0 = none, 10 = worst)`)}`,
+    ...(leftOut > 0 ? note(`Only sessions that rated ${what}, as the latest did: the ${leftOut} that rated something else do not compare.`) : []),
     line('baseline', drawn.map((point) => point.baseline)),
     line('final', drawn.map((point) => point.final)),
   ];
-  const leftOut = points.length - drawn.length;
-  if (leftOut > 0) {
-    const what = `${latest.symptom} @ ${latest.movement}`;
-    const note = `Only sessions that rated ${what}, as the latest did: the ${leftOut} that rated something else do not compare.`;
-    lines.splice(1, 0, ...wrap(note, 76).map((text) => colour.dim(`  ${text}`)));
-  }
-  return lines;
 }

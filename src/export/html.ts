@@ -12,10 +12,10 @@ import {
   plural,
   redFlagQuestions,
   retestWords,
+  SEPARATE_TRENDS,
   sideWords,
   statusWords,
   symptomWords,
-  SEPARATE_TRENDS,
   trendWords,
 } from './words.js';
 

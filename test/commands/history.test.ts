@@ -84,6 +84,14 @@ describe('itb history', () => {
     expect(json.trend.map((p: { symptom: string }) => p.symptom)).toEqual(['pain', 'tightness', 'pain', 'tightness', 'tightness']);
   });
 
+  it('waits for a second session of a new symptom or movement before drawing its trend', async () => {
+    const running = buildSession({ id: 'run', startedAt: '2026-03-08T12:00:00Z', movement: 'running', baseline: 7, drills: [{ id: 'clamshells', scores: [5] }] });
+    await withSessions(first, second, running);
+    const stdout = (await run(['history'], { home, now })).stdout.replace(/\n +/g, ' ');
+    expect(stdout).toMatch(/The trend shows once two sessions have rated pain @ running, as the latest did: earlier scores rated something else and do not compare\./);
+    expect(stdout).not.toContain('baseline  ');
+  });
+
   it('prints JSON: summaries newest first and the trend oldest first', async () => {
     await withSessions(first, second);
     const { code, stdout } = await run(['history', '--json'], { home, now });
