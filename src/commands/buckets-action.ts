@@ -48,7 +48,9 @@ export async function moveDrill(ctx: Context, id: string, bucketArg: string, opt
 
   const library = await libraryFor(ctx, self);
   const store = await openStore(ctx);
-  const known = knownIds(store.read(), library.exercises.map((exercise) => exercise.id));
+  const libraryIds = library.exercises.map((exercise) => exercise.id);
+  // Only an id the library does not have needs the log read (years of it take a while).
+  const known = libraryIds.includes(id) ? libraryIds : knownIds(store.read(), libraryIds);
   if (!known.includes(id)) {
     const near = closest(id, known);
     throw new UserError(
