@@ -4,6 +4,10 @@
 // csv-stringify: on ten years of history the library's per-cell work was most of the export's
 // time, and with CRLF rows it left a lone LF or CR in a cell unquoted. The tests hold this
 // writer to csv-stringify's output, byte for byte, with that quoting fixed.
+//
+// The text starts with a UTF-8 byte-order mark: without one, Excel (which most clinics open a
+// CSV with) reads the file in the computer's legacy code page, and "Forward 45° lunge" or an
+// accented test movement turns into "45Â°". Spreadsheets and CSV readers skip the mark.
 import { inPieces } from './pieces.js';
 import { drillNamer, nameInSession, type Report } from './report.js';
 
@@ -27,6 +31,7 @@ export const csvColumns = [
 // take) gets a leading ' so a spreadsheet shows it instead of running it as a formula.
 const formulaStart = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 const needsQuotes = /[",\r\n]/;
+const BOM = '\uFEFF';
 
 /** A text cell, guarded against formulas and quoted when it has to be. Numbers are written as they are, so a change of -2 stays a number. */
 function csvText(text: string): string {
@@ -37,7 +42,7 @@ function csvText(text: string): string {
 export function* csvPieces(report: Report): Generator<string> {
   const nameOf = drillNamer(report);
   function* rows(): Generator<string> {
-    yield `${csvColumns.join(',')}\r\n`;
+    yield `${BOM}${csvColumns.join(',')}\r\n`;
     for (const session of report.sessions) {
       const sessionCells = [session.id, session.startedAt, session.routine, session.side, session.symptom, session.movement].map(csvText).join(',');
       for (const attempt of session.attempts) {

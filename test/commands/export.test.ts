@@ -104,7 +104,7 @@ describe('itb export', () => {
     await seed();
     const out = (name: string) => join(home, name);
     expect((await exportIn(['-o', out('a.csv')])).code).toBe(0);
-    expect(readFileSync(out('a.csv'), 'utf8').startsWith('session_id,')).toBe(true);
+    expect(readFileSync(out('a.csv'), 'utf8').startsWith('\uFEFFsession_id,')).toBe(true);
     expect((await exportIn(['-o', out('b.HTM')])).code).toBe(0);
     expect(readFileSync(out('b.HTM'), 'utf8').startsWith('<!doctype html>')).toBe(true);
     expect((await exportIn(['-o', out('c.fhir.json')])).code).toBe(0);
@@ -131,7 +131,7 @@ describe('itb export', () => {
     await seed();
     const result = await exportIn(['--format', 'csv', '--since', '2026-10-08', '--until', '2026-10-08']);
     expect(result.code).toBe(0);
-    const rows = parseCsv(result.stdout, { columns: true }) as Record<string, string>[];
+    const rows = parseCsv(result.stdout, { columns: true, bom: true }) as Record<string, string>[];
     expect(new Set(rows.map((row) => row.session_id))).toEqual(new Set(['session-two']));
   });
 
@@ -236,7 +236,7 @@ routines:
     const libraryFile = await seedHostile();
     const result = await run(['--data', libraryFile, 'export', '--format', 'csv'], { home, now: NOW });
     expect(result.code).toBe(0);
-    const rows = parseCsv(result.stdout, { columns: true }) as Record<string, string>[];
+    const rows = parseCsv(result.stdout, { columns: true, bom: true }) as Record<string, string>[];
     expect(rows).toHaveLength(3);
     expect(rows[0]!.exercise_name).toBe(`'${formulaName}`);
     expect(rows[0]!.movement).toBe("'-1+2");

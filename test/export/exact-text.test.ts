@@ -65,7 +65,7 @@ function awkwardStore(): StoreData {
 describe('csv text', () => {
   it('reads back, through a real CSV parser, as the awkward text it was given', () => {
     const report = buildReport(awkwardStore(), library, { now: NOW });
-    const rows = parse(toCsv(report), { columns: true, relax_quotes: false }) as Record<string, string>[];
+    const rows = parse(toCsv(report), { columns: true, bom: true, relax_quotes: false }) as Record<string, string>[];
     expect(rows).toHaveLength(awkward.length * sessionOne.attempts.length);
     // A spreadsheet would run text starting with = + - @, tab or CR (also their full-width
     // forms): such cells are written with a leading ' and read back with it.
@@ -103,14 +103,14 @@ describe('csv text', () => {
     );
     // quote_record_delimiter: any cell with a line break is quoted. With CRLF rows csv-stringify
     // would otherwise leave a lone LF or CR bare, and a spreadsheet starts a new row there.
-    const options = { header: true, columns: [...csvColumns], record_delimiter: 'windows', quote_record_delimiter: true, escape_formulas: true } as const;
+    const options = { header: true, columns: [...csvColumns], record_delimiter: 'windows', quote_record_delimiter: true, escape_formulas: true, bom: true } as const;
     expect(toCsv(report)).toBe(stringify(rows, options));
     expect(toCsv(report)).toContain('"\'\rstart"');
   });
 
   it('is only the header for a report without attempts', () => {
     const report = buildReport({ ...sampleStore(), sessions: [] }, library, { now: NOW });
-    expect(toCsv(report)).toBe(`${csvColumns.join(',')}\r\n`);
+    expect(toCsv(report)).toBe(`\uFEFF${csvColumns.join(',')}\r\n`);
   });
 });
 

@@ -117,8 +117,10 @@ describe('markdown', () => {
 describe('csv', () => {
   it('has one row per attempt whose numbers match the store', () => {
     const text = toCsv(report);
-    expect(text.split('\r\n')[0]).toBe(csvColumns.join(','));
-    const rows = parseCsv(text, { columns: true }) as Record<string, string>[];
+    // A byte-order mark first, so Excel reads the text as UTF-8 ("45°", accents), then the header.
+    expect(text.split('\r\n')[0]).toBe(`\uFEFF${csvColumns.join(',')}`);
+    expect(Buffer.from(text, 'utf8').subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    const rows = parseCsv(text, { columns: true, bom: true }) as Record<string, string>[];
     const attempts = data.sessions.flatMap((s) => s.attempts.map((a) => ({ s, a })));
     expect(rows).toHaveLength(attempts.length);
     rows.forEach((row, i) => {
@@ -142,7 +144,7 @@ describe('csv', () => {
     risky.sessions[0]!.movement = '-1+2';
     risky.sessions[0]!.results[0]!.name = '=HYPERLINK("http://x")';
     risky.sessions[0]!.routine = '@SUM(A1)';
-    const rows = parseCsv(toCsv(buildReport(risky, library, { now: NOW })), { columns: true }) as Record<string, string>[];
+    const rows = parseCsv(toCsv(buildReport(risky, library, { now: NOW })), { columns: true, bom: true }) as Record<string, string>[];
     expect(rows[0]!.movement).toBe("'-1+2");
     expect(rows[0]!.exercise_name).toBe(`'=HYPERLINK("http://x")`);
     expect(rows[0]!.routine).toBe("'@SUM(A1)");
