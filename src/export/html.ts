@@ -42,9 +42,11 @@ const STYLE = `
   .flare { color: #a00; }
   .empty { color: #555; font-style: italic; }
   svg { max-width: 100%; height: auto; }
+  figure { margin: 1rem 0; }
+  figcaption { margin-bottom: .3rem; }
   @media print {
     body { margin: 0; max-width: none; font-size: 11pt; }
-    h2, table, svg, li { break-inside: avoid; }
+    h2, table, figure, li { break-inside: avoid; }
     .note { border-left-color: #000; }
   }
 `;
@@ -117,7 +119,8 @@ export function toHtml(report: Report): string {
   if (view.trends.length > 1) body.push(`<p>${esc(SEPARATE_TRENDS)}</p>`);
   for (const trend of view.trends) {
     const words = trendWords(trend, (what) => `<strong>${esc(what)}</strong>`);
-    body.push(`<p>${words} Scores run from 0 (none) to 10 (worst).</p>`, scoreChart(trend.points));
+    // A figure, so that a printed page never parts a chart from the words that say what it shows.
+    body.push(`<figure><figcaption>${words} Scores run from 0 (none) to 10 (worst).</figcaption>${scoreChart(trend.points)}</figure>`);
   }
 
   body.push('<h2>Red-flag screening</h2>', ...screening(report.latestScreening));

@@ -226,7 +226,7 @@ describe('html', () => {
     expect(points).toHaveLength(3);
     expect(html.match(/<circle /g)).toHaveLength(points.length * 2);
     // Pain in a squat and tightness while walking: a chart each, told apart by their captions.
-    expect(html.match(/<svg /g)).toHaveLength(2);
+    expect(html.match(/<figure><figcaption>[^<]*<strong>[^<]+<\/strong>[^<]*<\/figcaption><svg /g)).toHaveLength(2);
     expect(html).toContain('<strong>Tightness during walking</strong>: 1 session, baseline 4 on 2026-10-20.');
     expect(html).toContain('<strong>Pain during single-leg squat</strong>: 2 sessions,');
   });
