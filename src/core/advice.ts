@@ -1,5 +1,5 @@
 // Advice the source articles give, shown when the log says it applies (PRODUCT §4.7).
-import { localDateTime } from './history.js';
+import { localDateTime, whatWasRated } from './history.js';
 import type { Session, StoreData } from './records.js';
 
 /** What advice needs from one session: kept in the store's summary for each session of the log. */
@@ -7,6 +7,8 @@ export interface SessionMark {
   /** When the session started, in milliseconds since 1970 (UTC). */
   startedMs: number;
   baseline?: number;
+  /** With a baseline: what it rated (whatWasRated), since only such baselines compare. */
+  rated?: string;
   /** A loading (strength) session where a drill was actually tried. */
   loaded: boolean;
 }
@@ -34,7 +36,10 @@ export function adviceFromMarks(marks: readonly SessionMark[], now: Date): Advic
 export function sessionMarks(sessions: readonly Session[]): SessionMark[] {
   return sessions.map((session) => {
     const mark: SessionMark = { startedMs: time(session.startedAt), loaded: session.loading && session.attempts.length > 0 };
-    if (session.baseline !== undefined) mark.baseline = session.baseline;
+    if (session.baseline !== undefined) {
+      mark.baseline = session.baseline;
+      mark.rated = whatWasRated(session.symptom, session.movement);
+    }
     return mark;
   });
 }
@@ -70,21 +75,37 @@ function loadingSpacing(sessions: readonly SessionMark[], now: Date): Advice | u
  * Symptoms that keep up through several weeks of consistent work deserve a clinician's look.
  * "Consistent": a session with a baseline in each of at least 3 back-to-back 7-day windows
  * ending now. "No meaningful fall": the mean baseline of the newest window is less than 2
- * points AND less than 30% below that of the oldest window of the run, and not zero.
+ * points AND less than 30% below that of the oldest window of the run, and not zero. Only
+ * baselines that rated the same symptom in the same test movement are compared: moving on from
+ * walking to running must neither raise the advice nor hide it.
  */
 function seeAProfessional(sessions: readonly SessionMark[], now: Date): Advice | undefined {
-  // Baselines by 7-day window back from now (0 = the last 7 days), sorted in one pass: years of
-  // daily sessions make a window-by-window scan of the whole log far too slow.
-  const byWeek = new Map<number, number[]>();
+  // Baselines by what they rated, then by 7-day window back from now (0 = the last 7 days),
+  // sorted in one pass: years of daily sessions make a window-by-window scan far too slow.
+  const byRated = new Map<string, { newestMs: number; byWeek: Map<number, number[]> }>();
   for (const session of sessions) {
     if (session.baseline === undefined) continue;
     const age = now.getTime() - session.startedMs;
     if (!(age >= 0)) continue;
+    const rated = session.rated ?? '';
+    let group = byRated.get(rated);
+    if (!group) byRated.set(rated, (group = { newestMs: session.startedMs, byWeek: new Map() }));
+    group.newestMs = Math.max(group.newestMs, session.startedMs);
     const index = Math.floor(age / WEEK_MS);
-    const week = byWeek.get(index);
+    const week = group.byWeek.get(index);
     if (week) week.push(session.baseline);
-    else byWeek.set(index, [session.baseline]);
+    else group.byWeek.set(index, [session.baseline]);
   }
+  // What the person rated most lately comes first.
+  const groups = [...byRated].sort(([, a], [, b]) => b.newestMs - a.newestMs);
+  for (const [rated, { byWeek }] of groups) {
+    const advice = noMeaningfulFall(rated, byWeek);
+    if (advice) return advice;
+  }
+  return undefined;
+}
+
+function noMeaningfulFall(rated: string, byWeek: Map<number, number[]>): Advice | undefined {
   const weeks: number[][] = [];
   for (let week = byWeek.get(0); week !== undefined; week = byWeek.get(weeks.length)) weeks.push(week);
   if (weeks.length < 3) return undefined;
@@ -95,10 +116,11 @@ function seeAProfessional(sessions: readonly SessionMark[], now: Date): Advice |
   const fall = first - last;
   if (last === 0 || fall >= 2 || fall >= 0.3 * first) return undefined;
   const round = (value: number) => String(Math.round(value * 10) / 10);
+  const what = rated === '' ? 'your symptom' : `your ${rated}`;
   return {
     id: 'see-a-professional',
     message:
-      `You have worked on this every week for ${weeks.length} weeks, and your starting scores have not come ` +
+      `You have rated ${what} every week for ${weeks.length} weeks, and its starting scores have not come ` +
       `down much (about ${round(first)} then, ${round(last)} this week). Symptoms that keep up over several ` +
       'weeks of consistent work deserve a look from a physical therapist or doctor, to rule out other causes ' +
       'and adjust your plan.',

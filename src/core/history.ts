@@ -108,7 +108,7 @@ export function trendsOf(points: ScorePoint[]): Trend[] {
   const trends = new Map<string, Trend>();
   for (let i = points.length - 1; i >= 0; i--) {
     const point = points[i]!;
-    const key = `${point.symptom} ${sameMovement(point.movement)}`;
+    const key = whatWasRated(point.symptom, point.movement);
     const trend = trends.get(key);
     if (trend) trend.points.push(point);
     else trends.set(key, { symptom: point.symptom, movement: point.movement, points: [point] });
@@ -116,8 +116,13 @@ export function trendsOf(points: ScorePoint[]): Trend[] {
   return [...trends.values()].map((trend) => ({ ...trend, points: trend.points.reverse() }));
 }
 
-/** A test movement typed on different days as "Walking" and "walking " is the same movement. */
-const sameMovement = (movement: string) => movement.trim().replace(/\s+/g, ' ').toLowerCase();
+/**
+ * What a score rated, as one text: scores compare only when it is the same. A test movement
+ * typed on different days as "Walking" and "walking " is the same movement.
+ */
+export function whatWasRated(symptom: Symptom, movement: string): string {
+  return `${symptom} during ${movement.trim().replace(/\s+/g, ' ').toLowerCase()}`;
+}
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

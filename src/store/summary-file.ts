@@ -15,7 +15,7 @@ import { storeFile } from './store-path.js';
 export const summarySuffix = '.summary';
 
 /** Raised when the shape of the summary changes, so that summaries of the old shape are not used. */
-const SUMMARY_VERSION = 1;
+const SUMMARY_VERSION = 2;
 
 interface SummaryFile {
   summaryVersion: number;
@@ -135,6 +135,7 @@ function isMark(value: unknown): boolean {
     isObject(value) &&
     Number.isFinite(value.startedMs) &&
     typeof value.loaded === 'boolean' &&
-    (value.baseline === undefined || isCount(value.baseline))
+    (value.baseline === undefined || isCount(value.baseline)) &&
+    (value.rated === undefined || typeof value.rated === 'string')
   );
 }

@@ -68,6 +68,19 @@ describe('see-a-professional', () => {
     expect(ids([rated(20, 8), rated(10, 7), rated(1, 6)])).toEqual([]);
   });
 
+  it('compares only baselines of the same symptom and test movement', () => {
+    const of = (days: number, baseline: number, symptom: 'pain' | 'tightness', movement: string) =>
+      buildSession({ startedAt: daysAgo(days), baseline, symptom, movement, routine: 'mobility' });
+    // Walking got better, then the person moved on to running: no advice from the new, harder movement.
+    expect(ids([of(20, 6, 'pain', 'walking'), of(13, 3, 'pain', 'walking'), of(6, 1, 'pain', 'Walking'), of(2, 6, 'pain', 'running'), of(1, 6, 'pain', 'running')])).toEqual([]);
+    // Pain while walking has stayed put for three weeks; low tightness scores in a lunge do not hide it.
+    const stuck = [of(20, 7, 'pain', 'walking'), of(13, 7, 'pain', 'walking'), of(6, 7, 'pain', 'walking'), of(5, 1, 'tightness', 'lunge'), of(4, 1, 'tightness', 'lunge'), of(3, 1, 'tightness', 'lunge')];
+    const [advice] = adviceFor(storeWith({ sessions: stuck }), now);
+    expect(advice).toMatchObject({ id: 'see-a-professional' });
+    expect(advice!.message).toContain('You have rated your pain during walking every week for 3 weeks');
+    expect(advice!.message).toContain('about 7 then, 7 this week');
+  });
+
   it('says nothing after a fall of 30% or more even when it is under 2 points', () => {
     // 5 -> 3.5 (this week's mean of 4 and 3) is a fall of 1.5 points but 30%.
     expect(ids([rated(20, 5), rated(10, 4), rated(2, 4), rated(1, 3)])).toEqual([]);

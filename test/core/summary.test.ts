@@ -43,10 +43,12 @@ describe('summarize', () => {
     expect(kept).toMatchObject({ sessionCount: 4, moveCount: 1 });
   });
 
-  it('is small: one number or flag per session, one entry per drill', () => {
+  it('is small: a few values per session, one entry per drill', () => {
     const data = richStore();
     const summary = summarize(data);
-    expect(summary.marks).toEqual(data.sessions.map((session) => ({ startedMs: Date.parse(session.startedAt), baseline: session.baseline, loaded: session.loading })));
+    expect(summary.marks).toEqual(
+      data.sessions.map((session) => ({ startedMs: Date.parse(session.startedAt), baseline: session.baseline, rated: 'pain during single-leg squat', loaded: session.loading })),
+    );
     expect(summary.buckets.observed.map(([id]) => id).sort()).toEqual(['bridges', 'clamshells', 'hip-hikes', 'leg-swings', 'old-drill']);
   });
 });
