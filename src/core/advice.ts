@@ -117,12 +117,13 @@ function noMeaningfulFall(rated: string, byWeek: Map<number, number[]>): Advice 
   if (last === 0 || fall >= 2 || fall >= 0.3 * first) return undefined;
   const round = (value: number) => String(Math.round(value * 10) / 10);
   const what = rated === '' ? 'your symptom' : `your ${rated}`;
+  const change = last > first ? 'gone up' : 'not come down much';
   return {
     id: 'see-a-professional',
     message:
-      `You have rated ${what} every week for ${weeks.length} weeks, and its starting scores have not come ` +
-      `down much (about ${round(first)} then, ${round(last)} this week). Symptoms that keep up over several ` +
-      'weeks of consistent work deserve a look from a physical therapist or doctor, to rule out other causes ' +
-      'and adjust your plan.',
+      `You have rated ${what} every week for ${weeks.length} weeks, and its starting scores have ${change} ` +
+      `(about ${round(first)} then, ${round(last)} this week). Symptoms that keep up over several weeks of ` +
+      'consistent work deserve a look from a physical therapist or doctor, to rule out other causes and ' +
+      'adjust your plan.',
   };
 }

@@ -56,6 +56,13 @@ describe('see-a-professional', () => {
     expect(ids([rated(33, 7), rated(26, 7), rated(19, 7), rated(12, 6), rated(5, 6)])).toEqual(['see-a-professional']);
   });
 
+  it('says so when the starting scores have gone up', () => {
+    const [advice] = adviceFor(storeWith({ sessions: [rated(20, 3), rated(10, 5), rated(1, 8)] }), now);
+    expect(advice!.message).toContain('its starting scores have gone up (about 3 then, 8 this week)');
+    const [flat] = adviceFor(storeWith({ sessions: [rated(20, 6), rated(10, 6), rated(1, 6)] }), now);
+    expect(flat!.message).toContain('its starting scores have not come down much (about 6 then, 6 this week)');
+  });
+
   it('says nothing when the sessions all fall in one week', () => {
     expect(ids([rated(2, 6), rated(1, 6)])).toEqual([]);
   });
