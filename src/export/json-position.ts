@@ -17,9 +17,10 @@ export function findJsonSyntaxError(text: string): JsonSyntaxProblem | undefined
   const space = () => {
     while (at < text.length && ' \t\n\r'.includes(text[at]!)) at++;
   };
-  const expect = (word: string) => {
+  // true, false or null; anything else starting with their letter is quoted as it is ("not").
+  const literal = (word: string) => {
     if (text.startsWith(word, at)) at += word.length;
-    else fail(`expected ${word}`);
+    else fail(`unexpected text ${JSON.stringify(/^[^\s,:\]}]{1,20}/.exec(text.slice(at))![0])}`);
   };
   const string = () => {
     at++; // opening quote
@@ -48,9 +49,9 @@ export function findJsonSyntaxError(text: string): JsonSyntaxProblem | undefined
     if (char === '[') return array();
     if (char === '"') return string();
     if (char === '-' || (char! >= '0' && char! <= '9')) return number();
-    if (char === 't') return expect('true');
-    if (char === 'f') return expect('false');
-    if (char === 'n') return expect('null');
+    if (char === 't') return literal('true');
+    if (char === 'f') return literal('false');
+    if (char === 'n') return literal('null');
     fail(`unexpected character ${JSON.stringify(char)}`);
   };
   const object = () => {
