@@ -7,7 +7,7 @@
 //
 // The text starts with a UTF-8 byte-order mark: without one, Excel (which most clinics open a
 // CSV with) reads the file in the computer's legacy code page, and "Forward 45° lunge" or an
-// accented test movement turns into "45Â°". Spreadsheets and CSV readers skip the mark.
+// accented test movement turns into "45Â°". Other spreadsheets and most CSV readers skip it.
 import { inPieces } from './pieces.js';
 import { drillNamer, nameInSession, type Report } from './report.js';
 
