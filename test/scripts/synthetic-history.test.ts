@@ -1,0 +1,39 @@
+// The made-up history the benchmark times: it must be one the app itself accepts and could have
+// written, or the benchmark's figures are about something else.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { syntheticHistory } from '../../scripts/synthetic-history.js';
+import { projectBuckets } from '../../src/core/buckets.js';
+import { storeSchema } from '../../src/core/records.js';
+import { loadLibraryFile } from '../../src/library/load.js';
+
+const library = loadLibraryFile(join(import.meta.dirname, '../../data/library.yaml'));
+const now = new Date('2026-11-20T12:00:00Z');
+
+describe('syntheticHistory', () => {
+  const { data, counts } = syntheticHistory(library, { days: 200, now });
+
+  it('is a store the schema accepts, one session a day ending yesterday', () => {
+    expect(storeSchema.safeParse(data).success).toBe(true);
+    expect(data.sessions).toHaveLength(200);
+    const days = data.sessions.map((session) => session.startedAt.slice(0, 10));
+    expect(new Set(days).size).toBe(200);
+    expect(Date.parse(data.sessions.at(-1)!.startedAt)).toBeLessThan(now.getTime());
+  });
+
+  it('counts what it holds, with the awkward cases the app meets in real use', () => {
+    expect(counts.sessions).toBe(data.sessions.length);
+    expect(counts.attempts).toBe(data.sessions.reduce((sum, session) => sum + session.attempts.length, 0));
+    expect(counts.moves).toBe(data.moves.length);
+    expect(counts.interrupted).toBe(data.sessions.filter((session) => session.status === 'interrupted').length);
+    for (const kind of ['interrupted', 'stopped', 'flares', 'skips', 'moves'] as const) expect(counts[kind], kind).toBeGreaterThan(0);
+  });
+
+  it('keeps the stored buckets as the core projects them from the log', () => {
+    expect(data.buckets).toEqual(projectBuckets(data.sessions, data.moves, data.bucketsResetAt));
+  });
+
+  it('is the same history every time for the same seed', () => {
+    expect(JSON.stringify(syntheticHistory(library, { days: 200, now }).data)).toBe(JSON.stringify(data));
+  });
+});
