@@ -6,7 +6,7 @@ import { adviceFor } from '../core/advice.js';
 import { applySessionResults, bucketView, builtInRoutine, projectBuckets, type BucketView } from '../core/buckets.js';
 import { closest } from '../core/closest.js';
 import type { Session, Settings, StoreData } from '../core/records.js';
-import { interrupt, next, parseScore, start, type Answer, type Ask, type SessionState } from '../core/session.js';
+import { cutOff, interrupt, next, parseScore, start, type Answer, type Ask, type SessionState } from '../core/session.js';
 import { painfulSides, symptoms } from '../core/terms.js';
 import type { Context } from '../context.js';
 import { Interrupted, UserError } from '../errors.js';
@@ -97,9 +97,7 @@ async function save(store: Store, session: Session): Promise<StoreData> {
     // Only one session runs at a time, so an earlier one still marked in progress was cut off.
     // Sessions read from the store are frozen: a changed copy takes the old one's place.
     data.sessions.forEach((earlier, i) => {
-      if (earlier.status === 'in-progress') {
-        data.sessions[i] = { ...earlier, status: 'interrupted', endedAt: earlier.attempts.at(-1)?.at ?? earlier.startedAt };
-      }
+      if (earlier.status === 'in-progress') data.sessions[i] = cutOff(earlier);
     });
     data.sessions.push(session);
     // A new session projects the buckets from the whole log, which also mends stored buckets

@@ -119,6 +119,14 @@ export function next(state: SessionState, answer: Answer, at: string): Step {
   throw new Error(`the answer "${answer.kind}" does not fit the question "${ask.kind}"`);
 }
 
+/**
+ * A stored session still marked in progress while no session runs: its process was killed or
+ * the computer went off mid-way. It counts as interrupted, ended at its last answer.
+ */
+export function cutOff(session: Session): Session {
+  return { ...session, status: 'interrupted', endedAt: session.attempts.at(-1)?.at ?? session.startedAt };
+}
+
 /** Ctrl-C: everything answered so far stays; drills not finished leave their buckets alone. */
 export function interrupt(state: SessionState, at: string): SessionState {
   if (state.session.status !== 'in-progress') return state;

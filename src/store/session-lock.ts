@@ -8,14 +8,23 @@ import { UserError } from '../errors.js';
 
 const staleAfterMs = 10_000;
 
+const lockOptions = (folder: string) => ({ realpath: false, lockfilePath: join(folder, 'session.lock'), stale: staleAfterMs });
+
+/** Whether a session is running on this store now: its lock is held and fresh. */
+export function sessionIsOpen(storePath: string): boolean {
+  try {
+    return lockfile.checkSync(dirname(storePath), lockOptions(dirname(storePath)));
+  } catch {
+    return false; // No folder, no lock.
+  }
+}
+
 export async function acquireSessionLock(storePath: string): Promise<() => Promise<void>> {
   const folder = dirname(storePath);
   mkdirSync(folder, { recursive: true, mode: 0o700 });
   try {
     return await lockfile.lock(folder, {
-      realpath: false,
-      lockfilePath: join(folder, 'session.lock'),
-      stale: staleAfterMs,
+      ...lockOptions(folder),
       update: staleAfterMs / 2,
       // Losing the lock (a suspended laptop, say) must not crash a session mid-answer: every write
       // still takes the store's own lock, so nothing can be lost.

@@ -14,6 +14,8 @@ export { projectName, storeFile } from './store-path.js';
 /**
  * The store as it is, for a command that only shows it: the vouched-for file without loading the
  * schema checker, else Store.read() (a missing file is the empty store; a damaged one, an error).
+ * A session marked in progress while none is running is shown as interrupted, as the next
+ * session will record it (the file is not changed).
  */
 export async function readStore(env: Record<string, string | undefined>): Promise<StoreData> {
   const file = storeFile(env);
@@ -23,10 +25,12 @@ export async function readStore(env: Record<string, string | undefined>): Promis
   } catch {
     // Store.read() says what is wrong, or gives the empty store.
   }
-  const vouched = bytes && vouchedContent(file, bytes);
-  if (vouched) return vouched;
-  const { Store } = await import('./store.js');
-  return Store.open(env).read();
+  const data = (bytes && vouchedContent(file, bytes)) || (await import('./store.js')).Store.open(env).read();
+  if (!data.sessions.some((session) => session.status === 'in-progress')) return data;
+  // Only now: the lock library is not needed by a store with no session in progress.
+  const [{ sessionIsOpen }, { cutOff }] = await Promise.all([import('./session-lock.js'), import('../core/session.js')]);
+  if (sessionIsOpen(file)) return data;
+  return { ...data, sessions: data.sessions.map((session) => (session.status === 'in-progress' ? cutOff(session) : session)) };
 }
 
 /**

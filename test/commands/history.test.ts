@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { localDateTime } from '../../src/core/history.js';
 import type { Session } from '../../src/core/records.js';
+import { acquireSessionLock } from '../../src/store/session-lock.js';
 import { Store } from '../../src/store/store.js';
 import { run, tempHome } from '../helpers/run.js';
 import { buildSession } from '../helpers/sessions.js';
@@ -90,6 +93,24 @@ describe('itb history', () => {
     const stdout = (await run(['history'], { home, now })).stdout.replace(/\n +/g, ' ');
     expect(stdout).toMatch(/The trend shows once two sessions have rated pain @ running, as the latest did: earlier scores rated something else and do not compare\./);
     expect(stdout).not.toContain('baseline  ');
+  });
+
+  it('shows a session left in progress by a process that no longer runs as interrupted, and leaves the file as it is', async () => {
+    const cut = buildSession({ id: 'cut', startedAt: '2026-03-08T12:00:00Z', status: 'in-progress', baseline: 6, drills: [{ id: 'clamshells', scores: [4] }] });
+    await withSessions(first, cut);
+    const storePath = join(home, 'store.json');
+    const bytes = readFileSync(storePath);
+    const statusOf = async () => JSON.parse((await run(['history', '--json'], { home, now })).stdout).sessions[0].status;
+    expect(await statusOf()).toBe('interrupted');
+    expect((await run(['history'], { home, now })).stdout).toMatch(/6 → 4\s+1 helped · interrupted/);
+    expect(readFileSync(storePath)).toEqual(bytes);
+    // While a session holds the lock, it really is in progress.
+    const release = await acquireSessionLock(storePath);
+    try {
+      expect(await statusOf()).toBe('in-progress');
+    } finally {
+      await release();
+    }
   });
 
   it('prints JSON: summaries newest first and the trend oldest first', async () => {
