@@ -12,8 +12,9 @@ const lockOptions = (folder: string) => ({ realpath: false, lockfilePath: join(f
 
 /** Whether a session is running on this store now: its lock is held and fresh. */
 export function sessionIsOpen(storePath: string): boolean {
+  const folder = dirname(storePath);
   try {
-    return lockfile.checkSync(dirname(storePath), lockOptions(dirname(storePath)));
+    return lockfile.checkSync(folder, lockOptions(folder));
   } catch {
     return false; // No folder, no lock.
   }
