@@ -1,7 +1,7 @@
 // What `itb history` does (declared in history.ts).
 import type { Command } from 'commander';
 import { adviceFor } from '../core/advice.js';
-import { localDate, localDateTime, scoreSeries, sessionsSince, sessionSummaries, trendsOf, type ScorePoint, type SessionSummary } from '../core/history.js';
+import { localDate, localDateTime, scoreSeries, sessionsSince, sessionSummaries, trendsOf, whatWasRated, type ScorePoint, type SessionSummary } from '../core/history.js';
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
 import type { Colours } from '../ui/colour.js';
@@ -75,8 +75,9 @@ const score = (value: number | null) => (value === null ? '–' : String(value))
 function sessionTable(summaries: SessionSummary[], colour: Colours): string[] {
   const what = (summary: SessionSummary) => `${summary.symptom} @ ${summary.movement}`;
   // Usually every session rates the same symptom in the same movement (they are remembered):
-  // then say it once above the table and give the room to the results.
-  const shared = summaries.every((summary) => what(summary) === what(summaries[0]!));
+  // then say it once above the table, as the newest session typed it, and give the room to the results.
+  const rated = (summary: SessionSummary) => whatWasRated(summary.symptom, summary.movement);
+  const shared = summaries.every((summary) => rated(summary) === rated(summaries[0]!));
   const rows = summaries.map((summary) => ({
     date: localDateTime(new Date(summary.startedAt)),
     routine: truncate(summary.routine, 12),

@@ -116,12 +116,14 @@ export function trendsOf(points: ScorePoint[]): Trend[] {
   return [...trends.values()].map((trend) => ({ ...trend, points: trend.points.reverse() }));
 }
 
-/**
- * What a score rated, as one text: scores compare only when it is the same. A test movement
- * typed on different days as "Walking" and "walking " is the same movement.
- */
+/** What a score rated, as one text: scores compare only when it is the same. */
 export function whatWasRated(symptom: Symptom, movement: string): string {
-  return `${symptom} during ${movement.trim().replace(/\s+/g, ' ').toLowerCase()}`;
+  return `${symptom} during ${movementKey(movement)}`;
+}
+
+/** A test movement typed on different days as "Walking" and "walking " is the same movement. */
+export function movementKey(movement: string): string {
+  return movement.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -2,7 +2,7 @@
 // as they stood at the end of it, and the library drills they mention. Built once, rendered by
 // one pure function per format.
 import { bucketView, viewBuckets, type BucketSummary, type BucketView } from '../core/buckets.js';
-import { localDate, scoreSeries, sessionSummaries, trendsOf, type SessionSummary, type Trend } from '../core/history.js';
+import { localDate, movementKey, scoreSeries, sessionSummaries, trendsOf, type SessionSummary, type Trend } from '../core/history.js';
 import { compareInstants } from '../core/instant.js';
 import type { ManualMove, PainfulSide, Screening, Session, Settings, StoreData, Symptom } from '../core/records.js';
 import type { Exercise, Library } from '../library/schema.js';
@@ -117,7 +117,7 @@ export function readingView(report: Report): ReadingView {
     summaries: sessionSummaries(sessions).reverse(),
     trends: trendsOf(scoreSeries(sessions)),
     symptoms: distinct(sessions.map((s) => s.symptom)),
-    movements: distinct(sessions.map((s) => s.movement)),
+    movements: distinctMovements(sessions),
     sides: distinct(sessions.map((s) => s.side)),
   };
 }
@@ -176,4 +176,11 @@ export function periodWords(report: Report): string {
 
 function distinct<T>(values: T[]): T[] {
   return [...new Set(values)];
+}
+
+/** Each test movement once however it was typed, in the order first used, as last typed. */
+function distinctMovements(sessions: Session[]): string[] {
+  const typed = new Map<string, string>();
+  for (const session of sessions) typed.set(movementKey(session.movement), session.movement);
+  return [...typed.values()];
 }

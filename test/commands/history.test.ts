@@ -57,6 +57,14 @@ describe('itb history', () => {
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
   });
 
+  it('says once what the sessions rated when they differ only in how the movement was typed', async () => {
+    const typed = buildSession({ id: 'typed', startedAt: '2026-03-07T12:00:00Z', movement: 'Single-leg  Squat ', baseline: 4, drills: [{ id: 'clamshells', scores: [2] }] });
+    await withSessions(first, typed);
+    const { stdout } = await run(['history'], { home, now });
+    expect(stdout).toContain('Symptom and test movement: pain @ Single-leg  Squat');
+    expect(stdout).not.toMatch(/\n  pain @ /);
+  });
+
   it('says under each session what it rated, truncated to fit, when sessions rate different things', async () => {
     const other = buildSession({
       startedAt: '2026-03-07T12:00:00Z',

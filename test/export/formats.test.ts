@@ -100,6 +100,13 @@ describe('markdown', () => {
     expect(md).toMatch(/Forward 45° lunge knee circles.*\*\*re-test due/);
   });
 
+  it('names each test movement once, however it was typed, as it was last typed', () => {
+    const typed = sampleStore();
+    typed.sessions[1]!.movement = 'Single-Leg  squat ';
+    const md = toMarkdown(buildReport(typed, library, { now: NOW }));
+    expect(md).toContain('- **Test movement:** Single-Leg  squat , walking\n');
+  });
+
   it('escapes the user’s text so it cannot break a table or become markup', () => {
     const md = toMarkdown(report);
     expect(md).toContain('Hurts \\| \\*badly\\* \\<b\\>');
