@@ -232,7 +232,7 @@ async function ask(question: Exclude<Ask, { kind: 'finished' }>, turn: Turn): Pr
     case 'baseline':
       return { kind: 'score', score: await rate(`Do your test movement (${plan.movement}) now. Rate your ${plan.symptom} ${scale}:`) };
     case 'score':
-      return { kind: 'score', score: await rate(`Do the ${plan.movement} again. Rate your ${plan.symptom} now ${colour.dim(`(before: ${question.before})`)}:`) };
+      return { kind: 'score', score: await rate(`Do your test movement (${plan.movement}) again. Rate your ${plan.symptom} now ${colour.dim(`(before: ${question.before})`)}:`) };
     case 'after-flare': {
       // After the last drill there is nothing to go on to: the session simply ends.
       if (question.index + 1 >= plan.exercises.length) return { kind: 'after-flare', goOn: true };

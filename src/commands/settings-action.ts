@@ -35,12 +35,17 @@ export async function showOrChangeSettings(ctx: Context, keyText: string | undef
   }
   const parsed = options.unset ? undefined : parseSetting(key, valueText!);
   if (parsed && !parsed.ok) throw new UserError(parsed.reason);
+  const shown = (value: unknown) => (value === undefined ? 'not set' : String(value));
+  // Saving what is already there would rewrite the whole store (years of sessions) for nothing.
+  if (store.read().settings[key] === parsed?.value) {
+    ctx.stderr.write(`${key} ${parsed ? `is already ${shown(parsed.value)}` : 'is not set'}; nothing changed.\n`);
+    return;
+  }
   let previous: unknown;
   await store.update((data) => {
     previous = data.settings[key];
     if (parsed) Object.assign(data.settings, { [key]: parsed.value });
     else delete data.settings[key];
   });
-  const shown = (value: unknown) => (value === undefined ? 'not set' : String(value));
   ctx.stderr.write(`${key}: ${shown(previous)} → ${shown(parsed?.value)}\n`);
 }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Store } from '../../src/store/store.js';
@@ -28,6 +28,25 @@ describe('itb settings', () => {
     expect(settings().minImprovement).toBe(2);
     expect((await run(['settings', 'minimprovement'], { home })).stdout).toBe('2\n');
     expect(JSON.parse((await run(['settings', '--json'], { home })).stdout)).toEqual({ minImprovement: 2, flareRise: 3, retestAfterDays: 14 });
+  });
+
+  it('leaves the store untouched when the value is already set, and says so', async () => {
+    expect((await run(['settings', 'retestAfterDays', '21'], { home })).code).toBe(0);
+    const file = join(home, 'store.json');
+    const before = { bytes: readFileSync(file), modified: statSync(file).mtimeMs };
+    const same = await run(['settings', 'retestAfterDays', '21'], { home });
+    expect(same.code).toBe(0);
+    expect(same.stderr).toBe('retestAfterDays is already 21; nothing changed.\n');
+    const unset = await run(['settings', 'movement', '--unset'], { home });
+    expect(unset.stderr).toBe('movement is not set; nothing changed.\n');
+    expect(readFileSync(file)).toEqual(before.bytes);
+    expect(statSync(file).mtimeMs).toBe(before.modified);
+  });
+
+  it('does not create the store to save a default value', async () => {
+    const result = await run(['settings', 'flareRise', '3'], { home });
+    expect(result.stderr).toBe('flareRise is already 3; nothing changed.\n');
+    expect(existsSync(join(home, 'store.json'))).toBe(false);
   });
 
   it.each([
