@@ -3,7 +3,7 @@
 import type { ExerciseStatus } from '../core/buckets.js';
 import type { Screening } from '../core/records.js';
 import { scoreChart } from './chart.js';
-import { drillName, periodWords, readingView, type Report } from './report.js';
+import { bucketsScopeWords, drillName, periodWords, readingView, type Report } from './report.js';
 import {
   dateOf,
   evidenceWords,
@@ -40,7 +40,7 @@ const STYLE = `
   .id { color: #666; font-size: .9em; }
   .due, .yes, .flare { font-weight: bold; }
   .flare { color: #a00; }
-  .empty { color: #555; font-style: italic; }
+  .empty, .aside { color: #555; font-style: italic; }
   svg { max-width: 100%; height: auto; }
   figure { margin: 1rem 0; }
   figcaption { margin-bottom: .3rem; }
@@ -76,6 +76,8 @@ export function toHtml(report: Report): string {
   }
 
   body.push('<h2>Rehab: drills that helped</h2>');
+  const scope = bucketsScopeWords(report);
+  if (scope !== undefined) body.push(`<p class="aside">${esc(scope)}</p>`);
   if (report.buckets.rehab.length === 0) body.push('<p class="empty">None yet.</p>');
   else {
     body.push('<p>In routine order; this is the rehab routine.</p>', '<ol>', ...report.buckets.rehab.map(drillItem), '</ol>');

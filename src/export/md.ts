@@ -2,7 +2,7 @@
 import type { ExerciseStatus } from '../core/buckets.js';
 import type { Screening } from '../core/records.js';
 import { sparkline } from '../ui/sparkline.js';
-import { drillName, periodWords, readingView, type Report } from './report.js';
+import { bucketsScopeWords, drillName, periodWords, readingView, type Report } from './report.js';
 import {
   dateOf,
   evidenceWords,
@@ -43,6 +43,8 @@ export function toMarkdown(report: Report): string {
   }
 
   out.push('## Rehab: drills that helped', '');
+  const scope = bucketsScopeWords(report);
+  if (scope !== undefined) out.push(`_${scope}_`, '');
   if (report.buckets.rehab.length === 0) out.push('None yet.', '');
   else {
     out.push('In routine order; this is the rehab routine.', '');

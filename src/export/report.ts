@@ -174,6 +174,16 @@ export function periodWords(report: Report): string {
   return from === to ? from : `${from} to ${to}`;
 }
 
+/**
+ * Said with the buckets of a report that starts after the first day: their evidence counts every
+ * session up to the end, so "helped 40 of 44 tests" can outnumber the sessions listed.
+ */
+export function bucketsScopeWords(report: Report): string | undefined {
+  if (report.period.since === null) return undefined;
+  const end = report.period.until ?? localDate(new Date(report.generatedAt));
+  return `The buckets and their evidence come from every session up to ${end}, not only those in this period.`;
+}
+
 function distinct<T>(values: T[]): T[] {
   return [...new Set(values)];
 }

@@ -100,6 +100,19 @@ describe('markdown', () => {
     expect(md).toMatch(/Forward 45° lunge knee circles.*\*\*re-test due/);
   });
 
+  it('says when the buckets’ evidence reaches back before the period', () => {
+    const scope = 'The buckets and their evidence come from every session up to 2026-10-08, not only those in this period.';
+    const october = buildReport(data, library, { since: '2026-10-08', until: '2026-10-08', now: NOW });
+    expect(toMarkdown(october)).toContain(`## Rehab: drills that helped\n\n_${scope}_\n`);
+    expect(toHtml(october)).toContain(`<p class="aside">${scope}</p>`);
+    const fromOctober = toMarkdown(buildReport(data, library, { since: '2026-10-08', now: NOW }));
+    expect(fromOctober).toContain('every session up to 2026-11-20, not only');
+    for (const whole of [report, buildReport(data, library, { until: '2026-10-08', now: NOW })]) {
+      expect(toMarkdown(whole)).not.toContain('not only those in this period');
+      expect(toHtml(whole)).not.toContain('not only those in this period');
+    }
+  });
+
   it('names each test movement once, however it was typed, as it was last typed', () => {
     const typed = sampleStore();
     typed.sessions[1]!.movement = 'Single-Leg  squat ';
