@@ -8,18 +8,22 @@ import type { Colours } from '../ui/colour.js';
 import { pointsShown, sparkline } from '../ui/sparkline.js';
 import { readStore } from '../store/store-file.js';
 import { table, wrap } from '../ui/table.js';
+import { plural } from '../export/words.js';
+import type { HistoryOptions } from './history.js';
 import { paint, printJson } from './shared.js';
 
 const COLUMNS = 80;
 const SPARK_WIDTH = 56;
 
-export async function showHistory(ctx: Context, options: { since?: string; json?: boolean }, self: Command) {
+export async function showHistory(ctx: Context, options: HistoryOptions, self: Command) {
   const since = options.since === undefined ? undefined : parseDay(options.since);
   const data = await readStore(ctx.env);
   const sessions = sessionsSince(data.sessions, since);
+  // The trend covers every session of the period; the list, the newest few.
   const summaries = sessionSummaries(sessions);
+  const listed = summaries.slice(0, options.limit);
   const trend = scoreSeries(sessions);
-  if (options.json) return printJson(ctx, { schemaVersion: 1, sessions: summaries, trend });
+  if (options.json) return printJson(ctx, { schemaVersion: 1, sessions: listed, trend });
 
   const colour = paint(ctx, self);
   if (data.sessions.length === 0) {
@@ -33,7 +37,12 @@ export async function showHistory(ctx: Context, options: { since?: string; json?
     );
     return;
   }
-  const out = [...sessionTable(summaries, colour), '', ...trendLines(trend, colour)];
+  const out = sessionTable(listed, colour);
+  const unlisted = summaries.length - listed.length;
+  if (unlisted > 0) {
+    out.push(colour.dim(`… ${plural(unlisted, 'earlier session')} not listed (itb history --all lists every one).`));
+  }
+  out.push('', ...trendLines(trend, colour));
   const advice = adviceFor(data, ctx.now());
   if (advice.length > 0) {
     out.push('', colour.bold('Advice'));

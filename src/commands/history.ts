@@ -1,14 +1,43 @@
 import { Command } from 'commander';
 import type { Context } from '../context.js';
+import { UserError } from '../errors.js';
 import { examples } from './help.js';
 
 const action = () => import('./history-action.js');
 
+/** How many sessions the text lists when not told: a screenful, above the trend and advice. */
+const DEFAULT_LIMIT = 20;
+
+interface HistoryFlags {
+  since?: string;
+  limit?: string;
+  all?: boolean;
+  json?: boolean;
+}
+
+export interface HistoryOptions {
+  since?: string;
+  json?: boolean;
+  /** How many of the newest sessions to list (Infinity: all). */
+  limit: number;
+}
+
+/** --limit, else every session for --all and JSON, else a screenful. */
+function sessionLimit(flags: HistoryFlags): number {
+  if (flags.all && flags.limit !== undefined) throw new UserError('give either --all or --limit, not both');
+  if (flags.limit === undefined) return flags.all || flags.json ? Infinity : DEFAULT_LIMIT;
+  const typed = flags.limit.trim();
+  if (!/^\d+$/.test(typed) || Number(typed) < 1) {
+    throw new UserError(`--limit wants a whole number of sessions, 1 or more, not "${flags.limit}"`, 'For example: itb history --limit 50');
+  }
+  return Number(typed);
+}
+
 const JSON_SHAPE = `
 With --json, prints (schemaVersion 1; new fields may be added, none renamed):
   { "schemaVersion": 1, "sessions": [session], "trend": [point] }
-  session (newest first): { id, startedAt, routine, symptom, movement, side, baseline,
-    final, helped, avoided, skipped, status, interrupted }
+  session (newest first; every one, or the newest --limit): { id, startedAt, routine,
+    symptom, movement, side, baseline, final, helped, avoided, skipped, status, interrupted }
   point (oldest first, every session with a baseline): { at, baseline, final, symptom,
     movement }
   baseline and final are 0-10 scores (null in a session not yet rated).
@@ -18,14 +47,20 @@ export function historyCommand(ctx: Context): Command {
   return new Command('history')
     .description('your sessions, newest first, and the trend of your scores')
     .option('--since <date>', 'only sessions from this day on (YYYY-MM-DD)')
+    .option('-n, --limit <count>', `list only the newest sessions (text: ${DEFAULT_LIMIT} unless --all)`)
+    .option('--all', 'list every session')
     .option('--json', 'print JSON instead of text')
     .addHelpText(
       'after',
       examples(
-        ['itb history', 'every session and the trend of your scores'],
+        ['itb history', `your ${DEFAULT_LIMIT} latest sessions and the trend of your scores`],
+        ['itb history --all', 'every session'],
         ['itb history --since 2026-11-01', 'sessions from 1 November 2026 on'],
-        ['itb history --json', 'the same as JSON (shape below)'],
+        ['itb history --json', 'every session as JSON (shape below)'],
       ) + JSON_SHAPE,
     )
-    .action(async (options: { since?: string; json?: boolean }, self: Command) => (await action()).showHistory(ctx, options, self));
+    .action(async (flags: HistoryFlags, self: Command) => {
+      const limit = sessionLimit(flags);
+      return (await action()).showHistory(ctx, { since: flags.since, json: flags.json, limit }, self);
+    });
 }

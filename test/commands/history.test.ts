@@ -136,6 +136,37 @@ describe('itb history', () => {
     ]);
   });
 
+  it('lists the 20 newest sessions and says how many more there are; --all and --limit list more or fewer', async () => {
+    const daily = Array.from({ length: 23 }, (_, i) =>
+      buildSession({ id: `day-${i + 1}`, startedAt: `2026-02-${String(i + 1).padStart(2, '0')}T12:00:00Z`, baseline: 5, drills: [{ id: 'clamshells', scores: [4] }] }),
+    );
+    await withSessions(...daily);
+    const rows = (stdout: string) => stdout.split('\n').filter((line) => /^2026-02-\d\d /.test(line)).map((line) => line.slice(0, 10));
+    const days = (from: number, to: number) => Array.from({ length: from - to + 1 }, (_, i) => `2026-02-${String(from - i).padStart(2, '0')}`);
+
+    const shown = await run(['history'], { home, now });
+    expect(rows(shown.stdout)).toEqual(days(23, 4));
+    expect(shown.stdout).toContain('… 3 earlier sessions not listed (itb history --all lists every one).');
+    // The trend still covers every session.
+    expect(shown.stdout).toContain('(23 sessions; 0 = none');
+
+    const all = await run(['history', '--all'], { home, now });
+    expect(rows(all.stdout)).toEqual(days(23, 1));
+    expect(all.stdout).not.toContain('not listed');
+
+    const few = await run(['history', '-n', '2'], { home, now });
+    expect(rows(few.stdout)).toEqual(days(23, 22));
+    expect(few.stdout).toContain('… 21 earlier sessions not listed');
+    expect((await run(['history', '--limit', '1'], { home, now })).stdout).toContain('… 22 earlier sessions not listed');
+
+    // JSON lists every session unless told otherwise; the trend keeps them all either way.
+    const json = JSON.parse((await run(['history', '--json'], { home, now })).stdout);
+    expect(json.sessions).toHaveLength(23);
+    const limited = JSON.parse((await run(['history', '--json', '--limit', '2'], { home, now })).stdout);
+    expect(limited.sessions.map((s: { id: string }) => s.id)).toEqual(['day-23', 'day-22']);
+    expect(limited.trend).toHaveLength(23);
+  });
+
   it('keeps sessions from the --since day on', async () => {
     await withSessions(first, second);
     const json = JSON.parse((await run(['history', '--since', '2026-03-03', '--json'], { home, now })).stdout);
