@@ -68,7 +68,7 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
       const step = next(state, answer, ctx.now().toISOString());
       state = step.state;
       saved = await save(store, state.session);
-      if (step.feedback) say(feedbackLine(step.feedback, plan.symptom, retestDate(ctx, data.settings), colour));
+      if (step.feedback) say(feedbackLine(step.feedback, plan.symptom, state.session.thresholds, retestDate(ctx, data.settings), colour));
     }
     // The store as the last save left it: reading years of history again would delay the summary.
     say(closing(state.session, library, bucketsBefore, saved, ctx.now(), colour));
@@ -163,8 +163,8 @@ async function chooseRoutine(buckets: BucketView, library: Library, prompter: Pr
     name: `${routine.name} (${routine.exercises.length} drills)`,
     description: routine.description,
   }));
-  const rehab = builtInRoutine('rehab', buckets);
-  const retest = builtInRoutine('retest', buckets);
+  const rehab = builtInRoutine('rehab', buckets, library);
+  const retest = builtInRoutine('retest', buckets, library);
   if (retest.length > 0) choices.unshift({ value: 'retest', name: `Re-test drills set aside earlier (${retest.length} due)`, description: 'Drills from your avoid-for-now bucket whose re-test date has come.' });
   if (rehab.length > 0) choices.unshift({ value: 'rehab', name: `Your rehab routine (${rehab.length} drills)`, description: 'The drills that helped you, in routine order.' });
   return prompter.select({ message: 'Which routine?', choices });
@@ -174,10 +174,10 @@ function routineExercises(routine: string, buckets: BucketView, library: Library
   const byId = new Map(library.exercises.map((exercise) => [exercise.id, exercise]));
   let ids: string[];
   if (routine === 'rehab' || routine === 'retest') {
-    ids = builtInRoutine(routine, buckets);
+    ids = builtInRoutine(routine, buckets, library);
     if (ids.length === 0) {
       throw new UserError(
-        routine === 'rehab' ? 'Your rehab bucket is empty, so there is no rehab routine yet.' : 'No drill set aside for now is due for a re-test yet.',
+        routine === 'rehab' ? 'your rehab bucket is empty, so there is no rehab routine yet' : 'no drill set aside for now is due for a re-test yet',
         routine === 'rehab' ? 'Run a session with a routine first: `itb session joint-chain`.' : '`itb buckets` shows the re-test dates.',
       );
     }

@@ -174,14 +174,7 @@ export function viewBuckets(summary: BucketSummary, library: Library, now: Date)
   };
 
   const statuses = entries.map(statusOf);
-  const order = routineOrder(library);
-  const rehab = statuses
-    .filter((status) => status.bucket === 'rehab')
-    .sort((a, b) => {
-      const ia = order.get(a.exerciseId) ?? Infinity;
-      const ib = order.get(b.exerciseId) ?? Infinity;
-      return ia !== ib ? ia - ib : a.name.localeCompare(b.name);
-    });
+  const rehab = statuses.filter((status) => status.bucket === 'rehab').sort(inRoutineOrder(library));
   const avoid = statuses
     .filter((status) => status.bucket === 'avoid')
     .sort((a, b) => Number(b.retestDue) - Number(a.retestDue) || compareInstants(a.retestDueAt!, b.retestDueAt!) || a.name.localeCompare(b.name));
@@ -202,20 +195,23 @@ export function viewBuckets(summary: BucketSummary, library: Library, now: Date)
   return { rehab, avoid, untested };
 }
 
-/** Position of each drill at its first appearance walking the routines in order. */
-function routineOrder(library: Library): Map<string, number> {
+/**
+ * Drills in the order the routines give them (each at its first appearance; the joint chain runs
+ * from the feet upward), then by name for drills no routine names.
+ */
+function inRoutineOrder(library: Library): (a: ExerciseStatus, b: ExerciseStatus) => number {
   const order = new Map<string, number>();
   for (const routine of library.routines) {
     for (const id of routine.exercises) if (!order.has(id)) order.set(id, order.size);
   }
-  return order;
+  return (a, b) => (order.get(a.exerciseId) ?? Infinity) - (order.get(b.exerciseId) ?? Infinity) || a.name.localeCompare(b.name);
 }
 
 /**
- * Drills for the built-in routines of `itb session`: 'rehab' (the rehab bucket in routine order,
- * only drills still in the library) and 'retest' (avoided drills now due, in the library).
+ * Drills for the built-in routines of `itb session`, both in routine order and only drills still
+ * in the library: 'rehab' (the rehab bucket) and 'retest' (avoided drills now due).
  */
-export function builtInRoutine(name: 'rehab' | 'retest', view: BucketView): string[] {
-  const chosen = name === 'rehab' ? view.rehab : view.avoid.filter((status) => status.retestDue);
+export function builtInRoutine(name: 'rehab' | 'retest', view: BucketView, library: Library): string[] {
+  const chosen = name === 'rehab' ? view.rehab : view.avoid.filter((status) => status.retestDue).sort(inRoutineOrder(library));
   return chosen.filter((status) => status.inLibrary).map((status) => status.exerciseId);
 }

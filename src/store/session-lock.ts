@@ -34,7 +34,7 @@ export async function acquireSessionLock(storePath: string): Promise<() => Promi
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ELOCKED') {
       throw new UserError(
-        'Another itb session is open on this computer. Finish or close it first.',
+        'another itb session is open on this computer: finish or close it first',
         `If no other session is open (it may have been closed abruptly), wait ${staleAfterMs / 1000} seconds and try again.`,
       );
     }

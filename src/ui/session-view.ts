@@ -1,5 +1,5 @@
 // What the session shows: the drill card, the verdict after each score, and the closing summary.
-import type { PainfulSide, Session, Symptom } from '../core/records.js';
+import type { PainfulSide, Session, Symptom, Thresholds } from '../core/records.js';
 import type { Feedback } from '../core/session.js';
 import type { Exercise } from '../library/schema.js';
 import type { Colours } from './colour.js';
@@ -20,13 +20,7 @@ export function drillCard({ exercise, index, total, attempt, side }: Card, colou
     colour.dim(`Exercise ${index + 1} of ${total} · ${exercise.region}`),
     colour.bold(exercise.name) + (attempt === 2 ? colour.yellow('  (second try)') : ''),
   ];
-  if (attempt === 2) {
-    lines.push(
-      ...wrap('Read the steps again and check your form. Go slower and use a smaller range this time.', 78, '  ').map(
-        (line) => colour.yellow(line),
-      ),
-    );
-  }
+  if (attempt === 2) lines.push(...wrap(retryAdvice(exercise), 78, '  ').map((line) => colour.yellow(line)));
   exercise.steps.forEach((step, i) => lines.push(...hanging(`  ${String(i + 1).padStart(2)}. `, step, 78)));
   lines.push(`  ${colour.dim('Dose:')} ${describeDose(exercise.dose)}   ${colour.dim('Side:')} ${describeSide(exercise.side, side)}`);
   if (exercise.equipment.length > 0) lines.push(`  ${colour.dim('You need:')} ${exercise.equipment.join(', ')}`);
@@ -35,24 +29,49 @@ export function drillCard({ exercise, index, total, attempt, side }: Card, colou
   return `${lines.join('\n')}\n`;
 }
 
-export function feedbackLine(feedback: Feedback, symptom: Symptom, retestDate: string, colour: Colours): string {
+/**
+ * What to change on the second try. A hold (a stretch or an isometric press, with no reps) has no
+ * speed to slow down, so it is eased off instead.
+ */
+export function retryAdvice(exercise: Exercise): string {
+  const hold = exercise.dose.reps === undefined;
+  return hold
+    ? 'Read the steps again and check your form. Ease off this time: a gentler position or effort, and a shorter hold if you need it.'
+    : 'Read the steps again and check your form. Go slower and use a smaller range this time.';
+}
+
+/** A fall too small to count, judged against the session's own threshold (1 to 3 points). */
+const tooSmall = (minImprovement: number) => `it helps when the score falls by ${minImprovement} points or more`;
+
+export function feedbackLine(feedback: Feedback, symptom: Symptom, thresholds: Thresholds, retestDate: string, colour: Colours): string {
   if (feedback.kind === 'skipped') return colour.dim(`Skipped ${feedback.exercise.name}. Its bucket stays as it was.\n`);
   const { exercise, before, after } = feedback;
   const change = `${before} → ${after}`;
+  const offeredAgain = `it will be offered again from ${retestDate}`;
   switch (feedback.kind) {
     case 'improved':
       return `${colour.green(`✓ Better: ${symptom} ${change}.`)} ${exercise.name} goes into your rehab bucket.\n`;
-    case 'retry':
-      return `${colour.yellow(`• ${after > before ? 'A little worse' : 'No change'}: ${symptom} ${change}.`)} Let's give it one more careful try.\n`;
-    case 'avoid':
+    case 'retry': {
+      const how =
+        after < before
+          ? `Not enough: ${symptom} ${change}; ${tooSmall(thresholds.minImprovement)}.`
+          : `${after === before ? 'No change' : after - before === 1 ? 'A little worse' : 'Worse'}: ${symptom} ${change}.`;
+      return `${colour.yellow(`• ${how}`)} Let's give it one more careful try.\n`;
+    }
+    case 'avoid': {
+      const how =
+        after < before
+          ? `Still not enough: ${symptom} ${change}; ${tooSmall(thresholds.minImprovement)}.`
+          : `Still not better than ${before} (now ${after}).`;
       return (
-        `${colour.yellow(`• Still not better than ${before} (now ${after}).`)} ${exercise.name} is set aside for now.\n` +
-        colour.dim(`  It is not wrong for you forever: it will be offered again from ${retestDate}.\n`)
+        `${colour.yellow(`• ${how}`)} ${exercise.name} is set aside for now.\n` +
+        colour.dim(`  It is not wrong for you forever: ${offeredAgain}.\n`)
       );
+    }
     case 'flare':
       return (
         `${colour.red(`✗ Your ${symptom} went up: ${change}. Stop this drill now.`)} Never move into pain.\n` +
-        colour.dim(`  ${exercise.name} is set aside for now and flagged as a flare-up. Rest a moment before going on.\n`)
+        colour.dim(`  ${exercise.name} is set aside for now and flagged as a flare-up; ${offeredAgain}. Rest a moment before going on.\n`)
       );
   }
 }

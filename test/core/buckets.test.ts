@@ -246,7 +246,14 @@ describe('bucketView', () => {
       ['monster-walks', false],
       ['bridges', false],
     ]);
-    expect(builtInRoutine('retest', view)).toEqual(['hip-hikes', 'clamshells']);
+    expect(builtInRoutine('retest', view, library)).toEqual(['hip-hikes', 'clamshells']);
+  });
+
+  it('runs a re-test session in routine order, whichever drill has waited longest', () => {
+    const data = storeWith({ moves: [move('bridges', 'avoid', '2026-01-01T10:00:00Z'), move('clamshells', 'avoid', '2026-01-02T10:00:00Z'), move('hip-hikes', 'avoid', '2026-01-03T10:00:00Z')] });
+    const view = bucketView(data, library, new Date('2026-01-20T12:00:00Z'));
+    expect(view.avoid.map((s) => s.exerciseId)).toEqual(['bridges', 'clamshells', 'hip-hikes']);
+    expect(builtInRoutine('retest', view, library)).toEqual(['hip-hikes', 'clamshells', 'bridges']);
   });
 
   it('still shows a drill removed from the library, by its last name, but leaves it out of routines', () => {
@@ -265,7 +272,7 @@ describe('bucketView', () => {
       ['old-drill', 'Old drill', false],
     ]);
     expect(view.avoid.map((s) => [s.exerciseId, s.name, s.inLibrary])).toEqual([['gone', 'gone', false]]);
-    expect(builtInRoutine('rehab', view)).toEqual(['clamshells']);
+    expect(builtInRoutine('rehab', view, library)).toEqual(['clamshells']);
   });
 
   it('makes every drill untested again after a reset, keeping the evidence', () => {

@@ -151,7 +151,7 @@ describe('itb session in a terminal', () => {
     await passScreen(first);
     await first.waitFor('Rate your pain');
     const second = itb(['session', 'balance', '--side', 'left', '--symptom', 'pain', '--movement', 'walking']);
-    await second.waitFor('Another itb session is open');
+    await second.waitFor('another itb session is open');
     expect(await second.exited).toBe(2);
     await first.type(`4${keys.enter}`);
     await first.answer('When you have done the drill', `${keys.down}${keys.down}`); // done, skip, stop

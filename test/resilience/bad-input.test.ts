@@ -162,7 +162,7 @@ describe('bad input in a terminal', () => {
     const home = join(scratch.path, `absent-${homeCount++}`);
     const t = terminal(['session', 'rehab'], home);
     expect(await t.exited).toBe(2);
-    expect(t.text).toContain('Your rehab bucket is empty');
+    expect(t.text).toContain('error: your rehab bucket is empty');
     expect(t.text).not.toMatch(/Before you start|\(y\/N\)/);
     expect(existsSync(home)).toBe(false);
   });

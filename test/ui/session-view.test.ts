@@ -1,0 +1,59 @@
+// The words a person reads after each score: they must match the session's own thresholds.
+import { describe, expect, it } from 'vitest';
+import type { Feedback } from '../../src/core/session.js';
+import { colours } from '../../src/ui/colour.js';
+import { drillCard, feedbackLine } from '../../src/ui/session-view.js';
+import { drill } from '../helpers/drills.js';
+
+const plain = colours(false);
+const clamshells = drill('clamshells', 'Clamshells');
+const defaults = { minImprovement: 1, flareRise: 3 };
+const strict = { minImprovement: 2, flareRise: 5 };
+const line = (kind: 'improved' | 'retry' | 'avoid' | 'flare', before: number, after: number, thresholds = defaults) => {
+  const feedback: Feedback = { kind, exercise: clamshells, attempt: kind === 'avoid' ? 2 : 1, before, after };
+  return feedbackLine(feedback, 'pain', thresholds, '2026-12-05', plain);
+};
+
+describe('feedback after a score', () => {
+  it('says "no change" only when the score stayed the same', () => {
+    expect(line('retry', 4, 4)).toBe("• No change: pain 4 → 4. Let's give it one more careful try.\n");
+    expect(line('retry', 5, 4, strict)).toBe(
+      "• Not enough: pain 5 → 4; it helps when the score falls by 2 points or more. Let's give it one more careful try.\n",
+    );
+  });
+
+  it('tells a small rise from a big one that is still under the flare threshold', () => {
+    expect(line('retry', 4, 5)).toMatch(/^• A little worse: pain 4 → 5\./);
+    expect(line('retry', 3, 7, strict)).toMatch(/^• Worse: pain 3 → 7\./);
+  });
+
+  it('after the second try, says why the drill is set aside, with its re-test date', () => {
+    expect(line('avoid', 4, 5)).toBe(
+      '• Still not better than 4 (now 5). Clamshells is set aside for now.\n  It is not wrong for you forever: it will be offered again from 2026-12-05.\n',
+    );
+    expect(line('avoid', 6, 5, strict)).toMatch(/^• Still not enough: pain 6 → 5; it helps when the score falls by 2 points or more\. Clamshells is set aside/);
+  });
+
+  it('gives a flare-up its re-test date too', () => {
+    expect(line('flare', 3, 6)).toBe(
+      '✗ Your pain went up: 3 → 6. Stop this drill now. Never move into pain.\n' +
+        '  Clamshells is set aside for now and flagged as a flare-up; it will be offered again from 2026-12-05. Rest a moment before going on.\n',
+    );
+  });
+});
+
+describe('the second try', () => {
+  // The card wraps its lines; the advice is read as one text.
+  const card = (exercise = clamshells) => drillCard({ exercise, index: 0, total: 3, attempt: 2, side: 'left' }, plain).replace(/\s+/g, ' ');
+
+  it('asks for a slower, smaller movement when the drill has reps', () => {
+    expect(card()).toContain('Go slower and use a smaller range this time.');
+  });
+
+  it('asks to ease off a hold, which has no speed or range to shrink', () => {
+    const hold = { ...drill('isometric-glute-holds', 'Isometric glute holds'), dose: { holdSeconds: 20, sets: 3, perSide: true } };
+    const text = card(hold);
+    expect(text).toContain('Ease off this time: a gentler position or effort, and a shorter hold if you need it.');
+    expect(text).not.toContain('smaller range');
+  });
+});
