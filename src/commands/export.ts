@@ -1,6 +1,6 @@
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import type { Context } from '../context.js';
-import { examples } from './help.js';
+import { choiceOption, examples } from './help.js';
 
 const action = () => import('./export-action.js');
 
@@ -19,7 +19,7 @@ export interface ExportOptions {
 export function exportCommand(ctx: Context): Command {
   return new Command('export')
     .description('a report of your sessions and buckets to share with your physical therapist')
-    .addOption(new Option('--format <format>', 'md, csv, json, html or fhir (default: from the file name, else md)').choices(formats))
+    .addOption(choiceOption('--format <format>', 'md, csv, json, html or fhir (default: from the file name, else md)', formats))
     .option('-o, --output <file>', 'write to this file instead of the screen (never replaces a file without --force)')
     .option('--since <date>', 'only records from this day on (YYYY-MM-DD)')
     .option('--until <date>', 'only records up to and including this day (YYYY-MM-DD)')

@@ -1,6 +1,16 @@
 // What every command declaration shares. Declarations are read on every start (for --help,
 // --version and to find the command), so they import nothing heavier than this: each command's
 // action is in a module of its own, loaded when the command runs.
+import { InvalidArgumentError, Option } from 'commander';
+
+/** An option taking one of `values`, typed in any case (`--symptom Pain`), as `itb settings` takes them. */
+export function choiceOption<T extends string>(flags: string, description: string, values: readonly T[]): Option {
+  return new Option(flags, description).choices(values).argParser((typed: string) => {
+    const value = values.find((candidate) => candidate === typed.trim().toLowerCase());
+    if (value === undefined) throw new InvalidArgumentError(`Allowed choices are ${values.join(', ')}.`);
+    return value;
+  });
+}
 
 /** Help text listing examples, in the same layout on every command, within 80 columns. */
 export function examples(...lines: [command: string, what: string][]): string {

@@ -1,8 +1,8 @@
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { painfulSides, symptoms } from '../core/terms.js';
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
-import { examples } from './help.js';
+import { choiceOption, examples } from './help.js';
 
 export interface SessionOptions {
   side?: (typeof painfulSides)[number];
@@ -15,8 +15,8 @@ export function sessionCommand(ctx: Context): Command {
   return new Command('session')
     .description('rate your symptom, do one drill, rate again: find out which drills help you now')
     .argument('[routine]', 'the routine to run (see `itb routines`), or `rehab` / `retest`')
-    .addOption(new Option('--side <side>', 'your painful side').choices(painfulSides))
-    .addOption(new Option('--symptom <symptom>', 'what you rate').choices(symptoms))
+    .addOption(choiceOption('--side <side>', 'your painful side', painfulSides))
+    .addOption(choiceOption('--symptom <symptom>', 'what you rate', symptoms))
     .option('--movement <text>', 'the test movement you rate your symptom during, in your words')
     .option('--no-timer', 'no countdown for timed holds')
     .addHelpText(

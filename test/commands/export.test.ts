@@ -113,6 +113,8 @@ describe('itb export', () => {
     expect(JSON.parse(readFileSync(out('d.fhir.json'), 'utf8')).resourceType).toBe('Bundle');
     expect((await exportIn(['-o', out('e.txt'), '--format', 'md'])).code).toBe(0);
     expect(readFileSync(out('e.txt'), 'utf8')).toContain('# IT band');
+    expect((await exportIn(['-o', out('g.txt'), '--format', 'CSV'])).code).toBe(0);
+    expect(readFileSync(out('g.txt'), 'utf8').startsWith('\uFEFFsession_id,')).toBe(true);
 
     const unknown = await exportIn(['-o', out('f.txt')]);
     expect(unknown.code).toBe(2);

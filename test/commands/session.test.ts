@@ -191,6 +191,13 @@ describe('itb session', () => {
     expect(result.stderr).toMatch(/joint-chain/);
   });
 
+  it('takes --side and --symptom in any case, as itb settings does', async () => {
+    const typed = ['--side', 'Left', '--symptom', ' TIGHTNESS', '--movement', 'walking', '--no-timer'];
+    const result = await run(['session', 'joint-chain', ...typed], { home, tty: true, answers: [...screenClear, 5, 'stop'] });
+    expect(result.code).toBe(0);
+    expect(stored().sessions[0]).toMatchObject({ side: 'left', symptom: 'tightness', baseline: 5 });
+  });
+
   it('rejects a bad flag value with exit 2', async () => {
     const result = await run(['session', '--side', 'middle'], { home, tty: true });
     expect(result.code).toBe(2);
