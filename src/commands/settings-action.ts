@@ -26,7 +26,9 @@ export async function showOrChangeSettings(ctx: Context, keyText: string | undef
   if (valueText === undefined && !options.unset) {
     const value = store.read().settings[key];
     if (options.json) return printJson(ctx, { [key]: value ?? null });
-    ctx.stdout.write(`${value ?? ''}\n`);
+    // Nothing on stdout for a value that is not there, so a script reads an empty answer.
+    if (value === undefined) ctx.stderr.write(`${key} is not set.\n`);
+    else ctx.stdout.write(`${value}\n`);
     return;
   }
   if (options.unset && valueText !== undefined) throw new UserError('give either a new value or --unset, not both');

@@ -27,7 +27,7 @@ export const settingDefinitions: Record<SettingKey, Definition> = {
     remembered: false,
   },
   flareRise: {
-    meaning: 'points a score may rise before the drill is stopped as a flare-up',
+    meaning: 'a rise of this many points or more stops the drill as a flare-up',
     allowed: 'a whole number from 2 to 5',
     parse: wholeNumber(2, 5),
     remembered: false,

@@ -78,6 +78,9 @@ describe('itb settings', () => {
     expect(settings().movement).toBe('step-down from a 20 cm step');
     expect((await run(['settings', 'movement', '--unset'], { home })).code).toBe(0);
     expect(settings().movement).toBeUndefined();
+    // Asked for, a value that is not there is said on stderr; stdout stays empty for scripts.
+    const asked = await run(['settings', 'movement'], { home });
+    expect(asked).toMatchObject({ code: 0, stdout: '', stderr: 'movement is not set.\n' });
     const threshold = await run(['settings', 'flareRise', '--unset'], { home });
     expect(threshold.code).toBe(2);
     expect(threshold.stderr).toMatch(/always has a value/);
