@@ -74,7 +74,8 @@ function loadingSpacing(sessions: readonly SessionMark[], now: Date): Advice | u
 /**
  * Symptoms that keep up through several weeks of consistent work deserve a clinician's look.
  * "Consistent": a session with a baseline in each of at least 3 back-to-back 7-day windows
- * ending now. "No meaningful fall": the mean baseline of the newest window is less than 2
+ * ending now, or ending 7 days ago when the last 7 days have none yet (someone who tests once a
+ * week, at the start of this week's session). "No meaningful fall": the mean baseline of the newest window is less than 2
  * points AND less than 30% below that of the oldest window of the run, and not zero. Only
  * baselines that rated the same symptom in the same test movement are compared: moving on from
  * walking to running must neither raise the advice nor hide it.
@@ -106,8 +107,9 @@ function seeAProfessional(sessions: readonly SessionMark[], now: Date): Advice |
 }
 
 function noMeaningfulFall(rated: string, byWeek: Map<number, number[]>): Advice | undefined {
+  const newest = byWeek.has(0) ? 0 : 1;
   const weeks: number[][] = [];
-  for (let week = byWeek.get(0); week !== undefined; week = byWeek.get(weeks.length)) weeks.push(week);
+  for (let week = byWeek.get(newest); week !== undefined; week = byWeek.get(newest + weeks.length)) weeks.push(week);
   if (weeks.length < 3) return undefined;
 
   const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
@@ -122,7 +124,7 @@ function noMeaningfulFall(rated: string, byWeek: Map<number, number[]>): Advice 
     id: 'see-a-professional',
     message:
       `You have rated ${what} every week for ${weeks.length} weeks, and its starting scores have ${change} ` +
-      `(about ${round(first)} then, ${round(last)} this week). Symptoms that keep up over several weeks of ` +
+      `(about ${round(first)} then, ${round(last)} ${newest === 0 ? 'this week' : 'last week'}). Symptoms that keep up over several weeks of ` +
       'consistent work deserve a look from a physical therapist or doctor, to rule out other causes and ' +
       'adjust your plan.',
   };

@@ -63,6 +63,16 @@ describe('see-a-professional', () => {
     expect(flat!.message).toContain('its starting scores have not come down much (about 6 then, 6 this week)');
   });
 
+  it('counts the weeks up to last week for someone who has not tested yet this week', () => {
+    // Once a week, exactly a week apart: this week's session has not happened yet.
+    const [advice] = adviceFor(storeWith({ sessions: [rated(28, 6), rated(21, 6), rated(14, 6), rated(7, 6)] }), now);
+    expect(advice).toMatchObject({ id: 'see-a-professional' });
+    expect(advice!.message).toContain('every week for 4 weeks');
+    expect(advice!.message).toContain('(about 6 then, 6 last week)');
+    // Two weeks without a session end the run.
+    expect(ids([rated(35, 6), rated(28, 6), rated(21, 6), rated(14, 6)])).toEqual([]);
+  });
+
   it('says nothing when the sessions all fall in one week', () => {
     expect(ids([rated(2, 6), rated(1, 6)])).toEqual([]);
   });
