@@ -16,6 +16,7 @@ import {
   sideWords,
   statusWords,
   symptomWords,
+  thresholdWords,
   trendWords,
 } from './words.js';
 
@@ -130,9 +131,7 @@ export function toHtml(report: Report): string {
   body.push(
     '<h2>Thresholds used</h2>',
     '<ul>',
-    `<li>A drill helped when the score fell by at least ${esc(plural(report.settings.minImprovement, 'point'))}.</li>`,
-    `<li>A rise of ${esc(plural(report.settings.flareRise, 'point'))} or more was a flare: the drill stopped at once, with no retry.</li>`,
-    `<li>Drills set aside are offered for a re-test after ${esc(plural(report.settings.retestAfterDays, 'day'))}.</li>`,
+    ...thresholdWords(report).map((line) => `<li>${esc(line)}</li>`),
     '</ul>',
   );
 

@@ -15,6 +15,7 @@ import {
   sideWords,
   statusWords,
   symptomWords,
+  thresholdWords,
   trendWords,
 } from './words.js';
 
@@ -101,18 +102,7 @@ export function toMarkdown(report: Report): string {
 
   out.push('## Red-flag screening', '', ...screeningLines(report.latestScreening), '');
 
-  out.push(
-    '## Thresholds used',
-    '',
-    `- A drill helped when the score fell by at least ${plural(report.settings.minImprovement, 'point')}.`,
-    `- A rise of ${plural(report.settings.flareRise, 'point')} or more was a flare: the drill stopped at once, with no retry.`,
-    `- Drills set aside are offered for a re-test after ${plural(report.settings.retestAfterDays, 'day')}.`,
-  );
-  const used = new Set(report.sessions.map((s) => `${s.thresholds.minImprovement}/${s.thresholds.flareRise}`));
-  const current = `${report.settings.minImprovement}/${report.settings.flareRise}`;
-  if ([...used].some((pair) => pair !== current)) {
-    out.push(`- Some sessions used other thresholds (improvement/flare): ${[...used].join(', ')}.`);
-  }
+  out.push('## Thresholds used', '', ...thresholdWords(report).map((line) => `- ${line}`));
   return `${out.join('\n')}\n`;
 }
 

@@ -2,7 +2,8 @@
 import type { ExerciseStatus } from '../core/buckets.js';
 import type { Evidence } from '../core/evidence.js';
 import { localDate, localDateTime, type Trend } from '../core/history.js';
-import type { Attempt, RedFlag, Session, Symptom } from '../core/records.js';
+import type { Attempt, RedFlag, Session, Symptom, Thresholds } from '../core/records.js';
+import type { Report } from './report.js';
 
 export const dateOf = (iso: string): string => localDate(new Date(iso));
 export const dateTimeOf = (iso: string): string => localDateTime(new Date(iso));
@@ -90,4 +91,26 @@ export function trendWords(trend: Trend, label: (text: string) => string): strin
     `${what}: ${trend.points.length} sessions, first baseline ${first.baseline} on ${dateOf(first.at)}, ` +
     `last baseline ${last.baseline} on ${dateOf(last.at)}.`
   );
+}
+
+/**
+ * The thresholds the report's sessions were judged by. Each session keeps the ones set when it
+ * ran, so after a change the report says which held for how many sessions; with no sessions,
+ * the current settings. The re-test wait is the current setting: it dates the drills set aside now.
+ */
+export function thresholdWords(report: Report): string[] {
+  const sessionsBy = (pick: (thresholds: Thresholds) => number, current: number) => {
+    const counts = new Map<number, number>();
+    for (const session of report.sessions) counts.set(pick(session.thresholds), (counts.get(pick(session.thresholds)) ?? 0) + 1);
+    return counts.size === 0 ? new Map([[current, 0]]) : new Map([...counts].sort(([a], [b]) => a - b));
+  };
+  const spread = (counts: Map<number, number>, words: (value: number) => string) =>
+    counts.size === 1 ? words([...counts.keys()][0]!) : [...counts].map(([value, count]) => `${words(value)} in ${plural(count, 'session')}`).join(', and ');
+  const helped = sessionsBy((t) => t.minImprovement, report.settings.minImprovement);
+  const flare = sessionsBy((t) => t.flareRise, report.settings.flareRise);
+  return [
+    `A drill helped when the score fell by ${spread(helped, (points) => `at least ${plural(points, 'point')}`)}.`,
+    `A drill stopped at once as a flare, with no retry, when the score rose by ${spread(flare, (points) => `${plural(points, 'point')} or more`)}.`,
+    `Drills set aside are offered for a re-test after ${plural(report.settings.retestAfterDays, 'day')}.`,
+  ];
 }

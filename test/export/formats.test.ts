@@ -113,6 +113,31 @@ describe('markdown', () => {
     }
   });
 
+  it('states the thresholds the sessions were judged by, and which held for how many after a change', () => {
+    expect(toMarkdown(report)).toContain(
+      '## Thresholds used\n\n- A drill helped when the score fell by at least 1 point.\n' +
+        '- A drill stopped at once as a flare, with no retry, when the score rose by 3 points or more.\n' +
+        '- Drills set aside are offered for a re-test after 14 days.\n',
+    );
+    const changed = sampleStore();
+    changed.sessions[0]!.thresholds = { minImprovement: 2, flareRise: 5 };
+    changed.settings = { ...changed.settings, minImprovement: 3, flareRise: 4 }; // set later; no session in the report used them
+    const mixed = buildReport(changed, library, { now: NOW });
+    const lines = [
+      'A drill helped when the score fell by at least 1 point in 2 sessions, and at least 2 points in 1 session.',
+      'A drill stopped at once as a flare, with no retry, when the score rose by 3 points or more in 2 sessions, and 5 points or more in 1 session.',
+    ];
+    for (const line of lines) {
+      expect(toMarkdown(mixed)).toContain(`- ${line}\n`);
+      expect(toHtml(mixed)).toContain(`<li>${line}</li>`);
+    }
+    expect(toMarkdown(mixed)).not.toMatch(/at least 3 points|4 points or more/);
+    // With no sessions, the thresholds that will judge the next one.
+    const empty = toMarkdown(buildReport({ ...emptyStore(), settings: changed.settings }, library, { now: NOW }));
+    expect(empty).toContain('fell by at least 3 points.');
+    expect(empty).toContain('rose by 4 points or more.');
+  });
+
   it('names each test movement once, however it was typed, as it was last typed', () => {
     const typed = sampleStore();
     typed.sessions[1]!.movement = 'Single-Leg  squat ';
