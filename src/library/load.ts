@@ -2,12 +2,12 @@
 // (unique ids, routines naming drills that exist). Every problem is reported at once as
 // `FILE:LINE:COL  path.to.field  message`, sorted by position, in words a therapist can act on.
 import { readFileSync } from 'node:fs';
-import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { core, ZodError } from 'zod';
 import { closest } from '../core/closest.js';
 import { EXIT, UserError } from '../errors.js';
 import { cueSchema, doseSchema, exerciseSchema, librarySchema, movementSchema, routineSchema, type Library } from './schema.js';
-import { firstLine, syntaxProblems, unresolvedAliases, type At, type Problem } from './syntax.js';
+import { firstLine, isReadable, syntaxProblems, unresolvedAliases, type At, type Problem } from './syntax.js';
 
 export type { Problem };
 
@@ -52,10 +52,11 @@ export function parseLibrary(source: string): { ok: true; library: Library } | {
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at: At = (offset) => lineCounter.linePos(offset);
-  const fail = (problems: Problem[]) => ({ ok: false as const, problems: sortProblems(problems) });
-
   const syntax = syntaxProblems(doc, source, at);
-  if (syntax.length > 0) return fail(syntax);
+  // A parse error that leaves the document readable (a field given twice) is listed with all the
+  // others; after any other, the structure is the parser's guess and the report stops there.
+  const fail = (problems: Problem[]) => ({ ok: false as const, problems: sortProblems([...syntax, ...problems]) });
+  if (!isReadable(doc)) return fail([]);
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
     const what = source.trim() === '' ? 'the file is empty' : 'the file holds only comments';
     return fail([{ line: 1, col: 1, path: '(file)', message: `${what}; a library needs at least "version: 1" and a list of exercises` }]);
@@ -78,7 +79,7 @@ export function parseLibrary(source: string): { ok: true; library: Library } | {
   const parsed = librarySchema.safeParse(data, { error: issueMessage });
   const problems = parsed.success ? [] : zodProblems(doc, parsed.error, at);
   problems.push(...crossChecks(data, doc, at));
-  if (problems.length > 0 || !parsed.success) return fail(problems);
+  if (syntax.length > 0 || problems.length > 0 || !parsed.success) return fail(problems);
   return { ok: true, library: parsed.data };
 }
 
@@ -234,21 +235,35 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /** The position of the node at `path`, or of its nearest existing parent (a missing field). */
 function position(doc: Document, path: Path, at: At): { line: number; col: number } {
   for (let depth = path.length; depth >= 0; depth--) {
-    const node = (depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true)) as Node | undefined;
-    if (node && typeof node === 'object' && 'range' in node && node.range) {
-      // For a map entry, point at its key: that is where a reader looks.
-      const keyNode = depth > 0 && depth === path.length ? keyOf(doc, path) : undefined;
-      return at((keyNode ?? node).range![0]);
-    }
+    // For a map entry, point at its key: that is where a reader looks.
+    const node = nodeAt(doc, path.slice(0, depth), depth === path.length);
+    if (node?.range) return at(node.range[0]);
   }
   return { line: 1, col: 1 };
 }
 
-function keyOf(doc: Document, path: Path): Node | undefined {
-  const parent = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
-  if (!isMap(parent)) return undefined;
-  const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === path[path.length - 1]);
-  return isScalar(pair?.key) ? pair.key : undefined;
+/**
+ * The node a path in the data comes from (the key of a map entry, with `entryKey`). A field given
+ * twice leads to the last one, whose value toJS() keeps; doc.getIn() would find the first.
+ */
+function nodeAt(doc: Document, path: Path, entryKey: boolean): Node | undefined {
+  let node: unknown = doc.contents;
+  for (const [depth, step] of path.entries()) {
+    if (isSeq(node) && typeof step === 'number') {
+      node = node.items[step];
+    } else if (isMap(node)) {
+      const pair = node.items.findLast((item) => isScalar(item.key) && keyInData(item.key.value) === String(step));
+      node = entryKey && depth === path.length - 1 ? pair?.key : pair?.value;
+    } else {
+      return undefined;
+    }
+  }
+  return isNode(node) ? node : undefined;
+}
+
+/** The name toJS() gives a key in the data: `1:` and `"1":` both become "1", an empty key "". */
+function keyInData(value: unknown): string {
+  return value === null ? '' : String(value);
 }
 
 function sortProblems(problems: Problem[]): Problem[] {

@@ -1,7 +1,7 @@
 // What a YAML parse error means for someone editing a library by hand: the parser's messages in
 // plain words, pointed at the place a reader should look (an unclosed "[" where it opens, an
 // indentation error at the text rather than at the spaces before it).
-import { isAlias, isMap, isPair, isScalar, isSeq, visit, type Document, type Node, type YAMLError } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, visit, type Document, type ErrorCode, type Node, type Pair, type YAMLError } from 'yaml';
 
 export interface Problem {
   line: number;
@@ -43,17 +43,30 @@ const syntaxMessages: [RegExp, string][] = [
 ];
 
 /**
- * The parse errors worth showing. A duplicate key leaves the rest of the file readable, but after
- * any other slip (an indent, a bracket, a quote) the parser's later findings are guesses about a
- * structure it has lost, so the report stops at the first of those.
+ * Parse errors after which the parser still reads the document as written: it builds every item
+ * and only flags one (a field given twice; an escape like \q inside "double quotes" whose end it
+ * has already found). The content can then be checked too. Every other error means the parser
+ * lost track of the structure, and what it built after that is a guess.
+ */
+const readableErrorCodes: ReadonlySet<ErrorCode> = new Set(['DUPLICATE_KEY', 'BAD_DQ_ESCAPE']);
+
+/** Whether the document's content can be checked despite its parse errors. */
+export function isReadable(doc: Document): boolean {
+  return doc.errors.every((error) => readableErrorCodes.has(error.code));
+}
+
+/**
+ * The parse errors worth showing. The readable ones leave the rest of the file readable, but
+ * after any other slip (an indent, a bracket, a quote) the parser's later findings are guesses
+ * about a structure it has lost, so the report stops at the first of those.
  */
 export function syntaxProblems(doc: Document, source: string, at: At): Problem[] {
   const errors = [...doc.errors].sort((a, b) => a.pos[0] - b.pos[0]);
-  const slip = errors.find((error) => error.code !== 'DUPLICATE_KEY');
+  const slip = errors.find((error) => !readableErrorCodes.has(error.code));
   // A tab indenting a line makes the parser misread the line above it first; the tab is the slip.
   const tab = slip && errors.find((error) => error.code === 'TAB_AS_INDENT' && error.pos[0] <= endOfNextLine(source, slip.pos[0]));
   const first = tab ?? slip;
-  const shown = first ? errors.filter((error) => error === first || (error.code === 'DUPLICATE_KEY' && error.pos[0] < first.pos[0])) : errors;
+  const shown = first ? errors.filter((error) => error === first || (readableErrorCodes.has(error.code) && error.pos[0] < first.pos[0])) : errors;
   return onePerPlace(shown.map((error) => syntaxProblem(doc, source, error, at)));
 }
 
@@ -72,8 +85,10 @@ function syntaxProblem(doc: Document, source: string, error: YAMLError, at: At):
     // After a field with no value on its line, the parser points at the end of that line: move
     // on to the repeated key itself.
     offset += /^(?:\s|#[^\n]*)*/.exec(source.slice(offset))![0].length;
-    const key = /^("[^"]*"|'[^']*'|[^:\n]*?)\s*:/.exec(source.slice(offset))?.[1]?.replace(/^["']|["']$/g, '');
-    message = `duplicate field "${key ?? '?'}": each field may appear only once in the same item`;
+    message = duplicateKeyMessage(doc, source, offset, at);
+  } else if (error.code === 'BAD_DQ_ESCAPE') {
+    const escape = /^Invalid escape sequence (.*)$/.exec(firstLine(error.message))?.[1] ?? '\\';
+    message = `invalid escape ${escape} in text within "double quotes"; write \\\\ for a backslash, or use 'single quotes'`;
   } else if (flow) {
     // The parser notices the missing bracket where the list should have ended; the reader
     // needs to see where it began.
@@ -96,11 +111,64 @@ function syntaxProblem(doc: Document, source: string, error: YAMLError, at: At):
   return { ...at(offset), path: errorPath(doc, source, offset, error) || '(file)', message };
 }
 
+/**
+ * Names the repeated field and says which of its values the other checks read: the last one,
+ * as the yaml package's toJS() does (load.ts looks positions up the same way).
+ */
+function duplicateKeyMessage(doc: Document, source: string, offset: number, at: At): string {
+  const rule = 'each field may appear only once in the same item';
+  const repeats = repeatsOfKeyAt(doc, offset, at);
+  if (!repeats) {
+    const key = /^("[^"]*"|'[^']*'|[^:\n]*?)\s*:/.exec(source.slice(offset))?.[1]?.replace(/^["']|["']$/g, '');
+    return `duplicate field "${key ?? '?'}": ${rule}`;
+  }
+  const { name, places, index } = repeats;
+  const here = places[index]!;
+  // Repeats within one { } share a line; the column then tells them apart.
+  const placeWords = (place: Position) => (place.line === here.line ? `line ${place.line}, column ${place.col}` : `line ${place.line}`);
+  const last = places.length - 1;
+  const ignored = places.slice(0, last);
+  const which =
+    index < last
+      ? `this one is ignored, the last one (${placeWords(places[last]!)}) counts`
+      : ignored.length === 1
+        ? `this one counts, the one on ${placeWords(ignored[0]!)} is ignored`
+        : ignored.every((place) => place.line !== here.line)
+          ? `this one counts, the ones on lines ${listed(ignored.map((place) => String(place.line)))} are ignored`
+          : `this one counts, the ones on ${listed(ignored.map(placeWords))} are ignored`;
+  return `duplicate field ${JSON.stringify(name)}: ${rule}; ${which}`;
+}
+
+type Position = { line: number; col: number };
+
+/** The key starting at `offset` and the others like it in its map: the name, where each is, which one it is. */
+function repeatsOfKeyAt(doc: Document, offset: number, at: At): { name: string; places: Position[]; index: number } | undefined {
+  let found: { name: string; places: Position[]; index: number } | undefined;
+  visit(doc, {
+    Map(_, map) {
+      const repeat = map.items.find((pair) => isScalar(pair.key) && pair.key.range?.[0] === offset);
+      if (!repeat || !isScalar(repeat.key)) return undefined;
+      const name = repeat.key.value;
+      // The same test the parser uses to call keys duplicates.
+      const all = map.items.filter((pair) => isScalar(pair.key) && pair.key.value === name);
+      const places = all.map((pair) => at((pair.key as Node).range![0]));
+      found = { name: name === null ? '' : String(name), places, index: all.indexOf(repeat) };
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+function listed(items: string[]): string {
+  return items.length === 1 ? items[0]! : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
 function errorPath(doc: Document, source: string, offset: number, error: YAMLError): string {
   if (error.code === 'MULTIPLE_DOCS') return '';
   const lineStart = source.lastIndexOf('\n', offset - 1) + 1;
   const atIndent = lineStart > 0 && source.slice(lineStart, offset).trim() === '';
-  if (!atIndent || error.code === 'DUPLICATE_KEY') return trustedPath(pathAtOffset(doc, offset));
+  if (error.code === 'DUPLICATE_KEY') return trustedPath(pathOfKeyAt(doc, offset) || pathAtOffset(doc, offset));
+  if (!atIndent) return trustedPath(pathAtOffset(doc, offset));
   // The slip is in how this line starts, so the parser's reading of it is a guess; the line
   // above was read correctly: name what it belongs to (the field itself if it opens a block).
   let above = lineStart - 1;
@@ -155,14 +223,26 @@ export function unresolvedAliases(doc: Document, at: At): Problem[] {
 
 /** The dotted path of the deepest map entry or list item that holds `offset`, for YAML errors. */
 export function pathAtOffset(doc: Document, offset: number): string {
+  return deepestPairPath(doc, (pair) => {
+    const key = isScalar(pair.key) ? pair.key : undefined;
+    const value = pair.value as Node | null;
+    const start = key?.range?.[0] ?? Infinity;
+    const end = value?.range?.[2] ?? key?.range?.[2] ?? -1;
+    return start <= offset && offset <= end;
+  });
+}
+
+/** The dotted path of the map entry whose key starts at `offset` (the entry above may end there too). */
+function pathOfKeyAt(doc: Document, offset: number): string {
+  return deepestPairPath(doc, (pair) => isScalar(pair.key) && pair.key.range?.[0] === offset);
+}
+
+function deepestPairPath(doc: Document, wanted: (pair: Pair) => boolean): string {
   let deepest: string[] = [];
   visit(doc, {
     Pair(_, pair, path) {
       const key = isScalar(pair.key) ? pair.key : undefined;
-      const value = pair.value as Node | null;
-      const start = key?.range?.[0] ?? Infinity;
-      const end = value?.range?.[2] ?? key?.range?.[2] ?? -1;
-      if (start <= offset && offset <= end) {
+      if (wanted(pair)) {
         const parts: string[] = [];
         let parent: unknown = doc.contents;
         for (const ancestor of path.slice(1)) {

@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadLibrary } from '../../src/library/library.js';
 import { LibraryError, loadLibraryFile, parseLibrary, type Problem } from '../../src/library/load.js';
 
 const fixtures = join(import.meta.dirname, '../fixtures/libraries');
@@ -68,17 +69,18 @@ describe('YAML syntax errors', () => {
     expect(problemsIn(source)).toEqual(['4:11  exercises.0.name  the text that starts with " here has no closing "']);
   });
 
-  it('reports a duplicate key at the second one, naming it', () => {
+  it('reports a duplicate key at the second one, naming it and saying which one counts', () => {
     expect(problemsOf('duplicate-key.yaml')).toEqual([
-      '11:7  exercises.0.dose.reps  duplicate field "reps": each field may appear only once in the same item',
+      '11:7  exercises.0.dose.reps  duplicate field "reps": each field may appear only once in the same item; this one counts, the one on line 10 is ignored',
     ]);
   });
 
   it('reports every duplicate key, not just the first', () => {
     const source = 'version: 1\nversion: 1\nexercises: []\nexercises: []\n';
     expect(problemsIn(source)).toEqual([
-      '2:1  version  duplicate field "version": each field may appear only once in the same item',
-      '4:1  exercises  duplicate field "exercises": each field may appear only once in the same item',
+      '2:1  version  duplicate field "version": each field may appear only once in the same item; this one counts, the one on line 1 is ignored',
+      '4:1  exercises  duplicate field "exercises": each field may appear only once in the same item; this one counts, the one on line 3 is ignored',
+      '4:1  exercises  needs at least one exercise',
     ]);
   });
 
@@ -102,6 +104,119 @@ describe('YAML syntax errors', () => {
   it('reports more than one document in the file', () => {
     expect(problemsIn('version: 1\n---\nversion: 1\n')).toEqual([
       '2:1  (file)  the file holds more than one document (a line of "---" in the middle); a library is one document',
+    ]);
+  });
+});
+
+describe('a field given twice', () => {
+  /** A drill with every required field, and `extra` lines added at its end. */
+  const drill = (id: string, extra = '') =>
+    `  - id: ${id}\n    name: Drill\n    region: hip\n    category: strength\n    steps: [Lift.]\n    dose: { reps: 5 }\n    side: none\n    loading: false\n${extra}`;
+
+  it('is reported together with every other problem of the file, each at its own place', () => {
+    expect(problemsOf('duplicate-key-and-more.yaml')).toEqual([
+      '7:5  exercises.0.name  duplicate field "name": each field may appear only once in the same item; this one counts, the one on line 6 is ignored',
+      '8:5  exercises.0.region  must be one of: ankle, knee, hip, pelvis, trunk, shoulder, thigh, whole-leg (not "hips")',
+      '13:7  exercises.0.dose.reps  must be a whole number, not "ten"',
+      '15:5  exercises.0.loading  must be true or false, not "yes"',
+      '16:5  exercises.1.side  missing required field',
+      '16:5  exercises.1.id  duplicate id "bridges" (already used on line 5)',
+      '20:5  exercises.1.steps  needs at least one step',
+      '30:9  routines.0.exercises.1  unknown exercise "side-planks"',
+    ]);
+  });
+
+  it('alone still makes the file fail, and a library given with --data is refused (exit 2)', async () => {
+    expect(parseLibrary(readFileSync(fixture('duplicate-key.yaml'), 'utf8')).ok).toBe(false);
+    const file = fixture('duplicate-key.yaml');
+    const refused = await loadLibrary({ file }).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(refused).toBeInstanceOf(LibraryError);
+    const error = refused as LibraryError;
+    expect(error.exitCode).toBe(2);
+    expect(error.message).toBe(`1 problem in the exercise library ${file}`);
+    expect(error.details).toEqual([
+      `${file}:11:7  exercises.0.dose.reps  duplicate field "reps": each field may appear only once in the same item; this one counts, the one on line 10 is ignored`,
+    ]);
+  });
+
+  it('is checked with the value the message says counts: the last one', () => {
+    const lastWrong = `version: 1\nexercises:\n${drill('a', '    side: left\n')}`;
+    expect(problemsIn(lastWrong)).toEqual([
+      '11:5  exercises.0.side  duplicate field "side": each field may appear only once in the same item; this one counts, the one on line 9 is ignored',
+      '11:5  exercises.0.side  must be one of: painful, opposite, both, none (not "left")',
+    ]);
+    // The wrong value comes first and is ignored: only the repeat itself is a problem.
+    const firstWrong = `version: 1\nexercises:\n${drill('a', '    side: none\n').replace('side: none', 'side: left')}`;
+    expect(problemsIn(firstWrong)).toEqual([
+      '11:5  exercises.0.side  duplicate field "side": each field may appear only once in the same item; this one counts, the one on line 9 is ignored',
+    ]);
+  });
+
+  it('points the problems inside a repeated block at the block that counts', () => {
+    const source = `version: 1\nexercises:\n${drill('a', '    dose:\n      reps: 0\n')}`;
+    expect(problemsIn(source)).toEqual([
+      '11:5  exercises.0.dose  duplicate field "dose": each field may appear only once in the same item; this one counts, the one on line 8 is ignored',
+      '12:7  exercises.0.dose.reps  must be at least 1, not 0',
+    ]);
+  });
+
+  it('at the top level: the last list of drills is the one the routines are checked against', () => {
+    const source = `version: 1\nexercises:\n${drill('a')}exercises:\n${drill('b')}routines:\n  - id: r\n    name: R\n    description: D\n    exercises: [a, b, c]\n`;
+    expect(problemsIn(source)).toEqual([
+      '11:1  exercises  duplicate field "exercises": each field may appear only once in the same item; this one counts, the one on line 2 is ignored',
+      '24:17  routines.0.exercises.0  unknown exercise "a" (did you mean "b"?)',
+      '24:23  routines.0.exercises.2  unknown exercise "c" (did you mean "b"?)',
+    ]);
+  });
+
+  it('in a routine, reported with the unknown drill its last list names', () => {
+    const source = `version: 1\nexercises:\n${drill('a')}routines:\n  - id: r\n    name: R\n    name: Q\n    description: D\n    exercises: [a]\n    exercises: [z]\n`;
+    expect(problemsIn(source)).toEqual([
+      '14:5  routines.0.name  duplicate field "name": each field may appear only once in the same item; this one counts, the one on line 13 is ignored',
+      '17:5  routines.0.exercises  duplicate field "exercises": each field may appear only once in the same item; this one counts, the one on line 16 is ignored',
+      '17:17  routines.0.exercises.0  unknown exercise "z" (did you mean "a"?)',
+    ]);
+  });
+
+  it('three times: each repeat is reported, and says which one counts', () => {
+    const source = `version: 1\nexercises:\n${drill('a', '    side: both\n    side: painful\n')}`;
+    expect(problemsIn(source)).toEqual([
+      '11:5  exercises.0.side  duplicate field "side": each field may appear only once in the same item; this one is ignored, the last one (line 12) counts',
+      '12:5  exercises.0.side  duplicate field "side": each field may appear only once in the same item; this one counts, the ones on lines 9 and 11 are ignored',
+    ]);
+  });
+
+  it('twice within { } on one line: the column tells them apart', () => {
+    const source = `version: 1\nexercises:\n${drill('a').replace('{ reps: 5 }', '{ reps: 5, reps: 0 }')}`;
+    expect(problemsIn(source)).toEqual([
+      '8:22  exercises.0.dose.reps  duplicate field "reps": each field may appear only once in the same item; this one counts, the one on line 8, column 13 is ignored',
+      '8:22  exercises.0.dose.reps  must be at least 1, not 0',
+    ]);
+  });
+
+  it('before a real syntax slip: both are reported, and the report stops at the slip', () => {
+    const source = `version: 1\nversion: 2\nexercises:\n${drill('a')}    oops\n  name: x\n`;
+    expect(problemsIn(source)).toEqual([
+      '2:1  version  duplicate field "version": each field may appear only once in the same item; this one counts, the one on line 1 is ignored',
+      '12:5  exercises.0  this field name needs a ":" and a value after it',
+    ]);
+  });
+});
+
+describe('a bad escape in "double quotes"', () => {
+  it('is reported together with the other problems: the text around it is still read', () => {
+    const source = 'version: 1\nexercises:\n  - id: a\n    name: "Smith \\& Jones"\n    region: back\n';
+    expect(problemsIn(source)).toEqual([
+      '3:5  exercises.0.category  missing required field',
+      '3:5  exercises.0.steps  missing required field',
+      '3:5  exercises.0.dose  missing required field',
+      '3:5  exercises.0.side  missing required field',
+      '3:5  exercises.0.loading  missing required field',
+      '4:18  exercises.0.name  invalid escape \\& in text within "double quotes"; write \\\\ for a backslash, or use \'single quotes\'',
+      '5:5  exercises.0.region  must be one of: ankle, knee, hip, pelvis, trunk, shoulder, thigh, whole-leg (not "back")',
     ]);
   });
 });

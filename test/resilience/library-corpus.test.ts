@@ -92,7 +92,11 @@ describe('mistakes the corpus turned up, reported plainly', () => {
 
   it('a field repeated after one with no value is named, at the repeat', () => {
     const problems = problemsIn('version: 1\nexercises:\n  - id: a\n    equipment:\n    equipment:\n      - band\n');
-    expect(problems).toEqual(['5:5  exercises.0.equipment  duplicate field "equipment": each field may appear only once in the same item']);
+    expect(problems).toContain(
+      '5:5  exercises.0.equipment  duplicate field "equipment": each field may appear only once in the same item; this one counts, the one on line 4 is ignored',
+    );
+    // The repeat is a problem of its own; the item's other problems are reported with it.
+    expect(problems).toContain('3:5  exercises.0.name  missing required field');
   });
 
   it('a tab indenting a list item is the problem reported, on its own line', () => {
