@@ -1,7 +1,7 @@
 // What `itb history` does (declared in history.ts).
 import type { Command } from 'commander';
 import { adviceFor } from '../core/advice.js';
-import { localDate, localDateTime, scoreSeries, sessionsSince, sessionSummaries, trendsOf, whatWasRated, type ScorePoint, type SessionSummary } from '../core/history.js';
+import { localDate, localDateTime, scoreSeries, sessionsSince, sessionSummaries, trendsOf, whatWasRated, type ScorePoint, type SessionSummary, type Trend } from '../core/history.js';
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
 import type { Colours } from '../ui/colour.js';
@@ -103,16 +103,27 @@ function sessionTable(summaries: SessionSummary[], colour: Colours): string[] {
 }
 
 function trendLines(points: ScorePoint[], colour: Colours): string[] {
-  // The person's latest symptom and test movement: the others are in the table above.
-  const latest = trendsOf(points)[0];
-  const drawn = latest?.points ?? [];
-  const leftOut = points.length - drawn.length;
-  const what = latest && truncate(`${latest.symptom} @ ${latest.movement}`, 40);
+  // The person's latest symptom and test movement (the others are in the table above); while
+  // that has a single session, the most recent one with two or more, so a new test movement
+  // does not hide the trend of the old one.
+  const trends = trendsOf(points);
+  const latest = trends[0];
+  const trend = trends.find((candidate) => candidate.points.length >= 2);
+  const what = (rated: Trend) => truncate(`${rated.symptom} @ ${rated.movement}`, 40);
   const note = (text: string) => wrap(text, 76).map((line) => colour.dim(`  ${line}`));
-  if (drawn.length < 2) {
-    if (leftOut === 0) return [colour.dim('The trend of your scores shows once two sessions have a score.')];
-    return note(`The trend shows once two sessions have rated ${what}, as the latest did: earlier scores rated something else and do not compare.`);
+  if (!latest) return [colour.dim('The trend of your scores shows once two sessions have a score.')];
+  if (!trend) {
+    if (trends.length === 1) return [colour.dim('The trend of your scores shows once two sessions have a score.')];
+    return note(`The trend shows once two sessions have rated ${what(latest)}, as the latest did: earlier scores rated something else and do not compare.`);
   }
+  const drawn = trend.points;
+  const leftOut = points.length - drawn.length;
+  const notes =
+    trend === latest
+      ? [`Only sessions that rated ${what(trend)}, as the latest did: the ${leftOut} that rated something else do not compare.`]
+      : [
+          `Your latest session rated ${what(latest)}; its trend shows once a second session rates it too. Until then, the trend of ${what(trend)}, without the ${plural(leftOut, 'session')} that rated something else.`,
+        ];
   const shown = pointsShown(drawn.length, SPARK_WIDTH);
   const first = drawn[drawn.length - shown]!;
   const last = drawn.at(-1)!;
@@ -122,7 +133,7 @@ function trendLines(points: ScorePoint[], colour: Colours): string[] {
     `  ${label.padEnd(8)}  ${sparkline(values, 10, SPARK_WIDTH)}  ${values[values.length - shown]} → ${values.at(-1)}`;
   return [
     `${colour.bold('Trend')}  ${span} ${colour.dim(`(${count}; 0 = none, 10 = worst)`)}`,
-    ...(leftOut > 0 ? note(`Only sessions that rated ${what}, as the latest did: the ${leftOut} that rated something else do not compare.`) : []),
+    ...(leftOut > 0 ? notes.flatMap(note) : []),
     line('baseline', drawn.map((point) => point.baseline)),
     line('final', drawn.map((point) => point.final)),
   ];

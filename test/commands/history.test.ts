@@ -95,9 +95,20 @@ describe('itb history', () => {
     expect(json.trend.map((p: { symptom: string }) => p.symptom)).toEqual(['pain', 'tightness', 'pain', 'tightness', 'tightness']);
   });
 
-  it('waits for a second session of a new symptom or movement before drawing its trend', async () => {
+  it('waits for a second session of a new symptom or movement, drawing the earlier trend meanwhile', async () => {
     const running = buildSession({ id: 'run', startedAt: '2026-03-08T12:00:00Z', movement: 'running', baseline: 7, drills: [{ id: 'clamshells', scores: [5] }] });
     await withSessions(first, second, running);
+    const stdout = (await run(['history'], { home, now })).stdout.replace(/\n {2}(?=[A-Za-z]+ [a-z])/g, ' ');
+    expect(stdout).toContain(
+      'Your latest session rated pain @ running; its trend shows once a second session rates it too. Until then, the trend of pain @ single-leg squat, without the 1 session that rated something else.',
+    );
+    expect(stdout).toMatch(/\(2 sessions; 0 = none/);
+    expect(stdout).toMatch(/baseline\s+▅▅\s+6 → 5/);
+  });
+
+  it('says when no symptom and movement has been rated twice yet', async () => {
+    const running = buildSession({ id: 'run', startedAt: '2026-03-08T12:00:00Z', movement: 'running', baseline: 7, drills: [{ id: 'clamshells', scores: [5] }] });
+    await withSessions(first, running);
     const stdout = (await run(['history'], { home, now })).stdout.replace(/\n +/g, ' ');
     expect(stdout).toMatch(/The trend shows once two sessions have rated pain @ running, as the latest did: earlier scores rated something else and do not compare\./);
     expect(stdout).not.toContain('baseline  ');
