@@ -1,6 +1,7 @@
 // What `itb import` does (declared in import.ts).
 import { readFileSync } from 'node:fs';
 import type { Context } from '../context.js';
+import { sessionContradictions } from '../core/consistency.js';
 import { UserError } from '../errors.js';
 import { mergeExport, type MergeOutcome } from '../export/merge.js';
 import { EXPORT_SCHEMA_VERSION, exportSchema, type ParsedExport } from '../export/schema.js';
@@ -75,7 +76,30 @@ async function readExport(file: string): Promise<ParsedExport> {
       lines,
     );
   }
+  refuseContradictions(file, parsed.data);
   return parsed.data;
+}
+
+/**
+ * A hand-edited backup can fit the schema and still contradict itself (a flare where the score
+ * went down, a test with no attempt); taken in, it would skew every count and mean built on it.
+ * Checked here, on the way in, and not when the store loads, so no existing store becomes unreadable.
+ */
+function refuseContradictions(file: string, backup: ParsedExport): void {
+  const flawed = backup.sessions
+    .map((session, index) => ({ path: `sessions.${index}`, contradictions: sessionContradictions(session) }))
+    .filter((session) => session.contradictions.length > 0);
+  if (flawed.length === 0) return;
+  const problems = flawed.flatMap(({ path, contradictions }) => contradictions.map((sentence) => `${path}: ${sentence}`));
+  const lines = problems.slice(0, SHOWN_PROBLEMS).map((problem) => `  ${problem}`);
+  if (problems.length > SHOWN_PROBLEMS) lines.push(`  … and ${problems.length - SHOWN_PROBLEMS} more`);
+  const where = flawed.length === 1 ? '1 session' : `${flawed.length} sessions`;
+  throw new UserError(
+    `${file} has records that contradict each other in ${where} (${problems.length} problem${problems.length === 1 ? '' : 's'})`,
+    'Nothing was imported. A file written by `itb export --format json` always agrees with itself: undo the edits listed above, or export again.',
+    undefined,
+    lines,
+  );
 }
 
 function hasPath(value: unknown, path: (string | number)[]): boolean {
@@ -89,7 +113,7 @@ function hasPath(value: unknown, path: (string | number)[]): boolean {
 function conflictError(file: string, ids: string[]): UserError {
   const shown = ids.slice(0, SHOWN_PROBLEMS).join(', ') + (ids.length > SHOWN_PROBLEMS ? `, and ${ids.length - SHOWN_PROBLEMS} more` : '');
   return new UserError(
-    `${file} holds ${ids.length === 1 ? 'a session' : `${ids.length} sessions`} that differ from the one${ids.length === 1 ? '' : 's'} with the same id in your store: ${shown}`,
+    `${file} holds ${ids.length === 1 ? 'a session that differs from the one' : `${ids.length} sessions that differ from the ones`} with the same id in your store: ${shown}`,
     'Nothing was imported. Your store keeps its own version; if the file is the one to trust, move the store away and import the file into an empty one.',
   );
 }

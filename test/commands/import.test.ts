@@ -2,10 +2,12 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StoreData } from '../../src/core/records.js';
+import type { ExportFile } from '../../src/export/schema.js';
 import { Store } from '../../src/store/store.js';
 import { emptyStore } from '../../src/store/migrations.js';
 import { sampleStore, sessionThree } from '../export/fixtures.js';
 import { run, tempHome } from '../helpers/run.js';
+import { CTRL_C, type Answer } from '../helpers/scripted.js';
 
 const NOW = new Date('2026-11-20T15:00:00.000Z');
 let source: ReturnType<typeof tempHome>;
@@ -82,7 +84,7 @@ describe('itb import', () => {
     const before = storeBytes(target.home);
     const result = await importInto(target.home, [backup]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('session-two');
+    expect(result.stderr).toContain('holds a session that differs from the one with the same id in your store: session-two');
     expect(result.stderr).toContain('Nothing was imported');
     expect(storeBytes(target.home).equals(before)).toBe(true);
   });
@@ -141,3 +143,120 @@ describe('itb import', () => {
     expect(missing.stderr).toContain('file not found');
   });
 });
+
+describe('itb import refuses a backup whose records contradict each other', () => {
+  const edited = (edit: (file: ExportFile) => void): string => {
+    const file = JSON.parse(readFileSync(backup, 'utf8')) as ExportFile;
+    edit(file);
+    const path = join(target.home, 'edited.json');
+    writeFileSync(path, JSON.stringify(file, null, 2));
+    return path;
+  };
+  const ownStore = async () => {
+    const own: StoreData = { ...emptyStore(), sessions: [{ ...structuredClone(sessionThree), id: 'own-session' }] };
+    await Store.open({ ITB_HOME: target.home }).update(() => own);
+    return storeBytes(target.home);
+  };
+
+  // The fixture's sessions: 0 session-one (baseline 6, lateral ankle tilts 6 → 4 first), 1 session-two
+  // (clamshells 5 → 3, then hip hikes flaring), 2 session-three (glute stretch 4 → 2).
+  const edits: [string, (file: ExportFile) => void, string[]][] = [
+    [
+      'a verdict that does not follow from the scores',
+      (file) => (file.sessions[1]!.attempts[0]!.verdict = 'flare'),
+      ['  sessions.1: attempt 1 (clamshells): verdict "flare" does not follow from 5 → 3 with minImprovement 1 and flareRise 3 (that is "improved")'],
+    ],
+    [
+      'an attempt of a drill no result names',
+      (file) => (file.sessions[1]!.attempts[0]!.exerciseId = 'nope'),
+      [
+        '  sessions.1: result 1 (clamshells): outcome "rehab", but no attempt of clamshells leads to it',
+        '  sessions.1: attempt 1 (nope): matches no result of the session (its results name clamshells, hip-hikes)',
+      ],
+    ],
+    [
+      'a before that breaks the chain',
+      (file) => (file.sessions[0]!.attempts[0]!.before = 9),
+      ['  sessions.0: attempt 1 (lateral-ankle-tilts): before 9 breaks the chain: the latest score was 6 (the baseline)'],
+    ],
+    [
+      'attempts with no baseline',
+      (file) => delete file.sessions[2]!.baseline,
+      ['  sessions.2: no baseline score, yet the session records 1 attempt and 1 result'],
+    ],
+  ];
+
+  it.each(edits)('%s: names the session and attempt, and writes nothing (also with --dry-run)', async (_name, edit, lines) => {
+    const file = edited(edit);
+    const before = await ownStore();
+    for (const args of [[file], [file, '--dry-run']]) {
+      const result = await importInto(target.home, args);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`error: ${file} has records that contradict each other in 1 session (${lines.length} problem${lines.length === 1 ? '' : 's'})`);
+      expect(result.stderr.split('\n').filter((line) => line.startsWith('  sessions.'))).toEqual(lines);
+      expect(result.stderr).toContain('Nothing was imported.');
+      expect(storeBytes(target.home).equals(before)).toBe(true);
+    }
+  });
+
+  it('creates no store when the store did not exist', async () => {
+    const file = edited((data) => (data.sessions[1]!.attempts[0]!.verdict = 'flare'));
+    expect((await importInto(target.home, [file])).code).toBe(2);
+    expect(existsSync(join(target.home, 'store.json'))).toBe(false);
+  });
+
+  it('lists five problems and counts the rest', async () => {
+    // Every verdict swapped: 7 attempts in 3 sessions, and the outcomes that no longer follow.
+    const swap = { improved: 'not-improved', 'not-improved': 'improved', flare: 'improved' } as const;
+    const file = edited((data) => data.sessions.forEach((session) => session.attempts.forEach((a) => (a.verdict = swap[a.verdict]))));
+    const result = await importInto(target.home, [file]);
+    expect(result.code).toBe(2);
+    const total = Number(/in 3 sessions \((\d+) problems\)/.exec(result.stderr)?.[1]);
+    expect(total).toBeGreaterThanOrEqual(7);
+    expect(result.stderr.split('\n').filter((line) => line.startsWith('  sessions.'))).toHaveLength(5);
+    expect(result.stderr).toContain(`  … and ${total - 5} more`);
+  });
+
+  it('takes in sessions recorded by real runs: retries, flares, skips, a stop and a Ctrl-C with a retry due', async () => {
+    const real = tempHome();
+    try {
+      const flags = ['--side', 'left', '--symptom', 'pain', '--movement', 'stairs, two at a time', '--no-timer'];
+      const sessions: [string, Answer[], number][] = [
+        // ankle 6 → 4 helps; knee 4 → 4, retry 4 → 5 → avoid; hip 5 → 8 flares; stop.
+        ['joint-chain', [false, false, false, false, false, false, 6, 'done', 4, 'done', 4, 'done', 5, 'done', 8, false], 0],
+        // ankle 5 → 5, then skipped at the retry; knee 5 → 3 helps; hip 3 → 3, stopped at the retry.
+        ['joint-chain', [5, 'done', 5, 'skip', 'done', 3, 'done', 3, 'stop'], 0],
+        // a flare on the last drill ends the session without asking.
+        ['balance', [3, 'skip', 'done', 7], 0],
+        // ankle skipped; knee 4 → 7 flares, go on; hip 7 → 7, then Ctrl-C with the retry due.
+        ['joint-chain', [4, 'skip', 'done', 7, true, 'done', 7, CTRL_C], 130],
+      ];
+      for (const [routine, answers, code] of sessions) {
+        const ran = await run(['session', routine, ...flags], { home: real.home, tty: true, answers });
+        expect(ran.code, ran.stderr).toBe(code);
+        expect(ran.prompter.remaining).toBe(0);
+      }
+      const recorded = Store.open({ ITB_HOME: real.home }).read().sessions;
+      expect(recorded.map((s) => s.status)).toEqual(['stopped', 'stopped', 'completed', 'interrupted']);
+      expect(recorded[3]!.attempts.at(-1)).toMatchObject({ attempt: 1, verdict: 'not-improved' });
+
+      const file = join(real.home, 'real.json');
+      expect((await run(['export', '--format', 'json', '-o', file], { home: real.home })).code).toBe(0);
+      const result = await importInto(target.home, [file]);
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stderr).toContain('Imported 4 sessions');
+      expect(Store.open({ ITB_HOME: target.home }).read().sessions).toEqual(recorded);
+    } finally {
+      real.cleanup();
+    }
+  });
+
+  it('leaves a store that already holds such a session readable', async () => {
+    const data = sampleStore();
+    data.sessions[1]!.attempts[0]!.verdict = 'flare';
+    await Store.open({ ITB_HOME: target.home }).update(() => data);
+    const buckets = await run(['buckets', '--json'], { home: target.home, now: NOW });
+    expect(buckets.code, buckets.stderr).toBe(0);
+  });
+});
+
