@@ -75,6 +75,13 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
   } catch (error) {
     if (!isPromptExit(error)) throw error;
     if (!state) throw new Interrupted('\nStopped before the session began; no session was recorded.');
+    if (state.session.baseline === undefined) {
+      // Nothing was rated yet: an empty session would only crowd the history and the reports.
+      await store.update((data) => {
+        data.sessions = data.sessions.filter((session) => session.id !== state!.session.id);
+      });
+      throw new Interrupted('\nStopped before the first score; no session was recorded.');
+    }
     state = interrupt(state, ctx.now().toISOString());
     await save(store, state.session);
     throw new Interrupted(`\n${wrap(interruptedNote(state.session), 78).join('\n')}`);

@@ -104,6 +104,16 @@ describe('itb session', () => {
     expect(stored().buckets.map((b) => b.exerciseId)).toEqual(['lateral-ankle-tilts']); // ...but decides nothing
   });
 
+  it('records no session when Ctrl-C comes before the first score', async () => {
+    await run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [...screenClear, 6, 'done', 4, 'stop'] });
+    const before = stored().sessions;
+    const result = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [CTRL_C] });
+    expect(result.code).toBe(130);
+    expect(result.stderr).toContain('Stopped before the first score; no session was recorded.');
+    expect(stored().sessions).toEqual(before);
+    expect(stored().buckets.map((b) => b.exerciseId)).toEqual(['lateral-ankle-tilts']);
+  });
+
   it('asks the screen once; a yes needs an explicit go-ahead and is stored', async () => {
     const declined = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [true, false, false, false, false, false, false] });
     expect(declined.code).toBe(0);
