@@ -60,9 +60,12 @@ export async function moveDrill(ctx: Context, id: string, bucketArg: string, opt
   }
 
   let was = 'untested' as ExerciseStatus['bucket'];
+  let flared = false;
   const now = ctx.now();
   const saved = await store.update((data) => {
-    was = projectBuckets(data.sessions, data.moves, data.bucketsResetAt).find((e) => e.exerciseId === id)?.bucket ?? 'untested';
+    const before = projectBuckets(data.sessions, data.moves, data.bucketsResetAt).find((e) => e.exerciseId === id);
+    was = before?.bucket ?? 'untested';
+    flared = before?.bucket === 'avoid' && before.flare;
     // A move must count even when made in the same millisecond as a reset.
     const resetAt = data.bucketsResetAt ? Date.parse(data.bucketsResetAt) : -Infinity;
     const at = new Date(Math.max(now.getTime(), resetAt + 1)).toISOString();
@@ -77,6 +80,8 @@ export async function moveDrill(ctx: Context, id: string, bucketArg: string, opt
       ? `${name} was already in ${bucketWords[bucket]}; it now stays there as your choice.`
       : `Moved ${name} to ${bucketWords[bucket]} (was: ${bucketWords[was]}).`,
   ];
+  // Never move into pain: a drill back from a flare-up deserves a gentle start.
+  if (flared && bucket === 'rehab') lines.push('It was set aside after a flare-up: start gently, and stop if your score rises.');
   if (status?.retestDueAt) lines.push(`It will be offered for a re-test from ${localDate(new Date(status.retestDueAt))} (itb session retest).`);
   lines.push('A session that tests it again decides anew.');
   ctx.stdout.write(`${lines[0]}\n${paint(ctx, self).dim(lines.slice(1).join(' '))}\n`);

@@ -117,6 +117,17 @@ describe('itb buckets move', () => {
     expect(stdout).toContain('manual: knee sore today');
   });
 
+  it('asks for a gentle start when a drill set aside after a flare-up is moved to rehab', async () => {
+    await withSessions();
+    const back = await run(['buckets', 'move', 'monster-walks', 'rehab'], { home, now });
+    expect(back.stdout).toContain('Moved Monster walks to rehab (was: avoid for now).');
+    expect(back.stdout).toContain('It was set aside after a flare-up: start gently, and stop if your score rises.');
+    // Hip hikes was set aside without a flare: no such warning.
+    const calm = await run(['buckets', 'move', 'hip-hikes', 'rehab'], { home, now });
+    expect(calm.stdout).toContain('Moved Hip hikes to rehab');
+    expect(calm.stdout).not.toContain('flare-up');
+  });
+
   it('moves an untested drill into rehab', async () => {
     const result = await run(['buckets', 'move', 'bridges', 'rehab'], { home, now });
     expect(result.code).toBe(0);
