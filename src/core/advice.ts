@@ -75,8 +75,9 @@ function loadingSpacing(sessions: readonly SessionMark[], now: Date): Advice | u
  * Symptoms that keep up through several weeks of consistent work deserve a clinician's look.
  * "Consistent": a session with a baseline in each of at least 3 back-to-back 7-day windows
  * ending now, or ending 7 days ago when the last 7 days have none yet (someone who tests once a
- * week, at the start of this week's session). "No meaningful fall": the mean baseline of the newest window is less than 2
- * points AND less than 30% below that of the oldest window of the run, and not zero. Only
+ * week, at the start of this week's session). "No meaningful fall": the mean baseline of the
+ * newest window is less than 2 points AND less than 30% below that of the oldest window of the
+ * run, and not zero. Only
  * baselines that rated the same symptom in the same test movement are compared: moving on from
  * walking to running must neither raise the advice nor hide it.
  */
@@ -124,8 +125,8 @@ function noMeaningfulFall(rated: string, byWeek: Map<number, number[]>): Advice 
     id: 'see-a-professional',
     message:
       `You have rated ${what} every week for ${weeks.length} weeks, and its starting scores have ${change} ` +
-      `(about ${round(first)} then, ${round(last)} ${newest === 0 ? 'this week' : 'last week'}). Symptoms that keep up over several weeks of ` +
-      'consistent work deserve a look from a physical therapist or doctor, to rule out other causes and ' +
-      'adjust your plan.',
+      `(about ${round(first)} then, ${round(last)} ${newest === 0 ? 'this week' : 'last week'}). ` +
+      'Symptoms that keep up over several weeks of consistent work deserve a look from a physical ' +
+      'therapist or doctor, to rule out other causes and adjust your plan.',
   };
 }

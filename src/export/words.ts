@@ -101,7 +101,10 @@ export function trendWords(trend: Trend, label: (text: string) => string): strin
 export function thresholdWords(report: Report): string[] {
   const sessionsBy = (pick: (thresholds: Thresholds) => number, current: number) => {
     const counts = new Map<number, number>();
-    for (const session of report.sessions) counts.set(pick(session.thresholds), (counts.get(pick(session.thresholds)) ?? 0) + 1);
+    for (const session of report.sessions) {
+      const value = pick(session.thresholds);
+      counts.set(value, (counts.get(value) ?? 0) + 1);
+    }
     return counts.size === 0 ? new Map([[current, 0]]) : new Map([...counts].sort(([a], [b]) => a - b));
   };
   const spread = (counts: Map<number, number>, words: (value: number) => string) =>
