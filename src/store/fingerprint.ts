@@ -1,9 +1,10 @@
 // The store's fingerprint: a small file beside it, `store.json.checked`, holding the hash of the
-// exact bytes itb last wrote to the store after checking them against the schema. While the store
-// still holds those bytes, reading it can skip that check (the slowest part of reading years of
-// history). Any other bytes — a store edited by hand, damaged, or restored from elsewhere — have
-// another hash and are checked in full. The fingerprint is only ever a shortcut: a missing,
-// stale or unreadable one costs a full check, never an error.
+// exact bytes itb last checked against the schema: those it wrote, or those it found there and
+// read in full. While the store still holds those bytes, reading it can skip that check (the
+// slowest part of reading years of history). Any other bytes — a store edited by hand, damaged,
+// or restored from elsewhere — have another hash and are checked in full, once: bytes that pass
+// are vouched for from then on. The fingerprint is only ever a shortcut: a missing, stale or
+// unreadable one costs a full check, never an error.
 import { createHash } from 'node:crypto';
 import { SCHEMA_VERSION } from '../core/terms.js';
 import { readSidecar, writeSidecar } from './sidecar.js';

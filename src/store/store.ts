@@ -1,5 +1,5 @@
 // The store: one JSON file kept by conf, validated and migrated on every load, locked around
-// every write. Reading never creates, repairs or clears anything — a damaged file is reported
+// every write. Reading never changes, repairs or clears the store — a damaged file is reported
 // and left exactly as it is, so the user can still rescue it.
 //
 // Years of daily sessions make the file megabytes long, so checking it is kept to what is needed:
@@ -71,12 +71,18 @@ export class Store {
 
   /**
    * Validated (zod storeSchema) and migrated in memory — or, when the fingerprint vouches for the
-   * file's bytes, as itb checked and wrote them. Missing file → emptyStore().
+   * file's bytes, as itb checked them before. Missing file → emptyStore().
    */
   read(): StoreData {
     const bytes = this.#readBytes();
     if (bytes === undefined) return emptyStore();
-    return vouchedContent(this.path, bytes) ?? parseStore(bytes, this.path);
+    const vouched = vouchedContent(this.path, bytes);
+    if (vouched) return vouched;
+    const data = parseStore(bytes, this.path);
+    // Just checked in full: vouch for these bytes, so that a store copied, restored or edited by
+    // hand is checked once rather than by every command until the next save.
+    writeFingerprint(this.path, hashOf(bytes));
+    return data;
   }
 
   /**
@@ -186,7 +192,9 @@ export class Store {
   /**
    * A process killed in the middle of a write leaves its temporary file behind: `store.json.tmp-…`,
    * or `store.json.checked.tmp-…` / `store.json.summary.tmp-…` for the files beside it. Every
-   * write happens under the lock we hold, so any such file now is one of those.
+   * write of the store happens under the lock we hold, so any such file now is one of those, or
+   * one a command that only reads is about to rename into place: that command then keeps no
+   * fingerprint or summary, which costs the next command a slower read and nothing else.
    */
   #removeLeftoverTempFiles(): void {
     const prefixes = [`${basename(this.path)}.tmp-`, ...[fingerprintSuffix, summarySuffix].map((suffix) => `${basename(this.path)}${suffix}.tmp-`)];

@@ -1,5 +1,6 @@
 // The store's summary (src/core/summary.ts) kept in a file beside it, `store.json.summary`, so that
-// `itb buckets` reads a few kilobytes instead of years of sessions. The summary names the store
+// `itb buckets` reads a few kilobytes instead of years of sessions. Each save keeps it, and so does
+// `itb buckets` when it found none to use and drew it from the store. The summary names the store
 // file it was drawn from by what the file system says about it (device, inode, size, and the
 // modification and change times to the nanosecond): any write to the store, by itb or anything
 // else, changes those, and the summary no longer counts. (The one write it could miss is a change
@@ -7,6 +8,7 @@
 // milliseconds, as an itb save: not something a person editing the file does.) It is only ever a
 // shortcut: a missing, stale or damaged one means the store itself is read, never an error.
 import { statSync } from 'node:fs';
+import type { StoreData } from '../core/records.js';
 import { SCHEMA_VERSION } from '../core/terms.js';
 import { summarize, type StoreSummary } from '../core/summary.js';
 import { readSidecar, writeSidecar } from './sidecar.js';
@@ -35,13 +37,31 @@ export function identityOf(storePath: string): string | undefined {
   }
 }
 
-/** The summary of the store as it is: the one kept beside it when it is current, else drawn from the store itself. */
+/**
+ * The summary of the store as it is: the one kept beside it when it is current, else drawn from
+ * the store itself and kept for the next command.
+ */
 export async function readSummary(env: Record<string, string | undefined>): Promise<StoreSummary> {
-  const kept = readSummaryFile(storeFile(env));
+  const storePath = storeFile(env);
+  const kept = readSummaryFile(storePath);
   if (kept) return kept;
   // Loaded only now: reading the whole store may need the hash of its bytes or the schema checker.
   const { readStore } = await import('./store-file.js');
-  return summarize(await readStore(env));
+  return drawSummary(storePath, () => readStore(env));
+}
+
+/**
+ * The summary of the store as `read` gives it. It is kept beside the store when no save came
+ * in between and no session is in progress, so that a store with no current summary (copied,
+ * restored, or left by a session that was cut off) costs one slow read, not one per command.
+ */
+export async function drawSummary(storePath: string, read: () => Promise<StoreData>): Promise<StoreSummary> {
+  const before = identityOf(storePath);
+  const data = await read();
+  const summary = summarize(data);
+  const inProgress = data.sessions.some((session) => session.status === 'in-progress');
+  if (before !== undefined && !inProgress && identityOf(storePath) === before) keepSummary(storePath, summary, before);
+  return summary;
 }
 
 /**
@@ -72,7 +92,11 @@ export function readSummaryFile(storePath: string): StoreSummary | undefined {
 /** Keeps `summary` as that of the store file as it is now (call it right after writing the store, under its lock). */
 export function writeSummaryFile(storePath: string, summary: StoreSummary): void {
   const of = identityOf(storePath);
-  if (of === undefined) return;
+  if (of !== undefined) keepSummary(storePath, summary, of);
+}
+
+/** Keeps `summary` as that of the store file known to the file system as `of` (see identityOf). */
+function keepSummary(storePath: string, summary: StoreSummary, of: string): void {
   const kept: SummaryFile = { summaryVersion: SUMMARY_VERSION, schemaVersion: SCHEMA_VERSION, of, summary };
   writeSidecar(storePath + summarySuffix, JSON.stringify(kept));
 }

@@ -140,12 +140,46 @@ describe('the fingerprint', () => {
     expect(Store.open(env()).read().sessions).toHaveLength(3);
     expect(checks).toHaveBeenCalledTimes(2);
 
-    // A folder in its place: it cannot be read, and cannot be replaced by a save.
+    // A folder in its place: it cannot be read, and cannot be replaced by a save or a read.
+    rmSync(fingerprint);
     mkdirSync(fingerprint);
     const written = await Store.open(env()).update((data) => void data.sessions.push(sampleSession('s4')));
     expect(Store.open(env()).read()).toEqual(written);
+    expect(Store.open(env()).read()).toEqual(written);
     expect(statSync(fingerprint).isDirectory()).toBe(true);
     expect(readdirSync(home).sort()).toEqual(['store.json', 'store.json.checked', 'store.json.summary']);
+  });
+
+  it('is kept by a read that checked the store in full, so a store copied or restored is checked once', async () => {
+    const written = await seeded();
+    // As a store copied from another computer or restored from a backup arrives: the file alone.
+    rmSync(fingerprint);
+    const checks = watchChecks();
+    expect(Store.open(env()).read()).toEqual(written);
+    expect(checks).toHaveBeenCalledTimes(1);
+    expect(statSync(fingerprint).mode & 0o777).toBe(0o600);
+    expect(Store.open(env()).read()).toEqual(written);
+    expect(await readStore(env())).toEqual(written);
+    expect(checks).toHaveBeenCalledTimes(1);
+
+    // The same for a valid edit by hand: checked at the first read after it, not at every one.
+    const edited = JSON.parse(readFileSync(file, 'utf8')) as StoreData;
+    edited.settings.flareRise = 4;
+    writeFileSync(file, JSON.stringify(edited, undefined, 2));
+    expect(Store.open(env()).read().settings.flareRise).toBe(4);
+    expect(Store.open(env()).read().settings.flareRise).toBe(4);
+    expect(checks).toHaveBeenCalledTimes(2);
+    expect(readFileSync(file, 'utf8')).toBe(JSON.stringify(edited, undefined, 2));
+  });
+
+  it('is not kept for a store that fails its check', async () => {
+    await seeded();
+    rmSync(fingerprint);
+    const damaged = readFileSync(file, 'utf8').replace('"baseline":6', '"baseline":"six"');
+    writeFileSync(file, damaged);
+    for (let read = 0; read < 2; read++) expect(() => Store.open(env()).read()).toThrow(/sessions\.0\.baseline/);
+    expect(readdirSync(home).sort()).toEqual(['store.json', 'store.json.summary']);
+    expect(readFileSync(file, 'utf8')).toBe(damaged);
   });
 
   it('does not skip the check of a store an older itb wrote, whatever its fingerprint says', async () => {

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StoreData } from '../../src/core/records.js';
 import { summarize, type StoreSummary } from '../../src/core/summary.js';
 import { Store } from '../../src/store/store.js';
-import { readSummary, readSummaryFile, readWithSummary, writeSummaryFile } from '../../src/store/summary-file.js';
+import { drawSummary, readSummary, readSummaryFile, readWithSummary, writeSummaryFile } from '../../src/store/summary-file.js';
 import { sampleSession } from '../fixtures/sample-session.js';
 import { newStoreHome } from '../helpers/store-home.js';
 
@@ -95,10 +95,62 @@ describe('the summary beside the store', () => {
     expect(await readSummary(env())).toEqual(expected);
 
     // A folder in its place: saving still works, and reading falls back to the store.
+    rmSync(summaryPath);
     mkdirSync(summaryPath);
     const more = await Store.open(env()).update((data) => void data.sessions.push(sampleSession('s3', day(3))));
     expect(statSync(summaryPath).isDirectory()).toBe(true);
     expect(await readSummary(env())).toEqual(summarize(more));
+    expect(statSync(summaryPath).isDirectory()).toBe(true);
+  });
+
+  it('drawn from the store when there is none, is kept for the next command', async () => {
+    const written = await seeded();
+    const expected = JSON.parse(JSON.stringify(summarize(written))) as StoreSummary;
+    // As a store copied from another computer or restored from a backup arrives: the file alone.
+    rmSync(summaryPath);
+    expect(await readSummary(env())).toEqual(summarize(written));
+    expect(readSummaryFile(file)).toEqual(expected);
+    expect(statSync(summaryPath).mode & 0o777).toBe(0o600);
+
+    // One left stale by a write that was not itb's is replaced the same way.
+    await sleep(20);
+    writeFileSync(file, readFileSync(file));
+    expect(readSummaryFile(file)).toBeUndefined();
+    await readSummary(env());
+    expect(readSummaryFile(file)).toEqual(expected);
+  });
+
+  it('drawn from a store with a session cut off by a crash (none is open now), is kept', async () => {
+    await seeded();
+    const cut = { ...sampleSession('s3', day(3)), status: 'in-progress' as const, endedAt: undefined };
+    await Store.open(env()).update((data) => void data.sessions.push(cut));
+    expect(readSummaryFile(file)).toBeUndefined();
+    const summary = await readSummary(env());
+    expect(summary.sessionCount).toBe(3);
+    expect(readSummaryFile(file)).toEqual(JSON.parse(JSON.stringify(summary)));
+  });
+
+  it('drawn from the store, is kept only when no save came in between and no session is in progress', async () => {
+    const written = await seeded();
+    rmSync(summaryPath);
+    // Another itb saves while this one reads: its summary, of the new store, stays.
+    let saved: StoreData | undefined;
+    const drawn = await drawSummary(file, async () => {
+      const data = Store.open(env()).read();
+      await sleep(20);
+      saved = await Store.open(env()).update((store) => void store.sessions.push(sampleSession('s3', day(3))));
+      return data;
+    });
+    expect(drawn).toEqual(summarize(written));
+    expect(readSummaryFile(file)).toEqual(JSON.parse(JSON.stringify(summarize(saved!))));
+
+    // A session in progress changes the store at every score: a summary of it would not last.
+    const running = { ...sampleSession('s4', day(4)), status: 'in-progress' as const, endedAt: undefined };
+    const withRunning = await Store.open(env()).update((data) => void data.sessions.push(running));
+    const left = readFileSync(summaryPath, 'utf8');
+    expect(await drawSummary(file, async () => withRunning)).toEqual(summarize(withRunning));
+    expect(readFileSync(summaryPath, 'utf8')).toBe(left);
+    expect(readSummaryFile(file)).toBeUndefined();
   });
 
   it('comes with a read of the store only when the store stayed the same file all the while', async () => {
