@@ -11,7 +11,7 @@ import { Interrupted, UserError } from '../errors.js';
 import type { Colours } from '../ui/colour.js';
 import { isPromptExit } from '../ui/prompter.js';
 import { readSummary } from '../store/summary-file.js';
-import { wrap } from '../ui/table.js';
+import { table, wrap } from '../ui/table.js';
 import { libraryFor, paint, printJson } from './shared.js';
 
 const bucketWords: Record<ExerciseStatus['bucket'], string> = { rehab: 'rehab', avoid: 'avoid for now', untested: 'untested' };
@@ -155,12 +155,24 @@ function truncate(text: string, columns: number): string {
   return text.length > columns ? `${text.slice(0, columns - 1)}…` : text;
 }
 
+/** A drill's name in `columns`: too long, it loses its closing note in brackets first, then its end. */
+function fitName(name: string, columns: number): string {
+  return name.length > columns ? truncate(name.replace(/ \([^()]*\)$/, ''), columns) : name;
+}
+
+/** Names in order down two columns: quicker to scan than a paragraph of them, and a name may hold a comma. */
+function inTwoColumns(names: string[]): string[] {
+  const down = Math.ceil(names.length / 2);
+  const rows = names.slice(0, down).map((name, i) => [name, ...names.slice(down + i, down + i + 1)].map((cell) => fitName(cell, 36)));
+  return table(rows, { gap: 4 });
+}
+
 function drillLines(status: ExerciseStatus, colour: Colours): string[] {
   const flags: string[] = [];
   if (status.flare) flags.push(colour.red('flare'));
   if (status.source === 'manual' && status.note === undefined) flags.push('manual');
   if (!status.inLibrary) flags.push(colour.dim('no longer in your library'));
-  const title = truncate(status.name, 40);
+  const title = fitName(status.name, 40);
   const lines = [`  ${colour.bold(title)}  ${colour.dim(truncate(status.exerciseId, 76 - title.length))}`];
   if (flags.length > 0) lines[0] += `  ${flags.join(' · ')}`;
   lines.push(`    ${evidenceLine(status.evidence)}`);
@@ -185,7 +197,7 @@ function renderBuckets(view: BucketView, advice: Advice[], colour: Colours): str
 
   out.push('', colour.bold(`Untested (${view.untested.length})`));
   if (view.untested.length === 0) out.push(colour.dim('  None: every drill in the library has been tried.'));
-  else out.push(...wrap(view.untested.map((status) => status.exerciseId).join(', '), 78, '  ').map((line) => colour.dim(line)));
+  else out.push(...inTwoColumns(view.untested.map((status) => status.name)).map((line) => colour.dim(`  ${line}`)));
 
   if (advice.length > 0) {
     out.push('', colour.bold('Advice'));
