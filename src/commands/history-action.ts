@@ -70,7 +70,7 @@ function truncate(text: string, columns: number): string {
 function resultsCell(summary: SessionSummary, colour: Colours): string {
   const parts: string[] = [];
   if (summary.helped > 0) parts.push(colour.green(`${summary.helped} helped`));
-  if (summary.avoided > 0) parts.push(colour.yellow(`${summary.avoided} set aside`));
+  if (summary.avoided > 0) parts.push(colour.yellow(`${summary.avoided} set aside${summary.flares > 0 ? ` (${plural(summary.flares, 'flare')})` : ''}`));
   if (summary.skipped > 0) parts.push(`${summary.skipped} skipped`);
   if (parts.length === 0) parts.push(colour.dim('no drills finished'));
   if (summary.status === 'interrupted') parts.push(colour.yellow('interrupted'));

@@ -14,6 +14,8 @@ export interface SessionSummary {
   final: number | null;
   helped: number;
   avoided: number;
+  /** Of `avoided`: drills stopped as a flare-up. */
+  flares: number;
   skipped: number;
   status: Session['status'];
   interrupted: boolean;
@@ -65,11 +67,14 @@ export function sessionSummaries(sessions: Session[], since?: Date): SessionSumm
     .map((session) => {
       let helped = 0;
       let avoided = 0;
+      let flares = 0;
       let skipped = 0;
       for (const result of session.results) {
         if (result.outcome === 'rehab') helped++;
-        else if (result.outcome === 'avoid') avoided++;
-        else skipped++;
+        else if (result.outcome === 'avoid') {
+          avoided++;
+          if (result.flare) flares++;
+        } else skipped++;
       }
       return {
         id: session.id,
@@ -82,6 +87,7 @@ export function sessionSummaries(sessions: Session[], since?: Date): SessionSumm
         final: finalScore(session),
         helped,
         avoided,
+        flares,
         skipped,
         status: session.status,
         interrupted: session.status === 'interrupted',

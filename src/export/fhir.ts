@@ -15,6 +15,8 @@ type Reference = fhir4.Reference;
 import { verdictWords } from './words.js';
 
 export const LOINC_PAIN_SEVERITY = '72514-3';
+/** The identifier system for a value that is itself a URI (here a urn:uuid). */
+const URI_SYSTEM = 'urn:ietf:rfc:3986';
 
 const SURVEY: CodeableConcept = {
   coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'survey', display: 'Survey' }],
@@ -112,12 +114,18 @@ function* entryTexts(report: Report): Generator<string> {
   for (const session of report.sessions) {
     // Index 0 is the baseline, 1… the attempts in order: stable for a given session.
     const uuid = uuidsFrom(session.id);
-    const rated = `"resourceType":"Observation","status":"final","category":${CATEGORY},"code":${CODE[session.symptom]}`;
+    const rated = `"status":"final","category":${CATEGORY},"code":${CODE[session.symptom]}`;
     const where = `"bodySite":${SITE[session.side]}${subject}`;
     const movement = json(textComponent('Test movement', session.movement));
-    const entry = (index: number, at: string, score: number, method: string, components: string) =>
-      `{"fullUrl":"urn:uuid:${uuid(index)}","resource":{${rated},"effectiveDateTime":${json(at)},"valueInteger":${score},${where},` +
-      `"method":${method},"component":[${components}]}}`;
+    // The identifier repeats the fullUrl: a clinic system keeps identifiers, and so can tell a
+    // score it already has when the same history is sent again.
+    const entry = (index: number, at: string, score: number, method: string, components: string) => {
+      const id = `urn:uuid:${uuid(index)}`;
+      return (
+        `{"fullUrl":"${id}","resource":{"resourceType":"Observation","identifier":[{"system":"${URI_SYSTEM}","value":"${id}"}],${rated},` +
+        `"effectiveDateTime":${json(at)},"valueInteger":${score},${where},"method":${method},"component":[${components}]}}`
+      );
+    };
     if (session.baseline !== undefined) yield entry(0, session.startedAt, session.baseline, BASELINE_METHOD, movement);
     for (const [i, attempt] of session.attempts.entries()) {
       const drill = `${nameInSession(session, attempt.exerciseId, nameOf)} (${attempt.exerciseId})`;

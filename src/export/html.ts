@@ -5,19 +5,25 @@ import type { Screening } from '../core/records.js';
 import { scoreChart } from './chart.js';
 import { bucketsScopeWords, drillName, periodWords, readingView, type Report } from './report.js';
 import {
+  anyRedFlag,
   dateOf,
+  dateTimeOf,
   evidenceWords,
   flagWords,
   METHOD_NOTE,
+  noSessionsWords,
   plural,
-  redFlagQuestions,
+  RED_FLAG_QUESTIONS_ASKED,
+  resetWords,
   retestWords,
+  screenWords,
   SEPARATE_TRENDS,
   sideWords,
   statusWords,
   symptomWords,
   thresholdWords,
   trendWords,
+  untestedWords,
 } from './words.js';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -37,7 +43,8 @@ const STYLE = `
   th, td { border: 1px solid #ccc; padding: .25rem .5rem; text-align: left; vertical-align: top; }
   th { background: #f0f0f0; }
   td.num { text-align: right; font-variant-numeric: tabular-nums; }
-  td:first-child { white-space: nowrap; }
+  td:first-child, table.sessions td:not(.what) { white-space: nowrap; }
+  table.sessions td.what { min-width: 11em; }
   .id { color: #666; font-size: .9em; }
   .due, .yes, .flare { font-weight: bold; }
   .flare { color: #a00; }
@@ -46,8 +53,10 @@ const STYLE = `
   figure { margin: 1rem 0; }
   figcaption { margin-bottom: .3rem; }
   @media print {
-    body { margin: 0; max-width: none; font-size: 11pt; }
-    h2, table, figure, li { break-inside: avoid; }
+    body { margin: 0; max-width: none; font-size: 10pt; }
+    h2 { break-after: avoid; }
+    tr, figure, li { break-inside: avoid; }
+    thead { display: table-header-group; }
     .note { border-left-color: #000; }
   }
 `;
@@ -64,7 +73,7 @@ export function toHtml(report: Report): string {
     `<p class="note">${esc(METHOD_NOTE)}</p>`,
   ];
   if (report.sessions.length === 0) {
-    body.push(`<p><strong>No sessions yet</strong> in this period: there are no scores to report.</p>`);
+    body.push(`<p><strong>${esc(noSessionsWords(report))}.</strong> There are no scores to report.</p>`);
   } else {
     body.push(
       '<ul>',
@@ -76,9 +85,11 @@ export function toHtml(report: Report): string {
     );
   }
 
+  // Safety first: a yes here matters more than anything below it.
+  body.push('<h2>Red-flag screening</h2>', ...screening(report.redFlagScreens));
+
   body.push('<h2>Rehab: drills that helped</h2>');
-  const scope = bucketsScopeWords(report);
-  if (scope !== undefined) body.push(`<p class="aside">${esc(scope)}</p>`);
+  for (const words of [bucketsScopeWords(report), resetWords(report)]) if (words !== undefined) body.push(`<p class="aside">${esc(words)}</p>`);
   if (report.buckets.rehab.length === 0) body.push('<p class="empty">None yet.</p>');
   else {
     body.push('<p>In routine order; this is the rehab routine.</p>', '<ol>', ...report.buckets.rehab.map(drillItem), '</ol>');
@@ -86,37 +97,19 @@ export function toHtml(report: Report): string {
   body.push('<h2>Avoid for now</h2>');
   if (report.buckets.avoid.length === 0) body.push('<p class="empty">None.</p>');
   else body.push('<ul>', ...report.buckets.avoid.map(drillItem), '</ul>');
-  if (report.buckets.untested.length > 0) {
-    body.push(`<p>${esc(plural(report.buckets.untested.length, 'drill'))} in the library not tested yet.</p>`);
-  }
+  const untested = untestedWords(report.buckets.untested);
+  if (untested !== undefined) body.push(`<p>${esc(untested)}</p>`);
 
   if (report.moves.length > 0) {
-    body.push('<h2>Moved by hand</h2>', '<table>', '<tr><th>Date</th><th>Drill</th><th>To</th><th>Note</th></tr>');
+    body.push('<h2>Moved by hand</h2>', '<table>', head(['Date', 'Drill', 'To', 'Note']), '<tbody>');
     for (const move of report.moves) {
       const to = move.bucket === 'rehab' ? 'rehab' : 'avoid for now';
       body.push(row([dateOf(move.at), drillName(report, move.exerciseId), to, move.note ?? '']));
     }
-    body.push('</table>');
+    body.push('</tbody>', '</table>');
   }
 
-  body.push('<h2>Sessions</h2>');
-  if (view.summaries.length === 0) body.push('<p class="empty">No sessions yet.</p>');
-  else {
-    body.push(
-      '<table>',
-      '<tr><th>Date</th><th>Routine</th><th>Symptom @ movement</th><th>Baseline → final</th><th>Helped</th><th>Avoided</th><th>Skipped</th><th>Status</th></tr>',
-    );
-    for (const s of view.summaries) {
-      const scores = s.baseline === null ? '—' : `${s.baseline} → ${s.final ?? s.baseline}`;
-      const status = s.interrupted ? `<strong>${esc(statusWords[s.status])}</strong>` : esc(statusWords[s.status]);
-      body.push(
-        `<tr><td>${esc(dateOf(s.startedAt))}</td><td>${esc(s.routine)}</td><td>${esc(`${symptomWords[s.symptom]} @ ${s.movement}`)}</td>` +
-          `<td>${esc(scores)}</td><td class="num">${s.helped}</td><td class="num">${s.avoided}</td><td class="num">${s.skipped}</td><td>${status}</td></tr>`,
-      );
-    }
-    body.push('</table>');
-  }
-
+  // The trend before the sessions: a year of them is a long table.
   body.push('<h2>Trend</h2>');
   if (view.trends.length === 0) body.push('<p class="empty">No scores yet.</p>');
   if (view.trends.length > 1) body.push(`<p>${esc(SEPARATE_TRENDS)}</p>`);
@@ -126,7 +119,27 @@ export function toHtml(report: Report): string {
     body.push(`<figure><figcaption>${words} Scores run from 0 (none) to 10 (worst).</figcaption>${scoreChart(trend.points)}</figure>`);
   }
 
-  body.push('<h2>Red-flag screening</h2>', ...screening(report.latestScreening));
+  body.push('<h2>Sessions</h2>');
+  if (view.summaries.length === 0) body.push(`<p class="empty">${esc(noSessionsWords(report))}.</p>`);
+  else {
+    // Printed, a long table runs over pages, each starting with the column names.
+    body.push(
+      '<table class="sessions">',
+      head(['Date', 'Routine', 'Side', 'Symptom @ movement', 'Baseline → final', 'Helped', 'Avoided', 'Skipped', 'Status']),
+      '<tbody>',
+    );
+    for (const s of view.summaries) {
+      const scores = s.baseline === null ? '—' : `${s.baseline} → ${s.final ?? s.baseline}`;
+      const avoided = s.flares > 0 ? `${s.avoided} <span class="flare">(${esc(plural(s.flares, 'flare'))})</span>` : String(s.avoided);
+      const status = s.interrupted ? `<strong>${esc(statusWords[s.status])}</strong>` : esc(statusWords[s.status]);
+      body.push(
+        `<tr><td>${esc(dateOf(s.startedAt))}</td><td>${esc(s.routine)}</td><td>${esc(sideWords[s.side])}</td>` +
+          `<td class="what">${esc(`${symptomWords[s.symptom]} @ ${s.movement}`)}</td><td>${esc(scores)}</td>` +
+          `<td class="num">${s.helped}</td><td class="num">${avoided}</td><td class="num">${s.skipped}</td><td>${status}</td></tr>`,
+      );
+    }
+    body.push('</tbody>', '</table>');
+  }
 
   body.push(
     '<h2>Thresholds used</h2>',
@@ -154,6 +167,10 @@ export function toHtml(report: Report): string {
   ].join('\n');
 }
 
+function head(cells: string[]): string {
+  return `<thead><tr>${cells.map((cell) => `<th>${esc(cell)}</th>`).join('')}</tr></thead>`;
+}
+
 function row(cells: string[]): string {
   return `<tr>${cells.map((cell) => `<td>${esc(cell)}</td>`).join('')}</tr>`;
 }
@@ -166,21 +183,20 @@ function drillItem(status: ExerciseStatus): string {
   return `<li><strong>${esc(status.name)}</strong> <span class="id">(${esc(status.exerciseId)})</span>: ${details.join('; ')}</li>`;
 }
 
-function screening(latest: Screening | undefined): string[] {
-  if (!latest) return ['<p class="empty">No screening recorded.</p>'];
-  const entries = Object.entries(redFlagQuestions) as [keyof typeof redFlagQuestions, string][];
-  const anyYes = entries.some(([flag]) => latest.answers[flag] === true);
-  const answer = (value: boolean | undefined) =>
-    value === undefined ? 'not asked' : value ? '<span class="yes">yes</span>' : 'no';
-  const outcome = !anyYes
-    ? 'No red flags reported.'
-    : `<strong>At least one yes.</strong> The person was advised to see a clinician first and ${latest.proceeded ? 'chose to go on' : 'did not go on'}.`;
+function screening(screens: Screening[]): string[] {
+  if (screens.length === 0) return ['<p class="empty">No screening recorded.</p>'];
   return [
-    `<p>Answered on ${esc(dateOf(latest.at))}:</p>`,
+    anyRedFlag(screens) ? '<p><strong class="yes">At least one yes.</strong></p>' : '<p>No red flags reported.</p>',
     '<table>',
-    '<tr><th>Question</th><th>Answer</th></tr>',
-    ...entries.map(([flag, question]) => `<tr><td>${esc(question)}</td><td>${answer(latest.answers[flag])}</td></tr>`),
+    head(['Answered', 'Yes to', 'Then']),
+    '<tbody>',
+    ...screens.map((screen) => {
+      const { yes, then } = screenWords(screen);
+      const answered = yes.length === 0 ? 'none' : yes.map((question) => `<span class="yes">${esc(question)}</span>`).join(', ');
+      return `<tr><td>${esc(dateTimeOf(screen.at))}</td><td>${answered}</td><td>${esc(then)}</td></tr>`;
+    }),
+    '</tbody>',
     '</table>',
-    `<p>${outcome}</p>`,
+    `<p>${esc(RED_FLAG_QUESTIONS_ASKED)}</p>`,
   ];
 }

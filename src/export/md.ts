@@ -1,22 +1,28 @@
 // The Markdown report: what a therapist reads in a minute, in plain text or rendered.
 import type { ExerciseStatus } from '../core/buckets.js';
 import type { Screening } from '../core/records.js';
-import { sparkline } from '../ui/sparkline.js';
+import { pointsShown, sparkline } from '../ui/sparkline.js';
 import { bucketsScopeWords, drillName, periodWords, readingView, type Report } from './report.js';
 import {
+  anyRedFlag,
   dateOf,
+  dateTimeOf,
   evidenceWords,
   flagWords,
   METHOD_NOTE,
+  noSessionsWords,
   plural,
-  redFlagQuestions,
+  RED_FLAG_QUESTIONS_ASKED,
+  resetWords,
   retestWords,
+  screenWords,
   SEPARATE_TRENDS,
   sideWords,
   statusWords,
   symptomWords,
   thresholdWords,
   trendWords,
+  untestedWords,
 } from './words.js';
 
 /** User and library text made inert: no emphasis, links, HTML or table breaks, one line. */
@@ -32,7 +38,7 @@ export function toMarkdown(report: Report): string {
   out.push(`${header.join(' · ')}`, '', `_${METHOD_NOTE}_`, '');
 
   if (report.sessions.length === 0) {
-    out.push('**No sessions yet** in this period: there are no scores to report.', '');
+    out.push(`**${noSessionsWords(report)}.** There are no scores to report.`, '');
   } else {
     out.push(
       `- **Symptom rated:** ${view.symptoms.map((s) => symptomWords[s]).join(', ')}`,
@@ -43,9 +49,11 @@ export function toMarkdown(report: Report): string {
     );
   }
 
+  // Safety first: a yes here matters more than anything below it.
+  out.push('## Red-flag screening', '', ...screeningLines(report.redFlagScreens), '');
+
   out.push('## Rehab: drills that helped', '');
-  const scope = bucketsScopeWords(report);
-  if (scope !== undefined) out.push(`_${scope}_`, '');
+  for (const words of [bucketsScopeWords(report), resetWords(report)]) if (words !== undefined) out.push(`_${words}_`, '');
   if (report.buckets.rehab.length === 0) out.push('None yet.', '');
   else {
     out.push('In routine order; this is the rehab routine.', '');
@@ -59,9 +67,8 @@ export function toMarkdown(report: Report): string {
     for (const status of report.buckets.avoid) out.push(`- ${drillLine(status)}`);
     out.push('');
   }
-  if (report.buckets.untested.length > 0) {
-    out.push(`${plural(report.buckets.untested.length, 'drill')} in the library not tested yet.`, '');
-  }
+  const untested = untestedWords(report.buckets.untested);
+  if (untested !== undefined) out.push(untested, '');
 
   if (report.moves.length > 0) {
     out.push('## Moved by hand', '', '| Date | Drill | To | Note |', '|---|---|---|---|');
@@ -71,36 +78,38 @@ export function toMarkdown(report: Report): string {
     out.push('');
   }
 
-  out.push('## Sessions', '');
-  if (view.summaries.length === 0) out.push('No sessions yet.', '');
-  else {
-    out.push(
-      '| Date | Routine | Symptom @ movement | Baseline → final | Helped | Avoided | Skipped | Status |',
-      '|---|---|---|---|--:|--:|--:|---|',
-    );
-    for (const s of view.summaries) {
-      const scores = s.baseline === null ? '—' : `${s.baseline} → ${s.final ?? s.baseline}`;
-      out.push(
-        `| ${dateOf(s.startedAt)} | ${mdText(s.routine)} | ${symptomWords[s.symptom]} @ ${mdText(s.movement)} | ${scores} | ` +
-          `${s.helped} | ${s.avoided} | ${s.skipped} | ${s.interrupted ? '**interrupted**' : statusWords[s.status]} |`,
-      );
-    }
-    out.push('');
-  }
-
+  // The trend before the sessions: a year of them is a long table.
   out.push('## Trend', '');
   if (view.trends.length === 0) out.push('No scores yet.', '');
   if (view.trends.length > 1) out.push(SEPARATE_TRENDS, '');
   for (const trend of view.trends) {
+    const count = trend.points.length;
+    const which = pointsShown(count) < count ? ` of the latest ${pointsShown(count)} sessions` : '';
     out.push(
       trendWords(trend, (what) => `**${mdText(what)}**`),
       '',
-      `Baseline scores, oldest to newest (0 = none, 10 = worst): \`${sparkline(trend.points.map((p) => p.baseline))}\``,
+      `Baseline scores${which}, oldest to newest (0 = none, 10 = worst): \`${sparkline(trend.points.map((p) => p.baseline))}\``,
       '',
     );
   }
 
-  out.push('## Red-flag screening', '', ...screeningLines(report.latestScreening), '');
+  out.push('## Sessions', '');
+  if (view.summaries.length === 0) out.push(`${noSessionsWords(report)}.`, '');
+  else {
+    out.push(
+      '| Date | Routine | Side | Symptom @ movement | Baseline → final | Helped | Avoided | Skipped | Status |',
+      '|---|---|---|---|---|--:|--:|--:|---|',
+    );
+    for (const s of view.summaries) {
+      const scores = s.baseline === null ? '—' : `${s.baseline} → ${s.final ?? s.baseline}`;
+      const avoided = s.flares > 0 ? `${s.avoided} (**${plural(s.flares, 'flare')}**)` : String(s.avoided);
+      out.push(
+        `| ${dateOf(s.startedAt)} | ${mdText(s.routine)} | ${sideWords[s.side]} | ${symptomWords[s.symptom]} @ ${mdText(s.movement)} | ${scores} | ` +
+          `${s.helped} | ${avoided} | ${s.skipped} | ${s.interrupted ? '**interrupted**' : statusWords[s.status]} |`,
+      );
+    }
+    out.push('');
+  }
 
   out.push('## Thresholds used', '', ...thresholdWords(report).map((line) => `- ${line}`));
   return `${out.join('\n')}\n`;
@@ -114,25 +123,18 @@ function drillLine(status: ExerciseStatus): string {
   return `**${mdText(status.name)}** (${mdText(status.exerciseId)}): ${details.join('; ')}`;
 }
 
-function screeningLines(screening: Screening | undefined): string[] {
-  if (!screening) return ['No screening recorded.'];
-  const entries = Object.entries(redFlagQuestions) as [keyof typeof redFlagQuestions, string][];
-  const anyYes = entries.some(([flag]) => screening.answers[flag] === true);
+function screeningLines(screens: Screening[]): string[] {
+  if (screens.length === 0) return ['No screening recorded.'];
   return [
-    `Answered on ${dateOf(screening.at)}:`,
+    anyRedFlag(screens) ? '**At least one yes.**' : 'No red flags reported.',
     '',
-    '| Question | Answer |',
-    '|---|---|',
-    ...entries.map(([flag, question]) => `| ${question} | ${answerWord(screening.answers[flag])} |`),
+    '| Answered | Yes to | Then |',
+    '|---|---|---|',
+    ...screens.map((screen) => {
+      const { yes, then } = screenWords(screen);
+      return `| ${dateTimeOf(screen.at)} | ${yes.length === 0 ? 'none' : yes.map((question) => `**${question}**`).join(', ')} | ${then} |`;
+    }),
     '',
-    anyYes
-      ? screening.proceeded
-        ? '**At least one yes.** The person was advised to see a clinician first and chose to go on.'
-        : '**At least one yes.** The person was advised to see a clinician first and did not go on.'
-      : 'No red flags reported.',
+    RED_FLAG_QUESTIONS_ASKED,
   ];
-}
-
-function answerWord(answer: boolean | undefined): string {
-  return answer === undefined ? 'not asked' : answer ? '**yes**' : 'no';
 }

@@ -24,8 +24,12 @@ export interface Report {
   sessions: Session[];
   moves: ManualMove[];
   screenings: Screening[];
-  /** The latest red-flag screen up to the end of the period, even one made before it began. */
-  latestScreening?: Screening;
+  /**
+   * Every red-flag screen up to the end of the period, oldest first, even those made before it
+   * began: the screen is asked again after a yes that stopped a session, and the later "no to
+   * all" must not hide the earlier yes.
+   */
+  redFlagScreens: Screening[];
   bucketsResetAt?: string;
   /** The buckets as they stood at the end of the period, from all the history up to then. */
   buckets: BucketView;
@@ -70,7 +74,7 @@ export function buildReport(data: StoreData, library: Library, options: ReportOp
   const sessions = data.sessions.filter((s) => inPeriod(s.startedAt)).sort(byTime((s) => s.startedAt));
   const moves = data.moves.filter((m) => inPeriod(m.at)).sort(byTime((m) => m.at));
   const screenings = data.screenings.filter((s) => inPeriod(s.at)).sort(byTime((s) => s.at));
-  const latestScreening = data.screenings.filter((s) => upToEnd(s.at)).sort(byTime((s) => s.at)).at(-1);
+  const redFlagScreens = data.screenings.filter((s) => upToEnd(s.at)).sort(byTime((s) => s.at));
 
   // The state at the end of the period: everything decided up to then, judged at that moment.
   const end = until === null ? options.now : new Date(Math.min(options.now.getTime(), endOfDay(until).getTime()));
@@ -101,11 +105,11 @@ export function buildReport(data: StoreData, library: Library, options: ReportOp
     sessions,
     moves,
     screenings,
+    redFlagScreens,
     buckets,
     exercises: library.exercises.filter((exercise) => mentioned.has(exercise.id)),
   };
   if (options.patientName !== undefined) report.patientName = options.patientName;
-  if (latestScreening) report.latestScreening = latestScreening;
   if (resetAt !== undefined) report.bucketsResetAt = resetAt;
   return report;
 }

@@ -2,7 +2,7 @@
 import type { ExerciseStatus } from '../core/buckets.js';
 import type { Evidence } from '../core/evidence.js';
 import { localDate, localDateTime, type Trend } from '../core/history.js';
-import type { Attempt, RedFlag, Session, Symptom, Thresholds } from '../core/records.js';
+import type { Attempt, RedFlag, Screening, Session, Symptom, Thresholds } from '../core/records.js';
 import type { Report } from './report.js';
 
 export const dateOf = (iso: string): string => localDate(new Date(iso));
@@ -41,6 +41,25 @@ export const redFlagQuestions: Record<RedFlag, string> = {
   'night-or-rest-pain': 'Pain at night or at rest',
 };
 
+/** What each red-flag screen asked, so that "none" says something. */
+export const RED_FLAG_QUESTIONS_ASKED = `Each screen asks about: ${Object.values(redFlagQuestions)
+  .map((question) => question.toLowerCase())
+  .join('; ')}.`;
+
+/** One red-flag screen: the questions answered yes, and what the person did next. */
+export function screenWords(screening: Screening): { yes: string[]; then: string } {
+  const yes = (Object.entries(redFlagQuestions) as [RedFlag, string][]).filter(([flag]) => screening.answers[flag]).map(([, question]) => question);
+  const next = screening.proceeded ? 'chose to go on' : 'did not go on';
+  return { yes, then: yes.length === 0 ? 'went on' : `advised to see a clinician first; ${next}` };
+}
+
+export const anyRedFlag = (screens: Screening[]): boolean => screens.some((screen) => screenWords(screen).yes.length > 0);
+
+/** "No sessions yet", or "No sessions in this period" for a report that asked for a period. */
+export function noSessionsWords(report: Report): string {
+  return report.period.since === null && report.period.until === null ? 'No sessions yet' : 'No sessions in this period';
+}
+
 export const METHOD_NOTE =
   'Self-reported data from the assess / re-assess method: the person rates a symptom (0–10) during a ' +
   'test movement, does one drill, and rates again. A drill that does not help gets one more careful ' +
@@ -76,6 +95,22 @@ export function flagWords(status: ExerciseStatus): string[] {
 export function retestWords(status: ExerciseStatus): string | undefined {
   if (!status.retestDueAt) return undefined;
   return status.retestDue ? `re-test due (since ${dateOf(status.retestDueAt)})` : `re-test from ${dateOf(status.retestDueAt)}`;
+}
+
+/** Said under the buckets when a `buckets reset` lies behind them: the lists start again there, the evidence does not. */
+export function resetWords(report: Report): string | undefined {
+  if (report.bucketsResetAt === undefined) return undefined;
+  return `The buckets were cleared on ${dateOf(report.bucketsResetAt)}: only what was decided since then puts a drill in a list, while the evidence counts every test.`;
+}
+
+/** The library drills in neither list: never tested, or tested only before the buckets were cleared. */
+export function untestedWords(untested: ExerciseStatus[]): string | undefined {
+  const earlier = untested.filter((status) => status.evidence.tested > 0).length;
+  const never = untested.length - earlier;
+  const parts: string[] = [];
+  if (never > 0) parts.push(`${plural(never, 'drill')} in the library not tested yet`);
+  if (earlier > 0) parts.push(`${plural(earlier, 'drill')} tested only before the buckets were cleared`);
+  return parts.length === 0 ? undefined : `${parts.join('; ')}.`;
 }
 
 export const SEPARATE_TRENDS =

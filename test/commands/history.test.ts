@@ -52,9 +52,19 @@ describe('itb history', () => {
     expect(firstRow).toBeGreaterThan(secondRow);
     expect(lines[secondRow]).toMatch(/joint-chain\s+5 → 3\s+1 helped · interrupted$/);
     expect(lines[firstRow]).toMatch(/strength\s+6 → 5\s+1 helped · 1 set aside · 1 skipped$/);
+    expect(stdout).not.toContain('flare');
     expect(stdout).toMatch(/baseline\s+▅▅\s+6 → 5/);
     expect(stdout).toMatch(/final\s+▅▃\s+5 → 3/);
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
+  });
+
+  it('says how many of the drills set aside were flare-ups', async () => {
+    const flared = buildSession({ startedAt: '2026-03-06T12:00:00Z', routine: 'strength', baseline: 3, drills: [{ id: 'hip-hikes', scores: [7] }, { id: 'bridges', scores: [7, 8] }] });
+    await withSessions(first, flared);
+    const { stdout } = await run(['history'], { home, now });
+    expect(stdout.split('\n').find((line) => line.startsWith(localDateTime(new Date(flared.startedAt))))).toMatch(/3 → 8\s+2 set aside \(1 flare\)$/);
+    const json = JSON.parse((await run(['history', '--json'], { home, now })).stdout);
+    expect(json.sessions[0]).toMatchObject({ avoided: 2, flares: 1 });
   });
 
   it('says once what the sessions rated when they differ only in how the movement was typed', async () => {

@@ -36,6 +36,7 @@ describe('sessionSummaries', () => {
         final: 3, // the unfinished drill's attempt is the last score given
         helped: 1,
         avoided: 0,
+        flares: 0,
         skipped: 0,
         status: 'interrupted',
         interrupted: true,
@@ -43,6 +44,15 @@ describe('sessionSummaries', () => {
       expect.objectContaining({ id: 'empty', baseline: null, final: null, status: 'stopped', interrupted: false }),
       expect.objectContaining({ id: 'older', baseline: 6, final: 5, helped: 1, avoided: 1, skipped: 1, interrupted: false }),
     ]);
+  });
+
+  it('counts the drills set aside after a flare-up among those avoided', () => {
+    const flared = buildSession({
+      startedAt: '2026-01-05T10:00:00Z',
+      baseline: 4,
+      drills: [{ id: 'hip-hikes', scores: [7] }, { id: 'bridges', scores: [7, 7] }, { id: 'clamshells', scores: [10] }],
+    });
+    expect(sessionSummaries([flared])[0]).toMatchObject({ helped: 0, avoided: 3, flares: 2, final: 10 });
   });
 
   it('uses the baseline as the final score when no drill was rated', () => {

@@ -173,14 +173,14 @@ describe('report order', () => {
     expect(report.sessions.map((s) => s.id)).toEqual(['early', 'a-offset', 'a-utc', 'b', 'c', 'd-late-offset']);
   });
 
-  it('keeps the latest screening up to the end of the period, whatever the timestamp shape', () => {
+  it('keeps every screening up to the end of the period in time order, whatever the timestamp shape', () => {
     const data = sampleStore();
     const [screening] = data.screenings;
     data.screenings = [
       { ...screening!, at: '2026-10-05T12:00:00+09:00', proceeded: false }, // 03:00Z
       { ...screening!, at: '2026-10-05T02:00:00.000Z', proceeded: true },
     ];
-    expect(buildReport(data, library, { now: NOW }).latestScreening?.at).toBe('2026-10-05T12:00:00+09:00');
+    expect(buildReport(data, library, { now: NOW }).redFlagScreens.map((s) => s.at)).toEqual(['2026-10-05T02:00:00.000Z', '2026-10-05T12:00:00+09:00']);
   });
 });
 

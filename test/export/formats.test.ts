@@ -16,6 +16,7 @@ import { toHtml } from '../../src/export/html.js';
 import { toExportFile, toJson } from '../../src/export/json.js';
 import { mdText, toMarkdown } from '../../src/export/md.js';
 import { buildReport, readingView, type Report } from '../../src/export/report.js';
+import { dateTimeOf } from '../../src/export/words.js';
 import { exportSchema } from '../../src/export/schema.js';
 import { builtInLibraryFile } from '../../src/library/library.js';
 import { loadLibraryFile } from '../../src/library/load.js';
@@ -54,8 +55,11 @@ describe('report', () => {
     expect(october.buckets.rehab.map((s) => s.exerciseId)).not.toContain('glute-stretch');
     expect(october.buckets.avoid.map((s) => s.exerciseId)).not.toContain('it-band-stretch');
     expect(october.buckets.avoid.find((s) => s.exerciseId === 'lunge-knee-circles')!.retestDue).toBe(false);
-    // The screen was answered before the period but is still the one that applies.
-    expect(october.latestScreening?.at).toBe('2026-10-01T11:55:00.000Z');
+    // The screen was answered before the period but still applies.
+    expect(october.redFlagScreens.map((s) => s.at)).toEqual(['2026-10-01T11:55:00.000Z']);
+    // One answered after the period's end does not.
+    const later = { ...data, screenings: [...data.screenings, { ...data.screenings[0]!, at: '2026-10-09T12:00:00.000Z' }] };
+    expect(buildReport(later, library, { until: '2026-10-08', now: NOW }).redFlagScreens).toHaveLength(1);
   });
 
   it('takes the buckets from a summary of the store when one is given and the report runs up to now', () => {
@@ -80,22 +84,26 @@ describe('report', () => {
 describe('markdown', () => {
   it('has every section a therapist looks for', () => {
     const md = toMarkdown(report);
-    for (const heading of ['## Rehab: drills that helped', '## Avoid for now', '## Sessions', '## Trend', '## Red-flag screening', '## Thresholds used']) {
-      expect(md).toContain(heading);
-    }
+    // The red flags first, and the trend before the long table of sessions.
+    const headings = md.split('\n').filter((line) => line.startsWith('## '));
+    expect(headings).toEqual(['## Red-flag screening', '## Rehab: drills that helped', '## Avoid for now', '## Moved by hand', '## Trend', '## Sessions', '## Thresholds used']);
     expect(md).toContain('period: 2026-10-01 to 2026-10-20');
     expect(md).toContain('patient: Sam \\<Lee\\>');
     expect(md).toContain('not a diagnosis');
-    expect(md).toContain('| 2026-10-01 | joint-chain | Pain @ single-leg squat | 6 → 4 | 2 | 1 | 1 | completed |');
-    expect(md).toContain('| 2026-10-20 | mobility | Tightness @ walking | 4 → 2 | 1 | 0 | 0 | **interrupted** |');
+    expect(md).toContain('| 2026-10-01 | joint-chain | left | Pain @ single-leg squat | 6 → 4 | 2 | 1 | 1 | completed |');
+    expect(md).toContain('| 2026-10-08 | strength | left | Pain @ single-leg squat | 5 → 7 | 1 | 1 (**1 flare**) | 0 | stopped early |');
+    expect(md).toContain('| 2026-10-20 | mobility | left | Tightness @ walking | 4 → 2 | 1 | 0 | 0 | **interrupted** |');
     // Pain in a squat and tightness while walking do not compare: a trend each, the latest first.
     expect(md).toContain(
       '**Tightness during walking**: 1 session, baseline 4 on 2026-10-20.\n\nBaseline scores, oldest to newest (0 = none, 10 = worst): `▄`\n\n' +
         '**Pain during single-leg squat**: 2 sessions, first baseline 6 on 2026-10-01, last baseline 5 on 2026-10-08.\n\n' +
         'Baseline scores, oldest to newest (0 = none, 10 = worst): `▅▅`',
     );
-    expect(md).toMatch(/\| Numbness or tingling \| \*\*yes\*\* \|/);
-    expect(md).toContain('chose to go on');
+    expect(md).toContain(
+      '## Red-flag screening\n\n**At least one yes.**\n\n| Answered | Yes to | Then |\n|---|---|---|\n' +
+        `| ${dateTimeOf('2026-10-01T11:55:00.000Z')} | **Numbness or tingling** | advised to see a clinician first; chose to go on |\n\n` +
+        'Each screen asks about: recent fall or injury; marked swelling; knee locking or giving way; numbness or tingling; fever or feeling unwell; pain at night or at rest.\n',
+    );
     expect(md).toMatch(/\*\*Hip hikes\*\* \(hip-hikes\): .*flare/);
     expect(md).toMatch(/Forward 45° lunge knee circles.*\*\*re-test due/);
   });
@@ -152,10 +160,58 @@ describe('markdown', () => {
     expect(mdText('a|b\nc_[d](e)')).toBe('a\\|b c\\_\\[d\\](e)');
   });
 
-  it('says there are no sessions yet for an empty store', () => {
+  it('says there are no sessions yet for an empty store, and none in a period without them', () => {
     const md = toMarkdown(buildReport(emptyStore(), library, { now: NOW }));
-    expect(md).toContain('**No sessions yet**');
+    expect(md).toContain('**No sessions yet.** There are no scores to report.');
     expect(md).toContain('period: all records');
+    const quiet = buildReport(data, library, { since: '2026-10-02', until: '2026-10-07', now: NOW });
+    expect(toMarkdown(quiet)).toContain('**No sessions in this period.** There are no scores to report.');
+    expect(toMarkdown(quiet)).not.toContain('No sessions yet');
+    expect(toHtml(quiet)).toContain('<p><strong>No sessions in this period.</strong> There are no scores to report.</p>');
+  });
+
+  it('shows every red-flag screen: a later "no" to all does not hide an earlier yes', () => {
+    const rescreened = sampleStore();
+    const yes = { ...rescreened.screenings[0]!, proceeded: false };
+    const no = { at: '2026-10-01T12:25:00.000Z', answers: Object.fromEntries(Object.keys(yes.answers).map((flag) => [flag, false])), proceeded: true };
+    rescreened.screenings = [yes, no as typeof yes];
+    const both = buildReport(rescreened, library, { now: NOW });
+    const md = toMarkdown(both);
+    expect(md).toContain('**At least one yes.**');
+    expect(md).toContain(`| ${dateTimeOf(yes.at)} | **Numbness or tingling** | advised to see a clinician first; did not go on |\n| ${dateTimeOf(no.at)} | none | went on |`);
+    const html = toHtml(both);
+    expect(html).toContain('<strong class="yes">At least one yes.</strong>');
+    expect(html).toContain(`<tr><td>${dateTimeOf(yes.at)}</td><td><span class="yes">Numbness or tingling</span></td><td>advised to see a clinician first; did not go on</td></tr>`);
+    // Only the "no" to all: nothing to flag.
+    const clear = toMarkdown(buildReport({ ...rescreened, screenings: [no as typeof yes] }, library, { now: NOW }));
+    expect(clear).toContain('## Red-flag screening\n\nNo red flags reported.\n');
+    expect(toMarkdown(buildReport({ ...rescreened, screenings: [] }, library, { now: NOW }))).toContain('## Red-flag screening\n\nNo screening recorded.\n');
+  });
+
+  it('says when the buckets were cleared, and counts drills tested only before as such, not as never tested', () => {
+    const reset = sampleStore();
+    reset.bucketsResetAt = '2026-10-09T12:00:00.000Z';
+    const after = buildReport(reset, library, { now: NOW });
+    // Decided after the reset: glute stretch (session three) and the manual move of the IT band stretch.
+    expect(after.buckets.rehab.map((s) => s.exerciseId)).toEqual(['glute-stretch']);
+    const words = 'The buckets were cleared on 2026-10-09: only what was decided since then puts a drill in a list, while the evidence counts every test.';
+    const md = toMarkdown(after);
+    expect(md).toContain(`## Rehab: drills that helped\n\n_${words}_\n`);
+    expect(toHtml(after)).toContain(`<p class="aside">${words}</p>`);
+    // Six drills were tested, five of them only before the reset; the IT band stretch was moved by hand, untested.
+    const never = library.exercises.length - 7;
+    expect(md).toContain(`\n${never} drills in the library not tested yet; 5 drills tested only before the buckets were cleared.\n`);
+    // A report that ends before the reset knows nothing of it.
+    expect(toMarkdown(buildReport(reset, library, { until: '2026-10-08', now: NOW }))).not.toContain('cleared');
+    expect(toMarkdown(report)).not.toContain('cleared');
+  });
+
+  it('says how many sessions a cut-short line of baseline scores shows', () => {
+    const sessions = Array.from({ length: 70 }, (_, i) => ({ ...sessionOne, id: `long-${i}`, startedAt: new Date(Date.UTC(2026, 0, 1) + i * 86_400_000).toISOString() }));
+    const md = toMarkdown(buildReport({ ...data, sessions }, library, { now: NOW }));
+    expect(md).toContain('**Pain during single-leg squat**: 70 sessions,');
+    expect(md).toMatch(/Baseline scores of the latest 59 sessions, oldest to newest \(0 = none, 10 = worst\): `…▅{59}`/);
+    expect(toMarkdown(report)).toContain('Baseline scores, oldest to newest');
   });
 });
 
@@ -262,7 +318,12 @@ describe('html', () => {
     expect(csp?.attrs?.find((a) => a.name === 'content')?.value).toBe("default-src 'none'; style-src 'unsafe-inline'; img-src data:");
     expect(html).not.toMatch(/https?:/);
     const headings = elements.filter((n) => n.tagName === 'h2').map((n) => n.childNodes?.[0]?.value);
-    expect(headings).toEqual(['Rehab: drills that helped', 'Avoid for now', 'Moved by hand', 'Sessions', 'Trend', 'Red-flag screening', 'Thresholds used']);
+    expect(headings).toEqual(['Red-flag screening', 'Rehab: drills that helped', 'Avoid for now', 'Moved by hand', 'Trend', 'Sessions', 'Thresholds used']);
+    // Every table names its columns in a head that a printed page repeats.
+    const tables = elements.filter((n) => n.tagName === 'table');
+    expect(tables).toHaveLength(3);
+    for (const table of tables) expect(table.childNodes?.find((n) => n.tagName)?.tagName).toBe('thead');
+    expect(html).toMatch(/@media print \{[^}]*\{[^}]*\}[^@]*thead \{ display: table-header-group; \}/);
   });
 
   it('plots one point per session on each line', () => {
@@ -336,10 +397,15 @@ describe('fhir', () => {
     expect(bundle.entry).toBeUndefined();
   });
 
-  it('gives the same entries every time', () => {
+  it('gives the same entries every time, each Observation carrying its identifier', () => {
     const urls = (text: string) => JSON.parse(text).entry.map((e: { fullUrl: string }) => e.fullUrl);
     const again = buildReport(sampleStore(), library, { now: new Date('2027-01-01T00:00:00Z'), patientName: 'Sam <Lee>' });
     expect(urls(toFhir(again))).toEqual(urls(toFhir(report)));
     expect(new Set(urls(toFhir(report))).size).toBe(scoreCount(data) + 1);
+    // A server may give the entries new ids as it files them; the identifier stays with each score.
+    const entries = JSON.parse(toFhir(report)).entry as { fullUrl: string; resource: Observation }[];
+    const observations = entries.filter((entry) => entry.resource.resourceType === 'Observation');
+    expect(observations).toHaveLength(scoreCount(data));
+    for (const { fullUrl, resource } of observations) expect(resource.identifier).toEqual([{ system: 'urn:ietf:rfc:3986', value: fullUrl }]);
   });
 });
