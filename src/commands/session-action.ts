@@ -3,7 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
 import { adviceFor } from '../core/advice.js';
-import { applySessionResults, bucketView, builtInRoutine, projectBuckets, type BucketView } from '../core/buckets.js';
+import { applySessionResults, bucketView, builtInRoutine, projectBuckets, retestDueAt, type BucketView, type ExerciseStatus } from '../core/buckets.js';
+import { localDate } from '../core/history.js';
 import { closest } from '../core/closest.js';
 import type { Session, Settings, StoreData } from '../core/records.js';
 import { cutOff, interrupt, next, parseScore, start, type Answer, type Ask, type SessionState } from '../core/session.js';
@@ -17,6 +18,7 @@ import type { Colours } from '../ui/colour.js';
 import { isPromptExit, type Prompter } from '../ui/prompter.js';
 import { drillCard, feedbackLine, interruptedNote, summary, type BucketChange } from '../ui/session-view.js';
 import { hanging, table, wrap } from '../ui/table.js';
+import { plural } from '../export/words.js';
 import { screenIfNeeded } from './session-screen.js';
 import type { SessionOptions } from './session.js';
 import { libraryFor, paint } from './shared.js';
@@ -24,6 +26,8 @@ import { libraryFor, paint } from './shared.js';
 interface Plan {
   routine: string;
   exercises: Exercise[];
+  /** Drills of the routine set aside for now and not yet due for a re-test: left out today. */
+  setAside: ExerciseStatus[];
   side: Session['side'];
   symptom: Session['symptom'];
   movement: string;
@@ -127,7 +131,7 @@ async function setUp(
   const now = ctx.now();
   const say = (text: string) => ctx.stdout.write(text);
   const routine = routineArg ?? (await chooseRoutine(buckets, library, prompter));
-  const exercises = routineExercises(routine, buckets, library);
+  const { exercises, setAside } = routineExercises(routine, buckets, library);
 
   const advice = adviceFor(data, now);
   for (const professional of advice.filter((a) => a.id === 'see-a-professional')) {
@@ -161,42 +165,61 @@ async function setUp(
   await store.update((stored) => {
     Object.assign(stored.settings, { side, symptom, movement } satisfies Partial<Settings>);
   });
-  return { routine, exercises, side, symptom, movement };
+  return { routine, exercises, setAside, side, symptom, movement };
 }
 
 async function chooseRoutine(buckets: BucketView, library: Library, prompter: Prompter): Promise<string> {
-  const choices = library.routines.map((routine) => ({
-    value: routine.id,
-    name: `${routine.name} (${routine.exercises.length} drills)`,
-    description: routine.description,
-  }));
+  const choices = library.routines.map((routine) => {
+    const { exercises, setAside } = routineExercises(routine.id, buckets, library, { allSetAside: 'keep' });
+    const aside = setAside.length > 0 ? `, ${setAside.length} set aside for now` : '';
+    return { value: routine.id, name: `${routine.name} (${plural(exercises.length, 'drill')}${aside})`, description: routine.description };
+  });
   const rehab = builtInRoutine('rehab', buckets, library);
   const retest = builtInRoutine('retest', buckets, library);
   if (retest.length > 0) choices.unshift({ value: 'retest', name: `Re-test drills set aside earlier (${retest.length} due)`, description: 'Drills from your avoid-for-now bucket whose re-test date has come.' });
-  if (rehab.length > 0) choices.unshift({ value: 'rehab', name: `Your rehab routine (${rehab.length} drills)`, description: 'The drills that helped you, in routine order.' });
+  if (rehab.length > 0) choices.unshift({ value: 'rehab', name: `Your rehab routine (${plural(rehab.length, 'drill')})`, description: 'The drills that helped you, in routine order.' });
   return prompter.select({ message: 'Which routine?', choices });
 }
 
-function routineExercises(routine: string, buckets: BucketView, library: Library): Exercise[] {
+/**
+ * The drills a session of `routine` offers. A drill set aside for now stays out of the library's
+ * routines until its re-test date (then they offer it again, as does \`itb session retest\`):
+ * "avoid for now" means not today, and above all not straight after a flare-up.
+ */
+function routineExercises(
+  routine: string,
+  buckets: BucketView,
+  library: Library,
+  options: { allSetAside?: 'refuse' | 'keep' } = {},
+): { exercises: Exercise[]; setAside: ExerciseStatus[] } {
   const byId = new Map(library.exercises.map((exercise) => [exercise.id, exercise]));
-  let ids: string[];
+  const inLibrary = (ids: string[]) => ids.map((id) => byId.get(id)).filter((exercise): exercise is Exercise => exercise !== undefined);
   if (routine === 'rehab' || routine === 'retest') {
-    ids = builtInRoutine(routine, buckets, library);
+    const ids = builtInRoutine(routine, buckets, library);
     if (ids.length === 0) {
       throw new UserError(
         routine === 'rehab' ? 'your rehab bucket is empty, so there is no rehab routine yet' : 'no drill set aside for now is due for a re-test yet',
         routine === 'rehab' ? 'Run a session with a routine first: `itb session joint-chain`.' : '`itb buckets` shows the re-test dates.',
       );
     }
-  } else {
-    const found = library.routines.find((r) => r.id === routine);
-    if (!found) {
-      const near = closest(routine, library.routines.map((r) => r.id).concat('rehab', 'retest'));
-      throw new UserError(`there is no routine "${routine}"`, `${near.length > 0 ? `Did you mean ${near.join(' or ')}? ` : ''}\`itb routines\` lists them.`);
-    }
-    ids = found.exercises;
+    return { exercises: inLibrary(ids), setAside: [] };
   }
-  return ids.map((id) => byId.get(id)).filter((exercise): exercise is Exercise => exercise !== undefined);
+  const found = library.routines.find((r) => r.id === routine);
+  if (!found) {
+    const near = closest(routine, library.routines.map((r) => r.id).concat('rehab', 'retest'));
+    throw new UserError(`there is no routine "${routine}"`, `${near.length > 0 ? `Did you mean ${near.join(' or ')}? ` : ''}\`itb routines\` lists them.`);
+  }
+  const waiting = new Map(buckets.avoid.filter((status) => !status.retestDue).map((status) => [status.exerciseId, status]));
+  const exercises = inLibrary(found.exercises);
+  const setAside = exercises.flatMap((exercise) => waiting.get(exercise.id) ?? []);
+  const offered = exercises.filter((exercise) => !waiting.has(exercise.id));
+  if (offered.length === 0 && options.allSetAside !== 'keep') {
+    throw new UserError(
+      `every drill of the ${found.name} routine is set aside for now`,
+      '`itb buckets` shows when each one is due for a re-test; `itb routines` lists the other routines.',
+    );
+  }
+  return { exercises: offered, setAside };
 }
 
 async function chooseMovement(settings: Settings, library: Library, prompter: Prompter): Promise<string> {
@@ -273,15 +296,22 @@ async function ask(question: Exclude<Ask, { kind: 'finished' }>, turn: Turn): Pr
 function introduction(plan: Plan, library: Library, colour: Colours): string {
   const routine = library.routines.find((r) => r.id === plan.routine);
   const cues = (routine?.cues ?? []).map((id) => library.cues.find((cue) => cue.id === id)?.text).filter(Boolean) as string[];
-  const lines = ['', colour.bold(`${routine?.name ?? (plan.routine === 'rehab' ? 'Your rehab routine' : 'Re-test')} · ${plan.exercises.length} drills`)];
+  const lines = ['', colour.bold(`${routine?.name ?? (plan.routine === 'rehab' ? 'Your rehab routine' : 'Re-test')} · ${plural(plan.exercises.length, 'drill')}`)];
   lines.push(colour.dim(`Rating ${plan.symptom} during: ${plan.movement} · painful side: ${plan.side}`));
   if (cues.length > 0) lines.push('', 'Keep in mind:', ...cues.flatMap((cue) => hanging('  · ', cue, 78)));
+  if (plan.setAside.length > 0) {
+    lines.push('', colour.yellow('Left out today, as set aside for now:'));
+    for (const status of plan.setAside) {
+      const why = [status.flare ? 'after a flare-up' : '', `re-test from ${localDate(new Date(status.retestDueAt!))}`].filter(Boolean).join('; ');
+      lines.push(...hanging('  · ', `${status.name} (${why})`, 78));
+    }
+  }
   return `${lines.join('\n')}\n\n`;
 }
 
+/** The day a drill set aside now is offered again, as `itb buckets` will show it. */
 function retestDate(ctx: Context, settings: Settings): string {
-  const due = new Date(ctx.now().getTime() + settings.retestAfterDays * 86_400_000);
-  return due.toISOString().slice(0, 10);
+  return localDate(retestDueAt(ctx.now().toISOString(), settings.retestAfterDays));
 }
 
 function closing(session: Session, library: Library, before: BucketView, after: StoreData, now: Date, colour: Colours): string {

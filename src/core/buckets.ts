@@ -5,8 +5,6 @@ import { evidenceOf, observe, type Evidence, type Observed } from './evidence.js
 import { compareInstants } from './instant.js';
 import type { BucketEntry, BucketName, ExerciseResult, ManualMove, Session, StoreData } from './records.js';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
 /**
  * Latest decision per exercise: a session result (outcome rehab/avoid; 'skipped' changes
  * nothing) or a manual move, whichever is newer by time (`result.at` vs `move.at`). A manual
@@ -105,7 +103,7 @@ export interface ExerciseStatus {
   source?: 'session' | 'manual';
   flare: boolean;
   note?: string;
-  /** Avoid only: decidedAt + retestAfterDays. */
+  /** Avoid only: the start of the local day retestAfterDays after the day of the decision. */
   retestDueAt?: string;
   /** now >= retestDueAt. */
   retestDue: boolean;
@@ -150,7 +148,6 @@ export function viewBuckets(summary: BucketSummary, library: Library, now: Date)
   const { entries } = summary;
   const observed = new Map(summary.observed);
   const names = new Map(library.exercises.map((exercise) => [exercise.id, exercise.name]));
-  const retestAfterMs = summary.retestAfterDays * DAY_MS;
 
   const statusOf = (entry: BucketEntry): ExerciseStatus => {
     const status: ExerciseStatus = {
@@ -166,9 +163,9 @@ export function viewBuckets(summary: BucketSummary, library: Library, now: Date)
     };
     if (entry.note !== undefined) status.note = entry.note;
     if (entry.bucket === 'avoid') {
-      const dueAt = Date.parse(entry.decidedAt) + retestAfterMs;
-      status.retestDueAt = new Date(dueAt).toISOString();
-      status.retestDue = now.getTime() >= dueAt;
+      const dueAt = retestDueAt(entry.decidedAt, summary.retestAfterDays);
+      status.retestDueAt = dueAt.toISOString();
+      status.retestDue = now.getTime() >= dueAt.getTime();
     }
     return status;
   };
@@ -193,6 +190,16 @@ export function viewBuckets(summary: BucketSummary, library: Library, now: Date)
       }),
     );
   return { rehab, avoid, untested };
+}
+
+/**
+ * When a drill set aside at `decidedAt` is due for a re-test: from the start of the local day
+ * `days` after the day of the decision. Every screen shows that date, so the drill is offered
+ * all of that day, not only from the time of day it was set aside.
+ */
+export function retestDueAt(decidedAt: string, days: number): Date {
+  const decided = new Date(decidedAt);
+  return new Date(decided.getFullYear(), decided.getMonth(), decided.getDate() + days);
 }
 
 /**

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { projectBuckets } from '../../src/core/buckets.js';
+import { projectBuckets, retestDueAt } from '../../src/core/buckets.js';
+import { localDate } from '../../src/core/history.js';
 import { Store } from '../../src/store/store.js';
 import { buildSession } from '../helpers/sessions.js';
 import { run, tempHome } from '../helpers/run.js';
@@ -186,6 +187,52 @@ describe('itb session', () => {
     expect(retest.code).toBe(0);
     expect(retest.stdout).toMatch(/Forward 45° lunge knee circles/);
     expect(stored().buckets.find((b) => b.exerciseId === 'lunge-knee-circles')?.bucket).toBe('rehab');
+  });
+
+  it('leaves drills set aside for now out of a routine until their re-test date, and says so', async () => {
+    const now = new Date('2026-11-20T10:00:00.000Z');
+    const flared = buildSession({
+      startedAt: '2026-11-19T09:00:00.000Z',
+      routine: 'joint-chain',
+      baseline: 4,
+      drills: [{ id: 'lateral-ankle-tilts', scores: [3] }, { id: 'lunge-knee-circles', scores: [3, 3] }, { id: 'rehab-hip-circles', scores: [7] }],
+    });
+    await Store.open({ ITB_HOME: home }).update((data) => {
+      data.sessions.push(flared);
+      data.screenings.push({ at: '2026-11-19T08:00:00.000Z', answers: noRedFlags, proceeded: true });
+      data.buckets = projectBuckets(data.sessions, data.moves);
+    });
+    const due = localDate(retestDueAt(flared.results[2]!.at, 14));
+    const result = await run(['session', ...flags], { home, tty: true, now, answers: ['joint-chain', 5, 'done', 4, 'stop'] });
+    expect(result.code).toBe(0);
+    const choices = result.prompter.asked[0]!.choiceNames!;
+    expect(choices).toContain('Your rehab routine (1 drill)');
+    expect(choices).toContain('Joint chain, feet upward (3 drills, 2 set aside for now)');
+    expect(choices).toContain('Hip rotation (4 drills)');
+    expect(result.stdout).toContain('Joint chain, feet upward · 3 drills');
+    expect(result.stdout).toContain(`Left out today, as set aside for now:\n  · Forward 45° lunge knee circles (re-test from ${localDate(retestDueAt(flared.results[1]!.at, 14))})\n  · Rehab hip circles (after a flare-up; re-test from ${due})\n`);
+    expect(result.stdout).not.toMatch(/Exercise \d of \d · (knee|hip)/);
+    expect(stored().sessions[1]!.results.map((r) => r.exerciseId)).toEqual(['lateral-ankle-tilts']);
+
+    // From the re-test date on, the routine offers them again.
+    const later = await run(['session', 'joint-chain', ...flags], { home, tty: true, now: new Date(`${due}T12:00:00`), answers: [5, 'skip', 'skip', 'skip', 'stop'] });
+    expect(later.code).toBe(0);
+    expect(later.stdout).toContain('Joint chain, feet upward · 5 drills');
+    expect(later.stdout).not.toContain('Left out today');
+    expect(later.stdout).toMatch(/Exercise 3 of 5 · hip\s+Rehab hip circles/);
+  });
+
+  it('refuses, before any question, a routine whose every drill is set aside for now', async () => {
+    const now = new Date('2026-11-20T10:00:00.000Z');
+    await Store.open({ ITB_HOME: home }).update((data) => {
+      for (const id of ['single-leg-stand', 'single-leg-stand-foam-pad']) data.moves.push({ exerciseId: id, bucket: 'avoid', at: '2026-11-19T08:00:00.000Z' });
+      data.buckets = projectBuckets(data.sessions, data.moves);
+    });
+    const result = await run(['session', 'balance', ...flags], { home, tty: true, now, answers: [...screenClear] });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/every drill of the Single-leg balance routine is set aside for now/);
+    expect(result.stderr).toMatch(/itb buckets/);
+    expect(result.prompter.asked).toEqual([]);
   });
 
   it('says so when a built-in routine is empty', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applySessionResults, bucketView, builtInRoutine, projectBuckets } from '../../src/core/buckets.js';
+import { localDate } from '../../src/core/history.js';
 import type { ManualMove, Session } from '../../src/core/records.js';
 import type { Library } from '../../src/library/schema.js';
 import { drill } from '../helpers/drills.js';
@@ -214,19 +215,25 @@ describe('bucketView', () => {
     expect(status).toMatchObject({ flare: true, evidence: { tested: 1, helped: 0, lastChange: 3, flares: 1 } });
   });
 
-  it('is due for re-test exactly at the boundary, not one millisecond before', () => {
-    const data = storeWith({ moves: [move('clamshells', 'avoid', '2026-01-01T10:00:00.000Z')] });
-    const atBoundary = bucketView(data, library, new Date('2026-01-15T10:00:00.000Z')).avoid[0]!;
-    expect(atBoundary.retestDueAt).toBe('2026-01-15T10:00:00.000Z');
+  it('is due for re-test from the start of the day it shows, 14 days after the day of the decision, not a millisecond before', () => {
+    // Set aside late in the evening, local time: due from the first moment of the 14th day after.
+    const decided = new Date(2026, 0, 1, 22, 30);
+    const data = storeWith({ moves: [move('clamshells', 'avoid', decided.toISOString())] });
+    const dayStart = new Date(2026, 0, 15);
+    const atBoundary = bucketView(data, library, dayStart).avoid[0]!;
+    expect(atBoundary.retestDueAt).toBe(dayStart.toISOString());
+    expect(localDate(new Date(atBoundary.retestDueAt!))).toBe('2026-01-15');
     expect(atBoundary.retestDue).toBe(true);
-    const justBefore = bucketView(data, library, new Date('2026-01-15T09:59:59.999Z')).avoid[0]!;
+    const justBefore = bucketView(data, library, new Date(dayStart.getTime() - 1)).avoid[0]!;
     expect(justBefore.retestDue).toBe(false);
   });
 
   it('follows the retestAfterDays setting', () => {
-    const data = storeWith({ moves: [move('clamshells', 'avoid', '2026-01-01T10:00:00Z')] });
+    const decided = new Date(2026, 0, 1, 10, 0);
+    const data = storeWith({ moves: [move('clamshells', 'avoid', decided.toISOString())] });
     data.settings.retestAfterDays = 3;
-    expect(bucketView(data, library, new Date('2026-01-04T10:00:00Z')).avoid[0]!.retestDue).toBe(true);
+    expect(bucketView(data, library, new Date(2026, 0, 4, 0, 0)).avoid[0]!.retestDue).toBe(true);
+    expect(bucketView(data, library, new Date(2026, 0, 3, 23, 59)).avoid[0]!.retestDue).toBe(false);
   });
 
   it('lists due re-tests first, then by date, and offers only due drills for the retest routine', () => {

@@ -11,6 +11,8 @@ export interface Asked {
   kind: 'select' | 'confirm' | 'input' | 'countdown';
   message: string;
   choices?: string[];
+  /** What the user sees for each choice. */
+  choiceNames?: string[];
 }
 
 export class ScriptedPrompter implements Prompter {
@@ -35,7 +37,7 @@ export class ScriptedPrompter implements Prompter {
 
   async select<T extends string>(q: { message: string; choices: Choice<T>[]; default?: T }): Promise<T> {
     const values = q.choices.map((c) => c.value);
-    const answer = String(this.take({ kind: 'select', message: q.message, choices: values }));
+    const answer = String(this.take({ kind: 'select', message: q.message, choices: values, choiceNames: q.choices.map((c) => c.name) }));
     if (!values.includes(answer as T)) throw new Error(`"${answer}" is not a choice of "${q.message}": ${values.join(', ')}`);
     return answer as T;
   }
