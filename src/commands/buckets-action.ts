@@ -12,7 +12,7 @@ import type { Colours } from '../ui/colour.js';
 import { isPromptExit } from '../ui/prompter.js';
 import { readSummary } from '../store/summary-file.js';
 import { table, wrap } from '../ui/table.js';
-import { libraryFor, paint, printJson } from './shared.js';
+import { libraryFor, paint, printJson, promptsFor } from './shared.js';
 
 const bucketWords: Record<ExerciseStatus['bucket'], string> = { rehab: 'rehab', avoid: 'avoid for now', untested: 'untested' };
 
@@ -99,11 +99,17 @@ function knownIds(data: StoreData, libraryIds: string[]): string[] {
 }
 
 export async function resetBuckets(ctx: Context, options: { force?: boolean }, self: Command) {
+  if (!options.force && !ctx.stdinIsTTY) {
+    throw new UserError('`itb buckets reset` asks before clearing, and there is no terminal to ask in', 'Add --force to reset without asking: itb buckets reset --force');
+  }
+  const store = await openStore(ctx);
+  const { sessions, moves, bucketsResetAt } = store.read();
+  if (projectBuckets(sessions, moves, bucketsResetAt).length === 0) {
+    ctx.stdout.write('Nothing to clear: every drill is untested already.\n');
+    return;
+  }
   if (!options.force) {
-    if (!ctx.stdinIsTTY) {
-      throw new UserError('`itb buckets reset` asks before clearing, and there is no terminal to ask in', 'Add --force to reset without asking: itb buckets reset --force');
-    }
-    const prompter = ctx.prompter ?? (await import('../ui/prompts.js')).createPrompter();
+    const prompter = await promptsFor(ctx, self);
     let sure: boolean;
     try {
       sure = await prompter.confirm({
@@ -119,7 +125,6 @@ export async function resetBuckets(ctx: Context, options: { force?: boolean }, s
       return;
     }
   }
-  const store = await openStore(ctx);
   let cleared = 0;
   const now = ctx.now().toISOString();
   await store.update((data) => {

@@ -21,7 +21,7 @@ import { hanging, table, wrap } from '../ui/table.js';
 import { plural } from '../export/words.js';
 import { screenIfNeeded } from './session-screen.js';
 import type { SessionOptions } from './session.js';
-import { libraryFor, paint } from './shared.js';
+import { libraryFor, paint, promptsFor } from './shared.js';
 
 interface Plan {
   routine: string;
@@ -44,7 +44,7 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
   // A routine that does not exist (or an empty rehab bucket) stops us before any question too,
   // not after the safety screen.
   if (routineArg !== undefined) routineExercises(routineArg, bucketsBefore, library);
-  const prompter = ctx.prompter ?? (await import('../ui/prompts.js')).createPrompter();
+  const prompter = await promptsFor(ctx, command);
   const say = (text: string) => ctx.stdout.write(text);
   const release = await acquireSessionLock(store.path);
   let state: SessionState | undefined;
@@ -276,11 +276,13 @@ async function ask(question: Exclude<Ask, { kind: 'finished' }>, turn: Turn): Pr
         say(colour.dim(`  Your ${plan.symptom} is at ${question.before}: too low for a drill to show it helps. You can stop here, or go on.\n`));
       }
       const hold = exercise.dose.holdSeconds;
+      // Holds come in sets, and often on each side: the timer stays on offer for every one.
       let timed = false;
       for (;;) {
+        const timer = timed ? `Start the ${hold} s timer again (the next set or side)` : `Start a ${hold} s timer for the hold`;
         const choices = [
           { value: 'done' as const, name: `Done — rate my ${plan.symptom} now` },
-          ...(hold && options.timer && !timed ? [{ value: 'timer' as const, name: `Start a ${hold} s timer for the hold` }] : []),
+          ...(hold && options.timer ? [{ value: 'timer' as const, name: timer }] : []),
           { value: 'skip' as const, name: 'Skip this drill (I cannot do it now)' },
           { value: 'stop' as const, name: 'Stop the session here' },
         ];

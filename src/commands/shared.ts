@@ -4,6 +4,7 @@ import type { Context } from '../context.js';
 import { loadLibrary } from '../library/library.js';
 import type { Library } from '../library/schema.js';
 import { colourEnabled, colours, type Colours } from '../ui/colour.js';
+import type { Prompter } from '../ui/prompter.js';
 
 export interface GlobalOptions {
   data?: string;
@@ -16,6 +17,17 @@ export function globals(command: Command): GlobalOptions {
 
 export function paint(ctx: Context, command: Command): Colours {
   return colours(colourEnabled(ctx, globals(command).color));
+}
+
+/**
+ * The prompts of a terminal (or the context's own, in tests). The prompt library colours by
+ * NO_COLOR alone, read as it loads, so when colour is off for another reason (--no-color,
+ * TERM=dumb, FORCE_COLOR=0) NO_COLOR is set for it first.
+ */
+export async function promptsFor(ctx: Context, command: Command): Promise<Prompter> {
+  if (ctx.prompter) return ctx.prompter;
+  if (!colourEnabled(ctx, globals(command).color)) process.env.NO_COLOR = '1';
+  return (await import('../ui/prompts.js')).createPrompter();
 }
 
 export function libraryFor(ctx: Context, command: Command): Promise<Library> {

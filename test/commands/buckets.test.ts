@@ -214,6 +214,18 @@ describe('itb buckets reset', () => {
     expect(stored().bucketsResetAt).toBe(now.toISOString());
   });
 
+  it('asks nothing and changes nothing when every drill is untested already', async () => {
+    const empty = await run(['buckets', 'reset'], { home, now, tty: true, answers: [] });
+    expect(empty.code).toBe(0);
+    expect(empty.stdout).toBe('Nothing to clear: every drill is untested already.\n');
+    expect(empty.prompter.asked).toEqual([]);
+    await withSessions();
+    await run(['buckets', 'reset', '--force'], { home, now });
+    const again = await run(['buckets', 'reset'], { home, now: new Date(now.getTime() + 60_000), tty: true, answers: [] });
+    expect(again.stdout).toContain('Nothing to clear');
+    expect(stored().bucketsResetAt).toBe(now.toISOString());
+  });
+
   it('lets a move made at the moment of a reset count', async () => {
     await withSessions();
     await run(['buckets', 'reset', '--force'], { home, now });

@@ -1,6 +1,6 @@
 // The interactive session end to end: the built binary in a real pseudo-terminal, typed at.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BIN, keys, Terminal } from '../helpers/pty.js';
@@ -22,6 +22,7 @@ function itb(args: string[]): Terminal {
 }
 
 const storeOf = () => JSON.parse(readFileSync(join(home, 'store.json'), 'utf8'));
+const storeOfExists = () => existsSync(join(home, 'store.json'));
 
 async function passScreen(terminal: Terminal) {
   for (let i = 0; i < 6; i++) await terminal.answer(/\(y\/N\)/, 'n');
@@ -170,7 +171,12 @@ describe('itb session in a terminal', () => {
     await t.waitFor(/\d+ s left/); // it keeps ticking
     await t.type(keys.enter);
     await t.waitFor('ended early');
-    // Back at the same question, now without the timer.
+    // Back at the same question, the timer still on offer for the next set or side.
+    await t.answer('When you have done the drill', keys.down);
+    await t.waitFor('Start the 30 s timer again (the next set or side)');
+    await t.waitFor(/\d+ s left/);
+    await t.type(keys.enter);
+    await t.waitFor('ended early');
     await t.answer('When you have done the drill', '');
     await t.answer('(before: 3)', '1');
     await t.waitFor('Better: discomfort 3 → 1');
@@ -178,6 +184,21 @@ describe('itb session in a terminal', () => {
     await t.type(keys.ctrlC);
     expect(await t.exited).toBe(130);
     expect(storeOf().sessions[0].results).toEqual([expect.objectContaining({ exerciseId: 'single-leg-stand', outcome: 'rehab' })]);
+  });
+
+  it('asks its questions without colour under --no-color or TERM=dumb, as under NO_COLOR', async () => {
+    const colourCode = /\x1b\[[0-9;]*m/;
+    for (const [args, env] of [[['--no-color'], {}], [[], { TERM: 'dumb' }], [[], {}]] as const) {
+      const t = new Terminal([...args, 'session', 'balance', '--side', 'left', '--symptom', 'pain', '--movement', 'stairs'], { ITB_HOME: home, ...env });
+      open.push(t);
+      if (!storeOfExists()) await passScreen(t); // the first run only
+      await t.answer('Rate your pain', '4');
+      await t.waitFor('When you have done the drill');
+      await t.type(keys.ctrlC);
+      expect(await t.exited).toBe(130);
+      // The last run, with colour, shows that the check would see colour if there were any.
+      expect(colourCode.test(t.raw)).toBe(args.length === 0 && !('TERM' in env));
+    }
   });
 
   it('refuses to start without a terminal and names what works without one', () => {

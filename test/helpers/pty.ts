@@ -18,7 +18,8 @@ export class Terminal {
 
   constructor(args: string[], env: Record<string, string>) {
     this.pty = spawn(process.execPath, [BIN, ...args], {
-      name: 'xterm-256color',
+      // node-pty sets TERM from the name, so a TERM given in `env` names the terminal.
+      name: env.TERM ?? 'xterm-256color',
       cols: 100,
       rows: 40,
       cwd: process.cwd(),
@@ -26,6 +27,11 @@ export class Terminal {
     });
     this.pty.onData((data) => (this.output += data));
     this.exited = new Promise((resolve) => this.pty.onExit(({ exitCode }) => resolve(exitCode)));
+  }
+
+  /** Everything sent to the terminal so far, codes and all. */
+  get raw(): string {
+    return this.output;
   }
 
   /** Everything shown so far, without colour and cursor codes. */
