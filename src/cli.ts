@@ -10,6 +10,7 @@ import { sessionCommand } from './commands/session.js';
 import { settingsCommand } from './commands/settings.js';
 import { validateCommand } from './commands/validate.js';
 import { processContext, type Context } from './context.js';
+import { shownSafely } from './core/text.js';
 import { EXIT, Interrupted, UserError } from './errors.js';
 
 declare const ITB_VERSION: string;
@@ -62,7 +63,8 @@ itb supports self-care; it does not diagnose. See a clinician if you are worried
     command.exitOverride().configureOutput({
       writeOut: (text) => ctx.stdout.write(text),
       writeErr: (text) => ctx.stderr.write(text),
-      outputError: (text, write) => write(text),
+      // An error may quote what was typed: control characters in it are shown, not obeyed.
+      outputError: (text, write) => write(shownSafely(text)),
     });
     command.commands.forEach(configure);
   };
@@ -97,9 +99,9 @@ async function report(error: unknown, ctx: Context, argv: string[]): Promise<num
   const { colourEnabled, colours } = await import('./ui/colour.js');
   const paint = colours(colourEnabled({ ...ctx, stdout: ctx.stderr }, argv.includes('--no-color') ? false : undefined));
   if (error instanceof UserError) {
-    for (const line of error.details) ctx.stderr.write(`${line}\n`);
-    ctx.stderr.write(`${paint.red('error:')} ${error.message}\n`);
-    if (error.hint) ctx.stderr.write(`${paint.dim(error.hint)}\n`);
+    for (const line of error.details) ctx.stderr.write(`${shownSafely(line)}\n`);
+    ctx.stderr.write(`${paint.red('error:')} ${shownSafely(error.message)}\n`);
+    if (error.hint) ctx.stderr.write(`${paint.dim(shownSafely(error.hint))}\n`);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);

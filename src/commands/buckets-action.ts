@@ -4,6 +4,7 @@ import { adviceFromMarks, type Advice } from '../core/advice.js';
 import { bucketView, projectBuckets, viewBuckets, type BucketView, type ExerciseStatus } from '../core/buckets.js';
 import type { Evidence } from '../core/evidence.js';
 import { closest } from '../core/closest.js';
+import { controlCharacterIn } from '../core/text.js';
 import { localDate } from '../core/history.js';
 import type { BucketName, StoreData } from '../core/records.js';
 import type { Context } from '../context.js';
@@ -11,7 +12,7 @@ import { Interrupted, UserError } from '../errors.js';
 import type { Colours } from '../ui/colour.js';
 import { isPromptExit } from '../ui/prompter.js';
 import { readSummary } from '../store/summary-file.js';
-import { table, wrap } from '../ui/table.js';
+import { fitName, table, truncate, wrap } from '../ui/table.js';
 import { libraryFor, paint, printJson, promptsFor } from './shared.js';
 
 const bucketWords: Record<ExerciseStatus['bucket'], string> = { rehab: 'rehab', avoid: 'avoid for now', untested: 'untested' };
@@ -45,6 +46,8 @@ export async function moveDrill(ctx: Context, id: string, bucketArg: string, opt
   }
   const note = options.note?.trim() || undefined;
   if (note !== undefined && note.length > 1000) throw new UserError('the note is too long: keep it under 1000 characters');
+  const inNote = note === undefined ? undefined : controlCharacterIn(note, { oneLine: true });
+  if (inNote) throw new UserError(`the note holds a control character (${inNote}): write it as plain text on one line`);
 
   const library = await libraryFor(ctx, self);
   const store = await openStore(ctx);
@@ -154,15 +157,6 @@ function evidenceLine(evidence: Evidence): string {
   }
   if (evidence.flares > 0) parts.push(`${evidence.flares} ${evidence.flares === 1 ? 'flare' : 'flares'}`);
   return parts.join(' · ');
-}
-
-function truncate(text: string, columns: number): string {
-  return text.length > columns ? `${text.slice(0, columns - 1)}…` : text;
-}
-
-/** A drill's name in `columns`: too long, it loses its closing note in brackets first, then its end. */
-function fitName(name: string, columns: number): string {
-  return name.length > columns ? truncate(name.replace(/ \([^()]*\)$/, ''), columns) : name;
 }
 
 /** Names in order down two columns: quicker to scan than a paragraph of them, and a name may hold a comma. */

@@ -7,7 +7,7 @@ import { findExercise } from '../library/library.js';
 import type { Exercise, Library } from '../library/schema.js';
 import type { Colours } from '../ui/colour.js';
 import { describeDose, describeSide } from '../ui/describe.js';
-import { hanging, table } from '../ui/table.js';
+import { fitName, hanging, table } from '../ui/table.js';
 import { libraryFor, paint, printJson } from './shared.js';
 
 export async function showExercises(ctx: Context, id: string | undefined, options: { json?: boolean }, command: Command) {
@@ -32,15 +32,17 @@ export function unknownExercise(library: Library, id: string): UserError {
   );
 }
 
+/** Name, id and body region of every drill, in 80 columns; a strength drill says it is one. */
 function listExercises(library: Library, colour: Colours): string {
+  const loading = ' (loading)';
   const rows = library.exercises.map((exercise) => [
+    exercise.loading ? `${fitName(exercise.name, 36 - loading.length)}${colour.yellow(loading)}` : fitName(exercise.name, 36),
     colour.bold(exercise.id),
-    exercise.name,
     exercise.region,
-    exercise.category + (exercise.loading ? colour.yellow(' (loading)') : ''),
   ]);
-  const lines = table([[colour.dim('id'), colour.dim('name'), colour.dim('region'), colour.dim('kind')], ...rows]);
-  return `${lines.join('\n')}\n\n${colour.dim('Show one drill in full: itb exercises ID')}\n`;
+  const lines = table([[colour.dim('name'), colour.dim('id'), colour.dim('region')], ...rows]);
+  const notes = ['Loading drills build strength: space those sessions about 48 hours apart.', 'Show one drill in full: itb exercises ID'];
+  return `${lines.join('\n')}\n\n${notes.map((note) => colour.dim(note)).join('\n')}\n`;
 }
 
 function showExercise(library: Library, exercise: Exercise, colour: Colours): string {

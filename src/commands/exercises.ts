@@ -12,7 +12,7 @@ export function exercisesCommand(ctx: Context): Command {
     .addHelpText(
       'after',
       examples(
-        ['itb exercises', 'every drill, with its body region and routine'],
+        ['itb exercises', 'every drill, with its id and body region'],
         ['itb exercises clamshells', 'steps, dose and cues of one drill'],
         ['itb exercises --json', 'the whole list as JSON'],
       ),

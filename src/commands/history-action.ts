@@ -7,7 +7,7 @@ import { UserError } from '../errors.js';
 import type { Colours } from '../ui/colour.js';
 import { pointsShown, sparkline } from '../ui/sparkline.js';
 import { readStore } from '../store/store-file.js';
-import { table, wrap } from '../ui/table.js';
+import { table, truncate, wrap } from '../ui/table.js';
 import { plural } from '../export/words.js';
 import type { HistoryOptions } from './history.js';
 import { paint, printJson } from './shared.js';
@@ -61,10 +61,6 @@ function parseDay(text: string): Date {
   // new Date rolls 2026-02-30 over into March; a date that does not exist is a typo.
   if (date.getFullYear() !== year || date.getMonth() !== month - 1 || date.getDate() !== day) throw bad();
   return date;
-}
-
-function truncate(text: string, columns: number): string {
-  return text.length > columns ? `${text.slice(0, Math.max(1, columns - 1))}…` : text;
 }
 
 function resultsCell(summary: SessionSummary, colour: Colours): string {

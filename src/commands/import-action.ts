@@ -2,7 +2,9 @@
 import { readFileSync } from 'node:fs';
 import type { Context } from '../context.js';
 import { sessionContradictions } from '../core/consistency.js';
+import { controlCharacterPaths } from '../core/text.js';
 import { UserError } from '../errors.js';
+import { plainIssue } from '../plain-issues.js';
 import { mergeExport, type MergeOutcome } from '../export/merge.js';
 import { EXPORT_SCHEMA_VERSION, exportSchema, type ParsedExport } from '../export/schema.js';
 import { Store } from '../store/store.js';
@@ -60,7 +62,7 @@ async function readExport(file: string): Promise<ParsedExport> {
     throw new UserError(`${file} is a FHIR report, which itb cannot read back`, 'Import the backup written by `itb export --format json` instead.');
   }
 
-  const parsed = exportSchema.safeParse(raw);
+  const parsed = exportSchema.safeParse(raw, { error: (issue) => plainIssue(issue, (found) => `an itb backup is a set of fields, not ${found}`) });
   if (!parsed.success) {
     const issues = parsed.error.issues;
     const lines = issues.slice(0, SHOWN_PROBLEMS).map((issue) => {
@@ -76,8 +78,23 @@ async function readExport(file: string): Promise<ParsedExport> {
       lines,
     );
   }
+  refuseControlCharacters(file, parsed.data);
   refuseContradictions(file, parsed.data);
   return parsed.data;
+}
+
+/** Control characters would reach terminal screens and reports from the imported records (see core/text). */
+function refuseControlCharacters(file: string, backup: ParsedExport): void {
+  const found = controlCharacterPaths(backup);
+  if (found.length === 0) return;
+  const lines = found.slice(0, SHOWN_PROBLEMS).map(({ path, character }) => `  ${path}: holds a control character (${character})`);
+  if (found.length > SHOWN_PROBLEMS) lines.push(`  … and ${found.length - SHOWN_PROBLEMS} more`);
+  throw new UserError(
+    `${file} holds text with control characters (${found.length} ${found.length === 1 ? 'field' : 'fields'})`,
+    'Nothing was imported. itb never writes these; remove them from the file, or export again.',
+    undefined,
+    lines,
+  );
 }
 
 /**

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { findExercise } from '../library/library.js';
-import { wrap } from '../ui/table.js';
+import { fitName, wrap } from '../ui/table.js';
 import { libraryFor, paint, printJson } from './shared.js';
 
 export async function showRoutines(ctx: Context, options: { json?: boolean }, command: Command) {
@@ -12,7 +12,11 @@ export async function showRoutines(ctx: Context, options: { json?: boolean }, co
   const blocks = library.routines.map((routine) => {
     const drills = routine.exercises.map((id, i) => {
       const exercise = findExercise(library, id);
-      return `  ${String(i + 1).padStart(2)}. ${exercise?.name ?? id}${exercise ? colour.dim(`  ${exercise.id} · ${exercise.region}`) : ''}`;
+      const number = `  ${String(i + 1).padStart(2)}. `;
+      if (!exercise) return `${number}${id}`;
+      // The name gives way, so that the line fits 80 columns with the id in full.
+      const details = `  ${exercise.id} · ${exercise.region}`;
+      return `${number}${fitName(exercise.name, 80 - number.length - details.length)}${colour.dim(details)}`;
     });
     return [`${colour.bold(routine.id)}  ${routine.name}`, ...wrap(routine.description, 78, '  ').map((l) => colour.dim(l)), ...drills].join('\n');
   });

@@ -4,11 +4,12 @@ import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
 import { adviceFor } from '../core/advice.js';
 import { applySessionResults, bucketView, builtInRoutine, projectBuckets, retestDueAt, type BucketView, type ExerciseStatus } from '../core/buckets.js';
-import { localDate } from '../core/history.js';
+import { localDate, movementKey } from '../core/history.js';
 import { closest } from '../core/closest.js';
 import type { Session, Settings, StoreData } from '../core/records.js';
 import { cutOff, interrupt, next, parseScore, start, type Answer, type Ask, type SessionState } from '../core/session.js';
 import { painfulSides, symptoms } from '../core/terms.js';
+import { controlCharacterIn } from '../core/text.js';
 import type { Context } from '../context.js';
 import { Interrupted, UserError } from '../errors.js';
 import type { Exercise, Library } from '../library/schema.js';
@@ -142,7 +143,7 @@ async function setUp(
     say(`\n${wrap(spacing.message, 78).map((l) => colour.yellow(l)).join('\n')}\n`);
     const goOn = await prompter.confirm({ message: 'Do the strength drills today anyway?', default: false });
     if (!goOn) {
-      say('Nothing was recorded. A gentler routine such as joint-chain, mobility or balance suits today.\n');
+      say(`${wrap('Nothing was recorded. A gentler routine such as joint-chain, mobility or balance suits today.', 78).join('\n')}\n`);
       return undefined;
     }
   }
@@ -225,15 +226,18 @@ function routineExercises(
 async function chooseMovement(settings: Settings, library: Library, prompter: Prompter): Promise<string> {
   const other = '\u0000other';
   const choices = library.movements.map((movement) => ({ value: movement.name, name: movement.name, description: movement.instructions }));
-  if (settings.movement && !choices.some((c) => c.value === settings.movement)) {
+  // The movement of last time, once: "step-down" typed last time is the library's "Step-down".
+  const last = settings.movement === undefined ? undefined : choices.find((c) => movementKey(c.value) === movementKey(settings.movement!));
+  if (settings.movement && !last) {
     choices.unshift({ value: settings.movement, name: `${settings.movement} (last time)`, description: 'The movement you used last time.' });
   }
   choices.push({ value: other, name: 'Something else (type it)', description: 'Any movement that brings on your symptom the same way each time.' });
-  const picked = await prompter.select({ message: 'Which test movement will you rate it during? Keep it the same all session.', choices, default: settings.movement });
+  const picked = await prompter.select({ message: 'Which test movement will you rate it during? Keep it the same all session.', choices, default: last?.value ?? settings.movement });
   if (picked !== other) return picked;
   const typed = await prompter.input({
     message: 'Describe the test movement:',
-    validate: (text) => (text.trim().length > 0 && text.length <= 200 ? true : 'Describe it in a few words (up to 200 characters).'),
+    validate: (text) =>
+      text.trim().length > 0 && text.length <= 200 && !controlCharacterIn(text, { oneLine: true }) ? true : 'Describe it in a few words of plain text (up to 200 characters).',
   });
   return typed.trim();
 }
@@ -297,7 +301,11 @@ async function ask(question: Exclude<Ask, { kind: 'finished' }>, turn: Turn): Pr
 
 function introduction(plan: Plan, library: Library, colour: Colours): string {
   const routine = library.routines.find((r) => r.id === plan.routine);
-  const cues = (routine?.cues ?? []).map((id) => library.cues.find((cue) => cue.id === id)?.text).filter(Boolean) as string[];
+  // The built-in routines gather drills from several routines: the cues of each of those, once.
+  const drawnFrom = routine ? [routine] : library.routines.filter((r) => plan.exercises.some((exercise) => r.exercises.includes(exercise.id)));
+  const cueIds = [...new Set(drawnFrom.flatMap((r) => r.cues ?? []))];
+  const cues = cueIds.map((id) => library.cues.find((cue) => cue.id === id)?.text).filter((text): text is string => text !== undefined);
+  if (plan.routine === 'retest') cues.unshift('These drills were set aside before. Start gently, with a smaller range, and stop at once if your symptom rises.');
   const lines = ['', colour.bold(`${routine?.name ?? (plan.routine === 'rehab' ? 'Your rehab routine' : 'Re-test')} · ${plural(plan.exercises.length, 'drill')}`)];
   lines.push(colour.dim(`Rating ${plan.symptom} during: ${plan.movement} · painful side: ${plan.side}`));
   if (cues.length > 0) lines.push('', 'Keep in mind:', ...cues.flatMap((cue) => hanging('  · ', cue, 78)));

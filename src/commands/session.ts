@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { painfulSides, symptoms } from '../core/terms.js';
+import { controlCharacterIn } from '../core/text.js';
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
 import { choiceOption, examples } from './help.js';
@@ -39,6 +40,8 @@ Ctrl-C keeps what you have done so far. Needs a terminal.
       if (options.movement !== undefined && (options.movement.trim() === '' || options.movement.length > 200)) {
         throw new UserError('--movement needs a short description of the test movement (1 to 200 characters)');
       }
+      const inMovement = options.movement === undefined ? undefined : controlCharacterIn(options.movement, { oneLine: true });
+      if (inMovement) throw new UserError(`--movement holds a control character (${inMovement}): describe the movement as plain text on one line`);
       if (!ctx.stdinIsTTY || !ctx.stdout.isTTY) {
         throw new UserError(
           '`itb session` asks questions as you go, so it needs a terminal for its input and output.',

@@ -33,7 +33,7 @@ export async function showOrChangeSettings(ctx: Context, keyText: string | undef
   }
   if (options.unset && valueText !== undefined) throw new UserError('give either a new value or --unset, not both');
   if (options.unset && !settingDefinitions[key].remembered) {
-    throw new UserError(`${key} always has a value; set it to ${settingDefinitions[key].allowed}`);
+    throw new UserError(`${key} always has a value; set it to ${settingDefinitions[key].allowed}.`);
   }
   const parsed = options.unset ? undefined : parseSetting(key, valueText!);
   if (parsed && !parsed.ok) throw new UserError(parsed.reason);

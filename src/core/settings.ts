@@ -2,6 +2,7 @@
 import { closest } from './closest.js';
 import type { Settings } from './records.js';
 import { painfulSides, symptoms } from './terms.js';
+import { controlCharacterIn } from './text.js';
 
 export type SettingKey = keyof Settings;
 
@@ -17,6 +18,8 @@ const wholeNumber = (min: number, max: number) => (text: string) => {
   const value = /^\d+$/.test(text.trim()) ? Number(text) : Number.NaN;
   return Number.isInteger(value) && value >= min && value <= max ? value : undefined;
 };
+/** "left, right or both". */
+const orList = (values: readonly string[]) => `${values.slice(0, -1).join(', ')} or ${values.at(-1)}`;
 const oneOf = <T extends string>(values: readonly T[]) => (text: string) => values.find((value) => value === text.trim().toLowerCase());
 
 export const settingDefinitions: Record<SettingKey, Definition> = {
@@ -38,12 +41,12 @@ export const settingDefinitions: Record<SettingKey, Definition> = {
     parse: wholeNumber(1, 365),
     remembered: false,
   },
-  side: { meaning: 'your painful side, offered first in a session', allowed: painfulSides.join(', '), parse: oneOf(painfulSides), remembered: true },
-  symptom: { meaning: 'what you rate, offered first in a session', allowed: symptoms.join(', '), parse: oneOf(symptoms), remembered: true },
+  side: { meaning: 'your painful side, offered first in a session', allowed: orList(painfulSides), parse: oneOf(painfulSides), remembered: true },
+  symptom: { meaning: 'what you rate, offered first in a session', allowed: orList(symptoms), parse: oneOf(symptoms), remembered: true },
   movement: {
     meaning: 'your test movement, offered first in a session',
-    allowed: 'a short description, up to 200 characters',
-    parse: (text) => (text.trim().length > 0 && text.length <= 200 ? text.trim() : undefined),
+    allowed: 'a short description in plain text on one line, up to 200 characters',
+    parse: (text) => (text.trim().length > 0 && text.length <= 200 && !controlCharacterIn(text, { oneLine: true }) ? text.trim() : undefined),
     remembered: true,
   },
 };

@@ -3,9 +3,11 @@
 // `FILE:LINE:COL  path.to.field  message`, sorted by position, in words a therapist can act on.
 import { readFileSync } from 'node:fs';
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import type { core, ZodError } from 'zod';
+import type { ZodError } from 'zod';
 import { closest } from '../core/closest.js';
+import { controlCharacterPaths } from '../core/text.js';
 import { EXIT, UserError } from '../errors.js';
+import { plainIssue } from '../plain-issues.js';
 import { cueSchema, doseSchema, exerciseSchema, librarySchema, movementSchema, routineSchema, type Library } from './schema.js';
 import { firstLine, isReadable, syntaxProblems, unresolvedAliases, type At, type Problem } from './syntax.js';
 
@@ -76,7 +78,9 @@ export function parseLibrary(source: string): { ok: true; library: Library } | {
     return fail([{ line: 1, col: 1, path: '(file)', message }]);
   }
 
-  const parsed = librarySchema.safeParse(data, { error: issueMessage });
+  const parsed = librarySchema.safeParse(data, {
+    error: (issue) => plainIssue(issue, (found) => `a library file must be a set of fields ("version: 1", "exercises:" ...), not ${found}`),
+  });
   const problems = parsed.success ? [] : zodProblems(doc, parsed.error, at);
   problems.push(...crossChecks(data, doc, at));
   if (syntax.length > 0 || problems.length > 0 || !parsed.success) return fail(problems);
@@ -86,57 +90,6 @@ export function parseLibrary(source: string): { ok: true; library: Library } | {
 type Path = (string | number)[];
 
 // ── Shape (zod) ──────────────────────────────────────────────────────────────
-
-const expectedWords: Record<string, string> = {
-  string: 'text',
-  number: 'a whole number',
-  int: 'a whole number',
-  boolean: 'true or false',
-  array: 'a list',
-  object: 'a set of fields',
-};
-
-/** zod's default messages name types the way programmers do; these name them for people. */
-function issueMessage(issue: core.$ZodRawIssue): string | undefined {
-  const found = issue.input === null ? ' (nothing is written here)' : `, not ${describeValue(issue.input)}`;
-  const foundAfterList = issue.input === null ? found : ` (not ${describeValue(issue.input)})`;
-  switch (issue.code) {
-    case 'invalid_type':
-      if (issue.input === undefined) return 'missing required field';
-      if (!issue.path?.length) {
-        return `a library file must be a set of fields ("version: 1", "exercises:" ...), not ${describeValue(issue.input)}`;
-      }
-      return `must be ${expectedWords[issue.expected] ?? issue.expected}${found}`;
-    case 'invalid_value': {
-      if (issue.input === undefined) return 'missing required field';
-      const isVersion = issue.path?.length === 1 && issue.path[0] === 'version';
-      if (issue.values.length === 1) {
-        return `must be ${String(issue.values[0])}${found}${isVersion ? ' (the library format this itb reads)' : ''}`;
-      }
-      return `must be one of: ${issue.values.map(String).join(', ')}${foundAfterList}`;
-    }
-    case 'too_small':
-      if (issue.origin === 'array') return `needs at least ${String(issue.minimum)} item${issue.minimum === 1 ? '' : 's'}`;
-      if (issue.origin === 'string') return 'must not be empty';
-      return `must be at least ${String(issue.minimum)}${found}`;
-    case 'too_big':
-      if (issue.origin === 'array') return `may have at most ${String(issue.maximum)} items`;
-      if (issue.origin === 'string') return `must be at most ${String(issue.maximum)} characters long`;
-      return `must be at most ${String(issue.maximum)}${found}`;
-    case 'invalid_format':
-      if (issue.format === 'url') return `must be a web address starting with https:// or http://${found}`;
-      return `is not written the expected way${found}`;
-    default:
-      return undefined;
-  }
-}
-
-function describeValue(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value);
-  if (Array.isArray(value)) return 'a list';
-  if (value !== null && typeof value === 'object') return 'a set of fields';
-  return String(value);
-}
 
 /** The fields each kind of object may have, for "unknown field" messages. */
 function allowedFields(path: Path): { kind: string; fields: string[] } | undefined {
@@ -218,6 +171,10 @@ function crossChecks(data: unknown, doc: Document, at: At): Problem[] {
       });
     }
   });
+  // Library text reaches the terminal in every session: it must not carry control codes.
+  for (const { path, character } of controlCharacterPaths(data)) {
+    report(path === '(file)' ? [] : path.split('.').map((key) => (/^\d+$/.test(key) ? Number(key) : key)), `holds a control character (${character}); write plain text`);
+  }
   return found;
 }
 

@@ -3,7 +3,7 @@
 // they are frozen (a change made to one in place throws) and only the rest of the store and the
 // sessions that are new or replaced are checked again.
 import { storeSchema, type Session, type StoreData } from '../core/records.js';
-import { firstIssue } from './migrations.js';
+import { firstIssue, storeIssues } from './migrations.js';
 
 /** Makes a session read from disk unchangeable, with its attempts and results (and what they hold). */
 export function freezeSession(session: Session): Session {
@@ -33,7 +33,7 @@ export function checkedForWriting(next: StoreData, unchanged?: ReadonlySet<Sessi
     positions.push(index);
     toCheck.push(session);
   });
-  const checked = storeSchema.safeParse({ ...next, sessions: toCheck });
+  const checked = storeSchema.safeParse({ ...next, sessions: toCheck }, storeIssues);
   if (!checked.success) {
     const issues = checked.error.issues.map((issue) =>
       issue.path[0] === 'sessions' && typeof issue.path[1] === 'number' ? { ...issue, path: ['sessions', positions[issue.path[1]]!, ...issue.path.slice(2)] } : issue,
@@ -46,7 +46,7 @@ export function checkedForWriting(next: StoreData, unchanged?: ReadonlySet<Sessi
 }
 
 function checkAll(next: unknown): StoreData {
-  const checked = storeSchema.safeParse(next);
+  const checked = storeSchema.safeParse(next, storeIssues);
   if (!checked.success) throw refusal(firstIssue(checked.error.issues));
   return checked.data;
 }

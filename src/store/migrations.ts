@@ -1,6 +1,8 @@
 // Brings a store file written by an older itb up to the shape this itb knows, in memory only:
 // the file itself is rewritten by the next update, never by a read.
+import type { core } from 'zod';
 import { SCHEMA_VERSION, defaultSettings, storeSchema, type StoreData } from '../core/records.js';
+import { plainIssue } from '../plain-issues.js';
 
 /** Turns a store of one version into the next; the runner stamps the new schemaVersion. */
 export type MigrationStep = (raw: Record<string, unknown>) => Record<string, unknown>;
@@ -70,10 +72,13 @@ export function runMigrations(
     data = { ...step(data), schemaVersion: version + 1 };
     version += 1;
   }
-  const parsed = storeSchema.safeParse(data);
+  const parsed = storeSchema.safeParse(data, storeIssues);
   if (!parsed.success) throw new StoreProblem(`does not have the expected shape: ${firstIssue(parsed.error.issues)}`);
   return parsed.data;
 }
+
+/** zod's checks of the store, with its problems in plain words. */
+export const storeIssues = { error: (issue: core.$ZodRawIssue) => plainIssue(issue, (found) => `the store must be a set of fields, not ${found}`) };
 
 /** The first zod issue as `path.to.field: message`. */
 export function firstIssue(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {

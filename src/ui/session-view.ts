@@ -4,7 +4,7 @@ import type { Feedback } from '../core/session.js';
 import type { Exercise } from '../library/schema.js';
 import type { Colours } from './colour.js';
 import { describeDose, describeSide } from './describe.js';
-import { hanging, table, wrap } from './table.js';
+import { hanging, table, width, wrap } from './table.js';
 
 export interface Card {
   exercise: Exercise;
@@ -22,7 +22,11 @@ export function drillCard({ exercise, index, total, attempt, side }: Card, colou
   ];
   if (attempt === 2) lines.push(...wrap(retryAdvice(exercise), 78, '  ').map((line) => colour.yellow(line)));
   exercise.steps.forEach((step, i) => lines.push(...hanging(`  ${String(i + 1).padStart(2)}. `, step, 78)));
-  lines.push(`  ${colour.dim('Dose:')} ${describeDose(exercise.dose)}   ${colour.dim('Side:')} ${describeSide(exercise.side, side)}`);
+  const dose = `  ${colour.dim('Dose:')} ${describeDose(exercise.dose)}`;
+  const sideWords = `${colour.dim('Side:')} ${describeSide(exercise.side, side)}`;
+  // Side by side when they fit the terminal's 80 columns, else a line each.
+  if (width(`${dose}   ${sideWords}`) <= 80) lines.push(`${dose}   ${sideWords}`);
+  else lines.push(dose, `  ${sideWords}`);
   if (exercise.equipment.length > 0) lines.push(`  ${colour.dim('You need:')} ${exercise.equipment.join(', ')}`);
   for (const cue of exercise.cues) lines.push(...hanging('  › ', cue, 78));
   if (exercise.video) lines.push(`  ${colour.dim('Video:')} ${exercise.video}`);
@@ -65,13 +69,13 @@ export function feedbackLine(feedback: Feedback, symptom: Symptom, thresholds: T
           : `Still not better than ${before} (now ${after}).`;
       return (
         `${colour.yellow(`• ${how}`)} ${exercise.name} is set aside for now.\n` +
-        colour.dim(`  It is not wrong for you forever: ${offeredAgain}.\n`)
+        dimLines(`It is not wrong for you forever: ${offeredAgain}.`, colour)
       );
     }
     case 'flare':
       return (
         `${colour.red(`✗ Your ${symptom} went up: ${change}. Stop this drill now.`)} Never move into pain.\n` +
-        colour.dim(`  ${exercise.name} is set aside for now and flagged as a flare-up; ${offeredAgain}. Rest a moment before going on.\n`)
+        dimLines(`${exercise.name} is set aside for now and flagged as a flare-up; ${offeredAgain}. Rest a moment before going on.`, colour)
       );
   }
 }
@@ -110,6 +114,11 @@ export function summary(session: Session, names: Map<string, string>, changes: B
 }
 
 /** What Ctrl-C kept, in one paragraph. */
+/** A dim note under a verdict, wrapped to the terminal's 80 columns and indented two spaces. */
+function dimLines(text: string, colour: Colours): string {
+  return wrap(text, 78, '  ').map((line) => `${colour.dim(line)}\n`).join('');
+}
+
 export function interruptedNote(session: Session): string {
   if (session.baseline === undefined) return 'Session interrupted. Nothing had been rated yet; the session is kept as interrupted.';
   const decided = session.results.filter((r) => r.outcome !== 'skipped');
@@ -117,6 +126,8 @@ export function interruptedNote(session: Session): string {
   const kept =
     decided.length > 0
       ? `Kept: your baseline (${session.baseline}) and ${decided.length} finished drill${decided.length === 1 ? '' : 's'}: ${drills}.`
-      : `Kept: your baseline (${session.baseline}), and every score you gave.`;
+      : session.attempts.length > 0
+        ? `Kept: your baseline (${session.baseline}) and every score you gave after it.`
+        : `Kept: your baseline (${session.baseline}).`;
   return `Session interrupted. ${kept} A drill you had not finished keeps its bucket.`;
 }

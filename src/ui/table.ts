@@ -47,3 +47,17 @@ export function hanging(marker: string, text: string, columns = 80): string[] {
   const indent = ' '.repeat(width(marker));
   return wrap(text, columns, indent).map((line, i) => (i === 0 ? marker + line.slice(indent.length) : line));
 }
+
+/** `text` cut to `columns` characters, an ellipsis marking the cut. */
+export function truncate(text: string, columns: number): string {
+  return text.length > columns ? `${text.slice(0, Math.max(1, columns - 1))}…` : text;
+}
+
+/** A drill's name in `columns`: too long, it loses its closing note in brackets first, then words from its end. */
+export function fitName(name: string, columns: number): string {
+  if (name.length <= columns) return name;
+  const plain = name.replace(/ \([^()]*\)$/, '');
+  if (plain.length <= columns) return plain;
+  const cut = plain.lastIndexOf(' ', columns - 1);
+  return cut > 0 ? `${plain.slice(0, cut)}…` : truncate(plain, columns);
+}

@@ -116,9 +116,33 @@ describe('itb import', () => {
     const result = await importInto(target.home, [wrong]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^ {2}settings: missing$/m);
-    expect(result.stderr).toMatch(/^ {2}sessions\.0\.attempts\.0\.after: /m);
+    expect(result.stderr).toMatch(/^ {2}sessions\.0\.attempts\.0\.after: must be at most 10, not 12$/m);
     expect(result.stderr).toContain('extra');
     expect(result.stderr).toContain('is not an itb export (3 problems)');
+    expect(existsSync(join(target.home, 'store.json'))).toBe(false);
+  });
+
+  it('says in plain words when the file is a list, not a backup', async () => {
+    const list = join(target.home, 'list.json');
+    writeFileSync(list, '[]');
+    const result = await importInto(target.home, [list]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^ {2}\(file\): an itb backup is a set of fields, not a list$/m);
+    expect(result.stderr).not.toMatch(/expected|received/i);
+  });
+
+  it('refuses text with control characters, which could rewrite a terminal screen, and says where', async () => {
+    const file = JSON.parse(readFileSync(backup, 'utf8'));
+    file.sessions[0].movement = 'squat\u001b[2J';
+    file.sessions[0].results[0].name = 'Clams\u202Ehells';
+    const tampered = join(target.home, 'tampered.json');
+    writeFileSync(tampered, JSON.stringify(file));
+    const result = await importInto(target.home, [tampered]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('holds text with control characters (2 fields)');
+    expect(result.stderr).toMatch(/^ {2}sessions\.0\.movement: holds a control character \(U\+001B\)$/m);
+    expect(result.stderr).toMatch(/^ {2}sessions\.0\.results\.0\.name: holds a control character \(U\+202E\)$/m);
+    expect(result.stderr).not.toContain('\u001b[2J');
     expect(existsSync(join(target.home, 'store.json'))).toBe(false);
   });
 

@@ -137,6 +137,19 @@ describe('itb session', () => {
     expect(stored().sessions[0]).toMatchObject({ routine: 'balance', side: 'right', symptom: 'tightness' });
   });
 
+  it('offers the movement of last time once, however it was typed, and its own words as typed', async () => {
+    await Store.open({ ITB_HOME: home }).update((data) => {
+      data.settings.movement = 'step-down';
+      data.screenings.push({ at: '2026-11-01T08:00:00.000Z', answers: noRedFlags, proceeded: true });
+    });
+    const typedLikeLibrary = await run(['session', 'balance', '--side', 'left', '--symptom', 'pain'], { home, tty: true, answers: ['Step-down', 4, 'stop'] });
+    const choices = typedLikeLibrary.prompter.asked[0]!.choiceNames!;
+    expect(choices.filter((name) => /step-down/i.test(name))).toEqual(['Step-down']);
+    await Store.open({ ITB_HOME: home }).update((data) => void (data.settings.movement = 'hopping on the spot'));
+    const own = await run(['session', 'balance', '--side', 'left', '--symptom', 'pain'], { home, tty: true, answers: ['hopping on the spot', 4, 'stop'] });
+    expect(own.prompter.asked[0]!.choiceNames![0]).toBe('hopping on the spot (last time)');
+  });
+
   it('warns when strength drills come less than 48 hours after the last ones, and lets the user choose', async () => {
     const now = new Date('2026-11-20T10:00:00.000Z');
     const yesterday = buildSession({ startedAt: '2026-11-19T09:00:00.000Z', routine: 'strength', loading: true, baseline: 4, drills: [{ id: 'clamshells', scores: [3] }] });
@@ -181,11 +194,14 @@ describe('itb session', () => {
     expect(routineQuestion.choices?.slice(0, 2)).toEqual(['rehab', 'retest']);
     // Rehab runs in routine order: the ankle comes before the hip in the joint chain.
     expect(result.stdout).toMatch(/Exercise 1 of 2 · ankle\s+Lateral ankle tilts/);
+    // With the cues of the routine its drills come from.
+    expect(result.stdout).toMatch(/Your rehab routine · 2 drills\n.*\n\nKeep in mind:\n  · Grow tall[^]*Never move into pain/);
     expect(stored().sessions[1]).toMatchObject({ routine: 'rehab', results: [expect.objectContaining({ exerciseId: 'lateral-ankle-tilts', outcome: 'rehab' })] });
 
     const retest = await run(['session', 'retest', ...flags], { home, tty: true, now, answers: [5, 'done', 3] });
     expect(retest.code).toBe(0);
     expect(retest.stdout).toMatch(/Forward 45° lunge knee circles/);
+    expect(retest.stdout).toMatch(/Keep in mind:\n  · These drills were set aside before\. Start gently[^]*Never move into pain/);
     expect(stored().buckets.find((b) => b.exerciseId === 'lunge-knee-circles')?.bucket).toBe('rehab');
   });
 

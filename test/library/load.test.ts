@@ -309,6 +309,15 @@ describe('checks across the file', () => {
     ]);
   });
 
+  it('reports text holding control characters at the field, as written with YAML escapes', () => {
+    const source = readFileSync(fixture('good.yaml'), 'utf8');
+    const lines = source.split('\n');
+    const nameLine = lines.findIndex((line) => /^ {4}name: /.test(line));
+    lines[nameLine] = lines[nameLine]!.replace(/name: .*/, 'name: "Step-down\\e[2J"');
+    const problems = problemsIn(lines.join('\n'));
+    expect(problems).toEqual([`${nameLine + 1}:5  movements.0.name  holds a control character (U+001B); write plain text`]);
+  });
+
   it('refuses the built-in routine ids rehab and retest', () => {
     expect(problemsOf('reserved-routines.yaml')).toEqual([
       '14:5  routines.0.id  "rehab" is a built-in routine name; choose another id',

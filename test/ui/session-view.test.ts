@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Feedback } from '../../src/core/session.js';
 import { colours } from '../../src/ui/colour.js';
-import { drillCard, feedbackLine } from '../../src/ui/session-view.js';
+import { drillCard, feedbackLine, interruptedNote } from '../../src/ui/session-view.js';
+import { buildSession } from '../helpers/sessions.js';
 import { drill } from '../helpers/drills.js';
 
 const plain = colours(false);
@@ -37,7 +38,9 @@ describe('feedback after a score', () => {
   it('gives a flare-up its re-test date too', () => {
     expect(line('flare', 3, 6)).toBe(
       '✗ Your pain went up: 3 → 6. Stop this drill now. Never move into pain.\n' +
-        '  Clamshells is set aside for now and flagged as a flare-up; it will be offered again from 2026-12-05. Rest a moment before going on.\n',
+        // Wrapped to the terminal's 80 columns, under the verdict.
+        '  Clamshells is set aside for now and flagged as a flare-up; it will be\n' +
+        '  offered again from 2026-12-05. Rest a moment before going on.\n',
     );
   });
 });
@@ -55,5 +58,18 @@ describe('the second try', () => {
     const text = card(hold);
     expect(text).toContain('Ease off this time: a gentler position or effort, and a shorter hold if you need it.');
     expect(text).not.toContain('smaller range');
+  });
+});
+
+describe('the note on an interrupted session', () => {
+  const at = '2026-11-01T10:00:00.000Z';
+  it('says what was kept: the baseline alone, the scores after it, or the finished drills', () => {
+    expect(interruptedNote(buildSession({ startedAt: at, baseline: 5 }))).toBe(
+      'Session interrupted. Kept: your baseline (5). A drill you had not finished keeps its bucket.',
+    );
+    const midDrill = buildSession({ startedAt: at, baseline: 5, drills: [{ id: 'clamshells', scores: [5], unfinished: true }] });
+    expect(interruptedNote(midDrill)).toContain('Kept: your baseline (5) and every score you gave after it.');
+    const finished = buildSession({ startedAt: at, baseline: 5, drills: [{ id: 'clamshells', name: 'Clamshells', scores: [3] }] });
+    expect(interruptedNote(finished)).toContain('Kept: your baseline (5) and 1 finished drill: Clamshells → rehab.');
   });
 });

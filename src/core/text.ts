@@ -1,0 +1,32 @@
+// Text a person types (a test movement, a note) or hands over in a backup ends up on terminal
+// screens and in reports. Control characters could move the cursor, clear the screen or recolour
+// it there, and the bidirectional overrides reorder what a therapist reads; none of them belongs
+// in a score record, so they are refused on the way in.
+
+const control = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
+const controls = new RegExp(control.source, 'gu');
+const lineBreakOrTab = /[\t\n]/;
+
+/** "U+001B", for the first character of `text` that does not belong in a record; undefined when there is none. */
+export function controlCharacterIn(text: string, options: { oneLine?: boolean } = {}): string | undefined {
+  const found = control.exec(text) ?? (options.oneLine ? lineBreakOrTab.exec(text) : null);
+  return found ? `U+${found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` : undefined;
+}
+
+/** The paths (`sessions.0.movement`) of the strings in `value` that hold a control character, with the first such character. */
+export function controlCharacterPaths(value: unknown, path: (string | number)[] = []): { path: string; character: string }[] {
+  if (typeof value === 'string') {
+    const character = controlCharacterIn(value);
+    return character ? [{ path: path.join('.') || '(file)', character }] : [];
+  }
+  if (Array.isArray(value)) return value.flatMap((item, index) => controlCharacterPaths(item, [...path, index]));
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value).flatMap(([key, item]) => controlCharacterPaths(item, [...path, key]));
+  }
+  return [];
+}
+
+/** `text` with each such character written as an escape (\u001b): an error message may quote what was typed. */
+export function shownSafely(text: string): string {
+  return text.replace(controls, (character) => `\\u${character.codePointAt(0)!.toString(16).padStart(4, '0')}`);
+}

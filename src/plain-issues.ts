@@ -1,0 +1,56 @@
+// zod's default messages name types the way programmers do ("expected object, received array");
+// these name them for people, for every file a person hands to itb: a library, a backup, the store.
+import type { core } from 'zod';
+
+const expectedWords: Record<string, string> = {
+  string: 'text',
+  number: 'a whole number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a set of fields',
+};
+
+/**
+ * The message for one zod issue, or undefined to keep zod's own. `atRoot` words the case where
+ * the whole file is the wrong kind of thing, given what was found instead.
+ */
+export function plainIssue(issue: core.$ZodRawIssue, atRoot: (found: string) => string): string | undefined {
+  const found = issue.input === null ? ' (nothing is written here)' : `, not ${describeValue(issue.input)}`;
+  const foundAfterList = issue.input === null ? found : ` (not ${describeValue(issue.input)})`;
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.input === undefined) return 'missing required field';
+      if (!issue.path?.length) return atRoot(describeValue(issue.input));
+      return `must be ${expectedWords[issue.expected] ?? issue.expected}${found}`;
+    case 'invalid_value': {
+      if (issue.input === undefined) return 'missing required field';
+      const isVersion = issue.path?.length === 1 && issue.path[0] === 'version';
+      if (issue.values.length === 1) {
+        return `must be ${String(issue.values[0])}${found}${isVersion ? ' (the library format this itb reads)' : ''}`;
+      }
+      return `must be one of: ${issue.values.map(String).join(', ')}${foundAfterList}`;
+    }
+    case 'too_small':
+      if (issue.origin === 'array') return `needs at least ${String(issue.minimum)} item${issue.minimum === 1 ? '' : 's'}`;
+      if (issue.origin === 'string') return 'must not be empty';
+      return `must be at least ${String(issue.minimum)}${found}`;
+    case 'too_big':
+      if (issue.origin === 'array') return `may have at most ${String(issue.maximum)} items`;
+      if (issue.origin === 'string') return `must be at most ${String(issue.maximum)} characters long`;
+      return `must be at most ${String(issue.maximum)}${found}`;
+    case 'invalid_format':
+      if (issue.format === 'url') return `must be a web address starting with https:// or http://${found}`;
+      if (issue.format === 'datetime') return `must be a date and time such as 2026-11-20T09:30:00Z${found}`;
+      return `is not written the expected way${found}`;
+    default:
+      return undefined;
+  }
+}
+
+function describeValue(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value);
+  if (Array.isArray(value)) return 'a list';
+  if (value !== null && typeof value === 'object') return 'a set of fields';
+  return String(value);
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { controlCharacterIn, controlCharacterPaths, shownSafely } from '../../src/core/text.js';
+
+describe('control characters in text', () => {
+  it('finds escapes, other C0 and C1 controls and bidirectional overrides, and names the first', () => {
+    expect(controlCharacterIn('single-leg squat')).toBeUndefined();
+    expect(controlCharacterIn('45° lunge – “gentle”, naïve 😀')).toBeUndefined();
+    expect(controlCharacterIn('squat\u001b[2J')).toBe('U+001B');
+    expect(controlCharacterIn('bell\u0007 then\u001b')).toBe('U+0007');
+    expect(controlCharacterIn('nul\u0000')).toBe('U+0000');
+    expect(controlCharacterIn('c1\u0085')).toBe('U+0085');
+    expect(controlCharacterIn('abc\u202edef')).toBe('U+202E');
+    expect(controlCharacterIn('isolate\u2066x\u2069')).toBe('U+2066');
+    expect(controlCharacterIn('del\u007f')).toBe('U+007F');
+  });
+
+  it('lets line breaks and tabs through, except in text that must stay on one line', () => {
+    expect(controlCharacterIn('two\nlines\tand a tab')).toBeUndefined();
+    expect(controlCharacterIn('two\nlines', { oneLine: true })).toBe('U+000A');
+    expect(controlCharacterIn('a\ttab', { oneLine: true })).toBe('U+0009');
+    expect(controlCharacterIn('cr\r', { oneLine: false })).toBe('U+000D');
+  });
+
+  it('gives the path of every string that holds one, however deep', () => {
+    const value = { a: 'fine', b: [{ c: 'x\u001b' }, 'ok', 3, null], d: { e: '\u202e' } };
+    expect(controlCharacterPaths(value)).toEqual([
+      { path: 'b.0.c', character: 'U+001B' },
+      { path: 'd.e', character: 'U+202E' },
+    ]);
+    expect(controlCharacterPaths('\u0007')).toEqual([{ path: '(file)', character: 'U+0007' }]);
+  });
+});
+
+describe('text shown in an error', () => {
+  it('writes each control character as an escape, leaving line breaks and everything else alone', () => {
+    expect(shownSafely('no drill "x\u001b[2J"')).toBe('no drill "x\\u001b[2J"');
+    expect(shownSafely('a\u202eb\u0007c')).toBe('a\\u202eb\\u0007c');
+    expect(shownSafely('two\nlines, 45° – “fine”')).toBe('two\nlines, 45° – “fine”');
+  });
+});
