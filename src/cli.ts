@@ -25,7 +25,7 @@ export function createProgram(ctx: Context): Command {
     )
     .version(version, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
-    .addHelpCommand(false)
+    .helpCommand('help [command]', 'show help for a command')
     .option('--data <file>', 'use your own exercise library (YAML) instead of the built-in one; also ITB_DATA')
     .addOption(new Option('--no-color', 'turn colours off (also NO_COLOR=1)'))
     .showSuggestionAfterError(true)

@@ -276,6 +276,12 @@ describe('--help', () => {
     expect(stdout).toMatch(new RegExp(`^ {2}\\$ itb .*${command}`, 'm'));
   });
 
+  it.each(commands)('itb help %s shows the same help', async (command) => {
+    const { code, stdout } = await itb(['help', command]);
+    expect(code).toBe(0);
+    expect(stdout).toBe((await itb([command, '--help'])).stdout);
+  });
+
   it('itb --help shows examples too', async () => {
     const { code, stdout } = await itb(['--help']);
     expect(code).toBe(0);
