@@ -119,7 +119,8 @@ export interface BucketView {
 
 /**
  * Every drill's status. Rehab in routine order (first appearance walking the library's routines
- * in order, then the rest by name); avoid with re-test info (due first, then by re-test date);
+ * in order, then the rest by name); avoid with re-test info (due first, then by re-test day, then
+ * in the order they were set aside);
  * untested = library drills with no decision, in library order.
  */
 export function bucketView(data: StoreData, library: Library, now: Date): BucketView {
@@ -174,7 +175,15 @@ export function viewBuckets(summary: BucketSummary, library: Library, now: Date)
   const rehab = statuses.filter((status) => status.bucket === 'rehab').sort(inRoutineOrder(library));
   const avoid = statuses
     .filter((status) => status.bucket === 'avoid')
-    .sort((a, b) => Number(b.retestDue) - Number(a.retestDue) || compareInstants(a.retestDueAt!, b.retestDueAt!) || a.name.localeCompare(b.name));
+    // Drills set aside on the same day share their re-test day: then in the order they were set
+    // aside (names would need the locale's collation rules, slow to load on every start).
+    .sort(
+      (a, b) =>
+        Number(b.retestDue) - Number(a.retestDue) ||
+        compareInstants(a.retestDueAt!, b.retestDueAt!) ||
+        compareInstants(a.decidedAt!, b.decidedAt!) ||
+        compareIds(a.exerciseId, b.exerciseId),
+    );
   const decided = new Set(entries.map((entry) => entry.exerciseId));
   const untested = library.exercises
     .filter((exercise) => !decided.has(exercise.id))

@@ -256,6 +256,15 @@ describe('bucketView', () => {
     expect(builtInRoutine('retest', view, library)).toEqual(['hip-hikes', 'clamshells']);
   });
 
+  it('lists drills set aside on the same day, so due the same day, in the order they were set aside', () => {
+    const data = storeWith({
+      moves: [move('monster-walks', 'avoid', new Date(2026, 0, 2, 9).toISOString()), move('bridges', 'avoid', new Date(2026, 0, 2, 18).toISOString())],
+    });
+    const view = bucketView(data, library, new Date(2026, 0, 5));
+    expect(view.avoid.map((s) => s.retestDueAt)).toEqual([new Date(2026, 0, 16).toISOString(), new Date(2026, 0, 16).toISOString()]);
+    expect(view.avoid.map((s) => s.exerciseId)).toEqual(['monster-walks', 'bridges']);
+  });
+
   it('runs a re-test session in routine order, whichever drill has waited longest', () => {
     const data = storeWith({ moves: [move('bridges', 'avoid', '2026-01-01T10:00:00Z'), move('clamshells', 'avoid', '2026-01-02T10:00:00Z'), move('hip-hikes', 'avoid', '2026-01-03T10:00:00Z')] });
     const view = bucketView(data, library, new Date('2026-01-20T12:00:00Z'));
