@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { projectBuckets, retestDueAt } from '../../src/core/buckets.js';
 import { localDate } from '../../src/core/history.js';
+import type { Session } from '../../src/core/records.js';
 import { Store } from '../../src/store/store.js';
 import { buildSession } from '../helpers/sessions.js';
 import { run, tempHome } from '../helpers/run.js';
@@ -26,6 +27,15 @@ beforeEach(() => ({ home, cleanup } = tempHome()));
 afterEach(() => cleanup());
 
 const stored = () => Store.open({ ITB_HOME: home }).read();
+
+/** A store where earlier sessions ran: the safety screen passed before the first, buckets as saved. */
+async function afterSessions(...sessions: Session[]): Promise<void> {
+  await Store.open({ ITB_HOME: home }).update((data) => {
+    data.screenings.push({ at: sessions[0]!.startedAt, answers: noRedFlags, proceeded: true });
+    data.sessions.push(...sessions);
+    data.buckets = projectBuckets(data.sessions, data.moves);
+  });
+}
 
 describe('itb session', () => {
   it('needs a terminal, and names what works without one', async () => {
@@ -183,11 +193,7 @@ describe('itb session', () => {
         { id: 'lunge-knee-circles', scores: [4, 5] },
       ],
     });
-    await Store.open({ ITB_HOME: home }).update((data) => {
-      data.sessions.push(past);
-      data.screenings.push({ at: '2026-11-01T08:00:00.000Z', answers: noRedFlags, proceeded: true });
-      data.buckets = projectBuckets(data.sessions, data.moves);
-    });
+    await afterSessions(past);
     const result = await run(['session', ...flags], { home, tty: true, now, answers: ['rehab', 5, 'done', 4, 'stop'] });
     expect(result.code).toBe(0);
     const routineQuestion = result.prompter.asked[0]!;
@@ -213,11 +219,7 @@ describe('itb session', () => {
       baseline: 4,
       drills: [{ id: 'lateral-ankle-tilts', scores: [3] }, { id: 'lunge-knee-circles', scores: [3, 3] }, { id: 'rehab-hip-circles', scores: [7] }],
     });
-    await Store.open({ ITB_HOME: home }).update((data) => {
-      data.sessions.push(flared);
-      data.screenings.push({ at: '2026-11-19T08:00:00.000Z', answers: noRedFlags, proceeded: true });
-      data.buckets = projectBuckets(data.sessions, data.moves);
-    });
+    await afterSessions(flared);
     const due = localDate(retestDueAt(flared.results[2]!.at, 14));
     const result = await run(['session', ...flags], { home, tty: true, now, answers: ['joint-chain', 5, 'done', 4, 'stop'] });
     expect(result.code).toBe(0);
