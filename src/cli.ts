@@ -58,17 +58,17 @@ itb supports self-care; it does not diagnose. See a clinician if you are worried
 
   // Commander writes its own messages (help, usage errors) through the context, and throws
   // instead of exiting so that the exit code is decided in one place.
-  const configure = (command: Command) => {
-    command.helpOption('-h, --help', 'show help');
+  const configure = (command: Command, path: string) => {
+    command.helpOption('-h, --help', 'show help').showHelpAfterError(`(${path} --help shows what it takes)`);
     command.exitOverride().configureOutput({
       writeOut: (text) => ctx.stdout.write(text),
       writeErr: (text) => ctx.stderr.write(text),
       // An error may quote what was typed: control characters in it are shown, not obeyed.
       outputError: (text, write) => write(shownSafely(text)),
     });
-    command.commands.forEach(configure);
+    for (const sub of command.commands) configure(sub, `${path} ${sub.name()}`);
   };
-  configure(program);
+  configure(program, 'itb');
   return program;
 }
 

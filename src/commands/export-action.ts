@@ -21,6 +21,13 @@ const renderers: Record<Format, () => Promise<(report: Report) => string | Itera
 };
 
 export async function exportReport(ctx: Context, options: ExportOptions, self: Command) {
+  const [stray] = self.args;
+  if (stray !== undefined) {
+    throw new UserError(`itb export takes no file name on its own ("${stray}")`, `To write a file, put -o before its name: itb export -o ${stray}`);
+  }
+  if (options.force && options.output === undefined) {
+    throw new UserError('--force replaces an existing file, so it needs -o FILE', 'Without -o the report is printed on the screen, e.g. itb export -o report.html --force');
+  }
   const since = options.since === undefined ? undefined : checkDay(options.since, '--since');
   const until = options.until === undefined ? undefined : checkDay(options.until, '--until');
   if (since !== undefined && until !== undefined && since > until) {
@@ -57,10 +64,12 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
   }
 }
 
-/** The format a file name asks for; `.fhir.json` is plain JSON unless --format fhir says otherwise. */
+/** The format a file name asks for. `.fhir.json` is FHIR: the longer ending is checked first. */
 export function formatFromFileName(file: string): Format {
   const lower = file.toLowerCase();
   const byExtension: [string, Format][] = [
+    ['.fhir.json', 'fhir'],
+    ['.fhir', 'fhir'],
     ['.md', 'md'],
     ['.markdown', 'md'],
     ['.csv', 'csv'],
@@ -72,7 +81,7 @@ export function formatFromFileName(file: string): Format {
   if (found) return found[1];
   throw new UserError(
     `cannot tell which format to write from the file name "${file}"`,
-    'End it in .md, .csv, .json or .html, or say which with --format md|csv|json|html|fhir.',
+    'End it in .md, .csv, .json, .html or .fhir.json, or say which with --format md|csv|json|html|fhir.',
   );
 }
 

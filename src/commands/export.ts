@@ -25,6 +25,8 @@ export function exportCommand(ctx: Context): Command {
     .option('--until <date>', 'only records up to and including this day (YYYY-MM-DD)')
     .option('--force', 'replace the output file if it already exists')
     .option('--name <name>', 'the patient name to print on the report (md, html, fhir)')
+    // A file name without -o is answered in the action, with the command that was meant.
+    .allowExcessArguments()
     .addHelpText(
       'after',
       examples(
@@ -32,7 +34,7 @@ export function exportCommand(ctx: Context): Command {
         ['itb export -o report.html', 'a printable page for your therapist'],
         ['itb export -o scores.csv --since 2026-10-01', 'every attempt since 1 October'],
         ['itb export -o backup.json', 'a full backup, for `itb import`'],
-        ['itb export --format fhir -o fhir.json', 'FHIR R4 for a clinic system'],
+        ['itb export -o visit.fhir.json', 'FHIR R4 for a clinic system'],
       ) +
         '\nFiles are readable by you only, and an existing file is never replaced unless you add --force.\n' +
         'Dates are whole days in your local time; --since and --until are both included.\n',

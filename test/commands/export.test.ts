@@ -53,6 +53,20 @@ describe('itb export', () => {
     expect(readFileSync(file, 'utf8')).toBe('my notes');
   });
 
+  it('answers a file name given without -o, and --force without a file, with the command meant', async () => {
+    await seed();
+    const stray = await exportIn(['report.html']);
+    expect(stray.code).toBe(2);
+    expect(stray.stdout).toBe('');
+    expect(stray.stderr).toContain('To write a file, put -o before its name: itb export -o report.html');
+    expect(readdirSync(home).filter((name) => name.includes('report'))).toEqual([]);
+
+    const forced = await exportIn(['--force']);
+    expect(forced.code).toBe(2);
+    expect(forced.stdout).toBe('');
+    expect(forced.stderr).toContain('Without -o the report is printed on the screen');
+  });
+
   it('replaces it with --force, privately, leaving no temporary file behind', async () => {
     await seed();
     const folder = join(home, 'out');
@@ -108,9 +122,11 @@ describe('itb export', () => {
     expect((await exportIn(['-o', out('b.HTM')])).code).toBe(0);
     expect(readFileSync(out('b.HTM'), 'utf8').startsWith('<!doctype html>')).toBe(true);
     expect((await exportIn(['-o', out('c.fhir.json')])).code).toBe(0);
-    expect(JSON.parse(readFileSync(out('c.fhir.json'), 'utf8')).schemaVersion).toBe(1);
-    expect((await exportIn(['-o', out('d.fhir.json'), '--format', 'fhir'])).code).toBe(0);
-    expect(JSON.parse(readFileSync(out('d.fhir.json'), 'utf8')).resourceType).toBe('Bundle');
+    expect(JSON.parse(readFileSync(out('c.fhir.json'), 'utf8')).resourceType).toBe('Bundle');
+    expect((await exportIn(['-o', out('d.FHIR')])).code).toBe(0);
+    expect(JSON.parse(readFileSync(out('d.FHIR'), 'utf8')).resourceType).toBe('Bundle');
+    expect((await exportIn(['-o', out('h.fhir.json'), '--format', 'json'])).code).toBe(0);
+    expect(JSON.parse(readFileSync(out('h.fhir.json'), 'utf8')).schemaVersion).toBe(1);
     expect((await exportIn(['-o', out('e.txt'), '--format', 'md'])).code).toBe(0);
     expect(readFileSync(out('e.txt'), 'utf8')).toContain('# IT band');
     expect((await exportIn(['-o', out('g.txt'), '--format', 'CSV'])).code).toBe(0);
