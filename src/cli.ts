@@ -38,8 +38,8 @@ Examples:
   $ itb history                 past sessions and the trend of your scores
   $ itb export -o report.html   a report for your physical therapist
 
-Your results are kept on this computer only (set ITB_HOME to keep them elsewhere).
-itb supports self-care; it does not diagnose. See a clinician if you are worried.`,
+Your results are kept on this computer only (ITB_HOME moves them elsewhere).
+itb supports self-care; it does not diagnose. Worried? See a clinician.`,
     );
 
   for (const make of [

@@ -87,7 +87,7 @@ export async function moveDrill(ctx: Context, id: string, bucketArg: string, opt
   if (flared && bucket === 'rehab') lines.push('It was set aside after a flare-up: start gently, and stop if your score rises.');
   if (status?.retestDueAt) lines.push(`It will be offered for a re-test from ${localDate(new Date(status.retestDueAt))} (itb session retest).`);
   lines.push('A session that tests it again decides anew.');
-  ctx.stdout.write(`${lines[0]}\n${paint(ctx, self).dim(lines.slice(1).join(' '))}\n`);
+  ctx.stderr.write(`${lines[0]}\n${paint(ctx, self, ctx.stderr).dim(lines.slice(1).join(' '))}\n`);
 }
 
 /** Ids the user may move: the library's, and any drill in the log (perhaps since removed from the library). */
@@ -108,7 +108,7 @@ export async function resetBuckets(ctx: Context, options: { force?: boolean }, s
   const store = await openStore(ctx);
   const { sessions, moves, bucketsResetAt } = store.read();
   if (projectBuckets(sessions, moves, bucketsResetAt).length === 0) {
-    ctx.stdout.write('Nothing to clear: every drill is untested already.\n');
+    ctx.stderr.write('Nothing to clear: every drill is untested already.\n');
     return;
   }
   if (!options.force) {
@@ -124,7 +124,7 @@ export async function resetBuckets(ctx: Context, options: { force?: boolean }, s
       throw error;
     }
     if (!sure) {
-      ctx.stdout.write('Nothing was changed.\n');
+      ctx.stderr.write('Nothing was changed.\n');
       return;
     }
   }
@@ -136,9 +136,9 @@ export async function resetBuckets(ctx: Context, options: { force?: boolean }, s
     data.bucketsResetAt = now;
     data.buckets = projectBuckets(data.sessions, data.moves, now);
   });
-  const colour = paint(ctx, self);
-  ctx.stdout.write(`Cleared ${cleared} bucket ${cleared === 1 ? 'decision' : 'decisions'}: every drill is untested again.\n`);
-  ctx.stdout.write(colour.dim('Your session history is kept (itb history). Run itb session to start testing again.\n'));
+  const colour = paint(ctx, self, ctx.stderr);
+  ctx.stderr.write(`Cleared ${cleared} bucket ${cleared === 1 ? 'decision' : 'decisions'}: every drill is untested again.\n`);
+  ctx.stderr.write(colour.dim('Your session history is kept (itb history). Run itb session to start testing again.\n'));
 }
 
 // ---- text rendering ----

@@ -7,11 +7,14 @@ const action = () => import('./buckets-action.js');
 const JSON_SHAPE = `
 With --json, prints (schemaVersion 1; new fields may be added, none renamed):
   { "schemaVersion": 1, "generatedAt": ISO time,
-    "rehab": [drill], "avoid": [drill], "untested": [drill], "advice": [{ id, message, readyAt? }] }
-  drill: { exerciseId, name, bucket ("rehab" | "avoid" | "untested"), decidedAt?,
-    source? ("session" | "manual"), flare, note?, retestDueAt? (avoid only), retestDue,
-    inLibrary, evidence: { tested, helped, meanChange, lastChange, lastTestedAt, flares } }
-  A change is the score after the drill minus the score before it: negative is better.
+    "rehab": [drill], "avoid": [drill], "untested": [drill],
+    "advice": [{ id, message, readyAt? }] }
+  drill: { exerciseId, name, bucket ("rehab" | "avoid" | "untested"),
+    decidedAt?, source? ("session" | "manual"), flare, note?,
+    retestDueAt? (avoid only), retestDue, inLibrary,
+    evidence: { tested, helped, meanChange, lastChange, lastTestedAt, flares } }
+  A change is the score after the drill minus the score before it: negative
+  is better.
 `;
 
 export function bucketsCommand(ctx: Context): Command {

@@ -36,7 +36,8 @@ export function exportCommand(ctx: Context): Command {
         ['itb export -o backup.json', 'a full backup, for `itb import`'],
         ['itb export -o visit.fhir.json', 'FHIR R4 for a clinic system'],
       ) +
-        '\nFiles are readable by you only, and an existing file is never replaced unless you add --force.\n' +
+        '\nFiles are readable by you only, and an existing file is never replaced unless\n' +
+        'you add --force.\n' +
         'Dates are whole days in your local time; --since and --until are both included.\n',
     )
     .action(async (options: ExportOptions, self: Command) => (await action()).exportReport(ctx, options, self));

@@ -36,10 +36,11 @@ function sessionLimit(flags: HistoryFlags): number {
 const JSON_SHAPE = `
 With --json, prints (schemaVersion 1; new fields may be added, none renamed):
   { "schemaVersion": 1, "sessions": [session], "trend": [point] }
-  session (newest first; every one, or the newest --limit): { id, startedAt, routine,
-    symptom, movement, side, baseline, final, helped, avoided, skipped, status, interrupted }
-  point (oldest first, every session with a baseline): { at, baseline, final, symptom,
-    movement }
+  session (newest first; every one, or the newest --limit): { id, startedAt,
+    routine, symptom, movement, side, baseline, final, helped, avoided,
+    skipped, status, interrupted }
+  point (oldest first, every session with a baseline): { at, baseline, final,
+    symptom, movement }
   baseline and final are 0-10 scores (null in a session not yet rated).
 `;
 

@@ -15,8 +15,9 @@ export function importCommand(ctx: Context): Command {
         ['itb import backup.json', 'restore or merge a backup'],
         ['itb import backup.json --dry-run', 'see what it would add first'],
       ) +
-        '\nImporting is safe to repeat: sessions already in your store are kept once. Your settings\n' +
-        'are only taken from the file when your store has no sessions yet (a restore).\n',
+        '\nImporting is safe to repeat: sessions already in your store are kept once.\n' +
+        'Your settings are only taken from the file when your store has no sessions\n' +
+        'yet (a restore).\n',
     )
     .action(async (file: string, options: { dryRun?: boolean }) => (await action()).importExport(ctx, file, options));
 }

@@ -12,7 +12,8 @@ export async function showOrChangeSettings(ctx: Context, keyText: string | undef
   if (keyText === undefined) {
     if (options.unset) throw new UserError('--unset needs the name of a setting, such as `itb settings movement --unset`');
     const { settings } = store.read();
-    if (options.json) return printJson(ctx, settings);
+    // Every key, null when not set: a script finds the same keys whatever has been answered.
+    if (options.json) return printJson(ctx, Object.fromEntries(settingKeys.map((key) => [key, settings[key] ?? null])));
     const lines = settingKeys.flatMap((key) => [
       `${colour.bold(key.padEnd(16))}${settings[key] === undefined ? colour.dim('not set') : String(settings[key])}`,
       colour.dim(`  ${settingDefinitions[key].meaning} (${settingDefinitions[key].allowed})`),

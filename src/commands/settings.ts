@@ -18,7 +18,13 @@ export function settingsCommand(ctx: Context): Command {
         ['itb settings minImprovement 2', 'a drill helps only when the score falls by 2 or more'],
         ['itb settings flareRise', 'print one value'],
         ['itb settings movement --unset', 'forget the remembered test movement'],
-      ),
+      ) +
+        '\nWith --json, prints every setting, null when not set:\n' +
+        '  { "minImprovement": 1, "flareRise": 3, "retestAfterDays": 14,\n' +
+        '    "side": "left" | "right" | "both" | null,\n' +
+        '    "symptom": "pain" | "tightness" | "discomfort" | null,\n' +
+        '    "movement": text | null }\n' +
+        '  and with a KEY, that setting alone: { "flareRise": 3 }\n',
     )
     .action(async (keyText: string | undefined, valueText: string | undefined, options: { unset?: boolean; json?: boolean }, command: Command) => (await action()).showOrChangeSettings(ctx, keyText, valueText, options, command));
 }

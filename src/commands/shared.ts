@@ -15,8 +15,8 @@ export function globals(command: Command): GlobalOptions {
   return command.optsWithGlobals<GlobalOptions>();
 }
 
-export function paint(ctx: Context, command: Command): Colours {
-  return colours(colourEnabled(ctx, globals(command).color));
+export function paint(ctx: Context, command: Command, stream: Context['stdout'] = ctx.stdout): Colours {
+  return colours(colourEnabled({ ...ctx, stdout: stream }, globals(command).color));
 }
 
 /**

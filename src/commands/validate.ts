@@ -15,7 +15,8 @@ export function validateCommand(ctx: Context): Command {
         ['itb validate my-library.yaml', 'check a library before using it with --data'],
         ['itb --data my-library.yaml session', 'then run a session with it'],
       ) +
-        '\nProblems are printed as FILE:LINE:COL  path.to.field  message, one a line; the exit code is 2\nwhen there is any.\n',
+        '\nProblems are printed as FILE:LINE:COL  path.to.field  message, one a line;\n' +
+        'the exit code is 2 when there is any.\n',
     )
     .action(async (file: string, options: { json?: boolean }, command: Command) => (await action()).validateLibrary(ctx, file, options, command));
 }

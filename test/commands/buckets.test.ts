@@ -117,7 +117,8 @@ describe('itb buckets move', () => {
     await withSessions();
     const result = await run(['buckets', 'move', 'clamshells', 'avoid', '--note', 'knee sore today'], { home, now });
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('Moved Clamshells to avoid for now (was: rehab).');
+    expect(result.stderr).toContain('Moved Clamshells to avoid for now (was: rehab).');
+    expect(result.stdout).toBe('');
     const data = stored();
     expect(data.moves).toEqual([{ exerciseId: 'clamshells', bucket: 'avoid', note: 'knee sore today', at: now.toISOString() }]);
     expect(data.buckets.find((entry) => entry.exerciseId === 'clamshells')).toMatchObject({ bucket: 'avoid', source: 'manual' });
@@ -129,18 +130,18 @@ describe('itb buckets move', () => {
   it('asks for a gentle start when a drill set aside after a flare-up is moved to rehab', async () => {
     await withSessions();
     const back = await run(['buckets', 'move', 'monster-walks', 'rehab'], { home, now });
-    expect(back.stdout).toContain('Moved Monster walks to rehab (was: avoid for now).');
-    expect(back.stdout).toContain('It was set aside after a flare-up: start gently, and stop if your score rises.');
+    expect(back.stderr).toContain('Moved Monster walks to rehab (was: avoid for now).');
+    expect(back.stderr).toContain('It was set aside after a flare-up: start gently, and stop if your score rises.');
     // Hip hikes was set aside without a flare: no such warning.
     const calm = await run(['buckets', 'move', 'hip-hikes', 'rehab'], { home, now });
-    expect(calm.stdout).toContain('Moved Hip hikes to rehab');
-    expect(calm.stdout).not.toContain('flare-up');
+    expect(calm.stderr).toContain('Moved Hip hikes to rehab');
+    expect(calm.stderr).not.toContain('flare-up');
   });
 
   it('moves an untested drill into rehab', async () => {
     const result = await run(['buckets', 'move', 'bridges', 'rehab'], { home, now });
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('Moved Bridges to rehab (was: untested).');
+    expect(result.stderr).toContain('Moved Bridges to rehab (was: untested).');
   });
 
   it('suggests the closest id for an unknown drill', async () => {
@@ -163,7 +164,7 @@ describe('itb buckets move', () => {
     });
     const result = await run(['buckets', 'move', 'old-drill', 'avoid'], { home, now });
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('Moved Old drill to avoid for now (was: rehab).');
+    expect(result.stderr).toContain('Moved Old drill to avoid for now (was: rehab).');
   });
 });
 
@@ -174,7 +175,8 @@ describe('itb buckets reset', () => {
     const result = await run(['buckets', 'reset'], { home, now, tty: true, answers: [true] });
     expect(result.code).toBe(0);
     expect(result.prompter.asked[0]).toMatchObject({ kind: 'confirm' });
-    expect(result.stdout).toContain('Cleared 4 bucket decisions');
+    expect(result.stderr).toContain('Cleared 4 bucket decisions');
+    expect(result.stdout).not.toContain('Cleared');
     const data = stored();
     expect(data.sessions).toHaveLength(2);
     expect(data.moves).toEqual([]);
@@ -189,7 +191,7 @@ describe('itb buckets reset', () => {
     await withSessions();
     const result = await run(['buckets', 'reset'], { home, now, tty: true, answers: [false] });
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('Nothing was changed.');
+    expect(result.stderr).toContain('Nothing was changed.');
     expect(stored().bucketsResetAt).toBeUndefined();
   });
 
@@ -217,12 +219,12 @@ describe('itb buckets reset', () => {
   it('asks nothing and changes nothing when every drill is untested already', async () => {
     const empty = await run(['buckets', 'reset'], { home, now, tty: true, answers: [] });
     expect(empty.code).toBe(0);
-    expect(empty.stdout).toBe('Nothing to clear: every drill is untested already.\n');
+    expect(empty.stderr).toBe('Nothing to clear: every drill is untested already.\n');
     expect(empty.prompter.asked).toEqual([]);
     await withSessions();
     await run(['buckets', 'reset', '--force'], { home, now });
     const again = await run(['buckets', 'reset'], { home, now: new Date(now.getTime() + 60_000), tty: true, answers: [] });
-    expect(again.stdout).toContain('Nothing to clear');
+    expect(again.stderr).toContain('Nothing to clear');
     expect(stored().bucketsResetAt).toBe(now.toISOString());
   });
 

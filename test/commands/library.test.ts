@@ -282,6 +282,12 @@ describe('--help', () => {
     expect(stdout).toBe((await itb([command, '--help'])).stdout);
   });
 
+  it.each([[], ...commands.map((command) => [command]), ['buckets', 'move'], ['buckets', 'reset']])('itb %s --help fits an 80-column terminal', async (...command) => {
+    const { stdout } = await itb([...command, '--help']);
+    const long = stdout.split('\n').filter((line) => line.length > 80);
+    expect(long).toEqual([]);
+  });
+
   it('itb --help shows examples too', async () => {
     const { code, stdout } = await itb(['--help']);
     expect(code).toBe(0);

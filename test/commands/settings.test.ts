@@ -27,7 +27,7 @@ describe('itb settings', () => {
     expect(result.stderr).toBe('minImprovement: 1 → 2\n');
     expect(settings().minImprovement).toBe(2);
     expect((await run(['settings', 'minimprovement'], { home })).stdout).toBe('2\n');
-    expect(JSON.parse((await run(['settings', '--json'], { home })).stdout)).toEqual({ minImprovement: 2, flareRise: 3, retestAfterDays: 14 });
+    expect(JSON.parse((await run(['settings', '--json'], { home })).stdout)).toEqual({ minImprovement: 2, flareRise: 3, retestAfterDays: 14, side: null, symptom: null, movement: null });
   });
 
   it('leaves the store untouched when the value is already set, and says so', async () => {
