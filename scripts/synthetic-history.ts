@@ -131,8 +131,7 @@ export function syntheticHistory(library: Library, options: HistoryOptions = {})
       symptom,
       movement,
       thresholds: { minImprovement: settings.minImprovement, flareRise: settings.flareRise },
-      loading,
-      exercises: plan.exercises.map(({ id, name }) => ({ id, name })),
+      exercises: plan.exercises.map(({ id, name, loading }) => ({ id, name, loading })),
     });
 
     // Ctrl-C somewhere in about one session in fifty; a stop instead of going on in one in sixty.

@@ -108,7 +108,7 @@ async function report(error: unknown, ctx: Context, argv: string[]): Promise<num
   if (ctx.env.ITB_DEBUG === '1' && error instanceof Error && error.stack) {
     ctx.stderr.write(`${paint.red('unexpected error:')} ${error.stack}\n`);
   } else {
-    ctx.stderr.write(`${paint.red('unexpected error:')} ${message.split('\n')[0]} ${paint.dim('(ITB_DEBUG=1 shows the details)')}\n`);
+    ctx.stderr.write(`${paint.red('unexpected error:')} ${shownSafely(message.split('\n')[0]!)} ${paint.dim('(ITB_DEBUG=1 shows the details)')}\n`);
   }
   return EXIT.failure;
 }

@@ -116,7 +116,7 @@ export async function resetBuckets(ctx: Context, options: { force?: boolean }, s
     let sure: boolean;
     try {
       sure = await prompter.confirm({
-        message: 'Clear every bucket decision and manual move, so all drills are untested again? (Your session history is kept.)',
+        message: 'Clear every bucket decision, so all drills are untested again? (Your sessions and moves by hand stay in your history.)',
         default: false,
       });
     } catch (error) {
@@ -132,7 +132,8 @@ export async function resetBuckets(ctx: Context, options: { force?: boolean }, s
   const now = ctx.now().toISOString();
   await store.update((data) => {
     cleared = projectBuckets(data.sessions, data.moves, data.bucketsResetAt).length;
-    data.moves = [];
+    // The moves stay in the log, notes and all, for the reports: the reset date alone makes
+    // them, like the session verdicts before it, no longer count.
     data.bucketsResetAt = now;
     data.buckets = projectBuckets(data.sessions, data.moves, now);
   });

@@ -1,6 +1,7 @@
 // What `itb export` does (declared in export.ts).
 import type { Command } from 'commander';
 import { localDate } from '../core/history.js';
+import { controlCharacterIn } from '../core/text.js';
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
 import { buildReport, periodWords, type Report } from '../export/report.js';
@@ -35,6 +36,8 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
   }
   const format = options.format ?? (options.output !== undefined ? formatFromFileName(options.output) : 'md');
   const name = options.name?.trim() || undefined;
+  const inName = name === undefined ? undefined : controlCharacterIn(name, { oneLine: true });
+  if (inName) throw new UserError(`--name holds a control character (${inName}): write the name as plain text on one line`);
 
   const [library, render] = await Promise.all([libraryFor(ctx, self), renderers[format]()]);
   // A report that ends before now has buckets of its own end, which the summary does not hold.

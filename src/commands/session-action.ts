@@ -16,7 +16,7 @@ import type { Exercise, Library } from '../library/schema.js';
 import { acquireSessionLock } from '../store/session-lock.js';
 import { Store } from '../store/store.js';
 import type { Colours } from '../ui/colour.js';
-import { isPromptExit, type Prompter } from '../ui/prompter.js';
+import { isPromptExit, type Choice, type Prompter } from '../ui/prompter.js';
 import { drillCard, feedbackLine, interruptedNote, summary, type BucketChange } from '../ui/session-view.js';
 import { hanging, table, wrap } from '../ui/table.js';
 import { plural } from '../export/words.js';
@@ -61,8 +61,7 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
       symptom: plan.symptom,
       movement: plan.movement,
       thresholds: { minImprovement: data.settings.minImprovement, flareRise: data.settings.flareRise },
-      loading: plan.exercises.some((exercise) => exercise.loading),
-      exercises: plan.exercises.map(({ id, name }) => ({ id, name })),
+      exercises: plan.exercises.map(({ id, name, loading }) => ({ id, name, loading })),
     });
     let saved = await save(store, state.session);
     say(introduction(plan, library, colour));
@@ -170,8 +169,12 @@ async function setUp(
 }
 
 async function chooseRoutine(buckets: BucketView, library: Library, prompter: Prompter): Promise<string> {
-  const choices = library.routines.map((routine) => {
+  const choices: Choice<string>[] = library.routines.map((routine) => {
     const { exercises, setAside } = routineExercises(routine.id, buckets, library, { allSetAside: 'keep' });
+    if (exercises.length === 0) {
+      const which = setAside.length === 1 ? 'its drill is' : setAside.length === 2 ? 'both drills are' : `all ${setAside.length} drills are`;
+      return { value: routine.id, name: routine.name, disabled: `(${which} set aside for now)` };
+    }
     const aside = setAside.length > 0 ? `, ${setAside.length} set aside for now` : '';
     return { value: routine.id, name: `${routine.name} (${plural(exercises.length, 'drill')}${aside})`, description: routine.description };
   });
@@ -179,6 +182,9 @@ async function chooseRoutine(buckets: BucketView, library: Library, prompter: Pr
   const retest = builtInRoutine('retest', buckets, library);
   if (retest.length > 0) choices.unshift({ value: 'retest', name: `Re-test drills set aside earlier (${retest.length} due)`, description: 'Drills from your avoid-for-now bucket whose re-test date has come.' });
   if (rehab.length > 0) choices.unshift({ value: 'rehab', name: `Your rehab routine (${plural(rehab.length, 'drill')})`, description: 'The drills that helped you, in routine order.' });
+  if (choices.every((choice) => choice.disabled !== undefined)) {
+    throw new UserError('every drill of every routine is set aside for now', '`itb buckets` shows when each one is due for a re-test.');
+  }
   return prompter.select({ message: 'Which routine?', choices });
 }
 

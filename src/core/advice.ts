@@ -35,6 +35,7 @@ export function adviceFromMarks(marks: readonly SessionMark[], now: Date): Advic
 
 export function sessionMarks(sessions: readonly Session[]): SessionMark[] {
   return sessions.map((session) => {
+    // Attempts too, for sessions of earlier versions, whose flag only says the routine had a loading drill.
     const mark: SessionMark = { startedMs: time(session.startedAt), loaded: session.loading && session.attempts.length > 0 };
     if (session.baseline !== undefined) {
       mark.baseline = session.baseline;

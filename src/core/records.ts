@@ -54,7 +54,10 @@ export const sessionSchema = z.strictObject({
   symptom: z.enum(symptoms),
   movement: z.string().min(1),
   thresholds: thresholdsSchema,
-  /** Whether the routine held loading (strength) drills: the 48-hour spacing rule counts these. */
+  /**
+   * Whether a loading (strength) drill was tried: the 48-hour spacing rule counts these sessions.
+   * Sessions saved by earlier versions say whether their routine held one, which warns more often.
+   */
   loading: z.boolean(),
   baseline: score.optional(),
   attempts: z.array(attemptSchema),

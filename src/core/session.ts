@@ -1,17 +1,19 @@
 // The assess / re-assess method as a state machine: `next(state, answer)` returns the new state,
 // the next question, and what to tell the user about the answer just given. The command loops:
 // ask, save, feed the answer back. No terminal, no files: a whole session is a list of answers.
+import { compareInstants } from './instant.js';
 import type { Attempt, ExerciseResult, Session, Thresholds } from './records.js';
 
 export interface PlannedExercise {
   id: string;
   name: string;
+  /** A strength drill: once it is tried, the session counts as a loading session. */
+  loading?: boolean;
 }
 
-export type SessionSetup = Pick<
-  Session,
-  'id' | 'startedAt' | 'routine' | 'side' | 'symptom' | 'movement' | 'thresholds' | 'loading'
-> & { exercises: PlannedExercise[] };
+export type SessionSetup = Pick<Session, 'id' | 'startedAt' | 'routine' | 'side' | 'symptom' | 'movement' | 'thresholds'> & {
+  exercises: PlannedExercise[];
+};
 
 interface Position {
   /** 0-based place of the exercise in the routine. */
@@ -66,7 +68,7 @@ export function latestScore(session: Session): number | undefined {
 
 export function start(setup: SessionSetup): SessionState {
   const { exercises, ...fields } = setup;
-  const session: Session = { ...fields, status: 'in-progress', attempts: [], results: [] };
+  const session: Session = { ...fields, loading: false, status: 'in-progress', attempts: [], results: [] };
   return { session, exercises, ask: { kind: 'baseline' } };
 }
 
@@ -92,6 +94,7 @@ export function next(state: SessionState, answer: Answer, at: string): Step {
     const after = checkedScore(answer.score);
     const verdict = judge(ask.before, after, session.thresholds);
     session.attempts.push({ exerciseId: ask.exercise.id, attempt: ask.attempt, before: ask.before, after, verdict, at });
+    if (ask.exercise.loading) session.loading = true;
     const said = { exercise: ask.exercise, attempt: ask.attempt, before: ask.before, after };
 
     if (verdict === 'flare') {
@@ -124,7 +127,10 @@ export function next(state: SessionState, answer: Answer, at: string): Step {
  * the computer went off mid-way. It counts as interrupted, ended at its last answer.
  */
 export function cutOff(session: Session): Session {
-  return { ...session, status: 'interrupted', endedAt: session.attempts.at(-1)?.at ?? session.startedAt };
+  // A skip is an answer with a result and no attempt, so the last answer is the later of both.
+  const answers = [session.startedAt, session.attempts.at(-1)?.at, session.results.at(-1)?.at].filter((at) => at !== undefined);
+  const endedAt = answers.reduce((latest, at) => (compareInstants(at, latest) > 0 ? at : latest));
+  return { ...session, status: 'interrupted', endedAt };
 }
 
 /** Ctrl-C: everything answered so far stays; drills not finished leave their buckets alone. */

@@ -1,7 +1,8 @@
 // Folding a JSON export back into the store (`itb import`). Pure: the command runs it inside
 // one locked store update. Importing the same file twice changes nothing the second time.
 import { projectBuckets } from '../core/buckets.js';
-import type { StoreData } from '../core/records.js';
+import type { Session, StoreData } from '../core/records.js';
+import { cutOff } from '../core/session.js';
 import type { ParsedExport } from './schema.js';
 
 export interface MergeOutcome {
@@ -26,7 +27,7 @@ export function mergeExport(store: StoreData, backup: ParsedExport): MergeOutcom
     if (!mine) {
       newSessions.push(session);
       byId.set(session.id, session);
-    } else if (canonical(mine) === canonical(session)) sessionsPresent++;
+    } else if (canonical(asExported(mine)) === canonical(asExported(session))) sessionsPresent++;
     else if (!conflicts.includes(session.id)) conflicts.push(session.id);
   }
 
@@ -64,6 +65,14 @@ export function mergeExport(store: StoreData, backup: ParsedExport): MergeOutcom
     settings,
     conflicts,
   };
+}
+
+/**
+ * A session as an export shows it. One left in progress by a crash is exported cut off, while
+ * the store keeps it in progress until the next session starts: both are the same session.
+ */
+function asExported(session: Session): Session {
+  return session.status === 'in-progress' ? cutOff(session) : session;
 }
 
 /** Items of `incoming` with no equal item in `existing` (nor earlier in `incoming`). */

@@ -166,8 +166,12 @@ function crossChecks(data: unknown, doc: Document, at: At): Problem[] {
     }
     const references = [['exercises', 'exercise', exerciseIds], ['cues', 'cue', cueIds]] as const;
     for (const [field, kind, known] of references) {
+      const seen = new Set<unknown>();
       items(routine, field).forEach((id, i) => {
         if (typeof id === 'string' && !known.has(id)) report(['routines', r, field, i], unknown(kind, id, known));
+        // A drill is judged once a session: a second place in the same routine would be judged twice.
+        else if (seen.has(id)) report(['routines', r, field, i], `"${String(id)}" is listed twice in this routine`);
+        seen.add(id);
       });
     }
   });

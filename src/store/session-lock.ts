@@ -24,13 +24,18 @@ export async function acquireSessionLock(storePath: string): Promise<() => Promi
   const folder = dirname(storePath);
   mkdirSync(folder, { recursive: true, mode: 0o700 });
   try {
-    return await lockfile.lock(folder, {
+    const release = await lockfile.lock(folder, {
       ...lockOptions(folder),
       update: staleAfterMs / 2,
       // Losing the lock (a suspended laptop, say) must not crash a session mid-answer: every write
       // still takes the store's own lock, so nothing can be lost.
       onCompromised: () => {},
     });
+    // Nor its end: a lock already lost has nothing left to release.
+    return () =>
+      release().catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ERELEASED') throw error;
+      });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ELOCKED') {
       throw new UserError(

@@ -5,6 +5,8 @@ export interface Choice<T extends string> {
   value: T;
   name: string;
   description?: string;
+  /** Shown greyed out with this reason, and cannot be picked. */
+  disabled?: string;
 }
 
 export interface Prompter {

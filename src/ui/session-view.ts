@@ -39,9 +39,10 @@ export function drillCard({ exercise, index, total, attempt, side }: Card, colou
  */
 export function retryAdvice(exercise: Exercise): string {
   const hold = exercise.dose.reps === undefined;
+  const check = `Read the steps again${exercise.video ? ' (or watch the video below)' : ''} and check your form.`;
   return hold
-    ? 'Read the steps again and check your form. Ease off this time: a gentler position or effort, and a shorter hold if you need it.'
-    : 'Read the steps again and check your form. Go slower and use a smaller range this time.';
+    ? `${check} Ease off this time: a gentler position or effort, and a shorter hold if you need it.`
+    : `${check} Go slower and use a smaller range this time.`;
 }
 
 /** A fall too small to count, judged against the session's own threshold (1 to 3 points). */

@@ -179,12 +179,24 @@ describe('itb buckets reset', () => {
     expect(result.stdout).not.toContain('Cleared');
     const data = stored();
     expect(data.sessions).toHaveLength(2);
-    expect(data.moves).toEqual([]);
+    expect(data.moves).toEqual([{ exerciseId: 'bridges', bucket: 'rehab', at: '2026-02-28T10:00:00Z' }]);
     expect(data.buckets).toEqual([]);
     expect(data.bucketsResetAt).toBe(now.toISOString());
 
     const json = JSON.parse((await run(['buckets', '--json'], { home, now })).stdout);
     expect([json.rehab, json.avoid]).toEqual([[], []]);
+  });
+
+  it('keeps the moves made by hand, and their notes, for the reports', async () => {
+    await withSessions();
+    await run(['buckets', 'move', 'bridges', 'rehab', '--note', 'advised by my physio'], { home, now: new Date('2026-02-28T10:00:00Z') });
+    await run(['buckets', 'reset', '--force'], { home, now });
+    const report = (await run(['export'], { home, now })).stdout;
+    expect(report).toMatch(/\| 2026-02-28 \| Bridges \| rehab \| advised by my physio \|/);
+    expect(report).toContain('The buckets were cleared on');
+    const json = JSON.parse((await run(['buckets', '--json'], { home, now })).stdout);
+    expect(json.rehab).toEqual([]);
+    expect(json.untested.find((drill: { exerciseId: string }) => drill.exerciseId === 'bridges')).toBeDefined();
   });
 
   it('changes nothing when the answer is no', async () => {

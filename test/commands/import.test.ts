@@ -52,6 +52,22 @@ describe('itb import', () => {
     expect(restored).toEqual(original);
   });
 
+  it('takes back its own backup made after a session was cut off by a crash', async () => {
+    // The latest session never finished: the store keeps it in progress, the export cuts it off.
+    const crashed = sampleStore();
+    crashed.sessions.at(-1)!.status = 'in-progress';
+    delete crashed.sessions.at(-1)!.endedAt;
+    await Store.open({ ITB_HOME: source.home }).update(() => crashed);
+    const own = join(source.home, 'after-crash.json');
+    expect((await run(['export', '-o', own], { home: source.home, now: NOW })).code).toBe(0);
+    expect(JSON.parse(readFileSync(own, 'utf8')).sessions.at(-1).status).toBe('interrupted');
+    const before = storeBytes(source.home);
+    const again = await importInto(source.home, [own]);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain('Imported 0 sessions (3 already present)');
+    expect(storeBytes(source.home).equals(before)).toBe(true);
+  });
+
   it('changes nothing when the same file is imported again', async () => {
     expect((await importInto(target.home, [backup])).code).toBe(0);
     const first = storeBytes(target.home);

@@ -253,6 +253,20 @@ describe('itb session', () => {
     expect(result.prompter.asked).toEqual([]);
   });
 
+  it('shows such a routine in the list greyed out, so it cannot be picked', async () => {
+    const now = new Date('2026-11-20T10:00:00.000Z');
+    await Store.open({ ITB_HOME: home }).update((data) => {
+      for (const id of ['single-leg-stand', 'single-leg-stand-foam-pad']) data.moves.push({ exerciseId: id, bucket: 'avoid', at: '2026-11-19T08:00:00.000Z' });
+      data.buckets = projectBuckets(data.sessions, data.moves);
+    });
+    const result = await run(['session', ...flags], { home, tty: true, now, answers: [...screenClear, 'mobility', 5, 'stop'] });
+    expect(result.code).toBe(0);
+    const routines = result.prompter.asked.find((asked) => asked.message === 'Which routine?')!;
+    expect(routines.disabled).toEqual({ balance: '(both drills are set aside for now)' });
+    expect(routines.choiceNames).toContain('Single-leg balance');
+    expect(routines.choiceNames).toContain('Mobility and stretching (8 drills)');
+  });
+
   it('says so when a built-in routine is empty', async () => {
     const result = await run(['session', 'rehab', ...flags], { home, tty: true, answers: [...screenClear] });
     expect(result.code).toBe(2);

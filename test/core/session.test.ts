@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Thresholds } from '../../src/core/records.js';
-import { interrupt, judge, latestScore, next, parseScore, start, type Answer, type Feedback, type SessionState } from '../../src/core/session.js';
+import { cutOff, interrupt, judge, latestScore, next, parseScore, start, type Answer, type Feedback, type SessionState } from '../../src/core/session.js';
 
 const drills = ['ankle', 'knee', 'hip'].map((id) => ({ id, name: `${id} drill` }));
 
@@ -13,7 +13,6 @@ function setup(thresholds: Thresholds = { minImprovement: 1, flareRise: 3 }) {
     symptom: 'pain',
     movement: 'single-leg squat',
     thresholds,
-    loading: false,
     exercises: drills,
   });
 }
@@ -143,6 +142,22 @@ describe('a whole session', () => {
     // A finished session is not marked interrupted afterwards.
     const done = play([5, 'skip', 'skip', 'skip']);
     expect(interrupt(done.state, '2026-11-20T11:00:00.000Z').session.status).toBe('completed');
+  });
+
+  it('counts as a loading session only once a loading drill has been tried', () => {
+    const mixed = start({ ...setup().session, exercises: [{ id: 'stretch', name: 'Stretch' }, { id: 'clamshells', name: 'Clamshells', loading: true }] });
+    expect(play([5, 'done', 4], mixed).session.loading).toBe(false);
+    expect(play([5, 'done', 4, 'skip'], mixed).session.loading).toBe(false);
+    expect(play([5, 'done', 4, 'done', 3], mixed).session.loading).toBe(true);
+  });
+
+  it('ends a session cut off by a crash at its last answer, a skip included', () => {
+    // Answers at 10:01 (baseline), 10:02 done, 10:03 score, 10:04 skip.
+    const { session } = play([5, 'done', 3, 'skip']);
+    expect(session.status).toBe('in-progress');
+    expect(cutOff(session)).toMatchObject({ status: 'interrupted', endedAt: '2026-11-20T10:04:00.000Z' });
+    expect(cutOff(play([5, 'done', 3]).session).endedAt).toBe('2026-11-20T10:03:00.000Z');
+    expect(cutOff(setup().session).endedAt).toBe('2026-11-20T10:00:00.000Z');
   });
 
   it('never changes the state it was given', () => {

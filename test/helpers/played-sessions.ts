@@ -78,7 +78,6 @@ function begin(drills: string[], thresholds: Thresholds = { minImprovement: 1, f
     symptom: 'pain',
     movement,
     thresholds,
-    loading: false,
     exercises,
   });
 }

@@ -13,6 +13,8 @@ export interface Asked {
   choices?: string[];
   /** What the user sees for each choice. */
   choiceNames?: string[];
+  /** The choices shown greyed out, with their reason. */
+  disabled?: Record<string, string>;
 }
 
 export class ScriptedPrompter implements Prompter {
@@ -37,8 +39,11 @@ export class ScriptedPrompter implements Prompter {
 
   async select<T extends string>(q: { message: string; choices: Choice<T>[]; default?: T }): Promise<T> {
     const values = q.choices.map((c) => c.value);
-    const answer = String(this.take({ kind: 'select', message: q.message, choices: values, choiceNames: q.choices.map((c) => c.name) }));
+    const disabled = Object.fromEntries(q.choices.flatMap((c) => (c.disabled === undefined ? [] : [[c.value, c.disabled]])));
+    const asked: Asked = { kind: 'select', message: q.message, choices: values, choiceNames: q.choices.map((c) => c.name) };
+    const answer = String(this.take(Object.keys(disabled).length > 0 ? { ...asked, disabled } : asked));
     if (!values.includes(answer as T)) throw new Error(`"${answer}" is not a choice of "${q.message}": ${values.join(', ')}`);
+    if (disabled[answer] !== undefined) throw new Error(`"${answer}" cannot be picked in "${q.message}": ${disabled[answer]}`);
     return answer as T;
   }
 

@@ -318,6 +318,16 @@ describe('checks across the file', () => {
     expect(problems).toEqual([`${nameLine + 1}:5  movements.0.name  holds a control character (U+001B); write plain text`]);
   });
 
+  it('reports a drill or cue listed twice in one routine, since a session judges a drill once', () => {
+    const source = readFileSync(fixture('good.yaml'), 'utf8')
+      .replace('      - wall-clamshells\n', '      - wall-clamshells\n      - ankle-rocks\n')
+      .replace('      - breathe\n', '      - breathe\n      - stand-tall\n');
+    expect(problemsIn(source)).toEqual([
+      '49:9  routines.0.exercises.2  "ankle-rocks" is listed twice in this routine',
+      '53:9  routines.0.cues.2  "stand-tall" is listed twice in this routine',
+    ]);
+  });
+
   it('refuses the built-in routine ids rehab and retest', () => {
     expect(problemsOf('reserved-routines.yaml')).toEqual([
       '14:5  routines.0.id  "rehab" is a built-in routine name; choose another id',

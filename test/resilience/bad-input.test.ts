@@ -62,6 +62,7 @@ const badFlags: [string[], RegExp][] = [
   [['export', '--name'], /option '--name <name>' argument missing/],
   [['export', 'report.html'], /itb export takes no file name on its own \("report\.html"\)/],
   [['export', '--force'], /--force replaces an existing file, so it needs -o FILE/],
+  [['export', '--name', 'Sam\u001b[2JLee'], /--name holds a control character \(U\+001B\)/],
   [['history', '--since', '2026-13-01'], /--since wants a date like 2026-11-01, not "2026-13-01"/],
   [['history', '--since', 'yesterday'], /--since wants a date/],
   [['history', '--all', '--limit', '5'], /either --all or --limit, not both/],

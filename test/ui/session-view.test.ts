@@ -50,7 +50,13 @@ describe('the second try', () => {
   const card = (exercise = clamshells) => drillCard({ exercise, index: 0, total: 3, attempt: 2, side: 'left' }, plain).replace(/\s+/g, ' ');
 
   it('asks for a slower, smaller movement when the drill has reps', () => {
-    expect(card()).toContain('Go slower and use a smaller range this time.');
+    expect(card()).toContain('Read the steps again and check your form. Go slower and use a smaller range this time.');
+  });
+
+  it('points to the video as well when the drill has one', () => {
+    const filmed = { ...clamshells, video: 'https://example.org/clamshells' };
+    expect(card(filmed)).toContain('Read the steps again (or watch the video below) and check your form.');
+    expect(card(filmed)).toContain('Video: https://example.org/clamshells');
   });
 
   it('asks to ease off a hold, which has no speed or range to shrink', () => {
