@@ -10,14 +10,11 @@ export interface Context {
   now: () => Date;
   /** Answers questions; tests script it, the real one is built from @inquirer/prompts on demand. */
   prompter?: Prompter;
-  /** The built-in library as JSON, or the YAML file to compile; tests point it elsewhere. */
-  libraryFile?: string;
 }
 
 export interface Output {
   write(text: string): unknown;
   isTTY?: boolean;
-  columns?: number;
 }
 
 export function processContext(): Context {

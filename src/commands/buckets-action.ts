@@ -3,7 +3,6 @@ import type { Command } from 'commander';
 import { adviceFromMarks, type Advice } from '../core/advice.js';
 import { bucketView, projectBuckets, viewBuckets, type BucketView, type ExerciseStatus } from '../core/buckets.js';
 import type { Evidence } from '../core/evidence.js';
-import { closest } from '../core/closest.js';
 import { controlCharacterIn } from '../core/text.js';
 import { localDate } from '../core/history.js';
 import type { BucketName, StoreData } from '../core/records.js';
@@ -13,7 +12,7 @@ import type { Colours } from '../ui/colour.js';
 import { isPromptExit } from '../ui/prompter.js';
 import { readSummary } from '../store/summary-file.js';
 import { fitName, table, truncate, wrap } from '../ui/table.js';
-import { libraryFor, paint, printJson, promptsFor } from './shared.js';
+import { libraryFor, paint, printJson, promptsFor, unknownDrill } from './shared.js';
 
 const bucketWords: Record<ExerciseStatus['bucket'], string> = { rehab: 'rehab', avoid: 'avoid for now', untested: 'untested' };
 
@@ -54,13 +53,7 @@ export async function moveDrill(ctx: Context, id: string, bucketArg: string, opt
   const libraryIds = library.exercises.map((exercise) => exercise.id);
   // Only an id the library does not have needs the log read (years of it take a while).
   const known = libraryIds.includes(id) ? libraryIds : knownIds(store.read(), libraryIds);
-  if (!known.includes(id)) {
-    const near = closest(id, known);
-    throw new UserError(
-      `no drill with id "${id}"`,
-      near.length > 0 ? `Did you mean ${near.join(' or ')}? \`itb exercises\` lists them all.` : '`itb exercises` lists them all.',
-    );
-  }
+  if (!known.includes(id)) throw unknownDrill(id, known);
 
   let was = 'untested' as ExerciseStatus['bucket'];
   let flared = false;

@@ -1,14 +1,12 @@
 // What `itb exercises` does (declared in exercises.ts).
 import type { Command } from 'commander';
-import { closest } from '../core/closest.js';
 import type { Context } from '../context.js';
-import { UserError } from '../errors.js';
 import { findExercise } from '../library/library.js';
 import type { Exercise, Library } from '../library/schema.js';
 import type { Colours } from '../ui/colour.js';
 import { describeDose, describeSide } from '../ui/describe.js';
 import { fitName, hanging, table } from '../ui/table.js';
-import { libraryFor, paint, printJson } from './shared.js';
+import { libraryFor, paint, printJson, unknownDrill } from './shared.js';
 
 export async function showExercises(ctx: Context, id: string | undefined, options: { json?: boolean }, command: Command) {
   const library = await libraryFor(ctx, command);
@@ -19,17 +17,9 @@ export async function showExercises(ctx: Context, id: string | undefined, option
     return;
   }
   const exercise = findExercise(library, id);
-  if (!exercise) throw unknownExercise(library, id);
+  if (!exercise) throw unknownDrill(id, library.exercises.map((drill) => drill.id));
   if (options.json) return printJson(ctx, exercise);
   ctx.stdout.write(showExercise(library, exercise, colour));
-}
-
-export function unknownExercise(library: Library, id: string): UserError {
-  const near = closest(id, library.exercises.map((exercise) => exercise.id));
-  return new UserError(
-    `no drill with id "${id}"`,
-    near.length > 0 ? `Did you mean ${near.join(' or ')}? \`itb exercises\` lists them all.` : '`itb exercises` lists them all.',
-  );
 }
 
 /** Name, id and body region of every drill, in 80 columns; a strength drill says it is one. */

@@ -1,6 +1,5 @@
 // What `itb export` does (declared in export.ts).
 import type { Command } from 'commander';
-import { localDate } from '../core/history.js';
 import { controlCharacterIn } from '../core/text.js';
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
@@ -9,7 +8,7 @@ import { readStore, storeFile } from '../store/store-file.js';
 import { readWithSummary } from '../store/summary-file.js';
 import { writePrivateFile } from '../store/write-file.js';
 import type { ExportOptions, Format } from './export.js';
-import { libraryFor } from './shared.js';
+import { calendarDay, libraryFor } from './shared.js';
 
 // Each format is its own module, loaded only when asked for. CSV, JSON and FHIR come in pieces:
 // years of scores make files of megabytes, better not held in memory as one string.
@@ -29,8 +28,8 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
   if (options.force && options.output === undefined) {
     throw new UserError('--force replaces an existing file, so it needs -o FILE', 'Without -o the report is printed on the screen, e.g. itb export -o report.html --force');
   }
-  const since = options.since === undefined ? undefined : checkDay(options.since, '--since');
-  const until = options.until === undefined ? undefined : checkDay(options.until, '--until');
+  const since = options.since === undefined ? undefined : calendarDay(options.since, '--since', 'export');
+  const until = options.until === undefined ? undefined : calendarDay(options.until, '--until', 'export');
   if (since !== undefined && until !== undefined && since > until) {
     throw new UserError(`--since ${since} is after --until ${until}`, 'Put the earlier day first, e.g. --since 2026-10-01 --until 2026-11-20.');
   }
@@ -86,17 +85,4 @@ export function formatFromFileName(file: string): Format {
     `cannot tell which format to write from the file name "${file}"`,
     'End it in .md, .csv, .json, .html or .fhir.json, or say which with --format md|csv|json|html|fhir.',
   );
-}
-
-/** A real calendar day written YYYY-MM-DD, returned in that form. */
-function checkDay(text: string, flag: string): string {
-  const trimmed = text.trim();
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(trimmed);
-  const bad = () => new UserError(`${flag} wants a date like 2026-11-01, not "${text}"`, `Write the year, month and day: itb export ${flag} 2026-11-01`);
-  if (!match) throw bad();
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(year, month - 1, day);
-  // new Date rolls 2026-02-30 over into March: a day that does not exist is a typo.
-  if (localDate(date) !== trimmed) throw bad();
-  return trimmed;
 }

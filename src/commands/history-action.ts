@@ -3,20 +3,20 @@ import type { Command } from 'commander';
 import { adviceFor } from '../core/advice.js';
 import { localDate, localDateTime, scoreSeries, sessionsSince, sessionSummaries, trendsOf, whatWasRated, type ScorePoint, type SessionSummary, type Trend } from '../core/history.js';
 import type { Context } from '../context.js';
-import { UserError } from '../errors.js';
 import type { Colours } from '../ui/colour.js';
 import { pointsShown, sparkline } from '../ui/sparkline.js';
 import { readStore } from '../store/store-file.js';
 import { table, truncate, wrap } from '../ui/table.js';
 import { plural } from '../export/words.js';
 import type { HistoryOptions } from './history.js';
-import { paint, printJson } from './shared.js';
+import { calendarDay, paint, printJson } from './shared.js';
 
 const COLUMNS = 80;
 const SPARK_WIDTH = 56;
 
 export async function showHistory(ctx: Context, options: HistoryOptions, self: Command) {
-  const since = options.since === undefined ? undefined : parseDay(options.since);
+  // The start of that day in local time, the way dates are shown.
+  const since = options.since === undefined ? undefined : new Date(`${calendarDay(options.since, '--since', 'history')}T00:00:00`);
   const data = await readStore(ctx.env);
   const sessions = sessionsSince(data.sessions, since);
   // The trend covers every session of the period; the list, the newest few.
@@ -49,18 +49,6 @@ export async function showHistory(ctx: Context, options: HistoryOptions, self: C
     for (const item of advice) out.push(...wrap(item.message, 78, '    ').map((line, i) => (i === 0 ? `  - ${line.trimStart()}` : line)));
   }
   ctx.stdout.write(`${out.join('\n')}\n`);
-}
-
-/** YYYY-MM-DD as the start of that day in local time, the way dates are shown. */
-function parseDay(text: string): Date {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
-  const bad = () => new UserError(`--since wants a date like 2026-11-01, not "${text}"`, 'Write the year, month and day: itb history --since 2026-11-01');
-  if (!match) throw bad();
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(year, month - 1, day);
-  // new Date rolls 2026-02-30 over into March; a date that does not exist is a typo.
-  if (date.getFullYear() !== year || date.getMonth() !== month - 1 || date.getDate() !== day) throw bad();
-  return date;
 }
 
 function resultsCell(summary: SessionSummary, colour: Colours): string {

@@ -37,7 +37,7 @@ const JSON_SHAPE = `
 With --json, prints (schemaVersion 1; new fields may be added, none renamed):
   { "schemaVersion": 1, "sessions": [session], "trend": [point] }
   session (newest first; every one, or the newest --limit): { id, startedAt,
-    routine, symptom, movement, side, baseline, final, helped, avoided,
+    routine, symptom, movement, side, baseline, final, helped, avoided, flares,
     skipped, status, interrupted }
   point (oldest first, every session with a baseline): { at, baseline, final,
     symptom, movement }

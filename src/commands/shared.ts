@@ -1,6 +1,9 @@
 // What every command action needs from the global options: colours, the library, JSON output.
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
+import { closest } from '../core/closest.js';
+import { localDate } from '../core/history.js';
+import { UserError } from '../errors.js';
 import { loadLibrary } from '../library/library.js';
 import type { Library } from '../library/schema.js';
 import { colourEnabled, colours, type Colours } from '../ui/colour.js';
@@ -37,4 +40,24 @@ export function libraryFor(ctx: Context, command: Command): Promise<Library> {
 
 export function printJson(ctx: Context, value: unknown): void {
   ctx.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** A real calendar day typed for a date flag, written YYYY-MM-DD, returned in that form. */
+export function calendarDay(text: string, flag: string, command: string): string {
+  const day = text.trim();
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  // new Date rolls 2026-02-30 over into March: a day that does not exist is a typo.
+  if (!match || localDate(new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) !== day) {
+    throw new UserError(`${flag} wants a date like 2026-11-01, not "${text}"`, `Write the year, month and day: itb ${command} ${flag} 2026-11-01`);
+  }
+  return day;
+}
+
+/** The error for a drill id that is not among `ids`, suggesting the near ones. */
+export function unknownDrill(id: string, ids: string[]): UserError {
+  const near = closest(id, ids);
+  return new UserError(
+    `no drill with id "${id}"`,
+    near.length > 0 ? `Did you mean ${near.join(' or ')}? \`itb exercises\` lists them all.` : '`itb exercises` lists them all.',
+  );
 }

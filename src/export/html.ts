@@ -3,7 +3,7 @@
 import type { ExerciseStatus } from '../core/buckets.js';
 import type { Screening } from '../core/records.js';
 import { scoreChart } from './chart.js';
-import { bucketsScopeWords, drillName, periodWords, readingView, type Report } from './report.js';
+import { bucketsScopeWords, drillNamer, periodWords, readingView, type Report } from './report.js';
 import {
   anyRedFlag,
   dateOf,
@@ -102,9 +102,10 @@ export function toHtml(report: Report): string {
 
   if (report.moves.length > 0) {
     body.push('<h2>Moved by hand</h2>', '<table>', head(['Date', 'Drill', 'To', 'Note']), '<tbody>');
+    const drillName = drillNamer(report);
     for (const move of report.moves) {
       const to = move.bucket === 'rehab' ? 'rehab' : 'avoid for now';
-      body.push(row([dateOf(move.at), drillName(report, move.exerciseId), to, move.note ?? '']));
+      body.push(row([dateOf(move.at), drillName(move.exerciseId), to, move.note ?? '']));
     }
     body.push('</tbody>', '</table>');
   }

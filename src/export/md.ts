@@ -2,7 +2,7 @@
 import type { ExerciseStatus } from '../core/buckets.js';
 import type { Screening } from '../core/records.js';
 import { pointsShown, sparkline } from '../ui/sparkline.js';
-import { bucketsScopeWords, drillName, periodWords, readingView, type Report } from './report.js';
+import { bucketsScopeWords, drillNamer, periodWords, readingView, type Report } from './report.js';
 import {
   anyRedFlag,
   dateOf,
@@ -72,8 +72,9 @@ export function toMarkdown(report: Report): string {
 
   if (report.moves.length > 0) {
     out.push('## Moved by hand', '', '| Date | Drill | To | Note |', '|---|---|---|---|');
+    const drillName = drillNamer(report);
     for (const move of report.moves) {
-      out.push(`| ${dateOf(move.at)} | ${mdText(drillName(report, move.exerciseId))} | ${move.bucket === 'rehab' ? 'rehab' : 'avoid for now'} | ${mdText(move.note ?? '')} |`);
+      out.push(`| ${dateOf(move.at)} | ${mdText(drillName(move.exerciseId))} | ${move.bucket === 'rehab' ? 'rehab' : 'avoid for now'} | ${mdText(move.note ?? '')} |`);
     }
     out.push('');
   }

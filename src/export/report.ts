@@ -126,14 +126,9 @@ export function readingView(report: Report): ReadingView {
   };
 }
 
-/** A drill's name from the library, else from the sessions, else its id. */
-export function drillName(report: Report, exerciseId: string): string {
-  return drillNamer(report)(exerciseId);
-}
-
 /**
- * `drillName` for many look-ups in one report: each source is indexed once, on first need,
- * keeping the first library drill and the first session result that carry an id.
+ * A drill's name by its id, from the library, else as a session recorded it, else the id. Each
+ * source is indexed once, on first need, keeping the first drill and result that carry an id.
  */
 export function drillNamer(report: Report): (exerciseId: string) => string {
   let library: Map<string, string | undefined> | undefined;

@@ -31,8 +31,8 @@ export const verdictWords: Record<Attempt['verdict'], string> = {
   flare: 'flare',
 };
 
-/** The red-flag questions of the first session, as a clinician would read them. */
-export const redFlagQuestions: Record<RedFlag, string> = {
+/** The red-flag questions of the first session, as short labels a clinician reads. */
+const redFlagLabels: Record<RedFlag, string> = {
   'recent-injury': 'Recent fall or injury',
   swelling: 'Marked swelling',
   'locking-or-giving-way': 'Knee locking or giving way',
@@ -42,13 +42,13 @@ export const redFlagQuestions: Record<RedFlag, string> = {
 };
 
 /** What each red-flag screen asked, so that "none" says something. */
-export const RED_FLAG_QUESTIONS_ASKED = `Each screen asks about: ${Object.values(redFlagQuestions)
+export const RED_FLAG_QUESTIONS_ASKED = `Each screen asks about: ${Object.values(redFlagLabels)
   .map((question) => question.toLowerCase())
   .join('; ')}.`;
 
 /** One red-flag screen: the questions answered yes, and what the person did next. */
 export function screenWords(screening: Screening): { yes: string[]; then: string } {
-  const yes = (Object.entries(redFlagQuestions) as [RedFlag, string][]).filter(([flag]) => screening.answers[flag]).map(([, question]) => question);
+  const yes = (Object.entries(redFlagLabels) as [RedFlag, string][]).filter(([flag]) => screening.answers[flag]).map(([, question]) => question);
   const next = screening.proceeded ? 'chose to go on' : 'did not go on';
   return { yes, then: yes.length === 0 ? 'went on' : `advised to see a clinician first; ${next}` };
 }

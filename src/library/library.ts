@@ -3,7 +3,7 @@
 // `itb buckets` loads neither the YAML parser nor zod.
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Exercise, Library, Routine } from './schema.js';
+import type { Exercise, Library } from './schema.js';
 
 export interface LibrarySource {
   /** --data, else ITB_DATA, else undefined for the built-in library. */
@@ -35,6 +35,3 @@ export function findExercise(library: Library, id: string): Exercise | undefined
   return library.exercises.find((exercise) => exercise.id === id);
 }
 
-export function findRoutine(library: Library, id: string): Routine | undefined {
-  return library.routines.find((routine) => routine.id === id);
-}

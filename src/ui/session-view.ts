@@ -114,7 +114,6 @@ export function summary(session: Session, names: Map<string, string>, changes: B
   return `${lines.join('\n')}\n`;
 }
 
-/** What Ctrl-C kept, in one paragraph. */
 /** A dim note under a verdict, wrapped to the terminal's 80 columns and indented two spaces. */
 function dimLines(text: string, colour: Colours): string {
   return wrap(text, 78, '  ').map((line) => `${colour.dim(line)}\n`).join('');

@@ -4,8 +4,6 @@ import { stripVTControlCharacters } from 'node:util';
 export const width = (text: string) => stripVTControlCharacters(text).length;
 
 export interface TableOptions {
-  /** Columns to right-align (numbers). */
-  right?: number[];
   /** Space between columns. */
   gap?: number;
 }
@@ -18,9 +16,8 @@ export function table(rows: string[][], options: TableOptions = {}): string[] {
   return rows.map((row) =>
     row
       .map((cell, c) => {
-        const pad = ' '.repeat(widths[c]! - width(cell));
-        if (c === row.length - 1 && !options.right?.includes(c)) return cell;
-        return options.right?.includes(c) ? pad + cell : cell + pad;
+        // The last cell needs no padding: nothing comes after it.
+        return c === row.length - 1 ? cell : cell + ' '.repeat(widths[c]! - width(cell));
       })
       .join(gap),
   );

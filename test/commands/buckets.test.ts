@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Session, StoreData } from '../../src/core/records.js';
 import { localDate } from '../../src/core/history.js';
 import { Store } from '../../src/store/store.js';
+import { documentedKeys } from '../helpers/json-shape.js';
 import { run, tempHome } from '../helpers/run.js';
 import { CTRL_C } from '../helpers/scripted.js';
 import { buildSession } from '../helpers/sessions.js';
@@ -109,6 +110,18 @@ describe('itb buckets', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('Examples:');
     expect(stdout).toContain('itb buckets move');
+  });
+
+  it('documents in its help every key --json prints', async () => {
+    await withSessions();
+    await run(['buckets', 'move', 'bridges', 'avoid', '--note', 'sore'], { home, now });
+    const help = (await run(['buckets', '--help'], { home })).stdout;
+    const json = JSON.parse((await run(['buckets', '--json'], { home, now })).stdout);
+    expect(documentedKeys(help, 'prints')).toEqual(Object.keys(json));
+    const drills = [...json.rehab, ...json.avoid, ...json.untested];
+    const printed = new Set(drills.flatMap((drill: object) => Object.keys(drill)));
+    expect(documentedKeys(help, 'drill').sort()).toEqual([...printed].sort());
+    expect(documentedKeys(help, 'evidence').sort()).toEqual(Object.keys(drills[0].evidence).sort());
   });
 });
 

@@ -5,6 +5,7 @@ import { localDateTime } from '../../src/core/history.js';
 import type { Session } from '../../src/core/records.js';
 import { acquireSessionLock } from '../../src/store/session-lock.js';
 import { Store } from '../../src/store/store.js';
+import { documentedKeys } from '../helpers/json-shape.js';
 import { run, tempHome } from '../helpers/run.js';
 import { buildSession } from '../helpers/sessions.js';
 
@@ -221,5 +222,14 @@ describe('itb history', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('Examples:');
     expect(stdout).toContain('--since');
+  });
+
+  it('documents in its help exactly the keys --json prints', async () => {
+    await withSessions(first, second);
+    const help = (await run(['history', '--help'], { home })).stdout;
+    const json = JSON.parse((await run(['history', '--json'], { home, now })).stdout);
+    expect(documentedKeys(help, 'prints')).toEqual(Object.keys(json));
+    expect(documentedKeys(help, 'session').sort()).toEqual(Object.keys(json.sessions[0]).sort());
+    expect(documentedKeys(help, 'point').sort()).toEqual(Object.keys(json.trend[0]).sort());
   });
 });

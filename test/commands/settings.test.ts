@@ -1,7 +1,9 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { settingKeys } from '../../src/core/settings.js';
 import { Store } from '../../src/store/store.js';
+import { documentedKeys } from '../helpers/json-shape.js';
 import { run, tempHome } from '../helpers/run.js';
 
 let home: string;
@@ -28,6 +30,7 @@ describe('itb settings', () => {
     expect(settings().minImprovement).toBe(2);
     expect((await run(['settings', 'minimprovement'], { home })).stdout).toBe('2\n');
     expect(JSON.parse((await run(['settings', '--json'], { home })).stdout)).toEqual({ minImprovement: 2, flareRise: 3, retestAfterDays: 14, side: null, symptom: null, movement: null });
+    expect(documentedKeys((await run(['settings', '--help'], { home })).stdout, 'prints')).toEqual(settingKeys);
   });
 
   it('leaves the store untouched when the value is already set, and says so', async () => {

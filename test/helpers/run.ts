@@ -29,7 +29,7 @@ export async function run(argv: string[], options: RunOptions = {}): Promise<Run
   const now = options.now;
   const ctx: Context = {
     env: { ITB_HOME: options.home, NO_COLOR: '1', ...options.env },
-    stdout: { write: (text: string) => (stdout += text), isTTY: tty, columns: 80 },
+    stdout: { write: (text: string) => (stdout += text), isTTY: tty },
     stderr: { write: (text: string) => (stderr += text), isTTY: tty },
     stdinIsTTY: tty,
     now: typeof now === 'function' ? now : () => now ?? new Date(),
