@@ -332,15 +332,18 @@ function retestDate(ctx: Context, settings: Settings): string {
 
 function closing(session: Session, library: Library, before: BucketView, after: StoreData, now: Date, colour: Colours): string {
   const view = bucketView(after, library, now);
-  const label = (bucket: string) => (bucket === 'avoid' ? 'avoid for now' : bucket);
-  const bucketOf = (v: BucketView, id: string) =>
-    v.rehab.some((s) => s.exerciseId === id) ? 'rehab' : v.avoid.some((s) => s.exerciseId === id) ? 'avoid' : 'untested';
+  // A flare flag counts as part of the bucket: a re-test that clears it is a change to show.
+  const bucketOf = (v: BucketView, id: string) => {
+    if (v.rehab.some((s) => s.exerciseId === id)) return 'rehab';
+    const avoid = v.avoid.find((s) => s.exerciseId === id);
+    return avoid === undefined ? 'untested' : avoid.flare ? 'avoid for now (flare-up)' : 'avoid for now';
+  };
   const names = new Map(library.exercises.map((exercise) => [exercise.id, exercise.name]));
   const changes: BucketChange[] = [];
   for (const id of new Set(session.results.map((r) => r.exerciseId))) {
     const from = bucketOf(before, id);
     const to = bucketOf(view, id);
-    if (from !== to) changes.push({ name: names.get(id) ?? id, from: label(from), to: label(to) });
+    if (from !== to) changes.push({ name: names.get(id) ?? id, from, to });
   }
   const status = session.status === 'stopped' ? `\n${colour.dim('You stopped the session early; what you finished is saved.')}\n` : '';
   const nextSteps = [['itb buckets', 'what helps and what to avoid for now']];

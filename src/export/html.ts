@@ -16,6 +16,7 @@ import {
   RED_FLAG_QUESTIONS_ASKED,
   resetWords,
   retestWords,
+  routineWords,
   screenWords,
   SEPARATE_TRENDS,
   sideWords,
@@ -49,6 +50,7 @@ const STYLE = `
   .due, .yes, .flare { font-weight: bold; }
   .flare { color: #a00; }
   .empty, .aside { color: #555; font-style: italic; }
+  .legend { color: #555; font-size: .9rem; }
   svg { max-width: 100%; height: auto; }
   figure { margin: 1rem 0; }
   figcaption { margin-bottom: .3rem; }
@@ -140,6 +142,8 @@ export function toHtml(report: Report): string {
       );
     }
     body.push('</tbody>', '</table>');
+    const routines = routineWords(report);
+    if (routines !== undefined) body.push(`<p class="legend">${esc(routines)}</p>`);
   }
 
   body.push(

@@ -15,6 +15,7 @@ import {
   RED_FLAG_QUESTIONS_ASKED,
   resetWords,
   retestWords,
+  routineWords,
   screenWords,
   SEPARATE_TRENDS,
   sideWords,
@@ -110,6 +111,8 @@ export function toMarkdown(report: Report): string {
       );
     }
     out.push('');
+    const routines = routineWords(report);
+    if (routines !== undefined) out.push(mdText(routines), '');
   }
 
   out.push('## Thresholds used', '', ...thresholdWords(report).map((line) => `- ${line}`));

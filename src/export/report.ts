@@ -35,6 +35,8 @@ export interface Report {
   buckets: BucketView;
   /** Library drills the sessions and moves refer to, in library order. */
   exercises: Exercise[];
+  /** The routines the sessions used, library ones first in library order, by id and name. */
+  routines: { id: string; name: string }[];
 }
 
 /** What the reports a person reads (md, html) show beyond the records themselves. */
@@ -108,10 +110,22 @@ export function buildReport(data: StoreData, library: Library, options: ReportOp
     redFlagScreens,
     buckets,
     exercises: library.exercises.filter((exercise) => mentioned.has(exercise.id)),
+    routines: routinesUsed(sessions, library),
   };
   if (options.patientName !== undefined) report.patientName = options.patientName;
   if (resetAt !== undefined) report.bucketsResetAt = resetAt;
   return report;
+}
+
+/** The built-in routines, as a therapist reads them. */
+const BUILT_IN_ROUTINES = [
+  { id: 'rehab', name: 'the rehab bucket, the drills that had helped, in routine order' },
+  { id: 'retest', name: 'drills set aside earlier, tried again from their re-test date' },
+];
+
+function routinesUsed(sessions: Session[], library: Library): { id: string; name: string }[] {
+  const used = new Set(sessions.map((session) => session.routine));
+  return [...library.routines, ...BUILT_IN_ROUTINES].filter((routine) => used.has(routine.id)).map(({ id, name }) => ({ id, name }));
 }
 
 /** Worked out only by the formats that show it: on years of history it is not free. */

@@ -152,3 +152,9 @@ export function thresholdWords(report: Report): string[] {
     `Drills set aside are offered for a re-test after ${plural(report.settings.retestAfterDays, 'day')}.`,
   ];
 }
+
+/** What the routine ids of the session table stand for; undefined when no routine is named. */
+export function routineWords(report: Report): string | undefined {
+  if (report.routines.length === 0) return undefined;
+  return `Routines: ${report.routines.map((routine) => `${routine.id} (${routine.name})`).join('; ')}.`;
+}

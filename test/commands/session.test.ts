@@ -75,7 +75,7 @@ describe('itb session', () => {
     expect(result.stdout).toMatch(/Session summary/);
     expect(result.stdout).toMatch(/6 → 8/);
     // The last bucket change, a blank line, then why the session ended early.
-    expect(result.stdout).toMatch(/Rehab hip circles: untested → avoid for now\n\nYou stopped the session early; what you finished is saved\.\n/);
+    expect(result.stdout).toMatch(/Rehab hip circles: untested → avoid for now \(flare-up\)\n\nYou stopped the session early; what you finished is saved\.\n/);
   });
 
   it('does not ask to go on after a flare on the last drill', async () => {
@@ -209,6 +209,15 @@ describe('itb session', () => {
     expect(retest.stdout).toMatch(/Forward 45° lunge knee circles/);
     expect(retest.stdout).toMatch(/Keep in mind:\n  · These drills were set aside before\. Start gently[^]*Never move into pain/);
     expect(stored().buckets.find((b) => b.exerciseId === 'lunge-knee-circles')?.bucket).toBe('rehab');
+  });
+
+  it('shows a re-test that clears a flare-up as a bucket change, even when the drill stays set aside', async () => {
+    const flared = buildSession({ startedAt: '2026-11-01T09:00:00.000Z', routine: 'joint-chain', baseline: 4, drills: [{ id: 'rehab-hip-circles', scores: [7] }] });
+    await afterSessions(flared);
+    const now = new Date('2026-11-20T10:00:00.000Z');
+    const retest = await run(['session', 'retest', ...flags], { home, tty: true, now, answers: [5, 'done', 5, 'done', 5] });
+    expect(retest.code).toBe(0);
+    expect(retest.stdout).toContain('Bucket changes\n  Rehab hip circles: avoid for now (flare-up) → avoid for now\n');
   });
 
   it('leaves drills set aside for now out of a routine until their re-test date, and says so', async () => {

@@ -93,6 +93,9 @@ describe('markdown', () => {
     expect(md).toContain('| 2026-10-01 | joint-chain | left | Pain @ single-leg squat | 6 → 4 | 2 | 1 | 1 | completed |');
     expect(md).toContain('| 2026-10-08 | strength | left | Pain @ single-leg squat | 5 → 7 | 1 | 1 (**1 flare**) | 0 | stopped early |');
     expect(md).toContain('| 2026-10-20 | mobility | left | Tightness @ walking | 4 → 2 | 1 | 0 | 0 | **interrupted** |');
+    // Under the table, what the routine ids stand for, in library order.
+    const names = (id: string) => library.routines.find((routine) => routine.id === id)!.name;
+    expect(md).toContain(`Routines: joint-chain (${names('joint-chain')}); strength (${names('strength')}); mobility (${names('mobility')}).`);
     // Pain in a squat and tightness while walking do not compare: a trend each, the latest first.
     expect(md).toContain(
       '**Tightness during walking**: 1 session, baseline 4 on 2026-10-20.\n\nBaseline scores, oldest to newest (0 = none, 10 = worst): `▄`\n\n' +
@@ -303,6 +306,14 @@ describe('html', () => {
     for (const child of node.childNodes ?? []) walk(child, visit);
     if (node.content) walk(node.content, visit);
   };
+
+  it('names the routines under the session table, and the built-in ones in words', () => {
+    const data = sampleStore();
+    data.sessions[1]!.routine = 'rehab';
+    data.sessions[2]!.routine = 'a-routine-no-longer-in-the-library';
+    const html = toHtml(buildReport(data, library, { now: NOW }));
+    expect(html).toContain(`<p class="legend">Routines: joint-chain (${library.routines[0]!.name}); rehab (the rehab bucket, the drills that had helped, in routine order).</p>`);
+  });
 
   it('is one self-contained page with the sections, a chart, a CSP and no scripts or links out', () => {
     const html = toHtml(report);
