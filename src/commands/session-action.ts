@@ -45,6 +45,13 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
   // A routine that does not exist (or an empty rehab bucket) stops us before any question too,
   // not after the safety screen.
   if (routineArg !== undefined) routineExercises(routineArg, bucketsBefore, library);
+  // Checked after the routine, so that a mistyped one is named first.
+  if (!ctx.stdinIsTTY || !ctx.stdout.isTTY) {
+    throw new UserError(
+      '`itb session` asks questions as you go, so it needs a terminal for its input and output.',
+      'Without one you can still use `itb buckets`, `itb history` and `itb export`.',
+    );
+  }
   const prompter = await promptsFor(ctx, command);
   const say = (text: string) => ctx.stdout.write(text);
   const release = await acquireSessionLock(store.path);

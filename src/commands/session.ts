@@ -43,12 +43,6 @@ done so far. Needs a terminal.
       }
       const inMovement = options.movement === undefined ? undefined : controlCharacterIn(options.movement, { oneLine: true });
       if (inMovement) throw new UserError(`--movement holds a control character (${inMovement}): describe the movement as plain text on one line`);
-      if (!ctx.stdinIsTTY || !ctx.stdout.isTTY) {
-        throw new UserError(
-          '`itb session` asks questions as you go, so it needs a terminal for its input and output.',
-          'Without one you can still use `itb buckets`, `itb history` and `itb export`.',
-        );
-      }
       const { runSession } = await import('./session-action.js');
       await runSession(ctx, command, routine, options);
     });

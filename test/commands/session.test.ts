@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { projectBuckets, retestDueAt } from '../../src/core/buckets.js';
@@ -44,6 +44,12 @@ describe('itb session', () => {
     expect(result.stderr).toMatch(/needs a terminal/);
     expect(result.stderr).toMatch(/itb buckets.*itb history.*itb export/);
     expect(result.prompter.asked).toEqual([]);
+    // A mistyped routine is named first: the terminal would not help it.
+    const mistyped = await run(['session', 'joint-chian'], { home, tty: false });
+    expect(mistyped.code).toBe(2);
+    expect(mistyped.stderr).toContain('there is no routine "joint-chian"');
+    expect(mistyped.stderr).toContain('Did you mean joint-chain?');
+    expect(existsSync(join(home, 'store.json'))).toBe(false);
   });
 
   it('runs the joint chain and sorts the drills into buckets', async () => {
