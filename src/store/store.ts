@@ -16,6 +16,7 @@ import { fingerprintSuffix, hashOf, writeFingerprint } from './fingerprint.js';
 import { emptyStore, migrate, StoreProblem } from './migrations.js';
 import { asciiJson, projectName, storeFile, storeText, vouchedContent } from './store-file.js';
 import { summarySuffix, writeSummaryFile } from './summary-file.js';
+import { writeWhole } from './whole-write.js';
 
 export { emptyStore, storeFile };
 
@@ -39,11 +40,6 @@ const lockOptions = {
   stale: 5000,
   retries: { retries: 100, minTimeout: 20, maxTimeout: 200, randomize: true },
 };
-
-export interface UpdateOptions {
-  /** Check every session, not only those the update added or replaced. */
-  checkEverything?: boolean;
-}
 
 /** What this Store last wrote: reused by its next update while the file still holds exactly it. */
 interface Written {
@@ -94,7 +90,7 @@ export class Store {
    * (`data.sessions[i] = { ...session, status: 'interrupted' }`). Only sessions that are new or
    * replaced are validated, with everything that is not a session.
    */
-  async update(mutate: (data: StoreData) => StoreData | void, options: UpdateOptions = {}): Promise<StoreData> {
+  async update(mutate: (data: StoreData) => StoreData | void): Promise<StoreData> {
     // Loaded only here so that commands which just read stay fast.
     const [{ default: lockfile }, { default: ConfClass }] = await Promise.all([
       import('proper-lockfile'),
@@ -119,12 +115,12 @@ export class Store {
 
     try {
       // Re-read under the lock so that what another itb saved a moment ago is kept.
-      const current = this.#readForUpdate();
+      const { data: current, bytes: before } = this.#readForUpdate();
       const unchanged = new Set(current.sessions);
       const next = mutate(current) ?? current;
-      const written = checkedForWriting(next, options.checkEverything ? undefined : unchanged);
+      const written = checkedForWriting(next, unchanged);
       for (const session of written.sessions) if (!unchanged.has(session)) freezeSession(session);
-      this.#write(ConfClass, written);
+      this.#write(ConfClass, written, before);
       const bytes = Buffer.from(this.#lastText, 'utf8');
       writeFingerprint(this.path, hashOf(bytes));
       // The summary walks the whole log, so it is kept when a session ends rather than after
@@ -139,15 +135,15 @@ export class Store {
     }
   }
 
-  /** The store as on disk, with its sessions frozen: what this Store last wrote when the file still holds it. */
-  #readForUpdate(): StoreData {
+  /** The store as on disk, with its sessions frozen (what this Store last wrote when the file still holds it), and its bytes. */
+  #readForUpdate(): { data: StoreData; bytes: Buffer | undefined } {
     const bytes = this.#readBytes();
-    if (bytes === undefined) return emptyStore();
+    if (bytes === undefined) return { data: emptyStore(), bytes };
     const written = this.#written;
-    if (written?.bytes.equals(bytes)) return { ...(JSON.parse(written.rest) as StoreData), sessions: written.sessions.slice() };
+    if (written?.bytes.equals(bytes)) return { data: { ...(JSON.parse(written.rest) as StoreData), sessions: written.sessions.slice() }, bytes };
     const data = vouchedContent(this.path, bytes) ?? parseStore(bytes, this.path);
     for (const session of data.sessions) freezeSession(session);
-    return data;
+    return { data, bytes };
   }
 
   /** The file's bytes, or undefined when there is no file yet. */
@@ -207,7 +203,13 @@ export class Store {
     }
   }
 
-  #write(ConfClass: typeof Conf, data: StoreData): void {
+  /** Writes `data` through conf, whole or not at all (see ./whole-write.ts); `before` is the file it replaces. */
+  #write(ConfClass: typeof Conf, data: StoreData, before: Buffer | undefined): void {
+    const text = this.#serialize(data);
+    writeWhole(this.path, text, before, () => this.#writeWithConf(ConfClass, data), (problem, hint) => storeError(this.path, problem, hint));
+  }
+
+  #writeWithConf(ConfClass: typeof Conf, data: StoreData): void {
     try {
       // Built only once the file is known to be valid: conf's constructor reads the file, and
       // with no `defaults` it writes nothing. Its store setter writes through `atomically`
@@ -221,7 +223,8 @@ export class Store {
         clearInvalidConfig: false,
         watch: false,
         accessPropertiesByDotNotation: false,
-        serialize: (value) => this.#serialize(value),
+        // The text is made by #write, before conf is asked to write it.
+        serialize: () => this.#lastText,
         // itb reads the file itself (above); conf only writes it, so what conf reads is not parsed.
         deserialize: () => ({}) as StoreData,
       });

@@ -214,13 +214,6 @@ describe('an update', () => {
     ]);
   });
 
-  it('checks every session when asked to', async () => {
-    await seeded();
-    const checks = watchChecks();
-    await Store.open(env()).update((data) => void data.sessions.push(sampleSession('s4')), { checkEverything: true });
-    expect((checks.mock.calls[0]![0] as StoreData).sessions).toHaveLength(4);
-  });
-
   it('refuses a session it changed in place: nothing is written', async () => {
     await seeded();
     const before = readFileSync(file);

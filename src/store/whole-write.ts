@@ -1,0 +1,52 @@
+// The store's writer (conf, through `atomically`) writes the new file in a single call and does
+// not notice when a nearly full disk takes only part of it: the cut-short file would then
+// replace the store. So a save checks the room before writing and the size after, and puts the
+// earlier file back when the write came out short.
+import { realpathSync, rmSync, statfsSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { writePrivateFile } from './write-file.js';
+
+/** Room kept free beyond the new file: the small files written beside the store, and the file system's own needs. */
+const MARGIN = 64 * 1024;
+
+/**
+ * Writes `text` (ASCII, so its length is its size in bytes) over `file` by calling `write`,
+ * which must replace the file whole. `before` is the file it replaces (undefined: there was
+ * none). Throws what `fail` makes, with the file as it was, when the disk lacks the room or took
+ * only part of the text.
+ */
+export function writeWhole(file: string, text: string, before: Buffer | undefined, write: () => void, fail: (problem: string, hint: string) => Error): void {
+  if (!hasRoomFor(dirname(file), text.length)) {
+    throw fail('cannot be saved: the disk is full', 'Nothing was changed. Free some space on the disk, then try again.');
+  }
+  write();
+  if (sizeOf(file) === text.length) return;
+  try {
+    const real = realpathSync(file);
+    if (before === undefined) rmSync(real, { force: true });
+    else writePrivateFile(real, before.toString('utf8'), { replace: true });
+  } catch {
+    throw fail(
+      'was cut short while saving, because the disk is full, and the earlier version could not be put back',
+      'Free some space on the disk, then restore your data from your latest export with `itb import FILE`.',
+    );
+  }
+  throw fail('could not be saved: the disk is full', 'Nothing was changed: the store is as it was. Free some space on the disk, then try again.');
+}
+
+function hasRoomFor(folder: string, bytes: number): boolean {
+  try {
+    const disk = statfsSync(folder);
+    return disk.bavail * disk.bsize >= bytes + MARGIN;
+  } catch {
+    return true; // Unknown: the check after the write still catches a file cut short.
+  }
+}
+
+function sizeOf(file: string): number | undefined {
+  try {
+    return statSync(file).size;
+  } catch {
+    return undefined;
+  }
+}

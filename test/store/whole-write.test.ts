@@ -1,0 +1,49 @@
+// A save the disk takes only part of: the earlier file comes back, and the error says so.
+import { mkdtempSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { writeWhole } from '../../src/store/whole-write.js';
+
+let folder: string;
+let file: string;
+const fail = (problem: string, hint: string) => new Error(`${problem} | ${hint}`);
+const text = `{"sessions":[${'"x",'.repeat(5000)}"x"]}`;
+/** Writes the text the way a nearly full disk takes it: the first part only. */
+const cutShort = (target: string) => () => writeFileSync(target, text.slice(0, 4096));
+
+beforeEach(() => {
+  folder = mkdtempSync(join(tmpdir(), 'itb-whole-write-'));
+  file = join(folder, 'store.json');
+});
+afterEach(() => rmSync(folder, { recursive: true, force: true }));
+
+describe('writeWhole', () => {
+  it('writes when the disk takes the whole text', () => {
+    writeWhole(file, text, undefined, () => writeFileSync(file, text), fail);
+    expect(readFileSync(file, 'utf8')).toBe(text);
+  });
+
+  it('puts the earlier file back when the write came out short', () => {
+    writeFileSync(file, '{"earlier":true}');
+    const before = readFileSync(file);
+    expect(() => writeWhole(file, text, before, cutShort(file), fail)).toThrow(
+      'could not be saved: the disk is full | Nothing was changed: the store is as it was.',
+    );
+    expect(readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it('leaves no file when there was none before', () => {
+    expect(() => writeWhole(file, text, undefined, cutShort(file), fail)).toThrow('could not be saved');
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it('puts back the file a link points to, keeping the link', () => {
+    const real = join(folder, 'synced-store.json');
+    writeFileSync(real, '{"earlier":true}');
+    symlinkSync(real, file);
+    expect(() => writeWhole(file, text, readFileSync(real), cutShort(real), fail)).toThrow('could not be saved');
+    expect(readlinkSync(file)).toBe(real);
+    expect(readFileSync(real, 'utf8')).toBe('{"earlier":true}');
+  });
+});
