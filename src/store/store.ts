@@ -5,7 +5,7 @@
 // Years of daily sessions make the file megabytes long, so checking it is kept to what is needed:
 // bytes itb itself checked and wrote carry a fingerprint (./fingerprint.ts) and are not checked
 // again, and a save checks only what it changed (./check.ts).
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type Conf from 'conf';
 import type { Session, StoreData } from '../core/records.js';
@@ -34,12 +34,12 @@ function storeError(file: string, problem: string, hint = keepDataHint): StoreEr
 }
 
 // How long a lock may sit untouched before it counts as left behind by a process that died.
-// Every write is quick and synchronous once the lock is held, so a live holder never gets near this.
-const lockOptions = {
-  realpath: false,
-  stale: 5000,
-  retries: { retries: 100, minTimeout: 20, maxTimeout: 200, randomize: true },
-};
+// Every write is quick once the lock is held; a holder stalled longer than this (suspended, or
+// busy with a huge import) loses its lock, and its save then starts again rather than write over
+// another's (see #saveLocked).
+const lockOptions = { realpath: false, stale: 5000, retries: 0 };
+/** How long to wait for a lock another itb holds before saying the store is busy. */
+const LOCK_WAIT_MS = 20_000;
 
 /** What this Store last wrote: reused by its next update while the file still holds exactly it. */
 interface Written {
@@ -103,47 +103,78 @@ export class Store {
       throw storeError(this.path, `cannot be saved: its folder cannot be created (${reason(error)})`, writeHint);
     }
 
-    let release: () => Promise<void>;
-    try {
-      release = await lockfile.lock(this.path, lockOptions);
-    } catch (error) {
-      if (codeOf(error) === 'ELOCKED') {
-        throw storeError(this.path, 'is busy: another itb kept it locked for too long', 'Nothing was changed. Try again in a moment.');
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      const release = await this.#lock(lockfile);
+      try {
+        const saved = this.#saveLocked(ConfClass, mutate);
+        if (saved) return saved;
+      } finally {
+        // The data is saved (or nothing was); a lock we fail to remove goes stale on its own.
+        await release().catch(() => undefined);
       }
-      throw storeError(this.path, `cannot be locked for saving (${reason(error)})`, writeHint);
     }
+    throw storeError(this.path, 'is busy: other itb processes kept changing it', 'Nothing was changed. Try again in a moment.');
+  }
 
-    try {
-      // Re-read under the lock so that what another itb saved a moment ago is kept.
-      const { data: current, bytes: before } = this.#readForUpdate();
-      const unchanged = new Set(current.sessions);
-      const next = mutate(current) ?? current;
-      const written = checkedForWriting(next, unchanged);
-      for (const session of written.sessions) if (!unchanged.has(session)) freezeSession(session);
-      this.#write(ConfClass, written, before);
-      const bytes = Buffer.from(this.#lastText, 'utf8');
-      writeFingerprint(this.path, hashOf(bytes));
-      // The summary walks the whole log, so it is kept when a session ends rather than after
-      // every score; while one is in progress the last summary no longer matches the file.
-      if (!written.sessions.some((session) => session.status === 'in-progress')) writeSummaryFile(this.path, summarize(written));
-      this.#written = { bytes, rest: JSON.stringify({ ...written, sessions: [] }), sessions: written.sessions.slice() };
-      this.#removeLeftoverTempFiles();
-      return written;
-    } finally {
-      // The data is saved (or nothing was); a lock we fail to remove goes stale on its own.
-      await release().catch(() => undefined);
+  /**
+   * The store's lock, waited for while another itb holds it. A lock that cannot be taken at all
+   * (no permission, or a file in its way) is said at once, not after the wait.
+   */
+  async #lock(lockfile: typeof import('proper-lockfile')): Promise<() => Promise<void>> {
+    const started = Date.now();
+    for (let pause = 20; ; pause = Math.min(pause * 1.5, 200)) {
+      try {
+        return await lockfile.lock(this.path, lockOptions);
+      } catch (error) {
+        // The lock is a folder beside the store; a file of that name cannot be one.
+        if (codeOf(error) === 'ENOTDIR') {
+          throw storeError(this.path, `cannot be locked for saving: ${basename(this.path)}.lock, a file, is where itb keeps its lock folder`, 'Nothing was changed. Move that file away, then try again.');
+        }
+        if (codeOf(error) !== 'ELOCKED') throw storeError(this.path, `cannot be locked for saving (${reason(error)})`, writeHint);
+        if (Date.now() - started > LOCK_WAIT_MS) {
+          throw storeError(this.path, 'is busy: another itb kept it locked for too long', 'Nothing was changed. Try again in a moment.');
+        }
+      }
+      await new Promise((resolve) => setTimeout(resolve, pause * (0.5 + Math.random())));
     }
   }
 
-  /** The store as on disk, with its sessions frozen (what this Store last wrote when the file still holds it), and its bytes. */
-  #readForUpdate(): { data: StoreData; bytes: Buffer | undefined } {
+  /** One update with the lock held; undefined when another itb saved the store in the meantime, so that it must start again. */
+  #saveLocked(ConfClass: typeof Conf, mutate: (data: StoreData) => StoreData | void): StoreData | undefined {
+    // Re-read under the lock so that what another itb saved a moment ago is kept.
+    const { data: current, bytes: before, stamp } = this.#readForUpdate();
+    const unchanged = new Set(current.sessions);
+    const next = mutate(current) ?? current;
+    const written = checkedForWriting(next, unchanged);
+    for (const session of written.sessions) if (!unchanged.has(session)) freezeSession(session);
+    // A process stalled for seconds (suspended, or busy with a huge import) has its lock taken
+    // over as left behind; the other itb's save must then not be written over.
+    if (stampOf(this.path) !== stamp) return undefined;
+    this.#write(ConfClass, written, before);
+    const bytes = Buffer.from(this.#lastText, 'utf8');
+    writeFingerprint(this.path, hashOf(bytes));
+    // The summary walks the whole log, so it is kept when a session ends rather than after
+    // every score; while one is in progress the last summary no longer matches the file.
+    if (!written.sessions.some((session) => session.status === 'in-progress')) writeSummaryFile(this.path, summarize(written));
+    this.#written = { bytes, rest: JSON.stringify({ ...written, sessions: [] }), sessions: written.sessions.slice() };
+    this.#removeLeftoverTempFiles();
+    return written;
+  }
+
+  /**
+   * The store as on disk, with its sessions frozen (what this Store last wrote when the file
+   * still holds it), its bytes, and the stamp of the file they were read from.
+   */
+  #readForUpdate(): { data: StoreData; bytes: Buffer | undefined; stamp: string } {
+    // Stamped first: a file replaced between the two makes the update start again, never miss a change.
+    const stamp = stampOf(this.path);
     const bytes = this.#readBytes();
-    if (bytes === undefined) return { data: emptyStore(), bytes };
+    if (bytes === undefined) return { data: emptyStore(), bytes, stamp };
     const written = this.#written;
-    if (written?.bytes.equals(bytes)) return { data: { ...(JSON.parse(written.rest) as StoreData), sessions: written.sessions.slice() }, bytes };
+    if (written?.bytes.equals(bytes)) return { data: { ...(JSON.parse(written.rest) as StoreData), sessions: written.sessions.slice() }, bytes, stamp };
     const data = vouchedContent(this.path, bytes) ?? parseStore(bytes, this.path);
     for (const session of data.sessions) freezeSession(session);
-    return { data, bytes };
+    return { data, bytes, stamp };
   }
 
   /** The file's bytes, or undefined when there is no file yet. */
@@ -235,6 +266,16 @@ export class Store {
     } catch (error) {
       throw storeError(this.path, `could not be saved (${reason(error)})`, writeHint);
     }
+  }
+}
+
+/** Which file is at `file` now: every save puts a new file (a new inode) in place. */
+function stampOf(file: string): string {
+  try {
+    const stats = statSync(file, { bigint: true });
+    return `${stats.ino}:${stats.mtimeNs}:${stats.size}`;
+  } catch {
+    return 'none';
   }
 }
 

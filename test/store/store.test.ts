@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import envPaths from 'env-paths';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -94,6 +94,41 @@ describe('update', () => {
     const ids = Array.from({ length: 12 }, (_, index) => `s${index}`);
     await Promise.all(ids.map((id, index) => stores[index % 2]!.update((data) => void data.sessions.push(sampleSession(id)))));
     expect(new Set(stores[0]!.read().sessions.map((session) => session.id))).toEqual(new Set(ids));
+  });
+
+  it('starts again, rather than write over it, when another itb saved while this one stalled', async () => {
+    const store = Store.open(env());
+    await store.update((data) => void data.sessions.push(sampleSession('s1')));
+    // As if this process had stalled past the lock's stale time: another itb took the lock over
+    // and saved its own change (a new file in place) while this update was under way.
+    let calls = 0;
+    const saved = await store.update((data) => {
+      calls++;
+      if (calls === 1) {
+        const theirs = { ...JSON.parse(readFileSync(file, 'utf8')), settings: { ...data.settings, flareRise: 5 } };
+        writeFileSync(`${file}.theirs`, JSON.stringify(theirs));
+        renameSync(`${file}.theirs`, file);
+      }
+      data.sessions.push(sampleSession('s2'));
+    });
+    expect(calls).toBe(2);
+    expect(saved.settings.flareRise).toBe(5);
+    const after = Store.open(env()).read();
+    expect(after.settings.flareRise).toBe(5);
+    expect(after.sessions.map((session) => session.id)).toEqual(['s1', 's2']);
+  });
+
+  it('says at once when a file stands where the lock goes, rather than wait for it', async () => {
+    const store = Store.open(env());
+    await store.update((data) => void data.sessions.push(sampleSession('s1')));
+    const before = readFileSync(file);
+    writeFileSync(`${file}.lock`, 'not a lock folder');
+    utimesSync(`${file}.lock`, new Date('2026-01-01'), new Date('2026-01-01'));
+    const error = await caught(() => store.update((data) => void data.sessions.push(sampleSession('s2'))));
+    expect(error).toBeInstanceOf(StoreError);
+    expect((error as StoreError).message).toBe(`The itb store ${file} cannot be locked for saving: store.json.lock, a file, is where itb keeps its lock folder.`);
+    expect((error as StoreError).hint).toContain('Move that file away');
+    expect(readFileSync(file).equals(before)).toBe(true);
   });
 
   it('keeps the file private even when it was readable by others', async () => {
