@@ -6,7 +6,7 @@ import { UserError } from '../errors.js';
 import { buildReport, periodWords, type Report } from '../export/report.js';
 import { readStore, storeFile } from '../store/store-file.js';
 import { readWithSummary } from '../store/summary-file.js';
-import { writePrivateFile } from '../store/write-file.js';
+import { checkWritable, writePrivateFile } from '../store/write-file.js';
 import type { ExportOptions, Format } from './export.js';
 import { calendarDay, libraryFor } from './shared.js';
 
@@ -33,6 +33,8 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
   if (since !== undefined && until !== undefined && since > until) {
     throw new UserError(`--since ${since} is after --until ${until}`, 'Put the earlier day first, e.g. --since 2026-10-01 --until 2026-11-20.');
   }
+  // Before any work: a file that may not be written is said at once.
+  if (options.output !== undefined) checkWritable(options.output, { replace: Boolean(options.force) });
   const format = options.format ?? (options.output !== undefined ? formatFromFileName(options.output) : 'md');
   const name = options.name?.trim() || undefined;
   const inName = name === undefined ? undefined : controlCharacterIn(name, { oneLine: true });

@@ -2,7 +2,7 @@
 // (0600); an existing file is never replaced unless asked, and then atomically, so a crash
 // leaves the old file or the new one.
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, lstatSync, openSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
 
@@ -10,10 +10,48 @@ const PRIVATE = 0o600;
 
 type Content = string | Iterable<string>;
 
-/** Creates `file` with `content` (text, or text in pieces); with `replace`, swaps it in for an existing file instead. */
+/**
+ * Creates `file` with `content` (text, or text in pieces); with `replace`, swaps it in for an
+ * existing file instead (for a link, the file it points to).
+ */
 export function writePrivateFile(file: string, content: Content, options: { replace?: boolean } = {}): void {
-  if (options.replace) replaceAtomically(file, content);
-  else createNew(file, content);
+  const existing = checkWritable(file, options);
+  if (existing === undefined) createNew(file, content);
+  else replaceAtomically(existing, content);
+}
+
+/**
+ * Throws when `file` cannot be written as asked: it exists and may not be replaced, or it is
+ * not a regular file (a folder, a device such as /dev/stdout, a pipe). Returns the regular file
+ * it names, through a link, or undefined when nothing has that name yet. Cheap: a command can
+ * ask before it does the work of making the content.
+ */
+export function checkWritable(file: string, options: { replace?: boolean } = {}): string | undefined {
+  let link: Stats;
+  try {
+    link = lstatSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw writeError(file, error);
+  }
+  let real = file;
+  if (link.isSymbolicLink()) {
+    try {
+      real = realpathSync(file);
+    } catch {
+      throw new UserError(`cannot write ${file}: it is a link to ${readlinkSync(file)}, which does not exist`, 'Choose another name with -o.');
+    }
+  }
+  const target = real === file ? link : statSync(real);
+  if (target.isDirectory()) throw problem(file, 'EISDIR');
+  if (!target.isFile()) {
+    throw new UserError(
+      `cannot write ${file}: it is not a regular file (a device, a pipe or a socket)`,
+      'To see the report on the screen, leave out -o; to save it, give a file name.',
+    );
+  }
+  if (!options.replace) throw problem(file, 'EEXIST');
+  return real;
 }
 
 function createNew(file: string, content: Content): void {
@@ -90,6 +128,11 @@ function writeError(file: string, error: unknown): Error {
   const code = (error as NodeJS.ErrnoException | null)?.code;
   // Failures of the file system carry a code; anything else went wrong making the content.
   if (code === undefined && error instanceof Error) return error;
+  return problem(file, code, error);
+}
+
+/** What the file system's error `code` means for writing `file`, in words. */
+function problem(file: string, code: string | undefined, error?: unknown): UserError {
   switch (code) {
     case 'EEXIST':
       return new UserError(`${file} already exists`, 'Nothing was written. Add --force to replace it, or choose another name with -o.');

@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { parse as parseHtml } from 'parse5';
@@ -92,6 +93,35 @@ describe('itb export', () => {
     expect(forced.code).toBe(2);
     expect(forced.stderr).toContain('not a folder');
     expect(readdirSync(home).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('replaces, with --force, the file a link points to, and keeps the link', async () => {
+    await seed();
+    const real = join(home, 'synced-report.md');
+    writeFileSync(real, 'last week');
+    symlinkSync(real, join(home, 'report.md'));
+    expect((await exportIn(['-o', join(home, 'report.md')])).stderr).toContain('already exists');
+    const forced = await exportIn(['-o', join(home, 'report.md'), '--force']);
+    expect(forced.code).toBe(0);
+    expect(readlinkSync(join(home, 'report.md'))).toBe(real);
+    expect(readFileSync(real, 'utf8')).toContain('# IT band self-assessment report');
+    expect(modeOf(real)).toBe(0o600);
+  });
+
+  it('refuses a pipe or a device, even with --force, and a folder, leaving them as they are', async () => {
+    await seed();
+    const pipe = join(home, 'report.md');
+    execFileSync('mkfifo', [pipe]);
+    for (const args of [['-o', pipe], ['-o', pipe, '--force'], ['-o', '/dev/null', '--force']]) {
+      const result = await exportIn(args);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('it is not a regular file (a device, a pipe or a socket)');
+      expect(result.stderr).toContain('To see the report on the screen, leave out -o');
+    }
+    expect(statSync(pipe).isFIFO()).toBe(true);
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+    const folder = await exportIn(['-o', home]);
+    expect(folder.stderr).toContain(`cannot write ${home}: it is a folder`);
   });
 
   it('cleans up its temporary file when the replacement cannot be put in place', async () => {
