@@ -70,7 +70,8 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
       thresholds: { minImprovement: data.settings.minImprovement, flareRise: data.settings.flareRise },
       exercises: plan.exercises.map(({ id, name, loading }) => ({ id, name, loading })),
     });
-    let saved = await save(store, state.session);
+    // Saved from the first score on: before it there is nothing worth keeping, even after a crash.
+    let saved: StoreData | undefined;
     say(introduction(plan, library, colour));
 
     const exercises = new Map(plan.exercises.map((exercise) => [exercise.id, exercise]));
@@ -82,17 +83,12 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
       if (step.feedback) say(feedbackLine(step.feedback, plan.symptom, state.session.thresholds, retestDate(ctx, data.settings), colour));
     }
     // The store as the last save left it: reading years of history again would delay the summary.
-    say(closing(state.session, library, bucketsBefore, saved, ctx.now(), colour));
+    say(closing(state.session, library, bucketsBefore, saved!, ctx.now(), colour));
   } catch (error) {
     if (!isPromptExit(error)) throw error;
     if (!state) throw new Interrupted('\nStopped before the session began; no session was recorded.');
-    if (state.session.baseline === undefined) {
-      // Nothing was rated yet: an empty session would only crowd the history and the reports.
-      await store.update((data) => {
-        data.sessions = data.sessions.filter((session) => session.id !== state!.session.id);
-      });
-      throw new Interrupted('\nStopped before the first score; no session was recorded.');
-    }
+    // Nothing was rated yet, so nothing was saved: an empty session would only crowd the history.
+    if (state.session.baseline === undefined) throw new Interrupted('\nStopped before the first score; no session was recorded.');
     state = interrupt(state, ctx.now().toISOString());
     await save(store, state.session);
     throw new Interrupted(`\n${wrap(interruptedNote(state.session), 78).join('\n')}`);

@@ -18,8 +18,8 @@ export function createPrompter(): Prompter {
 }
 
 /**
- * Aborts when the terminal goes away: its window closed (the input ends, then SIGHUP) or a
- * polite kill (SIGTERM). The question being asked, and any later one, then ends the way Ctrl-C
+ * Aborts when the terminal goes away: its window closed (the input ends, then SIGHUP), a
+ * polite kill (SIGTERM), or Ctrl-D. The question being asked, and any later one, then ends the way Ctrl-C
  * ends it, so a session saves what was answered as interrupted instead of being cut off.
  */
 function whenTerminalGoes(): AbortSignal {
@@ -28,6 +28,11 @@ function whenTerminalGoes(): AbortSignal {
   // of ours the prompts' own exit handler would end the program before the save.
   for (const signal of ['SIGHUP', 'SIGTERM'] as const) process.on(signal, () => gone.abort(signal));
   const stdin = process.stdin;
+  // Ctrl-D, the end of input: the prompts would close without an answer and the program end
+  // without a word, so it stops the session as Ctrl-C does.
+  stdin.on('keypress', (_text: string, key: { ctrl?: boolean; name?: string } | undefined) => {
+    if (key?.ctrl && key.name === 'd') gone.abort('Ctrl-D');
+  });
   let inputEnded = false;
   stdin.once('end', () => {
     inputEnded = true;

@@ -131,6 +131,31 @@ describe('itb session in a terminal', () => {
     expect(t.text).toContain('Session interrupted. Kept: your baseline (6) and 1 finished drill');
   });
 
+  it('treats Ctrl-D, the end of input, as Ctrl-C', async () => {
+    const { t, code } = await endMidSession(async (t) => {
+      await t.waitFor('When you have done the drill');
+      await t.type(keys.ctrlD);
+    });
+    expect(code).toBe(130);
+    expect(t.text).toContain('Session interrupted. Kept: your baseline (6) and 1 finished drill');
+  });
+
+  it('records no session when it ends before the first score, by Ctrl-D or by a kill', async () => {
+    const gentle = itb(['session', 'joint-chain', '--side', 'left', '--symptom', 'pain', '--movement', 'lunge']);
+    await passScreen(gentle);
+    await gentle.waitFor('Rate your pain (0 = none');
+    await gentle.type(keys.ctrlD);
+    expect(await gentle.exited).toBe(130);
+    expect(gentle.text).toContain('Stopped before the first score; no session was recorded.');
+    expect(storeOf().sessions).toEqual([]);
+
+    const killed = itb(['session', 'joint-chain', '--side', 'left', '--symptom', 'pain', '--movement', 'lunge']);
+    await killed.waitFor('Rate your pain (0 = none');
+    killed.signal('SIGKILL');
+    await killed.exited;
+    expect(storeOf().sessions).toEqual([]);
+  });
+
   it('keeps what was answered when the terminal window is closed', async () => {
     await endMidSession(async (t) => {
       await t.waitFor('When you have done the drill');

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 
 export const BIN = fileURLToPath(new URL('../../bin/itb.js', import.meta.url));
 
-export const keys = { enter: '\r', down: '\x1b[B', up: '\x1b[A', ctrlC: '\x03' };
+export const keys = { enter: '\r', down: '\x1b[B', up: '\x1b[A', ctrlC: '\x03', ctrlD: '\x04' };
 
 export class Terminal {
   private output = '';
@@ -71,7 +71,7 @@ export class Terminal {
   }
 
   /** Sends `signal` to the program, as `kill` does from another shell. */
-  signal(signal: 'SIGTERM' | 'SIGHUP'): void {
+  signal(signal: 'SIGTERM' | 'SIGHUP' | 'SIGKILL'): void {
     this.pty.kill(signal);
   }
 
