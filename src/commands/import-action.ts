@@ -79,6 +79,7 @@ async function readExport(file: string): Promise<ParsedExport> {
     );
   }
   refuseControlCharacters(file, parsed.data);
+  refuseRepeatedIds(file, parsed.data);
   refuseContradictions(file, parsed.data);
   return parsed.data;
 }
@@ -92,6 +93,26 @@ function refuseControlCharacters(file: string, backup: ParsedExport): void {
   throw new UserError(
     `${file} holds text with control characters (${found.length} ${found.length === 1 ? 'field' : 'fields'})`,
     'Nothing was imported. itb never writes these; remove them from the file, or export again.',
+    undefined,
+    lines,
+  );
+}
+
+/** An export holds each session once; the same id twice means the file was edited or pieced together. */
+function refuseRepeatedIds(file: string, backup: ParsedExport): void {
+  const first = new Map<string, number>();
+  const problems: string[] = [];
+  backup.sessions.forEach((session, index) => {
+    const earlier = first.get(session.id);
+    if (earlier === undefined) first.set(session.id, index);
+    else problems.push(`sessions.${index}: has the id of sessions.${earlier}, ${session.id}`);
+  });
+  if (problems.length === 0) return;
+  const lines = problems.slice(0, SHOWN_PROBLEMS).map((problem) => `  ${problem}`);
+  if (problems.length > SHOWN_PROBLEMS) lines.push(`  … and ${problems.length - SHOWN_PROBLEMS} more`);
+  throw new UserError(
+    `${file} holds ${problems.length === 1 ? 'a session' : `${problems.length} sessions`} under an id it already used`,
+    'Nothing was imported. A file written by `itb export --format json` holds each session once: remove the repeats, or export again.',
     undefined,
     lines,
   );

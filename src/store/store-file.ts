@@ -50,7 +50,8 @@ export function vouchedContent(file: string, bytes: Buffer): StoreData | undefin
 
 /** The text of the store file: Latin-1 reads ASCII as it is, and quickly; a file written by hand may hold UTF-8. */
 export function storeText(bytes: Buffer): string {
-  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+  // An editor may put a byte order mark in front of a file edited by hand; it is not part of the data.
+  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8').replace(/^\uFEFF/, '');
 }
 
 /**

@@ -5,7 +5,7 @@
 // Years of daily sessions make the file megabytes long, so checking it is kept to what is needed:
 // bytes itb itself checked and wrote carry a fingerprint (./fingerprint.ts) and are not checked
 // again, and a save checks only what it changed (./check.ts).
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type Conf from 'conf';
 import type { Session, StoreData } from '../core/records.js';
@@ -143,6 +143,10 @@ export class Store {
   #saveLocked(ConfClass: typeof Conf, mutate: (data: StoreData) => StoreData | void): StoreData | undefined {
     // Re-read under the lock so that what another itb saved a moment ago is kept.
     const { data: current, bytes: before, stamp } = this.#readForUpdate();
+    // Made read-only on purpose, perhaps to keep it as it is: conf would replace it all the same.
+    if (before !== undefined && (statSync(this.path).mode & 0o200) === 0) {
+      throw storeError(this.path, 'is read-only', 'Nothing was changed. Make it writable again (chmod u+w) to save to it.');
+    }
     const unchanged = new Set(current.sessions);
     const next = mutate(current) ?? current;
     const written = checkedForWriting(next, unchanged);
@@ -182,9 +186,17 @@ export class Store {
     try {
       return readFileSync(this.path);
     } catch (error) {
-      if (codeOf(error) === 'ENOENT') return undefined;
-      throw storeError(this.path, readFailure(error), readFailureHint(error));
+      if (codeOf(error) !== 'ENOENT') throw storeError(this.path, readFailure(error), readFailureHint(error));
     }
+    // A link to a file that is not there (on a drive not connected, say) is not a new store: the
+    // first save would put a fresh one in place of the link.
+    let target: string | undefined;
+    try {
+      target = readlinkSync(this.path);
+    } catch {
+      return undefined;
+    }
+    throw storeError(this.path, `is a link to ${target}, which is not there`, 'Nothing was changed. Connect the drive it is on, or point ITB_HOME at the folder that holds your store.');
   }
 
   /**

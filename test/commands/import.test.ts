@@ -239,6 +239,17 @@ describe('itb import refuses a backup whose records contradict each other', () =
     }
   });
 
+  it('refuses a file holding the same session id twice, naming both places, even into an empty store', async () => {
+    const file = edited((data) => data.sessions.push({ ...data.sessions[0]!, baseline: 3 }, { ...data.sessions[1]! }));
+    const result = await importInto(target.home, [file]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`error: ${file} holds 2 sessions under an id it already used`);
+    expect(result.stderr).toContain('  sessions.3: has the id of sessions.0, session-one');
+    expect(result.stderr).toContain('  sessions.4: has the id of sessions.1, session-two');
+    expect(result.stderr).not.toContain('your store');
+    expect(existsSync(join(target.home, 'store.json'))).toBe(false);
+  });
+
   it('creates no store when the store did not exist', async () => {
     const file = edited((data) => (data.sessions[1]!.attempts[0]!.verdict = 'flare'));
     expect((await importInto(target.home, [file])).code).toBe(2);

@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import envPaths from 'env-paths';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -265,6 +265,37 @@ describe('a store path that is not a readable file', () => {
     }
     chmodSync(file, 0o600);
     expect(readFileSync(file, 'utf8')).toBe(validText);
+  });
+
+  it('reports a link to a store that is not there, rather than start a fresh one in its place', async () => {
+    mkdirSync(home);
+    const target = join(root, 'unplugged-drive', 'store.json');
+    symlinkSync(target, file);
+    const store = Store.open(env());
+    for (const attempt of [() => store.read(), () => store.update(() => undefined)]) {
+      const error = await caught(attempt);
+      expect(error).toBeInstanceOf(StoreError);
+      expect((error as StoreError).message).toBe(`The itb store ${file} is a link to ${target}, which is not there.`);
+    }
+    expect(readlinkSync(file)).toBe(target);
+  });
+
+  it('reads a store made read-only, but does not save over it', async () => {
+    await Store.open(env()).update((data) => void data.sessions.push(sampleSession('s1')));
+    chmodSync(file, 0o400);
+    const before = readFileSync(file);
+    const store = Store.open(env());
+    expect(store.read().sessions).toHaveLength(1);
+    const error = await caught(() => store.update((data) => void data.sessions.push(sampleSession('s2'))));
+    expect((error as StoreError).message).toBe(`The itb store ${file} is read-only.`);
+    expect(readFileSync(file).equals(before)).toBe(true);
+    expect(statSync(file).mode & 0o777).toBe(0o400);
+  });
+
+  it('reads a store an editor saved with a byte order mark', () => {
+    mkdirSync(home);
+    writeFileSync(file, `\uFEFF${JSON.stringify({ ...emptyStore(), settings: { minImprovement: 2, flareRise: 3, retestAfterDays: 14, movement: 'Treppe hinunter' } })}`);
+    expect(Store.open(env()).read().settings.minImprovement).toBe(2);
   });
 
   it('reports an ITB_HOME that is a file', async () => {
