@@ -10,6 +10,7 @@ import { sessionCommand } from './commands/session.js';
 import { settingsCommand } from './commands/settings.js';
 import { validateCommand } from './commands/validate.js';
 import { processContext, type Context } from './context.js';
+import { closest } from './core/closest.js';
 import { shownSafely } from './core/text.js';
 import { EXIT, Interrupted, UserError } from './errors.js';
 
@@ -76,11 +77,24 @@ itb supports self-care; it does not diagnose. Worried? See a clinician.`,
 export async function main(argv: string[], ctx: Context = processContext()): Promise<number> {
   const program = createProgram(ctx);
   try {
+    refuseHelpForUnknownCommand(program, argv);
     await program.parseAsync(argv, { from: 'user' });
     return EXIT.ok;
   } catch (error) {
     return await report(error, ctx, argv);
   }
+}
+
+/** `itb help nosuch`: commander would print the whole help as an error, without naming the word. */
+function refuseHelpForUnknownCommand(program: Command, argv: string[]): void {
+  let at = 0;
+  // Past the global options: --no-color, and --data with its file.
+  while (argv[at] === '--no-color' || argv[at] === '--data' || argv[at]?.startsWith('--data=')) at += argv[at] === '--data' ? 2 : 1;
+  const [help, name] = [argv[at], argv[at + 1]];
+  const names = program.commands.map((command) => command.name());
+  if (help !== 'help' || name === undefined || name.startsWith('-') || names.includes(name)) return;
+  const near = closest(name, names);
+  throw new UserError(`there is no command "${name}"`, `${near.length > 0 ? `Did you mean ${near.join(' or ')}? ` : ''}\`itb --help\` lists them.`);
 }
 
 async function report(error: unknown, ctx: Context, argv: string[]): Promise<number> {

@@ -35,7 +35,14 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
   }
   // Before any work: a file that may not be written is said at once.
   if (options.output !== undefined) checkWritable(options.output, { replace: Boolean(options.force) });
-  const format = options.format ?? (options.output !== undefined ? formatFromFileName(options.output) : 'md');
+  const named = options.output === undefined ? undefined : formatOfName(options.output);
+  if (options.output !== undefined && options.format === undefined && named === undefined) {
+    throw new UserError(
+      `cannot tell which format to write from the file name "${options.output}"`,
+      'End it in .md, .csv, .json, .html or .fhir.json, or say which with --format md|csv|json|html|fhir.',
+    );
+  }
+  const format = options.format ?? named ?? 'md';
   const name = options.name?.trim() || undefined;
   const inName = name === undefined ? undefined : controlCharacterIn(name, { oneLine: true });
   if (inName) throw new UserError(`--name holds a control character (${inName}): write the name as plain text on one line`);
@@ -63,13 +70,16 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
       ? 'no sessions yet'
       : `${report.sessions.length} session${report.sessions.length === 1 ? '' : 's'}, ${periodWords(report)}`;
   ctx.stderr.write(`Wrote ${options.output} (${what}).\n`);
+  if (named !== undefined && named !== format) {
+    ctx.stderr.write(`Its name ends like a ${named} file, but it holds ${format}, as --format asked.\n`);
+  }
   if (name !== undefined && (format === 'csv' || format === 'json')) {
     ctx.stderr.write(`The ${format} format has no place for a name, so --name was not used.\n`);
   }
 }
 
-/** The format a file name asks for. `.fhir.json` is FHIR: the longer ending is checked first. */
-export function formatFromFileName(file: string): Format {
+/** The format a file name asks for, if any. `.fhir.json` is FHIR: the longer ending is checked first. */
+function formatOfName(file: string): Format | undefined {
   const lower = file.toLowerCase();
   const byExtension: [string, Format][] = [
     ['.fhir.json', 'fhir'],
@@ -81,10 +91,5 @@ export function formatFromFileName(file: string): Format {
     ['.html', 'html'],
     ['.htm', 'html'],
   ];
-  const found = byExtension.find(([extension]) => lower.endsWith(extension));
-  if (found) return found[1];
-  throw new UserError(
-    `cannot tell which format to write from the file name "${file}"`,
-    'End it in .md, .csv, .json, .html or .fhir.json, or say which with --format md|csv|json|html|fhir.',
-  );
+  return byExtension.find(([extension]) => lower.endsWith(extension))?.[1];
 }

@@ -64,6 +64,8 @@ export function findSettingKey(text: string): { ok: true; key: SettingKey } | { 
 export function parseSetting(key: SettingKey, text: string): { ok: true; value: Settings[SettingKey] } | { ok: false; reason: string } {
   const definition = settingDefinitions[key];
   const value = definition.parse(text);
-  if (value === undefined) return { ok: false, reason: `"${text}" is not a valid ${key}: use ${definition.allowed}.` };
+  // A long text is quoted by its start only: the error must stay readable.
+  const quoted = text.length > 40 ? `${text.slice(0, 39)}…" (${text.length} characters)` : `${text}"`;
+  if (value === undefined) return { ok: false, reason: `"${quoted} is not a valid ${key}: use ${definition.allowed}.` };
   return { ok: true, value };
 }

@@ -155,9 +155,13 @@ describe('itb export', () => {
     expect(JSON.parse(readFileSync(out('c.fhir.json'), 'utf8')).resourceType).toBe('Bundle');
     expect((await exportIn(['-o', out('d.FHIR')])).code).toBe(0);
     expect(JSON.parse(readFileSync(out('d.FHIR'), 'utf8')).resourceType).toBe('Bundle');
-    expect((await exportIn(['-o', out('h.fhir.json'), '--format', 'json'])).code).toBe(0);
+    const mismatch = await exportIn(['-o', out('h.fhir.json'), '--format', 'json']);
+    expect(mismatch.code).toBe(0);
     expect(JSON.parse(readFileSync(out('h.fhir.json'), 'utf8')).schemaVersion).toBe(1);
-    expect((await exportIn(['-o', out('e.txt'), '--format', 'md'])).code).toBe(0);
+    expect(mismatch.stderr).toContain('Its name ends like a fhir file, but it holds json, as --format asked.');
+    const plain = await exportIn(['-o', out('e.txt'), '--format', 'md']);
+    expect(plain.code).toBe(0);
+    expect(plain.stderr).not.toContain('ends like');
     expect(readFileSync(out('e.txt'), 'utf8')).toContain('# IT band');
     expect((await exportIn(['-o', out('g.txt'), '--format', 'CSV'])).code).toBe(0);
     expect(readFileSync(out('g.txt'), 'utf8').startsWith('\uFEFFsession_id,')).toBe(true);

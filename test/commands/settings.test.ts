@@ -69,6 +69,13 @@ describe('itb settings', () => {
     expect(readFileSync(join(home, 'store.json'))).toEqual(before);
   });
 
+  it('quotes only the start of a long value it refuses', async () => {
+    const result = await run(['settings', 'movement', 'a'.repeat(5000)], { home });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`"${'a'.repeat(39)}…" (5000 characters) is not a valid movement`);
+    expect(result.stderr.length).toBeLessThan(300);
+  });
+
   it('names the settings when the key is unknown, with the closest match', async () => {
     const result = await run(['settings', 'flareRize', '3'], { home });
     expect(result.code).toBe(2);

@@ -79,6 +79,8 @@ const badFlags: [string[], RegExp][] = [
   [['settings', 'retestAfterDays', '1.5'], /not a valid retestAfterDays/],
   [['settings', 'nope', '3'], /there is no setting "nope"/],
   [['routines', '--jsn'], /unknown option '--jsn'/],
+  [['help', 'bucket'], /there is no command "bucket"/],
+  [['--no-color', 'help', 'nosuch'], /there is no command "nosuch"/],
 ];
 
 /** Exit 2, nothing on stdout, one `error:` line (and at most a hint or a suggestion), no stack. */
