@@ -52,7 +52,7 @@ export const sessionSchema = z.strictObject({
   routine: z.string().min(1),
   side: z.enum(painfulSides),
   symptom: z.enum(symptoms),
-  movement: z.string().min(1),
+  movement: z.string().min(1).max(200),
   thresholds: thresholdsSchema,
   /**
    * Whether a loading (strength) drill was tried: the 48-hour spacing rule counts these sessions.

@@ -14,15 +14,18 @@ export function controlCharacterIn(text: string, options: { oneLine?: boolean } 
 }
 
 /** The paths (`sessions.0.movement`) of the strings in `value` that hold a control character, with the first such character. */
-export function controlCharacterPaths(value: unknown, path: (string | number)[] = []): { path: string; character: string }[] {
-  if (typeof value === 'string') {
-    const character = controlCharacterIn(value);
-    return character ? [{ path: path.join('.') || '(file)', character }] : [];
-  }
-  if (Array.isArray(value)) return value.flatMap((item, index) => controlCharacterPaths(item, [...path, index]));
-  if (value !== null && typeof value === 'object') {
-    return Object.entries(value).flatMap(([key, item]) => controlCharacterPaths(item, [...path, key]));
-  }
+export function controlCharacterPaths(value: unknown): { path: string; character: string }[] {
+  return stringsIn(value).flatMap(({ path, text }) => {
+    const character = controlCharacterIn(text);
+    return character ? [{ path, character }] : [];
+  });
+}
+
+/** Every string in `value`, with its path (`sessions.0.movement`; `(file)` for `value` itself). */
+function stringsIn(value: unknown, path: (string | number)[] = []): { path: string; text: string }[] {
+  if (typeof value === 'string') return [{ path: path.join('.') || '(file)', text: value }];
+  if (Array.isArray(value)) return value.flatMap((item, index) => stringsIn(item, [...path, index]));
+  if (value !== null && typeof value === 'object') return Object.entries(value).flatMap(([key, item]) => stringsIn(item, [...path, key]));
   return [];
 }
 

@@ -57,7 +57,7 @@ export function parseLibrary(source: string): { ok: true; library: Library } | {
   const syntax = syntaxProblems(doc, source, at);
   // A parse error that leaves the document readable (a field given twice) is listed with all the
   // others; after any other, the structure is the parser's guess and the report stops there.
-  const fail = (problems: Problem[]) => ({ ok: false as const, problems: sortProblems([...syntax, ...problems]) });
+  const fail = (problems: Problem[]) => ({ ok: false as const, problems: finishProblems([...syntax, ...problems]) });
   if (!isReadable(doc)) return fail([]);
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
     const what = source.trim() === '' ? 'the file is empty' : 'the file holds only comments';
@@ -227,6 +227,9 @@ function keyInData(value: unknown): string {
   return value === null ? '' : String(value);
 }
 
-function sortProblems(problems: Problem[]): Problem[] {
+/** The problems in the order of the file, each path short enough to read. */
+function finishProblems(problems: Problem[]): Problem[] {
+  // A path hundreds of levels deep (a file nested absurdly) is shown by its start.
+  for (const problem of problems) if (problem.path.length > 80) problem.path = `${problem.path.slice(0, 79)}…`;
   return problems.sort((a, b) => a.line - b.line || a.col - b.col);
 }

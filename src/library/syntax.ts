@@ -15,6 +15,7 @@ export type At = (offset: number) => { line: number; col: number };
 /** Plain words for the YAML parser's messages; the parser's own wording is the fallback. */
 const syntaxMessages: [RegExp, string][] = [
   [/^Tabs are not allowed/, 'a tab is used to indent this line; indent with spaces only'],
+  [/call stack size exceeded/i, 'lists or fields are nested here far too deeply, hundreds of times inside each other; a library needs a few levels'],
   [
     /^Sequence item without - indicator/,
     'this line does not line up with the lines above it: the fields of one item start in the same column, and a new list item starts with "- "',

@@ -147,6 +147,17 @@ describe('itb import', () => {
     expect(result.stderr).not.toMatch(/expected|received/i);
   });
 
+  it('refuses a movement longer than itb takes when it is typed', async () => {
+    const file = JSON.parse(readFileSync(backup, 'utf8'));
+    file.sessions[2].movement = 'x'.repeat(100_000);
+    const tampered = join(target.home, 'long.json');
+    writeFileSync(tampered, JSON.stringify(file));
+    const result = await importInto(target.home, [tampered]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^ {2}sessions\.2\.movement: must be at most 200 characters/m);
+    expect(existsSync(join(target.home, 'store.json'))).toBe(false);
+  });
+
   it('refuses text with control characters, which could rewrite a terminal screen, and says where', async () => {
     const file = JSON.parse(readFileSync(backup, 'utf8'));
     file.sessions[0].movement = 'squat\u001b[2J';

@@ -282,6 +282,16 @@ describe('the shape of each item', () => {
     ]);
   });
 
+  it('says a file nested absurdly deep is, with a path short enough to read', () => {
+    const lists = problemsIn(`version: 1\nexercises: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`);
+    expect(lists).toHaveLength(1);
+    expect(lists[0]).toMatch(/^2:\d+  exercises  lists or fields are nested here far too deeply/);
+    const fields = Array.from({ length: 5000 }, (_, depth) => `${'  '.repeat(depth + 1)}a:`).join('\n');
+    const [deepest] = problemsIn(`version: 1\nexercises:\n${fields}\n`);
+    expect(deepest).toMatch(/^\d+:\d+  exercises\.a\.a\.a[a.]*…  /);
+    expect(deepest!.split('  ')[1]!.length).toBe(80);
+  });
+
   it('says a field is empty rather than naming a type', () => {
     const source = 'version: 1\nexercises:\n  - id: a\n    name:\n';
     expect(problemsIn(source)).toContain('4:5  exercises.0.name  must be text (nothing is written here)');
