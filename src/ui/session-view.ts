@@ -4,7 +4,7 @@ import type { Feedback } from '../core/session.js';
 import type { Exercise } from '../library/schema.js';
 import type { Colours } from './colour.js';
 import { describeDose, describeSide } from './describe.js';
-import { hanging, table, width, wrap } from './table.js';
+import { hanging, onScreen, table, width, wrap } from './table.js';
 
 export interface Card {
   exercise: Exercise;
@@ -25,7 +25,7 @@ export function drillCard({ exercise, index, total, attempt, side }: Card, colou
   const dose = `  ${colour.dim('Dose:')} ${describeDose(exercise.dose)}`;
   const sideWords = `${colour.dim('Side:')} ${describeSide(exercise.side, side)}`;
   // Side by side when they fit the terminal's 80 columns, else a line each.
-  if (width(`${dose}   ${sideWords}`) <= 80) lines.push(`${dose}   ${sideWords}`);
+  if (width(`${dose}   ${sideWords}`) <= onScreen(80)) lines.push(`${dose}   ${sideWords}`);
   else lines.push(dose, `  ${sideWords}`);
   if (exercise.equipment.length > 0) lines.push(`  ${colour.dim('You need:')} ${exercise.equipment.join(', ')}`);
   for (const cue of exercise.cues) lines.push(...hanging('  › ', cue, 78));

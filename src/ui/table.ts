@@ -23,8 +23,19 @@ export function table(rows: string[][], options: TableOptions = {}): string[] {
   );
 }
 
-/** Wraps plain text to `columns`, indenting every line by `indent`. */
+/**
+ * `columns` given for an 80-column terminal, narrowed by as much as the terminal showing the
+ * text is narrower (a phone, a split window). Output to a file or a pipe keeps 80 columns.
+ */
+export function onScreen(columns: number): number {
+  const { isTTY, columns: terminal } = process.stdout;
+  const screen = isTTY && terminal >= 30 ? Math.min(80, terminal) : 80;
+  return columns - (80 - screen);
+}
+
+/** Wraps plain text to `columns` (of an 80-column terminal: see onScreen), indenting every line by `indent`. */
 export function wrap(text: string, columns = 80, indent = ''): string[] {
+  columns = onScreen(columns);
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/).filter(Boolean)) {
@@ -41,6 +52,7 @@ export function wrap(text: string, columns = 80, indent = ''): string[] {
 
 /** Wraps `text` after a marker such as "  · " or "   1. ", indenting later lines under the text. */
 export function hanging(marker: string, text: string, columns = 80): string[] {
+  // wrap narrows the columns to the terminal.
   const indent = ' '.repeat(width(marker));
   return wrap(text, columns, indent).map((line, i) => (i === 0 ? marker + line.slice(indent.length) : line));
 }

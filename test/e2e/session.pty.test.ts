@@ -15,8 +15,8 @@ afterEach(() => {
   cleanup();
 });
 
-function itb(args: string[]): Terminal {
-  const terminal = new Terminal(args, { ITB_HOME: home });
+function itb(args: string[], cols?: number): Terminal {
+  const terminal = new Terminal(args, { ITB_HOME: home }, cols);
   open.push(terminal);
   return terminal;
 }
@@ -170,6 +170,21 @@ describe('itb session in a terminal', () => {
     });
     expect(code).toBe(130);
     expect(t.text).toContain('Session interrupted. Kept: your baseline (6) and 1 finished drill');
+  });
+
+  it('wraps its text to a narrow terminal, such as a phone screen', async () => {
+    const t = itb(['session', 'joint-chain', '--side', 'left', '--symptom', 'pain', '--movement', 'lunge'], 44);
+    await passScreen(t);
+    // The question itself is wrapped too (by the prompt library): wait for its start.
+    await t.answer('Do your test movement', '6');
+    await t.waitFor('When you have done the drill');
+    const card = t.text.slice(t.text.indexOf('Exercise 1 of 5'), t.text.lastIndexOf('When you have done the drill'));
+    const lines = card.replace(/\r/g, '').split('\n').filter((line) => line.trim() !== '' && !line.includes('When you have done'));
+    expect(lines.length).toBeGreaterThan(10);
+    expect(lines.filter((line) => line.length > 44)).toEqual([]);
+    expect(card).toContain('   1. Stand tall with your feet hip-width');
+    await t.type(keys.ctrlC);
+    expect(await t.exited).toBe(130);
   });
 
   it('lets only one session run at a time, and the first goes on unharmed', async () => {
