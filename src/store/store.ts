@@ -274,7 +274,15 @@ export class Store {
       // Before each write conf reads the whole file again, to carry over its own `__internal__`
       // key unless the new value has one. itb never has one: a hidden stand-in, left out of the
       // JSON, spares reading megabytes for nothing.
-      this.#conf.store = Object.defineProperty({ ...data }, '__internal__', { value: undefined, enumerable: false });
+      // Under SNAP (set for a Node.js installed as a snap) conf writes straight over the file, and
+      // a crash in the middle would leave it broken: the write goes through `atomically` regardless.
+      const snap = process.env.SNAP;
+      delete process.env.SNAP;
+      try {
+        this.#conf.store = Object.defineProperty({ ...data }, '__internal__', { value: undefined, enumerable: false });
+      } finally {
+        if (snap !== undefined) process.env.SNAP = snap;
+      }
     } catch (error) {
       throw storeError(this.path, `could not be saved (${reason(error)})`, writeHint);
     }

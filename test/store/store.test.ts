@@ -131,6 +131,19 @@ describe('update', () => {
     expect(readFileSync(file).equals(before)).toBe(true);
   });
 
+  it('replaces the file whole (a new file renamed into place) even under SNAP, where conf would write over it', async () => {
+    await Store.open(env()).update((data) => void data.sessions.push(sampleSession('s1')));
+    const before = statSync(file).ino;
+    process.env.SNAP = '/snap/node/1';
+    try {
+      await Store.open(env()).update((data) => void data.sessions.push(sampleSession('s2')));
+    } finally {
+      delete process.env.SNAP;
+    }
+    expect(statSync(file).ino).not.toBe(before);
+    expect(Store.open(env()).read().sessions).toHaveLength(2);
+  });
+
   it('keeps the file private even when it was readable by others', async () => {
     mkdirSync(home);
     writeFileSync(file, JSON.stringify(emptyStore()), { mode: 0o644 });
