@@ -139,6 +139,15 @@ export function localDate(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
+/** ISO 8601 in local time with its offset from UTC (2026-11-20T10:11:05+01:00): the clock the person saw, and still exact. */
+export function localIsoTime(date: Date): string {
+  const offset = -date.getTimezoneOffset();
+  const sign = offset < 0 ? '-' : '+';
+  const hours = pad(Math.floor(Math.abs(offset) / 60));
+  const minutes = pad(Math.abs(offset) % 60);
+  return `${localDate(date)}T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}${sign}${hours}:${minutes}`;
+}
+
 /** YYYY-MM-DD HH:MM in local time. */
 export function localDateTime(date: Date): string {
   return `${localDate(date)} ${pad(date.getHours())}:${pad(date.getMinutes())}`;

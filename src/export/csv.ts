@@ -1,4 +1,5 @@
-// One row per attempt, for a spreadsheet. Skipped drills have no attempt, so no row.
+// One row per attempt, for a spreadsheet. Skipped drills have no attempt, so no row. Times are
+// local, as in the other reports, with their offset from UTC.
 // RFC 4180: cells separated by commas, rows ended by CRLF, a cell in double quotes (and its
 // quotes doubled) when it holds a comma, a quote or a line break. Written here rather than with
 // csv-stringify: on ten years of history the library's per-cell work was most of the export's
@@ -8,6 +9,7 @@
 // The text starts with a UTF-8 byte-order mark: without one, Excel (which most clinics open a
 // CSV with) reads the file in the computer's legacy code page, and "Forward 45° lunge" or an
 // accented test movement turns into "45Â°". Other spreadsheets and most CSV readers skip it.
+import { localIsoTime } from '../core/history.js';
 import { inPieces } from './pieces.js';
 import { drillNamer, nameInSession, type Report } from './report.js';
 
@@ -44,7 +46,7 @@ export function* csvPieces(report: Report): Generator<string> {
   function* rows(): Generator<string> {
     yield `${BOM}${csvColumns.join(',')}\r\n`;
     for (const session of report.sessions) {
-      const sessionCells = [session.id, session.startedAt, session.routine, session.side, session.symptom, session.movement].map(csvText).join(',');
+      const sessionCells = [session.id, localIsoTime(new Date(session.startedAt)), session.routine, session.side, session.symptom, session.movement].map(csvText).join(',');
       for (const attempt of session.attempts) {
         const name = nameInSession(session, attempt.exerciseId, nameOf);
         const numbers = `${attempt.attempt},${attempt.before},${attempt.after},${attempt.after - attempt.before}`;

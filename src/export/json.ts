@@ -16,7 +16,8 @@ export function toExportFile(report: Report): ExportFile {
     settings: report.settings,
     sessions: report.sessions,
     moves: report.moves,
-    screenings: report.screenings,
+    // Every screen up to the end of the period, as the reports show them: a yes before it still counts.
+    screenings: report.redFlagScreens,
     buckets: { rehab: ids(report.buckets.rehab), avoid: ids(report.buckets.avoid), untested: ids(report.buckets.untested) },
     exercises: report.exercises,
   };

@@ -23,7 +23,6 @@ export interface Report {
   /** Sessions in the period, oldest first. */
   sessions: Session[];
   moves: ManualMove[];
-  screenings: Screening[];
   /**
    * Every red-flag screen up to the end of the period, oldest first, even those made before it
    * began: the screen is asked again after a yes that stopped a session, and the later "no to
@@ -75,7 +74,6 @@ export function buildReport(data: StoreData, library: Library, options: ReportOp
 
   const sessions = data.sessions.filter((s) => inPeriod(s.startedAt)).sort(byTime((s) => s.startedAt));
   const moves = data.moves.filter((m) => inPeriod(m.at)).sort(byTime((m) => m.at));
-  const screenings = data.screenings.filter((s) => inPeriod(s.at)).sort(byTime((s) => s.at));
   const redFlagScreens = data.screenings.filter((s) => upToEnd(s.at)).sort(byTime((s) => s.at));
 
   // The state at the end of the period: everything decided up to then, judged at that moment.
@@ -106,7 +104,6 @@ export function buildReport(data: StoreData, library: Library, options: ReportOp
     settings: data.settings,
     sessions,
     moves,
-    screenings,
     redFlagScreens,
     buckets,
     exercises: library.exercises.filter((exercise) => mentioned.has(exercise.id)),

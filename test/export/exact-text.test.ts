@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { localIsoTime } from '../../src/core/history.js';
 import type { Session, StoreData } from '../../src/core/records.js';
 import { csvColumns, toCsv } from '../../src/export/csv.js';
 import { toFhir, uuidsFrom } from '../../src/export/fhir.js';
@@ -87,7 +88,8 @@ describe('csv text', () => {
     const rows = report.sessions.flatMap((session) =>
       session.attempts.map((attempt) => [
         session.id,
-        session.startedAt,
+        // The time's own form is checked in formats.test.ts; this test is about the quoting.
+        localIsoTime(new Date(session.startedAt)),
         session.routine,
         session.side,
         session.symptom,

@@ -230,6 +230,9 @@ describe('csv', () => {
     rows.forEach((row, i) => {
       const { s, a } = attempts[i]!;
       expect(row.session_id).toBe(s.id);
+      // Local time with its offset: the same instant, as the clock showed it.
+      expect(row.session_started_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/);
+      expect(Date.parse(row.session_started_at!)).toBe(Math.floor(Date.parse(s.startedAt) / 1000) * 1000);
       expect(row.exercise_id).toBe(a.exerciseId);
       expect(Number(row.before)).toBe(a.before);
       expect(Number(row.after)).toBe(a.after);
@@ -272,6 +275,14 @@ describe('json', () => {
     // Nothing the store keeps only for itself.
     expect(Object.keys(file)).not.toContain('patientName');
     expect(JSON.stringify(file)).not.toContain('decidedAt');
+  });
+
+  it('carries, for a period, every red-flag screen up to its end, as the reports show them', () => {
+    // The fixture's screen was answered on 1 October, before this period.
+    const october = JSON.parse(toJson(buildReport(data, library, { since: '2026-10-08', until: '2026-10-08', now: NOW })));
+    expect(october.screenings).toEqual(data.screenings);
+    const before = JSON.parse(toJson(buildReport(data, library, { until: '2026-09-30', now: NOW })));
+    expect(before.screenings).toEqual([]);
   });
 
   it('puts each session on a line of its own, and holds exactly what the report holds', () => {
