@@ -10,36 +10,17 @@ import { basename, dirname, join } from 'node:path';
 import type Conf from 'conf';
 import type { Session, StoreData } from '../core/records.js';
 import { summarize } from '../core/summary.js';
-import { UserError } from '../errors.js';
 import { checkedForWriting, freezeSession } from './check.js';
 import { fingerprintSuffix, hashOf, writeFingerprint } from './fingerprint.js';
 import { emptyStore, migrate, StoreProblem } from './migrations.js';
 import { asciiJson, projectName, storeFile, storeText, vouchedContent } from './store-file.js';
 import { summarySuffix, writeSummaryFile } from './summary-file.js';
+import { codeOf, readFailure, readFailureHint, reason, storeError, writeHint } from './store-errors.js';
+import { lockStore } from './store-lock.js';
 import { writeWhole } from './whole-write.js';
 
 export { emptyStore, storeFile };
-
-/** A store that cannot be read or saved. Exit 2; the message names the file. */
-export class StoreError extends UserError {
-  override name = 'StoreError';
-}
-
-const keepDataHint =
-  'Nothing was changed. Move the file away to start afresh, or restore your data from an ' +
-  'export with `itb import FILE`.';
-
-function storeError(file: string, problem: string, hint = keepDataHint): StoreError {
-  return new StoreError(`The itb store ${file} ${problem}.`, hint);
-}
-
-// How long a lock may sit untouched before it counts as left behind by a process that died.
-// Every write is quick once the lock is held; a holder stalled longer than this (suspended, or
-// busy with a huge import) loses its lock, and its save then starts again rather than write over
-// another's (see #saveLocked).
-const lockOptions = { realpath: false, stale: 5000, retries: 0 };
-/** How long to wait for a lock another itb holds before saying the store is busy. */
-const LOCK_WAIT_MS = 20_000;
+export { StoreError } from './store-errors.js';
 
 /** What this Store last wrote: reused by its next update while the file still holds exactly it. */
 interface Written {
@@ -104,7 +85,9 @@ export class Store {
     }
 
     for (let attempt = 1; attempt <= 3; attempt++) {
-      const release = await this.#lock(lockfile);
+      const release = await lockStore(lockfile, this.path, (problem, hint, error) =>
+        error === undefined ? storeError(this.path, problem, hint) : storeError(this.path, `${problem} (${reason(error)})`, writeHint),
+      );
       try {
         const saved = this.#saveLocked(ConfClass, mutate);
         if (saved) return saved;
@@ -114,29 +97,6 @@ export class Store {
       }
     }
     throw storeError(this.path, 'is busy: other itb processes kept changing it', 'Nothing was changed. Try again in a moment.');
-  }
-
-  /**
-   * The store's lock, waited for while another itb holds it. A lock that cannot be taken at all
-   * (no permission, or a file in its way) is said at once, not after the wait.
-   */
-  async #lock(lockfile: typeof import('proper-lockfile')): Promise<() => Promise<void>> {
-    const started = Date.now();
-    for (let pause = 20; ; pause = Math.min(pause * 1.5, 200)) {
-      try {
-        return await lockfile.lock(this.path, lockOptions);
-      } catch (error) {
-        // The lock is a folder beside the store; a file of that name cannot be one.
-        if (codeOf(error) === 'ENOTDIR') {
-          throw storeError(this.path, `cannot be locked for saving: ${basename(this.path)}.lock, a file, is where itb keeps its lock folder`, 'Nothing was changed. Move that file away, then try again.');
-        }
-        if (codeOf(error) !== 'ELOCKED') throw storeError(this.path, `cannot be locked for saving (${reason(error)})`, writeHint);
-        if (Date.now() - started > LOCK_WAIT_MS) {
-          throw storeError(this.path, 'is busy: another itb kept it locked for too long', 'Nothing was changed. Try again in a moment.');
-        }
-      }
-      await new Promise((resolve) => setTimeout(resolve, pause * (0.5 + Math.random())));
-    }
   }
 
   /** One update with the lock held; undefined when another itb saved the store in the meantime, so that it must start again. */
@@ -299,8 +259,6 @@ function stampOf(file: string): string {
   }
 }
 
-const writeHint = 'Your earlier data is still there. Check the folder exists and that you may write to it, and that the disk is not full.';
-
 /** The file's bytes checked in full and migrated, or a StoreError that says what is wrong. */
 function parseStore(bytes: Buffer, file: string): StoreData {
   const text = storeText(bytes);
@@ -324,46 +282,4 @@ function endsEarly(text: string, message: string): boolean {
   if (/end of JSON input/i.test(message)) return true;
   const position = /at position (\d+)/.exec(message)?.[1];
   return position !== undefined && Number(position) >= text.trimEnd().length;
-}
-
-function readFailure(error: unknown): string {
-  switch (codeOf(error)) {
-    case 'EISDIR':
-      return 'is a folder, not a file';
-    case 'EACCES':
-    case 'EPERM':
-      return 'cannot be read: permission denied';
-    case 'ENOTDIR':
-      return 'cannot be read: part of its path is a file, not a folder';
-    default:
-      return `cannot be read (${reason(error)})`;
-  }
-}
-
-function readFailureHint(error: unknown): string {
-  const code = codeOf(error);
-  if (code === 'EACCES' || code === 'EPERM') {
-    return 'Nothing was changed. Make the file readable by you, or move it away and restore your data from an export with `itb import FILE`.';
-  }
-  if (code === 'ENOTDIR') return 'Nothing was changed. Point ITB_HOME at a folder.';
-  return keepDataHint;
-}
-
-function codeOf(error: unknown): string | undefined {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? code : undefined;
-}
-
-function reason(error: unknown): string {
-  const code = codeOf(error);
-  const known: Record<string, string> = {
-    EACCES: 'permission denied',
-    EPERM: 'permission denied',
-    ENOSPC: 'the disk is full',
-    EROFS: 'the disk is read-only',
-    ENOTDIR: 'part of its path is a file, not a folder',
-    EEXIST: 'a file is in the way',
-  };
-  if (code && known[code]) return known[code];
-  return code ?? (error instanceof Error ? error.message : String(error));
 }

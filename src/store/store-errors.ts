@@ -1,0 +1,60 @@
+// What the store's problems are called, in words a user can act on. Every one names the file
+// and says that nothing was changed, or what to do to keep the data.
+import { UserError } from '../errors.js';
+
+/** A store that cannot be read or saved. Exit 2; the message names the file. */
+export class StoreError extends UserError {
+  override name = 'StoreError';
+}
+
+const keepDataHint =
+  'Nothing was changed. Move the file away to start afresh, or restore your data from an ' +
+  'export with `itb import FILE`.';
+
+export function storeError(file: string, problem: string, hint = keepDataHint): StoreError {
+  return new StoreError(`The itb store ${file} ${problem}.`, hint);
+}
+
+export const writeHint = 'Your earlier data is still there. Check the folder exists and that you may write to it, and that the disk is not full.';
+
+export function readFailure(error: unknown): string {
+  switch (codeOf(error)) {
+    case 'EISDIR':
+      return 'is a folder, not a file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'cannot be read: permission denied';
+    case 'ENOTDIR':
+      return 'cannot be read: part of its path is a file, not a folder';
+    default:
+      return `cannot be read (${reason(error)})`;
+  }
+}
+
+export function readFailureHint(error: unknown): string {
+  const code = codeOf(error);
+  if (code === 'EACCES' || code === 'EPERM') {
+    return 'Nothing was changed. Make the file readable by you, or move it away and restore your data from an export with `itb import FILE`.';
+  }
+  if (code === 'ENOTDIR') return 'Nothing was changed. Point ITB_HOME at a folder.';
+  return keepDataHint;
+}
+
+export function codeOf(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+export function reason(error: unknown): string {
+  const code = codeOf(error);
+  const known: Record<string, string> = {
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    ENOSPC: 'the disk is full',
+    EROFS: 'the disk is read-only',
+    ENOTDIR: 'part of its path is a file, not a folder',
+    EEXIST: 'a file is in the way',
+  };
+  if (code && known[code]) return known[code];
+  return code ?? (error instanceof Error ? error.message : String(error));
+}

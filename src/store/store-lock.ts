@@ -1,0 +1,39 @@
+// The lock every write of the store takes (a folder `store.json.lock` beside it, kept fresh while
+// held), so that two itb processes never write at once.
+import { basename } from 'node:path';
+import type lockfile from 'proper-lockfile';
+
+// How long a lock may sit untouched before it counts as left behind by a process that died.
+// Every write is quick once the lock is held; a holder stalled longer than this (suspended, or
+// busy with a huge import) loses its lock, and its save then starts again rather than write over
+// another's (see Store#saveLocked).
+const lockOptions = { realpath: false, stale: 5000, retries: 0 };
+/** How long to wait for a lock another itb holds before saying the store is busy. */
+const WAIT_MS = 20_000;
+
+/**
+ * Takes the lock of the store `file`, waiting while another itb holds it. A lock that cannot be
+ * taken at all (no permission, or a file in its way) is said at once, not after the wait. Throws
+ * what `fail` makes; returns the release.
+ */
+export async function lockStore(
+  locks: typeof lockfile,
+  file: string,
+  fail: (problem: string, hint: string | undefined, error?: unknown) => Error,
+): Promise<() => Promise<void>> {
+  const started = Date.now();
+  for (let pause = 20; ; pause = Math.min(pause * 1.5, 200)) {
+    try {
+      return await locks.lock(file, lockOptions);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException | null)?.code;
+      // The lock is a folder beside the store; a file of that name cannot be one.
+      if (code === 'ENOTDIR') {
+        throw fail(`cannot be locked for saving: ${basename(file)}.lock, a file, is where itb keeps its lock folder`, 'Nothing was changed. Move that file away, then try again.');
+      }
+      if (code !== 'ELOCKED') throw fail('cannot be locked for saving', undefined, error);
+      if (Date.now() - started > WAIT_MS) throw fail('is busy: another itb kept it locked for too long', 'Nothing was changed. Try again in a moment.');
+    }
+    await new Promise((resolve) => setTimeout(resolve, pause * (0.5 + Math.random())));
+  }
+}
