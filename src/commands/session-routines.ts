@@ -1,0 +1,69 @@
+// Which routine a session runs, and which of its drills it offers today: the library's
+// routines, and the built-in rehab and re-test routines drawn from the buckets.
+import { builtInRoutine, type BucketView, type ExerciseStatus } from '../core/buckets.js';
+import { closest } from '../core/closest.js';
+import { UserError } from '../errors.js';
+import { plural } from '../export/words.js';
+import type { Exercise, Library } from '../library/schema.js';
+import type { Choice, Prompter } from '../ui/prompter.js';
+
+export async function chooseRoutine(buckets: BucketView, library: Library, prompter: Prompter): Promise<string> {
+  const choices: Choice<string>[] = library.routines.map((routine) => {
+    const { exercises, setAside } = routineExercises(routine.id, buckets, library, { allSetAside: 'keep' });
+    if (exercises.length === 0) {
+      const which = setAside.length === 1 ? 'its drill is' : setAside.length === 2 ? 'both drills are' : `all ${setAside.length} drills are`;
+      return { value: routine.id, name: routine.name, disabled: `(${which} set aside for now)` };
+    }
+    const aside = setAside.length > 0 ? `, ${setAside.length} set aside for now` : '';
+    return { value: routine.id, name: `${routine.name} (${plural(exercises.length, 'drill')}${aside})`, description: routine.description };
+  });
+  const rehab = builtInRoutine('rehab', buckets, library);
+  const retest = builtInRoutine('retest', buckets, library);
+  if (retest.length > 0) choices.unshift({ value: 'retest', name: `Re-test drills set aside earlier (${retest.length} due)`, description: 'Drills from your avoid-for-now bucket whose re-test date has come.' });
+  if (rehab.length > 0) choices.unshift({ value: 'rehab', name: `Your rehab routine (${plural(rehab.length, 'drill')})`, description: 'The drills that helped you, in routine order.' });
+  if (choices.every((choice) => choice.disabled !== undefined)) {
+    throw new UserError('every drill of every routine is set aside for now', '`itb buckets` shows when each one is due for a re-test.');
+  }
+  return prompter.select({ message: 'Which routine?', choices });
+}
+
+/**
+ * The drills a session of `routine` offers. A drill set aside for now stays out of the library's
+ * routines until its re-test date (then they offer it again, as does \`itb session retest\`):
+ * "avoid for now" means not today, and above all not straight after a flare-up.
+ */
+export function routineExercises(
+  routine: string,
+  buckets: BucketView,
+  library: Library,
+  options: { allSetAside?: 'refuse' | 'keep' } = {},
+): { exercises: Exercise[]; setAside: ExerciseStatus[] } {
+  const byId = new Map(library.exercises.map((exercise) => [exercise.id, exercise]));
+  const inLibrary = (ids: string[]) => ids.map((id) => byId.get(id)).filter((exercise): exercise is Exercise => exercise !== undefined);
+  if (routine === 'rehab' || routine === 'retest') {
+    const ids = builtInRoutine(routine, buckets, library);
+    if (ids.length === 0) {
+      throw new UserError(
+        routine === 'rehab' ? 'your rehab bucket is empty, so there is no rehab routine yet' : 'no drill set aside for now is due for a re-test yet',
+        routine === 'rehab' ? 'Run a session with a routine first: `itb session joint-chain`.' : '`itb buckets` shows the re-test dates.',
+      );
+    }
+    return { exercises: inLibrary(ids), setAside: [] };
+  }
+  const found = library.routines.find((r) => r.id === routine);
+  if (!found) {
+    const near = closest(routine, library.routines.map((r) => r.id).concat('rehab', 'retest'));
+    throw new UserError(`there is no routine "${routine}"`, `${near.length > 0 ? `Did you mean ${near.join(' or ')}? ` : ''}\`itb routines\` lists them.`);
+  }
+  const waiting = new Map(buckets.avoid.filter((status) => !status.retestDue).map((status) => [status.exerciseId, status]));
+  const exercises = inLibrary(found.exercises);
+  const setAside = exercises.flatMap((exercise) => waiting.get(exercise.id) ?? []);
+  const offered = exercises.filter((exercise) => !waiting.has(exercise.id));
+  if (offered.length === 0 && options.allSetAside !== 'keep') {
+    throw new UserError(
+      `every drill of the ${found.name} routine is set aside for now`,
+      '`itb buckets` shows when each one is due for a re-test; `itb routines` lists the other routines.',
+    );
+  }
+  return { exercises: offered, setAside };
+}
