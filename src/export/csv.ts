@@ -46,7 +46,8 @@ export function* csvPieces(report: Report): Generator<string> {
   function* rows(): Generator<string> {
     yield `${BOM}${csvColumns.join(',')}\r\n`;
     for (const session of report.sessions) {
-      const sessionCells = [session.id, localIsoTime(new Date(session.startedAt)), session.routine, session.side, session.symptom, session.movement].map(csvText).join(',');
+      // The time is digits and signs only: it needs no guard and no quotes.
+      const sessionCells = `${csvText(session.id)},${localIsoTime(new Date(session.startedAt))},${[session.routine, session.side, session.symptom, session.movement].map(csvText).join(',')}`;
       for (const attempt of session.attempts) {
         const name = nameInSession(session, attempt.exerciseId, nameOf);
         const numbers = `${attempt.attempt},${attempt.before},${attempt.after},${attempt.after - attempt.before}`;

@@ -19,8 +19,8 @@ export function createPrompter(): Prompter {
 
 /**
  * Aborts when the terminal goes away: its window closed (the input ends, then SIGHUP), a
- * polite kill (SIGTERM), or Ctrl-D. The question being asked, and any later one, then ends the way Ctrl-C
- * ends it, so a session saves what was answered as interrupted instead of being cut off.
+ * polite kill (SIGTERM), or Ctrl-D. The question being asked, and any later one, then ends the
+ * way Ctrl-C ends it, so a session saves what was answered as interrupted instead of being cut off.
  */
 function whenTerminalGoes(): AbortSignal {
   const gone = new AbortController();
