@@ -7,7 +7,7 @@ import type { Colours } from '../ui/colour.js';
 import type { Prompter } from '../ui/prompter.js';
 import { wrap } from '../ui/table.js';
 
-const redFlagQuestions: Record<RedFlag, string> = {
+export const redFlagQuestions: Record<RedFlag, string> = {
   'recent-injury': 'Have you had a fall, a knock or another injury to this leg recently?',
   swelling: 'Is the knee or thigh clearly swollen?',
   'locking-or-giving-way': 'Does the knee lock, catch or give way under you?',

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BIN, keys, Terminal } from '../helpers/pty.js';
+import { BIN, keys, passRedFlagScreen, Terminal } from '../helpers/pty.js';
 import { tempHome } from '../helpers/run.js';
 
 let home: string;
@@ -24,15 +24,11 @@ function itb(args: string[], cols?: number): Terminal {
 const storeOf = () => JSON.parse(readFileSync(join(home, 'store.json'), 'utf8'));
 const storeOfExists = () => existsSync(join(home, 'store.json'));
 
-async function passScreen(terminal: Terminal) {
-  for (let i = 0; i < 6; i++) await terminal.answer(/\(y\/N\)/, 'n');
-}
-
 describe('itb session in a terminal', () => {
   it('runs a whole session typed by a person, wrong scores included', async () => {
     const t = itb(['session']);
     await t.waitFor('Before you start');
-    await passScreen(t);
+    await passRedFlagScreen(t);
     // Setup through the menus: the first routine (joint chain), left, pain, the first movement.
     await t.answer('Which routine?', '');
     await t.answer('Which side is painful?', '');
@@ -103,7 +99,7 @@ describe('itb session in a terminal', () => {
   // A session at its second drill, the first one helped, ended by `end`; checks what was kept.
   async function endMidSession(end: (t: Terminal) => Promise<void>) {
     const t = itb(['session', 'joint-chain', '--side', 'left', '--symptom', 'pain', '--movement', 'lunge']);
-    await passScreen(t);
+    await passRedFlagScreen(t);
     await t.answer('Rate your pain (0 = none', '6');
     await t.answer('When you have done the drill', '');
     await t.answer('(before: 6)', '4');
@@ -142,7 +138,7 @@ describe('itb session in a terminal', () => {
 
   it('records no session when it ends before the first score, by Ctrl-D or by a kill', async () => {
     const gentle = itb(['session', 'joint-chain', '--side', 'left', '--symptom', 'pain', '--movement', 'lunge']);
-    await passScreen(gentle);
+    await passRedFlagScreen(gentle);
     await gentle.waitFor('Rate your pain (0 = none');
     await gentle.type(keys.ctrlD);
     expect(await gentle.exited).toBe(130);
@@ -174,7 +170,7 @@ describe('itb session in a terminal', () => {
 
   it('wraps its text to a narrow terminal, such as a phone screen', async () => {
     const t = itb(['session', 'joint-chain', '--side', 'left', '--symptom', 'pain', '--movement', 'lunge'], 44);
-    await passScreen(t);
+    await passRedFlagScreen(t);
     // The question itself is wrapped too (by the prompt library): wait for its start.
     await t.answer('Do your test movement', '6');
     await t.waitFor('When you have done the drill');
@@ -189,7 +185,7 @@ describe('itb session in a terminal', () => {
 
   it('lets only one session run at a time, and the first goes on unharmed', async () => {
     const first = itb(['session', 'balance', '--side', 'left', '--symptom', 'pain', '--movement', 'walking', '--no-timer']);
-    await passScreen(first);
+    await passRedFlagScreen(first);
     await first.waitFor('Rate your pain');
     const second = itb(['session', 'balance', '--side', 'left', '--symptom', 'pain', '--movement', 'walking']);
     await second.waitFor('another itb session is open');
@@ -202,7 +198,7 @@ describe('itb session in a terminal', () => {
 
   it('counts down a timed hold, and Enter ends it early', async () => {
     const t = itb(['session', 'balance', '--side', 'both', '--symptom', 'discomfort', '--movement', 'stairs']);
-    await passScreen(t);
+    await passRedFlagScreen(t);
     await t.answer('Rate your discomfort', '3');
     await t.waitFor('Single-leg stand');
     await t.waitFor('Side: both sides');
@@ -231,7 +227,7 @@ describe('itb session in a terminal', () => {
     for (const [args, env] of [[['--no-color'], {}], [[], { TERM: 'dumb' }], [[], {}]] as const) {
       const t = new Terminal([...args, 'session', 'balance', '--side', 'left', '--symptom', 'pain', '--movement', 'stairs'], { ITB_HOME: home, ...env });
       open.push(t);
-      if (!storeOfExists()) await passScreen(t); // the first run only
+      if (!storeOfExists()) await passRedFlagScreen(t); // the first run only
       await t.answer('Rate your pain', '4');
       await t.waitFor('When you have done the drill');
       await t.type(keys.ctrlC);

@@ -3,6 +3,7 @@
 import { spawn, type IPty } from 'node-pty';
 import { stripVTControlCharacters } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { redFlagQuestions } from '../../src/commands/session-screen.js';
 
 export const BIN = fileURLToPath(new URL('../../bin/itb.js', import.meta.url));
 
@@ -87,4 +88,14 @@ export class Terminal {
       // already gone
     }
   }
+}
+
+/**
+ * Answers the six red-flag questions of a first session with "no". Each is waited for by its own
+ * words: the "(y/N)" of a question is drawn again as it is answered, and typing on seeing it
+ * could come before the next question is on screen, losing the keys.
+ */
+export async function passRedFlagScreen(terminal: Terminal): Promise<void> {
+  // The start of each question only: a narrow terminal wraps the rest.
+  for (const question of Object.values(redFlagQuestions)) await terminal.answer(question.slice(0, 20), 'n');
 }

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Store } from '../../src/store/store.js';
-import { keys, Terminal } from '../helpers/pty.js';
+import { keys, passRedFlagScreen, Terminal } from '../helpers/pty.js';
 import { inPool, itb, Random, requireBuild, SEED, sessionsFor, STACK_LINE, storeBytes, tempFolder } from '../fixtures/resilience.js';
 
 let scratch: ReturnType<typeof tempFolder>;
@@ -130,7 +130,7 @@ describe('bad input in a terminal', () => {
   it('refuses each wrong score with its reason and asks again, keeping only the right one', async () => {
     const home = homeWithStore();
     const t = terminal(['session', 'joint-chain', '--side', 'left', '--symptom', 'pain', '--movement', 'walking'], home);
-    for (let i = 0; i < 6; i++) await t.answer(/\(y\/N\)/, 'n');
+    await passRedFlagScreen(t);
     const wrong: [typed: string, reason: string][] = [
       ['-1', '-1 is outside the scale'],
       ['11', '11 is outside the scale'],
