@@ -1,7 +1,7 @@
 // A small store with every case a report has to show: drills that helped (on the first try and
 // after the retry), one that did not, a flare, a skip, an interrupted session, a manual move and
-// a red-flag screen. Times are at midday UTC so local dates are the same in any time zone tests
-// run in (UTC-11 to UTC+11).
+// a red-flag screen. Times are at midday UTC, so local dates are the same in the tests' time zone
+// (vitest.config.ts) and in any other from UTC-11 to UTC+11.
 import { projectBuckets } from '../../src/core/buckets.js';
 import type { Session, StoreData } from '../../src/core/records.js';
 import { emptyStore } from '../../src/store/migrations.js';

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { syntheticHistory } from '../../scripts/synthetic-history.js';
 import { projectBuckets } from '../../src/core/buckets.js';
+import { localDate } from '../../src/core/history.js';
 import { storeSchema } from '../../src/core/records.js';
 import { loadLibraryFile } from '../../src/library/load.js';
 
@@ -16,7 +17,8 @@ describe('syntheticHistory', () => {
   it('is a store the schema accepts, one session a day ending yesterday', () => {
     expect(storeSchema.safeParse(data).success).toBe(true);
     expect(data.sessions).toHaveLength(200);
-    const days = data.sessions.map((session) => session.startedAt.slice(0, 10));
+    // One a day of the local calendar, as the generator places them.
+    const days = data.sessions.map((session) => localDate(new Date(session.startedAt)));
     expect(new Set(days).size).toBe(200);
     expect(Date.parse(data.sessions.at(-1)!.startedAt)).toBeLessThan(now.getTime());
   });
