@@ -105,6 +105,16 @@ describe('itb buckets', () => {
     expect(json.advice).toEqual([]);
   });
 
+  it('advises seeing a clinician after three flat weeks, in the text and the JSON', async () => {
+    // Starting scores of 6, 6 and 6 in three weeks in a row: no meaningful fall.
+    const flat = ['2026-02-10T09:00:00Z', '2026-02-18T09:00:00Z', '2026-02-28T09:00:00Z'].map((startedAt) => buildSession({ startedAt, baseline: 6 }));
+    await save((data) => void data.sessions.push(...flat));
+    const text = (await run(['buckets'], { home, now })).stdout;
+    expect(text).toMatch(/physical\s+therapist\s+or\s+doctor/);
+    const json = JSON.parse((await run(['buckets', '--json'], { home, now })).stdout);
+    expect(json.advice.map((advice: { id: string }) => advice.id)).toEqual(['see-a-professional']);
+  });
+
   it('has help with examples', async () => {
     const { code, stdout } = await run(['buckets', '--help'], { home });
     expect(code).toBe(0);

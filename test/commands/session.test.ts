@@ -44,6 +44,13 @@ describe('itb session', () => {
     expect(result.stderr).toMatch(/needs a terminal/);
     expect(result.stderr).toMatch(/itb buckets.*itb history.*itb export/);
     expect(result.prompter.asked).toEqual([]);
+    // A terminal at one end only will not do either: `itb session | tee log`, or input from a file.
+    for (const half of [{ stdinTTY: true, stdoutTTY: false }, { stdinTTY: false, stdoutTTY: true }]) {
+      const refused = await run(['session'], { home, ...half });
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toMatch(/needs a terminal/);
+      expect(refused.prompter.asked).toEqual([]);
+    }
     // A mistyped routine is named first: the terminal would not help it.
     const mistyped = await run(['session', 'joint-chian'], { home, tty: false });
     expect(mistyped.code).toBe(2);
@@ -121,6 +128,37 @@ describe('itb session', () => {
     expect(stored().buckets.map((b) => b.exerciseId)).toEqual(['lateral-ankle-tilts']); // ...but decides nothing
   });
 
+  it('saves every answer as it is given, before the next question is asked', async () => {
+    // What the store holds each time a question comes: the attempts saved so far.
+    const savedAttempts: number[] = [];
+    const onAsk = () => savedAttempts.push(stored().sessions[0]?.attempts.length ?? -1);
+    const answers: Answer[] = [...screenClear, 6, 'done', 4, 'done', 4, 'done', 5, 'stop'];
+    const result = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers, onAsk });
+    expect(result.code).toBe(0);
+    // The six screen questions and the baseline come before anything is saved (-1: no session).
+    // Then, for each drill, "done?" and its score; each score is in the store by the next question.
+    expect(savedAttempts).toEqual([-1, -1, -1, -1, -1, -1, -1, 0, 0, 1, 1, 2, 2, 3]);
+  });
+
+  it('advises seeing a clinician at the start, after three flat weeks', async () => {
+    const now = new Date('2026-03-01T12:00:00Z');
+    const flat = ['2026-02-10T09:00:00Z', '2026-02-18T09:00:00Z', '2026-02-28T09:00:00Z'].map((startedAt) => buildSession({ startedAt, baseline: 6 }));
+    await afterSessions(...flat);
+    const result = await run(['session', 'mobility', ...flags], { home, tty: true, now, answers: [6, 'stop'] });
+    expect(result.code).toBe(0);
+    const start = result.stdout.slice(0, result.stdout.indexOf('Mobility and stretching ·'));
+    expect(start).toMatch(/physical\s+therapist\s+or\s+doctor/);
+  });
+
+  it('marks a session a crash left in progress as interrupted when the next one starts', async () => {
+    const crashed = buildSession({ startedAt: '2026-11-19T09:00:00.000Z', routine: 'joint-chain', baseline: 6, drills: [{ id: 'lateral-ankle-tilts', scores: [4] }] });
+    await afterSessions({ ...crashed, status: 'in-progress' });
+    const result = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [5, 'stop'] });
+    expect(result.code).toBe(0);
+    expect(stored().sessions.map((session) => session.status)).toEqual(['interrupted', 'stopped']);
+    expect(stored().sessions[0]!.endedAt).toBe(crashed.results.at(-1)!.at);
+  });
+
   it('records no session when Ctrl-C comes before the first score', async () => {
     await run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [...screenClear, 6, 'done', 4, 'stop'] });
     const before = stored().sessions;
@@ -134,12 +172,19 @@ describe('itb session', () => {
   it('asks the screen once; a yes needs an explicit go-ahead and is stored', async () => {
     const declined = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [true, false, false, false, false, false, false] });
     expect(declined.code).toBe(0);
+    expect(declined.prompter.remaining).toBe(0);
+    // Every question defaults to no: Enter alone never says yes, nor goes on after a yes.
+    expect(declined.prompter.asked.map((asked) => asked.default)).toEqual([false, false, false, false, false, false, false]);
+    expect(declined.prompter.asked.at(-1)!.message).toMatch(/Go on .*anyway/);
     expect(declined.stdout).toMatch(/see a doctor or physical therapist/);
     expect(stored().screenings).toEqual([expect.objectContaining({ proceeded: false, answers: expect.objectContaining({ 'recent-injury': true }) })]);
     expect(stored().sessions).toEqual([]);
     // Not cleared: asked again, and this time the user goes on.
     const again = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [true, false, false, false, false, false, true, 5, 'stop'] });
     expect(again.code).toBe(0);
+    expect(again.prompter.remaining).toBe(0);
+    expect(again.prompter.asked.slice(0, 7).map((asked) => asked.kind)).toEqual(Array(7).fill('confirm'));
+    expect(again.prompter.asked[7]!.message).toMatch(/Rate your pain/);
     const third = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [5, 'stop'] });
     expect(third.code).toBe(0);
     expect(third.prompter.asked[0]!.message).toMatch(/Rate your pain/);

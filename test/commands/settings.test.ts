@@ -20,6 +20,8 @@ describe('itb settings', () => {
     for (const key of ['minImprovement', 'flareRise', 'retestAfterDays', 'side', 'symptom', 'movement']) expect(result.stdout).toContain(key);
     expect(result.stdout).toMatch(/minImprovement\s+1/);
     expect(result.stdout).toMatch(/side\s+not set/);
+    // And where the store is, for a backup or a move.
+    expect(result.stdout).toContain(`Kept in ${join(home, 'store.json')}`);
     expect(existsSync(join(home, 'store.json'))).toBe(false);
   });
 

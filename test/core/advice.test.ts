@@ -73,6 +73,10 @@ describe('see-a-professional', () => {
     expect(ids([rated(35, 6), rated(28, 6), rated(21, 6), rated(14, 6)])).toEqual([]);
   });
 
+  it('says nothing after only two weeks, however flat', () => {
+    expect(ids([rated(10, 6), rated(8, 6), rated(3, 6), rated(1, 6)])).toEqual([]);
+  });
+
   it('says nothing when the sessions all fall in one week', () => {
     expect(ids([rated(2, 6), rated(1, 6)])).toEqual([]);
   });

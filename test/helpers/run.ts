@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli.js';
 import type { Context } from '../../src/context.js';
-import { ScriptedPrompter, type Answer } from './scripted.js';
+import { ScriptedPrompter, type Answer, type Asked } from './scripted.js';
 
 export interface RunResult {
   code: number;
@@ -18,20 +18,26 @@ export interface RunOptions {
   answers?: Answer[];
   env?: Record<string, string | undefined>;
   now?: Date | (() => Date);
+  /** Both stdin and stdout are terminals (default: neither). */
   tty?: boolean;
+  /** Only stdout is a terminal, or only stdin: overrides `tty` for that stream. */
+  stdoutTTY?: boolean;
+  stdinTTY?: boolean;
+  /** Sees each question before it is answered (see ScriptedPrompter). */
+  onAsk?: (asked: Asked) => void;
 }
 
 export async function run(argv: string[], options: RunOptions = {}): Promise<RunResult> {
   let stdout = '';
   let stderr = '';
   const tty = options.tty ?? false;
-  const prompter = new ScriptedPrompter([...(options.answers ?? [])]);
+  const prompter = new ScriptedPrompter([...(options.answers ?? [])], options.onAsk);
   const now = options.now;
   const ctx: Context = {
     env: { ITB_HOME: options.home, NO_COLOR: '1', ...options.env },
-    stdout: { write: (text: string) => (stdout += text), isTTY: tty },
+    stdout: { write: (text: string) => (stdout += text), isTTY: options.stdoutTTY ?? tty },
     stderr: { write: (text: string) => (stderr += text), isTTY: tty },
-    stdinIsTTY: tty,
+    stdinIsTTY: options.stdinTTY ?? tty,
     now: typeof now === 'function' ? now : () => now ?? new Date(),
     prompter,
   };

@@ -15,11 +15,17 @@ export interface Asked {
   choiceNames?: string[];
   /** The choices shown greyed out, with their reason. */
   disabled?: Record<string, string>;
+  /** The answer Enter alone gives. */
+  default?: unknown;
 }
 
 export class ScriptedPrompter implements Prompter {
   readonly asked: Asked[] = [];
-  constructor(private readonly answers: Answer[]) {}
+  /** `onAsk` sees each question before it is answered: a test can look at what is saved by then. */
+  constructor(
+    private readonly answers: Answer[],
+    private readonly onAsk?: (asked: Asked) => void,
+  ) {}
 
   get remaining(): number {
     return this.answers.length;
@@ -27,6 +33,7 @@ export class ScriptedPrompter implements Prompter {
 
   private take(asked: Asked): Exclude<Answer, typeof CTRL_C> {
     this.asked.push(asked);
+    this.onAsk?.(asked);
     if (this.answers.length === 0) throw new Error(`no scripted answer left for: ${asked.message}`);
     const answer = this.answers.shift()!;
     if (answer === CTRL_C) {
@@ -40,7 +47,7 @@ export class ScriptedPrompter implements Prompter {
   async select<T extends string>(q: { message: string; choices: Choice<T>[]; default?: T }): Promise<T> {
     const values = q.choices.map((c) => c.value);
     const disabled = Object.fromEntries(q.choices.flatMap((c) => (c.disabled === undefined ? [] : [[c.value, c.disabled]])));
-    const asked: Asked = { kind: 'select', message: q.message, choices: values, choiceNames: q.choices.map((c) => c.name) };
+    const asked: Asked = { kind: 'select', message: q.message, choices: values, choiceNames: q.choices.map((c) => c.name), default: q.default };
     const answer = String(this.take(Object.keys(disabled).length > 0 ? { ...asked, disabled } : asked));
     if (!values.includes(answer as T)) throw new Error(`"${answer}" is not a choice of "${q.message}": ${values.join(', ')}`);
     if (disabled[answer] !== undefined) throw new Error(`"${answer}" cannot be picked in "${q.message}": ${disabled[answer]}`);
@@ -48,7 +55,7 @@ export class ScriptedPrompter implements Prompter {
   }
 
   async confirm(q: { message: string; default?: boolean }): Promise<boolean> {
-    const answer = this.take({ kind: 'confirm', message: q.message });
+    const answer = this.take({ kind: 'confirm', message: q.message, default: q.default });
     if (typeof answer !== 'boolean') throw new Error(`"${q.message}" wants true or false, got ${String(answer)}`);
     return answer;
   }
@@ -56,7 +63,7 @@ export class ScriptedPrompter implements Prompter {
   async input(q: { message: string; default?: string; validate?: (text: string) => true | string }): Promise<string> {
     // Like the real prompt, an invalid answer is refused and the question asked again.
     for (;;) {
-      const text = String(this.take({ kind: 'input', message: q.message }));
+      const text = String(this.take({ kind: 'input', message: q.message, default: q.default }));
       const verdict = q.validate ? q.validate(text) : true;
       if (verdict === true) return text === '' && q.default !== undefined ? q.default : text;
       this.asked.push({ kind: 'input', message: `refused: ${verdict}` });

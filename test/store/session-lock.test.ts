@@ -1,4 +1,5 @@
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync, utimesSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { acquireSessionLock, sessionIsOpen } from '../../src/store/session-lock.js';
@@ -23,6 +24,19 @@ describe('the session lock', () => {
     expect(sessionIsOpen(file)).toBe(false);
     const again = await acquireSessionLock(file);
     await again();
+  });
+
+  it('counts a lock left by a killed session as stale after about ten seconds, as its hint says', async () => {
+    const lock = join(dirname(file), 'session.lock');
+    mkdirSync(lock, { recursive: true });
+    const leftAt = (secondsAgo: number) => new Date(Date.now() - secondsAgo * 1000);
+    utimesSync(lock, leftAt(5), leftAt(5));
+    expect(sessionIsOpen(file)).toBe(true);
+    await expect(acquireSessionLock(file)).rejects.toMatchObject({ hint: expect.stringContaining('wait 10 seconds') });
+    utimesSync(lock, leftAt(11), leftAt(11));
+    expect(sessionIsOpen(file)).toBe(false);
+    const release = await acquireSessionLock(file);
+    await release();
   });
 
   it('ends quietly when the lock is already gone, as after a laptop slept through its refresh', async () => {
