@@ -122,7 +122,8 @@ const BUILT_IN_ROUTINES = [
 
 function routinesUsed(sessions: Session[], library: Library): { id: string; name: string }[] {
   const used = new Set(sessions.map((session) => session.routine));
-  return [...library.routines, ...BUILT_IN_ROUTINES].filter((routine) => used.has(routine.id)).map(({ id, name }) => ({ id, name }));
+  const named = library.routines.map(({ id, name }) => ({ id, name }));
+  return named.concat(BUILT_IN_ROUTINES).filter((routine) => used.has(routine.id));
 }
 
 /** Worked out only by the formats that show it: on years of history it is not free. */

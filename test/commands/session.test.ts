@@ -300,12 +300,16 @@ describe('itb session', () => {
     expect(later.stdout).toMatch(/Exercise 3 of 5 · hip\s+Rehab hip circles/);
   });
 
-  it('refuses, before any question, a routine whose every drill is set aside for now', async () => {
-    const now = new Date('2026-11-20T10:00:00.000Z');
-    await Store.open({ ITB_HOME: home }).update((data) => {
+  /** Both drills of the balance routine set aside by hand the day before. */
+  const setAsideBalance = () =>
+    Store.open({ ITB_HOME: home }).update((data) => {
       for (const id of ['single-leg-stand', 'single-leg-stand-foam-pad']) data.moves.push({ exerciseId: id, bucket: 'avoid', at: '2026-11-19T08:00:00.000Z' });
       data.buckets = projectBuckets(data.sessions, data.moves);
     });
+
+  it('refuses, before any question, a routine whose every drill is set aside for now', async () => {
+    const now = new Date('2026-11-20T10:00:00.000Z');
+    await setAsideBalance();
     const result = await run(['session', 'balance', ...flags], { home, tty: true, now, answers: [...screenClear] });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/every drill of the Single-leg balance routine is set aside for now/);
@@ -315,10 +319,7 @@ describe('itb session', () => {
 
   it('shows such a routine in the list greyed out, so it cannot be picked', async () => {
     const now = new Date('2026-11-20T10:00:00.000Z');
-    await Store.open({ ITB_HOME: home }).update((data) => {
-      for (const id of ['single-leg-stand', 'single-leg-stand-foam-pad']) data.moves.push({ exerciseId: id, bucket: 'avoid', at: '2026-11-19T08:00:00.000Z' });
-      data.buckets = projectBuckets(data.sessions, data.moves);
-    });
+    await setAsideBalance();
     const result = await run(['session', ...flags], { home, tty: true, now, answers: [...screenClear, 'mobility', 5, 'stop'] });
     expect(result.code).toBe(0);
     const routines = result.prompter.asked.find((asked) => asked.message === 'Which routine?')!;
