@@ -11,6 +11,13 @@ import { Store } from '../store/store.js';
 
 const SHOWN_PROBLEMS = 5;
 
+/** The first problems, indented under the error, and how many more there are. */
+function listed(problems: string[]): string[] {
+  const lines = problems.slice(0, SHOWN_PROBLEMS).map((problem) => `  ${problem}`);
+  if (problems.length > SHOWN_PROBLEMS) lines.push(`  … and ${problems.length - SHOWN_PROBLEMS} more`);
+  return lines;
+}
+
 export async function importExport(ctx: Context, file: string, options: { dryRun?: boolean }) {
   const backup = await readExport(file);
   const store = Store.open(ctx.env);
@@ -65,12 +72,11 @@ async function readExport(file: string): Promise<ParsedExport> {
   const parsed = exportSchema.safeParse(raw, { error: (issue) => plainIssue(issue, (found) => `an itb backup is a set of fields, not ${found}`) });
   if (!parsed.success) {
     const issues = parsed.error.issues;
-    const lines = issues.slice(0, SHOWN_PROBLEMS).map((issue) => {
+    const lines = listed(issues.map((issue) => {
       const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol');
       const message = path.length > 0 && !hasPath(raw, path) ? 'missing' : issue.message;
-      return `  ${path.join('.') || '(file)'}: ${message}`;
-    });
-    if (issues.length > SHOWN_PROBLEMS) lines.push(`  … and ${issues.length - SHOWN_PROBLEMS} more`);
+      return `${path.join('.') || '(file)'}: ${message}`;
+    }));
     throw new UserError(
       `${file} is not an itb export (${issues.length} problem${issues.length === 1 ? '' : 's'})`,
       'Nothing was imported. Use a file written by `itb export --format json`.',
@@ -88,8 +94,7 @@ async function readExport(file: string): Promise<ParsedExport> {
 function refuseControlCharacters(file: string, backup: ParsedExport): void {
   const found = controlCharacterPaths(backup);
   if (found.length === 0) return;
-  const lines = found.slice(0, SHOWN_PROBLEMS).map(({ path, character }) => `  ${path}: holds a control character (${character})`);
-  if (found.length > SHOWN_PROBLEMS) lines.push(`  … and ${found.length - SHOWN_PROBLEMS} more`);
+  const lines = listed(found.map(({ path, character }) => `${path}: holds a control character (${character})`));
   throw new UserError(
     `${file} holds text with control characters (${found.length} ${found.length === 1 ? 'field' : 'fields'})`,
     'Nothing was imported. itb never writes these; remove them from the file, or export again.',
@@ -108,8 +113,7 @@ function refuseRepeatedIds(file: string, backup: ParsedExport): void {
     else problems.push(`sessions.${index}: has the id of sessions.${earlier}, ${session.id}`);
   });
   if (problems.length === 0) return;
-  const lines = problems.slice(0, SHOWN_PROBLEMS).map((problem) => `  ${problem}`);
-  if (problems.length > SHOWN_PROBLEMS) lines.push(`  … and ${problems.length - SHOWN_PROBLEMS} more`);
+  const lines = listed(problems);
   throw new UserError(
     `${file} holds ${problems.length === 1 ? 'a session' : `${problems.length} sessions`} under an id it already used`,
     'Nothing was imported. A file written by `itb export --format json` holds each session once: remove the repeats, or export again.',
@@ -129,8 +133,7 @@ function refuseContradictions(file: string, backup: ParsedExport): void {
     .filter((session) => session.contradictions.length > 0);
   if (flawed.length === 0) return;
   const problems = flawed.flatMap(({ path, contradictions }) => contradictions.map((sentence) => `${path}: ${sentence}`));
-  const lines = problems.slice(0, SHOWN_PROBLEMS).map((problem) => `  ${problem}`);
-  if (problems.length > SHOWN_PROBLEMS) lines.push(`  … and ${problems.length - SHOWN_PROBLEMS} more`);
+  const lines = listed(problems);
   const where = flawed.length === 1 ? '1 session' : `${flawed.length} sessions`;
   throw new UserError(
     `${file} has records that contradict each other in ${where} (${problems.length} problem${problems.length === 1 ? '' : 's'})`,
