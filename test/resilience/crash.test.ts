@@ -3,11 +3,11 @@
 // is the one before the import or the one after it, never a mix; `itb buckets` still reads it;
 // and the next write gets through, taking over a lock the killed process left behind.
 // Needs `npm run build` first (`npm test` does it).
-import { readdirSync, readFileSync, rmSync, statSync, utimesSync, watch, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeSchema, type StoreData } from '../../src/core/records.js';
-import { itb, Random, requireBuild, SEED, sessionsFor, startItb, storeBytes, tempFolder, writeExport } from '../fixtures/resilience.js';
+import { itb, killedRun, Random, requireBuild, SEED, sessionsFor, storeBytes, tempFolder, writeExport } from '../fixtures/resilience.js';
 
 // Lanes run side by side, each on its own store, so that the seconds a left-behind lock takes
 // to go stale are waited out in parallel.
@@ -44,31 +44,14 @@ function exportFor(tag: string): { file: string; ids: string[] } {
 }
 
 /** Starts the import and kills it at the chosen moment (unless it finishes first). */
-async function importKilled(args: string[], home: string, moment: Moment, delayMs: number): Promise<{ killed: boolean }> {
-  const started = startItb(args, home);
-  const kill = () => started.child.kill('SIGKILL');
-  let timer: NodeJS.Timeout | undefined;
-  let watcher: ReturnType<typeof watch> | undefined;
-  if (moment === 'any time') {
-    timer = setTimeout(kill, delayMs);
-  } else {
-    // The lock is a folder `store.json.lock`; the new store is written to `store.json.tmp-…`
-    // and then renamed over the old one. The first sign of store.json itself changing is the
-    // moment a writer that rewrote the file in place would leave half of it.
-    const seen = (name: string) =>
-      moment === 'lock taken' ? name === 'store.json.lock' : moment === 'writing' ? name.startsWith('store.json.tmp-') : name === 'store.json';
-    watcher = watch(home, (_event, name) => {
-      if (name && seen(name)) {
-        if (delayMs === 0) kill();
-        else timer ??= setTimeout(kill, delayMs);
-      }
-    });
-  }
-  const ran = await started.exited;
-  clearTimeout(timer);
-  watcher?.close();
-  if (ran.signal === null && ran.code !== 0) throw new Error(`itb ${args.join(' ')} failed by itself: ${ran.stderr}`);
-  return { killed: ran.signal === 'SIGKILL' };
+function importKilled(args: string[], home: string, moment: Moment, delayMs: number): Promise<{ killed: boolean }> {
+  if (moment === 'any time') return killedRun(args, home, delayMs);
+  // The lock is a folder `store.json.lock`; the new store is written to `store.json.tmp-…`
+  // and then renamed over the old one. The first sign of store.json itself changing is the
+  // moment a writer that rewrote the file in place would leave half of it.
+  const seen = (name: string) =>
+    moment === 'lock taken' ? name === 'store.json.lock' : moment === 'writing' ? name.startsWith('store.json.tmp-') : name === 'store.json';
+  return killedRun(args, home, delayMs, { folder: home, seen });
 }
 
 const idsOf = (data: StoreData) => data.sessions.map((session) => session.id);

@@ -1,0 +1,92 @@
+// A real `itb export --force` over an existing report, killed with SIGKILL at random moments:
+// while it reads the store, while it writes the new report, just before the rename. After every
+// kill the report is the old one, byte for byte, or the whole new one; what a kill can leave
+// beside it is a hidden temporary file, private like the report.
+// Needs `npm run build` first (`npm test` does it).
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { itb, killedRun, Random, requireBuild, SEED, sessionsFor, tempFolder, writeExport } from '../fixtures/resilience.js';
+
+const KILLS = 16;
+const SESSIONS = 600;
+const REPORT = 'report.json';
+const LEFTOVER = /^\.report\.json\.[0-9a-f]{12}\.tmp$/;
+
+let scratch: ReturnType<typeof tempFolder>;
+let home: string;
+/** How long one export takes here: kills at "any time" are spread over it. */
+let exportMs = 1000;
+
+beforeAll(async () => {
+  requireBuild();
+  scratch = tempFolder('itb-export-crash-');
+  home = join(scratch.path, 'home');
+  const backup = join(scratch.path, 'backup.json');
+  await writeExport(backup, sessionsFor('export-crash', SESSIONS, new Random(SEED)));
+  expect((await itb(['import', backup], home)).code).toBe(0);
+  const started = Date.now();
+  const timing = await itb(['export', '--format', 'json', '-o', join(scratch.path, 'timing.json')], home);
+  expect(timing.code, timing.stderr).toBe(0);
+  exportMs = Date.now() - started;
+});
+afterAll(() => scratch?.remove());
+
+type Moment = 'any time' | 'writing';
+
+/** Runs `itb export --force` into `folder` and kills it at the chosen moment (unless it finishes first). */
+function exportKilled(folder: string, moment: Moment, delayMs: number): Promise<{ killed: boolean }> {
+  const args = ['export', '--format', 'json', '-o', join(folder, REPORT), '--force'];
+  if (moment === 'any time') return killedRun(args, home, delayMs);
+  // The first sign of anything changing in the report's folder: the hidden temporary file the
+  // new report is written to (an exporter that wrote over the old report in place would show
+  // here too, and leave half a report).
+  return killedRun(args, home, delayMs, { folder, seen: () => true });
+}
+
+describe('itb export --force killed with SIGKILL at random moments', () => {
+  it(`leaves the old report or the whole new one, ${KILLS} times over`, async () => {
+    const random = new Random(SEED);
+    const folder = join(scratch.path, 'reports');
+    const oldReport = Buffer.from('# An earlier report\n\nKept until a whole new one replaces it.\n');
+    let killed = 0;
+    let leftTemp = 0;
+    let replaced = 0;
+    for (let kill = 0; kill < KILLS; kill++) {
+      const where = `kill ${kill} (seed ${SEED})`;
+      const moment = random.pick<Moment>(['any time', 'writing']);
+      const delayMs = moment === 'any time' ? random.int(0, Math.round(exportMs * 1.2)) : random.int(0, 10);
+      // Each round starts from the old report alone.
+      rmSync(folder, { recursive: true, force: true });
+      mkdirSync(folder);
+      writeFileSync(join(folder, REPORT), oldReport, { mode: 0o600 });
+
+      const outcome = await exportKilled(folder, moment, delayMs);
+      if (outcome.killed) killed++;
+
+      const report = readFileSync(join(folder, REPORT));
+      expect(statSync(join(folder, REPORT)).mode & 0o777, where).toBe(0o600);
+      if (!report.equals(oldReport)) {
+        replaced++;
+        let exported: { sessions?: unknown[] };
+        try {
+          exported = JSON.parse(report.toString('utf8')) as typeof exported;
+        } catch {
+          expect.fail(`${where}: the report changed and is not whole JSON (${moment} +${delayMs} ms; ${report.length} bytes)`);
+        }
+        expect(exported.sessions, where).toHaveLength(SESSIONS);
+      }
+      const others = readdirSync(folder).filter((name) => name !== REPORT);
+      for (const name of others) {
+        expect(name, `${where}: only a temporary file of the export may be left`).toMatch(LEFTOVER);
+        expect(statSync(join(folder, name)).mode & 0o777, `${where}: ${name}`).toBe(0o600);
+      }
+      if (others.length > 0) leftTemp++;
+    }
+    // Kills must land inside the write, or this proves little; the counts depend on the
+    // machine's speed, so only loosely.
+    expect(killed, `exports killed (seed ${SEED})`).toBeGreaterThanOrEqual(KILLS * 0.4);
+    expect(leftTemp, `kills in the middle of writing (seed ${SEED})`).toBeGreaterThan(0);
+    expect(replaced, `exports that finished or were killed after the rename (seed ${SEED})`).toBeGreaterThan(0);
+  }, 120_000);
+});
