@@ -96,7 +96,8 @@ function replaceAtomically(file: string, content: Content): void {
 
 function writeAll(fd: number, content: Content): void {
   for (const piece of typeof content === 'string' ? [content] : content) {
-    const bytes = Buffer.from(piece, 'utf8');
+    // Reports are mostly ASCII, which Latin-1 turns into the same bytes, several times faster.
+    const bytes = Buffer.from(piece, Buffer.byteLength(piece, 'utf8') === piece.length ? 'latin1' : 'utf8');
     let written = 0;
     while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
   }
