@@ -4,6 +4,7 @@ import { controlCharacterIn } from '../core/text.js';
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
 import { buildReport, periodWords, type Report } from '../export/report.js';
+import { noneWords } from '../export/words.js';
 import { readStore, storeFile } from '../store/store-file.js';
 import { readWithSummary } from '../store/summary-file.js';
 import { checkWritable, writePrivateFile } from '../store/write-file.js';
@@ -62,19 +63,23 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
 
   if (options.output === undefined) {
     for (const piece of typeof text === 'string' ? [text] : text) ctx.stdout.write(piece);
-    return;
-  }
-  writePrivateFile(options.output, text, { replace: Boolean(options.force) });
-  const what =
-    report.sessions.length === 0
-      ? 'no sessions yet'
-      : `${report.sessions.length} session${report.sessions.length === 1 ? '' : 's'}, ${periodWords(report)}`;
-  ctx.stderr.write(`Wrote ${options.output} (${what}).\n`);
-  if (named !== undefined && named !== format) {
-    ctx.stderr.write(`Its name ends like a ${named} file, but it holds ${format}, as --format asked.\n`);
+  } else {
+    writePrivateFile(options.output, text, { replace: Boolean(options.force) });
+    const what =
+      report.sessions.length === 0
+        ? noneWords(report, 'sessions').toLowerCase()
+        : `${report.sessions.length} session${report.sessions.length === 1 ? '' : 's'}, ${periodWords(report)}`;
+    ctx.stderr.write(`Wrote ${options.output} (${what}).\n`);
+    if (named !== undefined && named !== format) {
+      ctx.stderr.write(`Its name ends like a ${named} file, but it holds ${format}, as --format asked.\n`);
+    }
   }
   if (name !== undefined && (format === 'csv' || format === 'json')) {
     ctx.stderr.write(`The ${format} format has no place for a name, so --name was not used.\n`);
+  }
+  if (format === 'json' && (since !== undefined || until !== undefined)) {
+    // Restored into an empty store, a backup of a period gives back that period only.
+    ctx.stderr.write(`This backup holds ${periodWords(report)} only: for a full one, leave out --since and --until.\n`);
   }
 }
 

@@ -38,7 +38,10 @@ export function exportCommand(ctx: Context): Command {
       ) +
         '\nFiles are readable by you only, and an existing file is never replaced unless\n' +
         'you add --force.\n' +
-        'Dates are whole days in your local time; --since and --until are both included.\n',
+        'Dates are whole days in your local time; --since and --until are both included.\n' +
+        'A JSON backup limited with them holds that period only.\n' +
+        'CSV files start with a byte-order mark, so that spreadsheets show accents right.\n' +
+        'FHIR has a Patient (and each score its subject) only when --name gives one.\n',
     )
     .action(async (options: ExportOptions, self: Command) => (await action()).exportReport(ctx, options, self));
 }

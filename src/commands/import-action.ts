@@ -36,6 +36,12 @@ export async function importExport(ctx: Context, file: string, options: { dryRun
     });
   }
   ctx.stderr.write(summary(outcome!, Boolean(options.dryRun)));
+  if (outcome!.settings === 'restored' && backup.period.since !== null) {
+    // Nothing before the period is in the file, so the buckets start again from its sessions.
+    ctx.stderr.write(
+      `The file holds only the records from ${backup.period.since} on: a drill set aside or kept before then is not in it, so it shows as untested until tried again.\n`,
+    );
+  }
 }
 
 async function readExport(file: string): Promise<ParsedExport> {

@@ -3,7 +3,7 @@
 import type { ExerciseStatus } from '../core/buckets.js';
 import type { Screening } from '../core/records.js';
 import { scoreChart } from './chart.js';
-import { bucketsScopeWords, drillNamer, periodWords, readingView, type Report } from './report.js';
+import { bucketsScopeWords, drillNamer, readingView, type Report } from './report.js';
 import {
   anyRedFlag,
   dateOf,
@@ -11,9 +11,11 @@ import {
   evidenceWords,
   flagWords,
   METHOD_NOTE,
-  noSessionsWords,
+  headerParts,
+  noneWords,
   plural,
   RED_FLAG_QUESTIONS_ASKED,
+  REHAB_ROUTINE,
   resetWords,
   retestWords,
   routineWords,
@@ -43,8 +45,10 @@ const STYLE = `
   table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
   th, td { border: 1px solid #ccc; padding: .25rem .5rem; text-align: left; vertical-align: top; }
   th { background: #f0f0f0; }
+  td { overflow-wrap: break-word; }
   td.num { text-align: right; font-variant-numeric: tabular-nums; }
-  td:first-child, table.sessions td:not(.what) { white-space: nowrap; }
+  td:first-child, td.num, td.scores { white-space: nowrap; }
+  td.routine, td.what { overflow-wrap: anywhere; }
   table.sessions td.what { min-width: 11em; }
   .id { color: #666; font-size: .9em; }
   .due, .yes, .flare { font-weight: bold; }
@@ -66,16 +70,14 @@ const STYLE = `
 export function toHtml(report: Report): string {
   const view = readingView(report);
   const title = report.patientName !== undefined ? `IT band self-assessment report: ${report.patientName}` : 'IT band self-assessment report';
-  const meta = [`Generated ${dateOf(report.generatedAt)}`, `period: ${periodWords(report)}`];
-  if (report.patientName !== undefined) meta.push(`patient: ${report.patientName}`);
 
   const body: string[] = [
     `<h1>IT band self-assessment report</h1>`,
-    `<p class="meta">${meta.map(esc).join(' · ')}</p>`,
+    `<p class="meta">${headerParts(report).map(esc).join(' · ')}</p>`,
     `<p class="note">${esc(METHOD_NOTE)}</p>`,
   ];
   if (report.sessions.length === 0) {
-    body.push(`<p><strong>${esc(noSessionsWords(report))}.</strong> There are no scores to report.</p>`);
+    body.push(`<p><strong>${esc(noneWords(report, 'sessions'))}.</strong> There are no scores to report.</p>`);
   } else {
     body.push(
       '<ul>',
@@ -90,11 +92,11 @@ export function toHtml(report: Report): string {
   // Safety first: a yes here matters more than anything below it.
   body.push('<h2>Red-flag screening</h2>', ...screening(report.redFlagScreens));
 
-  body.push('<h2>Rehab: drills that helped</h2>');
+  body.push('<h2>Rehab routine</h2>');
   for (const words of [bucketsScopeWords(report), resetWords(report)]) if (words !== undefined) body.push(`<p class="aside">${esc(words)}</p>`);
   if (report.buckets.rehab.length === 0) body.push('<p class="empty">None yet.</p>');
   else {
-    body.push('<p>In routine order; this is the rehab routine.</p>', '<ol>', ...report.buckets.rehab.map(drillItem), '</ol>');
+    body.push(`<p>${esc(REHAB_ROUTINE)}</p>`, '<ol>', ...report.buckets.rehab.map(drillItem), '</ol>');
   }
   body.push('<h2>Avoid for now</h2>');
   if (report.buckets.avoid.length === 0) body.push('<p class="empty">None.</p>');
@@ -114,7 +116,7 @@ export function toHtml(report: Report): string {
 
   // The trend before the sessions: a year of them is a long table.
   body.push('<h2>Trend</h2>');
-  if (view.trends.length === 0) body.push('<p class="empty">No scores yet.</p>');
+  if (view.trends.length === 0) body.push(`<p class="empty">${esc(noneWords(report, 'scores'))}.</p>`);
   if (view.trends.length > 1) body.push(`<p>${esc(SEPARATE_TRENDS)}</p>`);
   for (const trend of view.trends) {
     const words = trendWords(trend, (what) => `<strong>${esc(what)}</strong>`);
@@ -123,7 +125,7 @@ export function toHtml(report: Report): string {
   }
 
   body.push('<h2>Sessions</h2>');
-  if (view.summaries.length === 0) body.push(`<p class="empty">${esc(noSessionsWords(report))}.</p>`);
+  if (view.summaries.length === 0) body.push(`<p class="empty">${esc(noneWords(report, 'sessions'))}.</p>`);
   else {
     // Printed, a long table runs over pages, each starting with the column names.
     body.push(
@@ -136,8 +138,8 @@ export function toHtml(report: Report): string {
       const avoided = s.flares > 0 ? `${s.avoided} <span class="flare">(${esc(plural(s.flares, 'flare'))})</span>` : String(s.avoided);
       const status = s.interrupted ? `<strong>${esc(statusWords[s.status])}</strong>` : esc(statusWords[s.status]);
       body.push(
-        `<tr><td>${esc(dateOf(s.startedAt))}</td><td>${esc(s.routine)}</td><td>${esc(sideWords[s.side])}</td>` +
-          `<td class="what">${esc(`${symptomWords[s.symptom]} @ ${s.movement}`)}</td><td>${esc(scores)}</td>` +
+        `<tr><td>${esc(dateOf(s.startedAt))}</td><td class="routine">${esc(s.routine)}</td><td>${esc(sideWords[s.side])}</td>` +
+          `<td class="what">${esc(`${symptomWords[s.symptom]} @ ${s.movement}`)}</td><td class="scores">${esc(scores)}</td>` +
           `<td class="num">${s.helped}</td><td class="num">${avoided}</td><td class="num">${s.skipped}</td><td>${status}</td></tr>`,
       );
     }

@@ -2,7 +2,7 @@
 import type { ExerciseStatus } from '../core/buckets.js';
 import type { Screening } from '../core/records.js';
 import { pointsShown, sparkline } from '../ui/sparkline.js';
-import { bucketsScopeWords, drillNamer, periodWords, readingView, type Report } from './report.js';
+import { bucketsScopeWords, drillNamer, readingView, type Report } from './report.js';
 import {
   anyRedFlag,
   dateOf,
@@ -10,9 +10,11 @@ import {
   evidenceWords,
   flagWords,
   METHOD_NOTE,
-  noSessionsWords,
+  headerParts,
+  noneWords,
   plural,
   RED_FLAG_QUESTIONS_ASKED,
+  REHAB_ROUTINE,
   resetWords,
   retestWords,
   routineWords,
@@ -26,20 +28,21 @@ import {
   untestedWords,
 } from './words.js';
 
-/** User and library text made inert: no emphasis, links, HTML or table breaks, one line. */
+/**
+ * User and library text made inert: no emphasis, links, HTML or table breaks, one line, and no
+ * space at either end (`**word **` would not be bold).
+ */
 export function mdText(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ').replace(/[\\`*_[\]<>|~&!#]/g, (char) => `\\${char}`);
+  return text.trim().replace(/\s*[\r\n]+\s*/g, ' ').replace(/[\\`*_[\]<>|~&!#]/g, (char) => `\\${char}`);
 }
 
 export function toMarkdown(report: Report): string {
   const view = readingView(report);
   const out: string[] = ['# IT band self-assessment report', ''];
-  const header = [`Generated ${dateOf(report.generatedAt)}`, `period: ${periodWords(report)}`];
-  if (report.patientName !== undefined) header.push(`patient: ${mdText(report.patientName)}`);
-  out.push(`${header.join(' · ')}`, '', `_${METHOD_NOTE}_`, '');
+  out.push(headerParts(report).map(mdText).join(' · '), '', `_${METHOD_NOTE}_`, '');
 
   if (report.sessions.length === 0) {
-    out.push(`**${noSessionsWords(report)}.** There are no scores to report.`, '');
+    out.push(`**${noneWords(report, 'sessions')}.** There are no scores to report.`, '');
   } else {
     out.push(
       `- **Symptom rated:** ${view.symptoms.map((s) => symptomWords[s]).join(', ')}`,
@@ -53,11 +56,11 @@ export function toMarkdown(report: Report): string {
   // Safety first: a yes here matters more than anything below it.
   out.push('## Red-flag screening', '', ...screeningLines(report.redFlagScreens), '');
 
-  out.push('## Rehab: drills that helped', '');
+  out.push('## Rehab routine', '');
   for (const words of [bucketsScopeWords(report), resetWords(report)]) if (words !== undefined) out.push(`_${words}_`, '');
   if (report.buckets.rehab.length === 0) out.push('None yet.', '');
   else {
-    out.push('In routine order; this is the rehab routine.', '');
+    out.push(REHAB_ROUTINE, '');
     report.buckets.rehab.forEach((status, i) => out.push(`${i + 1}. ${drillLine(status)}`));
     out.push('');
   }
@@ -82,7 +85,7 @@ export function toMarkdown(report: Report): string {
 
   // The trend before the sessions: a year of them is a long table.
   out.push('## Trend', '');
-  if (view.trends.length === 0) out.push('No scores yet.', '');
+  if (view.trends.length === 0) out.push(`${noneWords(report, 'scores')}.`, '');
   if (view.trends.length > 1) out.push(SEPARATE_TRENDS, '');
   for (const trend of view.trends) {
     const count = trend.points.length;
@@ -96,7 +99,7 @@ export function toMarkdown(report: Report): string {
   }
 
   out.push('## Sessions', '');
-  if (view.summaries.length === 0) out.push(`${noSessionsWords(report)}.`, '');
+  if (view.summaries.length === 0) out.push(`${noneWords(report, 'sessions')}.`, '');
   else {
     out.push(
       '| Date | Routine | Side | Symptom @ movement | Baseline → final | Helped | Avoided | Skipped | Status |',
@@ -140,5 +143,6 @@ function screeningLines(screens: Screening[]): string[] {
     }),
     '',
     RED_FLAG_QUESTIONS_ASKED,
+  REHAB_ROUTINE,
   ];
 }

@@ -16,8 +16,10 @@ export interface Period {
 export interface Report {
   generatedAt: string;
   period: Period;
-  /** Local dates of the first and last session in the report; null without sessions. */
-  span: { first: string | null; last: string | null };
+  /** The local date of the earliest session or move in the report; null without either. */
+  firstDay: string | null;
+  /** The time zone its dates and times are given in (an IANA name such as Europe/Paris). */
+  timeZone: string;
   patientName?: string;
   settings: Settings;
   /** Sessions in the period, oldest first. */
@@ -54,6 +56,8 @@ export interface ReportOptions {
   until?: string;
   patientName?: string;
   now: Date;
+  /** The time zone of the dates shown (the computer's own, which localDate follows); said in the report. */
+  timeZone?: string;
   /** summarizeBuckets of exactly this store, when one is at hand: spares walking the log again. */
   bucketSummary?: BucketSummary;
 }
@@ -61,7 +65,6 @@ export interface ReportOptions {
 export function buildReport(data: StoreData, library: Library, options: ReportOptions): Report {
   const since = options.since ?? null;
   const until = options.until ?? null;
-  const day = (iso: string) => localDate(new Date(iso));
   const inPeriod = (iso: string) => {
     if (since === null && until === null) return true;
     const date = day(iso);
@@ -100,7 +103,8 @@ export function buildReport(data: StoreData, library: Library, options: ReportOp
   const report: Report = {
     generatedAt: options.now.toISOString(),
     period: { since, until },
-    span: { first: sessions[0] ? day(sessions[0].startedAt) : null, last: sessions.at(-1) ? day(sessions.at(-1)!.startedAt) : null },
+    firstDay: firstOf([sessions[0]?.startedAt, moves[0]?.at]),
+    timeZone: options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
     settings: data.settings,
     sessions,
     moves,
@@ -175,13 +179,14 @@ export function endOfDay(date: string): Date {
   return new Date(new Date(year, month - 1, day + 1).getTime() - 1);
 }
 
-/** "2026-10-01 to 2026-11-20": the period asked for, else the dates of the first and last session. */
+/**
+ * "2026-10-01 to 2026-11-20": the period asked for; open ends are the first record and the day
+ * the report was made (the buckets and moves it shows reach up to then).
+ */
 export function periodWords(report: Report): string {
-  const from = report.period.since ?? report.span.first;
-  const to = report.period.until ?? report.span.last;
-  if (from === null && to === null) return 'all records';
+  const from = report.period.since ?? report.firstDay;
+  const to = report.period.until ?? localDate(new Date(report.generatedAt));
   if (from === null) return `up to ${to}`;
-  if (to === null) return `from ${from}`;
   return from === to ? from : `${from} to ${to}`;
 }
 
@@ -193,6 +198,14 @@ export function bucketsScopeWords(report: Report): string | undefined {
   if (report.period.since === null) return undefined;
   const end = report.period.until ?? localDate(new Date(report.generatedAt));
   return `The buckets and their evidence come from every session up to ${end}, not only those in this period.`;
+}
+
+const day = (iso: string) => localDate(new Date(iso));
+
+/** The local date of the earliest of these times; null when there is none. */
+function firstOf(times: (string | undefined)[]): string | null {
+  const known = times.filter((time) => time !== undefined).sort(compareInstants);
+  return known.length === 0 ? null : day(known[0]!);
 }
 
 function distinct<T>(values: T[]): T[] {

@@ -3,7 +3,7 @@ import type { ExerciseStatus } from '../core/buckets.js';
 import type { Evidence } from '../core/evidence.js';
 import { localDate, localDateTime, type Trend } from '../core/history.js';
 import type { Attempt, RedFlag, Screening, Session, Symptom, Thresholds } from '../core/records.js';
-import type { Report } from './report.js';
+import { periodWords, type Report } from './report.js';
 
 export const dateOf = (iso: string): string => localDate(new Date(iso));
 export const dateTimeOf = (iso: string): string => localDateTime(new Date(iso));
@@ -56,9 +56,18 @@ export function screenWords(screening: Screening): { yes: string[]; then: string
 export const anyRedFlag = (screens: Screening[]): boolean => screens.some((screen) => screenWords(screen).yes.length > 0);
 
 /** "No sessions yet", or "No sessions in this period" for a report that asked for a period. */
-export function noSessionsWords(report: Report): string {
-  return report.period.since === null && report.period.until === null ? 'No sessions yet' : 'No sessions in this period';
+export function noneWords(report: Report, what: 'sessions' | 'scores'): string {
+  return `No ${what} ${report.period.since === null && report.period.until === null ? 'yet' : 'in this period'}`;
 }
+
+/** The report's header line, in parts: when it was made, its period, the time zone of its times, the patient. */
+export function headerParts(report: Report): string[] {
+  const parts = [`Generated ${dateOf(report.generatedAt)}`, `period: ${periodWords(report)}`, `dates and times in ${report.timeZone}`];
+  if (report.patientName !== undefined) parts.push(`patient: ${report.patientName}`);
+  return parts;
+}
+
+export const REHAB_ROUTINE = 'The drills that helped, and any moved here by hand (marked so), in routine order: this is the rehab routine.';
 
 export const METHOD_NOTE =
   'Self-reported data from the assess / re-assess method: the person rates a symptom (0–10) during a ' +

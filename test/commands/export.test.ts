@@ -37,10 +37,24 @@ describe('itb export', () => {
     const file = join(home, 'report.html');
     const result = await exportIn(['-o', file]);
     expect(result.code).toBe(0);
-    expect(result.stderr).toBe(`Wrote ${file} (3 sessions, 2026-10-01 to 2026-10-20).\n`);
+    expect(result.stderr).toBe(`Wrote ${file} (3 sessions, 2026-10-01 to 2026-11-20).\n`);
     expect(modeOf(file)).toBe(0o600);
     expect(readFileSync(file, 'utf8').startsWith('<!doctype html>')).toBe(true);
     expect(result.stdout).toBe('');
+  });
+
+  it('says when a JSON backup holds a period only, and when a period has no sessions', async () => {
+    await seed();
+    const printed = await exportIn(['--format', 'json', '--until', '2026-10-08']);
+    expect(printed.code).toBe(0);
+    expect((JSON.parse(printed.stdout) as { sessions: unknown[] }).sessions).toHaveLength(2);
+    expect(printed.stderr).toBe('This backup holds 2026-10-01 to 2026-10-08 only: for a full one, leave out --since and --until.\n');
+    expect((await exportIn(['--format', 'json'])).stderr).toBe('');
+    // Other formats are reports, not backups.
+    expect((await exportIn(['--format', 'csv', '--until', '2026-10-08'])).stderr).toBe('');
+    const file = join(home, 'quiet.md');
+    const quiet = await exportIn(['-o', file, '--since', '2026-10-02', '--until', '2026-10-07']);
+    expect(quiet.stderr).toBe(`Wrote ${file} (no sessions in this period).\n`);
   });
 
   it('never replaces an existing file without --force', async () => {

@@ -93,6 +93,29 @@ describe('itb import', () => {
     expect(merged.sessions.map((s) => s.id)).toEqual(['session-one', 'session-two', 'session-three', 'own-session']);
   });
 
+  it('says that a backup of a period restores that period only, and says nothing of it when merging', async () => {
+    const partial = join(source.home, 'partial.json');
+    const exported = await run(['export', '--format', 'json', '--since', '2026-10-08', '-o', partial], { home: source.home, now: NOW });
+    expect(exported.stderr).toContain('This backup holds 2026-10-08 to 2026-11-20 only: for a full one, leave out --since and --until.');
+    const note = 'The file holds only the records from 2026-10-08 on: a drill set aside or kept before then is not in it';
+    const restored = await importInto(target.home, [partial]);
+    expect(restored.code).toBe(0);
+    expect(restored.stderr).toContain(note);
+    // Into a store that has its own history, the file adds to it.
+    const merged = await importInto(source.home, [partial]);
+    expect(merged.code).toBe(0);
+    expect(merged.stderr).not.toContain(note);
+    // A full backup restores with no such note.
+    const empty = tempHome();
+    try {
+      const whole = await importInto(empty.home, [backup]);
+      expect(whole.code).toBe(0);
+      expect(whole.stderr).not.toContain('holds only');
+    } finally {
+      empty.cleanup();
+    }
+  });
+
   it('refuses a file whose session differs from the store’s one with the same id, writing nothing', async () => {
     const changed = sampleStore();
     changed.sessions[1]!.baseline = 9;

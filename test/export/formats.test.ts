@@ -86,8 +86,9 @@ describe('markdown', () => {
     const md = toMarkdown(report);
     // The red flags first, and the trend before the long table of sessions.
     const headings = md.split('\n').filter((line) => line.startsWith('## '));
-    expect(headings).toEqual(['## Red-flag screening', '## Rehab: drills that helped', '## Avoid for now', '## Moved by hand', '## Trend', '## Sessions', '## Thresholds used']);
-    expect(md).toContain('period: 2026-10-01 to 2026-10-20');
+    expect(headings).toEqual(['## Red-flag screening', '## Rehab routine', '## Avoid for now', '## Moved by hand', '## Trend', '## Sessions', '## Thresholds used']);
+    // Up to the day it was made: the buckets and moves it shows reach that far. Its times are local.
+    expect(md).toContain('period: 2026-10-01 to 2026-11-20 · dates and times in America/St\\_Johns');
     expect(md).toContain('patient: Sam \\<Lee\\>');
     expect(md).toContain('not a diagnosis');
     expect(md).toContain('| 2026-10-01 | joint-chain | left | Pain @ single-leg squat | 6 → 4 | 2 | 1 | 1 | completed |');
@@ -114,7 +115,7 @@ describe('markdown', () => {
   it('says when the buckets’ evidence reaches back before the period', () => {
     const scope = 'The buckets and their evidence come from every session up to 2026-10-08, not only those in this period.';
     const october = buildReport(data, library, { since: '2026-10-08', until: '2026-10-08', now: NOW });
-    expect(toMarkdown(october)).toContain(`## Rehab: drills that helped\n\n_${scope}_\n`);
+    expect(toMarkdown(october)).toContain(`## Rehab routine\n\n_${scope}_\n`);
     expect(toHtml(october)).toContain(`<p class="aside">${scope}</p>`);
     const fromOctober = toMarkdown(buildReport(data, library, { since: '2026-10-08', now: NOW }));
     expect(fromOctober).toContain('every session up to 2026-11-20, not only');
@@ -153,7 +154,9 @@ describe('markdown', () => {
     const typed = sampleStore();
     typed.sessions[1]!.movement = 'Single-Leg  squat ';
     const md = toMarkdown(buildReport(typed, library, { now: NOW }));
-    expect(md).toContain('- **Test movement:** Single-Leg  squat , walking\n');
+    expect(md).toContain('- **Test movement:** Single-Leg  squat, walking\n');
+    // Emphasis stays emphasis: Markdown takes `**squat **` literally.
+    expect(md).toContain('**Pain during Single-Leg  squat**: 2 sessions');
   });
 
   it('escapes the user’s text so it cannot break a table or become markup', () => {
@@ -166,10 +169,16 @@ describe('markdown', () => {
   it('says there are no sessions yet for an empty store, and none in a period without them', () => {
     const md = toMarkdown(buildReport(emptyStore(), library, { now: NOW }));
     expect(md).toContain('**No sessions yet.** There are no scores to report.');
-    expect(md).toContain('period: all records');
+    expect(md).toContain('period: up to 2026-11-20');
+    // A move made before any session starts the period.
+    const movedFirst = { ...emptyStore(), moves: [{ exerciseId: 'clamshells', bucket: 'rehab' as const, at: '2026-09-15T12:00:00.000Z' }] };
+    expect(toMarkdown(buildReport(movedFirst, library, { now: NOW }))).toContain('period: 2026-09-15 to 2026-11-20 ·');
+    expect(md).toContain('## Trend\n\nNo scores yet.\n');
     const quiet = buildReport(data, library, { since: '2026-10-02', until: '2026-10-07', now: NOW });
     expect(toMarkdown(quiet)).toContain('**No sessions in this period.** There are no scores to report.');
     expect(toMarkdown(quiet)).not.toContain('No sessions yet');
+    expect(toMarkdown(quiet)).toContain('## Trend\n\nNo scores in this period.\n');
+    expect(toMarkdown(quiet)).toContain('period: 2026-10-02 to 2026-10-07 ·');
     expect(toHtml(quiet)).toContain('<p><strong>No sessions in this period.</strong> There are no scores to report.</p>');
   });
 
@@ -199,7 +208,7 @@ describe('markdown', () => {
     expect(after.buckets.rehab.map((s) => s.exerciseId)).toEqual(['glute-stretch']);
     const words = 'The buckets were cleared on 2026-10-09: only what was decided since then puts a drill in a list, while the evidence counts every test.';
     const md = toMarkdown(after);
-    expect(md).toContain(`## Rehab: drills that helped\n\n_${words}_\n`);
+    expect(md).toContain(`## Rehab routine\n\n_${words}_\n`);
     expect(toHtml(after)).toContain(`<p class="aside">${words}</p>`);
     // Six drills were tested, five of them only before the reset; the IT band stretch was moved by hand, untested.
     const never = library.exercises.length - 7;
@@ -353,12 +362,16 @@ describe('html', () => {
     expect(csp?.attrs?.find((a) => a.name === 'content')?.value).toBe("default-src 'none'; style-src 'unsafe-inline'; img-src data:");
     expect(html).not.toMatch(/https?:/);
     const headings = elements.filter((n) => n.tagName === 'h2').map((n) => n.childNodes?.[0]?.value);
-    expect(headings).toEqual(['Red-flag screening', 'Rehab: drills that helped', 'Avoid for now', 'Moved by hand', 'Trend', 'Sessions', 'Thresholds used']);
+    expect(headings).toEqual(['Red-flag screening', 'Rehab routine', 'Avoid for now', 'Moved by hand', 'Trend', 'Sessions', 'Thresholds used']);
     // Every table names its columns in a head that a printed page repeats.
     const tables = elements.filter((n) => n.tagName === 'table');
     expect(tables).toHaveLength(3);
     for (const table of tables) expect(table.childNodes?.find((n) => n.tagName)?.tagName).toBe('thead');
     expect(html).toMatch(/@media print \{[^}]*\{[^}]*\}[^@]*thead \{ display: table-header-group; \}/);
+    // A routine id or test movement with a long word breaks inside it rather than push the
+    // table past a printed page's edge (and cut off its last column).
+    expect(html).toContain('td.routine, td.what { overflow-wrap: anywhere; }');
+    expect(html).toContain('<td class="routine">joint-chain</td><td>left</td><td class="what">Pain @ single-leg squat</td>');
   });
 
   it('plots one point per session on each line', () => {
