@@ -143,6 +143,5 @@ function screeningLines(screens: Screening[]): string[] {
     }),
     '',
     RED_FLAG_QUESTIONS_ASKED,
-  REHAB_ROUTINE,
   ];
 }

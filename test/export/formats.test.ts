@@ -106,7 +106,7 @@ describe('markdown', () => {
     expect(md).toContain(
       '## Red-flag screening\n\n**At least one yes.**\n\n| Answered | Yes to | Then |\n|---|---|---|\n' +
         `| ${dateTimeOf('2026-10-01T11:55:00.000Z')} | **Numbness or tingling** | advised to see a clinician first; chose to go on |\n\n` +
-        'Each screen asks about: recent fall or injury; marked swelling; knee locking or giving way; numbness or tingling; fever or feeling unwell; pain at night or at rest.\n',
+        'Each screen asks about: recent fall or injury; marked swelling; knee locking or giving way; numbness or tingling; fever or feeling unwell; pain at night or at rest.\n\n## Rehab routine\n\nThe drills that helped, and any moved here by hand (marked so), in routine order: this is the rehab routine.\n\n1. ',
     );
     expect(md).toMatch(/\*\*Hip hikes\*\* \(hip-hikes\): .*flare/);
     expect(md).toMatch(/Forward 45° lunge knee circles.*\*\*re-test due/);
