@@ -144,7 +144,7 @@ function signed(value: number): string {
 
 function evidenceLine(evidence: Evidence): string {
   if (evidence.tested === 0) return 'not tested in a session yet';
-  const parts = [`helped ${evidence.helped} of ${evidence.tested}`];
+  const parts = [`helped ${evidence.helped} of ${evidence.tested}${evidence.helpedOnRetry > 0 ? ` (${evidence.helpedOnRetry} on the retry)` : ''}`];
   if (evidence.meanChange !== null) parts.push(`mean ${signed(evidence.meanChange)}`);
   if (evidence.lastChange !== null && evidence.lastTestedAt) {
     parts.push(`last ${signed(evidence.lastChange)} on ${localDate(new Date(evidence.lastTestedAt))}`);

@@ -12,9 +12,10 @@ With --json, prints (schemaVersion 1; new fields may be added, none renamed):
   drill: { exerciseId, name, bucket ("rehab" | "avoid" | "untested"),
     decidedAt?, source? ("session" | "manual"), flare, note?,
     retestDueAt? (avoid only), retestDue, inLibrary,
-    evidence: { tested, helped, meanChange, lastChange, lastTestedAt, flares } }
-  A change is the score after the drill minus the score before it: negative
-  is better.
+    evidence: { tested, helped, helpedOnRetry, meanChange, lastChange,
+      lastTestedAt, flares } }
+  helpedOnRetry counts the tests that helped only on the retry. A change is
+  the score after the drill minus the score before it: negative is better.
 `;
 
 export function bucketsCommand(ctx: Context): Command {

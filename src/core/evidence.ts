@@ -6,6 +6,8 @@ import type { Attempt, ExerciseResult, Session } from './records.js';
 export interface Evidence {
   tested: number;
   helped: number;
+  /** Of those that helped, how many only on the retry (the first try did not help). */
+  helpedOnRetry: number;
   meanChange: number | null;
   lastChange: number | null;
   lastTestedAt: string | null;
@@ -17,6 +19,7 @@ export interface Observed {
   /** Tests: results with outcome rehab or avoid. */
   tested: number;
   helped: number;
+  helpedOnRetry: number;
   changeSum: number;
   changeCount: number;
   /** The newest test (the later one in the log at equal times) and its change. */
@@ -43,7 +46,7 @@ export function observe(sessions: readonly Session[], onTest: (result: ExerciseR
     for (const result of session.results) {
       let seen = observed.get(result.exerciseId);
       if (!seen) {
-        seen = { tested: 0, helped: 0, changeSum: 0, changeCount: 0, newestAt: null, newestChange: null, flares: 0, lastName: null, lastNameAt: null };
+        seen = { tested: 0, helped: 0, helpedOnRetry: 0, changeSum: 0, changeCount: 0, newestAt: null, newestChange: null, flares: 0, lastName: null, lastNameAt: null };
         observed.set(result.exerciseId, seen);
       }
       if (seen.lastNameAt === null || compareInstants(result.at, seen.lastNameAt) >= 0) {
@@ -64,7 +67,10 @@ export function observe(sessions: readonly Session[], onTest: (result: ExerciseR
       onTest(result);
       const change = deciding && first ? deciding.after - first.before : null;
       seen.tested++;
-      if (result.outcome === 'rehab') seen.helped++;
+      if (result.outcome === 'rehab') {
+        seen.helped++;
+        if (deciding !== undefined && deciding.attempt > 1) seen.helpedOnRetry++;
+      }
       if (change !== null) {
         seen.changeSum += change;
         seen.changeCount++;
@@ -79,10 +85,11 @@ export function observe(sessions: readonly Session[], onTest: (result: ExerciseR
 }
 
 export function evidenceOf(seen: Observed | undefined): Evidence {
-  if (!seen) return { tested: 0, helped: 0, meanChange: null, lastChange: null, lastTestedAt: null, flares: 0 };
+  if (!seen) return { tested: 0, helped: 0, helpedOnRetry: 0, meanChange: null, lastChange: null, lastTestedAt: null, flares: 0 };
   return {
     tested: seen.tested,
     helped: seen.helped,
+    helpedOnRetry: seen.helpedOnRetry,
     meanChange: seen.changeCount > 0 ? roundToTenth(seen.changeSum / seen.changeCount) : null,
     lastChange: seen.newestChange,
     lastTestedAt: seen.newestAt,

@@ -34,6 +34,11 @@ export interface Report {
   bucketsResetAt?: string;
   /** The buckets as they stood at the end of the period, from all the history up to then. */
   buckets: BucketView;
+  /**
+   * Whether the sessions behind the buckets' evidence rated more than one symptom or test
+   * movement: a drill's mean change may then mix scores that do not compare.
+   */
+  evidenceMixesRatings: boolean;
   /** Library drills the sessions and moves refer to, in library order. */
   exercises: Exercise[];
   /** The routines the sessions used, library ones first in library order, by id and name. */
@@ -110,6 +115,7 @@ export function buildReport(data: StoreData, library: Library, options: ReportOp
     moves,
     redFlagScreens,
     buckets,
+    evidenceMixesRatings: new Set(history.sessions.map((s) => `${s.symptom} ${movementKey(s.movement)}`)).size > 1,
     exercises: library.exercises.filter((exercise) => mentioned.has(exercise.id)),
     routines: routinesUsed(sessions, library),
   };

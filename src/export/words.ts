@@ -79,10 +79,14 @@ export function signed(change: number): string {
   return change > 0 ? `+${change}` : String(change);
 }
 
-/** "helped 2 of 3 tests, mean change -1.5, last -2 on 2026-10-03", or "not tested in a session". */
+/**
+ * "helped 2 of 3 tests (1 of them only on the retry), mean change -1.5, last -2 on 2026-10-03",
+ * or "not tested in a session".
+ */
 export function evidenceWords(evidence: Evidence): string {
   if (evidence.tested === 0) return evidence.flares > 0 ? plural(evidence.flares, 'flare') : 'not tested in a session';
-  const parts = [`helped ${evidence.helped} of ${plural(evidence.tested, 'test')}`];
+  const onRetry = evidence.helpedOnRetry > 0 ? ` (${evidence.helpedOnRetry} of them only on the retry)` : '';
+  const parts = [`helped ${evidence.helped} of ${plural(evidence.tested, 'test')}${onRetry}`];
   if (evidence.meanChange !== null) parts.push(`mean change ${signed(evidence.meanChange)}`);
   if (evidence.lastChange !== null) {
     parts.push(`last ${signed(evidence.lastChange)}${evidence.lastTestedAt ? ` on ${dateOf(evidence.lastTestedAt)}` : ''}`);
@@ -110,6 +114,12 @@ export function retestWords(status: ExerciseStatus): string | undefined {
 export function resetWords(report: Report): string | undefined {
   if (report.bucketsResetAt === undefined) return undefined;
   return `The buckets were cleared on ${dateOf(report.bucketsResetAt)}: only what was decided since then puts a drill in a list, while the evidence counts every test.`;
+}
+
+/** Said with the buckets when their evidence spans scores that do not compare. */
+export function mixedRatingsWords(report: Report): string | undefined {
+  if (!report.evidenceMixesRatings) return undefined;
+  return 'The evidence counts every test of a drill, whatever its session rated: these sessions rated more than one symptom or test movement, so a mean change may mix scores that do not compare (the trends keep them apart).';
 }
 
 /** The library drills in neither list: never tested, or tested only before the buckets were cleared. */

@@ -17,7 +17,7 @@ import { storeFile } from './store-path.js';
 export const summarySuffix = '.summary';
 
 /** Raised when the shape of the summary changes, so that summaries of the old shape are not used. */
-const SUMMARY_VERSION = 2;
+const SUMMARY_VERSION = 3;
 
 interface SummaryFile {
   summaryVersion: number;

@@ -42,6 +42,19 @@ describe('itb buckets', () => {
     expect(result.stdout).toContain('itb session');
   });
 
+  it('says how many of the tests that helped did so only on the retry', async () => {
+    await save((data) => {
+      data.sessions.push(
+        buildSession({ startedAt: '2026-02-20T09:00:00Z', baseline: 6, drills: [{ id: 'clamshells', scores: [6, 4] }] }),
+        buildSession({ startedAt: '2026-02-27T09:00:00Z', baseline: 6, drills: [{ id: 'clamshells', scores: [5] }] }),
+      );
+    });
+    const { stdout } = await run(['buckets'], { home, now });
+    expect(stdout).toContain('helped 2 of 2 (1 on the retry) · mean −1.5 · last −1 on 2026-02-27');
+    const json = await run(['buckets', '--json'], { home, now });
+    expect(JSON.parse(json.stdout).rehab[0].evidence).toMatchObject({ tested: 2, helped: 2, helpedOnRetry: 1 });
+  });
+
   it('shows rehab with evidence, avoid with flags and re-test dates, untested, and what to run next', async () => {
     await withSessions();
     const { code, stdout } = await run(['buckets'], { home, now });
@@ -93,7 +106,7 @@ describe('itb buckets', () => {
         source: 'session',
         flare: false,
         retestDue: false,
-        evidence: { tested: 1, helped: 1, meanChange: -2, lastChange: -2, lastTestedAt: sessions[1]!.results[0]!.at, flares: 0 },
+        evidence: { tested: 1, helped: 1, helpedOnRetry: 0, meanChange: -2, lastChange: -2, lastTestedAt: sessions[1]!.results[0]!.at, flares: 0 },
         inLibrary: true,
       },
     ]);

@@ -182,7 +182,7 @@ describe('bucketView', () => {
     expect(view.untested.map((s) => s.exerciseId)).toEqual(['monster-walks']);
   });
 
-  it('counts evidence: tests, helps, mean, last change, flares', () => {
+  it('counts evidence: tests, helps (and those only on the retry), mean, last change, flares', () => {
     const sessions = [
       // helped at once: 6 -> 4 = -2
       buildSession({ startedAt: '2026-01-01T10:00:00Z', baseline: 6, drills: [{ id: 'clamshells', scores: [4] }] }),
@@ -201,6 +201,7 @@ describe('bucketView', () => {
     expect(view.rehab[0]!.evidence).toEqual({
       tested: 4,
       helped: 3,
+      helpedOnRetry: 1, // the second session: the first try did not help
       meanChange: -0.8, // (-2 - 2 + 2 - 1) / 4 = -0.75
       lastChange: -1,
       lastTestedAt: lastResultAt(sessions[5]!),

@@ -1,5 +1,5 @@
-// A small store with every case a report has to show: drills that helped (on the first try and
-// after the retry), one that did not, a flare, a skip, an interrupted session, a manual move and
+// A small store with every case a report has to show: drills that helped, one that did not
+// after its retry, a flare, a skip, an interrupted session, a manual move and
 // a red-flag screen. Times are at midday UTC, so local dates are the same in the tests' time zone
 // (vitest.config.ts) and in any other from UTC-11 to UTC+11.
 import { projectBuckets } from '../../src/core/buckets.js';

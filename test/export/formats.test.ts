@@ -106,7 +106,9 @@ describe('markdown', () => {
     expect(md).toContain(
       '## Red-flag screening\n\n**At least one yes.**\n\n| Answered | Yes to | Then |\n|---|---|---|\n' +
         `| ${dateTimeOf('2026-10-01T11:55:00.000Z')} | **Numbness or tingling** | advised to see a clinician first; chose to go on |\n\n` +
-        'Each screen asks about: recent fall or injury; marked swelling; knee locking or giving way; numbness or tingling; fever or feeling unwell; pain at night or at rest.\n\n## Rehab routine\n\nThe drills that helped, and any moved here by hand (marked so), in routine order: this is the rehab routine.\n\n1. ',
+        'Each screen asks about: recent fall or injury; marked swelling; knee locking or giving way; numbness or tingling; fever or feeling unwell; pain at night or at rest.\n\n## Rehab routine\n\n' +
+        '_The evidence counts every test of a drill, whatever its session rated: these sessions rated more than one symptom or test movement, ' +
+        'so a mean change may mix scores that do not compare (the trends keep them apart)._\n\nThe drills that helped, and any moved here by hand (marked so), in routine order: this is the rehab routine.\n\n1. ',
     );
     expect(md).toMatch(/\*\*Hip hikes\*\* \(hip-hikes\): .*flare/);
     expect(md).toMatch(/Forward 45° lunge knee circles.*\*\*re-test due/);
@@ -164,6 +166,35 @@ describe('markdown', () => {
     expect(md).toContain('Hurts \\| \\*badly\\* \\<b\\>');
     expect(md).not.toContain('<b>');
     expect(mdText('a|b\nc_[d](e)')).toBe('a\\|b c\\_\\[d\\](e)');
+  });
+
+  it('warns that a mean change may mix symptoms or movements only when the sessions behind it rated more than one', () => {
+    const mixed = 'may mix scores that do not compare';
+    expect(toMarkdown(report)).toContain(mixed);
+    expect(toHtml(report)).toContain(mixed);
+    // Up to 8 October, every session rated pain in a single-leg squat.
+    const same = buildReport(sampleStore(), library, { until: '2026-10-08', now: NOW });
+    expect(toMarkdown(same)).not.toContain(mixed);
+    // The same movement typed another way is the same rating.
+    const retyped = sampleStore();
+    retyped.sessions[2] = { ...retyped.sessions[2]!, symptom: 'pain', movement: ' Single-Leg  Squat' };
+    expect(toMarkdown(buildReport(retyped, library, { now: NOW }))).not.toContain(mixed);
+  });
+
+  it('says when a drill helped only on its retry', () => {
+    // The stretch did nothing at first (4 -> 4), then helped on the slower retry (4 -> 2).
+    const store = sampleStore();
+    const three = store.sessions[2]!;
+    three.attempts = [
+      { exerciseId: 'glute-stretch', attempt: 1, before: 4, after: 4, verdict: 'not-improved', at: '2026-10-20T12:05:00.000Z' },
+      { exerciseId: 'glute-stretch', attempt: 2, before: 4, after: 2, verdict: 'improved', at: '2026-10-20T12:08:00.000Z' },
+    ];
+    three.results[0]!.at = '2026-10-20T12:08:00.000Z';
+    const retried = buildReport(store, library, { now: NOW });
+    const words = 'Glute stretch** (glute-stretch): helped 1 of 1 test (1 of them only on the retry), mean change -2';
+    expect(toMarkdown(retried)).toContain(words);
+    expect(toHtml(retried)).toContain('(glute-stretch)</span>: helped 1 of 1 test (1 of them only on the retry), mean change -2');
+    expect(toMarkdown(report)).not.toContain('on the retry');
   });
 
   it('says there are no sessions yet for an empty store, and none in a period without them', () => {
