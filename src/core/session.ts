@@ -130,7 +130,10 @@ export function cutOff(session: Session): Session {
   // A skip is an answer with a result and no attempt, so the last answer is the later of both.
   const answers = [session.startedAt, session.attempts.at(-1)?.at, session.results.at(-1)?.at].filter((at) => at !== undefined);
   const endedAt = answers.reduce((latest, at) => (compareInstants(at, latest) > 0 ? at : latest));
-  return { ...session, status: 'interrupted', endedAt };
+  // endedAt in its place after startedAt, as the store keeps it: two exports of the same
+  // records then read the same.
+  const { id, startedAt, ...rest } = session;
+  return { id, startedAt, endedAt, ...rest, status: 'interrupted' };
 }
 
 /** Ctrl-C: everything answered so far stays; drills not finished leave their buckets alone. */

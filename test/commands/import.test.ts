@@ -66,6 +66,12 @@ describe('itb import', () => {
     expect(again.code).toBe(0);
     expect(again.stderr).toContain('Imported 0 sessions (3 already present)');
     expect(storeBytes(source.home).equals(before)).toBe(true);
+    // Restored elsewhere and exported again, it reads the same, line for line (a diff of two
+    // backups shows only what changed).
+    expect((await importInto(target.home, [own])).code).toBe(0);
+    const restored = join(target.home, 'restored.json');
+    expect((await run(['export', '-o', restored], { home: target.home, now: NOW })).code).toBe(0);
+    expect(readFileSync(restored, 'utf8')).toBe(readFileSync(own, 'utf8'));
   });
 
   it('changes nothing when the same file is imported again', async () => {
