@@ -132,7 +132,7 @@ export function cutOff(session: Session): Session {
   const endedAt = answers.reduce((latest, at) => (compareInstants(at, latest) > 0 ? at : latest));
   // endedAt in its place after startedAt, as the store keeps it: two exports of the same
   // records then read the same.
-  const { id, startedAt, ...rest } = session;
+  const { id, startedAt, endedAt: _unfinished, ...rest } = session;
   return { id, startedAt, endedAt, ...rest, status: 'interrupted' };
 }
 
