@@ -110,12 +110,13 @@ async function report(error: unknown, ctx: Context, argv: string[]): Promise<num
     return EXIT.interrupted;
   }
   // Colours are loaded only here: help and version (thrown as CommanderErrors) never need them.
-  const { colourEnabled, colours } = await import('./ui/colour.js');
+  const [{ colourEnabled, colours }, { wrap }] = await Promise.all([import('./ui/colour.js'), import('./ui/table.js')]);
   const paint = colours(colourEnabled({ ...ctx, stdout: ctx.stderr }, argv.includes('--no-color') ? false : undefined));
   if (error instanceof UserError) {
     for (const line of error.details) ctx.stderr.write(`${shownSafely(line)}\n`);
     ctx.stderr.write(`${paint.red('error:')} ${shownSafely(error.message)}\n`);
-    if (error.hint) ctx.stderr.write(`${paint.dim(shownSafely(error.hint))}\n`);
+    // The error itself stays on one line (easy to find in a log); the advice under it wraps.
+    if (error.hint) ctx.stderr.write(`${wrap(shownSafely(error.hint)).map((line) => paint.dim(line)).join('\n')}\n`);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);

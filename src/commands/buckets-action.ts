@@ -11,7 +11,7 @@ import { Interrupted, UserError } from '../errors.js';
 import type { Colours } from '../ui/colour.js';
 import { isPromptExit } from '../ui/prompter.js';
 import { readSummary } from '../store/summary-file.js';
-import { fitName, table, truncate, wrap } from '../ui/table.js';
+import { fitName, packed, table, truncate, wrap } from '../ui/table.js';
 import { libraryFor, paint, printJson, promptsFor, unknownDrill } from './shared.js';
 
 const bucketWords: Record<ExerciseStatus['bucket'], string> = { rehab: 'rehab', avoid: 'avoid for now', untested: 'untested' };
@@ -142,15 +142,15 @@ function signed(value: number): string {
   return value < 0 ? `−${Math.abs(value)}` : '0';
 }
 
-function evidenceLine(evidence: Evidence): string {
-  if (evidence.tested === 0) return 'not tested in a session yet';
+function evidenceParts(evidence: Evidence): string[] {
+  if (evidence.tested === 0) return ['not tested in a session yet'];
   const parts = [`helped ${evidence.helped} of ${evidence.tested}${evidence.helpedOnRetry > 0 ? ` (${evidence.helpedOnRetry} on the retry)` : ''}`];
   if (evidence.meanChange !== null) parts.push(`mean ${signed(evidence.meanChange)}`);
   if (evidence.lastChange !== null && evidence.lastTestedAt) {
     parts.push(`last ${signed(evidence.lastChange)} on ${localDate(new Date(evidence.lastTestedAt))}`);
   }
   if (evidence.flares > 0) parts.push(`${evidence.flares} ${evidence.flares === 1 ? 'flare' : 'flares'}`);
-  return parts.join(' · ');
+  return parts;
 }
 
 /** Names in order down two columns: quicker to scan than a paragraph of them, and a name may hold a comma. */
@@ -168,7 +168,7 @@ function drillLines(status: ExerciseStatus, colour: Colours): string[] {
   const title = fitName(status.name, 40);
   const lines = [`  ${colour.bold(title)}  ${colour.dim(truncate(status.exerciseId, 76 - title.length))}`];
   if (flags.length > 0) lines[0] += `  ${flags.join(' · ')}`;
-  lines.push(`    ${evidenceLine(status.evidence)}`);
+  lines.push(...packed(evidenceParts(status.evidence), 80, '    '));
   if (status.retestDueAt) {
     const date = localDate(new Date(status.retestDueAt));
     lines.push(status.retestDue ? `    re-test ${colour.yellow.bold('due')} (since ${date})` : `    re-test from ${date}`);

@@ -5,7 +5,7 @@ import { findExercise } from '../library/library.js';
 import type { Exercise, Library } from '../library/schema.js';
 import type { Colours } from '../ui/colour.js';
 import { describeDose, describeSide } from '../ui/describe.js';
-import { fitName, hanging, table } from '../ui/table.js';
+import { fitName, hanging, packed, table } from '../ui/table.js';
 import { libraryFor, paint, printJson, unknownDrill } from './shared.js';
 
 export async function showExercises(ctx: Context, id: string | undefined, options: { json?: boolean }, command: Command) {
@@ -38,7 +38,7 @@ function listExercises(library: Library, colour: Colours): string {
 function showExercise(library: Library, exercise: Exercise, colour: Colours): string {
   const routines = library.routines.filter((routine) => routine.exercises.includes(exercise.id)).map((r) => r.id);
   const out = [
-    `${colour.bold(exercise.name)}  ${colour.dim(`(${exercise.id})`)}`,
+    ...packed([colour.bold(exercise.name), colour.dim(`(${exercise.id})`)], 80, '', '  '),
     `${exercise.region} · ${exercise.category}${exercise.loading ? ' · loading drill (space these sessions 48 hours apart)' : ''}`,
     '',
     ...exercise.steps.flatMap((step, i) => hanging(`  ${String(i + 1).padStart(2)}. `, step, 78)),

@@ -6,7 +6,7 @@ import type { Context } from '../context.js';
 import type { Colours } from '../ui/colour.js';
 import { pointsShown, sparkline } from '../ui/sparkline.js';
 import { readStore } from '../store/store-file.js';
-import { table, truncate, wrap } from '../ui/table.js';
+import { packed, table, truncate, width, wrap } from '../ui/table.js';
 import { plural } from '../export/words.js';
 import type { HistoryOptions } from './history.js';
 import { calendarDay, paint, printJson } from './shared.js';
@@ -51,7 +51,8 @@ export async function showHistory(ctx: Context, options: HistoryOptions, self: C
   ctx.stdout.write(`${out.join('\n')}\n`);
 }
 
-function resultsCell(summary: SessionSummary, colour: Colours): string {
+/** What a session came to, in parts: "3 helped", "1 set aside (1 flare)", "stopped early". */
+function resultsParts(summary: SessionSummary, colour: Colours): string[] {
   const parts: string[] = [];
   if (summary.helped > 0) parts.push(colour.green(`${summary.helped} helped`));
   if (summary.avoided > 0) parts.push(colour.yellow(`${summary.avoided} set aside${summary.flares > 0 ? ` (${plural(summary.flares, 'flare')})` : ''}`));
@@ -60,7 +61,7 @@ function resultsCell(summary: SessionSummary, colour: Colours): string {
   if (summary.status === 'interrupted') parts.push(colour.yellow('interrupted'));
   else if (summary.status === 'stopped') parts.push('stopped early');
   else if (summary.status === 'in-progress') parts.push(colour.dim('in progress'));
-  return parts.join(' · ');
+  return parts;
 }
 
 const score = (value: number | null) => (value === null ? '–' : String(value));
@@ -76,14 +77,20 @@ function sessionTable(summaries: SessionSummary[], colour: Colours): string[] {
     routine: truncate(summary.routine, 12),
     what: what(summary),
     scores: summary.baseline === null ? '–' : `${score(summary.baseline)} → ${score(summary.final)}`,
-    results: resultsCell(summary, colour),
+    results: resultsParts(summary, colour),
   }));
-  const head = ['date', 'routine', 'score', 'results'].map((cell) => colour.dim(cell));
-  const lines = table([head, ...rows.map((row) => [row.date, row.routine, row.scores, row.results])]);
-  if (shared) return [colour.dim(truncate(`Symptom and test movement: ${what(summaries[0]!)}`, COLUMNS)), ...lines];
-  // Sessions rated different things: each row gets a second line saying what, so scores are
+  const [head, ...lefts] = table([['date', 'routine', 'score', ''].map((cell) => colour.dim(cell)), ...rows.map((row) => [row.date, row.routine, row.scores, ''])]);
+  // The results fill the rest of the line; a long list goes on under them.
+  const under = ' '.repeat(width(head!));
+  const lines = rows.map((row, i) => {
+    const [first, ...more] = packed(row.results, COLUMNS, under);
+    return [lefts[i]! + first!.slice(under.length), ...more];
+  });
+  const heading = head + colour.dim('results');
+  if (shared) return [colour.dim(truncate(`Symptom and test movement: ${what(summaries[0]!)}`, COLUMNS)), heading, ...lines.flat()];
+  // Sessions rated different things: each row gets a line more saying what, so scores are
   // never compared across symptoms or movements by mistake.
-  return [lines[0]!, ...rows.flatMap((row, i) => [lines[i + 1]!, colour.dim(truncate(`  ${row.what}`, COLUMNS))])];
+  return [heading, ...rows.flatMap((row, i) => [...lines[i]!, colour.dim(truncate(`  ${row.what}`, COLUMNS))])];
 }
 
 function trendLines(points: ScorePoint[], colour: Colours): string[] {
@@ -116,7 +123,7 @@ function trendLines(points: ScorePoint[], colour: Colours): string[] {
   const line = (label: string, values: number[]) =>
     `  ${label.padEnd(8)}  ${sparkline(values, 10, SPARK_WIDTH)}  ${values[values.length - shown]} → ${values.at(-1)}`;
   return [
-    `${colour.bold('Trend')}  ${span} ${colour.dim(`(${count}; 0 = none, 10 = worst)`)}`,
+    ...packed([`${colour.bold('Trend')}  ${span}`, colour.dim(`(${count};`), colour.dim('0 = none, 10 = worst)')], COLUMNS, '', ' '),
     ...(leftOut > 0 ? notes.flatMap(note) : []),
     line('baseline', drawn.map((point) => point.baseline)),
     line('final', drawn.map((point) => point.final)),

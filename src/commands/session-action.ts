@@ -2,13 +2,10 @@
 // time, every answer saved as it is given. Ctrl-C at any prompt keeps what was answered.
 import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
-import { adviceFor } from '../core/advice.js';
-import { applySessionResults, bucketView, projectBuckets, retestDueAt, type BucketView, type ExerciseStatus } from '../core/buckets.js';
-import { localDate, movementKey } from '../core/history.js';
+import { applySessionResults, bucketView, projectBuckets, retestDueAt, type BucketView } from '../core/buckets.js';
+import { localDate } from '../core/history.js';
 import type { Session, Settings, StoreData } from '../core/records.js';
 import { cutOff, interrupt, next, parseScore, start, type Answer, type Ask, type SessionState } from '../core/session.js';
-import { painfulSides, symptoms } from '../core/terms.js';
-import { controlCharacterIn } from '../core/text.js';
 import type { Context } from '../context.js';
 import { Interrupted, UserError } from '../errors.js';
 import type { Exercise, Library } from '../library/schema.js';
@@ -19,20 +16,11 @@ import { isPromptExit, type Prompter } from '../ui/prompter.js';
 import { drillCard, feedbackLine, interruptedNote, summary, type BucketChange } from '../ui/session-view.js';
 import { hanging, table, wrap } from '../ui/table.js';
 import { plural } from '../export/words.js';
-import { chooseRoutine, routineExercises } from './session-routines.js';
+import { routineExercises } from './session-routines.js';
 import { screenIfNeeded } from './session-screen.js';
+import { setUp, type Plan } from './session-setup.js';
 import type { SessionOptions } from './session.js';
 import { libraryFor, paint, promptsFor } from './shared.js';
-
-interface Plan {
-  routine: string;
-  exercises: Exercise[];
-  /** Drills of the routine set aside for now and not yet due for a re-test: left out today. */
-  setAside: ExerciseStatus[];
-  side: Session['side'];
-  symptom: Session['symptom'];
-  movement: string;
-}
 
 export async function runSession(ctx: Context, command: Command, routineArg: string | undefined, options: SessionOptions) {
   const colour = paint(ctx, command);
@@ -80,7 +68,10 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
       const step = next(state, answer, ctx.now().toISOString());
       state = step.state;
       saved = await save(store, state.session);
-      if (step.feedback) say(feedbackLine(step.feedback, plan.symptom, state.session.thresholds, retestDate(ctx, data.settings), colour));
+      if (step.feedback) {
+        const last = step.feedback.exercise.id === plan.exercises.at(-1)?.id;
+        say(feedbackLine(step.feedback, plan.symptom, state.session.thresholds, retestDate(ctx, data.settings), colour, { last }));
+      }
     }
     // The store as the last save left it: reading years of history again would delay the summary.
     say(closing(state.session, library, bucketsBefore, saved!, ctx.now(), colour));
@@ -120,76 +111,6 @@ async function save(store: Store, session: Session): Promise<StoreData> {
   });
 }
 
-async function setUp(
-  ctx: Context,
-  store: Store,
-  data: StoreData,
-  buckets: BucketView,
-  library: Library,
-  prompter: Prompter,
-  routineArg: string | undefined,
-  options: SessionOptions,
-  colour: Colours,
-): Promise<Plan | undefined> {
-  const now = ctx.now();
-  const say = (text: string) => ctx.stdout.write(text);
-  const routine = routineArg ?? (await chooseRoutine(buckets, library, prompter));
-  const { exercises, setAside } = routineExercises(routine, buckets, library);
-
-  const advice = adviceFor(data, now);
-  for (const professional of advice.filter((a) => a.id === 'see-a-professional')) {
-    say(`\n${wrap(professional.message, 78).map((l) => colour.yellow(l)).join('\n')}\n`);
-  }
-  const spacing = advice.find((a) => a.id === 'loading-spacing');
-  if (spacing && exercises.some((exercise) => exercise.loading)) {
-    say(`\n${wrap(spacing.message, 78).map((l) => colour.yellow(l)).join('\n')}\n`);
-    const goOn = await prompter.confirm({ message: 'Do the strength drills today anyway?', default: false });
-    if (!goOn) {
-      say(`${wrap('Nothing was recorded. A gentler routine such as joint-chain, mobility or balance suits today.', 78).join('\n')}\n`);
-      return undefined;
-    }
-  }
-
-  const side =
-    options.side ??
-    (await prompter.select({
-      message: 'Which side is painful?',
-      choices: painfulSides.map((value) => ({ value, name: value })),
-      default: data.settings.side,
-    }));
-  const symptom =
-    options.symptom ??
-    (await prompter.select({
-      message: 'What will you rate?',
-      choices: symptoms.map((value) => ({ value, name: value })),
-      default: data.settings.symptom,
-    }));
-  const movement = options.movement?.trim() ?? (await chooseMovement(data.settings, library, prompter));
-  await store.update((stored) => {
-    Object.assign(stored.settings, { side, symptom, movement } satisfies Partial<Settings>);
-  });
-  return { routine, exercises, setAside, side, symptom, movement };
-}
-
-async function chooseMovement(settings: Settings, library: Library, prompter: Prompter): Promise<string> {
-  const other = '\u0000other';
-  const choices = library.movements.map((movement) => ({ value: movement.name, name: movement.name, description: movement.instructions }));
-  // The movement of last time, once: "step-down" typed last time is the library's "Step-down".
-  const last = settings.movement === undefined ? undefined : choices.find((c) => movementKey(c.value) === movementKey(settings.movement!));
-  if (settings.movement && !last) {
-    choices.unshift({ value: settings.movement, name: `${settings.movement} (last time)`, description: 'The movement you used last time.' });
-  }
-  choices.push({ value: other, name: 'Something else (type it)', description: 'Any movement that brings on your symptom the same way each time.' });
-  const picked = await prompter.select({ message: 'Which test movement will you rate it during? Keep it the same all session.', choices, default: last?.value ?? settings.movement });
-  if (picked !== other) return picked;
-  const typed = await prompter.input({
-    message: 'Describe the test movement:',
-    validate: (text) =>
-      text.trim().length > 0 && text.length <= 200 && !controlCharacterIn(text, { oneLine: true }) ? true : 'Describe it in a few words of plain text (up to 200 characters).',
-  });
-  return typed.trim();
-}
-
 interface Turn {
   plan: Plan;
   exercises: Map<string, Exercise>;
@@ -209,12 +130,16 @@ async function ask(question: Exclude<Ask, { kind: 'finished' }>, turn: Turn): Pr
     if (!parsed.ok) throw new Error(parsed.reason); // the prompt validated it already
     return parsed.score;
   };
-  const scale = '(0 = none, 10 = worst imaginable)';
+  // What to do, then the question on a line of its own: short enough for the prompt never to
+  // wrap in the middle of a word.
+  const doMovement = (when: string) => say(`${wrap(`Do your test movement (${plan.movement}) ${when}.`, 78).join('\n')}\n`);
   switch (question.kind) {
     case 'baseline':
-      return { kind: 'score', score: await rate(`Do your test movement (${plan.movement}) now. Rate your ${plan.symptom} ${scale}:`) };
+      doMovement('now');
+      return { kind: 'score', score: await rate(`Rate your ${plan.symptom} (0 = none, 10 = worst imaginable):`) };
     case 'score':
-      return { kind: 'score', score: await rate(`Do your test movement (${plan.movement}) again. Rate your ${plan.symptom} now ${colour.dim(`(before: ${question.before})`)}:`) };
+      doMovement('again');
+      return { kind: 'score', score: await rate(`Rate your ${plan.symptom} now ${colour.dim(`(before: ${question.before})`)}:`) };
     case 'after-flare': {
       // After the last drill there is nothing to go on to: the session simply ends.
       if (question.index + 1 >= plan.exercises.length) return { kind: 'after-flare', goOn: true };
@@ -225,7 +150,11 @@ async function ask(question: Exclude<Ask, { kind: 'finished' }>, turn: Turn): Pr
       const exercise = exercises.get(question.exercise.id)!;
       say(drillCard({ exercise, index: question.index, total: question.total, attempt: question.attempt, side: plan.side }, colour));
       if (question.before < minImprovement && question.attempt === 1) {
-        say(colour.dim(`  Your ${plan.symptom} is at ${question.before}: too low for a drill to show it helps. You can stop here, or go on.\n`));
+        // The method cannot tell here, and would set the drill aside: say so before it happens.
+        const low =
+          `Your ${plan.symptom} is at ${question.before}, so no drill can lower it by the ${plural(minImprovement, 'point')} that count as helping: ` +
+          'if you go on, each drill you finish is set aside for now. Better to stop here and test again on a day your symptom shows.';
+        say(`${wrap(low, 80, '  ').map((line) => colour.yellow(line)).join('\n')}\n`);
       }
       const hold = exercise.dose.holdSeconds;
       // Holds come in sets, and often on each side: the timer stays on offer for every one.
@@ -257,6 +186,10 @@ function introduction(plan: Plan, library: Library, colour: Colours): string {
   const lines = ['', colour.bold(`${routine?.name ?? (plan.routine === 'rehab' ? 'Your rehab routine' : 'Re-test')} · ${plural(plan.exercises.length, 'drill')}`)];
   lines.push(colour.dim(`Rating ${plan.symptom} during: ${plan.movement} · painful side: ${plan.side}`));
   if (cues.length > 0) lines.push('', 'Keep in mind:', ...cues.flatMap((cue) => hanging('  · ', cue, 78)));
+  if (plan.resting.length > 0) {
+    lines.push('', colour.yellow('Left out today, to keep 48 hours after your last strength drills:'));
+    for (const exercise of plan.resting) lines.push(...hanging('  · ', exercise.name, 78));
+  }
   if (plan.setAside.length > 0) {
     lines.push('', colour.yellow('Left out today, as set aside for now:'));
     for (const status of plan.setAside) {

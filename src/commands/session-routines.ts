@@ -2,20 +2,22 @@
 // routines, and the built-in rehab and re-test routines drawn from the buckets.
 import { builtInRoutine, type BucketView, type ExerciseStatus } from '../core/buckets.js';
 import { closest } from '../core/closest.js';
+import { localDate } from '../core/history.js';
+import { compareInstants } from '../core/instant.js';
 import { UserError } from '../errors.js';
 import { plural } from '../export/words.js';
 import type { Exercise, Library } from '../library/schema.js';
-import type { Choice, Prompter } from '../ui/prompter.js';
+import { described, type Choice, type Prompter } from '../ui/prompter.js';
 
 export async function chooseRoutine(buckets: BucketView, library: Library, prompter: Prompter): Promise<string> {
   const choices: Choice<string>[] = library.routines.map((routine) => {
     const { exercises, setAside } = routineExercises(routine.id, buckets, library, { allSetAside: 'keep' });
     if (exercises.length === 0) {
       const which = setAside.length === 1 ? 'its drill is' : setAside.length === 2 ? 'both drills are' : `all ${setAside.length} drills are`;
-      return { value: routine.id, name: routine.name, disabled: `(${which} set aside for now)` };
+      return { value: routine.id, name: routine.name, disabled: `(${which} set aside for now, until ${firstRetest(setAside)})` };
     }
     const aside = setAside.length > 0 ? `, ${setAside.length} set aside for now` : '';
-    return { value: routine.id, name: `${routine.name} (${plural(exercises.length, 'drill')}${aside})`, description: routine.description };
+    return { value: routine.id, name: `${routine.name} (${plural(exercises.length, 'drill')}${aside})`, description: described(routine.description) };
   });
   const rehab = builtInRoutine('rehab', buckets, library);
   const retest = builtInRoutine('retest', buckets, library);
@@ -42,10 +44,14 @@ export function routineExercises(
   const inLibrary = (ids: string[]) => ids.map((id) => byId.get(id)).filter((exercise): exercise is Exercise => exercise !== undefined);
   if (routine === 'rehab' || routine === 'retest') {
     const ids = builtInRoutine(routine, buckets, library);
+    if (ids.length === 0 && routine === 'rehab') {
+      throw new UserError('your rehab bucket is empty, so there is no rehab routine yet', 'Run a session with a routine first: `itb session joint-chain`.');
+    }
     if (ids.length === 0) {
+      const waiting = buckets.avoid.filter((status) => status.retestDueAt !== undefined);
       throw new UserError(
-        routine === 'rehab' ? 'your rehab bucket is empty, so there is no rehab routine yet' : 'no drill set aside for now is due for a re-test yet',
-        routine === 'rehab' ? 'Run a session with a routine first: `itb session joint-chain`.' : '`itb buckets` shows the re-test dates.',
+        'no drill set aside for now is due for a re-test yet',
+        waiting.length === 0 ? 'Nothing is set aside for now.' : `The first is due on ${firstRetest(waiting)}; \`itb buckets\` shows every re-test date.`,
       );
     }
     return { exercises: inLibrary(ids), setAside: [] };
@@ -66,4 +72,10 @@ export function routineExercises(
     );
   }
   return { exercises: offered, setAside };
+}
+
+/** The local day the first of these drills set aside is offered again. */
+function firstRetest(statuses: ExerciseStatus[]): string {
+  const first = statuses.map((status) => status.retestDueAt!).sort(compareInstants)[0]!;
+  return localDate(new Date(first));
 }

@@ -4,6 +4,7 @@ import { findSettingKey, parseSetting, settingDefinitions, settingKeys, type Set
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
 import { Store } from '../store/store.js';
+import { wrap } from '../ui/table.js';
 import { paint, printJson } from './shared.js';
 
 export async function showOrChangeSettings(ctx: Context, keyText: string | undefined, valueText: string | undefined, options: { unset?: boolean; json?: boolean }, command: Command) {
@@ -16,7 +17,7 @@ export async function showOrChangeSettings(ctx: Context, keyText: string | undef
     if (options.json) return printJson(ctx, Object.fromEntries(settingKeys.map((key) => [key, settings[key] ?? null])));
     const lines = settingKeys.flatMap((key) => [
       `${colour.bold(key.padEnd(16))}${settings[key] === undefined ? colour.dim('not set') : String(settings[key])}`,
-      colour.dim(`  ${settingDefinitions[key].meaning} (${settingDefinitions[key].allowed})`),
+      ...wrap(`${settingDefinitions[key].meaning} (${settingDefinitions[key].allowed})`, 80, '  ').map((line) => colour.dim(line)),
     ]);
     ctx.stdout.write(`${lines.join('\n')}\n\n${colour.dim(`Kept in ${store.path}`)}\n`);
     return;

@@ -4,7 +4,7 @@ import type { Feedback } from '../core/session.js';
 import type { Exercise } from '../library/schema.js';
 import type { Colours } from './colour.js';
 import { describeDose, describeSide } from './describe.js';
-import { hanging, onScreen, table, width, wrap } from './table.js';
+import { fitName, hanging, onScreen, table, width, wrap } from './table.js';
 
 export interface Card {
   exercise: Exercise;
@@ -48,35 +48,45 @@ export function retryAdvice(exercise: Exercise): string {
 /** A fall too small to count, judged against the session's own threshold (1 to 3 points). */
 const tooSmall = (minImprovement: number) => `it helps when the score falls by ${minImprovement} points or more`;
 
-export function feedbackLine(feedback: Feedback, symptom: Symptom, thresholds: Thresholds, retestDate: string, colour: Colours): string {
-  if (feedback.kind === 'skipped') return colour.dim(`Skipped ${feedback.exercise.name}. Its bucket stays as it was.\n`);
+/**
+ * What a score means, right after it is given: the verdict (wrapped to the terminal), then a dim
+ * note under it. `last` says the drill was the session's last, so nothing comes after a flare-up.
+ */
+export function feedbackLine(
+  feedback: Feedback,
+  symptom: Symptom,
+  thresholds: Thresholds,
+  retestDate: string,
+  colour: Colours,
+  options: { last?: boolean } = {},
+): string {
+  const verdict = (text: string, note?: string) => `${wrap(text).join('\n')}\n${note === undefined ? '' : dimLines(note, colour)}`;
+  if (feedback.kind === 'skipped') return verdict(colour.dim(`Skipped ${feedback.exercise.name}. Its bucket stays as it was.`));
   const { exercise, before, after } = feedback;
   const change = `${before} → ${after}`;
   const offeredAgain = `it will be offered again from ${retestDate}`;
   switch (feedback.kind) {
     case 'improved':
-      return `${colour.green(`✓ Better: ${symptom} ${change}.`)} ${exercise.name} goes into your rehab bucket.\n`;
+      return verdict(`${colour.green(`✓ Better: ${symptom} ${change}.`)} ${exercise.name} goes into your rehab bucket.`);
     case 'retry': {
       const how =
         after < before
           ? `Not enough: ${symptom} ${change}; ${tooSmall(thresholds.minImprovement)}.`
           : `${after === before ? 'No change' : after - before === 1 ? 'A little worse' : 'Worse'}: ${symptom} ${change}.`;
-      return `${colour.yellow(`• ${how}`)} Let's give it one more careful try.\n`;
+      return verdict(`${colour.yellow(`• ${how}`)} Let's give it one more careful try.`);
     }
     case 'avoid': {
       const how =
         after < before
           ? `Still not enough: ${symptom} ${change}; ${tooSmall(thresholds.minImprovement)}.`
           : `Still not better than ${before} (now ${after}).`;
-      return (
-        `${colour.yellow(`• ${how}`)} ${exercise.name} is set aside for now.\n` +
-        dimLines(`It is not wrong for you forever: ${offeredAgain}.`, colour)
-      );
+      return verdict(`${colour.yellow(`• ${how}`)} ${exercise.name} is set aside for now.`, `It is not wrong for you forever: ${offeredAgain}.`);
     }
     case 'flare':
-      return (
-        `${colour.red(`✗ Your ${symptom} went up: ${change}. Stop this drill now.`)} Never move into pain.\n` +
-        dimLines(`${exercise.name} is set aside for now and flagged as a flare-up; ${offeredAgain}. Rest a moment before going on.`, colour)
+      // Said as what happens next, not as a rule broken: the rise is what the test is there to catch.
+      return verdict(
+        `${colour.red(`✗ Your ${symptom} went up: ${change}.`)} That is a flare-up, so ${exercise.name} stops here, with no retry.`,
+        `It is set aside for now and flagged as a flare-up; ${offeredAgain}.${options.last ? '' : ' Rest a moment before you go on.'}`,
       );
   }
 }
@@ -88,10 +98,14 @@ export interface BucketChange {
 }
 
 export function summary(session: Session, names: Map<string, string>, changes: BucketChange[], colour: Colours): string {
-  const rows: string[][] = [[colour.dim('Exercise'), colour.dim('Before → after'), colour.dim('Result')]];
+  const scoresOf = (exerciseId: string, until?: string) =>
+    session.attempts
+      .filter((a) => a.exerciseId === exerciseId && (until === undefined || a.at <= until))
+      .slice(-2)
+      .map((a) => `${a.before} → ${a.after}`)
+      .join(', then ');
+  const rows: [string, string, string][] = [];
   for (const result of session.results) {
-    const attempts = session.attempts.filter((a) => a.exerciseId === result.exerciseId && a.at <= result.at).slice(-2);
-    const scores = attempts.map((a) => `${a.before} → ${a.after}`).join(', then ');
     const outcome =
       result.outcome === 'rehab'
         ? colour.green('helped → rehab')
@@ -100,16 +114,29 @@ export function summary(session: Session, names: Map<string, string>, changes: B
           : result.flare
             ? colour.red('flare-up → avoid for now')
             : colour.yellow('no help → avoid for now');
-    rows.push([names.get(result.exerciseId) ?? result.name, scores || '—', outcome]);
+    rows.push([names.get(result.exerciseId) ?? result.name, scoresOf(result.exerciseId, result.at) || '—', outcome]);
+  }
+  // A drill rated and then left (the session stopped before its second try): its scores are
+  // kept, its bucket is not changed.
+  const decided = new Set(session.results.map((r) => r.exerciseId));
+  for (const id of new Set(session.attempts.map((a) => a.exerciseId))) {
+    if (!decided.has(id)) rows.push([names.get(id) ?? id, scoresOf(id), colour.dim('not finished: bucket unchanged')]);
   }
   const lines = ['', colour.bold('Session summary'), ''];
-  lines.push(...(session.results.length > 0 ? table(rows).map((l) => `  ${l}`) : ['  No drill was finished.']));
+  if (rows.length === 0) lines.push('  No drill was finished.');
+  else {
+    // The names get what the scores and results leave of the line.
+    const widest = (column: 1 | 2) => Math.max(...rows.map((row) => width(row[column])), column === 1 ? 'Before → after'.length : 'Result'.length);
+    const room = onScreen(80) - 2 - widest(1) - widest(2) - 4;
+    const header = [colour.dim('Exercise'), colour.dim('Before → after'), colour.dim('Result')];
+    lines.push(...table([header, ...rows.map(([name, scores, outcome]) => [fitName(name, room), scores, outcome])]).map((l) => `  ${l}`));
+  }
   const final = session.attempts.at(-1)?.after ?? session.baseline;
   if (session.baseline !== undefined) {
-    lines.push('', `  ${session.symptom} during ${session.movement}: ${colour.bold(`${session.baseline} → ${final}`)} (baseline → final)`);
+    lines.push('', ...wrap(`${session.symptom} during ${session.movement}: ${colour.bold(`${session.baseline} → ${final}`)} (baseline → final)`, 80, '  '));
   }
   if (changes.length > 0) {
-    lines.push('', colour.bold('Bucket changes'), ...changes.map((c) => `  ${c.name}: ${c.from} → ${c.to}`));
+    lines.push('', colour.bold('Bucket changes'), ...changes.flatMap((c) => wrap(`${c.name}: ${c.from} → ${c.to}`, 80, '  ')));
   }
   return `${lines.join('\n')}\n`;
 }
@@ -122,7 +149,7 @@ function dimLines(text: string, colour: Colours): string {
 export function interruptedNote(session: Session): string {
   if (session.baseline === undefined) return 'Session interrupted. Nothing had been rated yet; the session is kept as interrupted.';
   const decided = session.results.filter((r) => r.outcome !== 'skipped');
-  const drills = decided.map((r) => `${r.name} → ${r.outcome === 'rehab' ? 'rehab' : 'avoid for now'}`).join(', ');
+  const drills = decided.map((r) => `${r.name} → ${r.outcome === 'rehab' ? 'rehab' : r.flare ? 'avoid for now (flare-up)' : 'avoid for now'}`).join(', ');
   const kept =
     decided.length > 0
       ? `Kept: your baseline (${session.baseline}) and ${decided.length} finished drill${decided.length === 1 ? '' : 's'}: ${drills}.`

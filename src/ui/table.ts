@@ -33,13 +33,16 @@ export function onScreen(columns: number): number {
   return columns - (80 - screen);
 }
 
-/** Wraps plain text to `columns` (of an 80-column terminal: see onScreen), indenting every line by `indent`. */
+/**
+ * Wraps text to `columns` (of an 80-column terminal: see onScreen), indenting every line by
+ * `indent`. Colour codes take no room: a coloured run of words keeps its colour across lines.
+ */
 export function wrap(text: string, columns = 80, indent = ''): string[] {
   columns = onScreen(columns);
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line && indent.length + line.length + 1 + word.length > columns) {
+    if (line && width(indent) + width(line) + 1 + width(word) > columns) {
       lines.push(indent + line);
       line = word;
     } else {
@@ -47,6 +50,30 @@ export function wrap(text: string, columns = 80, indent = ''): string[] {
     }
   }
   if (line) lines.push(indent + line);
+  return lines;
+}
+
+/**
+ * `parts` joined by `separator`, broken into lines between parts, each line indented by
+ * `indent`: "helped 3 of 4 · mean −1 · last −2 on 2026-11-20" never splits "last −2 on …". A
+ * part too long for a line of its own is wrapped by words.
+ */
+export function packed(parts: string[], columns = 80, indent = '', separator = ' · '): string[] {
+  const room = onScreen(columns) - width(indent);
+  const lines: string[] = [];
+  let line = '';
+  for (const part of parts) {
+    const longer = line === '' ? part : `${line}${separator}${part}`;
+    if (width(longer) <= room) {
+      line = longer;
+      continue;
+    }
+    if (line !== '') lines.push(indent + line);
+    line = '';
+    if (width(part) <= room) line = part;
+    else lines.push(...wrap(part, columns, indent));
+  }
+  if (line !== '') lines.push(indent + line);
   return lines;
 }
 

@@ -159,6 +159,18 @@ describe('itb session', () => {
     expect(stored().sessions[0]!.endedAt).toBe(crashed.results.at(-1)!.at);
   });
 
+  it('warns before a drill that a score too low to fall would set it aside, and says so once per drill', async () => {
+    await run(['settings', 'minImprovement', '2'], { home });
+    const result = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [...screenClear, 1, 'done', 1, 'done', 1, 'stop'] });
+    expect(result.code).toBe(0);
+    const warning = 'Your pain is at 1, so no drill can lower it by the 2 points that count as helping: if you go on, each drill you finish is set aside for now.';
+    const shown = result.stdout.replace(/\s+/g, ' ');
+    expect(shown).toContain(warning);
+    // Before the first drill and before the second (not before the first drill's retry).
+    expect(shown.split(warning)).toHaveLength(3);
+    expect(stored().buckets).toEqual([expect.objectContaining({ exerciseId: 'lateral-ankle-tilts', bucket: 'avoid' })]);
+  });
+
   it('records no session when Ctrl-C comes before the first score', async () => {
     await run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [...screenClear, 6, 'done', 4, 'stop'] });
     const before = stored().sessions;
@@ -222,6 +234,7 @@ describe('itb session', () => {
     expect(declined.code).toBe(0);
     expect(declined.stdout).toMatch(/48 hours/);
     expect(declined.prompter.asked.map((a) => a.message)).toEqual(['Do the strength drills today anyway?']);
+    expect(declined.stdout.replace(/\s+/g, ' ')).toContain('Nothing was recorded. A gentler routine suits today, such as joint-chain, hip-rotation or mobility: `itb session joint-chain`.');
     expect(stored().sessions).toHaveLength(1);
 
     const accepted = await run(['session', 'strength', ...flags], { home, tty: true, now, answers: [true, 5, 'stop'] });
@@ -230,6 +243,22 @@ describe('itb session', () => {
     // A gentle routine on the same day is not warned about.
     const gentle = await run(['session', 'joint-chain', ...flags], { home, tty: true, now, answers: [5, 'stop'] });
     expect(gentle.stdout).not.toMatch(/48 hours/);
+  });
+
+  it('leaves out only the strength drills of a mixed routine when the user keeps the 48 hours', async () => {
+    const now = new Date('2026-11-20T10:00:00.000Z');
+    // Yesterday's strength session put clamshells in rehab, beside a gentle drill from earlier.
+    const earlier = buildSession({ startedAt: '2026-11-10T09:00:00.000Z', routine: 'joint-chain', baseline: 6, drills: [{ id: 'lateral-ankle-tilts', scores: [4] }] });
+    const yesterday = buildSession({ startedAt: '2026-11-19T09:00:00.000Z', routine: 'strength', loading: true, baseline: 4, drills: [{ id: 'clamshells', scores: [3] }] });
+    await afterSessions(earlier, yesterday);
+    const result = await run(['session', 'rehab', ...flags], { home, tty: true, now, answers: [false, 5, 'done', 4] });
+    expect(result.code).toBe(0);
+    expect(result.prompter.asked[0]!.message).toBe('Do the strength drills today anyway? (No leaves them out today.)');
+    expect(result.stdout).toMatch(/Your rehab routine · 1 drill\n/);
+    expect(result.stdout).toContain('Left out today, to keep 48 hours after your last strength drills:\n  · Clamshells');
+    const today = stored().sessions.at(-1)!;
+    expect(today.attempts.map((a) => a.exerciseId)).toEqual(['lateral-ankle-tilts']);
+    expect(today.loading).toBe(false);
   });
 
   it('offers the rehab and re-test routines when they have drills, and runs them', async () => {
@@ -323,15 +352,22 @@ describe('itb session', () => {
     const result = await run(['session', ...flags], { home, tty: true, now, answers: [...screenClear, 'mobility', 5, 'stop'] });
     expect(result.code).toBe(0);
     const routines = result.prompter.asked.find((asked) => asked.message === 'Which routine?')!;
-    expect(routines.disabled).toEqual({ balance: '(both drills are set aside for now)' });
+    // Greyed out until the first of them is due for a re-test (14 days after the moves).
+    expect(routines.disabled).toEqual({ balance: '(both drills are set aside for now, until 2026-12-03)' });
     expect(routines.choiceNames).toContain('Single-leg balance');
     expect(routines.choiceNames).toContain('Mobility and stretching (8 drills)');
   });
 
-  it('says so when a built-in routine is empty', async () => {
+  it('says so when a built-in routine is empty, and when the first re-test comes', async () => {
     const result = await run(['session', 'rehab', ...flags], { home, tty: true, answers: [...screenClear] });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/rehab bucket is empty/);
+    const nothingAside = await run(['session', 'retest', ...flags], { home, tty: true, answers: [] });
+    expect(nothingAside.stderr).toContain('error: no drill set aside for now is due for a re-test yet\nNothing is set aside for now.\n');
+    await setAsideBalance();
+    const notYet = await run(['session', 'retest', ...flags], { home, tty: true, now: new Date('2026-11-20T10:00:00.000Z'), answers: [] });
+    expect(notYet.code).toBe(2);
+    expect(notYet.stderr).toContain('The first is due on 2026-12-03; `itb buckets` shows every re-test date.');
   });
 
   it('rejects an unknown routine with suggestions, before asking anything', async () => {

@@ -54,12 +54,12 @@ describe('itb session in a terminal', () => {
     await t.waitFor('(second try)');
     await t.answer('When you have done the drill', '');
     await t.answer('(before: 4)', '5');
-    await t.waitFor('set aside for now');
+    await t.waitFor('Still not better than 4 (now 5)');
 
     await t.waitFor('Exercise 3 of 5 · hip');
     await t.answer('When you have done the drill', '');
     await t.answer('(before: 5)', '8');
-    await t.waitFor('Stop this drill now');
+    await t.waitFor('That is a flare-up');
     await t.answer('Go on with the next drill?', 'y');
 
     await t.waitFor('Exercise 4 of 5 · pelvis');
@@ -172,7 +172,7 @@ describe('itb session in a terminal', () => {
     const t = itb(['session', 'joint-chain', '--side', 'left', '--symptom', 'pain', '--movement', 'lunge'], 44);
     await passRedFlagScreen(t);
     // The question itself is wrapped too (by the prompt library): wait for its start.
-    await t.answer('Do your test movement', '6');
+    await t.answer('Rate your pain (0 = none', '6');
     await t.waitFor('When you have done the drill');
     const card = t.text.slice(t.text.indexOf('Exercise 1 of 5'), t.text.lastIndexOf('When you have done the drill'));
     const lines = card.replace(/\r/g, '').split('\n').filter((line) => line.trim() !== '' && !line.includes('When you have done'));

@@ -13,6 +13,8 @@ export interface Asked {
   choices?: string[];
   /** What the user sees for each choice. */
   choiceNames?: string[];
+  /** What the user sees under the list while each choice is highlighted. */
+  descriptions?: (string | undefined)[];
   /** The choices shown greyed out, with their reason. */
   disabled?: Record<string, string>;
   /** The answer Enter alone gives. */
@@ -47,7 +49,14 @@ export class ScriptedPrompter implements Prompter {
   async select<T extends string>(q: { message: string; choices: Choice<T>[]; default?: T }): Promise<T> {
     const values = q.choices.map((c) => c.value);
     const disabled = Object.fromEntries(q.choices.flatMap((c) => (c.disabled === undefined ? [] : [[c.value, c.disabled]])));
-    const asked: Asked = { kind: 'select', message: q.message, choices: values, choiceNames: q.choices.map((c) => c.name), default: q.default };
+    const asked: Asked = {
+      kind: 'select',
+      message: q.message,
+      choices: values,
+      choiceNames: q.choices.map((c) => c.name),
+      descriptions: q.choices.map((c) => c.description),
+      default: q.default,
+    };
     const answer = String(this.take(Object.keys(disabled).length > 0 ? { ...asked, disabled } : asked));
     if (!values.includes(answer as T)) throw new Error(`"${answer}" is not a choice of "${q.message}": ${values.join(', ')}`);
     if (disabled[answer] !== undefined) throw new Error(`"${answer}" cannot be picked in "${q.message}": ${disabled[answer]}`);

@@ -19,7 +19,7 @@ describe('feedback after a score', () => {
   it('says "no change" only when the score stayed the same', () => {
     expect(line('retry', 4, 4)).toBe("• No change: pain 4 → 4. Let's give it one more careful try.\n");
     expect(line('retry', 5, 4, strict)).toBe(
-      "• Not enough: pain 5 → 4; it helps when the score falls by 2 points or more. Let's give it one more careful try.\n",
+      '• Not enough: pain 5 → 4; it helps when the score falls by 2 points or more.\n' + "Let's give it one more careful try.\n",
     );
   });
 
@@ -32,16 +32,27 @@ describe('feedback after a score', () => {
     expect(line('avoid', 4, 5)).toBe(
       '• Still not better than 4 (now 5). Clamshells is set aside for now.\n  It is not wrong for you forever: it will be offered again from 2026-12-05.\n',
     );
-    expect(line('avoid', 6, 5, strict)).toMatch(/^• Still not enough: pain 6 → 5; it helps when the score falls by 2 points or more\. Clamshells is set aside/);
+    expect(line('avoid', 6, 5, strict)).toMatch(/^• Still not enough: pain 6 → 5; it helps when the score falls by 2 points or\nmore\. Clamshells is set aside/);
   });
 
-  it('gives a flare-up its re-test date too', () => {
+  it('gives a flare-up its re-test date too, and no rest before a next drill when there is none', () => {
     expect(line('flare', 3, 6)).toBe(
-      '✗ Your pain went up: 3 → 6. Stop this drill now. Never move into pain.\n' +
+      '✗ Your pain went up: 3 → 6. That is a flare-up, so Clamshells stops here, with\n' +
+        'no retry.\n' +
         // Wrapped to the terminal's 80 columns, under the verdict.
-        '  Clamshells is set aside for now and flagged as a flare-up; it will be\n' +
-        '  offered again from 2026-12-05. Rest a moment before going on.\n',
+        '  It is set aside for now and flagged as a flare-up; it will be offered again\n' +
+        '  from 2026-12-05. Rest a moment before you go on.\n',
     );
+    const feedback: Feedback = { kind: 'flare', exercise: clamshells, attempt: 1, before: 3, after: 6 };
+    const last = feedbackLine(feedback, 'pain', defaults, '2026-12-05', plain, { last: true });
+    expect(last).toContain('from 2026-12-05.\n');
+    expect(last).not.toContain('Rest a moment');
+  });
+
+  it('wraps a verdict with a long drill name to 80 columns, between words', () => {
+    const long = drill('hip-external-rotation-extension', 'Hip external rotation with extension (90/90 hip lift)');
+    const text = feedbackLine({ kind: 'improved', exercise: long, attempt: 1, before: 5, after: 3 }, 'discomfort', defaults, '2026-12-05', plain);
+    expect(text).toBe('✓ Better: discomfort 5 → 3. Hip external rotation with extension (90/90 hip\nlift) goes into your rehab bucket.\n');
   });
 });
 

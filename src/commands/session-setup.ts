@@ -1,0 +1,120 @@
+// Setting a session up: the routine's drills for today (with the 48-hour rule for strength
+// drills), the painful side, the symptom and the test movement, remembered for next time.
+import { adviceFor } from '../core/advice.js';
+import type { BucketView, ExerciseStatus } from '../core/buckets.js';
+import { movementKey } from '../core/history.js';
+import type { Session, Settings, StoreData } from '../core/records.js';
+import { painfulSides, symptoms } from '../core/terms.js';
+import { controlCharacterIn } from '../core/text.js';
+import type { Context } from '../context.js';
+import type { Exercise, Library } from '../library/schema.js';
+import type { Store } from '../store/store.js';
+import type { Colours } from '../ui/colour.js';
+import { described, type Prompter } from '../ui/prompter.js';
+import { truncate, wrap } from '../ui/table.js';
+import { chooseRoutine, routineExercises } from './session-routines.js';
+import type { SessionOptions } from './session.js';
+
+export interface Plan {
+  routine: string;
+  exercises: Exercise[];
+  /** Drills of the routine set aside for now and not yet due for a re-test: left out today. */
+  setAside: ExerciseStatus[];
+  /** Strength drills left out today: the user chose to keep 48 hours after the last ones. */
+  resting: Exercise[];
+  side: Session['side'];
+  symptom: Session['symptom'];
+  movement: string;
+}
+
+export async function setUp(
+  ctx: Context,
+  store: Store,
+  data: StoreData,
+  buckets: BucketView,
+  library: Library,
+  prompter: Prompter,
+  routineArg: string | undefined,
+  options: SessionOptions,
+  colour: Colours,
+): Promise<Plan | undefined> {
+  const now = ctx.now();
+  const say = (text: string) => ctx.stdout.write(text);
+  const routine = routineArg ?? (await chooseRoutine(buckets, library, prompter));
+  const { exercises: offered, setAside } = routineExercises(routine, buckets, library);
+  let exercises = offered;
+  let resting: Exercise[] = [];
+
+  const advice = adviceFor(data, now);
+  for (const professional of advice.filter((a) => a.id === 'see-a-professional')) {
+    say(`\n${wrap(professional.message, 78).map((l) => colour.yellow(l)).join('\n')}\n`);
+  }
+  const spacing = advice.find((a) => a.id === 'loading-spacing');
+  if (spacing && exercises.some((exercise) => exercise.loading)) {
+    say(`\n${wrap(spacing.message, 78).map((l) => colour.yellow(l)).join('\n')}\n`);
+    const gentle = exercises.filter((exercise) => !exercise.loading);
+    const message = gentle.length > 0 ? 'Do the strength drills today anyway? (No leaves them out today.)' : 'Do the strength drills today anyway?';
+    if (!(await prompter.confirm({ message, default: false }))) {
+      if (gentle.length === 0) {
+        say(`${wrap(`Nothing was recorded. ${gentlerRoutines(buckets, library)}`, 78).join('\n')}\n`);
+        return undefined;
+      }
+      // Only the strength drills wait: the rest of the routine is still worth doing today.
+      resting = exercises.filter((exercise) => exercise.loading);
+      exercises = gentle;
+    }
+  }
+
+  const side =
+    options.side ??
+    (await prompter.select({
+      message: 'Which side is painful?',
+      choices: painfulSides.map((value) => ({ value, name: value })),
+      default: data.settings.side,
+    }));
+  const symptom =
+    options.symptom ??
+    (await prompter.select({
+      message: 'What will you rate?',
+      choices: symptoms.map((value) => ({ value, name: value })),
+      default: data.settings.symptom,
+    }));
+  const movement = options.movement?.trim() ?? (await chooseMovement(data.settings, library, prompter));
+  await store.update((stored) => {
+    Object.assign(stored.settings, { side, symptom, movement } satisfies Partial<Settings>);
+  });
+  return { routine, exercises, setAside, resting, side, symptom, movement };
+}
+
+/** Where to go instead of a strength routine: the library's routines with no strength drill that have drills to offer today. */
+function gentlerRoutines(buckets: BucketView, library: Library): string {
+  const ids = library.routines
+    .filter((routine) => {
+      const { exercises } = routineExercises(routine.id, buckets, library, { allSetAside: 'keep' });
+      return exercises.length > 0 && exercises.every((exercise) => !exercise.loading);
+    })
+    .map((routine) => routine.id);
+  if (ids.length === 0) return 'Rest today: every routine without strength drills has its drills set aside for now.';
+  const some = ids.slice(0, 3);
+  const listed = some.length === 1 ? some[0] : `${some.slice(0, -1).join(', ')} or ${some.at(-1)}`;
+  return `A gentler routine suits today, such as ${listed}: \`itb session ${some[0]}\`.`;
+}
+
+async function chooseMovement(settings: Settings, library: Library, prompter: Prompter): Promise<string> {
+  const other = '\u0000other';
+  const choices = library.movements.map((movement) => ({ value: movement.name, name: movement.name, description: described(movement.instructions) }));
+  // The movement of last time, once: "step-down" typed last time is the library's "Step-down".
+  const last = settings.movement === undefined ? undefined : choices.find((c) => movementKey(c.value) === movementKey(settings.movement!));
+  if (settings.movement && !last) {
+    choices.unshift({ value: settings.movement, name: `${truncate(settings.movement, 60)} (last time)`, description: 'The movement you used last time.' });
+  }
+  choices.push({ value: other, name: 'Something else (type it)', description: 'Any movement that brings on your symptom the same way each time.' });
+  const picked = await prompter.select({ message: 'Which test movement will you rate it during? Keep it the same all session.', choices, default: last?.value ?? settings.movement });
+  if (picked !== other) return picked;
+  const typed = await prompter.input({
+    message: 'Describe the test movement:',
+    validate: (text) =>
+      text.trim().length > 0 && text.length <= 200 && !controlCharacterIn(text, { oneLine: true }) ? true : 'Describe it in a few words of plain text (up to 200 characters).',
+  });
+  return typed.trim();
+}

@@ -1,0 +1,105 @@
+// Everything itb prints fits a standard 80-column terminal: a longer line is broken by the
+// terminal wherever it reaches the edge, in the middle of a word ("stoppe / d early"). Each
+// command runs on a year of varied history, and sessions run through every verdict with the
+// library's longest drill names; every line of output, every prompt and every choice is measured.
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { syntheticHistory } from '../../scripts/synthetic-history.js';
+import { loadLibraryFile } from '../../src/library/load.js';
+import { Store } from '../../src/store/store.js';
+import { width } from '../../src/ui/table.js';
+import { run, tempHome, type RunResult } from '../helpers/run.js';
+import { CTRL_C, type Answer } from '../helpers/scripted.js';
+
+const library = loadLibraryFile(join(import.meta.dirname, '../../data/library.yaml'));
+const now = new Date('2026-11-20T12:00:00Z');
+let home: ReturnType<typeof tempHome>;
+
+beforeAll(async () => {
+  home = tempHome();
+  const { data } = syntheticHistory(library, { days: 365, now });
+  await Store.open({ ITB_HOME: home.home }).update(() => data);
+});
+afterAll(() => home.cleanup());
+
+/** The lines of `text` wider than 80 columns. */
+const tooWide = (text: string) => text.split('\n').filter((line) => width(line) > 80);
+
+/**
+ * What a session showed that does not fit: its output, and each question as the prompt shows it:
+ * "? " and the message (a confirm adds " (y/N)"), each choice after its two-column pointer, and
+ * each line of a choice's description.
+ */
+function sessionTooWide(result: RunResult): string[] {
+  const shown = [result.stdout, result.stderr];
+  for (const asked of result.prompter.asked) {
+    shown.push(`? ${asked.message}${asked.kind === 'confirm' ? ' (y/N)' : asked.kind === 'input' ? ' 10' : ''}`);
+    for (const name of asked.choiceNames ?? []) shown.push(`❯ ${name}`);
+    for (const description of asked.descriptions ?? []) if (description !== undefined) shown.push(description);
+  }
+  return shown.flatMap(tooWide);
+}
+
+describe('every line fits 80 columns', () => {
+  const commands = [
+    ['buckets'],
+    ['history'],
+    ['history', '--all'],
+    ['exercises'],
+    ['routines'],
+    ['settings'],
+    ...library.exercises.map((exercise) => ['exercises', exercise.id]),
+  ];
+  it.each(commands.map((argv) => [argv.join(' '), argv]))('itb %s', async (_name, argv) => {
+    const result = await run(argv as string[], { home: home.home, now });
+    expect(result.code, result.stderr).toBe(0);
+    expect([...tooWide(result.stdout), ...tooWide(result.stderr)]).toEqual([]);
+  });
+
+  it('error messages and their hints', async () => {
+    const wrong = [
+      ['session', 'hip-rotatoin'],
+      ['exercises', 'lateral-ankle-tilt'],
+      ['settings', 'flareRise', '9'],
+      ['settings', 'movement', 'x'.repeat(300)],
+      ['export', '--since', '2026-13-01'],
+      ['export', 'report.html'],
+      ['import', '/no/such/file.json'],
+      ['buckets', 'move', 'clamshells', 'somewhere'],
+      ['session'],
+    ];
+    for (const argv of wrong) {
+      const result = await run(argv, { home: home.home, now });
+      expect(result.code, argv.join(' ')).toBe(2);
+      // The error itself is one line, whatever its length (easy to find in a log); the rest fits.
+      expect(tooWide(result.stderr).filter((line) => !line.startsWith('error:')), argv.join(' ')).toEqual([]);
+    }
+  });
+
+  describe('a session', () => {
+    // A fresh store: the red-flag screen, the routine picker, the setup questions.
+    const screenClear: Answer[] = [false, false, false, false, false, false];
+    const runSession = (args: string[], answers: Answer[], at = now) => run(['session', ...args], { home: session.home, tty: true, answers, now: at });
+    let session: ReturnType<typeof tempHome>;
+    beforeAll(() => (session = tempHome()));
+    afterAll(() => session.cleanup());
+
+    it('through every verdict, with the longest drill names', async () => {
+      // hip-rotation: helped; no change then helped on the retry; worse twice; a flare-up.
+      const first = await runSession(
+        [],
+        [...screenClear, 'hip-rotation', 'both', 'discomfort', 'Single-leg squat', 6, 'done', 5, 'done', 5, 'done', 3, 'done', 4, 'done', 4, 'done', 8, false],
+      );
+      expect(first.code, first.stderr).toBe(0);
+      expect(sessionTooWide(first)).toEqual([]);
+      // The picker with routines set aside and a rehab routine; then skip, and a stop at the retry.
+      const second = await runSession([], ['rehab', 'both', 'discomfort', 'Single-leg squat', 6, 'skip', 'done', 6, 'stop']);
+      expect(second.code, second.stderr).toBe(0);
+      expect(sessionTooWide(second)).toEqual([]);
+      // Ctrl-C in the middle.
+      const third = await runSession(['joint-chain'], ['left', 'pain', 'Step-down', 0, 'done', 0, CTRL_C]);
+      expect(third.code).toBe(130);
+      expect(sessionTooWide(third)).toEqual([]);
+    });
+  });
+});
