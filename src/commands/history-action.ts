@@ -67,7 +67,7 @@ function resultsParts(summary: SessionSummary, colour: Colours): string[] {
 const score = (value: number | null) => (value === null ? '–' : String(value));
 
 function sessionTable(summaries: SessionSummary[], colour: Colours): string[] {
-  const what = (summary: SessionSummary) => `${summary.symptom} @ ${summary.movement}`;
+  const what = (summary: SessionSummary) => `${summary.symptom} during ${summary.movement}`;
   // Usually every session rates the same symptom in the same movement (they are remembered):
   // then say it once above the table, as the newest session typed it, and give the room to the results.
   const rated = (summary: SessionSummary) => whatWasRated(summary.symptom, summary.movement);
@@ -100,7 +100,7 @@ function trendLines(points: ScorePoint[], colour: Colours): string[] {
   const trends = trendsOf(points);
   const latest = trends[0];
   const trend = trends.find((candidate) => candidate.points.length >= 2);
-  const what = (rated: Trend) => truncate(`${rated.symptom} @ ${rated.movement}`, 40);
+  const what = (rated: Trend) => truncate(`${rated.symptom} during ${rated.movement}`, 40);
   const note = (text: string) => wrap(text, 76).map((line) => colour.dim(`  ${line}`));
   if (!latest) return [colour.dim('The trend of your scores shows once two sessions have a score.')];
   if (!trend) {

@@ -45,7 +45,7 @@ describe('itb history', () => {
     await withSessions(first, second);
     const { code, stdout } = await run(['history'], { home, now });
     expect(code).toBe(0);
-    expect(stdout).toContain('Symptom and test movement: pain @ single-leg squat');
+    expect(stdout).toContain('Symptom and test movement: pain during single-leg squat');
     const lines = stdout.split('\n');
     const secondRow = lines.findIndex((line) => line.startsWith(localDateTime(new Date(second.startedAt))));
     const firstRow = lines.findIndex((line) => line.startsWith(localDateTime(new Date(first.startedAt))));
@@ -72,8 +72,8 @@ describe('itb history', () => {
     const typed = buildSession({ id: 'typed', startedAt: '2026-03-07T12:00:00Z', movement: 'Single-leg  Squat ', baseline: 4, drills: [{ id: 'clamshells', scores: [2] }] });
     await withSessions(first, typed);
     const { stdout } = await run(['history'], { home, now });
-    expect(stdout).toContain('Symptom and test movement: pain @ Single-leg  Squat');
-    expect(stdout).not.toMatch(/\n  pain @ /);
+    expect(stdout).toContain('Symptom and test movement: pain during Single-leg  Squat');
+    expect(stdout).not.toMatch(/\n  pain during /);
   });
 
   it('says under each session what it rated, truncated to fit, when sessions rate different things', async () => {
@@ -86,8 +86,8 @@ describe('itb history', () => {
     });
     await withSessions(first, other);
     const { stdout } = await run(['history'], { home, now });
-    expect(stdout).toMatch(/strength\s+4 → 2\s+1 helped\n  tightness @ walking down.*…\n/);
-    expect(stdout).toMatch(/\n  pain @ single-leg squat\n/);
+    expect(stdout).toMatch(/strength\s+4 → 2\s+1 helped\n  tightness during walking down.*…\n/);
+    expect(stdout).toMatch(/\n  pain during single-leg squat\n/);
     expect(stdout).not.toContain('with the dog');
     expect(stdout).toContain('…');
     for (const line of stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
@@ -99,7 +99,7 @@ describe('itb history', () => {
     await withSessions(first, lunge('l1', 2, 9), second, lunge('l2', 6, 1), lunge('l3', 7, 2));
     const { stdout } = await run(['history'], { home, now });
     expect(stdout).toMatch(/\(3 sessions; 0 = none/);
-    expect(stdout).toMatch(/Only sessions that rated tightness @ lunge, as the latest did: the 2 that\s+rated something else do not compare\./);
+    expect(stdout).toMatch(/Only sessions that rated tightness during lunge, as the latest did: the 2\s+that\s+rated\s+something\s+else\s+do\s+not\s+compare\./);
     expect(stdout).toMatch(/baseline\s+▇▂▂\s+9 → 2/);
     // Every session stays in the JSON, each point saying what it rated.
     const json = JSON.parse((await run(['history', '--json'], { home, now })).stdout);
@@ -111,7 +111,7 @@ describe('itb history', () => {
     await withSessions(first, second, running);
     const stdout = (await run(['history'], { home, now })).stdout.replace(/\n {2}(?=[A-Za-z]+ [a-z])/g, ' ');
     expect(stdout).toContain(
-      'Your latest session rated pain @ running; its trend shows once a second session rates it too. Until then, the trend of pain @ single-leg squat, without the 1 session that rated something else.',
+      'Your latest session rated pain during running; its trend shows once a second session rates it too. Until then, the trend of pain during single-leg squat, without the 1 session that rated something else.',
     );
     expect(stdout).toMatch(/\(2 sessions; 0 = none/);
     expect(stdout).toMatch(/baseline\s+▅▅\s+6 → 5/);
@@ -121,7 +121,7 @@ describe('itb history', () => {
     const running = buildSession({ id: 'run', startedAt: '2026-03-08T12:00:00Z', movement: 'running', baseline: 7, drills: [{ id: 'clamshells', scores: [5] }] });
     await withSessions(first, running);
     const stdout = (await run(['history'], { home, now })).stdout.replace(/\n +/g, ' ');
-    expect(stdout).toMatch(/The trend shows once two sessions have rated pain @ running, as the latest did: earlier scores rated something else and do not compare\./);
+    expect(stdout).toMatch(/The trend shows once two sessions have rated pain during running, as the latest did: earlier scores rated something else and do not compare\./);
     expect(stdout).not.toContain('baseline  ');
   });
 
