@@ -14,8 +14,15 @@ export function exercisesCommand(ctx: Context): Command {
       examples(
         ['itb exercises', 'every drill, with its id and body region'],
         ['itb exercises clamshells', 'steps, dose and cues of one drill'],
-        ['itb exercises --json', 'the whole list as JSON'],
-      ),
+        ['itb exercises --json', 'the whole list as JSON (shape below)'],
+      ) +
+        `
+With --json, prints [drill] (one drill with an ID), as the library holds it:
+  drill: { id, name, region, category, steps: [text],
+    dose: { sets?, reps?, holdSeconds?, perSide },
+    side ("painful" | "opposite" | "both" | "none"), loading,
+    equipment: [text], cues: [text], video?, source? }
+`,
     )
     .action(async (id: string | undefined, options: { json?: boolean }, command: Command) => (await action()).showExercises(ctx, id, options, command));
 }

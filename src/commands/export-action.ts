@@ -29,6 +29,10 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
   if (options.force && options.output === undefined) {
     throw new UserError('--force replaces an existing file, so it needs -o FILE', 'Without -o the report is printed on the screen, e.g. itb export -o report.html --force');
   }
+  if (options.json && options.format !== undefined && options.format !== 'json') {
+    throw new UserError(`--json asks for JSON, and --format for ${options.format}: give one of them`);
+  }
+  if (options.json) options = { ...options, format: 'json' };
   const since = options.since === undefined ? undefined : calendarDay(options.since, '--since', 'export');
   const until = options.until === undefined ? undefined : calendarDay(options.until, '--until', 'export');
   if (since !== undefined && until !== undefined && since > until) {

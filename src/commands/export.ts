@@ -14,6 +14,7 @@ export interface ExportOptions {
   until?: string;
   force?: boolean;
   name?: string;
+  json?: boolean;
 }
 
 export function exportCommand(ctx: Context): Command {
@@ -25,6 +26,7 @@ export function exportCommand(ctx: Context): Command {
     .option('--until <date>', 'only records up to and including this day (YYYY-MM-DD)')
     .option('--force', 'replace the output file if it already exists')
     .option('--name <name>', 'the patient name to print on the report (md, html, fhir)')
+    .option('--json', 'the same as --format json (its shape: schema/itb-export.schema.json)')
     // A file name without -o is answered in the action, with the command that was meant.
     .allowExcessArguments()
     .addHelpText(

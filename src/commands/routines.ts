@@ -12,9 +12,14 @@ export function routinesCommand(ctx: Context): Command {
       'after',
       examples(
         ['itb routines', 'every routine and its drills'],
-        ['itb routines --json', 'the same as JSON'],
+        ['itb routines --json', 'the same as JSON (shape below)'],
         ['itb session joint-chain', 'run one of them'],
-      ),
+      ) +
+        `
+With --json, prints [routine], as the library holds them:
+  routine: { id, name, description, exercises: [drill id, in order],
+    cues: [cue id], source? }
+`,
     )
     .action(async (options: { json?: boolean }, command: Command) => (await action()).showRoutines(ctx, options, command));
 }

@@ -9,7 +9,8 @@ import { plural } from '../export/words.js';
 import type { Exercise, Library } from '../library/schema.js';
 import { described, type Choice, type Prompter } from '../ui/prompter.js';
 
-export async function chooseRoutine(buckets: BucketView, library: Library, prompter: Prompter): Promise<string> {
+/** Asks which routine to run; the one used last (`last`) is offered first when it can run today. */
+export async function chooseRoutine(buckets: BucketView, library: Library, prompter: Prompter, last?: string): Promise<string> {
   const choices: Choice<string>[] = library.routines.map((routine) => {
     const { exercises, setAside } = routineExercises(routine.id, buckets, library, { allSetAside: 'keep' });
     if (exercises.length === 0) {
@@ -26,7 +27,8 @@ export async function chooseRoutine(buckets: BucketView, library: Library, promp
   if (choices.every((choice) => choice.disabled !== undefined)) {
     throw new UserError('every drill of every routine is set aside for now', '`itb buckets` shows when each one is due for a re-test.');
   }
-  return prompter.select({ message: 'Which routine?', choices });
+  const again = choices.find((choice) => choice.value === last && choice.disabled === undefined);
+  return prompter.select({ message: 'Which routine?', choices, ...(again ? { default: again.value } : {}) });
 }
 
 /**

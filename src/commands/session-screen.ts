@@ -34,8 +34,15 @@ export async function screenIfNeeded(ctx: Context, store: Store, data: StoreData
   for (const [flag, question] of Object.entries(redFlagQuestions) as [RedFlag, string][]) {
     answers[flag] = await prompter.confirm({ message: question, default: false });
   }
-  let proceeded = true;
-  if (Object.values(answers).some(Boolean)) {
+  // Saved as soon as the six answers are in: a yes must reach the reports even when the person
+  // stops at the next question.
+  const at = ctx.now().toISOString();
+  const anyYes = Object.values(answers).some(Boolean);
+  await store.update((stored) => {
+    stored.screenings.push({ at, answers, proceeded: !anyYes });
+  });
+  let proceeded = !anyYes;
+  if (anyYes) {
     say(
       `\n${wrap(
         'What you answered yes to is a reason to see a doctor or physical therapist before doing these exercises, ' +
@@ -46,11 +53,14 @@ export async function screenIfNeeded(ctx: Context, store: Store, data: StoreData
         .join('\n')}\n`,
     );
     proceeded = await prompter.confirm({ message: 'Go on with a session anyway?', default: false });
+    if (proceeded) {
+      await store.update((stored) => {
+        // Records read from the store are frozen: a changed copy takes the old one's place.
+        const index = stored.screenings.findLastIndex((earlier) => earlier.at === at);
+        if (index >= 0) stored.screenings[index] = { ...stored.screenings[index]!, proceeded: true };
+      });
+    }
   }
-  const at = ctx.now().toISOString();
-  await store.update((stored) => {
-    stored.screenings.push({ at, answers, proceeded });
-  });
   if (!proceeded) say('Your answers are saved. Please get checked first; itb will ask these questions again next time.\n');
   return proceeded;
 }

@@ -3,6 +3,7 @@
 import { adviceFor } from '../core/advice.js';
 import type { BucketView, ExerciseStatus } from '../core/buckets.js';
 import { movementKey } from '../core/history.js';
+import { compareInstants } from '../core/instant.js';
 import type { Session, Settings, StoreData } from '../core/records.js';
 import { painfulSides, symptoms } from '../core/terms.js';
 import { controlCharacterIn } from '../core/text.js';
@@ -40,7 +41,9 @@ export async function setUp(
 ): Promise<Plan | undefined> {
   const now = ctx.now();
   const say = (text: string) => ctx.stdout.write(text);
-  const routine = routineArg ?? (await chooseRoutine(buckets, library, prompter));
+  // The routine of the latest session is remembered the way its side and symptom are: by the log.
+  const latest = data.sessions.reduce<Session | undefined>((newest, s) => (newest && compareInstants(newest.startedAt, s.startedAt) >= 0 ? newest : s), undefined);
+  const routine = routineArg ?? (await chooseRoutine(buckets, library, prompter, latest?.routine));
   const { exercises: offered, setAside } = routineExercises(routine, buckets, library);
   let exercises = offered;
   let resting: Exercise[] = [];

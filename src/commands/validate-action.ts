@@ -1,6 +1,8 @@
 // What `itb validate` does (declared in validate.ts).
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
+import { shownSafely } from '../core/text.js';
+import { UserError } from '../errors.js';
 import { LibraryError, loadLibraryFile } from '../library/load.js';
 import { paint, printJson } from './shared.js';
 
@@ -13,9 +15,11 @@ export async function validateLibrary(ctx: Context, file: string, options: { jso
     const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
     ctx.stdout.write(`${colour.green('✓')} ${file}: ${count(summary.exercises, 'drill')}, ${count(summary.routines, 'routine')}, no problems\n`);
   } catch (error) {
-    if (options.json && error instanceof LibraryError) {
-      printJson(ctx, { file, valid: false, problems: error.problems });
-    }
-    throw error;
+    if (!(error instanceof LibraryError)) throw error;
+    // The problems are what was asked for, so they go to stdout (`itb validate f.yaml > todo.txt`);
+    // the count and what to do next stay on stderr.
+    if (options.json) printJson(ctx, { file, valid: false, problems: error.problems });
+    else ctx.stdout.write(error.details.map((line) => `${shownSafely(line)}\n`).join(''));
+    throw new UserError(error.message, error.hint, error.exitCode);
   }
 }

@@ -15,8 +15,10 @@ export function validateCommand(ctx: Context): Command {
         ['itb validate my-library.yaml', 'check a library before using it with --data'],
         ['itb --data my-library.yaml session', 'then run a session with it'],
       ) +
-        '\nProblems are printed as FILE:LINE:COL  path.to.field  message, one a line;\n' +
-        'the exit code is 2 when there is any.\n',
+        '\nProblems are printed on stdout as FILE:LINE:COL  path.to.field  message, one\n' +
+        'a line; their count goes to stderr, and the exit code is 2 when there is any.\n' +
+        '\nWith --json, prints { file, valid, exercises?, routines?, problems: [problem] }\n' +
+        '  problem: { line, col, path, message }\n',
     )
     .action(async (file: string, options: { json?: boolean }, command: Command) => (await action()).validateLibrary(ctx, file, options, command));
 }

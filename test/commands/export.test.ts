@@ -57,6 +57,18 @@ describe('itb export', () => {
     expect(quiet.stderr).toBe(`Wrote ${file} (no sessions in this period).\n`);
   });
 
+  it('takes --json, as every read command does, for --format json', async () => {
+    await seed();
+    const json = await exportIn(['--json']);
+    expect(json.code).toBe(0);
+    expect(json.stdout).toBe((await exportIn(['--format', 'json'])).stdout);
+    expect(JSON.parse(json.stdout).schemaVersion).toBe(1);
+    const both = await exportIn(['--json', '--format', 'csv']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('--json asks for JSON, and --format for csv: give one of them');
+    expect(both.stdout).toBe('');
+  });
+
   it('never replaces an existing file without --force', async () => {
     await seed();
     const file = join(home, 'report.md');

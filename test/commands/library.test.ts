@@ -2,6 +2,7 @@
 // (validate), switching the library (--data, ITB_DATA), and the help of every command.
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { documentedKeys } from '../helpers/json-shape.js';
 import { run, tempHome } from '../helpers/run.js';
 
 const fixtures = join(import.meta.dirname, '../fixtures/libraries');
@@ -36,6 +37,12 @@ describe('itb routines', () => {
     ]);
   });
 
+  it('--json prints the shape its help documents', async () => {
+    const documented = documentedKeys((await itb(['routines', '--help'])).stdout, 'routine');
+    expect(documented).toEqual(['id', 'name', 'description', 'exercises', 'cues', 'source']);
+    for (const routine of JSON.parse((await itb(['routines', '--json'])).stdout)) expect(documented).toEqual(expect.arrayContaining(Object.keys(routine)));
+  });
+
   it('as text names each routine with its drills, and the built-in rehab and retest', async () => {
     const { code, stdout } = await itb(['routines']);
     expect(code).toBe(0);
@@ -58,6 +65,19 @@ describe('itb exercises', () => {
     expect(exercises.length).toBeGreaterThanOrEqual(25);
     expect(exercises[0]).toMatchObject({ id: 'lateral-ankle-tilts', region: 'ankle', side: 'painful', loading: false });
     expect(exercises.find((e) => e.id === 'clamshells')).toMatchObject({ loading: true });
+  });
+
+  it('--json prints the shape its help documents, for the list and for one drill', async () => {
+    const help = (await itb(['exercises', '--help'])).stdout;
+    const documented = documentedKeys(help, 'drill');
+    expect(documented).toEqual(['id', 'name', 'region', 'category', 'steps', 'dose', 'side', 'loading', 'equipment', 'cues', 'video', 'source']);
+    const dose = documentedKeys(help, 'dose');
+    const drills = JSON.parse((await itb(['exercises', '--json'])).stdout) as { id: string; dose: object }[];
+    for (const drill of drills) {
+      expect(documented).toEqual(expect.arrayContaining(Object.keys(drill)));
+      expect(dose).toEqual(expect.arrayContaining(Object.keys(drill.dose)));
+    }
+    expect(Object.keys(JSON.parse((await itb(['exercises', 'clamshells', '--json'])).stdout))).toEqual(Object.keys(drills.find((d) => d.id === 'clamshells')!));
   });
 
   it('as text lists every drill with its region', async () => {
@@ -117,11 +137,11 @@ describe('itb validate', () => {
     expect(code).toBe(0);
   });
 
-  it('a bad file: exit 2, every problem on its own line of stderr, nothing on stdout', async () => {
+  it('a bad file: exit 2, every problem on its own line of stdout, the count and what to do on stderr', async () => {
     const { code, stdout, stderr } = await itb(['validate', manyProblems]);
     expect(code).toBe(2);
-    expect(stdout).toBe('');
-    const problemLines = stderr.split('\n').filter((line) => line.startsWith(`${manyProblems}:`));
+    // stdout holds the problems and nothing else, so `itb validate f > problems.txt` keeps them.
+    const problemLines = stdout.trimEnd().split('\n');
     expect(problemLines).toEqual([
       `${manyProblems}:10:7  exercises.0.dose.reps  must be at least 1, not 0`,
       `${manyProblems}:13:5  exercises.1.id  duplicate id "bridges" (already used on line 3)`,
@@ -133,21 +153,22 @@ describe('itb validate', () => {
       `${manyProblems}:28:9  routines.0.exercises.0  unknown exercise "bridge" (did you mean "bridges"?)`,
     ]);
     expect(stderr).toContain(`8 problems in the exercise library ${manyProblems}`);
+    expect(stderr).not.toContain(`${manyProblems}:`);
     expectNoStack(stderr);
   });
 
   it('a syntax error: exit 2 with its line and column', async () => {
     const file = join(fixtures, 'unclosed-list.yaml');
-    const { code, stderr } = await itb(['validate', file]);
+    const { code, stdout } = await itb(['validate', file]);
     expect(code).toBe(2);
-    expect(stderr).toContain(`${file}:7:12  exercises.0.steps  the list that opens with "["`);
+    expect(stdout).toContain(`${file}:7:12  exercises.0.steps  the list that opens with "["`);
   });
 
   it('a missing file: exit 2, said plainly', async () => {
     const file = join(fixtures, 'not-there.yaml');
-    const { code, stderr } = await itb(['validate', file]);
+    const { code, stdout, stderr } = await itb(['validate', file]);
     expect(code).toBe(2);
-    expect(stderr).toContain(`${file}:1:1  (file)  file not found`);
+    expect(stdout).toBe(`${file}:1:1  (file)  file not found\n`);
     expectNoStack(stderr);
   });
 
@@ -168,7 +189,12 @@ describe('itb validate', () => {
         { line: 12, col: 5, path: 'exercises.0.loading', message: 'must be true or false, not "yes"' },
       ],
     });
-    expect(stderr).toContain(`${wrongTypes}:10:7`);
+    const help = (await itb(['validate', '--help'])).stdout;
+    expect(documentedKeys(help, 'prints')).toEqual(['file', 'valid', 'exercises', 'routines', 'problems']);
+    expect(documentedKeys(help, 'problem')).toEqual(['line', 'col', 'path', 'message']);
+    // The JSON alone on stdout; the count on stderr.
+    expect(stderr).toContain(`2 problems in the exercise library ${wrongTypes}`);
+    expect(stderr).not.toContain(`${wrongTypes}:10:7`);
   });
 
   it('without a file is a usage error', async () => {

@@ -202,12 +202,42 @@ describe('itb session', () => {
     expect(third.prompter.asked[0]!.message).toMatch(/Rate your pain/);
   });
 
+  it('keeps a yes to the safety questions even when the person stops at the next question', async () => {
+    // Stopped at "Go on anyway?": the yes is saved, as not gone on.
+    const stopped = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [false, false, true, false, false, false, CTRL_C] });
+    expect(stopped.code).toBe(130);
+    expect(stored().screenings).toEqual([expect.objectContaining({ proceeded: false, answers: expect.objectContaining({ 'locking-or-giving-way': true }) })]);
+    const report = await run(['export'], { home });
+    expect(report.stdout).toContain('**Knee locking or giving way** | advised to see a clinician first; did not go on');
+    // Going on after a yes marks that same screen as gone on, not a second one.
+    const onward = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [false, false, true, false, false, false, true, 5, 'stop'] });
+    expect(onward.code).toBe(0);
+    expect(stored().screenings.map((screening) => screening.proceeded)).toEqual([false, true]);
+  });
+
+  it('shows the first-run note that this is self-care support, not a diagnosis', async () => {
+    const first = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [...screenClear, 5, 'stop'] });
+    expect(first.stdout.replace(/\s+/g, ' ')).toContain('It supports self-care; it does not diagnose anything and does not replace a physical therapist or doctor.');
+    const next = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [5, 'stop'] });
+    expect(next.stdout).not.toContain('does not diagnose');
+  });
+
   it('asks the setup questions without flags and remembers the answers as defaults', async () => {
     const answers: Answer[] = [...screenClear, 'balance', 'right', 'tightness', 'Walking', 4, 'stop'];
     const result = await run(['session'], { home, tty: true, answers });
     expect(result.code).toBe(0);
     expect(stored().settings).toMatchObject({ side: 'right', symptom: 'tightness' });
     expect(stored().sessions[0]).toMatchObject({ routine: 'balance', side: 'right', symptom: 'tightness' });
+    // Next time each answer is offered first, the routine too.
+    const next = await run(['session'], { home, tty: true, answers: ['balance', 'right', 'tightness', 'Walking', 4, 'stop'] });
+    expect(next.prompter.asked.slice(0, 4).map((asked) => asked.default)).toEqual(['balance', 'right', 'tightness', 'Walking']);
+  });
+
+  it('offers no routine first when the last one cannot run today', async () => {
+    await afterSessions(buildSession({ startedAt: '2026-11-19T09:00:00.000Z', routine: 'balance', baseline: 5 }));
+    await setAsideBalance();
+    const result = await run(['session', ...flags], { home, tty: true, now: new Date('2026-11-20T10:00:00.000Z'), answers: ['mobility', 5, 'stop'] });
+    expect(result.prompter.asked[0]).toMatchObject({ message: 'Which routine?', default: undefined });
   });
 
   it('offers the movement of last time once, however it was typed, and its own words as typed', async () => {

@@ -110,7 +110,9 @@ describe('markdown', () => {
         '_The evidence counts every test of a drill, whatever its session rated: these sessions rated more than one symptom or test movement, ' +
         'so a mean change may mix scores that do not compare (the trends keep them apart)._\n\nThe drills that helped, and any moved here by hand (marked so), in routine order: this is the rehab routine.\n\n1. ',
     );
-    expect(md).toMatch(/\*\*Hip hikes\*\* \(hip-hikes\): .*flare/);
+    // The flag of the decision itself, not only the count of flares in the evidence.
+    expect(md).toContain('- **Hip hikes** (hip-hikes): helped 0 of 1 test, mean change +4, last +4 on 2026-10-08, 1 flare; set aside after a flare; **re-test due');
+    expect(toHtml(report)).toContain('last +4 on 2026-10-08, 1 flare; <span class="flare">set aside after a flare</span>;');
     expect(md).toMatch(/Forward 45° lunge knee circles.*\*\*re-test due/);
   });
 
@@ -361,7 +363,7 @@ describe('html', () => {
   it('escapes every text from the records and the user, wherever it shows', () => {
     const hostile = sampleStore();
     hostile.sessions[0]!.movement = `<img src=x onerror="alert('m')">`;
-    hostile.moves[0]!.note = '</td><script>n()</script>';
+    hostile.moves[0]!.note = '</td><script>n()</script> &amp; &lt;i&gt;';
     const html = toHtml(buildReport(hostile, library, { now: NOW, patientName: `O'Brien <b>` }));
     for (const raw of ['<img', '<script', '<b>', `'m'`, `O'Brien`]) expect(html).not.toContain(raw);
     // In the title, the header, the session table, the avoid list and the moved-by-hand table.
@@ -369,6 +371,9 @@ describe('html', () => {
     expect(html.match(/O&#39;Brien &lt;b&gt;/g)).toHaveLength(2);
     expect(html).toContain('&lt;img src=x onerror=&quot;alert(&#39;m&#39;)&quot;&gt;');
     expect(html.match(/&lt;\/td&gt;&lt;script&gt;n\(\)&lt;\/script&gt;/g)!.length).toBeGreaterThanOrEqual(2);
+    // An ampersand too: text that looks like an entity shows as typed, not as the character it names.
+    expect(html).toContain('n()&lt;/script&gt; &amp;amp; &amp;lt;i&amp;gt;');
+    expect(html).not.toContain(' &lt;i&gt;');
   });
 
   it('names the routines under the session table, and the built-in ones in words', () => {
@@ -454,7 +459,9 @@ describe('fhir', () => {
     const pain = observations.filter((o) => o.code.coding?.[0]?.code === LOINC_PAIN_SEVERITY);
     expect(tightness).toHaveLength(2); // session three: baseline and one attempt
     expect(pain).toHaveLength(scoreCount(data) - 2);
-    expect(JSON.stringify(tightness)).not.toContain(LOINC_PAIN_SEVERITY);
+    // The code itself, as LOINC publishes it: pain severity, 0–10 verbal numeric rating, reported.
+    expect(pain[0]!.code.coding).toEqual([{ system: 'http://loinc.org', code: '72514-3', display: 'Pain severity - 0-10 verbal numeric rating [Score] - Reported' }]);
+    expect(JSON.stringify(tightness)).not.toContain('72514-3');
   });
 
   it('says which drill and attempt each score follows, and links the patient', () => {
