@@ -32,6 +32,8 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
   if (options.json && options.format !== undefined && options.format !== 'json') {
     throw new UserError(`--json asks for JSON, and --format for ${options.format}: give one of them`);
   }
+  // Which flag chose the format, to name it in the note on a file name that says otherwise.
+  const formatFlag = options.json ? '--json' : '--format';
   if (options.json) options = { ...options, format: 'json' };
   const since = options.since === undefined ? undefined : calendarDay(options.since, '--since', 'export');
   const until = options.until === undefined ? undefined : calendarDay(options.until, '--until', 'export');
@@ -75,7 +77,7 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
         : `${report.sessions.length} session${report.sessions.length === 1 ? '' : 's'}, ${periodWords(report)}`;
     ctx.stderr.write(`Wrote ${options.output} (${what}).\n`);
     if (named !== undefined && named !== format) {
-      ctx.stderr.write(`Its name ends like a ${named} file, but it holds ${format}, as --format asked.\n`);
+      ctx.stderr.write(`Its name ends like a ${named} file, but it holds ${format}, as ${formatFlag} asked.\n`);
     }
   }
   if (name !== undefined && (format === 'csv' || format === 'json')) {

@@ -6,7 +6,7 @@ import type { Context } from '../context.js';
 import type { Colours } from '../ui/colour.js';
 import { pointsShown, sparkline } from '../ui/sparkline.js';
 import { readStore } from '../store/store-file.js';
-import { packed, table, truncate, width, wrap } from '../ui/table.js';
+import { onScreen, packed, table, truncate, width, wrap } from '../ui/table.js';
 import { plural } from '../export/words.js';
 import type { HistoryOptions } from './history.js';
 import { calendarDay, paint, printJson } from './shared.js';
@@ -80,9 +80,12 @@ function sessionTable(summaries: SessionSummary[], colour: Colours): string[] {
     results: resultsParts(summary, colour),
   }));
   const [head, ...lefts] = table([['date', 'routine', 'score', ''].map((cell) => colour.dim(cell)), ...rows.map((row) => [row.date, row.routine, row.scores, ''])]);
-  // The results fill the rest of the line; a long list goes on under them.
+  // The results fill the rest of the line; a long list goes on under them. On a terminal too
+  // narrow for that, the table is wider than the screen anyway: each row stays one line.
   const under = ' '.repeat(width(head!));
+  const fits = onScreen(COLUMNS) - under.length >= 20;
   const lines = rows.map((row, i) => {
+    if (!fits) return [lefts[i]! + row.results.join(' · ')];
     const [first, ...more] = packed(row.results, COLUMNS, under);
     return [lefts[i]! + first!.slice(under.length), ...more];
   });

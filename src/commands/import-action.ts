@@ -36,11 +36,14 @@ export async function importExport(ctx: Context, file: string, options: { dryRun
     });
   }
   ctx.stderr.write(summary(outcome!, Boolean(options.dryRun)));
-  if (outcome!.settings === 'restored' && backup.period.since !== null) {
+  const { since, until } = backup.period;
+  if (outcome!.settings === 'restored' && since !== null) {
     // Nothing before the period is in the file, so the buckets start again from its sessions.
     ctx.stderr.write(
-      `The file holds only the records from ${backup.period.since} on: a drill set aside or kept before then is not in it, so it shows as untested until tried again.\n`,
+      `The file holds only the records from ${since} on: a drill set aside or kept before then is not in it, so it shows as untested until tried again.\n`,
     );
+  } else if (outcome!.settings === 'restored' && until !== null) {
+    ctx.stderr.write(`The file holds the records up to ${until} only: your buckets are restored as they stood then.\n`);
   }
 }
 

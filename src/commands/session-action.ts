@@ -184,7 +184,7 @@ function introduction(plan: Plan, library: Library, colour: Colours): string {
   const cues = cueIds.map((id) => library.cues.find((cue) => cue.id === id)?.text).filter((text): text is string => text !== undefined);
   if (plan.routine === 'retest') cues.unshift('These drills were set aside before. Start gently, with a smaller range, and stop at once if your symptom rises.');
   const lines = ['', colour.bold(`${routine?.name ?? (plan.routine === 'rehab' ? 'Your rehab routine' : 'Re-test')} · ${plural(plan.exercises.length, 'drill')}`)];
-  lines.push(colour.dim(`Rating ${plan.symptom} during: ${plan.movement} · painful side: ${plan.side}`));
+  lines.push(...wrap(`Rating ${plan.symptom} during: ${plan.movement} · painful side: ${plan.side}`, 80).map((line) => colour.dim(line)));
   if (cues.length > 0) lines.push('', 'Keep in mind:', ...cues.flatMap((cue) => hanging('  · ', cue, 78)));
   if (plan.resting.length > 0) {
     lines.push('', colour.yellow('Left out today, to keep 48 hours after your last strength drills:'));

@@ -112,7 +112,7 @@ async function chooseMovement(settings: Settings, library: Library, prompter: Pr
     choices.unshift({ value: settings.movement, name: `${truncate(settings.movement, 60)} (last time)`, description: 'The movement you used last time.' });
   }
   choices.push({ value: other, name: 'Something else (type it)', description: 'Any movement that brings on your symptom the same way each time.' });
-  const picked = await prompter.select({ message: 'Which test movement will you rate it during? Keep it the same all session.', choices, default: last?.value ?? settings.movement });
+  const picked = await prompter.select({ message: 'Which test movement? (The same one all session.)', choices, default: last?.value ?? settings.movement });
   if (picked !== other) return picked;
   const typed = await prompter.input({
     message: 'Describe the test movement:',

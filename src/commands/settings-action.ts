@@ -4,7 +4,7 @@ import { findSettingKey, parseSetting, settingDefinitions, settingKeys, type Set
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
 import { Store } from '../store/store.js';
-import { wrap } from '../ui/table.js';
+import { hanging, wrap } from '../ui/table.js';
 import { paint, printJson } from './shared.js';
 
 export async function showOrChangeSettings(ctx: Context, keyText: string | undefined, valueText: string | undefined, options: { unset?: boolean; json?: boolean }, command: Command) {
@@ -16,7 +16,7 @@ export async function showOrChangeSettings(ctx: Context, keyText: string | undef
     // Every key, null when not set: a script finds the same keys whatever has been answered.
     if (options.json) return printJson(ctx, Object.fromEntries(settingKeys.map((key) => [key, settings[key] ?? null])));
     const lines = settingKeys.flatMap((key) => [
-      `${colour.bold(key.padEnd(16))}${settings[key] === undefined ? colour.dim('not set') : String(settings[key])}`,
+      ...hanging(colour.bold(key.padEnd(16)), settings[key] === undefined ? colour.dim('not set') : String(settings[key]), 80),
       ...wrap(`${settingDefinitions[key].meaning} (${settingDefinitions[key].allowed})`, 80, '  ').map((line) => colour.dim(line)),
     ]);
     ctx.stdout.write(`${lines.join('\n')}\n\n${colour.dim(`Kept in ${store.path}`)}\n`);
@@ -51,5 +51,5 @@ export async function showOrChangeSettings(ctx: Context, keyText: string | undef
     if (parsed) Object.assign(data.settings, { [key]: parsed.value });
     else delete data.settings[key];
   });
-  ctx.stderr.write(`${key}: ${shown(previous)} → ${shown(parsed?.value)}\n`);
+  ctx.stderr.write(`${wrap(`${key}: ${shown(previous)} → ${shown(parsed?.value)}`).join('\n')}\n`);
 }

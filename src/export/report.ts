@@ -115,7 +115,9 @@ export function buildReport(data: StoreData, library: Library, options: ReportOp
     moves,
     redFlagScreens,
     buckets,
-    evidenceMixesRatings: new Set(history.sessions.map((s) => `${s.symptom} ${movementKey(s.movement)}`)).size > 1,
+    // Only sessions that decided a drill give evidence.
+    evidenceMixesRatings:
+      new Set(history.sessions.filter((s) => s.results.some((r) => r.outcome !== 'skipped')).map((s) => `${s.symptom} ${movementKey(s.movement)}`)).size > 1,
     exercises: library.exercises.filter((exercise) => mentioned.has(exercise.id)),
     routines: routinesUsed(sessions, library),
   };
@@ -193,6 +195,8 @@ export function periodWords(report: Report): string {
   const from = report.period.since ?? report.firstDay;
   const to = report.period.until ?? localDate(new Date(report.generatedAt));
   if (from === null) return `up to ${to}`;
+  // A period asked to start after today (or records dated after it) has no end yet.
+  if (from > to) return `from ${from}`;
   return from === to ? from : `${from} to ${to}`;
 }
 

@@ -85,7 +85,7 @@ export function feedbackLine(
     case 'flare':
       // Said as what happens next, not as a rule broken: the rise is what the test is there to catch.
       return verdict(
-        `${colour.red(`✗ Your ${symptom} went up: ${change}.`)} That is a flare-up, so ${exercise.name} stops here, with no retry.`,
+        `${colour.red(`✗ Your ${symptom} went up: ${change}.`)} That is a flare-up, so ${exercise.name} stops here${feedback.attempt === 1 ? ', with no retry' : ''}.`,
         `It is set aside for now and flagged as a flare-up; ${offeredAgain}.${options.last ? '' : ' Rest a moment before you go on.'}`,
       );
   }
@@ -127,7 +127,8 @@ export function summary(session: Session, names: Map<string, string>, changes: B
   else {
     // The names get what the scores and results leave of the line.
     const widest = (column: 1 | 2) => Math.max(...rows.map((row) => width(row[column])), column === 1 ? 'Before → after'.length : 'Result'.length);
-    const room = onScreen(80) - 2 - widest(1) - widest(2) - 4;
+    // Never less than a short name: on a narrow terminal the row is wider than the screen anyway.
+    const room = Math.max(onScreen(80) - 2 - widest(1) - widest(2) - 4, 16);
     const header = [colour.dim('Exercise'), colour.dim('Before → after'), colour.dim('Result')];
     lines.push(...table([header, ...rows.map(([name, scores, outcome]) => [fitName(name, room), scores, outcome])]).map((l) => `  ${l}`));
   }

@@ -33,15 +33,23 @@ export function onScreen(columns: number): number {
   return columns - (80 - screen);
 }
 
+/** The least room a line of text gets, however narrow the terminal and deep the indent. */
+const LEAST = 20;
+
 /**
  * Wraps text to `columns` (of an 80-column terminal: see onScreen), indenting every line by
  * `indent`. Colour codes take no room: a coloured run of words keeps its colour across lines.
+ * A word longer than a whole line (a name with no spaces) is cut into pieces that fit.
  */
 export function wrap(text: string, columns = 80, indent = ''): string[] {
-  columns = onScreen(columns);
+  columns = Math.max(onScreen(columns), width(indent) + LEAST);
+  const room = columns - width(indent);
+  const words = text.split(/\s+/).filter(Boolean);
+  // Cut only plain words: a cut inside a colour code would show the code.
+  const pieces = words.flatMap((word) => (width(word) > room && width(word) === word.length ? word.match(new RegExp(`.{1,${room}}`, 'gsu'))! : [word]));
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
+  for (const word of pieces) {
     if (line && width(indent) + width(line) + 1 + width(word) > columns) {
       lines.push(indent + line);
       line = word;
@@ -59,7 +67,7 @@ export function wrap(text: string, columns = 80, indent = ''): string[] {
  * part too long for a line of its own is wrapped by words.
  */
 export function packed(parts: string[], columns = 80, indent = '', separator = ' · '): string[] {
-  const room = onScreen(columns) - width(indent);
+  const room = Math.max(onScreen(columns) - width(indent), LEAST);
   const lines: string[] = [];
   let line = '';
   for (const part of parts) {

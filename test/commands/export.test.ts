@@ -63,6 +63,9 @@ describe('itb export', () => {
     expect(json.code).toBe(0);
     expect(json.stdout).toBe((await exportIn(['--format', 'json'])).stdout);
     expect(JSON.parse(json.stdout).schemaVersion).toBe(1);
+    // A file name that says otherwise gets the note, naming the flag that was given.
+    const file = join(home, 'report.html');
+    expect((await exportIn(['--json', '-o', file])).stderr).toContain('Its name ends like a html file, but it holds json, as --json asked.');
     const both = await exportIn(['--json', '--format', 'csv']);
     expect(both.code).toBe(2);
     expect(both.stderr).toContain('--json asks for JSON, and --format for csv: give one of them');

@@ -111,14 +111,21 @@ describe('itb import', () => {
     const merged = await importInto(source.home, [partial]);
     expect(merged.code).toBe(0);
     expect(merged.stderr).not.toContain(note);
-    // A full backup restores with no such note.
     const empty = tempHome();
+    const another = tempHome();
     try {
+      // A full backup restores with no such note.
       const whole = await importInto(empty.home, [backup]);
       expect(whole.code).toBe(0);
-      expect(whole.stderr).not.toContain('holds only');
+      expect(whole.stderr).not.toMatch(/holds (only|the records up to)/);
+      // One that ends early restores the buckets as they stood then, and says so.
+      const early = join(source.home, 'early.json');
+      expect((await run(['export', '--json', '--until', '2026-10-08', '-o', early], { home: source.home, now: NOW })).code).toBe(0);
+      const restored = await importInto(another.home, [early]);
+      expect(restored.stderr).toContain('The file holds the records up to 2026-10-08 only: your buckets are restored as they stood then.');
     } finally {
       empty.cleanup();
+      another.cleanup();
     }
   });
 

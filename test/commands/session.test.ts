@@ -171,6 +171,22 @@ describe('itb session', () => {
     expect(stored().buckets).toEqual([expect.objectContaining({ exerciseId: 'lateral-ankle-tilts', bucket: 'avoid' })]);
   });
 
+  it('shows in the summary a drill stopped before its retry, with its score and its bucket unchanged', async () => {
+    const result = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [...screenClear, 6, 'done', 4, 'done', 4, 'stop'] });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/ {2}Lateral ankle tilts +6 → 4 +helped → rehab\n {2}Forward 45° lunge knee circles +4 → 4 +not finished: bucket unchanged\n/);
+    expect(stored().buckets.map((b) => b.exerciseId)).toEqual(['lateral-ankle-tilts']);
+  });
+
+  it('asks for no rest after a flare-up on the last drill, and before the next one otherwise', async () => {
+    const answers: Answer[] = [...screenClear, 2, 'done', 5, true, 'done', 8];
+    const result = await run(['session', 'balance', ...flags], { home, tty: true, answers });
+    expect(result.code).toBe(0);
+    const [first, last] = result.stdout.split('That is a flare-up').slice(1);
+    expect(first).toContain('Rest a moment before you go on.');
+    expect(last).not.toContain('Rest a moment');
+  });
+
   it('records no session when Ctrl-C comes before the first score', async () => {
     await run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [...screenClear, 6, 'done', 4, 'stop'] });
     const before = stored().sessions;

@@ -177,6 +177,10 @@ describe('markdown', () => {
     // Up to 8 October, every session rated pain in a single-leg squat.
     const same = buildReport(sampleStore(), library, { until: '2026-10-08', now: NOW });
     expect(toMarkdown(same)).not.toContain(mixed);
+    // A session that decided no drill (stopped after its baseline) gives no evidence to mix.
+    const baselineOnly = sampleStore();
+    baselineOnly.sessions[2] = { ...baselineOnly.sessions[2]!, attempts: [], results: [] };
+    expect(toMarkdown(buildReport(baselineOnly, library, { now: NOW }))).not.toContain(mixed);
     // The same movement typed another way is the same rating.
     const retyped = sampleStore();
     retyped.sessions[2] = { ...retyped.sessions[2]!, symptom: 'pain', movement: ' Single-Leg  Squat' };
@@ -212,6 +216,8 @@ describe('markdown', () => {
     expect(toMarkdown(quiet)).not.toContain('No sessions yet');
     expect(toMarkdown(quiet)).toContain('## Trend\n\nNo scores in this period.\n');
     expect(toMarkdown(quiet)).toContain('period: 2026-10-02 to 2026-10-07 ·');
+    // A period asked to start after the day of the report never runs backwards.
+    expect(toMarkdown(buildReport(data, library, { since: '2099-01-01', now: NOW }))).toContain('period: from 2099-01-01 ·');
     expect(toHtml(quiet)).toContain('<p><strong>No sessions in this period.</strong> There are no scores to report.</p>');
   });
 

@@ -19,6 +19,8 @@ export interface Asked {
   disabled?: Record<string, string>;
   /** The answer Enter alone gives. */
   default?: unknown;
+  /** The answer given (Ctrl-C gives none). */
+  answer?: string | number | boolean;
 }
 
 export class ScriptedPrompter implements Prompter {
@@ -38,6 +40,7 @@ export class ScriptedPrompter implements Prompter {
     this.onAsk?.(asked);
     if (this.answers.length === 0) throw new Error(`no scripted answer left for: ${asked.message}`);
     const answer = this.answers.shift()!;
+    if (answer !== CTRL_C) asked.answer = answer;
     if (answer === CTRL_C) {
       const error = new Error('User force closed the prompt with SIGINT');
       error.name = 'ExitPromptError';

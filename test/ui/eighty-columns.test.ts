@@ -36,6 +36,12 @@ function sessionTooWide(result: RunResult): string[] {
     shown.push(`? ${asked.message}${asked.kind === 'confirm' ? ' (y/N)' : asked.kind === 'input' ? ' 10' : ''}`);
     for (const name of asked.choiceNames ?? []) shown.push(`❯ ${name}`);
     for (const description of asked.descriptions ?? []) if (description !== undefined) shown.push(description);
+    // Once answered, the question stays on screen with its answer: "✔ Which routine? Strength".
+    if (asked.answer !== undefined && asked.kind !== 'countdown') {
+      const chosen = asked.choices?.indexOf(String(asked.answer)) ?? -1;
+      const answer = chosen >= 0 ? asked.choiceNames![chosen] : asked.kind === 'confirm' ? (asked.answer ? 'Yes' : 'No') : String(asked.answer);
+      shown.push(`✔ ${asked.message} ${answer}`);
+    }
   }
   return shown.flatMap(tooWide);
 }
@@ -100,6 +106,59 @@ describe('every line fits 80 columns', () => {
       const third = await runSession(['joint-chain'], ['left', 'pain', 'Step-down', 0, 'done', 0, CTRL_C]);
       expect(third.code).toBe(130);
       expect(sessionTooWide(third)).toEqual([]);
+    });
+
+    it('with a test movement typed as one long word, which is cut to fit', async () => {
+      const movement = `single-leg-squat-${'slowly-'.repeat(14)}to-the-mark`;
+      const result = await runSession(['balance', '--side', 'left', '--symptom', 'pain', '--movement', movement], [6, 'done', 4, 'stop']);
+      expect(result.code, result.stderr).toBe(0);
+      expect(sessionTooWide(result)).toEqual([]);
+      // Cut, not lost: the pieces put together are the movement.
+      const squeezed = (text: string) => text.replace(/\s+/g, '');
+      expect(squeezed(result.stdout)).toContain(squeezed(`Do your test movement (${movement}) now.`));
+      const settings = await run(['settings'], { home: session.home, now });
+      expect(tooWide(settings.stdout)).toEqual([]);
+      const changed = await run(['settings', 'movement', 'walking'], { home: session.home, now });
+      expect(tooWide(changed.stderr)).toEqual([]);
+    });
+  });
+
+  describe('on a terminal narrower than the tables', () => {
+    /** Runs `work` as if stdout were a terminal `columns` wide. */
+    async function onTerminal<T>(columns: number, work: () => Promise<T>): Promise<T> {
+      const saved = { isTTY: process.stdout.isTTY, columns: process.stdout.columns };
+      Object.defineProperty(process.stdout, 'isTTY', { value: true, configurable: true, writable: true });
+      Object.defineProperty(process.stdout, 'columns', { value: columns, configurable: true, writable: true });
+      try {
+        return await work();
+      } finally {
+        Object.defineProperty(process.stdout, 'isTTY', { value: saved.isTTY, configurable: true, writable: true });
+        Object.defineProperty(process.stdout, 'columns', { value: saved.columns, configurable: true, writable: true });
+      }
+    }
+
+    it('history keeps each session on one line rather than a word a line', async () => {
+      const result = await onTerminal(40, () => run(['history'], { home: home.home, now }));
+      const rows = result.stdout.split('\n').filter((line) => /^\d{4}-\d\d-\d\d /.test(line));
+      expect(rows).toHaveLength(20);
+      // No results carried over to a line of their own under the results column.
+      expect(result.stdout).not.toMatch(/\n {30,}\S/);
+    });
+
+    it('the session summary keeps enough of each name to tell them apart', async () => {
+      const narrow = tempHome();
+      try {
+        const answers: Answer[] = [false, false, false, false, false, false, 6, 'done', 5, 'done', 5, 'done', 5, 'stop'];
+        const result = await onTerminal(40, () =>
+          run(['session', 'hip-rotation', '--side', 'left', '--symptom', 'pain', '--movement', 'lunge'], { home: narrow.home, tty: true, answers, now }),
+        );
+        expect(result.code, result.stderr).toBe(0);
+        const summary = result.stdout.slice(result.stdout.indexOf('Session summary'));
+        expect(summary).toContain('Hip range…');
+        expect(summary).not.toMatch(/^ {2}\S…/m);
+      } finally {
+        narrow.cleanup();
+      }
     });
   });
 });

@@ -43,6 +43,10 @@ describe('feedback after a score', () => {
         '  It is set aside for now and flagged as a flare-up; it will be offered again\n' +
         '  from 2026-12-05. Rest a moment before you go on.\n',
     );
+    // On the second try there was a retry already.
+    expect(feedbackLine({ kind: 'flare', exercise: clamshells, attempt: 2, before: 3, after: 6 }, 'pain', defaults, '2026-12-05', plain)).toMatch(
+      /^✗ Your pain went up: 3 → 6\. That is a flare-up, so Clamshells stops here\.\n/,
+    );
     const feedback: Feedback = { kind: 'flare', exercise: clamshells, attempt: 1, before: 3, after: 6 };
     const last = feedbackLine(feedback, 'pain', defaults, '2026-12-05', plain, { last: true });
     expect(last).toContain('from 2026-12-05.\n');
