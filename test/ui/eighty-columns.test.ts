@@ -11,13 +11,13 @@ import { width } from '../../src/ui/table.js';
 import { run, tempHome, type RunResult } from '../helpers/run.js';
 import { CTRL_C, type Answer } from '../helpers/scripted.js';
 
-const library = loadLibraryFile(join(import.meta.dirname, '../../data/library.yaml'));
+const shipped = loadLibraryFile(join(import.meta.dirname, '../../data/library.yaml'));
 const now = new Date('2026-11-20T12:00:00Z');
 let home: ReturnType<typeof tempHome>;
 
 beforeAll(async () => {
   home = tempHome();
-  const { data } = syntheticHistory(library, { days: 365, now });
+  const { data } = syntheticHistory(shipped, { days: 365, now });
   await Store.open({ ITB_HOME: home.home }).update(() => data);
 });
 afterAll(() => home.cleanup());
@@ -54,7 +54,7 @@ describe('every line fits 80 columns', () => {
     ['exercises'],
     ['routines'],
     ['settings'],
-    ...library.exercises.map((exercise) => ['exercises', exercise.id]),
+    ...shipped.exercises.map((exercise) => ['exercises', exercise.id]),
   ];
   it.each(commands.map((argv) => [argv.join(' '), argv]))('itb %s', async (_name, argv) => {
     const result = await run(argv as string[], { home: home.home, now });
