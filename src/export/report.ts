@@ -34,11 +34,8 @@ export interface Report {
   bucketsResetAt?: string;
   /** The buckets as they stood at the end of the period, from all the history up to then. */
   buckets: BucketView;
-  /**
-   * Whether the sessions behind the buckets' evidence rated more than one symptom or test
-   * movement: a drill's mean change may then mix scores that do not compare.
-   */
-  evidenceMixesRatings: boolean;
+  /** The sessions behind the buckets' evidence: every one up to the end of the period, in store order. */
+  evidenceSessions: Session[];
   /** Library drills the sessions and moves refer to, in library order. */
   exercises: Exercise[];
   /** The routines the sessions used, library ones first in library order, by id and name. */
@@ -54,6 +51,11 @@ export interface ReadingView {
   symptoms: Symptom[];
   movements: string[];
   sides: PainfulSide[];
+  /**
+   * Whether the sessions behind the buckets' evidence rated more than one symptom or test
+   * movement: a drill's mean change may then mix scores that do not compare.
+   */
+  evidenceMixesRatings: boolean;
 }
 
 export interface ReportOptions {
@@ -115,9 +117,7 @@ export function buildReport(data: StoreData, library: Library, options: ReportOp
     moves,
     redFlagScreens,
     buckets,
-    // Only sessions that decided a drill give evidence.
-    evidenceMixesRatings:
-      new Set(history.sessions.filter((s) => s.results.some((r) => r.outcome !== 'skipped')).map((s) => `${s.symptom} ${movementKey(s.movement)}`)).size > 1,
+    evidenceSessions: history.sessions,
     exercises: library.exercises.filter((exercise) => mentioned.has(exercise.id)),
     routines: routinesUsed(sessions, library),
   };
@@ -147,6 +147,11 @@ export function readingView(report: Report): ReadingView {
     symptoms: distinct(sessions.map((s) => s.symptom)),
     movements: distinctMovements(sessions),
     sides: distinct(sessions.map((s) => s.side)),
+    // Only sessions that decided a drill give evidence.
+    evidenceMixesRatings:
+      new Set(
+        report.evidenceSessions.filter((s) => s.results.some((r) => r.outcome !== 'skipped')).map((s) => `${s.symptom} ${movementKey(s.movement)}`),
+      ).size > 1,
   };
 }
 

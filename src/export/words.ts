@@ -3,7 +3,7 @@ import type { ExerciseStatus } from '../core/buckets.js';
 import type { Evidence } from '../core/evidence.js';
 import { localDate, localDateTime, type Trend } from '../core/history.js';
 import type { Attempt, RedFlag, Screening, Session, Symptom, Thresholds } from '../core/records.js';
-import { periodWords, type Report } from './report.js';
+import { periodWords, type ReadingView, type Report } from './report.js';
 
 export const dateOf = (iso: string): string => localDate(new Date(iso));
 export const dateTimeOf = (iso: string): string => localDateTime(new Date(iso));
@@ -117,8 +117,8 @@ export function resetWords(report: Report): string | undefined {
 }
 
 /** Said with the buckets when their evidence spans scores that do not compare. */
-export function mixedRatingsWords(report: Report): string | undefined {
-  if (!report.evidenceMixesRatings) return undefined;
+export function mixedRatingsWords(view: ReadingView): string | undefined {
+  if (!view.evidenceMixesRatings) return undefined;
   return 'The evidence counts every test of a drill, whatever its session rated: these sessions rated more than one symptom or test movement, so a mean change may mix scores that do not compare (the trends keep them apart).';
 }
 
