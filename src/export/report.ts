@@ -6,6 +6,7 @@ import { localDate, movementKey, scoreSeries, sessionSummaries, trendsOf, type S
 import { compareInstants } from '../core/instant.js';
 import type { ManualMove, PainfulSide, Screening, Session, Settings, StoreData, Symptom } from '../core/records.js';
 import type { Exercise, Library } from '../library/schema.js';
+import { systemTimeZone } from './time-zone.js';
 
 /** Whole days in local time, inclusive; null = open. */
 export interface Period {
@@ -111,7 +112,7 @@ export function buildReport(data: StoreData, library: Library, options: ReportOp
     generatedAt: options.now.toISOString(),
     period: { since, until },
     firstDay: firstOf([sessions[0]?.startedAt, moves[0]?.at]),
-    timeZone: options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+    timeZone: options.timeZone ?? systemTimeZone(),
     settings: data.settings,
     sessions,
     moves,

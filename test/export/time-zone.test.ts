@@ -1,0 +1,49 @@
+// The zone named in a report's header: read from the /etc/localtime link when it can be, else
+// Intl's answer, and the same zone Intl would name either way.
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { systemTimeZone } from '../../src/export/time-zone.js';
+
+const linkTo = (target: string) => (path: string) => {
+  expect(path).toBe('/etc/localtime');
+  return target;
+};
+const noLink = () => {
+  throw Object.assign(new Error('EINVAL: invalid argument, readlink'), { code: 'EINVAL' });
+};
+const intlZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+describe('systemTimeZone', () => {
+  it('reads the zone from the link into the zone database', () => {
+    expect(systemTimeZone({}, linkTo('/usr/share/zoneinfo/Europe/Paris'))).toBe('Europe/Paris');
+    expect(systemTimeZone({}, linkTo('../usr/share/zoneinfo/America/Argentina/Buenos_Aires'))).toBe('America/Argentina/Buenos_Aires');
+    // macOS keeps its database elsewhere, under the same folder name.
+    expect(systemTimeZone({}, linkTo('/var/db/timezone/zoneinfo/Asia/Kolkata'))).toBe('Asia/Kolkata');
+    expect(systemTimeZone({}, linkTo('/usr/share/zoneinfo/posix/Etc/GMT+5'))).toBe('Etc/GMT+5');
+  });
+
+  it('calls UTC by the short name Intl uses', () => {
+    expect(systemTimeZone({}, linkTo('/usr/share/zoneinfo/Etc/UTC'))).toBe('UTC');
+    expect(systemTimeZone({}, linkTo('/usr/share/zoneinfo/Etc/Universal'))).toBe('UTC');
+  });
+
+  it('asks Intl when TZ is set, as the clock then follows TZ', () => {
+    expect(systemTimeZone({ TZ: 'America/St_Johns' }, linkTo('/usr/share/zoneinfo/Europe/Paris'))).toBe(intlZone());
+  });
+
+  it('asks Intl when /etc/localtime is no link, or points somewhere else', () => {
+    expect(systemTimeZone({}, noLink)).toBe(intlZone());
+    expect(systemTimeZone({}, linkTo('/etc/my-zone'))).toBe(intlZone());
+    expect(systemTimeZone({}, linkTo('/usr/share/zoneinfo/../../../tmp/x'))).toBe(intlZone());
+  });
+
+  it('names the zone Intl names on this computer, without TZ', () => {
+    const { TZ: _zone, ...rest } = process.env;
+    const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(Intl.DateTimeFormat().resolvedOptions().timeZone)'], {
+      env: rest,
+      encoding: 'utf8',
+    });
+    const canonical = (zone: string) => new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
+    expect(canonical(systemTimeZone(rest))).toBe(child.stdout);
+  });
+});
