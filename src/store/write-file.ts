@@ -1,8 +1,23 @@
 // Writing a report or backup the user asked for. Reports hold health data, so files are private
-// (0600); an existing file is never replaced unless asked, and then atomically, so a crash
-// leaves the old file or the new one.
+// (0600); an existing file is never replaced unless asked. Either way the file gets its name only
+// once it is whole, so a crash leaves the old file (or none) or the new one, never half of it.
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, lstatSync, openSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  copyFileSync,
+  fsyncSync,
+  linkSync,
+  lstatSync,
+  openSync,
+  readlinkSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+  type Stats,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
 
@@ -55,25 +70,44 @@ export function checkWritable(file: string, options: { replace?: boolean } = {})
 }
 
 function createNew(file: string, content: Content): void {
-  let fd: number;
+  // Written under a temporary name, then linked to its own: a crash never leaves half a report
+  // under it. Unlike a rename, a link fails when the name is taken, so nothing is replaced.
+  const temp = writeTemp(file, content);
   try {
-    // 'wx' fails when anything already has the name, so nothing is ever overwritten by accident.
-    fd = openSync(file, 'wx', PRIVATE);
+    try {
+      linkSync(temp, file);
+    } catch (error) {
+      // FAT and exFAT (most USB sticks) have no hard links: a copy, which also fails on a taken name.
+      if (!NO_HARD_LINKS.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
+      copyFileSync(temp, file, constants.COPYFILE_EXCL);
+    }
   } catch (error) {
     throw writeError(file, error);
+  } finally {
+    rmSync(temp, { force: true });
   }
-  try {
-    writeAll(fd, content);
-    fsyncSync(fd);
-  } catch (error) {
-    closeQuietly(fd);
-    rmSync(file, { force: true });
-    throw writeError(file, error);
-  }
-  closeSync(fd);
+  syncFolder(dirname(file));
 }
 
+/** What link() says on a file system without hard links. */
+const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);
+
 function replaceAtomically(file: string, content: Content): void {
+  const temp = writeTemp(file, content);
+  try {
+    renameSync(temp, file);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw writeError(file, error);
+  }
+  syncFolder(dirname(file));
+}
+
+/**
+ * `content` in a new private file beside `file`, hidden, flushed to the disk and closed: the file
+ * to give `file`'s name. Removed again when anything goes wrong.
+ */
+function writeTemp(file: string, content: Content): string {
   const temp = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
   let fd: number;
   try {
@@ -84,14 +118,13 @@ function replaceAtomically(file: string, content: Content): void {
   try {
     writeAll(fd, content);
     fsyncSync(fd);
-    closeSync(fd);
-    renameSync(temp, file);
   } catch (error) {
     closeQuietly(fd);
     rmSync(temp, { force: true });
     throw writeError(file, error);
   }
-  syncFolder(dirname(file));
+  closeSync(fd);
+  return temp;
 }
 
 /** Bytes are gathered into one buffer of this size and written when it is full. */

@@ -1,9 +1,10 @@
-// A real `itb export --force` over an existing report, killed with SIGKILL at random moments:
-// while it reads the store, while it writes the new report, just before the rename. After every
-// kill the report is the old one, byte for byte, or the whole new one; what a kill can leave
+// A real `itb export`, killed with SIGKILL at random moments: while it reads the store, while it
+// writes the new report, just before the report takes its name. Over an existing report
+// (--force), after every kill the report is the old one, byte for byte, or the whole new one; as
+// a new file, there is no report or the whole new one, never half of one. What a kill can leave
 // beside it is a hidden temporary file, private like the report.
 // Needs `npm run build` first (`npm test` does it).
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { itb, killedRun, Random, requireBuild, SEED, sessionsFor, tempFolder, writeExport } from '../fixtures/resilience.js';
@@ -33,10 +34,11 @@ beforeAll(async () => {
 afterAll(() => scratch?.remove());
 
 type Moment = 'any time' | 'writing';
+type Target = 'over an old report' | 'a new file';
 
-/** Runs `itb export --force` into `folder` and kills it at the chosen moment (unless it finishes first). */
-function exportKilled(folder: string, moment: Moment, delayMs: number): Promise<{ killed: boolean }> {
-  const args = ['export', '--format', 'json', '-o', join(folder, REPORT), '--force'];
+/** Runs `itb export` into `folder` and kills it at the chosen moment (unless it finishes first). */
+function exportKilled(folder: string, target: Target, moment: Moment, delayMs: number): Promise<{ killed: boolean }> {
+  const args = ['export', '--format', 'json', '-o', join(folder, REPORT), ...(target === 'over an old report' ? ['--force'] : [])];
   if (moment === 'any time') return killedRun(args, home, delayMs);
   // The first sign of anything changing in the report's folder: the hidden temporary file the
   // new report is written to (an exporter that wrote over the old report in place would show
@@ -44,49 +46,59 @@ function exportKilled(folder: string, moment: Moment, delayMs: number): Promise<
   return killedRun(args, home, delayMs, { folder, seen: () => true });
 }
 
-describe('itb export --force killed with SIGKILL at random moments', () => {
-  it(`leaves the old report or the whole new one, ${KILLS} times over`, async () => {
+describe('itb export killed with SIGKILL at random moments', () => {
+  it(`leaves the old report (or none) or the whole new one, ${KILLS} times over`, async () => {
     const random = new Random(SEED);
     const folder = join(scratch.path, 'reports');
     const oldReport = Buffer.from('# An earlier report\n\nKept until a whole new one replaces it.\n');
     let killed = 0;
-    let leftTemp = 0;
-    let replaced = 0;
+    const leftTemp: Record<Target, number> = { 'over an old report': 0, 'a new file': 0 };
+    const made: Record<Target, number> = { 'over an old report': 0, 'a new file': 0 };
     for (let kill = 0; kill < KILLS; kill++) {
-      const where = `kill ${kill} (seed ${SEED})`;
+      const target = random.pick<Target>(['over an old report', 'a new file']);
+      const where = `kill ${kill}, ${target} (seed ${SEED})`;
       const moment = random.pick<Moment>(['any time', 'writing']);
       const delayMs = moment === 'any time' ? random.int(0, Math.round(exportMs * 1.2)) : random.int(0, 10);
-      // Each round starts from the old report alone.
+      // Each round starts from the old report alone, or from an empty folder.
       rmSync(folder, { recursive: true, force: true });
       mkdirSync(folder);
-      writeFileSync(join(folder, REPORT), oldReport, { mode: 0o600 });
+      if (target === 'over an old report') writeFileSync(join(folder, REPORT), oldReport, { mode: 0o600 });
 
-      const outcome = await exportKilled(folder, moment, delayMs);
+      const outcome = await exportKilled(folder, target, moment, delayMs);
       if (outcome.killed) killed++;
 
-      const report = readFileSync(join(folder, REPORT));
-      expect(statSync(join(folder, REPORT)).mode & 0o777, where).toBe(0o600);
-      if (!report.equals(oldReport)) {
-        replaced++;
-        let exported: { sessions?: unknown[] };
-        try {
-          exported = JSON.parse(report.toString('utf8')) as typeof exported;
-        } catch {
-          expect.fail(`${where}: the report changed and is not whole JSON (${moment} +${delayMs} ms; ${report.length} bytes)`);
+      const path = join(folder, REPORT);
+      if (!existsSync(path)) {
+        expect(target, `${where}: the old report is gone`).toBe('a new file');
+      } else {
+        expect(statSync(path).mode & 0o777, where).toBe(0o600);
+        const report = readFileSync(path);
+        if (!report.equals(oldReport)) {
+          made[target]++;
+          let exported: { sessions?: unknown[] };
+          try {
+            exported = JSON.parse(report.toString('utf8')) as typeof exported;
+          } catch {
+            expect.fail(`${where}: the report changed and is not whole JSON (${moment} +${delayMs} ms; ${report.length} bytes)`);
+          }
+          expect(exported.sessions, where).toHaveLength(SESSIONS);
         }
-        expect(exported.sessions, where).toHaveLength(SESSIONS);
       }
       const others = readdirSync(folder).filter((name) => name !== REPORT);
       for (const name of others) {
         expect(name, `${where}: only a temporary file of the export may be left`).toMatch(LEFTOVER);
         expect(statSync(join(folder, name)).mode & 0o777, `${where}: ${name}`).toBe(0o600);
       }
-      if (others.length > 0) leftTemp++;
+      if (others.length > 0) leftTemp[target]++;
     }
     // Kills must land inside the write, or this proves little; the counts depend on the
     // machine's speed, so only loosely.
     expect(killed, `exports killed (seed ${SEED})`).toBeGreaterThanOrEqual(KILLS * 0.4);
-    expect(leftTemp, `kills in the middle of writing (seed ${SEED})`).toBeGreaterThan(0);
-    expect(replaced, `exports that finished or were killed after the rename (seed ${SEED})`).toBeGreaterThan(0);
+    // Of each kind, kills in the middle of writing, and reports that finished or were killed once
+    // the report had its name.
+    for (const target of Object.keys(made) as Target[]) {
+      expect(leftTemp[target], `kills in the middle of writing, ${target} (seed ${SEED})`).toBeGreaterThan(0);
+      expect(made[target], `whole reports, ${target} (seed ${SEED})`).toBeGreaterThan(0);
+    }
   }, 120_000);
 });

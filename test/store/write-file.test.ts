@@ -1,16 +1,33 @@
 // Reports and backups are written through one buffer; the bytes must be the text's UTF-8,
 // whatever the pieces and wherever a character falls against the buffer's end.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { writePrivateFile } from '../../src/store/write-file.js';
+
+// link() as a file system without hard links answers it (FAT, exFAT), when a test asks.
+const linking = vi.hoisted(() => ({ fails: false, before: () => {} }));
+vi.mock('node:fs', async (importOriginal) => {
+  const fs = await importOriginal<typeof import('node:fs')>();
+  const linkSync: typeof fs.linkSync = (existing, name) => {
+    if (!linking.fails) return fs.linkSync(existing, name);
+    linking.before();
+    throw Object.assign(new Error(`EPERM: operation not permitted, link '${String(existing)}' -> '${String(name)}'`), { code: 'EPERM' });
+  };
+  return { ...fs, default: { ...fs, linkSync }, linkSync };
+});
 
 let folder: string;
 beforeEach(() => {
   folder = mkdtempSync(join(tmpdir(), 'itb-write-file-'));
 });
-afterEach(() => rmSync(folder, { recursive: true, force: true }));
+afterEach(() => {
+  rmSync(folder, { recursive: true, force: true });
+  linking.fails = false;
+  linking.before = () => {};
+});
+const modeOf = (file: string) => statSync(file).mode & 0o777;
 
 /** Pieces of every length from 1 to 40,000 characters, mixing ASCII, accents, dashes and emoji. */
 function pieces(total: number): string[] {
@@ -51,5 +68,51 @@ describe('writePrivateFile', () => {
     writePrivateFile(file, 'old');
     writePrivateFile(file, parts, { replace: true });
     expect(readFileSync(file).equals(Buffer.from(parts.join(''), 'utf8'))).toBe(true);
+  });
+
+  it('creates a new file private and whole, leaving nothing else beside it', () => {
+    const file = join(folder, 'report.html');
+    writePrivateFile(file, ['<p>', 'one', '</p>\n']);
+    expect(readFileSync(file, 'utf8')).toBe('<p>one</p>\n');
+    expect(modeOf(file)).toBe(0o600);
+    expect(readdirSync(folder)).toEqual(['report.html']);
+  });
+
+  it('never replaces a file without being asked, and leaves no temporary file', () => {
+    const file = join(folder, 'report.md');
+    writeFileSync(file, 'kept');
+    expect(() => writePrivateFile(file, 'new')).toThrow(`${file} already exists`);
+    expect(readFileSync(file, 'utf8')).toBe('kept');
+    expect(readdirSync(folder)).toEqual(['report.md']);
+  });
+
+  it('leaves no file at all when making the content fails half way', () => {
+    const file = join(folder, 'report.csv');
+    function* failing() {
+      yield 'date,score\n';
+      throw new Error('the report could not be made');
+    }
+    expect(() => writePrivateFile(file, failing())).toThrow('the report could not be made');
+    expect(readdirSync(folder)).toEqual([]);
+  });
+
+  describe('on a file system without hard links', () => {
+    it('copies the finished file to its name, private', () => {
+      linking.fails = true;
+      const file = join(folder, 'report.md');
+      writePrivateFile(file, ['# Report\n', 'é – 🦵\n']);
+      expect(readFileSync(file, 'utf8')).toBe('# Report\né – 🦵\n');
+      expect(modeOf(file)).toBe(0o600);
+      expect(readdirSync(folder)).toEqual(['report.md']);
+    });
+
+    it('still never replaces a file that took the name while the report was written', () => {
+      linking.fails = true;
+      const file = join(folder, 'report.md');
+      linking.before = () => writeFileSync(file, 'written meanwhile');
+      expect(() => writePrivateFile(file, 'new')).toThrow(`${file} already exists`);
+      expect(readFileSync(file, 'utf8')).toBe('written meanwhile');
+      expect(readdirSync(folder)).toEqual(['report.md']);
+    });
   });
 });
