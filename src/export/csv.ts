@@ -10,7 +10,7 @@
 // CSV with) reads the file in the computer's legacy code page, and "Forward 45° lunge" or an
 // accented test movement turns into "45Â°". Other spreadsheets and most CSV readers skip it.
 import { localIsoTime } from '../core/history.js';
-import { inPieces } from './pieces.js';
+import { inPieces, remembered } from './pieces.js';
 import { drillNamer, nameInSession, type Report } from './report.js';
 
 export const csvColumns = [
@@ -43,6 +43,8 @@ function csvText(text: string): string {
 
 export function* csvPieces(report: Report): Generator<string> {
   const nameOf = drillNamer(report);
+  // Drills, their names and verdicts repeat in every session: each is guarded and quoted once.
+  const cell = remembered(csvText);
   function* rows(): Generator<string> {
     yield `${BOM}${csvColumns.join(',')}\r\n`;
     for (const session of report.sessions) {
@@ -51,7 +53,7 @@ export function* csvPieces(report: Report): Generator<string> {
       for (const attempt of session.attempts) {
         const name = nameInSession(session, attempt.exerciseId, nameOf);
         const numbers = `${attempt.attempt},${attempt.before},${attempt.after},${attempt.after - attempt.before}`;
-        yield `${sessionCells},${csvText(attempt.exerciseId)},${csvText(name)},${numbers},${csvText(attempt.verdict)}\r\n`;
+        yield `${sessionCells},${cell(attempt.exerciseId)},${cell(name)},${numbers},${cell(attempt.verdict)}\r\n`;
       }
     }
   }

@@ -3,7 +3,7 @@
 // the same data twice gives the same bundle entries.
 import { createHash } from 'node:crypto';
 import type { PainfulSide, Symptom } from '../core/records.js';
-import { jsonWithItemLines } from './pieces.js';
+import { jsonWithItemLines, remembered } from './pieces.js';
 import { drillNamer, nameInSession, type Report } from './report.js';
 
 // The FHIR R4 types of @types/fhir (a global namespace).
@@ -81,16 +81,6 @@ const SITE = mapValues(BODY_SITE, json);
 const BASELINE_METHOD = json({ text: 'Self-rated during the test movement at the start of a session, before any exercise' } satisfies CodeableConcept);
 const ATTEMPT_METHOD = json({ text: 'Self-rated during the test movement right after one exercise' } satisfies CodeableConcept);
 const RESULT = mapValues(verdictWords, (words) => json(textComponent('Result', words)));
-
-/** `make`, remembering its result for each value: scores, attempts and drills repeat endlessly. */
-function remembered<T>(make: (value: T) => string): (value: T) => string {
-  const made = new Map<T, string>();
-  return (value) => {
-    let text = made.get(value);
-    if (text === undefined) made.set(value, (text = make(value)));
-    return text;
-  };
-}
 
 /**
  * Each entry of the bundle as JSON text, one Observation per score. Years of history are tens of

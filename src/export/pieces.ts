@@ -51,3 +51,13 @@ export function* jsonWithItemLines(
   }
   yield* inPieces(parts());
 }
+
+/** `make`, remembering its result for each value: scores, attempts and drills repeat endlessly. */
+export function remembered<T>(make: (value: T) => string): (value: T) => string {
+  const made = new Map<T, string>();
+  return (value) => {
+    let text = made.get(value);
+    if (text === undefined) made.set(value, (text = make(value)));
+    return text;
+  };
+}
