@@ -1,6 +1,9 @@
 // Writing a report or backup the user asked for. Reports hold health data, so files are private
 // (0600); an existing file is never replaced unless asked. Either way the file gets its name only
 // once it is whole, so a crash leaves the old file (or none) or the new one, never half of it.
+// Written here rather than with `atomically` (which writes the store, through conf): that takes
+// the text whole, tens of megabytes for years of history, and has no way to create a file only
+// while nothing else has its name.
 import { randomBytes } from 'node:crypto';
 import {
   closeSync,
