@@ -1,3 +1,5 @@
+import { EXIT } from './errors.js';
+import { systemTimeZone } from './time-zone.js';
 import type { Prompter } from './ui/prompter.js';
 
 /** What a command may touch of the outside world; tests pass their own. */
@@ -8,6 +10,8 @@ export interface Context {
   /** Whether standard input is a terminal: the interactive session needs one. */
   stdinIsTTY: boolean;
   now: () => Date;
+  /** The name of the time zone the computer's clock is in (Europe/Paris); Intl's, when not given. */
+  timeZone?: () => string;
   /** Answers questions; tests script it, the real one is built from @inquirer/prompts on demand. */
   prompter?: Prompter;
 }
@@ -37,16 +41,21 @@ export function processContext(): Context {
       return Boolean(process.stdin.isTTY);
     },
     now: () => new Date(),
+    timeZone: () => systemTimeZone(process.env),
   };
 }
 
 /**
  * `itb exercises | head`: once the reader has what it wants, stop writing, without a fuss. A
  * terminal window closed during a session (EIO): the output has nowhere to go, but the session
- * still has to save what was answered, so it goes on.
+ * still has to save what was answered, so it goes on. Anything else (`itb export > report.md`
+ * on a full disk) ends the command with one line saying why: the error comes from the stream,
+ * outside any command, so cli.ts never sees it.
  */
 function endQuietlyOnClosedPipe(error: NodeJS.ErrnoException): void {
-  if (error.code === 'EPIPE') process.exit(0);
+  if (error.code === 'EPIPE') process.exit(EXIT.ok);
   if (error.code === 'EIO') return;
-  throw error;
+  const why = error.code === 'ENOSPC' ? 'the disk is full' : error.message;
+  process.stderr.write(`error: cannot write the output: ${why}\n`);
+  process.exit(EXIT.failure);
 }

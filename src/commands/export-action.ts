@@ -63,6 +63,7 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
     ...(until !== undefined ? { until } : {}),
     ...(name !== undefined ? { patientName: name } : {}),
     ...(summary ? { bucketSummary: summary.buckets } : {}),
+    ...(ctx.timeZone ? { timeZone: ctx.timeZone() } : {}),
     now: ctx.now(),
   });
   const text = render(report);

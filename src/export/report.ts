@@ -6,7 +6,6 @@ import { localDate, movementKey, scoreSeries, sessionSummaries, trendsOf, type S
 import { compareInstants } from '../core/instant.js';
 import type { ManualMove, PainfulSide, Screening, Session, Settings, StoreData, Symptom } from '../core/records.js';
 import type { Exercise, Library } from '../library/schema.js';
-import { systemTimeZone } from './time-zone.js';
 
 /** Whole days in local time, inclusive; null = open. */
 export interface Period {
@@ -64,7 +63,7 @@ export interface ReportOptions {
   until?: string;
   patientName?: string;
   now: Date;
-  /** The time zone of the dates shown (the computer's own, which localDate follows); said in the report. */
+  /** The time zone of the dates shown (the computer's own, which localDate follows), said in the report; Intl's when left out. */
   timeZone?: string;
   /** summarizeBuckets of exactly this store, when one is at hand: spares walking the log again. */
   bucketSummary?: BucketSummary;
@@ -112,7 +111,7 @@ export function buildReport(data: StoreData, library: Library, options: ReportOp
     generatedAt: options.now.toISOString(),
     period: { since, until },
     firstDay: firstOf([sessions[0]?.startedAt, moves[0]?.at]),
-    timeZone: options.timeZone ?? systemTimeZone(),
+    timeZone: options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
     settings: data.settings,
     sessions,
     moves,

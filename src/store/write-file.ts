@@ -158,7 +158,7 @@ function writeAll(fd: number, content: Content): void {
   flush();
 }
 
-/** Makes the rename itself durable; some systems cannot open a folder for this, which is fine. */
+/** Makes the new name itself durable; some systems cannot open a folder for this, which is fine. */
 function syncFolder(folder: string): void {
   try {
     const fd = openSync(folder, 'r');

@@ -32,6 +32,13 @@ describe('itb export', () => {
     expect(result.stderr).toBe('');
   });
 
+  it("names the computer's time zone in the header, as it is told it", async () => {
+    const told = await run(['export'], { home, timeZone: 'Europe/Paris' });
+    expect(told.stdout).toContain('dates and times in Europe/Paris');
+    // Not told: Intl's answer, the zone this suite runs in.
+    expect((await run(['export'], { home })).stdout).toContain('dates and times in America/St\\_Johns');
+  });
+
   it('writes a private file and says what it wrote', async () => {
     await seed();
     const file = join(home, 'report.html');

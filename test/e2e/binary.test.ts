@@ -2,7 +2,7 @@
 // stream, and colour decided by NO_COLOR, --no-color, TERM=dumb and FORCE_COLOR.
 // Needs `npm run build` first (`npm test` does it).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempHome } from '../helpers/run.js';
@@ -84,6 +84,21 @@ describe('piped into a reader that stops early', () => {
     const result = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${bin}" exercises | true`], { encoding: 'utf8' });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
+  });
+});
+
+describe('output that cannot be written', () => {
+  it.runIf(existsSync('/dev/full'))('says so in one line, with no stack trace, and exits 1', () => {
+    // /dev/full takes no byte: every write fails as on a full disk.
+    const full = openSync('/dev/full', 'w');
+    const result = spawnSync(process.execPath, [bin, 'exercises'], {
+      env: { PATH: process.env.PATH ?? '', ITB_HOME: home, NO_COLOR: '1' },
+      stdio: ['ignore', full, 'pipe'],
+      encoding: 'utf8',
+    });
+    closeSync(full);
+    expect(result.stderr).toBe('error: cannot write the output: the disk is full\n');
+    expect(result.status).toBe(1);
   });
 });
 

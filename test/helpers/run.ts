@@ -25,6 +25,8 @@ export interface RunOptions {
   stdinTTY?: boolean;
   /** Sees each question before it is answered (see ScriptedPrompter). */
   onAsk?: (asked: Asked) => void;
+  /** The computer's time zone as the command is told it (default: none, so Intl's). */
+  timeZone?: string;
 }
 
 export async function run(argv: string[], options: RunOptions = {}): Promise<RunResult> {
@@ -41,6 +43,7 @@ export async function run(argv: string[], options: RunOptions = {}): Promise<Run
     now: typeof now === 'function' ? now : () => now ?? new Date(),
     prompter,
   };
+  if (options.timeZone !== undefined) ctx.timeZone = () => options.timeZone!;
   const code = await main(argv, ctx);
   return { code, stdout, stderr, prompter };
 }

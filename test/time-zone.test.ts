@@ -2,7 +2,7 @@
 // Intl's answer, and the same zone Intl would name either way.
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { systemTimeZone } from '../../src/export/time-zone.js';
+import { systemTimeZone } from '../src/time-zone.js';
 
 const linkTo = (target: string) => (path: string) => {
   expect(path).toBe('/etc/localtime');
