@@ -1,6 +1,7 @@
 // Sessions as a therapist reads them: one line each, and the scores over time.
 import { compareInstants } from './instant.js';
 import type { PainfulSide, Session, Symptom } from './records.js';
+import { latestScore } from './session.js';
 
 export interface SessionSummary {
   id: string;
@@ -38,9 +39,9 @@ export interface Trend {
   points: ScorePoint[];
 }
 
-/** The last score given in a session: the last attempt's `after`, else the baseline. */
+/** The last score given in a session (see latestScore); null before any. */
 export function finalScore(session: Session): number | null {
-  return session.attempts.at(-1)?.after ?? session.baseline ?? null;
+  return latestScore(session) ?? null;
 }
 
 /** Sessions started at or after `since` (all without it), oldest first. */

@@ -1,6 +1,6 @@
 // What the session shows: the drill card, the verdict after each score, and the closing summary.
 import type { PainfulSide, Session, Symptom, Thresholds } from '../core/records.js';
-import type { Feedback } from '../core/session.js';
+import { latestScore, type Feedback } from '../core/session.js';
 import type { Exercise } from '../library/schema.js';
 import type { Colours } from './colour.js';
 import { describeDose, describeSide } from './describe.js';
@@ -132,7 +132,7 @@ export function summary(session: Session, names: Map<string, string>, changes: B
     const header = [colour.dim('Exercise'), colour.dim('Before → after'), colour.dim('Result')];
     lines.push(...table([header, ...rows.map(([name, scores, outcome]) => [fitName(name, room), scores, outcome])]).map((l) => `  ${l}`));
   }
-  const final = session.attempts.at(-1)?.after ?? session.baseline;
+  const final = latestScore(session);
   if (session.baseline !== undefined) {
     lines.push('', ...wrap(`${session.symptom} during ${session.movement}: ${colour.bold(`${session.baseline} → ${final}`)} (baseline → final)`, 80, '  '));
   }
