@@ -133,8 +133,10 @@ describe('itb validate', () => {
   });
 
   it('the shipped library is valid', async () => {
-    const { code } = await itb(['validate', join(import.meta.dirname, '../../data/library.yaml')]);
+    const { code, stdout, stderr } = await itb(['validate', join(import.meta.dirname, '../../data/library.yaml')]);
     expect(code).toBe(0);
+    expect(stdout).toMatch(/library\.yaml: [1-9]\d* drills, [1-9]\d* routines, no problems\n$/);
+    expect(stderr).toBe('');
   });
 
   it('a bad file: exit 2, every problem on its own line of stdout, the count and what to do on stderr', async () => {

@@ -70,12 +70,13 @@ describe('a whole session', () => {
 
   it('judges the retry against the original before, not the worse first attempt', () => {
     // 5 → 6 (worse), retry 5 → 5: back to where it started is still not improved → avoid.
-    const { session, outcomes, feedback } = play([5, 'done', 6, 'done', 5, 'stop']);
+    const { session, outcomes, feedback, state } = play([5, 'done', 6, 'done', 5]);
     expect(session.attempts[1]).toMatchObject({ attempt: 2, before: 5, after: 5, verdict: 'not-improved' });
     expect(outcomes).toEqual(['ankle:avoid']);
     expect(feedback.map((f) => f.kind)).toEqual(['retry', 'avoid']);
     // The next drill starts from the latest score, 5.
-    expect(session.status).toBe('stopped');
+    expect(state.ask).toMatchObject({ kind: 'exercise', exercise: { id: 'knee' }, attempt: 1, before: 5 });
+    expect(play(['stop'], state).session.status).toBe('stopped');
   });
 
   it('asks the retry as the same exercise, attempt 2, with the original before', () => {
@@ -160,11 +161,26 @@ describe('a whole session', () => {
     expect(cutOff(setup().session).endedAt).toBe('2026-11-20T10:00:00.000Z');
   });
 
-  it('never changes the state it was given', () => {
-    const state = setup();
-    const frozen = structuredClone(state);
-    next(state, { kind: 'score', score: 4 }, '2026-11-20T10:01:00.000Z');
-    expect(state).toEqual(frozen);
+  it('never changes the state it was given, whatever the answer', () => {
+    // Baseline, done, a score that asks for a retry, done, a retry that sets the drill aside,
+    // done, a flare, go on, skip: every kind of step.
+    const answers: Short[] = [5, 'done', 6, 'done', 5, 'done', 9, 'go-on', 'skip'];
+    let state = setup();
+    answers.forEach((short, i) => {
+      const frozen = structuredClone(state);
+      const step = next(state, toAnswer(short), `2026-11-20T10:${String(i + 1).padStart(2, '0')}:00.000Z`);
+      expect(state, `answer ${i} (${short})`).toEqual(frozen);
+      state = step.state;
+    });
+    expect(state.session.results.map((r) => r.outcome)).toEqual(['avoid', 'avoid', 'skipped']);
+    expect(state.ask.kind).toBe('finished');
+    // The two ways to end early: stop at a drill, end after a flare.
+    for (const [earlier, last] of [[[5], 'stop'], [[5, 'done', 9], 'end']] as [Short[], Short][]) {
+      const before = play(earlier).state;
+      const frozen = structuredClone(before);
+      expect(next(before, toAnswer(last), '2026-11-20T11:00:00.000Z').state.session.status).toBe('stopped');
+      expect(before, String(last)).toEqual(frozen);
+    }
   });
 
   it('refuses an answer that does not fit the question, and scores off the scale', () => {
