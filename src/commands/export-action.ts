@@ -6,6 +6,7 @@ import { UserError } from '../errors.js';
 import { buildReport, periodWords, type Report } from '../export/report.js';
 import { noneWords } from '../export/words.js';
 import { readStore, storeFile } from '../store/store-file.js';
+import { isStoreFile } from '../store/store-path.js';
 import { readWithSummary } from '../store/summary-file.js';
 import { checkWritable, writePrivateFile } from '../store/write-file.js';
 import type { ExportOptions, Format } from './export.js';
@@ -40,8 +41,15 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
   if (since !== undefined && until !== undefined && since > until) {
     throw new UserError(`--since ${since} is after --until ${until}`, 'Put the earlier day first, e.g. --since 2026-10-01 --until 2026-11-20.');
   }
-  // Before any work: a file that may not be written is said at once.
-  if (options.output !== undefined) checkWritable(options.output, { replace: Boolean(options.force) });
+  // Before any work: a file that may not be written is said at once. Its own store first, so
+  // that "add --force" is never the advice for it.
+  if (options.output !== undefined) {
+    const output = options.output;
+    const storeHere = (file: string | undefined) => file !== undefined && isStoreFile(file, ctx.env);
+    if (storeHere(output) || storeHere(checkWritable(output, { replace: Boolean(options.force) }))) {
+      throw new UserError(`${output} is where itb keeps your history: a report there would replace it`, 'Nothing was written. Choose another name or folder with -o.');
+    }
+  }
   const named = options.output === undefined ? undefined : formatOfName(options.output);
   if (options.output !== undefined && options.format === undefined && named === undefined) {
     throw new UserError(

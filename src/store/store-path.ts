@@ -1,6 +1,7 @@
 // Where the store lives. Kept apart so that finding the file loads nothing else.
+import { realpathSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 
 export const projectName = 'itb';
 const fileName = 'store.json';
@@ -9,6 +10,26 @@ const fileName = 'store.json';
 export function storeFile(env: Record<string, string | undefined>): string {
   if (env.ITB_HOME) return resolve(env.ITB_HOME, fileName);
   return join(defaultFolder(env), fileName);
+}
+
+/**
+ * Whether `file` is the store or one of the files itb keeps beside it (`store.json.checked`,
+ * `store.json.summary`, the locks, the temporary files of a save): a report written there would
+ * wreck the very history it reports.
+ */
+export function isStoreFile(file: string, env: Record<string, string | undefined>): boolean {
+  const store = storeFile(env);
+  const name = basename(file);
+  if (!name.startsWith(basename(store)) && name !== 'session.lock') return false;
+  // The same folder however it is named: relative, through a link.
+  const folderOf = (path: string) => {
+    try {
+      return realpathSync(dirname(resolve(path)));
+    } catch {
+      return dirname(resolve(path));
+    }
+  };
+  return folderOf(file) === folderOf(store);
 }
 
 /**

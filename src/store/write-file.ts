@@ -52,16 +52,16 @@ export function checkWritable(file: string, options: { replace?: boolean } = {})
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw writeError(file, error);
   }
-  let real = file;
+  let target = link;
   if (link.isSymbolicLink()) {
     try {
-      real = realpathSync(file);
+      target = statSync(file);
     } catch {
       throw new UserError(`cannot write ${file}: it is a link to ${readlinkSync(file)}, which does not exist`, 'Choose another name with -o.');
     }
   }
-  const target = real === file ? link : statSync(real);
   if (target.isDirectory()) throw problem(file, 'EISDIR');
+  // A device, a pipe or a socket, such as /dev/stdout (a link to whatever the output is).
   if (!target.isFile()) {
     throw new UserError(
       `cannot write ${file}: it is not a regular file (a device, a pipe or a socket)`,
@@ -69,7 +69,7 @@ export function checkWritable(file: string, options: { replace?: boolean } = {})
     );
   }
   if (!options.replace) throw problem(file, 'EEXIST');
-  return real;
+  return link.isSymbolicLink() ? realpathSync(file) : file;
 }
 
 function createNew(file: string, content: Content): void {

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { parse as parseHtml } from 'parse5';
@@ -142,6 +143,38 @@ describe('itb export', () => {
     expect(readlinkSync(join(home, 'report.md'))).toBe(real);
     expect(readFileSync(real, 'utf8')).toContain('# IT band self-assessment report');
     expect(modeOf(real)).toBe(0o600);
+  });
+
+  it('never writes over its own store or the files beside it, even with --force or through a link', async () => {
+    await seed();
+    const files = readdirSync(home);
+    expect(files).toEqual(expect.arrayContaining(['store.json', 'store.json.checked']));
+    const before = Object.fromEntries(files.map((name) => [name, readFileSync(join(home, name))]));
+    const alias = join(home, '..', `${home.split('/').at(-1)}-alias`);
+    symlinkSync(home, alias);
+    const outside = mkdtempSync(join(tmpdir(), 'itb-reports-'));
+    symlinkSync(join(home, 'store.json'), join(outside, 'report.json'));
+    try {
+      for (const args of [
+        ['-o', join(home, 'store.json')],
+        ['-o', join(home, 'store.json'), '--force', '--format', 'json'],
+        ['-o', join(home, 'store.json.summary'), '--format', 'json'],
+        ['-o', join(alias, 'store.json.checked'), '--force', '--format', 'json'],
+        ['-o', join(outside, 'report.json'), '--force'],
+      ]) {
+        const refused = await exportIn(args);
+        expect(refused.code, args.join(' ')).toBe(2);
+        expect(refused.stderr, args.join(' ')).toContain('is where itb keeps your history');
+        expect(refused.stderr).not.toContain('--force to replace');
+      }
+      expect(readdirSync(home).sort()).toEqual(files.sort());
+      for (const [name, bytes] of Object.entries(before)) expect(readFileSync(join(home, name)).equals(bytes), name).toBe(true);
+      // A file of the same name elsewhere is just a file.
+      expect((await exportIn(['-o', join(outside, 'store.json')])).code).toBe(0);
+    } finally {
+      rmSync(alias);
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 
   it('refuses a pipe or a device, even with --force, and a folder, leaving them as they are', async () => {

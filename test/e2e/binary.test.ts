@@ -105,6 +105,16 @@ describe('output that cannot be written', () => {
 describe('exit 2, with a message and no stack trace', () => {
   const noStack = (stderr: string) => expect(stderr).not.toMatch(/^ {4}at /m);
 
+  it('export -o /dev/stdout into a pipe: not a file to write', () => {
+    // /dev/stdout is a link to the pipe, which has no name a program can open again.
+    for (const args of [['export', '-o', '/dev/stdout'], ['export', '-o', '/dev/stdout', '--force']]) {
+      const { code, stdout, stderr } = itb(args);
+      expect(stderr).toContain('error: cannot write /dev/stdout: it is not a regular file');
+      expect(stdout).toBe('');
+      expect(code).toBe(2);
+    }
+  });
+
   it('an unknown command', () => {
     const { code, stdout, stderr } = itb(['rutines']);
     expect(code).toBe(2);
