@@ -19,14 +19,15 @@ export function createPrompter(): Prompter {
 
 /**
  * Aborts when the terminal goes away: its window closed (the input ends, then SIGHUP), a
- * polite kill (SIGTERM), or Ctrl-D. The question being asked, and any later one, then ends the
- * way Ctrl-C ends it, so a session saves what was answered as interrupted instead of being cut off.
+ * polite kill (SIGTERM, or SIGINT from `kill -INT`, or a Ctrl-C pressed while no question is
+ * open), or Ctrl-D. The question being asked, and any later one, then ends the way Ctrl-C ends
+ * it, so a session saves what was answered as interrupted instead of being cut off.
  */
 function whenTerminalGoes(): AbortSignal {
   const gone = new AbortController();
   // Listening for good: a closed window can bring more than one SIGHUP, and without a listener
   // of ours the prompts' own exit handler would end the program before the save.
-  for (const signal of ['SIGHUP', 'SIGTERM'] as const) process.on(signal, () => gone.abort(signal));
+  for (const signal of ['SIGHUP', 'SIGTERM', 'SIGINT'] as const) process.on(signal, () => gone.abort(signal));
   const stdin = process.stdin;
   // Ctrl-D, the end of input: the prompts would close without an answer and the program end
   // without a word, so it stops the session as Ctrl-C does.

@@ -1,6 +1,6 @@
 // The interactive session end to end: the built binary in a real pseudo-terminal, typed at.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BIN, keys, passRedFlagScreen, Terminal } from '../helpers/pty.js';
@@ -166,6 +166,16 @@ describe('itb session in a terminal', () => {
     });
     expect(code).toBe(130);
     expect(t.text).toContain('Session interrupted. Kept: your baseline (6) and 1 finished drill');
+  });
+
+  it('keeps what was answered on kill -INT, as on Ctrl-C, and leaves no lock behind', async () => {
+    const { t, code } = await endMidSession(async (t) => {
+      await t.waitFor('When you have done the drill');
+      t.signal('SIGINT');
+    });
+    expect(code).toBe(130);
+    expect(t.text).toContain('Session interrupted. Kept: your baseline (6) and 1 finished drill');
+    expect(readdirSync(home).filter((name) => name.includes('lock'))).toEqual([]);
   });
 
   it('wraps its text to a narrow terminal, such as a phone screen', async () => {

@@ -72,7 +72,7 @@ export class Terminal {
   }
 
   /** Sends `signal` to the program, as `kill` does from another shell. */
-  signal(signal: 'SIGTERM' | 'SIGHUP' | 'SIGKILL'): void {
+  signal(signal: 'SIGTERM' | 'SIGHUP' | 'SIGINT' | 'SIGKILL'): void {
     this.pty.kill(signal);
   }
 
