@@ -175,6 +175,10 @@ function summary(outcome: MergeOutcome, dryRun: boolean): string {
   const parts = [`${count(sessionsAdded, 'session')}${present}`, count(movesAdded, 'manual move')];
   if (screeningsAdded > 0) parts.push(count(screeningsAdded, 'red-flag screen'));
   const lines = [`${dryRun ? 'Would import' : 'Imported'} ${parts.join(', ')}.`];
+  if (outcome.sessionsUpdated > 0) {
+    const held = outcome.sessionsUpdated === 1 ? '1 session your store held unfinished' : `${outcome.sessionsUpdated} sessions your store held unfinished`;
+    lines.push(`${held} ${dryRun ? 'would be' : outcome.sessionsUpdated === 1 ? 'was' : 'were'} brought up to date from the file.`);
+  }
   if (outcome.settings === 'restored') lines.push(dryRun ? 'Your settings would be restored from the file.' : 'Settings restored from the file.');
   if (outcome.settings === 'kept') {
     lines.push(`Your own settings ${dryRun ? 'would be' : 'were'} kept (the file has different ones; they are only taken into an empty store).`);

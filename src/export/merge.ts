@@ -9,6 +9,8 @@ export interface MergeOutcome {
   data: StoreData;
   sessionsAdded: number;
   sessionsPresent: number;
+  /** Sessions the store held unfinished, taken further along from the file (see isEarlierView). */
+  sessionsUpdated: number;
   movesAdded: number;
   screeningsAdded: number;
   /** restored: the store had no sessions, so the file's settings were taken; kept: the store's stay. */
@@ -21,27 +23,35 @@ export function mergeExport(store: StoreData, backup: ParsedExport): MergeOutcom
   const byId = new Map(store.sessions.map((session) => [session.id, session]));
   const conflicts: string[] = [];
   const newSessions: StoreData['sessions'] = [];
+  const updated = new Map<string, Session>();
   let sessionsPresent = 0;
   for (const session of backup.sessions) {
     const mine = byId.get(session.id);
     if (!mine) {
       newSessions.push(session);
       byId.set(session.id, session);
-    } else if (canonical(asExported(mine)) === canonical(asExported(session))) sessionsPresent++;
-    else if (!conflicts.includes(session.id)) conflicts.push(session.id);
+      continue;
+    }
+    const [ours, theirs] = [asExported(mine), asExported(session)];
+    if (canonical(ours) === canonical(theirs) || isEarlierView(theirs, ours)) sessionsPresent++;
+    else if (isEarlierView(ours, theirs)) {
+      updated.set(session.id, session);
+      byId.set(session.id, session);
+    } else if (!conflicts.includes(session.id)) conflicts.push(session.id);
   }
 
   const settingsSame = canonical(store.settings) === canonical(backup.settings);
   const settings = settingsSame ? 'same' : store.sessions.length === 0 ? 'restored' : 'kept';
   if (conflicts.length > 0) {
-    return { data: store, sessionsAdded: 0, sessionsPresent, movesAdded: 0, screeningsAdded: 0, settings, conflicts };
+    return { data: store, sessionsAdded: 0, sessionsPresent, sessionsUpdated: 0, movesAdded: 0, screeningsAdded: 0, settings, conflicts };
   }
 
   const newMoves = missing(store.moves, backup.moves);
   const newScreenings = missing(store.screenings, backup.screenings);
   const byTime = <T>(at: (item: T) => string) => (a: T, b: T) => Date.parse(at(a)) - Date.parse(at(b));
   // Only what was added moves anything, so a store that gains nothing keeps its exact order.
-  const sessions = newSessions.length > 0 ? [...store.sessions, ...newSessions].sort(byTime((s) => s.startedAt)) : store.sessions;
+  const kept = updated.size > 0 ? store.sessions.map((session) => updated.get(session.id) ?? session) : store.sessions;
+  const sessions = newSessions.length > 0 ? [...kept, ...newSessions].sort(byTime((s) => s.startedAt)) : kept;
   const moves = newMoves.length > 0 ? [...store.moves, ...newMoves].sort(byTime((m) => m.at)) : store.moves;
   const screenings = newScreenings.length > 0 ? [...store.screenings, ...newScreenings].sort(byTime((s) => s.at)) : store.screenings;
   const bucketsResetAt = later(store.bucketsResetAt, backup.bucketsResetAt);
@@ -60,6 +70,7 @@ export function mergeExport(store: StoreData, backup: ParsedExport): MergeOutcom
     data,
     sessionsAdded: newSessions.length,
     sessionsPresent,
+    sessionsUpdated: updated.size,
     movesAdded: newMoves.length,
     screeningsAdded: newScreenings.length,
     settings,
@@ -73,6 +84,26 @@ export function mergeExport(store: StoreData, backup: ParsedExport): MergeOutcom
  */
 function asExported(session: Session): Session {
   return session.status === 'in-progress' ? cutOff(session) : session;
+}
+
+/**
+ * Whether `earlier` is `later` as it stood part-way through: the same session, left unfinished
+ * (in progress, or interrupted) with the first of `later`'s answers. A backup made while a session
+ * ran holds it so, and so does a store restored from one; the session went on elsewhere.
+ */
+function isEarlierView(earlier: Session, later: Session): boolean {
+  if (earlier.status !== 'in-progress' && earlier.status !== 'interrupted') return false;
+  const startOf = <T>(list: T[], whole: T[]) => list.length <= whole.length && list.every((item, i) => canonical(item) === canonical(whole[i]));
+  // What a session's answers change: its end, its answers, and whether a loading drill was done.
+  const fixed = ({ status: _status, endedAt: _endedAt, baseline: _baseline, loading: _loading, attempts: _attempts, results: _results, ...rest }: Session) =>
+    canonical(rest);
+  return (
+    fixed(earlier) === fixed(later) &&
+    (earlier.baseline === undefined || earlier.baseline === later.baseline) &&
+    (!earlier.loading || later.loading) &&
+    startOf(earlier.attempts, later.attempts) &&
+    startOf(earlier.results, later.results)
+  );
 }
 
 /** Items of `incoming` with no equal item in `existing` (nor earlier in `incoming`). */

@@ -74,6 +74,32 @@ describe('itb import', () => {
     expect(readFileSync(restored, 'utf8')).toBe(readFileSync(own, 'utf8'));
   });
 
+  it('takes a backup made while a session ran, and later full backups after it', async () => {
+    // The backup caught the first session two answers in, still running.
+    const file = JSON.parse(readFileSync(backup, 'utf8')) as ExportFile;
+    const running = file.sessions[0]!;
+    delete running.endedAt;
+    Object.assign(running, { status: 'in-progress', attempts: running.attempts.slice(0, 1), results: running.results.slice(0, 1) });
+    const midSession = join(source.home, 'mid-session.json');
+    writeFileSync(midSession, JSON.stringify(file));
+
+    // Into the store where the session went on: nothing to take.
+    const before = storeBytes(source.home);
+    const back = await importInto(source.home, [midSession]);
+    expect(back.code, back.stderr).toBe(0);
+    expect(back.stderr).toContain('Imported 0 sessions (3 already present)');
+    expect(storeBytes(source.home).equals(before)).toBe(true);
+
+    // Restored elsewhere, then the full backup: the session is brought up to date.
+    expect((await importInto(target.home, [midSession])).code).toBe(0);
+    const full = await importInto(target.home, [backup]);
+    expect(full.code, full.stderr).toBe(0);
+    expect(full.stderr).toContain('Imported 0 sessions (2 already present)');
+    expect(full.stderr).toContain('1 session your store held unfinished was brought up to date from the file.');
+    const buckets = await Promise.all([source.home, target.home].map((home) => run(['buckets', '--json'], { home, now: NOW })));
+    expect(withoutGeneratedAt(buckets[1]!.stdout)).toEqual(withoutGeneratedAt(buckets[0]!.stdout));
+  });
+
   it('changes nothing when the same file is imported again', async () => {
     expect((await importInto(target.home, [backup])).code).toBe(0);
     const first = storeBytes(target.home);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { projectBuckets } from '../../src/core/buckets.js';
 import { canonical, mergeExport } from '../../src/export/merge.js';
+import type { Session } from '../../src/core/records.js';
 import type { ParsedExport } from '../../src/export/schema.js';
 import { emptyStore } from '../../src/store/migrations.js';
 import { sampleStore, sessionOne, sessionTwo } from './fixtures.js';
@@ -58,6 +59,53 @@ describe('mergeExport', () => {
     const outcome = mergeExport(mine, backupOf());
     expect(outcome.conflicts).toEqual(['session-one']);
     expect(outcome.data).toBe(mine);
+  });
+
+  describe('a session backed up while it ran', () => {
+    /** sessionOne as a backup made after its first drill held it: in progress, two answers in. */
+    const partWay = (): Session => {
+      const { endedAt: _ended, ...whole } = structuredClone(sessionOne);
+      return { ...whole, status: 'in-progress', attempts: whole.attempts.slice(0, 1), results: whole.results.slice(0, 1) };
+    };
+    const storeWith = (session: Session) => ({ ...emptyStore(), sessions: [session] });
+    const backupWith = (session: Session) => ({ ...backupOf(), sessions: [session], moves: [], screenings: [] });
+
+    it('is present in a store where it went on to the end', () => {
+      const mine = storeWith(structuredClone(sessionOne));
+      const outcome = mergeExport(mine, backupWith(partWay()));
+      expect(outcome.conflicts).toEqual([]);
+      expect(outcome.sessionsPresent).toBe(1);
+      expect(outcome.sessionsUpdated).toBe(0);
+      expect(outcome.data.sessions).toEqual([sessionOne]);
+    });
+
+    it('is brought up to date, buckets and all, in a store restored from that backup', () => {
+      // Restored into an empty store, the part-way session was cut off there: interrupted.
+      const restored = mergeExport(emptyStore(), backupWith(partWay())).data;
+      const outcome = mergeExport(restored, backupWith(structuredClone(sessionOne)));
+      expect(outcome.conflicts).toEqual([]);
+      expect(outcome.sessionsUpdated).toBe(1);
+      expect(outcome.sessionsAdded).toBe(0);
+      expect(outcome.data.sessions).toEqual([sessionOne]);
+      expect(outcome.data.buckets).toEqual(projectBuckets([sessionOne], []));
+      // The same file again changes nothing more.
+      const again = mergeExport(outcome.data, backupWith(structuredClone(sessionOne)));
+      expect([again.sessionsPresent, again.sessionsUpdated]).toEqual([1, 0]);
+    });
+
+    it('still conflicts when the answers given part-way differ from the finished session', () => {
+      const otherScore = partWay();
+      otherScore.attempts[0]!.after = 5;
+      const otherMovement = { ...partWay(), movement: 'step-down' };
+      const loadingThen = { ...partWay(), loading: true };
+      const finishedShorter = { ...partWay(), status: 'stopped' as const, endedAt: '2026-10-01T12:06:00.000Z' };
+      for (const session of [otherScore, otherMovement, loadingThen, finishedShorter]) {
+        const mine = storeWith(structuredClone(sessionOne));
+        const outcome = mergeExport(mine, backupWith(session));
+        expect(outcome.conflicts).toEqual(['session-one']);
+        expect(outcome.data).toBe(mine);
+      }
+    });
   });
 
   it('treats records with the same contents as equal whatever their key order', () => {
