@@ -111,10 +111,21 @@ export class Store {
     const next = mutate(current) ?? current;
     const written = checkedForWriting(next, unchanged);
     for (const session of written.sessions) if (!unchanged.has(session)) freezeSession(session);
+    // The text is made first, so that the write which follows the last look at the file is as
+    // short as it can be.
+    const text = this.#serialize(written);
     // A process stalled for seconds (suspended, or busy with a huge import) has its lock taken
     // over as left behind; the other itb's save must then not be written over.
     if (stampOf(this.path) !== stamp) return undefined;
-    this.#write(ConfClass, written, before);
+    try {
+      this.#write(ConfClass, written, text, before);
+    } catch (error) {
+      // Stalled in the middle of the write itself, it may have found its unfinished temporary
+      // file removed by the itb that took over the lock, as one left behind: nothing of it was
+      // written, and it starts again from the other's save.
+      if (this.#savedByAnother(stamp, before)) return undefined;
+      throw error;
+    }
     const bytes = Buffer.from(this.#lastText, 'utf8');
     writeFingerprint(this.path, hashOf(bytes));
     // The summary walks the whole log, so it is kept when a session ends rather than after
@@ -207,8 +218,17 @@ export class Store {
   }
 
   /** Writes `data` through conf, whole or not at all (see ./whole-write.ts); `before` is the file it replaces. */
-  #write(ConfClass: typeof Conf, data: StoreData, before: Buffer | undefined): void {
-    const text = this.#serialize(data);
+  /** Whether the file is no longer the one read at `stamp`, and holds other bytes than `before`: another itb saved it. */
+  #savedByAnother(stamp: string, before: Buffer | undefined): boolean {
+    if (stampOf(this.path) === stamp) return false;
+    try {
+      return before === undefined || !readFileSync(this.path).equals(before);
+    } catch {
+      return before !== undefined;
+    }
+  }
+
+  #write(ConfClass: typeof Conf, data: StoreData, text: string, before: Buffer | undefined): void {
     writeWhole(this.path, text, before, () => this.#writeWithConf(ConfClass, data), (problem, hint) => storeError(this.path, problem, hint));
   }
 

@@ -1,0 +1,71 @@
+// A save stalled in the middle of its write (the process suspended with Ctrl-Z, say) for longer
+// than the lock lasts: another itb takes the lock over, saves, and removes the stalled save's
+// unfinished temporary file as one left behind. The stalled save must then start again from the
+// other's save, keeping both, not fail with a puzzling error or write over it.
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { emptyStore, Store } from '../../src/store/store.js';
+import { newStoreHome } from '../helpers/store-home.js';
+
+/** What happens inside conf's next write, before it fails as atomically does when its temporary file is gone. */
+const stall = vi.hoisted(() => ({ during: undefined as (() => void) | undefined }));
+
+vi.mock('conf', async (importOriginal) => {
+  const { default: Conf } = await importOriginal<typeof import('conf')>();
+  class StallingConf<T extends Record<string, unknown>> extends Conf<T> {
+    override get store(): T {
+      return super.store;
+    }
+    override set store(value: T) {
+      const during = stall.during;
+      if (during !== undefined) {
+        stall.during = undefined;
+        during();
+        throw Object.assign(new Error("ENOENT: no such file or directory, rename 'store.json.tmp-1a2b3c' -> 'store.json'"), { code: 'ENOENT' });
+      }
+      super.store = value;
+    }
+  }
+  return { default: StallingConf };
+});
+
+let root: string;
+let home: string;
+let file: string;
+beforeEach(() => {
+  ({ root, home, file } = newStoreHome('itb-stalled-save-'));
+});
+afterEach(() => {
+  stall.during = undefined;
+  rmSync(root, { recursive: true, force: true });
+});
+
+describe('a save stalled in the middle of its write', () => {
+  it('starts again from the save another itb made meanwhile, and keeps both', async () => {
+    const store = Store.open({ ITB_HOME: home });
+    await store.update(() => emptyStore());
+    // The other itb's save: the setting it changed, in a new file put in place of the old.
+    stall.during = () => {
+      const theirs = { ...emptyStore(), settings: { ...emptyStore().settings, flareRise: 4 } };
+      writeFileSync(`${file}.other`, JSON.stringify(theirs), { mode: 0o600 });
+      renameSync(`${file}.other`, file);
+    };
+    let calls = 0;
+    const saved = await store.update((data) => {
+      calls++;
+      data.settings = { ...data.settings, minImprovement: 2 };
+    });
+    expect(calls).toBe(2);
+    expect(saved.settings).toMatchObject({ minImprovement: 2, flareRise: 4 });
+    expect(JSON.parse(readFileSync(file, 'utf8')).settings).toMatchObject({ minImprovement: 2, flareRise: 4 });
+  });
+
+  it('still fails, with the store as it was, when nothing else saved it', async () => {
+    const store = Store.open({ ITB_HOME: home });
+    await store.update(() => emptyStore());
+    const before = readFileSync(file);
+    stall.during = () => {};
+    await expect(store.update((data) => void (data.settings = { ...data.settings, minImprovement: 2 }))).rejects.toThrow('could not be saved (ENOENT');
+    expect(readFileSync(file).equals(before)).toBe(true);
+  });
+});
