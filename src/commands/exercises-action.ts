@@ -25,8 +25,11 @@ export async function showExercises(ctx: Context, id: string | undefined, option
 /** Name, id and body region of every drill, in 80 columns; a strength drill says it is one. */
 function listExercises(library: Library, colour: Colours): string {
   const loading = ' (loading)';
+  // The ids in full (they are typed), the names in what is left of 80 columns, at most 36.
+  const widest = (texts: string[]) => Math.max(...texts.map((text) => text.length));
+  const room = Math.max(Math.min(36, 80 - widest(library.exercises.map((e) => e.id)) - widest(library.exercises.map((e) => e.region)) - 4), 20);
   const rows = library.exercises.map((exercise) => [
-    exercise.loading ? `${fitName(exercise.name, 36 - loading.length)}${colour.yellow(loading)}` : fitName(exercise.name, 36),
+    exercise.loading ? `${fitName(exercise.name, room - loading.length)}${colour.yellow(loading)}` : fitName(exercise.name, room),
     colour.bold(exercise.id),
     exercise.region,
   ]);
@@ -43,11 +46,11 @@ function showExercise(library: Library, exercise: Exercise, colour: Colours): st
     '',
     ...exercise.steps.flatMap((step, i) => hanging(`  ${String(i + 1).padStart(2)}. `, step, 78)),
     '',
-    `  Dose:       ${describeDose(exercise.dose)}`,
-    `  Side:       ${describeSide(exercise.side)}`,
-    `  Equipment:  ${exercise.equipment.length > 0 ? exercise.equipment.join(', ') : 'none'}`,
+    ...hanging('  Dose:       ', describeDose(exercise.dose), 80),
+    ...hanging('  Side:       ', describeSide(exercise.side), 80),
+    ...hanging('  Equipment:  ', exercise.equipment.length > 0 ? exercise.equipment.join(', ') : 'none', 80),
   ];
-  if (routines.length > 0) out.push(`  Routines:   ${routines.join(', ')}`);
+  if (routines.length > 0) out.push(...hanging('  Routines:   ', routines.join(', '), 80));
   if (exercise.video) out.push(`  Video:      ${exercise.video}`);
   if (exercise.cues.length > 0) out.push('', '  Cues:', ...exercise.cues.flatMap((cue) => hanging('    - ', cue, 78)));
   if (exercise.source) out.push('', colour.dim(`  From: ${exercise.source}`));

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { findExercise } from '../library/library.js';
-import { fitName, wrap } from '../ui/table.js';
+import { fitName, hanging, wrap } from '../ui/table.js';
 import { libraryFor, paint, printJson } from './shared.js';
 
 export async function showRoutines(ctx: Context, options: { json?: boolean }, command: Command) {
@@ -16,9 +16,10 @@ export async function showRoutines(ctx: Context, options: { json?: boolean }, co
       if (!exercise) return `${number}${id}`;
       // The name gives way, so that the line fits 80 columns with the id in full.
       const details = `  ${exercise.id} · ${exercise.region}`;
-      return `${number}${fitName(exercise.name, 80 - number.length - details.length)}${colour.dim(details)}`;
+      return `${number}${fitName(exercise.name, Math.max(80 - number.length - details.length, 16))}${colour.dim(details)}`;
     });
-    return [`${colour.bold(routine.id)}  ${routine.name}`, ...wrap(routine.description, 78, '  ').map((l) => colour.dim(l)), ...drills].join('\n');
+    const title = hanging(`${colour.bold(routine.id)}  `, routine.name, 80);
+    return [...title, ...wrap(routine.description, 78, '  ').map((l) => colour.dim(l)), ...drills].join('\n');
   });
   blocks.push(
     [

@@ -183,7 +183,8 @@ function introduction(plan: Plan, library: Library, colour: Colours): string {
   const cueIds = [...new Set(drawnFrom.flatMap((r) => r.cues ?? []))];
   const cues = cueIds.map((id) => library.cues.find((cue) => cue.id === id)?.text).filter((text): text is string => text !== undefined);
   if (plan.routine === 'retest') cues.unshift('These drills were set aside before. Start gently, with a smaller range, and stop at once if your symptom rises.');
-  const lines = ['', colour.bold(`${routine?.name ?? (plan.routine === 'rehab' ? 'Your rehab routine' : 'Re-test')} · ${plural(plan.exercises.length, 'drill')}`)];
+  const title = `${routine?.name ?? (plan.routine === 'rehab' ? 'Your rehab routine' : 'Re-test')} · ${plural(plan.exercises.length, 'drill')}`;
+  const lines = ['', ...wrap(title, 80).map((line) => colour.bold(line))];
   lines.push(...wrap(`Rating ${plan.symptom} during: ${plan.movement} · painful side: ${plan.side}`, 80).map((line) => colour.dim(line)));
   if (cues.length > 0) lines.push('', 'Keep in mind:', ...cues.flatMap((cue) => hanging('  · ', cue, 78)));
   if (plan.resting.length > 0) {

@@ -2,7 +2,7 @@
 // schemas the store uses. schema/itb-export.schema.json is generated from here (npm run schema).
 import * as z from 'zod';
 import { manualMoveSchema, screeningSchema, sessionSchema, settingsSchema, storeSchema } from '../core/records.js';
-import { exerciseSchema } from '../library/schema.js';
+import { anyLengthId, exerciseSchema } from '../library/schema.js';
 import { EXPORT_SCHEMA_VERSION } from './json.js';
 
 export { EXPORT_SCHEMA_VERSION };
@@ -24,7 +24,7 @@ export const exportSchema = z
     /** Drill ids per bucket at the end of the period; `itb import` rebuilds buckets from the log. */
     buckets: z.strictObject({ rehab: ids, avoid: ids, untested: ids }),
     /** The library drills the sessions and moves refer to. */
-    exercises: z.array(exerciseSchema),
+    exercises: z.array(exerciseSchema.extend({ id: anyLengthId })),
   })
   .meta({
     title: 'itb export',

@@ -18,7 +18,7 @@ export function drillCard({ exercise, index, total, attempt, side }: Card, colou
   const lines = [
     '',
     colour.dim(`Exercise ${index + 1} of ${total} · ${exercise.region}`),
-    colour.bold(exercise.name) + (attempt === 2 ? colour.yellow('  (second try)') : ''),
+    ...wrap(exercise.name + (attempt === 2 ? colour.yellow('  (second try)') : ''), 80).map((line) => colour.bold(line)),
   ];
   if (attempt === 2) lines.push(...wrap(retryAdvice(exercise), 78, '  ').map((line) => colour.yellow(line)));
   exercise.steps.forEach((step, i) => lines.push(...hanging(`  ${String(i + 1).padStart(2)}. `, step, 78)));
@@ -27,7 +27,7 @@ export function drillCard({ exercise, index, total, attempt, side }: Card, colou
   // Side by side when they fit the terminal's 80 columns, else a line each.
   if (width(`${dose}   ${sideWords}`) <= onScreen(80)) lines.push(`${dose}   ${sideWords}`);
   else lines.push(dose, `  ${sideWords}`);
-  if (exercise.equipment.length > 0) lines.push(`  ${colour.dim('You need:')} ${exercise.equipment.join(', ')}`);
+  if (exercise.equipment.length > 0) lines.push(...hanging(`  ${colour.dim('You need:')} `, exercise.equipment.join(', '), 80));
   for (const cue of exercise.cues) lines.push(...hanging('  › ', cue, 78));
   if (exercise.video) lines.push(`  ${colour.dim('Video:')} ${exercise.video}`);
   return `${lines.join('\n')}\n`;

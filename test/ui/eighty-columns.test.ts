@@ -62,6 +62,37 @@ describe('every line fits 80 columns', () => {
     expect([...tooWide(result.stdout), ...tooWide(result.stderr)]).toEqual([]);
   });
 
+  describe('with a library of long names, ids and lists', () => {
+    const longText = ['--data', join(import.meta.dirname, '../fixtures/libraries/long-text.yaml')];
+    it.each([['exercises'], ['routines'], ['exercises', 'side-lying-hip-abduction-with-a-red-band']])('itb %s', async (...argv) => {
+      const result = await run([...longText, ...argv], { home: home.home, now });
+      expect(result.code, result.stderr).toBe(0);
+      expect(tooWide(result.stdout)).toEqual([]);
+      // Nothing is lost to fit: the ids in full, the long list of equipment wrapped.
+      expect(result.stdout).toContain('side-lying-hip-abduction-with-a-red-band');
+    });
+
+    it('a session through its routine, a retry included', async () => {
+      const fresh = tempHome();
+      try {
+        const routine = 'clinic-plan-after-the-half-marathon-2026';
+        const answers: Answer[] = [false, false, false, false, false, false, 6, 'done', 6, 'done', 5, 'done', 5, 'done', 5];
+        const result = await run([...longText, 'session', routine, '--side', 'left', '--symptom', 'pain', '--movement', 'slow step-down'], {
+          home: fresh.home,
+          tty: true,
+          answers,
+          now,
+        });
+        expect(result.code, result.stderr).toBe(0);
+        expect(sessionTooWide(result)).toEqual([]);
+        expect(result.stdout).toContain('(second try)');
+        expect(result.stdout.replace(/\s+/g, ' ')).toContain('You need: exercise mat or a folded blanket on the floor, light resistance band');
+      } finally {
+        fresh.cleanup();
+      }
+    });
+  });
+
   it('error messages and their hints', async () => {
     const wrong = [
       ['session', 'hip-rotatoin'],
