@@ -152,7 +152,7 @@ async function ask(question: Exclude<Ask, { kind: 'finished' }>, turn: Turn): Pr
       if (question.before < minImprovement && question.attempt === 1) {
         // The method cannot tell here, and would set the drill aside: say so before it happens.
         const low =
-          `Your ${plan.symptom} is at ${question.before}, so no drill can lower it by the ${plural(minImprovement, 'point')} that count as helping: ` +
+          `Your ${plan.symptom} is at ${question.before}, so no drill can lower it by the ${plural(minImprovement, 'point')} that ${minImprovement === 1 ? 'counts' : 'count'} as helping: ` +
           'if you go on, each drill you finish is set aside for now. Better to stop here and test again on a day your symptom shows.';
         say(`${wrap(low, 80, '  ').map((line) => colour.yellow(line)).join('\n')}\n`);
       }

@@ -47,7 +47,16 @@ export function routineExercises(
   if (routine === 'rehab' || routine === 'retest') {
     const ids = builtInRoutine(routine, buckets, library);
     if (ids.length === 0 && routine === 'rehab') {
-      throw new UserError('your rehab bucket is empty, so there is no rehab routine yet', 'Run a session with a routine first: `itb session joint-chain`.');
+      const first = library.routines[0]?.id;
+      const start = first === undefined ? 'Run a session with a routine first.' : `Run a session with a routine first: \`itb session ${first}\`.`;
+      const elsewhere = buckets.rehab.length;
+      if (elsewhere > 0) {
+        throw new UserError(
+          `the ${elsewhere === 1 ? 'drill' : `${elsewhere} drills`} in your rehab bucket ${elsewhere === 1 ? 'is' : 'are'} not in this exercise library`,
+          `Use the library ${elsewhere === 1 ? 'it comes' : 'they come'} from (--data, or ITB_DATA), or test this one's drills. ${start}`,
+        );
+      }
+      throw new UserError('your rehab bucket is empty, so there is no rehab routine yet', start);
     }
     if (ids.length === 0) {
       const waiting = buckets.avoid.filter((status) => status.retestDueAt !== undefined);

@@ -6,7 +6,7 @@ import { movementKey } from '../core/history.js';
 import { compareInstants } from '../core/instant.js';
 import type { Session, Settings, StoreData } from '../core/records.js';
 import { painfulSides, symptoms } from '../core/terms.js';
-import { controlCharacterIn } from '../core/text.js';
+import { movementText } from '../core/settings.js';
 import type { Context } from '../context.js';
 import type { Exercise, Library } from '../library/schema.js';
 import type { Store } from '../store/store.js';
@@ -116,8 +116,7 @@ async function chooseMovement(settings: Settings, library: Library, prompter: Pr
   if (picked !== other) return picked;
   const typed = await prompter.input({
     message: 'Describe the test movement:',
-    validate: (text) =>
-      text.trim().length > 0 && text.length <= 200 && !controlCharacterIn(text, { oneLine: true }) ? true : 'Describe it in a few words of plain text (up to 200 characters).',
+    validate: (text) => (movementText(text) !== undefined ? true : 'Describe it in a few words of plain text (up to 200 characters).'),
   });
-  return typed.trim();
+  return movementText(typed)!;
 }

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { painfulSides, symptoms } from '../core/terms.js';
 import { controlCharacterIn } from '../core/text.js';
+import { movementText } from '../core/settings.js';
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
 import { choiceOption, examples } from './help.js';
@@ -38,11 +39,11 @@ done so far. Needs a terminal.
 `,
     )
     .action(async (routine: string | undefined, options: SessionOptions, command: Command) => {
-      if (options.movement !== undefined && (options.movement.trim() === '' || options.movement.length > 200)) {
+      if (options.movement !== undefined && movementText(options.movement) === undefined) {
+        const inMovement = controlCharacterIn(options.movement.trim(), { oneLine: true });
+        if (inMovement) throw new UserError(`--movement holds a control character (${inMovement}): describe the movement as plain text on one line`);
         throw new UserError('--movement needs a short description of the test movement (1 to 200 characters)');
       }
-      const inMovement = options.movement === undefined ? undefined : controlCharacterIn(options.movement, { oneLine: true });
-      if (inMovement) throw new UserError(`--movement holds a control character (${inMovement}): describe the movement as plain text on one line`);
       const { runSession } = await import('./session-action.js');
       await runSession(ctx, command, routine, options);
     });

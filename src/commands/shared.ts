@@ -34,8 +34,12 @@ export async function promptsFor(ctx: Context, command: Command): Promise<Prompt
 }
 
 export function libraryFor(ctx: Context, command: Command): Promise<Library> {
-  const file = globals(command).data ?? (ctx.env.ITB_DATA || undefined);
-  return loadLibrary({ file });
+  const { data } = globals(command);
+  // An empty ITB_DATA is as good as none (the shell's way to unset it); an empty --data is a slip.
+  if (data !== undefined && data.trim() === '') {
+    throw new UserError('--data needs the name of an exercise library file', 'For example: itb --data my-library.yaml session. Leave --data out for the built-in library.');
+  }
+  return loadLibrary({ file: data ?? (ctx.env.ITB_DATA || undefined) });
 }
 
 export function printJson(ctx: Context, value: unknown): void {

@@ -2,6 +2,7 @@
 // the next question, and what to tell the user about the answer just given. The command loops:
 // ask, save, feed the answer back. No terminal, no files: a whole session is a list of answers.
 import { compareInstants } from './instant.js';
+import { shownSafely } from './text.js';
 import type { Attempt, ExerciseResult, Session, Thresholds } from './records.js';
 
 export interface PlannedExercise {
@@ -168,7 +169,8 @@ function checkedScore(score: number): number {
 export function parseScore(text: string): { ok: true; score: number } | { ok: false; reason: string } {
   const trimmed = text.trim();
   if (trimmed === '') return { ok: false, reason: 'Type a number from 0 (none) to 10 (worst imaginable).' };
-  if (!/^[+-]?\d+(\.\d+)?$/.test(trimmed)) return { ok: false, reason: `"${trimmed}" is not a number. Type a whole number from 0 to 10, using digits.` };
+  // Quoted back with any control character escaped: one that reverses the text would garble the line.
+  if (!/^[+-]?\d+(\.\d+)?$/.test(trimmed)) return { ok: false, reason: `"${shownSafely(trimmed)}" is not a number. Type a whole number from 0 to 10, using digits.` };
   const value = Number(trimmed);
   if (!Number.isInteger(value)) return { ok: false, reason: 'Use a whole number from 0 to 10, without decimals.' };
   if (value < 0 || value > 10) return { ok: false, reason: `${value} is outside the scale. Use 0 (none) to 10 (worst imaginable).` };

@@ -46,10 +46,19 @@ export const settingDefinitions: Record<SettingKey, Definition> = {
   movement: {
     meaning: 'your test movement, offered first in a session',
     allowed: 'a short description in plain text on one line, up to 200 characters',
-    parse: (text) => (text.trim().length > 0 && text.length <= 200 && !controlCharacterIn(text, { oneLine: true }) ? text.trim() : undefined),
+    parse: movementText,
     remembered: true,
   },
 };
+
+/**
+ * A test movement as typed, trimmed, when it is one: plain text on one line, up to 200
+ * characters (as the store's schema counts them). Undefined otherwise.
+ */
+export function movementText(text: string): string | undefined {
+  const trimmed = text.trim();
+  return trimmed.length > 0 && trimmed.length <= 200 && !controlCharacterIn(trimmed, { oneLine: true }) ? trimmed : undefined;
+}
 
 export const settingKeys = Object.keys(settingDefinitions) as SettingKey[];
 

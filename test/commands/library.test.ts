@@ -228,6 +228,15 @@ describe('switching the library', () => {
     expect(shown.stdout).toContain('Routines:   clinic-plan');
   });
 
+  it('an empty --data is a slip, an empty ITB_DATA is none', async () => {
+    const slip = await itb(['--data', '', 'routines']);
+    expect(slip.code).toBe(2);
+    expect(slip.stderr).toContain('error: --data needs the name of an exercise library file');
+    const unset = await itb(['routines', '--json'], { ITB_DATA: '' });
+    expect(unset.code).toBe(0);
+    expect((JSON.parse(unset.stdout) as { id: string }[]).map((r) => r.id)).toContain('joint-chain');
+  });
+
   it('--data wins over ITB_DATA', async () => {
     const { code, stdout } = await itb(['--data', good, 'routines', '--json'], { ITB_DATA: manyProblems });
     expect(code).toBe(0);

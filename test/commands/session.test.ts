@@ -169,6 +169,10 @@ describe('itb session', () => {
     // Before the first drill and before the second (not before the first drill's retry).
     expect(shown.split(warning)).toHaveLength(3);
     expect(stored().buckets).toEqual([expect.objectContaining({ exerciseId: 'lateral-ankle-tilts', bucket: 'avoid' })]);
+    // At 0 with 1 point: one point, which counts.
+    await run(['settings', 'minImprovement', '1'], { home });
+    const atZero = await run(['session', 'balance', ...flags], { home, tty: true, answers: [0, 'stop'] });
+    expect(atZero.stdout.replace(/\s+/g, ' ')).toContain('Your pain is at 0, so no drill can lower it by the 1 point that counts as helping');
   });
 
   it('shows in the summary a drill stopped before its retry, with its score and its bucket unchanged', async () => {
@@ -414,6 +418,20 @@ describe('itb session', () => {
     const notYet = await run(['session', 'retest', ...flags], { home, tty: true, now: new Date('2026-11-20T10:00:00.000Z'), answers: [] });
     expect(notYet.code).toBe(2);
     expect(notYet.stderr).toContain('The first is due on 2026-12-03; `itb buckets` shows every re-test date.');
+  });
+
+  it('names a routine of the library in use, and says when the rehab drills are from another library', async () => {
+    const good = join(import.meta.dirname, '../fixtures/libraries/good.yaml');
+    const empty = await run(['--data', good, 'session', 'rehab', ...flags], { home, tty: true, answers: [] });
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain('error: your rehab bucket is empty, so there is no rehab routine yet\nRun a session with a routine first: `itb session clinic-plan`.');
+    await Store.open({ ITB_HOME: home }).update((data) => {
+      for (const id of ['clamshells', 'bridges']) data.moves.push({ exerciseId: id, bucket: 'rehab', at: '2026-11-19T08:00:00.000Z' });
+      data.buckets = projectBuckets(data.sessions, data.moves);
+    });
+    const elsewhere = await run(['--data', good, 'session', 'rehab', ...flags], { home, tty: true, answers: [] });
+    expect(elsewhere.code).toBe(2);
+    expect(elsewhere.stderr).toContain('error: the 2 drills in your rehab bucket are not in this exercise library\n');
   });
 
   it('rejects an unknown routine with suggestions, before asking anything', async () => {

@@ -213,4 +213,8 @@ describe('parseScore', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.reason).toMatch(reason);
   });
+  it('quotes back what was typed with control characters escaped, so it cannot garble the line', () => {
+    expect(parseScore('5\u202e01')).toEqual({ ok: false, reason: '"5\\u202e01" is not a number. Type a whole number from 0 to 10, using digits.' });
+    expect(parseScore('\u001b[2J5')).toMatchObject({ ok: false, reason: expect.stringMatching(/^"\\u001b\[2J5" is not a number/) });
+  });
 });
