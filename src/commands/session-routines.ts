@@ -8,17 +8,22 @@ import { UserError } from '../errors.js';
 import { plural } from '../export/words.js';
 import type { Exercise, Library } from '../library/schema.js';
 import { described, type Choice, type Prompter } from '../ui/prompter.js';
+import { fitName } from '../ui/table.js';
 
 /** Asks which routine to run; the one used last (`last`) is offered first when it can run today. */
 export async function chooseRoutine(buckets: BucketView, library: Library, prompter: Prompter, last?: string): Promise<string> {
   const choices: Choice<string>[] = library.routines.map((routine) => {
     const { exercises, setAside } = routineExercises(routine.id, buckets, library, { allSetAside: 'keep' });
+    // Each choice on one line of 80 columns, after the prompt's pointer: the name gives way.
+    const name = (besides: string) => fitName(routine.name, Math.max(76 - besides.length, 24));
     if (exercises.length === 0) {
       const which = setAside.length === 1 ? 'its drill is' : setAside.length === 2 ? 'both drills are' : `all ${setAside.length} drills are`;
-      return { value: routine.id, name: routine.name, disabled: `(${which} set aside for now, until ${firstRetest(setAside)})` };
+      const why = `(${which} set aside for now, until ${firstRetest(setAside)})`;
+      return { value: routine.id, name: name(` ${why}`), disabled: why };
     }
     const aside = setAside.length > 0 ? `, ${setAside.length} set aside for now` : '';
-    return { value: routine.id, name: `${routine.name} (${plural(exercises.length, 'drill')}${aside})`, description: described(routine.description) };
+    const count = ` (${plural(exercises.length, 'drill')}${aside})`;
+    return { value: routine.id, name: `${name(count)}${count}`, description: described(routine.description) };
   });
   const rehab = builtInRoutine('rehab', buckets, library);
   const retest = builtInRoutine('retest', buckets, library);

@@ -105,7 +105,8 @@ function gentlerRoutines(buckets: BucketView, library: Library): string {
 
 async function chooseMovement(settings: Settings, library: Library, prompter: Prompter): Promise<string> {
   const other = '\u0000other';
-  const choices = library.movements.map((movement) => ({ value: movement.name, name: movement.name, description: described(movement.instructions) }));
+  // A choice stays on one line of 80 columns, after the prompt's pointer.
+  const choices = library.movements.map((movement) => ({ value: movement.name, name: truncate(movement.name, 76), description: described(movement.instructions) }));
   // The movement of last time, once: "step-down" typed last time is the library's "Step-down".
   const last = settings.movement === undefined ? undefined : choices.find((c) => movementKey(c.value) === movementKey(settings.movement!));
   if (settings.movement && !last) {

@@ -34,7 +34,11 @@ function sessionTooWide(result: RunResult): string[] {
   const shown = [result.stdout, result.stderr];
   for (const asked of result.prompter.asked) {
     shown.push(`? ${asked.message}${asked.kind === 'confirm' ? ' (y/N)' : asked.kind === 'input' ? ' 10' : ''}`);
-    for (const name of asked.choiceNames ?? []) shown.push(`❯ ${name}`);
+    asked.choiceNames?.forEach((name, i) => {
+      // A choice that cannot be picked shows why beside it: "- Single-leg balance (both drills …)".
+      const why = asked.disabled?.[asked.choices![i]!];
+      shown.push(why === undefined ? `❯ ${name}` : `- ${name} ${why}`);
+    });
     for (const description of asked.descriptions ?? []) if (description !== undefined) shown.push(description);
     // Once answered, the question stays on screen with its answer: "✔ Which routine? Strength".
     if (asked.answer !== undefined && asked.kind !== 'countdown') {
@@ -86,7 +90,19 @@ describe('every line fits 80 columns', () => {
         expect(result.code, result.stderr).toBe(0);
         expect(sessionTooWide(result)).toEqual([]);
         expect(result.stdout).toContain('(second try)');
-        expect(result.stdout.replace(/\s+/g, ' ')).toContain('You need: exercise mat or a folded blanket on the floor, light resistance band');
+        // The picker, with the routine offered (one drill set aside), then greyed out (both).
+        const routineName = 'The clinic plan for the weeks after the half marathon, with extra care on the stairs';
+        const offered = await run([...longText, 'session'], { home: fresh.home, tty: true, answers: ['warm-up', 'left', 'pain', 'slow step-down', 6, 'stop'], now });
+        expect(offered.code, offered.stderr).toBe(0);
+        expect(offered.prompter.asked[0]!.choiceNames!.join('\n')).toContain('1 set aside for now');
+        expect(sessionTooWide(offered)).toEqual([]);
+        expect((await run([...longText, 'buckets', 'move', 'ankle-rocks', 'avoid'], { home: fresh.home, now })).code).toBe(0);
+        const greyed = await run([...longText, 'session'], { home: fresh.home, tty: true, answers: ['warm-up', 'left', 'pain', 'slow step-down', 6, 'stop'], now });
+        expect(greyed.code, greyed.stderr).toBe(0);
+        expect(Object.values(greyed.prompter.asked[0]!.disabled ?? {})).toHaveLength(1);
+        expect(sessionTooWide(greyed)).toEqual([]);
+        // Shortened to fit, the name still starts as it does.
+        expect(greyed.prompter.asked[0]!.choiceNames!.some((name) => name.startsWith(routineName.slice(0, 15)))).toBe(true);
       } finally {
         fresh.cleanup();
       }
