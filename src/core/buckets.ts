@@ -58,8 +58,13 @@ function considerMove(latest: Map<string, Decision>, move: ManualMove, resetAt: 
   if (resetAt !== undefined && compareInstants(move.at, resetAt) <= 0) return;
   const current = latest.get(move.exerciseId);
   if (current && compareInstants(move.at, decidedAt(current)) < 0) return;
-  latest.set(move.exerciseId, move);
+  // Kept in "avoid for now" by hand after a flare-up, a drill was still set aside after one: a
+  // therapist reading the list must see why.
+  const afterFlare = move.bucket === 'avoid' && current !== undefined && 'flare' in current && current.flare && bucketOf(current) === 'avoid';
+  latest.set(move.exerciseId, afterFlare ? { ...entryOf(move), flare: true } : move);
 }
+
+const bucketOf = (decision: Decision) => ('outcome' in decision ? decision.outcome : decision.bucket);
 
 function entriesOf(latest: Map<string, Decision>): BucketEntry[] {
   const entries: BucketEntry[] = [];

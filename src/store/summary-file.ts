@@ -16,8 +16,8 @@ import { storeFile } from './store-path.js';
 
 export const summarySuffix = '.summary';
 
-/** Raised when the shape of the summary changes, so that summaries of the old shape are not used. */
-const SUMMARY_VERSION = 3;
+/** Raised when the shape of the summary, or a rule it is drawn by, changes: summaries made before are not used. */
+const SUMMARY_VERSION = 4;
 
 interface SummaryFile {
   summaryVersion: number;

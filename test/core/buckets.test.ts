@@ -73,6 +73,20 @@ describe('projectBuckets', () => {
     expect(projectBuckets([flared], [])[0]).toMatchObject({ bucket: 'avoid', flare: true });
   });
 
+  it('keeps the flare flag on a drill kept in avoid by hand, and drops it once moved out', () => {
+    const flared = buildSession({ startedAt: '2026-01-01T10:00:00Z', baseline: 3, drills: [{ id: 'monster-walks', scores: [6] }] });
+    const kept = move('monster-walks', 'avoid', '2026-01-02T10:00:00Z', 'still sore');
+    expect(projectBuckets([flared], [kept])).toEqual([
+      { exerciseId: 'monster-walks', bucket: 'avoid', decidedAt: kept.at, source: 'manual', flare: true, note: 'still sore' },
+    ]);
+    // Moved to rehab and back: a decision made since, with no flare behind it.
+    const back = [move('monster-walks', 'rehab', '2026-01-03T10:00:00Z'), move('monster-walks', 'avoid', '2026-01-04T10:00:00Z')];
+    expect(projectBuckets([flared], [kept, ...back])[0]).toMatchObject({ bucket: 'avoid', source: 'manual', flare: false });
+    // A drill set aside without a flare stays without the flag.
+    const plain = buildSession({ startedAt: '2026-01-01T10:00:00Z', baseline: 6, drills: [{ id: 'clamshells', scores: [6, 6] }] });
+    expect(projectBuckets([plain], [move('clamshells', 'avoid', '2026-01-02T10:00:00Z')])[0]).toMatchObject({ flare: false });
+  });
+
   it('ignores attempts of a drill that an interrupted session never finished', () => {
     const interrupted = buildSession({
       startedAt: '2026-01-01T10:00:00Z',
