@@ -20,5 +20,15 @@ export function systemTimeZone(
       // No such link (a copied file, another system): Intl knows.
     }
   }
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+  // A TZ Intl cannot name (mistyped, or a rule such as XYZ-5) leaves the clock at some offset from
+  // UTC: that offset, as of now, is then the most a report can say.
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone as string | undefined;
+  return zone && zone !== 'Etc/Unknown' ? zone : `UTC${offsetOf(new Date())}`;
+}
+
+/** "+05:30", "-03:00", "+00:00": how far the local clock is from UTC at `date`. */
+function offsetOf(date: Date): string {
+  const minutes = -date.getTimezoneOffset();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${minutes < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(minutes) / 60))}:${pad(Math.abs(minutes) % 60)}`;
 }

@@ -37,6 +37,23 @@ describe('systemTimeZone', () => {
     expect(systemTimeZone({}, linkTo('/usr/share/zoneinfo/../../../tmp/x'))).toBe(intlZone());
   });
 
+  it('gives the offset from UTC when TZ names no zone Intl knows', () => {
+    // Node applies a new TZ at once (the suite's own is put back after).
+    const zoneWith = (tz: string) => {
+      const suite = process.env.TZ;
+      process.env.TZ = tz;
+      try {
+        return systemTimeZone(process.env);
+      } finally {
+        process.env.TZ = suite;
+      }
+    };
+    expect(zoneWith('XYZ-5')).toBe('UTC+05:00');
+    expect(zoneWith('Europe/Pariss')).toBe('UTC+00:00');
+    expect(zoneWith('Asia/Tokyo')).toBe('Asia/Tokyo');
+    expect(systemTimeZone(process.env)).toBe('America/St_Johns');
+  });
+
   it('names the zone Intl names on this computer, without TZ', () => {
     const { TZ: _zone, ...rest } = process.env;
     const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(Intl.DateTimeFormat().resolvedOptions().timeZone)'], {
