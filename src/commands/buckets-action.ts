@@ -1,13 +1,14 @@
 // What `itb buckets`, `itb buckets move` and `itb buckets reset` do (declared in buckets.ts).
 import type { Command } from 'commander';
 import { adviceFromMarks, type Advice } from '../core/advice.js';
-import { bucketView, projectBuckets, viewBuckets, type BucketView, type ExerciseStatus } from '../core/buckets.js';
+import { bucketView, projectBuckets, viewBuckets, type BucketSummary, type BucketView, type ExerciseStatus } from '../core/buckets.js';
 import type { Evidence } from '../core/evidence.js';
 import { controlCharacterIn } from '../core/text.js';
 import { localDate } from '../core/history.js';
 import type { BucketName, StoreData } from '../core/records.js';
 import type { Context } from '../context.js';
 import { Interrupted, UserError } from '../errors.js';
+import { mixedRatingsWords, resetWords, untestedWords } from '../export/words.js';
 import type { Colours } from '../ui/colour.js';
 import { isPromptExit } from '../ui/prompter.js';
 import { readSummary } from '../store/summary-file.js';
@@ -35,7 +36,7 @@ export async function showBuckets(ctx: Context, options: { json?: boolean }, sel
     ctx.stdout.write(`No sessions yet. Run ${colour.bold('itb session')} to try your first drills; what helps will show up here.\n`);
     return;
   }
-  ctx.stdout.write(renderBuckets(view, advice, colour));
+  ctx.stdout.write(renderBuckets(view, advice, colour, summary.buckets));
 }
 
 export async function moveDrill(ctx: Context, id: string, bucketArg: string, options: { note?: string }, self: Command) {
@@ -179,7 +180,7 @@ function drillLines(status: ExerciseStatus, colour: Colours): string[] {
   return lines;
 }
 
-function renderBuckets(view: BucketView, advice: Advice[], colour: Colours): string {
+function renderBuckets(view: BucketView, advice: Advice[], colour: Colours, log: Pick<BucketSummary, 'resetAt' | 'ratingsMix'>): string {
   const out: string[] = [colour.green.bold(`Rehab — your rehab routine (${view.rehab.length})`)];
   if (view.rehab.length === 0) out.push(colour.dim('  Nothing yet: drills that lower your score land here.'));
   for (const status of view.rehab) out.push(...drillLines(status, colour));
@@ -191,6 +192,11 @@ function renderBuckets(view: BucketView, advice: Advice[], colour: Colours): str
   out.push('', colour.bold(`Untested (${view.untested.length})`));
   if (view.untested.length === 0) out.push(colour.dim('  None: every drill in the library has been tried.'));
   else out.push(...inTwoColumns(view.untested.map((status) => status.name)).map((line) => colour.dim(`  ${line}`)));
+
+  // What the reports say beside the same lists: what the evidence counts, and since when the lists run.
+  const testedBefore = view.untested.some((status) => status.evidence.tested > 0);
+  const notes = [resetWords(log.resetAt), testedBefore ? untestedWords(view.untested) : undefined, mixedRatingsWords(log.ratingsMix)];
+  for (const note of notes) if (note !== undefined) out.push('', ...wrap(note, 78, '  ').map((line) => colour.dim(line)));
 
   if (advice.length > 0) {
     out.push('', colour.bold('Advice'));

@@ -2,6 +2,7 @@
 // moves are the truth; buckets are projected from them, so they can always be rebuilt.
 import type { Library } from '../library/schema.js';
 import { evidenceOf, observe, type Evidence, type Observed } from './evidence.js';
+import { ratingsMix } from './history.js';
 import { compareInstants } from './instant.js';
 import type { BucketEntry, BucketName, ExerciseResult, ManualMove, Session, StoreData } from './records.js';
 
@@ -139,6 +140,10 @@ export interface BucketSummary {
   /** What the log says about each drill it holds results for, by exercise id. */
   observed: [exerciseId: string, Observed][];
   retestAfterDays: number;
+  /** When `itb buckets reset` last cleared the lists (the evidence still counts every test). */
+  resetAt?: string;
+  /** See ratingsMix. */
+  ratingsMix: boolean;
 }
 
 export function summarizeBuckets(data: StoreData): BucketSummary {
@@ -146,7 +151,14 @@ export function summarizeBuckets(data: StoreData): BucketSummary {
   const decisions = new Map<string, Decision>();
   const observed = observe(data.sessions, (result) => considerResult(decisions, result, data.bucketsResetAt));
   for (const move of data.moves) considerMove(decisions, move, data.bucketsResetAt);
-  return { entries: entriesOf(decisions), observed: [...observed], retestAfterDays: data.settings.retestAfterDays };
+  const summary: BucketSummary = {
+    entries: entriesOf(decisions),
+    observed: [...observed],
+    retestAfterDays: data.settings.retestAfterDays,
+    ratingsMix: ratingsMix(data.sessions),
+  };
+  if (data.bucketsResetAt !== undefined) summary.resetAt = data.bucketsResetAt;
+  return summary;
 }
 
 /** bucketView from a summary of the log instead of the log itself. */

@@ -39,6 +39,19 @@ export interface Trend {
   points: ScorePoint[];
 }
 
+/**
+ * Whether the sessions that decided a drill rated more than one symptom or test movement. The
+ * evidence counts every test of a drill, so a mean change across them may mix scores that do
+ * not compare.
+ */
+export function ratingsMix(sessions: Session[]): boolean {
+  const rated = new Set<string>();
+  for (const session of sessions) {
+    if (session.results.some((result) => result.outcome !== 'skipped')) rated.add(`${session.symptom} ${movementKey(session.movement)}`);
+  }
+  return rated.size > 1;
+}
+
 /** The last score given in a session (see latestScore); null before any. */
 export function finalScore(session: Session): number | null {
   return latestScore(session) ?? null;

@@ -94,7 +94,7 @@ export function toHtml(report: Report): string {
   body.push('<h2>Red-flag screening</h2>', ...screening(report.redFlagScreens));
 
   body.push('<h2>Rehab routine</h2>');
-  for (const words of [bucketsScopeWords(report), resetWords(report), mixedRatingsWords(view)]) if (words !== undefined) body.push(`<p class="aside">${esc(words)}</p>`);
+  for (const words of [bucketsScopeWords(report), resetWords(report.bucketsResetAt), mixedRatingsWords(view.evidenceMixesRatings)]) if (words !== undefined) body.push(`<p class="aside">${esc(words)}</p>`);
   if (report.buckets.rehab.length === 0) body.push('<p class="empty">None yet.</p>');
   else {
     body.push(`<p>${esc(REHAB_ROUTINE)}</p>`, '<ol>', ...report.buckets.rehab.map(drillItem), '</ol>');

@@ -58,7 +58,7 @@ export function toMarkdown(report: Report): string {
   out.push('## Red-flag screening', '', ...screeningLines(report.redFlagScreens), '');
 
   out.push('## Rehab routine', '');
-  for (const words of [bucketsScopeWords(report), resetWords(report), mixedRatingsWords(view)]) if (words !== undefined) out.push(`_${words}_`, '');
+  for (const words of [bucketsScopeWords(report), resetWords(report.bucketsResetAt), mixedRatingsWords(view.evidenceMixesRatings)]) if (words !== undefined) out.push(`_${words}_`, '');
   if (report.buckets.rehab.length === 0) out.push('None yet.', '');
   else {
     out.push(REHAB_ROUTINE, '');

@@ -2,7 +2,7 @@
 // as they stood at the end of it, and the library drills they mention. Built once, rendered by
 // one pure function per format.
 import { bucketView, viewBuckets, type BucketSummary, type BucketView } from '../core/buckets.js';
-import { localDate, movementKey, scoreSeries, sessionSummaries, trendsOf, type SessionSummary, type Trend } from '../core/history.js';
+import { localDate, movementKey, ratingsMix, scoreSeries, sessionSummaries, trendsOf, type SessionSummary, type Trend } from '../core/history.js';
 import { compareInstants } from '../core/instant.js';
 import type { ManualMove, PainfulSide, Screening, Session, Settings, StoreData, Symptom } from '../core/records.js';
 import type { Exercise, Library } from '../library/schema.js';
@@ -147,11 +147,7 @@ export function readingView(report: Report): ReadingView {
     symptoms: distinct(sessions.map((s) => s.symptom)),
     movements: distinctMovements(sessions),
     sides: distinct(sessions.map((s) => s.side)),
-    // Only sessions that decided a drill give evidence.
-    evidenceMixesRatings:
-      new Set(
-        report.evidenceSessions.filter((s) => s.results.some((r) => r.outcome !== 'skipped')).map((s) => `${s.symptom} ${movementKey(s.movement)}`),
-      ).size > 1,
+    evidenceMixesRatings: ratingsMix(report.evidenceSessions),
   };
 }
 

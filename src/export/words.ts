@@ -3,7 +3,7 @@ import type { ExerciseStatus } from '../core/buckets.js';
 import type { Evidence } from '../core/evidence.js';
 import { localDate, localDateTime, type Trend } from '../core/history.js';
 import type { Attempt, RedFlag, Screening, Session, Symptom, Thresholds } from '../core/records.js';
-import { periodWords, type ReadingView, type Report } from './report.js';
+import { periodWords, type Report } from './report.js';
 
 export const dateOf = (iso: string): string => localDate(new Date(iso));
 export const dateTimeOf = (iso: string): string => localDateTime(new Date(iso));
@@ -111,14 +111,14 @@ export function retestWords(status: ExerciseStatus): string | undefined {
 }
 
 /** Said under the buckets when a `buckets reset` lies behind them: the lists start again there, the evidence does not. */
-export function resetWords(report: Report): string | undefined {
-  if (report.bucketsResetAt === undefined) return undefined;
-  return `The buckets were cleared on ${dateOf(report.bucketsResetAt)}: only what was decided since then puts a drill in a list, while the evidence counts every test.`;
+export function resetWords(resetAt: string | undefined): string | undefined {
+  if (resetAt === undefined) return undefined;
+  return `The buckets were cleared on ${dateOf(resetAt)}: only what was decided since then puts a drill in a list, while the evidence counts every test.`;
 }
 
-/** Said with the buckets when their evidence spans scores that do not compare. */
-export function mixedRatingsWords(view: ReadingView): string | undefined {
-  if (!view.evidenceMixesRatings) return undefined;
+/** Said with the buckets when their evidence spans scores that do not compare (see ratingsMix). */
+export function mixedRatingsWords(ratingsMix: boolean): string | undefined {
+  if (!ratingsMix) return undefined;
   return 'The evidence counts every test of a drill, whatever its session rated: these sessions rated more than one symptom or test movement, so a mean change may mix scores that do not compare (the trends keep them apart).';
 }
 

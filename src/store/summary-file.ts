@@ -17,7 +17,7 @@ import { storeFile } from './store-path.js';
 export const summarySuffix = '.summary';
 
 /** Raised when the shape of the summary, or a rule it is drawn by, changes: summaries made before are not used. */
-const SUMMARY_VERSION = 4;
+const SUMMARY_VERSION = 5;
 
 interface SummaryFile {
   summaryVersion: number;

@@ -89,6 +89,25 @@ describe('itb buckets', () => {
     for (const line of stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
   });
 
+  it('says, as the reports do, when the evidence mixes ratings and when the lists were cleared', async () => {
+    await withSessions();
+    const plain = await run(['buckets'], { home, now });
+    expect(plain.stdout).not.toContain('a mean change may mix');
+    expect(plain.stdout).not.toContain('cleared');
+    // A session that rated tightness during walking, then a reset, then one more session.
+    await save((data) => {
+      data.sessions.push(
+        buildSession({ startedAt: '2026-02-28T09:00:00Z', symptom: 'tightness', movement: 'walking', baseline: 5, drills: [{ id: 'clamshells', scores: [3] }] }),
+      );
+      data.bucketsResetAt = '2026-02-28T12:00:00.000Z';
+    });
+    await save((data) => void data.sessions.push(buildSession({ startedAt: '2026-03-01T09:00:00Z', baseline: 5, drills: [{ id: 'bridges', scores: [3] }] })));
+    const shown = (await run(['buckets'], { home, now })).stdout.replace(/\s+/g, ' ');
+    expect(shown).toContain('The buckets were cleared on 2026-02-28: only what was decided since then puts a drill in a list');
+    expect(shown).toContain('3 drills tested only before the buckets were cleared');
+    expect(shown).toContain('these sessions rated more than one symptom or test movement, so a mean change may mix scores');
+  });
+
   it('prints the documented JSON shape', async () => {
     await withSessions();
     const { code, stdout } = await run(['buckets', '--json'], { home, now });
