@@ -4,7 +4,7 @@ import { adviceFor } from '../core/advice.js';
 import { localDate, localDateTime, scoreSeries, sessionsSince, sessionSummaries, trendsOf, whatWasRated, type ScorePoint, type SessionSummary, type Trend } from '../core/history.js';
 import type { Context } from '../context.js';
 import type { Colours } from '../ui/colour.js';
-import { pointsShown, sparkline } from '../ui/sparkline.js';
+import { pointsShown, sparkline, sparkTop } from '../ui/sparkline.js';
 import { readStore } from '../store/store-file.js';
 import { onScreen, packed, table, truncate, width, wrap } from '../ui/table.js';
 import { plural } from '../export/words.js';
@@ -123,12 +123,16 @@ function trendLines(points: ScorePoint[], colour: Colours): string[] {
   const last = drawn.at(-1)!;
   const span = `${localDate(new Date(first.at))} → ${localDate(new Date(last.at))}`;
   const count = shown < drawn.length ? `latest ${shown} of ${drawn.length} sessions` : `${drawn.length} sessions`;
+  const baselines = drawn.map((point) => point.baseline);
+  const finals = drawn.map((point) => point.final);
+  // One scale for both lines, so that their bars compare.
+  const top = sparkTop([...baselines, ...finals]);
   const line = (label: string, values: number[]) =>
-    `  ${label.padEnd(8)}  ${sparkline(values, 10, SPARK_WIDTH)}  ${values[values.length - shown]} → ${values.at(-1)}`;
+    `  ${label.padEnd(8)}  ${sparkline(values, top, SPARK_WIDTH)}  ${values[values.length - shown]} → ${values.at(-1)}`;
   return [
-    ...packed([`${colour.bold('Trend')}  ${span}`, colour.dim(`(${count};`), colour.dim('0 = none, 10 = worst)')], COLUMNS, '', ' '),
+    ...packed([`${colour.bold('Trend')}  ${span}`, colour.dim(`(${count};`), colour.dim(`bars from 0 to ${top})`)], COLUMNS, '', ' '),
     ...(leftOut > 0 ? notes.flatMap(note) : []),
-    line('baseline', drawn.map((point) => point.baseline)),
-    line('final', drawn.map((point) => point.final)),
+    line('baseline', baselines),
+    line('final', finals),
   ];
 }

@@ -1,7 +1,8 @@
 // The Markdown report: what a therapist reads in a minute, in plain text or rendered.
 import type { ExerciseStatus } from '../core/buckets.js';
 import type { Screening } from '../core/records.js';
-import { pointsShown, sparkline } from '../ui/sparkline.js';
+import type { Trend } from '../core/history.js';
+import { pointsShown, sparkline, sparkTop } from '../ui/sparkline.js';
 import { bucketsScopeWords, drillNamer, readingView, type Report } from './report.js';
 import {
   anyRedFlag,
@@ -94,7 +95,7 @@ export function toMarkdown(report: Report): string {
     out.push(
       trendWords(trend, (what) => `**${mdText(what)}**`),
       '',
-      `Baseline scores${which}, oldest to newest (0 = none, 10 = worst): \`${sparkline(trend.points.map((p) => p.baseline))}\``,
+      `Baseline scores${which}, oldest to newest, a bar each from 0 (lowest) to ${sparkTop(baselines(trend))} (highest): \`${sparkline(baselines(trend))}\``,
       '',
     );
   }
@@ -146,3 +147,5 @@ function screeningLines(screens: Screening[]): string[] {
     RED_FLAG_QUESTIONS_ASKED,
   ];
 }
+
+const baselines = (trend: Trend): number[] => trend.points.map((point) => point.baseline);

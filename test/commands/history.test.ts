@@ -54,8 +54,8 @@ describe('itb history', () => {
     expect(lines[secondRow]).toMatch(/joint-chain\s+5 → 3\s+1 helped · interrupted$/);
     expect(lines[firstRow]).toMatch(/strength\s+6 → 5\s+1 helped · 1 set aside · 1 skipped$/);
     expect(stdout).not.toContain('flare');
-    expect(stdout).toMatch(/baseline\s+▅▅\s+6 → 5/);
-    expect(stdout).toMatch(/final\s+▅▃\s+5 → 3/);
+    expect(stdout).toMatch(/baseline\s+▇▆\s+6 → 5/);
+    expect(stdout).toMatch(/final\s+▆▄\s+5 → 3/);
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
   });
 
@@ -98,9 +98,10 @@ describe('itb history', () => {
       buildSession({ id, startedAt: `2026-03-0${day}T12:00:00Z`, symptom: 'tightness', movement: 'lunge', baseline, drills: [{ id: 'clamshells', scores: [Math.max(0, baseline - 1)] }] });
     await withSessions(first, lunge('l1', 2, 9), second, lunge('l2', 6, 1), lunge('l3', 7, 2));
     const { stdout } = await run(['history'], { home, now });
-    expect(stdout).toMatch(/\(3 sessions; 0 = none/);
+    expect(stdout).toMatch(/\(3 sessions; bars from 0 to 9\)/);
     expect(stdout).toMatch(/Only sessions that rated tightness during lunge, as the latest did: the 2\s+that\s+rated\s+something\s+else\s+do\s+not\s+compare\./);
-    expect(stdout).toMatch(/baseline\s+▇▂▂\s+9 → 2/);
+    // 1 and 2 were one bar on a scale to 10; on this one, to 9, they are two.
+    expect(stdout).toMatch(/baseline\s+█▂▃\s+9 → 2/);
     // Every session stays in the JSON, each point saying what it rated.
     const json = JSON.parse((await run(['history', '--json'], { home, now })).stdout);
     expect(json.trend.map((p: { symptom: string }) => p.symptom)).toEqual(['pain', 'tightness', 'pain', 'tightness', 'tightness']);
@@ -113,8 +114,8 @@ describe('itb history', () => {
     expect(stdout).toContain(
       'Your latest session rated pain during running; its trend shows once a second session rates it too. Until then, the trend of pain during single-leg squat, without the 1 session that rated something else.',
     );
-    expect(stdout).toMatch(/\(2 sessions; 0 = none/);
-    expect(stdout).toMatch(/baseline\s+▅▅\s+6 → 5/);
+    expect(stdout).toMatch(/\(2 sessions; bars from 0 to 7\)/);
+    expect(stdout).toMatch(/baseline\s+▇▆\s+6 → 5/);
   });
 
   it('says when no symptom and movement has been rated twice yet', async () => {
@@ -170,7 +171,7 @@ describe('itb history', () => {
     expect(rows(shown.stdout)).toEqual(days(23, 4));
     expect(shown.stdout).toContain('… 3 earlier sessions not listed (itb history --all lists every one).');
     // The trend still covers every session.
-    expect(shown.stdout).toContain('(23 sessions; 0 = none');
+    expect(shown.stdout).toMatch(/\(23 sessions; bars from 0 to (7|8|9|10)\)/);
 
     const all = await run(['history', '--all'], { home, now });
     expect(rows(all.stdout)).toEqual(days(23, 1));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scoreSeries, sessionsSince, sessionSummaries, trendsOf } from '../../src/core/history.js';
-import { sparkline } from '../../src/ui/sparkline.js';
+import { sparkline, sparkTop } from '../../src/ui/sparkline.js';
 import { buildSession } from '../helpers/sessions.js';
 
 const older = buildSession({
@@ -120,11 +120,19 @@ describe('trendsOf', () => {
 describe('sparkline', () => {
   it('maps 0 to the lowest bar and the maximum to the highest', () => {
     expect(sparkline([0, 10])).toBe('▁█');
-    expect(sparkline([0, 1, 3, 4, 6, 7, 9, 10])).toBe('▁▂▃▄▅▆▇█');
+    expect(sparkline([0, 1, 3, 4, 6, 7, 9, 10], 10)).toBe('▁▂▃▄▅▆▇█');
+  });
+
+  it('gives each score up to 7 a bar of its own, so that a fall of one point shows', () => {
+    expect(sparkTop([3, 6, 5])).toBe(7);
+    expect(sparkline([0, 1, 2, 3, 4, 5, 6, 7])).toBe('▁▂▃▄▅▆▇█');
+    // Higher scores raise the top: the series keeps one scale.
+    expect(sparkTop([4, 9])).toBe(9);
+    expect(sparkTop([12])).toBe(10);
   });
 
   it('clamps values outside the range', () => {
-    expect(sparkline([-2, 12])).toBe('▁█');
+    expect(sparkline([-2, 12], 10)).toBe('▁█');
   });
 
   it('shows the latest points of a long series behind an ellipsis, within the width', () => {

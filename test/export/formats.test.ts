@@ -99,9 +99,9 @@ describe('markdown', () => {
     expect(md).toContain(`Routines: joint-chain (${names('joint-chain')}); strength (${names('strength')}); mobility (${names('mobility')}).`);
     // Pain in a squat and tightness while walking do not compare: a trend each, the latest first.
     expect(md).toContain(
-      '**Tightness during walking**: 1 session, baseline 4 on 2026-10-20.\n\nBaseline scores, oldest to newest (0 = none, 10 = worst): `▄`\n\n' +
+      '**Tightness during walking**: 1 session, baseline 4 on 2026-10-20.\n\nBaseline scores, oldest to newest, a bar each from 0 (lowest) to 7 (highest): `▅`\n\n' +
         '**Pain during single-leg squat**: 2 sessions, first baseline 6 on 2026-10-01, last baseline 5 on 2026-10-08.\n\n' +
-        'Baseline scores, oldest to newest (0 = none, 10 = worst): `▅▅`',
+        'Baseline scores, oldest to newest, a bar each from 0 (lowest) to 7 (highest): `▇▆`',
     );
     expect(md).toContain(
       '## Red-flag screening\n\n**At least one yes.**\n\n| Answered | Yes to | Then |\n|---|---|---|\n' +
@@ -261,7 +261,7 @@ describe('markdown', () => {
     const sessions = Array.from({ length: 70 }, (_, i) => ({ ...sessionOne, id: `long-${i}`, startedAt: new Date(Date.UTC(2026, 0, 1) + i * 86_400_000).toISOString() }));
     const md = toMarkdown(buildReport({ ...data, sessions }, library, { now: NOW }));
     expect(md).toContain('**Pain during single-leg squat**: 70 sessions,');
-    expect(md).toMatch(/Baseline scores of the latest 59 sessions, oldest to newest \(0 = none, 10 = worst\): `…▅{59}`/);
+    expect(md).toMatch(/Baseline scores of the latest 59 sessions, oldest to newest, a bar each from 0 \(lowest\) to 7 \(highest\): `…▇{59}`/);
     expect(toMarkdown(report)).toContain('Baseline scores, oldest to newest');
   });
 });
