@@ -45,10 +45,16 @@ export interface Trend {
  * not compare.
  */
 export function ratingsMix(sessions: Session[]): boolean {
-  const rated = new Set<string>();
+  // The movements as typed first, by symptom: years of sessions repeat a handful of them.
+  const typed = new Map<string, Set<string>>();
   for (const session of sessions) {
-    if (session.results.some((result) => result.outcome !== 'skipped')) rated.add(`${session.symptom} ${movementKey(session.movement)}`);
+    if (!session.results.some((result) => result.outcome !== 'skipped')) continue;
+    let movements = typed.get(session.symptom);
+    if (movements === undefined) typed.set(session.symptom, (movements = new Set()));
+    movements.add(session.movement);
   }
+  const rated = new Set<string>();
+  for (const [symptom, movements] of typed) for (const movement of movements) rated.add(`${symptom} ${movementKey(movement)}`);
   return rated.size > 1;
 }
 
