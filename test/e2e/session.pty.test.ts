@@ -159,19 +159,13 @@ describe('itb session in a terminal', () => {
     });
   });
 
-  it('keeps what was answered on a polite kill (SIGTERM), says so, and exits 130', async () => {
+  it.each([
+    ['a polite kill (SIGTERM)', 'SIGTERM'],
+    ['kill -INT, as on Ctrl-C', 'SIGINT'],
+  ] as const)('keeps what was answered on %s, says so, exits 130 and leaves no lock behind', async (_how, signal) => {
     const { t, code } = await endMidSession(async (t) => {
       await t.waitFor('When you have done the drill');
-      t.signal('SIGTERM');
-    });
-    expect(code).toBe(130);
-    expect(t.text).toContain('Session interrupted. Kept: your baseline (6) and 1 finished drill');
-  });
-
-  it('keeps what was answered on kill -INT, as on Ctrl-C, and leaves no lock behind', async () => {
-    const { t, code } = await endMidSession(async (t) => {
-      await t.waitFor('When you have done the drill');
-      t.signal('SIGINT');
+      t.signal(signal);
     });
     expect(code).toBe(130);
     expect(t.text).toContain('Session interrupted. Kept: your baseline (6) and 1 finished drill');
