@@ -111,7 +111,7 @@ async function report(error: unknown, ctx: Context, argv: string[]): Promise<num
   }
   // Colours are loaded only here: help and version (thrown as CommanderErrors) never need them.
   const [{ colourEnabled, colours }, { wrap }] = await Promise.all([import('./ui/colour.js'), import('./ui/table.js')]);
-  const paint = colours(colourEnabled({ ...ctx, stdout: ctx.stderr }, argv.includes('--no-color') ? false : undefined));
+  const paint = colours(colourEnabled(ctx.env, ctx.stderr, argv.includes('--no-color') ? false : undefined));
   if (error instanceof UserError) {
     for (const line of error.details) ctx.stderr.write(`${shownSafely(line)}\n`);
     ctx.stderr.write(`${paint.red('error:')} ${shownSafely(error.message)}\n`);

@@ -19,7 +19,7 @@ export function globals(command: Command): GlobalOptions {
 }
 
 export function paint(ctx: Context, command: Command, stream: Context['stdout'] = ctx.stdout): Colours {
-  return colours(colourEnabled({ ...ctx, stdout: stream }, globals(command).color));
+  return colours(colourEnabled(ctx.env, stream, globals(command).color));
 }
 
 /**
@@ -29,7 +29,7 @@ export function paint(ctx: Context, command: Command, stream: Context['stdout'] 
  */
 export async function promptsFor(ctx: Context, command: Command): Promise<Prompter> {
   if (ctx.prompter) return ctx.prompter;
-  if (!colourEnabled(ctx, globals(command).color)) process.env.NO_COLOR = '1';
+  if (!colourEnabled(ctx.env, ctx.stdout, globals(command).color)) process.env.NO_COLOR = '1';
   return (await import('../ui/prompts.js')).createPrompter();
 }
 
