@@ -1,6 +1,6 @@
 // What `itb buckets`, `itb buckets move` and `itb buckets reset` do (declared in buckets.ts).
 import type { Command } from 'commander';
-import { adviceFromMarks, type Advice } from '../core/advice.js';
+import { adviceFromLog, type Advice } from '../core/advice.js';
 import { bucketView, projectBuckets, viewBuckets, type BucketSummary, type BucketView, type ExerciseStatus } from '../core/buckets.js';
 import type { Evidence } from '../core/evidence.js';
 import { controlCharacterIn } from '../core/text.js';
@@ -27,7 +27,7 @@ export async function showBuckets(ctx: Context, options: { json?: boolean }, sel
   const summary = await readSummary(ctx.env);
   const now = ctx.now();
   const view = viewBuckets(summary.buckets, library, now);
-  const advice = adviceFromMarks(summary.marks, now);
+  const advice = adviceFromLog(summary.advice, now);
   if (options.json) {
     return printJson(ctx, { schemaVersion: 1, generatedAt: now.toISOString(), ...view, advice });
   }

@@ -2,15 +2,19 @@
 import { localDateTime, whatWasRated } from './history.js';
 import type { Session, StoreData } from './records.js';
 
-/** What advice needs from one session: kept in the store's summary for each session of the log. */
-export interface SessionMark {
-  /** When the session started, in milliseconds since 1970 (UTC). */
-  startedMs: number;
-  baseline?: number;
-  /** With a baseline: what it rated (whatWasRated), since only such baselines compare. */
-  rated?: string;
-  /** A loading (strength) session where a drill was actually tried. */
-  loaded: boolean;
+/**
+ * What advice needs from the log, kept in the store's summary. It grows by a session a day, so it
+ * is kept as plain lists of numbers, which `itb buckets` reads several times faster than an object
+ * for each session.
+ */
+export interface AdviceLog {
+  /** When each loading (strength) session where a drill was actually tried started, in ms since 1970 (UTC). */
+  loadedMs: number[];
+  /**
+   * The sessions' baselines, one group for each thing rated (whatWasRated), since only baselines
+   * that rated the same thing compare: when each session started and what its baseline was.
+   */
+  baselines: { rated: string; startedMs: number[]; scores: number[] }[];
 }
 
 export interface Advice {
@@ -26,23 +30,31 @@ const LOADING_GAP_MS = 48 * HOUR_MS;
 const time = (iso: string) => Date.parse(iso);
 
 export function adviceFor(data: StoreData, now: Date): Advice[] {
-  return adviceFromMarks(sessionMarks(data.sessions), now);
+  return adviceFromLog(adviceLog(data.sessions), now);
 }
 
-export function adviceFromMarks(marks: readonly SessionMark[], now: Date): Advice[] {
-  return [loadingSpacing(marks, now), seeAProfessional(marks, now)].filter((advice): advice is Advice => advice !== undefined);
+export function adviceFromLog(log: AdviceLog, now: Date): Advice[] {
+  return [loadingSpacing(log.loadedMs, now), seeAProfessional(log.baselines, now)].filter((advice): advice is Advice => advice !== undefined);
 }
 
-export function sessionMarks(sessions: readonly Session[]): SessionMark[] {
-  return sessions.map((session) => {
+export function adviceLog(sessions: readonly Session[]): AdviceLog {
+  const log: AdviceLog = { loadedMs: [], baselines: [] };
+  const byRated = new Map<string, AdviceLog['baselines'][number]>();
+  for (const session of sessions) {
+    const startedMs = time(session.startedAt);
     // Attempts too, for sessions of earlier versions, whose flag only says the routine had a loading drill.
-    const mark: SessionMark = { startedMs: time(session.startedAt), loaded: session.loading && session.attempts.length > 0 };
-    if (session.baseline !== undefined) {
-      mark.baseline = session.baseline;
-      mark.rated = whatWasRated(session.symptom, session.movement);
+    if (session.loading && session.attempts.length > 0) log.loadedMs.push(startedMs);
+    if (session.baseline === undefined) continue;
+    const rated = whatWasRated(session.symptom, session.movement);
+    let group = byRated.get(rated);
+    if (!group) {
+      byRated.set(rated, (group = { rated, startedMs: [], scores: [] }));
+      log.baselines.push(group);
     }
-    return mark;
-  });
+    group.startedMs.push(startedMs);
+    group.scores.push(session.baseline);
+  }
+  return log;
 }
 
 /**
@@ -50,18 +62,15 @@ export function sessionMarks(sessions: readonly Session[]): SessionMark[] {
  * where a drill was actually tried count, so a session that has just started (or was abandoned
  * at setup) does not warn about itself.
  */
-function loadingSpacing(sessions: readonly SessionMark[], now: Date): Advice | undefined {
-  let last: SessionMark | undefined;
-  for (const session of sessions) {
-    if (!session.loaded || session.startedMs > now.getTime()) continue;
-    if (!last || session.startedMs > last.startedMs) last = session;
-  }
-  if (!last) return undefined;
-  const elapsed = now.getTime() - last.startedMs;
+function loadingSpacing(loadedMs: readonly number[], now: Date): Advice | undefined {
+  let last = -Infinity;
+  for (const startedMs of loadedMs) if (startedMs <= now.getTime() && startedMs > last) last = startedMs;
+  if (last === -Infinity) return undefined;
+  const elapsed = now.getTime() - last;
   if (elapsed >= LOADING_GAP_MS) return undefined;
   const hours = Math.floor(elapsed / HOUR_MS);
   const ago = hours < 1 ? 'less than an hour ago' : hours === 1 ? '1 hour ago' : `${hours} hours ago`;
-  const readyAt = new Date(last.startedMs + LOADING_GAP_MS);
+  const readyAt = new Date(last + LOADING_GAP_MS);
   return {
     id: 'loading-spacing',
     message:
@@ -82,26 +91,26 @@ function loadingSpacing(sessions: readonly SessionMark[], now: Date): Advice | u
  * baselines that rated the same symptom in the same test movement are compared: moving on from
  * walking to running must neither raise the advice nor hide it.
  */
-function seeAProfessional(sessions: readonly SessionMark[], now: Date): Advice | undefined {
-  // Baselines by what they rated, then by 7-day window back from now (0 = the last 7 days),
-  // sorted in one pass: years of daily sessions make a window-by-window scan far too slow.
-  const byRated = new Map<string, { newestMs: number; byWeek: Map<number, number[]> }>();
-  for (const session of sessions) {
-    if (session.baseline === undefined) continue;
-    const age = now.getTime() - session.startedMs;
-    if (!(age >= 0)) continue;
-    const rated = session.rated ?? '';
-    let group = byRated.get(rated);
-    if (!group) byRated.set(rated, (group = { newestMs: session.startedMs, byWeek: new Map() }));
-    group.newestMs = Math.max(group.newestMs, session.startedMs);
-    const index = Math.floor(age / WEEK_MS);
-    const week = group.byWeek.get(index);
-    if (week) week.push(session.baseline);
-    else group.byWeek.set(index, [session.baseline]);
-  }
+function seeAProfessional(baselines: AdviceLog['baselines'], now: Date): Advice | undefined {
+  // Each group's baselines by 7-day window back from now (0 = the last 7 days), sorted in one
+  // pass: years of daily sessions make a window-by-window scan far too slow.
+  const groups = baselines.map(({ rated, startedMs, scores }) => {
+    let newestMs = -Infinity;
+    const byWeek = new Map<number, number[]>();
+    startedMs.forEach((started, i) => {
+      const age = now.getTime() - started;
+      if (!(age >= 0)) return;
+      newestMs = Math.max(newestMs, started);
+      const index = Math.floor(age / WEEK_MS);
+      const week = byWeek.get(index);
+      if (week) week.push(scores[i]!);
+      else byWeek.set(index, [scores[i]!]);
+    });
+    return { rated, newestMs, byWeek };
+  });
   // What the person rated most lately comes first.
-  const groups = [...byRated].sort(([, a], [, b]) => b.newestMs - a.newestMs);
-  for (const [rated, { byWeek }] of groups) {
+  groups.sort((a, b) => b.newestMs - a.newestMs);
+  for (const { rated, byWeek } of groups) {
     const advice = noMeaningfulFall(rated, byWeek);
     if (advice) return advice;
   }

@@ -1,7 +1,7 @@
 // The store's summary (src/core/summary.ts) kept in a file beside it, `store.json.summary`, so that
-// `itb buckets` reads a few kilobytes instead of years of sessions. Each save keeps it, and so does
-// `itb buckets` when it found none to use and drew it from the store. The summary names the store
-// file it was drawn from by what the file system says about it (device, inode, size, and the
+// `itb buckets` reads tens of kilobytes instead of megabytes of sessions. Each save keeps it, and
+// so does `itb buckets` when it found none to use and drew it from the store. The summary names the
+// store file it was drawn from by what the file system says about it (device, inode, size, and the
 // modification and change times to the nanosecond): any write to the store, by itb or anything
 // else, changes those, and the summary no longer counts. (The one write it could miss is a change
 // of the same length made in place within the same tick of the file system's clock, a few
@@ -17,7 +17,7 @@ import { storeFile } from './store-path.js';
 export const summarySuffix = '.summary';
 
 /** Raised when the shape of the summary, or a rule it is drawn by, changes: summaries made before are not used. */
-const SUMMARY_VERSION = 5;
+const SUMMARY_VERSION = 6;
 
 interface SummaryFile {
   summaryVersion: number;
@@ -116,8 +116,7 @@ function hasSummaryShape(value: unknown): value is StoreSummary {
     Array.isArray(buckets.observed) &&
     buckets.observed.every(isObservedPair) &&
     Number.isInteger(buckets.retestAfterDays) &&
-    Array.isArray(summary!.marks) &&
-    summary!.marks.every(isMark) &&
+    isAdviceLog(summary!.advice) &&
     Number.isInteger(summary!.sessionCount) &&
     Number.isInteger(summary!.moveCount)
   );
@@ -154,12 +153,17 @@ function isObservedPair(value: unknown): boolean {
   );
 }
 
-function isMark(value: unknown): boolean {
-  return (
-    isObject(value) &&
-    Number.isFinite(value.startedMs) &&
-    typeof value.loaded === 'boolean' &&
-    (value.baseline === undefined || isCount(value.baseline)) &&
-    (value.rated === undefined || typeof value.rated === 'string')
+function isAdviceLog(value: unknown): boolean {
+  if (!isObject(value) || !isNumbers(value.loadedMs) || !Array.isArray(value.baselines)) return false;
+  return value.baselines.every(
+    (group: unknown) =>
+      isObject(group) &&
+      typeof group.rated === 'string' &&
+      isNumbers(group.startedMs) &&
+      Array.isArray(group.scores) &&
+      group.scores.length === group.startedMs.length &&
+      group.scores.every(isCount),
   );
 }
+
+const isNumbers = (value: unknown): value is number[] => Array.isArray(value) && value.every(Number.isFinite);

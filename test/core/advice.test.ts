@@ -102,6 +102,16 @@ describe('see-a-professional', () => {
     expect(advice!.message).toContain('about 7 then, 7 this week');
   });
 
+  it('speaks of what was rated most lately when two things have both stayed put', () => {
+    const of = (days: number, symptom: 'pain' | 'tightness', movement: string) =>
+      buildSession({ startedAt: daysAgo(days), baseline: 6, symptom, movement, routine: 'mobility' });
+    const walking = (shift: number) => [20, 13, 6].map((days) => of(days - shift, 'pain', 'walking'));
+    const lunge = (shift: number) => [19, 12, 5].map((days) => of(days - shift, 'tightness', 'lunge'));
+    const message = (sessions: Session[]) => adviceFor(storeWith({ sessions }), now)[0]?.message;
+    expect(message([...walking(0), ...lunge(0)])).toContain('your tightness during lunge');
+    expect(message([...walking(2), ...lunge(0)])).toContain('your pain during walking');
+  });
+
   it('says nothing after a fall of 30% or more even when it is under 2 points', () => {
     // 5 -> 3.5 (this week's mean of 4 and 3) is a fall of 1.5 points but 30%.
     expect(ids([rated(20, 5), rated(10, 4), rated(2, 4), rated(1, 3)])).toEqual([]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adviceFor, adviceFromMarks } from '../../src/core/advice.js';
+import { adviceFor, adviceFromLog } from '../../src/core/advice.js';
 import { bucketView, viewBuckets } from '../../src/core/buckets.js';
 import { summarize } from '../../src/core/summary.js';
 import type { Library } from '../../src/library/schema.js';
@@ -33,7 +33,7 @@ describe('summarize', () => {
     const kept = JSON.parse(JSON.stringify(summarize(data))) as ReturnType<typeof summarize>;
     for (const now of [new Date('2026-02-25T08:00:00Z'), new Date('2026-03-20T08:00:00Z')]) {
       expect(viewBuckets(kept.buckets, library, now)).toEqual(bucketView(data, library, now));
-      expect(adviceFromMarks(kept.marks, now)).toEqual(adviceFor(data, now));
+      expect(adviceFromLog(kept.advice, now)).toEqual(adviceFor(data, now));
     }
     // Spot checks, so that the comparison above is about something.
     const view = bucketView(data, library, new Date('2026-02-25T08:00:00Z'));
@@ -43,12 +43,14 @@ describe('summarize', () => {
     expect(kept).toMatchObject({ sessionCount: 4, moveCount: 1 });
   });
 
-  it('is small: a few values per session, one entry per drill', () => {
+  it('is small: a few numbers per session, one entry per drill', () => {
     const data = richStore();
     const summary = summarize(data);
-    expect(summary.marks).toEqual(
-      data.sessions.map((session) => ({ startedMs: Date.parse(session.startedAt), baseline: session.baseline, rated: 'pain during single-leg squat', loaded: session.loading })),
-    );
+    const ms = (session: number) => Date.parse(data.sessions[session]!.startedAt);
+    expect(summary.advice).toEqual({
+      loadedMs: [ms(0), ms(3)],
+      baselines: [{ rated: 'pain during single-leg squat', startedMs: [ms(0), ms(1), ms(2), ms(3)], scores: [6, 6, 6, 5] }],
+    });
     expect(summary.buckets.observed.map(([id]) => id).sort()).toEqual(['bridges', 'clamshells', 'hip-hikes', 'leg-swings', 'old-drill']);
   });
 });

@@ -65,14 +65,14 @@ describe('the summary beside the store', () => {
     writeFileSync(file, edited);
     expect(readSummaryFile(file)).toBeUndefined();
     const summary = await readSummary(env());
-    expect(summary.marks.map((mark) => mark.baseline)).toEqual([7, 6]);
-    expect(summary.marks).not.toEqual(summarize(written).marks);
+    expect(summary.advice.baselines[0]!.scores).toEqual([7, 6]);
+    expect(summary.advice).not.toEqual(summarize(written).advice);
   });
 
   it('is never a reason to fail: missing, damaged, of another shape or impossible to write', async () => {
     const written = await seeded();
     const expected = summarize(written);
-    for (const damage of ['', '{"summ', 'null', JSON.stringify({ ...JSON.parse(readFileSync(summaryPath, 'utf8')), summary: { marks: 3 } })]) {
+    for (const damage of ['', '{"summ', 'null', JSON.stringify({ ...JSON.parse(readFileSync(summaryPath, 'utf8')), summary: { advice: 3 } })]) {
       writeFileSync(summaryPath, damage);
       expect(readSummaryFile(file), damage).toBeUndefined();
       expect(await readSummary(env()), damage).toEqual(expected);
@@ -80,7 +80,9 @@ describe('the summary beside the store', () => {
     // Kept for this very store file but of another shape (another version, or damaged inside):
     // passed over as a whole, never shown in part or failed on.
     const wrongShapes: unknown[] = [
-      { ...expected, marks: [{ startedAt: '2026-01-01T09:00:00.000Z', loaded: false }] },
+      { ...expected, advice: { loadedMs: ['2026-01-01T09:00:00.000Z'], baselines: [] } },
+      { ...expected, advice: { loadedMs: [], baselines: [{ rated: 'pain', startedMs: [1, 2], scores: [3] }] } },
+      { ...expected, advice: { loadedMs: [], baselines: [{ rated: 'pain', startedMs: [1], scores: ['3'] }] } },
       { ...expected, buckets: { ...expected.buckets, entries: [{ ...expected.buckets.entries[0], bucket: 'maybe' }] } },
       { ...expected, buckets: { ...expected.buckets, entries: [{ ...expected.buckets.entries[0], decidedAt: 'yesterday' }] } },
       { ...expected, buckets: { ...expected.buckets, observed: [['lateral-ankle-tilts', { tested: 'many' }]] } },
@@ -171,7 +173,7 @@ describe('the summary beside the store', () => {
   });
 
   it('gives the empty summary when there is no store yet, and creates nothing', async () => {
-    expect(await readSummary(env())).toMatchObject({ sessionCount: 0, moveCount: 0, marks: [] });
+    expect(await readSummary(env())).toMatchObject({ sessionCount: 0, moveCount: 0, advice: { loadedMs: [], baselines: [] } });
     expect(() => statSync(home)).toThrow();
   });
 });
