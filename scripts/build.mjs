@@ -27,13 +27,8 @@ const inPackage = (name, path) => new RegExp(`[\\\\/]node_modules[\\\\/]${name}[
 // - chalk's terminal detection loads `tty` and `os`, but src/ui/colour.ts always sets the colour
 //   level itself, so the detection-free build of it (the one chalk ships for browsers) is used;
 // - commander loads `child_process` only to run subcommands kept in separate executables, which
-//   itb has none of, so it is loaded on first use instead;
-// - `node:util` has some exports that load more of Node on first read; src/ui/table.ts needs one
-//   function from it, so it too is loaded on first use.
-const onFirstUse = [
-  { module: 'node:child_process', from: (importer) => inPackage('commander', importer) },
-  { module: 'node:util', from: (importer) => importer.startsWith(file('src/')) },
-];
+//   itb has none of, so it is loaded on first use instead.
+const onFirstUse = [{ module: 'node:child_process', from: (importer) => inPackage('commander', importer) }];
 const leanStartup = {
   name: 'lean-startup',
   setup(build) {

@@ -1,7 +1,38 @@
 // Plain-text layout: aligned columns and wrapped paragraphs that fit an 80-column terminal.
-import { stripVTControlCharacters } from 'node:util';
 
-export const width = (text: string) => stripVTControlCharacters(text).length;
+// Colour codes, the only escape sequences itb writes (text from library files and the store
+// holds no control characters: both are checked for them).
+const COLOUR_CODE = /\x1b\[[\d;]*m/g;
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+// Marks that join the character before them, and invisible format characters, take no column.
+const NO_COLUMN = /[\p{Mn}\p{Me}\p{Cf}]/u;
+// Characters a terminal shows two columns wide: Chinese, Japanese and Korean script,
+// full-width forms, and emoji shown as pictures.
+const TWO_COLUMNS =
+  /[\p{Emoji_Presentation}\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe10-\ufe19\ufe30-\ufe6f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]/u;
+
+const columnsOf = (character: string) => (NO_COLUMN.test(character) ? 0 : TWO_COLUMNS.test(character) ? 2 : 1);
+
+/** How many columns `text` takes in a terminal; colour codes take none. */
+export function width(text: string): number {
+  const plain = text.includes('\x1b') ? text.replace(COLOUR_CODE, '') : text;
+  if (PRINTABLE_ASCII.test(plain)) return plain.length;
+  let columns = 0;
+  for (const character of plain) columns += columnsOf(character);
+  return columns;
+}
+
+/** The longest start of `text` (without colour codes) that fits in `columns`. */
+function head(text: string, columns: number): string {
+  let used = 0;
+  let end = 0;
+  for (const character of text) {
+    used += columnsOf(character);
+    if (used > columns) break;
+    end += character.length;
+  }
+  return text.slice(0, end);
+}
 
 export interface TableOptions {
   /** Space between columns. */
@@ -46,7 +77,7 @@ export function wrap(text: string, columns = 80, indent = ''): string[] {
   const room = columns - width(indent);
   const words = text.split(/\s+/).filter(Boolean);
   // Cut only plain words: a cut inside a colour code would show the code.
-  const pieces = words.flatMap((word) => (width(word) > room && width(word) === word.length ? word.match(new RegExp(`.{1,${room}}`, 'gsu'))! : [word]));
+  const pieces = words.flatMap((word) => (width(word) > room && !word.includes('\x1b') ? cut(word, room) : [word]));
   const lines: string[] = [];
   let line = '';
   for (const word of pieces) {
@@ -59,6 +90,18 @@ export function wrap(text: string, columns = 80, indent = ''): string[] {
   }
   if (line) lines.push(indent + line);
   return lines;
+}
+
+/** `word` in pieces of at most `columns`. */
+function cut(word: string, columns: number): string[] {
+  const pieces: string[] = [];
+  // Each piece holds at least one character, even one wider than `columns`.
+  for (let rest = word; rest !== ''; ) {
+    const piece = head(rest, columns) || String.fromCodePoint(rest.codePointAt(0)!);
+    pieces.push(piece);
+    rest = rest.slice(piece.length);
+  }
+  return pieces;
 }
 
 /**
@@ -92,16 +135,17 @@ export function hanging(marker: string, text: string, columns = 80): string[] {
   return wrap(text, columns, indent).map((line, i) => (i === 0 ? marker + line.slice(indent.length) : line));
 }
 
-/** `text` cut to `columns` characters, an ellipsis marking the cut. */
+/** `text` (without colour codes) cut to `columns`, an ellipsis marking the cut. */
 export function truncate(text: string, columns: number): string {
-  return text.length > columns ? `${text.slice(0, Math.max(1, columns - 1))}…` : text;
+  return width(text) > columns ? `${head(text, Math.max(1, columns - 1))}…` : text;
 }
 
 /** A drill's name in `columns`: too long, it loses its closing note in brackets first, then words from its end. */
 export function fitName(name: string, columns: number): string {
-  if (name.length <= columns) return name;
+  if (width(name) <= columns) return name;
   const plain = name.replace(/ \([^()]*\)$/, '');
-  if (plain.length <= columns) return plain;
-  const cut = plain.lastIndexOf(' ', columns - 1);
-  return cut > 0 ? `${plain.slice(0, cut)}…` : truncate(plain, columns);
+  if (width(plain) <= columns) return plain;
+  // A space within the first `columns` leaves room for the ellipsis after the words before it.
+  const space = head(plain, columns).lastIndexOf(' ');
+  return space > 0 ? `${plain.slice(0, space)}…` : truncate(plain, columns);
 }

@@ -25,12 +25,21 @@ afterAll(() => home.cleanup());
 /** The lines of `text` wider than 80 columns. */
 const tooWide = (text: string) => text.split('\n').filter((line) => width(line) > 80);
 
-/**
- * What a session showed that does not fit: its output, and each question as the prompt shows it:
- * "? " and the message (a confirm adds " (y/N)"), each choice after its two-column pointer, and
- * each line of a choice's description.
- */
+/** The first session in `home` (the red-flag screen answered no), on the left side, rating pain. */
+const firstSession = (argv: string[], scores: Answer[], home: string) =>
+  run([...argv, '--side', 'left', '--symptom', 'pain'], { home, tty: true, answers: [false, false, false, false, false, false, ...scores], now });
+
+/** The lines a session showed that do not fit. */
 function sessionTooWide(result: RunResult): string[] {
+  return shownInSession(result).flatMap(tooWide);
+}
+
+/**
+ * What a session showed, as lines: its output, and each question as the prompt shows it: "? "
+ * and the message (a confirm adds " (y/N)"), each choice after its two-column pointer, and each
+ * line of a choice's description.
+ */
+function shownInSession(result: RunResult): string[] {
   const shown = [result.stdout, result.stderr];
   for (const asked of result.prompter.asked) {
     shown.push(`? ${asked.message}${asked.kind === 'confirm' ? ' (y/N)' : asked.kind === 'input' ? ' 10' : ''}`);
@@ -47,7 +56,7 @@ function sessionTooWide(result: RunResult): string[] {
       shown.push(`✔ ${asked.message} ${answer}`);
     }
   }
-  return shown.flatMap(tooWide);
+  return shown.flatMap((text) => text.split('\n'));
 }
 
 describe('every line fits 80 columns', () => {
@@ -79,14 +88,8 @@ describe('every line fits 80 columns', () => {
     it('a session through its routine, a retry included', async () => {
       const fresh = tempHome();
       try {
-        const routine = 'clinic-plan-after-the-half-marathon-2026';
-        const answers: Answer[] = [false, false, false, false, false, false, 6, 'done', 6, 'done', 5, 'done', 5, 'done', 5];
-        const result = await run([...longText, 'session', routine, '--side', 'left', '--symptom', 'pain', '--movement', 'slow step-down'], {
-          home: fresh.home,
-          tty: true,
-          answers,
-          now,
-        });
+        const scores: Answer[] = [6, 'done', 6, 'done', 5, 'done', 5, 'done', 5];
+        const result = await firstSession([...longText, 'session', 'clinic-plan-after-the-half-marathon-2026', '--movement', 'slow step-down'], scores, fresh.home);
         expect(result.code, result.stderr).toBe(0);
         expect(sessionTooWide(result)).toEqual([]);
         expect(result.stdout).toContain('(second try)');
@@ -103,6 +106,43 @@ describe('every line fits 80 columns', () => {
         expect(sessionTooWide(greyed)).toEqual([]);
         // Shortened to fit, the name still starts as it does.
         expect(greyed.prompter.asked[0]!.choiceNames!.some((name) => name.startsWith(routineName.slice(0, 15)))).toBe(true);
+      } finally {
+        fresh.cleanup();
+      }
+    });
+  });
+
+  describe('with a library written in Japanese, two columns a character', () => {
+    const wideText = ['--data', join(import.meta.dirname, '../fixtures/libraries/wide-text.yaml')];
+    // Measured here on their own terms, not by the width the layout uses: kana, kanji and
+    // full-width forms take two columns, everything else in this output one.
+    const columns = (line: string) => [...line].reduce((sum, character) => sum + (/[\u3000-\u9fff\uff00-\uff60]/.test(character) ? 2 : 1), 0);
+    const tooWide = (text: string) => text.split('\n').filter((line) => columns(line) > 80);
+    const sessionTooWide = (result: RunResult) => shownInSession(result).filter((line) => columns(line) > 80);
+    it.each([['exercises'], ['routines'], ['exercises', 'side-lying-abduction']])('itb %s', async (...argv) => {
+      const result = await run([...wideText, ...argv], { home: home.home, now });
+      expect(result.code, result.stderr).toBe(0);
+      expect(tooWide(result.stdout)).toEqual([]);
+    });
+
+    it('the list of drills keeps its columns in line', async () => {
+      const result = await run([...wideText, 'exercises'], { home: home.home, now });
+      const rows = result.stdout.split('\n').slice(0, 3);
+      const idColumn = rows.map((row, i) => columns(row.slice(0, row.indexOf(['id', 'side-lying-abduction', 'ankle-rocks'][i]!))));
+      expect(new Set(idColumn).size).toBe(1);
+    });
+
+    it('a session through its routine', async () => {
+      const fresh = tempHome();
+      try {
+        const result = await firstSession([...wideText, 'session', 'clinic-plan', '--movement', 'step-down'], [6, 'done', 4, 'done', 6, 'done', 6, 'done', 6], fresh.home);
+        expect(result.code, result.stderr).toBe(0);
+        expect(sessionTooWide(result)).toEqual([]);
+        const buckets = await run([...wideText, 'buckets'], { home: fresh.home, now });
+        expect(buckets.stdout).toContain('足首の前後揺らし');
+        expect(tooWide(buckets.stdout)).toEqual([]);
+        const history = await run([...wideText, 'history'], { home: fresh.home, now });
+        expect(tooWide(history.stdout)).toEqual([]);
       } finally {
         fresh.cleanup();
       }

@@ -1,0 +1,58 @@
+// Columns, not characters: what a terminal shows is what the layout measures.
+import { Chalk } from 'chalk';
+import { describe, expect, it } from 'vitest';
+import { fitName, table, truncate, width, wrap } from '../../src/ui/table.js';
+
+const red = new Chalk({ level: 1 }).red;
+
+describe('width', () => {
+  it.each([
+    ['plain ASCII', 'Clamshells', 10],
+    ['colour codes take no room', red('helped'), 6],
+    ['the signs itb uses are one column each', '−2 · … → ▁▇', 11],
+    ['a letter with an accent typed as two code points', 'Pe\u0301rez', 5],
+    ['Japanese: two columns a character', '足首の前後揺らし', 16],
+    ['full-width brackets', '（黄色）', 8],
+    ['Korean', '스트레칭', 8],
+    ['an emoji shown as a picture', '🦵 leg', 6],
+    ['a zero-width joiner takes none', 'a\u200db', 2],
+  ])('%s', (_what, text, columns) => {
+    expect(width(text)).toBe(columns);
+  });
+});
+
+describe('cutting to fit', () => {
+  it('truncate counts columns and never splits a wide character', () => {
+    expect(truncate('足首の前後揺らし', 8)).toBe('足首の…');
+    expect(width(truncate('足首の前後揺らし', 8))).toBeLessThanOrEqual(8);
+    expect(truncate('足首の前後揺らし', 16)).toBe('足首の前後揺らし');
+    expect(truncate('Ankle rocks', 6)).toBe('Ankle…');
+    // An emoji is two code units: a cut never leaves half of one.
+    expect(truncate('🦵🦵🦵🦵', 6)).toBe('🦵🦵…');
+  });
+
+  it('fitName drops the note in brackets first, then words, by columns', () => {
+    expect(fitName('Hip hikes (slow)', 9)).toBe('Hip hikes');
+    expect(fitName('Side-lying hip abduction', 16)).toBe('Side-lying hip…');
+    expect(fitName('横向き 股関節外転 ゆっくり', 20)).toBe('横向き 股関節外転…');
+    expect(width(fitName('横向きに寝て両膝の上にバンドを巻いた股関節外転', 20))).toBeLessThanOrEqual(20);
+  });
+
+  it('wrap cuts a long word without spaces into pieces that fit, losing nothing', () => {
+    const text = 'ハーフマラソン後の数週間のためのクリニックの計画（階段では特に注意して行うこと）';
+    const lines = wrap(text, 30, '  ');
+    expect(lines.length).toBeGreaterThan(2);
+    for (const line of lines) expect(width(line)).toBeLessThanOrEqual(30);
+    expect(lines.map((line) => line.slice(2)).join('')).toBe(text);
+  });
+
+  it('a table lines up a column after wide names', () => {
+    const lines = table([
+      ['足首の前後揺らし', 'ankle-rocks'],
+      ['Clamshells', 'clamshells'],
+    ]);
+    const before = (line: string, id: string) => width(line.slice(0, line.indexOf(id)));
+    expect(before(lines[0]!, 'ankle-rocks')).toBe(before(lines[1]!, 'clamshells'));
+    expect(before(lines[1]!, 'clamshells')).toBe(18);
+  });
+});
