@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
 import { applySessionResults, bucketView, projectBuckets, retestDueAt, type BucketView } from '../core/buckets.js';
 import { localDate } from '../core/history.js';
-import type { Session, Settings, StoreData } from '../core/records.js';
+import type { Session, Settings, StoreData, Thresholds } from '../core/records.js';
 import { cutOff, interrupt, next, parseScore, start, type Answer, type Ask, type SessionState } from '../core/session.js';
 import type { Context } from '../context.js';
 import { Interrupted, UserError } from '../errors.js';
@@ -64,7 +64,7 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
 
     const exercises = new Map(plan.exercises.map((exercise) => [exercise.id, exercise]));
     while (state.ask.kind !== 'finished') {
-      const answer = await ask(state.ask, { plan, exercises, prompter, options, colour, say, minImprovement: state.session.thresholds.minImprovement });
+      const answer = await ask(state.ask, { plan, exercises, prompter, options, colour, say, thresholds: state.session.thresholds });
       const step = next(state, answer, ctx.now().toISOString());
       state = step.state;
       saved = await save(store, state.session);
@@ -118,12 +118,13 @@ interface Turn {
   options: SessionOptions;
   colour: Colours;
   say: (text: string) => void;
-  minImprovement: number;
+  thresholds: Thresholds;
 }
 
 /** Puts one question of the state machine to the user and returns the answer in its terms. */
 async function ask(question: Exclude<Ask, { kind: 'finished' }>, turn: Turn): Promise<Answer> {
-  const { plan, exercises, prompter, options, colour, say, minImprovement } = turn;
+  const { plan, exercises, prompter, options, colour, say, thresholds } = turn;
+  const { minImprovement, flareRise } = thresholds;
   const rate = async (message: string): Promise<number> => {
     const text = await prompter.input({ message, validate: (typed) => { const r = parseScore(typed); return r.ok ? true : r.reason; } });
     const parsed = parseScore(text);
@@ -155,6 +156,14 @@ async function ask(question: Exclude<Ask, { kind: 'finished' }>, turn: Turn): Pr
           `Your ${plan.symptom} is at ${question.before}, so no drill can lower it by the ${plural(minImprovement, 'point')} that ${minImprovement === 1 ? 'counts' : 'count'} as helping: ` +
           'if you go on, each drill you finish is set aside for now. Better to stop here and test again on a day your symptom shows.';
         say(`${wrap(low, 80, '  ').map((line) => colour.yellow(line)).join('\n')}\n`);
+      }
+      if (question.before + flareRise > 10 && question.attempt === 1) {
+        // Nor can it see a flare-up coming from this high: the person has to watch for one.
+        const high =
+          `Your ${plan.symptom} is at ${question.before}, so it cannot rise by the ${flareRise} points that mark a flare-up: ` +
+          'itb cannot stop this drill for you if it makes things worse. Go very gently and stop at once if it hurts more. ' +
+          'With a score this high, resting today and testing again another day is a sound choice.';
+        say(`${wrap(high, 80, '  ').map((line) => colour.yellow(line)).join('\n')}\n`);
       }
       const hold = exercise.dose.holdSeconds;
       // Holds come in sets, and often on each side: the timer stays on offer for every one.

@@ -1,10 +1,11 @@
 // The first-run note and red-flag screen: self-care support is not a diagnosis, and some signs
 // call for a clinician before any exercise. The answers are kept with the results.
 import type { Context } from '../context.js';
-import type { RedFlag, StoreData } from '../core/records.js';
+import { Interrupted } from '../errors.js';
+import type { RedFlag, Screening, StoreData } from '../core/records.js';
 import type { Store } from '../store/store.js';
 import type { Colours } from '../ui/colour.js';
-import type { Prompter } from '../ui/prompter.js';
+import { isPromptExit, type Prompter } from '../ui/prompter.js';
 import { wrap } from '../ui/table.js';
 
 export const redFlagQuestions: Record<RedFlag, string> = {
@@ -30,17 +31,22 @@ export async function screenIfNeeded(ctx: Context, store: Store, data: StoreData
       ).join('\n') +
       '\n\n',
   );
-  const answers = {} as Record<RedFlag, boolean>;
-  for (const [flag, question] of Object.entries(redFlagQuestions) as [RedFlag, string][]) {
-    answers[flag] = await prompter.confirm({ message: question, default: false });
-  }
-  // Saved as soon as the six answers are in: a yes must reach the reports even when the person
-  // stops at the next question.
   const at = ctx.now().toISOString();
-  const anyYes = Object.values(answers).some(Boolean);
-  await store.update((stored) => {
-    stored.screenings.push({ at, answers, proceeded: !anyYes });
-  });
+  const questions = Object.entries(redFlagQuestions) as [RedFlag, string][];
+  const answers: Screening['answers'] = {};
+  let anyYes = false;
+  try {
+    for (const [i, [flag, question]] of questions.entries()) {
+      answers[flag] = await prompter.confirm({ message: question, default: false });
+      anyYes ||= answers[flag];
+      // Each answer is saved as it is given: a yes must reach the reports even when the person
+      // stops at the next question. Until the last one, the screen has not let them go on.
+      await keepScreening(store, { at, answers: { ...answers }, proceeded: i === questions.length - 1 && !anyYes });
+    }
+  } catch (error) {
+    if (!isPromptExit(error) || Object.keys(answers).length === 0) throw error;
+    throw new Interrupted('\nStopped during the safety questions. The answers you gave are saved; itb will ask them all again next time.');
+  }
   let proceeded = !anyYes;
   if (anyYes) {
     say(
@@ -53,14 +59,18 @@ export async function screenIfNeeded(ctx: Context, store: Store, data: StoreData
         .join('\n')}\n`,
     );
     proceeded = await prompter.confirm({ message: 'Go on with a session anyway?', default: false });
-    if (proceeded) {
-      await store.update((stored) => {
-        // Records read from the store are frozen: a changed copy takes the old one's place.
-        const index = stored.screenings.findLastIndex((earlier) => earlier.at === at);
-        if (index >= 0) stored.screenings[index] = { ...stored.screenings[index]!, proceeded: true };
-      });
-    }
+    if (proceeded) await keepScreening(store, { at, answers, proceeded });
   }
   if (!proceeded) say('Your answers are saved. Please get checked first; itb will ask these questions again next time.\n');
   return proceeded;
+}
+
+/** Saves `screening` in place of the one begun at the same instant, or as a new one. */
+async function keepScreening(store: Store, screening: Screening): Promise<void> {
+  await store.update((stored) => {
+    // Records read from the store are frozen: the new one takes the old one's place.
+    const index = stored.screenings.findLastIndex((earlier) => earlier.at === screening.at);
+    if (index >= 0) stored.screenings[index] = screening;
+    else stored.screenings.push(screening);
+  });
 }

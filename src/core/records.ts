@@ -73,7 +73,8 @@ export const manualMoveSchema = z.strictObject({
 
 export const screeningSchema = z.strictObject({
   at: timestamp,
-  answers: z.record(z.enum(redFlags), z.boolean()),
+  /** Saved as each is given: fewer than all of them when the person stopped part way. */
+  answers: z.partialRecord(z.enum(redFlags), z.boolean()),
   /** True when the user went on to the session: every answer was no, or they chose to go on anyway. */
   proceeded: z.boolean(),
 });

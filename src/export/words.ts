@@ -48,7 +48,10 @@ export const RED_FLAG_QUESTIONS_ASKED = `Each screen asks about: ${Object.values
 
 /** One red-flag screen: the questions answered yes, and what the person did next. */
 export function screenWords(screening: Screening): { yes: string[]; then: string } {
-  const yes = (Object.entries(redFlagLabels) as [RedFlag, string][]).filter(([flag]) => screening.answers[flag]).map(([, question]) => question);
+  const flags = Object.keys(redFlagLabels) as RedFlag[];
+  const yes = flags.filter((flag) => screening.answers[flag]).map((flag) => redFlagLabels[flag]);
+  const answered = flags.filter((flag) => screening.answers[flag] !== undefined).length;
+  if (answered < flags.length) return { yes, then: `stopped after ${answered} of ${flags.length} questions; did not go on` };
   const next = screening.proceeded ? 'chose to go on' : 'did not go on';
   return { yes, then: yes.length === 0 ? 'went on' : `advised to see a clinician first; ${next}` };
 }

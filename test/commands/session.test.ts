@@ -175,6 +175,22 @@ describe('itb session', () => {
     expect(atZero.stdout.replace(/\s+/g, ' ')).toContain('Your pain is at 0, so no drill can lower it by the 1 point that counts as helping');
   });
 
+  it('warns before a drill that a score too high to rise by a flare-up leaves the person to watch for one', async () => {
+    // 8 + 3 is past 10: no flare-up can show. The first drill falls to 7, from which one can.
+    const result = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [...screenClear, 8, 'done', 7, 'done', 9, 'stop'] });
+    expect(result.code).toBe(0);
+    const warning = 'Your pain is at 8, so it cannot rise by the 3 points that mark a flare-up: itb cannot stop this drill for you if it makes things worse.';
+    const shown = result.stdout.replace(/\s+/g, ' ');
+    expect(shown.split(warning)).toHaveLength(2);
+    expect(shown).not.toContain('Your pain is at 7, so it cannot rise');
+    // With flare-ups set at 2 points, 9 is past the top and 8 is not.
+    await run(['settings', 'flareRise', '2'], { home });
+    const lower = await run(['session', 'balance', ...flags], { home, tty: true, answers: [8, 'stop'] });
+    expect(lower.stdout.replace(/\s+/g, ' ')).not.toContain('so it cannot rise');
+    const higher = await run(['session', 'balance', ...flags], { home, tty: true, answers: [9, 'stop'] });
+    expect(higher.stdout.replace(/\s+/g, ' ')).toContain('Your pain is at 9, so it cannot rise by the 2 points that mark a flare-up');
+  });
+
   it('shows in the summary a drill stopped before its retry, with its score and its bucket unchanged', async () => {
     const result = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [...screenClear, 6, 'done', 4, 'done', 4, 'stop'] });
     expect(result.code).toBe(0);
@@ -233,6 +249,23 @@ describe('itb session', () => {
     const onward = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [false, false, true, false, false, false, true, 5, 'stop'] });
     expect(onward.code).toBe(0);
     expect(stored().screenings.map((screening) => screening.proceeded)).toEqual([false, true]);
+  });
+
+  it('saves each safety answer as it is given, so a yes survives a stop part way through', async () => {
+    const stopped = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [false, true, CTRL_C] });
+    expect(stopped.code).toBe(130);
+    expect(stopped.stderr).toContain('Stopped during the safety questions. The answers you gave are saved');
+    expect(stored().screenings).toEqual([{ at: expect.any(String), answers: { 'recent-injury': false, swelling: true }, proceeded: false }]);
+    const report = await run(['export'], { home });
+    expect(report.stdout).toContain('| **Marked swelling** | stopped after 2 of 6 questions; did not go on |');
+    // Not a screen that lets the person go on: asked again in full, then kept as a second one.
+    const again = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [...screenClear, 5, 'stop'] });
+    expect(again.code).toBe(0);
+    expect(again.prompter.asked.slice(0, 6).map((asked) => asked.kind)).toEqual(Array(6).fill('confirm'));
+    expect(stored().screenings.map((screening) => [Object.keys(screening.answers).length, screening.proceeded])).toEqual([
+      [2, false],
+      [6, true],
+    ]);
   });
 
   it('shows the first-run note that this is self-care support, not a diagnosis', async () => {
