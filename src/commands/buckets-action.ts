@@ -13,7 +13,7 @@ import type { Colours } from '../ui/colour.js';
 import { isPromptExit } from '../ui/prompter.js';
 import { readSummary } from '../store/summary-file.js';
 import { fitName, packed, table, truncate, wrap } from '../ui/table.js';
-import { libraryFor, paint, printJson, promptsFor, unknownDrill } from './shared.js';
+import { libraryFor, notice, paint, printJson, promptsFor, unknownDrill } from './shared.js';
 
 const bucketWords: Record<ExerciseStatus['bucket'], string> = { rehab: 'rehab', avoid: 'avoid for now', untested: 'untested' };
 
@@ -81,7 +81,8 @@ export async function moveDrill(ctx: Context, id: string, bucketArg: string, opt
   if (flared && bucket === 'rehab') lines.push('It was set aside after a flare-up: start gently, and stop if your score rises.');
   if (status?.retestDueAt) lines.push(`It will be offered for a re-test from ${localDate(new Date(status.retestDueAt))} (itb session retest).`);
   lines.push('A session that tests it again decides anew.');
-  ctx.stderr.write(`${lines[0]}\n${paint(ctx, self, ctx.stderr).dim(lines.slice(1).join(' '))}\n`);
+  notice(ctx, lines[0]!);
+  notice(ctx, paint(ctx, self, ctx.stderr).dim(lines.slice(1).join(' ')));
 }
 
 /** Ids the user may move: the library's, and any drill in the log (perhaps since removed from the library). */
@@ -133,7 +134,7 @@ export async function resetBuckets(ctx: Context, options: { force?: boolean }, s
   });
   const colour = paint(ctx, self, ctx.stderr);
   ctx.stderr.write(`Cleared ${cleared} bucket ${cleared === 1 ? 'decision' : 'decisions'}: every drill is untested again.\n`);
-  ctx.stderr.write(colour.dim('Your session history is kept (itb history). Run itb session to start testing again.\n'));
+  notice(ctx, colour.dim('Your session history is kept (itb history). Run itb session to start testing again.'));
 }
 
 // ---- text rendering ----

@@ -10,7 +10,7 @@ import { isStoreFile } from '../store/store-path.js';
 import { readWithSummary } from '../store/summary-file.js';
 import { checkWritable, writePrivateFile } from '../store/write-file.js';
 import type { ExportOptions, Format } from './export.js';
-import { calendarDay, libraryFor } from './shared.js';
+import { calendarDay, libraryFor, notice } from './shared.js';
 
 // Each format is its own module, loaded only when asked for. CSV, JSON and FHIR come in pieces:
 // years of scores make files of megabytes, better not held in memory as one string.
@@ -86,15 +86,15 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
         : `${report.sessions.length} session${report.sessions.length === 1 ? '' : 's'}, ${periodWords(report)}`;
     ctx.stderr.write(`Wrote ${options.output} (${what}).\n`);
     if (named !== undefined && named !== format) {
-      ctx.stderr.write(`Its name ends like a ${named} file, but it holds ${format}, as ${formatFlag} asked.\n`);
+      notice(ctx, `Its name ends like a ${named} file, but it holds ${format}, as ${formatFlag} asked.`);
     }
   }
   if (name !== undefined && (format === 'csv' || format === 'json')) {
-    ctx.stderr.write(`The ${format} format has no place for a name, so --name was not used.\n`);
+    notice(ctx, `The ${format} format has no place for a name, so --name was not used.`);
   }
   if (format === 'json' && (since !== undefined || until !== undefined)) {
     // Restored into an empty store, a backup of a period gives back that period only.
-    ctx.stderr.write(`This backup holds ${periodWords(report)} only: for a full one, leave out --since and --until.\n`);
+    notice(ctx, `This backup holds ${periodWords(report)} only: for a full one, leave out --since and --until.`);
   }
 }
 

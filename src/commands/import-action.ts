@@ -8,6 +8,7 @@ import { plainIssue } from '../plain-issues.js';
 import { mergeExport, type MergeOutcome } from '../export/merge.js';
 import { EXPORT_SCHEMA_VERSION, exportSchema, type ParsedExport } from '../export/schema.js';
 import { Store } from '../store/store.js';
+import { notice } from './shared.js';
 
 const SHOWN_PROBLEMS = 5;
 
@@ -35,15 +36,13 @@ export async function importExport(ctx: Context, file: string, options: { dryRun
       return outcome.data;
     });
   }
-  ctx.stderr.write(summary(outcome!, Boolean(options.dryRun)));
+  for (const line of summary(outcome!, Boolean(options.dryRun))) notice(ctx, line);
   const { since, until } = backup.period;
   if (outcome!.settings === 'restored' && since !== null) {
     // Nothing before the period is in the file, so the buckets start again from its sessions.
-    ctx.stderr.write(
-      `The file holds only the records from ${since} on: a drill set aside or kept before then is not in it, so it shows as untested until tried again.\n`,
-    );
+    notice(ctx, `The file holds only the records from ${since} on: a drill set aside or kept before then is not in it, so it shows as untested until tried again.`);
   } else if (outcome!.settings === 'restored' && until !== null) {
-    ctx.stderr.write(`The file holds the records up to ${until} only: your buckets are restored as they stood then.\n`);
+    notice(ctx, `The file holds the records up to ${until} only: your buckets are restored as they stood then.`);
   }
 }
 
@@ -168,7 +167,7 @@ function conflictError(file: string, ids: string[]): UserError {
   );
 }
 
-function summary(outcome: MergeOutcome, dryRun: boolean): string {
+function summary(outcome: MergeOutcome, dryRun: boolean): string[] {
   const { sessionsAdded, sessionsPresent, movesAdded, screeningsAdded } = outcome;
   const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
   const present = sessionsPresent > 0 ? ` (${sessionsPresent} already present)` : '';
@@ -184,5 +183,5 @@ function summary(outcome: MergeOutcome, dryRun: boolean): string {
     lines.push(`Your own settings ${dryRun ? 'would be' : 'were'} kept (the file has different ones; they are only taken into an empty store).`);
   }
   if (dryRun) lines.push('Dry run: nothing was changed.');
-  return `${lines.join('\n')}\n`;
+  return lines;
 }

@@ -8,6 +8,7 @@ import { loadLibrary } from '../library/library.js';
 import type { Library } from '../library/schema.js';
 import { colourEnabled, colours, type Colours } from '../ui/colour.js';
 import type { Prompter } from '../ui/prompter.js';
+import { wrap } from '../ui/table.js';
 
 export interface GlobalOptions {
   data?: string;
@@ -40,6 +41,11 @@ export function libraryFor(ctx: Context, command: Command): Promise<Library> {
     throw new UserError('--data needs the name of an exercise library file', 'For example: itb --data my-library.yaml session. Leave --data out for the built-in library.');
   }
   return loadLibrary({ file: data ?? (ctx.env.ITB_DATA || undefined) });
+}
+
+/** A note on stderr about what a command did, wrapped to fit the terminal (`text` may be coloured). */
+export function notice(ctx: Context, text: string): void {
+  ctx.stderr.write(`${wrap(text).join('\n')}\n`);
 }
 
 export function printJson(ctx: Context, value: unknown): void {

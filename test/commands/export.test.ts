@@ -56,7 +56,8 @@ describe('itb export', () => {
     const printed = await exportIn(['--format', 'json', '--until', '2026-10-08']);
     expect(printed.code).toBe(0);
     expect((JSON.parse(printed.stdout) as { sessions: unknown[] }).sessions).toHaveLength(2);
-    expect(printed.stderr).toBe('This backup holds 2026-10-01 to 2026-10-08 only: for a full one, leave out --since and --until.\n');
+    // Wrapped to fit the terminal, as every note is.
+    expect(printed.stderr).toBe('This backup holds 2026-10-01 to 2026-10-08 only: for a full one, leave out\n--since and --until.\n');
     expect((await exportIn(['--format', 'json'])).stderr).toBe('');
     // Other formats are reports, not backups.
     expect((await exportIn(['--format', 'csv', '--until', '2026-10-08'])).stderr).toBe('');

@@ -149,6 +149,41 @@ describe('every line fits 80 columns', () => {
     });
   });
 
+  it('the notes commands write about what they did', async () => {
+    const notes = tempHome();
+    try {
+      const { data } = syntheticHistory(shipped, { days: 60, now });
+      await Store.open({ ITB_HOME: notes.home }).update(() => data);
+      const file = (name: string) => join(notes.home, name);
+      const runs = [
+        ['buckets', 'move', 'clamshells', 'avoid', '--note', 'sore after the long run'],
+        ['buckets', 'move', 'clamshells', 'rehab'],
+        ['export', '--since', '2026-11-01', '-o', file('period.json')],
+        ['export', '-o', file('report.md'), '--format', 'html', '--name', 'A patient'],
+        ['export', '-o', file('scores.csv'), '--name', 'A patient'],
+        ['buckets', 'reset', '--force'],
+      ];
+      for (const argv of runs) {
+        const result = await run(argv, { home: notes.home, now });
+        expect(result.code, `${argv.join(' ')}: ${result.stderr}`).toBe(0);
+        expect(tooWide(result.stderr), argv.join(' ')).toEqual([]);
+      }
+      const restored = tempHome();
+      try {
+        for (const argv of [['import', file('period.json'), '--dry-run'], ['import', file('period.json')]]) {
+          const result = await run(argv, { home: restored.home, now });
+          expect(result.code, result.stderr).toBe(0);
+          expect(result.stderr).toContain('untested until tried again');
+          expect(tooWide(result.stderr)).toEqual([]);
+        }
+      } finally {
+        restored.cleanup();
+      }
+    } finally {
+      notes.cleanup();
+    }
+  });
+
   it('error messages and their hints', async () => {
     const wrong = [
       ['session', 'hip-rotatoin'],
