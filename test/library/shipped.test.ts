@@ -70,6 +70,14 @@ describe('the shipped library', () => {
     }
   });
 
+  it('gives every drill short cues of its own for its card, each on one line of the card', () => {
+    for (const drill of shipped().exercises) {
+      expect(drill.cues.length, drill.id).toBeGreaterThan(0);
+      // "  › " and the cue within 78 columns: a cue never wraps.
+      for (const cue of drill.cues) expect(cue.length, `${drill.id}: ${cue}`).toBeLessThanOrEqual(74);
+    }
+  });
+
   it('invents no videos: the sources gave none', () => {
     expect(shipped().exercises.filter((e) => e.video !== undefined).map((e) => e.id)).toEqual([]);
   });
