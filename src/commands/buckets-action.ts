@@ -8,7 +8,7 @@ import { localDate } from '../core/history.js';
 import type { BucketName, StoreData } from '../core/records.js';
 import type { Context } from '../context.js';
 import { Interrupted, UserError } from '../errors.js';
-import { mixedRatingsWords, resetWords, untestedWords } from '../export/words.js';
+import { mixedRatingsWords, resetWords, testedBefore } from '../export/words.js';
 import type { Colours } from '../ui/colour.js';
 import { isPromptExit } from '../ui/prompter.js';
 import { readSummary } from '../store/summary-file.js';
@@ -192,11 +192,19 @@ function renderBuckets(view: BucketView, advice: Advice[], colour: Colours, log:
 
   out.push('', colour.bold(`Untested (${view.untested.length})`));
   if (view.untested.length === 0) out.push(colour.dim('  None: every drill in the library has been tried.'));
-  else out.push(...inTwoColumns(view.untested.map((status) => status.name)).map((line) => colour.dim(`  ${line}`)));
+  // Drills tested only before the buckets were cleared keep their evidence in view, flare-ups
+  // included: they are offered again as if new.
+  const earlier = testedBefore(view.untested);
+  const never = view.untested.filter((status) => status.evidence.tested === 0);
+  if (earlier.length > 0) {
+    out.push(colour.dim('  Tested only before the buckets were cleared:'));
+    for (const status of earlier) out.push(...drillLines(status, colour));
+    if (never.length > 0) out.push(colour.dim('  Not tested yet:'));
+  }
+  out.push(...inTwoColumns(never.map((status) => status.name)).map((line) => colour.dim(`  ${line}`)));
 
   // What the reports say beside the same lists: what the evidence counts, and since when the lists run.
-  const testedBefore = view.untested.some((status) => status.evidence.tested > 0);
-  const notes = [resetWords(log.resetAt), testedBefore ? untestedWords(view.untested) : undefined, mixedRatingsWords(log.ratingsMix)];
+  const notes = [resetWords(log.resetAt), mixedRatingsWords(log.ratingsMix)];
   for (const note of notes) if (note !== undefined) out.push('', ...wrap(note, 78, '  ').map((line) => colour.dim(line)));
 
   if (advice.length > 0) {

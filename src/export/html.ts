@@ -27,6 +27,7 @@ import {
   symptomWords,
   thresholdWords,
   trendWords,
+  testedBefore,
   untestedWords,
 } from './words.js';
 
@@ -104,6 +105,8 @@ export function toHtml(report: Report): string {
   else body.push('<ul>', ...report.buckets.avoid.map(drillItem), '</ul>');
   const untested = untestedWords(report.buckets.untested);
   if (untested !== undefined) body.push(`<p>${esc(untested)}</p>`);
+  const earlier = testedBefore(report.buckets.untested);
+  if (earlier.length > 0) body.push('<ul>', ...earlier.map(drillItem), '</ul>');
 
   if (report.moves.length > 0) {
     body.push('<h2>Moved by hand</h2>', '<table>', head(['Date', 'Drill', 'To', 'Note']), '<tbody>');

@@ -27,6 +27,7 @@ import {
   symptomWords,
   thresholdWords,
   trendWords,
+  testedBefore,
   untestedWords,
 } from './words.js';
 
@@ -75,6 +76,8 @@ export function toMarkdown(report: Report): string {
   }
   const untested = untestedWords(report.buckets.untested);
   if (untested !== undefined) out.push(untested, '');
+  const earlier = testedBefore(report.buckets.untested);
+  if (earlier.length > 0) out.push(...earlier.map((status) => `- ${drillLine(status)}`), '');
 
   if (report.moves.length > 0) {
     out.push('## Moved by hand', '', '| Date | Drill | To | Note |', '|---|---|---|---|');

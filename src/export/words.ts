@@ -125,15 +125,21 @@ export function mixedRatingsWords(ratingsMix: boolean): string | undefined {
   return 'The evidence counts every test of a drill, whatever its session rated: these sessions rated more than one symptom or test movement, so a mean change may mix scores that do not compare (the trends keep them apart).';
 }
 
-/** The library drills in neither list: never tested, or tested only before the buckets were cleared. */
+/**
+ * The library drills in neither list: never tested, or tested only before the buckets were
+ * cleared. A report lists the latter after these words, with their evidence (testedBefore).
+ */
 export function untestedWords(untested: ExerciseStatus[]): string | undefined {
-  const earlier = untested.filter((status) => status.evidence.tested > 0).length;
+  const earlier = testedBefore(untested).length;
   const never = untested.length - earlier;
   const parts: string[] = [];
   if (never > 0) parts.push(`${plural(never, 'drill')} in the library not tested yet`);
-  if (earlier > 0) parts.push(`${plural(earlier, 'drill')} tested only before the buckets were cleared`);
-  return parts.length === 0 ? undefined : `${parts.join('; ')}.`;
+  if (earlier > 0) parts.push(`${plural(earlier, 'drill')} tested only before the buckets were cleared, with what they showed then:`);
+  return parts.length === 0 ? undefined : earlier > 0 ? parts.join('; ') : `${parts[0]}.`;
 }
+
+/** The untested drills that were tested before the buckets were cleared: offered again as if new, their evidence still counts. */
+export const testedBefore = (untested: ExerciseStatus[]): ExerciseStatus[] => untested.filter((status) => status.evidence.tested > 0);
 
 export const SEPARATE_TRENDS =
   'Scores compare only when they rate the same symptom in the same test movement, so each has a trend of its own, the latest first.';

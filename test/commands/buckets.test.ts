@@ -104,7 +104,10 @@ describe('itb buckets', () => {
     await save((data) => void data.sessions.push(buildSession({ startedAt: '2026-03-01T09:00:00Z', baseline: 5, drills: [{ id: 'bridges', scores: [3] }] })));
     const shown = (await run(['buckets'], { home, now })).stdout.replace(/\s+/g, ' ');
     expect(shown).toContain('The buckets were cleared on 2026-02-28: only what was decided since then puts a drill in a list');
-    expect(shown).toContain('3 drills tested only before the buckets were cleared');
+    // Drills tested only before the reset are untested again, and keep their evidence in view.
+    expect(shown).toMatch(/Untested \(\d+\) Tested only before the buckets were cleared: \S.* helped \d+ of \d+/);
+    expect(shown).toContain('Monster walks monster-walks helped 0 of 1 · mean +3 · last +3 on 2026-02-27 · 1 flare Not tested yet:');
+    expect(shown).toContain('Not tested yet:');
     expect(shown).toContain('these sessions rated more than one symptom or test movement, so a mean change may mix scores');
   });
 

@@ -251,7 +251,14 @@ describe('markdown', () => {
     expect(toHtml(after)).toContain(`<p class="aside">${words}</p>`);
     // Six drills were tested, five of them only before the reset; the IT band stretch was moved by hand, untested.
     const never = library.exercises.length - 7;
-    expect(md).toContain(`\n${never} drills in the library not tested yet; 5 drills tested only before the buckets were cleared.\n`);
+    const before = `${never} drills in the library not tested yet; 5 drills tested only before the buckets were cleared, with what they showed then:`;
+    expect(md).toContain(`\n${before}\n`);
+    // Each of the five with its evidence, as the lists give it.
+    const listed = md.split(`${before}\n\n`)[1]!.split('\n\n')[0]!.split('\n');
+    expect(listed).toHaveLength(5);
+    for (const line of listed) expect(line).toMatch(/^- \*\*.+\*\* \(.+\): .*helped \d+ of \d+/);
+    const html = toHtml(after);
+    expect(html).toContain(`<p>${before}</p>\n<ul>`);
     // A report that ends before the reset knows nothing of it.
     expect(toMarkdown(buildReport(reset, library, { until: '2026-10-08', now: NOW }))).not.toContain('cleared');
     expect(toMarkdown(report)).not.toContain('cleared');
