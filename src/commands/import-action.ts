@@ -54,7 +54,8 @@ async function readExport(file: string): Promise<ParsedExport> {
     const code = (error as NodeJS.ErrnoException).code;
     const reason =
       code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? 'unreadable');
-    throw new UserError(`cannot read ${file}: ${reason}`);
+    const hint = code === 'ENOENT' || code === 'EISDIR' ? 'Give the path of a backup that `itb export -o backup.json` wrote.' : undefined;
+    throw new UserError(`cannot read ${file}: ${reason}`, hint);
   }
   // Editors on some systems put a byte order mark in front; it is not part of the data.
   text = text.replace(/^\uFEFF/, '');

@@ -256,6 +256,7 @@ describe('itb import', () => {
     const missing = await importInto(target.home, [join(target.home, 'none.json')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('file not found');
+    expect(missing.stderr).toContain('Give the path of a backup that `itb export -o backup.json` wrote.');
   });
 });
 
