@@ -45,7 +45,8 @@ export async function screenIfNeeded(ctx: Context, store: Store, data: StoreData
     }
   } catch (error) {
     if (!isPromptExit(error) || Object.keys(answers).length === 0) throw error;
-    throw new Interrupted('\nStopped during the safety questions. The answers you gave are saved; itb will ask them all again next time.');
+    const stopped = 'Stopped during the safety questions. The answers you gave are saved; itb will ask them all again next time.';
+    throw new Interrupted(`\n${wrap(stopped, 78).join('\n')}`);
   }
   let proceeded = !anyYes;
   if (anyYes) {

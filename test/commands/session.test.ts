@@ -254,7 +254,9 @@ describe('itb session', () => {
   it('saves each safety answer as it is given, so a yes survives a stop part way through', async () => {
     const stopped = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [false, true, CTRL_C] });
     expect(stopped.code).toBe(130);
-    expect(stopped.stderr).toContain('Stopped during the safety questions. The answers you gave are saved');
+    expect(stopped.stderr.replace(/\s+/g, ' ')).toContain('Stopped during the safety questions. The answers you gave are saved');
+    // Broken between words, to fit the terminal.
+    expect(stopped.stderr.split('\n').every((line) => line.length <= 80)).toBe(true);
     expect(stored().screenings).toEqual([{ at: expect.any(String), answers: { 'recent-injury': false, swelling: true }, proceeded: false }]);
     const report = await run(['export'], { home });
     expect(report.stdout).toContain('| **Marked swelling** | stopped after 2 of 6 questions; did not go on |');
