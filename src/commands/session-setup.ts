@@ -68,20 +68,11 @@ export async function setUp(
     }
   }
 
-  const side =
-    options.side ??
-    (await prompter.select({
-      message: 'Which side is painful?',
-      choices: painfulSides.map((value) => ({ value, name: value })),
-      default: data.settings.side,
-    }));
-  const symptom =
-    options.symptom ??
-    (await prompter.select({
-      message: 'What will you rate?',
-      choices: symptoms.map((value) => ({ value, name: value })),
-      default: data.settings.symptom,
-    }));
+  // One of a few plain words, the remembered one first in line.
+  const pick = <T extends string>(message: string, values: readonly T[], remembered: T | undefined) =>
+    prompter.select({ message, choices: values.map((value) => ({ value, name: value })), default: remembered });
+  const side = options.side ?? (await pick('Which side is painful?', painfulSides, data.settings.side));
+  const symptom = options.symptom ?? (await pick('What will you rate?', symptoms, data.settings.symptom));
   const movement = options.movement?.trim() ?? (await chooseMovement(data.settings, library, prompter));
   await store.update((stored) => {
     Object.assign(stored.settings, { side, symptom, movement } satisfies Partial<Settings>);
