@@ -23,7 +23,7 @@ export function scoreChart(points: ScorePoint[]): string {
   const plotWidth = WIDTH - LEFT - RIGHT;
   const plotHeight = HEIGHT - TOP - BOTTOM;
   const times = points.map((point) => Date.parse(point.at));
-  const days = points.map((point) => dateOf(point.at));
+  const day = (i: number) => dateOf(points[i]!.at);
   const first = Math.min(...times);
   const last = Math.max(...times);
   // Spread by date; a single session (or all on one instant) sits in the middle.
@@ -40,8 +40,8 @@ export function scoreChart(points: ScorePoint[]): string {
       `<text x="${LEFT - 8}" y="${y(score) + 4}" font-size="11" text-anchor="end" fill="#555">${score}</text>`,
     );
   }
-  const firstLabel = days[0]!;
-  const lastLabel = days.at(-1)!;
+  const firstLabel = day(0);
+  const lastLabel = day(points.length - 1);
   out.push(`<text x="${LEFT}" y="${HEIGHT - 12}" font-size="11" fill="#555">${escText(firstLabel)}</text>`);
   if (lastLabel !== firstLabel) {
     out.push(`<text x="${WIDTH - RIGHT}" y="${HEIGHT - 12}" font-size="11" text-anchor="end" fill="#555">${escText(lastLabel)}</text>`);
@@ -58,7 +58,7 @@ export function scoreChart(points: ScorePoint[]): string {
     }
     if (points.length > MOST_DOTS) continue;
     points.forEach((point, i) => {
-      const label = `${days[i]}: ${line.name} ${line.score(point)}`;
+      const label = `${day(i)}: ${line.name} ${line.score(point)}`;
       out.push(
         `<circle cx="${x(times[i]!)}" cy="${y(line.score(point))}" r="3.5" fill="${line.colour}"><title>${escText(label)}</title></circle>`,
       );
