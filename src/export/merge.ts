@@ -1,7 +1,7 @@
 // Folding a JSON export back into the store (`itb import`). Pure: the command runs it inside
 // one locked store update. Importing the same file twice changes nothing the second time.
 import { projectBuckets } from '../core/buckets.js';
-import type { Session, StoreData } from '../core/records.js';
+import type { Screening, Session, StoreData } from '../core/records.js';
 import { cutOff } from '../core/session.js';
 import type { ParsedExport } from './schema.js';
 
@@ -47,13 +47,13 @@ export function mergeExport(store: StoreData, backup: ParsedExport): MergeOutcom
   }
 
   const newMoves = missing(store.moves, backup.moves);
-  const newScreenings = missing(store.screenings, backup.screenings);
+  const screens = mergeScreenings(store.screenings, backup.screenings);
   const byTime = <T>(at: (item: T) => string) => (a: T, b: T) => Date.parse(at(a)) - Date.parse(at(b));
   // Only what was added moves anything, so a store that gains nothing keeps its exact order.
   const kept = updated.size > 0 ? store.sessions.map((session) => updated.get(session.id) ?? session) : store.sessions;
   const sessions = newSessions.length > 0 ? [...kept, ...newSessions].sort(byTime((s) => s.startedAt)) : kept;
   const moves = newMoves.length > 0 ? [...store.moves, ...newMoves].sort(byTime((m) => m.at)) : store.moves;
-  const screenings = newScreenings.length > 0 ? [...store.screenings, ...newScreenings].sort(byTime((s) => s.at)) : store.screenings;
+  const screenings = screens.added > 0 ? screens.screenings.sort(byTime((s) => s.at)) : store.screenings;
   const bucketsResetAt = later(store.bucketsResetAt, backup.bucketsResetAt);
 
   const data: StoreData = {
@@ -72,7 +72,7 @@ export function mergeExport(store: StoreData, backup: ParsedExport): MergeOutcom
     sessionsPresent,
     sessionsUpdated: updated.size,
     movesAdded: newMoves.length,
-    screeningsAdded: newScreenings.length,
+    screeningsAdded: screens.added,
     settings,
     conflicts,
   };
@@ -104,6 +104,34 @@ function isEarlierView(earlier: Session, later: Session): boolean {
     startOf(earlier.attempts, later.attempts) &&
     startOf(earlier.results, later.results)
   );
+}
+
+/**
+ * The store's red-flag screens with the file's. A screen is saved as each answer is given, under
+ * the instant it began, so a backup made part way through holds it with fewer answers (or not yet
+ * gone on): the same screen, kept once, in its fuller form. `added` counts the screens that were
+ * new or brought up to date.
+ */
+function mergeScreenings(existing: Screening[], incoming: Screening[]): { screenings: Screening[]; added: number } {
+  const screenings = [...existing];
+  let added = 0;
+  for (const screen of missing(existing, incoming)) {
+    const same = screenings.findIndex((mine) => isEarlierScreen(screen, mine) || isEarlierScreen(mine, screen));
+    if (same < 0) screenings.push(screen);
+    else if (isEarlierScreen(screenings[same]!, screen)) screenings[same] = screen;
+    else continue;
+    added++;
+  }
+  return { screenings, added };
+}
+
+/** Whether `earlier` is `later` as it stood part way: begun at the same instant, with some of its answers, the same. */
+function isEarlierScreen(earlier: Screening, later: Screening): boolean {
+  const given = Object.entries(earlier.answers);
+  const sameSoFar = earlier.at === later.at && given.every(([flag, answer]) => later.answers[flag as keyof Screening['answers']] === answer);
+  // With the same answers, the later one is the screen after the person chose to go on anyway.
+  const fewer = given.length < Object.keys(later.answers).length;
+  return sameSoFar && (!earlier.proceeded || later.proceeded) && (fewer || earlier.proceeded !== later.proceeded);
 }
 
 /** Items of `incoming` with no equal item in `existing` (nor earlier in `incoming`). */

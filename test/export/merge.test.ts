@@ -108,6 +108,45 @@ describe('mergeExport', () => {
     });
   });
 
+  describe('a red-flag screen backed up while it was asked', () => {
+    const whole = () => sampleStore().screenings[0]!;
+    /** The screen as saved after its first `count` answers, not yet gone on. */
+    const partWay = (count: number) => {
+      const screen = whole();
+      return { ...screen, answers: Object.fromEntries(Object.entries(screen.answers).slice(0, count)), proceeded: false };
+    };
+    const storeWith = (...screenings: ReturnType<typeof whole>[]) => ({ ...emptyStore(), screenings });
+    const backupWith = (...screenings: ReturnType<typeof whole>[]) => ({ ...backupOf(), sessions: [], moves: [], screenings });
+
+    it('is the same screen as the finished one in the store: kept once, in full', () => {
+      const mine = storeWith(whole());
+      for (const count of [1, 4, 6]) {
+        const outcome = mergeExport(mine, backupWith(partWay(count)));
+        expect(outcome.screeningsAdded).toBe(0);
+        expect(outcome.data.screenings).toEqual([whole()]);
+      }
+    });
+
+    it('is brought up to date in a store restored from that backup, and only once', () => {
+      const restored = mergeExport(emptyStore(), backupWith(partWay(4))).data;
+      expect(restored.screenings).toEqual([partWay(4)]);
+      const outcome = mergeExport(restored, backupWith(whole()));
+      expect(outcome.screeningsAdded).toBe(1);
+      expect(outcome.data.screenings).toEqual([whole()]);
+      expect(mergeExport(outcome.data, backupWith(whole(), partWay(2))).screeningsAdded).toBe(0);
+    });
+
+    it('keeps a screen with a different answer, or another start, as a screen of its own', () => {
+      const otherAnswer = { ...partWay(2), answers: { ...partWay(2).answers, swelling: true } };
+      const laterStart = { ...partWay(2), at: '2026-10-02T11:55:00.000Z' };
+      for (const screen of [otherAnswer, laterStart]) {
+        const outcome = mergeExport(storeWith(whole()), backupWith(screen));
+        expect(outcome.screeningsAdded).toBe(1);
+        expect(outcome.data.screenings).toEqual([whole(), screen]);
+      }
+    });
+  });
+
   it('treats records with the same contents as equal whatever their key order', () => {
     const reordered = Object.fromEntries(Object.entries(structuredClone(sessionOne)).reverse()) as typeof sessionOne;
     const mine = { ...emptyStore(), sessions: [reordered] };
