@@ -2,6 +2,7 @@
 // the file itself is rewritten by the next update, never by a read.
 import type { core } from 'zod';
 import { SCHEMA_VERSION, defaultSettings, storeSchema, type StoreData } from '../core/records.js';
+import { controlCharacterPaths } from '../core/text.js';
 import { plainIssue } from '../plain-issues.js';
 
 /** Turns a store of one version into the next; the runner stamps the new schemaVersion. */
@@ -74,6 +75,15 @@ export function runMigrations(
   }
   const parsed = storeSchema.safeParse(data, storeIssues);
   if (!parsed.success) throw new StoreProblem(`does not have the expected shape: ${firstIssue(parsed.error.issues)}`);
+  // They would reach the screen and the reports (see core/text). itb refuses them on the way in,
+  // so a store holding one was changed by something else.
+  const [control, ...more] = controlCharacterPaths(parsed.data);
+  if (control) {
+    throw new StoreProblem(
+      `holds a control character (${control.character}) in ${control.path}${more.length > 0 ? ` and ${more.length} more ${more.length === 1 ? 'field' : 'fields'}` : ''}`,
+      'Nothing was changed. itb never writes these: remove them from the file in a text editor, or restore your data from an export with `itb import FILE`.',
+    );
+  }
   return parsed.data;
 }
 

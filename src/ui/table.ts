@@ -1,7 +1,7 @@
 // Plain-text layout: aligned columns and wrapped paragraphs that fit an 80-column terminal.
 
-// Colour codes, the only escape sequences itb writes: library files, typed answers and imported
-// backups are refused when they hold control characters (src/core/text.ts).
+// Colour codes, the only escape sequences itb writes: library files, typed answers, imported
+// backups and store files are refused when they hold control characters (src/core/text.ts).
 const COLOUR_CODE = /\x1b\[[\d;]*m/g;
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 // Marks that join the character before them, and invisible format characters, take no column.

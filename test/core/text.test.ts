@@ -29,6 +29,18 @@ describe('control characters in text', () => {
     ]);
     expect(controlCharacterPaths('\u0007')).toEqual([{ path: '(file)', character: 'U+0007' }]);
   });
+
+  it('finds each kind whether JSON would write it as an escape or as it is, and nothing in plain text', () => {
+    // JSON writes \b, \f, \r and the other C0 controls as escapes; DEL, C1 and the overrides as they are.
+    for (const [character, code] of [['\b', 'U+0008'], ['\f', 'U+000C'], ['\r', 'U+000D'], ['\u001b', 'U+001B'], ['\u007f', 'U+007F'], ['\u0085', 'U+0085'], ['\u2067', 'U+2067']]) {
+      expect(controlCharacterPaths({ sessions: [{ movement: `step${character}down` }] })).toEqual([{ path: 'sessions.0.movement', character: code }]);
+    }
+    // Backslashes before b, f, r or u, line breaks, tabs, accents and emoji are text.
+    const plain = { notes: ['C:\\build\\fast\\run\\unit', 'two\nlines\tand a tab', '45° naïve 😀', 'x'.repeat(10_000)], n: 3 };
+    expect(controlCharacterPaths(plain)).toEqual([]);
+    // A key is not text that is shown.
+    expect(controlCharacterPaths({ 'odd\u001bkey': 'fine' })).toEqual([]);
+  });
 });
 
 describe('text shown in an error', () => {

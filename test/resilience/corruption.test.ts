@@ -31,6 +31,8 @@ beforeAll(async () => {
 
   const withBadScore = JSON.parse(validText) as StoreData;
   withBadScore.sessions[1]!.baseline = 11;
+  const withEscapeCode = JSON.parse(validText) as StoreData;
+  withEscapeCode.sessions[2]!.movement = 'walking\u001b[2J\u001b[H';
   const garbage = random.bytes(2048);
   corruptions.push(
     ['a truncated file', () => Buffer.from(validText.slice(0, Math.floor(validText.length * 0.6)))],
@@ -38,6 +40,7 @@ beforeAll(async () => {
     ['JSON of the wrong shape', () => Buffer.from(JSON.stringify(withBadScore, null, '\t'))],
     ['JSON of another program', () => Buffer.from('{"windowSize":[800,600],"theme":"dark"}')],
     ['an empty file', () => Buffer.alloc(0)],
+    ['a terminal escape code typed into it by hand', () => Buffer.from(JSON.stringify(withEscapeCode))],
     ['binary garbage', () => garbage],
     ['a store of a newer itb', () => Buffer.from(JSON.stringify({ ...JSON.parse(validText), schemaVersion: SCHEMA_VERSION + 1 }))],
   );

@@ -94,6 +94,15 @@ describe('migrate', () => {
     expect(problem.message).toBe('does not have the expected shape: sessions.0.baseline: must be at most 10, not 11');
   });
 
+  it('refuses text with control characters, which itb never writes, and says where', () => {
+    const screenClear = { ...sampleSession('s1'), movement: 'walking\u001b[2J' };
+    const reversed = { ...sampleSession('s2'), movement: 'step\u202edown' };
+    const problem = problemOf(() => migrate({ ...emptyStore(), sessions: [screenClear, reversed] }));
+    expect(problem.message).toBe('holds a control character (U+001B) in sessions.0.movement and 1 more field');
+    expect(problem.hint).toMatch(/^Nothing was changed\. itb never writes these: remove them/);
+    expect(migrate({ ...emptyStore(), sessions: [{ ...sampleSession('s3'), movement: 'step-down\ton a stair' }] }).sessions).toHaveLength(1);
+  });
+
   it('gives each caller its own empty store', () => {
     const first = emptyStore();
     first.settings.flareRise = 5;
