@@ -180,7 +180,8 @@ export function viewBuckets(summary: BucketSummary, library: Library, now: Date)
       inLibrary: names.has(entry.exerciseId),
     };
     if (entry.note !== undefined) status.note = entry.note;
-    if (entry.bucket === 'avoid') {
+    // A drill no longer in the library cannot be re-tested: `itb session retest` only runs library drills.
+    if (entry.bucket === 'avoid' && status.inLibrary) {
       const dueAt = retestDueAt(entry.decidedAt, summary.retestAfterDays);
       status.retestDueAt = dueAt.toISOString();
       status.retestDue = now.getTime() >= dueAt.getTime();

@@ -12,6 +12,7 @@ import {
   flagWords,
   METHOD_NOTE,
   mixedRatingsWords,
+  movedToWords,
   headerParts,
   noneWords,
   plural,
@@ -112,8 +113,7 @@ export function toHtml(report: Report): string {
     body.push('<h2>Moved by hand</h2>', '<table>', head(['Date', 'Drill', 'To', 'Note']), '<tbody>');
     const drillName = drillNamer(report);
     for (const move of report.moves) {
-      const to = move.bucket === 'rehab' ? 'rehab' : 'avoid for now';
-      body.push(row([dateOf(move.at), drillName(move.exerciseId), to, move.note ?? '']));
+      body.push(row([dateOf(move.at), drillName(move.exerciseId), movedToWords(move, report.bucketsResetAt), move.note ?? '']));
     }
     body.push('</tbody>', '</table>');
   }

@@ -12,6 +12,7 @@ import {
   flagWords,
   METHOD_NOTE,
   mixedRatingsWords,
+  movedToWords,
   headerParts,
   noneWords,
   plural,
@@ -83,7 +84,7 @@ export function toMarkdown(report: Report): string {
     out.push('## Moved by hand', '', '| Date | Drill | To | Note |', '|---|---|---|---|');
     const drillName = drillNamer(report);
     for (const move of report.moves) {
-      out.push(`| ${dateOf(move.at)} | ${mdText(drillName(move.exerciseId))} | ${move.bucket === 'rehab' ? 'rehab' : 'avoid for now'} | ${mdText(move.note ?? '')} |`);
+      out.push(`| ${dateOf(move.at)} | ${mdText(drillName(move.exerciseId))} | ${movedToWords(move, report.bucketsResetAt)} | ${mdText(move.note ?? '')} |`);
     }
     out.push('');
   }

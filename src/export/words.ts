@@ -2,7 +2,8 @@
 import type { ExerciseStatus } from '../core/buckets.js';
 import type { Evidence } from '../core/evidence.js';
 import { localDate, localDateTime, type Trend } from '../core/history.js';
-import type { Attempt, RedFlag, Screening, Session, Symptom, Thresholds } from '../core/records.js';
+import { compareInstants } from '../core/instant.js';
+import type { Attempt, ManualMove, RedFlag, Screening, Session, Symptom, Thresholds } from '../core/records.js';
 import { periodWords, type Report } from './report.js';
 
 export const dateOf = (iso: string): string => localDate(new Date(iso));
@@ -111,6 +112,12 @@ export function flagWords(status: ExerciseStatus): string[] {
 export function retestWords(status: ExerciseStatus): string | undefined {
   if (!status.retestDueAt) return undefined;
   return status.retestDue ? `re-test due (since ${dateOf(status.retestDueAt)})` : `re-test from ${dateOf(status.retestDueAt)}`;
+}
+
+/** Where a move put a drill; a move the buckets were cleared after no longer counts, and says so. */
+export function movedToWords(move: ManualMove, resetAt: string | undefined): string {
+  const to = move.bucket === 'rehab' ? 'rehab' : 'avoid for now';
+  return resetAt !== undefined && compareInstants(move.at, resetAt) <= 0 ? `${to} (until the buckets were cleared on ${dateOf(resetAt)})` : to;
 }
 
 /** Said under the buckets when a `buckets reset` lies behind them: the lists start again there, the evidence does not. */

@@ -250,8 +250,10 @@ describe('itb buckets reset', () => {
     await run(['buckets', 'move', 'bridges', 'rehab', '--note', 'advised by my physio'], { home, now: new Date('2026-02-28T10:00:00Z') });
     await run(['buckets', 'reset', '--force'], { home, now });
     const report = (await run(['export'], { home, now })).stdout;
-    expect(report).toMatch(/\| 2026-02-28 \| Bridges \| rehab \| advised by my physio \|/);
-    expect(report).toContain('The buckets were cleared on');
+    // Kept, and marked as no longer counting.
+    const cleared = /The buckets were cleared on (\d{4}-\d\d-\d\d)/.exec(report)?.[1];
+    expect(cleared).toBeDefined();
+    expect(report).toContain(`| 2026-02-28 | Bridges | rehab (until the buckets were cleared on ${cleared}) | advised by my physio |`);
     const json = JSON.parse((await run(['buckets', '--json'], { home, now })).stdout);
     expect(json.rehab).toEqual([]);
     expect(json.untested.find((drill: { exerciseId: string }) => drill.exerciseId === 'bridges')).toBeDefined();

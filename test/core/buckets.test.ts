@@ -304,6 +304,10 @@ describe('bucketView', () => {
     ]);
     expect(view.avoid.map((s) => [s.exerciseId, s.name, s.inLibrary])).toEqual([['gone', 'gone', false]]);
     expect(builtInRoutine('rehab', view, library)).toEqual(['clamshells']);
+    // Nor is it offered for a re-test, however long ago it was set aside.
+    const later = bucketView(data, library, new Date('2027-01-03T00:00:00Z'));
+    expect(later.avoid.map((s) => [s.exerciseId, s.retestDue, s.retestDueAt])).toEqual([['gone', false, undefined]]);
+    expect(builtInRoutine('retest', later, library)).toEqual([]);
   });
 
   it('makes every drill untested again after a reset, keeping the evidence', () => {

@@ -264,6 +264,18 @@ describe('markdown', () => {
     expect(toMarkdown(report)).not.toContain('cleared');
   });
 
+  it('marks a move made before the buckets were cleared as no longer counting', () => {
+    const move = '| 2026-10-10 | Gentle IT band stretch | avoid for now | Hurts \\| \\*badly\\* \\<b\\> |';
+    const cleared = { ...sampleStore(), bucketsResetAt: '2026-10-11T12:00:00.000Z' };
+    const md = toMarkdown(buildReport(cleared, library, { now: NOW }));
+    expect(md).toContain(move.replace('avoid for now', 'avoid for now (until the buckets were cleared on 2026-10-11)'));
+    expect(toHtml(buildReport(cleared, library, { now: NOW }))).toContain('<td>avoid for now (until the buckets were cleared on 2026-10-11)</td>');
+    // Made after the reset (the sample's own store has none), or in a report ending before it: a move that counts.
+    expect(toMarkdown(report)).toContain(move);
+    expect(toMarkdown(buildReport({ ...sampleStore(), bucketsResetAt: '2026-10-09T12:00:00.000Z' }, library, { now: NOW }))).toContain(move);
+    expect(toMarkdown(buildReport(cleared, library, { until: '2026-10-10', now: NOW }))).toContain(move);
+  });
+
   it('says how many sessions a cut-short line of baseline scores shows', () => {
     const sessions = Array.from({ length: 70 }, (_, i) => ({ ...sessionOne, id: `long-${i}`, startedAt: new Date(Date.UTC(2026, 0, 1) + i * 86_400_000).toISOString() }));
     const md = toMarkdown(buildReport({ ...data, sessions }, library, { now: NOW }));
