@@ -67,6 +67,10 @@ const STYLE = `
     tr, figure, li { break-inside: avoid; }
     thead { display: table-header-group; }
     .note { border-left-color: #000; }
+    /* The session table's nine columns fit the width of a Letter or A4 page. */
+    th, td { padding: .2rem .3rem; }
+    td.num { white-space: normal; }
+    table.sessions td.what { min-width: 0; }
   }
 `;
 
