@@ -32,12 +32,17 @@ import {
   untestedWords,
 } from './words.js';
 
+// Only what could act as markup is escaped, so the report stays easy to read as plain text. An
+// underscore followed by a letter or digit (America/New_York, _word) can open emphasis but never
+// close it, and & matters only at the start of an entity (&amp;).
+const MARKUP = /[\\`*[\]<>|~#]|_(?![\p{L}\p{N}])|&(?=#?[a-z\d]+;)/giu;
+
 /**
  * User and library text made inert: no emphasis, links, HTML or table breaks, one line, and no
  * space at either end (`**word **` would not be bold).
  */
 export function mdText(text: string): string {
-  return text.trim().replace(/\s*[\r\n]+\s*/g, ' ').replace(/[\\`*_[\]<>|~&!#]/g, (char) => `\\${char}`);
+  return text.trim().replace(/\s*[\r\n]+\s*/g, ' ').replace(MARKUP, (char) => `\\${char}`);
 }
 
 export function toMarkdown(report: Report): string {

@@ -15,6 +15,7 @@ type Observation = fhir4.Observation;
 import { toHtml } from '../../src/export/html.js';
 import { toExportFile, toJson } from '../../src/export/json.js';
 import { mdText, toMarkdown } from '../../src/export/md.js';
+import MarkdownIt from 'markdown-it';
 import { buildReport, readingView, type Report } from '../../src/export/report.js';
 import { dateTimeOf } from '../../src/export/words.js';
 import { exportSchema } from '../../src/export/schema.js';
@@ -88,7 +89,7 @@ describe('markdown', () => {
     const headings = md.split('\n').filter((line) => line.startsWith('## '));
     expect(headings).toEqual(['## Red-flag screening', '## Rehab routine', '## Avoid for now', '## Moved by hand', '## Trend', '## Sessions', '## Thresholds used']);
     // Up to the day it was made: the buckets and moves it shows reach that far. Its times are local.
-    expect(md).toContain('period: 2026-10-01 to 2026-11-20 · dates and times in America/St\\_Johns');
+    expect(md).toContain('period: 2026-10-01 to 2026-11-20 · dates and times in America/St_Johns');
     expect(md).toContain('patient: Sam \\<Lee\\>');
     expect(md).toContain('not a diagnosis');
     expect(md).toContain('| 2026-10-01 | joint-chain | left | Pain @ single-leg squat | 6 → 4 | 2 | 1 | 1 | completed |');
@@ -168,6 +169,34 @@ describe('markdown', () => {
     expect(md).toContain('Hurts \\| \\*badly\\* \\<b\\>');
     expect(md).not.toContain('<b>');
     expect(mdText('a|b\nc_[d](e)')).toBe('a\\|b c\\_\\[d\\](e)');
+  });
+
+  it('keeps every hostile text plain text in a Markdown renderer, in a paragraph and in a table, escaping no more than it must', () => {
+    const renderer = new MarkdownIt({ html: true });
+    /** The inline tokens `markdown` renders to, cell by cell for a table row. */
+    const inlines = (markdown: string) => renderer.parse(markdown, {}).filter((token) => token.type === 'inline');
+    const hostile = [
+      '*bold* and **strong** and _under_ and __double__',
+      'a_b_c snake_case_name _leading trailing_ mid_ _mid',
+      '[link](https://example.com) ![image](x.png) <https://example.com> <b>bold</b> <!-- c -->',
+      '`code` ``two`` ~~struck~~ ~one~ a|b | c',
+      '&amp; &#169; &copy; &nbsp; AT&T & co; R&D;',
+      '# heading ## ### \\ back\\slash \\* \\_ trailing\\',
+      '> quote, 1. list, - item, + item, === --- ***',
+      'Forward 45° lunge – “gentle” naïve 😀 日本語',
+    ];
+    for (const text of hostile) {
+      for (const [markdown, cells] of [[mdText(text), 1], [`| a | b |\n|---|---|\n| ${mdText(text)} | ${mdText(text)} |`, 4]] as const) {
+        const found = inlines(markdown);
+        expect(found, markdown).toHaveLength(cells);
+        const last = found.at(-1)!;
+        expect(last.children!.map((child) => child.type).filter((type) => type !== 'text'), markdown).toEqual([]);
+        expect(last.children!.map((child) => child.content).join(''), markdown).toBe(text);
+      }
+    }
+    // Plain text stays plain: no backslashes in a time zone, a drill name or an exclamation.
+    expect(mdText('America/Port_of_Spain')).toBe('America/Port_of_Spain');
+    expect(mdText('Hip & glute, strong!')).toBe('Hip & glute, strong!');
   });
 
   it('warns that a mean change may mix symptoms or movements only when the sessions behind it rated more than one', () => {
