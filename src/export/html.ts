@@ -89,7 +89,7 @@ export function toHtml(report: Report): string {
     body.push(
       '<ul>',
       `<li><strong>Symptom rated:</strong> ${esc(view.symptoms.map((s) => symptomWords[s]).join(', '))}</li>`,
-      `<li><strong>Test movement:</strong> ${esc(view.movements.join(', '))}</li>`,
+      `<li><strong>Test movement${view.movements.length > 1 ? 's' : ''}:</strong> ${esc(view.movements.join('; '))}</li>`,
       `<li><strong>Painful side:</strong> ${esc(view.sides.map((s) => sideWords[s]).join(', '))}</li>`,
       `<li><strong>Sessions:</strong> ${report.sessions.length}</li>`,
       '</ul>',

@@ -55,7 +55,8 @@ export function toMarkdown(report: Report): string {
   } else {
     out.push(
       `- **Symptom rated:** ${view.symptoms.map((s) => symptomWords[s]).join(', ')}`,
-      `- **Test movement:** ${view.movements.map(mdText).join(', ')}`,
+      // Semicolons between them: a movement typed with a comma in it stays one movement.
+      `- **Test movement${view.movements.length > 1 ? 's' : ''}:** ${view.movements.map(mdText).join('; ')}`,
       `- **Painful side:** ${view.sides.map((s) => sideWords[s]).join(', ')}`,
       `- **Sessions:** ${report.sessions.length}`,
       '',

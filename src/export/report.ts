@@ -226,6 +226,6 @@ function distinct<T>(values: T[]): T[] {
 /** Each test movement once however it was typed, in the order first used, as last typed. */
 function distinctMovements(sessions: Session[]): string[] {
   const typed = new Map<string, string>();
-  for (const session of sessions) typed.set(movementKey(session.movement), session.movement);
+  for (const session of sessions) typed.set(movementKey(session.movement), session.movement.trim());
   return [...typed.values()];
 }

@@ -159,9 +159,15 @@ describe('markdown', () => {
     const typed = sampleStore();
     typed.sessions[1]!.movement = 'Single-Leg  squat ';
     const md = toMarkdown(buildReport(typed, library, { now: NOW }));
-    expect(md).toContain('- **Test movement:** Single-Leg  squat, walking\n');
+    expect(md).toContain('- **Test movements:** Single-Leg  squat; walking\n');
     // Emphasis stays emphasis: Markdown takes `**squat **` literally.
     expect(md).toContain('**Pain during Single-Leg  squat**: 2 sessions');
+    // One movement, and one with a comma in it: a list of one, told apart from a list of two.
+    const one = sampleStore();
+    for (const session of one.sessions) session.movement = 'Stairs, going down';
+    expect(toMarkdown(buildReport(one, library, { now: NOW }))).toContain('- **Test movement:** Stairs, going down\n');
+    typed.sessions[2]!.movement = 'Stairs, going down';
+    expect(toHtml(buildReport(typed, library, { now: NOW }))).toContain('<li><strong>Test movements:</strong> Single-Leg  squat; Stairs, going down</li>');
   });
 
   it('escapes the user’s text so it cannot break a table or become markup', () => {
