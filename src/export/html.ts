@@ -71,6 +71,7 @@ const STYLE = `
     th, td { padding: .2rem .3rem; }
     td.num { white-space: normal; }
     table.sessions td.what { min-width: 0; }
+    td.started { white-space: normal; }
   }
 `;
 
@@ -138,7 +139,7 @@ export function toHtml(report: Report): string {
     // Printed, a long table runs over pages, each starting with the column names.
     body.push(
       '<table class="sessions">',
-      head(['Date', 'Routine', 'Side', 'Symptom @ movement', 'Baseline → final', 'Helped', 'Avoided', 'Skipped', 'Status']),
+      head(['Started', 'Routine', 'Side', 'Symptom @ movement', 'Baseline → final', 'Helped', 'Avoided', 'Skipped', 'Status']),
       '<tbody>',
     );
     for (const s of view.summaries) {
@@ -146,7 +147,7 @@ export function toHtml(report: Report): string {
       const avoided = s.flares > 0 ? `${s.avoided} <span class="flare">(${esc(plural(s.flares, 'flare'))})</span>` : String(s.avoided);
       const status = s.interrupted ? `<strong>${esc(statusWords[s.status])}</strong>` : esc(statusWords[s.status]);
       body.push(
-        `<tr><td>${esc(dateOf(s.startedAt))}</td><td class="routine">${esc(s.routine)}</td><td>${esc(sideWords[s.side])}</td>` +
+        `<tr><td class="started">${esc(dateTimeOf(s.startedAt))}</td><td class="routine">${esc(s.routine)}</td><td>${esc(sideWords[s.side])}</td>` +
           `<td class="what">${esc(`${symptomWords[s.symptom]} @ ${s.movement}`)}</td><td class="scores">${esc(scores)}</td>` +
           `<td class="num">${s.helped}</td><td class="num">${avoided}</td><td class="num">${s.skipped}</td><td>${status}</td></tr>`,
       );

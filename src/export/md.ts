@@ -114,14 +114,14 @@ export function toMarkdown(report: Report): string {
   if (view.summaries.length === 0) out.push(`${noneWords(report, 'sessions')}.`, '');
   else {
     out.push(
-      '| Date | Routine | Side | Symptom @ movement | Baseline → final | Helped | Avoided | Skipped | Status |',
+      '| Started | Routine | Side | Symptom @ movement | Baseline → final | Helped | Avoided | Skipped | Status |',
       '|---|---|---|---|---|--:|--:|--:|---|',
     );
     for (const s of view.summaries) {
       const scores = s.baseline === null ? '—' : `${s.baseline} → ${s.final ?? s.baseline}`;
       const avoided = s.flares > 0 ? `${s.avoided} (**${plural(s.flares, 'flare')}**)` : String(s.avoided);
       out.push(
-        `| ${dateOf(s.startedAt)} | ${mdText(s.routine)} | ${sideWords[s.side]} | ${symptomWords[s.symptom]} @ ${mdText(s.movement)} | ${scores} | ` +
+        `| ${dateTimeOf(s.startedAt)} | ${mdText(s.routine)} | ${sideWords[s.side]} | ${symptomWords[s.symptom]} @ ${mdText(s.movement)} | ${scores} | ` +
           `${s.helped} | ${avoided} | ${s.skipped} | ${s.interrupted ? '**interrupted**' : statusWords[s.status]} |`,
       );
     }

@@ -29,7 +29,7 @@ describe('itb export', () => {
     const result = await exportIn([]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('# IT band self-assessment report');
-    expect(result.stdout).toContain('| 2026-10-08 | strength | left | Pain @ single-leg squat | 5 → 7 |');
+    expect(result.stdout).toMatch(/\| 2026-10-08 \d\d:\d\d \| strength \| left \| Pain @ single-leg squat \| 5 → 7 \|/);
     expect(result.stderr).toBe('');
   });
 

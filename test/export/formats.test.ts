@@ -92,9 +92,9 @@ describe('markdown', () => {
     expect(md).toContain('period: 2026-10-01 to 2026-11-20 · dates and times in America/St_Johns');
     expect(md).toContain('patient: Sam \\<Lee\\>');
     expect(md).toContain('not a diagnosis');
-    expect(md).toContain('| 2026-10-01 | joint-chain | left | Pain @ single-leg squat | 6 → 4 | 2 | 1 | 1 | completed |');
-    expect(md).toContain('| 2026-10-08 | strength | left | Pain @ single-leg squat | 5 → 7 | 1 | 1 (**1 flare**) | 0 | stopped early |');
-    expect(md).toContain('| 2026-10-20 | mobility | left | Tightness @ walking | 4 → 2 | 1 | 0 | 0 | **interrupted** |');
+    expect(md).toContain('| 2026-10-01 09:30 | joint-chain | left | Pain @ single-leg squat | 6 → 4 | 2 | 1 | 1 | completed |');
+    expect(md).toContain('| 2026-10-08 09:30 | strength | left | Pain @ single-leg squat | 5 → 7 | 1 | 1 (**1 flare**) | 0 | stopped early |');
+    expect(md).toContain('| 2026-10-20 09:30 | mobility | left | Tightness @ walking | 4 → 2 | 1 | 0 | 0 | **interrupted** |');
     // Under the table, what the routine ids stand for, in library order.
     const names = (id: string) => library.routines.find((routine) => routine.id === id)!.name;
     expect(md).toContain(`Routines: joint-chain (${names('joint-chain')}); strength (${names('strength')}); mobility (${names('mobility')}).`);
@@ -468,6 +468,9 @@ describe('html', () => {
     // table past a printed page's edge (and cut off its last column).
     expect(html).toContain('td.routine, td.what { overflow-wrap: anywhere; }');
     expect(html).toContain('<td class="routine">joint-chain</td><td>left</td><td class="what">Pain @ single-leg squat</td>');
+    // Each session with the time it started: two on one day are told apart. Printed, the time may go under the date.
+    expect(html).toContain('<tr><td class="started">2026-10-08 09:30</td><td class="routine">strength</td>');
+    expect(html).toMatch(/@media print \{[^@]*td\.started \{ white-space: normal; \}/);
   });
 
   it('plots one point per session on each line', () => {

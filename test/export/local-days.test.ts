@@ -52,7 +52,7 @@ describe('whole local days', () => {
     const data = storeWithSessionAt(AFTER_MIDNIGHT);
     expect(buildReport(data, library, { since: '2026-10-08', now: NOW }).sessions).toHaveLength(1);
     expect(buildReport(data, library, { until: '2026-10-07', now: NOW }).sessions).toHaveLength(0);
-    expect(toMarkdown(buildReport(data, library, { now: NOW }))).toMatch(/^\| 2026-10-08 \| joint-chain \|/m);
+    expect(toMarkdown(buildReport(data, library, { now: NOW }))).toMatch(/^\| 2026-10-08 01:30 \| joint-chain \|/m);
   });
 
   it('decide which sessions history --since lists', () => {
