@@ -69,8 +69,10 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
       state = step.state;
       saved = await save(store, state.session);
       if (step.feedback) {
-        const last = step.feedback.exercise.id === plan.exercises.at(-1)?.id;
-        say(feedbackLine(step.feedback, plan.symptom, state.session.thresholds, retestDate(ctx, data.settings), colour, { last }));
+        const { id } = step.feedback.exercise;
+        const last = id === plan.exercises.at(-1)?.id;
+        const inRehab = bucketsBefore.rehab.some((status) => status.exerciseId === id);
+        say(feedbackLine(step.feedback, plan.symptom, state.session.thresholds, retestDate(ctx, data.settings), colour, { last, inRehab }));
       }
     }
     // The store as the last save left it: reading years of history again would delay the summary.
@@ -230,7 +232,12 @@ function closing(session: Session, library: Library, before: BucketView, after: 
     const to = bucketOf(view, id);
     if (from !== to) changes.push({ name: names.get(id) ?? id, from, to });
   }
-  const status = session.status === 'stopped' ? `\n${colour.dim('You stopped the session early; what you finished is saved.')}\n` : '';
+  const stopped = session.status === 'stopped' ? 'You stopped the session early; what you finished is saved.' : '';
+  // Flare-ups call for easing off, as the method's sources advise: said after every such session.
+  const flared = session.results.some((result) => result.flare)
+    ? 'After a flare-up, take it easy for the rest of the day. If it has not settled by tomorrow, or flare-ups keep coming, talk to your physical therapist.'
+    : '';
+  const status = [stopped, flared].filter(Boolean).map((text) => `\n${wrap(text, 78).map((line) => colour.dim(line)).join('\n')}\n`).join('');
   const nextSteps = [['itb buckets', 'what helps and what to avoid for now']];
   if (view.rehab.length > 0) nextSteps.push(['itb session rehab', 'your rehab routine']);
   nextSteps.push(['itb export -o report.html', 'a report for your physical therapist']);

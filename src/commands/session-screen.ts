@@ -62,7 +62,7 @@ export async function screenIfNeeded(ctx: Context, store: Store, data: StoreData
     proceeded = await prompter.confirm({ message: 'Go on with a session anyway?', default: false });
     if (proceeded) await keepScreening(store, { at, answers, proceeded });
   }
-  if (!proceeded) say('Your answers are saved. Please get checked first; itb will ask these questions again next time.\n');
+  if (!proceeded) say(`${wrap('Your answers are saved. Please get checked first; itb will ask these questions again next time.', 78).join('\n')}\n`);
   return proceeded;
 }
 

@@ -9,12 +9,21 @@ const clearOnError = { validationFailureMode: 'clear' as const };
 export function createPrompter(): Prompter {
   const context = { signal: whenTerminalGoes() };
   return {
-    select: (question) => select({ ...question, loop: false }, context),
+    select: (question) => select({ ...question, loop: false, pageSize: listLines() }, context),
     confirm: (question) => confirm(question, context),
     input: ({ message, default: fallback, validate }) =>
       input({ message, default: fallback, validate, theme: clearOnError }, context),
     countdown: (seconds, label) => countdown({ seconds, label }, context),
   };
+}
+
+/**
+ * How many lines a list of choices may take: all the terminal has room for, beside the question,
+ * a description and the help line. The prompts' own 7 hid the eighth choice and on, with nothing
+ * to say there were more (a routine, or "Something else" among the movements).
+ */
+function listLines(): number {
+  return Math.max(7, (process.stdout.rows || 24) - 6);
 }
 
 /**

@@ -58,16 +58,20 @@ export function feedbackLine(
   thresholds: Thresholds,
   retestDate: string,
   colour: Colours,
-  options: { last?: boolean } = {},
+  options: { last?: boolean; inRehab?: boolean } = {},
 ): string {
-  const verdict = (text: string, note?: string) => `${wrap(text).join('\n')}\n${note === undefined ? '' : dimLines(note, colour)}`;
+  // Lines after the first start under the verdict's words, past its mark (✓, •, ✗).
+  const verdict = (text: string, note?: string) => {
+    const lines = wrap(text, 80, '  ');
+    return `${[lines[0]!.slice(2), ...lines.slice(1)].join('\n')}\n${note === undefined ? '' : dimLines(note, colour)}`;
+  };
   if (feedback.kind === 'skipped') return verdict(colour.dim(`Skipped ${feedback.exercise.name}. Its bucket stays as it was.`));
   const { exercise, before, after } = feedback;
   const change = `${before} → ${after}`;
   const offeredAgain = `it will be offered again from ${retestDate}`;
   switch (feedback.kind) {
     case 'improved':
-      return verdict(`${colour.green(`✓ Better: ${symptom} ${change}.`)} ${exercise.name} goes into your rehab bucket.`);
+      return verdict(`${colour.green(`✓ Better: ${symptom} ${change}.`)} ${exercise.name} ${options.inRehab ? 'stays in' : 'goes into'} your rehab bucket.`);
     case 'retry': {
       const how =
         after < before
@@ -157,5 +161,7 @@ export function interruptedNote(session: Session): string {
       : session.attempts.length > 0
         ? `Kept: your baseline (${session.baseline}) and every score you gave after it.`
         : `Kept: your baseline (${session.baseline}).`;
-  return `Session interrupted. ${kept} A drill you had not finished keeps its bucket.`;
+  // A drill scored once and not yet decided (its retry was still to come).
+  const unfinished = session.attempts.some((attempt) => !session.results.some((result) => result.exerciseId === attempt.exerciseId));
+  return `Session interrupted. ${kept}${unfinished ? ' The drill you had not finished keeps its bucket.' : ''}`;
 }

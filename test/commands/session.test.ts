@@ -89,6 +89,10 @@ describe('itb session', () => {
     expect(result.stdout).toMatch(/6 → 8/);
     // The last bucket change, a blank line, then why the session ended early.
     expect(result.stdout).toMatch(/Rehab hip circles: untested → avoid for now \(flare-up\)\n\nYou stopped the session early; what you finished is saved\.\n/);
+    // After a flare-up, what to do for the rest of the day.
+    expect(result.stdout).toContain(
+      '\nAfter a flare-up, take it easy for the rest of the day. If it has not settled\nby tomorrow, or flare-ups keep coming, talk to your physical therapist.\n',
+    );
   });
 
   it('does not ask to go on after a flare on the last drill', async () => {
@@ -225,6 +229,8 @@ describe('itb session', () => {
     expect(declined.prompter.asked.map((asked) => asked.default)).toEqual([false, false, false, false, false, false, false]);
     expect(declined.prompter.asked.at(-1)!.message).toMatch(/Go on .*anyway/);
     expect(declined.stdout).toMatch(/see a doctor or physical therapist/);
+    // The last word, wrapped between words like every other.
+    expect(declined.stdout).toMatch(/Your answers are saved\. Please get checked first; itb will ask these questions\nagain next time\.\n$/);
     expect(stored().screenings).toEqual([expect.objectContaining({ proceeded: false, answers: expect.objectContaining({ 'recent-injury': true }) })]);
     expect(stored().sessions).toEqual([]);
     // Not cleared: asked again, and this time the user goes on.

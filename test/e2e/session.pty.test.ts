@@ -187,6 +187,21 @@ describe('itb session in a terminal', () => {
     expect(await t.exited).toBe(130);
   });
 
+  it('shows every choice of a list at once on a terminal of 24 lines', async () => {
+    // A movement typed last time, then the library's six, then "Something else": eight choices.
+    const set = spawnSync(process.execPath, [BIN, 'settings', 'movement', 'going downstairs'], { env: { ...process.env, ITB_HOME: home }, encoding: 'utf8' });
+    expect(set.status).toBe(0);
+    const t = new Terminal(['session', 'warm-up', '--side', 'left', '--symptom', 'pain'], { ITB_HOME: home }, 80, 24);
+    open.push(t);
+    await passRedFlagScreen(t);
+    await t.waitFor('Which test movement');
+    await t.waitFor('going downstairs (last time)');
+    // Drawn with the rest of the list, before any key is pressed.
+    await t.waitFor('Something else (type it)', 3000);
+    await t.type(keys.ctrlC);
+    expect(await t.exited).toBe(130);
+  });
+
   it('lets only one session run at a time, and the first goes on unharmed', async () => {
     const first = itb(['session', 'balance', '--side', 'left', '--symptom', 'pain', '--movement', 'walking', '--no-timer']);
     await passRedFlagScreen(first);

@@ -17,12 +17,12 @@ export class Terminal {
   /** Where in the output the last `waitFor` matched; later waits look only past it. */
   private cursor = 0;
 
-  constructor(args: string[], env: Record<string, string>, cols = 100) {
+  constructor(args: string[], env: Record<string, string>, cols = 100, rows = 40) {
     this.pty = spawn(process.execPath, [BIN, ...args], {
       // node-pty sets TERM from the name, so a TERM given in `env` names the terminal.
       name: env.TERM ?? 'xterm-256color',
       cols,
-      rows: 40,
+      rows,
       cwd: process.cwd(),
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TERM: 'xterm-256color', ...env },
     });

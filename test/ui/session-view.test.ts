@@ -19,7 +19,7 @@ describe('feedback after a score', () => {
   it('says "no change" only when the score stayed the same', () => {
     expect(line('retry', 4, 4)).toBe("• No change: pain 4 → 4. Let's give it one more careful try.\n");
     expect(line('retry', 5, 4, strict)).toBe(
-      '• Not enough: pain 5 → 4; it helps when the score falls by 2 points or more.\n' + "Let's give it one more careful try.\n",
+      '• Not enough: pain 5 → 4; it helps when the score falls by 2 points or more.\n' + "  Let's give it one more careful try.\n",
     );
   });
 
@@ -32,13 +32,14 @@ describe('feedback after a score', () => {
     expect(line('avoid', 4, 5)).toBe(
       '• Still not better than 4 (now 5). Clamshells is set aside for now.\n  It is not wrong for you forever: it will be offered again from 2026-12-05.\n',
     );
-    expect(line('avoid', 6, 5, strict)).toMatch(/^• Still not enough: pain 6 → 5; it helps when the score falls by 2 points or\nmore\. Clamshells is set aside/);
+    expect(line('avoid', 6, 5, strict)).toMatch(/^• Still not enough: pain 6 → 5; it helps when the score falls by 2 points or\n  more\. Clamshells is set aside/);
   });
 
   it('gives a flare-up its re-test date too, and no rest before a next drill when there is none', () => {
     expect(line('flare', 3, 6)).toBe(
       '✗ Your pain went up: 3 → 6. That is a flare-up, so Clamshells stops here, with\n' +
-        'no retry.\n' +
+        // A verdict's next lines start under its words, past its mark.
+        '  no retry.\n' +
         // Wrapped to the terminal's 80 columns, under the verdict.
         '  It is set aside for now and flagged as a flare-up; it will be offered again\n' +
         '  from 2026-12-05. Rest a moment before you go on.\n',
@@ -56,7 +57,13 @@ describe('feedback after a score', () => {
   it('wraps a verdict with a long drill name to 80 columns, between words', () => {
     const long = drill('hip-external-rotation-extension', 'Hip external rotation with extension (90/90 hip lift)');
     const text = feedbackLine({ kind: 'improved', exercise: long, attempt: 1, before: 5, after: 3 }, 'discomfort', defaults, '2026-12-05', plain);
-    expect(text).toBe('✓ Better: discomfort 5 → 3. Hip external rotation with extension (90/90 hip\nlift) goes into your rehab bucket.\n');
+    expect(text).toBe('✓ Better: discomfort 5 → 3. Hip external rotation with extension (90/90 hip\n  lift) goes into your rehab bucket.\n');
+  });
+
+  it('says a drill already in the rehab bucket stays there', () => {
+    const feedback: Feedback = { kind: 'improved', exercise: clamshells, attempt: 1, before: 5, after: 3 };
+    expect(feedbackLine(feedback, 'pain', defaults, '2026-12-05', plain, { inRehab: true })).toBe('✓ Better: pain 5 → 3. Clamshells stays in your rehab bucket.\n');
+    expect(feedbackLine(feedback, 'pain', defaults, '2026-12-05', plain)).toBe('✓ Better: pain 5 → 3. Clamshells goes into your rehab bucket.\n');
   });
 });
 
@@ -85,12 +92,13 @@ describe('the second try', () => {
 describe('the note on an interrupted session', () => {
   const at = '2026-11-01T10:00:00.000Z';
   it('says what was kept: the baseline alone, the scores after it, or the finished drills', () => {
-    expect(interruptedNote(buildSession({ startedAt: at, baseline: 5 }))).toBe(
-      'Session interrupted. Kept: your baseline (5). A drill you had not finished keeps its bucket.',
-    );
+    expect(interruptedNote(buildSession({ startedAt: at, baseline: 5 }))).toBe('Session interrupted. Kept: your baseline (5).');
+    // A drill scored once, its retry still to come: only then is there an unfinished drill to speak of.
     const midDrill = buildSession({ startedAt: at, baseline: 5, drills: [{ id: 'clamshells', scores: [5], unfinished: true }] });
-    expect(interruptedNote(midDrill)).toContain('Kept: your baseline (5) and every score you gave after it.');
+    expect(interruptedNote(midDrill)).toBe(
+      'Session interrupted. Kept: your baseline (5) and every score you gave after it. The drill you had not finished keeps its bucket.',
+    );
     const finished = buildSession({ startedAt: at, baseline: 5, drills: [{ id: 'clamshells', name: 'Clamshells', scores: [3] }] });
-    expect(interruptedNote(finished)).toContain('Kept: your baseline (5) and 1 finished drill: Clamshells → rehab.');
+    expect(interruptedNote(finished)).toBe('Session interrupted. Kept: your baseline (5) and 1 finished drill: Clamshells → rehab.');
   });
 });
