@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { Context } from '../context.js';
 import { sessionContradictions } from '../core/consistency.js';
+import { localDate } from '../core/history.js';
 import { controlCharacterPaths } from '../core/text.js';
 import { UserError } from '../errors.js';
 import { plainIssue } from '../plain-issues.js';
@@ -178,6 +179,12 @@ function summary(outcome: MergeOutcome, dryRun: boolean): string[] {
   if (outcome.sessionsUpdated > 0) {
     const held = outcome.sessionsUpdated === 1 ? '1 session your store held unfinished' : `${outcome.sessionsUpdated} sessions your store held unfinished`;
     lines.push(`${held} ${dryRun ? 'would be' : outcome.sessionsUpdated === 1 ? 'was' : 'were'} brought up to date from the file.`);
+  }
+  if (outcome.resetTaken !== undefined) {
+    const when = localDate(new Date(outcome.resetTaken));
+    lines.push(
+      `The file's buckets were cleared on ${when}, so yours ${dryRun ? 'would be' : 'are'} too: only what was decided since then puts a drill in a list (the evidence keeps every test; \`itb buckets\` shows them).`,
+    );
   }
   if (outcome.settings === 'restored') lines.push(dryRun ? 'Your settings would be restored from the file.' : 'Settings restored from the file.');
   if (outcome.settings === 'kept') {

@@ -13,6 +13,11 @@ export interface MergeOutcome {
   sessionsUpdated: number;
   movesAdded: number;
   screeningsAdded: number;
+  /**
+   * When the file's buckets were cleared later than the store's (or the store's never were),
+   * and the store had decisions of its own: they now count only after this reset too.
+   */
+  resetTaken?: string;
   /** restored: the store had no sessions, so the file's settings were taken; kept: the store's stay. */
   settings: 'restored' | 'kept' | 'same';
   /** Session ids held by both with different contents; when any, `data` is the store unchanged. */
@@ -66,8 +71,11 @@ export function mergeExport(store: StoreData, backup: ParsedExport): MergeOutcom
   };
   delete data.bucketsResetAt;
   if (bucketsResetAt !== undefined) data.bucketsResetAt = bucketsResetAt;
+  const hadDecisions = store.sessions.length > 0 || store.moves.length > 0;
+  const taken = bucketsResetAt !== store.bucketsResetAt && hadDecisions ? { resetTaken: bucketsResetAt } : {};
   return {
     data,
+    ...taken,
     sessionsAdded: newSessions.length,
     sessionsPresent,
     sessionsUpdated: updated.size,

@@ -125,6 +125,33 @@ describe('itb import', () => {
     expect(merged.sessions.map((s) => s.id)).toEqual(['session-one', 'session-two', 'session-three', 'own-session']);
   });
 
+  it('says so, in a dry run too, when the file’s bucket reset clears the store’s own lists', async () => {
+    const own: StoreData = { ...emptyStore(), sessions: [{ ...structuredClone(sessionThree), id: 'own-session', startedAt: '2026-11-01T12:00:00.000Z' }] };
+    await Store.open({ ITB_HOME: target.home }).update(() => ({ ...own, buckets: [] }));
+    const ownBuckets = await run(['buckets', '--json'], { home: target.home, now: NOW });
+    expect(JSON.parse(ownBuckets.stdout).rehab).not.toEqual([]);
+    // The other computer's lists were cleared after everything this store decided.
+    expect((await run(['buckets', 'reset', '--force'], { home: source.home, now: NOW })).code).toBe(0);
+    const cleared = join(source.home, 'cleared.json');
+    expect((await run(['export', '--json', '-o', cleared], { home: source.home, now: NOW })).code).toBe(0);
+    const oneLine = (text: string) => text.replace(/\s+/g, ' ');
+    const words = (would: string) =>
+      `The file's buckets were cleared on 2026-11-20, so yours ${would} too: only what was decided since then puts a drill in a list`;
+    const dry = await importInto(target.home, [cleared, '--dry-run']);
+    expect(oneLine(dry.stderr)).toContain(words('would be'));
+    const merged = await importInto(target.home, [cleared]);
+    expect(oneLine(merged.stderr)).toContain(words('are'));
+    expect(JSON.parse((await run(['buckets', '--json'], { home: target.home, now: NOW })).stdout).rehab).toEqual([]);
+    // Restored into an empty store there were no lists of its own: nothing to say. Nor the second time.
+    const empty = tempHome();
+    try {
+      expect(oneLine((await importInto(empty.home, [cleared])).stderr)).not.toContain('were cleared');
+    } finally {
+      empty.cleanup();
+    }
+    expect(oneLine((await importInto(target.home, [cleared])).stderr)).not.toContain('were cleared');
+  });
+
   it('says that a backup of a period restores that period only, and says nothing of it when merging', async () => {
     const partial = join(source.home, 'partial.json');
     const exported = await run(['export', '--format', 'json', '--since', '2026-10-08', '-o', partial], { home: source.home, now: NOW });
