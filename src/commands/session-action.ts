@@ -168,10 +168,12 @@ async function ask(question: Exclude<Ask, { kind: 'finished' }>, turn: Turn): Pr
         say(`${wrap(high, 80, '  ').map((line) => colour.yellow(line)).join('\n')}\n`);
       }
       const hold = exercise.dose.holdSeconds;
-      // Holds come in sets, and often on each side: the timer stays on offer for every one.
-      let timed = false;
+      // Holds come in sets, and often on each side: the timer stays on offer for every one, and
+      // counts them, so the person need not (the drill's name is on its card, just above).
+      const holds = (exercise.dose.sets ?? 1) * (exercise.dose.perSide ? 2 : 1);
+      let timed = 0;
       for (;;) {
-        const timer = timed ? `Start the ${hold} s timer again (the next set or side)` : `Start a ${hold} s timer for the hold`;
+        const timer = timed > 0 ? `Start the ${hold} s timer again (the next set or side)` : `Start a ${hold} s timer for the hold`;
         const choices = [
           { value: 'done' as const, name: `Done — rate my ${plan.symptom} now` },
           ...(hold && options.timer ? [{ value: 'timer' as const, name: timer }] : []),
@@ -180,8 +182,8 @@ async function ask(question: Exclude<Ask, { kind: 'finished' }>, turn: Turn): Pr
         ];
         const choice = await prompter.select({ message: 'When you have done the drill:', choices });
         if (choice !== 'timer') return { kind: 'exercise', choice };
-        await prompter.countdown(hold!, exercise.name);
-        timed = true;
+        timed += 1;
+        await prompter.countdown(hold!, timed <= holds ? `Hold ${timed} of ${holds}` : `Hold ${timed}`);
       }
     }
   }

@@ -25,12 +25,15 @@ export function paint(ctx: Context, command: Command, stream: Context['stdout'] 
 
 /**
  * The prompts of a terminal (or the context's own, in tests). The prompt library colours by
- * NO_COLOR alone, read as it loads, so when colour is off for another reason (--no-color,
- * TERM=dumb, FORCE_COLOR=0) NO_COLOR is set for it first.
+ * NO_COLOR and FORCE_COLOR alone, read as it loads (FORCE_COLOR first), so when colour is off for
+ * another reason (--no-color, TERM=dumb, FORCE_COLOR=0) both are set for it first.
  */
 export async function promptsFor(ctx: Context, command: Command): Promise<Prompter> {
   if (ctx.prompter) return ctx.prompter;
-  if (!colourEnabled(ctx.env, ctx.stdout, globals(command).color)) process.env.NO_COLOR = '1';
+  if (!colourEnabled(ctx.env, ctx.stdout, globals(command).color)) {
+    process.env.NO_COLOR = '1';
+    process.env.FORCE_COLOR = '0';
+  }
   return (await import('../ui/prompts.js')).createPrompter();
 }
 

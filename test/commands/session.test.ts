@@ -104,6 +104,17 @@ describe('itb session', () => {
     expect(stored().sessions[0]).toMatchObject({ status: 'completed', results: [expect.anything(), expect.objectContaining({ outcome: 'avoid', flare: true })] });
   });
 
+  it('counts the holds of a timed drill: its sets on each side', async () => {
+    const answers: Answer[] = [...screenClear, 3, ...Array(7).fill('timer'), 'done', 1, 'stop'];
+    const withTimer = flags.filter((flag) => flag !== '--no-timer');
+    const result = await run(['session', 'balance', ...withTimer], { home, tty: true, answers });
+    expect(result.code).toBe(0);
+    expect(result.prompter.remaining).toBe(0);
+    // Single-leg stand: 3 sets on each side. A seventh timer is counted without a total.
+    const labels = result.prompter.asked.filter((asked) => asked.kind === 'countdown').map((asked) => asked.message);
+    expect(labels).toEqual(['Hold 1 of 6', 'Hold 2 of 6', 'Hold 3 of 6', 'Hold 4 of 6', 'Hold 5 of 6', 'Hold 6 of 6', 'Hold 7']);
+  });
+
   it('names the actual side for the opposite-side drill', async () => {
     const answers: Answer[] = [...screenClear, 5, 'skip', 'skip', 'skip', 'skip', 'stop'];
     const result = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers });

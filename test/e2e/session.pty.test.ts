@@ -222,14 +222,15 @@ describe('itb session in a terminal', () => {
     await t.waitFor('Single-leg stand');
     await t.waitFor('Side: both sides');
     await t.answer('When you have done the drill', keys.down); // the timer
-    await t.waitFor(/\d+ s left/);
+    // Three sets on each side: six holds, counted.
+    await t.waitFor(/⏱ Hold 1 of 6: ■+·* \d+ s left {2}\(Enter to end early\)/);
     await t.waitFor(/\d+ s left/); // it keeps ticking
     await t.type(keys.enter);
     await t.waitFor('ended early');
     // Back at the same question, the timer still on offer for the next set or side.
     await t.answer('When you have done the drill', keys.down);
     await t.waitFor('Start the 30 s timer again (the next set or side)');
-    await t.waitFor(/\d+ s left/);
+    await t.waitFor(/⏱ Hold 2 of 6: ■+·* \d+ s left/);
     await t.type(keys.enter);
     await t.waitFor('ended early');
     await t.answer('When you have done the drill', '');
@@ -241,9 +242,10 @@ describe('itb session in a terminal', () => {
     expect(storeOf().sessions[0].results).toEqual([expect.objectContaining({ exerciseId: 'single-leg-stand', outcome: 'rehab' })]);
   });
 
-  it('asks its questions without colour under --no-color or TERM=dumb, as under NO_COLOR', async () => {
+  it('asks its questions without colour under --no-color or TERM=dumb, as under NO_COLOR, even with FORCE_COLOR set', async () => {
     const colourCode = /\x1b\[[0-9;]*m/;
-    for (const [args, env] of [[['--no-color'], {}], [[], { TERM: 'dumb' }], [[], {}]] as const) {
+    const cases = [[['--no-color'], {}], [['--no-color'], { FORCE_COLOR: '1' }], [[], { TERM: 'dumb' }], [[], {}]] as const;
+    for (const [args, env] of cases) {
       const t = new Terminal([...args, 'session', 'balance', '--side', 'left', '--symptom', 'pain', '--movement', 'stairs'], { ITB_HOME: home, ...env });
       open.push(t);
       if (!storeOfExists()) await passRedFlagScreen(t); // the first run only
