@@ -1,6 +1,7 @@
 // What `itb buckets`, `itb buckets move` and `itb buckets reset` do (declared in buckets.ts).
 import type { Command } from 'commander';
 import { adviceFromLog, type Advice } from '../core/advice.js';
+import { closest } from '../core/closest.js';
 import { bucketView, projectBuckets, viewBuckets, type BucketSummary, type BucketView, type ExerciseStatus } from '../core/buckets.js';
 import type { Evidence } from '../core/evidence.js';
 import { controlCharacterIn } from '../core/text.js';
@@ -23,6 +24,14 @@ async function openStore(ctx: Context) {
 }
 
 export async function showBuckets(ctx: Context, options: { json?: boolean }, self: Command) {
+  const [word] = self.args;
+  if (word !== undefined) {
+    const near = closest(word, ['move', 'reset']);
+    throw new UserError(
+      `there is no "itb buckets ${word}"`,
+      `${near.length > 0 ? `Did you mean itb buckets ${near.join(' or ')}? ` : ''}\`itb buckets --help\` shows what it takes.`,
+    );
+  }
   const library = await libraryFor(ctx, self);
   const summary = await readSummary(ctx.env);
   const now = ctx.now();
@@ -58,11 +67,15 @@ export async function moveDrill(ctx: Context, id: string, bucketArg: string, opt
 
   let was = 'untested' as ExerciseStatus['bucket'];
   let flared = false;
+  let same = false;
   const now = ctx.now();
   const saved = await store.update((data) => {
     const before = projectBuckets(data.sessions, data.moves, data.bucketsResetAt).find((e) => e.exerciseId === id);
     was = before?.bucket ?? 'untested';
     flared = before?.bucket === 'avoid' && before.flare;
+    // Moved there by hand already: a move with no new note would only hide the note it has.
+    same = before?.source === 'manual' && before.bucket === bucket && (note === undefined || note === before.note);
+    if (same) return;
     // A move must count even when made in the same millisecond as a reset.
     const resetAt = data.bucketsResetAt ? Date.parse(data.bucketsResetAt) : -Infinity;
     const at = new Date(Math.max(now.getTime(), resetAt + 1)).toISOString();
@@ -72,6 +85,11 @@ export async function moveDrill(ctx: Context, id: string, bucketArg: string, opt
 
   const status = [...Object.values(bucketView(saved, library, now))].flat().find((s: ExerciseStatus) => s.exerciseId === id);
   const name = status?.name ?? id;
+  if (same) {
+    const kept = status?.note === undefined ? '' : ` (with your note: ${status.note})`;
+    notice(ctx, `${name} is already in ${bucketWords[bucket]} by your choice${kept}. Nothing was changed.`);
+    return;
+  }
   const lines = [
     was === bucket
       ? `${name} was already in ${bucketWords[bucket]}; it now stays there as your choice.`
@@ -108,12 +126,11 @@ export async function resetBuckets(ctx: Context, options: { force?: boolean }, s
   }
   if (!options.force) {
     const prompter = await promptsFor(ctx, self);
+    // Said before the question, which stays on one line of the terminal.
+    notice(ctx, 'Sessions and moves by hand stay in your history; only the lists start again.');
     let sure: boolean;
     try {
-      sure = await prompter.confirm({
-        message: 'Clear every bucket decision, so all drills are untested again? (Your sessions and moves by hand stay in your history.)',
-        default: false,
-      });
+      sure = await prompter.confirm({ message: 'Clear every bucket decision, so all drills are untested again?', default: false });
     } catch (error) {
       if (isPromptExit(error)) throw new Interrupted('Stopped. Nothing was changed.');
       throw error;

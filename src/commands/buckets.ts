@@ -31,6 +31,8 @@ export function bucketsCommand(ctx: Context): Command {
         ['itb buckets reset', 'start the buckets afresh (your history is kept)'],
       ) + JSON_SHAPE,
     )
+    // A word after `buckets` that is not move or reset reaches the action, which names the closest.
+    .allowExcessArguments()
     .action(async (options: { json?: boolean }, self: Command) => (await action()).showBuckets(ctx, options, self));
   command.addCommand(moveCommand(ctx));
   command.addCommand(resetCommand(ctx));

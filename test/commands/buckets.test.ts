@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Session, StoreData } from '../../src/core/records.js';
 import { localDate } from '../../src/core/history.js';
@@ -150,6 +152,23 @@ describe('itb buckets', () => {
     expect(json.advice.map((advice: { id: string }) => advice.id)).toEqual(['see-a-professional']);
   });
 
+  it('names the closest of move and reset for a mistyped word after buckets, changing nothing', async () => {
+    await withSessions();
+    const before = readFileSync(join(home, 'store.json'));
+    for (const [args, hint] of [
+      [['buckets', 'mvoe', 'clamshells', 'rehab'], 'Did you mean itb buckets move?'],
+      [['buckets', 'rest'], 'Did you mean itb buckets reset?'],
+      [['buckets', 'lists'], '`itb buckets --help` shows what it takes.'],
+    ] as const) {
+      const result = await run([...args], { home, now });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`error: there is no "itb buckets ${args[1]}"`);
+      expect(result.stderr).toContain(hint);
+      expect(result.stdout).toBe('');
+    }
+    expect(readFileSync(join(home, 'store.json')).equals(before)).toBe(true);
+  });
+
   it('has help with examples', async () => {
     const { code, stdout } = await run(['buckets', '--help'], { home });
     expect(code).toBe(0);
@@ -196,6 +215,21 @@ describe('itb buckets move', () => {
     expect(calm.stderr).not.toContain('flare-up');
   });
 
+  it('keeps a choice and its note when the same move comes again without a new note', async () => {
+    await withSessions();
+    // In rehab by a session's decision: moving it there makes it the person's own choice.
+    const own = await run(['buckets', 'move', 'clamshells', 'rehab', '--note', 'PT says ok'], { home, now });
+    expect(own.stderr).toContain('Clamshells was already in rehab; it now stays there as your choice.');
+    const again = await run(['buckets', 'move', 'clamshells', 'rehab'], { home, now: new Date(now.getTime() + 60_000) });
+    expect(again.code).toBe(0);
+    expect(again.stderr.replace(/\s+/g, ' ')).toContain('Clamshells is already in rehab by your choice (with your note: PT says ok). Nothing was changed.');
+    expect(stored().moves).toHaveLength(1);
+    expect((await run(['buckets'], { home, now })).stdout).toContain('manual: PT says ok');
+    // A new note is a new move.
+    await run(['buckets', 'move', 'clamshells', 'rehab', '--note', 'still fine'], { home, now: new Date(now.getTime() + 120_000) });
+    expect(stored().moves.map((move) => move.note)).toEqual(['PT says ok', 'still fine']);
+  });
+
   it('moves an untested drill into rehab', async () => {
     const result = await run(['buckets', 'move', 'bridges', 'rehab'], { home, now });
     expect(result.code).toBe(0);
@@ -232,7 +266,9 @@ describe('itb buckets reset', () => {
     await save((data) => void data.moves.push({ exerciseId: 'bridges', bucket: 'rehab', at: '2026-02-28T10:00:00Z' }));
     const result = await run(['buckets', 'reset'], { home, now, tty: true, answers: [true] });
     expect(result.code).toBe(0);
-    expect(result.prompter.asked[0]).toMatchObject({ kind: 'confirm' });
+    // A question that fits one line of the terminal, with what stays said before it.
+    expect(result.prompter.asked[0]).toMatchObject({ kind: 'confirm', message: 'Clear every bucket decision, so all drills are untested again?' });
+    expect(result.stderr).toMatch(/^Sessions and moves by hand stay in your history; only the lists start again\.\n/);
     expect(result.stderr).toContain('Cleared 4 bucket decisions');
     expect(result.stdout).not.toContain('Cleared');
     const data = stored();
