@@ -9,7 +9,7 @@ import { isPromptExit, type Prompter } from '../ui/prompter.js';
 import { wrap } from '../ui/table.js';
 
 export const redFlagQuestions: Record<RedFlag, string> = {
-  'recent-injury': 'Have you had a fall, a knock or another injury to this leg recently?',
+  'recent-injury': 'Any recent fall, knock or other injury to the painful leg?',
   swelling: 'Is the knee or thigh clearly swollen?',
   'locking-or-giving-way': 'Does the knee lock, catch or give way under you?',
   'numbness-or-tingling': 'Do you have numbness, tingling or pins and needles in the leg or foot?',

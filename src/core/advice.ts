@@ -134,8 +134,8 @@ function noMeaningfulFall(rated: string, byWeek: Map<number, number[]>): Advice 
   return {
     id: 'see-a-professional',
     message:
-      `You have rated ${what} every week for ${weeks.length} weeks, and its starting scores have ${change} ` +
-      `(about ${round(first)} then, ${round(last)} ${newest === 0 ? 'this week' : 'last week'}). ` +
+      `You have rated ${what} in each of ${weeks.length} weeks in a row, and its starting scores have ${change} ` +
+      `(about ${round(first)} in the first of those weeks, ${round(last)} in the latest). ` +
       'Symptoms that keep up over several weeks of consistent work deserve a look from a physical ' +
       'therapist or doctor, to rule out other causes and adjust your plan.',
   };

@@ -73,8 +73,9 @@ export function findSettingKey(text: string): { ok: true; key: SettingKey } | { 
 export function parseSetting(key: SettingKey, text: string): { ok: true; value: Settings[SettingKey] } | { ok: false; reason: string } {
   const definition = settingDefinitions[key];
   const value = definition.parse(text);
-  // A long text is quoted by its start only: the error must stay readable.
-  const quoted = text.length > 40 ? `${text.slice(0, 39)}…" (${text.length} characters)` : `${text}"`;
+  // A long text is quoted by its start only: the error must stay readable. The cut never splits
+  // an emoji (two UTF-16 units) in half.
+  const quoted = text.length > 40 ? `${text.slice(0, 39).replace(/[\uD800-\uDBFF]$/, '')}…" (${text.length} characters)` : `${text}"`;
   if (value === undefined) return { ok: false, reason: `"${quoted} is not a valid ${key}: use ${definition.allowed}.` };
   return { ok: true, value };
 }

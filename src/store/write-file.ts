@@ -111,7 +111,9 @@ function replaceAtomically(file: string, content: Content): void {
  * to give `file`'s name. Removed again when anything goes wrong.
  */
 function writeTemp(file: string, content: Content): string {
-  const temp = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  // A name near the file system's limit of 255 bytes would go over it with these 18 more.
+  const name = Buffer.byteLength(basename(file)) > 200 ? 'itb' : basename(file);
+  const temp = join(dirname(file), `.${name}.${randomBytes(6).toString('hex')}.tmp`);
   let fd: number;
   try {
     fd = openSync(temp, 'wx', PRIVATE);

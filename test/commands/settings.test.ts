@@ -76,6 +76,11 @@ describe('itb settings', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`"${'a'.repeat(39)}…" (5000 characters) is not a valid movement`);
     expect(result.stderr.length).toBeLessThan(300);
+    // Emoji take two of the 200 the store allows; the quote never cuts one in half.
+    const emoji = await run(['settings', 'movement', '😀'.repeat(101)], { home });
+    expect(emoji.code).toBe(2);
+    expect(emoji.stderr).toContain(`"${'😀'.repeat(19)}…" (202 characters) is not a valid movement`);
+    expect(emoji.stderr).not.toContain('\uFFFD');
   });
 
   it('names the settings when the key is unknown, with the closest match', async () => {

@@ -58,17 +58,17 @@ describe('see-a-professional', () => {
 
   it('says so when the starting scores have gone up', () => {
     const [advice] = adviceFor(storeWith({ sessions: [rated(20, 3), rated(10, 5), rated(1, 8)] }), now);
-    expect(advice!.message).toContain('its starting scores have gone up (about 3 then, 8 this week)');
+    expect(advice!.message).toContain('its starting scores have gone up (about 3 in the first of those weeks, 8 in the latest)');
     const [flat] = adviceFor(storeWith({ sessions: [rated(20, 6), rated(10, 6), rated(1, 6)] }), now);
-    expect(flat!.message).toContain('its starting scores have not come down much (about 6 then, 6 this week)');
+    expect(flat!.message).toContain('its starting scores have not come down much (about 6 in the first of those weeks, 6 in the latest)');
   });
 
   it('counts the weeks up to last week for someone who has not tested yet this week', () => {
     // Once a week, exactly a week apart: this week's session has not happened yet.
     const [advice] = adviceFor(storeWith({ sessions: [rated(28, 6), rated(21, 6), rated(14, 6), rated(7, 6)] }), now);
     expect(advice).toMatchObject({ id: 'see-a-professional' });
-    expect(advice!.message).toContain('every week for 4 weeks');
-    expect(advice!.message).toContain('(about 6 then, 6 last week)');
+    expect(advice!.message).toContain('in each of 4 weeks in a row');
+    expect(advice!.message).toContain('(about 6 in the first of those weeks, 6 in the latest)');
     // Two weeks without a session end the run.
     expect(ids([rated(35, 6), rated(28, 6), rated(21, 6), rated(14, 6)])).toEqual([]);
   });
@@ -98,8 +98,8 @@ describe('see-a-professional', () => {
     const stuck = [of(20, 7, 'pain', 'walking'), of(13, 7, 'pain', 'walking'), of(6, 7, 'pain', 'walking'), of(5, 1, 'tightness', 'lunge'), of(4, 1, 'tightness', 'lunge'), of(3, 1, 'tightness', 'lunge')];
     const [advice] = adviceFor(storeWith({ sessions: stuck }), now);
     expect(advice).toMatchObject({ id: 'see-a-professional' });
-    expect(advice!.message).toContain('You have rated your pain during walking every week for 3 weeks');
-    expect(advice!.message).toContain('about 7 then, 7 this week');
+    expect(advice!.message).toContain('You have rated your pain during walking in each of 3 weeks in a row');
+    expect(advice!.message).toContain('about 7 in the first of those weeks, 7 in the latest');
   });
 
   it('speaks of what was rated most lately when two things have both stayed put', () => {

@@ -53,7 +53,7 @@ describe('itb session in a terminal', () => {
     await t.waitFor('one more careful try');
     await t.waitFor('(second try)');
     await t.answer('When you have done the drill', '');
-    await t.answer('(before: 4)', '5');
+    await t.answer('(before the first try: 4)', '5');
     await t.waitFor('Still not better than 4 (now 5)');
 
     await t.waitFor('Exercise 3 of 5 · hip');

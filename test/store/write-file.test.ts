@@ -78,6 +78,15 @@ describe('writePrivateFile', () => {
     expect(readdirSync(folder)).toEqual(['report.html']);
   });
 
+  it('writes a name as long as the file system allows (255 bytes), new or replaced', () => {
+    // 251 bytes: "é" takes two.
+    const file = join(folder, `${'é'.repeat(60)}${'a'.repeat(128)}.md`);
+    writePrivateFile(file, 'first');
+    writePrivateFile(file, 'second', { replace: true });
+    expect(readFileSync(file, 'utf8')).toBe('second');
+    expect(readdirSync(folder)).toHaveLength(1);
+  });
+
   it('never replaces a file without being asked, and leaves no temporary file', () => {
     const file = join(folder, 'report.md');
     writeFileSync(file, 'kept');
