@@ -140,11 +140,12 @@ async function ask(question: Exclude<Ask, { kind: 'finished' }>, turn: Turn): Pr
     case 'baseline':
       doMovement('now');
       return { kind: 'score', score: await rate(`Rate your ${plan.symptom} (0 = none, 10 = worst imaginable):`) };
-    case 'score':
+    case 'score': {
       doMovement('again');
       // The second try is judged against the score from before the first, not the one just given.
       const before = question.attempt === 1 ? `(before: ${question.before})` : `(before the first try: ${question.before})`;
       return { kind: 'score', score: await rate(`Rate your ${plan.symptom} now ${colour.dim(before)}:`) };
+    }
     case 'after-flare': {
       // After the last drill there is nothing to go on to: the session simply ends.
       if (question.index + 1 >= plan.exercises.length) return { kind: 'after-flare', goOn: true };
