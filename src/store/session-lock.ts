@@ -1,10 +1,12 @@
 // One interactive session at a time per store: a second `itb session` is told another one is
 // open instead of interleaving its answers. The lock is refreshed while held, so one left behind
-// by a killed process goes stale within seconds and the next session can start.
+// by a killed process goes stale within seconds and the next session can start. It sits in the
+// folder of the file the store really is (see ./lock-place.ts).
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { UserError } from '../errors.js';
+import { lockedFile } from './lock-place.js';
 
 const staleAfterMs = 10_000;
 
@@ -12,7 +14,7 @@ const lockOptions = (folder: string) => ({ realpath: false, lockfilePath: join(f
 
 /** Whether a session is running on this store now: its lock is held and fresh. */
 export function sessionIsOpen(storePath: string): boolean {
-  const folder = dirname(storePath);
+  const folder = dirname(lockedFile(storePath));
   try {
     return lockfile.checkSync(folder, lockOptions(folder));
   } catch {
@@ -21,8 +23,8 @@ export function sessionIsOpen(storePath: string): boolean {
 }
 
 export async function acquireSessionLock(storePath: string): Promise<() => Promise<void>> {
-  const folder = dirname(storePath);
-  mkdirSync(folder, { recursive: true, mode: 0o700 });
+  mkdirSync(dirname(storePath), { recursive: true, mode: 0o700 });
+  const folder = dirname(lockedFile(storePath));
   try {
     const release = await lockfile.lock(folder, {
       ...lockOptions(folder),

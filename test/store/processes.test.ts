@@ -1,6 +1,6 @@
 // Several itb processes writing at once, and processes killed in the middle of writing.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -48,7 +48,12 @@ interface Started {
 }
 
 function start(...args: string[]): Started {
-  const child = spawn(process.execPath, [fixture, home, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  return startIn(home, ...args);
+}
+
+/** Starts the fixture on the store in the folder `itbHome`. */
+function startIn(itbHome: string, ...args: string[]): Started {
+  const child = spawn(process.execPath, [fixture, itbHome, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   children.add(child);
   let stdout = '';
   let stderr = '';
@@ -99,6 +104,50 @@ describe('two or more itb processes writing at once', () => {
     }
     expect(storeSchema.safeParse(JSON.parse(readFileSync(store.path, 'utf8'))).success).toBe(true);
     expect(existsSync(`${store.path}.lock`)).toBe(false);
+  });
+});
+
+describe('itb processes whose ITB_HOMEs hold links to one store file', () => {
+  /** Two ITB_HOME folders, each with a store.json that is a link to `real/store.json`. */
+  async function linkedHomes(): Promise<{ real: string; homes: string[] }> {
+    const real = join(home, 'real');
+    await Store.open({ ITB_HOME: real }).update((data) => void data.sessions.push(sampleSession('first')));
+    const homes = ['a', 'b'].map((name) => join(home, name));
+    for (const folder of homes) {
+      mkdirSync(folder);
+      symlinkSync(join(real, 'store.json'), join(folder, 'store.json'));
+    }
+    return { real, homes };
+  }
+
+  it('lose nothing: they share one lock, beside the file the links lead to', async () => {
+    const { real, homes } = await linkedHomes();
+    const writers = [0, 1, 2, 3].map((writer) => startIn(homes[writer % 2]!, '25', `w${writer}`));
+    for (const { exited } of writers) {
+      const { code, stderr } = await exited;
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+    }
+    const expected = ['first', ...[0, 1, 2, 3].flatMap((writer) => Array.from({ length: 25 }, (_, index) => `w${writer}-${index}`))];
+    const ids = sessionIds(Store.open({ ITB_HOME: real }));
+    expect(new Set(ids)).toEqual(new Set(expected));
+    expect(ids).toHaveLength(expected.length);
+    // The saves went to the file the links lead to; the links are still links, to it.
+    for (const folder of homes) {
+      expect(lstatSync(join(folder, 'store.json')).isSymbolicLink()).toBe(true);
+      expect(sessionIds(Store.open({ ITB_HOME: folder }))).toEqual(ids);
+    }
+    expect(statSync(join(real, 'store.json')).mode & 0o777).toBe(0o600);
+  });
+
+  it('take the lock beside the file the link leads to', async () => {
+    const { real, homes } = await linkedHomes();
+    const holder = startIn(homes[0]!, 'hold');
+    await holder.printed('holding');
+    expect(existsSync(join(real, 'store.json.lock'))).toBe(true);
+    expect(existsSync(join(homes[0]!, 'store.json.lock'))).toBe(false);
+    holder.child.kill('SIGKILL');
+    await holder.exited;
   });
 });
 

@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync, utimesSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
@@ -44,5 +44,23 @@ describe('the session lock', () => {
     await release();
     // The lock library answers a second release as it answers one after losing the lock.
     await expect(release()).resolves.toBeUndefined();
+  });
+
+  it('is one for every ITB_HOME whose store.json is a link to the same file, and sits beside that file', async () => {
+    const real = join(root, 'real');
+    mkdirSync(real);
+    writeFileSync(join(real, 'store.json'), '{}');
+    const links = ['a', 'b'].map((name) => join(root, name, 'store.json'));
+    for (const link of links) {
+      mkdirSync(dirname(link));
+      symlinkSync(join(real, 'store.json'), link);
+    }
+    const release = await acquireSessionLock(links[0]!);
+    expect(existsSync(join(real, 'session.lock'))).toBe(true);
+    expect(existsSync(join(root, 'a', 'session.lock'))).toBe(false);
+    expect(sessionIsOpen(links[1]!)).toBe(true);
+    await expect(acquireSessionLock(links[1]!)).rejects.toThrow('another itb session is open');
+    await release();
+    expect(sessionIsOpen(links[1]!)).toBe(false);
   });
 });

@@ -1,0 +1,22 @@
+// Where the store's locks go (the save lock, ./store-lock.ts, and the session lock,
+// ./session-lock.ts): beside the file the store really is. A store.json that is a link is saved
+// to the file it leads to, so every ITB_HOME whose store.json leads to one file must share its locks.
+import { realpathSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+/**
+ * The store `file` as its locks know it: the file a link there leads to. A store not made yet has
+ * no link to follow; it is named in its folder's real place, the folder being a link perhaps.
+ */
+export function lockedFile(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    // Not made yet, or a link to a file that is not there (the read under the lock says so).
+  }
+  try {
+    return join(realpathSync(dirname(file)), basename(file));
+  } catch {
+    return file; // No folder either: taking the lock says what is wrong.
+  }
+}
