@@ -20,3 +20,8 @@ export function lockedFile(file: string): string {
     return file; // No folder either: taking the lock says what is wrong.
   }
 }
+
+/** How a message names the lock folder `lock` of the store `file`: by its name when it is beside the store, else by its path. */
+export function lockName(file: string, lock: string): string {
+  return dirname(lock) === dirname(file) ? basename(lock) : lock;
+}

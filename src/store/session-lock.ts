@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { UserError } from '../errors.js';
-import { lockedFile } from './lock-place.js';
+import { lockedFile, lockName } from './lock-place.js';
 
 const staleAfterMs = 10_000;
 
@@ -22,8 +22,18 @@ export function sessionIsOpen(storePath: string): boolean {
   }
 }
 
+/**
+ * Takes the session lock of the store at `storePath`, or says why not: another session holds it
+ * (a UserError), or it cannot be made at all (a StoreError naming the store, as the store's own
+ * lock says it). Returns the release.
+ */
 export async function acquireSessionLock(storePath: string): Promise<() => Promise<void>> {
-  mkdirSync(dirname(storePath), { recursive: true, mode: 0o700 });
+  try {
+    mkdirSync(dirname(storePath), { recursive: true, mode: 0o700 });
+  } catch (error) {
+    const { reason, storeError, writeHint } = await storeErrors();
+    throw storeError(storePath, `cannot be locked for a session: its folder cannot be created (${reason(error)})`, writeHint);
+  }
   const folder = dirname(lockedFile(storePath));
   try {
     const release = await lockfile.lock(folder, {
@@ -39,12 +49,24 @@ export async function acquireSessionLock(storePath: string): Promise<() => Promi
         if (error.code !== 'ERELEASED') throw error;
       });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ELOCKED') {
+    const code = (error as NodeJS.ErrnoException | null)?.code;
+    if (code === 'ELOCKED') {
       throw new UserError(
         'another itb session is open on this computer: finish or close it first',
         `If no other session is open (it may have been closed abruptly), wait ${staleAfterMs / 1000} seconds and try again.`,
       );
     }
-    throw error;
+    const { reason, storeError, writeHint } = await storeErrors();
+    // The lock is a folder; a file of that name cannot be one.
+    if (code === 'ENOTDIR') {
+      const lock = lockName(storePath, join(folder, 'session.lock'));
+      throw storeError(storePath, `cannot be locked for a session: ${lock}, a file, is where itb keeps its lock folder`, 'Nothing was changed. Move that file away, then try again.');
+    }
+    // A folder that may not be written to (chmod 555, say), a read-only disk.
+    throw storeError(storePath, `cannot be locked for a session (${reason(error)})`, writeHint);
   }
 }
+
+// Loaded with import(), and only when the lock cannot be taken: StoreError must be one class, so
+// its module is made a bundle of its own rather than copied into this one (see scripts/build.mjs).
+const storeErrors = () => import('./store-errors.js');

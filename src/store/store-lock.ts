@@ -1,9 +1,8 @@
 // The lock every write of the store takes (a folder `store.json.lock` beside it, kept fresh while
 // held), so that two itb processes never write at once. A store.json that is a link has its lock
 // beside the file it leads to, where the saves go (see ./lock-place.ts).
-import { basename, dirname } from 'node:path';
 import type lockfile from 'proper-lockfile';
-import { lockedFile } from './lock-place.js';
+import { lockedFile, lockName } from './lock-place.js';
 
 // How long a lock may sit untouched before it counts as left behind by a process that died.
 // Every write is quick once the lock is held; a holder stalled longer than this (suspended, or
@@ -24,7 +23,6 @@ export async function lockStore(
   fail: (problem: string, hint: string | undefined, error?: unknown) => Error,
 ): Promise<() => Promise<void>> {
   const locked = lockedFile(file);
-  const lockName = dirname(locked) === dirname(file) ? `${basename(locked)}.lock` : `${locked}.lock`;
   const started = Date.now();
   for (let pause = 20; ; pause = Math.min(pause * 1.5, 200)) {
     try {
@@ -33,7 +31,7 @@ export async function lockStore(
       const code = (error as NodeJS.ErrnoException | null)?.code;
       // The lock is a folder beside the store; a file of that name cannot be one.
       if (code === 'ENOTDIR') {
-        throw fail(`cannot be locked for saving: ${lockName}, a file, is where itb keeps its lock folder`, 'Nothing was changed. Move that file away, then try again.');
+        throw fail(`cannot be locked for saving: ${lockName(file, `${locked}.lock`)}, a file, is where itb keeps its lock folder`, 'Nothing was changed. Move that file away, then try again.');
       }
       if (code !== 'ELOCKED') throw fail('cannot be locked for saving', undefined, error);
       if (Date.now() - started > WAIT_MS) throw fail('is busy: another itb kept it locked for too long', 'Nothing was changed. Try again in a moment.');

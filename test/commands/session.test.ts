@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import lockfile from 'proper-lockfile';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { projectBuckets, retestDueAt } from '../../src/core/buckets.js';
 import { localDate } from '../../src/core/history.js';
 import type { Session } from '../../src/core/records.js';
@@ -515,5 +516,22 @@ describe('itb session', () => {
     expect(result.stderr).toContain(file);
     expect(readFileSync(file, 'utf8')).toBe('{"schemaVersion": 1, "sessions": [');
     expect(result.prompter.asked).toEqual([]);
+  });
+
+  it('says, with exit 2 and before any question, that the store cannot be locked for a session in a folder it may not write to', async () => {
+    await Store.open({ ITB_HOME: home }).update(() => undefined);
+    const file = join(home, 'store.json');
+    // As a folder made read-only (chmod 555) answers anyone but root, who runs these tests.
+    const refusal = Object.assign(new Error(`EACCES: permission denied, mkdir '${join(home, 'session.lock')}'`), { code: 'EACCES' });
+    const lock = vi.spyOn(lockfile, 'lock').mockRejectedValueOnce(refusal);
+    try {
+      const result = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [...screenClear] });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`The itb store ${file} cannot be locked for a session (permission denied).`);
+      expect(result.stderr).not.toMatch(/unexpected/);
+      expect(result.prompter.asked).toEqual([]);
+    } finally {
+      lock.mockRestore();
+    }
   });
 });

@@ -1,8 +1,10 @@
-import { existsSync, mkdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import lockfile from 'proper-lockfile';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { acquireSessionLock, sessionIsOpen } from '../../src/store/session-lock.js';
+import { StoreError } from '../../src/store/store-errors.js';
 import { newStoreHome } from '../helpers/store-home.js';
 
 let root: string;
@@ -12,8 +14,18 @@ beforeEach(() => {
   ({ root, file } = newStoreHome('itb-session-lock-'));
 });
 afterEach(() => {
+  vi.restoreAllMocks();
   rmSync(root, { recursive: true, force: true });
 });
+
+async function caught(run: () => unknown): Promise<unknown> {
+  try {
+    await run();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected it to throw');
+}
 
 describe('the session lock', () => {
   it('lets one session at a time hold it, and frees it when released', async () => {
@@ -62,5 +74,50 @@ describe('the session lock', () => {
     await expect(acquireSessionLock(links[1]!)).rejects.toThrow('another itb session is open');
     await release();
     expect(sessionIsOpen(links[1]!)).toBe(false);
+  });
+
+  it('says when it cannot be taken because the folder may not be written to, naming the store (exit 2)', async () => {
+    mkdirSync(dirname(file));
+    // Tests run as root here, who may write anywhere: the lock library meets the refusal that a
+    // folder made read-only (chmod 555) gives everyone else.
+    const lockFolder = join(dirname(file), 'session.lock');
+    vi.spyOn(lockfile, 'lock').mockRejectedValueOnce(Object.assign(new Error(`EACCES: permission denied, mkdir '${lockFolder}'`), { code: 'EACCES' }));
+    const error = await caught(() => acquireSessionLock(file));
+    expect(error).toBeInstanceOf(StoreError);
+    expect((error as StoreError).message).toBe(`The itb store ${file} cannot be locked for a session (permission denied).`);
+    expect((error as StoreError).hint).toMatch(/you may write to it/);
+    expect((error as StoreError).exitCode).toBe(2);
+  });
+
+  it.skipIf(process.getuid?.() === 0)('says so for a folder made read-only, naming the store', async () => {
+    mkdirSync(dirname(file));
+    writeFileSync(file, '{}');
+    chmodSync(dirname(file), 0o555);
+    try {
+      const error = await caught(() => acquireSessionLock(file));
+      expect(error).toBeInstanceOf(StoreError);
+      expect((error as StoreError).message).toBe(`The itb store ${file} cannot be locked for a session (permission denied).`);
+    } finally {
+      chmodSync(dirname(file), 0o700);
+    }
+  });
+
+  it('says when a file stands where the lock goes, rather than fail unexpectedly', async () => {
+    mkdirSync(dirname(file));
+    const lock = join(dirname(file), 'session.lock');
+    writeFileSync(lock, 'not a lock folder');
+    utimesSync(lock, new Date('2026-01-01'), new Date('2026-01-01'));
+    const error = await caught(() => acquireSessionLock(file));
+    expect(error).toBeInstanceOf(StoreError);
+    expect((error as StoreError).message).toBe(`The itb store ${file} cannot be locked for a session: session.lock, a file, is where itb keeps its lock folder.`);
+    expect((error as StoreError).hint).toContain('Move that file away');
+  });
+
+  it('says when the store folder cannot be made, naming the store', async () => {
+    writeFileSync(join(root, 'a-file'), 'x');
+    const inside = join(root, 'a-file', 'home', 'store.json');
+    const error = await caught(() => acquireSessionLock(inside));
+    expect(error).toBeInstanceOf(StoreError);
+    expect((error as StoreError).message).toBe(`The itb store ${inside} cannot be locked for a session: its folder cannot be created (part of its path is a file, not a folder).`);
   });
 });
