@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { UserError } from '../errors.js';
+import { isDatedAhead, undoFutureDate } from './lock-folder.js';
 import { lockedFile, lockName } from './lock-place.js';
 
 const staleAfterMs = 10_000;
@@ -15,6 +16,7 @@ const lockOptions = (folder: string) => ({ realpath: false, lockfilePath: join(f
 /** Whether a session is running on this store now: its lock is held and fresh. */
 export function sessionIsOpen(storePath: string): boolean {
   const folder = dirname(lockedFile(storePath));
+  if (isDatedAhead(lockOptions(folder).lockfilePath)) return false;
   try {
     return lockfile.checkSync(folder, lockOptions(folder));
   } catch {
@@ -35,6 +37,7 @@ export async function acquireSessionLock(storePath: string): Promise<() => Promi
     throw storeError(storePath, `cannot be locked for a session: its folder cannot be created (${reason(error)})`, writeHint);
   }
   const folder = dirname(lockedFile(storePath));
+  undoFutureDate(lockOptions(folder).lockfilePath);
   try {
     const release = await lockfile.lock(folder, {
       ...lockOptions(folder),

@@ -2,6 +2,7 @@
 // held), so that two itb processes never write at once. A store.json that is a link has its lock
 // beside the file it leads to, where the saves go (see ./lock-place.ts).
 import type lockfile from 'proper-lockfile';
+import { undoFutureDate } from './lock-folder.js';
 import { lockedFile, lockName } from './lock-place.js';
 
 // How long a lock may sit untouched before it counts as left behind by a process that died.
@@ -26,6 +27,8 @@ export async function lockStore(
   const started = Date.now();
   for (let pause = 20; ; pause = Math.min(pause * 1.5, 200)) {
     try {
+      // A lock dated ahead was left before the clock was set back: stale, however fresh it looks.
+      undoFutureDate(`${locked}.lock`);
       return await locks.lock(locked, lockOptions);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException | null)?.code;

@@ -51,6 +51,26 @@ describe('the session lock', () => {
     await release();
   });
 
+  it('counts a lock dated in the future, left before the clock was set back, as stale at once', async () => {
+    const lock = join(dirname(file), 'session.lock');
+    mkdirSync(lock, { recursive: true });
+    utimesSync(lock, new Date('2030-01-01'), new Date('2030-01-01'));
+    expect(sessionIsOpen(file)).toBe(false);
+    const release = await acquireSessionLock(file);
+    expect(sessionIsOpen(file)).toBe(true);
+    await release();
+    expect(existsSync(lock)).toBe(false);
+  });
+
+  it('still counts as held a lock dated a moment ahead, as the lock library dates a fresh one', async () => {
+    const lock = join(dirname(file), 'session.lock');
+    mkdirSync(lock, { recursive: true });
+    const ahead = new Date(Date.now() + 1500);
+    utimesSync(lock, ahead, ahead);
+    expect(sessionIsOpen(file)).toBe(true);
+    await expect(acquireSessionLock(file)).rejects.toThrow('another itb session is open');
+  });
+
   it('ends quietly when the lock is already gone, as after a laptop slept through its refresh', async () => {
     const release = await acquireSessionLock(file);
     await release();

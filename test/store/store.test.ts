@@ -131,6 +131,19 @@ describe('update', () => {
     expect(readFileSync(file).equals(before)).toBe(true);
   });
 
+  it('takes over at once a lock dated in the future, left before the clock was set back', async () => {
+    const store = Store.open(env());
+    await store.update((data) => void data.sessions.push(sampleSession('s1')));
+    mkdirSync(`${file}.lock`);
+    utimesSync(`${file}.lock`, new Date('2030-01-01'), new Date('2030-01-01'));
+    const started = Date.now();
+    await store.update((data) => void data.sessions.push(sampleSession('s2')));
+    // Not after waiting for it (20 seconds) in vain.
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(Store.open(env()).read().sessions.map((session) => session.id)).toEqual(['s1', 's2']);
+    expect(existsSync(`${file}.lock`)).toBe(false);
+  }, 30_000);
+
   it('replaces the file whole (a new file renamed into place) even under SNAP, where conf would write over it', async () => {
     await Store.open(env()).update((data) => void data.sessions.push(sampleSession('s1')));
     const before = statSync(file).ino;
