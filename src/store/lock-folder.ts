@@ -1,6 +1,16 @@
 // The lock folders of the store (the save lock, ./store-lock.ts, and the session lock,
 // ./session-lock.ts) as proper-lockfile keeps them, with what it leaves out.
-import { statSync, utimesSync } from 'node:fs';
+import fs, { statSync, utimesSync } from 'node:fs';
+
+/**
+ * The file system proper-lockfile is given: its lock folders are made private (0700), like every
+ * folder itb makes, where it would leave them to the umask (0755, as a rule).
+ */
+export const privateLockFs = {
+  ...fs,
+  mkdir: (path: string, callback: (error: NodeJS.ErrnoException | null) => void) => fs.mkdir(path, { mode: 0o700 }, callback),
+  mkdirSync: (path: string) => fs.mkdirSync(path, { mode: 0o700 }),
+};
 
 /**
  * How far ahead of the clock a lock held by a running itb can be dated: proper-lockfile dates a

@@ -6,12 +6,12 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { UserError } from '../errors.js';
-import { isDatedAhead, undoFutureDate } from './lock-folder.js';
+import { isDatedAhead, privateLockFs, undoFutureDate } from './lock-folder.js';
 import { lockedFile, lockName } from './lock-place.js';
 
 const staleAfterMs = 10_000;
 
-const lockOptions = (folder: string) => ({ realpath: false, lockfilePath: join(folder, 'session.lock'), stale: staleAfterMs });
+const lockOptions = (folder: string) => ({ realpath: false, lockfilePath: join(folder, 'session.lock'), stale: staleAfterMs, fs: privateLockFs });
 
 /** Whether a session is running on this store now: its lock is held and fresh. */
 export function sessionIsOpen(storePath: string): boolean {

@@ -2,14 +2,14 @@
 // held), so that two itb processes never write at once. A store.json that is a link has its lock
 // beside the file it leads to, where the saves go (see ./lock-place.ts).
 import type lockfile from 'proper-lockfile';
-import { undoFutureDate } from './lock-folder.js';
+import { privateLockFs, undoFutureDate } from './lock-folder.js';
 import { lockedFile, lockName } from './lock-place.js';
 
 // How long a lock may sit untouched before it counts as left behind by a process that died.
 // Every write is quick once the lock is held; a holder stalled longer than this (suspended, or
 // busy with a huge import) loses its lock, and its save then starts again rather than write over
 // another's (see Store#saveLocked).
-const lockOptions = { realpath: false, stale: 5000, retries: 0 };
+const lockOptions = { realpath: false, stale: 5000, retries: 0, fs: privateLockFs };
 /** How long to wait for a lock another itb holds before saying the store is busy. */
 const WAIT_MS = 20_000;
 

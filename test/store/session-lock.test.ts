@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -36,6 +36,12 @@ describe('the session lock', () => {
     expect(sessionIsOpen(file)).toBe(false);
     const again = await acquireSessionLock(file);
     await again();
+  });
+
+  it('is a private folder (0700), like every folder itb makes', async () => {
+    const release = await acquireSessionLock(file);
+    expect(statSync(join(dirname(file), 'session.lock')).mode & 0o777).toBe(0o700);
+    await release();
   });
 
   it('counts a lock left by a killed session as stale after about ten seconds, as its hint says', async () => {

@@ -74,6 +74,14 @@ describe('update', () => {
     expect(statSync(`${file}.summary`).mode & 0o777).toBe(0o600);
   });
 
+  it('keeps its lock folder private (0700) while it saves', async () => {
+    let lockMode: number | undefined;
+    await Store.open(env()).update(() => {
+      lockMode = statSync(`${file}.lock`).mode & 0o777;
+    });
+    expect(lockMode).toBe(0o700);
+  });
+
   it('saves the value mutate returns', async () => {
     const store = Store.open(env());
     await store.update((data) => ({ ...data, moves: [{ exerciseId: 'hip-cars', bucket: 'avoid', at: '2024-05-01T09:00:00.000Z' }] }));
