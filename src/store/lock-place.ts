@@ -14,14 +14,22 @@ export function lockedFile(file: string): string {
   } catch {
     // Not made yet, or a link to a file that is not there (the read under the lock says so).
   }
-  try {
-    return join(realpathSync(dirname(file)), basename(file));
-  } catch {
-    return file; // No folder either: taking the lock says what is wrong.
-  }
+  return join(realFolder(dirname(file)), basename(file));
 }
 
-/** How a message names the lock folder `lock` of the store `file`: by its name when it is beside the store, else by its path. */
+/**
+ * How a message names the lock folder `lock` of the store `file`: by its name when it is in the
+ * store's folder (however that folder is reached), else, beside the file a link leads to, by its path.
+ */
 export function lockName(file: string, lock: string): string {
-  return dirname(lock) === dirname(file) ? basename(lock) : lock;
+  return dirname(lock) === realFolder(dirname(file)) ? basename(lock) : lock;
+}
+
+/** Where `folder` really is; when it is not there, as it is named (taking the lock says what is wrong). */
+function realFolder(folder: string): string {
+  try {
+    return realpathSync(folder);
+  } catch {
+    return folder;
+  }
 }

@@ -139,6 +139,25 @@ describe('update', () => {
     expect(readFileSync(file).equals(before)).toBe(true);
   });
 
+  it('names the lock in the way by its name when the store folder is reached through a link, by its path when beside the file a link leads to', async () => {
+    const realFolder = join(root, 'real');
+    mkdirSync(realFolder);
+    symlinkSync(realFolder, home);
+    await Store.open(env()).update((data) => void data.sessions.push(sampleSession('s1')));
+    writeFileSync(join(realFolder, 'store.json.lock'), 'not a lock folder');
+    utimesSync(join(realFolder, 'store.json.lock'), new Date('2026-01-01'), new Date('2026-01-01'));
+    const throughFolder = await caught(() => Store.open(env()).update(() => undefined));
+    expect((throughFolder as StoreError).message).toBe(`The itb store ${file} cannot be locked for saving: store.json.lock, a file, is where itb keeps its lock folder.`);
+
+    const other = join(root, 'other');
+    mkdirSync(other);
+    symlinkSync(join(realFolder, 'store.json'), join(other, 'store.json'));
+    const throughLink = await caught(() => Store.open({ ITB_HOME: other }).update(() => undefined));
+    expect((throughLink as StoreError).message).toBe(
+      `The itb store ${join(other, 'store.json')} cannot be locked for saving: ${join(realFolder, 'store.json.lock')}, a file, is where itb keeps its lock folder.`,
+    );
+  });
+
   it('takes over at once a lock dated in the future, left before the clock was set back', async () => {
     const store = Store.open(env());
     await store.update((data) => void data.sessions.push(sampleSession('s1')));
