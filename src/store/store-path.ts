@@ -19,17 +19,26 @@ export function storeFile(env: Record<string, string | undefined>): string {
  */
 export function isStoreFile(file: string, env: Record<string, string | undefined>): boolean {
   const store = storeFile(env);
+  // A store.json that is a link is saved to the file it leads to, with its locks and temporary
+  // files beside that file: both places count.
+  return [store, realOrSame(store)].some((place) => besideAs(file, place));
+}
+
+/** Whether `file` is `store`, or a file named after it in its folder (or the session lock there). */
+function besideAs(file: string, store: string): boolean {
   const name = basename(file);
   if (!name.startsWith(basename(store)) && name !== 'session.lock') return false;
   // The same folder however it is named: relative, through a link.
-  const folderOf = (path: string) => {
-    try {
-      return realpathSync(dirname(resolve(path)));
-    } catch {
-      return dirname(resolve(path));
-    }
-  };
-  return folderOf(file) === folderOf(store);
+  return realOrSame(dirname(resolve(file))) === realOrSame(dirname(resolve(store)));
+}
+
+/** The path with every link in it followed, or the path as it is when it does not exist. */
+function realOrSame(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
 }
 
 /**

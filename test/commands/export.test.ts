@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -175,6 +175,28 @@ describe('itb export', () => {
     } finally {
       rmSync(alias);
       rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
+  it('never writes over the file a store.json link leads to, nor the files beside that file', async () => {
+    await seed();
+    // The store kept in another folder, its ITB_HOME holding only a link to it.
+    const real = mkdtempSync(join(tmpdir(), 'itb-real-store-'));
+    const linked = mkdtempSync(join(tmpdir(), 'itb-linked-home-'));
+    try {
+      renameSync(join(home, 'store.json'), join(real, 'store.json'));
+      symlinkSync(join(real, 'store.json'), join(linked, 'store.json'));
+      const bytes = readFileSync(join(real, 'store.json'));
+      for (const name of ['store.json', 'store.json.lock', 'session.lock']) {
+        const refused = await run(['export', '--format', 'json', '-o', join(real, name), '--force'], { home: linked, now: NOW });
+        expect(refused.code, name).toBe(2);
+        expect(refused.stderr, name).toContain('is where itb keeps your history');
+      }
+      expect(readFileSync(join(real, 'store.json')).equals(bytes)).toBe(true);
+      expect(readdirSync(real)).toEqual(['store.json']);
+    } finally {
+      rmSync(real, { recursive: true, force: true });
+      rmSync(linked, { recursive: true, force: true });
     }
   });
 
