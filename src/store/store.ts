@@ -217,7 +217,6 @@ export class Store {
     }
   }
 
-  /** Writes `data` through conf, whole or not at all (see ./whole-write.ts); `before` is the file it replaces. */
   /** Whether the file is no longer the one read at `stamp`, and holds other bytes than `before`: another itb saved it. */
   #savedByAnother(stamp: string, before: Buffer | undefined): boolean {
     if (stampOf(this.path) === stamp) return false;
@@ -228,6 +227,7 @@ export class Store {
     }
   }
 
+  /** Writes `data` through conf, whole or not at all (see ./whole-write.ts); `before` is the file it replaces. */
   #write(ConfClass: typeof Conf, data: StoreData, text: string, before: Buffer | undefined): void {
     writeWhole(this.path, text, before, () => this.#writeWithConf(ConfClass, data), (problem, hint) => storeError(this.path, problem, hint));
   }
