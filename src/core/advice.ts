@@ -75,7 +75,7 @@ function loadingSpacing(loadedMs: readonly number[], now: Date): Advice | undefi
     id: 'loading-spacing',
     message:
       `Your last strength (loading) session was ${ago}. Space loading sessions about 48 hours apart ` +
-      `so the tissues can recover and adapt; that is ${localDateTime(readyAt)}. ` +
+      `so the tissues can recover and adapt: your next one from ${localDateTime(readyAt)}. ` +
       'Mobility, stretching or balance work is fine in between.',
     readyAt: readyAt.toISOString(),
   };

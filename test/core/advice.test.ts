@@ -18,6 +18,7 @@ describe('loading-spacing', () => {
     expect(advice).toMatchObject({ id: 'loading-spacing', readyAt: '2026-03-02T16:00:00.000Z' });
     expect(advice!.message).toContain('20 hours ago');
     expect(advice!.message).toContain('48 hours apart');
+    expect(advice!.message).toMatch(/recover and adapt: your next one from 2026-03-02 \d\d:\d\d\. /);
   });
 
   it('is quiet once 48 hours have passed', () => {
