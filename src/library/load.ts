@@ -1,13 +1,13 @@
 // Loading a library file: YAML with positions, then zod, then the checks that span the file
 // (unique ids, routines naming drills that exist). Every problem is reported at once as
 // `FILE:LINE:COL  path.to.field  message`, sorted by position, in words a therapist can act on.
-import { readFileSync } from 'node:fs';
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { ZodError } from 'zod';
 import { closest } from '../core/closest.js';
 import { controlCharacterPaths } from '../core/text.js';
 import { EXIT, UserError } from '../errors.js';
 import { plainIssue } from '../plain-issues.js';
+import { cannotReadWords, codeOf, readRegularFile, sizeWords, TOO_BIG } from '../regular-file.js';
 import { cueSchema, doseSchema, exerciseSchema, librarySchema, movementSchema, routineSchema, type Library } from './schema.js';
 import { firstLine, isReadable, syntaxProblems, unresolvedAliases, type At, type Problem } from './syntax.js';
 
@@ -28,21 +28,30 @@ export class LibraryError extends UserError {
   }
 }
 
-const readFailures: Record<string, string> = {
-  ENOENT: 'file not found',
-  EISDIR: 'this is a folder, not a library file',
-  EACCES: 'no permission to read this file',
-  EPERM: 'no permission to read this file',
-};
+/**
+ * The most a library file may hold. The built-in library, every drill and routine of the method,
+ * is about 30 KB; a file many times larger is not a library (and the checker's time and memory
+ * grow with the file).
+ */
+export const LIBRARY_SIZE_LIMIT = 2 * 1024 * 1024;
 
-/** Reads, parses and checks a library file; throws LibraryError listing every problem. */
+/**
+ * Reads, parses and checks a library file; throws LibraryError listing every problem, or a
+ * UserError when the file cannot be read at all (missing, a folder, a device, too large).
+ */
 export function loadLibraryFile(file: string): Library {
   let source: string;
   try {
-    source = readFileSync(file, 'utf8');
+    source = readRegularFile(file, LIBRARY_SIZE_LIMIT).toString('utf8');
   } catch (error) {
-    const reason = readFailures[(error as NodeJS.ErrnoException).code ?? ''] ?? 'cannot read the file';
-    throw new LibraryError(file, [{ line: 1, col: 1, path: '(file)', message: reason }]);
+    // Not a problem inside the library, so not a FILE:LINE:COL line: the file could not be read at all.
+    if (codeOf(error) === TOO_BIG) {
+      throw new UserError(
+        `cannot read ${file}: it is larger than ${sizeWords(LIBRARY_SIZE_LIMIT)}, the most a library file may be`,
+        'Even a large library of your own is a few hundred kilobytes: check that this is the file you meant.',
+      );
+    }
+    throw new UserError(`cannot read ${file}: ${cannotReadWords(error, file)}`, 'Check the path of the library file.');
   }
   const parsed = parseLibrary(source);
   if (!parsed.ok) throw new LibraryError(file, parsed.problems);

@@ -1,5 +1,6 @@
 // The library commands run in-process: browsing (exercises, routines), checking a file
 // (validate), switching the library (--data, ITB_DATA), and the help of every command.
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { documentedKeys } from '../helpers/json-shape.js';
@@ -166,12 +167,24 @@ describe('itb validate', () => {
     expect(stdout).toContain(`${file}:7:12  exercises.0.steps  the list that opens with "["`);
   });
 
-  it('a missing file: exit 2, said plainly', async () => {
+  it('a missing file: exit 2, said plainly, with no problem lines', async () => {
     const file = join(fixtures, 'not-there.yaml');
     const { code, stdout, stderr } = await itb(['validate', file]);
     expect(code).toBe(2);
-    expect(stdout).toBe(`${file}:1:1  (file)  file not found\n`);
-    expectNoStack(stderr);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(`error: cannot read ${file}: file not found\nCheck the path of the library file.\n`);
+  });
+
+  it.skipIf(process.platform === 'win32')('a named pipe: refused at once, with validate and with --data', async () => {
+    const pipe = join(home, 'library.yaml');
+    execFileSync('mkfifo', [pipe]);
+    for (const argv of [['validate', pipe], ['--data', pipe, 'exercises'], ['routines']]) {
+      const { code, stdout, stderr } = await itb(argv, { ITB_DATA: pipe });
+      expect(code, argv.join(' ')).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toContain(`error: cannot read ${pipe}: it is a named pipe (FIFO), not a regular file\n`);
+      expectNoStack(stderr);
+    }
   });
 
   it('--json of a good file: valid, counts, no problems', async () => {
@@ -273,7 +286,7 @@ describe('switching the library', () => {
     const file = join(fixtures, 'not-there.yaml');
     const { code, stderr } = await itb(['--data', file, 'routines']);
     expect(code).toBe(2);
-    expect(stderr).toContain(`${file}:1:1  (file)  file not found`);
+    expect(stderr).toBe(`error: cannot read ${file}: file not found\nCheck the path of the library file.\n`);
   });
 });
 

@@ -1,10 +1,13 @@
 // The library loader: every problem of a hand-written library file, with the line and column a
 // therapist would look at, the field it concerns, and words they can act on.
-import { readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { UserError } from '../../src/errors.js';
 import { loadLibrary } from '../../src/library/library.js';
-import { LibraryError, loadLibraryFile, parseLibrary, type Problem } from '../../src/library/load.js';
+import { LIBRARY_SIZE_LIMIT, LibraryError, loadLibraryFile, parseLibrary, type Problem } from '../../src/library/load.js';
 
 const fixtures = join(import.meta.dirname, '../fixtures/libraries');
 const fixture = (name: string) => join(fixtures, name);
@@ -380,16 +383,67 @@ describe('reading the file', () => {
     throw new Error(`${file} loaded without an error`);
   }
 
-  it('reports a missing file as a problem of that file, exit code 2', () => {
-    const error = libraryError(fixture('no-such-library.yaml'));
-    expect(error.problems).toEqual([{ line: 1, col: 1, path: '(file)', message: 'file not found' }]);
+  /** The error a file that cannot be read at all gives: one line, not a problem inside the library. */
+  function readError(file: string): UserError {
+    try {
+      loadLibraryFile(file);
+    } catch (error) {
+      expect(error).not.toBeInstanceOf(LibraryError);
+      expect(error).toBeInstanceOf(UserError);
+      return error as UserError;
+    }
+    throw new Error(`${file} loaded without an error`);
+  }
+
+  let scratch: string;
+  beforeEach(() => void (scratch = mkdtempSync(join(tmpdir(), 'itb-library-'))));
+  afterEach(() => rmSync(scratch, { recursive: true, force: true }));
+
+  it('says plainly that a missing file is not there: exit code 2, no problem lines', () => {
+    const error = readError(fixture('no-such-library.yaml'));
+    expect(error.message).toBe(`cannot read ${fixture('no-such-library.yaml')}: file not found`);
+    expect(error.hint).toBe('Check the path of the library file.');
     expect(error.exitCode).toBe(2);
-    expect(error.details).toEqual([`${fixture('no-such-library.yaml')}:1:1  (file)  file not found`]);
+    expect(error.details).toEqual([]);
   });
 
   it('reports a folder given as the file', () => {
-    const error = libraryError(fixtures);
-    expect(error.details).toEqual([`${fixtures}:1:1  (file)  this is a folder, not a library file`]);
+    expect(readError(fixtures).message).toBe(`cannot read ${fixtures}: it is a folder`);
+  });
+
+  it.skipIf(process.platform === 'win32')('refuses a named pipe at once instead of waiting for a writer', () => {
+    const pipe = join(scratch, 'library.yaml');
+    execFileSync('mkfifo', [pipe]);
+    expect(readError(pipe).message).toBe(`cannot read ${pipe}: it is a named pipe (FIFO), not a regular file`);
+  });
+
+  it.skipIf(!existsSync('/dev/zero'))('refuses a device that never ends, and a link to one, without reading it', () => {
+    expect(readError('/dev/zero').message).toBe('cannot read /dev/zero: it is a device, not a regular file');
+    const link = join(scratch, 'library.yaml');
+    symlinkSync('/dev/zero', link);
+    expect(readError(link).message).toBe(`cannot read ${link}: it is a device, not a regular file`);
+  });
+
+  it('refuses a file larger than a library can be, saying how large one may be', () => {
+    const file = join(scratch, 'huge.yaml');
+    writeFileSync(file, `version: 1\n# ${'x'.repeat(LIBRARY_SIZE_LIMIT)}\n`);
+    const error = readError(file);
+    expect(error.message).toBe(`cannot read ${file}: it is larger than 2 MB, the most a library file may be`);
+    expect(error.exitCode).toBe(2);
+  });
+
+  it('reads a file just under the limit', () => {
+    const file = join(scratch, 'padded.yaml');
+    const source = readFileSync(fixture('good.yaml'), 'utf8');
+    writeFileSync(file, `${source}\n# ${'x'.repeat(LIBRARY_SIZE_LIMIT - source.length - 4)}\n`);
+    expect(statSync(file).size).toBeLessThanOrEqual(LIBRARY_SIZE_LIMIT);
+    expect(loadLibraryFile(file).exercises).toHaveLength(2);
+  });
+
+  it.skipIf(process.platform === 'win32')('says in words that a link leads back to itself', () => {
+    const loop = join(scratch, 'loop.yaml');
+    symlinkSync(loop, loop);
+    expect(readError(loop).message).toBe(`cannot read ${loop}: it is a link that leads back to itself`);
   });
 
   it('prints every problem as FILE:LINE:COL  path  message and counts them in the message', () => {

@@ -1,0 +1,117 @@
+// Reading a file a user names (a library, a backup) or one itb keeps (the store and the files
+// beside it). Only a regular file is read: a named pipe (FIFO) waits for a writer for ever, and a
+// device such as /dev/zero never ends, so reading it whole fills the memory. The file is opened
+// without waiting (with O_NONBLOCK, opening a pipe that has no writer returns at once) and asked
+// what it is before a byte is read.
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, type Stats } from 'node:fs';
+
+/** The code of the error for a file that is there but is not a regular file (it has `kind`). */
+export const NOT_REGULAR = 'ENOTREGULAR';
+/** The code of the error for a file larger than the caller takes (it has `size` and `limit`). */
+export const TOO_BIG = 'ETOOBIG';
+
+export interface NotRegularError extends Error {
+  code: typeof NOT_REGULAR;
+  /** What the file is instead, in words: "a device", "a named pipe (FIFO)", "a socket". */
+  kind: string;
+}
+
+export interface TooBigError extends Error {
+  code: typeof TOO_BIG;
+  size: number;
+  limit: number;
+}
+
+// O_NONBLOCK and O_NOCTTY are not defined on Windows, where opening a file never waits like this.
+// O_NOCTTY: a terminal device named as a file must not become this process's terminal.
+const readFlags = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
+
+/**
+ * The bytes of `file` when it is a regular file of at most `limit` bytes. Throws the file
+ * system's error (ENOENT, EACCES, ELOOP …; EISDIR for a folder), a NotRegularError, or a
+ * TooBigError. One open and one fstat more than readFileSync, and no work per byte.
+ */
+export function readRegularFile(file: string, limit = Infinity): Buffer {
+  const fd = openSync(file, readFlags);
+  try {
+    const stats = fstatSync(fd);
+    if (stats.isDirectory()) throw Object.assign(new Error(`EISDIR: ${file} is a folder`), { code: 'EISDIR' });
+    if (!stats.isFile()) {
+      const kind = kindOf(stats);
+      throw Object.assign(new Error(`${file} is ${kind}, not a regular file`), { code: NOT_REGULAR, kind });
+    }
+    if (stats.size > limit) {
+      throw Object.assign(new Error(`${file} is larger than ${sizeWords(limit)}`), { code: TOO_BIG, size: stats.size, limit });
+    }
+    // A regular file is read up to the size fstat gave, in one go.
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function kindOf(stats: Stats): string {
+  if (stats.isFIFO()) return 'a named pipe (FIFO)';
+  if (stats.isSocket()) return 'a socket';
+  return 'a device';
+}
+
+/** A size in the words a person uses: "2 MB", "150 KB", "12 bytes". */
+export function sizeWords(bytes: number): string {
+  const units: [number, string][] = [
+    [1024 * 1024 * 1024, 'GB'],
+    [1024 * 1024, 'MB'],
+    [1024, 'KB'],
+  ];
+  for (const [size, unit] of units) {
+    if (bytes >= size) return `${Number((bytes / size).toFixed(bytes < 10 * size ? 1 : 0))} ${unit}`;
+  }
+  return `${bytes} bytes`;
+}
+
+/** Whether `file` is itself a link (rather than a folder on its path being one). */
+export function isLink(file: string): boolean {
+  try {
+    return lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Why a file a user named cannot be read, in words that follow "cannot read FILE: ", for the
+ * errors readRegularFile throws other than TOO_BIG (whose limit each caller words itself).
+ */
+export function cannotReadWords(error: unknown, file: string): string {
+  const code = codeOf(error);
+  switch (code) {
+    case 'ENOENT':
+      return 'file not found';
+    case 'EISDIR':
+      return 'it is a folder';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOTDIR':
+      return 'part of its path is a file, not a folder';
+    case 'ELOOP':
+      return loopWords(file);
+    case 'ENAMETOOLONG':
+      return 'the path is too long';
+    case NOT_REGULAR:
+      return `it is ${(error as NotRegularError).kind}, not a regular file`;
+    default:
+      return code ?? (error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** ELOOP in words: the file itself is a link that leads back to itself, or a folder on its path is. */
+export function loopWords(file: string): string {
+  return isLink(file) ? 'it is a link that leads back to itself' : 'a link on its path leads back to itself';
+}
+
+/** The code of a file system error (ENOENT …), or of the errors above. */
+export function codeOf(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
