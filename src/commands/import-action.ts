@@ -1,17 +1,23 @@
 // What `itb import` does (declared in import.ts).
-import { readFileSync } from 'node:fs';
 import type { Context } from '../context.js';
 import { sessionContradictions } from '../core/consistency.js';
 import { localDate } from '../core/history.js';
 import { controlCharacterPaths } from '../core/text.js';
 import { UserError } from '../errors.js';
 import { plainIssue } from '../plain-issues.js';
+import { cannotReadWords, codeOf, NOT_REGULAR, readRegularFile, sizeWords, TOO_BIG } from '../regular-file.js';
 import { mergeExport, type MergeOutcome } from '../export/merge.js';
 import { EXPORT_SCHEMA_VERSION, exportSchema, type ParsedExport } from '../export/schema.js';
 import { Store } from '../store/store.js';
 import { notice } from './shared.js';
 
 const SHOWN_PROBLEMS = 5;
+
+/**
+ * The largest file itb imports: a backup of ten years of daily sessions is about 6 MB, and a file
+ * is read whole into memory before it is checked.
+ */
+const IMPORT_SIZE_LIMIT = 100 * 1024 * 1024;
 
 /** The first problems, indented under the error, and how many more there are. */
 function listed(problems: string[]): string[] {
@@ -50,13 +56,17 @@ export async function importExport(ctx: Context, file: string, options: { dryRun
 async function readExport(file: string): Promise<ParsedExport> {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readRegularFile(file, IMPORT_SIZE_LIMIT).toString('utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? 'unreadable');
-    const hint = code === 'ENOENT' || code === 'EISDIR' ? 'Give the path of a backup that `itb export -o backup.json` wrote.' : undefined;
-    throw new UserError(`cannot read ${file}: ${reason}`, hint);
+    const code = codeOf(error);
+    if (code === TOO_BIG) {
+      throw new UserError(
+        `cannot read ${file}: it is larger than ${sizeWords(IMPORT_SIZE_LIMIT)}, the most itb imports`,
+        'A backup of ten years of daily sessions is about 6 MB: check that this is a file written by `itb export --format json`.',
+      );
+    }
+    const hint = code === 'ENOENT' || code === 'EISDIR' || code === NOT_REGULAR ? 'Give the path of a backup that `itb export -o backup.json` wrote.' : undefined;
+    throw new UserError(`cannot read ${file}: ${cannotReadWords(error, file)}`, hint);
   }
   // Editors on some systems put a byte order mark in front; it is not part of the data.
   text = text.replace(/^\uFEFF/, '');

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StoreData } from '../../src/core/records.js';
@@ -284,6 +285,46 @@ describe('itb import', () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('file not found');
     expect(missing.stderr).toContain('Give the path of a backup that `itb export -o backup.json` wrote.');
+  });
+});
+
+describe('itb import reads only a regular file of a backup’s size', () => {
+  /** Runs the import of `file`, expecting it refused with `message` and the store untouched. */
+  async function expectRefused(file: string, message: string) {
+    await Store.open({ ITB_HOME: target.home }).update(() => sampleStore());
+    const before = storeBytes(target.home);
+    const result = await importInto(target.home, [file]);
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr.split('\n')[0]).toBe(`error: ${message}`);
+    expect(result.stdout).toBe('');
+    expect(storeBytes(target.home).equals(before)).toBe(true);
+    return result;
+  }
+
+  it.skipIf(process.platform === 'win32')('refuses a named pipe at once instead of waiting for a writer', async () => {
+    const pipe = join(target.home, 'backup.json');
+    execFileSync('mkfifo', [pipe]);
+    const result = await expectRefused(pipe, `cannot read ${pipe}: it is a named pipe (FIFO), not a regular file`);
+    expect(result.stderr).toContain('Give the path of a backup that `itb export -o backup.json` wrote.');
+  });
+
+  it.skipIf(!existsSync('/dev/zero'))('refuses a device that never ends without reading it', async () => {
+    await expectRefused('/dev/zero', 'cannot read /dev/zero: it is a device, not a regular file');
+  });
+
+  it('refuses a file larger than 100 MB without reading it', async () => {
+    const huge = join(target.home, 'huge.json');
+    // Sparse: as large as that to the file system, without writing 100 MB.
+    writeFileSync(huge, '');
+    truncateSync(huge, 100 * 1024 * 1024 + 1);
+    const result = await expectRefused(huge, `cannot read ${huge}: it is larger than 100 MB, the most itb imports`);
+    expect(result.stderr).toContain('about 6 MB');
+  });
+
+  it.skipIf(process.platform === 'win32')('says in words that a link leads back to itself', async () => {
+    const loop = join(target.home, 'loopA');
+    symlinkSync(loop, loop);
+    await expectRefused(loop, `cannot read ${loop}: it is a link that leads back to itself`);
   });
 });
 
