@@ -1,12 +1,19 @@
 // Small files kept beside the store that only ever save work (the fingerprint, the summary).
 // Each is replaced whole and stays private like the store; a missing, stale or unwritable one
 // costs the slower way, never an error, so nothing here throws.
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readRegularFile } from '../regular-file.js';
 
-/** The text of `file`, or undefined when there is none to read. */
+/**
+ * Far more than any of them holds (the fingerprint is one line; the summary of ten years of daily
+ * sessions is about 100 KB): a larger file is not one itb wrote, and is passed over unread.
+ */
+const SIDECAR_SIZE_LIMIT = 16 * 1024 * 1024;
+
+/** The text of `file`, or undefined when there is none to read: missing, too large, or not a regular file. */
 export function readSidecar(file: string): string | undefined {
   try {
-    return readFileSync(file, 'utf8');
+    return readRegularFile(file, SIDECAR_SIZE_LIMIT).toString('utf8');
   } catch {
     return undefined;
   }

@@ -1,6 +1,9 @@
 // What the store's problems are called, in words a user can act on. Every one names the file
 // and says that nothing was changed, or what to do to keep the data.
 import { UserError } from '../errors.js';
+import { codeOf, NOT_REGULAR, type NotRegularError } from '../regular-file.js';
+
+export { codeOf };
 
 /** A store that cannot be read or saved. Exit 2; the message names the file. */
 export class StoreError extends UserError {
@@ -26,6 +29,8 @@ export function readFailure(error: unknown): string {
       return 'cannot be read: permission denied';
     case 'ENOTDIR':
       return 'cannot be read: part of its path is a file, not a folder';
+    case NOT_REGULAR:
+      return `is ${(error as NotRegularError).kind}, not a regular file`;
     default:
       return `cannot be read (${reason(error)})`;
   }
@@ -37,12 +42,8 @@ export function readFailureHint(error: unknown): string {
     return 'Nothing was changed. Make the file readable by you, or move it away and restore your data from an export with `itb import FILE`.';
   }
   if (code === 'ENOTDIR') return 'Nothing was changed. Point ITB_HOME at a folder.';
+  if (code === NOT_REGULAR) return 'Nothing was changed. Move it away and put your store file there, or point ITB_HOME at the folder that holds your store.';
   return keepDataHint;
-}
-
-export function codeOf(error: unknown): string | undefined {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? code : undefined;
 }
 
 export function reason(error: unknown): string {

@@ -3,9 +3,9 @@
 // ./fingerprint.ts) does not load the schema checker at all; anything else goes through
 // Store.read(), which checks it in full and reports every problem.
 import { isAscii } from 'node:buffer';
-import { readFileSync } from 'node:fs';
 import type { StoreData } from '../core/records.js';
 import { SCHEMA_VERSION } from '../core/terms.js';
+import { readRegularFile } from '../regular-file.js';
 import { hashOf, readFingerprint, vouchesFor } from './fingerprint.js';
 import { storeFile } from './store-path.js';
 
@@ -21,9 +21,9 @@ export async function readStore(env: Record<string, string | undefined>): Promis
   const file = storeFile(env);
   let bytes: Buffer | undefined;
   try {
-    bytes = readFileSync(file);
+    bytes = readRegularFile(file);
   } catch {
-    // Store.read() says what is wrong, or gives the empty store.
+    // Store.read() says what is wrong (a device or a pipe in its place, say), or gives the empty store.
   }
   const data = (bytes && vouchedContent(file, bytes)) || (await import('./store.js')).Store.open(env).read();
   if (!data.sessions.some((session) => session.status === 'in-progress')) return data;

@@ -5,11 +5,12 @@
 // Years of daily sessions make the file megabytes long, so checking it is kept to what is needed:
 // bytes itb itself checked and wrote carry a fingerprint (./fingerprint.ts) and are not checked
 // again, and a save checks only what it changed (./check.ts).
-import { mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readlinkSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type Conf from 'conf';
 import type { Session, StoreData } from '../core/records.js';
 import { summarize } from '../core/summary.js';
+import { readRegularFile } from '../regular-file.js';
 import { checkedForWriting, freezeSession } from './check.js';
 import { fingerprintSuffix, hashOf, writeFingerprint } from './fingerprint.js';
 import { emptyStore, migrate, StoreProblem } from './migrations.js';
@@ -155,7 +156,8 @@ export class Store {
   /** The file's bytes, or undefined when there is no file yet. */
   #readBytes(): Buffer | undefined {
     try {
-      return readFileSync(this.path);
+      // A regular file only: a pipe in its place would wait for ever, a device never end.
+      return readRegularFile(this.path);
     } catch (error) {
       if (codeOf(error) !== 'ENOENT') throw storeError(this.path, readFailure(error), readFailureHint(error));
     }
@@ -221,7 +223,7 @@ export class Store {
   #savedByAnother(stamp: string, before: Buffer | undefined): boolean {
     if (stampOf(this.path) === stamp) return false;
     try {
-      return before === undefined || !readFileSync(this.path).equals(before);
+      return before === undefined || !readRegularFile(this.path).equals(before);
     } catch {
       return before !== undefined;
     }

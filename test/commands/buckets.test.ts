@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Session, StoreData } from '../../src/core/records.js';
@@ -342,5 +343,43 @@ describe('itb buckets reset', () => {
     await run(['buckets', 'move', 'clamshells', 'rehab'], { home, now });
     const json = JSON.parse((await run(['buckets', '--json'], { home, now })).stdout);
     expect(json.rehab.map((s: { exerciseId: string }) => s.exerciseId)).toEqual(['clamshells']);
+  });
+});
+
+describe('a device or a named pipe where itb keeps its files', () => {
+  const skip = process.platform === 'win32';
+
+  it.skipIf(skip)('in place of the store: every command that reads it stops at once with exit 2, changing nothing', async () => {
+    const file = join(home, 'store.json');
+    for (const [what, make] of [
+      ['a device, not a regular file', () => symlinkSync('/dev/zero', file)],
+      ['a named pipe (FIFO), not a regular file', () => execFileSync('mkfifo', [file])],
+    ] as const) {
+      rmSync(file, { force: true });
+      make();
+      for (const argv of [['buckets'], ['buckets', '--json'], ['history'], ['export'], ['settings'], ['buckets', 'move', 'clamshells', 'rehab']]) {
+        const { code, stdout, stderr } = await run(argv, { home, now });
+        expect(code, `${argv.join(' ')}: ${stderr}`).toBe(2);
+        expect(stdout).toBe('');
+        expect(stderr).toContain(`error: The itb store ${file} is ${what}.\n`);
+      }
+      expect(readdirSync(home)).toEqual(['store.json']);
+    }
+  });
+
+  it.skipIf(skip)('in place of the files beside the store: passed over, and the buckets shown from the store', async () => {
+    await withSessions();
+    const expected = await run(['buckets'], { home, now });
+    for (const side of ['store.json.checked', 'store.json.summary']) {
+      for (const make of [(path: string) => symlinkSync('/dev/zero', path), (path: string) => execFileSync('mkfifo', [path])]) {
+        rmSync(join(home, side), { force: true });
+        make(join(home, side));
+        const before = readFileSync(join(home, 'store.json'));
+        const shown = await run(['buckets'], { home, now });
+        expect(shown.code, shown.stderr).toBe(0);
+        expect(shown.stdout).toBe(expected.stdout);
+        expect(readFileSync(join(home, 'store.json')).equals(before)).toBe(true);
+      }
+    }
   });
 });

@@ -1,6 +1,7 @@
 // What makes reading and saving years of history quick, and why it is still safe: the compact
 // file, the fingerprint of checked bytes, and an update that checks only what it changed.
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { storeSchema, type Session, type StoreData } from '../../src/core/records.js';
 import { emptyStore, Store, StoreError } from '../../src/store/store.js';
@@ -150,6 +151,27 @@ describe('the fingerprint', () => {
     expect(readdirSync(home).sort()).toEqual(['store.json', 'store.json.checked', 'store.json.summary']);
   });
 
+  it.skipIf(process.platform === 'win32')('is passed over, unread, when it is a named pipe, a device or far too large', async () => {
+    const written = await seeded();
+    const checks = watchChecks();
+    const standIns: [string, () => void][] = [
+      ['a named pipe', () => execFileSync('mkfifo', [fingerprint])],
+      ['a link to a device', () => symlinkSync('/dev/zero', fingerprint)],
+      // Sparse: that large to the file system without writing it.
+      ['a file of 16 MB and more', () => (writeFileSync(fingerprint, ''), truncateSync(fingerprint, 16 * 1024 * 1024 + 1))],
+    ];
+    for (const [what, make] of standIns) {
+      rmSync(fingerprint);
+      make();
+      checks.mockClear();
+      expect(await readStore(env()), what).toEqual(written);
+      // Checked in full, and the fingerprint written afresh in place of the stand-in.
+      expect(checks, what).toHaveBeenCalledTimes(1);
+      expect(statSync(fingerprint).isFile(), what).toBe(true);
+      expect(statSync(fingerprint).size, what).toBeLessThan(200);
+    }
+  });
+
   it('is kept by a read that checked the store in full, so a store copied or restored is checked once', async () => {
     const written = await seeded();
     // As a store copied from another computer or restored from a backup arrives: the file alone.
@@ -294,6 +316,15 @@ describe('readStore, for commands that only show the store', () => {
     writeFileSync(file, JSON.stringify(written, undefined, 2));
     expect(await readStore(env())).toEqual(written);
     expect(checks).toHaveBeenCalledTimes(1);
+  });
+
+  it.skipIf(process.platform === 'win32')('reports a named pipe or a device in place of the store as Store.read() does, at once', async () => {
+    mkdirSync(home);
+    execFileSync('mkfifo', [file]);
+    expect(((await caught(() => readStore(env()))) as StoreError).message).toBe(`The itb store ${file} is a named pipe (FIFO), not a regular file.`);
+    rmSync(file);
+    symlinkSync('/dev/zero', file);
+    expect(((await caught(() => readStore(env()))) as StoreError).message).toBe(`The itb store ${file} is a device, not a regular file.`);
   });
 
   it('reports a damaged store as Store.read() does', async () => {

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import envPaths from 'env-paths';
@@ -331,6 +332,32 @@ describe('a store path that is not a readable file', () => {
       expect((error as StoreError).message).toBe(`The itb store ${file} is a link to ${target}, which is not there.`);
     }
     expect(readlinkSync(file)).toBe(target);
+  });
+
+  it.skipIf(process.platform === 'win32')('reports a named pipe in place of the file at once, rather than wait for a writer', async () => {
+    mkdirSync(home);
+    execFileSync('mkfifo', [file]);
+    const store = Store.open(env());
+    for (const attempt of [() => store.read(), () => store.update(() => undefined)]) {
+      const error = await caught(attempt);
+      expect(error).toBeInstanceOf(StoreError);
+      expect((error as StoreError).message).toBe(`The itb store ${file} is a named pipe (FIFO), not a regular file.`);
+      expect((error as StoreError).hint).toMatch(/^Nothing was changed\./);
+    }
+    expect(statSync(file).isFIFO()).toBe(true);
+    expect(readdirSync(home)).toEqual(['store.json']);
+  });
+
+  it.skipIf(!existsSync('/dev/zero'))('reports a link to a device, which never ends, without reading it', async () => {
+    mkdirSync(home);
+    symlinkSync('/dev/zero', file);
+    const store = Store.open(env());
+    for (const attempt of [() => store.read(), () => store.update(() => undefined)]) {
+      const error = await caught(attempt);
+      expect((error as StoreError).message).toBe(`The itb store ${file} is a device, not a regular file.`);
+    }
+    expect(readlinkSync(file)).toBe('/dev/zero');
+    expect(readdirSync(home)).toEqual(['store.json']);
   });
 
   it('reads a store made read-only, but does not save over it', async () => {

@@ -1,6 +1,7 @@
 // The summary kept beside the store for `itb buckets`: used only while it was drawn from exactly
 // the store file that is there, and never a reason to fail.
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StoreData } from '../../src/core/records.js';
 import { summarize, type StoreSummary } from '../../src/core/summary.js';
@@ -103,6 +104,22 @@ describe('the summary beside the store', () => {
     expect(statSync(summaryPath).isDirectory()).toBe(true);
     expect(await readSummary(env())).toEqual(summarize(more));
     expect(statSync(summaryPath).isDirectory()).toBe(true);
+  });
+
+  it.skipIf(process.platform === 'win32')('is passed over, unread, when it is a named pipe, a device or far too large', async () => {
+    const written = await seeded();
+    const expected = summarize(written);
+    const standIns: [string, () => void][] = [
+      ['a named pipe', () => execFileSync('mkfifo', [summaryPath])],
+      ['a link to a device', () => symlinkSync('/dev/zero', summaryPath)],
+      ['a file of 16 MB and more', () => (writeFileSync(summaryPath, ''), truncateSync(summaryPath, 16 * 1024 * 1024 + 1))],
+    ];
+    for (const [what, make] of standIns) {
+      rmSync(summaryPath);
+      make();
+      expect(readSummaryFile(file), what).toBeUndefined();
+      expect(await readSummary(env()), what).toEqual(expected);
+    }
   });
 
   it('drawn from the store when there is none, is kept for the next command', async () => {
