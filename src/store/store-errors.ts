@@ -1,7 +1,7 @@
 // What the store's problems are called, in words a user can act on. Every one names the file
 // and says that nothing was changed, or what to do to keep the data.
 import { UserError } from '../errors.js';
-import { codeOf, NOT_REGULAR, type NotRegularError } from '../regular-file.js';
+import { codeOf, isLink, NOT_REGULAR, type NotRegularError } from '../regular-file.js';
 
 export { codeOf };
 
@@ -20,7 +20,8 @@ export function storeError(file: string, problem: string, hint = keepDataHint): 
 
 export const writeHint = 'Your earlier data is still there. Check the folder exists and that you may write to it, and that the disk is not full.';
 
-export function readFailure(error: unknown): string {
+/** Why the store at `file` cannot be read, to follow "The itb store FILE ". */
+export function readFailure(error: unknown, file: string): string {
   switch (codeOf(error)) {
     case 'EISDIR':
       return 'is a folder, not a file';
@@ -31,6 +32,10 @@ export function readFailure(error: unknown): string {
       return 'cannot be read: part of its path is a file, not a folder';
     case NOT_REGULAR:
       return `is ${(error as NotRegularError).kind}, not a regular file`;
+    case 'ELOOP':
+      return isLink(file) ? 'is a link that leads back to itself' : 'cannot be read: a link on its path leads back to itself';
+    case 'ENAMETOOLONG':
+      return 'cannot be read: the path is too long';
     default:
       return `cannot be read (${reason(error)})`;
   }
@@ -42,6 +47,8 @@ export function readFailureHint(error: unknown): string {
     return 'Nothing was changed. Make the file readable by you, or move it away and restore your data from an export with `itb import FILE`.';
   }
   if (code === 'ENOTDIR') return 'Nothing was changed. Point ITB_HOME at a folder.';
+  if (code === 'ELOOP') return 'Nothing was changed. Point the link at your store file, or point ITB_HOME at the folder that holds your store.';
+  if (code === 'ENAMETOOLONG') return 'Nothing was changed. Point ITB_HOME at a folder with a shorter path.';
   if (code === NOT_REGULAR) return 'Nothing was changed. Move it away and put your store file there, or point ITB_HOME at the folder that holds your store.';
   return keepDataHint;
 }
@@ -55,6 +62,8 @@ export function reason(error: unknown): string {
     EROFS: 'the disk is read-only',
     ENOTDIR: 'part of its path is a file, not a folder',
     EEXIST: 'a file is in the way',
+    ELOOP: 'a link leads back to itself',
+    ENAMETOOLONG: 'the path is too long',
   };
   if (code && known[code]) return known[code];
   return code ?? (error instanceof Error ? error.message : String(error));

@@ -159,7 +159,7 @@ export class Store {
       // A regular file only: a pipe in its place would wait for ever, a device never end.
       return readRegularFile(this.path);
     } catch (error) {
-      if (codeOf(error) !== 'ENOENT') throw storeError(this.path, readFailure(error), readFailureHint(error));
+      if (codeOf(error) !== 'ENOENT') throw storeError(this.path, readFailure(error, this.path), readFailureHint(error));
     }
     // A link to a file that is not there (on a drive not connected, say) is not a new store: the
     // first save would put a fresh one in place of the link.

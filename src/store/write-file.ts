@@ -56,7 +56,11 @@ export function checkWritable(file: string, options: { replace?: boolean } = {})
   if (link.isSymbolicLink()) {
     try {
       target = statSync(file);
-    } catch {
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // loop1 -> loop2 -> loop1: loop2 exists, but no file is ever reached.
+      if (code === 'ELOOP') throw new UserError(`cannot write ${file}: it is a link that leads back to itself`, 'Choose another name with -o.');
+      if (code !== 'ENOENT') throw writeError(file, error);
       throw new UserError(`cannot write ${file}: it is a link to ${readlinkSync(file)}, which does not exist`, 'Choose another name with -o.');
     }
   }
@@ -207,6 +211,10 @@ function problem(file: string, code: string | undefined, error?: unknown): UserE
       return new UserError(`cannot write ${file}: the disk is read-only`, 'Choose another place with -o.');
     case 'ENOSPC':
       return new UserError(`cannot write ${file}: the disk is full`, 'Free some space or choose another disk.');
+    case 'ELOOP':
+      return new UserError(`cannot write ${file}: a link on its path leads back to itself`, 'Choose another place with -o.');
+    case 'ENAMETOOLONG':
+      return new UserError(`cannot write ${file}: the path is too long`, 'Choose a shorter name or place with -o.');
     default:
       return new UserError(`cannot write ${file} (${code ?? (error instanceof Error ? error.message : String(error))})`);
   }

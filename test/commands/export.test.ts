@@ -216,6 +216,26 @@ describe('itb export', () => {
     expect(folder.stderr).toContain(`cannot write ${home}: it is a folder`);
   });
 
+  it('says in words that a link leads back to itself, or that the path is too long', async () => {
+    await seed();
+    const [loop1, loop2] = [join(home, 'loop1'), join(home, 'loop2')];
+    symlinkSync(loop2, loop1);
+    symlinkSync(loop1, loop2);
+    for (const args of [['-o', loop1], ['-o', loop1, '--force']]) {
+      const result = await exportIn(args);
+      expect(result.code).toBe(2);
+      expect(result.stderr.split('\n')[0]).toBe(`error: cannot write ${loop1}: it is a link that leads back to itself`);
+    }
+    const inLoop = await exportIn(['-o', join(loop1, 'report.md')]);
+    expect(inLoop.stderr.split('\n')[0]).toBe(`error: cannot write ${join(loop1, 'report.md')}: a link on its path leads back to itself`);
+    const long = join(home, `${'a'.repeat(300)}.md`);
+    const tooLong = await exportIn(['-o', long]);
+    expect(tooLong.code).toBe(2);
+    expect(tooLong.stderr.split('\n')[0]).toBe(`error: cannot write ${long}: the path is too long`);
+    expect(readlinkSync(loop1)).toBe(loop2);
+    expect(readdirSync(home).sort()).toEqual(['loop1', 'loop2', 'store.json', 'store.json.checked', 'store.json.summary']);
+  });
+
   it('cleans up its temporary file when the replacement cannot be put in place', async () => {
     await seed();
     const folder = join(home, 'report.md');

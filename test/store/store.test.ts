@@ -360,6 +360,35 @@ describe('a store path that is not a readable file', () => {
     expect(readdirSync(home)).toEqual(['store.json']);
   });
 
+  it('says in words that the store is a link that leads back to itself, or lies behind one', async () => {
+    mkdirSync(home);
+    symlinkSync(file, file);
+    const store = Store.open(env());
+    for (const attempt of [() => store.read(), () => store.update(() => undefined)]) {
+      const error = (await caught(attempt)) as StoreError;
+      expect(error.message).toBe(`The itb store ${file} is a link that leads back to itself.`);
+      expect(error.hint).toBe('Nothing was changed. Point the link at your store file, or point ITB_HOME at the folder that holds your store.');
+    }
+    expect(readlinkSync(file)).toBe(file);
+    const looped = join(root, 'looped');
+    symlinkSync(looped, looped);
+    const behind = storeFile({ ITB_HOME: looped });
+    const error = (await caught(() => Store.open({ ITB_HOME: looped }).read())) as StoreError;
+    expect(error.message).toBe(`The itb store ${behind} cannot be read: a link on its path leads back to itself.`);
+  });
+
+  it('says that a path too long to use is too long, not that a file should be moved away', async () => {
+    const long = join(root, 'a'.repeat(5000));
+    const longFile = storeFile({ ITB_HOME: long });
+    const store = Store.open({ ITB_HOME: long });
+    const read = (await caught(() => store.read())) as StoreError;
+    expect(read).toBeInstanceOf(StoreError);
+    expect(read.message).toBe(`The itb store ${longFile} cannot be read: the path is too long.`);
+    expect(read.hint).toBe('Nothing was changed. Point ITB_HOME at a folder with a shorter path.');
+    const saved = (await caught(() => store.update(() => undefined))) as StoreError;
+    expect(saved.message).toBe(`The itb store ${longFile} cannot be saved: its folder cannot be created (the path is too long).`);
+  });
+
   it('reads a store made read-only, but does not save over it', async () => {
     await Store.open(env()).update((data) => void data.sessions.push(sampleSession('s1')));
     chmodSync(file, 0o400);
