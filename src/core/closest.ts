@@ -1,14 +1,21 @@
 /** Up to `limit` candidates close to `wanted`, for "did you mean" hints; nearest first. */
 export function closest(wanted: string, candidates: readonly string[], limit = 2): string[] {
   const target = wanted.toLowerCase();
+  // Nothing typed is like nothing: every candidate "contains" the empty string.
+  if (target === '') return [];
   const threshold = Math.max(2, Math.floor(target.length / 3));
-  return candidates
-    .map((candidate) => {
-      const lower = candidate.toLowerCase();
-      const contains = lower.includes(target) || target.includes(lower);
-      return { candidate, distance: contains ? 1 : editDistance(target, lower) };
-    })
-    .filter(({ distance }) => distance <= threshold)
+  const near: { candidate: string; distance: number }[] = [];
+  for (const candidate of candidates) {
+    const lower = candidate.toLowerCase();
+    if (lower.includes(target) || target.includes(lower)) near.push({ candidate, distance: 1 });
+    // The edit distance is at least the difference in length: a candidate too much longer or
+    // shorter is too far without working it out (with thousands of ids, that is most of the time).
+    else if (Math.abs(lower.length - target.length) <= threshold) {
+      const distance = editDistance(target, lower);
+      if (distance <= threshold) near.push({ candidate, distance });
+    }
+  }
+  return near
     .sort((a, b) => a.distance - b.distance || a.candidate.localeCompare(b.candidate))
     .slice(0, limit)
     .map(({ candidate }) => candidate);

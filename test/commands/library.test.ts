@@ -117,6 +117,15 @@ describe('itb exercises', () => {
     expectNoStack(stderr);
   });
 
+  it('an empty id, of a drill, a routine or a setting, gets no suggestion', async () => {
+    for (const argv of [['exercises', ''], ['session', ''], ['settings', ''], ['buckets', 'move', '', 'rehab']]) {
+      const { code, stderr } = await itb(argv);
+      expect(code, argv.join(' ')).toBe(2);
+      expect(stderr, argv.join(' ')).toMatch(/with id ""|no routine ""|no setting ""/);
+      expect(stderr, argv.join(' ')).not.toMatch(/did you mean/i);
+    }
+  });
+
   it('an id like nothing in the library exits 2 and points to the list', async () => {
     const { code, stderr } = await itb(['exercises', 'nope']);
     expect(code).toBe(2);

@@ -1,0 +1,55 @@
+// "Did you mean" suggestions: the near ids, nearest first, nothing for nothing typed, and the same
+// answer whether or not the far candidates are compared in full.
+import { describe, expect, it } from 'vitest';
+import { closest } from '../../src/core/closest.js';
+
+const ids = ['clamshells', 'hip-hikes', 'bridges', 'single-leg-bridges', 'adductor-mobility', 'ankle-mobilisations', 'balance'];
+
+/** closest() as it was written first: every candidate compared in full. */
+function closestInFull(wanted: string, candidates: readonly string[], limit = 2): string[] {
+  const target = wanted.toLowerCase();
+  const threshold = Math.max(2, Math.floor(target.length / 3));
+  return candidates
+    .map((candidate) => {
+      const lower = candidate.toLowerCase();
+      const contains = lower.includes(target) || target.includes(lower);
+      return { candidate, distance: contains ? 1 : distance(target, lower) };
+    })
+    .filter((near) => near.distance <= threshold)
+    .sort((a, b) => a.distance - b.distance || a.candidate.localeCompare(b.candidate))
+    .slice(0, limit)
+    .map(({ candidate }) => candidate);
+}
+
+function distance(a: string, b: string): number {
+  const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) rows[i]![j] = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+  }
+  return rows[a.length]![b.length]!;
+}
+
+describe('closest', () => {
+  it('suggests the near ids, nearest first', () => {
+    expect(closest('clamshell', ids)).toEqual(['clamshells']);
+    expect(closest('Hip-Hikse', ids)).toEqual(['hip-hikes']);
+    expect(closest('bridge', ids)).toEqual(['bridges', 'single-leg-bridges']);
+    expect(closest('zzz', ids)).toEqual([]);
+  });
+
+  it('suggests nothing for an empty id, which every id would contain', () => {
+    expect(closest('', ids)).toEqual([]);
+  });
+
+  it('gives the same answer as comparing every candidate in full', () => {
+    // A fixed pseudo-random sequence, so a failure can be replayed.
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const word = () => Array.from({ length: 1 + Math.floor(next() * 14) }, () => 'abcde-'[Math.floor(next() * 6)]).join('');
+    const candidates = Array.from({ length: 200 }, word);
+    for (let i = 0; i < 300; i++) {
+      const wanted = word();
+      expect(closest(wanted, candidates, 3), wanted).toEqual(closestInFull(wanted, candidates, 3));
+    }
+  });
+});
