@@ -18,7 +18,7 @@ export async function validateLibrary(ctx: Context, file: string, options: { jso
     if (!(error instanceof LibraryError)) throw error;
     // The problems are what was asked for, so they go to stdout (`itb validate f.yaml > todo.txt`);
     // the count and what to do next stay on stderr.
-    if (options.json) printJson(ctx, { file, valid: false, problems: error.problems });
+    if (options.json) printJson(ctx, { file, valid: false, problems: error.problems, ...(error.more ? { more: true } : {}) });
     else ctx.stdout.write(error.details.map((line) => `${shownSafely(line)}\n`).join(''));
     throw new UserError(error.message, error.hint, error.exitCode);
   }

@@ -17,8 +17,11 @@ export function validateCommand(ctx: Context): Command {
       ) +
         '\nProblems are printed on stdout as FILE:LINE:COL  path.to.field  message, one\n' +
         'a line; their count goes to stderr, and the exit code is 2 when there is any.\n' +
-        '\nWith --json, prints { file, valid, exercises?, routines?, problems: [problem] }\n' +
-        '  problem: { line, col, path, message }\n',
+        'The first 50 are listed: fix them and check again for the rest.\n' +
+        '\nWith --json, prints { file, valid, exercises?, routines?, problems: [problem],\n' +
+        '  more? }\n' +
+        '  problem: { line, col, path, message }\n' +
+        '  more: true when the file has more problems than those listed\n',
     )
     .action(async (file: string, options: { json?: boolean }, command: Command) => (await action()).validateLibrary(ctx, file, options, command));
 }

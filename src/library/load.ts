@@ -1,26 +1,39 @@
 // Loading a library file: YAML with positions, then zod, then the checks that span the file
-// (unique ids, routines naming drills that exist). Every problem is reported at once as
-// `FILE:LINE:COL  path.to.field  message`, sorted by position, in words a therapist can act on.
+// (unique ids, routines naming drills that exist). Every problem (the first 50 of a file with
+// more) is reported at once as `FILE:LINE:COL  path.to.field  message`, sorted by position, in
+// words a therapist can act on.
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import type { ZodError } from 'zod';
+import type * as z from 'zod';
 import { closest } from '../core/closest.js';
 import { controlCharacterPaths } from '../core/text.js';
 import { EXIT, UserError } from '../errors.js';
 import { plainIssue } from '../plain-issues.js';
 import { cannotReadWords, codeOf, readRegularFile, sizeWords, TOO_BIG } from '../regular-file.js';
-import { cueSchema, doseSchema, exerciseSchema, librarySchema, movementSchema, routineSchema, type Library } from './schema.js';
+import { cueSchema, doseSchema, exerciseSchema, librarySchema, libraryListsSchema, movementSchema, routineSchema, type Library } from './schema.js';
 import { firstLine, isReadable, syntaxProblems, unresolvedAliases, type At, type Problem } from './syntax.js';
 
 export type { Problem };
 
+/**
+ * The most problems a check lists. A file with more is far from a library (thousands of drills
+ * missing their fields, say): fixing the first ones and checking again serves its writer better
+ * than a listing of millions, and the check stops early instead of using gigabytes to find them.
+ */
+export const SHOWN_PROBLEMS = 50;
+
 export class LibraryError extends UserError {
   constructor(
     readonly file: string,
+    /** The first SHOWN_PROBLEMS at most, in the order of the file. */
     readonly problems: Problem[],
+    /** Whether the file has more problems than those listed. */
+    readonly more = false,
   ) {
-    const count = `${problems.length} problem${problems.length === 1 ? '' : 's'}`;
+    const count = more
+      ? `more than ${problems.length} problems`
+      : `${problems.length} problem${problems.length === 1 ? '' : 's'}`;
     super(
-      `${count} in the exercise library ${file}`,
+      `${count} in the exercise library ${file}${more ? ` (the first ${problems.length} are listed)` : ''}`,
       `Fix ${problems.length === 1 ? 'it' : 'them'} and run \`itb validate ${file}\` to check again.`,
       EXIT.usage,
       problems.map((p) => `${file}:${p.line}:${p.col}  ${p.path}  ${p.message}`),
@@ -54,19 +67,23 @@ export function loadLibraryFile(file: string): Library {
     throw new UserError(`cannot read ${file}: ${cannotReadWords(error, file)}`, 'Check the path of the library file.');
   }
   const parsed = parseLibrary(source);
-  if (!parsed.ok) throw new LibraryError(file, parsed.problems);
+  if (!parsed.ok) throw new LibraryError(file, parsed.problems, parsed.more);
   const { library } = parsed;
   return library;
 }
 
-export function parseLibrary(source: string): { ok: true; library: Library } | { ok: false; problems: Problem[] } {
+/**
+ * A library parsed and checked, or its first problems (SHOWN_PROBLEMS at most, in the order of
+ * the file) and whether it has more.
+ */
+export function parseLibrary(source: string): { ok: true; library: Library } | { ok: false; problems: Problem[]; more: boolean } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at: At = (offset) => lineCounter.linePos(offset);
   const syntax = syntaxProblems(doc, source, at);
   // A parse error that leaves the document readable (a field given twice) is listed with all the
   // others; after any other, the structure is the parser's guess and the report stops there.
-  const fail = (problems: Problem[]) => ({ ok: false as const, problems: finishProblems([...syntax, ...problems]) });
+  const fail = (problems: Found[]) => ({ ok: false as const, ...finishProblems([...syntax, ...problems]) });
   if (!isReadable(doc)) return fail([]);
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
     const what = source.trim() === '' ? 'the file is empty' : 'the file holds only comments';
@@ -87,18 +104,58 @@ export function parseLibrary(source: string): { ok: true; library: Library } | {
     return fail([{ line: 1, col: 1, path: '(file)', message }]);
   }
 
-  const parsed = librarySchema.safeParse(data, {
-    error: (issue) => plainIssue(issue, (found) => `a library file must be a set of fields ("version: 1", "exercises:" ...), not ${found}`),
-  });
-  const problems = parsed.success ? [] : zodProblems(doc, parsed.error, at);
+  const shape = checkShape(data);
+  const problems = zodProblems(doc, shape.issues, at);
   problems.push(...crossChecks(data, doc, at));
-  if (syntax.length > 0 || problems.length > 0 || !parsed.success) return fail(problems);
-  return { ok: true, library: parsed.data };
+  if (syntax.length > 0 || problems.length > 0 || !shape.library) return fail(problems);
+  return { ok: true, library: shape.library };
 }
 
 type Path = (string | number)[];
 
+/** A problem as found: a message that looks through every id ("did you mean") is worked out only if the problem is listed. */
+type Found = Omit<Problem, 'message'> & { message: string | (() => string) };
+
 // ── Shape (zod) ──────────────────────────────────────────────────────────────
+
+/** What each list of the library holds. */
+const itemSchemas = { exercises: exerciseSchema, routines: routineSchema, movements: movementSchema, cues: cueSchema } as const;
+
+/**
+ * The library checked against its schema: the library itself when it fits, else the issues with
+ * their paths from the top of the file. The items of the lists are checked one by one, and the
+ * check stops once it has found more issues than are listed: zod collects every issue of a parse,
+ * millions of them in a file of thousands of empty items.
+ */
+function checkShape(data: unknown): { library?: Library; issues: z.core.$ZodIssue[] } {
+  const top = libraryListsSchema.safeParse(data, { error: plainIssueAt([]) });
+  const issues = top.success ? [] : [...top.error.issues];
+  // Lists are checked even when something else at the top is wrong, so that every problem is found in one go.
+  const listIn = (key: keyof typeof itemSchemas): unknown[] => {
+    const list = top.success ? top.data[key] : isRecord(data) ? data[key] : undefined;
+    return Array.isArray(list) ? list : [];
+  };
+  const items: Record<string, unknown[]> = {};
+  for (const [key, schema] of Object.entries(itemSchemas) as [keyof typeof itemSchemas, z.ZodType][]) {
+    items[key] = [];
+    for (const [index, item] of listIn(key).entries()) {
+      if (issues.length > SHOWN_PROBLEMS) return { issues };
+      const prefix = [key, index];
+      const checked = schema.safeParse(item, { error: plainIssueAt(prefix) });
+      if (checked.success) items[key].push(checked.data);
+      else issues.push(...checked.error.issues.map((issue) => ({ ...issue, path: [...prefix, ...issue.path] })));
+    }
+  }
+  if (!top.success || issues.length > 0) return { issues };
+  return { library: { ...top.data, ...items } as Library, issues };
+}
+
+/** Plain words for the issues of a value found at `prefix` in the file. */
+function plainIssueAt(prefix: Path): z.core.$ZodErrorMap {
+  // The path decides some wordings (the whole file, the version), so the item's own path is put under its place in the file.
+  return (issue) =>
+    plainIssue(prefix.length === 0 ? issue : { ...issue, path: [...prefix, ...(issue.path ?? [])] }, (found) => `a library file must be a set of fields ("version: 1", "exercises:" ...), not ${found}`);
+}
 
 /** The fields each kind of object may have, for "unknown field" messages. */
 function allowedFields(path: Path): { kind: string; fields: string[] } | undefined {
@@ -116,8 +173,8 @@ function allowedFields(path: Path): { kind: string; fields: string[] } | undefin
   return { kind, fields: Object.keys(schema.shape) };
 }
 
-function zodProblems(doc: Document, error: ZodError, at: At): Problem[] {
-  return error.issues.flatMap((issue) => {
+function zodProblems(doc: Document, issues: z.core.$ZodIssue[], at: At): Found[] {
+  return issues.flatMap((issue): Found[] => {
     const path: Path = issue.path.filter((key): key is string | number => typeof key !== 'symbol');
     if (issue.code !== 'unrecognized_keys') {
       return [{ ...position(doc, path, at), path: path.join('.') || '(file)', message: issue.message }];
@@ -125,18 +182,21 @@ function zodProblems(doc: Document, error: ZodError, at: At): Problem[] {
     // One line per unexpected key, each pointing at the key itself.
     const allowed = allowedFields(path);
     return issue.keys.map((key) => {
-      // A short field name inside a longer typo ("id" in "vidoe") is no real likeness.
-      const near = allowed ? closest(key, allowed.fields.filter((field) => field.length * 2 > key.length)) : [];
-      const advice =
-        near.length > 0
-          ? ` (did you mean ${near.map((n) => `"${n}"`).join(' or ')}?)`
-          : allowed
-            ? `; ${allowed.kind} can have: ${allowed.fields.join(', ')}`
-            : '';
+      const message = () => {
+        // A short field name inside a longer typo ("id" in "vidoe") is no real likeness.
+        const near = allowed ? closest(key, allowed.fields.filter((field) => field.length * 2 > key.length)) : [];
+        const advice =
+          near.length > 0
+            ? ` (did you mean ${near.map((n) => `"${n}"`).join(' or ')}?)`
+            : allowed
+              ? `; ${allowed.kind} can have: ${allowed.fields.join(', ')}`
+              : '';
+        return `unknown field ${JSON.stringify(key)}${advice}`;
+      };
       // A key with spaces or control characters in it ("video link") would split the path column
       // of the problem line: the path then names the item, and the message quotes the key escaped.
       const keyPath = /^[^\s\p{Cc}]+$/u.test(key) ? [...path, key] : path;
-      return { ...position(doc, [...path, key], at), path: keyPath.join('.') || '(file)', message: `unknown field ${JSON.stringify(key)}${advice}` };
+      return { ...position(doc, [...path, key], at), path: keyPath.join('.') || '(file)', message };
     });
   });
 }
@@ -147,9 +207,9 @@ function zodProblems(doc: Document, error: ZodError, at: At): Problem[] {
  * Checks zod cannot make on one object: unique ids and references that resolve. They run on the
  * raw data, even when some items are malformed, so that every problem is reported in one go.
  */
-function crossChecks(data: unknown, doc: Document, at: At): Problem[] {
-  const found: Problem[] = [];
-  const report = (path: Path, message: string) => found.push({ ...position(doc, path, at), path: path.join('.'), message });
+function crossChecks(data: unknown, doc: Document, at: At): Found[] {
+  const found: Found[] = [];
+  const report = (path: Path, message: Found['message']) => found.push({ ...position(doc, path, at), path: path.join('.'), message });
   const items = (value: unknown, key: string): unknown[] => {
     const list = isRecord(value) ? value[key] : undefined;
     return Array.isArray(list) ? list : [];
@@ -177,7 +237,7 @@ function crossChecks(data: unknown, doc: Document, at: At): Problem[] {
     for (const [field, kind, known] of references) {
       const seen = new Set<unknown>();
       items(routine, field).forEach((id, i) => {
-        if (typeof id === 'string' && !known.has(id)) report(['routines', r, field, i], unknown(kind, id, known));
+        if (typeof id === 'string' && !known.has(id)) report(['routines', r, field, i], () => unknown(kind, id, known));
         // A drill is judged once a session: a second place in the same routine would be judged twice.
         else if (seen.has(id)) report(['routines', r, field, i], `"${String(id)}" is listed twice in this routine`);
         seen.add(id);
@@ -236,9 +296,14 @@ function keyInData(value: unknown): string {
   return value === null ? '' : String(value);
 }
 
-/** The problems in the order of the file, each path short enough to read. */
-function finishProblems(problems: Problem[]): Problem[] {
-  // A path hundreds of levels deep (a file nested absurdly) is shown by its start.
-  for (const problem of problems) if (problem.path.length > 80) problem.path = `${problem.path.slice(0, 79)}…`;
-  return problems.sort((a, b) => a.line - b.line || a.col - b.col);
+/** The first problems in the order of the file, each path short enough to read, and whether there are more. */
+function finishProblems(found: Found[]): { problems: Problem[]; more: boolean } {
+  found.sort((a, b) => a.line - b.line || a.col - b.col);
+  const problems = found.slice(0, SHOWN_PROBLEMS).map(({ message, ...problem }) => ({
+    ...problem,
+    // A path hundreds of levels deep (a file nested absurdly) is shown by its start.
+    path: problem.path.length > 80 ? `${problem.path.slice(0, 79)}…` : problem.path,
+    message: typeof message === 'function' ? message() : message,
+  }));
+  return { problems, more: found.length > SHOWN_PROBLEMS };
 }

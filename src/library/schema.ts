@@ -67,13 +67,23 @@ export const cueSchema = z.strictObject({
   text,
 });
 
-export const librarySchema = z.strictObject({
-  version: z.literal(1),
-  exercises: z.array(exerciseSchema).min(1, 'needs at least one exercise'),
-  routines: z.array(routineSchema).default([]),
-  movements: z.array(movementSchema).default([]),
-  cues: z.array(cueSchema).default([]),
-});
+/** The library's fields, with the schema each of its lists holds. */
+const libraryOf = <E extends z.ZodType, R extends z.ZodType, M extends z.ZodType, C extends z.ZodType>(exercise: E, routine: R, movement: M, cue: C) =>
+  z.strictObject({
+    version: z.literal(1),
+    exercises: z.array(exercise).min(1, 'needs at least one exercise'),
+    routines: z.array(routine).default([]),
+    movements: z.array(movement).default([]),
+    cues: z.array(cue).default([]),
+  });
+
+export const librarySchema = libraryOf(exerciseSchema, routineSchema, movementSchema, cueSchema);
+
+/**
+ * The library with the items of its lists left unchecked: the checker (src/library/load.ts) takes
+ * them one at a time, so that it can stop after the first problems of a file with thousands.
+ */
+export const libraryListsSchema = libraryOf(z.unknown(), z.unknown(), z.unknown(), z.unknown());
 
 export type Dose = z.infer<typeof doseSchema>;
 export type Exercise = z.infer<typeof exerciseSchema>;

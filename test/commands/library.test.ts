@@ -1,6 +1,7 @@
 // The library commands run in-process: browsing (exercises, routines), checking a file
 // (validate), switching the library (--data, ITB_DATA), and the help of every command.
 import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { documentedKeys } from '../helpers/json-shape.js';
@@ -214,11 +215,26 @@ describe('itb validate', () => {
       ],
     });
     const help = (await itb(['validate', '--help'])).stdout;
-    expect(documentedKeys(help, 'prints')).toEqual(['file', 'valid', 'exercises', 'routines', 'problems']);
+    expect(documentedKeys(help, 'prints')).toEqual(['file', 'valid', 'exercises', 'routines', 'problems', 'more']);
     expect(documentedKeys(help, 'problem')).toEqual(['line', 'col', 'path', 'message']);
     // The JSON alone on stdout; the count on stderr.
     expect(stderr).toContain(`2 problems in the exercise library ${wrongTypes}`);
     expect(stderr).not.toContain(`${wrongTypes}:10:7`);
+  });
+
+  it('a file with thousands of problems: the first 50 listed, and the rest counted as more', async () => {
+    const file = join(home, 'empty-drills.yaml');
+    writeFileSync(file, `version: 1\nexercises:\n${'  - {}\n'.repeat(5000)}`);
+    const { code, stdout, stderr } = await itb(['validate', file]);
+    expect(code).toBe(2);
+    expect(stdout.trimEnd().split('\n')).toHaveLength(50);
+    expect(stdout.split('\n')[0]).toBe(`${file}:3:5  exercises.0.id  missing required field`);
+    expect(stderr).toContain(`error: more than 50 problems in the exercise library ${file} (the first 50 are listed)\n`);
+    const json = await itb(['validate', file, '--json']);
+    const shown = JSON.parse(json.stdout) as { valid: boolean; problems: unknown[]; more?: boolean };
+    expect(shown.problems).toHaveLength(50);
+    expect(shown.more).toBe(true);
+    expect(documentedKeys((await itb(['validate', '--help'])).stdout, 'prints')).toContain('more');
   });
 
   it('without a file is a usage error', async () => {
