@@ -5,6 +5,7 @@
 // Years of daily sessions make the file megabytes long, so checking it is kept to what is needed:
 // bytes itb itself checked and wrote carry a fingerprint (./fingerprint.ts) and are not checked
 // again, and a save checks only what it changed (./check.ts).
+import { isUtf8 } from 'node:buffer';
 import { mkdirSync, readdirSync, readlinkSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type Conf from 'conf';
@@ -283,6 +284,15 @@ function stampOf(file: string): string {
 
 /** The file's bytes checked in full and migrated, or a StoreError that says what is wrong. */
 function parseStore(bytes: Buffer, file: string): StoreData {
+  // Read as UTF-8, a byte that is not (é saved as Latin-1 by an editor) would become U+FFFD, and the
+  // next save would write that in place of what the user typed.
+  if (!isUtf8(bytes)) {
+    throw storeError(
+      file,
+      'is not UTF-8 text (an editor may have saved it in another encoding)',
+      'Nothing was changed. Open it in an editor and save it as UTF-8, or move it away and restore your data from an export with `itb import FILE`.',
+    );
+  }
   const text = storeText(bytes);
   if (text.trim() === '') throw storeError(file, 'is empty');
   let raw: unknown;

@@ -33,6 +33,8 @@ beforeAll(async () => {
   withBadScore.sessions[1]!.baseline = 11;
   const withEscapeCode = JSON.parse(validText) as StoreData;
   withEscapeCode.sessions[2]!.movement = 'walking\u001b[2J\u001b[H';
+  const withLatin1 = JSON.parse(validText) as StoreData;
+  withLatin1.sessions[0]!.movement = 'descente d’escalier, genou fléchi';
   const garbage = random.bytes(2048);
   corruptions.push(
     ['a truncated file', () => Buffer.from(validText.slice(0, Math.floor(validText.length * 0.6)))],
@@ -42,6 +44,8 @@ beforeAll(async () => {
     ['an empty file', () => Buffer.alloc(0)],
     ['a terminal escape code typed into it by hand', () => Buffer.from(JSON.stringify(withEscapeCode))],
     ['binary garbage', () => garbage],
+    // Valid JSON of the right shape, but with an accent saved as Latin-1 (a lone 0xE9 byte), not UTF-8.
+    ['bytes that are not UTF-8 text', () => Buffer.from(JSON.stringify(withLatin1).replace('’', "'"), 'latin1')],
     ['a store of a newer itb', () => Buffer.from(JSON.stringify({ ...JSON.parse(validText), schemaVersion: SCHEMA_VERSION + 1 }))],
   );
 });

@@ -253,6 +253,12 @@ describe.each([
     /does not have the expected shape: sessions\.0\.baseline: /,
   ],
   ['a newer schemaVersion', JSON.stringify({ ...emptyStore(), schemaVersion: SCHEMA_VERSION + 1 }), /newer itb/],
+  [
+    // Saved as Latin-1: the é is the lone byte 0xE9, which UTF-8 would read as U+FFFD and a save would keep.
+    'bytes that are not UTF-8',
+    Buffer.from(JSON.stringify({ ...emptyStore(), settings: { ...emptyStore().settings, movement: 'descente, genou fléchi' } }), 'latin1'),
+    /is not UTF-8 text/,
+  ],
 ])('a store file holding %s', (_what, content, problem) => {
   beforeEach(() => {
     mkdirSync(home);
