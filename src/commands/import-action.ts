@@ -1,4 +1,5 @@
 // What `itb import` does (declared in import.ts).
+import { basename, dirname, resolve } from 'node:path';
 import type { Context } from '../context.js';
 import { sessionContradictions } from '../core/consistency.js';
 import { localDate } from '../core/history.js';
@@ -75,6 +76,8 @@ async function readExport(file: string): Promise<ParsedExport> {
   try {
     raw = JSON.parse(text);
   } catch {
+    const report = reportKind(text);
+    if (report) throw new UserError(`${file} is ${report}, which itb cannot read back`, 'Import the backup written by `itb export --format json` instead.');
     const { findJsonSyntaxError } = await import('../export/json-position.js');
     const problem = findJsonSyntaxError(text);
     const where = problem ? ` at line ${problem.line}, column ${problem.col}: ${problem.message}` : '';
@@ -82,6 +85,10 @@ async function readExport(file: string): Promise<ParsedExport> {
   }
 
   const top = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  // The store keeps its buckets as a list of decisions; a backup has lists by bucket, and the time it was made.
+  if (typeof top.schemaVersion === 'number' && Array.isArray(top.buckets) && !Object.hasOwn(top, 'exportedAt')) {
+    throw new UserError(`${file} is an itb store, not a backup`, storeHint(file));
+  }
   if (typeof top.schemaVersion === 'number' && top.schemaVersion > EXPORT_SCHEMA_VERSION) {
     throw new UserError(`${file} was written by a newer itb (export version ${top.schemaVersion})`, 'Update itb, then import it again.');
   }
@@ -108,6 +115,31 @@ async function readExport(file: string): Promise<ParsedExport> {
   refuseRepeatedIds(file, parsed.data);
   refuseContradictions(file, parsed.data);
   return parsed.data;
+}
+
+/** Which of itb's other reports `text` is, by how each begins ("a CSV report"), or undefined. */
+function reportKind(text: string): string | undefined {
+  // The first column of the CSV report, the doctype of the HTML one, the title of the Markdown one.
+  if (/^session_id,session_started_at,/.test(text)) return 'a CSV report';
+  if (/^\s*<(!doctype html|html)[\s>]/i.test(text)) return 'an HTML report';
+  if (text.startsWith('# IT band self-assessment report')) return 'a Markdown report';
+  return undefined;
+}
+
+/** How to use a store file given to `itb import`: in place, with ITB_HOME, or through a backup made from it. */
+function storeHint(file: string): string {
+  const folder = dirname(resolve(file));
+  if (basename(file) === 'store.json') {
+    return (
+      `Nothing was imported. To use it as it is, point ITB_HOME at its folder (ITB_HOME=${folder} itb buckets); ` +
+      `to merge it into your own, make a backup from it (ITB_HOME=${folder} itb export --format json -o backup.json) and import that.`
+    );
+  }
+  return (
+    'Nothing was imported. itb reads a store only as store.json in the folder ITB_HOME names: copy it under that name into a folder ' +
+    'of its own and point ITB_HOME there to use it; to merge it into your own, run `itb export --format json -o backup.json` with ' +
+    'ITB_HOME pointing there, then import that backup.'
+  );
 }
 
 /** Control characters would reach terminal screens and reports from the imported records (see core/text). */

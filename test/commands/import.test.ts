@@ -274,6 +274,41 @@ describe('itb import', () => {
     expect(result.stderr).toContain('--format json');
   });
 
+  it('says that the CSV, HTML and Markdown reports cannot be read back, rather than where they stop being JSON', async () => {
+    for (const [format, kind] of [
+      ['csv', 'a CSV report'],
+      ['html', 'an HTML report'],
+      ['md', 'a Markdown report'],
+    ] as const) {
+      const report = join(source.home, `report.${format}`);
+      expect((await run(['export', '--format', format, '-o', report], { home: source.home, now: NOW })).code).toBe(0);
+      const result = await importInto(target.home, [report]);
+      expect(result.code, format).toBe(2);
+      expect(result.stderr).toBe(`error: ${report} is ${kind}, which itb cannot read back\nImport the backup written by \`itb export --format json\` instead.\n`);
+      expect(existsSync(join(target.home, 'store.json'))).toBe(false);
+    }
+  });
+
+  it('says that a store file is a store, not a backup, and how to use it or make a backup of it', async () => {
+    const store = join(source.home, 'store.json');
+    const result = await importInto(target.home, [store]);
+    expect(result.code).toBe(2);
+    const [error, ...hint] = result.stderr.trimEnd().split('\n');
+    expect(error).toBe(`error: ${store} is an itb store, not a backup`);
+    const advice = hint.join(' ');
+    expect(advice).toContain(`ITB_HOME=${source.home} itb buckets`);
+    expect(advice).toContain(`ITB_HOME=${source.home} itb export --format json -o backup.json`);
+    expect(result.stderr).not.toMatch(/problem|missing/);
+    expect(existsSync(join(target.home, 'store.json'))).toBe(false);
+
+    // Under another name, it cannot be used where it is: it has to be store.json.
+    const copy = join(source.home, 'old-laptop.json');
+    writeFileSync(copy, readFileSync(store));
+    const renamed = await importInto(target.home, [copy]);
+    expect(renamed.stderr.split('\n')[0]).toBe(`error: ${copy} is an itb store, not a backup`);
+    expect(renamed.stderr.replace(/\n/g, ' ')).toContain('copy it under that name into a folder of its own');
+  });
+
   it('asks for a newer itb for a newer export, and names a missing file', async () => {
     const newer = join(target.home, 'newer.json');
     writeFileSync(newer, JSON.stringify({ ...JSON.parse(readFileSync(backup, 'utf8')), schemaVersion: 2 }));
