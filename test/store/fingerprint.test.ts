@@ -1,13 +1,15 @@
 // What makes reading and saving years of history quick, and why it is still safe: the compact
 // file, the fingerprint of checked bytes, and an update that checks only what it changed.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { storeSchema, type Session, type StoreData } from '../../src/core/records.js';
 import { emptyStore, Store, StoreError } from '../../src/store/store.js';
 import { readStore } from '../../src/store/store-file.js';
 import { sampleSession } from '../fixtures/sample-session.js';
 import { newStoreHome } from '../helpers/store-home.js';
+import { caught } from '../helpers/caught.js';
+import { standInsAt } from '../helpers/stand-ins.js';
 
 let root: string;
 let home: string;
@@ -27,15 +29,6 @@ afterEach(() => {
 /** Counts the checks against the whole store schema, and keeps what each one was given. */
 function watchChecks() {
   return vi.spyOn(storeSchema, 'safeParse');
-}
-
-async function caught(run: () => unknown): Promise<unknown> {
-  try {
-    await run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected it to throw');
 }
 
 const three = () => ['s1', 's2', 's3'].map((id, index) => sampleSession(id, new Date(Date.UTC(2026, 0, 1 + index, 9))));
@@ -154,13 +147,7 @@ describe('the fingerprint', () => {
   it.skipIf(process.platform === 'win32')('is passed over, unread, when it is a named pipe, a device or far too large', async () => {
     const written = await seeded();
     const checks = watchChecks();
-    const standIns: [string, () => void][] = [
-      ['a named pipe', () => execFileSync('mkfifo', [fingerprint])],
-      ['a link to a device', () => symlinkSync('/dev/zero', fingerprint)],
-      // Sparse: that large to the file system without writing it.
-      ['a file of 16 MB and more', () => (writeFileSync(fingerprint, ''), truncateSync(fingerprint, 16 * 1024 * 1024 + 1))],
-    ];
-    for (const [what, make] of standIns) {
+    for (const [what, make] of standInsAt(fingerprint)) {
       rmSync(fingerprint);
       make();
       checks.mockClear();

@@ -6,6 +6,7 @@ import { UserError } from '../../src/errors.js';
 import { acquireSessionLock, sessionIsOpen } from '../../src/store/session-lock.js';
 import { StoreError } from '../../src/store/store-errors.js';
 import { newStoreHome } from '../helpers/store-home.js';
+import { caught } from '../helpers/caught.js';
 
 let root: string;
 let file: string;
@@ -17,15 +18,6 @@ afterEach(() => {
   vi.restoreAllMocks();
   rmSync(root, { recursive: true, force: true });
 });
-
-async function caught(run: () => unknown): Promise<unknown> {
-  try {
-    await run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected it to throw');
-}
 
 describe('the session lock', () => {
   it('lets one session at a time hold it, and frees it when released', async () => {

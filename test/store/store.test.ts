@@ -8,6 +8,7 @@ import { UserError } from '../../src/errors.js';
 import { emptyStore, Store, StoreError, storeFile } from '../../src/store/store.js';
 import { sampleSession } from '../fixtures/sample-session.js';
 import { newStoreHome } from '../helpers/store-home.js';
+import { caught } from '../helpers/caught.js';
 
 let root: string;
 let home: string;
@@ -20,15 +21,6 @@ beforeEach(() => {
 afterEach(() => {
   rmSync(root, { recursive: true, force: true });
 });
-
-async function caught(run: () => unknown): Promise<unknown> {
-  try {
-    await run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected it to throw');
-}
 
 describe('storeFile', () => {
   it('puts the store in ITB_HOME when set', () => {

@@ -1,7 +1,6 @@
 // The summary kept beside the store for `itb buckets`: used only while it was drawn from exactly
 // the store file that is there, and never a reason to fail.
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StoreData } from '../../src/core/records.js';
 import { summarize, type StoreSummary } from '../../src/core/summary.js';
@@ -9,6 +8,7 @@ import { Store } from '../../src/store/store.js';
 import { drawSummary, readSummary, readSummaryFile, readWithSummary, writeSummaryFile } from '../../src/store/summary-file.js';
 import { sampleSession } from '../fixtures/sample-session.js';
 import { newStoreHome } from '../helpers/store-home.js';
+import { standInsAt } from '../helpers/stand-ins.js';
 
 let root: string;
 let home: string;
@@ -109,12 +109,7 @@ describe('the summary beside the store', () => {
   it.skipIf(process.platform === 'win32')('is passed over, unread, when it is a named pipe, a device or far too large', async () => {
     const written = await seeded();
     const expected = summarize(written);
-    const standIns: [string, () => void][] = [
-      ['a named pipe', () => execFileSync('mkfifo', [summaryPath])],
-      ['a link to a device', () => symlinkSync('/dev/zero', summaryPath)],
-      ['a file of 16 MB and more', () => (writeFileSync(summaryPath, ''), truncateSync(summaryPath, 16 * 1024 * 1024 + 1))],
-    ];
-    for (const [what, make] of standIns) {
+    for (const [what, make] of standInsAt(summaryPath)) {
       rmSync(summaryPath);
       make();
       expect(readSummaryFile(file), what).toBeUndefined();
