@@ -104,11 +104,11 @@ export function parseLibrary(source: string): { ok: true; library: Library } | {
     return fail([{ line: 1, col: 1, path: '(file)', message }]);
   }
 
-  const shape = checkShape(data);
-  const problems = zodProblems(doc, shape.issues, at);
+  const { library, issues } = checkShape(data);
+  const problems = zodProblems(doc, issues, at);
   problems.push(...crossChecks(data, doc, at));
-  if (syntax.length > 0 || problems.length > 0 || !shape.library) return fail(problems);
-  return { ok: true, library: shape.library };
+  if (syntax.length > 0 || problems.length > 0 || !library) return fail(problems);
+  return { ok: true, library };
 }
 
 type Path = (string | number)[];
