@@ -7,6 +7,7 @@ import { controlCharacterPaths } from '../core/text.js';
 import { UserError } from '../errors.js';
 import { plainIssue } from '../plain-issues.js';
 import { cannotReadWords, codeOf, NOT_REGULAR, readRegularFile, sizeWords, TOO_BIG } from '../regular-file.js';
+import { byteWords, utf8Text } from '../utf8-text.js';
 import { mergeExport, type MergeOutcome } from '../export/merge.js';
 import { EXPORT_SCHEMA_VERSION, exportSchema, type ParsedExport } from '../export/schema.js';
 import { Store } from '../store/store.js';
@@ -55,9 +56,9 @@ export async function importExport(ctx: Context, file: string, options: { dryRun
 }
 
 async function readExport(file: string): Promise<ParsedExport> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readRegularFile(file, IMPORT_SIZE_LIMIT).toString('utf8');
+    bytes = readRegularFile(file, IMPORT_SIZE_LIMIT);
   } catch (error) {
     const code = codeOf(error);
     if (code === TOO_BIG) {
@@ -69,8 +70,16 @@ async function readExport(file: string): Promise<ParsedExport> {
     const hint = code === 'ENOENT' || code === 'EISDIR' || code === NOT_REGULAR ? 'Give the path of a backup that `itb export -o backup.json` wrote.' : undefined;
     throw new UserError(`cannot read ${file}: ${cannotReadWords(error, file)}`, hint);
   }
+  const read = utf8Text(bytes);
+  if ('foreign' in read) {
+    const { line, col, byte } = read.foreign;
+    throw new UserError(
+      `${file} is not UTF-8 text: ${byteWords(byte)} at line ${line}, column ${col}`,
+      'Nothing was imported. A backup written by `itb export --format json` is UTF-8; an editor may have saved this one in another encoding.',
+    );
+  }
   // Editors on some systems put a byte order mark in front; it is not part of the data.
-  text = text.replace(/^\uFEFF/, '');
+  const text = read.text.replace(/^\uFEFF/, '');
 
   let raw: unknown;
   try {

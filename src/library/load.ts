@@ -9,6 +9,7 @@ import { controlCharacterPaths } from '../core/text.js';
 import { EXIT, UserError } from '../errors.js';
 import { plainIssue } from '../plain-issues.js';
 import { cannotReadWords, codeOf, readRegularFile, sizeWords, TOO_BIG } from '../regular-file.js';
+import { byteWords, utf8Text } from '../utf8-text.js';
 import { cueSchema, doseSchema, exerciseSchema, librarySchema, libraryListsSchema, movementSchema, routineSchema, type Library } from './schema.js';
 import { firstLine, isReadable, syntaxProblems, unresolvedAliases, type At, type Problem } from './syntax.js';
 
@@ -53,9 +54,9 @@ export const LIBRARY_SIZE_LIMIT = 2 * 1024 * 1024;
  * UserError when the file cannot be read at all (missing, a folder, a device, too large).
  */
 export function loadLibraryFile(file: string): Library {
-  let source: string;
+  let bytes: Buffer;
   try {
-    source = readRegularFile(file, LIBRARY_SIZE_LIMIT).toString('utf8');
+    bytes = readRegularFile(file, LIBRARY_SIZE_LIMIT);
   } catch (error) {
     // Not a problem inside the library, so not a FILE:LINE:COL line: the file could not be read at all.
     if (codeOf(error) === TOO_BIG) {
@@ -66,10 +67,19 @@ export function loadLibraryFile(file: string): Library {
     }
     throw new UserError(`cannot read ${file}: ${cannotReadWords(error, file)}`, 'Check the path of the library file.');
   }
-  const parsed = parseLibrary(source);
+  const parsed = parseLibraryBytes(bytes);
   if (!parsed.ok) throw new LibraryError(file, parsed.problems, parsed.more);
   const { library } = parsed;
   return library;
+}
+
+/** parseLibrary for the bytes of a file: a file that is not UTF-8 text has that one problem. */
+export function parseLibraryBytes(bytes: Buffer): ReturnType<typeof parseLibrary> {
+  const read = utf8Text(bytes);
+  if ('text' in read) return parseLibrary(read.text);
+  const { line, col, byte } = read.foreign;
+  const message = `${byteWords(byte)} is not UTF-8 text: save the file as UTF-8 (an editor may have saved it as Latin-1 or Windows-1252)`;
+  return { ok: false, problems: [{ line, col, path: '(file)', message }], more: false };
 }
 
 /**

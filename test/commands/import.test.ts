@@ -214,6 +214,21 @@ describe('itb import', () => {
     expect(existsSync(join(target.home, 'store.json'))).toBe(false);
   });
 
+  it('refuses a backup saved in another encoding, naming the first byte that is not UTF-8', async () => {
+    const text = readFileSync(backup, 'utf8');
+    const at = text.indexOf('"movement": "') + '"movement": "'.length;
+    const edited = join(target.home, 'latin1.json');
+    // An editor saving "Café squat" as Latin-1 writes é as the one byte 0xE9.
+    writeFileSync(edited, Buffer.concat([Buffer.from(text.slice(0, at)), Buffer.from('Caf'), Buffer.from([0xe9]), Buffer.from(` ${text.slice(at)}`)]));
+    const result = await importInto(target.home, [edited]);
+    expect(result.code).toBe(2);
+    const line = text.slice(0, at).split('\n').length;
+    const col = at - text.lastIndexOf('\n', at - 1) + 3;
+    expect(result.stderr.split('\n')[0]).toBe(`error: ${edited} is not UTF-8 text: byte 0xE9 at line ${line}, column ${col}`);
+    expect(result.stderr).toContain('Nothing was imported.');
+    expect(existsSync(join(target.home, 'store.json'))).toBe(false);
+  });
+
   it('lists what is wrong with a file that is JSON but not an export', async () => {
     const file = JSON.parse(readFileSync(backup, 'utf8'));
     file.sessions[0].attempts[0].after = 12;

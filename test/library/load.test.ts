@@ -446,6 +446,20 @@ describe('reading the file', () => {
     expect(readError(loop).message).toBe(`cannot read ${loop}: it is a link that leads back to itself`);
   });
 
+  it('refuses a file saved in another encoding, pointing at its first byte that is not UTF-8', () => {
+    const file = join(scratch, 'latin1.yaml');
+    // A real U+FFFD on line 2 is text like any other; the é saved as the Latin-1 byte 0xE9 is not.
+    const source = readFileSync(fixture('good.yaml'), 'utf8').replace('name: ', 'name: \uFFFD ');
+    expect(source.endsWith('\n')).toBe(true);
+    writeFileSync(file, Buffer.concat([Buffer.from(`${source}# Caf`), Buffer.from([0xe9, 0x0a])]));
+    const line = source.split('\n').length;
+    const error = libraryError(file);
+    expect(error.details).toEqual([
+      `${file}:${line}:6  (file)  byte 0xE9 is not UTF-8 text: save the file as UTF-8 (an editor may have saved it as Latin-1 or Windows-1252)`,
+    ]);
+    expect(error.exitCode).toBe(2);
+  });
+
   it('prints every problem as FILE:LINE:COL  path  message and counts them in the message', () => {
     const file = fixture('wrong-types.yaml');
     const error = libraryError(file);

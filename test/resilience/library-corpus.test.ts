@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseLibrary } from '../../src/library/load.js';
+import { parseLibrary, parseLibraryBytes } from '../../src/library/load.js';
 import { mutateLibrary, mutationKinds, type Mutation } from '../fixtures/library-mutations.js';
 import { inPool, itb, Random, requireBuild, ROOT, SEED, STACK_LINE, tempFolder } from '../fixtures/resilience.js';
 
@@ -32,7 +32,7 @@ function loaded(mutation: Mutation): ReturnType<typeof parseLibrary> {
   let result = results.get(mutation);
   if (!result) {
     const started = performance.now();
-    result = parseLibrary(mutation.bytes.toString('utf8'));
+    result = parseLibraryBytes(mutation.bytes);
     expect(performance.now() - started, `${mutation.label} (seed ${SEED}): parse time`).toBeLessThan(LIMIT_MS);
     results.set(mutation, result);
   }
