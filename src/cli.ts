@@ -77,24 +77,40 @@ itb supports self-care; it does not diagnose. Worried? See a clinician.`,
 export async function main(argv: string[], ctx: Context = processContext()): Promise<number> {
   const program = createProgram(ctx);
   try {
-    refuseHelpForUnknownCommand(program, argv);
-    await program.parseAsync(argv, { from: 'user' });
+    await program.parseAsync(helpAsOption(program, argv), { from: 'user' });
     return EXIT.ok;
   } catch (error) {
     return await report(error, ctx, argv);
   }
 }
 
-/** `itb help nosuch`: commander would print the whole help as an error, without naming the word. */
-function refuseHelpForUnknownCommand(program: Command, argv: string[]): void {
+/**
+ * `itb help buckets move` as `itb buckets move --help`: commander's help command reads one word
+ * only, and prints the whole help as an error for a word that is not a command. A word that is
+ * not a command is named instead, with the commands it is near.
+ */
+function helpAsOption(program: Command, argv: string[]): string[] {
   let at = 0;
   // Past the global options: --no-color, and --data with its file.
   while (argv[at] === '--no-color' || argv[at] === '--data' || argv[at]?.startsWith('--data=')) at += argv[at] === '--data' ? 2 : 1;
-  const [help, name] = [argv[at], argv[at + 1]];
-  const names = program.commands.map((command) => command.name());
-  if (help !== 'help' || name === undefined || name.startsWith('-') || names.includes(name)) return;
-  const near = closest(name, names);
-  throw new UserError(`there is no command "${name}"`, `${near.length > 0 ? `Did you mean ${near.join(' or ')}? ` : ''}\`itb --help\` lists them.`);
+  if (argv[at] !== 'help') return argv;
+  const path: string[] = [];
+  let command = program;
+  for (const word of argv.slice(at + 1)) {
+    // `itb help help` is the help of itb itself; after a command without commands of its own
+    // (`itb help exercises clamshells`) come its arguments, which its help covers.
+    if (word.startsWith('-') || word === 'help' || command.commands.length === 0) break;
+    const names = command.commands.map((sub) => sub.name());
+    const sub = command.commands.find((candidate) => candidate.name() === word);
+    if (!sub) {
+      const near = closest(word, names).map((name) => ['itb help', ...path, name].join(' '));
+      const list = path.length === 0 ? '`itb --help` lists them.' : `\`itb ${path.join(' ')} --help\` lists them.`;
+      throw new UserError(`there is no command "${[...path, word].join(' ')}"`, `${near.length > 0 ? `Did you mean ${near.join(' or ')}? ` : ''}${list}`);
+    }
+    path.push(word);
+    command = sub;
+  }
+  return [...argv.slice(0, at), ...path, '--help'];
 }
 
 async function report(error: unknown, ctx: Context, argv: string[]): Promise<number> {

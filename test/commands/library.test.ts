@@ -357,6 +357,27 @@ describe('--help', () => {
     expect(stdout).toBe((await itb([command, '--help'])).stdout);
   });
 
+  it.each([['buckets', 'move'], ['buckets', 'reset']])('itb help %s %s shows the help of that command, not of buckets', async (...command) => {
+    const { code, stdout } = await itb(['help', ...command]);
+    expect(code).toBe(0);
+    expect(stdout).toContain(`Usage: itb ${command.join(' ')} [options]`);
+    expect(stdout).toBe((await itb([...command, '--help'])).stdout);
+  });
+
+  it('itb help with a mistyped command names it and the command meant, and shows no help', async () => {
+    const mistyped = await itb(['help', 'buckets', 'mvoe']);
+    expect(mistyped.code).toBe(2);
+    expect(mistyped.stdout).toBe('');
+    expect(mistyped.stderr).toContain('error: there is no command "buckets mvoe"');
+    expect(mistyped.stderr).toContain('Did you mean itb help buckets move?');
+    expect((await itb(['help', 'bucket'])).stderr).toContain('Did you mean itb help buckets?');
+  });
+
+  it('itb help help and itb help exercises ID show the help of itb and of exercises', async () => {
+    expect((await itb(['help', 'help'])).stdout).toBe((await itb(['--help'])).stdout);
+    expect((await itb(['help', 'exercises', 'clamshells'])).stdout).toBe((await itb(['exercises', '--help'])).stdout);
+  });
+
   it.each([[], ...commands.map((command) => [command]), ['buckets', 'move'], ['buckets', 'reset']])('itb %s --help fits an 80-column terminal', async (...command) => {
     const { stdout } = await itb([...command, '--help']);
     const long = stdout.split('\n').filter((line) => line.length > 80);

@@ -81,6 +81,7 @@ const badFlags: [string[], RegExp][] = [
   [['routines', '--jsn'], /unknown option '--jsn'/],
   [['help', 'bucket'], /there is no command "bucket"/],
   [['--no-color', 'help', 'nosuch'], /there is no command "nosuch"/],
+  [['help', 'buckets', 'mvoe'], /there is no command "buckets mvoe"/],
 ];
 
 /** Exit 2, nothing on stdout, one `error:` line (and at most a hint or a suggestion), no stack. */
