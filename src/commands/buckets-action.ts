@@ -4,7 +4,7 @@ import { adviceFromLog, type Advice } from '../core/advice.js';
 import { closest } from '../core/closest.js';
 import { bucketView, projectBuckets, viewBuckets, type BucketSummary, type BucketView, type ExerciseStatus } from '../core/buckets.js';
 import type { Evidence } from '../core/evidence.js';
-import { controlCharacterIn } from '../core/text.js';
+import { oneLineProblem } from '../core/text.js';
 import { localDate } from '../core/history.js';
 import type { BucketName, StoreData } from '../core/records.js';
 import type { Context } from '../context.js';
@@ -55,8 +55,8 @@ export async function moveDrill(ctx: Context, id: string, bucketArg: string, opt
   }
   const note = options.note?.trim() || undefined;
   if (note !== undefined && note.length > 1000) throw new UserError('the note is too long: keep it under 1000 characters');
-  const inNote = note === undefined ? undefined : controlCharacterIn(note, { oneLine: true });
-  if (inNote) throw new UserError(`the note holds a control character (${inNote}): write it as plain text on one line`);
+  const inNote = note === undefined ? undefined : oneLineProblem(note);
+  if (inNote) throw new UserError(`the note holds ${inNote}: write it as plain text on one line`);
 
   const library = await libraryFor(ctx, self);
   const store = await openStore(ctx);
@@ -66,12 +66,16 @@ export async function moveDrill(ctx: Context, id: string, bucketArg: string, opt
   if (!known.includes(id)) throw unknownDrill(id, known);
 
   let was = 'untested' as ExerciseStatus['bucket'];
+  let byHand = false;
+  let oldNote: string | undefined;
   let flared = false;
   let same = false;
   const now = ctx.now();
   const saved = await store.update((data) => {
     const before = projectBuckets(data.sessions, data.moves, data.bucketsResetAt).find((e) => e.exerciseId === id);
     was = before?.bucket ?? 'untested';
+    byHand = before?.source === 'manual';
+    oldNote = before?.note;
     flared = before?.bucket === 'avoid' && before.flare;
     // Moved there by hand already: a move with no new note would only hide the note it has.
     same = before?.source === 'manual' && before.bucket === bucket && (note === undefined || note === before.note);
@@ -91,9 +95,11 @@ export async function moveDrill(ctx: Context, id: string, bucketArg: string, opt
     return;
   }
   const lines = [
-    was === bucket
-      ? `${name} was already in ${bucketWords[bucket]}; it now stays there as your choice.`
-      : `Moved ${name} to ${bucketWords[bucket]} (was: ${bucketWords[was]}).`,
+    was !== bucket
+      ? `Moved ${name} to ${bucketWords[bucket]} (was: ${bucketWords[was]}).`
+      : byHand
+        ? `${name} stays in ${bucketWords[bucket]} by your choice, with a new note: ${note}${oldNote === undefined ? '' : ` (was: ${oldNote})`}`
+        : `${name} was already in ${bucketWords[bucket]}; it now stays there as your choice.`,
   ];
   // Never move into pain: a drill back from a flare-up deserves a gentle start.
   if (flared && bucket === 'rehab') lines.push('It was set aside after a flare-up: start gently, and stop if your score rises.');

@@ -1,6 +1,6 @@
 // What `itb export` does (declared in export.ts).
 import type { Command } from 'commander';
-import { controlCharacterIn } from '../core/text.js';
+import { oneLineProblem } from '../core/text.js';
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
 import { buildReport, periodWords, type Report } from '../export/report.js';
@@ -11,6 +11,9 @@ import { readWithSummary } from '../store/summary-file.js';
 import { checkWritable, writePrivateFile } from '../store/write-file.js';
 import type { ExportOptions, Format } from './export.js';
 import { calendarDay, libraryFor, notice } from './shared.js';
+
+/** The most characters a name given with --name may have: a name, not a paragraph, heads the report. */
+const NAME_LIMIT = 100;
 
 // Each format is its own module, loaded only when asked for. CSV, JSON and FHIR come in pieces:
 // years of scores make files of megabytes, better not held in memory as one string.
@@ -59,8 +62,9 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
   }
   const format = options.format ?? named ?? 'md';
   const name = options.name?.trim() || undefined;
-  const inName = name === undefined ? undefined : controlCharacterIn(name, { oneLine: true });
-  if (inName) throw new UserError(`--name holds a control character (${inName}): write the name as plain text on one line`);
+  const inName = name === undefined ? undefined : oneLineProblem(name);
+  if (inName) throw new UserError(`--name holds ${inName}: write the name as plain text on one line`);
+  if (name !== undefined && [...name].length > NAME_LIMIT) throw new UserError(`--name is too long: a name on a report may have at most ${NAME_LIMIT} characters`);
 
   const [library, render] = await Promise.all([libraryFor(ctx, self), renderers[format]()]);
   // A report that ends before now has buckets of its own end, which the summary does not hold.

@@ -1,13 +1,19 @@
 // What every command declaration shares. Declarations are read on every start (for --help,
 // --version and to find the command), so they import nothing heavier than this: each command's
 // action is in a module of its own, loaded when the command runs.
-import { InvalidArgumentError, Option } from 'commander';
+import { Option } from 'commander';
+import { orList } from '../core/terms.js';
+import { UserError } from '../errors.js';
 
-/** An option taking one of `values`, typed in any case (`--symptom Pain`), as `itb settings` takes them. */
+/**
+ * An option taking one of `values`, typed in any case (`--symptom Pain`), as `itb settings` takes
+ * them; another value is refused in the words `itb settings` uses.
+ */
 export function choiceOption<T extends string>(flags: string, description: string, values: readonly T[]): Option {
-  return new Option(flags, description).choices(values).argParser((typed: string) => {
+  const option = new Option(flags, description).choices(values);
+  return option.argParser((typed: string) => {
     const value = values.find((candidate) => candidate === typed.trim().toLowerCase());
-    if (value === undefined) throw new InvalidArgumentError(`Allowed choices are ${values.join(', ')}.`);
+    if (value === undefined) throw new UserError(`"${typed}" is not a valid ${option.attributeName()}: use ${orList(values)}.`);
     return value;
   });
 }

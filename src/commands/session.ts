@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { painfulSides, symptoms } from '../core/terms.js';
-import { controlCharacterIn } from '../core/text.js';
+import { oneLineProblem } from '../core/text.js';
 import { movementText } from '../core/settings.js';
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
@@ -40,8 +40,8 @@ done so far. Needs a terminal.
     )
     .action(async (routine: string | undefined, options: SessionOptions, command: Command) => {
       if (options.movement !== undefined && movementText(options.movement) === undefined) {
-        const inMovement = controlCharacterIn(options.movement.trim(), { oneLine: true });
-        if (inMovement) throw new UserError(`--movement holds a control character (${inMovement}): describe the movement as plain text on one line`);
+        const inMovement = oneLineProblem(options.movement.trim());
+        if (inMovement) throw new UserError(`--movement holds ${inMovement}: describe the movement as plain text on one line`);
         throw new UserError('--movement needs a short description of the test movement (1 to 200 characters)');
       }
       const { runSession } = await import('./session-action.js');

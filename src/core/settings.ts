@@ -1,7 +1,7 @@
 // The settings a user can change, what each means, and how a typed value is checked.
 import { closest } from './closest.js';
 import type { Settings } from './records.js';
-import { painfulSides, symptoms } from './terms.js';
+import { orList, painfulSides, symptoms } from './terms.js';
 import { controlCharacterIn } from './text.js';
 
 export type SettingKey = keyof Settings;
@@ -19,7 +19,6 @@ const wholeNumber = (min: number, max: number) => (text: string) => {
   return Number.isInteger(value) && value >= min && value <= max ? value : undefined;
 };
 /** "left, right or both". */
-const orList = (values: readonly string[]) => `${values.slice(0, -1).join(', ')} or ${values.at(-1)}`;
 const oneOf = <T extends string>(values: readonly T[]) => (text: string) => values.find((value) => value === text.trim().toLowerCase());
 
 export const settingDefinitions: Record<SettingKey, Definition> = {

@@ -2,6 +2,9 @@
 
 export const SCHEMA_VERSION = 1;
 
+/** "left, right or both": the values a choice allows, in words. */
+export const orList = (values: readonly string[]) => `${values.slice(0, -1).join(', ')} or ${values.at(-1)}`;
+
 export const symptoms = ['pain', 'tightness', 'discomfort'] as const;
 export const painfulSides = ['left', 'right', 'both'] as const;
 export const bucketNames = ['rehab', 'avoid'] as const;

@@ -13,6 +13,17 @@ export function controlCharacterIn(text: string, options: { oneLine?: boolean } 
   return found ? `U+${found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` : undefined;
 }
 
+/**
+ * The first character of `text` that does not belong on one line of a record, in words a person
+ * knows ("a tab", "a line break", "a control character (U+001B)"); undefined when there is none.
+ */
+export function oneLineProblem(text: string): string | undefined {
+  const character = controlCharacterIn(text, { oneLine: true });
+  if (character === 'U+0009') return 'a tab';
+  if (character === 'U+000A' || character === 'U+000D') return 'a line break';
+  return character === undefined ? undefined : `a control character (${character})`;
+}
+
 // In JSON text a control character is written as an escape (\u001b, \b, \f, \r), the others as
 // they are. A backslash written as \\ before a b, f, r or u can match too: then the strings are looked at.
 const controlInJson = /\\[bfru]|[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;

@@ -226,8 +226,10 @@ describe('itb buckets move', () => {
     expect(again.stderr.replace(/\s+/g, ' ')).toContain('Clamshells is already in rehab by your choice (with your note: PT says ok). Nothing was changed.');
     expect(stored().moves).toHaveLength(1);
     expect((await run(['buckets'], { home, now })).stdout).toContain('manual: PT says ok');
-    // A new note is a new move.
-    await run(['buckets', 'move', 'clamshells', 'rehab', '--note', 'still fine'], { home, now: new Date(now.getTime() + 120_000) });
+    // A new note is a new move, and said to be one.
+    const renoted = await run(['buckets', 'move', 'clamshells', 'rehab', '--note', 'still fine'], { home, now: new Date(now.getTime() + 120_000) });
+    expect(renoted.stderr.replace(/\s+/g, ' ')).toContain('Clamshells stays in rehab by your choice, with a new note: still fine (was: PT says ok)');
+    expect(renoted.stderr).not.toContain('was already in');
     expect(stored().moves.map((move) => move.note)).toEqual(['PT says ok', 'still fine']);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { controlCharacterIn, controlCharacterPaths, shownSafely } from '../../src/core/text.js';
+import { controlCharacterIn, controlCharacterPaths, oneLineProblem, shownSafely } from '../../src/core/text.js';
 
 describe('control characters in text', () => {
   it('finds escapes, other C0 and C1 controls and bidirectional overrides, and names the first', () => {
@@ -19,6 +19,14 @@ describe('control characters in text', () => {
     expect(controlCharacterIn('two\nlines', { oneLine: true })).toBe('U+000A');
     expect(controlCharacterIn('a\ttab', { oneLine: true })).toBe('U+0009');
     expect(controlCharacterIn('cr\r', { oneLine: false })).toBe('U+000D');
+  });
+
+  it('names what keeps text off one line in words a person knows', () => {
+    expect(oneLineProblem('3 sets, 10 reps')).toBeUndefined();
+    expect(oneLineProblem('3 sets\t10 reps')).toBe('a tab');
+    expect(oneLineProblem('line one\nline two')).toBe('a line break');
+    expect(oneLineProblem('line one\r\nline two')).toBe('a line break');
+    expect(oneLineProblem('squat\u001b[2J')).toBe('a control character (U+001B)');
   });
 
   it('gives the path of every string that holds one, however deep', () => {
