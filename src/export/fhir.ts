@@ -102,7 +102,11 @@ function* entryTexts(report: Report): Generator<string> {
   const before = remembered((score: number) => json(numberComponent('Score before the exercise', score)));
   let subject = '';
   if (report.patientName !== undefined) {
-    const fullUrl = `urn:uuid:${uuidsFrom(`patient\n${report.patientName}`)(0)}`;
+    // Many people share a name: the Patient's UUID also follows the first session of this
+    // history, so another person's report of the same name names another patient, while every
+    // report of this history, whatever its period, names the same one.
+    const firstSession = report.evidenceSessions[0]?.id ?? '';
+    const fullUrl = `urn:uuid:${uuidsFrom(`patient\n${firstSession}\n${report.patientName}`)(0)}`;
     const patient: fhir4.Patient = { resourceType: 'Patient', name: [{ text: report.patientName }] };
     yield json({ fullUrl, resource: patient } satisfies BundleEntry);
     subject = `,"subject":${json({ reference: fullUrl, display: report.patientName } satisfies Reference)}`;

@@ -1,4 +1,5 @@
 // Each format rendered from the sample store and read back with a real parser.
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -7,6 +8,7 @@ import addFormats from 'ajv-formats';
 import { parse as parseHtml } from 'parse5';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { summarizeBuckets } from '../../src/core/buckets.js';
+import { localDate } from '../../src/core/history.js';
 import type { StoreData } from '../../src/core/records.js';
 import { MOST_DOTS } from '../../src/export/chart.js';
 import { csvColumns, toCsv } from '../../src/export/csv.js';
@@ -16,14 +18,14 @@ import { toHtml } from '../../src/export/html.js';
 import { toExportFile, toJson } from '../../src/export/json.js';
 import { mdText, toMarkdown } from '../../src/export/md.js';
 import MarkdownIt from 'markdown-it';
-import { buildReport, readingView, type Report } from '../../src/export/report.js';
+import { buildReport, readingView, type Report, type ReportOptions } from '../../src/export/report.js';
 import { dateTimeOf } from '../../src/export/words.js';
 import { exportSchema } from '../../src/export/schema.js';
 import { builtInLibraryFile } from '../../src/library/library.js';
 import { loadLibraryFile } from '../../src/library/load.js';
 import type { Library } from '../../src/library/schema.js';
 import { emptyStore } from '../../src/store/migrations.js';
-import { sampleStore, scoreCount, sessionOne } from './fixtures.js';
+import { sampleStore, scoreCount, sessionOne, sessionThree } from './fixtures.js';
 
 const NOW = new Date('2026-11-20T15:00:00.000Z');
 let library: Library;
@@ -538,6 +540,17 @@ describe('fhir', () => {
     expect(component('Exercise')?.valueString).toBe('Forward 45° lunge knee circles (lunge-knee-circles)');
     expect(component('Attempt')?.valueInteger).toBe(2);
     expect(component('Test movement')?.valueString).toBe('single-leg squat');
+  });
+
+  it('names the same patient in every report of one history, and another patient of the same name in another', () => {
+    const patientOf = (data: StoreData, options: Partial<ReportOptions> = {}) =>
+      JSON.parse(toFhir(buildReport(data, library, { now: NOW, patientName: 'Sam Lee', ...options }))).entry[0].fullUrl as string;
+    const own = patientOf(sampleStore());
+    expect(patientOf(sampleStore(), { since: localDate(new Date(sessionThree.startedAt)) })).toBe(own);
+    const someoneElse = sampleStore();
+    someoneElse.sessions = someoneElse.sessions.map((session) => ({ ...session, id: randomUUID() }));
+    expect(patientOf(someoneElse)).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
+    expect(patientOf(someoneElse)).not.toBe(own);
   });
 
   it('is still a valid bundle, with no entries, for an empty store', () => {
