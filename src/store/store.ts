@@ -18,6 +18,7 @@ import { emptyStore, migrate, StoreProblem } from './migrations.js';
 import { asciiJson, projectName, storeFile, storeText, vouchedContent } from './store-file.js';
 import { summarySuffix, writeSummaryFile } from './summary-file.js';
 import { codeOf, readFailure, readFailureHint, reason, storeError, writeHint } from './store-errors.js';
+import { lockedFile } from './lock-place.js';
 import { lockStore } from './store-lock.js';
 import { writeWhole } from './whole-write.js';
 
@@ -207,16 +208,21 @@ export class Store {
    * or `store.json.checked.tmp-…` / `store.json.summary.tmp-…` for the files beside it. Every
    * write of the store happens under the lock we hold, so any such file now is one of those, or
    * one a command that only reads is about to rename into place: that command then keeps no
-   * fingerprint or summary, which costs the next command a slower read and nothing else.
+   * fingerprint or summary, which costs the next command a slower read and nothing else. The
+   * store's own are beside the file it is (for a link, the file it leads to, named as that file is).
    */
   #removeLeftoverTempFiles(): void {
-    const prefixes = [`${basename(this.path)}.tmp-`, ...[fingerprintSuffix, summarySuffix].map((suffix) => `${basename(this.path)}${suffix}.tmp-`)];
-    try {
-      for (const name of readdirSync(dirname(this.path))) {
-        if (prefixes.some((prefix) => name.startsWith(prefix))) rmSync(join(dirname(this.path), name), { force: true });
+    const real = lockedFile(this.path);
+    const leftovers: [folder: string, prefix: string][] = [
+      [dirname(real), `${basename(real)}.tmp-`],
+      ...[fingerprintSuffix, summarySuffix].map((suffix): [string, string] => [dirname(this.path), `${basename(this.path)}${suffix}.tmp-`]),
+    ];
+    for (const [folder, prefix] of leftovers) {
+      try {
+        for (const name of readdirSync(folder)) if (name.startsWith(prefix)) rmSync(join(folder, name), { force: true });
+      } catch {
+        // Tidying up is a courtesy; the store itself is already saved.
       }
-    } catch {
-      // Tidying up is a courtesy; the store itself is already saved.
     }
   }
 

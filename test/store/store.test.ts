@@ -203,6 +203,21 @@ describe('update', () => {
     expect(readdirSync(home).sort()).toEqual(['notes.txt', 'store.json', 'store.json.checked', 'store.json.summary']);
   });
 
+  it.skipIf(process.platform === 'win32')('clears those of a store that is a link beside the file it leads to, under that file’s name', async () => {
+    mkdirSync(home);
+    const elsewhere = join(home, 'synced');
+    mkdirSync(elsewhere);
+    const real = join(elsewhere, 'itb-data.json');
+    writeFileSync(real, validText);
+    symlinkSync(real, file);
+    writeFileSync(`${real}.tmp-1718000000abc123`, validText.slice(0, 40));
+    writeFileSync(join(elsewhere, 'itb-data.json.bak'), 'mine');
+    await Store.open(env()).update((data) => void data.sessions.push(sampleSession('s1')));
+    expect(readdirSync(elsewhere).sort()).toEqual(['itb-data.json', 'itb-data.json.bak']);
+    expect(readlinkSync(file)).toBe(real);
+    expect(readdirSync(home).sort()).toEqual(['store.json', 'store.json.checked', 'store.json.summary', 'synced']);
+  });
+
   it('passes on an error thrown by mutate, saving nothing and letting go of the lock', async () => {
     const store = Store.open(env());
     await store.update((data) => void data.sessions.push(sampleSession('s1')));
