@@ -82,6 +82,44 @@ function loadingSpacing(loadedMs: readonly number[], now: Date): Advice | undefi
 }
 
 /**
+ * A symptom that kept up through several weeks of consistent work: what the see-a-professional
+ * advice is given for, and what a report tells the therapist.
+ */
+export interface PersistentSymptom {
+  /** What the baselines rated (whatWasRated): the symptom during the test movement. */
+  rated: string;
+  /** How many back-to-back 7-day windows had a baseline. */
+  weeks: number;
+  /** The mean baseline of the oldest of those windows, and of the newest. */
+  firstMean: number;
+  latestMean: number;
+  /** Where the run of windows begins (exclusive) and ends, in ms since 1970 (UTC). */
+  fromMs: number;
+  toMs: number;
+}
+
+/** The persistent symptom among these sessions' baselines as of `now`, as `itb history` advises on it. */
+export function persistentSymptom(sessions: readonly Session[], now: Date): PersistentSymptom | undefined {
+  return persistentAmong(adviceLog(sessions).baselines, now);
+}
+
+function seeAProfessional(baselines: AdviceLog['baselines'], now: Date): Advice | undefined {
+  const found = persistentAmong(baselines, now);
+  if (!found) return undefined;
+  const round = (value: number) => String(Math.round(value * 10) / 10);
+  const what = found.rated === '' ? 'your symptom' : `your ${found.rated}`;
+  const change = found.latestMean > found.firstMean ? 'gone up' : 'not come down much';
+  return {
+    id: 'see-a-professional',
+    message:
+      `You have rated ${what} in each of ${found.weeks} weeks in a row, and its starting scores have ${change} ` +
+      `(about ${round(found.firstMean)} in the first of those weeks, ${round(found.latestMean)} in the latest). ` +
+      'Symptoms that keep up over several weeks of consistent work deserve a look from a physical ' +
+      'therapist or doctor, to rule out other causes and adjust your plan.',
+  };
+}
+
+/**
  * Symptoms that keep up through several weeks of consistent work deserve a clinician's look.
  * "Consistent": a session with a baseline in each of at least 3 back-to-back 7-day windows
  * ending now, or ending 7 days ago when the last 7 days have none yet (someone who tests once a
@@ -91,7 +129,7 @@ function loadingSpacing(loadedMs: readonly number[], now: Date): Advice | undefi
  * baselines that rated the same symptom in the same test movement are compared: moving on from
  * walking to running must neither raise the advice nor hide it.
  */
-function seeAProfessional(baselines: AdviceLog['baselines'], now: Date): Advice | undefined {
+function persistentAmong(baselines: AdviceLog['baselines'], now: Date): PersistentSymptom | undefined {
   // Each group's baselines by 7-day window back from now (0 = the last 7 days), sorted in one
   // pass: years of daily sessions make a window-by-window scan far too slow.
   const groups = baselines.map(({ rated, startedMs, scores }) => {
@@ -111,13 +149,13 @@ function seeAProfessional(baselines: AdviceLog['baselines'], now: Date): Advice 
   // What the person rated most lately comes first.
   groups.sort((a, b) => b.newestMs - a.newestMs);
   for (const { rated, byWeek } of groups) {
-    const advice = noMeaningfulFall(rated, byWeek);
-    if (advice) return advice;
+    const found = noMeaningfulFall(rated, byWeek, now);
+    if (found) return found;
   }
   return undefined;
 }
 
-function noMeaningfulFall(rated: string, byWeek: Map<number, number[]>): Advice | undefined {
+function noMeaningfulFall(rated: string, byWeek: Map<number, number[]>, now: Date): PersistentSymptom | undefined {
   const newest = byWeek.has(0) ? 0 : 1;
   const weeks: number[][] = [];
   for (let week = byWeek.get(newest); week !== undefined; week = byWeek.get(newest + weeks.length)) weeks.push(week);
@@ -128,15 +166,6 @@ function noMeaningfulFall(rated: string, byWeek: Map<number, number[]>): Advice 
   const last = mean(weeks[0]!);
   const fall = first - last;
   if (last === 0 || fall >= 2 || fall >= 0.3 * first) return undefined;
-  const round = (value: number) => String(Math.round(value * 10) / 10);
-  const what = rated === '' ? 'your symptom' : `your ${rated}`;
-  const change = last > first ? 'gone up' : 'not come down much';
-  return {
-    id: 'see-a-professional',
-    message:
-      `You have rated ${what} in each of ${weeks.length} weeks in a row, and its starting scores have ${change} ` +
-      `(about ${round(first)} in the first of those weeks, ${round(last)} in the latest). ` +
-      'Symptoms that keep up over several weeks of consistent work deserve a look from a physical ' +
-      'therapist or doctor, to rule out other causes and adjust your plan.',
-  };
+  const toMs = now.getTime() - newest * WEEK_MS;
+  return { rated, weeks: weeks.length, firstMean: first, latestMean: last, fromMs: toMs - weeks.length * WEEK_MS, toMs };
 }

@@ -15,6 +15,7 @@ import {
   movedToWords,
   headerParts,
   noneWords,
+  persistentWords,
   plural,
   RED_FLAG_QUESTIONS_ASKED,
   REHAB_ROUTINE,
@@ -99,6 +100,10 @@ export function toHtml(report: Report): string {
 
   // Safety first: a yes here matters more than anything below it.
   body.push('<h2>Red-flag screening</h2>', ...screening(report.redFlagScreens));
+  if (view.persistent !== undefined) {
+    const { found, trend } = view.persistent;
+    body.push('<h2>Persistent symptoms</h2>', `<p>${persistentWords(found, `<strong>${esc(`${symptomWords[trend.symptom]} during ${trend.movement}`)}</strong>`)}</p>`);
+  }
 
   body.push('<h2>Rehab routine</h2>');
   for (const words of [bucketsScopeWords(report), resetWords(report.bucketsResetAt), mixedRatingsWords(view.evidenceMixesRatings)]) if (words !== undefined) body.push(`<p class="aside">${esc(words)}</p>`);

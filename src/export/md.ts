@@ -15,6 +15,7 @@ import {
   movedToWords,
   headerParts,
   noneWords,
+  persistentWords,
   plural,
   RED_FLAG_QUESTIONS_ASKED,
   REHAB_ROUTINE,
@@ -65,6 +66,10 @@ export function toMarkdown(report: Report): string {
 
   // Safety first: a yes here matters more than anything below it.
   out.push('## Red-flag screening', '', ...screeningLines(report.redFlagScreens), '');
+  if (view.persistent !== undefined) {
+    const { found, trend } = view.persistent;
+    out.push('## Persistent symptoms', '', persistentWords(found, `**${symptomWords[trend.symptom]} during ${mdText(trend.movement)}**`), '');
+  }
 
   out.push('## Rehab routine', '');
   for (const words of [bucketsScopeWords(report), resetWords(report.bucketsResetAt), mixedRatingsWords(view.evidenceMixesRatings)]) if (words !== undefined) out.push(`_${words}_`, '');

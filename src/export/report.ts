@@ -1,8 +1,9 @@
 // What every export format is made from: the store's records in the chosen period, the buckets
 // as they stood at the end of it, and the library drills they mention. Built once, rendered by
 // one pure function per format.
+import { persistentSymptom, type PersistentSymptom } from '../core/advice.js';
 import { bucketView, viewBuckets, type BucketSummary, type BucketView } from '../core/buckets.js';
-import { localDate, movementKey, ratingsMix, scoreSeries, sessionSummaries, trendsOf, type SessionSummary, type Trend } from '../core/history.js';
+import { localDate, movementKey, ratingsMix, scoreSeries, sessionSummaries, trendsOf, whatWasRated, type SessionSummary, type Trend } from '../core/history.js';
 import { compareInstants } from '../core/instant.js';
 import type { ManualMove, PainfulSide, Screening, Session, Settings, StoreData, Symptom } from '../core/records.js';
 import type { Exercise, Library } from '../library/schema.js';
@@ -56,6 +57,11 @@ export interface ReadingView {
    * movement: a drill's mean change may then mix scores that do not compare.
    */
   evidenceMixesRatings: boolean;
+  /**
+   * A symptom rated week after week up to the end of the period without coming down, found as
+   * `itb history` finds it to advise seeing a professional, with the trend of what it rated.
+   */
+  persistent: { found: PersistentSymptom; trend: Trend } | undefined;
 }
 
 export interface ReportOptions {
@@ -87,7 +93,7 @@ export function buildReport(data: StoreData, library: Library, options: ReportOp
   const redFlagScreens = data.screenings.filter((s) => upToEnd(s.at)).sort(byTime((s) => s.at));
 
   // The state at the end of the period: everything decided up to then, judged at that moment.
-  const end = until === null ? options.now : new Date(Math.min(options.now.getTime(), endOfDay(until).getTime()));
+  const end = periodEnd(until, options.now);
   const resetAt = data.bucketsResetAt !== undefined && Date.parse(data.bucketsResetAt) <= end.getTime() ? data.bucketsResetAt : undefined;
   const history: StoreData = {
     ...data,
@@ -141,13 +147,17 @@ function routinesUsed(sessions: Session[], library: Library): { id: string; name
 /** Worked out only by the formats that show it: on years of history it is not free. */
 export function readingView(report: Report): ReadingView {
   const { sessions } = report;
+  const trends = trendsOf(scoreSeries(sessions));
+  const found = persistentSymptom(sessions, periodEnd(report.period.until, new Date(report.generatedAt)));
+  const trend = found && trends.find((candidate) => whatWasRated(candidate.symptom, candidate.movement) === found.rated);
   return {
     summaries: sessionSummaries(sessions).reverse(),
-    trends: trendsOf(scoreSeries(sessions)),
+    trends,
     symptoms: distinct(sessions.map((s) => s.symptom)),
     movements: distinctMovements(sessions),
     sides: distinct(sessions.map((s) => s.side)),
     evidenceMixesRatings: ratingsMix(report.evidenceSessions),
+    persistent: found && trend ? { found, trend } : undefined,
   };
 }
 
@@ -180,6 +190,11 @@ function firstNames(pairs: [string, string | undefined][]): Map<string, string |
   const names = new Map<string, string | undefined>();
   for (const [id, name] of pairs) if (!names.has(id)) names.set(id, name);
   return names;
+}
+
+/** The moment a report's period ends: the end of its last day, or the time it was made if earlier. */
+function periodEnd(until: string | null, now: Date): Date {
+  return until === null ? now : new Date(Math.min(now.getTime(), endOfDay(until).getTime()));
 }
 
 /** The last millisecond of a local day given as YYYY-MM-DD. */

@@ -1,4 +1,5 @@
 // The words every report format shares, so the Markdown, HTML and FHIR say the same things.
+import type { PersistentSymptom } from '../core/advice.js';
 import type { ExerciseStatus } from '../core/buckets.js';
 import type { Evidence } from '../core/evidence.js';
 import { localDate, localDateTime, type Trend } from '../core/history.js';
@@ -150,6 +151,22 @@ export const testedBefore = (untested: ExerciseStatus[]): ExerciseStatus[] => un
 
 export const SEPARATE_TRENDS =
   'Scores compare only when they rate the same symptom in the same test movement, so each has a trend of its own, the latest first.';
+
+/**
+ * The finding behind `itb history`'s advice to see a professional, told to the therapist; `what`
+ * is the symptom and test movement, as the format sets them out.
+ */
+export function persistentWords(found: PersistentSymptom, what: string): string {
+  const round = (value: number) => String(Math.round(value * 10) / 10);
+  const change = found.latestMean > found.firstMean ? 'have gone up' : 'have not come down much';
+  const from = localDate(new Date(found.fromMs + 1));
+  const to = localDate(new Date(found.toMs));
+  return (
+    `${what} was rated in each of ${found.weeks} weeks in a row (7-day weeks, ${from} to ${to}), and its baseline scores ${change}: ` +
+    `a mean of about ${round(found.firstMean)} in the first of those weeks, ${round(found.latestMean)} in the latest. ` +
+    'For symptoms that keep up like this over several weeks of consistent work, itb advises the person to see a physical therapist or doctor.'
+  );
+}
 
 /** What a trend rated and its first and last baseline, in a sentence; `label` sets the symptom apart. */
 export function trendWords(trend: Trend, label: (text: string) => string): string {

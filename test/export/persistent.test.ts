@@ -1,0 +1,88 @@
+// The finding behind `itb history`'s advice to see a professional, as the md and html reports
+// tell it to the therapist, for the period they cover.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { adviceFor } from '../../src/core/advice.js';
+import type { Session, StoreData } from '../../src/core/records.js';
+import { toCsv } from '../../src/export/csv.js';
+import { toFhir } from '../../src/export/fhir.js';
+import { toHtml } from '../../src/export/html.js';
+import { toJson } from '../../src/export/json.js';
+import { toMarkdown } from '../../src/export/md.js';
+import { buildReport, type ReportOptions } from '../../src/export/report.js';
+import { builtInLibraryFile } from '../../src/library/library.js';
+import { loadLibraryFile } from '../../src/library/load.js';
+import type { Library } from '../../src/library/schema.js';
+import { sampleStore, sessionOne } from './fixtures.js';
+
+const NOW = new Date('2026-11-20T15:00:00.000Z');
+const DAY = 86_400_000;
+let library: Library;
+
+beforeAll(() => {
+  library = loadLibraryFile(builtInLibraryFile());
+});
+
+/** The sample store, then a pain-in-a-lunge session a week for `baselines.length` weeks up to yesterday, oldest first. */
+function weeklyStore(baselines: number[], movement = 'Forward lunge'): StoreData {
+  const data = sampleStore();
+  baselines.forEach((baseline, i) => {
+    const weeksAgo = baselines.length - 1 - i;
+    const session: Session = { ...structuredClone(sessionOne), id: `weekly-${i}`, movement, baseline, startedAt: new Date(NOW.getTime() - DAY - weeksAgo * 7 * DAY).toISOString() };
+    data.sessions.push(session);
+  });
+  return data;
+}
+
+const report = (data: StoreData, options: Partial<ReportOptions> = {}) => buildReport(data, library, { now: NOW, ...options });
+
+describe('persistent symptoms in the reports', () => {
+  it('tells the therapist what `itb history` advises on, right after the red-flag answers', () => {
+    const data = weeklyStore([6, 6, 7, 6, 5]);
+    const [advice] = adviceFor(data, NOW);
+    expect(advice?.message).toContain('You have rated your pain during forward lunge in each of 5 weeks in a row, and its starting scores have not come down much (about 6 in the first of those weeks, 5 in the latest)');
+    const finding =
+      'was rated in each of 5 weeks in a row (7-day weeks, 2026-10-16 to 2026-11-20), and its baseline scores have not come down much: ' +
+      'a mean of about 6 in the first of those weeks, 5 in the latest. For symptoms that keep up like this over several weeks of consistent work, ' +
+      'itb advises the person to see a physical therapist or doctor.';
+    const md = toMarkdown(report(data));
+    expect(md).toContain(`## Persistent symptoms\n\n**Pain during Forward lunge** ${finding}\n\n## Rehab routine`);
+    expect(md.indexOf('## Red-flag screening')).toBeLessThan(md.indexOf('## Persistent symptoms'));
+    const html = toHtml(report(data));
+    expect(html).toContain(`<h2>Persistent symptoms</h2>\n<p><strong>Pain during Forward lunge</strong> ${finding}</p>\n<h2>Rehab routine</h2>`);
+  });
+
+  it('says when the scores went up', () => {
+    const md = toMarkdown(report(weeklyStore([3, 5, 8])));
+    expect(md).toContain('its baseline scores have gone up: a mean of about 3 in the first of those weeks, 8 in the latest.');
+  });
+
+  it('says nothing when the scores came down, or the weeks were too few', () => {
+    for (const data of [sampleStore(), weeklyStore([7, 6, 4]), weeklyStore([6, 6])]) {
+      expect(adviceFor(data, NOW).map((advice) => advice.id)).not.toContain('see-a-professional');
+      expect(toMarkdown(report(data))).not.toContain('Persistent symptoms');
+      expect(toHtml(report(data))).not.toContain('Persistent symptoms');
+    }
+  });
+
+  it('looks only at the period of the report, as of its end', () => {
+    // Flat for eight weeks, then it came down by 3 points in the last two.
+    const data = weeklyStore([6, 6, 6, 6, 6, 6, 3, 3]);
+    expect(toMarkdown(report(data))).not.toContain('Persistent symptoms');
+    // Up to 2026-11-06, the weeks before the fall.
+    const before = toMarkdown(report(data, { until: '2026-11-06' }));
+    expect(before).toContain('**Pain during Forward lunge** was rated in each of 6 weeks in a row (7-day weeks, 2026-09-26 to 2026-11-06)');
+    // Starting on 2026-10-22: three of those weeks, still enough.
+    expect(toMarkdown(report(data, { since: '2026-10-22', until: '2026-11-06' }))).toContain('in each of 3 weeks in a row');
+    // Starting on 2026-10-29: two weeks are too few, whatever came before them.
+    expect(toMarkdown(report(data, { since: '2026-10-29', until: '2026-11-06' }))).not.toContain('Persistent symptoms');
+  });
+
+  it('is only in the reports a person reads: not in the csv, json or fhir', () => {
+    const stuck = report(weeklyStore([6, 6, 6, 6]));
+    expect(toMarkdown(stuck)).toContain('weeks in a row');
+    for (const text of [toCsv(stuck), toJson(stuck), toFhir(stuck)]) {
+      expect(text).not.toContain('weeks in a row');
+      expect(text).not.toContain('physical therapist');
+    }
+  });
+});
