@@ -1,7 +1,7 @@
 // The HTML report: one printable page with no scripts and nothing fetched from anywhere.
 // Every piece of text from the records, the library or the user passes through `esc`.
 import type { ExerciseStatus } from '../core/buckets.js';
-import type { Screening } from '../core/records.js';
+import type { Screening, Symptom } from '../core/records.js';
 import { scoreChart } from './chart.js';
 import { bucketsScopeWords, drillNamer, readingView, type Report } from './report.js';
 import {
@@ -31,6 +31,7 @@ import {
   trendWords,
   testedBefore,
   untestedWords,
+  type TextWriter,
 } from './words.js';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -38,6 +39,19 @@ const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
 export function esc(text: string | number): string {
   return String(text).replace(/[&<>"']/g, (char) => ENTITIES[char]!);
 }
+
+/**
+ * Text a person typed or a library gave, escaped and isolated, so that right-to-left text cannot
+ * carry the numbers and signs next to it into its own direction.
+ */
+export function userText(text: string): string {
+  return `<bdi>${esc(text)}</bdi>`;
+}
+
+const WRITER: TextWriter = { plain: esc, user: userText };
+
+/** A symptom during a test movement, in bold. */
+const rated = (symptom: Symptom, movement: string) => `<strong>${esc(symptomWords[symptom])} during ${userText(movement)}</strong>`;
 
 const STYLE = `
   :root { color: #1a1a1a; background: #fff; }
@@ -82,7 +96,7 @@ export function toHtml(report: Report): string {
 
   const body: string[] = [
     `<h1>IT band self-assessment report</h1>`,
-    `<p class="meta">${headerParts(report).map(esc).join(' · ')}</p>`,
+    `<p class="meta">${headerParts(report, WRITER).join(' · ')}</p>`,
     `<p class="note">${esc(METHOD_NOTE)}</p>`,
   ];
   if (report.sessions.length === 0) {
@@ -91,7 +105,7 @@ export function toHtml(report: Report): string {
     body.push(
       '<ul>',
       `<li><strong>Symptom rated:</strong> ${esc(view.symptoms.map((s) => symptomWords[s]).join(', '))}</li>`,
-      `<li><strong>Test movement${view.movements.length > 1 ? 's' : ''}:</strong> ${esc(view.movements.join('; '))}</li>`,
+      `<li><strong>Test movement${view.movements.length > 1 ? 's' : ''}:</strong> ${view.movements.map(userText).join('; ')}</li>`,
       `<li><strong>Painful side:</strong> ${esc(view.sides.map((s) => sideWords[s]).join(', '))}</li>`,
       `<li><strong>Sessions:</strong> ${report.sessions.length}</li>`,
       '</ul>',
@@ -102,7 +116,7 @@ export function toHtml(report: Report): string {
   body.push('<h2>Red-flag screening</h2>', ...screening(report.redFlagScreens));
   if (view.persistent !== undefined) {
     const { found, trend } = view.persistent;
-    body.push('<h2>Persistent symptoms</h2>', `<p>${persistentWords(found, `<strong>${esc(`${symptomWords[trend.symptom]} during ${trend.movement}`)}</strong>`)}</p>`);
+    body.push('<h2>Persistent symptoms</h2>', `<p>${persistentWords(found, rated(trend.symptom, trend.movement))}</p>`);
   }
 
   body.push('<h2>Rehab routine</h2>');
@@ -123,7 +137,7 @@ export function toHtml(report: Report): string {
     body.push('<h2>Moved by hand</h2>', '<table>', head(['Date', 'Drill', 'To', 'Note']), '<tbody>');
     const drillName = drillNamer(report);
     for (const move of report.moves) {
-      body.push(row([dateOf(move.at), drillName(move.exerciseId), movedToWords(move, report.bucketsResetAt), move.note ?? '']));
+      body.push(row([esc(dateOf(move.at)), userText(drillName(move.exerciseId)), esc(movedToWords(move, report.bucketsResetAt)), userText(move.note ?? '')]));
     }
     body.push('</tbody>', '</table>');
   }
@@ -133,7 +147,7 @@ export function toHtml(report: Report): string {
   if (view.trends.length === 0) body.push(`<p class="empty">${esc(noneWords(report, 'scores'))}.</p>`);
   if (view.trends.length > 1) body.push(`<p>${esc(SEPARATE_TRENDS)}</p>`);
   for (const trend of view.trends) {
-    const words = trendWords(trend, (what) => `<strong>${esc(what)}</strong>`);
+    const words = trendWords(trend, rated(trend.symptom, trend.movement));
     // A figure, so that a printed page never parts a chart from the words that say what it shows.
     body.push(`<figure><figcaption>${words} Scores run from 0 (none) to 10 (worst).</figcaption>${scoreChart(trend.points)}</figure>`);
   }
@@ -152,14 +166,14 @@ export function toHtml(report: Report): string {
       const avoided = s.flares > 0 ? `${s.avoided} <span class="flare">(${esc(plural(s.flares, 'flare'))})</span>` : String(s.avoided);
       const status = s.interrupted ? `<strong>${esc(statusWords[s.status])}</strong>` : esc(statusWords[s.status]);
       body.push(
-        `<tr><td class="started">${esc(dateTimeOf(s.startedAt))}</td><td class="routine">${esc(s.routine)}</td><td>${esc(sideWords[s.side])}</td>` +
-          `<td class="what">${esc(`${symptomWords[s.symptom]} @ ${s.movement}`)}</td><td class="scores">${esc(scores)}</td>` +
+        `<tr><td class="started">${esc(dateTimeOf(s.startedAt))}</td><td class="routine">${userText(s.routine)}</td><td>${esc(sideWords[s.side])}</td>` +
+          `<td class="what">${esc(symptomWords[s.symptom])} @ ${userText(s.movement)}</td><td class="scores">${esc(scores)}</td>` +
           `<td class="num">${s.helped}</td><td class="num">${avoided}</td><td class="num">${s.skipped}</td><td>${status}</td></tr>`,
       );
     }
     body.push('</tbody>', '</table>');
-    const routines = routineWords(report);
-    if (routines !== undefined) body.push(`<p class="legend">${esc(routines)}</p>`);
+    const routines = routineWords(report, userText);
+    if (routines !== undefined) body.push(`<p class="legend">${routines}</p>`);
   }
 
   body.push(
@@ -192,16 +206,17 @@ function head(cells: string[]): string {
   return `<thead><tr>${cells.map((cell) => `<th>${esc(cell)}</th>`).join('')}</tr></thead>`;
 }
 
+/** A table row of cells already written as HTML. */
 function row(cells: string[]): string {
-  return `<tr>${cells.map((cell) => `<td>${esc(cell)}</td>`).join('')}</tr>`;
+  return `<tr>${cells.map((cell) => `<td>${cell}</td>`).join('')}</tr>`;
 }
 
 function drillItem(status: ExerciseStatus): string {
   const details = [esc(evidenceWords(status.evidence)), ...flagWords(status).map((flag) => (flag.includes('flare') ? `<span class="flare">${esc(flag)}</span>` : esc(flag)))];
   const retest = retestWords(status);
   if (retest) details.push(status.retestDue ? `<span class="due">${esc(retest)}</span>` : esc(retest));
-  if (status.note) details.push(`note: “${esc(status.note)}”`);
-  return `<li><strong>${esc(status.name)}</strong> <span class="id">(${esc(status.exerciseId)})</span>: ${details.join('; ')}</li>`;
+  if (status.note) details.push(`note: “${userText(status.note)}”`);
+  return `<li><strong>${userText(status.name)}</strong> <span class="id">(${userText(status.exerciseId)})</span>: ${details.join('; ')}</li>`;
 }
 
 function screening(screens: Screening[]): string[] {

@@ -1,6 +1,6 @@
 // The Markdown report: what a therapist reads in a minute, in plain text or rendered.
 import type { ExerciseStatus } from '../core/buckets.js';
-import type { Screening } from '../core/records.js';
+import type { Screening, Symptom } from '../core/records.js';
 import type { Trend } from '../core/history.js';
 import { pointsShown, sparkline, sparkTop } from '../ui/sparkline.js';
 import { bucketsScopeWords, drillNamer, readingView, type Report } from './report.js';
@@ -31,6 +31,7 @@ import {
   trendWords,
   testedBefore,
   untestedWords,
+  type TextWriter,
 } from './words.js';
 
 // Only what could act as markup is escaped, so the report stays easy to read as plain text. An
@@ -46,10 +47,29 @@ export function mdText(text: string): string {
   return text.trim().replace(/\s*[\r\n]+\s*/g, ' ').replace(MARKUP, (char) => `\\${char}`);
 }
 
+// A letter of a right-to-left script: Hebrew, Arabic, Syriac, Thaana, N'Ko and the rest of their
+// blocks, with the presentation forms and the historic scripts written right to left.
+const RTL_LETTER = /(?=\p{L})[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u{10800}-\u{10FFF}\u{1E800}-\u{1EFFF}]/u;
+
+/**
+ * Text a person typed or a library gave, made inert as mdText does. When it holds a right-to-left
+ * letter it is also isolated (U+2068 … U+2069), or the numbers and signs next to it would be
+ * read in its direction: "Pain during 9 :סקוואט sessions". Other text is left as it was.
+ */
+export function mdUser(text: string): string {
+  const inert = mdText(text);
+  return RTL_LETTER.test(inert) ? `\u2068${inert}\u2069` : inert;
+}
+
+const WRITER: TextWriter = { plain: mdText, user: mdUser };
+
+/** A symptom during a test movement, in bold. */
+const rated = (symptom: Symptom, movement: string) => `**${symptomWords[symptom]} during ${mdUser(movement)}**`;
+
 export function toMarkdown(report: Report): string {
   const view = readingView(report);
   const out: string[] = ['# IT band self-assessment report', ''];
-  out.push(headerParts(report).map(mdText).join(' · '), '', `_${METHOD_NOTE}_`, '');
+  out.push(headerParts(report, WRITER).join(' · '), '', `_${METHOD_NOTE}_`, '');
 
   if (report.sessions.length === 0) {
     out.push(`**${noneWords(report, 'sessions')}.** There are no scores to report.`, '');
@@ -57,7 +77,7 @@ export function toMarkdown(report: Report): string {
     out.push(
       `- **Symptom rated:** ${view.symptoms.map((s) => symptomWords[s]).join(', ')}`,
       // Semicolons between them: a movement typed with a comma in it stays one movement.
-      `- **Test movement${view.movements.length > 1 ? 's' : ''}:** ${view.movements.map(mdText).join('; ')}`,
+      `- **Test movement${view.movements.length > 1 ? 's' : ''}:** ${view.movements.map(mdUser).join('; ')}`,
       `- **Painful side:** ${view.sides.map((s) => sideWords[s]).join(', ')}`,
       `- **Sessions:** ${report.sessions.length}`,
       '',
@@ -68,7 +88,7 @@ export function toMarkdown(report: Report): string {
   out.push('## Red-flag screening', '', ...screeningLines(report.redFlagScreens), '');
   if (view.persistent !== undefined) {
     const { found, trend } = view.persistent;
-    out.push('## Persistent symptoms', '', persistentWords(found, `**${symptomWords[trend.symptom]} during ${mdText(trend.movement)}**`), '');
+    out.push('## Persistent symptoms', '', persistentWords(found, rated(trend.symptom, trend.movement)), '');
   }
 
   out.push('## Rehab routine', '');
@@ -95,7 +115,7 @@ export function toMarkdown(report: Report): string {
     out.push('## Moved by hand', '', '| Date | Drill | To | Note |', '|---|---|---|---|');
     const drillName = drillNamer(report);
     for (const move of report.moves) {
-      out.push(`| ${dateOf(move.at)} | ${mdText(drillName(move.exerciseId))} | ${movedToWords(move, report.bucketsResetAt)} | ${mdText(move.note ?? '')} |`);
+      out.push(`| ${dateOf(move.at)} | ${mdUser(drillName(move.exerciseId))} | ${movedToWords(move, report.bucketsResetAt)} | ${mdUser(move.note ?? '')} |`);
     }
     out.push('');
   }
@@ -108,7 +128,7 @@ export function toMarkdown(report: Report): string {
     const count = trend.points.length;
     const which = pointsShown(count) < count ? ` of the latest ${pointsShown(count)} sessions` : '';
     out.push(
-      trendWords(trend, (what) => `**${mdText(what)}**`),
+      trendWords(trend, rated(trend.symptom, trend.movement)),
       '',
       `Baseline scores${which}, oldest to newest, a bar each from 0 (lowest) to ${sparkTop(baselines(trend))} (highest): \`${sparkline(baselines(trend))}\``,
       '',
@@ -126,13 +146,13 @@ export function toMarkdown(report: Report): string {
       const scores = s.baseline === null ? '—' : `${s.baseline} → ${s.final ?? s.baseline}`;
       const avoided = s.flares > 0 ? `${s.avoided} (**${plural(s.flares, 'flare')}**)` : String(s.avoided);
       out.push(
-        `| ${dateTimeOf(s.startedAt)} | ${mdText(s.routine)} | ${sideWords[s.side]} | ${symptomWords[s.symptom]} @ ${mdText(s.movement)} | ${scores} | ` +
+        `| ${dateTimeOf(s.startedAt)} | ${mdUser(s.routine)} | ${sideWords[s.side]} | ${symptomWords[s.symptom]} @ ${mdUser(s.movement)} | ${scores} | ` +
           `${s.helped} | ${avoided} | ${s.skipped} | ${s.interrupted ? '**interrupted**' : statusWords[s.status]} |`,
       );
     }
     out.push('');
-    const routines = routineWords(report);
-    if (routines !== undefined) out.push(mdText(routines), '');
+    const routines = routineWords(report, mdUser);
+    if (routines !== undefined) out.push(routines, '');
   }
 
   out.push('## Thresholds used', '', ...thresholdWords(report).map((line) => `- ${line}`));
@@ -143,8 +163,8 @@ function drillLine(status: ExerciseStatus): string {
   const details = [evidenceWords(status.evidence), ...flagWords(status)];
   const retest = retestWords(status);
   if (retest) details.push(status.retestDue ? `**${retest}**` : retest);
-  if (status.note) details.push(`note: “${mdText(status.note)}”`);
-  return `**${mdText(status.name)}** (${mdText(status.exerciseId)}): ${details.join('; ')}`;
+  if (status.note) details.push(`note: “${mdUser(status.note)}”`);
+  return `**${mdUser(status.name)}** (${mdUser(status.exerciseId)}): ${details.join('; ')}`;
 }
 
 function screeningLines(screens: Screening[]): string[] {

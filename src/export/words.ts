@@ -65,10 +65,20 @@ export function noneWords(report: Report, what: 'sessions' | 'scores'): string {
   return `No ${what} ${report.period.since === null && report.period.until === null ? 'yet' : 'in this period'}`;
 }
 
+/**
+ * How a format writes text: its own words made safe (`plain`), and text a person typed or a
+ * library gave (`user`), which is also set apart from the words around it, since right-to-left
+ * text would otherwise carry the numbers and signs beside it into its own direction.
+ */
+export interface TextWriter {
+  plain: (text: string) => string;
+  user: (text: string) => string;
+}
+
 /** The report's header line, in parts: when it was made, its period, the time zone of its times, the patient. */
-export function headerParts(report: Report): string[] {
-  const parts = [`Generated ${dateOf(report.generatedAt)}`, `period: ${periodWords(report)}`, `dates and times in ${report.timeZone}`];
-  if (report.patientName !== undefined) parts.push(`patient: ${report.patientName}`);
+export function headerParts(report: Report, write: TextWriter): string[] {
+  const parts = [`Generated ${dateOf(report.generatedAt)}`, `period: ${periodWords(report)}`, `dates and times in ${report.timeZone}`].map(write.plain);
+  if (report.patientName !== undefined) parts.push(`patient: ${write.user(report.patientName)}`);
   return parts;
 }
 
@@ -168,11 +178,10 @@ export function persistentWords(found: PersistentSymptom, what: string): string 
   );
 }
 
-/** What a trend rated and its first and last baseline, in a sentence; `label` sets the symptom apart. */
-export function trendWords(trend: Trend, label: (text: string) => string): string {
+/** What a trend rated and its first and last baseline, in a sentence; `what` is the symptom and test movement, as the format sets them out. */
+export function trendWords(trend: Trend, what: string): string {
   const first = trend.points[0]!;
   const last = trend.points.at(-1)!;
-  const what = label(`${symptomWords[trend.symptom]} during ${trend.movement}`);
   if (trend.points.length === 1) return `${what}: 1 session, baseline ${first.baseline} on ${dateOf(first.at)}.`;
   return (
     `${what}: ${trend.points.length} sessions, first baseline ${first.baseline} on ${dateOf(first.at)}, ` +
@@ -206,7 +215,7 @@ export function thresholdWords(report: Report): string[] {
 }
 
 /** What the routine ids of the session table stand for; undefined when no routine is named. */
-export function routineWords(report: Report): string | undefined {
+export function routineWords(report: Report, user: (text: string) => string): string | undefined {
   if (report.routines.length === 0) return undefined;
-  return `Routines: ${report.routines.map((routine) => `${routine.id} (${routine.name})`).join('; ')}.`;
+  return `Routines: ${report.routines.map((routine) => `${user(routine.id)} (${user(routine.name)})`).join('; ')}.`;
 }

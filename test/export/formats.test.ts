@@ -169,7 +169,7 @@ describe('markdown', () => {
     for (const session of one.sessions) session.movement = 'Stairs, going down';
     expect(toMarkdown(buildReport(one, library, { now: NOW }))).toContain('- **Test movement:** Stairs, going down\n');
     typed.sessions[2]!.movement = 'Stairs, going down';
-    expect(toHtml(buildReport(typed, library, { now: NOW }))).toContain('<li><strong>Test movements:</strong> Single-Leg  squat; Stairs, going down</li>');
+    expect(toHtml(buildReport(typed, library, { now: NOW }))).toContain('<li><strong>Test movements:</strong> <bdi>Single-Leg  squat</bdi>; <bdi>Stairs, going down</bdi></li>');
   });
 
   it('escapes the user’s text so it cannot break a table or become markup', () => {
@@ -236,7 +236,7 @@ describe('markdown', () => {
     const retried = buildReport(store, library, { now: NOW });
     const words = 'Glute stretch** (glute-stretch): helped 1 of 1 test (1 of them only on the retry), mean change -2';
     expect(toMarkdown(retried)).toContain(words);
-    expect(toHtml(retried)).toContain('(glute-stretch)</span>: helped 1 of 1 test (1 of them only on the retry), mean change -2');
+    expect(toHtml(retried)).toContain('(<bdi>glute-stretch</bdi>)</span>: helped 1 of 1 test (1 of them only on the retry), mean change -2');
     expect(toMarkdown(report)).not.toContain('on the retry');
   });
 
@@ -443,7 +443,7 @@ describe('html', () => {
     data.sessions[1]!.routine = 'rehab';
     data.sessions[2]!.routine = 'a-routine-no-longer-in-the-library';
     const html = toHtml(buildReport(data, library, { now: NOW }));
-    expect(html).toContain(`<p class="legend">Routines: joint-chain (${library.routines[0]!.name}); rehab (the rehab bucket, the drills that had helped, in routine order).</p>`);
+    expect(html).toContain(`<p class="legend">Routines: <bdi>joint-chain</bdi> (<bdi>${library.routines[0]!.name}</bdi>); <bdi>rehab</bdi> (<bdi>the rehab bucket, the drills that had helped, in routine order</bdi>).</p>`);
   });
 
   it('is one self-contained page with the sections, a chart, a CSP and no scripts or links out', () => {
@@ -469,9 +469,9 @@ describe('html', () => {
     // A routine id or test movement with a long word breaks inside it rather than push the
     // table past a printed page's edge (and cut off its last column).
     expect(html).toContain('td.routine, td.what { overflow-wrap: anywhere; }');
-    expect(html).toContain('<td class="routine">joint-chain</td><td>left</td><td class="what">Pain @ single-leg squat</td>');
+    expect(html).toContain('<td class="routine"><bdi>joint-chain</bdi></td><td>left</td><td class="what">Pain @ <bdi>single-leg squat</bdi></td>');
     // Each session with the time it started: two on one day are told apart. Printed, the time may go under the date.
-    expect(html).toContain('<tr><td class="started">2026-10-08 09:30</td><td class="routine">strength</td>');
+    expect(html).toContain('<tr><td class="started">2026-10-08 09:30</td><td class="routine"><bdi>strength</bdi></td>');
     expect(html).toMatch(/@media print \{[^@]*td\.started \{ white-space: normal; \}/);
   });
 
@@ -481,9 +481,9 @@ describe('html', () => {
     expect(points).toHaveLength(3);
     expect(html.match(/<circle /g)).toHaveLength(points.length * 2);
     // Pain in a squat and tightness while walking: a chart each, told apart by their captions.
-    expect(html.match(/<figure><figcaption>[^<]*<strong>[^<]+<\/strong>[^<]*<\/figcaption><svg /g)).toHaveLength(2);
-    expect(html).toContain('<strong>Tightness during walking</strong>: 1 session, baseline 4 on 2026-10-20.');
-    expect(html).toContain('<strong>Pain during single-leg squat</strong>: 2 sessions,');
+    expect(html.match(/<figure><figcaption>[^<]*<strong>[^<]+<bdi>[^<]+<\/bdi><\/strong>[^<]*<\/figcaption><svg /g)).toHaveLength(2);
+    expect(html).toContain('<strong>Tightness during <bdi>walking</bdi></strong>: 1 session, baseline 4 on 2026-10-20.');
+    expect(html).toContain('<strong>Pain during <bdi>single-leg squat</bdi></strong>: 2 sessions,');
   });
 
   it('draws only the lines, without a dot per session, for a long history', () => {
