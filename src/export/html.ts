@@ -48,6 +48,11 @@ export function userText(text: string): string {
   return `<bdi>${esc(text)}</bdi>`;
 }
 
+/** A note as userText writes it, keeping its line breaks. */
+function userLines(text: string): string {
+  return `<bdi class="lines">${esc(text.trim())}</bdi>`;
+}
+
 const WRITER: TextWriter = { plain: esc, user: userText };
 
 /** A symptom during a test movement, in bold. */
@@ -73,6 +78,7 @@ const STYLE = `
   .flare { color: #a00; }
   .empty, .aside { color: #555; font-style: italic; }
   .legend { color: #555; font-size: .9rem; }
+  .lines { white-space: pre-line; }
   svg { max-width: 100%; height: auto; }
   figure { margin: 1rem 0; }
   figcaption { margin-bottom: .3rem; }
@@ -137,7 +143,7 @@ export function toHtml(report: Report): string {
     body.push('<h2>Moved by hand</h2>', '<table>', head(['Date', 'Drill', 'To', 'Note']), '<tbody>');
     const drillName = drillNamer(report);
     for (const move of report.moves) {
-      body.push(row([esc(dateOf(move.at)), userText(drillName(move.exerciseId)), esc(movedToWords(move, report.bucketsResetAt)), userText(move.note ?? '')]));
+      body.push(row([esc(dateOf(move.at)), userText(drillName(move.exerciseId)), esc(movedToWords(move, report.bucketsResetAt)), userLines(move.note ?? '')]));
     }
     body.push('</tbody>', '</table>');
   }
@@ -215,7 +221,7 @@ function drillItem(status: ExerciseStatus): string {
   const details = [esc(evidenceWords(status.evidence)), ...flagWords(status).map((flag) => (flag.includes('flare') ? `<span class="flare">${esc(flag)}</span>` : esc(flag)))];
   const retest = retestWords(status);
   if (retest) details.push(status.retestDue ? `<span class="due">${esc(retest)}</span>` : esc(retest));
-  if (status.note) details.push(`note: “${userText(status.note)}”`);
+  if (status.note) details.push(`note: “${userLines(status.note)}”`);
   return `<li><strong>${userText(status.name)}</strong> <span class="id">(${userText(status.exerciseId)})</span>: ${details.join('; ')}</li>`;
 }
 

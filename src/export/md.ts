@@ -61,6 +61,14 @@ export function mdUser(text: string): string {
   return RTL_LETTER.test(inert) ? `\u2068${inert}\u2069` : inert;
 }
 
+/**
+ * A note as mdUser writes it, each line break shown as ¶: a table cell or list item is one line,
+ * and the mark cannot become markup.
+ */
+export function mdNote(text: string): string {
+  return mdUser(text.trim().split(/\s*[\r\n\u2028\u2029]+\s*/).join(' ¶ '));
+}
+
 const WRITER: TextWriter = { plain: mdText, user: mdUser };
 
 /** A symptom during a test movement, in bold. */
@@ -115,7 +123,7 @@ export function toMarkdown(report: Report): string {
     out.push('## Moved by hand', '', '| Date | Drill | To | Note |', '|---|---|---|---|');
     const drillName = drillNamer(report);
     for (const move of report.moves) {
-      out.push(`| ${dateOf(move.at)} | ${mdUser(drillName(move.exerciseId))} | ${movedToWords(move, report.bucketsResetAt)} | ${mdUser(move.note ?? '')} |`);
+      out.push(`| ${dateOf(move.at)} | ${mdUser(drillName(move.exerciseId))} | ${movedToWords(move, report.bucketsResetAt)} | ${mdNote(move.note ?? '')} |`);
     }
     out.push('');
   }
@@ -163,7 +171,7 @@ function drillLine(status: ExerciseStatus): string {
   const details = [evidenceWords(status.evidence), ...flagWords(status)];
   const retest = retestWords(status);
   if (retest) details.push(status.retestDue ? `**${retest}**` : retest);
-  if (status.note) details.push(`note: “${mdUser(status.note)}”`);
+  if (status.note) details.push(`note: “${mdNote(status.note)}”`);
   return `**${mdUser(status.name)}** (${mdUser(status.exerciseId)}): ${details.join('; ')}`;
 }
 
