@@ -1,7 +1,7 @@
 // The Markdown report: what a therapist reads in a minute, in plain text or rendered.
 import type { ExerciseStatus } from '../core/buckets.js';
 import type { Screening, Symptom } from '../core/records.js';
-import type { Trend } from '../core/history.js';
+import { localDate, type ScorePoint, type Trend } from '../core/history.js';
 import { pointsShown, sparkline, sparkTop } from '../ui/sparkline.js';
 import { bucketsScopeWords, drillNamer, readingView, type Report } from './report.js';
 import {
@@ -133,14 +133,17 @@ export function toMarkdown(report: Report): string {
   if (view.trends.length === 0) out.push(`${noneWords(report, 'scores')}.`, '');
   if (view.trends.length > 1) out.push(SEPARATE_TRENDS, '');
   for (const trend of view.trends) {
-    const count = trend.points.length;
-    const which = pointsShown(count) < count ? ` of the latest ${pointsShown(count)} sessions` : '';
+    const scores = baselines(trend);
+    const shown = pointsShown(scores.length);
+    const which = shown < scores.length ? ` of the latest ${shown} sessions` : '';
+    // The numbers beside the bars: one flare-up stretches the bars' scale, and a bar is no value.
     out.push(
       trendWords(trend, rated(trend.symptom, trend.movement)),
       '',
-      `Baseline scores${which}, oldest to newest, a bar each from 0 (lowest) to ${sparkTop(baselines(trend))} (highest): \`${sparkline(baselines(trend))}\``,
+      `Baseline scores${which}, oldest to newest, a bar each from 0 (lowest) to ${sparkTop(scores)} (highest): \`${sparkline(scores)}\` (${scores.slice(-shown).join(', ')})`,
       '',
     );
+    if (shown < scores.length) out.push(meanBaselines(trend.points), '');
   }
 
   out.push('## Sessions', '');
@@ -192,3 +195,26 @@ function screeningLines(screens: Screening[]): string[] {
 }
 
 const baselines = (trend: Trend): number[] => trend.points.map((point) => point.baseline);
+
+/**
+ * The whole of a trend longer than its sparkline, in a line: the mean baseline of each calendar
+ * year, or of each month when the trend spans no more than twelve of them.
+ */
+function meanBaselines(points: ScorePoint[]): string {
+  const first = localDate(new Date(points[0]!.at));
+  const last = localDate(new Date(points.at(-1)!.at));
+  const months = (Number(last.slice(0, 4)) - Number(first.slice(0, 4))) * 12 + Number(last.slice(5, 7)) - Number(first.slice(5, 7)) + 1;
+  const unit = months <= 12 ? 'month' : 'year';
+  const sums = new Map<string, { total: number; count: number }>();
+  for (const point of points) {
+    const date = new Date(point.at);
+    const key = unit === 'year' ? String(date.getFullYear()) : `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}`;
+    const sum = sums.get(key);
+    if (sum) {
+      sum.total += point.baseline;
+      sum.count++;
+    } else sums.set(key, { total: point.baseline, count: 1 });
+  }
+  const means = [...sums].map(([key, { total, count }]) => `${key}: ${Math.round((total / count) * 10) / 10} (${count})`);
+  return `Mean baseline score by ${unit}, with its number of sessions: ${means.join('; ')}.`;
+}

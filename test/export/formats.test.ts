@@ -102,9 +102,9 @@ describe('markdown', () => {
     expect(md).toContain(`Routines: joint-chain (${names('joint-chain')}); strength (${names('strength')}); mobility (${names('mobility')}).`);
     // Pain in a squat and tightness while walking do not compare: a trend each, the latest first.
     expect(md).toContain(
-      '**Tightness during walking**: 1 session, baseline 4 on 2026-10-20.\n\nBaseline scores, oldest to newest, a bar each from 0 (lowest) to 7 (highest): `▅`\n\n' +
+      '**Tightness during walking**: 1 session, baseline 4 on 2026-10-20.\n\nBaseline scores, oldest to newest, a bar each from 0 (lowest) to 7 (highest): `▅` (4)\n\n' +
         '**Pain during single-leg squat**: 2 sessions, first baseline 6 on 2026-10-01, last baseline 5 on 2026-10-08.\n\n' +
-        'Baseline scores, oldest to newest, a bar each from 0 (lowest) to 7 (highest): `▇▆`',
+        'Baseline scores, oldest to newest, a bar each from 0 (lowest) to 7 (highest): `▇▆` (6, 5)',
     );
     expect(md).toContain(
       '## Red-flag screening\n\n**At least one yes.**\n\n| Answered | Yes to | Then |\n|---|---|---|\n' +

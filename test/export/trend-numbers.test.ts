@@ -1,0 +1,62 @@
+// The Markdown trend gives the numbers behind its bars, and for a history longer than the bars
+// show, the mean baseline of each month or year: short however long the history.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Session, StoreData } from '../../src/core/records.js';
+import { toMarkdown } from '../../src/export/md.js';
+import { buildReport } from '../../src/export/report.js';
+import { builtInLibraryFile } from '../../src/library/library.js';
+import { loadLibraryFile } from '../../src/library/load.js';
+import type { Library } from '../../src/library/schema.js';
+import { sampleStore, sessionOne } from './fixtures.js';
+
+const NOW = new Date('2036-11-20T15:00:00.000Z');
+const DAY = 86_400_000;
+let library: Library;
+
+beforeAll(() => {
+  library = loadLibraryFile(builtInLibraryFile());
+});
+
+/** One session a day from 2026-01-01 at midday UTC, with these baselines. */
+function daily(baselines: number[]): StoreData {
+  const start = Date.UTC(2026, 0, 1, 12);
+  const sessions = baselines.map((baseline, i): Session => ({ ...structuredClone(sessionOne), id: `day-${i}`, baseline, startedAt: new Date(start + i * DAY).toISOString() }));
+  return { ...sampleStore(), sessions };
+}
+
+/** The lines of the trend section. */
+const trendSection = (md: string) => md.split('\n## Trend\n\n')[1]!.split('\n## Sessions')[0]!.split('\n').filter((line) => line !== '');
+
+describe('markdown trend', () => {
+  it('gives each baseline beside the bars, oldest first, so a flare-up does not hide the values', () => {
+    const md = toMarkdown(buildReport(daily([6, 5, 5, 9, 5, 5, 5, 5, 4]), library, { now: NOW }));
+    expect(trendSection(md)).toEqual([
+      '**Pain during single-leg squat**: 9 sessions, first baseline 6 on 2026-01-01, last baseline 4 on 2026-01-09.',
+      'Baseline scores, oldest to newest, a bar each from 0 (lowest) to 9 (highest): `▆▅▅█▅▅▅▅▄` (6, 5, 5, 9, 5, 5, 5, 5, 4)',
+    ]);
+  });
+
+  it('past the bars’ width, gives the numbers of the bars shown and the mean of each month', () => {
+    // 40 days of 7 in January and February, then 30 of 3.
+    const baselines = [...Array<number>(40).fill(7), ...Array<number>(30).fill(3)];
+    const lines = trendSection(toMarkdown(buildReport(daily(baselines), library, { now: NOW })));
+    expect(lines[1]).toMatch(/^Baseline scores of the latest 59 sessions, .*: `…[^`]{59}` \((.*)\)$/);
+    expect(lines[1]!.match(/ \(([^()]*)\)$/)![1]).toBe(baselines.slice(-59).join(', '));
+    // January: 31 × 7; February: 9 × 7 and 19 × 3; March: 11 × 3.
+    const february = Math.round(((9 * 7 + 19 * 3) / 28) * 10) / 10;
+    expect(lines[2]).toBe(`Mean baseline score by month, with its number of sessions: 2026-01: 7 (31); 2026-02: ${february} (28); 2026-03: 3 (11).`);
+    expect(lines).toHaveLength(3);
+  });
+
+  it('sums up ten years of daily sessions by year, in a few hundred characters', () => {
+    const baselines = Array.from({ length: 3652 }, (_, i) => (i < 1826 ? 6 : 4));
+    const lines = trendSection(toMarkdown(buildReport(daily(baselines), library, { now: NOW })));
+    expect(lines).toHaveLength(3);
+    const years = lines[2]!.replace('Mean baseline score by year, with its number of sessions: ', '').split('; ');
+    expect(years).toHaveLength(10);
+    expect(years[0]).toBe('2026: 6 (365)');
+    expect(years[5]).toBe('2031: 4 (365)');
+    expect(years[9]).toBe('2035: 4 (365).');
+    expect(lines.join('\n').length).toBeLessThan(700);
+  });
+});
