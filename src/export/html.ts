@@ -68,11 +68,14 @@ const STYLE = `
   table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
   th, td { border: 1px solid #ccc; padding: .25rem .5rem; text-align: left; vertical-align: top; }
   th { background: #f0f0f0; }
-  td { overflow-wrap: break-word; }
+  /* What a person typed or a library named can hold a word longer than the page (a URL, an id):
+     it breaks anywhere rather than run off a printed page, or make the browser shrink the page. */
+  bdi { overflow-wrap: anywhere; }
   td.num { text-align: right; font-variant-numeric: tabular-nums; }
-  td:first-child, td.num, td.scores { white-space: nowrap; }
-  td.routine, td.what { overflow-wrap: anywhere; }
+  td:first-child, td.num, td.scores, .day { white-space: nowrap; }
   table.sessions td.what { min-width: 11em; }
+  /* Wide enough for "rehab (until the buckets were cleared on 2026-10-12)" in three lines. */
+  td.to { min-width: 11em; }
   .id { color: #666; font-size: .9em; }
   .due, .yes, .flare { font-weight: bold; }
   .flare { color: #a00; }
@@ -143,7 +146,10 @@ export function toHtml(report: Report): string {
     body.push('<h2>Moved by hand</h2>', '<table>', head(['Date', 'Drill', 'To', 'Note']), '<tbody>');
     const drillName = drillNamer(report);
     for (const move of report.moves) {
-      body.push(row([esc(dateOf(move.at)), userText(drillName(move.exerciseId)), esc(movedToWords(move, report.bucketsResetAt)), userLines(move.note ?? '')]));
+      body.push(
+        `<tr><td>${esc(dateOf(move.at))}</td><td>${userText(drillName(move.exerciseId))}</td>` +
+          `<td class="to">${unbrokenDates(esc(movedToWords(move, report.bucketsResetAt)))}</td><td>${userLines(move.note ?? '')}</td></tr>`,
+      );
     }
     body.push('</tbody>', '</table>');
   }
@@ -172,7 +178,7 @@ export function toHtml(report: Report): string {
       const avoided = s.flares > 0 ? `${s.avoided} <span class="flare">(${esc(plural(s.flares, 'flare'))})</span>` : String(s.avoided);
       const status = s.interrupted ? `<strong>${esc(statusWords[s.status])}</strong>` : esc(statusWords[s.status]);
       body.push(
-        `<tr><td class="started">${esc(dateTimeOf(s.startedAt))}</td><td class="routine">${userText(s.routine)}</td><td>${esc(sideWords[s.side])}</td>` +
+        `<tr><td class="started">${unbrokenDates(esc(dateTimeOf(s.startedAt)))}</td><td class="routine">${userText(s.routine)}</td><td>${esc(sideWords[s.side])}</td>` +
           `<td class="what">${esc(symptomWords[s.symptom])} @ ${userText(s.movement)}</td><td class="scores">${esc(scores)}</td>` +
           `<td class="num">${s.helped}</td><td class="num">${avoided}</td><td class="num">${s.skipped}</td><td>${status}</td></tr>`,
       );
@@ -212,9 +218,9 @@ function head(cells: string[]): string {
   return `<thead><tr>${cells.map((cell) => `<th>${esc(cell)}</th>`).join('')}</tr></thead>`;
 }
 
-/** A table row of cells already written as HTML. */
-function row(cells: string[]): string {
-  return `<tr>${cells.map((cell) => `<td>${cell}</td>`).join('')}</tr>`;
+/** Each YYYY-MM-DD kept on one line: a narrow column would break it after a hyphen. A start time may still go under its date. */
+function unbrokenDates(html: string): string {
+  return html.replace(/\d{4}-\d\d-\d\d/g, (date) => `<span class="day">${date}</span>`);
 }
 
 function drillItem(status: ExerciseStatus): string {

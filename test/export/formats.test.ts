@@ -306,7 +306,7 @@ describe('markdown', () => {
     const cleared = { ...sampleStore(), bucketsResetAt: '2026-10-11T12:00:00.000Z' };
     const md = toMarkdown(buildReport(cleared, library, { now: NOW }));
     expect(md).toContain(move.replace('avoid for now', 'avoid for now (until the buckets were cleared on 2026-10-11)'));
-    expect(toHtml(buildReport(cleared, library, { now: NOW }))).toContain('<td>avoid for now (until the buckets were cleared on 2026-10-11)</td>');
+    expect(toHtml(buildReport(cleared, library, { now: NOW }))).toContain('<td class="to">avoid for now (until the buckets were cleared on <span class="day">2026-10-11</span>)</td>');
     // Made after the reset (the sample's own store has none), or in a report ending before it: a move that counts.
     expect(toMarkdown(report)).toContain(move);
     expect(toMarkdown(buildReport({ ...sampleStore(), bucketsResetAt: '2026-10-09T12:00:00.000Z' }, library, { now: NOW }))).toContain(move);
@@ -467,11 +467,11 @@ describe('html', () => {
     for (const table of tables) expect(table.childNodes?.find((n) => n.tagName)?.tagName).toBe('thead');
     expect(html).toMatch(/@media print \{[^}]*\{[^}]*\}[^@]*thead \{ display: table-header-group; \}/);
     // A routine id or test movement with a long word breaks inside it rather than push the
-    // table past a printed page's edge (and cut off its last column).
-    expect(html).toContain('td.routine, td.what { overflow-wrap: anywhere; }');
+    // table past a printed page's edge (and cut off its last column); see print.test.ts.
+    expect(html).toContain('bdi { overflow-wrap: anywhere; }');
     expect(html).toContain('<td class="routine"><bdi>joint-chain</bdi></td><td>left</td><td class="what">Pain @ <bdi>single-leg squat</bdi></td>');
     // Each session with the time it started: two on one day are told apart. Printed, the time may go under the date.
-    expect(html).toContain('<tr><td class="started">2026-10-08 09:30</td><td class="routine"><bdi>strength</bdi></td>');
+    expect(html).toContain('<tr><td class="started"><span class="day">2026-10-08</span> 09:30</td><td class="routine"><bdi>strength</bdi></td>');
     expect(html).toMatch(/@media print \{[^@]*td\.started \{ white-space: normal; \}/);
   });
 

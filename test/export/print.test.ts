@@ -1,0 +1,70 @@
+// The printed HTML page: a long word from a person or a library (a URL in a note, a drill name,
+// a test movement) breaks where it must rather than run off the page, which would make the
+// browser shrink the whole page to fit; dates never break after a hyphen.
+import { parse as parseHtml } from 'parse5';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { StoreData } from '../../src/core/records.js';
+import { toHtml } from '../../src/export/html.js';
+import { buildReport } from '../../src/export/report.js';
+import { builtInLibraryFile } from '../../src/library/library.js';
+import { loadLibraryFile } from '../../src/library/load.js';
+import type { Library } from '../../src/library/schema.js';
+import { sampleStore } from './fixtures.js';
+
+const NOW = new Date('2026-11-20T15:00:00.000Z');
+const LONG = 'x'.repeat(150);
+let library: Library;
+
+beforeAll(() => {
+  library = loadLibraryFile(builtInLibraryFile());
+});
+
+/** The sample store with a word of 150 letters in every text a person or a library gives. */
+function longWords(): StoreData {
+  const data = sampleStore();
+  data.sessions[0]!.movement = `https://example.com/${LONG}`;
+  data.sessions[1]!.routine = `routine-${LONG}`;
+  data.sessions[1]!.results.push({ exerciseId: `drill-${LONG}`, name: `Name${LONG}`, outcome: 'rehab', flare: false, at: '2026-10-08T12:06:00.000Z' });
+  data.moves[0]!.note = `see https://example.com/${LONG}\nthen rest`;
+  data.moves.push({ exerciseId: `drill-${LONG}`, bucket: 'avoid', note: LONG, at: '2026-10-11T12:00:00.000Z' });
+  return data;
+}
+
+type Node = { nodeName: string; tagName?: string; value?: string; childNodes?: Node[] };
+
+/** Each text node of the body holding `word`, with the tags it sits in. */
+function holding(html: string, word: string): { tags: string[] }[] {
+  const found: { tags: string[] }[] = [];
+  const walk = (node: Node, tags: string[]) => {
+    if (node.nodeName === '#text' && node.value!.includes(word)) found.push({ tags });
+    for (const child of node.childNodes ?? []) walk(child, node.tagName ? [...tags, node.tagName] : tags);
+  };
+  walk(parseHtml(html) as unknown as Node, []);
+  return found.filter(({ tags }) => tags.includes('body'));
+}
+
+describe('html for print', () => {
+  it('lets every long word a person or a library gave break anywhere: in table cells, list items, captions and the header', () => {
+    const html = toHtml(buildReport(longWords(), library, { now: NOW, patientName: `Sam ${LONG}` }));
+    const places = holding(html, LONG);
+    // The header, the movements list, the drill lists, the moved-by-hand table (name and notes),
+    // the trend captions and the session table (routine and movement).
+    for (const parent of ['p', 'li', 'td', 'figcaption']) expect(places.some(({ tags }) => tags.includes(parent)), parent).toBe(true);
+    expect(places.length).toBeGreaterThanOrEqual(10);
+    for (const { tags } of places) expect(tags.at(-1)).toBe('bdi');
+    expect(html).toContain('bdi { overflow-wrap: anywhere; }');
+  });
+
+  it('never breaks a date after its hyphen: a start time breaks only between date and time', () => {
+    const html = toHtml(buildReport(sampleStore(), library, { now: NOW }));
+    expect(html).toContain('<td class="started"><span class="day">2026-10-01</span> 09:30</td>');
+    expect(html).toMatch(/\.day \{ white-space: nowrap; \}/);
+    expect(html).toMatch(/@media print \{[^@]*td\.started \{ white-space: normal; \}/);
+  });
+
+  it('gives the "To" of a move made before the buckets were cleared room to read in a few lines', () => {
+    const html = toHtml(buildReport({ ...longWords(), bucketsResetAt: '2026-10-12T12:00:00.000Z' }, library, { now: NOW }));
+    expect(html).toContain('<td class="to">avoid for now (until the buckets were cleared on <span class="day">2026-10-12</span>)</td>');
+    expect(html).toContain('td.to { min-width: 11em; }');
+  });
+});
