@@ -1,4 +1,5 @@
-// Plain-text layout: aligned columns and wrapped paragraphs that fit an 80-column terminal.
+// Plain-text layout: aligned columns and wrapped paragraphs that fit an 80-column terminal, or
+// a narrower one (see onScreen).
 
 // Colour codes, the only escape sequences itb writes: library files, typed answers, imported
 // backups and store files are refused when they hold control characters (src/core/text.ts).
@@ -37,21 +38,34 @@ function head(text: string, columns: number): string {
 export interface TableOptions {
   /** Space between columns. */
   gap?: number;
+  /**
+   * The most columns each column may take (none: as wide as its widest cell). A longer cell
+   * wraps at spaces onto further lines of its row, indented by two so they read as its own.
+   */
+  most?: (number | undefined)[];
 }
 
 /** Rows of cells to lines; the first row is usually a header. Cells may hold colour codes. */
 export function table(rows: string[][], options: TableOptions = {}): string[] {
   const gap = ' '.repeat(options.gap ?? 2);
+  const most = options.most ?? [];
   const columns = Math.max(0, ...rows.map((row) => row.length));
-  const widths = Array.from({ length: columns }, (_, c) => Math.max(0, ...rows.map((row) => width(row[c] ?? ''))));
-  return rows.map((row) =>
-    row
-      .map((cell, c) => {
-        // The last cell needs no padding: nothing comes after it.
-        return c === row.length - 1 ? cell : cell + ' '.repeat(widths[c]! - width(cell));
-      })
-      .join(gap),
-  );
+  const widths = Array.from({ length: columns }, (_, c) => Math.min(most[c] ?? Infinity, Math.max(0, ...rows.map((row) => width(row[c] ?? '')))));
+  return rows.flatMap((row) => {
+    const cells = row.map((cell, c) => (width(cell) <= widths[c]! ? [cell] : fill(cell, widths[c]!, widths[c]! - 2).map((line, i) => (i === 0 ? line : `  ${line}`))));
+    const height = Math.max(1, ...cells.map((cellLines) => cellLines.length));
+    const lines = Array.from({ length: height }, (_, i) =>
+      cells
+        .map((cellLines, c) => {
+          const cell = cellLines[i] ?? '';
+          // The last cell needs no padding: nothing comes after it.
+          return c === row.length - 1 ? cell : cell + ' '.repeat(widths[c]! - width(cell));
+        })
+        .join(gap),
+    );
+    // A further line of a wrapped cell leaves the cells after it blank: no spaces at its end.
+    return lines.map((line, i) => (i === 0 ? line : line.trimEnd()));
+  });
 }
 
 /**
@@ -75,20 +89,27 @@ const LEAST = 20;
 export function wrap(text: string, columns = 80, indent = ''): string[] {
   columns = Math.max(onScreen(columns), width(indent) + LEAST);
   const room = columns - width(indent);
+  return fill(text, room, room).map((line) => indent + line);
+}
+
+/** The words of `text` in lines of at most `first` columns, then `rest`; a longer word is cut. */
+function fill(text: string, first: number, rest: number): string[] {
+  rest = Math.max(1, rest);
   const words = text.split(/\s+/).filter(Boolean);
   // Cut only plain words: a cut inside a colour code would show the code.
-  const pieces = words.flatMap((word) => (width(word) > room && !word.includes('\x1b') ? cut(word, room) : [word]));
+  const pieces = words.flatMap((word) => (width(word) > Math.min(first, rest) && !word.includes('\x1b') ? cut(word, Math.min(first, rest)) : [word]));
   const lines: string[] = [];
   let line = '';
   for (const word of pieces) {
-    if (line && width(indent) + width(line) + 1 + width(word) > columns) {
-      lines.push(indent + line);
+    const room = lines.length === 0 ? first : rest;
+    if (line && width(line) + 1 + width(word) > room) {
+      lines.push(line);
       line = word;
     } else {
       line = line ? `${line} ${word}` : word;
     }
   }
-  if (line) lines.push(indent + line);
+  if (line) lines.push(line);
   return lines;
 }
 
@@ -133,6 +154,12 @@ export function hanging(marker: string, text: string, columns = 80): string[] {
   // wrap narrows the columns to the terminal.
   const indent = ' '.repeat(width(marker));
   return wrap(text, columns, indent).map((line, i) => (i === 0 ? marker + line.slice(indent.length) : line));
+}
+
+/** `packed` after a marker such as "   2. ", its later lines indented under the first part. */
+export function hangingPacked(marker: string, parts: string[], columns = 80, separator = '  '): string[] {
+  const indent = ' '.repeat(width(marker));
+  return packed(parts, columns, indent, separator).map((line, i) => (i === 0 ? marker + line.slice(indent.length) : line));
 }
 
 /** `text` (without colour codes) cut to `columns`, an ellipsis marking the cut. */

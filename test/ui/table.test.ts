@@ -1,7 +1,7 @@
 // Columns, not characters: what a terminal shows is what the layout measures.
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
-import { fitName, table, truncate, width, wrap } from '../../src/ui/table.js';
+import { fitName, hangingPacked, table, truncate, width, wrap } from '../../src/ui/table.js';
 
 const red = new Chalk({ level: 1 }).red;
 
@@ -54,5 +54,38 @@ describe('cutting to fit', () => {
     const before = (line: string, id: string) => width(line.slice(0, line.indexOf(id)));
     expect(before(lines[0]!, 'ankle-rocks')).toBe(before(lines[1]!, 'clamshells'));
     expect(before(lines[1]!, 'clamshells')).toBe(18);
+  });
+
+  it('a table given the most a column may take wraps a longer cell at spaces, its further lines indented', () => {
+    const lines = table(
+      [
+        ['name', 'id'],
+        ['Hip CARs (controlled articular rotations)', 'hip-cars'],
+        ['Bridges', 'bridges'],
+      ],
+      { most: [20] },
+    );
+    expect(lines).toEqual([
+      'name                  id',
+      'Hip CARs (controlled  hip-cars',
+      '  articular',
+      '  rotations)',
+      'Bridges               bridges',
+    ]);
+  });
+
+  it('a table with no limits lays out as before: every cell whole on one line', () => {
+    expect(table([['Hip CARs (controlled articular rotations)', 'hip-cars'], ['Bridges', 'bridges']])).toEqual([
+      'Hip CARs (controlled articular rotations)  hip-cars',
+      'Bridges                                    bridges',
+    ]);
+  });
+});
+
+describe('hangingPacked', () => {
+  it('keeps the parts on the marker\'s line while they fit, then puts the next one under the first', () => {
+    expect(hangingPacked('   2. ', ['Hip CARs', 'hip-cars · hip'])).toEqual(['   2. Hip CARs  hip-cars · hip']);
+    const name = 'Hip external rotation with extension (90/90 hip lift)';
+    expect(hangingPacked('   2. ', [name, 'hip-external-rotation-extension · hip'])).toEqual([`   2. ${name}`, '      hip-external-rotation-extension · hip']);
   });
 });
