@@ -27,20 +27,19 @@ export async function showHistory(ctx: Context, options: HistoryOptions, self: C
 
   const colour = paint(ctx, self);
   if (data.sessions.length === 0) {
-    ctx.stdout.write(`No sessions yet. Run ${colour.bold('itb session')} to start.\n`);
+    ctx.stdout.write(`${wrap(`No sessions yet. Run ${colour.bold('itb session')} to start.`).join('\n')}\n`);
     return;
   }
   if (summaries.length === 0) {
     const earlier = data.sessions.length;
-    ctx.stdout.write(
-      `No sessions since ${options.since}. ${colour.dim(`(${earlier} earlier; run itb history without --since to see them.)`)}\n`,
-    );
+    const lines = packed([`No sessions since ${options.since}.`, colour.dim(`(${earlier} earlier; run itb history without --since to see them.)`)], COLUMNS, '', ' ');
+    ctx.stdout.write(`${lines.join('\n')}\n`);
     return;
   }
   const out = sessionTable(listed, colour);
   const unlisted = summaries.length - listed.length;
   if (unlisted > 0) {
-    out.push(colour.dim(`… ${plural(unlisted, 'earlier session')} not listed (itb history --all lists every one).`));
+    out.push(...wrap(`… ${plural(unlisted, 'earlier session')} not listed (itb history --all lists every one).`).map((line) => colour.dim(line)));
   }
   out.push('', ...trendLines(trend, colour));
   const advice = adviceFor(data, ctx.now());
@@ -79,21 +78,33 @@ function sessionTable(summaries: SessionSummary[], colour: Colours): string[] {
     scores: summary.baseline === null ? '–' : `${score(summary.baseline)} → ${score(summary.final)}`,
     results: resultsParts(summary, colour),
   }));
-  const [head, ...lefts] = table([['date', 'routine', 'score', ''].map((cell) => colour.dim(cell)), ...rows.map((row) => [row.date, row.routine, row.scores, ''])]);
-  // The results fill the rest of the line; a long list goes on under them. On a terminal too
-  // narrow for that, the table is wider than the screen anyway: each row stays one line.
-  const under = ' '.repeat(width(head!));
-  const fits = onScreen(COLUMNS) - under.length >= 20;
-  const lines = rows.map((row, i) => {
-    if (!fits) return [lefts[i]! + row.results.join(' · ')];
-    const [first, ...more] = packed(row.results, COLUMNS, under);
-    return [lefts[i]! + first!.slice(under.length), ...more];
-  });
-  const heading = head + colour.dim('results');
-  if (shared) return [colour.dim(truncate(`Symptom and test movement: ${what(summaries[0]!)}`, COLUMNS)), heading, ...lines.flat()];
+  const screen = onScreen(COLUMNS);
+  const left = (withRoutine: boolean, results: string[]) =>
+    table([
+      ['date', ...(withRoutine ? ['routine'] : []), 'score', ...results].map((cell) => colour.dim(cell)),
+      ...rows.map((row) => [row.date, ...(withRoutine ? [row.routine] : []), row.scores, ...results.map(() => '')]),
+    ]);
+  let [heading, ...lefts] = left(true, ['']);
+  const under = ' '.repeat(width(heading!));
+  let lines: string[][];
+  if (screen - under.length >= 20) {
+    // The results fill the rest of the line; a long list goes on under them.
+    heading += colour.dim('results');
+    lines = rows.map((row, i) => {
+      const [first, ...more] = packed(row.results, COLUMNS, under);
+      return [lefts[i]! + first!.slice(under.length), ...more];
+    });
+  } else {
+    // Too narrow for that: the results go on the lines under each session's date and score,
+    // led by its routine when the routine does not fit beside them either.
+    const withRoutine = left(true, []).every((line) => width(line) <= screen);
+    [heading, ...lefts] = left(withRoutine, []);
+    lines = rows.map((row, i) => [lefts[i]!, ...packed(withRoutine ? row.results : [row.routine, ...row.results], COLUMNS, '    ')]);
+  }
+  if (shared) return [...wrap(`Symptom and test movement: ${what(summaries[0]!)}`).map((line) => colour.dim(line)), heading!, ...lines.flat()];
   // Sessions rated different things: each row gets a line more saying what, so scores are
   // never compared across symptoms or movements by mistake.
-  return [heading, ...rows.flatMap((row, i) => [...lines[i]!, colour.dim(truncate(`  ${row.what}`, COLUMNS))])];
+  return [heading!, ...rows.flatMap((row, i) => [...lines[i]!, colour.dim(truncate(`  ${row.what}`, screen))])];
 }
 
 function trendLines(points: ScorePoint[], colour: Colours): string[] {
@@ -105,9 +116,10 @@ function trendLines(points: ScorePoint[], colour: Colours): string[] {
   const trend = trends.find((candidate) => candidate.points.length >= 2);
   const what = (rated: Trend) => truncate(`${rated.symptom} during ${rated.movement}`, 40);
   const note = (text: string) => wrap(text, 76).map((line) => colour.dim(`  ${line}`));
-  if (!latest) return [colour.dim('The trend of your scores shows once two sessions have a score.')];
+  const noTrendYet = () => wrap('The trend of your scores shows once two sessions have a score.').map((line) => colour.dim(line));
+  if (!latest) return noTrendYet();
   if (!trend) {
-    if (trends.length === 1) return [colour.dim('The trend of your scores shows once two sessions have a score.')];
+    if (trends.length === 1) return noTrendYet();
     return note(`The trend shows once two sessions have rated ${what(latest)}, as the latest did: earlier scores rated something else and do not compare.`);
   }
   const drawn = trend.points;
@@ -118,7 +130,9 @@ function trendLines(points: ScorePoint[], colour: Colours): string[] {
       : [
           `Your latest session rated ${what(latest)}; its trend shows once a second session rates it too. Until then, the trend of ${what(trend)}, without the ${plural(leftOut, 'session')} that rated something else.`,
         ];
-  const shown = pointsShown(drawn.length, SPARK_WIDTH);
+  // "  baseline  " before the bars and "  10 → 10" after them.
+  const sparkWidth = Math.min(SPARK_WIDTH, onScreen(COLUMNS) - 21);
+  const shown = pointsShown(drawn.length, sparkWidth);
   const first = drawn[drawn.length - shown]!;
   const last = drawn.at(-1)!;
   const span = `${localDate(new Date(first.at))} → ${localDate(new Date(last.at))}`;
@@ -128,7 +142,7 @@ function trendLines(points: ScorePoint[], colour: Colours): string[] {
   // One scale for both lines, so that their bars compare.
   const top = sparkTop([...baselines, ...finals]);
   const line = (label: string, values: number[]) =>
-    `  ${label.padEnd(8)}  ${sparkline(values, top, SPARK_WIDTH)}  ${values[values.length - shown]} → ${values.at(-1)}`;
+    `  ${label.padEnd(8)}  ${sparkline(values, top, sparkWidth)}  ${values[values.length - shown]} → ${values.at(-1)}`;
   return [
     ...packed([`${colour.bold('Trend')}  ${span}`, colour.dim(`(${count};`), colour.dim(`bars from 0 to ${top})`)], COLUMNS, '', ' '),
     ...(leftOut > 0 ? notes.flatMap(note) : []),

@@ -72,7 +72,8 @@ describe('itb history', () => {
     const typed = buildSession({ id: 'typed', startedAt: '2026-03-07T12:00:00Z', movement: 'Single-leg  Squat ', baseline: 4, drills: [{ id: 'clamshells', scores: [2] }] });
     await withSessions(first, typed);
     const { stdout } = await run(['history'], { home, now });
-    expect(stdout).toContain('Symptom and test movement: pain during Single-leg  Squat');
+    // As the newest session typed it, wrapped between words like any sentence.
+    expect(stdout).toContain('Symptom and test movement: pain during Single-leg Squat');
     expect(stdout).not.toMatch(/\n  pain during /);
   });
 
