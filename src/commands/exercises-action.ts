@@ -5,7 +5,7 @@ import { findExercise } from '../library/library.js';
 import type { Exercise, Library } from '../library/schema.js';
 import type { Colours } from '../ui/colour.js';
 import { describeDose, describeSide } from '../ui/describe.js';
-import { fitName, hanging, packed, table } from '../ui/table.js';
+import { hanging, onScreen, packed, table, width, wrap } from '../ui/table.js';
 import { libraryFor, paint, printJson, unknownDrill } from './shared.js';
 
 export async function showExercises(ctx: Context, id: string | undefined, options: { json?: boolean }, command: Command) {
@@ -22,37 +22,45 @@ export async function showExercises(ctx: Context, id: string | undefined, option
   ctx.stdout.write(showExercise(library, exercise, colour));
 }
 
-/** Name, id and body region of every drill, in 80 columns; a strength drill says it is one. */
+/**
+ * Name, id and body region of every drill; a strength drill says it is one. Names are never
+ * shortened: a long one wraps within its column, and on a terminal too narrow for the columns
+ * each drill takes a line for its name and one for its id and region.
+ */
 function listExercises(library: Library, colour: Colours): string {
-  const loading = ' (loading)';
-  // The ids in full (they are typed), the names in what is left of 80 columns, at most 36.
-  const widest = (texts: string[]) => Math.max(...texts.map((text) => text.length));
-  const room = Math.max(Math.min(36, 80 - widest(library.exercises.map((e) => e.id)) - widest(library.exercises.map((e) => e.region)) - 4), 20);
-  const rows = library.exercises.map((exercise) => [
-    exercise.loading ? `${fitName(exercise.name, room - loading.length)}${colour.yellow(loading)}` : fitName(exercise.name, room),
-    colour.bold(exercise.id),
-    exercise.region,
-  ]);
-  const lines = table([[colour.dim('name'), colour.dim('id'), colour.dim('region')], ...rows]);
+  const named = (exercise: Exercise) => (exercise.loading ? `${exercise.name} ${colour.yellow('(loading)')}` : exercise.name);
+  // The ids in full (they are typed), the names in what is left of the screen.
+  const widest = (texts: string[]) => Math.max(...texts.map((text) => width(text)));
+  const room = onScreen(80) - widest(['id', ...library.exercises.map((e) => e.id)]) - widest(['region', ...library.exercises.map((e) => e.region)]) - 4;
+  const lines =
+    room >= 20
+      ? table([[colour.dim('name'), colour.dim('id'), colour.dim('region')], ...library.exercises.map((e) => [named(e), colour.bold(e.id), e.region])], { most: [room] })
+      : library.exercises.flatMap((e) => [...table([[named(e)]], { most: [onScreen(80)] }), ...packed([colour.bold(e.id), e.region], 80, '  ')]);
   const notes = ['Loading drills build strength: space those sessions about 48 hours apart.', 'Show one drill in full: itb exercises ID'];
-  return `${lines.join('\n')}\n\n${notes.map((note) => colour.dim(note)).join('\n')}\n`;
+  return `${lines.join('\n')}\n\n${notes.flatMap((note) => wrap(note)).map((line) => colour.dim(line)).join('\n')}\n`;
 }
 
 function showExercise(library: Library, exercise: Exercise, colour: Colours): string {
   const routines = library.routines.filter((routine) => routine.exercises.includes(exercise.id)).map((r) => r.id);
   const out = [
     ...packed([colour.bold(exercise.name), colour.dim(`(${exercise.id})`)], 80, '', '  '),
-    `${exercise.region} · ${exercise.category}${exercise.loading ? ' · loading drill (space these sessions 48 hours apart)' : ''}`,
+    ...wrap(`${exercise.region} · ${exercise.category}${exercise.loading ? ' · loading drill (space these sessions 48 hours apart)' : ''}`),
     '',
     ...exercise.steps.flatMap((step, i) => hanging(`  ${String(i + 1).padStart(2)}. `, step, 78)),
     '',
-    ...hanging('  Dose:       ', describeDose(exercise.dose), 80),
-    ...hanging('  Side:       ', describeSide(exercise.side), 80),
-    ...hanging('  Equipment:  ', exercise.equipment.length > 0 ? exercise.equipment.join(', ') : 'none', 80),
+    ...labelled('Dose:', describeDose(exercise.dose)),
+    ...labelled('Side:', describeSide(exercise.side)),
+    ...labelled('Equipment:', exercise.equipment.length > 0 ? exercise.equipment.join(', ') : 'none'),
   ];
-  if (routines.length > 0) out.push(...hanging('  Routines:   ', routines.join(', '), 80));
-  if (exercise.video) out.push(`  Video:      ${exercise.video}`);
+  if (routines.length > 0) out.push(...labelled('Routines:', routines.join(', ')));
+  if (exercise.video) out.push(...labelled('Video:', exercise.video));
   if (exercise.cues.length > 0) out.push('', '  Cues:', ...exercise.cues.flatMap((cue) => hanging('    - ', cue, 78)));
-  if (exercise.source) out.push('', colour.dim(`  From: ${exercise.source}`));
+  if (exercise.source) out.push('', ...hanging('  From: ', exercise.source, 80).map((line) => colour.dim(line)));
   return `${out.join('\n')}\n`;
+}
+
+/** "  Dose:       1 set × 10 reps", the text wrapped beside its label, or under it on a terminal too narrow for both. */
+function labelled(label: string, text: string): string[] {
+  const marker = `  ${label.padEnd(12)}`;
+  return width(marker) + 20 <= onScreen(80) ? hanging(marker, text, 80) : [`  ${label}`, ...wrap(text, 80, '    ')];
 }

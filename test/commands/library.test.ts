@@ -51,8 +51,10 @@ describe('itb routines', () => {
     expect(stdout).toMatch(/^joint-chain {2}Joint chain, feet upward$/m);
     expect(stdout).toMatch(/^ {3}1\. Lateral ankle tilts {2}lateral-ankle-tilts · ankle$/m);
     expect(stdout).toMatch(/^ {3}5\. Opposite scapular camshafts {2}opposite-scapular-camshafts · shoulder$/m);
-    // Too long for the line with its id, a name loses its note in brackets, then words from its end.
-    expect(stdout).toMatch(/^ {3}2\. Hip external rotation with… {2}hip-external-rotation-extension · hip$/m);
+    // Too long for the line with its id, a name keeps every word, and the id goes under it.
+    expect(stdout).toMatch(/^ {3}2\. Hip external rotation with extension \(90\/90 hip lift\)\n {6}hip-external-rotation-extension · hip$/m);
+    expect(stdout).toMatch(/^ {3}4\. Hip CARs \(controlled articular rotations\) {2}hip-cars · hip$/m);
+    expect(stdout).not.toContain('…');
     for (const line of stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
     expect(stdout).toMatch(/^rehab {2}/m);
     expect(stdout).toMatch(/^retest {2}/m);
@@ -87,8 +89,10 @@ describe('itb exercises', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Lateral ankle tilts +lateral-ankle-tilts +ankle$/m);
     expect(stdout).toMatch(/^Clamshells \(loading\) +clamshells +hip$/m);
-    // Too long for the column, a name loses its note in brackets: the list fits 80 columns.
-    expect(stdout).toMatch(/^Hip external rotation with extension +hip-external-rotation-extension +hip$/m);
+    // Too long for the column, a name wraps within it, its note in brackets on a line of its own.
+    expect(stdout).toMatch(/^Hip external rotation with extension +hip-external-rotation-extension +hip\n {2}\(90\/90 hip lift\)$/m);
+    expect(stdout).toMatch(/^Isometric glute holds \(wall press\) +isometric-glute-holds +hip\n {2}\(loading\)$/m);
+    expect(stdout).not.toContain('…');
     for (const line of stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
   });
 

@@ -10,6 +10,7 @@ import { Store } from '../../src/store/store.js';
 import { width } from '../../src/ui/table.js';
 import { run, tempHome, type RunResult } from '../helpers/run.js';
 import { CTRL_C, type Answer } from '../helpers/scripted.js';
+import { onTerminal } from '../helpers/terminal.js';
 
 const shipped = loadLibraryFile(join(import.meta.dirname, '../../data/library.yaml'));
 const now = new Date('2026-11-20T12:00:00Z');
@@ -127,9 +128,16 @@ describe('every line fits 80 columns', () => {
 
     it('the list of drills keeps its columns in line', async () => {
       const result = await run([...wideText, 'exercises'], { home: home.home, now });
-      const rows = result.stdout.split('\n').slice(0, 3);
-      const idColumn = rows.map((row, i) => columns(row.slice(0, row.indexOf(['id', 'side-lying-abduction', 'ankle-rocks'][i]!))));
-      expect(new Set(idColumn).size).toBe(1);
+      const lines = result.stdout.split('\n');
+      // The long name wraps within its column: its second line comes before the next drill's row.
+      const rows = ['id', 'side-lying-abduction', 'ankle-rocks'].map((id) => {
+        const row = lines.find((line) => line.includes(` ${id} `))!;
+        return columns(row.slice(0, row.indexOf(id)));
+      });
+      expect(new Set(rows).size).toBe(1);
+      const name = '横向きに寝て両膝の上にバンドを巻いた股関節外転（とてもゆっくりとしたテンポで）';
+      const nameLines = lines.slice(1, lines.findIndex((line) => line.includes(' ankle-rocks ')));
+      expect(nameLines.map((line) => line.trim().split(/\s{2,}/)[0]).join('')).toBe(`${name} (loading)`);
     });
 
     it('a session through its routine', async () => {
@@ -246,25 +254,13 @@ describe('every line fits 80 columns', () => {
   });
 
   describe('on a terminal narrower than the tables', () => {
-    /** Runs `work` as if stdout were a terminal `columns` wide. */
-    async function onTerminal<T>(columns: number, work: () => Promise<T>): Promise<T> {
-      const saved = { isTTY: process.stdout.isTTY, columns: process.stdout.columns };
-      Object.defineProperty(process.stdout, 'isTTY', { value: true, configurable: true, writable: true });
-      Object.defineProperty(process.stdout, 'columns', { value: columns, configurable: true, writable: true });
-      try {
-        return await work();
-      } finally {
-        Object.defineProperty(process.stdout, 'isTTY', { value: saved.isTTY, configurable: true, writable: true });
-        Object.defineProperty(process.stdout, 'columns', { value: saved.columns, configurable: true, writable: true });
-      }
-    }
-
-    it('history keeps each session on one line rather than a word a line', async () => {
+    it('history keeps each session\'s date, routine and score on one line, its results under them, rather than a word a line', async () => {
       const result = await onTerminal(40, () => run(['history'], { home: home.home, now }));
-      const rows = result.stdout.split('\n').filter((line) => /^\d{4}-\d\d-\d\d /.test(line));
+      const rows = result.stdout.split('\n').filter((line) => /^\d{4}-\d\d-\d\d \d\d:\d\d {2}\S+ +\d+ → \d+$/.test(line));
       expect(rows).toHaveLength(20);
-      // No results carried over to a line of their own under the results column.
+      // No results carried over to a line of their own under a results column too narrow for them.
       expect(result.stdout).not.toMatch(/\n {30,}\S/);
+      expect(result.stdout.split('\n').filter((line) => width(line) > 40)).toEqual([]);
     });
 
     it('the session summary keeps enough of each name to tell them apart', async () => {

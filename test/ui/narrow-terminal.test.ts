@@ -41,9 +41,23 @@ describe('a year of history on terminals from 30 to 64 columns', () => {
   });
   afterAll(() => year.cleanup());
 
-  const commands = [['history'], ['history', '--all']];
+  const longText = ['--data', join(import.meta.dirname, '../fixtures/libraries/long-text.yaml')];
+  const wideText = ['--data', join(import.meta.dirname, '../fixtures/libraries/wide-text.yaml')];
+  const commands = [
+    ['history'],
+    ['history', '--all'],
+    ['exercises'],
+    ['routines'],
+    [...longText, 'exercises'],
+    [...longText, 'routines'],
+    [...longText, 'exercises', 'side-lying-hip-abduction-with-a-red-band'],
+    [...wideText, 'exercises'],
+    [...wideText, 'routines'],
+  ];
+  const eachDrill = shipped.exercises.map((exercise) => ['exercises', exercise.id]);
   for (const columns of [30, 40, 50, 64]) {
-    it.each(commands.map((argv) => [argv.join(' '), argv]))(`itb %s fits ${columns} columns`, async (_name, argv) => {
+    const run = columns === 30 || columns === 50 ? [...commands, ...eachDrill] : commands;
+    it.each(run.map((argv) => [argv.join(' '), argv]))(`itb %s fits ${columns} columns`, async (_name, argv) => {
       const result = await at(columns, argv as string[], year.home);
       expect(result.code, result.stderr).toBe(0);
       expect(wider(result.stdout, columns)).toEqual([]);
@@ -80,5 +94,28 @@ describe('one session, on a terminal 50 columns wide', () => {
     expect(wholeWords(stdout, 'Symptom and test movement: pain during single-leg squat')).toBe(true);
     expect(wholeWords(stdout, 'The trend of your scores shows once two sessions have a score.')).toBe(true);
     expect(stdout).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d {2}joint-chain {2}6 → 5\n {4}1 helped · 1 set aside$/m);
+  });
+
+  it('exercises shows every drill by its full name, with its id whole, and breaks its notes between words', async () => {
+    const { code, stdout } = await at(50, ['exercises'], one.home);
+    expect(code).toBe(0);
+    expect(wider(stdout, 50)).toEqual([]);
+    for (const exercise of shipped.exercises) {
+      const named = exercise.loading ? `${exercise.name} (loading)` : exercise.name;
+      expect(flat(stdout)).toContain(`${named} ${exercise.id} · ${exercise.region}`);
+      expect(stdout).toMatch(new RegExp(`^ {2}${exercise.id} · ${exercise.region}$`, 'm'));
+    }
+    expect(wholeWords(stdout, 'Loading drills build strength: space those sessions about 48 hours apart.')).toBe(true);
+  });
+
+  it('routines shows every drill by its full name and breaks the descriptions between words', async () => {
+    const { code, stdout } = await at(50, ['routines'], one.home);
+    expect(code).toBe(0);
+    expect(wider(stdout, 50)).toEqual([]);
+    for (const exercise of shipped.exercises) expect(flat(stdout)).toContain(`${exercise.name} ${exercise.id} · ${exercise.region}`);
+    expect(wholeWords(stdout, 'The drills in your rehab bucket, in routine order.')).toBe(true);
+    expect(wholeWords(stdout, 'Drills set aside for now whose re-test date has come.')).toBe(true);
+    // Too long to share a line with the name, the id goes under it, in line with the name.
+    expect(stdout).toMatch(/^ {3}2\. Hip external rotation with extension \(90\/90\n {6}hip lift\)\n {6}hip-external-rotation-extension · hip$/m);
   });
 });
