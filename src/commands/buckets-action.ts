@@ -13,7 +13,7 @@ import { mixedRatingsWords, resetWords, testedBefore } from '../export/words.js'
 import type { Colours } from '../ui/colour.js';
 import { isPromptExit } from '../ui/prompter.js';
 import { readSummary } from '../store/summary-file.js';
-import { fitName, packed, table, truncate, wrap } from '../ui/table.js';
+import { hangingPacked, onScreen, packed, table, wrap } from '../ui/table.js';
 import { libraryFor, notice, paint, printJson, promptsFor, unknownDrill } from './shared.js';
 
 const bucketWords: Record<ExerciseStatus['bucket'], string> = { rehab: 'rehab', avoid: 'avoid for now', untested: 'untested' };
@@ -42,7 +42,7 @@ export async function showBuckets(ctx: Context, options: { json?: boolean }, sel
   }
   const colour = paint(ctx, self);
   if (summary.sessionCount === 0 && summary.moveCount === 0) {
-    ctx.stdout.write(`No sessions yet. Run ${colour.bold('itb session')} to try your first drills; what helps will show up here.\n`);
+    ctx.stdout.write(`${wrap(`No sessions yet. Run ${colour.bold('itb session')} to try your first drills; what helps will show up here.`).join('\n')}\n`);
     return;
   }
   ctx.stdout.write(renderBuckets(view, advice, colour, summary.buckets));
@@ -178,11 +178,18 @@ function evidenceParts(evidence: Evidence): string[] {
   return parts;
 }
 
-/** Names in order down two columns: quicker to scan than a paragraph of them, and a name may hold a comma. */
-function inTwoColumns(names: string[]): string[] {
+/**
+ * Names in order down two columns: quicker to scan than a paragraph of them, and a name may
+ * hold a comma. A name longer than its column wraps within it; on a terminal too narrow for two
+ * columns of a useful width, one column.
+ */
+function untestedLines(names: string[]): string[] {
+  const room = onScreen(80) - 2;
+  const column = Math.floor((room - 4) / 2);
+  if (column < 24) return table(names.map((name) => [name]), { most: [room] });
   const down = Math.ceil(names.length / 2);
-  const rows = names.slice(0, down).map((name, i) => [name, ...names.slice(down + i, down + i + 1)].map((cell) => fitName(cell, 36)));
-  return table(rows, { gap: 4 });
+  const rows = names.slice(0, down).map((name, i) => [name, ...names.slice(down + i, down + i + 1)]);
+  return table(rows, { gap: 4, most: [column, column] });
 }
 
 function drillLines(status: ExerciseStatus, colour: Colours): string[] {
@@ -190,13 +197,14 @@ function drillLines(status: ExerciseStatus, colour: Colours): string[] {
   if (status.flare) flags.push(colour.red('flare'));
   if (status.source === 'manual' && status.note === undefined) flags.push('manual');
   if (!status.inLibrary) flags.push(colour.dim('no longer in your library'));
-  const title = fitName(status.name, 40);
-  const lines = [`  ${colour.bold(title)}  ${colour.dim(truncate(status.exerciseId, 76 - title.length))}`];
-  if (flags.length > 0) lines[0] += `  ${flags.join(' · ')}`;
+  // The name in full, as every command shows it; the id and flags beside it while they fit,
+  // else under it, indented so that they do not read as the next drill.
+  const title = [colour.bold(status.name), colour.dim(status.exerciseId), ...(flags.length > 0 ? [flags.join(' · ')] : [])];
+  const lines = packed(title, 80, '    ', '  ').map((line, i) => (i === 0 ? line.slice(2) : line));
   lines.push(...packed(evidenceParts(status.evidence), 80, '    '));
   if (status.retestDueAt) {
     const date = localDate(new Date(status.retestDueAt));
-    lines.push(status.retestDue ? `    re-test ${colour.yellow.bold('due')} (since ${date})` : `    re-test from ${date}`);
+    lines.push(...wrap(status.retestDue ? `re-test ${colour.yellow.bold('due')} (since ${date})` : `re-test from ${date}`, 80, '    '));
   }
   if (status.source === 'manual' && status.note !== undefined) {
     lines.push(...wrap(`manual: ${status.note}`, 78, '    '));
@@ -205,26 +213,27 @@ function drillLines(status: ExerciseStatus, colour: Colours): string[] {
 }
 
 function renderBuckets(view: BucketView, advice: Advice[], colour: Colours, log: Pick<BucketSummary, 'resetAt' | 'ratingsMix'>): string {
-  const out: string[] = [colour.green.bold(`Rehab — your rehab routine (${view.rehab.length})`)];
-  if (view.rehab.length === 0) out.push(colour.dim('  Nothing yet: drills that lower your score land here.'));
+  const out: string[] = wrap(`Rehab — your rehab routine (${view.rehab.length})`).map((line) => colour.green.bold(line));
+  const dimmed = (text: string) => wrap(text, 80, '  ').map((line) => colour.dim(line));
+  if (view.rehab.length === 0) out.push(...dimmed('Nothing yet: drills that lower your score land here.'));
   for (const status of view.rehab) out.push(...drillLines(status, colour));
 
   out.push('', colour.yellow.bold(`Avoid for now (${view.avoid.length})`));
-  if (view.avoid.length === 0) out.push(colour.dim('  Nothing set aside.'));
+  if (view.avoid.length === 0) out.push(...dimmed('Nothing set aside.'));
   for (const status of view.avoid) out.push(...drillLines(status, colour));
 
   out.push('', colour.bold(`Untested (${view.untested.length})`));
-  if (view.untested.length === 0) out.push(colour.dim('  None: every drill in the library has been tried.'));
+  if (view.untested.length === 0) out.push(...dimmed('None: every drill in the library has been tried.'));
   // Drills tested only before the buckets were cleared keep their evidence in view, flare-ups
   // included: they are offered again as if new.
   const earlier = testedBefore(view.untested);
   const never = view.untested.filter((status) => status.evidence.tested === 0);
   if (earlier.length > 0) {
-    out.push(colour.dim('  Tested only before the buckets were cleared:'));
+    out.push(...dimmed('Tested only before the buckets were cleared:'));
     for (const status of earlier) out.push(...drillLines(status, colour));
-    if (never.length > 0) out.push(colour.dim('  Not tested yet:'));
+    if (never.length > 0) out.push(...dimmed('Not tested yet:'));
   }
-  out.push(...inTwoColumns(never.map((status) => status.name)).map((line) => colour.dim(`  ${line}`)));
+  out.push(...untestedLines(never.map((status) => status.name)).map((line) => colour.dim(`  ${line}`)));
 
   // What the reports say beside the same lists: what the evidence counts, and since when the lists run.
   const notes = [resetWords(log.resetAt), mixedRatingsWords(log.ratingsMix)];
@@ -241,6 +250,8 @@ function renderBuckets(view: BucketView, advice: Advice[], colour: Colours, log:
   if (due > 0) next.push(['itb session retest', `re-test ${due} ${due === 1 ? 'drill' : 'drills'} set aside for now`]);
   if (next.length === 0) next.push(['itb session', 'test drills from a routine']);
   const width = Math.max(...next.map(([run]) => run.length));
-  out.push('', ...next.map(([run, what], i) => colour.dim(`${i === 0 ? 'Next:' : '     '} ${run.padEnd(width)}  ${what}`)));
+  // What to run beside what it does, or under it on a narrow terminal.
+  const nextLines = next.flatMap(([run, what], i) => hangingPacked(i === 0 ? 'Next: ' : '      ', [run.padEnd(width), what]));
+  out.push('', ...nextLines.map((line) => colour.dim(line)));
   return `${out.join('\n')}\n`;
 }

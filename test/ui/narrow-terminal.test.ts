@@ -44,6 +44,7 @@ describe('a year of history on terminals from 30 to 64 columns', () => {
   const longText = ['--data', join(import.meta.dirname, '../fixtures/libraries/long-text.yaml')];
   const wideText = ['--data', join(import.meta.dirname, '../fixtures/libraries/wide-text.yaml')];
   const commands = [
+    ['buckets'],
     ['history'],
     ['history', '--all'],
     ['exercises'],
@@ -117,5 +118,59 @@ describe('one session, on a terminal 50 columns wide', () => {
     expect(wholeWords(stdout, 'Drills set aside for now whose re-test date has come.')).toBe(true);
     // Too long to share a line with the name, the id goes under it, in line with the name.
     expect(stdout).toMatch(/^ {3}2\. Hip external rotation with extension \(90\/90\n {6}hip lift\)\n {6}hip-external-rotation-extension · hip$/m);
+  });
+
+  it('buckets lists the untested drills in one column when two do not fit, each name and id whole', async () => {
+    const { code, stdout } = await at(50, ['buckets'], one.home);
+    expect(code).toBe(0);
+    expect(wider(stdout, 50)).toEqual([]);
+    expect(stdout).toMatch(/^ {2}Forward 45° lunge knee circles\n {4}lunge-knee-circles$/m);
+    const untested = stdout.slice(stdout.indexOf('Untested (')).split('\n\n')[0]!.split('\n').slice(1);
+    // One name a line, a long one going on, indented, on the next.
+    const names = untested.reduce<string[]>((all, line) => (line.startsWith('    ') ? [...all.slice(0, -1), `${all.at(-1)} ${line.trim()}`] : [...all, line.trim()]), []);
+    const tested = ['lateral-ankle-tilts', 'lunge-knee-circles'];
+    expect(names).toEqual(shipped.exercises.filter((exercise) => !tested.includes(exercise.id)).map((exercise) => exercise.name));
+    for (const line of untested) expect(line).toMatch(/^ {2}(?: {2})?\S/);
+    expect(untested.filter((line) => / {4}\S/.test(line.trimStart()))).toEqual([]);
+  });
+});
+
+describe('one name for each drill, whole, in every command that lists it', () => {
+  const long = ['hip-cars', 'glute-activation', 'isometric-glute-holds', 'hip-external-rotation-extension'];
+  const nameOf = (id: string) => shipped.exercises.find((exercise) => exercise.id === id)!.name;
+  let home: ReturnType<typeof tempHome>;
+  beforeAll(async () => {
+    home = tempHome();
+    const session = buildSession({ startedAt: '2026-11-19T12:00:00Z', routine: 'hip-rotation', baseline: 6, drills: [{ id: 'hip-cars', scores: [4] }] });
+    await Store.open({ ITB_HOME: home.home }).update((data) => void data.sessions.push(session));
+  });
+  afterAll(() => home.cleanup());
+
+  it('on an 80-column terminal', async () => {
+    const exercises = (await run(['exercises'], { home: home.home, now })).stdout.split('\n');
+    // The name column of the list: a name too long for it goes on, indented, on the next line.
+    const idAt = exercises[0]!.indexOf('id');
+    const listed = exercises
+      .slice(1)
+      .filter((line) => line.trim() !== '' && !line.startsWith('Loading') && !line.startsWith('Show'))
+      .reduce<string[]>((all, line) => {
+        const cell = line.slice(0, idAt).trim();
+        return line.startsWith('  ') ? [...all.slice(0, -1), `${all.at(-1)} ${cell}`] : [...all, cell];
+      }, []);
+    const routines = flat((await run(['routines'], { home: home.home, now })).stdout);
+    const buckets = await run(['buckets'], { home: home.home, now });
+    for (const id of long) {
+      const name = nameOf(id);
+      const loading = shipped.exercises.find((exercise) => exercise.id === id)!.loading;
+      expect(listed).toContain(loading ? `${name} (loading)` : name);
+      expect(routines).toContain(`${name} ${id} ·`);
+    }
+    // In rehab with its evidence, and among the untested.
+    expect(buckets.stdout).toMatch(/^ {2}Hip CARs \(controlled articular rotations\) {2}hip-cars$/m);
+    expect(flat(buckets.stdout)).toContain(nameOf('glute-activation'));
+    const moved = await run(['buckets', 'move', 'glute-activation', 'avoid'], { home: home.home, now });
+    expect(flat(moved.stderr)).toContain(`Moved ${nameOf('glute-activation')} to avoid for now`);
+    const after = (await run(['buckets'], { home: home.home, now })).stdout;
+    expect(after).toMatch(/^ {2}Glute activation \(standing kickbacks\) {2}glute-activation {2}manual$/m);
   });
 });
