@@ -4,7 +4,8 @@ import { findSettingKey, parseSetting, settingDefinitions, settingKeys, type Set
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
 import { Store } from '../store/store.js';
-import { hanging, wrap } from '../ui/table.js';
+import { hanging, packed, wrap } from '../ui/table.js';
+import { plural } from '../export/words.js';
 import { paint, printJson } from './shared.js';
 
 export async function showOrChangeSettings(ctx: Context, keyText: string | undefined, valueText: string | undefined, options: { unset?: boolean; json?: boolean }, command: Command) {
@@ -19,7 +20,7 @@ export async function showOrChangeSettings(ctx: Context, keyText: string | undef
       ...hanging(colour.bold(key.padEnd(16)), settings[key] === undefined ? colour.dim('not set') : String(settings[key]), 80),
       ...wrap(`${settingDefinitions[key].meaning} (${settingDefinitions[key].allowed})`, 80, '  ').map((line) => colour.dim(line)),
     ]);
-    ctx.stdout.write(`${lines.join('\n')}\n\n${colour.dim(`Kept in ${store.path}`)}\n`);
+    ctx.stdout.write(`${lines.join('\n')}\n\n${packed(['Kept in', store.path], 80, '', ' ').map((line) => colour.dim(line)).join('\n')}\n`);
     return;
   }
   const found = findSettingKey(keyText);
@@ -51,5 +52,12 @@ export async function showOrChangeSettings(ctx: Context, keyText: string | undef
     if (parsed) Object.assign(data.settings, { [key]: parsed.value });
     else delete data.settings[key];
   });
-  ctx.stderr.write(`${wrap(`${key}: ${shown(previous)} → ${shown(parsed?.value)}`).join('\n')}\n`);
+  const lines = [`${key}: ${shown(previous)} → ${shown(parsed?.value)}`];
+  // Re-test dates are worked out from this setting whenever they are shown, not kept.
+  if (key === 'retestAfterDays' && typeof parsed?.value === 'number') {
+    lines.push(
+      `Every drill set aside, including those set aside before this change, is now offered for a re-test ${plural(parsed.value, 'day')} after the day it was set aside; itb buckets shows the dates.`,
+    );
+  }
+  ctx.stderr.write(`${lines.flatMap((line) => wrap(line)).join('\n')}\n`);
 }

@@ -1,10 +1,12 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { localDate } from '../../src/core/history.js';
 import { settingKeys } from '../../src/core/settings.js';
 import { Store } from '../../src/store/store.js';
 import { documentedKeys } from '../helpers/json-shape.js';
 import { run, tempHome } from '../helpers/run.js';
+import { buildSession } from '../helpers/sessions.js';
 
 let home: string;
 let cleanup: () => void;
@@ -33,6 +35,30 @@ describe('itb settings', () => {
     expect((await run(['settings', 'minimprovement'], { home })).stdout).toBe('2\n');
     expect(JSON.parse((await run(['settings', '--json'], { home })).stdout)).toEqual({ minImprovement: 2, flareRise: 3, retestAfterDays: 14, side: null, symptom: null, movement: null });
     expect(documentedKeys((await run(['settings', '--help'], { home })).stdout, 'prints')).toEqual(settingKeys);
+  });
+
+  it('says that a new retestAfterDays moves the re-test dates of drills already set aside, as buckets then shows', async () => {
+    const now = new Date('2026-03-11T12:00:00Z');
+    const setAside = buildSession({ startedAt: '2026-03-01T12:00:00Z', baseline: 5, drills: [{ id: 'hip-hikes', scores: [5, 5] }] });
+    await Store.open({ ITB_HOME: home }).update((data) => void data.sessions.push(setAside));
+    const day = (offset: number) => localDate(new Date(Date.parse('2026-03-01T12:00:00Z') + offset * 86_400_000));
+    const hipHikes = async () => {
+      const json = JSON.parse((await run(['buckets', '--json'], { home, now })).stdout) as { avoid: { exerciseId: string; retestDueAt: string; retestDue: boolean }[] };
+      return json.avoid.find((status) => status.exerciseId === 'hip-hikes')!;
+    };
+    expect(localDate(new Date((await hipHikes()).retestDueAt))).toBe(day(14));
+    expect((await run(['buckets'], { home, now })).stdout).toContain(`re-test from ${day(14)}`);
+
+    const result = await run(['settings', 'retestAfterDays', '7'], { home, now });
+    expect(result.code).toBe(0);
+    expect(result.stderr.replace(/\s+/g, ' ')).toBe(
+      'retestAfterDays: 14 → 7 Every drill set aside, including those set aside before this change, is now offered for a re-test 7 days after the day it was set aside; itb buckets shows the dates. ',
+    );
+    // True of the drill set aside ten days ago: due since its seventh day.
+    expect(await hipHikes()).toMatchObject({ retestDue: true });
+    expect(localDate(new Date((await hipHikes()).retestDueAt))).toBe(day(7));
+    expect((await run(['buckets'], { home, now })).stdout).toContain(`re-test due (since ${day(7)})`);
+    expect((await run(['settings', 'retestAfterDays', '1'], { home, now })).stderr).toContain('a re-test 1 day after');
   });
 
   it('leaves the store untouched when the value is already set, and says so', async () => {

@@ -49,6 +49,7 @@ describe('a year of history on terminals from 30 to 64 columns', () => {
     ['history', '--all'],
     ['exercises'],
     ['routines'],
+    ['settings'],
     [...longText, 'exercises'],
     [...longText, 'routines'],
     [...longText, 'exercises', 'side-lying-hip-abduction-with-a-red-band'],
@@ -64,6 +65,13 @@ describe('a year of history on terminals from 30 to 64 columns', () => {
       expect(wider(result.stdout, columns)).toEqual([]);
     });
   }
+
+  it('settings says a change within the width', async () => {
+    const changed = await at(30, ['settings', 'retestAfterDays', '9'], year.home);
+    expect(changed.code, changed.stderr).toBe(0);
+    expect(wider(changed.stderr, 30)).toEqual([]);
+    expect(wholeWords(changed.stderr, 'is now offered for a re-test 9 days after the day it was set aside;')).toBe(true);
+  });
 
   it('history draws as much of the trend as the terminal has room for', async () => {
     const trend = (text: string) => text.split('\n').find((line) => line.startsWith('  baseline  '))!;
