@@ -10,8 +10,14 @@ export function describeDose(dose: Dose): string {
   return parts.join(' × ') + (dose.perSide ? ' per side' : '');
 }
 
-/** The side to work, in words; with the painful side known, the actual side is named. */
+/**
+ * The side to work, in words; with the painful side known, the actual side is named. With pain
+ * on both sides a one-sided drill is done on each side in turn, since each side is the painful
+ * side of one and the opposite side of the other; the dose, given for one side, then holds for
+ * each.
+ */
 export function describeSide(side: Side, painful?: PainfulSide): string {
+  const eachInTurn = 'each side in turn, the full dose on each';
   switch (side) {
     case 'none':
       return 'no particular side';
@@ -19,10 +25,10 @@ export function describeSide(side: Side, painful?: PainfulSide): string {
       return 'both sides';
     case 'painful':
       if (painful === 'left' || painful === 'right') return `your ${painful} side (the painful side)`;
-      return painful === 'both' ? 'each painful side' : 'the painful side';
+      return painful === 'both' ? `${eachInTurn} (both sides are painful)` : `the painful side; when both sides are, ${eachInTurn}`;
     case 'opposite':
       if (painful === 'left') return 'your right side (opposite the pain)';
       if (painful === 'right') return 'your left side (opposite the pain)';
-      return painful === 'both' ? 'each side in turn, opposite the leg you are working on' : 'the side opposite the pain';
+      return painful === 'both' ? `${eachInTurn} (both sides are painful)` : `the side opposite the pain; when both sides are painful, ${eachInTurn}`;
   }
 }

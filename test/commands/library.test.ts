@@ -104,6 +104,7 @@ describe('itb exercises', () => {
     expect(stdout).toMatch(/^ {3}3\. /m);
     expect(stdout).toContain('Dose:       1 set × 10 reps');
     expect(stdout).toContain('Side:       the side opposite the pain');
+    expect(stdout.replace(/\s+/g, ' ')).toContain('Side: the side opposite the pain; when both sides are painful, each side in turn, the full dose on each Equipment:');
     expect(stdout).toContain('Routines:   joint-chain');
   });
 

@@ -58,6 +58,18 @@ describe('the shipped library', () => {
     const camshafts = exercise(shipped(), 'opposite-scapular-camshafts');
     expect(camshafts.side).toBe('opposite');
     expect(camshafts.steps.join(' ')).toMatch(/opposite/i);
+    // With pain on both sides, each shoulder is opposite one of them.
+    expect(camshafts.steps.join(' ')).toContain('If both IT bands hurt, do all the reps with one shoulder, then all of them with the other.');
+  });
+
+  it('says which leg a one-legged test movement is done on when both legs hurt, the same each time', () => {
+    const library = shipped();
+    for (const id of ['single-leg-squat', 'step-down', 'forward-lunge']) {
+      const { instructions } = library.movements.find((movement) => movement.id === id)!;
+      expect(instructions, id).toContain('the leg that hurts');
+      expect(instructions, id).toMatch(/if both legs hurt, (use )?the one that hurts more, and that same leg every time/);
+      expect(instructions, id).not.toContain('painful-side');
+    }
   });
 
   it('marks every strength drill as loading and no joint-chain drill as loading', () => {

@@ -1,0 +1,36 @@
+// The side a drill is done on, in words that hold for a pain on the left, the right or both.
+import { describe, expect, it } from 'vitest';
+import { describeDose, describeSide } from '../../src/ui/describe.js';
+
+describe('describeSide', () => {
+  it('names the side to work when the pain is on one side', () => {
+    expect(describeSide('painful', 'left')).toBe('your left side (the painful side)');
+    expect(describeSide('painful', 'right')).toBe('your right side (the painful side)');
+    expect(describeSide('opposite', 'left')).toBe('your right side (opposite the pain)');
+    expect(describeSide('opposite', 'right')).toBe('your left side (opposite the pain)');
+  });
+
+  it('with pain on both sides, a one-sided drill is done on each side in turn, its whole dose on each', () => {
+    for (const side of ['painful', 'opposite'] as const) {
+      const words = describeSide(side, 'both');
+      expect(words).toBe('each side in turn, the full dose on each (both sides are painful)');
+      // A shoulder drill such as the scapular camshafts is worked by no leg.
+      expect(words).not.toMatch(/leg/);
+    }
+    // Beside a dose for one side, the words make it a dose for each.
+    expect(`${describeDose({ sets: 1, reps: 10, perSide: false })}   Side: ${describeSide('painful', 'both')}`).toBe(
+      '1 set × 10 reps   Side: each side in turn, the full dose on each (both sides are painful)',
+    );
+  });
+
+  it('says what happens with pain on both sides when the painful side is not known', () => {
+    expect(describeSide('painful')).toBe('the painful side; when both sides are, each side in turn, the full dose on each');
+    expect(describeSide('opposite')).toBe('the side opposite the pain; when both sides are painful, each side in turn, the full dose on each');
+  });
+
+  it('fits the drill card\'s side line of an 80-column terminal whatever the painful side', () => {
+    for (const side of ['painful', 'opposite', 'both', 'none'] as const) {
+      for (const painful of ['left', 'right', 'both'] as const) expect(`  Side: ${describeSide(side, painful)}`.length).toBeLessThanOrEqual(80);
+    }
+  });
+});
