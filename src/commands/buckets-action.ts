@@ -252,6 +252,6 @@ function renderBuckets(view: BucketView, advice: Advice[], colour: Colours, log:
   const width = Math.max(...next.map(([run]) => run.length));
   // What to run beside what it does, or under it on a narrow terminal.
   const nextLines = next.flatMap(([run, what], i) => hangingPacked(i === 0 ? 'Next: ' : '      ', [run.padEnd(width), what]));
-  out.push('', ...nextLines.map((line) => colour.dim(line)));
+  out.push('', ...nextLines.map((line) => colour.dim(line.trimEnd())));
   return `${out.join('\n')}\n`;
 }

@@ -4,7 +4,7 @@ import { findSettingKey, parseSetting, settingDefinitions, settingKeys, type Set
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
 import { Store } from '../store/store.js';
-import { hanging, packed, wrap } from '../ui/table.js';
+import { hanging, onScreen, packed, wrap } from '../ui/table.js';
 import { plural } from '../export/words.js';
 import { paint, printJson } from './shared.js';
 
@@ -16,8 +16,10 @@ export async function showOrChangeSettings(ctx: Context, keyText: string | undef
     const { settings } = store.read();
     // Every key, null when not set: a script finds the same keys whatever has been answered.
     if (options.json) return printJson(ctx, Object.fromEntries(settingKeys.map((key) => [key, settings[key] ?? null])));
+    // The value beside its key, or under it on a terminal too narrow for both.
+    const valueOf = (key: SettingKey) => (settings[key] === undefined ? colour.dim('not set') : String(settings[key]));
     const lines = settingKeys.flatMap((key) => [
-      ...hanging(colour.bold(key.padEnd(16)), settings[key] === undefined ? colour.dim('not set') : String(settings[key]), 80),
+      ...(16 + 20 <= onScreen(80) ? hanging(colour.bold(key.padEnd(16)), valueOf(key), 80) : [colour.bold(key), ...wrap(valueOf(key), 80, '  ')]),
       ...wrap(`${settingDefinitions[key].meaning} (${settingDefinitions[key].allowed})`, 80, '  ').map((line) => colour.dim(line)),
     ]);
     ctx.stdout.write(`${lines.join('\n')}\n\n${packed(['Kept in', store.path], 80, '', ' ').map((line) => colour.dim(line)).join('\n')}\n`);

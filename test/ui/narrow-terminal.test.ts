@@ -66,6 +66,14 @@ describe('a year of history on terminals from 30 to 64 columns', () => {
     });
   }
 
+  it('settings shows a long remembered movement within the width', async () => {
+    const movement = 'walking down the long hill behind the house after work with the dog, slowly';
+    expect((await run(['settings', 'movement', movement], { home: year.home, now })).code).toBe(0);
+    const shown = await at(30, ['settings'], year.home);
+    expect(wider(shown.stdout, 30)).toEqual([]);
+    expect(wholeWords(shown.stdout, movement)).toBe(true);
+  });
+
   it('settings says a change within the width', async () => {
     const changed = await at(30, ['settings', 'retestAfterDays', '9'], year.home);
     expect(changed.code, changed.stderr).toBe(0);
