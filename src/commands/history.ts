@@ -28,7 +28,7 @@ function sessionLimit(flags: HistoryFlags): number {
   if (flags.limit === undefined) return flags.all || flags.json ? Infinity : DEFAULT_LIMIT;
   const typed = flags.limit.trim();
   if (!/^\d+$/.test(typed) || Number(typed) < 1) {
-    throw new UserError(`--limit wants a whole number of sessions, 1 or more, not "${flags.limit}"`, 'For example: itb history --limit 50');
+    throw new UserError(`-n (--limit) wants a whole number of sessions, 1 or more, not "${flags.limit}"`, 'For example: itb history -n 50');
   }
   return Number(typed);
 }
