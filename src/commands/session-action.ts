@@ -4,18 +4,19 @@ import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
 import { applySessionResults, bucketView, projectBuckets, retestDueAt, type BucketView } from '../core/buckets.js';
 import { localDate } from '../core/history.js';
-import type { Session, Settings, StoreData, Thresholds } from '../core/records.js';
-import { cutOff, interrupt, next, parseScore, start, type Answer, type Ask, type SessionState } from '../core/session.js';
+import type { Session, Settings, StoreData } from '../core/records.js';
+import { cutOff, interrupt, next, start, type SessionState } from '../core/session.js';
 import type { Context } from '../context.js';
 import { Interrupted, UserError } from '../errors.js';
-import type { Exercise, Library } from '../library/schema.js';
+import type { Library } from '../library/schema.js';
 import { acquireSessionLock } from '../store/session-lock.js';
 import { Store } from '../store/store.js';
 import type { Colours } from '../ui/colour.js';
-import { isPromptExit, type Prompter } from '../ui/prompter.js';
-import { drillCard, feedbackLine, interruptedNote, summary, type BucketChange } from '../ui/session-view.js';
+import { isPromptExit } from '../ui/prompter.js';
+import { feedbackLine, interruptedNote, summary, type BucketChange } from '../ui/session-view.js';
 import { hanging, table, wrap } from '../ui/table.js';
 import { plural } from '../export/words.js';
+import { ask } from './session-ask.js';
 import { routineExercises } from './session-routines.js';
 import { screenIfNeeded } from './session-screen.js';
 import { setUp, type Plan } from './session-setup.js';
@@ -111,85 +112,6 @@ async function save(store: Store, session: Session): Promise<StoreData> {
     // that were out of step with it.
     data.buckets = projectBuckets(data.sessions, data.moves, data.bucketsResetAt);
   });
-}
-
-interface Turn {
-  plan: Plan;
-  exercises: Map<string, Exercise>;
-  prompter: Prompter;
-  options: SessionOptions;
-  colour: Colours;
-  say: (text: string) => void;
-  thresholds: Thresholds;
-}
-
-/** Puts one question of the state machine to the user and returns the answer in its terms. */
-async function ask(question: Exclude<Ask, { kind: 'finished' }>, turn: Turn): Promise<Answer> {
-  const { plan, exercises, prompter, options, colour, say, thresholds } = turn;
-  const { minImprovement, flareRise } = thresholds;
-  const rate = async (message: string): Promise<number> => {
-    const text = await prompter.input({ message, validate: (typed) => { const r = parseScore(typed); return r.ok ? true : r.reason; } });
-    const parsed = parseScore(text);
-    if (!parsed.ok) throw new Error(parsed.reason); // the prompt validated it already
-    return parsed.score;
-  };
-  // What to do, then the question on a line of its own: short enough for the prompt never to
-  // wrap in the middle of a word.
-  const doMovement = (when: string) => say(`${wrap(`Do your test movement (${plan.movement}) ${when}.`, 78).join('\n')}\n`);
-  switch (question.kind) {
-    case 'baseline':
-      doMovement('now');
-      return { kind: 'score', score: await rate(`Rate your ${plan.symptom} (0 = none, 10 = worst imaginable):`) };
-    case 'score': {
-      doMovement('again');
-      // The second try is judged against the score from before the first, not the one just given.
-      const before = question.attempt === 1 ? `(before: ${question.before})` : `(before the first try: ${question.before})`;
-      return { kind: 'score', score: await rate(`Rate your ${plan.symptom} now ${colour.dim(before)}:`) };
-    }
-    case 'after-flare': {
-      // After the last drill there is nothing to go on to: the session simply ends.
-      if (question.index + 1 >= plan.exercises.length) return { kind: 'after-flare', goOn: true };
-      const goOn = await prompter.confirm({ message: 'Go on with the next drill? (Say no to stop here for today.)', default: false });
-      return { kind: 'after-flare', goOn };
-    }
-    case 'exercise': {
-      const exercise = exercises.get(question.exercise.id)!;
-      say(drillCard({ exercise, index: question.index, total: question.total, attempt: question.attempt, side: plan.side }, colour));
-      if (question.before < minImprovement && question.attempt === 1) {
-        // The method cannot tell here, and would set the drill aside: say so before it happens.
-        const low =
-          `Your ${plan.symptom} is at ${question.before}, so no drill can lower it by the ${plural(minImprovement, 'point')} that ${minImprovement === 1 ? 'counts' : 'count'} as helping: ` +
-          'if you go on, each drill you finish is set aside for now. Better to stop here and test again on a day your symptom shows.';
-        say(`${wrap(low, 80, '  ').map((line) => colour.yellow(line)).join('\n')}\n`);
-      }
-      if (question.before + flareRise > 10 && question.attempt === 1) {
-        // Nor can it see a flare-up coming from this high: the person has to watch for one.
-        const high =
-          `Your ${plan.symptom} is at ${question.before}, so it cannot rise by the ${flareRise} points that mark a flare-up: ` +
-          'itb cannot stop this drill for you if it makes things worse. Go very gently and stop at once if it hurts more. ' +
-          'With a score this high, resting today and testing again another day is a sound choice.';
-        say(`${wrap(high, 80, '  ').map((line) => colour.yellow(line)).join('\n')}\n`);
-      }
-      const hold = exercise.dose.holdSeconds;
-      // Holds come in sets, and often on each side: the timer stays on offer for every one, and
-      // counts them, so the person need not (the drill's name is on its card, just above).
-      const holds = (exercise.dose.sets ?? 1) * (exercise.dose.perSide ? 2 : 1);
-      let timed = 0;
-      for (;;) {
-        const timer = timed > 0 ? `Start the ${hold} s timer again (the next set or side)` : `Start a ${hold} s timer for the hold`;
-        const choices = [
-          { value: 'done' as const, name: `Done — rate my ${plan.symptom} now` },
-          ...(hold && options.timer ? [{ value: 'timer' as const, name: timer }] : []),
-          { value: 'skip' as const, name: 'Skip this drill (I cannot do it now)' },
-          { value: 'stop' as const, name: 'Stop the session here' },
-        ];
-        const choice = await prompter.select({ message: 'When you have done the drill:', choices });
-        if (choice !== 'timer') return { kind: 'exercise', choice };
-        timed += 1;
-        await prompter.countdown(hold!, timed <= holds ? `Hold ${timed} of ${holds}` : `Hold ${timed}`);
-      }
-    }
-  }
 }
 
 function introduction(plan: Plan, library: Library, colour: Colours): string {
