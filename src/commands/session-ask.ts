@@ -68,20 +68,22 @@ export async function ask(question: Exclude<Ask, { kind: 'finished' }>, turn: Tu
           'With a score this high, resting today and testing again another day is a sound choice.';
         say(`${wrap(high, 80, '  ').map((line) => colour.yellow(line)).join('\n')}\n`);
       }
-      const hold = exercise.dose.holdSeconds;
+      const hold = options.timer ? exercise.dose.holdSeconds : undefined;
       // Holds come in sets, and often on each side: the timer stays on offer for every one, and
       // counts them, so the person need not (the drill's name is on its card, just above).
       const holds = (exercise.dose.sets ?? 1) * (exercise.dose.perSide ? 2 : 1);
-      let timed = 0;
-      for (;;) {
-        const timer = timed > 0 ? `Start the ${hold} s timer again (the next set or side)` : `Start a ${hold} s timer for the hold`;
+      for (let timed = 0; ; ) {
+        const done = { value: 'done' as const, name: `Done — rate my ${plan.symptom} now` };
+        const timer = { value: 'timer' as const, name: timerChoice(hold ?? 0, timed, holds) };
+        // While holds remain, the next one comes first, so that Enter out of habit starts it
+        // rather than ending the drill; once all are done, Done does.
+        const first = hold === undefined ? [done] : timed < holds ? [timer, done] : [done, timer];
         const choices = [
-          { value: 'done' as const, name: `Done — rate my ${plan.symptom} now` },
-          ...(hold && options.timer ? [{ value: 'timer' as const, name: timer }] : []),
+          ...first,
           { value: 'skip' as const, name: 'Skip this drill (I cannot do it now)' },
           { value: 'stop' as const, name: 'Stop the session here' },
         ];
-        const choice = await prompter.select({ message: 'When you have done the drill:', choices });
+        const choice = await prompter.select({ message: 'When you have done the drill:', choices, default: first[0]!.value });
         if (choice !== 'timer') return { kind: 'exercise', choice };
         timed += 1;
         await prompter.countdown(hold!, timed <= holds ? `Hold ${timed} of ${holds}` : `Hold ${timed}`);
@@ -89,3 +91,10 @@ export async function ask(question: Exclude<Ask, { kind: 'finished' }>, turn: Tu
     }
   }
 }
+
+/** The timer's choice before hold `timed + 1` of `holds`: short, as the answered prompt repeats it on its line. */
+function timerChoice(seconds: number, timed: number, holds: number): string {
+  if (timed >= holds) return `Start another ${seconds} s hold`;
+  return holds === 1 ? `Start a ${seconds} s timer for the hold` : `Start hold ${timed + 1} of ${holds} (${seconds} s timer)`;
+}
+

@@ -116,6 +116,37 @@ describe('itb session', () => {
     expect(labels).toEqual(['Hold 1 of 6', 'Hold 2 of 6', 'Hold 3 of 6', 'Hold 4 of 6', 'Hold 5 of 6', 'Hold 6 of 6', 'Hold 7']);
   });
 
+  it('offers the next hold first while holds remain, then Done, so that Enter out of habit does the right thing', async () => {
+    const answers: Answer[] = [...screenClear, 3, ...Array(7).fill('timer'), 'done', 1, 'stop'];
+    const withTimer = flags.filter((flag) => flag !== '--no-timer');
+    const result = await run(['session', 'balance', ...withTimer], { home, tty: true, answers });
+    expect(result.code).toBe(0);
+    const drill = result.prompter.asked.filter((asked) => asked.message === 'When you have done the drill:');
+    // Eight times for the single-leg stand (seven timers, then done), then once for the foam pad.
+    expect(drill).toHaveLength(9);
+    const [stand, pad] = [drill.slice(0, 8), drill[8]!];
+    // Enter alone gives the first choice: the next hold until all six are done, then Done.
+    expect(stand.map((asked) => asked.default)).toEqual([...Array(6).fill('timer'), 'done', 'done']);
+    expect(stand.map((asked) => asked.choices![0])).toEqual([...Array(6).fill('timer'), 'done', 'done']);
+    const timerNames = stand.map((asked) => asked.choiceNames![asked.choices!.indexOf('timer')]);
+    expect(timerNames).toEqual([
+      'Start hold 1 of 6 (30 s timer)',
+      'Start hold 2 of 6 (30 s timer)',
+      'Start hold 3 of 6 (30 s timer)',
+      'Start hold 4 of 6 (30 s timer)',
+      'Start hold 5 of 6 (30 s timer)',
+      'Start hold 6 of 6 (30 s timer)',
+      'Start another 30 s hold',
+      'Start another 30 s hold',
+    ]);
+    // Each choice, repeated after the question once answered, fits a line of 80 columns.
+    for (const asked of drill) for (const name of asked.choiceNames!) expect(`✔ ${asked.message} ${name}`.length).toBeLessThanOrEqual(80);
+    expect(pad.default).toBe('timer');
+    // Without the timer, Done comes first.
+    const untimed = await run(['session', 'balance', ...flags], { home, tty: true, answers: [3, 'stop'] });
+    expect(untimed.prompter.asked[1]).toMatchObject({ message: 'When you have done the drill:', default: 'done', choices: ['done', 'skip', 'stop'] });
+  });
+
   it('names the actual side for the opposite-side drill', async () => {
     const answers: Answer[] = [...screenClear, 5, 'skip', 'skip', 'skip', 'skip', 'stop'];
     const result = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers });
