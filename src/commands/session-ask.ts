@@ -24,7 +24,6 @@ export interface Turn {
 /** Puts one question of the state machine to the user and returns the answer in its terms. */
 export async function ask(question: Exclude<Ask, { kind: 'finished' }>, turn: Turn): Promise<Answer> {
   const { plan, exercises, prompter, options, colour, say, thresholds } = turn;
-  const { minImprovement, flareRise } = thresholds;
   const rate = async (message: string): Promise<number> => {
     const text = await prompter.input({ message, validate: (typed) => { const r = parseScore(typed); return r.ok ? true : r.reason; } });
     const parsed = parseScore(text);
@@ -53,20 +52,8 @@ export async function ask(question: Exclude<Ask, { kind: 'finished' }>, turn: Tu
     case 'exercise': {
       const exercise = exercises.get(question.exercise.id)!;
       say(drillCard({ exercise, index: question.index, total: question.total, attempt: question.attempt, side: plan.side }, colour));
-      if (question.before < minImprovement && question.attempt === 1) {
-        // The method cannot tell here, and would set the drill aside: say so before it happens.
-        const low =
-          `Your ${plan.symptom} is at ${question.before}, so no drill can lower it by the ${plural(minImprovement, 'point')} that ${minImprovement === 1 ? 'counts' : 'count'} as helping: ` +
-          'if you go on, each drill you finish is set aside for now. Better to stop here and test again on a day your symptom shows.';
-        say(`${wrap(low, 80, '  ').map((line) => colour.yellow(line)).join('\n')}\n`);
-      }
-      if (question.before + flareRise > 10 && question.attempt === 1) {
-        // Nor can it see a flare-up coming from this high: the person has to watch for one.
-        const high =
-          `Your ${plan.symptom} is at ${question.before}, so it cannot rise by the ${flareRise} points that mark a flare-up: ` +
-          'itb cannot stop this drill for you if it makes things worse. Go very gently and stop at once if it hurts more. ' +
-          'With a score this high, resting today and testing again another day is a sound choice.';
-        say(`${wrap(high, 80, '  ').map((line) => colour.yellow(line)).join('\n')}\n`);
+      for (const warning of warnings(question.before, question.attempt, plan.symptom, thresholds)) {
+        say(`${wrap(warning, 80, '  ').map((line) => colour.yellow(line)).join('\n')}\n`);
       }
       const hold = options.timer ? exercise.dose.holdSeconds : undefined;
       // Holds come in sets, and often on each side: the timer stays on offer for every one, and
@@ -98,3 +85,30 @@ function timerChoice(seconds: number, timed: number, holds: number): string {
   return holds === 1 ? `Start a ${seconds} s timer for the hold` : `Start hold ${timed + 1} of ${holds} (${seconds} s timer)`;
 }
 
+/**
+ * What the method cannot see from this score, said before the drill: a fall too small to count
+ * from near 0, or a flare-up from near 10. In full before the first try; on the second, which is
+ * judged against the same score, a short reminder.
+ */
+export function warnings(before: number, attempt: 1 | 2, symptom: string, { minImprovement, flareRise }: Thresholds): string[] {
+  const said: string[] = [];
+  const points = `${plural(minImprovement, 'point')} that ${minImprovement === 1 ? 'counts' : 'count'} as helping`;
+  if (before < minImprovement) {
+    said.push(
+      attempt === 1
+        ? `Your ${symptom} is at ${before}, so no drill can lower it by the ${points}: ` +
+            'if you go on, each drill you finish is set aside for now. Better to stop here and test again on a day your symptom shows.'
+        : `A reminder: from ${before}, your ${symptom} cannot fall by the ${points}, so this try cannot show that the drill helps.`,
+    );
+  }
+  if (before + flareRise > 10) {
+    said.push(
+      attempt === 1
+        ? `Your ${symptom} is at ${before}, so it cannot rise by the ${flareRise} points that mark a flare-up: ` +
+            'itb cannot stop this drill for you if it makes things worse. Go very gently and stop at once if it hurts more. ' +
+            'With a score this high, resting today and testing again another day is a sound choice.'
+        : `A reminder: from ${before}, a rise of ${flareRise} points cannot show, so itb cannot stop this drill for you. Go very gently and stop at once if it hurts more.`,
+    );
+  }
+  return said;
+}

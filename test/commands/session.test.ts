@@ -213,8 +213,12 @@ describe('itb session', () => {
     const warning = 'Your pain is at 1, so no drill can lower it by the 2 points that count as helping: if you go on, each drill you finish is set aside for now.';
     const shown = result.stdout.replace(/\s+/g, ' ');
     expect(shown).toContain(warning);
-    // Before the first drill and before the second (not before the first drill's retry).
+    // In full before the first drill and before the second; before the first drill's retry,
+    // judged against the same 1, a short reminder.
     expect(shown.split(warning)).toHaveLength(3);
+    const retry = shown.slice(shown.indexOf('(second try)'), shown.indexOf('Exercise 2 of 5'));
+    expect(retry).toContain('A reminder: from 1, your pain cannot fall by the 2 points that count as helping, so this try cannot show that the drill helps.');
+    expect(retry).not.toContain(warning);
     expect(stored().buckets).toEqual([expect.objectContaining({ exerciseId: 'lateral-ankle-tilts', bucket: 'avoid' })]);
     // At 0 with 1 point: one point, which counts.
     await run(['settings', 'minImprovement', '1'], { home });
@@ -234,8 +238,13 @@ describe('itb session', () => {
     await run(['settings', 'flareRise', '2'], { home });
     const lower = await run(['session', 'balance', ...flags], { home, tty: true, answers: [8, 'stop'] });
     expect(lower.stdout.replace(/\s+/g, ' ')).not.toContain('so it cannot rise');
-    const higher = await run(['session', 'balance', ...flags], { home, tty: true, answers: [9, 'stop'] });
-    expect(higher.stdout.replace(/\s+/g, ' ')).toContain('Your pain is at 9, so it cannot rise by the 2 points that mark a flare-up');
+    const higher = await run(['session', 'balance', ...flags], { home, tty: true, answers: [9, 'done', 9, 'stop'] });
+    const shownHigher = higher.stdout.replace(/\s+/g, ' ');
+    expect(shownHigher).toContain('Your pain is at 9, so it cannot rise by the 2 points that mark a flare-up');
+    // No change (9 → 9): the second try, judged against the same 9, gets a short reminder.
+    expect(shownHigher.slice(shownHigher.indexOf('(second try)'))).toContain(
+      'A reminder: from 9, a rise of 2 points cannot show, so itb cannot stop this drill for you. Go very gently and stop at once if it hurts more.',
+    );
   });
 
   it('shows in the summary a drill stopped before its retry, with its score and its bucket unchanged', async () => {
