@@ -36,9 +36,11 @@ export async function ask(question: Exclude<Ask, { kind: 'finished' }>, turn: Tu
   switch (question.kind) {
     case 'baseline':
       doMovement('now');
+      // Done the same way every time, the scores compare: the library's way, where it has one.
+      if (plan.movementInstructions) say(`${wrap(plan.movementInstructions, 78, '  ').map((line) => colour.dim(line)).join('\n')}\n`);
       return { kind: 'score', score: await rate(`Rate your ${plan.symptom} (0 = none, 10 = worst imaginable):`) };
     case 'score': {
-      doMovement('again');
+      doMovement('again, the same way as before');
       // The second try is judged against the score from before the first, not the one just given.
       const before = question.attempt === 1 ? `(before: ${question.before})` : `(before the first try: ${question.before})`;
       return { kind: 'score', score: await rate(`Rate your ${plan.symptom} now ${colour.dim(before)}:`) };

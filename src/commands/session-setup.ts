@@ -26,6 +26,8 @@ export interface Plan {
   side: Session['side'];
   symptom: Session['symptom'];
   movement: string;
+  /** How to do the test movement, when it is one of the library's (one in the user's own words has none). */
+  movementInstructions?: string;
 }
 
 export async function setUp(
@@ -77,7 +79,8 @@ export async function setUp(
   await store.update((stored) => {
     Object.assign(stored.settings, { side, symptom, movement } satisfies Partial<Settings>);
   });
-  return { routine, exercises, setAside, resting, side, symptom, movement };
+  const movementInstructions = library.movements.find((known) => movementKey(known.name) === movementKey(movement))?.instructions;
+  return { routine, exercises, setAside, resting, side, symptom, movement, ...(movementInstructions ? { movementInstructions } : {}) };
 }
 
 /** Where to go instead of a strength routine: the library's routines with no strength drill that have drills to offer today. */

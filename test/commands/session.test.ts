@@ -147,6 +147,24 @@ describe('itb session', () => {
     expect(untimed.prompter.asked[1]).toMatchObject({ message: 'When you have done the drill:', default: 'done', choices: ['done', 'skip', 'stop'] });
   });
 
+  it('shows how to do a test movement from the library when the baseline is asked, and asks for the same way each re-test', async () => {
+    const answers: Answer[] = [...screenClear, 5, 'done', 4, 'stop'];
+    const library = await run(['session', 'joint-chain', '--side', 'left', '--symptom', 'pain', '--movement', 'step-down', '--no-timer'], { home, tty: true, answers });
+    expect(library.code).toBe(0);
+    const shown = library.stdout.replace(/\s+/g, ' ');
+    // Named as typed, in the library's words: shown before the first drill, so before the baseline is asked.
+    const how = 'Do your test movement (step-down) now. Stand on the bottom stair or a low step with your painful-side foot';
+    expect(shown).toContain(how);
+    expect(shown.indexOf('Use the same step each time, do 5 slow reps, then rate your symptom.')).toBeLessThan(shown.indexOf('Exercise 1 of 5'));
+    expect(shown).toContain('Do your test movement (step-down) again, the same way as before.');
+    // Once: the re-test asks for the same way without repeating the whole of it.
+    expect(shown.split('Stand on the bottom stair')).toHaveLength(2);
+    // A movement in the user's own words has no instructions to show.
+    const own = await run(['session', 'joint-chain', '--side', 'left', '--symptom', 'pain', '--movement', 'hopping on the spot', '--no-timer'], { home, tty: true, answers: [5, 'stop'] });
+    expect(own.code).toBe(0);
+    expect(own.stdout).toMatch(/Do your test movement \(hopping on the spot\) now\.\n\nExercise 1 of 5/);
+  });
+
   it('names the actual side for the opposite-side drill', async () => {
     const answers: Answer[] = [...screenClear, 5, 'skip', 'skip', 'skip', 'skip', 'stop'];
     const result = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers });
