@@ -161,12 +161,15 @@ function closing(session: Session, library: Library, before: BucketView, after: 
   }
   const stopped = session.status === 'stopped' ? 'You stopped the session early; what you finished is saved.' : '';
   // Flare-ups call for easing off, as the method's sources advise: said after every such session.
-  const flared = session.results.some((result) => result.flare)
-    ? 'After a flare-up, take it easy for the rest of the day. If it has not settled by tomorrow, or flare-ups keep coming, talk to your physical therapist.'
+  const flared = session.results.some((result) => result.flare);
+  const afterFlare = flared
+    ? 'After a flare-up, take it easy for the rest of the day and leave your next session for another day. ' +
+      'If it has not settled by tomorrow, or flare-ups keep coming, talk to your physical therapist.'
     : '';
-  const status = [stopped, flared].filter(Boolean).map((text) => `\n${wrap(text, 78).map((line) => colour.dim(line)).join('\n')}\n`).join('');
+  const status = [stopped, afterFlare].filter(Boolean).map((text) => `\n${wrap(text, 78).map((line) => colour.dim(line)).join('\n')}\n`).join('');
   const nextSteps = [['itb buckets', 'what helps and what to avoid for now']];
-  if (view.rehab.length > 0) nextSteps.push(['itb session rehab', 'your rehab routine']);
+  // After a flare-up, not another session today.
+  if (view.rehab.length > 0) nextSteps.push(['itb session rehab', flared ? 'your rehab routine, on another day' : 'your rehab routine']);
   nextSteps.push(['itb export -o report.html', 'a report for your physical therapist']);
   const next = table(nextSteps.map(([command, what]) => [`  ${command}`, colour.dim(what!)]));
   return `${summary(session, names, changes, colour)}${status}\nNext:\n${next.join('\n')}\n`;

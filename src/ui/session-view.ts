@@ -90,7 +90,8 @@ export function feedbackLine(
       // Said as what happens next, not as a rule broken: the rise is what the test is there to catch.
       return verdict(
         `${colour.red(`✗ Your ${symptom} went up: ${change}.`)} That is a flare-up, so ${exercise.name} stops here${feedback.attempt === 1 ? ', with no retry' : ''}.`,
-        `It is set aside for now and flagged as a flare-up; ${offeredAgain}.${options.last ? '' : ' Rest a moment before you go on.'}`,
+        // Stopping is as good an answer as going on: nothing here should push the person onward.
+        `It is set aside for now and flagged as a flare-up; ${offeredAgain}.${options.last ? '' : ' Stopping here for today is a sound choice.'}`,
       );
   }
 }

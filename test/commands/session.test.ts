@@ -90,10 +90,13 @@ describe('itb session', () => {
     expect(result.stdout).toMatch(/6 → 8/);
     // The last bucket change, a blank line, then why the session ended early.
     expect(result.stdout).toMatch(/Rehab hip circles: untested → avoid for now \(flare-up\)\n\nYou stopped the session early; what you finished is saved\.\n/);
-    // After a flare-up, what to do for the rest of the day.
-    expect(result.stdout).toContain(
-      '\nAfter a flare-up, take it easy for the rest of the day. If it has not settled\nby tomorrow, or flare-ups keep coming, talk to your physical therapist.\n',
+    // After a flare-up, what to do for the rest of the day, and no other session today.
+    expect(result.stdout.replace(/\s+/g, ' ')).toContain(
+      ' After a flare-up, take it easy for the rest of the day and leave your next session for another day. If it has not settled by tomorrow, or flare-ups keep coming, talk to your physical therapist. ',
     );
+    const next = result.stdout.slice(result.stdout.indexOf('\nNext:\n'));
+    expect(next).toMatch(/ {2}itb buckets {2,}what helps and what to avoid for now\n/);
+    expect(next).toMatch(/ {2}itb session rehab {2,}your rehab routine, on another day\n/);
   });
 
   it('does not ask to go on after a flare on the last drill', async () => {
@@ -272,13 +275,26 @@ describe('itb session', () => {
     expect(stored().buckets.map((b) => b.exerciseId)).toEqual(['lateral-ankle-tilts']);
   });
 
-  it('asks for no rest after a flare-up on the last drill, and before the next one otherwise', async () => {
+  it('after a flare-up, says stopping is a sound choice when a next drill could follow, and leaves Enter to stop', async () => {
     const answers: Answer[] = [...screenClear, 2, 'done', 5, true, 'done', 8];
     const result = await run(['session', 'balance', ...flags], { home, tty: true, answers });
     expect(result.code).toBe(0);
     const [first, last] = result.stdout.split('That is a flare-up').slice(1);
-    expect(first).toContain('Rest a moment before you go on.');
-    expect(last).not.toContain('Rest a moment');
+    expect(first!.replace(/\s+/g, ' ')).toContain('Stopping here for today is a sound choice.');
+    expect(last).not.toContain('Stopping here');
+    expect(result.stdout).not.toContain('before you go on');
+    expect(result.prompter.asked.find((asked) => asked.message.startsWith('Go on'))).toMatchObject({ kind: 'confirm', default: false });
+  });
+
+  it('suggests no session for the rest of a day with a flare-up, and the rehab routine after a day without', async () => {
+    const calm = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [...screenClear, 6, 'done', 4, 'stop'] });
+    expect(calm.code).toBe(0);
+    expect(calm.stdout).toMatch(/\n {2}itb session rehab {2,}your rehab routine\n/);
+    expect(calm.stdout).not.toContain('After a flare-up');
+    const flared = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [4, 'done', 3, 'done', 6, false] });
+    expect(flared.code).toBe(0);
+    expect(flared.stdout).not.toMatch(/\n {2}itb session rehab {2,}your rehab routine\n/);
+    expect(flared.stdout).toMatch(/\n {2}itb session rehab {2,}your rehab routine, on another day\n/);
   });
 
   it('records no session when Ctrl-C comes before the first score', async () => {

@@ -35,14 +35,14 @@ describe('feedback after a score', () => {
     expect(line('avoid', 6, 5, strict)).toMatch(/^• Still not enough: pain 6 → 5; it helps when the score falls by 2 points or\n  more\. Clamshells is set aside/);
   });
 
-  it('gives a flare-up its re-test date too, and no rest before a next drill when there is none', () => {
+  it('gives a flare-up its re-test date too, and says stopping is a sound choice only when a next drill could follow', () => {
     expect(line('flare', 3, 6)).toBe(
       '✗ Your pain went up: 3 → 6. That is a flare-up, so Clamshells stops here, with\n' +
         // A verdict's next lines start under its words, past its mark.
         '  no retry.\n' +
         // Wrapped to the terminal's 80 columns, under the verdict.
         '  It is set aside for now and flagged as a flare-up; it will be offered again\n' +
-        '  from 2026-12-05. Rest a moment before you go on.\n',
+        '  from 2026-12-05. Stopping here for today is a sound choice.\n',
     );
     // On the second try there was a retry already.
     expect(feedbackLine({ kind: 'flare', exercise: clamshells, attempt: 2, before: 3, after: 6 }, 'pain', defaults, '2026-12-05', plain)).toMatch(
@@ -51,7 +51,9 @@ describe('feedback after a score', () => {
     const feedback: Feedback = { kind: 'flare', exercise: clamshells, attempt: 1, before: 3, after: 6 };
     const last = feedbackLine(feedback, 'pain', defaults, '2026-12-05', plain, { last: true });
     expect(last).toContain('from 2026-12-05.\n');
-    expect(last).not.toContain('Rest a moment');
+    expect(last).not.toContain('Stopping here');
+    // Nothing that nudges the person on to the next drill.
+    expect(line('flare', 3, 6)).not.toMatch(/before you go on|Rest a moment/);
   });
 
   it('wraps a verdict with a long drill name to 80 columns, between words', () => {
