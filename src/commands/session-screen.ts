@@ -3,6 +3,7 @@
 import type { Context } from '../context.js';
 import { Interrupted } from '../errors.js';
 import type { RedFlag, Screening, StoreData } from '../core/records.js';
+import { screenWords } from '../export/words.js';
 import type { Store } from '../store/store.js';
 import type { Colours } from '../ui/colour.js';
 import { isPromptExit, type Prompter } from '../ui/prompter.js';
@@ -50,10 +51,13 @@ export async function screenIfNeeded(ctx: Context, store: Store, data: StoreData
   }
   let proceeded = !anyYes;
   if (anyYes) {
+    // Named, so the person knows what to tell the clinician, and which answer to check if it was a slip.
+    const yes = screenWords({ at, answers, proceeded: false }).yes.map((label) => label.toLowerCase());
+    const named = yes.length === 1 ? yes[0] : `${yes.slice(0, -1).join(', ')} and ${yes.at(-1)}`;
     say(
       `\n${wrap(
-        'What you answered yes to is a reason to see a doctor or physical therapist before doing these exercises, ' +
-          'to rule out something that needs other care.',
+        `You answered yes to ${named}. ${yes.length === 1 ? 'That is a reason' : 'These are reasons'} to see a doctor or physical therapist ` +
+          'before doing these exercises, to rule out something that needs other care.',
         78,
       )
         .map((line) => colour.yellow(line))

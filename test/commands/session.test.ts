@@ -314,7 +314,8 @@ describe('itb session', () => {
     // Every question defaults to no: Enter alone never says yes, nor goes on after a yes.
     expect(declined.prompter.asked.map((asked) => asked.default)).toEqual([false, false, false, false, false, false, false]);
     expect(declined.prompter.asked.at(-1)!.message).toMatch(/Go on .*anyway/);
-    expect(declined.stdout).toMatch(/see a doctor or physical therapist/);
+    // What was answered yes is named.
+    expect(declined.stdout.replace(/\s+/g, ' ')).toContain('You answered yes to recent fall or injury. That is a reason to see a doctor or physical therapist');
     // The last word, wrapped between words like every other.
     expect(declined.stdout).toMatch(/Your answers are saved\. Please get checked first; itb will ask these questions\nagain next time\.\n$/);
     expect(stored().screenings).toEqual([expect.objectContaining({ proceeded: false, answers: expect.objectContaining({ 'recent-injury': true }) })]);
@@ -328,6 +329,15 @@ describe('itb session', () => {
     const third = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [5, 'stop'] });
     expect(third.code).toBe(0);
     expect(third.prompter.asked[0]!.message).toMatch(/Rate your pain/);
+  });
+
+  it('names every safety answer given yes', async () => {
+    const result = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [false, false, true, true, false, true, false] });
+    expect(result.code).toBe(0);
+    expect(result.stdout.replace(/\s+/g, ' ')).toContain(
+      'You answered yes to knee locking or giving way, numbness or tingling and pain at night or at rest. These are reasons to see a doctor or physical therapist',
+    );
+    expect(result.stdout).not.toMatch(/swelling|fever/i);
   });
 
   it('keeps a yes to the safety questions even when the person stops at the next question', async () => {
