@@ -25,7 +25,12 @@ export interface Turn {
 export async function ask(question: Exclude<Ask, { kind: 'finished' }>, turn: Turn): Promise<Answer> {
   const { plan, exercises, prompter, options, colour, say, thresholds } = turn;
   const rate = async (message: string): Promise<number> => {
-    const text = await prompter.input({ message, validate: (typed) => { const r = parseScore(typed); return r.ok ? true : r.reason; } });
+    const text = await prompter.input({
+      message,
+      validate: (typed) => { const r = parseScore(typed); return r.ok ? true : r.reason; },
+      // " 7 " or "+7" stays on screen as the 7 it is read as.
+      shown: (typed) => { const r = parseScore(typed); return r.ok ? String(r.score) : typed; },
+    });
     const parsed = parseScore(text);
     if (!parsed.ok) throw new Error(parsed.reason); // the prompt validated it already
     return parsed.score;

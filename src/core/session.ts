@@ -165,14 +165,22 @@ function checkedScore(score: number): number {
   return score;
 }
 
-/** Reads what a person typed as a score: a whole number from 0 to 10, or the reason it is not. */
+/**
+ * Reads what a person typed as a score: a whole number from 0 to 10, or the reason it is not.
+ * Spaces around it and a plus sign are let through ("+3" is 3): the answer then shows as the
+ * number alone.
+ */
 export function parseScore(text: string): { ok: true; score: number } | { ok: false; reason: string } {
   const trimmed = text.trim();
   if (trimmed === '') return { ok: false, reason: 'Type a number from 0 (none) to 10 (worst imaginable).' };
+  // "5/10", "5 out of 10": the scale is known, only the number is wanted.
+  const outOfTen = /^(\d+)\s*(?:\/|out of)\s*10$/i.exec(trimmed);
+  if (outOfTen && Number(outOfTen[1]) <= 10) return { ok: false, reason: `Type just the number, like ${Number(outOfTen[1])}: the scale is always out of 10.` };
   // Quoted back with any control character escaped: one that reverses the text would garble the line.
-  if (!/^[+-]?\d+(\.\d+)?$/.test(trimmed)) return { ok: false, reason: `"${shownSafely(trimmed)}" is not a number. Type a whole number from 0 to 10, using digits.` };
+  if (!/^[+-]?\d+(\.\d+)?$/.test(trimmed)) return { ok: false, reason: `"${shownSafely(trimmed)}" is not a number. Type just the number, from 0 to 10, like 5.` };
   const value = Number(trimmed);
   if (!Number.isInteger(value)) return { ok: false, reason: 'Use a whole number from 0 to 10, without decimals.' };
   if (value < 0 || value > 10) return { ok: false, reason: `${value} is outside the scale. Use 0 (none) to 10 (worst imaginable).` };
-  return { ok: true, score: value };
+  // + 0 turns "-0" into 0.
+  return { ok: true, score: value + 0 };
 }

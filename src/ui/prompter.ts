@@ -19,6 +19,8 @@ export interface Prompter {
     default?: string;
     /** Returns true when the text is acceptable, else the reason shown to the user. */
     validate?: (text: string) => true | string;
+    /** How an accepted answer stays on screen after the question (" 7 " as 7); as typed without it. */
+    shown?: (text: string) => string;
   }): Promise<string>;
   /** Counts down a timed hold; the user may end it early. */
   countdown(seconds: number, label: string): Promise<'finished' | 'skipped'>;

@@ -1,6 +1,7 @@
 // The real Prompter: @inquirer/prompts in the terminal. The only module that imports them.
 import { createPrompt, isEnterKey, useEffect, useKeypress, useState } from '@inquirer/core';
 import { confirm, input, select } from '@inquirer/prompts';
+import { styleText } from 'node:util';
 import type { Prompter } from './prompter.js';
 
 // A wrong answer is cleared so the person types the next one afresh, not after their mistake.
@@ -11,8 +12,9 @@ export function createPrompter(): Prompter {
   return {
     select: (question) => select({ ...question, loop: false, pageSize: listLines() }, context),
     confirm: (question) => confirm(question, context),
-    input: ({ message, default: fallback, validate }) =>
-      input({ message, default: fallback, validate, theme: clearOnError }, context),
+    input: ({ message, default: fallback, validate, shown }) =>
+      // The prompts show an answer in cyan: kept, for the answer as it is to be shown.
+      input({ message, default: fallback, validate, theme: { ...clearOnError, style: { answer: (text: string) => styleText('cyan', shown ? shown(text) : text) } } }, context),
     countdown: (seconds, label) => countdown({ seconds, label }, context),
   };
 }

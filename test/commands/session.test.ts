@@ -184,6 +184,20 @@ describe('itb session', () => {
     expect(stored().sessions[0]!.baseline).toBe(3);
   });
 
+  it('asks for just the number when a score is typed as "5/10", and shows " 7 " and "+3" as the numbers they are read as', async () => {
+    const answers: Answer[] = [...screenClear, '5/10', ' 7 ', 'done', '+3', 'stop'];
+    const result = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers });
+    expect(result.code).toBe(0);
+    const refusals = result.prompter.asked.filter((a) => a.message.startsWith('refused')).map((a) => a.message);
+    expect(refusals).toEqual(['refused: Type just the number, like 5: the scale is always out of 10.']);
+    const scores = result.prompter.asked.filter((a) => a.kind === 'input' && !a.message.startsWith('refused') && a.answer !== '5/10');
+    expect(scores.map((a) => [a.answer, a.shown])).toEqual([
+      [' 7 ', '7'],
+      ['+3', '3'],
+    ]);
+    expect(stored().sessions[0]).toMatchObject({ baseline: 7, attempts: [expect.objectContaining({ before: 7, after: 3 })] });
+  });
+
   it('keeps what was answered on Ctrl-C, marks the session interrupted, exits 130', async () => {
     const answers: Answer[] = [...screenClear, 6, 'done', 4, 'done', 6, CTRL_C];
     const result = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers });

@@ -200,6 +200,17 @@ describe('parseScore', () => {
   ])('accepts %j as %d', (text, score) => {
     expect(parseScore(text)).toEqual({ ok: true, score });
   });
+  it('reads "-0" as 0, not minus zero', () => {
+    const result = parseScore('-0');
+    expect(result.ok && Object.is(result.score, 0)).toBe(true);
+  });
+  it.each([
+    ['5/10', 'Type just the number, like 5: the scale is always out of 10.'],
+    ['7 / 10', 'Type just the number, like 7: the scale is always out of 10.'],
+    ['3 out of 10', 'Type just the number, like 3: the scale is always out of 10.'],
+  ])('asks for just the number when %j is typed', (text, reason) => {
+    expect(parseScore(text)).toEqual({ ok: false, reason });
+  });
   it.each([
     ['11', /outside the scale/],
     ['-1', /outside the scale/],
@@ -208,13 +219,14 @@ describe('parseScore', () => {
     ['3.5', /whole number/],
     ['1e1', /not a number/],
     ['0x5', /not a number/],
+    ['12/10', /"12\/10" is not a number/],
   ])('refuses %j and says why', (text, reason) => {
     const result = parseScore(text);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.reason).toMatch(reason);
   });
   it('quotes back what was typed with control characters escaped, so it cannot garble the line', () => {
-    expect(parseScore('5\u202e01')).toEqual({ ok: false, reason: '"5\\u202e01" is not a number. Type a whole number from 0 to 10, using digits.' });
+    expect(parseScore('5\u202e01')).toEqual({ ok: false, reason: '"5\\u202e01" is not a number. Type just the number, from 0 to 10, like 5.' });
     expect(parseScore('\u001b[2J5')).toMatchObject({ ok: false, reason: expect.stringMatching(/^"\\u001b\[2J5" is not a number/) });
   });
 });

@@ -40,7 +40,11 @@ describe('itb session in a terminal', () => {
     await t.waitFor('11 is outside the scale');
     await t.type(`five${keys.enter}`);
     await t.waitFor('"five" is not a number');
-    await t.type(`6${keys.enter}`);
+    await t.type(`6/10${keys.enter}`);
+    await t.waitFor('Type just the number, like 6');
+    // Spaces around the number: read as 6, and shown as 6 once answered.
+    await t.type(` 6 ${keys.enter}`);
+    await t.waitFor(/✔ Rate your pain \(0 = none, 10 = worst imaginable\): 6\r?\n/);
 
     await t.waitFor('Exercise 1 of 5 · ankle');
     await t.answer('When you have done the drill', ''); // Done

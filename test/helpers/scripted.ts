@@ -21,6 +21,8 @@ export interface Asked {
   default?: unknown;
   /** The answer given (Ctrl-C gives none). */
   answer?: string | number | boolean;
+  /** An input's answer as it stays on screen, once accepted. */
+  shown?: string;
 }
 
 export class ScriptedPrompter implements Prompter {
@@ -72,12 +74,17 @@ export class ScriptedPrompter implements Prompter {
     return answer;
   }
 
-  async input(q: { message: string; default?: string; validate?: (text: string) => true | string }): Promise<string> {
+  async input(q: { message: string; default?: string; validate?: (text: string) => true | string; shown?: (text: string) => string }): Promise<string> {
     // Like the real prompt, an invalid answer is refused and the question asked again.
     for (;;) {
-      const text = String(this.take({ kind: 'input', message: q.message, default: q.default }));
+      const asked: Asked = { kind: 'input', message: q.message, default: q.default };
+      const typed = String(this.take(asked));
+      const text = typed === '' && q.default !== undefined ? q.default : typed;
       const verdict = q.validate ? q.validate(text) : true;
-      if (verdict === true) return text === '' && q.default !== undefined ? q.default : text;
+      if (verdict === true) {
+        asked.shown = q.shown ? q.shown(text) : text;
+        return text;
+      }
       this.asked.push({ kind: 'input', message: `refused: ${verdict}` });
     }
   }
