@@ -14,7 +14,7 @@ import { Store } from '../store/store.js';
 import type { Colours } from '../ui/colour.js';
 import { isPromptExit } from '../ui/prompter.js';
 import { feedbackLine, interruptedNote, summary, type BucketChange } from '../ui/session-view.js';
-import { hanging, table, wrap } from '../ui/table.js';
+import { hanging, onScreen, table, width, wrap } from '../ui/table.js';
 import { plural } from '../export/words.js';
 import { ask } from './session-ask.js';
 import { routineExercises } from './session-routines.js';
@@ -171,6 +171,8 @@ function closing(session: Session, library: Library, before: BucketView, after: 
   // After a flare-up, not another session today.
   if (view.rehab.length > 0) nextSteps.push(['itb session rehab', flared ? 'your rehab routine, on another day' : 'your rehab routine']);
   nextSteps.push(['itb export -o report.html', 'a report for your physical therapist']);
-  const next = table(nextSteps.map(([command, what]) => [`  ${command}`, colour.dim(what!)]));
+  let next = table(nextSteps.map(([command, what]) => [`  ${command}`, colour.dim(what!)]));
+  // Too narrow for two columns: each command with what it does under it.
+  if (next.some((line) => width(line) > onScreen(80))) next = nextSteps.flatMap(([command, what]) => [`  ${command}`, ...wrap(what!, 80, '    ').map((line) => colour.dim(line))]);
   return `${summary(session, names, changes, colour)}${status}\nNext:\n${next.join('\n')}\n`;
 }

@@ -4,7 +4,7 @@ import { latestScore, type Feedback } from '../core/session.js';
 import type { Exercise } from '../library/schema.js';
 import type { Colours } from './colour.js';
 import { describeDose, describeSide } from './describe.js';
-import { fitName, hanging, onScreen, table, width, wrap } from './table.js';
+import { hanging, onScreen, packed, table, width, wrap } from './table.js';
 
 export interface Card {
   exercise: Exercise;
@@ -65,7 +65,8 @@ export function feedbackLine(
     const lines = wrap(text, 80, '  ');
     return `${[lines[0]!.slice(2), ...lines.slice(1)].join('\n')}\n${note === undefined ? '' : dimLines(note, colour)}`;
   };
-  if (feedback.kind === 'skipped') return verdict(colour.dim(`Skipped ${feedback.exercise.name}. Its bucket stays as it was.`));
+  // No mark before it, so no indent under one.
+  if (feedback.kind === 'skipped') return `${wrap(`Skipped ${feedback.exercise.name}. Its bucket stays as it was.`, 80).map((line) => colour.dim(line)).join('\n')}\n`;
   const { exercise, before, after } = feedback;
   const change = `${before} → ${after}`;
   const offeredAgain = `it will be offered again from ${retestDate}`;
@@ -119,7 +120,7 @@ export function summary(session: Session, names: Map<string, string>, changes: B
           : result.flare
             ? colour.red('flare-up → avoid for now')
             : colour.yellow('no help → avoid for now');
-    rows.push([names.get(result.exerciseId) ?? result.name, scoresOf(result.exerciseId, result.at) || '—', outcome]);
+    rows.push([names.get(result.exerciseId) ?? result.name, scoresOf(result.exerciseId, result.at), outcome]);
   }
   // A drill rated and then left (the session stopped before its second try): its scores are
   // kept, its bucket is not changed.
@@ -130,12 +131,16 @@ export function summary(session: Session, names: Map<string, string>, changes: B
   const lines = ['', colour.bold('Session summary'), ''];
   if (rows.length === 0) lines.push('  No drill was finished.');
   else {
-    // The names get what the scores and results leave of the line.
-    const widest = (column: 1 | 2) => Math.max(...rows.map((row) => width(row[column])), column === 1 ? 'Before → after'.length : 'Result'.length);
-    // Never less than a short name: on a narrow terminal the row is wider than the screen anyway.
-    const room = Math.max(onScreen(80) - 2 - widest(1) - widest(2) - 4, 16);
     const header = [colour.dim('Exercise'), colour.dim('Before → after'), colour.dim('Result')];
-    lines.push(...table([header, ...rows.map(([name, scores, outcome]) => [fitName(name, room), scores, outcome])]).map((l) => `  ${l}`));
+    const asTable = table([header, ...rows.map(([name, scores, outcome]) => [name, scores || '—', outcome])]).map((line) => `  ${line}`);
+    if (asTable.every((line) => width(line) <= onScreen(80))) lines.push(...asTable);
+    else {
+      // Too narrow for the table (a phone, a split window, a long name): a few lines for each
+      // drill, its name whole, rather than names cut short in a row wider than the screen.
+      for (const [name, scores, outcome] of rows) {
+        lines.push(...wrap(name, 80, '  '), ...packed(scores ? [`${session.symptom} ${scores}`, outcome] : [outcome], 80, '    '));
+      }
+    }
   }
   const final = latestScore(session);
   if (session.baseline !== undefined) {

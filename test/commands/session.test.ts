@@ -9,6 +9,8 @@ import { Store } from '../../src/store/store.js';
 import { buildSession } from '../helpers/sessions.js';
 import { run, tempHome } from '../helpers/run.js';
 import { CTRL_C, type Answer } from '../helpers/scripted.js';
+import { onTerminal } from '../helpers/terminal-width.js';
+import { width } from '../../src/ui/table.js';
 
 // The red-flag screen of a first run, all answered no.
 const screenClear: Answer[] = [false, false, false, false, false, false];
@@ -166,6 +168,34 @@ describe('itb session', () => {
     const own = await run(['session', 'joint-chain', '--side', 'left', '--symptom', 'pain', '--movement', 'hopping on the spot', '--no-timer'], { home, tty: true, answers: [5, 'stop'] });
     expect(own.code).toBe(0);
     expect(own.stdout).toMatch(/Do your test movement \(hopping on the spot\) now\.\n\nExercise 1 of 5/);
+  });
+
+  it('fits its own text to a terminal of 50 columns, broken between words', async () => {
+    const answers: Answer[] = [...screenClear, 6, 'done', 4, 'done', 4, 'done', 4, 'done', 8, true, 'skip'];
+    const result = await onTerminal(50, () =>
+      run(['session', 'hip-rotation', '--side', 'left', '--symptom', 'pain', '--movement', 'Step-down', '--no-timer'], { home, tty: true, answers }),
+    );
+    expect(result.code).toBe(0);
+    expect(result.stdout.split('\n').filter((line) => width(line) > 50)).toEqual([]);
+    // With no mark before it, the skip says so with no indent under one.
+    expect(result.stdout).toContain('\nSkipped Hip CARs (controlled articular rotations).\nIts bucket stays as it was.\n');
+    // Every name whole, each drill on lines of its own.
+    const summary = result.stdout.slice(result.stdout.indexOf('Session summary'), result.stdout.indexOf('\n  pain during'));
+    expect(summary).not.toContain('…');
+    expect(summary).toContain('\n  Hip range exploration (knee drops)\n    pain 6 → 4 · helped → rehab\n');
+    // Together too long for a line, the scores and the result take one each.
+    expect(summary).toContain('\n  Hip external rotation with extension (90/90 hip\n  lift)\n    pain 4 → 4, then 4 → 4\n    no help → avoid for now\n');
+    expect(summary).toContain('\n  Hip CARs (controlled articular rotations)\n    skipped\n');
+    // What to run next: each command with what it is for under it.
+    expect(result.stdout).toMatch(/\nNext:\n {2}itb buckets\n {4}what helps and what to avoid for now\n/);
+  });
+
+  it('keeps the summary and what to run next in columns when they fit', async () => {
+    const result = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [...screenClear, 6, 'done', 4, 'skip', 'stop'] });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('\n  Exercise                        Before → after  Result\n  Lateral ankle tilts             6 → 4           helped → rehab\n');
+    expect(result.stdout).toContain('\n  Forward 45° lunge knee circles  —               skipped\n');
+    expect(result.stdout).toMatch(/\nNext:\n {2}itb buckets {16}what helps and what to avoid for now\n/);
   });
 
   it('names the actual side for the opposite-side drill', async () => {
