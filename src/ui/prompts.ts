@@ -3,6 +3,7 @@ import { createPrompt, isEnterKey, useEffect, useKeypress, useState } from '@inq
 import { confirm, input, select } from '@inquirer/prompts';
 import { styleText } from 'node:util';
 import type { Prompter } from './prompter.js';
+import { onScreen, width, wrap } from './table.js';
 
 // A wrong answer is cleared so the person types the next one afresh, not after their mistake.
 const clearOnError = { validationFailureMode: 'clear' as const };
@@ -10,13 +11,58 @@ const clearOnError = { validationFailureMode: 'clear' as const };
 export function createPrompter(): Prompter {
   const context = { signal: whenTerminalGoes() };
   return {
-    select: (question) => select({ ...question, loop: false, pageSize: listLines() }, context),
-    confirm: (question) => confirm(question, context),
+    select: ({ message, choices, default: fallback }) =>
+      select(
+        {
+          // A column spare for the space before the answer, once picked.
+          message: fitted(message, 1),
+          choices: choices.map((choice) => ({ ...choice, name: fittedChoice(choice.name), short: answered(message, choice.name) })),
+          ...(fallback === undefined ? {} : { default: fallback }),
+          loop: false,
+          pageSize: listLines(),
+        },
+        context,
+      ),
+    // Room for " (y/N)", then " Yes" once answered.
+    confirm: ({ message, default: fallback }) => confirm({ message: fitted(message, 6), ...(fallback === undefined ? {} : { default: fallback }) }, context),
     input: ({ message, default: fallback, validate, shown }) =>
-      // The prompts show an answer in cyan: kept, for the answer as it is to be shown.
-      input({ message, default: fallback, validate, theme: { ...clearOnError, style: { answer: (text: string) => styleText('cyan', shown ? shown(text) : text) } } }, context),
+      input(
+        {
+          // Room for a score typed after it: a space and up to two digits.
+          message: fitted(message, 3),
+          default: fallback,
+          ...(validate ? { validate: (text: string) => reason(validate(text)) } : {}),
+          // The prompts show an answer in cyan: kept, for the answer as it is to be shown.
+          theme: { ...clearOnError, style: { answer: (text: string) => styleText('cyan', shown ? shown(text) : text) } },
+        },
+        context,
+      ),
     countdown: (seconds, label) => countdown({ seconds, label }, context),
   };
+}
+
+// The prompts break a line at the terminal's edge, in the middle of a word ("worst imagina / ble"):
+// on a narrow terminal their text comes to them broken between words.
+
+/** A question, after the prompt's two-column mark, keeping `reserve` columns free on its last line for what follows. */
+function fitted(message: string, reserve = 0): string {
+  return wrap(message, 78 - reserve).join('\n');
+}
+
+/** A choice, after the list's two-column pointer; its later lines under its first. */
+function fittedChoice(name: string): string {
+  return wrap(name, 78).join('\n  ');
+}
+
+/** A choice as it stays after the question once picked: on the question's last line when it fits there, else under it. */
+function answered(message: string, name: string): string {
+  const last = fitted(message, 1).split('\n').at(-1)!;
+  return 2 + width(last) + 1 + width(name) <= onScreen(80) ? name : `\n${wrap(name, 80, '  ').join('\n')}`;
+}
+
+/** Why an answer was refused, shown after the prompts' "> ": its later lines under its first. */
+function reason(verdict: true | string): true | string {
+  return verdict === true ? verdict : wrap(verdict, 78).join('\n  ');
 }
 
 /**
@@ -81,6 +127,13 @@ const countdown = createPrompt<'finished' | 'skipped', { seconds: number; label:
 
   if (ended === 'finished') return `⏱ ${config.label}: time is up`;
   if (ended === 'skipped') return `⏱ ${config.label}: ended early`;
-  const bar = '■'.repeat(Math.ceil((left / config.seconds) * 20)).padEnd(20, '·');
-  return `⏱ ${config.label}: ${bar} ${left} s left  (Enter to end early)`;
+  // A bar of 20, shorter on a narrow terminal; narrower still, the help goes under it.
+  const head = `⏱ ${config.label}: `;
+  const tail = ` ${left} s left`;
+  const help = '(Enter to end early)';
+  // One column spare: some terminals draw the stopwatch two columns wide.
+  const room = onScreen(80) - 1 - width(head) - width(tail);
+  const bar = (length: number) => '■'.repeat(Math.ceil((left / config.seconds) * length)).padEnd(length, '·');
+  if (room - 2 - help.length >= 10) return `${head}${bar(Math.min(20, room - 2 - help.length))}${tail}  ${help}`;
+  return [`${head}${bar(Math.max(5, Math.min(20, room)))}${tail}`, help];
 });

@@ -191,6 +191,27 @@ describe('itb session in a terminal', () => {
     expect(await t.exited).toBe(130);
   });
 
+  it('breaks its questions, answers and countdown between words on a terminal of 50 columns', async () => {
+    const t = itb(['session', 'balance', '--side', 'left', '--symptom', 'pain', '--movement', 'Step-down'], 50);
+    await passRedFlagScreen(t);
+    // The question broken before the edge, with room for the answer on its last line.
+    await t.waitFor(/\? Rate your pain \(0 = none, 10 = worst\r?\nimaginable\):/);
+    await t.type(`5/10${keys.enter}`);
+    await t.waitFor(/> Type just the number, like 5: the scale is\r?\n {2}always out of 10\./);
+    await t.type(`5${keys.enter}`);
+    await t.waitFor(/✔ Rate your pain \(0 = none, 10 = worst\r?\nimaginable\): 5/);
+    await t.answer('When you have done the drill', ''); // the first hold
+    await t.waitFor(/⏱ Hold 1 of 6: ■+·* \d+ s left\r?\n\(Enter to end early\)/);
+    await t.type(keys.enter);
+    await t.waitFor('ended early');
+    await t.answer('When you have done the drill', keys.down); // Done, second while holds remain
+    // Too long to follow the question on its line, the answer goes under it.
+    await t.waitFor(/✔ When you have done the drill: ?\r?\n {2}Done — rate my pain now/);
+    await t.waitFor('(before: 5)');
+    await t.type(keys.ctrlC);
+    expect(await t.exited).toBe(130);
+  });
+
   it('shows every choice of a list at once on a terminal of 24 lines', async () => {
     // A movement typed last time, then the library's six, then "Something else": eight choices.
     const set = spawnSync(process.execPath, [BIN, 'settings', 'movement', 'going downstairs'], { env: { ...process.env, ITB_HOME: home }, encoding: 'utf8' });
