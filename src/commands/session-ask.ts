@@ -27,9 +27,15 @@ export async function ask(question: Exclude<Ask, { kind: 'finished' }>, turn: Tu
   const rate = async (message: string): Promise<number> => {
     const text = await prompter.input({
       message,
-      validate: (typed) => { const r = parseScore(typed); return r.ok ? true : r.reason; },
+      validate: (typed) => {
+        const read = parseScore(typed);
+        return read.ok ? true : read.reason;
+      },
       // " 7 " or "+7" stays on screen as the 7 it is read as.
-      shown: (typed) => { const r = parseScore(typed); return r.ok ? String(r.score) : typed; },
+      shown: (typed) => {
+        const read = parseScore(typed);
+        return read.ok ? String(read.score) : typed;
+      },
     });
     const parsed = parseScore(text);
     if (!parsed.ok) throw new Error(parsed.reason); // the prompt validated it already
@@ -68,10 +74,10 @@ export async function ask(question: Exclude<Ask, { kind: 'finished' }>, turn: Tu
       const holds = (exercise.dose.sets ?? 1) * (exercise.dose.perSide ? 2 : 1);
       for (let timed = 0; ; ) {
         const done = { value: 'done' as const, name: `Done — rate my ${plan.symptom} now` };
-        const timer = { value: 'timer' as const, name: timerChoice(hold ?? 0, timed, holds) };
+        const timer = hold === undefined ? undefined : { value: 'timer' as const, name: timerChoice(hold, timed, holds) };
         // While holds remain, the next one comes first, so that Enter out of habit starts it
         // rather than ending the drill; once all are done, Done does.
-        const first = hold === undefined ? [done] : timed < holds ? [timer, done] : [done, timer];
+        const first = timer === undefined ? [done] : timed < holds ? [timer, done] : [done, timer];
         const choices = [
           ...first,
           { value: 'skip' as const, name: 'Skip this drill (I cannot do it now)' },
