@@ -75,7 +75,11 @@ export async function setUp(
     prompter.select({ message, choices: values.map((value) => ({ value, name: value })), default: remembered });
   const side = options.side ?? (await pick('Which side is painful?', painfulSides, data.settings.side));
   const symptom = options.symptom ?? (await pick('What will you rate?', symptoms, data.settings.symptom));
-  const movement = options.movement?.trim() ?? (await chooseMovement(data.settings, library, prompter));
+  // A library movement typed by its id (`--movement single-leg-squat`) is recorded by its name, as
+  // picking it from the list records it: the same movement, so the same trend.
+  const typed = options.movement?.trim();
+  const movement =
+    library.movements.find((known) => known.id === typed?.toLowerCase())?.name ?? typed ?? (await chooseMovement(data.settings, library, prompter));
   await store.update((stored) => {
     Object.assign(stored.settings, { side, symptom, movement } satisfies Partial<Settings>);
   });

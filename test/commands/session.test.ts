@@ -157,17 +157,21 @@ describe('itb session', () => {
     const library = await run(['session', 'joint-chain', '--side', 'left', '--symptom', 'pain', '--movement', 'step-down', '--no-timer'], { home, tty: true, answers });
     expect(library.code).toBe(0);
     const shown = library.stdout.replace(/\s+/g, ' ');
-    // Named as typed, in the library's words: shown before the first drill, so before the baseline is asked.
-    const how = 'Do your test movement (step-down) now. Stand on the bottom stair or a low step with your painful-side foot';
+    // Named by its id, recorded by its name; in the library's words, shown before the first drill, so before the baseline is asked.
+    const how = 'Do your test movement (Step-down) now. Stand on the bottom stair or a low step on the leg that hurts';
     expect(shown).toContain(how);
     expect(shown.indexOf('Use the same step each time, do 5 slow reps, then rate your symptom.')).toBeLessThan(shown.indexOf('Exercise 1 of 5'));
-    expect(shown).toContain('Do your test movement (step-down) again, the same way as before.');
+    expect(shown).toContain('Do your test movement (Step-down) again, the same way as before.');
     // Once: the re-test asks for the same way without repeating the whole of it.
     expect(shown.split('Stand on the bottom stair')).toHaveLength(2);
     // A movement in the user's own words has no instructions to show.
     const own = await run(['session', 'joint-chain', '--side', 'left', '--symptom', 'pain', '--movement', 'hopping on the spot', '--no-timer'], { home, tty: true, answers: [5, 'stop'] });
     expect(own.code).toBe(0);
     expect(own.stdout).toMatch(/Do your test movement \(hopping on the spot\) now\.\n\nExercise 1 of 5/);
+    // A library movement typed by its id is the one picked from the list: the same name, so the same trend.
+    const byId = await run(['session', 'joint-chain', '--side', 'left', '--symptom', 'pain', '--movement', 'single-leg-squat', '--no-timer'], { home, tty: true, answers: [5, 'stop'] });
+    expect(byId.stdout).toContain('Do your test movement (Single-leg squat) now.');
+    expect(JSON.parse(readFileSync(join(home, 'store.json'), 'utf8')).sessions.at(-1).movement).toBe('Single-leg squat');
   });
 
   it('fits its own text to a terminal of 50 columns, broken between words', async () => {
