@@ -213,13 +213,16 @@ export class Store {
    */
   #removeLeftoverTempFiles(): void {
     const real = lockedFile(this.path);
-    const leftovers: [folder: string, prefix: string][] = [
-      [dirname(real), `${basename(real)}.tmp-`],
-      ...[fingerprintSuffix, summarySuffix].map((suffix): [string, string] => [dirname(this.path), `${basename(this.path)}${suffix}.tmp-`]),
-    ];
-    for (const [folder, prefix] of leftovers) {
+    const here = dirname(this.path);
+    const sidecars = [fingerprintSuffix, summarySuffix].map((suffix) => `${basename(this.path)}${suffix}.tmp-`);
+    // Usually one folder holds them all; for a link, the store's own are where it leads.
+    const byFolder = new Map<string, string[]>([[here, sidecars]]);
+    byFolder.set(dirname(real), [...(byFolder.get(dirname(real)) ?? []), `${basename(real)}.tmp-`]);
+    for (const [folder, prefixes] of byFolder) {
       try {
-        for (const name of readdirSync(folder)) if (name.startsWith(prefix)) rmSync(join(folder, name), { force: true });
+        for (const name of readdirSync(folder)) {
+          if (prefixes.some((prefix) => name.startsWith(prefix))) rmSync(join(folder, name), { force: true });
+        }
       } catch {
         // Tidying up is a courtesy; the store itself is already saved.
       }
