@@ -74,7 +74,7 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
     ...(since !== undefined ? { since } : {}),
     ...(until !== undefined ? { until } : {}),
     ...(name !== undefined ? { patientName: name } : {}),
-    ...(summary ? { bucketSummary: summary.buckets } : {}),
+    ...(summary ? { bucketSummary: summary.buckets, storeAdviceLog: summary.advice } : {}),
     ...(ctx.timeZone ? { timeZone: ctx.timeZone() } : {}),
     now: ctx.now(),
   });

@@ -98,9 +98,9 @@ export interface PersistentSymptom {
   toMs: number;
 }
 
-/** The persistent symptom among these sessions' baselines as of `now`, as `itb history` advises on it. */
-export function persistentSymptom(sessions: readonly Session[], now: Date): PersistentSymptom | undefined {
-  return persistentAmong(adviceLog(sessions).baselines, now);
+/** The persistent symptom among the baselines of a log (adviceLog) as of `now`, as `itb history` advises on it. */
+export function persistentSymptom(log: AdviceLog, now: Date): PersistentSymptom | undefined {
+  return persistentAmong(log.baselines, now);
 }
 
 function seeAProfessional(baselines: AdviceLog['baselines'], now: Date): Advice | undefined {

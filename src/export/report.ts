@@ -1,7 +1,7 @@
 // What every export format is made from: the store's records in the chosen period, the buckets
 // as they stood at the end of it, and the library drills they mention. Built once, rendered by
 // one pure function per format.
-import { persistentSymptom, type PersistentSymptom } from '../core/advice.js';
+import { adviceLog, persistentSymptom, type AdviceLog, type PersistentSymptom } from '../core/advice.js';
 import { bucketView, viewBuckets, type BucketSummary, type BucketView } from '../core/buckets.js';
 import { localDate, movementKey, ratingsMix, scoreSeries, sessionSummaries, trendsOf, whatWasRated, type SessionSummary, type Trend } from '../core/history.js';
 import { compareInstants } from '../core/instant.js';
@@ -41,6 +41,8 @@ export interface Report {
   exercises: Exercise[];
   /** The routines the sessions used, library ones first in library order, by id and name. */
   routines: { id: string; name: string }[];
+  /** adviceLog of `sessions`, when it was at hand (the report covers the whole store). */
+  adviceLog?: AdviceLog;
 }
 
 /** What the reports a person reads (md, html) show beyond the records themselves. */
@@ -73,6 +75,8 @@ export interface ReportOptions {
   timeZone?: string;
   /** summarizeBuckets of exactly this store, when one is at hand: spares walking the log again. */
   bucketSummary?: BucketSummary;
+  /** adviceLog of exactly this store's sessions, when one is at hand; the same. */
+  storeAdviceLog?: AdviceLog;
 }
 
 export function buildReport(data: StoreData, library: Library, options: ReportOptions): Report {
@@ -128,6 +132,7 @@ export function buildReport(data: StoreData, library: Library, options: ReportOp
     routines: routinesUsed(sessions, library),
   };
   if (options.patientName !== undefined) report.patientName = options.patientName;
+  if (options.storeAdviceLog && since === null && until === null) report.adviceLog = options.storeAdviceLog;
   if (resetAt !== undefined) report.bucketsResetAt = resetAt;
   return report;
 }
@@ -148,7 +153,7 @@ function routinesUsed(sessions: Session[], library: Library): { id: string; name
 export function readingView(report: Report): ReadingView {
   const { sessions } = report;
   const trends = trendsOf(scoreSeries(sessions));
-  const found = persistentSymptom(sessions, periodEnd(report.period.until, new Date(report.generatedAt)));
+  const found = persistentSymptom(report.adviceLog ?? adviceLog(sessions), periodEnd(report.period.until, new Date(report.generatedAt)));
   const trend = found && trends.find((candidate) => whatWasRated(candidate.symptom, candidate.movement) === found.rated);
   return {
     summaries: sessionSummaries(sessions).reverse(),

@@ -2,6 +2,7 @@
 // tell it to the therapist, for the period they cover.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { adviceFor } from '../../src/core/advice.js';
+import { summarize } from '../../src/core/summary.js';
 import type { Session, StoreData } from '../../src/core/records.js';
 import { toCsv } from '../../src/export/csv.js';
 import { toFhir } from '../../src/export/fhir.js';
@@ -75,6 +76,16 @@ describe('persistent symptoms in the reports', () => {
     expect(toMarkdown(report(data, { since: '2026-10-22', until: '2026-11-06' }))).toContain('in each of 3 weeks in a row');
     // Starting on 2026-10-29: two weeks are too few, whatever came before them.
     expect(toMarkdown(report(data, { since: '2026-10-29', until: '2026-11-06' }))).not.toContain('Persistent symptoms');
+  });
+
+  it('finds the same from the store summary’s log as from the sessions, and leaves that log aside for a period', () => {
+    const data = weeklyStore([6, 6, 7, 6, 5]);
+    const storeAdviceLog = summarize(data).advice;
+    expect(toMarkdown(report(data, { storeAdviceLog }))).toBe(toMarkdown(report(data)));
+    // A log that says otherwise shows which one a report reads.
+    const flat = summarize(weeklyStore([6, 6, 6, 6, 6, 6, 6, 6])).advice;
+    expect(toMarkdown(report(data, { storeAdviceLog: flat }))).toContain('in each of 8 weeks in a row');
+    expect(toMarkdown(report(data, { storeAdviceLog: flat, since: '2026-10-01' }))).toContain('in each of 5 weeks in a row');
   });
 
   it('is only in the reports a person reads: not in the csv, json or fhir', () => {
