@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { Feedback } from '../../src/core/session.js';
 import { colours } from '../../src/ui/colour.js';
 import { drillCard, feedbackLine, interruptedNote } from '../../src/ui/session-view.js';
+import { width } from '../../src/ui/table.js';
 import { buildSession } from '../helpers/sessions.js';
+import { onTerminal } from '../helpers/terminal-width.js';
 import { drill } from '../helpers/drills.js';
 
 const plain = colours(false);
@@ -88,6 +90,21 @@ describe('the second try', () => {
     const text = card(hold);
     expect(text).toContain('Ease off this time: a gentler position or effort, and a shorter hold if you need it.');
     expect(text).not.toContain('smaller range');
+  });
+});
+
+describe('the drill card on a narrow terminal', () => {
+  it('wraps the dose and the side between words under their labels', async () => {
+    const hold = { ...clamshells, side: 'painful' as const, dose: { holdSeconds: 30, sets: 2, perSide: true } };
+    for (const columns of [30, 50]) {
+      const text = await onTerminal(columns, async () => drillCard({ exercise: hold, index: 0, total: 3, attempt: 1, side: 'both' }, plain));
+      const lines = text.split('\n');
+      expect(lines.filter((line) => width(line) > columns), `${columns} columns`).toEqual([]);
+      const at = lines.findIndex((line) => line.startsWith('  Side: '));
+      const side = lines.slice(at, lines.findIndex((line, i) => i > at && !line.startsWith('        '))).join(' ').replace(/\s+/g, ' ').trim();
+      expect(side).toBe('Side: each side in turn, the full dose on each (both sides are painful)');
+      expect(lines.find((line) => line.startsWith('  Dose: '))).toMatch(/^ {2}Dose: 2 sets × hold 30 s/);
+    }
   });
 });
 
