@@ -53,7 +53,9 @@ export async function screenIfNeeded(ctx: Context, store: Store, data: StoreData
   if (anyYes) {
     // Named, so the person knows what to tell the clinician, and which answer to check if it was a slip.
     const yes = screenWords({ at, answers, proceeded: false }).yes.map((label) => label.toLowerCase());
-    const named = yes.length === 1 ? yes[0] : `${yes.slice(0, -1).join(', ')} and ${yes.at(-1)}`;
+    // Several answers hold an "or" of their own ("numbness or tingling"): a comma before the last
+    // "and", and semicolons between three or more, keep them apart.
+    const named = yes.length === 1 ? yes[0] : `${yes.slice(0, -1).join('; ')}${yes.length > 2 ? ';' : ','} and ${yes.at(-1)}`;
     say(
       `\n${wrap(
         `You answered yes to ${named}. ${yes.length === 1 ? 'That is a reason' : 'These are reasons'} to see a doctor or physical therapist ` +

@@ -166,10 +166,12 @@ export const SEPARATE_TRENDS =
  * The finding behind `itb history`'s advice to see a professional, told to the therapist; `what`
  * is the symptom and test movement, as the format sets them out.
  */
-export function persistentWords(found: PersistentSymptom, what: string): string {
+export function persistentWords(found: PersistentSymptom, what: string, since: string | null): string {
   const round = (value: number) => String(Math.round(value * 10) / 10);
   const change = found.latestMean > found.firstMean ? 'have gone up' : 'have not come down much';
-  const from = localDate(new Date(found.fromMs + 1));
+  // The first week may begin before the report's period; only the period's sessions were counted.
+  const weekStart = localDate(new Date(found.fromMs + 1));
+  const from = since !== null && weekStart < since ? since : weekStart;
   const to = localDate(new Date(found.toMs));
   return (
     `${what} was rated in each of ${found.weeks} weeks in a row (7-day weeks, ${from} to ${to}), and its baseline scores ${change}: ` +

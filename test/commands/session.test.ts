@@ -383,7 +383,7 @@ describe('itb session', () => {
     const result = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [false, false, true, true, false, true, false] });
     expect(result.code).toBe(0);
     expect(result.stdout.replace(/\s+/g, ' ')).toContain(
-      'You answered yes to knee locking or giving way, numbness or tingling and pain at night or at rest. These are reasons to see a doctor or physical therapist',
+      'You answered yes to knee locking or giving way; numbness or tingling; and pain at night or at rest. These are reasons to see a doctor or physical therapist',
     );
     expect(result.stdout).not.toMatch(/swelling|fever/i);
   });
