@@ -96,8 +96,7 @@ export function wrap(text: string, columns = 80, indent = ''): string[] {
 function fill(text: string, first: number, rest: number): string[] {
   rest = Math.max(1, rest);
   const words = text.split(/\s+/).filter(Boolean);
-  // Cut only plain words: a cut inside a colour code would show the code.
-  const pieces = words.flatMap((word) => (width(word) > Math.min(first, rest) && !word.includes('\x1b') ? cut(word, Math.min(first, rest)) : [word]));
+  const pieces = words.flatMap((word) => (width(word) > Math.min(first, rest) ? cut(word, Math.min(first, rest)) : [word]));
   const lines: string[] = [];
   let line = '';
   for (const word of pieces) {
@@ -113,14 +112,38 @@ function fill(text: string, first: number, rest: number): string[] {
   return lines;
 }
 
-/** `word` in pieces of at most `columns`. */
+/**
+ * `word` in pieces of at most `columns`, each in the colour the word has there. A piece ends
+ * after a hyphen where it has one, so that "hip-external-rotation-extension" breaks between its
+ * parts.
+ */
 function cut(word: string, columns: number): string[] {
+  // Each character with the colour codes just before it: a cut never falls inside a code.
+  const characters: { codes: string; text: string }[] = [];
+  let codes = '';
+  for (const token of word.match(/\x1b\[[\d;]*m|[\s\S]/gu) ?? []) {
+    if (token.startsWith('\x1b')) codes += token;
+    else {
+      characters.push({ codes, text: token });
+      codes = '';
+    }
+  }
+  // The codes after the last character turn the colour off: each piece ends with them, and
+  // starts with every code before it, which set the colour it is in.
+  const closing = codes;
   const pieces: string[] = [];
-  // Each piece holds at least one character, even one wider than `columns`.
-  for (let rest = word; rest !== ''; ) {
-    const piece = head(rest, columns) || String.fromCodePoint(rest.codePointAt(0)!);
-    pieces.push(piece);
-    rest = rest.slice(piece.length);
+  for (let start = 0; start < characters.length; ) {
+    // Each piece holds at least one character, even one wider than `columns`.
+    let end = start + 1;
+    let used = columnsOf(characters[start]!.text);
+    while (end < characters.length && used + columnsOf(characters[end]!.text) <= columns) used += columnsOf(characters[end++]!.text);
+    if (end < characters.length) {
+      const hyphen = characters.slice(start + 1, end).findLastIndex((character) => character.text === '-');
+      if (hyphen >= 0) end = start + 1 + hyphen + 1;
+    }
+    const before = characters.slice(0, start).map((character) => character.codes).join('');
+    pieces.push(before + characters.slice(start, end).map((character) => character.codes + character.text).join('') + closing);
+    start = end;
   }
   return pieces;
 }

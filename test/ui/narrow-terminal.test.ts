@@ -2,6 +2,7 @@
 // history and the settings fit its width, broken between words: a line the terminal had to
 // break itself would split a word ("h / ave") wherever it reached the edge.
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticHistory } from '../../scripts/synthetic-history.js';
 import { loadLibraryFile } from '../../src/library/load.js';
@@ -65,6 +66,18 @@ describe('a year of history on terminals from 30 to 64 columns', () => {
       expect(wider(result.stdout, columns)).toEqual([]);
     });
   }
+
+  // Colour codes take no room, and a coloured id longer than what is left of a line is cut
+  // like any other word too long for it, after a hyphen where it has one.
+  const coloured = { NO_COLOR: undefined, FORCE_COLOR: '1' };
+  const inColour = [['buckets'], ['exercises'], ['routines'], ['exercises', 'hip-external-rotation-extension']];
+  it.each(inColour.map((argv) => [argv.join(' '), argv]))('itb %s in colour fits 30 columns', async (_name, argv) => {
+    const result = await onTerminal(30, () => run(argv as string[], { home: year.home, now, env: coloured }));
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('\x1b[');
+    expect(wider(result.stdout, 30)).toEqual([]);
+    expect(stripVTControlCharacters(result.stdout)).toMatch(/^ *\(?hip-external-rotation-\n *extension\b/m);
+  });
 
   it('settings shows a long remembered movement within the width', async () => {
     const movement = 'walking down the long hill behind the house after work with the dog, slowly';

@@ -46,6 +46,22 @@ describe('cutting to fit', () => {
     expect(lines.map((line) => line.slice(2)).join('')).toBe(text);
   });
 
+  it('wrap cuts a long word after a hyphen where it has one', () => {
+    expect(wrap('hip-external-rotation-extension', 30, '      ')).toEqual(['      hip-external-rotation-', '      extension']);
+    expect(wrap('opposite-scapular-camshafts', 30, '      ')).toEqual(['      opposite-scapular-', '      camshafts']);
+  });
+
+  it('wrap cuts a coloured word too long for a line, each piece in its colour', () => {
+    const dim = (text: string) => `\x1b[2m${text}\x1b[22m`;
+    const lines = wrap(`${dim('hip-external-rotation-extension')} · hip`, 30, '      ');
+    expect(lines).toEqual([`      ${dim('hip-external-rotation-')}`, `      ${dim('extension')} · hip`]);
+    const nested = `\x1b[1mab\x1b[2mcdefghijklmnopqrstuvwxyz\x1b[22m\x1b[22m`;
+    expect(wrap(nested, 50, ' '.repeat(30))).toEqual([
+      `${' '.repeat(30)}\x1b[1mab\x1b[2mcdefghijklmnopqrst\x1b[22m\x1b[22m`,
+      `${' '.repeat(30)}\x1b[1m\x1b[2muvwxyz\x1b[22m\x1b[22m`,
+    ]);
+  });
+
   it('a table lines up a column after wide names', () => {
     const lines = table([
       ['足首の前後揺らし', 'ankle-rocks'],
