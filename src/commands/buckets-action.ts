@@ -13,7 +13,7 @@ import { mixedRatingsWords, resetWords, testedBefore } from '../export/words.js'
 import type { Colours } from '../ui/colour.js';
 import { isPromptExit } from '../ui/prompter.js';
 import { readSummary } from '../store/summary-file.js';
-import { hangingPacked, onScreen, packed, table, wrap } from '../ui/table.js';
+import { onScreen, packed, table, wrap } from '../ui/table.js';
 import { libraryFor, notice, paint, printJson, promptsFor, unknownDrill } from './shared.js';
 
 const bucketWords: Record<ExerciseStatus['bucket'], string> = { rehab: 'rehab', avoid: 'avoid for now', untested: 'untested' };
@@ -250,8 +250,13 @@ function renderBuckets(view: BucketView, advice: Advice[], colour: Colours, log:
   if (due > 0) next.push(['itb session retest', `re-test ${due} ${due === 1 ? 'drill' : 'drills'} set aside for now`]);
   if (next.length === 0) next.push(['itb session', 'test drills from a routine']);
   const width = Math.max(...next.map(([run]) => run.length));
-  // What to run beside what it does, or under it on a narrow terminal.
-  const nextLines = next.flatMap(([run, what], i) => hangingPacked(i === 0 ? 'Next: ' : '      ', [run.padEnd(width), what]));
+  // What to run beside what it does; on a terminal too narrow for that, what it does goes under
+  // it, indented further so that commands and descriptions are told apart.
+  const marker = (i: number) => (i === 0 ? 'Next: ' : '      ');
+  const beside = next.map(([run, what], i) => `${marker(i)}${run.padEnd(width)}  ${what}`);
+  const nextLines = beside.every((line) => line.length <= onScreen(80))
+    ? beside
+    : next.flatMap(([run, what], i) => [`${marker(i)}${run}`, ...wrap(what, 80, '        ')]);
   out.push('', ...nextLines.map((line) => colour.dim(line.trimEnd())));
   return `${out.join('\n')}\n`;
 }

@@ -79,6 +79,15 @@ describe('a year of history on terminals from 30 to 64 columns', () => {
     expect(stripVTControlCharacters(result.stdout)).toMatch(/^ *\(?hip-external-rotation-\n *extension\b/m);
   });
 
+  it('buckets puts what to run next above what it does, indented further, when they do not fit side by side', async () => {
+    const { stdout } = await at(30, ['buckets'], year.home);
+    const next = stdout.slice(stdout.indexOf('Next: '));
+    expect(next).toMatch(/^Next: itb session rehab\n {8}run your rehab routine\n/);
+    for (const line of next.trimEnd().split('\n').slice(1)) expect(line).toMatch(/^ {6}itb session \w+$|^ {8}\S/);
+    const wide = await at(64, ['buckets'], year.home);
+    expect(wide.stdout).toMatch(/^Next: itb session rehab {2,}run your rehab routine$/m);
+  });
+
   it('settings shows a long remembered movement within the width', async () => {
     const movement = 'walking down the long hill behind the house after work with the dog, slowly';
     expect((await run(['settings', 'movement', movement], { home: year.home, now })).code).toBe(0);
