@@ -16,7 +16,7 @@ export function createPrompter(): Prompter {
         {
           // A column spare for the space before the answer, once picked.
           message: fitted(message, 1),
-          choices: choices.map((choice) => ({ ...choice, name: fittedChoice(choice.name), short: answered(message, choice.name) })),
+          choices: choices.map((choice) => ({ ...choice, name: fittedChoice(choice.name), short: answered(message, choice.name, 1) })),
           ...(fallback === undefined ? {} : { default: fallback }),
           loop: false,
           pageSize: listLines(),
@@ -33,7 +33,8 @@ export function createPrompter(): Prompter {
           default: fallback,
           ...(validate ? { validate: (text: string) => reason(validate(text)) } : {}),
           // The prompts show an answer in cyan: kept, for the answer as it is to be shown.
-          theme: { ...clearOnError, style: { answer: (text: string) => styleText('cyan', shown ? shown(text) : text) } },
+          // Beside the question when it fits there, else under it.
+          theme: { ...clearOnError, style: { answer: (text: string) => answered(message, shown ? shown(text) : text, 3, (line) => styleText('cyan', line)) } },
         },
         context,
       ),
@@ -54,10 +55,13 @@ function fittedChoice(name: string): string {
   return wrap(name, 78).join('\n  ');
 }
 
-/** A choice as it stays after the question once picked: on the question's last line when it fits there, else under it. */
-function answered(message: string, name: string): string {
-  const last = fitted(message, 1).split('\n').at(-1)!;
-  return 2 + width(last) + 1 + width(name) <= onScreen(80) ? name : `\n${wrap(name, 80, '  ').join('\n')}`;
+/**
+ * An answer as it stays after its question (fitted keeping `reserve` columns): on the question's
+ * last line when it fits there, else under it, broken between words.
+ */
+function answered(message: string, answer: string, reserve: number, style = (line: string) => line): string {
+  const last = fitted(message, reserve).split('\n').at(-1)!;
+  return 2 + width(last) + 1 + width(answer) <= onScreen(80) ? style(answer) : `\n${wrap(answer, 80, '  ').map(style).join('\n')}`;
 }
 
 /** Why an answer was refused, shown after the prompts' "> ": its later lines under its first. */

@@ -212,6 +212,19 @@ describe('itb session in a terminal', () => {
     expect(await t.exited).toBe(130);
   });
 
+  it('puts a typed answer too long to follow its question on the line under it, broken between words, on a terminal of 50 columns', async () => {
+    const t = itb(['session', 'balance', '--side', 'left', '--symptom', 'pain'], 50);
+    await passRedFlagScreen(t);
+    await t.waitFor('Which test movement');
+    await t.waitFor('Something else (type it)');
+    await t.type(`${keys.down.repeat(12)}${keys.enter}`);
+    await t.answer('Describe the test movement:', 'hoppingonthebadlegupthestairsquicklyxx twice');
+    await t.waitFor(/✔ Describe the test movement: ?\r?\n {2}hoppingonthebadlegupthestairsquicklyxx twice\r?\n/);
+    await t.waitFor('Rate your pain');
+    await t.type(keys.ctrlC);
+    expect(await t.exited).toBe(130);
+  });
+
   it('shows every choice of a list at once on a terminal of 24 lines', async () => {
     // A movement typed last time, then the library's six, then "Something else": eight choices.
     const set = spawnSync(process.execPath, [BIN, 'settings', 'movement', 'going downstairs'], { env: { ...process.env, ITB_HOME: home }, encoding: 'utf8' });
