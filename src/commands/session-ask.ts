@@ -6,7 +6,7 @@ import type { Exercise } from '../library/schema.js';
 import type { Colours } from '../ui/colour.js';
 import type { Prompter } from '../ui/prompter.js';
 import { drillCard } from '../ui/session-view.js';
-import { wrap } from '../ui/table.js';
+import { onScreen, width, wrap } from '../ui/table.js';
 import { plural } from '../export/words.js';
 import type { Plan } from './session-setup.js';
 import type { SessionOptions } from './session.js';
@@ -95,7 +95,10 @@ export async function ask(question: Exclude<Ask, { kind: 'finished' }>, turn: Tu
 /** The timer's choice before hold `timed + 1` of `holds`: short, as the answered prompt repeats it on its line. */
 function timerChoice(seconds: number, timed: number, holds: number): string {
   if (timed >= holds) return `Start another ${seconds} s hold`;
-  return holds === 1 ? `Start a ${seconds} s timer for the hold` : `Start hold ${timed + 1} of ${holds} (${seconds} s timer)`;
+  const label = holds === 1 ? `Start a ${seconds} s timer for the hold` : `Start hold ${timed + 1} of ${holds} (${seconds} s timer)`;
+  // On one line after the list's pointer, and under the question once picked, on a narrow terminal too.
+  if (2 + width(label) <= onScreen(80)) return label;
+  return holds === 1 ? `Start a ${seconds} s hold` : `Start hold ${timed + 1} of ${holds} (${seconds} s)`;
 }
 
 /**

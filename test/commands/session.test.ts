@@ -147,6 +147,12 @@ describe('itb session', () => {
     // Each choice, repeated after the question once answered, fits a line of 80 columns.
     for (const asked of drill) for (const name of asked.choiceNames!) expect(`✔ ${asked.message} ${name}`.length).toBeLessThanOrEqual(80);
     expect(pad.default).toBe('timer');
+    // On a terminal of 30 columns the timer's choice is shorter, to stay on one line.
+    const narrow = await onTerminal(30, () => run(['session', 'balance', ...withTimer], { home, tty: true, answers: [3, 'timer', 'stop'] }));
+    expect(narrow.code).toBe(0);
+    const narrowNames = narrow.prompter.asked.filter((asked) => asked.message === 'When you have done the drill:').flatMap((asked) => asked.choiceNames!);
+    expect(narrowNames).toContain('Start hold 1 of 6 (30 s)');
+    expect(narrowNames).toContain('Start hold 2 of 6 (30 s)');
     // Without the timer, Done comes first.
     const untimed = await run(['session', 'balance', ...flags], { home, tty: true, answers: [3, 'stop'] });
     expect(untimed.prompter.asked[1]).toMatchObject({ message: 'When you have done the drill:', default: 'done', choices: ['done', 'skip', 'stop'] });
