@@ -27,15 +27,15 @@ export async function showExercises(ctx: Context, id: string | undefined, option
  * shortened: a long one wraps within its column, and on a terminal too narrow for the columns
  * each drill takes a line for its name and one for its id and region.
  */
-function listExercises(library: Library, colour: Colours): string {
+function listExercises({ exercises }: Library, colour: Colours): string {
   const named = (exercise: Exercise) => (exercise.loading ? `${exercise.name} ${colour.yellow('(loading)')}` : exercise.name);
   // The ids in full (they are typed), the names in what is left of the screen.
   const widest = (texts: string[]) => Math.max(...texts.map((text) => width(text)));
-  const room = onScreen(80) - widest(['id', ...library.exercises.map((e) => e.id)]) - widest(['region', ...library.exercises.map((e) => e.region)]) - 4;
+  const room = onScreen(80) - widest(['id', ...exercises.map((e) => e.id)]) - widest(['region', ...exercises.map((e) => e.region)]) - 4;
   const lines =
     room >= 20
-      ? table([[colour.dim('name'), colour.dim('id'), colour.dim('region')], ...library.exercises.map((e) => [named(e), colour.bold(e.id), e.region])], { most: [room] })
-      : library.exercises.flatMap((e) => [...table([[named(e)]], { most: [onScreen(80)] }), ...packed([colour.bold(e.id), e.region], 80, '  ')]);
+      ? table([[colour.dim('name'), colour.dim('id'), colour.dim('region')], ...exercises.map((e) => [named(e), colour.bold(e.id), e.region])], { most: [room] })
+      : exercises.flatMap((e) => [...table([[named(e)]], { most: [onScreen(80)] }), ...packed([colour.bold(e.id), e.region], 80, '  ')]);
   const notes = ['Loading drills build strength: space those sessions about 48 hours apart.', 'Show one drill in full: itb exercises ID'];
   return `${lines.join('\n')}\n\n${notes.flatMap((note) => wrap(note)).map((line) => colour.dim(line)).join('\n')}\n`;
 }

@@ -9,7 +9,7 @@ import { Store } from '../../src/store/store.js';
 import { buildSession } from '../helpers/sessions.js';
 import { run, tempHome } from '../helpers/run.js';
 import { CTRL_C, type Answer } from '../helpers/scripted.js';
-import { onTerminal } from '../helpers/terminal-width.js';
+import { onTerminal } from '../helpers/terminal.js';
 import { width } from '../../src/ui/table.js';
 
 // The red-flag screen of a first run, all answered no.

@@ -4,11 +4,10 @@
 // library's longest drill names; every line of output, every prompt and every choice is measured.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { syntheticHistory } from '../../scripts/synthetic-history.js';
 import { loadLibraryFile } from '../../src/library/load.js';
-import { Store } from '../../src/store/store.js';
 import { width } from '../../src/ui/table.js';
 import { run, tempHome, type RunResult } from '../helpers/run.js';
+import { historyHome } from '../helpers/history-home.js';
 import { CTRL_C, type Answer } from '../helpers/scripted.js';
 import { onTerminal } from '../helpers/terminal.js';
 
@@ -17,9 +16,7 @@ const now = new Date('2026-11-20T12:00:00Z');
 let home: ReturnType<typeof tempHome>;
 
 beforeAll(async () => {
-  home = tempHome();
-  const { data } = syntheticHistory(shipped, { days: 365, now });
-  await Store.open({ ITB_HOME: home.home }).update(() => data);
+  home = await historyHome(shipped, 365, now);
 });
 afterAll(() => home.cleanup());
 
@@ -158,10 +155,8 @@ describe('every line fits 80 columns', () => {
   });
 
   it('the notes commands write about what they did', async () => {
-    const notes = tempHome();
+    const notes = await historyHome(shipped, 60, now);
     try {
-      const { data } = syntheticHistory(shipped, { days: 60, now });
-      await Store.open({ ITB_HOME: notes.home }).update(() => data);
       const file = (name: string) => join(notes.home, name);
       const runs = [
         ['buckets', 'move', 'clamshells', 'avoid', '--note', 'sore after the long run'],

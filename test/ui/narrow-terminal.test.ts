@@ -4,11 +4,11 @@
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { syntheticHistory } from '../../scripts/synthetic-history.js';
 import { loadLibraryFile } from '../../src/library/load.js';
 import { Store } from '../../src/store/store.js';
 import { width } from '../../src/ui/table.js';
 import { run, tempHome } from '../helpers/run.js';
+import { historyHome } from '../helpers/history-home.js';
 import { buildSession } from '../helpers/sessions.js';
 import { onTerminal } from '../helpers/terminal.js';
 
@@ -36,9 +36,7 @@ const at = (columns: number, argv: string[], home: string) => onTerminal(columns
 describe('a year of history on terminals from 30 to 64 columns', () => {
   let year: ReturnType<typeof tempHome>;
   beforeAll(async () => {
-    year = tempHome();
-    const { data } = syntheticHistory(shipped, { days: 365, now });
-    await Store.open({ ITB_HOME: year.home }).update(() => data);
+    year = await historyHome(shipped, 365, now);
   });
   afterAll(() => year.cleanup());
 

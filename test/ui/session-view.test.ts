@@ -5,7 +5,7 @@ import { colours } from '../../src/ui/colour.js';
 import { drillCard, feedbackLine, interruptedNote } from '../../src/ui/session-view.js';
 import { width } from '../../src/ui/table.js';
 import { buildSession } from '../helpers/sessions.js';
-import { onTerminal } from '../helpers/terminal-width.js';
+import { onTerminal } from '../helpers/terminal.js';
 import { drill } from '../helpers/drills.js';
 
 const plain = colours(false);
