@@ -12,3 +12,6 @@ export async function historyHome(library: Library, days: number, now: Date): Pr
   await Store.open({ ITB_HOME: home.home }).update(() => data);
   return home;
 }
+
+/** The commands that show a history on screen, as argv: what the layout tests run on one. */
+export const screenCommands: string[][] = [['buckets'], ['history'], ['history', '--all'], ['exercises'], ['routines'], ['settings']];

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadLibraryFile } from '../../src/library/load.js';
 import { width } from '../../src/ui/table.js';
 import { run, tempHome, type RunResult } from '../helpers/run.js';
-import { historyHome } from '../helpers/history-home.js';
+import { historyHome, screenCommands } from '../helpers/history-home.js';
 import { CTRL_C, type Answer } from '../helpers/scripted.js';
 import { onTerminal } from '../helpers/terminal.js';
 
@@ -59,12 +59,7 @@ function shownInSession(result: RunResult): string[] {
 
 describe('every line fits 80 columns', () => {
   const commands = [
-    ['buckets'],
-    ['history'],
-    ['history', '--all'],
-    ['exercises'],
-    ['routines'],
-    ['settings'],
+    ...screenCommands,
     ...shipped.exercises.map((exercise) => ['exercises', exercise.id]),
   ];
   it.each(commands.map((argv) => [argv.join(' '), argv]))('itb %s', async (_name, argv) => {

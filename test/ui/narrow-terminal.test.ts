@@ -8,7 +8,7 @@ import { loadLibraryFile } from '../../src/library/load.js';
 import { Store } from '../../src/store/store.js';
 import { width } from '../../src/ui/table.js';
 import { run, tempHome } from '../helpers/run.js';
-import { historyHome } from '../helpers/history-home.js';
+import { historyHome, screenCommands } from '../helpers/history-home.js';
 import { buildSession } from '../helpers/sessions.js';
 import { onTerminal } from '../helpers/terminal.js';
 
@@ -43,12 +43,7 @@ describe('a year of history on terminals from 30 to 64 columns', () => {
   const longText = ['--data', join(import.meta.dirname, '../fixtures/libraries/long-text.yaml')];
   const wideText = ['--data', join(import.meta.dirname, '../fixtures/libraries/wide-text.yaml')];
   const commands = [
-    ['buckets'],
-    ['history'],
-    ['history', '--all'],
-    ['exercises'],
-    ['routines'],
-    ['settings'],
+    ...screenCommands,
     [...longText, 'exercises'],
     [...longText, 'routines'],
     [...longText, 'exercises', 'side-lying-hip-abduction-with-a-red-band'],
