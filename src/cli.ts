@@ -9,6 +9,7 @@ import { routinesCommand } from './commands/routines.js';
 import { sessionCommand } from './commands/session.js';
 import { settingsCommand } from './commands/settings.js';
 import { validateCommand } from './commands/validate.js';
+import { helpAfter, helpColumns, narrowHelp } from './commands/help.js';
 import { processContext, type Context } from './context.js';
 import { closest } from './core/closest.js';
 import { shownSafely } from './core/text.js';
@@ -32,15 +33,16 @@ export function createProgram(ctx: Context): Command {
     .showSuggestionAfterError(true)
     .addHelpText(
       'after',
-      `
-Examples:
-  $ itb session                 run an assess / re-assess session
-  $ itb buckets                 see what helps (rehab) and what to avoid for now
-  $ itb history                 past sessions and the trend of your scores
-  $ itb export -o report.html   a report for your physical therapist
-
-Your results are kept on this computer only (ITB_HOME moves them elsewhere).
+      helpAfter(
+        [
+          ['itb session', 'run an assess / re-assess session'],
+          ['itb buckets', 'see what helps (rehab) and what to avoid for now'],
+          ['itb history', 'past sessions and the trend of your scores'],
+          ['itb export -o report.html', 'a report for your physical therapist'],
+        ],
+        `Your results are kept on this computer only (ITB_HOME moves them elsewhere).
 itb supports self-care; it does not diagnose. Worried? See a clinician.`,
+      ),
     );
 
   for (const make of [
@@ -61,9 +63,13 @@ itb supports self-care; it does not diagnose. Worried? See a clinician.`,
   // instead of exiting so that the exit code is decided in one place.
   const configure = (command: Command, path: string) => {
     command.helpOption('-h, --help', 'show help').showHelpAfterError(`(${path} --help shows what it takes)`);
+    command.configureHelp(narrowHelp);
     command.exitOverride().configureOutput({
       writeOut: (text) => ctx.stdout.write(text),
       writeErr: (text) => ctx.stderr.write(text),
+      // Laid out in at most 80 columns, as everything else itb prints.
+      getOutHelpWidth: helpColumns,
+      getErrHelpWidth: helpColumns,
       // An error may quote what was typed: control characters in it are shown, not obeyed.
       outputError: (text, write) => write(shownSafely(text)),
     });

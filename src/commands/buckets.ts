@@ -1,11 +1,10 @@
 import { Command } from 'commander';
 import type { Context } from '../context.js';
-import { examples } from './help.js';
+import { helpAfter } from './help.js';
 
 const action = () => import('./buckets-action.js');
 
-const JSON_SHAPE = `
-With --json, prints (schemaVersion 1; new fields may be added, none renamed):
+const JSON_SHAPE = `With --json, prints (schemaVersion 1; new fields may be added, none renamed):
   { "schemaVersion": 1, "generatedAt": ISO time,
     "rehab": [drill], "avoid": [drill], "untested": [drill],
     "advice": [{ id, message, readyAt? }] }
@@ -14,8 +13,7 @@ With --json, prints (schemaVersion 1; new fields may be added, none renamed):
     retestDueAt? (avoid only), retestDue, inLibrary,
     evidence: { tested, helped, helpedOnRetry, meanChange, lastChange,
       lastTestedAt, flares } }
-  helpedOnRetry counts the tests that helped only on the retry. A change is
-  the score after the drill minus the score before it: negative is better.
+helpedOnRetry counts the tests that helped only on the retry. A change is the score after the drill minus the score before it: negative is better.
 `;
 
 export function bucketsCommand(ctx: Context): Command {
@@ -24,12 +22,15 @@ export function bucketsCommand(ctx: Context): Command {
     .option('--json', 'print JSON instead of text')
     .addHelpText(
       'after',
-      examples(
-        ['itb buckets', 'your rehab routine, drills set aside for now, untested drills'],
-        ['itb buckets --json', 'the same as JSON (shape below)'],
-        ['itb buckets move clamshells avoid --note "sore today"', 'move a drill yourself'],
-        ['itb buckets reset', 'start the buckets afresh (your history is kept)'],
-      ) + JSON_SHAPE,
+      helpAfter(
+        [
+          ['itb buckets', 'your rehab routine, drills set aside for now, untested drills'],
+          ['itb buckets --json', 'the same as JSON (shape below)'],
+          ['itb buckets move clamshells avoid --note "sore today"', 'move a drill yourself'],
+          ['itb buckets reset', 'start the buckets afresh (your history is kept)'],
+        ],
+        JSON_SHAPE,
+      ),
     )
     // A word after `buckets` that is not move or reset reaches the action, which names the closest.
     .allowExcessArguments()
@@ -47,10 +48,10 @@ function moveCommand(ctx: Context): Command {
     .option('--note <text>', 'why, in your own words (shown in buckets and in reports)')
     .addHelpText(
       'after',
-      examples(
+      helpAfter([
         ['itb buckets move clamshells rehab', 'keep clamshells in your rehab routine'],
         ['itb buckets move monster-walks avoid --note "knee sore"', 'set a drill aside for now'],
-      ),
+      ]),
     )
     .action(async (id: string, bucket: string, options: { note?: string }, self: Command) => (await action()).moveDrill(ctx, id, bucket, options, self));
 }
@@ -61,10 +62,10 @@ function resetCommand(ctx: Context): Command {
     .option('--force', 'do not ask for confirmation')
     .addHelpText(
       'after',
-      examples(
+      helpAfter([
         ['itb buckets reset', 'asks first, then clears every bucket decision and manual move'],
         ['itb buckets reset --force', 'the same without asking (for scripts)'],
-      ),
+      ]),
     )
     .action(async (options: { force?: boolean }, self: Command) => (await action()).resetBuckets(ctx, options, self));
 }

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import type { Context } from '../context.js';
-import { examples } from './help.js';
+import { helpAfter } from './help.js';
 
 const action = () => import('./exercises-action.js');
 
@@ -11,18 +11,18 @@ export function exercisesCommand(ctx: Context): Command {
     .option('--json', 'print JSON instead of text')
     .addHelpText(
       'after',
-      examples(
-        ['itb exercises', 'every drill, with its id and body region'],
-        ['itb exercises clamshells', 'steps, dose and cues of one drill'],
-        ['itb exercises --json', 'the whole list as JSON (shape below)'],
-      ) +
-        `
-With --json, prints [drill] (one drill with an ID), as the library holds it:
+      helpAfter(
+        [
+          ['itb exercises', 'every drill, with its id and body region'],
+          ['itb exercises clamshells', 'steps, dose and cues of one drill'],
+          ['itb exercises --json', 'the whole list as JSON (shape below)'],
+        ],
+        `With --json, prints [drill] (one drill with an ID), as the library holds it:
   drill: { id, name, region, category, steps: [text],
     dose: { sets?, reps?, holdSeconds?, perSide },
     side ("painful" | "opposite" | "both" | "none"), loading,
-    equipment: [text], cues: [text], video?, source? }
-`,
+    equipment: [text], cues: [text], video?, source? }`,
+      ),
     )
     .action(async (id: string | undefined, options: { json?: boolean }, command: Command) => (await action()).showExercises(ctx, id, options, command));
 }

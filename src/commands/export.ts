@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import type { Context } from '../context.js';
-import { choiceOption, examples } from './help.js';
+import { choiceOption, helpAfter } from './help.js';
 
 const action = () => import('./export-action.js');
 
@@ -31,19 +31,19 @@ export function exportCommand(ctx: Context): Command {
     .allowExcessArguments()
     .addHelpText(
       'after',
-      examples(
-        ['itb export', 'a Markdown report on the screen'],
-        ['itb export -o report.html', 'a printable page for your therapist'],
-        ['itb export -o scores.csv --since 2026-10-01', 'every attempt since 1 October'],
-        ['itb export -o backup.json', 'a full backup, for `itb import`'],
-        ['itb export -o visit.fhir.json', 'FHIR R4 for a clinic system'],
-      ) +
-        '\nFiles are readable by you only, and an existing file is never replaced unless\n' +
-        'you add --force.\n' +
-        'Dates are whole days in your local time; --since and --until are both included.\n' +
-        'A JSON backup limited with them holds that period only.\n' +
-        'CSV files start with a byte-order mark, so that spreadsheets show accents right.\n' +
-        'FHIR has a Patient (and each score its subject) only when --name gives one.\n',
+      helpAfter(
+        [
+          ['itb export', 'a Markdown report on the screen'],
+          ['itb export -o report.html', 'a printable page for your therapist'],
+          ['itb export -o scores.csv --since 2026-10-01', 'every attempt since 1 October'],
+          ['itb export -o backup.json', 'a full backup, for `itb import`'],
+          ['itb export -o visit.fhir.json', 'FHIR R4 for a clinic system'],
+        ],
+        `Files are readable by you only, and an existing file is never replaced unless you add --force.
+Dates are whole days in your local time; --since and --until are both included. A JSON backup limited with them holds that period only.
+CSV files start with a byte-order mark, so that spreadsheets show accents right.
+FHIR has a Patient (and each score its subject) only when --name gives one.`,
+      ),
     )
     .action(async (options: ExportOptions, self: Command) => (await action()).exportReport(ctx, options, self));
 }

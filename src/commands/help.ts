@@ -1,7 +1,7 @@
 // What every command declaration shares. Declarations are read on every start (for --help,
 // --version and to find the command), so they import nothing heavier than this: each command's
 // action is in a module of its own, loaded when the command runs.
-import { Option } from 'commander';
+import { type Command, Help, Option } from 'commander';
 import { orList } from '../core/terms.js';
 import { UserError } from '../errors.js';
 
@@ -18,11 +18,72 @@ export function choiceOption<T extends string>(flags: string, description: strin
   });
 }
 
-/** Help text listing examples, in the same layout on every command, within 80 columns. */
-export function examples(...lines: [command: string, what: string][]): string {
-  const width = Math.max(...lines.map(([command]) => command.length));
-  const fits = lines.every(([, what]) => 4 + width + 2 + what.length <= 80);
-  const line = ([command, what]: [string, string]) =>
-    fits ? `  $ ${command.padEnd(width)}  ${what}` : `  $ ${command}\n      ${what}`;
-  return `\nExamples:\n${lines.map(line).join('\n')}\n`;
+/**
+ * The width help is laid out in: the terminal's, at most 80 columns, as everything itb prints
+ * (80 when stdout is not a terminal, or one too narrow to lay anything out in).
+ */
+export function helpColumns(): number {
+  const { isTTY, columns } = process.stdout;
+  return isTTY && columns >= 30 ? Math.min(80, columns) : 80;
 }
+
+/**
+ * The help shown after the options: examples, then `notes`, laid out when shown to fit the
+ * terminal (see fitLine). `notes` holds one paragraph or list item per line, unbroken.
+ */
+export function helpAfter(examples: [command: string, what: string][], notes = ''): () => string {
+  return () => {
+    const columns = helpColumns();
+    const width = Math.max(...examples.map(([command]) => command.length));
+    // Side by side when every one fits; else each description under its command.
+    const fits = examples.every(([, what]) => 4 + width + 2 + what.length <= columns);
+    const lines = examples.flatMap(([command, what]) =>
+      fits ? [`  $ ${command.padEnd(width)}  ${what}`] : [`  $ ${command}`, ...fitLine(`      ${what}`, columns, 6)],
+    );
+    const noteLines = notes.replace(/^\n+|\n+$/g, '');
+    const after = noteLines === '' ? '' : `\n${noteLines.split('\n').flatMap((line) => fitLine(line, columns)).join('\n')}\n`;
+    return `\nExamples:\n${lines.join('\n')}\n${after}`;
+  };
+}
+
+/**
+ * `line` in lines of at most `columns`, broken between words. What goes on under a line indented
+ * by its spaces: as far as it, or two more when it is indented (a list item, a JSON shape), unless
+ * `hang` says otherwise. A word longer than the room (an example command) is left whole.
+ */
+export function fitLine(line: string, columns: number, hang?: number): string[] {
+  const indent = line.length - line.trimStart().length;
+  const under = ' '.repeat(hang ?? (indent === 0 ? 0 : indent + 2));
+  // Each word with the spaces before it, kept where the line goes on ("FILE:LINE:COL  path").
+  const [first = '', ...words] = line.trim().match(/ *\S+/g) ?? [];
+  const lines: string[] = [];
+  let current = line.slice(0, indent) + first;
+  for (const word of words) {
+    if (current.length + word.length <= columns) current += word;
+    else {
+      lines.push(current);
+      current = under + word.trimStart();
+    }
+  }
+  lines.push(current);
+  return lines;
+}
+
+/**
+ * Commander's layout, for a narrow terminal: the usage line broken between words; options and
+ * commands side by side with their descriptions while a description has 30 columns, and below
+ * that each description under its option, wrapped.
+ */
+export const narrowHelp: Partial<Help> = {
+  minWidthToWrap: 20,
+  // Shown after "Usage: ", and going on under its start.
+  commandUsage(this: Help, command: Command): string {
+    const usage = `Usage: ${Help.prototype.commandUsage.call(this, command)}`;
+    return fitLine(usage, this.helpWidth ?? 80, 'Usage: '.length).join('\n').slice('Usage: '.length);
+  },
+  formatItem(this: Help, term: string, termWidth: number, description: string, helper: Help): string {
+    const columns = helper.helpWidth ?? 80;
+    if (description === '' || columns - termWidth - 4 >= 30) return Help.prototype.formatItem.call(this, term, termWidth, description, helper);
+    return [`  ${term}`, ...description.split('\n').flatMap((line) => fitLine(`      ${line}`, columns, 6))].join('\n');
+  },
+};

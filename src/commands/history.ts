@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
-import { examples } from './help.js';
+import { helpAfter } from './help.js';
 
 const action = () => import('./history-action.js');
 
@@ -53,12 +53,15 @@ export function historyCommand(ctx: Context): Command {
     .option('--json', 'print JSON instead of text')
     .addHelpText(
       'after',
-      examples(
-        ['itb history', `your ${DEFAULT_LIMIT} latest sessions and the trend of your scores`],
-        ['itb history --all', 'every session'],
-        ['itb history --since 2026-11-01', 'sessions from 1 November 2026 on'],
-        ['itb history --json', 'every session as JSON (shape below)'],
-      ) + JSON_SHAPE,
+      helpAfter(
+        [
+          ['itb history', `your ${DEFAULT_LIMIT} latest sessions and the trend of your scores`],
+          ['itb history --all', 'every session'],
+          ['itb history --since 2026-11-01', 'sessions from 1 November 2026 on'],
+          ['itb history --json', 'every session as JSON (shape below)'],
+        ],
+        JSON_SHAPE,
+      ),
     )
     .action(async (flags: HistoryFlags, self: Command) => {
       const limit = sessionLimit(flags);

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import type { Context } from '../context.js';
-import { examples } from './help.js';
+import { helpAfter } from './help.js';
 
 const action = () => import('./import-action.js');
 
@@ -11,13 +11,14 @@ export function importCommand(ctx: Context): Command {
     .option('--dry-run', 'say what would be imported, and change nothing')
     .addHelpText(
       'after',
-      examples(
-        ['itb import backup.json', 'restore or merge a backup'],
-        ['itb import backup.json --dry-run', 'see what it would add first'],
-      ) +
-        '\nImporting is safe to repeat: sessions already in your store are kept once.\n' +
-        'Your settings are only taken from the file when your store has no sessions\n' +
-        'yet (a restore).\n',
+      helpAfter(
+        [
+          ['itb import backup.json', 'restore or merge a backup'],
+          ['itb import backup.json --dry-run', 'see what it would add first'],
+        ],
+        `Importing is safe to repeat: sessions already in your store are kept once.
+Your settings are only taken from the file when your store has no sessions yet (a restore).`,
+      ),
     )
     .action(async (file: string, options: { dryRun?: boolean }) => (await action()).importExport(ctx, file, options));
 }

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import type { Context } from '../context.js';
-import { examples } from './help.js';
+import { helpAfter } from './help.js';
 
 const action = () => import('./routines-action.js');
 
@@ -10,16 +10,16 @@ export function routinesCommand(ctx: Context): Command {
     .option('--json', 'print JSON instead of text')
     .addHelpText(
       'after',
-      examples(
-        ['itb routines', 'every routine and its drills'],
-        ['itb routines --json', 'the same as JSON (shape below)'],
-        ['itb session joint-chain', 'run one of them'],
-      ) +
-        `
-With --json, prints [routine], as the library holds them:
+      helpAfter(
+        [
+          ['itb routines', 'every routine and its drills'],
+          ['itb routines --json', 'the same as JSON (shape below)'],
+          ['itb session joint-chain', 'run one of them'],
+        ],
+        `With --json, prints [routine], as the library holds them:
   routine: { id, name, description, exercises: [drill id, in order],
-    cues: [cue id], source? }
-`,
+    cues: [cue id], source? }`,
+      ),
     )
     .action(async (options: { json?: boolean }, command: Command) => (await action()).showRoutines(ctx, options, command));
 }

@@ -4,7 +4,7 @@ import { oneLineProblem } from '../core/text.js';
 import { movementText } from '../core/settings.js';
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
-import { choiceOption, examples } from './help.js';
+import { choiceOption, helpAfter } from './help.js';
 
 export interface SessionOptions {
   side?: (typeof painfulSides)[number];
@@ -23,20 +23,18 @@ export function sessionCommand(ctx: Context): Command {
     .option('--no-timer', 'no countdown for timed holds')
     .addHelpText(
       'after',
-      examples(
-        ['itb session', 'choose a routine and go'],
-        ['itb session joint-chain', 'the five-drill chain from the feet upward'],
-        ['itb session rehab --side left --symptom pain --movement "step-down"', 'your rehab drills, no setup questions'],
-        ['itb session retest', 'try again the drills set aside earlier, once they are due'],
-      ) +
-        `
-How it works: rate your symptom (0 = none, 10 = worst imaginable) while doing
-the test movement, do one drill, then rate again. A drill that lowers your
-score goes into your rehab bucket. One that does not gets one more careful try
-(slower, smaller range), then is set aside for now. If your score jumps up, the
-drill stops at once. Every answer is saved as you go; Ctrl-C keeps what you have
-done so far. Needs a terminal.
-`,
+      helpAfter(
+        [
+          ['itb session', 'choose a routine and go'],
+          ['itb session joint-chain', 'the five-drill chain from the feet upward'],
+          ['itb session rehab --side left --symptom pain --movement "step-down"', 'your rehab drills, no setup questions'],
+          ['itb session retest', 'try again the drills set aside earlier, once they are due'],
+        ],
+        'How it works: rate your symptom (0 = none, 10 = worst imaginable) while doing the test movement, do one drill, then rate again. ' +
+          'A drill that lowers your score goes into your rehab bucket. One that does not gets one more careful try (slower, smaller range), ' +
+          'then is set aside for now. If your score jumps up, the drill stops at once. Every answer is saved as you go; Ctrl-C keeps what ' +
+          'you have done so far. Needs a terminal.',
+      ),
     )
     .action(async (routine: string | undefined, options: SessionOptions, command: Command) => {
       if (options.movement !== undefined && movementText(options.movement) === undefined) {

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import type { Context } from '../context.js';
-import { examples } from './help.js';
+import { helpAfter } from './help.js';
 
 const action = () => import('./settings-action.js');
 
@@ -13,18 +13,20 @@ export function settingsCommand(ctx: Context): Command {
     .option('--json', 'print JSON instead of text')
     .addHelpText(
       'after',
-      examples(
-        ['itb settings', 'every setting with its value and meaning'],
-        ['itb settings minImprovement 2', 'a drill helps only when the score falls by 2 or more'],
-        ['itb settings flareRise', 'print one value'],
-        ['itb settings movement --unset', 'forget the remembered test movement'],
-      ) +
-        '\nWith --json, prints every setting, null when not set:\n' +
-        '  { "minImprovement": 1, "flareRise": 3, "retestAfterDays": 14,\n' +
-        '    "side": "left" | "right" | "both" | null,\n' +
-        '    "symptom": "pain" | "tightness" | "discomfort" | null,\n' +
-        '    "movement": text | null }\n' +
-        '  and with a KEY, that setting alone: { "flareRise": 3 }\n',
+      helpAfter(
+        [
+          ['itb settings', 'every setting with its value and meaning'],
+          ['itb settings minImprovement 2', 'a drill helps only when the score falls by 2 or more'],
+          ['itb settings flareRise', 'print one value'],
+          ['itb settings movement --unset', 'forget the remembered test movement'],
+        ],
+        `With --json, prints every setting, null when not set:
+  { "minImprovement": 1, "flareRise": 3, "retestAfterDays": 14,
+    "side": "left" | "right" | "both" | null,
+    "symptom": "pain" | "tightness" | "discomfort" | null,
+    "movement": text | null }
+  and with a KEY, that setting alone: { "flareRise": 3 }`,
+      ),
     )
     .action(async (keyText: string | undefined, valueText: string | undefined, options: { unset?: boolean; json?: boolean }, command: Command) => (await action()).showOrChangeSettings(ctx, keyText, valueText, options, command));
 }

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import type { Context } from '../context.js';
-import { examples } from './help.js';
+import { helpAfter } from './help.js';
 
 const action = () => import('./validate-action.js');
 
@@ -11,17 +11,18 @@ export function validateCommand(ctx: Context): Command {
     .option('--json', 'print the result as JSON')
     .addHelpText(
       'after',
-      examples(
-        ['itb validate my-library.yaml', 'check a library before using it with --data'],
-        ['itb --data my-library.yaml session', 'then run a session with it'],
-      ) +
-        '\nProblems are printed on stdout as FILE:LINE:COL  path.to.field  message, one\n' +
-        'a line; their count goes to stderr, and the exit code is 2 when there is any.\n' +
-        'The first 50 are listed: fix them and check again for the rest.\n' +
-        '\nWith --json, prints { file, valid, exercises?, routines?, problems: [problem],\n' +
-        '  more? }\n' +
-        '  problem: { line, col, path, message }\n' +
-        '  more: true when the file has more problems than those listed\n',
+      helpAfter(
+        [
+          ['itb validate my-library.yaml', 'check a library before using it with --data'],
+          ['itb --data my-library.yaml session', 'then run a session with it'],
+        ],
+        `Problems are printed on stdout as FILE:LINE:COL  path.to.field  message, one a line; their count goes to stderr, and the exit code is 2 when there is any. The first 50 are listed: fix them and check again for the rest.
+
+With --json, prints { file, valid, exercises?, routines?, problems: [problem],
+  more? }
+  problem: { line, col, path, message }
+  more: true when the file has more problems than those listed`,
+      ),
     )
     .action(async (file: string, options: { json?: boolean }, command: Command) => (await action()).validateLibrary(ctx, file, options, command));
 }

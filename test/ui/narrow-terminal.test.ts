@@ -205,3 +205,31 @@ describe('one name for each drill, whole, in every command that lists it', () =>
     expect(after).toMatch(/^ {2}Glute activation \(standing kickbacks\) {2}glute-activation {2}manual$/m);
   });
 });
+
+describe('--help on terminals from 40 to 64 columns', () => {
+  const commands = [[], ['session'], ['buckets'], ['buckets', 'move'], ['buckets', 'reset'], ['history'], ['export'], ['import'], ['exercises'], ['routines'], ['validate'], ['settings']];
+  // An example command is kept whole, to be copied as it is.
+  const tooWide = (text: string, columns: number) => wider(text, columns).filter((line) => !line.startsWith('  $ itb '));
+  for (const columns of [40, 50, 64]) {
+    it.each(commands.map((argv) => [argv.join(' ') || '(itb)', argv]))(`%s --help fits ${columns} columns`, async (_name, argv) => {
+      const { code, stdout } = await onTerminal(columns, () => run([...(argv as string[]), '--help'], {}));
+      expect(code).toBe(0);
+      expect(tooWide(stdout, columns)).toEqual([]);
+    });
+  }
+
+  it('puts each description under its option when they do not fit side by side, broken between words', async () => {
+    const { stdout } = await onTerminal(40, () => run(['export', '--help'], {}));
+    expect(stdout).toMatch(/^ {2}-o, --output <file>\n {6}write to this file instead of the\n {6}screen \(never replaces a file\n {6}without --force\)$/m);
+    expect(wholeWords(stdout, 'Files are readable by you only, and an existing file is never replaced unless you add --force.')).toBe(true);
+    // Side by side again where there is room.
+    const wide = await onTerminal(80, () => run(['export', '--help'], {}));
+    expect(wide.stdout).toMatch(/^ {2}--force {14}replace the output file if it already exists$/m);
+  });
+
+  it('is laid out in 80 columns on a wider terminal, as everything else', async () => {
+    const wide = await onTerminal(200, () => run(['export', '--help'], {}));
+    expect(wide.stdout).toBe((await onTerminal(80, () => run(['export', '--help'], {}))).stdout);
+    expect(wider(wide.stdout, 80)).toEqual([]);
+  });
+});

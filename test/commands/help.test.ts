@@ -1,0 +1,42 @@
+// The help after each command's options, laid out to the terminal when it is shown.
+import { describe, expect, it } from 'vitest';
+import { fitLine, helpAfter } from '../../src/commands/help.js';
+import { onTerminal } from '../helpers/terminal.js';
+
+describe('fitLine', () => {
+  it('breaks a paragraph between words, going on under its start', () => {
+    expect(fitLine('one two three four five', 10)).toEqual(['one two', 'three four', 'five']);
+  });
+
+  it('goes on two columns further under an indented line (a JSON shape), or as far as asked', () => {
+    expect(fitLine('  { id, name, steps }', 12)).toEqual(['  { id,', '    name,', '    steps }']);
+    expect(fitLine('      a short line', 12, 6)).toEqual(['      a', '      short', '      line']);
+  });
+
+  it('keeps the spaces between words where the line goes on, and a word longer than the room whole', () => {
+    expect(fitLine('FILE:LINE:COL  path  message', 80)).toEqual(['FILE:LINE:COL  path  message']);
+    expect(fitLine('see schema/itb-export.schema.json now', 12)).toEqual(['see', 'schema/itb-export.schema.json', 'now']);
+  });
+});
+
+describe('helpAfter', () => {
+  const help = helpAfter(
+    [
+      ['itb buckets', 'your rehab routine'],
+      ['itb export -o report.html', 'a page for your therapist'],
+    ],
+    'Files are readable by you only.\n  { id }',
+  );
+
+  it('puts the examples side by side when every one fits, then the notes', async () => {
+    expect(await onTerminal(80, async () => help())).toBe(
+      '\nExamples:\n  $ itb buckets                your rehab routine\n  $ itb export -o report.html  a page for your therapist\n\nFiles are readable by you only.\n  { id }\n',
+    );
+  });
+
+  it('puts each description under its command when one does not fit', async () => {
+    const narrow = await onTerminal(40, async () => help());
+    expect(narrow).toContain('  $ itb export -o report.html\n      a page for your therapist\n');
+    expect(narrow).toContain('  $ itb buckets\n      your rehab routine\n');
+  });
+});
