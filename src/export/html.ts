@@ -105,7 +105,7 @@ export function toHtml(report: Report): string {
 
   const body: string[] = [
     `<h1>IT band self-assessment report</h1>`,
-    `<p class="meta">${headerParts(report, WRITER).join(' · ')}</p>`,
+    `<p class="meta">${unbrokenDates(headerParts(report, WRITER).join(' · '))}</p>`,
     `<p class="note">${esc(METHOD_NOTE)}</p>`,
   ];
   if (report.sessions.length === 0) {
@@ -125,11 +125,11 @@ export function toHtml(report: Report): string {
   body.push('<h2>Red-flag screening</h2>', ...screening(report.redFlagScreens));
   if (view.persistent !== undefined) {
     const { found, trend } = view.persistent;
-    body.push('<h2>Persistent symptoms</h2>', `<p>${persistentWords(found, rated(trend.symptom, trend.movement), report.period.since)}</p>`);
+    body.push('<h2>Persistent symptoms</h2>', `<p>${unbrokenDates(persistentWords(found, rated(trend.symptom, trend.movement), report.period.since))}</p>`);
   }
 
   body.push('<h2>Rehab routine</h2>');
-  for (const words of [bucketsScopeWords(report), resetWords(report.bucketsResetAt), mixedRatingsWords(view.evidenceMixesRatings)]) if (words !== undefined) body.push(`<p class="aside">${esc(words)}</p>`);
+  for (const words of [bucketsScopeWords(report), resetWords(report.bucketsResetAt), mixedRatingsWords(view.evidenceMixesRatings)]) if (words !== undefined) body.push(`<p class="aside">${unbrokenDates(esc(words))}</p>`);
   if (report.buckets.rehab.length === 0) body.push('<p class="empty">None yet.</p>');
   else {
     body.push(`<p>${esc(REHAB_ROUTINE)}</p>`, '<ol>', ...report.buckets.rehab.map(drillItem), '</ol>');
@@ -161,7 +161,7 @@ export function toHtml(report: Report): string {
   for (const trend of view.trends) {
     const words = trendWords(trend, rated(trend.symptom, trend.movement));
     // A figure, so that a printed page never parts a chart from the words that say what it shows.
-    body.push(`<figure><figcaption>${words} Scores run from 0 (none) to 10 (worst).</figcaption>${scoreChart(trend.points)}</figure>`);
+    body.push(`<figure><figcaption>${unbrokenDates(words)} Scores run from 0 (none) to 10 (worst).</figcaption>${scoreChart(trend.points)}</figure>`);
   }
 
   body.push('<h2>Sessions</h2>');
@@ -218,15 +218,20 @@ function head(cells: string[]): string {
   return `<thead><tr>${cells.map((cell) => `<th>${esc(cell)}</th>`).join('')}</tr></thead>`;
 }
 
-/** Each YYYY-MM-DD kept on one line: a narrow column would break it after a hyphen. A start time may still go under its date. */
+/**
+ * Each YYYY-MM-DD kept on one line, in a table or in running text: a browser breaks a line after
+ * a hyphen, and "2026-11-" at the end of a line reads as a date of its own. A start time may
+ * still go under its date.
+ */
 function unbrokenDates(html: string): string {
   return html.replace(/\d{4}-\d\d-\d\d/g, (date) => `<span class="day">${date}</span>`);
 }
 
 function drillItem(status: ExerciseStatus): string {
-  const details = [esc(evidenceWords(status.evidence)), ...flagWords(status).map((flag) => (flag.includes('flare') ? `<span class="flare">${esc(flag)}</span>` : esc(flag)))];
+  const ours = (words: string) => unbrokenDates(esc(words));
+  const details = [ours(evidenceWords(status.evidence)), ...flagWords(status).map((flag) => (flag.includes('flare') ? `<span class="flare">${ours(flag)}</span>` : ours(flag)))];
   const retest = retestWords(status);
-  if (retest) details.push(status.retestDue ? `<span class="due">${esc(retest)}</span>` : esc(retest));
+  if (retest) details.push(status.retestDue ? `<span class="due">${ours(retest)}</span>` : ours(retest));
   if (status.note) details.push(`note: “${userLines(status.note)}”`);
   return `<li><strong>${userText(status.name)}</strong> <span class="id">(${userText(status.exerciseId)})</span>: ${details.join('; ')}</li>`;
 }

@@ -115,7 +115,7 @@ describe('markdown', () => {
     );
     // The flag of the decision itself, not only the count of flares in the evidence.
     expect(md).toContain('- **Hip hikes** (hip-hikes): helped 0 of 1 test, mean change +4, last +4 on 2026-10-08, 1 flare; set aside after a flare; **re-test due');
-    expect(toHtml(report)).toContain('last +4 on 2026-10-08, 1 flare; <span class="flare">set aside after a flare</span>;');
+    expect(toHtml(report)).toContain('last +4 on <span class="day">2026-10-08</span>, 1 flare; <span class="flare">set aside after a flare</span>;');
     expect(md).toMatch(/Forward 45° lunge knee circles.*\*\*re-test due/);
   });
 
@@ -123,7 +123,7 @@ describe('markdown', () => {
     const scope = 'The buckets and their evidence come from every session up to 2026-10-08, not only those in this period.';
     const october = buildReport(data, library, { since: '2026-10-08', until: '2026-10-08', now: NOW });
     expect(toMarkdown(october)).toContain(`## Rehab routine\n\n_${scope}_\n`);
-    expect(toHtml(october)).toContain(`<p class="aside">${scope}</p>`);
+    expect(toHtml(october)).toContain(`<p class="aside">${scope.replace('2026-10-08', '<span class="day">2026-10-08</span>')}</p>`);
     const fromOctober = toMarkdown(buildReport(data, library, { since: '2026-10-08', now: NOW }));
     expect(fromOctober).toContain('every session up to 2026-11-20, not only');
     for (const whole of [report, buildReport(data, library, { until: '2026-10-08', now: NOW })]) {
@@ -285,7 +285,7 @@ describe('markdown', () => {
     const words = 'The buckets were cleared on 2026-10-09: only what was decided since then puts a drill in a list, while the evidence counts every test.';
     const md = toMarkdown(after);
     expect(md).toContain(`## Rehab routine\n\n_${words}_\n`);
-    expect(toHtml(after)).toContain(`<p class="aside">${words}</p>`);
+    expect(toHtml(after)).toContain(`<p class="aside">${words.replace('2026-10-09', '<span class="day">2026-10-09</span>')}</p>`);
     // Six drills were tested, five of them only before the reset; the IT band stretch was moved by hand, untested.
     const never = library.exercises.length - 7;
     const before = `${never} drills in the library not tested yet; 5 drills tested only before the buckets were cleared, with what they showed then:`;
@@ -481,8 +481,8 @@ describe('html', () => {
     expect(points).toHaveLength(3);
     expect(html.match(/<circle /g)).toHaveLength(points.length * 2);
     // Pain in a squat and tightness while walking: a chart each, told apart by their captions.
-    expect(html.match(/<figure><figcaption>[^<]*<strong>[^<]+<bdi>[^<]+<\/bdi><\/strong>[^<]*<\/figcaption><svg /g)).toHaveLength(2);
-    expect(html).toContain('<strong>Tightness during <bdi>walking</bdi></strong>: 1 session, baseline 4 on 2026-10-20.');
+    expect(html.match(/<figure><figcaption><strong>[^<]+<bdi>[^<]+<\/bdi><\/strong>[^<]*(<span class="day">[^<]+<\/span>[^<]*)+<\/figcaption><svg /g)).toHaveLength(2);
+    expect(html).toContain('<strong>Tightness during <bdi>walking</bdi></strong>: 1 session, baseline 4 on <span class="day">2026-10-20</span>.');
     expect(html).toContain('<strong>Pain during <bdi>single-leg squat</bdi></strong>: 2 sessions,');
   });
 

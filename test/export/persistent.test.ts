@@ -49,7 +49,9 @@ describe('persistent symptoms in the reports', () => {
     expect(md).toContain(`## Persistent symptoms\n\n**Pain during Forward lunge** ${finding}\n\n## Rehab routine`);
     expect(md.indexOf('## Red-flag screening')).toBeLessThan(md.indexOf('## Persistent symptoms'));
     const html = toHtml(report(data));
-    expect(html).toContain(`<h2>Persistent symptoms</h2>\n<p><strong>Pain during <bdi>Forward lunge</bdi></strong> ${finding}</p>\n<h2>Rehab routine</h2>`);
+    // Each date on one line when printed.
+    const dated = finding.replace(/\d{4}-\d\d-\d\d/g, (date) => `<span class="day">${date}</span>`);
+    expect(html).toContain(`<h2>Persistent symptoms</h2>\n<p><strong>Pain during <bdi>Forward lunge</bdi></strong> ${dated}</p>\n<h2>Rehab routine</h2>`);
   });
 
   it('says when the scores went up', () => {

@@ -31,6 +31,7 @@ function longWords(): StoreData {
 }
 
 type Node = { nodeName: string; tagName?: string; value?: string; childNodes?: Node[] };
+type Element = Node & { attrs?: { name: string; value: string }[]; parentNode?: Element; childNodes?: Element[] };
 
 /** Each text node of the body holding `word`, with the tags it sits in. */
 function holding(html: string, word: string): { tags: string[] }[] {
@@ -60,6 +61,28 @@ describe('html for print', () => {
     expect(html).toContain('<td class="started"><span class="day">2026-10-01</span> 09:30</td>');
     expect(html).toMatch(/\.day \{ white-space: nowrap; \}/);
     expect(html).toMatch(/@media print \{[^@]*td\.started \{ white-space: normal; \}/);
+  });
+
+  it('keeps every date on one line, in running text as in tables: a line never ends in "2026-11-"', () => {
+    const data: StoreData = { ...sampleStore(), bucketsResetAt: '2026-10-05T12:00:00.000Z' };
+    const html = toHtml(buildReport(data, library, { now: NOW, since: '2026-10-02', patientName: 'Sam Lee' }));
+    const split: string[] = [];
+    const walk = (node: Element, unbroken: boolean) => {
+      // The style sheet is not shown, and the chart's dates are drawn where they stand.
+      if (node.tagName === 'head' || node.tagName === 'svg') return;
+      if (node.nodeName === '#text') {
+        if (!unbroken) split.push(...(node.value!.match(/\d{4}-\d\d-\d\d/g) ?? []).map((date) => `${date} in "${node.value}"`));
+        return;
+      }
+      const className = node.attrs?.find((attr) => attr.name === 'class')?.value;
+      // The first cell of a row (a date, a start time) does not wrap at all.
+      const firstCell = node.tagName === 'td' && node.parentNode?.childNodes?.find((child) => child.tagName === 'td') === node;
+      for (const child of node.childNodes ?? []) walk(child, unbroken || className === 'day' || firstCell);
+    };
+    walk(parseHtml(html) as unknown as Element, false);
+    expect(split).toEqual([]);
+    // The header, the scope and reset notes, the drill lists, the trend caption: each has dates.
+    expect(html.match(/<span class="day">/g)!.length).toBeGreaterThan(12);
   });
 
   it('gives the "To" of a move made before the buckets were cleared room to read in a few lines', () => {
