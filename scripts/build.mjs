@@ -10,6 +10,7 @@
 // harmless for plain functions; a module whose classes are checked with instanceof must exist
 // once, so it is made an entry too, and the build fails if one is ever copied.
 import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -129,3 +130,13 @@ if (!checked.ok) {
 mkdirSync(new URL('dist', root), { recursive: true });
 const { library } = checked;
 writeFileSync(new URL('dist/library.json', root), JSON.stringify(library));
+
+// Compiled code for Node older than 22.1, which keeps none between starts (see bin/code-cache.cjs).
+// In a process of its own: the code is made by the same V8 with the same flags as a start of itb.
+if (!createRequire(import.meta.url)('node:module').enableCompileCache) {
+  const kept = spawnSync(process.execPath, [file('scripts/code-cache.mjs')], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  if (kept.status !== 0) {
+    console.error(`Keeping the compiled code failed:\n${kept.stderr}`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,98 @@
+// The compiled code the build keeps for Node older than 22.1 (bin/code-cache.cjs): V8 takes it
+// for the bundles a command loads, and a bundle changed since the build, or kept code that is
+// damaged, is compiled from its text as usual, with the same result.
+// Needs `npm run build` first (`npm test` does it).
+import { spawnSync } from 'node:child_process';
+import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempHome } from '../helpers/run.js';
+
+const root = join(import.meta.dirname, '../..');
+const require = createRequire(import.meta.url);
+// Node 22.1 and later keep compiled code themselves, and the build keeps none.
+const ownCache = typeof require('node:module').enableCompileCache === 'function';
+const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+
+let home: ReturnType<typeof tempHome>;
+let copy: ReturnType<typeof tempHome>;
+beforeAll(() => {
+  home = tempHome();
+  // A copy of the program to change, with the times of change of the built files.
+  copy = tempHome();
+  for (const folder of ['bin', 'dist']) cpSync(join(root, folder), join(copy.home, folder), { recursive: true, preserveTimestamps: true });
+});
+afterAll(() => {
+  home.cleanup();
+  copy.cleanup();
+});
+
+/** Runs `argv` with the program in `at` and reports, for each bundle loaded, whether V8 took kept code for it. */
+function loaded(at: string, argv: string[]) {
+  const script = `
+    const dist = require('node:path').join(${JSON.stringify(at)}, 'dist');
+    const taken = {};
+    require(${JSON.stringify(join(at, 'bin/code-cache.cjs'))}).useCodeCache(dist, (script, file) => {
+      taken[require('node:path').basename(file).replace(/\\.cjs\\..*/, '')] = script.cachedDataRejected === undefined ? 'none' : script.cachedDataRejected ? 'refused' : 'taken';
+    });
+    require(require('node:path').join(dist, 'cli.cjs')).main(process.argv.slice(1)).then((code) => {
+      process.exitCode = code;
+      process.stderr.write('\\n' + JSON.stringify(taken));
+    });`;
+  const result = spawnSync(process.execPath, ['-e', script, '--', ...argv], { env: { PATH: process.env.PATH ?? '', ITB_HOME: home.home, NO_COLOR: '1' }, encoding: 'utf8' });
+  const taken = JSON.parse(result.stderr.trim().split('\n').at(-1)!) as Record<string, string>;
+  return { code: result.status, stdout: result.stdout, taken };
+}
+
+/** The built binary in `at`, as a user's shell runs it. */
+function itb(at: string, argv: string[]) {
+  return spawnSync(process.execPath, [join(at, 'bin/itb.js'), ...argv], { env: { PATH: process.env.PATH ?? '', ITB_HOME: home.home, NO_COLOR: '1' }, encoding: 'utf8' });
+}
+
+describe.skipIf(ownCache)('compiled code kept by the build', () => {
+  it('is taken by V8 for every bundle a report loads', () => {
+    const { code, taken } = loaded(root, ['export', '--format', 'md']);
+    expect(code).toBe(0);
+    expect(taken).toMatchObject({ cli: 'taken', 'export-action': 'taken', 'store-file': 'taken', md: 'taken' });
+    expect(Object.values(taken).every((how) => how === 'taken')).toBe(true);
+  });
+
+  it('is kept only for bundles that exist, one file each, named for the bundle as built', () => {
+    const bundles = readdirSync(join(root, 'dist')).filter((name) => name.endsWith('.cjs'));
+    for (const file of readdirSync(join(root, 'dist/code-cache'))) {
+      const bundle = file.replace(/\.\d+\.\d+\.bin$/, '');
+      expect(bundles).toContain(bundle);
+      const { size, mtimeMs } = statSync(join(root, 'dist', bundle));
+      expect(file).toBe(`${bundle}.${size}.${Math.round(mtimeMs)}.bin`);
+    }
+  });
+
+  it('is not used for a bundle changed since the build: the changed text runs', () => {
+    expect(itb(copy.home, ['--version']).stdout.trim()).toBe(version);
+    expect(loaded(copy.home, ['--version']).taken.cli).toBe('taken');
+    // The same length, so that only the time of change tells the texts apart.
+    const cli = join(copy.home, 'dist/cli.cjs');
+    const text = readFileSync(cli, 'utf8');
+    const changed = version.replace(/\d/g, '9');
+    expect(text).toContain(`"${version}"`);
+    writeFileSync(cli, text.replace(`"${version}"`, `"${changed}"`));
+    expect(loaded(copy.home, ['--version']).taken.cli).toBe('none');
+    const { status, stdout } = itb(copy.home, ['--version']);
+    expect(status).toBe(0);
+    expect(stdout.trim()).toBe(changed);
+    writeFileSync(cli, text);
+  });
+
+  it('is refused by V8 when damaged, and the bundle is compiled from its text', () => {
+    const bundle = join(copy.home, 'dist/buckets-action.cjs');
+    const { size, mtimeMs } = statSync(bundle);
+    const kept = join(copy.home, 'dist/code-cache', `buckets-action.cjs.${size}.${Math.round(mtimeMs)}.bin`);
+    writeFileSync(kept, Buffer.alloc(statSync(kept).size, 0x5a));
+    expect(loaded(copy.home, ['buckets']).taken['buckets-action']).toBe('refused');
+    const { status, stdout } = itb(copy.home, ['buckets']);
+    expect(status).toBe(0);
+    expect(stdout).toBe(itb(root, ['buckets']).stdout);
+    expect(stdout).toContain('No sessions yet.');
+  });
+});
