@@ -147,10 +147,17 @@ export function whatWasRated(symptom: Symptom, movement: string): string {
   return `${symptom} during ${movementKey(movement)}`;
 }
 
-/** A test movement typed on different days as "Walking" and "walking " is the same movement. */
+/**
+ * A test movement typed on different days as "Walking" and "walking " is the same movement.
+ * Remembered for each text: years of history ask it for the same few texts thousands of times.
+ */
 export function movementKey(movement: string): string {
-  return movement.trim().replace(/\s+/g, ' ').toLowerCase();
+  let key = movementKeys.get(movement);
+  if (key === undefined) movementKeys.set(movement, (key = movement.trim().replace(/\s+/g, ' ').toLowerCase()));
+  return key;
 }
+
+const movementKeys = new Map<string, string>();
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
