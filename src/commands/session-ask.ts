@@ -71,7 +71,9 @@ export async function ask(question: Exclude<Ask, { kind: 'finished' }>, turn: Tu
       const hold = options.timer ? exercise.dose.holdSeconds : undefined;
       // Holds come in sets, and often on each side: the timer stays on offer for every one, and
       // counts them, so the person need not (the drill's name is on its card, just above).
-      const holds = (exercise.dose.sets ?? 1) * (exercise.dose.perSide ? 2 : 1);
+      // A one-sided drill is done on each side in turn when both sides are painful.
+      const eachSide = exercise.dose.perSide || (plan.side === 'both' && (exercise.side === 'painful' || exercise.side === 'opposite'));
+      const holds = (exercise.dose.sets ?? 1) * (eachSide ? 2 : 1);
       for (let timed = 0; ; ) {
         const done = { value: 'done' as const, name: `Done — rate my ${plan.symptom} now` };
         const timer = hold === undefined ? undefined : { value: 'timer' as const, name: timerChoice(hold, timed, holds) };
