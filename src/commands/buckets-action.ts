@@ -1,15 +1,16 @@
 // What `itb buckets`, `itb buckets move` and `itb buckets reset` do (declared in buckets.ts).
 import type { Command } from 'commander';
-import { adviceFromLog, type Advice } from '../core/advice.js';
+import { adviceFromLog, rehabReadyAt, type Advice } from '../core/advice.js';
 import { closest } from '../core/closest.js';
-import { bucketView, projectBuckets, viewBuckets, type BucketSummary, type BucketView, type ExerciseStatus } from '../core/buckets.js';
+import { bucketView, builtInRoutine, projectBuckets, viewBuckets, type BucketSummary, type BucketView, type ExerciseStatus } from '../core/buckets.js';
 import type { Evidence } from '../core/evidence.js';
 import { oneLineProblem } from '../core/text.js';
-import { localDate } from '../core/history.js';
+import { localDate, localDateTime } from '../core/history.js';
 import type { BucketName, StoreData } from '../core/records.js';
 import type { Context } from '../context.js';
 import { Interrupted, UserError } from '../errors.js';
 import { mixedRatingsWords, resetWords, testedBefore } from '../export/words.js';
+import type { Library } from '../library/schema.js';
 import type { Colours } from '../ui/colour.js';
 import { isPromptExit } from '../ui/prompter.js';
 import { readSummary } from '../store/summary-file.js';
@@ -45,7 +46,7 @@ export async function showBuckets(ctx: Context, options: { json?: boolean }, sel
     ctx.stdout.write(`${wrap(`No sessions yet. Run ${colour.bold('itb session')} to try your first drills; what helps will show up here.`).join('\n')}\n`);
     return;
   }
-  ctx.stdout.write(renderBuckets(view, advice, colour, summary.buckets));
+  ctx.stdout.write(renderBuckets(view, advice, colour, summary.buckets, library));
 }
 
 export async function moveDrill(ctx: Context, id: string, bucketArg: string, options: { note?: string }, self: Command) {
@@ -212,7 +213,7 @@ function drillLines(status: ExerciseStatus, colour: Colours): string[] {
   return lines;
 }
 
-function renderBuckets(view: BucketView, advice: Advice[], colour: Colours, log: Pick<BucketSummary, 'resetAt' | 'ratingsMix'>): string {
+function renderBuckets(view: BucketView, advice: Advice[], colour: Colours, log: Pick<BucketSummary, 'resetAt' | 'ratingsMix'>, library: Library): string {
   const out: string[] = wrap(`Rehab — your rehab routine (${view.rehab.length})`).map((line) => colour.green.bold(line));
   const dimmed = (text: string) => wrap(text, 80, '  ').map((line) => colour.dim(line));
   if (view.rehab.length === 0) out.push(...dimmed('Nothing yet: drills that lower your score land here.'));
@@ -246,7 +247,11 @@ function renderBuckets(view: BucketView, advice: Advice[], colour: Colours, log:
 
   const due = view.avoid.filter((status) => status.retestDue && status.inLibrary).length;
   const next: [string, string][] = [];
-  if (view.rehab.some((status) => status.inLibrary)) next.push(['itb session rehab', 'run your rehab routine']);
+  const rehab = builtInRoutine('rehab', view, library);
+  // A rehab routine of strength drills alone waits out their 48 hours: run now, it would leave them all out.
+  const loading = new Set(library.exercises.filter((exercise) => exercise.loading).map((exercise) => exercise.id));
+  const rested = rehabReadyAt(advice, rehab.map((id) => loading.has(id)));
+  if (rehab.length > 0) next.push(['itb session rehab', rested ? `run your rehab routine from ${localDateTime(rested)}` : 'run your rehab routine']);
   if (due > 0) next.push(['itb session retest', `re-test ${due} ${due === 1 ? 'drill' : 'drills'} set aside for now`]);
   if (next.length === 0) next.push(['itb session', 'test drills from a routine']);
   const width = Math.max(...next.map(([run]) => run.length));

@@ -2,8 +2,9 @@
 // time, every answer saved as it is given. Ctrl-C at any prompt keeps what was answered.
 import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
-import { applySessionResults, bucketView, projectBuckets, retestDueAt, type BucketView } from '../core/buckets.js';
-import { localDate } from '../core/history.js';
+import { adviceFor, rehabReadyAt } from '../core/advice.js';
+import { applySessionResults, bucketView, builtInRoutine, projectBuckets, retestDueAt, type BucketView } from '../core/buckets.js';
+import { localDate, localDateTime } from '../core/history.js';
 import type { Session, Settings, StoreData } from '../core/records.js';
 import { cutOff, interrupt, next, start, type SessionState } from '../core/session.js';
 import type { Context } from '../context.js';
@@ -168,8 +169,12 @@ function closing(session: Session, library: Library, before: BucketView, after: 
     : '';
   const status = [stopped, afterFlare].filter(Boolean).map((text) => `\n${wrap(text, 78).map((line) => colour.dim(line)).join('\n')}\n`).join('');
   const nextSteps = [['itb buckets', 'what helps and what to avoid for now']];
-  // After a flare-up, not another session today.
-  if (view.rehab.length > 0) nextSteps.push(['itb session rehab', flared ? 'your rehab routine, on another day' : 'your rehab routine']);
+  // Not before its strength drills have had their 48 hours, when it has nothing else; after a
+  // flare-up, not another session today.
+  const loading = new Map(library.exercises.map((exercise) => [exercise.id, exercise.loading]));
+  const rested = rehabReadyAt(adviceFor(after, now), builtInRoutine('rehab', view, library).map((id) => loading.get(id) === true));
+  const rehabWhen = rested ? `your rehab routine, from ${localDateTime(rested)}` : flared ? 'your rehab routine, on another day' : 'your rehab routine';
+  if (view.rehab.length > 0) nextSteps.push(['itb session rehab', rehabWhen]);
   nextSteps.push(['itb export -o report.html', 'a report for your physical therapist']);
   let next = table(nextSteps.map(([command, what]) => [`  ${command}`, colour.dim(what!)]));
   // Too narrow for two columns: each command with what it does under it.

@@ -82,6 +82,17 @@ function loadingSpacing(loadedMs: readonly number[], now: Date): Advice | undefi
 }
 
 /**
+ * When the rehab routine is next worth suggesting, if every drill in it is a strength drill
+ * within 48 hours of the last strength session: a session of it now would leave them all out.
+ * `rehabLoading` says, for each drill of the routine, whether it is a loading drill.
+ */
+export function rehabReadyAt(advice: readonly Advice[], rehabLoading: readonly boolean[]): Date | undefined {
+  const readyAt = advice.find((item) => item.id === 'loading-spacing')?.readyAt;
+  if (readyAt === undefined || rehabLoading.length === 0 || !rehabLoading.every(Boolean)) return undefined;
+  return new Date(readyAt);
+}
+
+/**
  * A symptom that kept up through several weeks of consistent work: what the see-a-professional
  * advice is given for, and what a report tells the therapist.
  */

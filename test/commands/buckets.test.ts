@@ -45,6 +45,21 @@ describe('itb buckets', () => {
     expect(result.stdout).toContain('itb session');
   });
 
+  it('suggests the rehab routine for after the 48 hours when its drills are all strength drills tried within them', async () => {
+    // Three hours ago, clamshells helped in a strength session: the rehab routine holds only them.
+    await save((data) => {
+      data.sessions.push(buildSession({ startedAt: '2026-03-01T09:00:00Z', routine: 'strength', loading: true, baseline: 6, drills: [{ id: 'clamshells', scores: [4] }] }));
+    });
+    const strengthOnly = await run(['buckets'], { home, now });
+    expect(strengthOnly.stdout).toMatch(/^Next: itb session rehab {2}run your rehab routine from 2026-03-03 05:30$/m);
+    // With a gentle drill beside them, the rehab routine has something to offer today.
+    await save((data) => {
+      data.sessions.push(buildSession({ startedAt: '2026-03-01T10:00:00Z', baseline: 4, drills: [{ id: 'lateral-ankle-tilts', scores: [3] }] }));
+    });
+    const mixed = await run(['buckets'], { home, now });
+    expect(mixed.stdout).toMatch(/^Next: itb session rehab {2}run your rehab routine$/m);
+  });
+
   it('says how many of the tests that helped did so only on the retry', async () => {
     await save((data) => {
       data.sessions.push(

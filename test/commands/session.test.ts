@@ -504,6 +504,19 @@ describe('itb session', () => {
     expect(gentle.stdout).not.toMatch(/48 hours/);
   });
 
+  it('suggests the rehab routine for after the 48 hours when it holds only the strength drills just done', async () => {
+    const now = new Date('2026-11-20T10:00:00.000Z');
+    const strength = await run(['session', 'strength', ...flags], { home, tty: true, now, answers: [...screenClear, 5, 'done', 4, 'stop'] });
+    expect(strength.code).toBe(0);
+    // Run now, the rehab routine would leave out its only drill and record nothing.
+    expect(strength.stdout).toMatch(/\n {2}itb session rehab {2,}your rehab routine, from 2026-11-22 06:30\n/);
+    const tooSoon = await run(['session', 'rehab', ...flags], { home, tty: true, now, answers: [false] });
+    expect(tooSoon.stdout).toContain('Nothing was recorded.');
+    // A gentle drill in the rehab routine leaves it something to offer today.
+    const gentle = await run(['session', 'joint-chain', ...flags], { home, tty: true, now, answers: [5, 'done', 4, 'stop'] });
+    expect(gentle.stdout).toMatch(/\n {2}itb session rehab {2,}your rehab routine\n/);
+  });
+
   it('leaves out only the strength drills of a mixed routine when the user keeps the 48 hours', async () => {
     const now = new Date('2026-11-20T10:00:00.000Z');
     // Yesterday's strength session put clamshells in rehab, beside a gentle drill from earlier.
