@@ -16,7 +16,11 @@ export function createPrompter(): Prompter {
         {
           // A column spare for the space before the answer, once picked.
           message: fitted(message, 1),
-          choices: choices.map((choice) => ({ ...choice, name: fittedChoice(choice.name), short: answered(message, choice.name, 1) })),
+          choices: choices.map((choice) => ({
+            ...choice,
+            ...(typeof choice.disabled === 'string' ? fittedDisabled(choice.name, choice.disabled) : { name: fittedChoice(choice.name) }),
+            short: answered(message, choice.name, 1),
+          })),
           ...(fallback === undefined ? {} : { default: fallback }),
           loop: false,
           pageSize: listLines(),
@@ -53,6 +57,20 @@ function fitted(message: string, reserve = 0): string {
 /** A choice, after the list's two-column pointer; its later lines under its first. */
 function fittedChoice(name: string): string {
   return wrap(name, 78).join('\n  ');
+}
+
+/**
+ * A choice that cannot be picked: the prompts write the reason after its name, with a space
+ * between, so the two are broken between words as one text. A column is kept spare on each
+ * line for that space, should the reason start on a line of its own.
+ */
+function fittedDisabled(name: string, why: string): { name: string; disabled: string } {
+  const lines = wrap(name, 77);
+  // The reason goes on from the end of the name's last line, held by a stand-in as wide as it.
+  const standIn = 'x'.repeat(width(lines.at(-1)!));
+  const [first, ...rest] = wrap(`${standIn} ${why}`, 77);
+  const after = first === standIn ? ['', ...rest] : [first!.slice(standIn.length + 1), ...rest];
+  return { name: lines.join('\n  '), disabled: after.join('\n  ') };
 }
 
 /**

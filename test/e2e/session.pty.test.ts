@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BIN, keys, passRedFlagScreen, Terminal } from '../helpers/pty.js';
 import { tempHome } from '../helpers/run.js';
+import { buildSession } from '../helpers/sessions.js';
+import { projectBuckets } from '../../src/core/buckets.js';
+import { Store } from '../../src/store/store.js';
 
 let home: string;
 let cleanup: () => void;
@@ -221,6 +224,23 @@ describe('itb session in a terminal', () => {
     await t.answer('Describe the test movement:', 'hoppingonthebadlegupthestairsquicklyxx twice');
     await t.waitFor(/✔ Describe the test movement: ?\r?\n {2}hoppingonthebadlegupthestairsquicklyxx twice\r?\n/);
     await t.waitFor('Rate your pain');
+    await t.type(keys.ctrlC);
+    expect(await t.exited).toBe(130);
+  });
+
+  it('breaks a routine that cannot run today between words, with why, on a terminal of 50 columns', async () => {
+    // An hour ago both balance drills flared, so the balance routine waits for their re-test.
+    const startedAt = new Date(Date.now() - 60 * 60 * 1000).toISOString();
+    const flared = buildSession({ startedAt, routine: 'balance', baseline: 2, drills: [{ id: 'single-leg-stand', scores: [5] }, { id: 'single-leg-stand-foam-pad', scores: [8] }] });
+    await Store.open({ ITB_HOME: home }).update((data) => {
+      data.screenings.push({ at: startedAt, answers: {}, proceeded: true });
+      data.sessions.push(flared);
+      data.buckets = projectBuckets(data.sessions, data.moves);
+    });
+    const t = itb(['session'], 50);
+    await t.waitFor('Which routine?');
+    await t.waitFor('Warm-up');
+    expect(t.text).toMatch(/- Single-leg balance \(both drills are set aside\r?\n {2}for now, until \d{4}-\d\d-\d\d\)\r?\n {2}Warm-up/);
     await t.type(keys.ctrlC);
     expect(await t.exited).toBe(130);
   });
