@@ -65,6 +65,13 @@ export async function ask(question: Exclude<Ask, { kind: 'finished' }>, turn: Tu
     case 'exercise': {
       const exercise = exercises.get(question.exercise.id)!;
       say(drillCard({ exercise, index: question.index, total: question.total, attempt: question.attempt, side: plan.side }, colour));
+      // Back after being set aside, perhaps after a flare-up: the re-test routine says so before
+      // it starts; any other routine says so at the drill.
+      const earlier = plan.routine === 'retest' || question.attempt === 2 ? undefined : plan.retesting.find((status) => status.exerciseId === exercise.id);
+      if (earlier) {
+        const why = `Set aside ${earlier.flare ? 'after a flare-up' : 'earlier'}, back today for its re-test: start gently, with a smaller range, and stop at once if your ${plan.symptom} rises.`;
+        say(`${wrap(why, 80, '  ').map((line) => colour.yellow(line)).join('\n')}\n`);
+      }
       for (const warning of warnings(question.before, question.attempt, plan.symptom, thresholds)) {
         say(`${wrap(warning, 80, '  ').map((line) => colour.yellow(line)).join('\n')}\n`);
       }

@@ -23,6 +23,8 @@ export interface Plan {
   setAside: ExerciseStatus[];
   /** Strength drills left out today: the user chose to keep 48 hours after the last ones. */
   resting: Exercise[];
+  /** Drills of the routine set aside earlier whose re-test date has come: offered again today. */
+  retesting: ExerciseStatus[];
   side: Session['side'];
   symptom: Session['symptom'];
   movement: string;
@@ -84,7 +86,8 @@ export async function setUp(
     Object.assign(stored.settings, { side, symptom, movement } satisfies Partial<Settings>);
   });
   const movementInstructions = library.movements.find((known) => movementKey(known.name) === movementKey(movement))?.instructions;
-  return { routine, exercises, setAside, resting, side, symptom, movement, ...(movementInstructions ? { movementInstructions } : {}) };
+  const retesting = buckets.avoid.filter((status) => status.retestDue && exercises.some((exercise) => exercise.id === status.exerciseId));
+  return { routine, exercises, setAside, resting, retesting, side, symptom, movement, ...(movementInstructions ? { movementInstructions } : {}) };
 }
 
 /** Where to go instead of a strength routine: the library's routines with no strength drill that have drills to offer today. */

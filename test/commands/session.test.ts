@@ -533,6 +533,19 @@ describe('itb session', () => {
     expect(today.loading).toBe(false);
   });
 
+  it('says at a drill back for its re-test in an ordinary routine that it was set aside, after a flare-up too, and to start gently', async () => {
+    const now = new Date('2026-11-20T10:00:00.000Z');
+    const past = buildSession({ startedAt: '2026-11-01T09:00:00.000Z', routine: 'joint-chain', baseline: 3, drills: [{ id: 'lunge-knee-circles', scores: [3, 3] }, { id: 'rehab-hip-circles', scores: [7] }] });
+    await afterSessions(past);
+    const result = await run(['session', 'joint-chain', ...flags], { home, tty: true, now, answers: [5, 'skip', 'skip', 'stop'] });
+    expect(result.code).toBe(0);
+    const shown = result.stdout.replace(/\s+/g, ' ');
+    const card = (name: string) => shown.slice(shown.indexOf(name), shown.indexOf('Exercise', shown.indexOf(name)));
+    expect(card('Forward 45° lunge knee circles')).toContain('Set aside earlier, back today for its re-test: start gently, with a smaller range, and stop at once if your pain rises.');
+    expect(card('Rehab hip circles')).toContain('Set aside after a flare-up, back today for its re-test: start gently');
+    expect(card('Lateral ankle tilts')).not.toContain('Set aside');
+  });
+
   it('offers the rehab and re-test routines when they have drills, and runs them', async () => {
     const now = new Date('2026-11-20T10:00:00.000Z');
     const past = buildSession({
