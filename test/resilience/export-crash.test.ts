@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { itb, killedRun, Random, requireBuild, SEED, sessionsFor, tempFolder, writeExport } from '../fixtures/resilience.js';
 
-const KILLS = 16;
 const SESSIONS = 600;
 const REPORT = 'report.json';
 const LEFTOVER = /^\.report\.json\.[0-9a-f]{12}\.tmp$/;
@@ -33,32 +32,43 @@ beforeAll(async () => {
 });
 afterAll(() => scratch?.remove());
 
-type Moment = 'any time' | 'writing';
+type Moment = 'any time' | 'writing' | 'never';
 type Target = 'over an old report' | 'a new file';
 
 /** Runs `itb export` into `folder` and kills it at the chosen moment (unless it finishes first). */
 function exportKilled(folder: string, target: Target, moment: Moment, delayMs: number): Promise<{ killed: boolean }> {
   const args = ['export', '--format', 'json', '-o', join(folder, REPORT), ...(target === 'over an old report' ? ['--force'] : [])];
   if (moment === 'any time') return killedRun(args, home, delayMs);
+  // Left to finish: a whole new report, whatever the timing.
+  if (moment === 'never') return killedRun(args, home, 600_000);
   // The first sign of anything changing in the report's folder: the hidden temporary file the
   // new report is written to (an exporter that wrote over the old report in place would show
   // here too, and leave half a report).
   return killedRun(args, home, delayMs, { folder, seen: () => true });
 }
 
+// For each target: kills as soon as the temporary file shows (inside the write, however fast the
+// machine), kills at any time, and one export left to finish; in an order of the seed's.
+const targets: Target[] = ['over an old report', 'a new file'];
+const MOMENTS: Moment[] = ['writing', 'writing', 'writing', 'writing', 'any time', 'any time', 'any time', 'never'];
+const KILLS = targets.length * MOMENTS.length;
+
 describe('itb export killed with SIGKILL at random moments', () => {
   it(`leaves the old report (or none) or the whole new one, ${KILLS} times over`, async () => {
     const random = new Random(SEED);
+    const plan = targets.flatMap((target) => MOMENTS.map((moment) => ({ target, moment })));
+    for (let i = plan.length - 1; i > 0; i--) {
+      const j = random.int(0, i);
+      [plan[i], plan[j]] = [plan[j]!, plan[i]!];
+    }
     const folder = join(scratch.path, 'reports');
     const oldReport = Buffer.from('# An earlier report\n\nKept until a whole new one replaces it.\n');
     let killed = 0;
     const leftTemp: Record<Target, number> = { 'over an old report': 0, 'a new file': 0 };
     const made: Record<Target, number> = { 'over an old report': 0, 'a new file': 0 };
-    for (let kill = 0; kill < KILLS; kill++) {
-      const target = random.pick<Target>(['over an old report', 'a new file']);
+    for (const [kill, { target, moment }] of plan.entries()) {
       const where = `kill ${kill}, ${target} (seed ${SEED})`;
-      const moment = random.pick<Moment>(['any time', 'writing']);
-      const delayMs = moment === 'any time' ? random.int(0, Math.round(exportMs * 1.2)) : random.int(0, 10);
+      const delayMs = moment === 'any time' ? random.int(0, Math.round(exportMs * 1.2)) : random.int(0, 2);
       // Each round starts from the old report alone, or from an empty folder.
       rmSync(folder, { recursive: true, force: true });
       mkdirSync(folder);
@@ -94,6 +104,7 @@ describe('itb export killed with SIGKILL at random moments', () => {
     // Kills must land inside the write, or this proves little; the counts depend on the
     // machine's speed, so only loosely.
     expect(killed, `exports killed (seed ${SEED})`).toBeGreaterThanOrEqual(KILLS * 0.4);
+    expect(killed, 'the exports left to finish').toBeLessThanOrEqual(KILLS - targets.length);
     // Of each kind, kills in the middle of writing, and reports that finished or were killed once
     // the report had its name.
     for (const target of Object.keys(made) as Target[]) {
