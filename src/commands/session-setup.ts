@@ -7,6 +7,7 @@ import { compareInstants } from '../core/instant.js';
 import type { Session, Settings, StoreData } from '../core/records.js';
 import { painfulSides, symptoms } from '../core/terms.js';
 import { movementText } from '../core/settings.js';
+import { inSentence } from '../core/text.js';
 import type { Context } from '../context.js';
 import type { Exercise, Library } from '../library/schema.js';
 import type { Store } from '../store/store.js';
@@ -80,8 +81,8 @@ export async function setUp(
   // A library movement typed by its id (`--movement single-leg-squat`) is recorded by its name, as
   // picking it from the list records it: the same movement, so the same trend.
   const typed = options.movement?.trim();
-  const movement =
-    library.movements.find((known) => known.id === typed?.toLowerCase())?.name ?? typed ?? (await chooseMovement(data.settings, library, prompter));
+  const byId = library.movements.find((known) => known.id === typed?.toLowerCase());
+  const movement = (byId && inSentence(byId.name)) ?? typed ?? (await chooseMovement(data.settings, library, prompter));
   await store.update((stored) => {
     Object.assign(stored.settings, { side, symptom, movement } satisfies Partial<Settings>);
   });
@@ -106,8 +107,9 @@ function gentlerRoutines(buckets: BucketView, library: Library): string {
 
 async function chooseMovement(settings: Settings, library: Library, prompter: Prompter): Promise<string> {
   const other = '\u0000other';
-  // A choice stays on one line of 80 columns, after the prompt's pointer.
-  const choices = library.movements.map((movement) => ({ value: movement.name, name: truncate(movement.name, 76), description: described(movement.instructions) }));
+  // A choice stays on one line of 80 columns, after the prompt's pointer. Listed as the library
+  // names it, recorded as it reads in "pain during single-leg squat".
+  const choices = library.movements.map((movement) => ({ value: inSentence(movement.name), name: truncate(movement.name, 76), description: described(movement.instructions) }));
   // The movement of last time, once: "step-down" typed last time is the library's "Step-down".
   const last = settings.movement === undefined ? undefined : choices.find((c) => movementKey(c.value) === movementKey(settings.movement!));
   if (settings.movement && !last) {

@@ -51,3 +51,11 @@ function stringsIn(value: unknown, path: (string | number)[] = []): { path: stri
 export function shownSafely(text: string): string {
   return text.replace(controls, (character) => `\\u${character.codePointAt(0)!.toString(16).padStart(4, '0')}`);
 }
+
+/**
+ * A name as it reads inside a sentence: "Single-leg squat" becomes "single-leg squat". A name
+ * whose first word is in capitals (ITB walk) or starts with anything but a capital is left as it is.
+ */
+export function inSentence(name: string): string {
+  return /^\p{Lu}\p{Ll}/u.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name;
+}

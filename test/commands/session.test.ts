@@ -182,10 +182,10 @@ describe('itb session', () => {
     expect(library.code).toBe(0);
     const shown = library.stdout.replace(/\s+/g, ' ');
     // Named by its id, recorded by its name; in the library's words, shown before the first drill, so before the baseline is asked.
-    const how = 'Do your test movement (Step-down) now. Stand on the bottom stair or a low step on the leg that hurts';
+    const how = 'Do your test movement (step-down) now. Stand on the bottom stair or a low step on the leg that hurts';
     expect(shown).toContain(how);
     expect(shown.indexOf('Use the same step each time, do 5 slow reps, then rate your symptom.')).toBeLessThan(shown.indexOf('Exercise 1 of 5'));
-    expect(shown).toContain('Do your test movement (Step-down) again, the same way as before.');
+    expect(shown).toContain('Do your test movement (step-down) again, the same way as before.');
     // Once: the re-test asks for the same way without repeating the whole of it.
     expect(shown.split('Stand on the bottom stair')).toHaveLength(2);
     // A movement in the user's own words has no instructions to show.
@@ -194,8 +194,10 @@ describe('itb session', () => {
     expect(own.stdout).toMatch(/Do your test movement \(hopping on the spot\) now\.\n\nExercise 1 of 5/);
     // A library movement typed by its id is the one picked from the list: the same name, so the same trend.
     const byId = await run(['session', 'joint-chain', '--side', 'left', '--symptom', 'pain', '--movement', 'single-leg-squat', '--no-timer'], { home, tty: true, answers: [5, 'stop'] });
-    expect(byId.stdout).toContain('Do your test movement (Single-leg squat) now.');
-    expect(JSON.parse(readFileSync(join(home, 'store.json'), 'utf8')).sessions.at(-1).movement).toBe('Single-leg squat');
+    // As it reads in a sentence: "pain during single-leg squat".
+    expect(byId.stdout).toContain('Do your test movement (single-leg squat) now.');
+    expect(byId.stdout).toContain('pain during single-leg squat: 5 → 5');
+    expect(JSON.parse(readFileSync(join(home, 'store.json'), 'utf8')).sessions.at(-1).movement).toBe('single-leg squat');
   });
 
   it('fits its own text to a terminal of 50 columns, broken between words', async () => {
@@ -452,14 +454,17 @@ describe('itb session', () => {
   });
 
   it('asks the setup questions without flags and remembers the answers as defaults', async () => {
-    const answers: Answer[] = [...screenClear, 'balance', 'right', 'tightness', 'Walking', 4, 'stop'];
+    const answers: Answer[] = [...screenClear, 'balance', 'right', 'tightness', 'walking', 4, 'stop'];
     const result = await run(['session'], { home, tty: true, answers });
     expect(result.code).toBe(0);
     expect(stored().settings).toMatchObject({ side: 'right', symptom: 'tightness' });
-    expect(stored().sessions[0]).toMatchObject({ routine: 'balance', side: 'right', symptom: 'tightness' });
+    // Listed as the library names it, recorded as it reads in a sentence.
+    expect(result.prompter.asked.find((asked) => asked.message.startsWith('Which test movement?'))!.choiceNames).toContain('Walking');
+    expect(stored().sessions[0]).toMatchObject({ routine: 'balance', side: 'right', symptom: 'tightness', movement: 'walking' });
+    expect(result.stdout).toContain('tightness during walking: 4 → 4');
     // Next time each answer is offered first, the routine too.
-    const next = await run(['session'], { home, tty: true, answers: ['balance', 'right', 'tightness', 'Walking', 4, 'stop'] });
-    expect(next.prompter.asked.slice(0, 4).map((asked) => asked.default)).toEqual(['balance', 'right', 'tightness', 'Walking']);
+    const next = await run(['session'], { home, tty: true, answers: ['balance', 'right', 'tightness', 'walking', 4, 'stop'] });
+    expect(next.prompter.asked.slice(0, 4).map((asked) => asked.default)).toEqual(['balance', 'right', 'tightness', 'walking']);
   });
 
   it('offers no routine first when the last one cannot run today', async () => {
@@ -474,7 +479,7 @@ describe('itb session', () => {
       data.settings.movement = 'step-down';
       data.screenings.push({ at: '2026-11-01T08:00:00.000Z', answers: noRedFlags, proceeded: true });
     });
-    const typedLikeLibrary = await run(['session', 'balance', '--side', 'left', '--symptom', 'pain'], { home, tty: true, answers: ['Step-down', 4, 'stop'] });
+    const typedLikeLibrary = await run(['session', 'balance', '--side', 'left', '--symptom', 'pain'], { home, tty: true, answers: ['step-down', 4, 'stop'] });
     const choices = typedLikeLibrary.prompter.asked[0]!.choiceNames!;
     expect(choices.filter((name) => /step-down/i.test(name))).toEqual(['Step-down']);
     await Store.open({ ITB_HOME: home }).update((data) => void (data.settings.movement = 'hopping on the spot'));

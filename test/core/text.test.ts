@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { controlCharacterIn, controlCharacterPaths, oneLineProblem, shownSafely } from '../../src/core/text.js';
+import { controlCharacterIn, controlCharacterPaths, inSentence, oneLineProblem, shownSafely } from '../../src/core/text.js';
 
 describe('control characters in text', () => {
   it('finds escapes, other C0 and C1 controls and bidirectional overrides, and names the first', () => {
@@ -56,5 +56,19 @@ describe('text shown in an error', () => {
     expect(shownSafely('no drill "x\u001b[2J"')).toBe('no drill "x\\u001b[2J"');
     expect(shownSafely('a\u202eb\u0007c')).toBe('a\\u202eb\\u0007c');
     expect(shownSafely('two\nlines, 45° – “fine”')).toBe('two\nlines, 45° – “fine”');
+  });
+});
+
+describe('inSentence', () => {
+  it('writes a name with a small first letter, as it reads in "pain during single-leg squat"', () => {
+    expect(inSentence('Single-leg squat')).toBe('single-leg squat');
+    expect(inSentence('Étirement debout')).toBe('étirement debout');
+  });
+
+  it('leaves a first word in capitals, and a name not starting with a capital, as they are', () => {
+    expect(inSentence('ITB walk')).toBe('ITB walk');
+    expect(inSentence('step-down')).toBe('step-down');
+    expect(inSentence('90/90 hip switch')).toBe('90/90 hip switch');
+    expect(inSentence('A')).toBe('A');
   });
 });
