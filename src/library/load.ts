@@ -11,7 +11,7 @@ import { plainIssue } from '../plain-issues.js';
 import { cannotReadWords, codeOf, readRegularFile, sizeWords, TOO_BIG } from '../regular-file.js';
 import { byteWords, utf8Text } from '../utf8-text.js';
 import { cueSchema, doseSchema, exerciseSchema, librarySchema, libraryListsSchema, movementSchema, routineSchema, type Library } from './schema.js';
-import { firstLine, isReadable, syntaxProblems, unresolvedAliases, type At, type Problem } from './syntax.js';
+import { firstLine, isReadable, quoted, syntaxProblems, unresolvedAliases, type At, type Problem } from './syntax.js';
 
 export type { Problem };
 
@@ -115,7 +115,7 @@ export function parseLibrary(source: string): { ok: true; library: Library } | {
   }
 
   const { library, issues } = checkShape(data);
-  const problems = zodProblems(doc, issues, at);
+  const problems = zodProblems(doc, source, issues, at);
   problems.push(...crossChecks(data, doc, at));
   if (syntax.length > 0 || problems.length > 0 || !library) return fail(problems);
   return { ok: true, library };
@@ -183,11 +183,12 @@ function allowedFields(path: Path): { kind: string; fields: string[] } | undefin
   return { kind, fields: Object.keys(schema.shape) };
 }
 
-function zodProblems(doc: Document, issues: z.core.$ZodIssue[], at: At): Found[] {
+function zodProblems(doc: Document, source: string, issues: z.core.$ZodIssue[], at: At): Found[] {
   return issues.flatMap((issue): Found[] => {
     const path: Path = issue.path.filter((key): key is string | number => typeof key !== 'symbol');
     if (issue.code !== 'unrecognized_keys') {
-      return [{ ...position(doc, path, at), path: path.join('.') || '(file)', message: issue.message }];
+      const message = issue.code === 'invalid_type' && issue.expected === 'string' ? textWithColon(doc, source, path) : undefined;
+      return [{ ...position(doc, path, at), path: path.join('.') || '(file)', message: message ?? issue.message }];
     }
     // One line per unexpected key, each pointing at the key itself.
     const allowed = allowedFields(path);
@@ -209,6 +210,20 @@ function zodProblems(doc: Document, issues: z.core.$ZodIssue[], at: At): Found[]
       return { ...position(doc, [...path, key], at), path: keyPath.join('.') || '(file)', message };
     });
   });
+}
+
+/**
+ * For text written as `- Note: keep the knee soft`, which YAML reads as a field "Note": why it is
+ * not text, and the same line in quotes. Undefined for any other value.
+ */
+function textWithColon(doc: Document, source: string, path: Path): string | undefined {
+  const node = nodeAt(doc, path, false);
+  if (!isMap(node) || node.flow || node.items.length !== 1 || !node.range) return undefined;
+  const { key, value } = node.items[0]!;
+  if (!isScalar(key) || key.type !== 'PLAIN' || !isScalar(value) || !value.range) return undefined;
+  const text = source.slice(node.range[0], value.range[1]);
+  if (text.includes('\n')) return undefined;
+  return `must be text, not a set of fields: the ": " after "${String(key.value)}" makes it a field name; put the whole text in quotes: ${quoted(text)}`;
 }
 
 // ── Checks across the file ───────────────────────────────────────────────────

@@ -100,6 +100,23 @@ function syntaxProblem(doc: Document, source: string, error: YAMLError, at: At):
   } else if (quote) {
     offset = nodeEndingAt(doc, offset, (node) => isScalar(node) && node.type !== 'PLAIN') ?? offset;
     message = `the text that starts with ${quote[1]} here has no closing ${quote[1]}`;
+  } else if (error.code === 'BLOCK_AS_IMPLICIT_KEY' && /:(\s|$)/.test(restOfLine(source, offset))) {
+    // "name: Wall sit: easy" reads as a field inside a field; the slip is the ": " in the text.
+    const text = restOfLine(source, offset);
+    message = `the ": " in this text makes it read as a field name; put the whole text in quotes: ${quoted(text)}`;
+    return { ...at(offset), path: trustedPath(pathAtOffset(doc, offset - 1)) || '(file)', message };
+  } else if (error.code === 'UNEXPECTED_TOKEN' && /^Unexpected scalar at node end/.test(error.message)) {
+    // "Hold" means..., [Optional] Wall sit, *Gently* hold: the quote, bracket or star makes the
+    // start of the text something else, and the rest is left over.
+    const start = nodeBefore(doc, source, offset);
+    if (start !== undefined) {
+      offset = start;
+      message = startsOddlyMessage(restOfLine(source, start));
+    }
+  } else if (error.code === 'BAD_SCALAR_START') {
+    offset = skipSpaces(source, offset);
+    const text = restOfLine(source, offset);
+    message = `text cannot start with ${text[0]} unless it is in quotes; put the whole text in quotes: ${quoted(text)}`;
   } else {
     offset = skipSpaces(source, offset);
   }
@@ -194,6 +211,48 @@ function nodeEndingAt(doc: Document, offset: number, wanted: (node: Node) => boo
     },
   });
   return start;
+}
+
+/** The text from `offset` to the end of its line, without a trailing comment. */
+function restOfLine(source: string, offset: number): string {
+  const end = source.indexOf('\n', offset);
+  return source
+    .slice(offset, end === -1 ? source.length : end)
+    .replace(/\s+#.*$/, '')
+    .trim();
+}
+
+/** `text` as it can be written in a library: in "double quotes", or 'single quotes' when it holds a ". */
+export function quoted(text: string): string {
+  return text.includes('"') ? `'${text.replaceAll("'", "''")}'` : `"${text.replaceAll('\\', '\\\\')}"`;
+}
+
+/** The start of the node that ends just before `offset`, on the same line. */
+function nodeBefore(doc: Document, source: string, offset: number): number | undefined {
+  let start: number | undefined;
+  visit(doc, {
+    Node(_, node) {
+      if (node.range && node.range[1] <= offset && /^[ ]*$/.test(source.slice(node.range[1], offset))) start = node.range[0];
+    },
+  });
+  return start;
+}
+
+/** Why a text that starts with a quote, a bracket or a star is not read as written, and how to write it. */
+function startsOddlyMessage(text: string): string {
+  const first = text[0] ?? '';
+  if ((first === '"' || first === "'") && text.length > 1 && text.endsWith(first)) {
+    // 'Maria's wall sit': the apostrophe closed the quotes.
+    return `the ${first} inside this text ends it early; write it this way: ${quoted(text.slice(1, -1))}`;
+  }
+  const reading: Record<string, string> = {
+    '"': `the text ends at its closing ", and the rest of the line is left over`,
+    "'": `the text ends at its closing ', and the rest of the line is left over`,
+    '[': 'a text that starts with [ is read as a list',
+    '{': 'a text that starts with { is read as a set of fields',
+    '*': 'a text that starts with * is read as a reference to an anchor (&name)',
+  };
+  return `${reading[first] ?? 'the text here is read as two values'}; put the whole text in quotes: ${quoted(text)}`;
 }
 
 /** An error found at the indentation of a line is about the text that follows it. */

@@ -209,6 +209,37 @@ describe('a field given twice', () => {
   });
 });
 
+describe('text that YAML reads as something else', () => {
+  const drill = (line: string) =>
+    `version: 1\nexercises:\n  - id: a\n    name: Wall sit\n    region: hip\n    category: stretch\n    steps:\n${line}\n    dose: {reps: 3}\n    side: none\n    loading: false\n`;
+
+  it('a ": " inside a field\'s text: says so and gives the text in quotes', () => {
+    const source = drill('      - Slide down.').replace('name: Wall sit', 'name: Wall sit: easy version');
+    expect(problemsIn(source)).toEqual([
+      '4:11  exercises.0.name  the ": " in this text makes it read as a field name; put the whole text in quotes: "Wall sit: easy version"',
+    ]);
+    // A line indented too far is still that slip, not a ": " in the text above it.
+    expect(problemsIn(drill('      - Slide down.').replace('    name:', '     name:'))[0]).toContain('the next line is indented further than this field');
+  });
+
+  it('a ": " inside a step: the step is not a set of fields, and the message gives it in quotes', () => {
+    expect(problemsIn(drill('      - Tip: keep the knee soft  # Maria'))).toEqual([
+      '8:9  exercises.0.steps.0  must be text, not a set of fields: the ": " after "Tip" makes it a field name; put the whole text in quotes: "Tip: keep the knee soft"',
+    ]);
+  });
+
+  it('a text that starts with a quote, a bracket, a star or a reserved character: points at its start and gives it in quotes', () => {
+    const cases: [string, string][] = [
+      ['      - "Hold" means stay still.', '8:9  exercises.0.steps  the text ends at its closing ", and the rest of the line is left over; put the whole text in quotes: \'"Hold" means stay still.\''],
+      ["      - 'Maria's step'", '8:9  exercises.0.steps  the \' inside this text ends it early; write it this way: "Maria\'s step"'],
+      ['      - [Optional] hold', '8:9  exercises.0.steps  a text that starts with [ is read as a list; put the whole text in quotes: "[Optional] hold"'],
+      ['      - *Gently* hold', '8:9  exercises.0.steps  a text that starts with * is read as a reference to an anchor (&name); put the whole text in quotes: "*Gently* hold"'],
+      ['      - @home: hold', '8:9  exercises.0.steps.0  text cannot start with @ unless it is in quotes; put the whole text in quotes: "@home: hold"'],
+    ];
+    for (const [line, problem] of cases) expect(problemsIn(drill(line))).toEqual([problem]);
+  });
+});
+
 describe('a bad escape in "double quotes"', () => {
   it('is reported together with the other problems: the text around it is still read', () => {
     const source = 'version: 1\nexercises:\n  - id: a\n    name: "Smith \\& Jones"\n    region: back\n';
