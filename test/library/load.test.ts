@@ -333,7 +333,7 @@ describe('the shape of each item', () => {
 
   it('reports an id that is not lowercase words joined by hyphens', () => {
     const source = readFileSync(fixture('good.yaml'), 'utf8').replace('id: ankle-rocks', 'id: Ankle Rocks');
-    expect(problemsIn(source)).toContain('31:5  exercises.1.id  must be lowercase words joined by hyphens, like "hip-circles"');
+    expect(problemsIn(source)).toContain('31:5  exercises.1.id  must be lowercase words joined by hyphens, like "hip-circles": the letters a to z and digits only, without accents, capitals, spaces or "_"');
   });
 
   it('takes an id of up to 40 characters, one a person can type', () => {
