@@ -194,6 +194,8 @@ function zodProblems(doc: Document, source: string, issues: z.core.$ZodIssue[], 
     const allowed = allowedFields(path);
     return issue.keys.map((key) => {
       const message = () => {
+        // YAML's older "merge" key, which this reader does not apply: no typo of a field name.
+        if (key === '<<') return '"<<:" (copying the fields of an &anchor into this item) is not supported; write the fields out in full';
         // A short field name inside a longer typo ("id" in "vidoe") is no real likeness.
         const near = allowed ? closest(key, allowed.fields.filter((field) => field.length * 2 > key.length)) : [];
         const advice =

@@ -92,6 +92,11 @@ describe('YAML syntax errors', () => {
     expect(problemsOf('bad-indent.yaml')).toHaveLength(1);
   });
 
+  it('says a "<<:" merge is not supported, rather than suggesting a field name for it', () => {
+    const source = 'version: 1\nexercises:\n  - &base\n    id: a\n    name: A\n  - <<: *base\n    id: b\n';
+    expect(problemsIn(source)).toContain('6:5  exercises.1.<<  "<<:" (copying the fields of an &anchor into this item) is not supported; write the fields out in full');
+  });
+
   it('reports an alias to an anchor that does not exist', () => {
     expect(problemsIn('version: 1\nexercises: *drills\n')).toEqual([
       '2:12  exercises  *drills refers to an anchor &drills that is not defined above it',
