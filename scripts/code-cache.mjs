@@ -29,7 +29,8 @@ async function keepCode() {
   mkdirSync(home, { mode: 0o700 });
   const library = JSON.parse(readFileSync(join(dist, 'library.json'), 'utf8'));
   const { syntheticHistory } = await importTypeScript(join(root, 'scripts/synthetic-history.ts'), join(work, 'synthetic-history.mjs'));
-  // Written as a file by hand would be: the first command checks it in full, the others read it as itb wrote it.
+  // Plain JSON, as a store edited by hand: the first command checks it in full and vouches for
+  // it, the others read it the quick way, as they read a store itb wrote.
   writeFileSync(join(home, 'store.json'), JSON.stringify(syntheticHistory(library, { days: 120 }).data), { mode: 0o600 });
   Object.assign(process.env, { ITB_HOME: home, NO_COLOR: '1' });
   delete process.env.ITB_DATA;
