@@ -4,6 +4,7 @@
 import { type Command, Help, Option } from 'commander';
 import { orList } from '../core/terms.js';
 import { UserError } from '../errors.js';
+import { screenColumns } from '../ui/screen.js';
 
 /**
  * An option taking one of `values`, typed in any case (`--symptom Pain`), as `itb settings` takes
@@ -18,14 +19,8 @@ export function choiceOption<T extends string>(flags: string, description: strin
   });
 }
 
-/**
- * The width help is laid out in: the terminal's, at most 80 columns, as everything itb prints
- * (80 when stdout is not a terminal, or one too narrow to lay anything out in).
- */
-export function helpColumns(): number {
-  const { isTTY, columns } = process.stdout;
-  return isTTY && columns >= 30 ? Math.min(80, columns) : 80;
-}
+/** The width help is laid out in: the terminal's, at most 80 columns, as everything itb prints. */
+export const helpColumns = screenColumns;
 
 /**
  * The help shown after the options: examples, then `notes`, laid out when shown to fit the

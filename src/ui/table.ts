@@ -1,5 +1,6 @@
 // Plain-text layout: aligned columns and wrapped paragraphs that fit an 80-column terminal, or
 // a narrower one (see onScreen).
+import { screenColumns } from './screen.js';
 
 // Colour codes, the only escape sequences itb writes: library files, typed answers, imported
 // backups and store files are refused when they hold control characters (src/core/text.ts).
@@ -73,9 +74,7 @@ export function table(rows: string[][], options: TableOptions = {}): string[] {
  * text is narrower (a phone, a split window). Output to a file or a pipe keeps 80 columns.
  */
 export function onScreen(columns: number): number {
-  const { isTTY, columns: terminal } = process.stdout;
-  const screen = isTTY && terminal >= 30 ? Math.min(80, terminal) : 80;
-  return columns - (80 - screen);
+  return columns - (80 - screenColumns());
 }
 
 /** The least room a line of text gets, however narrow the terminal and deep the indent. */
