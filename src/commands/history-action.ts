@@ -1,7 +1,7 @@
 // What `itb history` does (declared in history.ts).
 import type { Command } from 'commander';
 import { adviceFor } from '../core/advice.js';
-import { localDate, localDateTime, scoreSeries, sessionsSince, sessionSummaries, trendsOf, whatWasRated, type ScorePoint, type SessionSummary, type Trend } from '../core/history.js';
+import { localDate, localDateTime, scoreSeries, sessionsSince, sessionSummaries, scoresWords, trendsOf, whatWasRated, type ScorePoint, type SessionSummary, type Trend } from '../core/history.js';
 import type { Context } from '../context.js';
 import type { Colours } from '../ui/colour.js';
 import { pointsShown, sparkline, sparkTop } from '../ui/sparkline.js';
@@ -63,8 +63,6 @@ function resultsParts(summary: SessionSummary, colour: Colours): string[] {
   return parts;
 }
 
-const score = (value: number | null) => (value === null ? '–' : String(value));
-
 function sessionTable(summaries: SessionSummary[], colour: Colours): string[] {
   const what = (summary: SessionSummary) => `${summary.symptom} during ${summary.movement}`;
   // Usually every session rates the same symptom in the same movement (they are remembered):
@@ -75,7 +73,7 @@ function sessionTable(summaries: SessionSummary[], colour: Colours): string[] {
     date: localDateTime(new Date(summary.startedAt)),
     routine: truncate(summary.routine, 12),
     what: what(summary),
-    scores: summary.baseline === null ? '–' : `${score(summary.baseline)} → ${score(summary.final)}`,
+    scores: scoresWords(summary, '–'),
     results: resultsParts(summary, colour),
   }));
   const screen = onScreen(COLUMNS);

@@ -13,6 +13,8 @@ export interface SessionSummary {
   baseline: number | null;
   /** The latest score: the last attempt's `after`, else the baseline. */
   final: number | null;
+  /** Scores given after an exercise (retries included). */
+  attempts: number;
   helped: number;
   avoided: number;
   /** Of `avoided`: drills stopped as a flare-up. */
@@ -105,6 +107,7 @@ export function sessionSummaries(sessions: Session[], since?: Date): SessionSumm
         side: session.side,
         baseline: session.baseline ?? null,
         final: finalScore(session),
+        attempts: session.attempts.length,
         helped,
         avoided,
         flares,
@@ -113,6 +116,16 @@ export function sessionSummaries(sessions: Session[], since?: Date): SessionSumm
         interrupted: session.status === 'interrupted',
       };
     });
+}
+
+/**
+ * A session's scores as its row in a table shows them: "6 → 4" from the baseline to the last
+ * score; the baseline alone when no exercise was scored after it (the session went no further,
+ * and "6 → 6" would read as a drill that changed nothing); `none` without a baseline.
+ */
+export function scoresWords(summary: SessionSummary, none: string): string {
+  if (summary.baseline === null) return none;
+  return summary.attempts === 0 ? String(summary.baseline) : `${summary.baseline} → ${summary.final}`;
 }
 
 /** Baseline and final score of every session that has a baseline, oldest first. */

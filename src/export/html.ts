@@ -2,6 +2,7 @@
 // Every piece of text from the records, the library or the user passes through `esc`.
 import type { ExerciseStatus } from '../core/buckets.js';
 import type { Screening, Symptom } from '../core/records.js';
+import { scoresWords } from '../core/history.js';
 import { scoreChart } from './chart.js';
 import { bucketsScopeWords, drillNamer, readingView, type Report } from './report.js';
 import {
@@ -174,7 +175,7 @@ export function toHtml(report: Report): string {
       '<tbody>',
     );
     for (const s of view.summaries) {
-      const scores = s.baseline === null ? '—' : `${s.baseline} → ${s.final ?? s.baseline}`;
+      const scores = scoresWords(s, '—');
       const avoided = s.flares > 0 ? `${s.avoided} <span class="flare">(${esc(plural(s.flares, 'flare'))})</span>` : String(s.avoided);
       const status = s.interrupted ? `<strong>${esc(statusWords[s.status])}</strong>` : esc(statusWords[s.status]);
       body.push(

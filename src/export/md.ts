@@ -1,7 +1,7 @@
 // The Markdown report: what a therapist reads in a minute, in plain text or rendered.
 import type { ExerciseStatus } from '../core/buckets.js';
 import type { Screening, Symptom } from '../core/records.js';
-import { localDate, type ScorePoint, type Trend } from '../core/history.js';
+import { localDate, scoresWords, type ScorePoint, type Trend } from '../core/history.js';
 import { pointsShown, sparkline, sparkTop } from '../ui/sparkline.js';
 import { bucketsScopeWords, drillNamer, readingView, type Report } from './report.js';
 import {
@@ -154,7 +154,7 @@ export function toMarkdown(report: Report): string {
       '|---|---|---|---|---|--:|--:|--:|---|',
     );
     for (const s of view.summaries) {
-      const scores = s.baseline === null ? '—' : `${s.baseline} → ${s.final ?? s.baseline}`;
+      const scores = scoresWords(s, '—');
       const avoided = s.flares > 0 ? `${s.avoided} (**${plural(s.flares, 'flare')}**)` : String(s.avoided);
       out.push(
         `| ${dateTimeOf(s.startedAt)} | ${mdUser(s.routine)} | ${sideWords[s.side]} | ${symptomWords[s.symptom]} @ ${mdUser(s.movement)} | ${scores} | ` +

@@ -33,6 +33,19 @@ describe('itb export', () => {
     expect(result.stderr).toBe('');
   });
 
+  it('gives the baseline alone for a session that scored no exercise after it, in md and html', async () => {
+    const data = sampleStore();
+    const [session] = data.sessions;
+    data.sessions.push({ ...session!, id: 'rested', startedAt: '2026-11-02T10:00:00.000Z', baseline: 7, attempts: [], results: [], status: 'stopped', endedAt: '2026-11-02T10:05:00.000Z' });
+    await seed(data);
+    const md = (await exportIn([])).stdout;
+    expect(md).toMatch(/\| 2026-11-02 \d\d:\d\d \| joint-chain \| left \| Pain @ single-leg squat \| 7 \| 0 \| 0 \| 0 \| stopped early \|/);
+    expect(md).toMatch(/\| 2026-10-01 \d\d:\d\d \| joint-chain \| left \| Pain @ single-leg squat \| 6 → 4 \|/);
+    const html = (await exportIn(['--format', 'html'])).stdout;
+    expect(html).toMatch(/<td[^>]*>7<\/td>/);
+    expect(html).not.toContain('7 → 7');
+  });
+
   it("names the computer's time zone in the header, as it is told it", async () => {
     const told = await run(['export'], { home, timeZone: 'Europe/Paris' });
     expect(told.stdout).toContain('dates and times in Europe/Paris');

@@ -59,6 +59,16 @@ describe('itb history', () => {
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
   });
 
+  it('shows the baseline alone for a session that scored no exercise after it', async () => {
+    const rested = buildSession({ startedAt: '2026-03-07T12:00:00Z', baseline: 7, status: 'stopped', drills: [{ id: 'bridges', skipped: true }] });
+    await withSessions(first, rested);
+    const { stdout } = await run(['history'], { home, now });
+    const row = stdout.split('\n').find((line) => line.startsWith(localDateTime(new Date(rested.startedAt))));
+    expect(row).toMatch(/strength\s+7\s+1 skipped · stopped early$/);
+    const json = JSON.parse((await run(['history', '--json'], { home, now })).stdout);
+    expect(json.sessions.map((s: { attempts: number }) => s.attempts)).toEqual([0, 3]);
+  });
+
   it('says how many of the drills set aside were flare-ups', async () => {
     const flared = buildSession({ startedAt: '2026-03-06T12:00:00Z', routine: 'strength', baseline: 3, drills: [{ id: 'hip-hikes', scores: [7] }, { id: 'bridges', scores: [7, 8] }] });
     await withSessions(first, flared);

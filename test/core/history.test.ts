@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scoreSeries, sessionsSince, sessionSummaries, trendsOf } from '../../src/core/history.js';
+import { scoreSeries, scoresWords, sessionsSince, sessionSummaries, trendsOf } from '../../src/core/history.js';
 import { sparkline, sparkTop } from '../../src/ui/sparkline.js';
 import { buildSession } from '../helpers/sessions.js';
 
@@ -34,6 +34,7 @@ describe('sessionSummaries', () => {
         side: 'left',
         baseline: 5,
         final: 3, // the unfinished drill's attempt is the last score given
+        attempts: 2,
         helped: 1,
         avoided: 0,
         flares: 0,
@@ -57,7 +58,19 @@ describe('sessionSummaries', () => {
 
   it('uses the baseline as the final score when no drill was rated', () => {
     const onlyBaseline = buildSession({ startedAt: '2026-01-05T10:00:00Z', baseline: 7, drills: [{ id: 'bridges', skipped: true }] });
-    expect(sessionSummaries([onlyBaseline])[0]).toMatchObject({ baseline: 7, final: 7, skipped: 1 });
+    expect(sessionSummaries([onlyBaseline])[0]).toMatchObject({ baseline: 7, final: 7, attempts: 0, skipped: 1 });
+  });
+});
+
+describe('scoresWords', () => {
+  it('goes from the baseline to the last score, the baseline alone when nothing was scored after it', () => {
+    const scored = buildSession({ startedAt: '2026-01-05T10:00:00Z', baseline: 6, drills: [{ id: 'bridges', scores: [6, 6] }] });
+    const onlyBaseline = buildSession({ startedAt: '2026-01-06T10:00:00Z', baseline: 7, drills: [{ id: 'bridges', skipped: true }] });
+    // Newest first: the baseline-only session, then the scored one.
+    const [baselineRow, scoredRow] = sessionSummaries([scored, onlyBaseline]);
+    expect(scoresWords(scoredRow!, '–')).toBe('6 → 6'); // scored, and it did not change
+    expect(scoresWords(baselineRow!, '–')).toBe('7');
+    expect(scoresWords(sessionSummaries([noBaseline])[0]!, '—')).toBe('—');
   });
 
   it('keeps sessions started at or after `since`', () => {
