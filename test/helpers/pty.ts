@@ -17,8 +17,10 @@ export class Terminal {
   /** Where in the output the last `waitFor` matched; later waits look only past it. */
   private cursor = 0;
 
-  constructor(args: string[], env: Record<string, string>, cols = 100, rows = 40) {
+  /** `user`, when given, is the account to run as (needs root). */
+  constructor(args: string[], env: Record<string, string>, cols = 100, rows = 40, user: { uid?: number; gid?: number } = {}) {
     this.pty = spawn(process.execPath, [BIN, ...args], {
+      ...user,
       // node-pty sets TERM from the name, so a TERM given in `env` names the terminal.
       name: env.TERM ?? 'xterm-256color',
       cols,

@@ -1,0 +1,95 @@
+// Files and folders a person may not use, met by the built binary as a real account meets them:
+// a store they may not read, a store folder they may not write to. Each is reported with exit 2,
+// and the store keeps its bytes. Root may read and write anything, so when the tests run as root
+// (as in many containers) the binary runs as the account "nobody" instead; where that account
+// cannot reach the binary either, these tests are skipped.
+// Needs `npm run build` first (`npm test` does it).
+import { spawnSync } from 'node:child_process';
+import { chmodSync, chownSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Store } from '../../src/store/store.js';
+import { sampleStore } from '../export/fixtures.js';
+import { BIN, Terminal } from '../helpers/pty.js';
+import { tempHome } from '../helpers/run.js';
+
+const NOBODY = { uid: 65534, gid: 65534 };
+
+/** The account to run the binary as: this one, unless it is root; undefined when there is none to use. */
+function unprivilegedUser(): { uid?: number; gid?: number } | undefined {
+  if (process.getuid?.() !== 0) return {};
+  const tried = spawnSync(process.execPath, [BIN, '--version'], { ...NOBODY, cwd: '/', encoding: 'utf8' });
+  return tried.status === 0 ? NOBODY : undefined;
+}
+
+const user = process.platform === 'win32' ? undefined : unprivilegedUser();
+
+let home: string;
+let cleanup: () => void;
+let storeFile: string;
+beforeEach(async () => {
+  ({ home, cleanup } = tempHome());
+  storeFile = join(home, 'store.json');
+  await Store.open({ ITB_HOME: home }).update(() => sampleStore());
+  if (user?.uid !== undefined) {
+    for (const name of ['', ...readdirSync(home)]) chownSync(join(home, name), user.uid, user.gid!);
+  }
+});
+afterEach(() => {
+  chmodSync(home, 0o700);
+  if (existsSync(storeFile)) chmodSync(storeFile, 0o600);
+  cleanup();
+});
+
+function itb(args: string[]) {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    ...user,
+    cwd: home,
+    env: { PATH: process.env.PATH ?? '', ITB_HOME: home, NO_COLOR: '1' },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  if (result.error) throw result.error;
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe.skipIf(user === undefined)('a store the user may not use', () => {
+  it('reports a store file they may not read, by every command, and leaves it and the folder as they were', () => {
+    const bytes = readFileSync(storeFile);
+    const before = readdirSync(home).sort();
+    chmodSync(storeFile, 0o000);
+    const unreadable = `error: The itb store ${storeFile} cannot be read: permission denied.\n`;
+    for (const args of [['buckets'], ['history'], ['buckets', 'move', 'clamshells', 'avoid'], ['settings', 'minImprovement', '2'], ['export', '-o', 'report.md']]) {
+      const result = itb(args);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr, args.join(' ')).toMatch(new RegExp(`^${unreadable.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}Nothing was changed\\.`));
+      expect(result.stdout).toBe('');
+    }
+    chmodSync(storeFile, 0o600);
+    expect(readFileSync(storeFile)).toEqual(bytes);
+    // No report, no lock left behind.
+    expect(readdirSync(home).sort()).toEqual(before);
+  });
+
+  it('shows a store in a folder they may not write to, and refuses to change it, saying why', () => {
+    const bytes = readFileSync(storeFile);
+    chmodSync(home, 0o555);
+    const shown = itb(['buckets']);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toContain('Rehab — your rehab routine');
+    for (const args of [['buckets', 'move', 'clamshells', 'avoid'], ['settings', 'minImprovement', '2']]) {
+      const result = itb(args);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr, args.join(' ')).toContain(`error: The itb store ${storeFile} cannot be locked for saving (permission denied).\nYour earlier data is still there.`);
+    }
+    expect(readFileSync(storeFile)).toEqual(bytes);
+  });
+
+  it('says before the first question that a session cannot be kept there, in a real terminal', async () => {
+    chmodSync(home, 0o555);
+    const terminal = new Terminal(['session'], { ITB_HOME: home, NO_COLOR: '1' }, 80, 24, user);
+    expect(await terminal.exited).toBe(2);
+    expect(terminal.text).toContain(`The itb store ${storeFile} cannot be locked for a session (permission denied).`);
+    expect(terminal.text).not.toContain('?');
+  });
+});
