@@ -2,7 +2,7 @@
 // time, every answer saved as it is given. Ctrl-C at any prompt keeps what was answered.
 import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
-import { adviceFor, rehabReadyAt } from '../core/advice.js';
+import { adviceFor, afterFlareUpAdvice, rehabReadyAt } from '../core/advice.js';
 import { applySessionResults, bucketView, builtInRoutine, projectBuckets, retestDueAt, type BucketView } from '../core/buckets.js';
 import { localDate, localDateTime } from '../core/history.js';
 import type { Session, Settings, StoreData } from '../core/records.js';
@@ -86,7 +86,11 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
     if (state.session.baseline === undefined) throw new Interrupted('\nStopped before the first score; no session was recorded.');
     state = interrupt(state, ctx.now().toISOString());
     await save(store, state.session);
-    throw new Interrupted(`\n${wrap(interruptedNote(state.session), 78).join('\n')}`);
+    // Stopped at the question after a flare-up, or any time after one: the advice the summary
+    // would have given still applies.
+    const notes = [interruptedNote(state.session)];
+    if (state.session.results.some((result) => result.flare)) notes.push(afterFlareUpAdvice);
+    throw new Interrupted(`\n${notes.map((note) => wrap(note, 78).join('\n')).join('\n\n')}`);
   } finally {
     await release();
   }
@@ -163,10 +167,7 @@ function closing(session: Session, library: Library, before: BucketView, after: 
   const stopped = session.status === 'stopped' ? 'You stopped the session early; what you finished is saved.' : '';
   // Flare-ups call for easing off, as the method's sources advise: said after every such session.
   const flared = session.results.some((result) => result.flare);
-  const afterFlare = flared
-    ? 'After a flare-up, take it easy for the rest of the day and leave your next session for another day. ' +
-      'If it has not settled by tomorrow, or flare-ups keep coming, talk to your physical therapist.'
-    : '';
+  const afterFlare = flared ? afterFlareUpAdvice : '';
   const status = [stopped, afterFlare].filter(Boolean).map((text) => `\n${wrap(text, 78).map((line) => colour.dim(line)).join('\n')}\n`).join('');
   const nextSteps = [['itb buckets', 'what helps and what to avoid for now']];
   // Not before its strength drills have had their 48 hours, when it has nothing else; after a

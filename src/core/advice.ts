@@ -24,6 +24,11 @@ export interface Advice {
   readyAt?: string;
 }
 
+/** What the method's sources advise after a flare-up, said when a session had one. */
+export const afterFlareUpAdvice =
+  'After a flare-up, take it easy for the rest of the day and leave your next session for another day. ' +
+  'If it has not settled by tomorrow, or flare-ups keep coming, talk to your physical therapist.';
+
 const HOUR_MS = 60 * 60 * 1000;
 const WEEK_MS = 7 * 24 * HOUR_MS;
 const LOADING_GAP_MS = 48 * HOUR_MS;

@@ -371,6 +371,31 @@ describe('itb session', () => {
     expect(flared.stdout).toMatch(/\n {2}itb session rehab {2,}your rehab routine, on another day\n/);
   });
 
+  it('gives the advice after a flare-up when Ctrl-C ends the session at the question that follows it, or later', async () => {
+    const advice = 'After a flare-up, take it easy for the rest of the day and leave your next session for another day. If it has not settled by tomorrow, or flare-ups keep coming, talk to your physical therapist.';
+    const day = (date: string) => new Date(`${date}T12:00:00.000Z`);
+    const atQuestion = await run(['session', 'balance', ...flags], { home, tty: true, now: day('2026-11-20'), answers: [...screenClear, 2, 'done', 5, CTRL_C] });
+    expect(atQuestion.code).toBe(130);
+    expect(atQuestion.prompter.asked.at(-1)!.message).toMatch(/^Go on with the next drill\?/);
+    // What was kept, then the advice, each broken between words for the terminal.
+    const said = atQuestion.stderr.replace(/\s+/g, ' ');
+    expect(said).toContain('Session interrupted. Kept: your baseline (2) and 1 finished drill: Single-leg stand → avoid for now (flare-up).');
+    expect(said.indexOf(advice)).toBeGreaterThan(said.indexOf('Session interrupted.'));
+    expect(atQuestion.stderr.split('\n').every((line) => line.length <= 80)).toBe(true);
+    expect(stored().sessions[0]).toMatchObject({ status: 'interrupted', results: [expect.objectContaining({ exerciseId: 'single-leg-stand', flare: true })] });
+
+    // Gone on after the flare-up and stopped at the next drill: the advice still applies.
+    const later = await run(['session', 'joint-chain', ...flags], { home, tty: true, now: day('2026-11-22'), answers: [2, 'done', 6, true, CTRL_C] });
+    expect(later.prompter.asked.at(-1)!.message).toBe('When you have done the drill:');
+    expect(later.code).toBe(130);
+    expect(later.stderr.replace(/\s+/g, ' ')).toContain(advice);
+    // Without a flare-up in the session, none of it.
+    const calm = await run(['session', 'mobility', ...flags], { home, now: day('2026-11-24'), tty: true, answers: [4, 'done', 3, CTRL_C] });
+    expect(calm.code).toBe(130);
+    expect(calm.stderr).toContain('Session interrupted.');
+    expect(calm.stderr).not.toContain('After a flare-up');
+  });
+
   it('records no session when Ctrl-C comes before the first score', async () => {
     await run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [...screenClear, 6, 'done', 4, 'stop'] });
     const before = stored().sessions;
