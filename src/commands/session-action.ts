@@ -2,7 +2,7 @@
 // time, every answer saved as it is given. Ctrl-C at any prompt keeps what was answered.
 import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
-import { adviceFor, afterFlareUpAdvice, rehabReadyAt } from '../core/advice.js';
+import { adviceFor, afterFlareUpAdvice, flareUpsToday, rehabReadyAt } from '../core/advice.js';
 import { applySessionResults, bucketView, builtInRoutine, projectBuckets, retestDueAt, type BucketView } from '../core/buckets.js';
 import { localDate, localDateTime } from '../core/history.js';
 import type { Session, Settings, StoreData } from '../core/records.js';
@@ -19,6 +19,7 @@ import { hanging, onScreen, table, width, wrap } from '../ui/table.js';
 import { plural } from '../export/words.js';
 import { ask } from './session-ask.js';
 import { routineExercises } from './session-routines.js';
+import { goOnAfterFlareUp } from './session-rest.js';
 import { screenIfNeeded } from './session-screen.js';
 import { setUp, type Plan } from './session-setup.js';
 import type { SessionOptions } from './session.js';
@@ -47,6 +48,11 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
   const release = await acquireSessionLock(store.path);
   let state: SessionState | undefined;
   try {
+    // A flare-up earlier today calls for rest: the person chooses before anything is saved, even
+    // the answers to the safety questions.
+    const flareUps = flareUpsToday(data.sessions, ctx.now());
+    if (flareUps.length > 0 && !(await goOnAfterFlareUp(flareUps, library, prompter, say, colour))) return;
+    const flaredToday = flareUps.length > 0;
     if (!(await screenIfNeeded(ctx, store, data, prompter, colour))) return;
     const plan = await setUp(ctx, store, data, bucketsBefore, library, prompter, routineArg, options, colour);
     if (!plan) return;
@@ -62,7 +68,7 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
     });
     // Saved from the first score on: before it there is nothing worth keeping, even after a crash.
     let saved: StoreData | undefined;
-    say(introduction(plan, library, colour));
+    say(introduction(plan, library, flaredToday, colour));
 
     const exercises = new Map(plan.exercises.map((exercise) => [exercise.id, exercise]));
     while (state.ask.kind !== 'finished') {
@@ -78,7 +84,7 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
       }
     }
     // The store as the last save left it: reading years of history again would delay the summary.
-    say(closing(state.session, library, bucketsBefore, saved!, ctx.now(), colour));
+    say(closing(state.session, library, bucketsBefore, saved!, ctx.now(), flaredToday, colour));
   } catch (error) {
     if (!isPromptExit(error)) throw error;
     if (!state) throw new Interrupted('\nStopped before the session began; no session was recorded.');
@@ -119,13 +125,15 @@ async function save(store: Store, session: Session): Promise<StoreData> {
   });
 }
 
-function introduction(plan: Plan, library: Library, colour: Colours): string {
+/** `flaredToday`: the person chose to go on after a flare-up earlier the same day. */
+function introduction(plan: Plan, library: Library, flaredToday: boolean, colour: Colours): string {
   const routine = library.routines.find((r) => r.id === plan.routine);
   // The built-in routines gather drills from several routines: the cues of each of those, once.
   const drawnFrom = routine ? [routine] : library.routines.filter((r) => plan.exercises.some((exercise) => r.exercises.includes(exercise.id)));
   const cueIds = [...new Set(drawnFrom.flatMap((r) => r.cues ?? []))];
   const cues = cueIds.map((id) => library.cues.find((cue) => cue.id === id)?.text).filter((text): text is string => text !== undefined);
   if (plan.routine === 'retest') cues.unshift('These drills were set aside before. Start gently, with a smaller range, and stop at once if your symptom rises.');
+  if (flaredToday) cues.unshift(`After today's flare-up, start gently, with a smaller range, and stop at once if your ${plan.symptom} rises.`);
   const title = `${routine?.name ?? (plan.routine === 'rehab' ? 'Your rehab routine' : 'Re-test')} · ${plural(plan.exercises.length, 'drill')}`;
   const lines = ['', ...wrap(title, 80).map((line) => colour.bold(line))];
   lines.push(...wrap(`Rating ${plan.symptom} during: ${plan.movement} · painful side: ${plan.side}`, 80).map((line) => colour.dim(line)));
@@ -149,7 +157,8 @@ function retestDate(ctx: Context, settings: Settings): string {
   return localDate(retestDueAt(ctx.now().toISOString(), settings.retestAfterDays));
 }
 
-function closing(session: Session, library: Library, before: BucketView, after: StoreData, now: Date, colour: Colours): string {
+/** `flaredToday`: a session earlier the same day had a flare-up. */
+function closing(session: Session, library: Library, before: BucketView, after: StoreData, now: Date, flaredToday: boolean, colour: Colours): string {
   const view = bucketView(after, library, now);
   // A flare flag counts as part of the bucket: a re-test that clears it is a change to show.
   const bucketOf = (v: BucketView, id: string) => {
@@ -171,10 +180,10 @@ function closing(session: Session, library: Library, before: BucketView, after: 
   const status = [stopped, afterFlare].filter(Boolean).map((text) => `\n${wrap(text, 78).map((line) => colour.dim(line)).join('\n')}\n`).join('');
   const nextSteps = [['itb buckets', 'what helps and what to avoid for now']];
   // Not before its strength drills have had their 48 hours, when it has nothing else; after a
-  // flare-up, not another session today.
+  // flare-up, this session's or an earlier one's today, not another session today.
   const loading = new Map(library.exercises.map((exercise) => [exercise.id, exercise.loading]));
   const rested = rehabReadyAt(adviceFor(after, now), builtInRoutine('rehab', view, library).map((id) => loading.get(id) === true));
-  const rehabWhen = rested ? `your rehab routine, from ${localDateTime(rested)}` : flared ? 'your rehab routine, on another day' : 'your rehab routine';
+  const rehabWhen = rested ? `your rehab routine, from ${localDateTime(rested)}` : flared || flaredToday ? 'your rehab routine, on another day' : 'your rehab routine';
   if (view.rehab.length > 0) nextSteps.push(['itb session rehab', rehabWhen]);
   nextSteps.push(['itb export -o report.html', 'a report for your physical therapist']);
   let next = table(nextSteps.map(([command, what]) => [`  ${command}`, colour.dim(what!)]));

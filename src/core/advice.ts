@@ -1,5 +1,5 @@
 // Advice the source articles give, shown when the log says it applies (PRODUCT §4.7).
-import { localDateTime, whatWasRated } from './history.js';
+import { localDate, localDateTime, whatWasRated } from './history.js';
 import type { Session, StoreData } from './records.js';
 
 /**
@@ -28,6 +28,14 @@ export interface Advice {
 export const afterFlareUpAdvice =
   'After a flare-up, take it easy for the rest of the day and leave your next session for another day. ' +
   'If it has not settled by tomorrow, or flare-ups keep coming, talk to your physical therapist.';
+
+/** A drill stopped as a flare-up, and when (the moment its rise was rated). */
+export interface FlareUp {
+  exerciseId: string;
+  /** The drill's name when it was done. */
+  name: string;
+  at: string;
+}
 
 const HOUR_MS = 60 * 60 * 1000;
 const WEEK_MS = 7 * 24 * HOUR_MS;
@@ -84,6 +92,27 @@ function loadingSpacing(loadedMs: readonly number[], now: Date): Advice | undefi
       'Mobility, stretching or balance work is fine in between.',
     readyAt: readyAt.toISOString(),
   };
+}
+
+/**
+ * The flare-ups of the person's current local day up to `now`, oldest first: after one, the
+ * advice is to rest for the rest of the day. Sessions of every ending count (finished, stopped,
+ * interrupted, or cut off by a crash), since the flare-up happened all the same. The day is the
+ * local one: a flare-up late yesterday evening is not today's, even on the same day in UTC, and
+ * one just after midnight in a session begun the evening before is.
+ */
+export function flareUpsToday(sessions: readonly Session[], now: Date): FlareUp[] {
+  const today = localDate(now);
+  const found: FlareUp[] = [];
+  for (const session of sessions) {
+    for (const result of session.results) {
+      if (!result.flare) continue;
+      const at = new Date(result.at);
+      if (at.getTime() > now.getTime() || localDate(at) !== today) continue;
+      found.push({ exerciseId: result.exerciseId, name: result.name, at: result.at });
+    }
+  }
+  return found.sort((a, b) => time(a.at) - time(b.at));
 }
 
 /**

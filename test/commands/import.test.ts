@@ -469,12 +469,13 @@ describe('itb import refuses a backup whose records contradict each other', () =
       const sessions: [string, Answer[], number][] = [
         // ankle 6 → 4 helps; knee 4 → 4, retry 4 → 5 → avoid; hip 5 → 8 flares; stop.
         ['joint-chain', [false, false, false, false, false, false, 6, 'done', 4, 'done', 4, 'done', 5, 'done', 8, false], 0],
+        // The same day as that flare-up, each later session is started anyway (true).
         // ankle 5 → 5, then skipped at the retry; knee 5 → 3 helps; hip 3 → 3, stopped at the retry.
-        ['joint-chain', [5, 'done', 5, 'skip', 'done', 3, 'done', 3, 'stop'], 0],
+        ['joint-chain', [true, 5, 'done', 5, 'skip', 'done', 3, 'done', 3, 'stop'], 0],
         // a flare on the last drill ends the session without asking.
-        ['balance', [3, 'skip', 'done', 7], 0],
+        ['balance', [true, 3, 'skip', 'done', 7], 0],
         // ankle skipped; knee 4 → 7 flares, go on; hip 7 → 7, then Ctrl-C with the retry due.
-        ['joint-chain', [4, 'skip', 'done', 7, true, 'done', 7, CTRL_C], 130],
+        ['joint-chain', [true, 4, 'skip', 'done', 7, true, 'done', 7, CTRL_C], 130],
       ];
       for (const [routine, answers, code] of sessions) {
         const ran = await run(['session', routine, ...flags], { home: real.home, tty: true, answers });

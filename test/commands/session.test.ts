@@ -396,6 +396,85 @@ describe('itb session', () => {
     expect(calm.stderr).not.toContain('After a flare-up');
   });
 
+  describe('on a day that already had a flare-up', () => {
+    // St. John's, where the tests run, is 3½ hours behind UTC in November: 15:00 UTC is 11:30 there.
+    const now = new Date('2026-11-20T15:00:00.000Z');
+    const reminder =
+      'Earlier today, at 09:14, Clamshells flared up. The advice after a flare-up is to take it easy for the rest of the day and leave your next session for another day.';
+    // Begun at 09:10 local: bridges helped (4 → 3), then clamshells rose from 3 to 7, recorded at 09:14.
+    const morning = (status?: Session['status']) =>
+      buildSession({ startedAt: '2026-11-20T12:40:00.000Z', routine: 'strength', baseline: 4, status, drills: [{ id: 'bridges', scores: [3] }, { id: 'clamshells', scores: [7] }] });
+    const storeFile = () => readFileSync(join(home, 'store.json'), 'utf8');
+
+    it('reminds of it before anything is saved, however the session is started, and Enter alone rests, with nothing recorded', async () => {
+      // A drill set aside three weeks ago is due for its re-test, so `itb session retest` has one to offer.
+      const earlier = buildSession({ startedAt: '2026-10-30T12:00:00.000Z', routine: 'joint-chain', baseline: 4, drills: [{ id: 'lunge-knee-circles', scores: [4, 4] }] });
+      await afterSessions(earlier, morning());
+      const before = storeFile();
+      for (const argv of [['session'], ['session', 'joint-chain', ...flags], ['session', 'rehab', ...flags], ['session', 'retest', ...flags], ['session', 'balance']]) {
+        const result = await run(argv, { home, tty: true, now, answers: [false] });
+        expect(result.code).toBe(0);
+        expect(result.prompter.asked).toEqual([{ kind: 'confirm', message: 'Start a session today anyway?', default: false, answer: false }]);
+        const shown = result.stdout.replace(/\s+/g, ' ');
+        expect(shown).toContain(reminder);
+        expect(shown).toContain('Resting today is a sound choice. Nothing was recorded. If the flare-up has not settled by tomorrow, or flare-ups keep coming, talk to your physical therapist.');
+        expect(result.stdout.split('\n').every((line) => width(line) <= 80)).toBe(true);
+        // Not even the side, symptom and movement of the flags are remembered.
+        expect(storeFile()).toBe(before);
+      }
+      // Ctrl-C at the question: nothing recorded either.
+      const stopped = await run(['session', 'joint-chain', ...flags], { home, tty: true, now, answers: [CTRL_C] });
+      expect(stopped.code).toBe(130);
+      expect(stopped.stderr).toContain('Stopped before the session began; no session was recorded.');
+      expect(storeFile()).toBe(before);
+    });
+
+    it('runs the session as usual after a yes, saying to start gently and not suggesting another session today', async () => {
+      await afterSessions(morning());
+      const result = await run(['session', 'joint-chain', ...flags], { home, tty: true, now, answers: [true, 3, 'done', 2, 'stop'] });
+      expect(result.code).toBe(0);
+      expect(result.prompter.remaining).toBe(0);
+      expect(result.prompter.asked.map((asked) => asked.message.slice(0, 22))).toEqual(['Start a session today ', 'Rate your pain (0 = no', 'When you have done the', 'Rate your pain now (be', 'When you have done the']);
+      // First among the things to keep in mind, before the test movement is done.
+      expect(result.stdout).toMatch(/Keep in mind:\n {2}· After today's flare-up, start gently, with a smaller range, and stop at\n {4}once if your pain rises\.\n {2}· Grow tall/);
+      expect(result.stdout.indexOf('start gently')).toBeLessThan(result.stdout.indexOf('Do your test movement'));
+      expect(stored().sessions.at(-1)).toMatchObject({ routine: 'joint-chain', status: 'stopped', baseline: 3 });
+      // The rehab routine is for another day, as after a flare-up in this session; the advice itself was given at the start.
+      expect(result.stdout).toMatch(/\n {2}itb session rehab {2,}your rehab routine, on another day\n/);
+      expect(result.stdout).not.toContain('After a flare-up, take it easy');
+    });
+
+    it('counts a flare-up in a session interrupted earlier today, names each of several, and remembers one from the session just run', async () => {
+      await afterSessions(morning('interrupted'));
+      const interrupted = await run(['session', 'joint-chain', ...flags], { home, tty: true, now, answers: [false] });
+      expect(interrupted.stdout.replace(/\s+/g, ' ')).toContain(reminder);
+      // A second flare-up this afternoon, in a session run here (13:30 local) and stopped at the question after it.
+      const afternoon = new Date('2026-11-20T17:00:00.000Z');
+      const flared = await run(['session', 'balance', ...flags], { home, tty: true, now: afternoon, answers: [true, 2, 'done', 5, false] });
+      expect(flared.code).toBe(0);
+      const evening = await run(['session'], { home, tty: true, now: new Date('2026-11-20T22:00:00.000Z'), answers: [false] });
+      expect(evening.stdout.replace(/\s+/g, ' ')).toContain('Earlier today, Clamshells flared up at 09:14, and Single-leg stand at 13:30. The advice after a flare-up');
+    });
+
+    it('does not count a flare-up yesterday evening, though it is the same day in UTC', async () => {
+      // 22:30 local on the 19th.
+      await afterSessions(buildSession({ startedAt: '2026-11-20T00:56:00.000Z', routine: 'strength', baseline: 4, drills: [{ id: 'bridges', scores: [3] }, { id: 'clamshells', scores: [7] }] }));
+      const result = await run(['session', 'joint-chain', ...flags], { home, tty: true, now, answers: [5, 'stop'] });
+      expect(result.code).toBe(0);
+      expect(result.prompter.asked[0]!.message).toMatch(/^Rate your pain/);
+      expect(result.stdout).not.toContain('flare-up');
+    });
+
+    it('still says first that a session needs a terminal', async () => {
+      await afterSessions(morning());
+      const result = await run(['session'], { home, tty: false, now });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/needs a terminal/);
+      expect(result.stdout).toBe('');
+      expect(result.prompter.asked).toEqual([]);
+    });
+  });
+
   it('records no session when Ctrl-C comes before the first score', async () => {
     await run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [...screenClear, 6, 'done', 4, 'stop'] });
     const before = stored().sessions;

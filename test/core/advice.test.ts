@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adviceFor } from '../../src/core/advice.js';
+import { adviceFor, flareUpsToday } from '../../src/core/advice.js';
 import type { Session } from '../../src/core/records.js';
 import { buildSession, storeWith } from '../helpers/sessions.js';
 
@@ -117,5 +117,55 @@ describe('see-a-professional', () => {
     // 5 -> 3.5 (this week's mean of 4 and 3) is a fall of 1.5 points but 30%.
     expect(ids([rated(20, 5), rated(10, 4), rated(2, 4), rated(1, 3)])).toEqual([]);
     expect(ids([rated(20, 5), rated(10, 4), rated(1, 4)])).toEqual(['see-a-professional']);
+  });
+});
+
+describe('flare-ups earlier today', () => {
+  // The tests run in St. John's, 3½ hours behind UTC in November: its 2026-11-20 runs from
+  // 03:30 UTC that day to 03:30 UTC the next.
+  const at = new Date('2026-11-20T15:00:00.000Z'); // 11:30 local
+  const flared = (startedAt: string, status?: Session['status']) =>
+    buildSession({ startedAt, baseline: 4, status, drills: [{ id: 'bridges', scores: [3] }, { id: 'clamshells', scores: [7] }] });
+
+  it('names the drill and the moment of its rise, from a finished session', () => {
+    // Started 09:10 local: bridges helped (09:11, 09:12), clamshells rose 3 → 7 (09:13), result 09:14.
+    expect(flareUpsToday([flared('2026-11-20T12:40:00.000Z')], at)).toEqual([{ exerciseId: 'clamshells', name: 'Clamshells', at: '2026-11-20T12:44:00.000Z' }]);
+  });
+
+  it('counts sessions stopped, interrupted or cut off by a crash as well', () => {
+    for (const status of ['stopped', 'interrupted', 'in-progress'] as const) {
+      expect(flareUpsToday([flared('2026-11-20T12:40:00.000Z', status)], at).map((flareUp) => flareUp.exerciseId)).toEqual(['clamshells']);
+    }
+  });
+
+  it('leaves out a session with no flare-up, a drill set aside without one, and a flare-up yesterday evening', () => {
+    const calm = buildSession({ startedAt: '2026-11-20T12:00:00.000Z', baseline: 4, drills: [{ id: 'bridges', scores: [4, 5] }] });
+    expect(calm.results).toEqual([expect.objectContaining({ outcome: 'avoid', flare: false })]);
+    // 22:30 local on the 19th: the same day as now in UTC, not in St. John's.
+    const lastEvening = flared('2026-11-20T01:56:00.000Z');
+    expect(flareUpsToday([calm, lastEvening], at)).toEqual([]);
+  });
+
+  it('goes by the local day of the flare-up itself, not of the session or of UTC', () => {
+    // Begun at 23:56 local on the 19th: bridges decided at 23:59, clamshells rose at 00:01.
+    const begunAt = (startedAt: string) => buildSession({ startedAt, baseline: 4, drills: [{ id: 'bridges', scores: [4, 4] }, { id: 'clamshells', scores: [7] }] });
+    expect(flareUpsToday([begunAt('2026-11-20T03:26:00.000Z')], at)).toEqual([{ exerciseId: 'clamshells', name: 'Clamshells', at: '2026-11-20T03:31:00.000Z' }]);
+    // Begun two minutes earlier, the rise comes at 23:59: yesterday's.
+    expect(flareUpsToday([begunAt('2026-11-20T03:24:00.000Z')], at)).toEqual([]);
+    // At 22:30 local the morning's flare-up is today's, though it is already tomorrow in UTC.
+    expect(flareUpsToday([flared('2026-11-20T12:40:00.000Z')], new Date('2026-11-21T02:00:00.000Z'))).toHaveLength(1);
+    // Past midnight local, it is yesterday's.
+    expect(flareUpsToday([flared('2026-11-20T12:40:00.000Z')], new Date('2026-11-21T03:30:00.000Z'))).toEqual([]);
+  });
+
+  it('lists several oldest first, whatever order the log holds them in, and none recorded after now', () => {
+    const afternoon = buildSession({ startedAt: '2026-11-20T14:00:00.000Z', baseline: 2, drills: [{ id: 'hip-hikes', scores: [6] }] });
+    const morning = flared('2026-11-20T12:40:00.000Z');
+    // A clock set wrong: a flare-up stored as later than now is not "earlier today".
+    const later = buildSession({ startedAt: '2026-11-20T16:00:00.000Z', baseline: 2, drills: [{ id: 'side-lying-leg-raises', scores: [6] }] });
+    expect(flareUpsToday([afternoon, later, morning], at).map((flareUp) => [flareUp.exerciseId, flareUp.at])).toEqual([
+      ['clamshells', '2026-11-20T12:44:00.000Z'],
+      ['hip-hikes', '2026-11-20T14:02:00.000Z'],
+    ]);
   });
 });

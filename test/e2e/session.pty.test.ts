@@ -229,8 +229,8 @@ describe('itb session in a terminal', () => {
   });
 
   it('breaks a routine that cannot run today between words, with why, on a terminal of 50 columns', async () => {
-    // An hour ago both balance drills flared, so the balance routine waits for their re-test.
-    const startedAt = new Date(Date.now() - 60 * 60 * 1000).toISOString();
+    // Two days ago both balance drills flared, so the balance routine waits for their re-test.
+    const startedAt = new Date(Date.now() - 48 * 60 * 60 * 1000).toISOString();
     const flared = buildSession({ startedAt, routine: 'balance', baseline: 2, drills: [{ id: 'single-leg-stand', scores: [5] }, { id: 'single-leg-stand-foam-pad', scores: [8] }] });
     await Store.open({ ITB_HOME: home }).update((data) => {
       data.screenings.push({ at: startedAt, answers: {}, proceeded: true });
@@ -243,6 +243,44 @@ describe('itb session in a terminal', () => {
     expect(t.text).toMatch(/- Single-leg balance \(both drills are set aside\r?\n {2}for now, until \d{4}-\d\d-\d\d\)\r?\n {2}Warm-up/);
     await t.type(keys.ctrlC);
     expect(await t.exited).toBe(130);
+  });
+
+  it('reminds of a flare-up earlier today before anything else; Enter alone rests, a typed yes goes on gently', async () => {
+    // A flare-up a few minutes ago (at midnight, early in the day), in a session cut off after it.
+    const midnight = new Date();
+    midnight.setHours(0, 0, 0, 0);
+    const flaredAt = Math.max(midnight.getTime(), Date.now() - 5 * 60 * 1000);
+    // Started two minutes before: the baseline, then a minute later the rise from 4 to 7, then its result.
+    const startedAt = new Date(flaredAt - 2 * 60 * 1000).toISOString();
+    const flared = buildSession({ startedAt, routine: 'strength', baseline: 4, status: 'interrupted', drills: [{ id: 'clamshells', scores: [7] }] });
+    await Store.open({ ITB_HOME: home }).update((data) => {
+      data.screenings.push({ at: startedAt, answers: {}, proceeded: true });
+      data.sessions.push(flared);
+      data.buckets = projectBuckets(data.sessions, data.moves);
+    });
+    const before = readFileSync(join(home, 'store.json'), 'utf8');
+    const clock = new Date(flaredAt).toTimeString().slice(0, 5);
+    // The same time zone as this test's clock, to name the same day and time.
+    const session = () => new Terminal(['session', 'joint-chain', '--side', 'left', '--symptom', 'pain', '--movement', 'lunge'], { ITB_HOME: home, TZ: process.env.TZ ?? 'UTC' });
+
+    const resting = session();
+    open.push(resting);
+    await resting.waitFor(`Earlier today, at ${clock}, Clamshells flared up.`);
+    await resting.waitFor('take it easy for the rest of the day');
+    await resting.answer('Start a session today anyway? (y/N)', '');
+    await resting.waitFor('Resting today is a sound choice. Nothing was recorded.');
+    expect(await resting.exited).toBe(0);
+    expect(readFileSync(join(home, 'store.json'), 'utf8')).toBe(before);
+
+    const goingOn = session();
+    open.push(goingOn);
+    await goingOn.answer('Start a session today anyway?', 'y');
+    await goingOn.waitFor("After today's flare-up, start gently");
+    await goingOn.answer('Rate your pain (0 = none', '5');
+    await goingOn.answer('When you have done the drill', `${keys.down}${keys.down}`); // done, skip, stop
+    await goingOn.waitFor('You stopped the session early');
+    expect(await goingOn.exited).toBe(0);
+    expect(storeOf().sessions).toEqual([expect.objectContaining({ id: flared.id }), expect.objectContaining({ routine: 'joint-chain', status: 'stopped', baseline: 5 })]);
   });
 
   it('shows every choice of a list at once on a terminal of 24 lines', async () => {

@@ -218,19 +218,22 @@ describe('every line fits 80 columns', () => {
       );
       expect(first.code, first.stderr).toBe(0);
       expect(sessionTooWide(first)).toEqual([]);
-      // The picker with routines set aside and a rehab routine; then skip, and a stop at the retry.
-      const second = await runSession([], ['rehab', 'both', 'discomfort', 'single-leg squat', 6, 'skip', 'done', 6, 'stop']);
+      // The reminder of that flare-up, gone on from; the picker with routines set aside and a
+      // rehab routine; then skip, and a stop at the retry.
+      const second = await runSession([], [true, 'rehab', 'both', 'discomfort', 'single-leg squat', 6, 'skip', 'done', 6, 'stop']);
       expect(second.code, second.stderr).toBe(0);
       expect(sessionTooWide(second)).toEqual([]);
       // Ctrl-C in the middle.
-      const third = await runSession(['joint-chain'], ['left', 'pain', 'step-down', 0, 'done', 0, CTRL_C]);
+      const third = await runSession(['joint-chain'], [true, 'left', 'pain', 'step-down', 0, 'done', 0, CTRL_C]);
       expect(third.code).toBe(130);
       expect(sessionTooWide(third)).toEqual([]);
     });
 
     it('with a test movement typed as one long word, which is cut to fit', async () => {
       const movement = `single-leg-squat-${'slowly-'.repeat(14)}to-the-mark`;
-      const result = await runSession(['balance', '--side', 'left', '--symptom', 'pain', '--movement', movement], [6, 'done', 4, 'stop']);
+      // The day after the flare-up above, which would otherwise be recalled first.
+      const nextDay = new Date(now.getTime() + 24 * 60 * 60 * 1000);
+      const result = await runSession(['balance', '--side', 'left', '--symptom', 'pain', '--movement', movement], [6, 'done', 4, 'stop'], nextDay);
       expect(result.code, result.stderr).toBe(0);
       expect(sessionTooWide(result)).toEqual([]);
       // Cut, not lost: the pieces put together are the movement.
