@@ -477,8 +477,11 @@ describe('itb import refuses a backup whose records contradict each other', () =
         // ankle skipped; knee 4 → 7 flares, go on; hip 7 → 7, then Ctrl-C with the retry due.
         ['joint-chain', [true, 4, 'skip', 'done', 7, true, 'done', 7, CTRL_C], 130],
       ];
+      // One morning, a second per answer: every session falls on the flare-up's day.
+      let clock = Date.parse('2026-11-20T12:00:00Z');
+      const now = () => new Date((clock += 1000));
       for (const [routine, answers, code] of sessions) {
-        const ran = await run(['session', routine, ...flags], { home: real.home, tty: true, answers });
+        const ran = await run(['session', routine, ...flags], { home: real.home, tty: true, answers, now });
         expect(ran.code, ran.stderr).toBe(code);
         expect(ran.prompter.remaining).toBe(0);
       }
@@ -487,7 +490,7 @@ describe('itb import refuses a backup whose records contradict each other', () =
       expect(recorded[3]!.attempts.at(-1)).toMatchObject({ attempt: 1, verdict: 'not-improved' });
 
       const file = join(real.home, 'real.json');
-      expect((await run(['export', '--format', 'json', '-o', file], { home: real.home })).code).toBe(0);
+      expect((await run(['export', '--format', 'json', '-o', file], { home: real.home, now })).code).toBe(0);
       const result = await importInto(target.home, [file]);
       expect(result.code, result.stderr).toBe(0);
       expect(result.stderr).toContain('Imported 4 sessions');
