@@ -10,6 +10,7 @@ import { EXIT, UserError } from '../errors.js';
 import { plainIssue } from '../plain-issues.js';
 import { cannotReadWords, codeOf, readRegularFile, sizeWords, TOO_BIG } from '../regular-file.js';
 import { byteWords, utf8Text } from '../utf8-text.js';
+import { lostTextProblems } from './lost-text.js';
 import { cueSchema, doseSchema, exerciseSchema, librarySchema, libraryListsSchema, movementSchema, routineSchema, type Library } from './schema.js';
 import { firstLine, isReadable, quoted, syntaxProblems, unresolvedAliases, type At, type Problem } from './syntax.js';
 
@@ -115,7 +116,11 @@ export function parseLibrary(source: string): { ok: true; library: Library } | {
   }
 
   const { library, issues } = checkShape(data);
-  const problems = zodProblems(doc, source, issues, at);
+  // A tag or an anchor at the start of a text: the value checked is what was left of the text,
+  // so its other problems ("must not be empty") are beside the point until it is quoted.
+  const lost = lostTextProblems(doc, source, at);
+  const lostPaths = new Set(lost.map((problem) => problem.fullPath));
+  const problems: Found[] = [...lost.map(({ fullPath: _, ...problem }) => problem), ...zodProblems(doc, source, issues, at).filter((problem) => !lostPaths.has(problem.path))];
   problems.push(...crossChecks(data, doc, at));
   if (syntax.length > 0 || problems.length > 0 || !library) return fail(problems);
   return { ok: true, library };

@@ -113,7 +113,8 @@ function syntaxProblem(doc: Document, source: string, error: YAMLError, at: At):
       offset = start;
       message = startsOddlyMessage(restOfLine(source, start));
     }
-  } else if (error.code === 'BAD_SCALAR_START') {
+  } else if (error.code === 'BAD_SCALAR_START' || (error.code === 'BAD_ALIAS' && /^Anchor cannot be an empty string/.test(error.message))) {
+    // "@home", "%", "& then hold": a character YAML keeps for itself starts the text.
     offset = skipSpaces(source, offset);
     const text = restOfLine(source, offset);
     message = `text cannot start with ${text[0]} unless it is in quotes; put the whole text in quotes: ${quoted(text)}`;

@@ -243,6 +243,44 @@ describe('text that YAML reads as something else', () => {
     ];
     for (const [line, problem] of cases) expect(problemsIn(drill(line))).toEqual([problem]);
   });
+
+  it('a text that starts with "!", a tag YAML reads without an error: reported, with the text in quotes', () => {
+    const cases: [string, string][] = [
+      ['      - !Careful now', '8:9  exercises.0.steps.0  text cannot start with ! unless it is in quotes: YAML reads "!Careful" as a tag and keeps only "now"; put the whole text in quotes: "!Careful now"'],
+      ['      - !Careful', '8:9  exercises.0.steps.0  text cannot start with ! unless it is in quotes: YAML reads "!Careful" as a tag and keeps no text at all; put the whole text in quotes: "!Careful"'],
+      ['      - !!str 10 reps', '8:9  exercises.0.steps.0  text cannot start with ! unless it is in quotes: YAML reads "!!str" as a tag and keeps only "10 reps"; put the whole text in quotes: "!!str 10 reps"'],
+      ['      - !Slowly\n        lower', '8:9  exercises.0.steps.0  text cannot start with ! unless it is in quotes: YAML reads "!Slowly" as a tag and keeps only "lower"; put the whole text in quotes: "!Slowly lower"'],
+    ];
+    for (const [line, problem] of cases) expect(problemsIn(drill(line))).toEqual([problem]);
+  });
+
+  it('a tag on a number, a choice or a whole item: reported, to be removed', () => {
+    expect(problemsIn(drill('      - Slide down.').replace('side: none', 'side: !!str none').replace('dose: {reps: 3}', 'dose: {reps: !!int 3}'))).toEqual([
+      '9:18  exercises.0.dose.reps  "!!int" is a YAML tag (a type given to a value), which a library does not use; remove it',
+      '10:11  exercises.0.side  "!!str" is a YAML tag (a type given to a value), which a library does not use; remove it',
+    ]);
+    expect(problemsIn(drill('      - Slide down.').replace('  - id: a', '  - !drill\n    id: a'))).toEqual([
+      '3:5  exercises.0  "!drill" is a YAML tag (a type given to a value), which a library does not use; remove it',
+    ]);
+  });
+
+  it('a text that starts with "&", an anchor no alias uses: reported, with the text in quotes', () => {
+    expect(problemsIn(drill('      - &ref hold'))).toEqual([
+      '8:9  exercises.0.steps.0  text cannot start with & unless it is in quotes: YAML reads "&ref" as the name of an anchor (which no *ref uses) and keeps only "hold"; put the whole text in quotes: "&ref hold"',
+    ]);
+    expect(problemsIn(drill('      - & then hold'))).toEqual([
+      '8:9  exercises.0.steps  text cannot start with & unless it is in quotes; put the whole text in quotes: "& then hold"',
+    ]);
+  });
+
+  it('an anchor an alias uses repeats its text, and is no problem; nor is one on a dose or an id', () => {
+    const source = drill('      - &soft Keep the knee soft.\n      - *soft')
+      .replace('dose: {reps: 3}', 'dose: &three {reps: 3}')
+      .replace('id: a', 'id: &first a');
+    const parsed = parseLibrary(source);
+    if (!parsed.ok) throw new Error(parsed.problems.map((p) => p.message).join('\n'));
+    expect(parsed.library.exercises[0]!.steps).toEqual(['Keep the knee soft.', 'Keep the knee soft.']);
+  });
 });
 
 describe('a bad escape in "double quotes"', () => {

@@ -1,0 +1,114 @@
+// Text that valid YAML keeps only part of, with no error from the parser: a tag (`- !Careful now`
+// keeps "now") or an unused anchor (`- &ref hold` keeps "hold") at the start of a text.
+import { isAlias, isMap, isScalar, isSeq, visit, type Document, type Node } from 'yaml';
+import { quoted, type At, type Problem } from './syntax.js';
+
+type Path = (string | number)[];
+
+/** A node of the document, where it sits in the data, and whether it is the key of a field. */
+interface Placed {
+  node: Node;
+  path: Path;
+  isKey: boolean;
+}
+
+/**
+ * Tags anywhere, and anchors no alias uses at the start of a text: problems, each with the text
+ * written in quotes where quoting is the fix. Each comes with the path it concerns, joined with
+ * dots, so that other problems of the same value (found in what was kept) can be left out.
+ */
+export function lostTextProblems(doc: Document, source: string, at: At): (Problem & { fullPath: string })[] {
+  const used = new Set<string>();
+  visit(doc, {
+    Alias(_, alias) {
+      used.add(alias.source);
+    },
+  });
+  const problems: (Problem & { fullPath: string })[] = [];
+  for (const { node, path, isKey } of placedNodes(doc)) {
+    if (!node.range || (!node.tag && !node.anchor)) continue;
+    const start = propertiesStart(source, node.range[0]);
+    const properties = source.slice(start, node.range[0]).trim();
+    const tag = /(?:^|\s)(![^\s]*)/.exec(properties)?.[1];
+    const asText = !isKey && isScalar(node) && (node.value === null || typeof node.value === 'string') && isTextPath(path);
+    let message: string | undefined;
+    if (tag !== undefined && !asText) {
+      message = `"${tag}" is a YAML tag (a type given to a value), which a library does not use; remove it`;
+    } else if (tag !== undefined) {
+      message = quoteMessage('!', `"${tag}" as a tag`, source, start, node.range);
+    } else if (node.anchor && !used.has(node.anchor) && asText) {
+      message = quoteMessage('&', `"&${node.anchor}" as the name of an anchor (which no *${node.anchor} uses)`, source, start, node.range);
+    }
+    if (message === undefined) continue;
+    const parentPath = isKey ? path.slice(0, -1) : path;
+    problems.push({ ...at(start), path: shownPath(parentPath), fullPath: parentPath.join('.') || '(file)', message });
+  }
+  return problems;
+}
+
+/** Every node under the document's contents with its path; a loop, not recursion, as a file may nest deeply. */
+function placedNodes(doc: Document): Placed[] {
+  const placed: Placed[] = [];
+  const pending: Placed[] = isNodeLike(doc.contents) ? [{ node: doc.contents, path: [], isKey: false }] : [];
+  while (pending.length > 0) {
+    const current = pending.pop()!;
+    placed.push(current);
+    const { node, path } = current;
+    if (isSeq(node)) {
+      node.items.forEach((item, index) => isNodeLike(item) && pending.push({ node: item, path: [...path, index], isKey: false }));
+    } else if (isMap(node)) {
+      for (const { key, value } of node.items) {
+        if (!isScalar(key)) continue;
+        const name = key.value === null ? '' : String(key.value);
+        pending.push({ node: key, path: [...path, name], isKey: true });
+        if (isNodeLike(value)) pending.push({ node: value, path: [...path, name], isKey: false });
+      }
+    }
+  }
+  return placed;
+}
+
+function isNodeLike(value: unknown): value is Node {
+  return (isScalar(value) || isSeq(value) || isMap(value)) && !isAlias(value);
+}
+
+/** The fields of a library that hold text a person wrote (a name, a step, a cue), as opposed to ids, choices and numbers. */
+const textFields: Record<string, { single: string[]; lists: string[] }> = {
+  exercises: { single: ['name', 'source'], lists: ['steps', 'equipment', 'cues'] },
+  routines: { single: ['name', 'description', 'source'], lists: [] },
+  movements: { single: ['name', 'instructions'], lists: [] },
+  cues: { single: ['text'], lists: [] },
+};
+
+function isTextPath(path: Path): boolean {
+  const [list, index, field, item] = path;
+  const fields = typeof list === 'string' && Object.hasOwn(textFields, list) ? textFields[list] : undefined;
+  if (!fields || typeof index !== 'number' || typeof field !== 'string') return false;
+  if (path.length === 3) return fields.single.includes(field);
+  return path.length === 4 && typeof item === 'number' && fields.lists.includes(field);
+}
+
+/** Where the tag and anchor written before the value starting at `valueStart` begin. */
+function propertiesStart(source: string, valueStart: number): number {
+  const before = /(?:^|[\s[{,])([!&][^\s,[\]{}]*(?:\s+[!&][^\s,[\]{}]*)*\s*)$/.exec(source.slice(Math.max(0, valueStart - 1000), valueStart));
+  return before ? valueStart - before[1]!.length : valueStart;
+}
+
+/** Text over several lines as YAML reads it: one line, a space where each line break was. */
+function folded(text: string): string {
+  return text.trim().replace(/[ \t]*\r?\n\s*/g, ' ');
+}
+
+/** Why a text starting with ! or & is not read as written, and the text in quotes. */
+function quoteMessage(character: string, reading: string, source: string, start: number, range: [number, number, number]): string {
+  const kept = folded(source.slice(range[0], range[1]));
+  const what = kept === '' ? 'keeps no text at all' : `keeps only "${kept}"`;
+  const whole = quoted(folded(source.slice(start, range[1])));
+  return `text cannot start with ${character} unless it is in quotes: YAML reads ${reading} and ${what}; put the whole text in quotes: ${whole}`;
+}
+
+/** A path to show in the path column: cut before a key with a space or a control character in it, which would split the column. */
+function shownPath(path: Path): string {
+  const cut = path.findIndex((part) => typeof part === 'string' && !/^[^\s\p{Cc}]+$/u.test(part));
+  return (cut === -1 ? path : path.slice(0, cut)).join('.') || '(file)';
+}
