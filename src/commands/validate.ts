@@ -16,12 +16,13 @@ export function validateCommand(ctx: Context): Command {
           ['itb validate my-library.yaml', 'check a library before using it with --data'],
           ['itb --data my-library.yaml session', 'then run a session with it'],
         ],
-        `Problems are printed on stdout as FILE:LINE:COL  path.to.field  message, one a line; their count goes to stderr, and the exit code is 2 when there is any. The first 50 are listed: fix them and check again for the rest.
+        `Problems are printed on stdout as FILE:LINE:COL  path.to.field  message, one a line; their count goes to stderr, and the exit code is 2 when there is any. The first 50 are listed: fix them and check again for the rest. Warnings (text after " #" that YAML reads as a comment and leaves out) are printed among them, each message starting with "warning:"; warnings alone leave the exit code 0.
 
 With --json, prints { file, valid, exercises?, routines?, problems: [problem],
-  more? }
+  warnings: [problem], more?, moreWarnings? }
   problem: { line, col, path, message }
-  more: true when the file has more problems than those listed`,
+  more: true when the file has more problems than those listed
+  moreWarnings: true when a valid file has more warnings than those listed`,
       ),
     )
     .action(async (file: string, options: { json?: boolean }, command: Command) => (await action()).validateLibrary(ctx, file, options, command));

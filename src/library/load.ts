@@ -10,7 +10,7 @@ import { EXIT, UserError } from '../errors.js';
 import { plainIssue } from '../plain-issues.js';
 import { cannotReadWords, codeOf, readRegularFile, sizeWords, TOO_BIG } from '../regular-file.js';
 import { byteWords, utf8Text } from '../utf8-text.js';
-import { lostTextProblems } from './lost-text.js';
+import { commentWarnings, lostTextProblems } from './lost-text.js';
 import { cueSchema, doseSchema, exerciseSchema, librarySchema, libraryListsSchema, movementSchema, routineSchema, type Library } from './schema.js';
 import { firstLine, isReadable, quoted, syntaxProblems, unresolvedAliases, type At, type Problem } from './syntax.js';
 
@@ -30,6 +30,8 @@ export class LibraryError extends UserError {
     readonly problems: Problem[],
     /** Whether the file has more problems than those listed. */
     readonly more = false,
+    /** Text the file loses without being wrong (see commentWarnings), listed among the problems. */
+    readonly warnings: Problem[] = [],
   ) {
     const count = more
       ? `more than ${problems.length} problems`
@@ -38,9 +40,16 @@ export class LibraryError extends UserError {
       `${count} in the exercise library ${file}${more ? ` (the first ${problems.length} are listed)` : ''}`,
       `Fix ${problems.length === 1 ? 'it' : 'them'} and run \`itb validate ${file}\` to check again.`,
       EXIT.usage,
-      problems.map((p) => `${file}:${p.line}:${p.col}  ${p.path}  ${p.message}`),
+      problemLines(file, problems, warnings),
     );
   }
+}
+
+/** `FILE:LINE:COL  path.to.field  message` for each problem and warning, in the order of the file. */
+export function problemLines(file: string, problems: Problem[], warnings: Problem[]): string[] {
+  const marked = [...problems, ...warnings.map((w) => ({ ...w, message: `warning: ${w.message}` }))];
+  marked.sort((a, b) => a.line - b.line || a.col - b.col);
+  return marked.map((p) => `${file}:${p.line}:${p.col}  ${p.path}  ${p.message}`);
 }
 
 /**
@@ -55,6 +64,11 @@ export const LIBRARY_SIZE_LIMIT = 2 * 1024 * 1024;
  * UserError when the file cannot be read at all (missing, a folder, a device, too large).
  */
 export function loadLibraryFile(file: string): Library {
+  return checkLibraryFile(file).library;
+}
+
+/** loadLibraryFile, with the warnings of a library that has no problems (the first SHOWN_PROBLEMS) and whether it has more. */
+export function checkLibraryFile(file: string): { library: Library; warnings: Problem[]; moreWarnings: boolean } {
   let bytes: Buffer;
   try {
     bytes = readRegularFile(file, LIBRARY_SIZE_LIMIT);
@@ -69,9 +83,9 @@ export function loadLibraryFile(file: string): Library {
     throw new UserError(`cannot read ${file}: ${cannotReadWords(error, file)}`, 'Check the path of the library file.');
   }
   const parsed = parseLibraryBytes(bytes);
-  if (!parsed.ok) throw new LibraryError(file, parsed.problems, parsed.more);
-  const { library } = parsed;
-  return library;
+  if (!parsed.ok) throw new LibraryError(file, parsed.problems, parsed.more, parsed.warnings);
+  const { library, warnings, moreWarnings } = parsed;
+  return { library, warnings, moreWarnings };
 }
 
 /** parseLibrary for the bytes of a file: a file that is not UTF-8 text has that one problem. */
@@ -80,21 +94,24 @@ export function parseLibraryBytes(bytes: Buffer): ReturnType<typeof parseLibrary
   if ('text' in read) return parseLibrary(read.text);
   const { line, col, byte } = read.foreign;
   const message = `${byteWords(byte)} is not UTF-8 text: save the file as UTF-8 (an editor may have saved it as Latin-1 or Windows-1252)`;
-  return { ok: false, problems: [{ line, col, path: '(file)', message }], more: false };
+  return { ok: false, problems: [{ line, col, path: '(file)', message }], more: false, warnings: [], moreWarnings: false };
 }
 
 /**
  * A library parsed and checked, or its first problems (SHOWN_PROBLEMS at most, in the order of
- * the file) and whether it has more.
+ * the file) and whether it has more; either way with its warnings.
  */
-export function parseLibrary(source: string): { ok: true; library: Library } | { ok: false; problems: Problem[]; more: boolean } {
+export function parseLibrary(
+  source: string,
+): { ok: true; library: Library } & Warnings | { ok: false; problems: Problem[]; more: boolean } & Warnings {
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at: At = (offset) => lineCounter.linePos(offset);
   const syntax = syntaxProblems(doc, source, at);
   // A parse error that leaves the document readable (a field given twice) is listed with all the
   // others; after any other, the structure is the parser's guess and the report stops there.
-  const fail = (problems: Found[]) => ({ ok: false as const, ...finishProblems([...syntax, ...problems]) });
+  let warnings: Warnings = { warnings: [], moreWarnings: false };
+  const fail = (problems: Found[]) => ({ ok: false as const, ...finishProblems([...syntax, ...problems]), ...warnings });
   if (!isReadable(doc)) return fail([]);
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
     const what = source.trim() === '' ? 'the file is empty' : 'the file holds only comments';
@@ -102,6 +119,8 @@ export function parseLibrary(source: string): { ok: true; library: Library } | {
   }
   const aliases = unresolvedAliases(doc, at);
   if (aliases.length > 0) return fail(aliases);
+  const listed = finishProblems(commentWarnings(doc, source, at));
+  warnings = { warnings: listed.problems, moreWarnings: listed.more };
 
   let data: unknown;
   try {
@@ -123,7 +142,13 @@ export function parseLibrary(source: string): { ok: true; library: Library } | {
   const problems: Found[] = [...lost.map(({ fullPath: _, ...problem }) => problem), ...zodProblems(doc, source, issues, at).filter((problem) => !lostPaths.has(problem.path))];
   problems.push(...crossChecks(data, doc, at));
   if (syntax.length > 0 || problems.length > 0 || !library) return fail(problems);
-  return { ok: true, library };
+  return { ok: true, library, ...warnings };
+}
+
+/** Text a file loses without being wrong (see commentWarnings): the first SHOWN_PROBLEMS, and whether there are more. */
+interface Warnings {
+  warnings: Problem[];
+  moreWarnings: boolean;
 }
 
 type Path = (string | number)[];

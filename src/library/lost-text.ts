@@ -1,5 +1,6 @@
 // Text that valid YAML keeps only part of, with no error from the parser: a tag (`- !Careful now`
-// keeps "now") or an unused anchor (`- &ref hold` keeps "hold") at the start of a text.
+// keeps "now") or an unused anchor (`- &ref hold` keeps "hold") at the start of a text, and a
+// " #" inside one (`- Hold 30 s # each side` keeps "Hold 30 s": the rest is a comment).
 import { isAlias, isMap, isScalar, isSeq, visit, type Document, type Node } from 'yaml';
 import { quoted, type At, type Problem } from './syntax.js';
 
@@ -44,6 +45,34 @@ export function lostTextProblems(doc: Document, source: string, at: At): (Proble
     problems.push({ ...at(start), path: shownPath(parentPath), fullPath: parentPath.join('.') || '(file)', message });
   }
   return problems;
+}
+
+/**
+ * Comments after a text on its own line (`- Hold 30 s # each side`): YAML drops them, which a
+ * person writing a step or a cue may not know. Warnings rather than problems, since a note to
+ * oneself after a value is what a comment is for; the message says how to keep the text, and
+ * that a note can go on a line of its own, where it is not flagged.
+ */
+export function commentWarnings(doc: Document, source: string, at: At): Problem[] {
+  const warnings: Problem[] = [];
+  // Sticky: read from the end of each text, without copying the rest of the file for each one.
+  const commentAfter = /[ \t]+(#[^\r\n]*)/y;
+  for (const { node, path, isKey } of placedNodes(doc)) {
+    if (isKey || !isScalar(node) || node.type !== 'PLAIN' || typeof node.value !== 'string' || !node.range || !isTextPath(path)) continue;
+    const end = node.range[1];
+    commentAfter.lastIndex = end;
+    const comment = commentAfter.exec(source);
+    if (!comment) continue;
+    const text = comment[1]!.trimEnd();
+    const hash = end + comment[0].length - comment[1]!.length;
+    const kept = folded(source.slice(node.range[0], end));
+    const whole = folded(source.slice(node.range[0], hash + text.length));
+    const message =
+      `YAML reads "${text}" as a comment and leaves it out, keeping only "${kept}"; ` +
+      `to keep it, put the whole text in quotes: ${quoted(whole)} (a note for yourself goes on a line of its own)`;
+    warnings.push({ ...at(hash), path: shownPath(path), message });
+  }
+  return warnings;
 }
 
 /** Every node under the document's contents with its path; a loop, not recursion, as a file may nest deeply. */

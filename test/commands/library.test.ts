@@ -1,7 +1,7 @@
 // The library commands run in-process: browsing (exercises, routines), checking a file
 // (validate), switching the library (--data, ITB_DATA), and the help of every command.
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { documentedKeys } from '../helpers/json-shape.js';
@@ -151,7 +151,8 @@ describe('itb validate', () => {
   it('the shipped library is valid', async () => {
     const { code, stdout, stderr } = await itb(['validate', join(import.meta.dirname, '../../data/library.yaml')]);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/library\.yaml: [1-9]\d* drills, [1-9]\d* routines, no problems\n$/);
+    // One line: no problem and no warning.
+    expect(stdout).toMatch(/^✓ \S+library\.yaml: [1-9]\d* drills, [1-9]\d* routines, no problems\n$/);
     expect(stderr).toBe('');
   });
 
@@ -205,7 +206,7 @@ describe('itb validate', () => {
   it('--json of a good file: valid, counts, no problems', async () => {
     const { code, stdout } = await itb(['validate', good, '--json']);
     expect(code).toBe(0);
-    expect(JSON.parse(stdout)).toEqual({ file: good, valid: true, exercises: 2, routines: 1, problems: [] });
+    expect(JSON.parse(stdout)).toEqual({ file: good, valid: true, exercises: 2, routines: 1, problems: [], warnings: [] });
   });
 
   it('--json of a bad file: not valid, each problem with line, col, path and message; exit 2', async () => {
@@ -218,13 +219,76 @@ describe('itb validate', () => {
         { line: 10, col: 7, path: 'exercises.0.dose.reps', message: 'must be a whole number, not "ten"' },
         { line: 12, col: 5, path: 'exercises.0.loading', message: 'must be true or false, not "yes"' },
       ],
+      warnings: [],
     });
     const help = (await itb(['validate', '--help'])).stdout;
-    expect(documentedKeys(help, 'prints')).toEqual(['file', 'valid', 'exercises', 'routines', 'problems', 'more']);
+    expect(documentedKeys(help, 'prints')).toEqual(['file', 'valid', 'exercises', 'routines', 'problems', 'warnings', 'more', 'moreWarnings']);
     expect(documentedKeys(help, 'problem')).toEqual(['line', 'col', 'path', 'message']);
     // The JSON alone on stdout; the count on stderr.
     expect(stderr).toContain(`2 problems in the exercise library ${wrongTypes}`);
     expect(stderr).not.toContain(`${wrongTypes}:10:7`);
+  });
+
+  describe('text after " #" in a step, which YAML leaves out as a comment', () => {
+    const warned = () => {
+      const file = join(home, 'comments.yaml');
+      writeFileSync(file, readFileSync(good, 'utf8').replace('- Open the top knee, keeping your feet together.', '- Open the top knee # slowly'));
+      return file;
+    };
+    const warning = 'warning: YAML reads "# slowly" as a comment and leaves it out, keeping only "Open the top knee"; to keep it, put the whole text in quotes: "Open the top knee # slowly" (a note for yourself goes on a line of its own)';
+
+    it('is a warning on stdout, as a problem line; the file is valid (exit 0) and the summary counts it', async () => {
+      const file = warned();
+      const { code, stdout, stderr } = await itb(['validate', file]);
+      expect(code).toBe(0);
+      expect(stdout).toBe(`${file}:22:27  exercises.0.steps.1  ${warning}\n✓ ${file}: 2 drills, 1 routine, no problems, 1 warning\n`);
+      expect(stderr).toBe('');
+    });
+
+    it('--json lists it under warnings, the file valid', async () => {
+      const file = warned();
+      const { code, stdout } = await itb(['validate', file, '--json']);
+      expect(code).toBe(0);
+      expect(JSON.parse(stdout)).toEqual({
+        file,
+        valid: true,
+        exercises: 2,
+        routines: 1,
+        problems: [],
+        warnings: [{ line: 22, col: 27, path: 'exercises.0.steps.1', message: warning.replace('warning: ', '') }],
+      });
+    });
+
+    it('is listed among the problems of a bad file, in the order of the file, and not counted as one', async () => {
+      const file = warned();
+      writeFileSync(file, readFileSync(file, 'utf8').replace('side: opposite', 'side: left'));
+      const { code, stdout, stderr } = await itb(['validate', file]);
+      expect(code).toBe(2);
+      expect(stdout).toBe(`${file}:22:27  exercises.0.steps.1  ${warning}\n${file}:39:5  exercises.1.side  must be one of: painful, opposite, both, none (not "left")\n`);
+      expect(stderr).toBe(`error: 1 problem in the exercise library ${file}\nFix it and run \`itb validate ${file}\` to check again.\n`);
+    });
+
+    it('after more than 50 texts: the first 50 listed, and the summary says there are more', async () => {
+      const file = join(home, 'many-comments.yaml');
+      const steps = Array.from({ length: 60 }, (_, n) => `      - Step ${n + 1} # note`).join('\n');
+      writeFileSync(file, readFileSync(good, 'utf8').replace('      - Rock your knee gently forward over your toes and back.', steps));
+      const { code, stdout } = await itb(['validate', file]);
+      expect(code).toBe(0);
+      const lines = stdout.trimEnd().split('\n');
+      expect(lines).toHaveLength(51);
+      expect(lines[49]).toMatch(new RegExp(`^${escape(file)}:85:17  exercises\\.1\\.steps\\.49  warning: YAML reads "# note"`));
+      expect(lines[50]).toBe(`✓ ${file}: 2 drills, 1 routine, no problems, more than 50 warnings (the first 50 are listed)`);
+      const json = JSON.parse((await itb(['validate', file, '--json'])).stdout) as { warnings: unknown[]; moreWarnings?: boolean };
+      expect(json.warnings).toHaveLength(50);
+      expect(json.moreWarnings).toBe(true);
+    });
+
+    it('does not stop the library being used with --data, nor show on every command', async () => {
+      const { code, stdout, stderr } = await itb(['--data', warned(), 'exercises', 'wall-clamshells']);
+      expect(code).toBe(0);
+      expect(stdout).toContain('   2. Open the top knee\n');
+      expect(stderr).toBe('');
+    });
   });
 
   it('a file with thousands of problems: the first 50 listed, and the rest counted as more', async () => {

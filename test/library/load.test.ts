@@ -283,6 +283,59 @@ describe('text that YAML reads as something else', () => {
   });
 });
 
+describe('text after " #", which YAML reads as a comment', () => {
+  const drill = (line: string) =>
+    `version: 1\nexercises:\n  - id: a\n    name: Wall sit\n    region: hip\n    category: stretch\n    steps:\n${line}\n    dose: {reps: 3}\n    side: none\n    loading: false\n`;
+  const warningsIn = (source: string) => {
+    const result = parseLibrary(source);
+    if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
+    return result.warnings.map((w) => `${w.line}:${w.col}  ${w.path}  ${w.message}`);
+  };
+
+  it('after a step, a cue, a name or any other text: a warning at the "#", with the whole text in quotes; the file still loads', () => {
+    const source = drill('      - Hold 30 s # each side\n      - Lower slowly  # "gently"')
+      .replace('name: Wall sit', 'name: Wall sit # easy')
+      .replace('loading: false', 'loading: false\n    cues:\n      - Knee over toes # always');
+    expect(warningsIn(source)).toEqual([
+      '4:20  exercises.0.name  YAML reads "# easy" as a comment and leaves it out, keeping only "Wall sit"; to keep it, put the whole text in quotes: "Wall sit # easy" (a note for yourself goes on a line of its own)',
+      '8:19  exercises.0.steps.0  YAML reads "# each side" as a comment and leaves it out, keeping only "Hold 30 s"; to keep it, put the whole text in quotes: "Hold 30 s # each side" (a note for yourself goes on a line of its own)',
+      '9:23  exercises.0.steps.1  YAML reads "# "gently"" as a comment and leaves it out, keeping only "Lower slowly"; to keep it, put the whole text in quotes: \'Lower slowly  # "gently"\' (a note for yourself goes on a line of its own)',
+      '14:24  exercises.0.cues.0  YAML reads "# always" as a comment and leaves it out, keeping only "Knee over toes"; to keep it, put the whole text in quotes: "Knee over toes # always" (a note for yourself goes on a line of its own)',
+    ]);
+  });
+
+  it('after a text over two lines: the text is given on one line, as YAML reads it', () => {
+    expect(warningsIn(drill('      - Hold 30 s\n        and breathe # each side'))).toEqual([
+      '9:21  exercises.0.steps.0  YAML reads "# each side" as a comment and leaves it out, keeping only "Hold 30 s and breathe"; to keep it, put the whole text in quotes: "Hold 30 s and breathe # each side" (a note for yourself goes on a line of its own)',
+    ]);
+  });
+
+  it('is not given where nothing is lost: a comment on its own line, after an id, a number, a choice, a field name, text in quotes, or a "#" with no space before it', () => {
+    const source = drill('      # the set-up\n      - "Hold 30 s" # quoted on purpose\n      - Hold#1 for 30 s\n      - [Lean in, Hold] # a list')
+      .replace('steps:', 'steps: # in order')
+      .replace('id: a', 'id: a # the first')
+      .replace('dose: {reps: 3}', 'dose:\n      reps: 3 # each side')
+      .replace('side: none', 'side: none # not one-sided')
+      .replace('loading: false', 'loading: false # a stretch');
+    const result = parseLibrary(source);
+    // The list in a step is a problem of its own; no warning comes with it.
+    expect(result.ok ? [] : result.problems.map((p) => p.path)).toEqual(['exercises.0.steps.2']);
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('is listed with the problems of a file that has some, after the problems are counted', () => {
+    const result = parseLibrary(drill('      - Hold 30 s # each side').replace('side: none', 'side: left'));
+    if (result.ok) throw new Error('expected a problem');
+    const file = 'my-library.yaml';
+    const error = new LibraryError(file, result.problems, result.more, result.warnings);
+    expect(error.details).toEqual([
+      `${file}:8:19  exercises.0.steps.0  warning: YAML reads "# each side" as a comment and leaves it out, keeping only "Hold 30 s"; to keep it, put the whole text in quotes: "Hold 30 s # each side" (a note for yourself goes on a line of its own)`,
+      `${file}:10:5  exercises.0.side  must be one of: painful, opposite, both, none (not "left")`,
+    ]);
+    expect(error.message).toBe(`1 problem in the exercise library ${file}`);
+  });
+});
+
 describe('a bad escape in "double quotes"', () => {
   it('is reported together with the other problems: the text around it is still read', () => {
     const source = 'version: 1\nexercises:\n  - id: a\n    name: "Smith \\& Jones"\n    region: back\n';

@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseLibrary, parseLibraryBytes } from '../../src/library/load.js';
+import { parseLibrary, parseLibraryBytes, problemLines as linesOf } from '../../src/library/load.js';
 import { mutateLibrary, mutationKinds, type Mutation } from '../fixtures/library-mutations.js';
 import { inPool, itb, Random, requireBuild, ROOT, SEED, STACK_LINE, tempFolder } from '../fixtures/resilience.js';
 
@@ -39,7 +39,7 @@ function loaded(mutation: Mutation): ReturnType<typeof parseLibrary> {
   return result;
 }
 
-/** The `FILE:LINE:COL  path  message` lines the loader gives for a mutation, or null for a valid library. */
+/** The `FILE:LINE:COL  path  message` lines (warnings among them) the loader gives for a mutation, or null for a valid library. */
 function problemLines(file: string, mutation: Mutation, what: string): string[] | null {
   const result = loaded(mutation);
   if (result.ok) {
@@ -49,11 +49,11 @@ function problemLines(file: string, mutation: Mutation, what: string): string[] 
   }
   expect(result.problems.length, `${what}: a failure lists its problems`).toBeGreaterThan(0);
   const lineCount = mutation.bytes.toString('utf8').split(/\r\n|\r|\n/).length;
-  return result.problems.map((problem) => {
+  for (const problem of [...result.problems, ...result.warnings]) {
     expect(Number.isInteger(problem.line) && problem.line >= 1 && problem.line <= lineCount + 1, `${what}: line ${problem.line}`).toBe(true);
     expect(Number.isInteger(problem.col) && problem.col >= 1, `${what}: column ${problem.col}`).toBe(true);
-    return `${file}:${problem.line}:${problem.col}  ${problem.path}  ${problem.message}`;
-  });
+  }
+  return linesOf(file, result.problems, result.warnings);
 }
 
 describe(`${CORPUS_SIZE} broken copies of data/library.yaml`, () => {
@@ -138,8 +138,10 @@ describe(`itb validate on every ${BINARY_SAMPLE_EVERY}th broken copy`, () => {
       expect(problems, what).toEqual(expected);
       problems.forEach((line) => expect(line, what).toMatch(problemLine(file)));
       const [summary, ...hint] = ran.stderr.trimEnd().split('\n');
-      expect(summary, what).toBe(`error: ${problems.length} problem${problems.length === 1 ? '' : 's'} in the exercise library ${file}`);
-      expect(hint.join(' '), what).toBe(`Fix ${problems.length === 1 ? 'it' : 'them'} and run \`itb validate ${file}\` to check again.`);
+      // Warnings are listed with the problems, but only the problems are counted.
+      const count = problems.filter((line) => !line.includes('  warning: ')).length;
+      expect(summary, what).toBe(`error: ${count} problem${count === 1 ? '' : 's'} in the exercise library ${file}`);
+      expect(hint.join(' '), what).toBe(`Fix ${count === 1 ? 'it' : 'them'} and run \`itb validate ${file}\` to check again.`);
     });
   }, 120_000);
 });
