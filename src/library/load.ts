@@ -90,11 +90,38 @@ export function checkLibraryFile(file: string): { library: Library; warnings: Pr
 
 /** parseLibrary for the bytes of a file: a file that is not UTF-8 text has that one problem. */
 export function parseLibraryBytes(bytes: Buffer): ReturnType<typeof parseLibrary> {
+  const notUtf8 = (line: number, col: number, message: string) => ({
+    ok: false as const,
+    problems: [{ line, col, path: '(file)', message }],
+    more: false,
+    warnings: [],
+    moreWarnings: false,
+  });
+  const utf16 = utf16Words(bytes);
+  if (utf16) return notUtf8(1, 1, `the file is saved as UTF-16 (${utf16}): save it as UTF-8 (in the editor's "Save as", choose the encoding "UTF-8")`);
   const read = utf8Text(bytes);
   if ('text' in read) return parseLibrary(read.text);
   const { line, col, byte } = read.foreign;
-  const message = `${byteWords(byte)} is not UTF-8 text: save the file as UTF-8 (an editor may have saved it as Latin-1 or Windows-1252)`;
-  return { ok: false, problems: [{ line, col, path: '(file)', message }], more: false, warnings: [], moreWarnings: false };
+  return notUtf8(line, col, `${byteWords(byte)} is not UTF-8 text: save the file as UTF-8 (an editor may have saved it as Latin-1 or Windows-1252)`);
+}
+
+/**
+ * How a file shows it is UTF-16 (as Windows editors save "Unicode" text), or undefined: its first
+ * two bytes are a byte-order mark, or a letter and a 0x00 byte. Such a file is not read as
+ * Latin-1 gone wrong, and a 0x00 byte is never the start of a library written in UTF-8.
+ */
+function utf16Words(bytes: Buffer): string | undefined {
+  const [first, second] = bytes;
+  if (first === undefined || second === undefined) return undefined;
+  if ((first === 0xff && second === 0xfe) || (first === 0xfe && second === 0xff)) {
+    return `its first bytes are ${byteHex(first)} ${byteHex(second)}`;
+  }
+  if ((first === 0) !== (second === 0)) return 'its first character is two bytes, one of them 0x00';
+  return undefined;
+}
+
+function byteHex(byte: number): string {
+  return byte.toString(16).toUpperCase().padStart(2, '0');
 }
 
 /**

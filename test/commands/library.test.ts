@@ -183,6 +183,15 @@ describe('itb validate', () => {
     expect(stdout).toContain(`${file}:7:12  exercises.0.steps  the list that opens with "["`);
   });
 
+  it('a file saved as UTF-16: exit 2, one line that says so and how to save it', async () => {
+    const file = join(home, 'unicode.yaml');
+    writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(readFileSync(good, 'utf8'), 'utf16le')]));
+    const { code, stdout, stderr } = await itb(['validate', file]);
+    expect(code).toBe(2);
+    expect(stdout).toBe(`${file}:1:1  (file)  the file is saved as UTF-16 (its first bytes are FF FE): save it as UTF-8 (in the editor's "Save as", choose the encoding "UTF-8")\n`);
+    expect(stderr).toBe(`error: 1 problem in the exercise library ${file}\nFix it and run \`itb validate ${file}\` to check again.\n`);
+  });
+
   it('a missing file: exit 2, said plainly, with no problem lines', async () => {
     const file = join(fixtures, 'not-there.yaml');
     const { code, stdout, stderr } = await itb(['validate', file]);

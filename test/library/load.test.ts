@@ -587,6 +587,28 @@ describe('reading the file', () => {
     expect(error.exitCode).toBe(2);
   });
 
+  it('refuses a file saved as UTF-16, saying so rather than that it may be Latin-1', () => {
+    const source = readFileSync(fixture('good.yaml'), 'utf8');
+    const saved: [string, Buffer, string][] = [
+      ['utf16le.yaml', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(source, 'utf16le')]), 'its first bytes are FF FE'],
+      ['utf16be.yaml', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(source, 'utf16le').swap16()]), 'its first bytes are FE FF'],
+      ['no-mark-le.yaml', Buffer.from(source, 'utf16le'), 'its first character is two bytes, one of them 0x00'],
+      ['no-mark-be.yaml', Buffer.from(source, 'utf16le').swap16(), 'its first character is two bytes, one of them 0x00'],
+    ];
+    for (const [name, bytes, sign] of saved) {
+      const file = join(scratch, name);
+      writeFileSync(file, bytes);
+      const error = libraryError(file);
+      expect(error.details).toEqual([`${file}:1:1  (file)  the file is saved as UTF-16 (${sign}): save it as UTF-8 (in the editor's "Save as", choose the encoding "UTF-8")`]);
+      expect(error.message).toBe(`1 problem in the exercise library ${file}`);
+      expect(error.exitCode).toBe(2);
+    }
+    // UTF-8 with a byte-order mark, as some editors save it, is UTF-8 all the same.
+    const marked = join(scratch, 'utf8-bom.yaml');
+    writeFileSync(marked, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(source)]));
+    expect(loadLibraryFile(marked).exercises).toHaveLength(2);
+  });
+
   it('prints every problem as FILE:LINE:COL  path  message and counts them in the message', () => {
     const file = fixture('wrong-types.yaml');
     const error = libraryError(file);
