@@ -359,11 +359,33 @@ describe('switching the library', () => {
     expect((JSON.parse(stdout) as { id: string }[]).map((r) => r.id)).toEqual(['clinic-plan']);
   });
 
-  it('a drill of the built-in library is unknown in a therapist\'s file', async () => {
-    const { code, stderr } = await itb(['--data', good, 'exercises', 'clamshells']);
+  /** What an error says, its lines (wrapped to the terminal) put back together. */
+  const unwrapped = (text: string) => text.trim().replace(/\s*\n\s*/g, ' ');
+
+  it('a drill of the built-in library is unknown in a therapist\'s file: the message names the file, and says the built-in library has it', async () => {
+    const { code, stdout, stderr } = await itb(['--data', good, 'exercises', 'clamshells']);
     expect(code).toBe(2);
-    expect(stderr).toContain('no drill with id "clamshells"');
-    expect(stderr).toContain('Did you mean wall-clamshells?');
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(new RegExp(`^error: no drill with id "clamshells" in the exercise library ${escape(good)}\n`));
+    expect(unwrapped(stderr)).toBe(
+      `error: no drill with id "clamshells" in the exercise library ${good} ` +
+        `Did you mean wall-clamshells? \`itb --data ${good} exercises\` lists its drills. The built-in library has it, "Clamshells": \`itb exercises clamshells\` shows it.`,
+    );
+  });
+
+  it('with ITB_DATA, the commands named are those that work with it set', async () => {
+    const { code, stderr } = await itb(['exercises', 'hip-cars'], { ITB_DATA: good });
+    expect(code).toBe(2);
+    expect(unwrapped(stderr)).toBe(
+      `error: no drill with id "hip-cars" in the exercise library ${good} ` +
+        '`itb exercises` lists its drills. The built-in library has it, "Hip CARs (controlled articular rotations)": `ITB_DATA= itb exercises hip-cars` shows it.',
+    );
+  });
+
+  it('a drill in neither library: the file named, no word of the built-in one', async () => {
+    const { code, stderr } = await itb(['--data', good, 'exercises', 'nope']);
+    expect(code).toBe(2);
+    expect(unwrapped(stderr)).toBe(`error: no drill with id "nope" in the exercise library ${good} \`itb --data ${good} exercises\` lists its drills.`);
   });
 
   it('a bad --data file: exit 2 with its problem lines and no stack trace', async () => {
