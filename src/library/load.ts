@@ -293,7 +293,7 @@ function textWithColon(doc: Document, source: string, path: Path): string | unde
  */
 function crossChecks(data: unknown, doc: Document, at: At): Found[] {
   const found: Found[] = [];
-  const report = (path: Path, message: Found['message']) => found.push({ ...position(doc, path, at), path: path.join('.'), message });
+  const report = (path: Path, message: Found['message']) => found.push({ ...position(doc, path, at), path: path.join('.') || '(file)', message });
   const items = (value: unknown, key: string): unknown[] => {
     const list = isRecord(value) ? value[key] : undefined;
     return Array.isArray(list) ? list : [];

@@ -466,6 +466,13 @@ describe('checks across the file', () => {
     expect(problems).toEqual([`${nameLine + 1}:5  movements.0.name  holds a control character (U+001B); write plain text`]);
   });
 
+  it('reports a file that is one text with a control character in it under (file), like its other problem', () => {
+    expect(problemsIn('"Step\\u0001down"\n')).toEqual([
+      '1:1  (file)  a library file must be a set of fields ("version: 1", "exercises:" ...), not "Step\\u0001down"',
+      '1:1  (file)  holds a control character (U+0001); write plain text',
+    ]);
+  });
+
   it('reports a drill or cue listed twice in one routine, since a session judges a drill once', () => {
     const source = readFileSync(fixture('good.yaml'), 'utf8')
       .replace('      - wall-clamshells\n', '      - wall-clamshells\n      - ankle-rocks\n')
