@@ -406,6 +406,11 @@ describe('itb session', () => {
       buildSession({ startedAt: '2026-11-20T12:40:00.000Z', routine: 'strength', baseline: 4, status, drills: [{ id: 'bridges', scores: [3] }, { id: 'clamshells', scores: [7] }] });
     const storeFile = () => readFileSync(join(home, 'store.json'), 'utf8');
 
+    it('is said in itb session --help', async () => {
+      const help = (await run(['session', '--help'], { home })).stdout.replace(/\s+/g, ' ');
+      expect(help).toContain('a session started later the same day first reminds you to rest and asks whether to go on.');
+    });
+
     it('reminds of it before anything is saved, however the session is started, and Enter alone rests, with nothing recorded', async () => {
       // A drill set aside three weeks ago is due for its re-test, so `itb session retest` has one to offer.
       const earlier = buildSession({ startedAt: '2026-10-30T12:00:00.000Z', routine: 'joint-chain', baseline: 4, drills: [{ id: 'lunge-knee-circles', scores: [4, 4] }] });
