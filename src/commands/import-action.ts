@@ -46,13 +46,21 @@ export async function importExport(ctx: Context, file: string, options: { dryRun
     });
   }
   for (const line of summary(outcome!, Boolean(options.dryRun))) notice(ctx, line);
-  const { since, until } = backup.period;
-  if (outcome!.settings === 'restored' && since !== null) {
-    // Nothing before the period is in the file, so the buckets start again from its sessions.
-    notice(ctx, `The file holds only the records from ${since} on: a drill set aside or kept before then is not in it, so it shows as untested until tried again.`);
-  } else if (outcome!.settings === 'restored' && until !== null) {
-    notice(ctx, `The file holds the records up to ${until} only: your buckets are restored as they stood then.`);
+  // Merged into a history, the file adds to it; restored, what it leaves out is missing.
+  const partial = outcome!.intoEmpty ? partialWords(backup.period) : undefined;
+  if (partial !== undefined) notice(ctx, partial);
+}
+
+/** What a backup of a period gives back when restored; undefined for a full backup. */
+function partialWords({ since, until }: ParsedExport['period']): string | undefined {
+  // Nothing before the period is in the file, so the buckets start again from its sessions.
+  const untestedBefore = (day: string) => `a drill set aside or kept before ${day} is not in it, so it shows as untested until tried again`;
+  if (since !== null && until !== null) {
+    return `The file holds only the records from ${since} to ${until}: your buckets are restored as they stood at its end, except that ${untestedBefore(since)}.`;
   }
+  if (since !== null) return `The file holds only the records from ${since} on: ${untestedBefore('then')}.`;
+  if (until !== null) return `The file holds the records up to ${until} only: your buckets are restored as they stood then.`;
+  return undefined;
 }
 
 async function readExport(file: string): Promise<ParsedExport> {

@@ -18,6 +18,8 @@ export interface MergeOutcome {
    * and the store had decisions of its own: they now count only after this reset too.
    */
   resetTaken?: string;
+  /** Whether the store had no sessions: the import restores the file rather than adds to a history. */
+  intoEmpty: boolean;
   /** restored: the store had no sessions, so the file's settings were taken; kept: the store's stay. */
   settings: 'restored' | 'kept' | 'same';
   /** Session ids held by both with different contents; when any, `data` is the store unchanged. */
@@ -45,10 +47,11 @@ export function mergeExport(store: StoreData, backup: ParsedExport): MergeOutcom
     } else if (!conflicts.includes(session.id)) conflicts.push(session.id);
   }
 
+  const intoEmpty = store.sessions.length === 0;
   const settingsSame = canonical(store.settings) === canonical(backup.settings);
-  const settings = settingsSame ? 'same' : store.sessions.length === 0 ? 'restored' : 'kept';
+  const settings = settingsSame ? 'same' : intoEmpty ? 'restored' : 'kept';
   if (conflicts.length > 0) {
-    return { data: store, sessionsAdded: 0, sessionsPresent, sessionsUpdated: 0, movesAdded: 0, screeningsAdded: 0, settings, conflicts };
+    return { data: store, sessionsAdded: 0, sessionsPresent, sessionsUpdated: 0, movesAdded: 0, screeningsAdded: 0, intoEmpty, settings, conflicts };
   }
 
   const newMoves = missing(store.moves, backup.moves);
@@ -81,6 +84,7 @@ export function mergeExport(store: StoreData, backup: ParsedExport): MergeOutcom
     sessionsUpdated: updated.size,
     movesAdded: newMoves.length,
     screeningsAdded: screens.added,
+    intoEmpty,
     settings,
     conflicts,
   };

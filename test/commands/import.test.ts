@@ -185,6 +185,33 @@ describe('itb import', () => {
     }
   });
 
+  it('says what a backup of a period leaves out into a store with no sessions, whatever its settings, and names both ends of the period', async () => {
+    const oneLine = (text: string) => text.replace(/\s+/g, ' ');
+    const partial = join(source.home, 'partial.json');
+    expect((await run(['export', '--json', '--since', '2026-10-08', '-o', partial], { home: source.home, now: NOW })).code).toBe(0);
+    // A new computer already set up like the old one: the settings are the file's, and there is no session yet.
+    await Store.open({ ITB_HOME: target.home }).update(() => ({ ...emptyStore(), settings: sampleStore().settings }));
+    for (const args of [[partial, '--dry-run'], [partial]]) {
+      const result = await importInto(target.home, args);
+      expect(result.code, result.stderr).toBe(0);
+      expect(oneLine(result.stderr)).toContain('The file holds only the records from 2026-10-08 on: a drill set aside or kept before then is not in it');
+    }
+
+    const between = join(source.home, 'between.json');
+    expect((await run(['export', '--json', '--since', '2026-10-05', '--until', '2026-10-15', '-o', between], { home: source.home, now: NOW })).code).toBe(0);
+    const empty = tempHome();
+    try {
+      const restored = await importInto(empty.home, [between]);
+      expect(restored.code, restored.stderr).toBe(0);
+      expect(oneLine(restored.stderr)).toContain(
+        'The file holds only the records from 2026-10-05 to 2026-10-15: your buckets are restored as they stood at its end, ' +
+          'except that a drill set aside or kept before 2026-10-05 is not in it, so it shows as untested until tried again.',
+      );
+    } finally {
+      empty.cleanup();
+    }
+  });
+
   it('refuses a file whose session differs from the store’s one with the same id, writing nothing', async () => {
     const changed = sampleStore();
     changed.sessions[1]!.baseline = 9;
