@@ -1,5 +1,6 @@
 // What `itb import` does (declared in import.ts).
 import { basename, dirname, resolve } from 'node:path';
+import * as z from 'zod';
 import type { Context } from '../context.js';
 import { sessionContradictions } from '../core/consistency.js';
 import { localDate } from '../core/history.js';
@@ -115,14 +116,15 @@ async function readExport(file: string): Promise<ParsedExport> {
 
   const parsed = exportSchema.safeParse(raw, { error: (issue) => plainIssue(issue, (found) => `an itb backup is a set of fields, not ${found}`) });
   if (!parsed.success) {
-    const issues = parsed.error.issues;
-    const lines = listed(issues.map((issue) => {
+    const problems = parsed.error.issues.flatMap((issue) => {
       const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol');
+      if (issue.code === 'unrecognized_keys') return unknownFields(path, issue.keys);
       const message = path.length > 0 && !hasPath(raw, path) ? 'missing' : issue.message;
-      return `${path.join('.') || '(file)'}: ${message}`;
-    }));
+      return [`${path.join('.') || '(file)'}: ${message}`];
+    });
+    const lines = listed(problems);
     throw new UserError(
-      `${file} is not an itb export (${issues.length} problem${issues.length === 1 ? '' : 's'})`,
+      `${file} is not an itb export (${problems.length} problem${problems.length === 1 ? '' : 's'})`,
       'Nothing was imported. Use a file written by `itb export --format json`.',
       undefined,
       lines,
@@ -210,6 +212,58 @@ function refuseContradictions(file: string, backup: ParsedExport): void {
     undefined,
     lines,
   );
+}
+
+/** What holds the fields at a place in a backup, by its path with list positions as *. */
+const HOLDERS: Record<string, string> = {
+  '': 'an itb backup has',
+  period: 'the period has',
+  settings: 'settings have',
+  'sessions.*': 'a session has',
+  'sessions.*.thresholds': 'thresholds have',
+  'sessions.*.attempts.*': 'an attempt has',
+  'sessions.*.results.*': 'a result has',
+  'moves.*': 'a manual move has',
+  'screenings.*': 'a red-flag screen has',
+  'screenings.*.answers': 'the questions are',
+  buckets: 'the buckets have',
+  'exercises.*': 'a drill has',
+  'exercises.*.dose': 'a dose has',
+};
+
+/**
+ * One problem per field the backup does not know (a misspelling, most often), at the field
+ * itself, with the fields that belong there. A name with spaces or control characters would
+ * break the path: the path then stops at what holds it, and the name is quoted.
+ */
+function unknownFields(path: (string | number)[], keys: string[]): string[] {
+  const fields = fieldsAt(path);
+  const holder = HOLDERS[path.map((key) => (typeof key === 'number' ? '*' : key)).join('.')] ?? 'the fields here are';
+  const allowed = fields ? `; ${holder}: ${fields.join(', ')}` : '';
+  return keys.map((key) => {
+    const plain = /^[^\s\p{Cc}]+$/u.test(key);
+    const where = (plain ? [...path, key] : path).join('.') || '(file)';
+    return `${where}: unknown field${plain ? '' : ` ${JSON.stringify(key)}`}${allowed}`;
+  });
+}
+
+/** The names of the fields the export schema has at `path`, or undefined where it has none. */
+function fieldsAt(path: (string | number)[]): string[] | undefined {
+  const bare = (schema: z.ZodType): z.ZodType =>
+    schema instanceof z.ZodOptional || schema instanceof z.ZodNullable || schema instanceof z.ZodDefault ? bare(schema.unwrap() as z.ZodType) : schema;
+  let schema: z.ZodType | undefined = exportSchema;
+  for (const key of path) {
+    const here: z.ZodType = bare(schema);
+    if (here instanceof z.ZodArray && typeof key === 'number') schema = here.element as z.ZodType;
+    else if (here instanceof z.ZodObject && typeof key === 'string') schema = here.shape[key] as z.ZodType | undefined;
+    else return undefined;
+    if (schema === undefined) return undefined;
+  }
+  const here = bare(schema);
+  if (here instanceof z.ZodObject) return Object.keys(here.shape);
+  // The red-flag answers: one field per question.
+  if (here instanceof z.ZodRecord && here.keyType instanceof z.ZodEnum) return here.keyType.options.map(String);
+  return undefined;
 }
 
 function hasPath(value: unknown, path: (string | number)[]): boolean {

@@ -267,8 +267,31 @@ describe('itb import', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^ {2}settings: missing$/m);
     expect(result.stderr).toMatch(/^ {2}sessions\.0\.attempts\.0\.after: must be at most 10, not 12$/m);
-    expect(result.stderr).toContain('extra');
+    expect(result.stderr).toMatch(/^ {2}extra: unknown field; an itb backup has: schemaVersion, exportedAt, period, settings, sessions, /m);
     expect(result.stderr).toContain('is not an itb export (3 problems)');
+    expect(existsSync(join(target.home, 'store.json'))).toBe(false);
+  });
+
+  it('names each field it does not know where it stands, with the fields that belong there', async () => {
+    const file = JSON.parse(readFileSync(backup, 'utf8'));
+    // Hand edits: a misspelt time, a field of another program, one with a space in its name.
+    file.sessions[1].startedat = file.sessions[1].startedAt;
+    file.sessions[1].results[0].comment = 'felt good';
+    file.settings['flare rise'] = 4;
+    file.screenings[0].answers.fall = true;
+    const edited = join(target.home, 'edited.json');
+    writeFileSync(edited, JSON.stringify(file));
+    const result = await importInto(target.home, [edited]);
+    expect(result.code).toBe(2);
+    const problems = result.stderr.split('\n').filter((line) => line.startsWith('  '));
+    expect(problems).toEqual([
+      '  settings: unknown field "flare rise"; settings have: minImprovement, flareRise, retestAfterDays, side, symptom, movement',
+      '  sessions.1.results.0.comment: unknown field; a result has: exerciseId, name, outcome, flare, at',
+      '  sessions.1.startedat: unknown field; a session has: id, startedAt, endedAt, status, routine, side, symptom, movement, thresholds, loading, baseline, attempts, results',
+      '  screenings.0.answers.fall: unknown field; the questions are: recent-injury, swelling, locking-or-giving-way, numbness-or-tingling, fever-or-unwell, night-or-rest-pain',
+    ]);
+    expect(result.stderr).toContain(`error: ${edited} is not an itb export (4 problems)`);
+    expect(result.stderr).not.toMatch(/Unrecognized/);
     expect(existsSync(join(target.home, 'store.json'))).toBe(false);
   });
 
