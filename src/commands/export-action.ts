@@ -96,7 +96,7 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
   if (name !== undefined && (format === 'csv' || format === 'json')) {
     notice(ctx, `The ${format} format has no place for a name, so --name was not used.`);
   }
-  if (format === 'json' && (since !== undefined || until !== undefined)) {
+  if (format === 'json' && (report.period.since !== null || report.period.until !== null)) {
     // Restored into an empty store, a backup of a period gives back that period only.
     notice(ctx, `This backup holds ${periodWords(report)} only: for a full one, leave out --since and --until.`);
   }

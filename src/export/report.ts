@@ -68,6 +68,7 @@ export interface ReadingView {
 
 export interface ReportOptions {
   since?: string;
+  /** The period's last day; the day of `now` or a later one leaves the period open (up to now). */
   until?: string;
   patientName?: string;
   now: Date;
@@ -81,7 +82,9 @@ export interface ReportOptions {
 
 export function buildReport(data: StoreData, library: Library, options: ReportOptions): Report {
   const since = options.since ?? null;
-  const until = options.until ?? null;
+  // A period that ends on the day of the report or later ends now: nothing after now is recorded
+  // yet, so the report is the one up to now (and a backup so made is whole, not one of a period).
+  const until = options.until !== undefined && options.until < localDate(options.now) ? options.until : null;
   const inPeriod = (iso: string) => {
     if (since === null && until === null) return true;
     const date = day(iso);

@@ -79,6 +79,22 @@ describe('itb export', () => {
     expect(quiet.stderr).toBe(`Wrote ${file} (no sessions in this period).\n`);
   });
 
+  it('takes an --until of the day of the export or later as up to now: the backup is whole, and the report ends today', async () => {
+    await seed();
+    const whole = await exportIn(['--json']);
+    const withoutTime = (text: string) => ({ ...JSON.parse(text), exportedAt: undefined }) as Record<string, unknown>;
+    for (const until of ['2026-11-20', '2026-12-31']) {
+      const backup = await exportIn(['--json', '--until', until]);
+      expect(backup.code).toBe(0);
+      // Nothing after the moment of the export exists yet: no "this backup holds a period only".
+      expect(backup.stderr).toBe('');
+      expect(withoutTime(backup.stdout)).toEqual(withoutTime(whole.stdout));
+      const report = await exportIn(['--since', '2026-10-05', '--until', until]);
+      expect(report.stdout).toContain('period: 2026-10-05 to 2026-11-20 ·');
+      expect(report.stdout).toContain('The buckets and their evidence come from every session up to 2026-11-20, not only those in this period.');
+    }
+  });
+
   it('takes --json, as every read command does, for --format json', async () => {
     await seed();
     const json = await exportIn(['--json']);
