@@ -91,11 +91,17 @@ export function runMigrations(
 export const storeIssues = { error: (issue: core.$ZodRawIssue) => plainIssue(issue, (found) => `the store must be a set of fields, not ${found}`) };
 
 /** The first zod issue as `path.to.field: message`. */
-export function firstIssue(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
+export function firstIssue(issues: readonly { path: readonly PropertyKey[]; message: string; code?: string; keys?: readonly string[] }[]): string {
   const issue = issues[0];
   if (!issue) return 'unknown problem';
-  const path = issue.path.filter((key) => typeof key !== 'symbol').join('.');
-  return path ? `${path}: ${issue.message}` : issue.message;
+  const keys = issue.path.filter((key) => typeof key !== 'symbol').map(String);
+  const unknown = issue.code === 'unrecognized_keys' ? issue.keys?.[0] : undefined;
+  // A field the store does not know (a hand edit) is named at its place; a name with spaces or
+  // control characters in it would not read as part of a path, so it is quoted instead.
+  if (unknown !== undefined && /^[^\s\p{Cc}]+$/u.test(unknown)) return `${[...keys, unknown].join('.')}: unknown field`;
+  const message = unknown !== undefined ? `unknown field ${JSON.stringify(unknown)}` : issue.message;
+  const path = keys.join('.');
+  return path ? `${path}: ${message}` : message;
 }
 
 function describe(value: unknown): string {

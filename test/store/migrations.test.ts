@@ -94,6 +94,15 @@ describe('migrate', () => {
     expect(problem.message).toBe('does not have the expected shape: sessions.0.baseline: must be at most 10, not 11');
   });
 
+  it('names a field the store does not know at its place, in words', () => {
+    // A store edited by hand: a misspelt field in a session, one of another program at the top.
+    const session = { ...sampleSession('s1'), startedat: '2026-10-01T12:00:00.000Z' };
+    expect(problemOf(() => migrate({ ...emptyStore(), sessions: [session] })).message).toBe(
+      'does not have the expected shape: sessions.0.startedat: unknown field',
+    );
+    expect(problemOf(() => migrate({ ...emptyStore(), 'synced by': 'cloud' })).message).toBe('does not have the expected shape: unknown field "synced by"');
+  });
+
   it('refuses text with control characters, which itb never writes, and says where', () => {
     const screenClear = { ...sampleSession('s1'), movement: 'walking\u001b[2J' };
     const reversed = { ...sampleSession('s2'), movement: 'step\u202edown' };
