@@ -93,8 +93,12 @@ export function findJsonSyntaxError(text: string): JsonSyntaxProblem | undefined
     if (at < text.length) fail('unexpected text after the end of the JSON');
     return undefined;
   } catch (error) {
-    const offset = (error as { offset: number }).offset;
+    // Each list or set of fields is followed by a call within a call: thousands of them nested
+    // (never in a backup, which nests them 5 deep) run out of stack where the reading got to.
+    const tooDeep = error instanceof RangeError;
+    const offset = tooDeep ? at : (error as { offset: number }).offset;
     const before = text.slice(0, offset).split('\n');
-    return { line: before.length, col: before.at(-1)!.length + 1, message: (error as Error).message };
+    const message = tooDeep ? 'lists or fields nested too deeply to read (an itb backup nests them 5 deep)' : (error as Error).message;
+    return { line: before.length, col: before.at(-1)!.length + 1, message };
   }
 }

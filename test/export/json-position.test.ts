@@ -22,6 +22,16 @@ describe('findJsonSyntaxError', () => {
     expect(findJsonSyntaxError('{"a": nul}')).toMatchObject({ line: 1, col: 7, message: 'unexpected text "nul"' });
   });
 
+  it('says in words where lists or fields nest too deeply to follow, rather than pass on a stack overflow', () => {
+    const deep = `{"sessions": [${'['.repeat(1_000_000)}`;
+    const problem = findJsonSyntaxError(deep);
+    expect(problem?.message).toBe('lists or fields nested too deeply to read (an itb backup nests them 5 deep)');
+    expect(problem?.line).toBe(1);
+    // Somewhere inside the nest, not at its end.
+    expect(problem?.col).toBeGreaterThan(15);
+    expect(problem?.col).toBeLessThan(deep.length);
+  });
+
   it('agrees with JSON.parse on what is broken', () => {
     for (const text of ['', '{', '[1,]', '"\t"', '01', 'tru', '{"a":1}}', '"\\x"', '-']) {
       expect(() => JSON.parse(text), text).toThrow();
