@@ -48,12 +48,15 @@ export async function importExport(ctx: Context, file: string, options: { dryRun
   }
   for (const line of summary(outcome!, Boolean(options.dryRun))) notice(ctx, line);
   // Merged into a history, the file adds to it; restored, what it leaves out is missing.
-  const partial = outcome!.intoEmpty ? partialWords(backup.period) : undefined;
+  const partial = outcome!.intoEmpty ? partialWords(backup) : undefined;
   if (partial !== undefined) notice(ctx, partial);
 }
 
 /** What a backup of a period gives back when restored; undefined for a full backup. */
-function partialWords({ since, until }: ParsedExport['period']): string | undefined {
+function partialWords(backup: ParsedExport): string | undefined {
+  const { since } = backup.period;
+  // A period up to the day the backup was made, or later, left nothing out at its end.
+  const until = backup.period.until !== null && backup.period.until < localDate(new Date(backup.exportedAt)) ? backup.period.until : null;
   // Nothing before the period is in the file, so the buckets start again from its sessions.
   const untestedBefore = (day: string) => `a drill set aside or kept before ${day} is not in it, so it shows as untested until tried again`;
   if (since !== null && until !== null) {

@@ -212,6 +212,28 @@ describe('itb import', () => {
     }
   });
 
+  it('takes a backup whose period ends on the day it was made, or later, as a whole one', async () => {
+    // Written so by an earlier itb, or edited: nothing after the moment of the backup was left out.
+    const file = JSON.parse(readFileSync(backup, 'utf8')) as ExportFile;
+    const oneLine = (text: string) => text.replace(/\s+/g, ' ');
+    for (const until of ['2026-11-20', '2027-01-31']) {
+      const whole = join(source.home, `until-${until}.json`);
+      writeFileSync(whole, JSON.stringify({ ...file, period: { since: null, until } }));
+      const empty = tempHome();
+      try {
+        const restored = await importInto(empty.home, [whole]);
+        expect(restored.code, restored.stderr).toBe(0);
+        expect(oneLine(restored.stderr)).not.toContain('The file holds');
+      } finally {
+        empty.cleanup();
+      }
+    }
+    const between = join(source.home, 'between.json');
+    writeFileSync(between, JSON.stringify({ ...file, period: { since: '2026-10-08', until: '2026-11-20' } }));
+    const restored = await importInto(target.home, [between]);
+    expect(oneLine(restored.stderr)).toContain('The file holds only the records from 2026-10-08 on: a drill set aside or kept before then is not in it');
+  });
+
   it('refuses a file whose session differs from the store’s one with the same id, writing nothing', async () => {
     const changed = sampleStore();
     changed.sessions[1]!.baseline = 9;
