@@ -116,6 +116,14 @@ async function readExport(file: string): Promise<ParsedExport> {
   if (top.resourceType === 'Bundle') {
     throw new UserError(`${file} is a FHIR report, which itb cannot read back`, 'Import the backup written by `itb export --format json` instead.');
   }
+  // Every read command takes --json, so `itb history --json > backup.json` looks like a backup made.
+  const command = printedBy(raw);
+  if (command !== undefined) {
+    throw new UserError(
+      `${file} is what \`itb ${command} --json\` prints, which itb cannot read back`,
+      'Nothing was imported. A backup is written by `itb export --format json` (itb export -o backup.json).',
+    );
+  }
 
   const parsed = exportSchema.safeParse(raw, { error: (issue) => plainIssue(issue, (found) => `an itb backup is a set of fields, not ${found}`) });
   if (!parsed.success) {
@@ -146,6 +154,21 @@ function reportKind(text: string): string | undefined {
   if (/^\s*<(!doctype html|html)[\s>]/i.test(text)) return 'an HTML report';
   if (text.startsWith('# IT band self-assessment report')) return 'a Markdown report';
   return undefined;
+}
+
+/** Which read command's --json output `raw` is, by the fields each prints, or undefined. */
+function printedBy(raw: unknown): string | undefined {
+  const isFields = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+  const libraryKind = (item: unknown) =>
+    isFields(item) && typeof item.id === 'string' ? (Array.isArray(item.steps) ? 'exercises' : Array.isArray(item.exercises) ? 'routines' : undefined) : undefined;
+  if (Array.isArray(raw)) return libraryKind(raw[0]);
+  // A file with the time a backup was made is a backup, however edited: its own problems are listed instead.
+  if (!isFields(raw) || Object.hasOwn(raw, 'exportedAt')) return undefined;
+  if (Array.isArray(raw.sessions) && Array.isArray(raw.trend)) return 'history';
+  if (Array.isArray(raw.rehab) && Array.isArray(raw.avoid) && Array.isArray(raw.untested)) return 'buckets';
+  if (typeof raw.minImprovement === 'number' && typeof raw.flareRise === 'number' && typeof raw.retestAfterDays === 'number') return 'settings';
+  // `itb exercises ID --json` prints the one drill.
+  return libraryKind(raw);
 }
 
 /** How to use a store file given to `itb import`: in place, with ITB_HOME, or through a backup made from it. */

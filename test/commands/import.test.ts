@@ -376,6 +376,23 @@ describe('itb import', () => {
     }
   });
 
+  it('says which command printed a --json summary given as a backup, and how to make one', async () => {
+    for (const command of [['history'], ['buckets'], ['settings'], ['exercises'], ['routines']]) {
+      const printed = await run([...command, '--json'], { home: source.home, now: NOW });
+      expect(printed.code).toBe(0);
+      const saved = join(source.home, `${command[0]}.json`);
+      writeFileSync(saved, printed.stdout);
+      const result = await importInto(target.home, [saved]);
+      expect(result.code, command[0]).toBe(2);
+      // The hint is wrapped to fit the terminal.
+      expect(result.stderr.replace(/\s+/g, ' ')).toBe(
+        `error: ${saved} is what \`itb ${command[0]} --json\` prints, which itb cannot read back ` +
+          'Nothing was imported. A backup is written by `itb export --format json` (itb export -o backup.json). ',
+      );
+      expect(existsSync(join(target.home, 'store.json'))).toBe(false);
+    }
+  });
+
   it('says that a store file is a store, not a backup, and how to use it or make a backup of it', async () => {
     const store = join(source.home, 'store.json');
     const result = await importInto(target.home, [store]);
