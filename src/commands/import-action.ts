@@ -4,7 +4,7 @@ import * as z from 'zod';
 import type { Context } from '../context.js';
 import { sessionContradictions } from '../core/consistency.js';
 import { localDate } from '../core/history.js';
-import { controlCharacterPaths } from '../core/text.js';
+import { controlCharacterPaths, readsInPath } from '../core/text.js';
 import { UserError } from '../errors.js';
 import { plainIssue } from '../plain-issues.js';
 import { cannotReadWords, codeOf, NOT_REGULAR, readRegularFile, sizeWords, TOO_BIG } from '../regular-file.js';
@@ -267,7 +267,7 @@ function unknownFields(path: (string | number)[], keys: string[]): string[] {
   const holder = HOLDERS[path.map((key) => (typeof key === 'number' ? '*' : key)).join('.')] ?? 'the fields here are';
   const allowed = fields ? `; ${holder}: ${fields.join(', ')}` : '';
   return keys.map((key) => {
-    const plain = /^[^\s\p{Cc}]+$/u.test(key);
+    const plain = readsInPath(key);
     const where = (plain ? [...path, key] : path).join('.') || '(file)';
     return `${where}: unknown field${plain ? '' : ` ${JSON.stringify(key)}`}${allowed}`;
   });

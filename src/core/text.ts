@@ -47,6 +47,15 @@ function stringsIn(value: unknown, path: (string | number)[] = []): { path: stri
   return [];
 }
 
+/**
+ * Whether a field's name can stand in a dotted path (`sessions.0.startedat`): a name with a space
+ * or a control character in it ("video link") would not read as one part of the path, nor keep
+ * the path one column of a problem line. Such a name is quoted in the message instead.
+ */
+export function readsInPath(name: string): boolean {
+  return /^[^\s\p{Cc}]+$/u.test(name);
+}
+
 /** `text` with each such character written as an escape (\u001b): an error message may quote what was typed. */
 export function shownSafely(text: string): string {
   return text.replace(controls, (character) => `\\u${character.codePointAt(0)!.toString(16).padStart(4, '0')}`);

@@ -5,7 +5,7 @@
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type * as z from 'zod';
 import { closest } from '../core/closest.js';
-import { controlCharacterPaths } from '../core/text.js';
+import { controlCharacterPaths, readsInPath } from '../core/text.js';
 import { EXIT, UserError } from '../errors.js';
 import { plainIssue } from '../plain-issues.js';
 import { cannotReadWords, codeOf, readRegularFile, sizeWords, TOO_BIG } from '../regular-file.js';
@@ -265,7 +265,7 @@ function zodProblems(doc: Document, source: string, issues: z.core.$ZodIssue[], 
       };
       // A key with spaces or control characters in it ("video link") would split the path column
       // of the problem line: the path then names the item, and the message quotes the key escaped.
-      const keyPath = /^[^\s\p{Cc}]+$/u.test(key) ? [...path, key] : path;
+      const keyPath = readsInPath(key) ? [...path, key] : path;
       return { ...position(doc, [...path, key], at), path: keyPath.join('.') || '(file)', message };
     });
   });

@@ -2,6 +2,7 @@
 // keeps "now") or an unused anchor (`- &ref hold` keeps "hold") at the start of a text, and a
 // " #" inside one (`- Hold 30 s # each side` keeps "Hold 30 s": the rest is a comment).
 import { isAlias, isMap, isScalar, isSeq, visit, type Document, type Node } from 'yaml';
+import { readsInPath } from '../core/text.js';
 import { quoted, type At, type Problem } from './syntax.js';
 
 type Path = (string | number)[];
@@ -138,6 +139,6 @@ function quoteMessage(character: string, reading: string, source: string, start:
 
 /** A path to show in the path column: cut before a key with a space or a control character in it, which would split the column. */
 function shownPath(path: Path): string {
-  const cut = path.findIndex((part) => typeof part === 'string' && !/^[^\s\p{Cc}]+$/u.test(part));
+  const cut = path.findIndex((part) => typeof part === 'string' && !readsInPath(part));
   return (cut === -1 ? path : path.slice(0, cut)).join('.') || '(file)';
 }

@@ -2,7 +2,7 @@
 // the file itself is rewritten by the next update, never by a read.
 import type { core } from 'zod';
 import { SCHEMA_VERSION, defaultSettings, storeSchema, type StoreData } from '../core/records.js';
-import { controlCharacterPaths } from '../core/text.js';
+import { controlCharacterPaths, readsInPath } from '../core/text.js';
 import { plainIssue } from '../plain-issues.js';
 
 /** Turns a store of one version into the next; the runner stamps the new schemaVersion. */
@@ -98,7 +98,7 @@ export function firstIssue(issues: readonly { path: readonly PropertyKey[]; mess
   const unknown = issue.code === 'unrecognized_keys' ? issue.keys?.[0] : undefined;
   // A field the store does not know (a hand edit) is named at its place; a name with spaces or
   // control characters in it would not read as part of a path, so it is quoted instead.
-  if (unknown !== undefined && /^[^\s\p{Cc}]+$/u.test(unknown)) return `${[...keys, unknown].join('.')}: unknown field`;
+  if (unknown !== undefined && readsInPath(unknown)) return `${[...keys, unknown].join('.')}: unknown field`;
   const message = unknown !== undefined ? `unknown field ${JSON.stringify(unknown)}` : issue.message;
   const path = keys.join('.');
   return path ? `${path}: ${message}` : message;

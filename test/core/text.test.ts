@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { controlCharacterIn, controlCharacterPaths, inSentence, oneLineProblem, shownSafely } from '../../src/core/text.js';
+import { controlCharacterIn, controlCharacterPaths, inSentence, oneLineProblem, readsInPath, shownSafely } from '../../src/core/text.js';
 
 describe('control characters in text', () => {
   it('finds escapes, other C0 and C1 controls and bidirectional overrides, and names the first', () => {
@@ -70,5 +70,12 @@ describe('inSentence', () => {
     expect(inSentence('step-down')).toBe('step-down');
     expect(inSentence('90/90 hip switch')).toBe('90/90 hip switch');
     expect(inSentence('A')).toBe('A');
+  });
+});
+
+describe('readsInPath', () => {
+  it('takes a name of letters, digits and signs, not one with a space, a tab or a control character', () => {
+    expect(['startedAt', 'video-url', 'ñame', '0'].map(readsInPath)).toEqual([true, true, true, true]);
+    expect(['video link', 'tab\there', 'bell\u0007', '', 'line\nbreak'].map(readsInPath)).toEqual([false, false, false, false, false]);
   });
 });
