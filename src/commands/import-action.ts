@@ -48,22 +48,23 @@ export async function importExport(ctx: Context, file: string, options: { dryRun
   }
   for (const line of summary(outcome!, Boolean(options.dryRun))) notice(ctx, line);
   // Merged into a history, the file adds to it; restored, what it leaves out is missing.
-  const partial = outcome!.intoEmpty ? partialWords(backup) : undefined;
+  const partial = outcome!.intoEmpty ? partialWords(backup, Boolean(options.dryRun)) : undefined;
   if (partial !== undefined) notice(ctx, partial);
 }
 
-/** What a backup of a period gives back when restored; undefined for a full backup. */
-function partialWords(backup: ParsedExport): string | undefined {
+/** What a backup of a period gives back when restored (or would, in a dry run); undefined for a full backup. */
+function partialWords(backup: ParsedExport, dryRun: boolean): string | undefined {
+  const [are, shows] = dryRun ? ['would be', 'would show'] : ['are', 'shows'];
   const { since } = backup.period;
   // A period up to the day the backup was made, or later, left nothing out at its end.
   const until = backup.period.until !== null && backup.period.until < localDate(new Date(backup.exportedAt)) ? backup.period.until : null;
   // Nothing before the period is in the file, so the buckets start again from its sessions.
-  const untestedBefore = (day: string) => `a drill set aside or kept before ${day} is not in it, so it shows as untested until tried again`;
+  const untestedBefore = (day: string) => `a drill set aside or kept before ${day} is not in it, so it ${shows} as untested until tried again`;
   if (since !== null && until !== null) {
-    return `The file holds only the records from ${since} to ${until}: your buckets are restored as they stood at its end, except that ${untestedBefore(since)}.`;
+    return `The file holds only the records from ${since} to ${until}: your buckets ${are} restored as they stood at its end, except that ${untestedBefore(since)}.`;
   }
   if (since !== null) return `The file holds only the records from ${since} on: ${untestedBefore('then')}.`;
-  if (until !== null) return `The file holds the records up to ${until} only: your buckets are restored as they stood then.`;
+  if (until !== null) return `The file holds the records up to ${until} only: your buckets ${are} restored as they stood then.`;
   return undefined;
 }
 

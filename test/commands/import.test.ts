@@ -191,16 +191,18 @@ describe('itb import', () => {
     expect((await run(['export', '--json', '--since', '2026-10-08', '-o', partial], { home: source.home, now: NOW })).code).toBe(0);
     // A new computer already set up like the old one: the settings are the file's, and there is no session yet.
     await Store.open({ ITB_HOME: target.home }).update(() => ({ ...emptyStore(), settings: sampleStore().settings }));
-    for (const args of [[partial, '--dry-run'], [partial]]) {
-      const result = await importInto(target.home, args);
+    for (const [args, shows] of [[[partial, '--dry-run'], 'would show'], [[partial], 'shows']] as const) {
+      const result = await importInto(target.home, [...args]);
       expect(result.code, result.stderr).toBe(0);
-      expect(oneLine(result.stderr)).toContain('The file holds only the records from 2026-10-08 on: a drill set aside or kept before then is not in it');
+      expect(oneLine(result.stderr)).toContain(`The file holds only the records from 2026-10-08 on: a drill set aside or kept before then is not in it, so it ${shows} as untested`);
     }
 
     const between = join(source.home, 'between.json');
     expect((await run(['export', '--json', '--since', '2026-10-05', '--until', '2026-10-15', '-o', between], { home: source.home, now: NOW })).code).toBe(0);
     const empty = tempHome();
     try {
+      const tried = await importInto(empty.home, [between, '--dry-run']);
+      expect(oneLine(tried.stderr)).toContain('The file holds only the records from 2026-10-05 to 2026-10-15: your buckets would be restored as they stood at its end');
       const restored = await importInto(empty.home, [between]);
       expect(restored.code, restored.stderr).toBe(0);
       expect(oneLine(restored.stderr)).toContain(
