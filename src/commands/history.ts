@@ -36,14 +36,9 @@ function sessionLimit(flags: HistoryFlags): number {
 const JSON_SHAPE = `
 With --json, prints (schemaVersion 1; new fields may be added, none renamed):
   { "schemaVersion": 1, "sessions": [session], "trend": [point] }
-  session (newest first; every one, or the newest --limit): { id, startedAt,
-    routine, symptom, movement, side, baseline, final, attempts, helped,
-    avoided, flares, skipped, status, interrupted }
-  point (oldest first, every session with a baseline): { at, baseline, final,
-    symptom, movement }
-  baseline and final are 0-10 scores (null in a session not yet rated);
-  attempts counts the scores given after an exercise (with 0, final is the
-  baseline).
+  session (newest first; every one, or the newest --limit): { id, startedAt, routine, symptom, movement, side, baseline, final, attempts, helped, avoided, flares, skipped, status, interrupted }
+  point (oldest first, every session with a baseline): { at, baseline, final, symptom, movement }
+baseline and final are 0-10 scores (null in a session not yet rated); attempts counts the scores given after an exercise (with 0, final is the baseline).
 `;
 
 export function historyCommand(ctx: Context): Command {

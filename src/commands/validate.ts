@@ -16,10 +16,14 @@ export function validateCommand(ctx: Context): Command {
           ['itb validate my-library.yaml', 'check a library before using it with --data'],
           ['itb --data my-library.yaml session', 'then run a session with it'],
         ],
-        `Problems are printed on stdout as FILE:LINE:COL  path.to.field  message, one a line; their count goes to stderr, and the exit code is 2 when there is any. The first 50 are listed: fix them and check again for the rest. Warnings (text after " #" that YAML reads as a comment and leaves out) are printed among them, each message starting with "warning:"; warnings alone leave the exit code 0.
+        `Problems are printed on stdout, one a line, as
+  FILE:LINE:COL  path.to.field  message
+Their count goes to stderr, and the exit code is 2 when there is any. The first 50 are listed: fix them and check again for the rest. Warnings (a "#" after a space, and the text after it, which YAML reads as a comment and leaves out) are printed among them, each message starting with "warning:"; warnings alone leave the exit code 0.
 
-With --json, prints { file, valid, exercises?, routines?, problems: [problem],
-  warnings: [problem], more?, moreWarnings? }
+With --json, prints:
+  { file, valid, exercises?, routines?,
+    problems: [problem], warnings: [problem],
+    more?, moreWarnings? }
   problem: { line, col, path, message }
   more: true when the file has more problems than those listed
   moreWarnings: true when a valid file has more warnings than those listed`,

@@ -227,6 +227,24 @@ describe('--help on terminals from 40 to 64 columns', () => {
     expect(wide.stdout).toMatch(/^ {2}--force {14}replace the output file if it already exists$/m);
   });
 
+  it('wraps a JSON shape item as one piece, each line going on under it at the same depth', async () => {
+    const { stdout } = await onTerminal(50, () => run(['history', '--help'], {}));
+    const shape = stdout.slice(stdout.indexOf('  session ('), stdout.indexOf('  point ('));
+    // Each further line of the item two columns in, none deeper (a line broken for 80 columns, broken again).
+    expect(shape.trimEnd().split('\n').slice(1).length).toBeGreaterThan(1);
+    for (const line of shape.trimEnd().split('\n').slice(1)) expect(line).toMatch(/^ {4}\S/);
+    expect(flat(shape)).toContain('{ id, startedAt, routine, symptom, movement, side, baseline, final, attempts, helped, avoided, flares, skipped, status, interrupted }');
+    expect(wholeWords(stdout, 'attempts counts the scores given after an exercise (with 0, final is the baseline).')).toBe(true);
+  });
+
+  it('shows the form of a problem line whole, on a line of its own, on any width', async () => {
+    for (const columns of [40, 50, 80]) {
+      const { stdout } = await onTerminal(columns, () => run(['validate', '--help'], {}));
+      expect(stdout).toContain('\n  FILE:LINE:COL  path.to.field  message\n');
+      expect(stdout).not.toMatch(/"\n#|" #"/);
+    }
+  });
+
   it('is laid out in 80 columns on a wider terminal, as everything else', async () => {
     const wide = await onTerminal(200, () => run(['export', '--help'], {}));
     expect(wide.stdout).toBe((await onTerminal(80, () => run(['export', '--help'], {}))).stdout);
