@@ -55,15 +55,27 @@ export function printJson(ctx: Context, value: unknown): void {
   ctx.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
 /** A real calendar day typed for a date flag, written YYYY-MM-DD, returned in that form. */
 export function calendarDay(text: string, flag: string, command: string): string {
   const day = text.trim();
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  // new Date rolls 2026-02-30 over into March: a day that does not exist is a typo.
-  if (!match || localDate(new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) !== day) {
-    throw new UserError(`${flag} wants a date like 2026-11-01, not "${text}"`, `Write the year, month and day: itb ${command} ${flag} 2026-11-01`);
-  }
-  return day;
+  const typo = (why = '', hint = `Write the year, month and day: itb ${command} ${flag} 2026-11-01`) =>
+    new UserError(`${flag} wants a date like 2026-11-01, not "${text}"${why}`, hint);
+  if (!match) throw typo();
+  // new Date rolls 2026-02-30 over into March: a day that does not exist is a typo. Say which part is off.
+  const [year, month, date] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (localDate(new Date(year, month - 1, date)) === day) return day;
+  if (month < 1 || month > 12) throw typo(`: a year has no month ${month}`, `The month comes second, from 01 to 12: itb ${command} ${flag} 2026-11-01`);
+  if (date < 1) throw typo(': a month has no day 0', `The first day of a month is 01: itb ${command} ${flag} ${match[1]}-${match[2]}-01`);
+  const days = new Date(Date.UTC(2000, month, 0)).getUTCDate() - (month === 2 && !leapYear(year) ? 1 : 0);
+  if (date > days) throw typo(`: ${MONTHS[month - 1]} ${year} has ${days} days`, `For its last day: itb ${command} ${flag} ${match[1]}-${match[2]}-${days}`);
+  throw typo();
+}
+
+function leapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
 /** The error for a drill id that is not among `ids`, suggesting the near ones. */

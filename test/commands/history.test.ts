@@ -221,6 +221,22 @@ describe('itb history', () => {
     }
   });
 
+  it('says which part of a date written the right way is not on the calendar, and the day meant', async () => {
+    const said = async (bad: string) => {
+      const result = await run(['history', '--since', bad], { home, now });
+      expect(result.code).toBe(2);
+      return result.stderr;
+    };
+    expect(await said('2026-11-31')).toContain('"2026-11-31": November 2026 has 30 days\nFor its last day: itb history --since 2026-11-30\n');
+    expect(await said('2026-02-29')).toContain('February 2026 has 28 days\nFor its last day: itb history --since 2026-02-28\n');
+    expect(await said('2028-02-30')).toContain('February 2028 has 29 days');
+    expect(await said('2100-02-29')).toContain('February 2100 has 28 days');
+    expect(await said('2026-13-01')).toContain('"2026-13-01": a year has no month 13\nThe month comes second, from 01 to 12: itb history --since 2026-11-01\n');
+    expect(await said('2026-11-00')).toContain('"2026-11-00": a month has no day 0\nThe first day of a month is 01: itb history --since 2026-11-01\n');
+    const export_ = await run(['export', '--until', '2026-04-31'], { home, now });
+    expect(export_.stderr).toContain('--until wants a date like 2026-11-01, not "2026-04-31": April 2026 has 30 days\nFor its last day: itb export --until 2026-04-30\n');
+  });
+
   it('shows advice that applies', async () => {
     const loading = buildSession({ startedAt: '2026-03-10T02:00:00Z', baseline: 5, loading: true, drills: [{ id: 'clamshells', scores: [4] }] });
     await withSessions(loading);
