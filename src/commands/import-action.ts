@@ -310,10 +310,10 @@ function conflictError(file: string, ids: string[]): UserError {
 }
 
 function summary(outcome: MergeOutcome, dryRun: boolean): string[] {
-  const { sessionsAdded, sessionsPresent, movesAdded, screeningsAdded } = outcome;
+  const { sessionsAdded, sessionsPresent, movesAdded, movesPresent, screeningsAdded } = outcome;
   const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-  const present = sessionsPresent > 0 ? ` (${sessionsPresent} already present)` : '';
-  const parts = [`${count(sessionsAdded, 'session')}${present}`, count(movesAdded, 'manual move')];
+  const present = (n: number) => (n > 0 ? ` (${n} already present)` : '');
+  const parts = [`${count(sessionsAdded, 'session')}${present(sessionsPresent)}`, `${count(movesAdded, 'manual move')}${present(movesPresent)}`];
   if (screeningsAdded > 0) parts.push(count(screeningsAdded, 'red-flag screen'));
   const lines = [`${dryRun ? 'Would import' : 'Imported'} ${parts.join(', ')}.`];
   if (outcome.sessionsUpdated > 0) {

@@ -12,6 +12,8 @@ export interface MergeOutcome {
   /** Sessions the store held unfinished, taken further along from the file (see isEarlierView). */
   sessionsUpdated: number;
   movesAdded: number;
+  /** Manual moves in the file that the store already has. */
+  movesPresent: number;
   screeningsAdded: number;
   /**
    * When the file's buckets were cleared later than the store's (or the store's never were),
@@ -51,7 +53,7 @@ export function mergeExport(store: StoreData, backup: ParsedExport): MergeOutcom
   const settingsSame = canonical(store.settings) === canonical(backup.settings);
   const settings = settingsSame ? 'same' : intoEmpty ? 'restored' : 'kept';
   if (conflicts.length > 0) {
-    return { data: store, sessionsAdded: 0, sessionsPresent, sessionsUpdated: 0, movesAdded: 0, screeningsAdded: 0, intoEmpty, settings, conflicts };
+    return { data: store, sessionsAdded: 0, sessionsPresent, sessionsUpdated: 0, movesAdded: 0, movesPresent: 0, screeningsAdded: 0, intoEmpty, settings, conflicts };
   }
 
   const newMoves = missing(store.moves, backup.moves);
@@ -83,6 +85,7 @@ export function mergeExport(store: StoreData, backup: ParsedExport): MergeOutcom
     sessionsPresent,
     sessionsUpdated: updated.size,
     movesAdded: newMoves.length,
+    movesPresent: backup.moves.length - newMoves.length,
     screeningsAdded: screens.added,
     intoEmpty,
     settings,
