@@ -64,7 +64,8 @@ export const LIBRARY_SIZE_LIMIT = 2 * 1024 * 1024;
  * UserError when the file cannot be read at all (missing, a folder, a device, too large).
  */
 export function loadLibraryFile(file: string): Library {
-  return checkLibraryFile(file).library;
+  const { library } = checkLibraryFile(file);
+  return library;
 }
 
 /** loadLibraryFile, with the warnings of a library that has no problems (the first SHOWN_PROBLEMS) and whether it has more. */

@@ -279,7 +279,8 @@ describe('text that YAML reads as something else', () => {
       .replace('id: a', 'id: &first a');
     const parsed = parseLibrary(source);
     if (!parsed.ok) throw new Error(parsed.problems.map((p) => p.message).join('\n'));
-    expect(parsed.library.exercises[0]!.steps).toEqual(['Keep the knee soft.', 'Keep the knee soft.']);
+    const { library } = parsed;
+    expect(library.exercises[0]!.steps).toEqual(['Keep the knee soft.', 'Keep the knee soft.']);
   });
 });
 
