@@ -126,7 +126,7 @@ export interface BucketView {
 /**
  * Every drill's status. Rehab in routine order (first appearance walking the library's routines
  * in order, then the rest by name); avoid with re-test info (due first, then by re-test day, then
- * in the order they were set aside);
+ * in the order they were set aside; drills no longer in the library, with no re-test day, last);
  * untested = library drills with no decision, in library order.
  */
 export function bucketView(data: StoreData, library: Library, now: Date): BucketView {
@@ -194,11 +194,13 @@ export function viewBuckets(summary: BucketSummary, library: Library, now: Date)
   const avoid = statuses
     .filter((status) => status.bucket === 'avoid')
     // Drills set aside on the same day share their re-test day: then in the order they were set
-    // aside (names would need the locale's collation rules, slow to load on every start).
+    // aside (names would need the locale's collation rules, slow to load on every start). Drills
+    // no longer in the library have no re-test day: they come last.
     .sort(
       (a, b) =>
         Number(b.retestDue) - Number(a.retestDue) ||
-        compareInstants(a.retestDueAt!, b.retestDueAt!) ||
+        Number(a.retestDueAt === undefined) - Number(b.retestDueAt === undefined) ||
+        (a.retestDueAt !== undefined && b.retestDueAt !== undefined ? compareInstants(a.retestDueAt, b.retestDueAt) : 0) ||
         compareInstants(a.decidedAt!, b.decidedAt!) ||
         compareIds(a.exerciseId, b.exerciseId),
     );

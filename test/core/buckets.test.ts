@@ -310,6 +310,19 @@ describe('bucketView', () => {
     expect(builtInRoutine('retest', later, library)).toEqual([]);
   });
 
+  it('lists a drill set aside that is no longer in the library after those with a re-test day', () => {
+    const data = storeWith({
+      moves: [move('gone', 'avoid', '2026-01-01T10:00:00Z'), move('bridges', 'avoid', '2026-01-10T10:00:00Z'), move('clamshells', 'avoid', '2026-01-02T10:00:00Z')],
+    });
+    const view = bucketView(data, library, new Date('2026-01-20T12:00:00Z'));
+    expect(view.avoid.map((s) => [s.exerciseId, s.retestDue])).toEqual([
+      ['clamshells', true],
+      ['bridges', false],
+      ['gone', false],
+    ]);
+    expect(builtInRoutine('retest', view, library)).toEqual(['clamshells']);
+  });
+
   it('makes every drill untested again after a reset, keeping the evidence', () => {
     const session = buildSession({ startedAt: '2026-01-01T10:00:00Z', baseline: 6, drills: [{ id: 'bridges', scores: [4] }] });
     const data = storeWith({ sessions: [session], bucketsResetAt: '2026-01-02T00:00:00Z' });
