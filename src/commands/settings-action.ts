@@ -1,12 +1,13 @@
 // What `itb settings` does (declared in settings.ts).
 import type { Command } from 'commander';
 import { findSettingKey, parseSetting, settingDefinitions, settingKeys, type SettingKey } from '../core/settings.js';
+import { inSentence } from '../core/text.js';
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
 import { Store } from '../store/store.js';
 import { hanging, onScreen, packed, wrap } from '../ui/table.js';
 import { plural } from '../export/words.js';
-import { paint, printJson } from './shared.js';
+import { libraryFor, paint, printJson } from './shared.js';
 
 export async function showOrChangeSettings(ctx: Context, keyText: string | undefined, valueText: string | undefined, options: { unset?: boolean; json?: boolean }, command: Command) {
   const store = Store.open(ctx.env);
@@ -42,6 +43,12 @@ export async function showOrChangeSettings(ctx: Context, keyText: string | undef
   }
   const parsed = options.unset ? undefined : parseSetting(key, valueText!);
   if (parsed && !parsed.ok) throw new UserError(parsed.reason);
+  // A library movement given by its id is kept by its name, as `itb session --movement` records
+  // it: the session then offers it as the movement of last time, and its scores share one trend.
+  if (key === 'movement' && parsed) {
+    const byId = (await libraryFor(ctx, command)).movements.find((known) => known.id === String(parsed.value).toLowerCase());
+    if (byId) parsed.value = inSentence(byId.name);
+  }
   const shown = (value: unknown) => (value === undefined ? 'not set' : String(value));
   // Saving what is already there would rewrite the whole store (years of sessions) for nothing.
   if (store.read().settings[key] === parsed?.value) {

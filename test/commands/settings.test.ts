@@ -131,6 +131,16 @@ describe('itb settings', () => {
     expect(both.code).toBe(2);
   });
 
+  it('keeps a library movement given by its id by its name, as a session records it', async () => {
+    const result = await run(['settings', 'movement', 'single-leg-squat'], { home });
+    expect(result).toMatchObject({ code: 0, stderr: 'movement: not set → single-leg squat\n' });
+    expect(settings().movement).toBe('single-leg squat');
+    // The same movement, so nothing to save; words of one's own are kept as typed.
+    expect((await run(['settings', 'movement', 'Single-Leg-Squat'], { home })).stderr).toBe('movement is already single-leg squat; nothing changed.\n');
+    await run(['settings', 'movement', 'single-leg-squat-deep'], { home });
+    expect(settings().movement).toBe('single-leg-squat-deep');
+  });
+
   it('is used by the next session', async () => {
     await run(['settings', 'minImprovement', '3'], { home });
     await run(['settings', 'flareRise', '2'], { home });
