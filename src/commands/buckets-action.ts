@@ -15,7 +15,7 @@ import type { Colours } from '../ui/colour.js';
 import { isPromptExit } from '../ui/prompter.js';
 import { readSummary } from '../store/summary-file.js';
 import { onScreen, packed, table, wrap } from '../ui/table.js';
-import { libraryFor, notice, paint, printJson, promptsFor, unknownDrill } from './shared.js';
+import { libraryFor, notice, notInLibrary, paint, printJson, promptsFor } from './shared.js';
 
 const bucketWords: Record<ExerciseStatus['bucket'], string> = { rehab: 'rehab', avoid: 'avoid for now', untested: 'untested' };
 
@@ -64,7 +64,7 @@ export async function moveDrill(ctx: Context, id: string, bucketArg: string, opt
   const libraryIds = library.exercises.map((exercise) => exercise.id);
   // Only an id the library does not have needs the log read (years of it take a while).
   const known = libraryIds.includes(id) ? libraryIds : knownIds(store.read(), libraryIds);
-  if (!known.includes(id)) throw unknownDrill(id, known);
+  if (!known.includes(id)) throw await notInLibrary(ctx, self, id, known);
 
   let was = 'untested' as ExerciseStatus['bucket'];
   let byHand = false;

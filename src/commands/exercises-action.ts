@@ -1,14 +1,12 @@
 // What `itb exercises` does (declared in exercises.ts).
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
-import { closest } from '../core/closest.js';
-import { UserError } from '../errors.js';
-import { findExercise, loadLibrary } from '../library/library.js';
+import { findExercise } from '../library/library.js';
 import type { Exercise, Library } from '../library/schema.js';
 import type { Colours } from '../ui/colour.js';
 import { describeDose, describeSide } from '../ui/describe.js';
 import { hanging, onScreen, packed, table, width, wrap } from '../ui/table.js';
-import { globals, libraryFor, paint, printJson, unknownDrill } from './shared.js';
+import { libraryFor, notInLibrary, paint, printJson } from './shared.js';
 
 export async function showExercises(ctx: Context, id: string | undefined, options: { json?: boolean }, command: Command) {
   const library = await libraryFor(ctx, command);
@@ -19,32 +17,9 @@ export async function showExercises(ctx: Context, id: string | undefined, option
     return;
   }
   const exercise = findExercise(library, id);
-  if (!exercise) throw await notInLibrary(ctx, command, id, library);
+  if (!exercise) throw await notInLibrary(ctx, command, id, library.exercises.map((drill) => drill.id));
   if (options.json) return printJson(ctx, exercise);
   ctx.stdout.write(showExercise(library, exercise, colour));
-}
-
-/**
- * A drill the library in use does not have. With a library of one's own, the message names its
- * file, the command that lists its drills, and whether the built-in library has the drill.
- */
-async function notInLibrary(ctx: Context, command: Command, id: string, library: Library): Promise<UserError> {
-  const ids = library.exercises.map((drill) => drill.id);
-  // The library in use, found as libraryFor finds it: --data, else a non-empty ITB_DATA.
-  const { data } = globals(command);
-  const file = data ?? (ctx.env.ITB_DATA || undefined);
-  if (file === undefined) return unknownDrill(id, ids);
-  const near = closest(id, ids);
-  const builtIn = findExercise(await loadLibrary({}), id);
-  // The built-in library is read without --data, and with ITB_DATA empty when it is set.
-  const listing = data !== undefined ? `itb --data ${file} exercises` : 'itb exercises';
-  const builtInCommand = `${ctx.env.ITB_DATA ? 'ITB_DATA= ' : ''}itb exercises ${id}`;
-  const hints = [
-    near.length > 0 ? `Did you mean ${near.join(' or ')}?` : undefined,
-    `\`${listing}\` lists its drills.`,
-    builtIn ? `The built-in library has it, "${builtIn.name}": \`${builtInCommand}\` shows it.` : undefined,
-  ];
-  return new UserError(`no drill with id "${id}" in the exercise library ${file}`, hints.filter(Boolean).join(' '));
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Context } from '../context.js';
 import { closest } from '../core/closest.js';
 import { localDate } from '../core/history.js';
 import { UserError } from '../errors.js';
-import { loadLibrary } from '../library/library.js';
+import { findExercise, loadLibrary } from '../library/library.js';
 import type { Library } from '../library/schema.js';
 import { colourEnabled, colours, type Colours } from '../ui/colour.js';
 import type { Prompter } from '../ui/prompter.js';
@@ -85,4 +85,27 @@ export function unknownDrill(id: string, ids: string[]): UserError {
     `no drill with id "${id}"`,
     near.length > 0 ? `Did you mean ${near.join(' or ')}? \`itb exercises\` lists them all.` : '`itb exercises` lists them all.',
   );
+}
+
+/**
+ * The error for a drill id that is not among `ids` (the library's, and for a move the log's too).
+ * With a library of one's own, it names its file, the command that lists its drills, and whether
+ * the built-in library has the drill.
+ */
+export async function notInLibrary(ctx: Context, command: Command, id: string, ids: string[]): Promise<UserError> {
+  // The library in use, found as libraryFor finds it: --data, else a non-empty ITB_DATA.
+  const { data } = globals(command);
+  const file = data ?? (ctx.env.ITB_DATA || undefined);
+  if (file === undefined) return unknownDrill(id, ids);
+  const near = closest(id, ids);
+  const builtIn = findExercise(await loadLibrary({}), id);
+  // The built-in library is read without --data, and with ITB_DATA empty when it is set.
+  const listing = data !== undefined ? `itb --data ${file} exercises` : 'itb exercises';
+  const builtInCommand = `${ctx.env.ITB_DATA ? 'ITB_DATA= ' : ''}itb exercises ${id}`;
+  const hints = [
+    near.length > 0 ? `Did you mean ${near.join(' or ')}?` : undefined,
+    `\`${listing}\` lists its drills.`,
+    builtIn ? `The built-in library has it, "${builtIn.name}": \`${builtInCommand}\` shows it.` : undefined,
+  ];
+  return new UserError(`no drill with id "${id}" in the exercise library ${file}`, hints.filter(Boolean).join(' '));
 }

@@ -278,6 +278,17 @@ describe('itb buckets move', () => {
     expect(result.stderr).toContain('"later" is not a bucket: use rehab or avoid');
   });
 
+  it("names a therapist's library file, and the command that lists its drills, for a drill neither it nor the log has", async () => {
+    const library = join(import.meta.dirname, '../fixtures/libraries/good.yaml');
+    const result = await run(['--data', library, 'buckets', 'move', 'clamshells', 'avoid'], { home, now });
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().replace(/\s*\n\s*/g, ' ')).toBe(
+      `error: no drill with id "clamshells" in the exercise library ${library} ` +
+        `Did you mean wall-clamshells? \`itb --data ${library} exercises\` lists its drills. The built-in library has it, "Clamshells": \`itb exercises clamshells\` shows it.`,
+    );
+    expect(stored().moves).toEqual([]);
+  });
+
   it('moves a drill that is no longer in the library but is in the log', async () => {
     await save((data) => {
       data.sessions.push(buildSession({ startedAt: '2026-02-20T09:00:00Z', baseline: 5, drills: [{ id: 'old-drill', name: 'Old drill', scores: [3] }] }));
