@@ -1,12 +1,17 @@
 // What `itb routines` does (declared in routines.ts).
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
+import { closest } from '../core/closest.js';
+import { UserError } from '../errors.js';
 import { findExercise } from '../library/library.js';
+import type { Library } from '../library/schema.js';
 import { hanging, hangingPacked, onScreen, width, wrap } from '../ui/table.js';
-import { libraryFor, paint, printJson } from './shared.js';
+import { globals, libraryFor, paint, printJson } from './shared.js';
 
 export async function showRoutines(ctx: Context, options: { json?: boolean }, command: Command) {
   const library = await libraryFor(ctx, command);
+  const [word] = command.args;
+  if (word !== undefined) throw strayWord(word, library, command);
   if (options.json) return printJson(ctx, library.routines);
   const colour = paint(ctx, command);
   // The name beside the id, or under it when a long id leaves it too little room.
@@ -33,4 +38,20 @@ export async function showRoutines(ctx: Context, options: { json?: boolean }, co
     ].join('\n'),
   );
   ctx.stdout.write(`${blocks.join('\n\n')}\n`);
+}
+
+/**
+ * `itb routines` takes no routine: a word after it is most likely one to look at, or to run. The
+ * commands named keep a --data given, so that they show the same library.
+ */
+function strayWord(word: string, library: Library, command: Command): UserError {
+  const { data } = globals(command);
+  const itb = data !== undefined ? `itb --data ${data}` : 'itb';
+  const ids = [...library.routines.map((routine) => routine.id), 'rehab', 'retest'];
+  const id = ids.find((known) => known === word.toLowerCase());
+  if (id !== undefined) {
+    return new UserError(`${itb} routines takes no routine name: it lists them all`, `\`${itb} routines\` shows ${id} among them; \`${itb} session ${id}\` runs it.`);
+  }
+  const near = closest(word, ids);
+  return new UserError(`there is no routine "${word}"`, `${near.length > 0 ? `Did you mean ${near.join(' or ')}? ` : ''}\`${itb} routines\` lists them all, with their drills.`);
 }

@@ -21,5 +21,7 @@ export function routinesCommand(ctx: Context): Command {
     cues: [cue id], source? }`,
       ),
     )
+    // A routine named after `routines` reaches the action, which says what was meant.
+    .allowExcessArguments()
     .action(async (options: { json?: boolean }, command: Command) => (await action()).showRoutines(ctx, options, command));
 }

@@ -59,6 +59,16 @@ describe('itb routines', () => {
     expect(stdout).toMatch(/^rehab {2}/m);
     expect(stdout).toMatch(/^retest {2}/m);
   });
+
+  it('a routine named after it: exit 2, saying it lists them all and how to run that one, or the closest', async () => {
+    const named = await itb(['routines', 'joint-chain']);
+    expect(named).toMatchObject({ code: 2, stdout: '' });
+    expect(named.stderr).toBe('error: itb routines takes no routine name: it lists them all\n`itb routines` shows joint-chain among them; `itb session joint-chain` runs it.\n');
+    const typo = await itb(['--data', good, 'routines', 'jiont-chain']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr.replace(/\s*\n\s*/g, ' ').trim()).toBe(`error: there is no routine "jiont-chain" \`itb --data ${good} routines\` lists them all, with their drills.`);
+    expect((await itb(['routines', 'strenght'])).stderr).toContain('Did you mean strength?');
+  });
 });
 
 describe('itb exercises', () => {
