@@ -1,12 +1,13 @@
 // What `itb exercises` does (declared in exercises.ts).
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
+import { UserError } from '../errors.js';
 import { findExercise } from '../library/library.js';
 import type { Exercise, Library } from '../library/schema.js';
 import type { Colours } from '../ui/colour.js';
 import { describeDose, describeSide } from '../ui/describe.js';
 import { hanging, onScreen, packed, table, width, wrap } from '../ui/table.js';
-import { libraryFor, notInLibrary, paint, printJson } from './shared.js';
+import { globals, libraryFor, notInLibrary, paint, printJson } from './shared.js';
 
 export async function showExercises(ctx: Context, id: string | undefined, options: { json?: boolean }, command: Command) {
   const library = await libraryFor(ctx, command);
@@ -17,9 +18,18 @@ export async function showExercises(ctx: Context, id: string | undefined, option
     return;
   }
   const exercise = findExercise(library, id);
-  if (!exercise) throw await notInLibrary(ctx, command, id, library.exercises.map((drill) => drill.id));
+  if (!exercise) throw routineNotDrill(id, library, command) ?? (await notInLibrary(ctx, command, id, library.exercises.map((drill) => drill.id)));
   if (options.json) return printJson(ctx, exercise);
   ctx.stdout.write(showExercise(library, exercise, colour));
+}
+
+/** A routine's id given for a drill: where its drills are listed (with the library in use). */
+function routineNotDrill(id: string, library: Library, command: Command): UserError | undefined {
+  const { data } = globals(command);
+  const itb = data !== undefined ? `itb --data ${data}` : 'itb';
+  if (id === 'rehab' || id === 'retest') return new UserError(`"${id}" is a built-in routine, not a drill`, `\`${itb} buckets\` lists its drills.`);
+  if (!library.routines.some((routine) => routine.id === id)) return undefined;
+  return new UserError(`"${id}" is a routine, not a drill`, `\`${itb} routines\` lists its drills; \`${itb} exercises ID\` shows one of them.`);
 }
 
 /**

@@ -133,6 +133,17 @@ describe('itb exercises', () => {
     expectNoStack(stderr);
   });
 
+  it("a routine's id: exit 2, saying it is a routine and where its drills are listed", async () => {
+    const routine = await itb(['exercises', 'joint-chain']);
+    expect(routine).toMatchObject({ code: 2, stdout: '' });
+    expect(routine.stderr).toBe('error: "joint-chain" is a routine, not a drill\n`itb routines` lists its drills; `itb exercises ID` shows one of them.\n');
+    expect((await itb(['exercises', 'rehab'])).stderr).toBe('error: "rehab" is a built-in routine, not a drill\n`itb buckets` lists its drills.\n');
+    const own = await itb(['--data', good, 'exercises', 'clinic-plan']);
+    expect(own.stderr.replace(/\s*\n\s*/g, ' ').trim()).toBe(
+      `error: "clinic-plan" is a routine, not a drill \`itb --data ${good} routines\` lists its drills; \`itb --data ${good} exercises ID\` shows one of them.`,
+    );
+  });
+
   it('an empty id, of a drill, a routine or a setting, gets no suggestion', async () => {
     for (const argv of [['exercises', ''], ['session', ''], ['settings', ''], ['buckets', 'move', '', 'rehab']]) {
       const { code, stderr } = await itb(argv);
