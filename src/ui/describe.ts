@@ -5,7 +5,7 @@ import type { Dose, Side } from '../library/schema.js';
 export function describeDose(dose: Dose): string {
   const parts: string[] = [];
   if (dose.sets) parts.push(`${dose.sets} ${dose.sets === 1 ? 'set' : 'sets'}`);
-  if (dose.reps) parts.push(`${dose.reps} reps`);
+  if (dose.reps) parts.push(`${dose.reps} ${dose.reps === 1 ? 'rep' : 'reps'}`);
   if (dose.holdSeconds) parts.push(`hold ${dose.holdSeconds} s`);
   return parts.join(' × ') + (dose.perSide ? ' per side' : '');
 }

@@ -23,6 +23,11 @@ describe('describeSide', () => {
     );
   });
 
+  it('counts one set and one rep in the singular, as a library of your own may give them', () => {
+    expect(describeDose({ sets: 1, reps: 1, holdSeconds: 30, perSide: true })).toBe('1 set × 1 rep × hold 30 s per side');
+    expect(describeDose({ sets: 2, reps: 8, perSide: false })).toBe('2 sets × 8 reps');
+  });
+
   it('says what happens with pain on both sides when the painful side is not known', () => {
     expect(describeSide('painful')).toBe('the painful side; when both sides are, each side in turn, the full dose on each');
     expect(describeSide('opposite')).toBe('the side opposite the pain; when both sides are painful, each side in turn, the full dose on each');
