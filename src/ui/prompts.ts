@@ -12,20 +12,22 @@ export function createPrompter(): Prompter {
   const context = { signal: whenTerminalGoes() };
   return {
     select: ({ message, choices, default: fallback }) =>
-      select(
-        {
-          // A column spare for the space before the answer, once picked.
-          message: fitted(message, 1),
-          choices: choices.map((choice) => ({
-            ...choice,
-            ...(typeof choice.disabled === 'string' ? fittedDisabled(choice.name, choice.disabled) : { name: fittedChoice(choice.name) }),
-            short: answered(message, choice.name, 1),
-          })),
-          ...(fallback === undefined ? {} : { default: fallback }),
-          loop: false,
-          pageSize: listLines(),
-        },
-        context,
+      digitsIgnored(() =>
+        select(
+          {
+            // A column spare for the space before the answer, once picked.
+            message: fitted(message, 1),
+            choices: choices.map((choice) => ({
+              ...choice,
+              ...(typeof choice.disabled === 'string' ? fittedDisabled(choice.name, choice.disabled) : { name: fittedChoice(choice.name) }),
+              short: answered(message, choice.name, 1),
+            })),
+            ...(fallback === undefined ? {} : { default: fallback }),
+            loop: false,
+            pageSize: listLines(),
+          },
+          context,
+        ),
       ),
     // Room for " (y/N)", then " Yes" once answered.
     confirm: ({ message, default: fallback }) => confirm({ message: fitted(message, 6), ...(fallback === undefined ? {} : { default: fallback }) }, context),
@@ -85,6 +87,26 @@ function answered(message: string, answer: string, reserve: number, style = (lin
 /** Why an answer was refused, shown after the prompts' "> ": its later lines under its first. */
 function reason(verdict: true | string): true | string {
   return verdict === true ? verdict : wrap(verdict, 78).join('\n  ');
+}
+
+/**
+ * Asks a list question with the digit keys ignored. The prompts let a digit pick the choice in
+ * that place, unseen, as the choices carry no numbers: a score typed out of turn at "When you
+ * have done the drill:" (3, say) would pick "Stop the session here", and 2 would skip the drill.
+ */
+async function digitsIgnored<T>(question: () => Promise<T>): Promise<T> {
+  const stdin = process.stdin;
+  const emit = stdin.emit;
+  stdin.emit = function (this: typeof stdin, event: string | symbol, ...args: unknown[]): boolean {
+    const key = args[1] as { name?: string } | undefined;
+    if (event === 'keypress' && /^[0-9]$/.test(key?.name ?? '')) return false;
+    return emit.apply(this, [event, ...args] as Parameters<typeof emit>);
+  } as typeof stdin.emit;
+  try {
+    return await question();
+  } finally {
+    stdin.emit = emit;
+  }
 }
 
 /**

@@ -103,6 +103,24 @@ describe('itb session in a terminal', () => {
     expect(view.avoid.map((s: { exerciseId: string }) => s.exerciseId).sort()).toEqual(['lunge-knee-circles', 'rehab-hip-circles']);
   });
 
+  it('takes a score typed early at a drill as no choice: Enter then means Done, not the choice in that place', async () => {
+    const t = itb(['session', 'joint-chain', '--side', 'left', '--symptom', 'pain', '--movement', 'lunge']);
+    await passRedFlagScreen(t);
+    await t.answer('Rate your pain (0 = none', '6');
+    // The person types the score they expect to be asked for: 3 is the third choice, Stop, and 2
+    // the second, Skip. Neither may end the session or skip the drill.
+    await t.answer('When you have done the drill', '3');
+    await t.answer('(before: 6)', '4');
+    await t.waitFor('Better: pain 6 → 4');
+    await t.answer('When you have done the drill', '2');
+    await t.waitFor('(before: 4)');
+    await t.type(keys.ctrlC);
+    expect(await t.exited).toBe(130);
+    const [session] = storeOf().sessions;
+    expect(session.results).toEqual([expect.objectContaining({ exerciseId: 'lateral-ankle-tilts', outcome: 'rehab' })]);
+    expect(t.text).not.toContain('Skipped');
+  });
+
   // A session at its second drill, the first one helped, ended by `end`; checks what was kept.
   async function endMidSession(end: (t: Terminal) => Promise<void>) {
     const t = itb(['session', 'joint-chain', '--side', 'left', '--symptom', 'pain', '--movement', 'lunge']);
