@@ -176,10 +176,12 @@ export function parseScore(text: string): { ok: true; score: number } | { ok: fa
   // "5/10", "5 out of 10": the scale is known, only the number is wanted.
   const outOfTen = /^(\d+)\s*(?:\/|out of)\s*10$/i.exec(trimmed);
   if (outOfTen && Number(outOfTen[1]) <= 10) return { ok: false, reason: `Type just the number, like ${Number(outOfTen[1])}: the scale is always out of 10.` };
-  // Quoted back with any control character escaped: one that reverses the text would garble the line.
-  if (!/^[+-]?\d+(\.\d+)?$/.test(trimmed)) return { ok: false, reason: `"${shownSafely(trimmed)}" is not a number. Type just the number, from 0 to 10, like 5.` };
-  const value = Number(trimmed);
-  if (!Number.isInteger(value)) return { ok: false, reason: 'Use a whole number from 0 to 10, without decimals.' };
+  // A decimal comma ("5,5") is a number too, as many people write one. Quoted back with any
+  // control character escaped: one that reverses the text would garble the line.
+  if (!/^[+-]?\d+([.,]\d+)?$/.test(trimmed)) return { ok: false, reason: `"${shownSafely(trimmed)}" is not a number. Type just the number, from 0 to 10, like 5.` };
+  // Judged on the digits typed: "5.0000000000000000001" is no whole number, though it reads as 5.
+  if (/[.,]\d*[1-9]/.test(trimmed)) return { ok: false, reason: 'Use a whole number from 0 to 10, without decimals.' };
+  const value = Number(trimmed.replace(',', '.'));
   if (value < 0 || value > 10) return { ok: false, reason: `${value} is outside the scale. Use 0 (none) to 10 (worst imaginable).` };
   // + 0 turns "-0" into 0.
   return { ok: true, score: value + 0 };

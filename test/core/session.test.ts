@@ -197,6 +197,7 @@ describe('parseScore', () => {
     [' 7 ', 7],
     ['+3', 3],
     ['4.0', 4],
+    ['4,0', 4],
   ])('accepts %j as %d', (text, score) => {
     expect(parseScore(text)).toEqual({ ok: true, score });
   });
@@ -217,6 +218,9 @@ describe('parseScore', () => {
     ['five', /not a number/],
     ['', /Type a number/],
     ['3.5', /whole number/],
+    ['5,5', /whole number/],
+    ['5.0000000000000000001', /whole number/],
+    ['9.99999999999999999999', /whole number/],
     ['1e1', /not a number/],
     ['0x5', /not a number/],
     ['12/10', /"12\/10" is not a number/],
