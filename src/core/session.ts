@@ -178,11 +178,18 @@ export function parseScore(text: string): { ok: true; score: number } | { ok: fa
   if (outOfTen && Number(outOfTen[1]) <= 10) return { ok: false, reason: `Type just the number, like ${Number(outOfTen[1])}: the scale is always out of 10.` };
   // A decimal comma ("5,5") is a number too, as many people write one. Quoted back with any
   // control character escaped: one that reverses the text would garble the line.
-  if (!/^[+-]?\d+([.,]\d+)?$/.test(trimmed)) return { ok: false, reason: `"${shownSafely(trimmed)}" is not a number. Type just the number, from 0 to 10, like 5.` };
+  if (!/^[+-]?\d+([.,]\d+)?$/.test(trimmed)) return { ok: false, reason: `"${quoted(trimmed)}" is not a number. Type just the number, from 0 to 10, like 5.` };
   // Judged on the digits typed: "5.0000000000000000001" is no whole number, though it reads as 5.
   if (/[.,]\d*[1-9]/.test(trimmed)) return { ok: false, reason: 'Use a whole number from 0 to 10, without decimals.' };
   const value = Number(trimmed.replace(',', '.'));
-  if (value < 0 || value > 10) return { ok: false, reason: `${value} is outside the scale. Use 0 (none) to 10 (worst imaginable).` };
+  // A number too long to be written out (a key held down) is named as typed, not as 1e+23.
+  if (value < 0 || value > 10) return { ok: false, reason: `${Number.isSafeInteger(value) ? value : quoted(trimmed)} is outside the scale. Use 0 (none) to 10 (worst imaginable).` };
   // + 0 turns "-0" into 0.
   return { ok: true, score: value + 0 };
+}
+
+/** What was typed, as a refused score quotes it back: control characters escaped, a long paste cut short. */
+function quoted(typed: string): string {
+  const characters = [...typed];
+  return shownSafely(characters.length > 20 ? `${characters.slice(0, 20).join('')}…` : typed);
 }

@@ -229,6 +229,17 @@ describe('parseScore', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.reason).toMatch(reason);
   });
+  it('names a number too long to write out as typed, and quotes back a long paste cut short', () => {
+    expect(parseScore('99999999999999999999999')).toEqual({
+      ok: false,
+      reason: '99999999999999999999… is outside the scale. Use 0 (none) to 10 (worst imaginable).',
+    });
+    expect(parseScore('0000000000000000000000011')).toMatchObject({ ok: false, reason: expect.stringMatching(/^11 is outside the scale/) });
+    expect(parseScore(`it hurts ${'a lot '.repeat(50)}`)).toEqual({
+      ok: false,
+      reason: '"it hurts a lot a lot…" is not a number. Type just the number, from 0 to 10, like 5.',
+    });
+  });
   it('quotes back what was typed with control characters escaped, so it cannot garble the line', () => {
     expect(parseScore('5\u202e01')).toEqual({ ok: false, reason: '"5\\u202e01" is not a number. Type just the number, from 0 to 10, like 5.' });
     expect(parseScore('\u001b[2J5')).toMatchObject({ ok: false, reason: expect.stringMatching(/^"\\u001b\[2J5" is not a number/) });
