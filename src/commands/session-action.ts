@@ -132,7 +132,10 @@ function introduction(plan: Plan, library: Library, flaredToday: boolean, colour
   const drawnFrom = routine ? [routine] : library.routines.filter((r) => plan.exercises.some((exercise) => r.exercises.includes(exercise.id)));
   const cueIds = [...new Set(drawnFrom.flatMap((r) => r.cues ?? []))];
   const cues = cueIds.map((id) => library.cues.find((cue) => cue.id === id)?.text).filter((text): text is string => text !== undefined);
-  if (plan.routine === 'retest') cues.unshift('These drills were set aside before. Start gently, with a smaller range, and stop at once if your symptom rises.');
+  if (plan.routine === 'retest') {
+    const setAside = plan.exercises.length === 1 ? 'This drill was' : 'These drills were';
+    cues.unshift(`${setAside} set aside before. Start gently, with a smaller range, and stop at once if your ${plan.symptom} rises.`);
+  }
   if (flaredToday) cues.unshift(`After today's flare-up, start gently, with a smaller range, and stop at once if your ${plan.symptom} rises.`);
   const title = `${routine?.name ?? (plan.routine === 'rehab' ? 'Your rehab routine' : 'Re-test')} · ${plural(plan.exercises.length, 'drill')}`;
   const lines = ['', ...wrap(title, 80).map((line) => colour.bold(line))];
