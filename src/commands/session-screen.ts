@@ -36,6 +36,12 @@ export async function screenIfNeeded(ctx: Context, store: Store, data: StoreData
   const questions = Object.entries(redFlagQuestions) as [RedFlag, string][];
   const answers: Screening['answers'] = {};
   let anyYes = false;
+  // Ctrl-C once something is answered, up to "Go on anyway?": what was answered is kept, and said so.
+  const stopped = (error: unknown): never => {
+    if (!isPromptExit(error) || Object.keys(answers).length === 0) throw error;
+    const kept = 'Stopped during the safety questions. The answers you gave are saved; itb will ask them all again next time.';
+    throw new Interrupted(`\n${wrap(kept, 78).join('\n')}`);
+  };
   try {
     for (const [i, [flag, question]] of questions.entries()) {
       answers[flag] = await prompter.confirm({ message: question, default: false });
@@ -45,9 +51,7 @@ export async function screenIfNeeded(ctx: Context, store: Store, data: StoreData
       await keepScreening(store, { at, answers: { ...answers }, proceeded: i === questions.length - 1 && !anyYes });
     }
   } catch (error) {
-    if (!isPromptExit(error) || Object.keys(answers).length === 0) throw error;
-    const stopped = 'Stopped during the safety questions. The answers you gave are saved; itb will ask them all again next time.';
-    throw new Interrupted(`\n${wrap(stopped, 78).join('\n')}`);
+    stopped(error);
   }
   let proceeded = !anyYes;
   if (anyYes) {
@@ -65,7 +69,7 @@ export async function screenIfNeeded(ctx: Context, store: Store, data: StoreData
         .map((line) => colour.yellow(line))
         .join('\n')}\n`,
     );
-    proceeded = await prompter.confirm({ message: 'Go on with a session anyway?', default: false });
+    proceeded = await prompter.confirm({ message: 'Go on with a session anyway?', default: false }).catch(stopped);
     if (proceeded) await keepScreening(store, { at, answers, proceeded });
   }
   if (!proceeded) say(`${wrap('Your answers are saved. Please get checked first; itb will ask these questions again next time.', 78).join('\n')}\n`);

@@ -527,6 +527,8 @@ describe('itb session', () => {
     // Stopped at "Go on anyway?": the yes is saved, as not gone on.
     const stopped = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [false, false, true, false, false, false, CTRL_C] });
     expect(stopped.code).toBe(130);
+    // Said as at any other safety question: not "no session was recorded" alone.
+    expect(stopped.stderr.replace(/\s+/g, ' ')).toContain('Stopped during the safety questions. The answers you gave are saved; itb will ask them all again next time.');
     expect(stored().screenings).toEqual([expect.objectContaining({ proceeded: false, answers: expect.objectContaining({ 'locking-or-giving-way': true }) })]);
     const report = await run(['export'], { home });
     expect(report.stdout).toContain('**Knee locking or giving way** | advised to see a clinician first; did not go on');
