@@ -251,9 +251,11 @@ function renderBuckets(view: BucketView, advice: Advice[], colour: Colours, log:
   // A rehab routine of strength drills alone waits out their 48 hours: run now, it would leave them all out.
   const loading = new Set(library.exercises.filter((exercise) => exercise.loading).map((exercise) => exercise.id));
   const rested = rehabReadyAt(advice, rehab.map((id) => loading.has(id)));
-  if (rehab.length > 0) next.push(['itb session rehab', rested ? `run your rehab routine from ${localDateTime(rested)}` : 'run your rehab routine']);
-  if (due > 0) next.push(['itb session retest', `re-test ${due} ${due === 1 ? 'drill' : 'drills'} set aside for now`]);
-  if (next.length === 0) next.push(['itb session', 'test drills from a routine']);
+  // After a flare-up today, the next session is for another day, as the advice above says.
+  const later = advice.some((item) => item.id === 'rest-after-flare-up') ? ', on another day' : '';
+  if (rehab.length > 0) next.push(['itb session rehab', rested ? `run your rehab routine from ${localDateTime(rested)}` : `run your rehab routine${later}`]);
+  if (due > 0) next.push(['itb session retest', `re-test ${due} ${due === 1 ? 'drill' : 'drills'} set aside for now${later}`]);
+  if (next.length === 0) next.push(['itb session', `test drills from a routine${later}`]);
   const width = Math.max(...next.map(([run]) => run.length));
   // What to run beside what it does; on a terminal too narrow for that, what it does goes under
   // it, indented further so that commands and descriptions are told apart.

@@ -15,10 +15,12 @@ export interface AdviceLog {
    * that rated the same thing compare: when each session started and what its baseline was.
    */
   baselines: { rated: string; startedMs: number[]; scores: number[] }[];
+  /** When each flare-up was rated, in ms since 1970 (UTC). */
+  flareUpsMs: number[];
 }
 
 export interface Advice {
-  id: 'loading-spacing' | 'see-a-professional';
+  id: 'loading-spacing' | 'see-a-professional' | 'rest-after-flare-up';
   message: string;
   /** loading-spacing only: when 48 hours since the last loading session are reached. */
   readyAt?: string;
@@ -47,16 +49,19 @@ export function adviceFor(data: StoreData, now: Date): Advice[] {
 }
 
 export function adviceFromLog(log: AdviceLog, now: Date): Advice[] {
-  return [loadingSpacing(log.loadedMs, now), seeAProfessional(log.baselines, now)].filter((advice): advice is Advice => advice !== undefined);
+  return [restAfterFlareUp(log.flareUpsMs, now), loadingSpacing(log.loadedMs, now), seeAProfessional(log.baselines, now)].filter(
+    (advice): advice is Advice => advice !== undefined,
+  );
 }
 
 export function adviceLog(sessions: readonly Session[]): AdviceLog {
-  const log: AdviceLog = { loadedMs: [], baselines: [] };
+  const log: AdviceLog = { loadedMs: [], baselines: [], flareUpsMs: [] };
   const byRated = new Map<string, AdviceLog['baselines'][number]>();
   for (const session of sessions) {
     const startedMs = time(session.startedAt);
     // Attempts too, for sessions of earlier versions, whose flag only says the routine had a loading drill.
     if (session.loading && session.attempts.length > 0) log.loadedMs.push(startedMs);
+    for (const result of session.results) if (result.flare) log.flareUpsMs.push(time(result.at));
     if (session.baseline === undefined) continue;
     const rated = whatWasRated(session.symptom, session.movement);
     let group = byRated.get(rated);
@@ -68,6 +73,18 @@ export function adviceLog(sessions: readonly Session[]): AdviceLog {
     group.scores.push(session.baseline);
   }
   return log;
+}
+
+/**
+ * After a flare-up, the rest of that day is for rest (the same local day as flareUpsToday finds,
+ * which the session asks about before starting): said by `itb buckets` and `itb history`.
+ */
+function restAfterFlareUp(flareUpsMs: readonly number[], now: Date): Advice | undefined {
+  const today = localDate(now);
+  let last: number | undefined;
+  for (const at of flareUpsMs) if (at <= now.getTime() && localDate(new Date(at)) === today && (last === undefined || at > last)) last = at;
+  if (last === undefined) return undefined;
+  return { id: 'rest-after-flare-up', message: `A drill flared up today, at ${localDateTime(new Date(last)).slice(11)}. ${afterFlareUpAdvice}` };
 }
 
 /**

@@ -17,7 +17,7 @@ import { storeFile } from './store-path.js';
 export const summarySuffix = '.summary';
 
 /** Raised when the shape of the summary, or a rule it is drawn by, changes: summaries made before are not used. */
-const SUMMARY_VERSION = 6;
+const SUMMARY_VERSION = 7;
 
 interface SummaryFile {
   summaryVersion: number;
@@ -154,7 +154,7 @@ function isObservedPair(value: unknown): boolean {
 }
 
 function isAdviceLog(value: unknown): boolean {
-  if (!isObject(value) || !isNumbers(value.loadedMs) || !Array.isArray(value.baselines)) return false;
+  if (!isObject(value) || !isNumbers(value.loadedMs) || !isNumbers(value.flareUpsMs) || !Array.isArray(value.baselines)) return false;
   return value.baselines.every(
     (group: unknown) =>
       isObject(group) &&

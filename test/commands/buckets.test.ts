@@ -60,6 +60,22 @@ describe('itb buckets', () => {
     expect(mixed.stdout).toMatch(/^Next: itb session rehab {2}run your rehab routine$/m);
   });
 
+  it('after a flare-up today, advises rest and leaves the next session for another day', async () => {
+    // 08:30 in St. John's; clamshells helped at 07:02, hip hikes rose 3 → 7 at 07:04.
+    await save((data) => {
+      data.sessions.push(buildSession({ startedAt: '2026-03-01T10:30:00Z', baseline: 4, drills: [{ id: 'clamshells', scores: [3] }, { id: 'hip-hikes', scores: [7] }] }));
+    });
+    const today = await run(['buckets'], { home, now });
+    expect(today.stdout).toMatch(/^Advice\n {2}- A drill flared up today, at 07:04\. After a flare-up, take it easy for the\n/m);
+    expect(today.stdout).toMatch(/^Next: itb session rehab {2}run your rehab routine, on another day$/m);
+    const json = JSON.parse((await run(['buckets', '--json'], { home, now })).stdout);
+    expect(json.advice.map((item: { id: string }) => item.id)).toEqual(['rest-after-flare-up']);
+    // The next morning, the rehab routine is simply offered again.
+    const tomorrow = await run(['buckets'], { home, now: new Date('2026-03-02T12:00:00Z') });
+    expect(tomorrow.stdout).not.toContain('flared up today');
+    expect(tomorrow.stdout).toMatch(/^Next: itb session rehab {2}run your rehab routine$/m);
+  });
+
   it('says how many of the tests that helped did so only on the retry', async () => {
     await save((data) => {
       data.sessions.push(

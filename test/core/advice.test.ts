@@ -169,3 +169,28 @@ describe('flare-ups earlier today', () => {
     ]);
   });
 });
+
+describe('rest-after-flare-up', () => {
+  // 11:30 in St. John's on 2026-11-20, as above.
+  const at = new Date('2026-11-20T15:00:00.000Z');
+  const flaredAt = (startedAt: string) => buildSession({ startedAt, baseline: 2, drills: [{ id: 'hip-hikes', scores: [6] }] });
+  const advised = (sessions: Session[], now = at) => adviceFor(storeWith({ sessions }), now).find((advice) => advice.id === 'rest-after-flare-up');
+
+  it('comes first, with the time of the latest flare-up today and the advice a session gives after one', () => {
+    // Rises rated at 09:32 and 09:12 local; a strength session 90 minutes ago gives its advice too.
+    const sessions = [flaredAt('2026-11-20T13:00:00.000Z'), flaredAt('2026-11-20T12:40:00.000Z'), buildSession({ startedAt: '2026-11-20T13:30:00.000Z', routine: 'strength', loading: true, baseline: 3, drills: [{ id: 'bridges', scores: [2] }] })];
+    const advice = adviceFor(storeWith({ sessions }), at);
+    expect(advice.map((item) => item.id)).toEqual(['rest-after-flare-up', 'loading-spacing']);
+    expect(advice[0]!.message).toBe(
+      'A drill flared up today, at 09:32. After a flare-up, take it easy for the rest of the day and leave your next session for another day. ' +
+        'If it has not settled by tomorrow, or flare-ups keep coming, talk to your physical therapist.',
+    );
+  });
+
+  it('is for the local day of the flare-up alone, and not for one recorded after now', () => {
+    expect(advised([flaredAt('2026-11-20T01:56:00.000Z')])).toBeUndefined(); // 22:30 local yesterday
+    expect(advised([flaredAt('2026-11-20T12:40:00.000Z')], new Date('2026-11-21T03:30:00.000Z'))).toBeUndefined(); // past midnight
+    expect(advised([flaredAt('2026-11-20T16:00:00.000Z')])).toBeUndefined(); // a clock set wrong
+    expect(advised([buildSession({ startedAt: '2026-11-20T12:40:00.000Z', baseline: 4, drills: [{ id: 'bridges', scores: [4, 5] }] })])).toBeUndefined();
+  });
+});
