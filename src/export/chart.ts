@@ -42,9 +42,14 @@ export function scoreChart(points: ScorePoint[]): string {
   }
   const firstLabel = day(0);
   const lastLabel = day(points.length - 1);
-  out.push(`<text x="${LEFT}" y="${HEIGHT - 12}" font-size="11" fill="#555">${escText(firstLabel)}</text>`);
-  if (lastLabel !== firstLabel) {
-    out.push(`<text x="${WIDTH - RIGHT}" y="${HEIGHT - 12}" font-size="11" text-anchor="end" fill="#555">${escText(lastLabel)}</text>`);
+  if (lastLabel === firstLabel) {
+    // One day: its date under the middle, where a single session's dots are, not at the left edge.
+    out.push(`<text x="${round(LEFT + plotWidth / 2)}" y="${HEIGHT - 12}" font-size="11" text-anchor="middle" fill="#555">${escText(firstLabel)}</text>`);
+  } else {
+    out.push(
+      `<text x="${LEFT}" y="${HEIGHT - 12}" font-size="11" fill="#555">${escText(firstLabel)}</text>`,
+      `<text x="${WIDTH - RIGHT}" y="${HEIGHT - 12}" font-size="11" text-anchor="end" fill="#555">${escText(lastLabel)}</text>`,
+    );
   }
 
   const series = [

@@ -486,6 +486,17 @@ describe('html', () => {
     expect(html).toContain('<strong>Pain during <bdi>single-leg squat</bdi></strong>: 2 sessions,');
   });
 
+  it('dates a chart of one day under its dots, not at the left edge of the plot', () => {
+    // Tightness while walking has one session, on 2026-10-20: its dots stand in the middle.
+    const html = toHtml(report);
+    const chart = html.split('<svg ')[1]!;
+    const labels = [...chart.matchAll(/<text x="([\d.]+)"[^>]*>(\d{4}-\d\d-\d\d)<\/text>/g)].map(([, x, date]) => ({ x, date }));
+    const dots = new Set([...chart.matchAll(/<circle cx="([\d.]+)"/g)].map(([, x]) => x));
+    expect(labels).toEqual([{ x: [...dots][0], date: '2026-10-20' }]);
+    expect(dots.size).toBe(1);
+    expect(chart).toContain('text-anchor="middle" fill="#555">2026-10-20</text>');
+  });
+
   it('draws only the lines, without a dot per session, for a long history', () => {
     const many = (count: number) => {
       const sessions = Array.from({ length: count }, (_, i) => ({ ...sessionOne, id: `long-${i}`, startedAt: new Date(Date.UTC(2026, 0, 1) + i * 86_400_000).toISOString() }));
