@@ -52,9 +52,12 @@ export function scoreChart(points: ScorePoint[]): string {
     );
   }
 
+  // Printed in black and white the colours are two greys: the lines differ by their dashes, the
+  // dots by their shape, a filled dot for the baseline and a ring around it for the final score,
+  // so a session whose score did not change shows both.
   const series = [
-    { name: 'baseline', colour: BASELINE_COLOUR, dash: '', score: (p: ScorePoint) => p.baseline },
-    { name: 'final', colour: FINAL_COLOUR, dash: ' stroke-dasharray="6 4"', score: (p: ScorePoint) => p.final },
+    { name: 'baseline', colour: BASELINE_COLOUR, dash: '', dot: `r="3.5" fill="${BASELINE_COLOUR}"`, score: (p: ScorePoint) => p.baseline },
+    { name: 'final', colour: FINAL_COLOUR, dash: ' stroke-dasharray="6 4"', dot: `r="4.5" fill="none" stroke="${FINAL_COLOUR}" stroke-width="1.5"`, score: (p: ScorePoint) => p.final },
   ];
   for (const line of series) {
     const coords = points.map((point, i) => `${x(times[i]!)},${y(line.score(point))}`);
@@ -65,18 +68,18 @@ export function scoreChart(points: ScorePoint[]): string {
     points.forEach((point, i) => {
       const label = `${day(i)}: ${line.name} ${line.score(point)}`;
       out.push(
-        `<circle cx="${x(times[i]!)}" cy="${y(line.score(point))}" r="3.5" fill="${line.colour}"><title>${escText(label)}</title></circle>`,
+        `<circle cx="${x(times[i]!)}" cy="${y(line.score(point))}" ${line.dot}><title>${escText(label)}</title></circle>`,
       );
     });
   }
-  // Legend, top right.
+  // Legend, top right: each line with its dot, when the chart has dots.
   const legendX = WIDTH - RIGHT - 200;
-  out.push(
-    `<line x1="${legendX}" y1="12" x2="${legendX + 24}" y2="12" stroke="${BASELINE_COLOUR}" stroke-width="2"/>`,
-    `<text x="${legendX + 30}" y="16" font-size="12" fill="#1a1a1a">baseline</text>`,
-    `<line x1="${legendX + 100}" y1="12" x2="${legendX + 124}" y2="12" stroke="${FINAL_COLOUR}" stroke-width="2" stroke-dasharray="6 4"/>`,
-    `<text x="${legendX + 130}" y="16" font-size="12" fill="#1a1a1a">final</text>`,
-    '</svg>',
-  );
+  series.forEach((line, i) => {
+    const at = legendX + i * 100;
+    out.push(`<line x1="${at}" y1="12" x2="${at + 24}" y2="12" stroke="${line.colour}" stroke-width="2"${line.dash}/>`);
+    if (points.length <= MOST_DOTS) out.push(`<circle cx="${at + 12}" cy="12" ${line.dot}/>`);
+    out.push(`<text x="${at + 30}" y="16" font-size="12" fill="#1a1a1a">${line.name}</text>`);
+  });
+  out.push('</svg>');
   return out.join('\n');
 }

@@ -479,7 +479,7 @@ describe('html', () => {
     const html = toHtml(report);
     const points = readingView(report).trends.flatMap((trend) => trend.points);
     expect(points).toHaveLength(3);
-    expect(html.match(/<circle /g)).toHaveLength(points.length * 2);
+    expect(html.match(/<circle [^>]*><title>/g)).toHaveLength(points.length * 2);
     // Pain in a squat and tightness while walking: a chart each, told apart by their captions.
     expect(html.match(/<figure><figcaption><strong>[^<]+<bdi>[^<]+<\/bdi><\/strong>[^<]*(<span class="day">[^<]+<\/span>[^<]*)+<\/figcaption><svg /g)).toHaveLength(2);
     expect(html).toContain('<strong>Tightness during <bdi>walking</bdi></strong>: 1 session, baseline 4 on <span class="day">2026-10-20</span>.');
@@ -491,10 +491,22 @@ describe('html', () => {
     const html = toHtml(report);
     const chart = html.split('<svg ')[1]!;
     const labels = [...chart.matchAll(/<text x="([\d.]+)"[^>]*>(\d{4}-\d\d-\d\d)<\/text>/g)].map(([, x, date]) => ({ x, date }));
-    const dots = new Set([...chart.matchAll(/<circle cx="([\d.]+)"/g)].map(([, x]) => x));
+    const dots = new Set([...chart.matchAll(/<circle cx="([\d.]+)"[^>]*><title>/g)].map(([, x]) => x));
     expect(labels).toEqual([{ x: [...dots][0], date: '2026-10-20' }]);
     expect(dots.size).toBe(1);
     expect(chart).toContain('text-anchor="middle" fill="#555">2026-10-20</text>');
+  });
+
+  it('tells the baseline and final dots apart by their shape, as printed in black and white, and shows both in the legend', () => {
+    const html = toHtml(report);
+    // Session three (tightness while walking) went from 4 to 2.
+    expect(html).toMatch(/<circle [^>]*r="3\.5" fill="#[0-9a-f]{6}"><title>2026-10-20: baseline 4<\/title>/);
+    expect(html).toMatch(/<circle [^>]*r="4\.5" fill="none" stroke="#[0-9a-f]{6}" stroke-width="1\.5"><title>2026-10-20: final 2<\/title>/);
+    const legend = html.split('<svg ')[1]!.split('</svg>')[0]!.split('\n').filter((line) => line.includes(' cy="12"'));
+    expect(legend.map((line) => line.replace(/ c[xy]="[\d.]+"| stroke="#[0-9a-f]{6}"| fill="#[0-9a-f]{6}"/g, ''))).toEqual([
+      '<circle r="3.5"/>',
+      '<circle r="4.5" fill="none" stroke-width="1.5"/>',
+    ]);
   });
 
   it('draws only the lines, without a dot per session, for a long history', () => {
@@ -502,7 +514,7 @@ describe('html', () => {
       const sessions = Array.from({ length: count }, (_, i) => ({ ...sessionOne, id: `long-${i}`, startedAt: new Date(Date.UTC(2026, 0, 1) + i * 86_400_000).toISOString() }));
       return buildReport({ ...data, sessions }, library, { now: NOW });
     };
-    expect(toHtml(many(MOST_DOTS)).match(/<circle /g)).toHaveLength(MOST_DOTS * 2);
+    expect(toHtml(many(MOST_DOTS)).match(/<circle [^>]*><title>/g)).toHaveLength(MOST_DOTS * 2);
     const long = toHtml(many(MOST_DOTS + 1));
     expect(long.match(/<circle /g)).toBeNull();
     expect(long.match(/<polyline points="([^"]*)"/g)).toHaveLength(2);
