@@ -162,7 +162,7 @@ export function toHtml(report: Report): string {
   for (const trend of view.trends) {
     const words = trendWords(trend, rated(trend.symptom, trend.movement));
     // A figure, so that a printed page never parts a chart from the words that say what it shows.
-    body.push(`<figure><figcaption>${unbrokenDates(words)} Scores run from 0 (none) to 10 (worst).</figcaption>${scoreChart(trend.points)}</figure>`);
+    body.push(`<figure><figcaption>${unbrokenDates(words)} Scores run from 0 (none) to 10 (worst imaginable).</figcaption>${scoreChart(trend.points)}</figure>`);
   }
 
   body.push('<h2>Sessions</h2>');

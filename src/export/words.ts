@@ -85,8 +85,8 @@ export function headerParts(report: Report, write: TextWriter): string[] {
 export const REHAB_ROUTINE = 'The drills that helped, and any moved here by hand (marked so), in routine order: this is the rehab routine.';
 
 export const METHOD_NOTE =
-  'Self-reported data from the assess / re-assess method: the person rates a symptom (0–10) during a ' +
-  'test movement, does one drill, and rates again. A drill that does not help gets one more careful ' +
+  'Self-reported data from the assess / re-assess method: the person rates a symptom from 0 (none) to 10 ' +
+  '(worst imaginable) during a test movement, does one drill, and rates again. A drill that does not help gets one more careful ' +
   'try; if it still does not help it is set aside for now. This is not a diagnosis.';
 
 /** A signed score change: "-2", "+1", "0". */

@@ -94,6 +94,8 @@ describe('markdown', () => {
     expect(md).toContain('period: 2026-10-01 to 2026-11-20 · dates and times in America/St_Johns');
     expect(md).toContain('patient: Sam \\<Lee\\>');
     expect(md).toContain('not a diagnosis');
+    // What the scores mean, as the person was asked them: a therapist reads every number below by it.
+    expect(md).toContain('rates a symptom from 0 (none) to 10 (worst imaginable) during a test movement');
     expect(md).toContain('| 2026-10-01 09:30 | joint-chain | left | Pain @ single-leg squat | 6 → 4 | 2 | 1 | 1 | completed |');
     expect(md).toContain('| 2026-10-08 09:30 | strength | left | Pain @ single-leg squat | 5 → 7 | 1 | 1 (**1 flare**) | 0 | stopped early |');
     expect(md).toContain('| 2026-10-20 09:30 | mobility | left | Tightness @ walking | 4 → 2 | 1 | 0 | 0 | **interrupted** |');
