@@ -42,14 +42,26 @@ export function scoreChart(points: ScorePoint[]): string {
   }
   const firstLabel = day(0);
   const lastLabel = day(points.length - 1);
+  // Each date with a tick on the axis at the moment it names.
+  const dateMark = (at: number, label: string, anchor: 'start' | 'middle' | 'end') =>
+    `<line x1="${x(at)}" y1="${y(0)}" x2="${x(at)}" y2="${y(0) + 5}" stroke="#555" stroke-width="1"/>` +
+    `<text x="${x(at)}" y="${HEIGHT - 12}" font-size="11" text-anchor="${anchor}" fill="#555">${escText(label)}</text>`;
   if (lastLabel === firstLabel) {
     // One day: its date under the middle, where a single session's dots are, not at the left edge.
     out.push(`<text x="${round(LEFT + plotWidth / 2)}" y="${HEIGHT - 12}" font-size="11" text-anchor="middle" fill="#555">${escText(firstLabel)}</text>`);
   } else {
-    out.push(
-      `<text x="${LEFT}" y="${HEIGHT - 12}" font-size="11" fill="#555">${escText(firstLabel)}</text>`,
-      `<text x="${WIDTH - RIGHT}" y="${HEIGHT - 12}" font-size="11" text-anchor="end" fill="#555">${escText(lastLabel)}</text>`,
-    );
+    // The dates a quarter, half and three quarters of the way along as well, so that a score far
+    // from both ends of a long history can be placed in time.
+    const labels = [firstLabel];
+    out.push(dateMark(first, firstLabel, 'start'));
+    for (const quarter of [1, 2, 3]) {
+      const at = first + ((last - first) * quarter) / 4;
+      const label = dateOf(new Date(at).toISOString());
+      if (label === labels.at(-1) || label === lastLabel) continue;
+      labels.push(label);
+      out.push(dateMark(at, label, 'middle'));
+    }
+    out.push(dateMark(last, lastLabel, 'end'));
   }
 
   // Printed in black and white the colours are two greys: the lines differ by their dashes, the

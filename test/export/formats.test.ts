@@ -511,6 +511,20 @@ describe('html', () => {
     ]);
   });
 
+  it('dates the axis of a chart at both ends and in between, each date once, with a tick where it stands', () => {
+    const chartOf = (sessions: StoreData['sessions']) => toHtml(buildReport({ ...data, sessions }, library, { now: NOW })).split('<svg ')[1]!;
+    const datesOf = (chart: string) => {
+      const ticks = new Set([...chart.matchAll(/<line x1="([\d.]+)" y1="220" x2="\1" y2="225"/g)].map(([, x]) => x));
+      return [...chart.matchAll(/<text x="([\d.]+)"[^>]*>(\d{4}-\d\d-\d\d)<\/text>/g)].map(([, x, date]) => `${date}${ticks.has(x!) ? '' : ' (no tick)'}`);
+    };
+    const daily = (count: number, gapDays: number) =>
+      Array.from({ length: count }, (_, i) => ({ ...sessionOne, id: `daily-${i}`, startedAt: new Date(Date.UTC(2026, 0, 1, 15) + i * gapDays * 86_400_000).toISOString() }));
+    // A year: the first and last sessions, and a quarter, half and three quarters of the way.
+    expect(datesOf(chartOf(daily(53, 7)))).toEqual(['2026-01-01', '2026-04-02', '2026-07-02', '2026-10-01', '2026-12-31']);
+    // Two days: each date once.
+    expect(datesOf(chartOf(daily(2, 1)))).toEqual(['2026-01-01', '2026-01-02']);
+  });
+
   it('draws only the lines, without a dot per session, for a long history', () => {
     const many = (count: number) => {
       const sessions = Array.from({ length: count }, (_, i) => ({ ...sessionOne, id: `long-${i}`, startedAt: new Date(Date.UTC(2026, 0, 1) + i * 86_400_000).toISOString() }));
