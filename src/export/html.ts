@@ -81,7 +81,7 @@ const STYLE = `
   .due, .yes, .flare { font-weight: bold; }
   .flare { color: #a00; }
   .empty, .aside { color: #555; font-style: italic; }
-  .legend { color: #555; font-size: .9rem; }
+  .legend { color: #555; font-size: .9em; }
   .lines { white-space: pre-line; }
   svg { max-width: 100%; height: auto; }
   figure { margin: 1rem 0; }

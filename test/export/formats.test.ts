@@ -440,6 +440,13 @@ describe('html', () => {
     expect(html).not.toContain(' &lt;i&gt;');
   });
 
+  it('sets the routine names under the session table smaller than the page text, printed as on screen', () => {
+    // Print sets the body in 10pt: a size relative to the page root (16px) came out larger than the table above it.
+    const style = toHtml(report).split('<style>')[1]!.split('</style>')[0]!;
+    expect(style).toMatch(/\n {2}\.legend \{[^}]*font-size: \.9em;/);
+    expect(style).toMatch(/@media print \{[^@]*body \{[^}]*font-size: 10pt;/);
+  });
+
   it('names the routines under the session table, and the built-in ones in words', () => {
     const data = sampleStore();
     data.sessions[1]!.routine = 'rehab';
