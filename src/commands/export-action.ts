@@ -90,17 +90,20 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
         : `${report.sessions.length} session${report.sessions.length === 1 ? '' : 's'}, ${periodWords(report)}`;
     ctx.stderr.write(`Wrote ${options.output} (${what}).\n`);
     if (named !== undefined && named !== format) {
-      notice(ctx, `Its name ends like a ${named} file, but it holds ${format}, as ${formatFlag} asked.`);
+      notice(ctx, `Its name ends like ${named === 'html' ? 'an' : 'a'} ${formatNames[named]} file, but it holds ${formatNames[format]}, as ${formatFlag} asked.`);
     }
   }
   if (name !== undefined && (format === 'csv' || format === 'json')) {
-    notice(ctx, `The ${format} format has no place for a name, so --name was not used.`);
+    notice(ctx, `The ${formatNames[format]} format has no place for a name, so --name was not used.`);
   }
   if (format === 'json' && (report.period.since !== null || report.period.until !== null)) {
     // Restored into an empty store, a backup of a period gives back that period only.
     notice(ctx, `This backup holds ${periodWords(report)} only: for a full one, leave out --since and --until.`);
   }
 }
+
+/** Each format as a sentence names it ("a md file" read wrong). */
+const formatNames: Record<Format, string> = { md: 'Markdown', csv: 'CSV', json: 'JSON', html: 'HTML', fhir: 'FHIR' };
 
 /** The format a file name asks for, if any. `.fhir.json` is FHIR: the longer ending is checked first. */
 function formatOfName(file: string): Format | undefined {

@@ -103,7 +103,7 @@ describe('itb export', () => {
     expect(JSON.parse(json.stdout).schemaVersion).toBe(1);
     // A file name that says otherwise gets the note, naming the flag that was given.
     const file = join(home, 'report.html');
-    expect((await exportIn(['--json', '-o', file])).stderr).toContain('Its name ends like a html file, but it holds json, as --json asked.');
+    expect((await exportIn(['--json', '-o', file])).stderr).toContain('Its name ends like an HTML file, but it holds JSON, as --json asked.');
     const both = await exportIn(['--json', '--format', 'csv']);
     expect(both.code).toBe(2);
     expect(both.stderr).toContain('--json asks for JSON, and --format for csv: give one of them');
@@ -281,7 +281,7 @@ describe('itb export', () => {
     const file = join(home, 'named.csv');
     const result = await exportIn(['-o', file, '--name', 'Sam Lee']);
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain('--name was not used');
+    expect(result.stderr).toContain('The CSV format has no place for a name, so --name was not used.');
     expect(readFileSync(file, 'utf8')).not.toContain('Sam Lee');
   });
 
@@ -299,7 +299,8 @@ describe('itb export', () => {
     const mismatch = await exportIn(['-o', out('h.fhir.json'), '--format', 'json']);
     expect(mismatch.code).toBe(0);
     expect(JSON.parse(readFileSync(out('h.fhir.json'), 'utf8')).schemaVersion).toBe(1);
-    expect(mismatch.stderr).toContain('Its name ends like a fhir file, but it holds json, as --format asked.');
+    expect(mismatch.stderr).toContain('Its name ends like a FHIR file, but it holds JSON, as --format asked.');
+    expect((await exportIn(['-o', out('m.md'), '--format', 'csv'])).stderr).toContain('Its name ends like a Markdown file, but it holds CSV, as --format asked.');
     const plain = await exportIn(['-o', out('e.txt'), '--format', 'md']);
     expect(plain.code).toBe(0);
     expect(plain.stderr).not.toContain('ends like');
