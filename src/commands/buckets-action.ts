@@ -15,7 +15,7 @@ import type { Colours } from '../ui/colour.js';
 import { isPromptExit } from '../ui/prompter.js';
 import { readSummary } from '../store/summary-file.js';
 import { onScreen, packed, table, wrap } from '../ui/table.js';
-import { libraryFor, notice, notInLibrary, paint, printJson, promptsFor } from './shared.js';
+import { itbWithLibrary, libraryFor, notice, notInLibrary, paint, printJson, promptsFor } from './shared.js';
 
 const bucketWords: Record<ExerciseStatus['bucket'], string> = { rehab: 'rehab', avoid: 'avoid for now', untested: 'untested' };
 
@@ -42,11 +42,12 @@ export async function showBuckets(ctx: Context, options: { json?: boolean }, sel
     return printJson(ctx, { schemaVersion: 1, generatedAt: now.toISOString(), ...view, advice });
   }
   const colour = paint(ctx, self);
+  const itb = itbWithLibrary(ctx, self);
   if (summary.sessionCount === 0 && summary.moveCount === 0) {
-    ctx.stdout.write(`${wrap(`No sessions yet. Run ${colour.bold('itb session')} to try your first drills; what helps will show up here.`).join('\n')}\n`);
+    ctx.stdout.write(`${wrap(`No sessions yet. Run ${colour.bold(`${itb} session`)} to try your first drills; what helps will show up here.`).join('\n')}\n`);
     return;
   }
-  ctx.stdout.write(renderBuckets(view, advice, colour, summary.buckets, library));
+  ctx.stdout.write(renderBuckets(view, advice, colour, summary.buckets, library, itb));
 }
 
 export async function moveDrill(ctx: Context, id: string, bucketArg: string, options: { note?: string }, self: Command) {
@@ -213,7 +214,8 @@ function drillLines(status: ExerciseStatus, colour: Colours): string[] {
   return lines;
 }
 
-function renderBuckets(view: BucketView, advice: Advice[], colour: Colours, log: Pick<BucketSummary, 'resetAt' | 'ratingsMix'>, library: Library): string {
+/** `itb`: how to start it, for the commands suggested next (itbWithLibrary). */
+function renderBuckets(view: BucketView, advice: Advice[], colour: Colours, log: Pick<BucketSummary, 'resetAt' | 'ratingsMix'>, library: Library, itb: string): string {
   const out: string[] = wrap(`Rehab — your rehab routine (${view.rehab.length})`).map((line) => colour.green.bold(line));
   const dimmed = (text: string) => wrap(text, 80, '  ').map((line) => colour.dim(line));
   if (view.rehab.length === 0) out.push(...dimmed('Nothing yet: drills that lower your score land here.'));
@@ -253,9 +255,9 @@ function renderBuckets(view: BucketView, advice: Advice[], colour: Colours, log:
   const rested = rehabReadyAt(advice, rehab.map((id) => loading.has(id)));
   // After a flare-up today, the next session is for another day, as the advice above says.
   const later = advice.some((item) => item.id === 'rest-after-flare-up') ? ', on another day' : '';
-  if (rehab.length > 0) next.push(['itb session rehab', rested ? `run your rehab routine from ${localDateTime(rested)}` : `run your rehab routine${later}`]);
-  if (due > 0) next.push(['itb session retest', `re-test ${due} ${due === 1 ? 'drill' : 'drills'} set aside for now${later}`]);
-  if (next.length === 0) next.push(['itb session', `test drills from a routine${later}`]);
+  if (rehab.length > 0) next.push([`${itb} session rehab`, rested ? `run your rehab routine from ${localDateTime(rested)}` : `run your rehab routine${later}`]);
+  if (due > 0) next.push([`${itb} session retest`, `re-test ${due} ${due === 1 ? 'drill' : 'drills'} set aside for now${later}`]);
+  if (next.length === 0) next.push([`${itb} session`, `test drills from a routine${later}`]);
   const width = Math.max(...next.map(([run]) => run.length));
   // What to run beside what it does; on a terminal too narrow for that, what it does goes under
   // it, indented further so that commands and descriptions are told apart.

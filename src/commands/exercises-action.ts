@@ -7,7 +7,7 @@ import type { Exercise, Library } from '../library/schema.js';
 import type { Colours } from '../ui/colour.js';
 import { describeDose, describeSide } from '../ui/describe.js';
 import { hanging, onScreen, packed, table, width, wrap } from '../ui/table.js';
-import { globals, libraryFor, notInLibrary, paint, printJson } from './shared.js';
+import { itbWithLibrary, libraryFor, notInLibrary, paint, printJson } from './shared.js';
 
 export async function showExercises(ctx: Context, id: string | undefined, options: { json?: boolean }, command: Command) {
   const library = await libraryFor(ctx, command);
@@ -18,15 +18,14 @@ export async function showExercises(ctx: Context, id: string | undefined, option
     return;
   }
   const exercise = findExercise(library, id);
-  if (!exercise) throw routineNotDrill(id, library, command) ?? (await notInLibrary(ctx, command, id, library.exercises.map((drill) => drill.id)));
+  if (!exercise) throw routineNotDrill(ctx, id, library, command) ?? (await notInLibrary(ctx, command, id, library.exercises.map((drill) => drill.id)));
   if (options.json) return printJson(ctx, exercise);
   ctx.stdout.write(showExercise(library, exercise, colour));
 }
 
 /** A routine's id given for a drill: where its drills are listed (with the library in use). */
-function routineNotDrill(id: string, library: Library, command: Command): UserError | undefined {
-  const { data } = globals(command);
-  const itb = data !== undefined ? `itb --data ${data}` : 'itb';
+function routineNotDrill(ctx: Context, id: string, library: Library, command: Command): UserError | undefined {
+  const itb = itbWithLibrary(ctx, command);
   if (id === 'rehab' || id === 'retest') return new UserError(`"${id}" is a built-in routine, not a drill`, `\`${itb} buckets\` lists its drills.`);
   if (!library.routines.some((routine) => routine.id === id)) return undefined;
   return new UserError(`"${id}" is a routine, not a drill`, `\`${itb} routines\` lists its drills; \`${itb} exercises ID\` shows one of them.`);

@@ -6,12 +6,12 @@ import { UserError } from '../errors.js';
 import { findExercise } from '../library/library.js';
 import type { Library } from '../library/schema.js';
 import { hanging, hangingPacked, onScreen, width, wrap } from '../ui/table.js';
-import { globals, libraryFor, paint, printJson } from './shared.js';
+import { itbWithLibrary, libraryFor, paint, printJson } from './shared.js';
 
 export async function showRoutines(ctx: Context, options: { json?: boolean }, command: Command) {
   const library = await libraryFor(ctx, command);
   const [word] = command.args;
-  if (word !== undefined) throw strayWord(word, library, command);
+  if (word !== undefined) throw strayWord(ctx, word, library, command);
   if (options.json) return printJson(ctx, library.routines);
   const colour = paint(ctx, command);
   // The name beside the id, or under it when a long id leaves it too little room.
@@ -44,9 +44,8 @@ export async function showRoutines(ctx: Context, options: { json?: boolean }, co
  * `itb routines` takes no routine: a word after it is most likely one to look at, or to run. The
  * commands named keep a --data given, so that they show the same library.
  */
-function strayWord(word: string, library: Library, command: Command): UserError {
-  const { data } = globals(command);
-  const itb = data !== undefined ? `itb --data ${data}` : 'itb';
+function strayWord(ctx: Context, word: string, library: Library, command: Command): UserError {
+  const itb = itbWithLibrary(ctx, command);
   const ids = [...library.routines.map((routine) => routine.id), 'rehab', 'retest'];
   const id = ids.find((known) => known === word.toLowerCase());
   if (id !== undefined) {

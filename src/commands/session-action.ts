@@ -23,7 +23,7 @@ import { goOnAfterFlareUp } from './session-rest.js';
 import { screenIfNeeded } from './session-screen.js';
 import { setUp, type Plan } from './session-setup.js';
 import type { SessionOptions } from './session.js';
-import { libraryFor, paint, promptsFor } from './shared.js';
+import { itbWithLibrary, libraryFor, paint, promptsFor } from './shared.js';
 
 export async function runSession(ctx: Context, command: Command, routineArg: string | undefined, options: SessionOptions) {
   const colour = paint(ctx, command);
@@ -35,7 +35,8 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
   const bucketsBefore = bucketView(data, library, ctx.now());
   // A routine that does not exist (or an empty rehab bucket) stops us before any question too,
   // not after the safety screen.
-  if (routineArg !== undefined) routineExercises(routineArg, bucketsBefore, library);
+  const itb = itbWithLibrary(ctx, command);
+  if (routineArg !== undefined) routineExercises(routineArg, bucketsBefore, library, { itb });
   // Checked after the routine, so that a mistyped one is named first.
   if (!ctx.stdinIsTTY || !ctx.stdout.isTTY) {
     throw new UserError(
@@ -84,7 +85,7 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
       }
     }
     // The store as the last save left it: reading years of history again would delay the summary.
-    say(closing(state.session, library, bucketsBefore, saved!, ctx.now(), flaredToday, colour));
+    say(closing(state.session, library, bucketsBefore, saved!, ctx.now(), flaredToday, itb, colour));
   } catch (error) {
     if (!isPromptExit(error)) throw error;
     if (!state) throw new Interrupted('\nStopped before the session began; no session was recorded.');
@@ -160,8 +161,8 @@ function retestDate(ctx: Context, settings: Settings): string {
   return localDate(retestDueAt(ctx.now().toISOString(), settings.retestAfterDays));
 }
 
-/** `flaredToday`: a session earlier the same day had a flare-up. */
-function closing(session: Session, library: Library, before: BucketView, after: StoreData, now: Date, flaredToday: boolean, colour: Colours): string {
+/** `flaredToday`: a session earlier the same day had a flare-up; `itb`: how to start it (itbWithLibrary). */
+function closing(session: Session, library: Library, before: BucketView, after: StoreData, now: Date, flaredToday: boolean, itb: string, colour: Colours): string {
   const view = bucketView(after, library, now);
   // A flare flag counts as part of the bucket: a re-test that clears it is a change to show.
   const bucketOf = (v: BucketView, id: string) => {
@@ -181,14 +182,14 @@ function closing(session: Session, library: Library, before: BucketView, after: 
   const flared = session.results.some((result) => result.flare);
   const afterFlare = flared ? afterFlareUpAdvice : '';
   const status = [stopped, afterFlare].filter(Boolean).map((text) => `\n${wrap(text, 78).map((line) => colour.dim(line)).join('\n')}\n`).join('');
-  const nextSteps = [['itb buckets', 'what helps and what to avoid for now']];
+  const nextSteps = [[`${itb} buckets`, 'what helps and what to avoid for now']];
   // Not before its strength drills have had their 48 hours, when it has nothing else; after a
   // flare-up, this session's or an earlier one's today, not another session today.
   const loading = new Map(library.exercises.map((exercise) => [exercise.id, exercise.loading]));
   const rested = rehabReadyAt(adviceFor(after, now), builtInRoutine('rehab', view, library).map((id) => loading.get(id) === true));
   const rehabWhen = rested ? `your rehab routine, from ${localDateTime(rested)}` : flared || flaredToday ? 'your rehab routine, on another day' : 'your rehab routine';
-  if (view.rehab.length > 0) nextSteps.push(['itb session rehab', rehabWhen]);
-  nextSteps.push(['itb export -o report.html', 'a report for your physical therapist']);
+  if (view.rehab.length > 0) nextSteps.push([`${itb} session rehab`, rehabWhen]);
+  nextSteps.push([`${itb} export -o report.html`, 'a report for your physical therapist']);
   let next = table(nextSteps.map(([command, what]) => [`  ${command}`, colour.dim(what!)]));
   // Too narrow for two columns: each command with what it does under it.
   if (next.some((line) => width(line) > onScreen(80))) next = nextSteps.flatMap(([command, what]) => [`  ${command}`, ...wrap(what!, 80, '    ').map((line) => colour.dim(line))]);

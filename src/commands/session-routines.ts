@@ -39,21 +39,23 @@ export async function chooseRoutine(buckets: BucketView, library: Library, promp
 /**
  * The drills a session of `routine` offers. A drill set aside for now stays out of the library's
  * routines until its re-test date (then they offer it again, as does \`itb session retest\`):
- * "avoid for now" means not today, and above all not straight after a flare-up.
+ * "avoid for now" means not today, and above all not straight after a flare-up. `options.itb`
+ * is how to start itb in the commands a refusal suggests (itbWithLibrary).
  */
 export function routineExercises(
   routine: string,
   buckets: BucketView,
   library: Library,
-  options: { allSetAside?: 'refuse' | 'keep' } = {},
+  options: { allSetAside?: 'refuse' | 'keep'; itb?: string } = {},
 ): { exercises: Exercise[]; setAside: ExerciseStatus[] } {
+  const itb = options.itb ?? 'itb';
   const byId = new Map(library.exercises.map((exercise) => [exercise.id, exercise]));
   const inLibrary = (ids: string[]) => ids.map((id) => byId.get(id)).filter((exercise): exercise is Exercise => exercise !== undefined);
   if (routine === 'rehab' || routine === 'retest') {
     const ids = builtInRoutine(routine, buckets, library);
     if (ids.length === 0 && routine === 'rehab') {
       const first = library.routines[0]?.id;
-      const start = first === undefined ? 'Run a session with a routine first.' : `Run a session with a routine first: \`itb session ${first}\`.`;
+      const start = first === undefined ? 'Run a session with a routine first.' : `Run a session with a routine first: \`${itb} session ${first}\`.`;
       const elsewhere = buckets.rehab.length;
       if (elsewhere > 0) {
         throw new UserError(
@@ -67,7 +69,7 @@ export function routineExercises(
       const waiting = buckets.avoid.filter((status) => status.retestDueAt !== undefined);
       throw new UserError(
         'no drill set aside for now is due for a re-test yet',
-        waiting.length === 0 ? 'Nothing is set aside for now.' : `The first is due on ${firstRetest(waiting)}; \`itb buckets\` shows every re-test date.`,
+        waiting.length === 0 ? 'Nothing is set aside for now.' : `The first is due on ${firstRetest(waiting)}; \`${itb} buckets\` shows every re-test date.`,
       );
     }
     return { exercises: inLibrary(ids), setAside: [] };
@@ -75,7 +77,7 @@ export function routineExercises(
   const found = library.routines.find((r) => r.id === routine);
   if (!found) {
     const near = closest(routine, library.routines.map((r) => r.id).concat('rehab', 'retest'));
-    throw new UserError(`there is no routine "${routine}"`, `${near.length > 0 ? `Did you mean ${near.join(' or ')}? ` : ''}\`itb routines\` lists them.`);
+    throw new UserError(`there is no routine "${routine}"`, `${near.length > 0 ? `Did you mean ${near.join(' or ')}? ` : ''}\`${itb} routines\` lists them.`);
   }
   const waiting = new Map(buckets.avoid.filter((status) => !status.retestDue).map((status) => [status.exerciseId, status]));
   const exercises = inLibrary(found.exercises);
@@ -84,7 +86,7 @@ export function routineExercises(
   if (offered.length === 0 && options.allSetAside !== 'keep') {
     throw new UserError(
       `every drill of the ${found.name} routine is set aside for now`,
-      '`itb buckets` shows when each one is due for a re-test; `itb routines` lists the other routines.',
+      `\`${itb} buckets\` shows when each one is due for a re-test; \`${itb} routines\` lists the other routines.`,
     );
   }
   return { exercises: offered, setAside };

@@ -78,6 +78,25 @@ function leapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
+/**
+ * `itb` as the person started it, for a command they are told to run: `npx itb` when they ran it
+ * through npx, as the README's Quick start does (plain `itb` needs `npm install -g .`).
+ */
+export function itbAsStarted(ctx: Context): string {
+  return ctx.env.npm_lifecycle_event === 'npx' ? 'npx itb' : 'itb';
+}
+
+/** itbAsStarted with the --data given, so that a command suggested next uses the same library. */
+export function itbWithLibrary(ctx: Context, command: Command): string {
+  const { data } = globals(command);
+  return data === undefined ? itbAsStarted(ctx) : `${itbAsStarted(ctx)} --data ${shellWord(data)}`;
+}
+
+/** A file name as it is typed in a shell: quoted when the shell would split it or read into it. */
+export function shellWord(text: string): string {
+  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replaceAll("'", "'\\''")}'`;
+}
+
 /** The error for a drill id that is not among `ids`, suggesting the near ones. */
 export function unknownDrill(id: string, ids: string[]): UserError {
   const near = closest(id, ids);
@@ -100,8 +119,8 @@ export async function notInLibrary(ctx: Context, command: Command, id: string, i
   const near = closest(id, ids);
   const builtIn = findExercise(await loadLibrary({}), id);
   // The built-in library is read without --data, and with ITB_DATA empty when it is set.
-  const listing = data !== undefined ? `itb --data ${file} exercises` : 'itb exercises';
-  const builtInCommand = `${ctx.env.ITB_DATA ? 'ITB_DATA= ' : ''}itb exercises ${id}`;
+  const listing = `${itbWithLibrary(ctx, command)} exercises`;
+  const builtInCommand = `${ctx.env.ITB_DATA ? 'ITB_DATA= ' : ''}${itbAsStarted(ctx)} exercises ${id}`;
   const hints = [
     near.length > 0 ? `Did you mean ${near.join(' or ')}?` : undefined,
     `\`${listing}\` lists its drills.`,

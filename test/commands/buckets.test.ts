@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Session, StoreData } from '../../src/core/records.js';
@@ -74,6 +74,23 @@ describe('itb buckets', () => {
     const tomorrow = await run(['buckets'], { home, now: new Date('2026-03-02T12:00:00Z') });
     expect(tomorrow.stdout).not.toContain('flared up today');
     expect(tomorrow.stdout).toMatch(/^Next: itb session rehab {2}run your rehab routine$/m);
+  });
+
+  it('suggests what to run next as itb was started: through npx, and with the library file given', async () => {
+    await withSessions();
+    const mine = join(home, 'my library.yaml');
+    copyFileSync(join(import.meta.dirname, '../../data/library.yaml'), mine);
+    const result = await run(['--data', mine, 'buckets'], { home, now, env: { npm_lifecycle_event: 'npx' } });
+    // Too long to stand beside what they do, the commands take lines of their own.
+    expect(result.stdout).toMatch(new RegExp(`^Next: npx itb --data '${home}/my library\\.yaml' session rehab$`, 'm'));
+    expect(result.stdout).toMatch(new RegExp(`^ {6}npx itb --data '${home}/my library\\.yaml' session retest$`, 'm'));
+    const empty = tempHome();
+    try {
+      const none = await run(['buckets'], { home: empty.home, now, env: { npm_lifecycle_event: 'npx' } });
+      expect(none.stdout).toContain('No sessions yet. Run npx itb session to try your first drills');
+    } finally {
+      empty.cleanup();
+    }
   });
 
   it('says how many of the tests that helped did so only on the retry', async () => {

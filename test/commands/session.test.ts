@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -226,6 +226,26 @@ describe('itb session', () => {
     expect(result.stdout).toContain('\n  Exercise                        Before → after  Result\n  Lateral ankle tilts             6 → 4           helped → rehab\n');
     expect(result.stdout).toContain('\n  Forward 45° lunge knee circles  —               skipped\n');
     expect(result.stdout).toMatch(/\nNext:\n {2}itb buckets {16}what helps and what to avoid for now\n/);
+  });
+
+  it('suggests what to run next as itb was started: through npx, and with the library file given', async () => {
+    // A library of one's own (here the built-in one, copied) in a file whose name the shell would split.
+    const mine = join(home, "Pat's library.yaml");
+    copyFileSync(join(import.meta.dirname, '../../data/library.yaml'), mine);
+    const answers: Answer[] = [...screenClear, 6, 'done', 4, 'stop'];
+    const result = await run(['--data', mine, 'session', 'joint-chain', ...flags], { home, tty: true, answers, env: { npm_lifecycle_event: 'npx' } });
+    expect(result.code).toBe(0);
+    const itb = `npx itb --data '${home}/Pat'\\''s library.yaml'`;
+    const next = result.stdout.slice(result.stdout.indexOf('\nNext:\n'));
+    expect(next.split('\n').filter((line) => line.startsWith('  ') && !line.startsWith('    '))).toEqual([`  ${itb} buckets`, `  ${itb} session rehab`, `  ${itb} export -o report.html`]);
+    // Refused before any question, a routine of the built-in library is suggested with the same start.
+    const empty = tempHome();
+    try {
+      const nothing = await run(['session', 'rehab', ...flags], { home: empty.home, tty: true, answers: [], env: { npm_lifecycle_event: 'npx' } });
+      expect(nothing.stderr).toContain('Run a session with a routine first: `npx itb session joint-chain`.');
+    } finally {
+      empty.cleanup();
+    }
   });
 
   it('names the actual side for the opposite-side drill', async () => {
@@ -776,7 +796,9 @@ describe('itb session', () => {
     const good = join(import.meta.dirname, '../fixtures/libraries/good.yaml');
     const empty = await run(['--data', good, 'session', 'rehab', ...flags], { home, tty: true, answers: [] });
     expect(empty.code).toBe(2);
-    expect(empty.stderr).toContain('error: your rehab bucket is empty, so there is no rehab routine yet\nRun a session with a routine first: `itb session clinic-plan`.');
+    expect(empty.stderr).toContain('error: your rehab bucket is empty, so there is no rehab routine yet\nRun a session with a routine first:');
+    // The routine with the library it is in: the built-in one has no such routine.
+    expect(empty.stderr.replace(/\s+/g, ' ')).toContain(`Run a session with a routine first: \`itb --data ${good} session clinic-plan\`.`);
     await Store.open({ ITB_HOME: home }).update((data) => {
       for (const id of ['clamshells', 'bridges']) data.moves.push({ exerciseId: id, bucket: 'rehab', at: '2026-11-19T08:00:00.000Z' });
       data.buckets = projectBuckets(data.sessions, data.moves);
