@@ -171,14 +171,20 @@ function checkedScore(score: number): number {
  * number alone.
  */
 export function parseScore(text: string): { ok: true; score: number } | { ok: false; reason: string } {
-  const trimmed = text.trim();
+  // Full-width digits ("５", from a Japanese or Chinese keyboard) are digits all the same.
+  const trimmed = text.normalize('NFKC').trim();
   if (trimmed === '') return { ok: false, reason: 'Type a number from 0 (none) to 10 (worst imaginable).' };
   // "5/10", "5 out of 10": the scale is known, only the number is wanted.
   const outOfTen = /^(\d+)\s*(?:\/|out of)\s*10$/i.exec(trimmed);
   if (outOfTen && Number(outOfTen[1]) <= 10) return { ok: false, reason: `Type just the number, like ${Number(outOfTen[1])}: the scale is always out of 10.` };
-  // A decimal comma ("5,5") is a number too, as many people write one. Quoted back with any
-  // control character escaped: one that reverses the text would garble the line.
-  if (!/^[+-]?\d+([.,]\d+)?$/.test(trimmed)) return { ok: false, reason: `"${quoted(trimmed)}" is not a number. Type just the number, from 0 to 10, like 5.` };
+  // "6-7", "6 to 7": between two scores, as people often rate pain; the scale wants one.
+  const between = /^(\d+)\s*(?:-|–|—|to|or)\s*(\d+)$/i.exec(trimmed);
+  if (between && Number(between[1]) <= 10 && Number(between[2]) <= 10) {
+    return { ok: false, reason: `Pick one number, ${Number(between[1])} or ${Number(between[2])}: the one closer to how it feels right now.` };
+  }
+  // A decimal comma ("5,5") is a number too, as many people write one, and "5." is 5. Quoted back
+  // with any control character escaped: one that reverses the text would garble the line.
+  if (!/^[+-]?\d+([.,]\d*)?$/.test(trimmed)) return { ok: false, reason: `"${quoted(trimmed)}" is not a number. Type just the number, from 0 to 10, like 5.` };
   // Judged on the digits typed: "5.0000000000000000001" is no whole number, though it reads as 5.
   if (/[.,]\d*[1-9]/.test(trimmed)) return { ok: false, reason: 'Use a whole number from 0 to 10, without decimals.' };
   const value = Number(trimmed.replace(',', '.'));

@@ -198,6 +198,9 @@ describe('parseScore', () => {
     ['+3', 3],
     ['4.0', 4],
     ['4,0', 4],
+    ['5.', 5],
+    ['\uff15', 5], // a full-width 5
+    ['\uff11\uff10', 10],
   ])('accepts %j as %d', (text, score) => {
     expect(parseScore(text)).toEqual({ ok: true, score });
   });
@@ -209,6 +212,10 @@ describe('parseScore', () => {
     ['5/10', 'Type just the number, like 5: the scale is always out of 10.'],
     ['7 / 10', 'Type just the number, like 7: the scale is always out of 10.'],
     ['3 out of 10', 'Type just the number, like 3: the scale is always out of 10.'],
+    ['6-7', 'Pick one number, 6 or 7: the one closer to how it feels right now.'],
+    ['6 – 7', 'Pick one number, 6 or 7: the one closer to how it feels right now.'],
+    ['3 to 4', 'Pick one number, 3 or 4: the one closer to how it feels right now.'],
+    ['9 or 10', 'Pick one number, 9 or 10: the one closer to how it feels right now.'],
   ])('asks for just the number when %j is typed', (text, reason) => {
     expect(parseScore(text)).toEqual({ ok: false, reason });
   });
@@ -224,6 +231,8 @@ describe('parseScore', () => {
     ['1e1', /not a number/],
     ['0x5', /not a number/],
     ['12/10', /"12\/10" is not a number/],
+    ['10-12', /"10-12" is not a number/],
+    ['.5', /not a number/],
   ])('refuses %j and says why', (text, reason) => {
     const result = parseScore(text);
     expect(result.ok).toBe(false);
