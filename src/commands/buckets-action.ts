@@ -50,7 +50,18 @@ export async function showBuckets(ctx: Context, options: { json?: boolean }, sel
   ctx.stdout.write(renderBuckets(view, advice, colour, summary.buckets, library, itb));
 }
 
+/**
+ * `itb buckets move … --json` (or reset): the --json of `itb buckets`, which these commands that
+ * change the buckets have no JSON for. Refused before anything changes, rather than ignored, so
+ * that a script waiting for JSON is not left with nothing to read.
+ */
+function noJson(self: Command): void {
+  if (!self.parent?.opts<{ json?: boolean }>().json) return;
+  throw new UserError(`--json is for showing the buckets: itb buckets ${self.name()} changes them and prints no JSON`, `Leave --json out; \`itb buckets --json\` shows the buckets after.`);
+}
+
 export async function moveDrill(ctx: Context, id: string, bucketArg: string, options: { note?: string }, self: Command) {
+  noJson(self);
   const bucket = bucketArg.toLowerCase();
   if (bucket !== 'rehab' && bucket !== 'avoid') {
     throw new UserError(`"${bucketArg}" is not a bucket: use rehab or avoid`, `For example: itb buckets move ${id} avoid --note "sore today"`);
@@ -123,6 +134,7 @@ function knownIds(data: StoreData, libraryIds: string[]): string[] {
 }
 
 export async function resetBuckets(ctx: Context, options: { force?: boolean }, self: Command) {
+  noJson(self);
   if (!options.force && !ctx.stdinIsTTY) {
     throw new UserError('`itb buckets reset` asks before clearing, and there is no terminal to ask in', 'Add --force to reset without asking: itb buckets reset --force');
   }

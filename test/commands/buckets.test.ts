@@ -332,6 +332,20 @@ describe('itb buckets move', () => {
   });
 });
 
+describe('--json with a command that changes the buckets', () => {
+  it('is refused before anything changes, wherever it is written', async () => {
+    await withSessions();
+    const bytes = readFileSync(join(home, 'store.json'));
+    for (const argv of [['buckets', 'move', 'clamshells', 'avoid', '--json'], ['buckets', '--json', 'move', 'clamshells', 'avoid'], ['buckets', 'reset', '--force', '--json']]) {
+      const refused = await run(argv, { home, now });
+      expect(refused.code).toBe(2);
+      expect(refused.stdout).toBe('');
+      expect(refused.stderr).toMatch(/^error: --json is for showing the buckets: itb buckets (move|reset) changes them and prints no JSON\n/);
+    }
+    expect(readFileSync(join(home, 'store.json'))).toEqual(bytes);
+  });
+});
+
 describe('itb buckets reset', () => {
   it('asks, then clears decisions and manual moves but keeps the sessions', async () => {
     await withSessions();

@@ -74,6 +74,19 @@ describe('itb settings', () => {
     expect(statSync(file).mtimeMs).toBe(before.modified);
   });
 
+  it('refuses --json with a change, changing nothing, as a script waiting for JSON would get none', async () => {
+    expect((await run(['settings', 'retestAfterDays', '21'], { home })).code).toBe(0);
+    const bytes = readFileSync(join(home, 'store.json'));
+    for (const argv of [['settings', 'retestAfterDays', '10', '--json'], ['settings', 'movement', '--unset', '--json']]) {
+      const refused = await run(argv, { home });
+      expect(refused.code).toBe(2);
+      expect(refused.stdout).toBe('');
+      expect(refused.stderr).toContain('error: --json is for showing a setting: a change prints no JSON\n');
+    }
+    expect(readFileSync(join(home, 'store.json'))).toEqual(bytes);
+    expect((await run(['settings', 'retestAfterDays', '--json'], { home })).stdout).toBe('{\n  "retestAfterDays": 21\n}\n');
+  });
+
   it('does not create the store to save a default value', async () => {
     const result = await run(['settings', 'flareRise', '3'], { home });
     expect(result.stderr).toBe('flareRise is already 3; nothing changed.\n');
