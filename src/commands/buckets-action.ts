@@ -15,7 +15,7 @@ import type { Colours } from '../ui/colour.js';
 import { isPromptExit } from '../ui/prompter.js';
 import { readSummary } from '../store/summary-file.js';
 import { onScreen, packed, table, wrap } from '../ui/table.js';
-import { itbWithLibrary, libraryFor, notice, notInLibrary, paint, printJson, promptsFor } from './shared.js';
+import { itbAsStarted, itbWithLibrary, libraryFor, notice, notInLibrary, paint, printJson, promptsFor } from './shared.js';
 
 const bucketWords: Record<ExerciseStatus['bucket'], string> = { rehab: 'rehab', avoid: 'avoid for now', untested: 'untested' };
 
@@ -116,7 +116,7 @@ export async function moveDrill(ctx: Context, id: string, bucketArg: string, opt
   ];
   // Never move into pain: a drill back from a flare-up deserves a gentle start.
   if (flared && bucket === 'rehab') lines.push('It was set aside after a flare-up: start gently, and stop if your score rises.');
-  if (status?.retestDueAt) lines.push(`It will be offered for a re-test from ${localDate(new Date(status.retestDueAt))} (itb session retest).`);
+  if (status?.retestDueAt) lines.push(`It will be offered for a re-test from ${localDate(new Date(status.retestDueAt))} (${itbWithLibrary(ctx, self)} session retest).`);
   lines.push('A session that tests it again decides anew.');
   notice(ctx, lines[0]!);
   notice(ctx, paint(ctx, self, ctx.stderr).dim(lines.slice(1).join(' ')));
@@ -136,7 +136,7 @@ function knownIds(data: StoreData, libraryIds: string[]): string[] {
 export async function resetBuckets(ctx: Context, options: { force?: boolean }, self: Command) {
   noJson(self);
   if (!options.force && !ctx.stdinIsTTY) {
-    throw new UserError('`itb buckets reset` asks before clearing, and there is no terminal to ask in', 'Add --force to reset without asking: itb buckets reset --force');
+    throw new UserError('`itb buckets reset` asks before clearing, and there is no terminal to ask in', `Add --force to reset without asking: ${itbAsStarted(ctx)} buckets reset --force`);
   }
   const store = await openStore(ctx);
   const { sessions, moves, bucketsResetAt } = store.read();
@@ -171,7 +171,7 @@ export async function resetBuckets(ctx: Context, options: { force?: boolean }, s
   });
   const colour = paint(ctx, self, ctx.stderr);
   ctx.stderr.write(`Cleared ${cleared} bucket ${cleared === 1 ? 'decision' : 'decisions'}: every drill is untested again.\n`);
-  notice(ctx, colour.dim('Your session history is kept (itb history). Run itb session to start testing again.'));
+  notice(ctx, colour.dim(`Your session history is kept (${itbAsStarted(ctx)} history). Run ${itbWithLibrary(ctx, self)} session to start testing again.`));
 }
 
 // ---- text rendering ----

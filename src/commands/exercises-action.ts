@@ -14,7 +14,7 @@ export async function showExercises(ctx: Context, id: string | undefined, option
   const colour = paint(ctx, command);
   if (id === undefined) {
     if (options.json) return printJson(ctx, library.exercises);
-    ctx.stdout.write(listExercises(library, colour));
+    ctx.stdout.write(listExercises(library, colour, itbWithLibrary(ctx, command)));
     return;
   }
   const exercise = findExercise(library, id);
@@ -34,9 +34,10 @@ function routineNotDrill(ctx: Context, id: string, library: Library, command: Co
 /**
  * Name, id and body region of every drill; a strength drill says it is one. Names are never
  * shortened: a long one wraps within its column, and on a terminal too narrow for the columns
- * each drill takes a line for its name and one for its id and region.
+ * each drill takes a line for its name and one for its id and region. `itb`: how to start it
+ * (itbWithLibrary), for the command that shows one drill.
  */
-function listExercises({ exercises }: Library, colour: Colours): string {
+function listExercises({ exercises }: Library, colour: Colours, itb: string): string {
   const named = (exercise: Exercise) => (exercise.loading ? `${exercise.name} ${colour.yellow('(loading)')}` : exercise.name);
   // The ids in full (they are typed), the names in what is left of the screen.
   const widest = (texts: string[]) => Math.max(...texts.map((text) => width(text)));
@@ -45,7 +46,7 @@ function listExercises({ exercises }: Library, colour: Colours): string {
     room >= 20
       ? table([[colour.dim('name'), colour.dim('id'), colour.dim('region')], ...exercises.map((e) => [named(e), colour.bold(e.id), e.region])], { most: [room] })
       : exercises.flatMap((e) => [...table([[named(e)]], { most: [onScreen(80)] }), ...packed([colour.bold(e.id), e.region], 80, '  ')]);
-  const notes = ['Loading drills build strength: space those sessions about 48 hours apart.', 'Show one drill in full: itb exercises ID'];
+  const notes = ['Loading drills build strength: space those sessions about 48 hours apart.', `Show one drill in full: ${itb} exercises ID`];
   return `${lines.join('\n')}\n\n${notes.flatMap((note) => wrap(note)).map((line) => colour.dim(line)).join('\n')}\n`;
 }
 

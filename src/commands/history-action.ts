@@ -9,7 +9,7 @@ import { readStore } from '../store/store-file.js';
 import { onScreen, packed, table, truncate, width, wrap } from '../ui/table.js';
 import { plural } from '../export/words.js';
 import type { HistoryOptions } from './history.js';
-import { calendarDay, paint, printJson } from './shared.js';
+import { calendarDay, itbAsStarted, itbWithLibrary, paint, printJson } from './shared.js';
 
 const COLUMNS = 80;
 const SPARK_WIDTH = 56;
@@ -27,19 +27,19 @@ export async function showHistory(ctx: Context, options: HistoryOptions, self: C
 
   const colour = paint(ctx, self);
   if (data.sessions.length === 0) {
-    ctx.stdout.write(`${wrap(`No sessions yet. Run ${colour.bold('itb session')} to start.`).join('\n')}\n`);
+    ctx.stdout.write(`${wrap(`No sessions yet. Run ${colour.bold(`${itbWithLibrary(ctx, self)} session`)} to start.`).join('\n')}\n`);
     return;
   }
   if (summaries.length === 0) {
     const earlier = data.sessions.length;
-    const lines = packed([`No sessions since ${options.since}.`, colour.dim(`(${earlier} earlier; run itb history without --since to see them.)`)], COLUMNS, '', ' ');
+    const lines = packed([`No sessions since ${options.since}.`, colour.dim(`(${earlier} earlier; run ${itbAsStarted(ctx)} history without --since to see them.)`)], COLUMNS, '', ' ');
     ctx.stdout.write(`${lines.join('\n')}\n`);
     return;
   }
   const out = sessionTable(listed, colour);
   const unlisted = summaries.length - listed.length;
   if (unlisted > 0) {
-    out.push(...wrap(`… ${plural(unlisted, 'earlier session')} not listed (itb history --all lists every one).`).map((line) => colour.dim(line)));
+    out.push(...wrap(`… ${plural(unlisted, 'earlier session')} not listed (${itbAsStarted(ctx)} history --all lists every one).`).map((line) => colour.dim(line)));
   }
   out.push('', ...trendLines(trend, colour));
   const advice = adviceFor(data, ctx.now());

@@ -33,7 +33,7 @@ export async function showRoutines(ctx: Context, options: { json?: boolean }, co
   ];
   blocks.push(
     [
-      ...builtIn('rehab', 'Your rehab routine (built in)', 'The drills in your rehab bucket, in routine order. See `itb buckets`.'),
+      ...builtIn('rehab', 'Your rehab routine (built in)', `The drills in your rehab bucket, in routine order. See \`${itbWithLibrary(ctx, command)} buckets\`.`),
       ...builtIn('retest', 'Re-test (built in)', 'Drills set aside for now whose re-test date has come.'),
     ].join('\n'),
   );

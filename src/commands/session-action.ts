@@ -41,7 +41,7 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
   if (!ctx.stdinIsTTY || !ctx.stdout.isTTY) {
     throw new UserError(
       '`itb session` asks questions as you go, so it needs a terminal for its input and output.',
-      'Without one you can still use `itb buckets`, `itb history` and `itb export`.',
+      `Without one you can still use \`${itb} buckets\`, \`${itb} history\` and \`${itb} export\`.`,
     );
   }
   const prompter = await promptsFor(ctx, command);
@@ -55,7 +55,7 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
     if (flareUps.length > 0 && !(await goOnAfterFlareUp(flareUps, library, prompter, say, colour))) return;
     const flaredToday = flareUps.length > 0;
     if (!(await screenIfNeeded(ctx, store, data, prompter, colour))) return;
-    const plan = await setUp(ctx, store, data, bucketsBefore, library, prompter, routineArg, options, colour);
+    const plan = await setUp(ctx, store, data, bucketsBefore, library, prompter, routineArg, options, colour, itb);
     if (!plan) return;
     state = start({
       id: randomUUID(),

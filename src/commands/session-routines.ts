@@ -10,8 +10,11 @@ import type { Exercise, Library } from '../library/schema.js';
 import { described, type Choice, type Prompter } from '../ui/prompter.js';
 import { fitName } from '../ui/table.js';
 
-/** Asks which routine to run; the one used last (`last`) is offered first when it can run today. */
-export async function chooseRoutine(buckets: BucketView, library: Library, prompter: Prompter, last?: string): Promise<string> {
+/**
+ * Asks which routine to run; the one used last (`last`) is offered first when it can run today.
+ * `itb` is how to start itb in the command a refusal suggests (itbWithLibrary).
+ */
+export async function chooseRoutine(buckets: BucketView, library: Library, prompter: Prompter, itb: string, last?: string): Promise<string> {
   const choices: Choice<string>[] = library.routines.map((routine) => {
     const { exercises, setAside } = routineExercises(routine.id, buckets, library, { allSetAside: 'keep' });
     // Each choice on one line of 80 columns, after the prompt's pointer: the name gives way.
@@ -30,7 +33,7 @@ export async function chooseRoutine(buckets: BucketView, library: Library, promp
   if (retest.length > 0) choices.unshift({ value: 'retest', name: `Re-test drills set aside earlier (${retest.length} due)`, description: 'Drills from your avoid-for-now bucket whose re-test date has come.' });
   if (rehab.length > 0) choices.unshift({ value: 'rehab', name: `Your rehab routine (${plural(rehab.length, 'drill')})`, description: 'The drills that helped you, in routine order.' });
   if (choices.every((choice) => choice.disabled !== undefined)) {
-    throw new UserError('every drill of every routine is set aside for now', '`itb buckets` shows when each one is due for a re-test.');
+    throw new UserError('every drill of every routine is set aside for now', `\`${itb} buckets\` shows when each one is due for a re-test.`);
   }
   const again = choices.find((choice) => choice.value === last && choice.disabled === undefined);
   return prompter.select({ message: 'Which routine?', choices, ...(again ? { default: again.value } : {}) });

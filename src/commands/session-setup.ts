@@ -43,12 +43,13 @@ export async function setUp(
   routineArg: string | undefined,
   options: SessionOptions,
   colour: Colours,
+  itb: string,
 ): Promise<Plan | undefined> {
   const now = ctx.now();
   const say = (text: string) => ctx.stdout.write(text);
   // The routine of the latest session is remembered the way its side and symptom are: by the log.
   const latest = data.sessions.reduce<Session | undefined>((newest, s) => (newest && compareInstants(newest.startedAt, s.startedAt) >= 0 ? newest : s), undefined);
-  const routine = routineArg ?? (await chooseRoutine(buckets, library, prompter, latest?.routine));
+  const routine = routineArg ?? (await chooseRoutine(buckets, library, prompter, itb, latest?.routine));
   const { exercises: offered, setAside } = routineExercises(routine, buckets, library);
   let exercises = offered;
   let resting: Exercise[] = [];
@@ -64,7 +65,7 @@ export async function setUp(
     const message = gentle.length > 0 ? 'Do the strength drills today anyway? (No leaves them out today.)' : 'Do the strength drills today anyway?';
     if (!(await prompter.confirm({ message, default: false }))) {
       if (gentle.length === 0) {
-        say(`${wrap(`Nothing was recorded. ${gentlerRoutines(buckets, library)}`, 78).join('\n')}\n`);
+        say(`${wrap(`Nothing was recorded. ${gentlerRoutines(buckets, library, itb)}`, 78).join('\n')}\n`);
         return undefined;
       }
       // Only the strength drills wait: the rest of the routine is still worth doing today.
@@ -91,8 +92,11 @@ export async function setUp(
   return { routine, exercises, setAside, resting, retesting, side, symptom, movement, ...(movementInstructions ? { movementInstructions } : {}) };
 }
 
-/** Where to go instead of a strength routine: the library's routines with no strength drill that have drills to offer today. */
-function gentlerRoutines(buckets: BucketView, library: Library): string {
+/**
+ * Where to go instead of a strength routine: the library's routines with no strength drill that
+ * have drills to offer today. `itb`: how to start it (itbWithLibrary).
+ */
+function gentlerRoutines(buckets: BucketView, library: Library, itb: string): string {
   const ids = library.routines
     .filter((routine) => {
       const { exercises } = routineExercises(routine.id, buckets, library, { allSetAside: 'keep' });
@@ -102,7 +106,7 @@ function gentlerRoutines(buckets: BucketView, library: Library): string {
   if (ids.length === 0) return 'Rest today: every routine without strength drills has its drills set aside for now.';
   const some = ids.slice(0, 3);
   const listed = some.length === 1 ? some[0] : `${some.slice(0, -1).join(', ')} or ${some.at(-1)}`;
-  return `A gentler routine suits today, such as ${listed}: \`itb session ${some[0]}\`.`;
+  return `A gentler routine suits today, such as ${listed}: \`${itb} session ${some[0]}\`.`;
 }
 
 async function chooseMovement(settings: Settings, library: Library, prompter: Prompter): Promise<string> {

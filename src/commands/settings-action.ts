@@ -7,7 +7,7 @@ import { UserError } from '../errors.js';
 import { Store } from '../store/store.js';
 import { hanging, onScreen, packed, wrap } from '../ui/table.js';
 import { plural } from '../export/words.js';
-import { libraryFor, paint, printJson } from './shared.js';
+import { itbWithLibrary, libraryFor, paint, printJson } from './shared.js';
 
 export async function showOrChangeSettings(ctx: Context, keyText: string | undefined, valueText: string | undefined, options: { unset?: boolean; json?: boolean }, command: Command) {
   const store = Store.open(ctx.env);
@@ -67,7 +67,7 @@ export async function showOrChangeSettings(ctx: Context, keyText: string | undef
   // Re-test dates are worked out from this setting whenever they are shown, not kept.
   if (key === 'retestAfterDays' && typeof parsed?.value === 'number') {
     lines.push(
-      `Every drill set aside, including those set aside before this change, is now offered for a re-test ${plural(parsed.value, 'day')} after the day it was set aside; itb buckets shows the dates.`,
+      `Every drill set aside, including those set aside before this change, is now offered for a re-test ${plural(parsed.value, 'day')} after the day it was set aside; ${itbWithLibrary(ctx, command)} buckets shows the dates.`,
     );
   }
   ctx.stderr.write(`${lines.flatMap((line) => wrap(line)).join('\n')}\n`);

@@ -97,13 +97,11 @@ export function shellWord(text: string): string {
   return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replaceAll("'", "'\\''")}'`;
 }
 
-/** The error for a drill id that is not among `ids`, suggesting the near ones. */
-export function unknownDrill(id: string, ids: string[]): UserError {
+/** The error for a drill id that is not among `ids`, suggesting the near ones; `itb`: how to start it (itbAsStarted). */
+export function unknownDrill(id: string, ids: string[], itb: string): UserError {
   const near = closest(id, ids);
-  return new UserError(
-    `no drill with id "${id}"`,
-    near.length > 0 ? `Did you mean ${near.join(' or ')}? \`itb exercises\` lists them all.` : '`itb exercises` lists them all.',
-  );
+  const listing = `\`${itb} exercises\` lists them all.`;
+  return new UserError(`no drill with id "${id}"`, near.length > 0 ? `Did you mean ${near.join(' or ')}? ${listing}` : listing);
 }
 
 /**
@@ -115,7 +113,7 @@ export async function notInLibrary(ctx: Context, command: Command, id: string, i
   // The library in use, found as libraryFor finds it: --data, else a non-empty ITB_DATA.
   const { data } = globals(command);
   const file = data ?? (ctx.env.ITB_DATA || undefined);
-  if (file === undefined) return unknownDrill(id, ids);
+  if (file === undefined) return unknownDrill(id, ids, itbAsStarted(ctx));
   const near = closest(id, ids);
   const builtIn = findExercise(await loadLibrary({}), id);
   // The built-in library is read without --data, and with ITB_DATA empty when it is set.

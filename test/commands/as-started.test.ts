@@ -1,0 +1,83 @@
+// The commands itb tells a person to run next are written the way they started it: `npx itb`
+// after `npx itb` (the README's Quick start), where plain `itb` would be "command not found"
+// without a global install.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Session } from '../../src/core/records.js';
+import { projectBuckets } from '../../src/core/buckets.js';
+import { Store } from '../../src/store/store.js';
+import { buildSession } from '../helpers/sessions.js';
+import { run, tempHome } from '../helpers/run.js';
+
+const npx = { npm_lifecycle_event: 'npx' };
+const now = new Date('2026-11-20T10:00:00.000Z');
+const noRedFlags = {
+  'recent-injury': false,
+  swelling: false,
+  'locking-or-giving-way': false,
+  'numbness-or-tingling': false,
+  'fever-or-unwell': false,
+  'night-or-rest-pain': false,
+};
+const flags = ['--side', 'left', '--symptom', 'pain', '--movement', 'single-leg squat', '--no-timer'];
+
+let home: string;
+let cleanup: () => void;
+beforeEach(() => ({ home, cleanup } = tempHome()));
+afterEach(() => cleanup());
+
+const itb = (argv: string[], options: { tty?: boolean; answers?: (string | number | boolean)[] } = {}) => run(argv, { home, now, env: npx, ...options });
+/** What was printed, with the lines joined again where they were wrapped. */
+const said = (result: { stdout: string; stderr: string }) => `${result.stdout}${result.stderr}`.replace(/\s+/g, ' ');
+
+async function withSessions(...sessions: Session[]): Promise<void> {
+  await Store.open({ ITB_HOME: home }).update((data) => {
+    data.screenings.push({ at: '2026-11-01T08:00:00.000Z', answers: noRedFlags, proceeded: true });
+    data.sessions.push(...sessions);
+    data.buckets = projectBuckets(data.sessions, data.moves);
+  });
+}
+
+describe('after npx itb, the commands suggested next start with npx itb', () => {
+  it('itb history: the first session, every session, and sessions before --since', async () => {
+    expect(said(await itb(['history']))).toContain('No sessions yet. Run npx itb session to start.');
+    const days = Array.from({ length: 21 }, (_, i) => buildSession({ startedAt: `2026-10-${String(i + 1).padStart(2, '0')}T09:00:00.000Z`, baseline: 5, drills: [{ id: 'clamshells', scores: [4] }] }));
+    await withSessions(...days);
+    expect(said(await itb(['history']))).toContain('… 1 earlier session not listed (npx itb history --all lists every one).');
+    expect(said(await itb(['history', '--since', '2026-11-01']))).toContain('(21 earlier; run npx itb history without --since to see them.)');
+  });
+
+  it('itb buckets move and reset', async () => {
+    expect(said(await itb(['buckets', 'move', 'clamshells', 'avoid']))).toContain('(npx itb session retest)');
+    expect(said(await itb(['buckets', 'reset']))).toContain('Add --force to reset without asking: npx itb buckets reset --force');
+    expect(said(await itb(['buckets', 'reset', '--force']))).toContain('Your session history is kept (npx itb history). Run npx itb session to start testing again.');
+  });
+
+  it('itb settings retestAfterDays', async () => {
+    expect(said(await itb(['settings', 'retestAfterDays', '10']))).toContain('npx itb buckets shows the dates.');
+  });
+
+  it('itb exercises and itb routines', async () => {
+    expect(said(await itb(['exercises']))).toContain('Show one drill in full: npx itb exercises ID');
+    expect(said(await itb(['exercises', 'clamshell']))).toContain('Did you mean clamshells? `npx itb exercises` lists them all.');
+    expect(said(await itb(['routines']))).toContain('The drills in your rehab bucket, in routine order. See `npx itb buckets`.');
+  });
+
+  it('itb session: without a terminal, and with strength drills less than 48 hours after the last', async () => {
+    expect(said(await itb(['session']))).toContain('Without one you can still use `npx itb buckets`, `npx itb history` and `npx itb export`.');
+    await withSessions(buildSession({ startedAt: '2026-11-19T09:00:00.000Z', routine: 'strength', loading: true, baseline: 4, drills: [{ id: 'clamshells', scores: [3] }] }));
+    const declined = await itb(['session', 'strength', ...flags], { tty: true, answers: [false] });
+    expect(said(declined)).toContain('such as joint-chain, hip-rotation or mobility: `npx itb session joint-chain`.');
+  });
+
+  it('itb session: every drill of every routine set aside', async () => {
+    await withSessions();
+    const ids = (JSON.parse((await itb(['exercises', '--json'])).stdout) as { id: string }[]).map((exercise) => exercise.id);
+    await Store.open({ ITB_HOME: home }).update((data) => {
+      for (const id of ids) data.moves.push({ exerciseId: id, bucket: 'avoid', at: '2026-11-19T08:00:00.000Z' });
+      data.buckets = projectBuckets(data.sessions, data.moves);
+    });
+    const refused = await itb(['session', ...flags], { tty: true });
+    expect(refused.code).toBe(2);
+    expect(said(refused)).toContain('every drill of every routine is set aside for now `npx itb buckets` shows when each one is due for a re-test.');
+  });
+});
