@@ -65,10 +65,11 @@ export async function ask(question: Exclude<Ask, { kind: 'finished' }>, turn: Tu
     case 'exercise': {
       const exercise = exercises.get(question.exercise.id)!;
       say(drillCard({ exercise, index: question.index, total: question.total, attempt: question.attempt, side: plan.side }, colour));
-      // Back after being set aside, perhaps after a flare-up: the re-test routine says so before
-      // it starts; any other routine says so at the drill.
-      const earlier = plan.routine === 'retest' || question.attempt === 2 ? undefined : plan.retesting.find((status) => status.exerciseId === exercise.id);
-      if (earlier) {
+      // Back after being set aside, perhaps after a flare-up: any routine says so at the drill,
+      // but the re-test routine, whose drills all are, says it before it starts, and at a drill
+      // only a flare-up.
+      const earlier = question.attempt === 2 ? undefined : plan.retesting.find((status) => status.exerciseId === exercise.id);
+      if (earlier && (plan.routine !== 'retest' || earlier.flare)) {
         const why = `Set aside ${earlier.flare ? 'after a flare-up' : 'earlier'}, back today for its re-test: start gently, with a smaller range, and stop at once if your ${plan.symptom} rises.`;
         say(`${wrap(why, 80, '  ').map((line) => colour.yellow(line)).join('\n')}\n`);
       }

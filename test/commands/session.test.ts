@@ -710,6 +710,8 @@ describe('itb session', () => {
     expect(retest.stdout).toMatch(/Forward 45° lunge knee circles/);
     // One drill due, named as one, with the symptom being rated.
     expect(retest.stdout).toMatch(/Keep in mind:\n  · This drill was set aside before\. Start gently, with a smaller range, and\n    stop at once if your pain rises\.[^]*Never move into pain/);
+    // Set aside without a flare-up: nothing more at the drill.
+    expect(retest.stdout).not.toContain('back today for its re-test');
     expect(stored().buckets.find((b) => b.exerciseId === 'lunge-knee-circles')?.bucket).toBe('rehab');
   });
 
@@ -718,6 +720,8 @@ describe('itb session', () => {
     await afterSessions(flared);
     const now = new Date('2026-11-20T10:00:00.000Z');
     const retest = await run(['session', 'retest', ...flags], { home, tty: true, now, answers: [5, 'done', 5, 'done', 5] });
+    // The re-test routine names the flare-up at the drill, beside what it says of them all.
+    expect(retest.stdout.replace(/\s+/g, ' ')).toContain('Set aside after a flare-up, back today for its re-test: start gently');
     expect(retest.code).toBe(0);
     expect(retest.stdout).toContain('Bucket changes\n  Rehab hip circles: avoid for now (flare-up) → avoid for now\n');
   });
