@@ -3,13 +3,14 @@ import { basename, dirname, resolve } from 'node:path';
 import * as z from 'zod';
 import type { Context } from '../context.js';
 import { sessionContradictions } from '../core/consistency.js';
-import { localDate } from '../core/history.js';
+import { localDate, localDateTime } from '../core/history.js';
+import type { StoreData } from '../core/records.js';
 import { controlCharacterPaths, readsInPath } from '../core/text.js';
 import { UserError } from '../errors.js';
 import { plainIssue } from '../plain-issues.js';
 import { cannotReadWords, codeOf, NOT_REGULAR, readRegularFile, sizeWords, TOO_BIG } from '../regular-file.js';
 import { byteWords, utf8Text } from '../utf8-text.js';
-import { mergeExport, type MergeOutcome } from '../export/merge.js';
+import { differingFields, mergeExport, type MergeOutcome } from '../export/merge.js';
 import { EXPORT_SCHEMA_VERSION, exportSchema, type ParsedExport } from '../export/schema.js';
 import { Store } from '../store/store.js';
 import { notice } from './shared.js';
@@ -34,15 +35,19 @@ export async function importExport(ctx: Context, file: string, options: { dryRun
   const store = Store.open(ctx.env);
 
   let outcome: MergeOutcome | undefined;
+  const refuseConflicts = (data: StoreData, merged: MergeOutcome) => {
+    if (merged.conflicts.length > 0) throw conflictError(file, merged.conflicts, backup, data, store.path);
+  };
   if (options.dryRun) {
-    outcome = mergeExport(store.read(), backup);
-    if (outcome.conflicts.length > 0) throw conflictError(file, outcome.conflicts);
+    const data = store.read();
+    outcome = mergeExport(data, backup);
+    refuseConflicts(data, outcome);
   } else {
     // One locked update: the merge runs on what is on disk at that moment, and a conflict
     // throws before anything is written.
     await store.update((data) => {
       outcome = mergeExport(data, backup);
-      if (outcome.conflicts.length > 0) throw conflictError(file, outcome.conflicts);
+      refuseConflicts(data, outcome);
       return outcome.data;
     });
   }
@@ -301,11 +306,24 @@ function hasPath(value: unknown, path: (string | number)[]): boolean {
   return true;
 }
 
-function conflictError(file: string, ids: string[]): UserError {
-  const shown = ids.slice(0, SHOWN_PROBLEMS).join(', ') + (ids.length > SHOWN_PROBLEMS ? `, and ${ids.length - SHOWN_PROBLEMS} more` : '');
+/**
+ * Sessions of the file whose id the store holds with other contents, each named as `itb history`
+ * shows it (start and routine) and by its place in the file, with the fields that differ.
+ */
+function conflictError(file: string, ids: string[], backup: ParsedExport, data: StoreData, storePath: string): UserError {
+  const lines = ids.map((id) => {
+    const index = backup.sessions.findIndex((session) => session.id === id);
+    const theirs = backup.sessions[index]!;
+    const mine = data.sessions.find((session) => session.id === id)!;
+    const fields = differingFields(mine, theirs);
+    const named = fields.length === 1 ? `${fields[0]} differs` : `${fields.slice(0, -1).join(', ')} and ${fields.at(-1)} differ`;
+    return `sessions.${index} (${localDateTime(new Date(theirs.startedAt))}, ${theirs.routine}): ${named} from your store's`;
+  });
   return new UserError(
-    `${file} holds ${ids.length === 1 ? 'a session that differs from the one' : `${ids.length} sessions that differ from the ones`} with the same id in your store: ${shown}`,
-    'Nothing was imported. Your store keeps its own version; if the file is the one to trust, move the store away and import the file into an empty one.',
+    `${file} holds ${ids.length === 1 ? 'a session that differs from the one' : `${ids.length} sessions that differ from the ones`} with the same id in your store`,
+    `Nothing was imported: your store keeps its own version. If the file's is the one to trust, move your store (${storePath}) away and import the file into an empty one.`,
+    undefined,
+    listed(lines),
   );
 }
 

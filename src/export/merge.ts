@@ -101,6 +101,14 @@ function asExported(session: Session): Session {
   return session.status === 'in-progress' ? cutOff(session) : session;
 }
 
+/** The fields in which the store's version of a session and the file's differ, as an export shows both. */
+export function differingFields(mine: Session, theirs: Session): string[] {
+  const ours: Record<string, unknown> = asExported(mine);
+  const other: Record<string, unknown> = asExported(theirs);
+  const fields = new Set([...Object.keys(ours), ...Object.keys(other)]);
+  return [...fields].filter((field) => canonical(ours[field]) !== canonical(other[field]));
+}
+
 /**
  * Whether `earlier` is `later` as it stood part-way through: the same session, left unfinished
  * (in progress, or interrupted) with the first of `later`'s answers. A backup made while a session

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { localDateTime } from '../../src/core/history.js';
 import type { StoreData } from '../../src/core/records.js';
 import type { ExportFile } from '../../src/export/schema.js';
 import { Store } from '../../src/store/store.js';
@@ -244,9 +245,28 @@ describe('itb import', () => {
     const before = storeBytes(target.home);
     const result = await importInto(target.home, [backup]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('holds a session that differs from the one with the same id in your store: session-two');
+    expect(result.stderr).toContain('holds a session that differs from the one with the same id in your store');
     expect(result.stderr).toContain('Nothing was imported');
     expect(storeBytes(target.home).equals(before)).toBe(true);
+  });
+
+  it('names each differing session as history shows it, with its place in the file and what differs, and where the store is', async () => {
+    const changed = sampleStore();
+    changed.sessions[1]!.baseline = 9;
+    changed.sessions[1]!.attempts[0]!.before = 9;
+    changed.sessions[2]!.movement = 'running';
+    await Store.open({ ITB_HOME: target.home }).update(() => changed);
+    const backed = JSON.parse(readFileSync(backup, 'utf8')) as ExportFile;
+    const result = await importInto(target.home, [backup, '--dry-run']);
+    const oneLine = (text: string) => text.replace(/\s+/g, ' ');
+    expect(result.code).toBe(2);
+    const when = (index: number) => localDateTime(new Date(backed.sessions[index]!.startedAt));
+    expect(result.stderr.split('\n').filter((line) => line.startsWith('  '))).toEqual([
+      `  sessions.1 (${when(1)}, ${backed.sessions[1]!.routine}): baseline and attempts differ from your store's`,
+      `  sessions.2 (${when(2)}, ${backed.sessions[2]!.routine}): movement differs from your store's`,
+    ]);
+    expect(result.stderr).toContain('holds 2 sessions that differ from the ones with the same id in your store');
+    expect(oneLine(result.stderr)).toContain(`move your store (${join(target.home, 'store.json')}) away and import the file into an empty one`);
   });
 
   it('only reports with --dry-run', async () => {
