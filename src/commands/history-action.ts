@@ -15,8 +15,9 @@ const COLUMNS = 80;
 const SPARK_WIDTH = 56;
 
 export async function showHistory(ctx: Context, options: HistoryOptions, self: Command) {
+  const sinceDay = options.since === undefined ? undefined : calendarDay(options.since, '--since', 'history');
   // The start of that day in local time, the way dates are shown.
-  const since = options.since === undefined ? undefined : new Date(`${calendarDay(options.since, '--since', 'history')}T00:00:00`);
+  const since = sinceDay === undefined ? undefined : new Date(`${sinceDay}T00:00:00`);
   const data = await readStore(ctx.env);
   const sessions = sessionsSince(data.sessions, since);
   // The trend covers every session of the period; the list, the newest few.
@@ -26,20 +27,23 @@ export async function showHistory(ctx: Context, options: HistoryOptions, self: C
   if (options.json) return printJson(ctx, { schemaVersion: 1, sessions: listed, trend });
 
   const colour = paint(ctx, self);
+  const itb = itbAsStarted(ctx);
   if (data.sessions.length === 0) {
     ctx.stdout.write(`${wrap(`No sessions yet. Run ${colour.bold(`${itbWithLibrary(ctx, self)} session`)} to start.`).join('\n')}\n`);
     return;
   }
   if (summaries.length === 0) {
     const earlier = data.sessions.length;
-    const lines = packed([`No sessions since ${options.since}.`, colour.dim(`(${earlier} earlier; run ${itbAsStarted(ctx)} history without --since to see them.)`)], COLUMNS, '', ' ');
+    const lines = packed([`No sessions since ${sinceDay}.`, colour.dim(`(${earlier} earlier; run ${itb} history without --since to see them.)`)], COLUMNS, '', ' ');
     ctx.stdout.write(`${lines.join('\n')}\n`);
     return;
   }
   const out = sessionTable(listed, colour);
   const unlisted = summaries.length - listed.length;
   if (unlisted > 0) {
-    out.push(...wrap(`… ${plural(unlisted, 'earlier session')} not listed (${itbAsStarted(ctx)} history --all lists every one).`).map((line) => colour.dim(line)));
+    // Every one of the period asked for, not of all time.
+    const all = `${itb} history${sinceDay === undefined ? '' : ` --since ${sinceDay}`} --all`;
+    out.push(...wrap(`… ${plural(unlisted, 'earlier session')} not listed (${all} lists every one).`).map((line) => colour.dim(line)));
   }
   out.push('', ...trendLines(trend, colour));
   const advice = adviceFor(data, ctx.now());

@@ -212,6 +212,23 @@ describe('itb history', () => {
     expect(text.stdout).toContain('No sessions since 2026-03-09');
   });
 
+  it('suggests what to run next as itb was started, through npx and with the library file given, and keeps the --since day', async () => {
+    const npx = { npm_lifecycle_event: 'npx' };
+    const mine = join(home, 'my library.yaml');
+    const oneLine = (text: string) => text.replace(/\s+/g, ' ');
+    const empty = await run(['--data', mine, 'history'], { home, now, env: npx });
+    expect(oneLine(empty.stdout)).toContain(`No sessions yet. Run npx itb --data '${mine}' session to start.`);
+
+    const daily = Array.from({ length: 23 }, (_, i) =>
+      buildSession({ id: `day-${i + 1}`, startedAt: `2026-02-${String(i + 1).padStart(2, '0')}T12:00:00Z`, baseline: 5, drills: [{ id: 'clamshells', scores: [4] }] }),
+    );
+    await withSessions(...daily);
+    const period = await run(['history', '--since', ' 2026-02-02 ', '-n', '2'], { home, now, env: npx });
+    expect(oneLine(period.stdout)).toContain('… 20 earlier sessions not listed (npx itb history --since 2026-02-02 --all lists every one).');
+    const none = await run(['history', '--since', ' 2026-03-01 '], { home, now, env: npx });
+    expect(oneLine(none.stdout)).toContain('No sessions since 2026-03-01. (23 earlier; run npx itb history without --since to see them.)');
+  });
+
   it('refuses a --since that is not a date', async () => {
     for (const bad of ['yesterday', '2026-3-1', '2026-02-30']) {
       const result = await run(['history', '--since', bad], { home, now });
