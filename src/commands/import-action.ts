@@ -10,10 +10,10 @@ import { UserError } from '../errors.js';
 import { plainIssue } from '../plain-issues.js';
 import { cannotReadWords, codeOf, NOT_REGULAR, readRegularFile, sizeWords, TOO_BIG } from '../regular-file.js';
 import { byteWords, utf8Text } from '../utf8-text.js';
-import { differingFields, mergeExport, type MergeOutcome } from '../export/merge.js';
+import { differingFields, editedBucketLists, mergeExport, type ListedElsewhere, type MergeOutcome } from '../export/merge.js';
 import { EXPORT_SCHEMA_VERSION, exportSchema, type ParsedExport } from '../export/schema.js';
 import { Store } from '../store/store.js';
-import { notice } from './shared.js';
+import { itbAsStarted, notice } from './shared.js';
 
 const SHOWN_PROBLEMS = 5;
 
@@ -52,9 +52,24 @@ export async function importExport(ctx: Context, file: string, options: { dryRun
     });
   }
   for (const line of summary(outcome!, Boolean(options.dryRun))) notice(ctx, line);
+  const edited = editedBucketLists(backup);
+  if (edited.length > 0) notice(ctx, editedListsWords(edited, Boolean(options.dryRun), itbAsStarted(ctx)));
   // Merged into a history, the file adds to it; restored, what it leaves out is missing.
   const partial = outcome!.intoEmpty ? partialWords(backup, Boolean(options.dryRun)) : undefined;
   if (partial !== undefined) notice(ctx, partial);
+  if (options.dryRun) notice(ctx, 'Dry run: nothing was changed.');
+}
+
+/** That the file's bucket lists were changed by hand and are not what its records give, and how to move a drill. */
+function editedListsWords(edited: ListedElsewhere[], dryRun: boolean, itb: string): string {
+  const where = (bucket: ListedElsewhere['listed']) => (bucket === 'untested' ? 'untested' : bucket === 'avoid' ? 'in avoid for now' : 'in rehab');
+  const drills = edited.slice(0, SHOWN_PROBLEMS).map(({ exerciseId, listed, decided }) => `${exerciseId} is ${where(decided)} (the file has it ${where(listed)})`);
+  if (edited.length > SHOWN_PROBLEMS) drills.push(`and ${edited.length - SHOWN_PROBLEMS} more`);
+  const move = edited.find((drill) => drill.listed !== 'untested');
+  return (
+    `The bucket lists in the file were changed by hand, so they ${dryRun ? 'would not be' : 'were not'} taken: itb works out the buckets from the sessions and manual moves, by which ${drills.join(', ')}.` +
+    (move === undefined ? '' : ` To move a drill yourself, run \`${itb} buckets move ${move.exerciseId} ${move.listed}\`.`)
+  );
 }
 
 /** What a backup of a period gives back when restored (or would, in a dry run); undefined for a full backup. */
@@ -348,6 +363,5 @@ function summary(outcome: MergeOutcome, dryRun: boolean): string[] {
   if (outcome.settings === 'kept') {
     lines.push(`Your own settings ${dryRun ? 'would be' : 'were'} kept (the file has different ones; they are only taken into an empty store).`);
   }
-  if (dryRun) lines.push('Dry run: nothing was changed.');
   return lines;
 }

@@ -1,8 +1,9 @@
 // Folding a JSON export back into the store (`itb import`). Pure: the command runs it inside
 // one locked store update. Importing the same file twice changes nothing the second time.
 import { projectBuckets } from '../core/buckets.js';
-import type { Screening, Session, StoreData } from '../core/records.js';
+import type { BucketName, Screening, Session, StoreData } from '../core/records.js';
 import { cutOff } from '../core/session.js';
+import { bucketNames } from '../core/terms.js';
 import type { ParsedExport } from './schema.js';
 
 export interface MergeOutcome {
@@ -99,6 +100,30 @@ export function mergeExport(store: StoreData, backup: ParsedExport): MergeOutcom
  */
 function asExported(session: Session): Session {
   return session.status === 'in-progress' ? cutOff(session) : session;
+}
+
+/** A drill that a backup's lists show in another bucket than its sessions and moves put it in. */
+export interface ListedElsewhere {
+  exerciseId: string;
+  listed: BucketName | 'untested';
+  decided: BucketName | 'untested';
+}
+
+/**
+ * The drills whose bucket in the file's lists is not the one its own sessions and moves give:
+ * the lists were changed by hand. An import rebuilds the buckets from the records, so such a
+ * change is not taken. A backup of a period from a later day on has lists built from earlier
+ * records it does not hold, so its lists are not compared.
+ */
+export function editedBucketLists(backup: ParsedExport): ListedElsewhere[] {
+  if (backup.period.since !== null) return [];
+  const decided = new Map(projectBuckets(backup.sessions, backup.moves, backup.bucketsResetAt).map((entry) => [entry.exerciseId, entry.bucket]));
+  const listed = new Map<string, BucketName>();
+  for (const bucket of bucketNames) for (const exerciseId of backup.buckets[bucket]) listed.set(exerciseId, bucket);
+  return [...new Set([...listed.keys(), ...decided.keys()])].flatMap((exerciseId): ListedElsewhere[] => {
+    const drill: ListedElsewhere = { exerciseId, listed: listed.get(exerciseId) ?? 'untested', decided: decided.get(exerciseId) ?? 'untested' };
+    return drill.listed === drill.decided ? [] : [drill];
+  });
 }
 
 /** The fields in which the store's version of a session and the file's differ, as an export shows both. */

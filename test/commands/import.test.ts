@@ -102,6 +102,38 @@ describe('itb import', () => {
     expect(withoutGeneratedAt(buckets[1]!.stdout)).toEqual(withoutGeneratedAt(buckets[0]!.stdout));
   });
 
+  it('says that bucket lists changed by hand in the file are not taken, what the records give instead, and how to move a drill', async () => {
+    const file = JSON.parse(readFileSync(backup, 'utf8')) as ExportFile;
+    expect(file.buckets.avoid.length).toBeGreaterThan(0);
+    // The therapist's edit: the first drill set aside put in the rehab list instead.
+    const moved = file.buckets.avoid.shift()!;
+    file.buckets.rehab.push(moved);
+    const edited = join(target.home, 'edited.json');
+    writeFileSync(edited, JSON.stringify(file));
+    const oneLine = (text: string) => text.replace(/\s+/g, ' ');
+
+    const dry = await importInto(target.home, [edited, '--dry-run']);
+    expect(dry.code).toBe(0);
+    expect(oneLine(dry.stderr)).toContain(
+      `The bucket lists in the file were changed by hand, so they would not be taken: itb works out the buckets from the sessions and manual moves, by which ${moved} is in avoid for now (the file has it in rehab). To move a drill yourself, run \`itb buckets move ${moved} rehab\`.`,
+    );
+    expect(dry.stderr.trimEnd().endsWith('Dry run: nothing was changed.')).toBe(true);
+
+    const result = await importInto(target.home, [edited]);
+    expect(result.code).toBe(0);
+    expect(oneLine(result.stderr)).toContain('so they were not taken');
+    const buckets = JSON.parse((await run(['buckets', '--json'], { home: target.home, now: NOW })).stdout);
+    expect(buckets.avoid.map((drill: { exerciseId: string }) => drill.exerciseId)).toContain(moved);
+
+    // The backup as written says nothing of its lists.
+    const fresh = tempHome();
+    try {
+      expect((await importInto(fresh.home, [backup])).stderr).not.toContain('bucket lists');
+    } finally {
+      fresh.cleanup();
+    }
+  });
+
   it('changes nothing when the same file is imported again', async () => {
     expect((await importInto(target.home, [backup])).code).toBe(0);
     const first = storeBytes(target.home);
