@@ -10,7 +10,7 @@ import { UserError } from '../errors.js';
 import { plainIssue } from '../plain-issues.js';
 import { cannotReadWords, codeOf, NOT_REGULAR, readRegularFile, sizeWords, TOO_BIG } from '../regular-file.js';
 import { byteWords, utf8Text } from '../utf8-text.js';
-import { differingFields, editedBucketLists, mergeExport, type ListedElsewhere, type MergeOutcome } from '../export/merge.js';
+import { differingFields, editedBucketLists, mergeExport, sameMove, type ListedElsewhere, type MergeOutcome } from '../export/merge.js';
 import { EXPORT_SCHEMA_VERSION, exportSchema, type ParsedExport } from '../export/schema.js';
 import { Store } from '../store/store.js';
 import { itbAsStarted, notice } from './shared.js';
@@ -36,7 +36,7 @@ export async function importExport(ctx: Context, file: string, options: { dryRun
 
   let outcome: MergeOutcome | undefined;
   const refuseConflicts = (data: StoreData, merged: MergeOutcome) => {
-    if (merged.conflicts.length > 0) throw conflictError(file, merged.conflicts, backup, data, store.path);
+    if (merged.conflicts.length > 0 || merged.moveConflicts.length > 0) throw conflictError(file, merged, backup, data, store.path);
   };
   if (options.dryRun) {
     const data = store.read();
@@ -323,22 +323,36 @@ function hasPath(value: unknown, path: (string | number)[]): boolean {
 
 /**
  * Sessions of the file whose id the store holds with other contents, each named as `itb history`
- * shows it (start and routine) and by its place in the file, with the fields that differ.
+ * shows it (start and routine), and moves that differ from the store's move of the same drill at
+ * the same instant; each by its place in the file, with the fields that differ.
  */
-function conflictError(file: string, ids: string[], backup: ParsedExport, data: StoreData, storePath: string): UserError {
-  const lines = ids.map((id) => {
+function conflictError(file: string, outcome: MergeOutcome, backup: ParsedExport, data: StoreData, storePath: string): UserError {
+  const differ = (place: string, when: string, what: string, fields: string[]) => {
+    const named = fields.length === 1 ? `${fields[0]} differs` : `${fields.slice(0, -1).join(', ')} and ${fields.at(-1)} differ`;
+    return `${place} (${localDateTime(new Date(when))}, ${what}): ${named} from your store's`;
+  };
+  const sessionLines = outcome.conflicts.map((id) => {
     const index = backup.sessions.findIndex((session) => session.id === id);
     const theirs = backup.sessions[index]!;
     const mine = data.sessions.find((session) => session.id === id)!;
-    const fields = differingFields(mine, theirs);
-    const named = fields.length === 1 ? `${fields[0]} differs` : `${fields.slice(0, -1).join(', ')} and ${fields.at(-1)} differ`;
-    return `sessions.${index} (${localDateTime(new Date(theirs.startedAt))}, ${theirs.routine}): ${named} from your store's`;
+    return differ(`sessions.${index}`, theirs.startedAt, theirs.routine, differingFields(mine, theirs));
   });
+  const moveLines = outcome.moveConflicts.map((theirs) => {
+    const mine = data.moves.find((move) => sameMove(move, theirs))!;
+    return differ(`moves.${backup.moves.indexOf(theirs)}`, theirs.at, theirs.exerciseId, differingFields(mine, theirs));
+  });
+  const sessions = outcome.conflicts.length;
+  const moves = outcome.moveConflicts.length;
+  const what = [
+    sessions === 0 ? '' : sessions === 1 ? 'a session' : `${sessions} sessions`,
+    moves === 0 ? '' : moves === 1 ? 'a manual move' : `${moves} manual moves`,
+  ].filter(Boolean);
+  const one = sessions + moves === 1;
   return new UserError(
-    `${file} holds ${ids.length === 1 ? 'a session that differs from the one' : `${ids.length} sessions that differ from the ones`} with the same id in your store`,
+    `${file} holds ${what.join(' and ')} that ${one ? 'differs' : 'differ'} from your store's own record${one ? '' : 's'} of ${one ? 'it' : 'them'}`,
     `Nothing was imported: your store keeps its own version. If the file's is the one to trust, move your store (${storePath}) away and import the file into an empty one.`,
     undefined,
-    listed(lines),
+    listed([...sessionLines, ...moveLines]),
   );
 }
 

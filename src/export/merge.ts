@@ -1,7 +1,8 @@
 // Folding a JSON export back into the store (`itb import`). Pure: the command runs it inside
 // one locked store update. Importing the same file twice changes nothing the second time.
 import { projectBuckets } from '../core/buckets.js';
-import type { BucketName, Screening, Session, StoreData } from '../core/records.js';
+import { compareInstants } from '../core/instant.js';
+import type { BucketName, ManualMove, Screening, Session, StoreData } from '../core/records.js';
 import { cutOff } from '../core/session.js';
 import { bucketNames } from '../core/terms.js';
 import type { ParsedExport } from './schema.js';
@@ -27,6 +28,12 @@ export interface MergeOutcome {
   settings: 'restored' | 'kept' | 'same';
   /** Session ids held by both with different contents; when any, `data` is the store unchanged. */
   conflicts: string[];
+  /**
+   * Moves of the file that differ from a move of the store on the same drill at the same instant:
+   * an edited copy of it, as no one moves a drill twice in a millisecond. When any, `data` is the
+   * store unchanged.
+   */
+  moveConflicts: ManualMove[];
 }
 
 export function mergeExport(store: StoreData, backup: ParsedExport): MergeOutcome {
@@ -53,11 +60,13 @@ export function mergeExport(store: StoreData, backup: ParsedExport): MergeOutcom
   const intoEmpty = store.sessions.length === 0;
   const settingsSame = canonical(store.settings) === canonical(backup.settings);
   const settings = settingsSame ? 'same' : intoEmpty ? 'restored' : 'kept';
-  if (conflicts.length > 0) {
-    return { data: store, sessionsAdded: 0, sessionsPresent, sessionsUpdated: 0, movesAdded: 0, movesPresent: 0, screeningsAdded: 0, intoEmpty, settings, conflicts };
+  const newMoves = missing(store.moves, backup.moves);
+  const moveConflicts = newMoves.filter((move) => store.moves.some((mine) => sameMove(mine, move)));
+  if (conflicts.length > 0 || moveConflicts.length > 0) {
+    const nothing = { sessionsAdded: 0, sessionsUpdated: 0, movesAdded: 0, movesPresent: 0, screeningsAdded: 0 };
+    return { data: store, ...nothing, sessionsPresent, intoEmpty, settings, conflicts, moveConflicts };
   }
 
-  const newMoves = missing(store.moves, backup.moves);
   const screens = mergeScreenings(store.screenings, backup.screenings);
   const byTime = <T>(at: (item: T) => string) => (a: T, b: T) => Date.parse(at(a)) - Date.parse(at(b));
   // Only what was added moves anything, so a store that gains nothing keeps its exact order.
@@ -91,7 +100,13 @@ export function mergeExport(store: StoreData, backup: ParsedExport): MergeOutcom
     intoEmpty,
     settings,
     conflicts,
+    moveConflicts,
   };
+}
+
+/** Whether two moves are of the same drill at the same instant: one move, whatever else they say. */
+export function sameMove(a: ManualMove, b: ManualMove): boolean {
+  return a.exerciseId === b.exerciseId && compareInstants(a.at, b.at) === 0;
 }
 
 /**
@@ -126,10 +141,10 @@ export function editedBucketLists(backup: ParsedExport): ListedElsewhere[] {
   });
 }
 
-/** The fields in which the store's version of a session and the file's differ, as an export shows both. */
-export function differingFields(mine: Session, theirs: Session): string[] {
-  const ours: Record<string, unknown> = asExported(mine);
-  const other: Record<string, unknown> = asExported(theirs);
+/** The fields in which the store's version of a session or move and the file's differ, as an export shows both. */
+export function differingFields<T extends Session | ManualMove>(mine: T, theirs: T): string[] {
+  const ours: Record<string, unknown> = 'id' in mine ? asExported(mine) : mine;
+  const other: Record<string, unknown> = 'id' in theirs ? asExported(theirs) : theirs;
   const fields = new Set([...Object.keys(ours), ...Object.keys(other)]);
   return [...fields].filter((field) => canonical(ours[field]) !== canonical(other[field]));
 }

@@ -277,7 +277,7 @@ describe('itb import', () => {
     const before = storeBytes(target.home);
     const result = await importInto(target.home, [backup]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('holds a session that differs from the one with the same id in your store');
+    expect(result.stderr).toContain('holds a session that differs from your store\'s own record of it');
     expect(result.stderr).toContain('Nothing was imported');
     expect(storeBytes(target.home).equals(before)).toBe(true);
   });
@@ -297,8 +297,24 @@ describe('itb import', () => {
       `  sessions.1 (${when(1)}, ${backed.sessions[1]!.routine}): baseline and attempts differ from your store's`,
       `  sessions.2 (${when(2)}, ${backed.sessions[2]!.routine}): movement differs from your store's`,
     ]);
-    expect(result.stderr).toContain('holds 2 sessions that differ from the ones with the same id in your store');
+    expect(result.stderr).toContain('holds 2 sessions that differ from your store\'s own records of them');
     expect(oneLine(result.stderr)).toContain(`move your store (${join(target.home, 'store.json')}) away and import the file into an empty one`);
+  });
+
+  it('refuses a file whose manual move differs from the store’s move of the same drill at the same instant, rather than keep both', async () => {
+    await Store.open({ ITB_HOME: target.home }).update(() => sampleStore());
+    const file = JSON.parse(readFileSync(backup, 'utf8')) as ExportFile;
+    const move = file.moves[0]!;
+    move.note = 'Keep it out until the knee settles';
+    const edited = join(target.home, 'edited.json');
+    writeFileSync(edited, JSON.stringify(file));
+    const before = storeBytes(target.home);
+    const result = await importInto(target.home, [edited]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`  moves.0 (${localDateTime(new Date(move.at))}, ${move.exerciseId}): note differs from your store's`);
+    expect(result.stderr).toContain('holds a manual move that differs from your store\'s own record of it');
+    expect(storeBytes(target.home).equals(before)).toBe(true);
+    expect(Store.open({ ITB_HOME: target.home }).read().moves).toHaveLength(1);
   });
 
   it('only reports with --dry-run', async () => {

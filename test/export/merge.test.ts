@@ -61,6 +61,20 @@ describe('mergeExport', () => {
     expect(outcome.data).toBe(mine);
   });
 
+  it('refuses a move that differs from the store’s move of the same drill at the same instant, changing nothing', () => {
+    const edited = sampleStore();
+    edited.moves[0]!.bucket = 'rehab';
+    const outcome = mergeExport(sampleStore(), backupOf(edited));
+    expect(outcome.moveConflicts).toEqual([edited.moves[0]]);
+    expect(outcome.data).toEqual(sampleStore());
+    // A move of the same drill at another instant is a move of its own.
+    const later = sampleStore();
+    later.moves[0]!.at = '2026-10-11T12:00:00.000Z';
+    const added = mergeExport(sampleStore(), backupOf(later));
+    expect(added.moveConflicts).toEqual([]);
+    expect(added.movesAdded).toBe(1);
+  });
+
   describe('a session backed up while it ran', () => {
     /** sessionOne as a backup made after its first drill held it: in progress, two answers in. */
     const partWay = (): Session => {
