@@ -113,6 +113,9 @@ async function readExport(file: string): Promise<ParsedExport> {
   }
   // Editors on some systems put a byte order mark in front; it is not part of the data.
   const text = read.text.replace(/^\uFEFF/, '');
+  if (text.trim() === '') {
+    throw new UserError(`${file} is empty`, 'An itb backup is written by `itb export --format json`; if a copy or download of it was cut off, make it again.');
+  }
 
   let raw: unknown;
   try {

@@ -334,6 +334,17 @@ describe('itb import', () => {
     expect(existsSync(join(target.home, 'store.json'))).toBe(false);
   });
 
+  it('says a file with nothing in it is empty, rather than not JSON', async () => {
+    for (const [name, content] of [['empty.json', ''], ['blank.json', '\uFEFF \n\n']] as const) {
+      const file = join(target.home, name);
+      writeFileSync(file, content);
+      const result = await importInto(target.home, [file]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`error: ${file} is empty\n`);
+    }
+    expect(existsSync(join(target.home, 'store.json'))).toBe(false);
+  });
+
   it('refuses a backup saved in another encoding, naming the first byte that is not UTF-8', async () => {
     const text = readFileSync(backup, 'utf8');
     const at = text.indexOf('"movement": "') + '"movement": "'.length;
