@@ -54,6 +54,15 @@ describe('the shipped library', () => {
     expect(chain.map((id) => exercise(library, id).region)).toEqual(['ankle', 'knee', 'hip', 'pelvis', 'shoulder']);
   });
 
+  it('rolls the outer thigh lightly before the gentle IT band stretch, then works hip rotation and the adductors, as the article orders them', () => {
+    const mobility = routine(shipped(), 'mobility').exercises;
+    const at = (id: string) => mobility.indexOf(id);
+    for (const id of ['lateral-thigh-foam-rolling', 'it-band-stretch', 'hip-internal-rotation-mobility', 'adductor-mobility']) expect(at(id), id).toBeGreaterThanOrEqual(0);
+    expect(at('lateral-thigh-foam-rolling')).toBe(at('it-band-stretch') - 1);
+    expect(at('it-band-stretch')).toBeLessThan(at('hip-internal-rotation-mobility'));
+    expect(at('hip-internal-rotation-mobility')).toBeLessThan(at('adductor-mobility'));
+  });
+
   it('does the scapular camshafts on the side opposite the pain, and says so in the steps', () => {
     const camshafts = exercise(shipped(), 'opposite-scapular-camshafts');
     expect(camshafts.side).toBe('opposite');
