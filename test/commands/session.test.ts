@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -124,18 +124,40 @@ describe('itb session', () => {
   it('counts a hold on the painful side twice when both sides are painful, as the drill is done on each in turn', async () => {
     const withTimer = flags.filter((flag) => flag !== '--no-timer');
     const bothSides = withTimer.map((flag) => (flag === 'left' ? 'both' : flag));
-    // Mobility: four stretches skipped, then light foam rolling of the painful thigh, one 60 s hold.
-    const answers: Answer[] = [...screenClear, 3, ...Array(4).fill('skip'), 'timer', 'timer', 'done', 2, 'stop'];
-    const result = await run(['session', 'mobility', ...bothSides], { home, tty: true, answers });
+    // A therapist's library: one 45 s hold, on the painful side only.
+    const library = join(home, 'hold.yaml');
+    writeFileSync(
+      library,
+      [
+        'version: 1',
+        'exercises:',
+        '  - id: side-plank',
+        '    name: Side plank',
+        '    region: hip',
+        '    category: strength',
+        '    steps: [Hold a side plank on the painful side.]',
+        '    dose: { sets: 1, holdSeconds: 45 }',
+        '    side: painful',
+        '    loading: false',
+        'routines:',
+        '  - id: plank',
+        '    name: Plank',
+        '    description: One hold.',
+        '    exercises: [side-plank]',
+        '',
+      ].join('\n'),
+    );
+    const answers: Answer[] = [...screenClear, 3, 'timer', 'timer', 'done', 2];
+    const result = await run(['--data', library, 'session', 'plank', ...bothSides], { home, tty: true, answers });
     expect(result.code).toBe(0);
     expect(result.prompter.remaining).toBe(0);
     const labels = result.prompter.asked.filter((asked) => asked.kind === 'countdown').map((asked) => asked.message);
     expect(labels).toEqual(['Hold 1 of 2', 'Hold 2 of 2']);
     // After the first side, Enter starts the second rather than ending the drill.
-    const drill = result.prompter.asked.filter((asked) => asked.message === 'When you have done the drill:').slice(4, 7);
+    const drill = result.prompter.asked.filter((asked) => asked.message === 'When you have done the drill:');
     expect(drill.map((asked) => asked.default)).toEqual(['timer', 'timer', 'done']);
     // On one painful side, one hold.
-    const oneSide = await run(['session', 'mobility', ...withTimer], { home, tty: true, answers: [3, ...Array(4).fill('skip'), 'timer', 'done', 2, 'stop'] });
+    const oneSide = await run(['--data', library, 'session', 'plank', ...withTimer], { home, tty: true, answers: [3, 'timer', 'done', 2] });
     expect(oneSide.prompter.asked.filter((asked) => asked.kind === 'countdown').map((asked) => asked.message)).toEqual(['Hold 1 of 1']);
   });
 

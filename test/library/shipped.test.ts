@@ -63,6 +63,17 @@ describe('the shipped library', () => {
     expect(at('hip-internal-rotation-mobility')).toBeLessThan(at('adductor-mobility'));
   });
 
+  it('doses foam rolling in slow passes, not as a hold: the roller keeps moving, never resting on one spot', () => {
+    const library = shipped();
+    const rolling = library.exercises.filter((drill) => drill.category === 'soft-tissue');
+    expect(rolling.map((drill) => drill.id)).toContain('lateral-thigh-foam-rolling');
+    for (const drill of rolling) {
+      expect({ id: drill.id, holdSeconds: drill.dose.holdSeconds }).toEqual({ id: drill.id, holdSeconds: undefined });
+      expect(drill.dose.reps, drill.id).toBeGreaterThan(0);
+      expect(drill.steps.join(' '), drill.id).toMatch(/one rep/);
+    }
+  });
+
   it('does the scapular camshafts on the side opposite the pain, and says so in the steps', () => {
     const camshafts = exercise(shipped(), 'opposite-scapular-camshafts');
     expect(camshafts.side).toBe('opposite');
