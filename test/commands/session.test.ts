@@ -724,14 +724,14 @@ describe('itb session', () => {
     // Rehab runs in routine order: the ankle comes before the hip in the joint chain.
     expect(result.stdout).toMatch(/Exercise 1 of 2 · ankle\s+Lateral ankle tilts/);
     // With the cues of the routine its drills come from.
-    expect(result.stdout).toMatch(/Your rehab routine · 2 drills\n.*\n\nKeep in mind:\n  · Grow tall[^]*Never move into pain/);
+    expect(result.stdout).toMatch(/Your rehab routine · 2 drills\n.*\n\nKeep in mind:\n  · Grow tall[^]*Don't push into pain/);
     expect(stored().sessions[1]).toMatchObject({ routine: 'rehab', results: [expect.objectContaining({ exerciseId: 'lateral-ankle-tilts', outcome: 'rehab' })] });
 
     const retest = await run(['session', 'retest', ...flags], { home, tty: true, now, answers: [5, 'done', 3] });
     expect(retest.code).toBe(0);
     expect(retest.stdout).toMatch(/Forward 45° lunge knee circles/);
     // One drill due, named as one, with the symptom being rated.
-    expect(retest.stdout).toMatch(/Keep in mind:\n  · This drill was set aside before\. Start gently, with a smaller range, and\n    stop at once if your pain rises\.[^]*Never move into pain/);
+    expect(retest.stdout).toMatch(/Keep in mind:\n  · This drill was set aside before\. Start gently, with a smaller range, and\n    stop at once if your pain rises\.[^]*Don't push into pain/);
     // Set aside without a flare-up: nothing more at the drill.
     expect(retest.stdout).not.toContain('back today for its re-test');
     expect(stored().buckets.find((b) => b.exerciseId === 'lunge-knee-circles')?.bucket).toBe('rehab');

@@ -121,6 +121,20 @@ describe('the shipped library', () => {
     for (const id of inRoutines) exercise(library, id);
   });
 
+  it('gives the rules it takes from the articles in words of its own, not theirs', () => {
+    const library = shipped();
+    const texts = [
+      ...library.cues.map((cue) => cue.text),
+      ...library.routines.map((r) => r.description),
+      ...library.exercises.flatMap((drill) => [...drill.steps, ...drill.cues]),
+      ...library.movements.map((movement) => movement.instructions),
+    ].map((text) => text.replace(/\s+/g, ' '));
+    // Phrases the articles use word for word.
+    for (const phrase of [/never move into pain/i, /there should be no pain/i, /joints above and below/i, /with your eyes forward/i, /pelvis and sacrum/i]) {
+      expect(texts.filter((text) => phrase.test(text)), String(phrase)).toEqual([]);
+    }
+  });
+
   it('carries the session cues of the joint-chain article', () => {
     const cues = routine(shipped(), 'joint-chain').cues;
     expect(cues).toEqual(expect.arrayContaining(['stand-tall', 'neutral-spine', 'breathe', 'never-into-pain', 'slow-and-smaller', 'quality-over-quantity']));
