@@ -135,6 +135,18 @@ describe('the shipped library', () => {
     }
   });
 
+  it('keeps the pelvis level in its cues except where a drill moves it on purpose, as hip hikes drop and lift it', () => {
+    const library = shipped();
+    const hikes = exercise(library, 'hip-hikes');
+    expect(hikes.steps.join(' ')).toMatch(/pelvis drop/);
+    for (const r of library.routines.filter((each) => each.exercises.includes('hip-hikes'))) {
+      for (const id of r.cues) {
+        const text = library.cues.find((cue) => cue.id === id)!.text;
+        if (/drop|hitch/.test(text)) expect(text, `${r.id}: ${id}`).toMatch(/unless the drill asks for it/);
+      }
+    }
+  });
+
   it('carries the session cues of the joint-chain article', () => {
     const cues = routine(shipped(), 'joint-chain').cues;
     expect(cues).toEqual(expect.arrayContaining(['stand-tall', 'neutral-spine', 'breathe', 'never-into-pain', 'slow-and-smaller', 'quality-over-quantity']));
