@@ -102,6 +102,13 @@ describe('the shipped library', () => {
     }
   });
 
+  it('asks for two or three strength drills a day, not the whole strength routine at once', () => {
+    const strength = routine(shipped(), 'strength');
+    expect(strength.exercises.length).toBeGreaterThan(3);
+    expect(strength.description.replace(/\s+/g, ' ')).toContain('Two or three of these drills are enough for one day');
+    expect(strength.description).toMatch(/48 hours/);
+  });
+
   it('gives every drill short cues of its own for its card, each on one line of the card', () => {
     for (const drill of shipped().exercises) {
       expect(drill.cues.length, drill.id).toBeGreaterThan(0);
