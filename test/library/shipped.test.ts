@@ -74,6 +74,13 @@ describe('the shipped library', () => {
     }
   });
 
+  it('says which thigh to hold in the piriformis stretch: the uncrossed one, lifted off the floor', () => {
+    const steps = exercise(shipped(), 'piriformis-stretch').steps.join(' ');
+    expect(steps).not.toMatch(/lower thigh/);
+    expect(steps).toContain('Lift the uncrossed foot off the floor');
+    expect(steps).toContain('hold the back of the uncrossed thigh');
+  });
+
   it('does the scapular camshafts on the side opposite the pain, and says so in the steps', () => {
     const camshafts = exercise(shipped(), 'opposite-scapular-camshafts');
     expect(camshafts.side).toBe('opposite');
