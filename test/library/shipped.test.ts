@@ -81,6 +81,12 @@ describe('the shipped library', () => {
     expect(steps).toContain('hold the back of the uncrossed thigh');
   });
 
+  it('says which leg the gentle IT band stretch stretches', () => {
+    const steps = exercise(shipped(), 'it-band-stretch').steps.join(' ').replace(/\s+/g, ' ');
+    expect(steps).toContain('The leg nearest the wall is the one you stretch');
+    expect(steps).toContain("along the outside of that leg's hip and thigh");
+  });
+
   it('does the scapular camshafts on the side opposite the pain, and says so in the steps', () => {
     const camshafts = exercise(shipped(), 'opposite-scapular-camshafts');
     expect(camshafts.side).toBe('opposite');
