@@ -87,6 +87,12 @@ describe('the shipped library', () => {
     expect(steps).toContain("along the outside of that leg's hip and thigh");
   });
 
+  it('gives leg swings their reps in each direction, forward and back and then side to side', () => {
+    const steps = exercise(shipped(), 'leg-swings').steps;
+    expect(steps.find((step) => step.includes('forward and back'))).toContain('one swing there and back is one rep');
+    expect(steps.find((step) => step.includes('side to side'))).toContain('the same number of times');
+  });
+
   it('does the scapular camshafts on the side opposite the pain, and says so in the steps', () => {
     const camshafts = exercise(shipped(), 'opposite-scapular-camshafts');
     expect(camshafts.side).toBe('opposite');
