@@ -111,6 +111,16 @@ describe('the shipped library', () => {
     }
   });
 
+  it('describes each test movement so that it is done the same way every time', () => {
+    const library = shipped();
+    const instructions = (id: string) => library.movements.find((movement) => movement.id === id)!.instructions.replace(/\s+/g, ' ');
+    // The lunge's step length and depth, and the use of a rail on the stairs, stay fixed.
+    expect(instructions('forward-lunge')).toContain('the step is the same length every time');
+    expect(instructions('forward-lunge')).toContain('lower to the same comfortable depth every time');
+    expect(instructions('forward-lunge')).not.toContain('a mark on the floor helps');
+    expect(instructions('stairs')).toContain('using the rail or not, the same way each time');
+  });
+
   it('marks every strength drill as loading and no joint-chain drill as loading', () => {
     const library = shipped();
     const strength = routine(library, 'strength').exercises.map((id) => exercise(library, id));
