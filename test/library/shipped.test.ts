@@ -93,6 +93,41 @@ describe('the shipped library', () => {
     expect(steps.find((step) => step.includes('side to side'))).toContain('the same number of times');
   });
 
+  it('orders hip rotation as its article does: explore the range, external rotation with extension before internal rotation (IT band first), then hip CARs', () => {
+    expect(routine(shipped(), 'hip-rotation').exercises).toEqual(['hip-range-exploration', 'hip-external-rotation-extension', 'hip-internal-rotation', 'hip-cars']);
+  });
+
+  it('starts strength with isometric holds and two-leg bridges, and ends with the band walks', () => {
+    const strength = routine(shipped(), 'strength').exercises;
+    expect(strength[0]).toBe('isometric-glute-holds');
+    expect(strength.indexOf('bridges')).toBeLessThan(strength.indexOf('single-leg-bridges'));
+    expect(strength.indexOf('bridges')).toBeLessThan(strength.indexOf('elevated-bridges'));
+    expect(strength.slice(-2)).toEqual(['banded-side-steps', 'monster-walks']);
+  });
+
+  it('stands on firm ground before the foam pad, and warms up with leg swings, ankles, then glutes', () => {
+    const library = shipped();
+    expect(routine(library, 'balance').exercises).toEqual(['single-leg-stand', 'single-leg-stand-foam-pad']);
+    expect(routine(library, 'warm-up').exercises).toEqual(['leg-swings', 'ankle-mobilisations', 'glute-activation']);
+  });
+
+  it('works the painful leg in the joint chain, the pelvis in the middle, and the shoulder opposite', () => {
+    const library = shipped();
+    const sides = Object.fromEntries(routine(library, 'joint-chain').exercises.map((id) => [id, exercise(library, id).side]));
+    expect(sides).toEqual({
+      'lateral-ankle-tilts': 'painful',
+      'lunge-knee-circles': 'painful',
+      'rehab-hip-circles': 'painful',
+      'pelvis-tucks-tilts': 'none',
+      'opposite-scapular-camshafts': 'opposite',
+    });
+    // A one-sided drill names the side in its steps, with the dose given for that one side.
+    for (const drill of library.exercises.filter((each) => each.side === 'painful' || each.side === 'opposite')) {
+      expect(drill.steps.join(' '), drill.id).toMatch(/painful|opposite/);
+      expect(drill.dose.perSide, drill.id).toBe(false);
+    }
+  });
+
   it('does the scapular camshafts on the side opposite the pain, and says so in the steps', () => {
     const camshafts = exercise(shipped(), 'opposite-scapular-camshafts');
     expect(camshafts.side).toBe('opposite');
@@ -136,6 +171,15 @@ describe('the shipped library', () => {
     expect(strength.exercises.length).toBeGreaterThan(3);
     expect(strength.description.replace(/\s+/g, ' ')).toContain('Two or three of these drills are enough for one day');
     expect(strength.description).toMatch(/48 hours/);
+  });
+
+  it('marks as loading the strength drills only: no stretch, mobility, balance or warm-up drill counts toward the 48 hours', () => {
+    const library = shipped();
+    const strength = new Set(routine(library, 'strength').exercises);
+    for (const drill of library.exercises) {
+      expect({ id: drill.id, loading: drill.loading }).toEqual({ id: drill.id, loading: strength.has(drill.id) });
+      expect({ id: drill.id, strength: drill.category === 'strength' }).toEqual({ id: drill.id, strength: drill.loading });
+    }
   });
 
   it('gives every drill short cues of its own for its card, each on one line of the card', () => {
