@@ -128,6 +128,14 @@ describe('the shipped library', () => {
     }
   });
 
+  it('presses the outer thigh, not the outer knee where IT band pain often sits, into the wall in the isometric glute hold', () => {
+    const steps = exercise(shipped(), 'isometric-glute-holds').steps.join(' ').replace(/\s+/g, ' ');
+    expect(steps).not.toContain('outside of that knee rests on the wall');
+    expect(steps).not.toContain('Press the knee into the wall');
+    expect(steps).toContain('outside of that thigh, just above the knee, rests on the wall');
+    expect(steps).toContain('Keep the bony outer side of the knee itself off the wall');
+  });
+
   it('does the scapular camshafts on the side opposite the pain, and says so in the steps', () => {
     const camshafts = exercise(shipped(), 'opposite-scapular-camshafts');
     expect(camshafts.side).toBe('opposite');
