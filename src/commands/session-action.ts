@@ -6,7 +6,7 @@ import { adviceFor, afterFlareUpAdvice, flareUpsToday, rehabReadyAt } from '../c
 import { applySessionResults, bucketView, builtInRoutine, projectBuckets, retestDueAt, type BucketView } from '../core/buckets.js';
 import { localDate, localDateTime } from '../core/history.js';
 import type { Session, Settings, StoreData } from '../core/records.js';
-import { cutOff, interrupt, next, start, type SessionState } from '../core/session.js';
+import { cutOff, interrupt, LOADING_DRILLS_A_DAY, loadingDrillsTried, next, start, type SessionState } from '../core/session.js';
 import type { Context } from '../context.js';
 import { Interrupted, UserError } from '../errors.js';
 import type { Library } from '../library/schema.js';
@@ -72,7 +72,14 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
     say(introduction(plan, library, flaredToday, colour));
 
     const exercises = new Map(plan.exercises.map((exercise) => [exercise.id, exercise]));
+    let enoughSaid = false;
     while (state.ask.kind !== 'finished') {
+      // Before a fourth strength drill, once: two or three a day are enough, as the sources advise.
+      if (!enoughSaid && state.ask.kind === 'exercise' && state.ask.attempt === 1 && state.ask.exercise.loading && loadingDrillsTried(state) >= LOADING_DRILLS_A_DAY) {
+        enoughSaid = true;
+        const enough = `You have tried ${loadingDrillsTried(state)} strength drills this session, and two or three are enough for one day. Stopping here is a sound choice ("Stop the session here" below); the others can wait for your next strength session.`;
+        say(`\n${wrap(enough, 78).map((line) => colour.yellow(line)).join('\n')}\n`);
+      }
       const answer = await ask(state.ask, { plan, exercises, prompter, options, colour, say, thresholds: state.session.thresholds });
       const step = next(state, answer, ctx.now().toISOString());
       state = step.state;

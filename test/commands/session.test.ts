@@ -640,6 +640,21 @@ describe('itb session', () => {
     expect(own.prompter.asked[0]!.choiceNames![0]).toBe('hopping on the spot (last time)');
   });
 
+  it('says once, before a fourth strength drill, that two or three are enough for one day', async () => {
+    // Isometric glute holds, bridges and single-leg bridges help; elevated bridges is skipped, then clamshells tried.
+    const answers: Answer[] = [...screenClear, 6, 'done', 5, 'done', 4, 'done', 3, 'skip', 'done', 2, 'stop'];
+    const result = await run(['session', 'strength', ...flags], { home, tty: true, answers });
+    expect(result.code).toBe(0);
+    const enough =
+      'You have tried 3 strength drills this session, and two or three are enough for one day. Stopping here is a sound choice ("Stop the session here" below); the others can wait for your next strength session.';
+    const shown = result.stdout.replace(/\s+/g, ' ');
+    expect(shown.split(enough)).toHaveLength(2);
+    // Before the fourth drill's card, after the third's verdict.
+    expect(shown.indexOf(enough)).toBeGreaterThan(shown.indexOf('Single-leg bridges goes into your rehab bucket'));
+    expect(shown.indexOf(enough)).toBeLessThan(shown.indexOf('Exercise 4 of'));
+    expect(stored().sessions[0]!.results.map((r) => r.outcome)).toEqual(['rehab', 'rehab', 'rehab', 'skipped', 'rehab']);
+  });
+
   it('warns when strength drills come less than 48 hours after the last ones, and lets the user choose', async () => {
     const now = new Date('2026-11-20T10:00:00.000Z');
     const yesterday = buildSession({ startedAt: '2026-11-19T09:00:00.000Z', routine: 'strength', loading: true, baseline: 4, drills: [{ id: 'clamshells', scores: [3] }] });

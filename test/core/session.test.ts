@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Thresholds } from '../../src/core/records.js';
-import { cutOff, interrupt, judge, latestScore, next, parseScore, start, type Answer, type Feedback, type SessionState } from '../../src/core/session.js';
+import { cutOff, interrupt, judge, latestScore, loadingDrillsTried, next, parseScore, start, type Answer, type Feedback, type SessionState } from '../../src/core/session.js';
 
 const drills = ['ankle', 'knee', 'hip'].map((id) => ({ id, name: `${id} drill` }));
 
@@ -150,6 +150,15 @@ describe('a whole session', () => {
     expect(play([5, 'done', 4], mixed).session.loading).toBe(false);
     expect(play([5, 'done', 4, 'skip'], mixed).session.loading).toBe(false);
     expect(play([5, 'done', 4, 'done', 3], mixed).session.loading).toBe(true);
+  });
+
+  it('counts the strength drills tried: each once, a retry included, a skip or a gentle drill not', () => {
+    const loading = (id: string) => ({ id, name: id, loading: true });
+    const strength = start({ ...setup().session, exercises: [loading('bridges'), { id: 'stretch', name: 'Stretch' }, loading('clamshells'), loading('hip-hikes')] });
+    expect(loadingDrillsTried(play([5], strength).state)).toBe(0);
+    // Bridges tried twice (no change, then set aside), the stretch helps, clamshells skipped.
+    expect(loadingDrillsTried(play([5, 'done', 5, 'done', 5, 'done', 4, 'skip'], strength).state)).toBe(1);
+    expect(loadingDrillsTried(play([5, 'done', 5, 'done', 5, 'done', 4, 'skip', 'done', 3], strength).state)).toBe(2);
   });
 
   it('ends a session cut off by a crash at its last answer, a skip included', () => {
