@@ -93,12 +93,12 @@ export function itbWithLibrary(ctx: Context, command: Command): string {
 }
 
 /** A file name as it is typed in a shell: quoted when the shell would split it or read into it. */
-export function shellWord(text: string): string {
+function shellWord(text: string): string {
   return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replaceAll("'", "'\\''")}'`;
 }
 
 /** The error for a drill id that is not among `ids`, suggesting the near ones; `itb`: how to start it (itbAsStarted). */
-export function unknownDrill(id: string, ids: string[], itb: string): UserError {
+function unknownDrill(id: string, ids: string[], itb: string): UserError {
   const near = closest(id, ids);
   const listing = `\`${itb} exercises\` lists them all.`;
   return new UserError(`no drill with id "${id}"`, near.length > 0 ? `Did you mean ${near.join(' or ')}? ${listing}` : listing);
