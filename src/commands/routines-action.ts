@@ -37,6 +37,15 @@ export async function showRoutines(ctx: Context, options: { json?: boolean }, co
       ...builtIn('retest', 'Re-test (built in)', 'Drills set aside for now whose re-test date has come.'),
     ].join('\n'),
   );
+  // The test movements a session offers, by the id `--movement` also takes.
+  if (library.movements.length > 0) {
+    const widest = Math.max(...library.movements.map((movement) => width(movement.id)));
+    const movements = library.movements.flatMap((movement) =>
+      // The name beside the id, or under it, further in, on a narrow terminal.
+      widest + 4 + 20 <= onScreen(80) ? hanging(`  ${colour.bold(movement.id.padEnd(widest))}  `, movement.name, 80) : [`  ${colour.bold(movement.id)}`, ...wrap(movement.name, 80, '    ')],
+    );
+    blocks.push([colour.bold('Test movements'), ...wrap(`Offered by a session, or given with \`${itbWithLibrary(ctx, command)} session --movement ID\`; any movement in your own words works too.`, 78, '  ').map((line) => colour.dim(line)), ...movements].join('\n'));
+  }
   ctx.stdout.write(`${blocks.join('\n\n')}\n`);
 }
 

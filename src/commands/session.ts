@@ -19,7 +19,7 @@ export function sessionCommand(ctx: Context): Command {
     .argument('[routine]', 'the routine to run (see `itb routines`), or `rehab` / `retest`')
     .addOption(choiceOption('--side <side>', 'your painful side', painfulSides))
     .addOption(choiceOption('--symptom <symptom>', 'what you rate', symptoms))
-    .option('--movement <text>', 'the test movement you rate your symptom during, in your words')
+    .option('--movement <text>', 'the test movement you rate your symptom during, in your words or by its id in `itb routines`')
     .option('--no-timer', 'no countdown for timed holds')
     .addHelpText(
       'after',

@@ -60,6 +60,19 @@ describe('itb routines', () => {
     expect(stdout).toMatch(/^retest {2}/m);
   });
 
+  it('ends with the test movements by the ids session --movement takes, which then start a session without the question', async () => {
+    const { stdout } = await itb(['routines']);
+    const block = stdout.slice(stdout.indexOf('\nTest movements\n'));
+    expect(block).toContain('\n  single-leg-squat  Single-leg squat\n  step-down         Step-down\n');
+    expect(block).toMatch(/^ {2}running-in-place {2}Running in place\n$/m);
+    expect(block.replace(/\s+/g, ' ')).toContain('given with `itb session --movement ID`');
+    // A library of one's own lists its own, with the --data that uses it; --json stays a list of routines.
+    const own = (await itb(['--data', good, 'routines'])).stdout;
+    expect(own.slice(own.indexOf('\nTest movements\n'))).toMatch(/\n {2}step-down {2}Step-down\n$/);
+    expect(own.replace(/\s+/g, ' ')).toContain(`given with \`itb --data ${good} session --movement ID\``);
+    expect(JSON.parse((await itb(['routines', '--json'])).stdout)[0]).toHaveProperty('exercises');
+  });
+
   it('a routine named after it: exit 2, saying it lists them all and how to run that one, or the closest', async () => {
     const named = await itb(['routines', 'joint-chain']);
     expect(named).toMatchObject({ code: 2, stdout: '' });
