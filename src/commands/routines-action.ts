@@ -38,13 +38,14 @@ export async function showRoutines(ctx: Context, options: { json?: boolean }, co
     ].join('\n'),
   );
   // The test movements a session offers, by the id `--movement` also takes.
-  if (library.movements.length > 0) {
-    const widest = Math.max(...library.movements.map((movement) => width(movement.id)));
-    const movements = library.movements.flatMap((movement) =>
+  const { movements } = library;
+  if (movements.length > 0) {
+    const widest = Math.max(...movements.map((movement) => width(movement.id)));
+    const lines = movements.flatMap((movement) =>
       // The name beside the id, or under it, further in, on a narrow terminal.
       widest + 4 + 20 <= onScreen(80) ? hanging(`  ${colour.bold(movement.id.padEnd(widest))}  `, movement.name, 80) : [`  ${colour.bold(movement.id)}`, ...wrap(movement.name, 80, '    ')],
     );
-    blocks.push([colour.bold('Test movements'), ...wrap(`Offered by a session, or given with \`${itbWithLibrary(ctx, command)} session --movement ID\`; any movement in your own words works too.`, 78, '  ').map((line) => colour.dim(line)), ...movements].join('\n'));
+    blocks.push([colour.bold('Test movements'), ...wrap(`Offered by a session, or given with \`${itbWithLibrary(ctx, command)} session --movement ID\`; any movement in your own words works too.`, 78, '  ').map((line) => colour.dim(line)), ...lines].join('\n'));
   }
   ctx.stdout.write(`${blocks.join('\n\n')}\n`);
 }
@@ -55,7 +56,7 @@ export async function showRoutines(ctx: Context, options: { json?: boolean }, co
  */
 function strayWord(ctx: Context, word: string, library: Library, command: Command): UserError {
   const itb = itbWithLibrary(ctx, command);
-  const ids = [...library.routines.map((routine) => routine.id), 'rehab', 'retest'];
+  const ids = library.routines.map((routine) => routine.id).concat('rehab', 'retest');
   const id = ids.find((known) => known === word.toLowerCase());
   if (id !== undefined) {
     return new UserError(`${itb} routines takes no routine name: it lists them all`, `\`${itb} routines\` shows ${id} among them; \`${itb} session ${id}\` runs it.`);
