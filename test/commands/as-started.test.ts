@@ -5,20 +5,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Session } from '../../src/core/records.js';
 import { projectBuckets } from '../../src/core/buckets.js';
 import { Store } from '../../src/store/store.js';
-import { buildSession } from '../helpers/sessions.js';
+import { buildSession, noRedFlags, setUpFlags } from '../helpers/sessions.js';
 import { run, tempHome } from '../helpers/run.js';
 
 const npx = { npm_lifecycle_event: 'npx' };
 const now = new Date('2026-11-20T10:00:00.000Z');
-const noRedFlags = {
-  'recent-injury': false,
-  swelling: false,
-  'locking-or-giving-way': false,
-  'numbness-or-tingling': false,
-  'fever-or-unwell': false,
-  'night-or-rest-pain': false,
-};
-const flags = ['--side', 'left', '--symptom', 'pain', '--movement', 'single-leg squat', '--no-timer'];
+const flags = setUpFlags;
 
 let home: string;
 let cleanup: () => void;

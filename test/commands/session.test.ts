@@ -6,7 +6,7 @@ import { projectBuckets, retestDueAt } from '../../src/core/buckets.js';
 import { localDate } from '../../src/core/history.js';
 import type { Session } from '../../src/core/records.js';
 import { Store } from '../../src/store/store.js';
-import { buildSession } from '../helpers/sessions.js';
+import { buildSession, noRedFlags, setUpFlags } from '../helpers/sessions.js';
 import { run, tempHome } from '../helpers/run.js';
 import { CTRL_C, type Answer } from '../helpers/scripted.js';
 import { onTerminal } from '../helpers/terminal.js';
@@ -14,15 +14,7 @@ import { width } from '../../src/ui/table.js';
 
 // The red-flag screen of a first run, all answered no.
 const screenClear: Answer[] = [false, false, false, false, false, false];
-const noRedFlags = {
-  'recent-injury': false,
-  swelling: false,
-  'locking-or-giving-way': false,
-  'numbness-or-tingling': false,
-  'fever-or-unwell': false,
-  'night-or-rest-pain': false,
-};
-const flags = ['--side', 'left', '--symptom', 'pain', '--movement', 'single-leg squat', '--no-timer'];
+const flags = setUpFlags;
 
 let home: string;
 let cleanup: () => void;

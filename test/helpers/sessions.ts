@@ -4,6 +4,19 @@
 import type { Attempt, ExerciseResult, Session, StoreData } from '../../src/core/records.js';
 import { emptyStore } from '../../src/store/migrations.js';
 
+/** The answers of a red-flag screen with every question answered no. */
+export const noRedFlags = {
+  'recent-injury': false,
+  swelling: false,
+  'locking-or-giving-way': false,
+  'numbness-or-tingling': false,
+  'fever-or-unwell': false,
+  'night-or-rest-pain': false,
+};
+
+/** The flags that skip a session's set-up questions and its countdown. */
+export const setUpFlags = ['--side', 'left', '--symptom', 'pain', '--movement', 'single-leg squat', '--no-timer'];
+
 export interface DrillPlan {
   id: string;
   name?: string;
