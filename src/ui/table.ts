@@ -91,10 +91,13 @@ export function wrap(text: string, columns = 80, indent = ''): string[] {
   return fill(text, room, room).map((line) => indent + line);
 }
 
-/** The words of `text` in lines of at most `first` columns, then `rest`; a longer word is cut. */
+/**
+ * The words of `text` in lines of at most `first` columns, then `rest`; a longer word is cut.
+ * A separating "·" goes with the word after it: no line ends with one.
+ */
 function fill(text: string, first: number, rest: number): string[] {
   rest = Math.max(1, rest);
-  const words = text.split(/\s+/).filter(Boolean);
+  const words = text.split(/(?<!(?:^|\s)·)\s+/).filter(Boolean);
   const pieces = words.flatMap((word) => (width(word) > Math.min(first, rest) ? cut(word, Math.min(first, rest)) : [word]));
   const lines: string[] = [];
   let line = '';

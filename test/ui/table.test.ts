@@ -104,4 +104,10 @@ describe('hangingPacked', () => {
     const name = 'Hip external rotation with extension (90/90 hip lift)';
     expect(hangingPacked('   2. ', [name, 'hip-external-rotation-extension · hip'])).toEqual([`   2. ${name}`, '      hip-external-rotation-extension · hip']);
   });
+
+  it('never ends a line with a separating "·": it goes on with the word after it', () => {
+    const id = 'lateral-thigh-foam-rolling-lightly-xx';
+    expect(hangingPacked('   5. ', ['Foam rolling', `${id} · thigh`], 46)).toEqual(['   5. Foam rolling', `      ${id}`, '      · thigh']);
+    expect(wrap('helped 3 of 4 · mean −1 · last −2', 24)).toEqual(['helped 3 of 4 · mean −1', '· last −2']);
+  });
 });
