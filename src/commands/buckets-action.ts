@@ -107,12 +107,14 @@ export async function moveDrill(ctx: Context, id: string, bucketArg: string, opt
     notice(ctx, `${name} is already in ${bucketWords[bucket]} by your choice${kept}. Nothing was changed.`);
     return;
   }
+  // The note given is said back, as it will show in the buckets and the reports.
+  const withNote = note === undefined ? '.' : `, with your note: ${note}`;
   const lines = [
     was !== bucket
-      ? `Moved ${name} to ${bucketWords[bucket]} (was: ${bucketWords[was]}).`
+      ? `Moved ${name} to ${bucketWords[bucket]} (was: ${bucketWords[was]})${withNote}`
       : byHand
         ? `${name} stays in ${bucketWords[bucket]} by your choice, with a new note: ${note}${oldNote === undefined ? '' : ` (was: ${oldNote})`}`
-        : `${name} was already in ${bucketWords[bucket]}; it now stays there as your choice.`,
+        : `${name} was already in ${bucketWords[bucket]}; it now stays there as your choice${withNote}`,
   ];
   // Never move into pain: a drill back from a flare-up deserves a gentle start.
   if (flared && bucket === 'rehab') lines.push('It was set aside after a flare-up: start gently, and stop if your score rises.');

@@ -253,7 +253,7 @@ describe('itb buckets move', () => {
     await withSessions();
     const result = await run(['buckets', 'move', 'clamshells', 'avoid', '--note', 'knee sore today'], { home, now });
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain('Moved Clamshells to avoid for now (was: rehab).');
+    expect(result.stderr.replace(/\s+/g, ' ')).toContain('Moved Clamshells to avoid for now (was: rehab), with your note: knee sore today');
     expect(result.stdout).toBe('');
     const data = stored();
     expect(data.moves).toEqual([{ exerciseId: 'clamshells', bucket: 'avoid', note: 'knee sore today', at: now.toISOString() }]);
@@ -278,7 +278,7 @@ describe('itb buckets move', () => {
     await withSessions();
     // In rehab by a session's decision: moving it there makes it the person's own choice.
     const own = await run(['buckets', 'move', 'clamshells', 'rehab', '--note', 'PT says ok'], { home, now });
-    expect(own.stderr).toContain('Clamshells was already in rehab; it now stays there as your choice.');
+    expect(own.stderr.replace(/\s+/g, ' ')).toContain('Clamshells was already in rehab; it now stays there as your choice, with your note: PT says ok');
     const again = await run(['buckets', 'move', 'clamshells', 'rehab'], { home, now: new Date(now.getTime() + 60_000) });
     expect(again.code).toBe(0);
     expect(again.stderr.replace(/\s+/g, ' ')).toContain('Clamshells is already in rehab by your choice (with your note: PT says ok). Nothing was changed.');
