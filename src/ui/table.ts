@@ -93,11 +93,17 @@ export function wrap(text: string, columns = 80, indent = ''): string[] {
 
 /**
  * The words of `text` in lines of at most `first` columns, then `rest`; a longer word is cut.
- * A separating "·" goes with the word after it: no line ends with one.
+ * A file name quoted for the shell ('My PT/routines.yaml') is one word, so that a command
+ * copied from the lines still runs; a separating "·" goes with the word after it: no line ends
+ * with one.
  */
 function fill(text: string, first: number, rest: number): string[] {
   rest = Math.max(1, rest);
-  const words = text.split(/(?<!(?:^|\s)·)\s+/).filter(Boolean);
+  const words: string[] = [];
+  for (const word of text.match(/'[^'\n]*'\S*|\S+/g) ?? []) {
+    if (words.at(-1) === '·') words[words.length - 1] += ` ${word}`;
+    else words.push(word);
+  }
   const pieces = words.flatMap((word) => (width(word) > Math.min(first, rest) ? cut(word, Math.min(first, rest)) : [word]));
   const lines: string[] = [];
   let line = '';

@@ -105,6 +105,11 @@ describe('hangingPacked', () => {
     expect(hangingPacked('   2. ', [name, 'hip-external-rotation-extension · hip'])).toEqual([`   2. ${name}`, '      hip-external-rotation-extension · hip']);
   });
 
+  it('keeps a file name quoted for the shell on one line, and an apostrophe is no quote', () => {
+    const lines = wrap("Run `itb --data '/Users/me/My PT/routines.yaml' session` to start; it doesn't take long.", 40);
+    expect(lines).toEqual(['Run `itb --data', "'/Users/me/My PT/routines.yaml' session`", "to start; it doesn't take long."]);
+  });
+
   it('never ends a line with a separating "·": it goes on with the word after it', () => {
     const id = 'lateral-thigh-foam-rolling-lightly-xx';
     expect(hangingPacked('   5. ', ['Foam rolling', `${id} · thigh`], 46)).toEqual(['   5. Foam rolling', `      ${id}`, '      · thigh']);
