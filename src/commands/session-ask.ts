@@ -1,5 +1,6 @@
 // One question of the session's state machine put to the person: what to do first (the drill's
 // card, the test movement), then the prompt, its answer returned in the state machine's terms.
+import { localDate } from '../core/history.js';
 import { parseScore, type Answer, type Ask } from '../core/session.js';
 import type { Thresholds } from '../core/records.js';
 import type { Exercise } from '../library/schema.js';
@@ -72,6 +73,14 @@ export async function ask(question: Exclude<Ask, { kind: 'finished' }>, turn: Tu
       if (earlier && (plan.routine !== 'retest' || earlier.flare)) {
         const why = `Set aside ${earlier.flare ? 'after a flare-up' : 'earlier'}, back today for its re-test: start gently, with a smaller range, and stop at once if your ${plan.symptom} rises.`;
         say(`${wrap(why, 80, '  ').map((line) => colour.yellow(line)).join('\n')}\n`);
+      }
+      // Tested before and kept: worth knowing when a long routine is done a few drills a day.
+      const kept = question.attempt === 2 ? undefined : plan.inRehab.find((status) => status.exerciseId === exercise.id);
+      if (kept) {
+        const since = kept.decidedAt === undefined ? '' : ` since ${localDate(new Date(kept.decidedAt))}`;
+        const how = kept.source === 'manual' ? `, by your choice${since}` : since;
+        const which = `Already in your rehab bucket${how}: test it again, or skip it to get on to the drills you have not tested yet.`;
+        say(`${wrap(which, 80, '  ').map((line) => colour.dim(line)).join('\n')}\n`);
       }
       for (const warning of warnings(question.before, question.attempt, plan.symptom, thresholds)) {
         say(`${wrap(warning, 80, '  ').map((line) => colour.yellow(line)).join('\n')}\n`);

@@ -26,6 +26,8 @@ export interface Plan {
   resting: Exercise[];
   /** Drills of the routine set aside earlier whose re-test date has come: offered again today. */
   retesting: ExerciseStatus[];
+  /** Drills of the routine already in the rehab bucket (none for the rehab routine, made of them). */
+  inRehab: ExerciseStatus[];
   side: Session['side'];
   symptom: Session['symptom'];
   movement: string;
@@ -88,8 +90,10 @@ export async function setUp(
     Object.assign(stored.settings, { side, symptom, movement } satisfies Partial<Settings>);
   });
   const movementInstructions = library.movements.find((known) => movementKey(known.name) === movementKey(movement))?.instructions;
-  const retesting = buckets.avoid.filter((status) => status.retestDue && exercises.some((exercise) => exercise.id === status.exerciseId));
-  return { routine, exercises, setAside, resting, retesting, side, symptom, movement, ...(movementInstructions ? { movementInstructions } : {}) };
+  const inRoutine = (status: ExerciseStatus) => exercises.some((exercise) => exercise.id === status.exerciseId);
+  const retesting = buckets.avoid.filter((status) => status.retestDue && inRoutine(status));
+  const inRehab = routine === 'rehab' ? [] : buckets.rehab.filter(inRoutine);
+  return { routine, exercises, setAside, resting, retesting, inRehab, side, symptom, movement, ...(movementInstructions ? { movementInstructions } : {}) };
 }
 
 /**

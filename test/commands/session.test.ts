@@ -711,6 +711,25 @@ describe('itb session', () => {
     expect(card('Lateral ankle tilts')).not.toContain('Set aside');
   });
 
+  it('says at a drill already in the rehab bucket since when, so that a long routine can be done a few new drills a day', async () => {
+    const now = new Date('2026-11-20T10:00:00.000Z');
+    const past = buildSession({ startedAt: '2026-11-10T09:00:00.000Z', routine: 'joint-chain', baseline: 6, drills: [{ id: 'lateral-ankle-tilts', scores: [4] }] });
+    await afterSessions(past);
+    await run(['buckets', 'move', 'rehab-hip-circles', 'rehab'], { home, now: new Date('2026-11-12T09:00:00.000Z') });
+    const result = await run(['session', 'joint-chain', ...flags], { home, tty: true, now, answers: [5, 'skip', 'skip', 'skip', 'stop'] });
+    expect(result.code).toBe(0);
+    const shown = result.stdout.replace(/\s+/g, ' ');
+    const card = (name: string) => shown.slice(shown.indexOf(name), shown.indexOf('Exercise', shown.indexOf(name)));
+    const local = (iso: string) => localDate(new Date(iso));
+    expect(card('Lateral ankle tilts')).toContain(`Already in your rehab bucket since ${local('2026-11-10T09:00:00.000Z')}: test it again, or skip it to get on to the drills you have not tested yet.`);
+    expect(card('Rehab hip circles')).toContain(`Already in your rehab bucket, by your choice since ${local('2026-11-12T09:00:00.000Z')}:`);
+    expect(card('Forward 45° lunge knee circles')).not.toContain('Already in');
+    // The rehab routine is made of them: nothing to say there.
+    const rehab = await run(['session', 'rehab', ...flags], { home, tty: true, now, answers: [5, 'skip', 'stop'] });
+    expect(rehab.stdout).toContain('Lateral ankle tilts');
+    expect(rehab.stdout).not.toContain('Already in');
+  });
+
   it('offers the rehab and re-test routines when they have drills, and runs them', async () => {
     const now = new Date('2026-11-20T10:00:00.000Z');
     const past = buildSession({
