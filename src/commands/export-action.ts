@@ -9,7 +9,7 @@ import { readStore, storeFile } from '../store/store-file.js';
 import { isStoreFile } from '../store/store-path.js';
 import { readWithSummary } from '../store/summary-file.js';
 import { checkWritable, writePrivateFile } from '../store/write-file.js';
-import type { ExportOptions, Format } from './export.js';
+import { formats, type ExportOptions, type Format } from './export.js';
 import { calendarDay, libraryFor, notice } from './shared.js';
 
 /** The most characters a name given with --name may have: a name, not a paragraph, heads the report. */
@@ -27,6 +27,14 @@ const renderers: Record<Format, () => Promise<(report: Report) => string | Itera
 
 export async function exportReport(ctx: Context, options: ExportOptions, self: Command) {
   const [stray] = self.args;
+  // `itb export html` means the format: -o html would then fail, as a name with no extension.
+  const strayFormat = formats.find((format) => format === stray?.trim().toLowerCase());
+  if (strayFormat !== undefined) {
+    throw new UserError(
+      `itb export takes a format with --format, not on its own ("${stray}")`,
+      `To see the report on the screen: itb export --format ${strayFormat}; to write a file: itb export -o report.${extensions[strayFormat]}`,
+    );
+  }
   if (stray !== undefined) {
     throw new UserError(`itb export takes no file name on its own ("${stray}")`, `To write a file, put -o before its name: itb export -o ${stray}`);
   }
@@ -101,6 +109,9 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
     notice(ctx, `This backup holds ${periodWords(report)} only: for a full one, leave out --since and --until.`);
   }
 }
+
+/** The extension a file of each format is given (see formatOfName). */
+const extensions: Record<Format, string> = { md: 'md', csv: 'csv', json: 'json', html: 'html', fhir: 'fhir.json' };
 
 /** Each format as a sentence names it ("a md file" read wrong). */
 const formatNames: Record<Format, string> = { md: 'Markdown', csv: 'CSV', json: 'JSON', html: 'HTML', fhir: 'FHIR' };

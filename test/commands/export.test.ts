@@ -135,6 +135,23 @@ describe('itb export', () => {
     expect(forced.stderr).toContain('Without -o the report is printed on the screen');
   });
 
+  it('answers a format given on its own with --format, rather than a file named after it', async () => {
+    await seed();
+    for (const [typed, format, file] of [
+      ['html', 'html', 'report.html'],
+      ['CSV', 'csv', 'report.csv'],
+      ['fhir', 'fhir', 'report.fhir.json'],
+    ]) {
+      const result = await exportIn([typed!]);
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toContain(`itb export takes a format with --format, not on its own ("${typed}")`);
+      expect(result.stderr.replace(/\s+/g, ' ')).toContain(`To see the report on the screen: itb export --format ${format}; to write a file: itb export -o ${file}`);
+      expect(result.stderr).not.toContain(`-o ${typed}\n`);
+    }
+    expect(readdirSync(home).filter((name) => name.includes('report') || name === 'html')).toEqual([]);
+  });
+
   it('replaces it with --force, privately, leaving no temporary file behind', async () => {
     await seed();
     const folder = join(home, 'out');
