@@ -38,6 +38,8 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
   if (stray !== undefined) {
     throw new UserError(`itb export takes no file name on its own ("${stray}")`, `To write a file, put -o before its name: itb export -o ${stray}`);
   }
+  // `-o -` is the screen, as for most command-line tools (a file named "-" is `-o ./-`).
+  if (options.output === '-') options = { ...options, output: undefined };
   if (options.force && options.output === undefined) {
     throw new UserError('--force replaces an existing file, so it needs -o FILE', 'Without -o the report is printed on the screen, e.g. itb export -o report.html --force');
   }

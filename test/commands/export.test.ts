@@ -338,6 +338,24 @@ describe('itb export', () => {
     expect(JSON.parse(result.stdout).sessions).toHaveLength(3);
   });
 
+  it('takes -o - for the screen, as most tools do, and writes no file named "-"', async () => {
+    await seed();
+    const cwd = process.cwd();
+    process.chdir(home);
+    try {
+      const csv = await exportIn(['--format', 'csv', '-o', '-']);
+      expect(csv.code).toBe(0);
+      expect(csv.stdout).toBe((await exportIn(['--format', 'csv'])).stdout);
+      expect(csv.stderr).toBe('');
+      const md = await exportIn(['-o', '-']);
+      expect(md.code).toBe(0);
+      expect(md.stdout).toContain('# IT band self-assessment report');
+      expect(existsSync(join(home, '-'))).toBe(false);
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
   it('keeps whole local days from --since to --until', async () => {
     await seed();
     const result = await exportIn(['--format', 'csv', '--since', '2026-10-08', '--until', '2026-10-08']);
