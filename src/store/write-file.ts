@@ -21,7 +21,7 @@ import {
   writeSync,
   type Stats,
 } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, sep } from 'node:path';
 import { UserError } from '../errors.js';
 
 const PRIVATE = 0o600;
@@ -49,7 +49,12 @@ export function checkWritable(file: string, options: { replace?: boolean } = {})
   try {
     link = lstatSync(file);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    const code = (error as NodeJS.ErrnoException).code;
+    // "reports/" asks for a folder: a file cannot take that name, whatever the folder above it holds.
+    if (code === 'ENOENT' && (file.endsWith('/') || file.endsWith(sep))) {
+      throw new UserError(`cannot write ${file}: it ends in ${file.at(-1)}, as a folder does, and there is no such folder`, 'Give a file name, such as -o report.html.');
+    }
+    if (code === 'ENOENT') return undefined;
     throw writeError(file, error);
   }
   let target = link;

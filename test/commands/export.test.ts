@@ -179,6 +179,17 @@ describe('itb export', () => {
     expect(readdirSync(home).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('says that a name ending in / is a folder, rather than that the folder above it is missing', async () => {
+    await seed();
+    for (const args of [['--format', 'json', '-o', join(home, 'backups/')], ['-o', join(home, 'backup.json/')]]) {
+      const result = await exportIn(args);
+      expect(result.code).toBe(2);
+      expect(result.stderr.split('\n')[0]).toBe(`error: cannot write ${args.at(-1)}: it ends in /, as a folder does, and there is no such folder`);
+      expect(result.stderr).toContain('Give a file name, such as -o report.html.');
+    }
+    expect(readdirSync(home).filter((name) => name.includes('backup'))).toEqual([]);
+  });
+
   it('replaces, with --force, the file a link points to, and keeps the link', async () => {
     await seed();
     const real = join(home, 'synced-report.md');
