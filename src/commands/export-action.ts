@@ -1,5 +1,6 @@
 // What `itb export` does (declared in export.ts).
 import type { Command } from 'commander';
+import { localDate } from '../core/history.js';
 import { oneLineProblem } from '../core/text.js';
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
@@ -80,8 +81,12 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
   // A report that ends before now has buckets of its own end, which the summary does not hold.
   const read = () => readStore(ctx.env);
   const { data, summary } = until === undefined ? await readWithSummary(storeFile(ctx.env), read) : { data: await read(), summary: undefined };
+  // A backup from a day on or before every record leaves nothing out: it is a whole one, as with
+  // an --until of today (see buildReport), and neither it nor `itb import` says otherwise.
+  const onOrAfterSince = (at: string) => since !== undefined && localDate(new Date(at)) >= since;
+  const leavesOutNothing = format === 'json' && data.sessions.every((session) => onOrAfterSince(session.startedAt)) && data.moves.every((move) => onOrAfterSince(move.at));
   const report = buildReport(data, library, {
-    ...(since !== undefined ? { since } : {}),
+    ...(since !== undefined && !leavesOutNothing ? { since } : {}),
     ...(until !== undefined ? { until } : {}),
     ...(name !== undefined ? { patientName: name } : {}),
     ...(summary ? { bucketSummary: summary.buckets, storeAdviceLog: summary.advice } : {}),

@@ -95,6 +95,30 @@ describe('itb export', () => {
     }
   });
 
+  it('takes a --since on or before the first record as a whole backup, which restores without a note of a period', async () => {
+    await seed();
+    const whole = await exportIn(['--json']);
+    const withoutTime = (text: string) => ({ ...JSON.parse(text), exportedAt: undefined }) as Record<string, unknown>;
+    for (const since of ['2026-10-01', '2020-01-01']) {
+      const backup = await exportIn(['--json', '--since', since]);
+      expect(backup.code).toBe(0);
+      expect(backup.stderr).toBe('');
+      expect(withoutTime(backup.stdout)).toEqual(withoutTime(whole.stdout));
+    }
+    const file = join(home, 'since.json');
+    expect((await exportIn(['-o', file, '--since', '2026-01-01'])).stderr).toBe(`Wrote ${file} (3 sessions, 2026-10-01 to 2026-11-20).\n`);
+    const target = tempHome();
+    try {
+      const restored = await run(['import', file], { home: target.home, now: NOW });
+      expect(restored.code).toBe(0);
+      expect(restored.stderr).not.toContain('holds only');
+    } finally {
+      target.cleanup();
+    }
+    // A day after the first record does leave something out.
+    expect((await exportIn(['--json', '--since', '2026-10-02'])).stderr).toContain('This backup holds 2026-10-02 to 2026-11-20 only');
+  });
+
   it('takes --json, as every read command does, for --format json', async () => {
     await seed();
     const json = await exportIn(['--json']);
