@@ -39,6 +39,10 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
   if (stray !== undefined) {
     throw new UserError(`itb export takes no file name on its own ("${stray}")`, `To write a file, put -o before its name: itb export -o ${stray}`);
   }
+  // An empty name is a slip (an unset shell variable, say), not a file to write.
+  if (options.output !== undefined && options.output.trim() === '') {
+    throw new UserError('-o needs the name of a file to write', 'For example: itb export -o report.html. Leave -o out to see the report on the screen.');
+  }
   // `-o -` is the screen, as for most command-line tools (a file named "-" is `-o ./-`).
   if (options.output === '-') options = { ...options, output: undefined };
   if (options.force && options.output === undefined) {

@@ -203,6 +203,23 @@ describe('itb export', () => {
     expect(readdirSync(home).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('asks for a file name when -o is given an empty one, and writes nothing', async () => {
+    await seed();
+    const cwd = process.cwd();
+    process.chdir(home);
+    try {
+      for (const args of [['-o', ''], ['--format', 'md', '-o', ''], ['-o', '  ', '--format', 'csv']]) {
+        const result = await exportIn(args);
+        expect(result.code).toBe(2);
+        expect(result.stdout).toBe('');
+        expect(result.stderr.split('\n')[0]).toBe('error: -o needs the name of a file to write');
+      }
+      expect(readdirSync(home).filter((name) => name.trim() === '' || name.endsWith('.tmp'))).toEqual([]);
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
   it('says that a name ending in / is a folder, rather than that the folder above it is missing', async () => {
     await seed();
     for (const args of [['--format', 'json', '-o', join(home, 'backups/')], ['-o', join(home, 'backup.json/')]]) {
