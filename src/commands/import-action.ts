@@ -89,6 +89,8 @@ function partialWords(backup: ParsedExport, dryRun: boolean): string | undefined
 }
 
 async function readExport(file: string): Promise<ParsedExport> {
+  // An empty name is a slip (an unset shell variable, say), and "cannot read :" would hide it.
+  if (file.trim() === '') throw new UserError('itb import needs the name of a backup file', 'For example: itb import backup.json, for a backup that `itb export -o backup.json` wrote.');
   let bytes: Buffer;
   try {
     bytes = readRegularFile(file, IMPORT_SIZE_LIMIT);

@@ -522,6 +522,13 @@ describe('itb import reads only a regular file of a backup’s size', () => {
     return result;
   }
 
+  it('asks for a file name when it is given an empty one', async () => {
+    for (const name of ['', '  ']) {
+      const result = await expectRefused(name, 'itb import needs the name of a backup file');
+      expect(result.stderr).toContain('For example: itb import backup.json');
+    }
+  });
+
   it.skipIf(process.platform === 'win32')('refuses a named pipe at once instead of waiting for a writer', async () => {
     const pipe = join(target.home, 'backup.json');
     execFileSync('mkfifo', [pipe]);
