@@ -1,7 +1,7 @@
 // What `itb export` does (declared in export.ts).
 import type { Command } from 'commander';
 import { localDate } from '../core/history.js';
-import { oneLineProblem } from '../core/text.js';
+import { oneLineProblem, shownSafely } from '../core/text.js';
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
 import { buildReport, periodWords, type Report } from '../export/report.js';
@@ -107,7 +107,8 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
       report.sessions.length === 0
         ? noneWords(report, 'sessions').toLowerCase()
         : `${report.sessions.length} session${report.sessions.length === 1 ? '' : 's'}, ${periodWords(report)}`;
-    ctx.stderr.write(`Wrote ${options.output} (${what}).\n`);
+    // A name can hold what a terminal obeys (an escape from a shell variable): shown, as errors show it.
+    ctx.stderr.write(`Wrote ${shownSafely(options.output)} (${what}).\n`);
     if (named !== undefined && named !== format) {
       notice(ctx, `Its name ends like ${named === 'html' ? 'an' : 'a'} ${formatNames[named]} file, but it holds ${formatNames[format]}, as ${formatFlag} asked.`);
     }

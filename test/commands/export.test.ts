@@ -64,6 +64,15 @@ describe('itb export', () => {
     expect(result.stdout).toBe('');
   });
 
+  it('shows a control character in the name of the file it wrote as an escape, as errors do, rather than send it to the terminal', async () => {
+    await seed();
+    const file = join(home, 'report\u001b[2J.md');
+    const result = await exportIn(['-o', file]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe(`Wrote ${join(home, 'report\\u001b[2J.md')} (3 sessions, 2026-10-01 to 2026-11-20).\n`);
+    expect(readFileSync(file, 'utf8')).toContain('# IT band self-assessment report');
+  });
+
   it('says when a JSON backup holds a period only, and when a period has no sessions', async () => {
     await seed();
     const printed = await exportIn(['--format', 'json', '--until', '2026-10-08']);
