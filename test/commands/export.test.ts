@@ -457,6 +457,7 @@ describe('itb export', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Examples:');
     expect(result.stdout).toContain('itb export -o report.html');
+    expect(result.stdout.replace(/\s+/g, ' ')).toContain('-o - is the screen, as with most tools (a file named - is -o ./-).');
   });
 });
 
