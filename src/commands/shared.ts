@@ -43,7 +43,8 @@ export function libraryFor(ctx: Context, command: Command): Promise<Library> {
   if (data !== undefined && data.trim() === '') {
     throw new UserError('--data needs the name of an exercise library file', 'For example: itb --data my-library.yaml session. Leave --data out for the built-in library.');
   }
-  return loadLibrary({ file: data ?? (ctx.env.ITB_DATA || undefined) });
+  const file = data ?? (ctx.env.ITB_DATA || undefined);
+  return loadLibrary({ file, validateCommand: file === undefined ? undefined : validateCommand(ctx, file) });
 }
 
 /** A note on stderr about what a command did, wrapped to fit the terminal (`text` may be coloured). */
@@ -90,6 +91,11 @@ export function itbAsStarted(ctx: Context): string {
 export function itbWithLibrary(ctx: Context, command: Command): string {
   const { data } = globals(command);
   return data === undefined ? itbAsStarted(ctx) : `${itbAsStarted(ctx)} --data ${shellWord(data)}`;
+}
+
+/** `itb validate FILE` as the person types it to check a library file again. */
+export function validateCommand(ctx: Context, file: string): string {
+  return `${itbAsStarted(ctx)} validate ${shellWord(file)}`;
 }
 
 /** A file name as it is typed in a shell: quoted when the shell would split it or read into it. */

@@ -4,12 +4,12 @@ import type { Context } from '../context.js';
 import { shownSafely } from '../core/text.js';
 import { UserError } from '../errors.js';
 import { checkLibraryFile, LibraryError, problemLines } from '../library/load.js';
-import { paint, printJson } from './shared.js';
+import { paint, printJson, validateCommand } from './shared.js';
 
 export async function validateLibrary(ctx: Context, file: string, options: { json?: boolean }, command: Command) {
   const printLines = (lines: string[]) => ctx.stdout.write(lines.map((line) => `${shownSafely(line)}\n`).join(''));
   try {
-    const { library, warnings, moreWarnings } = checkLibraryFile(file);
+    const { library, warnings, moreWarnings } = checkLibraryFile(file, validateCommand(ctx, file));
     const summary = { file, valid: true, exercises: library.exercises.length, routines: library.routines.length, problems: [], warnings, ...(moreWarnings ? { moreWarnings } : {}) };
     if (options.json) return printJson(ctx, summary);
     const colour = paint(ctx, command);

@@ -8,12 +8,14 @@ import type { Exercise, Library } from './schema.js';
 export interface LibrarySource {
   /** --data, else ITB_DATA, else undefined for the built-in library. */
   file?: string;
+  /** How the user checks that file, for the error of a broken one (`itb validate FILE` when not given). */
+  validateCommand?: string;
 }
 
 export async function loadLibrary(source: LibrarySource): Promise<Library> {
   if (source.file) {
     const { loadLibraryFile } = await import('./load.js');
-    return loadLibraryFile(source.file);
+    return loadLibraryFile(source.file, source.validateCommand);
   }
   const compiled = new URL('./library.json', import.meta.url);
   if (existsSync(compiled)) return JSON.parse(readFileSync(compiled, 'utf8')) as Library;

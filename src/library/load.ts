@@ -32,13 +32,15 @@ export class LibraryError extends UserError {
     readonly more = false,
     /** Text the file loses without being wrong (see commentWarnings), listed among the problems. */
     readonly warnings: Problem[] = [],
+    /** The command that checks the file again, as its user types it. */
+    validateCommand = `itb validate ${file}`,
   ) {
     const count = more
       ? `more than ${problems.length} problems`
       : `${problems.length} problem${problems.length === 1 ? '' : 's'}`;
     super(
       `${count} in the exercise library ${file}${more ? ` (the first ${problems.length} are listed)` : ''}`,
-      `Fix ${problems.length === 1 ? 'it' : 'them'} and run \`itb validate ${file}\` to check again.`,
+      `Fix ${problems.length === 1 ? 'it' : 'them'} and run \`${validateCommand}\` to check again.`,
       EXIT.usage,
       problemLines(file, problems, warnings),
     );
@@ -63,13 +65,16 @@ export const LIBRARY_SIZE_LIMIT = 2 * 1024 * 1024;
  * Reads, parses and checks a library file; throws LibraryError listing every problem, or a
  * UserError when the file cannot be read at all (missing, a folder, a device, too large).
  */
-export function loadLibraryFile(file: string): Library {
-  const { library } = checkLibraryFile(file);
+export function loadLibraryFile(file: string, validateCommand?: string): Library {
+  const { library } = checkLibraryFile(file, validateCommand);
   return library;
 }
 
-/** loadLibraryFile, with the warnings of a library that has no problems (the first SHOWN_PROBLEMS) and whether it has more. */
-export function checkLibraryFile(file: string): { library: Library; warnings: Problem[]; moreWarnings: boolean } {
+/**
+ * loadLibraryFile, with the warnings of a library that has no problems (the first SHOWN_PROBLEMS)
+ * and whether it has more. `validateCommand`: how its user checks the file again (LibraryError).
+ */
+export function checkLibraryFile(file: string, validateCommand?: string): { library: Library; warnings: Problem[]; moreWarnings: boolean } {
   let bytes: Buffer;
   try {
     bytes = readRegularFile(file, LIBRARY_SIZE_LIMIT);
@@ -84,7 +89,7 @@ export function checkLibraryFile(file: string): { library: Library; warnings: Pr
     throw new UserError(`cannot read ${file}: ${cannotReadWords(error, file)}`, 'Check the path of the library file.');
   }
   const parsed = parseLibraryBytes(bytes);
-  if (!parsed.ok) throw new LibraryError(file, parsed.problems, parsed.more, parsed.warnings);
+  if (!parsed.ok) throw new LibraryError(file, parsed.problems, parsed.more, parsed.warnings, validateCommand);
   const { library, warnings, moreWarnings } = parsed;
   return { library, warnings, moreWarnings };
 }

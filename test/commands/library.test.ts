@@ -1,8 +1,8 @@
 // The library commands run in-process: browsing (exercises, routines), checking a file
 // (validate), switching the library (--data, ITB_DATA), and the help of every command.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { documentedKeys } from '../helpers/json-shape.js';
 import { run, tempHome } from '../helpers/run.js';
@@ -431,6 +431,20 @@ describe('switching the library', () => {
       expect(stderr).toContain(`${wrongTypes}:12:5  exercises.0.loading  must be true or false, not "yes"`);
       expectNoStack(stderr);
     }
+  });
+
+  it('a bad file in a folder with a space: the command to check it again quotes the path, and starts as itb was started', async () => {
+    const file = join(home, 'for maria', 'library.yaml');
+    mkdirSync(dirname(file));
+    copyFileSync(wrongTypes, file);
+    const hint = `Fix them and run \`npx itb validate '${file}'\` to check again.`;
+    for (const argv of [['--data', file, 'routines'], ['exercises'], ['validate', file]]) {
+      const { code, stderr } = await itb(argv, { ITB_DATA: file, npm_lifecycle_event: 'npx' });
+      expect(code, argv.join(' ')).toBe(2);
+      expect(unwrapped(stderr), argv.join(' ')).toContain(`error: 2 problems in the exercise library ${file} ${hint}`);
+    }
+    const { stderr } = await itb(['--data', file, 'routines']);
+    expect(unwrapped(stderr)).toContain(`Fix them and run \`itb validate '${file}'\` to check again.`);
   });
 
   it('a bad ITB_DATA file: exit 2 with its problem lines', async () => {
