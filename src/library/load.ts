@@ -259,6 +259,10 @@ function zodProblems(doc: Document, source: string, issues: z.core.$ZodIssue[], 
       const message = () => {
         // YAML's older "merge" key, which this reader does not apply: no typo of a field name.
         if (key === '<<') return '"<<:" (copying the fields of an &anchor into this item) is not supported; write the fields out in full';
+        // `reps: 10` beside the drill's other fields: a dose's field, nothing like "steps" or "side".
+        if (allowed?.kind === 'a drill' && Object.hasOwn(doseSchema.shape, key)) {
+          return `unknown field ${JSON.stringify(key)} for a drill: it belongs inside the dose, indented under "dose:" (or written dose: { sets: 3, reps: 10 })`;
+        }
         // A short field name inside a longer typo ("id" in "vidoe") is no real likeness.
         const near = allowed ? closest(key, allowed.fields.filter((field) => field.length * 2 > key.length)) : [];
         const advice =

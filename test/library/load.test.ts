@@ -413,6 +413,17 @@ describe('the shape of each item', () => {
     ]);
   });
 
+  it('says the fields of a dose written beside the drill\'s own belong inside its dose, rather than suggest "steps" or "side"', () => {
+    const source = 'version: 1\nexercises:\n  - id: a\n    name: A\n    region: hip\n    category: strength\n    steps: [Lift.]\n    side: both\n    loading: true\n    sets: 3\n    reps: 10\n    perSide: true\n';
+    const inDose = 'belongs inside the dose, indented under "dose:" (or written dose: { sets: 3, reps: 10 })';
+    expect(problemsIn(source)).toEqual([
+      '3:5  exercises.0.dose  missing required field',
+      `10:5  exercises.0.sets  unknown field "sets" for a drill: it ${inDose}`,
+      `11:5  exercises.0.reps  unknown field "reps" for a drill: it ${inDose}`,
+      `12:5  exercises.0.perSide  unknown field "perSide" for a drill: it ${inDose}`,
+    ]);
+  });
+
   it('says a file nested absurdly deep is, with a path short enough to read', () => {
     const lists = problemsIn(`version: 1\nexercises: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`);
     expect(lists).toHaveLength(1);
