@@ -250,7 +250,8 @@ function zodProblems(doc: Document, source: string, issues: z.core.$ZodIssue[], 
   return issues.flatMap((issue): Found[] => {
     const path: Path = issue.path.filter((key): key is string | number => typeof key !== 'symbol');
     if (issue.code !== 'unrecognized_keys') {
-      const message = issue.code === 'invalid_type' && issue.expected === 'string' ? textWithColon(doc, source, path) : undefined;
+      const message =
+        issue.code !== 'invalid_type' ? undefined : issue.expected === 'string' ? textWithColon(doc, source, path) : howToWrite(doc, path, issue.expected, issue.message);
       return [{ ...position(doc, path, at), path: path.join('.') || '(file)', message: message ?? issue.message }];
     }
     // One line per unexpected key, each pointing at the key itself.
@@ -293,6 +294,32 @@ function textWithColon(doc: Document, source: string, path: Path): string | unde
   const text = source.slice(node.range[0], value.range[1]);
   if (text.includes('\n')) return undefined;
   return `must be text, not a set of fields: the ": " after "${String(key.value)}" makes it a field name; put the whole text in quotes: ${quoted(text)}`;
+}
+
+/**
+ * For a list or a dose written as one plain value (`steps: Lie on your side`, `dose: 3 x 10`):
+ * the message with how to write it. Undefined for any other value.
+ */
+function howToWrite(doc: Document, path: Path, expected: string, message: string): string | undefined {
+  const field = path.at(-1);
+  const node = nodeAt(doc, path, false);
+  if (typeof field !== 'string' || !isScalar(node)) return undefined;
+  if (expected === 'array') {
+    // `equipment:` with nothing after it, meant as none: a list that may be left out.
+    const none = node.value === null && fieldSchema(path)?.safeParse(undefined).success ? ` (or, for none, leave "${field}:" out)` : '';
+    return `${message}: write each item on a line of its own under "${field}:", indented and starting with "- "${none}`;
+  }
+  if (expected === 'object' && field === 'dose') return `${message}: write its fields, as in dose: { sets: 3, reps: 10 } or dose: { holdSeconds: 30, perSide: true }`;
+  return undefined;
+}
+
+/** The schema of the field at `path`: of the library itself, or of an item of one of its lists. */
+function fieldSchema(path: Path): z.ZodType | undefined {
+  const [list, , field] = path;
+  const shape: Record<string, z.ZodType> | undefined =
+    path.length === 1 ? librarySchema.shape : path.length === 3 && typeof list === 'string' && Object.hasOwn(itemSchemas, list) ? itemSchemas[list as keyof typeof itemSchemas].shape : undefined;
+  const name = path.length === 1 ? list : field;
+  return shape && typeof name === 'string' && Object.hasOwn(shape, name) ? shape[name] : undefined;
 }
 
 // ── Checks across the file ───────────────────────────────────────────────────

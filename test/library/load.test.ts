@@ -424,6 +424,21 @@ describe('the shape of each item', () => {
     ]);
   });
 
+  it('says how to write a list or a dose given as one plain value, and that a list left empty may be left out', () => {
+    const source =
+      'version: 1\nexercises:\n  - id: a\n    name: A\n    region: hip\n    category: strength\n    steps: Lie on your side\n    side: both\n    loading: false\n' +
+      '    dose: 3 x 10\n    equipment:\n    cues: none\nroutines:\n  - id: r\n    name: R\n    description: D\n    exercises: a\nmovements:\n';
+    const eachItem = (field: string) => `write each item on a line of its own under "${field}:", indented and starting with "- "`;
+    expect(problemsIn(source)).toEqual([
+      `7:5  exercises.0.steps  must be a list, not "Lie on your side": ${eachItem('steps')}`,
+      '10:5  exercises.0.dose  must be a set of fields, not "3 x 10": write its fields, as in dose: { sets: 3, reps: 10 } or dose: { holdSeconds: 30, perSide: true }',
+      `11:5  exercises.0.equipment  must be a list (nothing is written here): ${eachItem('equipment')} (or, for none, leave "equipment:" out)`,
+      `12:5  exercises.0.cues  must be a list, not "none": ${eachItem('cues')}`,
+      `17:5  routines.0.exercises  must be a list, not "a": ${eachItem('exercises')}`,
+      `18:1  movements  must be a list (nothing is written here): ${eachItem('movements')} (or, for none, leave "movements:" out)`,
+    ]);
+  });
+
   it('says a file nested absurdly deep is, with a path short enough to read', () => {
     const lists = problemsIn(`version: 1\nexercises: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`);
     expect(lists).toHaveLength(1);
