@@ -32,6 +32,13 @@ export async function chooseRoutine(buckets: BucketView, library: Library, promp
   const retest = builtInRoutine('retest', buckets, library);
   if (retest.length > 0) choices.unshift({ value: 'retest', name: `Re-test drills set aside earlier (${retest.length} due)`, description: 'Drills from your avoid-for-now bucket whose re-test date has come.' });
   if (rehab.length > 0) choices.unshift({ value: 'rehab', name: `Your rehab routine (${plural(rehab.length, 'drill')})`, description: 'The drills that helped you, in routine order.' });
+  // A library of one's own may list drills and no routine: then nothing at all is set aside.
+  if (choices.length === 0) {
+    throw new UserError(
+      'this exercise library has no routines, so a session has none to run',
+      `Add one under "routines:" in the library file: an id, a name, a description and the ids of its exercises, in order. \`${itb} exercises\` lists the drills it has.`,
+    );
+  }
   if (choices.every((choice) => choice.disabled !== undefined)) {
     throw new UserError('every drill of every routine is set aside for now', `\`${itb} buckets\` shows when each one is due for a re-test.`);
   }

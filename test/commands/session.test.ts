@@ -860,6 +860,19 @@ describe('itb session', () => {
     expect(elsewhere.stderr).toContain('error: the 2 drills in your rehab bucket are not in this exercise library\n');
   });
 
+  it('says a library of drills without routines has no routine to run, rather than that its drills are set aside', async () => {
+    const good = join(import.meta.dirname, '../fixtures/libraries/good.yaml');
+    const drillsOnly = join(home, 'drills-only.yaml');
+    writeFileSync(drillsOnly, readFileSync(good, 'utf8').replace(/^routines:[\s\S]*$/m, ''));
+    const result = await run(['--data', drillsOnly, 'session', ...flags], { home, tty: true, answers: [...screenClear] });
+    expect(result.code).toBe(2);
+    expect(result.stderr).not.toContain('set aside');
+    expect(result.stderr.replace(/\s+/g, ' ')).toContain(
+      'error: this exercise library has no routines, so a session has none to run Add one under "routines:" in the library file: ' +
+        `an id, a name, a description and the ids of its exercises, in order. \`itb --data ${drillsOnly} exercises\` lists the drills it has.`,
+    );
+  });
+
   it('rejects an unknown routine with suggestions, before asking anything', async () => {
     const result = await run(['session', 'joint-chian', ...flags], { home, tty: true, answers: [...screenClear] });
     expect(result.code).toBe(2);
