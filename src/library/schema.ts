@@ -7,6 +7,11 @@ export const anyLengthId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be
 /** An id is typed on the command line and shown in full beside a name: short enough for both. */
 const id = anyLengthId.max(40, 'must be at most 40 characters, as it is typed on the command line');
 const text = z.string().trim().min(1, 'must not be empty');
+/**
+ * Text shown on one line, in a table or beside an id (a name, an item of equipment): one written
+ * over several lines (`name: |`) or holding a tab is read with a space for each such break.
+ */
+const oneLine = text.overwrite((value) => value.replace(/\s+/g, ' '));
 
 export const regions = ['ankle', 'knee', 'hip', 'pelvis', 'trunk', 'shoulder', 'thigh', 'whole-leg'] as const;
 export const categories = [
@@ -34,31 +39,31 @@ export const doseSchema = z
 
 export const exerciseSchema = z.strictObject({
   id,
-  name: text,
+  name: oneLine,
   region: z.enum(regions),
   category: z.enum(categories),
   steps: z.array(text).min(1, 'needs at least one step'),
   dose: doseSchema,
   side: z.enum(sides),
   loading: z.boolean(),
-  equipment: z.array(text).default([]),
+  equipment: z.array(oneLine).default([]),
   cues: z.array(text).default([]),
   video: z.url({ protocol: /^https?$/ }).optional(),
-  source: text.optional(),
+  source: oneLine.optional(),
 });
 
 export const routineSchema = z.strictObject({
   id,
-  name: text,
+  name: oneLine,
   description: text,
   exercises: z.array(id).min(1, 'needs at least one exercise'),
   cues: z.array(id).default([]),
-  source: text.optional(),
+  source: oneLine.optional(),
 });
 
 export const movementSchema = z.strictObject({
   id,
-  name: text,
+  name: oneLine,
   instructions: text,
 });
 

@@ -36,6 +36,18 @@ describe('a valid library', () => {
     expect(ankleRocks.side).toBe('opposite');
   });
 
+  it('reads a name written over several lines, or with a tab in it, as one line: it is shown in tables and beside ids', () => {
+    const source = readFileSync(fixture('good.yaml'), 'utf8')
+      .replace('name: Ankle rocks', 'name: |\n      Ankle\n      rocks')
+      .replace('name: Wall clamshells', 'name: "Wall\\tclamshells"')
+      .replace('name: Clinic plan', 'name: |-\n      Clinic\n        plan');
+    const parsed = parseLibrary(source);
+    if (!parsed.ok) throw new Error(parsed.problems.map((p) => p.message).join('\n'));
+    const { library } = parsed;
+    expect(library.exercises.map((e) => e.name)).toEqual(['Wall clamshells', 'Ankle rocks']);
+    expect(library.routines[0]?.name).toBe('Clinic plan');
+  });
+
   it('loads from a file', () => {
     expect(loadLibraryFile(fixture('good.yaml')).exercises).toHaveLength(2);
   });
