@@ -27,7 +27,10 @@ export function plainIssue(issue: core.$ZodRawIssue, atRoot: (found: string) => 
       if (issue.input === undefined) return 'missing required field';
       const isVersion = issue.path?.length === 1 && issue.path[0] === 'version';
       if (issue.values.length === 1) {
-        return `must be ${String(issue.values[0])}${found}${isVersion ? ' (the library format this itb reads)' : ''}`;
+        // `version: "1"`: the number in quotes is text, which reads as "must be 1, not "1"" without this.
+        const quotedNumber = typeof issue.values[0] === 'number' && typeof issue.input === 'string' && issue.input.trim() === String(issue.values[0]);
+        const written = quotedNumber ? `, written without quotes${found}` : found;
+        return `must be ${String(issue.values[0])}${written}${isVersion ? ' (the library format this itb reads)' : ''}`;
       }
       return `must be one of: ${issue.values.map(String).join(', ')}${foundAfterList}`;
     }

@@ -387,6 +387,12 @@ describe('a file with nothing to read', () => {
     expect(problemsOf('version-2.yaml')).toEqual(['1:1  version  must be 1, not 2 (the library format this itb reads)']);
   });
 
+  it('says the version 1 written in quotes is to be written without them, rather than "must be 1, not "1""', () => {
+    const source = readFileSync(fixture('good.yaml'), 'utf8').replace('version: 1', 'version: "1"');
+    expect(problemsIn(source)).toEqual(['2:1  version  must be 1, written without quotes, not "1" (the library format this itb reads)']);
+    expect(problemsIn(source.replace('version: "1"', "version: '2'"))).toEqual(['2:1  version  must be 1, not "2" (the library format this itb reads)']);
+  });
+
   it('reports a missing version at the start of the file content', () => {
     expect(problemsIn('# notes\nexercises: []\n')).toEqual([
       '2:1  version  missing required field',
