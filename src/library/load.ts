@@ -135,8 +135,11 @@ function byteHex(byte: number): string {
  * the file) and whether it has more; either way with its warnings.
  */
 export function parseLibrary(
-  source: string,
+  text: string,
 ): { ok: true; library: Library } & Warnings | { ok: false; problems: Problem[]; more: boolean } & Warnings {
+  // The byte-order mark some editors save UTF-8 with is not a character of line 1: left out, the
+  // columns of that line are the ones the editor shows.
+  const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at: At = (offset) => lineCounter.linePos(offset);

@@ -659,6 +659,9 @@ describe('reading the file', () => {
     const marked = join(scratch, 'utf8-bom.yaml');
     writeFileSync(marked, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(source)]));
     expect(loadLibraryFile(marked).exercises).toHaveLength(2);
+    // Its mark is no character of line 1: a problem there is at the column the editor shows.
+    writeFileSync(marked, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(source.replace(/^(# .*\n)?version: 1/, 'version: 2'))]));
+    expect(libraryError(marked).details).toEqual([`${marked}:1:1  version  must be 1, not 2 (the library format this itb reads)`]);
   });
 
   it('prints every problem as FILE:LINE:COL  path  message and counts them in the message', () => {
