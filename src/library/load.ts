@@ -170,6 +170,10 @@ export function parseLibrary(
     return fail([{ line: 1, col: 1, path: '(file)', message }]);
   }
 
+  // A backup (`itb export --format json`) given as a library: what it is, not a problem per field.
+  if (isRecord(data) && Object.hasOwn(data, 'schemaVersion') && Object.hasOwn(data, 'sessions') && !Object.hasOwn(data, 'version')) {
+    return fail([{ line: 1, col: 1, path: '(file)', message: 'this is an itb backup (written by `itb export --format json`), not an exercise library; `itb import` reads a backup' }]);
+  }
   const { library, issues } = checkShape(data);
   // A tag or an anchor at the start of a text: the value checked is what was left of the text,
   // so its other problems ("must not be empty") are beside the point until it is quoted.

@@ -226,6 +226,18 @@ describe('itb validate', () => {
     expect(stderr).toBe(`error: 1 problem in the exercise library ${file}\nFix it and run \`itb validate ${file}\` to check again.\n`);
   });
 
+  it('a backup given as a library: one line that says what it is and what reads it, not a problem per field', async () => {
+    const backup = join(home, 'backup.json');
+    expect((await itb(['export', '--format', 'json', '-o', backup])).code).toBe(0);
+    const line = `${backup}:1:1  (file)  this is an itb backup (written by \`itb export --format json\`), not an exercise library; \`itb import\` reads a backup\n`;
+    const checked = await itb(['validate', backup]);
+    expect(checked.code).toBe(2);
+    expect(checked.stdout).toBe(line);
+    const used = await itb(['--data', backup, 'routines']);
+    expect(used.code).toBe(2);
+    expect(used.stderr).toContain(line);
+  });
+
   it('a missing file: exit 2, said plainly, with no problem lines', async () => {
     const file = join(fixtures, 'not-there.yaml');
     const { code, stdout, stderr } = await itb(['validate', file]);
