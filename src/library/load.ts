@@ -11,7 +11,7 @@ import { plainIssue } from '../plain-issues.js';
 import { cannotReadWords, codeOf, readRegularFile, sizeWords, TOO_BIG } from '../regular-file.js';
 import { byteWords, utf8Text } from '../utf8-text.js';
 import { commentWarnings, lostTextProblems } from './lost-text.js';
-import { cueSchema, doseSchema, exerciseSchema, librarySchema, libraryListsSchema, movementSchema, routineSchema, type Library } from './schema.js';
+import { anyLengthId, cueSchema, doseSchema, exerciseSchema, librarySchema, libraryListsSchema, movementSchema, routineSchema, type Library } from './schema.js';
 import { firstLine, isReadable, quoted, syntaxProblems, unresolvedAliases, type At, type Problem } from './syntax.js';
 
 export type { Problem };
@@ -178,9 +178,12 @@ export function parseLibrary(
   // A tag or an anchor at the start of a text: the value checked is what was left of the text,
   // so its other problems ("must not be empty") are beside the point until it is quoted.
   const lost = lostTextProblems(doc, source, at);
-  const lostPaths = new Set(lost.map((problem) => problem.fullPath));
-  const problems: Found[] = [...lost.map(({ fullPath: _, ...problem }) => problem), ...zodProblems(doc, source, issues, at).filter((problem) => !lostPaths.has(problem.path))];
-  problems.push(...crossChecks(data, doc, at));
+  const cross = crossChecks(data, doc, at);
+  // The same goes for a routine's reference to a drill or cue the file does not have ("Wall sit"):
+  // what it names says more than how an id is written.
+  const saidPaths = new Set([...lost.map((problem) => problem.fullPath), ...cross.filter((problem) => problem.reference).map((problem) => problem.path)]);
+  const problems: Found[] = [...lost.map(({ fullPath: _, ...problem }) => problem), ...zodProblems(doc, source, issues, at).filter((problem) => !saidPaths.has(problem.path))];
+  problems.push(...cross);
   if (syntax.length > 0 || problems.length > 0 || !library) return fail(problems);
   return { ok: true, library, ...warnings };
 }
@@ -335,9 +338,10 @@ function fieldSchema(path: Path): z.ZodType | undefined {
  * Checks zod cannot make on one object: unique ids and references that resolve. They run on the
  * raw data, even when some items are malformed, so that every problem is reported in one go.
  */
-function crossChecks(data: unknown, doc: Document, at: At): Found[] {
-  const found: Found[] = [];
-  const report = (path: Path, message: Found['message']) => found.push({ ...position(doc, path, at), path: path.join('.') || '(file)', message });
+function crossChecks(data: unknown, doc: Document, at: At): (Found & { reference?: true })[] {
+  const found: (Found & { reference?: true })[] = [];
+  const report = (path: Path, message: Found['message'], reference?: true) =>
+    found.push({ ...position(doc, path, at), path: path.join('.') || '(file)', message, ...(reference ? { reference } : {}) });
   const items = (value: unknown, key: string): unknown[] => {
     const list = isRecord(value) ? value[key] : undefined;
     return Array.isArray(list) ? list : [];
@@ -365,7 +369,7 @@ function crossChecks(data: unknown, doc: Document, at: At): Found[] {
     for (const [field, kind, known] of references) {
       const seen = new Set<unknown>();
       items(routine, field).forEach((id, i) => {
-        if (typeof id === 'string' && !known.has(id)) report(['routines', r, field, i], () => unknown(kind, id, known));
+        if (typeof id === 'string' && !known.has(id)) report(['routines', r, field, i], () => unknown(kind, id, known, items(data, 'exercises')), true);
         // A drill is judged once a session: a second place in the same routine would be judged twice.
         else if (seen.has(id)) report(['routines', r, field, i], `"${String(id)}" is listed twice in this routine`);
         seen.add(id);
@@ -379,7 +383,15 @@ function crossChecks(data: unknown, doc: Document, at: At): Found[] {
   return found;
 }
 
-function unknown(kind: string, id: string, known: Set<string>): string {
+/** Why a routine's reference is not one: an id not in the file, a drill's name, or a cue's text. `drills`: the file's, as written. */
+function unknown(kind: 'exercise' | 'cue', id: string, known: Set<string>, drills: unknown[]): string {
+  const words = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase();
+  const named = kind === 'exercise' ? drills.find((drill) => isRecord(drill) && typeof drill.name === 'string' && typeof drill.id === 'string' && words(drill.name) === words(id)) : undefined;
+  if (isRecord(named)) return `"${id}" is the name of a drill; a routine names its drills by id: "${String(named.id)}"`;
+  if (kind === 'cue' && !anyLengthId.safeParse(id).success) {
+    return 'a routine\'s cues are the ids of cues listed under "cues:" at the top of the file, not text: list this one there (an id and its text) and write its id here';
+  }
+  if (kind === 'cue' && known.size === 0) return `unknown cue "${id}": the file has no "cues:" list at its top, where each cue has an id and its text`;
   const near = closest(id, [...known]);
   return `unknown ${kind} "${id}"${near.length > 0 ? ` (did you mean ${near.map((n) => `"${n}"`).join(' or ')}?)` : ''}`;
 }

@@ -502,6 +502,23 @@ describe('checks across the file', () => {
     ]);
   });
 
+  it('says a routine naming a drill by its name, or a cue by its text, names them by id, in one line each', () => {
+    const source = readFileSync(fixture('unknown-references.yaml'), 'utf8')
+      .replace('      - clamshell\n', '      - clamshells\n      - Bridges\n')
+      .replace('      - stand-tal', '      - Keep your knee soft\n      - stand-tall');
+    expect(problemsIn(source)).toEqual([
+      '33:9  routines.0.exercises.2  "Bridges" is the name of a drill; a routine names its drills by id: "bridges"',
+      '34:9  routines.0.exercises.3  unknown exercise "nordic-curls"',
+      '36:9  routines.0.cues.0  a routine\'s cues are the ids of cues listed under "cues:" at the top of the file, not text: list this one there (an id and its text) and write its id here',
+    ]);
+    // A routine copied from another file, without the cues it names.
+    expect(problemsIn(source.replace(/^cues:\n(  .*\n)+/m, '').replace('      - Keep your knee soft\n', ''))).toEqual([
+      '30:9  routines.0.exercises.2  "Bridges" is the name of a drill; a routine names its drills by id: "bridges"',
+      '31:9  routines.0.exercises.3  unknown exercise "nordic-curls"',
+      '33:9  routines.0.cues.0  unknown cue "stand-tall": the file has no "cues:" list at its top, where each cue has an id and its text',
+    ]);
+  });
+
   it('reports text holding control characters at the field, as written with YAML escapes', () => {
     const source = readFileSync(fixture('good.yaml'), 'utf8');
     const lines = source.split('\n');
