@@ -24,7 +24,11 @@ function closestInFull(wanted: string, candidates: readonly string[], limit = 2)
 function distance(a: string, b: string): number {
   const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) rows[i]![j] = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++) {
+      rows[i]![j] = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      // Two letters side by side swapped: one edit.
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) rows[i]![j] = Math.min(rows[i]![j]!, rows[i - 2]![j - 2]! + 1);
+    }
   }
   return rows[a.length]![b.length]!;
 }
@@ -35,6 +39,12 @@ describe('closest', () => {
     expect(closest('Hip-Hikse', ids)).toEqual(['hip-hikes']);
     expect(closest('bridge', ids)).toEqual(['bridges', 'single-leg-bridges']);
     expect(closest('zzz', ids)).toEqual([]);
+  });
+
+  it('counts two letters swapped as one slip, so the word meant comes first', () => {
+    expect(closest('vidoe', ['side', 'video', 'steps'])).toEqual(['video', 'side']);
+    expect(closest('brigdes', ids)).toEqual(['bridges']);
+    expect(closest('calmshells', ids)).toEqual(['clamshells']);
   });
 
   it('suggests nothing for an empty id, which every id would contain', () => {

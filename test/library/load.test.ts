@@ -426,7 +426,7 @@ describe('the shape of each item', () => {
   it('reports each unknown field at the field itself, with a likely meant one or the allowed ones', () => {
     expect(problemsOf('unknown-field.yaml')).toEqual([
       '11:7  exercises.0.dose.tempo  unknown field "tempo"; a dose can have: sets, reps, holdSeconds, perSide',
-      '14:5  exercises.0.vidoe  unknown field "vidoe" (did you mean "side" or "video"?)',
+      '14:5  exercises.0.vidoe  unknown field "vidoe" (did you mean "video" or "side"?)',
       '15:5  exercises.0.colour  unknown field "colour"; a drill can have: id, name, region, category, steps, dose, side, loading, equipment, cues, video, source',
     ]);
   });
