@@ -15,12 +15,12 @@ const keepDataHint =
   'export with `itb import FILE`.';
 
 export function storeError(file: string, problem: string, hint = keepDataHint): StoreError {
-  return new StoreError(`The itb store ${file} ${problem}.`, hint);
+  return new StoreError(`the itb store ${file} ${problem}`, hint);
 }
 
 export const writeHint = 'Your earlier data is still there. Check the folder exists and that you may write to it, and that the disk is not full.';
 
-/** Why the store at `file` cannot be read, to follow "The itb store FILE ". */
+/** Why the store at `file` cannot be read, to follow "the itb store FILE ". */
 export function readFailure(error: unknown, file: string): string {
   switch (codeOf(error)) {
     case 'EISDIR':

@@ -446,7 +446,7 @@ describe('a device or a named pipe where itb keeps its files', () => {
         const { code, stdout, stderr } = await run(argv, { home, now });
         expect(code, `${argv.join(' ')}: ${stderr}`).toBe(2);
         expect(stdout).toBe('');
-        expect(stderr).toContain(`error: The itb store ${file} is ${what}.\n`);
+        expect(stderr).toContain(`error: the itb store ${file} is ${what}\n`);
       }
       expect(readdirSync(home)).toEqual(['store.json']);
     }

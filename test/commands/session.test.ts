@@ -913,7 +913,7 @@ describe('itb session', () => {
     try {
       const result = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [...screenClear] });
       expect(result.code).toBe(2);
-      expect(result.stderr).toContain(`The itb store ${file} cannot be locked for a session (permission denied).`);
+      expect(result.stderr).toContain(`the itb store ${file} cannot be locked for a session (permission denied)`);
       expect(result.stderr).not.toMatch(/unexpected/);
       expect(result.prompter.asked).toEqual([]);
     } finally {

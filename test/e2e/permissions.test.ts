@@ -58,7 +58,7 @@ describe.skipIf(user === undefined)('a store the user may not use', () => {
     const bytes = readFileSync(storeFile);
     const before = readdirSync(home).sort();
     chmodSync(storeFile, 0o000);
-    const unreadable = `error: The itb store ${storeFile} cannot be read: permission denied.\n`;
+    const unreadable = `error: the itb store ${storeFile} cannot be read: permission denied\n`;
     for (const args of [['buckets'], ['history'], ['buckets', 'move', 'clamshells', 'avoid'], ['settings', 'minImprovement', '2'], ['export', '-o', 'report.md']]) {
       const result = itb(args);
       expect(result.code, args.join(' ')).toBe(2);
@@ -80,7 +80,7 @@ describe.skipIf(user === undefined)('a store the user may not use', () => {
     for (const args of [['buckets', 'move', 'clamshells', 'avoid'], ['settings', 'minImprovement', '2']]) {
       const result = itb(args);
       expect(result.code, args.join(' ')).toBe(2);
-      expect(result.stderr, args.join(' ')).toContain(`error: The itb store ${storeFile} cannot be locked for saving (permission denied).\nYour earlier data is still there.`);
+      expect(result.stderr, args.join(' ')).toContain(`error: the itb store ${storeFile} cannot be locked for saving (permission denied)\nYour earlier data is still there.`);
     }
     expect(readFileSync(storeFile)).toEqual(bytes);
   });
@@ -89,7 +89,7 @@ describe.skipIf(user === undefined)('a store the user may not use', () => {
     chmodSync(home, 0o555);
     const terminal = new Terminal(['session'], { ITB_HOME: home, NO_COLOR: '1' }, 80, 24, user);
     expect(await terminal.exited).toBe(2);
-    expect(terminal.text).toContain(`The itb store ${storeFile} cannot be locked for a session (permission denied).`);
+    expect(terminal.text).toContain(`the itb store ${storeFile} cannot be locked for a session (permission denied)`);
     expect(terminal.text).not.toContain('?');
   });
 });

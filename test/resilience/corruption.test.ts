@@ -86,7 +86,7 @@ const commands = (outFile: string): string[][] => [
 
 function expectReported(output: { code: number | null; stderr: string }, file: string, what: string): void {
   expect(output.code, `${what}: exit code; stderr: ${output.stderr}`).toBe(2);
-  expect(output.stderr, what).toContain(`The itb store ${file} `);
+  expect(output.stderr, what).toContain(`the itb store ${file} `);
   expect(output.stderr, what).not.toMatch(STACK_LINE);
   expect(output.stderr, what).not.toMatch(/unexpected error|undefined|\[object Object\]/);
 }

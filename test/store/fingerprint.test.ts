@@ -308,10 +308,10 @@ describe('readStore, for commands that only show the store', () => {
   it.skipIf(process.platform === 'win32')('reports a named pipe or a device in place of the store as Store.read() does, at once', async () => {
     mkdirSync(home);
     execFileSync('mkfifo', [file]);
-    expect(((await caught(() => readStore(env()))) as StoreError).message).toBe(`The itb store ${file} is a named pipe (FIFO), not a regular file.`);
+    expect(((await caught(() => readStore(env()))) as StoreError).message).toBe(`the itb store ${file} is a named pipe (FIFO), not a regular file`);
     rmSync(file);
     symlinkSync('/dev/zero', file);
-    expect(((await caught(() => readStore(env()))) as StoreError).message).toBe(`The itb store ${file} is a device, not a regular file.`);
+    expect(((await caught(() => readStore(env()))) as StoreError).message).toBe(`the itb store ${file} is a device, not a regular file`);
   });
 
   it('reports a damaged store as Store.read() does', async () => {

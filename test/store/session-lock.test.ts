@@ -102,7 +102,7 @@ describe('the session lock', () => {
     vi.spyOn(lockfile, 'lock').mockRejectedValueOnce(Object.assign(new Error(`EACCES: permission denied, mkdir '${lockFolder}'`), { code: 'EACCES' }));
     const error = await caught(() => acquireSessionLock(file));
     expect(error).toBeInstanceOf(StoreError);
-    expect((error as StoreError).message).toBe(`The itb store ${file} cannot be locked for a session (permission denied).`);
+    expect((error as StoreError).message).toBe(`the itb store ${file} cannot be locked for a session (permission denied)`);
     expect((error as StoreError).hint).toMatch(/you may write to it/);
     expect((error as StoreError).exitCode).toBe(2);
   });
@@ -114,7 +114,7 @@ describe('the session lock', () => {
     try {
       const error = await caught(() => acquireSessionLock(file));
       expect(error).toBeInstanceOf(StoreError);
-      expect((error as StoreError).message).toBe(`The itb store ${file} cannot be locked for a session (permission denied).`);
+      expect((error as StoreError).message).toBe(`the itb store ${file} cannot be locked for a session (permission denied)`);
     } finally {
       chmodSync(dirname(file), 0o700);
     }
@@ -127,7 +127,7 @@ describe('the session lock', () => {
     utimesSync(lock, new Date('2026-01-01'), new Date('2026-01-01'));
     const error = await caught(() => acquireSessionLock(file));
     expect(error).toBeInstanceOf(StoreError);
-    expect((error as StoreError).message).toBe(`The itb store ${file} cannot be locked for a session: session.lock, a file, is where itb keeps its lock folder.`);
+    expect((error as StoreError).message).toBe(`the itb store ${file} cannot be locked for a session: session.lock, a file, is where itb keeps its lock folder`);
     expect((error as StoreError).hint).toContain('Move that file away');
   });
 
@@ -136,6 +136,6 @@ describe('the session lock', () => {
     const inside = join(root, 'a-file', 'home', 'store.json');
     const error = await caught(() => acquireSessionLock(inside));
     expect(error).toBeInstanceOf(StoreError);
-    expect((error as StoreError).message).toBe(`The itb store ${inside} cannot be locked for a session: its folder cannot be created (part of its path is a file, not a folder).`);
+    expect((error as StoreError).message).toBe(`the itb store ${inside} cannot be locked for a session: its folder cannot be created (part of its path is a file, not a folder)`);
   });
 });

@@ -127,7 +127,7 @@ describe('update', () => {
     utimesSync(`${file}.lock`, new Date('2026-01-01'), new Date('2026-01-01'));
     const error = await caught(() => store.update((data) => void data.sessions.push(sampleSession('s2'))));
     expect(error).toBeInstanceOf(StoreError);
-    expect((error as StoreError).message).toBe(`The itb store ${file} cannot be locked for saving: store.json.lock, a file, is where itb keeps its lock folder.`);
+    expect((error as StoreError).message).toBe(`the itb store ${file} cannot be locked for saving: store.json.lock, a file, is where itb keeps its lock folder`);
     expect((error as StoreError).hint).toContain('Move that file away');
     expect(readFileSync(file).equals(before)).toBe(true);
   });
@@ -140,14 +140,14 @@ describe('update', () => {
     writeFileSync(join(realFolder, 'store.json.lock'), 'not a lock folder');
     utimesSync(join(realFolder, 'store.json.lock'), new Date('2026-01-01'), new Date('2026-01-01'));
     const throughFolder = await caught(() => Store.open(env()).update(() => undefined));
-    expect((throughFolder as StoreError).message).toBe(`The itb store ${file} cannot be locked for saving: store.json.lock, a file, is where itb keeps its lock folder.`);
+    expect((throughFolder as StoreError).message).toBe(`the itb store ${file} cannot be locked for saving: store.json.lock, a file, is where itb keeps its lock folder`);
 
     const other = join(root, 'other');
     mkdirSync(other);
     symlinkSync(join(realFolder, 'store.json'), join(other, 'store.json'));
     const throughLink = await caught(() => Store.open({ ITB_HOME: other }).update(() => undefined));
     expect((throughLink as StoreError).message).toBe(
-      `The itb store ${join(other, 'store.json')} cannot be locked for saving: ${join(realFolder, 'store.json.lock')}, a file, is where itb keeps its lock folder.`,
+      `the itb store ${join(other, 'store.json')} cannot be locked for saving: ${join(realFolder, 'store.json.lock')}, a file, is where itb keeps its lock folder`,
     );
   });
 
@@ -314,7 +314,7 @@ describe('a store path that is not a readable file', () => {
     for (const attempt of [() => store.read(), () => store.update(() => undefined)]) {
       const error = await caught(attempt);
       expect(error).toBeInstanceOf(StoreError);
-      expect((error as StoreError).message).toBe(`The itb store ${file} is a folder, not a file.`);
+      expect((error as StoreError).message).toBe(`the itb store ${file} is a folder, not a file`);
     }
     expect(statSync(file).isDirectory()).toBe(true);
     expect(readdirSync(home)).toEqual(['store.json']);
@@ -328,7 +328,7 @@ describe('a store path that is not a readable file', () => {
     for (const attempt of [() => store.read(), () => store.update(() => undefined)]) {
       const error = await caught(attempt);
       expect(error).toBeInstanceOf(StoreError);
-      expect((error as StoreError).message).toBe(`The itb store ${file} cannot be read: permission denied.`);
+      expect((error as StoreError).message).toBe(`the itb store ${file} cannot be read: permission denied`);
     }
     chmodSync(file, 0o600);
     expect(readFileSync(file, 'utf8')).toBe(validText);
@@ -342,7 +342,7 @@ describe('a store path that is not a readable file', () => {
     for (const attempt of [() => store.read(), () => store.update(() => undefined)]) {
       const error = await caught(attempt);
       expect(error).toBeInstanceOf(StoreError);
-      expect((error as StoreError).message).toBe(`The itb store ${file} is a link to ${target}, which is not there.`);
+      expect((error as StoreError).message).toBe(`the itb store ${file} is a link to ${target}, which is not there`);
     }
     expect(readlinkSync(file)).toBe(target);
   });
@@ -354,7 +354,7 @@ describe('a store path that is not a readable file', () => {
     for (const attempt of [() => store.read(), () => store.update(() => undefined)]) {
       const error = await caught(attempt);
       expect(error).toBeInstanceOf(StoreError);
-      expect((error as StoreError).message).toBe(`The itb store ${file} is a named pipe (FIFO), not a regular file.`);
+      expect((error as StoreError).message).toBe(`the itb store ${file} is a named pipe (FIFO), not a regular file`);
       expect((error as StoreError).hint).toMatch(/^Nothing was changed\./);
     }
     expect(statSync(file).isFIFO()).toBe(true);
@@ -367,7 +367,7 @@ describe('a store path that is not a readable file', () => {
     const store = Store.open(env());
     for (const attempt of [() => store.read(), () => store.update(() => undefined)]) {
       const error = await caught(attempt);
-      expect((error as StoreError).message).toBe(`The itb store ${file} is a device, not a regular file.`);
+      expect((error as StoreError).message).toBe(`the itb store ${file} is a device, not a regular file`);
     }
     expect(readlinkSync(file)).toBe('/dev/zero');
     expect(readdirSync(home)).toEqual(['store.json']);
@@ -379,7 +379,7 @@ describe('a store path that is not a readable file', () => {
     const store = Store.open(env());
     for (const attempt of [() => store.read(), () => store.update(() => undefined)]) {
       const error = (await caught(attempt)) as StoreError;
-      expect(error.message).toBe(`The itb store ${file} is a link that leads back to itself.`);
+      expect(error.message).toBe(`the itb store ${file} is a link that leads back to itself`);
       expect(error.hint).toBe('Nothing was changed. Point the link at your store file, or point ITB_HOME at the folder that holds your store.');
     }
     expect(readlinkSync(file)).toBe(file);
@@ -387,7 +387,7 @@ describe('a store path that is not a readable file', () => {
     symlinkSync(looped, looped);
     const behind = storeFile({ ITB_HOME: looped });
     const error = (await caught(() => Store.open({ ITB_HOME: looped }).read())) as StoreError;
-    expect(error.message).toBe(`The itb store ${behind} cannot be read: a link on its path leads back to itself.`);
+    expect(error.message).toBe(`the itb store ${behind} cannot be read: a link on its path leads back to itself`);
   });
 
   it('says that a path too long to use is too long, not that a file should be moved away', async () => {
@@ -396,10 +396,10 @@ describe('a store path that is not a readable file', () => {
     const store = Store.open({ ITB_HOME: long });
     const read = (await caught(() => store.read())) as StoreError;
     expect(read).toBeInstanceOf(StoreError);
-    expect(read.message).toBe(`The itb store ${longFile} cannot be read: the path is too long.`);
+    expect(read.message).toBe(`the itb store ${longFile} cannot be read: the path is too long`);
     expect(read.hint).toBe('Nothing was changed. Point ITB_HOME at a folder with a shorter path.');
     const saved = (await caught(() => store.update(() => undefined))) as StoreError;
-    expect(saved.message).toBe(`The itb store ${longFile} cannot be saved: its folder cannot be created (the path is too long).`);
+    expect(saved.message).toBe(`the itb store ${longFile} cannot be saved: its folder cannot be created (the path is too long)`);
   });
 
   it('reads a store made read-only, but does not save over it', async () => {
@@ -409,7 +409,7 @@ describe('a store path that is not a readable file', () => {
     const store = Store.open(env());
     expect(store.read().sessions).toHaveLength(1);
     const error = await caught(() => store.update((data) => void data.sessions.push(sampleSession('s2'))));
-    expect((error as StoreError).message).toBe(`The itb store ${file} is read-only.`);
+    expect((error as StoreError).message).toBe(`the itb store ${file} is read-only`);
     expect(readFileSync(file).equals(before)).toBe(true);
     expect(statSync(file).mode & 0o777).toBe(0o400);
   });
