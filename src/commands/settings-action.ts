@@ -27,7 +27,7 @@ export async function showOrChangeSettings(ctx: Context, keyText: string | undef
     return;
   }
   const found = findSettingKey(keyText);
-  if (!found.ok) throw new UserError(found.reason);
+  if (!found.ok) throw new UserError(found.reason, found.hint);
   const key: SettingKey = found.key;
   if (valueText === undefined && !options.unset) {
     const value = store.read().settings[key];

@@ -61,12 +61,13 @@ export function movementText(text: string): string | undefined {
 
 export const settingKeys = Object.keys(settingDefinitions) as SettingKey[];
 
-export function findSettingKey(text: string): { ok: true; key: SettingKey } | { ok: false; reason: string } {
+/** The setting `text` names, or why there is none, with the settings it is near as advice. */
+export function findSettingKey(text: string): { ok: true; key: SettingKey } | { ok: false; reason: string; hint: string } {
   const key = settingKeys.find((candidate) => candidate.toLowerCase() === text.toLowerCase());
   if (key) return { ok: true, key };
   const near = closest(text, settingKeys);
-  const suggestion = near.length > 0 ? ` Did you mean ${near.join(' or ')}?` : '';
-  return { ok: false, reason: `there is no setting "${text}".${suggestion} The settings are: ${settingKeys.join(', ')}.` };
+  const suggestion = near.length > 0 ? `Did you mean ${near.join(' or ')}? ` : '';
+  return { ok: false, reason: `there is no setting "${text}"`, hint: `${suggestion}The settings are: ${settingKeys.join(', ')}.` };
 }
 
 export function parseSetting(key: SettingKey, text: string): { ok: true; value: Settings[SettingKey] } | { ok: false; reason: string } {

@@ -122,11 +122,18 @@ describe('itb settings', () => {
     expect(emoji.stderr).not.toContain('\uFFFD');
   });
 
-  it('names the settings when the key is unknown, with the closest match', async () => {
+  it('names the settings when the key is unknown, with the closest match, as advice under a short error', async () => {
     const result = await run(['settings', 'flareRize', '3'], { home });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/no setting "flareRize"\. Did you mean flareRise\?/);
+    // The error itself on one line of its own; the advice wraps under it, as for every other error.
+    expect(result.stderr).toBe(
+      'error: there is no setting "flareRize"\nDid you mean flareRise? The settings are: minImprovement, flareRise,\nretestAfterDays, side, symptom, movement.\n',
+    );
     expect(existsSync(join(home, 'store.json'))).toBe(false);
+    const far = await run(['settings', 'colour'], { home });
+    expect(far.code).toBe(2);
+    expect(far.stderr.split('\n')[0]).toBe('error: there is no setting "colour"');
+    expect(far.stderr).not.toContain('Did you mean');
   });
 
   it('remembers and forgets answers, but never unsets a threshold', async () => {
