@@ -46,6 +46,8 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
   }
   const prompter = await promptsFor(ctx, command);
   const say = (text: string) => ctx.stdout.write(text);
+  // Every answer is saved as it is given: a store that cannot be saved to is said before the first.
+  store.refuseReadOnly();
   const release = await acquireSessionLock(store.path);
   let state: SessionState | undefined;
   try {

@@ -102,14 +102,26 @@ export class Store {
     throw storeError(this.path, 'is busy: other itb processes kept changing it', 'Nothing was changed. Try again in a moment.');
   }
 
+  /**
+   * Throws when the store file was made read-only (on purpose, perhaps to keep it as it is: conf
+   * would replace it all the same), so that a session can say so before its first question
+   * rather than at its first save. A store not made yet can be saved.
+   */
+  refuseReadOnly(): void {
+    let mode: number;
+    try {
+      mode = statSync(this.path).mode;
+    } catch {
+      return; // Not there: reading it says what is wrong, if anything.
+    }
+    if ((mode & 0o200) === 0) throw storeError(this.path, 'is read-only', 'Nothing was changed. Make it writable again (chmod u+w) to save to it.');
+  }
+
   /** One update with the lock held; undefined when another itb saved the store in the meantime, so that it must start again. */
   #saveLocked(ConfClass: typeof Conf, mutate: (data: StoreData) => StoreData | void): StoreData | undefined {
     // Re-read under the lock so that what another itb saved a moment ago is kept.
     const { data: current, bytes: before, stamp } = this.#readForUpdate();
-    // Made read-only on purpose, perhaps to keep it as it is: conf would replace it all the same.
-    if (before !== undefined && (statSync(this.path).mode & 0o200) === 0) {
-      throw storeError(this.path, 'is read-only', 'Nothing was changed. Make it writable again (chmod u+w) to save to it.');
-    }
+    if (before !== undefined) this.refuseReadOnly();
     const unchanged = new Set(current.sessions);
     const next = mutate(current) ?? current;
     const written = checkedForWriting(next, unchanged);

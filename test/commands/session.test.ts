@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -902,6 +902,29 @@ describe('itb session', () => {
     expect(result.stderr).toContain(file);
     expect(readFileSync(file, 'utf8')).toBe('{"schemaVersion": 1, "sessions": [');
     expect(result.prompter.asked).toEqual([]);
+  });
+
+  it('says, with exit 2 and before any question, that a store made read-only cannot be saved to, and leaves it as it was', async () => {
+    const file = join(home, 'store.json');
+    const refused = async (argv: string[]) => {
+      chmodSync(file, 0o400);
+      const before = readFileSync(file);
+      try {
+        const result = await run(argv, { home, tty: true, answers: [...screenClear] });
+        expect(result.code).toBe(2);
+        expect(result.stderr).toContain(`error: the itb store ${file} is read-only\n`);
+        expect(result.prompter.asked).toEqual([]);
+        expect(readFileSync(file).equals(before)).toBe(true);
+      } finally {
+        chmodSync(file, 0o600);
+      }
+    };
+    // Before the safety questions of the first session,
+    await Store.open({ ITB_HOME: home }).update((data) => void (data.settings.side = 'left'));
+    await refused(['session', 'joint-chain', ...flags]);
+    // and before the set-up questions of a later one.
+    await Store.open({ ITB_HOME: home }).update((data) => void data.screenings.push({ at: '2026-11-01T08:00:00.000Z', answers: noRedFlags, proceeded: true }));
+    await refused(['session']);
   });
 
   it('says, with exit 2 and before any question, that the store cannot be locked for a session in a folder it may not write to', async () => {
