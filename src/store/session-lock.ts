@@ -33,8 +33,8 @@ export async function acquireSessionLock(storePath: string): Promise<() => Promi
   try {
     mkdirSync(dirname(storePath), { recursive: true, mode: 0o700 });
   } catch (error) {
-    const { reason, storeError, writeHint } = await storeErrors();
-    throw storeError(storePath, `cannot be locked for a session: its folder cannot be created (${reason(error)})`, writeHint);
+    const { folderHint, reason, storeError } = await storeErrors();
+    throw storeError(storePath, `cannot be locked for a session: its folder cannot be created (${reason(error)})`, folderHint);
   }
   const folder = dirname(lockedFile(storePath));
   undoFutureDate(lockOptions(folder).lockfilePath);

@@ -20,6 +20,9 @@ export function storeError(file: string, problem: string, hint = keepDataHint): 
 
 export const writeHint = 'Your earlier data is still there. Check the folder exists and that you may write to it, and that the disk is not full.';
 
+/** For a store whose folder cannot be made: the folder is not there, so neither is a store to keep safe. */
+export const folderHint = 'There is no store there yet, and nothing was saved. Point ITB_HOME at a folder you may write to.';
+
 /** Why the store at `file` cannot be read, to follow "the itb store FILE ". */
 export function readFailure(error: unknown, file: string): string {
   switch (codeOf(error)) {

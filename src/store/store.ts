@@ -17,7 +17,7 @@ import { fingerprintSuffix, hashOf, writeFingerprint } from './fingerprint.js';
 import { emptyStore, migrate, StoreProblem } from './migrations.js';
 import { asciiJson, projectName, storeFile, storeText, vouchedContent } from './store-file.js';
 import { summarySuffix, writeSummaryFile } from './summary-file.js';
-import { codeOf, readFailure, readFailureHint, reason, storeError, writeHint } from './store-errors.js';
+import { codeOf, folderHint, readFailure, readFailureHint, reason, storeError, writeHint } from './store-errors.js';
 import { lockedFile } from './lock-place.js';
 import { lockStore } from './store-lock.js';
 import { writeWhole } from './whole-write.js';
@@ -84,7 +84,7 @@ export class Store {
     try {
       mkdirSync(folder, { recursive: true, mode: 0o700 });
     } catch (error) {
-      throw storeError(this.path, `cannot be saved: its folder cannot be created (${reason(error)})`, writeHint);
+      throw storeError(this.path, `cannot be saved: its folder cannot be created (${reason(error)})`, folderHint);
     }
 
     for (let attempt = 1; attempt <= 3; attempt++) {

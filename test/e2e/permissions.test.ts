@@ -85,6 +85,24 @@ describe.skipIf(user === undefined)('a store the user may not use', () => {
     expect(readFileSync(storeFile)).toEqual(bytes);
   });
 
+  it('says that a store folder they may not make holds no store yet, rather than that their earlier data is safe', () => {
+    chmodSync(home, 0o555);
+    const elsewhere = join(home, 'new-folder');
+    const file = join(elsewhere, 'store.json');
+    const result = spawnSync(process.execPath, [BIN, 'settings', 'minImprovement', '2'], {
+      ...user,
+      cwd: home,
+      env: { PATH: process.env.PATH ?? '', ITB_HOME: elsewhere, NO_COLOR: '1' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(
+      `error: the itb store ${file} cannot be saved: its folder cannot be created (permission denied)\nThere is no store there yet, and nothing was saved. Point ITB_HOME at a folder\nyou may write to.\n`,
+    );
+    expect(existsSync(elsewhere)).toBe(false);
+  });
+
   it('says before the first question that a session cannot be kept there, in a real terminal', async () => {
     chmodSync(home, 0o555);
     const terminal = new Terminal(['session'], { ITB_HOME: home, NO_COLOR: '1' }, 80, 24, user);

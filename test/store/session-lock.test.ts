@@ -137,5 +137,7 @@ describe('the session lock', () => {
     const error = await caught(() => acquireSessionLock(inside));
     expect(error).toBeInstanceOf(StoreError);
     expect((error as StoreError).message).toBe(`the itb store ${inside} cannot be locked for a session: its folder cannot be created (part of its path is a file, not a folder)`);
+    // The folder is not there, so neither is a store: there is no earlier data to speak of.
+    expect((error as StoreError).hint).toBe('There is no store there yet, and nothing was saved. Point ITB_HOME at a folder you may write to.');
   });
 });

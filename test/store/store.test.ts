@@ -400,6 +400,7 @@ describe('a store path that is not a readable file', () => {
     expect(read.hint).toBe('Nothing was changed. Point ITB_HOME at a folder with a shorter path.');
     const saved = (await caught(() => store.update(() => undefined))) as StoreError;
     expect(saved.message).toBe(`the itb store ${longFile} cannot be saved: its folder cannot be created (the path is too long)`);
+    expect(saved.hint).toBe('There is no store there yet, and nothing was saved. Point ITB_HOME at a folder you may write to.');
   });
 
   it('reads a store made read-only, but does not save over it', async () => {
