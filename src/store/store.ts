@@ -6,7 +6,7 @@
 // bytes itb itself checked and wrote carry a fingerprint (./fingerprint.ts) and are not checked
 // again, and a save checks only what it changed (./check.ts).
 import { isUtf8 } from 'node:buffer';
-import { mkdirSync, readdirSync, readlinkSync, rmSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type Conf from 'conf';
 import type { Session, StoreData } from '../core/records.js';
@@ -17,7 +17,7 @@ import { fingerprintSuffix, hashOf, writeFingerprint } from './fingerprint.js';
 import { emptyStore, migrate, StoreProblem } from './migrations.js';
 import { asciiJson, projectName, storeFile, storeText, vouchedContent } from './store-file.js';
 import { summarySuffix, writeSummaryFile } from './summary-file.js';
-import { codeOf, folderHint, readFailure, readFailureHint, reason, storeError, writeHint } from './store-errors.js';
+import { codeOf, folderHint, readFailure, readFailureHint, reason, storeError, writeHint, type StoreError } from './store-errors.js';
 import { lockedFile } from './lock-place.js';
 import { lockStore } from './store-lock.js';
 import { writeWhole } from './whole-write.js';
@@ -84,7 +84,7 @@ export class Store {
     try {
       mkdirSync(folder, { recursive: true, mode: 0o700 });
     } catch (error) {
-      throw storeError(this.path, `cannot be saved: its folder cannot be created (${reason(error)})`, folderHint);
+      throw unreachableFolder(this.path) ?? storeError(this.path, `cannot be saved: its folder cannot be created (${reason(error)})`, folderHint);
     }
 
     for (let attempt = 1; attempt <= 3; attempt++) {
@@ -181,9 +181,12 @@ export class Store {
     try {
       target = readlinkSync(this.path);
     } catch {
+      // Nor is a store whose folder is reached through such a link.
+      const unreachable = unreachableFolder(this.path);
+      if (unreachable) throw unreachable;
       return undefined;
     }
-    throw storeError(this.path, `is a link to ${target}, which is not there`, 'Nothing was changed. Connect the drive it is on, or point ITB_HOME at the folder that holds your store.');
+    throw storeError(this.path, `is a link to ${target}, which is not there`, missingDriveHint);
   }
 
   /**
@@ -289,6 +292,33 @@ export class Store {
       }
     } catch (error) {
       throw storeError(this.path, `could not be saved (${reason(error)})`, writeHint);
+    }
+  }
+}
+
+const missingDriveHint = 'Nothing was changed. Connect the drive it is on, or point ITB_HOME at the folder that holds your store.';
+
+/**
+ * A StoreError when the folder of the store `file` is not there because a link on its way leads
+ * to a folder that is not there (ITB_HOME on a drive not connected, say): the store is there,
+ * out of reach, not yet to be made. Undefined otherwise.
+ */
+function unreachableFolder(file: string): StoreError | undefined {
+  // Up from the store's folder to the first part of the path that is there.
+  for (let at = dirname(file); ; at = dirname(at)) {
+    let isLink: boolean;
+    try {
+      isLink = lstatSync(at).isSymbolicLink();
+    } catch {
+      if (dirname(at) === at) return undefined;
+      continue;
+    }
+    // A folder, or a link that leads somewhere: what is missing beyond it is simply not made yet.
+    if (!isLink || existsSync(at)) return undefined;
+    try {
+      return storeError(file, `cannot be reached: ${at} is a link to ${readlinkSync(at)}, which is not there`, missingDriveHint);
+    } catch {
+      return undefined;
     }
   }
 }

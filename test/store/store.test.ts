@@ -347,6 +347,28 @@ describe('a store path that is not a readable file', () => {
     expect(readlinkSync(file)).toBe(target);
   });
 
+  it('reports a store folder reached through a link to a folder that is not there, rather than show an empty store or make one', async () => {
+    const drive = join(root, 'unplugged-drive');
+    const link = join(root, 'itb-on-drive');
+    symlinkSync(drive, link);
+    // ITB_HOME is the link itself, or a folder inside it.
+    for (const folder of [link, join(link, 'itb')]) {
+      const inside = join(folder, 'store.json');
+      const store = Store.open({ ITB_HOME: folder });
+      for (const attempt of [() => store.read(), () => store.update(() => undefined)]) {
+        const error = await caught(attempt);
+        expect(error).toBeInstanceOf(StoreError);
+        expect((error as StoreError).message).toBe(`the itb store ${inside} cannot be reached: ${link} is a link to ${drive}, which is not there`);
+        expect((error as StoreError).hint).toBe('Nothing was changed. Connect the drive it is on, or point ITB_HOME at the folder that holds your store.');
+      }
+    }
+    expect(readlinkSync(link)).toBe(drive);
+    expect(existsSync(drive)).toBe(false);
+    // A folder not made yet beyond a link that leads somewhere is a new store, as ever.
+    mkdirSync(drive);
+    expect(Store.open({ ITB_HOME: join(link, 'itb') }).read()).toEqual(emptyStore());
+  });
+
   it.skipIf(process.platform === 'win32')('reports a named pipe in place of the file at once, rather than wait for a writer', async () => {
     mkdirSync(home);
     execFileSync('mkfifo', [file]);
