@@ -14,7 +14,7 @@ export function choiceOption<T extends string>(flags: string, description: strin
   const option = new Option(flags, description).choices(values);
   return option.argParser((typed: string) => {
     const value = values.find((candidate) => candidate === typed.trim().toLowerCase());
-    if (value === undefined) throw new UserError(`"${typed}" is not a valid ${option.attributeName()}: use ${orList(values)}.`);
+    if (value === undefined) throw new UserError(`"${typed}" is not a valid ${option.attributeName()}: use ${orList(values)}`);
     return value;
   });
 }

@@ -40,7 +40,7 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
   // Checked after the routine, so that a mistyped one is named first.
   if (!ctx.stdinIsTTY || !ctx.stdout.isTTY) {
     throw new UserError(
-      '`itb session` asks questions as you go, so it needs a terminal for its input and output.',
+      '`itb session` asks questions as you go, so it needs a terminal for its input and output',
       `Without one you can still use \`${itb} buckets\`, \`${itb} history\` and \`${itb} export\`.`,
     );
   }

@@ -41,7 +41,7 @@ export async function showOrChangeSettings(ctx: Context, keyText: string | undef
   // Refused rather than ignored: a script waiting for JSON would be left with nothing to read.
   if (options.json) throw new UserError('--json is for showing a setting: a change prints no JSON', `Leave --json out; \`itb settings ${key} --json\` shows it after.`);
   if (options.unset && !settingDefinitions[key].remembered) {
-    throw new UserError(`${key} always has a value; set it to ${settingDefinitions[key].allowed}.`);
+    throw new UserError(`${key} always has a value; set it to ${settingDefinitions[key].allowed}`);
   }
   const parsed = options.unset ? undefined : parseSetting(key, valueText!);
   if (parsed && !parsed.ok) throw new UserError(parsed.reason);

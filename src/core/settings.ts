@@ -76,6 +76,6 @@ export function parseSetting(key: SettingKey, text: string): { ok: true; value: 
   // A long text is quoted by its start only: the error must stay readable. The cut never splits
   // an emoji (two UTF-16 units) in half.
   const quoted = text.length > 40 ? `${text.slice(0, 39).replace(/[\uD800-\uDBFF]$/, '')}…" (${text.length} characters)` : `${text}"`;
-  if (value === undefined) return { ok: false, reason: `"${quoted} is not a valid ${key}: use ${definition.allowed}.` };
+  if (value === undefined) return { ok: false, reason: `"${quoted} is not a valid ${key}: use ${definition.allowed}` };
   return { ok: true, value };
 }

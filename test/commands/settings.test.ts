@@ -99,8 +99,8 @@ describe('itb settings', () => {
     ['flareRise', '1', /from 2 to 5/],
     ['retestAfterDays', '0', /from 1 to 365/],
     ['retestAfterDays', '2.5', /whole number/],
-    ['side', 'middle', /use left, right or both\.$/m],
-    ['symptom', 'ache', /use pain, tightness or discomfort\.$/m],
+    ['side', 'middle', /use left, right or both$/m],
+    ['symptom', 'ache', /use pain, tightness or discomfort$/m],
   ])('refuses %s %s with the allowed values, changing nothing', async (key, value, reason) => {
     await run(['settings', 'flareRise', '4'], { home });
     const before = readFileSync(join(home, 'store.json'));
