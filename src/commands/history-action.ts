@@ -128,7 +128,7 @@ function trendLines(points: ScorePoint[], colour: Colours): string[] {
   const leftOut = points.length - drawn.length;
   const notes =
     trend === latest
-      ? [`Only sessions that rated ${what(trend)}, as the latest did: the ${leftOut} that rated something else do not compare.`]
+      ? [`Only sessions that rated ${what(trend)}, as the latest did: the ${leftOut} that rated something else ${leftOut === 1 ? 'does' : 'do'} not compare.`]
       : [
           `Your latest session rated ${what(latest)}; its trend shows once a second session rates it too. Until then, the trend of ${what(trend)}, without the ${plural(leftOut, 'session')} that rated something else.`,
         ];

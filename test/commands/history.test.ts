@@ -118,6 +118,14 @@ describe('itb history', () => {
     expect(json.trend.map((p: { symptom: string }) => p.symptom)).toEqual(['pain', 'tightness', 'pain', 'tightness', 'tightness']);
   });
 
+  it('says in the singular when one session rated something else', async () => {
+    const walking = (id: string, day: number) =>
+      buildSession({ id, startedAt: `2026-03-0${day}T12:00:00Z`, movement: 'walking', baseline: 5, drills: [{ id: 'clamshells', scores: [4] }] });
+    await withSessions(first, walking('w1', 6), walking('w2', 7));
+    const stdout = (await run(['history'], { home, now })).stdout.replace(/\n +/g, ' ');
+    expect(stdout).toContain('Only sessions that rated pain during walking, as the latest did: the 1 that rated something else does not compare.');
+  });
+
   it('waits for a second session of a new symptom or movement, drawing the earlier trend meanwhile', async () => {
     const running = buildSession({ id: 'run', startedAt: '2026-03-08T12:00:00Z', movement: 'running', baseline: 7, drills: [{ id: 'clamshells', scores: [5] }] });
     await withSessions(first, second, running);
