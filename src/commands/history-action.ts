@@ -89,7 +89,8 @@ function sessionTable(summaries: SessionSummary[], colour: Colours): string[] {
   let [heading, ...lefts] = left(true, ['']);
   const under = ' '.repeat(width(heading!));
   let lines: string[][];
-  if (screen - under.length >= 20) {
+  const resultsBeside = screen - under.length >= 20;
+  if (resultsBeside) {
     // The results fill the rest of the line; a long list goes on under them.
     heading += colour.dim('results');
     lines = rows.map((row, i) => {
@@ -105,8 +106,10 @@ function sessionTable(summaries: SessionSummary[], colour: Colours): string[] {
   }
   if (shared) return [...wrap(`Symptom and test movement: ${what(summaries[0]!)}`).map((line) => colour.dim(line)), heading!, ...lines.flat()];
   // Sessions rated different things: each row gets a line more saying what, so scores are
-  // never compared across symptoms or movements by mistake.
-  return [heading!, ...rows.flatMap((row, i) => [...lines[i]!, colour.dim(truncate(`  ${row.what}`, screen))])];
+  // never compared across symptoms or movements by mistake. Under results put under the date,
+  // it is indented as they are, so that it does not read as the heading of the next session.
+  const ratedIndent = resultsBeside ? '  ' : '    ';
+  return [heading!, ...rows.flatMap((row, i) => [...lines[i]!, colour.dim(truncate(`${ratedIndent}${row.what}`, screen))])];
 }
 
 function trendLines(points: ScorePoint[], colour: Colours): string[] {

@@ -166,6 +166,27 @@ describe('one session, on a terminal 50 columns wide', () => {
   });
 });
 
+describe('sessions that rated different things, on a terminal 50 columns wide', () => {
+  let two: ReturnType<typeof tempHome>;
+  beforeAll(async () => {
+    two = tempHome();
+    const sessions = [
+      buildSession({ startedAt: '2026-11-18T12:00:00Z', movement: 'walking', baseline: 5, drills: [{ id: 'clamshells', scores: [3] }] }),
+      buildSession({ startedAt: '2026-11-19T12:00:00Z', symptom: 'tightness', movement: 'stairs', baseline: 4, drills: [{ id: 'bridges', scores: [4, 4] }] }),
+    ];
+    await Store.open({ ITB_HOME: two.home }).update((data) => void data.sessions.push(...sessions));
+  });
+  afterAll(() => two.cleanup());
+
+  it('history says what each session rated indented as its results, not as a heading of the next session', async () => {
+    const { code, stdout } = await at(50, ['history'], two.home);
+    expect(code).toBe(0);
+    expect(wider(stdout, 50)).toEqual([]);
+    expect(stdout).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d {2}strength {2}4 → 4\n {4}1 set aside\n {4}tightness during stairs\n\d{4}-/m);
+    expect(stdout).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d {2}strength {2}5 → 3\n {4}1 helped\n {4}pain during walking$/m);
+  });
+});
+
 describe('one name for each drill, whole, in every command that lists it', () => {
   const long = ['hip-cars', 'glute-activation', 'isometric-glute-holds', 'hip-external-rotation-extension'];
   const nameOf = (id: string) => shipped.exercises.find((exercise) => exercise.id === id)!.name;
