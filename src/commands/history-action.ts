@@ -45,7 +45,10 @@ export async function showHistory(ctx: Context, options: HistoryOptions, self: C
     const all = `${itb} history${sinceDay === undefined ? '' : ` --since ${sinceDay}`} --all`;
     out.push(...wrap(`… ${plural(unlisted, 'earlier session')} not listed (${all} lists every one).`).map((line) => colour.dim(line)));
   }
-  out.push('', ...trendLines(trend, colour));
+  // A period too short for a trend of its own is not the whole story when earlier sessions have scores.
+  const earlierScored = sinceDay !== undefined && scoreSeries(data.sessions).length > trend.length;
+  const tooFew = earlierScored ? [`Too few sessions since ${sinceDay} for a trend, which needs two with a score:`, `${itb} history without --since draws it from every session.`] : undefined;
+  out.push('', ...trendLines(trend, colour, tooFew));
   const advice = adviceFor(data, ctx.now());
   if (advice.length > 0) {
     out.push('', colour.bold('Advice'));
@@ -112,7 +115,8 @@ function sessionTable(summaries: SessionSummary[], colour: Colours): string[] {
   return [heading!, ...rows.flatMap((row, i) => [...lines[i]!, colour.dim(truncate(`${ratedIndent}${row.what}`, screen))])];
 }
 
-function trendLines(points: ScorePoint[], colour: Colours): string[] {
+/** `tooFew`: what to say instead of the usual when too few sessions have a score for a trend (parts kept whole on a line while they fit). */
+function trendLines(points: ScorePoint[], colour: Colours, tooFew = ['The trend of your scores shows once two sessions have a score.']): string[] {
   // The person's latest symptom and test movement (the others are in the table above); while
   // that has a single session, the most recent one with two or more, so a new test movement
   // does not hide the trend of the old one.
@@ -121,7 +125,7 @@ function trendLines(points: ScorePoint[], colour: Colours): string[] {
   const trend = trends.find((candidate) => candidate.points.length >= 2);
   const what = (rated: Trend) => truncate(`${rated.symptom} during ${rated.movement}`, 40);
   const note = (text: string) => wrap(text, 76).map((line) => colour.dim(`  ${line}`));
-  const noTrendYet = () => wrap('The trend of your scores shows once two sessions have a score.').map((line) => colour.dim(line));
+  const noTrendYet = () => packed(tooFew, COLUMNS, '', ' ').map((line) => colour.dim(line));
   if (!latest) return noTrendYet();
   if (!trend) {
     if (trends.length === 1) return noTrendYet();

@@ -220,6 +220,18 @@ describe('itb history', () => {
     expect(text.stdout).toContain('No sessions since 2026-03-09');
   });
 
+  it('says that a period with one scored session is too short for a trend, not that the person has too few sessions', async () => {
+    // With no earlier session, the period holds every score there is.
+    await withSessions(first);
+    const alone = (await run(['history', '--since', '2026-03-01'], { home, now })).stdout;
+    expect(alone).toContain('The trend of your scores shows once two sessions have a score.');
+
+    await withSessions(second);
+    const stdout = (await run(['history', '--since', '2026-03-03'], { home, now })).stdout.replace(/\s+/g, ' ');
+    expect(stdout).toContain('Too few sessions since 2026-03-03 for a trend, which needs two with a score: itb history without --since draws it from every session.');
+    expect(stdout).not.toContain('shows once two sessions have a score');
+  });
+
   it('suggests what to run next as itb was started, through npx and with the library file given, and keeps the --since day', async () => {
     const npx = { npm_lifecycle_event: 'npx' };
     const mine = join(home, 'my library.yaml');
