@@ -43,7 +43,8 @@ export async function showHistory(ctx: Context, options: HistoryOptions, self: C
   if (unlisted > 0) {
     // Every one of the period asked for, not of all time.
     const all = `${itb} history${sinceDay === undefined ? '' : ` --since ${sinceDay}`} --all`;
-    out.push(...wrap(`… ${plural(unlisted, 'earlier session')} not listed (${all} lists every one).`).map((line) => colour.dim(line)));
+    // The command to copy on a line of its own when the sentence does not fit on one.
+    out.push(...packed([`… ${plural(unlisted, 'earlier session')} not listed`, `(${all} lists every one).`], COLUMNS, '', ' ').map((line) => colour.dim(line)));
   }
   // A period too short for a trend of its own is not the whole story when earlier sessions have scores.
   const earlierScored = sinceDay !== undefined && scoreSeries(data.sessions).length > trend.length;

@@ -245,6 +245,8 @@ describe('itb history', () => {
     await withSessions(...daily);
     const period = await run(['history', '--since', ' 2026-02-02 ', '-n', '2'], { home, now, env: npx });
     expect(oneLine(period.stdout)).toContain('… 20 earlier sessions not listed (npx itb history --since 2026-02-02 --all lists every one).');
+    // Too long for one line of 80 columns: the command to copy goes whole on the next.
+    expect(period.stdout).toContain('… 20 earlier sessions not listed\n(npx itb history --since 2026-02-02 --all lists every one).\n');
     const none = await run(['history', '--since', ' 2026-03-01 '], { home, now, env: npx });
     expect(oneLine(none.stdout)).toContain('No sessions since 2026-03-01. (23 earlier; run npx itb history without --since to see them.)');
   });
