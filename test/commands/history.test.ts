@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { localDateTime } from '../../src/core/history.js';
-import type { Session } from '../../src/core/records.js';
+import { painfulSides, sessionSchema, symptoms, type Session } from '../../src/core/records.js';
 import { acquireSessionLock } from '../../src/store/session-lock.js';
 import { Store } from '../../src/store/store.js';
 import { documentedKeys } from '../helpers/json-shape.js';
@@ -289,6 +289,17 @@ describe('itb history', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('Examples:');
     expect(stdout).toContain('--since');
+  });
+
+  it('says in its help what the --json fields hold: every value of status, side and symptom, and what the counts count', async () => {
+    const help = (await run(['history', '--help'], { home })).stdout.replace(/\s+/g, ' ');
+    // Each value of status with the words that say what it means, if any.
+    const named = (values: readonly string[]) => values.every((value) => new RegExp(`"${value}"( \\([^)]*\\))?(, | or |;|\\.)`).test(help));
+    expect(help).toContain('symptom is "pain", "tightness" or "discomfort"; side, the painful side, "left", "right" or "both"; status "completed"');
+    expect(named(symptoms) && named(painfulSides) && named(sessionSchema.shape.status.options)).toBe(true);
+    expect(help).toContain("helped, avoided and skipped count the session's drills that went to rehab, that were set aside for now, and that were skipped");
+    expect(help).toContain('flares counts those of avoided stopped by a flare-up');
+    expect(help).toContain('With --since, sessions and trend hold only the sessions from that day on.');
   });
 
   it('documents in its help exactly the keys --json prints', async () => {
