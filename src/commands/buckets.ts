@@ -13,7 +13,9 @@ const JSON_SHAPE = `With --json, prints (schemaVersion 1; new fields may be adde
     retestDueAt? (avoid only), retestDue, inLibrary,
     evidence: { tested, helped, helpedOnRetry, meanChange, lastChange,
       lastTestedAt, flares } }
-helpedOnRetry counts the tests that helped only on the retry. A change is the score after the drill minus the score before it: negative is better.
+decidedAt and source: the latest decision, by a session or by a move by hand (none for an untested drill); note: yours, given with that move. flare: set aside after a flare-up. retestDueAt: when a drill set aside is offered for a re-test (none for one no longer in the library, inLibrary false); retestDue: that time has come.
+evidence counts every test (a session that decided the drill), before a reset too: tested, helped, helpedOnRetry (those that helped only on the retry), meanChange (to a tenth), lastChange and lastTestedAt (these three null before a test), flares (flare-ups). A change is the score after the drill minus the score before it: negative is better.
+advice id: "rest-after-flare-up" (a drill flared up today), "loading-spacing" (under 48 hours since the last strength session; readyAt: when they are up) or "see-a-professional" (a symptom that has kept up for weeks).
 `;
 
 export function bucketsCommand(ctx: Context): Command {

@@ -235,6 +235,19 @@ describe('itb buckets', () => {
     expect(stdout).toContain('itb buckets move');
   });
 
+  it('says in its help, under the shape, what each --json field of a drill holds, and every kind of advice', async () => {
+    await withSessions();
+    await run(['buckets', 'move', 'bridges', 'avoid', '--note', 'sore'], { home, now });
+    const help = (await run(['buckets', '--help'], { home })).stdout;
+    const notes = help.slice(help.indexOf('} }') + 3).replace(/\s+/g, ' ');
+    const json = JSON.parse((await run(['buckets', '--json'], { home, now })).stdout);
+    const drills = [...json.rehab, ...json.avoid, ...json.untested];
+    // exerciseId, name and bucket say what they are; every other key is explained.
+    const keys = new Set(drills.flatMap((drill: object) => Object.keys(drill)).filter((key) => !['exerciseId', 'name', 'bucket'].includes(key)));
+    for (const key of [...keys, ...Object.keys(drills[0].evidence)]) expect(notes, key).toMatch(new RegExp(`\\b${key}\\b`));
+    for (const id of ['rest-after-flare-up', 'loading-spacing', 'see-a-professional']) expect(notes).toContain(`"${id}" (`);
+  });
+
   it('documents in its help every key --json prints', async () => {
     await withSessions();
     await run(['buckets', 'move', 'bridges', 'avoid', '--note', 'sore'], { home, now });
