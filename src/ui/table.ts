@@ -91,18 +91,24 @@ export function wrap(text: string, columns = 80, indent = ''): string[] {
   return fill(text, room, room).map((line) => indent + line);
 }
 
+// A file name quoted for the shell ('My PT/routines.yaml'), or a word.
+const SHELL_WORDS = /'[^'\n]*'\S*|\S+/g;
+
 /**
  * The words of `text` in lines of at most `first` columns, then `rest`; a longer word is cut.
- * A file name quoted for the shell ('My PT/routines.yaml') is one word, so that a command
- * copied from the lines still runs; a separating "·" goes with the word after it: no line ends
- * with one.
+ * A command in backquotes that fits a line is one word, and so is a file name quoted for the
+ * shell, so that a command copied from the lines still runs; a separating "·" goes with the
+ * word after it: no line ends with one.
  */
 function fill(text: string, first: number, rest: number): string[] {
   rest = Math.max(1, rest);
   const words: string[] = [];
-  for (const word of text.match(/'[^'\n]*'\S*|\S+/g) ?? []) {
-    if (words.at(-1) === '·') words[words.length - 1] += ` ${word}`;
-    else words.push(word);
+  for (const token of text.match(/\(?`[^`\n]*`\S*|'[^'\n]*'\S*|\S+/g) ?? []) {
+    const command = token.includes('`') && token.includes(' ');
+    for (const word of command && width(token) > Math.min(first, rest) ? token.match(SHELL_WORDS)! : [token]) {
+      if (words.at(-1) === '·') words[words.length - 1] += ` ${word}`;
+      else words.push(word);
+    }
   }
   const pieces = words.flatMap((word) => (width(word) > Math.min(first, rest) ? cut(word, Math.min(first, rest)) : [word]));
   const lines: string[] = [];

@@ -105,6 +105,14 @@ describe('hangingPacked', () => {
     expect(hangingPacked('   2. ', [name, 'hip-external-rotation-extension · hip'])).toEqual([`   2. ${name}`, '      hip-external-rotation-extension · hip']);
   });
 
+  it('keeps a command in backquotes on one line while it fits one, else breaks it between words', () => {
+    expect(wrap('Nothing yet. Run `itb session joint-chain` to start your first one.', 30)).toEqual(['Nothing yet. Run', '`itb session joint-chain` to', 'start your first one.']);
+    expect(wrap('(`itb exercises clamshells` shows it)', 30)).toEqual(['(`itb exercises clamshells`', 'shows it)']);
+    const long = wrap("Then `itb --data '/Users/me/My PT/routines.yaml' session rehab` runs it.", 34);
+    expect(long).toEqual(['Then `itb --data', "'/Users/me/My PT/routines.yaml'", 'session rehab` runs it.']);
+    for (const line of long) expect(width(line)).toBeLessThanOrEqual(34);
+  });
+
   it('keeps a file name quoted for the shell on one line, and an apostrophe is no quote', () => {
     const lines = wrap("Run `itb --data '/Users/me/My PT/routines.yaml' session` to start; it doesn't take long.", 40);
     expect(lines).toEqual(['Run `itb --data', "'/Users/me/My PT/routines.yaml' session`", "to start; it doesn't take long."]);
