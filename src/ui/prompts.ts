@@ -12,7 +12,7 @@ export function createPrompter(): Prompter {
   const context = { signal: whenTerminalGoes() };
   return {
     select: ({ message, choices, default: fallback }) =>
-      digitsIgnored(() =>
+      typingIgnored(() =>
         select(
           {
             // A column spare for the space before the answer, once picked.
@@ -90,16 +90,20 @@ function reason(verdict: true | string): true | string {
 }
 
 /**
- * Asks a list question with the digit keys ignored. The prompts let a digit pick the choice in
- * that place, unseen, as the choices carry no numbers: a score typed out of turn at "When you
- * have done the drill:" (3, say) would pick "Stop the session here", and 2 would skip the drill.
+ * Asks a list question with typed characters ignored: arrows and Enter choose. The prompts let a
+ * digit pick the choice in that place, and letters jump to the first choice whose name starts
+ * with them, unseen, as the choices carry no numbers and what is typed is not shown: a score
+ * typed out of turn at "When you have done the drill:" (3, say) would pick "Stop the session
+ * here", and "rehab" typed at "Which routine?" would pick "Re-test drills set aside earlier"
+ * (its "re"), "strength" the "Single-leg balance" routine (its "s").
  */
-async function digitsIgnored<T>(question: () => Promise<T>): Promise<T> {
+async function typingIgnored<T>(question: () => Promise<T>): Promise<T> {
   const stdin = process.stdin;
   const emit = stdin.emit;
   stdin.emit = function (this: typeof stdin, event: string | symbol, ...args: unknown[]): boolean {
-    const key = args[1] as { name?: string } | undefined;
-    if (event === 'keypress' && /^[0-9]$/.test(key?.name ?? '')) return false;
+    const [typed, key] = args as [string | undefined, { ctrl?: boolean; meta?: boolean } | undefined];
+    // One printable character, without Ctrl or Alt: Enter, the arrows and Ctrl-C still count.
+    if (event === 'keypress' && typeof typed === 'string' && /^\P{C}$/u.test(typed) && !key?.ctrl && !key?.meta) return false;
     return emit.apply(this, [event, ...args] as Parameters<typeof emit>);
   } as typeof stdin.emit;
   try {

@@ -121,6 +121,29 @@ describe('itb session in a terminal', () => {
     expect(t.text).not.toContain('Skipped');
   });
 
+  it('takes a word typed at a list as no choice: "rehab" typed at "Which routine?" does not pick the re-test routine by its "re"', async () => {
+    // Three weeks ago one drill of the joint chain helped and one did not: the rehab routine
+    // and a re-test are both on offer, the joint chain (run last) first in line.
+    const startedAt = new Date(Date.now() - 21 * 24 * 60 * 60 * 1000).toISOString();
+    const past = buildSession({ startedAt, routine: 'joint-chain', baseline: 6, drills: [{ id: 'lateral-ankle-tilts', scores: [4] }, { id: 'lunge-knee-circles', scores: [4, 4] }] });
+    await Store.open({ ITB_HOME: home }).update((data) => {
+      data.screenings.push({ at: startedAt, answers: {}, proceeded: true });
+      data.sessions.push(past);
+      data.buckets = projectBuckets(data.sessions, data.moves);
+    });
+    const t = itb(['session', '--side', 'left', '--symptom', 'pain', '--movement', 'lunge']);
+    await t.waitFor('Re-test drills set aside earlier (1 due)');
+    await t.waitFor('↑↓ navigate');
+    // The routine's id, as `itb session rehab` takes it; "strength" would have picked the
+    // Single-leg balance routine by its "s".
+    await t.type(`rehab${keys.enter}`);
+    await t.waitFor('✔ Which routine? Joint chain, feet upward');
+    await t.waitFor('Rate your pain');
+    expect(t.text).not.toContain('Re-test ·');
+    await t.type(keys.ctrlC);
+    expect(await t.exited).toBe(130);
+  });
+
   // A session at its second drill, the first one helped, ended by `end`; checks what was kept.
   async function endMidSession(end: (t: Terminal) => Promise<void>) {
     const t = itb(['session', 'joint-chain', '--side', 'left', '--symptom', 'pain', '--movement', 'lunge']);
