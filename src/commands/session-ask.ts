@@ -79,7 +79,11 @@ export async function ask(question: Exclude<Ask, { kind: 'finished' }>, turn: Tu
       if (kept) {
         const since = kept.decidedAt === undefined ? '' : ` since ${localDate(new Date(kept.decidedAt))}`;
         const how = kept.source === 'manual' ? `, by your choice${since}` : since;
-        const which = `Already in your rehab bucket${how}: test it again, or skip it to get on to the drills you have not tested yet.`;
+        // Skipping gets on to untested drills only when some come later in the routine.
+        const tested = [...plan.inRehab, ...plan.retesting].map((status) => status.exerciseId);
+        const untestedLater = plan.exercises.slice(question.index + 1).some((later) => !tested.includes(later.id));
+        const choice = untestedLater ? 'test it again, or skip it to get on to the drills you have not tested yet' : 'test it again to check it still helps, or skip it';
+        const which = `Already in your rehab bucket${how}: ${choice}.`;
         say(`${wrap(which, 80, '  ').map((line) => colour.dim(line)).join('\n')}\n`);
       }
       for (const warning of warnings(question.before, question.attempt, plan.symptom, thresholds)) {

@@ -730,6 +730,26 @@ describe('itb session', () => {
     expect(rehab.stdout).not.toContain('Already in');
   });
 
+  it('does not tell a drill already in the rehab bucket to skip on to untested drills when none come after it', async () => {
+    const now = new Date('2026-11-20T10:00:00.000Z');
+    // Every drill of the warm-up tested: two helped, the one between them is back for its re-test.
+    const past = buildSession({
+      startedAt: '2026-11-01T09:00:00.000Z',
+      routine: 'warm-up',
+      baseline: 6,
+      drills: [{ id: 'leg-swings', scores: [4] }, { id: 'ankle-mobilisations', scores: [4, 4] }, { id: 'glute-activation', scores: [3] }],
+    });
+    await afterSessions(past);
+    const result = await run(['session', 'warm-up', ...flags], { home, tty: true, now, answers: [5, 'skip', 'skip', 'skip'] });
+    expect(result.code).toBe(0);
+    const shown = result.stdout.replace(/\s+/g, ' ');
+    const card = (name: string) => shown.slice(shown.indexOf(name), shown.indexOf('When you have done', shown.indexOf(name)));
+    expect(card('Leg swings')).toContain('Already in your rehab bucket since');
+    expect(card('Leg swings')).toContain(': test it again to check it still helps, or skip it.');
+    expect(card('Glute activation')).toContain(': test it again to check it still helps, or skip it.');
+    expect(shown).not.toContain('drills you have not tested yet');
+  });
+
   it('offers the rehab and re-test routines when they have drills, and runs them', async () => {
     const now = new Date('2026-11-20T10:00:00.000Z');
     const past = buildSession({
