@@ -95,6 +95,10 @@ export async function ask(question: Exclude<Ask, { kind: 'finished' }>, turn: Tu
       // A one-sided drill is done on each side in turn when both sides are painful.
       const eachSide = exercise.dose.perSide || (plan.side === 'both' && (exercise.side === 'painful' || exercise.side === 'opposite'));
       const holds = (exercise.dose.sets ?? 1) * (eachSide ? 2 : 1);
+      // A drill already in the rehab bucket may be skipped to get on to others, as its card says:
+      // the choice says what skipping keeps rather than a reason that may not be the person's.
+      const inRehab = plan.inRehab.some((status) => status.exerciseId === exercise.id);
+      const skipChoice = inRehab ? 'Skip this drill (it stays in your rehab bucket)' : 'Skip this drill (I cannot do it now)';
       for (let timed = 0; ; ) {
         const done = { value: 'done' as const, name: `Done — rate my ${plan.symptom} now` };
         const timer = hold === undefined ? undefined : { value: 'timer' as const, name: timerChoice(hold, timed, holds) };
@@ -103,7 +107,7 @@ export async function ask(question: Exclude<Ask, { kind: 'finished' }>, turn: Tu
         const first = timer === undefined ? [done] : timed < holds ? [timer, done] : [done, timer];
         const choices = [
           ...first,
-          { value: 'skip' as const, name: 'Skip this drill (I cannot do it now)' },
+          { value: 'skip' as const, name: skipChoice },
           { value: 'stop' as const, name: 'Stop the session here' },
         ];
         const choice = await prompter.select({ message: 'When you have done the drill:', choices, default: first[0]!.value });

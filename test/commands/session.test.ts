@@ -724,10 +724,17 @@ describe('itb session', () => {
     expect(card('Lateral ankle tilts')).toContain(`Already in your rehab bucket since ${local('2026-11-10T09:00:00.000Z')}: test it again, or skip it to get on to the drills you have not tested yet.`);
     expect(card('Rehab hip circles')).toContain(`Already in your rehab bucket, by your choice since ${local('2026-11-12T09:00:00.000Z')}:`);
     expect(card('Forward 45° lunge knee circles')).not.toContain('Already in');
+    // Skipped to get on to the others, it stays there: the choice says so, not "I cannot do it now".
+    const skipChoices = (asked: typeof result.prompter.asked) =>
+      asked.filter((q) => q.message === 'When you have done the drill:').map((q) => q.choiceNames?.find((name) => name.startsWith('Skip')));
+    const cannot = 'Skip this drill (I cannot do it now)';
+    const stays = 'Skip this drill (it stays in your rehab bucket)';
+    expect(skipChoices(result.prompter.asked)).toEqual([stays, cannot, stays, cannot]);
     // The rehab routine is made of them: nothing to say there.
     const rehab = await run(['session', 'rehab', ...flags], { home, tty: true, now, answers: [5, 'skip', 'stop'] });
     expect(rehab.stdout).toContain('Lateral ankle tilts');
     expect(rehab.stdout).not.toContain('Already in');
+    expect(skipChoices(rehab.prompter.asked)).toEqual([cannot, cannot]);
   });
 
   it('does not tell a drill already in the rehab bucket to skip on to untested drills when none come after it', async () => {
