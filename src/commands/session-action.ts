@@ -195,9 +195,11 @@ function closing(session: Session, library: Library, before: BucketView, after: 
   // Not before its strength drills have had their 48 hours, when it has nothing else; after a
   // flare-up, this session's or an earlier one's today, not another session today.
   const loading = new Map(library.exercises.map((exercise) => [exercise.id, exercise.loading]));
-  const rested = rehabReadyAt(adviceFor(after, now), builtInRoutine('rehab', view, library).map((id) => loading.get(id) === true));
+  // The rehab routine as `itb session rehab` runs it: drills of another library than this one are not in it.
+  const rehab = builtInRoutine('rehab', view, library);
+  const rested = rehabReadyAt(adviceFor(after, now), rehab.map((id) => loading.get(id) === true));
   const rehabWhen = rested ? `your rehab routine, from ${localDateTime(rested)}` : flared || flaredToday ? 'your rehab routine, on another day' : 'your rehab routine';
-  if (view.rehab.length > 0) nextSteps.push([`${itb} session rehab`, rehabWhen]);
+  if (rehab.length > 0) nextSteps.push([`${itb} session rehab`, rehabWhen]);
   nextSteps.push([`${itb} export -o report.html`, 'a report for your physical therapist']);
   let next = table(nextSteps.map(([command, what]) => [`  ${command}`, colour.dim(what!)]));
   // Too narrow for two columns: each command with what it does under it.

@@ -885,6 +885,12 @@ describe('itb session', () => {
     const elsewhere = await run(['--data', good, 'session', 'rehab', ...flags], { home, tty: true, answers: [] });
     expect(elsewhere.code).toBe(2);
     expect(elsewhere.stderr).toContain('error: the 2 drills in your rehab bucket are not in this exercise library\n');
+    // Nor does a session with this library suggest the rehab routine next: it would refuse so.
+    const session = await run(['--data', good, 'session', 'clinic-plan', ...flags], { home, tty: true, answers: [...screenClear, 5, 'skip', 'skip'] });
+    expect(session.code).toBe(0);
+    const next = session.stdout.slice(session.stdout.indexOf('\nNext:'));
+    expect(next).toContain(`itb --data ${good} buckets`);
+    expect(next).not.toContain('session rehab');
   });
 
   it('says a library of drills without routines has no routine to run, rather than that its drills are set aside', async () => {
