@@ -10,7 +10,7 @@ import { sessionCommand } from './commands/session.js';
 import { settingsCommand } from './commands/settings.js';
 import { validateCommand } from './commands/validate.js';
 import { helpAfter, helpColumns, narrowHelp } from './commands/help.js';
-import { processContext, type Context } from './context.js';
+import { itbAsStarted, processContext, type Context } from './context.js';
 import { closest } from './core/closest.js';
 import { shownSafely } from './core/text.js';
 import { EXIT, Interrupted, UserError } from './errors.js';
@@ -75,7 +75,7 @@ itb supports self-care; it does not diagnose. Worried? See a clinician.`,
     });
     for (const sub of command.commands) configure(sub, `${path} ${sub.name()}`);
   };
-  configure(program, 'itb');
+  configure(program, itbAsStarted(ctx));
   return program;
 }
 

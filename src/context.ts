@@ -59,3 +59,11 @@ function endQuietlyOnClosedPipe(error: NodeJS.ErrnoException): void {
   process.stderr.write(`error: cannot write the output: ${why}\n`);
   process.exit(EXIT.failure);
 }
+
+/**
+ * `itb` as the person started it, for a command they are told to run: `npx itb` when they ran it
+ * through npx, as the README's Quick start does (plain `itb` needs `npm install -g .`).
+ */
+export function itbAsStarted(ctx: Context): string {
+  return ctx.env.npm_lifecycle_event === 'npx' ? 'npx itb' : 'itb';
+}

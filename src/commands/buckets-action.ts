@@ -28,9 +28,10 @@ export async function showBuckets(ctx: Context, options: { json?: boolean }, sel
   const [word] = self.args;
   if (word !== undefined) {
     const near = closest(word, ['move', 'reset']);
+    const itb = itbAsStarted(ctx);
     throw new UserError(
       `there is no "itb buckets ${word}"`,
-      `${near.length > 0 ? `Did you mean itb buckets ${near.join(' or ')}? ` : ''}\`itb buckets --help\` shows what it takes.`,
+      `${near.length > 0 ? `Did you mean ${itb} buckets ${near.join(' or ')}? ` : ''}\`${itb} buckets --help\` shows what it takes.`,
     );
   }
   const library = await libraryFor(ctx, self);

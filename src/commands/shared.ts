@@ -1,6 +1,6 @@
 // What every command action needs from the global options: colours, the library, JSON output.
 import type { Command } from 'commander';
-import type { Context } from '../context.js';
+import { itbAsStarted, type Context } from '../context.js';
 import { closest } from '../core/closest.js';
 import { localDate } from '../core/history.js';
 import { UserError } from '../errors.js';
@@ -79,13 +79,7 @@ function leapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
-/**
- * `itb` as the person started it, for a command they are told to run: `npx itb` when they ran it
- * through npx, as the README's Quick start does (plain `itb` needs `npm install -g .`).
- */
-export function itbAsStarted(ctx: Context): string {
-  return ctx.env.npm_lifecycle_event === 'npx' ? 'npx itb' : 'itb';
-}
+export { itbAsStarted } from '../context.js';
 
 /** itbAsStarted with the --data given, so that a command suggested next uses the same library. */
 export function itbWithLibrary(ctx: Context, command: Command): string {

@@ -72,4 +72,12 @@ describe('after npx itb, the commands suggested next start with npx itb', () => 
     expect(refused.code).toBe(2);
     expect(said(refused)).toContain('every drill of every routine is set aside for now `npx itb buckets` shows when each one is due for a re-test.');
   });
+
+  it('a mistyped command, flag or buckets word: the --help that lists what it takes', async () => {
+    expect(said(await itb(['histroy']))).toContain('(npx itb --help shows what it takes)');
+    expect(said(await itb(['buckets', '--jsno']))).toContain('(npx itb buckets --help shows what it takes)');
+    expect(said(await itb(['buckets', 'move', 'clamshells']))).toContain('(npx itb buckets move --help shows what it takes)');
+    expect(said(await itb(['buckets', 'lists']))).toContain('`npx itb buckets --help` shows what it takes.');
+    expect(said(await itb(['buckets', 'mvoe']))).toContain('Did you mean npx itb buckets move?');
+  });
 });
