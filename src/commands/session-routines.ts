@@ -21,7 +21,7 @@ export async function chooseRoutine(buckets: BucketView, library: Library, promp
     const name = (besides: string) => fitName(routine.name, Math.max(76 - besides.length, 24));
     if (exercises.length === 0) {
       const which = setAside.length === 1 ? 'its drill is' : setAside.length === 2 ? 'both drills are' : `all ${setAside.length} drills are`;
-      const why = `(${which} set aside for now, until ${firstRetest(setAside)})`;
+      const why = `(${which} set aside; re-test from ${firstRetest(setAside)})`;
       return { value: routine.id, name: name(` ${why}`), disabled: why };
     }
     const aside = setAside.length > 0 ? `, ${setAside.length} set aside for now` : '';

@@ -854,7 +854,7 @@ describe('itb session', () => {
     expect(result.code).toBe(0);
     const routines = result.prompter.asked.find((asked) => asked.message === 'Which routine?')!;
     // Greyed out until the first of them is due for a re-test (14 days after the moves).
-    expect(routines.disabled).toEqual({ balance: '(both drills are set aside for now, until 2026-12-03)' });
+    expect(routines.disabled).toEqual({ balance: '(both drills are set aside; re-test from 2026-12-03)' });
     expect(routines.choiceNames).toContain('Single-leg balance');
     expect(routines.choiceNames).toContain('Mobility and stretching (8 drills)');
   });
