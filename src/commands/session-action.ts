@@ -200,6 +200,9 @@ function closing(session: Session, library: Library, before: BucketView, after: 
   const rested = rehabReadyAt(adviceFor(after, now), rehab.map((id) => loading.get(id) === true));
   const rehabWhen = rested ? `your rehab routine, from ${localDateTime(rested)}` : flared || flaredToday ? 'your rehab routine, on another day' : 'your rehab routine';
   if (rehab.length > 0) nextSteps.push([`${itb} session rehab`, rehabWhen]);
+  // Drills back for their re-test, as `itb buckets` offers them.
+  const due = builtInRoutine('retest', view, library).length;
+  if (due > 0) nextSteps.push([`${itb} session retest`, `re-test ${plural(due, 'drill')} set aside for now${flared || flaredToday ? ', on another day' : ''}`]);
   nextSteps.push([`${itb} export -o report.html`, 'a report for your physical therapist']);
   let next = table(nextSteps.map(([command, what]) => [`  ${command}`, colour.dim(what!)]));
   // Too narrow for two columns: each command with what it does under it.

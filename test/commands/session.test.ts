@@ -711,6 +711,21 @@ describe('itb session', () => {
     expect(card('Lateral ankle tilts')).not.toContain('Set aside');
   });
 
+  it('suggests the re-test routine at the end while drills are due for it, as itb buckets does', async () => {
+    const now = new Date('2026-11-20T10:00:00.000Z');
+    const past = buildSession({ startedAt: '2026-11-01T09:00:00.000Z', routine: 'joint-chain', baseline: 3, drills: [{ id: 'lunge-knee-circles', scores: [3, 3] }, { id: 'rehab-hip-circles', scores: [7] }] });
+    await afterSessions(past);
+    // Both come up in the joint chain today and are skipped: still due.
+    const result = await run(['session', 'joint-chain', ...flags], { home, tty: true, now, answers: [5, 'done', 4, 'skip', 'skip', 'stop'] });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/\n {2}itb session retest {2,}re-test 2 drills set aside for now\n/);
+    expect((await run(['buckets'], { home, now })).stdout).toMatch(/itb session retest {2,}re-test 2 drills set aside for now/);
+    // Once re-tested, none is due: nothing to suggest.
+    const retest = await run(['session', 'retest', ...flags], { home, tty: true, now, answers: [5, 'done', 3, 'done', 1] });
+    expect(retest.code).toBe(0);
+    expect(retest.stdout).not.toContain('session retest ');
+  });
+
   it('says at a drill already in the rehab bucket since when, so that a long routine can be done a few new drills a day', async () => {
     const now = new Date('2026-11-20T10:00:00.000Z');
     const past = buildSession({ startedAt: '2026-11-10T09:00:00.000Z', routine: 'joint-chain', baseline: 6, drills: [{ id: 'lateral-ankle-tilts', scores: [4] }] });
