@@ -23,6 +23,8 @@ export type { Problem };
  */
 export const SHOWN_PROBLEMS = 50;
 
+const NOT_A_LIBRARY_BUT_A_BACKUP = 'this is an itb backup (written by `itb export --format json`), not an exercise library; `itb import` reads a backup';
+
 export class LibraryError extends UserError {
   constructor(
     readonly file: string,
@@ -38,9 +40,13 @@ export class LibraryError extends UserError {
     const count = more
       ? `more than ${problems.length} problems`
       : `${problems.length} problem${problems.length === 1 ? '' : 's'}`;
+    // A backup has nothing to fix: it is the wrong file.
+    const backup = problems.length === 1 && problems[0]!.message === NOT_A_LIBRARY_BUT_A_BACKUP;
     super(
       `${count} in the exercise library ${file}${more ? ` (the first ${problems.length} are listed)` : ''}`,
-      `Fix ${problems.length === 1 ? 'it' : 'them'} and run \`${validateCommand}\` to check again.`,
+      backup
+        ? 'An exercise library is a YAML file of drills and routines (see "Your own exercise library" in the README).'
+        : `Fix ${problems.length === 1 ? 'it' : 'them'} and run \`${validateCommand}\` to check again.`,
       EXIT.usage,
       problemLines(file, problems, warnings),
     );
@@ -172,7 +178,7 @@ export function parseLibrary(
 
   // A backup (`itb export --format json`) given as a library: what it is, not a problem per field.
   if (isRecord(data) && Object.hasOwn(data, 'schemaVersion') && Object.hasOwn(data, 'sessions') && !Object.hasOwn(data, 'version')) {
-    return fail([{ line: 1, col: 1, path: '(file)', message: 'this is an itb backup (written by `itb export --format json`), not an exercise library; `itb import` reads a backup' }]);
+    return fail([{ line: 1, col: 1, path: '(file)', message: NOT_A_LIBRARY_BUT_A_BACKUP }]);
   }
   const { library, issues } = checkShape(data);
   // A tag or an anchor at the start of a text: the value checked is what was left of the text,

@@ -233,6 +233,9 @@ describe('itb validate', () => {
     const checked = await itb(['validate', backup]);
     expect(checked.code).toBe(2);
     expect(checked.stdout).toBe(line);
+    // Nothing in it to fix and check again: it is the wrong kind of file.
+    expect(checked.stderr).not.toContain('Fix it');
+    expect(checked.stderr.replace(/\s+/g, ' ')).toContain('An exercise library is a YAML file of drills and routines (see "Your own exercise library" in the README).');
     const used = await itb(['--data', backup, 'routines']);
     expect(used.code).toBe(2);
     expect(used.stderr).toContain(line);
