@@ -75,7 +75,8 @@ export async function ask(question: Exclude<Ask, { kind: 'finished' }>, turn: Tu
         say(`${wrap(why, 80, '  ').map((line) => colour.yellow(line)).join('\n')}\n`);
       }
       // Tested before and kept: worth knowing when a long routine is done a few drills a day.
-      const kept = question.attempt === 2 ? undefined : plan.inRehab.find((status) => status.exerciseId === exercise.id);
+      const inRehab = plan.inRehab.find((status) => status.exerciseId === exercise.id);
+      const kept = question.attempt === 2 ? undefined : inRehab;
       if (kept) {
         const since = kept.decidedAt === undefined ? '' : ` since ${localDate(new Date(kept.decidedAt))}`;
         const how = kept.source === 'manual' ? `, by your choice${since}` : since;
@@ -97,7 +98,6 @@ export async function ask(question: Exclude<Ask, { kind: 'finished' }>, turn: Tu
       const holds = (exercise.dose.sets ?? 1) * (eachSide ? 2 : 1);
       // A drill already in the rehab bucket may be skipped to get on to others, as its card says:
       // the choice says what skipping keeps rather than a reason that may not be the person's.
-      const inRehab = plan.inRehab.some((status) => status.exerciseId === exercise.id);
       const skipChoice = inRehab ? 'Skip this drill (it stays in your rehab bucket)' : 'Skip this drill (I cannot do it now)';
       for (let timed = 0; ; ) {
         const done = { value: 'done' as const, name: `Done — rate my ${plan.symptom} now` };
