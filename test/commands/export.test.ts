@@ -24,6 +24,9 @@ const exportIn = (args: string[]) => run(['export', ...args], { home, now: NOW }
 const modeOf = (file: string) => statSync(file).mode & 0o777;
 
 describe('itb export', () => {
+  /** A JSON export without the moment it was made, to compare two exports of the same records. */
+  const withoutTime = (text: string) => ({ ...JSON.parse(text), exportedAt: undefined }) as Record<string, unknown>;
+
   it('prints the Markdown report by default', async () => {
     await seed();
     const result = await exportIn([]);
@@ -91,7 +94,6 @@ describe('itb export', () => {
   it('takes an --until of the day of the export or later as up to now: the backup is whole, and the report ends today', async () => {
     await seed();
     const whole = await exportIn(['--json']);
-    const withoutTime = (text: string) => ({ ...JSON.parse(text), exportedAt: undefined }) as Record<string, unknown>;
     for (const until of ['2026-11-20', '2026-12-31']) {
       const backup = await exportIn(['--json', '--until', until]);
       expect(backup.code).toBe(0);
@@ -107,7 +109,6 @@ describe('itb export', () => {
   it('takes a --since on or before the first record as a whole backup, which restores without a note of a period', async () => {
     await seed();
     const whole = await exportIn(['--json']);
-    const withoutTime = (text: string) => ({ ...JSON.parse(text), exportedAt: undefined }) as Record<string, unknown>;
     for (const since of ['2026-10-01', '2020-01-01']) {
       const backup = await exportIn(['--json', '--since', since]);
       expect(backup.code).toBe(0);
