@@ -37,13 +37,18 @@ export async function promptsFor(ctx: Context, command: Command): Promise<Prompt
   return (await import('../ui/prompts.js')).createPrompter();
 }
 
-export function libraryFor(ctx: Context, command: Command): Promise<Library> {
+/** The exercise library file in use: --data, else a non-empty ITB_DATA; undefined for the built-in one. */
+export function libraryFile(ctx: Context, command: Command): string | undefined {
   const { data } = globals(command);
   // An empty ITB_DATA is as good as none (the shell's way to unset it); an empty --data is a slip.
   if (data !== undefined && data.trim() === '') {
     throw new UserError('--data needs the name of an exercise library file', 'For example: itb --data my-library.yaml session. Leave --data out for the built-in library.');
   }
-  const file = data ?? (ctx.env.ITB_DATA || undefined);
+  return data ?? (ctx.env.ITB_DATA || undefined);
+}
+
+export function libraryFor(ctx: Context, command: Command): Promise<Library> {
+  const file = libraryFile(ctx, command);
   return loadLibrary({ file, validateCommand: file === undefined ? undefined : validateCommand(ctx, file) });
 }
 
@@ -110,9 +115,7 @@ function unknownDrill(id: string, ids: string[], itb: string): UserError {
  * the built-in library has the drill.
  */
 export async function notInLibrary(ctx: Context, command: Command, id: string, ids: string[]): Promise<UserError> {
-  // The library in use, found as libraryFor finds it: --data, else a non-empty ITB_DATA.
-  const { data } = globals(command);
-  const file = data ?? (ctx.env.ITB_DATA || undefined);
+  const file = libraryFile(ctx, command);
   if (file === undefined) return unknownDrill(id, ids, itbAsStarted(ctx));
   const near = closest(id, ids);
   const builtIn = findExercise(await loadLibrary({}), id);

@@ -4,9 +4,14 @@ import type { Context } from '../context.js';
 import { shownSafely } from '../core/text.js';
 import { UserError } from '../errors.js';
 import { checkLibraryFile, LibraryError, problemLines } from '../library/load.js';
-import { paint, printJson, validateCommand } from './shared.js';
+import { libraryFile, paint, printJson, validateCommand } from './shared.js';
 
-export async function validateLibrary(ctx: Context, file: string, options: { json?: boolean }, command: Command) {
+export async function validateLibrary(ctx: Context, given: string | undefined, options: { json?: boolean }, command: Command) {
+  // With no file named, the library the other commands would use.
+  const file = given ?? libraryFile(ctx, command);
+  if (file === undefined) {
+    throw new UserError('validate needs the name of an exercise library file', `For example: ${validateCommand(ctx, 'my-library.yaml')}. The built-in library needs no check.`);
+  }
   const printLines = (lines: string[]) => ctx.stdout.write(lines.map((line) => `${shownSafely(line)}\n`).join(''));
   try {
     const { library, warnings, moreWarnings } = checkLibraryFile(file, validateCommand(ctx, file));
@@ -27,3 +32,4 @@ export async function validateLibrary(ctx: Context, file: string, options: { jso
     throw new UserError(error.message, error.hint, error.exitCode);
   }
 }
+

@@ -7,7 +7,7 @@ const action = () => import('./validate-action.js');
 export function validateCommand(ctx: Context): Command {
   return new Command('validate')
     .description('check an exercise library file and report every problem with its line and column')
-    .argument('<file>', 'the YAML library file to check')
+    .argument('[file]', 'the YAML library file to check (default: the one --data or ITB_DATA names)')
     .option('--json', 'print the result as JSON')
     .addHelpText(
       'after',
@@ -29,5 +29,5 @@ With --json, prints:
   moreWarnings: true when a valid file has more warnings than those listed`,
       ),
     )
-    .action(async (file: string, options: { json?: boolean }, command: Command) => (await action()).validateLibrary(ctx, file, options, command));
+    .action(async (file: string | undefined, options: { json?: boolean }, command: Command) => (await action()).validateLibrary(ctx, file, options, command));
 }

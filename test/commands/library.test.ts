@@ -210,6 +210,23 @@ describe('itb validate', () => {
     expectNoStack(stderr);
   });
 
+  it('with no file, checks the library --data or ITB_DATA names, and without either asks for one', async () => {
+    const fromData = await itb(['--data', manyProblems, 'validate'], { ITB_DATA: good });
+    expect(fromData.code).toBe(2);
+    expect(fromData.stderr).toContain(`8 problems in the exercise library ${manyProblems}`);
+    const fromEnv = await itb(['validate', '--json'], { ITB_DATA: good });
+    expect(fromEnv.code).toBe(0);
+    expect(JSON.parse(fromEnv.stdout)).toMatchObject({ file: good, valid: true, exercises: 2, routines: 1 });
+    // A file named wins over both.
+    expect((await itb(['--data', manyProblems, 'validate', good])).code).toBe(0);
+    const none = await itb(['validate']);
+    expect(await itb(['validate'], { ITB_DATA: '' })).toEqual(none);
+    expect(none.code).toBe(2);
+    expect(none.stdout).toBe('');
+    expect(none.stderr).toBe('error: validate needs the name of an exercise library file\nFor example: itb validate my-library.yaml. The built-in library needs no check.\n');
+    expect((await itb(['--data', '', 'validate'])).stderr).toContain('error: --data needs the name of an exercise library file');
+  });
+
   it('a syntax error: exit 2 with its line and column', async () => {
     const file = join(fixtures, 'unclosed-list.yaml');
     const { code, stdout } = await itb(['validate', file]);
@@ -362,12 +379,6 @@ describe('itb validate', () => {
     expect(shown.problems).toHaveLength(50);
     expect(shown.more).toBe(true);
     expect(documentedKeys((await itb(['validate', '--help'])).stdout, 'prints')).toContain('more');
-  });
-
-  it('without a file is a usage error', async () => {
-    const { code, stderr } = await itb(['validate']);
-    expect(code).toBe(2);
-    expect(stderr).toMatch(/missing required argument 'file'/);
   });
 });
 

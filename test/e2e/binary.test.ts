@@ -133,7 +133,7 @@ describe('exit 2, with a message and no stack trace', () => {
   });
 
   it('a missing argument', () => {
-    const { code, stderr } = itb(['validate']);
+    const { code, stderr } = itb(['import']);
     expect(code).toBe(2);
     expect(stderr).toContain("missing required argument 'file'");
     noStack(stderr);
