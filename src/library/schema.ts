@@ -5,7 +5,7 @@ import * as z from 'zod';
 /** An id of any length, as backups made before ids had a limit may hold one. */
 export const anyLengthId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lowercase words joined by hyphens, like "hip-circles": the letters a to z and digits only, without accents, capitals, spaces or "_"');
 /** An id is typed on the command line and shown in full beside a name: short enough for both. */
-const id = anyLengthId.max(40, 'must be at most 40 characters, as it is typed on the command line');
+const id = anyLengthId.max(40, { error: (issue) => `must be at most 40 characters, as it is typed on the command line (this one has ${String(issue.input).length})` });
 const text = z.string().trim().min(1, 'must not be empty');
 /**
  * Text shown on one line, in a table or beside an id (a name, an item of equipment): one written
