@@ -27,6 +27,14 @@ describe('storeFile', () => {
     expect(storeFile({ ITB_HOME: '/some/where' })).toBe('/some/where/store.json');
   });
 
+  it('reads a ~ leading ITB_HOME as the home folder, as the shell does when it is not quoted', () => {
+    expect(storeFile({ ITB_HOME: '~/itb', HOME: '/home/sam' })).toBe('/home/sam/itb/store.json');
+    expect(storeFile({ ITB_HOME: '~', HOME: '/home/sam' })).toBe('/home/sam/store.json');
+    // Only a ~ on its own or before a slash: ~sam and a ~ further on are names like any other.
+    expect(storeFile({ ITB_HOME: '/data/~/itb', HOME: '/home/sam' })).toBe('/data/~/itb/store.json');
+    expect(storeFile({ ITB_HOME: '~sam', HOME: '/home/sam' })).toBe(join(process.cwd(), '~sam', 'store.json'));
+  });
+
   it('otherwise uses the folder conf uses for the project itb', () => {
     const { ITB_HOME: _ignored, ...rest } = process.env;
     expect(storeFile(rest)).toBe(join(envPaths('itb', { suffix: 'nodejs' }).config, 'store.json'));
