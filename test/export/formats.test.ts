@@ -128,7 +128,10 @@ describe('markdown', () => {
     expect(toHtml(october)).toContain(`<p class="aside">${scope.replace('2026-10-08', '<span class="day">2026-10-08</span>')}</p>`);
     const fromOctober = toMarkdown(buildReport(data, library, { since: '2026-10-08', now: NOW }));
     expect(fromOctober).toContain('every session up to 2026-11-20, not only');
-    for (const whole of [report, buildReport(data, library, { until: '2026-10-08', now: NOW })]) {
+    // A --since on or before the first session leaves none out: the note would claim otherwise.
+    const fromTheStart = buildReport(data, library, { since: '2026-10-01', now: NOW });
+    const fromLongAgo = buildReport(data, library, { since: '2020-01-01', until: '2026-10-08', now: NOW });
+    for (const whole of [report, buildReport(data, library, { until: '2026-10-08', now: NOW }), fromTheStart, fromLongAgo]) {
       expect(toMarkdown(whole)).not.toContain('not only those in this period');
       expect(toHtml(whole)).not.toContain('not only those in this period');
     }
