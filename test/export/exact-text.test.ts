@@ -101,6 +101,8 @@ describe('csv text', () => {
         attempt.after,
         attempt.after - attempt.before,
         attempt.verdict,
+        session.thresholds.minImprovement,
+        session.thresholds.flareRise,
       ]),
     );
     // quote_record_delimiter: any cell with a line break is quoted. With CRLF rows csv-stringify

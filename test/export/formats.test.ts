@@ -352,7 +352,21 @@ describe('csv', () => {
     // A skipped drill has no attempt, so no row; a fall in score stays a plain negative number.
     expect(rows.some((row) => row.exercise_id === 'pelvis-tucks-tilts')).toBe(false);
     expect(rows[0]!.change).toBe('-2');
-    expect(text).toMatch(/,-2,improved\r\n/);
+    expect(text).toMatch(/,-2,improved,1,3\r\n/);
+  });
+
+  it('gives each row the thresholds its verdict was judged by, which change between sessions', () => {
+    // The same fall of 1 point helped under the default threshold and did not after it was raised to 2.
+    const raised = structuredClone(data);
+    const later = raised.sessions[1]!;
+    later.thresholds = { minImprovement: 2, flareRise: 4 };
+    later.attempts[0] = { ...later.attempts[0]!, after: 4, verdict: 'not-improved' };
+    const rows = parseCsv(toCsv(buildReport(raised, library, { now: NOW })), { columns: true, bom: true }) as Record<string, string>[];
+    const fallOfOne = rows.filter((row) => row.change === '-1').map((row) => [row.verdict, row.min_improvement, row.flare_rise]);
+    expect(fallOfOne).toEqual([
+      ['improved', '1', '3'],
+      ['not-improved', '2', '4'],
+    ]);
   });
 
   it('guards text cells that a spreadsheet would run as a formula', () => {
