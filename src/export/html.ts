@@ -28,6 +28,7 @@ import {
   sideWords,
   statusWords,
   symptomWords,
+  thresholdScopeWords,
   thresholdWords,
   trendWords,
   testedBefore,
@@ -189,8 +190,10 @@ export function toHtml(report: Report): string {
     if (routines !== undefined) body.push(`<p class="legend">${routines}</p>`);
   }
 
+  body.push('<h2>Thresholds used</h2>');
+  const thresholdScope = thresholdScopeWords(report);
+  if (thresholdScope !== undefined) body.push(`<p class="aside">${esc(thresholdScope)}</p>`);
   body.push(
-    '<h2>Thresholds used</h2>',
     '<ul>',
     ...thresholdWords(report).map((line) => `<li>${esc(line)}</li>`),
     '</ul>',

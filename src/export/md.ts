@@ -27,6 +27,7 @@ import {
   sideWords,
   statusWords,
   symptomWords,
+  thresholdScopeWords,
   thresholdWords,
   trendWords,
   testedBefore,
@@ -166,7 +167,10 @@ export function toMarkdown(report: Report): string {
     if (routines !== undefined) out.push(routines, '');
   }
 
-  out.push('## Thresholds used', '', ...thresholdWords(report).map((line) => `- ${line}`));
+  out.push('## Thresholds used', '');
+  const thresholdScope = thresholdScopeWords(report);
+  if (thresholdScope !== undefined) out.push(`_${thresholdScope}_`, '');
+  out.push(...thresholdWords(report).map((line) => `- ${line}`));
   return `${out.join('\n')}\n`;
 }
 

@@ -156,6 +156,15 @@ describe('markdown', () => {
       expect(toHtml(mixed)).toContain(`<li>${line}</li>`);
     }
     expect(toMarkdown(mixed)).not.toMatch(/at least 3 points|4 points or more/);
+    // From 8 October, the buckets' evidence still counts session one, judged by a fall of at least
+    // 2 points: its thresholds are counted too, and the report says why.
+    const fromOctober = buildReport(changed, library, { since: '2026-10-08', now: NOW });
+    const scope = "Counted over every session behind the buckets' evidence: 1 session before this period, and 2 in it.";
+    expect(toMarkdown(fromOctober)).toContain(`## Thresholds used\n\n_${scope}_\n\n- ${lines[0]}\n- ${lines[1]}\n`);
+    expect(toHtml(fromOctober)).toContain(`<h2>Thresholds used</h2>\n<p class="aside">${scope.replace("'", '&#39;')}</p>\n<ul>\n<li>${lines[0]}</li>`);
+    // When the sessions before the period were judged as those in it, nothing changes and nothing is said.
+    const same = toMarkdown(buildReport(data, library, { since: '2026-10-08', now: NOW }));
+    expect(same).toContain('## Thresholds used\n\n- A drill helped when the score fell by at least 1 point.\n');
     // With no sessions, the thresholds that will judge the next one.
     const empty = toMarkdown(buildReport({ ...emptyStore(), settings: changed.settings }, library, { now: NOW }));
     expect(empty).toContain('fell by at least 3 points.');
