@@ -69,7 +69,15 @@ export function calendarDay(text: string, flag: string, command: string): string
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
   const typo = (why = '', hint = `Write the year, month and day: itb ${command} ${flag} 2026-11-01`) =>
     new UserError(`${flag} wants a date like 2026-11-01, not "${text}"${why}`, hint);
-  if (!match) throw typo();
+  if (!match) {
+    // "2026-3-1", "2026/03/01": the year, month and day are all there, in another form.
+    const loose = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(day);
+    const meant = loose && `${loose[1]}-${loose[2]!.padStart(2, '0')}-${loose[3]!.padStart(2, '0')}`;
+    if (meant && localDate(new Date(Number(loose[1]), Number(loose[2]) - 1, Number(loose[3]))) === meant) {
+      throw typo('', `Written as itb takes it: itb ${command} ${flag} ${meant}`);
+    }
+    throw typo();
+  }
   // new Date rolls 2026-02-30 over into March: a day that does not exist is a typo. Say which part is off.
   const [year, month, date] = [Number(match[1]), Number(match[2]), Number(match[3])];
   if (localDate(new Date(year, month - 1, date)) === day) return day;

@@ -276,6 +276,17 @@ describe('itb history', () => {
     expect(export_.stderr).toContain('--until wants a date like 2026-11-01, not "2026-04-31": April 2026 has 30 days\nFor its last day: itb export --until 2026-04-30\n');
   });
 
+  it('names the day meant by a date with one-digit parts or slashes, as it is to be written', async () => {
+    const said = async (bad: string) => (await run(['history', '--since', bad], { home, now })).stderr;
+    expect(await said('2026-3-1')).toContain('"2026-3-1"\nWritten as itb takes it: itb history --since 2026-03-01\n');
+    expect(await said('2026/11/05')).toContain('Written as itb takes it: itb history --since 2026-11-05\n');
+    // Not a day of the calendar in any form: the general hint.
+    expect(await said('2026-2-30')).toContain('Write the year, month and day: itb history --since 2026-11-01\n');
+    const export_ = await run(['export', '--until', '2026.11.5'], { home, now });
+    expect(export_.code).toBe(2);
+    expect(export_.stderr).toContain('Written as itb takes it: itb export --until 2026-11-05\n');
+  });
+
   it('shows advice that applies', async () => {
     const loading = buildSession({ startedAt: '2026-03-10T02:00:00Z', baseline: 5, loading: true, drills: [{ id: 'clamshells', scores: [4] }] });
     await withSessions(loading);
