@@ -352,12 +352,22 @@ function parseStore(bytes: Buffer, file: string): StoreData {
   } catch (error) {
     throw storeError(file, endsEarly(text, (error as Error).message) ? 'is cut short (not complete JSON)' : 'is not valid JSON');
   }
+  // A backup copied in as the store (moving to a new computer, say): kept as it is, and named.
+  if (typeof raw === 'object' && raw !== null && Object.hasOwn(raw, 'exportedAt')) {
+    throw storeError(file, "is a backup written by `itb export`, put in the store's place", backupHint(file));
+  }
   try {
     return migrate(raw);
   } catch (error) {
     if (error instanceof StoreProblem) throw storeError(file, error.message, error.hint);
     throw error;
   }
+}
+
+/** How to bring in a backup that was put where the store goes: under another name, through `itb import`. */
+function backupHint(file: string): string {
+  const backup = join(dirname(file), 'backup.json');
+  return `Nothing was changed. Rename it (to ${backup}, say), then bring it in with \`itb import ${backup}\`.`;
 }
 
 /** Whether JSON.parse stopped at the very end of the text: a file cut short rather than garbled. */

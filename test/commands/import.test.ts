@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { localDateTime } from '../../src/core/history.js';
@@ -493,6 +493,25 @@ describe('itb import', () => {
     const renamed = await importInto(target.home, [copy]);
     expect(renamed.stderr.split('\n')[0]).toBe(`error: ${copy} is an itb store, not a backup`);
     expect(renamed.stderr.replace(/\n/g, ' ')).toContain('copy it under that name into a folder of its own');
+  });
+
+  it('says that a backup copied in as store.json is a backup, keeps it as it is, and how to bring it in', async () => {
+    const store = join(target.home, 'store.json');
+    writeFileSync(store, readFileSync(backup), { mode: 0o600 });
+    const copied = readFileSync(store);
+    for (const args of [['buckets'], ['history'], ['import', backup]]) {
+      const result = await run(args, { home: target.home, now: NOW });
+      expect(result.code).toBe(2);
+      const [error, ...hint] = result.stderr.trimEnd().split('\n');
+      expect(error).toBe(`error: the itb store ${store} is a backup written by \`itb export\`, put in the store's place`);
+      expect(hint.join(' ')).toContain(`\`itb import ${join(target.home, 'backup.json')}\``);
+      expect(readFileSync(store).equals(copied)).toBe(true);
+    }
+    // Done as the hint says, the backup is restored.
+    renameSync(store, join(target.home, 'backup.json'));
+    const restored = await importInto(target.home, [join(target.home, 'backup.json')]);
+    expect(restored.code, restored.stderr).toBe(0);
+    expect(Store.open({ ITB_HOME: target.home }).read()).toEqual(Store.open({ ITB_HOME: source.home }).read());
   });
 
   it('asks for a newer itb for a newer export, and names a missing file', async () => {
