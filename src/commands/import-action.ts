@@ -105,6 +105,9 @@ async function readExport(file: string): Promise<ParsedExport> {
     const hint = code === 'ENOENT' || code === 'EISDIR' || code === NOT_REGULAR ? 'Give the path of a backup that `itb export -o backup.json` wrote.' : undefined;
     throw new UserError(`cannot read ${file}: ${cannotReadWords(error, file)}`, hint);
   }
+  // A backup zipped to send it, or a report printed to PDF, is not text at all: said for what it is.
+  const packed = packedKind(bytes);
+  if (packed !== undefined) throw new UserError(`${file} is ${packed.what}`, packed.hint);
   const read = utf8Text(bytes);
   if ('foreign' in read) {
     const { line, col, byte } = read.foreign;
@@ -171,6 +174,16 @@ async function readExport(file: string): Promise<ParsedExport> {
   refuseRepeatedIds(file, parsed.data);
   refuseContradictions(file, parsed.data);
   return parsed.data;
+}
+
+/** What a file of bytes that are not text is, by the bytes it begins with (a zip archive, a PDF), or undefined. */
+function packedKind(bytes: Buffer): { what: string; hint: string } | undefined {
+  const begins = (...signature: number[]) => signature.every((byte, i) => bytes[i] === byte);
+  const unpack = (tool: string) => `Nothing was imported. Unpack it first (open it, or run ${tool}), then import the backup .json file it holds.`;
+  if (begins(0x50, 0x4b, 0x03, 0x04) || begins(0x50, 0x4b, 0x05, 0x06)) return { what: 'a zip archive, not a backup itself', hint: unpack('unzip') };
+  if (begins(0x1f, 0x8b)) return { what: 'a compressed (gzip) file, not a backup itself', hint: unpack('gunzip') };
+  if (begins(0x25, 0x50, 0x44, 0x46, 0x2d)) return { what: 'a PDF document, which itb cannot read back', hint: 'Import the backup written by `itb export --format json` instead.' };
+  return undefined;
 }
 
 /** Which of itb's other reports `text` is, by how each begins ("a CSV report"), or undefined. */

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, renameSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { deflateRawSync, gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { localDateTime } from '../../src/core/history.js';
 import type { StoreData } from '../../src/core/records.js';
@@ -454,6 +455,25 @@ describe('itb import', () => {
       const result = await importInto(target.home, [report]);
       expect(result.code, format).toBe(2);
       expect(result.stderr).toBe(`error: ${report} is ${kind}, which itb cannot read back\nImport the backup written by \`itb export --format json\` instead.\n`);
+      expect(existsSync(join(target.home, 'store.json'))).toBe(false);
+    }
+  });
+
+  it('says that a zipped or gzipped backup is to be unpacked first, and that a PDF cannot be read back, rather than call them text in another encoding', async () => {
+    const json = readFileSync(backup);
+    const zipHeader = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00]);
+    for (const [name, bytes, error, hint] of [
+      ['backup.json.gz', gzipSync(json), 'is a compressed (gzip) file, not a backup itself', 'Unpack it first (open it, or run gunzip)'],
+      ['backup.zip', Buffer.concat([zipHeader, deflateRawSync(json)]), 'is a zip archive, not a backup itself', 'Unpack it first (open it, or run unzip)'],
+      ['report.pdf', Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1'), 'is a PDF document, which itb cannot read back', 'Import the backup written by `itb export --format json` instead.'],
+    ] as const) {
+      const file = join(source.home, name);
+      writeFileSync(file, bytes);
+      const result = await importInto(target.home, [file]);
+      expect(result.code, name).toBe(2);
+      expect(result.stderr.split('\n')[0]).toBe(`error: ${file} ${error}`);
+      expect(result.stderr.replace(/\n/g, ' ')).toContain(hint);
+      expect(result.stderr).not.toContain('encoding');
       expect(existsSync(join(target.home, 'store.json'))).toBe(false);
     }
   });
