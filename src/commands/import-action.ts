@@ -215,8 +215,9 @@ function storeHint(file: string): string {
   const folder = dirname(resolve(file));
   if (basename(file) === 'store.json') {
     return (
-      `Nothing was imported. To use it as it is, point ITB_HOME at its folder (ITB_HOME=${folder} itb buckets); ` +
-      `to merge it into your own, make a backup from it (ITB_HOME=${folder} itb export --format json -o backup.json) and import that.`
+      // In backquotes, so that a command is not broken across two lines (see ui/table wrap).
+      `Nothing was imported. To use it as it is, point ITB_HOME at its folder (\`ITB_HOME=${folder} itb buckets\`); ` +
+      `to merge it into your own, make a backup from it (\`ITB_HOME=${folder} itb export --format json -o backup.json\`) and import that.`
     );
   }
   return (

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, renameSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateRawSync, gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -513,6 +513,19 @@ describe('itb import', () => {
     const renamed = await importInto(target.home, [copy]);
     expect(renamed.stderr.split('\n')[0]).toBe(`error: ${copy} is an itb store, not a backup`);
     expect(renamed.stderr.replace(/\n/g, ' ')).toContain('copy it under that name into a folder of its own');
+  });
+
+  it('keeps each command of the advice for a store on one line, to copy, however long its folder', async () => {
+    // A folder path of 27 characters, with which the longer command just fits a line of 80 columns.
+    const folder = join(source.home, 'old-laptop'.slice(0, Math.max(1, 26 - source.home.length)));
+    mkdirSync(folder);
+    copyFileSync(join(source.home, 'store.json'), join(folder, 'store.json'));
+    const result = await importInto(target.home, [join(folder, 'store.json')]);
+    expect(result.code).toBe(2);
+    const lines = result.stderr.split('\n');
+    for (const command of [`ITB_HOME=${folder} itb buckets`, `ITB_HOME=${folder} itb export --format json -o backup.json`]) {
+      expect(lines.some((line) => line.includes(command)), command).toBe(true);
+    }
   });
 
   it('says that a backup copied in as store.json is a backup, keeps it as it is, and how to bring it in', async () => {
