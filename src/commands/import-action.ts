@@ -60,14 +60,17 @@ export async function importExport(ctx: Context, file: string, options: { dryRun
   if (options.dryRun) notice(ctx, 'Dry run: nothing was changed.');
 }
 
-/** That the file's bucket lists were changed by hand and are not what its records give, and how to move a drill. */
+/**
+ * That the file's bucket lists are not what its records give, and how to move a drill. Either side
+ * may be the edit: lists changed, or sessions and moves taken out.
+ */
 function editedListsWords(edited: ListedElsewhere[], dryRun: boolean, itb: string): string {
   const where = (bucket: ListedElsewhere['listed']) => (bucket === 'untested' ? 'untested' : bucket === 'avoid' ? 'in avoid for now' : 'in rehab');
   const drills = edited.slice(0, SHOWN_PROBLEMS).map(({ exerciseId, listed, decided }) => `${exerciseId} is ${where(decided)} (the file has it ${where(listed)})`);
   if (edited.length > SHOWN_PROBLEMS) drills.push(`and ${edited.length - SHOWN_PROBLEMS} more`);
   const move = edited.find((drill) => drill.listed !== 'untested');
   return (
-    `The bucket lists in the file were changed by hand, so they ${dryRun ? 'would not be' : 'were not'} taken: itb works out the buckets from the sessions and manual moves, by which ${drills.join(', ')}.` +
+    `The bucket lists in the file do not agree with its sessions and manual moves (the file was edited by hand), so they ${dryRun ? 'would not be' : 'were not'} taken: itb works out the buckets from those records, by which ${drills.join(', ')}.` +
     (move === undefined ? '' : ` To move a drill yourself, run \`${itb} buckets move ${move.exerciseId} ${move.listed}\`.`)
   );
 }

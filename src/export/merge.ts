@@ -126,7 +126,7 @@ export interface ListedElsewhere {
 
 /**
  * The drills whose bucket in the file's lists is not the one its own sessions and moves give:
- * the lists were changed by hand. An import rebuilds the buckets from the records, so such a
+ * the lists were changed by hand, or records taken out. An import rebuilds the buckets from the records, so such a
  * change is not taken. A backup of a period from a later day on has lists built from earlier
  * records it does not hold, so its lists are not compared.
  */

@@ -116,7 +116,7 @@ describe('itb import', () => {
     const dry = await importInto(target.home, [edited, '--dry-run']);
     expect(dry.code).toBe(0);
     expect(oneLine(dry.stderr)).toContain(
-      `The bucket lists in the file were changed by hand, so they would not be taken: itb works out the buckets from the sessions and manual moves, by which ${moved} is in avoid for now (the file has it in rehab). To move a drill yourself, run \`itb buckets move ${moved} rehab\`.`,
+      `The bucket lists in the file do not agree with its sessions and manual moves (the file was edited by hand), so they would not be taken: itb works out the buckets from those records, by which ${moved} is in avoid for now (the file has it in rehab). To move a drill yourself, run \`itb buckets move ${moved} rehab\`.`,
     );
     expect(dry.stderr.trimEnd().endsWith('Dry run: nothing was changed.')).toBe(true);
 
@@ -133,6 +133,20 @@ describe('itb import', () => {
     } finally {
       fresh.cleanup();
     }
+  });
+
+  it('says that the lists do not agree with the records, not that they were changed, when a session was taken out of the file', async () => {
+    const file = JSON.parse(readFileSync(backup, 'utf8')) as ExportFile;
+    // Taken out by hand, as recorded by mistake: its drills keep their places in the lists.
+    const [removed] = file.sessions.splice(1, 1);
+    const edited = join(target.home, 'edited.json');
+    writeFileSync(edited, JSON.stringify(file));
+    const result = await importInto(target.home, [edited]);
+    expect(result.code).toBe(0);
+    const said = result.stderr.replace(/\s+/g, ' ');
+    expect(said).toContain('The bucket lists in the file do not agree with its sessions and manual moves (the file was edited by hand), so they were not taken');
+    expect(said).toContain(`${removed!.results[0]!.exerciseId} is untested (the file has it in rehab)`);
+    expect(said).not.toContain('changed by hand');
   });
 
   it('changes nothing when the same file is imported again', async () => {
