@@ -1,5 +1,6 @@
 // What `itb import` does (declared in import.ts).
-import { basename, dirname, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import * as z from 'zod';
 import type { Context } from '../context.js';
 import { sessionContradictions } from '../core/consistency.js';
@@ -125,6 +126,8 @@ async function readExport(file: string): Promise<ParsedExport> {
     throw new UserError(`${file} is empty`, 'An itb backup is written by `itb export --format json`; if a copy or download of it was cut off, make it again.');
   }
 
+  // The store's fingerprint, picked up with the store from its folder.
+  if (text.startsWith('itb store schemaVersion ')) throw besideStoreError(file);
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -138,6 +141,8 @@ async function readExport(file: string): Promise<ParsedExport> {
   }
 
   const top = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  // The store's summary, the other file beside it.
+  if (Object.hasOwn(top, 'summaryVersion')) throw besideStoreError(file);
   // The store keeps its buckets as a list of decisions; a backup has lists by bucket, and the time it was made.
   if (typeof top.schemaVersion === 'number' && Array.isArray(top.buckets) && !Object.hasOwn(top, 'exportedAt')) {
     throw new UserError(`${file} is an itb store, not a backup`, storeHint(file));
@@ -213,13 +218,22 @@ function printedBy(raw: unknown): string | undefined {
   return libraryKind(raw);
 }
 
+/** For store.json.checked or store.json.summary given as a backup: the store is the store.json beside it. */
+function besideStoreError(file: string): UserError {
+  const store = join(dirname(resolve(file)), 'store.json');
+  const hint = existsSync(store)
+    ? storeHint(store, 'The store itself is the store.json beside it. ')
+    : 'Nothing was imported. The store itself is the store.json of the folder this file came from; a backup is written by `itb export --format json`.';
+  return new UserError(`${file} is one of the files itb keeps beside its store to read it faster, not a backup`, hint);
+}
+
 /** How to use a store file given to `itb import`: in place, with ITB_HOME, or through a backup made from it. */
-function storeHint(file: string): string {
+function storeHint(file: string, lead = ''): string {
   const folder = dirname(resolve(file));
   if (basename(file) === 'store.json') {
     return (
       // In backquotes, so that a command is not broken across two lines (see ui/table wrap).
-      `Nothing was imported. To use it as it is, point ITB_HOME at its folder (\`ITB_HOME=${folder} itb buckets\`); ` +
+      `Nothing was imported. ${lead}To use it as it is, point ITB_HOME at its folder (\`ITB_HOME=${folder} itb buckets\`); ` +
       `to merge it into your own, make a backup from it (\`ITB_HOME=${folder} itb export --format json -o backup.json\`) and import that.`
     );
   }

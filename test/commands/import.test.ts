@@ -529,6 +529,21 @@ describe('itb import', () => {
     expect(renamed.stderr.replace(/\n/g, ' ')).toContain('copy it under that name into a folder of its own');
   });
 
+  it('says that a file kept beside the store is not a backup, and points to the store.json beside it', async () => {
+    for (const name of ['store.json.checked', 'store.json.summary']) {
+      const sidecar = join(source.home, name);
+      expect(existsSync(sidecar)).toBe(true);
+      const result = await importInto(target.home, [sidecar]);
+      expect(result.code).toBe(2);
+      const [error, ...hint] = result.stderr.trimEnd().split('\n');
+      expect(error).toBe(`error: ${sidecar} is one of the files itb keeps beside its store to read it faster, not a backup`);
+      const advice = hint.join(' ');
+      expect(advice).toContain('The store itself is the store.json beside it.');
+      expect(advice).toContain(`ITB_HOME=${source.home} itb export --format json -o backup.json`);
+      expect(existsSync(join(target.home, 'store.json'))).toBe(false);
+    }
+  });
+
   it('keeps each command of the advice for a store on one line, to copy, however long its folder', async () => {
     // A folder path of 27 characters, with which the longer command just fits a line of 80 columns.
     const folder = join(source.home, 'old-laptop'.slice(0, Math.max(1, 26 - source.home.length)));
