@@ -5,7 +5,7 @@ import * as z from 'zod';
 import type { Context } from '../context.js';
 import { sessionContradictions } from '../core/consistency.js';
 import { localDate, localDateTime } from '../core/history.js';
-import type { StoreData } from '../core/records.js';
+import type { Settings, StoreData } from '../core/records.js';
 import { controlCharacterPaths, readsInPath } from '../core/text.js';
 import { UserError } from '../errors.js';
 import { plainIssue } from '../plain-issues.js';
@@ -36,23 +36,27 @@ export async function importExport(ctx: Context, file: string, options: { dryRun
   const store = Store.open(ctx.env);
 
   let outcome: MergeOutcome | undefined;
+  // The store's own settings, which a restore replaces: said, so that none is changed unseen.
+  let settingsBefore: Settings | undefined;
   const refuseConflicts = (data: StoreData, merged: MergeOutcome) => {
     if (merged.conflicts.length > 0 || merged.moveConflicts.length > 0) throw conflictError(file, merged, backup, data, store.path);
   };
   if (options.dryRun) {
     const data = store.read();
     outcome = mergeExport(data, backup);
+    settingsBefore = data.settings;
     refuseConflicts(data, outcome);
   } else {
     // One locked update: the merge runs on what is on disk at that moment, and a conflict
     // throws before anything is written.
     await store.update((data) => {
       outcome = mergeExport(data, backup);
+      settingsBefore = data.settings;
       refuseConflicts(data, outcome);
       return outcome.data;
     });
   }
-  for (const line of summary(outcome!, Boolean(options.dryRun))) notice(ctx, line);
+  for (const line of summary(outcome!, Boolean(options.dryRun), settingsBefore!)) notice(ctx, line);
   const edited = editedBucketLists(backup);
   if (edited.length > 0) notice(ctx, editedListsWords(edited, Boolean(options.dryRun), itbAsStarted(ctx)));
   // Merged into a history, the file adds to it; restored, what it leaves out is missing.
@@ -392,7 +396,7 @@ function conflictError(file: string, outcome: MergeOutcome, backup: ParsedExport
   );
 }
 
-function summary(outcome: MergeOutcome, dryRun: boolean): string[] {
+function summary(outcome: MergeOutcome, dryRun: boolean, settingsBefore: Settings): string[] {
   const { sessionsAdded, sessionsPresent, movesAdded, movesPresent, screeningsAdded } = outcome;
   const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
   const present = (n: number) => (n > 0 ? ` (${n} already present)` : '');
@@ -409,9 +413,19 @@ function summary(outcome: MergeOutcome, dryRun: boolean): string[] {
       `The file's buckets were cleared on ${when}, so yours ${dryRun ? 'would be' : 'are'} too: only what was decided since then puts a drill in a list (the evidence keeps every test; \`itb buckets\` shows them).`,
     );
   }
-  if (outcome.settings === 'restored') lines.push(dryRun ? 'Your settings would be restored from the file.' : 'Settings restored from the file.');
+  if (outcome.settings === 'restored') {
+    const changes = settingChanges(settingsBefore, outcome.data.settings);
+    lines.push(`${dryRun ? 'Your settings would be restored from the file' : 'Settings restored from the file'} (${changes.join('; ')}).`);
+  }
   if (outcome.settings === 'kept') {
     lines.push(`Your own settings ${dryRun ? 'would be' : 'were'} kept (the file has different ones; they are only taken into an empty store).`);
   }
   return lines;
+}
+
+/** Each setting that differs, as `itb settings` says a change: `minImprovement: 2 → 1`. */
+function settingChanges(before: Settings, after: Settings): string[] {
+  const shown = (value: unknown) => (value === undefined ? 'not set' : String(value));
+  const keys = [...new Set([...Object.keys(after), ...Object.keys(before)])] as (keyof Settings)[];
+  return keys.filter((key) => before[key] !== after[key]).map((key) => `${key}: ${shown(before[key])} → ${shown(after[key])}`);
 }

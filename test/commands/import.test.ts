@@ -42,7 +42,7 @@ describe('itb import', () => {
     const result = await importInto(target.home, [backup]);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('Imported 3 sessions, 1 manual move, 1 red-flag screen.');
-    expect(result.stderr).toContain('Settings restored from the file.');
+    expect(result.stderr.replace(/\s+/g, ' ')).toContain('Settings restored from the file (side: not set → left; symptom: not set → pain; movement: not set → single-leg squat).');
 
     for (const command of [['buckets', '--json'], ['history', '--json']]) {
       const before = await run(command, { home: source.home, now: NOW });
@@ -147,6 +147,18 @@ describe('itb import', () => {
     expect(said).toContain('The bucket lists in the file do not agree with its sessions and manual moves (the file was edited by hand), so they were not taken');
     expect(said).toContain(`${removed!.results[0]!.exerciseId} is untested (the file has it in rehab)`);
     expect(said).not.toContain('changed by hand');
+  });
+
+  it('names each setting of its own that a store with no sessions has replaced by the file’s, in a dry run too', async () => {
+    // A new computer, set up before the backup came: a setting of its own, no session yet.
+    await Store.open({ ITB_HOME: target.home }).update(() => ({ ...emptyStore(), settings: { ...sampleStore().settings, minImprovement: 2, side: 'right' } }));
+    const oneLine = (text: string) => text.replace(/\s+/g, ' ');
+    const dry = await importInto(target.home, [backup, '--dry-run']);
+    expect(oneLine(dry.stderr)).toContain('Your settings would be restored from the file (minImprovement: 2 → 1; side: right → left).');
+    const result = await importInto(target.home, [backup]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(oneLine(result.stderr)).toContain('Settings restored from the file (minImprovement: 2 → 1; side: right → left).');
+    expect(Store.open({ ITB_HOME: target.home }).read().settings).toEqual(sampleStore().settings);
   });
 
   it('changes nothing when the same file is imported again', async () => {
