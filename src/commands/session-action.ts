@@ -97,9 +97,11 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
     say(closing(state.session, library, bucketsBefore, saved!, ctx.now(), flaredToday, itb, colour));
   } catch (error) {
     if (!isPromptExit(error)) throw error;
-    if (!state) throw new Interrupted('\nStopped before the session began; no session was recorded.');
+    // Broken between words on a narrow terminal, as every note of the session is.
+    const nothingKept = (before: string) => new Interrupted(`\n${wrap(`Stopped before ${before}; no session was recorded.`, 78).join('\n')}`);
+    if (!state) throw nothingKept('the session began');
     // Nothing was rated yet, so nothing was saved: an empty session would only crowd the history.
-    if (state.session.baseline === undefined) throw new Interrupted('\nStopped before the first score; no session was recorded.');
+    if (state.session.baseline === undefined) throw nothingKept('the first score');
     state = interrupt(state, ctx.now().toISOString());
     await save(store, state.session);
     // Stopped at the question after a flare-up, or any time after one: the advice the summary

@@ -524,6 +524,16 @@ describe('itb session', () => {
     expect(stored().buckets.map((b) => b.exerciseId)).toEqual(['lateral-ankle-tilts']);
   });
 
+  it('says that no session was recorded broken between words on a terminal of 50 columns', async () => {
+    // At the first safety question, before anything was answered.
+    const atFirstQuestion = await onTerminal(50, () => run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [CTRL_C] }));
+    expect(atFirstQuestion.code).toBe(130);
+    expect(atFirstQuestion.stderr).toBe('\nStopped before the session began; no session was\nrecorded.\n');
+    const beforeScore = await onTerminal(50, () => run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [...screenClear, CTRL_C] }));
+    expect(beforeScore.code).toBe(130);
+    expect(beforeScore.stderr).toBe('\nStopped before the first score; no session was\nrecorded.\n');
+  });
+
   it('asks the screen once; a yes needs an explicit go-ahead and is stored', async () => {
     const declined = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [true, false, false, false, false, false, false] });
     expect(declined.code).toBe(0);
