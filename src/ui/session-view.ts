@@ -151,7 +151,13 @@ export function summary(session: Session, names: Map<string, string>, changes: B
     lines.push('', ...wrap(`${session.symptom} during ${session.movement}: ${colour.bold(`${session.baseline} → ${final}`)} (baseline → final)`, 80, '  '));
   }
   if (changes.length > 0) {
-    lines.push('', colour.bold('Bucket changes'), ...changes.flatMap((c) => wrap(`${c.name}: ${c.from} → ${c.to}`, 80, '  ')));
+    // Too long for a line, a change goes under its drill's name, further in, as in the table's
+    // narrow form above: wrapped as one text, its end would read as another drill.
+    const changed = (c: BucketChange) => {
+      const line = `  ${c.name}: ${c.from} → ${c.to}`;
+      return width(line) <= onScreen(80) ? [line] : [...wrap(c.name, 80, '  '), ...wrap(`${c.from} → ${c.to}`, 80, '    ')];
+    };
+    lines.push('', colour.bold('Bucket changes'), ...changes.flatMap(changed));
   }
   return `${lines.join('\n')}\n`;
 }

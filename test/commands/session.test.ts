@@ -230,6 +230,13 @@ describe('itb session', () => {
     // Together too long for a line, the scores and the result take one each.
     expect(summary).toContain('\n  Hip external rotation with extension (90/90 hip\n  lift)\n    pain 4 → 4, then 4 → 4\n    no help → avoid for now\n');
     expect(summary).toContain('\n  Hip CARs (controlled articular rotations)\n    skipped\n');
+    // A bucket change too long for its line goes under the drill's name, further in, so that no
+    // part of it reads as another drill.
+    const changes = result.stdout.slice(result.stdout.indexOf('Bucket changes'), result.stdout.indexOf('\nNext:'));
+    expect(changes).toContain(
+      'Bucket changes\n  Hip range exploration (knee drops)\n    untested → rehab\n  Hip external rotation with extension (90/90 hip\n  lift)\n    untested → avoid for now\n' +
+        '  Seated hip internal rotation\n    untested → avoid for now (flare-up)\n',
+    );
     // What to run next: each command with what it is for under it.
     expect(result.stdout).toMatch(/\nNext:\n {2}itb buckets\n {4}what helps and what to avoid for now\n/);
   });
