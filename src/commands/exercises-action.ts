@@ -18,7 +18,7 @@ export async function showExercises(ctx: Context, id: string | undefined, option
     return;
   }
   const exercise = findExercise(library, id);
-  if (!exercise) throw routineNotDrill(ctx, id, library, command) ?? (await notInLibrary(ctx, command, id, library.exercises.map((drill) => drill.id)));
+  if (!exercise) throw routineNotDrill(ctx, id, library, command) ?? nameNotId(ctx, id, library, command) ?? (await notInLibrary(ctx, command, id, library.exercises.map((drill) => drill.id)));
   if (options.json) return printJson(ctx, exercise);
   ctx.stdout.write(showExercise(library, exercise, colour));
 }
@@ -29,6 +29,17 @@ function routineNotDrill(ctx: Context, id: string, library: Library, command: Co
   if (id === 'rehab' || id === 'retest') return new UserError(`"${id}" is a built-in routine, not a drill`, `\`${itb} buckets\` lists its drills.`);
   if (!library.routines.some((routine) => routine.id === id)) return undefined;
   return new UserError(`"${id}" is a routine, not a drill`, `\`${itb} routines\` lists its drills; \`${itb} exercises ID\` shows one of them.`);
+}
+
+/**
+ * A drill asked for by its name, as the list shows it ("Lateral ankle tilts"), or by the words of
+ * its id: which id to type. Neither case, spaces nor hyphens count in the comparison.
+ */
+function nameNotId(ctx: Context, typed: string, library: Library, command: Command): UserError | undefined {
+  const words = (text: string) => text.toLowerCase().split(/[\s-]+/).filter(Boolean).join(' ');
+  const drill = library.exercises.find((exercise) => words(exercise.name) === words(typed) || words(exercise.id) === words(typed));
+  if (drill === undefined) return undefined;
+  return new UserError(`no drill with id "${typed}"`, `"${drill.name}" has the id ${drill.id}: \`${itbWithLibrary(ctx, command)} exercises ${drill.id}\` shows it.`);
 }
 
 /**

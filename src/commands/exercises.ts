@@ -24,5 +24,10 @@ export function exercisesCommand(ctx: Context): Command {
     equipment: [text], cues: [text], video?, source? }`,
       ),
     )
-    .action(async (id: string | undefined, options: { json?: boolean }, command: Command) => (await action()).showExercises(ctx, id, options, command));
+    // A drill's name typed without quotes (`itb exercises lateral ankle tilts`) reaches the action
+    // as one text, which says what the drill's id is.
+    .allowExcessArguments()
+    .action(async (id: string | undefined, options: { json?: boolean }, command: Command) =>
+      (await action()).showExercises(ctx, command.args.length > 1 ? command.args.join(' ') : id, options, command),
+    );
 }

@@ -146,6 +146,25 @@ describe('itb exercises', () => {
     expectNoStack(stderr);
   });
 
+  it("a drill's name, as the list shows it, quoted or typed as several words: exit 2, giving its id and the command that shows it", async () => {
+    const said = (stderr: string) => stderr.replace(/\s*\n\s*/g, ' ').trim();
+    for (const argv of [['exercises', 'Forward 45° lunge knee circles'], ['exercises', 'forward', '45°', 'lunge', 'knee', 'circles']]) {
+      const { code, stdout, stderr } = await itb(argv);
+      expect(code, argv.join(' ')).toBe(2);
+      expect(stdout).toBe('');
+      expect(said(stderr)).toBe(
+        `error: no drill with id "${argv.slice(1).join(' ')}" "Forward 45° lunge knee circles" has the id lunge-knee-circles: \`itb exercises lunge-knee-circles\` shows it.`,
+      );
+    }
+    // The words of an id, typed without its hyphens.
+    expect(said((await itb(['exercises', 'lateral', 'ankle', 'tilts'])).stderr)).toContain('"Lateral ankle tilts" has the id lateral-ankle-tilts:');
+    // A word too many after an id is one more thing that is not an id.
+    const extra = await itb(['exercises', 'clamshells', 'please']);
+    expect(extra.code).toBe(2);
+    expect(extra.stderr).toContain('no drill with id "clamshells please"');
+    expect(extra.stderr).toContain('Did you mean clamshells?');
+  });
+
   it("a routine's id: exit 2, saying it is a routine and where its drills are listed", async () => {
     const routine = await itb(['exercises', 'joint-chain']);
     expect(routine).toMatchObject({ code: 2, stdout: '' });
