@@ -86,6 +86,10 @@ export function routineExercises(
   }
   const found = library.routines.find((r) => r.id === routine);
   if (!found) {
+    // Its name, as `itb routines` and the session's list show it, or the words of its id.
+    const words = (text: string) => text.toLowerCase().split(/[\s,-]+/).filter(Boolean).join(' ');
+    const named = library.routines.find((r) => words(r.name) === words(routine) || words(r.id) === words(routine));
+    if (named) throw new UserError(`there is no routine "${routine}"`, `"${named.name}" has the id ${named.id}: \`${itb} session ${named.id}\` runs it.`);
     const near = closest(routine, library.routines.map((r) => r.id).concat('rehab', 'retest'));
     throw new UserError(`there is no routine "${routine}"`, `${near.length > 0 ? `Did you mean ${near.join(' or ')}? ` : ''}\`${itb} routines\` lists them.`);
   }

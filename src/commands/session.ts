@@ -37,7 +37,11 @@ export function sessionCommand(ctx: Context): Command {
           'you have done so far. Needs a terminal.',
       ),
     )
-    .action(async (routine: string | undefined, options: SessionOptions, command: Command) => {
+    // A routine's name typed without quotes (`itb session joint chain`) reaches the action as one
+    // text, which says what the routine's id is.
+    .allowExcessArguments()
+    .action(async (routineWord: string | undefined, options: SessionOptions, command: Command) => {
+      const routine = command.args.length > 1 ? command.args.join(' ') : routineWord;
       if (options.movement !== undefined && movementText(options.movement) === undefined) {
         const inMovement = oneLineProblem(options.movement.trim());
         if (inMovement) throw new UserError(`--movement holds ${inMovement}: describe the movement as plain text on one line`);

@@ -54,6 +54,21 @@ describe('itb session', () => {
     expect(existsSync(join(home, 'store.json'))).toBe(false);
   });
 
+  it("answers a routine's name, quoted or typed as several words, with its id and the command that runs it, before any question", async () => {
+    const said = (stderr: string) => stderr.replace(/\s*\n\s*/g, ' ').trim();
+    for (const argv of [['session', 'Joint chain, feet upward'], ['session', 'joint', 'chain'], ['session', 'joint', 'chain,', 'feet', 'upward']]) {
+      const result = await run(argv, { home, tty: true, answers: [] });
+      expect(result.code, argv.join(' ')).toBe(2);
+      expect(said(result.stderr)).toBe(`error: there is no routine "${argv.slice(1).join(' ')}" "Joint chain, feet upward" has the id joint-chain: \`itb session joint-chain\` runs it.`);
+      expect(result.prompter.asked).toEqual([]);
+    }
+    // A word too many after an id is one more thing that is not a routine.
+    const extra = await run(['session', 'strength', 'today'], { home, tty: true, answers: [] });
+    expect(extra.code).toBe(2);
+    expect(said(extra.stderr)).toBe('error: there is no routine "strength today" Did you mean strength? `itb routines` lists them.');
+    expect(existsSync(join(home, 'store.json'))).toBe(false);
+  });
+
   it('runs the joint chain and sorts the drills into buckets', async () => {
     const answers: Answer[] = [
       ...screenClear,
