@@ -47,7 +47,10 @@ export async function showRoutines(ctx: Context, options: { json?: boolean }, co
     );
     blocks.push([colour.bold('Test movements'), ...wrap(`Offered by a session, or given with \`${itbWithLibrary(ctx, command)} session --movement ID\`; any movement in your own words works too.`, 78, '  ').map((line) => colour.dim(line)), ...lines].join('\n'));
   }
-  ctx.stdout.write(`${blocks.join('\n\n')}\n`);
+  // What to do with the list, as `itb exercises` ends with how to show one drill.
+  const itb = itbWithLibrary(ctx, command);
+  const run = wrap(`Run one: \`${itb} session ID\`, or \`${itb} session\` to choose from a list.`).map((line) => colour.dim(line));
+  ctx.stdout.write(`${blocks.join('\n\n')}\n\n${run.join('\n')}\n`);
 }
 
 /**

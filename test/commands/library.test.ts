@@ -60,16 +60,19 @@ describe('itb routines', () => {
     expect(stdout).toMatch(/^retest {2}/m);
   });
 
-  it('ends with the test movements by the ids session --movement takes, which then start a session without the question', async () => {
+  it('lists the test movements by the ids session --movement takes, which then start a session without the question, then how to run a routine', async () => {
     const { stdout } = await itb(['routines']);
     const block = stdout.slice(stdout.indexOf('\nTest movements\n'));
     expect(block).toContain('\n  single-leg-squat  Single-leg squat\n  step-down         Step-down\n');
     expect(block).toMatch(/^ {2}running-in-place {2}Running in place\n$/m);
     expect(block.replace(/\s+/g, ' ')).toContain('given with `itb session --movement ID`');
+    // Then how to run a routine, so that the list leads somewhere.
+    expect(block).toMatch(/\n {2}running-in-place {2}Running in place\n\nRun one: `itb session ID`, or `itb session` to choose from a list\.\n$/);
     // A library of one's own lists its own, with the --data that uses it; --json stays a list of routines.
     const own = (await itb(['--data', good, 'routines'])).stdout;
-    expect(own.slice(own.indexOf('\nTest movements\n'))).toMatch(/\n {2}step-down {2}Step-down\n$/);
+    expect(own.slice(own.indexOf('\nTest movements\n'))).toMatch(/\n {2}step-down {2}Step-down\n\nRun one:/);
     expect(own.replace(/\s+/g, ' ')).toContain(`given with \`itb --data ${good} session --movement ID\``);
+    expect(own.replace(/\s+/g, ' ')).toContain(`Run one: \`itb --data ${good} session ID\`, or \`itb --data ${good} session\` to choose from a list.`);
     expect(JSON.parse((await itb(['routines', '--json'])).stdout)[0]).toHaveProperty('exercises');
   });
 
