@@ -23,7 +23,11 @@ export async function showOrChangeSettings(ctx: Context, keyText: string | undef
       ...(16 + 20 <= onScreen(80) ? hanging(colour.bold(key.padEnd(16)), valueOf(key), 80) : [colour.bold(key), ...wrap(valueOf(key), 80, '  ')]),
       ...wrap(`${settingDefinitions[key].meaning} (${settingDefinitions[key].allowed})`, 80, '  ').map((line) => colour.dim(line)),
     ]);
-    ctx.stdout.write(`${lines.join('\n')}\n\n${packed(['Kept in', store.path], 80, '', ' ').map((line) => colour.dim(line)).join('\n')}\n`);
+    // And how to change one: the list alone does not say.
+    const itb = itbWithLibrary(ctx, command);
+    const change = wrap(`Change one with \`${itb} settings KEY VALUE\`, such as \`${itb} settings side right\`.`);
+    const footer = [...packed(['Kept in', store.path], 80, '', ' '), ...change].map((line) => colour.dim(line));
+    ctx.stdout.write(`${lines.join('\n')}\n\n${footer.join('\n')}\n`);
     return;
   }
   const found = findSettingKey(keyText);

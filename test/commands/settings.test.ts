@@ -24,6 +24,8 @@ describe('itb settings', () => {
     expect(result.stdout).toMatch(/side\s+not set/);
     // And where the store is, for a backup or a move.
     expect(result.stdout).toContain(`Kept in ${join(home, 'store.json')}`);
+    // Then how to change one.
+    expect(result.stdout).toMatch(/\nChange one with `itb settings KEY VALUE`, such as `itb settings side right`\.\n$/);
     expect(existsSync(join(home, 'store.json'))).toBe(false);
   });
 
