@@ -48,7 +48,7 @@ export async function showBuckets(ctx: Context, options: { json?: boolean }, sel
     ctx.stdout.write(`${wrap(`No sessions yet. Run ${colour.bold(`${itb} session`)} to try your first drills; what helps will show up here.`).join('\n')}\n`);
     return;
   }
-  ctx.stdout.write(renderBuckets(view, advice, colour, summary.buckets, library, itb));
+  ctx.stdout.write(renderBuckets(view, advice, colour, summary.buckets, library, itb, now));
 }
 
 /**
@@ -230,7 +230,15 @@ function drillLines(status: ExerciseStatus, colour: Colours): string[] {
 }
 
 /** `itb`: how to start it, for the commands suggested next (itbWithLibrary). */
-function renderBuckets(view: BucketView, advice: Advice[], colour: Colours, log: Pick<BucketSummary, 'resetAt' | 'ratingsMix'>, library: Library, itb: string): string {
+function renderBuckets(
+  view: BucketView,
+  advice: Advice[],
+  colour: Colours,
+  log: Pick<BucketSummary, 'resetAt' | 'ratingsMix'>,
+  library: Library,
+  itb: string,
+  now: Date,
+): string {
   const out: string[] = wrap(`Rehab — your rehab routine (${view.rehab.length})`).map((line) => colour.green.bold(line));
   const dimmed = (text: string) => wrap(text, 80, '  ').map((line) => colour.dim(line));
   if (view.rehab.length === 0) out.push(...dimmed('Nothing yet: drills that lower your score land here.'));
@@ -267,9 +275,12 @@ function renderBuckets(view: BucketView, advice: Advice[], colour: Colours, log:
   const rehab = builtInRoutine('rehab', view, library);
   // A rehab routine of strength drills alone waits out their 48 hours: run now, it would leave them all out.
   const loading = new Set(library.exercises.filter((exercise) => exercise.loading).map((exercise) => exercise.id));
-  const rested = rehabReadyAt(advice, rehab.map((id) => loading.has(id)));
-  // After a flare-up today, the next session is for another day, as the advice above says.
-  const later = advice.some((item) => item.id === 'rest-after-flare-up') ? ', on another day' : '';
+  const readyAt = rehabReadyAt(advice, rehab.map((id) => loading.has(id)));
+  // After a flare-up today, the next session is for another day, as the advice above says: the
+  // 48 hours running out later today do not bring it forward.
+  const flaredToday = advice.some((item) => item.id === 'rest-after-flare-up');
+  const rested = readyAt && !(flaredToday && localDate(readyAt) === localDate(now)) ? readyAt : undefined;
+  const later = flaredToday ? ', on another day' : '';
   if (rehab.length > 0) next.push([`${itb} session rehab`, rested ? `run your rehab routine from ${localDateTime(rested)}` : `run your rehab routine${later}`]);
   if (due > 0) next.push([`${itb} session retest`, `re-test ${due} ${due === 1 ? 'drill' : 'drills'} set aside for now${later}`]);
   if (next.length === 0) next.push([`${itb} session`, `test drills from a routine${later}`]);

@@ -76,6 +76,26 @@ describe('itb buckets', () => {
     expect(tomorrow.stdout).toMatch(/^Next: itb session rehab {2}run your rehab routine$/m);
   });
 
+  it('after a flare-up today, leaves a rehab routine of strength drills for another day even when their 48 hours end later today', async () => {
+    // Clamshells helped in a strength session at 09:00 on Monday, St. John's time; on Wednesday
+    // at 08:00 a joint-chain drill flared up. At 08:30 the 48 hours end at 09:00, the same day.
+    await save((data) => {
+      data.sessions.push(
+        buildSession({ startedAt: '2026-03-02T12:30:00Z', routine: 'strength', loading: true, baseline: 6, drills: [{ id: 'clamshells', scores: [4] }] }),
+        buildSession({ startedAt: '2026-03-04T11:30:00Z', routine: 'joint-chain', baseline: 4, drills: [{ id: 'lateral-ankle-tilts', scores: [7] }] }),
+      );
+    });
+    const today = await run(['buckets'], { home, now: new Date('2026-03-04T12:00:00Z') });
+    expect(today.stdout).toContain('A drill flared up today, at 08:02.');
+    expect(today.stdout).toMatch(/^Next: itb session rehab {2}run your rehab routine, on another day$/m);
+    // Without the flare-up, the hour the 48 hours end is the one to name.
+    await save((data) => {
+      data.sessions.pop();
+    });
+    const rested = await run(['buckets'], { home, now: new Date('2026-03-04T12:00:00Z') });
+    expect(rested.stdout).toMatch(/^Next: itb session rehab {2}run your rehab routine from 2026-03-04 09:00$/m);
+  });
+
   it('suggests what to run next as itb was started: through npx, and with the library file given', async () => {
     await withSessions();
     const mine = join(home, 'my library.yaml');
