@@ -270,19 +270,21 @@ function renderBuckets(
     for (const item of advice) out.push(...wrap(item.message, 78, '    ').map((line, i) => (i === 0 ? `  - ${line.trimStart()}` : line)));
   }
 
-  const due = view.avoid.filter((status) => status.retestDue && status.inLibrary).length;
   const next: [string, string][] = [];
   const rehab = builtInRoutine('rehab', view, library);
-  // A rehab routine of strength drills alone waits out their 48 hours: run now, it would leave them all out.
+  const retest = builtInRoutine('retest', view, library);
+  // A built-in routine of strength drills alone waits out their 48 hours: run now, it would leave them all out.
   const loading = new Set(library.exercises.filter((exercise) => exercise.loading).map((exercise) => exercise.id));
-  const readyAt = rehabReadyAt(advice, rehab.map((id) => loading.has(id)));
   // After a flare-up today, the next session is for another day, as the advice above says: the
   // 48 hours running out later today do not bring it forward.
   const flaredToday = advice.some((item) => item.id === 'rest-after-flare-up');
-  const rested = readyAt && !(flaredToday && localDate(readyAt) === localDate(now)) ? readyAt : undefined;
   const later = flaredToday ? ', on another day' : '';
-  if (rehab.length > 0) next.push([`${itb} session rehab`, rested ? `run your rehab routine from ${localDateTime(rested)}` : `run your rehab routine${later}`]);
-  if (due > 0) next.push([`${itb} session retest`, `re-test ${due} ${due === 1 ? 'drill' : 'drills'} set aside for now${later}`]);
+  const when = (ids: string[]) => {
+    const readyAt = rehabReadyAt(advice, ids.map((id) => loading.has(id)));
+    return readyAt && !(flaredToday && localDate(readyAt) === localDate(now)) ? ` from ${localDateTime(readyAt)}` : later;
+  };
+  if (rehab.length > 0) next.push([`${itb} session rehab`, `run your rehab routine${when(rehab)}`]);
+  if (retest.length > 0) next.push([`${itb} session retest`, `re-test ${retest.length} ${retest.length === 1 ? 'drill' : 'drills'} set aside for now${when(retest)}`]);
   if (next.length === 0) next.push([`${itb} session`, `test drills from a routine${later}`]);
   const width = Math.max(...next.map(([run]) => run.length));
   // What to run beside what it does; on a terminal too narrow for that, what it does goes under

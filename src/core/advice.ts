@@ -133,9 +133,9 @@ export function flareUpsToday(sessions: readonly Session[], now: Date): FlareUp[
 }
 
 /**
- * When the rehab routine is next worth suggesting, if every drill in it is a strength drill
- * within 48 hours of the last strength session: a session of it now would leave them all out.
- * `rehabLoading` says, for each drill of the routine, whether it is a loading drill.
+ * When the rehab routine (or the re-test routine) is next worth suggesting, if every drill in it
+ * is a strength drill within 48 hours of the last strength session: a session of it now would
+ * leave them all out. `rehabLoading` says, for each drill of the routine, whether it is a loading drill.
  */
 export function rehabReadyAt(advice: readonly Advice[], rehabLoading: readonly boolean[]): Date | undefined {
   const readyAt = advice.find((item) => item.id === 'loading-spacing')?.readyAt;

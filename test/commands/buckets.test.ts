@@ -76,6 +76,26 @@ describe('itb buckets', () => {
     expect(tomorrow.stdout).toMatch(/^Next: itb session rehab {2}run your rehab routine$/m);
   });
 
+  it('suggests the re-test routine for after the 48 hours when the drills due are all strength drills', async () => {
+    // Hip hikes were set aside four weeks ago; clamshells, yesterday at 09:00 St. John's time,
+    // in a strength session: of the two, only hip hikes are due, and they are a strength drill.
+    await save((data) => {
+      data.sessions.push(
+        buildSession({ startedAt: '2026-02-01T12:30:00Z', routine: 'strength', loading: true, baseline: 6, drills: [{ id: 'hip-hikes', scores: [6, 6] }] }),
+        buildSession({ startedAt: '2026-02-28T12:30:00Z', routine: 'strength', loading: true, baseline: 6, drills: [{ id: 'clamshells', scores: [6, 6] }] }),
+      );
+    });
+    const strengthOnly = await run(['buckets'], { home, now });
+    // Too long to stand beside the command on 80 columns, what it does goes under it.
+    expect(strengthOnly.stdout).toMatch(/^Next: itb session retest\n {8}re-test 1 drill set aside for now from 2026-03-02 09:00$/m);
+    // A gentle drill due beside it gives the re-test routine something to offer today.
+    await save((data) => {
+      data.sessions.push(buildSession({ startedAt: '2026-02-01T13:30:00Z', routine: 'joint-chain', baseline: 6, drills: [{ id: 'lateral-ankle-tilts', scores: [6, 6] }] }));
+    });
+    const mixed = await run(['buckets'], { home, now });
+    expect(mixed.stdout).toMatch(/^Next: itb session retest {2}re-test 2 drills set aside for now$/m);
+  });
+
   it('after a flare-up today, leaves a rehab routine of strength drills for another day even when their 48 hours end later today', async () => {
     // Clamshells helped in a strength session at 09:00 on Monday, St. John's time; on Wednesday
     // at 08:00 a joint-chain drill flared up. At 08:30 the 48 hours end at 09:00, the same day.
