@@ -94,9 +94,12 @@ export async function moveDrill(ctx: Context, id: string, bucketArg: string, opt
     // Moved there by hand already: a move with no new note would only hide the note it has.
     same = before?.source === 'manual' && before.bucket === bucket && (note === undefined || note === before.note);
     if (same) return;
-    // A move must count even when made in the same millisecond as a reset.
+    // A move must count even when made in the same millisecond as a reset, or while the drill's
+    // latest decision is dated ahead of the clock (the clock was set back since, or a backup came
+    // from a computer whose clock ran ahead): it is then dated at that decision, which it replaces.
     const resetAt = data.bucketsResetAt ? Date.parse(data.bucketsResetAt) : -Infinity;
-    const at = new Date(Math.max(now.getTime(), resetAt + 1)).toISOString();
+    const decidedAt = before ? Date.parse(before.decidedAt) : -Infinity;
+    const at = new Date(Math.max(now.getTime(), resetAt + 1, decidedAt)).toISOString();
     data.moves.push({ exerciseId: id, bucket: bucket as BucketName, at, ...(note !== undefined ? { note } : {}) });
     data.buckets = projectBuckets(data.sessions, data.moves, data.bucketsResetAt);
   });

@@ -383,6 +383,24 @@ describe('itb buckets move', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('Moved Old drill to avoid for now (was: rehab).');
   });
+
+  it('moves a drill whose latest test is dated ahead of the clock, as the clock was set back since', async () => {
+    // Clamshells were set aside in a session recorded two hours ahead of the time it is now.
+    await save((data) => {
+      data.sessions.push(buildSession({ startedAt: '2026-03-01T14:00:00Z', baseline: 6, drills: [{ id: 'clamshells', scores: [6, 6] }] }));
+    });
+    const moved = await run(['buckets', 'move', 'clamshells', 'rehab', '--note', 'keep it'], { home, now });
+    expect(moved.stderr).toContain('Moved Clamshells to rehab (was: avoid for now), with your note: keep it');
+    const json = JSON.parse((await run(['buckets', '--json'], { home, now })).stdout);
+    expect(json.rehab.map((s: { exerciseId: string; source: string; note: string }) => [s.exerciseId, s.source, s.note])).toEqual([['clamshells', 'manual', 'keep it']]);
+    expect(json.avoid).toEqual([]);
+    // A session that tests it again, once the clock has caught up, decides anew.
+    await save((data) => {
+      data.sessions.push(buildSession({ startedAt: '2026-03-01T15:00:00Z', baseline: 6, drills: [{ id: 'clamshells', scores: [6, 7] }] }));
+    });
+    const later = JSON.parse((await run(['buckets', '--json'], { home, now: new Date('2026-03-01T16:00:00Z') })).stdout);
+    expect(later.avoid.map((s: { exerciseId: string; source: string }) => [s.exerciseId, s.source])).toEqual([['clamshells', 'session']]);
+  });
 });
 
 describe('--json with a command that changes the buckets', () => {
