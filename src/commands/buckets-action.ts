@@ -1,6 +1,6 @@
 // What `itb buckets`, `itb buckets move` and `itb buckets reset` do (declared in buckets.ts).
 import type { Command } from 'commander';
-import { adviceFromLog, rehabReadyAt, type Advice } from '../core/advice.js';
+import { adviceFromLog, routineReadyAt, type Advice } from '../core/advice.js';
 import { closest } from '../core/closest.js';
 import { bucketView, builtInRoutine, projectBuckets, viewBuckets, type BucketSummary, type BucketView, type ExerciseStatus } from '../core/buckets.js';
 import type { Evidence } from '../core/evidence.js';
@@ -278,14 +278,12 @@ function renderBuckets(
   const retest = builtInRoutine('retest', view, library);
   // A built-in routine of strength drills alone waits out their 48 hours: run now, it would leave them all out.
   const loading = new Set(library.exercises.filter((exercise) => exercise.loading).map((exercise) => exercise.id));
-  // After a flare-up today, the next session is for another day, as the advice above says: the
-  // 48 hours running out later today do not bring it forward.
-  const flaredToday = advice.some((item) => item.id === 'rest-after-flare-up');
-  const later = flaredToday ? ', on another day' : '';
+  // After a flare-up today, the next session is for another day, as the advice above says.
   const when = (ids: string[]) => {
-    const readyAt = rehabReadyAt(advice, ids.map((id) => loading.has(id)));
-    return readyAt && !(flaredToday && localDate(readyAt) === localDate(now)) ? ` from ${localDateTime(readyAt)}` : later;
+    const readyAt = routineReadyAt(advice, ids.map((id) => loading.has(id)), now);
+    return readyAt === undefined ? '' : readyAt === 'another day' ? ', on another day' : ` from ${localDateTime(readyAt)}`;
   };
+  const later = when([]);
   if (rehab.length > 0) next.push([`${itb} session rehab`, `run your rehab routine${when(rehab)}`]);
   if (retest.length > 0) next.push([`${itb} session retest`, `re-test ${retest.length} ${retest.length === 1 ? 'drill' : 'drills'} set aside for now${when(retest)}`]);
   if (next.length === 0) next.push([`${itb} session`, `test drills from a routine${later}`]);

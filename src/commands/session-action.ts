@@ -2,7 +2,7 @@
 // time, every answer saved as it is given. Ctrl-C at any prompt keeps what was answered.
 import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
-import { adviceFor, afterFlareUpAdvice, flareUpsToday, rehabReadyAt } from '../core/advice.js';
+import { adviceFor, afterFlareUpAdvice, flareUpsToday, routineReadyAt } from '../core/advice.js';
 import { applySessionResults, bucketView, builtInRoutine, projectBuckets, retestDueAt, type BucketView } from '../core/buckets.js';
 import { localDate, localDateTime } from '../core/history.js';
 import type { Session, Settings, StoreData } from '../core/records.js';
@@ -94,7 +94,7 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
       }
     }
     // The store as the last save left it: reading years of history again would delay the summary.
-    say(closing(state.session, library, bucketsBefore, saved!, ctx.now(), flaredToday, itb, colour));
+    say(closing(state.session, library, bucketsBefore, saved!, ctx.now(), itb, colour));
   } catch (error) {
     if (!isPromptExit(error)) throw error;
     // Broken between words on a narrow terminal, as every note of the session is.
@@ -172,8 +172,8 @@ function retestDate(ctx: Context, settings: Settings): string {
   return localDate(retestDueAt(ctx.now().toISOString(), settings.retestAfterDays));
 }
 
-/** `flaredToday`: a session earlier the same day had a flare-up; `itb`: how to start it (itbWithLibrary). */
-function closing(session: Session, library: Library, before: BucketView, after: StoreData, now: Date, flaredToday: boolean, itb: string, colour: Colours): string {
+/** `itb`: how to start it (itbWithLibrary). */
+function closing(session: Session, library: Library, before: BucketView, after: StoreData, now: Date, itb: string, colour: Colours): string {
   const view = bucketView(after, library, now);
   // A flare flag counts as part of the bucket: a re-test that clears it is a change to show.
   const bucketOf = (v: BucketView, id: string) => {
@@ -195,16 +195,20 @@ function closing(session: Session, library: Library, before: BucketView, after: 
   const status = [stopped, afterFlare].filter(Boolean).map((text) => `\n${wrap(text, 78).map((line) => colour.dim(line)).join('\n')}\n`).join('');
   const nextSteps = [[`${itb} buckets`, 'what helps and what to avoid for now']];
   // Not before its strength drills have had their 48 hours, when it has nothing else; after a
-  // flare-up, this session's or an earlier one's today, not another session today.
+  // flare-up, this session's or an earlier one's today, not another session today (nor after
+  // one in this session rated before midnight).
   const loading = new Map(library.exercises.map((exercise) => [exercise.id, exercise.loading]));
-  // The rehab routine as `itb session rehab` runs it: drills of another library than this one are not in it.
+  const advice = adviceFor(after, now);
+  const when = (ids: string[]) => {
+    const readyAt = routineReadyAt(advice, ids.map((id) => loading.get(id) === true), now);
+    return readyAt === undefined ? (flared ? ', on another day' : '') : readyAt === 'another day' ? ', on another day' : `, from ${localDateTime(readyAt)}`;
+  };
+  // The built-in routines as `itb session rehab` and `retest` run them: drills of another library than this one are not in them.
   const rehab = builtInRoutine('rehab', view, library);
-  const rested = rehabReadyAt(adviceFor(after, now), rehab.map((id) => loading.get(id) === true));
-  const rehabWhen = rested ? `your rehab routine, from ${localDateTime(rested)}` : flared || flaredToday ? 'your rehab routine, on another day' : 'your rehab routine';
-  if (rehab.length > 0) nextSteps.push([`${itb} session rehab`, rehabWhen]);
+  if (rehab.length > 0) nextSteps.push([`${itb} session rehab`, `your rehab routine${when(rehab)}`]);
   // Drills back for their re-test, as `itb buckets` offers them.
-  const due = builtInRoutine('retest', view, library).length;
-  if (due > 0) nextSteps.push([`${itb} session retest`, `re-test ${plural(due, 'drill')} set aside for now${flared || flaredToday ? ', on another day' : ''}`]);
+  const due = builtInRoutine('retest', view, library);
+  if (due.length > 0) nextSteps.push([`${itb} session retest`, `re-test ${plural(due.length, 'drill')} set aside for now${when(due)}`]);
   nextSteps.push([`${itb} export -o report.html`, 'a report for your physical therapist']);
   let next = table(nextSteps.map(([command, what]) => [`  ${command}`, colour.dim(what!)]));
   // Too narrow for two columns: each command with what it does under it.

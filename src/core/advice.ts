@@ -133,14 +133,20 @@ export function flareUpsToday(sessions: readonly Session[], now: Date): FlareUp[
 }
 
 /**
- * When the rehab routine (or the re-test routine) is next worth suggesting, if every drill in it
- * is a strength drill within 48 hours of the last strength session: a session of it now would
- * leave them all out. `rehabLoading` says, for each drill of the routine, whether it is a loading drill.
+ * When a built-in routine (rehab, retest) is next worth suggesting, for the lists of what to run
+ * next. When every drill in it is a strength drill within 48 hours of the last strength session,
+ * from the hour those end: a session of it now would leave them all out. After a flare-up today,
+ * on another day, even when those hours end later today. Else now (undefined). `loading` says,
+ * for each drill of the routine, whether it is a loading drill.
  */
-export function rehabReadyAt(advice: readonly Advice[], rehabLoading: readonly boolean[]): Date | undefined {
-  const readyAt = advice.find((item) => item.id === 'loading-spacing')?.readyAt;
-  if (readyAt === undefined || rehabLoading.length === 0 || !rehabLoading.every(Boolean)) return undefined;
-  return new Date(readyAt);
+export function routineReadyAt(advice: readonly Advice[], loading: readonly boolean[], now: Date): Date | 'another day' | undefined {
+  const flaredToday = advice.some((item) => item.id === 'rest-after-flare-up');
+  const rested = advice.find((item) => item.id === 'loading-spacing')?.readyAt;
+  if (rested !== undefined && loading.length > 0 && loading.every(Boolean)) {
+    const readyAt = new Date(rested);
+    if (!(flaredToday && localDate(readyAt) === localDate(now))) return readyAt;
+  }
+  return flaredToday ? 'another day' : undefined;
 }
 
 /**

@@ -714,6 +714,26 @@ describe('itb session', () => {
     expect(gentle.stdout).toMatch(/\n {2}itb session rehab {2,}your rehab routine\n/);
   });
 
+  it('after a flare-up, leaves a rehab routine of strength drills for another day even when their 48 hours end later today', async () => {
+    // Clamshells helped in a strength session on Monday at 09:00, St. John's time: the rehab
+    // routine holds it alone. On Wednesday at 08:00 a joint-chain drill flares up.
+    await afterSessions(buildSession({ startedAt: '2026-03-02T12:30:00Z', routine: 'strength', loading: true, baseline: 6, drills: [{ id: 'clamshells', scores: [4] }] }));
+    const flared = await run(['session', 'joint-chain', ...flags], { home, tty: true, now: new Date('2026-03-04T11:30:00Z'), answers: [4, 'done', 7, false] });
+    expect(flared.code).toBe(0);
+    expect(flared.stdout).toMatch(/\n {2}itb session rehab {2,}your rehab routine, on another day\n/);
+    expect(flared.stdout).not.toContain('from 2026-03-04');
+  });
+
+  it('suggests the re-test routine for after the 48 hours when the drills due are strength drills just spaced', async () => {
+    // Hip hikes were set aside four weeks ago; today's strength session starts its 48 hours.
+    await afterSessions(buildSession({ startedAt: '2026-10-20T09:00:00.000Z', routine: 'strength', loading: true, baseline: 5, drills: [{ id: 'hip-hikes', scores: [5, 5] }] }));
+    const now = new Date('2026-11-20T10:00:00.000Z');
+    const strength = await run(['session', 'strength', ...flags], { home, tty: true, now, answers: [5, 'done', 4, 'stop'] });
+    expect(strength.code).toBe(0);
+    // Run now, the re-test routine would leave out its only drill, as it would the rehab routine.
+    expect(strength.stdout).toMatch(/\n {2}itb session retest\s+re-test 1 drill set aside for now, from 2026-11-22 06:30\n/);
+  });
+
   it('leaves out only the strength drills of a mixed routine when the user keeps the 48 hours', async () => {
     const now = new Date('2026-11-20T10:00:00.000Z');
     // Yesterday's strength session put clamshells in rehab, beside a gentle drill from earlier.
