@@ -68,7 +68,7 @@ export async function moveDrill(ctx: Context, id: string, bucketArg: string, opt
     throw new UserError(`"${bucketArg}" is not a bucket: use rehab or avoid`, `For example: itb buckets move ${id} avoid --note "sore today"`);
   }
   const note = options.note?.trim() || undefined;
-  if (note !== undefined && note.length > 1000) throw new UserError('the note is too long: keep it under 1000 characters');
+  if (note !== undefined && note.length > 1000) throw new UserError(`--note is too long: a note may have at most 1000 characters, and this one has ${note.length}`);
   const inNote = note === undefined ? undefined : oneLineProblem(note);
   if (inNote) throw new UserError(`the note holds ${inNote}: write it as plain text on one line`);
 

@@ -316,6 +316,17 @@ describe('itb buckets move', () => {
     expect(stdout).toContain('manual: knee sore today');
   });
 
+  it('takes a note of up to 1000 characters, and says how long one over that is', async () => {
+    await withSessions();
+    const longest = 'n'.repeat(1000);
+    expect((await run(['buckets', 'move', 'clamshells', 'avoid', '--note', longest], { home, now })).code).toBe(0);
+    expect(stored().moves.at(-1)?.note).toBe(longest);
+    const over = await run(['buckets', 'move', 'clamshells', 'rehab', '--note', `${longest}!`], { home, now });
+    expect(over.code).toBe(2);
+    expect(over.stderr).toContain('error: --note is too long: a note may have at most 1000 characters, and this one has 1001\n');
+    expect(stored().moves).toHaveLength(1);
+  });
+
   it('asks for a gentle start when a drill set aside after a flare-up is moved to rehab', async () => {
     await withSessions();
     const back = await run(['buckets', 'move', 'monster-walks', 'rehab'], { home, now });

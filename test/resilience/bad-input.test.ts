@@ -40,7 +40,7 @@ const longNote = 'n'.repeat(1001);
 const badFlags: [string[], RegExp][] = [
   [['buckets', 'move', 'nope', 'rehab'], /no drill with id "nope"/],
   [['buckets', 'move', 'clamshells', 'sideways'], /"sideways" is not a bucket/],
-  [['buckets', 'move', 'clamshells', 'rehab', '--note', longNote], /note is too long/],
+  [['buckets', 'move', 'clamshells', 'rehab', '--note', longNote], /--note is too long: a note may have at most 1000 characters, and this one has 1001/],
   [['buckets', 'move'], /missing required argument 'id'/],
   [['buckets', 'move', 'clamshells'], /missing required argument 'bucket'/],
   [['buckets', 'reset'], /asks before clearing/],
