@@ -1,0 +1,294 @@
+// Reading a backup for `itb import`: what else a file given to it may be, and the checks a
+// backup passes before it is merged (see import-action.ts).
+import { existsSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import * as z from 'zod';
+import { sessionContradictions } from '../core/consistency.js';
+import { controlCharacterPaths, readsInPath } from '../core/text.js';
+import { UserError } from '../errors.js';
+import { plainIssue } from '../plain-issues.js';
+import { cannotReadWords, codeOf, NOT_REGULAR, readRegularFile, sizeWords, TOO_BIG } from '../regular-file.js';
+import { byteWords, utf8Text } from '../utf8-text.js';
+import { EXPORT_SCHEMA_VERSION, exportSchema, type ParsedExport } from '../export/schema.js';
+
+/** How many problems an error lists before "… and N more". */
+export const SHOWN_PROBLEMS = 5;
+
+/**
+ * The largest file itb imports: a backup of ten years of daily sessions is about 6 MB, and a file
+ * is read whole into memory before it is checked.
+ */
+const IMPORT_SIZE_LIMIT = 100 * 1024 * 1024;
+
+/** The first problems, indented under the error, and how many more there are. */
+export function listed(problems: string[]): string[] {
+  const lines = problems.slice(0, SHOWN_PROBLEMS).map((problem) => `  ${problem}`);
+  if (problems.length > SHOWN_PROBLEMS) lines.push(`  … and ${problems.length - SHOWN_PROBLEMS} more`);
+  return lines;
+}
+
+/** The backup in `file`, checked whole; a clear UserError for every other kind of file or a damaged one. */
+export async function readExport(file: string): Promise<ParsedExport> {
+  // An empty name is a slip (an unset shell variable, say), and "cannot read :" would hide it.
+  if (file.trim() === '') throw new UserError('itb import needs the name of a backup file', 'For example: itb import backup.json, for a backup that `itb export -o backup.json` wrote.');
+  let bytes: Buffer;
+  try {
+    bytes = readRegularFile(file, IMPORT_SIZE_LIMIT);
+  } catch (error) {
+    const code = codeOf(error);
+    if (code === TOO_BIG) {
+      throw new UserError(
+        `cannot read ${file}: it is larger than ${sizeWords(IMPORT_SIZE_LIMIT)}, the most itb imports`,
+        'A backup of ten years of daily sessions is about 6 MB: check that this is a file written by `itb export --format json`.',
+      );
+    }
+    const hint = code === 'ENOENT' || code === 'EISDIR' || code === NOT_REGULAR ? 'Give the path of a backup that `itb export -o backup.json` wrote.' : undefined;
+    throw new UserError(`cannot read ${file}: ${cannotReadWords(error, file)}`, hint);
+  }
+  // A backup zipped to send it, or a report printed to PDF, is not text at all: said for what it is.
+  const packed = packedKind(bytes);
+  if (packed !== undefined) throw new UserError(`${file} is ${packed.what}`, packed.hint);
+  const read = utf8Text(bytes);
+  if ('foreign' in read) {
+    const { line, col, byte } = read.foreign;
+    throw new UserError(
+      `${file} is not UTF-8 text: ${byteWords(byte)} at line ${line}, column ${col}`,
+      'Nothing was imported. A backup written by `itb export --format json` is UTF-8; an editor may have saved this one in another encoding.',
+    );
+  }
+  // Editors on some systems put a byte order mark in front; it is not part of the data.
+  const text = read.text.replace(/^\uFEFF/, '');
+  if (text.trim() === '') {
+    throw new UserError(`${file} is empty`, 'An itb backup is written by `itb export --format json`; if a copy or download of it was cut off, make it again.');
+  }
+
+  // The store's fingerprint, picked up with the store from its folder.
+  if (text.startsWith('itb store schemaVersion ')) throw besideStoreError(file);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    const report = reportKind(text);
+    if (report) throw new UserError(`${file} is ${report}, which itb cannot read back`, 'Import the backup written by `itb export --format json` instead.');
+    const { findJsonSyntaxError } = await import('../export/json-position.js');
+    const problem = findJsonSyntaxError(text);
+    const where = problem ? ` at line ${problem.line}, column ${problem.col}: ${problem.message}` : '';
+    throw new UserError(`${file} is not valid JSON${where}`, 'An itb backup is written by `itb export --format json`; check the file was not cut short or edited by hand.');
+  }
+
+  const top = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  // The store's summary, the other file beside it.
+  if (Object.hasOwn(top, 'summaryVersion')) throw besideStoreError(file);
+  // The store keeps its buckets as a list of decisions; a backup has lists by bucket, and the time it was made.
+  if (typeof top.schemaVersion === 'number' && Array.isArray(top.buckets) && !Object.hasOwn(top, 'exportedAt')) {
+    throw new UserError(`${file} is an itb store, not a backup`, storeHint(file));
+  }
+  if (typeof top.schemaVersion === 'number' && top.schemaVersion > EXPORT_SCHEMA_VERSION) {
+    throw new UserError(`${file} was written by a newer itb (export version ${top.schemaVersion})`, 'Update itb, then import it again.');
+  }
+  if (top.resourceType === 'Bundle') {
+    throw new UserError(`${file} is a FHIR report, which itb cannot read back`, 'Import the backup written by `itb export --format json` instead.');
+  }
+  // Every read command takes --json, so `itb history --json > backup.json` looks like a backup made.
+  const command = printedBy(raw);
+  if (command !== undefined) {
+    throw new UserError(
+      `${file} is what \`itb ${command} --json\` prints, which itb cannot read back`,
+      'Nothing was imported. A backup is written by `itb export --format json` (itb export -o backup.json).',
+    );
+  }
+
+  const parsed = exportSchema.safeParse(raw, { error: (issue) => plainIssue(issue, (found) => `an itb backup is a set of fields, not ${found}`) });
+  if (!parsed.success) {
+    const problems = parsed.error.issues.flatMap((issue) => {
+      const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol');
+      if (issue.code === 'unrecognized_keys') return unknownFields(path, issue.keys);
+      const message = path.length > 0 && !hasPath(raw, path) ? 'missing' : issue.message;
+      return [`${path.join('.') || '(file)'}: ${message}`];
+    });
+    const lines = listed(problems);
+    throw new UserError(
+      `${file} is not an itb export (${problems.length} problem${problems.length === 1 ? '' : 's'})`,
+      'Nothing was imported. Use a file written by `itb export --format json`.',
+      undefined,
+      lines,
+    );
+  }
+  refuseControlCharacters(file, parsed.data);
+  refuseRepeatedIds(file, parsed.data);
+  refuseContradictions(file, parsed.data);
+  return parsed.data;
+}
+
+/** What a file of bytes that are not text is, by the bytes it begins with (a zip archive, a PDF), or undefined. */
+function packedKind(bytes: Buffer): { what: string; hint: string } | undefined {
+  const begins = (...signature: number[]) => signature.every((byte, i) => bytes[i] === byte);
+  const unpack = (tool: string) => `Nothing was imported. Unpack it first (open it, or run ${tool}), then import the backup .json file it holds.`;
+  if (begins(0x50, 0x4b, 0x03, 0x04) || begins(0x50, 0x4b, 0x05, 0x06)) return { what: 'a zip archive, not a backup itself', hint: unpack('unzip') };
+  if (begins(0x1f, 0x8b)) return { what: 'a compressed (gzip) file, not a backup itself', hint: unpack('gunzip') };
+  if (begins(0x25, 0x50, 0x44, 0x46, 0x2d)) return { what: 'a PDF document, which itb cannot read back', hint: 'Import the backup written by `itb export --format json` instead.' };
+  return undefined;
+}
+
+/** Which of itb's other reports `text` is, by how each begins ("a CSV report"), or undefined. */
+function reportKind(text: string): string | undefined {
+  // The first column of the CSV report, the doctype of the HTML one, the title of the Markdown one.
+  if (/^session_id,session_started_at,/.test(text)) return 'a CSV report';
+  if (/^\s*<(!doctype html|html)[\s>]/i.test(text)) return 'an HTML report';
+  if (text.startsWith('# IT band self-assessment report')) return 'a Markdown report';
+  return undefined;
+}
+
+/** Which read command's --json output `raw` is, by the fields each prints, or undefined. */
+function printedBy(raw: unknown): string | undefined {
+  const isFields = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+  const libraryKind = (item: unknown) =>
+    isFields(item) && typeof item.id === 'string' ? (Array.isArray(item.steps) ? 'exercises' : Array.isArray(item.exercises) ? 'routines' : undefined) : undefined;
+  if (Array.isArray(raw)) return libraryKind(raw[0]);
+  // A file with the time a backup was made is a backup, however edited: its own problems are listed instead.
+  if (!isFields(raw) || Object.hasOwn(raw, 'exportedAt')) return undefined;
+  if (Array.isArray(raw.sessions) && Array.isArray(raw.trend)) return 'history';
+  if (Array.isArray(raw.rehab) && Array.isArray(raw.avoid) && Array.isArray(raw.untested)) return 'buckets';
+  if (typeof raw.minImprovement === 'number' && typeof raw.flareRise === 'number' && typeof raw.retestAfterDays === 'number') return 'settings';
+  // `itb exercises ID --json` prints the one drill.
+  return libraryKind(raw);
+}
+
+/** For store.json.checked or store.json.summary given as a backup: the store is the store.json beside it. */
+function besideStoreError(file: string): UserError {
+  const store = join(dirname(resolve(file)), 'store.json');
+  const hint = existsSync(store)
+    ? storeHint(store, 'The store itself is the store.json beside it. ')
+    : 'Nothing was imported. The store itself is the store.json of the folder this file came from; a backup is written by `itb export --format json`.';
+  return new UserError(`${file} is one of the files itb keeps beside its store to read it faster, not a backup`, hint);
+}
+
+/** How to use a store file given to `itb import`: in place, with ITB_HOME, or through a backup made from it. */
+function storeHint(file: string, lead = ''): string {
+  const folder = dirname(resolve(file));
+  if (basename(file) === 'store.json') {
+    return (
+      // In backquotes, so that a command is not broken across two lines (see ui/table wrap).
+      `Nothing was imported. ${lead}To use it as it is, point ITB_HOME at its folder (\`ITB_HOME=${folder} itb buckets\`); ` +
+      `to merge it into your own, make a backup from it (\`ITB_HOME=${folder} itb export --format json -o backup.json\`) and import that.`
+    );
+  }
+  return (
+    'Nothing was imported. itb reads a store only as store.json in the folder ITB_HOME names: copy it under that name into a folder ' +
+    'of its own and point ITB_HOME there to use it; to merge it into your own, run `itb export --format json -o backup.json` with ' +
+    'ITB_HOME pointing there, then import that backup.'
+  );
+}
+
+/** Control characters would reach terminal screens and reports from the imported records (see core/text). */
+function refuseControlCharacters(file: string, backup: ParsedExport): void {
+  const found = controlCharacterPaths(backup);
+  if (found.length === 0) return;
+  const lines = listed(found.map(({ path, character }) => `${path}: holds a control character (${character})`));
+  throw new UserError(
+    `${file} holds text with control characters (${found.length} ${found.length === 1 ? 'field' : 'fields'})`,
+    'Nothing was imported. itb never writes these; remove them from the file, or export again.',
+    undefined,
+    lines,
+  );
+}
+
+/** An export holds each session once; the same id twice means the file was edited or pieced together. */
+function refuseRepeatedIds(file: string, backup: ParsedExport): void {
+  const first = new Map<string, number>();
+  const problems: string[] = [];
+  backup.sessions.forEach((session, index) => {
+    const earlier = first.get(session.id);
+    if (earlier === undefined) first.set(session.id, index);
+    else problems.push(`sessions.${index}: has the id of sessions.${earlier}, ${session.id}`);
+  });
+  if (problems.length === 0) return;
+  const lines = listed(problems);
+  throw new UserError(
+    `${file} holds ${problems.length === 1 ? 'a session' : `${problems.length} sessions`} under an id it already used`,
+    'Nothing was imported. A file written by `itb export --format json` holds each session once: remove the repeats, or export again.',
+    undefined,
+    lines,
+  );
+}
+
+/**
+ * A hand-edited backup can fit the schema and still contradict itself (a flare where the score
+ * went down, a test with no attempt); taken in, it would skew every count and mean built on it.
+ * Checked here, on the way in, and not when the store loads, so no existing store becomes unreadable.
+ */
+function refuseContradictions(file: string, backup: ParsedExport): void {
+  const flawed = backup.sessions
+    .map((session, index) => ({ path: `sessions.${index}`, contradictions: sessionContradictions(session) }))
+    .filter((session) => session.contradictions.length > 0);
+  if (flawed.length === 0) return;
+  const problems = flawed.flatMap(({ path, contradictions }) => contradictions.map((sentence) => `${path}: ${sentence}`));
+  const lines = listed(problems);
+  const where = flawed.length === 1 ? '1 session' : `${flawed.length} sessions`;
+  throw new UserError(
+    `${file} has records that contradict each other in ${where} (${problems.length} problem${problems.length === 1 ? '' : 's'})`,
+    'Nothing was imported. A file written by `itb export --format json` always agrees with itself: undo the edits listed above, or export again.',
+    undefined,
+    lines,
+  );
+}
+
+/** What holds the fields at a place in a backup, by its path with list positions as *. */
+const HOLDERS: Record<string, string> = {
+  '': 'an itb backup has',
+  period: 'the period has',
+  settings: 'settings have',
+  'sessions.*': 'a session has',
+  'sessions.*.thresholds': 'thresholds have',
+  'sessions.*.attempts.*': 'an attempt has',
+  'sessions.*.results.*': 'a result has',
+  'moves.*': 'a manual move has',
+  'screenings.*': 'a red-flag screen has',
+  'screenings.*.answers': 'the questions are',
+  buckets: 'the buckets have',
+  'exercises.*': 'a drill has',
+  'exercises.*.dose': 'a dose has',
+};
+
+/**
+ * One problem per field the backup does not know (a misspelling, most often), at the field
+ * itself, with the fields that belong there. A name with spaces or control characters would
+ * break the path: the path then stops at what holds it, and the name is quoted.
+ */
+function unknownFields(path: (string | number)[], keys: string[]): string[] {
+  const fields = fieldsAt(path);
+  const holder = HOLDERS[path.map((key) => (typeof key === 'number' ? '*' : key)).join('.')] ?? 'the fields here are';
+  const allowed = fields ? `; ${holder}: ${fields.join(', ')}` : '';
+  return keys.map((key) => {
+    const plain = readsInPath(key);
+    const where = (plain ? [...path, key] : path).join('.') || '(file)';
+    return `${where}: unknown field${plain ? '' : ` ${JSON.stringify(key)}`}${allowed}`;
+  });
+}
+
+/** The names of the fields the export schema has at `path`, or undefined where it has none. */
+function fieldsAt(path: (string | number)[]): string[] | undefined {
+  const bare = (schema: z.ZodType): z.ZodType =>
+    schema instanceof z.ZodOptional || schema instanceof z.ZodNullable || schema instanceof z.ZodDefault ? bare(schema.unwrap() as z.ZodType) : schema;
+  let schema: z.ZodType | undefined = exportSchema;
+  for (const key of path) {
+    const here: z.ZodType = bare(schema);
+    if (here instanceof z.ZodArray && typeof key === 'number') schema = here.element as z.ZodType;
+    else if (here instanceof z.ZodObject && typeof key === 'string') schema = here.shape[key] as z.ZodType | undefined;
+    else return undefined;
+    if (schema === undefined) return undefined;
+  }
+  const here = bare(schema);
+  if (here instanceof z.ZodObject) return Object.keys(here.shape);
+  // The red-flag answers: one field per question.
+  if (here instanceof z.ZodRecord && here.keyType instanceof z.ZodEnum) return here.keyType.options.map(String);
+  return undefined;
+}
+
+function hasPath(value: unknown, path: (string | number)[]): boolean {
+  for (const key of path) {
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) return false;
+    value = (value as Record<string | number, unknown>)[key];
+  }
+  return true;
+}
