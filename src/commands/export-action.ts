@@ -76,7 +76,11 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
     );
   }
   const format = options.format ?? named ?? 'md';
-  const name = options.name?.trim() || undefined;
+  // An empty name is a slip (an unset shell variable, say), as an empty -o is: not a report without one.
+  if (options.name !== undefined && options.name.trim() === '') {
+    throw new UserError('--name needs the name to print on the report', 'For example: itb export --name "Sam Lee". Leave --name out for a report without a name.');
+  }
+  const name = options.name?.trim();
   const inName = name === undefined ? undefined : oneLineProblem(name);
   if (inName) throw new UserError(`--name holds ${inName}: write the name as plain text on one line`);
   if (name !== undefined && [...name].length > NAME_LIMIT) throw new UserError(`--name is too long: a name on a report may have at most ${NAME_LIMIT} characters`);

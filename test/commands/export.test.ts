@@ -355,6 +355,17 @@ describe('itb export', () => {
     expect(readdirSync(folder)).toEqual([]);
   });
 
+  it('asks for a name when --name is given an empty one, and writes nothing', async () => {
+    await seed();
+    const file = join(home, 'named.md');
+    for (const name of ['', '  ']) {
+      const result = await exportIn(['-o', file, '--name', name]);
+      expect(result.code).toBe(2);
+      expect(result.stderr.replace(/\s+/g, ' ')).toBe('error: --name needs the name to print on the report For example: itb export --name "Sam Lee". Leave --name out for a report without a name. ');
+    }
+    expect(existsSync(file)).toBe(false);
+  });
+
   it('says when a format has no place for --name', async () => {
     await seed();
     const file = join(home, 'named.csv');

@@ -64,6 +64,7 @@ const badFlags: [string[], RegExp][] = [
   [['export', 'report.html'], /itb export takes no file name on its own \("report\.html"\)/],
   [['export', '--force'], /--force replaces an existing file, so it needs -o FILE/],
   [['export', '--name', 'Sam\u001b[2JLee'], /--name holds a control character \(U\+001B\)/],
+  [['export', '--name', ' '], /--name needs the name to print on the report/],
   [['export', '--name', 'x'.repeat(101)], /--name is too long: a name on a report may have at most 100 characters/],
   [['history', '--since', '2026-13-01'], /--since wants a date like 2026-11-01, not "2026-13-01"/],
   [['history', '--since', 'yesterday'], /--since wants a date/],
