@@ -3,7 +3,7 @@
 // device such as /dev/zero never ends, so reading it whole fills the memory. The file is opened
 // without waiting (with O_NONBLOCK, opening a pipe that has no writer returns at once) and asked
 // what it is before a byte is read.
-import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readlinkSync, type Stats } from 'node:fs';
 
 /** The code of the error for a file that is there but is not a regular file (it has `kind`). */
 export const NOT_REGULAR = 'ENOTREGULAR';
@@ -78,6 +78,15 @@ export function isLink(file: string): boolean {
   }
 }
 
+/** Where the link `file` leads, or undefined when it is not a link. */
+function linkTarget(file: string): string | undefined {
+  try {
+    return readlinkSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Why a file a user named cannot be read, in words that follow "cannot read FILE: ", for the
  * errors readRegularFile throws other than TOO_BIG (whose limit each caller words itself).
@@ -86,7 +95,8 @@ export function cannotReadWords(error: unknown, file: string): string {
   const code = codeOf(error);
   switch (code) {
     case 'ENOENT':
-      return 'file not found';
+      // A link whose file is gone (on a drive not connected, say) is there, and "not found" would puzzle.
+      return linkTarget(file) === undefined ? 'file not found' : `it is a link to ${linkTarget(file)}, which is not there`;
     case 'EISDIR':
       return 'it is a folder';
     case 'EACCES':

@@ -599,6 +599,13 @@ describe('itb import', () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('file not found');
     expect(missing.stderr).toContain('Give the path of a backup that `itb export -o backup.json` wrote.');
+
+    // A link to a backup on a drive not connected: the link is there, its file is not.
+    const link = join(target.home, 'latest.json');
+    symlinkSync('/media/usb/itb/backup.json', link);
+    const dangling = await importInto(target.home, [link]);
+    expect(dangling.code).toBe(2);
+    expect(dangling.stderr).toContain(`error: cannot read ${link}: it is a link to /media/usb/itb/backup.json, which is not there`);
   });
 });
 
