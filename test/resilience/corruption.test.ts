@@ -15,7 +15,8 @@ let validText: string;
 /** The fingerprint itb wrote beside the good store: a damaged file keeps the one of its good days. */
 let goodFingerprint: Buffer;
 let backup: string;
-const corruptions: [name: string, content: () => Buffer][] = [];
+/** Each damage, its bytes, and what the error must say it is (after `the itb store FILE `). */
+const corruptions: [name: string, content: () => Buffer, said: RegExp][] = [];
 
 beforeAll(async () => {
   requireBuild();
@@ -37,16 +38,22 @@ beforeAll(async () => {
   withLatin1.sessions[0]!.movement = 'descente d’escalier, genou fléchi';
   const garbage = random.bytes(2048);
   corruptions.push(
-    ['a truncated file', () => Buffer.from(validText.slice(0, Math.floor(validText.length * 0.6)))],
-    ['text that is not JSON', () => Buffer.from('{ schemaVersion: 1, sessions: [] }  # edited by hand\n')],
-    ['JSON of the wrong shape', () => Buffer.from(JSON.stringify(withBadScore, null, '\t'))],
-    ['JSON of another program', () => Buffer.from('{"windowSize":[800,600],"theme":"dark"}')],
-    ['an empty file', () => Buffer.alloc(0)],
-    ['a terminal escape code typed into it by hand', () => Buffer.from(JSON.stringify(withEscapeCode))],
-    ['binary garbage', () => garbage],
+    ['a truncated file', () => Buffer.from(validText.slice(0, Math.floor(validText.length * 0.6))), /^is cut short \(not complete JSON\)$/],
+    ['a file cut off after its first brace', () => Buffer.from('{'), /^is cut short \(not complete JSON\)$/],
+    ['text that is not JSON', () => Buffer.from('{ schemaVersion: 1, sessions: [] }  # edited by hand\n'), /^is not valid JSON$/],
+    ['JSON of the wrong shape', () => Buffer.from(JSON.stringify(withBadScore, null, '\t')), /^does not have the expected shape: sessions\.1\.baseline: /],
+    ['JSON of another program', () => Buffer.from('{"windowSize":[800,600],"theme":"dark"}'), /^has no schemaVersion, so itb cannot tell what it holds$/],
+    ['a JSON list', () => Buffer.from('[]'), /^does not hold itb data \(expected a JSON object, found a list\)$/],
+    ['JSON null', () => Buffer.from('null\n'), /^does not hold itb data \(expected a JSON object, found null\)$/],
+    ['a schemaVersion that is text', () => Buffer.from(JSON.stringify({ ...JSON.parse(validText), schemaVersion: '1' })), /^has an invalid schemaVersion \("1"\)$/],
+    ['a store without its sessions', () => Buffer.from(JSON.stringify({ ...JSON.parse(validText), sessions: undefined })), /^does not have the expected shape: sessions: missing required field$/],
+    ['an empty file', () => Buffer.alloc(0), /^is empty$/],
+    ['a file of blank lines', () => Buffer.from('\n  \n\n'), /^is empty$/],
+    ['a terminal escape code typed into it by hand', () => Buffer.from(JSON.stringify(withEscapeCode)), /^holds a control character \(U\+001B\) in sessions\.2\.movement$/],
+    ['binary garbage', () => garbage, /^is not UTF-8 text \(an editor may have saved it in another encoding\)$/],
     // Valid JSON of the right shape, but with an accent saved as Latin-1 (a lone 0xE9 byte), not UTF-8.
-    ['bytes that are not UTF-8 text', () => Buffer.from(JSON.stringify(withLatin1).replace('’', "'"), 'latin1')],
-    ['a store of a newer itb', () => Buffer.from(JSON.stringify({ ...JSON.parse(validText), schemaVersion: SCHEMA_VERSION + 1 }))],
+    ['bytes that are not UTF-8 text', () => Buffer.from(JSON.stringify(withLatin1).replace('’', "'"), 'latin1'), /^is not UTF-8 text \(an editor may have saved it in another encoding\)$/],
+    ['a store of a newer itb', () => Buffer.from(JSON.stringify({ ...JSON.parse(validText), schemaVersion: SCHEMA_VERSION + 1 })), /^was written by a newer itb \(schemaVersion \d+; this itb knows up to \d+\)$/],
   );
 });
 afterAll(() => scratch?.remove());
@@ -84,23 +91,31 @@ const commands = (outFile: string): string[][] => [
   ['settings', 'movement', '--unset'],
 ];
 
-function expectReported(output: { code: number | null; stderr: string }, file: string, what: string): void {
+/**
+ * Exit 2 and one error line, `the itb store FILE ` and what is wrong with it (`said`), then the
+ * hint that nothing was changed; no stack trace, nothing unreadable.
+ */
+function expectReported(output: { code: number | null; stderr: string }, file: string, said: RegExp, what: string): void {
   expect(output.code, `${what}: exit code; stderr: ${output.stderr}`).toBe(2);
-  expect(output.stderr, what).toContain(`the itb store ${file} `);
+  const [first, ...hint] = output.stderr.trim().split(/\r?\n/);
+  const named = `error: the itb store ${file} `;
+  expect(first, what).toContain(named);
+  expect(first!.slice(first!.indexOf(named) + named.length), what).toMatch(said);
+  expect(hint.join(' '), what).toMatch(/^Nothing was changed\. \S/);
   expect(output.stderr, what).not.toMatch(STACK_LINE);
   expect(output.stderr, what).not.toMatch(/unexpected error|undefined|\[object Object\]/);
 }
 
 describe('a damaged store file', () => {
   it('stops every command that reads the store with exit 2, names the file, and changes nothing', async () => {
-    const cases = corruptions.flatMap(([name, content]) => commands('report.md').map((args) => ({ name, content, args })));
-    await inPool(cases, 3, async ({ name, content, args }) => {
+    const cases = corruptions.flatMap(([name, content, said]) => commands('report.md').map((args) => ({ name, content, said, args })));
+    await inPool(cases, 3, async ({ name, content, said, args }) => {
       const { home, file } = homeWith(content());
       const outFile = join(home, 'report.md');
       const argv = args.map((arg) => (arg === 'report.md' ? outFile : arg));
       const what = `itb ${argv.join(' ')} with ${name} (seed ${SEED})`;
       const ran = await itb(argv, home);
-      expectReported(ran, file, what);
+      expectReported(ran, file, said, what);
       expect(ran.stdout, what).toBe('');
       expect(readFileSync(file).equals(content()), `${what}: the file is unchanged`).toBe(true);
       // No lock, no temporary file, no report: nothing beside the store and its old fingerprint.
@@ -117,14 +132,14 @@ describe('a damaged store file and itb session in a terminal', () => {
   afterEach(() => open.splice(0).forEach((terminal) => terminal.kill()));
 
   it('stops before the first question, names the file, and changes nothing', async () => {
-    for (const [name, content] of corruptions) {
+    for (const [name, content, said] of corruptions) {
       const { home, file } = homeWith(content());
       for (const args of [['session'], ['session', 'joint-chain', '--side', 'left', '--symptom', 'pain', '--movement', 'walking']]) {
         const what = `itb ${args.join(' ')} with ${name} (seed ${SEED})`;
         const terminal = new Terminal(args, { ITB_HOME: home, NO_COLOR: '1' });
         open.push(terminal);
         const code = await terminal.exited;
-        expectReported({ code, stderr: terminal.text }, file, what);
+        expectReported({ code, stderr: terminal.text }, file, said, what);
         expect(terminal.text, what).not.toMatch(/Before you start|Which routine|Rate your/);
         expect(readFileSync(file).equals(content()), `${what}: the file is unchanged`).toBe(true);
         expect(readdirSync(home).sort(), what).toEqual(['store.json', 'store.json.checked']);
