@@ -12,9 +12,11 @@ export interface Problem {
 
 export type At = (offset: number) => { line: number; col: number };
 
+const tabIndent = 'a tab is used to indent this line; indent with spaces only';
+
 /** Plain words for the YAML parser's messages; the parser's own wording is the fallback. */
 const syntaxMessages: [RegExp, string][] = [
-  [/^Tabs are not allowed/, 'a tab is used to indent this line; indent with spaces only'],
+  [/^Tabs are not allowed/, tabIndent],
   [/call stack size exceeded/i, 'lists or fields are nested here far too deeply, hundreds of times inside each other; a library needs a few levels'],
   [
     /^Sequence item without - indicator/,
@@ -40,6 +42,24 @@ const syntaxMessages: [RegExp, string][] = [
   [
     /^Source contains multiple documents/,
     'the file holds more than one document (a line of "---" in the middle); a library is one document',
+  ],
+  [
+    /^Unexpected block-seq-ind on same line with key/,
+    'a list item ("- ") cannot start on the line of its field name; put each item on a line of its own under the field, or put the text in quotes',
+  ],
+  [
+    /^A block sequence may not be used as an implicit map key/,
+    'this list item ("- ") follows a field that has its value on its own line already; write the field name alone ("steps:") with the items under it',
+  ],
+  [/^Block scalar lines must not be less indented/, 'this line is indented less than the first line of the text above it; indent every line of a text after ">" or "|" alike'],
+  [/^Block scalar values in collections must be indented/, 'the text after ">" or "|" must be indented further than its field name'],
+  [/^Block scalars with more-indented leading empty lines/, 'the text after ">" or "|" starts with blank lines and a line indented further than the ones after it; indent its lines alike'],
+  [/^Flow end indicator should be more indented/, 'the closing "]" or "}" must be indented further than the field name it belongs to'],
+  [/^Block scalar header includes extra characters/, 'only a comment may follow ">" or "|" on its line; the text starts on the next line, indented'],
+  // The parser lost its footing earlier in the file; a line out of step with those above it is the usual cause.
+  [
+    /^Unexpected .*(token|at node end)|^Not a YAML token/,
+    'this line cannot be read here: check that it lines up with the lines above it, and put text that holds : # [ ] { } or starts with & * ! in quotes',
   ],
 ];
 
@@ -80,7 +100,7 @@ function endOfNextLine(source: string, offset: number): number {
 function syntaxProblem(doc: Document, source: string, error: YAMLError, at: At): Problem {
   let offset = error.pos[0];
   let message = syntaxMessages.find(([pattern]) => pattern.test(error.message))?.[1];
-  const flow = /^Flow (sequence|mapping)/.exec(error.message);
+  const flow = /^Flow (sequence|map)/.exec(error.message);
   const quote = /^Missing closing (['"])quote/.exec(error.message);
   if (error.code === 'DUPLICATE_KEY') {
     // After a field with no value on its line, the parser points at the end of that line: move
@@ -121,6 +141,8 @@ function syntaxProblem(doc: Document, source: string, error: YAMLError, at: At):
   } else {
     offset = skipSpaces(source, offset);
   }
+  // A tab among the spaces before a text after ">" or "|" throws out its indentation: the tab is the slip.
+  if (/^Block scalar/.test(error.message) && /^[ \t]*\t/.test(source.slice(source.lastIndexOf('\n', offset - 1) + 1))) message = tabIndent;
   message ??= firstLine(error.message)
     .replace(/flow sequence/gi, 'list in [ ]')
     .replace(/flow map(ping)?/gi, 'mapping in { }')
