@@ -1,7 +1,9 @@
 // Several real itb processes writing one store at once: imports, manual moves and settings
-// changes started together, round after round. Nothing any of them saved may be lost.
+// changes started together, round after round, with commands that only read the store among
+// them. Nothing any of them saved may be lost, and what the readers keep beside the store (its
+// fingerprint and summary) must still agree with it.
 // Needs `npm run build` first (`npm test` does it).
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeSchema, type ManualMove } from '../../src/core/records.js';
@@ -64,6 +66,11 @@ describe('imports, moves and settings changes at the same moment', () => {
         ...moves.map(([id, bucket, note]) => ['buckets', 'move', id, bucket, '--note', note]),
         ['settings', 'retestAfterDays', retestAfterDays],
         ['settings', 'movement', movement],
+        // Readers keep the store's fingerprint and summary when they find none current: one drawn
+        // from a store that changed meanwhile must not pass for the new one's.
+        ['buckets', '--json'],
+        ['buckets'],
+        ['history', '--json'],
       ];
       for (let i = commands.length - 1; i > 0; i--) {
         const j = random.int(0, i);
@@ -91,6 +98,15 @@ describe('imports, moves and settings changes at the same moment', () => {
       const view = JSON.parse(shown.stdout) as { rehab: { exerciseId: string }[]; avoid: { exerciseId: string }[] };
       expect(view.rehab.map((drill) => drill.exerciseId)).toContain('clamshells');
       expect(view.avoid.map((drill) => drill.exerciseId)).toContain('hip-hikes');
+      // The summary kept beside the store says what the store itself says.
+      rmSync(join(home, 'store.json.summary'));
+      const fromStore = await itb(['buckets', '--json'], home);
+      expectOk(fromStore, `round ${round}: itb buckets --json from the store itself`);
+      const withoutTime = (stdout: string) => ({ ...JSON.parse(stdout), generatedAt: undefined });
+      expect(withoutTime(shown.stdout), `round ${round} (${seedNote})`).toEqual(withoutTime(fromStore.stdout));
+      const history = await itb(['history', '--json', '--all'], home);
+      expectOk(history, `round ${round}: itb history --json`);
+      expect((JSON.parse(history.stdout) as { sessions: unknown[] }).sessions, `round ${round}: the history shows every session`).toHaveLength(expectedSessions.size);
     }
   });
 });
