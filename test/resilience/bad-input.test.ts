@@ -165,6 +165,31 @@ describe('bad input in a terminal', () => {
     expect(latest).toMatchObject({ routine: 'joint-chain', status: 'stopped', baseline: 6, attempts: [] });
   });
 
+  it('refuses each wrong test movement typed in its own words and asks again, keeping only the right one', async () => {
+    const home = homeWithStore();
+    const t = terminal(['session', 'joint-chain', '--side', 'left', '--symptom', 'pain'], home);
+    await passRedFlagScreen(t);
+    await t.waitFor('Something else (type it)');
+    // Past the end of the list, the last choice stays picked.
+    await t.type(`${keys.down.repeat(12)}${keys.enter}`);
+    const refused = 'Describe it in a few words of plain text (up to 200 characters).';
+    await t.waitFor('Describe the test movement:');
+    for (const typed of ['', '    ', 'x'.repeat(201)]) {
+      await t.type(`${typed}${keys.enter}`);
+      await t.waitFor(refused);
+    }
+    expect(t.text).not.toContain('Rate your pain');
+    await t.type(`  stairs, two at a time  ${keys.enter}`);
+    await t.answer('Rate your pain', '5');
+    await t.waitFor('Exercise 1 of 5');
+    await t.type(keys.ctrlC);
+    expect(await t.exited).toBe(130);
+    // The movement is kept as typed, without the spaces around it, and nothing refused was kept.
+    const store = Store.open({ ITB_HOME: home }).read();
+    expect(store.settings.movement).toBe('stairs, two at a time');
+    expect(store.sessions.at(-1)).toMatchObject({ movement: 'stairs, two at a time', status: 'interrupted' });
+  });
+
   it('refuses an unknown routine before any question, writing nothing', async () => {
     const home = join(scratch.path, `absent-${homeCount++}`);
     const t = terminal(['session', 'nope'], home);
