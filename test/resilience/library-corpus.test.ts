@@ -7,6 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shownSafely } from '../../src/core/text.js';
 import { parseLibrary, parseLibraryBytes, problemLines as linesOf } from '../../src/library/load.js';
 import { mutateLibrary, mutationKinds, type Mutation } from '../fixtures/library-mutations.js';
 import { inPool, itb, Random, requireBuild, ROOT, SEED, STACK_LINE, tempFolder } from '../fixtures/resilience.js';
@@ -89,7 +90,8 @@ describe(`${CORPUS_SIZE} broken copies of data/library.yaml`, () => {
         const what = `${mutation.label} (seed ${SEED})`;
         const file = join(scratch.path, `broken-${index}.yaml`);
         writeFileSync(file, mutation.bytes);
-        const expected = problemLines(file, mutation, what);
+        // As a terminal is shown them: a control character in a quoted value is written as \u0011.
+        const expected = problemLines(file, mutation, what)?.map(shownSafely) ?? null;
         const checked = await run(['validate', file], { home: scratch.path });
         const used = await run(['--data', file, 'routines', '--json'], { home: scratch.path });
         for (const ran of [checked, used]) {
@@ -191,7 +193,7 @@ describe(`itb validate on every ${BINARY_SAMPLE_EVERY}th broken copy`, () => {
       const file = join(scratch.path, `broken-${index}.yaml`);
       writeFileSync(file, mutation.bytes);
       const ran = await itb(['validate', file], scratch.path, LIMIT_MS);
-      const expected = problemLines(file, mutation, what);
+      const expected = problemLines(file, mutation, what)?.map(shownSafely) ?? null;
       expect(ran.stderr, what).not.toMatch(STACK_LINE);
       expect(`${ran.stdout}${ran.stderr}`, what).not.toMatch(unreadable);
       if (expected === null) {
