@@ -87,6 +87,11 @@ const STYLE = `
   svg { max-width: 100%; height: auto; }
   figure { margin: 1rem 0; }
   figcaption { margin-bottom: .3rem; }
+  /* On a phone, a table wider than the screen scrolls sideways on its own, and the page keeps the
+     screen's width for the text around it. */
+  @media screen and (max-width: 40rem) {
+    table { display: block; overflow-x: auto; }
+  }
   @media print {
     body { margin: 0; max-width: none; font-size: 10pt; }
     h2 { break-after: avoid; }

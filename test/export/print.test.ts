@@ -85,6 +85,14 @@ describe('html for print', () => {
     expect(html.match(/<span class="day">/g)!.length).toBeGreaterThan(12);
   });
 
+  it('on a phone, lets a table wider than the screen scroll sideways on its own, leaving the page the width of the screen', () => {
+    const html = toHtml(buildReport(sampleStore(), library, { now: NOW }));
+    expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
+    expect(html).toMatch(/@media screen and \(max-width: 40rem\) \{\s*table \{ display: block; overflow-x: auto; \}\s*\}/);
+    // Printed, the tables keep their table layout.
+    expect(html).not.toMatch(/@media print \{[^@]*display: block/);
+  });
+
   it('gives the "To" of a move made before the buckets were cleared room to read in a few lines', () => {
     const html = toHtml(buildReport({ ...longWords(), bucketsResetAt: '2026-10-12T12:00:00.000Z' }, library, { now: NOW }));
     expect(html).toContain('<td class="to">avoid for now (until the buckets were cleared on <span class="day">2026-10-12</span>)</td>');
