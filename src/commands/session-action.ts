@@ -188,7 +188,8 @@ function closing(session: Session, library: Library, before: BucketView, after: 
     const to = bucketOf(view, id);
     if (from !== to) changes.push({ name: names.get(id) ?? id, from, to });
   }
-  const stopped = session.status === 'stopped' ? 'You stopped the session early; what you finished is saved.' : '';
+  const stopped =
+    session.status !== 'stopped' ? '' : session.attempts.length === 0 ? 'You stopped the session before scoring a drill; your baseline is saved.' : 'You stopped the session early; what you finished is saved.';
   // Flare-ups call for easing off, as the method's sources advise: said after every such session.
   const flared = session.results.some((result) => result.flare);
   const afterFlare = flared ? afterFlareUpAdvice : '';

@@ -225,7 +225,7 @@ describe('itb session', () => {
     const byId = await run(['session', 'joint-chain', '--side', 'left', '--symptom', 'pain', '--movement', 'single-leg-squat', '--no-timer'], { home, tty: true, answers: [5, 'stop'] });
     // As it reads in a sentence: "pain during single-leg squat".
     expect(byId.stdout).toContain('Do your test movement (single-leg squat) now.');
-    expect(byId.stdout).toContain('pain during single-leg squat: 5 → 5');
+    expect(byId.stdout).toContain('pain during single-leg squat: 5 (baseline');
     expect(JSON.parse(readFileSync(join(home, 'store.json'), 'utf8')).sessions.at(-1).movement).toBe('single-leg squat');
   });
 
@@ -414,6 +414,16 @@ describe('itb session', () => {
     expect(last).not.toContain('Stopping here');
     expect(result.stdout).not.toContain('before you go on');
     expect(result.prompter.asked.find((asked) => asked.message.startsWith('Go on'))).toMatchObject({ kind: 'confirm', default: false });
+  });
+
+  it('stopped at its first drill, says the baseline alone is saved, with no final score beside it', async () => {
+    const result = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [...screenClear, 5, 'stop'] });
+    expect(result.code).toBe(0);
+    const said = result.stdout.replace(/\s+/g, ' ');
+    expect(said).toContain('Session summary No drill was finished. pain during single-leg squat: 5 (baseline; no drill was scored after it) ');
+    expect(said).toContain(' You stopped the session before scoring a drill; your baseline is saved. ');
+    expect(said).not.toContain('5 → 5');
+    expect(stored().sessions).toEqual([expect.objectContaining({ status: 'stopped', baseline: 5, attempts: [] })]);
   });
 
   it('suggests no session for the rest of a day with a flare-up, and the rehab routine after a day without', async () => {
@@ -638,7 +648,7 @@ describe('itb session', () => {
     // Listed as the library names it, recorded as it reads in a sentence.
     expect(result.prompter.asked.find((asked) => asked.message.startsWith('Which test movement?'))!.choiceNames).toContain('Walking');
     expect(stored().sessions[0]).toMatchObject({ routine: 'balance', side: 'right', symptom: 'tightness', movement: 'walking' });
-    expect(result.stdout).toContain('tightness during walking: 4 → 4');
+    expect(result.stdout).toContain('tightness during walking: 4 (baseline');
     // Next time each answer is offered first, the routine too.
     const next = await run(['session'], { home, tty: true, answers: ['balance', 'right', 'tightness', 'walking', 4, 'stop'] });
     expect(next.prompter.asked.slice(0, 4).map((asked) => asked.default)).toEqual(['balance', 'right', 'tightness', 'walking']);

@@ -319,7 +319,7 @@ describe('itb session in a terminal', () => {
     await goingOn.waitFor("After today's flare-up, start gently");
     await goingOn.answer('Rate your pain (0 = none', '5');
     await goingOn.answer('When you have done the drill', `${keys.down}${keys.down}`); // done, skip, stop
-    await goingOn.waitFor('You stopped the session early');
+    await goingOn.waitFor('You stopped the session before scoring a drill');
     expect(await goingOn.exited).toBe(0);
     expect(storeOf().sessions).toEqual([expect.objectContaining({ id: flared.id }), expect.objectContaining({ routine: 'joint-chain', status: 'stopped', baseline: 5 })]);
   });
