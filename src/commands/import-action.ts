@@ -132,7 +132,7 @@ function summary(outcome: MergeOutcome, dryRun: boolean, settingsBefore: Setting
     lines.push(`${dryRun ? 'Your settings would be restored from the file' : 'Settings restored from the file'} (${changes.join('; ')}).`);
   }
   if (outcome.settings === 'kept') {
-    lines.push(`Your own settings ${dryRun ? 'would be' : 'were'} kept (the file has different ones; they are only taken into an empty store).`);
+    lines.push(`Your own settings ${dryRun ? 'would be' : 'were'} kept (the file has different ones; they are taken only into a store with no sessions yet).`);
   }
   return lines;
 }

@@ -181,7 +181,7 @@ describe('itb import', () => {
     const result = await importInto(target.home, [backup]);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('Imported 3 sessions, 1 manual move');
-    expect(result.stderr).toContain('Your own settings were kept');
+    expect(result.stderr.replace(/\s+/g, ' ')).toContain('Your own settings were kept (the file has different ones; they are taken only into a store with no sessions yet).');
     const merged = Store.open({ ITB_HOME: target.home }).read();
     expect(merged.settings).toEqual(own.settings);
     expect(merged.sessions.map((s) => s.id)).toEqual(['session-one', 'session-two', 'session-three', 'own-session']);
