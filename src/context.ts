@@ -25,6 +25,7 @@ export function processContext(): Context {
   // Getters: Node builds each standard stream on first use, and building one costs start-up time
   // (stdin's most of all) that `itb --version` and the read commands have no need to pay.
   let stdoutWatched = false;
+  let stderrWatched = false;
   return {
     env: process.env,
     get stdout() {
@@ -35,6 +36,10 @@ export function processContext(): Context {
       return process.stdout;
     },
     get stderr() {
+      if (!stderrWatched) {
+        stderrWatched = true;
+        process.stderr.on('error', messagesLost);
+      }
       return process.stderr;
     },
     get stdinIsTTY() {
@@ -59,6 +64,13 @@ function endQuietlyOnClosedPipe(error: NodeJS.ErrnoException): void {
   process.stderr.write(`error: cannot write the output: ${why}\n`);
   process.exit(EXIT.failure);
 }
+
+/**
+ * `itb validate my-library.yaml 2>&1 | head -3`: the messages nobody reads any more (the reader
+ * has gone, the terminal is closed, the disk of a `2>log` is full) are lost, but the command
+ * still ends as it would have, with its own exit code, not as a crash with exit 1.
+ */
+function messagesLost(): void {}
 
 /**
  * `itb` as the person started it, for a command they are told to run: `npx itb` when they ran it
