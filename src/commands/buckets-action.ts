@@ -141,8 +141,10 @@ function knownIds(data: StoreData, libraryIds: string[]): string[] {
 
 export async function resetBuckets(ctx: Context, options: { force?: boolean }, self: Command) {
   noJson(self);
-  if (!options.force && !ctx.stdinIsTTY) {
-    throw new UserError('`itb buckets reset` asks before clearing, and there is no terminal to ask in', `Add --force to reset without asking: ${itbAsStarted(ctx)} buckets reset --force`);
+  // The question goes to stdout: with stdout in a file (`itb buckets reset > log`) it would wait
+  // for an answer to a question nobody sees.
+  if (!options.force && (!ctx.stdinIsTTY || !ctx.stdout.isTTY)) {
+    throw new UserError('`itb buckets reset` asks before clearing, so it needs a terminal for its input and output', `Add --force to reset without asking: ${itbAsStarted(ctx)} buckets reset --force`);
   }
   const store = await openStore(ctx);
   const { sessions, moves, bucketsResetAt } = store.read();

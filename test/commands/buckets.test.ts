@@ -492,6 +492,15 @@ describe('itb buckets reset', () => {
     expect(stored().bucketsResetAt).toBe(now.toISOString());
   });
 
+  it('needs --force when its output goes to a file, where the question would not be seen', async () => {
+    await withSessions();
+    const refused = await run(['buckets', 'reset'], { home, now, stdinTTY: true, stdoutTTY: false, answers: [true] });
+    expect(refused.code).toBe(2);
+    expect(refused.prompter.asked).toEqual([]);
+    expect(refused.stderr).toContain('itb buckets reset --force');
+    expect(stored().bucketsResetAt).toBeUndefined();
+  });
+
   it('asks nothing and changes nothing when every drill is untested already', async () => {
     const empty = await run(['buckets', 'reset'], { home, now, tty: true, answers: [] });
     expect(empty.code).toBe(0);
