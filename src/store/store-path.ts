@@ -2,6 +2,7 @@
 import { realpathSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
+import { UserError } from '../errors.js';
 
 export const projectName = 'itb';
 const fileName = 'store.json';
@@ -18,7 +19,23 @@ export function storeFile(env: Record<string, string | undefined>): string {
  * folder named "~" under whichever folder itb is started from.
  */
 function withHome(folder: string, env: Record<string, string | undefined>): string {
-  return folder.replace(/^~(?=$|[/\\])/, () => env.HOME || homedir());
+  return folder.replace(/^~(?=$|[/\\])/, () => env.HOME || homeFolder());
+}
+
+/**
+ * The home folder. With HOME unset and an account the system has no entry for (a container run
+ * with a user id of its own), there is none: said in words, rather than as Node's
+ * "uv_os_homedir returned ENOENT".
+ */
+export function homeFolder(): string {
+  try {
+    return homedir();
+  } catch {
+    throw new UserError(
+      'cannot find your home folder, where itb keeps your data: HOME is not set, and the system knows of no home folder for this account',
+      'Set HOME, or point ITB_HOME at the folder to keep your data in.',
+    );
+  }
 }
 
 /**
@@ -56,11 +73,10 @@ function realOrSame(path: string): string {
  */
 function defaultFolder(env: Record<string, string | undefined>): string {
   const name = `${projectName}-nodejs`;
-  const home = homedir();
-  if (process.platform === 'darwin') return join(home, 'Library', 'Preferences', name);
+  if (process.platform === 'darwin') return join(homeFolder(), 'Library', 'Preferences', name);
   if (process.platform === 'win32') {
-    return join(env.APPDATA || join(home, 'AppData', 'Roaming'), name, 'Config');
+    return join(env.APPDATA || join(homeFolder(), 'AppData', 'Roaming'), name, 'Config');
   }
-  return join(env.XDG_CONFIG_HOME || join(home, '.config'), name);
+  return join(env.XDG_CONFIG_HOME || join(homeFolder(), '.config'), name);
 }
 

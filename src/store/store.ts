@@ -7,6 +7,7 @@
 // again, and a save checks only what it changed (./check.ts).
 import { isUtf8 } from 'node:buffer';
 import { existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, rmSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type Conf from 'conf';
 import type { Session, StoreData } from '../core/records.js';
@@ -76,11 +77,8 @@ export class Store {
    */
   async update(mutate: (data: StoreData) => StoreData | void): Promise<StoreData> {
     // Loaded only here so that commands which just read stay fast.
-    const [{ default: lockfile }, { default: ConfClass }] = await Promise.all([
-      import('proper-lockfile'),
-      import('conf'),
-    ]);
     const folder = dirname(this.path);
+    const [{ default: lockfile }, { default: ConfClass }] = await Promise.all([import('proper-lockfile'), importConf(folder)]);
     try {
       mkdirSync(folder, { recursive: true, mode: 0o700 });
     } catch (error) {
@@ -293,6 +291,30 @@ export class Store {
     } catch (error) {
       throw storeError(this.path, `could not be saved (${reason(error)})`, writeHint);
     }
+  }
+}
+
+/**
+ * conf, loaded. What it loads asks for the home folder as it starts, and fails when there is none
+ * (HOME unset, an account the system has no entry for), though conf is given the store's folder
+ * and never uses it: an ITB_HOME is then enough. HOME stands at the store's folder while it loads.
+ */
+async function importConf(folder: string): Promise<typeof import('conf')> {
+  if (process.env.HOME !== undefined || hasHomeFolder()) return import('conf');
+  process.env.HOME = folder;
+  try {
+    return await import('conf');
+  } finally {
+    delete process.env.HOME;
+  }
+}
+
+function hasHomeFolder(): boolean {
+  try {
+    homedir();
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -1,7 +1,8 @@
 // The built binary in the places people run it other than a plain terminal: messages piped into a
-// reader that stops early, and more. Needs `npm run build` first (`npm test` does it).
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+// reader that stops early, an account without a home folder, and more.
+// Needs `npm run build` first (`npm test` does it).
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempHome } from '../helpers/run.js';
@@ -38,5 +39,64 @@ describe('messages piped into a reader that has stopped (2>&1 | head)', () => {
 
   it('keep exit 0 when all went well', async () => {
     expect(await withMessagesUnread(['settings', 'side', 'left'])).toBe(0);
+  });
+});
+
+/**
+ * A user id the system knows no account for, to run the binary as, as a container started with
+ * a user id of its own does: only root may, on Linux. Undefined when there is none to use.
+ */
+function unknownAccount(): number | undefined {
+  if (process.platform !== 'linux' || process.getuid?.() !== 0) return undefined;
+  for (let uid = 54321; uid < 54400; uid++) {
+    // getent exits 2 for an id no account has.
+    if (spawnSync('getent', ['passwd', String(uid)]).status !== 2) continue;
+    const tried = spawnSync(process.execPath, [bin, '--version'], { uid, gid: uid, cwd: '/' });
+    return tried.status === 0 ? uid : undefined;
+  }
+  return undefined;
+}
+
+describe('an account with no home folder: HOME unset, and none known to the system', () => {
+  const uid = unknownAccount();
+  const homeless = (args: string[], env: Record<string, string> = {}) => {
+    const result = spawnSync(process.execPath, [bin, ...args], {
+      uid,
+      gid: uid,
+      cwd: '/',
+      env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...env },
+      encoding: 'utf8',
+    });
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  };
+  /** A folder of the temporary home that the account may write to. */
+  const folderFor = (name: string) => {
+    // The account may pass through the home (made private) to its folder there.
+    chmodSync(home, 0o711);
+    const folder = join(home, name);
+    mkdirSync(folder);
+    chownSync(folder, uid!, uid!);
+    return folder;
+  };
+
+  it.runIf(uid !== undefined)('is told it has no home folder for its data, and how to give one', () => {
+    const result = homeless(['settings', 'side', 'left']);
+    expect(result.stderr).toBe(
+      'error: cannot find your home folder, where itb keeps your data: HOME is not set, and the system knows of no home folder for this account\n' +
+        'Set HOME, or point ITB_HOME at the folder to keep your data in.\n',
+    );
+    expect(result.code).toBe(2);
+  });
+
+  it.runIf(uid !== undefined)('saves with ITB_HOME, or XDG_CONFIG_HOME, as it is told to', () => {
+    const itbHome = folderFor('itb-home');
+    const saved = homeless(['settings', 'side', 'left'], { ITB_HOME: itbHome });
+    expect(saved.stderr).toBe('side: not set → left\n');
+    expect(saved.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(itbHome, 'store.json'), 'utf8')).settings.side).toBe('left');
+
+    const config = folderFor('config');
+    expect(homeless(['settings', 'symptom', 'pain'], { XDG_CONFIG_HOME: config }).code).toBe(0);
+    expect(JSON.parse(readFileSync(join(config, 'itb-nodejs', 'store.json'), 'utf8')).settings.symptom).toBe('pain');
   });
 });
