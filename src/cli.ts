@@ -134,6 +134,8 @@ async function report(error: unknown, ctx: Context, argv: string[]): Promise<num
   // Colours are loaded only here: help and version (thrown as CommanderErrors) never need them.
   const [{ colourEnabled, colours }, { wrap }] = await Promise.all([import('./ui/colour.js'), import('./ui/table.js')]);
   const paint = colours(colourEnabled(ctx.env, ctx.stderr, argv.includes('--no-color') ? false : undefined));
+  // Started in a folder deleted since (ITB_HOME=store, say): a path named from it leads nowhere.
+  if (isFolderGoneError(error)) error = new UserError((await import('./regular-file.js')).FOLDER_GONE, 'Go to a folder that exists (cd) and run the command again.');
   if (error instanceof UserError) {
     for (const line of error.details) ctx.stderr.write(`${shownSafely(line)}\n`);
     ctx.stderr.write(`${paint.red('error:')} ${shownSafely(error.message)}\n`);
@@ -148,4 +150,9 @@ async function report(error: unknown, ctx: Context, argv: string[]): Promise<num
     ctx.stderr.write(`${paint.red('unexpected error:')} ${shownSafely(message.split('\n')[0]!)} ${paint.dim('(ITB_DEBUG=1 shows the details)')}\n`);
   }
   return EXIT.failure;
+}
+
+/** Node's error for a path worked out from the current folder when there is none. */
+function isFolderGoneError(error: unknown): boolean {
+  return error instanceof Error && (error as NodeJS.ErrnoException).syscall === 'uv_cwd';
 }

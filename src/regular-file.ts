@@ -4,6 +4,7 @@
 // without waiting (with O_NONBLOCK, opening a pipe that has no writer returns at once) and asked
 // what it is before a byte is read.
 import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readlinkSync, type Stats } from 'node:fs';
+import { isAbsolute } from 'node:path';
 
 /** The code of the error for a file that is there but is not a regular file (it has `kind`). */
 export const NOT_REGULAR = 'ENOTREGULAR';
@@ -78,6 +79,24 @@ export function isLink(file: string): boolean {
   }
 }
 
+/** Follows "cannot read FILE: ", or stands as an error of its own. */
+export const FOLDER_GONE = 'the folder you are in no longer exists (it was deleted or moved)';
+
+/**
+ * Whether `file` is named from the current folder, and that folder was deleted since itb was
+ * started in it (or moved away): a file there is "not found" even when the folder, made anew
+ * under the same name, holds it.
+ */
+export function namedFromGoneFolder(file: string): boolean {
+  if (isAbsolute(file)) return false;
+  try {
+    process.cwd();
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 /** Where the link `file` leads, or undefined when it is not a link. */
 function linkTarget(file: string): string | undefined {
   try {
@@ -95,6 +114,7 @@ export function cannotReadWords(error: unknown, file: string): string {
   const code = codeOf(error);
   switch (code) {
     case 'ENOENT':
+      if (namedFromGoneFolder(file)) return FOLDER_GONE;
       // A link whose file is gone (on a drive not connected, say) is there, and "not found" would puzzle.
       return linkTarget(file) === undefined ? 'file not found' : `it is a link to ${linkTarget(file)}, which is not there`;
     case 'EISDIR':

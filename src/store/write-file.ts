@@ -23,6 +23,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, join, sep } from 'node:path';
 import { UserError } from '../errors.js';
+import { FOLDER_GONE, namedFromGoneFolder } from '../regular-file.js';
 
 const PRIVATE = 0o600;
 
@@ -204,6 +205,7 @@ function problem(file: string, code: string | undefined, error?: unknown): UserE
     case 'EEXIST':
       return new UserError(`${file} already exists`, 'Nothing was written. Add --force to replace it, or choose another name with -o.');
     case 'ENOENT':
+      if (namedFromGoneFolder(file)) return new UserError(`cannot write ${file}: ${FOLDER_GONE}`, 'Go to a folder that exists (cd), or give -o a full path.');
       return new UserError(`cannot write ${file}: the folder ${dirname(file)} does not exist`, 'Create the folder first, or choose another place with -o.');
     case 'ENOTDIR':
       return new UserError(`cannot write ${file}: part of the path is a file, not a folder`, 'Choose another place with -o.');

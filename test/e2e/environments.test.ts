@@ -100,3 +100,40 @@ describe('an account with no home folder: HOME unset, and none known to the syst
     expect(JSON.parse(readFileSync(join(config, 'itb-nodejs', 'store.json'), 'utf8')).settings.symptom).toBe('pain');
   });
 });
+
+describe('started in a folder deleted since (made anew, perhaps, by another window)', () => {
+  /** Runs the binary from a folder removed just before it starts, as a shell left standing in it does. */
+  const fromGoneFolder = (args: string[], env: Record<string, string> = {}) => {
+    const folder = join(home, 'gone');
+    mkdirSync(folder);
+    const result = spawnSync('sh', ['-c', 'cd "$0" && rmdir "$0" && exec "$@"', folder, process.execPath, bin, ...args], {
+      env: { PATH: process.env.PATH ?? '', ITB_HOME: home, NO_COLOR: '1', ...env },
+      encoding: 'utf8',
+    });
+    return { code: result.status, stderr: result.stderr };
+  };
+  const gone = 'the folder you are in no longer exists (it was deleted or moved)';
+
+  it('says so for a file named from it, rather than "file not found" or "the folder . does not exist"', () => {
+    expect(fromGoneFolder(['validate', 'my-library.yaml'])).toEqual({ code: 2, stderr: expect.stringMatching(`^error: cannot read my-library.yaml: ${escaped(gone)}\n`) });
+    expect(fromGoneFolder(['import', 'backup.json'])).toEqual({ code: 2, stderr: expect.stringMatching(`^error: cannot read backup.json: ${escaped(gone)}\n`) });
+    expect(fromGoneFolder(['export', '-o', 'report.html'])).toEqual({
+      code: 2,
+      stderr: `error: cannot write report.html: ${gone}\nGo to a folder that exists (cd), or give -o a full path.\n`,
+    });
+  });
+
+  it('says so for an ITB_HOME named from it, rather than an unexpected error', () => {
+    for (const args of [['buckets'], ['settings', 'side', 'left']]) {
+      expect(fromGoneFolder(args, { ITB_HOME: 'itb-data' })).toEqual({ code: 2, stderr: `error: ${gone}\nGo to a folder that exists (cd) and run the command again.\n` });
+    }
+  });
+
+  it('leaves alone what names no file from it', () => {
+    expect(fromGoneFolder(['exercises', 'clamshells'])).toEqual({ code: 0, stderr: '' });
+  });
+});
+
+function escaped(text: string): string {
+  return text.replace(/[()]/g, '\\$&');
+}
