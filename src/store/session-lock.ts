@@ -66,7 +66,7 @@ export async function acquireSessionLock(storePath: string): Promise<() => Promi
       throw storeError(storePath, `cannot be locked for a session: ${lock}, a file, is where itb keeps its lock folder`, 'Nothing was changed. Move that file away, then try again.');
     }
     // A folder that may not be written to (chmod 555, say), a read-only disk.
-    throw storeError(storePath, `cannot be locked for a session (${reason(error)})`, writeHint);
+    throw storeError(storePath, `cannot be locked for a session (${reason(error)})`, writeHint(storePath));
   }
 }
 

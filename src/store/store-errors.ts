@@ -1,5 +1,6 @@
 // What the store's problems are called, in words a user can act on. Every one names the file
 // and says that nothing was changed, or what to do to keep the data.
+import { existsSync } from 'node:fs';
 import { UserError } from '../errors.js';
 import { codeOf, isLink, NOT_REGULAR, type NotRegularError } from '../regular-file.js';
 
@@ -18,7 +19,11 @@ export function storeError(file: string, problem: string, hint = keepDataHint): 
   return new StoreError(`the itb store ${file} ${problem}`, hint);
 }
 
-export const writeHint = 'Your earlier data is still there. Check the folder exists and that you may write to it, and that the disk is not full.';
+/** For a save or a lock that failed: any earlier data is safe, and where to look. */
+export function writeHint(file: string): string {
+  const before = existsSync(file) ? 'Your earlier data is still there.' : 'There is no store there yet, and nothing was saved.';
+  return `${before} Check the folder exists and that you may write to it, and that the disk is not full.`;
+}
 
 /** For a store whose folder cannot be made: the folder is not there, so neither is a store to keep safe. */
 export const folderHint = 'There is no store there yet, and nothing was saved. Point ITB_HOME at a folder you may write to.';

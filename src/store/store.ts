@@ -87,7 +87,7 @@ export class Store {
 
     for (let attempt = 1; attempt <= 3; attempt++) {
       const release = await lockStore(lockfile, this.path, (problem, hint, error) =>
-        error === undefined ? storeError(this.path, problem, hint) : storeError(this.path, `${problem} (${reason(error)})`, writeHint),
+        error === undefined ? storeError(this.path, problem, hint) : storeError(this.path, `${problem} (${reason(error)})`, writeHint(this.path)),
       );
       try {
         const saved = this.#saveLocked(ConfClass, mutate);
@@ -289,7 +289,7 @@ export class Store {
         if (snap !== undefined) process.env.SNAP = snap;
       }
     } catch (error) {
-      throw storeError(this.path, `could not be saved (${reason(error)})`, writeHint);
+      throw storeError(this.path, `could not be saved (${reason(error)})`, writeHint(this.path));
     }
   }
 }

@@ -5,7 +5,7 @@
 // cannot reach the binary either, these tests are skipped.
 // Needs `npm run build` first (`npm test` does it).
 import { spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Store } from '../../src/store/store.js';
@@ -101,6 +101,29 @@ describe.skipIf(user === undefined)('a store the user may not use', () => {
       `error: the itb store ${file} cannot be saved: its folder cannot be created (permission denied)\nThere is no store there yet, and nothing was saved. Point ITB_HOME at a folder\nyou may write to.\n`,
     );
     expect(existsSync(elsewhere)).toBe(false);
+  });
+
+  it('says that a folder they may not write to holds no store yet, when it has none, for a save and for a session', async () => {
+    const empty = join(home, 'empty');
+    mkdirSync(empty, { mode: 0o555 });
+    if (user?.uid !== undefined) chownSync(empty, user.uid, user.gid!);
+    const file = join(empty, 'store.json');
+    const result = spawnSync(process.execPath, [BIN, 'settings', 'minImprovement', '2'], {
+      ...user,
+      cwd: home,
+      env: { PATH: process.env.PATH ?? '', ITB_HOME: empty, NO_COLOR: '1' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr.replace(/\s+/g, ' ')).toBe(
+      `error: the itb store ${file} cannot be locked for saving (permission denied) There is no store there yet, and nothing was saved. Check the folder exists and that you may write to it, and that the disk is not full. `,
+    );
+    const terminal = new Terminal(['session'], { ITB_HOME: empty, NO_COLOR: '1' }, 80, 24, user);
+    expect(await terminal.exited).toBe(2);
+    expect(terminal.text.replace(/\s+/g, ' ')).toContain(`cannot be locked for a session (permission denied) There is no store there yet, and nothing was saved.`);
+    expect(readdirSync(empty)).toEqual([]);
+    chmodSync(empty, 0o700);
   });
 
   it('says before the first question that a session cannot be kept there, in a real terminal', async () => {
