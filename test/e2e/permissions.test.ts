@@ -41,11 +41,12 @@ afterEach(() => {
   cleanup();
 });
 
-function itb(args: string[]) {
+/** The binary run as `user` from the test's folder, with its store in `store` (the test's folder unless given). */
+function itb(args: string[], store = home) {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     ...user,
     cwd: home,
-    env: { PATH: process.env.PATH ?? '', ITB_HOME: home, NO_COLOR: '1' },
+    env: { PATH: process.env.PATH ?? '', ITB_HOME: store, NO_COLOR: '1' },
     encoding: 'utf8',
     timeout: 30_000,
   });
@@ -89,14 +90,8 @@ describe.skipIf(user === undefined)('a store the user may not use', () => {
     chmodSync(home, 0o555);
     const elsewhere = join(home, 'new-folder');
     const file = join(elsewhere, 'store.json');
-    const result = spawnSync(process.execPath, [BIN, 'settings', 'minImprovement', '2'], {
-      ...user,
-      cwd: home,
-      env: { PATH: process.env.PATH ?? '', ITB_HOME: elsewhere, NO_COLOR: '1' },
-      encoding: 'utf8',
-      timeout: 30_000,
-    });
-    expect(result.status).toBe(2);
+    const result = itb(['settings', 'minImprovement', '2'], elsewhere);
+    expect(result.code).toBe(2);
     expect(result.stderr).toBe(
       `error: the itb store ${file} cannot be saved: its folder cannot be created (permission denied)\nThere is no store there yet, and nothing was saved. Point ITB_HOME at a folder\nyou may write to.\n`,
     );
@@ -108,14 +103,8 @@ describe.skipIf(user === undefined)('a store the user may not use', () => {
     mkdirSync(empty, { mode: 0o555 });
     if (user?.uid !== undefined) chownSync(empty, user.uid, user.gid!);
     const file = join(empty, 'store.json');
-    const result = spawnSync(process.execPath, [BIN, 'settings', 'minImprovement', '2'], {
-      ...user,
-      cwd: home,
-      env: { PATH: process.env.PATH ?? '', ITB_HOME: empty, NO_COLOR: '1' },
-      encoding: 'utf8',
-      timeout: 30_000,
-    });
-    expect(result.status).toBe(2);
+    const result = itb(['settings', 'minImprovement', '2'], empty);
+    expect(result.code).toBe(2);
     expect(result.stderr.replace(/\s+/g, ' ')).toBe(
       `error: the itb store ${file} cannot be locked for saving (permission denied) There is no store there yet, and nothing was saved. Check the folder exists and that you may write to it, and that the disk is not full. `,
     );
