@@ -1,6 +1,7 @@
 // What `itb exercises` does (declared in exercises.ts).
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
+import { namedAs } from '../core/closest.js';
 import { UserError } from '../errors.js';
 import { findExercise } from '../library/library.js';
 import type { Exercise, Library } from '../library/schema.js';
@@ -33,11 +34,10 @@ function routineNotDrill(ctx: Context, id: string, library: Library, command: Co
 
 /**
  * A drill asked for by its name, as the list shows it ("Lateral ankle tilts"), or by the words of
- * its id: which id to type. Neither case, spaces nor hyphens count in the comparison.
+ * its id: which id to type (see namedAs).
  */
 function nameNotId(ctx: Context, typed: string, library: Library, command: Command): UserError | undefined {
-  const words = (text: string) => text.toLowerCase().split(/[\s-]+/).filter(Boolean).join(' ');
-  const drill = library.exercises.find((exercise) => words(exercise.name) === words(typed) || words(exercise.id) === words(typed));
+  const drill = library.exercises.find((exercise) => namedAs(typed, exercise.name, exercise.id));
   if (drill === undefined) return undefined;
   return new UserError(`no drill with id "${typed}"`, `"${drill.name}" has the id ${drill.id}: \`${itbWithLibrary(ctx, command)} exercises ${drill.id}\` shows it.`);
 }

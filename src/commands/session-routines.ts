@@ -1,7 +1,7 @@
 // Which routine a session runs, and which of its drills it offers today: the library's
 // routines, and the built-in rehab and re-test routines drawn from the buckets.
 import { builtInRoutine, type BucketView, type ExerciseStatus } from '../core/buckets.js';
-import { closest } from '../core/closest.js';
+import { closest, namedAs } from '../core/closest.js';
 import { localDate } from '../core/history.js';
 import { compareInstants } from '../core/instant.js';
 import { UserError } from '../errors.js';
@@ -87,8 +87,7 @@ export function routineExercises(
   const found = library.routines.find((r) => r.id === routine);
   if (!found) {
     // Its name, as `itb routines` and the session's list show it, or the words of its id.
-    const words = (text: string) => text.toLowerCase().split(/[\s,-]+/).filter(Boolean).join(' ');
-    const named = library.routines.find((r) => words(r.name) === words(routine) || words(r.id) === words(routine));
+    const named = library.routines.find((r) => namedAs(routine, r.name, r.id));
     if (named) throw new UserError(`there is no routine "${routine}"`, `"${named.name}" has the id ${named.id}: \`${itb} session ${named.id}\` runs it.`);
     const near = closest(routine, library.routines.map((r) => r.id).concat('rehab', 'retest'));
     throw new UserError(`there is no routine "${routine}"`, `${near.length > 0 ? `Did you mean ${near.join(' or ')}? ` : ''}\`${itb} routines\` lists them.`);

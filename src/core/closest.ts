@@ -37,3 +37,12 @@ function editDistance(a: string, b: string): number {
   }
   return previous[b.length]!;
 }
+
+/**
+ * Whether `typed` names the drill or routine of `name` and `id` in other words than its id: its
+ * name as lists show it, or the words of either, whatever the case, spaces, commas and hyphens.
+ */
+export function namedAs(typed: string, name: string, id: string): boolean {
+  const words = (text: string) => text.toLowerCase().split(/[\s,-]+/).filter(Boolean).join(' ');
+  return words(typed) !== '' && (words(name) === words(typed) || words(id) === words(typed));
+}

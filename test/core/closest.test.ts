@@ -1,7 +1,7 @@
 // "Did you mean" suggestions: the near ids, nearest first, nothing for nothing typed, and the same
-// answer whether or not the far candidates are compared in full.
+// answer whether or not the far candidates are compared in full; and a name typed for an id.
 import { describe, expect, it } from 'vitest';
-import { closest } from '../../src/core/closest.js';
+import { closest, namedAs } from '../../src/core/closest.js';
 
 const ids = ['clamshells', 'hip-hikes', 'bridges', 'single-leg-bridges', 'adductor-mobility', 'ankle-mobilisations', 'balance'];
 
@@ -61,5 +61,20 @@ describe('closest', () => {
       const wanted = word();
       expect(closest(wanted, candidates, 3), wanted).toEqual(closestInFull(wanted, candidates, 3));
     }
+  });
+});
+
+describe('namedAs', () => {
+  it('takes a name or the words of an id, whatever the case, spaces, commas and hyphens', () => {
+    expect(namedAs('joint chain, feet upward', 'Joint chain, feet upward', 'joint-chain')).toBe(true);
+    expect(namedAs('Joint chain feet upward', 'Joint chain, feet upward', 'joint-chain')).toBe(true);
+    expect(namedAs('joint chain', 'Joint chain, feet upward', 'joint-chain')).toBe(true);
+    expect(namedAs('lateral  ankle-tilts', 'Lateral ankle tilts', 'lateral-ankle-tilts')).toBe(true);
+  });
+
+  it('takes no part of a name, and nothing typed is no name', () => {
+    expect(namedAs('joint', 'Joint chain, feet upward', 'joint-chain')).toBe(false);
+    expect(namedAs('ankle tilts', 'Lateral ankle tilts', 'lateral-ankle-tilts')).toBe(false);
+    expect(namedAs(' , ', 'Joint chain, feet upward', 'joint-chain')).toBe(false);
   });
 });
