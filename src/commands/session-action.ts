@@ -79,7 +79,13 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
       // Before a fourth strength drill, once: two or three a day are enough, as the sources advise.
       if (!enoughSaid && state.ask.kind === 'exercise' && state.ask.attempt === 1 && state.ask.exercise.loading && loadingDrillsTried(state) >= LOADING_DRILLS_A_DAY) {
         enoughSaid = true;
-        const enough = `You have tried ${loadingDrillsTried(state)} strength drills this session, and two or three are enough for one day. Stopping here is a sound choice ("Stop the session here" below); the others can wait for your next strength session.`;
+        // A routine drawn from several (rehab, retest) may have gentler drills after its strength
+        // drills: stopping would leave those out too.
+        const gentleLater = plan.exercises.slice(state.ask.index + 1).some((exercise) => !exercise.loading);
+        const choice = gentleLater
+          ? 'Skipping the strength drills left ("Skip this drill" below) is a sound choice: the drills after them that are not strength work still suit today, and the strength drills can wait for your next strength session.'
+          : 'Stopping here is a sound choice ("Stop the session here" below); the others can wait for your next strength session.';
+        const enough = `You have tried ${loadingDrillsTried(state)} strength drills this session, and two or three are enough for one day. ${choice}`;
         say(`\n${wrap(enough, 78).map((line) => colour.yellow(line)).join('\n')}\n`);
       }
       const answer = await ask(state.ask, { plan, exercises, prompter, options, colour, say, thresholds: state.session.thresholds });

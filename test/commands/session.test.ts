@@ -689,6 +689,37 @@ describe('itb session', () => {
     expect(stored().sessions[0]!.results.map((r) => r.outcome)).toEqual(['rehab', 'rehab', 'rehab', 'skipped', 'rehab']);
   });
 
+  it('before a fourth strength drill of the rehab routine, says to skip the strength drills left rather than stop, when gentler drills follow', async () => {
+    const now = new Date('2026-11-20T10:00:00.000Z');
+    // Four strength drills and a stretch helped: the rehab routine runs the stretch after them.
+    const past = buildSession({
+      startedAt: '2026-11-10T09:00:00.000Z',
+      routine: 'strength',
+      loading: true,
+      baseline: 8,
+      drills: ['isometric-glute-holds', 'bridges', 'single-leg-bridges', 'clamshells', 'hip-flexor-stretch'].map((id, i) => ({ id, scores: [7 - i] })),
+    });
+    await afterSessions(past);
+    const answers: Answer[] = [6, 'done', 5, 'done', 4, 'done', 3, 'skip', 'done', 2];
+    const result = await run(['session', 'rehab', ...flags], { home, tty: true, now, answers });
+    expect(result.code).toBe(0);
+    expect(result.prompter.remaining).toBe(0);
+    const shown = result.stdout.replace(/\s+/g, ' ');
+    expect(shown).toContain(
+      'You have tried 3 strength drills this session, and two or three are enough for one day. Skipping the strength drills left ("Skip this drill" below) is a sound choice: ' +
+        'the drills after them that are not strength work still suit today, and the strength drills can wait for your next strength session.',
+    );
+    expect(shown).not.toContain('Stopping here is a sound choice');
+    expect(shown.indexOf('two or three are enough')).toBeLessThan(shown.indexOf('Exercise 4 of 5'));
+    expect(stored().sessions.at(-1)!.results.map((r) => [r.exerciseId, r.outcome])).toEqual([
+      ['isometric-glute-holds', 'rehab'],
+      ['bridges', 'rehab'],
+      ['single-leg-bridges', 'rehab'],
+      ['clamshells', 'skipped'],
+      ['hip-flexor-stretch', 'rehab'],
+    ]);
+  });
+
   it('warns when strength drills come less than 48 hours after the last ones, and lets the user choose', async () => {
     const now = new Date('2026-11-20T10:00:00.000Z');
     const yesterday = buildSession({ startedAt: '2026-11-19T09:00:00.000Z', routine: 'strength', loading: true, baseline: 4, drills: [{ id: 'clamshells', scores: [3] }] });
