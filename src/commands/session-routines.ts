@@ -12,11 +12,26 @@ import { fitName } from '../ui/table.js';
 
 /**
  * Asks which routine to run; the one used last (`last`) is offered first when it can run today.
+ * `strengthResting`: the last strength session was under 48 hours ago, so a routine of strength
+ * drills alone is not offered first either (Enter twice would end the session with nothing done).
  * `itb` is how to start itb in the command a refusal suggests (itbWithLibrary).
  */
-export async function chooseRoutine(buckets: BucketView, library: Library, prompter: Prompter, itb: string, last?: string): Promise<string> {
+export async function chooseRoutine(
+  buckets: BucketView,
+  library: Library,
+  prompter: Prompter,
+  itb: string,
+  last?: string,
+  strengthResting = false,
+): Promise<string> {
+  const loading = new Map(library.exercises.map((exercise) => [exercise.id, exercise.loading]));
+  const strengthOnly = new Set<string>();
+  const noteStrengthOnly = (routine: string, ids: string[]) => {
+    if (ids.length > 0 && ids.every((id) => loading.get(id) === true)) strengthOnly.add(routine);
+  };
   const choices: Choice<string>[] = library.routines.map((routine) => {
     const { exercises, setAside } = routineExercises(routine.id, buckets, library, { allSetAside: 'keep' });
+    noteStrengthOnly(routine.id, exercises.map((exercise) => exercise.id));
     // Each choice on one line of 80 columns, after the prompt's pointer: the name gives way.
     const name = (besides: string) => fitName(routine.name, Math.max(76 - besides.length, 24));
     if (exercises.length === 0) {
@@ -30,6 +45,8 @@ export async function chooseRoutine(buckets: BucketView, library: Library, promp
   });
   const rehab = builtInRoutine('rehab', buckets, library);
   const retest = builtInRoutine('retest', buckets, library);
+  noteStrengthOnly('rehab', rehab);
+  noteStrengthOnly('retest', retest);
   if (retest.length > 0) choices.unshift({ value: 'retest', name: `Re-test drills set aside earlier (${retest.length} due)`, description: 'Drills from your avoid-for-now bucket whose re-test date has come.' });
   if (rehab.length > 0) choices.unshift({ value: 'rehab', name: `Your rehab routine (${plural(rehab.length, 'drill')})`, description: 'The drills that helped you, in routine order.' });
   // A library of one's own may list drills and no routine: then nothing at all is set aside.
@@ -42,7 +59,7 @@ export async function chooseRoutine(buckets: BucketView, library: Library, promp
   if (choices.every((choice) => choice.disabled !== undefined)) {
     throw new UserError('every drill of every routine is set aside for now', `\`${itb} buckets\` shows when each one is due for a re-test.`);
   }
-  const again = choices.find((choice) => choice.value === last && choice.disabled === undefined);
+  const again = choices.find((choice) => choice.value === last && choice.disabled === undefined && !(strengthResting && strengthOnly.has(choice.value)));
   return prompter.select({ message: 'Which routine?', choices, ...(again ? { default: again.value } : {}) });
 }
 

@@ -51,16 +51,16 @@ export async function setUp(
   const say = (text: string) => ctx.stdout.write(text);
   // The routine of the latest session is remembered the way its side and symptom are: by the log.
   const latest = data.sessions.reduce<Session | undefined>((newest, s) => (newest && compareInstants(newest.startedAt, s.startedAt) >= 0 ? newest : s), undefined);
-  const routine = routineArg ?? (await chooseRoutine(buckets, library, prompter, itb, latest?.routine));
+  const advice = adviceFor(data, now);
+  const spacing = advice.find((a) => a.id === 'loading-spacing');
+  const routine = routineArg ?? (await chooseRoutine(buckets, library, prompter, itb, latest?.routine, spacing !== undefined));
   const { exercises: offered, setAside } = routineExercises(routine, buckets, library);
   let exercises = offered;
   let resting: Exercise[] = [];
 
-  const advice = adviceFor(data, now);
   for (const professional of advice.filter((a) => a.id === 'see-a-professional')) {
     say(`\n${wrap(professional.message, 78).map((l) => colour.yellow(l)).join('\n')}\n`);
   }
-  const spacing = advice.find((a) => a.id === 'loading-spacing');
   if (spacing && exercises.some((exercise) => exercise.loading)) {
     say(`\n${wrap(spacing.message, 78).map((l) => colour.yellow(l)).join('\n')}\n`);
     const gentle = exercises.filter((exercise) => !exercise.loading);

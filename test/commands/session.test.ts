@@ -661,6 +661,24 @@ describe('itb session', () => {
     expect(result.prompter.asked[0]).toMatchObject({ message: 'Which routine?', default: undefined });
   });
 
+  it('does not offer first a routine of strength drills alone within 48 hours of the last strength session, where Enter twice would end it with nothing done', async () => {
+    // Yesterday's strength session; the rehab routine holds clamshells alone.
+    await afterSessions(buildSession({ startedAt: '2026-11-19T09:00:00.000Z', routine: 'strength', loading: true, baseline: 5, drills: [{ id: 'clamshells', scores: [4] }] }));
+    const tooSoon = await run(['session', ...flags], { home, tty: true, now: new Date('2026-11-20T10:00:00.000Z'), answers: ['mobility', 5, 'stop'] });
+    expect(tooSoon.code).toBe(0);
+    expect(tooSoon.prompter.asked[0]).toMatchObject({ message: 'Which routine?', default: undefined });
+    // The strength routine is still there to choose.
+    expect(tooSoon.prompter.asked[0]!.choices).toContain('strength');
+    // A routine with gentler drills besides, or one begun once the 48 hours are up, is offered first.
+    const mixed = await run(['session', ...flags], { home, tty: true, now: new Date('2026-11-20T11:00:00.000Z'), answers: ['joint-chain', 5, 'done', 4, 'stop'] });
+    expect(mixed.code).toBe(0);
+    const afterMixed = await run(['session', ...flags], { home, tty: true, now: new Date('2026-11-20T12:00:00.000Z'), answers: ['joint-chain', 5, 'stop'] });
+    expect(afterMixed.prompter.asked[0]).toMatchObject({ message: 'Which routine?', default: 'joint-chain' });
+    await afterSessions(buildSession({ startedAt: '2026-11-20T13:00:00.000Z', routine: 'strength', baseline: 5 }));
+    const rested = await run(['session', ...flags], { home, tty: true, now: new Date('2026-11-21T10:00:00.000Z'), answers: ['strength', 5, 'stop'] });
+    expect(rested.prompter.asked[0]).toMatchObject({ message: 'Which routine?', default: 'strength' });
+  });
+
   it('offers the movement of last time once, however it was typed, and its own words as typed', async () => {
     await Store.open({ ITB_HOME: home }).update((data) => {
       data.settings.movement = 'step-down';
