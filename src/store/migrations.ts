@@ -81,7 +81,7 @@ export function runMigrations(
   if (control) {
     throw new StoreProblem(
       `holds a control character (${control.character}) in ${control.path}${more.length > 0 ? ` and ${more.length} more ${more.length === 1 ? 'field' : 'fields'}` : ''}`,
-      'Nothing was changed. itb never writes these: remove them from the file in a text editor, or restore your data from an export with `itb import FILE`.',
+      'Nothing was changed. itb never writes these: remove them from the file in a text editor, or move the file away and restore your data from an export with `itb import FILE`.',
     );
   }
   return parsed.data;

@@ -11,9 +11,10 @@ export class StoreError extends UserError {
   override name = 'StoreError';
 }
 
+// `itb import` reads the store too, so it can restore a backup only once the damaged file is moved away.
 const keepDataHint =
-  'Nothing was changed. Move the file away to start afresh, or restore your data from an ' +
-  'export with `itb import FILE`.';
+  'Nothing was changed. Move the file away to start afresh; then, to restore your data from an ' +
+  'export, run `itb import FILE`.';
 
 export function storeError(file: string, problem: string, hint = keepDataHint): StoreError {
   return new StoreError(`the itb store ${file} ${problem}`, hint);

@@ -28,7 +28,7 @@ export function writeWhole(file: string, text: string, before: Buffer | undefine
   } catch {
     throw fail(
       'was cut short while saving, because the disk is full, and the earlier version could not be put back',
-      'Free some space on the disk, then restore your data from your latest export with `itb import FILE`.',
+      'Free some space on the disk and move the file away, then restore your data from your latest export with `itb import FILE`.',
     );
   }
   throw fail('could not be saved: the disk is full', 'Nothing was changed: the store is as it was. Free some space on the disk, then try again.');

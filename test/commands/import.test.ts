@@ -588,6 +588,22 @@ describe('itb import', () => {
     expect(Store.open({ ITB_HOME: target.home }).read()).toEqual(Store.open({ ITB_HOME: source.home }).read());
   });
 
+  it('into a damaged store, says to move the file away before importing, since the import cannot read it either', async () => {
+    const store = join(target.home, 'store.json');
+    writeFileSync(store, 'not json', { mode: 0o600 });
+    const refused = await importInto(target.home, [backup]);
+    expect(refused.code).toBe(2);
+    const [error, ...hint] = refused.stderr.trimEnd().split('\n');
+    expect(error).toBe(`error: the itb store ${store} is not valid JSON`);
+    expect(hint.join(' ')).toBe('Nothing was changed. Move the file away to start afresh; then, to restore your data from an export, run `itb import FILE`.');
+    expect(readFileSync(store, 'utf8')).toBe('not json');
+    // Done as the hint says, the backup is restored.
+    renameSync(store, join(target.home, 'store.json.damaged'));
+    const restored = await importInto(target.home, [backup]);
+    expect(restored.code, restored.stderr).toBe(0);
+    expect(Store.open({ ITB_HOME: target.home }).read()).toEqual(Store.open({ ITB_HOME: source.home }).read());
+  });
+
   it('asks for a newer itb for a newer export, and names a missing file', async () => {
     const newer = join(target.home, 'newer.json');
     writeFileSync(newer, JSON.stringify({ ...JSON.parse(readFileSync(backup, 'utf8')), schemaVersion: 2 }));
