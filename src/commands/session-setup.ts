@@ -79,16 +79,24 @@ export async function setUp(
   // One of a few plain words, the remembered one first in line.
   const pick = <T extends string>(message: string, values: readonly T[], remembered: T | undefined) =>
     prompter.select({ message, choices: values.map((value) => ({ value, name: value })), default: remembered });
+  // Each answer is kept as it is given, as a default for next time: stopping at the next question
+  // still remembers it. One the same as last time needs no write.
+  const remember = async <K extends 'side' | 'symptom' | 'movement'>(key: K, value: Settings[K]) => {
+    if (data.settings[key] === value) return;
+    await store.update((stored) => {
+      stored.settings[key] = value;
+    });
+  };
   const side = options.side ?? (await pick('Which side is painful?', painfulSides, data.settings.side));
+  await remember('side', side);
   const symptom = options.symptom ?? (await pick('What will you rate?', symptoms, data.settings.symptom));
+  await remember('symptom', symptom);
   // A library movement typed by its id (`--movement single-leg-squat`) is recorded by its name, as
   // picking it from the list records it: the same movement, so the same trend.
   const typed = options.movement?.trim();
   const byId = library.movements.find((known) => known.id === typed?.toLowerCase());
   const movement = (byId && inSentence(byId.name)) ?? typed ?? (await chooseMovement(data.settings, library, prompter));
-  await store.update((stored) => {
-    Object.assign(stored.settings, { side, symptom, movement } satisfies Partial<Settings>);
-  });
+  await remember('movement', movement);
   const movementInstructions = library.movements.find((known) => movementKey(known.name) === movementKey(movement))?.instructions;
   const inRoutine = (status: ExerciseStatus) => exercises.some((exercise) => exercise.id === status.exerciseId);
   const retesting = buckets.avoid.filter((status) => status.retestDue && inRoutine(status));

@@ -556,6 +556,21 @@ describe('itb session', () => {
     expect(stored().buckets.map((b) => b.exerciseId)).toEqual(['lateral-ankle-tilts']);
   });
 
+  it('keeps each setup answer as it is given: Ctrl-C at the next question still remembers it', async () => {
+    await run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [...screenClear, 6, 'stop'] });
+    // The side is answered, then Ctrl-C at the symptom.
+    const atSymptom = await run(['session', 'joint-chain', '--no-timer'], { home, tty: true, answers: ['right', CTRL_C] });
+    expect(atSymptom.code).toBe(130);
+    expect(atSymptom.prompter.asked.map((asked) => asked.message)).toEqual(['Which side is painful?', 'What will you rate?']);
+    expect(stored().settings).toMatchObject({ side: 'right', symptom: 'pain', movement: 'single-leg squat' });
+    // Then the symptom is answered, and Ctrl-C at the movement.
+    const atMovement = await run(['session', 'joint-chain', '--no-timer'], { home, tty: true, answers: ['right', 'tightness', CTRL_C] });
+    expect(atMovement.code).toBe(130);
+    expect(atMovement.prompter.asked[0]!.default).toBe('right');
+    expect(stored().settings).toMatchObject({ side: 'right', symptom: 'tightness', movement: 'single-leg squat' });
+    expect(stored().sessions).toHaveLength(1);
+  });
+
   it('says that no session was recorded broken between words on a terminal of 50 columns', async () => {
     // At the first safety question, before anything was answered.
     const atFirstQuestion = await onTerminal(50, () => run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [CTRL_C] }));
