@@ -1,7 +1,7 @@
 // What `itb buckets`, `itb buckets move` and `itb buckets reset` do (declared in buckets.ts).
 import type { Command } from 'commander';
 import { adviceFromLog, routineReadyAt, type Advice } from '../core/advice.js';
-import { closest } from '../core/closest.js';
+import { closest, namedAs } from '../core/closest.js';
 import { bucketView, builtInRoutine, projectBuckets, viewBuckets, type BucketSummary, type BucketView, type ExerciseStatus } from '../core/buckets.js';
 import type { Evidence } from '../core/evidence.js';
 import { oneLineProblem } from '../core/text.js';
@@ -15,7 +15,7 @@ import type { Colours } from '../ui/colour.js';
 import { isPromptExit } from '../ui/prompter.js';
 import { readSummary } from '../store/summary-file.js';
 import { onScreen, packed, table, wrap } from '../ui/table.js';
-import { itbAsStarted, itbWithLibrary, libraryFor, notice, notInLibrary, paint, printJson, promptsFor } from './shared.js';
+import { itbAsStarted, itbWithLibrary, libraryFor, notice, notInLibrary, paint, printJson, promptsFor, shellWord } from './shared.js';
 
 const bucketWords: Record<ExerciseStatus['bucket'], string> = { rehab: 'rehab', avoid: 'avoid for now', untested: 'untested' };
 
@@ -51,6 +51,31 @@ export async function showBuckets(ctx: Context, options: { json?: boolean }, sel
   ctx.stdout.write(renderBuckets(view, advice, colour, summary.buckets, library, itb, now));
 }
 
+/** A drill given by its name ("Lateral ankle tilts") or by its id's words: the move with its id. */
+function namedNotId(ctx: Context, self: Command, library: Library, typed: string, bucket: string): UserError | undefined {
+  const drill = library.exercises.find((exercise) => namedAs(typed, exercise.name, exercise.id));
+  if (drill === undefined) return undefined;
+  const { note } = self.opts<{ note?: string }>();
+  const move = `${itbWithLibrary(ctx, self)} buckets move ${drill.id} ${bucket}${note === undefined ? '' : ` --note ${shellWord(note)}`}`;
+  return new UserError(`no drill with id "${typed}"`, `"${drill.name}" has the id ${drill.id}: \`${move}\` moves it.`);
+}
+
+/**
+ * More than a drill and a bucket: most likely a drill's name typed unquoted before the bucket
+ * (`itb buckets move lateral ankle tilts rehab`), answered with the move by its id.
+ */
+async function tooManyWords(ctx: Context, self: Command): Promise<UserError> {
+  const words = self.args.slice(0, -1).join(' ');
+  const last = self.args.at(-1)!.toLowerCase();
+  const named = (last === 'rehab' || last === 'avoid') && namedNotId(ctx, self, await libraryFor(ctx, self), words, last);
+  if (named) return named;
+  const itb = itbWithLibrary(ctx, self);
+  return new UserError(
+    `itb buckets move takes a drill's id and a bucket, and was given ${self.args.length} words: ${self.args.join(' ')}`,
+    `For example: \`${itb} buckets move clamshells avoid\`. \`${itb} exercises\` lists the ids.`,
+  );
+}
+
 /**
  * `itb buckets move … --json` (or reset): the --json of `itb buckets`, which these commands that
  * change the buckets have no JSON for. Refused before anything changes, rather than ignored, so
@@ -63,6 +88,7 @@ function noJson(self: Command): void {
 
 export async function moveDrill(ctx: Context, id: string, bucketArg: string, options: { note?: string }, self: Command) {
   noJson(self);
+  if (self.args.length > 2) throw await tooManyWords(ctx, self);
   const bucket = bucketArg.toLowerCase();
   if (bucket !== 'rehab' && bucket !== 'avoid') {
     throw new UserError(`"${bucketArg}" is not a bucket: use rehab or avoid`, `For example: itb buckets move ${id} avoid --note "sore today"`);
@@ -77,7 +103,7 @@ export async function moveDrill(ctx: Context, id: string, bucketArg: string, opt
   const libraryIds = library.exercises.map((exercise) => exercise.id);
   // Only an id the library does not have needs the log read (years of it take a while).
   const known = libraryIds.includes(id) ? libraryIds : knownIds(store.read(), libraryIds);
-  if (!known.includes(id)) throw await notInLibrary(ctx, self, id, known);
+  if (!known.includes(id)) throw namedNotId(ctx, self, library, id, bucket) ?? (await notInLibrary(ctx, self, id, known));
 
   let was = 'untested' as ExerciseStatus['bucket'];
   let byHand = false;

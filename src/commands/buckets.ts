@@ -48,6 +48,8 @@ function moveCommand(ctx: Context): Command {
     .argument('<id>', 'the drill (its id, as `itb exercises` shows it)')
     .argument('<bucket>', 'rehab or avoid')
     .option('--note <text>', 'why, in your own words (shown in buckets and in reports)')
+    // A drill's name typed as several words reaches the action, which answers it with its id.
+    .allowExcessArguments()
     .addHelpText(
       'after',
       helpAfter([

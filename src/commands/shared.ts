@@ -105,8 +105,8 @@ export function validateCommand(ctx: Context, file: string): string {
   return `${itbAsStarted(ctx)} validate ${shellWord(file)}`;
 }
 
-/** A file name as it is typed in a shell: quoted when the shell would split it or read into it. */
-function shellWord(text: string): string {
+/** A word (a file name, a note) as it is typed in a shell: quoted when the shell would split it or read into it. */
+export function shellWord(text: string): string {
   return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replaceAll("'", "'\\''")}'`;
 }
 

@@ -369,6 +369,25 @@ describe('itb buckets move', () => {
     expect(stored().moves).toEqual([]);
   });
 
+  it("answers a drill's name, quoted or typed as several words, with the move by its id, moving nothing", async () => {
+    const said = (stderr: string) => stderr.replace(/\s*\n\s*/g, ' ').trim();
+    const cases: [string[], string][] = [
+      [['Lateral ankle tilts', 'rehab'], 'error: no drill with id "Lateral ankle tilts" "Lateral ankle tilts" has the id lateral-ankle-tilts: `itb buckets move lateral-ankle-tilts rehab` moves it.'],
+      [['lateral', 'ankle', 'tilts', 'Avoid'], 'error: no drill with id "lateral ankle tilts" "Lateral ankle tilts" has the id lateral-ankle-tilts: `itb buckets move lateral-ankle-tilts avoid` moves it.'],
+      // The note goes along, quoted for the shell.
+      [['hip', 'hikes', 'avoid', '--note', "knee's sore"], `error: no drill with id "hip hikes" "Hip hikes" has the id hip-hikes: \`itb buckets move hip-hikes avoid --note 'knee'\\''s sore'\` moves it.`],
+      // Words that name no drill, or a bucket too many: what move takes.
+      [['clamshells', 'rehab', 'avoid'], 'error: itb buckets move takes a drill\'s id and a bucket, and was given 3 words: clamshells rehab avoid For example: `itb buckets move clamshells avoid`. `itb exercises` lists the ids.'],
+      [['lateral', 'ankle', 'tiltz', 'rehab'], 'error: itb buckets move takes a drill\'s id and a bucket, and was given 4 words: lateral ankle tiltz rehab For example: `itb buckets move clamshells avoid`. `itb exercises` lists the ids.'],
+    ];
+    for (const [words, message] of cases) {
+      const result = await run(['buckets', 'move', ...words], { home, now });
+      expect(result.code, words.join(' ')).toBe(2);
+      expect(said(result.stderr)).toBe(message);
+    }
+    expect(stored().moves).toEqual([]);
+  });
+
   it('refuses a bucket that does not exist', async () => {
     const result = await run(['buckets', 'move', 'clamshells', 'later'], { home, now });
     expect(result.code).toBe(2);
