@@ -12,7 +12,7 @@ type BundleEntry = fhir4.BundleEntry;
 type CodeableConcept = fhir4.CodeableConcept;
 type ObservationComponent = fhir4.ObservationComponent;
 type Reference = fhir4.Reference;
-import { verdictWords } from './words.js';
+import { verdictRuleWords, verdictWords } from './words.js';
 
 export const LOINC_PAIN_SEVERITY = '72514-3';
 /** The identifier system for a value that is itself a URI (here a urn:uuid). */
@@ -100,6 +100,11 @@ function* entryTexts(report: Report): Generator<string> {
   const exercise = remembered((drill: string) => json(textComponent('Exercise', drill)));
   const attemptNumber = remembered((attempt: number) => json(numberComponent('Attempt', attempt)));
   const before = remembered((score: number) => json(numberComponent('Score before the exercise', score)));
+  // A verdict depends on the thresholds its session kept: the rule it was judged by goes with it.
+  const rule = remembered((key: string) => {
+    const [minImprovement, flareRise] = key.split(',').map(Number) as [number, number];
+    return json(textComponent('Result rule', verdictRuleWords({ minImprovement, flareRise })));
+  });
   let subject = '';
   if (report.patientName !== undefined) {
     // Many people share a name: the Patient's UUID also follows the first session of this
@@ -117,6 +122,7 @@ function* entryTexts(report: Report): Generator<string> {
     const rated = `"status":"final","category":${CATEGORY},"code":${CODE[session.symptom]}`;
     const where = `"bodySite":${SITE[session.side]}${subject}`;
     const movement = json(textComponent('Test movement', session.movement));
+    const judged = rule(`${session.thresholds.minImprovement},${session.thresholds.flareRise}`);
     // The identifier repeats the fullUrl: a clinic system keeps identifiers, and so can tell a
     // score it already has when the same history is sent again.
     const entry = (index: number, at: string, score: number, method: string, components: string) => {
@@ -129,7 +135,7 @@ function* entryTexts(report: Report): Generator<string> {
     if (session.baseline !== undefined) yield entry(0, session.startedAt, session.baseline, BASELINE_METHOD, movement);
     for (const [i, attempt] of session.attempts.entries()) {
       const drill = `${nameInSession(session, attempt.exerciseId, nameOf)} (${attempt.exerciseId})`;
-      const followed = `${movement},${exercise(drill)},${attemptNumber(attempt.attempt)},${before(attempt.before)},${RESULT[attempt.verdict]}`;
+      const followed = `${movement},${exercise(drill)},${attemptNumber(attempt.attempt)},${before(attempt.before)},${RESULT[attempt.verdict]},${judged}`;
       yield entry(i + 1, attempt.at, attempt.after, ATTEMPT_METHOD, followed);
     }
   }

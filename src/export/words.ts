@@ -232,6 +232,11 @@ function thresholdLines(sessions: Session[], settings: Report['settings']): stri
   ];
 }
 
+/** How a session's thresholds judged its drills, in a line: the Result of a FHIR score says it. */
+export function verdictRuleWords({ minImprovement, flareRise }: Thresholds): string {
+  return `helped: the score fell by at least ${plural(minImprovement, 'point')}; flare: it rose by ${plural(flareRise, 'point')} or more`;
+}
+
 /** What the routine ids of the session table stand for; undefined when no routine is named. */
 export function routineWords(report: Report, user: (text: string) => string): string | undefined {
   if (report.routines.length === 0) return undefined;

@@ -614,6 +614,24 @@ describe('fhir', () => {
     expect(component('Test movement')?.valueString).toBe('single-leg squat');
   });
 
+  it("gives each score after a drill the rule its session's thresholds judged it by", () => {
+    const raised = structuredClone(data);
+    raised.sessions[1]!.thresholds = { minImprovement: 2, flareRise: 4 };
+    const bundle = JSON.parse(toFhir(buildReport(raised, library, { now: NOW })));
+    const observations = bundle.entry.map((e: { resource: Observation }) => e.resource) as Observation[];
+    const text = (o: Observation, label: string) => o.component?.find((c) => c.code.text === label)?.valueString;
+    const afterDrills = observations.filter((o) => text(o, 'Exercise') !== undefined);
+    const rules = afterDrills.map((o) => text(o, 'Result rule'));
+    const own = raised.sessions.flatMap((session) => session.attempts.map(() => session.thresholds));
+    expect(rules).toEqual(
+      own.map(({ minImprovement, flareRise }) => `helped: the score fell by at least ${minImprovement} point${minImprovement === 1 ? '' : 's'}; flare: it rose by ${flareRise} points or more`),
+    );
+    expect(rules).toContain('helped: the score fell by at least 2 points; flare: it rose by 4 points or more');
+    expect(rules).toContain('helped: the score fell by at least 1 point; flare: it rose by 3 points or more');
+    // A baseline follows no drill, so no verdict and no rule.
+    expect(observations.filter((o) => text(o, 'Exercise') === undefined && o.resourceType === 'Observation').every((o) => text(o, 'Result rule') === undefined)).toBe(true);
+  });
+
   it('names the same patient in every report of one history, and another patient of the same name in another', () => {
     const patientOf = (data: StoreData, options: Partial<ReportOptions> = {}) =>
       JSON.parse(toFhir(buildReport(data, library, { now: NOW, patientName: 'Sam Lee', ...options }))).entry[0].fullUrl as string;
