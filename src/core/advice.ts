@@ -1,5 +1,5 @@
 // Advice the source articles give, shown when the log says it applies (PRODUCT §4.7).
-import { localDate, localDateTime, whatWasRated } from './history.js';
+import { localDate, localDateTime, ratedWords, whatWasRated } from './history.js';
 import type { Session, StoreData } from './records.js';
 
 /**
@@ -13,8 +13,9 @@ export interface AdviceLog {
   /**
    * The sessions' baselines, one group for each thing rated (whatWasRated), since only baselines
    * that rated the same thing compare: when each session started and what its baseline was.
+   * `said`: that thing as the latest of those sessions typed it ("pain during IT band stretch").
    */
-  baselines: { rated: string; startedMs: number[]; scores: number[] }[];
+  baselines: { rated: string; said: string; startedMs: number[]; scores: number[] }[];
   /** When each flare-up was rated, in ms since 1970 (UTC). */
   flareUpsMs: number[];
 }
@@ -66,9 +67,10 @@ export function adviceLog(sessions: readonly Session[]): AdviceLog {
     const rated = whatWasRated(session.symptom, session.movement);
     let group = byRated.get(rated);
     if (!group) {
-      byRated.set(rated, (group = { rated, startedMs: [], scores: [] }));
+      byRated.set(rated, (group = { rated, said: '', startedMs: [], scores: [] }));
       log.baselines.push(group);
     }
+    if (!(startedMs < group.startedMs.at(-1)!)) group.said = ratedWords(session.symptom, session.movement);
     group.startedMs.push(startedMs);
     group.scores.push(session.baseline);
   }
@@ -156,6 +158,8 @@ export function routineReadyAt(advice: readonly Advice[], loading: readonly bool
 export interface PersistentSymptom {
   /** What the baselines rated (whatWasRated): the symptom during the test movement. */
   rated: string;
+  /** The same as the latest of them typed it, to be read. */
+  said: string;
   /** How many back-to-back 7-day windows had a baseline. */
   weeks: number;
   /** The mean baseline of the oldest of those windows, and of the newest. */
@@ -175,7 +179,7 @@ function seeAProfessional(baselines: AdviceLog['baselines'], now: Date): Advice 
   const found = persistentAmong(baselines, now);
   if (!found) return undefined;
   const round = (value: number) => String(Math.round(value * 10) / 10);
-  const what = found.rated === '' ? 'your symptom' : `your ${found.rated}`;
+  const what = found.said === '' ? 'your symptom' : `your ${found.said}`;
   const change = found.latestMean > found.firstMean ? 'gone up' : 'not come down much';
   return {
     id: 'see-a-professional',
@@ -200,7 +204,7 @@ function seeAProfessional(baselines: AdviceLog['baselines'], now: Date): Advice 
 function persistentAmong(baselines: AdviceLog['baselines'], now: Date): PersistentSymptom | undefined {
   // Each group's baselines by 7-day window back from now (0 = the last 7 days), sorted in one
   // pass: years of daily sessions make a window-by-window scan far too slow.
-  const groups = baselines.map(({ rated, startedMs, scores }) => {
+  const groups = baselines.map(({ rated, said, startedMs, scores }) => {
     let newestMs = -Infinity;
     const byWeek = new Map<number, number[]>();
     startedMs.forEach((started, i) => {
@@ -212,18 +216,18 @@ function persistentAmong(baselines: AdviceLog['baselines'], now: Date): Persiste
       if (week) week.push(scores[i]!);
       else byWeek.set(index, [scores[i]!]);
     });
-    return { rated, newestMs, byWeek };
+    return { rated, said, newestMs, byWeek };
   });
   // What the person rated most lately comes first.
   groups.sort((a, b) => b.newestMs - a.newestMs);
-  for (const { rated, byWeek } of groups) {
-    const found = noMeaningfulFall(rated, byWeek, now);
+  for (const { rated, said, byWeek } of groups) {
+    const found = noMeaningfulFall(rated, said, byWeek, now);
     if (found) return found;
   }
   return undefined;
 }
 
-function noMeaningfulFall(rated: string, byWeek: Map<number, number[]>, now: Date): PersistentSymptom | undefined {
+function noMeaningfulFall(rated: string, said: string, byWeek: Map<number, number[]>, now: Date): PersistentSymptom | undefined {
   const newest = byWeek.has(0) ? 0 : 1;
   const weeks: number[][] = [];
   for (let week = byWeek.get(newest); week !== undefined; week = byWeek.get(newest + weeks.length)) weeks.push(week);
@@ -235,5 +239,5 @@ function noMeaningfulFall(rated: string, byWeek: Map<number, number[]>, now: Dat
   const fall = first - last;
   if (last === 0 || fall >= 2 || fall >= 0.3 * first) return undefined;
   const toMs = now.getTime() - newest * WEEK_MS;
-  return { rated, weeks: weeks.length, firstMean: first, latestMean: last, fromMs: toMs - weeks.length * WEEK_MS, toMs };
+  return { rated, said, weeks: weeks.length, firstMean: first, latestMean: last, fromMs: toMs - weeks.length * WEEK_MS, toMs };
 }

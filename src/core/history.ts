@@ -2,6 +2,7 @@
 import { compareInstants } from './instant.js';
 import type { PainfulSide, Session, Symptom } from './records.js';
 import { latestScore } from './session.js';
+import { inSentence } from './text.js';
 
 export interface SessionSummary {
   id: string;
@@ -158,6 +159,11 @@ export function trendsOf(points: ScorePoint[]): Trend[] {
 /** What a score rated, as one text: scores compare only when it is the same. */
 export function whatWasRated(symptom: Symptom, movement: string): string {
   return `${symptom} during ${movementKey(movement)}`;
+}
+
+/** What a score rated, to be read: whatWasRated with the movement as it was typed ("IT band" stays). */
+export function ratedWords(symptom: Symptom, movement: string): string {
+  return `${symptom} during ${inSentence(movement.trim().replace(/\s+/g, ' '))}`;
 }
 
 /**

@@ -17,7 +17,7 @@ import { storeFile } from './store-path.js';
 export const summarySuffix = '.summary';
 
 /** Raised when the shape of the summary, or a rule it is drawn by, changes: summaries made before are not used. */
-const SUMMARY_VERSION = 7;
+const SUMMARY_VERSION = 8;
 
 interface SummaryFile {
   summaryVersion: number;
@@ -159,6 +159,7 @@ function isAdviceLog(value: unknown): boolean {
     (group: unknown) =>
       isObject(group) &&
       typeof group.rated === 'string' &&
+      typeof group.said === 'string' &&
       isNumbers(group.startedMs) &&
       Array.isArray(group.scores) &&
       group.scores.length === group.startedMs.length &&

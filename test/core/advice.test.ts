@@ -113,6 +113,13 @@ describe('see-a-professional', () => {
     expect(message([...walking(2), ...lunge(0)])).toContain('your pain during walking');
   });
 
+  it('names the movement as it was typed last, read in a sentence: capitals kept but the first, spaces tidied', () => {
+    const of = (days: number, movement: string) => buildSession({ startedAt: daysAgo(days), baseline: 6, movement, routine: 'mobility' });
+    // The same movement typed three ways is one trend, named as the latest session typed it.
+    const message = adviceFor(storeWith({ sessions: [of(20, 'walking to the IT band clinic'), of(13, 'Walking to the it band clinic'), of(6, '  Walking to the  IT band clinic ')] }), now)[0]?.message;
+    expect(message).toContain('You have rated your pain during walking to the IT band clinic in each of 3 weeks in a row');
+  });
+
   it('says nothing after a fall of 30% or more even when it is under 2 points', () => {
     // 5 -> 3.5 (this week's mean of 4 and 3) is a fall of 1.5 points but 30%.
     expect(ids([rated(20, 5), rated(10, 4), rated(2, 4), rated(1, 3)])).toEqual([]);

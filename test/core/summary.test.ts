@@ -49,7 +49,7 @@ describe('summarize', () => {
     const ms = (session: number) => Date.parse(data.sessions[session]!.startedAt);
     expect(summary.advice).toEqual({
       loadedMs: [ms(0), ms(3)],
-      baselines: [{ rated: 'pain during single-leg squat', startedMs: [ms(0), ms(1), ms(2), ms(3)], scores: [6, 6, 6, 5] }],
+      baselines: [{ rated: 'pain during single-leg squat', said: 'pain during single-leg squat', startedMs: [ms(0), ms(1), ms(2), ms(3)], scores: [6, 6, 6, 5] }],
       // Bridges rose 6 → 9: a flare-up, timed by its result.
       flareUpsMs: [Date.parse(data.sessions[1]!.results[0]!.at)],
     });
