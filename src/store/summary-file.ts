@@ -144,7 +144,7 @@ function isObservedPair(value: unknown): boolean {
   if (!Array.isArray(value) || value.length !== 2 || typeof value[0] !== 'string' || !isObject(value[1])) return false;
   const seen = value[1];
   return (
-    [seen.tested, seen.helped, seen.changeCount, seen.flares].every(isCount) &&
+    [seen.tested, seen.helped, seen.helpedOnRetry, seen.changeCount, seen.flares].every(isCount) &&
     typeof seen.changeSum === 'number' &&
     isNumberOrNull(seen.newestChange) &&
     isInstantOrNull(seen.newestAt) &&
