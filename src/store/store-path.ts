@@ -1,7 +1,7 @@
 // Where the store lives. Kept apart so that finding the file loads nothing else.
 import { realpathSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 
 export const projectName = 'itb';
@@ -77,6 +77,9 @@ function defaultFolder(env: Record<string, string | undefined>): string {
   if (process.platform === 'win32') {
     return join(env.APPDATA || join(homeFolder(), 'AppData', 'Roaming'), name, 'Config');
   }
-  return join(env.XDG_CONFIG_HOME || join(homeFolder(), '.config'), name);
+  // A relative XDG_CONFIG_HOME is not a place (the XDG rules say to ignore one): taken as given,
+  // it would put a store in each folder itb is started from.
+  const config = env.XDG_CONFIG_HOME && isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : join(homeFolder(), '.config');
+  return join(config, name);
 }
 

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import envPaths from 'env-paths';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -38,6 +39,13 @@ describe('storeFile', () => {
   it('otherwise uses the folder conf uses for the project itb', () => {
     const { ITB_HOME: _ignored, ...rest } = process.env;
     expect(storeFile(rest)).toBe(join(envPaths('itb', { suffix: 'nodejs' }).config, 'store.json'));
+  });
+
+  it.skipIf(process.platform !== 'linux')('takes XDG_CONFIG_HOME when it is a full path, and passes over a relative one, which names no one place', () => {
+    expect(storeFile({ XDG_CONFIG_HOME: '/srv/config' })).toBe('/srv/config/itb-nodejs/store.json');
+    for (const relative of ['config', './config', '~/.config']) {
+      expect(storeFile({ XDG_CONFIG_HOME: relative }), relative).toBe(join(homedir(), '.config', 'itb-nodejs', 'store.json'));
+    }
   });
 });
 
