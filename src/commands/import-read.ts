@@ -83,7 +83,7 @@ export async function readExport(file: string): Promise<ParsedExport> {
   if (typeof top.schemaVersion === 'number' && Array.isArray(top.buckets) && !Object.hasOwn(top, 'exportedAt')) {
     throw new UserError(`${file} is an itb store, not a backup`, storeHint(file));
   }
-  if (typeof top.schemaVersion === 'number' && top.schemaVersion > EXPORT_SCHEMA_VERSION) {
+  if (Number.isSafeInteger(top.schemaVersion) && (top.schemaVersion as number) > EXPORT_SCHEMA_VERSION) {
     throw new UserError(`${file} was written by a newer itb (export version ${top.schemaVersion})`, 'Update itb, then import it again.');
   }
   if (top.resourceType === 'Bundle') {

@@ -59,7 +59,8 @@ export function runMigrations(
   }
   let version = data.schemaVersion;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
-    throw new StoreProblem(`has an invalid schemaVersion (${JSON.stringify(version)})`);
+    // A number too large for JSON (1e400) is Infinity, which JSON would call null.
+    throw new StoreProblem(`has an invalid schemaVersion (${typeof version === 'number' ? String(version) : JSON.stringify(version)})`);
   }
   if (version > targetVersion) {
     throw new StoreProblem(

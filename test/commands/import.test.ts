@@ -610,6 +610,12 @@ describe('itb import', () => {
     const future = await importInto(target.home, [newer]);
     expect(future.code).toBe(2);
     expect(future.stderr).toContain('newer itb');
+    // A version no itb writes (too large for a number) is damage, not a newer itb.
+    writeFileSync(newer, readFileSync(backup, 'utf8').replace(/"schemaVersion": *1/, '"schemaVersion": 1e400'));
+    const damaged = await importInto(target.home, [newer]);
+    expect(damaged.code).toBe(2);
+    expect(damaged.stderr).toContain('schemaVersion: must be 1, not Infinity');
+    expect(damaged.stderr).not.toContain('newer itb');
 
     const missing = await importInto(target.home, [join(target.home, 'none.json')]);
     expect(missing.code).toBe(2);

@@ -88,6 +88,11 @@ describe('migrate', () => {
     );
   });
 
+  it('says a schemaVersion too large for a number as Infinity, not as null', () => {
+    const raw = JSON.parse('{"schemaVersion": 1e400}') as unknown;
+    expect(problemOf(() => migrate(raw)).message).toBe('has an invalid schemaVersion (Infinity)');
+  });
+
   it('gives the first problem of a wrong shape as path: message', () => {
     const session = { ...sampleSession('s1'), baseline: 11 };
     const problem = problemOf(() => migrate({ ...emptyStore(), sessions: [session] }));
