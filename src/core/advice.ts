@@ -196,8 +196,10 @@ function seeAProfessional(baselines: AdviceLog['baselines'], now: Date): Advice 
  * "Consistent": a session with a baseline in each of at least 3 back-to-back 7-day windows
  * ending now, or ending 7 days ago when the last 7 days have none yet (someone who tests once a
  * week, at the start of this week's session). "No meaningful fall": the mean baseline of the
- * newest window is less than 2 points AND less than 30% below that of the oldest window of the
- * run, and not zero. Only
+ * newest window is less than 2 points AND less than 30% below that of the oldest window of those
+ * weeks, and not zero. The latest weeks are what count: a symptom stuck for the last several
+ * weeks gets the advice even when it fell in the weeks before (the longest such stretch is
+ * named). Only
  * baselines that rated the same symptom in the same test movement are compared: moving on from
  * walking to running must neither raise the advice nor hide it.
  */
@@ -234,10 +236,16 @@ function noMeaningfulFall(rated: string, said: string, byWeek: Map<number, numbe
   if (weeks.length < 3) return undefined;
 
   const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
-  const first = mean(weeks.at(-1)!);
   const last = mean(weeks[0]!);
-  const fall = first - last;
-  if (last === 0 || fall >= 2 || fall >= 0.3 * first) return undefined;
-  const toMs = now.getTime() - newest * WEEK_MS;
-  return { rated, said, weeks: weeks.length, firstMean: first, latestMean: last, fromMs: toMs - weeks.length * WEEK_MS, toMs };
+  if (last === 0) return undefined;
+  // An early fall must not hide weeks stuck since: from the whole run down to its last 3 weeks,
+  // the longest stretch whose newest week is not meaningfully below its oldest.
+  for (let count = weeks.length; count >= 3; count--) {
+    const first = mean(weeks[count - 1]!);
+    const fall = first - last;
+    if (fall >= 2 || fall >= 0.3 * first) continue;
+    const toMs = now.getTime() - newest * WEEK_MS;
+    return { rated, said, weeks: count, firstMean: first, latestMean: last, fromMs: toMs - count * WEEK_MS, toMs };
+  }
+  return undefined;
 }

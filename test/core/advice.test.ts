@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { adviceFor, flareUpsToday } from '../../src/core/advice.js';
 import type { Session } from '../../src/core/records.js';
+import { Random, SEED } from '../fixtures/resilience.js';
 import { buildSession, storeWith } from '../helpers/sessions.js';
 
 const now = new Date('2026-03-01T12:00:00Z');
@@ -118,6 +119,34 @@ describe('see-a-professional', () => {
     // The same movement typed three ways is one trend, named as the latest session typed it.
     const message = adviceFor(storeWith({ sessions: [of(20, 'walking to the IT band clinic'), of(13, 'Walking to the it band clinic'), of(6, '  Walking to the  IT band clinic ')] }), now)[0]?.message;
     expect(message).toContain('You have rated your pain during walking to the IT band clinic in each of 3 weeks in a row');
+  });
+
+  it('advises on weeks stuck since an early fall: the fall before them does not hide them', () => {
+    // Down from 9 to 6 in the first week, then six weeks in a row at 6.
+    const stuck = [rated(48, 9), rated(41, 6), rated(34, 6), rated(27, 6), rated(20, 6), rated(13, 6), rated(6, 6)];
+    const [advice] = adviceFor(storeWith({ sessions: stuck }), now);
+    expect(advice).toMatchObject({ id: 'see-a-professional' });
+    // The longest stretch that has stayed put is named, not the whole run with its early fall.
+    expect(advice!.message).toContain('in each of 6 weeks in a row');
+    expect(advice!.message).toContain('(about 6 in the first of those weeks, 6 in the latest)');
+    // Still falling week by week, 2 points every three weeks: no advice.
+    expect(ids([rated(48, 9), rated(41, 8), rated(34, 8), rated(27, 7), rated(20, 6), rated(13, 5), rated(6, 4)])).toEqual([]);
+  });
+
+  it('never hides the advice for a worse week before the run, over many made-up runs', () => {
+    const random = new Random(SEED);
+    for (let run = 0; run < 500; run++) {
+      const weeks = Array.from({ length: random.int(3, 8) }, () => random.int(0, 10));
+      const sessions = weeks.map((baseline, i) => rated(6 + 7 * (weeks.length - 1 - i), baseline));
+      const advised = ids(sessions).includes('see-a-professional');
+      // What the rule says for the latest 3 or more weeks, worked out here week by week.
+      const latest = weeks.at(-1)!;
+      const stuck = latest > 0 && weeks.slice(0, -2).some((first) => first - latest < 2 && first - latest < 0.3 * first);
+      expect(advised, `weekly baselines ${weeks.join(', ')}`).toBe(stuck);
+      // A week rated higher before the run makes it longer and never takes the advice away.
+      const earlier = rated(6 + 7 * weeks.length, 10);
+      if (advised) expect(ids([earlier, ...sessions]), `10, then ${weeks.join(', ')}`).toContain('see-a-professional');
+    }
   });
 
   it('says nothing after a fall of 30% or more even when it is under 2 points', () => {
