@@ -137,10 +137,12 @@ export function warnings(before: number, attempt: 1 | 2, symptom: string, { minI
   const said: string[] = [];
   const points = `${plural(minImprovement, 'point')} that ${minImprovement === 1 ? 'counts' : 'count'} as helping`;
   if (before < minImprovement) {
+    // At 1 or 2 the symptom shows, just too little for the fall that counts: say how much is needed.
+    const testDay = before === 0 ? 'your symptom shows' : `your ${symptom} is at ${minImprovement} or more`;
     said.push(
       attempt === 1
         ? `Your ${symptom} is at ${before}, so no drill can lower it by the ${points}: ` +
-            'if you go on, each drill you finish is set aside for now. Better to stop here and test again on a day your symptom shows.'
+            `if you go on, each drill you finish is set aside for now. Better to stop here and test again on a day ${testDay}.`
         : `A reminder: from ${before}, your ${symptom} cannot fall by the ${points}, so this try cannot show that the drill helps.`,
     );
   }

@@ -364,6 +364,9 @@ describe('itb session', () => {
     const warning = 'Your pain is at 1, so no drill can lower it by the 2 points that count as helping: if you go on, each drill you finish is set aside for now.';
     const shown = result.stdout.replace(/\s+/g, ' ');
     expect(shown).toContain(warning);
+    // At 1 the pain shows, only too little for the 2 points: the day to test again is named by them.
+    expect(shown).toContain(`${warning} Better to stop here and test again on a day your pain is at 2 or more.`);
+    expect(shown).not.toContain('a day your symptom shows');
     // In full before the first drill and before the second; before the first drill's retry,
     // judged against the same 1, a short reminder.
     expect(shown.split(warning)).toHaveLength(3);
@@ -374,7 +377,9 @@ describe('itb session', () => {
     // At 0 with 1 point: one point, which counts.
     await run(['settings', 'minImprovement', '1'], { home });
     const atZero = await run(['session', 'balance', ...flags], { home, tty: true, answers: [0, 'stop'] });
-    expect(atZero.stdout.replace(/\s+/g, ' ')).toContain('Your pain is at 0, so no drill can lower it by the 1 point that counts as helping');
+    expect(atZero.stdout.replace(/\s+/g, ' ')).toContain(
+      'Your pain is at 0, so no drill can lower it by the 1 point that counts as helping: if you go on, each drill you finish is set aside for now. Better to stop here and test again on a day your symptom shows.',
+    );
   });
 
   it('warns before a drill that a score too high to rise by a flare-up leaves the person to watch for one', async () => {
