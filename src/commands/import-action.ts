@@ -40,6 +40,8 @@ export async function importExport(ctx: Context, file: string, options: { dryRun
   // Merged into a history, the file adds to it; restored, what it leaves out is missing.
   const partial = outcome!.intoEmpty ? partialWords(backup, Boolean(options.dryRun)) : undefined;
   if (partial !== undefined) notice(ctx, partial);
+  const ahead = datedAheadWords(backup, ctx.now(), Boolean(options.dryRun), itbAsStarted(ctx));
+  if (ahead !== undefined) notice(ctx, ahead);
   if (options.dryRun) notice(ctx, 'Dry run: nothing was changed.');
 }
 
@@ -74,6 +76,24 @@ function partialWords(backup: ParsedExport, dryRun: boolean): string | undefined
   return undefined;
 }
 
+/**
+ * Records of the file dated ahead of this computer's clock (by more than an hour, beyond any
+ * difference between two clocks): made on a computer whose clock ran ahead, or this one's is
+ * behind. Buckets go by the latest decision, so until that time comes a drill they decided keeps
+ * that decision whatever a session here finds.
+ */
+function datedAheadWords(backup: ParsedExport, now: Date, dryRun: boolean, itb: string): string | undefined {
+  const after = now.getTime() + 3_600_000;
+  const times = [...backup.sessions.map((session) => session.startedAt), ...backup.moves.map((move) => move.at)].filter((at) => Date.parse(at) > after);
+  if (times.length === 0) return undefined;
+  const latest = times.reduce((a, b) => (Date.parse(a) >= Date.parse(b) ? a : b));
+  const [records, it, It, was] = times.length === 1 ? ['1 record in the file is', 'it', 'It', 'was'] : [`${times.length} records in the file are`, 'them', 'They', 'were'];
+  const imported = dryRun ? `${It} would be imported` : `${It} ${was} imported`;
+  return (
+    `${records} dated after now, up to ${localDateTime(new Date(latest))}: the clock of the computer that made ${it} was likely ahead, or this one's is behind. ` +
+    `${imported} as dated; until that time, a drill ${it === 'it' ? 'it' : 'they'} decided stays in its bucket whatever your sessions find (\`${itb} buckets move\` moves it yourself).`
+  );
+}
 
 /**
  * Sessions of the file whose id the store holds with other contents, each named as `itb history`
