@@ -171,7 +171,10 @@ export function readingView(report: Report): ReadingView {
 
 /**
  * A drill's name by its id, from the library, else as a session recorded it, else the id. Each
- * source is indexed once, on first need, keeping the first drill and result that carry an id.
+ * source is indexed once, on first need, keeping the first drill and result that carry an id: the
+ * period's sessions first, then the earlier ones behind the buckets' evidence, so that a drill
+ * gone from the library and moved by hand in the period is named as those sessions named it,
+ * not by its id.
  */
 export function drillNamer(report: Report): (exerciseId: string) => string {
   let library: Map<string, string | undefined> | undefined;
@@ -182,7 +185,9 @@ export function drillNamer(report: Report): (exerciseId: string) => string {
     if (fromLibrary !== undefined && fromLibrary !== null) return fromLibrary;
     if (recorded === undefined) {
       const pairs: [string, string][] = [];
-      for (const session of report.sessions) for (const result of session.results) pairs.push([result.exerciseId, result.name]);
+      for (const sessions of [report.sessions, report.evidenceSessions]) {
+        for (const session of sessions) for (const result of session.results) pairs.push([result.exerciseId, result.name]);
+      }
       recorded = firstNames(pairs);
     }
     return recorded.get(exerciseId) ?? exerciseId;

@@ -327,6 +327,16 @@ describe('markdown', () => {
     expect(toMarkdown(buildReport(cleared, library, { until: '2026-10-10', now: NOW }))).toContain(move);
   });
 
+  it('names a drill gone from the library, moved by hand in the period, as the sessions before the period named it', () => {
+    const without = { ...library, exercises: library.exercises.filter((exercise) => exercise.id !== 'rehab-hip-circles') };
+    const moved = { ...sampleStore(), moves: [{ exerciseId: 'rehab-hip-circles', bucket: 'avoid' as const, note: 'Not now', at: '2026-10-10T12:00:00.000Z' }] };
+    // Session one (1 October), which recorded the drill's name, is before the period.
+    const period = buildReport(moved, without, { since: '2026-10-05', now: NOW });
+    expect(period.sessions.map((session) => session.id)).not.toContain(sessionOne.id);
+    expect(toMarkdown(period)).toContain('| 2026-10-10 | Rehab hip circles | avoid for now | Not now |');
+    expect(toHtml(period)).toContain('<td><bdi>Rehab hip circles</bdi></td><td class="to">avoid for now</td>');
+  });
+
   it('says how many sessions a cut-short line of baseline scores shows', () => {
     const sessions = Array.from({ length: 70 }, (_, i) => ({ ...sessionOne, id: `long-${i}`, startedAt: new Date(Date.UTC(2026, 0, 1) + i * 86_400_000).toISOString() }));
     const md = toMarkdown(buildReport({ ...data, sessions }, library, { now: NOW }));
