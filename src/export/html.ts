@@ -91,6 +91,9 @@ const STYLE = `
      screen's width for the text around it. */
   @media screen and (max-width: 40rem) {
     table { display: block; overflow-x: auto; }
+    /* A drill's name keeps its words whole: the room "To" keeps for a reset note goes to it. */
+    td.to { min-width: 0; }
+    td.drill bdi { overflow-wrap: break-word; }
   }
   @media print {
     body { margin: 0; max-width: none; font-size: 10pt; }
@@ -154,7 +157,7 @@ export function toHtml(report: Report): string {
     const drillName = drillNamer(report);
     for (const move of report.moves) {
       body.push(
-        `<tr><td>${esc(dateOf(move.at))}</td><td>${userText(drillName(move.exerciseId))}</td>` +
+        `<tr><td>${esc(dateOf(move.at))}</td><td class="drill">${userText(drillName(move.exerciseId))}</td>` +
           `<td class="to">${unbrokenDates(esc(movedToWords(move, report.bucketsResetAt)))}</td><td>${userLines(move.note ?? '')}</td></tr>`,
       );
     }

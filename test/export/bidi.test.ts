@@ -93,7 +93,7 @@ describe('html', () => {
     for (const { text, tags } of rtl) expect(tags.at(-1), text).toBe('bdi');
     expect(html).toContain(`<strong>Pain during <bdi>${HEBREW}</bdi></strong>: 2 sessions`);
     expect(html).toContain(`<td class="what">Pain @ <bdi>${HEBREW}</bdi></td>`);
-    expect(html).toContain(`<td><bdi>${NAME}</bdi></td><td class="to">avoid for now</td>`);
+    expect(html).toContain(`<td class="drill"><bdi>${NAME}</bdi></td><td class="to">avoid for now</td>`);
     expect(html).toContain('patient: <bdi>שרה לוי</bdi></p>');
   });
 });

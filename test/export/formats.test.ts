@@ -334,7 +334,7 @@ describe('markdown', () => {
     const period = buildReport(moved, without, { since: '2026-10-05', now: NOW });
     expect(period.sessions.map((session) => session.id)).not.toContain(sessionOne.id);
     expect(toMarkdown(period)).toContain('| 2026-10-10 | Rehab hip circles | avoid for now | Not now |');
-    expect(toHtml(period)).toContain('<td><bdi>Rehab hip circles</bdi></td><td class="to">avoid for now</td>');
+    expect(toHtml(period)).toContain('<td class="drill"><bdi>Rehab hip circles</bdi></td><td class="to">avoid for now</td>');
   });
 
   it('says how many sessions a cut-short line of baseline scores shows', () => {
