@@ -101,9 +101,11 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
     ...(ctx.timeZone ? { timeZone: ctx.timeZone() } : {}),
     now: ctx.now(),
   });
-  const text = render(report);
+  let text = render(report);
 
   if (options.output === undefined) {
+    // Read on a terminal, the Markdown is broken between words, as everything itb prints.
+    if (format === 'md' && ctx.stdout.isTTY === true && typeof text === 'string') text = (await import('../export/md.js')).mdOnScreen(text);
     for (const piece of typeof text === 'string' ? [text] : text) ctx.stdout.write(piece);
   } else {
     writePrivateFile(options.output, text, { replace: Boolean(options.force) });

@@ -3,6 +3,7 @@ import type { ExerciseStatus } from '../core/buckets.js';
 import type { Screening, Symptom } from '../core/records.js';
 import { localDate, scoresWords, type ScorePoint, type Trend } from '../core/history.js';
 import { pointsShown, sparkline, sparkTop } from '../ui/sparkline.js';
+import { hanging, wrap } from '../ui/table.js';
 import { bucketsScopeWords, drillNamer, readingView, type Report } from './report.js';
 import {
   anyRedFlag,
@@ -172,6 +173,23 @@ export function toMarkdown(report: Report): string {
   if (thresholdScope !== undefined) out.push(`_${thresholdScope}_`, '');
   out.push(...thresholdWords(report).map((line) => `- ${line}`));
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * The report as a terminal shows it: each paragraph and list item broken between words to the
+ * width of the screen, the later lines of an item under its text, rather than cut mid-word at the
+ * edge. Headings and table rows stay whole, for the programs that read them. It is still
+ * Markdown: a broken line joins its paragraph or item again.
+ */
+export function mdOnScreen(markdown: string): string {
+  return markdown
+    .split('\n')
+    .flatMap((line) => {
+      if (line === '' || line.startsWith('#') || line.startsWith('|')) return [line];
+      const marker = /^(?:- |\d+\. )/.exec(line)?.[0];
+      return marker === undefined ? wrap(line) : hanging(marker, line.slice(marker.length));
+    })
+    .join('\n');
 }
 
 function drillLine(status: ExerciseStatus): string {

@@ -7,8 +7,10 @@ import { parse as parseHtml } from 'parse5';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StoreData } from '../../src/core/records.js';
 import { Store } from '../../src/store/store.js';
+import { width } from '../../src/ui/table.js';
 import { sampleStore } from '../export/fixtures.js';
 import { run, tempHome } from '../helpers/run.js';
+import { onTerminal } from '../helpers/terminal.js';
 
 const NOW = new Date('2026-11-20T15:00:00.000Z');
 let home: string;
@@ -34,6 +36,23 @@ describe('itb export', () => {
     expect(result.stdout).toContain('# IT band self-assessment report');
     expect(result.stdout).toMatch(/\| 2026-10-08 \d\d:\d\d \| strength \| left \| Pain @ single-leg squat \| 5 → 7 \|/);
     expect(result.stderr).toBe('');
+  });
+
+  it('breaks the Markdown between words on a terminal, narrow or not, keeping headings and table rows whole', async () => {
+    await seed();
+    const piped = await exportIn([]);
+    const tableRows = piped.stdout.split('\n').filter((line) => line.startsWith('|'));
+    const method = piped.stdout.split('\n').find((line) => line.startsWith('_Self-reported data'))!;
+    expect(method.length).toBeGreaterThan(80);
+    for (const columns of [80, 50]) {
+      const shown = await onTerminal(columns, () => run(['export'], { home, now: NOW, stdoutTTY: true }));
+      const lines = shown.stdout.split('\n');
+      expect(lines.filter((line) => !line.startsWith('|') && width(line) > columns)).toEqual([]);
+      expect(lines.filter((line) => line.startsWith('|'))).toEqual(tableRows);
+      // A list item's later lines go under its text; the words are those of the report on a pipe.
+      expect(lines.some((line) => line.startsWith('  ') && !line.startsWith('   '))).toBe(true);
+      expect(shown.stdout.split(/\s+/).join(' ')).toBe(piped.stdout.split(/\s+/).join(' '));
+    }
   });
 
   it('gives the baseline alone for a session that scored no exercise after it, in md and html', async () => {
