@@ -68,10 +68,14 @@ export async function ask(question: Exclude<Ask, { kind: 'finished' }>, turn: Tu
       say(drillCard({ exercise, index: question.index, total: question.total, attempt: question.attempt, side: plan.side }, colour));
       // Back after being set aside, perhaps after a flare-up: any routine says so at the drill,
       // but the re-test routine, whose drills all are, says it before it starts, and at a drill
-      // only a flare-up.
+      // only a flare-up, or a choice of the person's own (a therapist's advice, say) with its note.
       const earlier = question.attempt === 2 ? undefined : plan.retesting.find((status) => status.exerciseId === exercise.id);
-      if (earlier && (plan.routine !== 'retest' || earlier.flare)) {
-        const why = `Set aside ${earlier.flare ? 'after a flare-up' : 'earlier'}, back today for its re-test: start gently, with a smaller range, and stop at once if your ${plan.symptom} rises.`;
+      const byHand = earlier?.source === 'manual';
+      if (earlier && (plan.routine !== 'retest' || earlier.flare || byHand)) {
+        const gently = `start gently, with a smaller range, and stop at once if your ${plan.symptom} rises.`;
+        const why = byHand
+          ? `Set aside by your choice on ${localDate(new Date(earlier.decidedAt!))}${earlier.note === undefined ? '' : ` (your note: ${earlier.note})`}, back today for its re-test: if your reason still holds, skip it; otherwise ${gently}`
+          : `Set aside ${earlier.flare ? 'after a flare-up' : 'earlier'}, back today for its re-test: ${gently}`;
         say(`${wrap(why, 80, '  ').map((line) => colour.yellow(line)).join('\n')}\n`);
       }
       // Tested before and kept: worth knowing when a long routine is done a few drills a day.

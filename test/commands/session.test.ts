@@ -968,6 +968,22 @@ describe('itb session', () => {
     expect(retest.stdout).toContain('Bucket changes\n  Rehab hip circles: avoid for now (flare-up) → avoid for now\n');
   });
 
+  it("shows a drill set aside by the person's choice, with its note, when it is back for its re-test", async () => {
+    await afterSessions(buildSession({ startedAt: '2026-11-01T09:00:00.000Z', routine: 'joint-chain', baseline: 4, drills: [{ id: 'lateral-ankle-tilts', scores: [2] }] }));
+    const moved = await run(['buckets', 'move', 'lateral-ankle-tilts', 'avoid', '--note', 'therapist: hold off until clamshells are easy'], { home, now: new Date('2026-11-02T09:00:00.000Z') });
+    expect(moved.code).toBe(0);
+    const now = new Date('2026-11-20T10:00:00.000Z');
+    for (const routine of ['retest', 'joint-chain']) {
+      const result = await run(['session', routine, ...flags], { home, tty: true, now, answers: [5, 'skip', 'stop'] });
+      expect(result.code).toBe(0);
+      expect(result.stdout.replace(/\s+/g, ' ')).toContain(
+        'Set aside by your choice on 2026-11-02 (your note: therapist: hold off until clamshells are easy), back today for its re-test: if your reason still holds, skip it; otherwise start gently',
+      );
+    }
+    // Skipped: it stays where the person put it.
+    expect(stored().buckets.find((b) => b.exerciseId === 'lateral-ankle-tilts')).toMatchObject({ bucket: 'avoid', source: 'manual' });
+  });
+
   it('leaves drills set aside for now out of a routine until their re-test date, and says so', async () => {
     const now = new Date('2026-11-20T10:00:00.000Z');
     const flared = buildSession({
