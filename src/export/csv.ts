@@ -31,6 +31,9 @@ export const csvColumns = [
   // fall of 1 reads "improved" in one row and "not-improved" in another with nothing to say why.
   'min_improvement',
   'flare_rise',
+  // How the session ended: in one stopped or cut off, a drill's last row may be a first try whose
+  // retry never came, not the drill's verdict.
+  'session_status',
 ] as const;
 
 // A text cell starting with = + - @, tab or CR (or the full-width = + - @ some spreadsheets also
@@ -54,11 +57,11 @@ export function* csvPieces(report: Report): Generator<string> {
     for (const session of report.sessions) {
       // The time is digits and signs only: it needs no guard and no quotes.
       const sessionCells = `${csvText(session.id)},${localIsoTime(new Date(session.startedAt))},${[session.routine, session.side, session.symptom, session.movement].map(csvText).join(',')}`;
-      const thresholds = `${session.thresholds.minImprovement},${session.thresholds.flareRise}`;
+      const thresholdsAndStatus = `${session.thresholds.minImprovement},${session.thresholds.flareRise},${session.status}`;
       for (const attempt of session.attempts) {
         const name = nameInSession(session, attempt.exerciseId, nameOf);
         const numbers = `${attempt.attempt},${attempt.before},${attempt.after},${attempt.after - attempt.before}`;
-        yield `${sessionCells},${cell(attempt.exerciseId)},${cell(name)},${numbers},${cell(attempt.verdict)},${thresholds}\r\n`;
+        yield `${sessionCells},${cell(attempt.exerciseId)},${cell(name)},${numbers},${cell(attempt.verdict)},${thresholdsAndStatus}\r\n`;
       }
     }
   }

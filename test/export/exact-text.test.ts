@@ -103,6 +103,7 @@ describe('csv text', () => {
         attempt.verdict,
         session.thresholds.minImprovement,
         session.thresholds.flareRise,
+        session.status,
       ]),
     );
     // quote_record_delimiter: any cell with a line break is quoted. With CRLF rows csv-stringify

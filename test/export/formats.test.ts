@@ -367,11 +367,14 @@ describe('csv', () => {
       expect(Number(row.change)).toBe(a.after - a.before);
       expect(Number(row.attempt)).toBe(a.attempt);
       expect(row.verdict).toBe(a.verdict);
+      // How its session ended: completed, stopped or interrupted, all three in this store.
+      expect(row.session_status).toBe(s.status);
     });
+    expect(new Set(rows.map((row) => row.session_status))).toEqual(new Set(['completed', 'stopped', 'interrupted']));
     // A skipped drill has no attempt, so no row; a fall in score stays a plain negative number.
     expect(rows.some((row) => row.exercise_id === 'pelvis-tucks-tilts')).toBe(false);
     expect(rows[0]!.change).toBe('-2');
-    expect(text).toMatch(/,-2,improved,1,3\r\n/);
+    expect(text).toMatch(/,-2,improved,1,3,completed\r\n/);
   });
 
   it('gives each row the thresholds its verdict was judged by, which change between sessions', () => {
