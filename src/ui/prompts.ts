@@ -34,13 +34,13 @@ export function createPrompter(): Prompter {
     input: ({ message, default: fallback, validate, shown }) =>
       input(
         {
-          // Room for a score typed after it: a space and up to two digits.
-          message: fitted(message, 3),
+          // Room for a score typed after it: a space and up to two digits, and a column spare.
+          message: fitted(message, 4),
           default: fallback,
           ...(validate ? { validate: (text: string) => reason(validate(text)) } : {}),
           // The prompts show an answer in cyan: kept, for the answer as it is to be shown.
           // Beside the question when it fits there, else under it.
-          theme: { ...clearOnError, style: { answer: (text: string) => answered(message, shown ? shown(text) : text, 3, (line) => styleText('cyan', line)) } },
+          theme: { ...clearOnError, style: { answer: (text: string) => answered(message, shown ? shown(text) : text, 4, (line) => styleText('cyan', line)) } },
         },
         context,
       ),
@@ -77,11 +77,12 @@ function fittedDisabled(name: string, why: string): { name: string; disabled: st
 
 /**
  * An answer as it stays after its question (fitted keeping `reserve` columns): on the question's
- * last line when it fits there, else under it, broken between words.
+ * last line when it fits there, else under it, broken between words. A column stays free at the
+ * end of its line: the prompts follow a line that fills the terminal exactly with an empty one.
  */
 function answered(message: string, answer: string, reserve: number, style = (line: string) => line): string {
   const last = fitted(message, reserve).split('\n').at(-1)!;
-  return 2 + width(last) + 1 + width(answer) <= onScreen(80) ? style(answer) : `\n${wrap(answer, 80, '  ').map(style).join('\n')}`;
+  return 2 + width(last) + 1 + width(answer) < onScreen(80) ? style(answer) : `\n${wrap(answer, 79, '  ').map(style).join('\n')}`;
 }
 
 /** Why an answer was refused, shown after the prompts' "> ": its later lines under its first. */

@@ -269,6 +269,28 @@ describe('itb session in a terminal', () => {
     expect(await t.exited).toBe(130);
   });
 
+  it('leaves no blank line after an answer that would end at the edge of the terminal', async () => {
+    // "✔ Which routine? Hip and glute strength (9 drills)" is 50 columns, and "✔ Describe the
+    // test movement: " and 20 letters too: a line that fills the terminal exactly would be
+    // followed by an empty one.
+    const t = itb(['session', '--side', 'left', '--symptom', 'pain'], 50);
+    await passRedFlagScreen(t);
+    await t.waitFor('Which routine?');
+    await t.waitFor('↑↓ navigate');
+    await t.type(`${keys.down.repeat(2)}${keys.enter}`);
+    await t.waitFor('Which test movement');
+    await t.waitFor('Something else (type it)');
+    await t.type(`${keys.down.repeat(12)}${keys.enter}`);
+    await t.answer('Describe the test movement:', 'hop twice on one leg');
+    await t.waitFor('Rate your pain');
+    // The screen as drawn, with the prompts' redrawing done: only the lines the person sees.
+    const screen = t.text.replace(/\r/g, '');
+    expect(screen).toMatch(/✔ Which routine\? ?\n {2}Hip and glute strength \(9 drills\)\n\? Which test movement/);
+    expect(screen).toMatch(/✔ Describe the test movement: ?\n {2}hop twice on one leg\n\nHip and glute strength · 9 drills/);
+    await t.type(keys.ctrlC);
+    expect(await t.exited).toBe(130);
+  });
+
   it('breaks a routine that cannot run today between words, with why, on a terminal of 50 columns', async () => {
     // Two days ago both balance drills flared, so the balance routine waits for their re-test.
     const startedAt = new Date(Date.now() - 48 * 60 * 60 * 1000).toISOString();
