@@ -7,6 +7,9 @@ import { onScreen, width, wrap } from './table.js';
 
 // A wrong answer is cleared so the person types the next one afresh, not after their mistake.
 const clearOnError = { validationFailureMode: 'clear' as const };
+// Enter on a choice that cannot be picked (a routine whose drills are all set aside), in plain
+// words rather than the prompts' "This option is disabled and cannot be selected."
+const notChosen = 'That one cannot be chosen now. Choose another with the arrow keys, then press Enter.';
 
 export function createPrompter(): Prompter {
   const context = { signal: whenTerminalGoes() };
@@ -25,6 +28,7 @@ export function createPrompter(): Prompter {
             ...(fallback === undefined ? {} : { default: fallback }),
             loop: false,
             pageSize: listLines(),
+            theme: { i18n: { disabledError: wrap(notChosen, 78).join('\n  ') } },
           },
           context,
         ),

@@ -308,6 +308,29 @@ describe('itb session in a terminal', () => {
     expect(await t.exited).toBe(130);
   });
 
+  it('answers Enter on a routine that cannot run today in plain words, and lets another be chosen', async () => {
+    // Two days ago both balance drills flared, so the balance routine waits for their re-test.
+    const startedAt = new Date(Date.now() - 48 * 60 * 60 * 1000).toISOString();
+    const flared = buildSession({ startedAt, routine: 'balance', baseline: 2, drills: [{ id: 'single-leg-stand', scores: [5] }, { id: 'single-leg-stand-foam-pad', scores: [8] }] });
+    await Store.open({ ITB_HOME: home }).update((data) => {
+      data.screenings.push({ at: startedAt, answers: {}, proceeded: true });
+      data.sessions.push(flared);
+      data.buckets = projectBuckets(data.sessions, data.moves);
+    });
+    const t = itb(['session', '--side', 'left', '--symptom', 'pain', '--movement', 'lunge']);
+    await t.waitFor('Which routine?');
+    await t.waitFor('↑↓ navigate');
+    // Down to the greyed-out balance routine, the fifth, and Enter.
+    await t.type(`${keys.down.repeat(4)}${keys.enter}`);
+    await t.waitFor(/> That one cannot be chosen now\. Choose another with the arrow keys, then press\r?\n {2}Enter\./);
+    expect(t.text).not.toContain('disabled');
+    await t.type(`${keys.down}${keys.enter}`);
+    await t.waitFor('✔ Which routine? Warm-up (3 drills)');
+    await t.waitFor('Rate your pain');
+    await t.type(keys.ctrlC);
+    expect(await t.exited).toBe(130);
+  });
+
   it('reminds of a flare-up earlier today before anything else; Enter alone rests, a typed yes goes on gently', async () => {
     // A flare-up a few minutes ago (at midnight, early in the day), in a session cut off after it.
     const midnight = new Date();
