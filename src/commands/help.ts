@@ -75,8 +75,15 @@ function commandLines(command: string, columns: number): string[] {
 export function fitLine(line: string, columns: number, hang?: number): string[] {
   const indent = line.length - line.trimStart().length;
   const under = ' '.repeat(hang ?? (indent === 0 ? 0 : indent + 2));
-  // Each word with the spaces before it, kept where the line goes on ("FILE:LINE:COL  path").
-  const [first = '', ...words] = line.trim().match(/ *\S+/g) ?? [];
+  // Each word with the spaces before it, kept where the line goes on ("FILE:LINE:COL  path"). A
+  // short option keeps its value ("-o ./-"), and a lone "-" the word before it: at the start of
+  // a line it would read as a list's dash.
+  const [first = '', ...words] = (line.trim().match(/ *\S+/g) ?? []).reduce<string[]>((all, word) => {
+    const last = all.at(-1);
+    if (last !== undefined && (word.trim() === '-' || /(^| )-[a-zA-Z]$/.test(last))) all[all.length - 1] += word;
+    else all.push(word);
+    return all;
+  }, []);
   const lines: string[] = [];
   let current = line.slice(0, indent) + first;
   for (const word of words) {

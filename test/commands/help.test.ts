@@ -17,6 +17,17 @@ describe('fitLine', () => {
     expect(fitLine('FILE:LINE:COL  path  message', 80)).toEqual(['FILE:LINE:COL  path  message']);
     expect(fitLine('see schema/itb-export.schema.json now', 12)).toEqual(['see', 'schema/itb-export.schema.json', 'now']);
   });
+
+  it('keeps a short option with its value, and never starts a line with a lone "-", which would read as a list item', () => {
+    const note = 'add --force. -o - is the screen, as with most tools (a file named - is -o ./-).';
+    // Where the plain rule broke "-o | - is the screen" and "named | - is -o | ./-)".
+    for (const columns of [20, 30, 45, 50, 53, 60, 77]) {
+      const lines = fitLine(note, columns);
+      expect(lines.join(' ')).toBe(note);
+      expect(lines.filter((line) => /^- |(^| )-[a-z]$/.test(line))).toEqual([]);
+    }
+    expect(fitLine(note, 50)).toEqual(['add --force. -o - is the screen, as with most', 'tools (a file named - is -o ./-).']);
+  });
 });
 
 describe('helpAfter', () => {
