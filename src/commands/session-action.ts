@@ -15,7 +15,7 @@ import { Store } from '../store/store.js';
 import type { Colours } from '../ui/colour.js';
 import { isPromptExit } from '../ui/prompter.js';
 import { feedbackLine, interruptedNote, summary, type BucketChange } from '../ui/session-view.js';
-import { hanging, onScreen, table, width, wrap } from '../ui/table.js';
+import { hanging, onScreen, packed, table, width, wrap } from '../ui/table.js';
 import { plural } from '../export/words.js';
 import { ask } from './session-ask.js';
 import { routineExercises } from './session-routines.js';
@@ -157,7 +157,8 @@ function introduction(plan: Plan, library: Library, flaredToday: boolean, colour
   if (flaredToday) cues.unshift(`After today's flare-up, start gently, with a smaller range, and stop at once if your ${plan.symptom} rises.`);
   const title = `${routine?.name ?? (plan.routine === 'rehab' ? 'Your rehab routine' : 'Re-test')} · ${plural(plan.exercises.length, 'drill')}`;
   const lines = ['', ...wrap(title, 80).map((line) => colour.bold(line))];
-  lines.push(...wrap(`Rating ${plan.symptom} during: ${plan.movement} · painful side: ${plan.side}`, 80).map((line) => colour.dim(line)));
+  // Broken between its two parts where it must: "painful" at a line's end would lose its "side".
+  lines.push(...packed([`Rating ${plan.symptom} during: ${plan.movement}`, `painful side: ${plan.side}`], 80).map((line) => colour.dim(line)));
   if (cues.length > 0) lines.push('', 'Keep in mind:', ...cues.flatMap((cue) => hanging('  · ', cue, 78)));
   if (plan.resting.length > 0) {
     lines.push('', colour.yellow('Left out today, to keep 48 hours after your last strength drills:'));

@@ -149,8 +149,9 @@ export function summary(session: Session, names: Map<string, string>, changes: B
   const final = latestScore(session);
   if (session.baseline !== undefined) {
     // With no drill scored there is no final score to set beside the baseline.
-    const scores = session.attempts.length === 0 ? `${colour.bold(String(session.baseline))} (baseline; no drill was scored after it)` : `${colour.bold(`${session.baseline} → ${final}`)} (baseline → final)`;
-    lines.push('', ...wrap(`${session.symptom} during ${session.movement}: ${scores}`, 80, '  '));
+    const [scores, which] = session.attempts.length === 0 ? [String(session.baseline), '(baseline; no drill was scored after it)'] : [`${session.baseline} → ${final}`, '(baseline → final)'];
+    // "(baseline → final)" kept whole on a narrow terminal, rather than broken at its arrow.
+    lines.push('', ...packed([`${session.symptom} during ${session.movement}: ${colour.bold(scores)}`, which], 80, '  ', ' '));
   }
   if (changes.length > 0) {
     // Too long for a line, a change goes under its drill's name, further in, as in the table's

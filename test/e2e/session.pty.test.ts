@@ -269,6 +269,22 @@ describe('itb session in a terminal', () => {
     expect(await t.exited).toBe(130);
   });
 
+  it('breaks the line of what is rated, and of the scores in the summary, between their parts on a terminal of 50 columns', async () => {
+    const t = itb(['session', 'joint-chain', '--side', 'left', '--symptom', 'pain', '--movement', 'single-leg-squat'], 50);
+    await passRedFlagScreen(t);
+    // Not "… single-leg squat · painful" and "side: left" on the next line.
+    await t.waitFor(/\nRating pain during: single-leg squat\r?\npainful side: left\r?\n/);
+    await t.answer('Rate your pain (0 = none', '6');
+    await t.answer('When you have done the drill', '');
+    await t.answer('(before: 6)', '4');
+    await t.waitFor('Exercise 2 of 5');
+    await t.waitFor('When you have done the drill');
+    await t.type(`${keys.down.repeat(2)}${keys.enter}`); // Stop
+    // Not "(baseline" at the end of the line and "→ final)" on the next.
+    await t.waitFor(/\n {2}pain during single-leg squat: 6 → 4\r?\n {2}\(baseline → final\)\r?\n/);
+    expect(await t.exited).toBe(0);
+  });
+
   it('leaves no blank line after an answer that would end at the edge of the terminal', async () => {
     // "✔ Which routine? Hip and glute strength (9 drills)" is 50 columns, and "✔ Describe the
     // test movement: " and 20 letters too: a line that fills the terminal exactly would be
