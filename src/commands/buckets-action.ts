@@ -243,7 +243,7 @@ function untestedLines(names: string[]): string[] {
 function drillLines(status: ExerciseStatus, colour: Colours): string[] {
   const flags: string[] = [];
   if (status.flare) flags.push(colour.red('flare'));
-  if (status.source === 'manual' && status.note === undefined) flags.push('manual');
+  if (status.source === 'manual' && status.note === undefined) flags.push('moved by hand');
   if (!status.inLibrary) flags.push(colour.dim('no longer in your library'));
   // The name in full, as every command shows it; the id and flags beside it while they fit,
   // else under it, indented so that they do not read as the next drill.
@@ -255,7 +255,7 @@ function drillLines(status: ExerciseStatus, colour: Colours): string[] {
     lines.push(...wrap(status.retestDue ? `re-test ${colour.yellow.bold('due')} (since ${date})` : `re-test from ${date}`, 80, '    '));
   }
   if (status.source === 'manual' && status.note !== undefined) {
-    lines.push(...wrap(`manual: ${status.note}`, 78, '    '));
+    lines.push(...wrap(`moved by hand: ${status.note}`, 78, '    '));
   }
   return lines;
 }

@@ -313,7 +313,7 @@ describe('itb buckets move', () => {
     expect(data.buckets.find((entry) => entry.exerciseId === 'clamshells')).toMatchObject({ bucket: 'avoid', source: 'manual' });
 
     const { stdout } = await run(['buckets'], { home, now });
-    expect(stdout).toContain('manual: knee sore today');
+    expect(stdout).toContain('moved by hand: knee sore today');
   });
 
   it('takes a note of up to 1000 characters, and says how long one over that is', async () => {
@@ -347,7 +347,7 @@ describe('itb buckets move', () => {
     expect(again.code).toBe(0);
     expect(again.stderr.replace(/\s+/g, ' ')).toContain('Clamshells is already in rehab by your choice (with your note: PT says ok). Nothing was changed.');
     expect(stored().moves).toHaveLength(1);
-    expect((await run(['buckets'], { home, now })).stdout).toContain('manual: PT says ok');
+    expect((await run(['buckets'], { home, now })).stdout).toContain('moved by hand: PT says ok');
     // A new note is a new move, and said to be one.
     const renoted = await run(['buckets', 'move', 'clamshells', 'rehab', '--note', 'still fine'], { home, now: new Date(now.getTime() + 120_000) });
     expect(renoted.stderr.replace(/\s+/g, ' ')).toContain('Clamshells stays in rehab by your choice, with a new note: still fine (was: PT says ok)');
@@ -359,6 +359,8 @@ describe('itb buckets move', () => {
     const result = await run(['buckets', 'move', 'bridges', 'rehab'], { home, now });
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('Moved Bridges to rehab (was: untested).');
+    // Moved with no note: said beside its name, in words.
+    expect((await run(['buckets'], { home, now })).stdout).toMatch(/Bridges\s+bridges\s+moved by hand\n/);
   });
 
   it('suggests the closest id for an unknown drill', async () => {
