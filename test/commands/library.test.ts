@@ -417,6 +417,17 @@ describe('switching the library', () => {
     expect((JSON.parse(stdout) as { id: string }[]).map((r) => r.id)).toEqual(['clinic-plan']);
   });
 
+  it('the list of drills ends with the command that shows one, kept on one line with a long --data path', async () => {
+    // A command of 70 columns: it fits a line of its own, not one after "Show one drill in full:".
+    const file = join(home, `${'home-program-'.padEnd(70 - '`itb --data / exercises ID`'.length - home.length - '.yaml'.length, 'x')}.yaml`);
+    copyFileSync(good, file);
+    const command = `\`itb --data ${file} exercises ID\``;
+    expect(command.length).toBe(70);
+    const { code, stdout } = await itb(['--data', file, 'exercises']);
+    expect(code).toBe(0);
+    expect(stdout.split('\n')).toContain(command);
+  });
+
   it('ITB_DATA switches the library for routines and exercises', async () => {
     const routines = await itb(['routines', '--json'], { ITB_DATA: good });
     expect((JSON.parse(routines.stdout) as { id: string }[]).map((r) => r.id)).toEqual(['clinic-plan']);
