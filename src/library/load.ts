@@ -267,7 +267,11 @@ function zodProblems(doc: Document, source: string, issues: z.core.$ZodIssue[], 
     const path: Path = issue.path.filter((key): key is string | number => typeof key !== 'symbol');
     if (issue.code !== 'unrecognized_keys') {
       const message =
-        issue.code !== 'invalid_type' ? undefined : issue.expected === 'string' ? textWithColon(doc, source, path) : howToWrite(doc, path, issue.expected, issue.message);
+        issue.code !== 'invalid_type'
+          ? undefined
+          : issue.expected === 'string'
+            ? (referenceWithFields(doc, path) ?? textWithColon(doc, source, path))
+            : howToWrite(doc, path, issue.expected, issue.message);
       return [{ ...position(doc, path, at), path: path.join('.') || '(file)', message: message ?? issue.message }];
     }
     // One line per unexpected key, each pointing at the key itself.
@@ -296,6 +300,24 @@ function zodProblems(doc: Document, source: string, issues: z.core.$ZodIssue[], 
       return { ...position(doc, [...path, key], at), path: keyPath.join('.') || '(file)', message };
     });
   });
+}
+
+/**
+ * For a routine's drill or cue written as a set of fields (`- id: clamshells`, as the drill itself
+ * is written under "exercises:"): a routine names each by its id alone. Putting the line in
+ * quotes, as for a text with ": " in it, would make "id: clamshells" an unknown id. Undefined for
+ * any other value.
+ */
+function referenceWithFields(doc: Document, path: Path): string | undefined {
+  const [list, , field] = path;
+  if (list !== 'routines' || path.length !== 4 || (field !== 'exercises' && field !== 'cues')) return undefined;
+  const node = nodeAt(doc, path, false);
+  if (!isMap(node)) return undefined;
+  const kind = field === 'exercises' ? 'drill' : 'cue';
+  const idPair = node.items.find((pair) => isScalar(pair.key) && pair.key.value === 'id');
+  const id = idPair && isScalar(idPair.value) && typeof idPair.value.value === 'string' ? idPair.value.value : undefined;
+  const rule = `a routine lists each ${kind} by its id alone, not as a set of fields`;
+  return id === undefined ? `${rule}, as in "- ${kind === 'drill' ? 'clamshells' : 'stand-tall'}"` : `${rule}: write "- ${id}"`;
 }
 
 /**

@@ -519,6 +519,18 @@ describe('checks across the file', () => {
     ]);
   });
 
+  it('says a routine\'s drill or cue written as a set of fields ("- id: ankle-rocks") is written as its id alone, rather than to put it in quotes', () => {
+    const source = readFileSync(fixture('good.yaml'), 'utf8')
+      .replace('      - ankle-rocks\n', '      - id: ankle-rocks\n      - wall-clamshells: 3 sets\n')
+      .replace('      - wall-clamshells\n', '')
+      .replace('      - breathe\n', '      - { id: breathe }\n');
+    expect(problemsIn(source)).toEqual([
+      '47:9  routines.0.exercises.0  a routine lists each drill by its id alone, not as a set of fields: write "- ankle-rocks"',
+      '48:9  routines.0.exercises.1  a routine lists each drill by its id alone, not as a set of fields, as in "- clamshells"',
+      '51:9  routines.0.cues.1  a routine lists each cue by its id alone, not as a set of fields: write "- breathe"',
+    ]);
+  });
+
   it('reports text holding control characters at the field, as written with YAML escapes', () => {
     const source = readFileSync(fixture('good.yaml'), 'utf8');
     const lines = source.split('\n');
