@@ -404,6 +404,13 @@ function crossChecks(data: unknown, doc: Document, at: At): (Found & { reference
       });
     }
   });
+  // A one-sided drill's dose is for that one side: "per side" beside "your left side" would
+  // contradict it, and a session would time its holds for two sides.
+  items(data, 'exercises').forEach((drill, e) => {
+    if (!isRecord(drill) || !isRecord(drill.dose) || drill.dose.perSide !== true) return;
+    const only = drill.side === 'painful' ? 'the painful side' : drill.side === 'opposite' ? 'the side opposite the pain' : undefined;
+    if (only) report(['exercises', e, 'dose', 'perSide'], `this drill is done on ${only} only (side: ${drill.side}), so its dose is for that side: leave out "perSide: true", or make the side "both" for a drill done on each side`);
+  });
   // Library text reaches the terminal in every session: it must not carry control codes.
   for (const { path, character } of controlCharacterPaths(data)) {
     report(path === '(file)' ? [] : path.split('.').map((key) => (/^\d+$/.test(key) ? Number(key) : key)), `holds a control character (${character}); write plain text`);

@@ -531,6 +531,20 @@ describe('checks across the file', () => {
     ]);
   });
 
+  it('reports a drill done on one side only whose dose says "per side", which a session would show beside "your left side"', () => {
+    const source = readFileSync(fixture('good.yaml'), 'utf8');
+    const painful = source.replace('      perSide: false\n', '      perSide: true\n');
+    expect(problemsIn(painful)).toEqual([
+      '26:7  exercises.0.dose.perSide  this drill is done on the painful side only (side: painful), so its dose is for that side: leave out "perSide: true", or make the side "both" for a drill done on each side',
+    ]);
+    const opposite = source.replace('      reps: 10\n    side: opposite', '      reps: 10\n      perSide: true\n    side: opposite');
+    expect(problemsIn(opposite)).toEqual([
+      '39:7  exercises.1.dose.perSide  this drill is done on the side opposite the pain only (side: opposite), so its dose is for that side: leave out "perSide: true", or make the side "both" for a drill done on each side',
+    ]);
+    // On each side, or on no particular side, "per side" is what the drill asks.
+    for (const side of ['both', 'none']) expect(parseLibrary(painful.replace('    side: painful', `    side: ${side}`)).ok, side).toBe(true);
+  });
+
   it('reports text holding control characters at the field, as written with YAML escapes', () => {
     const source = readFileSync(fixture('good.yaml'), 'utf8');
     const lines = source.split('\n');
