@@ -57,7 +57,11 @@ function listExercises({ exercises }: Library, colour: Colours, itb: string): st
     room >= 20
       ? table([[colour.dim('name'), colour.dim('id'), colour.dim('region')], ...exercises.map((e) => [named(e), colour.bold(e.id), e.region])], { most: [room] })
       : exercises.flatMap((e) => [...table([[named(e)]], { most: [onScreen(80)] }), ...packed([colour.bold(e.id), e.region], 80, '  ')]);
-  const notes = ['Loading drills build strength: space those sessions about 48 hours apart.', `Show one drill in full: \`${itb} exercises ID\``];
+  // The 48 hours only for a library that has loading drills, which are the ones marked.
+  const notes = [
+    ...(exercises.some((exercise) => exercise.loading) ? ['Loading drills build strength: space those sessions about 48 hours apart.'] : []),
+    `Show one drill in full: \`${itb} exercises ID\``,
+  ];
   return `${lines.join('\n')}\n\n${notes.flatMap((note) => wrap(note)).map((line) => colour.dim(line)).join('\n')}\n`;
 }
 

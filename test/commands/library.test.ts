@@ -417,6 +417,17 @@ describe('switching the library', () => {
     expect((JSON.parse(stdout) as { id: string }[]).map((r) => r.id)).toEqual(['clinic-plan']);
   });
 
+  it('the list of drills says to space loading drills 48 hours apart only when it has some', async () => {
+    expect((await itb(['--data', good, 'exercises'])).stdout).toContain('Loading drills build strength: space those sessions about 48 hours apart.');
+    const gentle = join(home, 'gentle.yaml');
+    writeFileSync(gentle, readFileSync(good, 'utf8').replace('    loading: true\n', '    loading: false\n'));
+    const { code, stdout } = await itb(['--data', gentle, 'exercises']);
+    expect(code).toBe(0);
+    expect(stdout).not.toContain('(loading)');
+    expect(stdout).not.toContain('Loading drills');
+    expect(stdout).toContain(`\`itb --data ${gentle} exercises ID\``);
+  });
+
   it('the list of drills ends with the command that shows one, kept on one line with a long --data path', async () => {
     // A command of 70 columns: it fits a line of its own, not one after "Show one drill in full:".
     const file = join(home, `${'home-program-'.padEnd(70 - '`itb --data / exercises ID`'.length - home.length - '.yaml'.length, 'x')}.yaml`);
