@@ -136,6 +136,13 @@ describe('the shipped library', () => {
     expect(steps).toContain('Keep the bony outer side of the knee itself off the wall');
   });
 
+  it('cushions the bony outer side of the front knee in the 90/90 hip lift, and presses the shin, not that knee, into the floor', () => {
+    const steps = exercise(shipped(), 'hip-external-rotation-extension').steps.join(' ').replace(/\s+/g, ' ');
+    expect(steps).not.toContain('shin and knee into the floor');
+    expect(steps).toContain('press the outside of your front shin into the floor');
+    expect(steps).toContain('The front knee rests on its bony outer side, often the sore spot: put a folded towel under it.');
+  });
+
   it('does the scapular camshafts on the side opposite the pain, and says so in the steps', () => {
     const camshafts = exercise(shipped(), 'opposite-scapular-camshafts');
     expect(camshafts.side).toBe('opposite');
