@@ -143,6 +143,12 @@ describe('the shipped library', () => {
     expect(steps).toContain('The front knee rests on its bony outer side, often the sore spot: put a folded towel under it.');
   });
 
+  it('holds the ankle in the quadriceps stretch with the hand on its own side, not across the body, which twists the knee', () => {
+    const steps = exercise(shipped(), 'quadriceps-stretch').steps.join(' ').replace(/\s+/g, ' ');
+    expect(steps).not.toContain('Bend one knee and hold that ankle behind you with the other hand');
+    expect(steps).toContain('Bend the knee of the leg further from the support and hold that ankle behind you with the hand on the same side');
+  });
+
   it('does the scapular camshafts on the side opposite the pain, and says so in the steps', () => {
     const camshafts = exercise(shipped(), 'opposite-scapular-camshafts');
     expect(camshafts.side).toBe('opposite');
