@@ -97,6 +97,13 @@ describe('the shipped library', () => {
     expect(routine(shipped(), 'hip-rotation').exercises).toEqual(['hip-range-exploration', 'hip-external-rotation-extension', 'hip-internal-rotation', 'hip-cars']);
   });
 
+  it('says its hip rotation runs external rotation first, for IT band pain, rather than tell a hamstring complaint to lead with a drill that comes later', () => {
+    const description = routine(shipped(), 'hip-rotation').description.replace(/\s+/g, ' ');
+    expect(description).not.toContain('lead with internal rotation');
+    expect(description).toContain('External rotation comes before internal rotation here, the order for IT band pain');
+    expect(description).toContain('internal rotation first, which a library of your own can set');
+  });
+
   it('starts strength with isometric holds and two-leg bridges, and ends with the band walks', () => {
     const strength = routine(shipped(), 'strength').exercises;
     expect(strength[0]).toBe('isometric-glute-holds');
