@@ -184,6 +184,14 @@ describe('the shipped library', () => {
     expect(instructions('stairs')).toContain('using the rail or not, the same way each time');
   });
 
+  it('warms up before strength work and stretches after it, in the order of the article', () => {
+    const library = shipped();
+    const description = (id: string) => routine(library, id).description.replace(/\s+/g, ' ');
+    expect(description('strength')).toContain('Warm up first, with the warm-up routine.');
+    expect(description('mobility')).toContain('on a strength day, they come after the strength drills');
+    expect(description('warm-up')).toContain('before strength work');
+  });
+
   it('marks every strength drill as loading and no joint-chain drill as loading', () => {
     const library = shipped();
     const strength = routine(library, 'strength').exercises.map((id) => exercise(library, id));
