@@ -62,7 +62,7 @@ export function problemLines(file: string, problems: Problem[], warnings: Proble
 
 /**
  * The most a library file may hold. The built-in library, every drill and routine of the method,
- * is about 30 KB; a file many times larger is not a library (and the checker's time and memory
+ * is about 40 KB; a file many times larger is not a library (and the checker's time and memory
  * grow with the file).
  */
 export const LIBRARY_SIZE_LIMIT = 2 * 1024 * 1024;
