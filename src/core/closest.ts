@@ -7,7 +7,7 @@ export function closest(wanted: string, candidates: readonly string[], limit = 2
   const near: { candidate: string; distance: number }[] = [];
   for (const candidate of candidates) {
     const lower = candidate.toLowerCase();
-    if (lower.includes(target) || target.includes(lower)) near.push({ candidate, distance: 1 });
+    if (contains(lower, target)) near.push({ candidate, distance: 1 });
     // The edit distance is at least the difference in length: a candidate too much longer or
     // shorter is too far without working it out (with thousands of ids, that is most of the time).
     else if (Math.abs(lower.length - target.length) <= threshold) {
@@ -19,6 +19,14 @@ export function closest(wanted: string, candidates: readonly string[], limit = 2
     .sort((a, b) => a.distance - b.distance || a.candidate.localeCompare(b.candidate))
     .slice(0, limit)
     .map(({ candidate }) => candidate);
+}
+
+/**
+ * One holds the other: "bridge" in "single-leg-bridges", "strength" in "strength today". A short
+ * candidate inside a long word ("a" in "clamshells") is chance, not a likeness.
+ */
+export function contains(candidate: string, typed: string): boolean {
+  return candidate.includes(typed) || (typed.includes(candidate) && candidate.length >= Math.max(3, typed.length / 3));
 }
 
 /** Edits from `a` to `b`: a letter added, dropped or changed, or two letters side by side swapped ("vidoe"). */

@@ -1,7 +1,7 @@
 // "Did you mean" suggestions: the near ids, nearest first, nothing for nothing typed, and the same
 // answer whether or not the far candidates are compared in full; and a name typed for an id.
 import { describe, expect, it } from 'vitest';
-import { closest, namedAs } from '../../src/core/closest.js';
+import { closest, contains, namedAs } from '../../src/core/closest.js';
 
 const ids = ['clamshells', 'hip-hikes', 'bridges', 'single-leg-bridges', 'adductor-mobility', 'ankle-mobilisations', 'balance'];
 
@@ -12,8 +12,7 @@ function closestInFull(wanted: string, candidates: readonly string[], limit = 2)
   return candidates
     .map((candidate) => {
       const lower = candidate.toLowerCase();
-      const contains = lower.includes(target) || target.includes(lower);
-      return { candidate, distance: contains ? 1 : distance(target, lower) };
+      return { candidate, distance: contains(lower, target) ? 1 : distance(target, lower) };
     })
     .filter((near) => near.distance <= threshold)
     .sort((a, b) => a.distance - b.distance || a.candidate.localeCompare(b.candidate))
@@ -45,6 +44,12 @@ describe('closest', () => {
     expect(closest('vidoe', ['side', 'video', 'steps'])).toEqual(['video', 'side']);
     expect(closest('brigdes', ids)).toEqual(['bridges']);
     expect(closest('calmshells', ids)).toEqual(['clamshells']);
+  });
+
+  it('takes a short id inside a long word for chance, not a likeness', () => {
+    expect(closest('Clamshells', ['a', 'hip'])).toEqual([]);
+    expect(closest('hip-hikes-today', ['a', 'hip-hikes'])).toEqual(['hip-hikes']);
+    expect(closest('strength today', ['mobility', 'strength'])).toEqual(['strength']);
   });
 
   it('suggests nothing for an empty id, which every id would contain', () => {
