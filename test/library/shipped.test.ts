@@ -135,6 +135,13 @@ describe('the shipped library', () => {
     }
   });
 
+  it('cushions the lower outer knee and hip in the side-lying drills, which lie on the painful side half the time', () => {
+    for (const id of ['clamshells', 'side-lying-leg-raises']) {
+      const first = exercise(shipped(), id).steps[0]!.replace(/\s+/g, ' ');
+      expect(first, id).toContain('Lie on your side on a mat or folded blanket, which cushions the outer knee and hip underneath');
+    }
+  });
+
   it('presses the outer thigh, not the outer knee where IT band pain often sits, into the wall in the isometric glute hold', () => {
     const steps = exercise(shipped(), 'isometric-glute-holds').steps.join(' ').replace(/\s+/g, ' ');
     expect(steps).not.toContain('outside of that knee rests on the wall');
