@@ -71,12 +71,24 @@ itb supports self-care; it does not diagnose. Worried? See a clinician.`,
       getOutHelpWidth: helpColumns,
       getErrHelpWidth: helpColumns,
       // An error may quote what was typed: control characters in it are shown, not obeyed.
-      outputError: (text, write) => write(shownSafely(text)),
+      outputError: (text, write) => write(shownSafely(plainUsageError(text, `${path} ${command.usage()}`))),
     });
     for (const sub of command.commands) configure(sub, `${path} ${sub.name()}`);
   };
   configure(program, itbAsStarted(ctx));
   return program;
+}
+
+/**
+ * Commander's words for a value or an argument left out ("option '--since <date>' argument
+ * missing", "missing required argument 'bucket'") said plainly, with the form the command takes.
+ */
+function plainUsageError(text: string, usage: string): string {
+  return text
+    .replace(/^error: option '(?:(-\w), )?(--[\w-]+) (<[^>]+>)' argument missing$/m, (_, short: string | undefined, flag: string, value: string) =>
+      short ? `error: ${short} (${flag}) needs a value after it, as in ${short} ${value}` : `error: ${flag} needs a value after it, as in ${flag} ${value}`,
+    )
+    .replace(/^error: missing required argument '(\w+)'$/m, (_, name: string) => `error: the ${name} is missing: ${usage}`);
 }
 
 /** Runs the program and returns the exit code; never throws. */

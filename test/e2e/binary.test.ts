@@ -135,7 +135,7 @@ describe('exit 2, with a message and no stack trace', () => {
   it('a missing argument', () => {
     const { code, stderr } = itb(['import']);
     expect(code).toBe(2);
-    expect(stderr).toContain("missing required argument 'file'");
+    expect(stderr).toContain('error: the file is missing: itb import [options] <file>');
     noStack(stderr);
   });
 
