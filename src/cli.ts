@@ -81,14 +81,19 @@ itb supports self-care; it does not diagnose. Worried? See a clinician.`,
 
 /**
  * Commander's words for a value or an argument left out ("option '--since <date>' argument
- * missing", "missing required argument 'bucket'") said plainly, with the form the command takes.
+ * missing", "missing required argument 'bucket'") or words too many said plainly, with the form
+ * the command takes.
  */
 function plainUsageError(text: string, usage: string): string {
   return text
     .replace(/^error: option '(?:(-\w), )?(--[\w-]+) (<[^>]+>)' argument missing$/m, (_, short: string | undefined, flag: string, value: string) =>
       short ? `error: ${short} (${flag}) needs a value after it, as in ${short} ${value}` : `error: ${flag} needs a value after it, as in ${flag} ${value}`,
     )
-    .replace(/^error: missing required argument '(\w+)'$/m, (_, name: string) => `error: the ${name} is missing: ${usage}`);
+    .replace(/^error: missing required argument '(\w+)'$/m, (_, name: string) => `error: the ${name} is missing: ${usage}`)
+    .replace(/^error: too many arguments for '[\w-]+'\. Expected (\d+) arguments? but got (\d+)\.$/m, (_, expected: string, got: string) => {
+      const extra = Number(got) - Number(expected);
+      return `error: ${extra === 1 ? 'a word' : `${extra} words`} too many: ${usage}`;
+    });
 }
 
 /** Runs the program and returns the exit code; never throws. */

@@ -73,6 +73,8 @@ const badFlags: [string[], RegExp][] = [
   [['history', '--limit', '0'], /-n \(--limit\) wants a whole number of sessions, 1 or more, not "0"/],
   [['history', '-n', 'ten'], /-n \(--limit\) wants a whole number of sessions, 1 or more, not "ten"/],
   [['import'], /^error: the file is missing: itb import \[options\] <file>$/m],
+  [['import', 'backup.json', 'old.json'], /^error: a word too many: itb import \[options\] <file>$/m],
+  [['history', 'last', 'week'], /^error: 2 words too many: itb history \[options\]$/m],
   [['import', 'no-such-backup.json'], /cannot read no-such-backup\.json: file not found/],
   [['validate'], /validate needs the name of an exercise library file/],
   [['buckets', 'move'], /the id is missing/],
