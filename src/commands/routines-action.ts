@@ -1,7 +1,7 @@
 // What `itb routines` does (declared in routines.ts).
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
-import { closest } from '../core/closest.js';
+import { closest, namedAs } from '../core/closest.js';
 import { UserError } from '../errors.js';
 import { findExercise } from '../library/library.js';
 import type { Library } from '../library/schema.js';
@@ -10,8 +10,8 @@ import { itbWithLibrary, libraryFor, paint, printJson } from './shared.js';
 
 export async function showRoutines(ctx: Context, options: { json?: boolean }, command: Command) {
   const library = await libraryFor(ctx, command);
-  const [word] = command.args;
-  if (word !== undefined) throw strayWord(ctx, word, library, command);
+  // A routine's name may come as several words: `itb routines joint chain`.
+  if (command.args.length > 0) throw strayWord(ctx, command.args.join(' '), library, command);
   if (options.json) return printJson(ctx, library.routines);
   const colour = paint(ctx, command);
   // The name beside the id, or under it when a long id leaves it too little room.
@@ -60,7 +60,7 @@ export async function showRoutines(ctx: Context, options: { json?: boolean }, co
 function strayWord(ctx: Context, word: string, library: Library, command: Command): UserError {
   const itb = itbWithLibrary(ctx, command);
   const ids = library.routines.map((routine) => routine.id).concat('rehab', 'retest');
-  const id = ids.find((known) => known === word.toLowerCase());
+  const id = ids.find((known) => known === word.toLowerCase()) ?? library.routines.find((routine) => namedAs(word, routine.name, routine.id))?.id;
   if (id !== undefined) {
     return new UserError(`${itb} routines takes no routine name: it lists them all`, `\`${itb} routines\` shows ${id} among them; \`${itb} session ${id}\` runs it.`);
   }

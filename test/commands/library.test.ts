@@ -84,6 +84,10 @@ describe('itb routines', () => {
     expect(typo.code).toBe(2);
     expect(typo.stderr.replace(/\s*\n\s*/g, ' ').trim()).toBe(`error: there is no routine "jiont-chain" \`itb --data ${good} routines\` lists them all, with their drills.`);
     expect((await itb(['routines', 'strenght'])).stderr).toContain('Did you mean strength?');
+    // Its name, quoted or typed as several words, is the same routine.
+    for (const words of [['joint', 'chain'], ['Joint chain, feet upward']]) {
+      expect((await itb(['routines', ...words])).stderr, words.join(' ')).toBe(named.stderr);
+    }
   });
 });
 
