@@ -1,12 +1,11 @@
 // The store: one JSON file kept by conf, validated and migrated on every load, locked around
 // every write. Reading never changes, repairs or clears the store — a damaged file is reported
-// and left exactly as it is, so the user can still rescue it.
+// and left exactly as it is, so the user can still rescue it (./store-read.ts reads it).
 //
 // Years of daily sessions make the file megabytes long, so checking it is kept to what is needed:
 // bytes itb itself checked and wrote carry a fingerprint (./fingerprint.ts) and are not checked
 // again, and a save checks only what it changed (./check.ts).
-import { isUtf8 } from 'node:buffer';
-import { existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type Conf from 'conf';
@@ -15,10 +14,11 @@ import { summarize } from '../core/summary.js';
 import { readRegularFile } from '../regular-file.js';
 import { checkedForWriting, freezeSession } from './check.js';
 import { fingerprintSuffix, hashOf, writeFingerprint } from './fingerprint.js';
-import { emptyStore, migrate, StoreProblem } from './migrations.js';
-import { asciiJson, projectName, storeFile, storeText, vouchedContent } from './store-file.js';
+import { emptyStore } from './migrations.js';
+import { asciiJson, projectName, storeFile, vouchedContent } from './store-file.js';
+import { parseStore, readCheckedStore, readStoreBytes, unreachableFolder } from './store-read.js';
 import { summarySuffix, writeSummaryFile } from './summary-file.js';
-import { codeOf, folderHint, readFailure, readFailureHint, reason, storeError, writeHint, type StoreError } from './store-errors.js';
+import { folderHint, reason, storeError, writeHint } from './store-errors.js';
 import { lockedFile } from './lock-place.js';
 import { lockStore } from './store-lock.js';
 import { writeWhole } from './whole-write.js';
@@ -55,15 +55,7 @@ export class Store {
    * file's bytes, as itb checked them before. Missing file → emptyStore().
    */
   read(): StoreData {
-    const bytes = this.#readBytes();
-    if (bytes === undefined) return emptyStore();
-    const vouched = vouchedContent(this.path, bytes);
-    if (vouched) return vouched;
-    const data = parseStore(bytes, this.path);
-    // Just checked in full: vouch for these bytes, so that a store copied, restored or edited by
-    // hand is checked once rather than by every command until the next save.
-    writeFingerprint(this.path, hashOf(bytes));
-    return data;
+    return readCheckedStore(this.path);
   }
 
   /**
@@ -156,35 +148,13 @@ export class Store {
   #readForUpdate(): { data: StoreData; bytes: Buffer | undefined; stamp: string } {
     // Stamped first: a file replaced between the two makes the update start again, never miss a change.
     const stamp = stampOf(this.path);
-    const bytes = this.#readBytes();
+    const bytes = readStoreBytes(this.path);
     if (bytes === undefined) return { data: emptyStore(), bytes, stamp };
     const written = this.#written;
     if (written?.bytes.equals(bytes)) return { data: { ...(JSON.parse(written.rest) as StoreData), sessions: written.sessions.slice() }, bytes, stamp };
     const data = vouchedContent(this.path, bytes) ?? parseStore(bytes, this.path);
     for (const session of data.sessions) freezeSession(session);
     return { data, bytes, stamp };
-  }
-
-  /** The file's bytes, or undefined when there is no file yet. */
-  #readBytes(): Buffer | undefined {
-    try {
-      // A regular file only: a pipe in its place would wait for ever, a device never end.
-      return readRegularFile(this.path);
-    } catch (error) {
-      if (codeOf(error) !== 'ENOENT') throw storeError(this.path, readFailure(error, this.path), readFailureHint(error));
-    }
-    // A link to a file that is not there (on a drive not connected, say) is not a new store: the
-    // first save would put a fresh one in place of the link.
-    let target: string | undefined;
-    try {
-      target = readlinkSync(this.path);
-    } catch {
-      // Nor is a store whose folder is reached through such a link.
-      const unreachable = unreachableFolder(this.path);
-      if (unreachable) throw unreachable;
-      return undefined;
-    }
-    throw storeError(this.path, `is a link to ${target}, which is not there`, missingDriveHint);
   }
 
   /**
@@ -318,33 +288,6 @@ function hasHomeFolder(): boolean {
   }
 }
 
-const missingDriveHint = 'Nothing was changed. Connect the drive it is on, or point ITB_HOME at the folder that holds your store.';
-
-/**
- * A StoreError when the folder of the store `file` is not there because a link on its way leads
- * to a folder that is not there (ITB_HOME on a drive not connected, say): the store is there,
- * out of reach, not yet to be made. Undefined otherwise.
- */
-function unreachableFolder(file: string): StoreError | undefined {
-  // Up from the store's folder to the first part of the path that is there.
-  for (let at = dirname(file); ; at = dirname(at)) {
-    let isLink: boolean;
-    try {
-      isLink = lstatSync(at).isSymbolicLink();
-    } catch {
-      if (dirname(at) === at) return undefined;
-      continue;
-    }
-    // A folder, or a link that leads somewhere: what is missing beyond it is simply not made yet.
-    if (!isLink || existsSync(at)) return undefined;
-    try {
-      return storeError(file, `cannot be reached: ${at} is a link to ${readlinkSync(at)}, which is not there`, missingDriveHint);
-    } catch {
-      return undefined;
-    }
-  }
-}
-
 /** Which file is at `file` now: every save puts a new file (a new inode) in place. */
 function stampOf(file: string): string {
   try {
@@ -353,48 +296,4 @@ function stampOf(file: string): string {
   } catch {
     return 'none';
   }
-}
-
-/** The file's bytes checked in full and migrated, or a StoreError that says what is wrong. */
-function parseStore(bytes: Buffer, file: string): StoreData {
-  // Read as UTF-8, a byte that is not (é saved as Latin-1 by an editor) would become U+FFFD, and the
-  // next save would write that in place of what the user typed.
-  if (!isUtf8(bytes)) {
-    throw storeError(
-      file,
-      'is not UTF-8 text (an editor may have saved it in another encoding)',
-      'Nothing was changed. Open it in an editor and save it as UTF-8, or move it away and restore your data from an export with `itb import FILE`.',
-    );
-  }
-  const text = storeText(bytes);
-  if (text.trim() === '') throw storeError(file, 'is empty');
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    throw storeError(file, endsEarly(text, (error as Error).message) ? 'is cut short (not complete JSON)' : 'is not valid JSON');
-  }
-  // A backup copied in as the store (moving to a new computer, say): kept as it is, and named.
-  if (typeof raw === 'object' && raw !== null && Object.hasOwn(raw, 'exportedAt')) {
-    throw storeError(file, "is a backup written by `itb export`, put in the store's place", backupHint(file));
-  }
-  try {
-    return migrate(raw);
-  } catch (error) {
-    if (error instanceof StoreProblem) throw storeError(file, error.message, error.hint);
-    throw error;
-  }
-}
-
-/** How to bring in a backup that was put where the store goes: under another name, through `itb import`. */
-function backupHint(file: string): string {
-  const backup = join(dirname(file), 'backup.json');
-  return `Nothing was changed. Rename it (to ${backup}, say), then bring it in with \`itb import ${backup}\`.`;
-}
-
-/** Whether JSON.parse stopped at the very end of the text: a file cut short rather than garbled. */
-function endsEarly(text: string, message: string): boolean {
-  if (/end of JSON input/i.test(message)) return true;
-  const position = /at position (\d+)/.exec(message)?.[1];
-  return position !== undefined && Number(position) >= text.trimEnd().length;
 }
