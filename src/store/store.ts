@@ -1,27 +1,27 @@
 // The store: one JSON file kept by conf, validated and migrated on every load, locked around
 // every write. Reading never changes, repairs or clears the store — a damaged file is reported
-// and left exactly as it is, so the user can still rescue it (./store-read.ts reads it).
+// and left exactly as it is, so the user can still rescue it. This module is the update: the
+// lock, the re-read, the check and the save; ./store-read.ts reads the file, ./store-writer.ts
+// writes it.
 //
 // Years of daily sessions make the file megabytes long, so checking it is kept to what is needed:
 // bytes itb itself checked and wrote carry a fingerprint (./fingerprint.ts) and are not checked
 // again, and a save checks only what it changed (./check.ts).
-import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { mkdirSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type Conf from 'conf';
 import type { Session, StoreData } from '../core/records.js';
 import { summarize } from '../core/summary.js';
 import { readRegularFile } from '../regular-file.js';
 import { checkedForWriting, freezeSession } from './check.js';
-import { fingerprintSuffix, hashOf, writeFingerprint } from './fingerprint.js';
+import { hashOf, writeFingerprint } from './fingerprint.js';
 import { emptyStore } from './migrations.js';
-import { asciiJson, projectName, storeFile, vouchedContent } from './store-file.js';
+import { storeFile, vouchedContent } from './store-file.js';
 import { parseStore, readCheckedStore, readStoreBytes, unreachableFolder } from './store-read.js';
-import { summarySuffix, writeSummaryFile } from './summary-file.js';
+import { importConf, removeLeftoverTempFiles, StoreWriter } from './store-writer.js';
+import { writeSummaryFile } from './summary-file.js';
 import { folderHint, reason, storeError, writeHint } from './store-errors.js';
-import { lockedFile } from './lock-place.js';
 import { lockStore } from './store-lock.js';
-import { writeWhole } from './whole-write.js';
 
 export { emptyStore, storeFile };
 export { StoreError } from './store-errors.js';
@@ -36,14 +36,12 @@ interface Written {
 }
 
 export class Store {
-  #conf: Conf<StoreData> | undefined;
   #written: Written | undefined;
-  /** The JSON of each frozen session this Store wrote or read for an update, so an unchanged one is not turned into text again. */
-  #sessionText = new WeakMap<Session, string>();
-  /** The text conf was last given to write. */
-  #lastText = '';
+  readonly #writer: StoreWriter;
 
-  private constructor(readonly path: string) {}
+  private constructor(readonly path: string) {
+    this.#writer = new StoreWriter(path);
+  }
 
   /** Works out where the store is; touches nothing on disk. */
   static open(env: Record<string, string | undefined>): Store {
@@ -118,12 +116,12 @@ export class Store {
     for (const session of written.sessions) if (!unchanged.has(session)) freezeSession(session);
     // The text is made first, so that the write which follows the last look at the file is as
     // short as it can be.
-    const text = this.#serialize(written);
+    const text = this.#writer.serialize(written);
     // A process stalled for seconds (suspended, or busy with a huge import) has its lock taken
     // over as left behind; the other itb's save must then not be written over.
     if (stampOf(this.path) !== stamp) return undefined;
     try {
-      this.#write(ConfClass, written, text, before);
+      this.#writer.write(ConfClass, written, text, before);
     } catch (error) {
       // Stalled in the middle of the write itself, it may have found its unfinished temporary
       // file removed by the itb that took over the lock, as one left behind: nothing of it was
@@ -131,13 +129,13 @@ export class Store {
       if (this.#savedByAnother(stamp, before)) return undefined;
       throw error;
     }
-    const bytes = Buffer.from(this.#lastText, 'utf8');
+    const bytes = Buffer.from(text, 'utf8');
     writeFingerprint(this.path, hashOf(bytes));
     // The summary walks the whole log, so it is kept when a session ends rather than after
     // every score; while one is in progress the last summary no longer matches the file.
     if (!written.sessions.some((session) => session.status === 'in-progress')) writeSummaryFile(this.path, summarize(written));
     this.#written = { bytes, rest: JSON.stringify({ ...written, sessions: [] }), sessions: written.sessions.slice() };
-    this.#removeLeftoverTempFiles();
+    removeLeftoverTempFiles(this.path);
     return written;
   }
 
@@ -157,61 +155,6 @@ export class Store {
     return { data, bytes, stamp };
   }
 
-  /**
-   * The store as compact ASCII JSON (see asciiJson), with the text of unchanged sessions reused
-   * from earlier writes: a frozen session cannot have changed since its text was made.
-   */
-  #serialize(data: StoreData): string {
-    const empty = '"sessions":[]';
-    const rest = asciiJson({ ...data, sessions: [] });
-    // Only the top level has a "sessions" key, and inside a JSON string a quote is always escaped.
-    const at = rest.indexOf(empty);
-    const before = `${rest.slice(0, at)}"sessions":[`;
-    const after = `]${rest.slice(at + empty.length)}`;
-    const texts = data.sessions.map((session) => {
-      let text = this.#sessionText.get(session);
-      if (text === undefined) {
-        text = asciiJson(session);
-        if (Object.isFrozen(session)) this.#sessionText.set(session, text);
-      }
-      return text;
-    });
-    // One join makes the whole text in one piece: megabytes copied once, not once per concatenation.
-    if (texts.length === 0) texts.push(before + after);
-    else {
-      texts[0] = before + texts[0];
-      texts[texts.length - 1] += after;
-    }
-    this.#lastText = texts.join(',');
-    return this.#lastText;
-  }
-
-  /**
-   * A process killed in the middle of a write leaves its temporary file behind: `store.json.tmp-…`,
-   * or `store.json.checked.tmp-…` / `store.json.summary.tmp-…` for the files beside it. Every
-   * write of the store happens under the lock we hold, so any such file now is one of those, or
-   * one a command that only reads is about to rename into place: that command then keeps no
-   * fingerprint or summary, which costs the next command a slower read and nothing else. The
-   * store's own are beside the file it is (for a link, the file it leads to, named as that file is).
-   */
-  #removeLeftoverTempFiles(): void {
-    const real = lockedFile(this.path);
-    const here = dirname(this.path);
-    const sidecars = [fingerprintSuffix, summarySuffix].map((suffix) => `${basename(this.path)}${suffix}.tmp-`);
-    // Usually one folder holds them all; for a link, the store's own are where it leads.
-    const byFolder = new Map<string, string[]>([[here, sidecars]]);
-    byFolder.set(dirname(real), [...(byFolder.get(dirname(real)) ?? []), `${basename(real)}.tmp-`]);
-    for (const [folder, prefixes] of byFolder) {
-      try {
-        for (const name of readdirSync(folder)) {
-          if (prefixes.some((prefix) => name.startsWith(prefix))) rmSync(join(folder, name), { force: true });
-        }
-      } catch {
-        // Tidying up is a courtesy; the store itself is already saved.
-      }
-    }
-  }
-
   /** Whether the file is no longer the one read at `stamp`, and holds other bytes than `before`: another itb saved it. */
   #savedByAnother(stamp: string, before: Buffer | undefined): boolean {
     if (stampOf(this.path) === stamp) return false;
@@ -220,71 +163,6 @@ export class Store {
     } catch {
       return before !== undefined;
     }
-  }
-
-  /** Writes `data` through conf, whole or not at all (see ./whole-write.ts); `before` is the file it replaces. */
-  #write(ConfClass: typeof Conf, data: StoreData, text: string, before: Buffer | undefined): void {
-    writeWhole(this.path, text, before, () => this.#writeWithConf(ConfClass, data), (problem, hint) => storeError(this.path, problem, hint));
-  }
-
-  #writeWithConf(ConfClass: typeof Conf, data: StoreData): void {
-    try {
-      // Built only once the file is known to be valid: conf's constructor reads the file, and
-      // with no `defaults` it writes nothing. Its store setter writes through `atomically`
-      // (temporary file in the same folder, fsync, chmod, rename), so a crash leaves the old
-      // file or the new one.
-      this.#conf ??= new ConfClass<StoreData>({
-        projectName,
-        cwd: dirname(this.path),
-        configName: 'store',
-        configFileMode: 0o600,
-        clearInvalidConfig: false,
-        watch: false,
-        accessPropertiesByDotNotation: false,
-        // The text is made by #write, before conf is asked to write it.
-        serialize: () => this.#lastText,
-        // itb reads the file itself (above); conf only writes it, so what conf reads is not parsed.
-        deserialize: () => ({}) as StoreData,
-      });
-      // Before each write conf reads the whole file again, to carry over its own `__internal__`
-      // key unless the new value has one. itb never has one: a hidden stand-in, left out of the
-      // JSON, spares reading megabytes for nothing.
-      // Under SNAP (set for a Node.js installed as a snap) conf writes straight over the file, and
-      // a crash in the middle would leave it broken: the write goes through `atomically` regardless.
-      const snap = process.env.SNAP;
-      delete process.env.SNAP;
-      try {
-        this.#conf.store = Object.defineProperty({ ...data }, '__internal__', { value: undefined, enumerable: false });
-      } finally {
-        if (snap !== undefined) process.env.SNAP = snap;
-      }
-    } catch (error) {
-      throw storeError(this.path, `could not be saved (${reason(error)})`, writeHint(this.path));
-    }
-  }
-}
-
-/**
- * conf, loaded. What it loads asks for the home folder as it starts, and fails when there is none
- * (HOME unset, an account the system has no entry for), though conf is given the store's folder
- * and never uses it: an ITB_HOME is then enough. HOME stands at the store's folder while it loads.
- */
-async function importConf(folder: string): Promise<typeof import('conf')> {
-  if (process.env.HOME !== undefined || hasHomeFolder()) return import('conf');
-  process.env.HOME = folder;
-  try {
-    return await import('conf');
-  } finally {
-    delete process.env.HOME;
-  }
-}
-
-function hasHomeFolder(): boolean {
-  try {
-    homedir();
-    return true;
-  } catch {
-    return false;
   }
 }
 
