@@ -1,0 +1,163 @@
+// What `itb buckets` shows (declared in buckets.ts, loaded with the other buckets commands from
+// buckets-action.ts): the rehab routine, the drills set aside for now and the untested ones, each
+// with its evidence, then the advice and what to run next; or the same as JSON.
+import type { Command } from 'commander';
+import { adviceFromLog, routineReadyAt, type Advice } from '../core/advice.js';
+import { closest } from '../core/closest.js';
+import { builtInRoutine, viewBuckets, type BucketSummary, type BucketView, type ExerciseStatus } from '../core/buckets.js';
+import type { Evidence } from '../core/evidence.js';
+import { localDate, localDateTime } from '../core/history.js';
+import type { Context } from '../context.js';
+import { UserError } from '../errors.js';
+import { mixedRatingsWords, resetWords, testedBefore } from '../export/words.js';
+import type { Library } from '../library/schema.js';
+import type { Colours } from '../ui/colour.js';
+import { readSummary } from '../store/summary-file.js';
+import { onScreen, packed, table, wrap } from '../ui/table.js';
+import { itbAsStarted, itbWithLibrary, libraryFor, paint, printJson } from './shared.js';
+
+export async function showBuckets(ctx: Context, options: { json?: boolean }, self: Command) {
+  const [word] = self.args;
+  if (word !== undefined) {
+    const near = closest(word, ['move', 'reset']);
+    const itb = itbAsStarted(ctx);
+    throw new UserError(
+      `there is no "itb buckets ${word}"`,
+      `${near.length > 0 ? `Did you mean ${itb} buckets ${near.join(' or ')}? ` : ''}\`${itb} buckets --help\` shows what it takes.`,
+    );
+  }
+  const library = await libraryFor(ctx, self);
+  const summary = await readSummary(ctx.env);
+  const now = ctx.now();
+  const view = viewBuckets(summary.buckets, library, now);
+  const advice = adviceFromLog(summary.advice, now);
+  if (options.json) {
+    return printJson(ctx, { schemaVersion: 1, generatedAt: now.toISOString(), ...view, advice });
+  }
+  const colour = paint(ctx, self);
+  const itb = itbWithLibrary(ctx, self);
+  if (summary.sessionCount === 0 && summary.moveCount === 0) {
+    ctx.stdout.write(`${wrap(`No sessions yet. Run ${colour.bold(`${itb} session`)} to try your first drills; what helps will show up here.`).join('\n')}\n`);
+    return;
+  }
+  ctx.stdout.write(renderBuckets(view, advice, colour, summary.buckets, library, itb, now));
+}
+
+// ---- text rendering ----
+
+function signed(value: number): string {
+  if (value > 0) return `+${value}`;
+  return value < 0 ? `−${Math.abs(value)}` : '0';
+}
+
+function evidenceParts(evidence: Evidence): string[] {
+  if (evidence.tested === 0) return ['not tested in a session yet'];
+  const parts = [`helped ${evidence.helped} of ${evidence.tested}${evidence.helpedOnRetry > 0 ? ` (${evidence.helpedOnRetry} on the retry)` : ''}`];
+  if (evidence.meanChange !== null) parts.push(`mean ${signed(evidence.meanChange)}`);
+  if (evidence.lastChange !== null && evidence.lastTestedAt) {
+    parts.push(`last ${signed(evidence.lastChange)} on ${localDate(new Date(evidence.lastTestedAt))}`);
+  }
+  if (evidence.flares > 0) parts.push(`${evidence.flares} ${evidence.flares === 1 ? 'flare' : 'flares'}`);
+  return parts;
+}
+
+/**
+ * Names in order down two columns: quicker to scan than a paragraph of them, and a name may
+ * hold a comma. A name longer than its column wraps within it; on a terminal too narrow for two
+ * columns of a useful width, one column.
+ */
+function untestedLines(names: string[]): string[] {
+  const room = onScreen(80) - 2;
+  const column = Math.floor((room - 4) / 2);
+  if (column < 24) return table(names.map((name) => [name]), { most: [room] });
+  const down = Math.ceil(names.length / 2);
+  const rows = names.slice(0, down).map((name, i) => [name, ...names.slice(down + i, down + i + 1)]);
+  return table(rows, { gap: 4, most: [column, column] });
+}
+
+function drillLines(status: ExerciseStatus, colour: Colours): string[] {
+  const flags: string[] = [];
+  if (status.flare) flags.push(colour.red('flare'));
+  if (status.source === 'manual' && status.note === undefined) flags.push('moved by hand');
+  if (!status.inLibrary) flags.push(colour.dim('no longer in your library'));
+  // The name in full, as every command shows it; the id and flags beside it while they fit,
+  // else under it, indented so that they do not read as the next drill.
+  const title = [colour.bold(status.name), colour.dim(status.exerciseId), ...(flags.length > 0 ? [flags.join(' · ')] : [])];
+  const lines = packed(title, 80, '    ', '  ').map((line, i) => (i === 0 ? line.slice(2) : line));
+  lines.push(...packed(evidenceParts(status.evidence), 80, '    '));
+  if (status.retestDueAt) {
+    const date = localDate(new Date(status.retestDueAt));
+    lines.push(...wrap(status.retestDue ? `re-test ${colour.yellow.bold('due')} (since ${date})` : `re-test from ${date}`, 80, '    '));
+  }
+  if (status.source === 'manual' && status.note !== undefined) {
+    lines.push(...wrap(`moved by hand: ${status.note}`, 78, '    '));
+  }
+  return lines;
+}
+
+/** `itb`: how to start it, for the commands suggested next (itbWithLibrary). */
+function renderBuckets(
+  view: BucketView,
+  advice: Advice[],
+  colour: Colours,
+  log: Pick<BucketSummary, 'resetAt' | 'ratingsMix'>,
+  library: Library,
+  itb: string,
+  now: Date,
+): string {
+  const out: string[] = wrap(`Rehab — your rehab routine (${view.rehab.length})`).map((line) => colour.green.bold(line));
+  const dimmed = (text: string) => wrap(text, 80, '  ').map((line) => colour.dim(line));
+  if (view.rehab.length === 0) out.push(...dimmed('Nothing yet: drills that lower your score land here.'));
+  for (const status of view.rehab) out.push(...drillLines(status, colour));
+
+  out.push('', colour.yellow.bold(`Avoid for now (${view.avoid.length})`));
+  if (view.avoid.length === 0) out.push(...dimmed('Nothing set aside.'));
+  for (const status of view.avoid) out.push(...drillLines(status, colour));
+
+  out.push('', colour.bold(`Untested (${view.untested.length})`));
+  if (view.untested.length === 0) out.push(...dimmed('None: every drill in the library has been tried.'));
+  // Drills tested only before the buckets were cleared keep their evidence in view, flare-ups
+  // included: they are offered again as if new.
+  const earlier = testedBefore(view.untested);
+  const never = view.untested.filter((status) => status.evidence.tested === 0);
+  if (earlier.length > 0) {
+    out.push(...dimmed('Tested only before the buckets were cleared:'));
+    for (const status of earlier) out.push(...drillLines(status, colour));
+    if (never.length > 0) out.push(...dimmed('Not tested yet:'));
+  }
+  out.push(...untestedLines(never.map((status) => status.name)).map((line) => colour.dim(`  ${line}`)));
+
+  // What the reports say beside the same lists: what the evidence counts, and since when the lists run.
+  const notes = [resetWords(log.resetAt), mixedRatingsWords(log.ratingsMix)];
+  for (const note of notes) if (note !== undefined) out.push('', ...wrap(note, 78, '  ').map((line) => colour.dim(line)));
+
+  if (advice.length > 0) {
+    out.push('', colour.bold('Advice'));
+    for (const item of advice) out.push(...wrap(item.message, 78, '    ').map((line, i) => (i === 0 ? `  - ${line.trimStart()}` : line)));
+  }
+
+  const next: [string, string][] = [];
+  const rehab = builtInRoutine('rehab', view, library);
+  const retest = builtInRoutine('retest', view, library);
+  // A built-in routine of strength drills alone waits out their 48 hours: run now, it would leave them all out.
+  const loading = new Set(library.exercises.filter((exercise) => exercise.loading).map((exercise) => exercise.id));
+  // After a flare-up today, the next session is for another day, as the advice above says.
+  const when = (ids: string[]) => {
+    const readyAt = routineReadyAt(advice, ids.map((id) => loading.has(id)), now);
+    return readyAt === undefined ? '' : readyAt === 'another day' ? ', on another day' : ` from ${localDateTime(readyAt)}`;
+  };
+  const later = when([]);
+  if (rehab.length > 0) next.push([`${itb} session rehab`, `run your rehab routine${when(rehab)}`]);
+  if (retest.length > 0) next.push([`${itb} session retest`, `re-test ${retest.length} ${retest.length === 1 ? 'drill' : 'drills'} set aside for now${when(retest)}`]);
+  if (next.length === 0) next.push([`${itb} session`, `test drills from a routine${later}`]);
+  const width = Math.max(...next.map(([run]) => run.length));
+  // What to run beside what it does; on a terminal too narrow for that, what it does goes under
+  // it, indented further so that commands and descriptions are told apart.
+  const marker = (i: number) => (i === 0 ? 'Next: ' : '      ');
+  const beside = next.map(([run, what], i) => `${marker(i)}${run.padEnd(width)}  ${what}`);
+  const nextLines = beside.every((line) => line.length <= onScreen(80))
+    ? beside
+    : next.flatMap(([run, what], i) => [`${marker(i)}${run}`, ...wrap(what, 80, '        ')]);
+  out.push('', ...nextLines.map((line) => colour.dim(line.trimEnd())));
+  return `${out.join('\n')}\n`;
+}
