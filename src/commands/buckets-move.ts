@@ -1,0 +1,119 @@
+// What `itb buckets move` does (declared in buckets.ts, loaded from buckets-action.ts): checks the
+// drill, the bucket and the note, records the move by hand, and says what changed.
+import type { Command } from 'commander';
+import { namedAs } from '../core/closest.js';
+import { bucketView, projectBuckets, type ExerciseStatus } from '../core/buckets.js';
+import { oneLineProblem } from '../core/text.js';
+import { localDate } from '../core/history.js';
+import type { BucketName, StoreData } from '../core/records.js';
+import type { Context } from '../context.js';
+import { UserError } from '../errors.js';
+import type { Library } from '../library/schema.js';
+import { itbWithLibrary, libraryFor, notice, notInLibrary, paint, shellWord } from './shared.js';
+import { noJson, openStore } from './buckets-change.js';
+
+const bucketWords: Record<ExerciseStatus['bucket'], string> = { rehab: 'rehab', avoid: 'avoid for now', untested: 'untested' };
+
+/** A drill given by its name ("Lateral ankle tilts") or by its id's words: the move with its id. */
+function namedNotId(ctx: Context, self: Command, library: Library, typed: string, bucket: string): UserError | undefined {
+  const drill = library.exercises.find((exercise) => namedAs(typed, exercise.name, exercise.id));
+  if (drill === undefined) return undefined;
+  const { note } = self.opts<{ note?: string }>();
+  const move = `${itbWithLibrary(ctx, self)} buckets move ${drill.id} ${bucket}${note === undefined ? '' : ` --note ${shellWord(note)}`}`;
+  return new UserError(`no drill with id "${typed}"`, `"${drill.name}" has the id ${drill.id}: \`${move}\` moves it.`);
+}
+
+/**
+ * More than a drill and a bucket: most likely a drill's name typed unquoted before the bucket
+ * (`itb buckets move lateral ankle tilts rehab`), answered with the move by its id.
+ */
+async function tooManyWords(ctx: Context, self: Command): Promise<UserError> {
+  const words = self.args.slice(0, -1).join(' ');
+  const last = self.args.at(-1)!.toLowerCase();
+  const named = (last === 'rehab' || last === 'avoid') && namedNotId(ctx, self, await libraryFor(ctx, self), words, last);
+  if (named) return named;
+  const itb = itbWithLibrary(ctx, self);
+  return new UserError(
+    `itb buckets move takes a drill's id and a bucket, and was given ${self.args.length} words: ${self.args.join(' ')}`,
+    `For example: \`${itb} buckets move clamshells avoid\`. \`${itb} exercises\` lists the ids.`,
+  );
+}
+
+export async function moveDrill(ctx: Context, id: string, bucketArg: string, options: { note?: string }, self: Command) {
+  noJson(self);
+  if (self.args.length > 2) throw await tooManyWords(ctx, self);
+  const bucket = bucketArg.toLowerCase();
+  if (bucket !== 'rehab' && bucket !== 'avoid') {
+    throw new UserError(`"${bucketArg}" is not a bucket: use rehab or avoid`, `For example: itb buckets move ${id} avoid --note "sore today"`);
+  }
+  const note = options.note?.trim() || undefined;
+  if (note !== undefined && note.length > 1000) throw new UserError(`--note is too long: a note may have at most 1000 characters, and this one has ${note.length}`);
+  const inNote = note === undefined ? undefined : oneLineProblem(note);
+  if (inNote) throw new UserError(`the note holds ${inNote}: write it as plain text on one line`);
+
+  const library = await libraryFor(ctx, self);
+  const store = await openStore(ctx);
+  const libraryIds = library.exercises.map((exercise) => exercise.id);
+  // Only an id the library does not have needs the log read (years of it take a while).
+  const known = libraryIds.includes(id) ? libraryIds : knownIds(store.read(), libraryIds);
+  if (!known.includes(id)) throw namedNotId(ctx, self, library, id, bucket) ?? (await notInLibrary(ctx, self, id, known));
+
+  let was = 'untested' as ExerciseStatus['bucket'];
+  let byHand = false;
+  let oldNote: string | undefined;
+  let flared = false;
+  let same = false;
+  const now = ctx.now();
+  const saved = await store.update((data) => {
+    const before = projectBuckets(data.sessions, data.moves, data.bucketsResetAt).find((e) => e.exerciseId === id);
+    was = before?.bucket ?? 'untested';
+    byHand = before?.source === 'manual';
+    oldNote = before?.note;
+    flared = before?.bucket === 'avoid' && before.flare;
+    // Moved there by hand already: a move with no new note would only hide the note it has.
+    same = before?.source === 'manual' && before.bucket === bucket && (note === undefined || note === before.note);
+    if (same) return;
+    // A move must count even when made in the same millisecond as a reset, or while the drill's
+    // latest decision is dated ahead of the clock (the clock was set back since, or a backup came
+    // from a computer whose clock ran ahead): it is then dated at that decision, which it replaces.
+    const resetAt = data.bucketsResetAt ? Date.parse(data.bucketsResetAt) : -Infinity;
+    const decidedAt = before ? Date.parse(before.decidedAt) : -Infinity;
+    const at = new Date(Math.max(now.getTime(), resetAt + 1, decidedAt)).toISOString();
+    data.moves.push({ exerciseId: id, bucket: bucket as BucketName, at, ...(note !== undefined ? { note } : {}) });
+    data.buckets = projectBuckets(data.sessions, data.moves, data.bucketsResetAt);
+  });
+
+  const status = [...Object.values(bucketView(saved, library, now))].flat().find((s: ExerciseStatus) => s.exerciseId === id);
+  const name = status?.name ?? id;
+  if (same) {
+    const kept = status?.note === undefined ? '' : ` (with your note: ${status.note})`;
+    notice(ctx, `${name} is already in ${bucketWords[bucket]} by your choice${kept}. Nothing was changed.`);
+    return;
+  }
+  // The note given is said back, as it will show in the buckets and the reports.
+  const withNote = note === undefined ? '.' : `, with your note: ${note}`;
+  const lines = [
+    was !== bucket
+      ? `Moved ${name} to ${bucketWords[bucket]} (was: ${bucketWords[was]})${withNote}`
+      : byHand
+        ? `${name} stays in ${bucketWords[bucket]} by your choice, with a new note: ${note}${oldNote === undefined ? '' : ` (was: ${oldNote})`}`
+        : `${name} was already in ${bucketWords[bucket]}; it now stays there as your choice${withNote}`,
+  ];
+  // Never move into pain: a drill back from a flare-up deserves a gentle start.
+  if (flared && bucket === 'rehab') lines.push('It was set aside after a flare-up: start gently, and stop if your score rises.');
+  if (status?.retestDueAt) lines.push(`It will be offered for a re-test from ${localDate(new Date(status.retestDueAt))} (${itbWithLibrary(ctx, self)} session retest).`);
+  lines.push('A session that tests it again decides anew.');
+  notice(ctx, lines[0]!);
+  notice(ctx, paint(ctx, self, ctx.stderr).dim(lines.slice(1).join(' ')));
+}
+
+/** Ids the user may move: the library's, and any drill in the log (perhaps since removed from the library). */
+function knownIds(data: StoreData, libraryIds: string[]): string[] {
+  const ids = new Set(libraryIds);
+  for (const session of data.sessions) {
+    for (const result of session.results) ids.add(result.exerciseId);
+    for (const attempt of session.attempts) ids.add(attempt.exerciseId);
+  }
+  for (const move of data.moves) ids.add(move.exerciseId);
+  return [...ids];
+}

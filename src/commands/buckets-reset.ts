@@ -1,0 +1,52 @@
+// What `itb buckets reset` does (declared in buckets.ts, loaded from buckets-action.ts): asks
+// first (unless --force), then makes every drill untested again, keeping the history.
+import type { Command } from 'commander';
+import { projectBuckets } from '../core/buckets.js';
+import type { Context } from '../context.js';
+import { Interrupted, UserError } from '../errors.js';
+import { isPromptExit } from '../ui/prompter.js';
+import { itbAsStarted, itbWithLibrary, notice, paint, promptsFor } from './shared.js';
+import { noJson, openStore } from './buckets-change.js';
+
+export async function resetBuckets(ctx: Context, options: { force?: boolean }, self: Command) {
+  noJson(self);
+  // The question goes to stdout: with stdout in a file (`itb buckets reset > log`) it would wait
+  // for an answer to a question nobody sees.
+  if (!options.force && (!ctx.stdinIsTTY || !ctx.stdout.isTTY)) {
+    throw new UserError('`itb buckets reset` asks before clearing, so it needs a terminal for its input and output', `Add --force to reset without asking: ${itbAsStarted(ctx)} buckets reset --force`);
+  }
+  const store = await openStore(ctx);
+  const { sessions, moves, bucketsResetAt } = store.read();
+  if (projectBuckets(sessions, moves, bucketsResetAt).length === 0) {
+    ctx.stderr.write('Nothing to clear: every drill is untested already.\n');
+    return;
+  }
+  if (!options.force) {
+    const prompter = await promptsFor(ctx, self);
+    // Said before the question, which stays on one line of the terminal.
+    notice(ctx, 'Sessions and moves by hand stay in your history; only the lists start again.');
+    let sure: boolean;
+    try {
+      sure = await prompter.confirm({ message: 'Clear every bucket decision, so all drills are untested again?', default: false });
+    } catch (error) {
+      if (isPromptExit(error)) throw new Interrupted('Stopped. Nothing was changed.');
+      throw error;
+    }
+    if (!sure) {
+      ctx.stderr.write('Nothing was changed.\n');
+      return;
+    }
+  }
+  let cleared = 0;
+  const now = ctx.now().toISOString();
+  await store.update((data) => {
+    cleared = projectBuckets(data.sessions, data.moves, data.bucketsResetAt).length;
+    // The moves stay in the log, notes and all, for the reports: the reset date alone makes
+    // them, like the session verdicts before it, no longer count.
+    data.bucketsResetAt = now;
+    data.buckets = projectBuckets(data.sessions, data.moves, now);
+  });
+  const colour = paint(ctx, self, ctx.stderr);
+  ctx.stderr.write(`Cleared ${cleared} bucket ${cleared === 1 ? 'decision' : 'decisions'}: every drill is untested again.\n`);
+  notice(ctx, colour.dim(`Your session history is kept (${itbAsStarted(ctx)} history). Run ${itbWithLibrary(ctx, self)} session to start testing again.`));
+}
