@@ -2,7 +2,7 @@
 // (unique ids, routines naming drills that exist). Every problem (the first 50 of a file with
 // more) is reported at once as `FILE:LINE:COL  path.to.field  message`, sorted by position, in
 // words a therapist can act on.
-import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import type * as z from 'zod';
 import { closest } from '../core/closest.js';
 import { controlCharacterPaths, readsInPath } from '../core/text.js';
@@ -12,16 +12,11 @@ import { cannotReadWords, codeOf, readRegularFile, sizeWords, TOO_BIG } from '..
 import { byteWords, utf8Text } from '../utf8-text.js';
 import { commentWarnings, lostTextProblems } from './lost-text.js';
 import { anyLengthId, cueSchema, doseSchema, exerciseSchema, librarySchema, libraryListsSchema, movementSchema, routineSchema, type Library } from './schema.js';
-import { firstLine, isReadable, quoted, syntaxProblems, unresolvedAliases, type At, type Problem } from './syntax.js';
+import { nodeAt, position, type At, type Path } from './positions.js';
+import { finishProblems, SHOWN_PROBLEMS, type Found, type Problem } from './problems.js';
+import { firstLine, isReadable, quoted, syntaxProblems, unresolvedAliases } from './syntax.js';
 
 export type { Problem };
-
-/**
- * The most problems a check lists. A file with more is far from a library (thousands of drills
- * missing their fields, say): fixing the first ones and checking again serves its writer better
- * than a listing of millions, and the check stops early instead of using gigabytes to find them.
- */
-export const SHOWN_PROBLEMS = 50;
 
 const NOT_A_LIBRARY_BUT_A_BACKUP = 'this is an itb backup (written by `itb export --format json`), not an exercise library; `itb import` reads a backup';
 
@@ -199,11 +194,6 @@ interface Warnings {
   warnings: Problem[];
   moreWarnings: boolean;
 }
-
-type Path = (string | number)[];
-
-/** A problem as found: a message that looks through every id ("did you mean") is worked out only if the problem is listed. */
-type Found = Omit<Problem, 'message'> & { message: string | (() => string) };
 
 // ── Shape (zod) ──────────────────────────────────────────────────────────────
 
@@ -433,52 +423,4 @@ function unknown(kind: 'exercise' | 'cue', id: string, known: Set<string>, drill
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-// ── Positions ────────────────────────────────────────────────────────────────
-
-/** The position of the node at `path`, or of its nearest existing parent (a missing field). */
-function position(doc: Document, path: Path, at: At): { line: number; col: number } {
-  for (let depth = path.length; depth >= 0; depth--) {
-    // For a map entry, point at its key: that is where a reader looks.
-    const node = nodeAt(doc, path.slice(0, depth), depth === path.length);
-    if (node?.range) return at(node.range[0]);
-  }
-  return { line: 1, col: 1 };
-}
-
-/**
- * The node a path in the data comes from (the key of a map entry, with `entryKey`). A field given
- * twice leads to the last one, whose value toJS() keeps; doc.getIn() would find the first.
- */
-function nodeAt(doc: Document, path: Path, entryKey: boolean): Node | undefined {
-  let node: unknown = doc.contents;
-  for (const [depth, step] of path.entries()) {
-    if (isSeq(node) && typeof step === 'number') {
-      node = node.items[step];
-    } else if (isMap(node)) {
-      const pair = node.items.findLast((item) => isScalar(item.key) && keyInData(item.key.value) === String(step));
-      node = entryKey && depth === path.length - 1 ? pair?.key : pair?.value;
-    } else {
-      return undefined;
-    }
-  }
-  return isNode(node) ? node : undefined;
-}
-
-/** The name toJS() gives a key in the data: `1:` and `"1":` both become "1", an empty key "". */
-function keyInData(value: unknown): string {
-  return value === null ? '' : String(value);
-}
-
-/** The first problems in the order of the file, each path short enough to read, and whether there are more. */
-function finishProblems(found: Found[]): { problems: Problem[]; more: boolean } {
-  found.sort((a, b) => a.line - b.line || a.col - b.col);
-  const problems = found.slice(0, SHOWN_PROBLEMS).map(({ message, ...problem }) => ({
-    ...problem,
-    // A path hundreds of levels deep (a file nested absurdly) is shown by its start.
-    path: problem.path.length > 80 ? `${problem.path.slice(0, 79)}…` : problem.path,
-    message: typeof message === 'function' ? message() : message,
-  }));
-  return { problems, more: found.length > SHOWN_PROBLEMS };
 }

@@ -3,9 +3,9 @@
 // " #" inside one (`- Hold 30 s # each side` keeps "Hold 30 s": the rest is a comment).
 import { isAlias, isMap, isScalar, isSeq, visit, type Document, type Node } from 'yaml';
 import { readsInPath } from '../core/text.js';
-import { quoted, type At, type Problem } from './syntax.js';
-
-type Path = (string | number)[];
+import type { At, Path } from './positions.js';
+import type { Problem } from './problems.js';
+import { quoted } from './syntax.js';
 
 /** A node of the document, where it sits in the data, and whether it is the key of a field. */
 interface Placed {

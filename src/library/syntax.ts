@@ -1,16 +1,9 @@
 // What a YAML parse error means for someone editing a library by hand: the parser's messages in
 // plain words, pointed at the place a reader should look (an unclosed "[" where it opens, an
 // indentation error at the text rather than at the spaces before it).
-import { isAlias, isMap, isPair, isScalar, isSeq, visit, type Document, type ErrorCode, type Node, type Pair, type YAMLError } from 'yaml';
-
-export interface Problem {
-  line: number;
-  col: number;
-  path: string;
-  message: string;
-}
-
-export type At = (offset: number) => { line: number; col: number };
+import { isAlias, isMap, isScalar, isSeq, visit, type Document, type ErrorCode, type Node, type YAMLError } from 'yaml';
+import { pathAtOffset, pathOfKeyAt, type At } from './positions.js';
+import type { Problem } from './problems.js';
 
 const tabIndent = 'a tab is used to indent this line; indent with spaces only';
 
@@ -154,7 +147,7 @@ function syntaxProblem(doc: Document, source: string, error: YAMLError, at: At):
 
 /**
  * Names the repeated field and says which of its values the other checks read: the last one,
- * as the yaml package's toJS() does (load.ts looks positions up the same way).
+ * as the yaml package's toJS() does (positions.ts looks positions up the same way).
  */
 function duplicateKeyMessage(doc: Document, source: string, offset: number, at: At): string {
   const rule = 'each field may appear only once in the same item';
@@ -302,44 +295,6 @@ export function unresolvedAliases(doc: Document, at: At): Problem[] {
     },
   });
   return problems;
-}
-
-/** The dotted path of the deepest map entry or list item that holds `offset`, for YAML errors. */
-export function pathAtOffset(doc: Document, offset: number): string {
-  return deepestPairPath(doc, (pair) => {
-    const key = isScalar(pair.key) ? pair.key : undefined;
-    const value = pair.value as Node | null;
-    const start = key?.range?.[0] ?? Infinity;
-    const end = value?.range?.[2] ?? key?.range?.[2] ?? -1;
-    return start <= offset && offset <= end;
-  });
-}
-
-/** The dotted path of the map entry whose key starts at `offset` (the entry above may end there too). */
-function pathOfKeyAt(doc: Document, offset: number): string {
-  return deepestPairPath(doc, (pair) => isScalar(pair.key) && pair.key.range?.[0] === offset);
-}
-
-function deepestPairPath(doc: Document, wanted: (pair: Pair) => boolean): string {
-  let deepest: string[] = [];
-  visit(doc, {
-    Pair(_, pair, path) {
-      const key = isScalar(pair.key) ? pair.key : undefined;
-      if (wanted(pair)) {
-        const parts: string[] = [];
-        let parent: unknown = doc.contents;
-        for (const ancestor of path.slice(1)) {
-          if (isPair(ancestor) && isScalar(ancestor.key)) parts.push(String(ancestor.key.value));
-          if (isSeq(parent) && isMap(ancestor)) parts.push(String(parent.items.indexOf(ancestor)));
-          parent = isPair(ancestor) ? ancestor.value : ancestor;
-        }
-        if (isSeq(parent) && isMap(path[path.length - 1])) parts.push(String(parent.items.indexOf(path[path.length - 1] as never)));
-        parts.push(String(key?.value));
-        if (parts.length > deepest.length) deepest = parts;
-      }
-    },
-  });
-  return deepest.join('.');
 }
 
 export function firstLine(message: string): string {

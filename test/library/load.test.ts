@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { loadLibrary } from '../../src/library/library.js';
-import { LIBRARY_SIZE_LIMIT, LibraryError, loadLibraryFile, parseLibrary, SHOWN_PROBLEMS, type Problem } from '../../src/library/load.js';
+import { LIBRARY_SIZE_LIMIT, LibraryError, loadLibraryFile, parseLibrary, type Problem } from '../../src/library/load.js';
+import { SHOWN_PROBLEMS } from '../../src/library/problems.js';
 
 const fixtures = join(import.meta.dirname, '../fixtures/libraries');
 const fixture = (name: string) => join(fixtures, name);
