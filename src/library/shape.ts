@@ -1,0 +1,170 @@
+// A library's data checked against its zod schemas (schema.ts), and each issue turned into a
+// problem in words a therapist can act on: a did-you-mean for a mistyped field, how to write a
+// list or a dose given as one value, a text that YAML read as a field because of its ": ".
+import { isMap, isScalar, type Document } from 'yaml';
+import type * as z from 'zod';
+import { closest } from '../core/closest.js';
+import { readsInPath } from '../core/text.js';
+import { plainIssue } from '../plain-issues.js';
+import { nodeAt, position, type At, type Path } from './positions.js';
+import { SHOWN_PROBLEMS, type Found } from './problems.js';
+import { cueSchema, doseSchema, exerciseSchema, librarySchema, libraryListsSchema, movementSchema, routineSchema, type Library } from './schema.js';
+import { quoted } from './syntax.js';
+
+/** What each list of the library holds. */
+const itemSchemas = { exercises: exerciseSchema, routines: routineSchema, movements: movementSchema, cues: cueSchema } as const;
+
+/**
+ * The library checked against its schema: the library itself when it fits, else the issues with
+ * their paths from the top of the file. The items of the lists are checked one by one, and the
+ * check stops once it has found more issues than are listed: zod collects every issue of a parse,
+ * millions of them in a file of thousands of empty items.
+ */
+export function checkShape(data: unknown): { library?: Library; issues: z.core.$ZodIssue[] } {
+  const top = libraryListsSchema.safeParse(data, { error: plainIssueAt([]) });
+  const issues = top.success ? [] : [...top.error.issues];
+  // Lists are checked even when something else at the top is wrong, so that every problem is found in one go.
+  const listIn = (key: keyof typeof itemSchemas): unknown[] => {
+    const list = top.success ? top.data[key] : isRecord(data) ? data[key] : undefined;
+    return Array.isArray(list) ? list : [];
+  };
+  const items: Record<string, unknown[]> = {};
+  for (const [key, schema] of Object.entries(itemSchemas) as [keyof typeof itemSchemas, z.ZodType][]) {
+    items[key] = [];
+    for (const [index, item] of listIn(key).entries()) {
+      if (issues.length > SHOWN_PROBLEMS) return { issues };
+      const prefix = [key, index];
+      const checked = schema.safeParse(item, { error: plainIssueAt(prefix) });
+      if (checked.success) items[key].push(checked.data);
+      else issues.push(...checked.error.issues.map((issue) => ({ ...issue, path: [...prefix, ...issue.path] })));
+    }
+  }
+  if (!top.success || issues.length > 0) return { issues };
+  return { library: { ...top.data, ...items } as Library, issues };
+}
+
+/** Plain words for the issues of a value found at `prefix` in the file. */
+function plainIssueAt(prefix: Path): z.core.$ZodErrorMap {
+  // The path decides some wordings (the whole file, the version), so the item's own path is put under its place in the file.
+  return (issue) =>
+    plainIssue(prefix.length === 0 ? issue : { ...issue, path: [...prefix, ...(issue.path ?? [])] }, (found) => `a library file must be a set of fields ("version: 1", "exercises:" ...), not ${found}`);
+}
+
+/** The fields each kind of object may have, for "unknown field" messages. */
+function allowedFields(path: Path): { kind: string; fields: string[] } | undefined {
+  const [list, , field] = path;
+  const shapes = {
+    exercises: ['a drill', exerciseSchema],
+    routines: ['a routine', routineSchema],
+    movements: ['a test movement', movementSchema],
+    cues: ['a cue', cueSchema],
+  } as const;
+  if (path.length === 0) return { kind: 'the library', fields: Object.keys(librarySchema.shape) };
+  if (path.length === 3 && list === 'exercises' && field === 'dose') return { kind: 'a dose', fields: Object.keys(doseSchema.shape) };
+  if (path.length !== 2 || typeof list !== 'string' || !Object.hasOwn(shapes, list)) return undefined;
+  const [kind, schema] = shapes[list as keyof typeof shapes];
+  return { kind, fields: Object.keys(schema.shape) };
+}
+
+export function zodProblems(doc: Document, source: string, issues: z.core.$ZodIssue[], at: At): Found[] {
+  return issues.flatMap((issue): Found[] => {
+    const path: Path = issue.path.filter((key): key is string | number => typeof key !== 'symbol');
+    if (issue.code !== 'unrecognized_keys') {
+      const message =
+        issue.code !== 'invalid_type'
+          ? undefined
+          : issue.expected === 'string'
+            ? (referenceWithFields(doc, path) ?? textWithColon(doc, source, path))
+            : howToWrite(doc, path, issue.expected, issue.message);
+      return [{ ...position(doc, path, at), path: path.join('.') || '(file)', message: message ?? issue.message }];
+    }
+    // One line per unexpected key, each pointing at the key itself.
+    const allowed = allowedFields(path);
+    return issue.keys.map((key) => {
+      const message = () => {
+        // YAML's older "merge" key, which this reader does not apply: no typo of a field name.
+        if (key === '<<') return '"<<:" (copying the fields of an &anchor into this item) is not supported; write the fields out in full';
+        // `reps: 10` beside the drill's other fields: a dose's field, nothing like "steps" or "side".
+        if (allowed?.kind === 'a drill' && Object.hasOwn(doseSchema.shape, key)) {
+          return `unknown field ${JSON.stringify(key)} for a drill: it belongs inside the dose, indented under "dose:" (or written dose: { sets: 3, reps: 10 })`;
+        }
+        // A short field name inside a longer typo ("id" in "vidoe") is no real likeness.
+        const near = allowed ? closest(key, allowed.fields.filter((field) => field.length * 2 > key.length)) : [];
+        const advice =
+          near.length > 0
+            ? ` (did you mean ${near.map((n) => `"${n}"`).join(' or ')}?)`
+            : allowed
+              ? `; ${allowed.kind} can have: ${allowed.fields.join(', ')}`
+              : '';
+        return `unknown field ${JSON.stringify(key)}${advice}`;
+      };
+      // A key with spaces or control characters in it ("video link") would split the path column
+      // of the problem line: the path then names the item, and the message quotes the key escaped.
+      const keyPath = readsInPath(key) ? [...path, key] : path;
+      return { ...position(doc, [...path, key], at), path: keyPath.join('.') || '(file)', message };
+    });
+  });
+}
+
+/**
+ * For a routine's drill or cue written as a set of fields (`- id: clamshells`, as the drill itself
+ * is written under "exercises:"): a routine names each by its id alone. Putting the line in
+ * quotes, as for a text with ": " in it, would make "id: clamshells" an unknown id. Undefined for
+ * any other value.
+ */
+function referenceWithFields(doc: Document, path: Path): string | undefined {
+  const [list, , field] = path;
+  if (list !== 'routines' || path.length !== 4 || (field !== 'exercises' && field !== 'cues')) return undefined;
+  const node = nodeAt(doc, path, false);
+  if (!isMap(node)) return undefined;
+  const kind = field === 'exercises' ? 'drill' : 'cue';
+  const idPair = node.items.find((pair) => isScalar(pair.key) && pair.key.value === 'id');
+  const id = idPair && isScalar(idPair.value) && typeof idPair.value.value === 'string' ? idPair.value.value : undefined;
+  const rule = `a routine lists each ${kind} by its id alone, not as a set of fields`;
+  return id === undefined ? `${rule}, as in "- ${kind === 'drill' ? 'clamshells' : 'stand-tall'}"` : `${rule}: write "- ${id}"`;
+}
+
+/**
+ * For text written as `- Note: keep the knee soft`, which YAML reads as a field "Note": why it is
+ * not text, and the same line in quotes. Undefined for any other value.
+ */
+function textWithColon(doc: Document, source: string, path: Path): string | undefined {
+  const node = nodeAt(doc, path, false);
+  if (!isMap(node) || node.flow || node.items.length !== 1 || !node.range) return undefined;
+  const { key, value } = node.items[0]!;
+  if (!isScalar(key) || key.type !== 'PLAIN' || !isScalar(value) || !value.range) return undefined;
+  const text = source.slice(node.range[0], value.range[1]);
+  if (text.includes('\n')) return undefined;
+  return `must be text, not a set of fields: the ": " after "${String(key.value)}" makes it a field name; put the whole text in quotes: ${quoted(text)}`;
+}
+
+/**
+ * For a list or a dose written as one plain value (`steps: Lie on your side`, `dose: 3 x 10`):
+ * the message with how to write it. Undefined for any other value.
+ */
+function howToWrite(doc: Document, path: Path, expected: string, message: string): string | undefined {
+  const field = path.at(-1);
+  const node = nodeAt(doc, path, false);
+  if (typeof field !== 'string' || !isScalar(node)) return undefined;
+  if (expected === 'array') {
+    // `equipment:` with nothing after it, meant as none: a list that may be left out.
+    const none = node.value === null && fieldSchema(path)?.safeParse(undefined).success ? ` (or, for none, leave "${field}:" out)` : '';
+    return `${message}: write each item on a line of its own under "${field}:", indented and starting with "- "${none}`;
+  }
+  if (expected === 'object' && field === 'dose') return `${message}: write its fields, as in dose: { sets: 3, reps: 10 } or dose: { holdSeconds: 30, perSide: true }`;
+  return undefined;
+}
+
+/** The schema of the field at `path`: of the library itself, or of an item of one of its lists. */
+function fieldSchema(path: Path): z.ZodType | undefined {
+  const [list, , field] = path;
+  const shape: Record<string, z.ZodType> | undefined =
+    path.length === 1 ? librarySchema.shape : path.length === 3 && typeof list === 'string' && Object.hasOwn(itemSchemas, list) ? itemSchemas[list as keyof typeof itemSchemas].shape : undefined;
+  const name = path.length === 1 ? list : field;
+  return shape && typeof name === 'string' && Object.hasOwn(shape, name) ? shape[name] : undefined;
+}
+
+/** Whether a value of the data is a set of fields (a YAML mapping). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
