@@ -1,0 +1,79 @@
+// Checks of a library's data beyond the schema of each item, most of them spanning the file: ids
+// used once, routines naming drills and cues the file has, a one-sided drill's dose not given per
+// side, and no control characters in text that reaches the terminal.
+import type { Document } from 'yaml';
+import { closest } from '../core/closest.js';
+import { controlCharacterPaths } from '../core/text.js';
+import { position, type At, type Path } from './positions.js';
+import type { Found } from './problems.js';
+import { anyLengthId } from './schema.js';
+import { isRecord } from './shape.js';
+
+/**
+ * Checks zod cannot make on one object: unique ids and references that resolve. They run on the
+ * raw data, even when some items are malformed, so that every problem is reported in one go.
+ */
+export function crossChecks(data: unknown, doc: Document, at: At): (Found & { reference?: true })[] {
+  const found: (Found & { reference?: true })[] = [];
+  const report = (path: Path, message: Found['message'], reference?: true) =>
+    found.push({ ...position(doc, path, at), path: path.join('.') || '(file)', message, ...(reference ? { reference } : {}) });
+  const items = (value: unknown, key: string): unknown[] => {
+    const list = isRecord(value) ? value[key] : undefined;
+    return Array.isArray(list) ? list : [];
+  };
+  const unique = (key: string) => {
+    const firstIndex = new Map<string, number>();
+    items(data, key).forEach((item, index) => {
+      if (!isRecord(item) || typeof item.id !== 'string') return;
+      const first = firstIndex.get(item.id);
+      if (first === undefined) firstIndex.set(item.id, index);
+      else report([key, index, 'id'], `duplicate id "${item.id}" (already used on line ${position(doc, [key, first, 'id'], at).line})`);
+    });
+    return new Set(firstIndex.keys());
+  };
+  const exerciseIds = unique('exercises');
+  unique('routines');
+  unique('movements');
+  const cueIds = unique('cues');
+
+  items(data, 'routines').forEach((routine, r) => {
+    if (isRecord(routine) && (routine.id === 'rehab' || routine.id === 'retest')) {
+      report(['routines', r, 'id'], `"${routine.id}" is a built-in routine name; choose another id`);
+    }
+    const references = [['exercises', 'exercise', exerciseIds], ['cues', 'cue', cueIds]] as const;
+    for (const [field, kind, known] of references) {
+      const seen = new Set<unknown>();
+      items(routine, field).forEach((id, i) => {
+        if (typeof id === 'string' && !known.has(id)) report(['routines', r, field, i], () => unknownReference(kind, id, known, items(data, 'exercises')), true);
+        // A drill is judged once a session: a second place in the same routine would be judged twice.
+        else if (seen.has(id)) report(['routines', r, field, i], `"${String(id)}" is listed twice in this routine`);
+        seen.add(id);
+      });
+    }
+  });
+  // A one-sided drill's dose is for that one side: "per side" beside "your left side" would
+  // contradict it, and a session would time its holds for two sides.
+  items(data, 'exercises').forEach((drill, e) => {
+    if (!isRecord(drill) || !isRecord(drill.dose) || drill.dose.perSide !== true) return;
+    const only = drill.side === 'painful' ? 'the painful side' : drill.side === 'opposite' ? 'the side opposite the pain' : undefined;
+    if (only) report(['exercises', e, 'dose', 'perSide'], `this drill is done on ${only} only (side: ${drill.side}), so its dose is for that side: leave out "perSide: true", or make the side "both" for a drill done on each side`);
+  });
+  // Library text reaches the terminal in every session: it must not carry control codes.
+  for (const { path, character } of controlCharacterPaths(data)) {
+    report(path === '(file)' ? [] : path.split('.').map((key) => (/^\d+$/.test(key) ? Number(key) : key)), `holds a control character (${character}); write plain text`);
+  }
+  return found;
+}
+
+/** Why a routine's reference is not one: an id not in the file, a drill's name, or a cue's text. `drills`: the file's, as written. */
+function unknownReference(kind: 'exercise' | 'cue', id: string, known: Set<string>, drills: unknown[]): string {
+  const words = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase();
+  const named = kind === 'exercise' ? drills.find((drill) => isRecord(drill) && typeof drill.name === 'string' && typeof drill.id === 'string' && words(drill.name) === words(id)) : undefined;
+  if (isRecord(named)) return `"${id}" is the name of a drill; a routine names its drills by id: "${String(named.id)}"`;
+  if (kind === 'cue' && !anyLengthId.safeParse(id).success) {
+    return 'a routine\'s cues are the ids of cues listed under "cues:" at the top of the file, not text: list this one there (an id and its text) and write its id here';
+  }
+  if (kind === 'cue' && known.size === 0) return `unknown cue "${id}": the file has no "cues:" list at its top, where each cue has an id and its text`;
+  const near = closest(id, [...known]);
+  return `unknown ${kind} "${id}"${near.length > 0 ? ` (did you mean ${near.map((n) => `"${n}"`).join(' or ')}?)` : ''}`;
+}
