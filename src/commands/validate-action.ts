@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { shownSafely } from '../core/text.js';
 import { UserError } from '../errors.js';
-import { checkLibraryFile, LibraryError, problemLines } from '../library/load.js';
+import { checkLibraryFile, countWords, LibraryError, problemLines } from '../library/load.js';
 import { libraryFile, paint, printJson, validateCommand } from './shared.js';
 
 export async function validateLibrary(ctx: Context, given: string | undefined, options: { json?: boolean }, command: Command) {
@@ -18,11 +18,10 @@ export async function validateLibrary(ctx: Context, given: string | undefined, o
     const summary = { file, valid: true, exercises: library.exercises.length, routines: library.routines.length, problems: [], warnings, ...(moreWarnings ? { moreWarnings } : {}) };
     if (options.json) return printJson(ctx, summary);
     const colour = paint(ctx, command);
-    const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
     // Warnings leave the file usable (exit 0), but are listed as problems are, so an editor can jump to them.
     printLines(problemLines(file, [], warnings));
-    const warned = moreWarnings ? `, more than ${warnings.length} warnings (the first ${warnings.length} are listed)` : warnings.length > 0 ? `, ${count(warnings.length, 'warning')}` : '';
-    ctx.stdout.write(`${colour.green('✓')} ${file}: ${count(summary.exercises, 'drill')}, ${count(summary.routines, 'routine')}, no problems${warned}\n`);
+    const warned = moreWarnings ? `, ${countWords(warnings.length, 'warning', true)} (the first ${warnings.length} are listed)` : warnings.length > 0 ? `, ${countWords(warnings.length, 'warning')}` : '';
+    ctx.stdout.write(`${colour.green('✓')} ${file}: ${countWords(summary.exercises, 'drill')}, ${countWords(summary.routines, 'routine')}, no problems${warned}\n`);
   } catch (error) {
     if (!(error instanceof LibraryError)) throw error;
     // The problems are what was asked for, so they go to stdout (`itb validate f.yaml > todo.txt`);

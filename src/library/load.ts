@@ -30,9 +30,7 @@ export class LibraryError extends UserError {
     /** The command that checks the file again, as its user types it. */
     validateCommand = `itb validate ${file}`,
   ) {
-    const count = more
-      ? `more than ${problems.length} problems`
-      : `${problems.length} problem${problems.length === 1 ? '' : 's'}`;
+    const count = countWords(problems.length, 'problem', more);
     // A backup has nothing to fix: it is the wrong file.
     const backup = problems.length === 1 && problems[0]!.message === NOT_A_LIBRARY_BUT_A_BACKUP;
     super(
@@ -44,6 +42,11 @@ export class LibraryError extends UserError {
       problemLines(file, problems, warnings),
     );
   }
+}
+
+/** "1 problem", "3 drills", or for a list cut short at SHOWN_PROBLEMS (`more`) "more than 50 warnings". */
+export function countWords(count: number, noun: string, more = false): string {
+  return more ? `more than ${count} ${noun}s` : `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 /** `FILE:LINE:COL  path.to.field  message` for each problem and warning, in the order of the file. */
