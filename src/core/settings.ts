@@ -2,7 +2,7 @@
 import { closest } from './closest.js';
 import type { Settings } from './records.js';
 import { orList, painfulSides, symptoms } from './terms.js';
-import { controlCharacterIn } from './text.js';
+import { controlCharacterIn, oneLineProblem } from './text.js';
 
 export type SettingKey = keyof Settings;
 
@@ -76,6 +76,12 @@ export function parseSetting(key: SettingKey, text: string): { ok: true; value: 
   // A long text is quoted by its start only: the error must stay readable. The cut never splits
   // an emoji (two UTF-16 units) in half.
   const quoted = text.length > 40 ? `${text.slice(0, 39).replace(/[\uD800-\uDBFF]$/, '')}…" (${text.length} characters)` : `${text}"`;
-  if (value === undefined) return { ok: false, reason: `"${quoted} is not a valid ${key}: use ${definition.allowed}` };
+  if (value === undefined) {
+    // A line break or tab (a pasted value) is named, as `itb session --movement` names it: quoted,
+    // it would break the error's line. Other control characters are quoted as escapes.
+    const problem = /[\t\n]/.test(text.trim()) ? oneLineProblem(text.trim()) : undefined;
+    if (problem) return { ok: false, reason: `the ${key} holds ${problem}: use ${definition.allowed}` };
+    return { ok: false, reason: `"${quoted} is not a valid ${key}: use ${definition.allowed}` };
+  }
   return { ok: true, value };
 }

@@ -153,6 +153,13 @@ describe('itb settings', () => {
     expect(both.code).toBe(2);
   });
 
+  it('names a line break or tab in a value instead of quoting it over two lines', async () => {
+    const result = await run(['settings', 'movement', 'walking\ndownhill'], { home });
+    expect(result).toMatchObject({ code: 2, stderr: 'error: the movement holds a line break: use a short description in plain text on one line, up to 200 characters\n' });
+    expect((await run(['settings', 'symptom', 'pain\tache'], { home })).stderr).toBe('error: the symptom holds a tab: use pain, tightness or discomfort\n');
+    expect(existsSync(join(home, 'store.json'))).toBe(false);
+  });
+
   it('keeps a library movement given by its id by its name, as a session records it', async () => {
     const result = await run(['settings', 'movement', 'single-leg-squat'], { home });
     expect(result).toMatchObject({ code: 0, stderr: 'movement: not set → single-leg squat\n' });
