@@ -33,6 +33,9 @@ export async function showOrChangeSettings(ctx: Context, keyText: string | undef
   const found = findSettingKey(keyText);
   if (!found.ok) throw new UserError(found.reason, found.hint);
   const key: SettingKey = found.key;
+  // `itb settings movement walking downhill`: the words after the key are one value, the
+  // movement "walking downhill" (a value of several words for another key is refused below).
+  if (command.args.length > 2) valueText = command.args.slice(1).join(' ');
   if (valueText === undefined && !options.unset) {
     const value = store.read().settings[key];
     if (options.json) return printJson(ctx, { [key]: value ?? null });

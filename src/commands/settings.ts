@@ -11,6 +11,8 @@ export function settingsCommand(ctx: Context): Command {
     .argument('[value]', 'the new value')
     .option('--unset', 'forget a remembered answer (side, symptom or movement)')
     .option('--json', 'print JSON instead of text')
+    // A movement of several words typed without quotes reaches the action as several words.
+    .allowExcessArguments()
     .addHelpText(
       'after',
       helpAfter(

@@ -153,6 +153,15 @@ describe('itb settings', () => {
     expect(both.code).toBe(2);
   });
 
+  it('takes a movement of several words typed without quotes as one movement, and refuses several words for another setting', async () => {
+    const result = await run(['settings', 'movement', 'walking', 'downhill'], { home });
+    expect(result).toMatchObject({ code: 0, stderr: 'movement: not set → walking downhill\n' });
+    expect(settings().movement).toBe('walking downhill');
+    const side = await run(['settings', 'side', 'left', 'right'], { home });
+    expect(side).toMatchObject({ code: 2, stderr: 'error: "left right" is not a valid side: use left, right or both\n' });
+    expect(settings().side).toBeUndefined();
+  });
+
   it('names a line break or tab in a value instead of quoting it over two lines', async () => {
     const result = await run(['settings', 'movement', 'walking\ndownhill'], { home });
     expect(result).toMatchObject({ code: 2, stderr: 'error: the movement holds a line break: use a short description in plain text on one line, up to 200 characters\n' });
