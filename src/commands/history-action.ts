@@ -47,9 +47,9 @@ export async function showHistory(ctx: Context, options: HistoryOptions, self: C
     out.push(...packed([`… ${plural(unlisted, 'earlier session')} not listed`, `(${all} lists every one).`], COLUMNS, '', ' ').map((line) => colour.dim(line)));
   }
   // A period too short for a trend of its own is not the whole story when earlier sessions have scores.
-  const earlierScored = sinceDay !== undefined && scoreSeries(data.sessions).length > trend.length;
-  const tooFew = earlierScored ? [`Too few sessions since ${sinceDay} for a trend, which needs two with a score:`, `${itb} history without --since draws it from every session.`] : undefined;
-  out.push('', ...trendLines(trend, colour, tooFew));
+  const scored = sinceDay === undefined ? trend : scoreSeries(data.sessions);
+  const period = scored.length > trend.length ? { since: sinceDay!, itb, scored } : undefined;
+  out.push('', ...trendLines(trend, colour, period));
   const advice = adviceFor(data, ctx.now());
   if (advice.length > 0) {
     out.push('', colour.bold('Advice'));
@@ -116,8 +116,12 @@ function sessionTable(summaries: SessionSummary[], colour: Colours): string[] {
   return [heading!, ...rows.flatMap((row, i) => [...lines[i]!, colour.dim(truncate(`${ratedIndent}${row.what}`, screen))])];
 }
 
-/** `tooFew`: what to say instead of the usual when too few sessions have a score for a trend (parts kept whole on a line while they fit). */
-function trendLines(points: ScorePoint[], colour: Colours, tooFew = ['The trend of your scores shows once two sessions have a score.']): string[] {
+/**
+ * `period`: for --since when sessions before that day have scores too (all of them in `scored`):
+ * a trend the period is too short for may then be drawn from every session, and is not said to
+ * wait for sessions to come.
+ */
+function trendLines(points: ScorePoint[], colour: Colours, period?: { since: string; itb: string; scored: ScorePoint[] }): string[] {
   // The person's latest symptom and test movement (the others are in the table above); while
   // that has a single session, the most recent one with two or more, so a new test movement
   // does not hide the trend of the old one.
@@ -126,20 +130,32 @@ function trendLines(points: ScorePoint[], colour: Colours, tooFew = ['The trend 
   const trend = trends.find((candidate) => candidate.points.length >= 2);
   const what = (rated: Trend) => truncate(`${rated.symptom} during ${rated.movement}`, 40);
   const note = (text: string) => wrap(text, 76).map((line) => colour.dim(`  ${line}`));
-  const noTrendYet = () => packed(tooFew, COLUMNS, '', ' ').map((line) => colour.dim(line));
+  // Parts kept whole on a line while they fit, so that the command to copy is not broken.
+  const parts = (texts: string[], indent = '') => packed(texts, COLUMNS, indent, ' ').map((line) => colour.dim(line));
+  const withoutSince = `${period?.itb} history without --since`;
+  const noTrendYet = () =>
+    parts(period ? [`Too few sessions since ${period.since} for a trend, which needs two with a score:`, `${withoutSince} draws it from every session.`] : ['The trend of your scores shows once two sessions have a score.']);
   if (!latest) return noTrendYet();
+  // The latest session's symptom and movement with a trend before the period: only the period is too short for it.
+  const ratedLatest = whatWasRated(latest.symptom, latest.movement);
+  const tooShort =
+    period && period.scored.filter((point) => whatWasRated(point.symptom, point.movement) === ratedLatest).length >= 2
+      ? [`Too few sessions since ${period.since} rated ${what(latest)}, as your latest did, for a trend of its own:`, `${withoutSince} draws it.`]
+      : undefined;
   if (!trend) {
     if (trends.length === 1) return noTrendYet();
+    if (tooShort) return parts(tooShort);
     return note(`The trend shows once two sessions have rated ${what(latest)}, as the latest did: earlier scores rated something else and do not compare.`);
   }
   const drawn = trend.points;
   const leftOut = points.length - drawn.length;
+  const instead = `the trend of ${what(trend)}, without the ${plural(leftOut, 'session')} that rated something else.`;
   const notes =
     trend === latest
-      ? [`Only sessions that rated ${what(trend)}, as the latest did: the ${leftOut} that rated something else ${leftOut === 1 ? 'does' : 'do'} not compare.`]
-      : [
-          `Your latest session rated ${what(latest)}; its trend shows once a second session rates it too. Until then, the trend of ${what(trend)}, without the ${plural(leftOut, 'session')} that rated something else.`,
-        ];
+      ? note(`Only sessions that rated ${what(trend)}, as the latest did: the ${leftOut} that rated something else ${leftOut === 1 ? 'does' : 'do'} not compare.`)
+      : tooShort
+        ? parts([...tooShort, `Here, ${instead}`], '  ')
+        : note(`Your latest session rated ${what(latest)}; its trend shows once a second session rates it too. Until then, ${instead}`);
   // "  baseline  " before the bars and "  10 → 10" after them.
   const sparkWidth = Math.min(SPARK_WIDTH, onScreen(COLUMNS) - 21);
   const shown = pointsShown(drawn.length, sparkWidth);
@@ -155,7 +171,7 @@ function trendLines(points: ScorePoint[], colour: Colours, tooFew = ['The trend 
     `  ${label.padEnd(8)}  ${sparkline(values, top, sparkWidth)}  ${values[values.length - shown]} → ${values.at(-1)}`;
   return [
     ...packed([`${colour.bold('Trend')}  ${span}`, colour.dim(`(${count};`), colour.dim(`bars from 0 to ${top})`)], COLUMNS, '', ' '),
-    ...(leftOut > 0 ? notes.flatMap(note) : []),
+    ...(leftOut > 0 ? notes : []),
     line('baseline', baselines),
     line('final', finals),
   ];

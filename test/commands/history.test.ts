@@ -137,6 +137,23 @@ describe('itb history', () => {
     expect(stdout).toMatch(/baseline\s+▇▆\s+6 → 5/);
   });
 
+  it('with --since, does not say a second session is awaited when one before that day rated what the latest did', async () => {
+    const rated = (id: string, day: number, movement: string) =>
+      buildSession({ id, startedAt: `2026-03-0${day}T12:00:00Z`, movement, baseline: 5, drills: [{ id: 'clamshells', scores: [4] }] });
+    await withSessions(rated('r1', 1, 'running'), rated('w1', 5, 'walking'), rated('w2', 6, 'walking'), rated('r2', 8, 'running'));
+    const period = (await run(['history', '--since', '2026-03-05'], { home, now })).stdout.replace(/\s+/g, ' ');
+    expect(period).toContain(
+      'Too few sessions since 2026-03-05 rated pain during running, as your latest did, for a trend of its own: itb history without --since draws it. Here, the trend of pain during walking, without the 1 session that rated something else.',
+    );
+    expect(period).not.toContain('once a second session');
+    // Without a trend in the period at all.
+    const shorter = (await run(['history', '--since', '2026-03-06'], { home, now })).stdout.replace(/\s+/g, ' ');
+    expect(shorter).toContain('Too few sessions since 2026-03-06 rated pain during running, as your latest did, for a trend of its own: itb history without --since draws it.');
+    expect(shorter).not.toContain('The trend shows once two sessions');
+    // Which it does.
+    expect((await run(['history'], { home, now })).stdout).toMatch(/Only sessions that rated pain during running/);
+  });
+
   it('says when no symptom and movement has been rated twice yet', async () => {
     const running = buildSession({ id: 'run', startedAt: '2026-03-08T12:00:00Z', movement: 'running', baseline: 7, drills: [{ id: 'clamshells', scores: [5] }] });
     await withSessions(first, running);
