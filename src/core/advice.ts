@@ -178,9 +178,10 @@ export function persistentSymptom(log: AdviceLog, now: Date): PersistentSymptom 
 function seeAProfessional(baselines: AdviceLog['baselines'], now: Date): Advice | undefined {
   const found = persistentAmong(baselines, now);
   if (!found) return undefined;
-  const round = (value: number) => String(Math.round(value * 10) / 10);
+  const round = (value: number) => Math.round(value * 10) / 10;
   const what = found.said === '' ? 'your symptom' : `your ${found.said}`;
-  const change = found.latestMean > found.firstMean ? 'gone up' : 'not come down much';
+  // Judged on the means as they are said: "gone up (about 4.3 …, 4.3 …)" would contradict itself.
+  const change = round(found.latestMean) > round(found.firstMean) ? 'gone up' : 'not come down much';
   return {
     id: 'see-a-professional',
     message:

@@ -65,6 +65,13 @@ describe('see-a-professional', () => {
     expect(flat!.message).toContain('its starting scores have not come down much (about 6 in the first of those weeks, 6 in the latest)');
   });
 
+  it('does not say the starting scores have gone up when the means it gives are the same', () => {
+    // 30 / 7 = 4.29 in the oldest week, 13 / 3 = 4.33 in the latest: both "about 4.3".
+    const oldest = [4, 4, 4, 4, 5, 5, 4].map((baseline, i) => rated(14.5 + i, baseline));
+    const [advice] = adviceFor(storeWith({ sessions: [...oldest, rated(10, 4), rated(3, 4), rated(2, 4), rated(1, 5)] }), now);
+    expect(advice!.message).toContain('its starting scores have not come down much (about 4.3 in the first of those weeks, 4.3 in the latest)');
+  });
+
   it('counts the weeks up to last week for someone who has not tested yet this week', () => {
     // Once a week, exactly a week apart: this week's session has not happened yet.
     const [advice] = adviceFor(storeWith({ sessions: [rated(28, 6), rated(21, 6), rated(14, 6), rated(7, 6)] }), now);
