@@ -77,5 +77,9 @@ export async function showOrChangeSettings(ctx: Context, keyText: string | undef
       `Every drill set aside, including those set aside before this change, is now offered for a re-test ${plural(parsed.value, 'day')} after the day it was set aside; ${itbWithLibrary(ctx, command)} buckets shows the dates.`,
     );
   }
+  // Verdicts, unlike re-test dates, are kept as given: a new threshold does not judge past drills again.
+  if ((key === 'minImprovement' || key === 'flareRise') && parsed) {
+    lines.push('Your next session judges drills by it; earlier sessions keep their verdicts.');
+  }
   ctx.stderr.write(`${lines.flatMap((line) => wrap(line)).join('\n')}\n`);
 }

@@ -32,7 +32,8 @@ describe('itb settings', () => {
   it('changes a threshold and says what changed', async () => {
     const result = await run(['settings', 'minImprovement', '2'], { home });
     expect(result.code).toBe(0);
-    expect(result.stderr).toBe('minImprovement: 1 → 2\n');
+    // Not of the drills already decided, unlike a new retestAfterDays.
+    expect(result.stderr).toBe('minImprovement: 1 → 2\nYour next session judges drills by it; earlier sessions keep their verdicts.\n');
     expect(settings().minImprovement).toBe(2);
     expect((await run(['settings', 'minimprovement'], { home })).stdout).toBe('2\n');
     expect(JSON.parse((await run(['settings', '--json'], { home })).stdout)).toEqual({ minImprovement: 2, flareRise: 3, retestAfterDays: 14, side: null, symptom: null, movement: null });
