@@ -168,7 +168,8 @@ export const SEPARATE_TRENDS =
  */
 export function persistentWords(found: PersistentSymptom, what: string, since: string | null): string {
   const round = (value: number) => String(Math.round(value * 10) / 10);
-  const change = found.latestMean > found.firstMean ? 'have gone up' : 'have not come down much';
+  // Judged on the means as they are said, as the advice does.
+  const change = Number(round(found.latestMean)) > Number(round(found.firstMean)) ? 'have gone up' : 'have not come down much';
   // The first week may begin before the report's period; only the period's sessions were counted.
   const weekStart = localDate(new Date(found.fromMs + 1));
   const from = since !== null && weekStart < since ? since : weekStart;

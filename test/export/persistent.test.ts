@@ -10,6 +10,7 @@ import { toHtml } from '../../src/export/html.js';
 import { toJson } from '../../src/export/json.js';
 import { toMarkdown } from '../../src/export/md.js';
 import { buildReport, type ReportOptions } from '../../src/export/report.js';
+import { persistentWords } from '../../src/export/words.js';
 import { builtInLibraryFile } from '../../src/library/library.js';
 import { loadLibraryFile } from '../../src/library/load.js';
 import type { Library } from '../../src/library/schema.js';
@@ -57,6 +58,14 @@ describe('persistent symptoms in the reports', () => {
   it('says when the scores went up', () => {
     const md = toMarkdown(report(weeklyStore([3, 5, 8])));
     expect(md).toContain('its baseline scores have gone up: a mean of about 3 in the first of those weeks, 8 in the latest.');
+  });
+
+  it('does not say the scores went up when the means it gives are the same', () => {
+    // 30 / 7 = 4.29 in the first week, 13 / 3 = 4.33 in the latest: both "about 4.3".
+    const toMs = NOW.getTime();
+    const found = { rated: 'pain during forward lunge', said: 'pain during forward lunge', weeks: 3, firstMean: 30 / 7, latestMean: 13 / 3, fromMs: toMs - 21 * DAY, toMs };
+    expect(persistentWords(found, 'Pain during forward lunge', null)).toContain('have not come down much: a mean of about 4.3 in the first of those weeks, 4.3 in the latest');
+    expect(persistentWords({ ...found, latestMean: 4.4 }, 'Pain during forward lunge', null)).toContain('have gone up: a mean of about 4.3 in the first of those weeks, 4.4 in the latest');
   });
 
   it('says nothing when the scores came down, or the weeks were too few', () => {
