@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
 import { adviceFor, afterFlareUpAdvice, flareUpsToday, routineReadyAt } from '../core/advice.js';
+import { namedAs } from '../core/closest.js';
 import { applySessionResults, bucketView, builtInRoutine, projectBuckets, retestDueAt, type BucketView } from '../core/buckets.js';
 import { localDate, localDateTime } from '../core/history.js';
 import type { Session, Settings, StoreData } from '../core/records.js';
@@ -23,7 +24,7 @@ import { goOnAfterFlareUp } from './session-rest.js';
 import { screenIfNeeded } from './session-screen.js';
 import { setUp, type Plan } from './session-setup.js';
 import type { SessionOptions } from './session.js';
-import { itbWithLibrary, libraryFor, paint, promptsFor } from './shared.js';
+import { itbWithLibrary, libraryFor, paint, promptsFor, shellWord } from './shared.js';
 
 export async function runSession(ctx: Context, command: Command, routineArg: string | undefined, options: SessionOptions) {
   const colour = paint(ctx, command);
@@ -36,7 +37,13 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
   // A routine that does not exist (or an empty rehab bucket) stops us before any question too,
   // not after the safety screen.
   const itb = itbWithLibrary(ctx, command);
-  if (routineArg !== undefined) routineExercises(routineArg, bucketsBefore, library, { itb });
+  if (routineArg !== undefined) {
+    try {
+      routineExercises(routineArg, bucketsBefore, library, { itb });
+    } catch (error) {
+      throw movementWordsApart(error, routineArg, options, library) ?? error;
+    }
+  }
   // Checked after the routine, so that a mistyped one is named first.
   if (!ctx.stdinIsTTY || !ctx.stdout.isTTY) {
     throw new UserError(
@@ -141,6 +148,20 @@ async function save(store: Store, session: Session): Promise<StoreData> {
     // that were out of step with it.
     data.buckets = projectBuckets(data.sessions, data.moves, data.bucketsResetAt);
   });
+}
+
+/**
+ * `itb session --movement walking downhill`: the words after the first reach the routine. Said
+ * with the routine's error: the movement wants quotes.
+ */
+function movementWordsApart(error: unknown, routineArg: string, options: SessionOptions, library: Library): UserError | undefined {
+  // A routine's name in several words is answered as such (routineExercises).
+  if (!(error instanceof UserError) || options.movement === undefined || library.routines.some((r) => namedAs(routineArg, r.name, r.id))) return undefined;
+  const [first, ...rest] = routineArg.split(' ');
+  const routine = first === 'rehab' || first === 'retest' || library.routines.some((r) => r.id === first);
+  const stray = (routine ? rest : [first, ...rest]).join(' ');
+  if (stray === '') return undefined;
+  return new UserError(error.message, `${error.hint ?? ''} If "${stray}" belongs to the test movement, put the movement in quotes: \`--movement ${shellWord(`${options.movement} ${stray}`)}\`.`.trim());
 }
 
 /** `flaredToday`: the person chose to go on after a flare-up earlier the same day. */
