@@ -161,10 +161,18 @@ export function whatWasRated(symptom: Symptom, movement: string): string {
   return `${symptom} during ${movementKey(movement)}`;
 }
 
-/** What a score rated, to be read: whatWasRated with the movement as it was typed ("IT band" stays). */
+/**
+ * What a score rated, to be read: whatWasRated with the movement as it was typed ("IT band"
+ * stays). Remembered for each text, as movementKey is.
+ */
 export function ratedWords(symptom: Symptom, movement: string): string {
-  return `${symptom} during ${inSentence(movement.trim().replace(/\s+/g, ' '))}`;
+  const key = `${symptom}\n${movement}`;
+  let words = saidAs.get(key);
+  if (words === undefined) saidAs.set(key, (words = `${symptom} during ${inSentence(movement.trim().replace(/\s+/g, ' '))}`));
+  return words;
 }
+
+const saidAs = new Map<string, string>();
 
 /**
  * A test movement typed on different days as "Walking" and "walking " is the same movement.
