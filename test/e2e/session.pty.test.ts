@@ -307,8 +307,8 @@ describe('itb session in a terminal', () => {
     expect(await t.exited).toBe(130);
   });
 
-  it('breaks a routine that cannot run today between words, with why, on a terminal of 50 columns', async () => {
-    // Two days ago both balance drills flared, so the balance routine waits for their re-test.
+  /** Two days ago both balance drills flared, so the balance routine waits for their re-test. */
+  async function balanceSetAside(): Promise<void> {
     const startedAt = new Date(Date.now() - 48 * 60 * 60 * 1000).toISOString();
     const flared = buildSession({ startedAt, routine: 'balance', baseline: 2, drills: [{ id: 'single-leg-stand', scores: [5] }, { id: 'single-leg-stand-foam-pad', scores: [8] }] });
     await Store.open({ ITB_HOME: home }).update((data) => {
@@ -316,6 +316,10 @@ describe('itb session in a terminal', () => {
       data.sessions.push(flared);
       data.buckets = projectBuckets(data.sessions, data.moves);
     });
+  }
+
+  it('breaks a routine that cannot run today between words, with why, on a terminal of 50 columns', async () => {
+    await balanceSetAside();
     const t = itb(['session'], 50);
     await t.waitFor('Which routine?');
     await t.waitFor('Warm-up');
@@ -325,14 +329,7 @@ describe('itb session in a terminal', () => {
   });
 
   it('answers Enter on a routine that cannot run today in plain words, and lets another be chosen', async () => {
-    // Two days ago both balance drills flared, so the balance routine waits for their re-test.
-    const startedAt = new Date(Date.now() - 48 * 60 * 60 * 1000).toISOString();
-    const flared = buildSession({ startedAt, routine: 'balance', baseline: 2, drills: [{ id: 'single-leg-stand', scores: [5] }, { id: 'single-leg-stand-foam-pad', scores: [8] }] });
-    await Store.open({ ITB_HOME: home }).update((data) => {
-      data.screenings.push({ at: startedAt, answers: {}, proceeded: true });
-      data.sessions.push(flared);
-      data.buckets = projectBuckets(data.sessions, data.moves);
-    });
+    await balanceSetAside();
     const t = itb(['session', '--side', 'left', '--symptom', 'pain', '--movement', 'lunge']);
     await t.waitFor('Which routine?');
     await t.waitFor('↑↓ navigate');

@@ -328,7 +328,7 @@ describe('markdown', () => {
   });
 
   it('names a drill gone from the library, moved by hand in the period, as the sessions before the period named it', () => {
-    const without = { ...library, exercises: library.exercises.filter((exercise) => exercise.id !== 'rehab-hip-circles') };
+    const without: Library = Object.assign({}, library, { exercises: library.exercises.filter((exercise) => exercise.id !== 'rehab-hip-circles') });
     const moved = { ...sampleStore(), moves: [{ exerciseId: 'rehab-hip-circles', bucket: 'avoid' as const, note: 'Not now', at: '2026-10-10T12:00:00.000Z' }] };
     // Session one (1 October), which recorded the drill's name, is before the period.
     const period = buildReport(moved, without, { since: '2026-10-05', now: NOW });
