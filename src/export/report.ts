@@ -17,7 +17,10 @@ export interface Period {
 export interface Report {
   generatedAt: string;
   period: Period;
-  /** The local date of the earliest session or move in the report; null without either. */
+  /**
+   * The local date of the earliest session, move or red-flag screen in the report; null without
+   * any. A screen answered yes that stopped the first session can be days older than the rest.
+   */
   firstDay: string | null;
   /** The time zone its dates and times are given in (an IANA name such as Europe/Paris). */
   timeZone: string;
@@ -123,7 +126,7 @@ export function buildReport(data: StoreData, library: Library, options: ReportOp
   const report: Report = {
     generatedAt: options.now.toISOString(),
     period: { since, until },
-    firstDay: firstOf([sessions[0]?.startedAt, moves[0]?.at]),
+    firstDay: firstOf([sessions[0]?.startedAt, moves[0]?.at, redFlagScreens[0]?.at]),
     timeZone: options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
     settings: data.settings,
     sessions,

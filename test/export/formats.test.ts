@@ -261,6 +261,11 @@ describe('markdown', () => {
     // A move made before any session starts the period.
     const movedFirst = { ...emptyStore(), moves: [{ exerciseId: 'clamshells', bucket: 'rehab' as const, at: '2026-09-15T12:00:00.000Z' }] };
     expect(toMarkdown(buildReport(movedFirst, library, { now: NOW }))).toContain('period: 2026-09-15 to 2026-11-20 ·');
+    // So does a red-flag screen whose yes stopped the first session a week before the next one.
+    const screenedFirst = sampleStore();
+    screenedFirst.screenings.unshift({ at: '2026-09-24T12:00:00.000Z', answers: { 'recent-injury': true }, proceeded: false });
+    expect(toMarkdown(buildReport(screenedFirst, library, { now: NOW }))).toContain('period: 2026-09-24 to 2026-11-20 ·');
+    expect(toHtml(buildReport(screenedFirst, library, { now: NOW }))).toContain('period: <span class="day">2026-09-24</span> to');
     expect(md).toContain('## Trend\n\nNo scores yet.\n');
     const quiet = buildReport(data, library, { since: '2026-10-02', until: '2026-10-07', now: NOW });
     expect(toMarkdown(quiet)).toContain('**No sessions in this period.** There are no scores to report.');
