@@ -7,6 +7,7 @@ import { scoreChart } from './chart.js';
 import { bucketsScopeWords, drillNamer, readingView, type Report } from './report.js';
 import {
   anyRedFlag,
+  AVOID_FOR_NOW,
   dateOf,
   dateTimeOf,
   evidenceWords,
@@ -146,7 +147,7 @@ export function toHtml(report: Report): string {
   }
   body.push('<h2>Avoid for now</h2>');
   if (report.buckets.avoid.length === 0) body.push('<p class="empty">None.</p>');
-  else body.push('<ul>', ...report.buckets.avoid.map(drillItem), '</ul>');
+  else body.push(`<p>${esc(AVOID_FOR_NOW)}</p>`, '<ul>', ...report.buckets.avoid.map(drillItem), '</ul>');
   const untested = untestedWords(report.buckets.untested);
   if (untested !== undefined) body.push(`<p>${esc(untested)}</p>`);
   const earlier = testedBefore(report.buckets.untested);

@@ -7,6 +7,7 @@ import { hanging, wrap } from '../ui/table.js';
 import { bucketsScopeWords, drillNamer, readingView, type Report } from './report.js';
 import {
   anyRedFlag,
+  AVOID_FOR_NOW,
   dateOf,
   dateTimeOf,
   evidenceWords,
@@ -113,6 +114,7 @@ export function toMarkdown(report: Report): string {
   out.push('## Avoid for now', '');
   if (report.buckets.avoid.length === 0) out.push('None.', '');
   else {
+    out.push(AVOID_FOR_NOW, '');
     for (const status of report.buckets.avoid) out.push(`- ${drillLine(status)}`);
     out.push('');
   }

@@ -113,8 +113,15 @@ describe('markdown', () => {
         `| ${dateTimeOf('2026-10-01T11:55:00.000Z')} | **Numbness or tingling** | advised to see a clinician first; chose to go on |\n\n` +
         'Each screen asks about: recent fall or injury; marked swelling; knee locking or giving way; numbness or tingling; fever or feeling unwell; pain at night or at rest.\n\n## Rehab routine\n\n' +
         '_The evidence counts every test of a drill, whatever its session rated: these sessions rated more than one symptom or test movement, ' +
-        'so a mean change may mix scores that do not compare (the trends keep them apart)._\n\nThe drills that helped, and any moved here by hand (marked so), in routine order: this is the rehab routine.\n\n1. ',
+        'so a mean change may mix scores that do not compare (the trends keep them apart)._\n\n' +
+        'The drills that helped the last time they were tested, and any moved here by hand (marked so), in routine order: this is the rehab routine.\n\n1. ',
     );
+    // The lists follow each drill's latest decision while the evidence counts every test: the rule is said.
+    const avoidRule =
+      'The drills that did not help the last time they were tested, even on the retry, or that flared up then, and any moved here by hand (marked so): ' +
+      'each is offered again from its re-test date.';
+    expect(md).toContain(`## Avoid for now\n\n${avoidRule}\n\n- **`);
+    expect(toHtml(report)).toContain(`<h2>Avoid for now</h2>\n<p>${avoidRule}</p>\n<ul>`);
     // The flag of the decision itself, not only the count of flares in the evidence.
     expect(md).toContain('- **Hip hikes** (hip-hikes): helped 0 of 1 test, mean change +4, last +4 on 2026-10-08, 1 flare; set aside after a flare; **re-test due');
     expect(toHtml(report)).toContain('last +4 on <span class="day">2026-10-08</span>, 1 flare; <span class="flare">set aside after a flare</span>;');
@@ -251,7 +258,7 @@ describe('markdown', () => {
     const words = 'Glute stretch** (glute-stretch): helped 1 of 1 test (1 of them only on the retry), mean change -2';
     expect(toMarkdown(retried)).toContain(words);
     expect(toHtml(retried)).toContain('(<bdi>glute-stretch</bdi>)</span>: helped 1 of 1 test (1 of them only on the retry), mean change -2');
-    expect(toMarkdown(report)).not.toContain('on the retry');
+    expect(toMarkdown(report)).not.toContain('only on the retry');
   });
 
   it('says there are no sessions yet for an empty store, and none in a period without them', () => {
