@@ -48,6 +48,14 @@ describe('markdown trend', () => {
     expect(lines).toHaveLength(3);
   });
 
+  it('shows a bar for every baseline up to 60 of them, and the latest 59 past that', () => {
+    const sixty = trendSection(toMarkdown(buildReport(daily(Array<number>(60).fill(5)), library, { now: NOW })));
+    expect(sixty[1]).toMatch(/^Baseline scores, oldest to newest, .*: `▆{60}` /);
+    expect(sixty).toHaveLength(2);
+    const sixtyOne = trendSection(toMarkdown(buildReport(daily(Array<number>(61).fill(5)), library, { now: NOW })));
+    expect(sixtyOne[1]).toMatch(/^Baseline scores of the latest 59 sessions, .*: `…▆{59}` /);
+  });
+
   it('sums up ten years of daily sessions by year, in a few hundred characters', () => {
     const baselines = Array.from({ length: 3652 }, (_, i) => (i < 1826 ? 6 : 4));
     const lines = trendSection(toMarkdown(buildReport(daily(baselines), library, { now: NOW })));
