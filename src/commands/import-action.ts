@@ -6,18 +6,20 @@ import { UserError } from '../errors.js';
 import { differingFields, editedBucketLists, mergeExport, sameMove, type ListedElsewhere, type MergeOutcome } from '../export/merge.js';
 import type { ParsedExport } from '../export/schema.js';
 import { Store } from '../store/store.js';
-import { listed, readExport, SHOWN_PROBLEMS } from './import-read.js';
+import { sessionWords } from './import-checks.js';
+import { listed, SHOWN_PROBLEMS, type Places } from './import-places.js';
+import { readExport } from './import-read.js';
 import { itbAsStarted, notice } from './shared.js';
 
 export async function importExport(ctx: Context, file: string, options: { dryRun?: boolean }) {
-  const backup = await readExport(file);
+  const { backup, places } = await readExport(file);
   const store = Store.open(ctx.env);
 
   let outcome: MergeOutcome | undefined;
   // The store's own settings, which a restore replaces: said, so that none is changed unseen.
   let settingsBefore: Settings | undefined;
   const refuseConflicts = (data: StoreData, merged: MergeOutcome) => {
-    if (merged.conflicts.length > 0 || merged.moveConflicts.length > 0) throw conflictError(file, merged, backup, data, store.path);
+    if (merged.conflicts.length > 0 || merged.moveConflicts.length > 0) throw conflictError(file, merged, backup, places, data, store.path);
   };
   if (options.dryRun) {
     const data = store.read();
@@ -100,20 +102,23 @@ function datedAheadWords(backup: ParsedExport, now: Date, dryRun: boolean, itb: 
  * shows it (start and routine), and moves that differ from the store's move of the same drill at
  * the same instant; each by its place in the file, with the fields that differ.
  */
-function conflictError(file: string, outcome: MergeOutcome, backup: ParsedExport, data: StoreData, storePath: string): UserError {
-  const differ = (place: string, when: string, what: string, fields: string[]) => {
+function conflictError(file: string, outcome: MergeOutcome, backup: ParsedExport, places: Places, data: StoreData, storePath: string): UserError {
+  const sessionsAt = outcome.conflicts.map((id) => backup.sessions.findIndex((session) => session.id === id));
+  const movesAt = outcome.moveConflicts.map((theirs) => backup.moves.indexOf(theirs));
+  const place = places([...sessionsAt.map((index) => ['sessions', index]), ...movesAt.map((index) => ['moves', index])]);
+  const differ = (where: string, fields: string[]) => {
     const named = fields.length === 1 ? `${fields[0]} differs` : `${fields.slice(0, -1).join(', ')} and ${fields.at(-1)} differ`;
-    return `${place} (${localDateTime(new Date(when))}, ${what}): ${named} from your store's`;
+    return `${where}: ${named} from your store's`;
   };
-  const sessionLines = outcome.conflicts.map((id) => {
-    const index = backup.sessions.findIndex((session) => session.id === id);
+  const sessionLines = sessionsAt.map((index) => {
     const theirs = backup.sessions[index]!;
-    const mine = data.sessions.find((session) => session.id === id)!;
-    return differ(`sessions.${index}`, theirs.startedAt, theirs.routine, differingFields(mine, theirs));
+    const mine = data.sessions.find((session) => session.id === theirs.id)!;
+    return differ(place(['sessions', index], sessionWords(theirs)), differingFields(mine, theirs));
   });
-  const moveLines = outcome.moveConflicts.map((theirs) => {
+  const moveLines = movesAt.map((index) => {
+    const theirs = backup.moves[index]!;
     const mine = data.moves.find((move) => sameMove(move, theirs))!;
-    return differ(`moves.${backup.moves.indexOf(theirs)}`, theirs.at, theirs.exerciseId, differingFields(mine, theirs));
+    return differ(place(['moves', index], [localDateTime(new Date(theirs.at)), theirs.exerciseId]), differingFields(mine, theirs));
   });
   const sessions = outcome.conflicts.length;
   const moves = outcome.moveConflicts.length;

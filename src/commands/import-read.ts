@@ -3,16 +3,14 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import * as z from 'zod';
-import { sessionContradictions } from '../core/consistency.js';
-import { controlCharacterPaths, readsInPath } from '../core/text.js';
+import { readsInPath } from '../core/text.js';
 import { UserError } from '../errors.js';
 import { plainIssue } from '../plain-issues.js';
 import { cannotReadWords, codeOf, NOT_REGULAR, readRegularFile, sizeWords, TOO_BIG } from '../regular-file.js';
 import { byteWords, utf8Text } from '../utf8-text.js';
 import { EXPORT_SCHEMA_VERSION, exportSchema, type ParsedExport } from '../export/schema.js';
-
-/** How many problems an error lists before "… and N more". */
-export const SHOWN_PROBLEMS = 5;
+import { checkBackup } from './import-checks.js';
+import { listed, placesIn, type NamePlace, type Places } from './import-places.js';
 
 /**
  * The largest file itb imports: a backup of ten years of daily sessions is about 6 MB, and a file
@@ -20,15 +18,11 @@ export const SHOWN_PROBLEMS = 5;
  */
 const IMPORT_SIZE_LIMIT = 100 * 1024 * 1024;
 
-/** The first problems, indented under the error, and how many more there are. */
-export function listed(problems: string[]): string[] {
-  const lines = problems.slice(0, SHOWN_PROBLEMS).map((problem) => `  ${problem}`);
-  if (problems.length > SHOWN_PROBLEMS) lines.push(`  … and ${problems.length - SHOWN_PROBLEMS} more`);
-  return lines;
-}
-
-/** The backup in `file`, checked whole; a clear UserError for every other kind of file or a damaged one. */
-export async function readExport(file: string): Promise<ParsedExport> {
+/**
+ * The backup in `file`, checked whole, and how to name places in its text; a clear UserError for
+ * every other kind of file or a damaged one.
+ */
+export async function readExport(file: string): Promise<{ backup: ParsedExport; places: Places }> {
   // An empty name is a slip (an unset shell variable, say), and "cannot read :" would hide it.
   if (file.trim() === '') throw new UserError('itb import needs the name of a backup file', 'For example: itb import backup.json, for a backup that `itb export -o backup.json` wrote.');
   let bytes: Buffer;
@@ -98,26 +92,25 @@ export async function readExport(file: string): Promise<ParsedExport> {
     );
   }
 
+  const places = placesIn(text);
   const parsed = exportSchema.safeParse(raw, { error: (issue) => plainIssue(issue, (found) => `an itb backup is a set of fields, not ${found}`) });
   if (!parsed.success) {
-    const problems = parsed.error.issues.flatMap((issue) => {
-      const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol');
-      if (issue.code === 'unrecognized_keys') return unknownFields(path, issue.keys);
+    const issues = parsed.error.issues.map((issue) => ({ issue, path: issue.path.filter((key): key is string | number => typeof key !== 'symbol') }));
+    const place = places(issues.flatMap(({ issue, path }) => (issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...path, key]) : [path])));
+    const problems = issues.flatMap(({ issue, path }) => {
+      if (issue.code === 'unrecognized_keys') return unknownFields(path, issue.keys, place);
       const message = path.length > 0 && !hasPath(raw, path) ? 'missing' : issue.message;
-      return [`${path.join('.') || '(file)'}: ${message}`];
+      return [`${place(path)}: ${message}`];
     });
-    const lines = listed(problems);
     throw new UserError(
       `${file} is not an itb export (${problems.length} problem${problems.length === 1 ? '' : 's'})`,
       'Nothing was imported. Use a file written by `itb export --format json`.',
       undefined,
-      lines,
+      listed(problems),
     );
   }
-  refuseControlCharacters(file, parsed.data);
-  refuseRepeatedIds(file, parsed.data);
-  refuseContradictions(file, parsed.data);
-  return parsed.data;
+  checkBackup(file, parsed.data, places);
+  return { backup: parsed.data, places };
 }
 
 /** What a file of bytes that are not text is, by the bytes it begins with (a zip archive, a PDF), or undefined. */
@@ -180,59 +173,6 @@ function storeHint(file: string, lead = ''): string {
   );
 }
 
-/** Control characters would reach terminal screens and reports from the imported records (see core/text). */
-function refuseControlCharacters(file: string, backup: ParsedExport): void {
-  const found = controlCharacterPaths(backup);
-  if (found.length === 0) return;
-  const lines = listed(found.map(({ path, character }) => `${path}: holds a control character (${character})`));
-  throw new UserError(
-    `${file} holds text with control characters (${found.length} ${found.length === 1 ? 'field' : 'fields'})`,
-    'Nothing was imported. itb never writes these; remove them from the file, or export again.',
-    undefined,
-    lines,
-  );
-}
-
-/** An export holds each session once; the same id twice means the file was edited or pieced together. */
-function refuseRepeatedIds(file: string, backup: ParsedExport): void {
-  const first = new Map<string, number>();
-  const problems: string[] = [];
-  backup.sessions.forEach((session, index) => {
-    const earlier = first.get(session.id);
-    if (earlier === undefined) first.set(session.id, index);
-    else problems.push(`sessions.${index}: has the id of sessions.${earlier}, ${session.id}`);
-  });
-  if (problems.length === 0) return;
-  const lines = listed(problems);
-  throw new UserError(
-    `${file} holds ${problems.length === 1 ? 'a session' : `${problems.length} sessions`} under an id it already used`,
-    'Nothing was imported. A file written by `itb export --format json` holds each session once: remove the repeats, or export again.',
-    undefined,
-    lines,
-  );
-}
-
-/**
- * A hand-edited backup can fit the schema and still contradict itself (a flare where the score
- * went down, a test with no attempt); taken in, it would skew every count and mean built on it.
- * Checked here, on the way in, and not when the store loads, so no existing store becomes unreadable.
- */
-function refuseContradictions(file: string, backup: ParsedExport): void {
-  const flawed = backup.sessions
-    .map((session, index) => ({ path: `sessions.${index}`, contradictions: sessionContradictions(session) }))
-    .filter((session) => session.contradictions.length > 0);
-  if (flawed.length === 0) return;
-  const problems = flawed.flatMap(({ path, contradictions }) => contradictions.map((sentence) => `${path}: ${sentence}`));
-  const lines = listed(problems);
-  const where = flawed.length === 1 ? '1 session' : `${flawed.length} sessions`;
-  throw new UserError(
-    `${file} has records that contradict each other in ${where} (${problems.length} problem${problems.length === 1 ? '' : 's'})`,
-    'Nothing was imported. A file written by `itb export --format json` always agrees with itself: undo the edits listed above, or export again.',
-    undefined,
-    lines,
-  );
-}
-
 /** What holds the fields at a place in a backup, by its path with list positions as *. */
 const HOLDERS: Record<string, string> = {
   '': 'an itb backup has',
@@ -255,13 +195,13 @@ const HOLDERS: Record<string, string> = {
  * itself, with the fields that belong there. A name with spaces or control characters would
  * break the path: the path then stops at what holds it, and the name is quoted.
  */
-function unknownFields(path: (string | number)[], keys: string[]): string[] {
+function unknownFields(path: (string | number)[], keys: string[], place: NamePlace): string[] {
   const fields = fieldsAt(path);
   const holder = HOLDERS[path.map((key) => (typeof key === 'number' ? '*' : key)).join('.')] ?? 'the fields here are';
   const allowed = fields ? `; ${holder}: ${fields.join(', ')}` : '';
   return keys.map((key) => {
     const plain = readsInPath(key);
-    const where = (plain ? [...path, key] : path).join('.') || '(file)';
+    const where = place(plain ? [...path, key] : path, [], [...path, key]);
     return `${where}: unknown field${plain ? '' : ` ${JSON.stringify(key)}`}${allowed}`;
   });
 }

@@ -102,3 +102,86 @@ export function findJsonSyntaxError(text: string): JsonSyntaxProblem | undefined
     return { line: before.length, col: before.at(-1)!.length + 1, message };
   }
 }
+
+/** A place in a JSON value: field names and list positions, as zod gives an issue's path. */
+export type JsonPath = readonly (string | number)[];
+
+/**
+ * The line of each of `paths` in the valid JSON `text`, or of the nearest field or list item
+ * around it that is there (a missing field is shown at what should hold it). A problem found by
+ * checking the parsed value is thus shown where a person editing the file finds it; the file
+ * itself (an empty path) has no line.
+ */
+export function jsonLines(text: string, paths: JsonPath[]): (path: JsonPath) => number | undefined {
+  const keyOf = (path: JsonPath) => path.join('\u0000');
+  const wanted = new Set<string>();
+  for (const path of paths) for (let length = 1; length <= path.length; length++) wanted.add(keyOf(path.slice(0, length)));
+  const found = new Map<string, number>();
+  let at = 0;
+  let line = 1;
+  const space = () => {
+    for (; at < text.length; at++) {
+      const char = text[at];
+      if (char === '\n') line++;
+      else if (char !== ' ' && char !== '\t' && char !== '\r') return;
+    }
+  };
+  const skipString = () => {
+    for (at++; at < text.length && text[at] !== '"'; at++) if (text[at] === '\\') at++;
+    at++;
+  };
+  // Past a value no path goes into, without reading its field names: a loop, not a call per level.
+  const skipValue = () => {
+    let depth = 0;
+    do {
+      space();
+      const char = text[at];
+      if (char === '"') skipString();
+      else {
+        if (char === '{' || char === '[') depth++;
+        else if (char === '}' || char === ']') depth--;
+        at++;
+      }
+    } while (depth > 0 && at < text.length);
+    // A number or a word (true, false, null): up to what ends it.
+    while (at < text.length && !' \t\r\n,:]}'.includes(text[at]!)) at++;
+  };
+  const value = (path: (string | number)[]) => {
+    space();
+    const key = keyOf(path);
+    if (path.length > 0 && !wanted.has(key)) return skipValue();
+    if (path.length > 0) found.set(key, line);
+    const opening = text[at];
+    if (opening !== '{' && opening !== '[') return skipValue();
+    at++;
+    for (let index = 0; ; index++) {
+      space();
+      if (text[at] === '}' || text[at] === ']') return void at++;
+      if (text[at] === ',') {
+        at++;
+        space();
+      }
+      let field: string | number = index;
+      if (opening === '{') {
+        const start = at;
+        skipString();
+        field = JSON.parse(text.slice(start, at)) as string;
+        space();
+        at++; // the colon
+      }
+      value([...path, field]);
+    }
+  };
+  try {
+    value([]);
+  } catch {
+    // Only ever given text JSON.parse read; should it not be, the problems are listed without lines.
+  }
+  return (path) => {
+    for (let length = path.length; length > 0; length--) {
+      const line = found.get(keyOf(path.slice(0, length)));
+      if (line !== undefined) return line;
+    }
+    return undefined;
+  };
+}

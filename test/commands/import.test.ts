@@ -32,6 +32,8 @@ afterEach(() => {
 
 const importInto = (home: string, args: string[]) => run(['import', ...args], { home, now: NOW });
 const storeBytes = (home: string) => readFileSync(join(home, 'store.json'));
+/** The line (from 1) of the first line of `text` that holds `needle`. */
+const lineHolding = (text: string, needle: string) => text.split('\n').findIndex((line) => line.includes(needle)) + 1;
 const withoutGeneratedAt = (stdout: string) => {
   const { generatedAt: _, ...rest } = JSON.parse(stdout) as Record<string, unknown>;
   return rest;
@@ -309,20 +311,25 @@ describe('itb import', () => {
     expect(storeBytes(target.home).equals(before)).toBe(true);
   });
 
-  it('names each differing session as history shows it, with its place in the file and what differs, and where the store is', async () => {
+  it('names each differing session as history shows it, with its place and line in the file and what differs, and where the store is', async () => {
     const changed = sampleStore();
     changed.sessions[1]!.baseline = 9;
     changed.sessions[1]!.attempts[0]!.before = 9;
     changed.sessions[2]!.movement = 'running';
     await Store.open({ ITB_HOME: target.home }).update(() => changed);
-    const backed = JSON.parse(readFileSync(backup, 'utf8')) as ExportFile;
+    const text = readFileSync(backup, 'utf8');
+    const backed = JSON.parse(text) as ExportFile;
     const result = await importInto(target.home, [backup, '--dry-run']);
     const oneLine = (text: string) => text.replace(/\s+/g, ' ');
     expect(result.code).toBe(2);
-    const when = (index: number) => localDateTime(new Date(backed.sessions[index]!.startedAt));
+    // The backup holds each session on a line of its own.
+    const about = (index: number) => {
+      const session = backed.sessions[index]!;
+      return `${localDateTime(new Date(session.startedAt))}, ${session.routine}, line ${lineHolding(text, `{"id":"${session.id}"`)}`;
+    };
     expect(result.stderr.split('\n').filter((line) => line.startsWith('  '))).toEqual([
-      `  sessions.1 (${when(1)}, ${backed.sessions[1]!.routine}): baseline and attempts differ from your store's`,
-      `  sessions.2 (${when(2)}, ${backed.sessions[2]!.routine}): movement differs from your store's`,
+      `  sessions.1 (${about(1)}): baseline and attempts differ from your store's`,
+      `  sessions.2 (${about(2)}): movement differs from your store's`,
     ]);
     expect(result.stderr).toContain('holds 2 sessions that differ from your store\'s own records of them');
     expect(oneLine(result.stderr)).toContain(`move your store (${join(target.home, 'store.json')}) away and import the file into an empty one`);
@@ -401,6 +408,43 @@ describe('itb import', () => {
     expect(result.stderr).toMatch(/^ {2}extra: unknown field; an itb backup has: schemaVersion, exportedAt, period, settings, sessions, /m);
     expect(result.stderr).toContain('is not an itb export (3 problems)');
     expect(existsSync(join(target.home, 'store.json'))).toBe(false);
+  });
+
+  it('names the line of each problem in a backup edited by hand, so that it can be found in a long file', async () => {
+    // The backup as itb writes it, each session on a line of its own, edited there in an editor.
+    const text = readFileSync(backup, 'utf8');
+    const lines = text.split('\n');
+    const edit = (id: string, from: RegExp, to: string) => {
+      const at = lines.findIndex((line) => line.includes(`{"id":"${id}"`));
+      expect(lines[at]).toMatch(from);
+      lines[at] = lines[at]!.replace(from, to);
+      return at + 1;
+    };
+    const scored = edit('session-three', /"after":\d+/, '"after":11');
+    const unnamed = edit('session-two', /"routine":"[^"]*",/, '');
+    const misspelt = edit('session-one', /"startedAt"/, '"startedat"');
+    const edited = join(target.home, 'edited.json');
+    writeFileSync(edited, lines.join('\n'));
+    const result = await importInto(target.home, [edited]);
+    expect(result.code).toBe(2);
+    const problems = result.stderr.split('\n').filter((line) => line.startsWith('  '));
+    expect(problems).toContain(`  sessions.0.startedat (line ${misspelt}): unknown field; a session has: id, startedAt, endedAt, status, routine, side, symptom, movement, thresholds, loading, baseline, attempts, results`);
+    // A field taken out is shown on the line of the session that lacks it.
+    expect(problems).toContain(`  sessions.0.startedAt (line ${misspelt}): missing`);
+    expect(problems).toContain(`  sessions.1.routine (line ${unnamed}): missing`);
+    expect(problems).toContain(`  sessions.2.attempts.0.after (line ${scored}): must be at most 10, not 11`);
+    expect(existsSync(join(target.home, 'store.json'))).toBe(false);
+  });
+
+  it('names the line of a problem in a backup an editor laid out afresh, one field a line', async () => {
+    const file = JSON.parse(readFileSync(backup, 'utf8')) as ExportFile;
+    file.sessions[1]!.attempts[1]!.after = 11;
+    const text = JSON.stringify(file, null, 2);
+    const edited = join(target.home, 'laid-out.json');
+    writeFileSync(edited, text);
+    const result = await importInto(target.home, [edited]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(new RegExp(`^ {2}sessions\\.1\\.attempts\\.1\\.after \\(line ${lineHolding(text, '"after": 11')}\\): must be at most 10, not 11$`, 'm'));
   });
 
   it('names each field it does not know where it stands, with the fields that belong there', async () => {
@@ -634,7 +678,7 @@ describe('itb import', () => {
     writeFileSync(newer, readFileSync(backup, 'utf8').replace(/"schemaVersion": *1/, '"schemaVersion": 1e400'));
     const damaged = await importInto(target.home, [newer]);
     expect(damaged.code).toBe(2);
-    expect(damaged.stderr).toContain('schemaVersion: must be 1, not Infinity');
+    expect(damaged.stderr).toContain('schemaVersion (line 2): must be 1, not Infinity');
     expect(damaged.stderr).not.toContain('newer itb');
 
     const missing = await importInto(target.home, [join(target.home, 'none.json')]);
@@ -714,34 +758,40 @@ describe('itb import refuses a backup whose records contradict each other', () =
 
   // The fixture's sessions: 0 session-one (baseline 6, lateral ankle tilts 6 → 4 first), 1 session-two
   // (clamshells 5 → 3, then hip hikes flaring), 2 session-three (glute stretch 4 → 2).
-  const edits: [string, (file: ExportFile) => void, string[]][] = [
+  const edits: [string, (file: ExportFile) => void, (session: (index: number) => string) => string[]][] = [
     [
       'a verdict that does not follow from the scores',
       (file) => (file.sessions[1]!.attempts[0]!.verdict = 'flare'),
-      ['  sessions.1: attempt 1 (clamshells): verdict "flare" does not follow from 5 → 3 with minImprovement 1 and flareRise 3 (that is "improved")'],
+      (session) => [`  ${session(1)}: attempt 1 (clamshells): verdict "flare" does not follow from 5 → 3 with minImprovement 1 and flareRise 3 (that is "improved")`],
     ],
     [
       'an attempt of a drill no result names',
       (file) => (file.sessions[1]!.attempts[0]!.exerciseId = 'nope'),
-      [
-        '  sessions.1: result 1 (clamshells): outcome "rehab", but no attempt of clamshells leads to it',
-        '  sessions.1: attempt 1 (nope): matches no result of the session (its results name clamshells, hip-hikes)',
+      (session) => [
+        `  ${session(1)}: result 1 (clamshells): outcome "rehab", but no attempt of clamshells leads to it`,
+        `  ${session(1)}: attempt 1 (nope): matches no result of the session (its results name clamshells, hip-hikes)`,
       ],
     ],
     [
       'a before that breaks the chain',
       (file) => (file.sessions[0]!.attempts[0]!.before = 9),
-      ['  sessions.0: attempt 1 (lateral-ankle-tilts): before 9 breaks the chain: the latest score was 6 (the baseline)'],
+      (session) => [`  ${session(0)}: attempt 1 (lateral-ankle-tilts): before 9 breaks the chain: the latest score was 6 (the baseline)`],
     ],
     [
       'attempts with no baseline',
       (file) => delete file.sessions[2]!.baseline,
-      ['  sessions.2: no baseline score, yet the session records 1 attempt and 1 result'],
+      (session) => [`  ${session(2)}: no baseline score, yet the session records 1 attempt and 1 result`],
     ],
   ];
 
-  it.each(edits)('%s: names the session and attempt, and writes nothing (also with --dry-run)', async (_name, edit, lines) => {
+  it.each(edits)('%s: names the session as history shows it, its line and the attempt, and writes nothing (also with --dry-run)', async (_name, edit, expected) => {
     const file = edited(edit);
+    const text = readFileSync(file, 'utf8');
+    const { sessions } = JSON.parse(text) as ExportFile;
+    // Indented as an editor shows it: each session opens on the line before its id.
+    const session = (index: number) =>
+      `sessions.${index} (${localDateTime(new Date(sessions[index]!.startedAt))}, ${sessions[index]!.routine}, line ${lineHolding(text, `"id": "${sessions[index]!.id}"`) - 1})`;
+    const lines = expected(session);
     const before = await ownStore();
     for (const args of [[file], [file, '--dry-run']]) {
       const result = await importInto(target.home, args);
@@ -758,8 +808,11 @@ describe('itb import refuses a backup whose records contradict each other', () =
     const result = await importInto(target.home, [file]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`error: ${file} holds 2 sessions under an id it already used`);
-    expect(result.stderr).toContain('  sessions.3: has the id of sessions.0, session-one');
-    expect(result.stderr).toContain('  sessions.4: has the id of sessions.1, session-two');
+    const text = readFileSync(file, 'utf8');
+    // Each session opens on the line before its id; the nth one with this id.
+    const line = (id: string, nth: number) => text.split('\n').flatMap((held, index) => (held.includes(`"id": "${id}"`) ? [index] : []))[nth - 1];
+    expect(result.stderr).toContain(`  sessions.3 (line ${line('session-one', 2)}): has the id of sessions.0 (line ${line('session-one', 1)}), session-one`);
+    expect(result.stderr).toContain(`  sessions.4 (line ${line('session-two', 2)}): has the id of sessions.1 (line ${line('session-two', 1)}), session-two`);
     expect(result.stderr).not.toContain('your store');
     expect(existsSync(join(target.home, 'store.json'))).toBe(false);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findJsonSyntaxError } from '../../src/export/json-position.js';
+import { findJsonSyntaxError, jsonLines } from '../../src/export/json-position.js';
 
 describe('findJsonSyntaxError', () => {
   it('accepts valid JSON', () => {
@@ -37,5 +37,44 @@ describe('findJsonSyntaxError', () => {
       expect(() => JSON.parse(text), text).toThrow();
       expect(findJsonSyntaxError(text), text).toBeDefined();
     }
+  });
+});
+
+describe('jsonLines', () => {
+  const text = [
+    '{',
+    '  "period": {"since": null},',
+    '  "sessions": [',
+    '    {"id": "a", "note": "a \\"quoted\\" [text] {here}"},',
+    '    {',
+    '      "id": "b",',
+    '      "attempts": [[[1, 2]], {"after":',
+    '        11}]',
+    '    }',
+    '  ],',
+    '  "odd \\u0041 name": true',
+    '}',
+  ].join('\n');
+
+  it('gives the line where the value at each path begins', () => {
+    expect(() => JSON.parse(text)).not.toThrow();
+    const paths = [['period', 'since'], ['sessions', 0], ['sessions', 1, 'id'], ['sessions', 1, 'attempts', 1, 'after'], ['odd A name']];
+    const lineOf = jsonLines(text, paths);
+    expect(paths.map(lineOf)).toEqual([2, 4, 6, 8, 11]);
+  });
+
+  it('gives a missing field the line of what should hold it, and the file itself none', () => {
+    const lineOf = jsonLines(text, [['sessions', 1, 'routine'], ['sessions', 7, 'id'], ['settings'], []]);
+    expect(lineOf(['sessions', 1, 'routine'])).toBe(5);
+    expect(lineOf(['sessions', 7, 'id'])).toBe(3);
+    expect(lineOf(['settings'])).toBeUndefined();
+    expect(lineOf([])).toBeUndefined();
+  });
+
+  it('goes past values deeper than a call a level could follow, when no path leads into them', () => {
+    const deep = `{"sessions": ${'['.repeat(100_000)}${']'.repeat(100_000)},\n"settings": 1}`;
+    const lineOf = jsonLines(deep, [['sessions', 0], ['settings']]);
+    expect(lineOf(['sessions', 0])).toBe(1);
+    expect(lineOf(['settings'])).toBe(2);
   });
 });
