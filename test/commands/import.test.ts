@@ -447,6 +447,17 @@ describe('itb import', () => {
     expect(result.stderr).toMatch(new RegExp(`^ {2}sessions\\.1\\.attempts\\.1\\.after \\(line ${lineHolding(text, '"after": 11')}\\): must be at most 10, not 11$`, 'm'));
   });
 
+  it('says how a day of the period is written when one was written another way', async () => {
+    const file = JSON.parse(readFileSync(backup, 'utf8')) as ExportFile;
+    file.period = { since: '15/10/2026', until: null };
+    const edited = join(target.home, 'period.json');
+    writeFileSync(edited, JSON.stringify(file));
+    const result = await importInto(target.home, [edited]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^ {2}period\.since: must be a day such as 2026-11-20, not "15\/10\/2026"$/m);
+    expect(result.stderr).not.toContain('expected way');
+  });
+
   it('names each field it does not know where it stands, with the fields that belong there', async () => {
     const file = JSON.parse(readFileSync(backup, 'utf8'));
     // Hand edits: a misspelt time, a field of another program, one with a space in its name.
