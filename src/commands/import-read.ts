@@ -102,9 +102,14 @@ export async function readExport(file: string): Promise<{ backup: ParsedExport; 
       const message = path.length > 0 && !hasPath(raw, path) ? 'missing' : issue.message;
       return [`${place(path)}: ${message}`];
     });
+    const count = `${problems.length} problem${problems.length === 1 ? '' : 's'}`;
+    // With the time a backup was made, it is one, edited or damaged since: not another kind of file.
+    const backup = Object.hasOwn(top, 'exportedAt') && top.schemaVersion === EXPORT_SCHEMA_VERSION;
     throw new UserError(
-      `${file} is not an itb export (${problems.length} problem${problems.length === 1 ? '' : 's'})`,
-      'Nothing was imported. Use a file written by `itb export --format json`.',
+      backup ? `${file} is an itb backup that cannot be read back as it is (${count})` : `${file} is not an itb export (${count})`,
+      backup
+        ? 'Nothing was imported. A backup as `itb export --format json` wrote it always passes: undo the changes made to it since (listed above), or export again.'
+        : 'Nothing was imported. Use a file written by `itb export --format json`.',
       undefined,
       listed(problems),
     );

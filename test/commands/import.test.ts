@@ -394,7 +394,7 @@ describe('itb import', () => {
     expect(existsSync(join(target.home, 'store.json'))).toBe(false);
   });
 
-  it('lists what is wrong with a file that is JSON but not an export', async () => {
+  it('lists what is wrong with a backup changed since itb wrote it, and says it is one', async () => {
     const file = JSON.parse(readFileSync(backup, 'utf8'));
     file.sessions[0].attempts[0].after = 12;
     delete file.settings;
@@ -406,8 +406,20 @@ describe('itb import', () => {
     expect(result.stderr).toMatch(/^ {2}settings: missing$/m);
     expect(result.stderr).toMatch(/^ {2}sessions\.0\.attempts\.0\.after: must be at most 10, not 12$/m);
     expect(result.stderr).toMatch(/^ {2}extra: unknown field; an itb backup has: schemaVersion, exportedAt, period, settings, sessions, /m);
-    expect(result.stderr).toContain('is not an itb export (3 problems)');
+    expect(result.stderr).toContain(`error: ${wrong} is an itb backup that cannot be read back as it is (3 problems)`);
+    expect(result.stderr.replace(/\s+/g, ' ')).toContain('undo the changes made to it since (listed above), or export again.');
+    expect(result.stderr).not.toContain('not an itb export');
     expect(existsSync(join(target.home, 'store.json'))).toBe(false);
+  });
+
+  it('says that JSON with no time a backup was made is not an itb export', async () => {
+    const other = join(target.home, 'other.json');
+    writeFileSync(other, JSON.stringify({ name: 'my notes', sessions: [] }));
+    const result = await importInto(target.home, [other]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^ {2}exportedAt: missing$/m);
+    expect(result.stderr).toContain(`error: ${other} is not an itb export (`);
+    expect(result.stderr).toContain('Use a file written by `itb export --format json`.');
   });
 
   it('names the line of each problem in a backup edited by hand, so that it can be found in a long file', async () => {
@@ -476,7 +488,7 @@ describe('itb import', () => {
       '  sessions.1.startedat: unknown field; a session has: id, startedAt, endedAt, status, routine, side, symptom, movement, thresholds, loading, baseline, attempts, results',
       '  screenings.0.answers.fall: unknown field; the questions are: recent-injury, swelling, locking-or-giving-way, numbness-or-tingling, fever-or-unwell, night-or-rest-pain',
     ]);
-    expect(result.stderr).toContain(`error: ${edited} is not an itb export (4 problems)`);
+    expect(result.stderr).toContain(`error: ${edited} is an itb backup that cannot be read back as it is (4 problems)`);
     expect(result.stderr).not.toMatch(/Unrecognized/);
     expect(existsSync(join(target.home, 'store.json'))).toBe(false);
   });
