@@ -45,6 +45,7 @@ export function plainIssue(issue: core.$ZodRawIssue, atRoot: (found: string) => 
     case 'invalid_format':
       if (issue.format === 'url') return `must be a web address starting with https:// or http://${found}`;
       if (issue.format === 'datetime') return `must be a date and time such as 2026-11-20T09:30:00Z${found}`;
+      if (issue.format === 'date') return `must be a day such as 2026-11-20${found}`;
       return `is not written the expected way${found}`;
     default:
       return undefined;

@@ -7,8 +7,7 @@ import { EXPORT_SCHEMA_VERSION } from './json.js';
 
 export { EXPORT_SCHEMA_VERSION };
 
-// A day of the period, written by hand ("15/10/2026"), is told how itb writes one.
-const day = z.iso.date({ error: (issue) => (issue.code === 'invalid_format' ? `must be a day such as 2026-11-20, not ${JSON.stringify(issue.input)}` : undefined) });
+const day = z.iso.date();
 const ids = z.array(z.string().min(1));
 
 export const exportSchema = z
