@@ -13,7 +13,8 @@ import { fitName } from '../ui/table.js';
 /**
  * Asks which routine to run; the one used last (`last`) is offered first when it can run today.
  * `strengthResting`: the last strength session was under 48 hours ago, so a routine of strength
- * drills alone is not offered first either (Enter twice would end the session with nothing done).
+ * drills alone is not offered first either, neither as the last one nor as the first in the list
+ * (Enter twice would end the session with nothing done).
  * `itb` is how to start itb in the command a refusal suggests (itbWithLibrary).
  */
 export async function chooseRoutine(
@@ -59,7 +60,10 @@ export async function chooseRoutine(
   if (choices.every((choice) => choice.disabled !== undefined)) {
     throw new UserError('every drill of every routine is set aside for now', `\`${itb} buckets\` shows when each one is due for a re-test.`);
   }
-  const again = choices.find((choice) => choice.value === last && choice.disabled === undefined && !(strengthResting && strengthOnly.has(choice.value)));
+  const canStart = (choice: Choice<string>) => choice.disabled === undefined && !(strengthResting && strengthOnly.has(choice.value));
+  // Without one to offer again, the list starts at its first choice: while strength drills rest,
+  // the first that has other drills, as the rehab routine listed first may be strength alone.
+  const again = choices.find((choice) => choice.value === last && canStart(choice)) ?? (strengthResting ? choices.find(canStart) : undefined);
   return prompter.select({ message: 'Which routine?', choices, ...(again ? { default: again.value } : {}) });
 }
 

@@ -702,7 +702,10 @@ describe('itb session', () => {
     await afterSessions(buildSession({ startedAt: '2026-11-19T09:00:00.000Z', routine: 'strength', loading: true, baseline: 5, drills: [{ id: 'clamshells', scores: [4] }] }));
     const tooSoon = await run(['session', ...flags], { home, tty: true, now: new Date('2026-11-20T10:00:00.000Z'), answers: ['mobility', 5, 'stop'] });
     expect(tooSoon.code).toBe(0);
-    expect(tooSoon.prompter.asked[0]).toMatchObject({ message: 'Which routine?', default: undefined });
+    // Nor the rehab routine listed first, which holds the strength drill alone: the list starts
+    // at the first routine with other drills.
+    expect(tooSoon.prompter.asked[0]!.choices![0]).toBe('rehab');
+    expect(tooSoon.prompter.asked[0]).toMatchObject({ message: 'Which routine?', default: 'joint-chain' });
     // The strength routine is still there to choose.
     expect(tooSoon.prompter.asked[0]!.choices).toContain('strength');
     // A routine with gentler drills besides, or one begun once the 48 hours are up, is offered first.
