@@ -13,6 +13,7 @@ const notChosen = 'That one cannot be chosen now. Choose another with the arrow 
 
 export function createPrompter(): Prompter {
   const context = { signal: whenTerminalGoes() };
+  suspendable();
   return {
     select: ({ message, choices, default: fallback }) =>
       typingIgnored(() =>
@@ -154,6 +155,30 @@ function whenTerminalGoes(): AbortSignal {
   const setRawMode = stdin.setRawMode.bind(stdin);
   stdin.setRawMode = (mode) => (inputEnded ? stdin : setRawMode(mode));
   return gone.signal;
+}
+
+/**
+ * Ctrl-Z suspends itb, as it does any program, and `fg` brings its question back. Left to the
+ * prompts' readline, the input was paused on the way back: with nothing more to wait for, the
+ * program then ended at once, without a word, its session left unsaved as interrupted. The
+ * suspension is done here instead, with the input left as it was.
+ */
+function suspendable(): void {
+  if (process.platform === 'win32') return;
+  const stdin = process.stdin;
+  const emit = stdin.emit;
+  stdin.emit = function (this: typeof stdin, event: string | symbol, ...args: unknown[]): boolean {
+    const key = args[1] as { ctrl?: boolean; name?: string } | undefined;
+    if (event !== 'keypress' || !key?.ctrl || key.name !== 'z') return emit.apply(this, [event, ...args] as Parameters<typeof emit>);
+    // The shell needs the terminal as it was; the question needs it back in raw mode. A signal a
+    // process sends itself takes effect before kill returns: here itb is back (or was never
+    // suspended, with no shell's job control to do it).
+    const raw = stdin.isRaw;
+    if (raw) stdin.setRawMode(false);
+    process.kill(process.pid, 'SIGTSTP');
+    if (raw) stdin.setRawMode(true);
+    return false;
+  } as typeof stdin.emit;
 }
 
 const countdown = createPrompt<'finished' | 'skipped', { seconds: number; label: string }>((config, done) => {

@@ -184,6 +184,25 @@ describe('itb session in a terminal', () => {
     expect(t.text).toContain('Session interrupted. Kept: your baseline (6) and 1 finished drill');
   });
 
+  it('goes on with its question after Ctrl-Z and fg, rather than ending without a word', async () => {
+    const t = itb(['session', 'joint-chain', '--side', 'left', '--symptom', 'pain', '--movement', 'lunge']);
+    await passRedFlagScreen(t);
+    await t.answer('Rate your pain (0 = none', '6');
+    await t.waitFor('When you have done the drill');
+    // Suspended (here, with no shell to stop it, not at all), then brought back as `fg` does.
+    await t.type(keys.ctrlZ);
+    t.signal('SIGCONT');
+    await t.type(keys.down + keys.up + keys.enter); // Done
+    await t.answer('(before: 6)', '4');
+    await t.waitFor('Better: pain 6 → 4');
+    await t.waitFor('When you have done the drill');
+    await t.type(keys.ctrlC);
+    expect(await t.exited).toBe(130);
+    const [session] = storeOf().sessions;
+    expect(session).toMatchObject({ status: 'interrupted', baseline: 6 });
+    expect(session.results).toEqual([expect.objectContaining({ exerciseId: 'lateral-ankle-tilts', outcome: 'rehab' })]);
+  });
+
   it('records no session when it ends before the first score, by Ctrl-D or by a kill', async () => {
     const gentle = itb(['session', 'joint-chain', '--side', 'left', '--symptom', 'pain', '--movement', 'lunge']);
     await passRedFlagScreen(gentle);

@@ -7,7 +7,7 @@ import { redFlagQuestions } from '../../src/commands/session-screen.js';
 
 export const BIN = fileURLToPath(new URL('../../bin/itb.js', import.meta.url));
 
-export const keys = { enter: '\r', down: '\x1b[B', up: '\x1b[A', ctrlC: '\x03', ctrlD: '\x04' };
+export const keys = { enter: '\r', down: '\x1b[B', up: '\x1b[A', ctrlC: '\x03', ctrlD: '\x04', ctrlZ: '\x1a' };
 
 export class Terminal {
   private output = '';
@@ -73,8 +73,8 @@ export class Terminal {
     await this.type(text + keys.enter);
   }
 
-  /** Sends `signal` to the program, as `kill` does from another shell. */
-  signal(signal: 'SIGTERM' | 'SIGHUP' | 'SIGINT' | 'SIGKILL'): void {
+  /** Sends `signal` to the program, as `kill` does from another shell (SIGCONT: as `fg` does). */
+  signal(signal: 'SIGTERM' | 'SIGHUP' | 'SIGINT' | 'SIGKILL' | 'SIGCONT'): void {
     this.pty.kill(signal);
   }
 
