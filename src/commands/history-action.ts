@@ -79,7 +79,8 @@ function sessionTable(summaries: SessionSummary[], colour: Colours): string[] {
   const shared = summaries.every((summary) => rated(summary) === rated(summaries[0]!));
   const rows = summaries.map((summary) => ({
     date: localDateTime(new Date(summary.startedAt)),
-    routine: truncate(summary.routine, 12),
+    // In full: a library's routine ids are up to 40 characters, and one cut short names none.
+    routine: summary.routine,
     what: what(summary),
     scores: scoresWords(summary, '–'),
     results: resultsParts(summary, colour),
@@ -128,7 +129,8 @@ function trendLines(points: ScorePoint[], colour: Colours, period?: { since: str
   const trends = trendsOf(points);
   const latest = trends[0];
   const trend = trends.find((candidate) => candidate.points.length >= 2);
-  const what = (rated: Trend) => truncate(`${rated.symptom} during ${rated.movement}`, 40);
+  // In full, wrapped with the note: two movements that start alike must not read as one.
+  const what = (rated: Trend) => `${rated.symptom} during ${rated.movement}`;
   const note = (text: string) => wrap(text, 76).map((line) => colour.dim(`  ${line}`));
   // Parts kept whole on a line while they fit, so that the command to copy is not broken.
   const parts = (texts: string[], indent = '') => packed(texts, COLUMNS, indent, ' ').map((line) => colour.dim(line));

@@ -99,8 +99,22 @@ describe('itb history', () => {
     const { stdout } = await run(['history'], { home, now });
     expect(stdout).toMatch(/strength\s+4 → 2\s+1 helped\n  tightness during walking down.*…\n/);
     expect(stdout).toMatch(/\n  pain during single-leg squat\n/);
-    expect(stdout).not.toContain('with the dog');
+    // The row is cut to its line; the note under the trend names it in full.
+    expect(stdout).not.toMatch(/^  tightness during .*with the dog$/m);
     expect(stdout).toContain('…');
+    for (const line of stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+  });
+
+  it('names a long routine id and two movements that start alike in full', async () => {
+    const stairs = 'going down the stairs at work after sitting all morning';
+    const at = (id: string, day: number, movement: string) =>
+      buildSession({ id, startedAt: `2026-03-0${day}T12:00:00Z`, routine: 'my-knee-and-hip-evening-routine', movement, baseline: 5, drills: [{ id: 'clamshells', scores: [3] }] });
+    await withSessions(at('s1', 1, stairs), at('s2', 2, stairs), at('s3', 3, `${stairs}, carrying a bag`));
+    const { stdout } = await run(['history'], { home, now });
+    expect(stdout).toMatch(/my-knee-and-hip-evening-routine\s+5 → 3\s+1 helped\n/);
+    const said = stdout.replace(/\s+/g, ' ');
+    expect(said).toContain(`Your latest session rated pain during ${stairs}, carrying a bag; its trend shows once a second session rates it too.`);
+    expect(said).toContain(`Until then, the trend of pain during ${stairs}, without the 1 session`);
     for (const line of stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
   });
 
