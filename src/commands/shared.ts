@@ -5,6 +5,7 @@ import { closest } from '../core/closest.js';
 import { localDate } from '../core/history.js';
 import { UserError } from '../errors.js';
 import { findExercise, loadLibrary } from '../library/library.js';
+import { homeFolder } from '../store/store-path.js';
 import type { Library } from '../library/schema.js';
 import { colourEnabled, colours, type Colours } from '../ui/colour.js';
 import type { Prompter } from '../ui/prompter.js';
@@ -44,7 +45,16 @@ export function libraryFile(ctx: Context, command: Command): string | undefined 
   if (data !== undefined && data.trim() === '') {
     throw new UserError('--data needs the name of an exercise library file', 'For example: itb --data my-library.yaml session. Leave --data out for the built-in library.');
   }
-  return data ?? (ctx.env.ITB_DATA || undefined);
+  const file = data ?? (ctx.env.ITB_DATA || undefined);
+  return file === undefined ? undefined : withHomeFolder(file, ctx);
+}
+
+/**
+ * A `~` leading a library's path means the home folder, as it does for ITB_HOME: written in quotes
+ * (`export ITB_DATA="~/itb/my-library.yaml"`), or after `--data=`, the shell leaves it as it is.
+ */
+function withHomeFolder(file: string, ctx: Context): string {
+  return file.replace(/^~(?=$|[/\\])/, () => ctx.env.HOME || homeFolder());
 }
 
 export function libraryFor(ctx: Context, command: Command): Promise<Library> {

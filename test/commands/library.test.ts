@@ -461,6 +461,23 @@ describe('switching the library', () => {
     expect((JSON.parse(unset.stdout) as { id: string }[]).map((r) => r.id)).toContain('joint-chain');
   });
 
+  it('reads a ~ leading ITB_DATA or --data as the home folder, as the shell leaves it in quotes', async () => {
+    mkdirSync(join(home, 'itb'));
+    copyFileSync(good, join(home, 'itb', 'my-library.yaml'));
+    const ids = (stdout: string) => (JSON.parse(stdout) as { id: string }[]).map((r) => r.id);
+    const fromEnv = await itb(['routines', '--json'], { HOME: home, ITB_DATA: '~/itb/my-library.yaml' });
+    expect(fromEnv.stderr).toBe('');
+    expect(ids(fromEnv.stdout)).toEqual(['clinic-plan']);
+    const fromFlag = await itb(['--data=~/itb/my-library.yaml', 'routines', '--json'], { HOME: home });
+    expect(ids(fromFlag.stdout)).toEqual(['clinic-plan']);
+    const checked = await itb(['validate'], { HOME: home, ITB_DATA: '~/itb/my-library.yaml' });
+    expect(checked.code).toBe(0);
+    // A ~ inside a name is part of it.
+    const inside = await itb(['routines'], { HOME: home, ITB_DATA: 'itb/~my-library.yaml' });
+    expect(inside.code).toBe(2);
+    expect(inside.stderr).toContain('cannot read itb/~my-library.yaml');
+  });
+
   it('--data wins over ITB_DATA', async () => {
     const { code, stdout } = await itb(['--data', good, 'routines', '--json'], { ITB_DATA: manyProblems });
     expect(code).toBe(0);
