@@ -44,7 +44,8 @@ export async function moveDrill(ctx: Context, id: string, bucketArg: string, opt
   if (self.args.length > 2) throw await tooManyWords(ctx, self);
   const bucket = bucketArg.toLowerCase();
   if (bucket !== 'rehab' && bucket !== 'avoid') {
-    throw new UserError(`"${bucketArg}" is not a bucket: use rehab or avoid`, `For example: itb buckets move ${id} avoid --note "sore today"`);
+    // The move to copy as it runs: with npx or --data as given, and the drill quoted for the shell.
+    throw new UserError(`"${bucketArg}" is not a bucket: use rehab or avoid`, `For example: ${itbWithLibrary(ctx, self)} buckets move ${shellWord(id)} avoid --note "sore today"`);
   }
   const note = options.note?.trim() || undefined;
   if (note !== undefined && note.length > 1000) throw new UserError(`--note is too long: a note may have at most 1000 characters, and this one has ${note.length}`);

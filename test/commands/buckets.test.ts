@@ -394,6 +394,9 @@ describe('itb buckets move', () => {
     const result = await run(['buckets', 'move', 'clamshells', 'later'], { home, now });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('"later" is not a bucket: use rehab or avoid');
+    // The example to copy runs as itb was started, with the library given.
+    const started = await run(['--data', 'my library.yaml', 'buckets', 'move', 'clamshells', 'later'], { home, now, env: { npm_lifecycle_event: 'npx' } });
+    expect(started.stderr.replace(/\s+/g, ' ')).toContain(`For example: npx itb --data 'my library.yaml' buckets move clamshells avoid --note "sore today"`);
   });
 
   it("names a therapist's library file, and the command that lists its drills, for a drill neither it nor the log has", async () => {
