@@ -71,7 +71,8 @@ itb supports self-care; it does not diagnose. Worried? See a clinician.`,
       getOutHelpWidth: helpColumns,
       getErrHelpWidth: helpColumns,
       // An error may quote what was typed: control characters in it are shown, not obeyed.
-      outputError: (text, write) => write(shownSafely(plainUsageError(text, `${path} ${command.usage()}`))),
+      outputError: (text, write) =>
+        write(shownSafely(plainUsageError(text, `${path} ${command.usage()}`, command.registeredArguments.map((argument) => argument.name())))),
     });
     for (const sub of command.commands) configure(sub, `${path} ${sub.name()}`);
   };
@@ -82,10 +83,13 @@ itb supports self-care; it does not diagnose. Worried? See a clinician.`,
 /**
  * Commander's words for a value or an argument left out ("option '--since <date>' argument
  * missing", "missing required argument 'bucket'") or words too many said plainly, with the form
- * the command takes.
+ * the command takes; so is an argument written as an option (`itb session --routine rehab`).
  */
-function plainUsageError(text: string, usage: string): string {
+function plainUsageError(text: string, usage: string, argumentNames: string[]): string {
   return text
+    .replace(/^error: unknown option '--([\w-]+)(?:=[^']*)?'$/m, (line, name: string) =>
+      argumentNames.includes(name.toLowerCase()) ? `error: the ${name.toLowerCase()} is given on its own, without --${name}: ${usage}` : line,
+    )
     .replace(/^error: option '(?:(-\w), )?(--[\w-]+) (<[^>]+>)' argument missing$/m, (_, short: string | undefined, flag: string, value: string) =>
       short ? `error: ${short} (${flag}) needs a value after it, as in ${short} ${value}` : `error: ${flag} needs a value after it, as in ${flag} ${value}`,
     )
