@@ -88,7 +88,7 @@ export function next(state: SessionState, answer: Answer, at: string): Step {
 
   if (ask.kind === 'baseline' && answer.kind === 'score') {
     session.baseline = checkedScore(answer.score);
-    return { state: moveTo(state, session, 0) };
+    return { state: moveTo(state, session, 0, at) };
   }
 
   if (ask.kind === 'exercise' && answer.kind === 'exercise') {
@@ -152,9 +152,10 @@ export function interrupt(state: SessionState, at: string): SessionState {
   return finish(state, structuredClone(state.session), 'interrupted', at);
 }
 
-function moveTo(state: SessionState, session: Session, index: number, at?: string): SessionState {
+/** On to the drill at `index`; past the last one the session is complete, ended at `at` (the answer just given). */
+function moveTo(state: SessionState, session: Session, index: number, at: string): SessionState {
   const exercise = state.exercises[index];
-  if (!exercise) return finish(state, session, 'completed', at ?? session.startedAt);
+  if (!exercise) return finish(state, session, 'completed', at);
   const before = latestScore(session)!;
   return { ...state, session, ask: { kind: 'exercise', index, total: state.exercises.length, exercise, attempt: 1, before } };
 }

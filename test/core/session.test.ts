@@ -133,6 +133,17 @@ describe('a whole session', () => {
     expect(lenient.outcomes).toEqual(['ankle:rehab']);
   });
 
+  it('ends a session at its last answer when a flare-up on the last drill finishes it', () => {
+    // Going on after a flare-up on the last drill (answered at 10:06): nothing is left, so it ends then.
+    const { session, state } = play([5, 'skip', 'skip', 'done', 9, 'go-on']);
+    expect(state.ask.kind).toBe('finished');
+    expect(session.status).toBe('completed');
+    expect(session.endedAt).toBe('2026-11-20T10:06:00.000Z');
+    // A routine with no drill at all ends at the baseline.
+    const empty = start({ ...setup().session, exercises: [] });
+    expect(play([5], empty).session).toMatchObject({ status: 'completed', endedAt: '2026-11-20T10:01:00.000Z' });
+  });
+
   it('keeps everything answered when interrupted, and leaves an unfinished drill undecided', () => {
     const { state } = play([5, 'done', 3, 'done', 3]);
     const stopped = interrupt(state, '2026-11-20T11:00:00.000Z');
