@@ -14,12 +14,15 @@ interface Definition {
   remembered: boolean;
 }
 
+// Full-width digits and letters (from a Japanese or Chinese keyboard) are read as the plain
+// ones they show, as a score typed in a session is.
+const plain = (text: string) => text.normalize('NFKC').trim();
 const wholeNumber = (min: number, max: number) => (text: string) => {
-  const value = /^\d+$/.test(text.trim()) ? Number(text) : Number.NaN;
+  const value = /^\d+$/.test(plain(text)) ? Number(plain(text)) : Number.NaN;
   return Number.isInteger(value) && value >= min && value <= max ? value : undefined;
 };
 /** "left, right or both". */
-const oneOf = <T extends string>(values: readonly T[]) => (text: string) => values.find((value) => value === text.trim().toLowerCase());
+const oneOf = <T extends string>(values: readonly T[]) => (text: string) => values.find((value) => value === plain(text).toLowerCase());
 
 export const settingDefinitions: Record<SettingKey, Definition> = {
   minImprovement: {

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { parseSetting } from '../../src/core/settings.js';
+
+describe('parseSetting', () => {
+  it('takes a threshold typed with full-width digits (a Japanese or Chinese keyboard), as a score is', () => {
+    expect(parseSetting('minImprovement', '２')).toEqual({ ok: true, value: 2 });
+    expect(parseSetting('retestAfterDays', '２１')).toEqual({ ok: true, value: 21 });
+    expect(parseSetting('flareRise', ' 3 ')).toEqual({ ok: true, value: 3 });
+  });
+
+  it('refuses a threshold outside its range or not whole, quoting it as typed', () => {
+    expect(parseSetting('minImprovement', '４')).toEqual({ ok: false, reason: '"４" is not a valid minImprovement: use a whole number from 1 to 3' });
+    expect(parseSetting('flareRise', '2.5')).toMatchObject({ ok: false });
+    expect(parseSetting('retestAfterDays', '0')).toMatchObject({ ok: false });
+  });
+
+  it('takes a side or symptom in capitals or full-width letters', () => {
+    expect(parseSetting('side', 'Left ')).toEqual({ ok: true, value: 'left' });
+    expect(parseSetting('symptom', 'ｐａｉｎ')).toEqual({ ok: true, value: 'pain' });
+  });
+});
