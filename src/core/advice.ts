@@ -58,6 +58,9 @@ export function adviceFromLog(log: AdviceLog, now: Date): Advice[] {
 export function adviceLog(sessions: readonly Session[]): AdviceLog {
   const log: AdviceLog = { loadedMs: [], baselines: [], flareUpsMs: [] };
   const byRated = new Map<string, AdviceLog['baselines'][number]>();
+  // When the newest session of each group started: the log may hold sessions out of their order
+  // (a clock set wrong for a while), and `said` follows the newest.
+  const newestMs = new Map<string, number>();
   for (const session of sessions) {
     const startedMs = time(session.startedAt);
     // Attempts too, for sessions of earlier versions, whose flag only says the routine had a loading drill.
@@ -70,7 +73,10 @@ export function adviceLog(sessions: readonly Session[]): AdviceLog {
       byRated.set(rated, (group = { rated, said: '', startedMs: [], scores: [] }));
       log.baselines.push(group);
     }
-    if (!(startedMs < group.startedMs.at(-1)!)) group.said = ratedWords(session.symptom, session.movement);
+    if (!(startedMs < newestMs.get(rated)!)) {
+      group.said = ratedWords(session.symptom, session.movement);
+      newestMs.set(rated, startedMs);
+    }
     group.startedMs.push(startedMs);
     group.scores.push(session.baseline);
   }

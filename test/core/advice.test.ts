@@ -128,6 +128,13 @@ describe('see-a-professional', () => {
     expect(message).toContain('You have rated your pain during walking to the IT band clinic in each of 3 weeks in a row');
   });
 
+  it('names the movement as the latest session typed it, whatever order the log holds the sessions in', () => {
+    const of = (days: number, movement: string) => buildSession({ startedAt: daysAgo(days), baseline: 6, movement, routine: 'mobility' });
+    // A clock set wrong for a while leaves sessions out of their order in the log.
+    const sessions = [of(6, 'Walking uphill'), of(20, 'WALKING UPHILL'), of(13, 'walking UPHILL')];
+    expect(adviceFor(storeWith({ sessions }), now)[0]?.message).toContain('You have rated your pain during walking uphill in each of 3 weeks');
+  });
+
   it('advises on weeks stuck since an early fall: the fall before them does not hide them', () => {
     // Down from 9 to 6 in the first week, then six weeks in a row at 6.
     const stuck = [rated(48, 9), rated(41, 6), rated(34, 6), rated(27, 6), rated(20, 6), rated(13, 6), rated(6, 6)];
