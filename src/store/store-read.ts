@@ -6,6 +6,7 @@ import { isUtf8 } from 'node:buffer';
 import { existsSync, lstatSync, readlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { StoreData } from '../core/records.js';
+import { findJsonSyntaxError } from '../export/json-position.js';
 import { readRegularFile } from '../regular-file.js';
 import { hashOf, writeFingerprint } from './fingerprint.js';
 import { emptyStore, migrate, StoreProblem } from './migrations.js';
@@ -94,7 +95,8 @@ export function parseStore(bytes: Buffer, file: string): StoreData {
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    throw storeError(file, endsEarly(text, (error as Error).message) ? 'is cut short (not complete JSON)' : 'is not valid JSON');
+    if (endsEarly(text, (error as Error).message)) throw storeError(file, 'is cut short (not complete JSON)');
+    throw notJson(text, file);
   }
   // A backup copied in as the store (moving to a new computer, say): kept as it is, and named.
   if (typeof raw === 'object' && raw !== null && Object.hasOwn(raw, 'exportedAt')) {
@@ -106,6 +108,22 @@ export function parseStore(bytes: Buffer, file: string): StoreData {
     if (error instanceof StoreProblem) throw storeError(file, error.message, error.hint);
     throw error;
   }
+}
+
+/**
+ * A store that is not JSON. A slip made editing it by hand (a comma too many) is put right where
+ * it is, so the place is named; text that goes wrong at its very first character is not a store
+ * at all, and a place would say nothing.
+ */
+function notJson(text: string, file: string): StoreError {
+  const problem = findJsonSyntaxError(text);
+  if (!problem || (problem.line === 1 && problem.col === 1)) return storeError(file, 'is not valid JSON');
+  return storeError(
+    file,
+    `is not valid JSON at line ${problem.line}, column ${problem.col}: ${problem.message}`,
+    'Nothing was changed. If you edited it, put that place right in a text editor and save it again; or move the file away to ' +
+      'start afresh, then restore your data from an export with `itb import FILE`.',
+  );
 }
 
 /** How to bring in a backup that was put where the store goes: under another name, through `itb import`. */

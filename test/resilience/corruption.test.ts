@@ -40,7 +40,8 @@ beforeAll(async () => {
   corruptions.push(
     ['a truncated file', () => Buffer.from(validText.slice(0, Math.floor(validText.length * 0.6))), /^is cut short \(not complete JSON\)$/],
     ['a file cut off after its first brace', () => Buffer.from('{'), /^is cut short \(not complete JSON\)$/],
-    ['text that is not JSON', () => Buffer.from('{ schemaVersion: 1, sessions: [] }  # edited by hand\n'), /^is not valid JSON$/],
+    ['text that is not JSON', () => Buffer.from('{ schemaVersion: 1, sessions: [] }  # edited by hand\n'), /^is not valid JSON at line 1, column 3: expected a property name in double quotes$/],
+    ['text that is not JSON from its first character', () => Buffer.from('not json\n'), /^is not valid JSON$/],
     ['JSON of the wrong shape', () => Buffer.from(JSON.stringify(withBadScore, null, '\t')), /^does not have the expected shape: sessions\.1\.baseline: /],
     ['JSON of another program', () => Buffer.from('{"windowSize":[800,600],"theme":"dark"}'), /^has no schemaVersion, so itb cannot tell what it holds$/],
     ['a JSON list', () => Buffer.from('[]'), /^does not hold itb data \(expected a JSON object, found a list\)$/],

@@ -314,6 +314,24 @@ describe('hints for a damaged store', () => {
     expect(error.hint).toMatch(/move the file away.*; then, .*`itb import FILE`/i);
   });
 
+  it('name the place of a slip made editing the store by hand, and say it can be put right there', async () => {
+    mkdirSync(home);
+    // Saved by an editor with Windows line endings, and a comma too many after flareRise.
+    const edited = JSON.stringify({ ...emptyStore(), sessions: [sampleSession('s1')] }, null, 2)
+      .replace('"flareRise": 3,', '"flareRise": 3,,')
+      .replaceAll('\n', '\r\n');
+    writeFileSync(file, edited);
+    const line = edited.split('\r\n').findIndex((text) => text.includes(',,')) + 1;
+    const col = edited.split('\r\n')[line - 1]!.indexOf(',,') + 2;
+    const error = (await caught(() => Store.open(env()).read())) as StoreError;
+    expect(error.message).toBe(`the itb store ${file} is not valid JSON at line ${line}, column ${col}: expected a property name in double quotes`);
+    expect(error.hint).toMatch(/^Nothing was changed\. If you edited it, put that place right in a text editor and save it again; or move the file away/);
+    expect(readFileSync(file, 'utf8')).toBe(edited);
+    // Put right as the hint says, the store is read again, with what it held.
+    writeFileSync(file, edited.replace(',,', ','));
+    expect(Store.open(env()).read().sessions.map((session) => session.id)).toEqual(['s1']);
+  });
+
   it('tell the user to update itb for a newer store', async () => {
     mkdirSync(home);
     writeFileSync(file, JSON.stringify({ ...emptyStore(), schemaVersion: SCHEMA_VERSION + 1 }));
