@@ -1,6 +1,8 @@
 // What the store's problems are called, in words a user can act on. Every one names the file
 // and says that nothing was changed, or what to do to keep the data.
-import { existsSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { dirname } from 'node:path';
 import { UserError } from '../errors.js';
 import { codeOf, isLink, NOT_REGULAR, type NotRegularError } from '../regular-file.js';
 
@@ -22,8 +24,58 @@ export function storeError(file: string, problem: string, hint = keepDataHint): 
 
 /** For a save or a lock that failed: any earlier data is safe, and where to look. */
 export function writeHint(file: string): string {
-  const before = existsSync(file) ? 'Your earlier data is still there.' : 'There is no store there yet, and nothing was saved.';
+  const there = isThere(file);
+  const before = there ? 'Your earlier data is still there.' : there === false ? 'There is no store there yet, and nothing was saved.' : 'Nothing was changed.';
+  const owned = ownerAdvice(file);
+  if (owned) return `${before} ${owned}`;
   return `${before} Check the folder exists and that you may write to it, and that the disk is not full.`;
+}
+
+/**
+ * Whether the store `file` is there; undefined when that cannot be told (its folder may not be
+ * opened): a store may well be in it, and saying there is none would frighten for nothing.
+ */
+function isThere(file: string): boolean | undefined {
+  try {
+    statSync(file);
+    return true;
+  } catch (error) {
+    const code = codeOf(error);
+    return code === 'ENOENT' || code === 'ENOTDIR' ? false : undefined;
+  }
+}
+
+/**
+ * When the store's folder or the store itself belongs to another account — root's, most often,
+ * made so by running itb with sudo — which they are and how to make them yours again; undefined
+ * when they are yours (or this system has no owners to tell).
+ */
+function ownerAdvice(file: string): string | undefined {
+  const me = process.getuid?.();
+  if (me === undefined || me === 0) return undefined;
+  const others = [dirname(file), file].flatMap((path) => {
+    try {
+      const { uid } = statSync(path);
+      return uid === me ? [] : [{ path, uid }];
+    } catch {
+      return []; // Not there, or out of sight behind its folder: the folder is named, if it is not yours.
+    }
+  });
+  if (others.length === 0) return undefined;
+  const owner = others[0]!.uid;
+  const who = owner === 0 ? 'root (the administrator), not to you, as happens when itb is run with sudo' : `another account (user id ${owner}), not to you`;
+  const paths = others.map(({ path }) => path);
+  const named = paths.length === 1 ? `${paths[0]} belongs` : `${paths.join(' and ')} belong`;
+  return `${named} to ${who}: make ${paths.length === 1 ? 'it' : 'them'} yours again with \`sudo chown ${myName()} ${paths.join(' ')}\`, then try again.`;
+}
+
+/** This account's name, or its number where the system keeps no name for it (chown takes either). */
+function myName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return String(process.getuid?.());
+  }
 }
 
 /** For a store whose folder cannot be made: the folder is not there, so neither is a store to keep safe. */
@@ -50,10 +102,12 @@ export function readFailure(error: unknown, file: string): string {
   }
 }
 
-export function readFailureHint(error: unknown): string {
+export function readFailureHint(error: unknown, file: string): string {
   const code = codeOf(error);
   if (code === 'EACCES' || code === 'EPERM') {
-    return 'Nothing was changed. Make the file readable by you, or move it away and restore your data from an export with `itb import FILE`.';
+    const owned = ownerAdvice(file);
+    if (owned) return `Nothing was changed. ${owned}`;
+    return `Nothing was changed. Make the file readable by you again (chmod u+rw ${file}), or move it away and restore your data from an export with \`itb import FILE\`.`;
   }
   if (code === 'ENOTDIR') return 'Nothing was changed. Point ITB_HOME at a folder.';
   if (code === 'ELOOP') return 'Nothing was changed. Point the link at your store file, or point ITB_HOME at the folder that holds your store.';

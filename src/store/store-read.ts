@@ -35,7 +35,7 @@ export function readStoreBytes(file: string): Buffer | undefined {
     // A regular file only: a pipe in its place would wait for ever, a device never end.
     return readRegularFile(file);
   } catch (error) {
-    if (codeOf(error) !== 'ENOENT') throw storeError(file, readFailure(error, file), readFailureHint(error));
+    if (codeOf(error) !== 'ENOENT') throw storeError(file, readFailure(error, file), readFailureHint(error, file));
   }
   // A link to a file that is not there (on a drive not connected, say) is not a new store: the
   // first save would put a fresh one in place of the link.
