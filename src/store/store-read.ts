@@ -3,8 +3,8 @@
 // never changes, repairs or clears the store — a damaged file is reported and left exactly as it
 // is, so the user can still rescue it.
 import { isUtf8 } from 'node:buffer';
-import { existsSync, lstatSync, readlinkSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, lstatSync, readlinkSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { StoreData } from '../core/records.js';
 import { findJsonSyntaxError } from '../export/json-position.js';
 import { readRegularFile } from '../regular-file.js';
@@ -35,6 +35,7 @@ export function readStoreBytes(file: string): Buffer | undefined {
     // A regular file only: a pipe in its place would wait for ever, a device never end.
     return readRegularFile(file);
   } catch (error) {
+    if (codeOf(error) === 'ENOTDIR') throw fileAsFolder(file) ?? storeError(file, readFailure(error, file), readFailureHint(error, file));
     if (codeOf(error) !== 'ENOENT') throw storeError(file, readFailure(error, file), readFailureHint(error, file));
   }
   // A link to a file that is not there (on a drive not connected, say) is not a new store: the
@@ -76,6 +77,25 @@ export function unreachableFolder(file: string): StoreError | undefined {
       return undefined;
     }
   }
+}
+
+/**
+ * A StoreError when the folder the store `file` goes in is a file: ITB_HOME set to the store file
+ * itself, most often, so that the store is sought inside it. Said as such, and never that there
+ * is no store, when that file is the store. Undefined otherwise.
+ */
+export function fileAsFolder(file: string): StoreError | undefined {
+  const folder = dirname(file);
+  try {
+    if (!statSync(folder).isFile()) return undefined;
+  } catch {
+    return undefined;
+  }
+  const hint =
+    basename(folder) === basename(file)
+      ? `Nothing was changed. That file looks like your store itself: point ITB_HOME at the folder that holds it, ${dirname(folder)}.`
+      : 'Nothing was changed. Point ITB_HOME at a folder.';
+  return storeError(file, `cannot be used: ${folder} is a file, not a folder`, hint);
 }
 
 /** The file's bytes checked in full and migrated, or a StoreError that says what is wrong. */

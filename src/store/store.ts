@@ -17,7 +17,7 @@ import { checkedForWriting, freezeSession } from './check.js';
 import { hashOf, writeFingerprint } from './fingerprint.js';
 import { emptyStore } from './migrations.js';
 import { storeFile, vouchedContent } from './store-file.js';
-import { parseStore, readCheckedStore, readStoreBytes, unreachableFolder } from './store-read.js';
+import { fileAsFolder, parseStore, readCheckedStore, readStoreBytes, unreachableFolder } from './store-read.js';
 import { importConf, removeLeftoverTempFiles, StoreWriter } from './store-writer.js';
 import { writeSummaryFile } from './summary-file.js';
 import { folderHint, reason, storeError, writeHint } from './store-errors.js';
@@ -72,7 +72,7 @@ export class Store {
     try {
       mkdirSync(folder, { recursive: true, mode: 0o700 });
     } catch (error) {
-      throw unreachableFolder(this.path) ?? storeError(this.path, `cannot be saved: its folder cannot be created (${reason(error)})`, folderHint);
+      throw unreachableFolder(this.path) ?? fileAsFolder(this.path) ?? storeError(this.path, `cannot be saved: its folder cannot be created (${reason(error)})`, folderHint);
     }
 
     for (let attempt = 1; attempt <= 3; attempt++) {

@@ -476,6 +476,22 @@ describe('a store path that is not a readable file', () => {
     expect(Store.open(env()).read().settings.minImprovement).toBe(2);
   });
 
+  it('reports an ITB_HOME set to the store file itself as such, never as a folder with no store yet, and points to its folder', async () => {
+    await Store.open(env()).update((data) => void data.sessions.push(sampleSession('s1')));
+    const before = readFileSync(file);
+    const inside = join(file, 'store.json');
+    const store = Store.open({ ITB_HOME: file });
+    for (const attempt of [() => store.read(), () => store.update((data) => void data.sessions.push(sampleSession('s2')))]) {
+      const error = (await caught(attempt)) as StoreError;
+      expect(error).toBeInstanceOf(StoreError);
+      expect(error.message).toBe(`the itb store ${inside} cannot be used: ${file} is a file, not a folder`);
+      expect(error.hint).toBe(`Nothing was changed. That file looks like your store itself: point ITB_HOME at the folder that holds it, ${home}.`);
+    }
+    expect(readFileSync(file).equals(before)).toBe(true);
+    // Done as the hint says, the store is there.
+    expect(Store.open({ ITB_HOME: home }).read().sessions.map((session) => session.id)).toEqual(['s1']);
+  });
+
   it('reports an ITB_HOME that is a file', async () => {
     writeFileSync(home, 'x');
     const error = await caught(() => Store.open(env()).read());
