@@ -109,6 +109,9 @@ export function readFailureHint(error: unknown, file: string): string {
     if (owned) return `Nothing was changed. ${owned}`;
     return `Nothing was changed. Make the file readable by you again (chmod u+rw ${file}), or move it away and restore your data from an export with \`itb import FILE\`.`;
   }
+  if (code === 'EISDIR') {
+    return 'Nothing was changed. Move that folder away (your store file may be inside it: put that in its place); without one, itb starts afresh, and `itb import FILE` restores your data from an export.';
+  }
   if (code === 'ENOTDIR') return 'Nothing was changed. Point ITB_HOME at a folder.';
   if (code === 'ELOOP') return 'Nothing was changed. Point the link at your store file, or point ITB_HOME at the folder that holds your store.';
   if (code === 'ENAMETOOLONG') return 'Nothing was changed. Point ITB_HOME at a folder with a shorter path.';

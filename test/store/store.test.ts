@@ -348,6 +348,10 @@ describe('a store path that is not a readable file', () => {
       const error = await caught(attempt);
       expect(error).toBeInstanceOf(StoreError);
       expect((error as StoreError).message).toBe(`the itb store ${file} is a folder, not a file`);
+      // A folder, not a file, to move away; and the store may be what it holds.
+      expect((error as StoreError).hint).toBe(
+        'Nothing was changed. Move that folder away (your store file may be inside it: put that in its place); without one, itb starts afresh, and `itb import FILE` restores your data from an export.',
+      );
     }
     expect(statSync(file).isDirectory()).toBe(true);
     expect(readdirSync(home)).toEqual(['store.json']);
