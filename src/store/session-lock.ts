@@ -33,8 +33,8 @@ export async function acquireSessionLock(storePath: string): Promise<() => Promi
   try {
     mkdirSync(dirname(storePath), { recursive: true, mode: 0o700 });
   } catch (error) {
-    const { folderHint, reason, storeError } = await storeErrors();
-    throw storeError(storePath, `cannot be locked for a session: its folder cannot be created (${reason(error)})`, folderHint);
+    const { folderFailure, folderHint, storeError } = await storeErrors();
+    throw storeError(storePath, `cannot be locked for a session: its folder cannot be created (${folderFailure(dirname(storePath), error)})`, folderHint);
   }
   const folder = dirname(lockedFile(storePath));
   undoFutureDate(lockOptions(folder).lockfilePath);
@@ -66,7 +66,7 @@ export async function acquireSessionLock(storePath: string): Promise<() => Promi
       throw storeError(storePath, `cannot be locked for a session: ${lock}, a file, is where itb keeps its lock folder`, 'Nothing was changed. Move that file away, then try again.');
     }
     // A folder that may not be written to (chmod 555, say), a read-only disk.
-    throw storeError(storePath, `cannot be locked for a session (${reason(error)})`, writeHint(storePath));
+    throw storeError(storePath, `cannot be locked for a session (${reason(error)})`, writeHint(storePath, error));
   }
 }
 

@@ -1,6 +1,6 @@
 // What the store's problems are called, in words a user can act on. Every one names the file
 // and says that nothing was changed, or what to do to keep the data.
-import { statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { dirname } from 'node:path';
 import { UserError } from '../errors.js';
@@ -22,14 +22,20 @@ export function storeError(file: string, problem: string, hint = keepDataHint): 
   return new StoreError(`the itb store ${file} ${problem}`, hint);
 }
 
-/** For a save or a lock that failed: any earlier data is safe, and where to look. */
-export function writeHint(file: string): string {
+/** For a save or a lock that failed with `error`: any earlier data is safe, and what to do. */
+export function writeHint(file: string, error?: unknown): string {
   const there = isThere(file);
   const before = there ? 'Your earlier data is still there.' : there === false ? 'There is no store there yet, and nothing was saved.' : 'Nothing was changed.';
+  const code = codeOf(error);
+  if (code === 'EROFS') return `${before} ${readOnlyDiskAdvice}`;
+  if (code === 'ENOSPC') return `${before} Free some space on the disk, then try again.`;
   const owned = ownerAdvice(file);
   if (owned) return `${before} ${owned}`;
   return `${before} Check the folder exists and that you may write to it, and that the disk is not full.`;
 }
+
+const readOnlyDiskAdvice =
+  'The disk it is on may only be read (a drive or card locked against writing, say): make it writable, or copy the store to a folder you may write to and point ITB_HOME there.';
 
 /**
  * Whether the store `file` is there; undefined when that cannot be told (its folder may not be
@@ -80,6 +86,23 @@ function myName(): string {
 
 /** For a store whose folder cannot be made: the folder is not there, so neither is a store to keep safe. */
 export const folderHint = 'There is no store there yet, and nothing was saved. Point ITB_HOME at a folder you may write to.';
+
+/**
+ * Why the store's `folder` could not be made, in words. Made with all the folders above it at
+ * once, a folder on a disk that may only be read fails as "not there" (ENOENT): the first one
+ * missing, made alone, says what is in the way.
+ */
+export function folderFailure(folder: string, error: unknown): string {
+  if (codeOf(error) !== 'ENOENT') return reason(error);
+  let missing = folder;
+  while (dirname(missing) !== missing && !existsSync(dirname(missing))) missing = dirname(missing);
+  try {
+    mkdirSync(missing, { mode: 0o700 });
+  } catch (alone) {
+    return reason(alone);
+  }
+  return reason(error);
+}
 
 /** Why the store at `file` cannot be read, to follow "the itb store FILE ". */
 export function readFailure(error: unknown, file: string): string {

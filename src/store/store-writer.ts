@@ -89,7 +89,7 @@ export class StoreWriter {
         if (snap !== undefined) process.env.SNAP = snap;
       }
     } catch (error) {
-      throw storeError(this.path, `could not be saved (${reason(error)})`, writeHint(this.path));
+      throw storeError(this.path, `could not be saved (${reason(error)})`, writeHint(this.path, error));
     }
   }
 }

@@ -20,7 +20,7 @@ import { storeFile, vouchedContent } from './store-file.js';
 import { fileAsFolder, parseStore, readCheckedStore, readStoreBytes, unreachableFolder } from './store-read.js';
 import { importConf, removeLeftoverTempFiles, StoreWriter } from './store-writer.js';
 import { writeSummaryFile } from './summary-file.js';
-import { folderHint, reason, storeError, writeHint } from './store-errors.js';
+import { folderFailure, folderHint, reason, storeError, writeHint } from './store-errors.js';
 import { lockStore } from './store-lock.js';
 
 export { emptyStore, storeFile };
@@ -72,12 +72,12 @@ export class Store {
     try {
       mkdirSync(folder, { recursive: true, mode: 0o700 });
     } catch (error) {
-      throw unreachableFolder(this.path) ?? fileAsFolder(this.path) ?? storeError(this.path, `cannot be saved: its folder cannot be created (${reason(error)})`, folderHint);
+      throw unreachableFolder(this.path) ?? fileAsFolder(this.path) ?? storeError(this.path, `cannot be saved: its folder cannot be created (${folderFailure(folder, error)})`, folderHint);
     }
 
     for (let attempt = 1; attempt <= 3; attempt++) {
       const release = await lockStore(lockfile, this.path, (problem, hint, error) =>
-        error === undefined ? storeError(this.path, problem, hint) : storeError(this.path, `${problem} (${reason(error)})`, writeHint(this.path)),
+        error === undefined ? storeError(this.path, problem, hint) : storeError(this.path, `${problem} (${reason(error)})`, writeHint(this.path, error)),
       );
       try {
         const saved = this.#saveLocked(ConfClass, mutate);

@@ -55,3 +55,38 @@ describe('a save that does not fit', () => {
     }
   });
 });
+
+describe('a disk that may only be read', () => {
+  it('shows the store, refuses a change saying the disk is read-only and what to do, and saves again once it is writable', async (context) => {
+    const disk = join(scratch.path, 'read-only');
+    mkdirSync(disk);
+    if (process.getuid?.() !== 0 || spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', disk]).status !== 0) {
+      context.skip('mounting a disk needs root');
+    }
+    try {
+      const home = join(disk, 'home');
+      const before = await smallStore(home);
+      expect(spawnSync('mount', ['-o', 'remount,ro', disk]).status).toBe(0);
+      const shown = await itb(['buckets'], home);
+      expect(shown.code, shown.stderr).toBe(0);
+      const moved = await itb(['buckets', 'move', 'clamshells', 'avoid'], home);
+      expect(moved.code).toBe(2);
+      expect(moved.stderr.replace(/\s+/g, ' ')).toBe(
+        `error: the itb store ${join(home, 'store.json')} cannot be locked for saving (the disk is read-only) Your earlier data is still there. ` +
+          'The disk it is on may only be read (a drive or card locked against writing, say): make it writable, or copy the store to a folder you may write to and point ITB_HOME there. ',
+      );
+      // A folder not made yet says the disk is read-only too, rather than that a folder is missing.
+      const fresh = join(disk, 'new', 'home');
+      const made = await itb(['settings', 'minImprovement', '2'], fresh);
+      expect(made.code).toBe(2);
+      expect(made.stderr).toContain(`the itb store ${join(fresh, 'store.json')} cannot be saved: its folder cannot be created (the disk is read-only)`);
+      expect(readFileSync(join(home, 'store.json')).equals(before)).toBe(true);
+      // Made writable as the hint says, the change is saved.
+      expect(spawnSync('mount', ['-o', 'remount,rw', disk]).status).toBe(0);
+      const again = await itb(['buckets', 'move', 'clamshells', 'avoid'], home);
+      expect(again.code, again.stderr).toBe(0);
+    } finally {
+      spawnSync('umount', [disk]);
+    }
+  });
+});
