@@ -1,6 +1,6 @@
 // Where in a backup a problem is, in words a person editing the file by hand can follow: the
 // field's path, what it is (a session by its start and routine), and its line.
-import { jsonLines, type JsonPath } from '../export/json-position.js';
+import { jsonLines, type JsonPath } from '../json-position.js';
 
 /** How many problems an error lists before "… and N more". */
 export const SHOWN_PROBLEMS = 5;

@@ -64,7 +64,7 @@ export async function readExport(file: string): Promise<{ backup: ParsedExport; 
   } catch {
     const report = reportKind(text);
     if (report) throw new UserError(`${file} is ${report}, which itb cannot read back`, 'Import the backup written by `itb export --format json` instead.');
-    const { findJsonSyntaxError } = await import('../export/json-position.js');
+    const { findJsonSyntaxError } = await import('../json-position.js');
     const problem = findJsonSyntaxError(text);
     const where = problem ? ` at line ${problem.line}, column ${problem.col}: ${problem.message}` : '';
     throw new UserError(`${file} is not valid JSON${where}`, 'An itb backup is written by `itb export --format json`; check the file was not cut short or edited by hand.');

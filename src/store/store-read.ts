@@ -6,7 +6,7 @@ import { isUtf8 } from 'node:buffer';
 import { existsSync, lstatSync, readlinkSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { StoreData } from '../core/records.js';
-import { findJsonSyntaxError } from '../export/json-position.js';
+import { findJsonSyntaxError } from '../json-position.js';
 import { readRegularFile } from '../regular-file.js';
 import { hashOf, writeFingerprint } from './fingerprint.js';
 import { emptyStore, migrate, StoreProblem } from './migrations.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findJsonSyntaxError, jsonLines } from '../../src/export/json-position.js';
+import { findJsonSyntaxError, jsonLines } from '../src/json-position.js';
 
 describe('findJsonSyntaxError', () => {
   it('accepts valid JSON', () => {

@@ -1,6 +1,6 @@
 // Where a JSON text first goes wrong, as line and column. Node's JSON.parse does not always
-// say (for an unexpected letter it quotes the text instead), and a person fixing a backup by
-// hand needs the place.
+// say (for an unexpected letter it quotes the text instead), and a person fixing a backup or
+// the store by hand needs the place.
 
 export interface JsonSyntaxProblem {
   line: number;
