@@ -434,6 +434,25 @@ describe('json', () => {
     expect(JSON.stringify(file)).not.toContain('decidedAt');
   });
 
+  it('carries the buckets, the period, the moment it was made, the drills and a reset, each in its own place', () => {
+    const reset = { ...sampleStore(), bucketsResetAt: '2026-10-09T12:00:00.000Z' };
+    const october = buildReport(reset, library, { since: '2026-10-05', until: '2026-10-25', now: NOW });
+    const file = JSON.parse(toJson(october));
+    expect(file.exportedAt).toBe(NOW.toISOString());
+    expect(file.period).toEqual({ since: '2026-10-05', until: '2026-10-25' });
+    expect(file.bucketsResetAt).toBe('2026-10-09T12:00:00.000Z');
+    expect(JSON.parse(toJson(report))).not.toHaveProperty('bucketsResetAt');
+    const ids = (list: { exerciseId: string }[]) => list.map((status) => status.exerciseId);
+    expect(file.buckets).toEqual({ rehab: ids(october.buckets.rehab), avoid: ids(october.buckets.avoid), untested: ids(october.buckets.untested) });
+    // After the reset only the glute stretch was tested (and the IT band stretch moved by hand).
+    expect(file.buckets.rehab).toEqual(['glute-stretch']);
+    expect(file.buckets.avoid).toEqual(['it-band-stretch']);
+    expect(file.buckets.untested).toContain('clamshells');
+    // The library drills its records mention, as the library describes them.
+    expect(file.exercises.map((exercise: { id: string }) => exercise.id).sort()).toEqual(['clamshells', 'glute-stretch', 'hip-hikes', 'it-band-stretch']);
+    expect(file.exercises).toEqual(october.exercises);
+  });
+
   it('carries, for a period, every red-flag screen up to its end, as the reports show them', () => {
     // The fixture's screen was answered on 1 October, before this period.
     const october = JSON.parse(toJson(buildReport(data, library, { since: '2026-10-08', until: '2026-10-08', now: NOW })));
