@@ -154,7 +154,7 @@ describe('fhir text', () => {
       bytes[8] = (bytes[8]! & 0x3f) | 0x80;
       const hex = bytes.toString('hex');
       const uuid = uuidsFrom(seed);
-      for (const [index, last] of [[0, '0000'], [12, '000c'], [300, '012c']] as const) {
+      for (const [index, last] of [[0, '0000'], [12, '000c'], [300, '012c'], [4096, '1000'], [65535, 'ffff']] as const) {
         expect(uuid(index)).toBe(`${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 28)}${last}`);
         expect(uuid(index)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
       }

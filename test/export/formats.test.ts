@@ -658,6 +658,69 @@ describe('fhir', () => {
     expect(component('Test movement')?.valueString).toBe('single-leg squat');
   });
 
+  it('files each score whole: when it was given, how, on which side, the score before it and the result', () => {
+    const bundle = JSON.parse(toFhir(report));
+    const resource = (index: number) => bundle.entry.find((e: { fullUrl: string }) => e.fullUrl === `urn:uuid:${uuidsFrom(sessionOne.id)(index)}`).resource as Observation;
+    const patient = bundle.entry[0].fullUrl as string;
+    const shared = {
+      resourceType: 'Observation',
+      status: 'final',
+      category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'survey', display: 'Survey' }] }],
+      code: {
+        coding: [{ system: 'http://loinc.org', code: '72514-3', display: 'Pain severity - 0-10 verbal numeric rating [Score] - Reported' }],
+        text: 'Pain severity 0-10, self-rated',
+      },
+      bodySite: { text: 'Left iliotibial band' },
+      subject: { reference: patient, display: 'Sam <Lee>' },
+    };
+    const movement = { code: { text: 'Test movement' }, valueString: 'single-leg squat' };
+    // The baseline: rated as the session started, before any drill.
+    expect(resource(0)).toEqual({
+      ...shared,
+      identifier: [{ system: 'urn:ietf:rfc:3986', value: `urn:uuid:${uuidsFrom(sessionOne.id)(0)}` }],
+      effectiveDateTime: sessionOne.startedAt,
+      valueInteger: 6,
+      method: { text: 'Self-rated during the test movement at the start of a session, before any exercise' },
+      component: [movement],
+    });
+    // The retry of the lunge knee circles: 4 before, 5 after, at its own time, and it did not help.
+    const retry = sessionOne.attempts[2]!;
+    expect(resource(3)).toEqual({
+      ...shared,
+      identifier: [{ system: 'urn:ietf:rfc:3986', value: `urn:uuid:${uuidsFrom(sessionOne.id)(3)}` }],
+      effectiveDateTime: retry.at,
+      valueInteger: 5,
+      method: { text: 'Self-rated during the test movement right after one exercise' },
+      component: [
+        movement,
+        { code: { text: 'Exercise' }, valueString: 'Forward 45° lunge knee circles (lunge-knee-circles)' },
+        { code: { text: 'Attempt' }, valueInteger: 2 },
+        { code: { text: 'Score before the exercise' }, valueInteger: 4 },
+        { code: { text: 'Result' }, valueString: 'did not help' },
+        { code: { text: 'Result rule' }, valueString: 'helped: the score fell by at least 1 point; flare: it rose by 3 points or more' },
+      ],
+    });
+    // Each verdict in its own words: the first drill helped, the flare of session two is one.
+    const result = (o: Observation) => o.component?.find((c) => c.code.text === 'Result')?.valueString;
+    expect(result(resource(1))).toBe('helped');
+    const flare = bundle.entry.find((e: { fullUrl: string }) => e.fullUrl === `urn:uuid:${uuidsFrom('session-two')(2)}`).resource as Observation;
+    expect([flare.valueInteger, result(flare)]).toEqual([7, 'flare']);
+  });
+
+  it('names the side and the symptom each session rated, and never files tightness or discomfort as pain', () => {
+    const varied = structuredClone(data);
+    varied.sessions[0]!.side = 'right';
+    varied.sessions[1]!.side = 'both';
+    varied.sessions[1]!.symptom = 'discomfort';
+    const observations = (JSON.parse(toFhir(buildReport(varied, library, { now: NOW }))).entry as { resource: Observation }[]).map((e) => e.resource);
+    const seen = new Set(observations.map((o) => `${o.bodySite?.text} / ${JSON.stringify(o.code)}`));
+    expect([...seen]).toEqual([
+      `Right iliotibial band / ${JSON.stringify({ coding: [{ system: 'http://loinc.org', code: '72514-3', display: 'Pain severity - 0-10 verbal numeric rating [Score] - Reported' }], text: 'Pain severity 0-10, self-rated' })}`,
+      `Left and right iliotibial bands / ${JSON.stringify({ text: 'Discomfort severity 0-10, self-rated' })}`,
+      `Left iliotibial band / ${JSON.stringify({ text: 'Tightness severity 0-10, self-rated' })}`,
+    ]);
+  });
+
   it("gives each score after a drill the rule its session's thresholds judged it by", () => {
     const raised = structuredClone(data);
     raised.sessions[1]!.thresholds = { minImprovement: 2, flareRise: 4 };
