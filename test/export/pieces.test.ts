@@ -44,6 +44,9 @@ describe('pieces', () => {
     expect(pieces.length).toBeGreaterThan(1);
     for (const piece of pieces.slice(0, -1)) expect(piece.length).toBeGreaterThanOrEqual(2 ** 15);
     expect([...inPieces([])]).toEqual([]);
+    // A piece goes out as soon as it holds enough: two parts of exactly that size are two pieces.
+    const exact = ['x'.repeat(2 ** 15), 'y'.repeat(2 ** 15)];
+    expect([...inPieces(exact)]).toEqual(exact);
   });
 
   it('keep the key in its place, indent the outline, and put each item on one line', () => {
