@@ -108,6 +108,8 @@ describe('itb export', () => {
     const file = join(home, 'quiet.md');
     const quiet = await exportIn(['-o', file, '--since', '2026-10-02', '--until', '2026-10-07']);
     expect(quiet.stderr).toBe(`Wrote ${file} (no sessions in this period).\n`);
+    const one = await exportIn(['-o', file, '--force', '--since', '2026-10-20']);
+    expect(one.stderr).toBe(`Wrote ${file} (1 session, 2026-10-20 to 2026-11-20).\n`);
   });
 
   it('takes an --until of the day of the export or later as up to now: the backup is whole, and the report ends today', async () => {
@@ -392,6 +394,34 @@ describe('itb export', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('The CSV format has no place for a name, so --name was not used.');
     expect(readFileSync(file, 'utf8')).not.toContain('Sam Lee');
+    const backup = await exportIn(['--json', '--name', 'Sam Lee']);
+    expect(backup.stderr).toBe('The JSON format has no place for a name, so --name was not used.\n');
+    expect(backup.stdout).not.toContain('Sam Lee');
+    // The reports with a place for it say nothing of the sort.
+    for (const format of ['md', 'html', 'fhir']) expect((await exportIn(['--format', format, '--name', 'Sam Lee'])).stderr).toBe('');
+  });
+
+  it('prints the name as typed without the spaces around it, up to 100 characters', async () => {
+    await seed();
+    const spaced = await exportIn(['--format', 'fhir', '--name', '  Sam Lee  ']);
+    expect(JSON.parse(spaced.stdout).entry[0].resource.name).toEqual([{ text: 'Sam Lee' }]);
+    expect((await exportIn(['--name', '  Sam Lee  '])).stdout).toContain('patient: Sam Lee\n');
+    const longest = 'é'.repeat(100);
+    const named = await exportIn(['--name', longest]);
+    expect(named.code).toBe(0);
+    expect(named.stdout).toContain(`patient: ${longest}`);
+    const tooLong = await exportIn(['--name', `${longest}x`]);
+    expect(tooLong.code).toBe(2);
+    expect(tooLong.stderr).toBe('error: --name is too long: a name on a report may have at most 100 characters\n');
+    expect(tooLong.stdout).toBe('');
+  });
+
+  it('keeps the first day asked for as the period of a report, though no record is that old', async () => {
+    await seed();
+    // Only a backup takes it as a whole one (see above): a report says the days it was asked for.
+    expect((await exportIn(['--since', '2020-01-01'])).stdout).toContain('period: 2020-01-01 to 2026-11-20 ·');
+    const file = join(home, 'since.csv');
+    expect((await exportIn(['-o', file, '--since', '2020-01-01'])).stderr).toBe(`Wrote ${file} (3 sessions, 2020-01-01 to 2026-11-20).\n`);
   });
 
   it('takes the format from the file name unless --format says otherwise', async () => {
@@ -405,6 +435,8 @@ describe('itb export', () => {
     expect(JSON.parse(readFileSync(out('c.fhir.json'), 'utf8')).resourceType).toBe('Bundle');
     expect((await exportIn(['-o', out('d.FHIR')])).code).toBe(0);
     expect(JSON.parse(readFileSync(out('d.FHIR'), 'utf8')).resourceType).toBe('Bundle');
+    expect((await exportIn(['-o', out('i.markdown')])).code).toBe(0);
+    expect(readFileSync(out('i.markdown'), 'utf8')).toContain('# IT band self-assessment report');
     const mismatch = await exportIn(['-o', out('h.fhir.json'), '--format', 'json']);
     expect(mismatch.code).toBe(0);
     expect(JSON.parse(readFileSync(out('h.fhir.json'), 'utf8')).schemaVersion).toBe(1);
