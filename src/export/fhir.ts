@@ -75,6 +75,15 @@ export function fhirPieces(report: Report): Generator<string> {
 }
 
 const json = (value: unknown): string => JSON.stringify(value);
+
+// FHIR's dateTime: seconds to at most nine decimals, and an offset from -14:00 to +14:00.
+const FHIR_DATE_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,9})?(Z|[+-]((0\d|1[0-3]):[0-5]\d|14:00))$/;
+/**
+ * A record's time as FHIR takes it. itb writes every time so; one edited by hand into another
+ * valid ISO form (an offset of +15:00, ten decimals) is given as the same moment in UTC, so that
+ * a clinic system does not refuse the whole bundle over it.
+ */
+const fhirDateTime = (at: string): string => (FHIR_DATE_TIME.test(at) ? at : new Date(at).toISOString());
 const textComponent = (label: string, value: string): ObservationComponent => ({ code: { text: label }, valueString: value });
 const numberComponent = (label: string, value: number): ObservationComponent => ({ code: { text: label }, valueInteger: value });
 const mapValues = <K extends string, V>(record: Record<K, V>, map: (value: V) => string) =>
@@ -129,7 +138,7 @@ function* entryTexts(report: Report): Generator<string> {
       const id = `urn:uuid:${uuid(index)}`;
       return (
         `{"fullUrl":"${id}","resource":{"resourceType":"Observation","identifier":[{"system":"${URI_SYSTEM}","value":"${id}"}],${rated},` +
-        `"effectiveDateTime":${json(at)},"valueInteger":${score},${where},"method":${method},"component":[${components}]}}`
+        `"effectiveDateTime":${json(fhirDateTime(at))},"valueInteger":${score},${where},"method":${method},"component":[${components}]}}`
       );
     };
     if (session.baseline !== undefined) yield entry(0, session.startedAt, session.baseline, BASELINE_METHOD, movement);

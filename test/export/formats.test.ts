@@ -633,6 +633,20 @@ describe('fhir', () => {
     for (const entry of bundle.entry) expect(validator.validate(entry.resource)).toEqual([]);
   });
 
+  it('gives a time edited by hand beyond what FHIR takes as the same moment in UTC, and keeps every other as written', () => {
+    const edited = structuredClone(data);
+    const [first, second] = edited.sessions;
+    first!.startedAt = '2026-03-01T09:00:00+15:00';
+    first!.attempts[0]!.at = '2026-03-01T09:05:00.1234567891-03:00';
+    second!.startedAt = '2026-03-02T09:00:00.5+14:00';
+    const bundle = JSON.parse(toFhir(buildReport(edited, library, { now: NOW })));
+    expect(validator.validate(bundle)).toEqual([]);
+    const times = bundle.entry.map((e: { resource: Observation }) => e.resource.effectiveDateTime);
+    expect(times).toContain('2026-02-28T18:00:00.000Z');
+    expect(times).toContain('2026-03-01T12:05:00.123Z');
+    expect(times).toContain('2026-03-02T09:00:00.5+14:00');
+  });
+
   it('codes pain with LOINC 72514-3 and tightness with text only', () => {
     const bundle = JSON.parse(toFhir(report));
     const observations = bundle.entry.map((e: { resource: Observation }) => e.resource).filter((r: Observation) => r.resourceType === 'Observation') as Observation[];
