@@ -233,6 +233,16 @@ describe('the shipped library', () => {
     }
   });
 
+  it('names its source article by that article\'s own title, so a therapist can look it up', () => {
+    const titles = [
+      'Movement Strategies for IT Band Pain',
+      'Targeted strengthening and stretching to address iliotibial band syndrome and reduce lateral knee pain',
+      'Exercises for High Hamstring, IT Band, and Hip Pain',
+    ];
+    const { exercises, routines } = shipped();
+    for (const item of [...exercises, ...routines]) expect(titles, item.id).toContain(item.source);
+  });
+
   it('invents no videos: the sources gave none', () => {
     expect(shipped().exercises.filter((e) => e.video !== undefined).map((e) => e.id)).toEqual([]);
   });
