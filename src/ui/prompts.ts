@@ -10,30 +10,34 @@ const clearOnError = { validationFailureMode: 'clear' as const };
 // Enter on a choice that cannot be picked (a routine whose drills are all set aside), in plain
 // words rather than the prompts' "This option is disabled and cannot be selected."
 const notChosen = 'That one cannot be chosen now. Choose another with the arrow keys, then press Enter.';
+const notChosenShown = () => wrap(notChosen, 78).join('\n  ');
 
 export function createPrompter(): Prompter {
   const context = { signal: whenTerminalGoes() };
   suspendable();
   return {
-    select: ({ message, choices, default: fallback }) =>
-      typingIgnored(() =>
+    select: ({ message, choices, default: fallback }) => {
+      // A column spare for the space before the answer, once picked.
+      const question = fitted(message, 1);
+      const shownChoices = choices.map((choice) => ({
+        ...choice,
+        ...(typeof choice.disabled === 'string' ? fittedDisabled(choice.name, choice.disabled) : { name: fittedChoice(choice.name) }),
+        short: answered(message, choice.name, 1),
+      }));
+      return typingIgnored(() =>
         select(
           {
-            // A column spare for the space before the answer, once picked.
-            message: fitted(message, 1),
-            choices: choices.map((choice) => ({
-              ...choice,
-              ...(typeof choice.disabled === 'string' ? fittedDisabled(choice.name, choice.disabled) : { name: fittedChoice(choice.name) }),
-              short: answered(message, choice.name, 1),
-            })),
+            message: question,
+            choices: shownChoices,
             ...(fallback === undefined ? {} : { default: fallback }),
             loop: false,
-            pageSize: listLines(),
-            theme: { i18n: { disabledError: wrap(notChosen, 78).join('\n  ') } },
+            pageSize: listLines(question, shownChoices, process.stdout.rows || 24, process.stdout.columns || 80),
+            theme: { i18n: { disabledError: notChosenShown() } },
           },
           context,
         ),
-      ),
+      );
+    },
     // Room for " (y/N)", then " Yes" once answered.
     confirm: ({ message, default: fallback }) => confirm({ message: fitted(message, 6), ...(fallback === undefined ? {} : { default: fallback }) }, context),
     input: ({ message, default: fallback, validate, shown }) =>
@@ -120,12 +124,20 @@ async function typingIgnored<T>(question: () => Promise<T>): Promise<T> {
 }
 
 /**
- * How many lines a list of choices may take: all the terminal has room for, beside the question,
- * a description and the help line. The prompts' own 7 hid the eighth choice and on, with nothing
- * to say there were more (a routine, or "Something else" among the movements).
+ * How many lines a list of choices may take: all the terminal's `rows` have room for beside the
+ * question, the blank line, the longest description, the help line and, where a choice cannot
+ * be picked, the reason Enter on it gives. The prompts' own 7 hid the eighth choice and on, with
+ * nothing to say there were more (a routine, or "Something else" among the movements); a list
+ * taller than the room left pushed the question and the pointer off the top of a short terminal
+ * (a split window), and each move of the pointer then left a copy of the list behind.
  */
-function listLines(): number {
-  return Math.max(7, (process.stdout.rows || 24) - 6);
+export function listLines(question: string, choices: { description?: string; disabled?: boolean | string }[], rows: number, columns: number): number {
+  // A line wider than the terminal takes as many rows as it reaches across.
+  const rowsOf = (text: string) => text.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(width(line) / columns)), 0);
+  const description = Math.max(0, ...choices.map((choice) => (choice.description ? rowsOf(choice.description) : 0)));
+  const refusal = choices.some((choice) => choice.disabled) ? rowsOf(`> ${notChosenShown()}`) : 0;
+  // At least the choice the pointer is on, however short the terminal.
+  return Math.max(1, rows - rowsOf(`? ${question}`) - 1 - description - refusal - 1);
 }
 
 /**

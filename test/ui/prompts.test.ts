@@ -1,0 +1,57 @@
+// The real prompts' layout on a short terminal (a split window): a list question, its choices,
+// the highlighted choice's description and the help line all fit the terminal's rows.
+import { select } from '@inquirer/prompts';
+import { render } from '@inquirer/testing';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadLibraryFile } from '../../src/library/load.js';
+import { described } from '../../src/ui/prompter.js';
+import { listLines } from '../../src/ui/prompts.js';
+
+const shipped = loadLibraryFile(join(import.meta.dirname, '../../data/library.yaml'));
+
+/** The routine question of a session, choices and descriptions as the session gives them. */
+const routineChoices = shipped.routines.map((routine) => ({ value: routine.id, name: `${routine.name} (${routine.exercises.length} drills)`, description: described(routine.description ?? '') }));
+
+/** The screen of the question, asked on a terminal of `rows` rows and 80 columns. */
+async function screenOf(message: string, choices: { value: string; name: string; description?: string; disabled?: string }[], rows: number): Promise<string[]> {
+  const { getScreen, answer } = await render(select, { message, choices, loop: false, pageSize: listLines(message, choices, rows, 80) });
+  const screen = getScreen().split('\n');
+  (answer as Promise<string> & { cancel(): void }).cancel();
+  await answer.catch(() => undefined);
+  return screen;
+}
+
+describe('a list question on a short terminal', () => {
+  it('keeps the question, the highlighted choice and its description on screen, in 10 rows', async () => {
+    const screen = await screenOf('Which routine?', routineChoices, 10);
+    expect(screen.length).toBeLessThanOrEqual(10);
+    expect(screen[0]).toMatch(/^\? Which routine\?$/);
+    expect(screen[1]).toMatch(/^❯ /);
+    expect(screen.join(' ')).toContain(routineChoices[0]!.description.split('\n')[0]);
+    expect(screen.at(-1)).toMatch(/navigate/);
+  });
+
+  it('shows as many choices as the rows leave room for, and all of them on a tall terminal', async () => {
+    const moreRoom = await screenOf('Which routine?', routineChoices, 14);
+    expect(moreRoom.length).toBeLessThanOrEqual(14);
+    expect(moreRoom.filter((line) => / \(\d+ drills\)$/.test(line)).length).toBeGreaterThan(1);
+    const tall = await screenOf('Which routine?', routineChoices, 40);
+    expect(tall.filter((line) => / \(\d+ drills\)$/.test(line))).toHaveLength(routineChoices.length);
+  });
+
+  it('leaves room for a longer question and for the reason a choice cannot be picked', async () => {
+    const choices = [
+      { value: 'a', name: 'Joint chain, feet upward (5 drills)', description: 'One line.' },
+      ...Array.from({ length: 8 }, (_, i) => ({ value: `r${i}`, name: `Routine ${i}`, disabled: '(all its drills are set aside)' })),
+    ];
+    const question = 'Which test movement? (The same one all session.)\nSecond line of the question.';
+    expect(listLines(question, choices, 12, 80)).toBe(12 - 2 - 1 - 1 - 2 - 1);
+    expect((await screenOf(question, choices, 12)).length).toBeLessThanOrEqual(12 - 2);
+  });
+
+  it('counts a line wider than the terminal as the rows it reaches across', () => {
+    const choices = [{ value: 'a', name: 'a', description: 'x'.repeat(100) }];
+    expect(listLines('Which?', choices, 20, 40)).toBe(20 - 1 - 1 - 3 - 1);
+  });
+});
