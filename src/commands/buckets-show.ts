@@ -87,7 +87,7 @@ function drillLines(status: ExerciseStatus, colour: Colours): string[] {
   lines.push(...packed(evidenceParts(status.evidence), 80, '    '));
   if (status.retestDueAt) {
     const date = localDate(new Date(status.retestDueAt));
-    lines.push(...wrap(status.retestDue ? `re-test ${colour.yellow.bold('due')} (since ${date})` : `re-test from ${date}`, 80, '    '));
+    lines.push(...wrap(status.retestDue ? `re-test ${colour.bold('due')} (since ${date})` : `re-test from ${date}`, 80, '    '));
   }
   if (status.source === 'manual' && status.note !== undefined) {
     lines.push(...wrap(`moved by hand: ${status.note}`, 78, '    '));
@@ -105,12 +105,14 @@ function renderBuckets(
   itb: string,
   now: Date,
 ): string {
-  const out: string[] = wrap(`Rehab — your rehab routine (${view.rehab.length})`).map((line) => colour.green.bold(line));
+  // Headings bold in the terminal's own colour: many terminals show bold green or yellow in their
+  // bright shade, which all but vanishes on a white background.
+  const out: string[] = wrap(`Rehab — your rehab routine (${view.rehab.length})`).map((line) => colour.bold(line));
   const dimmed = (text: string) => wrap(text, 80, '  ').map((line) => colour.dim(line));
   if (view.rehab.length === 0) out.push(...dimmed('Nothing yet: drills that lower your score land here.'));
   for (const status of view.rehab) out.push(...drillLines(status, colour));
 
-  out.push('', colour.yellow.bold(`Avoid for now (${view.avoid.length})`));
+  out.push('', colour.bold(`Avoid for now (${view.avoid.length})`));
   if (view.avoid.length === 0) out.push(...dimmed('Nothing set aside.'));
   for (const status of view.avoid) out.push(...drillLines(status, colour));
 

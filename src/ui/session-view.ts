@@ -18,9 +18,10 @@ export function drillCard({ exercise, index, total, attempt, side }: Card, colou
   const lines = [
     '',
     colour.dim(`Exercise ${index + 1} of ${total} · ${exercise.region}`),
-    ...wrap(exercise.name + (attempt === 2 ? colour.yellow('  (second try)') : ''), 80).map((line) => colour.bold(line)),
+    // In the terminal's own colour: a bold yellow shows bright, and all but vanishes on white.
+    ...wrap(exercise.name + (attempt === 2 ? '  (second try)' : ''), 80).map((line) => colour.bold(line)),
   ];
-  if (attempt === 2) lines.push(...wrap(retryAdvice(exercise), 78, '  ').map((line) => colour.yellow(line)));
+  if (attempt === 2) lines.push(...wrap(retryAdvice(exercise), 78, '  '));
   exercise.steps.forEach((step, i) => lines.push(...hanging(`  ${String(i + 1).padStart(2)}. `, step, 78)));
   const dose = `  ${colour.dim('Dose:')} ${describeDose(exercise.dose)}`;
   const sideWords = `${colour.dim('Side:')} ${describeSide(exercise.side, side)}`;
