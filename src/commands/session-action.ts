@@ -93,7 +93,7 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
           ? 'Skipping the strength drills left ("Skip this drill" below) is a sound choice: the drills after them that are not strength work still suit today, and the strength drills can wait for your next strength session.'
           : 'Stopping here is a sound choice ("Stop the session here" below); the others can wait for your next strength session.';
         const enough = `You have tried ${loadingDrillsTried(state)} strength drills this session, and two or three are enough for one day. ${choice}`;
-        say(`\n${wrap(enough, 78).map((line) => colour.yellow(line)).join('\n')}\n`);
+        say(`\n${wrap(enough, 78).map((line) => colour.bold(line)).join('\n')}\n`);
       }
       const answer = await ask(state.ask, { plan, exercises, prompter, options, colour, say, thresholds: state.session.thresholds });
       const step = next(state, answer, ctx.now().toISOString());
@@ -182,11 +182,11 @@ function introduction(plan: Plan, library: Library, flaredToday: boolean, colour
   lines.push(...packed([`Rating ${plan.symptom} during: ${plan.movement}`, `painful side: ${plan.side}`], 80).map((line) => colour.dim(line)));
   if (cues.length > 0) lines.push('', 'Keep in mind:', ...cues.flatMap((cue) => hanging('  · ', cue, 78)));
   if (plan.resting.length > 0) {
-    lines.push('', colour.yellow('Left out today, to keep 48 hours after your last strength drills:'));
+    lines.push('', colour.bold('Left out today, to keep 48 hours after your last strength drills:'));
     for (const exercise of plan.resting) lines.push(...hanging('  · ', exercise.name, 78));
   }
   if (plan.setAside.length > 0) {
-    lines.push('', colour.yellow('Left out today, as set aside for now:'));
+    lines.push('', colour.bold('Left out today, as set aside for now:'));
     for (const status of plan.setAside) {
       const why = [status.flare ? 'after a flare-up' : '', `re-test from ${localDate(new Date(status.retestDueAt!))}`].filter(Boolean).join('; ');
       lines.push(...hanging('  · ', `${status.name} (${why})`, 78));

@@ -76,7 +76,7 @@ export async function ask(question: Exclude<Ask, { kind: 'finished' }>, turn: Tu
         const why = byHand
           ? `Set aside by your choice on ${localDate(new Date(earlier.decidedAt!))}${earlier.note === undefined ? '' : ` (your note: ${earlier.note})`}, back today for its re-test: if your reason still holds, skip it; otherwise ${gently}`
           : `Set aside ${earlier.flare ? 'after a flare-up' : 'earlier'}, back today for its re-test: ${gently}`;
-        say(`${wrap(why, 80, '  ').map((line) => colour.yellow(line)).join('\n')}\n`);
+        say(`${wrap(why, 80, '  ').map((line) => colour.bold(line)).join('\n')}\n`);
       }
       // Tested before and kept: worth knowing when a long routine is done a few drills a day.
       const inRehab = plan.inRehab.find((status) => status.exerciseId === exercise.id);
@@ -92,7 +92,7 @@ export async function ask(question: Exclude<Ask, { kind: 'finished' }>, turn: Tu
         say(`${wrap(which, 80, '  ').map((line) => colour.dim(line)).join('\n')}\n`);
       }
       for (const warning of warnings(question.before, question.attempt, plan.symptom, thresholds)) {
-        say(`${wrap(warning, 80, '  ').map((line) => colour.yellow(line)).join('\n')}\n`);
+        say(`${wrap(warning, 80, '  ').map((line) => colour.bold(line)).join('\n')}\n`);
       }
       const hold = options.timer ? exercise.dose.holdSeconds : undefined;
       // Holds come in sets, and often on each side: the timer stays on offer for every one, and

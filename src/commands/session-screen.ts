@@ -66,7 +66,7 @@ export async function screenIfNeeded(ctx: Context, store: Store, data: StoreData
           'before doing these exercises, to rule out something that needs other care.',
         78,
       )
-        .map((line) => colour.yellow(line))
+        .map((line) => colour.bold(line))
         .join('\n')}\n`,
     );
     proceeded = await prompter.confirm({ message: 'Go on with a session anyway?', default: false }).catch(stopped);

@@ -59,10 +59,10 @@ export async function setUp(
   let resting: Exercise[] = [];
 
   for (const professional of advice.filter((a) => a.id === 'see-a-professional')) {
-    say(`\n${wrap(professional.message, 78).map((l) => colour.yellow(l)).join('\n')}\n`);
+    say(`\n${wrap(professional.message, 78).map((l) => colour.bold(l)).join('\n')}\n`);
   }
   if (spacing && exercises.some((exercise) => exercise.loading)) {
-    say(`\n${wrap(spacing.message, 78).map((l) => colour.yellow(l)).join('\n')}\n`);
+    say(`\n${wrap(spacing.message, 78).map((l) => colour.bold(l)).join('\n')}\n`);
     const gentle = exercises.filter((exercise) => !exercise.loading);
     const message = gentle.length > 0 ? 'Do the strength drills today anyway? (No leaves them out today.)' : 'Do the strength drills today anyway?';
     if (!(await prompter.confirm({ message, default: false }))) {

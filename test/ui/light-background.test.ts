@@ -7,7 +7,7 @@ import { colours } from '../../src/ui/colour.js';
 import { drillCard } from '../../src/ui/session-view.js';
 import { drill } from '../helpers/drills.js';
 import { run, tempHome } from '../helpers/run.js';
-import { buildSession } from '../helpers/sessions.js';
+import { buildSession, setUpFlags } from '../helpers/sessions.js';
 
 /** The text shown bold and green or yellow: each run of it, in order. */
 function brightened(text: string): string[] {
@@ -57,6 +57,24 @@ describe('on a white background', () => {
       expect(stdout).toMatch(/\x1b\[/);
       expect(stdout).toContain('re-test \x1b[1mdue');
       expect(brightened(stdout)).toEqual([]);
+    } finally {
+      cleanup();
+    }
+  });
+
+  it("a session says its safety advice bold in the terminal's own colour, not in yellow", async () => {
+    const { home, cleanup } = tempHome();
+    try {
+      const { code, stdout } = await run(['session', 'joint-chain', ...setUpFlags], {
+        home,
+        tty: true,
+        env: { NO_COLOR: undefined, FORCE_COLOR: '1' },
+        answers: [true, false, false, false, false, false, false],
+      });
+      expect(code).toBe(0);
+      const advice = stdout.split('\n').find((line) => line.includes('You answered yes'))!;
+      expect(advice).toContain('\x1b[1m');
+      expect(advice).not.toMatch(/\x1b\[(3[0-7]|9[0-7])m/);
     } finally {
       cleanup();
     }
