@@ -1,5 +1,5 @@
 // Runs an itb command in-process with a temporary ITB_HOME and scripted answers.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli.js';
@@ -50,6 +50,22 @@ export async function run(argv: string[], options: RunOptions = {}): Promise<Run
 
 /** A fresh, empty ITB_HOME, removed by the returned cleanup. */
 export function tempHome(): { home: string; cleanup: () => void } {
-  const home = mkdtempSync(join(tmpdir(), 'itb-test-'));
+  const home = mkdtempSync(join(shortTempFolder(), 'itb-test-'));
   return { home, cleanup: () => rmSync(home, { recursive: true, force: true }) };
+}
+
+/**
+ * Where temporary homes go: /tmp where it may be written to, else the system's own. Tests of
+ * lines that must fit 80 columns build paths of a chosen length from the home's, which they can
+ * only do from a short one; a TMPDIR set to a long folder (as on macOS, /var/folders/…/T) is not.
+ */
+function shortTempFolder(): string {
+  const system = tmpdir();
+  if (process.platform === 'win32' || system.length <= '/tmp'.length) return system;
+  try {
+    accessSync('/tmp', constants.W_OK | constants.X_OK);
+    return '/tmp';
+  } catch {
+    return system;
+  }
 }
