@@ -24,6 +24,12 @@ function itb(args: string[], cols?: number): Terminal {
   return terminal;
 }
 
+/**
+ * The environment of a command run without a terminal: only what it needs, so that an ITB_DATA,
+ * FORCE_COLOR or XDG_CONFIG_HOME of the machine running the tests cannot change what it does.
+ */
+const plainEnv = () => ({ PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ITB_HOME: home, NO_COLOR: '1' });
+
 const storeOf = () => JSON.parse(readFileSync(join(home, 'store.json'), 'utf8'));
 const storeOfExists = () => existsSync(join(home, 'store.json'));
 
@@ -96,7 +102,7 @@ describe('itb session in a terminal', () => {
     expect(statSync(join(home, 'store.json')).mode & 0o777).toBe(0o600);
 
     // What the user runs next shows the same result.
-    const shown = spawnSync(process.execPath, [BIN, 'buckets', '--json'], { env: { ...process.env, ITB_HOME: home }, encoding: 'utf8' });
+    const shown = spawnSync(process.execPath, [BIN, 'buckets', '--json'], { env: plainEnv(), encoding: 'utf8' });
     expect(shown.status).toBe(0);
     const view = JSON.parse(shown.stdout);
     expect(view.rehab.map((s: { exerciseId: string }) => s.exerciseId)).toEqual(['lateral-ankle-tilts', 'opposite-scapular-camshafts']);
@@ -159,7 +165,7 @@ describe('itb session in a terminal', () => {
     expect(session.results).toEqual([expect.objectContaining({ exerciseId: 'lateral-ankle-tilts', outcome: 'rehab' })]);
     expect(storeOf().buckets.map((b: { exerciseId: string }) => b.exerciseId)).toEqual(['lateral-ankle-tilts']);
     // Marked interrupted, the session counts as over: the history says so at once.
-    const history = spawnSync(process.execPath, [BIN, 'history'], { env: { ...process.env, ITB_HOME: home, NO_COLOR: '1' }, encoding: 'utf8' });
+    const history = spawnSync(process.execPath, [BIN, 'history'], { env: plainEnv(), encoding: 'utf8' });
     expect(history.stdout).toMatch(/6 → 4 +1 helped · interrupted/);
     return { t, code };
   }
@@ -364,10 +370,13 @@ describe('itb session in a terminal', () => {
   });
 
   it('reminds of a flare-up earlier today before anything else; Enter alone rests, a typed yes goes on gently', async () => {
-    // A flare-up a few minutes ago (at midnight, early in the day), in a session cut off after it.
-    const midnight = new Date();
-    midnight.setHours(0, 0, 0, 0);
-    const flaredAt = Math.max(midnight.getTime(), Date.now() - 5 * 60 * 1000);
+    // The sessions run in a time zone where it is now early afternoon, so that "today" is the same
+    // day for the flare-up, for the first session and for the second, whenever this test runs: in
+    // the program's own zone it could be a few seconds to midnight, and the second session would
+    // start on the next day.
+    const { zone, offsetMs } = zoneAtMidday(new Date());
+    // A flare-up a few minutes ago, in a session cut off after it.
+    const flaredAt = Date.now() - 5 * 60 * 1000;
     // Started two minutes before: the baseline, then a minute later the rise from 4 to 7, then its result.
     const startedAt = new Date(flaredAt - 2 * 60 * 1000).toISOString();
     const flared = buildSession({ startedAt, routine: 'strength', baseline: 4, status: 'interrupted', drills: [{ id: 'clamshells', scores: [7] }] });
@@ -377,9 +386,9 @@ describe('itb session in a terminal', () => {
       data.buckets = projectBuckets(data.sessions, data.moves);
     });
     const before = readFileSync(join(home, 'store.json'), 'utf8');
-    const clock = new Date(flaredAt).toTimeString().slice(0, 5);
-    // The same time zone as this test's clock, to name the same day and time.
-    const session = () => new Terminal(['session', 'joint-chain', '--side', 'left', '--symptom', 'pain', '--movement', 'lunge'], { ITB_HOME: home, TZ: process.env.TZ ?? 'UTC' });
+    // The time of day of the flare-up in that zone.
+    const clock = new Date(flaredAt + offsetMs).toISOString().slice(11, 16);
+    const session = () => new Terminal(['session', 'joint-chain', '--side', 'left', '--symptom', 'pain', '--movement', 'lunge'], { ITB_HOME: home, TZ: zone });
 
     const resting = session();
     open.push(resting);
@@ -403,7 +412,7 @@ describe('itb session in a terminal', () => {
 
   it('shows every choice of a list at once on a terminal of 24 lines', async () => {
     // A movement typed last time, then the library's six, then "Something else": eight choices.
-    const set = spawnSync(process.execPath, [BIN, 'settings', 'movement', 'going downstairs'], { env: { ...process.env, ITB_HOME: home }, encoding: 'utf8' });
+    const set = spawnSync(process.execPath, [BIN, 'settings', 'movement', 'going downstairs'], { env: plainEnv(), encoding: 'utf8' });
     expect(set.status).toBe(0);
     const t = new Terminal(['session', 'warm-up', '--side', 'left', '--symptom', 'pain'], { ITB_HOME: home }, 80, 24);
     open.push(t);
@@ -478,9 +487,17 @@ describe('itb session in a terminal', () => {
   });
 
   it('refuses to start without a terminal and names what works without one', () => {
-    const result = spawnSync(process.execPath, [BIN, 'session'], { env: { ...process.env, ITB_HOME: home }, input: '', encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [BIN, 'session'], { env: plainEnv(), input: '', encoding: 'utf8' });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/needs a terminal/);
     expect(result.stderr).toMatch(/itb buckets/);
   });
 });
+
+/** A time zone with a whole-hour offset from UTC in which `now` is between noon and one o'clock, and that offset. */
+function zoneAtMidday(now: Date): { zone: string; offsetMs: number } {
+  const hours = 12 - now.getUTCHours(); // from -11 to +12, each a zone of its own
+  // The Etc zones count the other way round: Etc/GMT-3 is three hours ahead of UTC.
+  const zone = hours === 0 ? 'Etc/GMT' : `Etc/GMT${hours > 0 ? '-' : '+'}${Math.abs(hours)}`;
+  return { zone, offsetMs: hours * 60 * 60 * 1000 };
+}
