@@ -174,8 +174,8 @@ describe('update', () => {
     utimesSync(`${file}.lock`, new Date('2030-01-01'), new Date('2030-01-01'));
     const started = Date.now();
     await store.update((data) => void data.sessions.push(sampleSession('s2')));
-    // Not after waiting for it (20 seconds) in vain.
-    expect(Date.now() - started).toBeLessThan(5000);
+    // Not after waiting for it in vain: that wait is 20 seconds, and a slow machine may take a few.
+    expect(Date.now() - started).toBeLessThan(15_000);
     expect(Store.open(env()).read().sessions.map((session) => session.id)).toEqual(['s1', 's2']);
     expect(existsSync(`${file}.lock`)).toBe(false);
   }, 30_000);
