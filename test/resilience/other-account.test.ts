@@ -91,7 +91,9 @@ describe.skipIf(!canSwitch)('a store you may not open', () => {
 
   it('in a folder of root that others may open: the folder and the store are named in one command, and the data is said to be there', () => {
     const home = join(scratch.path, 'shared-folder');
-    mkdirSync(home, { mode: 0o755 });
+    mkdirSync(home);
+    // Set apart from mkdir, whose mode a umask such as 077 would cut down to a private folder.
+    chmodSync(home, 0o755);
     const file = join(home, 'store.json');
     writeFileSync(file, seeded, { mode: 0o600 });
     const ran = itb(['buckets', 'move', 'clamshells', 'avoid'], home);
