@@ -37,10 +37,7 @@ export function readRegularFile(file: string, limit = Infinity): Buffer {
   try {
     const stats = fstatSync(fd);
     if (stats.isDirectory()) throw Object.assign(new Error(`EISDIR: ${file} is a folder`), { code: 'EISDIR' });
-    if (!stats.isFile()) {
-      const kind = kindOf(stats);
-      throw Object.assign(new Error(`${file} is ${kind}, not a regular file`), { code: NOT_REGULAR, kind });
-    }
+    if (!stats.isFile()) throw notRegular(file, stats);
     if (stats.size > limit) {
       throw Object.assign(new Error(`${file} is larger than ${sizeWords(limit)}`), { code: TOO_BIG, size: stats.size, limit });
     }
@@ -49,6 +46,12 @@ export function readRegularFile(file: string, limit = Infinity): Buffer {
   } finally {
     closeSync(fd);
   }
+}
+
+/** The error for `file`, which `stats` show is a device, a pipe or a socket. */
+export function notRegular(file: string, stats: Stats): NotRegularError {
+  const kind = kindOf(stats);
+  return Object.assign(new Error(`${file} is ${kind}, not a regular file`), { code: NOT_REGULAR, kind } as const);
 }
 
 function kindOf(stats: Stats): string {

@@ -12,7 +12,7 @@ import { dirname } from 'node:path';
 import type Conf from 'conf';
 import type { Session, StoreData } from '../core/records.js';
 import { summarize } from '../core/summary.js';
-import { readRegularFile } from '../regular-file.js';
+import { notRegular, readRegularFile } from '../regular-file.js';
 import { checkedForWriting, freezeSession } from './check.js';
 import { hashOf, writeFingerprint } from './fingerprint.js';
 import { emptyStore } from './migrations.js';
@@ -20,7 +20,7 @@ import { storeFile, vouchedContent } from './store-file.js';
 import { fileAsFolder, parseStore, readCheckedStore, readStoreBytes, unreachableFolder } from './store-read.js';
 import { importConf, removeLeftoverTempFiles, StoreWriter } from './store-writer.js';
 import { writeSummaryFile } from './summary-file.js';
-import { folderFailure, folderHint, reason, storeError, writeHint } from './store-errors.js';
+import { folderFailure, folderHint, readFailure, readFailureHint, reason, storeError, writeHint } from './store-errors.js';
 import { lockStore } from './store-lock.js';
 
 export { emptyStore, storeFile };
@@ -75,6 +75,7 @@ export class Store {
       throw unreachableFolder(this.path) ?? fileAsFolder(this.path) ?? storeError(this.path, `cannot be saved: its folder cannot be created (${folderFailure(folder, error)})`, folderHint);
     }
 
+    this.#refuseNotRegular();
     for (let attempt = 1; attempt <= 3; attempt++) {
       const release = await lockStore(lockfile, this.path, (problem, hint, error) =>
         error === undefined ? storeError(this.path, problem, hint) : storeError(this.path, `${problem} (${reason(error)})`, writeHint(this.path, error)),
@@ -88,6 +89,23 @@ export class Store {
       }
     }
     throw storeError(this.path, 'is busy: other itb processes kept changing it', 'Nothing was changed. Try again in a moment.');
+  }
+
+  /**
+   * Throws when a device, a pipe or a socket is in the store's place (a link to /dev/zero, say),
+   * as a read says it: before its lock is taken beside what the link leads to, a folder such as
+   * /dev where the lock may not be made, and whose refusal would name the wrong thing.
+   */
+  #refuseNotRegular(): void {
+    let stats;
+    try {
+      stats = statSync(this.path);
+    } catch {
+      return; // Not there yet, or not to be reached: the save says why.
+    }
+    if (stats.isFile() || stats.isDirectory()) return;
+    const error = notRegular(this.path, stats);
+    throw storeError(this.path, readFailure(error, this.path), readFailureHint(error, this.path));
   }
 
   /**

@@ -420,6 +420,20 @@ describe('a store path that is not a readable file', () => {
     expect(readdirSync(home)).toEqual(['store.json']);
   });
 
+  it.skipIf(process.platform === 'win32')('refuses a save to a link to a pipe before taking a lock beside the pipe, where it may not be made', async () => {
+    mkdirSync(home);
+    const pipe = join(root, 'pipe');
+    execFileSync('mkfifo', [pipe]);
+    symlinkSync(pipe, file);
+    // What stands where the save's lock would go (as /dev/zero.lock may not be made by a user):
+    // the store is named for what it is, not for the lock.
+    writeFileSync(`${pipe}.lock`, '');
+    const error = (await caught(() => Store.open(env()).update(() => undefined))) as StoreError;
+    expect(error.message).toBe(`the itb store ${file} is a named pipe (FIFO), not a regular file`);
+    expect(error.hint).toMatch(/^Nothing was changed\. Move it away/);
+    expect(readdirSync(home)).toEqual(['store.json']);
+  });
+
   it.skipIf(!existsSync('/dev/zero'))('reports a link to a device, which never ends, without reading it', async () => {
     mkdirSync(home);
     symlinkSync('/dev/zero', file);
