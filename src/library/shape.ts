@@ -152,7 +152,33 @@ function howToWrite(doc: Document, path: Path, expected: string, message: string
     return `${message}: write each item on a line of its own under "${field}:", indented and starting with "- "${none}`;
   }
   if (expected === 'object' && field === 'dose') return `${message}: write its fields, as in dose: { sets: 3, reps: 10 } or dose: { holdSeconds: 30, perSide: true }`;
+  const [list, , parent] = path;
+  if ((expected === 'int' || expected === 'number') && list === 'exercises' && parent === 'dose' && typeof node.value === 'string') {
+    const side = nodeAt(doc, path.slice(0, 2).concat('side'), false);
+    const oneSided = isScalar(side) && (side.value === 'painful' || side.value === 'opposite');
+    const advice = doseNumberAdvice(field, node.value.trim(), oneSided);
+    return advice && `${message}: ${advice}`;
+  }
   return undefined;
+}
+
+/**
+ * How to write a dose's number given with words, as a plan on paper reads ("3 x 10", "30s",
+ * "10 each side", "1 min"): the field takes the number alone. Undefined for anything else.
+ */
+function doseNumberAdvice(field: string, text: string, oneSided: boolean): string | undefined {
+  const setsByReps = /^(\d+)\s*[x×*]\s*(\d+)$/i.exec(text);
+  if (setsByReps && (field === 'reps' || field === 'sets')) return `write the sets and the reps as two fields of the dose, sets: ${setsByReps[1]} and reps: ${setsByReps[2]}`;
+  const range = /^(\d+)\s*(?:-|–|to)\s*(\d+)\b/i.exec(text);
+  if (range) return `write one number, not a range, such as ${field}: ${range[2]}`;
+  const minutes = /^(\d+)\s*(?:m|mins?|minutes?)$/i.exec(text);
+  if (minutes && field === 'holdSeconds') return `the hold is written in seconds, as holdSeconds: ${Number(minutes[1]) * 60}`;
+  const counted = /^(\d+)\s*\D/.exec(text);
+  if (!counted) return undefined;
+  // A one-sided drill's dose is already for its one side (cross-checks.ts): no perSide there.
+  const perSideWords = /\b(?:each|per|a)\s+(?:side|leg)\b/i.test(text);
+  const eachSide = !perSideWords ? '' : oneSided ? ' (this drill is done on one side, and its dose is for that side)' : ', and "perSide: true" for a dose done on each side';
+  return `write the number alone, as ${field}: ${counted[1]}${eachSide}`;
 }
 
 /** The schema of the field at `path`: of the library itself, or of an item of one of its lists. */

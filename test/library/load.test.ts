@@ -458,6 +458,29 @@ describe('the shape of each item', () => {
     ]);
   });
 
+  it('says how to write a dose\'s number written as on a paper plan ("3 x 10", "30s", "10 each side", "1 min", "8-12")', () => {
+    const drill = (id: string, side: string, dose: string) =>
+      `  - id: ${id}\n    name: ${id}\n    region: hip\n    category: strength\n    steps: [Lift.]\n    side: ${side}\n    loading: true\n    dose:\n${dose}`;
+    const source =
+      'version: 1\nexercises:\n' +
+      drill('a', 'both', '      reps: 3 x 10\n') +
+      drill('b', 'both', '      holdSeconds: 30s\n') +
+      drill('c', 'both', '      reps: 10 each side\n') +
+      drill('d', 'painful', '      reps: 10 per side\n') +
+      drill('e', 'none', '      holdSeconds: 1 min\n') +
+      drill('f', 'none', '      reps: 8-12\n') +
+      drill('g', 'none', '      reps: ten\n');
+    expect(problemsIn(source)).toEqual([
+      '11:7  exercises.0.dose.reps  must be a whole number, not "3 x 10": write the sets and the reps as two fields of the dose, sets: 3 and reps: 10',
+      '20:7  exercises.1.dose.holdSeconds  must be a whole number, not "30s": write the number alone, as holdSeconds: 30',
+      '29:7  exercises.2.dose.reps  must be a whole number, not "10 each side": write the number alone, as reps: 10, and "perSide: true" for a dose done on each side',
+      '38:7  exercises.3.dose.reps  must be a whole number, not "10 per side": write the number alone, as reps: 10 (this drill is done on one side, and its dose is for that side)',
+      '47:7  exercises.4.dose.holdSeconds  must be a whole number, not "1 min": the hold is written in seconds, as holdSeconds: 60',
+      '56:7  exercises.5.dose.reps  must be a whole number, not "8-12": write one number, not a range, such as reps: 12',
+      '65:7  exercises.6.dose.reps  must be a whole number, not "ten"',
+    ]);
+  });
+
   it('says a file nested absurdly deep is, with a path short enough to read', () => {
     const lists = problemsIn(`version: 1\nexercises: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`);
     expect(lists).toHaveLength(1);
