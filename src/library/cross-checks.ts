@@ -32,6 +32,7 @@ export function crossChecks(data: unknown, doc: Document, at: At): (Found & { re
     return new Set(firstIndex.keys());
   };
   const exerciseIds = unique('exercises');
+  const drillsListed = items(data, 'exercises').length > 0;
   unique('routines');
   unique('movements');
   const cueIds = unique('cues');
@@ -44,6 +45,9 @@ export function crossChecks(data: unknown, doc: Document, at: At): (Found & { re
     for (const [field, kind, known] of references) {
       const seen = new Set<unknown>();
       items(routine, field).forEach((id, i) => {
+        // Without a list of drills ("exercises:" misspelt or left out, which is reported), every
+        // drill of every routine would be reported as unknown, burying the one line to fix.
+        if (kind === 'exercise' && !drillsListed) return;
         if (typeof id === 'string' && !known.has(id)) report(['routines', r, field, i], () => unknownReference(kind, id, known, items(data, 'exercises')), true);
         // A drill is judged once a session: a second place in the same routine would be judged twice.
         else if (seen.has(id)) report(['routines', r, field, i], `"${String(id)}" is listed twice in this routine`);

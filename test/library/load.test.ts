@@ -526,6 +526,18 @@ describe('checks across the file', () => {
     ]);
   });
 
+  it('reports a misspelt "exercises:" once, without a line for every drill of every routine', () => {
+    const source = readFileSync(fixture('good.yaml'), 'utf8');
+    expect(problemsIn(source.replace('\nexercises:\n', '\nexercise:\n'))).toEqual([
+      '2:1  exercises  missing required field',
+      '15:1  exercise  unknown field "exercise" (did you mean "exercises"?)',
+    ]);
+    expect(problemsIn(source.replace('\nexercises:\n', '\nExercises:\n'))).toEqual([
+      '2:1  exercises  missing required field',
+      '15:1  Exercises  unknown field "Exercises" (did you mean "exercises"?)',
+    ]);
+  });
+
   it('says a routine naming a drill by its name, or a cue by its text, names them by id, in one line each', () => {
     const source = readFileSync(fixture('unknown-references.yaml'), 'utf8')
       .replace('      - clamshell\n', '      - clamshells\n      - Bridges\n')
