@@ -1,6 +1,6 @@
 // What `itb settings` does (declared in settings.ts).
 import type { Command } from 'commander';
-import { findSettingKey, parseSetting, settingDefinitions, settingKeys, type SettingKey } from '../core/settings.js';
+import { findSettingKey, parseSetting, settingDefault, settingDefinitions, settingKeys, type SettingKey } from '../core/settings.js';
 import { inSentence } from '../core/text.js';
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
@@ -21,7 +21,7 @@ export async function showOrChangeSettings(ctx: Context, keyText: string | undef
     const valueOf = (key: SettingKey) => (settings[key] === undefined ? colour.dim('not set') : String(settings[key]));
     const lines = settingKeys.flatMap((key) => [
       ...(16 + 20 <= onScreen(80) ? hanging(colour.bold(key.padEnd(16)), valueOf(key), 80) : [colour.bold(key), ...wrap(valueOf(key), 80, '  ')]),
-      ...wrap(`${settingDefinitions[key].meaning} (${settingDefinitions[key].allowed})`, 80, '  ').map((line) => colour.dim(line)),
+      ...wrap(`${settingDefinitions[key].meaning} (${settingDefinitions[key].allowed}${settingDefault(key) === undefined ? '' : `; ${settingDefault(key)} by default`})`, 80, '  ').map((line) => colour.dim(line)),
     ]);
     // And how to change one: the list alone does not say.
     const itb = itbWithLibrary(ctx, command);
@@ -47,8 +47,9 @@ export async function showOrChangeSettings(ctx: Context, keyText: string | undef
   if (options.unset && valueText !== undefined) throw new UserError('give either a new value or --unset, not both');
   // Refused rather than ignored: a script waiting for JSON would be left with nothing to read.
   if (options.json) throw new UserError('--json is for showing a setting: a change prints no JSON', `Leave --json out; \`itb settings ${key} --json\` shows it after.`);
+  // A threshold goes back to its default by being set to it: say which value that is.
   if (options.unset && !settingDefinitions[key].remembered) {
-    throw new UserError(`${key} always has a value; set it to ${settingDefinitions[key].allowed}`);
+    throw new UserError(`${key} always has a value; set it to ${settingDefinitions[key].allowed}`, `To go back to the default: \`${itbWithLibrary(ctx, command)} settings ${key} ${settingDefault(key)}\`.`);
   }
   const parsed = options.unset ? undefined : parseSetting(key, valueText!);
   if (parsed && !parsed.ok) throw new UserError(parsed.reason);

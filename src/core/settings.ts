@@ -1,7 +1,7 @@
 // The settings a user can change, what each means, and how a typed value is checked.
 import { closest } from './closest.js';
 import type { Settings } from './records.js';
-import { orList, painfulSides, symptoms } from './terms.js';
+import { defaultSettings, orList, painfulSides, symptoms } from './terms.js';
 import { controlCharacterIn, oneLineProblem } from './text.js';
 
 export type SettingKey = keyof Settings;
@@ -13,6 +13,9 @@ interface Definition {
   /** Remembered answers may be cleared; the method's thresholds always have a value. */
   remembered: boolean;
 }
+
+/** The value a threshold has until it is changed, and goes back to when set to it again. */
+export const settingDefault = (key: SettingKey): number | undefined => (Object.hasOwn(defaultSettings, key) ? defaultSettings[key as keyof typeof defaultSettings] : undefined);
 
 // Full-width digits and letters (from a Japanese or Chinese keyboard) are read as the plain
 // ones they show, as a score typed in a session is.

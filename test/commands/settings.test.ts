@@ -22,6 +22,10 @@ describe('itb settings', () => {
     for (const key of ['minImprovement', 'flareRise', 'retestAfterDays', 'side', 'symptom', 'movement']) expect(result.stdout).toContain(key);
     expect(result.stdout).toMatch(/minImprovement\s+1/);
     expect(result.stdout).toMatch(/side\s+not set/);
+    // The default of each threshold, to go back to it.
+    expect(result.stdout).toMatch(/from\s+1 to 3; 1 by default\)/);
+    expect(result.stdout).toMatch(/from\s+2 to 5; 3 by default\)/);
+    expect(result.stdout).toMatch(/from\s+1 to 365; 14 by default\)/);
     // And where the store is, for a backup or a move.
     expect(result.stdout).toContain(`Kept in ${join(home, 'store.json')}`);
     // Then how to change one.
@@ -149,7 +153,7 @@ describe('itb settings', () => {
     expect(asked).toMatchObject({ code: 0, stdout: '', stderr: 'movement is not set.\n' });
     const threshold = await run(['settings', 'flareRise', '--unset'], { home });
     expect(threshold.code).toBe(2);
-    expect(threshold.stderr).toMatch(/always has a value/);
+    expect(threshold.stderr).toBe('error: flareRise always has a value; set it to a whole number from 2 to 5\nTo go back to the default: `itb settings flareRise 3`.\n');
     const both = await run(['settings', 'side', 'left', '--unset'], { home });
     expect(both.code).toBe(2);
   });
