@@ -6,8 +6,10 @@ import { closest } from '../core/closest.js';
 import { controlCharacterPaths } from '../core/text.js';
 import { position, type At, type Path } from './positions.js';
 import type { Found } from './problems.js';
-import { anyLengthId } from './schema.js';
+import { anyLengthId, exerciseSchema } from './schema.js';
 import { isRecord } from './shape.js';
+
+const idSchema = exerciseSchema.shape.id;
 
 /**
  * Checks zod cannot make on one object: unique ids and references that resolve. They run on the
@@ -78,6 +80,11 @@ function unknownReference(kind: 'exercise' | 'cue', id: string, known: Set<strin
     return 'a routine\'s cues are the ids of cues listed under "cues:" at the top of the file, not text: list this one there (an id and its text) and write its id here';
   }
   if (kind === 'cue' && known.size === 0) return `unknown cue "${id}": the file has no "cues:" list at its top, where each cue has an id and its text`;
-  const near = closest(id, [...known]);
-  return `unknown ${kind} "${id}"${near.length > 0 ? ` (did you mean ${near.map((n) => `"${n}"`).join(' or ')}?)` : ''}`;
+  // An id the file has but that is not one ("Wall Sit") is no id to copy here: it is the one to fix.
+  const valid = [...known].filter((candidate) => idSchema.safeParse(candidate).success);
+  const near = closest(id, valid);
+  if (near.length > 0) return `unknown ${kind} "${id}" (did you mean ${near.map((n) => `"${n}"`).join(' or ')}?)`;
+  const [invalid] = closest(id, [...known].filter((candidate) => !valid.includes(candidate)));
+  const item = kind === 'exercise' ? 'drill' : kind;
+  return `unknown ${kind} "${id}"${invalid === undefined ? '' : `: the ${item} with the id "${invalid}" may be the one meant, but that id is not valid; fix it where the ${item} is written`}`;
 }

@@ -538,6 +538,14 @@ describe('checks across the file', () => {
     ]);
   });
 
+  it('does not suggest copying a drill\'s id that is itself not valid into a routine, but to fix that id', () => {
+    const source = readFileSync(fixture('good.yaml'), 'utf8').replace('  - id: ankle-rocks', '  - id: Ankle Rocks');
+    expect(problemsIn(source)).toEqual([
+      '31:5  exercises.1.id  must be lowercase words joined by hyphens, like "hip-circles": the letters a to z and digits only, without accents, capitals, spaces or "_"',
+      '47:9  routines.0.exercises.0  unknown exercise "ankle-rocks": the drill with the id "Ankle Rocks" may be the one meant, but that id is not valid; fix it where the drill is written',
+    ]);
+  });
+
   it('says a routine naming a drill by its name, or a cue by its text, names them by id, in one line each', () => {
     const source = readFileSync(fixture('unknown-references.yaml'), 'utf8')
       .replace('      - clamshell\n', '      - clamshells\n      - Bridges\n')
