@@ -208,6 +208,15 @@ describe('itb validate', () => {
     expect(stderr).toBe('');
   });
 
+  it('a good file without routines: valid, with a note that a session needs one', async () => {
+    const file = join(home, 'drills-only.yaml');
+    writeFileSync(file, readFileSync(good, 'utf8').replace(/\nroutines:\n[\s\S]*$/, '\n'));
+    const { code, stdout, stderr } = await itb(['validate', file]);
+    expect(code).toBe(0);
+    expect(stdout).toBe(`✓ ${file}: 2 drills, 0 routines, no problems\n`);
+    expect(stderr.replace(/\s+/g, ' ')).toBe('Note: with no routines, a session has none to run. Add one under "routines:": an id, a name, a description and the ids of its exercises, in order. ');
+  });
+
   it('the shipped library is valid', async () => {
     const { code, stdout, stderr } = await itb(['validate', join(import.meta.dirname, '../../data/library.yaml')]);
     expect(code).toBe(0);
