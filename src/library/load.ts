@@ -2,6 +2,7 @@
 // check in turn (syntax.ts, lost-text.ts, shape.ts for zod, cross-checks.ts for the checks that
 // span the file). Every problem (the first 50 of a file with more) is reported at once as
 // `FILE:LINE:COL  path.to.field  message`, sorted by position, in words a therapist can act on.
+import { isAbsolute } from 'node:path';
 import { isScalar, LineCounter, parseDocument } from 'yaml';
 import { EXIT, UserError } from '../errors.js';
 import { cannotReadWords, codeOf, readRegularFile, sizeWords, TOO_BIG } from '../regular-file.js';
@@ -88,7 +89,13 @@ export function checkLibraryFile(file: string, validateCommand?: string): { libr
         'Even a large library of your own is a few hundred kilobytes: check that this is the file you meant.',
       );
     }
-    throw new UserError(`cannot read ${file}: ${cannotReadWords(error, file)}`, 'Check the path of the library file.');
+    // A file named alone (ITB_DATA=my-library.yaml in a shell profile) is looked for where itb runs,
+    // which is not where the file is once the user has moved to another folder.
+    const words = cannotReadWords(error, file);
+    const hint = words === 'file not found' && !isAbsolute(file)
+      ? `A file named without its full path is looked for in the folder you run itb from (${process.cwd()}); give its full path, such as ~/itb/my-library.yaml, to use it from any folder.`
+      : 'Check the path of the library file.';
+    throw new UserError(`cannot read ${file}: ${words}`, hint);
   }
   const parsed = parseLibraryBytes(bytes);
   if (!parsed.ok) throw new LibraryError(file, parsed.problems, parsed.more, parsed.warnings, validateCommand);

@@ -665,6 +665,14 @@ describe('reading the file', () => {
   beforeEach(() => void (scratch = mkdtempSync(join(tmpdir(), 'itb-library-'))));
   afterEach(() => rmSync(scratch, { recursive: true, force: true }));
 
+  it('says where a missing file named without its full path was looked for, as ITB_DATA=my-library.yaml is looked for in every folder', () => {
+    const error = readError(join('not-here', 'my-library.yaml'));
+    expect(error.message).toBe(`cannot read ${join('not-here', 'my-library.yaml')}: file not found`);
+    expect(error.hint).toBe(
+      `A file named without its full path is looked for in the folder you run itb from (${process.cwd()}); give its full path, such as ~/itb/my-library.yaml, to use it from any folder.`,
+    );
+  });
+
   it('says plainly that a missing file is not there: exit code 2, no problem lines', () => {
     const error = readError(fixture('no-such-library.yaml'));
     expect(error.message).toBe(`cannot read ${fixture('no-such-library.yaml')}: file not found`);
