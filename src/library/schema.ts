@@ -63,7 +63,9 @@ export const routineSchema = z.strictObject({
 
 export const movementSchema = z.strictObject({
   id,
-  name: oneLine,
+  // Kept with every session's scores and remembered for the next, as a movement typed in one's
+  // own words is (src/core/records.ts): no longer than one of those.
+  name: oneLine.max(200, { error: (issue) => `must be at most 200 characters, as it is kept with the scores of every session (this one has ${String(issue.input).length})` }),
   instructions: text,
 });
 

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { localDate } from '../../src/core/history.js';
@@ -182,6 +182,17 @@ describe('itb settings', () => {
     expect((await run(['settings', 'movement', 'Single-Leg-Squat'], { home })).stderr).toBe('movement is already single-leg squat; nothing changed.\n');
     await run(['settings', 'movement', 'single-leg-squat-deep'], { home });
     expect(settings().movement).toBe('single-leg-squat-deep');
+  });
+
+  it('never meets a library movement whose name is too long to remember: the library is refused first, with the line to fix', async () => {
+    const file = join(home, 'long-movement.yaml');
+    const source = readFileSync(join(import.meta.dirname, '../fixtures/libraries/good.yaml'), 'utf8');
+    writeFileSync(file, source.replace('name: Step-down', `name: Step-down ${'slowly '.repeat(30)}`));
+    const result = await run(['--data', file, 'settings', 'movement', 'step-down'], { home });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${file}:12:5  movements.0.name  must be at most 200 characters`);
+    expect(result.stderr).not.toContain('unexpected error');
+    expect(existsSync(join(home, 'store.json'))).toBe(false);
   });
 
   it('is used by the next session', async () => {

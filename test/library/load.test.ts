@@ -501,6 +501,14 @@ describe('the shape of each item', () => {
     expect(problemsIn(source)).toContain('31:5  exercises.1.id  must be lowercase words joined by hyphens, like "hip-circles": the letters a to z and digits only, without accents, capitals, spaces or "_"');
   });
 
+  it('takes a test movement\'s name of up to 200 characters, as a session keeps it with its scores', () => {
+    const withName = (name: string) => readFileSync(fixture('good.yaml'), 'utf8').replace('name: Step-down', `name: ${name}`);
+    expect(parseLibrary(withName('a'.repeat(200))).ok).toBe(true);
+    expect(problemsIn(withName(`Step-down ${'slowly '.repeat(30)}`))).toEqual([
+      '12:5  movements.0.name  must be at most 200 characters, as it is kept with the scores of every session (this one has 219)',
+    ]);
+  });
+
   it('takes an id of up to 40 characters, one a person can type', () => {
     const withId = (id: string) => readFileSync(fixture('good.yaml'), 'utf8').replaceAll('ankle-rocks', id);
     expect(parseLibrary(withId('ankle-rocks-slowly-with-the-knee-over-to')).ok).toBe(true);
