@@ -72,7 +72,7 @@ itb supports self-care; it does not diagnose. Worried? See a clinician.`,
       getErrHelpWidth: helpColumns,
       // An error may quote what was typed: control characters in it are shown, not obeyed.
       outputError: (text, write) =>
-        write(shownSafely(plainUsageError(text, `${path} ${command.usage()}`, command.registeredArguments.map((argument) => argument.name())))),
+        write(shownSafely(plainUsageError(text, `${path} ${command.usage()}`, command.registeredArguments.map((argument) => argument.name()), switches(command)))),
     });
     for (const sub of command.commands) configure(sub, `${path} ${sub.name()}`);
   };
@@ -80,15 +80,29 @@ itb supports self-care; it does not diagnose. Worried? See a clinician.`,
   return program;
 }
 
+/** The long flags of `command` and of the commands it is under that take no value (--json, --no-color). */
+function switches(command: Command): string[] {
+  const flags: string[] = [];
+  for (let at: Command | null = command; at; at = at.parent) {
+    for (const option of at.options) if (!option.required && !option.optional && option.long) flags.push(option.long);
+  }
+  return flags;
+}
+
 /**
  * Commander's words for a value or an argument left out ("option '--since <date>' argument
  * missing", "missing required argument 'bucket'") or words too many said plainly, with the form
- * the command takes; so is an argument written as an option (`itb session --routine rehab`).
+ * the command takes; so is an argument written as an option (`itb session --routine rehab`), and
+ * a value given to an option that takes none (`--json=yes`), which commander calls unknown.
  */
-function plainUsageError(text: string, usage: string, argumentNames: string[]): string {
+function plainUsageError(text: string, usage: string, argumentNames: string[], switchFlags: string[]): string {
   return text
     .replace(/^error: unknown option '--([\w-]+)(?:=[^']*)?'$/m, (line, name: string) =>
       argumentNames.includes(name.toLowerCase()) ? `error: the ${name.toLowerCase()} is given on its own, without --${name}: ${usage}` : line,
+    )
+    // Without commander's "(Did you mean --json?)" under it: the flag is right already.
+    .replace(/^error: unknown option '(--[\w-]+)(=[^']*)'$(\n\(Did you mean [^)\n]*\)$)?/m, (line, flag: string, value: string) =>
+      switchFlags.includes(flag) ? `error: ${flag} takes no value: write it as ${flag}, without "${value}"` : line,
     )
     .replace(/^error: option '(?:(-\w), )?(--[\w-]+) (<[^>]+>)' argument missing$/m, (_, short: string | undefined, flag: string, value: string) =>
       short ? `error: ${short} (${flag}) needs a value after it, as in ${short} ${value}` : `error: ${flag} needs a value after it, as in ${flag} ${value}`,

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
 import type { Context } from '../../src/context.js';
-import { tempHome } from '../helpers/run.js';
+import { run, tempHome } from '../helpers/run.js';
 
 let home: string;
 let cleanup: () => void;
@@ -36,4 +36,21 @@ describe('an unexpected failure', () => {
     expect(stderr()).toMatch(/^unexpected error: Error: the clock broke/);
     expect(stderr()).toMatch(/\n\s+at /);
   });
+});
+
+describe('a usage error', () => {
+  it('says that a switch takes no value, rather than call it unknown', async () => {
+    const json = await run(['history', '--json=yes'], { home });
+    expect(json.code).toBe(2);
+    expect(json.stdout).toBe('');
+    expect(json.stderr).toContain('error: --json takes no value: write it as --json, without "=yes"\n');
+    expect(json.stderr).not.toContain('unknown option');
+    // A switch of itb itself, after a command, and one that turns something off.
+    expect((await run(['buckets', '--no-color=1'], { home })).stderr).toBe('error: --no-color takes no value: write it as --no-color, without "=1"\n(itb buckets --help shows what it takes)\n');
+    expect((await run(['session', '--no-timer=true'], { home })).stderr).toContain('error: --no-timer takes no value');
+    // An option that does take one, and one that does not exist, are as before.
+    expect((await run(['history', '--since=2026-13-01'], { home })).stderr).toContain('--since wants a date');
+    expect((await run(['history', '--jsn=1'], { home })).stderr).toContain("error: unknown option '--jsn=1'");
+  });
+
 });
