@@ -9,7 +9,7 @@ import { routinesCommand } from './commands/routines.js';
 import { sessionCommand } from './commands/session.js';
 import { settingsCommand } from './commands/settings.js';
 import { validateCommand } from './commands/validate.js';
-import { helpAfter, helpColumns, narrowHelp } from './commands/help.js';
+import { helpAfter, helpColumns, narrowHelp, shellWord } from './commands/help.js';
 import { itbAsStarted, processContext, type Context } from './context.js';
 import { closest } from './core/closest.js';
 import { shownSafely } from './core/text.js';
@@ -118,10 +118,49 @@ function plainUsageError(text: string, usage: string, argumentNames: string[], s
 export async function main(argv: string[], ctx: Context = processContext()): Promise<number> {
   const program = createProgram(ctx);
   try {
+    optionBeforeCommand(program, argv, itbAsStarted(ctx));
     await program.parseAsync(helpAsOption(program, argv), { from: 'user' });
     return EXIT.ok;
   } catch (error) {
     return await report(error, ctx, argv);
+  }
+}
+
+/**
+ * A command's own option typed before the command (`itb --json history`), which commander calls
+ * unknown to itb: said where it goes instead, with the command as it should be typed.
+ */
+function optionBeforeCommand(program: Command, argv: string[], itb: string): void {
+  const all = (command: Command): Command[] => [command, ...command.commands.flatMap(all)];
+  const optionOf = (commands: Command[], word: string) =>
+    commands.flatMap((command) => command.options).find((option) => [option.long, option.short].includes(word.split('=')[0]));
+  const before: string[] = [];
+  const flags: string[] = [];
+  const misplaced: string[] = [];
+  for (let at = 0; at < argv.length; at++) {
+    const word = argv[at]!;
+    const command = program.commands.find((candidate) => candidate.name() === word);
+    if (command) {
+      // One that is not the command's own is unknown: commander says so.
+      if (flags.length === 0 || !flags.every((flag) => optionOf(all(command), flag))) return;
+      const typed = [...before, word, ...argv.slice(at + 1), ...misplaced].map(shellWord);
+      throw new UserError(
+        `${flags.join(' and ')} ${flags.length === 1 ? 'goes' : 'go'} after the command: ${[itb, ...typed].join(' ')}`,
+        "A command's options come after its name; only --data and --no-color may come before it.",
+      );
+    }
+    const global = optionOf([program], word) !== undefined || ['-h', '--help', '-V', '--version'].includes(word);
+    const option = global || !word.startsWith('-') ? undefined : optionOf(all(program), word);
+    if (!global && !option) return;
+    // With its value (`-n 5`, `--data my-library.yaml`), unless written with "=".
+    const withValue = (global ? program.options.find((known) => known.long === word) : option)?.required === true && !word.includes('=');
+    const words = argv.slice(at, withValue ? at + 2 : at + 1);
+    at += words.length - 1;
+    if (global) before.push(...words);
+    else {
+      flags.push(word.split('=')[0]!);
+      misplaced.push(...words);
+    }
   }
 }
 

@@ -4,6 +4,7 @@ import { itbAsStarted, type Context } from '../context.js';
 import { closest } from '../core/closest.js';
 import { localDate } from '../core/history.js';
 import { UserError } from '../errors.js';
+import { shellWord } from './help.js';
 import { findExercise, loadLibrary } from '../library/library.js';
 import { homeFolder } from '../store/store-path.js';
 import type { Library } from '../library/schema.js';
@@ -103,6 +104,7 @@ function leapYear(year: number): boolean {
 }
 
 export { itbAsStarted } from '../context.js';
+export { shellWord };
 
 /** itbAsStarted with the --data given, so that a command suggested next uses the same library. */
 export function itbWithLibrary(ctx: Context, command: Command): string {
@@ -113,11 +115,6 @@ export function itbWithLibrary(ctx: Context, command: Command): string {
 /** `itb validate FILE` as the person types it to check a library file again. */
 export function validateCommand(ctx: Context, file: string): string {
   return `${itbAsStarted(ctx)} validate ${shellWord(file)}`;
-}
-
-/** A word (a file name, a note) as it is typed in a shell: quoted when the shell would split it or read into it. */
-export function shellWord(text: string): string {
-  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replaceAll("'", "'\\''")}'`;
 }
 
 /** The error for a drill id that is not among `ids`, suggesting the near ones; `itb`: how to start it (itbAsStarted). */

@@ -53,4 +53,19 @@ describe('a usage error', () => {
     expect((await run(['history', '--jsn=1'], { home })).stderr).toContain("error: unknown option '--jsn=1'");
   });
 
+  it('says where a command\'s option goes when it is typed before the command', async () => {
+    const json = await run(['--json', 'history'], { home });
+    expect(json.code).toBe(2);
+    expect(json.stdout).toBe('');
+    expect(json.stderr).toContain('error: --json goes after the command: itb history --json\n');
+    // With its value, after what follows the command, with itb's own options left where they were.
+    const limit = await run(['--no-color', '-n', '5', 'history', '--since', '2026-11-01'], { home });
+    expect(limit.code).toBe(2);
+    expect(limit.stderr).toContain('error: -n goes after the command: itb --no-color history --since 2026-11-01 -n 5\n');
+    expect((await run(['--force', 'buckets', 'reset'], { home })).stderr).toContain('error: --force goes after the command: itb buckets reset --force\n');
+    const note = await run(['--note', 'sore knee', 'buckets', 'move', 'clamshells', 'avoid'], { home });
+    expect(note.stderr).toContain("error: --note goes after the command: itb buckets move clamshells avoid --note 'sore knee'\n");
+    // An option that is not the command's is unknown, as before.
+    expect((await run(['--dry-run', 'history'], { home })).stderr).toContain("error: unknown option '--dry-run'");
+  });
 });
