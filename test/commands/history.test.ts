@@ -240,6 +240,15 @@ describe('itb history', () => {
     expect(limited.trend).toHaveLength(23);
   });
 
+  it('says what --all and -n each do when both are given, so that one can be left out', async () => {
+    const both = await run(['history', '--all', '-n', '3'], { home, now });
+    expect(both.code).toBe(2);
+    expect(both.stdout).toBe('');
+    expect(both.stderr.replace(/\n(?!$)/g, ' ')).toBe('error: give either --all or --limit, not both --all lists every session, -n 3 (--limit 3) the newest 3: keep one of them.\n');
+    // A count that is no number is said first.
+    expect((await run(['history', '--all', '-n', 'ten'], { home, now })).stderr).toContain('error: -n (--limit) wants a whole number of sessions, 1 or more, not "ten"');
+  });
+
   it('keeps sessions from the --since day on', async () => {
     await withSessions(first, second);
     const json = JSON.parse((await run(['history', '--since', '2026-03-03', '--json'], { home, now })).stdout);
