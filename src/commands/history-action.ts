@@ -6,7 +6,7 @@ import type { Context } from '../context.js';
 import type { Colours } from '../ui/colour.js';
 import { pointsShown, sparkline, sparkTop } from '../ui/sparkline.js';
 import { readStore } from '../store/store-file.js';
-import { onScreen, packed, table, truncate, width, wrap } from '../ui/table.js';
+import { onScreen, packed, table, width, wrap } from '../ui/table.js';
 import { plural } from '../export/words.js';
 import type { HistoryOptions } from './history.js';
 import { calendarDay, itbAsStarted, itbWithLibrary, paint, printJson } from './shared.js';
@@ -110,11 +110,12 @@ function sessionTable(summaries: SessionSummary[], colour: Colours): string[] {
     lines = rows.map((row, i) => [lefts[i]!, ...packed(withRoutine ? row.results : [row.routine, ...row.results], COLUMNS, '    ')]);
   }
   if (shared) return [...wrap(`Symptom and test movement: ${what(summaries[0]!)}`).map((line) => colour.dim(line)), heading!, ...lines.flat()];
-  // Sessions rated different things: each row gets a line more saying what, so scores are
+  // Sessions rated different things: each row gets a line or more saying what, so scores are
   // never compared across symptoms or movements by mistake. Under results put under the date,
   // it is indented as they are, so that it does not read as the heading of the next session.
   const ratedIndent = resultsBeside ? '  ' : '    ';
-  return [heading!, ...rows.flatMap((row, i) => [...lines[i]!, colour.dim(truncate(`${ratedIndent}${row.what}`, screen))])];
+  // In full, wrapped: two movements that start alike must not read as one.
+  return [heading!, ...rows.flatMap((row, i) => [...lines[i]!, ...wrap(row.what, COLUMNS, ratedIndent).map((line) => colour.dim(line))])];
 }
 
 /**

@@ -8,6 +8,7 @@ import { Store } from '../../src/store/store.js';
 import { documentedKeys } from '../helpers/json-shape.js';
 import { run, tempHome } from '../helpers/run.js';
 import { buildSession } from '../helpers/sessions.js';
+import { onTerminal } from '../helpers/terminal.js';
 
 let home: string;
 let cleanup: () => void;
@@ -87,7 +88,7 @@ describe('itb history', () => {
     expect(stdout).not.toMatch(/\n  pain during /);
   });
 
-  it('says under each session what it rated, truncated to fit, when sessions rate different things', async () => {
+  it('says under each session what it rated, in full, when sessions rate different things', async () => {
     const other = buildSession({
       startedAt: '2026-03-07T12:00:00Z',
       symptom: 'tightness',
@@ -97,12 +98,25 @@ describe('itb history', () => {
     });
     await withSessions(first, other);
     const { stdout } = await run(['history'], { home, now });
-    expect(stdout).toMatch(/strength\s+4 → 2\s+1 helped\n  tightness during walking down.*…\n/);
+    // Wrapped under the row, never cut: two movements that start alike must not read as one.
+    expect(stdout).toMatch(/strength\s+4 → 2\s+1 helped\n  tightness during walking down the long hill behind the house after work with\n  the dog\n/);
     expect(stdout).toMatch(/\n  pain during single-leg squat\n/);
-    // The row is cut to its line; the note under the trend names it in full.
-    expect(stdout).not.toMatch(/^  tightness during .*with the dog$/m);
-    expect(stdout).toContain('…');
+    expect(stdout).not.toContain('…');
     for (const line of stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+  });
+
+  it('tells apart, on a narrow terminal, two movements that differ only at their end', async () => {
+    const stairs = (id: string, day: number, where: string) =>
+      buildSession({ id, startedAt: `2026-03-0${day}T12:00:00Z`, movement: `going down the stairs at ${where}`, baseline: 5, drills: [{ id: 'clamshells', scores: [3] }] });
+    await withSessions(stairs('home', 1, 'home'), stairs('work', 2, 'work'));
+    for (const columns of [40, 60]) {
+      const { stdout } = await onTerminal(columns, () => run(['history'], { home, now }));
+      const said = stdout.replace(/\s+/g, ' ');
+      expect(said).toContain('5 → 3 1 helped pain during going down the stairs at work ');
+      expect(said).toContain('5 → 3 1 helped pain during going down the stairs at home ');
+      expect(stdout).not.toContain('…');
+      for (const line of stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(columns);
+    }
   });
 
   it('names a long routine id and two movements that start alike in full', async () => {
