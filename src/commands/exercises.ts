@@ -17,7 +17,7 @@ export function exercisesCommand(ctx: Context): Command {
           ['itb exercises clamshells', 'steps, dose and cues of one drill'],
           ['itb exercises --json', 'the whole list as JSON (shape below)'],
         ],
-        `With --json, prints [drill] (one drill with an ID), as the library holds it:
+        `With --json, prints [drill], or with an ID that drill alone (not in a list), as the library holds it:
   drill: { id, name, region, category, steps: [text],
     dose: { sets?, reps?, holdSeconds?, perSide },
     side ("painful" | "opposite" | "both" | "none"), loading,

@@ -1,6 +1,7 @@
 // The help after each command's options, laid out to the terminal when it is shown.
 import { describe, expect, it } from 'vitest';
 import { fitLine, helpAfter } from '../../src/commands/help.js';
+import { run } from '../helpers/run.js';
 import { onTerminal } from '../helpers/terminal.js';
 
 describe('fitLine', () => {
@@ -49,5 +50,16 @@ describe('helpAfter', () => {
     const narrow = await onTerminal(40, async () => help());
     expect(narrow).toContain('  $ itb export -o report.html\n      a page for your therapist\n');
     expect(narrow).toContain('  $ itb buckets\n      your rehab routine\n');
+  });
+});
+
+describe('a --json shape in a help', () => {
+  it('says that exercises with an id prints that drill alone, as it does, not a list of one', async () => {
+    const help = (await run(['exercises', '--help'])).stdout.replace(/\s+/g, ' ');
+    expect(help).toContain('With --json, prints [drill], or with an ID that drill alone (not in a list)');
+    const one = JSON.parse((await run(['exercises', 'clamshells', '--json'])).stdout);
+    expect(Array.isArray(one)).toBe(false);
+    expect(one.id).toBe('clamshells');
+    expect(Array.isArray(JSON.parse((await run(['exercises', '--json'])).stdout))).toBe(true);
   });
 });
