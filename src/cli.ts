@@ -72,7 +72,7 @@ itb supports self-care; it does not diagnose. Worried? See a clinician.`,
       getErrHelpWidth: helpColumns,
       // An error may quote what was typed: control characters in it are shown, not obeyed.
       outputError: (text, write) =>
-        write(shownSafely(plainUsageError(text, `${path} ${command.usage()}`, command.registeredArguments.map((argument) => argument.name()), switches(command)))),
+        write(shownSafely(plainUsageError(text, command, path))),
     });
     for (const sub of command.commands) configure(sub, `${path} ${sub.name()}`);
   };
@@ -80,30 +80,39 @@ itb supports self-care; it does not diagnose. Worried? See a clinician.`,
   return program;
 }
 
-/** The long flags of `command` and of the commands it is under that take no value (--json, --no-color). */
-function switches(command: Command): string[] {
-  const flags: string[] = [];
-  for (let at: Command | null = command; at; at = at.parent) {
-    for (const option of at.options) if (!option.required && !option.optional && option.long) flags.push(option.long);
-  }
-  return flags;
+/** The options of `command` and of the commands it is under (--data and --no-color are itb's). */
+function optionsOf(command: Command): Option[] {
+  const options: Option[] = [];
+  for (let at: Command | null = command; at; at = at.parent) options.push(...at.options);
+  return options;
 }
 
 /**
  * Commander's words for a value or an argument left out ("option '--since <date>' argument
  * missing", "missing required argument 'bucket'") or words too many said plainly, with the form
- * the command takes; so is an argument written as an option (`itb session --routine rehab`), and
- * a value given to an option that takes none (`--json=yes`), which commander calls unknown.
+ * the command takes (`path` is how it is typed); so is an argument written as an option
+ * (`itb session --routine rehab`), and a value given to an option that takes none (`--json=yes`),
+ * which commander calls unknown.
  */
-function plainUsageError(text: string, usage: string, argumentNames: string[], switchFlags: string[]): string {
+function plainUsageError(text: string, command: Command, path: string): string {
+  const usage = `${path} ${command.usage()}`;
+  const argumentNames = command.registeredArguments.map((argument) => argument.name());
+  const options = optionsOf(command);
+  const switches = options.filter((option) => !option.required && !option.optional).map((option) => option.long);
+  const names = [...command.commands.map((sub) => sub.name()), ...options.flatMap((option) => [option.long, option.short])];
   return text
     .replace(/^error: unknown option '--([\w-]+)(?:=[^']*)?'$/m, (line, name: string) =>
       argumentNames.includes(name.toLowerCase()) ? `error: the ${name.toLowerCase()} is given on its own, without --${name}: ${usage}` : line,
     )
     // Without commander's "(Did you mean --json?)" under it: the flag is right already.
     .replace(/^error: unknown option '(--[\w-]+)(=[^']*)'$(\n\(Did you mean [^)\n]*\)$)?/m, (line, flag: string, value: string) =>
-      switchFlags.includes(flag) ? `error: ${flag} takes no value: write it as ${flag}, without "${value}"` : line,
+      switches.includes(flag) ? `error: ${flag} takes no value: write it as ${flag}, without "${value}"` : line,
     )
+    // Typed with Caps Lock on (`itb HISTORY`, `--JSON`), or -v for -V, which commander's suggestions miss.
+    .replace(/^error: unknown (?:command|option) '([^'=]+)'$(?!\n\(Did you mean)/m, (line, typed: string) => {
+      const meant = names.find((name) => name?.toLowerCase() === typed.toLowerCase());
+      return meant ? `${line}\n(Did you mean ${meant}?)` : line;
+    })
     .replace(/^error: option '(?:(-\w), )?(--[\w-]+) (<[^>]+>)' argument missing$/m, (_, short: string | undefined, flag: string, value: string) =>
       short ? `error: ${short} (${flag}) needs a value after it, as in ${short} ${value}` : `error: ${flag} needs a value after it, as in ${flag} ${value}`,
     )

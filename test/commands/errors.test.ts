@@ -53,6 +53,18 @@ describe('a usage error', () => {
     expect((await run(['history', '--jsn=1'], { home })).stderr).toContain("error: unknown option '--jsn=1'");
   });
 
+  it('suggests the command or flag typed in capitals, as with Caps Lock on', async () => {
+    const command = await run(['HISTORY'], { home });
+    expect(command.code).toBe(2);
+    expect(command.stderr).toBe("error: unknown command 'HISTORY'\n(Did you mean history?)\n(itb --help shows what it takes)\n");
+    const flag = await run(['history', '--JSON'], { home });
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toBe("error: unknown option '--JSON'\n(Did you mean --json?)\n(itb history --help shows what it takes)\n");
+    expect((await run(['-v'], { home })).stderr).toContain("error: unknown option '-v'\n(Did you mean -V?)\n");
+    // Said once, where commander suggests it already.
+    expect((await run(['History'], { home })).stderr.match(/Did you mean/g)).toHaveLength(1);
+  });
+
   it('says where a command\'s option goes when it is typed before the command', async () => {
     const json = await run(['--json', 'history'], { home });
     expect(json.code).toBe(2);
