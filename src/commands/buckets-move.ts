@@ -103,7 +103,8 @@ export async function moveDrill(ctx: Context, id: string, bucketArg: string, opt
   // Never move into pain: a drill back from a flare-up deserves a gentle start.
   if (flared && bucket === 'rehab') lines.push('It was set aside after a flare-up: start gently, and stop if your score rises.');
   if (status?.retestDueAt) lines.push(`It will be offered for a re-test from ${localDate(new Date(status.retestDueAt))} (${itbWithLibrary(ctx, self)} session retest).`);
-  lines.push('A session that tests it again decides anew.');
+  // A drill taken out of the library is offered by no session, rehab and retest included.
+  lines.push(status?.inLibrary === false ? 'It is no longer in your exercise library, so no session offers it: it stays there until you move it again.' : 'A session that tests it again decides anew.');
   notice(ctx, lines[0]!);
   notice(ctx, paint(ctx, self, ctx.stderr).dim(lines.slice(1).join(' ')));
 }

@@ -417,6 +417,13 @@ describe('itb buckets move', () => {
     const result = await run(['buckets', 'move', 'old-drill', 'avoid'], { home, now });
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('Moved Old drill to avoid for now (was: rehab).');
+    // No session can test it again: the move says so, rather than promise one that never comes.
+    const said = result.stderr.replace(/\s+/g, ' ');
+    expect(said).toContain('It is no longer in your exercise library, so no session offers it: it stays there until you move it again.');
+    expect(said).not.toContain('A session that tests it again');
+    expect(said).not.toContain('re-test');
+    const back = await run(['buckets', 'move', 'old-drill', 'rehab'], { home, now: new Date(now.getTime() + 60_000) });
+    expect(back.stderr.replace(/\s+/g, ' ')).toContain('Moved Old drill to rehab (was: avoid for now). It is no longer in your exercise library, so no session offers it');
   });
 
   it('moves a drill whose latest test is dated ahead of the clock, as the clock was set back since', async () => {
