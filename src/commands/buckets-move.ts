@@ -14,9 +14,17 @@ import { noJson, openStore } from './buckets-change.js';
 
 const bucketWords: Record<ExerciseStatus['bucket'], string> = { rehab: 'rehab', avoid: 'avoid for now', untested: 'untested' };
 
-/** A drill given by its name ("Lateral ankle tilts") or by its id's words: the move with its id. */
-function namedNotId(ctx: Context, self: Command, library: Library, typed: string, bucket: string): UserError | undefined {
-  const drill = library.exercises.find((exercise) => namedAs(typed, exercise.name, exercise.id));
+interface Drill {
+  id: string;
+  name: string;
+}
+
+/**
+ * A drill given by its name ("Lateral ankle tilts") or by its id's words: the move with its id.
+ * `drills`: the library's, then those only the log holds, by the name `itb buckets` shows.
+ */
+function namedNotId(ctx: Context, self: Command, drills: Drill[], typed: string, bucket: string): UserError | undefined {
+  const drill = drills.find((exercise) => namedAs(typed, exercise.name, exercise.id));
   if (drill === undefined) return undefined;
   const { note } = self.opts<{ note?: string }>();
   const move = `${itbWithLibrary(ctx, self)} buckets move ${drill.id} ${bucket}${note === undefined ? '' : ` --note ${shellWord(note)}`}`;
@@ -30,8 +38,12 @@ function namedNotId(ctx: Context, self: Command, library: Library, typed: string
 async function tooManyWords(ctx: Context, self: Command): Promise<UserError> {
   const words = self.args.slice(0, -1).join(' ');
   const last = self.args.at(-1)!.toLowerCase();
-  const named = (last === 'rehab' || last === 'avoid') && namedNotId(ctx, self, await libraryFor(ctx, self), words, last);
-  if (named) return named;
+  if (last === 'rehab' || last === 'avoid') {
+    const library = await libraryFor(ctx, self);
+    // The log is read only for a name the library does not have.
+    const named = namedNotId(ctx, self, library.exercises, words, last) ?? namedNotId(ctx, self, loggedDrills((await openStore(ctx)).read(), library), words, last);
+    if (named) return named;
+  }
   const itb = itbWithLibrary(ctx, self);
   return new UserError(
     `itb buckets move takes a drill's id and a bucket, and was given ${self.args.length} words: ${self.args.join(' ')}`,
@@ -54,10 +66,13 @@ export async function moveDrill(ctx: Context, id: string, bucketArg: string, opt
 
   const library = await libraryFor(ctx, self);
   const store = await openStore(ctx);
-  const libraryIds = library.exercises.map((exercise) => exercise.id);
   // Only an id the library does not have needs the log read (years of it take a while).
-  const known = libraryIds.includes(id) ? libraryIds : knownIds(store.read(), libraryIds);
-  if (!known.includes(id)) throw namedNotId(ctx, self, library, id, bucket) ?? (await notInLibrary(ctx, self, id, known));
+  if (!library.exercises.some((exercise) => exercise.id === id)) {
+    const drills = [...library.exercises, ...loggedDrills(store.read(), library)];
+    if (!drills.some((drill) => drill.id === id)) {
+      throw namedNotId(ctx, self, drills, id, bucket) ?? (await notInLibrary(ctx, self, id, drills.map((drill) => drill.id)));
+    }
+  }
 
   let was = 'untested' as ExerciseStatus['bucket'];
   let byHand = false;
@@ -109,13 +124,21 @@ export async function moveDrill(ctx: Context, id: string, bucketArg: string, opt
   notice(ctx, paint(ctx, self, ctx.stderr).dim(lines.slice(1).join(' ')));
 }
 
-/** Ids the user may move: the library's, and any drill in the log (perhaps since removed from the library). */
-function knownIds(data: StoreData, libraryIds: string[]): string[] {
-  const ids = new Set(libraryIds);
+/**
+ * Drills the log holds that the library does not (perhaps since removed from it), which the user
+ * may move too: each by the name its latest result gave it, as `itb buckets` shows it, else its id.
+ */
+function loggedDrills(data: StoreData, library: Library): Drill[] {
+  const inLibrary = new Set(library.exercises.map((exercise) => exercise.id));
+  const names = new Map<string, string>();
+  const add = (id: string, name?: string) => {
+    if (!inLibrary.has(id) && (name !== undefined || !names.has(id))) names.set(id, name ?? id);
+  };
+  // Sessions are kept in the order they started: a later result's name is the newer one.
   for (const session of data.sessions) {
-    for (const result of session.results) ids.add(result.exerciseId);
-    for (const attempt of session.attempts) ids.add(attempt.exerciseId);
+    for (const attempt of session.attempts) add(attempt.exerciseId);
+    for (const result of session.results) add(result.exerciseId, result.name);
   }
-  for (const move of data.moves) ids.add(move.exerciseId);
-  return [...ids];
+  for (const move of data.moves) add(move.exerciseId);
+  return [...names].map(([id, name]) => ({ id, name }));
 }

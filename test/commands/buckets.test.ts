@@ -426,6 +426,25 @@ describe('itb buckets move', () => {
     expect(back.stderr.replace(/\s+/g, ' ')).toContain('Moved Old drill to rehab (was: avoid for now). It is no longer in your exercise library, so no session offers it');
   });
 
+  it('answers the name of a drill no longer in the library, as the buckets show it, with the move by its id', async () => {
+    await save((data) => {
+      data.sessions.push(
+        buildSession({ startedAt: '2026-02-10T09:00:00Z', baseline: 5, drills: [{ id: 'old-drill', name: 'Wall sit', scores: [3] }] }),
+        buildSession({ startedAt: '2026-02-20T09:00:00Z', baseline: 5, drills: [{ id: 'old-drill', name: 'Wall sits (easy)', scores: [4] }] }),
+      );
+    });
+    expect((await run(['buckets'], { home, now })).stdout).toMatch(/^ {2}Wall sits \(easy\) {2}old-drill {2}no longer in your library$/m);
+    const said = (stderr: string) => stderr.replace(/\s*\n\s*/g, ' ').trim();
+    const move = "`itb buckets move old-drill avoid --note 'PT says rest'` moves it.";
+    const quoted = await run(['buckets', 'move', 'Wall sits (easy)', 'avoid', '--note', 'PT says rest'], { home, now });
+    expect(quoted.code).toBe(2);
+    expect(said(quoted.stderr)).toBe(`error: no drill with id "Wall sits (easy)" "Wall sits (easy)" has the id old-drill: ${move}`);
+    const unquoted = await run(['buckets', 'move', 'wall', 'sits', '(easy)', 'avoid', '--note', 'PT says rest'], { home, now });
+    expect(unquoted.code).toBe(2);
+    expect(said(unquoted.stderr)).toBe(`error: no drill with id "wall sits (easy)" "Wall sits (easy)" has the id old-drill: ${move}`);
+    expect(stored().moves).toEqual([]);
+  });
+
   it('moves a drill whose latest test is dated ahead of the clock, as the clock was set back since', async () => {
     // Clamshells were set aside in a session recorded two hours ahead of the time it is now.
     await save((data) => {
