@@ -55,6 +55,12 @@ export async function moveDrill(ctx: Context, id: string, bucketArg: string, opt
   noJson(self);
   if (self.args.length > 2) throw await tooManyWords(ctx, self);
   const bucket = bucketArg.toLowerCase();
+  if (bucket !== 'rehab' && bucket !== 'avoid' && (id.toLowerCase() === 'rehab' || id.toLowerCase() === 'avoid')) {
+    // The bucket typed first (`itb buckets move avoid clamshells`): the move in its order.
+    const { note } = self.opts<{ note?: string }>();
+    const move = `${itbWithLibrary(ctx, self)} buckets move ${shellWord(bucketArg)} ${id.toLowerCase()}${note === undefined ? '' : ` --note ${shellWord(note)}`}`;
+    throw new UserError(`"${bucketArg}" is not a bucket: the drill comes first, then the bucket`, `Did you mean \`${move}\`?`);
+  }
   if (bucket !== 'rehab' && bucket !== 'avoid') {
     // The move to copy as it runs: with npx or --data as given, and the drill quoted for the shell.
     throw new UserError(`"${bucketArg}" is not a bucket: use rehab or avoid`, `For example: ${itbWithLibrary(ctx, self)} buckets move ${shellWord(id)} avoid --note "sore today"`);

@@ -3,7 +3,7 @@
 // with its evidence, then the advice and what to run next; or the same as JSON.
 import type { Command } from 'commander';
 import { adviceFromLog, routineReadyAt, type Advice } from '../core/advice.js';
-import { closest } from '../core/closest.js';
+import { closest, namedAs } from '../core/closest.js';
 import { builtInRoutine, viewBuckets, type BucketSummary, type BucketView, type ExerciseStatus } from '../core/buckets.js';
 import type { Evidence } from '../core/evidence.js';
 import { localDate, localDateTime } from '../core/history.js';
@@ -17,15 +17,7 @@ import { onScreen, packed, table, wrap } from '../ui/table.js';
 import { itbAsStarted, itbWithLibrary, libraryFor, paint, printJson } from './shared.js';
 
 export async function showBuckets(ctx: Context, options: { json?: boolean }, self: Command) {
-  const [word] = self.args;
-  if (word !== undefined) {
-    const near = closest(word, ['move', 'reset']);
-    const itb = itbAsStarted(ctx);
-    throw new UserError(
-      `there is no "itb buckets ${word}"`,
-      `${near.length > 0 ? `Did you mean ${itb} buckets ${near.join(' or ')}? ` : ''}\`${itb} buckets --help\` shows what it takes.`,
-    );
-  }
+  if (self.args.length > 0) throw await strayWords(ctx, self);
   const library = await libraryFor(ctx, self);
   const summary = await readSummary(ctx.env);
   const now = ctx.now();
@@ -41,6 +33,30 @@ export async function showBuckets(ctx: Context, options: { json?: boolean }, sel
     return;
   }
   ctx.stdout.write(renderBuckets(view, advice, colour, summary.buckets, library, itb, now));
+}
+
+/**
+ * Words after `itb buckets` that are no command of it: the closest of move and reset, else, for a
+ * bucket typed with or without a drill (`itb buckets clamshells avoid`), the move that was meant.
+ */
+async function strayWords(ctx: Context, self: Command): Promise<UserError> {
+  const word = self.args[0]!;
+  const itb = itbAsStarted(ctx);
+  const error = (hint: string) => new UserError(`there is no "itb buckets ${word}"`, hint);
+  const near = closest(word, ['move', 'reset']);
+  const help = `\`${itb} buckets --help\` shows what it takes.`;
+  if (near.length > 0) return error(`Did you mean ${itb} buckets ${near.join(' or ')}? ${help}`);
+  const isBucket = (typed: string) => ['rehab', 'avoid'].includes(typed.toLowerCase());
+  const buckets = self.args.filter(isBucket);
+  if (buckets.length !== 1) return error(help);
+  const bucket = buckets[0]!.toLowerCase();
+  const move = itbWithLibrary(ctx, self);
+  const drillWords = self.args.filter((typed) => !isBucket(typed)).join(' ');
+  if (drillWords === '') return error(`\`${itb} buckets\` shows rehab and avoid for now together; \`${move} buckets move ID ${bucket}\` moves a drill there.`);
+  const library = await libraryFor(ctx, self);
+  const drill = library.exercises.find((exercise) => exercise.id === drillWords || namedAs(drillWords, exercise.name, exercise.id));
+  if (drill === undefined) return error(`To move a drill: \`${move} buckets move ID ${bucket}\`, with the id \`${move} exercises\` shows.`);
+  return error(`Did you mean \`${move} buckets move ${drill.id} ${bucket}\`?`);
 }
 
 // ---- text rendering ----

@@ -251,18 +251,24 @@ describe('itb buckets', () => {
     expect(json.advice.map((advice: { id: string }) => advice.id)).toEqual(['see-a-professional']);
   });
 
-  it('names the closest of move and reset for a mistyped word after buckets, changing nothing', async () => {
+  it('names the closest of move and reset, or the move meant, for words after buckets that are no command of it, changing nothing', async () => {
     await withSessions();
     const before = readFileSync(join(home, 'store.json'));
     for (const [args, hint] of [
       [['buckets', 'mvoe', 'clamshells', 'rehab'], 'Did you mean itb buckets move?'],
       [['buckets', 'rest'], 'Did you mean itb buckets reset?'],
       [['buckets', 'lists'], '`itb buckets --help` shows what it takes.'],
+      // A bucket beside a drill, with move left out: the move meant, by the drill's id.
+      [['buckets', 'clamshells', 'avoid'], 'Did you mean `itb buckets move clamshells avoid`?'],
+      [['buckets', 'Rehab', 'clamshells'], 'Did you mean `itb buckets move clamshells rehab`?'],
+      [['buckets', 'lateral', 'ankle', 'tilts', 'rehab'], 'Did you mean `itb buckets move lateral-ankle-tilts rehab`?'],
+      [['buckets', 'wobble', 'avoid'], 'To move a drill: `itb buckets move ID avoid`, with the id `itb exercises` shows.'],
+      [['buckets', 'rehab'], '`itb buckets` shows rehab and avoid for now together; `itb buckets move ID rehab` moves a drill there.'],
     ] as const) {
       const result = await run([...args], { home, now });
       expect(result.code).toBe(2);
       expect(result.stderr).toContain(`error: there is no "itb buckets ${args[1]}"`);
-      expect(result.stderr).toContain(hint);
+      expect(result.stderr.replace(/\s*\n\s*/g, ' ')).toContain(hint);
       expect(result.stdout).toBe('');
     }
     expect(readFileSync(join(home, 'store.json')).equals(before)).toBe(true);
@@ -397,6 +403,15 @@ describe('itb buckets move', () => {
     // The example to copy runs as itb was started, with the library given.
     const started = await run(['--data', 'my library.yaml', 'buckets', 'move', 'clamshells', 'later'], { home, now, env: { npm_lifecycle_event: 'npx' } });
     expect(started.stderr.replace(/\s+/g, ' ')).toContain(`For example: npx itb --data 'my library.yaml' buckets move clamshells avoid --note "sore today"`);
+  });
+
+  it('answers a bucket typed before the drill with the move in its order, moving nothing', async () => {
+    const result = await run(['buckets', 'move', 'Avoid', 'clamshells', '--note', "knee's sore"], { home, now });
+    expect(result.code).toBe(2);
+    expect(result.stderr.replace(/\s*\n\s*/g, ' ').trim()).toBe(
+      `error: "clamshells" is not a bucket: the drill comes first, then the bucket Did you mean \`itb buckets move clamshells avoid --note 'knee'\\''s sore'\`?`,
+    );
+    expect(stored().moves).toEqual([]);
   });
 
   it("names a therapist's library file, and the command that lists its drills, for a drill neither it nor the log has", async () => {
