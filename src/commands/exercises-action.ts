@@ -49,7 +49,8 @@ function nameNotId(ctx: Context, typed: string, library: Library, command: Comma
  * (itbWithLibrary), for the command that shows one drill.
  */
 function listExercises({ exercises }: Library, colour: Colours, itb: string): string {
-  const named = (exercise: Exercise) => (exercise.loading ? `${exercise.name} ${colour.yellow('(loading)')}` : exercise.name);
+  // "(loading)" in the terminal's own colour: yellow all but vanishes on a white background.
+  const named = (exercise: Exercise) => (exercise.loading ? `${exercise.name} (loading)` : exercise.name);
   // The ids in full (they are typed), the names in what is left of the screen.
   const widest = (texts: string[]) => Math.max(...texts.map((text) => width(text)));
   const room = onScreen(80) - widest(['id', ...exercises.map((e) => e.id)]) - widest(['region', ...exercises.map((e) => e.region)]) - 4;

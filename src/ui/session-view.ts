@@ -65,7 +65,9 @@ export function feedbackLine(
   colour: Colours,
   options: { last?: boolean; inRehab?: boolean } = {},
 ): string {
-  // Lines after the first start under the verdict's words, past its mark (✓, •, ✗).
+  // Lines after the first start under the verdict's words, past its mark (✓, •, ✗). The mark
+  // alone is coloured, its words bold in the terminal's own colour: green and yellow text all but
+  // vanish on a white background.
   const verdict = (text: string, note?: string) => {
     const lines = wrap(text, 80, '  ');
     return `${[lines[0]!.slice(2), ...lines.slice(1)].join('\n')}\n${note === undefined ? '' : dimLines(note, colour)}`;
@@ -77,25 +79,25 @@ export function feedbackLine(
   const offeredAgain = `it will be offered again from ${retestDate}`;
   switch (feedback.kind) {
     case 'improved':
-      return verdict(`${colour.green(`✓ Better: ${symptom} ${change}.`)} ${exercise.name} ${options.inRehab ? 'stays in' : 'goes into'} your rehab bucket.`);
+      return verdict(`${colour.green('✓')} ${colour.bold(`Better: ${symptom} ${change}.`)} ${exercise.name} ${options.inRehab ? 'stays in' : 'goes into'} your rehab bucket.`);
     case 'retry': {
       const how =
         after < before
           ? `Not enough: ${symptom} ${change}; ${tooSmall(thresholds.minImprovement)}.`
           : `${after === before ? 'No change' : after - before === 1 ? 'A little worse' : 'Worse'}: ${symptom} ${change}.`;
-      return verdict(`${colour.yellow(`• ${how}`)} Let's give it one more careful try.`);
+      return verdict(`${colour.yellow('•')} ${colour.bold(how)} Let's give it one more careful try.`);
     }
     case 'avoid': {
       const how =
         after < before
           ? `Still not enough: ${symptom} ${change}; ${tooSmall(thresholds.minImprovement)}.`
           : `Still not better than ${before} (now ${after}).`;
-      return verdict(`${colour.yellow(`• ${how}`)} ${exercise.name} is set aside for now.`, `It is not wrong for you forever: ${offeredAgain}.`);
+      return verdict(`${colour.yellow('•')} ${colour.bold(how)} ${exercise.name} is set aside for now.`, `It is not wrong for you forever: ${offeredAgain}.`);
     }
     case 'flare':
       // Said as what happens next, not as a rule broken: the rise is what the test is there to catch.
       return verdict(
-        `${colour.red(`✗ Your ${symptom} went up: ${change}.`)} That is a flare-up, so ${exercise.name} stops here${feedback.attempt === 1 ? ', with no retry' : ''}.`,
+        `${colour.red('✗')} ${colour.bold(`Your ${symptom} went up: ${change}.`)} That is a flare-up, so ${exercise.name} stops here${feedback.attempt === 1 ? ', with no retry' : ''}.`,
         // Stopping is as good an answer as going on: nothing here should push the person onward.
         `It is set aside for now and flagged as a flare-up; ${offeredAgain}.${options.last ? '' : ' Stopping here for today is a sound choice.'}`,
       );
@@ -117,14 +119,16 @@ export function summary(session: Session, names: Map<string, string>, changes: B
       .join(', then ');
   const rows: [string, string, string][] = [];
   for (const result of session.results) {
+    // In words, in the terminal's own colour (green and yellow are too pale on white), but for
+    // the flare-up, which red makes stand out on any background.
     const outcome =
       result.outcome === 'rehab'
-        ? colour.green('helped → rehab')
+        ? 'helped → rehab'
         : result.outcome === 'skipped'
           ? colour.dim('skipped')
           : result.flare
             ? colour.red('flare-up → avoid for now')
-            : colour.yellow('no help → avoid for now');
+            : 'no help → avoid for now';
     rows.push([names.get(result.exerciseId) ?? result.name, scoresOf(result.exerciseId, result.at), outcome]);
   }
   // A drill rated and then left (the session stopped before its second try): its scores are

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { Store } from '../../src/store/store.js';
 import { colours } from '../../src/ui/colour.js';
-import { drillCard } from '../../src/ui/session-view.js';
+import { drillCard, feedbackLine, summary } from '../../src/ui/session-view.js';
 import { drill } from '../helpers/drills.js';
 import { run, tempHome } from '../helpers/run.js';
 import { buildSession, setUpFlags } from '../helpers/sessions.js';
@@ -31,7 +31,51 @@ function brightened(text: string): string[] {
   return runs.filter(Boolean);
 }
 
+/**
+ * The text shown in yellow or green, bold or not, each run of it in order: their usual shades
+ * (#cdcd00 and #00cd00 in xterm, #c4a000 in GNOME's palette) are too pale to read on white.
+ */
+function paled(text: string): string[] {
+  let colour = 39;
+  const runs: string[] = [];
+  let current = '';
+  for (const token of text.match(/\x1b\[[\d;]*m|[\s\S]/g) ?? []) {
+    const codes = /^\x1b\[([\d;]*)m$/.exec(token)?.[1];
+    if (codes !== undefined) {
+      for (const code of codes.split(';').map(Number)) if ((code >= 30 && code <= 39) || (code >= 90 && code <= 97) || code === 0) colour = code === 0 ? 39 : code;
+    } else if ([32, 33, 92, 93].includes(colour)) current += token;
+    else if (current !== '') runs.push(current.trim(), (current = ''));
+  }
+  if (current !== '') runs.push(current.trim());
+  return runs.filter(Boolean);
+}
+
 describe('on a white background', () => {
+  it('a verdict colours its mark alone: its words are in the terminal\'s own colour', () => {
+    const clamshells = drill('clamshells', 'Clamshells');
+    const thresholds = { minImprovement: 2, flareRise: 3 };
+    const verdicts = [
+      feedbackLine({ kind: 'improved', exercise: clamshells, attempt: 1, before: 6, after: 3 }, 'pain', thresholds, '2026-03-15', colours(true)),
+      feedbackLine({ kind: 'retry', exercise: clamshells, attempt: 1, before: 6, after: 5 }, 'pain', thresholds, '2026-03-15', colours(true)),
+      feedbackLine({ kind: 'avoid', exercise: clamshells, attempt: 2, before: 6, after: 6 }, 'pain', thresholds, '2026-03-15', colours(true)),
+    ];
+    expect(verdicts.map(paled)).toEqual([['✓'], ['•'], ['•']]);
+    expect(verdicts[1]).toContain('Not enough: pain 6 → 5');
+  });
+
+  it('the session summary and itb exercises show no words in yellow or green', async () => {
+    const drills = [
+      { id: 'bridges', name: 'Bridges', scores: [4] },
+      { id: 'hip-hikes', name: 'Hip hikes', scores: [4, 4] },
+    ];
+    const shown = summary(buildSession({ startedAt: '2026-03-01T09:00:00Z', baseline: 6, drills }), new Map(), [], colours(true));
+    expect(shown).toMatch(/helped → rehab[\s\S]*no help → avoid for now/);
+    expect(paled(shown)).toEqual([]);
+    const { stdout } = await run(['exercises'], { tty: true, env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
+    expect(stdout).toContain('(loading)');
+    expect(paled(stdout)).toEqual([]);
+  });
+
   it('the helper sees bold yellow', () => {
     expect(brightened(colours(true).yellow.bold('gone') + ' seen')).toEqual(['gone']);
   });
