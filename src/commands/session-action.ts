@@ -55,7 +55,13 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
   const say = (text: string) => ctx.stdout.write(text);
   // Every answer is saved as it is given: a store that cannot be saved to is said before the first.
   store.refuseReadOnly();
-  const release = await acquireSessionLock(store.path);
+  // Suspended with Ctrl-Z for longer than its lock lasts, a session may have another take its
+  // place; going on as if alone would mix the two, so it stops as Ctrl-C stops it, and says why.
+  let takenOver = false;
+  const release = await acquireSessionLock(store.path, () => {
+    takenOver = true;
+    void import('../ui/prompts.js').then(({ stopAsking }) => stopAsking());
+  });
   let state: SessionState | undefined;
   try {
     // A flare-up earlier today calls for rest: the person chooses before anything is saved, even
@@ -96,6 +102,8 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
         say(`\n${wrap(enough, 78).map((line) => colour.bold(line)).join('\n')}\n`);
       }
       const answer = await ask(state.ask, { plan, exercises, prompter, options, colour, say, thresholds: state.session.thresholds });
+      // Given as the lock was lost: not saved, as one typed at Ctrl-C is not.
+      if (takenOver) throw Object.assign(new Error('the session lock was taken over'), { name: 'AbortPromptError' });
       const step = next(state, answer, ctx.now().toISOString());
       state = step.state;
       saved = await save(store, state.session);
@@ -110,22 +118,26 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
     say(closing(state.session, library, bucketsBefore, saved!, ctx.now(), itb, colour));
   } catch (error) {
     if (!isPromptExit(error)) throw error;
-    // Broken between words on a narrow terminal, as every note of the session is.
-    const nothingKept = (before: string) => new Interrupted(`\n${wrap(`Stopped before ${before}; no session was recorded.`, 78).join('\n')}`);
-    if (!state) throw nothingKept('the session began');
+    // Broken between words on a narrow terminal, as every note of the session is; why it
+    // stopped first, when it was not the person's doing.
+    const why = takenOver ? [TAKEN_OVER] : [];
+    const stopped = (notes: string[]) => new Interrupted(`\n${[...why, ...notes].map((note) => wrap(note, 78).join('\n')).join('\n\n')}`);
+    if (!state) throw stopped(['Stopped before the session began; no session was recorded.']);
     // Nothing was rated yet, so nothing was saved: an empty session would only crowd the history.
-    if (state.session.baseline === undefined) throw nothingKept('the first score');
+    if (state.session.baseline === undefined) throw stopped(['Stopped before the first score; no session was recorded.']);
     state = interrupt(state, ctx.now().toISOString());
     await save(store, state.session);
     // Stopped at the question after a flare-up, or any time after one: the advice the summary
     // would have given still applies.
     const notes = [interruptedNote(state.session)];
     if (state.session.results.some((result) => result.flare)) notes.push(afterFlareUpAdvice);
-    throw new Interrupted(`\n${notes.map((note) => wrap(note, 78).join('\n')).join('\n\n')}`);
+    throw stopped(notes);
   } finally {
     await release();
   }
 }
+
+const TAKEN_OVER = "Another itb session was started while this one was paused, so this one stops here rather than mix its answers with the other's.";
 
 /** Saves the session as it stands; returns the whole store as saved. */
 async function save(store: Store, session: Session): Promise<StoreData> {

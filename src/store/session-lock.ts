@@ -27,9 +27,9 @@ export function sessionIsOpen(storePath: string): boolean {
 /**
  * Takes the session lock of the store at `storePath`, or says why not: another session holds it
  * (a UserError), or it cannot be made at all (a StoreError naming the store, as the store's own
- * lock says it). Returns the release.
+ * lock says it). Returns the release. `onLost` is called if the lock is lost while held.
  */
-export async function acquireSessionLock(storePath: string): Promise<() => Promise<void>> {
+export async function acquireSessionLock(storePath: string, onLost: () => void = () => {}): Promise<() => Promise<void>> {
   try {
     mkdirSync(dirname(storePath), { recursive: true, mode: 0o700 });
   } catch (error) {
@@ -42,9 +42,12 @@ export async function acquireSessionLock(storePath: string): Promise<() => Promi
     const release = await lockfile.lock(folder, {
       ...lockOptions(folder),
       update: staleAfterMs / 2,
-      // Losing the lock (a suspended laptop, say) must not crash a session mid-answer: every write
-      // still takes the store's own lock, so nothing can be lost.
-      onCompromised: () => {},
+      // Its refresh does not run while itb is stopped (Ctrl-Z): after a pause longer than
+      // staleAfterMs another session may take the lock over. The refresh runs again as soon as
+      // itb goes on: a lock no one touched meanwhile is simply kept, one taken over (or gone) is
+      // lost, and the session is told so, rather than crash mid-answer. Nothing can be lost
+      // either way: every write still takes the store's own lock.
+      onCompromised: () => onLost(),
     });
     // Nor its end: a lock already lost has nothing left to release.
     return () =>

@@ -1,6 +1,6 @@
 // The interactive session end to end: the built binary in a real pseudo-terminal, typed at.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BIN, keys, passRedFlagScreen, Terminal } from '../helpers/pty.js';
@@ -207,6 +207,40 @@ describe('itb session in a terminal', () => {
     const [session] = storeOf().sessions;
     expect(session).toMatchObject({ status: 'interrupted', baseline: 6 });
     expect(session.results).toEqual([expect.objectContaining({ exerciseId: 'lateral-ankle-tilts', outcome: 'rehab' })]);
+  });
+
+  it('stops and says so when another session took its place while it was suspended, keeping what was answered', async () => {
+    const args = ['session', 'joint-chain', '--side', 'left', '--symptom', 'pain', '--movement', 'lunge'];
+    const first = itb(args);
+    await passRedFlagScreen(first);
+    await first.answer('Rate your pain (0 = none', '6');
+    await first.waitFor('When you have done the drill');
+    // Stopped, as Ctrl-Z stops it in a shell (here, with no shell's job control, Ctrl-Z would
+    // not), its lock left as ten seconds of that leave it: not refreshed, so a second session
+    // may start, and takes the lock over.
+    // Stopped just after a refresh of its lock: one stopped in the middle of it would finish it on
+    // the lock of the second session once brought back.
+    const lock = join(home, 'session.lock');
+    const dated = statSync(lock).mtimeMs;
+    while (statSync(lock).mtimeMs === dated) await new Promise((resolve) => setTimeout(resolve, 10));
+    first.signal('SIGSTOP' as 'SIGCONT');
+    utimesSync(lock, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+    const second = itb(args);
+    await second.waitFor('Rate your pain (0 = none');
+    first.signal('SIGCONT'); // fg
+    await first.waitFor('Another itb session was started while this one was paused, so this one stops');
+    expect(await first.exited).toBe(130);
+    expect(first.text).toContain('Session interrupted. Kept: your baseline (6).');
+    // The second goes on as the only one.
+    await second.type(`5${keys.enter}`);
+    await second.waitFor('When you have done the drill');
+    expect(existsSync(lock)).toBe(true);
+    await second.type(keys.ctrlC);
+    expect(await second.exited).toBe(130);
+    expect(storeOf().sessions).toEqual([
+      expect.objectContaining({ status: 'interrupted', baseline: 6, results: [] }),
+      expect.objectContaining({ status: 'interrupted', baseline: 5, results: [] }),
+    ]);
   });
 
   it('records no session when it ends before the first score, by Ctrl-D or by a kill', async () => {

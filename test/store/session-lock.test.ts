@@ -76,6 +76,33 @@ describe('the session lock', () => {
     await expect(release()).resolves.toBeUndefined();
   });
 
+  it('is kept through a pause no one used, and said lost when another session took it over meanwhile', async () => {
+    // The refresh does not run while itb is stopped (Ctrl-Z): the clock jumps on as it goes on.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'Date'] });
+    try {
+      const lost = vi.fn();
+      const release = await acquireSessionLock(file, lost);
+      vi.setSystemTime(Date.now() + 60_000);
+      expect(sessionIsOpen(file)).toBe(false);
+      vi.advanceTimersByTime(5000);
+      await vi.waitFor(() => expect(sessionIsOpen(file)).toBe(true), { interval: 20 });
+      expect(lost).not.toHaveBeenCalled();
+
+      // Taken over by another session while this one was stopped.
+      vi.setSystemTime(Date.now() + 60_000);
+      const lock = join(dirname(file), 'session.lock');
+      rmSync(lock, { recursive: true });
+      mkdirSync(lock);
+      vi.advanceTimersByTime(5000);
+      await vi.waitFor(() => expect(lost).toHaveBeenCalledTimes(1), { interval: 20 });
+      // Its end leaves the other's lock alone.
+      await release();
+      expect(existsSync(lock)).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('is one for every ITB_HOME whose store.json is a link to the same file, and sits beside that file', async () => {
     const real = join(root, 'real');
     mkdirSync(real);
