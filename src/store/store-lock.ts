@@ -12,19 +12,26 @@ import { lockedFile, lockName } from './lock-place.js';
 const lockOptions = { realpath: false, stale: 5000, retries: 0, fs: privateLockFs };
 /** How long to wait for a lock another itb holds before saying the store is busy. */
 const WAIT_MS = 20_000;
+/** How long a wait goes unsaid: another itb's save takes a moment; a lock left by a killed one, up to 5 seconds. */
+const SAID_AFTER_MS = 1000;
+const WAITING =
+  'Waiting to save: another itb is saving at this moment, or one closed in the middle of a save left its lock behind, which is cleared within 5 seconds.\n';
 
 /**
- * Takes the lock of the store `file`, waiting while another itb holds it. A lock that cannot be
- * taken at all (no permission, or a file in its way) is said at once, not after the wait. Throws
- * what `fail` makes; returns the release.
+ * Takes the lock of the store `file`, waiting while another itb holds it; a wait longer than a
+ * moment is said once, to `say` (stderr), rather than leave the person wondering why nothing
+ * happens. A lock that cannot be taken at all (no permission, or a file in its way) is said at
+ * once, not after the wait. Throws what `fail` makes; returns the release.
  */
 export async function lockStore(
   locks: typeof lockfile,
   file: string,
   fail: (problem: string, hint: string | undefined, error?: unknown) => Error,
+  say: (text: string) => void = (text) => process.stderr.write(text),
 ): Promise<() => Promise<void>> {
   const locked = lockedFile(file);
   const started = Date.now();
+  let said = false;
   for (let pause = 20; ; pause = Math.min(pause * 1.5, 200)) {
     try {
       // A lock dated ahead was left before the clock was set back: stale, however fresh it looks.
@@ -38,6 +45,10 @@ export async function lockStore(
       }
       if (code !== 'ELOCKED') throw fail('cannot be locked for saving', undefined, error);
       if (Date.now() - started > WAIT_MS) throw fail('is busy: another itb kept it locked for too long', 'Nothing was changed. Try again in a moment.');
+      if (!said && Date.now() - started > SAID_AFTER_MS) {
+        said = true;
+        say(WAITING);
+      }
     }
     await new Promise((resolve) => setTimeout(resolve, pause * (0.5 + Math.random())));
   }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { build } from 'esbuild';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { storeSchema } from '../../src/core/records.js';
 import { Store } from '../../src/store/store.js';
 import { sampleSession } from '../fixtures/sample-session.js';
@@ -195,7 +195,15 @@ describe('a process killed while writing', () => {
     const store = Store.open({ ITB_HOME: home });
     expect(existsSync(`${store.path}.lock`)).toBe(true);
 
-    await store.update((data) => void data.sessions.push(sampleSession('after-the-crash')));
+    // The wait for it to go stale (up to 5 seconds) is said once, rather than pass in silence.
+    const said: unknown[] = [];
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((text) => said.push(text) > 0);
+    try {
+      await store.update((data) => void data.sessions.push(sampleSession('after-the-crash')));
+    } finally {
+      stderr.mockRestore();
+    }
+    expect(said).toEqual([expect.stringMatching(/^Waiting to save: another itb is saving at this moment, or one closed in the middle of a save left its lock behind/)]);
     expect(sessionIds(store)).toEqual(['after-the-crash']);
     expect(existsSync(`${store.path}.lock`)).toBe(false);
   });
