@@ -87,7 +87,8 @@ describe('two or more itb processes writing at once', () => {
       const writers = [0, 1, 2, 3].map((writer) => start('25', `r${round}w${writer}`));
       for (const { exited } of writers) {
         const { code, stderr } = await exited;
-        expect(stderr).toBe('');
+        // On a busy machine a save may wait more than a second for the others, and says so.
+        expect(stderr.replace(/^Waiting to save: .*\n/m, '')).toBe('');
         expect(code).toBe(0);
       }
       for (let writer = 0; writer < 4; writer++) {
@@ -125,7 +126,8 @@ describe('itb processes whose ITB_HOMEs hold links to one store file', () => {
     const writers = [0, 1, 2, 3].map((writer) => startIn(homes[writer % 2]!, '25', `w${writer}`));
     for (const { exited } of writers) {
       const { code, stderr } = await exited;
-      expect(stderr).toBe('');
+      // A save kept waiting more than a second for the others says so (a busy machine).
+      expect(stderr.replace(/^Waiting to save: .*\n/m, '')).toBe('');
       expect(code).toBe(0);
     }
     const expected = ['first', ...[0, 1, 2, 3].flatMap((writer) => Array.from({ length: 25 }, (_, index) => `w${writer}-${index}`))];
