@@ -60,12 +60,13 @@ export async function showHistory(ctx: Context, options: HistoryOptions, self: C
 
 /** What a session came to, in parts: "3 helped", "1 set aside (1 flare)", "stopped early". */
 function resultsParts(summary: SessionSummary, colour: Colours): string[] {
+  // In the terminal's own colour: green and yellow words all but vanish on a white background.
   const parts: string[] = [];
-  if (summary.helped > 0) parts.push(colour.green(`${summary.helped} helped`));
-  if (summary.avoided > 0) parts.push(colour.yellow(`${summary.avoided} set aside${summary.flares > 0 ? ` (${plural(summary.flares, 'flare')})` : ''}`));
+  if (summary.helped > 0) parts.push(`${summary.helped} helped`);
+  if (summary.avoided > 0) parts.push(`${summary.avoided} set aside${summary.flares > 0 ? ` (${plural(summary.flares, 'flare')})` : ''}`);
   if (summary.skipped > 0) parts.push(`${summary.skipped} skipped`);
   if (parts.length === 0) parts.push(colour.dim('no drills finished'));
-  if (summary.status === 'interrupted') parts.push(colour.yellow('interrupted'));
+  if (summary.status === 'interrupted') parts.push(colour.bold('interrupted'));
   else if (summary.status === 'stopped') parts.push('stopped early');
   else if (summary.status === 'in-progress') parts.push(colour.dim('in progress'));
   return parts;

@@ -76,6 +76,25 @@ describe('on a white background', () => {
     expect(paled(stdout)).toEqual([]);
   });
 
+  it('itb history says what each session came to in the terminal\'s own colour', async () => {
+    const { home, cleanup } = tempHome();
+    try {
+      await Store.open({ ITB_HOME: home }).update((data) => {
+        data.sessions.push(
+          buildSession({ startedAt: '2026-02-01T09:00:00Z', baseline: 6, drills: [{ id: 'clamshells', scores: [4] }, { id: 'hip-hikes', scores: [6, 6] }] }),
+          buildSession({ startedAt: '2026-02-03T09:00:00Z', baseline: 6, drills: [{ id: 'bridges', scores: [6], unfinished: true }] }),
+        );
+      });
+      const { stdout } = await run(['history'], { home, now: new Date('2026-03-01T12:00:00Z'), tty: true, env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
+      expect(stdout).toMatch(/\x1b\[/);
+      expect(stdout).toMatch(/1 helped[\s\S]*1 set aside/);
+      expect(stdout).toContain('\x1b[1minterrupted');
+      expect(paled(stdout)).toEqual([]);
+    } finally {
+      cleanup();
+    }
+  });
+
   it('the helper sees bold yellow', () => {
     expect(brightened(colours(true).yellow.bold('gone') + ' seen')).toEqual(['gone']);
   });
