@@ -60,7 +60,7 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
   let takenOver = false;
   const release = await acquireSessionLock(store.path, () => {
     takenOver = true;
-    void import('../ui/prompts.js').then(({ stopAsking }) => stopAsking());
+    prompter.stop();
   });
   let state: SessionState | undefined;
   try {

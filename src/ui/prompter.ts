@@ -24,6 +24,8 @@ export interface Prompter {
   }): Promise<string>;
   /** Counts down a timed hold; the user may end it early. */
   countdown(seconds: number, label: string): Promise<'finished' | 'skipped'>;
+  /** Ends the question being asked, and any later one, the way Ctrl-C ends it. */
+  stop(): void;
 }
 
 /**

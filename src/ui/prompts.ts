@@ -13,7 +13,8 @@ const notChosen = 'That one cannot be chosen now. Choose another with the arrow 
 const notChosenShown = () => wrap(notChosen, 78).join('\n  ');
 
 export function createPrompter(): Prompter {
-  const context = { signal: whenTerminalGoes() };
+  const stopping = new AbortController();
+  const context = { signal: AbortSignal.any([whenTerminalGoes(), stopping.signal]) };
   suspendable();
   return {
     select: ({ message, choices, default: fallback }) => {
@@ -54,6 +55,7 @@ export function createPrompter(): Prompter {
         context,
       ),
     countdown: (seconds, label) => countdown({ seconds, label }, context),
+    stop: () => stopping.abort('stopped'),
   };
 }
 
@@ -140,16 +142,6 @@ export function listLines(question: string, choices: { description?: string; dis
   return Math.max(1, rows - rowsOf(`? ${question}`) - 1 - description - refusal - 1);
 }
 
-let stopping: AbortController | undefined;
-
-/**
- * Ends the question being asked, and any later one, the way Ctrl-C ends it: for a session that
- * may not go on (another one took its place while it was suspended).
- */
-export function stopAsking(): void {
-  stopping?.abort('stopped');
-}
-
 /**
  * Aborts when the terminal goes away: its window closed (the input ends, then SIGHUP), a
  * polite kill (SIGTERM, or SIGINT from `kill -INT`, or a Ctrl-C pressed while no question is
@@ -157,7 +149,7 @@ export function stopAsking(): void {
  * it, so a session saves what was answered as interrupted instead of being cut off.
  */
 function whenTerminalGoes(): AbortSignal {
-  const gone = (stopping = new AbortController());
+  const gone = new AbortController();
   // Listening for good: a closed window can bring more than one SIGHUP, and without a listener
   // of ours the prompts' own exit handler would end the program before the save.
   for (const signal of ['SIGHUP', 'SIGTERM', 'SIGINT'] as const) process.on(signal, () => gone.abort(signal));

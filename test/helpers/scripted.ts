@@ -40,8 +40,8 @@ export class ScriptedPrompter implements Prompter {
   private take(asked: Asked): Exclude<Answer, typeof CTRL_C> {
     this.asked.push(asked);
     this.onAsk?.(asked);
-    if (this.answers.length === 0) throw new Error(`no scripted answer left for: ${asked.message}`);
-    const answer = this.answers.shift()!;
+    if (this.answers.length === 0 && !this.stopped) throw new Error(`no scripted answer left for: ${asked.message}`);
+    const answer = this.stopped ? CTRL_C : this.answers.shift()!;
     if (answer !== CTRL_C) asked.answer = answer;
     if (answer === CTRL_C) {
       const error = new Error('User force closed the prompt with SIGINT');
@@ -92,5 +92,12 @@ export class ScriptedPrompter implements Prompter {
   async countdown(_seconds: number, label: string): Promise<'finished' | 'skipped'> {
     this.asked.push({ kind: 'countdown', message: label });
     return 'skipped';
+  }
+
+  private stopped = false;
+
+  /** Every question after it ends as Ctrl-C ends it. */
+  stop(): void {
+    this.stopped = true;
   }
 }
