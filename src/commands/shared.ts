@@ -36,6 +36,8 @@ export async function promptsFor(ctx: Context, command: Command): Promise<Prompt
     process.env.NO_COLOR = '1';
     process.env.FORCE_COLOR = '0';
   }
+  // A terminal that cannot move its cursor gets questions as plain lines (see plain-prompts.ts).
+  if (ctx.env.TERM === 'dumb') return (await import('../ui/plain-prompts.js')).createPlainPrompter();
   return (await import('../ui/prompts.js')).createPrompter();
 }
 

@@ -1,0 +1,126 @@
+// The Prompter for a terminal that cannot move its cursor (TERM=dumb: the shell inside Emacs, a
+// screen reader's console): each question is written once, on lines of its own, a list is
+// numbered, and an answer is a line typed and ended with Enter. Nothing is redrawn, so nothing
+// appears twice or as raw codes, and nothing needs the arrow keys, which such terminals keep.
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { Prompter } from './prompter.js';
+import { wrap } from './table.js';
+
+/** Ends a question the way the other prompter's do (see isPromptExit). */
+function ending(name: 'ExitPromptError' | 'AbortPromptError', why: string): Error {
+  const error = new Error(why);
+  error.name = name;
+  return error;
+}
+
+/**
+ * `input` and `output`: the terminal. With `signals`, Ctrl-C (SIGINT in a terminal that reads
+ * lines) and a closed window or polite kill (SIGHUP, SIGTERM) end the question being asked, or
+ * the next one, as Ctrl-C does in the other prompter, so a session saves what was answered.
+ */
+export function createPlainPrompter(input: Readable = process.stdin, output: Writable = process.stdout, signals = true): Prompter {
+  const typed: string[] = [];
+  let waiting: { resolve: (line: string) => void; reject: (error: Error) => void } | undefined;
+  let ended: Error | undefined;
+  const lines = createInterface({ input, terminal: false });
+  // Read only while a question waits, so that the program can end once the last one is answered.
+  lines.pause();
+  lines.on('line', (line) => {
+    if (waiting === undefined) typed.push(line);
+    else waiting.resolve(line);
+  });
+  const end = (error: Error) => {
+    ended ??= error;
+    waiting?.reject(ended);
+  };
+  // Ctrl-D on an empty line, or the terminal gone: as Ctrl-C, not a question left unanswered.
+  lines.on('close', () => end(ending('AbortPromptError', 'the input ended')));
+  if (signals) {
+    process.on('SIGINT', () => end(ending('ExitPromptError', 'Ctrl-C')));
+    for (const signal of ['SIGHUP', 'SIGTERM'] as const) process.on(signal, () => end(ending('AbortPromptError', signal)));
+  }
+
+  const write = (text: string) => output.write(text.endsWith(' ') || text.endsWith('\n') ? text : `${text}\n`);
+  /** The next line typed, after `prompt`; rejects when the session is to stop. */
+  const line = (prompt: string): Promise<string> => {
+    write(prompt);
+    if (ended) return Promise.reject(ended);
+    const early = typed.shift();
+    if (early !== undefined) return Promise.resolve(early);
+    return new Promise<string>((resolve, reject) => {
+      const done = () => {
+        waiting = undefined;
+        lines.pause();
+      };
+      waiting = { resolve: (text) => (done(), resolve(text)), reject: (error) => (done(), reject(error)) };
+      lines.resume();
+    });
+  };
+  const plain = (text: string) => text.normalize('NFKC').trim();
+  const question = (message: string) => wrap(message, 80).join('\n');
+
+  return {
+    async select({ message, choices, default: fallback }) {
+      const first = choices.findIndex((choice) => choice.disabled === undefined);
+      const preset = fallback === undefined ? first : Math.max(0, choices.findIndex((choice) => choice.value === fallback));
+      const listed = choices.flatMap((choice, i) => {
+        const number = `${String(i + 1).padStart(3)}. `;
+        const name = wrap(choice.name, 80 - number.length).map((text, j) => (j === 0 ? number + text : ' '.repeat(number.length) + text));
+        const why = choice.disabled === undefined ? [] : wrap(`(cannot be chosen now: ${choice.disabled})`, 80 - number.length, ' '.repeat(number.length));
+        const about = choice.description === undefined ? [] : wrap(choice.description.replace(/\s*\n\s*/g, ' '), 80 - number.length, ' '.repeat(number.length));
+        return [...name, ...why, ...about];
+      });
+      write(`${question(message)}\n${listed.join('\n')}\n`);
+      const ask = `Type its number and press Enter (Enter alone: ${preset + 1}): `;
+      for (let prompt = ask; ; ) {
+        const typedText = plain(await line(prompt));
+        const index = typedText === '' ? preset : /^\d+$/.test(typedText) ? Number(typedText) - 1 : choices.findIndex((choice) => choice.name.toLowerCase() === typedText.toLowerCase());
+        const chosen = choices[index];
+        if (chosen === undefined) prompt = `"${typedText}" is not in the list: type a number from 1 to ${choices.length}. ${ask}`;
+        else if (chosen.disabled !== undefined) prompt = `${chosen.name} cannot be chosen now. ${ask}`;
+        else {
+          write(`Chosen: ${chosen.name}\n`);
+          return chosen.value;
+        }
+      }
+    },
+    async confirm({ message, default: fallback }) {
+      const ask = `${question(message)} Type y for yes or n for no${fallback === undefined ? '' : ` (Enter alone: ${fallback ? 'yes' : 'no'})`}: `;
+      for (let prompt = ask; ; ) {
+        const typedText = plain(await line(prompt)).toLowerCase();
+        if (typedText === '' && fallback !== undefined) return fallback;
+        if (['y', 'yes'].includes(typedText)) return true;
+        if (['n', 'no'].includes(typedText)) return false;
+        prompt = `Type y or n. ${ask}`;
+      }
+    },
+    async input({ message, default: fallback, validate }) {
+      const ask = `${question(message)}${fallback === undefined ? '' : ` (Enter alone: ${fallback})`} `;
+      for (let prompt = ask; ; ) {
+        const typedText = await line(prompt);
+        const answer = typedText.trim() === '' && fallback !== undefined ? fallback : typedText;
+        const verdict = validate ? validate(answer) : true;
+        if (verdict === true) return answer;
+        prompt = `${wrap(verdict, 80).join('\n')}\n${ask}`;
+      }
+    },
+    async countdown(seconds, label) {
+      let timer: NodeJS.Timeout | undefined;
+      const timeUp = new Promise<'finished'>((resolve) => (timer = setTimeout(() => resolve('finished'), seconds * 1000)));
+      try {
+        const how = await Promise.race([timeUp, line(`⏱ ${label}: ${seconds} s, starting now. Press Enter to end it early.\n`).then(() => 'skipped' as const)]);
+        write(`⏱ ${label}: ${how === 'finished' ? 'time is up' : 'ended early'}\n`);
+        return how;
+      } finally {
+        clearTimeout(timer);
+        if (waiting !== undefined) {
+          // The time ran out first: the line it waited for is no answer to the next question.
+          waiting = undefined;
+          lines.pause();
+        }
+      }
+    },
+    stop: () => end(ending('AbortPromptError', 'stopped')),
+  };
+}

@@ -1,0 +1,79 @@
+// A session in a terminal that cannot move its cursor (TERM=dumb, as in Emacs's shell): the
+// built binary in a real pseudo-terminal, typed at a line at a time, its questions as plain lines.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { keys, passRedFlagScreen, Terminal } from '../helpers/pty.js';
+import { tempHome } from '../helpers/run.js';
+
+let home: string;
+let cleanup: () => void;
+const open: Terminal[] = [];
+beforeEach(() => ({ home, cleanup } = tempHome()));
+afterEach(() => {
+  open.splice(0).forEach((terminal) => terminal.kill());
+  cleanup();
+});
+
+function itb(args: string[]): Terminal {
+  const terminal = new Terminal(args, { ITB_HOME: home, TERM: 'dumb' }, 80);
+  open.push(terminal);
+  return terminal;
+}
+
+const storeOf = () => JSON.parse(readFileSync(join(home, 'store.json'), 'utf8'));
+const pick = 'Type its number and press Enter';
+
+describe('itb session under TERM=dumb', () => {
+  it('asks in numbered lines, refuses wrong answers, times a hold, and never sends a terminal code', async () => {
+    const t = itb(['session']);
+    await passRedFlagScreen(t);
+    await t.waitFor('Which routine?');
+    await t.waitFor('5. Single-leg balance');
+    await t.answer(pick, '5');
+    await t.waitFor('Chosen: Single-leg balance');
+    await t.answer('Which side is painful?', 'sideways');
+    await t.answer('"sideways" is not in the list: type a number from 1 to 3.', '2');
+    await t.answer('What will you rate?', '');
+    await t.answer('Which test movement', '3');
+    await t.answer('Rate your pain (0 = none', '11');
+    await t.answer('11 is outside the scale', 'five');
+    await t.answer('"five" is not a number', '5');
+
+    // The first drill is held: its timer is a numbered choice, and Enter ends the hold early.
+    await t.waitFor('When you have done the drill:');
+    await t.waitFor(/1\. Start hold 1 of \d+ \(30 s timer\)/);
+    await t.answer(pick, '1');
+    await t.waitFor('Press Enter to end it early.');
+    await t.type(keys.enter);
+    await t.waitFor('ended early');
+    await t.waitFor('2. Done — rate my pain now');
+    await t.answer(pick, '2');
+    await t.answer('(before: 5)', '3');
+    await t.waitFor('Better: pain 5 → 3');
+    await t.waitFor('When you have done the drill:');
+    // A choice may be typed by its name, too.
+    await t.answer(pick, 'stop the session here');
+    await t.waitFor('Session summary');
+    expect(await t.exited).toBe(0);
+
+    expect(t.raw).not.toContain('\x1b');
+    const [session] = storeOf().sessions;
+    expect(session).toMatchObject({ routine: 'balance', side: 'right', symptom: 'pain', baseline: 5, status: 'stopped' });
+    expect(session.results).toEqual([expect.objectContaining({ outcome: 'rehab' })]);
+  });
+
+  it('keeps what was answered when Ctrl-C is pressed at a question (exit 130)', async () => {
+    const t = itb(['session', 'joint-chain', '--side', 'left', '--symptom', 'pain', '--movement', 'stairs']);
+    await passRedFlagScreen(t);
+    await t.answer('Rate your pain', '6');
+    await t.answer(pick, '1');
+    await t.answer('(before: 6)', '4');
+    await t.waitFor('When you have done the drill:');
+    await t.waitFor(pick);
+    await t.type(keys.ctrlC);
+    expect(await t.exited).toBe(130);
+    await t.waitFor('Session interrupted');
+    expect(storeOf().sessions).toEqual([expect.objectContaining({ status: 'interrupted', baseline: 6, results: [expect.objectContaining({ outcome: 'rehab' })] })]);
+  });
+});

@@ -1,0 +1,118 @@
+// The questions as plain lines, for a terminal that cannot move its cursor (TERM=dumb).
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { isPromptExit } from '../../src/ui/prompter.js';
+import { createPlainPrompter } from '../../src/ui/plain-prompts.js';
+
+/** A prompter on streams: `type` sends lines as a person would, `shown` is all it wrote. */
+function terminal() {
+  const input = new PassThrough();
+  const output = new PassThrough();
+  let shown = '';
+  output.on('data', (chunk: Buffer) => (shown += chunk.toString()));
+  const prompter = createPlainPrompter(input, output, false);
+  return { prompter, input, type: (...lines: string[]) => input.write(lines.map((line) => `${line}\n`).join('')), shown: () => shown };
+}
+
+const routines = [
+  { value: 'joint-chain', name: 'Joint chain', description: 'five gentle drills\nfrom the feet up' },
+  { value: 'strength', name: 'Strength', disabled: 'every drill is set aside' },
+  { value: 'mobility', name: 'Mobility' },
+];
+
+describe('questions as plain lines', () => {
+  it('numbers a list, with descriptions and what cannot be chosen, and takes a typed number', async () => {
+    const t = terminal();
+    const answer = t.prompter.select({ message: 'Which routine?', choices: routines });
+    t.type('3');
+    expect(await answer).toBe('mobility');
+    expect(t.shown()).toBe(
+      [
+        'Which routine?',
+        '  1. Joint chain',
+        // Its lines as the list under the other prompts broke them, joined to fit these.
+        '     five gentle drills from the feet up',
+        '  2. Strength',
+        '     (cannot be chosen now: every drill is set aside)',
+        '  3. Mobility',
+        'Type its number and press Enter (Enter alone: 1): Chosen: Mobility',
+        '',
+      ].join('\n'),
+    );
+    expect(t.shown()).not.toMatch(/\x1b/);
+  });
+
+  it('asks again after a number out of the list, a word, or a choice that cannot be chosen; Enter alone takes the default', async () => {
+    const t = terminal();
+    const answer = t.prompter.select({ message: 'Which routine?', choices: routines, default: 'mobility' });
+    t.type('7', 'five', '2', '');
+    expect(await answer).toBe('mobility');
+    expect(t.shown()).toContain('"7" is not in the list: type a number from 1 to 3.');
+    expect(t.shown()).toContain('"five" is not in the list');
+    expect(t.shown()).toContain('Strength cannot be chosen now.');
+    expect(t.shown()).toContain('(Enter alone: 3)');
+  });
+
+  it('takes a choice typed by its name, whatever its capitals', async () => {
+    const t = terminal();
+    const answer = t.prompter.select({ message: 'Which routine?', choices: routines });
+    t.type('joint CHAIN');
+    expect(await answer).toBe('joint-chain');
+  });
+
+  it('asks yes or no until it gets one, Enter alone meaning the default', async () => {
+    const t = terminal();
+    const first = t.prompter.confirm({ message: 'Numbness?', default: false });
+    t.type('maybe', 'Y');
+    expect(await first).toBe(true);
+    expect(t.shown()).toContain('Type y or n.');
+    const second = t.prompter.confirm({ message: 'Go on?', default: false });
+    t.type('');
+    expect(await second).toBe(false);
+  });
+
+  it('asks for text again with the reason a wrong answer is refused', async () => {
+    const t = terminal();
+    const validate = (text: string) => (/^\d+$/.test(text.trim()) && Number(text) <= 10 ? true : `"${text}" is not a score from 0 to 10`);
+    const answer = t.prompter.input({ message: 'Rate your pain (0 = none, 10 = worst):', validate });
+    t.type('11', 'five', ' 6 ');
+    expect(await answer).toBe(' 6 ');
+    expect(t.shown()).toContain('"11" is not a score from 0 to 10\nRate your pain');
+    expect(t.shown()).toContain('"five" is not a score from 0 to 10');
+  });
+
+  it('counts a hold down without redrawing, and Enter ends it early', async () => {
+    const t = terminal();
+    const hold = t.prompter.countdown(30, 'Hold 1 of 2');
+    t.type('');
+    expect(await hold).toBe('skipped');
+    expect(t.shown()).toBe('⏱ Hold 1 of 2: 30 s, starting now. Press Enter to end it early.\n⏱ Hold 1 of 2: ended early\n');
+  });
+
+  it('says when the time is up, and a line typed after it answers the next question', async () => {
+    const t = terminal();
+    expect(await t.prompter.countdown(0.05, 'Hold 1')).toBe('finished');
+    expect(t.shown()).toContain('⏱ Hold 1: time is up');
+    const next = t.prompter.input({ message: 'Rate:' });
+    t.type('4');
+    expect(await next).toBe('4');
+  });
+
+  it('ends the question being asked, and every one after it, when stopped', async () => {
+    const t = terminal();
+    const answer = t.prompter.select({ message: 'Which routine?', choices: routines });
+    t.prompter.stop();
+    expect(isPromptExit(await answer.catch((caught: unknown) => caught))).toBe(true);
+    t.type('1');
+    expect(isPromptExit(await t.prompter.input({ message: 'Rate:' }).catch((caught: unknown) => caught))).toBe(true);
+  });
+
+  it('ends the question as Ctrl-C does when the input ends (Ctrl-D), and every question after it', async () => {
+    const t = terminal();
+    const answer = t.prompter.input({ message: 'Rate:' });
+    t.input.end();
+    const error = await answer.catch((caught: unknown) => caught);
+    expect(isPromptExit(error)).toBe(true);
+    expect(isPromptExit(await t.prompter.confirm({ message: 'Again?' }).catch((caught: unknown) => caught))).toBe(true);
+  });
+});
