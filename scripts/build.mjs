@@ -120,8 +120,8 @@ for (const name of readdirSync(dist)) {
 }
 
 // The library checker is bundled on its own so the build can run it without a TypeScript runtime.
-const { parseLibrary } = await importTypeScript(new URL('src/library/load.ts', root).pathname, new URL('dist/library-check.mjs', root).pathname);
-const libraryFile = new URL('data/library.yaml', root).pathname;
+const { parseLibrary } = await importTypeScript(file('src/library/load.ts'), file('dist/library-check.mjs'));
+const libraryFile = file('data/library.yaml');
 const checked = parseLibrary(readFileSync(libraryFile, 'utf8'));
 if (!checked.ok) {
   for (const p of checked.problems) console.error(`data/library.yaml:${p.line}:${p.col}  ${p.path}  ${p.message}`);

@@ -1,6 +1,7 @@
 // Bundles one TypeScript module of the project with esbuild and imports it, so that build
 // scripts can run the project's own code without a TypeScript runtime.
 import { build } from 'esbuild';
+import { pathToFileURL } from 'node:url';
 
 export async function importTypeScript(entry, outfile) {
   await build({
@@ -13,5 +14,6 @@ export async function importTypeScript(entry, outfile) {
     packages: 'external',
     logLevel: 'warning',
   });
-  return import(outfile);
+  // As a file: URL, so that a folder whose name holds a space, a # or a % is found all the same.
+  return import(pathToFileURL(outfile).href);
 }
