@@ -17,6 +17,14 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importTypeScript } from './import-ts.mjs';
 
+// A bundle that fails: esbuild has already shown each error with its file, line and column, and
+// Node's stack trace of esbuild's own code under them would only bury them.
+process.on('uncaughtException', (error) => {
+  if (Array.isArray(error?.errors) && error.errors.length > 0) console.error(`The build stopped at the error${error.errors.length === 1 ? '' : 's'} above.`);
+  else console.error(error);
+  process.exit(1);
+});
+
 const root = new URL('..', import.meta.url);
 const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
 const file = (relativePath) => fileURLToPath(new URL(relativePath, root));

@@ -2,7 +2,7 @@
 // folder whose name holds a space, an accent or a # must build as well as any other, or the
 // first command of the Quick start fails before itb has even started.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -40,4 +40,13 @@ describe('the build, in a folder named like a person names folders', () => {
     expect(readFileSync(join(project, 'schema/itb-export.schema.json'), 'utf8')).toBe(readFileSync(join(root, 'schema/itb-export.schema.json'), 'utf8'));
   });
 
+  it('names the place of a mistake in the code, without a stack trace of the build tool under it', () => {
+    const source = join(project, 'src/core/text.ts');
+    writeFileSync(source, `${readFileSync(source, 'utf8')}\nexport const unfinished = ;\n`);
+    const built = node('scripts/build.mjs');
+    expect(built.status).toBe(1);
+    expect(built.stderr).toMatch(/src\/core\/text\.ts:\d+:\d+/);
+    expect(built.stderr).toContain('The build stopped at the error above.');
+    expect(built.stderr).not.toMatch(/^\s+at /m);
+  });
 });
