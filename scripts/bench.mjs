@@ -7,21 +7,23 @@
 // is answered in a session: one Store.update appending an attempt, in this process.
 // It is a report: it exits 0 even when a target is missed (1 only if a command fails).
 //
-//   node scripts/bench.mjs [--runs N] [--years N] [--keep]
-//   (npm run bench -- --years 1   times the same commands on one year of history instead)
+//   npm run bench -- [--runs N] [--years N] [--keep]   (`-- --help` lists them)
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { peakMemory } from './peak-memory.mjs';
 
+const USAGE = `Usage: npm run bench -- [--runs N] [--years N] [--keep]
+  --runs N   rounds of timing, each command once a round in turns with bare node (default 25;
+             medians of fewer than 10 are rough)
+  --years N  years of made-up history, one session a day (default 10)
+  --keep     keep the made-up history and the reports written, and say where they are`;
 const root = fileURLToPath(new URL('..', import.meta.url));
-const args = process.argv.slice(2);
-const runs = readNumber(args, '--runs', 25);
+const { runs, years, keep } = readOptions(process.argv.slice(2));
 if (runs < 10) console.warn(`Only ${runs} runs: medians of fewer than 10 runs are rough.`);
-const years = readNumber(args, '--years', 10);
-const keep = args.includes('--keep');
 const SAVE_RUNS = 20;
 const MEMORY_RUNS = 3;
 
@@ -38,7 +40,7 @@ try {
   console.error(`bench: ${error instanceof BenchFailure ? error.message : error?.stack ?? error}`);
   process.exitCode = 1;
 } finally {
-  if (keep) console.log(`\nKept ${work}`);
+  if (keep) console.log(`\nKept the made-up history and the reports in ${work}\nTry it: ITB_HOME=${join(work, 'home')} npx itb history`);
   else rmSync(work, { recursive: true, force: true });
 }
 
@@ -88,7 +90,7 @@ async function main() {
       if (round >= 0) times[index].push(elapsed);
     }
   }
-  const memory = peakMemory(commands, env);
+  const memory = peakMemories(commands, env);
   const save = await timeScoreSave(kit, home);
 
   // One row per command: the figures, each target beside the figure it is about, ✓ or ✗.
@@ -108,7 +110,7 @@ async function main() {
     const ms = median(times[index]);
     const ratio = ms / bareMs;
     const rss = memory[index];
-    if (command.bare) return rows.push([command.label, ms.toFixed(1), '1.00', '', '', '', rss?.toFixed(0) ?? 'n/a', '', '']);
+    if (command.bare) return rows.push([command.label, ms.toFixed(1), '1.00', '', '', '', rss.toFixed(0), '', '']);
     rows.push([
       command.label,
       ms.toFixed(1),
@@ -116,18 +118,15 @@ async function main() {
       (ms - bareMs).toFixed(0),
       command.limit === undefined ? '(none)' : `≤ ${command.limit}×`,
       command.limit === undefined ? '' : check(ratio <= command.limit, `${command.label} (time)`),
-      rss?.toFixed(0) ?? 'n/a',
+      rss.toFixed(0),
       '< 150 MB',
-      rss === undefined ? '' : check(rss < 150, `${command.label} (memory)`),
+      check(rss < 150, `${command.label} (memory)`),
     ]);
   });
   rows.push([`score save (Store.update, median of ${SAVE_RUNS})`, save.score.toFixed(1), '', '', '< 50 ms', check(save.score < 50, 'score save'), '', '', '']);
   rows.push([`last score, ending the session (median of ${SAVE_RUNS})`, save.end.toFixed(1), '', '', '< 50 ms', check(save.end < 50, 'session-ending save'), '', '', '']);
 
   printTable(rows);
-  if (memory.every((rss) => rss === undefined)) {
-    console.log('\nPeak memory: n/a — /usr/bin/time is not installed (Debian/Ubuntu: apt-get install time).');
-  }
   console.log(`\nLoad average during the run: ${loadAtStart} at the start, ${loadNow()} at the end (the figures move with it).`);
   console.log(missed.length === 0 ? `All ${targets} targets met.` : `Missed ${missed.length} of ${targets} targets: ${missed.join(', ')}.`);
 }
@@ -167,20 +166,12 @@ function timeOnce(command, env) {
   return elapsed;
 }
 
-/** Peak resident memory of each command in MB (the largest of a few runs), via GNU time. */
-function peakMemory(commands, env) {
-  const time = '/usr/bin/time';
-  const report = join(work, 'time.txt');
-  const usable = existsSync(time) && spawnSync(time, ['-f', '%M', '-o', report, 'true']).status === 0;
-  if (!usable) return commands.map(() => undefined);
+/** Peak resident memory of each command in MB: the largest of a few runs (scripts/peak-memory.mjs). */
+function peakMemories(commands, env) {
   return commands.map((command) => {
-    let peak = 0;
-    for (let run = 0; run < MEMORY_RUNS; run++) {
-      const result = spawnSync(time, ['-f', '%M', '-o', report, process.execPath, ...command.argv], { env, stdio: ['ignore', 'ignore', 'pipe'] });
-      checkResult(command, result);
-      peak = Math.max(peak, Number(readFileSync(report, 'utf8').trim().split('\n').at(-1)) / 1024);
-    }
-    return peak;
+    const { megabytes, result } = peakMemory(command.argv, { env, folder: work, runs: MEMORY_RUNS });
+    checkResult(command, result);
+    return megabytes;
   });
 }
 
@@ -271,12 +262,33 @@ function printTable(rows) {
   }
 }
 
-function readNumber(argv, flag, fallback) {
-  const at = argv.indexOf(flag);
-  if (at === -1) return fallback;
-  const value = Number(argv[at + 1]);
-  if (!Number.isInteger(value) || value < 1) fail(`${flag} wants a whole number, such as ${flag} ${fallback}`);
-  return value;
+/** The options, each checked: one mistyped or left to npm would run the whole benchmark without it. */
+function readOptions(argv) {
+  // `npm run bench --runs 5`, with no -- between: npm keeps --runs as a setting of its own, and
+  // only the 5 reaches the benchmark.
+  for (const name of ['runs', 'years', 'keep']) {
+    if (process.env[`npm_config_${name}`] !== undefined) {
+      fail(`npm took --${name} as its own setting: put -- before the benchmark's options, as in npm run bench -- --${name}${name === 'keep' ? '' : ' 5'}`);
+    }
+  }
+  const options = { runs: 25, years: 10, keep: false };
+  for (let index = 0; index < argv.length; index++) {
+    const [flag, inline] = argv[index].startsWith('--') && argv[index].includes('=') ? argv[index].split(/=(.*)/s) : [argv[index], undefined];
+    if (flag === '--help' || flag === '-h') {
+      console.log(USAGE);
+      process.exit(0);
+    } else if (flag === '--keep' && inline === undefined) {
+      options.keep = true;
+    } else if (flag === '--runs' || flag === '--years') {
+      const text = inline ?? argv[++index];
+      const value = Number(text);
+      if (!text?.trim() || !Number.isInteger(value) || value < 1) fail(`${flag} wants a whole number of 1 or more, such as ${flag} ${flag === '--runs' ? 25 : 1}`);
+      options[flag.slice(2)] = value;
+    } else {
+      fail(`${argv[index]} is not an option of the benchmark.\n${USAGE}`);
+    }
+  }
+  return options;
 }
 
 function fail(message) {
