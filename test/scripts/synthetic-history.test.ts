@@ -38,4 +38,12 @@ describe('syntheticHistory', () => {
   it('is the same history every time for the same seed', () => {
     expect(JSON.stringify(syntheticHistory(library, { days: 200, now }).data)).toBe(JSON.stringify(data));
   });
+
+  it('holds, over ten years, the 3,650 sessions and about 20,000 scored attempts README Speed times', () => {
+    const tenYears = syntheticHistory(library, { days: 3650, now });
+    expect(tenYears.counts.sessions).toBe(3650);
+    expect(tenYears.counts.attempts).toBeGreaterThan(18_000);
+    expect(tenYears.counts.attempts).toBeLessThan(22_000);
+    expect(storeSchema.safeParse(tenYears.data).success).toBe(true);
+  });
 });
