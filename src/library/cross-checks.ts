@@ -81,10 +81,11 @@ function unknownReference(kind: 'exercise' | 'cue', id: string, known: Set<strin
   }
   if (kind === 'cue' && known.size === 0) return `unknown cue "${id}": the file has no "cues:" list at its top, where each cue has an id and its text`;
   // An id the file has but that is not one ("Wall Sit") is no id to copy here: it is the one to fix.
-  const valid = [...known].filter((candidate) => idSchema.safeParse(candidate).success);
+  const [valid, notValid] = [[], []] as [string[], string[]];
+  for (const candidate of known) (idSchema.safeParse(candidate).success ? valid : notValid).push(candidate);
   const near = closest(id, valid);
   if (near.length > 0) return `unknown ${kind} "${id}" (did you mean ${near.map((n) => `"${n}"`).join(' or ')}?)`;
-  const [invalid] = closest(id, [...known].filter((candidate) => !valid.includes(candidate)));
+  const [invalid] = closest(id, notValid);
   const item = kind === 'exercise' ? 'drill' : kind;
   return `unknown ${kind} "${id}"${invalid === undefined ? '' : `: the ${item} with the id "${invalid}" may be the one meant, but that id is not valid; fix it where the ${item} is written`}`;
 }

@@ -780,31 +780,6 @@ describe('reading the file', () => {
 });
 
 describe('a file with a great many problems', () => {
-  /** `count` complete drills, and a routine naming as many drills that are not there. */
-  function manyUnknownIds(count: number): string {
-    const lines = ['version: 1', 'exercises:'];
-    for (let i = 0; i < count; i++) {
-      lines.push(`  - id: drill-${i}`, `    name: Drill ${i}`, '    region: hip', '    category: strength', '    steps: [Do it]', '    dose: { reps: 10 }', '    side: both', '    loading: false');
-    }
-    lines.push('routines:', '  - id: everything', '    name: Everything', '    description: Every drill', '    exercises:');
-    for (let i = 0; i < count; i++) lines.push(`      - drill-${i}x`);
-    return `${lines.join('\n')}\n`;
-  }
-
-  it('lists the first 50 in the order of the file, says there are more, and is quick about it', () => {
-    const started = performance.now();
-    const result = parseLibrary(manyUnknownIds(3000));
-    // Comparing each of 3000 unknown ids with each of 3000 drills took half a minute.
-    expect(performance.now() - started).toBeLessThan(5_000);
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(result.more).toBe(true);
-    expect(result.problems).toHaveLength(SHOWN_PROBLEMS);
-    expect(result.problems.map((problem) => problem.path)).toEqual(Array.from({ length: 50 }, (_, i) => `routines.0.exercises.${i}`));
-    expect(result.problems[0]!.message).toMatch(/^unknown exercise "drill-0x" \(did you mean "drill-0"/);
-    expect(result.problems[49]!.message).toMatch(/^unknown exercise "drill-49x" \(did you mean .*"drill-49"/);
-  });
-
   it('stops checking thousands of empty items after the first problems', () => {
     const source = `version: 1\nexercises:\n${'  - {}\n'.repeat(20_000)}`;
     const result = parseLibrary(source);
@@ -821,15 +796,6 @@ describe('a file with a great many problems', () => {
     const error = new LibraryError('big.yaml', Array.from({ length: 50 }, () => ({ line: 1, col: 1, path: 'x', message: 'y' })), true);
     expect(error.message).toBe('more than 50 problems in the exercise library big.yaml (the first 50 are listed)');
     expect(error.details).toHaveLength(50);
-  });
-
-  it('lists 50 problems and no more as they are, without saying there are more', () => {
-    const source = manyUnknownIds(50);
-    const result = parseLibrary(source);
-    if (result.ok) throw new Error('expected problems');
-    expect(result.more).toBe(false);
-    expect(result.problems).toHaveLength(50);
-    expect(new LibraryError('f.yaml', result.problems, result.more).message).toBe('50 problems in the exercise library f.yaml');
   });
 });
 
