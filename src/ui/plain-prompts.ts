@@ -42,9 +42,12 @@ export function createPlainPrompter(input: Readable = process.stdin, output: Wri
   }
 
   const write = (text: string) => output.write(text.endsWith(' ') || text.endsWith('\n') ? text : `${text}\n`);
+  // Broken between words at the terminal's edge, its own line breaks kept: a question and what
+  // follows it on its line ("Type y for yes...") would otherwise run past the edge.
+  const fitted = (text: string) => text.split('\n').map((part) => wrap(part, 80).join('\n')).join('\n') + (text.endsWith(' ') ? ' ' : '');
   /** The next line typed, after `prompt`; rejects when the session is to stop. */
   const line = (prompt: string): Promise<string> => {
-    write(prompt);
+    write(fitted(prompt));
     if (ended) return Promise.reject(ended);
     const early = typed.shift();
     if (early !== undefined) return Promise.resolve(early);
@@ -86,7 +89,7 @@ export function createPlainPrompter(input: Readable = process.stdin, output: Wri
       }
     },
     async confirm({ message, default: fallback }) {
-      const ask = `${question(message)} Type y for yes or n for no${fallback === undefined ? '' : ` (Enter alone: ${fallback ? 'yes' : 'no'})`}: `;
+      const ask = `${message} Type y for yes or n for no${fallback === undefined ? '' : ` (Enter alone: ${fallback ? 'yes' : 'no'})`}: `;
       for (let prompt = ask; ; ) {
         const typedText = plain(await line(prompt)).toLowerCase();
         if (typedText === '' && fallback !== undefined) return fallback;
@@ -96,7 +99,7 @@ export function createPlainPrompter(input: Readable = process.stdin, output: Wri
       }
     },
     async input({ message, default: fallback, validate }) {
-      const ask = `${question(message)}${fallback === undefined ? '' : ` (Enter alone: ${fallback})`} `;
+      const ask = `${message}${fallback === undefined ? '' : ` (Enter alone: ${fallback})`} `;
       for (let prompt = ask; ; ) {
         const typedText = await line(prompt);
         const answer = typedText.trim() === '' && fallback !== undefined ? fallback : typedText;

@@ -71,6 +71,18 @@ describe('questions as plain lines', () => {
     expect(await second).toBe(false);
   });
 
+  it('breaks a question and what follows it on its line between words, within the terminal', async () => {
+    const t = terminal();
+    const answer = t.prompter.confirm({ message: 'Do you have numbness, tingling or pins and needles in the leg or foot?', default: false });
+    t.type('perhaps', 'n');
+    expect(await answer).toBe(false);
+    // Each line typed ends with Enter, so the second asking starts on a line of its own.
+    expect(t.shown().split(/(?<=no\): )/)).toEqual([
+      'Do you have numbness, tingling or pins and needles in the leg or foot? Type y\nfor yes or n for no (Enter alone: no): ',
+      'Type y or n. Do you have numbness, tingling or pins and needles in the leg or\nfoot? Type y for yes or n for no (Enter alone: no): ',
+    ]);
+  });
+
   it('asks for text again with the reason a wrong answer is refused', async () => {
     const t = terminal();
     const validate = (text: string) => (/^\d+$/.test(text.trim()) && Number(text) <= 10 ? true : `"${text}" is not a score from 0 to 10`);
