@@ -32,6 +32,8 @@ export function createPlainPrompter(input: Readable = process.stdin, output: Wri
   });
   const end = (error: Error) => {
     ended ??= error;
+    // The question stays unanswered on its line: what is said next starts on a line of its own.
+    if (waiting !== undefined) output.write('\n');
     waiting?.reject(ended);
   };
   // Ctrl-D on an empty line, or the terminal gone: as Ctrl-C, not a question left unanswered.
@@ -47,8 +49,9 @@ export function createPlainPrompter(input: Readable = process.stdin, output: Wri
   const fitted = (text: string) => text.split('\n').map((part) => wrap(part, 80).join('\n')).join('\n') + (text.endsWith(' ') ? ' ' : '');
   /** The next line typed, after `prompt`; rejects when the session is to stop. */
   const line = (prompt: string): Promise<string> => {
-    write(fitted(prompt));
+    // Once stopped, a question is not asked at all, as under the other prompts.
     if (ended) return Promise.reject(ended);
+    write(fitted(prompt));
     const early = typed.shift();
     if (early !== undefined) return Promise.resolve(early);
     return new Promise<string>((resolve, reject) => {

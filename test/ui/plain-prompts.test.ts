@@ -117,6 +117,10 @@ describe('questions as plain lines', () => {
     expect(isPromptExit(await answer.catch((caught: unknown) => caught))).toBe(true);
     t.type('1');
     expect(isPromptExit(await t.prompter.input({ message: 'Rate:' }).catch((caught: unknown) => caught))).toBe(true);
+    // The question left unanswered ends its line, so that what is said next ("Stopped.") starts
+    // on one of its own; the one after it is not asked.
+    expect(t.shown()).toMatch(/\(Enter alone: 1\): \n$/);
+    expect(t.shown()).not.toContain('Rate:');
   });
 
   it('ends the question as Ctrl-C does when the input ends (Ctrl-D), and every question after it', async () => {
@@ -125,6 +129,7 @@ describe('questions as plain lines', () => {
     t.input.end();
     const error = await answer.catch((caught: unknown) => caught);
     expect(isPromptExit(error)).toBe(true);
+    expect(t.shown()).toBe('Rate: \n');
     expect(isPromptExit(await t.prompter.confirm({ message: 'Again?' }).catch((caught: unknown) => caught))).toBe(true);
   });
 });
