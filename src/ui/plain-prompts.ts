@@ -21,7 +21,7 @@ function ending(name: 'ExitPromptError' | 'AbortPromptError', why: string): Erro
  */
 export function createPlainPrompter(input: Readable = process.stdin, output: Writable = process.stdout, signals = true): Prompter {
   const typed: string[] = [];
-  let waiting: { resolve: (line: string) => void; reject: (error: Error) => void } | undefined;
+  let waiting: { resolve: (line: string) => void; reject: (error: Error) => void; again: () => string } | undefined;
   let ended: Error | undefined;
   const lines = createInterface({ input, terminal: false });
   // Read only while a question waits, so that the program can end once the last one is answered.
@@ -41,14 +41,16 @@ export function createPlainPrompter(input: Readable = process.stdin, output: Wri
   if (signals) {
     process.on('SIGINT', () => end(ending('ExitPromptError', 'Ctrl-C')));
     for (const signal of ['SIGHUP', 'SIGTERM'] as const) process.on(signal, () => end(ending('AbortPromptError', signal)));
+    // Back with fg after Ctrl-Z, under the lines the shell wrote: the question waiting, asked again.
+    process.on('SIGCONT', () => waiting && output.write(`\n${fitted(waiting.again())}`));
   }
 
   const write = (text: string) => output.write(text.endsWith(' ') || text.endsWith('\n') ? text : `${text}\n`);
   // Broken between words at the terminal's edge, its own line breaks kept: a question and what
   // follows it on its line ("Type y for yes...") would otherwise run past the edge.
   const fitted = (text: string) => text.split('\n').map((part) => wrap(part, 80).join('\n')).join('\n') + (text.endsWith(' ') ? ' ' : '');
-  /** The next line typed, after `prompt`; rejects when the session is to stop. */
-  const line = (prompt: string): Promise<string> => {
+  /** The next line typed, after `prompt`; rejects when the session is to stop. `again`: the question after a pause. */
+  const line = (prompt: string, again = () => prompt): Promise<string> => {
     // Once stopped, a question is not asked at all, as under the other prompts.
     if (ended) return Promise.reject(ended);
     write(fitted(prompt));
@@ -59,7 +61,7 @@ export function createPlainPrompter(input: Readable = process.stdin, output: Wri
         waiting = undefined;
         lines.pause();
       };
-      waiting = { resolve: (text) => (done(), resolve(text)), reject: (error) => (done(), reject(error)) };
+      waiting = { resolve: (text) => (done(), resolve(text)), reject: (error) => (done(), reject(error)), again };
       lines.resume();
     });
   };
@@ -80,7 +82,7 @@ export function createPlainPrompter(input: Readable = process.stdin, output: Wri
       write(`${question(message)}\n${listed.join('\n')}\n`);
       const ask = `Type its number and press Enter (Enter alone: ${preset + 1}): `;
       for (let prompt = ask; ; ) {
-        const typedText = plain(await line(prompt));
+        const typedText = plain(await line(prompt, () => `${message}\n${prompt}`));
         const index = typedText === '' ? preset : /^\d+$/.test(typedText) ? Number(typedText) - 1 : choices.findIndex((choice) => choice.name.toLowerCase() === typedText.toLowerCase());
         const chosen = choices[index];
         if (chosen === undefined) prompt = `"${typedText}" is not in the list: type a number from 1 to ${choices.length}. ${ask}`;
@@ -113,9 +115,11 @@ export function createPlainPrompter(input: Readable = process.stdin, output: Wri
     },
     async countdown(seconds, label) {
       let timer: NodeJS.Timeout | undefined;
+      const until = Date.now() + seconds * 1000;
+      const left = () => `⏱ ${label}: ${Math.max(1, Math.ceil((until - Date.now()) / 1000))} s left. Press Enter to end it early.\n`;
       const timeUp = new Promise<'finished'>((resolve) => (timer = setTimeout(() => resolve('finished'), seconds * 1000)));
       try {
-        const how = await Promise.race([timeUp, line(`⏱ ${label}: ${seconds} s, starting now. Press Enter to end it early.\n`).then(() => 'skipped' as const)]);
+        const how = await Promise.race([timeUp, line(`⏱ ${label}: ${seconds} s, starting now. Press Enter to end it early.\n`, left).then(() => 'skipped' as const)]);
         write(`⏱ ${label}: ${how === 'finished' ? 'time is up' : 'ended early'}\n`);
         return how;
       } finally {

@@ -63,6 +63,27 @@ describe('itb session under TERM=dumb', () => {
     expect(session.results).toEqual([expect.objectContaining({ outcome: 'rehab' })]);
   });
 
+  it('asks the waiting question again when brought back with fg after Ctrl-Z, during a hold too', async () => {
+    const t = itb(['session', 'strength', '--side', 'left', '--symptom', 'pain', '--movement', 'stairs']);
+    await passRedFlagScreen(t);
+    await t.waitFor('Rate your pain (0 = none');
+    // Brought back as fg does (with no shell here, Ctrl-Z itself stops nothing).
+    t.signal('SIGCONT');
+    await t.answer(/\r\nRate your pain \(0 = none, 10 = worst imaginable\):/, '6');
+    await t.waitFor(pick);
+    t.signal('SIGCONT');
+    await t.waitFor(/When you have done the drill:\r\nType its number and press Enter \(Enter alone: 1\):/);
+    await t.type(`1${keys.enter}`);
+    await t.waitFor('Press Enter to end it early.');
+    t.signal('SIGCONT');
+    await t.waitFor(/⏱ Hold 1 of 6: \d+ s left\. Press Enter to end it early\./);
+    await t.type(keys.enter);
+    await t.waitFor('⏱ Hold 1 of 6: ended early');
+    await t.answer(pick, '4');
+    await t.waitFor('Session summary');
+    expect(await t.exited).toBe(0);
+  });
+
   it('keeps what was answered when Ctrl-C is pressed at a question (exit 130)', async () => {
     const t = itb(['session', 'joint-chain', '--side', 'left', '--symptom', 'pain', '--movement', 'stairs']);
     await passRedFlagScreen(t);
