@@ -75,7 +75,9 @@ export function createPlainPrompter(input: Readable = process.stdin, output: Wri
       const listed = choices.flatMap((choice, i) => {
         const number = `${String(i + 1).padStart(3)}. `;
         const name = wrap(choice.name, 80 - number.length).map((text, j) => (j === 0 ? number + text : ' '.repeat(number.length) + text));
-        const why = choice.disabled === undefined ? [] : wrap(`(cannot be chosen now: ${choice.disabled})`, 80 - number.length, ' '.repeat(number.length));
+        // A reason given in brackets of its own, as the other prompts show it after the name, loses them here.
+        const reason = choice.disabled?.replace(/^\((.*)\)$/s, '$1');
+        const why = reason === undefined ? [] : wrap(`(cannot be chosen now: ${reason})`, 80 - number.length, ' '.repeat(number.length));
         const about = choice.description === undefined ? [] : wrap(choice.description.replace(/\s*\n\s*/g, ' '), 80 - number.length, ' '.repeat(number.length));
         return [...name, ...why, ...about];
       });

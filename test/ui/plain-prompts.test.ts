@@ -53,6 +53,15 @@ describe('questions as plain lines', () => {
     expect(t.shown()).toContain('(Enter alone: 3)');
   });
 
+  it('says why a choice cannot be chosen in one pair of brackets, when the reason comes in its own', async () => {
+    const t = terminal();
+    const choices = [...routines, { value: 'balance', name: 'Single-leg balance', disabled: '(its drill is set aside until 2026-12-06)' }];
+    const answer = t.prompter.select({ message: 'Which routine?', choices });
+    t.type('1');
+    await answer;
+    expect(t.shown()).toContain('  4. Single-leg balance\n     (cannot be chosen now: its drill is set aside until 2026-12-06)\n');
+  });
+
   it('takes a choice typed by its name, whatever its capitals', async () => {
     const t = terminal();
     const answer = t.prompter.select({ message: 'Which routine?', choices: routines });
