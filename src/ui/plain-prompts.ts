@@ -4,7 +4,7 @@
 // appears twice or as raw codes, and nothing needs the arrow keys, which such terminals keep.
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { Prompter } from './prompter.js';
+import type { Choice, Prompter } from './prompter.js';
 import { wrap } from './table.js';
 
 /** Ends a question the way the other prompter's do (see isPromptExit). */
@@ -66,6 +66,9 @@ export function createPlainPrompter(input: Readable = process.stdin, output: Wri
     });
   };
   const plain = (text: string) => text.normalize('NFKC').trim();
+  /** A choice typed by its name, with or without what its name ends with in brackets ("Hip rotation" for "Hip rotation (4 drills)"), or by its id ("strength"). */
+  const named = (choice: Choice<string>, typedText: string) =>
+    [choice.name, choice.name.replace(/\s*\([^()]*\)$/, ''), choice.value].some((name) => name.toLowerCase() === typedText.toLowerCase());
   const question = (message: string) => wrap(message, 80).join('\n');
 
   return {
@@ -85,7 +88,7 @@ export function createPlainPrompter(input: Readable = process.stdin, output: Wri
       const ask = `Type its number and press Enter (Enter alone: ${preset + 1}): `;
       for (let prompt = ask; ; ) {
         const typedText = plain(await line(prompt, () => `${message}\n${prompt}`));
-        const index = typedText === '' ? preset : /^\d+$/.test(typedText) ? Number(typedText) - 1 : choices.findIndex((choice) => choice.name.toLowerCase() === typedText.toLowerCase());
+        const index = typedText === '' ? preset : /^\d+$/.test(typedText) ? Number(typedText) - 1 : choices.findIndex((choice) => named(choice, typedText));
         const chosen = choices[index];
         if (chosen === undefined) prompt = `"${typedText}" is not in the list: type a number from 1 to ${choices.length}. ${ask}`;
         else if (chosen.disabled !== undefined) prompt = `${chosen.name} cannot be chosen now. ${ask}`;

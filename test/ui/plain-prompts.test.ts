@@ -69,6 +69,25 @@ describe('questions as plain lines', () => {
     expect(await answer).toBe('joint-chain');
   });
 
+  it('takes a choice typed by its name without what follows it in brackets, or by its id', async () => {
+    const t = terminal();
+    const choices = [
+      { value: 'joint-chain', name: 'Joint chain, feet upward (5 drills)' },
+      { value: 'strength', name: 'Hip and glute strength (9 drills)' },
+      { value: 'skip', name: 'Skip this drill (I cannot do it now)' },
+    ];
+    const first = t.prompter.select({ message: 'Which routine?', choices });
+    t.type('joint chain, feet upward');
+    expect(await first).toBe('joint-chain');
+    const second = t.prompter.select({ message: 'Which routine?', choices });
+    t.type('Strength');
+    expect(await second).toBe('strength');
+    const third = t.prompter.select({ message: 'When you have done the drill:', choices });
+    t.type('skip this drill');
+    expect(await third).toBe('skip');
+    expect(t.shown()).not.toContain('not in the list');
+  });
+
   it('asks yes or no until it gets one, Enter alone meaning the default', async () => {
     const t = terminal();
     const first = t.prompter.confirm({ message: 'Numbness?', default: false });
