@@ -85,12 +85,13 @@ export function createPlainPrompter(input: Readable = process.stdin, output: Wri
         return [...name, ...why, ...about];
       });
       write(`${question(message)}\n${listed.join('\n')}\n`);
-      const ask = `Type its number and press Enter (Enter alone: ${preset + 1}): `;
+      const enter = `and press Enter (Enter alone: ${preset + 1}): `;
+      const ask = `Type its number ${enter}`;
       for (let prompt = ask; ; ) {
         const typedText = plain(await line(prompt, () => `${message}\n${prompt}`));
         const index = typedText === '' ? preset : /^\d+$/.test(typedText) ? Number(typedText) - 1 : choices.findIndex((choice) => named(choice, typedText));
         const chosen = choices[index];
-        if (chosen === undefined) prompt = `"${typedText}" is not in the list: type a number from 1 to ${choices.length}. ${ask}`;
+        if (chosen === undefined) prompt = `"${typedText}" is not in the list. Type a number from 1 to ${choices.length} ${enter}`;
         else if (chosen.disabled !== undefined) prompt = `${chosen.name} cannot be chosen now. ${ask}`;
         else {
           write(`Chosen: ${chosen.name}\n`);

@@ -33,7 +33,7 @@ describe('itb session under TERM=dumb', () => {
     await t.answer(pick, '5');
     await t.waitFor('Chosen: Single-leg balance');
     await t.answer('Which side is painful?', 'sideways');
-    await t.answer('"sideways" is not in the list: type a number from 1 to 3.', '2');
+    await t.answer('"sideways" is not in the list. Type a number from 1 to 3 and press Enter', '2');
     await t.answer('What will you rate?', '');
     await t.answer('Which test movement', '3');
     await t.answer('Rate your pain (0 = none', '11');
