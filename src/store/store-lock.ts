@@ -2,6 +2,7 @@
 // held), so that two itb processes never write at once. A store.json that is a link has its lock
 // beside the file it leads to, where the saves go (see ./lock-place.ts).
 import type lockfile from 'proper-lockfile';
+import { Interrupted } from '../errors.js';
 import { privateLockFs, undoFutureDate } from './lock-folder.js';
 import { lockedFile, lockName } from './lock-place.js';
 
@@ -21,7 +22,8 @@ const WAITING =
  * Takes the lock of the store `file`, waiting while another itb holds it; a wait longer than a
  * moment is said once, to `say` (stderr), rather than leave the person wondering why nothing
  * happens. A lock that cannot be taken at all (no permission, or a file in its way) is said at
- * once, not after the wait. Throws what `fail` makes; returns the release.
+ * once, not after the wait. Ctrl-C during the wait ends it, with nothing saved (see
+ * StoppedWaiting). Throws what `fail` makes; returns the release.
  */
 export async function lockStore(
   locks: typeof lockfile,
@@ -32,24 +34,63 @@ export async function lockStore(
   const locked = lockedFile(file);
   const started = Date.now();
   let said = false;
-  for (let pause = 20; ; pause = Math.min(pause * 1.5, 200)) {
-    try {
-      // A lock dated ahead was left before the clock was set back: stale, however fresh it looks.
-      undoFutureDate(`${locked}.lock`);
-      return await locks.lock(locked, lockOptions);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException | null)?.code;
-      // The lock is a folder beside the store; a file of that name cannot be one.
-      if (code === 'ENOTDIR') {
-        throw fail(`cannot be locked for saving: ${lockName(file, `${locked}.lock`)}, a file, is where itb keeps its lock folder`, 'Nothing was changed. Move that file away, then try again.');
+  // Heard only once there is a wait: a save that finds the lock free is over in a moment.
+  let stopped: Stopped | undefined;
+  try {
+    for (let pause = 20; ; pause = Math.min(pause * 1.5, 200)) {
+      try {
+        // A lock dated ahead was left before the clock was set back: stale, however fresh it looks.
+        undoFutureDate(`${locked}.lock`);
+        return await locks.lock(locked, lockOptions);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException | null)?.code;
+        // The lock is a folder beside the store; a file of that name cannot be one.
+        if (code === 'ENOTDIR') {
+          throw fail(`cannot be locked for saving: ${lockName(file, `${locked}.lock`)}, a file, is where itb keeps its lock folder`, 'Nothing was changed. Move that file away, then try again.');
+        }
+        if (code !== 'ELOCKED') throw fail('cannot be locked for saving', undefined, error);
+        if (Date.now() - started > WAIT_MS) throw fail('is busy: another itb kept it locked for too long', 'Nothing was changed. Try again in a moment.');
+        if (!said && Date.now() - started > SAID_AFTER_MS) {
+          said = true;
+          say(WAITING);
+        }
       }
-      if (code !== 'ELOCKED') throw fail('cannot be locked for saving', undefined, error);
-      if (Date.now() - started > WAIT_MS) throw fail('is busy: another itb kept it locked for too long', 'Nothing was changed. Try again in a moment.');
-      if (!said && Date.now() - started > SAID_AFTER_MS) {
-        said = true;
-        say(WAITING);
-      }
+      stopped ??= whenStopped();
+      await Promise.race([new Promise((resolve) => setTimeout(resolve, pause * (0.5 + Math.random()))), stopped.signalled]);
     }
-    await new Promise((resolve) => setTimeout(resolve, pause * (0.5 + Math.random())));
+  } finally {
+    stopped?.end();
   }
+}
+
+/**
+ * Ctrl-C while a save waits for the lock (or a kill, or the terminal window closed): the save is
+ * given up, nothing of it written, rather than made once the lock is free, after the person asked
+ * to stop (a `buckets reset` they thought they had called off). Exit 130, as for any Ctrl-C. In a
+ * session it ends the question as Ctrl-C at a question does (hence its name), so what was
+ * answered before is kept, and the session marked interrupted.
+ */
+export class StoppedWaiting extends Interrupted {
+  override name = 'ExitPromptError';
+  constructor() {
+    super('Stopped while waiting to save; this change was not saved.');
+  }
+}
+
+const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+interface Stopped {
+  /** Rejects with StoppedWaiting when one of the signals comes. */
+  signalled: Promise<never>;
+  /** Stops listening: the signals are then handled as before the wait. */
+  end(): void;
+}
+
+function whenStopped(): Stopped {
+  let stop: () => void = () => {};
+  const signalled = new Promise<never>((_, reject) => (stop = () => reject(new StoppedWaiting())));
+  // Not to be reported as unhandled when the wait ends some other way.
+  signalled.catch(() => undefined);
+  for (const signal of signals) process.on(signal, stop);
+  return { signalled, end: () => signals.forEach((signal) => process.off(signal, stop)) };
 }

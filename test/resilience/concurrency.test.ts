@@ -3,11 +3,12 @@
 // them. Nothing any of them saved may be lost, and what the readers keep beside the store (its
 // fingerprint and summary) must still agree with it.
 // Needs `npm run build` first (`npm test` does it).
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeSchema, type ManualMove } from '../../src/core/records.js';
-import { itb, Random, requireBuild, SEED, sessionsFor, tempFolder, writeExport, type Ran } from '../fixtures/resilience.js';
+import { keys, Terminal } from '../helpers/pty.js';
+import { itb, Random, requireBuild, SEED, sessionsFor, startItb, storeBytes, tempFolder, writeExport, type Ran } from '../fixtures/resilience.js';
 
 const ROUNDS = 3;
 const IMPORTS_PER_ROUND = 4;
@@ -108,5 +109,61 @@ describe('imports, moves and settings changes at the same moment', () => {
       expectOk(history, `round ${round}: itb history --json`);
       expect((JSON.parse(history.stdout) as { sessions: unknown[] }).sessions, `round ${round}: the history shows every session`).toHaveLength(expectedSessions.size);
     }
+  });
+});
+
+describe('Ctrl-C while a save waits for the lock', () => {
+  it('calls off a confirmed reset: nothing is saved once the lock is free, and it ends with 130', async () => {
+    const home = join(scratch.path, 'stopped-wait');
+    expectOk(await itb(['buckets', 'move', 'clamshells', 'rehab'], home), 'the first move');
+    const before = storeBytes(home);
+    // Another itb holds the lock, keeping it fresh as it does while it saves.
+    const lock = join(home, 'store.json.lock');
+    mkdirSync(lock);
+    const freshen = setInterval(() => utimesSync(lock, new Date(), new Date()), 500);
+    try {
+      const terminal = new Terminal(['buckets', 'reset'], { ITB_HOME: home, NO_COLOR: '1' });
+      await terminal.answer('Clear every bucket decision', 'y');
+      await terminal.waitFor('Waiting to save: another itb is saving');
+      await terminal.type(keys.ctrlC);
+      expect(await terminal.exited).toBe(130);
+      expect(terminal.text).toContain('Stopped while waiting to save; this change was not saved.');
+      expect(terminal.text).not.toContain('Cleared');
+    } finally {
+      clearInterval(freshen);
+    }
+    rmSync(lock, { recursive: true });
+    // Not cleared later either: the store is as it was, and the drill still in rehab.
+    expect(storeBytes(home)!.equals(before!)).toBe(true);
+    const shown = await itb(['buckets', '--json'], home);
+    expect((JSON.parse(shown.stdout) as { rehab: { exerciseId: string }[] }).rehab.map((drill) => drill.exerciseId)).toEqual(['clamshells']);
+  });
+
+  it('stops a command that asked nothing with 130 too, saying that nothing was saved', async () => {
+    const home = join(scratch.path, 'stopped-wait-settings');
+    expectOk(await itb(['settings', 'movement', 'stairs'], home), 'the first setting');
+    const before = storeBytes(home);
+    const lock = join(home, 'store.json.lock');
+    mkdirSync(lock);
+    const freshen = setInterval(() => utimesSync(lock, new Date(), new Date()), 500);
+    try {
+      const waiting = startItb(['settings', 'movement', 'hills'], home);
+      let stderr = '';
+      await new Promise<void>((resolve) =>
+        waiting.child.stderr!.on('data', (chunk: Buffer) => {
+          stderr += chunk.toString();
+          if (stderr.includes('Waiting to save')) resolve();
+        }),
+      );
+      waiting.child.kill('SIGINT');
+      const ran = await waiting.exited;
+      // Ended by the signal itself or with 130: the same to the shell.
+      expect(ran.code === 130 || ran.signal === 'SIGINT', `${ran.code ?? ran.signal}: ${ran.stderr}`).toBe(true);
+      expect(ran.stderr).toMatch(/^Waiting to save: .*\nStopped while waiting to save; this change was not saved\.\n$/);
+    } finally {
+      clearInterval(freshen);
+    }
+    rmSync(lock, { recursive: true });
+    expect(storeBytes(home)!.equals(before!)).toBe(true);
   });
 });
