@@ -57,9 +57,11 @@ export async function acquireSessionLock(storePath: string, onLost: () => void =
   } catch (error) {
     const code = (error as NodeJS.ErrnoException | null)?.code;
     if (code === 'ELOCKED') {
+      // Not "on this computer": a store on a shared folder is locked for every computer using it.
+      // A session paused with Ctrl-Z is the one a person most often does not know is still open.
       throw new UserError(
-        'another itb session is open on this computer: finish or close it first',
-        `If no other session is open (it may have been closed abruptly), wait ${staleAfterMs / 1000} seconds and try again.`,
+        'another itb session is open, in another window or paused with Ctrl-Z: finish or close it first',
+        `To go back to a session paused with Ctrl-Z, type fg in its window. If no other session is open (one closed abruptly counts as open for ${staleAfterMs / 1000} seconds), wait ${staleAfterMs / 1000} seconds and try again.`,
       );
     }
     const { reason, storeError, writeHint } = await storeErrors();

@@ -36,6 +36,17 @@ describe('the session lock', () => {
     await release();
   });
 
+  it('tells a second session, in plain words, where the first may be and what to do', async () => {
+    const release = await acquireSessionLock(file);
+    const error = await caught(() => acquireSessionLock(file));
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).message).toBe('another itb session is open, in another window or paused with Ctrl-Z: finish or close it first');
+    expect((error as UserError).hint).toBe(
+      'To go back to a session paused with Ctrl-Z, type fg in its window. If no other session is open (one closed abruptly counts as open for 10 seconds), wait 10 seconds and try again.',
+    );
+    await release();
+  });
+
   it('counts a lock left by a killed session as stale after about ten seconds, as its hint says', async () => {
     const lock = join(dirname(file), 'session.lock');
     mkdirSync(lock, { recursive: true });
