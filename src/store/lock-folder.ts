@@ -1,6 +1,6 @@
 // The lock folders of the store (the save lock, ./store-lock.ts, and the session lock,
 // ./session-lock.ts) as proper-lockfile keeps them, with what it leaves out.
-import fs, { statSync, utimesSync } from 'node:fs';
+import fs, { lstatSync, statSync, utimesSync } from 'node:fs';
 
 /**
  * The file system proper-lockfile is given: its lock folders are made private (0700), like every
@@ -34,10 +34,29 @@ export function isDatedAhead(lock: string): boolean {
 
 /** Dates a lock folder dated ahead (see isDatedAhead) back to 1970, so that proper-lockfile takes it over as stale. */
 export function undoFutureDate(lock: string): void {
-  if (!isDatedAhead(lock)) return;
+  // A file in its place is the person's, and keeps its date (see refuseFileInPlace).
+  if (!isDatedAhead(lock) || isOtherThanFolder(lock)) return;
   try {
     utimesSync(lock, 0, 0);
   } catch {
     // Gone meanwhile, or not ours to change: the lock library says what stands in the way.
+  }
+}
+
+/**
+ * Throws as the lock library does (ENOTDIR) when something other than a folder is where the lock
+ * folder `lock` goes: a file left by a sync tool, or made by hand. At once: the library counts it
+ * as another itb's lock until it is stale, and only then finds it is no folder.
+ */
+export function refuseFileInPlace(lock: string): void {
+  if (isOtherThanFolder(lock)) throw Object.assign(new Error(`ENOTDIR: not a directory, '${lock}'`), { code: 'ENOTDIR' });
+}
+
+/** Whether something other than a folder is at `lock` (a link too: the library could not remove it as it removes a stale lock). */
+export function isOtherThanFolder(lock: string): boolean {
+  try {
+    return !lstatSync(lock).isDirectory();
+  } catch {
+    return false; // Nothing there.
   }
 }

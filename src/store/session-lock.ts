@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { UserError } from '../errors.js';
-import { isDatedAhead, privateLockFs, undoFutureDate } from './lock-folder.js';
+import { isDatedAhead, isOtherThanFolder, privateLockFs, refuseFileInPlace, undoFutureDate } from './lock-folder.js';
 import { lockedFile, lockName } from './lock-place.js';
 
 const staleAfterMs = 10_000;
@@ -16,7 +16,9 @@ const lockOptions = (folder: string) => ({ realpath: false, lockfilePath: join(f
 /** Whether a session is running on this store now: its lock is held and fresh. */
 export function sessionIsOpen(storePath: string): boolean {
   const folder = dirname(lockedFile(storePath));
-  if (isDatedAhead(lockOptions(folder).lockfilePath)) return false;
+  const lock = lockOptions(folder).lockfilePath;
+  // A file in its place is no session's lock: no session can take it.
+  if (isDatedAhead(lock) || isOtherThanFolder(lock)) return false;
   try {
     return lockfile.checkSync(folder, lockOptions(folder));
   } catch {
@@ -39,6 +41,7 @@ export async function acquireSessionLock(storePath: string, onLost: () => void =
   const folder = dirname(lockedFile(storePath));
   undoFutureDate(lockOptions(folder).lockfilePath);
   try {
+    refuseFileInPlace(lockOptions(folder).lockfilePath);
     const release = await lockfile.lock(folder, {
       ...lockOptions(folder),
       update: staleAfterMs / 2,

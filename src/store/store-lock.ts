@@ -3,7 +3,7 @@
 // beside the file it leads to, where the saves go (see ./lock-place.ts).
 import type lockfile from 'proper-lockfile';
 import { Interrupted } from '../errors.js';
-import { privateLockFs, undoFutureDate } from './lock-folder.js';
+import { privateLockFs, refuseFileInPlace, undoFutureDate } from './lock-folder.js';
 import { lockedFile, lockName } from './lock-place.js';
 
 // How long a lock may sit untouched before it counts as left behind by a process that died.
@@ -41,6 +41,7 @@ export async function lockStore(
       try {
         // A lock dated ahead was left before the clock was set back: stale, however fresh it looks.
         undoFutureDate(`${locked}.lock`);
+        refuseFileInPlace(`${locked}.lock`);
         return await locks.lock(locked, lockOptions);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException | null)?.code;

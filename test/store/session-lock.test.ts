@@ -169,6 +169,23 @@ describe('the session lock', () => {
     expect((error as StoreError).hint).toContain('Move that file away');
   });
 
+  it('says at once that a file stands where the lock goes, even one just made (by a sync tool, say), not that another session is open', async () => {
+    mkdirSync(dirname(file));
+    writeFileSync(file, '{}');
+    const lock = join(dirname(file), 'session.lock');
+    writeFileSync(lock, 'not a lock folder');
+    const ahead = new Date(Date.now() + 3_600_000);
+    for (const date of [new Date(), ahead]) {
+      utimesSync(lock, date, date);
+      expect(sessionIsOpen(file)).toBe(false);
+      const error = await caught(() => acquireSessionLock(file));
+      expect(error).toBeInstanceOf(StoreError);
+      expect((error as StoreError).message).toBe(`the itb store ${file} cannot be locked for a session: session.lock, a file, is where itb keeps its lock folder`);
+    }
+    // The file is left as it was, its date too.
+    expect(Math.round(statSync(lock).mtimeMs)).toBe(ahead.getTime());
+  });
+
   it('says when the store folder cannot be made, naming the store', async () => {
     writeFileSync(join(root, 'a-file'), 'x');
     const inside = join(root, 'a-file', 'home', 'store.json');

@@ -3,7 +3,7 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, readlinkSy
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import envPaths from 'env-paths';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SCHEMA_VERSION } from '../../src/core/records.js';
 import { UserError } from '../../src/errors.js';
 import { emptyStore, Store, StoreError, storeFile } from '../../src/store/store.js';
@@ -145,6 +145,24 @@ describe('update', () => {
     expect(error).toBeInstanceOf(StoreError);
     expect((error as StoreError).message).toBe(`the itb store ${file} cannot be locked for saving: store.json.lock, a file, is where itb keeps its lock folder`);
     expect((error as StoreError).hint).toContain('Move that file away');
+    expect(readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it('says so at once for a file just made where the lock goes (by a sync tool, say), not that another itb is saving', async () => {
+    const store = Store.open(env());
+    await store.update((data) => void data.sessions.push(sampleSession('s1')));
+    const before = readFileSync(file);
+    writeFileSync(`${file}.lock`, 'not a lock folder');
+    const said: unknown[] = [];
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((text) => said.push(text) > 0);
+    let error: unknown;
+    try {
+      error = await caught(() => store.update((data) => void data.sessions.push(sampleSession('s2'))));
+    } finally {
+      stderr.mockRestore();
+    }
+    expect((error as StoreError).message).toBe(`the itb store ${file} cannot be locked for saving: store.json.lock, a file, is where itb keeps its lock folder`);
+    expect(said).toEqual([]);
     expect(readFileSync(file).equals(before)).toBe(true);
   });
 
