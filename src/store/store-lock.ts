@@ -87,11 +87,22 @@ interface Stopped {
   end(): void;
 }
 
+/** The waits under way in this process; one listener per signal tells them all. */
+const waits = new Set<() => void>();
+const stopAll = () => waits.forEach((stop) => stop());
+
 function whenStopped(): Stopped {
   let stop: () => void = () => {};
   const signalled = new Promise<never>((_, reject) => (stop = () => reject(new StoppedWaiting())));
   // Not to be reported as unhandled when the wait ends some other way.
   signalled.catch(() => undefined);
-  for (const signal of signals) process.on(signal, stop);
-  return { signalled, end: () => signals.forEach((signal) => process.off(signal, stop)) };
+  if (waits.size === 0) for (const signal of signals) process.on(signal, stopAll);
+  waits.add(stop);
+  return {
+    signalled,
+    end: () => {
+      waits.delete(stop);
+      if (waits.size === 0) for (const signal of signals) process.off(signal, stopAll);
+    },
+  };
 }

@@ -185,6 +185,31 @@ describe('update', () => {
     );
   });
 
+  it('has saves waiting for the lock at once in one process listen for Ctrl-C together, and stop listening once saved', async () => {
+    const store = Store.open(env());
+    await store.update(() => undefined);
+    const before = process.listenerCount('SIGINT');
+    // Another itb holds the lock, keeping it fresh.
+    mkdirSync(`${file}.lock`);
+    const freshen = setInterval(() => utimesSync(`${file}.lock`, new Date(), new Date()), 500);
+    const said = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      const saves = Array.from({ length: 12 }, (_, index) => store.update((data) => void data.sessions.push(sampleSession(`s${index}`))));
+      await vi.waitFor(() => expect(process.listenerCount('SIGINT')).toBeGreaterThan(before));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      // One listener, not one per save: a dozen would set Node warning of a leak.
+      expect(process.listenerCount('SIGINT')).toBe(before + 1);
+      clearInterval(freshen);
+      rmSync(`${file}.lock`, { recursive: true });
+      await Promise.all(saves);
+    } finally {
+      clearInterval(freshen);
+      said.mockRestore();
+    }
+    expect(process.listenerCount('SIGINT')).toBe(before);
+    expect(Store.open(env()).read().sessions).toHaveLength(12);
+  });
+
   it('takes over at once a lock dated in the future, left before the clock was set back', async () => {
     const store = Store.open(env());
     await store.update((data) => void data.sessions.push(sampleSession('s1')));
