@@ -114,7 +114,8 @@ function loadingSpacing(loadedMs: readonly number[], now: Date): Advice | undefi
     message:
       `Your last strength (loading) session was ${ago}. Space loading sessions about 48 hours apart ` +
       `so the tissues can recover and adapt: your next one from ${localDateTime(readyAt)}. ` +
-      'Mobility, stretching or balance work is fine in between.',
+      // Said of the drills, not of routines the person's library may lack or have set aside.
+      'Drills that are not strength work need no such wait.',
     readyAt: readyAt.toISOString(),
   };
 }

@@ -799,6 +799,39 @@ describe('itb session', () => {
     expect(gentle.stdout).not.toMatch(/48 hours/);
   });
 
+  it('within 48 hours of a strength session, suggests no kind of routine that the library of one strength routine lacks', async () => {
+    const now = new Date('2026-11-20T10:00:00.000Z');
+    const library = join(home, 'strength-only.yaml');
+    writeFileSync(
+      library,
+      [
+        'version: 1',
+        'exercises:',
+        '  - id: wall-sit',
+        '    name: Wall sit',
+        '    region: knee',
+        '    category: strength',
+        '    steps: [Slide down a wall and hold.]',
+        '    dose: { sets: 1, reps: 5 }',
+        '    side: both',
+        '    loading: true',
+        'routines:',
+        '  - id: legs',
+        '    name: Legs',
+        '    description: Strength alone.',
+        '    exercises: [wall-sit]',
+        '',
+      ].join('\n'),
+    );
+    const yesterday = buildSession({ startedAt: '2026-11-19T09:00:00.000Z', routine: 'legs', loading: true, baseline: 4, drills: [{ id: 'wall-sit', scores: [3] }] });
+    await afterSessions(yesterday);
+    const result = await run(['--data', library, 'session', 'legs', ...flags], { home, tty: true, now, answers: [false] });
+    expect(result.code).toBe(0);
+    const said = result.stdout.replace(/\s+/g, ' ');
+    expect(said).toContain('your next one from 2026-11-21');
+    expect(said).not.toMatch(/mobility|stretching|balance/i);
+  });
+
   it('suggests the rehab routine for after the 48 hours when it holds only the strength drills just done', async () => {
     const now = new Date('2026-11-20T10:00:00.000Z');
     const strength = await run(['session', 'strength', ...flags], { home, tty: true, now, answers: [...screenClear, 5, 'done', 4, 'stop'] });

@@ -22,6 +22,12 @@ describe('loading-spacing', () => {
     expect(advice!.message).toMatch(/recover and adapt: your next one from 2026-03-02 \d\d:\d\d\. /);
   });
 
+  it('names no kind of routine for the days in between, as the library may have none of it or have it all set aside', () => {
+    const [advice] = adviceFor(storeWith({ sessions: [loading(20)] }), now);
+    expect(advice!.message).toMatch(/Drills that are not strength work need no such wait\.$/);
+    expect(advice!.message).not.toMatch(/mobility|stretching|balance/i);
+  });
+
   it('is quiet once 48 hours have passed', () => {
     expect(ids([loading(48)])).toEqual([]);
     expect(ids([loading(47.9)])).toEqual(['loading-spacing']);
