@@ -97,10 +97,16 @@ export function routineExercises(
       throw new UserError('your rehab bucket is empty, so there is no rehab routine yet', start);
     }
     if (ids.length === 0) {
+      // Only drills of this library have a re-test date: others set aside wait for theirs.
       const waiting = buckets.avoid.filter((status) => status.retestDueAt !== undefined);
+      const elsewhere = buckets.avoid.length;
+      const none =
+        elsewhere === 0
+          ? 'Nothing is set aside for now.'
+          : `${elsewhere === 1 ? 'The drill' : `The ${elsewhere} drills`} set aside for now ${elsewhere === 1 ? 'is' : 'are'} not in this exercise library: use the library ${elsewhere === 1 ? 'it comes' : 'they come'} from (--data, or ITB_DATA) to re-test ${elsewhere === 1 ? 'it' : 'them'}.`;
       throw new UserError(
         'no drill set aside for now is due for a re-test yet',
-        waiting.length === 0 ? 'Nothing is set aside for now.' : `The first is due on ${firstRetest(waiting)}; \`${itb} buckets\` shows every re-test date.`,
+        waiting.length === 0 ? none : `The first is due on ${firstRetest(waiting)}; \`${itb} buckets\` shows every re-test date.`,
       );
     }
     return { exercises: inLibrary(ids), setAside: [] };

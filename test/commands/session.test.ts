@@ -1126,6 +1126,17 @@ describe('itb session', () => {
     const next = session.stdout.slice(session.stdout.indexOf('\nNext:'));
     expect(next).toContain(`itb --data ${good} buckets`);
     expect(next).not.toContain('session rehab');
+    // Drills set aside from the built-in library have no re-test date in this one, yet are set aside.
+    await Store.open({ ITB_HOME: home }).update((data) => {
+      for (const id of ['clamshells', 'bridges']) data.moves.push({ exerciseId: id, bucket: 'avoid', at: '2026-11-19T09:00:00.000Z' });
+      data.buckets = projectBuckets(data.sessions, data.moves);
+    });
+    const retest = await run(['--data', good, 'session', 'retest', ...flags], { home, tty: true, answers: [] });
+    expect(retest.code).toBe(2);
+    expect(retest.stderr).not.toContain('Nothing is set aside for now.');
+    expect(retest.stderr.replace(/\s+/g, ' ')).toContain(
+      'The 2 drills set aside for now are not in this exercise library: use the library they come from (--data, or ITB_DATA) to re-test them.',
+    );
   });
 
   it('says a library of drills without routines has no routine to run, rather than that its drills are set aside', async () => {
