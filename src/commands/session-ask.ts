@@ -100,9 +100,15 @@ export async function ask(question: Exclude<Ask, { kind: 'finished' }>, turn: Tu
       // A one-sided drill is done on each side in turn when both sides are painful.
       const eachSide = exercise.dose.perSide || (plan.side === 'both' && (exercise.side === 'painful' || exercise.side === 'opposite'));
       const holds = (exercise.dose.sets ?? 1) * (eachSide ? 2 : 1);
-      // A drill already in the rehab bucket may be skipped to get on to others, as its card says:
-      // the choice says what skipping keeps rather than a reason that may not be the person's.
-      const skipChoice = inRehab ? 'Skip this drill (it stays in your rehab bucket)' : 'Skip this drill (I cannot do it now)';
+      // A drill already in the rehab bucket may be skipped to get on to others, as its card says,
+      // and one back for its re-test when the reason it was set aside still holds: the choice says
+      // what skipping keeps rather than a reason that may not be the person's.
+      const backForRetest = plan.retesting.some((status) => status.exerciseId === exercise.id);
+      const skipChoice = inRehab
+        ? 'Skip this drill (it stays in your rehab bucket)'
+        : backForRetest
+          ? 'Skip this drill (it stays set aside for now)'
+          : 'Skip this drill (I cannot do it now)';
       for (let timed = 0; ; ) {
         const done = { value: 'done' as const, name: `Done — rate my ${plan.symptom} now` };
         const timer = hold === undefined ? undefined : { value: 'timer' as const, name: timerChoice(hold, timed, holds) };

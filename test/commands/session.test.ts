@@ -1031,6 +1031,9 @@ describe('itb session', () => {
       expect(result.stdout.replace(/\s+/g, ' ')).toContain(
         'Set aside by your choice on 2026-11-02 (your note: therapist: hold off until clamshells are easy), back today for its re-test: if your reason still holds, skip it; otherwise start gently',
       );
+      // Skipping it keeps it set aside, as the note asks, not for want of a band or room.
+      const drill = result.prompter.asked.find((asked) => asked.message === 'When you have done the drill:')!;
+      expect(drill.choiceNames).toContain('Skip this drill (it stays set aside for now)');
     }
     // Skipped: it stays where the person put it.
     expect(stored().buckets.find((b) => b.exerciseId === 'lateral-ankle-tilts')).toMatchObject({ bucket: 'avoid', source: 'manual' });
