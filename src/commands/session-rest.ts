@@ -20,7 +20,8 @@ export async function goOnAfterFlareUp(
   const reminder = `${flaredEarlier(flareUps, library)} The advice after a flare-up is to take it easy for the rest of the day and leave your next session for another day.`;
   say(`\n${wrap(reminder, 78).map((line) => colour.bold(line)).join('\n')}\n`);
   if (await prompter.confirm({ message: 'Start a session today anyway?', default: false })) return true;
-  const rest = 'Resting today is a sound choice. Nothing was recorded. If the flare-up has not settled by tomorrow, or flare-ups keep coming, talk to your physical therapist.';
+  const settled = flareUps.length === 1 ? 'the flare-up has' : 'the flare-ups have';
+  const rest = `Resting today is a sound choice. Nothing was recorded. If ${settled} not settled by tomorrow, or flare-ups keep coming, talk to your physical therapist.`;
   say(`${wrap(rest, 78).join('\n')}\n`);
   return false;
 }

@@ -546,6 +546,7 @@ describe('itb session', () => {
       expect(flared.code).toBe(0);
       const evening = await run(['session'], { home, tty: true, now: new Date('2026-11-20T22:00:00.000Z'), answers: [false] });
       expect(evening.stdout.replace(/\s+/g, ' ')).toContain('Earlier today, Clamshells flared up at 09:14, and Single-leg stand at 13:30. The advice after a flare-up');
+      expect(evening.stdout.replace(/\s+/g, ' ')).toContain('If the flare-ups have not settled by tomorrow, or flare-ups keep coming');
     });
 
     it('does not count a flare-up yesterday evening, though it is the same day in UTC', async () => {
