@@ -117,8 +117,8 @@ export async function ask(question: Exclude<Ask, { kind: 'finished' }>, turn: Tu
         const first = timer === undefined ? [done] : timed < holds ? [timer, done] : [done, timer];
         const choices = [
           ...first,
-          { value: 'skip' as const, name: skipChoice },
-          { value: 'stop' as const, name: 'Stop the session here' },
+          { value: 'skip' as const, name: skipChoice, confirm: 'Skip this drill?' },
+          { value: 'stop' as const, name: 'Stop the session here', confirm: 'Stop the session here?' },
         ];
         const choice = await prompter.select({ message: 'When you have done the drill:', choices, default: first[0]!.value });
         if (choice !== 'timer') return { kind: 'exercise', choice };

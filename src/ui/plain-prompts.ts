@@ -71,6 +71,17 @@ export function createPlainPrompter(input: Readable = process.stdin, output: Wri
     [choice.name, choice.name.replace(/\s*\([^()]*\)$/, ''), choice.value].some((name) => name.toLowerCase() === typedText.toLowerCase());
   const question = (message: string) => wrap(message, 80).join('\n');
 
+  const confirm: Prompter['confirm'] = async ({ message, default: fallback }) => {
+    const ask = `${message} Type y for yes or n for no${fallback === undefined ? '' : ` (Enter alone: ${fallback ? 'yes' : 'no'})`}: `;
+    for (let prompt = ask; ; ) {
+      const typedText = plain(await line(prompt)).toLowerCase();
+      if (typedText === '' && fallback !== undefined) return fallback;
+      if (['y', 'yes'].includes(typedText)) return true;
+      if (['n', 'no'].includes(typedText)) return false;
+      prompt = `Type y or n. ${ask}`;
+    }
+  };
+
   return {
     async select({ message, choices, default: fallback }) {
       const first = choices.findIndex((choice) => choice.disabled === undefined);
@@ -93,22 +104,15 @@ export function createPlainPrompter(input: Readable = process.stdin, output: Wri
         const chosen = choices[index];
         if (chosen === undefined) prompt = `"${typedText}" is not in the list. Type a number from 1 to ${choices.length} ${enter}`;
         else if (chosen.disabled !== undefined) prompt = `${chosen.name} cannot be chosen now. ${ask}`;
+        // Picked by its number, which may have been typed for something else (a score): asked first.
+        else if (chosen.confirm !== undefined && !named(chosen, typedText) && !(await confirm({ message: chosen.confirm }))) prompt = `${question(message)} ${ask}`;
         else {
           write(`Chosen: ${chosen.name}\n`);
           return chosen.value;
         }
       }
     },
-    async confirm({ message, default: fallback }) {
-      const ask = `${message} Type y for yes or n for no${fallback === undefined ? '' : ` (Enter alone: ${fallback ? 'yes' : 'no'})`}: `;
-      for (let prompt = ask; ; ) {
-        const typedText = plain(await line(prompt)).toLowerCase();
-        if (typedText === '' && fallback !== undefined) return fallback;
-        if (['y', 'yes'].includes(typedText)) return true;
-        if (['n', 'no'].includes(typedText)) return false;
-        prompt = `Type y or n. ${ask}`;
-      }
-    },
+    confirm,
     async input({ message, default: fallback, validate }) {
       const ask = `${message}${fallback === undefined ? '' : ` (Enter alone: ${fallback})`} `;
       for (let prompt = ask; ; ) {

@@ -9,6 +9,12 @@ export interface Choice<T extends string> {
   description?: string;
   /** Shown greyed out with this reason, and cannot be picked. */
   disabled?: string;
+  /**
+   * Asked (yes or no) before this choice is taken where a number typed for something else picks
+   * it (questions as numbered lines, src/ui/plain-prompts.ts): a score typed at a drill's list
+   * must not skip the drill or stop the session. The arrow keys of the other prompts need none.
+   */
+  confirm?: string;
 }
 
 export interface Prompter {

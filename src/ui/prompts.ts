@@ -20,7 +20,7 @@ export function createPrompter(): Prompter {
     select: ({ message, choices, default: fallback }) => {
       // A column spare for the space before the answer, once picked.
       const question = fitted(message, 1);
-      const shownChoices = choices.map((choice) => ({
+      const shownChoices = choices.map(({ confirm: _picked, ...choice }) => ({
         ...choice,
         ...(typeof choice.disabled === 'string' ? fittedDisabled(choice.name, choice.disabled) : { name: fittedChoice(choice.name) }),
         short: answered(message, choice.name, 1),

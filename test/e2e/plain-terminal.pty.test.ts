@@ -52,8 +52,12 @@ describe('itb session under TERM=dumb', () => {
     await t.answer('(before: 5)', '3');
     await t.waitFor('Better: pain 5 → 3');
     await t.waitFor('When you have done the drill:');
-    // A choice may be typed by its name, too.
-    await t.answer(pick, 'stop the session here');
+    // A score typed here by mistake picks Skip by its number: asked first, and no keeps the drill.
+    await t.answer(pick, '3');
+    await t.answer('Skip this drill? Type y for yes or n for no:', 'n');
+    await t.waitFor(`When you have done the drill: ${pick}`);
+    // A choice may be typed by its name, too: meant, so not asked about.
+    await t.type(`stop the session here${keys.enter}`);
     await t.waitFor('Session summary');
     expect(await t.exited).toBe(0);
 
@@ -80,6 +84,7 @@ describe('itb session under TERM=dumb', () => {
     await t.type(keys.enter);
     await t.waitFor('⏱ Hold 1 of 6: ended early');
     await t.answer(pick, '4');
+    await t.answer('Stop the session here? Type y for yes or n for no:', 'y');
     await t.waitFor('Session summary');
     expect(await t.exited).toBe(0);
   });

@@ -63,6 +63,25 @@ describe('questions as plain lines', () => {
     expect(t.shown()).toContain('  4. Single-leg balance\n     (cannot be chosen now: its drill is set aside until 2026-12-06)\n');
   });
 
+  it('asks before a choice that a number typed for something else could pick, unless typed by its name', async () => {
+    const drillChoices = [
+      { value: 'done', name: 'Done — rate my pain now' },
+      { value: 'skip', name: 'Skip this drill (I cannot do it now)', confirm: 'Skip this drill?' },
+      { value: 'stop', name: 'Stop the session here', confirm: 'Stop the session here?' },
+    ];
+    const t = terminal();
+    const first = t.prompter.select({ message: 'When you have done the drill:', choices: drillChoices });
+    t.type('3', '', 'n', '3', 'y');
+    expect(await first).toBe('stop');
+    expect(t.shown()).toContain('Stop the session here? Type y for yes or n for no: Type y or n. Stop the session here?');
+    expect(t.shown()).toContain('When you have done the drill: Type its number and press Enter (Enter alone: 1): ');
+    expect(t.shown().match(/Stop the session here\? /g)).toHaveLength(3);
+    const second = t.prompter.select({ message: 'When you have done the drill:', choices: drillChoices });
+    t.type('skip this drill');
+    expect(await second).toBe('skip');
+    expect(t.shown()).not.toContain('Skip this drill?');
+  });
+
   it('takes a choice typed by its name, whatever its capitals', async () => {
     const t = terminal();
     const answer = t.prompter.select({ message: 'Which routine?', choices: routines });
