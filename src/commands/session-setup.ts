@@ -115,7 +115,12 @@ function gentlerRoutines(buckets: BucketView, library: Library, itb: string): st
       return exercises.length > 0 && exercises.every((exercise) => !exercise.loading);
     })
     .map((routine) => routine.id);
-  if (ids.length === 0) return 'Rest today: every routine without strength drills has its drills set aside for now.';
+  if (ids.length === 0) {
+    // A library of strength routines alone has nothing gentler to offer, set aside or not.
+    const loading = new Set(library.exercises.filter((drill) => drill.loading).map((drill) => drill.id));
+    const gentler = library.routines.some((routine) => routine.exercises.length > 0 && routine.exercises.every((id) => !loading.has(id)));
+    return gentler ? 'Rest today: every routine without strength drills has its drills set aside for now.' : 'Rest today: your exercise library has no routine without strength drills.';
+  }
   const some = ids.slice(0, 3);
   const listed = some.length === 1 ? some[0] : `${some.slice(0, -1).join(', ')} or ${some.at(-1)}`;
   return `A gentler routine suits today, such as ${listed}: \`${itb} session ${some[0]}\`.`;

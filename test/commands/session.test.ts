@@ -831,6 +831,8 @@ describe('itb session', () => {
     const said = result.stdout.replace(/\s+/g, ' ');
     expect(said).toContain('your next one from 2026-11-21');
     expect(said).not.toMatch(/mobility|stretching|balance/i);
+    // Declined, with nothing gentler in the library, set aside or not.
+    expect(said).toContain('Rest today: your exercise library has no routine without strength drills.');
   });
 
   it('suggests the rehab routine for after the 48 hours when it holds only the strength drills just done', async () => {
