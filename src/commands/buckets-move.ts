@@ -74,7 +74,7 @@ export async function moveDrill(ctx: Context, id: string, bucketArg: string, opt
   const store = await openStore(ctx);
   // Only an id the library does not have needs the log read (years of it take a while).
   if (!library.exercises.some((exercise) => exercise.id === id)) {
-    const drills = [...library.exercises, ...loggedDrills(store.read(), library)];
+    const drills: Drill[] = [library.exercises, loggedDrills(store.read(), library)].flat();
     if (!drills.some((drill) => drill.id === id)) {
       throw namedNotId(ctx, self, drills, id, bucket) ?? (await notInLibrary(ctx, self, id, drills.map((drill) => drill.id)));
     }

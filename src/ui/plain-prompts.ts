@@ -135,7 +135,7 @@ export function createPlainPrompter(input: Readable = process.stdin, output: Wri
       } finally {
         clearTimeout(timer);
         if (waiting !== undefined) {
-          // The time ran out first: the line it waited for is no answer to the next question.
+          // The time ran out first: its wait for Enter ends, and a line typed from now on answers the next question.
           waiting = undefined;
           lines.pause();
         }

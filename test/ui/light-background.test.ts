@@ -9,8 +9,12 @@ import { drill } from '../helpers/drills.js';
 import { run, tempHome } from '../helpers/run.js';
 import { buildSession, setUpFlags } from '../helpers/sessions.js';
 
-/** The text shown bold and green or yellow: each run of it, in order. */
-function brightened(text: string): string[] {
+/**
+ * The text shown in green or yellow (only while bold, with `boldOnly`), each run of it in order:
+ * their usual shades (#cdcd00 and #00cd00 in xterm, #c4a000 in GNOME's palette) are too pale to
+ * read on white, and many terminals show them bold in a brighter shade still.
+ */
+function greenOrYellow(text: string, boldOnly: boolean): string[] {
   let bold = false;
   let colour = 39;
   const runs: string[] = [];
@@ -24,31 +28,17 @@ function brightened(text: string): string[] {
         if ((code >= 30 && code <= 39) || (code >= 90 && code <= 97)) colour = code;
         if (code === 0) colour = 39;
       }
-    } else if (bold && [32, 33, 92, 93].includes(colour)) current += token;
-    else if (current !== '') runs.push(current.replace(/^\s+|\s+$/g, ''), (current = ''));
-  }
-  if (current !== '') runs.push(current);
-  return runs.filter(Boolean);
-}
-
-/**
- * The text shown in yellow or green, bold or not, each run of it in order: their usual shades
- * (#cdcd00 and #00cd00 in xterm, #c4a000 in GNOME's palette) are too pale to read on white.
- */
-function paled(text: string): string[] {
-  let colour = 39;
-  const runs: string[] = [];
-  let current = '';
-  for (const token of text.match(/\x1b\[[\d;]*m|[\s\S]/g) ?? []) {
-    const codes = /^\x1b\[([\d;]*)m$/.exec(token)?.[1];
-    if (codes !== undefined) {
-      for (const code of codes.split(';').map(Number)) if ((code >= 30 && code <= 39) || (code >= 90 && code <= 97) || code === 0) colour = code === 0 ? 39 : code;
-    } else if ([32, 33, 92, 93].includes(colour)) current += token;
+    } else if ((bold || !boldOnly) && [32, 33, 92, 93].includes(colour)) current += token;
     else if (current !== '') runs.push(current.trim(), (current = ''));
   }
   if (current !== '') runs.push(current.trim());
   return runs.filter(Boolean);
 }
+
+/** The text shown bold and green or yellow. */
+const brightened = (text: string) => greenOrYellow(text, true);
+/** The text shown green or yellow, bold or not. */
+const paled = (text: string) => greenOrYellow(text, false);
 
 describe('on a white background', () => {
   it('a verdict colours its mark alone: its words are in the terminal\'s own colour', () => {
