@@ -7,6 +7,9 @@ import { readlinkSync } from 'node:fs';
 /** A zone name as the database spells it: Europe/Paris, America/Argentina/Buenos_Aires, Etc/GMT+5. */
 const ZONE = /\/zoneinfo\/(?:posix\/|right\/)?([A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+)*)$/;
 
+/** Intl calls the zone of UTC by its short name; so do we. */
+const shortUtc = (name: string) => (/^Etc\/(UTC|UCT|Universal|Zulu)$/.test(name) ? 'UTC' : name);
+
 export function systemTimeZone(
   env: Record<string, string | undefined> = process.env,
   linkOf: (path: string) => string = (path) => readlinkSync(path),
@@ -14,8 +17,7 @@ export function systemTimeZone(
   if (env.TZ === undefined) {
     try {
       const name = ZONE.exec(linkOf('/etc/localtime'))?.[1];
-      // Intl calls the zone of UTC by its short name; so do we.
-      if (name !== undefined) return /^Etc\/(UTC|UCT|Universal|Zulu)$/.test(name) ? 'UTC' : name;
+      if (name !== undefined) return shortUtc(name);
     } catch {
       // No such link (a copied file, another system): Intl knows.
     }
@@ -23,7 +25,22 @@ export function systemTimeZone(
   // A TZ Intl cannot name (mistyped, or a rule such as XYZ-5) leaves the clock at some offset from
   // UTC: that offset, as of now, is then the most a report can say.
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone as string | undefined;
-  return zone && zone !== 'Etc/Unknown' ? zone : `UTC${offsetOf(new Date())}`;
+  if (!zone || zone === 'Etc/Unknown') return `UTC${offsetOf(new Date())}`;
+  return env.TZ === undefined ? zone : (asNamed(env.TZ, zone) ?? zone);
+}
+
+/**
+ * TZ's own name for `zone`, the zone the clock follows, when TZ names it (with or without
+ * POSIX's leading colon). Intl calls some zones by names retired since: Asia/Calcutta for
+ * Asia/Kolkata, Europe/Kiev for Europe/Kyiv, Asia/Saigon for Asia/Ho_Chi_Minh.
+ */
+function asNamed(tz: string, zone: string): string | undefined {
+  const named = tz.startsWith(':') ? tz.slice(1) : tz;
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone: named }).resolvedOptions().timeZone === zone ? shortUtc(named) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** "+05:30", "-03:00", "+00:00": how far the local clock is from UTC at `date`. */

@@ -54,6 +54,25 @@ describe('systemTimeZone', () => {
     expect(systemTimeZone(process.env)).toBe('America/St_Johns');
   });
 
+  it('names the zone as TZ names it, not by a name retired since', () => {
+    const zoneWith = (tz: string) => {
+      const suite = process.env.TZ;
+      process.env.TZ = tz;
+      try {
+        return systemTimeZone(process.env);
+      } finally {
+        process.env.TZ = suite;
+      }
+    };
+    // Intl calls these Asia/Calcutta, Europe/Kiev and Asia/Saigon.
+    expect(zoneWith('Asia/Kolkata')).toBe('Asia/Kolkata');
+    expect(zoneWith('Europe/Kyiv')).toBe('Europe/Kyiv');
+    expect(zoneWith(':Asia/Ho_Chi_Minh')).toBe('Asia/Ho_Chi_Minh');
+    expect(zoneWith('Etc/UTC')).toBe('UTC');
+    // A name the clock does not follow (it keeps to UTC) is not said as if it did.
+    expect(zoneWith('europe/paris')).toBe('UTC+00:00');
+  });
+
   it('names the zone Intl names on this computer, without TZ', () => {
     const { TZ: _zone, ...rest } = process.env;
     const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(Intl.DateTimeFormat().resolvedOptions().timeZone)'], {
