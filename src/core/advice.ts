@@ -40,7 +40,8 @@ export interface FlareUp {
   at: string;
 }
 
-const HOUR_MS = 60 * 60 * 1000;
+const MINUTE_MS = 60 * 1000;
+const HOUR_MS = 60 * MINUTE_MS;
 const WEEK_MS = 7 * 24 * HOUR_MS;
 const LOADING_GAP_MS = 48 * HOUR_MS;
 const time = (iso: string) => Date.parse(iso);
@@ -104,11 +105,12 @@ function loadingSpacing(loadedMs: readonly number[], now: Date): Advice | undefi
   let last = -Infinity;
   for (const startedMs of loadedMs) if (startedMs <= now.getTime() && startedMs > last) last = startedMs;
   if (last === -Infinity) return undefined;
-  const elapsed = now.getTime() - last;
-  if (elapsed >= LOADING_GAP_MS) return undefined;
-  const hours = Math.floor(elapsed / HOUR_MS);
+  // Said to the minute, so from the first whole minute after the 48 hours: "from 18:40" must not
+  // be said at 18:40 itself, when the session started at 18:40:30.
+  const readyAt = new Date(Math.ceil((last + LOADING_GAP_MS) / MINUTE_MS) * MINUTE_MS);
+  if (now.getTime() >= readyAt.getTime()) return undefined;
+  const hours = Math.floor((now.getTime() - last) / HOUR_MS);
   const ago = hours < 1 ? 'less than an hour ago' : hours === 1 ? '1 hour ago' : `${hours} hours ago`;
-  const readyAt = new Date(last + LOADING_GAP_MS);
   return {
     id: 'loading-spacing',
     message:

@@ -33,6 +33,18 @@ describe('loading-spacing', () => {
     expect(ids([loading(47.9)])).toEqual(['loading-spacing']);
   });
 
+  it('says the first whole minute after the 48 hours, and waits for it', () => {
+    // Begun at 06:30:30 in St. John's: at 06:30:10 two days later, "from 06:30" would be said at 06:30.
+    const begun = buildSession({ startedAt: '2026-03-01T10:00:30Z', baseline: 5, loading: true, drills: [{ id: 'clamshells', scores: [4] }] });
+    const at = (iso: string) => adviceFor(storeWith({ sessions: [begun] }), new Date(iso));
+    const [advice] = at('2026-03-03T10:00:10Z');
+    expect(advice).toMatchObject({ id: 'loading-spacing', readyAt: '2026-03-03T10:01:00.000Z' });
+    expect(advice!.message).toContain('47 hours ago');
+    expect(advice!.message).toContain('your next one from 2026-03-03 06:31.');
+    expect(at('2026-03-03T10:00:45Z').map((item) => item.id)).toEqual(['loading-spacing']);
+    expect(at('2026-03-03T10:01:00Z')).toEqual([]);
+  });
+
   it('ignores sessions without loading drills and loading sessions where nothing was tried', () => {
     const mobility = buildSession({ startedAt: hoursAgo(2), baseline: 5, drills: [{ id: 'glute-stretch', scores: [4] }] });
     const abandoned = buildSession({ startedAt: hoursAgo(1), baseline: 5, loading: true });
