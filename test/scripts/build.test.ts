@@ -2,7 +2,7 @@
 // folder whose name holds a space, an accent or a # must build as well as any other, or the
 // first command of the Quick start fails before itb has even started.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -29,6 +29,8 @@ describe('the build, in a folder named like a person names folders', () => {
     const built = node('scripts/build.mjs');
     expect(built.stderr).toBe('');
     expect(built.status).toBe(0);
+    // Only what itb runs: the build's own checker is not left behind in dist/.
+    expect(readdirSync(join(project, 'dist')).filter((name) => name.endsWith('.mjs'))).toEqual([]);
     const run = node('bin/itb.js', '--version');
     expect(run.stdout.trim()).toBe(version);
     expect(run.status).toBe(0);
