@@ -88,9 +88,11 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
 
     const exercises = new Map(plan.exercises.map((exercise) => [exercise.id, exercise]));
     let enoughSaid = false;
+    // Going on with a routine left part way today: its strength drills tried then count too.
+    const strengthTried = (state: SessionState) => loadingDrillsTried(state) + (plan.goingOn?.loadingTried ?? 0);
     while (state.ask.kind !== 'finished') {
       // Before a fourth strength drill, once: two or three a day are enough, as the sources advise.
-      if (!enoughSaid && state.ask.kind === 'exercise' && state.ask.attempt === 1 && state.ask.exercise.loading && loadingDrillsTried(state) >= LOADING_DRILLS_A_DAY) {
+      if (!enoughSaid && state.ask.kind === 'exercise' && state.ask.attempt === 1 && state.ask.exercise.loading && strengthTried(state) >= LOADING_DRILLS_A_DAY) {
         enoughSaid = true;
         // A routine drawn from several (rehab, retest) may have gentler drills after its strength
         // drills: stopping would leave those out too.
@@ -98,7 +100,7 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
         const choice = gentleLater
           ? 'Skipping the strength drills left ("Skip this drill" below) is a sound choice: the drills after them that are not strength work still suit today, and the strength drills can wait for your next strength session.'
           : 'Stopping here is a sound choice ("Stop the session here" below); the others can wait for your next strength session.';
-        const enough = `You have tried ${loadingDrillsTried(state)} strength drills this session, and two or three are enough for one day. ${choice}`;
+        const enough = `You have tried ${strengthTried(state)} strength drills ${plan.goingOn ? 'today' : 'this session'}, and two or three are enough for one day. ${choice}`;
         say(`\n${wrap(enough, 78).map((line) => colour.bold(line)).join('\n')}\n`);
       }
       const answer = await ask(state.ask, { plan, exercises, prompter, options, colour, say, thresholds: state.session.thresholds });

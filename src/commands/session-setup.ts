@@ -2,9 +2,10 @@
 // drills), the painful side, the symptom and the test movement, remembered for next time.
 import { adviceFor } from '../core/advice.js';
 import type { BucketView, ExerciseStatus } from '../core/buckets.js';
-import { movementKey } from '../core/history.js';
+import { localDateTime, movementKey } from '../core/history.js';
 import { compareInstants } from '../core/instant.js';
 import type { Session, Settings, StoreData } from '../core/records.js';
+import { leftPartWay, type PartWay } from '../core/resume.js';
 import { painfulSides, symptoms } from '../core/terms.js';
 import { movementText } from '../core/settings.js';
 import { inSentence } from '../core/text.js';
@@ -12,6 +13,7 @@ import type { Context } from '../context.js';
 import type { Exercise, Library } from '../library/schema.js';
 import type { Store } from '../store/store.js';
 import type { Colours } from '../ui/colour.js';
+import { plural } from '../export/words.js';
 import { described, type Prompter } from '../ui/prompter.js';
 import { truncate, wrap } from '../ui/table.js';
 import { chooseRoutine, routineExercises } from './session-routines.js';
@@ -28,6 +30,8 @@ export interface Plan {
   retesting: ExerciseStatus[];
   /** Drills of the routine already in the rehab bucket (none for the rehab routine, made of them). */
   inRehab: ExerciseStatus[];
+  /** Going on with the routine as left part way earlier today: the strength drills tried then. */
+  goingOn?: { loadingTried: number };
   side: Session['side'];
   symptom: Session['symptom'];
   movement: string;
@@ -61,8 +65,17 @@ export async function setUp(
   for (const professional of advice.filter((a) => a.id === 'see-a-professional')) {
     say(`\n${wrap(professional.message, 78).map((l) => colour.bold(l)).join('\n')}\n`);
   }
-  if (spacing && exercises.some((exercise) => exercise.loading)) {
-    say(`\n${wrap(spacing.message, 78).map((l) => colour.bold(l)).join('\n')}\n`);
+  const partWay = leftPartWay(data.sessions, routine, now);
+  const goingOn = partWay && (await goOnFromPartWay(partWay, offered, library, prompter));
+  // The strength drills of the part done earlier and the ones left make one day's strength work,
+  // not two sessions 48 hours apart: only a strength session before that part calls for the wait.
+  let spacingNow = spacing;
+  if (goingOn) {
+    exercises = goingOn.left;
+    spacingNow = adviceFor({ ...data, sessions: data.sessions.filter((session) => !partWay!.sessions.includes(session)) }, now).find((a) => a.id === 'loading-spacing');
+  }
+  if (spacingNow && exercises.some((exercise) => exercise.loading)) {
+    say(`\n${wrap(spacingNow.message, 78).map((l) => colour.bold(l)).join('\n')}\n`);
     const gentle = exercises.filter((exercise) => !exercise.loading);
     const message = gentle.length > 0 ? 'Do the strength drills today anyway? (No leaves them out today.)' : 'Do the strength drills today anyway?';
     if (!(await prompter.confirm({ message, default: false }))) {
@@ -101,7 +114,45 @@ export async function setUp(
   const inRoutine = (status: ExerciseStatus) => exercises.some((exercise) => exercise.id === status.exerciseId);
   const retesting = buckets.avoid.filter((status) => status.retestDue && inRoutine(status));
   const inRehab = routine === 'rehab' ? [] : buckets.rehab.filter(inRoutine);
-  return { routine, exercises, setAside, resting, retesting, inRehab, side, symptom, movement, ...(movementInstructions ? { movementInstructions } : {}) };
+  return {
+    routine,
+    exercises,
+    setAside,
+    resting,
+    retesting,
+    inRehab,
+    side,
+    symptom,
+    movement,
+    ...(movementInstructions ? { movementInstructions } : {}),
+    ...(goingOn ? { goingOn: { loadingTried: goingOn.loadingTried } } : {}),
+  };
+}
+
+/**
+ * Asks whether to go on where the routine was left earlier today, leaving out the drills then
+ * got through; undefined when the person starts it afresh, or when today's drills hold none of
+ * those (the ones set aside then are left out anyway) or nothing else.
+ */
+async function goOnFromPartWay(
+  partWay: PartWay,
+  offered: Exercise[],
+  library: Library,
+  prompter: Prompter,
+): Promise<{ left: Exercise[]; loadingTried: number } | undefined> {
+  const done = offered.filter((exercise) => partWay.passed.has(exercise.id));
+  const left = offered.filter((exercise) => !partWay.passed.has(exercise.id));
+  if (done.length === 0 || left.length === 0) return undefined;
+  const when = localDateTime(new Date(partWay.leftAt)).slice(11);
+  // Every drill got through, in the order done: those set aside then too, though they are out anyway.
+  const names = [...partWay.passed.values()].join(', ');
+  const message =
+    `This routine was left part way today (at ${when}), after ${names}. ` +
+    `Go on with the ${plural(left.length, 'drill')} left? (No starts again from its first drill.)`;
+  if (!(await prompter.confirm({ message, default: true }))) return undefined;
+  const loading = new Set(library.exercises.filter((exercise) => exercise.loading).map((exercise) => exercise.id));
+  const tried = new Set(partWay.sessions.flatMap((session) => session.attempts.map((attempt) => attempt.exerciseId)).filter((id) => loading.has(id)));
+  return { left, loadingTried: tried.size };
 }
 
 /**

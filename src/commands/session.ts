@@ -34,7 +34,7 @@ export function sessionCommand(ctx: Context): Command {
           'A drill that lowers your score goes into your rehab bucket. One that does not gets one more careful try (slower, smaller range), ' +
           'then is set aside for now. If your score jumps up, the drill stops at once: that is a flare-up, and a session started later ' +
           'the same day first reminds you to rest and asks whether to go on. Every answer is saved as you go; Ctrl-C keeps what ' +
-          'you have done so far. Needs a terminal.',
+          'you have done so far, and the same routine started again that day offers to go on where you left it. Needs a terminal.',
       ),
     )
     // A routine's name typed without quotes (`itb session joint chain`) reaches the action as one

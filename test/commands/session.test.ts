@@ -211,14 +211,14 @@ describe('itb session', () => {
     for (const asked of drill) for (const name of asked.choiceNames!) expect(`✔ ${asked.message} ${name}`.length).toBeLessThanOrEqual(80);
     expect(pad.default).toBe('timer');
     // On a terminal of 30 columns the timer's choice is shorter, to stay on one line.
-    const narrow = await onTerminal(30, () => run(['session', 'balance', ...withTimer], { home, tty: true, answers: [3, 'timer', 'stop'] }));
+    const narrow = await onTerminal(30, () => run(['session', 'balance', ...withTimer], { home, tty: true, answers: [false, 3, 'timer', 'stop'] }));
     expect(narrow.code).toBe(0);
     const narrowNames = narrow.prompter.asked.filter((asked) => asked.message === 'When you have done the drill:').flatMap((asked) => asked.choiceNames!);
     expect(narrowNames).toContain('Start hold 1 of 6 (30 s)');
     expect(narrowNames).toContain('Start hold 2 of 6 (30 s)');
     // Without the timer, Done comes first.
-    const untimed = await run(['session', 'balance', ...flags], { home, tty: true, answers: [3, 'stop'] });
-    expect(untimed.prompter.asked[1]).toMatchObject({ message: 'When you have done the drill:', default: 'done', choices: ['done', 'skip', 'stop'] });
+    const untimed = await run(['session', 'balance', ...flags], { home, tty: true, answers: [false, 3, 'stop'] });
+    expect(untimed.prompter.asked[2]).toMatchObject({ message: 'When you have done the drill:', default: 'done', choices: ['done', 'skip', 'stop'] });
   });
 
   it('shows how to do a test movement from the library when the baseline is asked, and asks for the same way each re-test', async () => {
@@ -234,11 +234,11 @@ describe('itb session', () => {
     // Once: the re-test asks for the same way without repeating the whole of it.
     expect(shown.split('Stand on the bottom stair')).toHaveLength(2);
     // A movement in the user's own words has no instructions to show.
-    const own = await run(['session', 'joint-chain', '--side', 'left', '--symptom', 'pain', '--movement', 'hopping on the spot', '--no-timer'], { home, tty: true, answers: [5, 'stop'] });
+    const own = await run(['session', 'joint-chain', '--side', 'left', '--symptom', 'pain', '--movement', 'hopping on the spot', '--no-timer'], { home, tty: true, answers: [false, 5, 'stop'] });
     expect(own.code).toBe(0);
     expect(own.stdout).toMatch(/Do your test movement \(hopping on the spot\) now\.\n\nExercise 1 of 5/);
     // A library movement typed by its id is the one picked from the list: the same name, so the same trend.
-    const byId = await run(['session', 'joint-chain', '--side', 'left', '--symptom', 'pain', '--movement', 'single-leg-squat', '--no-timer'], { home, tty: true, answers: [5, 'stop'] });
+    const byId = await run(['session', 'joint-chain', '--side', 'left', '--symptom', 'pain', '--movement', 'single-leg-squat', '--no-timer'], { home, tty: true, answers: [false, 5, 'stop'] });
     // As it reads in a sentence: "pain during single-leg squat".
     expect(byId.stdout).toContain('Do your test movement (single-leg squat) now.');
     expect(byId.stdout).toContain('pain during single-leg squat: 5 (baseline');
@@ -452,7 +452,7 @@ describe('itb session', () => {
     expect(calm.code).toBe(0);
     expect(calm.stdout).toMatch(/\n {2}itb session rehab {2,}your rehab routine\n/);
     expect(calm.stdout).not.toContain('After a flare-up');
-    const flared = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [4, 'done', 3, 'done', 6, false] });
+    const flared = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [false, 4, 'done', 3, 'done', 6, false] });
     expect(flared.code).toBe(0);
     expect(flared.stdout).not.toMatch(/\n {2}itb session rehab {2,}your rehab routine\n/);
     expect(flared.stdout).toMatch(/\n {2}itb session rehab {2,}your rehab routine, on another day\n/);
@@ -571,7 +571,7 @@ describe('itb session', () => {
   it('records no session when Ctrl-C comes before the first score', async () => {
     await run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [...screenClear, 6, 'done', 4, 'stop'] });
     const before = stored().sessions;
-    const result = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [CTRL_C] });
+    const result = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [false, CTRL_C] });
     expect(result.code).toBe(130);
     expect(result.stderr).toContain('Stopped before the first score; no session was recorded.');
     expect(stored().sessions).toEqual(before);

@@ -526,6 +526,34 @@ describe('itb session in a terminal', () => {
     expect(result.stderr).toMatch(/needs a terminal/);
     expect(result.stderr).toMatch(/itb buckets/);
   });
+
+  it('after Ctrl-C part way through a routine, offers to go on from the drill where it stopped, Enter saying yes', async () => {
+    const partWay = ['session', 'joint-chain', '--side', 'left', '--symptom', 'pain', '--movement', 'single-leg squat'];
+    const first = itb(partWay);
+    await passRedFlagScreen(first);
+    await first.answer('Rate your pain (0 = none', '6');
+    await first.waitFor('Exercise 1 of 5 · ankle');
+    await first.answer('When you have done the drill', '');
+    await first.answer('(before: 6)', '4');
+    await first.waitFor('Exercise 2 of 5 · knee');
+    await first.waitFor('When you have done the drill');
+    await first.type(keys.ctrlC);
+    expect(await first.exited).toBe(130);
+
+    const again = itb(partWay);
+    await again.waitFor(/This routine was left part way today \(at \d\d:\d\d\), after\s+Lateral\s+ankle\s+tilts\.\s+Go\s+on\s+with\s+the\s+4\s+drills\s+left\?/);
+    await again.type(keys.enter);
+    await again.answer('Rate your pain (0 = none', '5');
+    // The knee circles come first now: the ankle tilts were got through before.
+    await again.waitFor('Exercise 1 of 4 · knee');
+    await again.waitFor('When you have done the drill');
+    await again.type(keys.ctrlC);
+    expect(await again.exited).toBe(130);
+
+    const { sessions } = storeOf();
+    expect(sessions.map((session: { status: string }) => session.status)).toEqual(['interrupted', 'interrupted']);
+    expect(sessions[0].results.map((result: { exerciseId: string }) => result.exerciseId)).toEqual(['lateral-ankle-tilts']);
+  });
 });
 
 /** A time zone with a whole-hour offset from UTC in which `now` is between noon and one o'clock, and that offset. */

@@ -1,0 +1,38 @@
+// Going on with a routine left part way: a phone call, Ctrl-C or "Stop the session here" ends a
+// session with drills still to do, and the person comes back to the same routine later that day.
+import { localDate } from './history.js';
+import { compareInstants } from './instant.js';
+import type { Session } from './records.js';
+import { cutOff } from './session.js';
+
+export interface PartWay {
+  /** The sessions of the routine today since it was last done to its end, newest first. */
+  sessions: Session[];
+  /** The drills those sessions got through (scored to a verdict, or skipped): id and name, in the order done. */
+  passed: Map<string, string>;
+  /** When the routine was left: the last answer of the latest of those sessions. */
+  leftAt: string;
+}
+
+/**
+ * The routine `routine` as left part way earlier on the person's local day of `now`, if it was:
+ * its latest session today ended before its last drill (stopped, interrupted, or cut off by a
+ * crash). A session that went through to the end starts the routine afresh, so the sessions
+ * before it do not count. A drill tried once whose retry was still to come was not got through.
+ */
+export function leftPartWay(sessions: readonly Session[], routine: string, now: Date): PartWay | undefined {
+  const today = localDate(now);
+  const earlierToday = sessions
+    .filter((session) => session.routine === routine && compareInstants(session.startedAt, now.toISOString()) <= 0 && localDate(new Date(session.startedAt)) === today)
+    .sort((a, b) => compareInstants(b.startedAt, a.startedAt));
+  const partWay: Session[] = [];
+  for (const session of earlierToday) {
+    if (session.status === 'completed') break;
+    partWay.push(session);
+  }
+  const passed = new Map(partWay.toReversed().flatMap((session) => session.results.map((result) => [result.exerciseId, result.name] as const)));
+  if (passed.size === 0) return undefined;
+  // A session cut off by a crash has no end yet: it ended at its last answer.
+  const latest = partWay[0]!;
+  return { sessions: partWay, passed, leftAt: latest.endedAt ?? cutOff(latest).endedAt! };
+}

@@ -1,0 +1,85 @@
+// Going on with a routine left part way earlier the same day (a phone call, Ctrl-C, "Stop").
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Store } from '../../src/store/store.js';
+import { noRedFlags, setUpFlags as flags } from '../helpers/sessions.js';
+import { run, tempHome } from '../helpers/run.js';
+import { CTRL_C, type Answer } from '../helpers/scripted.js';
+
+const screenClear: Answer[] = [false, false, false, false, false, false];
+// 11:00 in St. John's (UTC−3:30, the zone the tests run in), then an hour later.
+const morning = new Date('2026-11-20T14:30:00.000Z');
+const later = new Date('2026-11-20T15:30:00.000Z');
+const question = (at: string, after: string, left: number) =>
+  `This routine was left part way today (at ${at}), after ${after}. Go on with the ${left} drills left? (No starts again from its first drill.)`;
+
+let home: string;
+let cleanup: () => void;
+beforeEach(() => ({ home, cleanup } = tempHome()));
+afterEach(() => cleanup());
+
+const stored = () => Store.open({ ITB_HOME: home }).read();
+const drillsOf = (result: { stdout: string }) => [...result.stdout.matchAll(/Exercise (\d) of (\d)/g)].map((m) => `${m[1]}/${m[2]}`);
+
+describe('a routine left part way earlier today', () => {
+  it('is said in itb session --help', async () => {
+    const help = (await run(['session', '--help'], { home })).stdout.replace(/\s+/g, ' ');
+    expect(help).toContain('Ctrl-C keeps what you have done so far, and the same routine started again that day offers to go on where you left it.');
+  });
+
+  it('is offered from where it was left, leaving out the drills then got through, and a no starts it again from its first drill', async () => {
+    // The ankle tilts helped, the knee circles were skipped, then Ctrl-C at the hip circles.
+    const left = await run(['session', 'joint-chain', ...flags], { home, tty: true, now: morning, answers: [...screenClear, 6, 'done', 4, 'skip', CTRL_C] });
+    expect(left.code).toBe(130);
+
+    const goingOn = await run(['session', 'joint-chain', ...flags], { home, tty: true, now: later, answers: [true, 5, 'done', 3, 'stop'] });
+    expect(goingOn.code).toBe(0);
+    expect(goingOn.prompter.asked[0]).toMatchObject({ kind: 'confirm', default: true, message: question('11:00', 'Lateral ankle tilts, Forward 45° lunge knee circles', 3) });
+    expect(goingOn.stdout.replace(/\s+/g, ' ')).toContain('Joint chain, feet upward · 3 drills');
+    expect(drillsOf(goingOn)).toEqual(['1/3', '2/3']);
+    expect(stored().sessions.at(-1)!.results.map((r) => [r.exerciseId, r.outcome])).toEqual([['rehab-hip-circles', 'rehab']]);
+
+    // Left part way twice: both parts count. A no runs the whole routine.
+    const again = await run(['session', 'joint-chain', ...flags], { home, tty: true, now: later, answers: [false, 5, 'stop'] });
+    expect(again.prompter.asked[0]!.message).toBe(question('12:00', 'Lateral ankle tilts, Forward 45° lunge knee circles, Rehab hip circles', 2));
+    expect(drillsOf(again)).toEqual(['1/5']);
+  });
+
+  it('is not offered for another routine, nor once the routine went through to its end, nor on the next day', async () => {
+    await run(['session', 'joint-chain', ...flags], { home, tty: true, now: morning, answers: [...screenClear, 6, 'done', 4, CTRL_C] });
+    const other = await run(['session', 'hip-rotation', ...flags], { home, tty: true, now: later, answers: [5, 'stop'] });
+    expect(other.prompter.asked.map((asked) => asked.kind)).toEqual(['input', 'select']);
+    // Started afresh and done to its end, the routine is not left part way any more.
+    const whole = await run(['session', 'joint-chain', ...flags], { home, tty: true, now: later, answers: [false, 5, 'done', 4, 'done', 3, 'done', 2, 'done', 1, 'done', 0] });
+    expect(whole.code).toBe(0);
+    expect(stored().sessions.at(-1)!.status).toBe('completed');
+    const after = await run(['session', 'joint-chain', ...flags], { home, tty: true, now: later, answers: [5, 'stop'] });
+    expect(after.prompter.asked.map((asked) => asked.kind)).toEqual(['input', 'select']);
+    // Left part way again, then taken up the next day: a new day starts the routine afresh.
+    await run(['session', 'joint-chain', ...flags], { home, tty: true, now: later, answers: [5, 'done', 4, CTRL_C] });
+    const nextDay = await run(['session', 'joint-chain', ...flags], { home, tty: true, now: new Date('2026-11-21T14:30:00.000Z'), answers: [5, 'stop'] });
+    expect(drillsOf(nextDay)).toEqual(['1/5']);
+    expect(nextDay.prompter.asked.some((asked) => asked.kind === 'confirm')).toBe(false);
+  });
+
+  it('counts the strength drills tried in the part done earlier: no 48-hour wait for them, and two or three a day in all', async () => {
+    await Store.open({ ITB_HOME: home }).update((data) => {
+      data.screenings.push({ at: morning.toISOString(), answers: noRedFlags, proceeded: true });
+    });
+    // Two strength drills helped, then the session was stopped.
+    const left = await run(['session', 'strength', ...flags], { home, tty: true, now: morning, answers: [6, 'done', 5, 'done', 4, 'stop'] });
+    expect(left.code).toBe(0);
+
+    const goingOn = await run(['session', 'strength', ...flags], { home, tty: true, now: later, answers: [true, 5, 'done', 4, 'stop'] });
+    expect(goingOn.code).toBe(0);
+    expect(goingOn.prompter.asked.map((asked) => asked.message)).not.toContain('Do the strength drills today anyway?');
+    expect(goingOn.stdout).not.toMatch(/48 hours/);
+    const shown = goingOn.stdout.replace(/\s+/g, ' ');
+    // The third strength drill of the day is tried; before the fourth, enough is said.
+    expect(shown).toContain('You have tried 3 strength drills today, and two or three are enough for one day.');
+    expect(shown.indexOf('two or three are enough')).toBeGreaterThan(shown.indexOf('Single-leg bridges goes into your rehab bucket'));
+
+    // Started afresh instead, the part done earlier is a strength session of its own: 48 hours apart.
+    const afresh = await run(['session', 'strength', ...flags], { home, tty: true, now: later, answers: [false, false] });
+    expect(afresh.prompter.asked.map((asked) => asked.message)).toEqual([question('12:00', 'Isometric glute holds (wall press), Bridges, Single-leg bridges', 6), 'Do the strength drills today anyway?']);
+  });
+});

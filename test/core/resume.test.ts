@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { leftPartWay } from '../../src/core/resume.js';
+import { buildSession } from '../helpers/sessions.js';
+
+// 14:30 in St. John's (UTC−3:30, the zone the tests run in): its local day began at 03:30 UTC.
+const now = new Date('2026-03-01T18:00:00Z');
+const at = (utc: string) => `2026-03-01T${utc}:00.000Z`;
+const passed = (found: ReturnType<typeof leftPartWay>) => [...(found?.passed.keys() ?? [])].sort();
+
+describe('leftPartWay', () => {
+  it('gives the drills an interrupted or stopped session of the routine got through today, scored to a verdict or skipped', () => {
+    for (const status of ['interrupted', 'stopped', 'in-progress'] as const) {
+      const session = buildSession({
+        startedAt: at('14:00'),
+        routine: 'strength',
+        baseline: 6,
+        status,
+        drills: [{ id: 'clamshells', scores: [4] }, { id: 'side-plank', skipped: true }, { id: 'bridges', scores: [4, 4] }],
+      });
+      const found = leftPartWay([session], 'strength', now);
+      expect(passed(found), status).toEqual(['bridges', 'clamshells', 'side-plank']);
+      expect(found!.sessions).toEqual([session]);
+      // Its end; one cut off by a crash has none yet: it was left at its last answer.
+      expect(found!.leftAt, status).toBe(status === 'stopped' ? session.endedAt : session.results.at(-1)!.at);
+    }
+  });
+
+  it('does not count a drill whose retry was still to come', () => {
+    const session = buildSession({ startedAt: at('14:00'), baseline: 6, drills: [{ id: 'clamshells', scores: [3] }, { id: 'bridges', scores: [6], unfinished: true }] });
+    expect(passed(leftPartWay([session], 'strength', now))).toEqual(['clamshells']);
+  });
+
+  it('gathers several sessions left part way today, back to the last that went through to the end', () => {
+    const done = buildSession({ startedAt: at('04:00'), baseline: 6, drills: [{ id: 'monster-walks', scores: [4] }] });
+    const first = buildSession({ startedAt: at('12:00'), baseline: 6, status: 'interrupted', drills: [{ id: 'clamshells', scores: [4] }] });
+    const second = buildSession({ startedAt: at('15:00'), baseline: 5, status: 'stopped', drills: [{ id: 'bridges', scores: [3] }] });
+    const found = leftPartWay([done, second, first], 'strength', now);
+    expect(passed(found)).toEqual(['bridges', 'clamshells']);
+    expect(found!.sessions.map((session) => session.startedAt)).toEqual([second.startedAt, first.startedAt]);
+    // Named as when they were done, in that order; left at the last answer of the latest part.
+    expect([...found!.passed.values()]).toEqual(['Clamshells', 'Bridges']);
+    expect(found!.leftAt).toBe(second.endedAt);
+    expect(found!.leftAt > second.startedAt).toBe(true);
+  });
+
+  it('finds nothing once the routine went through to the end after it was left', () => {
+    const left = buildSession({ startedAt: at('12:00'), baseline: 6, status: 'interrupted', drills: [{ id: 'clamshells', scores: [4] }] });
+    const done = buildSession({ startedAt: at('13:00'), baseline: 6, drills: [{ id: 'clamshells', scores: [4] }] });
+    expect(leftPartWay([left, done], 'strength', now)).toBeUndefined();
+  });
+
+  it('looks at the routine asked for, at the local day of now only, and not at sessions dated after now', () => {
+    const interrupted = (startedAt: string, routine = 'strength') =>
+      buildSession({ startedAt, routine, baseline: 6, status: 'interrupted', drills: [{ id: 'clamshells', scores: [4] }] });
+    expect(leftPartWay([interrupted(at('14:00'), 'mobility')], 'strength', now)).toBeUndefined();
+    // 03:00 UTC is 23:30 yesterday in St. John's, though the same day in UTC.
+    expect(leftPartWay([interrupted(at('03:00'))], 'strength', now)).toBeUndefined();
+    expect(leftPartWay([interrupted(at('03:45'))], 'strength', now)).toBeDefined();
+    expect(leftPartWay([interrupted(at('19:00'))], 'strength', now)).toBeUndefined();
+  });
+
+  it('finds nothing when the session left part way got through no drill', () => {
+    const baselineOnly = buildSession({ startedAt: at('14:00'), baseline: 6, status: 'interrupted' });
+    expect(leftPartWay([baselineOnly], 'strength', now)).toBeUndefined();
+  });
+});
