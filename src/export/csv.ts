@@ -16,6 +16,9 @@ import { drillNamer, nameInSession, type Report } from './report.js';
 export const csvColumns = [
   'session_id',
   'session_started_at',
+  // The same clock time as spreadsheets read a date and time (2026-11-20 10:11:05): Excel keeps
+  // the form above, with its T and offset, as text that sorts but cannot be charted or counted by day.
+  'session_started_local',
   'routine',
   'side',
   'symptom',
@@ -55,8 +58,9 @@ export function* csvPieces(report: Report): Generator<string> {
   function* rows(): Generator<string> {
     yield `${BOM}${csvColumns.join(',')}\r\n`;
     for (const session of report.sessions) {
-      // The time is digits and signs only: it needs no guard and no quotes.
-      const sessionCells = `${csvText(session.id)},${localIsoTime(new Date(session.startedAt))},${[session.routine, session.side, session.symptom, session.movement].map(csvText).join(',')}`;
+      // The times are digits, signs and a space only: they need no guard and no quotes.
+      const startedAt = localIsoTime(new Date(session.startedAt));
+      const sessionCells = `${csvText(session.id)},${startedAt},${startedAt.slice(0, 19).replace('T', ' ')},${[session.routine, session.side, session.symptom, session.movement].map(csvText).join(',')}`;
       const thresholdsAndStatus = `${session.thresholds.minImprovement},${session.thresholds.flareRise},${session.status}`;
       for (const attempt of session.attempts) {
         const name = nameInSession(session, attempt.exerciseId, nameOf);

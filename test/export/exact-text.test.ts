@@ -90,6 +90,7 @@ describe('csv text', () => {
         session.id,
         // The time's own form is checked in formats.test.ts; this test is about the quoting.
         localIsoTime(new Date(session.startedAt)),
+        localIsoTime(new Date(session.startedAt)).slice(0, 19).replace('T', ' '),
         session.routine,
         session.side,
         session.symptom,

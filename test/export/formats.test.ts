@@ -373,6 +373,10 @@ describe('csv', () => {
       // Local time with its offset: the same instant, as the clock showed it.
       expect(row.session_started_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/);
       expect(Date.parse(row.session_started_at!)).toBe(Math.floor(Date.parse(s.startedAt) / 1000) * 1000);
+      // The same clock time as spreadsheets read a date and time: Excel keeps one with a T or an
+      // offset as text, which cannot be sorted as a date, charted on a time axis or counted by day.
+      expect(row.session_started_local).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+      expect(row.session_started_local).toBe(row.session_started_at!.slice(0, 19).replace('T', ' '));
       expect(row.exercise_id).toBe(a.exerciseId);
       expect(Number(row.before)).toBe(a.before);
       expect(Number(row.after)).toBe(a.after);

@@ -67,6 +67,6 @@ describe('whole local days', () => {
 
   it('are the clock the CSV shows, with its offset', () => {
     const csv = toCsv(buildReport(storeWithSessionAt(AFTER_MIDNIGHT), library, { now: NOW }));
-    expect(csv).toContain(',2026-10-08T01:30:00+13:00,joint-chain,');
+    expect(csv).toContain(',2026-10-08T01:30:00+13:00,2026-10-08 01:30:00,joint-chain,');
   });
 });
