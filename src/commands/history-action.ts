@@ -24,7 +24,10 @@ export async function showHistory(ctx: Context, options: HistoryOptions, self: C
   const summaries = sessionSummaries(sessions);
   const listed = summaries.slice(0, options.limit);
   const trend = scoreSeries(sessions);
-  if (options.json) return printJson(ctx, { schemaVersion: 1, sessions: listed, trend });
+  // Of every session, whatever --since: the advice is about today, as the text shows it.
+  const now = ctx.now();
+  const advice = adviceFor(data, now);
+  if (options.json) return printJson(ctx, { schemaVersion: 1, generatedAt: now.toISOString(), sessions: listed, trend, advice });
 
   const colour = paint(ctx, self);
   const itb = itbAsStarted(ctx);
@@ -50,7 +53,6 @@ export async function showHistory(ctx: Context, options: HistoryOptions, self: C
   const scored = sinceDay === undefined ? trend : scoreSeries(data.sessions);
   const period = scored.length > trend.length ? { since: sinceDay!, itb, scored } : undefined;
   out.push('', ...trendLines(trend, colour, period));
-  const advice = adviceFor(data, ctx.now());
   if (advice.length > 0) {
     out.push('', colour.bold('Advice'));
     for (const item of advice) out.push(...wrap(item.message, 78, '    ').map((line, i) => (i === 0 ? `  - ${line.trimStart()}` : line)));

@@ -213,8 +213,9 @@ describe('itb history', () => {
     const { code, stdout } = await run(['history', '--json'], { home, now });
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
-    expect(Object.keys(json)).toEqual(['schemaVersion', 'sessions', 'trend']);
+    expect(Object.keys(json)).toEqual(['schemaVersion', 'generatedAt', 'sessions', 'trend', 'advice']);
     expect(json.schemaVersion).toBe(1);
+    expect(json.generatedAt).toBe(now.toISOString());
     expect(json.sessions.map((s: { id: string }) => s.id)).toEqual(['second', 'first']);
     expect(json.sessions[0]).toMatchObject({ baseline: 5, final: 3, helped: 1, avoided: 0, skipped: 0, status: 'interrupted', interrupted: true });
     expect(json.trend).toEqual([
@@ -341,12 +342,16 @@ describe('itb history', () => {
     expect(export_.stderr).toContain('Written as itb takes it: itb export --until 2026-11-05\n');
   });
 
-  it('shows advice that applies', async () => {
+  it('shows advice that applies, in the text and the JSON, whatever --since', async () => {
     const loading = buildSession({ startedAt: '2026-03-10T02:00:00Z', baseline: 5, loading: true, drills: [{ id: 'clamshells', scores: [4] }] });
     await withSessions(loading);
     const { stdout } = await run(['history'], { home, now });
     expect(stdout).toContain('Advice');
     expect(stdout).toContain('48 hours apart');
+    for (const args of [['history', '--json'], ['history', '--json', '--since', '2026-03-11']]) {
+      const json = JSON.parse((await run(args, { home, now })).stdout);
+      expect(json.advice).toEqual([{ id: 'loading-spacing', message: expect.stringContaining('48 hours apart'), readyAt: '2026-03-12T02:00:00.000Z' }]);
+    }
   });
 
   it('has help with examples', async () => {
@@ -374,5 +379,6 @@ describe('itb history', () => {
     expect(documentedKeys(help, 'prints')).toEqual(Object.keys(json));
     expect(documentedKeys(help, 'session').sort()).toEqual(Object.keys(json.sessions[0]).sort());
     expect(documentedKeys(help, 'point').sort()).toEqual(Object.keys(json.trend[0]).sort());
+    expect(documentedKeys(help, 'advice').sort()).toEqual(['id', 'message', 'readyAt']);
   });
 });
