@@ -3,12 +3,13 @@ import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { namedAs } from '../core/closest.js';
 import { UserError } from '../errors.js';
-import { findExercise } from '../library/library.js';
+import { findExercise, loadLibrary } from '../library/library.js';
 import type { Exercise, Library } from '../library/schema.js';
+import { readSummary } from '../store/summary-file.js';
 import type { Colours } from '../ui/colour.js';
 import { describeDose, describeSide } from '../ui/describe.js';
 import { hanging, onScreen, packed, table, width, wrap } from '../ui/table.js';
-import { itbWithLibrary, libraryFor, notInLibrary, paint, printJson } from './shared.js';
+import { itbWithLibrary, libraryFile, libraryFor, notInLibrary, paint, printJson } from './shared.js';
 
 export async function showExercises(ctx: Context, id: string | undefined, options: { json?: boolean }, command: Command) {
   const library = await libraryFor(ctx, command);
@@ -19,7 +20,14 @@ export async function showExercises(ctx: Context, id: string | undefined, option
     return;
   }
   const exercise = findExercise(library, id);
-  if (!exercise) throw routineNotDrill(ctx, id, library, command) ?? nameNotId(ctx, id, library, command) ?? (await notInLibrary(ctx, command, id, library.exercises.map((drill) => drill.id)));
+  if (!exercise) {
+    throw (
+      routineNotDrill(ctx, id, library, command) ??
+      nameNotId(ctx, id, library, command) ??
+      (await droppedDrill(ctx, id, library, command)) ??
+      (await notInLibrary(ctx, command, id, library.exercises.map((drill) => drill.id)))
+    );
+  }
   if (options.json) return printJson(ctx, exercise);
   ctx.stdout.write(showExercise(library, exercise, colour));
 }
@@ -40,6 +48,32 @@ function nameNotId(ctx: Context, typed: string, library: Library, command: Comma
   const drill = library.exercises.find((exercise) => namedAs(typed, exercise.name, exercise.id));
   if (drill === undefined) return undefined;
   return new UserError(`no drill with id "${typed}"`, `"${drill.name}" has the id ${drill.id}: \`${itbWithLibrary(ctx, command)} exercises ${drill.id}\` shows it.`);
+}
+
+/**
+ * A drill your sessions or moves kept that the library no longer has (`itb buckets` shows it "no
+ * longer in your library"), asked for by its id or name: said so, rather than that there is no
+ * such drill. With a library file of one's own whose drill the built-in library has, notInLibrary
+ * says how to show it there instead.
+ */
+async function droppedDrill(ctx: Context, typed: string, library: Library, command: Command): Promise<UserError | undefined> {
+  // A store that cannot be read is for the commands that need it to say: here, the drill is unknown.
+  const buckets = await readSummary(ctx.env).then(
+    (summary) => summary.buckets,
+    () => undefined,
+  );
+  if (buckets === undefined) return undefined;
+  const named = new Map(buckets.observed.map(([id, observed]) => [id, observed.lastName ?? id]));
+  for (const entry of buckets.entries) if (!named.has(entry.exerciseId)) named.set(entry.exerciseId, entry.exerciseId);
+  const found = [...named].find(([id, name]) => id === typed || namedAs(typed, name, id));
+  if (found === undefined || findExercise(library, found[0])) return undefined;
+  if (libraryFile(ctx, command) !== undefined && findExercise(await loadLibrary({}), found[0])) return undefined;
+  const [id, name] = found;
+  const itb = itbWithLibrary(ctx, command);
+  return new UserError(
+    `${name === id ? id : `"${name}" (${id})`} is no longer in your exercise library`,
+    `\`${itb} buckets\` still shows its results from your sessions; \`${itb} exercises\` lists the drills your library has now.`,
+  );
 }
 
 /**

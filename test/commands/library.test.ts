@@ -4,8 +4,10 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Store } from '../../src/store/store.js';
 import { documentedKeys } from '../helpers/json-shape.js';
 import { run, tempHome } from '../helpers/run.js';
+import { buildSession } from '../helpers/sessions.js';
 
 const fixtures = join(import.meta.dirname, '../fixtures/libraries');
 const good = join(fixtures, 'good.yaml');
@@ -197,6 +199,22 @@ describe('itb exercises', () => {
     expect(code).toBe(2);
     expect(stderr).toContain('no drill with id "nope"');
     expect(stderr).toContain('`itb exercises` lists them all.');
+  });
+
+  it('a drill the sessions kept but the library no longer has, by its id or its name: says so and where its results are', async () => {
+    const session = buildSession({ startedAt: '2026-03-01T09:00:00Z', baseline: 6, drills: [{ id: 'wobble-board', name: 'Wobble board', scores: [4] }] });
+    await Store.open({ ITB_HOME: home }).update((data) => void data.sessions.push(session));
+    for (const typed of [['wobble-board'], ['Wobble board'], ['wobble', 'board']]) {
+      const { code, stdout, stderr } = await itb(['exercises', ...typed, '--json']);
+      expect(code, typed.join(' ')).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr.replace(/\s*\n\s*/g, ' ').trim()).toBe(
+        'error: "Wobble board" (wobble-board) is no longer in your exercise library `itb buckets` still shows its results from your sessions; `itb exercises` lists the drills your library has now.',
+      );
+    }
+    // A drill of the built-in library missing from a library file of one's own: where to find it.
+    await Store.open({ ITB_HOME: home }).update((data) => void data.sessions.push(buildSession({ startedAt: '2026-03-02T09:00:00Z', baseline: 6, drills: [{ id: 'clamshells', scores: [4] }] })));
+    expect((await itb(['--data', good, 'exercises', 'clamshells'])).stderr).toContain('The built-in library has it');
   });
 });
 
