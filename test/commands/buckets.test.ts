@@ -241,6 +241,13 @@ describe('itb buckets', () => {
     expect(json.advice).toEqual([]);
   });
 
+  it('is shown in the README with the keys --json prints', async () => {
+    await withSessions();
+    const json = JSON.parse((await run(['buckets', '--json'], { home, now })).stdout);
+    const readme = readFileSync(join(import.meta.dirname, '../../README.md'), 'utf8');
+    expect(readme.slice(readme.indexOf('### JSON for scripts'))).toContain(`| \`itb buckets --json\` | \`{ ${Object.keys(json).join(', ')} }\``);
+  });
+
   it('advises seeing a clinician after three flat weeks, in the text and the JSON', async () => {
     // Starting scores of 6, 6 and 6 in three weeks in a row: no meaningful fall.
     const flat = ['2026-02-10T09:00:00Z', '2026-02-18T09:00:00Z', '2026-02-28T09:00:00Z'].map((startedAt) => buildSession({ startedAt, baseline: 6 }));

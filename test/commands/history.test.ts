@@ -381,4 +381,14 @@ describe('itb history', () => {
     expect(documentedKeys(help, 'point').sort()).toEqual(Object.keys(json.trend[0]).sort());
     expect(documentedKeys(help, 'advice').sort()).toEqual(['id', 'message', 'readyAt']);
   });
+
+  it("is shown in the README with a session as --json prints one, and the keys it prints", async () => {
+    await withSessions(first, second);
+    const json = JSON.parse((await run(['history', '--json'], { home, now })).stdout);
+    const readme = readFileSync(join(import.meta.dirname, '../../README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('### JSON for scripts'), readme.indexOf('### The trend'));
+    const example = JSON.parse(/```json\n([\s\S]*?)```/.exec(section)![1]!);
+    expect(Object.keys(example)).toEqual(Object.keys(json.sessions[0]));
+    expect(section).toContain(`\`{ ${Object.keys(json).join(', ')} }\``);
+  });
 });
