@@ -5,7 +5,7 @@ import { namedAs } from '../core/closest.js';
 import { UserError } from '../errors.js';
 import { findExercise, loadLibrary } from '../library/library.js';
 import type { Exercise, Library } from '../library/schema.js';
-import { readSummary } from '../store/summary-file.js';
+import { readStore } from '../store/store-file.js';
 import type { Colours } from '../ui/colour.js';
 import { describeDose, describeSide } from '../ui/describe.js';
 import { hanging, onScreen, packed, table, width, wrap } from '../ui/table.js';
@@ -57,14 +57,14 @@ function nameNotId(ctx: Context, typed: string, library: Library, command: Comma
  * says how to show it there instead.
  */
 async function droppedDrill(ctx: Context, typed: string, library: Library, command: Command): Promise<UserError | undefined> {
-  // A store that cannot be read is for the commands that need it to say: here, the drill is unknown.
-  const buckets = await readSummary(ctx.env).then(
-    (summary) => summary.buckets,
-    () => undefined,
-  );
-  if (buckets === undefined) return undefined;
-  const named = new Map(buckets.observed.map(([id, observed]) => [id, observed.lastName ?? id]));
-  for (const entry of buckets.entries) if (!named.has(entry.exerciseId)) named.set(entry.exerciseId, entry.exerciseId);
+  // Read only, writing nothing beside the store; one that cannot be read is for the commands
+  // that need it to say: here, the drill is only unknown.
+  const data = await readStore(ctx.env).catch(() => undefined);
+  if (data === undefined) return undefined;
+  // By the name its latest result gave it, as `itb buckets` shows it, else its id.
+  const named = new Map<string, string>();
+  for (const session of data.sessions) for (const result of session.results) named.set(result.exerciseId, result.name);
+  for (const move of data.moves) if (!named.has(move.exerciseId)) named.set(move.exerciseId, move.exerciseId);
   const found = [...named].find(([id, name]) => id === typed || namedAs(typed, name, id));
   if (found === undefined || findExercise(library, found[0])) return undefined;
   if (libraryFile(ctx, command) !== undefined && findExercise(await loadLibrary({}), found[0])) return undefined;
