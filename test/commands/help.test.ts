@@ -63,3 +63,18 @@ describe('a --json shape in a help', () => {
     expect(Array.isArray(JSON.parse((await run(['exercises', '--json'])).stdout))).toBe(true);
   });
 });
+
+describe('itb typed alone', () => {
+  it('prints the help on stdout with exit 0, as itb --help does, so that `itb | less` shows it', async () => {
+    const alone = await run([]);
+    expect(alone.code).toBe(0);
+    expect(alone.stderr).toBe('');
+    expect(alone.stdout).toBe((await run(['--help'])).stdout);
+    expect(alone.stdout).toContain('Usage: itb [options] [command]');
+    // After itb's own options too; a --data without its file is still said to need one.
+    expect((await run(['--no-color'])).stdout).toBe(alone.stdout);
+    const data = await run(['--data']);
+    expect(data.code).toBe(2);
+    expect(data.stderr).toContain('--data needs a value after it');
+  });
+});
