@@ -55,8 +55,8 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
   const say = (text: string) => ctx.stdout.write(text);
   // Every answer is saved as it is given: a store that cannot be saved to is said before the first.
   store.refuseReadOnly();
-  // Suspended with Ctrl-Z for longer than its lock lasts, a session may have another take its
-  // place; going on as if alone would mix the two, so it stops as Ctrl-C stops it, and says why.
+  // Suspended with Ctrl-Z for longer than its lock lasts (or seen from a computer whose clock is
+  // set ahead, on a shared store), a session may have another take its place; going on as if alone would mix the two, so it stops as Ctrl-C stops it, and says why.
   let takenOver = false;
   const release = await acquireSessionLock(store.path, () => {
     takenOver = true;
@@ -139,7 +139,10 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
   }
 }
 
-const TAKEN_OVER = "Another itb session was started while this one was paused, so this one stops here rather than mix its answers with the other's.";
+// Its lock looks left behind after a pause (Ctrl-Z, the refresh not running), or at once to another
+// computer whose clock is set ahead, on a store in a shared folder: true of both.
+const TAKEN_OVER =
+  "Another itb session was started and took this one's place: this one looked closed to it (after a pause, or to a computer whose clock is set differently). This one stops here rather than mix its answers with the other's.";
 
 /** Saves the session as it stands; returns the whole store as saved. */
 async function save(store: Store, session: Session): Promise<StoreData> {
