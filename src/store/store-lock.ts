@@ -33,7 +33,8 @@ export async function lockStore(
 ): Promise<() => Promise<void>> {
   const locked = lockedFile(file);
   const started = Date.now();
-  let said = false;
+  // Just said by a wait that Ctrl-C stopped, whose session now saves itself as interrupted.
+  let said = stoppedLastWait;
   // Heard only once there is a wait: a save that finds the lock free is over in a moment.
   let stopped: Stopped | undefined;
   try {
@@ -42,7 +43,9 @@ export async function lockStore(
         // A lock dated ahead was left before the clock was set back: stale, however fresh it looks.
         undoFutureDate(`${locked}.lock`);
         refuseFileInPlace(`${locked}.lock`);
-        return await locks.lock(locked, lockOptions);
+        const release = await locks.lock(locked, lockOptions);
+        stoppedLastWait = false;
+        return release;
       } catch (error) {
         const code = (error as NodeJS.ErrnoException | null)?.code;
         // The lock is a folder beside the store; a file of that name cannot be one.
@@ -89,11 +92,19 @@ interface Stopped {
 
 /** The waits under way in this process; one listener per signal tells them all. */
 const waits = new Set<() => void>();
+/** Whether the last wait for the lock in this process was ended by a signal (see lockStore). */
+let stoppedLastWait = false;
 const stopAll = () => waits.forEach((stop) => stop());
 
 function whenStopped(): Stopped {
   let stop: () => void = () => {};
-  const signalled = new Promise<never>((_, reject) => (stop = () => reject(new StoppedWaiting())));
+  const signalled = new Promise<never>(
+    (_, reject) =>
+      (stop = () => {
+        stoppedLastWait = true;
+        reject(new StoppedWaiting());
+      }),
+  );
   // Not to be reported as unhandled when the wait ends some other way.
   signalled.catch(() => undefined);
   if (waits.size === 0) for (const signal of signals) process.on(signal, stopAll);

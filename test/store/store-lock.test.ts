@@ -1,0 +1,64 @@
+// The store's save lock as a person meets it: a wait for another itb is said, once.
+import type lockfile from 'proper-lockfile';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { lockStore, StoppedWaiting } from '../../src/store/store-lock.js';
+
+let folder: string;
+beforeEach(() => {
+  folder = mkdtempSync(join(tmpdir(), 'itb-store-lock-'));
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+/** A lock held by another itb until `free()` is called. */
+function heldElsewhere() {
+  let held = true;
+  const locks = {
+    lock: async () => {
+      if (held) throw Object.assign(new Error('Lock file is already being held'), { code: 'ELOCKED' });
+      return async () => {};
+    },
+  } as unknown as typeof lockfile;
+  return { locks, free: () => (held = false) };
+}
+
+const fail = (problem: string) => new Error(problem);
+
+describe('a save waiting for the lock', () => {
+  it('says "Waiting to save" once, and not again as a session stopped with Ctrl-C saves itself as interrupted', async () => {
+    const said: string[] = [];
+    const say = (text: string) => void said.push(text);
+    const other = heldElsewhere();
+    const before = process.listeners('SIGINT');
+    const first = lockStore(other.locks, join(folder, 'store.json'), fail, say);
+    const stopped = expect(first).rejects.toThrow(StoppedWaiting);
+    await vi.advanceTimersByTimeAsync(1500);
+    expect(said).toEqual([expect.stringMatching(/^Waiting to save: another itb is saving/)]);
+    // Ctrl-C: the listener the wait set up hears it.
+    for (const listener of process.listeners('SIGINT').filter((known) => !before.includes(known))) listener('SIGINT');
+    await stopped;
+
+    // The session saves itself as interrupted, waiting again: the line above says it already.
+    const second = lockStore(other.locks, join(folder, 'store.json'), fail, say);
+    await vi.advanceTimersByTimeAsync(3000);
+    other.free();
+    await vi.advanceTimersByTimeAsync(500);
+    await (await second)();
+    expect(said).toHaveLength(1);
+
+    // A later wait, after a save that went through, is said again.
+    const again = heldElsewhere();
+    const third = lockStore(again.locks, join(folder, 'store.json'), fail, say);
+    await vi.advanceTimersByTimeAsync(1500);
+    again.free();
+    await vi.advanceTimersByTimeAsync(500);
+    await (await third)();
+    expect(said).toHaveLength(2);
+  });
+});
