@@ -9,11 +9,12 @@ import { routinesCommand } from './commands/routines.js';
 import { sessionCommand } from './commands/session.js';
 import { settingsCommand } from './commands/settings.js';
 import { validateCommand } from './commands/validate.js';
-import { helpAfter, helpColumns, narrowHelp, shellWord } from './commands/help.js';
+import { fitLine, helpAfter, helpColumns, narrowHelp, shellWord } from './commands/help.js';
 import { itbAsStarted, processContext, type Context } from './context.js';
 import { closest } from './core/closest.js';
 import { shownSafely } from './core/text.js';
 import { EXIT, Interrupted, UserError } from './errors.js';
+import { columnsOf, onTerminal, wrapColumnsOf } from './ui/screen.js';
 
 declare const ITB_VERSION: string;
 const version = typeof ITB_VERSION === 'string' ? ITB_VERSION : '0.0.0-dev';
@@ -66,18 +67,24 @@ itb supports self-care; it does not diagnose. Worried? See a clinician.`,
     command.configureHelp(narrowHelp);
     command.exitOverride().configureOutput({
       writeOut: (text) => ctx.stdout.write(text),
-      writeErr: (text) => ctx.stderr.write(text),
+      // On a terminal, broken between words to fit it, as itb's own errors are (usage errors too).
+      writeErr: (text) => ctx.stderr.write(fitTerminal(text, ctx)),
       // Laid out in at most 80 columns, as everything else itb prints.
       getOutHelpWidth: helpColumns,
       getErrHelpWidth: helpColumns,
       // An error may quote what was typed: control characters in it are shown, not obeyed.
-      outputError: (text, write) =>
-        write(shownSafely(plainUsageError(text, command, path))),
+      outputError: (text, write) => write(shownSafely(plainUsageError(text, command, path))),
     });
     for (const sub of command.commands) configure(sub, `${path} ${sub.name()}`);
   };
   configure(program, itbAsStarted(ctx));
   return program;
+}
+
+/** `text` (commander's, uncoloured) in lines that fit the terminal showing stderr; as it is in a file or a pipe. */
+function fitTerminal(text: string, ctx: Context): string {
+  if (!onTerminal(ctx.stderr)) return text;
+  return text.replace(/[^\n]+/g, (line) => fitLine(line, columnsOf(ctx.stderr)).join('\n'));
 }
 
 /** The options of `command` and of the commands it is under (--data and --no-color are itb's). */
@@ -221,18 +228,21 @@ async function report(error: unknown, ctx: Context, argv: string[]): Promise<num
   const paint = colours(colourEnabled(ctx.env, ctx.stderr, argv.includes('--no-color') ? false : undefined));
   // Started in a folder deleted since (ITB_HOME=store, say): a path named from it leads nowhere.
   if (isFolderGoneError(error)) error = new UserError((await import('./regular-file.js')).FOLDER_GONE, 'Go to a folder that exists (cd) and run the command again.');
+  // Broken between words to fit a terminal showing stderr, as it would split them anywhere.
+  const columns = wrapColumnsOf(ctx.stderr);
+  // The error itself stays on one line in a file or a pipe (easy to find in a log).
+  const line = (text: string) => ctx.stderr.write(`${(onTerminal(ctx.stderr) ? wrap(text, columns) : [text]).join('\n')}\n`);
   if (error instanceof UserError) {
-    for (const line of error.details) ctx.stderr.write(`${shownSafely(line)}\n`);
-    ctx.stderr.write(`${paint.red('error:')} ${shownSafely(error.message)}\n`);
-    // The error itself stays on one line (easy to find in a log); the advice under it wraps.
-    if (error.hint) ctx.stderr.write(`${wrap(shownSafely(error.hint)).map((line) => paint.dim(line)).join('\n')}\n`);
+    for (const detail of error.details) ctx.stderr.write(`${shownSafely(detail)}\n`);
+    line(`${paint.red('error:')} ${shownSafely(error.message)}`);
+    if (error.hint) ctx.stderr.write(`${wrap(shownSafely(error.hint), columns).map((hint) => paint.dim(hint)).join('\n')}\n`);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
   if (ctx.env.ITB_DEBUG === '1' && error instanceof Error && error.stack) {
     ctx.stderr.write(`${paint.red('unexpected error:')} ${error.stack}\n`);
   } else {
-    ctx.stderr.write(`${paint.red('unexpected error:')} ${shownSafely(message.split('\n')[0]!)} ${paint.dim('(ITB_DEBUG=1 shows the details)')}\n`);
+    line(`${paint.red('unexpected error:')} ${shownSafely(message.split('\n')[0]!)} ${paint.dim('(ITB_DEBUG=1 shows the details)')}`);
   }
   return EXIT.failure;
 }

@@ -10,6 +10,7 @@ import { homeFolder } from '../store/store-path.js';
 import type { Library } from '../library/schema.js';
 import { colourEnabled, colours, type Colours } from '../ui/colour.js';
 import type { Prompter } from '../ui/prompter.js';
+import { wrapColumnsOf } from '../ui/screen.js';
 import { wrap } from '../ui/table.js';
 
 export interface GlobalOptions {
@@ -65,9 +66,12 @@ export function libraryFor(ctx: Context, command: Command): Promise<Library> {
   return loadLibrary({ file, validateCommand: file === undefined ? undefined : validateCommand(ctx, file) });
 }
 
-/** A note on stderr about what a command did, wrapped to fit the terminal (`text` may be coloured). */
+/**
+ * A note on stderr about what a command did, wrapped to fit the terminal showing stderr, which may
+ * be narrower than 80 columns when stdout goes to a file or a pipe (`text` may be coloured).
+ */
 export function notice(ctx: Context, text: string): void {
-  ctx.stderr.write(`${wrap(text).join('\n')}\n`);
+  ctx.stderr.write(`${wrap(text, wrapColumnsOf(ctx.stderr)).join('\n')}\n`);
 }
 
 export function printJson(ctx: Context, value: unknown): void {

@@ -3,6 +3,8 @@
 // beside the file it leads to, where the saves go (see ./lock-place.ts).
 import type lockfile from 'proper-lockfile';
 import { Interrupted } from '../errors.js';
+import { onTerminal, wrapColumnsOf } from '../ui/screen.js';
+import { wrap } from '../ui/table.js';
 import { privateLockFs, refuseFileInPlace, undoFutureDate } from './lock-folder.js';
 import { lockedFile, lockName } from './lock-place.js';
 
@@ -18,6 +20,12 @@ const SAID_AFTER_MS = 1000;
 const WAITING =
   'Waiting to save: another itb is saving at this moment, or one closed in the middle of a save left its lock behind, which is cleared within 5 seconds.\n';
 
+/** `text` (a line) on stderr, broken between words to fit the terminal showing it, if one does. */
+function toStderr(text: string): void {
+  const { stderr } = process;
+  stderr.write(onTerminal(stderr) ? `${wrap(text.trimEnd(), wrapColumnsOf(stderr)).join('\n')}\n` : text);
+}
+
 /**
  * Takes the lock of the store `file`, waiting while another itb holds it; a wait longer than a
  * moment is said once, to `say` (stderr), rather than leave the person wondering why nothing
@@ -29,7 +37,7 @@ export async function lockStore(
   locks: typeof lockfile,
   file: string,
   fail: (problem: string, hint: string | undefined, error?: unknown) => Error,
-  say: (text: string) => void = (text) => process.stderr.write(text),
+  say: (text: string) => void = toStderr,
 ): Promise<() => Promise<void>> {
   const locked = lockedFile(file);
   const started = Date.now();

@@ -81,3 +81,53 @@ describe('a usage error', () => {
     expect((await run(['--dry-run', 'history'], { home })).stderr).toContain("error: unknown option '--dry-run'");
   });
 });
+
+/** Runs itb with stdout to a pipe and stderr to a terminal `columns` wide (as `itb … > file` in a narrow window). */
+async function stderrOnTerminal(argv: string[], columns: number | undefined, isTTY = true) {
+  let stderr = '';
+  const ctx: Context = {
+    env: { ITB_HOME: home, NO_COLOR: '1' },
+    stdout: { write: () => true, isTTY: false },
+    stderr: Object.assign({ write: (text: string) => (stderr += text), isTTY }, columns === undefined ? {} : { columns }),
+    stdinIsTTY: false,
+    now: () => new Date('2026-11-20T10:00:00Z'),
+  };
+  const code = await main(argv, ctx);
+  return { code, stderr, lines: stderr.trimEnd().split('\n') };
+}
+
+describe('messages on a terminal narrower than 80 columns', () => {
+  // Each word whole: the terminal would split one at its edge.
+  const words = (text: string) => text.split(/\s+/).filter(Boolean);
+
+  it('break an error and its hint between words to fit it, while stdout goes to a pipe', async () => {
+    const { code, stderr, lines } = await stderrOnTerminal(['history', '--since', '2026-02-30'], 44);
+    expect(code).toBe(2);
+    expect(lines.length).toBeGreaterThan(2);
+    for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(44);
+    expect(words(stderr)).toEqual(words('error: --since wants a date like 2026-11-01, not "2026-02-30": February 2026 has 28 days For its last day: itb history --since 2026-02-28'));
+  });
+
+  it('keep the error on one line in a file or a pipe, easy to find in a log', async () => {
+    const { lines } = await stderrOnTerminal(['history', '--since', '2026-02-30'], 44, false);
+    expect(lines[0]).toBe('error: --since wants a date like 2026-11-01, not "2026-02-30": February 2026 has 28 days');
+  });
+
+  it('break a usage error between words too', async () => {
+    const { code, stderr, lines } = await stderrOnTerminal(['--note', 'sore knee', 'buckets', 'move', 'clamshells', 'avoid'], 40);
+    expect(code).toBe(2);
+    for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(40);
+    expect(stderr).toContain('error: --note goes after the command:');
+    const usage = await stderrOnTerminal(['buckets', 'move', 'clamshells'], 40);
+    for (const line of usage.lines) expect(line.length, line).toBeLessThanOrEqual(40);
+    expect(words(usage.stderr).join(' ')).toContain('error: the bucket is missing: itb buckets move [options] <id> <bucket>');
+  });
+
+  it('break a note about what a command did between words', async () => {
+    const { code, stderr, lines } = await stderrOnTerminal(['buckets', 'move', 'clamshells', 'rehab', '--note', 'my physical therapist asked for this one'], 40);
+    expect(code).toBe(0);
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(40);
+    expect(stderr).toContain('Moved');
+  });
+});

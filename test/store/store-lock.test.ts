@@ -62,3 +62,37 @@ describe('a save waiting for the lock', () => {
     expect(said).toHaveLength(2);
   });
 });
+
+describe('the line saying a save waits', () => {
+  it('is broken between words to fit the terminal showing stderr, when one does', async () => {
+    const saved = { isTTY: process.stderr.isTTY, columns: process.stderr.columns };
+    const set = (isTTY: boolean | undefined, columns: number | undefined) => {
+      Object.defineProperty(process.stderr, 'isTTY', { value: isTTY, configurable: true, writable: true });
+      Object.defineProperty(process.stderr, 'columns', { value: columns, configurable: true, writable: true });
+    };
+    const written: string[] = [];
+    const write = vi.spyOn(process.stderr, 'write').mockImplementation((text) => written.push(String(text)) > 0);
+    try {
+      for (const [isTTY, columns] of [[true, 44], [false, 44]] as const) {
+        set(isTTY, columns);
+        const other = heldElsewhere();
+        const waiting = lockStore(other.locks, join(folder, 'store.json'), fail);
+        await vi.advanceTimersByTimeAsync(1500);
+        other.free();
+        await vi.advanceTimersByTimeAsync(500);
+        await (await waiting)();
+      }
+    } finally {
+      write.mockRestore();
+      set(saved.isTTY, saved.columns);
+    }
+    const [onTerminal, piped] = written;
+    const lines = onTerminal!.trimEnd().split('\n');
+    expect(lines.length).toBeGreaterThan(2);
+    for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(44);
+    expect(onTerminal!.replace(/\s+/g, ' ')).toBe(piped!.replace(/\s+/g, ' '));
+    // To a file or a pipe, one line.
+    expect(piped).toMatch(/^Waiting to save: another itb is saving [^\n]*\n$/);
+    expect(written).toHaveLength(2);
+  });
+});
