@@ -14,7 +14,7 @@ import { itbAsStarted, processContext, type Context } from './context.js';
 import { closest } from './core/closest.js';
 import { shownSafely } from './core/text.js';
 import { EXIT, Interrupted, UserError } from './errors.js';
-import { columnsOf, onTerminal, wrapColumnsOf } from './ui/screen.js';
+import { columnsOf, tooWide, wrapColumnsOf } from './ui/screen.js';
 
 declare const ITB_VERSION: string;
 const version = typeof ITB_VERSION === 'string' ? ITB_VERSION : '0.0.0-dev';
@@ -81,10 +81,9 @@ itb supports self-care; it does not diagnose. Worried? See a clinician.`,
   return program;
 }
 
-/** `text` (commander's, uncoloured) in lines that fit the terminal showing stderr; as it is in a file or a pipe. */
+/** `text` (commander's, uncoloured) with each line too wide for the terminal showing stderr broken to fit it. */
 function fitTerminal(text: string, ctx: Context): string {
-  if (!onTerminal(ctx.stderr)) return text;
-  return text.replace(/[^\n]+/g, (line) => fitLine(line, columnsOf(ctx.stderr)).join('\n'));
+  return text.replace(/[^\n]+/g, (line) => (tooWide(ctx.stderr, line.length) ? fitLine(line, columnsOf(ctx.stderr)).join('\n') : line));
 }
 
 /** The options of `command` and of the commands it is under (--data and --no-color are itb's). */
@@ -224,14 +223,14 @@ async function report(error: unknown, ctx: Context, argv: string[]): Promise<num
     return EXIT.interrupted;
   }
   // Colours are loaded only here: help and version (thrown as CommanderErrors) never need them.
-  const [{ colourEnabled, colours }, { wrap }] = await Promise.all([import('./ui/colour.js'), import('./ui/table.js')]);
+  const [{ colourEnabled, colours }, { width, wrap }] = await Promise.all([import('./ui/colour.js'), import('./ui/table.js')]);
   const paint = colours(colourEnabled(ctx.env, ctx.stderr, argv.includes('--no-color') ? false : undefined));
   // Started in a folder deleted since (ITB_HOME=store, say): a path named from it leads nowhere.
   if (isFolderGoneError(error)) error = new UserError((await import('./regular-file.js')).FOLDER_GONE, 'Go to a folder that exists (cd) and run the command again.');
-  // Broken between words to fit a terminal showing stderr, as it would split them anywhere.
+  // The error itself stays on one line (easy to find in a log), unless too wide for the terminal
+  // showing it: then broken between words, as everything itb prints, rather than split anywhere.
   const columns = wrapColumnsOf(ctx.stderr);
-  // The error itself stays on one line in a file or a pipe (easy to find in a log).
-  const line = (text: string) => ctx.stderr.write(`${(onTerminal(ctx.stderr) ? wrap(text, columns) : [text]).join('\n')}\n`);
+  const line = (text: string) => ctx.stderr.write(`${(tooWide(ctx.stderr, width(text)) ? wrap(text, columns) : [text]).join('\n')}\n`);
   if (error instanceof UserError) {
     for (const detail of error.details) ctx.stderr.write(`${shownSafely(detail)}\n`);
     line(`${paint.red('error:')} ${shownSafely(error.message)}`);

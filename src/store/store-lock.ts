@@ -3,7 +3,7 @@
 // beside the file it leads to, where the saves go (see ./lock-place.ts).
 import type lockfile from 'proper-lockfile';
 import { Interrupted } from '../errors.js';
-import { onTerminal, wrapColumnsOf } from '../ui/screen.js';
+import { tooWide, wrapColumnsOf } from '../ui/screen.js';
 import { wrap } from '../ui/table.js';
 import { privateLockFs, refuseFileInPlace, undoFutureDate } from './lock-folder.js';
 import { lockedFile, lockName } from './lock-place.js';
@@ -20,10 +20,10 @@ const SAID_AFTER_MS = 1000;
 const WAITING =
   'Waiting to save: another itb is saving at this moment, or one closed in the middle of a save left its lock behind, which is cleared within 5 seconds.\n';
 
-/** `text` (a line) on stderr, broken between words to fit the terminal showing it, if one does. */
+/** `text` (a line) on stderr, broken between words when too wide for the terminal showing it. */
 function toStderr(text: string): void {
   const { stderr } = process;
-  stderr.write(onTerminal(stderr) ? `${wrap(text.trimEnd(), wrapColumnsOf(stderr)).join('\n')}\n` : text);
+  stderr.write(tooWide(stderr, text.trimEnd().length) ? `${wrap(text.trimEnd(), wrapColumnsOf(stderr)).join('\n')}\n` : text);
 }
 
 /**

@@ -28,7 +28,10 @@ export function wrapColumnsOf(stream: Shown): number {
   return 80 - screenColumns() + columnsOf(stream);
 }
 
-/** Whether `stream` is a terminal of a known width: lines longer than it would be split anywhere. */
-export function onTerminal(stream: Shown): boolean {
-  return stream.isTTY === true && stream.columns !== undefined;
+/**
+ * Whether a line `wide` columns wide is too wide for the terminal showing `stream`, which would
+ * split it anywhere, mid-word too. Never in a file or a pipe.
+ */
+export function tooWide(stream: Shown, wide: number): boolean {
+  return stream.isTTY === true && stream.columns !== undefined && wide > stream.columns;
 }

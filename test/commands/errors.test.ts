@@ -108,9 +108,10 @@ describe('messages on a terminal narrower than 80 columns', () => {
     expect(words(stderr)).toEqual(words('error: --since wants a date like 2026-11-01, not "2026-02-30": February 2026 has 28 days For its last day: itb history --since 2026-02-28'));
   });
 
-  it('keep the error on one line in a file or a pipe, easy to find in a log', async () => {
-    const { lines } = await stderrOnTerminal(['history', '--since', '2026-02-30'], 44, false);
-    expect(lines[0]).toBe('error: --since wants a date like 2026-11-01, not "2026-02-30": February 2026 has 28 days');
+  it('keep the error on one line in a file or a pipe, easy to find in a log, and on a terminal it fits', async () => {
+    const error = 'error: --since wants a date like 2026-11-01, not "2026-02-30": February 2026 has 28 days';
+    expect((await stderrOnTerminal(['history', '--since', '2026-02-30'], 44, false)).lines[0]).toBe(error);
+    expect((await stderrOnTerminal(['history', '--since', '2026-02-30'], 120)).lines[0]).toBe(error);
   });
 
   it('break a usage error between words too', async () => {

@@ -117,7 +117,8 @@ describe.skipIf(user === undefined)('a store the user may not use', () => {
 
   it('says before the first question that a session cannot be kept there, in a real terminal', async () => {
     chmodSync(home, 0o555);
-    const terminal = new Terminal(['session'], { ITB_HOME: home, NO_COLOR: '1' }, 80, 24, user);
+    // Wide enough for the error on one line: a narrower terminal gets it broken between words.
+    const terminal = new Terminal(['session'], { ITB_HOME: home, NO_COLOR: '1' }, 200, 24, user);
     expect(await terminal.exited).toBe(2);
     expect(terminal.text).toContain(`the itb store ${storeFile} cannot be locked for a session (permission denied)`);
     expect(terminal.text).not.toContain('?');

@@ -138,7 +138,8 @@ describe('a damaged store file and itb session in a terminal', () => {
       const { home, file } = homeWith(content());
       for (const args of [['session'], ['session', 'joint-chain', '--side', 'left', '--symptom', 'pain', '--movement', 'walking']]) {
         const what = `itb ${args.join(' ')} with ${name} (seed ${SEED})`;
-        const terminal = new Terminal(args, { ITB_HOME: home, NO_COLOR: '1' });
+        // Wide enough for the error on one line: a narrower terminal gets it broken between words.
+        const terminal = new Terminal(args, { ITB_HOME: home, NO_COLOR: '1' }, 200);
         open.push(terminal);
         const code = await terminal.exited;
         expectReported({ code, stderr: terminal.text }, file, said, what);
