@@ -24,7 +24,8 @@ export async function showBuckets(ctx: Context, options: { json?: boolean }, sel
   const view = viewBuckets(summary.buckets, library, now);
   const advice = adviceFromLog(summary.advice, now);
   if (options.json) {
-    return printJson(ctx, { schemaVersion: 1, generatedAt: now.toISOString(), ...view, advice });
+    // With the notes the text gives beside the lists: since when they run, and what the evidence mixes.
+    return printJson(ctx, { schemaVersion: 1, generatedAt: now.toISOString(), ...view, advice, resetAt: summary.buckets.resetAt ?? null, ratingsMix: summary.buckets.ratingsMix });
   }
   const colour = paint(ctx, self);
   const itb = itbWithLibrary(ctx, self);

@@ -56,7 +56,8 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
   // Every answer is saved as it is given: a store that cannot be saved to is said before the first.
   store.refuseReadOnly();
   // Suspended with Ctrl-Z for longer than its lock lasts (or seen from a computer whose clock is
-  // set ahead, on a shared store), a session may have another take its place; going on as if alone would mix the two, so it stops as Ctrl-C stops it, and says why.
+  // set ahead, on a shared store), a session may have another take its place; going on as if
+  // alone would mix the two, so it stops as Ctrl-C stops it, and says why.
   let takenOver = false;
   const release = await acquireSessionLock(store.path, () => {
     takenOver = true;

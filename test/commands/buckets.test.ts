@@ -217,8 +217,9 @@ describe('itb buckets', () => {
     const { code, stdout } = await run(['buckets', '--json'], { home, now });
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
-    expect(Object.keys(json)).toEqual(['schemaVersion', 'generatedAt', 'rehab', 'avoid', 'untested', 'advice']);
+    expect(Object.keys(json)).toEqual(['schemaVersion', 'generatedAt', 'rehab', 'avoid', 'untested', 'advice', 'resetAt', 'ratingsMix']);
     expect(json.schemaVersion).toBe(1);
+    expect([json.resetAt, json.ratingsMix]).toEqual([null, false]);
     expect(json.generatedAt).toBe(now.toISOString());
     expect(json.rehab).toEqual([
       {
@@ -239,6 +240,18 @@ describe('itb buckets', () => {
     ]);
     expect(json.untested.some((s: { exerciseId: string }) => s.exerciseId === 'bridges')).toBe(true);
     expect(json.advice).toEqual([]);
+  });
+
+  it('gives in the JSON the notes the text gives beside the lists: when they were cleared, and that the evidence mixes ratings', async () => {
+    await withSessions();
+    const mixed = buildSession({ startedAt: '2026-02-27T09:00:00Z', symptom: 'tightness', baseline: 5, drills: [{ id: 'bridges', scores: [3] }] });
+    await save((data) => void data.sessions.push(mixed));
+    expect((await run(['buckets', 'reset', '--force'], { home, now })).code).toBe(0);
+    const text = (await run(['buckets'], { home, now })).stdout.replace(/\s+/g, ' ');
+    const json = JSON.parse((await run(['buckets', '--json'], { home, now })).stdout);
+    expect(json.resetAt).toBe(now.toISOString());
+    expect(text).toContain('these sessions rated more than one symptom or test movement');
+    expect(json.ratingsMix).toBe(true);
   });
 
   it('is shown in the README with the keys --json prints', async () => {
