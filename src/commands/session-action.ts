@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
 import { adviceFor, afterFlareUpAdvice, flareUpsToday, routineReadyAt } from '../core/advice.js';
 import { namedAs } from '../core/closest.js';
-import { applySessionResults, bucketView, builtInRoutine, projectBuckets, retestDueAt, type BucketView } from '../core/buckets.js';
+import { applySessionResults, bucketView, builtInRoutine, datedToCount, projectBuckets, retestDueAt, type BucketView } from '../core/buckets.js';
 import { localDate, localDateTime } from '../core/history.js';
 import type { Session, Settings, StoreData } from '../core/records.js';
 import { cutOff, interrupt, LOADING_DRILLS_A_DAY, loadingDrillsTried, next, start, type SessionState } from '../core/session.js';
@@ -152,8 +152,10 @@ async function save(store: Store, session: Session): Promise<StoreData> {
     if (index >= 0) {
       // A session only gains results, so its new ones are applied to the stored buckets rather
       // than walking years of history again on every score.
-      data.sessions[index] = session;
-      data.buckets = applySessionResults(data.buckets, session, data.bucketsResetAt);
+      // A result that a decision dated ahead of the clock would outrank is dated just after it.
+      const counted = datedToCount(data.buckets, session, data.sessions[index], data.bucketsResetAt);
+      data.sessions[index] = counted;
+      data.buckets = applySessionResults(data.buckets, counted, data.bucketsResetAt);
       return;
     }
     // Only one session runs at a time, so an earlier one still marked in progress was cut off.
@@ -161,10 +163,12 @@ async function save(store: Store, session: Session): Promise<StoreData> {
     data.sessions.forEach((earlier, i) => {
       if (earlier.status === 'in-progress') data.sessions[i] = cutOff(earlier);
     });
-    data.sessions.push(session);
     // A new session projects the buckets from the whole log, which also mends stored buckets
     // that were out of step with it.
-    data.buckets = projectBuckets(data.sessions, data.moves, data.bucketsResetAt);
+    const before = projectBuckets(data.sessions, data.moves, data.bucketsResetAt);
+    const counted = datedToCount(before, session, undefined, data.bucketsResetAt);
+    data.sessions.push(counted);
+    data.buckets = applySessionResults(before, counted, data.bucketsResetAt);
   });
 }
 

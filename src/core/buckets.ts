@@ -39,6 +39,31 @@ export function applySessionResults(entries: readonly BucketEntry[], session: Se
   return entriesOf(latest);
 }
 
+/**
+ * `session` as it is to be saved, its new results dated so that each counts as what it is: the
+ * latest decision on its drill. A result dated at or before the decision it replaces, or at or
+ * before the reset, is dated just after it: that one is dated ahead of the clock (set back since,
+ * or a backup came from a computer whose clock ran ahead), and would otherwise outrank every
+ * session until then, whatever it found. The attempts keep the times they were rated at.
+ * `entries`: the buckets as saved, with `stored` (this session as saved before, if it was) in them;
+ * its results (a session only gains results) keep the dates they were saved with.
+ */
+export function datedToCount(entries: readonly BucketEntry[], session: Session, stored: Session | undefined, resetAt?: string): Session {
+  const latest = new Map(entries.map((entry) => [entry.exerciseId, Date.parse(entry.decidedAt)]));
+  const reset = resetAt === undefined ? -Infinity : Date.parse(resetAt);
+  const saved = stored?.results ?? [];
+  const results = session.results.map((result, index) => {
+    const savedAt = saved[index]?.at;
+    if (savedAt !== undefined) return savedAt === result.at ? result : { ...result, at: savedAt };
+    if (result.outcome === 'skipped') return result;
+    const replaced = Math.max(reset, latest.get(result.exerciseId) ?? -Infinity);
+    const at = Date.parse(result.at) > replaced ? result.at : new Date(replaced + 1).toISOString();
+    latest.set(result.exerciseId, Date.parse(at));
+    return at === result.at ? result : { ...result, at };
+  });
+  return results.every((result, index) => result === session.results[index]) ? session : { ...session, results };
+}
+
 type Decision = ExerciseResult | ManualMove | BucketEntry;
 
 const decidedAt = (decision: Decision) => ('decidedAt' in decision ? decision.decidedAt : decision.at);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applySessionResults, bucketView, builtInRoutine, projectBuckets } from '../../src/core/buckets.js';
+import { applySessionResults, bucketView, builtInRoutine, datedToCount, projectBuckets } from '../../src/core/buckets.js';
 import { localDate } from '../../src/core/history.js';
 import type { ManualMove, Session } from '../../src/core/records.js';
 import type { Library } from '../../src/library/schema.js';
@@ -175,6 +175,51 @@ describe('applySessionResults', () => {
     const retested = buildSession({ startedAt: '2026-01-03T10:00:00Z', baseline: 6, drills: [{ id: 'clamshells', scores: [6, 6] }] });
     expect(applySessionResults(entries, retested)[0]).toMatchObject({ bucket: 'avoid' });
     expect(entries[0]).toMatchObject({ bucket: 'rehab' });
+  });
+});
+
+describe('datedToCount', () => {
+  // Clamshells went to rehab in a session recorded a year ahead; today's session flares on them.
+  const ahead = buildSession({ startedAt: '2027-11-20T09:00:00Z', baseline: 6, drills: [{ id: 'clamshells', scores: [4] }] });
+  const today = buildSession({
+    startedAt: '2026-11-20T10:00:00Z',
+    baseline: 4,
+    drills: [{ id: 'bridges', scores: [3] }, { id: 'hip-hikes', skipped: true }, { id: 'clamshells', scores: [8] }],
+  });
+  const aheadAt = ahead.results[0]!.at;
+  const justAfter = new Date(Date.parse(aheadAt) + 1).toISOString();
+
+  it('dates a result just after the decision dated ahead of the clock that it replaces, so that it decides', () => {
+    const entries = projectBuckets([ahead], []);
+    expect(projectBuckets([ahead, today], []).find((e) => e.exerciseId === 'clamshells')).toMatchObject({ bucket: 'rehab' });
+    const counted = datedToCount(entries, today, undefined);
+    expect(counted.results.map((r) => r.at)).toEqual([today.results[0]!.at, today.results[1]!.at, justAfter]);
+    // The scores keep the time they were given at; only the decision is dated to count.
+    expect(counted.attempts).toEqual(today.attempts);
+    expect(projectBuckets([ahead, counted], []).find((e) => e.exerciseId === 'clamshells')).toMatchObject({ bucket: 'avoid', flare: true });
+    expect(applySessionResults(entries, counted)).toEqual(projectBuckets([ahead, counted], []));
+    // The same from a move by hand dated ahead, which would win a tie.
+    const moved = [move('clamshells', 'rehab', aheadAt)];
+    const afterMove = datedToCount(projectBuckets([], moved), today, undefined);
+    expect(projectBuckets([afterMove], moved)).toMatchObject([{ exerciseId: 'bridges' }, { exerciseId: 'clamshells', bucket: 'avoid', source: 'session' }]);
+  });
+
+  it('dates a result just after a reset dated ahead of the clock', () => {
+    const resetAt = aheadAt;
+    const counted = datedToCount(projectBuckets([ahead], [], resetAt), today, undefined, resetAt);
+    expect(counted.results.filter((r) => r.outcome !== 'skipped').map((r) => r.at)).toEqual([justAfter, justAfter]);
+    expect(projectBuckets([ahead, counted], [], resetAt).map((e) => [e.exerciseId, e.bucket])).toEqual([['bridges', 'rehab'], ['clamshells', 'avoid']]);
+  });
+
+  it('keeps the dates a session was saved with as it gains results, and changes nothing when the clock was right', () => {
+    const entries = projectBuckets([ahead], []);
+    const first: Session = { ...today, results: today.results.slice(0, 3) };
+    const saved = datedToCount(entries, { ...today, results: [] }, undefined);
+    const once = datedToCount(entries, first, saved);
+    const twice = datedToCount(applySessionResults(entries, once), today, once);
+    expect(twice.results.map((r) => r.at)).toEqual([...today.results.slice(0, 2).map((r) => r.at), justAfter]);
+    const later = buildSession({ startedAt: '2027-12-01T10:00:00Z', baseline: 6, drills: [{ id: 'clamshells', scores: [4] }] });
+    expect(datedToCount(entries, later, undefined)).toBe(later);
   });
 });
 

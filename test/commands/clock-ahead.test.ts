@@ -1,0 +1,73 @@
+// Decisions dated ahead of the clock: recorded while the computer's clock ran ahead (set right
+// since), or imported from a backup made on such a computer. A session today must still decide,
+// as `itb buckets move` already moves them.
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { projectBuckets } from '../../src/core/buckets.js';
+import { Store } from '../../src/store/store.js';
+import { buildSession, noRedFlags, setUpFlags } from '../helpers/sessions.js';
+import { run, tempHome } from '../helpers/run.js';
+
+let home: string;
+let cleanup: () => void;
+beforeEach(() => ({ home, cleanup } = tempHome()));
+afterEach(() => cleanup());
+
+const now = new Date('2026-11-20T10:00:00Z');
+const stored = () => Store.open({ ITB_HOME: home }).read();
+const ids = (statuses: { exerciseId: string }[]) => statuses.map((status) => status.exerciseId);
+const buckets = async (at = now) => JSON.parse((await run(['buckets', '--json'], { home, now: at })).stdout);
+
+/** Ankle tilts helped in a session dated a year ahead; knee circles were set aside by hand, dated ahead too. */
+async function decidedAhead(): Promise<void> {
+  await Store.open({ ITB_HOME: home }).update((data) => {
+    data.screenings.push({ at: '2026-11-01T09:00:00Z', answers: noRedFlags, proceeded: true });
+    data.sessions.push(buildSession({ startedAt: '2027-11-20T09:00:00Z', baseline: 6, drills: [{ id: 'lateral-ankle-tilts', scores: [4] }] }));
+    data.moves.push({ exerciseId: 'lunge-knee-circles', bucket: 'avoid', at: '2027-11-21T09:00:00.000Z', note: 'PT says wait' });
+    data.buckets = projectBuckets(data.sessions, data.moves);
+  });
+}
+
+describe('bucket decisions dated ahead of the clock', () => {
+  it('give way to a session today: its flare-up sets the drill aside, as the summary says, and the rehab routine no longer offers it', async () => {
+    await decidedAhead();
+    expect(ids((await buckets()).rehab)).toEqual(['lateral-ankle-tilts']);
+    // Baseline 4, ankle tilts flare up (4 → 8), then stop.
+    const session = await run(['session', 'joint-chain', ...setUpFlags], { home, now, tty: true, answers: [4, 'done', 8, false] });
+    expect(session.code).toBe(0);
+    expect(session.stdout).toMatch(/Lateral ankle tilts +4 → 8 +flare-up → avoid for now/);
+    expect(session.stdout).toMatch(/Lateral ankle tilts: rehab → avoid for now \(flare-up\)/);
+    expect(session.stdout).not.toMatch(/itb session rehab/);
+
+    const after = await buckets();
+    expect(after.rehab).toEqual([]);
+    expect(after.avoid.map((s: { exerciseId: string; source: string; flare: boolean }) => [s.exerciseId, s.source, s.flare])).toEqual([
+      ['lateral-ankle-tilts', 'session', true],
+      ['lunge-knee-circles', 'manual', false],
+    ]);
+    const rehab = await run(['session', 'rehab', ...setUpFlags], { home, now: new Date('2026-11-22T10:00:00Z'), tty: true, answers: [] });
+    expect(rehab.code).toBe(2);
+    expect(rehab.stderr).toContain('your rehab bucket is empty');
+    // The score keeps the time it was given at, and the flare-up counts in the evidence.
+    const [, today] = stored().sessions;
+    expect(today!.attempts.map((attempt) => attempt.at)).toEqual([now.toISOString()]);
+    expect(after.avoid[0].evidence).toMatchObject({ tested: 2, flares: 1 });
+  });
+
+  it('give way to a session today whose backup, imported elsewhere, keeps the same buckets', async () => {
+    await decidedAhead();
+    await run(['session', 'joint-chain', ...setUpFlags], { home, now, tty: true, answers: [4, 'done', 8, false] });
+    const before = await buckets();
+    const backup = join(home, 'backup.json');
+    expect((await run(['export', '--format', 'json', '-o', backup], { home, now })).code).toBe(0);
+    const elsewhere = tempHome();
+    try {
+      expect((await run(['import', backup], { home: elsewhere.home, now })).code).toBe(0);
+      const restored = JSON.parse((await run(['buckets', '--json'], { home: elsewhere.home, now })).stdout);
+      expect([ids(restored.rehab), ids(restored.avoid)]).toEqual([ids(before.rehab), ids(before.avoid)]);
+      expect(ids(restored.avoid)).toEqual(['lateral-ankle-tilts', 'lunge-knee-circles']);
+    } finally {
+      elsewhere.cleanup();
+    }
+  });
+});
