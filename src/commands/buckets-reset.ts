@@ -38,13 +38,17 @@ export async function resetBuckets(ctx: Context, options: { force?: boolean }, s
     }
   }
   let cleared = 0;
-  const now = ctx.now().toISOString();
+  const now = ctx.now().getTime();
   await store.update((data) => {
-    cleared = projectBuckets(data.sessions, data.moves, data.bucketsResetAt).length;
+    const entries = projectBuckets(data.sessions, data.moves, data.bucketsResetAt);
+    cleared = entries.length;
     // The moves stay in the log, notes and all, for the reports: the reset date alone makes
-    // them, like the session verdicts before it, no longer count.
-    data.bucketsResetAt = now;
-    data.buckets = projectBuckets(data.sessions, data.moves, now);
+    // them, like the session verdicts before it, no longer count. A decision dated ahead of the
+    // clock (set back since, or a backup came from a computer whose clock ran ahead) is cleared
+    // too: the reset is then dated at the latest such decision.
+    const resetAt = new Date(Math.max(now, ...entries.map((entry) => Date.parse(entry.decidedAt)))).toISOString();
+    data.bucketsResetAt = resetAt;
+    data.buckets = projectBuckets(data.sessions, data.moves, resetAt);
   });
   const colour = paint(ctx, self, ctx.stderr);
   ctx.stderr.write(`Cleared ${cleared} bucket ${cleared === 1 ? 'decision' : 'decisions'}: every drill is untested again.\n`);

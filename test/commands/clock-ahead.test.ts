@@ -1,6 +1,6 @@
 // Decisions dated ahead of the clock: recorded while the computer's clock ran ahead (set right
 // since), or imported from a backup made on such a computer. A session today must still decide,
-// as `itb buckets move` already moves them.
+// and a reset must clear them, as `itb buckets move` already moves them.
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { projectBuckets } from '../../src/core/buckets.js';
@@ -52,6 +52,26 @@ describe('bucket decisions dated ahead of the clock', () => {
     const [, today] = stored().sessions;
     expect(today!.attempts.map((attempt) => attempt.at)).toEqual([now.toISOString()]);
     expect(after.avoid[0].evidence).toMatchObject({ tested: 2, flares: 1 });
+  });
+
+  it('are cleared by a reset, after which a session today and a move by hand decide again', async () => {
+    await decidedAhead();
+    const reset = await run(['buckets', 'reset', '--force'], { home, now });
+    expect(reset.stderr).toContain('Cleared 2 bucket decisions: every drill is untested again.');
+    const cleared = await buckets();
+    expect([cleared.rehab, cleared.avoid]).toEqual([[], []]);
+    expect(ids(cleared.untested)).toContain('lateral-ankle-tilts');
+    expect((await run(['buckets', 'reset', '--force'], { home, now })).stderr).toBe('Nothing to clear: every drill is untested already.\n');
+
+    // Ankle tilts help today (4 → 3): after the reset, that decides.
+    const session = await run(['session', 'joint-chain', ...setUpFlags], { home, now, tty: true, answers: [4, 'done', 3, 'stop'] });
+    expect(session.code).toBe(0);
+    expect(session.stdout).toMatch(/Lateral ankle tilts: untested → rehab/);
+    const retested = await buckets();
+    expect([ids(retested.rehab), ids(retested.avoid)]).toEqual([['lateral-ankle-tilts'], []]);
+    // A move by hand after it counts too.
+    await run(['buckets', 'move', 'lateral-ankle-tilts', 'avoid'], { home, now });
+    expect(ids((await buckets()).avoid)).toEqual(['lateral-ankle-tilts']);
   });
 
   it('give way to a session today whose backup, imported elsewhere, keeps the same buckets', async () => {
