@@ -93,7 +93,7 @@ function datedAheadWords(backup: ParsedExport, now: Date, dryRun: boolean, itb: 
   const imported = dryRun ? `${It} would be imported` : `${It} ${was} imported`;
   return (
     `${records} dated after now, up to ${localDateTime(new Date(latest))}: the clock of the computer that made ${it} was likely ahead, or this one's is behind. ` +
-    `${imported} as dated; until that time, a drill ${it === 'it' ? 'it' : 'they'} decided stays in its bucket whatever your sessions find (\`${itb} buckets move\` moves it yourself).`
+    `${imported} as dated. A later session or \`${itb} buckets move\` still changes a drill ${it === 'it' ? 'it' : 'they'} decided, dated just after ${it === 'it' ? 'it' : 'them'}: a drill so set aside is offered for a re-test only after that time.`
   );
 }
 

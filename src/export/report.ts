@@ -104,7 +104,9 @@ export function buildReport(data: StoreData, library: Library, options: ReportOp
 
   // The state at the end of the period: everything decided up to then, judged at that moment.
   const end = periodEnd(until, options.now);
-  const resetAt = data.bucketsResetAt !== undefined && Date.parse(data.bucketsResetAt) <= end.getTime() ? data.bucketsResetAt : undefined;
+  // Up to now, a reset dated ahead of the clock counts too, as in \`itb buckets\` (it clears the
+  // decisions dated ahead along with the rest); a report of an earlier period ends before it.
+  const resetAt = data.bucketsResetAt !== undefined && (until === null || Date.parse(data.bucketsResetAt) <= end.getTime()) ? data.bucketsResetAt : undefined;
   const history: StoreData = {
     ...data,
     sessions: data.sessions.filter((s) => upToEnd(s.startedAt)),

@@ -1,6 +1,7 @@
 // Decisions dated ahead of the clock: recorded while the computer's clock ran ahead (set right
 // since), or imported from a backup made on such a computer. A session today must still decide,
 // and a reset must clear them, as `itb buckets move` already moves them.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { projectBuckets } from '../../src/core/buckets.js';
@@ -62,6 +63,20 @@ describe('bucket decisions dated ahead of the clock', () => {
     expect([cleared.rehab, cleared.avoid]).toEqual([[], []]);
     expect(ids(cleared.untested)).toContain('lateral-ankle-tilts');
     expect((await run(['buckets', 'reset', '--force'], { home, now })).stderr).toBe('Nothing to clear: every drill is untested already.\n');
+    // A report and a backup say the lists were cleared too, and a backup restored keeps them so.
+    const backup = join(home, 'cleared.json');
+    expect((await run(['export', '--format', 'json', '-o', backup], { home, now })).code).toBe(0);
+    expect(JSON.parse(readFileSync(backup, 'utf8')).bucketsResetAt).toBe(stored().bucketsResetAt);
+    const report = (await run(['export'], { home, now })).stdout.replace(/\s+/g, ' ');
+    expect(report).toContain('The buckets were cleared on 2027-11-21: only what was decided since then puts a drill in a list');
+    const elsewhere = tempHome();
+    try {
+      expect((await run(['import', backup], { home: elsewhere.home, now })).code).toBe(0);
+      const restored = JSON.parse((await run(['buckets', '--json'], { home: elsewhere.home, now })).stdout);
+      expect([restored.rehab, restored.avoid]).toEqual([[], []]);
+    } finally {
+      elsewhere.cleanup();
+    }
 
     // Ankle tilts help today (4 → 3): after the reset, that decides.
     const session = await run(['session', 'joint-chain', ...setUpFlags], { home, now, tty: true, answers: [4, 'done', 3, 'stop'] });

@@ -671,7 +671,7 @@ describe('itb import', () => {
     expect(Store.open({ ITB_HOME: target.home }).read()).toEqual(Store.open({ ITB_HOME: source.home }).read());
   });
 
-  it('says when records of the file are dated after now, since until then they decide the buckets', async () => {
+  it('says when records of the file are dated after now, and that a later session or move still counts', async () => {
     const said = (stderr: string) => stderr.replace(/\s*\n\s*/g, ' ');
     const latest = localDateTime(new Date(sessionThree.startedAt));
     // Made on a computer whose clock ran ahead: two sessions and a manual move are "in the future".
@@ -679,12 +679,12 @@ describe('itb import', () => {
     expect(early.code).toBe(0);
     expect(said(early.stderr)).toContain(
       `3 records in the file are dated after now, up to ${latest}: the clock of the computer that made them was likely ahead, or this one's is behind. ` +
-        'They would be imported as dated; until that time, a drill they decided stays in its bucket whatever your sessions find (`itb buckets move` moves it yourself).',
+        'They would be imported as dated. A later session or `itb buckets move` still changes a drill they decided, dated just after them: a drill so set aside is offered for a re-test only after that time.',
     );
     const one = await run(['import', backup], { home: target.home, now: new Date('2026-10-15T12:00:00Z') });
     expect(one.code).toBe(0);
     expect(said(one.stderr)).toContain(`1 record in the file is dated after now, up to ${latest}: the clock of the computer that made it was likely ahead`);
-    expect(said(one.stderr)).toContain('It was imported as dated; until that time, a drill it decided stays in its bucket');
+    expect(said(one.stderr)).toContain('It was imported as dated. A later session or `itb buckets move` still changes a drill it decided, dated just after it:');
     // Half an hour ahead is two clocks that differ a little: nothing said.
     const skewed = await run(['import', '--dry-run', backup], { home: source.home, now: new Date(Date.parse(sessionThree.startedAt) - 30 * 60_000) });
     expect(skewed.code).toBe(0);
