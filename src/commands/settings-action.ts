@@ -7,7 +7,7 @@ import { UserError } from '../errors.js';
 import { Store } from '../store/store.js';
 import { hanging, onScreen, packed, wrap } from '../ui/table.js';
 import { plural } from '../export/words.js';
-import { itbWithLibrary, libraryFor, paint, printJson } from './shared.js';
+import { itbWithLibrary, libraryFor, notice, paint, printJson } from './shared.js';
 
 export async function showOrChangeSettings(ctx: Context, keyText: string | undefined, valueText: string | undefined, options: { unset?: boolean; json?: boolean }, command: Command) {
   const store = Store.open(ctx.env);
@@ -82,5 +82,5 @@ export async function showOrChangeSettings(ctx: Context, keyText: string | undef
   if ((key === 'minImprovement' || key === 'flareRise') && parsed) {
     lines.push('Your next session judges drills by it; earlier sessions keep their verdicts.');
   }
-  ctx.stderr.write(`${lines.flatMap((line) => wrap(line)).join('\n')}\n`);
+  for (const line of lines) notice(ctx, line);
 }

@@ -4,8 +4,7 @@ import type { Context } from '../context.js';
 import { shownSafely } from '../core/text.js';
 import { UserError } from '../errors.js';
 import { checkLibraryFile, countWords, LibraryError, problemLines } from '../library/load.js';
-import { wrap } from '../ui/table.js';
-import { libraryFile, paint, printJson, validateCommand } from './shared.js';
+import { libraryFile, notice, paint, printJson, validateCommand } from './shared.js';
 
 export async function validateLibrary(ctx: Context, given: string | undefined, options: { json?: boolean }, command: Command) {
   // With no file named, the library the other commands would use.
@@ -25,7 +24,7 @@ export async function validateLibrary(ctx: Context, given: string | undefined, o
     ctx.stdout.write(`${colour.green('✓')} ${file}: ${countWords(summary.exercises, 'drill')}, ${countWords(summary.routines, 'routine')}, no problems${warned}\n`);
     // Valid, but a session would refuse it at once: said now, while the file is open in the editor.
     if (summary.routines === 0) {
-      ctx.stderr.write(`${wrap('Note: with no routines, a session has none to run. Add one under "routines:": an id, a name, a description and the ids of its exercises, in order.').join('\n')}\n`);
+      notice(ctx, 'Note: with no routines, a session has none to run. Add one under "routines:": an id, a name, a description and the ids of its exercises, in order.');
     }
   } catch (error) {
     if (!(error instanceof LibraryError)) throw error;

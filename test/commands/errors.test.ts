@@ -1,4 +1,6 @@
 // The one error handler: expected failures are exit 2 with a hint, a bug is exit 1 in one line.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
 import type { Context } from '../../src/context.js';
@@ -122,6 +124,21 @@ describe('messages on a terminal narrower than 80 columns', () => {
     const usage = await stderrOnTerminal(['buckets', 'move', 'clamshells'], 40);
     for (const line of usage.lines) expect(line.length, line).toBeLessThanOrEqual(40);
     expect(words(usage.stderr).join(' ')).toContain('error: the bucket is missing: itb buckets move [options] <id> <bucket>');
+  });
+
+  it('break the notes of itb settings and itb validate between words', async () => {
+    const changed = await stderrOnTerminal(['settings', 'retestAfterDays', '10'], 40);
+    expect(changed.code).toBe(0);
+    expect(changed.lines.length).toBeGreaterThan(3);
+    for (const line of changed.lines) expect(line.length, line).toBeLessThanOrEqual(40);
+    expect(words(changed.stderr).join(' ')).toContain('is now offered for a re-test 10 days after the day it was set aside');
+    const file = join(home, 'drills.yaml');
+    const good = join(import.meta.dirname, '../fixtures/libraries/good.yaml');
+    writeFileSync(file, readFileSync(good, 'utf8').replace(/\nroutines:\n[\s\S]*$/, '\n'));
+    const validated = await stderrOnTerminal(['validate', file], 40);
+    expect(validated.code, validated.stderr).toBe(0);
+    for (const line of validated.lines) expect(line.length, line).toBeLessThanOrEqual(40);
+    expect(words(validated.stderr).join(' ')).toContain('Note: with no routines, a session has none to run.');
   });
 
   it('break a note about what a command did between words', async () => {

@@ -25,6 +25,8 @@ export interface RunOptions {
   stdinTTY?: boolean;
   /** Sees each question before it is answered (see ScriptedPrompter). */
   onAsk?: (asked: Asked) => void;
+  /** stderr is a terminal this many columns wide (as when stdout is one too: see onTerminal). */
+  stderrColumns?: number;
   /** The computer's time zone as the command is told it (default: none, so Intl's). */
   timeZone?: string;
 }
@@ -38,7 +40,7 @@ export async function run(argv: string[], options: RunOptions = {}): Promise<Run
   const ctx: Context = {
     env: { ITB_HOME: options.home, NO_COLOR: '1', ...options.env },
     stdout: { write: (text: string) => (stdout += text), isTTY: options.stdoutTTY ?? tty },
-    stderr: { write: (text: string) => (stderr += text), isTTY: tty },
+    stderr: { write: (text: string) => (stderr += text), isTTY: tty, ...(options.stderrColumns === undefined ? {} : { isTTY: true, columns: options.stderrColumns }) },
     stdinIsTTY: options.stdinTTY ?? tty,
     now: typeof now === 'function' ? now : () => now ?? new Date(),
     prompter,

@@ -90,7 +90,8 @@ describe('a year of history on terminals from 30 to 64 columns', () => {
   });
 
   it('settings says a change within the width', async () => {
-    const changed = await at(30, ['settings', 'retestAfterDays', '9'], year.home);
+    // Said on stderr, which shares the terminal with stdout.
+    const changed = await onTerminal(30, () => run(['settings', 'retestAfterDays', '9'], { home: year.home, now, stderrColumns: 30 }));
     expect(changed.code, changed.stderr).toBe(0);
     expect(wider(changed.stderr, 30)).toEqual([]);
     expect(wholeWords(changed.stderr, 'is now offered for a re-test 9 days after the day it was set aside;')).toBe(true);
