@@ -96,7 +96,7 @@ describe('the session lock', () => {
       vi.setSystemTime(Date.now() + 60_000);
       expect(sessionIsOpen(file)).toBe(false);
       vi.advanceTimersByTime(5000);
-      await vi.waitFor(() => expect(sessionIsOpen(file)).toBe(true), { interval: 20 });
+      await vi.waitFor(() => expect(sessionIsOpen(file)).toBe(true), { interval: 20, timeout: 10_000 });
       expect(lost).not.toHaveBeenCalled();
 
       // Taken over by another session while this one was stopped.
@@ -105,7 +105,7 @@ describe('the session lock', () => {
       rmSync(lock, { recursive: true });
       mkdirSync(lock);
       vi.advanceTimersByTime(5000);
-      await vi.waitFor(() => expect(lost).toHaveBeenCalledTimes(1), { interval: 20 });
+      await vi.waitFor(() => expect(lost).toHaveBeenCalledTimes(1), { interval: 20, timeout: 10_000 });
       // Its end leaves the other's lock alone.
       await release();
       expect(existsSync(lock)).toBe(true);
