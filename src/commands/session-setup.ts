@@ -150,9 +150,16 @@ async function goOnFromPartWay(
     `This routine was left part way today (at ${when}), after ${names}. ` +
     `Go on with the ${plural(left.length, 'drill')} left? (No starts again from its first drill.)`;
   if (!(await prompter.confirm({ message, default: true }))) return undefined;
-  const loading = new Set(library.exercises.filter((exercise) => exercise.loading).map((exercise) => exercise.id));
-  const tried = new Set(partWay.sessions.flatMap((session) => session.attempts.map((attempt) => attempt.exerciseId)).filter((id) => loading.has(id)));
-  return { left, loadingTried: tried.size };
+  return { left, loadingTried: loadingTriedBefore(partWay, left, library) };
+}
+
+/**
+ * The strength drills tried in the part done earlier, but for those still to come: one whose
+ * retry was still to come is offered again from its first try, and counted once, as this session tries it.
+ */
+function loadingTriedBefore(partWay: PartWay, left: Exercise[], library: Library): number {
+  const loading = new Set(library.exercises.filter((exercise) => exercise.loading && !left.some((l) => l.id === exercise.id)).map((exercise) => exercise.id));
+  return new Set(partWay.sessions.flatMap((session) => session.attempts.map((attempt) => attempt.exerciseId)).filter((id) => loading.has(id))).size;
 }
 
 /**

@@ -83,3 +83,25 @@ describe('a routine left part way earlier today', () => {
     expect(afresh.prompter.asked.map((asked) => asked.message)).toEqual([question('12:00', 'Isometric glute holds (wall press), Bridges, Single-leg bridges', 6), 'Do the strength drills today anyway?']);
   });
 });
+
+describe('a strength routine left part way, gone on with later', () => {
+  beforeEach(async () => {
+    await Store.open({ ITB_HOME: home }).update((data) => {
+      data.screenings.push({ at: morning.toISOString(), answers: noRedFlags, proceeded: true });
+    });
+  });
+
+  it('counts a strength drill tried again after its unfinished first try once, not twice', async () => {
+    // The glute holds helped; the bridges brought no change, and Ctrl-C came before their retry.
+    const left = await run(['session', 'strength', ...flags], { home, tty: true, now: morning, answers: [6, 'done', 4, 'done', 4, CTRL_C] });
+    expect(left.code).toBe(130);
+    // The bridges again from their first try, then the single-leg bridges: the third of the day.
+    const goingOn = await run(['session', 'strength', ...flags], { home, tty: true, now: later, answers: [true, 5, 'done', 3, 'done', 2, 'stop'] });
+    expect(goingOn.code).toBe(0);
+    expect(goingOn.prompter.asked[0]!.message).toBe(question('11:00', 'Isometric glute holds (wall press)', 8));
+    const shown = goingOn.stdout.replace(/\s+/g, ' ');
+    expect(shown).toContain('You have tried 3 strength drills today, and two or three are enough for one day.');
+    expect(shown.indexOf('two or three are enough')).toBeGreaterThan(shown.indexOf('Single-leg bridges goes into your rehab bucket'));
+  });
+
+});
