@@ -131,8 +131,9 @@ export async function setUp(
 
 /**
  * Asks whether to go on where the routine was left earlier today, leaving out the drills then
- * got through; undefined when the person starts it afresh, or when today's drills hold none of
- * those (the ones set aside then are left out anyway) or nothing else.
+ * got through; undefined when the person starts it afresh, or when nothing else is left. When
+ * today's drills hold none of those (set aside then, or re-tested out of the retest routine),
+ * starting afresh offers the same drills: it goes on without asking.
  */
 async function goOnFromPartWay(
   partWay: PartWay,
@@ -142,7 +143,8 @@ async function goOnFromPartWay(
 ): Promise<{ left: Exercise[]; loadingTried: number } | undefined> {
   const done = offered.filter((exercise) => partWay.passed.has(exercise.id));
   const left = offered.filter((exercise) => !partWay.passed.has(exercise.id));
-  if (done.length === 0 || left.length === 0) return undefined;
+  if (left.length === 0) return undefined;
+  if (done.length === 0) return { left, loadingTried: loadingTriedBefore(partWay, left, library) };
   const when = localDateTime(new Date(partWay.leftAt)).slice(11);
   // Every drill got through, in the order done: those set aside then too, though they are out anyway.
   const names = [...partWay.passed.values()].join(', ');

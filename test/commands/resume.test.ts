@@ -104,4 +104,16 @@ describe('a strength routine left part way, gone on with later', () => {
     expect(shown.indexOf('two or three are enough')).toBeGreaterThan(shown.indexOf('Single-leg bridges goes into your rehab bucket'));
   });
 
+  it('goes on without asking when every drill got through earlier is set aside now: no 48-hour wait for the rest', async () => {
+    // The glute holds brought no change twice and were set aside; Ctrl-C at the bridges.
+    const left = await run(['session', 'strength', ...flags], { home, tty: true, now: morning, answers: [6, 'done', 6, 'done', 6, CTRL_C] });
+    expect(left.code).toBe(130);
+    expect(stored().sessions[0]!.results.map((r) => r.outcome)).toEqual(['avoid']);
+    // Starting afresh would offer the same drills: nothing to ask, and the same day's strength work.
+    const goingOn = await run(['session', 'strength', ...flags], { home, tty: true, now: later, answers: [5, 'done', 3, 'stop'] });
+    expect(goingOn.code).toBe(0);
+    expect(goingOn.prompter.asked.some((asked) => asked.kind === 'confirm')).toBe(false);
+    expect(goingOn.stdout).not.toMatch(/48 hours/);
+    expect(drillsOf(goingOn)).toEqual(['1/8', '2/8']);
+  });
 });
