@@ -57,7 +57,10 @@ export async function setUp(
   const latest = data.sessions.reduce<Session | undefined>((newest, s) => (newest && compareInstants(newest.startedAt, s.startedAt) >= 0 ? newest : s), undefined);
   const advice = adviceFor(data, now);
   const spacing = advice.find((a) => a.id === 'loading-spacing');
-  const routine = routineArg ?? (await chooseRoutine(buckets, library, prompter, itb, latest?.routine, spacing !== undefined));
+  // The last routine, left part way today, can go on with its strength drills: offered first still.
+  const lastLeft = latest && leftPartWay(data.sessions, latest.routine, now);
+  const restingForList = lastLeft ? spacingWithout(data, lastLeft, now) : spacing;
+  const routine = routineArg ?? (await chooseRoutine(buckets, library, prompter, itb, latest?.routine, restingForList !== undefined));
   const { exercises: offered, setAside } = routineExercises(routine, buckets, library);
   let exercises = offered;
   let resting: Exercise[] = [];
@@ -72,7 +75,7 @@ export async function setUp(
   let spacingNow = spacing;
   if (goingOn) {
     exercises = goingOn.left;
-    spacingNow = adviceFor({ ...data, sessions: data.sessions.filter((session) => !partWay!.sessions.includes(session)) }, now).find((a) => a.id === 'loading-spacing');
+    spacingNow = spacingWithout(data, partWay!, now);
   }
   if (spacingNow && exercises.some((exercise) => exercise.loading)) {
     say(`\n${wrap(spacingNow.message, 78).map((l) => colour.bold(l)).join('\n')}\n`);
@@ -127,6 +130,11 @@ export async function setUp(
     ...(movementInstructions ? { movementInstructions } : {}),
     ...(goingOn ? { goingOn: { loadingTried: goingOn.loadingTried } } : {}),
   };
+}
+
+/** The 48-hour advice, if any, as it stands without the sessions of a routine left part way today. */
+function spacingWithout(data: StoreData, partWay: PartWay, now: Date) {
+  return adviceFor({ ...data, sessions: data.sessions.filter((session) => !partWay.sessions.includes(session)) }, now).find((a) => a.id === 'loading-spacing');
 }
 
 /**

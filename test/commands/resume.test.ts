@@ -116,4 +116,18 @@ describe('a strength routine left part way, gone on with later', () => {
     expect(goingOn.stdout).not.toMatch(/48 hours/);
     expect(drillsOf(goingOn)).toEqual(['1/8', '2/8']);
   });
+
+  it('chosen from the list, is offered first there: the part done earlier calls for no 48-hour wait', async () => {
+    await run(['session', 'strength', ...flags], { home, tty: true, now: morning, answers: [6, 'done', 4, 'stop'] });
+    const goingOn = await run(['session', ...flags], { home, tty: true, now: later, answers: ['strength', true, 5, 'stop'] });
+    expect(goingOn.prompter.asked[0]).toMatchObject({ message: 'Which routine?', default: 'strength' });
+    expect(goingOn.prompter.asked[1]!.message).toBe(question('11:00', 'Isometric glute holds (wall press)', 8));
+    // Another strength session before the part done earlier still calls for the wait.
+    await Store.open({ ITB_HOME: home }).update((data) => {
+      data.sessions.unshift({ ...data.sessions[0]!, id: 'yesterday', startedAt: '2026-11-19T20:00:00.000Z', endedAt: '2026-11-19T20:30:00.000Z', status: 'completed' });
+    });
+    const rested = await run(['session', ...flags], { home, tty: true, now: later, answers: [CTRL_C] });
+    expect(rested.prompter.asked[0]!.default).not.toBe('strength');
+  });
 });
+
