@@ -15,7 +15,7 @@ import type { Store } from '../store/store.js';
 import type { Colours } from '../ui/colour.js';
 import { plural } from '../export/words.js';
 import { described, type Prompter } from '../ui/prompter.js';
-import { truncate, wrap } from '../ui/table.js';
+import { fitName, truncate, wrap } from '../ui/table.js';
 import { chooseRoutine, routineExercises } from './session-routines.js';
 import type { SessionOptions } from './session.js';
 
@@ -132,6 +132,16 @@ export async function setUp(
   };
 }
 
+/**
+ * The drills got through, in the order done (those set aside then too, though they are out
+ * anyway): a few by name, more by their number and the last of them; a long name cut short.
+ */
+function gotThrough(names: string[]): string {
+  const short = names.map((name) => fitName(name, 40));
+  if (short.length > 3) return `${plural(short.length, 'drill')}, the last of them ${short.at(-1)}`;
+  return short.length === 1 ? short[0]! : `${short.slice(0, -1).join(', ')} and ${short.at(-1)}`;
+}
+
 /** The 48-hour advice, if any, as it stands without the sessions of a routine left part way today. */
 function spacingWithout(data: StoreData, partWay: PartWay, now: Date) {
   return adviceFor({ ...data, sessions: data.sessions.filter((session) => !partWay.sessions.includes(session)) }, now).find((a) => a.id === 'loading-spacing');
@@ -154,10 +164,8 @@ async function goOnFromPartWay(
   if (left.length === 0) return undefined;
   if (done.length === 0) return { left, loadingTried: loadingTriedBefore(partWay, left, library) };
   const when = localDateTime(new Date(partWay.leftAt)).slice(11);
-  // Every drill got through, in the order done: those set aside then too, though they are out anyway.
-  const names = [...partWay.passed.values()].join(', ');
   const message =
-    `This routine was left part way today (at ${when}), after ${names}. ` +
+    `This routine was left part way today (at ${when}), after ${gotThrough([...partWay.passed.values()])}. ` +
     `Go on with the ${plural(left.length, 'drill')} left? (No starts again from its first drill.)`;
   if (!(await prompter.confirm({ message, default: true }))) return undefined;
   return { left, loadingTried: loadingTriedBefore(partWay, left, library) };

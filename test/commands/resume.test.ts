@@ -1,4 +1,6 @@
 // Going on with a routine left part way earlier the same day (a phone call, Ctrl-C, "Stop").
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Store } from '../../src/store/store.js';
 import { noRedFlags, setUpFlags as flags } from '../helpers/sessions.js';
@@ -33,15 +35,28 @@ describe('a routine left part way earlier today', () => {
 
     const goingOn = await run(['session', 'joint-chain', ...flags], { home, tty: true, now: later, answers: [true, 5, 'done', 3, 'stop'] });
     expect(goingOn.code).toBe(0);
-    expect(goingOn.prompter.asked[0]).toMatchObject({ kind: 'confirm', default: true, message: question('11:00', 'Lateral ankle tilts, Forward 45° lunge knee circles', 3) });
+    expect(goingOn.prompter.asked[0]).toMatchObject({ kind: 'confirm', default: true, message: question('11:00', 'Lateral ankle tilts and Forward 45° lunge knee circles', 3) });
     expect(goingOn.stdout.replace(/\s+/g, ' ')).toContain('Joint chain, feet upward · 3 drills');
     expect(drillsOf(goingOn)).toEqual(['1/3', '2/3']);
     expect(stored().sessions.at(-1)!.results.map((r) => [r.exerciseId, r.outcome])).toEqual([['rehab-hip-circles', 'rehab']]);
 
     // Left part way twice: both parts count. A no runs the whole routine.
     const again = await run(['session', 'joint-chain', ...flags], { home, tty: true, now: later, answers: [false, 5, 'stop'] });
-    expect(again.prompter.asked[0]!.message).toBe(question('12:00', 'Lateral ankle tilts, Forward 45° lunge knee circles, Rehab hip circles', 2));
+    expect(again.prompter.asked[0]!.message).toBe(question('12:00', 'Lateral ankle tilts, Forward 45° lunge knee circles and Rehab hip circles', 2));
     expect(drillsOf(again)).toEqual(['1/5']);
+  });
+
+  it('names a long drill cut short, and four drills or more by their number and the last of them', async () => {
+    const long = 'Forward 45° lunge knee circles done slowly with a long pause at the top of every repetition';
+    const library = join(home, 'library.yaml');
+    const builtIn = readFileSync(join(import.meta.dirname, '../../data/library.yaml'), 'utf8');
+    writeFileSync(library, builtIn.replace('name: Forward 45° lunge knee circles\n', `name: ${long}\n`));
+    const session = ['--data', library, 'session', 'joint-chain', ...flags];
+    await run(session, { home, tty: true, now: morning, answers: [...screenClear, 6, 'done', 4, 'skip', CTRL_C] });
+    const second = await run(session, { home, tty: true, now: later, answers: [true, 5, 'skip', 'skip', CTRL_C] });
+    expect(second.prompter.asked[0]!.message).toBe(question('11:00', 'Lateral ankle tilts and Forward 45° lunge knee circles done…', 3));
+    const third = await run(session, { home, tty: true, now: later, answers: [CTRL_C] });
+    expect(third.prompter.asked[0]!.message).toBe(question('12:00', '4 drills, the last of them Pelvis tucks and tilts', 1).replace('1 drills', '1 drill'));
   });
 
   it('is not offered for another routine, nor once the routine went through to its end, nor on the next day', async () => {
@@ -80,7 +95,7 @@ describe('a routine left part way earlier today', () => {
 
     // Started afresh instead, the part done earlier is a strength session of its own: 48 hours apart.
     const afresh = await run(['session', 'strength', ...flags], { home, tty: true, now: later, answers: [false, false] });
-    expect(afresh.prompter.asked.map((asked) => asked.message)).toEqual([question('12:00', 'Isometric glute holds (wall press), Bridges, Single-leg bridges', 6), 'Do the strength drills today anyway?']);
+    expect(afresh.prompter.asked.map((asked) => asked.message)).toEqual([question('12:00', 'Isometric glute holds (wall press), Bridges and Single-leg bridges', 6), 'Do the strength drills today anyway?']);
   });
 });
 
