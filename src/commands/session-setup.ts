@@ -166,7 +166,7 @@ async function goOnFromPartWay(
   const when = localDateTime(new Date(partWay.leftAt)).slice(11);
   const message =
     `This routine was left part way today (at ${when}), after ${gotThrough([...partWay.passed.values()])}. ` +
-    `Go on with the ${plural(left.length, 'drill')} left? (No starts again from its first drill.)`;
+    `Go on with the ${left.length === 1 ? 'one drill' : plural(left.length, 'drill')} left? (No starts again from its first drill.)`;
   if (!(await prompter.confirm({ message, default: true }))) return undefined;
   return { left, loadingTried: loadingTriedBefore(partWay, left, library) };
 }

@@ -56,7 +56,7 @@ describe('a routine left part way earlier today', () => {
     const second = await run(session, { home, tty: true, now: later, answers: [true, 5, 'skip', 'skip', CTRL_C] });
     expect(second.prompter.asked[0]!.message).toBe(question('11:00', 'Lateral ankle tilts and Forward 45° lunge knee circles done…', 3));
     const third = await run(session, { home, tty: true, now: later, answers: [CTRL_C] });
-    expect(third.prompter.asked[0]!.message).toBe(question('12:00', '4 drills, the last of them Pelvis tucks and tilts', 1).replace('1 drills', '1 drill'));
+    expect(third.prompter.asked[0]!.message).toBe(question('12:00', '4 drills, the last of them Pelvis tucks and tilts', 1).replace('the 1 drills', 'the one drill'));
   });
 
   it('is not offered for another routine, nor once the routine went through to its end, nor on the next day', async () => {
