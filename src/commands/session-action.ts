@@ -90,7 +90,7 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
     const exercises = new Map(plan.exercises.map((exercise) => [exercise.id, exercise]));
     let enoughSaid = false;
     // Going on with a routine left part way today: its strength drills tried then count too.
-    const strengthTried = (state: SessionState) => loadingDrillsTried(state) + (plan.goingOn?.loadingTried ?? 0);
+    const strengthTried = (state: SessionState) => loadingDrillsTried(state, plan.goingOn?.loadingTried);
     while (state.ask.kind !== 'finished') {
       // Before a fourth strength drill, once: two or three a day are enough, as the sources advise.
       if (!enoughSaid && state.ask.kind === 'exercise' && state.ask.attempt === 1 && state.ask.exercise.loading && strengthTried(state) >= LOADING_DRILLS_A_DAY) {

@@ -30,8 +30,8 @@ export interface Plan {
   retesting: ExerciseStatus[];
   /** Drills of the routine already in the rehab bucket (none for the rehab routine, made of them). */
   inRehab: ExerciseStatus[];
-  /** Going on with the routine as left part way earlier today: the strength drills tried then. */
-  goingOn?: { loadingTried: number };
+  /** Going on with the routine as left part way earlier today: the ids of the strength drills tried then. */
+  goingOn?: { loadingTried: string[] };
   side: Session['side'];
   symptom: Session['symptom'];
   movement: string;
@@ -158,26 +158,23 @@ async function goOnFromPartWay(
   offered: Exercise[],
   library: Library,
   prompter: Prompter,
-): Promise<{ left: Exercise[]; loadingTried: number } | undefined> {
+): Promise<{ left: Exercise[]; loadingTried: string[] } | undefined> {
   const done = offered.filter((exercise) => partWay.passed.has(exercise.id));
   const left = offered.filter((exercise) => !partWay.passed.has(exercise.id));
   if (left.length === 0) return undefined;
-  if (done.length === 0) return { left, loadingTried: loadingTriedBefore(partWay, left, library) };
+  if (done.length === 0) return { left, loadingTried: loadingTriedBefore(partWay, library) };
   const when = localDateTime(new Date(partWay.leftAt)).slice(11);
   const message =
     `This routine was left part way today (at ${when}), after ${gotThrough([...partWay.passed.values()])}. ` +
     `Go on with the ${left.length === 1 ? 'one drill' : plural(left.length, 'drill')} left? (No starts again from its first drill.)`;
   if (!(await prompter.confirm({ message, default: true }))) return undefined;
-  return { left, loadingTried: loadingTriedBefore(partWay, left, library) };
+  return { left, loadingTried: loadingTriedBefore(partWay, library) };
 }
 
-/**
- * The strength drills tried in the part done earlier, but for those still to come: one whose
- * retry was still to come is offered again from its first try, and counted once, as this session tries it.
- */
-function loadingTriedBefore(partWay: PartWay, left: Exercise[], library: Library): number {
-  const loading = new Set(library.exercises.filter((exercise) => exercise.loading && !left.some((l) => l.id === exercise.id)).map((exercise) => exercise.id));
-  return new Set(partWay.sessions.flatMap((session) => session.attempts.map((attempt) => attempt.exerciseId)).filter((id) => loading.has(id))).size;
+/** The strength drills tried in the part done earlier, by id: with those tried today, the day's strength work. */
+function loadingTriedBefore(partWay: PartWay, library: Library): string[] {
+  const loading = new Set(library.exercises.filter((exercise) => exercise.loading).map((exercise) => exercise.id));
+  return [...new Set(partWay.sessions.flatMap((session) => session.attempts.map((attempt) => attempt.exerciseId)).filter((id) => loading.has(id)))];
 }
 
 /**

@@ -65,10 +65,13 @@ export function judge(before: number, after: number, thresholds: Thresholds): Ve
 /** The strength drills a session can try before it is told that two or three are enough for one day, as the sources advise. */
 export const LOADING_DRILLS_A_DAY = 3;
 
-/** How many of the session's strength (loading) drills have been tried so far. */
-export function loadingDrillsTried(state: SessionState): number {
+/**
+ * How many strength (loading) drills have been tried so far, each once: the session's, and
+ * `earlier` (the ids of those tried earlier today, in the part of the routine it goes on from).
+ */
+export function loadingDrillsTried(state: SessionState, earlier: readonly string[] = []): number {
   const loading = new Set(state.exercises.filter((exercise) => exercise.loading).map((exercise) => exercise.id));
-  return new Set(state.session.attempts.filter((attempt) => loading.has(attempt.exerciseId)).map((attempt) => attempt.exerciseId)).size;
+  return new Set([...earlier, ...state.session.attempts.filter((attempt) => loading.has(attempt.exerciseId)).map((attempt) => attempt.exerciseId)]).size;
 }
 
 /** The latest score of the session: the chain every exercise's `before` comes from. */

@@ -170,6 +170,10 @@ describe('a whole session', () => {
     // Bridges tried twice (no change, then set aside), the stretch helps, clamshells skipped.
     expect(loadingDrillsTried(play([5, 'done', 5, 'done', 5, 'done', 4, 'skip'], strength).state)).toBe(1);
     expect(loadingDrillsTried(play([5, 'done', 5, 'done', 5, 'done', 4, 'skip', 'done', 3], strength).state)).toBe(2);
+    // With those tried earlier today, each once: one tried then and again now counts once.
+    const tried = play([5, 'done', 5, 'done', 5, 'done', 4, 'skip', 'done', 3], strength).state;
+    const [first] = tried.session.attempts.map((attempt) => attempt.exerciseId);
+    expect(loadingDrillsTried(tried, [first!, 'earlier-drill'])).toBe(3);
   });
 
   it('ends a session cut off by a crash at its last answer, a skip included', () => {
