@@ -6,6 +6,7 @@ import { adviceFor, afterFlareUpAdvice, flareUpsToday, routineReadyAt } from '..
 import { namedAs } from '../core/closest.js';
 import { applySessionResults, bucketView, builtInRoutine, datedToCount, projectBuckets, retestDueAt, type BucketView } from '../core/buckets.js';
 import { localDate, localDateTime } from '../core/history.js';
+import { leftPartWay } from '../core/resume.js';
 import type { Session, Settings, StoreData } from '../core/records.js';
 import { cutOff, interrupt, LOADING_DRILLS_A_DAY, loadingDrillsTried, next, start, type SessionState } from '../core/session.js';
 import type { Context } from '../context.js';
@@ -222,6 +223,18 @@ function retestDate(ctx: Context, settings: Settings): string {
   return localDate(retestDueAt(ctx.now().toISOString(), settings.retestAfterDays));
 }
 
+/** How many drills of the routine of `session`, stopped part way, are left for later today. */
+function drillsLeft(session: Session, view: BucketView, library: Library, now: Date, after: StoreData): number {
+  const partWay = leftPartWay(after.sessions, session.routine, now);
+  if (partWay === undefined) return 0;
+  try {
+    return routineExercises(session.routine, view, library, { allSetAside: 'keep' }).exercises.filter((exercise) => !partWay.passed.has(exercise.id)).length;
+  } catch {
+    // A built-in routine left empty (its drills all decided): nothing left of it.
+    return 0;
+  }
+}
+
 /** `itb`: how to start it (itbWithLibrary). */
 function closing(session: Session, library: Library, before: BucketView, after: StoreData, now: Date, itb: string, colour: Colours): string {
   const view = bucketView(after, library, now);
@@ -245,6 +258,10 @@ function closing(session: Session, library: Library, before: BucketView, after: 
   const afterFlare = flared ? afterFlareUpAdvice : '';
   const status = [stopped, afterFlare].filter(Boolean).map((text) => `\n${wrap(text, 78).map((line) => colour.dim(line)).join('\n')}\n`).join('');
   const nextSteps = [[`${itb} buckets`, 'what helps and what to avoid for now']];
+  // Stopped part way, the routine can go on later today from where it was left (see leftPartWay),
+  // its strength drills with no 48-hour wait; not after a flare-up, which calls for rest.
+  const left = session.status === 'stopped' && !flared ? drillsLeft(session, view, library, now, after) : 0;
+  if (left > 0) nextSteps.push([`${itb} session ${session.routine}`, `go on with the ${left === 1 ? 'one drill' : plural(left, 'drill')} left, later today`]);
   // Not before its strength drills have had their 48 hours, when it has nothing else; after a
   // flare-up, this session's or an earlier one's today, not another session today (nor after
   // one in this session rated before midnight).

@@ -59,6 +59,19 @@ describe('a routine left part way earlier today', () => {
     expect(third.prompter.asked[0]!.message).toBe(question('12:00', '4 drills, the last of them Pelvis tucks and tilts', 1).replace('the 1 drills', 'the one drill'));
   });
 
+  it('is suggested at the end of a session stopped part way, but not after a flare-up, which calls for rest', async () => {
+    const stopped = await run(['session', 'joint-chain', ...flags], { home, tty: true, now: morning, answers: [...screenClear, 6, 'done', 4, 'stop'] });
+    expect(stopped.stdout).toMatch(/\n {2}itb session joint-chain {2,}go on with the 4 drills left, later today\n/);
+    // Gone on with and stopped again at its last drill: one left.
+    const last = await run(['session', 'joint-chain', ...flags], { home, tty: true, now: later, answers: [true, 4, 'done', 3, 'done', 2, 'done', 1, 'stop'] });
+    expect(last.stdout).toMatch(/\n {2}itb session joint-chain {2,}go on with the one drill left, later today\n/);
+    // Started afresh, the first drill flares up and the person stops there: no suggestion to go on today.
+    const flared = await run(['session', 'joint-chain', ...flags], { home, tty: true, now: later, answers: [false, 4, 'done', 8, false] });
+    expect(flared.prompter.remaining).toBe(0);
+    expect(flared.stdout).toMatch(/Lateral ankle tilts +4 → 8 +flare-up/);
+    expect(flared.stdout).not.toContain('go on with the');
+  });
+
   it('is not offered for another routine, nor once the routine went through to its end, nor on the next day', async () => {
     await run(['session', 'joint-chain', ...flags], { home, tty: true, now: morning, answers: [...screenClear, 6, 'done', 4, CTRL_C] });
     const other = await run(['session', 'hip-rotation', ...flags], { home, tty: true, now: later, answers: [5, 'stop'] });
@@ -84,6 +97,8 @@ describe('a routine left part way earlier today', () => {
     const left = await run(['session', 'strength', ...flags], { home, tty: true, now: morning, answers: [6, 'done', 5, 'done', 4, 'stop'] });
     expect(left.code).toBe(0);
 
+    // Its summary says the routine can go on later today, with no 48-hour wait for it.
+    expect(left.stdout).toMatch(/\n {2}itb session strength {2,}go on with the 7 drills left, later today\n/);
     const goingOn = await run(['session', 'strength', ...flags], { home, tty: true, now: later, answers: [true, 5, 'done', 4, 'stop'] });
     expect(goingOn.code).toBe(0);
     expect(goingOn.prompter.asked.map((asked) => asked.message)).not.toContain('Do the strength drills today anyway?');

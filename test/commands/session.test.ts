@@ -289,7 +289,12 @@ describe('itb session', () => {
     expect(result.code).toBe(0);
     const itb = `npx itb --data '${home}/Pat'\\''s library.yaml'`;
     const next = result.stdout.slice(result.stdout.indexOf('\nNext:\n'));
-    expect(next.split('\n').filter((line) => line.startsWith('  ') && !line.startsWith('    '))).toEqual([`  ${itb} buckets`, `  ${itb} session rehab`, `  ${itb} export -o report.html`]);
+    expect(next.split('\n').filter((line) => line.startsWith('  ') && !line.startsWith('    '))).toEqual([
+      `  ${itb} buckets`,
+      `  ${itb} session joint-chain`,
+      `  ${itb} session rehab`,
+      `  ${itb} export -o report.html`,
+    ]);
     // Refused before any question, a routine of the built-in library is suggested with the same start.
     const empty = tempHome();
     try {
