@@ -13,6 +13,17 @@ const noLink = () => {
 };
 const intlZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
+/** The zone systemTimeZone gives under `tz`: Node applies a new TZ at once (the suite's own is put back after). */
+function zoneWith(tz: string): string {
+  const suite = process.env.TZ;
+  process.env.TZ = tz;
+  try {
+    return systemTimeZone(process.env);
+  } finally {
+    process.env.TZ = suite;
+  }
+}
+
 describe('systemTimeZone', () => {
   it('reads the zone from the link into the zone database', () => {
     expect(systemTimeZone({}, linkTo('/usr/share/zoneinfo/Europe/Paris'))).toBe('Europe/Paris');
@@ -38,16 +49,6 @@ describe('systemTimeZone', () => {
   });
 
   it('gives the offset from UTC when TZ names no zone Intl knows', () => {
-    // Node applies a new TZ at once (the suite's own is put back after).
-    const zoneWith = (tz: string) => {
-      const suite = process.env.TZ;
-      process.env.TZ = tz;
-      try {
-        return systemTimeZone(process.env);
-      } finally {
-        process.env.TZ = suite;
-      }
-    };
     expect(zoneWith('XYZ-5')).toBe('UTC+05:00');
     expect(zoneWith('Europe/Pariss')).toBe('UTC+00:00');
     expect(zoneWith('Asia/Tokyo')).toBe('Asia/Tokyo');
@@ -55,15 +56,6 @@ describe('systemTimeZone', () => {
   });
 
   it('names the zone as TZ names it, not by a name retired since', () => {
-    const zoneWith = (tz: string) => {
-      const suite = process.env.TZ;
-      process.env.TZ = tz;
-      try {
-        return systemTimeZone(process.env);
-      } finally {
-        process.env.TZ = suite;
-      }
-    };
     // Intl calls these Asia/Calcutta, Europe/Kiev and Asia/Saigon.
     expect(zoneWith('Asia/Kolkata')).toBe('Asia/Kolkata');
     expect(zoneWith('Europe/Kyiv')).toBe('Europe/Kyiv');
