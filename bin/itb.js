@@ -4,11 +4,24 @@
 // point a stack trace into src/, and the bundles are compiled from their text, as the maps expect.
 // CommonJS (see bin/package.json): Node 20 starts it faster than an ES module.
 'use strict';
-const { enableCompileCache } = require('node:module');
-if (enableCompileCache) enableCompileCache();
-if (process.env.ITB_DEBUG === '1') process.setSourceMapsEnabled(true);
-else if (!enableCompileCache) require('./code-cache.cjs').useCodeCache(require('node:path').resolve(__dirname, '../dist'));
-const { main } = require('../dist/cli.cjs');
-main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-});
+// The Node versions of "engines" in package.json, those that itb's prompts run on: an older one
+// gets this line, not a crash part way through a session.
+const [major, minor] = process.versions.node.split('.').map(Number);
+const supported = major === 20 ? minor >= 17 : major === 22 ? minor >= 13 : major === 23 ? minor >= 5 : major > 23;
+if (!supported) {
+  process.stderr.write(
+    `error: this computer has Node.js ${process.versions.node}, and itb needs a newer one:\n` +
+      '20.17 or a later 20, 22.13 or a later 22, or 23.5 or later.\n' +
+      'Install the current LTS version from https://nodejs.org, then run itb again.\n',
+  );
+  process.exitCode = 1;
+} else {
+  const { enableCompileCache } = require('node:module');
+  if (enableCompileCache) enableCompileCache();
+  if (process.env.ITB_DEBUG === '1') process.setSourceMapsEnabled(true);
+  else if (!enableCompileCache) require('./code-cache.cjs').useCodeCache(require('node:path').resolve(__dirname, '../dist'));
+  const { main } = require('../dist/cli.cjs');
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}
