@@ -4,7 +4,7 @@
 // point a stack trace into src/, and the bundles are compiled from their text, as the maps expect.
 // CommonJS (see bin/package.json): Node 20 starts it faster than an ES module.
 'use strict';
-// The Node versions of "engines" in package.json, those that itb's prompts run on: an older one
+// The Node versions itb's prompts run on (package.json says Node 20 and later): an older one
 // gets this line, not a crash part way through a session.
 const [major, minor] = process.versions.node.split('.').map(Number);
 const supported = major === 20 ? minor >= 17 : major === 22 ? minor >= 13 : major === 23 ? minor >= 5 : major > 23;
