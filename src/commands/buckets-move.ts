@@ -2,7 +2,7 @@
 // drill, the bucket and the note, records the move by hand, and says what changed.
 import type { Command } from 'commander';
 import { namedAs } from '../core/closest.js';
-import { bucketView, projectBuckets, type ExerciseStatus } from '../core/buckets.js';
+import { bucketView, projectBuckets, retestDueAt, type ExerciseStatus } from '../core/buckets.js';
 import { oneLineProblem } from '../core/text.js';
 import { localDate } from '../core/history.js';
 import type { BucketName, StoreData } from '../core/records.js';
@@ -85,7 +85,9 @@ export async function moveDrill(ctx: Context, id: string, bucketArg: string, opt
   let oldNote: string | undefined;
   let flared = false;
   let same = false;
+  let renewed = false;
   const now = ctx.now();
+  const inLibrary = library.exercises.some((exercise) => exercise.id === id);
   const saved = await store.update((data) => {
     const before = projectBuckets(data.sessions, data.moves, data.bucketsResetAt).find((e) => e.exerciseId === id);
     was = before?.bucket ?? 'untested';
@@ -93,7 +95,12 @@ export async function moveDrill(ctx: Context, id: string, bucketArg: string, opt
     oldNote = before?.note;
     flared = before?.bucket === 'avoid' && before.flare;
     // Moved there by hand already: a move with no new note would only hide the note it has.
-    same = before?.source === 'manual' && before.bucket === bucket && (note === undefined || note === before.note);
+    const unchanged = before?.source === 'manual' && before.bucket === bucket && (note === undefined || note === before.note);
+    // Set aside by hand and due for its re-test while the reason still holds (skipped at the
+    // re-test, say): the same move sets it aside again from today, note and all, else every
+    // session would go on offering it.
+    renewed = unchanged && bucket === 'avoid' && inLibrary && now.getTime() >= retestDueAt(before!.decidedAt, data.settings.retestAfterDays).getTime();
+    same = unchanged && !renewed;
     if (same) return;
     // A move must count even when made in the same millisecond as a reset, or while the drill's
     // latest decision is dated ahead of the clock (the clock was set back since, or a backup came
@@ -101,7 +108,8 @@ export async function moveDrill(ctx: Context, id: string, bucketArg: string, opt
     const resetAt = data.bucketsResetAt ? Date.parse(data.bucketsResetAt) : -Infinity;
     const decidedAt = before ? Date.parse(before.decidedAt) : -Infinity;
     const at = new Date(Math.max(now.getTime(), resetAt + 1, decidedAt)).toISOString();
-    data.moves.push({ exerciseId: id, bucket: bucket as BucketName, at, ...(note !== undefined ? { note } : {}) });
+    const kept = note ?? (renewed ? oldNote : undefined);
+    data.moves.push({ exerciseId: id, bucket: bucket as BucketName, at, ...(kept !== undefined ? { note: kept } : {}) });
     data.buckets = projectBuckets(data.sessions, data.moves, data.bucketsResetAt);
   });
 
@@ -115,11 +123,13 @@ export async function moveDrill(ctx: Context, id: string, bucketArg: string, opt
   // The note given is said back, as it will show in the buckets and the reports.
   const withNote = note === undefined ? '.' : `, with your note: ${note}`;
   const lines = [
-    was !== bucket
-      ? `Moved ${name} to ${bucketWords[bucket]} (was: ${bucketWords[was]})${withNote}`
-      : byHand
-        ? `${name} stays in ${bucketWords[bucket]} by your choice, with a new note: ${note}${oldNote === undefined ? '' : ` (was: ${oldNote})`}`
-        : `${name} was already in ${bucketWords[bucket]}; it now stays there as your choice${withNote}`,
+    renewed
+      ? `${name} was due for its re-test; it stays in avoid for now by your choice from today${oldNote === undefined ? '.' : `, with your note: ${oldNote}`}`
+      : was !== bucket
+        ? `Moved ${name} to ${bucketWords[bucket]} (was: ${bucketWords[was]})${withNote}`
+        : byHand
+          ? `${name} stays in ${bucketWords[bucket]} by your choice, with a new note: ${note}${oldNote === undefined ? '' : ` (was: ${oldNote})`}`
+          : `${name} was already in ${bucketWords[bucket]}; it now stays there as your choice${withNote}`,
   ];
   // Never move into pain: a drill back from a flare-up deserves a gentle start.
   if (flared && bucket === 'rehab') lines.push('It was set aside after a flare-up: start gently, and stop if your score rises.');

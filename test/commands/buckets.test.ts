@@ -381,6 +381,28 @@ describe('itb buckets move', () => {
     expect(stored().moves.map((move) => move.note)).toEqual(['PT says ok', 'still fine']);
   });
 
+  it('sets a drill kept aside by hand aside again from today, note and all, when the same move comes once its re-test is due', async () => {
+    await withSessions();
+    const moved = await run(['buckets', 'move', 'clamshells', 'avoid', '--note', 'therapist: not before March'], { home, now });
+    expect(moved.code).toBe(0);
+    // Before its re-test date, the same move changes nothing.
+    const early = await run(['buckets', 'move', 'clamshells', 'avoid'], { home, now: new Date('2026-03-10T12:00:00Z') });
+    expect(early.stderr).toContain('Nothing was changed.');
+    expect(stored().moves).toHaveLength(1);
+    // Three weeks on it is due, and skipped at the re-test as the reason still holds: every
+    // session would go on offering it. The same move keeps it aside, with its note, from today.
+    const later = new Date('2026-03-22T12:00:00Z');
+    expect((await run(['buckets'], { home, now: later })).stdout).toMatch(/Clamshells {2}clamshells\n.*\n {4}re-test due/);
+    const again = await run(['buckets', 'move', 'clamshells', 'avoid'], { home, now: later });
+    expect(again.code).toBe(0);
+    expect(again.stderr.replace(/\s+/g, ' ')).toContain(
+      `Clamshells was due for its re-test; it stays in avoid for now by your choice from today, with your note: therapist: not before March It will be offered for a re-test from ${localDate(new Date('2026-04-05T12:00:00Z'))}`,
+    );
+    expect(stored().moves.at(-1)).toEqual({ exerciseId: 'clamshells', bucket: 'avoid', note: 'therapist: not before March', at: later.toISOString() });
+    const shown = await run(['buckets'], { home, now: later });
+    expect(shown.stdout).toContain(`Clamshells  clamshells\n    helped 1 of 1 · mean −2 · last −2 on 2026-02-27\n    re-test from ${localDate(new Date('2026-04-05T12:00:00Z'))}\n    moved by hand: therapist: not before March\n`);
+  });
+
   it('moves an untested drill into rehab', async () => {
     const result = await run(['buckets', 'move', 'bridges', 'rehab'], { home, now });
     expect(result.code).toBe(0);
