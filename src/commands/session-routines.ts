@@ -94,6 +94,8 @@ export function routineExercises(
           `Use the library ${elsewhere === 1 ? 'it comes' : 'they come'} from (--data, or ITB_DATA), or test this one's drills. ${start}`,
         );
       }
+      // Emptied over time, the drills that once helped since set aside: not a first session to come.
+      if (buckets.avoid.length > 0) throw emptiedRehab(buckets, library, itb, first);
       throw new UserError('your rehab bucket is empty, so there is no rehab routine yet', start);
     }
     if (ids.length === 0) {
@@ -136,4 +138,15 @@ export function routineExercises(
 function firstRetest(statuses: ExerciseStatus[]): string {
   const first = statuses.map((status) => status.retestDueAt!).sort(compareInstants)[0]!;
   return localDate(new Date(first));
+}
+
+/** The rehab routine asked for while every drill in the buckets is set aside for now. */
+function emptiedRehab(buckets: BucketView, library: Library, itb: string, first: string | undefined): UserError {
+  const due = builtInRoutine('retest', buckets, library).length;
+  const others = first === undefined ? '' : ` Or test other drills from a routine: \`${itb} session ${first}\`.`;
+  const hint =
+    due > 0
+      ? `${due === 1 ? '1 drill' : `${due} drills`} set aside for now ${due === 1 ? 'is' : 'are'} due for a re-test: \`${itb} session retest\`.${others}`
+      : `Every drill in your buckets is set aside for now; \`${itb} buckets\` shows when each is due for a re-test.${others}`;
+  return new UserError('your rehab bucket is empty now, so there is no rehab routine to run', hint);
 }

@@ -1117,6 +1117,25 @@ describe('itb session', () => {
     expect(notYet.stderr).toContain('The first is due on 2026-12-03; `itb buckets` shows every re-test date.');
   });
 
+  it('does not ask for a first session when the rehab bucket has emptied over weeks of them, and names the re-tests due', async () => {
+    // Weeks of sessions: the ankle tilts helped, then were set aside when they no longer did.
+    await afterSessions(
+      buildSession({ startedAt: '2026-10-01T09:00:00.000Z', routine: 'joint-chain', baseline: 5, drills: [{ id: 'lateral-ankle-tilts', scores: [3] }, { id: 'lunge-knee-circles', scores: [3, 3] }] }),
+      buildSession({ startedAt: '2026-11-15T09:00:00.000Z', routine: 'rehab', baseline: 5, drills: [{ id: 'lateral-ankle-tilts', scores: [5, 5] }] }),
+    );
+    const now = new Date('2026-11-20T10:00:00.000Z');
+    const emptied = await run(['session', 'rehab', ...flags], { home, tty: true, now, answers: [] });
+    expect(emptied.code).toBe(2);
+    expect(emptied.stderr).not.toContain('first');
+    expect(emptied.stderr.replace(/\s+/g, ' ')).toContain(
+      'error: your rehab bucket is empty now, so there is no rehab routine to run 1 drill set aside for now is due for a re-test: `itb session retest`. Or test other drills from a routine: `itb session joint-chain`.',
+    );
+    // Re-tested today and set aside again: nothing is due until the earliest re-test date.
+    await run(['session', 'retest', ...flags], { home, tty: true, now, answers: [5, 'done', 5, 'done', 5] });
+    const waiting = await run(['session', 'rehab', ...flags], { home, tty: true, now, answers: [] });
+    expect(waiting.stderr.replace(/\s+/g, ' ')).toContain('Every drill in your buckets is set aside for now; `itb buckets` shows when each is due for a re-test.');
+  });
+
   it('names a routine of the library in use, and says when the rehab drills are from another library', async () => {
     const good = join(import.meta.dirname, '../fixtures/libraries/good.yaml');
     const empty = await run(['--data', good, 'session', 'rehab', ...flags], { home, tty: true, answers: [] });
