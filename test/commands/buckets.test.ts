@@ -116,6 +116,16 @@ describe('itb buckets', () => {
     expect(rested.stdout).toMatch(/^Next: itb session rehab {2}run your rehab routine from 2026-03-04 09:00$/m);
   });
 
+  it('says the rehab bucket is empty now, not "yet", when the drills that helped were set aside at later tests', async () => {
+    await save((data) => {
+      data.sessions.push(buildSession({ startedAt: '2026-01-05T09:00:00Z', baseline: 5, drills: [{ id: 'clamshells', scores: [3] }] }));
+      data.sessions.push(buildSession({ startedAt: '2026-02-20T09:00:00Z', baseline: 5, drills: [{ id: 'clamshells', scores: [5, 5] }] }));
+    });
+    const { stdout } = await run(['buckets'], { home, now });
+    expect(stdout).toContain('Rehab — your rehab routine (0)\n  Nothing now: a drill lands here again when a test lowers your score.\n');
+    expect(stdout).not.toContain('Nothing yet');
+  });
+
   it('suggests what to run next as itb was started: through npx, and with the library file given', async () => {
     await withSessions();
     const mine = join(home, 'my library.yaml');
