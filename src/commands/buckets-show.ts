@@ -126,8 +126,8 @@ function renderBuckets(
   // bright shade, which all but vanishes on a white background.
   const out: string[] = wrap(`Rehab — your rehab routine (${view.rehab.length})`).map((line) => colour.bold(line));
   const dimmed = (text: string) => wrap(text, 80, '  ').map((line) => colour.dim(line));
-  // Emptied over weeks, as the drills in it were set aside at later tests: not "yet".
-  const emptyRehab = view.avoid.length > 0 ? 'Nothing now: a drill lands here again when a test lowers your score.' : 'Nothing yet: drills that lower your score land here.';
+  // With drills set aside (at a first test, or at later ones after they had helped): not "yet".
+  const emptyRehab = view.avoid.length > 0 ? 'Nothing now: a drill lands here when a test lowers your score.' : 'Nothing yet: drills that lower your score land here.';
   if (view.rehab.length === 0) out.push(...dimmed(emptyRehab));
   for (const status of view.rehab) out.push(...drillLines(status, colour));
 

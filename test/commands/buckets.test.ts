@@ -122,7 +122,7 @@ describe('itb buckets', () => {
       data.sessions.push(buildSession({ startedAt: '2026-02-20T09:00:00Z', baseline: 5, drills: [{ id: 'clamshells', scores: [5, 5] }] }));
     });
     const { stdout } = await run(['buckets'], { home, now });
-    expect(stdout).toContain('Rehab — your rehab routine (0)\n  Nothing now: a drill lands here again when a test lowers your score.\n');
+    expect(stdout).toContain('Rehab — your rehab routine (0)\n  Nothing now: a drill lands here when a test lowers your score.\n');
     expect(stdout).not.toContain('Nothing yet');
   });
 
