@@ -27,7 +27,9 @@ export async function showHistory(ctx: Context, options: HistoryOptions, self: C
   // Of every session, whatever --since: the advice is about today, as the text shows it.
   const now = ctx.now();
   const advice = adviceFor(data, now);
-  if (options.json) return printJson(ctx, { schemaVersion: 1, generatedAt: now.toISOString(), sessions: listed, trend, advice });
+  // Sessions of the period left out by --limit: the text says so under the list.
+  const unlisted = summaries.length - listed.length;
+  if (options.json) return printJson(ctx, { schemaVersion: 1, generatedAt: now.toISOString(), sessions: listed, unlisted, trend, advice });
 
   const colour = paint(ctx, self);
   const itb = itbAsStarted(ctx);
@@ -42,7 +44,6 @@ export async function showHistory(ctx: Context, options: HistoryOptions, self: C
     return;
   }
   const out = sessionTable(listed, colour);
-  const unlisted = summaries.length - listed.length;
   if (unlisted > 0) {
     // Every one of the period asked for, not of all time.
     const all = `${itb} history${sinceDay === undefined ? '' : ` --since ${sinceDay}`} --all`;

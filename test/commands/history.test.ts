@@ -213,7 +213,8 @@ describe('itb history', () => {
     const { code, stdout } = await run(['history', '--json'], { home, now });
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
-    expect(Object.keys(json)).toEqual(['schemaVersion', 'generatedAt', 'sessions', 'trend', 'advice']);
+    expect(Object.keys(json)).toEqual(['schemaVersion', 'generatedAt', 'sessions', 'unlisted', 'trend', 'advice']);
+    expect(json.unlisted).toBe(0);
     expect(json.schemaVersion).toBe(1);
     expect(json.generatedAt).toBe(now.toISOString());
     expect(json.sessions.map((s: { id: string }) => s.id)).toEqual(['second', 'first']);
@@ -247,12 +248,20 @@ describe('itb history', () => {
     expect(few.stdout).toContain('… 21 earlier sessions not listed');
     expect((await run(['history', '--limit', '1'], { home, now })).stdout).toContain('… 22 earlier sessions not listed');
 
-    // JSON lists every session unless told otherwise; the trend keeps them all either way.
+    // JSON lists every session unless told otherwise, and says how many it left out, as the text
+    // does, so that a script knows whether it saw them all; the trend keeps them all either way.
     const json = JSON.parse((await run(['history', '--json'], { home, now })).stdout);
     expect(json.sessions).toHaveLength(23);
+    expect(json.unlisted).toBe(0);
     const limited = JSON.parse((await run(['history', '--json', '--limit', '2'], { home, now })).stdout);
     expect(limited.sessions.map((s: { id: string }) => s.id)).toEqual(['day-23', 'day-22']);
+    expect(limited.unlisted).toBe(21);
     expect(limited.trend).toHaveLength(23);
+    // Of the period asked for, as the text counts them.
+    const since = JSON.parse((await run(['history', '--json', '--since', '2026-02-20', '-n', '1'], { home, now })).stdout);
+    expect(since.sessions.map((s: { id: string }) => s.id)).toEqual(['day-23']);
+    expect(since.unlisted).toBe(3);
+    expect((await run(['history', '--since', '2026-02-20', '-n', '1'], { home, now })).stdout).toContain('… 3 earlier sessions not listed');
   });
 
   it('says what --all and -n each do when both are given, so that one can be left out', async () => {
