@@ -1,10 +1,12 @@
 // What `itb routines` does (declared in routines.ts).
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
+import { builtInRoutine, viewBuckets } from '../core/buckets.js';
 import { closest, namedAs } from '../core/closest.js';
 import { UserError } from '../errors.js';
 import { findExercise } from '../library/library.js';
 import type { Library } from '../library/schema.js';
+import { readSummary } from '../store/summary-file.js';
 import { hanging, hangingPacked, onScreen, width, wrap } from '../ui/table.js';
 import { itbWithLibrary, libraryFor, paint, printJson } from './shared.js';
 
@@ -12,30 +14,35 @@ export async function showRoutines(ctx: Context, options: { json?: boolean }, co
   const library = await libraryFor(ctx, command);
   // A routine's name may come as several words: `itb routines joint chain`.
   if (command.args.length > 0) throw strayWord(ctx, command.args.join(' '), library, command);
-  if (options.json) return printJson(ctx, library.routines);
+  const builtIns = await builtInRoutines(ctx, library);
+  if (options.json) return printJson(ctx, [...library.routines.map((routine) => ({ ...routine, builtIn: false })), ...builtIns]);
   const colour = paint(ctx, command);
   // The name beside the id, or under it when a long id leaves it too little room.
   const titled = (id: string, name: string) =>
     width(id) + 2 + 20 <= onScreen(80) ? hanging(`${colour.bold(id)}  `, name, 80) : [...wrap(id).map((line) => colour.bold(line)), ...wrap(name, 80, '  ')];
-  const blocks = library.routines.map((routine) => {
-    const drills = routine.exercises.flatMap((id, i) => {
+  const drills = (ids: string[]) =>
+    ids.flatMap((id, i) => {
       const exercise = findExercise(library, id);
       const number = `  ${String(i + 1).padStart(2)}. `;
       if (!exercise) return hanging(number, id, 80);
       // The name in full and the id beside it, or under it when they do not fit one line.
       return hangingPacked(number, [exercise.name, colour.dim(`${exercise.id} · ${exercise.region}`)]);
     });
-    return [...titled(routine.id, routine.name), ...wrap(routine.description, 78, '  ').map((l) => colour.dim(l)), ...drills].join('\n');
-  });
-  const builtIn = (id: string, name: string, description: string) => [
-    ...titled(id, name),
-    ...wrap(description, 78, '  ').map((line) => colour.dim(line)),
-  ];
+  const blocks = library.routines.map((routine) =>
+    [...titled(routine.id, routine.name), ...wrap(routine.description, 78, '  ').map((l) => colour.dim(l)), ...drills(routine.exercises)].join('\n'),
+  );
+  // The built-in routines with the drills they hold today, as `itb session rehab` and `retest` would offer them.
+  const itb = itbWithLibrary(ctx, command);
+  const described = { rehab: `${builtIns[0].description} See \`${itb} buckets\`.`, retest: `${builtIns[1].description} \`${itb} buckets\` shows when each is due.` };
+  const none = { rehab: 'None yet: a drill comes here once it helps in a session.', retest: 'None due today.' };
   blocks.push(
-    [
-      ...builtIn('rehab', 'Your rehab routine (built in)', `The drills in your rehab bucket, in routine order. See \`${itbWithLibrary(ctx, command)} buckets\`.`),
-      ...builtIn('retest', 'Re-test (built in)', 'Drills set aside for now whose re-test date has come.'),
-    ].join('\n'),
+    builtIns
+      .flatMap((routine) => [
+        ...titled(routine.id, routine.name),
+        ...wrap(described[routine.id], 78, '  ').map((line) => colour.dim(line)),
+        ...(routine.exercises.length > 0 ? drills(routine.exercises) : wrap(none[routine.id], 78, '  ')),
+      ])
+      .join('\n'),
   );
   // The test movements a session offers, by the id `--movement` also takes.
   const { movements } = library;
@@ -48,9 +55,21 @@ export async function showRoutines(ctx: Context, options: { json?: boolean }, co
     blocks.push([colour.bold('Test movements'), ...wrap(`Offered by a session, or given with \`${itbWithLibrary(ctx, command)} session --movement ID\`; any movement in your own words works too.`, 78, '  ').map((line) => colour.dim(line)), ...lines].join('\n'));
   }
   // What to do with the list, as `itb exercises` ends with how to show one drill.
-  const itb = itbWithLibrary(ctx, command);
   const run = wrap(`Run one: \`${itb} session ID\`, or \`${itb} session\` to choose from a list.`).map((line) => colour.dim(line));
   ctx.stdout.write(`${blocks.join('\n\n')}\n\n${run.join('\n')}\n`);
+}
+
+/**
+ * The built-in routines `itb session` also takes, with the drills of this library they hold now:
+ * the rehab bucket in routine order, and the drills set aside whose re-test date has come.
+ */
+async function builtInRoutines(ctx: Context, library: Library) {
+  const view = viewBuckets((await readSummary(ctx.env)).buckets, library, ctx.now());
+  const builtIn = (id: 'rehab' | 'retest', name: string, description: string) => ({ id, name, description, exercises: builtInRoutine(id, view, library), cues: [] as string[], builtIn: true });
+  return [
+    builtIn('rehab', 'Your rehab routine (built in)', 'The drills in your rehab bucket, in routine order.'),
+    builtIn('retest', 'Re-test (built in)', 'Drills set aside for now whose re-test date has come.'),
+  ] as const;
 }
 
 /**

@@ -16,9 +16,13 @@ export function routinesCommand(ctx: Context): Command {
           ['itb routines --json', 'the same as JSON (shape below)'],
           ['itb session joint-chain', 'run one of them'],
         ],
-        `With --json, prints [routine], as the library holds them:
+        `With --json, prints [routine]: the library's, as it holds them, then the
+built-in rehab and retest (the ids \`itb session\` also takes):
   routine: { id, name, description, exercises: [drill id, in order],
-    cues: [cue id], source? }`,
+    cues: [cue id], source?, builtIn }
+builtIn is true for rehab and retest alone; their exercises are the drills of
+this library they hold today (rehab: your rehab bucket; retest: drills set
+aside whose re-test date has come), either may be [], and their cues are [].`,
       ),
     )
     // A routine named after `routines` reaches the action, which says what was meant.

@@ -30,8 +30,10 @@ describe('itb routines', () => {
   it('--json lists the six shipped routines, joint-chain in the order of the article', async () => {
     const { code, stdout } = await itb(['routines', '--json']);
     expect(code).toBe(0);
-    const routines = JSON.parse(stdout) as { id: string; exercises: string[] }[];
-    expect(routines.map((r) => r.id).sort()).toEqual(['balance', 'hip-rotation', 'joint-chain', 'mobility', 'strength', 'warm-up']);
+    const routines = JSON.parse(stdout) as { id: string; exercises: string[]; builtIn: boolean }[];
+    expect(routines.filter((r) => !r.builtIn).map((r) => r.id).sort()).toEqual(['balance', 'hip-rotation', 'joint-chain', 'mobility', 'strength', 'warm-up']);
+    // Then the built-in ones `itb session` takes too.
+    expect(routines.filter((r) => r.builtIn).map((r) => r.id)).toEqual(['rehab', 'retest']);
     expect(routines.find((r) => r.id === 'joint-chain')?.exercises).toEqual([
       'lateral-ankle-tilts',
       'lunge-knee-circles',
@@ -43,8 +45,47 @@ describe('itb routines', () => {
 
   it('--json prints the shape its help documents', async () => {
     const documented = documentedKeys((await itb(['routines', '--help'])).stdout, 'routine');
-    expect(documented).toEqual(['id', 'name', 'description', 'exercises', 'cues', 'source']);
+    expect(documented).toEqual(['id', 'name', 'description', 'exercises', 'cues', 'source', 'builtIn']);
     for (const routine of JSON.parse((await itb(['routines', '--json'])).stdout)) expect(documented).toEqual(expect.arrayContaining(Object.keys(routine)));
+  });
+
+  it('lists the built-in rehab and retest routines too, with the drills they hold today, in the text and in --json after the library routines', async () => {
+    // clamshells helped; hip-hikes and bridges did not, and were set aside: one re-test due 14 days on.
+    const sessions = [
+      buildSession({ startedAt: '2026-03-01T09:00:00Z', baseline: 6, drills: [{ id: 'clamshells', scores: [4] }, { id: 'hip-hikes', scores: [5, 5] }] }),
+      buildSession({ startedAt: '2026-03-10T09:00:00Z', baseline: 6, drills: [{ id: 'bridges', scores: [6, 6] }] }),
+    ];
+    await Store.open({ ITB_HOME: home }).update((data) => void data.sessions.push(...sessions));
+    const now = new Date('2026-03-20T12:00:00Z');
+    const routines = JSON.parse((await run(['routines', '--json'], { home, now })).stdout) as { id: string; exercises: string[]; builtIn: boolean }[];
+    expect(routines.slice(0, 6).every((routine) => routine.builtIn === false)).toBe(true);
+    expect(routines.slice(6)).toEqual([
+      { id: 'rehab', name: 'Your rehab routine (built in)', description: 'The drills in your rehab bucket, in routine order.', exercises: ['clamshells'], cues: [], builtIn: true },
+      { id: 'retest', name: 'Re-test (built in)', description: 'Drills set aside for now whose re-test date has come.', exercises: ['hip-hikes'], cues: [], builtIn: true },
+    ]);
+    const text = (await run(['routines'], { home, now })).stdout;
+    expect(text).toMatch(/^rehab {2}Your rehab routine \(built in\)\n.*\n {3}1\. Clamshells {2}clamshells · hip\n/m);
+    expect(text).toMatch(/^retest {2}Re-test \(built in\)\n(.*\n){2} {3}1\. Hip hikes {2}hip-hikes · hip\n\n/m);
+    // With nothing in them, each says so; every id listed is one `itb session` takes.
+    const empty = tempHome();
+    try {
+      const none = (await run(['routines'], { home: empty.home, now })).stdout;
+      expect(none).toContain('  None yet: a drill comes here once it helps in a session.\n');
+      expect(none).toContain('  None due today.\n');
+      const ids = (JSON.parse((await run(['routines', '--json'], { home: empty.home, now })).stdout) as { id: string }[]).map((routine) => routine.id);
+      expect(ids.slice(-2)).toEqual(['rehab', 'retest']);
+    } finally {
+      empty.cleanup();
+    }
+  });
+
+  it('is described in the README as --json prints it: the keys a script reads, and the built-in routines by id', async () => {
+    const routines = JSON.parse((await itb(['routines', '--json'])).stdout) as { id: string; builtIn: boolean }[];
+    const readme = readFileSync(join(import.meta.dirname, '../../README.md'), 'utf8');
+    const row = readme.split('\n').find((line) => line.startsWith('| `itb routines --json` |'))!;
+    for (const routine of routines.filter((r) => r.builtIn)) expect(row).toContain(`\`${routine.id}\``);
+    for (const key of ['exercises', 'builtIn']) expect(row).toContain(`\`${key}\``);
+    expect(Object.keys(routines.at(-1)!)).toEqual(expect.arrayContaining(['exercises', 'builtIn']));
   });
 
   it('as text names each routine with its drills, and the built-in rehab and retest', async () => {
@@ -445,7 +486,7 @@ describe('switching the library', () => {
   it('--data FILE after the command name works too', async () => {
     const { code, stdout } = await itb(['routines', '--json', '--data', good]);
     expect(code).toBe(0);
-    expect((JSON.parse(stdout) as { id: string }[]).map((r) => r.id)).toEqual(['clinic-plan']);
+    expect((JSON.parse(stdout) as { id: string }[]).map((r) => r.id)).toEqual(['clinic-plan', 'rehab', 'retest']);
   });
 
   it('the list of drills says to space loading drills 48 hours apart only when it has some', async () => {
@@ -472,7 +513,7 @@ describe('switching the library', () => {
 
   it('ITB_DATA switches the library for routines and exercises', async () => {
     const routines = await itb(['routines', '--json'], { ITB_DATA: good });
-    expect((JSON.parse(routines.stdout) as { id: string }[]).map((r) => r.id)).toEqual(['clinic-plan']);
+    expect((JSON.parse(routines.stdout) as { id: string }[]).map((r) => r.id)).toEqual(['clinic-plan', 'rehab', 'retest']);
     const shown = await itb(['exercises', 'ankle-rocks'], { ITB_DATA: good });
     expect(shown.code).toBe(0);
     expect(shown.stdout).toContain('Side:       the side opposite the pain');
@@ -494,9 +535,9 @@ describe('switching the library', () => {
     const ids = (stdout: string) => (JSON.parse(stdout) as { id: string }[]).map((r) => r.id);
     const fromEnv = await itb(['routines', '--json'], { HOME: home, ITB_DATA: '~/itb/my-library.yaml' });
     expect(fromEnv.stderr).toBe('');
-    expect(ids(fromEnv.stdout)).toEqual(['clinic-plan']);
+    expect(ids(fromEnv.stdout)).toEqual(['clinic-plan', 'rehab', 'retest']);
     const fromFlag = await itb(['--data=~/itb/my-library.yaml', 'routines', '--json'], { HOME: home });
-    expect(ids(fromFlag.stdout)).toEqual(['clinic-plan']);
+    expect(ids(fromFlag.stdout)).toEqual(['clinic-plan', 'rehab', 'retest']);
     const checked = await itb(['validate'], { HOME: home, ITB_DATA: '~/itb/my-library.yaml' });
     expect(checked.code).toBe(0);
     // A ~ inside a name is part of it.
@@ -508,7 +549,7 @@ describe('switching the library', () => {
   it('--data wins over ITB_DATA', async () => {
     const { code, stdout } = await itb(['--data', good, 'routines', '--json'], { ITB_DATA: manyProblems });
     expect(code).toBe(0);
-    expect((JSON.parse(stdout) as { id: string }[]).map((r) => r.id)).toEqual(['clinic-plan']);
+    expect((JSON.parse(stdout) as { id: string }[]).map((r) => r.id)).toEqual(['clinic-plan', 'rehab', 'retest']);
   });
 
   /** What an error says, its lines (wrapped to the terminal) put back together. */
