@@ -381,6 +381,20 @@ describe('itb history', () => {
     expect(help).toContain('With --since, sessions and trend hold only the sessions from that day on.');
   });
 
+  it('says in its help that the trend takes a movement typed in another case as the same one, as the text draws it while the JSON keeps each as typed', async () => {
+    await withSessions(
+      buildSession({ startedAt: '2026-03-01T09:00:00Z', baseline: 6, movement: 'Step-down', drills: [{ id: 'clamshells', scores: [4] }] }),
+      buildSession({ startedAt: '2026-03-02T09:00:00Z', baseline: 5, movement: 'step-down', drills: [{ id: 'bridges', scores: [3] }] }),
+    );
+    const text = (await run(['history'], { home, now })).stdout;
+    expect(text).toMatch(/\(2 sessions;/);
+    expect(text).not.toContain('rated something else');
+    const json = JSON.parse((await run(['history', '--json'], { home, now })).stdout);
+    expect(json.trend.map((point: { movement: string }) => point.movement)).toEqual(['Step-down', 'step-down']);
+    const help = (await run(['history', '--help'], { home })).stdout.replace(/\s+/g, ' ');
+    expect(help).toContain('the text\'s trend takes two movements that differ only in case or spaces ("Step-down", "step-down") as one');
+  });
+
   it('documents in its help exactly the keys --json prints', async () => {
     await withSessions(first, second);
     const help = (await run(['history', '--help'], { home })).stdout;
