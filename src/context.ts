@@ -14,6 +14,11 @@ export interface Context {
   timeZone?: () => string;
   /** Answers questions; tests script it, the real one is built from @inquirer/prompts on demand. */
   prompter?: Prompter;
+  /**
+   * How long a save waits while another itb keeps the store locked before giving up, in
+   * milliseconds; the store's own wait (20 seconds) when not given. Tests shorten it.
+   */
+  lockWaitMs?: number;
 }
 
 export interface Output {

@@ -13,6 +13,23 @@ export class StoreError extends UserError {
   override name = 'StoreError';
 }
 
+/**
+ * A save given up because other itb processes kept the store locked longer than a save waits
+ * (a large import, say, in another window), or kept changing it at every try: nothing of this save
+ * was written, and what was saved before stays. A session catches it to say what that means for
+ * the answer just given.
+ */
+export class StoreBusy extends StoreError {
+  override name = 'StoreBusy';
+}
+
+/** The busy store `file`: `problem` says which of the two ways; the hint suits a command of one change. */
+export function storeBusy(file: string, problem: string): StoreBusy {
+  return new StoreBusy(`the itb store ${file} is busy: ${problem}`, busyHint);
+}
+
+const busyHint = 'Nothing was changed. Another itb is still saving to it, in another window perhaps (a large import takes a while): try again once it is done.';
+
 // `itb import` reads the store too, so it can restore a backup only once the damaged file is moved away.
 const keepDataHint =
   'Nothing was changed. Move the file away to start afresh; then, to restore your data from an ' +

@@ -13,8 +13,8 @@ import { lockedFile, lockName } from './lock-place.js';
 // busy with a huge import) loses its lock, and its save then starts again rather than write over
 // another's (see Store#saveLocked).
 const lockOptions = { realpath: false, stale: 5000, retries: 0, fs: privateLockFs };
-/** How long to wait for a lock another itb holds before saying the store is busy. */
-const WAIT_MS = 20_000;
+/** How long to wait for a lock another itb holds before saying the store is busy, unless told (see StoreOptions). */
+export const WAIT_MS = 20_000;
 /** How long a wait goes unsaid: another itb's save takes a moment; a lock left by a killed one, up to 5 seconds. */
 const SAID_AFTER_MS = 1000;
 const WAITING =
@@ -31,13 +31,16 @@ function toStderr(text: string): void {
  * moment is said once, to `say` (stderr), rather than leave the person wondering why nothing
  * happens. A lock that cannot be taken at all (no permission, or a file in its way) is said at
  * once, not after the wait. Ctrl-C during the wait ends it, with nothing saved (see
- * StoppedWaiting). Throws what `fail` makes; returns the release.
+ * StoppedWaiting); after `waitMs` it ends with what `busy` makes. Throws what `fail` makes;
+ * returns the release.
  */
 export async function lockStore(
   locks: typeof lockfile,
   file: string,
   fail: (problem: string, hint: string | undefined, error?: unknown) => Error,
   say: (text: string) => void = toStderr,
+  waitMs = WAIT_MS,
+  busy: () => Error = () => fail('is busy: another itb kept it locked for too long', 'Nothing was changed. Try again in a moment.'),
 ): Promise<() => Promise<void>> {
   const locked = lockedFile(file);
   const started = Date.now();
@@ -61,7 +64,7 @@ export async function lockStore(
           throw fail(`cannot be locked for saving: ${lockName(file, `${locked}.lock`)}, a file, is where itb keeps its lock folder`, 'Nothing was changed. Move that file away, then try again.');
         }
         if (code !== 'ELOCKED') throw fail('cannot be locked for saving', undefined, error);
-        if (Date.now() - started > WAIT_MS) throw fail('is busy: another itb kept it locked for too long', 'Nothing was changed. Try again in a moment.');
+        if (Date.now() - started > waitMs) throw busy();
         if (!said && Date.now() - started > SAID_AFTER_MS) {
           said = true;
           say(WAITING);

@@ -20,11 +20,19 @@ import { storeFile, vouchedContent } from './store-file.js';
 import { fileAsFolder, parseStore, readCheckedStore, readStoreBytes, unreachableFolder } from './store-read.js';
 import { importConf, removeLeftoverTempFiles, StoreWriter } from './store-writer.js';
 import { writeSummaryFile } from './summary-file.js';
-import { folderFailure, folderHint, readFailure, readFailureHint, reason, storeError, writeHint } from './store-errors.js';
-import { lockStore } from './store-lock.js';
+import { folderFailure, folderHint, readFailure, readFailureHint, reason, storeBusy, storeError, writeHint } from './store-errors.js';
+import { lockStore, WAIT_MS } from './store-lock.js';
 
 export { emptyStore, storeFile };
-export { StoreError } from './store-errors.js';
+export { StoreBusy, StoreError } from './store-errors.js';
+
+export interface StoreOptions {
+  /**
+   * How long a save waits for the lock while another itb holds it before giving up with
+   * StoreBusy, in milliseconds: 20 seconds when not given. (A command's Context carries it.)
+   */
+  lockWaitMs?: number;
+}
 
 /** What this Store last wrote: reused by its next update while the file still holds exactly it. */
 interface Written {
@@ -39,13 +47,16 @@ export class Store {
   #written: Written | undefined;
   readonly #writer: StoreWriter;
 
-  private constructor(readonly path: string) {
+  private constructor(
+    readonly path: string,
+    readonly options: StoreOptions,
+  ) {
     this.#writer = new StoreWriter(path);
   }
 
   /** Works out where the store is; touches nothing on disk. */
-  static open(env: Record<string, string | undefined>): Store {
-    return new Store(storeFile(env));
+  static open(env: Record<string, string | undefined>, options: StoreOptions = {}): Store {
+    return new Store(storeFile(env), options);
   }
 
   /**
@@ -77,8 +88,13 @@ export class Store {
 
     this.#refuseNotRegular();
     for (let attempt = 1; attempt <= 3; attempt++) {
-      const release = await lockStore(lockfile, this.path, (problem, hint, error) =>
-        error === undefined ? storeError(this.path, problem, hint) : storeError(this.path, `${problem} (${reason(error)})`, writeHint(this.path, error)),
+      const release = await lockStore(
+        lockfile,
+        this.path,
+        (problem, hint, error) => (error === undefined ? storeError(this.path, problem, hint) : storeError(this.path, `${problem} (${reason(error)})`, writeHint(this.path, error))),
+        undefined,
+        this.options.lockWaitMs ?? WAIT_MS,
+        () => storeBusy(this.path, 'another itb kept it locked for too long'),
       );
       try {
         const saved = this.#saveLocked(ConfClass, mutate);
@@ -88,7 +104,7 @@ export class Store {
         await release().catch(() => undefined);
       }
     }
-    throw storeError(this.path, 'is busy: other itb processes kept changing it', 'Nothing was changed. Try again in a moment.');
+    throw storeBusy(this.path, 'other itb processes kept changing it');
   }
 
   /**

@@ -29,6 +29,8 @@ export interface RunOptions {
   stderrColumns?: number;
   /** The computer's time zone as the command is told it (default: none, so Intl's). */
   timeZone?: string;
+  /** How long a save waits for a store another itb keeps locked (default: the store's own wait). */
+  lockWaitMs?: number;
 }
 
 export async function run(argv: string[], options: RunOptions = {}): Promise<RunResult> {
@@ -46,6 +48,7 @@ export async function run(argv: string[], options: RunOptions = {}): Promise<Run
     prompter,
   };
   if (options.timeZone !== undefined) ctx.timeZone = () => options.timeZone!;
+  if (options.lockWaitMs !== undefined) ctx.lockWaitMs = options.lockWaitMs;
   const code = await main(argv, ctx);
   return { code, stdout, stderr, prompter };
 }
