@@ -13,13 +13,13 @@ import type { Context } from '../context.js';
 import { Interrupted, UserError } from '../errors.js';
 import type { Library } from '../library/schema.js';
 import { acquireSessionLock } from '../store/session-lock.js';
-import { Store } from '../store/store.js';
+import { Store, StoreBusy } from '../store/store.js';
 import type { Colours } from '../ui/colour.js';
 import { isPromptExit } from '../ui/prompter.js';
 import { feedbackLine, interruptedNote, summary, type BucketChange } from '../ui/session-view.js';
 import { hanging, onScreen, packed, table, width, wrap } from '../ui/table.js';
 import { plural } from '../export/words.js';
-import { ask } from './session-ask.js';
+import { ask, busyInSession, savedOrAsked } from './session-ask.js';
 import { routineExercises } from './session-routines.js';
 import { goOnAfterFlareUp } from './session-rest.js';
 import { screenIfNeeded } from './session-screen.js';
@@ -30,7 +30,7 @@ import { itbWithLibrary, libraryFor, paint, promptsFor, shellWord } from './shar
 export async function runSession(ctx: Context, command: Command, routineArg: string | undefined, options: SessionOptions) {
   const colour = paint(ctx, command);
   const library = await libraryFor(ctx, command);
-  const store = Store.open(ctx.env);
+  const store = Store.open(ctx.env, ctx);
   const data = store.read(); // a damaged store stops us here, before any question
   // The buckets as the session begins, worked out once (on years of history it takes a while):
   // they offer the built-in routines, and the closing screen compares against them.
@@ -65,6 +65,9 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
     prompter.stop();
   });
   let state: SessionState | undefined;
+  // The session as its last save left it: what a store kept busy by another itb did not take is said.
+  let savedSession: Session | undefined;
+  const busy = (error: StoreBusy) => busyInSession(error, state?.session, savedSession, library, itb, routineArg);
   try {
     // A flare-up earlier today calls for rest: the person chooses before anything is saved, even
     // the answers to the safety questions.
@@ -110,7 +113,9 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
       if (takenOver) throw Object.assign(new Error('the session lock was taken over'), { name: 'AbortPromptError' });
       const step = next(state, answer, ctx.now().toISOString());
       state = step.state;
-      saved = await save(store, state.session);
+      const session = state.session;
+      saved = await savedOrAsked(() => save(store, session), prompter, say, colour);
+      savedSession = session;
       if (step.feedback) {
         const { id } = step.feedback.exercise;
         const last = id === plan.exercises.at(-1)?.id;
@@ -121,6 +126,7 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
     // The store as the last save left it: reading years of history again would delay the summary.
     say(closing(state.session, library, bucketsBefore, saved!, ctx.now(), itb, colour));
   } catch (error) {
+    if (error instanceof StoreBusy) throw busy(error);
     if (!isPromptExit(error)) throw error;
     // Broken between words on a narrow terminal, as every note of the session is; why it
     // stopped first, when it was not the person's doing.
@@ -130,7 +136,9 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
     // Nothing was rated yet, so nothing was saved: an empty session would only crowd the history.
     if (state.session.baseline === undefined) throw stopped(['Stopped before the first score; no session was recorded.']);
     state = interrupt(state, ctx.now().toISOString());
-    await save(store, state.session);
+    await save(store, state.session).catch((failed: unknown) => {
+      throw failed instanceof StoreBusy ? busy(failed) : failed;
+    });
     // Stopped at the question after a flare-up, or any time after one: the advice the summary
     // would have given still applies.
     const notes = [interruptedNote(state.session)];

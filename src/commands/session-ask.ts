@@ -2,8 +2,9 @@
 // card, the test movement), then the prompt, its answer returned in the state machine's terms.
 import { localDate } from '../core/history.js';
 import { parseScore, type Answer, type Ask } from '../core/session.js';
-import type { Thresholds } from '../core/records.js';
-import type { Exercise } from '../library/schema.js';
+import type { Session, Thresholds } from '../core/records.js';
+import type { Exercise, Library } from '../library/schema.js';
+import { StoreBusy } from '../store/store-errors.js';
 import type { Colours } from '../ui/colour.js';
 import type { Prompter } from '../ui/prompter.js';
 import { drillCard } from '../ui/session-view.js';
@@ -11,6 +12,7 @@ import { onScreen, width, wrap } from '../ui/table.js';
 import { plural } from '../export/words.js';
 import type { Plan } from './session-setup.js';
 import type { SessionOptions } from './session.js';
+import { shellWord } from './shared.js';
 
 export interface Turn {
   plan: Plan;
@@ -127,6 +129,44 @@ export async function ask(question: Exclude<Ask, { kind: 'finished' }>, turn: Tu
       }
     }
   }
+}
+
+// The store's lock held by another itb for longer than a save waits: a large import, most likely.
+const BUSY =
+  'Your last answer is not saved yet: another itb has kept your store busy for a while (a large import, perhaps, in another window). Everything you answered before it is saved.';
+
+/**
+ * `save()`, and while another itb keeps the store busy longer than a save waits (StoreBusy), says
+ * so and asks whether to try again, so that the answer just given is not lost unsaid: yes waits
+ * again, and the session goes on once it is saved; no throws the StoreBusy, for the session to
+ * say what was kept.
+ */
+export async function savedOrAsked<T>(save: () => Promise<T>, prompter: Prompter, say: (text: string) => void, colour: Colours): Promise<T> {
+  for (;;) {
+    try {
+      return await save();
+    } catch (error) {
+      if (!(error instanceof StoreBusy)) throw error;
+      say(`\n${wrap(BUSY, 78).map((line) => colour.bold(line)).join('\n')}\n`);
+      if (!(await prompter.confirm({ message: 'Try saving it again? (Say no to stop here, without it.)', default: true }))) throw error;
+    }
+  }
+}
+
+/**
+ * `busy`, a save given up in a session, as the session says it: what was not saved, what was kept,
+ * and what to run once the other itb is done. `session`: as answered, undefined before it began;
+ * `saved`: as its last save left it, undefined when none did.
+ */
+export function busyInSession(busy: StoreBusy, session: Session | undefined, saved: Session | undefined, library: Library, itb: string, routineArg?: string): StoreBusy {
+  const routine = session?.routine ?? routineArg;
+  const again = `Once the other itb is done, run \`${itb} session${routine === undefined ? '' : ` ${shellWord(routine)}`}\` again.`;
+  if (session === undefined) return new StoreBusy(busy.message, `The session had not begun, so no session was recorded; your answer to the last question was not saved. ${again}`);
+  if (saved === undefined) return new StoreBusy(busy.message, `Your baseline score (${session.baseline}) was not saved, so no session was recorded. ${again}`);
+  const nameOf = (id: string) => library.exercises.find((exercise) => exercise.id === id)?.name ?? id;
+  const scores = session.attempts.slice(saved.attempts.length).map((attempt) => `${session.symptom} ${attempt.after} after ${nameOf(attempt.exerciseId)} (before: ${attempt.before})`);
+  const lost = scores.length === 0 ? 'Your last answer was not saved.' : `Your last score was not saved: ${scores.join('; ')}.`;
+  return new StoreBusy(busy.message, `${lost} Everything you answered before it is saved, and the session shows as interrupted. ${again}`);
 }
 
 /** The timer's choice before hold `timed + 1` of `holds`: short, as the answered prompt repeats it on its line. */

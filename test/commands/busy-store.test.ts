@@ -1,0 +1,123 @@
+// A session whose save finds the store kept locked by another itb (a large import in another
+// window, say) for longer than a save waits: the person is told what is saved and what is not,
+// and may try again and go on, so that no answer is lost unsaid.
+import { join } from 'node:path';
+import lockfile from 'proper-lockfile';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { privateLockFs } from '../../src/store/lock-folder.js';
+import { lockedFile } from '../../src/store/lock-place.js';
+import { readStore } from '../../src/store/store-file.js';
+import { Store } from '../../src/store/store.js';
+import { setUpFlags as flags } from '../helpers/sessions.js';
+import { run, tempHome } from '../helpers/run.js';
+import { CTRL_C, type Answer, type Asked } from '../helpers/scripted.js';
+
+// The red-flag screen of a first run, all answered no.
+const screenClear: Answer[] = [false, false, false, false, false, false];
+// A save gives up at once rather than after 20 seconds.
+const lockWaitMs = 0;
+const TRY_AGAIN = 'Try saving it again? (Say no to stop here, without it.)';
+
+let home: string;
+let cleanup: () => void;
+let held: (() => void) | undefined;
+beforeEach(() => ({ home, cleanup } = tempHome()));
+afterEach(() => {
+  free();
+  cleanup();
+});
+
+const file = () => join(home, 'store.json');
+const stored = () => Store.open({ ITB_HOME: home }).read();
+/** One line of stderr, as the terminal would show it unwrapped. */
+const said = (stderr: string) => stderr.replace(/\s*\n\s*/g, ' ');
+
+/** Another itb holds the store's save lock, as it does while it saves, until free(). */
+function hold(): void {
+  held ??= lockfile.lockSync(lockedFile(file()), { realpath: false, stale: 5000, fs: privateLockFs });
+}
+function free(): void {
+  held?.();
+  held = undefined;
+}
+
+/** Holds the lock when the first question starting with `message` comes. */
+const holdAt = (message: string) => (asked: Asked) => {
+  if (asked.message.startsWith(message)) hold();
+};
+
+describe('a session save that another itb keeps waiting too long', () => {
+  it('says the answer is not saved yet and, asked to try again once the other is done, saves it and goes on', async () => {
+    const onAsk = (asked: Asked) => {
+      if (asked.message.startsWith('Rate your pain now')) hold();
+      if (asked.message === TRY_AGAIN) free();
+    };
+    const answers: Answer[] = [...screenClear, 6, 'done', 4, true, 'stop'];
+    const result = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers, onAsk, lockWaitMs });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(said(result.stdout)).toContain('Your last answer is not saved yet: another itb has kept your store busy');
+    expect(said(result.stdout)).toContain('Everything you answered before it is saved.');
+    expect(result.prompter.asked.find((asked) => asked.message === TRY_AGAIN)?.default).toBe(true);
+    const [session] = stored().sessions;
+    expect(session).toMatchObject({ status: 'stopped', baseline: 6, attempts: [expect.objectContaining({ before: 6, after: 4 })] });
+  });
+
+  it('says which score was not saved when the person stops rather than try again, and the session shows as interrupted', async () => {
+    const answers: Answer[] = [...screenClear, 6, 'done', 4, false];
+    const result = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers, onAsk: holdAt('Rate your pain now'), lockWaitMs });
+    expect(result.code).toBe(2);
+    const error = said(result.stderr);
+    expect(error).toContain(`the itb store ${file()} is busy: another itb kept it locked for too long`);
+    expect(error).toContain('Your last score was not saved: pain 4 after Lateral ankle tilts (before: 6).');
+    expect(error).toContain('Everything you answered before it is saved, and the session shows as interrupted.');
+    expect(error).toContain('Once the other itb is done, run `itb session joint-chain` again.');
+    expect(error).not.toContain('Nothing was changed');
+    free();
+    const [session] = (await readStore({ ITB_HOME: home })).sessions;
+    expect(session).toMatchObject({ status: 'interrupted', baseline: 6, attempts: [] });
+  });
+
+  it('says the baseline was not saved, and no session recorded, when its save is the one given up', async () => {
+    const answers: Answer[] = [...screenClear, 6, false];
+    const result = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers, onAsk: holdAt('Rate your pain'), lockWaitMs });
+    expect(result.code).toBe(2);
+    expect(said(result.stderr)).toContain('Your baseline score (6) was not saved, so no session was recorded.');
+    expect(result.stderr).not.toContain('Nothing was changed');
+    free();
+    expect(stored().sessions).toEqual([]);
+  });
+
+  it('keeps the unsaved score when Ctrl-C at the question finds the other itb done, and says it is lost when not', async () => {
+    const answers: Answer[] = [...screenClear, 6, 'done', 4, CTRL_C];
+    const onAsk = (asked: Asked) => {
+      if (asked.message.startsWith('Rate your pain now')) hold();
+      if (asked.message === TRY_AGAIN) free();
+    };
+    const done = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers, onAsk, lockWaitMs });
+    expect(done.code).toBe(130);
+    expect(done.stderr).toMatch(/Session interrupted/);
+    expect(stored().sessions[0]).toMatchObject({ status: 'interrupted', attempts: [expect.objectContaining({ after: 4 })] });
+
+    // Still busy: the interrupted session cannot be saved either.
+    const other = tempHome();
+    try {
+      home = other.home;
+      const busy = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers, onAsk: holdAt('Rate your pain now'), lockWaitMs });
+      expect(busy.code).toBe(2);
+      expect(said(busy.stderr)).toContain('Your last score was not saved: pain 4 after Lateral ankle tilts (before: 6). Everything you answered before it is saved');
+      free();
+      expect((await readStore({ ITB_HOME: home })).sessions[0]).toMatchObject({ status: 'interrupted', attempts: [] });
+    } finally {
+      other.cleanup();
+    }
+  });
+
+  it('says, before the session began, that no session was recorded and the last answer not saved', async () => {
+    hold();
+    const result = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [false], lockWaitMs });
+    expect(result.code).toBe(2);
+    expect(said(result.stderr)).toContain('The session had not begun, so no session was recorded; your answer to the last question was not saved.');
+    expect(said(result.stderr)).toContain('run `itb session joint-chain` again');
+  });
+});
