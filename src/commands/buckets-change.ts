@@ -7,7 +7,7 @@ import { UserError } from '../errors.js';
 /** The store, its module loaded only when a command that changes the buckets runs. */
 export async function openStore(ctx: Context) {
   const { Store } = await import('../store/store.js');
-  return Store.open(ctx.env);
+  return Store.open(ctx.env, ctx);
 }
 
 /**

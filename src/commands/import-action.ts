@@ -13,7 +13,7 @@ import { itbAsStarted, notice } from './shared.js';
 
 export async function importExport(ctx: Context, file: string, options: { dryRun?: boolean }) {
   const { backup, places } = await readExport(file);
-  const store = Store.open(ctx.env);
+  const store = Store.open(ctx.env, ctx);
 
   let outcome: MergeOutcome | undefined;
   // The store's own settings, which a restore replaces: said, so that none is changed unseen.

@@ -10,7 +10,7 @@ import { plural } from '../export/words.js';
 import { itbWithLibrary, libraryFor, notice, paint, printJson } from './shared.js';
 
 export async function showOrChangeSettings(ctx: Context, keyText: string | undefined, valueText: string | undefined, options: { unset?: boolean; json?: boolean }, command: Command) {
-  const store = Store.open(ctx.env);
+  const store = Store.open(ctx.env, ctx);
   const colour = paint(ctx, command);
   if (keyText === undefined) {
     if (options.unset) throw new UserError('--unset needs the name of a setting, such as `itb settings movement --unset`');

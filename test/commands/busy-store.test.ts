@@ -121,3 +121,22 @@ describe('a session save that another itb keeps waiting too long', () => {
     expect(said(result.stderr)).toContain('run `itb session joint-chain` again');
   });
 });
+
+describe('a command of one change while another itb keeps the store busy', () => {
+  it.each([
+    ['settings', ['settings', 'minImprovement', '2']],
+    ['buckets move', ['buckets', 'move', 'clamshells', 'avoid']],
+    ['buckets reset', ['buckets', 'reset', '--force']],
+  ])('%s says nothing was changed and to try again once the other itb is done; the store stays as it was', async (_name, argv) => {
+    // A drill moved by hand, so that a reset has something to clear.
+    expect((await run(['buckets', 'move', 'bridges', 'rehab'], { home })).code).toBe(0);
+    const before = stored();
+    hold();
+    const result = await run(argv, { home, lockWaitMs });
+    expect(result.code).toBe(2);
+    expect(said(result.stderr)).toContain(`the itb store ${file()} is busy: another itb kept it locked for too long`);
+    expect(said(result.stderr)).toContain('Nothing was changed. Another itb is still saving to it');
+    free();
+    expect(stored()).toEqual(before);
+  });
+});
