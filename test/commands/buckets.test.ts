@@ -61,12 +61,12 @@ describe('itb buckets', () => {
   });
 
   it('after a flare-up today, advises rest and leaves the next session for another day', async () => {
-    // 08:30 in St. John's; clamshells helped at 07:02, hip hikes rose 3 → 7 at 07:04.
+    // 08:30 in St. John's; clamshells helped at 07:01, hip hikes rose 3 → 7 at 07:02.
     await save((data) => {
       data.sessions.push(buildSession({ startedAt: '2026-03-01T10:30:00Z', baseline: 4, drills: [{ id: 'clamshells', scores: [3] }, { id: 'hip-hikes', scores: [7] }] }));
     });
     const today = await run(['buckets'], { home, now });
-    expect(today.stdout).toMatch(/^Advice\n {2}- A drill flared up today, at 07:04\. After a flare-up, take it easy for the\n/m);
+    expect(today.stdout).toMatch(/^Advice\n {2}- A drill flared up today, at 07:02\. After a flare-up, take it easy for the\n/m);
     expect(today.stdout).toMatch(/^Next: itb session rehab {2}run your rehab routine, on another day$/m);
     const json = JSON.parse((await run(['buckets', '--json'], { home, now })).stdout);
     expect(json.advice.map((item: { id: string }) => item.id)).toEqual(['rest-after-flare-up']);
@@ -98,7 +98,7 @@ describe('itb buckets', () => {
 
   it('after a flare-up today, leaves a rehab routine of strength drills for another day even when their 48 hours end later today', async () => {
     // Clamshells helped in a strength session at 09:00 on Monday, St. John's time; on Wednesday
-    // at 08:00 a joint-chain drill flared up. At 08:30 the 48 hours end at 09:00, the same day.
+    // at 08:01 a joint-chain drill flared up. At 08:30 the 48 hours end at 09:00, the same day.
     await save((data) => {
       data.sessions.push(
         buildSession({ startedAt: '2026-03-02T12:30:00Z', routine: 'strength', loading: true, baseline: 6, drills: [{ id: 'clamshells', scores: [4] }] }),
@@ -106,7 +106,7 @@ describe('itb buckets', () => {
       );
     });
     const today = await run(['buckets'], { home, now: new Date('2026-03-04T12:00:00Z') });
-    expect(today.stdout).toContain('A drill flared up today, at 08:02.');
+    expect(today.stdout).toContain('A drill flared up today, at 08:01.');
     expect(today.stdout).toMatch(/^Next: itb session rehab {2}run your rehab routine, on another day$/m);
     // Without the flare-up, the hour the 48 hours end is the one to name.
     await save((data) => {

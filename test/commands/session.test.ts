@@ -492,8 +492,8 @@ describe('itb session', () => {
     // St. John's, where the tests run, is 3½ hours behind UTC in November: 15:00 UTC is 11:30 there.
     const now = new Date('2026-11-20T15:00:00.000Z');
     const reminder =
-      'Earlier today, at 09:14, Clamshells flared up. The advice after a flare-up is to take it easy for the rest of the day and leave your next session for another day.';
-    // Begun at 09:10 local: bridges helped (4 → 3), then clamshells rose from 3 to 7, recorded at 09:14.
+      'Earlier today, at 09:12, Clamshells flared up. The advice after a flare-up is to take it easy for the rest of the day and leave your next session for another day.';
+    // Begun at 09:10 local: bridges helped (4 → 3), then clamshells rose from 3 to 7, rated at 09:12.
     const morning = (status?: Session['status']) =>
       buildSession({ startedAt: '2026-11-20T12:40:00.000Z', routine: 'strength', baseline: 4, status, drills: [{ id: 'bridges', scores: [3] }, { id: 'clamshells', scores: [7] }] });
     const storeFile = () => readFileSync(join(home, 'store.json'), 'utf8');
@@ -550,7 +550,7 @@ describe('itb session', () => {
       const flared = await run(['session', 'balance', ...flags], { home, tty: true, now: afternoon, answers: [true, 2, 'done', 5, false] });
       expect(flared.code).toBe(0);
       const evening = await run(['session'], { home, tty: true, now: new Date('2026-11-20T22:00:00.000Z'), answers: [false] });
-      expect(evening.stdout.replace(/\s+/g, ' ')).toContain('Earlier today, Clamshells flared up at 09:14, and Single-leg stand at 13:30. The advice after a flare-up');
+      expect(evening.stdout.replace(/\s+/g, ' ')).toContain('Earlier today, Clamshells flared up at 09:12, and Single-leg stand at 13:30. The advice after a flare-up');
       expect(evening.stdout.replace(/\s+/g, ' ')).toContain('If the flare-ups have not settled by tomorrow, or flare-ups keep coming');
     });
 

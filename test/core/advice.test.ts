@@ -196,8 +196,8 @@ describe('flare-ups earlier today', () => {
     buildSession({ startedAt, baseline: 4, status, drills: [{ id: 'bridges', scores: [3] }, { id: 'clamshells', scores: [7] }] });
 
   it('names the drill and the moment of its rise, from a finished session', () => {
-    // Started 09:10 local: bridges helped (09:11, 09:12), clamshells rose 3 → 7 (09:13), result 09:14.
-    expect(flareUpsToday([flared('2026-11-20T12:40:00.000Z')], at)).toEqual([{ exerciseId: 'clamshells', name: 'Clamshells', at: '2026-11-20T12:44:00.000Z' }]);
+    // Started 09:10 local: bridges helped at 09:11, clamshells rose 3 → 7 at 09:12.
+    expect(flareUpsToday([flared('2026-11-20T12:40:00.000Z')], at)).toEqual([{ exerciseId: 'clamshells', name: 'Clamshells', at: '2026-11-20T12:42:00.000Z' }]);
   });
 
   it('counts sessions stopped, interrupted or cut off by a crash as well', () => {
@@ -215,11 +215,11 @@ describe('flare-ups earlier today', () => {
   });
 
   it('goes by the local day of the flare-up itself, not of the session or of UTC', () => {
-    // Begun at 23:56 local on the 19th: bridges decided at 23:59, clamshells rose at 00:01.
+    // Begun at 23:58 local on the 19th: bridges decided at 00:00, clamshells rose at 00:01.
     const begunAt = (startedAt: string) => buildSession({ startedAt, baseline: 4, drills: [{ id: 'bridges', scores: [4, 4] }, { id: 'clamshells', scores: [7] }] });
-    expect(flareUpsToday([begunAt('2026-11-20T03:26:00.000Z')], at)).toEqual([{ exerciseId: 'clamshells', name: 'Clamshells', at: '2026-11-20T03:31:00.000Z' }]);
+    expect(flareUpsToday([begunAt('2026-11-20T03:28:00.000Z')], at)).toEqual([{ exerciseId: 'clamshells', name: 'Clamshells', at: '2026-11-20T03:31:00.000Z' }]);
     // Begun two minutes earlier, the rise comes at 23:59: yesterday's.
-    expect(flareUpsToday([begunAt('2026-11-20T03:24:00.000Z')], at)).toEqual([]);
+    expect(flareUpsToday([begunAt('2026-11-20T03:26:00.000Z')], at)).toEqual([]);
     // At 22:30 local the morning's flare-up is today's, though it is already tomorrow in UTC.
     expect(flareUpsToday([flared('2026-11-20T12:40:00.000Z')], new Date('2026-11-21T02:00:00.000Z'))).toHaveLength(1);
     // Past midnight local, it is yesterday's.
@@ -232,8 +232,8 @@ describe('flare-ups earlier today', () => {
     // A clock set wrong: a flare-up stored as later than now is not "earlier today".
     const later = buildSession({ startedAt: '2026-11-20T16:00:00.000Z', baseline: 2, drills: [{ id: 'side-lying-leg-raises', scores: [6] }] });
     expect(flareUpsToday([afternoon, later, morning], at).map((flareUp) => [flareUp.exerciseId, flareUp.at])).toEqual([
-      ['clamshells', '2026-11-20T12:44:00.000Z'],
-      ['hip-hikes', '2026-11-20T14:02:00.000Z'],
+      ['clamshells', '2026-11-20T12:42:00.000Z'],
+      ['hip-hikes', '2026-11-20T14:01:00.000Z'],
     ]);
   });
 });
@@ -245,12 +245,12 @@ describe('rest-after-flare-up', () => {
   const advised = (sessions: Session[], now = at) => adviceFor(storeWith({ sessions }), now).find((advice) => advice.id === 'rest-after-flare-up');
 
   it('comes first, with the time of the latest flare-up today and the advice a session gives after one', () => {
-    // Rises rated at 09:32 and 09:12 local; a strength session 90 minutes ago gives its advice too.
+    // Rises rated at 09:31 and 09:11 local; a strength session 90 minutes ago gives its advice too.
     const sessions = [flaredAt('2026-11-20T13:00:00.000Z'), flaredAt('2026-11-20T12:40:00.000Z'), buildSession({ startedAt: '2026-11-20T13:30:00.000Z', routine: 'strength', loading: true, baseline: 3, drills: [{ id: 'bridges', scores: [2] }] })];
     const advice = adviceFor(storeWith({ sessions }), at);
     expect(advice.map((item) => item.id)).toEqual(['rest-after-flare-up', 'loading-spacing']);
     expect(advice[0]!.message).toBe(
-      'A drill flared up today, at 09:32. After a flare-up, take it easy for the rest of the day and leave your next session for another day. ' +
+      'A drill flared up today, at 09:31. After a flare-up, take it easy for the rest of the day and leave your next session for another day. ' +
         'If it has not settled by tomorrow, or flare-ups keep coming, talk to your physical therapist.',
     );
   });

@@ -416,8 +416,8 @@ describe('itb session in a terminal', () => {
     const { zone, offsetMs } = zoneAtMidday(new Date());
     // A flare-up a few minutes ago, in a session cut off after it.
     const flaredAt = Date.now() - 5 * 60 * 1000;
-    // Started two minutes before: the baseline, then a minute later the rise from 4 to 7, then its result.
-    const startedAt = new Date(flaredAt - 2 * 60 * 1000).toISOString();
+    // Started a minute before: the baseline, then a minute later the rise from 4 to 7, and its result with it.
+    const startedAt = new Date(flaredAt - 60 * 1000).toISOString();
     const flared = buildSession({ startedAt, routine: 'strength', baseline: 4, status: 'interrupted', drills: [{ id: 'clamshells', scores: [7] }] });
     await Store.open({ ITB_HOME: home }).update((data) => {
       data.screenings.push({ at: startedAt, answers: {}, proceeded: true });

@@ -45,7 +45,11 @@ export interface SessionPlan {
 let counter = 0;
 const MINUTE_MS = 60_000;
 
-/** A session; each step (baseline, attempt, result) happens one minute after the previous one. */
+/**
+ * A session; each answer (a drill's score, a skip, the stop) comes one minute after the previous
+ * one. As in a real session, a drill's result is recorded with the score that decided it, at the
+ * same moment as its last attempt.
+ */
 export function buildSession(plan: SessionPlan): Session {
   const thresholds = { minImprovement: plan.minImprovement ?? 1, flareRise: plan.flareRise ?? 3 };
   let clock = Date.parse(plan.startedAt);
@@ -64,10 +68,12 @@ export function buildSession(plan: SessionPlan): Session {
     const before = current;
     let outcome: 'rehab' | 'avoid' | undefined;
     let flare = false;
+    let decidedAt = '';
     (drill.scores ?? []).slice(0, 2).forEach((after, index) => {
       if (outcome) return;
       const verdict = after - before >= thresholds.flareRise ? 'flare' : after <= before - thresholds.minImprovement ? 'improved' : 'not-improved';
-      attempts.push({ exerciseId: drill.id, attempt: index === 0 ? 1 : 2, before, after, verdict, at: tick() });
+      decidedAt = tick();
+      attempts.push({ exerciseId: drill.id, attempt: index === 0 ? 1 : 2, before, after, verdict, at: decidedAt });
       current = after;
       if (verdict === 'improved') outcome = 'rehab';
       else if (verdict === 'flare') [outcome, flare] = ['avoid', true];
@@ -75,7 +81,7 @@ export function buildSession(plan: SessionPlan): Session {
     });
     if (drill.unfinished) break;
     if (!outcome) throw new Error(`drill ${drill.id} needs a second score or unfinished: true`);
-    results.push({ exerciseId: drill.id, name, outcome, flare, at: tick() });
+    results.push({ exerciseId: drill.id, name, outcome, flare, at: decidedAt });
   }
 
   const unfinished = (plan.drills ?? []).some((drill) => drill.unfinished);
