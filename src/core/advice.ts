@@ -1,6 +1,6 @@
 // Advice the source articles give, shown when the log says it applies (PRODUCT §4.7).
 import { localDate, localDateTime, ratedWords, whatWasRated } from './history.js';
-import type { Session, StoreData } from './records.js';
+import type { ExerciseResult, Session, StoreData } from './records.js';
 
 /**
  * What advice needs from the log, kept in the store's summary. It grows by a session a day, so it
@@ -66,7 +66,7 @@ export function adviceLog(sessions: readonly Session[]): AdviceLog {
     const startedMs = time(session.startedAt);
     // Attempts too, for sessions of earlier versions, whose flag only says the routine had a loading drill.
     if (session.loading && session.attempts.length > 0) log.loadedMs.push(startedMs);
-    for (const result of session.results) if (result.flare) log.flareUpsMs.push(time(result.at));
+    for (const result of session.results) if (result.flare) log.flareUpsMs.push(time(flareUpAt(session, result)));
     if (session.baseline === undefined) continue;
     const rated = whatWasRated(session.symptom, session.movement);
     let group = byRated.get(rated);
@@ -135,12 +135,21 @@ export function flareUpsToday(sessions: readonly Session[], now: Date): FlareUp[
   for (const session of sessions) {
     for (const result of session.results) {
       if (!result.flare) continue;
-      const at = new Date(result.at);
-      if (at.getTime() > now.getTime() || localDate(at) !== today) continue;
-      found.push({ exerciseId: result.exerciseId, name: result.name, at: result.at });
+      const at = flareUpAt(session, result);
+      if (time(at) > now.getTime() || localDate(new Date(at)) !== today) continue;
+      found.push({ exerciseId: result.exerciseId, name: result.name, at });
     }
   }
   return found.sort((a, b) => time(a.at) - time(b.at));
+}
+
+/**
+ * When a flare-up happened: the moment its rise was rated, which its attempt keeps. Its result may
+ * be dated later, just after a decision on the drill dated ahead of the clock (datedToCount), so
+ * that it counts; the result's time is only for records without the attempt.
+ */
+function flareUpAt(session: Session, result: ExerciseResult): string {
+  return session.attempts.find((attempt) => attempt.exerciseId === result.exerciseId && attempt.verdict === 'flare')?.at ?? result.at;
 }
 
 /**

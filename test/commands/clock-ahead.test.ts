@@ -55,6 +55,22 @@ describe('bucket decisions dated ahead of the clock', () => {
     expect(after.avoid[0].evidence).toMatchObject({ tested: 2, flares: 1 });
   });
 
+  it("leave a flare-up today known as today's, at the moment it was rated, to the advice and to a later session", async () => {
+    await decidedAhead();
+    // 06:30 in St. John's: ankle tilts flare up (4 → 8), and the person stops there.
+    expect((await run(['session', 'joint-chain', ...setUpFlags], { home, now, tty: true, answers: [4, 'done', 8, false] })).code).toBe(0);
+    const noon = new Date('2026-11-20T15:30:00Z');
+    for (const command of ['buckets', 'history']) {
+      const shown = (await run([command], { home, now: noon })).stdout.replace(/\s+/g, ' ');
+      expect(shown).toContain('A drill flared up today, at 06:30. After a flare-up, take it easy');
+    }
+    // A session later that day reminds of it first; gone on with, it leaves the next for another day.
+    const later = await run(['session', 'hip-rotation', ...setUpFlags], { home, now: noon, tty: true, answers: [true, 5, 'stop'] });
+    expect(later.prompter.asked[0]).toMatchObject({ message: 'Start a session today anyway?' });
+    expect(later.stdout.replace(/\s+/g, ' ')).toContain('Earlier today, at 06:30, Lateral ankle tilts flared up.');
+    expect(later.stdout).toMatch(/\n {2}itb session {2,}test drills from a routine, on another day\n/);
+  });
+
   it('are cleared by a reset, after which a session today and a move by hand decide again', async () => {
     await decidedAhead();
     const reset = await run(['buckets', 'reset', '--force'], { home, now });

@@ -226,6 +226,15 @@ describe('flare-ups earlier today', () => {
     expect(flareUpsToday([flared('2026-11-20T12:40:00.000Z')], new Date('2026-11-21T03:30:00.000Z'))).toEqual([]);
   });
 
+  it('goes by the moment the rise was rated, when its result had to be dated after a decision dated ahead', () => {
+    // Clamshells rose at 09:12 local; a decision on them dated a year ahead (a clock once set
+    // ahead) had its result dated just after that one, so that it counts.
+    const session = flared('2026-11-20T12:40:00.000Z');
+    session.results[1]!.at = '2027-11-20T12:00:00.001Z';
+    expect(flareUpsToday([session], at)).toEqual([{ exerciseId: 'clamshells', name: 'Clamshells', at: '2026-11-20T12:42:00.000Z' }]);
+    expect(adviceFor(storeWith({ sessions: [session] }), at)[0]!.message).toMatch(/^A drill flared up today, at 09:12\./);
+  });
+
   it('lists several oldest first, whatever order the log holds them in, and none recorded after now', () => {
     const afternoon = buildSession({ startedAt: '2026-11-20T14:00:00.000Z', baseline: 2, drills: [{ id: 'hip-hikes', scores: [6] }] });
     const morning = flared('2026-11-20T12:40:00.000Z');
