@@ -1,6 +1,8 @@
 // Advice the source articles give, shown when the log says it applies (PRODUCT §4.7).
 import { localDate, localDateTime, ratedWords, whatWasRated } from './history.js';
 import type { ExerciseResult, Session, StoreData } from './records.js';
+import { partWayStarts, type RoutineLog } from './resume.js';
+import { shownSafely } from './text.js';
 
 /**
  * What advice needs from the log, kept in the store's summary. It grows by a session a day, so it
@@ -18,6 +20,8 @@ export interface AdviceLog {
   baselines: { rated: string; said: string; startedMs: number[]; scores: number[] }[];
   /** When each flare-up was rated, in ms since 1970 (UTC). */
   flareUpsMs: number[];
+  /** Each routine's sessions, to find one left part way today (partWayStarts). */
+  routines: RoutineLog[];
 }
 
 export interface Advice {
@@ -51,14 +55,17 @@ export function adviceFor(data: StoreData, now: Date): Advice[] {
 }
 
 export function adviceFromLog(log: AdviceLog, now: Date): Advice[] {
-  return [restAfterFlareUp(log.flareUpsMs, now), loadingSpacing(log.loadedMs, now), seeAProfessional(log.baselines, now)].filter(
+  const rest = restAfterFlareUp(log.flareUpsMs, now);
+  const spacing = loadingSpacing(log.loadedMs, now);
+  return [rest, spacing && !rest ? withPartWay(spacing, log, now) : spacing, seeAProfessional(log.baselines, now)].filter(
     (advice): advice is Advice => advice !== undefined,
   );
 }
 
 export function adviceLog(sessions: readonly Session[]): AdviceLog {
-  const log: AdviceLog = { loadedMs: [], baselines: [], flareUpsMs: [] };
+  const log: AdviceLog = { loadedMs: [], baselines: [], flareUpsMs: [], routines: [] };
   const byRated = new Map<string, AdviceLog['baselines'][number]>();
+  const byRoutine = new Map<string, RoutineLog>();
   // When the newest session of each group started: the log may hold sessions out of their order
   // (a clock set wrong for a while), and `said` follows the newest.
   const newestMs = new Map<string, number>();
@@ -67,6 +74,14 @@ export function adviceLog(sessions: readonly Session[]): AdviceLog {
     // Attempts too, for sessions of earlier versions, whose flag only says the routine had a loading drill.
     if (session.loading && session.attempts.length > 0) log.loadedMs.push(startedMs);
     for (const result of session.results) if (result.flare) log.flareUpsMs.push(time(flareUpAt(session, result)));
+    let routine = byRoutine.get(session.routine);
+    if (!routine) {
+      byRoutine.set(session.routine, (routine = { routine: session.routine, startedMs: [], completed: [], gotThrough: [] }));
+      log.routines.push(routine);
+    }
+    routine.startedMs.push(startedMs);
+    routine.completed.push(session.status === 'completed');
+    routine.gotThrough.push(session.results.length);
     if (session.baseline === undefined) continue;
     const rated = whatWasRated(session.symptom, session.movement);
     let group = byRated.get(rated);
@@ -123,6 +138,21 @@ function loadingSpacing(loadedMs: readonly number[], now: Date): Advice | undefi
 }
 
 /**
+ * A routine left part way today goes on later that day as the same day's strength work (leftPartWay):
+ * when that part alone calls for the 48 hours, going on needs none. Not after a flare-up today.
+ */
+function withPartWay(spacing: Advice, log: AdviceLog, now: Date): Advice {
+  // A summary kept by an earlier version has no routines.
+  for (const routine of log.routines ?? []) {
+    const starts = partWayStarts(routine, now);
+    if (starts === undefined || loadingSpacing(log.loadedMs.filter((startedMs) => !starts.includes(startedMs)), now) !== undefined) continue;
+    const goOn = `The ${shownSafely(routine.routine)} routine you left part way today can go on later today, with its drills left: that needs no such wait.`;
+    return { ...spacing, message: `${spacing.message} ${goOn}` };
+  }
+  return spacing;
+}
+
+/**
  * The flare-ups of the person's current local day up to `now`, oldest first: after one, the
  * advice is to rest for the rest of the day. Sessions of every ending count (finished, stopped,
  * interrupted, or cut off by a crash), since the flare-up happened all the same. The day is the
@@ -144,9 +174,8 @@ export function flareUpsToday(sessions: readonly Session[], now: Date): FlareUp[
 }
 
 /**
- * When a flare-up happened: the moment its rise was rated, which its attempt keeps. Its result may
- * be dated later, just after a decision on the drill dated ahead of the clock (datedToCount), so
- * that it counts; the result's time is only for records without the attempt.
+ * When a flare-up happened: when its rise was rated. Its result may be dated later, just after a
+ * decision dated ahead of the clock (datedToCount), so that it counts.
  */
 function flareUpAt(session: Session, result: ExerciseResult): string {
   return session.attempts.find((attempt) => attempt.exerciseId === result.exerciseId && attempt.verdict === 'flare')?.at ?? result.at;

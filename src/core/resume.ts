@@ -36,3 +36,34 @@ export function leftPartWay(sessions: readonly Session[], routine: string, now: 
   const latest = partWay[0]!;
   return { sessions: partWay, passed, leftAt: latest.endedAt ?? cutOff(latest).endedAt! };
 }
+
+/** A routine's sessions as the advice log keeps them (AdviceLog), one entry of each list for each session. */
+export interface RoutineLog {
+  routine: string;
+  /** When each started, in ms since 1970 (UTC). */
+  startedMs: number[];
+  /** Whether each went through to the routine's end. */
+  completed: boolean[];
+  /** How many drills each got through (scored to a verdict, or skipped). */
+  gotThrough: number[];
+}
+
+/**
+ * When the sessions of the routine as left part way today started (the sessions of leftPartWay,
+ * found by the same rule from what the advice log keeps), or undefined when it was not left so.
+ */
+export function partWayStarts(log: RoutineLog, now: Date): number[] | undefined {
+  const today = localDate(now);
+  const earlierToday = log.startedMs
+    .map((startedMs, index) => ({ startedMs, index }))
+    .filter(({ startedMs }) => startedMs <= now.getTime() && localDate(new Date(startedMs)) === today)
+    .sort((a, b) => b.startedMs - a.startedMs);
+  const starts: number[] = [];
+  let gotThrough = 0;
+  for (const { startedMs, index } of earlierToday) {
+    if (log.completed[index]) break;
+    starts.push(startedMs);
+    gotThrough += log.gotThrough[index]!;
+  }
+  return gotThrough > 0 ? starts : undefined;
+}

@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Store } from '../../src/store/store.js';
-import { noRedFlags, setUpFlags as flags } from '../helpers/sessions.js';
+import { buildSession, noRedFlags, setUpFlags as flags } from '../helpers/sessions.js';
 import { run, tempHome } from '../helpers/run.js';
 import { CTRL_C, type Answer } from '../helpers/scripted.js';
 
@@ -111,6 +111,50 @@ describe('a routine left part way earlier today', () => {
     // Started afresh instead, the part done earlier is a strength session of its own: 48 hours apart.
     const afresh = await run(['session', 'strength', ...flags], { home, tty: true, now: later, answers: [false, false] });
     expect(afresh.prompter.asked.map((asked) => asked.message)).toEqual([question('12:00', 'Isometric glute holds (wall press), Bridges and Single-leg bridges', 6), 'Do the strength drills today anyway?']);
+  });
+});
+
+describe('a strength routine left part way, in the advice of itb buckets and itb history', () => {
+  const advice = async (command: string, now: Date) => (await run([command], { home, now })).stdout.replace(/\s+/g, ' ');
+  const goOn = 'The strength routine you left part way today can go on later today, with its drills left: that needs no such wait.';
+
+  beforeEach(async () => {
+    await Store.open({ ITB_HOME: home }).update((data) => {
+      data.screenings.push({ at: morning.toISOString(), answers: noRedFlags, proceeded: true });
+    });
+  });
+
+  it('can go on later today, while other strength work waits its 48 hours', async () => {
+    await run(['session', 'strength', ...flags], { home, tty: true, now: morning, answers: [6, 'done', 5, 'stop'] });
+    for (const command of ['buckets', 'history']) {
+      const shown = await advice(command, later);
+      expect(shown).toContain('Space loading sessions about 48 hours apart so the tissues can recover and adapt: your next one from 2026-11-22 11:00.');
+      expect(shown).toContain(goOn);
+      // On the next day, the part done is a strength session of its own, as a session then says.
+      expect(await advice(command, new Date('2026-11-21T15:30:00.000Z'))).not.toContain('left part way');
+    }
+    // Gone on with to its end, nothing is left of it.
+    await run(['session', 'strength', ...flags], { home, tty: true, now: later, answers: [true, 5, 'done', 4, ...Array<Answer>(7).fill('skip')] });
+    expect(stored().sessions.at(-1)!.status).toBe('completed');
+    expect(await advice('buckets', later)).not.toContain('left part way');
+  });
+
+  it('is not said after a flare-up, which calls for rest', async () => {
+    await run(['session', 'strength', ...flags], { home, tty: true, now: morning, answers: [3, 'done', 7, false] });
+    const flared = await advice('buckets', later);
+    expect(flared).toContain('A drill flared up today');
+    expect(flared).not.toContain('left part way');
+  });
+
+  it('is not said when a strength session before it calls for the wait anyway', async () => {
+    await Store.open({ ITB_HOME: home }).update((data) => {
+      data.sessions.push(buildSession({ startedAt: '2026-11-19T14:30:00.000Z', routine: 'strength', loading: true, baseline: 6, drills: [{ id: 'bridges', scores: [5] }] }));
+    });
+    const left = await run(['session', 'strength', ...flags], { home, tty: true, now: morning, answers: [true, 6, 'done', 5, 'stop'] });
+    expect(left.prompter.remaining).toBe(0);
+    const shown = await advice('history', later);
+    expect(shown).toContain('Space loading sessions about 48 hours apart');
+    expect(shown).not.toContain('left part way');
   });
 });
 
