@@ -142,8 +142,7 @@ function loadingSpacing(loadedMs: readonly number[], now: Date): Advice | undefi
  * when that part alone calls for the 48 hours, going on needs none. Not after a flare-up today.
  */
 function withPartWay(spacing: Advice, log: AdviceLog, now: Date): Advice {
-  // A summary kept by an earlier version has no routines.
-  for (const routine of log.routines ?? []) {
+  for (const routine of log.routines) {
     const starts = partWayStarts(routine, now);
     if (starts === undefined || loadingSpacing(log.loadedMs.filter((startedMs) => !starts.includes(startedMs)), now) !== undefined) continue;
     const goOn = `The ${shownSafely(routine.routine)} routine you left part way today can go on later today, with its drills left: that needs no such wait.`;

@@ -17,7 +17,7 @@ import { storeFile } from './store-path.js';
 export const summarySuffix = '.summary';
 
 /** Raised when the shape of the summary, or a rule it is drawn by, changes: summaries made before are not used. */
-const SUMMARY_VERSION = 8;
+const SUMMARY_VERSION = 9;
 
 interface SummaryFile {
   summaryVersion: number;
@@ -155,6 +155,7 @@ function isObservedPair(value: unknown): boolean {
 
 function isAdviceLog(value: unknown): boolean {
   if (!isObject(value) || !isNumbers(value.loadedMs) || !isNumbers(value.flareUpsMs) || !Array.isArray(value.baselines)) return false;
+  if (!Array.isArray(value.routines) || !value.routines.every(isRoutineLog)) return false;
   return value.baselines.every(
     (group: unknown) =>
       isObject(group) &&
@@ -164,6 +165,19 @@ function isAdviceLog(value: unknown): boolean {
       Array.isArray(group.scores) &&
       group.scores.length === group.startedMs.length &&
       group.scores.every(isCount),
+  );
+}
+
+function isRoutineLog(value: unknown): boolean {
+  if (!isObject(value) || typeof value.routine !== 'string' || !isNumbers(value.startedMs)) return false;
+  const { startedMs, completed, gotThrough } = value;
+  return (
+    Array.isArray(completed) &&
+    completed.length === startedMs.length &&
+    completed.every((done) => typeof done === 'boolean') &&
+    Array.isArray(gotThrough) &&
+    gotThrough.length === startedMs.length &&
+    gotThrough.every(isCount)
   );
 }
 

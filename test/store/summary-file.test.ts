@@ -91,6 +91,10 @@ describe('the summary beside the store', () => {
       { ...expected, buckets: { ...expected.buckets, observed: expected.buckets.observed.map(([id, { helpedOnRetry: _, ...seen }]) => [id, seen]) } },
       { ...expected, advice: { ...expected.advice, baselines: expected.advice.baselines.map(({ said: _, ...group }) => group) } },
       { ...expected, sessionCount: '2' },
+      // A summary of an earlier version has no routines; a damaged one, lists that do not match.
+      { ...expected, advice: { ...expected.advice, routines: undefined } },
+      { ...expected, advice: { ...expected.advice, routines: [{ routine: 'joint-chain', startedMs: [1], completed: [], gotThrough: [2] }] } },
+      { ...expected, advice: { ...expected.advice, routines: [{ routine: 'joint-chain', startedMs: [1], completed: ['no'], gotThrough: [2] }] } },
     ];
     for (const wrong of wrongShapes) {
       writeSummaryFile(file, wrong as StoreSummary);
