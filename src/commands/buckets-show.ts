@@ -9,7 +9,7 @@ import type { Evidence } from '../core/evidence.js';
 import { localDate, localDateTime } from '../core/history.js';
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
-import { mixedRatingsWords, resetWords, testedBefore } from '../export/words.js';
+import { couldNotShowWords, mixedRatingsWords, resetWords, testedBefore, tooLowWords } from '../export/words.js';
 import type { Library } from '../library/schema.js';
 import type { Colours } from '../ui/colour.js';
 import { readSummary } from '../store/summary-file.js';
@@ -70,6 +70,8 @@ function signed(value: number): string {
 function evidenceParts(evidence: Evidence): string[] {
   if (evidence.tested === 0) return ['not tested in a session yet'];
   const parts = [`helped ${evidence.helped} of ${evidence.tested}${evidence.helpedOnRetry > 0 ? ` (${evidence.helpedOnRetry} on the retry)` : ''}`];
+  const tooLow = tooLowWords(evidence);
+  if (tooLow !== undefined) parts.push(tooLow);
   if (evidence.meanChange !== null) parts.push(`mean ${signed(evidence.meanChange)}`);
   if (evidence.lastChange !== null && evidence.lastTestedAt) {
     parts.push(`last ${signed(evidence.lastChange)} on ${localDate(new Date(evidence.lastTestedAt))}`);
@@ -102,6 +104,9 @@ function drillLines(status: ExerciseStatus, colour: Colours): string[] {
   const title = [colour.bold(status.name), colour.dim(status.exerciseId), ...(flags.length > 0 ? [flags.join(' · ')] : [])];
   const lines = packed(title, 80, '    ', '  ').map((line, i) => (i === 0 ? line.slice(2) : line));
   lines.push(...packed(evidenceParts(status.evidence), 80, '    '));
+  // Set aside by a test that had no room to show help: not the same as a drill that failed.
+  const couldNotShow = couldNotShowWords(status.evidence);
+  if (couldNotShow !== undefined) lines.push(...wrap(couldNotShow, 80, '    '));
   if (status.retestDueAt) {
     const date = localDate(new Date(status.retestDueAt));
     lines.push(...wrap(status.retestDue ? `re-test ${colour.bold('due')} (since ${date})` : `re-test from ${date}`, 80, '    '));

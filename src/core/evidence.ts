@@ -1,7 +1,20 @@
 // The evidence behind a drill's bucket: how often it was tested, how often it helped, and by how
 // much, summed up in one walk through the session log.
 import { compareInstants } from './instant.js';
-import type { Attempt, ExerciseResult, Session } from './records.js';
+import type { Attempt, ExerciseResult, Session, Thresholds } from './records.js';
+
+/**
+ * What a test could not show because of the score it started from: help, when the score was
+ * below the session's minImprovement (no score after it counts as helping, so the drill was set
+ * aside whatever it did); a flare-up, when the score rose to 10, the top of the scale, by less
+ * than the session's flareRise. `from`: the score it started at; `points`: that minImprovement or
+ * flareRise.
+ */
+export interface CouldNotShow {
+  what: 'help' | 'flare-up';
+  from: number;
+  points: number;
+}
 
 export interface Evidence {
   tested: number;
@@ -12,6 +25,10 @@ export interface Evidence {
   lastChange: number | null;
   lastTestedAt: string | null;
   flares: number;
+  /** Of the tests that did not help (flare-ups aside), those that started too low to show help. */
+  tooLowToShowHelp: number;
+  /** What the newest test could not show, when it did not help; null when it could show both. */
+  lastCouldNotShow: CouldNotShow | null;
 }
 
 /** What the log says about one drill, summed up as it is walked (no list of tests is kept). */
@@ -26,6 +43,8 @@ export interface Observed {
   newestAt: string | null;
   newestChange: number | null;
   flares: number;
+  tooLowToShowHelp: number;
+  newestCouldNotShow: CouldNotShow | null;
   lastName: string | null;
   lastNameAt: string | null;
 }
@@ -46,7 +65,7 @@ export function observe(sessions: readonly Session[], onTest: (result: ExerciseR
     for (const result of session.results) {
       let seen = observed.get(result.exerciseId);
       if (!seen) {
-        seen = { tested: 0, helped: 0, helpedOnRetry: 0, changeSum: 0, changeCount: 0, newestAt: null, newestChange: null, flares: 0, lastName: null, lastNameAt: null };
+        seen = { tested: 0, helped: 0, helpedOnRetry: 0, changeSum: 0, changeCount: 0, newestAt: null, newestChange: null, flares: 0, tooLowToShowHelp: 0, newestCouldNotShow: null, lastName: null, lastNameAt: null };
         observed.set(result.exerciseId, seen);
       }
       if (seen.lastNameAt === null || compareInstants(result.at, seen.lastNameAt) >= 0) {
@@ -66,6 +85,8 @@ export function observe(sessions: readonly Session[], onTest: (result: ExerciseR
       if (result.outcome === 'skipped') continue;
       onTest(result);
       const change = deciding && first ? deciding.after - first.before : null;
+      const couldNotShow = deciding && first && result.outcome === 'avoid' && !result.flare ? hiddenBy(first, deciding, session.thresholds) : null;
+      if (couldNotShow?.what === 'help') seen.tooLowToShowHelp++;
       seen.tested++;
       if (result.outcome === 'rehab') {
         seen.helped++;
@@ -78,14 +99,24 @@ export function observe(sessions: readonly Session[], onTest: (result: ExerciseR
       if (seen.newestAt === null || compareInstants(result.at, seen.newestAt) >= 0) {
         seen.newestAt = result.at;
         seen.newestChange = change;
+        seen.newestCouldNotShow = couldNotShow;
       }
     }
   }
   return observed;
 }
 
+/** What a test set aside without a flare-up could not show from where its score started (see CouldNotShow). */
+function hiddenBy(first: Attempt, deciding: Attempt, { minImprovement, flareRise }: Thresholds): CouldNotShow | null {
+  if (first.before < minImprovement) return { what: 'help', from: first.before, points: minImprovement };
+  const atTop = [first, deciding].some((attempt) => attempt.after === 10);
+  return atTop && 10 - first.before < flareRise ? { what: 'flare-up', from: first.before, points: flareRise } : null;
+}
+
 export function evidenceOf(seen: Observed | undefined): Evidence {
-  if (!seen) return { tested: 0, helped: 0, helpedOnRetry: 0, meanChange: null, lastChange: null, lastTestedAt: null, flares: 0 };
+  if (!seen) {
+    return { tested: 0, helped: 0, helpedOnRetry: 0, meanChange: null, lastChange: null, lastTestedAt: null, flares: 0, tooLowToShowHelp: 0, lastCouldNotShow: null };
+  }
   return {
     tested: seen.tested,
     helped: seen.helped,
@@ -94,6 +125,9 @@ export function evidenceOf(seen: Observed | undefined): Evidence {
     lastChange: seen.newestChange,
     lastTestedAt: seen.newestAt,
     flares: seen.flares,
+    // A summary kept by an earlier version has neither: read as none until the store is next saved.
+    tooLowToShowHelp: seen.tooLowToShowHelp ?? 0,
+    lastCouldNotShow: seen.newestCouldNotShow ?? null,
   };
 }
 

@@ -10,6 +10,7 @@ import {
   AVOID_FOR_NOW,
   dateOf,
   dateTimeOf,
+  couldNotShowWords,
   evidenceWords,
   flagWords,
   METHOD_NOTE,
@@ -243,6 +244,8 @@ function unbrokenDates(html: string): string {
 function drillItem(status: ExerciseStatus): string {
   const ours = (words: string) => unbrokenDates(esc(words));
   const details = [ours(evidenceWords(status.evidence)), ...flagWords(status).map((flag) => (flag.includes('flare') ? `<span class="flare">${ours(flag)}</span>` : ours(flag)))];
+  const couldNotShow = couldNotShowWords(status.evidence);
+  if (couldNotShow !== undefined) details.push(ours(couldNotShow));
   const retest = retestWords(status);
   if (retest) details.push(status.retestDue ? `<span class="due">${ours(retest)}</span>` : ours(retest));
   if (status.note) details.push(`note: “${userLines(status.note)}”`);

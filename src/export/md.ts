@@ -8,6 +8,7 @@ import { bucketsScopeWords, drillNamer, readingView, type Report } from './repor
 import {
   anyRedFlag,
   AVOID_FOR_NOW,
+  couldNotShowWords,
   dateOf,
   dateTimeOf,
   evidenceWords,
@@ -196,6 +197,8 @@ export function mdOnScreen(markdown: string): string {
 
 function drillLine(status: ExerciseStatus): string {
   const details = [evidenceWords(status.evidence), ...flagWords(status)];
+  const couldNotShow = couldNotShowWords(status.evidence);
+  if (couldNotShow !== undefined) details.push(couldNotShow);
   const retest = retestWords(status);
   if (retest) details.push(status.retestDue ? `**${retest}**` : retest);
   if (status.note) details.push(`note: “${mdNote(status.note)}”`);

@@ -108,12 +108,34 @@ export function evidenceWords(evidence: Evidence): string {
   if (evidence.tested === 0) return evidence.flares > 0 ? plural(evidence.flares, 'flare') : 'not tested in a session';
   const onRetry = evidence.helpedOnRetry > 0 ? ` (${evidence.helpedOnRetry} of them only on the retry)` : '';
   const parts = [`helped ${evidence.helped} of ${plural(evidence.tested, 'test')}${onRetry}`];
+  const tooLow = tooLowWords(evidence);
+  if (tooLow !== undefined) parts.push(tooLow);
   if (evidence.meanChange !== null) parts.push(`mean change ${signed(evidence.meanChange)}`);
   if (evidence.lastChange !== null) {
     parts.push(`last ${signed(evidence.lastChange)}${evidence.lastTestedAt ? ` on ${dateOf(evidence.lastTestedAt)}` : ''}`);
   }
   if (evidence.flares > 0) parts.push(plural(evidence.flares, 'flare'));
   return parts.join(', ');
+}
+
+/**
+ * "3 started too low to show help": tests whose score was already under the fall that counts as
+ * helping. The method set them aside all the same; said, a drill that failed is told from one
+ * that had no room to help. Undefined with none.
+ */
+export function tooLowWords(evidence: Evidence): string | undefined {
+  return evidence.tooLowToShowHelp > 0 ? `${evidence.tooLowToShowHelp} started too low to show help` : undefined;
+}
+
+/** Said at a drill whose last test could not show help, or a flare-up, from the score it started at. */
+export function couldNotShowWords(evidence: Evidence): string | undefined {
+  const hidden = evidence.lastCouldNotShow;
+  if (hidden === null) return undefined;
+  if (hidden.what === 'help') {
+    const counts = hidden.points === 1 ? 'counts' : 'count';
+    return `its last test started at ${hidden.from}, too low to fall by the ${plural(hidden.points, 'point')} that ${counts} as helping: it could not show help`;
+  }
+  return `its last test went from ${hidden.from} to 10, the top of the scale: a flare-up (a rise of ${plural(hidden.points, 'point')}) could not show`;
 }
 
 /** Why a drill sits where it does: flare, moved by hand, the note, not in the library. */

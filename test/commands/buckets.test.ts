@@ -156,6 +156,22 @@ describe('itb buckets', () => {
     expect(JSON.parse(json.stdout).rehab[0].evidence).toMatchObject({ tested: 2, helped: 2, helpedOnRetry: 1 });
   });
 
+  it('tells a drill that had no room to show help from one that failed: how many tests started too low, and a note when the last one did', async () => {
+    await save((data) => {
+      data.sessions.push(
+        buildSession({ startedAt: '2026-02-20T09:00:00Z', baseline: 4, minImprovement: 2, drills: [{ id: 'clamshells', scores: [2] }] }),
+        buildSession({ startedAt: '2026-02-24T09:00:00Z', baseline: 0, drills: [{ id: 'clamshells', scores: [0, 0] }] }),
+        buildSession({ startedAt: '2026-02-27T09:00:00Z', baseline: 1, minImprovement: 2, drills: [{ id: 'clamshells', scores: [1, 1] }] }),
+      );
+    });
+    const text = (await run(['buckets'], { home, now })).stdout.replace(/\s+/g, ' ');
+    // The evidence may go on on the next line, without its "·" there.
+    expect(text).toMatch(/helped 1 of 3 · 2 started too low to show help · mean −0\.7 (· )?last 0 on 2026-02-27 /);
+    expect(text).toContain('2026-02-27 its last test started at 1, too low to fall by the 2 points that count as helping: it could not show help re-test from');
+    const json = JSON.parse((await run(['buckets', '--json'], { home, now })).stdout);
+    expect(json.avoid[0].evidence).toMatchObject({ tested: 3, helped: 1, tooLowToShowHelp: 2, lastCouldNotShow: { what: 'help', from: 1, points: 2 } });
+  });
+
   it('shows rehab with evidence, avoid with flags and re-test dates, untested, and what to run next', async () => {
     await withSessions();
     const { code, stdout } = await run(['buckets'], { home, now });
@@ -240,7 +256,7 @@ describe('itb buckets', () => {
         source: 'session',
         flare: false,
         retestDue: false,
-        evidence: { tested: 1, helped: 1, helpedOnRetry: 0, meanChange: -2, lastChange: -2, lastTestedAt: sessions[1]!.results[0]!.at, flares: 0 },
+        evidence: { tested: 1, helped: 1, helpedOnRetry: 0, meanChange: -2, lastChange: -2, lastTestedAt: sessions[1]!.results[0]!.at, flares: 0, tooLowToShowHelp: 0, lastCouldNotShow: null },
         inLibrary: true,
       },
     ]);

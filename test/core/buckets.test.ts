@@ -265,7 +265,43 @@ describe('bucketView', () => {
       lastChange: -1,
       lastTestedAt: lastResultAt(sessions[5]!),
       flares: 0,
+      tooLowToShowHelp: 0,
+      lastCouldNotShow: null,
     });
+  });
+
+  it('counts the tests that started too low to show help, and says what the last test could not show', () => {
+    const sessions = [
+      // 3 -> 1 with minImprovement 2: helped.
+      buildSession({ startedAt: '2026-01-01T10:00:00Z', baseline: 3, minImprovement: 2, drills: [{ id: 'clamshells', scores: [1] }] }),
+      // From 1 with minImprovement 2 no score helps: set aside whatever it did.
+      buildSession({ startedAt: '2026-01-02T10:00:00Z', baseline: 1, minImprovement: 2, drills: [{ id: 'clamshells', scores: [0, 0] }] }),
+      // From 0 with minImprovement 1: the same.
+      buildSession({ startedAt: '2026-01-03T10:00:00Z', baseline: 0, drills: [{ id: 'clamshells', scores: [0, 1] }] }),
+      // From 0, a flare-up shows all the same: counted as a flare, not as too low.
+      buildSession({ startedAt: '2026-01-04T10:00:00Z', baseline: 0, drills: [{ id: 'monster-walks', scores: [3] }] }),
+    ];
+    const at = new Date('2026-01-05T00:00:00Z');
+    const view = bucketView(storeWith({ sessions }), library, at);
+    const clamshells = view.avoid.find((status) => status.exerciseId === 'clamshells')!;
+    expect(clamshells.evidence).toMatchObject({ tested: 3, helped: 1, tooLowToShowHelp: 2, lastCouldNotShow: { what: 'help', from: 0, points: 1 } });
+    const walks = view.avoid.find((status) => status.exerciseId === 'monster-walks')!;
+    expect(walks.evidence).toMatchObject({ flares: 1, tooLowToShowHelp: 0, lastCouldNotShow: null });
+    // Tested again from 5 and set aside: the last test could show help, the earlier ones still count.
+    const retested = buildSession({ startedAt: '2026-01-06T10:00:00Z', baseline: 5, drills: [{ id: 'clamshells', scores: [5, 5] }] });
+    const later = bucketView(storeWith({ sessions: [...sessions, retested] }), library, at).avoid.find((status) => status.exerciseId === 'clamshells')!;
+    expect(later.evidence).toMatchObject({ tested: 4, tooLowToShowHelp: 2, lastCouldNotShow: null });
+  });
+
+  it('says when the last test rose to 10 by less than a flare-up, which then could not show', () => {
+    // From 8 with flareRise 3: 8 -> 10 and 8 -> 10 is no flare-up, only because the scale ends.
+    const topped = buildSession({ startedAt: '2026-01-01T10:00:00Z', baseline: 8, drills: [{ id: 'clamshells', scores: [10, 10] }] });
+    // From 8 to 9: the rise of 1 is what it is, not cut short by the top of the scale.
+    const rose = buildSession({ startedAt: '2026-01-01T11:00:00Z', baseline: 8, drills: [{ id: 'bridges', scores: [9, 9] }] });
+    const view = bucketView(storeWith({ sessions: [topped, rose] }), library, new Date('2026-01-02T00:00:00Z'));
+    const byId = (id: string) => view.avoid.find((status) => status.exerciseId === id)!.evidence;
+    expect(byId('clamshells')).toMatchObject({ flares: 0, tooLowToShowHelp: 0, lastCouldNotShow: { what: 'flare-up', from: 8, points: 3 } });
+    expect(byId('bridges').lastCouldNotShow).toBeNull();
   });
 
   it('measures a flare on the retry from the original before', () => {

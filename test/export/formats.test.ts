@@ -261,6 +261,38 @@ describe('markdown', () => {
     expect(toMarkdown(report)).not.toContain('only on the retry');
   });
 
+  it('tells a drill set aside by a test that started too low to show help from one that failed, and one whose flare-up could not show', () => {
+    // The lunge circles tested again from 0 and set aside: no score could count as helping.
+    // Hip hikes again from 8, up to 10 twice: with flareRise 3, no flare-up could show.
+    const store = sampleStore();
+    const three = store.sessions[2]!;
+    three.symptom = 'pain';
+    three.movement = 'single-leg squat';
+    three.baseline = 0;
+    three.attempts = [
+      { exerciseId: 'lunge-knee-circles', attempt: 1, before: 0, after: 0, verdict: 'not-improved', at: '2026-10-20T12:05:00.000Z' },
+      { exerciseId: 'lunge-knee-circles', attempt: 2, before: 0, after: 0, verdict: 'not-improved', at: '2026-10-20T12:08:00.000Z' },
+      { exerciseId: 'hip-hikes', attempt: 1, before: 8, after: 10, verdict: 'not-improved', at: '2026-10-20T12:10:00.000Z' },
+      { exerciseId: 'hip-hikes', attempt: 2, before: 8, after: 10, verdict: 'not-improved', at: '2026-10-20T12:12:00.000Z' },
+    ];
+    three.results = [
+      { exerciseId: 'lunge-knee-circles', name: 'Forward 45° lunge knee circles', outcome: 'avoid', flare: false, at: '2026-10-20T12:08:00.000Z' },
+      { exerciseId: 'hip-hikes', name: 'Hip hikes', outcome: 'avoid', flare: false, at: '2026-10-20T12:12:00.000Z' },
+    ];
+    const low = buildReport(store, library, { now: NOW });
+    const tooLow = 'helped 0 of 2 tests, 1 started too low to show help, mean change +0.5, last 0 on 2026-10-20;';
+    const note = 'its last test started at 0, too low to fall by the 1 point that counts as helping: it could not show help';
+    const topped = 'its last test went from 8 to 10, the top of the scale: a flare-up (a rise of 3 points) could not show';
+    const md = toMarkdown(low);
+    expect(md).toContain(`**Forward 45° lunge knee circles** (lunge-knee-circles): ${tooLow} ${note}; **re-test due`);
+    expect(md).toContain(`**Hip hikes** (hip-hikes): helped 0 of 2 tests, mean change +3, last +2 on 2026-10-20, 1 flare; ${topped}; **re-test due`);
+    const html = toHtml(low);
+    expect(html).toContain(`${tooLow.replace('2026-10-20', '<span class="day">2026-10-20</span>')} ${note}; <span class="due">re-test due`);
+    expect(html).toContain(`${topped}; <span class="due">re-test due`);
+    // The sample store's drills could show both: nothing is said.
+    expect(toMarkdown(report)).not.toMatch(/too low|could not show/);
+  });
+
   it('says there are no sessions yet for an empty store, and none in a period without them', () => {
     const md = toMarkdown(buildReport(emptyStore(), library, { now: NOW }));
     expect(md).toContain('**No sessions yet.** There are no scores to report.');
