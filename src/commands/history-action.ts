@@ -1,7 +1,7 @@
 // What `itb history` does (declared in history.ts).
 import type { Command } from 'commander';
 import { adviceFor } from '../core/advice.js';
-import { localDate, localDateTime, scoreSeries, sessionsSince, sessionSummaries, scoresWords, trendsOf, whatWasRated, type ScorePoint, type SessionSummary, type Trend } from '../core/history.js';
+import { keptAside, localDate, localDateTime, scoreSeries, sessionsSince, sessionSummaries, scoresWords, trendsOf, whatWasRated, type KeptAside, type ScorePoint, type SessionSummary, type Trend } from '../core/history.js';
 import type { Context } from '../context.js';
 import type { Colours } from '../ui/colour.js';
 import { pointsShown, sparkline, sparkTop } from '../ui/sparkline.js';
@@ -43,7 +43,9 @@ export async function showHistory(ctx: Context, options: HistoryOptions, self: C
     ctx.stdout.write(`${lines.join('\n')}\n`);
     return;
   }
-  const out = sessionTable(listed, colour);
+  // Drills a session kept aside (a re-test that found no change) are told from those it set aside anew.
+  const kept = keptAside(data.sessions, data.moves, data.bucketsResetAt);
+  const out = sessionTable(listed, colour, kept);
   if (unlisted > 0) {
     // Every one of the period asked for, not of all time.
     const all = `${itb} history${sinceDay === undefined ? '' : ` --since ${sinceDay}`} --all`;
@@ -61,12 +63,19 @@ export async function showHistory(ctx: Context, options: HistoryOptions, self: C
   ctx.stdout.write(`${out.join('\n')}\n`);
 }
 
-/** What a session came to, in parts: "3 helped", "1 set aside (1 flare)", "stopped early". */
-function resultsParts(summary: SessionSummary, colour: Colours): string[] {
+/**
+ * What a session came to, in parts: "3 helped", "1 set aside (1 flare)", "2 still set aside" (set
+ * aside before it, and again at it), "stopped early".
+ */
+function resultsParts(summary: SessionSummary, colour: Colours, kept: KeptAside | undefined): string[] {
   // In the terminal's own colour: green and yellow words all but vanish on a white background.
   const parts: string[] = [];
+  const flares = (count: number) => (count > 0 ? ` (${plural(count, 'flare')})` : '');
+  const keptAside = kept?.aside ?? 0;
+  const keptFlares = kept?.flares ?? 0;
   if (summary.helped > 0) parts.push(`${summary.helped} helped`);
-  if (summary.avoided > 0) parts.push(`${summary.avoided} set aside${summary.flares > 0 ? ` (${plural(summary.flares, 'flare')})` : ''}`);
+  if (summary.avoided > keptAside) parts.push(`${summary.avoided - keptAside} set aside${flares(summary.flares - keptFlares)}`);
+  if (keptAside > 0) parts.push(`${keptAside} still set aside${flares(keptFlares)}`);
   if (summary.skipped > 0) parts.push(`${summary.skipped} skipped`);
   if (parts.length === 0) parts.push(colour.dim('no drills finished'));
   if (summary.status === 'interrupted') parts.push(colour.bold('interrupted'));
@@ -75,7 +84,7 @@ function resultsParts(summary: SessionSummary, colour: Colours): string[] {
   return parts;
 }
 
-function sessionTable(summaries: SessionSummary[], colour: Colours): string[] {
+function sessionTable(summaries: SessionSummary[], colour: Colours, kept: Map<string, KeptAside>): string[] {
   const what = (summary: SessionSummary) => `${summary.symptom} during ${summary.movement}`;
   // Usually every session rates the same symptom in the same movement (they are remembered):
   // then say it once above the table, as the newest session typed it, and give the room to the results.
@@ -87,7 +96,7 @@ function sessionTable(summaries: SessionSummary[], colour: Colours): string[] {
     routine: summary.routine,
     what: what(summary),
     scores: scoresWords(summary, '–'),
-    results: resultsParts(summary, colour),
+    results: resultsParts(summary, colour, kept.get(summary.id)),
   }));
   const screen = onScreen(COLUMNS);
   const left = (withRoutine: boolean, results: string[]) =>

@@ -60,6 +60,20 @@ describe('itb history', () => {
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
   });
 
+  it('says "still set aside" for drills a re-test kept aside, not that the session set them aside anew', async () => {
+    const retest = buildSession({
+      startedAt: '2026-03-08T12:00:00Z',
+      routine: 'retest',
+      baseline: 5,
+      drills: [{ id: 'hip-hikes', scores: [5, 5] }, { id: 'clamshells', scores: [5, 5] }],
+    });
+    await withSessions(first, retest);
+    const { stdout } = await run(['history'], { home, now });
+    // Hip hikes was set aside on 1 March; clamshells had helped then.
+    expect(stdout.split('\n').find((line) => line.startsWith(localDateTime(new Date(retest.startedAt))))).toMatch(/5 → 5\s+1 set aside · 1 still set aside$/);
+    expect(stdout.split('\n').find((line) => line.startsWith(localDateTime(new Date(first.startedAt))))).toMatch(/1 helped · 1 set aside · 1 skipped$/);
+  });
+
   it('shows the baseline alone for a session that scored no exercise after it', async () => {
     const rested = buildSession({ startedAt: '2026-03-07T12:00:00Z', baseline: 7, status: 'stopped', drills: [{ id: 'bridges', skipped: true }] });
     await withSessions(first, rested);
@@ -74,7 +88,8 @@ describe('itb history', () => {
     const flared = buildSession({ startedAt: '2026-03-06T12:00:00Z', routine: 'strength', baseline: 3, drills: [{ id: 'hip-hikes', scores: [7] }, { id: 'bridges', scores: [7, 8] }] });
     await withSessions(first, flared);
     const { stdout } = await run(['history'], { home, now });
-    expect(stdout.split('\n').find((line) => line.startsWith(localDateTime(new Date(flared.startedAt))))).toMatch(/3 → 8\s+2 set aside \(1 flare\)$/);
+    // Hip hikes, the flare-up, was set aside already in the first session.
+    expect(stdout.split('\n').find((line) => line.startsWith(localDateTime(new Date(flared.startedAt))))).toMatch(/3 → 8\s+1 set aside · 1 still set aside \(1 flare\)$/);
     const json = JSON.parse((await run(['history', '--json'], { home, now })).stdout);
     expect(json.sessions[0]).toMatchObject({ avoided: 2, flares: 1 });
   });

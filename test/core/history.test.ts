@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scoreSeries, scoresWords, sessionsSince, sessionSummaries, trendsOf } from '../../src/core/history.js';
+import { keptAside, scoreSeries, scoresWords, sessionsSince, sessionSummaries, trendsOf } from '../../src/core/history.js';
 import { sparkline, sparkTop } from '../../src/ui/sparkline.js';
 import { buildSession } from '../helpers/sessions.js';
 
@@ -54,6 +54,25 @@ describe('sessionSummaries', () => {
       drills: [{ id: 'hip-hikes', scores: [7] }, { id: 'bridges', scores: [7, 7] }, { id: 'clamshells', scores: [10] }],
     });
     expect(sessionSummaries([flared])[0]).toMatchObject({ helped: 0, avoided: 3, flares: 2, final: 10 });
+  });
+
+  it('tells the drills a session kept aside, set aside already when it started, from those it set aside anew', () => {
+    const first = buildSession({ id: 'first', startedAt: '2026-01-01T10:00:00Z', baseline: 5, drills: [{ id: 'hip-hikes', scores: [5, 5] }, { id: 'bridges', scores: [5, 6] }, { id: 'clamshells', scores: [3] }] });
+    // Hip hikes set aside again, bridges again after a flare-up, clamshells set aside anew: it had helped.
+    const retest = buildSession({
+      id: 'retest',
+      startedAt: '2026-01-20T10:00:00Z',
+      routine: 'retest',
+      baseline: 5,
+      drills: [{ id: 'hip-hikes', scores: [5, 5] }, { id: 'bridges', scores: [8] }, { id: 'clamshells', scores: [5, 5] }],
+    });
+    expect(keptAside([first, retest], [])).toEqual(new Map([['retest', { aside: 2, flares: 1 }]]));
+    // Moved to rehab by hand in between: set aside anew. A move at the same instant as a result wins.
+    const moved = { exerciseId: 'hip-hikes', bucket: 'rehab' as const, at: first.results[0]!.at };
+    expect(keptAside([first, retest], [moved]).get('retest')).toEqual({ aside: 1, flares: 1 });
+    // After a reset of the buckets every drill is set aside anew; a reset after the session changes nothing.
+    expect(keptAside([first, retest], [], '2026-01-10T00:00:00.000Z').size).toBe(0);
+    expect(keptAside([first, retest], [], '2026-02-01T00:00:00.000Z').get('retest')).toEqual({ aside: 2, flares: 1 });
   });
 
   it('uses the baseline as the final score when no drill was rated', () => {
