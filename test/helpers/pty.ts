@@ -9,8 +9,26 @@ export const BIN = fileURLToPath(new URL('../../bin/itb.js', import.meta.url));
 
 export const keys = { enter: '\r', down: '\x1b[B', up: '\x1b[A', ctrlC: '\x03', ctrlD: '\x04', ctrlZ: '\x1a' };
 
+/**
+ * Where the unfinished colour or cursor code at the end of `output` starts, if one does (its
+ * length if none does). Output arrives in pieces, and a code cut in two is not removed as one:
+ * "\x1b[" would show, and "\x1b[1" be taken for a whole code, until the rest came.
+ */
+function unfinishedCodeAt(output: string): number {
+  const start = output.lastIndexOf('\x1b');
+  if (start < 0) return output.length;
+  const complete = /^(?:\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[ -/]*[0-Z\\^-~])/;
+  return complete.test(output.slice(start)) ? output.length : start;
+}
+
 export class Terminal {
   private output = '';
+  /** What the output shows, without its codes, up to `unfinished`: it only ever grows. */
+  private shown = '';
+  /** The start of a code at the end of the output whose rest has yet to come. */
+  private unfinished = '';
+  /** The exit code, once the program has ended and all it wrote has been read. */
+  private exitCode: number | undefined;
   private readonly pty: IPty;
   /** Resolves with the exit code when the program ends. */
   readonly exited: Promise<number>;
@@ -28,8 +46,20 @@ export class Terminal {
       cwd: process.cwd(),
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TERM: 'xterm-256color', ...env },
     });
-    this.pty.onData((data) => (this.output += data));
-    this.exited = new Promise((resolve) => this.pty.onExit(({ exitCode }) => resolve(exitCode)));
+    this.pty.onData((data) => {
+      this.output += data;
+      const arrived = this.unfinished + data;
+      const cut = unfinishedCodeAt(arrived);
+      this.shown += stripVTControlCharacters(arrived.slice(0, cut));
+      this.unfinished = arrived.slice(cut);
+    });
+    // node-pty reports the end once the terminal's last output has been read.
+    this.exited = new Promise((resolve) =>
+      this.pty.onExit(({ exitCode }) => {
+        this.exitCode = exitCode;
+        resolve(exitCode);
+      }),
+    );
   }
 
   /** Everything sent to the terminal so far, codes and all. */
@@ -39,21 +69,26 @@ export class Terminal {
 
   /** Everything shown so far, without colour and cursor codes. */
   get text(): string {
-    return stripVTControlCharacters(this.output);
+    return this.exitCode === undefined ? this.shown : this.shown + stripVTControlCharacters(this.unfinished);
   }
 
-  /** Waits until text matching `pattern` appears after the previous match. */
-  async waitFor(pattern: RegExp | string, timeoutMs = 15_000): Promise<void> {
+  /**
+   * Waits until text matching `pattern` appears after the previous match. Fails once the program
+   * has ended without showing it, or after `timeoutMs` (room for a busy machine).
+   */
+  async waitFor(pattern: RegExp | string, timeoutMs = 30_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
+      const ended = this.exitCode !== undefined;
       const rest = this.text.slice(this.cursor);
       const index = typeof pattern === 'string' ? rest.indexOf(pattern) : rest.search(pattern);
       if (index >= 0) {
         this.cursor += index + 1;
         return;
       }
-      if (Date.now() > deadline) {
-        throw new Error(`timed out waiting for ${String(pattern)}; the screen ended with:\n${this.text.slice(-1500)}`);
+      if (ended || Date.now() > deadline) {
+        const why = ended ? `the program ended (exit code ${this.exitCode}) without showing` : 'timed out waiting for';
+        throw new Error(`${why} ${String(pattern)}; the screen ended with:\n${this.text.slice(-1500)}`);
       }
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
@@ -74,7 +109,7 @@ export class Terminal {
   }
 
   /** Sends `signal` to the program, as `kill` does from another shell (SIGCONT: as `fg` does). */
-  signal(signal: 'SIGTERM' | 'SIGHUP' | 'SIGINT' | 'SIGKILL' | 'SIGCONT'): void {
+  signal(signal: 'SIGTERM' | 'SIGHUP' | 'SIGINT' | 'SIGKILL' | 'SIGCONT' | 'SIGSTOP'): void {
     this.pty.kill(signal);
   }
 
@@ -83,12 +118,25 @@ export class Terminal {
     (this.pty as IPty & { destroy(): void }).destroy();
   }
 
+  /** Hangs up on the program; one stopped (SIGSTOP) is woken to take it. */
   kill(): void {
+    if (this.exitCode !== undefined) return; // its process id may be another's by now
     try {
-      this.pty.kill();
+      this.pty.kill('SIGHUP');
+      this.pty.kill('SIGCONT');
     } catch {
       // already gone
     }
+  }
+
+  /** Ends the program and waits until it has: after a hang-up, then, if it stays, a SIGKILL. */
+  async end(): Promise<void> {
+    this.kill();
+    let waiting: NodeJS.Timeout | undefined;
+    const stayed = new Promise<boolean>((resolve) => (waiting = setTimeout(() => resolve(true), 20_000)));
+    if (await Promise.race([this.exited.then(() => false), stayed])) this.pty.kill('SIGKILL');
+    clearTimeout(waiting);
+    await this.exited;
   }
 }
 
