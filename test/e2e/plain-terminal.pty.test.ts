@@ -1,27 +1,11 @@
 // A session in a terminal that cannot move its cursor (TERM=dumb, as in Emacs's shell): the
 // built binary in a real pseudo-terminal, typed at a line at a time, its questions as plain lines.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { keys, passRedFlagScreen, Terminal } from '../helpers/pty.js';
-import { tempHome } from '../helpers/run.js';
+import { describe, expect, it } from 'vitest';
+import { keys, passRedFlagScreen } from '../helpers/pty.js';
+import { terminalsOnFreshHome } from '../helpers/pty-home.js';
 
-let home: string;
-let cleanup: () => void;
-const open: Terminal[] = [];
-beforeEach(() => ({ home, cleanup } = tempHome()));
-afterEach(() => {
-  open.splice(0).forEach((terminal) => terminal.kill());
-  cleanup();
-});
+const { itb, storeOf } = terminalsOnFreshHome({ env: { TERM: 'dumb' }, cols: 80 });
 
-function itb(args: string[]): Terminal {
-  const terminal = new Terminal(args, { ITB_HOME: home, TERM: 'dumb' }, 80);
-  open.push(terminal);
-  return terminal;
-}
-
-const storeOf = () => JSON.parse(readFileSync(join(home, 'store.json'), 'utf8'));
 const pick = 'Type its number and press Enter';
 
 describe('itb session under TERM=dumb', () => {

@@ -2,36 +2,20 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BIN, keys, passRedFlagScreen, Terminal } from '../helpers/pty.js';
-import { tempHome } from '../helpers/run.js';
+import { describe, expect, it } from 'vitest';
+import { BIN, keys, passRedFlagScreen, type Terminal } from '../helpers/pty.js';
+import { terminalsOnFreshHome } from '../helpers/pty-home.js';
 import { buildSession } from '../helpers/sessions.js';
 import { projectBuckets } from '../../src/core/buckets.js';
 import { Store } from '../../src/store/store.js';
 
-let home: string;
-let cleanup: () => void;
-const open: Terminal[] = [];
-beforeEach(() => ({ home, cleanup } = tempHome()));
-afterEach(() => {
-  open.splice(0).forEach((terminal) => terminal.kill());
-  cleanup();
-});
-
-function itb(args: string[], cols?: number): Terminal {
-  const terminal = new Terminal(args, { ITB_HOME: home }, cols);
-  open.push(terminal);
-  return terminal;
-}
+const { home, itb, storeOf, storeExists } = terminalsOnFreshHome();
 
 /**
  * The environment of a command run without a terminal: only what it needs, so that an ITB_DATA,
  * FORCE_COLOR or XDG_CONFIG_HOME of the machine running the tests cannot change what it does.
  */
-const plainEnv = () => ({ PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ITB_HOME: home, NO_COLOR: '1' });
-
-const storeOf = () => JSON.parse(readFileSync(join(home, 'store.json'), 'utf8'));
-const storeOfExists = () => existsSync(join(home, 'store.json'));
+const plainEnv = () => ({ PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ITB_HOME: home(), NO_COLOR: '1' });
 
 describe('itb session in a terminal', () => {
   it('runs a whole session typed by a person, wrong scores included', async () => {
@@ -99,7 +83,7 @@ describe('itb session in a terminal', () => {
       'rehab-hip-circles': 'avoid+flare',
       'opposite-scapular-camshafts': 'rehab',
     });
-    expect(statSync(join(home, 'store.json')).mode & 0o777).toBe(0o600);
+    expect(statSync(join(home(), 'store.json')).mode & 0o777).toBe(0o600);
 
     // What the user runs next shows the same result.
     const shown = spawnSync(process.execPath, [BIN, 'buckets', '--json'], { env: plainEnv(), encoding: 'utf8' });
@@ -132,7 +116,7 @@ describe('itb session in a terminal', () => {
     // and a re-test are both on offer, the joint chain (run last) first in line.
     const startedAt = new Date(Date.now() - 21 * 24 * 60 * 60 * 1000).toISOString();
     const past = buildSession({ startedAt, routine: 'joint-chain', baseline: 6, drills: [{ id: 'lateral-ankle-tilts', scores: [4] }, { id: 'lunge-knee-circles', scores: [4, 4] }] });
-    await Store.open({ ITB_HOME: home }).update((data) => {
+    await Store.open({ ITB_HOME: home() }).update((data) => {
       data.screenings.push({ at: startedAt, answers: {}, proceeded: true });
       data.sessions.push(past);
       data.buckets = projectBuckets(data.sessions, data.moves);
@@ -220,10 +204,10 @@ describe('itb session in a terminal', () => {
     // may start, and takes the lock over.
     // Stopped just after a refresh of its lock: one stopped in the middle of it would finish it on
     // the lock of the second session once brought back.
-    const lock = join(home, 'session.lock');
+    const lock = join(home(), 'session.lock');
     const dated = statSync(lock).mtimeMs;
     while (statSync(lock).mtimeMs === dated) await new Promise((resolve) => setTimeout(resolve, 10));
-    first.signal('SIGSTOP' as 'SIGCONT');
+    first.signal('SIGSTOP');
     utimesSync(lock, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
     const second = itb(args);
     await second.waitFor('Rate your pain (0 = none');
@@ -281,11 +265,11 @@ describe('itb session in a terminal', () => {
     });
     expect(code).toBe(130);
     expect(t.text).toContain('Session interrupted. Kept: your baseline (6) and 1 finished drill');
-    expect(readdirSync(home).filter((name) => name.includes('lock'))).toEqual([]);
+    expect(readdirSync(home()).filter((name) => name.includes('lock'))).toEqual([]);
   });
 
   it('wraps its text to a narrow terminal, such as a phone screen', async () => {
-    const t = itb(['session', 'joint-chain', '--side', 'left', '--symptom', 'pain', '--movement', 'lunge'], 44);
+    const t = itb(['session', 'joint-chain', '--side', 'left', '--symptom', 'pain', '--movement', 'lunge'], { cols: 44 });
     await passRedFlagScreen(t);
     // The question itself is wrapped too (by the prompt library): wait for its start.
     await t.answer('Rate your pain (0 = none', '6');
@@ -300,7 +284,7 @@ describe('itb session in a terminal', () => {
   });
 
   it('breaks its questions, answers and countdown between words on a terminal of 50 columns', async () => {
-    const t = itb(['session', 'balance', '--side', 'left', '--symptom', 'pain', '--movement', 'Step-down'], 50);
+    const t = itb(['session', 'balance', '--side', 'left', '--symptom', 'pain', '--movement', 'Step-down'], { cols: 50 });
     await passRedFlagScreen(t);
     // The question broken before the edge, with room for the answer on its last line.
     await t.waitFor(/\? Rate your pain \(0 = none, 10 = worst\r?\nimaginable\):/);
@@ -321,7 +305,7 @@ describe('itb session in a terminal', () => {
   });
 
   it('puts a typed answer too long to follow its question on the line under it, broken between words, on a terminal of 50 columns', async () => {
-    const t = itb(['session', 'balance', '--side', 'left', '--symptom', 'pain'], 50);
+    const t = itb(['session', 'balance', '--side', 'left', '--symptom', 'pain'], { cols: 50 });
     await passRedFlagScreen(t);
     await t.waitFor('Which test movement');
     await t.waitFor('Something else (type it)');
@@ -334,7 +318,7 @@ describe('itb session in a terminal', () => {
   });
 
   it('breaks the line of what is rated, and of the scores in the summary, between their parts on a terminal of 50 columns', async () => {
-    const t = itb(['session', 'joint-chain', '--side', 'left', '--symptom', 'pain', '--movement', 'single-leg-squat'], 50);
+    const t = itb(['session', 'joint-chain', '--side', 'left', '--symptom', 'pain', '--movement', 'single-leg-squat'], { cols: 50 });
     await passRedFlagScreen(t);
     // Not "… single-leg squat · painful" and "side: left" on the next line.
     await t.waitFor(/\nRating pain during: single-leg squat\r?\npainful side: left\r?\n/);
@@ -353,7 +337,7 @@ describe('itb session in a terminal', () => {
     // "✔ Which routine? Hip and glute strength (9 drills)" is 50 columns, and "✔ Describe the
     // test movement: " and 20 letters too: a line that fills the terminal exactly would be
     // followed by an empty one.
-    const t = itb(['session', '--side', 'left', '--symptom', 'pain'], 50);
+    const t = itb(['session', '--side', 'left', '--symptom', 'pain'], { cols: 50 });
     await passRedFlagScreen(t);
     await t.waitFor('Which routine?');
     await t.waitFor('↑↓ navigate');
@@ -375,7 +359,7 @@ describe('itb session in a terminal', () => {
   async function balanceSetAside(): Promise<void> {
     const startedAt = new Date(Date.now() - 48 * 60 * 60 * 1000).toISOString();
     const flared = buildSession({ startedAt, routine: 'balance', baseline: 2, drills: [{ id: 'single-leg-stand', scores: [5] }, { id: 'single-leg-stand-foam-pad', scores: [8] }] });
-    await Store.open({ ITB_HOME: home }).update((data) => {
+    await Store.open({ ITB_HOME: home() }).update((data) => {
       data.screenings.push({ at: startedAt, answers: {}, proceeded: true });
       data.sessions.push(flared);
       data.buckets = projectBuckets(data.sessions, data.moves);
@@ -384,7 +368,7 @@ describe('itb session in a terminal', () => {
 
   it('breaks a routine that cannot run today between words, with why, on a terminal of 50 columns', async () => {
     await balanceSetAside();
-    const t = itb(['session'], 50);
+    const t = itb(['session'], { cols: 50 });
     await t.waitFor('Which routine?');
     await t.waitFor('Warm-up');
     expect(t.text).toMatch(/- Single-leg balance \(both drills are set aside;\r?\n {2}re-test from \d{4}-\d\d-\d\d\)\r?\n {2}Warm-up/);
@@ -419,27 +403,25 @@ describe('itb session in a terminal', () => {
     // Started a minute before: the baseline, then a minute later the rise from 4 to 7, and its result with it.
     const startedAt = new Date(flaredAt - 60 * 1000).toISOString();
     const flared = buildSession({ startedAt, routine: 'strength', baseline: 4, status: 'interrupted', drills: [{ id: 'clamshells', scores: [7] }] });
-    await Store.open({ ITB_HOME: home }).update((data) => {
+    await Store.open({ ITB_HOME: home() }).update((data) => {
       data.screenings.push({ at: startedAt, answers: {}, proceeded: true });
       data.sessions.push(flared);
       data.buckets = projectBuckets(data.sessions, data.moves);
     });
-    const before = readFileSync(join(home, 'store.json'), 'utf8');
+    const before = readFileSync(join(home(), 'store.json'), 'utf8');
     // The time of day of the flare-up in that zone.
     const clock = new Date(flaredAt + offsetMs).toISOString().slice(11, 16);
-    const session = () => new Terminal(['session', 'joint-chain', '--side', 'left', '--symptom', 'pain', '--movement', 'lunge'], { ITB_HOME: home, TZ: zone });
+    const session = () => itb(['session', 'joint-chain', '--side', 'left', '--symptom', 'pain', '--movement', 'lunge'], { env: { TZ: zone } });
 
     const resting = session();
-    open.push(resting);
     await resting.waitFor(`Earlier today, at ${clock}, Clamshells flared up.`);
     await resting.waitFor('take it easy for the rest of the day');
     await resting.answer('Start a session today anyway? (y/N)', '');
     await resting.waitFor('Resting today is a sound choice. Nothing was recorded.');
     expect(await resting.exited).toBe(0);
-    expect(readFileSync(join(home, 'store.json'), 'utf8')).toBe(before);
+    expect(readFileSync(join(home(), 'store.json'), 'utf8')).toBe(before);
 
     const goingOn = session();
-    open.push(goingOn);
     await goingOn.answer('Start a session today anyway?', 'y');
     await goingOn.waitFor("After today's flare-up, start gently");
     await goingOn.answer('Rate your pain (0 = none', '5');
@@ -453,8 +435,7 @@ describe('itb session in a terminal', () => {
     // A movement typed last time, then the library's six, then "Something else": eight choices.
     const set = spawnSync(process.execPath, [BIN, 'settings', 'movement', 'going downstairs'], { env: plainEnv(), encoding: 'utf8' });
     expect(set.status).toBe(0);
-    const t = new Terminal(['session', 'warm-up', '--side', 'left', '--symptom', 'pain'], { ITB_HOME: home }, 80, 24);
-    open.push(t);
+    const t = itb(['session', 'warm-up', '--side', 'left', '--symptom', 'pain'], { cols: 80, rows: 24 });
     await passRedFlagScreen(t);
     await t.waitFor('Which test movement');
     await t.waitFor('going downstairs (last time)');
@@ -487,7 +468,7 @@ describe('itb session in a terminal', () => {
     await t.answer('When you have done the drill', '');
     // Three sets on each side: six holds, counted.
     await t.waitFor(/⏱ Hold 1 of 6: ■+·* \d+ s left {2}\(Enter to end early\)/);
-    await t.waitFor(/\d+ s left/); // it keeps ticking
+    await t.waitFor(/⏱ Hold 1 of 6: ■+·* \d+ s left/); // drawn again: it keeps ticking
     await t.type(keys.enter);
     await t.waitFor('ended early');
     // Back at the same question, the next hold first in line: Enter out of habit starts it.
@@ -513,9 +494,8 @@ describe('itb session in a terminal', () => {
     const colourCode = /\x1b\[[0-9;]*m/;
     const cases = [[['--no-color'], {}], [['--no-color'], { FORCE_COLOR: '1' }], [[], { TERM: 'dumb' }], [[], {}]] as const;
     for (const [args, env] of cases) {
-      const t = new Terminal([...args, 'session', 'balance', '--side', 'left', '--symptom', 'pain', '--movement', 'stairs'], { ITB_HOME: home, ...env });
-      open.push(t);
-      if (!storeOfExists()) await passRedFlagScreen(t); // the first run only
+      const t = itb([...args, 'session', 'balance', '--side', 'left', '--symptom', 'pain', '--movement', 'stairs'], { env });
+      if (!storeExists()) await passRedFlagScreen(t); // the first run only
       await t.answer('Rate your pain', '4');
       await t.waitFor('When you have done the drill');
       await t.type(keys.ctrlC);
