@@ -125,9 +125,8 @@ export function evidenceOf(seen: Observed | undefined): Evidence {
     lastChange: seen.newestChange,
     lastTestedAt: seen.newestAt,
     flares: seen.flares,
-    // A summary kept by an earlier version has neither: read as none until the store is next saved.
-    tooLowToShowHelp: seen.tooLowToShowHelp ?? 0,
-    lastCouldNotShow: seen.newestCouldNotShow ?? null,
+    tooLowToShowHelp: seen.tooLowToShowHelp,
+    lastCouldNotShow: seen.newestCouldNotShow,
   };
 }
 

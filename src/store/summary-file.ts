@@ -144,13 +144,18 @@ function isObservedPair(value: unknown): boolean {
   if (!Array.isArray(value) || value.length !== 2 || typeof value[0] !== 'string' || !isObject(value[1])) return false;
   const seen = value[1];
   return (
-    [seen.tested, seen.helped, seen.helpedOnRetry, seen.changeCount, seen.flares].every(isCount) &&
+    [seen.tested, seen.helped, seen.helpedOnRetry, seen.changeCount, seen.flares, seen.tooLowToShowHelp].every(isCount) &&
+    (seen.newestCouldNotShow === null || isCouldNotShow(seen.newestCouldNotShow)) &&
     typeof seen.changeSum === 'number' &&
     isNumberOrNull(seen.newestChange) &&
     isInstantOrNull(seen.newestAt) &&
     isInstantOrNull(seen.lastNameAt) &&
     (seen.lastName === null || typeof seen.lastName === 'string')
   );
+}
+
+function isCouldNotShow(value: unknown): boolean {
+  return isObject(value) && (value.what === 'help' || value.what === 'flare-up') && isCount(value.from) && isCount(value.points);
 }
 
 function isAdviceLog(value: unknown): boolean {
