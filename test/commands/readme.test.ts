@@ -1,0 +1,60 @@
+// The README's examples, as the program prints them today: a newcomer copies them and compares.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { run, tempHome } from '../helpers/run.js';
+
+const readme = readFileSync(join(import.meta.dirname, '../../README.md'), 'utf8');
+
+/** The lines of the README's first ```text block after `after`. */
+function block(after: string): string[] {
+  const from = readme.indexOf(after);
+  expect(from, after).toBeGreaterThan(-1);
+  return /```text\n([\s\S]*?)```/.exec(readme.slice(from))![1]!.trimEnd().split('\n');
+}
+
+/** The words of a command line as a shell splits them, double quotes kept together. */
+function words(line: string): string[] {
+  return [...line.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]!);
+}
+
+let home: string;
+let cleanup: () => void;
+beforeEach(() => ({ home, cleanup } = tempHome()));
+afterEach(() => cleanup());
+
+describe('the README', () => {
+  it('shows a short session as it runs: every line it quotes is printed, in order, and every question it quotes with its answer', async () => {
+    const lines = block('Here is a short session, as you see it');
+    const argv = words(lines[0]!.replace(/^\$ itb /, ''));
+    const safetyScreen = [false, false, false, false, false, false];
+    const answers = [6, 'done', 4, 'done', 4, 'done', 5, 'stop'];
+    const result = await run(argv, { home, tty: true, now: new Date('2026-11-21T09:00:00Z'), answers: [...safetyScreen, ...answers] });
+    expect(result.code).toBe(0);
+
+    // The questions, as the terminal leaves them once answered (the safety questions come before the example).
+    const asked = result.prompter.asked
+      .filter((q) => q.kind !== 'confirm')
+      .map((q) => `✔ ${q.message} ${q.kind === 'select' ? q.choiceNames![q.choices!.indexOf(String(q.answer))] : q.answer}`);
+    let next = 0;
+    for (const line of lines.filter((shown) => shown.startsWith('✔ '))) {
+      const found = asked.indexOf(line, next);
+      expect(found, `README question not asked (in this order): ${line}`).toBeGreaterThan(-1);
+      next = found + 1;
+    }
+
+    // Every other line is printed, in the same order; a line ending in "..." is the start of one.
+    const printed = result.stdout.split('\n');
+    let at = 0;
+    for (const line of lines.slice(1)) {
+      if (line.startsWith('✔ ') || line.trim() === '' || line.trim() === '...') continue;
+      const start = line.endsWith(' ...') ? line.slice(0, -' ...'.length) : undefined;
+      const found = printed.findIndex((shown, i) => i >= at && (start === undefined ? shown === line : shown.startsWith(start)));
+      expect(found, `README line not printed (in this order): ${line}`).toBeGreaterThan(-1);
+      at = found + 1;
+    }
+    // From the summary on, nothing is left out.
+    const summary = lines.indexOf('Session summary');
+    expect(result.stdout.slice(result.stdout.indexOf('Session summary')).trimEnd()).toBe(lines.slice(summary).join('\n'));
+  });
+});
