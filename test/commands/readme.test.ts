@@ -57,4 +57,20 @@ describe('the README', () => {
     const summary = lines.indexOf('Session summary');
     expect(result.stdout.slice(result.stdout.indexOf('Session summary')).trimEnd()).toBe(lines.slice(summary).join('\n'));
   });
+
+  it('lists under "JSON for scripts" every command that prints JSON with --json, and each key of the settings it prints', async () => {
+    const section = readme.slice(readme.indexOf('### JSON for scripts'), readme.indexOf('### The trend'));
+    const commands = [...(await run(['--help'], { home })).stdout.matchAll(/^ {2}([a-z]+) \[?/gm)].map((m) => m[1]!);
+    expect(commands.length).toBeGreaterThan(5);
+    const library = join(import.meta.dirname, '../../data/library.yaml');
+    // export has a section of its own: its --json is the JSON backup.
+    for (const command of commands.filter((c) => c !== 'export' && c !== 'help')) {
+      const result = await run(command === 'validate' ? [command, library, '--json'] : [command, '--json'], { home });
+      if (result.code !== 0) continue;
+      JSON.parse(result.stdout);
+      expect(section, command).toContain(`| \`itb ${command}`);
+    }
+    const settings = JSON.parse((await run(['settings', '--json'], { home })).stdout);
+    expect(section).toContain(`\`{ ${Object.keys(settings).join(', ')} }\``);
+  });
 });
