@@ -73,4 +73,22 @@ describe('the README', () => {
     const settings = JSON.parse((await run(['settings', '--json'], { home })).stdout);
     expect(section).toContain(`\`{ ${Object.keys(settings).join(', ')} }\``);
   });
+
+  it('names the Node versions itb runs on as itb itself names them when it cannot run', () => {
+    const start = readFileSync(join(import.meta.dirname, '../../bin/itb.js'), 'utf8');
+    const versions = /'(20\.17 or a later 20.*?)\.\\n'/.exec(start)![1]!;
+    const quickStart = readme.slice(readme.indexOf('## Quick start'), readme.indexOf('## How a session goes'));
+    expect(quickStart.replace(/\s+/g, ' ')).toContain(versions);
+  });
+
+  it('links only to headings it has and files the project holds', () => {
+    const slug = (heading: string) => heading.toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/ /g, '-');
+    const anchors = new Set([...readme.matchAll(/^#+ (.+)$/gm)].map((m) => slug(m[1]!)));
+    const links = [...readme.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]!).filter((link) => !/^https?:/.test(link));
+    expect(links.length).toBeGreaterThan(3);
+    for (const link of links) {
+      if (link.startsWith('#')) expect(anchors, link).toContain(link.slice(1));
+      else expect(() => readFileSync(join(import.meta.dirname, '../..', link)), link).not.toThrow();
+    }
+  });
 });
