@@ -34,16 +34,12 @@ export async function showRoutines(ctx: Context, options: { json?: boolean }, co
   // The built-in routines with the drills they hold today, as `itb session rehab` and `retest` would offer them.
   const itb = itbWithLibrary(ctx, command);
   const described = { rehab: `${builtIns[0].description} See \`${itb} buckets\`.`, retest: `${builtIns[1].description} \`${itb} buckets\` shows when each is due.` };
-  const none = { rehab: 'None yet: a drill comes here once it helps in a session.', retest: 'None due today.' };
-  blocks.push(
-    builtIns
-      .flatMap((routine) => [
-        ...titled(routine.id, routine.name),
-        ...wrap(described[routine.id], 78, '  ').map((line) => colour.dim(line)),
-        ...(routine.exercises.length > 0 ? drills(routine.exercises) : wrap(none[routine.id], 78, '  ')),
-      ])
-      .join('\n'),
-  );
+  // Empty at first, and again once every drill in it is set aside: words true of both.
+  const none = { rehab: 'None: a drill comes here when a test lowers your score.', retest: 'None due today.' };
+  for (const routine of builtIns) {
+    const lines = routine.exercises.length > 0 ? drills(routine.exercises) : wrap(none[routine.id], 78, '  ');
+    blocks.push([...titled(routine.id, routine.name), ...wrap(described[routine.id], 78, '  ').map((line) => colour.dim(line)), ...lines].join('\n'));
+  }
   // The test movements a session offers, by the id `--movement` also takes.
   const { movements } = library;
   if (movements.length > 0) {

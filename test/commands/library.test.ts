@@ -70,7 +70,7 @@ describe('itb routines', () => {
     const empty = tempHome();
     try {
       const none = (await run(['routines'], { home: empty.home, now })).stdout;
-      expect(none).toContain('  None yet: a drill comes here once it helps in a session.\n');
+      expect(none).toContain('  None: a drill comes here when a test lowers your score.\n\nretest  ');
       expect(none).toContain('  None due today.\n');
       const ids = (JSON.parse((await run(['routines', '--json'], { home: empty.home, now })).stdout) as { id: string }[]).map((routine) => routine.id);
       expect(ids.slice(-2)).toEqual(['rehab', 'retest']);
