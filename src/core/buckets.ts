@@ -130,6 +130,10 @@ export interface ExerciseStatus {
   /** The library's name, else the last name seen in results, else the id. */
   name: string;
   bucket: 'rehab' | 'avoid' | 'untested';
+  /**
+   * When the latest decision was made: for a session's, the time of its deciding score, though
+   * its result may be dated later to count after a decision dated ahead of the clock (datedToCount).
+   */
   decidedAt?: string;
   source?: 'session' | 'manual';
   flare: boolean;
@@ -193,21 +197,24 @@ export function viewBuckets(summary: BucketSummary, library: Library, now: Date)
   const names = new Map(library.exercises.map((exercise) => [exercise.id, exercise.name]));
 
   const statusOf = (entry: BucketEntry): ExerciseStatus => {
+    const seen = observed.get(entry.exerciseId);
+    // A session's decision is the drill's newest test: the day it was done is the day it decided.
+    const decidedAt = entry.source === 'session' && seen?.newestAt === entry.decidedAt ? (seen.newestTestedAt ?? entry.decidedAt) : entry.decidedAt;
     const status: ExerciseStatus = {
       exerciseId: entry.exerciseId,
-      name: names.get(entry.exerciseId) ?? observed.get(entry.exerciseId)?.lastName ?? entry.exerciseId,
+      name: names.get(entry.exerciseId) ?? seen?.lastName ?? entry.exerciseId,
       bucket: entry.bucket,
-      decidedAt: entry.decidedAt,
+      decidedAt,
       source: entry.source,
       flare: entry.flare,
       retestDue: false,
-      evidence: evidenceOf(observed.get(entry.exerciseId)),
+      evidence: evidenceOf(seen),
       inLibrary: names.has(entry.exerciseId),
     };
     if (entry.note !== undefined) status.note = entry.note;
     // A drill no longer in the library cannot be re-tested: `itb session retest` only runs library drills.
     if (entry.bucket === 'avoid' && status.inLibrary) {
-      const dueAt = retestDueAt(entry.decidedAt, summary.retestAfterDays);
+      const dueAt = retestDueAt(decidedAt, summary.retestAfterDays);
       status.retestDueAt = dueAt.toISOString();
       status.retestDue = now.getTime() >= dueAt.getTime();
     }

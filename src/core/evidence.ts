@@ -23,6 +23,7 @@ export interface Evidence {
   helpedOnRetry: number;
   meanChange: number | null;
   lastChange: number | null;
+  /** When the newest test was done: the time of its deciding score. */
   lastTestedAt: string | null;
   flares: number;
   /** Of the tests that did not help (flare-ups aside), those that started too low to show help. */
@@ -41,6 +42,12 @@ export interface Observed {
   changeCount: number;
   /** The newest test (the later one in the log at equal times) and its change. */
   newestAt: string | null;
+  /**
+   * When the newest test was really done: the time of its deciding score. Its result may be dated
+   * later, to count after a decision dated ahead of the clock (see datedToCount); the day it was
+   * tested, and its re-test, go by this one.
+   */
+  newestTestedAt: string | null;
   newestChange: number | null;
   flares: number;
   tooLowToShowHelp: number;
@@ -65,7 +72,7 @@ export function observe(sessions: readonly Session[], onTest: (result: ExerciseR
     for (const result of session.results) {
       let seen = observed.get(result.exerciseId);
       if (!seen) {
-        seen = { tested: 0, helped: 0, helpedOnRetry: 0, changeSum: 0, changeCount: 0, newestAt: null, newestChange: null, flares: 0, tooLowToShowHelp: 0, newestCouldNotShow: null, lastName: null, lastNameAt: null };
+        seen = { tested: 0, helped: 0, helpedOnRetry: 0, changeSum: 0, changeCount: 0, newestAt: null, newestTestedAt: null, newestChange: null, flares: 0, tooLowToShowHelp: 0, newestCouldNotShow: null, lastName: null, lastNameAt: null };
         observed.set(result.exerciseId, seen);
       }
       if (seen.lastNameAt === null || compareInstants(result.at, seen.lastNameAt) >= 0) {
@@ -98,6 +105,7 @@ export function observe(sessions: readonly Session[], onTest: (result: ExerciseR
       }
       if (seen.newestAt === null || compareInstants(result.at, seen.newestAt) >= 0) {
         seen.newestAt = result.at;
+        seen.newestTestedAt = deciding?.at ?? result.at;
         seen.newestChange = change;
         seen.newestCouldNotShow = couldNotShow;
       }
@@ -123,7 +131,7 @@ export function evidenceOf(seen: Observed | undefined): Evidence {
     helpedOnRetry: seen.helpedOnRetry,
     meanChange: seen.changeCount > 0 ? roundToTenth(seen.changeSum / seen.changeCount) : null,
     lastChange: seen.newestChange,
-    lastTestedAt: seen.newestAt,
+    lastTestedAt: seen.newestTestedAt,
     flares: seen.flares,
     tooLowToShowHelp: seen.tooLowToShowHelp,
     lastCouldNotShow: seen.newestCouldNotShow,

@@ -17,7 +17,7 @@ import { storeFile } from './store-path.js';
 export const summarySuffix = '.summary';
 
 /** Raised when the shape of the summary, or a rule it is drawn by, changes: summaries made before are not used. */
-const SUMMARY_VERSION = 9;
+const SUMMARY_VERSION = 10;
 
 interface SummaryFile {
   summaryVersion: number;
@@ -149,6 +149,7 @@ function isObservedPair(value: unknown): boolean {
     typeof seen.changeSum === 'number' &&
     isNumberOrNull(seen.newestChange) &&
     isInstantOrNull(seen.newestAt) &&
+    isInstantOrNull(seen.newestTestedAt) &&
     isInstantOrNull(seen.lastNameAt) &&
     (seen.lastName === null || typeof seen.lastName === 'string')
   );

@@ -17,6 +17,7 @@ afterEach(() => cleanup());
 const now = new Date('2026-11-20T10:00:00Z');
 const stored = () => Store.open({ ITB_HOME: home }).read();
 const ids = (statuses: { exerciseId: string }[]) => statuses.map((status) => status.exerciseId);
+const localDay = (iso: string) => new Date(iso).toLocaleDateString('en-CA');
 const buckets = async (at = now) => JSON.parse((await run(['buckets', '--json'], { home, now: at })).stdout);
 
 /** Ankle tilts helped in a session dated a year ahead; knee circles were set aside by hand, dated ahead too. */
@@ -69,6 +70,34 @@ describe('bucket decisions dated ahead of the clock', () => {
     expect(later.prompter.asked[0]).toMatchObject({ message: 'Start a session today anyway?' });
     expect(later.stdout.replace(/\s+/g, ' ')).toContain('Earlier today, at 06:30, Lateral ankle tilts flared up.');
     expect(later.stdout).toMatch(/\n {2}itb session {2,}test drills from a routine, on another day\n/);
+  });
+
+  it('date a session today by the day it was tested: its evidence, its re-test and a later session say so, while the store keeps it ahead', async () => {
+    await decidedAhead();
+    // Ankle tilts flare up today (4 → 8): set aside, to be re-tested 14 days from today, as the session says.
+    const session = await run(['session', 'joint-chain', ...setUpFlags], { home, now, tty: true, answers: [4, 'done', 8, false] });
+    expect(session.stdout.replace(/\s+/g, ' ')).toContain('it will be offered again from 2026-12-04');
+    const shown = (await run(['buckets'], { home, now })).stdout;
+    expect(shown).toMatch(/Lateral ankle tilts[^]*last \+4 on 2026-11-20[^]*re-test from 2026-12-04/);
+    expect(shown).not.toContain('2027-11-20');
+    const [tilts] = (await buckets()).avoid;
+    expect(tilts).toMatchObject({ exerciseId: 'lateral-ankle-tilts', decidedAt: now.toISOString(), evidence: { lastTestedAt: now.toISOString() } });
+    expect(localDay(tilts.retestDueAt)).toBe('2026-12-04');
+    // On the day it comes back, it is due, and a re-test offers it.
+    const due = await buckets(new Date('2026-12-04T12:00:00Z'));
+    expect(due.avoid[0]).toMatchObject({ exerciseId: 'lateral-ankle-tilts', retestDue: true });
+    // A session two days later leaves it out until then.
+    const later = await run(['session', 'joint-chain', ...setUpFlags], { home, now: new Date('2026-11-22T10:00:00Z'), tty: true, answers: [5, 'stop'] });
+    expect(later.stdout.replace(/\s+/g, ' ')).toContain('Lateral ankle tilts (after a flare-up; re-test from 2026-12-04)');
+    // The reports for a therapist say the same.
+    for (const format of ['md', 'html']) {
+      const report = (await run(['export', '--format', format], { home, now })).stdout.replace(/<[^>]*>/g, '');
+      expect(report, format).toMatch(/last \+4 on 2026-11-20/);
+      expect(report, format).toMatch(/re-test from 2026-12-04/);
+    }
+    // The decision still counts as the latest one: its result stays dated after the one ahead of the clock.
+    const [, today] = stored().sessions;
+    expect(today!.results[0]!.at).toBe('2027-11-20T09:01:00.001Z');
   });
 
   it('are cleared by a reset, after which a session today and a move by hand decide again', async () => {

@@ -93,6 +93,8 @@ describe('the summary beside the store', () => {
       // A summary of an earlier version has no count of the tests that could not show help.
       { ...expected, buckets: { ...expected.buckets, observed: expected.buckets.observed.map(([id, { tooLowToShowHelp: _, ...seen }]) => [id, seen]) } },
       { ...expected, buckets: { ...expected.buckets, observed: expected.buckets.observed.map(([id, seen]) => [id, { ...seen, newestCouldNotShow: { what: 'room' } }]) } },
+      // A summary of an earlier version has no time each drill's newest test was really done.
+      { ...expected, buckets: { ...expected.buckets, observed: expected.buckets.observed.map(([id, { newestTestedAt: _, ...seen }]) => [id, seen]) } },
       { ...expected, sessionCount: '2' },
       // A summary of an earlier version has no routines; a damaged one, lists that do not match.
       { ...expected, advice: { ...expected.advice, routines: undefined } },
