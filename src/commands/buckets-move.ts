@@ -86,6 +86,7 @@ export async function moveDrill(ctx: Context, id: string, bucketArg: string, opt
   let flared = false;
   let same = false;
   let renewed = false;
+  let movedAt = '';
   const now = ctx.now();
   const inLibrary = library.exercises.some((exercise) => exercise.id === id);
   const saved = await store.update((data) => {
@@ -108,6 +109,7 @@ export async function moveDrill(ctx: Context, id: string, bucketArg: string, opt
     const resetAt = data.bucketsResetAt ? Date.parse(data.bucketsResetAt) : -Infinity;
     const decidedAt = before ? Date.parse(before.decidedAt) : -Infinity;
     const at = new Date(Math.max(now.getTime(), resetAt + 1, decidedAt)).toISOString();
+    movedAt = at;
     const kept = note ?? (renewed ? oldNote : undefined);
     data.moves.push({ exerciseId: id, bucket: bucket as BucketName, at, ...(kept !== undefined ? { note: kept } : {}) });
     data.buckets = projectBuckets(data.sessions, data.moves, data.bucketsResetAt);
@@ -133,6 +135,11 @@ export async function moveDrill(ctx: Context, id: string, bucketArg: string, opt
   ];
   // Never move into pain: a drill back from a flare-up deserves a gentle start.
   if (flared && bucket === 'rehab') lines.push('It was set aside after a flare-up: start gently, and stop if your score rises.');
+  // Dated on a later day than today, the move shows that day in the buckets and the reports: said why.
+  const movedOn = localDate(new Date(movedAt));
+  if (movedOn !== localDate(now)) {
+    lines.push(`This move is dated ${movedOn}, not today: the latest decision on this drill, or the last reset of the buckets, is dated ahead of this computer's clock, and a move counts only after it.`);
+  }
   if (status?.retestDueAt) lines.push(`It will be offered for a re-test from ${localDate(new Date(status.retestDueAt))} (${itbWithLibrary(ctx, self)} session retest).`);
   // A drill taken out of the library is offered by no session, rehab and retest included.
   lines.push(status?.inLibrary === false ? 'It is no longer in your exercise library, so no session offers it: it stays there until you move it again.' : 'A session that tests it again decides anew.');

@@ -535,6 +535,8 @@ describe('itb buckets move', () => {
     });
     const moved = await run(['buckets', 'move', 'clamshells', 'rehab', '--note', 'keep it'], { home, now });
     expect(moved.stderr).toContain('Moved Clamshells to rehab (was: avoid for now), with your note: keep it');
+    // Dated on the same day as now: nothing to explain.
+    expect(moved.stderr).not.toContain('not today');
     const json = JSON.parse((await run(['buckets', '--json'], { home, now })).stdout);
     expect(json.rehab.map((s: { exerciseId: string; source: string; note: string }) => [s.exerciseId, s.source, s.note])).toEqual([['clamshells', 'manual', 'keep it']]);
     expect(json.avoid).toEqual([]);

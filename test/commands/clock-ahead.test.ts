@@ -100,6 +100,20 @@ describe('bucket decisions dated ahead of the clock', () => {
     expect(today!.results[0]!.at).toBe('2027-11-20T09:01:00.001Z');
   });
 
+  it('say why a move by hand is dated with them, a year on, rather than today', async () => {
+    await decidedAhead();
+    const said = (text: string) => text.replace(/\s+/g, ' ');
+    const moved = await run(['buckets', 'move', 'lunge-knee-circles', 'rehab'], { home, now });
+    expect(said(moved.stderr)).toContain(
+      "This move is dated 2027-11-21, not today: the latest decision on this drill, or the last reset of the buckets, is dated ahead of this computer's clock, and a move counts only after it.",
+    );
+    expect(ids((await buckets()).rehab)).toEqual(['lateral-ankle-tilts', 'lunge-knee-circles']);
+    // A drill with no decision dated ahead is moved today, with nothing to explain.
+    const today = await run(['buckets', 'move', 'clamshells', 'avoid'], { home, now });
+    expect(today.stderr).toContain('It will be offered for a re-test from 2026-12-04');
+    expect(today.stderr).not.toContain('not today');
+  });
+
   it('are cleared by a reset, after which a session today and a move by hand decide again', async () => {
     await decidedAhead();
     const reset = await run(['buckets', 'reset', '--force'], { home, now });
