@@ -100,6 +100,15 @@ describe('bucket decisions dated ahead of the clock', () => {
     expect(today!.results[0]!.at).toBe('2027-11-20T09:01:00.001Z');
   });
 
+  it('date a drill that helped today by today, when a session later finds it in the rehab bucket', async () => {
+    await decidedAhead();
+    // Ankle tilts help again today (4 → 3); two days later, a session comes to them first.
+    await run(['session', 'joint-chain', ...setUpFlags], { home, now, tty: true, answers: [4, 'done', 3, 'stop'] });
+    const later = await run(['session', 'joint-chain', ...setUpFlags], { home, now: new Date('2026-11-22T10:00:00Z'), tty: true, answers: [5, 'stop'] });
+    expect(later.stdout.replace(/\s+/g, ' ')).toContain('Already in your rehab bucket since 2026-11-20:');
+    expect((await buckets()).rehab[0]).toMatchObject({ exerciseId: 'lateral-ankle-tilts', decidedAt: now.toISOString() });
+  });
+
   it('say why a move by hand is dated with them, a year on, rather than today', async () => {
     await decidedAhead();
     const said = (text: string) => text.replace(/\s+/g, ' ');
