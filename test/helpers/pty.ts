@@ -21,6 +21,16 @@ function unfinishedCodeAt(output: string): number {
   return complete.test(output.slice(start)) ? output.length : start;
 }
 
+/** Where `pattern` first matches in `text`, and how long the match is. */
+function firstMatch(text: string, pattern: RegExp | string): { index: number; length: number } | undefined {
+  if (typeof pattern === 'string') {
+    const index = text.indexOf(pattern);
+    return index < 0 ? undefined : { index, length: pattern.length };
+  }
+  const match = new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, '')).exec(text);
+  return match === null ? undefined : { index: match.index, length: match[0].length };
+}
+
 export class Terminal {
   private output = '';
   /** What the output shows, without its codes, up to `unfinished`: it only ever grows. */
@@ -32,7 +42,7 @@ export class Terminal {
   private readonly pty: IPty;
   /** Resolves with the exit code when the program ends. */
   readonly exited: Promise<number>;
-  /** Where in the output the last `waitFor` matched; later waits look only past it. */
+  /** Where in the shown text the last `waitFor` match ended; later waits look only past it. */
   private cursor = 0;
 
   /** `user`, when given, is the account to run as (needs root). */
@@ -73,17 +83,17 @@ export class Terminal {
   }
 
   /**
-   * Waits until text matching `pattern` appears after the previous match. Fails once the program
-   * has ended without showing it, or after `timeoutMs` (room for a busy machine).
+   * Waits until text matching `pattern` appears after the end of the previous match. Fails once
+   * the program has ended without showing it, or after `timeoutMs` (room for a busy machine).
    */
   async waitFor(pattern: RegExp | string, timeoutMs = 30_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const ended = this.exitCode !== undefined;
-      const rest = this.text.slice(this.cursor);
-      const index = typeof pattern === 'string' ? rest.indexOf(pattern) : rest.search(pattern);
-      if (index >= 0) {
-        this.cursor += index + 1;
+      const found = firstMatch(this.text.slice(this.cursor), pattern);
+      if (found) {
+        // Past the whole match: text inside it, a word of a longer line say, is not seen again.
+        this.cursor += found.index + Math.max(found.length, 1);
         return;
       }
       if (ended || Date.now() > deadline) {
