@@ -131,7 +131,10 @@ describe('bad flags and arguments', () => {
 
 describe('bad input in a terminal', () => {
   const open: Terminal[] = [];
-  afterEach(() => open.splice(0).forEach((terminal) => terminal.kill()));
+  // Every session is ended and waited for, passed or failed, before its home is removed.
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((terminal) => terminal.end()));
+  });
   const terminal = (args: string[], home: string) => {
     const started = new Terminal(args, { ITB_HOME: home, NO_COLOR: '1' });
     open.push(started);

@@ -131,7 +131,10 @@ describe('a damaged store file', () => {
 
 describe('a damaged store file and itb session in a terminal', () => {
   const open: Terminal[] = [];
-  afterEach(() => open.splice(0).forEach((terminal) => terminal.kill()));
+  // Every session is ended and waited for, passed or failed, before its home is removed.
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((terminal) => terminal.end()));
+  });
 
   it('stops before the first question, names the file, and changes nothing', async () => {
     for (const [name, content, said] of corruptions) {
