@@ -77,7 +77,11 @@ describe('imports, moves and settings changes at the same moment', () => {
         const j = random.int(0, i);
         [commands[i], commands[j]] = [commands[j]!, commands[i]!];
       }
-      const results = await Promise.all(commands.map((args) => itb(args, home)));
+      // Every one runs to its end before a failure is reported, so none is left writing.
+      const settled = await Promise.allSettled(commands.map((args) => itb(args, home)));
+      const failed = settled.find((result) => result.status === 'rejected');
+      if (failed) throw new Error(`round ${round} (${seedNote}): ${String(failed.reason)}`);
+      const results = settled.map((result) => (result as PromiseFulfilledResult<Ran>).value);
       results.forEach((ran, index) => expectOk(ran, `round ${round}: itb ${commands[index]!.join(' ')}`));
 
       const file = join(home, 'store.json');
@@ -88,17 +92,17 @@ describe('imports, moves and settings changes at the same moment', () => {
       expect(new Set(ids), `round ${round}: every session (${seedNote})`).toEqual(expectedSessions);
       expect(ids, `round ${round}: each session once (${seedNote})`).toHaveLength(expectedSessions.size);
       expect(new Set(data.moves.map((move) => move.note)), `round ${round}: every move (${seedNote})`).toEqual(expectedMoveNotes);
-      expect(data.settings.movement).toBe(movement);
-      expect(data.settings.retestAfterDays).toBe(Number(retestAfterDays));
+      expect(data.settings.movement, `round ${round} (${seedNote})`).toBe(movement);
+      expect(data.settings.retestAfterDays, `round ${round} (${seedNote})`).toBe(Number(retestAfterDays));
       // The lock is let go and no temporary file is left beside the store and its fingerprint.
-      expect(readdirSync(home).sort()).toEqual(['store.json', 'store.json.checked', 'store.json.summary']);
+      expect(readdirSync(home).sort(), `round ${round} (${seedNote})`).toEqual(['store.json', 'store.json.checked', 'store.json.summary']);
 
       // What the user looks at next agrees: the latest move of each drill decides its bucket.
       const shown = await itb(['buckets', '--json'], home);
       expectOk(shown, `round ${round}: itb buckets --json`);
       const view = JSON.parse(shown.stdout) as { rehab: { exerciseId: string }[]; avoid: { exerciseId: string }[] };
-      expect(view.rehab.map((drill) => drill.exerciseId)).toContain('clamshells');
-      expect(view.avoid.map((drill) => drill.exerciseId)).toContain('hip-hikes');
+      expect(view.rehab.map((drill) => drill.exerciseId), `round ${round} (${seedNote})`).toContain('clamshells');
+      expect(view.avoid.map((drill) => drill.exerciseId), `round ${round} (${seedNote})`).toContain('hip-hikes');
       // The summary kept beside the store says what the store itself says.
       rmSync(join(home, 'store.json.summary'));
       const fromStore = await itb(['buckets', '--json'], home);
@@ -121,8 +125,8 @@ describe('Ctrl-C while a save waits for the lock', () => {
     const lock = join(home, 'store.json.lock');
     mkdirSync(lock);
     const freshen = setInterval(() => utimesSync(lock, new Date(), new Date()), 500);
+    const terminal = new Terminal(['buckets', 'reset'], { ITB_HOME: home, NO_COLOR: '1' });
     try {
-      const terminal = new Terminal(['buckets', 'reset'], { ITB_HOME: home, NO_COLOR: '1' });
       await terminal.answer('Clear every bucket decision', 'y');
       await terminal.waitFor('Waiting to save: another itb is saving');
       await terminal.type(keys.ctrlC);
@@ -130,6 +134,8 @@ describe('Ctrl-C while a save waits for the lock', () => {
       expect(terminal.text).toContain('Stopped while waiting to save; this change was not saved.');
       expect(terminal.text).not.toContain('Cleared');
     } finally {
+      // Ended while the lock is still held, passed or failed: it cannot save on the way out.
+      await terminal.end();
       clearInterval(freshen);
     }
     rmSync(lock, { recursive: true });
@@ -146,21 +152,26 @@ describe('Ctrl-C while a save waits for the lock', () => {
     const lock = join(home, 'store.json.lock');
     mkdirSync(lock);
     const freshen = setInterval(() => utimesSync(lock, new Date(), new Date()), 500);
+    const waiting = startItb(['settings', 'movement', 'hills'], home);
     try {
-      const waiting = startItb(['settings', 'movement', 'hills'], home);
-      let stderr = '';
-      await new Promise<void>((resolve) =>
+      // Until it says it waits, or ends without saying so (what it said is then shown below).
+      await new Promise<void>((resolve) => {
+        let stderr = '';
         waiting.child.stderr!.on('data', (chunk: Buffer) => {
           stderr += chunk.toString();
           if (stderr.includes('Waiting to save')) resolve();
-        }),
-      );
+        });
+        waiting.exited.then(() => resolve(), () => resolve());
+      });
       waiting.child.kill('SIGINT');
       const ran = await waiting.exited;
       // Ended by the signal itself or with 130: the same to the shell.
       expect(ran.code === 130 || ran.signal === 'SIGINT', `${ran.code ?? ran.signal}: ${ran.stderr}`).toBe(true);
       expect(ran.stderr).toMatch(/^Waiting to save: .*\nStopped while waiting to save; this change was not saved\.\n$/);
     } finally {
+      // Ended while the lock is still held, passed or failed: it cannot save on the way out.
+      if (waiting.child.exitCode === null && waiting.child.signalCode === null) waiting.child.kill('SIGKILL');
+      await waiting.exited.catch(() => undefined);
       clearInterval(freshen);
     }
     rmSync(lock, { recursive: true });
