@@ -28,7 +28,7 @@ function expectOk(ran: Ran, what: string): void {
   expect(ran.code, `${what} exit code (${seedNote}); stderr: ${ran.stderr}`).toBe(0);
 }
 
-describe('imports, moves and settings changes at the same moment', () => {
+describe(`imports, moves and settings changes at the same moment (seed ${SEED}; ITB_SEED=${SEED} replays it)`, () => {
   it(`lose nothing: ${IMPORTS_PER_ROUND} imports, 2 moves and 2 settings changes at once, ${ROUNDS} rounds`, async () => {
     const random = new Random(SEED);
     const home = join(scratch.path, 'home');

@@ -107,7 +107,7 @@ function expectReported(output: { code: number | null; stderr: string }, file: s
   expect(output.stderr, what).not.toMatch(/unexpected error|undefined|\[object Object\]/);
 }
 
-describe('a damaged store file', () => {
+describe(`a damaged store file (seed ${SEED}; ITB_SEED=${SEED} replays it)`, () => {
   it('stops every command that reads the store with exit 2, names the file, and changes nothing', async () => {
     const cases = corruptions.flatMap(([name, content, said]) => commands('report.md').map((args) => ({ name, content, said, args })));
     await inPool(cases, 3, async ({ name, content, said, args }) => {
@@ -129,7 +129,7 @@ describe('a damaged store file', () => {
   }, 240_000);
 });
 
-describe('a damaged store file and itb session in a terminal', () => {
+describe(`a damaged store file and itb session in a terminal (seed ${SEED}; ITB_SEED=${SEED} replays it)`, () => {
   const open: Terminal[] = [];
   // Every session is ended and waited for, passed or failed, before its home is removed.
   afterEach(async () => {

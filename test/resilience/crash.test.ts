@@ -61,7 +61,8 @@ async function lane(number: number): Promise<{ killed: number; lockedKills: numb
   const home = join(scratch.path, `lane-${number}`);
   const file = join(home, 'store.json');
   // Start from a store with a setting of its own (and no sessions: the first import is a restore).
-  expect((await itb(['settings', 'retestAfterDays', '10'], home)).code).toBe(0);
+  const first = await itb(['settings', 'retestAfterDays', '10'], home);
+  expect(first.code, `lane ${number}, the first setting (seed ${SEED}); stderr: ${first.stderr}`).toBe(0);
   let killed = 0;
   let lockedKills = 0;
 
@@ -99,7 +100,7 @@ async function lane(number: number): Promise<{ killed: number; lockedKills: numb
       expect(parsed.success, `${where}: the store changed and must then be valid (${moment} +${delayMs} ms)`).toBe(true);
       const afterIds = idsOf(parsed.data!);
       expect(new Set(afterIds), `${where}: the store changed and must then hold the whole import`).toEqual(new Set([...beforeIds, ...ids]));
-      expect(afterIds).toHaveLength(beforeIds.length + ids.length);
+      expect(afterIds, `${where}: each session once`).toHaveLength(beforeIds.length + ids.length);
       // An import into a store with no sessions yet is a restore, and takes the file's settings.
       const settings = beforeIds.length === 0 ? template.settings : (JSON.parse(before.toString('utf8')) as StoreData).settings;
       expect(parsed.data!.settings, where).toEqual(settings);
@@ -120,8 +121,8 @@ async function lane(number: number): Promise<{ killed: number; lockedKills: numb
     const next = await itb(['settings', 'retestAfterDays', String(100 + kill)], home);
     expect(next.code, `${where}: the next write; stderr: ${next.stderr}`).toBe(0);
     const saved = JSON.parse(readFileSync(file, 'utf8')) as StoreData;
-    expect(saved.settings.retestAfterDays).toBe(100 + kill);
-    expect(idsOf(saved)).toEqual(idsOf(JSON.parse(after.toString('utf8')) as StoreData));
+    expect(saved.settings.retestAfterDays, `${where}: the next write is saved`).toBe(100 + kill);
+    expect(idsOf(saved), `${where}: the next write keeps every session`).toEqual(idsOf(JSON.parse(after.toString('utf8')) as StoreData));
     // Neither the lock nor a temporary file of the killed write (of the store or of its
     // fingerprint) is left.
     expect(readdirSync(home).sort(), where).toEqual(['store.json', 'store.json.checked', 'store.json.summary']);
@@ -129,7 +130,7 @@ async function lane(number: number): Promise<{ killed: number; lockedKills: numb
   return { killed, lockedKills };
 }
 
-describe('itb import killed with SIGKILL at random moments', () => {
+describe(`itb import killed with SIGKILL at random moments (seed ${SEED}; ITB_SEED=${SEED} replays it)`, () => {
   it(`leaves the store before or after the import, ${LANES * KILLS_PER_LANE} times over`, async () => {
     // Every lane runs to its end before a failure is reported, so none is left writing.
     const settled = await Promise.allSettled(Array.from({ length: LANES }, (_, number) => lane(number)));

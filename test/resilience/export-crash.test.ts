@@ -53,7 +53,7 @@ const targets: Target[] = ['over an old report', 'a new file'];
 const MOMENTS: Moment[] = ['writing', 'writing', 'writing', 'writing', 'any time', 'any time', 'any time', 'never'];
 const KILLS = targets.length * MOMENTS.length;
 
-describe('itb export killed with SIGKILL at random moments', () => {
+describe(`itb export killed with SIGKILL at random moments (seed ${SEED}; ITB_SEED=${SEED} replays it)`, () => {
   it(`leaves the old report (or none) or the whole new one, ${KILLS} times over`, async () => {
     const random = new Random(SEED);
     const plan = targets.flatMap((target) => MOMENTS.map((moment) => ({ target, moment })));
@@ -104,7 +104,7 @@ describe('itb export killed with SIGKILL at random moments', () => {
     // Kills must land inside the write, or this proves little; the counts depend on the
     // machine's speed, so only loosely.
     expect(killed, `exports killed (seed ${SEED})`).toBeGreaterThanOrEqual(KILLS * 0.4);
-    expect(killed, 'the exports left to finish').toBeLessThanOrEqual(KILLS - targets.length);
+    expect(killed, `the exports left to finish (seed ${SEED})`).toBeLessThanOrEqual(KILLS - targets.length);
     // Of each kind, kills in the middle of writing, and reports that finished or were killed once
     // the report had its name.
     for (const target of Object.keys(made) as Target[]) {

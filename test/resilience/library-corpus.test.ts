@@ -63,12 +63,12 @@ function problemLines(file: string, mutation: Mutation, what: string): string[] 
   return linesOf(file, result.problems, result.warnings);
 }
 
-describe(`${CORPUS_SIZE} broken copies of data/library.yaml`, () => {
+describe(`${CORPUS_SIZE} broken copies of data/library.yaml (seed ${SEED}; ITB_SEED=${SEED} replays it)`, () => {
   it('covers every kind of damage', () => {
-    for (const kind of mutationKinds) expect(corpus.filter((m) => m.label.includes(kind)).length, kind).toBeGreaterThanOrEqual(30);
+    for (const kind of mutationKinds) expect(corpus.filter((m) => m.label.includes(kind)).length, `${kind} (seed ${SEED})`).toBeGreaterThanOrEqual(30);
     // Most copies really are broken: the loader is not let off with harmless edits.
     const broken = corpus.filter((mutation) => !loaded(mutation).ok);
-    expect(broken.length).toBeGreaterThan(CORPUS_SIZE / 2);
+    expect(broken.length, `broken copies (seed ${SEED})`).toBeGreaterThan(CORPUS_SIZE / 2);
   });
 
   it('each loads, or lists readable problems (in-process)', () => {
@@ -177,7 +177,7 @@ describe('mistakes the corpus turned up, reported plainly', () => {
   });
 });
 
-describe(`itb validate on every ${BINARY_SAMPLE_EVERY}th broken copy`, () => {
+describe(`itb validate on every ${BINARY_SAMPLE_EVERY}th broken copy (seed ${SEED}; ITB_SEED=${SEED} replays it)`, () => {
   let scratch: ReturnType<typeof tempFolder>;
   beforeAll(() => {
     requireBuild();
