@@ -206,7 +206,12 @@ describe('itb session in a terminal', () => {
     // the lock of the second session once brought back.
     const lock = join(home(), 'session.lock');
     const dated = statSync(lock).mtimeMs;
-    while (statSync(lock).mtimeMs === dated) await new Promise((resolve) => setTimeout(resolve, 10));
+    // The lock is refreshed every few seconds; one not refreshed in 30 is a failure to report.
+    const giveUpAt = Date.now() + 30_000;
+    while (statSync(lock).mtimeMs === dated) {
+      if (Date.now() > giveUpAt) throw new Error(`the session lock ${lock} was not refreshed within 30 s`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
     first.signal('SIGSTOP');
     utimesSync(lock, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
     const second = itb(args);
