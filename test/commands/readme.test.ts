@@ -1,5 +1,5 @@
 // The README's examples, as the program prints them today: a newcomer copies them and compares.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { run, tempHome } from '../helpers/run.js';
@@ -72,6 +72,40 @@ describe('the README', () => {
     }
     const settings = JSON.parse((await run(['settings', '--json'], { home })).stdout);
     expect(section).toContain(`\`{ ${Object.keys(settings).join(', ')} }\``);
+  });
+
+  it('gives the defaults and ranges of the settings as itb settings shows them, and their changes as it prints them', async () => {
+    const section = readme.slice(readme.indexOf('### Settings'), readme.indexOf('## Your own exercise library'));
+    const shown = (await run(['settings'], { home })).stdout.replace(/\s+/g, ' ');
+    const rows = [...section.matchAll(/^\| `(\w+)` \| (\d+) \((\d+)–(\d+)\) \|/gm)];
+    expect(rows.map((row) => row[1])).toEqual(['minImprovement', 'flareRise', 'retestAfterDays']);
+    for (const [, key, byDefault, low, high] of rows) {
+      expect(shown).toMatch(new RegExp(`${key} ${byDefault} .*?from ${low} to ${high}(?: [a-z]+)?; ${byDefault} by default`));
+    }
+    const changed = await run(['settings', 'minImprovement', '2'], { home });
+    expect(changed.stderr + changed.stdout).toContain(/\(`(minImprovement: 1 → 2)`\)/.exec(section)![1]);
+    const movement = /`itb settings (movement walking downhill)`/.exec(section)![1]!.split(' ');
+    expect((await run(['settings', ...movement], { home })).code).toBe(0);
+    expect(JSON.parse((await run(['settings', 'movement', '--json'], { home })).stdout)).toEqual({ movement: 'walking downhill' });
+  });
+
+  it('shows problems of a library as itb validate prints them', async () => {
+    const [reps, routine] = block('`FILE:LINE:COL  path.to.field  message`');
+    // A library with a dose written "ten" at line 14 and a misspelt drill in a routine at line 40.
+    const drill = (id: string) => `  - { id: ${id}, name: ${id}, region: hip, category: strength, steps: [x], dose: { reps: 10 }, side: painful, loading: true }`;
+    const lines = [
+      'version: 1', 'exercises:', drill('clamshells'), drill('bridges'),
+      '  - id: hip-hikes', '    name: Hip hikes', '    region: hip', '    category: strength', '    steps: [x]',
+      '    side: painful', '    loading: true', '    dose:', '      sets: 2', '      reps: ten',
+      ...Array.from({ length: 17 }, () => '# a note'),
+      'routines:', '  - id: r', '    name: R', '    description: D', '    exercises:',
+      '      - bridges', '      - hip-hikes', '      - clamshells', '      - clamshell',
+    ];
+    const file = join(home, 'my-library.yaml');
+    writeFileSync(file, lines.join('\n') + '\n');
+    const result = await run(['validate', file], { home });
+    expect(result.code).toBe(2);
+    expect(result.stdout.replaceAll(file, 'my-library.yaml').trimEnd().split('\n')).toEqual([reps, routine]);
   });
 
   it('names the Node versions itb runs on as itb itself names them when it cannot run', () => {
