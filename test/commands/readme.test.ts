@@ -108,6 +108,26 @@ describe('the README', () => {
     expect(result.stdout.replaceAll(file, 'my-library.yaml').trimEnd().split('\n')).toEqual([reps, routine]);
   });
 
+  it('gives the exit codes and the help for a command typed wrong as itb gives them', async () => {
+    const section = readme.slice(readme.indexOf('## Exit codes'), readme.indexOf('## Speed')).replace(/\s+/g, ' ');
+    const asFlag = await run(['session', '--routine', 'rehab'], { home });
+    expect(asFlag.code).toBe(2);
+    expect(section).toContain('a word written as a flag (`itb session --routine rehab`) is told to go without it (`itb session rehab`)');
+    expect(asFlag.stderr).toMatch(/without --routine: itb session .*\[routine\]/);
+    const withValue = await run(['history', '--json=yes'], { home });
+    expect(withValue.code).toBe(2);
+    expect(withValue.stderr).toContain('--json takes no value');
+    expect(section).toContain('names the `--help` that lists what it takes');
+    expect(withValue.stderr).toContain('(itb history --help shows what it takes)');
+    const before = await run(['--json', 'history'], { home });
+    expect(before.code).toBe(2);
+    expect(section).toContain('(`itb --json history`) gets the command as it is typed (`itb history --json`)');
+    expect(before.stderr).toContain('itb history --json');
+    const noTerminal = await run(['session'], { home });
+    expect(noTerminal.code).toBe(2);
+    expect(section).toContain('no terminal for `session`');
+  });
+
   it('names the Node versions itb runs on as itb itself names them when it cannot run', () => {
     const start = readFileSync(join(import.meta.dirname, '../../bin/itb.js'), 'utf8');
     const versions = /'(20\.17 or a later 20.*?)\.\\n'/.exec(start)![1]!;
