@@ -1,5 +1,5 @@
 // The README's examples, as the program prints them today: a newcomer copies them and compares.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { run, tempHome } from '../helpers/run.js';
@@ -126,6 +126,16 @@ describe('the README', () => {
     const noTerminal = await run(['session'], { home });
     expect(noTerminal.code).toBe(2);
     expect(section).toContain('no terminal for `session`');
+  });
+
+  it('names under Development only files, folders and npm scripts the project has', () => {
+    const section = readme.slice(readme.indexOf('## Development'));
+    const root = join(import.meta.dirname, '../..');
+    const paths = [...section.matchAll(/`((?:src|test|scripts|schema)\/[\w./-]*|[\w-]+\.(?:ts|json))`/g)].map((m) => m[1]!);
+    expect(paths.length).toBeGreaterThan(15);
+    for (const path of paths.filter((p) => !p.includes('NAME'))) expect(existsSync(join(root, path)), path).toBe(true);
+    const scripts = Object.keys(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts);
+    for (const [, script] of section.matchAll(/^npm run (\w+)/gm)) expect(scripts, script).toContain(script);
   });
 
   it('names the Node versions itb runs on as itb itself names them when it cannot run', () => {
