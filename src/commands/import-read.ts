@@ -10,6 +10,7 @@ import { cannotReadWords, codeOf, NOT_REGULAR, readRegularFile, sizeWords, TOO_B
 import { byteWords, utf8Text } from '../utf8-text.js';
 import { EXPORT_SCHEMA_VERSION, exportSchema, type ParsedExport } from '../export/schema.js';
 import { checkBackup } from './import-checks.js';
+import { shellWord } from './shared.js';
 import { listed, placesIn, type NamePlace, type Places } from './import-places.js';
 
 /**
@@ -64,6 +65,13 @@ export async function readExport(file: string): Promise<{ backup: ParsedExport; 
   } catch {
     const report = reportKind(text);
     if (report) throw new UserError(`${file} is ${report}, which itb cannot read back`, 'Import the backup written by `itb export --format json` instead.');
+    // An exercise library (YAML) is used where it lies, not imported.
+    if (/^(exercises|routines|movements|cues):/m.test(text)) {
+      throw new UserError(
+        `${file} looks like an exercise library, not a backup`,
+        `Nothing was imported. A library is used from where it is: \`itb --data ${shellWord(file)} session\` (or ITB_DATA, see "Your own exercise library" in the README); \`itb validate ${shellWord(file)}\` checks it.`,
+      );
+    }
     const { findJsonSyntaxError } = await import('../json-position.js');
     const problem = findJsonSyntaxError(text);
     const where = problem ? ` at line ${problem.line}, column ${problem.col}: ${problem.message}` : '';

@@ -552,6 +552,18 @@ describe('itb import', () => {
     }
   });
 
+  it('says that an exercise library is used where it is, not imported, rather than where it stops being JSON', async () => {
+    const library = join(source.home, 'my library.yaml');
+    writeFileSync(library, readFileSync(join(import.meta.dirname, '../../data/library.yaml')));
+    const result = await importInto(target.home, [library]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.replace(/\s*\n\s*/g, ' ')).toBe(
+      `error: ${library} looks like an exercise library, not a backup Nothing was imported. A library is used from where it is: ` +
+        `\`itb --data '${library}' session\` (or ITB_DATA, see "Your own exercise library" in the README); \`itb validate '${library}'\` checks it. `,
+    );
+    expect(existsSync(join(target.home, 'store.json'))).toBe(false);
+  });
+
   it('says that a zipped or gzipped backup is to be unpacked first, and that a PDF cannot be read back, rather than call them text in another encoding', async () => {
     const json = readFileSync(backup);
     const zipHeader = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00]);
