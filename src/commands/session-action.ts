@@ -6,7 +6,6 @@ import { adviceFor, afterFlareUpAdvice, flareUpsToday, routineReadyAt } from '..
 import { namedAs } from '../core/closest.js';
 import { applySessionResults, bucketView, builtInRoutine, datedToCount, projectBuckets, retestDueAt, type BucketView } from '../core/buckets.js';
 import { localDate, localDateTime } from '../core/history.js';
-import { leftPartWay } from '../core/resume.js';
 import type { Session, Settings, StoreData } from '../core/records.js';
 import { cutOff, interrupt, LOADING_DRILLS_A_DAY, loadingDrillsTried, next, start, type SessionState } from '../core/session.js';
 import type { Context } from '../context.js';
@@ -23,7 +22,7 @@ import { ask, busyInSession, savedOrAsked } from './session-ask.js';
 import { routineExercises } from './session-routines.js';
 import { goOnAfterFlareUp } from './session-rest.js';
 import { screenIfNeeded } from './session-screen.js';
-import { setUp, type Plan } from './session-setup.js';
+import { drillsLeft, setUp, type Plan } from './session-setup.js';
 import type { SessionOptions } from './session.js';
 import { itbWithLibrary, libraryFor, paint, promptsFor, shellWord } from './shared.js';
 
@@ -229,18 +228,6 @@ function introduction(plan: Plan, library: Library, flaredToday: boolean, colour
 /** The day a drill set aside now is offered again, as `itb buckets` will show it. */
 function retestDate(ctx: Context, settings: Settings): string {
   return localDate(retestDueAt(ctx.now().toISOString(), settings.retestAfterDays));
-}
-
-/** How many drills of the routine of `session`, stopped part way, are left for later today. */
-function drillsLeft(session: Session, view: BucketView, library: Library, now: Date, after: StoreData): number {
-  const partWay = leftPartWay(after.sessions, session.routine, now);
-  if (partWay === undefined) return 0;
-  try {
-    return routineExercises(session.routine, view, library, { allSetAside: 'keep' }).exercises.filter((exercise) => !partWay.passed.has(exercise.id)).length;
-  } catch {
-    // A built-in routine left empty (its drills all decided): nothing left of it.
-    return 0;
-  }
 }
 
 /** `itb`: how to start it (itbWithLibrary). */

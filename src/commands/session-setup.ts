@@ -5,6 +5,7 @@ import type { BucketView, ExerciseStatus } from '../core/buckets.js';
 import { localDateTime, movementKey } from '../core/history.js';
 import { compareInstants } from '../core/instant.js';
 import type { Session, Settings, StoreData } from '../core/records.js';
+import { LOADING_DRILLS_A_DAY } from '../core/session.js';
 import { leftPartWay, type PartWay } from '../core/resume.js';
 import { painfulSides, symptoms } from '../core/terms.js';
 import { movementText } from '../core/settings.js';
@@ -217,4 +218,20 @@ async function chooseMovement(settings: Settings, library: Library, prompter: Pr
     validate: (text) => (movementText(text) !== undefined ? true : 'Describe it in a few words of plain text (up to 200 characters).'),
   });
   return movementText(typed)!;
+}
+
+/** How many drills of the routine of `session`, stopped part way, are left for later today. */
+export function drillsLeft(session: Session, view: BucketView, library: Library, now: Date, after: StoreData): number {
+  const partWay = leftPartWay(after.sessions, session.routine, now);
+  if (partWay === undefined) return 0;
+  try {
+    const left = routineExercises(session.routine, view, library, { allSetAside: 'keep' }).exercises.filter((exercise) => !partWay.passed.has(exercise.id));
+    // Two or three strength drills are enough for one day: with those tried, strength drills
+    // alone left wait for the next strength session, not for later today.
+    const enoughToday = loadingTriedBefore(partWay, library).length >= LOADING_DRILLS_A_DAY;
+    return enoughToday && left.every((exercise) => exercise.loading) ? 0 : left.length;
+  } catch {
+    // A built-in routine left empty (its drills all decided): nothing left of it.
+    return 0;
+  }
 }

@@ -1,0 +1,47 @@
+// Paths through a session as a person walks them, end to end, and what the closing screen
+// suggests after each ending.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Store } from '../../src/store/store.js';
+import { noRedFlags, setUpFlags as flags } from '../helpers/sessions.js';
+import { run, tempHome } from '../helpers/run.js';
+
+// 11:00 in St. John's (UTC−3:30, the zone the tests run in), then an hour later.
+const morning = new Date('2026-11-20T14:30:00.000Z');
+const later = new Date('2026-11-20T15:30:00.000Z');
+
+let home: string;
+let cleanup: () => void;
+beforeEach(async () => {
+  ({ home, cleanup } = tempHome());
+  await Store.open({ ITB_HOME: home }).update((data) => {
+    data.screenings.push({ at: morning.toISOString(), answers: noRedFlags, proceeded: true });
+  });
+});
+afterEach(() => cleanup());
+
+describe('the closing screen of a strength routine stopped part way', () => {
+  it('does not suggest going on later today with strength drills alone once three were tried', async () => {
+    // Three strength drills helped; before the fourth, the session says two or three are enough.
+    const stopped = await run(['session', 'strength', ...flags], { home, tty: true, now: morning, answers: [6, 'done', 5, 'done', 4, 'done', 3, 'stop'] });
+    expect(stopped.code).toBe(0);
+    const shown = stopped.stdout.replace(/\s+/g, ' ');
+    expect(shown).toContain('two or three are enough for one day');
+    expect(stopped.stdout).not.toContain('go on with the');
+    expect(stopped.stdout).toMatch(/\n {2}itb session rehab {2,}your rehab routine, from 2026-11-22 11:00\n/);
+  });
+
+  it('still suggests it after fewer strength drills', async () => {
+    const two = await run(['session', 'strength', ...flags], { home, tty: true, now: morning, answers: [6, 'done', 5, 'done', 4, 'stop'] });
+    expect(two.stdout).toMatch(/\n {2}itb session strength {2,}go on with the 7 drills left, later today\n/);
+  });
+
+  it('still suggests it after three strength drills when a drill that is not strength work is left', async () => {
+    // A rehab routine of three strength drills, then a stretch.
+    for (const id of ['bridges', 'single-leg-bridges', 'clamshells', 'hip-flexor-stretch']) {
+      expect((await run(['buckets', 'move', id, 'rehab'], { home, now: morning })).code).toBe(0);
+    }
+    const rehab = await run(['session', 'rehab', ...flags], { home, tty: true, now: later, answers: [5, 'done', 4, 'done', 3, 'done', 2, 'stop'] });
+    expect(rehab.code).toBe(0);
+    expect(rehab.stdout).toMatch(/\n {2}itb session rehab {2,}go on with the one drill left, later today/);
+  });
+});
