@@ -268,10 +268,12 @@ function closing(session: Session, library: Library, before: BucketView, after: 
   };
   // The built-in routines as `itb session rehab` and `retest` run them: drills of another library than this one are not in them.
   const rehab = builtInRoutine('rehab', view, library);
-  if (rehab.length > 0) nextSteps.push([`${itb} session rehab`, `your rehab routine${when(rehab)}`]);
+  // A built-in routine to go on with is listed once, as that.
+  const goingOn = (routine: string) => left > 0 && session.routine === routine;
+  if (rehab.length > 0 && !goingOn('rehab')) nextSteps.push([`${itb} session rehab`, `your rehab routine${when(rehab)}`]);
   // Drills back for their re-test, as `itb buckets` offers them.
   const due = builtInRoutine('retest', view, library);
-  if (due.length > 0) nextSteps.push([`${itb} session retest`, `re-test ${plural(due.length, 'drill')} set aside for now${when(due)}`]);
+  if (due.length > 0 && !goingOn('retest')) nextSteps.push([`${itb} session retest`, `re-test ${plural(due.length, 'drill')} set aside for now${when(due)}`]);
   // Nothing in the rehab bucket and nothing due: the routines still have untested drills to
   // offer, as `itb buckets` suggests too.
   const untested = new Set(view.untested.map((status) => status.exerciseId));

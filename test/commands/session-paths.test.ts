@@ -45,3 +45,27 @@ describe('the closing screen of a strength routine stopped part way', () => {
     expect(rehab.stdout).toMatch(/\n {2}itb session rehab {2,}go on with the one drill left, later today/);
   });
 });
+
+describe('the closing screen of a built-in routine stopped part way', () => {
+  it('lists `itb session rehab` once, as going on with the drills left', async () => {
+    for (const id of ['lateral-ankle-tilts', 'pelvis-tucks-tilts', 'hip-flexor-stretch']) {
+      expect((await run(['buckets', 'move', id, 'rehab'], { home, now: morning })).code).toBe(0);
+    }
+    const stopped = await run(['session', 'rehab', ...flags], { home, tty: true, now: morning, answers: [5, 'done', 4, 'stop'] });
+    expect(stopped.code).toBe(0);
+    const next = stopped.stdout.slice(stopped.stdout.indexOf('\nNext:'));
+    expect(next.match(/itb session rehab/g)).toHaveLength(1);
+    expect(next).toMatch(/\n {2}itb session rehab {2,}go on with the 2 drills left, later today\n/);
+  });
+
+  it('lists `itb session retest` once, as going on with the drills left', async () => {
+    // Two drills set aside on the first, due for their re-test fifteen days on.
+    await run(['session', 'joint-chain', ...flags], { home, tty: true, now: morning, answers: [6, 'done', 6, 'done', 6, 'done', 6, 'done', 6, 'stop'] });
+    const due = new Date('2026-12-05T14:30:00.000Z');
+    const stopped = await run(['session', 'retest', ...flags], { home, tty: true, now: due, answers: [5, 'done', 4, 'stop'] });
+    expect(stopped.code).toBe(0);
+    const next = stopped.stdout.slice(stopped.stdout.indexOf('\nNext:'));
+    expect(next.match(/itb session retest/g)).toHaveLength(1);
+    expect(next).toMatch(/\n {2}itb session retest {2,}go on with the one drill left, later today\n/);
+  });
+});
