@@ -121,7 +121,8 @@ export async function setUp(
   return {
     routine,
     exercises,
-    setAside,
+    // Set aside in the part done earlier today, a drill was tried today, not left out.
+    setAside: goingOn ? setAside.filter((status) => !partWay!.passed.has(status.exerciseId)) : setAside,
     resting,
     retesting,
     inRehab,
