@@ -15,7 +15,8 @@ export async function showRoutines(ctx: Context, options: { json?: boolean }, co
   // A routine's name may come as several words: `itb routines joint chain`.
   if (command.args.length > 0) throw strayWord(ctx, command.args.join(' '), library, command);
   const builtIns = await builtInRoutines(ctx, library);
-  if (options.json) return printJson(ctx, [...library.routines.map((routine) => ({ ...routine, builtIn: false })), ...builtIns]);
+  const ownRoutines = library.routines.map((routine) => ({ ...routine, builtIn: false }));
+  if (options.json) return printJson(ctx, [...ownRoutines, ...builtIns]);
   const colour = paint(ctx, command);
   // The name beside the id, or under it when a long id leaves it too little room.
   const titled = (id: string, name: string) =>
