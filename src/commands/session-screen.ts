@@ -44,7 +44,8 @@ export async function screenIfNeeded(ctx: Context, store: Store, data: StoreData
   };
   try {
     for (const [i, [flag, question]] of questions.entries()) {
-      answers[flag] = await prompter.confirm({ message: question, default: false });
+      // No default: Enter alone answers nothing, so every answer kept for the therapist was given.
+      answers[flag] = await prompter.confirm({ message: question });
       anyYes ||= answers[flag];
       // Each answer is saved as it is given: a yes must reach the reports even when the person
       // stops at the next question. Until the last one, the screen has not let them go on.

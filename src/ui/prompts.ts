@@ -39,8 +39,10 @@ export function createPrompter(): Prompter {
         ),
       );
     },
-    // Room for " (y/N)", then " Yes" once answered.
-    confirm: ({ message, default: fallback }) => confirm({ message: fitted(message, 6), ...(fallback === undefined ? {} : { default: fallback }) }, context),
+    // Room for " (y/N)", then " Yes" once answered. The prompts' own yes/no question takes
+    // Enter alone for yes when it has no default: one without needs a y or an n typed.
+    confirm: ({ message, default: fallback }) =>
+      fallback === undefined ? yesOrNo(message, context) : confirm({ message: fitted(message, 6), default: fallback }, context),
     input: ({ message, default: fallback, validate, shown }) =>
       input(
         {
@@ -193,6 +195,21 @@ function suspendable(): void {
     if (raw) stdin.setRawMode(true);
     return false;
   } as typeof stdin.emit;
+}
+
+/** A yes/no question that Enter alone does not answer: y or n (yes, no) must be typed. */
+async function yesOrNo(message: string, context: { signal: AbortSignal }): Promise<boolean> {
+  const answer = await input(
+    {
+      message: fitted(`${message} (y/n)`, 4),
+      validate: (text) => /^(y|yes|n|no)$/i.test(text.trim()) || 'Type y for yes or n for no, then press Enter.',
+      transformer: (text, { isFinal }) => (isFinal ? styleText('cyan', /^y/i.test(text.trim()) ? 'Yes' : 'No') : text),
+      // Once answered, the question stays as the other yes/no questions do: without its hint.
+      theme: { ...clearOnError, style: { message: (text: string, status: string) => styleText('bold', status === 'done' ? text.replace(/\s\(y\/n\)$/, '') : text) } },
+    },
+    context,
+  );
+  return /^y/i.test(answer.trim());
 }
 
 const countdown = createPrompt<'finished' | 'skipped', { seconds: number; label: string }>((config, done) => {

@@ -612,8 +612,9 @@ describe('itb session', () => {
     const declined = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [true, false, false, false, false, false, false] });
     expect(declined.code).toBe(0);
     expect(declined.prompter.remaining).toBe(0);
-    // Every question defaults to no: Enter alone never says yes, nor goes on after a yes.
-    expect(declined.prompter.asked.map((asked) => asked.default)).toEqual([false, false, false, false, false, false, false]);
+    // Each safety question needs a y or an n (Enter alone answers none), so every answer kept for
+    // the therapist was given; going on after a yes defaults to no.
+    expect(declined.prompter.asked.map((asked) => asked.default)).toEqual([undefined, undefined, undefined, undefined, undefined, undefined, false]);
     expect(declined.prompter.asked.at(-1)!.message).toMatch(/Go on .*anyway/);
     // What was answered yes is named.
     expect(declined.stdout.replace(/\s+/g, ' ')).toContain('You answered yes to recent fall or injury. That is a reason to see a doctor or physical therapist');

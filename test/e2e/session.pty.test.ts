@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { BIN, keys, passRedFlagScreen, type Terminal } from '../helpers/pty.js';
 import { terminalsOnFreshHome } from '../helpers/pty-home.js';
 import { buildSession } from '../helpers/sessions.js';
+import { redFlagQuestions } from '../../src/commands/session-screen.js';
 import { projectBuckets } from '../../src/core/buckets.js';
 import { Store } from '../../src/store/store.js';
 
@@ -21,9 +22,19 @@ describe('itb session in a terminal', () => {
   it('runs a whole session typed by a person, wrong scores included', async () => {
     const t = itb(['session']);
     await t.waitFor('Before you start');
-    await passRedFlagScreen(t);
+    // A safety question needs a y or an n: Enter alone answers nothing, so no answer kept is a default.
+    await t.answer(redFlagQuestions['recent-injury'].slice(0, 20), '');
+    await t.waitFor('Type y for yes or n for no, then press Enter.');
+    await t.type(`maybe${keys.enter}`);
+    await t.waitFor('Type y for yes or n for no, then press Enter.');
+    await t.type(`n${keys.enter}`);
+    // Answered, the question keeps no hint, as the other yes/no questions do.
+    await t.waitFor(/✔ Any recent fall.*leg\? No\r?\n/);
+    for (const question of Object.values(redFlagQuestions).slice(1)) await t.answer(question.slice(0, 20), 'n');
     // Setup through the menus: the first routine (joint chain), left, pain, the first movement.
     await t.answer('Which routine?', '');
+    // Answered, a question keeps no hint, even one whose hint had to go on a line of its own.
+    expect(t.text).toMatch(/✔ Do you have numbness, tingling or pins and needles in the leg or foot\? No\r?\n/);
     await t.answer('Which side is painful?', '');
     await t.answer('What will you rate?', '');
     await t.answer('Which test movement', '');
@@ -76,6 +87,10 @@ describe('itb session in a terminal', () => {
     const store = storeOf();
     expect(store.sessions).toHaveLength(1);
     expect(store.sessions[0]).toMatchObject({ status: 'completed', baseline: 6, side: 'left', symptom: 'pain' });
+    // Every safety answer as typed: the Enter and the "maybe" answered nothing.
+    expect(store.screenings).toEqual([
+      { at: expect.any(String), answers: Object.fromEntries(Object.keys(redFlagQuestions).map((flag) => [flag, false])), proceeded: true },
+    ]);
     const buckets = Object.fromEntries(store.buckets.map((b: { exerciseId: string; bucket: string; flare: boolean }) => [b.exerciseId, `${b.bucket}${b.flare ? '+flare' : ''}`]));
     expect(buckets).toEqual({
       'lateral-ankle-tilts': 'rehab',
