@@ -1,6 +1,6 @@
 // Setting a session up: the routine's drills for today (with the 48-hour rule for strength
 // drills), the painful side, the symptom and the test movement, remembered for next time.
-import { adviceFor } from '../core/advice.js';
+import { adviceFor, strengthDrills } from '../core/advice.js';
 import type { BucketView, ExerciseStatus } from '../core/buckets.js';
 import { localDateTime, movementKey } from '../core/history.js';
 import { compareInstants } from '../core/instant.js';
@@ -56,7 +56,7 @@ export async function setUp(
   const say = (text: string) => ctx.stdout.write(text);
   // The routine of the latest session is remembered the way its side and symptom are: by the log.
   const latest = data.sessions.reduce<Session | undefined>((newest, s) => (newest && compareInstants(newest.startedAt, s.startedAt) >= 0 ? newest : s), undefined);
-  const advice = adviceFor(data, now);
+  const advice = adviceFor(data, now, strengthDrills(library));
   const spacing = advice.find((a) => a.id === 'loading-spacing');
   // The last routine, left part way today, can go on with its strength drills: offered first still.
   const lastLeft = latest && leftPartWay(data.sessions, latest.routine, now);

@@ -2,6 +2,7 @@
 import { localDate, localDateTime, ratedWords, whatWasRated } from './history.js';
 import type { ExerciseResult, Session, StoreData } from './records.js';
 import { partWayStarts, type RoutineLog } from './resume.js';
+import { LOADING_DRILLS_A_DAY } from './session.js';
 import { shownSafely } from './text.js';
 
 /**
@@ -50,14 +51,20 @@ const WEEK_MS = 7 * 24 * HOUR_MS;
 const LOADING_GAP_MS = 48 * HOUR_MS;
 const time = (iso: string) => Date.parse(iso);
 
-export function adviceFor(data: StoreData, now: Date): Advice[] {
-  return adviceFromLog(adviceLog(data.sessions), now);
+/** `strength`: the ids of the library's strength (loading) drills (see withPartWay). */
+export function adviceFor(data: StoreData, now: Date, strength: ReadonlySet<string> = new Set()): Advice[] {
+  return adviceFromLog(adviceLog(data.sessions), now, strength);
 }
 
-export function adviceFromLog(log: AdviceLog, now: Date): Advice[] {
+/** The ids of a library's strength (loading) drills, as adviceFor wants them. */
+export function strengthDrills(library: { exercises: readonly { id: string; loading: boolean }[] }): Set<string> {
+  return new Set(library.exercises.filter((exercise) => exercise.loading).map((exercise) => exercise.id));
+}
+
+export function adviceFromLog(log: AdviceLog, now: Date, strength: ReadonlySet<string> = new Set()): Advice[] {
   const rest = restAfterFlareUp(log.flareUpsMs, now);
   const spacing = loadingSpacing(log.loadedMs, now);
-  return [rest, spacing && !rest ? withPartWay(spacing, log, now) : spacing, seeAProfessional(log.baselines, now)].filter(
+  return [rest, spacing && !rest ? withPartWay(spacing, log, now, strength) : spacing, seeAProfessional(log.baselines, now)].filter(
     (advice): advice is Advice => advice !== undefined,
   );
 }
@@ -76,12 +83,14 @@ export function adviceLog(sessions: readonly Session[]): AdviceLog {
     for (const result of session.results) if (result.flare) log.flareUpsMs.push(time(flareUpAt(session, result)));
     let routine = byRoutine.get(session.routine);
     if (!routine) {
-      byRoutine.set(session.routine, (routine = { routine: session.routine, startedMs: [], completed: [], gotThrough: [] }));
+      byRoutine.set(session.routine, (routine = { routine: session.routine, startedMs: [], completed: [], gotThrough: [], tried: [] }));
       log.routines.push(routine);
     }
+    const completed = session.status === 'completed';
     routine.startedMs.push(startedMs);
-    routine.completed.push(session.status === 'completed');
+    routine.completed.push(completed);
     routine.gotThrough.push(session.results.length);
+    routine.tried.push(completed ? [] : [...new Set(session.attempts.map((attempt) => attempt.exerciseId))]);
     if (session.baseline === undefined) continue;
     const rated = whatWasRated(session.symptom, session.movement);
     let group = byRated.get(rated);
@@ -139,12 +148,15 @@ function loadingSpacing(loadedMs: readonly number[], now: Date): Advice | undefi
 
 /**
  * A routine left part way today goes on later that day as the same day's strength work (leftPartWay):
- * when that part alone calls for the 48 hours, going on needs none. Not after a flare-up today.
+ * when that part alone calls for the 48 hours, going on needs none. Not after a flare-up today, nor
+ * once that part tried the two or three strength drills enough for one day (`strength`: the ids
+ * of the strength drills), as the session's own closing says.
  */
-function withPartWay(spacing: Advice, log: AdviceLog, now: Date): Advice {
+function withPartWay(spacing: Advice, log: AdviceLog, now: Date, strength: ReadonlySet<string>): Advice {
   for (const routine of log.routines) {
-    const starts = partWayStarts(routine, now);
-    if (starts === undefined || loadingSpacing(log.loadedMs.filter((startedMs) => !starts.includes(startedMs)), now) !== undefined) continue;
+    const partWay = partWayStarts(routine, now);
+    if (partWay === undefined || loadingSpacing(log.loadedMs.filter((startedMs) => !partWay.startedMs.includes(startedMs)), now) !== undefined) continue;
+    if ([...partWay.tried].filter((id) => strength.has(id)).length >= LOADING_DRILLS_A_DAY) continue;
     const goOn = `The ${shownSafely(routine.routine)} routine you left part way today can go on later today, with its drills left: that needs no such wait.`;
     return { ...spacing, message: `${spacing.message} ${goOn}` };
   }

@@ -46,24 +46,32 @@ export interface RoutineLog {
   completed: boolean[];
   /** How many drills each got through (scored to a verdict, or skipped). */
   gotThrough: number[];
+  /**
+   * The drills each tried (scored at least once), by id: none kept for one gone through to the
+   * end, which no part-way run goes back past.
+   */
+  tried: string[][];
 }
 
 /**
- * When the sessions of the routine as left part way today started (the sessions of leftPartWay,
- * found by the same rule from what the advice log keeps), or undefined when it was not left so.
+ * The sessions of the routine as left part way today (those of leftPartWay, found by the same
+ * rule from what the advice log keeps): when they started and the drills they tried; undefined
+ * when it was not left so.
  */
-export function partWayStarts(log: RoutineLog, now: Date): number[] | undefined {
+export function partWayStarts(log: RoutineLog, now: Date): { startedMs: number[]; tried: Set<string> } | undefined {
   const today = localDate(now);
   const earlierToday = log.startedMs
     .map((startedMs, index) => ({ startedMs, index }))
     .filter(({ startedMs }) => startedMs <= now.getTime() && localDate(new Date(startedMs)) === today)
     .sort((a, b) => b.startedMs - a.startedMs);
   const starts: number[] = [];
+  const tried = new Set<string>();
   let gotThrough = 0;
   for (const { startedMs, index } of earlierToday) {
     if (log.completed[index]) break;
     starts.push(startedMs);
+    for (const id of log.tried[index]!) tried.add(id);
     gotThrough += log.gotThrough[index]!;
   }
-  return gotThrough > 0 ? starts : undefined;
+  return gotThrough > 0 ? { startedMs: starts, tried } : undefined;
 }

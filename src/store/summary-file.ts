@@ -17,7 +17,7 @@ import { storeFile } from './store-path.js';
 export const summarySuffix = '.summary';
 
 /** Raised when the shape of the summary, or a rule it is drawn by, changes: summaries made before are not used. */
-const SUMMARY_VERSION = 10;
+const SUMMARY_VERSION = 11;
 
 interface SummaryFile {
   summaryVersion: number;
@@ -176,14 +176,17 @@ function isAdviceLog(value: unknown): boolean {
 
 function isRoutineLog(value: unknown): boolean {
   if (!isObject(value) || typeof value.routine !== 'string' || !isNumbers(value.startedMs)) return false;
-  const { startedMs, completed, gotThrough } = value;
+  const { startedMs, completed, gotThrough, tried } = value;
   return (
     Array.isArray(completed) &&
     completed.length === startedMs.length &&
     completed.every((done) => typeof done === 'boolean') &&
     Array.isArray(gotThrough) &&
     gotThrough.length === startedMs.length &&
-    gotThrough.every(isCount)
+    gotThrough.every(isCount) &&
+    Array.isArray(tried) &&
+    tried.length === startedMs.length &&
+    tried.every((ids) => Array.isArray(ids) && ids.every((id) => typeof id === 'string'))
   );
 }
 

@@ -139,6 +139,24 @@ describe('a strength routine left part way, in the advice of itb buckets and itb
     expect(await advice('buckets', later)).not.toContain('left part way');
   });
 
+  it('is not said once the part done tried the three strength drills enough for one day', async () => {
+    const left = await run(['session', 'strength', ...flags], { home, tty: true, now: morning, answers: [6, 'done', 5, 'done', 4, 'done', 3, 'stop'] });
+    expect(left.stdout.replace(/\s+/g, ' ')).toContain('You have tried 3 strength drills this session, and two or three are enough for one day.');
+    // The session's closing suggests no going on today; the advice agrees.
+    expect(left.stdout).not.toContain('drills left, later today');
+    for (const command of ['buckets', 'history']) {
+      const shown = await advice(command, later);
+      expect(shown).toContain('Space loading sessions about 48 hours apart so the tissues can recover and adapt: your next one from 2026-11-22 11:00.');
+      expect(shown).not.toContain('left part way');
+    }
+    // Two strength drills only: the rest of the day's strength work can still follow.
+    await Store.open({ ITB_HOME: home }).update((data) => {
+      const session = data.sessions.at(-1)!;
+      data.sessions[data.sessions.length - 1] = { ...session, attempts: session.attempts.slice(0, 2), results: session.results.slice(0, 2) };
+    });
+    expect(await advice('history', later)).toContain(goOn);
+  });
+
   it('is not said after a flare-up, which calls for rest', async () => {
     await run(['session', 'strength', ...flags], { home, tty: true, now: morning, answers: [3, 'done', 7, false] });
     const flared = await advice('buckets', later);

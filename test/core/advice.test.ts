@@ -28,6 +28,21 @@ describe('loading-spacing', () => {
     expect(advice!.message).not.toMatch(/mobility|stretching|balance/i);
   });
 
+  it('says a strength routine left part way today can go on, until that part tried the three strength drills enough for a day', () => {
+    const strength = new Set(['clamshells', 'bridges', 'hip-hikes']);
+    const leftAfter = (drills: string[]) =>
+      buildSession({ startedAt: hoursAgo(2), baseline: 6, loading: true, status: 'stopped', routine: 'strength', drills: drills.map((id, i) => ({ id, scores: [5 - i] })) });
+    const goOn = /The strength routine you left part way today can go on later today/;
+    expect(adviceFor(storeWith({ sessions: [leftAfter(['clamshells', 'bridges', 'glute-stretch'])] }), now, strength)[0]!.message).toMatch(goOn);
+    const enough = adviceFor(storeWith({ sessions: [leftAfter(['clamshells', 'bridges', 'hip-hikes'])] }), now, strength)[0]!;
+    expect(enough).toMatchObject({ id: 'loading-spacing' });
+    expect(enough.message).not.toMatch(goOn);
+    // Over two sessions of the same part-way run, the day's strength drills add up.
+    const first = leftAfter(['clamshells', 'bridges']);
+    const second = { ...leftAfter(['hip-hikes']), startedAt: hoursAgo(1) };
+    expect(adviceFor(storeWith({ sessions: [first, second] }), now, strength)[0]!.message).not.toMatch(goOn);
+  });
+
   it('is quiet once 48 hours have passed', () => {
     expect(ids([loading(48)])).toEqual([]);
     expect(ids([loading(47.9)])).toEqual(['loading-spacing']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adviceFor, adviceFromLog } from '../../src/core/advice.js';
+import { adviceFor, adviceFromLog, strengthDrills } from '../../src/core/advice.js';
 import { bucketView, viewBuckets } from '../../src/core/buckets.js';
 import { summarize } from '../../src/core/summary.js';
 import type { Library } from '../../src/library/schema.js';
@@ -33,7 +33,7 @@ describe('summarize', () => {
     const kept = JSON.parse(JSON.stringify(summarize(data))) as ReturnType<typeof summarize>;
     for (const now of [new Date('2026-02-25T08:00:00Z'), new Date('2026-03-20T08:00:00Z')]) {
       expect(viewBuckets(kept.buckets, library, now)).toEqual(bucketView(data, library, now));
-      expect(adviceFromLog(kept.advice, now)).toEqual(adviceFor(data, now));
+      expect(adviceFromLog(kept.advice, now, strengthDrills(library))).toEqual(adviceFor(data, now, strengthDrills(library)));
     }
     // Spot checks, so that the comparison above is about something.
     const view = bucketView(data, library, new Date('2026-02-25T08:00:00Z'));
@@ -52,7 +52,7 @@ describe('summarize', () => {
       baselines: [{ rated: 'pain during single-leg squat', said: 'pain during single-leg squat', startedMs: [ms(0), ms(1), ms(2), ms(3)], scores: [6, 6, 6, 5] }],
       // Bridges rose 6 → 9: a flare-up, timed by the score that rose.
       flareUpsMs: [Date.parse(data.sessions[1]!.attempts[0]!.at)],
-      routines: [{ routine: 'strength', startedMs: [ms(0), ms(1), ms(2), ms(3)], completed: [true, true, true, true], gotThrough: [2, 2, 2, 1] }],
+      routines: [{ routine: 'strength', startedMs: [ms(0), ms(1), ms(2), ms(3)], completed: [true, true, true, true], gotThrough: [2, 2, 2, 1], tried: [[], [], [], []] }],
     });
     expect(summary.buckets.observed.map(([id]) => id).sort()).toEqual(['bridges', 'clamshells', 'hip-hikes', 'leg-swings', 'old-drill']);
   });
