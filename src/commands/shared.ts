@@ -63,7 +63,12 @@ function withHomeFolder(file: string, ctx: Context): string {
 
 export function libraryFor(ctx: Context, command: Command): Promise<Library> {
   const file = libraryFile(ctx, command);
-  return loadLibrary({ file, validateCommand: file === undefined ? undefined : validateCommand(ctx, file) });
+  return loadLibrary({ file, validateCommand: file === undefined ? undefined : validateCommand(ctx, file), fromEnv: libraryFromEnv(ctx, command) });
+}
+
+/** Whether the library file in use is the one ITB_DATA names (no --data given). */
+export function libraryFromEnv(ctx: Context, command: Command): boolean {
+  return globals(command).data === undefined && Boolean(ctx.env.ITB_DATA);
 }
 
 /**

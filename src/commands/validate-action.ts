@@ -4,7 +4,7 @@ import type { Context } from '../context.js';
 import { shownSafely } from '../core/text.js';
 import { UserError } from '../errors.js';
 import { checkLibraryFile, countWords, LibraryError, problemLines } from '../library/load.js';
-import { libraryFile, notice, paint, printJson, validateCommand } from './shared.js';
+import { libraryFile, libraryFromEnv, notice, paint, printJson, validateCommand } from './shared.js';
 
 export async function validateLibrary(ctx: Context, given: string | undefined, options: { json?: boolean }, command: Command) {
   // With no file named, the library the other commands would use.
@@ -14,7 +14,7 @@ export async function validateLibrary(ctx: Context, given: string | undefined, o
   }
   const printLines = (lines: string[]) => ctx.stdout.write(lines.map((line) => `${shownSafely(line)}\n`).join(''));
   try {
-    const { library, warnings, moreWarnings } = checkLibraryFile(file, validateCommand(ctx, file));
+    const { library, warnings, moreWarnings } = checkLibraryFile(file, validateCommand(ctx, file), given === undefined && libraryFromEnv(ctx, command));
     const summary = { file, valid: true, exercises: library.exercises.length, routines: library.routines.length, problems: [], warnings, ...(moreWarnings ? { moreWarnings } : {}) };
     if (options.json) return printJson(ctx, summary);
     const colour = paint(ctx, command);

@@ -10,12 +10,14 @@ export interface LibrarySource {
   file?: string;
   /** How the user checks that file, for the error of a broken one (`itb validate FILE` when not given). */
   validateCommand?: string;
+  /** Whether ITB_DATA named the file (rather than --data), for the error of one that is not there. */
+  fromEnv?: boolean;
 }
 
 export async function loadLibrary(source: LibrarySource): Promise<Library> {
   if (source.file) {
     const { loadLibraryFile } = await import('./load.js');
-    return loadLibraryFile(source.file, source.validateCommand);
+    return loadLibraryFile(source.file, source.validateCommand, source.fromEnv);
   }
   const compiled = new URL('./library.json', import.meta.url);
   if (existsSync(compiled)) return JSON.parse(readFileSync(compiled, 'utf8')) as Library;

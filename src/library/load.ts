@@ -68,16 +68,17 @@ export const LIBRARY_SIZE_LIMIT = 2 * 1024 * 1024;
  * Reads, parses and checks a library file; throws LibraryError listing every problem, or a
  * UserError when the file cannot be read at all (missing, a folder, a device, too large).
  */
-export function loadLibraryFile(file: string, validateCommand?: string): Library {
-  const { library } = checkLibraryFile(file, validateCommand);
+export function loadLibraryFile(file: string, validateCommand?: string, fromEnv = false): Library {
+  const { library } = checkLibraryFile(file, validateCommand, fromEnv);
   return library;
 }
 
 /**
  * loadLibraryFile, with the warnings of a library that has no problems (the first SHOWN_PROBLEMS)
  * and whether it has more. `validateCommand`: how its user checks the file again (LibraryError).
+ * `fromEnv`: ITB_DATA named the file, which the user may have set long ago and forgotten.
  */
-export function checkLibraryFile(file: string, validateCommand?: string): { library: Library; warnings: Problem[]; moreWarnings: boolean } {
+export function checkLibraryFile(file: string, validateCommand?: string, fromEnv = false): { library: Library; warnings: Problem[]; moreWarnings: boolean } {
   let bytes: Buffer;
   try {
     bytes = readRegularFile(file, LIBRARY_SIZE_LIMIT);
@@ -92,10 +93,16 @@ export function checkLibraryFile(file: string, validateCommand?: string): { libr
     // A file named alone (ITB_DATA=my-library.yaml in a shell profile) is looked for where itb runs,
     // which is not where the file is once the user has moved to another folder.
     const words = cannotReadWords(error, file);
-    const hint = words === 'file not found' && !isAbsolute(file)
+    const missing = words === 'file not found';
+    const hint = missing && !isAbsolute(file)
       ? `A file named without its full path is looked for in the folder you run itb from (${process.cwd()}); give its full path, such as ~/itb/my-library.yaml, to use it from any folder.`
       : 'Check the path of the library file.';
-    throw new UserError(`cannot read ${file}: ${words}`, hint);
+    // A file moved or deleted long after ITB_DATA was set (in a shell profile, say): where that
+    // name comes from, and the way back to the built-in library meanwhile.
+    const env = missing && fromEnv
+      ? ' ITB_DATA names this file: set it to where the file is now, or unset it (`unset ITB_DATA`) to use the built-in library. Your sessions and buckets are kept either way.'
+      : '';
+    throw new UserError(`cannot read ${file}: ${words}`, hint + env);
   }
   const parsed = parseLibraryBytes(bytes);
   if (!parsed.ok) throw new LibraryError(file, parsed.problems, parsed.more, parsed.warnings, validateCommand);

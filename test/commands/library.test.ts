@@ -620,6 +620,20 @@ describe('switching the library', () => {
     expect(code).toBe(2);
     expect(stderr).toBe(`error: cannot read ${file}: file not found\nCheck the path of the library file.\n`);
   });
+
+  it('an ITB_DATA file since moved or deleted: says ITB_DATA names it, and how to go back to the built-in library', async () => {
+    const file = join(fixtures, 'not-there.yaml');
+    for (const argv of [['buckets'], ['session'], ['validate']]) {
+      const { code, stderr } = await itb(argv, { ITB_DATA: file });
+      expect(code, argv.join(' ')).toBe(2);
+      expect(stderr.replace(/\s+/g, ' ')).toContain(
+        `error: cannot read ${file}: file not found Check the path of the library file. ITB_DATA names this file: set it to where the file is now, or unset it (\`unset ITB_DATA\`) to use the built-in library. Your sessions and buckets are kept either way.`,
+      );
+    }
+    // Named on the command line, the file is the one just typed.
+    expect((await itb(['--data', file, 'buckets'], { ITB_DATA: file })).stderr).not.toContain('ITB_DATA');
+    expect((await itb(['validate', file], { ITB_DATA: file })).stderr).not.toContain('ITB_DATA');
+  });
 });
 
 describe('colour in a terminal', () => {
