@@ -23,8 +23,10 @@ export async function showExercises(ctx: Context, id: string | undefined, option
   if (!exercise) {
     throw (
       routineNotDrill(ctx, id, library, command) ??
+      // The id of a drill since renamed in one's own library is that drill's, not the new one's.
+      (await droppedDrill(ctx, id, library, command, 'id')) ??
       nameNotId(ctx, id, library, command) ??
-      (await droppedDrill(ctx, id, library, command)) ??
+      (await droppedDrill(ctx, id, library, command, 'name')) ??
       (await notInLibrary(ctx, command, id, library.exercises.map((drill) => drill.id)))
     );
   }
@@ -52,11 +54,12 @@ function nameNotId(ctx: Context, typed: string, library: Library, command: Comma
 
 /**
  * A drill your sessions or moves kept that the library no longer has (`itb buckets` shows it "no
- * longer in your library"), asked for by its id or name: said so, rather than that there is no
- * such drill. With a library file of one's own whose drill the built-in library has, notInLibrary
- * says how to show it there instead.
+ * longer in your library"), asked for by its id or, with `by` 'name', its name: said so, rather
+ * than that there is no such drill. With a library file of one's own whose drill the built-in
+ * library has, notInLibrary says how to show it there instead. A drill of the library with the
+ * same name (its id changed in the file) is named, with how to keep the results together.
  */
-async function droppedDrill(ctx: Context, typed: string, library: Library, command: Command): Promise<UserError | undefined> {
+async function droppedDrill(ctx: Context, typed: string, library: Library, command: Command, by: 'id' | 'name'): Promise<UserError | undefined> {
   // Read only, writing nothing beside the store; one that cannot be read is for the commands
   // that need it to say: here, the drill is only unknown.
   const data = await readStore(ctx.env).catch(() => undefined);
@@ -65,15 +68,16 @@ async function droppedDrill(ctx: Context, typed: string, library: Library, comma
   const named = new Map<string, string>();
   for (const session of data.sessions) for (const result of session.results) named.set(result.exerciseId, result.name);
   for (const move of data.moves) if (!named.has(move.exerciseId)) named.set(move.exerciseId, move.exerciseId);
-  const found = [...named].find(([id, name]) => id === typed || namedAs(typed, name, id));
+  const found = [...named].find(([id, name]) => id === typed || (by === 'name' && namedAs(typed, name, id)));
   if (found === undefined || findExercise(library, found[0])) return undefined;
   if (libraryFile(ctx, command) !== undefined && findExercise(await loadLibrary({}), found[0])) return undefined;
   const [id, name] = found;
   const itb = itbWithLibrary(ctx, command);
-  return new UserError(
-    `${name === id ? id : `"${name}" (${id})`} is no longer in your exercise library`,
-    `\`${itb} buckets\` still shows its results from your sessions; \`${itb} exercises\` lists the drills your library has now.`,
-  );
+  const renamed = library.exercises.find((exercise) => exercise.name.toLowerCase() === name.toLowerCase());
+  const hint = renamed
+    ? `Your library has "${renamed.name}" with the id ${renamed.id} (\`${itb} exercises ${renamed.id}\`), and no results of its own yet: results are kept by id, and \`${itb} buckets\` shows those of ${id}. To keep them together, give the drill back the id ${id} in your library file.`
+    : `\`${itb} buckets\` still shows its results from your sessions; \`${itb} exercises\` lists the drills your library has now.`;
+  return new UserError(`${name === id ? id : `"${name}" (${id})`} is no longer in your exercise library`, hint);
 }
 
 /**
