@@ -9,7 +9,7 @@ import { readStore } from '../store/store-file.js';
 import type { Colours } from '../ui/colour.js';
 import { describeDose, describeSide } from '../ui/describe.js';
 import { hanging, onScreen, packed, table, width, wrap } from '../ui/table.js';
-import { itbWithLibrary, libraryFile, libraryFor, notInLibrary, paint, printJson } from './shared.js';
+import { itbWithLibrary, keptDrills, libraryFile, libraryFor, notInLibrary, paint, printJson } from './shared.js';
 
 export async function showExercises(ctx: Context, id: string | undefined, options: { json?: boolean }, command: Command) {
   const library = await libraryFor(ctx, command);
@@ -64,11 +64,7 @@ async function droppedDrill(ctx: Context, typed: string, library: Library, comma
   // that need it to say: here, the drill is only unknown.
   const data = await readStore(ctx.env).catch(() => undefined);
   if (data === undefined) return undefined;
-  // By the name its latest result gave it, as `itb buckets` shows it, else its id.
-  const named = new Map<string, string>();
-  for (const session of data.sessions) for (const result of session.results) named.set(result.exerciseId, result.name);
-  for (const move of data.moves) if (!named.has(move.exerciseId)) named.set(move.exerciseId, move.exerciseId);
-  const found = [...named].find(([id, name]) => id === typed || (by === 'name' && namedAs(typed, name, id)));
+  const found = [...keptDrills(data)].find(([id, name]) => id === typed || (by === 'name' && namedAs(typed, name, id)));
   if (found === undefined || findExercise(library, found[0])) return undefined;
   if (libraryFile(ctx, command) !== undefined && findExercise(await loadLibrary({}), found[0])) return undefined;
   const [id, name] = found;

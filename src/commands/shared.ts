@@ -8,6 +8,7 @@ import { shellWord } from './help.js';
 import { findExercise, loadLibrary } from '../library/library.js';
 import { homeFolder } from '../store/store-path.js';
 import type { Library } from '../library/schema.js';
+import type { StoreData } from '../core/records.js';
 import { colourEnabled, colours, type Colours } from '../ui/colour.js';
 import type { Prompter } from '../ui/prompter.js';
 import { wrapColumnsOf } from '../ui/screen.js';
@@ -154,4 +155,15 @@ export async function notInLibrary(ctx: Context, command: Command, id: string, i
     builtIn ? `The built-in library has it, "${builtIn.name}": \`${builtInCommand}\` shows it.` : undefined,
   ];
   return new UserError(`no drill with id "${id}" in the exercise library ${file}`, hints.filter(Boolean).join(' '));
+}
+
+/**
+ * Every drill your sessions and moves kept, by id, with the name its latest result gave it (as
+ * `itb buckets` shows one no longer in the library), else its id.
+ */
+export function keptDrills(data: StoreData): Map<string, string> {
+  const named = new Map<string, string>();
+  for (const session of data.sessions) for (const result of session.results) named.set(result.exerciseId, result.name);
+  for (const move of data.moves) if (!named.has(move.exerciseId)) named.set(move.exerciseId, move.exerciseId);
+  return named;
 }

@@ -3,8 +3,10 @@ import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { shownSafely } from '../core/text.js';
 import { UserError } from '../errors.js';
+import type { Library } from '../library/schema.js';
+import { readStore } from '../store/store-file.js';
 import { checkLibraryFile, countWords, LibraryError, problemLines } from '../library/load.js';
-import { libraryFile, libraryFromEnv, notice, paint, printJson, validateCommand } from './shared.js';
+import { keptDrills, libraryFile, libraryFromEnv, notice, paint, printJson, validateCommand } from './shared.js';
 
 export async function validateLibrary(ctx: Context, given: string | undefined, options: { json?: boolean }, command: Command) {
   // With no file named, the library the other commands would use.
@@ -26,6 +28,7 @@ export async function validateLibrary(ctx: Context, given: string | undefined, o
     if (summary.routines === 0) {
       notice(ctx, 'Note: with no routines, a session has none to run. Add one under "routines:": an id, a name, a description and the ids of its exercises, in order.');
     }
+    for (const note of await changedIds(ctx, library)) notice(ctx, note);
   } catch (error) {
     if (!(error instanceof LibraryError)) throw error;
     // The problems are what was asked for, so they go to stdout (`itb validate f.yaml > todo.txt`);
@@ -36,3 +39,20 @@ export async function validateLibrary(ctx: Context, given: string | undefined, o
   }
 }
 
+
+/**
+ * A drill of the file whose name is that of a tested drill the file no longer has by its id: the
+ * id changed in the file, most likely, and the results stay with the old one. Said while the file
+ * is open in the editor, as no problem of the file itself.
+ */
+async function changedIds(ctx: Context, library: Library): Promise<string[]> {
+  // Read only; a store that cannot be read is for the commands that need it to say.
+  const data = await readStore(ctx.env).catch(() => undefined);
+  if (data === undefined) return [];
+  const ids = new Set(library.exercises.map((exercise) => exercise.id));
+  return [...keptDrills(data)].flatMap(([id, name]) => {
+    const now = ids.has(id) ? undefined : library.exercises.find((exercise) => exercise.name.toLowerCase() === name.toLowerCase());
+    if (now === undefined) return [];
+    return [`Note: "${shownSafely(now.name)}" has the id ${now.id} in this file, but your results for it are kept under ${id}, which the file no longer has. To keep them together, give it back the id ${id}.`];
+  });
+}

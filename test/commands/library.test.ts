@@ -274,6 +274,18 @@ describe('itb exercises', () => {
 });
 
 describe('itb validate', () => {
+  it('a good file whose drill of a tested name has a new id: valid, with a note of where the results are', async () => {
+    const session = buildSession({ startedAt: '2026-03-01T09:00:00Z', baseline: 6, drills: [{ id: 'wall-clams', name: 'Wall clamshells', scores: [4] }, { id: 'ankle-rocks', name: 'Ankle rocks', scores: [2] }] });
+    await Store.open({ ITB_HOME: home }).update((data) => void data.sessions.push(session));
+    const { code, stdout, stderr } = await itb(['validate', good]);
+    expect(code).toBe(0);
+    expect(stdout).toBe(`✓ ${good}: 2 drills, 1 routine, no problems\n`);
+    // Ankle rocks kept its id: only the drill whose id changed is named.
+    expect(stderr.replace(/\s*\n\s*/g, ' ').trim()).toBe(
+      'Note: "Wall clamshells" has the id wall-clamshells in this file, but your results for it are kept under wall-clams, which the file no longer has. To keep them together, give it back the id wall-clams.',
+    );
+  });
+
   it('a good file: exit 0 and a one-line summary', async () => {
     const { code, stdout, stderr } = await itb(['validate', good]);
     expect(code).toBe(0);
