@@ -12,7 +12,7 @@ import { commentWarnings, lostTextProblems } from './lost-text.js';
 import type { At } from './positions.js';
 import { finishProblems, type Found, type Problem } from './problems.js';
 import type { Library } from './schema.js';
-import { checkShape, isRecord, zodProblems } from './shape.js';
+import { checkShape, drillsAmongRoutines, isRecord, zodProblems } from './shape.js';
 import { firstLine, isReadable, syntaxProblems, unresolvedAliases } from './syntax.js';
 
 export type { Problem };
@@ -198,8 +198,15 @@ export function parseLibrary(
   // The same goes for a routine's reference to a drill or cue the file does not have ("Wall sit"):
   // what it names says more than how an id is written.
   const saidPaths = new Set([...lost.map((problem) => problem.fullPath), ...cross.filter((problem) => problem.reference).map((problem) => problem.path)]);
-  const problems: Found[] = [...lost.map(({ fullPath: _, ...problem }) => problem), ...zodProblems(doc, source, issues, at).filter((problem) => !saidPaths.has(problem.path))];
-  problems.push(...cross);
+  // A drill written under "routines:" is one problem, not one for each field a routine lacks.
+  const misplaced = drillsAmongRoutines(data, doc, at);
+  const inMisplaced = (path: string) => misplaced.some(({ path: item }) => path === item || path.startsWith(`${item}.`));
+  const problems: Found[] = [
+    ...lost.map(({ fullPath: _, ...problem }) => problem),
+    ...zodProblems(doc, source, issues, at).filter((problem) => !saidPaths.has(problem.path) && !inMisplaced(problem.path)),
+    ...misplaced.map(({ index: _, ...problem }) => problem),
+  ];
+  problems.push(...cross.filter((problem) => !inMisplaced(problem.path)));
   if (syntax.length > 0 || problems.length > 0 || !library) return fail(problems);
   return { ok: true, library, ...warnings };
 }

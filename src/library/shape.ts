@@ -194,3 +194,22 @@ function fieldSchema(path: Path): z.ZodType | undefined {
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
+
+/** The fields of a drill that a routine has not: two of them make an item under "routines:" a drill. */
+const drillOnlyFields = Object.keys(exerciseSchema.shape).filter((field) => !Object.hasOwn(routineSchema.shape, field));
+
+/**
+ * The items under "routines:" written as drills, by their index: a new drill added at the end of
+ * the file lands after "routines:". One problem each says so, in place of a line for each field a
+ * routine does not have.
+ */
+export function drillsAmongRoutines(data: unknown, doc: Document, at: At): (Found & { index: number })[] {
+  const routines = isRecord(data) && Array.isArray(data.routines) ? data.routines : [];
+  return routines.flatMap((item: unknown, index) => {
+    if (!isRecord(item) || Object.hasOwn(item, 'exercises')) return [];
+    const fields = drillOnlyFields.filter((field) => Object.hasOwn(item, field));
+    if (fields.length < 2) return [];
+    const message = `this item has the fields of a drill (${fields.join(', ')}) but is listed under "routines:": move it up into the list under "exercises:"`;
+    return [{ ...position(doc, ['routines', index], at), path: `routines.${index}`, message, index }];
+  });
+}

@@ -443,6 +443,17 @@ describe('the shape of each item', () => {
     ]);
   });
 
+  it('says a drill added at the end of the file, after "routines:", belongs under "exercises:", in one problem rather than one per field', () => {
+    const drill = '    region: hip\n    category: strength\n    steps: [Lift.]\n    dose: { reps: 5 }\n    side: both\n    loading: true\n';
+    const source =
+      `version: 1\nexercises:\n  - id: bridge\n    name: Bridge\n${drill}routines:\n  - id: r\n    name: R\n    description: D\n    exercises: [bridge, wall-slide]\n` +
+      `  - id: wall-slide\n    name: Wall slide\n${drill}`;
+    expect(problemsIn(source)).toEqual([
+      '15:25  routines.0.exercises.1  unknown exercise "wall-slide"',
+      '16:5  routines.1  this item has the fields of a drill (region, category, steps, dose, side, loading) but is listed under "routines:": move it up into the list under "exercises:"',
+    ]);
+  });
+
   it('says how to write a list or a dose given as one plain value, and that a list left empty may be left out', () => {
     const source =
       'version: 1\nexercises:\n  - id: a\n    name: A\n    region: hip\n    category: strength\n    steps: Lie on your side\n    side: both\n    loading: false\n' +
