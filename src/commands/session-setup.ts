@@ -1,6 +1,6 @@
 // Setting a session up: the routine's drills for today (with the 48-hour rule for strength
 // drills), the painful side, the symptom and the test movement, remembered for next time.
-import { adviceFor, strengthDrills } from '../core/advice.js';
+import { adviceFor } from '../core/advice.js';
 import type { BucketView, ExerciseStatus } from '../core/buckets.js';
 import { localDateTime, movementKey } from '../core/history.js';
 import { compareInstants } from '../core/instant.js';
@@ -56,7 +56,7 @@ export async function setUp(
   const say = (text: string) => ctx.stdout.write(text);
   // The routine of the latest session is remembered the way its side and symptom are: by the log.
   const latest = data.sessions.reduce<Session | undefined>((newest, s) => (newest && compareInstants(newest.startedAt, s.startedAt) >= 0 ? newest : s), undefined);
-  const advice = adviceFor(data, now, strengthDrills(library));
+  const advice = adviceFor(data, now, library);
   const spacing = advice.find((a) => a.id === 'loading-spacing');
   // The last routine, left part way today, can go on with its strength drills: offered first still.
   const lastLeft = latest && leftPartWay(data.sessions, latest.routine, now);
@@ -166,8 +166,10 @@ async function goOnFromPartWay(
   if (left.length === 0) return undefined;
   if (done.length === 0) return { left, loadingTried: loadingTriedBefore(partWay, library) };
   const when = localDateTime(new Date(partWay.leftAt)).slice(11);
+  // By the names the library gives them now, as the rest of the session names them; a drill it no longer has, as then.
+  const names = [...partWay.passed].map(([id, name]) => library.exercises.find((exercise) => exercise.id === id)?.name ?? name);
   const message =
-    `This routine was left part way today (at ${when}), after ${gotThrough([...partWay.passed.values()])}. ` +
+    `This routine was left part way today (at ${when}), after ${gotThrough(names)}. ` +
     `Go on with the ${left.length === 1 ? 'one drill' : plural(left.length, 'drill')} left? (No starts again from its first drill.)`;
   if (!(await prompter.confirm({ message, default: true }))) return undefined;
   return { left, loadingTried: loadingTriedBefore(partWay, library) };

@@ -59,6 +59,15 @@ describe('a routine left part way earlier today', () => {
     expect(third.prompter.asked[0]!.message).toBe(question('12:00', '4 drills, the last of them Pelvis tucks and tilts', 1).replace('the 1 drills', 'the one drill'));
   });
 
+  it('names the drills got through as the library names them now, after a rename in the file', async () => {
+    await run(['session', 'joint-chain', ...flags], { home, tty: true, now: morning, answers: [...screenClear, 6, 'done', 4, 'skip', CTRL_C] });
+    const library = join(home, 'library.yaml');
+    const builtIn = readFileSync(join(import.meta.dirname, '../../data/library.yaml'), 'utf8');
+    writeFileSync(library, builtIn.replace('name: Lateral ankle tilts\n', 'name: Ankle tilts to the side\n'));
+    const goingOn = await run(['--data', library, 'session', 'joint-chain', ...flags], { home, tty: true, now: later, answers: [CTRL_C] });
+    expect(goingOn.prompter.asked[0]!.message).toBe(question('11:00', 'Ankle tilts to the side and Forward 45° lunge knee circles', 3));
+  });
+
   it('is suggested at the end of a session stopped part way, but not after a flare-up, which calls for rest', async () => {
     const stopped = await run(['session', 'joint-chain', ...flags], { home, tty: true, now: morning, answers: [...screenClear, 6, 'done', 4, 'stop'] });
     expect(stopped.stdout).toMatch(/\n {2}itb session joint-chain {2,}go on with the 4 drills left, later today\n/);
