@@ -2,7 +2,7 @@
 // buckets-action.ts): the rehab routine, the drills set aside for now and the untested ones, each
 // with its evidence, then the advice and what to run next; or the same as JSON.
 import type { Command } from 'commander';
-import { adviceFromLog, routineReadyAt, strengthDrills, type Advice } from '../core/advice.js';
+import { adviceFromLog, routineReadyAt, type Advice } from '../core/advice.js';
 import { closest, namedAs } from '../core/closest.js';
 import { builtInRoutine, viewBuckets, type BucketSummary, type BucketView, type ExerciseStatus } from '../core/buckets.js';
 import type { Evidence } from '../core/evidence.js';
@@ -22,7 +22,7 @@ export async function showBuckets(ctx: Context, options: { json?: boolean }, sel
   const summary = await readSummary(ctx.env);
   const now = ctx.now();
   const view = viewBuckets(summary.buckets, library, now);
-  const advice = adviceFromLog(summary.advice, now, strengthDrills(library));
+  const advice = adviceFromLog(summary.advice, now, library);
   if (options.json) {
     // With the notes the text gives beside the lists: since when they run, and what the evidence mixes.
     return printJson(ctx, { schemaVersion: 1, generatedAt: now.toISOString(), ...view, advice, resetAt: summary.buckets.resetAt ?? null, ratingsMix: summary.buckets.ratingsMix });

@@ -1,6 +1,6 @@
 // What `itb history` does (declared in history.ts).
 import type { Command } from 'commander';
-import { adviceFor, strengthDrills } from '../core/advice.js';
+import { adviceFor } from '../core/advice.js';
 import { keptAside, localDate, localDateTime, scoreSeries, sessionsSince, sessionSummaries, scoresWords, trendsOf, whatWasRated, type KeptAside, type ScorePoint, type SessionSummary, type Trend } from '../core/history.js';
 import type { Context } from '../context.js';
 import type { Colours } from '../ui/colour.js';
@@ -26,10 +26,10 @@ export async function showHistory(ctx: Context, options: HistoryOptions, self: C
   const trend = scoreSeries(sessions);
   // Of every session, whatever --since: the advice is about today, as the text shows it.
   const now = ctx.now();
-  // The library says which drills are strength work; the history is the store's alone, so one
-  // that cannot be read now stops nothing: the advice then takes no drill for strength work.
-  const strength = await libraryFor(ctx, self).then(strengthDrills, () => undefined);
-  const advice = adviceFor(data, now, strength);
+  // The library says which drills are strength work and which routines there are; the history is
+  // the store's alone, so one that cannot be read now stops nothing (the advice goes without it).
+  const library = await libraryFor(ctx, self).catch(() => undefined);
+  const advice = adviceFor(data, now, library);
   // Sessions of the period left out by --limit: the text says so under the list.
   const unlisted = summaries.length - listed.length;
   if (options.json) return printJson(ctx, { schemaVersion: 1, generatedAt: now.toISOString(), sessions: listed, unlisted, trend, advice });

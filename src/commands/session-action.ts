@@ -2,7 +2,7 @@
 // time, every answer saved as it is given. Ctrl-C at any prompt keeps what was answered.
 import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
-import { adviceFor, afterFlareUpAdvice, flareUpsToday, routineReadyAt, strengthDrills } from '../core/advice.js';
+import { adviceFor, afterFlareUpAdvice, flareUpsToday, routineReadyAt } from '../core/advice.js';
 import { namedAs } from '../core/closest.js';
 import { applySessionResults, bucketView, builtInRoutine, datedToCount, projectBuckets, retestDueAt, type BucketView } from '../core/buckets.js';
 import { localDate, localDateTime } from '../core/history.js';
@@ -261,7 +261,7 @@ function closing(session: Session, library: Library, before: BucketView, after: 
   // flare-up, this session's or an earlier one's today, not another session today (nor after
   // one in this session rated before midnight).
   const loading = new Map(library.exercises.map((exercise) => [exercise.id, exercise.loading]));
-  const advice = adviceFor(after, now, strengthDrills(library));
+  const advice = adviceFor(after, now, library);
   const when = (ids: string[]) => {
     const readyAt = routineReadyAt(advice, ids.map((id) => loading.get(id) === true), now);
     return readyAt === undefined ? (flared ? ', on another day' : '') : readyAt === 'another day' ? ', on another day' : `, from ${localDateTime(readyAt)}`;

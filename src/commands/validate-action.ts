@@ -39,7 +39,6 @@ export async function validateLibrary(ctx: Context, given: string | undefined, o
   }
 }
 
-
 /**
  * A drill of the file whose name is that of a tested drill the file no longer has by its id: the
  * id changed in the file, most likely, and the results stay with the old one. Said while the file

@@ -51,20 +51,24 @@ const WEEK_MS = 7 * 24 * HOUR_MS;
 const LOADING_GAP_MS = 48 * HOUR_MS;
 const time = (iso: string) => Date.parse(iso);
 
-/** `strength`: the ids of the library's strength (loading) drills (see withPartWay). */
-export function adviceFor(data: StoreData, now: Date, strength: ReadonlySet<string> = new Set()): Advice[] {
-  return adviceFromLog(adviceLog(data.sessions), now, strength);
+/**
+ * What the advice needs of the exercise library: which drills are strength work, and which
+ * routines it has (see withPartWay). Without it, no drill counts as strength work and every
+ * routine is taken to be there.
+ */
+export interface AdviceLibrary {
+  exercises: readonly { id: string; loading: boolean }[];
+  routines: readonly { id: string }[];
 }
 
-/** The ids of a library's strength (loading) drills, as adviceFor wants them. */
-export function strengthDrills(library: { exercises: readonly { id: string; loading: boolean }[] }): Set<string> {
-  return new Set(library.exercises.filter((exercise) => exercise.loading).map((exercise) => exercise.id));
+export function adviceFor(data: StoreData, now: Date, library?: AdviceLibrary): Advice[] {
+  return adviceFromLog(adviceLog(data.sessions), now, library);
 }
 
-export function adviceFromLog(log: AdviceLog, now: Date, strength: ReadonlySet<string> = new Set()): Advice[] {
+export function adviceFromLog(log: AdviceLog, now: Date, library?: AdviceLibrary): Advice[] {
   const rest = restAfterFlareUp(log.flareUpsMs, now);
   const spacing = loadingSpacing(log.loadedMs, now);
-  return [rest, spacing && !rest ? withPartWay(spacing, log, now, strength) : spacing, seeAProfessional(log.baselines, now)].filter(
+  return [rest, spacing && !rest ? withPartWay(spacing, log, now, library) : spacing, seeAProfessional(log.baselines, now)].filter(
     (advice): advice is Advice => advice !== undefined,
   );
 }
@@ -149,11 +153,14 @@ function loadingSpacing(loadedMs: readonly number[], now: Date): Advice | undefi
 /**
  * A routine left part way today goes on later that day as the same day's strength work (leftPartWay):
  * when that part alone calls for the 48 hours, going on needs none. Not after a flare-up today, nor
- * once that part tried the two or three strength drills enough for one day (`strength`: the ids
- * of the strength drills), as the session's own closing says.
+ * once that part tried the two or three strength drills enough for one day, as the session's own
+ * closing says, nor for a routine the library no longer has (removed or renamed in one's own file).
  */
-function withPartWay(spacing: Advice, log: AdviceLog, now: Date, strength: ReadonlySet<string>): Advice {
+function withPartWay(spacing: Advice, log: AdviceLog, now: Date, library: AdviceLibrary | undefined): Advice {
+  const strength = new Set(library?.exercises.filter((exercise) => exercise.loading).map((exercise) => exercise.id));
+  const routines = library && new Set(['rehab', 'retest', ...library.routines.map((routine) => routine.id)]);
   for (const routine of log.routines) {
+    if (routines && !routines.has(routine.routine)) continue;
     const partWay = partWayStarts(routine, now);
     if (partWay === undefined || loadingSpacing(log.loadedMs.filter((startedMs) => !partWay.startedMs.includes(startedMs)), now) !== undefined) continue;
     if ([...partWay.tried].filter((id) => strength.has(id)).length >= LOADING_DRILLS_A_DAY) continue;

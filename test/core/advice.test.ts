@@ -29,18 +29,25 @@ describe('loading-spacing', () => {
   });
 
   it('says a strength routine left part way today can go on, until that part tried the three strength drills enough for a day', () => {
-    const strength = new Set(['clamshells', 'bridges', 'hip-hikes']);
+    const library = {
+      exercises: [...['clamshells', 'bridges', 'hip-hikes'].map((id) => ({ id, loading: true })), { id: 'glute-stretch', loading: false }],
+      routines: [{ id: 'strength' }],
+    };
     const leftAfter = (drills: string[]) =>
       buildSession({ startedAt: hoursAgo(2), baseline: 6, loading: true, status: 'stopped', routine: 'strength', drills: drills.map((id, i) => ({ id, scores: [5 - i] })) });
     const goOn = /The strength routine you left part way today can go on later today/;
-    expect(adviceFor(storeWith({ sessions: [leftAfter(['clamshells', 'bridges', 'glute-stretch'])] }), now, strength)[0]!.message).toMatch(goOn);
-    const enough = adviceFor(storeWith({ sessions: [leftAfter(['clamshells', 'bridges', 'hip-hikes'])] }), now, strength)[0]!;
+    expect(adviceFor(storeWith({ sessions: [leftAfter(['clamshells', 'bridges', 'glute-stretch'])] }), now, library)[0]!.message).toMatch(goOn);
+    const enough = adviceFor(storeWith({ sessions: [leftAfter(['clamshells', 'bridges', 'hip-hikes'])] }), now, library)[0]!;
     expect(enough).toMatchObject({ id: 'loading-spacing' });
     expect(enough.message).not.toMatch(goOn);
     // Over two sessions of the same part-way run, the day's strength drills add up.
     const first = leftAfter(['clamshells', 'bridges']);
     const second = { ...leftAfter(['hip-hikes']), startedAt: hoursAgo(1) };
-    expect(adviceFor(storeWith({ sessions: [first, second] }), now, strength)[0]!.message).not.toMatch(goOn);
+    expect(adviceFor(storeWith({ sessions: [first, second] }), now, library)[0]!.message).not.toMatch(goOn);
+    // Nor for a routine the library no longer has: a session could not go on with it.
+    const gone = adviceFor(storeWith({ sessions: [leftAfter(['clamshells'])] }), now, { ...library, routines: [{ id: 'mobility' }] })[0]!;
+    expect(gone).toMatchObject({ id: 'loading-spacing' });
+    expect(gone.message).not.toMatch(goOn);
   });
 
   it('is quiet once 48 hours have passed', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adviceFor, adviceFromLog, strengthDrills } from '../../src/core/advice.js';
+import { adviceFor, adviceFromLog } from '../../src/core/advice.js';
 import { bucketView, viewBuckets } from '../../src/core/buckets.js';
 import { summarize } from '../../src/core/summary.js';
 import type { Library } from '../../src/library/schema.js';
@@ -33,7 +33,7 @@ describe('summarize', () => {
     const kept = JSON.parse(JSON.stringify(summarize(data))) as ReturnType<typeof summarize>;
     for (const now of [new Date('2026-02-25T08:00:00Z'), new Date('2026-03-20T08:00:00Z')]) {
       expect(viewBuckets(kept.buckets, library, now)).toEqual(bucketView(data, library, now));
-      expect(adviceFromLog(kept.advice, now, strengthDrills(library))).toEqual(adviceFor(data, now, strengthDrills(library)));
+      expect(adviceFromLog(kept.advice, now, library)).toEqual(adviceFor(data, now, library));
     }
     // Spot checks, so that the comparison above is about something.
     const view = bucketView(data, library, new Date('2026-02-25T08:00:00Z'));
