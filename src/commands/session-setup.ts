@@ -69,7 +69,22 @@ export async function setUp(
   for (const professional of advice.filter((a) => a.id === 'see-a-professional')) {
     say(`\n${wrap(professional.message, 78).map((l) => colour.bold(l)).join('\n')}\n`);
   }
-  const partWay = leftPartWay(data.sessions, routine, now);
+  // One of a few plain words, the remembered one first in line.
+  const pick = <T extends string>(message: string, values: readonly T[], remembered: T | undefined) =>
+    prompter.select({ message, choices: values.map((value) => ({ value, name: value })), default: remembered });
+  // Each answer is kept as it is given, as a default for next time: stopping at the next question
+  // still remembers it. One the same as last time needs no write.
+  const remember = async <K extends 'side' | 'symptom' | 'movement'>(key: K, value: Settings[K]) => {
+    if (data.settings[key] === value) return;
+    await store.update((stored) => {
+      stored.settings[key] = value;
+    });
+  };
+  // The side first: the drills got through earlier today on another painful side were done on
+  // that side, so the routine goes on only from a part done on this one.
+  const side = options.side ?? (await pick('Which side is painful?', painfulSides, data.settings.side));
+  await remember('side', side);
+  const partWay = leftPartWay(onSide(data.sessions, side), routine, now);
   const goingOn = partWay && (await goOnFromPartWay(partWay, offered, library, prompter));
   // The strength drills of the part done earlier and the ones left make one day's strength work,
   // not two sessions 48 hours apart: only a strength session before that part calls for the wait.
@@ -93,19 +108,6 @@ export async function setUp(
     }
   }
 
-  // One of a few plain words, the remembered one first in line.
-  const pick = <T extends string>(message: string, values: readonly T[], remembered: T | undefined) =>
-    prompter.select({ message, choices: values.map((value) => ({ value, name: value })), default: remembered });
-  // Each answer is kept as it is given, as a default for next time: stopping at the next question
-  // still remembers it. One the same as last time needs no write.
-  const remember = async <K extends 'side' | 'symptom' | 'movement'>(key: K, value: Settings[K]) => {
-    if (data.settings[key] === value) return;
-    await store.update((stored) => {
-      stored.settings[key] = value;
-    });
-  };
-  const side = options.side ?? (await pick('Which side is painful?', painfulSides, data.settings.side));
-  await remember('side', side);
   const symptom = options.symptom ?? (await pick('What will you rate?', symptoms, data.settings.symptom));
   await remember('symptom', symptom);
   // A library movement typed by its id (`--movement single-leg-squat`) is recorded by its name, as
@@ -223,9 +225,14 @@ async function chooseMovement(settings: Settings, library: Library, prompter: Pr
   return movementText(typed)!;
 }
 
+/** The sessions whose painful side was `side`: a routine goes on only from a part done on the same side. */
+function onSide(sessions: readonly Session[], side: Session['side']): Session[] {
+  return sessions.filter((session) => session.side === side);
+}
+
 /** How many drills of the routine of `session`, stopped part way, are left for later today. */
 export function drillsLeft(session: Session, view: BucketView, library: Library, now: Date, after: StoreData): number {
-  const partWay = leftPartWay(after.sessions, session.routine, now);
+  const partWay = leftPartWay(onSide(after.sessions, session.side), session.routine, now);
   if (partWay === undefined) return 0;
   try {
     const left = routineExercises(session.routine, view, library, { allSetAside: 'keep' }).exercises.filter((exercise) => !partWay.passed.has(exercise.id));

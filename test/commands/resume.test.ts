@@ -46,6 +46,27 @@ describe('a routine left part way earlier today', () => {
     expect(drillsOf(again)).toEqual(['1/5']);
   });
 
+  it('goes on only from a part done on the same painful side, and asks the side first to know it', async () => {
+    const on = (side: string) => ['--side', side, '--symptom', 'pain', '--movement', 'single-leg squat', '--no-timer'];
+    // On the left: the ankle tilts helped, the knee circles were skipped, then a stop.
+    await run(['session', 'joint-chain', ...on('left')], { home, tty: true, now: morning, answers: [...screenClear, 6, 'done', 4, 'skip', 'stop'] });
+
+    // The right side hurts now: the drills done on the left were not done on it, so the routine starts afresh.
+    const right = await run(['session', 'joint-chain', ...on('right')], { home, tty: true, now: later, answers: [5, 'done', 3, 'stop'] });
+    expect(right.prompter.asked[0]!.kind).toBe('input');
+    expect(drillsOf(right)).toEqual(['1/5', '2/5']);
+    expect(right.stdout).toContain('Side: your right side (the painful side)');
+    // Left part way on the right, it has four drills left there, whatever was done on the left.
+    expect(right.stdout).toMatch(/\n {2}itb session joint-chain {2,}go on with the 4 drills left, later today\n/);
+
+    // Without --side the side is asked before going on is offered; back on the left, the left part goes on.
+    const back = await run(['session', 'joint-chain', '--no-timer'], { home, tty: true, now: later, answers: ['left', true, 'pain', 'single-leg squat', 5, 'stop'] });
+    expect(back.prompter.asked.slice(0, 2).map((asked) => asked.message)).toEqual(['Which side is painful?', question('11:00', 'Lateral ankle tilts and Forward 45° lunge knee circles', 3)]);
+    expect(back.prompter.asked[0]!.default).toBe('right');
+    expect(drillsOf(back)).toEqual(['1/3']);
+    expect(back.stdout).toContain('Side: your left side (the painful side)');
+  });
+
   it('names a long drill cut short, and four drills or more by their number and the last of them', async () => {
     const long = 'Forward 45° lunge knee circles done slowly with a long pause at the top of every repetition';
     const library = join(home, 'library.yaml');
