@@ -9,7 +9,7 @@ import type { Evidence } from '../core/evidence.js';
 import { localDate, localDateTime } from '../core/history.js';
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
-import { couldNotShowWords, mixedRatingsWords, resetWords, testedBefore, tooLowWords } from '../export/words.js';
+import { bySideWords, couldNotShowWords, lastSideWords, mixedRatingsWords, resetWords, testedBefore, tooLowWords } from '../export/words.js';
 import type { Library } from '../library/schema.js';
 import type { Colours } from '../ui/colour.js';
 import { readSummary } from '../store/summary-file.js';
@@ -25,7 +25,8 @@ export async function showBuckets(ctx: Context, options: { json?: boolean }, sel
   const advice = adviceFromLog(summary.advice, now, library);
   if (options.json) {
     // With the notes the text gives beside the lists: since when they run, and what the evidence mixes.
-    return printJson(ctx, { schemaVersion: 1, generatedAt: now.toISOString(), ...view, advice, resetAt: summary.buckets.resetAt ?? null, ratingsMix: summary.buckets.ratingsMix });
+    const lists = { rehab: view.rehab.map(jsonOf), avoid: view.avoid.map(jsonOf), untested: view.untested.map(jsonOf) };
+    return printJson(ctx, { schemaVersion: 1, generatedAt: now.toISOString(), ...lists, advice, resetAt: summary.buckets.resetAt ?? null, ratingsMix: summary.buckets.ratingsMix });
   }
   const colour = paint(ctx, self);
   const itb = itbWithLibrary(ctx, self);
@@ -34,6 +35,12 @@ export async function showBuckets(ctx: Context, options: { json?: boolean }, sel
     return;
   }
   ctx.stdout.write(renderBuckets(view, advice, colour, summary.buckets, library, itb, now));
+}
+
+/** A drill in the documented --json shape, whose evidence does not hold the counts by painful side the text shows. */
+function jsonOf(status: ExerciseStatus) {
+  const { sides: _sides, lastSide: _lastSide, ...evidence } = status.evidence;
+  return { ...status, evidence };
 }
 
 /**
@@ -70,11 +77,14 @@ function signed(value: number): string {
 function evidenceParts(evidence: Evidence): string[] {
   if (evidence.tested === 0) return ['not tested in a session yet'];
   const parts = [`helped ${evidence.helped} of ${evidence.tested}${evidence.helpedOnRetry > 0 ? ` (${evidence.helpedOnRetry} on the retry)` : ''}`];
+  // Tested on more than one painful side: how each side did, and the side of the last test.
+  const bySide = bySideWords(evidence);
+  if (bySide !== undefined) parts.push(bySide);
   const tooLow = tooLowWords(evidence);
   if (tooLow !== undefined) parts.push(tooLow);
   if (evidence.meanChange !== null) parts.push(`mean ${signed(evidence.meanChange)}`);
   if (evidence.lastChange !== null && evidence.lastTestedAt) {
-    parts.push(`last ${signed(evidence.lastChange)} on ${localDate(new Date(evidence.lastTestedAt))}`);
+    parts.push(`last ${signed(evidence.lastChange)} on ${localDate(new Date(evidence.lastTestedAt))}${lastSideWords(evidence)}`);
   }
   if (evidence.flares > 0) parts.push(`${evidence.flares} ${evidence.flares === 1 ? 'flare' : 'flares'}`);
   return parts;

@@ -1,7 +1,8 @@
 // The evidence behind a drill's bucket: how often it was tested, how often it helped, and by how
 // much, summed up in one walk through the session log.
 import { compareInstants } from './instant.js';
-import type { Attempt, ExerciseResult, Session, Thresholds } from './records.js';
+import type { Attempt, ExerciseResult, PainfulSide, Session, Thresholds } from './records.js';
+import { painfulSides } from './terms.js';
 
 /**
  * What a test could not show because of the score it started from: help, when the score was
@@ -30,6 +31,19 @@ export interface Evidence {
   tooLowToShowHelp: number;
   /** What the newest test could not show, when it did not help; null when it could show both. */
   lastCouldNotShow: CouldNotShow | null;
+  /**
+   * The tests and those that helped by the painful side their session gave, in the order left,
+   * right, both, for the sides tested: a drill may help one side and not the other.
+   */
+  sides: SideCount[];
+  /** The painful side of the newest test. */
+  lastSide: PainfulSide | null;
+}
+
+export interface SideCount {
+  side: PainfulSide;
+  tested: number;
+  helped: number;
 }
 
 /** What the log says about one drill, summed up as it is walked (no list of tests is kept). */
@@ -54,6 +68,9 @@ export interface Observed {
   newestCouldNotShow: CouldNotShow | null;
   lastName: string | null;
   lastNameAt: string | null;
+  /** Tests and helps by the painful side of their session. */
+  sides: Partial<Record<PainfulSide, [tested: number, helped: number]>>;
+  newestSide: PainfulSide | null;
 }
 
 /**
@@ -72,7 +89,7 @@ export function observe(sessions: readonly Session[], onTest: (result: ExerciseR
     for (const result of session.results) {
       let seen = observed.get(result.exerciseId);
       if (!seen) {
-        seen = { tested: 0, helped: 0, helpedOnRetry: 0, changeSum: 0, changeCount: 0, newestAt: null, newestTestedAt: null, newestChange: null, flares: 0, tooLowToShowHelp: 0, newestCouldNotShow: null, lastName: null, lastNameAt: null };
+        seen = { tested: 0, helped: 0, helpedOnRetry: 0, changeSum: 0, changeCount: 0, newestAt: null, newestTestedAt: null, newestChange: null, flares: 0, tooLowToShowHelp: 0, newestCouldNotShow: null, lastName: null, lastNameAt: null, sides: {}, newestSide: null };
         observed.set(result.exerciseId, seen);
       }
       if (seen.lastNameAt === null || compareInstants(result.at, seen.lastNameAt) >= 0) {
@@ -95,7 +112,10 @@ export function observe(sessions: readonly Session[], onTest: (result: ExerciseR
       const couldNotShow = deciding && first && result.outcome === 'avoid' && !result.flare ? hiddenBy(first, deciding, session.thresholds) : null;
       if (couldNotShow?.what === 'help') seen.tooLowToShowHelp++;
       seen.tested++;
+      const onSide = (seen.sides[session.side] ??= [0, 0]);
+      onSide[0]++;
       if (result.outcome === 'rehab') {
+        onSide[1]++;
         seen.helped++;
         if (deciding !== undefined && deciding.attempt > 1) seen.helpedOnRetry++;
       }
@@ -108,6 +128,7 @@ export function observe(sessions: readonly Session[], onTest: (result: ExerciseR
         seen.newestTestedAt = deciding?.at ?? result.at;
         seen.newestChange = change;
         seen.newestCouldNotShow = couldNotShow;
+        seen.newestSide = session.side;
       }
     }
   }
@@ -123,8 +144,10 @@ function hiddenBy(first: Attempt, deciding: Attempt, { minImprovement, flareRise
 
 export function evidenceOf(seen: Observed | undefined): Evidence {
   if (!seen) {
-    return { tested: 0, helped: 0, helpedOnRetry: 0, meanChange: null, lastChange: null, lastTestedAt: null, flares: 0, tooLowToShowHelp: 0, lastCouldNotShow: null };
+    return { tested: 0, helped: 0, helpedOnRetry: 0, meanChange: null, lastChange: null, lastTestedAt: null, flares: 0, tooLowToShowHelp: 0, lastCouldNotShow: null, sides: [], lastSide: null };
   }
+  // A summary kept by an earlier version has no sides: then none are told apart.
+  const bySide = seen.sides ?? {};
   return {
     tested: seen.tested,
     helped: seen.helped,
@@ -135,6 +158,11 @@ export function evidenceOf(seen: Observed | undefined): Evidence {
     flares: seen.flares,
     tooLowToShowHelp: seen.tooLowToShowHelp,
     lastCouldNotShow: seen.newestCouldNotShow,
+    sides: painfulSides.flatMap((side) => {
+      const count = bySide[side];
+      return count === undefined ? [] : [{ side, tested: count[0], helped: count[1] }];
+    }),
+    lastSide: seen.newestSide ?? null,
   };
 }
 

@@ -106,13 +106,13 @@ export function signed(change: number): string {
  */
 export function evidenceWords(evidence: Evidence): string {
   if (evidence.tested === 0) return evidence.flares > 0 ? plural(evidence.flares, 'flare') : 'not tested in a session';
-  const onRetry = evidence.helpedOnRetry > 0 ? ` (${evidence.helpedOnRetry} of them only on the retry)` : '';
-  const parts = [`helped ${evidence.helped} of ${plural(evidence.tested, 'test')}${onRetry}`];
+  const aside = [...(evidence.helpedOnRetry > 0 ? [`${evidence.helpedOnRetry} of them only on the retry`] : []), ...[bySideWords(evidence) ?? []].flat()];
+  const parts = [`helped ${evidence.helped} of ${plural(evidence.tested, 'test')}${aside.length > 0 ? ` (${aside.join('; ')})` : ''}`];
   const tooLow = tooLowWords(evidence);
   if (tooLow !== undefined) parts.push(tooLow);
   if (evidence.meanChange !== null) parts.push(`mean change ${signed(evidence.meanChange)}`);
   if (evidence.lastChange !== null) {
-    parts.push(`last ${signed(evidence.lastChange)}${evidence.lastTestedAt ? ` on ${dateOf(evidence.lastTestedAt)}` : ''}`);
+    parts.push(`last ${signed(evidence.lastChange)}${evidence.lastTestedAt ? ` on ${dateOf(evidence.lastTestedAt)}` : ''}${lastSideWords(evidence)}`);
   }
   if (evidence.flares > 0) parts.push(plural(evidence.flares, 'flare'));
   return parts.join(', ');
@@ -123,6 +123,21 @@ export function evidenceWords(evidence: Evidence): string {
  * helping. The method set them aside all the same; said, a drill that failed is told from one
  * that had no room to help. Undefined with none.
  */
+/**
+ * "by painful side: left 1 of 1, right 0 of 1": how a drill tested on more than one painful side
+ * did on each (a drill may help one side and not the other); undefined for tests of one side.
+ */
+export function bySideWords(evidence: Evidence): string | undefined {
+  if (evidence.sides.length < 2) return undefined;
+  return `by painful side: ${evidence.sides.map((count) => `${sideWords[count.side]} ${count.helped} of ${count.tested}`).join(', ')}`;
+}
+
+/** " (right side painful)", said after the last test's date when the tests span more than one painful side; else nothing. */
+export function lastSideWords(evidence: Evidence): string {
+  if (evidence.sides.length < 2 || evidence.lastSide === null) return '';
+  return evidence.lastSide === 'both' ? ' (both sides painful)' : ` (${evidence.lastSide} side painful)`;
+}
+
 export function tooLowWords(evidence: Evidence): string | undefined {
   return evidence.tooLowToShowHelp > 0 ? `${evidence.tooLowToShowHelp} started too low to show help` : undefined;
 }

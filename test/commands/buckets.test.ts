@@ -172,6 +172,22 @@ describe('itb buckets', () => {
     expect(json.avoid[0].evidence).toMatchObject({ tested: 3, helped: 1, tooLowToShowHelp: 2, lastCouldNotShow: { what: 'help', from: 1, points: 2 } });
   });
 
+  it('tells how a drill did on each painful side when its tests were on more than one, in the text but not in the --json shape', async () => {
+    await save((data) => {
+      data.sessions.push(
+        buildSession({ startedAt: '2026-02-01T09:00:00Z', side: 'left', baseline: 6, drills: [{ id: 'clamshells', scores: [4] }] }),
+        buildSession({ startedAt: '2026-02-20T09:00:00Z', side: 'right', baseline: 6, drills: [{ id: 'clamshells', scores: [6, 6] }] }),
+        buildSession({ startedAt: '2026-02-27T09:00:00Z', side: 'both', baseline: 6, drills: [{ id: 'hip-hikes', scores: [5] }] }),
+      );
+    });
+    const text = (await run(['buckets'], { home, now })).stdout.replace(/\s+/g, ' ');
+    expect(text).toMatch(/Clamshells clamshells helped 1 of 2 · by painful side: left 1 of 1, right 0 of 1 · mean −1 (· )?last 0 on 2026-02-20 \(right side painful\) /);
+    // Tested on one side only: nothing more said.
+    expect(text).toMatch(/Hip hikes hip-hikes helped 1 of 1 · mean −1 (· )?last −1 on 2026-02-27 (?!\()/);
+    const json = JSON.parse((await run(['buckets', '--json'], { home, now })).stdout);
+    expect(Object.keys(json.avoid[0].evidence)).not.toContain('sides');
+  });
+
   it('shows rehab with evidence, avoid with flags and re-test dates, untested, and what to run next', async () => {
     await withSessions();
     const { code, stdout } = await run(['buckets'], { home, now });

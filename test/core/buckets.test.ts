@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applySessionResults, bucketView, builtInRoutine, datedToCount, projectBuckets } from '../../src/core/buckets.js';
+import { applySessionResults, bucketView, builtInRoutine, datedToCount, projectBuckets, summarizeBuckets, viewBuckets } from '../../src/core/buckets.js';
 import { localDate } from '../../src/core/history.js';
 import type { ManualMove, Session } from '../../src/core/records.js';
 import type { Library } from '../../src/library/schema.js';
@@ -267,7 +267,38 @@ describe('bucketView', () => {
       flares: 0,
       tooLowToShowHelp: 0,
       lastCouldNotShow: null,
+      sides: [{ side: 'right', tested: 4, helped: 3 }],
+      lastSide: 'right',
     });
+  });
+
+  it('counts the tests of each painful side apart: a drill that helped the left may not help the right', () => {
+    const sessions = [
+      buildSession({ startedAt: '2026-01-01T10:00:00Z', side: 'left', baseline: 6, drills: [{ id: 'clamshells', scores: [4] }] }),
+      buildSession({ startedAt: '2026-01-20T10:00:00Z', side: 'right', baseline: 6, drills: [{ id: 'clamshells', scores: [6, 6] }] }),
+      buildSession({ startedAt: '2026-02-10T10:00:00Z', side: 'both', baseline: 6, drills: [{ id: 'clamshells', scores: [5] }] }),
+      buildSession({ startedAt: '2026-02-12T10:00:00Z', side: 'left', baseline: 6, drills: [{ id: 'clamshells', scores: [6, 7] }] }),
+    ];
+    const { evidence } = bucketView(storeWith({ sessions }), library, new Date('2026-02-13T00:00:00Z')).avoid[0]!;
+    expect(evidence).toMatchObject({ tested: 4, helped: 2, lastSide: 'left' });
+    // Left, right, both, whatever order they came in.
+    expect(evidence.sides).toEqual([
+      { side: 'left', tested: 2, helped: 1 },
+      { side: 'right', tested: 1, helped: 0 },
+      { side: 'both', tested: 1, helped: 1 },
+    ]);
+  });
+
+  it('reads a summary kept before the sides were counted as telling no sides apart', () => {
+    const sessions = [buildSession({ startedAt: '2026-01-01T10:00:00Z', side: 'left', baseline: 6, drills: [{ id: 'clamshells', scores: [4] }] })];
+    const summary = summarizeBuckets(storeWith({ sessions }));
+    for (const [, seen] of summary.observed) {
+      const kept = seen as Partial<typeof seen>;
+      delete kept.sides;
+      delete kept.newestSide;
+    }
+    const { evidence } = viewBuckets(summary, library, new Date('2026-01-02T00:00:00Z')).rehab[0]!;
+    expect(evidence).toMatchObject({ tested: 1, helped: 1, sides: [], lastSide: null });
   });
 
   it('counts the tests that started too low to show help, and says what the last test could not show', () => {

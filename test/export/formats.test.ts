@@ -261,6 +261,24 @@ describe('markdown', () => {
     expect(toMarkdown(report)).not.toContain('only on the retry');
   });
 
+  it('tells how a drill did on each painful side when its tests were on more than one, and the side of the last', () => {
+    // The ankle tilts helped the left on 1 October; on 20 October the right side hurt, and they did not help it.
+    const store = sampleStore();
+    const three = store.sessions[2]!;
+    three.side = 'right';
+    three.attempts = [
+      { exerciseId: 'lateral-ankle-tilts', attempt: 1, before: 4, after: 4, verdict: 'not-improved', at: '2026-10-20T12:05:00.000Z' },
+      { exerciseId: 'lateral-ankle-tilts', attempt: 2, before: 4, after: 4, verdict: 'not-improved', at: '2026-10-20T12:08:00.000Z' },
+    ];
+    three.results = [{ exerciseId: 'lateral-ankle-tilts', name: 'Lateral ankle tilts', outcome: 'avoid', flare: false, at: '2026-10-20T12:08:00.000Z' }];
+    const sides = buildReport(store, library, { now: NOW });
+    const words = 'helped 1 of 2 tests (by painful side: left 1 of 1, right 0 of 1), mean change -1, last 0 on 2026-10-20 (right side painful)';
+    expect(toMarkdown(sides)).toContain(`**Lateral ankle tilts** (lateral-ankle-tilts): ${words};`);
+    expect(toHtml(sides)).toContain(words.replace('2026-10-20', '<span class="day">2026-10-20</span>'));
+    // Tested on one side only, nothing more is said.
+    expect(toMarkdown(report)).not.toMatch(/painful side:|side painful\)/);
+  });
+
   it('tells a drill set aside by a test that started too low to show help from one that failed, and one whose flare-up could not show', () => {
     // The lunge circles tested again from 0 and set aside: no score could count as helping.
     // Hip hikes again from 8, up to 10 twice: with flareRise 3, no flare-up could show.
