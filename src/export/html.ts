@@ -28,6 +28,7 @@ import {
   screenWords,
   SEPARATE_TRENDS,
   sideWords,
+  sidesWords,
   statusWords,
   symptomWords,
   thresholdScopeWords,
@@ -127,7 +128,7 @@ export function toHtml(report: Report): string {
       '<ul>',
       `<li><strong>Symptom rated:</strong> ${esc(view.symptoms.map((s) => symptomWords[s]).join(', '))}</li>`,
       `<li><strong>Test movement${view.movements.length > 1 ? 's' : ''}:</strong> ${view.movements.map(userText).join('; ')}</li>`,
-      `<li><strong>Painful side:</strong> ${esc(view.sides.map((s) => sideWords[s]).join(', '))}</li>`,
+      `<li><strong>Painful side${view.sides.length > 1 ? 's' : ''}:</strong> ${unbrokenDates(esc(sidesWords(view.sides)))}</li>`,
       `<li><strong>Sessions:</strong> ${report.sessions.length}</li>`,
       '</ul>',
     );

@@ -28,6 +28,7 @@ import {
   screenWords,
   SEPARATE_TRENDS,
   sideWords,
+  sidesWords,
   statusWords,
   symptomWords,
   thresholdScopeWords,
@@ -90,7 +91,7 @@ export function toMarkdown(report: Report): string {
       `- **Symptom rated:** ${view.symptoms.map((s) => symptomWords[s]).join(', ')}`,
       // Semicolons between them: a movement typed with a comma in it stays one movement.
       `- **Test movement${view.movements.length > 1 ? 's' : ''}:** ${view.movements.map(mdUser).join('; ')}`,
-      `- **Painful side:** ${view.sides.map((s) => sideWords[s]).join(', ')}`,
+      `- **Painful side${view.sides.length > 1 ? 's' : ''}:** ${sidesWords(view.sides)}`,
       `- **Sessions:** ${report.sessions.length}`,
       '',
     );

@@ -48,6 +48,14 @@ export interface Report {
   adviceLog?: AdviceLog;
 }
 
+/** A painful side the sessions gave: in how many, and the first and last of them (a side may change over weeks). */
+export interface SideSpan {
+  side: PainfulSide;
+  sessions: number;
+  first: string;
+  last: string;
+}
+
 /** What the reports a person reads (md, html) show beyond the records themselves. */
 export interface ReadingView {
   /** One per session, oldest first (the same order as `sessions`). */
@@ -56,7 +64,7 @@ export interface ReadingView {
   trends: Trend[];
   symptoms: Symptom[];
   movements: string[];
-  sides: PainfulSide[];
+  sides: SideSpan[];
   /**
    * Whether the sessions behind the buckets' evidence rated more than one symptom or test
    * movement: a drill's mean change may then mix scores that do not compare.
@@ -168,7 +176,7 @@ export function readingView(report: Report): ReadingView {
     trends,
     symptoms: distinct(sessions.map((s) => s.symptom)),
     movements: distinctMovements(sessions),
-    sides: distinct(sessions.map((s) => s.side)),
+    sides: sideSpans(sessions),
     evidenceMixesRatings: ratingsMix(report.evidenceSessions),
     persistent: found && trend ? { found, trend } : undefined,
   };
@@ -255,6 +263,22 @@ function firstOf(times: (string | undefined)[]): string | null {
 
 function distinct<T>(values: T[]): T[] {
   return [...new Set(values)];
+}
+
+/** Each painful side once, the one given first first. */
+function sideSpans(sessions: Session[]): SideSpan[] {
+  const spans = new Map<PainfulSide, SideSpan>();
+  for (const { side, startedAt } of sessions) {
+    const span = spans.get(side);
+    if (span === undefined) {
+      spans.set(side, { side, sessions: 1, first: startedAt, last: startedAt });
+      continue;
+    }
+    span.sessions++;
+    if (compareInstants(startedAt, span.first) < 0) span.first = startedAt;
+    if (compareInstants(startedAt, span.last) > 0) span.last = startedAt;
+  }
+  return [...spans.values()].sort((a, b) => compareInstants(a.first, b.first));
 }
 
 /** Each test movement once however it was typed, in the order first used, as last typed. */

@@ -5,7 +5,7 @@ import type { Evidence } from '../core/evidence.js';
 import { localDate, localDateTime, type Trend } from '../core/history.js';
 import { compareInstants } from '../core/instant.js';
 import type { Attempt, ManualMove, RedFlag, Screening, Session, Symptom, Thresholds } from '../core/records.js';
-import { periodWords, type Report } from './report.js';
+import { periodWords, type Report, type SideSpan } from './report.js';
 
 export const dateOf = (iso: string): string => localDate(new Date(iso));
 export const dateTimeOf = (iso: string): string => localDateTime(new Date(iso));
@@ -19,6 +19,13 @@ export const symptomWords: Record<Symptom, string> = {
 };
 
 export const sideWords = { left: 'left', right: 'right', both: 'both sides' } as const;
+
+/** The painful sides of a report's sessions: "left", or when it changed, which hurt when: "left (2 sessions, 2026-10-01 to 2026-10-08), right (1 session, 2026-10-20)". */
+export function sidesWords(spans: SideSpan[]): string {
+  if (spans.length === 1) return sideWords[spans[0]!.side];
+  const days = (first: string, last: string) => (dateOf(first) === dateOf(last) ? dateOf(first) : `${dateOf(first)} to ${dateOf(last)}`);
+  return spans.map(({ side, sessions, first, last }) => `${sideWords[side]} (${plural(sessions, 'session')}, ${days(first, last)})`).join(', ');
+}
 
 export const statusWords: Record<Session['status'], string> = {
   completed: 'completed',
@@ -123,10 +130,7 @@ export function evidenceWords(evidence: Evidence): string {
  * helping. The method set them aside all the same; said, a drill that failed is told from one
  * that had no room to help. Undefined with none.
  */
-/**
- * "by painful side: left 1 of 1, right 0 of 1": how a drill tested on more than one painful side
- * did on each (a drill may help one side and not the other); undefined for tests of one side.
- */
+/** "by painful side: left 1 of 1, right 0 of 1" for a drill tested on more than one (it may help one side only). */
 export function bySideWords(evidence: Evidence): string | undefined {
   if (evidence.sides.length < 2) return undefined;
   return `by painful side: ${evidence.sides.map((count) => `${sideWords[count.side]} ${count.helped} of ${count.tested}`).join(', ')}`;

@@ -261,6 +261,17 @@ describe('markdown', () => {
     expect(toMarkdown(report)).not.toContain('only on the retry');
   });
 
+  it('says which painful side each stretch of sessions had when the side changed, and the one side alone when it did not', () => {
+    // Left for the first two sessions, then the right side.
+    const store = sampleStore();
+    store.sessions[2]!.side = 'right';
+    const changed = buildReport(store, library, { now: NOW });
+    const words = 'left (2 sessions, 2026-10-01 to 2026-10-08), right (1 session, 2026-10-20)';
+    expect(toMarkdown(changed)).toContain(`- **Painful sides:** ${words}\n`);
+    expect(toHtml(changed)).toContain(`<li><strong>Painful sides:</strong> ${words.replace(/\d{4}-\d\d-\d\d/g, '<span class="day">$&</span>')}</li>`);
+    expect(toMarkdown(report)).toContain('- **Painful side:** left\n');
+  });
+
   it('tells how a drill did on each painful side when its tests were on more than one, and the side of the last', () => {
     // The ankle tilts helped the left on 1 October; on 20 October the right side hurt, and they did not help it.
     const store = sampleStore();
