@@ -1,8 +1,9 @@
 // One question of the session's state machine put to the person: what to do first (the drill's
 // card, the test movement), then the prompt, its answer returned in the state machine's terms.
+import type { ExerciseStatus } from '../core/buckets.js';
 import { localDate } from '../core/history.js';
 import { parseScore, type Answer, type Ask } from '../core/session.js';
-import type { Session, Thresholds } from '../core/records.js';
+import type { PainfulSide, Session, Thresholds } from '../core/records.js';
 import type { Exercise, Library } from '../library/schema.js';
 import { StoreBusy } from '../store/store-errors.js';
 import type { Colours } from '../ui/colour.js';
@@ -73,11 +74,12 @@ export async function ask(question: Exclude<Ask, { kind: 'finished' }>, turn: Tu
       // only a flare-up, or a choice of the person's own (a therapist's advice, say) with its note.
       const earlier = question.attempt === 2 ? undefined : plan.retesting.find((status) => status.exerciseId === exercise.id);
       const byHand = earlier?.source === 'manual';
-      if (earlier && (plan.routine !== 'retest' || earlier.flare || byHand)) {
+      const sideThen = earlier && otherSide(earlier, plan.side);
+      if (earlier && (plan.routine !== 'retest' || earlier.flare || byHand || sideThen !== '')) {
         const gently = `start gently, with a smaller range, and stop at once if your ${plan.symptom} rises.`;
         const why = byHand
           ? `Set aside by your choice on ${localDate(new Date(earlier.decidedAt!))}${earlier.note === undefined ? '' : ` (your note: ${earlier.note})`}, back today for its re-test: if your reason still holds, skip it; otherwise ${gently}`
-          : `Set aside ${earlier.flare ? 'after a flare-up' : 'earlier'}, back today for its re-test: ${gently}`;
+          : `Set aside ${earlier.flare ? 'after a flare-up' : 'earlier'}${sideThen}, back today for its re-test: ${gently}`;
         say(`${wrap(why, 80, '  ').map((line) => colour.bold(line)).join('\n')}\n`);
       }
       // Tested before and kept: worth knowing when a long routine is done a few drills a day.
@@ -90,7 +92,7 @@ export async function ask(question: Exclude<Ask, { kind: 'finished' }>, turn: Tu
         const tested = [...plan.inRehab, ...plan.retesting].map((status) => status.exerciseId);
         const untestedLater = plan.exercises.slice(question.index + 1).some((later) => !tested.includes(later.id));
         const choice = untestedLater ? 'test it again, or skip it to get on to the drills you have not tested yet' : 'test it again to check it still helps, or skip it';
-        const which = `Already in your rehab bucket${how}: ${choice}.`;
+        const which = `Already in your rehab bucket${how}${otherSide(kept, plan.side)}: ${choice}.`;
         say(`${wrap(which, 80, '  ').map((line) => colour.dim(line)).join('\n')}\n`);
       }
       for (const warning of warnings(question.before, question.attempt, plan.symptom, thresholds)) {
@@ -176,6 +178,18 @@ function timerChoice(seconds: number, timed: number, holds: number): string {
   // On one line after the list's pointer, and under the question once picked, on a narrow terminal too.
   if (2 + width(label) <= onScreen(80)) return label;
   return holds === 1 ? `Start a ${seconds} s hold` : `Start hold ${timed + 1} of ${holds} (${seconds} s)`;
+}
+
+/**
+ * ", from a test when your left side hurt (today: your right side)": said of a drill whose bucket
+ * comes from a test on another painful side than today's, since how it did there need not hold
+ * for this one; nothing for a drill moved by hand or last tested on today's side.
+ */
+function otherSide(status: ExerciseStatus, today: PainfulSide): string {
+  const then = status.source === 'session' ? status.evidence.lastSide : null;
+  if (then === null || then === today) return '';
+  const hurt = (side: PainfulSide) => (side === 'both' ? 'both sides' : `your ${side} side`);
+  return `, from a test when ${hurt(then)} hurt (today: ${hurt(today)})`;
 }
 
 /**

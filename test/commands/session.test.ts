@@ -892,7 +892,7 @@ describe('itb session', () => {
 
   it('says at a drill back for its re-test in an ordinary routine that it was set aside, after a flare-up too, and to start gently', async () => {
     const now = new Date('2026-11-20T10:00:00.000Z');
-    const past = buildSession({ startedAt: '2026-11-01T09:00:00.000Z', routine: 'joint-chain', baseline: 3, drills: [{ id: 'lunge-knee-circles', scores: [3, 3] }, { id: 'rehab-hip-circles', scores: [7] }] });
+    const past = buildSession({ startedAt: '2026-11-01T09:00:00.000Z', routine: 'joint-chain', side: 'left', baseline: 3, drills: [{ id: 'lunge-knee-circles', scores: [3, 3] }, { id: 'rehab-hip-circles', scores: [7] }] });
     await afterSessions(past);
     const result = await run(['session', 'joint-chain', ...flags], { home, tty: true, now, answers: [5, 'skip', 'skip', 'stop'] });
     expect(result.code).toBe(0);
@@ -901,6 +901,27 @@ describe('itb session', () => {
     expect(card('Forward 45° lunge knee circles')).toContain('Set aside earlier, back today for its re-test: start gently, with a smaller range, and stop at once if your pain rises.');
     expect(card('Rehab hip circles')).toContain('Set aside after a flare-up, back today for its re-test: start gently');
     expect(card('Lateral ankle tilts')).not.toContain('Set aside');
+  });
+
+  it('says at a drill in a bucket from a test on another painful side which side that was, in the re-test routine too', async () => {
+    const now = new Date('2026-11-20T10:00:00.000Z');
+    // The right side hurt three weeks ago: the ankle tilts helped it, the knee circles did not.
+    const past = buildSession({ startedAt: '2026-11-01T09:00:00.000Z', routine: 'joint-chain', side: 'right', baseline: 5, drills: [{ id: 'lateral-ankle-tilts', scores: [4] }, { id: 'lunge-knee-circles', scores: [4, 4] }] });
+    await afterSessions(past);
+    const result = await run(['session', 'joint-chain', ...flags], { home, tty: true, now, answers: [5, 'skip', 'skip', 'stop'] });
+    const shown = result.stdout.replace(/\s+/g, ' ');
+    const card = (name: string) => shown.slice(shown.indexOf(name), shown.indexOf('Exercise', shown.indexOf(name)));
+    const local = (iso: string) => localDate(new Date(iso));
+    expect(card('Lateral ankle tilts')).toContain(
+      `Already in your rehab bucket since ${local(past.results[0]!.at)}, from a test when your right side hurt (today: your left side): test it again,`,
+    );
+    expect(card('Forward 45° lunge knee circles')).toContain('Set aside earlier, from a test when your right side hurt (today: your left side), back today for its re-test: start gently');
+    // The re-test routine says at the drill only what its start does not: here, the side.
+    const retest = await run(['session', 'retest', '--side', 'both', '--symptom', 'pain', '--movement', 'single-leg squat', '--no-timer'], { home, tty: true, now, answers: [5, 'stop'] });
+    expect(retest.stdout.replace(/\s+/g, ' ')).toContain('Set aside earlier, from a test when your right side hurt (today: both sides), back today');
+    // On the same side as that test, nothing about sides is said.
+    const same = await run(['session', 'retest', '--side', 'right', '--symptom', 'pain', '--movement', 'single-leg squat', '--no-timer'], { home, tty: true, now, answers: [5, 'stop'] });
+    expect(same.stdout).not.toContain('from a test when');
   });
 
   it('suggests testing drills from a routine at the end when none helped yet and none is due, as itb buckets does', async () => {
@@ -941,7 +962,7 @@ describe('itb session', () => {
 
   it('says at a drill already in the rehab bucket since when, so that a long routine can be done a few new drills a day', async () => {
     const now = new Date('2026-11-20T10:00:00.000Z');
-    const past = buildSession({ startedAt: '2026-11-10T09:00:00.000Z', routine: 'joint-chain', baseline: 6, drills: [{ id: 'lateral-ankle-tilts', scores: [4] }] });
+    const past = buildSession({ startedAt: '2026-11-10T09:00:00.000Z', routine: 'joint-chain', side: 'left', baseline: 6, drills: [{ id: 'lateral-ankle-tilts', scores: [4] }] });
     await afterSessions(past);
     await run(['buckets', 'move', 'rehab-hip-circles', 'rehab'], { home, now: new Date('2026-11-12T09:00:00.000Z') });
     const result = await run(['session', 'joint-chain', ...flags], { home, tty: true, now, answers: [5, 'skip', 'skip', 'skip', 'stop'] });
@@ -990,6 +1011,7 @@ describe('itb session', () => {
     const past = buildSession({
       startedAt: '2026-11-01T09:00:00.000Z',
       routine: 'joint-chain',
+      side: 'left',
       baseline: 6,
       drills: [
         { id: 'rehab-hip-circles', scores: [4] },
@@ -1019,7 +1041,7 @@ describe('itb session', () => {
   });
 
   it('shows a re-test that clears a flare-up as a bucket change, even when the drill stays set aside', async () => {
-    const flared = buildSession({ startedAt: '2026-11-01T09:00:00.000Z', routine: 'joint-chain', baseline: 4, drills: [{ id: 'rehab-hip-circles', scores: [7] }] });
+    const flared = buildSession({ startedAt: '2026-11-01T09:00:00.000Z', routine: 'joint-chain', side: 'left', baseline: 4, drills: [{ id: 'rehab-hip-circles', scores: [7] }] });
     await afterSessions(flared);
     const now = new Date('2026-11-20T10:00:00.000Z');
     const retest = await run(['session', 'retest', ...flags], { home, tty: true, now, answers: [5, 'done', 5, 'done', 5] });
