@@ -25,8 +25,7 @@ export async function showBuckets(ctx: Context, options: { json?: boolean }, sel
   const advice = adviceFromLog(summary.advice, now, library);
   if (options.json) {
     // With the notes the text gives beside the lists: since when they run, and what the evidence mixes.
-    const lists = { rehab: view.rehab.map(jsonOf), avoid: view.avoid.map(jsonOf), untested: view.untested.map(jsonOf) };
-    return printJson(ctx, { schemaVersion: 1, generatedAt: now.toISOString(), ...lists, advice, resetAt: summary.buckets.resetAt ?? null, ratingsMix: summary.buckets.ratingsMix });
+    return printJson(ctx, { schemaVersion: 1, generatedAt: now.toISOString(), ...view, advice, resetAt: summary.buckets.resetAt ?? null, ratingsMix: summary.buckets.ratingsMix });
   }
   const colour = paint(ctx, self);
   const itb = itbWithLibrary(ctx, self);
@@ -35,12 +34,6 @@ export async function showBuckets(ctx: Context, options: { json?: boolean }, sel
     return;
   }
   ctx.stdout.write(renderBuckets(view, advice, colour, summary.buckets, library, itb, now));
-}
-
-/** A drill in the documented --json shape, whose evidence does not hold the counts by painful side the text shows. */
-function jsonOf(status: ExerciseStatus) {
-  const { sides: _sides, lastSide: _lastSide, ...evidence } = status.evidence;
-  return { ...status, evidence };
 }
 
 /**

@@ -146,8 +146,6 @@ export function evidenceOf(seen: Observed | undefined): Evidence {
   if (!seen) {
     return { tested: 0, helped: 0, helpedOnRetry: 0, meanChange: null, lastChange: null, lastTestedAt: null, flares: 0, tooLowToShowHelp: 0, lastCouldNotShow: null, sides: [], lastSide: null };
   }
-  // A summary kept by an earlier version has no sides: then none are told apart.
-  const bySide = seen.sides ?? {};
   return {
     tested: seen.tested,
     helped: seen.helped,
@@ -159,10 +157,10 @@ export function evidenceOf(seen: Observed | undefined): Evidence {
     tooLowToShowHelp: seen.tooLowToShowHelp,
     lastCouldNotShow: seen.newestCouldNotShow,
     sides: painfulSides.flatMap((side) => {
-      const count = bySide[side];
+      const count = seen.sides[side];
       return count === undefined ? [] : [{ side, tested: count[0], helped: count[1] }];
     }),
-    lastSide: seen.newestSide ?? null,
+    lastSide: seen.newestSide,
   };
 }
 

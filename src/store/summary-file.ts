@@ -8,8 +8,8 @@
 // milliseconds, as an itb save: not something a person editing the file does.) It is only ever a
 // shortcut: a missing, stale or damaged one means the store itself is read, never an error.
 import { statSync } from 'node:fs';
-import type { StoreData } from '../core/records.js';
-import { SCHEMA_VERSION } from '../core/terms.js';
+import type { PainfulSide, StoreData } from '../core/records.js';
+import { painfulSides, SCHEMA_VERSION } from '../core/terms.js';
 import { summarize, type StoreSummary } from '../core/summary.js';
 import { readSidecar, writeSidecar } from './sidecar.js';
 import { storeFile } from './store-path.js';
@@ -17,7 +17,7 @@ import { storeFile } from './store-path.js';
 export const summarySuffix = '.summary';
 
 /** Raised when the shape of the summary, or a rule it is drawn by, changes: summaries made before are not used. */
-const SUMMARY_VERSION = 11;
+const SUMMARY_VERSION = 12;
 
 interface SummaryFile {
   summaryVersion: number;
@@ -151,9 +151,14 @@ function isObservedPair(value: unknown): boolean {
     isInstantOrNull(seen.newestAt) &&
     isInstantOrNull(seen.newestTestedAt) &&
     isInstantOrNull(seen.lastNameAt) &&
-    (seen.lastName === null || typeof seen.lastName === 'string')
+    (seen.lastName === null || typeof seen.lastName === 'string') &&
+    isObject(seen.sides) &&
+    Object.entries(seen.sides).every(([side, count]) => isSide(side) && Array.isArray(count) && count.length === 2 && count.every(isCount)) &&
+    (seen.newestSide === null || isSide(seen.newestSide))
   );
 }
+
+const isSide = (value: unknown) => painfulSides.includes(value as PainfulSide);
 
 function isCouldNotShow(value: unknown): boolean {
   return isObject(value) && (value.what === 'help' || value.what === 'flare-up') && isCount(value.from) && isCount(value.points);

@@ -172,7 +172,7 @@ describe('itb buckets', () => {
     expect(json.avoid[0].evidence).toMatchObject({ tested: 3, helped: 1, tooLowToShowHelp: 2, lastCouldNotShow: { what: 'help', from: 1, points: 2 } });
   });
 
-  it('tells how a drill did on each painful side when its tests were on more than one, in the text but not in the --json shape', async () => {
+  it('tells how a drill did on each painful side when its tests were on more than one, in the text and in --json', async () => {
     await save((data) => {
       data.sessions.push(
         buildSession({ startedAt: '2026-02-01T09:00:00Z', side: 'left', baseline: 6, drills: [{ id: 'clamshells', scores: [4] }] }),
@@ -185,7 +185,14 @@ describe('itb buckets', () => {
     // Tested on one side only: nothing more said.
     expect(text).toMatch(/Hip hikes hip-hikes helped 1 of 1 · mean −1 (· )?last −1 on 2026-02-27 (?!\()/);
     const json = JSON.parse((await run(['buckets', '--json'], { home, now })).stdout);
-    expect(Object.keys(json.avoid[0].evidence)).not.toContain('sides');
+    expect(json.avoid[0].evidence).toMatchObject({
+      sides: [
+        { side: 'left', tested: 1, helped: 1 },
+        { side: 'right', tested: 1, helped: 0 },
+      ],
+      lastSide: 'right',
+    });
+    expect(json.rehab.find((drill: { exerciseId: string }) => drill.exerciseId === 'hip-hikes').evidence).toMatchObject({ sides: [{ side: 'both', tested: 1, helped: 1 }], lastSide: 'both' });
   });
 
   it('shows rehab with evidence, avoid with flags and re-test dates, untested, and what to run next', async () => {
@@ -272,7 +279,7 @@ describe('itb buckets', () => {
         source: 'session',
         flare: false,
         retestDue: false,
-        evidence: { tested: 1, helped: 1, helpedOnRetry: 0, meanChange: -2, lastChange: -2, lastTestedAt: sessions[1]!.results[0]!.at, flares: 0, tooLowToShowHelp: 0, lastCouldNotShow: null },
+        evidence: { tested: 1, helped: 1, helpedOnRetry: 0, meanChange: -2, lastChange: -2, lastTestedAt: sessions[1]!.results[0]!.at, flares: 0, tooLowToShowHelp: 0, lastCouldNotShow: null, sides: [{ side: 'right', tested: 1, helped: 1 }], lastSide: 'right' },
         inLibrary: true,
       },
     ]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applySessionResults, bucketView, builtInRoutine, datedToCount, projectBuckets, summarizeBuckets, viewBuckets } from '../../src/core/buckets.js';
+import { applySessionResults, bucketView, builtInRoutine, datedToCount, projectBuckets } from '../../src/core/buckets.js';
 import { localDate } from '../../src/core/history.js';
 import type { ManualMove, Session } from '../../src/core/records.js';
 import type { Library } from '../../src/library/schema.js';
@@ -287,18 +287,6 @@ describe('bucketView', () => {
       { side: 'right', tested: 1, helped: 0 },
       { side: 'both', tested: 1, helped: 1 },
     ]);
-  });
-
-  it('reads a summary kept before the sides were counted as telling no sides apart', () => {
-    const sessions = [buildSession({ startedAt: '2026-01-01T10:00:00Z', side: 'left', baseline: 6, drills: [{ id: 'clamshells', scores: [4] }] })];
-    const summary = summarizeBuckets(storeWith({ sessions }));
-    for (const [, seen] of summary.observed) {
-      const kept = seen as Partial<typeof seen>;
-      delete kept.sides;
-      delete kept.newestSide;
-    }
-    const { evidence } = viewBuckets(summary, library, new Date('2026-01-02T00:00:00Z')).rehab[0]!;
-    expect(evidence).toMatchObject({ tested: 1, helped: 1, sides: [], lastSide: null });
   });
 
   it('counts the tests that started too low to show help, and says what the last test could not show', () => {

@@ -95,6 +95,10 @@ describe('the summary beside the store', () => {
       { ...expected, buckets: { ...expected.buckets, observed: expected.buckets.observed.map(([id, seen]) => [id, { ...seen, newestCouldNotShow: { what: 'room' } }]) } },
       // A summary of an earlier version has no time each drill's newest test was really done.
       { ...expected, buckets: { ...expected.buckets, observed: expected.buckets.observed.map(([id, { newestTestedAt: _, ...seen }]) => [id, seen]) } },
+      // A summary of an earlier version has no tests by painful side; a damaged one, a side that is none.
+      { ...expected, buckets: { ...expected.buckets, observed: expected.buckets.observed.map(([id, { sides: _, ...seen }]) => [id, seen]) } },
+      { ...expected, buckets: { ...expected.buckets, observed: expected.buckets.observed.map(([id, seen]) => [id, { ...seen, sides: { middle: [1, 0] } }]) } },
+      { ...expected, buckets: { ...expected.buckets, observed: expected.buckets.observed.map(([id, seen]) => [id, { ...seen, newestSide: 'up' }]) } },
       { ...expected, sessionCount: '2' },
       // A summary of an earlier version has no routines; a damaged one, lists that do not match.
       { ...expected, advice: { ...expected.advice, routines: undefined } },
