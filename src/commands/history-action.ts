@@ -88,11 +88,16 @@ function resultsParts(summary: SessionSummary, colour: Colours, kept: KeptAside 
 }
 
 function sessionTable(summaries: SessionSummary[], colour: Colours, kept: Map<string, KeptAside>): string[] {
-  const what = (summary: SessionSummary) => `${summary.symptom} during ${summary.movement}`;
-  // Usually every session rates the same symptom in the same movement (they are remembered):
-  // then say it once above the table, as the newest session typed it, and give the room to the results.
+  // A painful side that changed over the sessions listed (the left hurt for a while, later the
+  // right) is said with each: scores of one side are not those of the other.
+  const oneSide = summaries.every((summary) => summary.side === summaries[0]!.side);
+  const side = (summary: SessionSummary) => (oneSide ? '' : ` · ${summary.side === 'both' ? 'both sides' : `${summary.side} side`} painful`);
+  const what = (summary: SessionSummary) => `${summary.symptom} during ${summary.movement}${side(summary)}`;
+  // Usually every session rates the same symptom in the same movement on the same side (they are
+  // remembered): then say it once above the table, as the newest session typed it, and give the
+  // room to the results.
   const rated = (summary: SessionSummary) => whatWasRated(summary.symptom, summary.movement);
-  const shared = summaries.every((summary) => rated(summary) === rated(summaries[0]!));
+  const shared = oneSide && summaries.every((summary) => rated(summary) === rated(summaries[0]!));
   const rows = summaries.map((summary) => ({
     date: localDateTime(new Date(summary.startedAt)),
     // In full: a library's routine ids are up to 40 characters, and one cut short names none.

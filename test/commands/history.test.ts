@@ -120,6 +120,21 @@ describe('itb history', () => {
     for (const line of stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
   });
 
+  it('says under each session which side was painful when the sessions listed had more than one', async () => {
+    const right = buildSession({ startedAt: '2026-03-07T12:00:00Z', side: 'right', baseline: 4, drills: [{ id: 'clamshells', scores: [2] }] });
+    const both = buildSession({ startedAt: '2026-03-08T12:00:00Z', side: 'both', baseline: 5, drills: [{ id: 'clamshells', scores: [4] }] });
+    await withSessions({ ...first, side: 'left' }, right, both);
+    const { stdout } = await run(['history'], { home, now });
+    expect(stdout).toMatch(/\n  pain during single-leg squat · left side painful\n/);
+    expect(stdout).toMatch(/4 → 2\s+1 helped\n  pain during single-leg squat · right side painful\n/);
+    expect(stdout).toMatch(/5 → 4\s+1 helped\n  pain during single-leg squat · both sides painful\n/);
+    expect(stdout).not.toContain('Symptom and test movement:');
+    // One side throughout: nothing more said than before.
+    const { stdout: oneSide } = await run(['history', '--limit', '1'], { home, now });
+    expect(oneSide).toContain('Symptom and test movement: pain during single-leg squat\n');
+    expect(oneSide).not.toContain('painful');
+  });
+
   it('tells apart, on a narrow terminal, two movements that differ only at their end', async () => {
     const stairs = (id: string, day: number, where: string) =>
       buildSession({ id, startedAt: `2026-03-0${day}T12:00:00Z`, movement: `going down the stairs at ${where}`, baseline: 5, drills: [{ id: 'clamshells', scores: [3] }] });
