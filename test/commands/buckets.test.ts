@@ -532,6 +532,19 @@ describe('itb buckets move', () => {
     expect(back.stderr.replace(/\s+/g, ' ')).toContain('Moved Old drill to rehab (was: avoid for now). It is no longer in your exercise library, so no session offers it');
   });
 
+  it('says of a drill no longer in the library whose name the library has under another id how to keep their results together', async () => {
+    await save((data) => {
+      data.sessions.push(buildSession({ startedAt: '2026-02-10T09:00:00Z', baseline: 5, drills: [{ id: 'clam-shells', name: 'Clamshells', scores: [3] }] }));
+    });
+    const shown = (await run(['buckets'], { home, now })).stdout;
+    expect(shown).toMatch(/^ {2}Clamshells {2}clam-shells {2}no longer in your library$/m);
+    expect(shown.replace(/\s+/g, ' ')).toContain(
+      'your library has this name under the id clamshells: results are kept by id, so give it back the id clam-shells to keep them together',
+    );
+    // A drill of the library is said no such thing.
+    expect(shown.match(/results are kept by id/g)).toHaveLength(1);
+  });
+
   it('answers the name of a drill no longer in the library, as the buckets show it, with the move by its id', async () => {
     await save((data) => {
       data.sessions.push(
