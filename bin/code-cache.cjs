@@ -2,43 +2,61 @@
 // compile them again. Node 22.1 and later keep such a cache themselves (module.enableCompileCache,
 // turned on in itb.js); for older Node, `npm run build` runs the commands once and keeps the code
 // V8 had compiled by their end (scripts/code-cache.mjs), and useCodeCache hands it to V8 as each
-// bundle loads. V8 takes it only if it was made by the same V8, with the same flags, for a text of
-// the same length, and otherwise compiles the bundle as usual; the file's name holds the bundle's
-// size and time of change, so that a bundle changed since the build is never given older code.
+// bundle loads. The code ships in the package too, so an installed copy starts as quickly, and
+// nothing is ever written there. V8 itself takes code only if it was made by the same V8, with
+// the same flags, for a text of the same length, but it checks no more than that: code for
+// another text of that length, or damaged on disk, would run wrong or crash Node. So each file
+// begins with the SHA-256 of the bundle's text followed by the code, and a file that does not
+// match the bundle as it is now is passed over: V8 compiles the bundle as usual.
 'use strict';
 const Module = require('node:module');
-const { readFileSync, statSync } = require('node:fs');
+const { readFileSync } = require('node:fs');
 const { basename, dirname, join } = require('node:path');
 const { Script } = require('node:vm');
 
-/** Where the compiled code of `bundle`, as the file is now, is kept. */
+/** Where the compiled code of `bundle` is kept. */
 function codeFile(bundle) {
-  const { size, mtimeMs } = statSync(bundle);
-  return join(dirname(bundle), 'code-cache', `${basename(bundle)}.${size}.${Math.round(mtimeMs)}.bin`);
+  return join(dirname(bundle), 'code-cache', `${basename(bundle)}.bin`);
+}
+
+/** The SHA-256 of a bundle's text followed by V8's code for it: the first 32 bytes of a kept file. */
+function seal(content, code) {
+  return require('node:crypto').createHash('sha256').update(content).update(code).digest();
+}
+
+/** What is kept for a bundle whose text is `content`: the seal, then the code. */
+function keptCode(content, code) {
+  return Buffer.concat([seal(content, code), code]);
+}
+
+/** The code kept in `file` for the text `content`, or undefined when none matches it. */
+function codeFor(file, content) {
+  let kept;
+  try {
+    kept = readFileSync(file);
+  } catch {
+    return undefined; // None kept for this bundle: V8 compiles it as usual.
+  }
+  const code = kept.subarray(32);
+  return kept.length > 32 && seal(content, code).equals(kept.subarray(0, 32)) ? code : undefined;
 }
 
 /**
  * From now on, each bundle of the folder `dist` is compiled with its kept code when it has some.
- * `made`, when given, is handed each bundle's script and the file its code belongs in, for
- * scripts/code-cache.mjs to keep once the commands have run.
+ * `made`, when given, is handed each bundle's script, the file its code belongs in and its text,
+ * for scripts/code-cache.mjs to keep once the commands have run.
  */
 function useCodeCache(dist, made) {
   const compile = Module.prototype._compile;
   Module.prototype._compile = function (content, filename) {
     if (dirname(filename) !== dist || !filename.endsWith('.cjs')) return compile.call(this, content, filename);
     const file = codeFile(filename);
-    let cachedData;
-    try {
-      cachedData = readFileSync(file);
-    } catch {
-      // None kept for this bundle: V8 compiles it as usual.
-    }
-    const script = new Script(Module.wrap(content), { filename, cachedData });
-    if (made) made(script, file);
+    const script = new Script(Module.wrap(content), { filename, cachedData: codeFor(file, content) });
+    if (made) made(script, file, content);
     // The same function Node makes of a CommonJS file, called as Node calls it.
     const wrapper = script.runInThisContext();
     return wrapper.call(this.exports, this.exports, Module.createRequire(filename), this, filename, dirname(filename));
   };
 }
 
-module.exports = { codeFile, useCodeCache };
+module.exports = { codeFile, keptCode, useCodeCache };

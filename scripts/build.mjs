@@ -141,7 +141,9 @@ writeFileSync(new URL('dist/library.json', root), JSON.stringify(library));
 
 // Compiled code for Node older than 22.1, which keeps none between starts (see bin/code-cache.cjs).
 // In a process of its own: the code is made by the same V8 with the same flags as a start of itb.
-if (!createRequire(import.meta.url)('node:module').enableCompileCache) {
+// A newer Node keeps none, and a package made with it ships none.
+if (nodeRequire('node:module').enableCompileCache) rmSync(file('dist/code-cache'), { recursive: true, force: true });
+else {
   const kept = spawnSync(process.execPath, [file('scripts/code-cache.mjs')], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
   if (kept.status !== 0) {
     console.error(`Keeping the compiled code failed:\n${kept.stderr}`);

@@ -3,7 +3,8 @@
 // this process, on a few months of made-up history in a folder of their own; then the code of
 // every bundle they loaded is kept as it stands: the functions they ran compiled too, not only
 // the outline V8 compiles when a file loads. A session's own bundles are not among them (it needs
-// a person at the keyboard) and are compiled as usual.
+// a person at the keyboard) and are compiled as usual. The package ships the folder, so an
+// installed copy uses the same code.
 //
 //   node scripts/code-cache.mjs   (`npm run build` runs it after bundling)
 import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -36,7 +37,8 @@ async function keepCode() {
   delete process.env.ITB_DATA;
 
   const scripts = new Map();
-  require('../bin/code-cache.cjs').useCodeCache(dist, (script, file) => scripts.set(file, script));
+  const { keptCode, useCodeCache } = require('../bin/code-cache.cjs');
+  useCodeCache(dist, (script, file, content) => scripts.set(file, { script, content }));
   const { main } = require('../dist/cli.cjs');
   const out = (format) => ['export', '--format', format, '-o', join(work, `report.${format}`), '--force'];
   const libraryFile = join(root, 'data/library.yaml');
@@ -67,8 +69,8 @@ async function keepCode() {
   const folder = join(dist, 'code-cache');
   rmSync(folder, { recursive: true, force: true });
   mkdirSync(folder);
-  for (const [file, script] of scripts) {
-    writeFileSync(`${file}.tmp`, script.createCachedData());
+  for (const [file, { script, content }] of scripts) {
+    writeFileSync(`${file}.tmp`, keptCode(content, script.createCachedData()));
     renameSync(`${file}.tmp`, file);
   }
 }

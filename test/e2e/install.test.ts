@@ -1,15 +1,19 @@
 // itb as a person installs it from its package (`npm pack`, then `npm install -g` of the file),
 // not run inside this folder: the package holds what the program needs and nothing else, the
 // program finds its library wherever it is installed and from any folder, writes nothing there,
-// and says plainly when the computer's Node is too old for it.
+// starts with the compiled code the build kept on Node older than 22.1, and says plainly when the
+// computer's Node is too old for it.
 // Needs `npm run build` first (`npm test` does it).
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempHome } from '../helpers/run.js';
 
 const root = join(import.meta.dirname, '../..');
+// Node 22.1 and later keep compiled code themselves, and the build keeps none.
+const ownCache = typeof createRequire(import.meta.url)('node:module').enableCompileCache === 'function';
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string; bin: Record<string, string>; engines: { node: string } };
 
 let scratch: ReturnType<typeof tempHome>;
@@ -39,6 +43,7 @@ function itb(bin: string, argv: string[], cwd: string, preload: string[] = []) {
 describe('the package', () => {
   it('holds the program, its library and the export schema, and nothing else', () => {
     const bundles = readdirSync(join(root, 'dist')).filter((name) => /\.cjs(\.map)?$/.test(name));
+    const kept = ownCache ? [] : readdirSync(join(root, 'dist/code-cache'));
     const expected = [
       'README.md',
       'package.json',
@@ -49,11 +54,15 @@ describe('the package', () => {
       'dist/library.json',
       'schema/itb-export.schema.json',
       ...bundles.map((name) => `dist/${name}`),
+      ...kept.map((name) => `dist/code-cache/${name}`),
     ];
     expect(packed).toEqual(expected.sort());
-    // The compiled code kept for older Node is named for each bundle's time of change, which an
-    // install does not keep: it would never be used.
-    expect(packed.some((path) => path.includes('code-cache/'))).toBe(false);
+    // On Node older than 22.1, the compiled code the build kept, one file for each bundle the
+    // commands that need no answers load, so that an installed copy starts as quickly.
+    if (!ownCache) {
+      expect(kept).toEqual(expect.arrayContaining(['cli.cjs.bin', 'buckets-action.cjs.bin', 'export-action.cjs.bin', 'md.cjs.bin']));
+      for (const name of kept) expect(bundles).toContain(name.replace(/\.bin$/, ''));
+    }
     for (const target of Object.values(pkg.bin)) expect(packed).toContain(target.replace(/^\.\//, ''));
   });
 
@@ -74,6 +83,38 @@ describe('installed in a folder of its own', () => {
     readdirSync(folder, { recursive: true, encoding: 'utf8' })
       .map((name) => `${name} ${statSync(join(folder, name)).mtimeMs}`)
       .sort();
+  /** Runs `run` with `folder` and everything in it read-only, as a global install by another account is. */
+  const readOnly = (folder: string, run: () => void) => {
+    const all = () => [folder, ...readdirSync(folder, { recursive: true, encoding: 'utf8' }).map((name) => join(folder, name))];
+    for (const path of all().reverse()) chmodSync(path, statSync(path).isDirectory() ? 0o555 : 0o444);
+    try {
+      run();
+    } finally {
+      for (const path of all()) chmodSync(path, 0o755);
+    }
+  };
+  /**
+   * Runs itb installed in `at` with a watch on V8: for each bundle loaded, whether it was compiled
+   * with kept code V8 took, kept code V8 refused, or none.
+   */
+  const watched = (at: string, argv: string[]) => {
+    const watch = join(scratch.home, 'watch.cjs');
+    writeFileSync(
+      watch,
+      `const vm = require('node:vm');
+      const taken = {};
+      vm.Script = class extends vm.Script {
+        constructor(code, options) {
+          super(code, options);
+          const name = require('node:path').basename(options.filename);
+          taken[name] = options.cachedData === undefined ? 'none' : this.cachedDataRejected ? 'refused' : 'taken';
+        }
+      };
+      process.on('exit', () => process.stderr.write('\\n' + JSON.stringify(taken)));\n`,
+    );
+    const result = itb(join(at, 'bin/itb.js'), argv, elsewhere, ['--require', watch]);
+    return { ...result, taken: JSON.parse(result.stderr.trim().split('\n').at(-1)!) as Record<string, string> };
+  };
 
   beforeAll(() => {
     // The packed files only, in a path with spaces and letters beyond ASCII, and read-only as a
@@ -88,10 +129,7 @@ describe('installed in a folder of its own', () => {
   it('runs from another folder, with its library, and writes nothing where it is installed', () => {
     const bin = join(installed, 'bin/itb.js');
     const before = contents(installed);
-    for (const folder of [installed, ...readdirSync(installed, { recursive: true, encoding: 'utf8' }).map((name) => join(installed, name))].reverse()) {
-      chmodSync(folder, statSync(folder).isDirectory() ? 0o555 : 0o444);
-    }
-    try {
+    readOnly(installed, () => {
       expect(itb(bin, ['--version'], elsewhere).stdout.trim()).toBe(pkg.version);
       const routines = itb(bin, ['routines'], elsewhere);
       expect(routines.code).toBe(0);
@@ -107,12 +145,42 @@ describe('installed in a folder of its own', () => {
       expect(report.code).toBe(0);
       expect(existsSync(join(elsewhere, 'report.md'))).toBe(true);
       expect(itb(bin, ['buckets'], elsewhere).stdout).toContain('No sessions yet.');
-    } finally {
-      for (const folder of [installed, ...readdirSync(installed, { recursive: true, encoding: 'utf8' }).map((name) => join(installed, name))]) {
-        chmodSync(folder, 0o755);
-      }
-    }
+    });
     expect(contents(installed)).toEqual(before);
+  });
+
+  it.skipIf(ownCache)('starts with the compiled code the build kept, for every bundle a command loads', () => {
+    const before = contents(installed);
+    readOnly(installed, () => {
+      for (const argv of [['--version'], ['buckets'], ['export', '--format', 'md']]) {
+        const { code, taken } = watched(installed, argv);
+        expect(code).toBe(0);
+        expect(taken['cli.cjs']).toBe('taken');
+        expect(Object.values(taken).every((how) => how === 'taken')).toBe(true);
+      }
+    });
+    expect(contents(installed)).toEqual(before);
+  });
+
+  it.skipIf(ownCache)('passes over kept code that is damaged or cut short, and runs as usual', () => {
+    const damaged = join(scratch.home, 'Programme für alle', 'lib', 'node_modules', 'itb damaged');
+    cpSync(installed, damaged, { recursive: true });
+    // A few bytes changed in the middle of the code, which V8 itself would run and crash on.
+    const cli = join(damaged, 'dist/code-cache/cli.cjs.bin');
+    const code = readFileSync(cli);
+    code.fill(0xff, code.length >> 1, (code.length >> 1) + 8);
+    writeFileSync(cli, code);
+    truncateSync(join(damaged, 'dist/code-cache/buckets-action.cjs.bin'), 100);
+    truncateSync(join(damaged, 'dist/code-cache/errors.cjs.bin'), 0);
+    readOnly(damaged, () => {
+      for (const argv of [['--version'], ['buckets']]) {
+        const { code, stdout, taken } = watched(damaged, argv);
+        expect(code).toBe(0);
+        expect(stdout).toBe(itb(join(installed, 'bin/itb.js'), argv, elsewhere).stdout);
+        expect(taken).toMatchObject({ 'cli.cjs': 'none', 'errors.cjs': 'none' });
+        if (argv[0] === 'buckets') expect(taken).toMatchObject({ 'buckets-action.cjs': 'none', 'table.cjs': 'taken' });
+      }
+    });
   });
 });
 
