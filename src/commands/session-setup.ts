@@ -88,7 +88,8 @@ export async function setUp(
   const goingOn = partWay && (await goOnFromPartWay(partWay, offered, library, prompter));
   // The strength drills of the part done earlier and the ones left make one day's strength work,
   // not two sessions 48 hours apart: only a strength session before that part calls for the wait.
-  let spacingNow = spacing;
+  // Without one on this side, the 48-hour advice offers no going on from a part done on another.
+  let spacingNow = spacing && adviceFor(data, now, library, side).find((a) => a.id === 'loading-spacing');
   if (goingOn) {
     exercises = goingOn.left;
     spacingNow = spacingWithout(data, partWay!, now);

@@ -1,6 +1,6 @@
 // Advice the source articles give, shown when the log says it applies (PRODUCT §4.7).
 import { localDate, localDateTime, ratedWords, whatWasRated } from './history.js';
-import type { ExerciseResult, Session, StoreData } from './records.js';
+import type { ExerciseResult, PainfulSide, Session, StoreData } from './records.js';
 import { partWayStarts, type RoutineLog } from './resume.js';
 import { LOADING_DRILLS_A_DAY } from './session.js';
 import { shownSafely } from './text.js';
@@ -21,7 +21,7 @@ export interface AdviceLog {
   baselines: { rated: string; said: string; startedMs: number[]; scores: number[] }[];
   /** When each flare-up was rated, in ms since 1970 (UTC). */
   flareUpsMs: number[];
-  /** Each routine's sessions, to find one left part way today (partWayStarts). */
+  /** Each routine's sessions on each painful side, to find one left part way today (partWayStarts). */
   routines: RoutineLog[];
 }
 
@@ -61,14 +61,15 @@ export interface AdviceLibrary {
   routines: readonly { id: string }[];
 }
 
-export function adviceFor(data: StoreData, now: Date, library?: AdviceLibrary): Advice[] {
-  return adviceFromLog(adviceLog(data.sessions), now, library);
+/** `side`: the painful side of a session being set up, whose routine goes on only from a part done on that side. */
+export function adviceFor(data: StoreData, now: Date, library?: AdviceLibrary, side?: PainfulSide): Advice[] {
+  return adviceFromLog(adviceLog(data.sessions), now, library, side);
 }
 
-export function adviceFromLog(log: AdviceLog, now: Date, library?: AdviceLibrary): Advice[] {
+export function adviceFromLog(log: AdviceLog, now: Date, library?: AdviceLibrary, side?: PainfulSide): Advice[] {
   const rest = restAfterFlareUp(log.flareUpsMs, now);
   const spacing = loadingSpacing(log.loadedMs, now);
-  return [rest, spacing && !rest ? withPartWay(spacing, log, now, library) : spacing, seeAProfessional(log.baselines, now)].filter(
+  return [rest, spacing && !rest ? withPartWay(spacing, log, now, library, side) : spacing, seeAProfessional(log.baselines, now)].filter(
     (advice): advice is Advice => advice !== undefined,
   );
 }
@@ -85,9 +86,11 @@ export function adviceLog(sessions: readonly Session[]): AdviceLog {
     // Attempts too, for sessions of earlier versions, whose flag only says the routine had a loading drill.
     if (session.loading && session.attempts.length > 0) log.loadedMs.push(startedMs);
     for (const result of session.results) if (result.flare) log.flareUpsMs.push(time(flareUpAt(session, result)));
-    let routine = byRoutine.get(session.routine);
+    // A routine goes on only from a part done on the same painful side (leftPartWay's sessions).
+    const key = `${session.side} ${session.routine}`;
+    let routine = byRoutine.get(key);
     if (!routine) {
-      byRoutine.set(session.routine, (routine = { routine: session.routine, startedMs: [], completed: [], gotThrough: [], tried: [] }));
+      byRoutine.set(key, (routine = { routine: session.routine, side: session.side, startedMs: [], completed: [], gotThrough: [], tried: [] }));
       log.routines.push(routine);
     }
     const completed = session.status === 'completed';
@@ -155,12 +158,13 @@ function loadingSpacing(loadedMs: readonly number[], now: Date): Advice | undefi
  * when that part alone calls for the 48 hours, going on needs none. Not after a flare-up today, nor
  * once that part tried the two or three strength drills enough for one day, as the session's own
  * closing says, nor for a routine the library no longer has (removed or renamed in one's own file).
+ * With `side`, only a part done on that painful side, as a session on it goes on from no other.
  */
-function withPartWay(spacing: Advice, log: AdviceLog, now: Date, library: AdviceLibrary | undefined): Advice {
+function withPartWay(spacing: Advice, log: AdviceLog, now: Date, library: AdviceLibrary | undefined, side: PainfulSide | undefined): Advice {
   const strength = new Set(library?.exercises.filter((exercise) => exercise.loading).map((exercise) => exercise.id));
   const routines = library && new Set(['rehab', 'retest', ...library.routines.map((routine) => routine.id)]);
   for (const routine of log.routines) {
-    if (routines && !routines.has(routine.routine)) continue;
+    if ((routines && !routines.has(routine.routine)) || (side !== undefined && routine.side !== side)) continue;
     const partWay = partWayStarts(routine, now);
     if (partWay === undefined || loadingSpacing(log.loadedMs.filter((startedMs) => !partWay.startedMs.includes(startedMs)), now) !== undefined) continue;
     if ([...partWay.tried].filter((id) => strength.has(id)).length >= LOADING_DRILLS_A_DAY) continue;

@@ -2,7 +2,7 @@
 // session with drills still to do, and the person comes back to the same routine later that day.
 import { localDate } from './history.js';
 import { compareInstants } from './instant.js';
-import type { Session } from './records.js';
+import type { PainfulSide, Session } from './records.js';
 import { cutOff } from './session.js';
 
 export interface PartWay {
@@ -37,9 +37,13 @@ export function leftPartWay(sessions: readonly Session[], routine: string, now: 
   return { sessions: partWay, passed, leftAt: latest.endedAt ?? cutOff(latest).endedAt! };
 }
 
-/** A routine's sessions as the advice log keeps them (AdviceLog), one entry of each list for each session. */
+/**
+ * A routine's sessions on one painful side as the advice log keeps them (AdviceLog), one entry of
+ * each list for each session: a routine goes on only from a part done on the same side.
+ */
 export interface RoutineLog {
   routine: string;
+  side: PainfulSide;
   /** When each started, in ms since 1970 (UTC). */
   startedMs: number[];
   /** Whether each went through to the routine's end. */

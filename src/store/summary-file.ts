@@ -17,7 +17,7 @@ import { storeFile } from './store-path.js';
 export const summarySuffix = '.summary';
 
 /** Raised when the shape of the summary, or a rule it is drawn by, changes: summaries made before are not used. */
-const SUMMARY_VERSION = 12;
+const SUMMARY_VERSION = 13;
 
 interface SummaryFile {
   summaryVersion: number;
@@ -180,7 +180,7 @@ function isAdviceLog(value: unknown): boolean {
 }
 
 function isRoutineLog(value: unknown): boolean {
-  if (!isObject(value) || typeof value.routine !== 'string' || !isNumbers(value.startedMs)) return false;
+  if (!isObject(value) || typeof value.routine !== 'string' || !isSide(value.side) || !isNumbers(value.startedMs)) return false;
   const { startedMs, completed, gotThrough, tried } = value;
   return (
     Array.isArray(completed) &&

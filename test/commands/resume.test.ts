@@ -187,6 +187,21 @@ describe('a strength routine left part way, in the advice of itb buckets and itb
     expect(await advice('history', later)).toContain(goOn);
   });
 
+  it('is not said at a session on another painful side, which starts the routine afresh', async () => {
+    const on = (side: string) => ['--side', side, '--symptom', 'pain', '--movement', 'single-leg squat', '--no-timer'];
+    await run(['session', 'strength', ...on('left')], { home, tty: true, now: morning, answers: [6, 'done', 5, 'stop'] });
+    // On the right side the routine starts at its first drill: the part done on the left does not go on.
+    const right = await run(['session', 'strength', ...on('right')], { home, tty: true, now: later, answers: [false, false] });
+    expect(right.prompter.asked.map((asked) => asked.message)).toEqual(['Do the strength drills today anyway?']);
+    const shown = right.stdout.replace(/\s+/g, ' ');
+    expect(shown).toContain('Space loading sessions about 48 hours apart so the tissues can recover and adapt: your next one from 2026-11-22 11:00.');
+    expect(shown).not.toContain('left part way');
+    // Back on the left, it goes on with no wait, as the advice of itb buckets says.
+    const left = await run(['session', 'strength', ...on('left')], { home, tty: true, now: later, answers: [true, 5, 'stop'] });
+    expect(left.prompter.asked.map((asked) => asked.message)).not.toContain('Do the strength drills today anyway?');
+    expect(await advice('buckets', later)).toContain(goOn);
+  });
+
   it('is not said after a flare-up, which calls for rest', async () => {
     await run(['session', 'strength', ...flags], { home, tty: true, now: morning, answers: [3, 'done', 7, false] });
     const flared = await advice('buckets', later);

@@ -103,10 +103,13 @@ describe('the summary beside the store', () => {
       // A summary of an earlier version has no routines; a damaged one, lists that do not match.
       { ...expected, advice: { ...expected.advice, routines: undefined } },
       { ...expected, advice: { ...expected.advice, routines: [{ routine: 'joint-chain', startedMs: [1], completed: [], gotThrough: [2] }] } },
-      { ...expected, advice: { ...expected.advice, routines: [{ routine: 'joint-chain', startedMs: [1], completed: ['no'], gotThrough: [2], tried: [[]] }] } },
+      { ...expected, advice: { ...expected.advice, routines: [{ routine: 'joint-chain', side: 'left', startedMs: [1], completed: ['no'], gotThrough: [2], tried: [[]] }] } },
       // One of an earlier version has no drills tried; a damaged one, ids that are not text.
-      { ...expected, advice: { ...expected.advice, routines: [{ routine: 'joint-chain', startedMs: [1], completed: [false], gotThrough: [2] }] } },
-      { ...expected, advice: { ...expected.advice, routines: [{ routine: 'joint-chain', startedMs: [1], completed: [false], gotThrough: [2], tried: [[7]] }] } },
+      { ...expected, advice: { ...expected.advice, routines: [{ routine: 'joint-chain', side: 'left', startedMs: [1], completed: [false], gotThrough: [2] }] } },
+      { ...expected, advice: { ...expected.advice, routines: [{ routine: 'joint-chain', side: 'left', startedMs: [1], completed: [false], gotThrough: [2], tried: [[7]] }] } },
+      // One of an earlier version has no painful side for each routine's sessions; a damaged one, a side that is none.
+      { ...expected, advice: { ...expected.advice, routines: [{ routine: 'joint-chain', startedMs: [1], completed: [false], gotThrough: [2], tried: [[]] }] } },
+      { ...expected, advice: { ...expected.advice, routines: [{ routine: 'joint-chain', side: 'up', startedMs: [1], completed: [false], gotThrough: [2], tried: [[]] }] } },
     ];
     for (const wrong of wrongShapes) {
       writeSummaryFile(file, wrong as StoreSummary);
