@@ -97,7 +97,7 @@ function untestedLines(names: string[]): string[] {
   return table(rows, { gap: 4, most: [column, column] });
 }
 
-function drillLines(status: ExerciseStatus, colour: Colours, library: Library): string[] {
+function drillLines(status: ExerciseStatus, colour: Colours, library: Library, view: BucketView): string[] {
   const flags: string[] = [];
   if (status.flare) flags.push(colour.red('flare'));
   if (status.source === 'manual' && status.note === undefined) flags.push('moved by hand');
@@ -120,7 +120,11 @@ function drillLines(status: ExerciseStatus, colour: Colours, library: Library): 
   // Its id changed in one's own library file, most likely: the results stay with the old one.
   const renamed = status.inLibrary ? undefined : library.exercises.find((exercise) => exercise.name.toLowerCase() === status.name.toLowerCase());
   if (renamed !== undefined) {
-    const kept = `your library has this name under the id ${renamed.id}: results are kept by id, so give it back the id ${status.exerciseId} to keep them together`;
+    // Tested under the new id too, each id keeps its own: giving back the old one would leave the newer apart.
+    const testedSince = [...view.rehab, ...view.avoid, ...view.untested].some((other) => other.exerciseId === renamed.id && (other.bucket !== 'untested' || other.evidence.tested > 0));
+    const kept = testedSince
+      ? `your library has this name under the id ${renamed.id}, which has results of its own: results are kept by id, so each id's are listed apart`
+      : `your library has this name under the id ${renamed.id}: results are kept by id, so give it back the id ${status.exerciseId} to keep them together`;
     lines.push(...wrap(kept, 80, '    ').map((line) => colour.dim(line)));
   }
   return lines;
@@ -143,11 +147,11 @@ function renderBuckets(
   // With drills set aside (at a first test, or at later ones after they had helped): not "yet".
   const emptyRehab = view.avoid.length > 0 ? 'Nothing now: a drill lands here when a test lowers your score.' : 'Nothing yet: drills that lower your score land here.';
   if (view.rehab.length === 0) out.push(...dimmed(emptyRehab));
-  for (const status of view.rehab) out.push(...drillLines(status, colour, library));
+  for (const status of view.rehab) out.push(...drillLines(status, colour, library, view));
 
   out.push('', colour.bold(`Avoid for now (${view.avoid.length})`));
   if (view.avoid.length === 0) out.push(...dimmed('Nothing set aside.'));
-  for (const status of view.avoid) out.push(...drillLines(status, colour, library));
+  for (const status of view.avoid) out.push(...drillLines(status, colour, library, view));
 
   out.push('', colour.bold(`Untested (${view.untested.length})`));
   if (view.untested.length === 0) out.push(...dimmed('None: every drill in the library has been tried.'));
@@ -157,7 +161,7 @@ function renderBuckets(
   const never = view.untested.filter((status) => status.evidence.tested === 0);
   if (earlier.length > 0) {
     out.push(...dimmed('Tested only before the buckets were cleared:'));
-    for (const status of earlier) out.push(...drillLines(status, colour, library));
+    for (const status of earlier) out.push(...drillLines(status, colour, library, view));
     if (never.length > 0) out.push(...dimmed('Not tested yet:'));
   }
   out.push(...untestedLines(never.map((status) => status.name)).map((line) => colour.dim(`  ${line}`)));

@@ -64,13 +64,17 @@ async function droppedDrill(ctx: Context, typed: string, library: Library, comma
   // that need it to say: here, the drill is only unknown.
   const data = await readStore(ctx.env).catch(() => undefined);
   if (data === undefined) return undefined;
-  const found = [...keptDrills(data)].find(([id, name]) => id === typed || (by === 'name' && namedAs(typed, name, id)));
+  const kept = keptDrills(data);
+  const found = [...kept].find(([id, name]) => id === typed || (by === 'name' && namedAs(typed, name, id)));
   if (found === undefined || findExercise(library, found[0])) return undefined;
   if (libraryFile(ctx, command) !== undefined && findExercise(await loadLibrary({}), found[0])) return undefined;
   const [id, name] = found;
   const itb = itbWithLibrary(ctx, command);
   const renamed = library.exercises.find((exercise) => exercise.name.toLowerCase() === name.toLowerCase());
-  const hint = renamed
+  // Tested under the new id too, each id keeps its own: giving back the old one would leave the newer apart.
+  const hint = renamed && kept.has(renamed.id)
+    ? `Your library has "${renamed.name}" with the id ${renamed.id} (\`${itb} exercises ${renamed.id}\`), which has results of its own: results are kept by id, and \`${itb} buckets\` shows those of ${id} and those of ${renamed.id} apart.`
+    : renamed
     ? `Your library has "${renamed.name}" with the id ${renamed.id} (\`${itb} exercises ${renamed.id}\`), and no results of its own yet: results are kept by id, and \`${itb} buckets\` shows those of ${id}. To keep them together, give the drill back the id ${id} in your library file.`
     : `\`${itb} buckets\` still shows its results from your sessions; \`${itb} exercises\` lists the drills your library has now.`;
   return new UserError(`${name === id ? id : `"${name}" (${id})`} is no longer in your exercise library`, hint);

@@ -42,16 +42,18 @@ export async function validateLibrary(ctx: Context, given: string | undefined, o
 /**
  * A drill of the file whose name is that of a tested drill the file no longer has by its id: the
  * id changed in the file, most likely, and the results stay with the old one. Said while the file
- * is open in the editor, as no problem of the file itself.
+ * is open in the editor, as no problem of the file itself; not once the new id was tested too.
  */
 async function changedIds(ctx: Context, library: Library): Promise<string[]> {
   // Read only; a store that cannot be read is for the commands that need it to say.
   const data = await readStore(ctx.env).catch(() => undefined);
   if (data === undefined) return [];
   const ids = new Set(library.exercises.map((exercise) => exercise.id));
-  return [...keptDrills(data)].flatMap(([id, name]) => {
+  const kept = keptDrills(data);
+  return [...kept].flatMap(([id, name]) => {
     const now = ids.has(id) ? undefined : library.exercises.find((exercise) => exercise.name.toLowerCase() === name.toLowerCase());
-    if (now === undefined) return [];
+    // Tested under its new id since, it keeps results under both: giving back the old id would leave the newer apart.
+    if (now === undefined || kept.has(now.id)) return [];
     return [`Note: "${shownSafely(now.name)}" has the id ${now.id} in this file, but your results for it are kept under ${id}, which the file no longer has. To keep them together, give it back the id ${id}.`];
   });
 }

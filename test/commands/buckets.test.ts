@@ -543,6 +543,14 @@ describe('itb buckets move', () => {
     );
     // A drill of the library is said no such thing.
     expect(shown.match(/results are kept by id/g)).toHaveLength(1);
+
+    // Tested under the new id as well, each id keeps its own: giving back the old id would leave the newer apart.
+    await save((data) => {
+      data.sessions.push(buildSession({ startedAt: '2026-02-12T09:00:00Z', baseline: 5, drills: [{ id: 'clamshells', scores: [5, 5] }] }));
+    });
+    const both = (await run(['buckets'], { home, now })).stdout.replace(/\s+/g, ' ');
+    expect(both).toContain('your library has this name under the id clamshells, which has results of its own: results are kept by id, so each id\'s are listed apart');
+    expect(both).not.toContain('give it back');
   });
 
   it('answers the name of a drill no longer in the library, as the buckets show it, with the move by its id', async () => {

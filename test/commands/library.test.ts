@@ -270,6 +270,16 @@ describe('itb exercises', () => {
     );
     // Asked for by the name, the drill the library has now.
     expect((await itb(['--data', good, 'exercises', 'Wall clamshells'])).stderr).toContain('"Wall clamshells" has the id wall-clamshells');
+
+    // Tested under the new id as well, each id keeps its own: giving back the old id would leave the newer apart.
+    const since = buildSession({ startedAt: '2026-03-05T09:00:00Z', baseline: 6, drills: [{ id: 'wall-clamshells', name: 'Wall clamshells', scores: [6, 6] }] });
+    await Store.open({ ITB_HOME: home }).update((data) => void data.sessions.push(since));
+    const both = (await itb(['--data', good, 'exercises', 'wall-clams'])).stderr.replace(/\s*\n\s*/g, ' ').trim();
+    expect(both).toBe(
+      `error: "Wall clamshells" (wall-clams) is no longer in your exercise library Your library has "Wall clamshells" with the id wall-clamshells ` +
+        `(\`itb --data ${good} exercises wall-clamshells\`), which has results of its own: results are kept by id, and \`itb --data ${good} buckets\` ` +
+        'shows those of wall-clams and those of wall-clamshells apart.',
+    );
   });
 });
 
@@ -284,6 +294,10 @@ describe('itb validate', () => {
     expect(stderr.replace(/\s*\n\s*/g, ' ').trim()).toBe(
       'Note: "Wall clamshells" has the id wall-clamshells in this file, but your results for it are kept under wall-clams, which the file no longer has. To keep them together, give it back the id wall-clams.',
     );
+    // Once tested under the new id too, giving back the old one would leave the newer results apart: no note.
+    const since = buildSession({ startedAt: '2026-03-05T09:00:00Z', baseline: 6, drills: [{ id: 'wall-clamshells', name: 'Wall clamshells', scores: [6, 6] }] });
+    await Store.open({ ITB_HOME: home }).update((data) => void data.sessions.push(since));
+    expect((await itb(['validate', good])).stderr).toBe('');
   });
 
   it('a good file: exit 0 and a one-line summary', async () => {
