@@ -202,7 +202,8 @@ async function yesOrNo(message: string, context: { signal: AbortSignal }): Promi
   const answer = await input(
     {
       message: fitted(`${message} (y/n)`, 4),
-      validate: (text) => /^(y|yes|n|no)$/i.test(text.trim()) || 'Type y for yes or n for no, then press Enter.',
+      // Broken between words on a narrow terminal, as the other prompts' reasons are.
+      validate: (text) => /^(y|yes|n|no)$/i.test(text.trim()) || reason('Type y for yes or n for no, then press Enter.'),
       transformer: (text, { isFinal }) => (isFinal ? styleText('cyan', /^y/i.test(text.trim()) ? 'Yes' : 'No') : text),
       // Once answered, the question stays as the other yes/no questions do: without its hint.
       theme: { ...clearOnError, style: { message: (text: string, status: string) => styleText('bold', status === 'done' ? text.replace(/\s\(y\/n\)$/, '') : text) } },

@@ -290,7 +290,11 @@ describe('itb session in a terminal', () => {
 
   it('wraps its text to a narrow terminal, such as a phone screen', async () => {
     const t = itb(['session', 'joint-chain', '--side', 'left', '--symptom', 'pain', '--movement', 'lunge'], { cols: 44 });
-    await passRedFlagScreen(t);
+    // A safety question answered with Enter alone: why it was not taken, broken between words.
+    await t.answer(redFlagQuestions['recent-injury'].slice(0, 20), '');
+    await t.waitFor(/> Type y for yes or n for no, then press\r?\n {2}Enter\./);
+    await t.type(`n${keys.enter}`);
+    for (const question of Object.values(redFlagQuestions).slice(1)) await t.answer(question.slice(0, 20), 'n');
     // The question itself is wrapped too (by the prompt library): wait for its start.
     await t.answer('Rate your pain (0 = none', '6');
     await t.waitFor('When you have done the drill');
