@@ -85,14 +85,16 @@ export async function ask(question: Exclude<Ask, { kind: 'finished' }>, turn: Tu
       // Tested before and kept: worth knowing when a long routine is done a few drills a day.
       const inRehab = plan.inRehab.find((status) => status.exerciseId === exercise.id);
       const kept = question.attempt === 2 ? undefined : inRehab;
-      if (kept) {
+      const keptSide = kept && otherSide(kept, plan.side);
+      // The rehab routine is made of such drills: there, said only of one a test on another painful side put in it.
+      if (kept && (plan.routine !== 'rehab' || keptSide !== '')) {
         const since = kept.decidedAt === undefined ? '' : ` since ${localDate(new Date(kept.decidedAt))}`;
         const how = kept.source === 'manual' ? `, by your choice${since}` : since;
         // Skipping gets on to untested drills only when some come later in the routine.
         const tested = [...plan.inRehab, ...plan.retesting].map((status) => status.exerciseId);
         const untestedLater = plan.exercises.slice(question.index + 1).some((later) => !tested.includes(later.id));
         const choice = untestedLater ? 'test it again, or skip it to get on to the drills you have not tested yet' : 'test it again to check it still helps, or skip it';
-        const which = `Already in your rehab bucket${how}${otherSide(kept, plan.side)}: ${choice}.`;
+        const which = `Already in your rehab bucket${how}${keptSide}: ${choice}.`;
         say(`${wrap(which, 80, '  ').map((line) => colour.dim(line)).join('\n')}\n`);
       }
       for (const warning of warnings(question.before, question.attempt, plan.symptom, thresholds)) {
@@ -108,7 +110,8 @@ export async function ask(question: Exclude<Ask, { kind: 'finished' }>, turn: Tu
       // and one back for its re-test when the reason it was set aside still holds: the choice says
       // what skipping keeps rather than a reason that may not be the person's.
       const backForRetest = plan.retesting.some((status) => status.exerciseId === exercise.id);
-      const skipChoice = inRehab
+      // In the rehab routine, made of such drills, a skip is for a drill that cannot be done now.
+      const skipChoice = inRehab && plan.routine !== 'rehab'
         ? 'Skip this drill (it stays in your rehab bucket)'
         : backForRetest
           ? 'Skip this drill (it stays set aside for now)'

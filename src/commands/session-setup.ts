@@ -29,7 +29,7 @@ export interface Plan {
   resting: Exercise[];
   /** Drills of the routine set aside earlier whose re-test date has come: offered again today. */
   retesting: ExerciseStatus[];
-  /** Drills of the routine already in the rehab bucket (none for the rehab routine, made of them). */
+  /** Drills of the routine already in the rehab bucket (every drill of the rehab routine). */
   inRehab: ExerciseStatus[];
   /** Going on with the routine as left part way earlier today: the ids of the strength drills tried then. */
   goingOn?: { loadingTried: string[] };
@@ -120,7 +120,7 @@ export async function setUp(
   const movementInstructions = library.movements.find((known) => movementKey(known.name) === movementKey(movement))?.instructions;
   const inRoutine = (status: ExerciseStatus) => exercises.some((exercise) => exercise.id === status.exerciseId);
   const retesting = buckets.avoid.filter((status) => status.retestDue && inRoutine(status));
-  const inRehab = routine === 'rehab' ? [] : buckets.rehab.filter(inRoutine);
+  const inRehab = buckets.rehab.filter(inRoutine);
   return {
     routine,
     exercises,

@@ -984,6 +984,13 @@ describe('itb session', () => {
     expect(rehab.stdout).toContain('Lateral ankle tilts');
     expect(rehab.stdout).not.toContain('Already in');
     expect(skipChoices(rehab.prompter.asked)).toEqual([cannot, cannot]);
+    // Unless a test when another side hurt put the drill there: what helped one side need not help the other.
+    const otherSide = await run(['session', 'rehab', '--side', 'right', '--symptom', 'pain', '--movement', 'single-leg squat'], { home, tty: true, now, answers: [5, 'skip', 'stop'] });
+    const said = otherSide.stdout.replace(/\s+/g, ' ');
+    expect(said).toContain(`Already in your rehab bucket since ${local('2026-11-10T09:00:00.000Z')}, from a test when your left side hurt (today: your right side): test it again to check it still helps, or skip it.`);
+    // Moved there by hand, it was no test on either side.
+    expect(said.match(/Already in/g)).toHaveLength(1);
+    expect(skipChoices(otherSide.prompter.asked)).toEqual([cannot, cannot]);
   });
 
   it('does not tell a drill already in the rehab bucket to skip on to untested drills when none come after it', async () => {
