@@ -82,7 +82,7 @@ export function syntaxProblems(doc: Document, source: string, at: At): Problem[]
   const tab = slip && errors.find((error) => error.code === 'TAB_AS_INDENT' && error.pos[0] <= endOfNextLine(source, slip.pos[0]));
   const first = tab ?? slip;
   const shown = first ? errors.filter((error) => error === first || (readableErrorCodes.has(error.code) && error.pos[0] < first.pos[0])) : errors;
-  return onePerPlace(shown.map((error) => syntaxProblem(doc, source, error, at)));
+  return onePerPlace(shown.map((error) => syntaxProblem(doc, source, error, at)).filter((problem) => problem !== undefined));
 }
 
 function endOfNextLine(source: string, offset: number): number {
@@ -91,7 +91,7 @@ function endOfNextLine(source: string, offset: number): number {
   return nextEnd === -1 ? source.length : nextEnd;
 }
 
-function syntaxProblem(doc: Document, source: string, error: YAMLError, at: At): Problem {
+function syntaxProblem(doc: Document, source: string, error: YAMLError, at: At): Problem | undefined {
   let offset = error.pos[0];
   let message = syntaxMessages.find(([pattern]) => pattern.test(error.message))?.[1];
   const flow = /^Flow (sequence|map)/.exec(error.message);
@@ -100,7 +100,9 @@ function syntaxProblem(doc: Document, source: string, error: YAMLError, at: At):
     // After a field with no value on its line, the parser points at the end of that line: move
     // on to the repeated key itself.
     offset += /^(?:\s|#[^\n]*)*/.exec(source.slice(offset))![0].length;
-    message = duplicateKeyMessage(doc, source, offset, at);
+    const said = duplicateKeyMessage(doc, source, offset, at, errorPath(doc, source, offset, error));
+    if (said === undefined) return undefined;
+    message = said;
   } else if (error.code === 'BAD_DQ_ESCAPE') {
     const escape = /^Invalid escape sequence (.*)$/.exec(firstLine(error.message))?.[1] ?? '\\';
     message = `invalid escape ${escape} in text within "double quotes"; write \\\\ for a backslash, or use 'single quotes'`;

@@ -163,6 +163,21 @@ describe('a field given twice', () => {
     ]);
   });
 
+  it('a drill whose "- id:" line was deleted, or written without its "- ": one problem that says so, at the first repeated field', () => {
+    const two = `version: 1\nexercises:\n${drill('clamshells')}\n${drill('bridges')}routines:\n  - id: r\n    name: R\n    description: D\n    exercises: [clamshells, bridges]\n`;
+    const lines = two.split('\n');
+    const withoutId = lines.filter((line) => line !== '  - id: bridges').join('\n');
+    expect(problemsIn(withoutId)).toEqual([
+      '12:5  exercises.0.name  "name", "region", "category", "steps", "dose", "side" and "loading" are given a second time from this line on, in the drill that starts on line 3: if a new drill starts here, its "- id: ..." line is missing above this line (each field may appear only once in the same item)',
+      '23:29  routines.0.exercises.1  unknown exercise "bridges"',
+    ]);
+    const withoutDash = two.replace('  - id: bridges', '    id: bridges');
+    expect(problemsIn(withoutDash)).toEqual([
+      '12:5  exercises.0.id  a new drill starts here without "- ": write "- id:" with its "- " in the column of the "- " on line 3; as it is, "id", "name", "region", "category", "steps", "dose", "side" and "loading" are read as a second copy of the fields of the drill on line 3',
+      '24:17  routines.0.exercises.0  unknown exercise "clamshells"',
+    ]);
+  });
+
   it('is checked with the value the message says counts: the last one', () => {
     const lastWrong = `version: 1\nexercises:\n${drill('a', '    side: left\n')}`;
     expect(problemsIn(lastWrong)).toEqual([
