@@ -3,6 +3,7 @@
 // indentation error at the text rather than at the spaces before it).
 import { isAlias, isMap, isScalar, isSeq, visit, type Document, type ErrorCode, type Node, type YAMLError } from 'yaml';
 import { duplicateKeyMessage } from './duplicate-field.js';
+import { lineSlip } from './line-slips.js';
 import { pathAtOffset, pathOfKeyAt, type At } from './positions.js';
 import type { Problem } from './problems.js';
 
@@ -96,7 +97,11 @@ function syntaxProblem(doc: Document, source: string, error: YAMLError, at: At):
   let message = syntaxMessages.find(([pattern]) => pattern.test(error.message))?.[1];
   const flow = /^Flow (sequence|map)/.exec(error.message);
   const quote = /^Missing closing (['"])quote/.exec(error.message);
-  if (error.code === 'DUPLICATE_KEY') {
+  const slip = lineSlip(source, error);
+  if (slip) {
+    offset = slip.offset;
+    message = slip.message;
+  } else if (error.code === 'DUPLICATE_KEY') {
     // After a field with no value on its line, the parser points at the end of that line: move
     // on to the repeated key itself.
     offset += /^(?:\s|#[^\n]*)*/.exec(source.slice(offset))![0].length;

@@ -67,6 +67,34 @@ describe('YAML syntax errors', () => {
     ]);
   });
 
+  it('a line one space off, a list item without "- " or a field without the space after ":": told at that line, with what to write', () => {
+    const drill = (lines: string) =>
+      `version: 1\nexercises:\n  - id: a\n    name: Wall sit\n    region: hip\n    category: stretch\n    steps:\n      - Slide down.\n      - Hold.\n${lines}`;
+    const rest = '    dose: {reps: 3}\n    side: none\n    loading: false\n';
+    // A field indented one space too far: the line itself, not the end of the line above it.
+    expect(problemsIn(drill(rest.replace('    loading:', '     loading:')))).toEqual([
+      '12:6  exercises.0  this line is indented further than "side" on the line above; the fields of one item start in the same column: start it in column 5, as "side" is',
+    ]);
+    // A list item one space short, on its own line rather than on the line above it.
+    expect(problemsIn(drill(`     - Stand up.\n${rest}`))).toEqual([
+      '10:6  exercises.0  this list item does not line up with the one on line 9: start its "- " in column 7, as the items above it do',
+    ]);
+    expect(problemsIn(`${drill(rest)}\n - id: b\n   name: B\n`)).toEqual([
+      '14:2  exercises.0  this list item does not line up with the one on line 3: start its "- " in column 3, as the items above it do',
+    ]);
+    // An item of a list of texts without its "- ".
+    expect(problemsIn(drill(`      Stand up.\n${rest}`))).toEqual([
+      '10:7  exercises.0  this line is in a list, but does not start with "- " as the items above it do; write "- Stand up."',
+    ]);
+    // "loading:false", "loading false".
+    expect(problemsIn(drill(rest.replace('loading: false', 'loading:false')))).toEqual([
+      '12:5  exercises.0  a space is missing after the ":" of "loading"; write "loading: false"',
+    ]);
+    expect(problemsIn(drill(rest.replace('loading: false', 'loading false')))).toEqual([
+      '12:5  exercises.0  a ":" is missing after the field name "loading"; write "loading: false"',
+    ]);
+  });
+
   it('reports fields that do not line up', () => {
     const source = 'version: 1\nexercises:\n  - id: a\n  name: b\n';
     expect(problemsIn(source)).toEqual([
@@ -252,7 +280,7 @@ describe('text that YAML reads as something else', () => {
       '4:11  exercises.0.name  the ": " in this text makes it read as a field name; put the whole text in quotes: "Wall sit: easy version"',
     ]);
     // A line indented too far is still that slip, not a ": " in the text above it.
-    expect(problemsIn(drill('      - Slide down.').replace('    name:', '     name:'))[0]).toContain('the next line is indented further than this field');
+    expect(problemsIn(drill('      - Slide down.').replace('    name:', '     name:'))[0]).toContain('this line is indented further than "id" on the line above');
   });
 
   it('a ": " inside a step: the step is not a set of fields, and the message gives it in quotes', () => {

@@ -1,0 +1,108 @@
+// Slips in how one line of a library is written, which the YAML parser reports in its own terms
+// and often at a neighbouring line: a field or list item indented one space off, a list item
+// without its "- ", a field name without the space after its ":". Told at the line itself, with
+// the column or the text to write.
+import type { YAMLError } from 'yaml';
+import { cueSchema, exerciseSchema, movementSchema, routineSchema } from './schema.js';
+
+/** The names of the fields a library's items have, to tell "loading false" from a line of text. */
+const fieldNames = new Set([
+  ...['version', 'exercises', 'routines', 'movements', 'cues', 'sets', 'reps', 'holdSeconds', 'perSide'],
+  ...[exerciseSchema, routineSchema, movementSchema, cueSchema].flatMap((schema) => Object.keys(schema.shape)),
+]);
+
+interface Line {
+  start: number;
+  indent: number;
+  text: string;
+}
+
+/** Where to point and what to say, or undefined when the parser's reading is not one of these slips. */
+export function lineSlip(source: string, error: YAMLError): { offset: number; message: string } | undefined {
+  const line = lineAt(source, error.pos[0]);
+  const message = error.message;
+  if (/^Nested mappings are not allowed in compact mappings/.test(message)) {
+    // "- id: a" then "     name: b": the parser stops at the end of the line above the slip.
+    const next = nextLine(source, line);
+    const key = /^(?:- +)*([\w-]+):/.exec(line.text.slice(line.indent));
+    if (!next || !key || next.indent <= line.indent) return undefined;
+    const keyCol = line.indent + key[0].length - key[1]!.length - 1;
+    // "dose:" then "sets: 1" as far left as "dose", then "reps: 10" under it: the slip may be
+    // the line that is not indented under its field, so the parser's words are kept.
+    const above = lineAbove(source, line, line.indent);
+    if (next.indent <= keyCol || (above && above.indent === line.indent && /:\s*(#.*)?$/.test(above.text))) return undefined;
+    return {
+      offset: next.start + next.indent,
+      message: `this line is indented further than "${key[1]}" on the line above; the fields of one item start in the same column: start it in column ${keyCol + 1}, as "${key[1]}" is`,
+    };
+  }
+  if (/^A block sequence may not be used as an implicit map key/.test(message)) {
+    // A list item one space off: the nearest line above at about its indent is an item in another column.
+    const item = line.text.trim() === '' ? nextLine(source, line) : line;
+    if (!item || !item.text.slice(item.indent).startsWith('- ')) return undefined;
+    const sibling = lineAbove(source, item, item.indent + 1);
+    if (!sibling || sibling.indent === item.indent || !sibling.text.slice(sibling.indent).startsWith('- ')) return undefined;
+    return {
+      offset: item.start + item.indent,
+      message: `this list item does not line up with the one on line ${lineNumber(source, sibling.start)}: start its "- " in column ${sibling.indent + 1}, as the items above it do`,
+    };
+  }
+  if (/^All mapping items must start at the same column/.test(message)) {
+    // "- ankle-tilts" then "  knee-circles": an item of a list of texts written without its "- ".
+    const sibling = lineAbove(source, line, line.indent);
+    const text = line.text.slice(line.indent).replace(/\s+#.*$/, '').trim();
+    if (!sibling || sibling.indent !== line.indent || !sibling.text.slice(sibling.indent).startsWith('- ') || /^- |:(\s|$)/.test(text)) return undefined;
+    return { offset: line.start + line.indent, message: `this line is in a list, but does not start with "- " as the items above it do; write "- ${text}"` };
+  }
+  if (/^Implicit keys need to be on a single line|^Implicit map keys need to be followed by map values/.test(message)) {
+    const field = /^([\w-]+)(:(?=\S)| +)(.+)$/.exec(line.text.slice(line.indent).trimEnd());
+    if (!field || !fieldNames.has(field[1]!)) return undefined;
+    const [, name, gap, value] = field;
+    const fix = `write "${name}: ${value}"`;
+    return {
+      offset: line.start + line.indent,
+      message: gap === ':' ? `a space is missing after the ":" of "${name}"; ${fix}` : `a ":" is missing after the field name "${name}"; ${fix}`,
+    };
+  }
+  return undefined;
+}
+
+function lineAt(source: string, offset: number): Line {
+  const start = source.lastIndexOf('\n', offset - 1) + 1;
+  const end = source.indexOf('\n', start);
+  const text = source.slice(start, end === -1 ? source.length : end).replace(/\r$/, '');
+  return { start, indent: /^ */.exec(text)![0].length, text };
+}
+
+/** Whether a line holds nothing a reader would line up: blank, or a comment alone. */
+function isBlank(line: Line): boolean {
+  return /^\s*(#.*)?$/.test(line.text);
+}
+
+/** The next line after `line` with some content. */
+function nextLine(source: string, line: Line): Line | undefined {
+  let end = source.indexOf('\n', line.start);
+  while (end !== -1) {
+    const next = lineAt(source, end + 1);
+    if (!isBlank(next)) return next;
+    end = source.indexOf('\n', end + 1);
+  }
+  return undefined;
+}
+
+/** The nearest line above `line` with some content, indented `most` spaces or fewer. */
+function lineAbove(source: string, line: Line, most: number): Line | undefined {
+  let start = line.start;
+  while (start > 0) {
+    const above = lineAt(source, start - 1);
+    if (!isBlank(above) && above.indent <= most) return above;
+    start = above.start;
+  }
+  return undefined;
+}
+
+function lineNumber(source: string, offset: number): number {
+  let count = 1;
+  for (let index = source.indexOf('\n'); index !== -1 && index < offset; index = source.indexOf('\n', index + 1)) count++;
+  return count;
+}
