@@ -66,9 +66,35 @@ function allowedFields(path: Path): { kind: string; fields: string[] } | undefin
   return { kind, fields: Object.keys(schema.shape) };
 }
 
+/** The fields of `allowed` an unknown field's name is close to: a typo of theirs, or their name in capitals. */
+function nearFields(key: string, allowed: { fields: string[] } | undefined): string[] {
+  // A short field name inside a longer typo ("id" in "vidoe") is no real likeness.
+  return allowed ? closest(key, allowed.fields.filter((field) => field.length * 2 > key.length)) : [];
+}
+
+/**
+ * The required fields written with a typo ("Loading: false"), by the path they are missing at,
+ * with the name written: one slip, told once, at the field written.
+ */
+function misspeltFields(issues: z.core.$ZodIssue[]): Map<string, string> {
+  const misspelt = new Map<string, string>();
+  for (const issue of issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol');
+    for (const key of issue.keys) {
+      const near = nearFields(key, allowedFields(path));
+      if (near.length === 1) misspelt.set([...path, near[0]].join('.'), key);
+    }
+  }
+  const missing = issues.filter((issue) => issue.code === 'invalid_type' && issue.input === undefined).map((issue) => issue.path.join('.'));
+  return new Map([...misspelt].filter(([path]) => missing.includes(path)));
+}
+
 export function zodProblems(doc: Document, source: string, issues: z.core.$ZodIssue[], at: At): Found[] {
+  const misspelt = misspeltFields(issues);
   return issues.flatMap((issue): Found[] => {
     const path: Path = issue.path.filter((key): key is string | number => typeof key !== 'symbol');
+    if (issue.code === 'invalid_type' && issue.input === undefined && misspelt.has(path.join('.'))) return [];
     if (issue.code !== 'unrecognized_keys') {
       const message =
         issue.code !== 'invalid_type'
@@ -88,11 +114,11 @@ export function zodProblems(doc: Document, source: string, issues: z.core.$ZodIs
         if (allowed?.kind === 'a drill' && Object.hasOwn(doseSchema.shape, key)) {
           return `unknown field ${JSON.stringify(key)} for a drill: it belongs inside the dose, indented under "dose:" (or written dose: { sets: 3, reps: 10 })`;
         }
-        // A short field name inside a longer typo ("id" in "vidoe") is no real likeness.
-        const near = allowed ? closest(key, allowed.fields.filter((field) => field.length * 2 > key.length)) : [];
+        const near = nearFields(key, allowed);
+        const needed = misspelt.get([...path, near[0]].join('.')) === key ? ` ${allowed?.kind ?? 'it'} needs that field` : '';
         const advice =
           near.length > 0
-            ? ` (did you mean ${near.map((n) => `"${n}"`).join(' or ')}?)`
+            ? ` (did you mean ${near.map((n) => `"${n}"`).join(' or ')}?${needed})`
             : allowed
               ? `; ${allowed.kind} can have: ${allowed.fields.join(', ')}`
               : '';

@@ -591,13 +591,20 @@ describe('checks across the file', () => {
   it('reports a misspelt "exercises:" once, without a line for every drill of every routine', () => {
     const source = readFileSync(fixture('good.yaml'), 'utf8');
     expect(problemsIn(source.replace('\nexercises:\n', '\nexercise:\n'))).toEqual([
-      '2:1  exercises  missing required field',
-      '15:1  exercise  unknown field "exercise" (did you mean "exercises"?)',
+      '15:1  exercise  unknown field "exercise" (did you mean "exercises"? the library needs that field)',
     ]);
     expect(problemsIn(source.replace('\nexercises:\n', '\nExercises:\n'))).toEqual([
-      '2:1  exercises  missing required field',
-      '15:1  Exercises  unknown field "Exercises" (did you mean "exercises"?)',
+      '15:1  Exercises  unknown field "Exercises" (did you mean "exercises"? the library needs that field)',
     ]);
+  });
+
+  it('a required field written with a capital or a typo is one problem, at the field written, not also "missing" at the top of its item', () => {
+    const source = readFileSync(fixture('good.yaml'), 'utf8');
+    const problems = problemsIn(source.replace('    loading: true', '    Loading: true'));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^\d+:5  exercises\.0\.Loading  unknown field "Loading" \(did you mean "loading"\? a drill needs that field\)$/);
+    // A field the item does not need is only the unknown one, as before.
+    expect(problemsIn(source.replace('      reps: 10', '      Reps: 10')).filter((line) => /Reps/.test(line))).toEqual([expect.stringMatching(/unknown field "Reps" \(did you mean "reps" or "sets"\?\)$/)]);
   });
 
   it('does not suggest copying a drill\'s id that is itself not valid into a routine, but to fix that id', () => {
