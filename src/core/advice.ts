@@ -162,7 +162,7 @@ function loadingSpacing(loadedMs: readonly number[], now: Date): Advice | undefi
  */
 function withPartWay(spacing: Advice, log: AdviceLog, now: Date, library: AdviceLibrary | undefined, side: PainfulSide | undefined): Advice {
   const strength = new Set(library?.exercises.filter((exercise) => exercise.loading).map((exercise) => exercise.id));
-  const routines = library && new Set(['rehab', 'retest', ...library.routines.map((routine) => routine.id)]);
+  const routines = library && new Set(['rehab', 'retest'].concat(library.routines.map((routine) => routine.id)));
   for (const routine of log.routines) {
     if ((routines && !routines.has(routine.routine)) || (side !== undefined && routine.side !== side)) continue;
     const partWay = partWayStarts(routine, now);
