@@ -17,18 +17,20 @@ export async function validateLibrary(ctx: Context, given: string | undefined, o
   const printLines = (lines: string[]) => ctx.stdout.write(lines.map((line) => `${shownSafely(line)}\n`).join(''));
   try {
     const { library, warnings, moreWarnings } = checkLibraryFile(file, validateCommand(ctx, file), given === undefined && libraryFromEnv(ctx, command));
-    const summary = { file, valid: true, exercises: library.exercises.length, routines: library.routines.length, problems: [], warnings, ...(moreWarnings ? { moreWarnings } : {}) };
+    // Valid, but worth a word while the file is open in the editor: a session would refuse a
+    // library with no routines at once, and results stay under a drill's old id.
+    const notes = [
+      ...(library.routines.length === 0 ? ['Note: with no routines, a session has none to run. Add one under "routines:": an id, a name, a description and the ids of its exercises, in order.'] : []),
+      ...(await changedIds(ctx, library)),
+    ];
+    const summary = { file, valid: true, exercises: library.exercises.length, routines: library.routines.length, problems: [], warnings, ...(moreWarnings ? { moreWarnings } : {}), notes };
     if (options.json) return printJson(ctx, summary);
     const colour = paint(ctx, command);
     // Warnings leave the file usable (exit 0), but are listed as problems are, so an editor can jump to them.
     printLines(problemLines(file, [], warnings));
     const warned = moreWarnings ? `, ${countWords(warnings.length, 'warning', true)} (the first ${warnings.length} are listed)` : warnings.length > 0 ? `, ${countWords(warnings.length, 'warning')}` : '';
     ctx.stdout.write(`${colour.green('✓')} ${file}: ${countWords(summary.exercises, 'drill')}, ${countWords(summary.routines, 'routine')}, no problems${warned}\n`);
-    // Valid, but a session would refuse it at once: said now, while the file is open in the editor.
-    if (summary.routines === 0) {
-      notice(ctx, 'Note: with no routines, a session has none to run. Add one under "routines:": an id, a name, a description and the ids of its exercises, in order.');
-    }
-    for (const note of await changedIds(ctx, library)) notice(ctx, note);
+    for (const note of notes) notice(ctx, note);
   } catch (error) {
     if (!(error instanceof LibraryError)) throw error;
     // The problems are what was asked for, so they go to stdout (`itb validate f.yaml > todo.txt`);

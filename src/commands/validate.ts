@@ -23,8 +23,9 @@ Their count goes to stderr, and the exit code is 2 when there is any. The first 
 With --json, prints:
   { file, valid, exercises?, routines?,
     problems: [problem], warnings: [problem],
-    more?, moreWarnings? }
+    more?, moreWarnings?, notes? }
   problem: { line, col, path, message }
+  notes: for a valid file, what the text says on stderr beside the check (a file with no routines; a tested drill whose id the file changed)
   more: true when the file has more problems than those listed
   moreWarnings: true when a valid file has more warnings than those listed`,
       ),

@@ -294,6 +294,10 @@ describe('itb validate', () => {
     expect(stderr.replace(/\s*\n\s*/g, ' ').trim()).toBe(
       'Note: "Wall clamshells" has the id wall-clamshells in this file, but your results for it are kept under wall-clams, which the file no longer has. To keep them together, give it back the id wall-clams.',
     );
+    // Scripts get the same note.
+    expect(JSON.parse((await itb(['validate', good, '--json'])).stdout).notes).toEqual([
+      'Note: "Wall clamshells" has the id wall-clamshells in this file, but your results for it are kept under wall-clams, which the file no longer has. To keep them together, give it back the id wall-clams.',
+    ]);
     // Once tested under the new id too, giving back the old one would leave the newer results apart: no note.
     const since = buildSession({ startedAt: '2026-03-05T09:00:00Z', baseline: 6, drills: [{ id: 'wall-clamshells', name: 'Wall clamshells', scores: [6, 6] }] });
     await Store.open({ ITB_HOME: home }).update((data) => void data.sessions.push(since));
@@ -314,6 +318,9 @@ describe('itb validate', () => {
     expect(code).toBe(0);
     expect(stdout).toBe(`✓ ${file}: 2 drills, 0 routines, no problems\n`);
     expect(stderr.replace(/\s+/g, ' ')).toBe('Note: with no routines, a session has none to run. Add one under "routines:": an id, a name, a description and the ids of its exercises, in order. ');
+    const json = await itb(['validate', file, '--json']);
+    expect(json.stderr).toBe('');
+    expect(JSON.parse(json.stdout)).toMatchObject({ valid: true, routines: 0, notes: [expect.stringMatching(/^Note: with no routines, a session has none to run\./)] });
   });
 
   it('the shipped library is valid', async () => {
@@ -415,7 +422,7 @@ describe('itb validate', () => {
   it('--json of a good file: valid, counts, no problems', async () => {
     const { code, stdout } = await itb(['validate', good, '--json']);
     expect(code).toBe(0);
-    expect(JSON.parse(stdout)).toEqual({ file: good, valid: true, exercises: 2, routines: 1, problems: [], warnings: [] });
+    expect(JSON.parse(stdout)).toEqual({ file: good, valid: true, exercises: 2, routines: 1, problems: [], warnings: [], notes: [] });
   });
 
   it('--json of a bad file: not valid, each problem with line, col, path and message; exit 2', async () => {
@@ -431,7 +438,7 @@ describe('itb validate', () => {
       warnings: [],
     });
     const help = (await itb(['validate', '--help'])).stdout;
-    expect(documentedKeys(help, 'prints')).toEqual(['file', 'valid', 'exercises', 'routines', 'problems', 'warnings', 'more', 'moreWarnings']);
+    expect(documentedKeys(help, 'prints')).toEqual(['file', 'valid', 'exercises', 'routines', 'problems', 'warnings', 'more', 'moreWarnings', 'notes']);
     expect(documentedKeys(help, 'problem')).toEqual(['line', 'col', 'path', 'message']);
     // The JSON alone on stdout; the count on stderr.
     expect(stderr).toContain(`2 problems in the exercise library ${wrongTypes}`);
@@ -465,6 +472,7 @@ describe('itb validate', () => {
         routines: 1,
         problems: [],
         warnings: [{ line: 22, col: 27, path: 'exercises.0.steps.1', message: warning.replace('warning: ', '') }],
+        notes: [],
       });
     });
 
