@@ -1,6 +1,7 @@
-// itb as a person installs it from its package (`npm pack`, then `npm install -g` of the file),
-// not run inside this folder: the package holds what the program needs and nothing else, the
-// program finds its library wherever it is installed and from any folder, writes nothing there,
+// itb as a person installs it from its package (`npm run pack`, then `npm install -g` of the
+// file), not run inside this folder: the package holds what the program needs and nothing else,
+// installs with no network, the program finds its library wherever it is installed and from any
+// folder, writes nothing there,
 // starts with the compiled code the build kept on Node older than 22.1, and says plainly when the
 // computer's Node is too old for it.
 // Needs `npm run build` first (`npm test` does it).
@@ -17,15 +18,19 @@ const ownCache = typeof createRequire(import.meta.url)('node:module').enableComp
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string; bin: Record<string, string>; engines: { node: string } };
 
 let scratch: ReturnType<typeof tempHome>;
+/** The package `npm run pack` writes, and the paths of the files it holds. */
+let tarball: string;
 let packed: string[];
 beforeAll(() => {
   if (!existsSync(join(root, 'dist/cli.cjs'))) throw new Error('dist/ is missing: run `npm run build` before the end-to-end tests');
   scratch = tempHome();
-  // --ignore-scripts: without it, npm builds dist/ again before packing.
-  const pack = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8', timeout: 60_000 });
-  if (pack.status !== 0) throw new Error(`npm pack failed:\n${pack.stderr}`);
-  packed = (JSON.parse(pack.stdout) as { files: { path: string }[] }[])[0]!.files.map((file) => file.path).sort();
-}, 60_000);
+  // scripts/pack.mjs is what `npm run pack` runs once it has built dist/.
+  const pack = spawnSync(process.execPath, [join(root, 'scripts/pack.mjs'), '--pack-destination', scratch.home], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+  if (pack.status !== 0) throw new Error(`npm run pack failed:\n${pack.stderr}`);
+  tarball = pack.stdout.trim();
+  const list = spawnSync('tar', ['-tzf', tarball], { encoding: 'utf8' });
+  packed = list.stdout.split('\n').filter(Boolean).map((path) => path.replace(/^package\//, '')).sort();
+}, 120_000);
 afterAll(() => scratch?.cleanup());
 
 /** Runs `node [preload] itb.js argv` in `cwd`, with nothing of this folder's environment but PATH. */
@@ -64,6 +69,14 @@ describe('the package', () => {
       for (const name of kept) expect(bundles).toContain(name.replace(/\.bin$/, ''));
     }
     for (const target of Object.values(pkg.bin)) expect(packed).toContain(target.replace(/^\.\//, ''));
+  });
+
+  // The bundles hold every package itb runs on: an install that fetched them again would need
+  // the network, and node-pty (the tests' terminal) a C++ compiler.
+  it('names no dependencies and no scripts, and keeps the name, version, command and Node versions', () => {
+    const shipped = JSON.parse(spawnSync('tar', ['-xzOf', tarball, 'package/package.json'], { encoding: 'utf8' }).stdout) as Record<string, unknown>;
+    for (const key of ['dependencies', 'devDependencies', 'optionalDependencies', 'scripts', 'allowScripts']) expect(shipped).not.toHaveProperty(key);
+    expect(shipped).toMatchObject({ name: 'itb', version: pkg.version, bin: pkg.bin, engines: pkg.engines, type: 'module' });
   });
 
   // package.json declares Node 20 and later; within that, the start-up check of bin/itb.js refuses
@@ -116,14 +129,32 @@ describe('installed in a folder of its own', () => {
     return { ...result, taken: JSON.parse(result.stderr.trim().split('\n').at(-1)!) as Record<string, string> };
   };
 
+  let prefix: string;
+  let install: ReturnType<typeof spawnSync>;
+
   beforeAll(() => {
-    // The packed files only, in a path with spaces and letters beyond ASCII, and read-only as a
-    // global install owned by another account is.
-    installed = join(scratch.home, 'Programme für alle', 'lib', 'node_modules', 'itb');
-    for (const path of packed) cpSync(join(root, path), join(installed, path));
+    // `npm install -g` of the package, in a path with spaces and letters beyond ASCII, with no
+    // network and an empty npm cache, as on a computer of its own that is offline. The tests
+    // below make it read-only, as a global install owned by another account is.
+    prefix = join(scratch.home, 'Programme für alle');
+    const cache = join(scratch.home, 'empty npm cache');
+    install = spawnSync('npm', ['install', '--global', '--prefix', prefix, '--cache', cache, '--offline', '--no-audit', '--no-fund', tarball], {
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    installed = join(prefix, process.platform === 'win32' ? '' : 'lib', 'node_modules', 'itb');
     elsewhere = join(scratch.home, 'Mes documents é');
     mkdirSync(elsewhere);
     writeFileSync(join(elsewhere, 'mine.yaml'), readFileSync(join(root, 'data/library.yaml')));
+  });
+
+  it('installs with no network, fetching and building nothing, and `itb` runs', () => {
+    expect(install.status, String(install.stderr)).toBe(0);
+    expect(String(install.stdout)).toMatch(/added 1 package/);
+    expect(readdirSync(join(installed, '..'))).toEqual(['itb']);
+    const command = join(prefix, process.platform === 'win32' ? 'itb.cmd' : 'bin/itb');
+    const version = spawnSync(command, ['--version'], { cwd: elsewhere, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', ITB_HOME: join(scratch.home, 'home') } });
+    expect(version.stdout.trim()).toBe(pkg.version);
   });
 
   it('runs from another folder, with its library, and writes nothing where it is installed', () => {
