@@ -183,28 +183,33 @@ export function readingView(report: Report): ReadingView {
 }
 
 /**
- * A drill's name by its id, from the library, else as a session recorded it, else the id. Each
- * source is indexed once, on first need, keeping the first drill and result that carry an id: the
- * period's sessions first, then the earlier ones behind the buckets' evidence, so that a drill
- * gone from the library and moved by hand in the period is named as those sessions named it,
- * not by its id.
+ * A drill's name by its id, from the library, else the name its latest result gave it (as `itb
+ * buckets` and the report's lists name it: a drill gone from the library may have been renamed
+ * in a library file before), else the id. Each source is indexed once, on first need; the
+ * sessions behind the buckets' evidence hold every session of the period.
  */
 export function drillNamer(report: Report): (exerciseId: string) => string {
   let library: Map<string, string | undefined> | undefined;
-  let recorded: Map<string, string | undefined> | undefined;
+  let recorded: Map<string, { name: string; at: string }> | undefined;
   return (exerciseId) => {
     library ??= firstNames(report.exercises.map((exercise) => [exercise.id, exercise.name]));
     const fromLibrary = library.get(exerciseId);
     if (fromLibrary !== undefined && fromLibrary !== null) return fromLibrary;
-    if (recorded === undefined) {
-      const pairs: [string, string][] = [];
-      for (const sessions of [report.sessions, report.evidenceSessions]) {
-        for (const session of sessions) for (const result of session.results) pairs.push([result.exerciseId, result.name]);
-      }
-      recorded = firstNames(pairs);
-    }
-    return recorded.get(exerciseId) ?? exerciseId;
+    recorded ??= latestNames(report.evidenceSessions);
+    return recorded.get(exerciseId)?.name ?? exerciseId;
   };
+}
+
+/** Each drill's name as its latest result gave it (the later one in the log at equal times), as the evidence takes it. */
+function latestNames(sessions: Session[]): Map<string, { name: string; at: string }> {
+  const names = new Map<string, { name: string; at: string }>();
+  for (const session of sessions) {
+    for (const { exerciseId, name, at } of session.results) {
+      const seen = names.get(exerciseId);
+      if (seen === undefined || compareInstants(at, seen.at) >= 0) names.set(exerciseId, { name, at });
+    }
+  }
+  return names;
 }
 
 /** The name a drill had when the session did it, as the session recorded it; else `nameOf`'s. */

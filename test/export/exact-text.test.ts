@@ -191,7 +191,7 @@ describe('report order', () => {
 });
 
 describe('drill names', () => {
-  it('come from the library, else the first session that recorded the drill, else the id', () => {
+  it('come from the library, else the latest result that recorded the drill (as the buckets name it), else the id', () => {
     const data = sampleStore();
     data.sessions[1]!.results.push({ exerciseId: 'gone-drill', name: 'Old name', outcome: 'rehab', flare: false, at: '2026-10-08T12:06:00.000Z' });
     data.sessions[2]!.results.push({ exerciseId: 'gone-drill', name: 'Newer name', outcome: 'rehab', flare: false, at: '2026-10-20T12:06:00.000Z' });
@@ -200,7 +200,8 @@ describe('drill names', () => {
     const nameOf = drillNamer(report);
     const libraryName = library.exercises.find((exercise) => exercise.id === 'clamshells')!.name;
     expect(nameOf('clamshells')).toBe(libraryName);
-    expect(nameOf('gone-drill')).toBe('Old name');
+    expect(nameOf('gone-drill')).toBe('Newer name');
+    expect(report.buckets.rehab.find((status) => status.exerciseId === 'gone-drill')!.name).toBe('Newer name');
     expect(nameOf('never-seen')).toBe('never-seen');
   });
 });

@@ -1,0 +1,43 @@
+// The report a therapist reads and the screens the person reads tell one story: each drill under
+// the same name, in the same list, with the same counts, whichever of them is opened.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Session } from '../../src/core/records.js';
+import { Store } from '../../src/store/store.js';
+import { run, tempHome } from '../helpers/run.js';
+import { buildSession, noRedFlags } from '../helpers/sessions.js';
+
+let home: string;
+let cleanup: () => void;
+beforeEach(() => ({ home, cleanup } = tempHome()));
+afterEach(() => cleanup());
+
+async function storeWith(sessions: Session[]): Promise<void> {
+  await Store.open({ ITB_HOME: home }).update((data) => {
+    data.screenings.push({ at: sessions[0]!.startedAt, answers: noRedFlags, proceeded: true });
+    data.sessions.push(...sessions);
+  });
+}
+
+describe('a drill gone from the library', () => {
+  it('goes by the name its latest session gave it in the buckets, the report lists, the moved-by-hand table and the CSV', async () => {
+    // A library of one's own named the drill "Band walks", a later one "Banded walks"; the
+    // library in use has it no more. The newest session stopped part way through it.
+    await storeWith([
+      buildSession({ startedAt: '2026-10-01T09:00:00.000Z', baseline: 5, drills: [{ id: 'band-walks', name: 'Band walks', scores: [3] }] }),
+      buildSession({ startedAt: '2026-10-08T09:00:00.000Z', baseline: 5, drills: [{ id: 'band-walks', name: 'Banded walks', scores: [5, 5] }] }),
+      buildSession({ startedAt: '2026-10-15T09:00:00.000Z', baseline: 4, drills: [{ id: 'band-walks', name: 'Banded walks', scores: [4], unfinished: true }] }),
+    ]);
+    const now = new Date('2026-10-20T12:00:00.000Z');
+    expect((await run(['buckets', 'move', 'band-walks', 'rehab', '--note', 'fine with a light band'], { home, now: new Date('2026-10-16T12:00:00.000Z') })).code).toBe(0);
+
+    const buckets = JSON.parse((await run(['buckets', '--json'], { home, now })).stdout);
+    expect(buckets.rehab.map((status: { name: string }) => status.name)).toEqual(['Banded walks']);
+    const md = (await run(['export'], { home, now })).stdout;
+    expect(md).toContain('1. **Banded walks** (band-walks): helped 1 of 2 tests');
+    expect(md).toContain('| 2026-10-16 | Banded walks | rehab | fine with a light band |');
+    expect(md).not.toContain('Band walks');
+    // The unfinished try has no result of its session to take the name from.
+    const csv = (await run(['export', '--format', 'csv'], { home, now })).stdout;
+    expect(csv.split('\r\n').filter((row) => row.includes('band-walks')).map((row) => row.split(',')[8])).toEqual(['Band walks', 'Banded walks', 'Banded walks', 'Banded walks']);
+  });
+});
