@@ -140,13 +140,16 @@ export function toMarkdown(report: Report): string {
   if (view.trends.length > 1) out.push(SEPARATE_TRENDS, '');
   for (const trend of view.trends) {
     const scores = baselines(trend);
+    // The scale of `itb history`'s bars, which draw the final scores on it too: the same
+    // sessions then show the same bars in the report and on the person's screen.
+    const top = sparkTop([...scores, ...trend.points.map((point) => point.final)]);
     const shown = pointsShown(scores.length);
     const which = shown < scores.length ? ` of the latest ${shown} sessions` : '';
     // The numbers beside the bars: one flare-up stretches the bars' scale, and a bar is no value.
     out.push(
       trendWords(trend, rated(trend.symptom, trend.movement)),
       '',
-      `Baseline scores${which}, oldest to newest, a bar each from 0 (lowest) to ${sparkTop(scores)} (highest): \`${sparkline(scores)}\` (${scores.slice(-shown).join(', ')})`,
+      `Baseline scores${which}, oldest to newest, a bar each from 0 (lowest) to ${top} (highest): \`${sparkline(scores, top)}\` (${scores.slice(-shown).join(', ')})`,
       '',
     );
     if (shown < scores.length) out.push(meanBaselines(trend.points), '');

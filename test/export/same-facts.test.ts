@@ -41,3 +41,21 @@ describe('a drill gone from the library', () => {
     expect(csv.split('\r\n').filter((row) => row.includes('band-walks')).map((row) => row.split(',')[8])).toEqual(['Band walks', 'Banded walks', 'Banded walks', 'Banded walks']);
   });
 });
+
+describe('the trend', () => {
+  it('draws the same baseline bars, on the same scale, in `itb history` and the Markdown report', async () => {
+    // A first session that flared up to 8: `itb history` draws baselines and finals on one scale, 0 to 8.
+    const baselines = [6, 5, 6, 5, 4, 5, 4];
+    await storeWith(
+      baselines.map((baseline, day) =>
+        buildSession({ startedAt: `2026-10-0${day + 1}T09:00:00.000Z`, baseline, drills: [{ id: 'clamshells', scores: day === 0 ? [baseline + 2, 8] : [baseline - 1] }] }),
+      ),
+    );
+    const now = new Date('2026-10-20T12:00:00.000Z');
+    const history = (await run(['history'], { home, now })).stdout;
+    expect(history).toContain('bars from 0 to 8)');
+    const onScreen = /^ {2}baseline {2}(\S+) {2}6 → 4$/m.exec(history)![1];
+    const md = (await run(['export'], { home, now })).stdout;
+    expect(md).toContain(`Baseline scores, oldest to newest, a bar each from 0 (lowest) to 8 (highest): \`${onScreen}\` (6, 5, 6, 5, 4, 5, 4)`);
+  });
+});
