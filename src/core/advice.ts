@@ -1,6 +1,7 @@
 // Advice the source articles give, shown when the log says it applies (PRODUCT §4.7).
 import { localDate, localDateTime, ratedWords, whatWasRated } from './history.js';
 import type { ExerciseResult, PainfulSide, Session, StoreData } from './records.js';
+import { persistentSymptom } from './persistent-symptom.js';
 import { partWayStarts, type RoutineLog } from './resume.js';
 import { LOADING_DRILLS_A_DAY } from './session.js';
 import { shownSafely } from './text.js';
@@ -25,6 +26,8 @@ export interface AdviceLog {
   routines: RoutineLog[];
 }
 
+export { persistentSymptom, type PersistentSymptom } from './persistent-symptom.js';
+
 export interface Advice {
   id: 'loading-spacing' | 'see-a-professional' | 'rest-after-flare-up';
   message: string;
@@ -47,7 +50,6 @@ export interface FlareUp {
 
 const MINUTE_MS = 60 * 1000;
 const HOUR_MS = 60 * MINUTE_MS;
-const WEEK_MS = 7 * 24 * HOUR_MS;
 const LOADING_GAP_MS = 48 * HOUR_MS;
 const time = (iso: string) => Date.parse(iso);
 
@@ -69,7 +71,7 @@ export function adviceFor(data: StoreData, now: Date, library?: AdviceLibrary, s
 export function adviceFromLog(log: AdviceLog, now: Date, library?: AdviceLibrary, side?: PainfulSide): Advice[] {
   const rest = restAfterFlareUp(log.flareUpsMs, now);
   const spacing = loadingSpacing(log.loadedMs, now);
-  return [rest, spacing && !rest ? withPartWay(spacing, log, now, library, side) : spacing, seeAProfessional(log.baselines, now)].filter(
+  return [rest, spacing && !rest ? withPartWay(spacing, log, now, library, side) : spacing, seeAProfessional(log, now)].filter(
     (advice): advice is Advice => advice !== undefined,
   );
 }
@@ -220,32 +222,8 @@ export function routineReadyAt(advice: readonly Advice[], loading: readonly bool
   return flaredToday ? 'another day' : undefined;
 }
 
-/**
- * A symptom that kept up through several weeks of consistent work: what the see-a-professional
- * advice is given for, and what a report tells the therapist.
- */
-export interface PersistentSymptom {
-  /** What the baselines rated (whatWasRated): the symptom during the test movement. */
-  rated: string;
-  /** The same as the latest of them typed it, to be read. */
-  said: string;
-  /** How many back-to-back 7-day windows had a baseline. */
-  weeks: number;
-  /** The mean baseline of the oldest of those windows, and of the newest. */
-  firstMean: number;
-  latestMean: number;
-  /** Where the run of windows begins (exclusive) and ends, in ms since 1970 (UTC). */
-  fromMs: number;
-  toMs: number;
-}
-
-/** The persistent symptom among the baselines of a log (adviceLog) as of `now`, as `itb history` advises on it. */
-export function persistentSymptom(log: AdviceLog, now: Date): PersistentSymptom | undefined {
-  return persistentAmong(log.baselines, now);
-}
-
-function seeAProfessional(baselines: AdviceLog['baselines'], now: Date): Advice | undefined {
-  const found = persistentAmong(baselines, now);
+function seeAProfessional(log: AdviceLog, now: Date): Advice | undefined {
+  const found = persistentSymptom(log, now);
   if (!found) return undefined;
   const round = (value: number) => Math.round(value * 10) / 10;
   const what = found.said === '' ? 'your symptom' : `your ${found.said}`;
@@ -259,63 +237,4 @@ function seeAProfessional(baselines: AdviceLog['baselines'], now: Date): Advice 
       'Symptoms that keep up over several weeks of consistent work deserve a look from a physical ' +
       'therapist or doctor, to rule out other causes and adjust your plan.',
   };
-}
-
-/**
- * Symptoms that keep up through several weeks of consistent work deserve a clinician's look.
- * "Consistent": a session with a baseline in each of at least 3 back-to-back 7-day windows
- * ending now, or ending 7 days ago when the last 7 days have none yet (someone who tests once a
- * week, at the start of this week's session). "No meaningful fall": the mean baseline of the
- * newest window is less than 2 points AND less than 30% below that of the oldest window of those
- * weeks, and not zero. The latest weeks are what count: a symptom stuck for the last several
- * weeks gets the advice even when it fell in the weeks before (the longest such stretch is
- * named). Only
- * baselines that rated the same symptom in the same test movement are compared: moving on from
- * walking to running must neither raise the advice nor hide it.
- */
-function persistentAmong(baselines: AdviceLog['baselines'], now: Date): PersistentSymptom | undefined {
-  // Each group's baselines by 7-day window back from now (0 = the last 7 days), sorted in one
-  // pass: years of daily sessions make a window-by-window scan far too slow.
-  const groups = baselines.map(({ rated, said, startedMs, scores }) => {
-    let newestMs = -Infinity;
-    const byWeek = new Map<number, number[]>();
-    startedMs.forEach((started, i) => {
-      const age = now.getTime() - started;
-      if (!(age >= 0)) return;
-      newestMs = Math.max(newestMs, started);
-      const index = Math.floor(age / WEEK_MS);
-      const week = byWeek.get(index);
-      if (week) week.push(scores[i]!);
-      else byWeek.set(index, [scores[i]!]);
-    });
-    return { rated, said, newestMs, byWeek };
-  });
-  // What the person rated most lately comes first.
-  groups.sort((a, b) => b.newestMs - a.newestMs);
-  for (const { rated, said, byWeek } of groups) {
-    const found = noMeaningfulFall(rated, said, byWeek, now);
-    if (found) return found;
-  }
-  return undefined;
-}
-
-function noMeaningfulFall(rated: string, said: string, byWeek: Map<number, number[]>, now: Date): PersistentSymptom | undefined {
-  const newest = byWeek.has(0) ? 0 : 1;
-  const weeks: number[][] = [];
-  for (let week = byWeek.get(newest); week !== undefined; week = byWeek.get(newest + weeks.length)) weeks.push(week);
-  if (weeks.length < 3) return undefined;
-
-  const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
-  const last = mean(weeks[0]!);
-  if (last === 0) return undefined;
-  // An early fall must not hide weeks stuck since: from the whole run down to its last 3 weeks,
-  // the longest stretch whose newest week is not meaningfully below its oldest.
-  for (let count = weeks.length; count >= 3; count--) {
-    const first = mean(weeks[count - 1]!);
-    const fall = first - last;
-    if (fall >= 2 || fall >= 0.3 * first) continue;
-    const toMs = now.getTime() - newest * WEEK_MS;
-    return { rated, said, weeks: count, firstMean: first, latestMean: last, fromMs: toMs - count * WEEK_MS, toMs };
-  }
-  return undefined;
 }

@@ -1,0 +1,89 @@
+// The see-a-professional rule (PRODUCT §4.7): a symptom rated in several weeks in a row of
+// consistent work without a meaningful fall. The advice (./advice.ts) and the therapist's report
+// both ask it.
+import type { AdviceLog } from './advice.js';
+
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+
+/**
+ * A symptom that kept up through several weeks of consistent work: what the see-a-professional
+ * advice is given for, and what a report tells the therapist.
+ */
+export interface PersistentSymptom {
+  /** What the baselines rated (whatWasRated): the symptom during the test movement. */
+  rated: string;
+  /** The same as the latest of them typed it, to be read. */
+  said: string;
+  /** How many back-to-back 7-day windows had a baseline. */
+  weeks: number;
+  /** The mean baseline of the oldest of those windows, and of the newest. */
+  firstMean: number;
+  latestMean: number;
+  /** Where the run of windows begins (exclusive) and ends, in ms since 1970 (UTC). */
+  fromMs: number;
+  toMs: number;
+}
+
+/** The persistent symptom among the baselines of a log (adviceLog) as of `now`, as `itb history` advises on it. */
+export function persistentSymptom(log: Pick<AdviceLog, 'baselines'>, now: Date): PersistentSymptom | undefined {
+  return persistentAmong(log.baselines, now);
+}
+
+/**
+ * Symptoms that keep up through several weeks of consistent work deserve a clinician's look.
+ * "Consistent": a session with a baseline in each of at least 3 back-to-back 7-day windows
+ * ending now, or ending 7 days ago when the last 7 days have none yet (someone who tests once a
+ * week, at the start of this week's session). "No meaningful fall": the mean baseline of the
+ * newest window is less than 2 points AND less than 30% below that of the oldest window of those
+ * weeks, and not zero. The latest weeks are what count: a symptom stuck for the last several
+ * weeks gets the advice even when it fell in the weeks before (the longest such stretch is
+ * named). Only
+ * baselines that rated the same symptom in the same test movement are compared: moving on from
+ * walking to running must neither raise the advice nor hide it.
+ */
+function persistentAmong(baselines: AdviceLog['baselines'], now: Date): PersistentSymptom | undefined {
+  // Each group's baselines by 7-day window back from now (0 = the last 7 days), sorted in one
+  // pass: years of daily sessions make a window-by-window scan far too slow.
+  const groups = baselines.map(({ rated, said, startedMs, scores }) => {
+    let newestMs = -Infinity;
+    const byWeek = new Map<number, number[]>();
+    startedMs.forEach((started, i) => {
+      const age = now.getTime() - started;
+      if (!(age >= 0)) return;
+      newestMs = Math.max(newestMs, started);
+      const index = Math.floor(age / WEEK_MS);
+      const week = byWeek.get(index);
+      if (week) week.push(scores[i]!);
+      else byWeek.set(index, [scores[i]!]);
+    });
+    return { rated, said, newestMs, byWeek };
+  });
+  // What the person rated most lately comes first.
+  groups.sort((a, b) => b.newestMs - a.newestMs);
+  for (const { rated, said, byWeek } of groups) {
+    const found = noMeaningfulFall(rated, said, byWeek, now);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function noMeaningfulFall(rated: string, said: string, byWeek: Map<number, number[]>, now: Date): PersistentSymptom | undefined {
+  const newest = byWeek.has(0) ? 0 : 1;
+  const weeks: number[][] = [];
+  for (let week = byWeek.get(newest); week !== undefined; week = byWeek.get(newest + weeks.length)) weeks.push(week);
+  if (weeks.length < 3) return undefined;
+
+  const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
+  const last = mean(weeks[0]!);
+  if (last === 0) return undefined;
+  // An early fall must not hide weeks stuck since: from the whole run down to its last 3 weeks,
+  // the longest stretch whose newest week is not meaningfully below its oldest.
+  for (let count = weeks.length; count >= 3; count--) {
+    const first = mean(weeks[count - 1]!);
+    const fall = first - last;
+    if (fall >= 2 || fall >= 0.3 * first) continue;
+    const toMs = now.getTime() - newest * WEEK_MS;
+    return { rated, said, weeks: count, firstMean: first, latestMean: last, fromMs: toMs - count * WEEK_MS, toMs };
+  }
+  return undefined;
+}
