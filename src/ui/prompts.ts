@@ -14,8 +14,9 @@ const notChosenShown = () => wrap(notChosen, 78).join('\n  ');
 
 export function createPrompter(): Prompter {
   const stopping = new AbortController();
-  const context = { signal: AbortSignal.any([whenTerminalGoes(), stopping.signal]) };
+  const ended = AbortSignal.any([whenTerminalGoes(), stopping.signal]);
   suspendable();
+  const asked = askedAgainAfterPause(ended);
   return {
     select: ({ message, choices, default: fallback }) => {
       // A column spare for the space before the answer, once picked.
@@ -25,38 +26,43 @@ export function createPrompter(): Prompter {
         ...(typeof choice.disabled === 'string' ? fittedDisabled(choice.name, choice.disabled) : { name: fittedChoice(choice.name) }),
         short: answered(message, choice.name, 1),
       }));
-      return typingIgnored(() =>
-        select(
-          {
-            message: question,
-            choices: shownChoices,
-            ...(fallback === undefined ? {} : { default: fallback }),
-            loop: false,
-            pageSize: listLines(question, shownChoices, process.stdout.rows || 24, process.stdout.columns || 80),
-            theme: { i18n: { disabledError: notChosenShown() } },
-          },
-          context,
+      return asked((context) =>
+        typingIgnored(() =>
+          select(
+            {
+              message: question,
+              choices: shownChoices,
+              ...(fallback === undefined ? {} : { default: fallback }),
+              loop: false,
+              pageSize: listLines(question, shownChoices, process.stdout.rows || 24, process.stdout.columns || 80),
+              theme: { i18n: { disabledError: notChosenShown() } },
+            },
+            context,
+          ),
         ),
       );
     },
     // Room for " (y/N)", then " Yes" once answered. The prompts' own yes/no question takes
     // Enter alone for yes when it has no default: one without needs a y or an n typed.
     confirm: ({ message, default: fallback }) =>
-      fallback === undefined ? yesOrNo(message, context) : confirm({ message: fitted(message, 6), default: fallback }, context),
+      asked((context) => (fallback === undefined ? yesOrNo(message, context) : confirm({ message: fitted(message, 6), default: fallback }, context))),
     input: ({ message, default: fallback, validate, shown }) =>
-      input(
-        {
-          // Room for a score typed after it: a space and up to two digits, and a column spare.
-          message: fitted(message, 4),
-          default: fallback,
-          ...(validate ? { validate: (text: string) => reason(validate(text)) } : {}),
-          // The prompts show an answer in cyan: kept, for the answer as it is to be shown.
-          // Beside the question when it fits there, else under it.
-          theme: { ...clearOnError, style: { answer: (text: string) => answered(message, shown ? shown(text) : text, 4, (line) => styleText('cyan', line)) } },
-        },
-        context,
+      asked((context) =>
+        input(
+          {
+            // Room for a score typed after it: a space and up to two digits, and a column spare.
+            message: fitted(message, 4),
+            default: fallback,
+            ...(validate ? { validate: (text: string) => reason(validate(text)) } : {}),
+            // The prompts show an answer in cyan: kept, for the answer as it is to be shown.
+            // Beside the question when it fits there, else under it.
+            theme: { ...clearOnError, style: { answer: (text: string) => answered(message, shown ? shown(text) : text, 4, (line) => styleText('cyan', line)) } },
+          },
+          context,
+        ),
       ),
-    countdown: (seconds, label) => countdown({ seconds, label }, context),
+    // Drawn again every second, after a pause too: not asked again, which would start it afresh.
+    countdown: (seconds, label) => countdown({ seconds, label }, { signal: ended }),
     stop: () => stopping.abort('stopped'),
   };
 }
@@ -195,6 +201,30 @@ function suspendable(): void {
     if (raw) stdin.setRawMode(true);
     return false;
   } as typeof stdin.emit;
+}
+
+/**
+ * Asks a question again, afresh under the shell's lines, when itb is brought back with fg after
+ * Ctrl-Z: the prompts draw it again only once a key is pressed, so the person came back to
+ * "[1]+ Stopped" and "fg" with nothing asked under them, as if itb had hung. Whatever was typed
+ * of an answer before the pause is typed again.
+ */
+function askedAgainAfterPause(stopped: AbortSignal): <T>(question: (context: { signal: AbortSignal }) => Promise<T>) => Promise<T> {
+  let asking: AbortController | undefined;
+  process.on('SIGCONT', () => asking?.abort('back after a pause'));
+  return async (question) => {
+    for (;;) {
+      const back = new AbortController();
+      asking = back;
+      try {
+        return await question({ signal: AbortSignal.any([stopped, back.signal]) });
+      } catch (error) {
+        if (!back.signal.aborted || stopped.aborted) throw error;
+      } finally {
+        if (asking === back) asking = undefined;
+      }
+    }
+  };
 }
 
 /** A yes/no question that Enter alone does not answer: y or n (yes, no) must be typed. */

@@ -189,15 +189,25 @@ describe('itb session in a terminal', () => {
     expect(t.text).toContain('Session interrupted. Kept: your baseline (6) and 1 finished drill');
   });
 
-  it('goes on with its question after Ctrl-Z and fg, rather than ending without a word', async () => {
+  it('goes on with its question after Ctrl-Z and fg, asking it again under the lines the shell wrote', async () => {
     const t = itb(['session', 'joint-chain', '--side', 'left', '--symptom', 'pain', '--movement', 'lunge']);
-    await passRedFlagScreen(t);
+    // Stopped and brought back at each kind of question: yes or no, a score, a list. The prompts
+    // drew a question again only once a key was pressed: back from fg, nothing was asked.
+    const [first, ...others] = Object.values(redFlagQuestions).map((question) => question.slice(0, 20));
+    await t.waitFor(first!);
+    t.signal('SIGSTOP'); // as Ctrl-Z stops it in a shell
+    t.signal('SIGCONT'); // fg
+    await t.answer(first!, 'n');
+    for (const question of others) await t.answer(question, 'n');
+    await t.waitFor('Rate your pain (0 = none');
+    t.signal('SIGSTOP');
+    t.signal('SIGCONT');
     await t.answer('Rate your pain (0 = none', '6');
     await t.waitFor('When you have done the drill');
     // Suspended (here, with no shell to stop it, not at all), then brought back as `fg` does.
     await t.type(keys.ctrlZ);
     t.signal('SIGCONT');
-    await t.type(keys.down + keys.up + keys.enter); // Done
+    await t.answer('When you have done the drill', ''); // Done
     await t.answer('(before: 6)', '4');
     await t.waitFor('Better: pain 6 → 4');
     await t.waitFor('When you have done the drill');
@@ -206,6 +216,7 @@ describe('itb session in a terminal', () => {
     const [session] = storeOf().sessions;
     expect(session).toMatchObject({ status: 'interrupted', baseline: 6 });
     expect(session.results).toEqual([expect.objectContaining({ exerciseId: 'lateral-ankle-tilts', outcome: 'rehab' })]);
+    expect(storeOf().screenings[0].answers).toEqual(Object.fromEntries(Object.keys(redFlagQuestions).map((flag) => [flag, false])));
   });
 
   it('stops and says so when another session took its place while it was suspended, keeping what was answered', async () => {
