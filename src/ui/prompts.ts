@@ -1,6 +1,8 @@
 // The real Prompter: @inquirer/prompts in the terminal. The only module that imports them.
 import { createPrompt, isEnterKey, useEffect, useKeypress, useState } from '@inquirer/core';
 import { confirm, input, select } from '@inquirer/prompts';
+import { closeSync } from 'node:fs';
+import { isatty } from 'node:tty';
 import { styleText } from 'node:util';
 import type { Prompter } from './prompter.js';
 import { onScreen, width, wrap } from './table.js';
@@ -176,7 +178,24 @@ function whenTerminalGoes(): AbortSignal {
   // that fails (EIO), and the error would end the program before the session is saved.
   const setRawMode = stdin.setRawMode.bind(stdin);
   stdin.setRawMode = (mode) => (inputEnded ? stdin : setRawMode(mode));
+  // On its way out Node puts the terminal back as it found it, and with the window closed that
+  // fails and ends in a crash report (a core dump, on some computers) after the session was
+  // saved: a standard stream whose terminal has gone is closed first, so Node leaves it be.
+  process.once('exit', () => {
+    for (const [fd, stream] of [stdin, process.stdout, process.stderr].entries()) {
+      if (stream.isTTY && !isatty(fd)) tryToClose(fd);
+    }
+  });
   return gone.signal;
+}
+
+/** Closes `fd`, unless it was closed already. */
+function tryToClose(fd: number): void {
+  try {
+    closeSync(fd);
+  } catch {
+    // Nothing left to close.
+  }
 }
 
 /**

@@ -279,11 +279,12 @@ describe('itb session in a terminal', () => {
     expect(storeOf().sessions).toEqual([]);
   });
 
-  it('keeps what was answered when the terminal window is closed', async () => {
-    await endMidSession(async (t) => {
+  it('keeps what was answered when the terminal window is closed, and ends as interrupted (130) rather than with a crash', async () => {
+    const { code } = await endMidSession(async (t) => {
       await t.waitFor('When you have done the drill');
       t.closeWindow();
     });
+    expect(code).toBe(130);
   });
 
   it.each([
