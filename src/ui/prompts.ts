@@ -1,10 +1,9 @@
 // The real Prompter: @inquirer/prompts in the terminal. The only module that imports them.
 import { createPrompt, isEnterKey, useEffect, useKeypress, useState } from '@inquirer/core';
 import { confirm, input, select } from '@inquirer/prompts';
-import { closeSync } from 'node:fs';
-import { isatty } from 'node:tty';
 import { styleText } from 'node:util';
 import type { Prompter } from './prompter.js';
+import { askedAgainAfterPause, suspendable, whenTerminalGoes } from './stopping.js';
 import { onScreen, width, wrap } from './table.js';
 
 // A wrong answer is cleared so the person types the next one afresh, not after their mistake.
@@ -150,100 +149,6 @@ export function listLines(question: string, choices: { description?: string; dis
   const refusal = choices.some((choice) => choice.disabled) ? rowsOf(`> ${notChosenShown()}`) : 0;
   // At least the choice the pointer is on, however short the terminal.
   return Math.max(1, rows - rowsOf(`? ${question}`) - 1 - description - refusal - 1);
-}
-
-/**
- * Aborts when the terminal goes away: its window closed (the input ends, then SIGHUP), a
- * polite kill (SIGTERM, or SIGINT from `kill -INT`, or a Ctrl-C pressed while no question is
- * open), or Ctrl-D. The question being asked, and any later one, then ends the way Ctrl-C ends
- * it, so a session saves what was answered as interrupted instead of being cut off.
- */
-function whenTerminalGoes(): AbortSignal {
-  const gone = new AbortController();
-  // Listening for good: a closed window can bring more than one SIGHUP, and without a listener
-  // of ours the prompts' own exit handler would end the program before the save.
-  for (const signal of ['SIGHUP', 'SIGTERM', 'SIGINT'] as const) process.on(signal, () => gone.abort(signal));
-  const stdin = process.stdin;
-  // Ctrl-D, the end of input: the prompts would close without an answer and the program end
-  // without a word, so it stops the session as Ctrl-C does.
-  stdin.on('keypress', (_text: string, key: { ctrl?: boolean; name?: string } | undefined) => {
-    if (key?.ctrl && key.name === 'd') gone.abort('Ctrl-D');
-  });
-  let inputEnded = false;
-  stdin.once('end', () => {
-    inputEnded = true;
-    gone.abort('end of input');
-  });
-  // On its way out readline switches the terminal back from raw mode; with the window closed
-  // that fails (EIO), and the error would end the program before the session is saved.
-  const setRawMode = stdin.setRawMode.bind(stdin);
-  stdin.setRawMode = (mode) => (inputEnded ? stdin : setRawMode(mode));
-  // On its way out Node puts the terminal back as it found it, and with the window closed that
-  // fails and ends in a crash report (a core dump, on some computers) after the session was
-  // saved: a standard stream whose terminal has gone is closed first, so Node leaves it be.
-  process.once('exit', () => {
-    for (const [fd, stream] of [stdin, process.stdout, process.stderr].entries()) {
-      if (stream.isTTY && !isatty(fd)) tryToClose(fd);
-    }
-  });
-  return gone.signal;
-}
-
-/** Closes `fd`, unless it was closed already. */
-function tryToClose(fd: number): void {
-  try {
-    closeSync(fd);
-  } catch {
-    // Nothing left to close.
-  }
-}
-
-/**
- * Ctrl-Z suspends itb, as it does any program, and `fg` brings its question back. Left to the
- * prompts' readline, the input was paused on the way back: with nothing more to wait for, the
- * program then ended at once, without a word, its session left unsaved as interrupted. The
- * suspension is done here instead, with the input left as it was.
- */
-function suspendable(): void {
-  if (process.platform === 'win32') return;
-  const stdin = process.stdin;
-  const emit = stdin.emit;
-  stdin.emit = function (this: typeof stdin, event: string | symbol, ...args: unknown[]): boolean {
-    const key = args[1] as { ctrl?: boolean; name?: string } | undefined;
-    if (event !== 'keypress' || !key?.ctrl || key.name !== 'z') return emit.apply(this, [event, ...args] as Parameters<typeof emit>);
-    // The shell needs the terminal as it was; the question needs it back in raw mode. A signal a
-    // process sends itself takes effect before kill returns: here itb is back (or was never
-    // suspended, with no shell's job control to do it).
-    const raw = stdin.isRaw;
-    if (raw) stdin.setRawMode(false);
-    process.kill(process.pid, 'SIGTSTP');
-    if (raw) stdin.setRawMode(true);
-    return false;
-  } as typeof stdin.emit;
-}
-
-/**
- * Asks a question again, afresh under the shell's lines, when itb is brought back with fg after
- * Ctrl-Z: the prompts draw it again only once a key is pressed, so the person came back to
- * "[1]+ Stopped" and "fg" with nothing asked under them, as if itb had hung. Whatever was typed
- * of an answer before the pause is typed again.
- */
-function askedAgainAfterPause(stopped: AbortSignal): <T>(question: (context: { signal: AbortSignal }) => Promise<T>) => Promise<T> {
-  let asking: AbortController | undefined;
-  process.on('SIGCONT', () => asking?.abort('back after a pause'));
-  return async (question) => {
-    for (;;) {
-      const back = new AbortController();
-      asking = back;
-      try {
-        return await question({ signal: AbortSignal.any([stopped, back.signal]) });
-      } catch (error) {
-        if (!back.signal.aborted || stopped.aborted) throw error;
-      } finally {
-        if (asking === back) asking = undefined;
-      }
-    }
-  };
 }
 
 /** A yes/no question that Enter alone does not answer: y or n (yes, no) must be typed. */

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, keys, passRedFlagScreen, type Terminal } from '../helpers/pty.js';
+import { BIN, keys, passRedFlagScreen, Terminal } from '../helpers/pty.js';
 import { terminalsOnFreshHome } from '../helpers/pty-home.js';
 import { buildSession } from '../helpers/sessions.js';
 import { redFlagQuestions } from '../../src/commands/session-screen.js';
@@ -285,6 +285,30 @@ describe('itb session in a terminal', () => {
       t.closeWindow();
     });
     expect(code).toBe(130);
+  });
+
+  it('keeps what was answered when the window is closed while the session is paused with Ctrl-Z', async () => {
+    // In a shell, whose job control stops itb on Ctrl-Z and, as the window closes, wakes it to hang up.
+    const shell = new Terminal(['--norc', '--noprofile', '-i'], { ITB_HOME: home(), PS1: '$ ' }, 100, 40, {}, ['bash']);
+    try {
+      await shell.type(`'${process.execPath}' '${BIN}' session joint-chain --side left --symptom pain --movement lunge${keys.enter}`);
+      await passRedFlagScreen(shell);
+      await shell.answer('Rate your pain (0 = none', '6');
+      await shell.waitFor('When you have done the drill');
+      await shell.type(keys.ctrlZ);
+      await shell.waitFor('Stopped');
+      shell.closeWindow();
+      // The lock goes once itb has ended: a crash took it too, the session left in progress.
+      const lock = join(home(), 'session.lock');
+      const giveUpAt = Date.now() + 30_000;
+      while (existsSync(lock)) {
+        if (Date.now() > giveUpAt) throw new Error(`itb did not end within 30 s of its window closing (${lock} is still there)`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(storeOf().sessions).toEqual([expect.objectContaining({ status: 'interrupted', baseline: 6 })]);
+    } finally {
+      await shell.end();
+    }
   });
 
   it.each([

@@ -45,9 +45,12 @@ export class Terminal {
   /** Where in the shown text the last `waitFor` match ended; later waits look only past it. */
   private cursor = 0;
 
-  /** `user`, when given, is the account to run as (needs root). */
-  constructor(args: string[], env: Record<string, string>, cols = 100, rows = 40, user: { uid?: number; gid?: number } = {}) {
-    this.pty = spawn(process.execPath, [BIN, ...args], {
+  /**
+   * `user`, when given, is the account to run as (needs root). `program`: what runs, before
+   * `args` (a shell, where itb is then started by typing its command).
+   */
+  constructor(args: string[], env: Record<string, string>, cols = 100, rows = 40, user: { uid?: number; gid?: number } = {}, program = [process.execPath, BIN]) {
+    this.pty = spawn(program[0]!, [...program.slice(1), ...args], {
       ...user,
       // node-pty sets TERM from the name, so a TERM given in `env` names the terminal.
       name: env.TERM ?? 'xterm-256color',
