@@ -72,7 +72,7 @@ function resetCommand(ctx: Context): Command {
     .addHelpText(
       'after',
       helpAfter([
-        ['itb buckets reset', 'asks first, then clears every bucket decision and manual move'],
+        ['itb buckets reset', 'asks first, then makes every drill untested; sessions and moves by hand stay in your history'],
         ['itb buckets reset --force', 'the same without asking (for scripts)'],
       ]),
     )

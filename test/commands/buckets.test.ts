@@ -608,7 +608,13 @@ describe('--json with a command that changes the buckets', () => {
 });
 
 describe('itb buckets reset', () => {
-  it('asks, then clears decisions and manual moves but keeps the sessions', async () => {
+  it('says in its help that the sessions and the moves by hand stay', async () => {
+    const help = (await run(['buckets', 'reset', '--help'], { home })).stdout.replace(/\s+/g, ' ');
+    expect(help).toContain('sessions and moves by hand stay in your history');
+    expect(help).not.toContain('manual move');
+  });
+
+  it('asks, then clears the bucket decisions but keeps the sessions and the moves by hand', async () => {
     await withSessions();
     await save((data) => void data.moves.push({ exerciseId: 'bridges', bucket: 'rehab', at: '2026-02-28T10:00:00Z' }));
     const result = await run(['buckets', 'reset'], { home, now, tty: true, answers: [true] });
