@@ -96,7 +96,5 @@ export type Dose = z.infer<typeof doseSchema>;
 export type Exercise = z.infer<typeof exerciseSchema>;
 export type Routine = z.infer<typeof routineSchema>;
 export type Movement = z.infer<typeof movementSchema>;
-export type Cue = z.infer<typeof cueSchema>;
 export type Library = z.infer<typeof librarySchema>;
-export type Region = (typeof regions)[number];
 export type Side = (typeof sides)[number];
