@@ -1,6 +1,6 @@
-// The assess / re-assess method as a state machine: `next(state, answer)` returns the new state,
-// the next question, and what to tell the user about the answer just given. The command loops:
-// ask, save, feed the answer back. No terminal, no files: a whole session is a list of answers.
+// The assess / re-assess method as a state machine: `next(state, answer, at)` returns the new
+// state, which holds the next question, and what to tell the user about the answer just given at
+// `at`. The command loops: ask, save, feed the answer back. No terminal, no files: a whole session is a list of answers.
 import { compareInstants } from './instant.js';
 import { shownSafely } from './text.js';
 import type { Attempt, ExerciseResult, Session, Thresholds } from './records.js';
