@@ -5,7 +5,8 @@
 // command as a whole process, interleaved round by round with `node -e 0`, and reports medians,
 // the ratio to bare node and peak memory beside the targets. It also times the pause after a score
 // is answered in a session: one Store.update appending an attempt, in this process.
-// It is a report: it exits 0 even when a target is missed (1 only if a command fails).
+// It is a report: it exits 0 even when a target is missed (1, saying why, only when a command
+// fails, an option is wrong or dist/ is not built).
 //
 //   npm run bench -- [--runs N] [--years N] [--keep]   (`-- --help` lists them)
 import { spawnSync } from 'node:child_process';
