@@ -109,7 +109,7 @@ export function signed(change: number): string {
 
 /**
  * "helped 2 of 3 tests (1 of them only on the retry), mean change -1.5, last -2 on 2026-10-03",
- * or "not tested in a session".
+ * or "not tested in a session" (a drill with flare-ups but no test: their count, "1 flare").
  */
 export function evidenceWords(evidence: Evidence): string {
   if (evidence.tested === 0) return evidence.flares > 0 ? plural(evidence.flares, 'flare') : 'not tested in a session';
@@ -125,11 +125,6 @@ export function evidenceWords(evidence: Evidence): string {
   return parts.join(', ');
 }
 
-/**
- * "3 started too low to show help": tests whose score was already under the fall that counts as
- * helping. The method set them aside all the same; said, a drill that failed is told from one
- * that had no room to help. Undefined with none.
- */
 /** "by painful side: left 1 of 1, right 0 of 1" for a drill tested on more than one (it may help one side only). */
 export function bySideWords(evidence: Evidence): string | undefined {
   if (evidence.sides.length < 2) return undefined;
@@ -142,6 +137,11 @@ export function lastSideWords(evidence: Evidence): string {
   return evidence.lastSide === 'both' ? ' (both sides painful)' : ` (${evidence.lastSide} side painful)`;
 }
 
+/**
+ * "3 started too low to show help": tests whose score was already under the fall that counts as
+ * helping. The method set them aside all the same; said, a drill that failed is told from one
+ * that had no room to help. Undefined with none.
+ */
 export function tooLowWords(evidence: Evidence): string | undefined {
   return evidence.tooLowToShowHelp > 0 ? `${evidence.tooLowToShowHelp} started too low to show help` : undefined;
 }
@@ -166,7 +166,7 @@ export function flagWords(status: ExerciseStatus): string[] {
   return flags;
 }
 
-/** "re-test due since 2026-11-01" or "re-test from 2026-12-01". */
+/** "re-test due (since 2026-11-01)" or "re-test from 2026-12-01". */
 export function retestWords(status: ExerciseStatus): string | undefined {
   if (!status.retestDueAt) return undefined;
   return status.retestDue ? `re-test due (since ${dateOf(status.retestDueAt)})` : `re-test from ${dateOf(status.retestDueAt)}`;
