@@ -7,6 +7,7 @@ import { UserError } from '../errors.js';
 import { buildReport, periodWords, type Report } from '../export/report.js';
 import { noneWords } from '../export/words.js';
 import { readStore, storeFile } from '../store/store-file.js';
+import { isLink } from '../regular-file.js';
 import { isStoreFile } from '../store/store-path.js';
 import { readWithSummary } from '../store/summary-file.js';
 import { checkWritable, writePrivateFile } from '../store/write-file.js';
@@ -61,12 +62,16 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
   }
   // Before any work: a file that may not be written is said at once. Its own store first, so
   // that "add --force" is never the advice for it.
+  // The file the report replaces, if any: for a link, the file it leads to.
+  let replaced: string | undefined;
   if (options.output !== undefined) {
     const output = options.output;
     const storeHere = (file: string | undefined) => file !== undefined && isStoreFile(file, ctx.env);
-    if (storeHere(output) || storeHere(checkWritable(output, { replace: Boolean(options.force) }))) {
-      throw new UserError(`${output} is where itb keeps your history: a report there would replace it`, 'Nothing was written. Choose another name or folder with -o.');
-    }
+    const ownStore = () => new UserError(`${output} is where itb keeps your history: a report there would replace it`, 'Nothing was written. Choose another name or folder with -o.');
+    if (storeHere(output)) throw ownStore();
+    replaced = checkWritable(output, { replace: true });
+    if (storeHere(replaced)) throw ownStore();
+    if (!options.force) checkWritable(output);
   }
   const named = options.output === undefined ? undefined : formatOfName(options.output);
   if (options.output !== undefined && options.format === undefined && named === undefined) {
@@ -114,7 +119,9 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
         ? noneWords(report, 'sessions').toLowerCase()
         : `${report.sessions.length} session${report.sessions.length === 1 ? '' : 's'}, ${periodWords(report)}`;
     // A name can hold what a terminal obeys (an escape from a shell variable): shown, as errors show it.
-    ctx.stderr.write(`Wrote ${shownSafely(options.output)} (${what}).\n`);
+    // Through a link, another file than the one named was replaced: said, with its name.
+    const through = replaced !== undefined && isLink(options.output) ? `${replaced}, which the link ${options.output} leads to` : options.output;
+    ctx.stderr.write(`Wrote ${shownSafely(through)} (${what}).\n`);
     if (named !== undefined && named !== format) {
       notice(ctx, `Its name ends like ${named === 'html' ? 'an' : 'a'} ${formatNames[named]} file, but it holds ${formatNames[format]}, as ${formatFlag} asked.`);
     }

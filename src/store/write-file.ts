@@ -78,8 +78,16 @@ export function checkWritable(file: string, options: { replace?: boolean } = {})
       'To see the report on the screen, leave out -o; to save it, give a file name.',
     );
   }
-  if (!options.replace) throw problem(file, 'EEXIST');
-  return link.isSymbolicLink() ? realpathSync(file) : file;
+  if (!link.isSymbolicLink()) {
+    if (!options.replace) throw problem(file, 'EEXIST');
+    return file;
+  }
+  // The file a link leads to is the one --force replaces: named, so that it is never replaced unseen.
+  const real = realpathSync(file);
+  if (!options.replace) {
+    throw new UserError(`${file} already exists: it is a link to ${real}`, `Nothing was written. Add --force to replace ${real}, or choose another name with -o.`);
+  }
+  return real;
 }
 
 function createNew(file: string, content: Content): void {

@@ -267,9 +267,15 @@ describe('itb export', () => {
     const real = join(home, 'synced-report.md');
     writeFileSync(real, 'last week');
     symlinkSync(real, join(home, 'report.md'));
-    expect((await exportIn(['-o', join(home, 'report.md')])).stderr).toContain('already exists');
+    const refused = await exportIn(['-o', join(home, 'report.md')]);
+    expect(refused.code).toBe(2);
+    // The file --force would replace is named, as it is not the one typed.
+    expect(refused.stderr.split('\n')[0]).toBe(`error: ${join(home, 'report.md')} already exists: it is a link to ${real}`);
+    expect(refused.stderr.replace(/\s+/g, ' ')).toContain(`Add --force to replace ${real},`);
+    expect(readFileSync(real, 'utf8')).toBe('last week');
     const forced = await exportIn(['-o', join(home, 'report.md'), '--force']);
     expect(forced.code).toBe(0);
+    expect(forced.stderr).toContain(`Wrote ${real}, which the link ${join(home, 'report.md')} leads to (`);
     expect(readlinkSync(join(home, 'report.md'))).toBe(real);
     expect(readFileSync(real, 'utf8')).toContain('# IT band self-assessment report');
     expect(modeOf(real)).toBe(0o600);
@@ -291,6 +297,7 @@ describe('itb export', () => {
         ['-o', join(home, 'store.json.summary'), '--format', 'json'],
         ['-o', join(alias, 'store.json.checked'), '--force', '--format', 'json'],
         ['-o', join(outside, 'report.json'), '--force'],
+        ['-o', join(outside, 'report.json')],
       ]) {
         const refused = await exportIn(args);
         expect(refused.code, args.join(' ')).toBe(2);
