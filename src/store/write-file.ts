@@ -21,7 +21,7 @@ import {
   writeSync,
   type Stats,
 } from 'node:fs';
-import { basename, dirname, join, sep } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { UserError } from '../errors.js';
 import { FOLDER_GONE, namedFromGoneFolder } from '../regular-file.js';
 
@@ -84,6 +84,11 @@ export function checkWritable(file: string, options: { replace?: boolean } = {})
   }
   // The file a link leads to is the one --force replaces: named, so that it is never replaced unseen.
   const real = realpathSync(file);
+  // /dev/stdout (or /dev/stderr, /dev/fd/1) leads to the file the shell sends this command's output
+  // to (`> report.md`): not one to replace under the shell, nor one that "already exists".
+  if (resolve(file).startsWith('/dev/')) {
+    throw new UserError(`cannot write ${file}: it is where this command's output goes (${real}), not a file to write`, 'Leave out -o: the report then goes where the output goes, as in itb export > report.md.');
+  }
   if (!options.replace) {
     throw new UserError(`${file} already exists: it is a link to ${real}`, `Nothing was written. Add --force to replace ${real}, or choose another name with -o.`);
   }

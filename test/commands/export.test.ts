@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -9,6 +9,7 @@ import type { StoreData } from '../../src/core/records.js';
 import { Store } from '../../src/store/store.js';
 import { width } from '../../src/ui/table.js';
 import { sampleStore } from '../export/fixtures.js';
+import { BIN } from '../helpers/pty.js';
 import { run, tempHome } from '../helpers/run.js';
 import { onTerminal } from '../helpers/terminal.js';
 
@@ -485,6 +486,26 @@ describe('itb export', () => {
     } finally {
       process.chdir(cwd);
     }
+  });
+
+  it('refuses -o /dev/stdout sent to a file by the shell, and leaves that file to the shell, even with --force', async () => {
+    await seed();
+    // Needs `npm run build` first (`npm test` does it): the shell's `> report.md` is the binary's own output.
+    const file = join(home, 'report.md');
+    for (const args of [['export', '-o', '/dev/stdout'], ['export', '--format', 'md', '-o', '/dev/stdout', '--force']]) {
+      const fd = openSync(file, 'w', 0o644);
+      try {
+        const result = spawnSync(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH ?? '', ITB_HOME: home, NO_COLOR: '1' }, stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
+        expect(result.stderr.split('\n')[0], args.join(' ')).toBe(`error: cannot write /dev/stdout: it is where this command's output goes (${file}), not a file to write`);
+        expect(result.stderr.replace(/\s+/g, ' ')).toContain('Leave out -o: the report then goes where the output goes, as in itb export > report.md.');
+        expect(result.status).toBe(2);
+      } finally {
+        closeSync(fd);
+      }
+      expect(modeOf(file)).toBe(0o644);
+      expect(readFileSync(file, 'utf8')).toBe('');
+    }
+    expect(readdirSync(home).filter((name) => name.includes('report'))).toEqual(['report.md']);
   });
 
   it('keeps whole local days from --since to --until', async () => {
