@@ -181,13 +181,13 @@ function renderBuckets(
   // A built-in routine of strength drills alone waits out their 48 hours: run now, it would leave them all out.
   const loading = new Set(library.exercises.filter((exercise) => exercise.loading).map((exercise) => exercise.id));
   // After a flare-up today, the next session is for another day, as the advice above says.
-  const when = (ids: string[]) => {
-    const readyAt = routineReadyAt(advice, ids.map((id) => loading.has(id)), now);
+  const when = (ids: string[], routine?: string) => {
+    const readyAt = routineReadyAt(advice, ids.map((id) => loading.has(id)), now, routine);
     return readyAt === undefined ? '' : readyAt === 'another day' ? ', on another day' : ` from ${localDateTime(readyAt)}`;
   };
   const later = when([]);
-  if (rehab.length > 0) next.push([`${itb} session rehab`, `run your rehab routine${when(rehab)}`]);
-  if (retest.length > 0) next.push([`${itb} session retest`, `re-test ${retest.length} ${retest.length === 1 ? 'drill' : 'drills'} set aside for now${when(retest)}`]);
+  if (rehab.length > 0) next.push([`${itb} session rehab`, `run your rehab routine${when(rehab, 'rehab')}`]);
+  if (retest.length > 0) next.push([`${itb} session retest`, `re-test ${retest.length} ${retest.length === 1 ? 'drill' : 'drills'} set aside for now${when(retest, 'retest')}`]);
   if (next.length === 0) next.push([`${itb} session`, `test drills from a routine${later}`]);
   const width = Math.max(...next.map(([run]) => run.length));
   // What to run beside what it does; on a terminal too narrow for that, what it does goes under

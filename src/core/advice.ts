@@ -33,6 +33,11 @@ export interface Advice {
   message: string;
   /** loading-spacing only: when 48 hours since the last loading session are reached. */
   readyAt?: string;
+  /**
+   * loading-spacing only: the routine left part way today whose drills left can go on later
+   * today with no such wait (withPartWay), as the message says.
+   */
+  goesOnToday?: string;
 }
 
 /** What the method's sources advise after a flare-up, said when a session had one. */
@@ -171,7 +176,7 @@ function withPartWay(spacing: Advice, log: AdviceLog, now: Date, library: Advice
     if (partWay === undefined || loadingSpacing(log.loadedMs.filter((startedMs) => !partWay.startedMs.includes(startedMs)), now) !== undefined) continue;
     if ([...partWay.tried].filter((id) => strength.has(id)).length >= LOADING_DRILLS_A_DAY) continue;
     const goOn = `The ${shownSafely(routine.routine)} routine you left part way today can go on later today, with its drills left: that needs no such wait.`;
-    return { ...spacing, message: `${spacing.message} ${goOn}` };
+    return { ...spacing, message: `${spacing.message} ${goOn}`, goesOnToday: routine.routine };
   }
   return spacing;
 }
@@ -208,13 +213,15 @@ function flareUpAt(session: Session, result: ExerciseResult): string {
 /**
  * When a built-in routine (rehab, retest) is next worth suggesting, for the lists of what to run
  * next. When every drill in it is a strength drill within 48 hours of the last strength session,
- * from the hour those end: a session of it now would leave them all out. After a flare-up today,
- * on another day, even when those hours end later today. Else now (undefined). `loading` says,
- * for each drill of the routine, whether it is a loading drill.
+ * from the hour those end: a session of it now would leave them all out — unless it is `routine`,
+ * left part way today and going on today with no such wait, as the advice says. After a flare-up
+ * today, on another day, even when those hours end later today. Else now (undefined). `loading`
+ * says, for each drill of the routine, whether it is a loading drill.
  */
-export function routineReadyAt(advice: readonly Advice[], loading: readonly boolean[], now: Date): Date | 'another day' | undefined {
+export function routineReadyAt(advice: readonly Advice[], loading: readonly boolean[], now: Date, routine?: string): Date | 'another day' | undefined {
   const flaredToday = advice.some((item) => item.id === 'rest-after-flare-up');
-  const rested = advice.find((item) => item.id === 'loading-spacing')?.readyAt;
+  const spacing = advice.find((item) => item.id === 'loading-spacing');
+  const rested = routine !== undefined && spacing?.goesOnToday === routine ? undefined : spacing?.readyAt;
   if (rested !== undefined && loading.length > 0 && loading.every(Boolean)) {
     const readyAt = new Date(rested);
     if (!(flaredToday && localDate(readyAt) === localDate(now))) return readyAt;

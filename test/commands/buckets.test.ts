@@ -60,6 +60,21 @@ describe('itb buckets', () => {
     expect(mixed.stdout).toMatch(/^Next: itb session rehab {2}run your rehab routine$/m);
   });
 
+  it('offers the rehab routine of strength drills at once when it was left part way today, as the advice says it can go on', async () => {
+    // Clamshells and bridges helped weeks ago; three hours ago the rehab routine was stopped after clamshells.
+    await save((data) => {
+      data.sessions.push(
+        buildSession({ startedAt: '2026-02-10T09:00:00Z', routine: 'strength', loading: true, baseline: 6, drills: [{ id: 'clamshells', scores: [5] }, { id: 'bridges', scores: [4] }] }),
+        buildSession({ startedAt: '2026-03-01T09:00:00Z', routine: 'rehab', loading: true, status: 'stopped', baseline: 5, drills: [{ id: 'clamshells', scores: [4] }] }),
+      );
+    });
+    const result = await run(['buckets'], { home, now });
+    expect(result.stdout).toMatch(/The rehab routine you left part way today can go on later\s+today/);
+    expect(result.stdout).toMatch(/^Next: itb session rehab {2}run your rehab routine$/m);
+    const json = JSON.parse((await run(['buckets', '--json'], { home, now })).stdout);
+    expect(json.advice).toEqual([expect.objectContaining({ id: 'loading-spacing', readyAt: '2026-03-03T09:00:00.000Z', goesOnToday: 'rehab' })]);
+  });
+
   it('after a flare-up today, advises rest and leaves the next session for another day', async () => {
     // 08:30 in St. John's; clamshells helped at 07:01, hip hikes rose 3 → 7 at 07:02.
     await save((data) => {

@@ -432,7 +432,7 @@ describe('itb history', () => {
     expect(documentedKeys(help, 'prints')).toEqual(Object.keys(json));
     expect(documentedKeys(help, 'session').sort()).toEqual(Object.keys(json.sessions[0]).sort());
     expect(documentedKeys(help, 'point').sort()).toEqual(Object.keys(json.trend[0]).sort());
-    expect(documentedKeys(help, 'advice').sort()).toEqual(['id', 'message', 'readyAt']);
+    expect(documentedKeys(help, 'advice').sort()).toEqual(['goesOnToday', 'id', 'message', 'readyAt']);
   });
 
   it("is shown in the README with a session as --json prints one, and the keys it prints", async () => {
