@@ -56,6 +56,16 @@ describe('markdown trend', () => {
     expect(sixtyOne[1]).toMatch(/^Baseline scores of the latest 59 sessions, .*: `…▆{59}` /);
   });
 
+  it('draws low scores on a scale up to 7, and reaches higher only for a higher baseline or final score', () => {
+    const low = trendSection(toMarkdown(buildReport(daily([3, 2, 3]), library, { now: NOW })));
+    expect(low[1]).toBe('Baseline scores, oldest to newest, a bar each from 0 (lowest) to 7 (highest): `▄▃▄` (3, 2, 3)');
+    const data = daily([3, 2, 3]);
+    const last = data.sessions[2]!;
+    last.attempts = [...last.attempts.slice(0, -1), { ...last.attempts.at(-1)!, after: 9, verdict: 'flare' }];
+    const flared = trendSection(toMarkdown(buildReport(data, library, { now: NOW })));
+    expect(flared[1]).toBe('Baseline scores, oldest to newest, a bar each from 0 (lowest) to 9 (highest): `▃▃▃` (3, 2, 3)');
+  });
+
   it('sums up ten years of daily sessions by year, in a few hundred characters', () => {
     const baselines = Array.from({ length: 3652 }, (_, i) => (i < 1826 ? 6 : 4));
     const lines = trendSection(toMarkdown(buildReport(daily(baselines), library, { now: NOW })));
