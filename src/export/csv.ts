@@ -58,7 +58,7 @@ export function* csvPieces(report: Report): Generator<string> {
   function* rows(): Generator<string> {
     yield `${BOM}${csvColumns.join(',')}\r\n`;
     for (const session of report.sessions) {
-      // The times are digits, signs and a space only: they need no guard and no quotes.
+      // The times are digits, signs, colons and a T or a space: they need no guard and no quotes.
       const startedAt = localIsoTime(new Date(session.startedAt));
       const sessionCells = `${csvText(session.id)},${startedAt},${startedAt.slice(0, 19).replace('T', ' ')},${[session.routine, session.side, session.symptom, session.movement].map(csvText).join(',')}`;
       const thresholdsAndStatus = `${session.thresholds.minImprovement},${session.thresholds.flareRise},${session.status}`;

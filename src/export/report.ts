@@ -112,7 +112,7 @@ export function buildReport(data: StoreData, library: Library, options: ReportOp
 
   // The state at the end of the period: everything decided up to then, judged at that moment.
   const end = periodEnd(until, options.now);
-  // Up to now, a reset dated ahead of the clock counts too, as in \`itb buckets\` (it clears the
+  // Up to now, a reset dated ahead of the clock counts too, as in `itb buckets` (it clears the
   // decisions dated ahead along with the rest); a report of an earlier period ends before it.
   const resetAt = data.bucketsResetAt !== undefined && (until === null || Date.parse(data.bucketsResetAt) <= end.getTime()) ? data.bucketsResetAt : undefined;
   const history: StoreData = {

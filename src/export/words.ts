@@ -157,7 +157,7 @@ export function couldNotShowWords(evidence: Evidence): string | undefined {
   return `its last test went from ${hidden.from} to 10, the top of the scale: a flare-up (a rise of ${plural(hidden.points, 'point')}) could not show`;
 }
 
-/** Why a drill sits where it does: flare, moved by hand, the note, not in the library. */
+/** Why a drill sits where it does: a flare, a move by hand, no longer in the library. Its note is said apart. */
 export function flagWords(status: ExerciseStatus): string[] {
   const flags: string[] = [];
   if (status.flare) flags.push('set aside after a flare');

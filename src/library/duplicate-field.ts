@@ -6,8 +6,9 @@ import type { At } from './positions.js';
 /**
  * Names the repeated field and says which of its values the other checks read: the last one,
  * as the yaml package's toJS() does (nodeAt in positions.ts points at the same one). Several
- * fields repeated in one item are one slip, told once at the first repeat (see mergedItemMessage);
- * the other repeats then have no message of their own (undefined).
+ * fields of a list item given again after all of its fields, as a second copy of them, are one
+ * slip, told once at the first repeat (see mergedItemAt and mergedItemMessage); the other repeats
+ * then have no message of their own (undefined). Fields given twice here and there are each told.
  */
 export function duplicateKeyMessage(doc: Document, source: string, offset: number, at: At, path: string): string | undefined {
   const rule = 'each field may appear only once in the same item';
