@@ -14,7 +14,7 @@ export const exportSchema = z
   .strictObject({
     schemaVersion: z.literal(EXPORT_SCHEMA_VERSION),
     exportedAt: manualMoveSchema.shape.at,
-    /** The whole local days asked for (YYYY-MM-DD); null when open. */
+    /** The whole local days asked for (YYYY-MM-DD); null when open, as an --until of the export's day or later is. */
     period: z.strictObject({ since: day.nullable(), until: day.nullable() }),
     settings: settingsSchema,
     sessions: z.array(sessionSchema),

@@ -518,6 +518,13 @@ describe('json', () => {
     expect(file.exercises).toEqual(october.exercises);
   });
 
+  it('leaves the period open for an --until of the day it is made or later, as nothing later is recorded yet', () => {
+    for (const until of ['2026-11-20', '2027-01-01']) {
+      const file = JSON.parse(toJson(buildReport(data, library, { since: '2026-10-05', until, now: NOW })));
+      expect(file.period).toEqual({ since: '2026-10-05', until: null });
+    }
+  });
+
   it('carries, for a period, every red-flag screen up to its end, as the reports show them', () => {
     // The fixture's screen was answered on 1 October, before this period.
     const october = JSON.parse(toJson(buildReport(data, library, { since: '2026-10-08', until: '2026-10-08', now: NOW })));
