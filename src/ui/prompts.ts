@@ -45,23 +45,30 @@ export function createPrompter(): Prompter {
     },
     // Room for " (y/N)", then " Yes" once answered. The prompts' own yes/no question takes
     // Enter alone for yes when it has no default: one without needs a y or an n typed.
-    confirm: ({ message, default: fallback }) =>
-      asked((context) => (fallback === undefined ? yesOrNo(message, context) : confirm({ message: fitted(message, 6), default: fallback }, context))),
-    input: ({ message, default: fallback, validate, shown }) =>
-      asked((context) =>
-        input(
-          {
-            // Room for a score typed after it: a space and up to two digits, and a column spare.
-            message: fitted(message, 4),
-            default: fallback,
-            ...(validate ? { validate: (text: string) => reason(validate(text)) } : {}),
-            // The prompts show an answer in cyan: kept, for the answer as it is to be shown.
-            // Beside the question when it fits there, else under it.
-            theme: { ...clearOnError, style: { answer: (text: string) => answered(message, shown ? shown(text) : text, 4, (line) => styleText('cyan', line)) } },
-          },
-          context,
+    confirm: ({ message, default: fallback }) => {
+      const typing: Typing = { text: '' };
+      return asked((context) => (fallback === undefined ? typedAgain(typing, () => yesOrNo(message, typing, context)) : confirm({ message: fitted(message, 6), default: fallback }, context)));
+    },
+    input: ({ message, default: fallback, validate, shown }) => {
+      const typing: Typing = { text: '' };
+      return asked((context) =>
+        typedAgain(typing, () =>
+          input(
+            {
+              // Room for a score typed after it: a space and up to two digits, and a column spare.
+              message: fitted(message, 4),
+              default: fallback,
+              ...(validate ? { validate: (text: string) => reason(validate(text)) } : {}),
+              // Once answered, in cyan as the prompts show an answer, as it is to be shown: beside
+              // the question when it fits there, else under it.
+              transformer: (text, { isFinal }) => (isFinal ? answered(message, shown ? shown(text) : text, 4, (line) => styleText('cyan', line)) : kept(typing, text)),
+              theme: clearOnError,
+            },
+            context,
+          ),
         ),
-      ),
+      );
+    },
     // Drawn again every second, after a pause too: not asked again, which would start it afresh.
     countdown: (seconds, label) => countdown({ seconds, label }, { signal: ended }),
     stop: () => stopping.abort('stopped'),
@@ -151,14 +158,40 @@ export function listLines(question: string, choices: { description?: string; dis
   return Math.max(1, rows - rowsOf(`? ${question}`) - 1 - description - refusal - 1);
 }
 
+/**
+ * What has been typed of an answer, as the question shows it: asked again after Ctrl-Z and fg
+ * (askedAgainAfterPause), the question starts with it typed again, to go on typing or change.
+ */
+interface Typing {
+  text: string;
+}
+
+/** `text`, as typed so far, kept in `typing`. */
+function kept(typing: Typing, text: string): string {
+  typing.text = text;
+  return text;
+}
+
+/**
+ * Asks a question that takes typing, with what was typed of its answer when it was last asked
+ * (before a pause) typed again: as keys, once the question listens for them.
+ */
+function typedAgain<T>(typing: Typing, question: () => Promise<T>): Promise<T> {
+  const again = typing.text;
+  const asking = question();
+  // The prompts start listening on the next turn of the event loop; this comes after that.
+  if (again !== '') setImmediate(() => [...again].forEach((key) => process.stdin.emit('keypress', key, { sequence: key })));
+  return asking;
+}
+
 /** A yes/no question that Enter alone does not answer: y or n (yes, no) must be typed. */
-async function yesOrNo(message: string, context: { signal: AbortSignal }): Promise<boolean> {
+async function yesOrNo(message: string, typing: Typing, context: { signal: AbortSignal }): Promise<boolean> {
   const answer = await input(
     {
       message: fitted(`${message} (y/n)`, 4),
       // Broken between words on a narrow terminal, as the other prompts' reasons are.
       validate: (text) => /^(y|yes|n|no)$/i.test(text.trim()) || reason('Type y for yes or n for no, then press Enter.'),
-      transformer: (text, { isFinal }) => (isFinal ? styleText('cyan', /^y/i.test(text.trim()) ? 'Yes' : 'No') : text),
+      transformer: (text, { isFinal }) => (isFinal ? styleText('cyan', /^y/i.test(text.trim()) ? 'Yes' : 'No') : kept(typing, text)),
       // Once answered, the question stays as the other yes/no questions do: without its hint.
       theme: { ...clearOnError, style: { message: (text: string, status: string) => styleText('bold', status === 'done' ? text.replace(/\s\(y\/n\)$/, '') : text) } },
     },

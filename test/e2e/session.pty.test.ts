@@ -219,6 +219,37 @@ describe('itb session in a terminal', () => {
     expect(storeOf().screenings[0].answers).toEqual(Object.fromEntries(Object.keys(redFlagQuestions).map((flag) => [flag, false])));
   });
 
+  it('types again, after Ctrl-Z and fg, what was begun of an answer: a movement, a score, a yes or no', async () => {
+    const t = itb(['session', 'joint-chain', '--side', 'left', '--symptom', 'pain']);
+    const [first, ...others] = Object.values(redFlagQuestions).map((question) => question.slice(0, 20));
+    await t.waitFor(first!);
+    await t.type('n');
+    t.signal('SIGSTOP');
+    t.signal('SIGCONT');
+    // Asked again with the n typed again: Enter alone answers it.
+    await t.answer(first!, '');
+    for (const question of others) await t.answer(question, 'n');
+    await t.waitFor('Which test movement');
+    await t.type(`${keys.up}${keys.down.repeat(10)}${keys.enter}`); // Something else (type it)
+    await t.waitFor('Describe the test movement');
+    await t.type('deep squa');
+    await t.waitFor('deep squa');
+    t.signal('SIGSTOP');
+    t.signal('SIGCONT');
+    await t.answer('Describe the test movement', 't');
+    await t.waitFor('Rate your pain (0 = none');
+    await t.type('6');
+    await t.waitFor('6');
+    t.signal('SIGSTOP');
+    t.signal('SIGCONT');
+    await t.answer('Rate your pain (0 = none', '');
+    await t.waitFor('When you have done the drill');
+    await t.type(keys.ctrlC);
+    expect(await t.exited).toBe(130);
+    expect(storeOf().sessions).toEqual([expect.objectContaining({ movement: 'deep squat', baseline: 6 })]);
+    expect(storeOf().screenings[0].answers).toEqual(Object.fromEntries(Object.keys(redFlagQuestions).map((flag) => [flag, false])));
+  });
+
   it('stops and says so when another session took its place while it was suspended, keeping what was answered', async () => {
     const args = ['session', 'joint-chain', '--side', 'left', '--symptom', 'pain', '--movement', 'lunge'];
     const first = itb(args);
