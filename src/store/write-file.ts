@@ -9,6 +9,7 @@ import {
   closeSync,
   constants,
   copyFileSync,
+  fstatSync,
   fsyncSync,
   linkSync,
   lstatSync,
@@ -84,15 +85,26 @@ export function checkWritable(file: string, options: { replace?: boolean } = {})
   }
   // The file a link leads to is the one --force replaces: named, so that it is never replaced unseen.
   const real = realpathSync(file);
-  // /dev/stdout (or /dev/stderr, /dev/fd/1) leads to the file the shell sends this command's output
-  // to (`> report.md`): not one to replace under the shell, nor one that "already exists".
-  if (resolve(file).startsWith('/dev/')) {
+  // /dev/stdout (or /dev/stderr, /dev/fd/1, /proc/self/fd/1, or a link of one's own to one of
+  // these) leads to the file the shell sends this command's output to (`> report.md`): not one to
+  // replace under the shell, nor one that "already exists".
+  if (resolve(file).startsWith('/dev/') || [1, 2].some((fd) => sameFile(target, fd))) {
     throw new UserError(`cannot write ${file}: it is where this command's output goes (${real}), not a file to write`, 'Leave out -o: the report then goes where the output goes, as in itb export > report.md.');
   }
   if (!options.replace) {
     throw new UserError(`${file} already exists: it is a link to ${real}`, `Nothing was written. Add --force to replace ${real}, or choose another name with -o.`);
   }
   return real;
+}
+
+/** Whether `stats` are of the file open as `fd` (the command's output, say). */
+function sameFile(stats: Stats, fd: number): boolean {
+  try {
+    const open = fstatSync(fd);
+    return open.dev === stats.dev && open.ino === stats.ino;
+  } catch {
+    return false;
+  }
 }
 
 function createNew(file: string, content: Content): void {

@@ -492,11 +492,17 @@ describe('itb export', () => {
     await seed();
     // Needs `npm run build` first (`npm test` does it): the shell's `> report.md` is the binary's own output.
     const file = join(home, 'report.md');
-    for (const args of [['export', '-o', '/dev/stdout'], ['export', '--format', 'md', '-o', '/dev/stdout', '--force']]) {
+    // A link of one's own to /dev/stdout, and a link to that link, lead to the same file.
+    const own = join(home, 'out.md');
+    symlinkSync('/dev/stdout', own);
+    symlinkSync('out.md', join(home, 'again.md'));
+    const named = ['/dev/stdout', own, join(home, 'again.md')];
+    if (existsSync('/proc/self/fd/1')) named.push('/proc/self/fd/1');
+    for (const [output, args] of named.flatMap((output) => [[output, ['export', '-o', output]], [output, ['export', '--format', 'md', '-o', output, '--force']]] as const)) {
       const fd = openSync(file, 'w', 0o644);
       try {
         const result = spawnSync(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH ?? '', ITB_HOME: home, NO_COLOR: '1' }, stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
-        expect(result.stderr.split('\n')[0], args.join(' ')).toBe(`error: cannot write /dev/stdout: it is where this command's output goes (${file}), not a file to write`);
+        expect(result.stderr.split('\n')[0], args.join(' ')).toBe(`error: cannot write ${output}: it is where this command's output goes (${file}), not a file to write`);
         expect(result.stderr.replace(/\s+/g, ' ')).toContain('Leave out -o: the report then goes where the output goes, as in itb export > report.md.');
         expect(result.status).toBe(2);
       } finally {
@@ -506,6 +512,7 @@ describe('itb export', () => {
       expect(readFileSync(file, 'utf8')).toBe('');
     }
     expect(readdirSync(home).filter((name) => name.includes('report'))).toEqual(['report.md']);
+    expect(readlinkSync(own)).toBe('/dev/stdout');
   });
 
   it('keeps whole local days from --since to --until', async () => {
