@@ -262,18 +262,18 @@ function closing(session: Session, library: Library, before: BucketView, after: 
   // one in this session rated before midnight).
   const loading = new Map(library.exercises.map((exercise) => [exercise.id, exercise.loading]));
   const advice = adviceFor(after, now, library);
-  const when = (ids: string[]) => {
-    const readyAt = routineReadyAt(advice, ids.map((id) => loading.get(id) === true), now);
+  const when = (ids: string[], routine?: string) => {
+    const readyAt = routineReadyAt(advice, ids.map((id) => loading.get(id) === true), now, routine);
     return readyAt === undefined ? (flared ? ', on another day' : '') : readyAt === 'another day' ? ', on another day' : `, from ${localDateTime(readyAt)}`;
   };
   // The built-in routines as `itb session rehab` and `retest` run them: drills of another library than this one are not in them.
   const rehab = builtInRoutine('rehab', view, library);
   // A built-in routine to go on with is listed once, as that.
   const goingOn = (routine: string) => left > 0 && session.routine === routine;
-  if (rehab.length > 0 && !goingOn('rehab')) nextSteps.push([`${itb} session rehab`, `your rehab routine${when(rehab)}`]);
+  if (rehab.length > 0 && !goingOn('rehab')) nextSteps.push([`${itb} session rehab`, `your rehab routine${when(rehab, 'rehab')}`]);
   // Drills back for their re-test, as `itb buckets` offers them.
   const due = builtInRoutine('retest', view, library);
-  if (due.length > 0 && !goingOn('retest')) nextSteps.push([`${itb} session retest`, `re-test ${plural(due.length, 'drill')} set aside for now${when(due)}`]);
+  if (due.length > 0 && !goingOn('retest')) nextSteps.push([`${itb} session retest`, `re-test ${plural(due.length, 'drill')} set aside for now${when(due, 'retest')}`]);
   // Nothing in the rehab bucket and nothing due: the routines still have untested drills to
   // offer, as `itb buckets` suggests too.
   const untested = new Set(view.untested.map((status) => status.exerciseId));

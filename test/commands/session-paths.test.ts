@@ -70,6 +70,19 @@ describe('the closing screen of a built-in routine stopped part way', () => {
   });
 });
 
+describe('the closing screen of another routine after one left part way today', () => {
+  it('offers a rehab routine of strength drills left part way today at once, as itb buckets does', async () => {
+    for (const id of ['bridges', 'clamshells']) expect((await run(['buckets', 'move', id, 'rehab'], { home, now: morning })).code).toBe(0);
+    const rehab = await run(['session', 'rehab', ...flags], { home, tty: true, now: morning, answers: [5, 'done', 4, 'stop'] });
+    expect(rehab.stdout).toMatch(/\n {2}itb session rehab {2,}go on with the one drill left, later today\n/);
+    // An hour later, a routine with no strength drills, every drill skipped.
+    const other = await run(['session', 'joint-chain', ...flags], { home, tty: true, now: later, answers: [5, 'skip', 'skip', 'skip', 'skip', 'skip'] });
+    expect(other.code).toBe(0);
+    expect(other.stdout).toMatch(/\n {2}itb session rehab {2,}your rehab routine\n/);
+    expect((await run(['buckets'], { home, now: later })).stdout).toMatch(/^Next: itb session rehab {2}run your rehab routine$/m);
+  });
+});
+
 describe('going on with a routine left part way today', () => {
   it('does not list a drill set aside in the part done earlier as left out today', async () => {
     // The ankle tilts helped, the knee circles did not (twice), then the session was stopped.
