@@ -113,7 +113,9 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
       const step = next(state, answer, ctx.now().toISOString());
       state = step.state;
       const session = state.session;
-      saved = await savedOrAsked(() => save(store, session), prompter, say, colour);
+      // The save that ends the session leaves the store's summary until its closing is shown.
+      const ends = state.ask.kind === 'finished';
+      saved = await savedOrAsked(() => save(store, session, ends), prompter, say, colour);
       savedSession = session;
       if (step.feedback) {
         const { id } = step.feedback.exercise;
@@ -124,6 +126,7 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
     }
     // The store as the last save left it: reading years of history again would delay the summary.
     say(closing(state.session, library, bucketsBefore, saved!, ctx.now(), itb, colour));
+    store.writeDueSummary();
   } catch (error) {
     if (error instanceof StoreBusy) throw busy(error);
     if (!isPromptExit(error)) throw error;
@@ -153,8 +156,8 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
 const TAKEN_OVER =
   "Another itb session was started and took this one's place: this one looked closed to it (after a pause, or to a computer whose clock is set differently). This one stops here rather than mix its answers with the other's.";
 
-/** Saves the session as it stands; returns the whole store as saved. */
-async function save(store: Store, session: Session): Promise<StoreData> {
+/** Saves the session as it stands; returns the whole store as saved. `summaryLater`: see Store.update. */
+async function save(store: Store, session: Session, summaryLater = false): Promise<StoreData> {
   return store.update((data) => {
     const index = data.sessions.findIndex((s) => s.id === session.id);
     if (index >= 0) {
@@ -177,7 +180,7 @@ async function save(store: Store, session: Session): Promise<StoreData> {
     const counted = datedToCount(before, session, undefined, data.bucketsResetAt);
     data.sessions.push(counted);
     data.buckets = applySessionResults(before, counted, data.bucketsResetAt);
-  });
+  }, { summaryLater });
 }
 
 /**

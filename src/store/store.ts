@@ -19,12 +19,20 @@ import { emptyStore } from './migrations.js';
 import { storeFile, vouchedContent } from './store-file.js';
 import { fileAsFolder, parseStore, readCheckedStore, readStoreBytes, unreachableFolder } from './store-read.js';
 import { importConf, removeLeftoverTempFiles, StoreWriter } from './store-writer.js';
-import { writeSummaryFile } from './summary-file.js';
+import { identityOf, keepSummary, writeSummaryFile } from './summary-file.js';
 import { folderFailure, folderHint, readFailure, readFailureHint, reason, storeBusy, storeError, writeHint } from './store-errors.js';
 import { lockStore, WAIT_MS } from './store-lock.js';
 
 export { emptyStore, storeFile };
 export { StoreBusy, StoreError } from './store-errors.js';
+
+export interface UpdateOptions {
+  /**
+   * Leaves the store's summary to writeDueSummary, for when what the person waits for is shown:
+   * the summary walks the whole log, tens of milliseconds on years of history.
+   */
+  summaryLater?: boolean;
+}
 
 export interface StoreOptions {
   /**
@@ -45,6 +53,8 @@ interface Written {
 
 export class Store {
   #written: Written | undefined;
+  /** The summary an update with summaryLater left to write: of that data, for the store file as it wrote it (identityOf). */
+  #summaryDue: { data: StoreData; of: string } | undefined;
   readonly #writer: StoreWriter;
 
   private constructor(
@@ -76,7 +86,7 @@ export class Store {
    * (`data.sessions[i] = { ...session, status: 'interrupted' }`). Only sessions that are new or
    * replaced are validated, with everything that is not a session.
    */
-  async update(mutate: (data: StoreData) => StoreData | void): Promise<StoreData> {
+  async update(mutate: (data: StoreData) => StoreData | void, { summaryLater = false }: UpdateOptions = {}): Promise<StoreData> {
     // Loaded only here so that commands which just read stay fast.
     const folder = dirname(this.path);
     const [{ default: lockfile }, { default: ConfClass }] = await Promise.all([import('proper-lockfile'), importConf(folder)]);
@@ -97,7 +107,7 @@ export class Store {
         () => storeBusy(this.path, 'another itb kept it locked for too long'),
       );
       try {
-        const saved = this.#saveLocked(ConfClass, mutate);
+        const saved = this.#saveLocked(ConfClass, mutate, summaryLater);
         if (saved) return saved;
       } finally {
         // The data is saved (or nothing was); a lock we fail to remove goes stale on its own.
@@ -105,6 +115,17 @@ export class Store {
       }
     }
     throw storeBusy(this.path, 'other itb processes kept changing it');
+  }
+
+  /**
+   * Writes the summary the last update left due (summaryLater), when the store file is still the
+   * one it wrote. Had another itb saved since, it kept its own summary; and should this one never
+   * be written (itb cut off first), the next command that needs it draws it from the store.
+   */
+  writeDueSummary(): void {
+    const due = this.#summaryDue;
+    this.#summaryDue = undefined;
+    if (due !== undefined && identityOf(this.path) === due.of) keepSummary(this.path, summarize(due.data), due.of);
   }
 
   /**
@@ -140,7 +161,7 @@ export class Store {
   }
 
   /** One update with the lock held; undefined when another itb saved the store in the meantime, so that it must start again. */
-  #saveLocked(ConfClass: typeof Conf, mutate: (data: StoreData) => StoreData | void): StoreData | undefined {
+  #saveLocked(ConfClass: typeof Conf, mutate: (data: StoreData) => StoreData | void, summaryLater: boolean): StoreData | undefined {
     // Re-read under the lock so that what another itb saved a moment ago is kept.
     const { data: current, bytes: before, stamp } = this.#readForUpdate();
     if (before !== undefined) this.refuseReadOnly();
@@ -167,7 +188,12 @@ export class Store {
     writeFingerprint(this.path, hashOf(bytes));
     // The summary walks the whole log, so it is kept when a session ends rather than after
     // every score; while one is in progress the last summary no longer matches the file.
-    if (!written.sessions.some((session) => session.status === 'in-progress')) writeSummaryFile(this.path, summarize(written));
+    this.#summaryDue = undefined;
+    if (!written.sessions.some((session) => session.status === 'in-progress')) {
+      const of = summaryLater ? identityOf(this.path) : undefined;
+      if (of !== undefined) this.#summaryDue = { data: written, of };
+      else if (!summaryLater) writeSummaryFile(this.path, summarize(written));
+    }
     this.#written = { bytes, rest: JSON.stringify({ ...written, sessions: [] }), sessions: written.sessions.slice() };
     removeLeftoverTempFiles(this.path);
     return written;

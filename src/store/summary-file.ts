@@ -96,7 +96,7 @@ export function writeSummaryFile(storePath: string, summary: StoreSummary): void
 }
 
 /** Keeps `summary` as that of the store file known to the file system as `of` (see identityOf). */
-function keepSummary(storePath: string, summary: StoreSummary, of: string): void {
+export function keepSummary(storePath: string, summary: StoreSummary, of: string): void {
   const kept: SummaryFile = { summaryVersion: SUMMARY_VERSION, schemaVersion: SCHEMA_VERSION, of, summary };
   writeSidecar(storePath + summarySuffix, JSON.stringify(kept));
 }

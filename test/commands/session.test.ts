@@ -5,7 +5,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { projectBuckets, retestDueAt } from '../../src/core/buckets.js';
 import { localDate } from '../../src/core/history.js';
 import type { Session } from '../../src/core/records.js';
+import { summarize } from '../../src/core/summary.js';
 import { Store } from '../../src/store/store.js';
+import { readSummaryFile } from '../../src/store/summary-file.js';
 import { buildSession, noRedFlags, setUpFlags } from '../helpers/sessions.js';
 import { run, tempHome } from '../helpers/run.js';
 import { CTRL_C, type Answer } from '../helpers/scripted.js';
@@ -110,6 +112,8 @@ describe('itb session', () => {
       expect.arrayContaining([['lateral-ankle-tilts', 'rehab'], ['lunge-knee-circles', 'avoid'], ['rehab-hip-circles', 'avoid']]),
     );
     expect(data.settings).toMatchObject({ side: 'left', symptom: 'pain', movement: 'single-leg squat' });
+    // Its summary for `itb buckets`, written once the closing was shown, is that of the store as saved.
+    expect(readSummaryFile(join(home, 'store.json'))).toEqual(JSON.parse(JSON.stringify(summarize(data))));
     expect(result.stdout).toMatch(/Exercise 1 of 5 · ankle/);
     expect(result.stdout).toMatch(/Session summary/);
     expect(result.stdout).toMatch(/6 → 8/);

@@ -57,6 +57,30 @@ describe('the summary beside the store', () => {
     expect(readSummaryFile(file)).toEqual(JSON.parse(JSON.stringify(summarize(ended))));
   });
 
+  it('left due by the save that ends a session, is written when asked, for the file that save wrote', async () => {
+    await seeded();
+    const store = Store.open(env());
+    const ended = await store.update((data) => void data.sessions.push(sampleSession('s3', day(3))), { summaryLater: true });
+    // Until then, the summary of the save before no longer counts.
+    expect(readSummaryFile(file)).toBeUndefined();
+    store.writeDueSummary();
+    expect(readSummaryFile(file)).toEqual(JSON.parse(JSON.stringify(summarize(ended))));
+    // Asked again, there is nothing due.
+    writeSummaryFile(file, { ...summarize(ended), sessionCount: 99 });
+    store.writeDueSummary();
+    expect(readSummaryFile(file)?.sessionCount).toBe(99);
+  });
+
+  it('left due, is not written once another save came in between: that save kept its own', async () => {
+    await seeded();
+    const store = Store.open(env());
+    await store.update((data) => void data.sessions.push(sampleSession('s3', day(3))), { summaryLater: true });
+    const other = await Store.open(env()).update((data) => void data.sessions.push(sampleSession('s4', day(4))));
+    store.writeDueSummary();
+    expect(readSummaryFile(file)).toEqual(JSON.parse(JSON.stringify(summarize(other))));
+    expect(readSummaryFile(file)?.sessionCount).toBe(4);
+  });
+
   it('no longer counts once anything else writes the store, even with bytes of the same length', async () => {
     const written = await seeded();
     const text = readFileSync(file, 'utf8');
