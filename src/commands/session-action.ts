@@ -12,13 +12,13 @@ import type { Context } from '../context.js';
 import { Interrupted, UserError } from '../errors.js';
 import type { Library } from '../library/schema.js';
 import { acquireSessionLock } from '../store/session-lock.js';
-import { Store, StoreBusy } from '../store/store.js';
+import { StoppedWaiting, Store, StoreBusy } from '../store/store.js';
 import type { Colours } from '../ui/colour.js';
 import { isPromptExit } from '../ui/prompter.js';
 import { feedbackLine, interruptedNote, summary, type BucketChange } from '../ui/session-view.js';
 import { hanging, onScreen, packed, table, width, wrap } from '../ui/table.js';
 import { plural } from '../export/words.js';
-import { ask, busyInSession, savedOrAsked } from './session-ask.js';
+import { ask, busyInSession, savedOrAsked, stoppedWaitingInSession } from './session-ask.js';
 import { routineExercises } from './session-routines.js';
 import { goOnAfterFlareUp } from './session-rest.js';
 import { screenIfNeeded } from './session-screen.js';
@@ -66,7 +66,9 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
   let state: SessionState | undefined;
   // The session as its last save left it: what a store kept busy by another itb did not take is said.
   let savedSession: Session | undefined;
-  const busy = (error: StoreBusy) => busyInSession(error, state?.session, savedSession, library, itb, routineArg);
+  // `answered`: the session as answered, before it was marked interrupted.
+  const busy = (error: StoreBusy, answered = state?.session) => busyInSession(error, answered, savedSession, library, itb, routineArg);
+  const stoppedWaiting = (answered = state?.session) => stoppedWaitingInSession(answered, savedSession, library, itb, routineArg);
   try {
     // A flare-up earlier today calls for rest: the person chooses before anything is saved, even
     // the answers to the safety questions.
@@ -129,6 +131,9 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
     store.writeDueSummary();
   } catch (error) {
     if (error instanceof StoreBusy) throw busy(error);
+    // Stopped while a save waited for another itb: the person asked to stop, so the session ends
+    // now rather than wait again to mark itself interrupted (it shows as interrupted all the same).
+    if (error instanceof StoppedWaiting) throw stoppedWaiting();
     if (!isPromptExit(error)) throw error;
     // Broken between words on a narrow terminal, as every note of the session is; why it
     // stopped first, when it was not the person's doing.
@@ -137,9 +142,10 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
     if (!state) throw stopped(['Stopped before the session began; no session was recorded.']);
     // Nothing was rated yet, so nothing was saved: an empty session would only crowd the history.
     if (state.session.baseline === undefined) throw stopped(['Stopped before the first score; no session was recorded.']);
+    const answered = state.session;
     state = interrupt(state, ctx.now().toISOString());
     await save(store, state.session).catch((failed: unknown) => {
-      throw failed instanceof StoreBusy ? busy(failed) : failed;
+      throw failed instanceof StoreBusy ? busy(failed, answered) : failed instanceof StoppedWaiting ? stoppedWaiting(answered) : failed;
     });
     // Stopped at the question after a flare-up, or any time after one: the advice the summary
     // would have given still applies.

@@ -5,6 +5,7 @@ import { localDate } from '../core/history.js';
 import { parseScore, type Answer, type Ask } from '../core/session.js';
 import type { PainfulSide, Session, Thresholds } from '../core/records.js';
 import type { Exercise, Library } from '../library/schema.js';
+import { Interrupted } from '../errors.js';
 import { StoreBusy } from '../store/store-errors.js';
 import type { Colours } from '../ui/colour.js';
 import type { Prompter } from '../ui/prompter.js';
@@ -164,14 +165,32 @@ export async function savedOrAsked<T>(save: () => Promise<T>, prompter: Prompter
  * `saved`: as its last save left it, undefined when none did.
  */
 export function busyInSession(busy: StoreBusy, session: Session | undefined, saved: Session | undefined, library: Library, itb: string, routineArg?: string): StoreBusy {
+  return new StoreBusy(busy.message, keptOfSession(session, saved, library, itb, routineArg));
+}
+
+/**
+ * Ctrl-C (or a kill, or the window closed) while a session's save waited for another itb: the
+ * session ends there, without waiting again to mark itself interrupted, and says what was not
+ * saved, what was kept and what to run once the other itb is done (see busyInSession).
+ */
+export function stoppedWaitingInSession(session: Session | undefined, saved: Session | undefined, library: Library, itb: string, routineArg?: string): Interrupted {
+  const notes = ['Stopped while waiting to save: another itb was saving to your store (in another window, perhaps).', keptOfSession(session, saved, library, itb, routineArg)];
+  return new Interrupted(`\n${notes.map((note) => wrap(note, 78).join('\n')).join('\n')}`);
+}
+
+/** What a session's save given up leaves (see busyInSession): everything answered, when the last save took it all. */
+function keptOfSession(session: Session | undefined, saved: Session | undefined, library: Library, itb: string, routineArg?: string): string {
   const routine = session?.routine ?? routineArg;
   const again = `Once the other itb is done, run \`${itb} session${routine === undefined ? '' : ` ${shellWord(routine)}`}\` again.`;
-  if (session === undefined) return new StoreBusy(busy.message, `The session had not begun, so no session was recorded; your answer to the last question was not saved. ${again}`);
-  if (saved === undefined) return new StoreBusy(busy.message, `Your baseline score (${session.baseline}) was not saved, so no session was recorded. ${again}`);
+  if (session === undefined) return `The session had not begun, so no session was recorded; your answer to the last question was not saved. ${again}`;
+  if (saved === undefined) return `Your baseline score (${session.baseline}) was not saved, so no session was recorded. ${again}`;
+  // Stopped at a question, every answer saved: only the mark "interrupted" was to be saved, and
+  // the session shows as interrupted without it once this itb has ended.
+  if (saved === session) return `Everything you answered is saved, and the session shows as interrupted. ${again}`;
   const nameOf = (id: string) => library.exercises.find((exercise) => exercise.id === id)?.name ?? id;
   const scores = session.attempts.slice(saved.attempts.length).map((attempt) => `${session.symptom} ${attempt.after} after ${nameOf(attempt.exerciseId)} (before: ${attempt.before})`);
   const lost = scores.length === 0 ? 'Your last answer was not saved.' : `Your last score was not saved: ${scores.join('; ')}.`;
-  return new StoreBusy(busy.message, `${lost} Everything you answered before it is saved, and the session shows as interrupted. ${again}`);
+  return `${lost} Everything you answered before it is saved, and the session shows as interrupted. ${again}`;
 }
 
 /** The timer's choice before hold `timed + 1` of `holds`: short, as the answered prompt repeats it on its line. */

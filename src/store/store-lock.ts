@@ -44,7 +44,7 @@ export async function lockStore(
 ): Promise<() => Promise<void>> {
   const locked = lockedFile(file);
   const started = Date.now();
-  // Just said by a wait that Ctrl-C stopped, whose session now saves itself as interrupted.
+  // Just said by a wait that Ctrl-C stopped: a save after it in this process need not say it again.
   let said = stoppedLastWait;
   // Heard only once there is a wait: a save that finds the lock free is over in a moment.
   let stopped: Stopped | undefined;
@@ -81,9 +81,9 @@ export async function lockStore(
 /**
  * Ctrl-C while a save waits for the lock (or a kill, or the terminal window closed): the save is
  * given up, nothing of it written, rather than made once the lock is free, after the person asked
- * to stop (a `buckets reset` they thought they had called off). Exit 130, as for any Ctrl-C. In a
- * session it ends the question as Ctrl-C at a question does (hence its name), so what was
- * answered before is kept, and the session marked interrupted.
+ * to stop (a `buckets reset` they thought they had called off). Exit 130, as for any Ctrl-C. A
+ * session ends there, without waiting again to mark itself interrupted, and says which answer was
+ * not saved (see stoppedWaitingInSession); its name makes it end any prompt code as Ctrl-C does.
  */
 export class StoppedWaiting extends Interrupted {
   override name = 'ExitPromptError';

@@ -25,6 +25,8 @@ import { lockStore, WAIT_MS } from './store-lock.js';
 
 export { emptyStore, storeFile };
 export { StoreBusy, StoreError } from './store-errors.js';
+// One class wherever it is checked (the build copies a module into each bundle that imports it).
+export { StoppedWaiting } from './store-lock.js';
 
 export interface UpdateOptions {
   /**

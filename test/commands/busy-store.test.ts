@@ -1,6 +1,7 @@
 // A session whose save finds the store kept locked by another itb (a large import in another
 // window, say) for longer than a save waits: the person is told what is saved and what is not,
 // and may try again and go on, so that no answer is lost unsaid.
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -113,6 +114,16 @@ describe('a session save that another itb keeps waiting too long', () => {
     }
   });
 
+  it('says everything answered is saved when only the mark "interrupted" of a session stopped at a question could not be saved', async () => {
+    const answers: Answer[] = [...screenClear, 6, 'done', CTRL_C];
+    const result = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers, onAsk: holdAt('Rate your pain now'), lockWaitMs });
+    expect(result.code).toBe(2);
+    expect(said(result.stderr)).toContain('Everything you answered is saved, and the session shows as interrupted.');
+    expect(result.stderr).not.toContain('not saved');
+    free();
+    expect((await readStore({ ITB_HOME: home })).sessions).toEqual([expect.objectContaining({ status: 'interrupted', baseline: 6 })]);
+  });
+
   it('says, before the session began, that no session was recorded and the last answer not saved', async () => {
     hold();
     const result = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [false], lockWaitMs });
@@ -139,4 +150,89 @@ describe('a command of one change while another itb keeps the store busy', () =>
     free();
     expect(stored()).toEqual(before);
   });
+});
+
+// Long enough never to run out while a test waits; a wait that did would end the test as busy.
+const longWaitMs = 600_000;
+
+/**
+ * Ctrl-C while a save waits for the lock: the listener its wait set up (and only that one: the
+ * lock library's would end the test run) hears it, once the wait has begun.
+ */
+async function ctrlCWhileWaiting(): Promise<void> {
+  for (;;) {
+    const waits = process.listeners('SIGINT').filter((listener) => listener.name === 'stopAll');
+    if (waits.length > 0) return waits.forEach((listener) => listener('SIGINT'));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** `itb argv`, stopped with Ctrl-C once its save waits for the lock the test holds. */
+async function stoppedWhileWaiting(argv: string[], answers: Answer[] = [], onAsk?: (asked: Asked) => void) {
+  const running = run(argv, { home, tty: answers.length > 0, answers, onAsk, lockWaitMs: longWaitMs });
+  await ctrlCWhileWaiting();
+  return running;
+}
+
+/** Whether the lock the test holds is still there: another itb must not free it. */
+const lockHeld = () => existsSync(`${lockedFile(file())}.lock`);
+
+describe('Ctrl-C while a save waits for another itb', () => {
+  it.each([
+    ['settings', ['settings', 'minImprovement', '2']],
+    ['buckets move', ['buckets', 'move', 'clamshells', 'avoid']],
+    ['buckets reset --force', ['buckets', 'reset', '--force']],
+    ['import', ['import', 'BACKUP']],
+  ])('%s stops at once with 130, saying its change was not saved; the store and the other itb\'s lock stay as they were', async (_name, argv) => {
+    const backup = join(home, 'backup.json');
+    expect((await run(['buckets', 'move', 'hip-hikes', 'avoid'], { home })).code).toBe(0);
+    expect((await run(['export', '--format', 'json', '-o', backup], { home })).code).toBe(0);
+    expect((await run(['buckets', 'move', 'bridges', 'rehab'], { home })).code).toBe(0);
+    const before = readFileSync(file());
+    hold();
+    const result = await stoppedWhileWaiting(argv.map((word) => (word === 'BACKUP' ? backup : word)));
+    expect(result.code).toBe(130);
+    expect(result.stderr).toBe('Stopped while waiting to save; this change was not saved.\n');
+    expect(lockHeld()).toBe(true);
+    expect(readFileSync(file()).equals(before)).toBe(true);
+    free();
+    expect(readFileSync(file()).equals(before)).toBe(true);
+  });
+
+  it('in a session, ends at once with 130, naming the score not saved, without waiting again to mark the session interrupted', async () => {
+    const answers: Answer[] = [...screenClear, 6, 'done', 4];
+    const result = await stoppedWhileWaiting(['session', 'joint-chain', ...flags], answers, holdAt('Rate your pain now'));
+    expect(result.code).toBe(130);
+    const error = said(result.stderr);
+    expect(error).toContain('Stopped while waiting to save: another itb was saving to your store (in another window, perhaps).');
+    expect(error).toContain('Your last score was not saved: pain 4 after Lateral ankle tilts (before: 6).');
+    expect(error).toContain('Everything you answered before it is saved, and the session shows as interrupted.');
+    expect(error).toContain('Once the other itb is done, run `itb session joint-chain` again.');
+    // Nothing written after the stop, and the other itb's lock left to it.
+    expect(lockHeld()).toBe(true);
+    expect(stored().sessions).toEqual([expect.objectContaining({ status: 'in-progress', baseline: 6, attempts: [] })]);
+    free();
+    expect((await readStore({ ITB_HOME: home })).sessions).toEqual([expect.objectContaining({ status: 'interrupted', baseline: 6, attempts: [] })]);
+  });
+
+  it('in a session, says the baseline was not saved and no session recorded when its save is the one stopped', async () => {
+    const result = await stoppedWhileWaiting(['session', 'joint-chain', ...flags], [...screenClear, 6], holdAt('Rate your pain'));
+    expect(result.code).toBe(130);
+    expect(said(result.stderr)).toContain('Your baseline score (6) was not saved, so no session was recorded.');
+    free();
+    expect(stored().sessions).toEqual([]);
+  });
+
+  it('in a session stopped at a question, says everything answered is saved when the wait to mark it interrupted is stopped too', async () => {
+    const answers: Answer[] = [...screenClear, 6, 'done', CTRL_C];
+    const result = await stoppedWhileWaiting(['session', 'joint-chain', ...flags], answers, holdAt('Rate your pain now'));
+    expect(result.code).toBe(130);
+    const error = said(result.stderr);
+    expect(error).toContain('Stopped while waiting to save');
+    expect(error).toContain('Everything you answered is saved, and the session shows as interrupted.');
+    expect(error).not.toContain('not saved');
+    free();
+    expect((await readStore({ ITB_HOME: home })).sessions).toEqual([expect.objectContaining({ status: 'interrupted', baseline: 6 })]);
+  });
+
 });
