@@ -4,7 +4,7 @@ import type { Context } from '../context.js';
 import { Interrupted } from '../errors.js';
 import type { RedFlag, Screening, StoreData } from '../core/records.js';
 import { screenWords } from '../export/words.js';
-import type { Store } from '../store/store.js';
+import { StoppedWaiting, type Store } from '../store/store.js';
 import type { Colours } from '../ui/colour.js';
 import { isPromptExit, type Prompter } from '../ui/prompter.js';
 import { wrap } from '../ui/table.js';
@@ -39,7 +39,11 @@ export async function screenIfNeeded(ctx: Context, store: Store, data: StoreData
   // Ctrl-C once something is answered, up to "Go on anyway?": what was answered is kept, and said so.
   const stopped = (error: unknown): never => {
     if (!isPromptExit(error) || Object.keys(answers).length === 0) throw error;
-    const kept = 'Stopped during the safety questions. The answers you gave are saved; itb will ask them all again next time.';
+    // Stopped while the last answer's save waited for another itb: that one is not saved.
+    const kept =
+      error instanceof StoppedWaiting
+        ? `Stopped while waiting to save: another itb was saving to your store (in another window, perhaps). Your answer to the last question was not saved${Object.keys(answers).length > 1 ? '; the ones before it are' : ''}. itb will ask them all again next time.`
+        : 'Stopped during the safety questions. The answers you gave are saved; itb will ask them all again next time.';
     throw new Interrupted(`\n${wrap(kept, 78).join('\n')}`);
   };
   try {

@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { redFlagQuestions } from '../../src/commands/session-screen.js';
 import { privateLockFs } from '../../src/store/lock-folder.js';
 import { lockedFile } from '../../src/store/lock-place.js';
 import { readStore } from '../../src/store/store-file.js';
@@ -235,4 +236,14 @@ describe('Ctrl-C while a save waits for another itb', () => {
     expect((await readStore({ ITB_HOME: home })).sessions).toEqual([expect.objectContaining({ status: 'interrupted', baseline: 6 })]);
   });
 
+  it('during the safety questions, says the last answer was not saved rather than that every answer is', async () => {
+    // A yes, which a therapist must see: its save is the one stopped.
+    const result = await stoppedWhileWaiting(['session', 'joint-chain', ...flags], [false, true], holdAt(redFlagQuestions.swelling));
+    expect(result.code).toBe(130);
+    const error = said(result.stderr);
+    expect(error).toContain('Your answer to the last question was not saved; the ones before it are.');
+    expect(error).not.toContain('The answers you gave are saved');
+    free();
+    expect(stored().screenings).toEqual([expect.objectContaining({ answers: { 'recent-injury': false } })]);
+  });
 });
