@@ -1,6 +1,6 @@
 // The interactive session end to end: the built binary in a real pseudo-terminal, typed at.
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, utimesSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, keys, passRedFlagScreen, Terminal } from '../helpers/pty.js';
@@ -630,7 +630,103 @@ describe('itb session in a terminal', () => {
     expect(sessions.map((session: { status: string }) => session.status)).toEqual(['interrupted', 'interrupted']);
     expect(sessions[0].results.map((result: { exerciseId: string }) => result.exerciseId)).toEqual(['lateral-ankle-tilts']);
   });
+
+  it('stops at once on Ctrl-C while a score waits to be saved behind another itb, naming that score, and can be taken up again', async () => {
+    const partWay = ['session', 'joint-chain', '--side', 'left', '--symptom', 'pain', '--movement', 'lunge'];
+    const t = itb(partWay);
+    await passRedFlagScreen(t);
+    await t.answer('Rate your pain (0 = none', '6');
+    await t.answer('When you have done the drill', '');
+    await t.answer('(before: 6)', '4');
+    await t.waitFor('Exercise 2 of 5 · knee');
+    await t.answer('When you have done the drill', '');
+    await t.waitFor('(before: 4)');
+    // Another itb saving (a large import in another window, say): a process of its own holds the lock.
+    const other = holdStoreLock(join(home(), 'store.json'));
+    try {
+      await other.held;
+      const before = readFileSync(join(home(), 'store.json'));
+      await t.type(`5${keys.enter}`);
+      await t.waitFor('Waiting to save: another itb is saving');
+      await t.type(keys.ctrlC);
+      expect(await t.exited).toBe(130);
+      const said = t.text.replace(/\s+/g, ' ');
+      expect(said).toContain('Stopped while waiting to save: another itb was saving to your store');
+      expect(said).toContain('Your last score was not saved: pain 5 after Forward 45° lunge knee circles (before: 4).');
+      expect(said).toContain('Once the other itb is done, run `itb session joint-chain` again.');
+      expect(said.match(/Waiting to save/g)).toHaveLength(1);
+      // Nothing written after the stop, and the other's lock left to it.
+      expect(readFileSync(join(home(), 'store.json')).equals(before)).toBe(true);
+      expect(existsSync(join(home(), 'store.json.lock'))).toBe(true);
+    } finally {
+      await other.end();
+    }
+    expect(existsSync(join(home(), 'store.json.lock'))).toBe(false);
+
+    // Once the other is done, the routine goes on from where the saved answers left it.
+    const again = itb(partWay);
+    await again.waitFor(/This routine was left part way today \(at \d\d:\d\d\), after\s+Lateral\s+ankle\s+tilts\./);
+    await again.type(keys.enter);
+    await again.answer('Rate your pain (0 = none', '5');
+    await again.waitFor('Exercise 1 of 4 · knee');
+    await again.waitFor('When you have done the drill');
+    await again.type(keys.ctrlC);
+    expect(await again.exited).toBe(130);
+    const [first, second] = storeOf().sessions;
+    expect(first).toMatchObject({ status: 'interrupted', baseline: 6, attempts: [expect.objectContaining({ after: 4 })] });
+    expect(second).toMatchObject({ status: 'interrupted', baseline: 5 });
+  });
+
+  it.each([
+    ['the window closed', (t: Terminal) => t.closeWindow()],
+    ['a polite kill (SIGTERM)', (t: Terminal) => t.signal('SIGTERM')],
+  ])('ends as interrupted (130) on %s while a score waits to be saved behind another itb, writing nothing', async (_how, stop) => {
+    const t = itb(['session', 'joint-chain', '--side', 'left', '--symptom', 'pain', '--movement', 'lunge']);
+    await passRedFlagScreen(t);
+    await t.answer('Rate your pain (0 = none', '6');
+    await t.answer('When you have done the drill', '');
+    await t.waitFor('(before: 6)');
+    const other = holdStoreLock(join(home(), 'store.json'));
+    try {
+      await other.held;
+      const before = readFileSync(join(home(), 'store.json'));
+      await t.type(`4${keys.enter}`);
+      await t.waitFor('Waiting to save: another itb is saving');
+      stop(t);
+      expect(await t.exited).toBe(130);
+      expect(readFileSync(join(home(), 'store.json')).equals(before)).toBe(true);
+      expect(existsSync(join(home(), 'store.json.lock'))).toBe(true);
+    } finally {
+      await other.end();
+    }
+    expect(storeOf().sessions).toEqual([expect.objectContaining({ status: 'in-progress', baseline: 6, attempts: [] })]);
+  });
 });
+
+/**
+ * Another process holding the save lock of the store `file` as itb does, kept fresh, until
+ * `end()`, which lets it go as that process ends.
+ */
+function holdStoreLock(file: string): { held: Promise<void>; end: () => Promise<void> } {
+  const script =
+    "const lockfile = require('proper-lockfile'); lockfile.lock(process.argv[1], { realpath: false, stale: 5000 })" +
+    ".then(() => process.stdout.write('held\\n'), (error) => { console.error(error); process.exit(1); });" +
+    // Running until told to end: the lock's refresh alone would not keep it running.
+    "process.on('SIGTERM', () => process.exit(0)); setInterval(() => {}, 1000);";
+  const child = spawn(process.execPath, ['-e', script, realpathSync(file)], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] });
+  const ended = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const held = new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('held') && resolve());
+    void ended.then(() => reject(new Error('the process holding the lock ended before it held it')));
+  });
+  return {
+    held,
+    end: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await ended;
+    },
+  };
+}
 
 /** A time zone with a whole-hour offset from UTC in which `now` is between noon and one o'clock, and that offset. */
 function zoneAtMidday(now: Date): { zone: string; offsetMs: number } {
