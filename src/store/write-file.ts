@@ -68,7 +68,7 @@ export function checkWritable(file: string, options: { replace?: boolean } = {})
       // loop1 -> loop2 -> loop1: loop2 exists, but no file is ever reached.
       if (code === 'ELOOP') throw new UserError(`cannot write ${file}: it is a link that leads back to itself`, 'Choose another name with -o.');
       if (code !== 'ENOENT') throw writeError(file, error);
-      throw new UserError(`cannot write ${file}: it is a link to ${readlinkSync(file)}, which does not exist`, 'Choose another name with -o.');
+      throw new UserError(`cannot write ${file}: ${danglingWords(file)}`, 'Choose another name with -o.');
     }
   }
   if (target.isDirectory()) throw problem(file, 'EISDIR');
@@ -105,6 +105,27 @@ function sameFile(stats: Stats, fd: number): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * A link whose chain of links ends at nothing, said with that end: "a link to b, which does not
+ * exist" would be wrong when b is itself a link (to the missing c).
+ */
+function danglingWords(file: string): string {
+  const first = readlinkSync(file);
+  let at = resolve(dirname(file), first);
+  // A loop would have been ELOOP; 40 is the kernel's own limit on links followed.
+  for (let hop = 0; hop < 40; hop++) {
+    let next: string;
+    try {
+      if (!lstatSync(at).isSymbolicLink()) break;
+      next = resolve(dirname(at), readlinkSync(at));
+    } catch {
+      break;
+    }
+    at = next;
+  }
+  return at === resolve(dirname(file), first) ? `it is a link to ${first}, which does not exist` : `it is a link to ${first}, which leads on to ${at}, which does not exist`;
 }
 
 function createNew(file: string, content: Content): void {

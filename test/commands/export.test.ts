@@ -353,6 +353,19 @@ describe('itb export', () => {
     expect(folder.stderr).toContain(`cannot write ${home}: it is a folder`);
   });
 
+  it('names where a chain of links ends when nothing is there', async () => {
+    await seed();
+    const [first, second] = [join(home, 'a.md'), join(home, 'b.md')];
+    symlinkSync('b.md', first);
+    symlinkSync(join(home, 'gone', 'c.md'), second);
+    const chain = await exportIn(['-o', first, '--force']);
+    expect(chain.code).toBe(2);
+    expect(chain.stderr.split('\n')[0]).toBe(`error: cannot write ${first}: it is a link to b.md, which leads on to ${join(home, 'gone', 'c.md')}, which does not exist`);
+    const one = await exportIn(['-o', second]);
+    expect(one.stderr.split('\n')[0]).toBe(`error: cannot write ${second}: it is a link to ${join(home, 'gone', 'c.md')}, which does not exist`);
+    expect(readlinkSync(first)).toBe('b.md');
+  });
+
   it('says in words that a link leads back to itself, or that the path is too long', async () => {
     await seed();
     const [loop1, loop2] = [join(home, 'loop1'), join(home, 'loop2')];
