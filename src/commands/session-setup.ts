@@ -1,6 +1,6 @@
 // Setting a session up: the routine's drills for today (with the 48-hour rule for strength
 // drills), the painful side, the symptom and the test movement, remembered for next time.
-import { adviceFor } from '../core/advice.js';
+import { adviceFor, withoutGoingOn } from '../core/advice.js';
 import type { BucketView, ExerciseStatus } from '../core/buckets.js';
 import { localDateTime, movementKey } from '../core/history.js';
 import { compareInstants } from '../core/instant.js';
@@ -90,6 +90,8 @@ export async function setUp(
   // not two sessions 48 hours apart: only a strength session before that part calls for the wait.
   // Without one on this side, the 48-hour advice offers no going on from a part done on another.
   let spacingNow = spacing && adviceFor(data, now, library, side).find((a) => a.id === 'loading-spacing');
+  // Started afresh when it could have gone on: the advice no longer offers going on.
+  if (partWay && !goingOn && spacingNow?.goesOnToday === routine) spacingNow = withoutGoingOn(spacingNow);
   if (goingOn) {
     exercises = goingOn.left;
     spacingNow = spacingWithout(data, partWay!, now);

@@ -95,4 +95,13 @@ describe('going on with a routine left part way today', () => {
     const afresh = await run(['session', 'joint-chain', ...flags], { home, tty: true, now: later, answers: [false, 5, 'stop'] });
     expect(afresh.stdout.replace(/\s+/g, ' ')).toContain('Left out today, as set aside for now: · Forward 45° lunge knee circles (re-test from 2026-12-04)');
   });
+
+  it('started afresh instead, gives the 48-hour advice without offering to go on', async () => {
+    await run(['session', 'strength', ...flags], { home, tty: true, now: morning, answers: [6, 'done', 5, 'done', 4, 'stop'] });
+    const afresh = await run(['session', 'strength', ...flags], { home, tty: true, now: later, answers: [false, false] });
+    const shown = afresh.stdout.replace(/\s+/g, ' ');
+    expect(shown).toContain('Your last strength (loading) session was 1 hour ago.');
+    expect(shown).not.toContain('can go on later today');
+    expect(afresh.prompter.asked.at(-1)).toMatchObject({ kind: 'confirm', message: 'Do the strength drills today anyway?' });
+  });
 });
