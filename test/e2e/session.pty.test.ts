@@ -642,25 +642,12 @@ describe('itb session in a terminal', () => {
     await t.answer('When you have done the drill', '');
     await t.waitFor('(before: 4)');
     // Another itb saving (a large import in another window, say): a process of its own holds the lock.
-    const other = holdStoreLock(join(home(), 'store.json'));
-    try {
-      await other.held;
-      const before = readFileSync(join(home(), 'store.json'));
-      await t.type(`5${keys.enter}`);
-      await t.waitFor('Waiting to save: another itb is saving');
-      await t.type(keys.ctrlC);
-      expect(await t.exited).toBe(130);
-      const said = t.text.replace(/\s+/g, ' ');
-      expect(said).toContain('Stopped while waiting to save: another itb was saving to your store');
-      expect(said).toContain('Your last score was not saved: pain 5 after Forward 45° lunge knee circles (before: 4).');
-      expect(said).toContain('Once the other itb is done, run `itb session joint-chain` again.');
-      expect(said.match(/Waiting to save/g)).toHaveLength(1);
-      // Nothing written after the stop, and the other's lock left to it.
-      expect(readFileSync(join(home(), 'store.json')).equals(before)).toBe(true);
-      expect(existsSync(join(home(), 'store.json.lock'))).toBe(true);
-    } finally {
-      await other.end();
-    }
+    await stoppedBehindAnotherSave(t, '5', () => t.type(keys.ctrlC));
+    const said = t.text.replace(/\s+/g, ' ');
+    expect(said).toContain('Stopped while waiting to save: another itb was saving to your store');
+    expect(said).toContain('Your last score was not saved: pain 5 after Forward 45° lunge knee circles (before: 4).');
+    expect(said).toContain('Once the other itb is done, run `itb session joint-chain` again.');
+    expect(said.match(/Waiting to save/g)).toHaveLength(1);
     expect(existsSync(join(home(), 'store.json.lock'))).toBe(false);
 
     // Once the other is done, the routine goes on from where the saved answers left it.
@@ -686,22 +673,30 @@ describe('itb session in a terminal', () => {
     await t.answer('Rate your pain (0 = none', '6');
     await t.answer('When you have done the drill', '');
     await t.waitFor('(before: 6)');
-    const other = holdStoreLock(join(home(), 'store.json'));
-    try {
-      await other.held;
-      const before = readFileSync(join(home(), 'store.json'));
-      await t.type(`4${keys.enter}`);
-      await t.waitFor('Waiting to save: another itb is saving');
-      stop(t);
-      expect(await t.exited).toBe(130);
-      expect(readFileSync(join(home(), 'store.json')).equals(before)).toBe(true);
-      expect(existsSync(join(home(), 'store.json.lock'))).toBe(true);
-    } finally {
-      await other.end();
-    }
+    await stoppedBehindAnotherSave(t, '4', () => stop(t));
     expect(storeOf().sessions).toEqual([expect.objectContaining({ status: 'in-progress', baseline: 6, attempts: [] })]);
   });
 });
+
+/**
+ * Types `score` while another process holds the store's save lock, stops itb with `stop` once it
+ * says it is waiting, and checks that it ended with 130, wrote nothing and left the other's lock.
+ */
+async function stoppedBehindAnotherSave(t: Terminal, score: string, stop: () => unknown): Promise<void> {
+  const other = holdStoreLock(join(home(), 'store.json'));
+  try {
+    await other.held;
+    const before = readFileSync(join(home(), 'store.json'));
+    await t.type(`${score}${keys.enter}`);
+    await t.waitFor('Waiting to save: another itb is saving');
+    await stop();
+    expect(await t.exited).toBe(130);
+    expect(readFileSync(join(home(), 'store.json')).equals(before)).toBe(true);
+    expect(existsSync(join(home(), 'store.json.lock'))).toBe(true);
+  } finally {
+    await other.end();
+  }
+}
 
 /**
  * Another process holding the save lock of the store `file` as itb does, kept fresh, until
