@@ -223,26 +223,15 @@ describe('itb session in a terminal', () => {
     const t = itb(['session', 'joint-chain', '--side', 'left', '--symptom', 'pain']);
     const [first, ...others] = Object.values(redFlagQuestions).map((question) => question.slice(0, 20));
     await t.waitFor(first!);
-    await t.type('n');
-    t.signal('SIGSTOP');
-    t.signal('SIGCONT');
     // Asked again with the n typed again: Enter alone answers it.
-    await t.answer(first!, '');
+    await pausedMidAnswer(t, first!, 'n', '');
     for (const question of others) await t.answer(question, 'n');
     await t.waitFor('Which test movement');
     await t.type(`${keys.up}${keys.down.repeat(10)}${keys.enter}`); // Something else (type it)
     await t.waitFor('Describe the test movement');
-    await t.type('deep squa');
-    await t.waitFor('deep squa');
-    t.signal('SIGSTOP');
-    t.signal('SIGCONT');
-    await t.answer('Describe the test movement', 't');
+    await pausedMidAnswer(t, 'Describe the test movement', 'deep squa', 't');
     await t.waitFor('Rate your pain (0 = none');
-    await t.type('6');
-    await t.waitFor('6');
-    t.signal('SIGSTOP');
-    t.signal('SIGCONT');
-    await t.answer('Rate your pain (0 = none', '');
+    await pausedMidAnswer(t, 'Rate your pain (0 = none', '6', '');
     await t.waitFor('When you have done the drill');
     await t.type(keys.ctrlC);
     expect(await t.exited).toBe(130);
@@ -677,6 +666,18 @@ describe('itb session in a terminal', () => {
     expect(storeOf().sessions).toEqual([expect.objectContaining({ status: 'in-progress', baseline: 6, attempts: [] })]);
   });
 });
+
+/**
+ * Types `begun` of an answer at `question`, stops itb as Ctrl-Z does and brings it back as fg
+ * does, then finishes the answer, asked again, with `rest` and Enter.
+ */
+async function pausedMidAnswer(t: Terminal, question: string, begun: string, rest: string): Promise<void> {
+  await t.type(begun);
+  await t.waitFor(begun);
+  t.signal('SIGSTOP');
+  t.signal('SIGCONT');
+  await t.answer(question, rest);
+}
 
 /**
  * Types `score` while another process holds the store's save lock, stops itb with `stop` once it
