@@ -58,6 +58,24 @@ describe('the README', () => {
     expect(result.stdout.slice(result.stdout.indexOf('Session summary')).trimEnd()).toBe(lines.slice(summary).join('\n'));
   });
 
+  it('shows the move that corrects a score typed wrong as itb prints it, after a session with that slip', async () => {
+    const lines = block('If you typed the wrong number');
+    const argv = words(lines[0]!.replace(/^\$ itb /, ''));
+    const [drill, , note] = [argv[2]!, argv[3], argv[5]!];
+    const now = new Date('2026-11-22T09:00:00Z');
+    // The slip: 9 typed for 3, a flare-up by the default rise of 3.
+    const session = ['session', 'joint-chain', '--side', 'left', '--symptom', 'pain', '--movement', 'single-leg squat'];
+    const slipped = await run(session, { home, tty: true, now, answers: [false, false, false, false, false, false, 3, 'done', 9, false] });
+    expect(slipped.stdout).toContain('That is a flare-up, so Lateral ankle tilts stops');
+    const moved = await run(argv, { home, now: new Date('2026-11-22T09:05:00Z') });
+    expect(moved.code).toBe(0);
+    expect(moved.stderr.trimEnd().split('\n')).toEqual(lines.slice(1));
+    // What the README then says: the note under the drill, its flare-up flag kept.
+    const buckets = await run(['buckets'], { home, now: new Date('2026-11-22T09:06:00Z') });
+    expect(buckets.stdout).toMatch(new RegExp(`Lateral ankle tilts +${drill} +flare\\n`));
+    expect(buckets.stdout).toContain(`moved by hand: ${note}`);
+  });
+
   it('lists under "JSON for scripts" every command that prints JSON with --json, and each key of the settings it prints', async () => {
     const section = readme.slice(readme.indexOf('### JSON for scripts'), readme.indexOf('### The trend'));
     const commands = [...(await run(['--help'], { home })).stdout.matchAll(/^ {2}([a-z]+) \[?/gm)].map((m) => m[1]!);
