@@ -61,6 +61,37 @@ describe('a save waiting for the lock', () => {
     await (await third)();
     expect(said).toHaveLength(2);
   });
+
+  it('says nothing when the other itb is done within a moment, as a save is', async () => {
+    const said: string[] = [];
+    const other = heldElsewhere();
+    const waiting = lockStore(other.locks, join(folder, 'store.json'), fail, (text) => void said.push(text));
+    await vi.advanceTimersByTimeAsync(600);
+    other.free();
+    await vi.advanceTimersByTimeAsync(300);
+    await (await waiting)();
+    expect(said).toEqual([]);
+  });
+
+  it('is given up, nothing saved, when the window is closed or itb is told to stop, as for Ctrl-C', async () => {
+    for (const signal of ['SIGHUP', 'SIGTERM', 'SIGINT'] as const) {
+      const other = heldElsewhere();
+      const before = process.listeners(signal);
+      const waiting = lockStore(other.locks, join(folder, 'store.json'), fail, () => {});
+      const stopped = expect(waiting).rejects.toThrow(StoppedWaiting);
+      await vi.advanceTimersByTimeAsync(100);
+      const heard = process.listeners(signal).filter((known) => !before.includes(known));
+      expect(heard, signal).toHaveLength(1);
+      heard[0]!(signal);
+      await stopped;
+      // The wait is over: the signal is handled as before it.
+      expect(process.listeners(signal)).toEqual(before);
+    }
+    // A save that goes through, so that the next wait is said again.
+    const free = heldElsewhere();
+    free.free();
+    await (await lockStore(free.locks, join(folder, 'store.json'), fail, () => {}))();
+  });
 });
 
 describe('the line saying a save waits', () => {

@@ -135,6 +135,29 @@ describe('update', () => {
     expect(after.sessions.map((session) => session.id)).toEqual(['s1', 's2']);
   });
 
+  it('starts again too when the other save is just as long and dated the same (a disk that keeps times to the second)', async () => {
+    const store = Store.open(env());
+    await store.update((data) => void data.sessions.push(sampleSession('s1')));
+    const second = 1_700_000_000;
+    utimesSync(file, second, second);
+    let calls = 0;
+    await store.update((data) => {
+      calls++;
+      if (calls === 1) {
+        // Only the setting's digit differs: the same number of bytes, put in place as a new file.
+        const theirs = readFileSync(file, 'utf8').replace('"flareRise":3', '"flareRise":5');
+        writeFileSync(`${file}.theirs`, theirs);
+        utimesSync(`${file}.theirs`, second, second);
+        renameSync(`${file}.theirs`, file);
+      }
+      data.sessions.push(sampleSession('s2'));
+    });
+    expect(calls).toBe(2);
+    const after = Store.open(env()).read();
+    expect(after.settings.flareRise).toBe(5);
+    expect(after.sessions.map((session) => session.id)).toEqual(['s1', 's2']);
+  });
+
   it('says at once when a file stands where the lock goes, rather than wait for it', async () => {
     const store = Store.open(env());
     await store.update((data) => void data.sessions.push(sampleSession('s1')));
