@@ -79,12 +79,16 @@ describe('writePrivateFile', () => {
   });
 
   it('writes a name as long as the file system allows (255 bytes), new or replaced', () => {
-    // 251 bytes: "é" takes two.
-    const file = join(folder, `${'é'.repeat(60)}${'a'.repeat(128)}.md`);
-    writePrivateFile(file, 'first');
-    writePrivateFile(file, 'second', { replace: true });
-    expect(readFileSync(file, 'utf8')).toBe('second');
-    expect(readdirSync(folder)).toHaveLength(1);
+    // 251 bytes ("é" takes two), and names from just past where the temporary name would be too long up to the limit.
+    const names = [`${'é'.repeat(60)}${'a'.repeat(128)}.md`, ...[201, 238, 240, 255].map((bytes) => `${'a'.repeat(bytes - 3)}.md`)];
+    for (const name of names) {
+      const file = join(folder, name);
+      writePrivateFile(file, 'first');
+      writePrivateFile(file, 'second', { replace: true });
+      expect(readFileSync(file, 'utf8')).toBe('second');
+      expect(readdirSync(folder)).toEqual([name]);
+      rmSync(file);
+    }
   });
 
   it('never replaces a file without being asked, and leaves no temporary file', () => {
