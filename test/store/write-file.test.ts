@@ -8,6 +8,8 @@ import { writePrivateFile } from '../../src/store/write-file.js';
 
 // link() as a file system without hard links answers it (FAT, exFAT), when a test asks.
 const linking = vi.hoisted(() => ({ fails: false, before: () => {} }));
+// rename() refused (a file held open on a shared drive, say), when a test asks.
+const renaming = vi.hoisted(() => ({ fails: false }));
 vi.mock('node:fs', async (importOriginal) => {
   const fs = await importOriginal<typeof import('node:fs')>();
   const linkSync: typeof fs.linkSync = (existing, name) => {
@@ -15,7 +17,11 @@ vi.mock('node:fs', async (importOriginal) => {
     linking.before();
     throw Object.assign(new Error(`EPERM: operation not permitted, link '${String(existing)}' -> '${String(name)}'`), { code: 'EPERM' });
   };
-  return { ...fs, default: { ...fs, linkSync }, linkSync };
+  const renameSync: typeof fs.renameSync = (from, to) => {
+    if (!renaming.fails) return fs.renameSync(from, to);
+    throw Object.assign(new Error(`EBUSY: resource busy or locked, rename '${String(from)}' -> '${String(to)}'`), { code: 'EBUSY' });
+  };
+  return { ...fs, default: { ...fs, linkSync, renameSync }, linkSync, renameSync };
 });
 
 let folder: string;
@@ -26,6 +32,7 @@ afterEach(() => {
   rmSync(folder, { recursive: true, force: true });
   linking.fails = false;
   linking.before = () => {};
+  renaming.fails = false;
 });
 const modeOf = (file: string) => statSync(file).mode & 0o777;
 
@@ -95,6 +102,15 @@ describe('writePrivateFile', () => {
     const file = join(folder, 'report.md');
     writeFileSync(file, 'kept');
     expect(() => writePrivateFile(file, 'new')).toThrow(`${file} already exists`);
+    expect(readFileSync(file, 'utf8')).toBe('kept');
+    expect(readdirSync(folder)).toEqual(['report.md']);
+  });
+
+  it('keeps the file it was to replace, and leaves no temporary copy of the report, when the replacing fails', () => {
+    const file = join(folder, 'report.md');
+    writeFileSync(file, 'kept');
+    renaming.fails = true;
+    expect(() => writePrivateFile(file, 'new', { replace: true })).toThrow(`cannot write ${file} (EBUSY)`);
     expect(readFileSync(file, 'utf8')).toBe('kept');
     expect(readdirSync(folder)).toEqual(['report.md']);
   });
