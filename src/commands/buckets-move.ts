@@ -61,6 +61,13 @@ export async function moveDrill(ctx: Context, id: string, bucketArg: string, opt
     const move = `${itbWithLibrary(ctx, self)} buckets move ${shellWord(bucketArg)} ${id.toLowerCase()}${note === undefined ? '' : ` --note ${shellWord(note)}`}`;
     throw new UserError(`"${bucketArg}" is not a bucket: the drill comes first, then the bucket`, `Did you mean \`${move}\`?`);
   }
+  if (bucket === 'untested') {
+    // Asked for most to undo a result, such as one from a score typed wrong: the move says why in its note.
+    throw new UserError(
+      'a drill cannot be moved back to untested: it stays untested only until a session tests it',
+      `Put it where you judge right with a note saying why, and the next session that tests it decides again: \`${itbWithLibrary(ctx, self)} buckets move ${shellWord(id)} avoid --note "score typed wrong"\`. (\`itb buckets reset\` makes every drill untested.)`,
+    );
+  }
   if (bucket !== 'rehab' && bucket !== 'avoid') {
     // The move to copy as it runs: with npx or --data as given, and the drill quoted for the shell.
     throw new UserError(`"${bucketArg}" is not a bucket: use rehab or avoid`, `For example: ${itbWithLibrary(ctx, self)} buckets move ${shellWord(id)} avoid --note "sore today"`);

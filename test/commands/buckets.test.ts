@@ -511,6 +511,17 @@ describe('itb buckets move', () => {
     expect(started.stderr.replace(/\s+/g, ' ')).toContain(`For example: npx itb --data 'my library.yaml' buckets move clamshells avoid --note "sore today"`);
   });
 
+  it('answers a move back to untested with the move that says why in its note, moving nothing', async () => {
+    const result = await run(['buckets', 'move', 'clamshells', 'Untested'], { home, now });
+    expect(result.code).toBe(2);
+    expect(result.stderr.replace(/\s*\n\s*/g, ' ').trim()).toBe(
+      'error: a drill cannot be moved back to untested: it stays untested only until a session tests it ' +
+        'Put it where you judge right with a note saying why, and the next session that tests it decides again: ' +
+        '`itb buckets move clamshells avoid --note "score typed wrong"`. (`itb buckets reset` makes every drill untested.)',
+    );
+    expect(stored().moves).toEqual([]);
+  });
+
   it('answers a bucket typed before the drill with the move in its order, moving nothing', async () => {
     const result = await run(['buckets', 'move', 'Avoid', 'clamshells', '--note', "knee's sore"], { home, now });
     expect(result.code).toBe(2);
