@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { leftPartWay } from '../../src/core/resume.js';
+import { adviceLog } from '../../src/core/advice.js';
+import type { Session } from '../../src/core/records.js';
+import { leftPartWay, partWayStarts } from '../../src/core/resume.js';
 import { buildSession } from '../helpers/sessions.js';
 
 // 14:30 in St. John's (UTC−3:30, the zone the tests run in): its local day began at 03:30 UTC.
@@ -62,5 +64,31 @@ describe('leftPartWay', () => {
   it('finds nothing when the session left part way got through no drill', () => {
     const baselineOnly = buildSession({ startedAt: at('14:00'), baseline: 6, status: 'interrupted' });
     expect(leftPartWay([baselineOnly], 'strength', now)).toBeUndefined();
+  });
+});
+
+describe('partWayStarts', () => {
+  // What `itb buckets` and `itb history` go by when they say a routine can go on today: the same
+  // sessions a session of that routine would go on from, found from the advice log alone.
+  const startsOf = (sessions: Session[]) => {
+    const routine = adviceLog(sessions).routines.find((log) => log.routine === 'strength')!;
+    return partWayStarts(routine, now)?.startedMs.map((ms) => new Date(ms).toISOString());
+  };
+  const goesOnFrom = (sessions: Session[]) => leftPartWay(sessions, 'strength', now)?.sessions.map((session) => session.startedAt);
+
+  it('finds the sessions left part way today that a session would go on from, and none where it would start afresh', () => {
+    const done = buildSession({ startedAt: at('04:00'), baseline: 6, drills: [{ id: 'monster-walks', skipped: true }] });
+    const left = buildSession({ startedAt: at('12:00'), baseline: 6, status: 'stopped', drills: [{ id: 'clamshells', scores: [4] }] });
+    const doneSince = { ...done, id: 'done-since', startedAt: at('13:00'), endedAt: at('13:05') };
+    const retryToCome = buildSession({ startedAt: at('15:00'), baseline: 6, status: 'stopped', drills: [{ id: 'bridges', scores: [6], unfinished: true }] });
+    // Done to its end this morning, then left part way: it goes on from the part.
+    expect(startsOf([done, left])).toEqual([left.startedAt]);
+    // Left part way, then done to its end: it starts afresh.
+    expect(startsOf([left, doneSince])).toBeUndefined();
+    // Left before a drill was got through, its retry still to come: nothing to go on from.
+    expect(startsOf([retryToCome])).toBeUndefined();
+    for (const sessions of [[done, left], [left, doneSince], [retryToCome], [done, left, retryToCome]]) {
+      expect(startsOf(sessions)).toEqual(goesOnFrom(sessions));
+    }
   });
 });
