@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adviceFor, flareUpsToday } from '../../src/core/advice.js';
+import { adviceFor, adviceLog, flareUpsToday, persistentSymptom } from '../../src/core/advice.js';
 import type { Session } from '../../src/core/records.js';
 import { Random, SEED } from '../fixtures/resilience.js';
 import { buildSession, storeWith } from '../helpers/sessions.js';
@@ -50,6 +50,16 @@ describe('loading-spacing', () => {
     expect(gone.message).not.toMatch(goOn);
   });
 
+  it('goes on from the part done on the painful side asked for, whatever was done on the other side today', () => {
+    const library = { exercises: [{ id: 'clamshells', loading: true }], routines: [{ id: 'strength' }] };
+    // The right side done to its end this morning, its strength drill skipped; the left side left part way since.
+    const right = buildSession({ startedAt: hoursAgo(4), baseline: 5, side: 'right', routine: 'strength', drills: [{ id: 'clamshells', skipped: true }] });
+    const left = buildSession({ startedAt: hoursAgo(2), baseline: 6, loading: true, status: 'stopped', side: 'left', routine: 'strength', drills: [{ id: 'clamshells', scores: [5] }] });
+    const goesOn = (side: 'left' | 'right') => adviceFor(storeWith({ sessions: [right, left] }), now, library, side)[0]!.goesOnToday;
+    expect(goesOn('left')).toBe('strength');
+    expect(goesOn('right')).toBeUndefined();
+  });
+
   it('is quiet once 48 hours have passed', () => {
     expect(ids([loading(48)])).toEqual([]);
     expect(ids([loading(47.9)])).toEqual(['loading-spacing']);
@@ -91,6 +101,14 @@ describe('see-a-professional', () => {
     expect(advice.map((a) => a.id)).toEqual(['see-a-professional']);
     expect(advice[0]!.message).toContain('physical therapist or doctor');
     expect(advice[0]!.message).toContain('3 weeks');
+  });
+
+  it('spans the weeks it names, for the dates a report gives: the run ends now, or a week ago when this week has none', () => {
+    const weekMs = 7 * 24 * 3_600_000;
+    const thisWeek = persistentSymptom(adviceLog([rated(20, 6), rated(16, 6), rated(10, 6), rated(2, 5)]), now)!;
+    expect(thisWeek).toMatchObject({ weeks: 3, toMs: now.getTime(), fromMs: now.getTime() - 3 * weekMs });
+    const lastWeek = persistentSymptom(adviceLog([rated(28, 6), rated(21, 6), rated(14, 6), rated(7, 6)]), now)!;
+    expect(lastWeek).toMatchObject({ weeks: 4, toMs: now.getTime() - weekMs, fromMs: now.getTime() - 5 * weekMs });
   });
 
   it('compares the oldest week of a longer run with this week', () => {
