@@ -852,6 +852,21 @@ describe('itb import refuses a backup whose records contradict each other', () =
     expect(existsSync(join(target.home, 'store.json'))).toBe(false);
   });
 
+  it('lists five problems in full, with nothing said of more', async () => {
+    const file = edited((data) => data.sessions.push(...[0, 1, 2, 0, 1].map((index) => ({ ...data.sessions[index]! }))));
+    const result = await importInto(target.home, [file]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`error: ${file} holds 5 sessions under an id it already used`);
+    expect(result.stderr.split('\n').filter((line) => line.startsWith('  sessions.')).map((line) => line.split(' ')[2])).toEqual([
+      'sessions.3',
+      'sessions.4',
+      'sessions.5',
+      'sessions.6',
+      'sessions.7',
+    ]);
+    expect(result.stderr).not.toContain('more');
+  });
+
   it('creates no store when the store did not exist', async () => {
     const file = edited((data) => (data.sessions[1]!.attempts[0]!.verdict = 'flare'));
     expect((await importInto(target.home, [file])).code).toBe(2);

@@ -460,6 +460,42 @@ describe('the shape of each item', () => {
     ]);
   });
 
+  it('takes a dose from 1 to 10 sets, 1 to 100 reps and 1 to 600 seconds of hold, as the README says, and refuses one outside', () => {
+    const withDose = (dose: string) => readFileSync(fixture('good.yaml'), 'utf8').replace('      reps: 10\n', dose);
+    expect(parseLibrary(withDose('      sets: 1\n      reps: 1\n      holdSeconds: 1\n')).ok).toBe(true);
+    expect(parseLibrary(withDose('      sets: 10\n      reps: 100\n      holdSeconds: 600\n')).ok).toBe(true);
+    expect(problemsIn(withDose('      sets: 0\n      reps: 0\n      holdSeconds: 0\n'))).toEqual([
+      '38:7  exercises.1.dose.sets  must be at least 1, not 0',
+      '39:7  exercises.1.dose.reps  must be at least 1, not 0',
+      '40:7  exercises.1.dose.holdSeconds  must be at least 1, not 0',
+    ]);
+    expect(problemsIn(withDose('      sets: 11\n      reps: 101\n      holdSeconds: 601\n'))).toEqual([
+      '38:7  exercises.1.dose.sets  must be at most 10, not 11',
+      '39:7  exercises.1.dose.reps  must be at most 100, not 101',
+      '40:7  exercises.1.dose.holdSeconds  must be at most 600, not 601',
+    ]);
+    // Sets alone say nothing of what to do in each.
+    expect(problemsIn(withDose('      sets: 3\n'))).toEqual(['37:5  exercises.1.dose  needs reps, holdSeconds or both']);
+    expect(parseLibrary(withDose('      holdSeconds: 30\n')).ok).toBe(true);
+  });
+
+  it('takes a video link to a web page only', () => {
+    const withVideo = (url: string) => readFileSync(fixture('good.yaml'), 'utf8').replace('    loading: false\n', `    loading: false\n    video: "${url}"\n`);
+    expect(parseLibrary(withVideo('https://www.youtube.com/watch?v=abc')).ok).toBe(true);
+    expect(parseLibrary(withVideo('http://example.org/ankle-rocks')).ok).toBe(true);
+    for (const url of ['javascript:alert(1)', 'file:///etc/passwd', 'ftp://example.org/ankle-rocks.mp4']) {
+      expect(problemsIn(withVideo(url))).toEqual([`41:5  exercises.1.video  must be a web address starting with https:// or http://, not "${url}"`]);
+    }
+  });
+
+  it('refuses a routine with no drills, and a library with none', () => {
+    const source = readFileSync(fixture('good.yaml'), 'utf8');
+    expect(problemsIn(source.replace('    exercises:\n      - ankle-rocks\n      - wall-clamshells\n', '    exercises: []\n'))).toEqual([
+      '46:5  routines.0.exercises  needs at least one exercise',
+    ]);
+    expect(problemsIn('version: 1\nexercises: []\n')).toEqual(['2:1  exercises  needs at least one exercise']);
+  });
+
   it('lists the allowed values of a choice plainly', () => {
     expect(problemsOf('bad-enum.yaml')).toEqual([
       '5:5  exercises.0.region  must be one of: ankle, knee, hip, pelvis, trunk, shoulder, thigh, whole-leg (not "hips")',
@@ -558,6 +594,9 @@ describe('the shape of each item', () => {
   it('takes a test movement\'s name of up to 200 characters, as a session keeps it with its scores', () => {
     const withName = (name: string) => readFileSync(fixture('good.yaml'), 'utf8').replace('name: Step-down', `name: ${name}`);
     expect(parseLibrary(withName('a'.repeat(200))).ok).toBe(true);
+    expect(problemsIn(withName('a'.repeat(201)))).toEqual([
+      '12:5  movements.0.name  must be at most 200 characters, as it is kept with the scores of every session (this one has 201)',
+    ]);
     expect(problemsIn(withName(`Step-down ${'slowly '.repeat(30)}`))).toEqual([
       '12:5  movements.0.name  must be at most 200 characters, as it is kept with the scores of every session (this one has 219)',
     ]);
@@ -569,6 +608,9 @@ describe('the shape of each item', () => {
     expect(problemsIn(withId('ankle-rocks-slowly-with-the-knee-over-toes'))).toContain(
       '31:5  exercises.1.id  must be at most 40 characters, as it is typed on the command line (this one has 42)',
     );
+    expect(problemsIn(withId('ankle-rocks-slowly-with-the-knee-over-toe'))).toContain(
+      '31:5  exercises.1.id  must be at most 40 characters, as it is typed on the command line (this one has 41)',
+    );
   });
 });
 
@@ -577,6 +619,32 @@ describe('checks across the file', () => {
     expect(problemsOf('duplicate-ids.yaml')).toEqual([
       '23:5  exercises.2.id  duplicate id "bridges" (already used on line 3)',
       '39:5  routines.1.id  duplicate id "strength" (already used on line 34)',
+    ]);
+  });
+
+  it('reports duplicate ids of test movements and of cues, saying where the first one is', () => {
+    const source = readFileSync(fixture('good.yaml'), 'utf8')
+      .replace('  - id: breathe\n', '  - id: stand-tall\n')
+      .replace('      - breathe\n', '')
+      .replace('movements:\n', 'movements:\n  - id: step-down\n    name: Step-down, slowly\n    instructions: Step down slowly.\n');
+    expect(problemsIn(source)).toEqual([
+      '7:5  cues.1.id  duplicate id "stand-tall" (already used on line 5)',
+      '14:5  movements.1.id  duplicate id "step-down" (already used on line 11)',
+    ]);
+  });
+
+  it('still checks the cues of routines when the list of drills is misspelt', () => {
+    const source = readFileSync(fixture('good.yaml'), 'utf8').replace('\nexercises:\n', '\nexercise:\n').replace('      - breathe\n', '      - breath\n');
+    expect(problemsIn(source)).toEqual([
+      '15:1  exercise  unknown field "exercise" (did you mean "exercises"? the library needs that field)',
+      '51:9  routines.0.cues.1  unknown cue "breath" (did you mean "breathe"?)',
+    ]);
+  });
+
+  it('knows a drill\'s name in a routine whatever its capitals and spaces, and says to write its id', () => {
+    const source = readFileSync(fixture('good.yaml'), 'utf8').replace('      - wall-clamshells\n', '      - wall  Clamshells\n');
+    expect(problemsIn(source)).toEqual([
+      '48:9  routines.0.exercises.1  "wall  Clamshells" is the name of a drill; a routine names its drills by id: "wall-clamshells"',
     ]);
   });
 
@@ -681,6 +749,15 @@ describe('checks across the file', () => {
     expect(problemsIn(source)).toEqual([
       '49:9  routines.0.exercises.2  "ankle-rocks" is listed twice in this routine',
       '53:9  routines.0.cues.2  "stand-tall" is listed twice in this routine',
+    ]);
+  });
+
+  it('lists two problems of one line in the order they are written on it', () => {
+    // A routine written on one line, with the id of the one above: its id comes first, then its description.
+    const source = `${readFileSync(fixture('good.yaml'), 'utf8')}  - { id: clinic-plan, name: Again, description: "", exercises: [ankle-rocks] }\n`;
+    expect(problemsIn(source)).toEqual([
+      '52:7  routines.1.id  duplicate id "clinic-plan" (already used on line 43)',
+      '52:37  routines.1.description  must not be empty',
     ]);
   });
 
