@@ -9,6 +9,7 @@ import { UserError } from '../../src/errors.js';
 import { loadLibrary } from '../../src/library/library.js';
 import { LIBRARY_SIZE_LIMIT, LibraryError, loadLibraryFile, parseLibrary, type Problem } from '../../src/library/load.js';
 import { SHOWN_PROBLEMS } from '../../src/library/problems.js';
+import { checkShape } from '../../src/library/shape.js';
 
 const fixtures = join(import.meta.dirname, '../fixtures/libraries');
 const fixture = (name: string) => join(fixtures, name);
@@ -533,6 +534,14 @@ describe('the shape of each item', () => {
     ]);
   });
 
+  it('takes a routine with one field of a drill for a routine still: its drills written under "steps:" are missing, not a drill to move', () => {
+    const source = readFileSync(fixture('good.yaml'), 'utf8').replace('    exercises:\n      - ankle-rocks', '    steps:\n      - ankle-rocks');
+    expect(problemsIn(source)).toEqual([
+      '43:5  routines.0.exercises  missing required field',
+      '46:5  routines.0.steps  unknown field "steps"; a routine can have: id, name, description, exercises, cues, source',
+    ]);
+  });
+
   it('says how to write a list or a dose given as one plain value, and that a list left empty may be left out', () => {
     const source =
       'version: 1\nexercises:\n  - id: a\n    name: A\n    region: hip\n    category: strength\n    steps: Lie on your side\n    side: both\n    loading: false\n' +
@@ -928,6 +937,10 @@ describe('a file with a great many problems', () => {
     expect(result.problems.slice(0, 8).map((problem) => `${problem.line}:${problem.col}  ${problem.path}  ${problem.message}`)).toEqual(
       ['id', 'name', 'region', 'category', 'steps', 'dose', 'side', 'loading'].map((field) => `3:5  exercises.0.${field}  missing required field`),
     );
+    // The check itself stops: a few items past the first 50 problems, not all 20 000 of them.
+    const { issues } = checkShape({ version: 1, exercises: Array.from({ length: 20_000 }, () => ({})) });
+    expect(issues.length).toBeGreaterThan(SHOWN_PROBLEMS);
+    expect(issues.length).toBeLessThanOrEqual(SHOWN_PROBLEMS + 8);
   });
 
   it('says so in the error: more than 50, the first 50 listed', () => {
