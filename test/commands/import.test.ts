@@ -335,6 +335,22 @@ describe('itb import', () => {
     expect(oneLine(result.stderr)).toContain(`move your store (${join(target.home, 'store.json')}) away and import the file into an empty one`);
   });
 
+  it('names a differing manual move by its own place, time and drill when others come before it in the file', async () => {
+    await Store.open({ ITB_HOME: target.home }).update(() => sampleStore());
+    const file = JSON.parse(readFileSync(backup, 'utf8')) as ExportFile;
+    const move = file.moves[0]!;
+    const earlier = { exerciseId: 'clamshells', bucket: 'rehab' as const, at: '2026-10-01T09:00:00.000Z' };
+    file.moves = [earlier, { ...move, note: 'Keep it out until the knee settles' }];
+    const edited = join(target.home, 'edited.json');
+    writeFileSync(edited, JSON.stringify(file));
+    const result = await importInto(target.home, [edited]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.split('\n').filter((line) => line.startsWith('  '))).toEqual([
+      `  moves.1 (${localDateTime(new Date(move.at))}, ${move.exerciseId}): note differs from your store's`,
+    ]);
+    expect(Store.open({ ITB_HOME: target.home }).read().moves).toHaveLength(1);
+  });
+
   it('refuses a file whose manual move differs from the store’s move of the same drill at the same instant, rather than keep both', async () => {
     await Store.open({ ITB_HOME: target.home }).update(() => sampleStore());
     const file = JSON.parse(readFileSync(backup, 'utf8')) as ExportFile;
@@ -422,6 +438,16 @@ describe('itb import', () => {
     expect(result.stderr).toContain('Use a file written by `itb export --format json`.');
   });
 
+  it('says that another program’s export, with a time it was made but no itb export version, is not an itb export', async () => {
+    const other = join(target.home, 'other.json');
+    writeFileSync(other, JSON.stringify({ exportedAt: '2026-11-01T08:00:00.000Z', sessions: [] }));
+    const result = await importInto(target.home, [other]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^ {2}schemaVersion: missing$/m);
+    expect(result.stderr).toContain(`error: ${other} is not an itb export (`);
+    expect(result.stderr).not.toContain('is an itb backup');
+  });
+
   it('names the line of each problem in a backup edited by hand, so that it can be found in a long file', async () => {
     // The backup as itb writes it, each session on a line of its own, edited there in an editor.
     const text = readFileSync(backup, 'utf8');
@@ -491,6 +517,20 @@ describe('itb import', () => {
     expect(result.stderr).toContain(`error: ${edited} is an itb backup that cannot be read back as it is (4 problems)`);
     expect(result.stderr).not.toMatch(/Unrecognized/);
     expect(existsSync(join(target.home, 'store.json'))).toBe(false);
+  });
+
+  it('names the fields of an attempt and of a manual move beside a field they do not have', async () => {
+    const file = JSON.parse(readFileSync(backup, 'utf8'));
+    file.sessions[1].attempts[0].comment = 'slowly';
+    file.moves[0].reason = 'sore';
+    const edited = join(target.home, 'edited.json');
+    writeFileSync(edited, JSON.stringify(file));
+    const result = await importInto(target.home, [edited]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.split('\n').filter((line) => line.startsWith('  '))).toEqual([
+      '  sessions.1.attempts.0.comment: unknown field; an attempt has: exerciseId, attempt, before, after, verdict, at',
+      '  moves.0.reason: unknown field; a manual move has: exerciseId, bucket, note, at',
+    ]);
   });
 
   it('says in plain words when the file is a list, not a backup', async () => {
@@ -857,12 +897,17 @@ describe('itb import refuses a backup whose records contradict each other', () =
     const result = await importInto(target.home, [file]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`error: ${file} holds 5 sessions under an id it already used`);
-    expect(result.stderr.split('\n').filter((line) => line.startsWith('  sessions.')).map((line) => line.split(' ')[2])).toEqual([
-      'sessions.3',
-      'sessions.4',
-      'sessions.5',
-      'sessions.6',
-      'sessions.7',
+    // Each repeat is named with the first session of its id, however many times the id came before.
+    const pairs = result.stderr
+      .split('\n')
+      .filter((line) => line.startsWith('  sessions.'))
+      .map((line) => /^ {2}(sessions\.\d+) .*: has the id of (sessions\.\d+) /.exec(line)?.slice(1));
+    expect(pairs).toEqual([
+      ['sessions.3', 'sessions.0'],
+      ['sessions.4', 'sessions.1'],
+      ['sessions.5', 'sessions.2'],
+      ['sessions.6', 'sessions.0'],
+      ['sessions.7', 'sessions.1'],
     ]);
     expect(result.stderr).not.toContain('more');
   });
