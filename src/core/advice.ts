@@ -175,20 +175,24 @@ function withPartWay(spacing: Advice, log: AdviceLog, now: Date, library: Advice
     const partWay = partWayStarts(routine, now);
     if (partWay === undefined || loadingSpacing(log.loadedMs.filter((startedMs) => !partWay.startedMs.includes(startedMs)), now) !== undefined) continue;
     if ([...partWay.tried].filter((id) => strength.has(id)).length >= LOADING_DRILLS_A_DAY) continue;
-    return { ...spacing, message: `${spacing.message} ${goOnWords(routine.routine)}`, goesOnToday: routine.routine };
+    return { ...spacing, message: `${spacing.message}${goOnWords(routine.routine, routine.side)}`, goesOnToday: routine.routine };
   }
   return spacing;
 }
 
-function goOnWords(routine: string): string {
-  return `The ${shownSafely(routine)} routine you left part way today can go on later today, with its drills left: that needs no such wait.`;
+// Named with its painful side: a session on another side starts the routine afresh.
+const goOnStart = (routine: string) => ` The ${shownSafely(routine)} routine you left part way today`;
+const forSide: Record<PainfulSide, string> = { left: 'for your left side', right: 'for your right side', both: 'for both sides' };
+
+function goOnWords(routine: string, side: PainfulSide): string {
+  return `${goOnStart(routine)}, ${forSide[side]}, can go on later today with its drills left: that needs no such wait.`;
 }
 
 /** The 48-hour advice without its offer to go on with a routine left part way today: for a person who has just chosen to start it afresh. */
 export function withoutGoingOn(advice: Advice): Advice {
   if (advice.goesOnToday === undefined) return advice;
   const { goesOnToday, ...rest } = advice;
-  return { ...rest, message: advice.message.slice(0, -` ${goOnWords(goesOnToday)}`.length) };
+  return { ...rest, message: advice.message.slice(0, advice.message.lastIndexOf(goOnStart(goesOnToday))) };
 }
 
 /**

@@ -69,7 +69,7 @@ describe('itb buckets', () => {
       );
     });
     const result = await run(['buckets'], { home, now });
-    expect(result.stdout).toMatch(/The rehab routine you left part way today can go on later\s+today/);
+    expect(result.stdout.replace(/\s+/g, ' ')).toContain('The rehab routine you left part way today, for your right side, can go on later today');
     expect(result.stdout).toMatch(/^Next: itb session rehab {2}run your rehab routine$/m);
     const json = JSON.parse((await run(['buckets', '--json'], { home, now })).stdout);
     expect(json.advice).toEqual([expect.objectContaining({ id: 'loading-spacing', readyAt: '2026-03-03T09:00:00.000Z', goesOnToday: 'rehab' })]);

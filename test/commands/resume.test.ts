@@ -146,7 +146,7 @@ describe('a routine left part way earlier today', () => {
 
 describe('a strength routine left part way, in the advice of itb buckets and itb history', () => {
   const advice = async (command: string, now: Date) => (await run([command], { home, now })).stdout.replace(/\s+/g, ' ');
-  const goOn = 'The strength routine you left part way today can go on later today, with its drills left: that needs no such wait.';
+  const goOn = 'The strength routine you left part way today, for your left side, can go on later today with its drills left: that needs no such wait.';
 
   beforeEach(async () => {
     await Store.open({ ITB_HOME: home }).update((data) => {

@@ -35,7 +35,7 @@ describe('loading-spacing', () => {
     };
     const leftAfter = (drills: string[]) =>
       buildSession({ startedAt: hoursAgo(2), baseline: 6, loading: true, status: 'stopped', routine: 'strength', drills: drills.map((id, i) => ({ id, scores: [5 - i] })) });
-    const goOn = /The strength routine you left part way today can go on later today/;
+    const goOn = /The strength routine you left part way today, for your right side, can go on later today/;
     expect(adviceFor(storeWith({ sessions: [leftAfter(['clamshells', 'bridges', 'glute-stretch'])] }), now, library)[0]!.message).toMatch(goOn);
     const enough = adviceFor(storeWith({ sessions: [leftAfter(['clamshells', 'bridges', 'hip-hikes'])] }), now, library)[0]!;
     expect(enough).toMatchObject({ id: 'loading-spacing' });
@@ -58,6 +58,12 @@ describe('loading-spacing', () => {
     const goesOn = (side: 'left' | 'right') => adviceFor(storeWith({ sessions: [right, left] }), now, library, side)[0]!.goesOnToday;
     expect(goesOn('left')).toBe('strength');
     expect(goesOn('right')).toBeUndefined();
+    // Said with its side, for itb buckets and itb history, which do not know the next session's.
+    expect(adviceFor(storeWith({ sessions: [right, left] }), now, library)[0]!.message).toContain(
+      'The strength routine you left part way today, for your left side, can go on later today with its drills left',
+    );
+    const both = { ...left, side: 'both' as const };
+    expect(adviceFor(storeWith({ sessions: [both] }), now, library)[0]!.message).toContain('part way today, for both sides, can go on');
   });
 
   it('is quiet once 48 hours have passed', () => {
