@@ -82,6 +82,19 @@ describe('report', () => {
       ['clamshells', 'glute-stretch', 'hip-hikes', 'it-band-stretch', 'lateral-ankle-tilts', 'lunge-knee-circles', 'pelvis-tucks-tilts', 'rehab-hip-circles'].sort(),
     );
   });
+  it('names a drill whose session was cut short between its two tries, before any result was saved', () => {
+    const cut = sampleStore();
+    cut.sessions[2] = {
+      ...sessionThree,
+      attempts: [{ exerciseId: 'piriformis-stretch', attempt: 1, before: 4, after: 4, verdict: 'not-improved', at: '2026-10-20T12:05:00.000Z' }],
+      results: [],
+    };
+    const cutReport = buildReport(cut, library, { now: NOW });
+    expect(cutReport.exercises.map((e) => e.id)).toContain('piriformis-stretch');
+    const rows = parseCsv(toCsv(cutReport), { columns: true, bom: true }) as Record<string, string>[];
+    const name = library.exercises.find((exercise) => exercise.id === 'piriformis-stretch')!.name;
+    expect(rows.find((row) => row.exercise_id === 'piriformis-stretch')!.exercise_name).toBe(name);
+  });
 });
 
 describe('markdown', () => {
@@ -408,6 +421,32 @@ describe('markdown', () => {
     expect(period.sessions.map((session) => session.id)).not.toContain(sessionOne.id);
     expect(toMarkdown(period)).toContain('| 2026-10-10 | Rehab hip circles | avoid for now | Not now |');
     expect(toHtml(period)).toContain('<td class="drill"><bdi>Rehab hip circles</bdi></td><td class="to">avoid for now</td>');
+  });
+
+  it('gives a period of one day as that day, not as a period without an end', () => {
+    const oneDay = buildReport(data, library, { since: '2026-10-08', until: '2026-10-08', now: NOW });
+    expect(toMarkdown(oneDay)).toContain('Generated 2026-11-20 · period: 2026-10-08 · dates');
+    expect(toHtml(oneDay)).toContain('period: <span class="day">2026-10-08</span> · dates');
+  });
+
+  it('lists the sessions oldest first, in the table as in time', () => {
+    const started = (text: string) => ['2026-10-01 09:30', '2026-10-08 09:30', '2026-10-20 09:30'].map((time) => text.indexOf(`| ${time} |`));
+    const md = toMarkdown(report).split('\n## Sessions\n')[1]!;
+    const inMd = started(md);
+    expect(inMd.every((at) => at > 0)).toBe(true);
+    expect([...inMd].sort((a, b) => a - b)).toEqual(inMd);
+    const html = toHtml(report).split('<h2>Sessions</h2>')[1]!;
+    const inHtml = ['2026-10-01', '2026-10-08', '2026-10-20'].map((day) => html.indexOf(`<span class="day">${day}</span>`));
+    expect(inHtml.every((at) => at > 0)).toBe(true);
+    expect([...inHtml].sort((a, b) => a - b)).toEqual(inHtml);
+  });
+
+  it('says a red-flag screen left part way was stopped there, even one question short of the end', () => {
+    const partly = sampleStore();
+    const { 'night-or-rest-pain': _last, ...fiveAnswers } = partly.screenings[0]!.answers;
+    partly.screenings = [{ at: partly.screenings[0]!.at, answers: fiveAnswers, proceeded: false }];
+    const md = toMarkdown(buildReport(partly, library, { now: NOW }));
+    expect(md).toContain('| **Numbness or tingling** | stopped after 5 of 6 questions; did not go on |');
   });
 
   it('says how many sessions a cut-short line of baseline scores shows', () => {
