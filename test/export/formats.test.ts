@@ -407,6 +407,10 @@ describe('markdown', () => {
     const md = toMarkdown(buildReport(cleared, library, { now: NOW }));
     expect(md).toContain(move.replace('avoid for now', 'avoid for now (until the buckets were cleared on 2026-10-11)'));
     expect(toHtml(buildReport(cleared, library, { now: NOW }))).toContain('<td class="to">avoid for now (until the buckets were cleared on <span class="day">2026-10-11</span>)</td>');
+    // One made at the very instant of the reset was cleared with it, as the buckets take it.
+    const same = { ...sampleStore(), bucketsResetAt: '2026-10-10T12:00:00.000Z' };
+    expect(buildReport(same, library, { now: NOW }).buckets.avoid.map((s) => s.exerciseId)).not.toContain('it-band-stretch');
+    expect(toMarkdown(buildReport(same, library, { now: NOW }))).toContain(move.replace('avoid for now', 'avoid for now (until the buckets were cleared on 2026-10-10)'));
     // Made after the reset (the sample's own store has none), or in a report ending before it: a move that counts.
     expect(toMarkdown(report)).toContain(move);
     expect(toMarkdown(buildReport({ ...sampleStore(), bucketsResetAt: '2026-10-09T12:00:00.000Z' }, library, { now: NOW }))).toContain(move);
