@@ -129,6 +129,9 @@ describe('markdown', () => {
         'so a mean change may mix scores that do not compare (the trends keep them apart)._\n\n' +
         'The drills that helped the last time they were tested, and any moved here by hand (marked so), in routine order: this is the rehab routine.\n\n1. ',
     );
+    // The rehab routine numbered in its order, in plain text as rendered.
+    const routine = md.split('\n## Rehab routine\n')[1]!.split('\n## ')[0]!.split('\n').filter((line) => /^\d+\. /.test(line));
+    expect(routine.map((line) => line.replace(/ \(.*$/, ''))).toEqual(['1. **Lateral ankle tilts**', '2. **Rehab hip circles**', '3. **Clamshells**', '4. **Glute stretch**']);
     // The lists follow each drill's latest decision while the evidence counts every test: the rule is said.
     const avoidRule =
       'The drills that did not help the last time they were tested, even on the retry, or that flared up then, and any moved here by hand (marked so): ' +

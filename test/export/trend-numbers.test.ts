@@ -48,6 +48,13 @@ describe('markdown trend', () => {
     expect(lines).toHaveLength(3);
   });
 
+  it('gives the mean of each month for a history of a whole year, and of each year past that', () => {
+    const year = trendSection(toMarkdown(buildReport(daily(Array<number>(365).fill(5)), library, { now: NOW })));
+    expect(year[2]).toMatch(/^Mean baseline score by month, with its number of sessions: 2026-01: 5 \(31\); .*; 2026-12: 5 \(31\)\.$/);
+    const longer = trendSection(toMarkdown(buildReport(daily(Array<number>(366).fill(5)), library, { now: NOW })));
+    expect(longer[2]).toBe('Mean baseline score by year, with its number of sessions: 2026: 5 (365); 2027: 5 (1).');
+  });
+
   it('shows a bar for every baseline up to 60 of them, and the latest 59 past that', () => {
     const sixty = trendSection(toMarkdown(buildReport(daily(Array<number>(60).fill(5)), library, { now: NOW })));
     expect(sixty[1]).toMatch(/^Baseline scores, oldest to newest, .*: `▆{60}` /);
