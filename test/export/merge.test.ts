@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { projectBuckets } from '../../src/core/buckets.js';
-import { canonical, mergeExport } from '../../src/export/merge.js';
+import { canonical, editedBucketLists, mergeExport } from '../../src/export/merge.js';
 import type { Session } from '../../src/core/records.js';
 import type { ParsedExport } from '../../src/export/schema.js';
 import { emptyStore } from '../../src/store/migrations.js';
@@ -27,8 +27,13 @@ describe('mergeExport', () => {
     const original = sampleStore();
     expect(outcome.sessionsAdded).toBe(3);
     expect(outcome.movesAdded).toBe(1);
+    expect(outcome.movesPresent).toBe(0);
     expect(outcome.screeningsAdded).toBe(1);
     expect(outcome.settings).toBe('restored');
+    // Nothing of the store's own was decided before the file's reset, so nothing to tell.
+    const reset = mergeExport(emptyStore(), backupOf({ ...sampleStore(), bucketsResetAt: '2026-10-09T00:00:00.000Z' }));
+    expect(reset.data.bucketsResetAt).toBe('2026-10-09T00:00:00.000Z');
+    expect(reset.resetTaken).toBeUndefined();
     expect(outcome.data.settings).toEqual(original.settings);
     expect(outcome.data.sessions).toEqual(original.sessions);
     expect(outcome.data.buckets).toEqual(projectBuckets(original.sessions, original.moves));
@@ -40,6 +45,7 @@ describe('mergeExport', () => {
     expect(twice.sessionsAdded).toBe(0);
     expect(twice.sessionsPresent).toBe(3);
     expect(twice.movesAdded).toBe(0);
+    expect(twice.movesPresent).toBe(1);
     expect(twice.screeningsAdded).toBe(0);
     expect(canonical(twice.data)).toBe(canonical(once));
   });
@@ -73,6 +79,20 @@ describe('mergeExport', () => {
     const added = mergeExport(sampleStore(), backupOf(later));
     expect(added.moveConflicts).toEqual([]);
     expect(added.movesAdded).toBe(1);
+    // So is a move of another drill at the same instant.
+    const other = sampleStore();
+    other.moves[0]!.exerciseId = 'clamshells';
+    const beside = mergeExport(sampleStore(), backupOf(other));
+    expect(beside.moveConflicts).toEqual([]);
+    expect(beside.data.moves.map((move) => move.exerciseId)).toEqual(['it-band-stretch', 'clamshells']);
+  });
+
+  it('takes a move the file holds twice only once', () => {
+    const doubled = sampleStore();
+    doubled.moves.push(structuredClone(doubled.moves[0]!));
+    const outcome = mergeExport(emptyStore(), backupOf(doubled));
+    expect(outcome.movesAdded).toBe(1);
+    expect(outcome.data.moves).toEqual(sampleStore().moves);
   });
 
   describe('a session backed up while it ran', () => {
@@ -113,7 +133,8 @@ describe('mergeExport', () => {
       const otherMovement = { ...partWay(), movement: 'step-down' };
       const loadingThen = { ...partWay(), loading: true };
       const finishedShorter = { ...partWay(), status: 'stopped' as const, endedAt: '2026-10-01T12:06:00.000Z' };
-      for (const session of [otherScore, otherMovement, loadingThen, finishedShorter]) {
+      const otherBaseline = { ...partWay(), baseline: 7 };
+      for (const session of [otherScore, otherMovement, loadingThen, finishedShorter, otherBaseline]) {
         const mine = storeWith(structuredClone(sessionOne));
         const outcome = mergeExport(mine, backupWith(session));
         expect(outcome.conflicts).toEqual(['session-one']);
@@ -174,5 +195,17 @@ describe('mergeExport', () => {
     expect(outcome.data.bucketsResetAt).toBe('2026-10-09T00:00:00.000Z');
     // Only decisions after 9 October count: the move of the 10th and the session of the 20th.
     expect(outcome.data.buckets.map((b) => b.exerciseId).sort()).toEqual(['glute-stretch', 'it-band-stretch']);
+  });
+});
+
+describe('editedBucketLists', () => {
+  it('finds a drill the file lists elsewhere than its own records put it', () => {
+    const edited = { ...backupOf(), buckets: { rehab: ['hip-hikes'], avoid: [], untested: [] } };
+    expect(editedBucketLists(edited)).toContainEqual({ exerciseId: 'hip-hikes', listed: 'rehab', decided: 'avoid' });
+  });
+
+  it('leaves the lists of a backup of a period from a later day alone: they stand on records it does not hold', () => {
+    const later = { ...backupOf(), period: { since: '2026-10-05', until: null }, sessions: [sessionTwo], buckets: { rehab: ['lateral-ankle-tilts', 'clamshells'], avoid: ['hip-hikes'], untested: [] } };
+    expect(editedBucketLists(later)).toEqual([]);
   });
 });
