@@ -53,6 +53,10 @@ describe('report', () => {
     const october = buildReport(data, library, { since: '2026-10-08', until: '2026-10-08', now: NOW });
     expect(october.sessions.map((s) => s.id)).toEqual(['session-two']);
     expect(october.moves).toEqual([]);
+    // A move made before the period began is not one of its moves.
+    const after = buildReport(data, library, { since: '2026-10-11', now: NOW });
+    expect(after.moves).toEqual([]);
+    expect(toMarkdown(after)).not.toContain('## Moved by hand');
     // Buckets as they stood on 8 October: session one counts, the later move and session do not.
     expect(october.buckets.rehab.map((s) => s.exerciseId)).toContain('lateral-ankle-tilts');
     expect(october.buckets.rehab.map((s) => s.exerciseId)).not.toContain('glute-stretch');
@@ -302,6 +306,9 @@ describe('markdown', () => {
     const words = 'helped 1 of 2 tests (by painful side: left 1 of 1, right 0 of 1), mean change -1, last 0 on 2026-10-20 (right side painful)';
     expect(toMarkdown(sides)).toContain(`**Lateral ankle tilts** (lateral-ankle-tilts): ${words};`);
     expect(toHtml(sides)).toContain(words.replace('2026-10-20', '<span class="day">2026-10-20</span>'));
+    // Both sides painful at the last test.
+    three.side = 'both';
+    expect(toMarkdown(buildReport(store, library, { now: NOW }))).toContain('(by painful side: left 1 of 1, both sides 0 of 1), mean change -1, last 0 on 2026-10-20 (both sides painful);');
     // Tested on one side only, nothing more is said.
     expect(toMarkdown(report)).not.toMatch(/painful side:|side painful\)/);
   });
@@ -669,6 +676,10 @@ describe('html', () => {
     expect(html).toContain('<td class="routine"><bdi>joint-chain</bdi></td><td>left</td><td class="what">Pain @ <bdi>single-leg squat</bdi></td>');
     // Each session with the time it started: two on one day are told apart. Printed, the time may go under the date.
     expect(html).toContain('<tr><td class="started"><span class="day">2026-10-08</span> 09:30</td><td class="routine"><bdi>strength</bdi></td>');
+    // Each row's numbers in their columns, a flare beside the drills set aside, an interrupted session marked.
+    expect(html).toContain('<td class="scores">6 → 4</td><td class="num">2</td><td class="num">1</td><td class="num">1</td><td>completed</td></tr>');
+    expect(html).toContain('<td class="scores">5 → 7</td><td class="num">1</td><td class="num">1 <span class="flare">(1 flare)</span></td><td class="num">0</td><td>stopped early</td></tr>');
+    expect(html).toContain('<td class="scores">4 → 2</td><td class="num">1</td><td class="num">0</td><td class="num">0</td><td><strong>interrupted</strong></td></tr>');
     expect(html).toMatch(/@media print \{[^@]*td\.started \{ white-space: normal; \}/);
   });
 
@@ -681,6 +692,11 @@ describe('html', () => {
     expect(html.match(/<figure><figcaption><strong>[^<]+<bdi>[^<]+<\/bdi><\/strong>[^<]*(<span class="day">[^<]+<\/span>[^<]*)+<\/figcaption><svg /g)).toHaveLength(2);
     expect(html).toContain('<strong>Tightness during <bdi>walking</bdi></strong>: 1 session, baseline 4 on <span class="day">2026-10-20</span>.');
     expect(html).toContain('<strong>Pain during <bdi>single-leg squat</bdi></strong>: 2 sessions,');
+    // The score scale beside each chart, 0 to 10 in steps of 2, each at the height of its score.
+    const chart = html.split('<svg ')[1]!.split('</svg>')[0]!;
+    const scale = [...chart.matchAll(/<text x="32" y="([\d.]+)"[^>]*>(\d+)<\/text>/g)].map(([, y, score]) => [Number(score), Number(y)]);
+    expect(scale.map(([score]) => score)).toEqual([0, 2, 4, 6, 8, 10]);
+    expect(scale.map(([, y]) => y)).toEqual([...scale.map(([, y]) => y)].sort((a, b) => b! - a!));
   });
 
   it('dates a chart of one day under its dots, not at the left edge of the plot', () => {
