@@ -126,7 +126,7 @@ export function toHtml(report: Report): string {
   } else {
     body.push(
       '<ul>',
-      `<li><strong>Symptom rated:</strong> ${esc(view.symptoms.map((s) => symptomWords[s]).join(', '))}</li>`,
+      `<li><strong>Symptom${view.symptoms.length > 1 ? 's' : ''} rated:</strong> ${esc(view.symptoms.map((s) => symptomWords[s]).join(', '))}</li>`,
       `<li><strong>Test movement${view.movements.length > 1 ? 's' : ''}:</strong> ${view.movements.map(userText).join('; ')}</li>`,
       `<li><strong>Painful side${view.sides.length > 1 ? 's' : ''}:</strong> ${unbrokenDates(esc(sidesWords(view.sides)))}</li>`,
       `<li><strong>Sessions:</strong> ${report.sessions.length}</li>`,

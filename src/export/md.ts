@@ -88,7 +88,7 @@ export function toMarkdown(report: Report): string {
     out.push(`**${noneWords(report, 'sessions')}.** There are no scores to report.`, '');
   } else {
     out.push(
-      `- **Symptom rated:** ${view.symptoms.map((s) => symptomWords[s]).join(', ')}`,
+      `- **Symptom${view.symptoms.length > 1 ? 's' : ''} rated:** ${view.symptoms.map((s) => symptomWords[s]).join(', ')}`,
       // Semicolons between them: a movement typed with a comma in it stays one movement.
       `- **Test movement${view.movements.length > 1 ? 's' : ''}:** ${view.movements.map(mdUser).join('; ')}`,
       `- **Painful side${view.sides.length > 1 ? 's' : ''}:** ${sidesWords(view.sides)}`,

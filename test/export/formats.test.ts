@@ -110,6 +110,12 @@ describe('markdown', () => {
     // Up to the day it was made: the buckets and moves it shows reach that far. Its times are local.
     expect(md).toContain('period: 2026-10-01 to 2026-11-20 · dates and times in America/St_Johns');
     expect(md).toContain('patient: Sam \\<Lee\\>');
+    expect(md).toContain('- **Symptoms rated:** Pain, Tightness\n- **Test movements:** single-leg squat; walking\n- **Painful side:** left\n- **Sessions:** 3\n');
+    expect(toHtml(report)).toContain('<li><strong>Symptoms rated:</strong> Pain, Tightness</li>');
+    expect(toHtml(report)).toContain('<li><strong>Sessions:</strong> 3</li>');
+    // One symptom is one.
+    const painOnly = toMarkdown(buildReport(data, library, { until: '2026-10-10', now: NOW }));
+    expect(painOnly).toContain('- **Symptom rated:** Pain\n- **Test movement:** single-leg squat\n');
     expect(md).toContain('not a diagnosis');
     // What the scores mean, as the person was asked them: a therapist reads every number below by it.
     expect(md).toContain('rates a symptom from 0 (none) to 10 (worst imaginable) during a test movement');
