@@ -83,6 +83,8 @@ describe('persistent symptoms in the reports', () => {
     // Up to 2026-11-06, the weeks before the fall.
     const before = toMarkdown(report(data, { until: '2026-11-06' }));
     expect(before).toContain('**Pain during Forward lunge** was rated in each of 6 weeks in a row (7-day weeks, 2026-09-26 to 2026-11-06)');
+    // Up to 2026-10-30, with no change of clock in the weeks: the first of them begins the day after 2026-09-25.
+    expect(toMarkdown(report(data, { until: '2026-10-30' }))).toContain('in each of 5 weeks in a row (7-day weeks, 2026-09-26 to 2026-10-30)');
     // Starting on 2026-10-22: three of those weeks, still enough.
     // Its first week began before the period: the words begin the weeks with the period.
     expect(toMarkdown(report(data, { since: '2026-10-22', until: '2026-11-06' }))).toContain('in each of 3 weeks in a row (7-day weeks, 2026-10-22 to 2026-11-06)');
