@@ -16,7 +16,8 @@ import { LOINC_PAIN_SEVERITY, toFhir, uuidsFrom } from '../../src/export/fhir.js
 type Observation = fhir4.Observation;
 import { toHtml } from '../../src/export/html.js';
 import { toExportFile, toJson } from '../../src/export/json.js';
-import { mdText, toMarkdown } from '../../src/export/md.js';
+import { mdOnScreen, mdText, toMarkdown } from '../../src/export/md.js';
+import { screenColumns } from '../../src/ui/screen.js';
 import MarkdownIt from 'markdown-it';
 import { buildReport, readingView, type Report, type ReportOptions } from '../../src/export/report.js';
 import { dateTimeOf } from '../../src/export/words.js';
@@ -295,6 +296,9 @@ describe('markdown', () => {
     const words = 'left (2 sessions, 2026-10-01 to 2026-10-08), right (1 session, 2026-10-20)';
     expect(toMarkdown(changed)).toContain(`- **Painful sides:** ${words}\n`);
     expect(toHtml(changed)).toContain(`<li><strong>Painful sides:</strong> ${words.replace(/\d{4}-\d\d-\d\d/g, '<span class="day">$&</span>')}</li>`);
+    // Each session's row says the side that hurt in it.
+    expect(toMarkdown(changed)).toContain('| 2026-10-20 09:30 | mobility | right | Tightness @ walking |');
+    expect(toHtml(changed)).toContain('<td class="routine"><bdi>mobility</bdi></td><td>right</td>');
     expect(toMarkdown(report)).toContain('- **Painful side:** left\n');
   });
 
@@ -441,6 +445,22 @@ describe('markdown', () => {
     expect(period.sessions.map((session) => session.id)).not.toContain(sessionOne.id);
     expect(toMarkdown(period)).toContain('| 2026-10-10 | Rehab hip circles | avoid for now | Not now |');
     expect(toHtml(period)).toContain('<td class="drill"><bdi>Rehab hip circles</bdi></td><td class="to">avoid for now</td>');
+  });
+
+  it('fits a terminal: paragraphs and list items broken between words, items under their text, headings and table rows whole', () => {
+    const md = toMarkdown(report);
+    const screen = mdOnScreen(md);
+    const lines = screen.split('\n');
+    const whole = (line: string) => line.startsWith('|') || line.startsWith('#');
+    expect(lines.filter(whole)).toEqual(md.split('\n').filter(whole));
+    expect(md.split('\n').some((line) => line.startsWith('|') && line.length > screenColumns())).toBe(true);
+    for (const line of lines.filter((text) => !whole(text))) expect(line.length).toBeLessThanOrEqual(screenColumns());
+    // Nothing lost or added, only line breaks.
+    expect(screen.split(/\s+/)).toEqual(md.split(/\s+/));
+    // The later lines of an item stand under its text: "- " and "1. " are followed by text, not by the next line's start.
+    const afterItem = (marker: RegExp) => lines[lines.findIndex((line) => marker.test(line) && line.length > 40) + 1]!;
+    expect(afterItem(/^- \*\*Hip hikes/)).toMatch(/^ {2}\S/);
+    expect(afterItem(/^1\. /)).toMatch(/^ {3}\S/);
   });
 
   it('gives a period of one day as that day, not as a period without an end', () => {
