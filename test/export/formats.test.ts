@@ -467,6 +467,9 @@ describe('markdown', () => {
     const oneDay = buildReport(data, library, { since: '2026-10-08', until: '2026-10-08', now: NOW });
     expect(toMarkdown(oneDay)).toContain('Generated 2026-11-20 · period: 2026-10-08 · dates');
     expect(toHtml(oneDay)).toContain('period: <span class="day">2026-10-08</span> · dates');
+    // The sessions of that day alone are counted, though the buckets stand on those before it too.
+    expect(toMarkdown(oneDay)).toContain('- **Sessions:** 1\n');
+    expect(toHtml(oneDay)).toContain('<li><strong>Sessions:</strong> 1</li>');
   });
 
   it('lists the sessions oldest first, in the table as in time', () => {
