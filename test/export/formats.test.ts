@@ -433,6 +433,7 @@ describe('markdown', () => {
     expect(toMarkdown(buildReport(same, library, { now: NOW }))).toContain(move.replace('avoid for now', 'avoid for now (until the buckets were cleared on 2026-10-10)'));
     // Made after the reset (the sample's own store has none), or in a report ending before it: a move that counts.
     expect(toMarkdown(report)).toContain(move);
+    expect(toHtml(report)).toContain('<tr><td>2026-10-10</td><td class="drill"><bdi>Gentle IT band stretch</bdi></td><td class="to">avoid for now</td>');
     expect(toMarkdown(buildReport({ ...sampleStore(), bucketsResetAt: '2026-10-09T12:00:00.000Z' }, library, { now: NOW }))).toContain(move);
     expect(toMarkdown(buildReport(cleared, library, { until: '2026-10-10', now: NOW }))).toContain(move);
   });
