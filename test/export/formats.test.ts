@@ -727,6 +727,17 @@ describe('html', () => {
     const scale = [...chart.matchAll(/<text x="32" y="([\d.]+)"[^>]*>(\d+)<\/text>/g)].map(([, y, score]) => [Number(score), Number(y)]);
     expect(scale.map(([score]) => score)).toEqual([0, 2, 4, 6, 8, 10]);
     expect(scale.map(([, y]) => y)).toEqual([...scale.map(([, y]) => y)].sort((a, b) => b! - a!));
+    // Pain in the squat: baselines 6 and 5 on the solid line, final scores 4 and 7 on the dashed one, at the heights of the scale.
+    // Each score's label stands 4 units below its line.
+    const heightOf = (score: number) => Math.round((Number(scale.find(([at]) => at === score)?.[1] ?? NaN) - 4) * 10) / 10;
+    const lines = [...html.matchAll(/<polyline points="([^"]*)"[^>]*?( stroke-dasharray="6 4")?\/>/g)].map(([, coords, dashed]) => ({
+      dashed: dashed !== undefined,
+      heights: coords!.split(' ').map((pair) => Number(pair.split(',')[1])),
+    }));
+    expect(lines).toEqual([
+      { dashed: false, heights: [heightOf(6), Math.round(((heightOf(4) + heightOf(6)) / 2) * 10) / 10] },
+      { dashed: true, heights: [heightOf(4), Math.round(((heightOf(6) + heightOf(8)) / 2) * 10) / 10] },
+    ]);
   });
 
   it('dates a chart of one day under its dots, not at the left edge of the plot', () => {
