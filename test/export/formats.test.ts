@@ -738,6 +738,9 @@ describe('html', () => {
       { dashed: false, heights: [heightOf(6), Math.round(((heightOf(4) + heightOf(6)) / 2) * 10) / 10] },
       { dashed: true, heights: [heightOf(4), Math.round(((heightOf(6) + heightOf(8)) / 2) * 10) / 10] },
     ]);
+    // Each dot at its own score, told on hover.
+    expect(html).toMatch(new RegExp(`<circle cx="[\\d.]+" cy="${heightOf(6)}" r="3.5"[^>]*><title>2026-10-01: baseline 6</title>`));
+    expect(html).toMatch(new RegExp(`<circle cx="[\\d.]+" cy="${heightOf(4)}" r="4.5"[^>]*><title>2026-10-01: final 4</title>`));
   });
 
   it('dates a chart of one day under its dots, not at the left edge of the plot', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { projectBuckets } from '../../src/core/buckets.js';
-import { canonical, editedBucketLists, mergeExport } from '../../src/export/merge.js';
+import { canonical, differingFields, editedBucketLists, mergeExport } from '../../src/export/merge.js';
 import type { Session } from '../../src/core/records.js';
 import type { ParsedExport } from '../../src/export/schema.js';
 import { emptyStore } from '../../src/store/migrations.js';
@@ -199,6 +199,14 @@ describe('mergeExport', () => {
 });
 
 describe('editedBucketLists', () => {
+  it('finds nothing in lists as the records build them', () => {
+    const data = sampleStore();
+    const lists = { rehab: [] as string[], avoid: [] as string[], untested: [] as string[] };
+    for (const entry of projectBuckets(data.sessions, data.moves)) lists[entry.bucket].push(entry.exerciseId);
+    expect(lists.avoid.length).toBeGreaterThan(0);
+    expect(editedBucketLists({ ...backupOf(data), buckets: lists })).toEqual([]);
+  });
+
   it('finds a drill the file lists elsewhere than its own records put it', () => {
     const edited = { ...backupOf(), buckets: { rehab: ['hip-hikes'], avoid: [], untested: [] } };
     expect(editedBucketLists(edited)).toContainEqual({ exerciseId: 'hip-hikes', listed: 'rehab', decided: 'avoid' });
@@ -207,5 +215,11 @@ describe('editedBucketLists', () => {
   it('leaves the lists of a backup of a period from a later day alone: they stand on records it does not hold', () => {
     const later = { ...backupOf(), period: { since: '2026-10-05', until: null }, sessions: [sessionTwo], buckets: { rehab: ['lateral-ankle-tilts', 'clamshells'], avoid: ['hip-hikes'], untested: [] } };
     expect(editedBucketLists(later)).toEqual([]);
+  });
+});
+
+describe('differingFields', () => {
+  it('names only the fields in which two versions of a session differ', () => {
+    expect(differingFields(sessionOne, { ...structuredClone(sessionOne), baseline: 9 })).toEqual(['baseline']);
   });
 });
