@@ -211,6 +211,28 @@ describe('datedToCount', () => {
     expect(projectBuckets([ahead, counted], [], resetAt).map((e) => [e.exerciseId, e.bucket])).toEqual([['bridges', 'rehab'], ['clamshells', 'avoid']]);
   });
 
+  it('dates a result made in the very millisecond of the decision or reset it replaces just after it, so that it counts', () => {
+    const bridgesAt = today.results[0]!.at;
+    const oneAfter = new Date(Date.parse(bridgesAt) + 1).toISOString();
+    const afterReset = datedToCount([], today, undefined, bridgesAt);
+    expect(afterReset.results[0]!.at).toBe(oneAfter);
+    expect(projectBuckets([afterReset], [], bridgesAt).map((e) => [e.exerciseId, e.bucket])).toEqual([['bridges', 'rehab'], ['clamshells', 'avoid']]);
+    // A move by hand of the same instant would win the tie.
+    const moved = [move('bridges', 'avoid', bridgesAt)];
+    const afterMove = datedToCount(projectBuckets([], moved), today, undefined);
+    expect(afterMove.results[0]!.at).toBe(oneAfter);
+    expect(projectBuckets([afterMove], moved).find((e) => e.exerciseId === 'bridges')).toMatchObject({ bucket: 'rehab', source: 'session' });
+  });
+
+  it('shows a result dated ahead to count by the day it was tested, and its re-test from that day', () => {
+    const moved = [move('clamshells', 'rehab', aheadAt)];
+    const counted = datedToCount(projectBuckets([], moved), today, undefined);
+    const view = bucketView(storeWith({ sessions: [counted], moves: moved }), library, new Date('2026-11-21T12:00:00Z'));
+    const flaredAt = today.attempts.at(-1)!.at;
+    expect(view.avoid.map((s) => [s.exerciseId, s.decidedAt, s.evidence.lastTestedAt])).toEqual([['clamshells', flaredAt, flaredAt]]);
+    expect(localDate(new Date(view.avoid[0]!.retestDueAt!))).toBe('2026-12-04');
+  });
+
   it('keeps the dates a session was saved with as it gains results, and changes nothing when the clock was right', () => {
     const entries = projectBuckets([ahead], []);
     const first: Session = { ...today, results: today.results.slice(0, 3) };
@@ -408,6 +430,12 @@ describe('bucketView', () => {
     const later = bucketView(data, library, new Date('2027-01-03T00:00:00Z'));
     expect(later.avoid.map((s) => [s.exerciseId, s.retestDue, s.retestDueAt])).toEqual([['gone', false, undefined]]);
     expect(builtInRoutine('retest', later, library)).toEqual([]);
+  });
+
+  it('shows a drill by the name the library gives it now, not the one it was tested under', () => {
+    const session = buildSession({ startedAt: '2026-01-01T10:00:00Z', baseline: 6, drills: [{ id: 'clamshells', name: 'Clam shells (old)', scores: [4] }] });
+    const view = bucketView(storeWith({ sessions: [session] }), library, new Date('2026-01-02T00:00:00Z'));
+    expect(view.rehab.map((s) => [s.exerciseId, s.name])).toEqual([['clamshells', 'Clamshells']]);
   });
 
   it('lists a drill set aside that is no longer in the library after those with a re-test day', () => {
