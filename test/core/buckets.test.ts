@@ -334,6 +334,24 @@ describe('bucketView', () => {
     expect(later.evidence).toMatchObject({ tested: 4, tooLowToShowHelp: 2, lastCouldNotShow: null });
   });
 
+  it('counts a test from exactly minImprovement as one that could show help', () => {
+    // From 2 with minImprovement 2, a fall to 0 would have helped: set aside as a drill that did not.
+    const session = buildSession({ startedAt: '2026-01-01T10:00:00Z', baseline: 2, minImprovement: 2, drills: [{ id: 'clamshells', scores: [2, 1] }] });
+    const { evidence } = bucketView(storeWith({ sessions: [session] }), library, new Date('2026-01-02T00:00:00Z')).avoid[0]!;
+    expect(evidence).toMatchObject({ tested: 1, helped: 0, tooLowToShowHelp: 0, lastCouldNotShow: null });
+  });
+
+  it('takes the last change and name from the later of two tests of the same instant, as the bucket does', () => {
+    // The same session saved twice with other scores (imported from two computers, say).
+    const sessions = [
+      buildSession({ startedAt: '2026-01-01T10:00:00Z', baseline: 6, drills: [{ id: 'old-drill', name: 'Old name', scores: [6, 4] }] }),
+      buildSession({ startedAt: '2026-01-01T10:00:00Z', baseline: 6, drills: [{ id: 'old-drill', name: 'New name', scores: [7, 7] }] }),
+    ];
+    const view = bucketView(storeWith({ sessions }), library, new Date('2026-01-02T00:00:00Z'));
+    expect(view.rehab).toEqual([]);
+    expect(view.avoid.map((s) => [s.name, s.evidence.lastChange, s.evidence.tested])).toEqual([['New name', 1, 2]]);
+  });
+
   it('says when the last test rose to 10 by less than a flare-up, which then could not show', () => {
     // From 8 with flareRise 3: 8 -> 10 and 8 -> 10 is no flare-up, only because the scale ends.
     const topped = buildSession({ startedAt: '2026-01-01T10:00:00Z', baseline: 8, drills: [{ id: 'clamshells', scores: [10, 10] }] });
