@@ -73,6 +73,9 @@ describe('sessionSummaries', () => {
     // After a reset of the buckets every drill is set aside anew; a reset after the session changes nothing.
     expect(keptAside([first, retest], [], '2026-01-10T00:00:00.000Z').size).toBe(0);
     expect(keptAside([first, retest], [], '2026-02-01T00:00:00.000Z').get('retest')).toEqual({ aside: 2, flares: 1 });
+    // A reset dated at the very instant of the latest decision (one dated ahead of the clock) clears that one too.
+    const lastOfFirst = first.results.at(-1)!.at;
+    expect(keptAside([first, retest], [{ exerciseId: 'hip-hikes', bucket: 'avoid', at: lastOfFirst }], lastOfFirst).size).toBe(0);
   });
 
   it('uses the baseline as the final score when no drill was rated', () => {
