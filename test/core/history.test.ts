@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keptAside, scoreSeries, scoresWords, sessionsSince, sessionSummaries, trendsOf } from '../../src/core/history.js';
+import { keptAside, ratingsMix, scoreSeries, scoresWords, sessionsSince, sessionSummaries, trendsOf } from '../../src/core/history.js';
 import { sparkline, sparkTop } from '../../src/ui/sparkline.js';
 import { buildSession } from '../helpers/sessions.js';
 
@@ -81,6 +81,18 @@ describe('sessionSummaries', () => {
   it('uses the baseline as the final score when no drill was rated', () => {
     const onlyBaseline = buildSession({ startedAt: '2026-01-05T10:00:00Z', baseline: 7, drills: [{ id: 'bridges', skipped: true }] });
     expect(sessionSummaries([onlyBaseline])[0]).toMatchObject({ baseline: 7, final: 7, attempts: 0, skipped: 1 });
+  });
+});
+
+describe('ratingsMix', () => {
+  it('counts only sessions that decided a drill: one that skipped every drill or rated only a baseline mixes nothing', () => {
+    const decided = buildSession({ startedAt: '2026-01-01T10:00:00Z', baseline: 6, drills: [{ id: 'clamshells', scores: [4] }] });
+    const retyped = buildSession({ startedAt: '2026-01-05T10:00:00Z', baseline: 6, movement: ' Single-leg  SQUAT ', drills: [{ id: 'bridges', scores: [5] }] });
+    const skippedOnly = buildSession({ startedAt: '2026-01-02T10:00:00Z', symptom: 'tightness', movement: 'stairs', baseline: 3, drills: [{ id: 'bridges', skipped: true }] });
+    const baselineOnly = buildSession({ startedAt: '2026-01-03T10:00:00Z', symptom: 'discomfort', baseline: 3, status: 'stopped' });
+    expect(ratingsMix([decided, retyped, skippedOnly, baselineOnly])).toBe(false);
+    const stairs = buildSession({ startedAt: '2026-01-04T10:00:00Z', movement: 'stairs', baseline: 5, drills: [{ id: 'bridges', scores: [4] }] });
+    expect(ratingsMix([decided, stairs])).toBe(true);
   });
 });
 
