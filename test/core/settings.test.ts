@@ -14,6 +14,22 @@ describe('parseSetting', () => {
     expect(parseSetting('retestAfterDays', '0')).toMatchObject({ ok: false });
   });
 
+  it('takes each threshold at both ends of its range and refuses it one step outside', () => {
+    const ranges = { minImprovement: [1, 3], flareRise: [2, 5], retestAfterDays: [1, 365] } as const;
+    for (const [key, [min, max]] of Object.entries(ranges) as [keyof typeof ranges, readonly [number, number]][]) {
+      expect([parseSetting(key, String(min)), parseSetting(key, String(max))]).toEqual([
+        { ok: true, value: min },
+        { ok: true, value: max },
+      ]);
+      expect([parseSetting(key, String(min - 1)).ok, parseSetting(key, String(max + 1)).ok]).toEqual([false, false]);
+    }
+  });
+
+  it('takes a test movement of up to 200 characters, and refuses a longer one', () => {
+    expect(parseSetting('movement', 'a'.repeat(200))).toEqual({ ok: true, value: 'a'.repeat(200) });
+    expect(parseSetting('movement', 'a'.repeat(201))).toMatchObject({ ok: false });
+  });
+
   it('takes a side or symptom in capitals or full-width letters', () => {
     expect(parseSetting('side', 'Left ')).toEqual({ ok: true, value: 'left' });
     expect(parseSetting('symptom', 'ｐａｉｎ')).toEqual({ ok: true, value: 'pain' });
