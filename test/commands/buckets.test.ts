@@ -467,6 +467,18 @@ describe('itb buckets move', () => {
     expect(shown.stdout).toContain(`Clamshells  clamshells\n    helped 1 of 1 · mean −2 · last −2 on 2026-02-27\n    re-test from ${localDate(new Date('2026-04-05T12:00:00Z'))}\n    moved by hand: therapist: not before March\n`);
   });
 
+  it('sets a drill kept aside by hand aside again from the first moment of its re-test day, not a moment before', async () => {
+    await withSessions();
+    await run(['buckets', 'move', 'clamshells', 'avoid'], { home, now });
+    // Set aside on 2026-03-01: due from the start of 2026-03-15, local time.
+    const due = new Date(2026, 2, 15);
+    const before = await run(['buckets', 'move', 'clamshells', 'avoid'], { home, now: new Date(due.getTime() - 1) });
+    expect(before.stderr).toContain('Nothing was changed.');
+    const atDue = await run(['buckets', 'move', 'clamshells', 'avoid'], { home, now: due });
+    expect(atDue.stderr.replace(/\s+/g, ' ')).toContain('Clamshells was due for its re-test; it stays in avoid for now by your choice from today.');
+    expect(stored().moves.map((move) => move.at)).toEqual([now.toISOString(), due.toISOString()]);
+  });
+
   it('moves an untested drill into rehab', async () => {
     const result = await run(['buckets', 'move', 'bridges', 'rehab'], { home, now });
     expect(result.code).toBe(0);
@@ -646,7 +658,8 @@ describe('itb buckets reset', () => {
     const result = await run(['buckets', 'reset'], { home, now, tty: true, answers: [true] });
     expect(result.code).toBe(0);
     // A question that fits one line of the terminal, with what stays said before it.
-    expect(result.prompter.asked[0]).toMatchObject({ kind: 'confirm', message: 'Clear every bucket decision, so all drills are untested again?' });
+    // Enter alone keeps the buckets: clearing them takes a yes.
+    expect(result.prompter.asked[0]).toMatchObject({ kind: 'confirm', message: 'Clear every bucket decision, so all drills are untested again?', default: false });
     expect(result.stderr).toMatch(/^Sessions and moves by hand stay in your history; only the lists start again\.\n/);
     expect(result.stderr).toContain('Cleared 4 bucket decisions');
     expect(result.stdout).not.toContain('Cleared');
@@ -656,6 +669,16 @@ describe('itb buckets reset', () => {
     expect(data.buckets).toEqual([]);
     expect(data.bucketsResetAt).toBe(now.toISOString());
 
+    const json = JSON.parse((await run(['buckets', '--json'], { home, now })).stdout);
+    expect([json.rehab, json.avoid]).toEqual([[], []]);
+  });
+
+  it('clears a decision dated ahead of the clock too', async () => {
+    // A backup from a computer whose clock ran a year ahead.
+    const ahead = buildSession({ startedAt: '2027-03-01T12:00:00Z', baseline: 6, drills: [{ id: 'bridges', scores: [4] }] });
+    await save((data) => void data.sessions.push(ahead));
+    const result = await run(['buckets', 'reset', '--force'], { home, now });
+    expect(result.stderr).toContain('Cleared 1 bucket decision');
     const json = JSON.parse((await run(['buckets', '--json'], { home, now })).stdout);
     expect([json.rehab, json.avoid]).toEqual([[], []]);
   });

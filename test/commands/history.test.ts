@@ -162,6 +162,18 @@ describe('itb history', () => {
     for (const line of stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
   });
 
+  it('gives the scores of the first and last session the bars show, not of the first session ever, on a long trend', async () => {
+    // 60 sessions a day apart: the bars show the latest 55, from baseline 4 (the 6th) to 7.
+    const many = Array.from({ length: 60 }, (_, i) =>
+      buildSession({ id: `s${i}`, startedAt: new Date(Date.UTC(2026, 0, 1 + i, 12)).toISOString(), baseline: i === 0 ? 9 : i === 5 ? 4 : i === 59 ? 7 : 5, drills: [{ id: 'clamshells', scores: [i === 0 ? 1 : 3] }] }),
+    );
+    await withSessions(...many);
+    const { stdout } = await run(['history'], { home, now: new Date('2026-03-10T12:00:00Z') });
+    expect(stdout).toContain('(latest 55 of 60 sessions;');
+    expect(stdout).toMatch(/baseline\s+…\S+\s+4 → 7\n/);
+    expect(stdout).toMatch(/final\s+…\S+\s+3 → 3\n/);
+  });
+
   it('draws the trend from the sessions that rated what the latest one rated, and says so', async () => {
     const lunge = (id: string, day: number, baseline: number) =>
       buildSession({ id, startedAt: `2026-03-0${day}T12:00:00Z`, symptom: 'tightness', movement: 'lunge', baseline, drills: [{ id: 'clamshells', scores: [Math.max(0, baseline - 1)] }] });
