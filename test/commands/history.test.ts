@@ -207,6 +207,16 @@ describe('itb history', () => {
     expect(stdout).toMatch(/baseline\s+▇▆\s+6 → 5/);
   });
 
+  it('takes --since as the start of that day on the local clock, as dates are shown', async () => {
+    // 02:00 UTC on the 5th is 22:30 on the 4th in Newfoundland, where the tests' clock is.
+    const lateEvening = buildSession({ id: 'late-evening', startedAt: '2026-03-05T02:00:00Z', baseline: 5, drills: [{ id: 'bridges', scores: [4] }] });
+    await withSessions(first, lateEvening, second);
+    const json = JSON.parse((await run(['history', '--json', '--since', '2026-03-05'], { home, now })).stdout);
+    expect(json.sessions.map((s: { id: string }) => s.id)).toEqual(['second']);
+    const from4th = JSON.parse((await run(['history', '--json', '--since', '2026-03-04'], { home, now })).stdout);
+    expect(from4th.sessions.map((s: { id: string }) => s.id)).toEqual(['second', 'late-evening']);
+  });
+
   it('with --since, does not say a second session is awaited when one before that day rated what the latest did', async () => {
     const rated = (id: string, day: number, movement: string) =>
       buildSession({ id, startedAt: `2026-03-0${day}T12:00:00Z`, movement, baseline: 5, drills: [{ id: 'clamshells', scores: [4] }] });

@@ -41,6 +41,9 @@ describe('itb settings', () => {
     expect(settings().minImprovement).toBe(2);
     expect((await run(['settings', 'minimprovement'], { home })).stdout).toBe('2\n');
     expect(JSON.parse((await run(['settings', '--json'], { home })).stdout)).toEqual({ minImprovement: 2, flareRise: 3, retestAfterDays: 14, side: null, symptom: null, movement: null });
+    // One setting alone: null for an answer not remembered, so a script finds its key.
+    expect(JSON.parse((await run(['settings', 'side', '--json'], { home })).stdout)).toEqual({ side: null });
+    expect(JSON.parse((await run(['settings', 'minImprovement', '--json'], { home })).stdout)).toEqual({ minImprovement: 2 });
     expect(documentedKeys((await run(['settings', '--help'], { home })).stdout, 'prints')).toEqual(settingKeys);
   });
 
