@@ -179,6 +179,12 @@ describe('itb exercises', () => {
     expect(stdout).toContain('Side:       the side opposite the pain');
     expect(stdout.replace(/\s+/g, ' ')).toContain('Side: the side opposite the pain; when both sides are painful, each side in turn, the full dose on each Equipment:');
     expect(stdout).toContain('Routines:   joint-chain');
+    expect(stdout).not.toContain('loading drill');
+  });
+
+  it('ID says of a strength drill that it is a loading drill, to space 48 hours apart', async () => {
+    const { stdout } = await itb(['exercises', 'clamshells']);
+    expect(stdout.replace(/\s+/g, ' ')).toContain('· strength · loading drill (space these sessions 48 hours apart)');
   });
 
   it('ID --json prints that one drill', async () => {
