@@ -116,6 +116,14 @@ describe('itb session', () => {
     expect(readSummaryFile(join(home, 'store.json'))).toEqual(JSON.parse(JSON.stringify(summarize(data))));
     expect(result.stdout).toMatch(/Exercise 1 of 5 · ankle/);
     expect(result.stdout).toMatch(/Session summary/);
+    // The retry is judged against the score from before the first try, and asked so.
+    expect(result.prompter.asked.filter((asked) => asked.kind === 'input').map((asked) => asked.message)).toEqual([
+      'Rate your pain (0 = none, 10 = worst imaginable):',
+      'Rate your pain now (before: 6):',
+      'Rate your pain now (before: 4):',
+      'Rate your pain now (before the first try: 4):',
+      'Rate your pain now (before: 5):',
+    ]);
     expect(result.stdout).toMatch(/6 → 8/);
     // The last bucket change, a blank line, then why the session ended early.
     expect(result.stdout).toMatch(/Rehab hip circles: untested → avoid for now \(flare-up\)\n\nYou stopped the session early; what you finished is saved\.\n/);
@@ -407,6 +415,16 @@ describe('itb session', () => {
     );
   });
 
+  it('does not warn at a score that can still fall by the points that count as helping', async () => {
+    // From 1, a fall to 0 is the 1 point that counts.
+    const atOne = await run(['session', 'balance', ...flags], { home, tty: true, answers: [...screenClear, 1, 'stop'] });
+    expect(atOne.code).toBe(0);
+    expect(atOne.stdout).not.toContain('so no drill can lower it');
+    await run(['settings', 'minImprovement', '2'], { home });
+    const atTwo = await run(['session', 'balance', ...flags], { home, tty: true, answers: [2, 'stop'] });
+    expect(atTwo.stdout).not.toContain('so no drill can lower it');
+  });
+
   it('warns before a drill that a score too high to rise by a flare-up leaves the person to watch for one', async () => {
     // 8 + 3 is past 10: no flare-up can show. The first drill falls to 7, from which one can.
     const result = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [...screenClear, 8, 'done', 7, 'done', 9, 'stop'] });
@@ -465,6 +483,28 @@ describe('itb session', () => {
     expect(flared.code).toBe(0);
     expect(flared.stdout).not.toMatch(/\n {2}itb session rehab {2,}your rehab routine\n/);
     expect(flared.stdout).toMatch(/\n {2}itb session rehab {2,}your rehab routine, on another day\n/);
+  });
+
+  it('after a flare-up rated just before midnight, still leaves the next session for another day when the summary comes after it', async () => {
+    // 23:50 local time (America/St_Johns, 3 h 30 behind UTC in November); the answer after the flare-up comes at 00:05.
+    let clock = new Date('2026-11-21T03:20:00.000Z');
+    const onAsk = (asked: { message: string }) => {
+      if (asked.message.startsWith('Go on with the next drill')) clock = new Date('2026-11-21T03:35:00.000Z');
+    };
+    const answers: Answer[] = [...screenClear, 4, 'done', 3, 'done', 6, false];
+    const result = await run(['session', 'joint-chain', ...flags], { home, tty: true, now: () => clock, onAsk, answers });
+    expect(result.code).toBe(0);
+    expect(stored().sessions[0]!.results.at(-1)).toMatchObject({ exerciseId: 'lunge-knee-circles', flare: true });
+    expect(result.stdout).toMatch(/\n {2}itb session rehab {2,}your rehab routine, on another day\n/);
+  });
+
+  it('says when a drill set aside is offered again as the re-test setting has it', async () => {
+    await run(['settings', 'retestAfterDays', '7'], { home });
+    const now = new Date('2026-11-20T12:00:00.000Z');
+    const result = await run(['session', 'joint-chain', ...flags], { home, tty: true, now, answers: [...screenClear, 5, 'done', 5, 'done', 5, 'stop'] });
+    expect(result.code).toBe(0);
+    expect(result.stdout.replace(/\s+/g, ' ')).toContain(`It is not wrong for you forever: it will be offered again from ${localDate(retestDueAt(now.toISOString(), 7))}.`);
+    expect(localDate(retestDueAt(now.toISOString(), 7))).toBe('2026-11-27');
   });
 
   it('gives the advice after a flare-up when Ctrl-C ends the session at the question that follows it, or later', async () => {
@@ -799,6 +839,8 @@ describe('itb session', () => {
     expect(declined.code).toBe(0);
     expect(declined.stdout).toMatch(/48 hours/);
     expect(declined.prompter.asked.map((a) => a.message)).toEqual(['Do the strength drills today anyway?']);
+    // Enter alone keeps the 48 hours: strength work again so soon must be chosen.
+    expect(declined.prompter.asked[0]).toMatchObject({ kind: 'confirm', default: false });
     expect(declined.stdout.replace(/\s+/g, ' ')).toContain('Nothing was recorded. A gentler routine suits today, such as joint-chain, hip-rotation or mobility: `itb session joint-chain`.');
     expect(stored().sessions).toHaveLength(1);
 
@@ -1040,6 +1082,9 @@ describe('itb session', () => {
     // With the cues of the routine its drills come from.
     expect(result.stdout).toMatch(/Your rehab routine · 2 drills\n.*\n\nKeep in mind:\n  · Grow tall[^]*Don't push into pain/);
     expect(stored().sessions[1]).toMatchObject({ routine: 'rehab', results: [expect.objectContaining({ exerciseId: 'lateral-ankle-tilts', outcome: 'rehab' })] });
+    expect(result.stdout.replace(/\s+/g, ' ')).toContain('Better: pain 5 → 4. Lateral ankle tilts stays in your rehab bucket.');
+    // Helped again, the drill stays in the rehab bucket: no change to show.
+    expect(result.stdout).not.toContain('Bucket changes');
 
     const retest = await run(['session', 'retest', ...flags], { home, tty: true, now, answers: [5, 'done', 3] });
     expect(retest.code).toBe(0);
@@ -1221,6 +1266,13 @@ describe('itb session', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/no routine "joint-chian"/);
     expect(result.stderr).toMatch(/joint-chain/);
+  });
+
+  it('names the symptom being rated in the choice that ends a drill', async () => {
+    const result = await run(['session', 'balance', '--side', 'left', '--symptom', 'tightness', '--movement', 'walking', '--no-timer'], { home, tty: true, answers: [...screenClear, 4, 'stop'] });
+    expect(result.code).toBe(0);
+    const drill = result.prompter.asked.find((asked) => asked.message === 'When you have done the drill:')!;
+    expect(drill.choiceNames).toContain('Done — rate my tightness now');
   });
 
   it('takes --side and --symptom in any case, as itb settings does', async () => {
