@@ -102,6 +102,17 @@ describe('a routine left part way earlier today', () => {
     expect(flared.stdout).not.toContain('go on with the');
   });
 
+  it('is not offered when the drills not got through are set aside now: the routine starts again', async () => {
+    const left = await run(['session', 'balance', ...flags], { home, tty: true, now: morning, answers: [...screenClear, 6, 'done', 4, 'stop'] });
+    expect(left.code).toBe(0);
+    // The drill left is set aside by hand before the routine is started again.
+    expect((await run(['buckets', 'move', 'single-leg-stand-foam-pad', 'avoid', '--note', 'no pad at home'], { home, now: morning })).code).toBe(0);
+    const again = await run(['session', 'balance', ...flags], { home, tty: true, now: later, answers: [5, 'stop'] });
+    expect(again.code).toBe(0);
+    expect(again.prompter.asked.some((asked) => asked.kind === 'confirm')).toBe(false);
+    expect(drillsOf(again)).toEqual(['1/1']);
+  });
+
   it('is not offered for another routine, nor once the routine went through to its end, nor on the next day', async () => {
     await run(['session', 'joint-chain', ...flags], { home, tty: true, now: morning, answers: [...screenClear, 6, 'done', 4, CTRL_C] });
     const other = await run(['session', 'hip-rotation', ...flags], { home, tty: true, now: later, answers: [5, 'stop'] });
@@ -252,6 +263,17 @@ describe('a strength routine left part way, gone on with later', () => {
     expect(goingOn.prompter.asked.some((asked) => asked.kind === 'confirm')).toBe(false);
     expect(goingOn.stdout).not.toMatch(/48 hours/);
     expect(drillsOf(goingOn)).toEqual(['1/8', '2/8']);
+  });
+
+  it('before a fourth strength drill, counts the three of the part done earlier though all are set aside now', async () => {
+    // Three strength drills brought no change twice and were set aside; Ctrl-C at the fourth.
+    const flat: Answer[] = ['done', 6, 'done', 6];
+    const left = await run(['session', 'strength', ...flags], { home, tty: true, now: morning, answers: [6, ...flat, ...flat, ...flat, CTRL_C] });
+    expect(left.code).toBe(130);
+    expect(stored().sessions[0]!.results.map((r) => r.outcome)).toEqual(['avoid', 'avoid', 'avoid']);
+    const goingOn = await run(['session', 'strength', ...flags], { home, tty: true, now: later, answers: [5, 'stop'] });
+    expect(goingOn.code).toBe(0);
+    expect(goingOn.stdout.replace(/\s+/g, ' ')).toContain('You have tried 3 strength drills today, and two or three are enough for one day.');
   });
 
   it('chosen from the list, is offered first there: the part done earlier calls for no 48-hour wait', async () => {
