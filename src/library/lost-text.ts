@@ -1,6 +1,7 @@
 // Text that valid YAML keeps only part of, with no error from the parser: a tag (`- !Careful now`
 // keeps "now") or an unused anchor (`- &ref hold` keeps "hold") at the start of a text, and a
-// " #" inside one (`- Hold 30 s # each side` keeps "Hold 30 s": the rest is a comment).
+// " #" inside one (`- Hold 30 s # each side` keeps "Hold 30 s": the rest is a comment). And a
+// list item indented one space too far, which YAML reads as more of the item above it.
 import { isAlias, isMap, isScalar, isSeq, visit, type Document, type Node } from 'yaml';
 import { readsInPath } from '../core/text.js';
 import type { At, Path } from './positions.js';
@@ -28,6 +29,8 @@ export function lostTextProblems(doc: Document, source: string, at: At): (Proble
   });
   const problems: (Problem & { fullPath: string })[] = [];
   for (const { node, path, isKey } of placedNodes(doc)) {
+    const item = itemInText(node, path, source);
+    if (item) problems.push({ ...at(item.offset), path: shownPath(path), fullPath: path.join('.'), message: item.message });
     if (!node.range || (!node.tag && !node.anchor)) continue;
     const start = propertiesStart(source, node.range[0]);
     const properties = source.slice(start, node.range[0]).trim();
@@ -122,6 +125,22 @@ function isTextPath(path: Path): boolean {
 function propertiesStart(source: string, valueStart: number): number {
   const before = /(?:^|[\s[{,])([!&][^\s,[\]{}]*(?:\s+[!&][^\s,[\]{}]*)*\s*)$/.exec(source.slice(Math.max(0, valueStart - 1000), valueStart));
   return before ? valueStart - before[1]!.length : valueStart;
+}
+
+/**
+ * `- Slide down.` then `       - Hold.`, one space further: YAML reads the second line as more of
+ * the first item's text ("Slide down. - Hold."), without an error. Where that line starts, and why.
+ */
+function itemInText(node: Node, path: Path, source: string): { offset: number; message: string } | undefined {
+  if (!isScalar(node) || node.type !== 'PLAIN' || typeof node.value !== 'string' || !node.range || typeof path.at(-1) !== 'number') return undefined;
+  const lineStart = source.lastIndexOf('\n', node.range[0] - 1) + 1;
+  const dash = /^( *)- +$/.exec(source.slice(lineStart, node.range[0]));
+  const inside = /\n( *)- /.exec(source.slice(node.range[0], node.range[1]));
+  if (!dash || !inside) return undefined;
+  const message =
+    `this line starts with "- " but is indented further than the list item above it, so YAML reads it as more of that item's text ("${folded(node.value)}"): ` +
+    `start its "- " in column ${dash[1]!.length + 1}, as the item above does`;
+  return { offset: node.range[0] + inside.index + 1 + inside[1]!.length, message };
 }
 
 /** Text over several lines as YAML reads it: one line, a space where each line break was. */

@@ -330,6 +330,15 @@ describe('text that YAML reads as something else', () => {
     ]);
   });
 
+  it('a list item indented one space further than the one above it, which YAML reads as more of its text: told at that line, with the column', () => {
+    expect(problemsIn(drill('      - Slide down.\n       - Hold.'))).toEqual([
+      '9:8  exercises.0.steps.0  this line starts with "- " but is indented further than the list item above it, so YAML reads it as more of that item\'s text ("Slide down. - Hold."): start its "- " in column 7, as the item above does',
+    ]);
+    // A text over two lines whose second line does not start with "- " is one step, as written.
+    const parsed = parseLibrary(drill('      - Slide down\n        the wall.'));
+    expect(parsed.ok && parsed.library.exercises[0]!.steps).toEqual(['Slide down the wall.']);
+  });
+
   it('an anchor an alias uses repeats its text, and is no problem; nor is one on a dose or an id', () => {
     const source = drill('      - &soft Keep the knee soft.\n      - *soft')
       .replace('dose: {reps: 3}', 'dose: &three {reps: 3}')
