@@ -40,12 +40,22 @@ export function lineSlip(source: string, error: YAMLError): { offset: number; me
     // A list item one space off: the nearest line above at about its indent is an item in another column.
     const item = line.text.trim() === '' ? nextLine(source, line) : line;
     if (!item || !item.text.slice(item.indent).startsWith('- ')) return undefined;
-    const sibling = lineAbove(source, item, item.indent + 1);
+    // An item of fields ("- id: clams") as far in as the fields above it: the item above is further left.
+    const fields = (line: Line | undefined) => line && /^- +[\w-]+:(\s|$)/.test(line.text.slice(line.indent));
+    const near = lineAbove(source, item, item.indent + 1);
+    const sibling = fields(item) && !near?.text.slice(near.indent).startsWith('- ') ? lineAbove(source, item, item.indent - 1) : near;
     if (!sibling || sibling.indent === item.indent || !sibling.text.slice(sibling.indent).startsWith('- ')) return undefined;
+    if (sibling !== near && !fields(sibling)) return undefined;
     return {
       offset: item.start + item.indent,
-      message: `this list item does not line up with the one on line ${lineNumber(source, sibling.start)}: start its "- " in column ${sibling.indent + 1}, as the items above it do`,
+      message: notLinedUp(source, sibling),
     };
+  }
+  if (/^All sequence items must start at the same column/.test(message)) {
+    // A list item one space further than the items above it: the nearest line above at a lesser indent is one of them.
+    const sibling = lineAbove(source, line, line.indent - 1);
+    if (!line.text.slice(line.indent).startsWith('- ') || !sibling || !sibling.text.slice(sibling.indent).startsWith('- ')) return undefined;
+    return { offset: line.start + line.indent, message: notLinedUp(source, sibling) };
   }
   if (/^All mapping items must start at the same column/.test(message)) {
     // "- ankle-tilts" then "  knee-circles": an item of a list of texts written without its "- ".
@@ -65,6 +75,10 @@ export function lineSlip(source: string, error: YAMLError): { offset: number; me
     };
   }
   return undefined;
+}
+
+function notLinedUp(source: string, sibling: Line): string {
+  return `this list item does not line up with the one on line ${lineNumber(source, sibling.start)}: start its "- " in column ${sibling.indent + 1}, as the items above it do`;
 }
 
 function lineAt(source: string, offset: number): Line {

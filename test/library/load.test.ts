@@ -96,6 +96,19 @@ describe('YAML syntax errors', () => {
     ]);
   });
 
+  it('a drill whose "- " starts one space further than the drill above it, or as far in as its fields: told with the column of the "- " above', () => {
+    const drill = (lines: string) =>
+      `version: 1\nexercises:\n  - id: a\n    name: Wall sit\n    region: hip\n    category: stretch\n    steps:\n      - Slide down.\n      - Hold.\n${lines}`;
+    const rest = '    dose: {reps: 3}\n    side: none\n    loading: false\n';
+    expect(problemsIn(`${drill(rest)}   - id: b\n     name: B\n`)).toEqual([
+      '13:4  exercises.0  this list item does not line up with the one on line 3: start its "- " in column 3, as the items above it do',
+    ]);
+    // Rather than to put "- id: b" in quotes, as if it were a text with ": " in it.
+    expect(problemsIn(`${drill(rest)}    - id: b\n      name: B\n`)).toEqual([
+      '13:5  exercises.0  this list item does not line up with the one on line 3: start its "- " in column 3, as the items above it do',
+    ]);
+  });
+
   it('reports fields that do not line up', () => {
     const source = 'version: 1\nexercises:\n  - id: a\n  name: b\n';
     expect(problemsIn(source)).toEqual([
