@@ -109,6 +109,23 @@ describe('YAML syntax errors', () => {
     ]);
   });
 
+  it('keeps the parser\'s words where the line may not be the slip: a line that is no field name, a field under one left too far out', () => {
+    const drill = (lines: string) =>
+      `version: 1\nexercises:\n  - id: a\n    name: Wall sit\n    region: hip\n    category: stretch\n    steps:\n      - Slide down.\n      - Hold.\n${lines}`;
+    const rest = '    dose: {reps: 3}\n    side: none\n    loading: false\n';
+    expect(problemsIn(drill(`    nombre Wall sit\n${rest}`))).toEqual([
+      '10:5  exercises.0  a field name must be on one line and followed by ":" (is a ":" missing, or a line indented too far?)',
+    ]);
+    // "sets" may be the line out of place rather than "reps" under it.
+    expect(problemsIn(drill(rest.replace('    dose: {reps: 3}', '    dose:\n    sets: 3\n      reps: 10')))).toEqual([
+      '11:11  exercises.0.sets  the next line is indented further than this field; the fields of one item must start in the same column',
+    ]);
+    // A comment line between the items of a list is not one of them.
+    expect(problemsIn(drill(`      # a note\n      Stand up.\n${rest}`))).toEqual([
+      '11:7  exercises.0  this line is in a list, but does not start with "- " as the items above it do; write "- Stand up."',
+    ]);
+  });
+
   it('reports fields that do not line up', () => {
     const source = 'version: 1\nexercises:\n  - id: a\n  name: b\n';
     expect(problemsIn(source)).toEqual([
