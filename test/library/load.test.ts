@@ -982,6 +982,16 @@ describe('a file with a great many problems', () => {
     expect(issues.length).toBeLessThanOrEqual(SHOWN_PROBLEMS + 8);
   });
 
+  it('with exactly 50 problems, lists them all and does not say there are more', () => {
+    const drill = (fields: string) => `  - {id: a, name: b, region: hip, category: stretch, steps: [x], ${fields}}\n`;
+    const fifty = parseLibrary(`version: 1\nexercises:\n${'  - {}\n'.repeat(6)}${drill('dose: {reps: 1}')}`);
+    if (fifty.ok) throw new Error('expected problems');
+    expect([fifty.problems.length, fifty.more]).toEqual([50, false]);
+    const fiftyOne = parseLibrary(`version: 1\nexercises:\n${'  - {}\n'.repeat(6)}${drill('side: none')}`.replace(', side: none', ''));
+    if (fiftyOne.ok) throw new Error('expected problems');
+    expect([fiftyOne.problems.length, fiftyOne.more]).toEqual([50, true]);
+  });
+
   it('says so in the error: more than 50, the first 50 listed', () => {
     const error = new LibraryError('big.yaml', Array.from({ length: 50 }, () => ({ line: 1, col: 1, path: 'x', message: 'y' })), true);
     expect(error.message).toBe('more than 50 problems in the exercise library big.yaml (the first 50 are listed)');
