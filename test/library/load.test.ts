@@ -401,6 +401,14 @@ describe('text after " #", which YAML reads as a comment', () => {
     ]);
   });
 
+  it('after a tab, or after a drill\'s source: a warning too', () => {
+    const source = drill('      - Hold 30 s\t# each side').replace('loading: false', 'loading: false\n    source: Clinic sheet # page 2');
+    expect(warningsIn(source)).toEqual([
+      '8:19  exercises.0.steps.0  YAML reads "# each side" as a comment and leaves it out, keeping only "Hold 30 s"; to keep it, put the whole text in quotes: "Hold 30 s\t# each side" (a note for yourself goes on a line of its own)',
+      '12:26  exercises.0.source  YAML reads "# page 2" as a comment and leaves it out, keeping only "Clinic sheet"; to keep it, put the whole text in quotes: "Clinic sheet # page 2" (a note for yourself goes on a line of its own)',
+    ]);
+  });
+
   it('after a text over two lines: the text is given on one line, as YAML reads it', () => {
     expect(warningsIn(drill('      - Hold 30 s\n        and breathe # each side'))).toEqual([
       '9:21  exercises.0.steps.0  YAML reads "# each side" as a comment and leaves it out, keeping only "Hold 30 s and breathe"; to keep it, put the whole text in quotes: "Hold 30 s and breathe # each side" (a note for yourself goes on a line of its own)',
