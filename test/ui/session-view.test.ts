@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Feedback } from '../../src/core/session.js';
 import { colours } from '../../src/ui/colour.js';
-import { drillCard, feedbackLine, interruptedNote } from '../../src/ui/session-view.js';
+import { drillCard, feedbackLine, interruptedNote, summary } from '../../src/ui/session-view.js';
 import { width } from '../../src/ui/table.js';
 import { buildSession } from '../helpers/sessions.js';
 import { onTerminal } from '../helpers/terminal.js';
@@ -28,6 +28,14 @@ describe('feedback after a score', () => {
   it('tells a small rise from a big one that is still under the flare threshold', () => {
     expect(line('retry', 4, 5)).toMatch(/^• A little worse: pain 4 → 5\./);
     expect(line('retry', 3, 7, strict)).toMatch(/^• Worse: pain 3 → 7\./);
+  });
+
+  it('calls a rise of two points, still under the flare threshold, worse rather than a little worse', () => {
+    expect(line('retry', 4, 6)).toBe("• Worse: pain 4 → 6. Let's give it one more careful try.\n");
+  });
+
+  it('after a second try that left the score where it started, says it is still not better', () => {
+    expect(line('avoid', 4, 4)).toMatch(/^• Still not better than 4 \(now 4\)\. Clamshells is set aside for now\.\n/);
   });
 
   it('after the second try, says why the drill is set aside, with its re-test date', () => {
@@ -71,6 +79,41 @@ describe('feedback after a score', () => {
   });
 });
 
+describe('the drill card', () => {
+  const banded = {
+    ...clamshells,
+    region: 'hip' as const,
+    steps: ['Lie on your side with your knees bent.', 'Lift the top knee, feet together.'],
+    dose: { sets: 2, reps: 10, perSide: false },
+    equipment: ['a loop band'],
+    cues: ['Keep your pelvis still.'],
+  };
+
+  it('shows its place in the routine, numbered steps from 1, the dose and side, what is needed and the cues', () => {
+    expect(drillCard({ exercise: banded, index: 1, total: 3, attempt: 1, side: 'left' }, plain)).toBe(
+      [
+        '',
+        'Exercise 2 of 3 · hip',
+        'Clamshells',
+        '   1. Lie on your side with your knees bent.',
+        '   2. Lift the top knee, feet together.',
+        '  Dose: 2 sets × 10 reps   Side: your left side (the painful side)',
+        '  You need: a loop band',
+        '  › Keep your pelvis still.',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('keeps the dose and the side on one line when together they take exactly 80 columns', () => {
+    const long = { ...banded, dose: { sets: 10, reps: 10, holdSeconds: 300, perSide: false } };
+    const lines = drillCard({ exercise: long, index: 0, total: 1, attempt: 1, side: 'left' }, plain).split('\n');
+    const both = lines.find((line) => line.startsWith('  Dose: '));
+    expect(both).toBe('  Dose: 10 sets × 10 reps × hold 300 s   Side: your left side (the painful side)');
+    expect(width(both!)).toBe(80);
+  });
+});
+
 describe('the second try', () => {
   // The card wraps its lines; the advice is read as one text.
   const card = (exercise = clamshells) => drillCard({ exercise, index: 0, total: 3, attempt: 2, side: 'left' }, plain).replace(/\s+/g, ' ');
@@ -83,6 +126,12 @@ describe('the second try', () => {
     const filmed = { ...clamshells, video: 'https://example.org/clamshells' };
     expect(card(filmed)).toContain('Read the steps again (or watch the video below) and check your form.');
     expect(card(filmed)).toContain('Video: https://example.org/clamshells');
+  });
+
+  it('asks for a slower, smaller movement when the drill has reps, even with a hold at each rep', () => {
+    const held = { ...clamshells, dose: { reps: 8, holdSeconds: 5, perSide: true } };
+    expect(card(held)).toContain('Go slower and use a smaller range this time.');
+    expect(card(held)).not.toContain('Ease off');
   });
 
   it('asks to ease off a hold, which has no speed or range to shrink', () => {
@@ -119,5 +168,24 @@ describe('the note on an interrupted session', () => {
     );
     const finished = buildSession({ startedAt: at, baseline: 5, drills: [{ id: 'clamshells', name: 'Clamshells', scores: [3] }] });
     expect(interruptedNote(finished)).toBe('Session interrupted. Kept: your baseline (5) and 1 finished drill: Clamshells → rehab.');
+  });
+});
+
+describe('the session summary', () => {
+  const at = '2026-11-01T10:00:00.000Z';
+  it('shows a skipped drill with no scores as a dash, and a drill left before its retry as not finished', () => {
+    const session = buildSession({
+      startedAt: at,
+      baseline: 5,
+      drills: [
+        { id: 'clamshells', name: 'Clamshells', scores: [3] },
+        { id: 'side-plank', name: 'Side plank', skipped: true },
+        { id: 'bridge', name: 'Bridge', scores: [3], unfinished: true },
+      ],
+    });
+    const lines = summary(session, new Map([['bridge', 'Bridge']]), [], plain).split('\n');
+    expect(lines).toContain('  Clamshells  5 → 3           helped → rehab');
+    expect(lines).toContain('  Side plank  —               skipped');
+    expect(lines).toContain('  Bridge      3 → 3           not finished: bucket unchanged');
   });
 });
