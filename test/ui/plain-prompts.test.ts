@@ -180,4 +180,51 @@ describe('questions as plain lines', () => {
     expect(t.shown()).toBe('Rate: \n');
     expect(isPromptExit(await t.prompter.confirm({ message: 'Again?' }).catch((caught: unknown) => caught))).toBe(true);
   });
+
+
+  it('takes yes and no typed in full, and Enter alone as yes when yes is the default', async () => {
+    const t = terminal();
+    const first = t.prompter.confirm({ message: 'Go on?' });
+    t.type('Yes');
+    expect(await first).toBe(true);
+    const second = t.prompter.confirm({ message: 'Go on?' });
+    t.type('no');
+    expect(await second).toBe(false);
+    const third = t.prompter.confirm({ message: 'Go on?', default: true });
+    t.type('');
+    expect(await third).toBe(true);
+    expect(t.shown()).toContain('Go on? Type y for yes or n for no (Enter alone: yes): ');
+  });
+
+  it('asks again at Enter alone when a yes/no question has no default', async () => {
+    const t = terminal();
+    const answer = t.prompter.confirm({ message: 'Go on anyway?' });
+    t.type('', 'n');
+    expect(await answer).toBe(false);
+    expect(t.shown()).toBe('Go on anyway? Type y for yes or n for no: Type y or n. Go on anyway? Type y for yes or n for no: ');
+  });
+
+  it('offers the first choice that can be chosen for Enter alone, when the first cannot', async () => {
+    const t = terminal();
+    const answer = t.prompter.select({ message: 'Which routine?', choices: [routines[1]!, routines[2]!] });
+    t.type('');
+    expect(await answer).toBe('mobility');
+    expect(t.shown()).toContain('Type its number and press Enter (Enter alone: 2): Chosen: Mobility');
+    expect(t.shown()).not.toContain('cannot be chosen now. Type');
+  });
+
+  it('takes a number typed in full-width digits, as a Japanese keyboard types them', async () => {
+    const t = terminal();
+    const answer = t.prompter.select({ message: 'Which routine?', choices: routines });
+    t.type('３');
+    expect(await answer).toBe('mobility');
+  });
+
+  it('gives text questions their default at Enter alone or spaces alone, and says what it is', async () => {
+    const t = terminal();
+    const answer = t.prompter.input({ message: 'Which movement?', default: 'stairs' });
+    t.type('   ');
+    expect(await answer).toBe('stairs');
+    expect(t.shown()).toBe('Which movement? (Enter alone: stairs) ');
+  });
 });
