@@ -185,6 +185,15 @@ describe('see-a-professional', () => {
     expect(message([...walking(2), ...lunge(0)])).toContain('your pain during walking');
   });
 
+  it('speaks of what was rated most lately whatever order the log holds the sessions in', () => {
+    const of = (days: number, symptom: 'pain' | 'tightness', movement: string) =>
+      buildSession({ startedAt: daysAgo(days), baseline: 6, symptom, movement, routine: 'mobility' });
+    // A clock set wrong for a while: the newest walking session is stored before two older ones.
+    const walking = [2, 20, 13].map((days) => of(days, 'pain', 'walking'));
+    const lunge = [19, 12, 5].map((days) => of(days, 'tightness', 'lunge'));
+    expect(adviceFor(storeWith({ sessions: [...walking, ...lunge] }), now)[0]?.message).toContain('your pain during walking');
+  });
+
   it('names the movement as it was typed last, read in a sentence: capitals kept but the first, spaces tidied', () => {
     const of = (days: number, movement: string) => buildSession({ startedAt: daysAgo(days), baseline: 6, movement, routine: 'mobility' });
     // The same movement typed three ways is one trend, named as the latest session typed it.

@@ -209,6 +209,8 @@ describe('datedToCount', () => {
     const counted = datedToCount(projectBuckets([ahead], [], resetAt), today, undefined, resetAt);
     expect(counted.results.filter((r) => r.outcome !== 'skipped').map((r) => r.at)).toEqual([justAfter, justAfter]);
     expect(projectBuckets([ahead, counted], [], resetAt).map((e) => [e.exerciseId, e.bucket])).toEqual([['bridges', 'rehab'], ['clamshells', 'avoid']]);
+    // A skip decides nothing: it keeps the time it was given at.
+    expect(counted.results[1]).toEqual(today.results[1]);
   });
 
   it('dates a result made in the very millisecond of the decision or reset it replaces just after it, so that it counts', () => {
@@ -261,6 +263,17 @@ describe('bucketView', () => {
     const view = bucketView(storeWith({ sessions: [session] }), library, new Date('2026-01-02T00:00:00Z'));
     expect(view.rehab.map((s) => s.exerciseId)).toEqual(['hip-hikes', 'clamshells', 'bridges', 'leg-swings', 'zebra-walk']);
     expect(view.untested.map((s) => s.exerciseId)).toEqual(['monster-walks']);
+  });
+
+  it('lists rehab drills outside routines by their names, not their ids', () => {
+    const withWallSit: Library = { ...library, exercises: [...library.exercises, drill('a-wall-sit', 'Wall sit')] };
+    const session = buildSession({
+      startedAt: '2026-01-01T10:00:00Z',
+      baseline: 8,
+      drills: [{ id: 'zebra-walk', scores: [7] }, { id: 'a-wall-sit', scores: [6] }, { id: 'leg-swings', scores: [5] }],
+    });
+    const view = bucketView(storeWith({ sessions: [session] }), withWallSit, new Date('2026-01-02T00:00:00Z'));
+    expect(view.rehab.map((s) => s.name)).toEqual(['Leg swings', 'Wall sit', 'Zebra walk']);
   });
 
   it('counts evidence: tests, helps (and those only on the retry), mean, last change, flares', () => {

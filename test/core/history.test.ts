@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keptAside, ratingsMix, scoreSeries, scoresWords, sessionsSince, sessionSummaries, trendsOf } from '../../src/core/history.js';
+import { keptAside, localIsoTime, ratingsMix, scoreSeries, scoresWords, sessionsSince, sessionSummaries, trendsOf } from '../../src/core/history.js';
 import { sparkline, sparkTop } from '../../src/ui/sparkline.js';
 import { buildSession } from '../helpers/sessions.js';
 
@@ -93,6 +93,32 @@ describe('ratingsMix', () => {
     expect(ratingsMix([decided, retyped, skippedOnly, baselineOnly])).toBe(false);
     const stairs = buildSession({ startedAt: '2026-01-04T10:00:00Z', movement: 'stairs', baseline: 5, drills: [{ id: 'bridges', scores: [4] }] });
     expect(ratingsMix([decided, stairs])).toBe(true);
+  });
+
+  it('counts a session whose drills were all set aside: its scores are in the evidence too', () => {
+    const decided = buildSession({ startedAt: '2026-01-01T10:00:00Z', baseline: 6, drills: [{ id: 'clamshells', scores: [4] }] });
+    const setAside = buildSession({ startedAt: '2026-01-04T10:00:00Z', movement: 'stairs', baseline: 5, drills: [{ id: 'bridges', scores: [5, 5] }, { id: 'hip-hikes', scores: [9] }] });
+    expect(ratingsMix([decided, setAside])).toBe(true);
+  });
+});
+
+describe('localIsoTime', () => {
+  it('writes the clock the person saw with its offset, minutes of a half-hour zone included', () => {
+    // The suite runs in St. John's: 3:30 behind UTC in winter, 2:30 in summer.
+    expect(localIsoTime(new Date('2026-01-05T12:00:00Z'))).toBe('2026-01-05T08:30:00-03:30');
+    expect(localIsoTime(new Date('2026-07-05T12:00:00Z'))).toBe('2026-07-05T09:30:00-02:30');
+  });
+
+  it('writes +00:00 for a clock on UTC and a plus sign east of it', () => {
+    const zone = process.env.TZ;
+    try {
+      process.env.TZ = 'UTC';
+      expect(localIsoTime(new Date('2026-01-05T12:00:00Z'))).toBe('2026-01-05T12:00:00+00:00');
+      process.env.TZ = 'Asia/Kolkata';
+      expect(localIsoTime(new Date('2026-01-05T12:00:00Z'))).toBe('2026-01-05T17:30:00+05:30');
+    } finally {
+      process.env.TZ = zone;
+    }
   });
 });
 
