@@ -149,6 +149,12 @@ describe('sessionContradictions names what a hand edit broke', () => {
     expect(sessionContradictions(session)).toEqual(['no baseline score, yet the session records 3 attempts and 2 results']);
   });
 
+  it('skips with no baseline: the baseline is asked before any drill', () => {
+    const session = play([5, 'skip', 'skip', 'stop'], { drills: ['clamshells', 'hip-hikes', 'bridges'] });
+    delete session.baseline;
+    expect(sessionContradictions(session)).toEqual(['no baseline score, yet the session records 2 results']);
+  });
+
   it('a retry judged against another before, after a first attempt that helped, or with no first attempt', () => {
     const otherBefore = realSession();
     otherBefore.attempts[2] = { ...otherBefore.attempts[2]!, before: 5, after: 5 };
