@@ -489,4 +489,11 @@ describe('bucketView', () => {
     expect(view.rehab).toEqual([]);
     expect(view.untested.find((s) => s.exerciseId === 'bridges')).toMatchObject({ bucket: 'untested', evidence: { tested: 1, helped: 1 } });
   });
+
+  it('shows the note given with a move by hand beside the drill', () => {
+    const data = storeWith({ moves: [move('clamshells', 'avoid', '2026-01-01T10:00:00Z', 'my therapist says to rest it'), move('bridges', 'rehab', '2026-01-01T10:05:00Z', 'easy on the knee')] });
+    const view = bucketView(data, library, new Date('2026-01-03T00:00:00Z'));
+    expect(view.avoid.map((s) => [s.exerciseId, s.note])).toEqual([['clamshells', 'my therapist says to rest it']]);
+    expect(view.rehab.map((s) => [s.exerciseId, s.note])).toEqual([['bridges', 'easy on the knee']]);
+  });
 });

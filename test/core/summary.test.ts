@@ -41,6 +41,8 @@ describe('summarize', () => {
     expect(view.rehab.find((status) => status.exerciseId === 'old-drill')).toMatchObject({ name: 'Old drill', inLibrary: false });
     expect(adviceFor(data, new Date('2026-02-25T08:00:00Z')).map((advice) => advice.id)).toEqual(['loading-spacing', 'see-a-professional']);
     expect(kept).toMatchObject({ sessionCount: 4, moveCount: 1 });
+    // When the lists were last cleared, for the note under them.
+    expect(kept.buckets.resetAt).toBe(data.bucketsResetAt);
   });
 
   it('is small: a few numbers per session, one entry per drill', () => {
