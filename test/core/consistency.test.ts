@@ -149,6 +149,13 @@ describe('sessionContradictions names what a hand edit broke', () => {
     expect(sessionContradictions(session)).toEqual(['no baseline score, yet the session records 3 attempts and 2 results']);
   });
 
+  it('two drills left waiting for a retry: only the one in hand when the session ended can be', () => {
+    const session = play([5, 'done', 5, 'stop'], { drills: ['clamshells', 'hip-hikes'] });
+    const first = session.attempts[0]!;
+    session.attempts.push({ ...first, exerciseId: 'hip-hikes', at: new Date(Date.parse(first.at) + 60_000).toISOString() });
+    expect(sessionContradictions(session)).toEqual(['attempt 1 (clamshells): matches no result of the session (it has no results)']);
+  });
+
   it('skips with no baseline: the baseline is asked before any drill', () => {
     const session = play([5, 'skip', 'skip', 'stop'], { drills: ['clamshells', 'hip-hikes', 'bridges'] });
     delete session.baseline;
