@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSetting } from '../../src/core/settings.js';
+import { findSettingKey, parseSetting } from '../../src/core/settings.js';
 
 describe('parseSetting', () => {
   it('takes a threshold typed with full-width digits (a Japanese or Chinese keyboard), as a score is', () => {
@@ -33,5 +33,25 @@ describe('parseSetting', () => {
   it('takes a side or symptom in capitals or full-width letters', () => {
     expect(parseSetting('side', 'Left ')).toEqual({ ok: true, value: 'left' });
     expect(parseSetting('symptom', 'ｐａｉｎ')).toEqual({ ok: true, value: 'pain' });
+  });
+
+  it('refuses a test movement on more than one line, naming the tab or line break', () => {
+    expect(parseSetting('movement', 'walking\tuphill')).toEqual({ ok: false, reason: 'the movement holds a tab: use a short description in plain text on one line, up to 200 characters' });
+    expect(parseSetting('movement', 'walking\nuphill')).toEqual({ ok: false, reason: 'the movement holds a line break: use a short description in plain text on one line, up to 200 characters' });
+  });
+
+  it('quotes a long value by its first 39 characters and its length, never splitting an emoji', () => {
+    const forty = 'x'.repeat(40);
+    expect(parseSetting('side', forty)).toEqual({ ok: false, reason: `"${forty}" is not a valid side: use left, right or both` });
+    expect(parseSetting('side', `${forty}x`)).toEqual({ ok: false, reason: `"${'x'.repeat(39)}…" (41 characters) is not a valid side: use left, right or both` });
+    const withEmoji = `${'x'.repeat(38)}🦵 and more`;
+    expect(parseSetting('side', withEmoji)).toEqual({ ok: false, reason: `"${'x'.repeat(38)}…" (${withEmoji.length} characters) is not a valid side: use left, right or both` });
+  });
+});
+
+describe('findSettingKey', () => {
+  it('takes a setting named in any case', () => {
+    expect(findSettingKey('MINIMPROVEMENT')).toEqual({ ok: true, key: 'minImprovement' });
+    expect(findSettingKey('retestafterdays')).toEqual({ ok: true, key: 'retestAfterDays' });
   });
 });
