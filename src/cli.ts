@@ -78,7 +78,29 @@ itb supports self-care; it does not diagnose. Worried? See a clinician.`,
     for (const sub of command.commands) configure(sub, `${path} ${sub.name()}`);
   };
   configure(program, itbAsStarted(ctx));
+  program.hook('preAction', (_, action) => optionAsValue(action, itbAsStarted(ctx)));
   return program;
+}
+
+/**
+ * A value left out before another option (`itb export -o --force`): commander takes the option
+ * for the value, and would write a file named "--force" or print it as the patient's name. Said
+ * as a value left out is, naming the option that came in its place.
+ */
+function optionAsValue(command: Command, itb: string): void {
+  const names: string[] = [];
+  for (let at: Command | null = command; at?.parent; at = at.parent) names.unshift(at.name());
+  const path = [itb, ...names].join(' ');
+  const options = optionsOf(command);
+  const flags = new Set(['-h', '--help', '-V', '--version', ...options.flatMap((option) => [option.long, option.short])]);
+  const values = command.optsWithGlobals();
+  for (const option of options.filter((known) => known.required)) {
+    const value: unknown = values[option.attributeName()];
+    if (typeof value !== 'string' || !flags.has(value.split('=')[0])) continue;
+    const flag = option.short ? `${option.short} (${option.long})` : option.long;
+    const example = `${option.short ?? option.long} ${/<[^>]+>/.exec(option.flags)?.[0] ?? ''}`.trim();
+    throw new UserError(`${flag} needs a value after it, as in ${example}, not the option ${value}`, `\`${path} --help\` shows what it takes.`);
+  }
 }
 
 /** `text` (commander's, uncoloured) with each line too wide for the terminal showing stderr broken to fit it. */

@@ -1,5 +1,5 @@
 // The one error handler: expected failures are exit 2 with a hint, a bug is exit 1 in one line.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
@@ -81,6 +81,32 @@ describe('a usage error', () => {
     expect(note.stderr).toContain("error: --note goes after the command: itb buckets move clamshells avoid --note 'sore knee'\n");
     // An option that is not the command's is unknown, as before.
     expect((await run(['--dry-run', 'history'], { home })).stderr).toContain("error: unknown option '--dry-run'");
+  });
+
+  it('says a value was left out when another option came in its place, and writes no file named after it', async () => {
+    const cwd = process.cwd();
+    process.chdir(home);
+    try {
+      const output = await run(['export', '--json', '-o', '--force'], { home });
+      expect(output.code).toBe(2);
+      expect(output.stdout).toBe('');
+      expect(output.stderr).toBe('error: -o (--output) needs a value after it, as in -o <file>, not the option --force\n`itb export --help` shows what it takes.\n');
+      expect(readdirSync(home).filter((name) => name.startsWith('-'))).toEqual([]);
+      // Not "put -o before its name" for the day that came after --since.
+      expect((await run(['export', '-o', '--since', '2026-11-01'], { home })).stderr).toContain('error: -o (--output) needs a value after it, as in -o <file>, not the option --since\n');
+      expect((await run(['export', '--name', '--force', '-o', 'report.md'], { home })).stderr).toContain('error: --name needs a value after it, as in --name <name>, not the option --force\n');
+      expect(existsSync(join(home, 'report.md'))).toBe(false);
+      expect((await run(['export', '-o', '--help'], { home })).stderr).toContain('not the option --help\n');
+      expect((await run(['--data', '--json', 'exercises'], { home })).stderr).toContain('error: --data needs a value after it, as in --data <file>, not the option --json\n');
+      const note = await run(['buckets', 'move', 'clamshells', 'rehab', '--note', '--note'], { home, env: { npm_lifecycle_event: 'npx' } });
+      expect(note.code).toBe(2);
+      expect(note.stderr).toContain('`npx itb buckets move --help` shows what it takes.');
+      // A value that only looks like an option of another command is a value.
+      expect((await run(['export', '-o', '--name.md'], { home })).code).toBe(0);
+      expect(existsSync(join(home, '--name.md'))).toBe(true);
+    } finally {
+      process.chdir(cwd);
+    }
   });
 });
 
