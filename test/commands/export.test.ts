@@ -151,6 +151,16 @@ describe('itb export', () => {
     expect((await exportIn(['--json', '--since', '2026-10-02'])).stderr).toContain('This backup holds 2026-10-02 to 2026-11-20 only');
   });
 
+  it('keeps a backup from a day after a move made before every session as one of a period: the move is left out', async () => {
+    const data = sampleStore();
+    data.moves = data.moves.map((move) => ({ ...move, at: '2026-09-20T12:00:00.000Z' }));
+    await seed(data);
+    const backup = await exportIn(['--json', '--since', '2026-10-01']);
+    expect(backup.code).toBe(0);
+    expect(JSON.parse(backup.stdout).moves).toEqual([]);
+    expect(backup.stderr).toContain('This backup holds 2026-10-01 to 2026-11-20 only');
+  });
+
   it('takes --json, as every read command does, for --format json', async () => {
     await seed();
     const json = await exportIn(['--json']);
@@ -160,6 +170,10 @@ describe('itb export', () => {
     // A file name that says otherwise gets the note, naming the flag that was given.
     const file = join(home, 'report.html');
     expect((await exportIn(['--json', '-o', file])).stderr).toContain('Its name ends like an HTML file, but it holds JSON, as --json asked.');
+    // The two saying the same is no conflict.
+    const same = await exportIn(['--json', '--format', 'json']);
+    expect(same.code).toBe(0);
+    expect(same.stdout).toBe(json.stdout);
     const both = await exportIn(['--json', '--format', 'csv']);
     expect(both.code).toBe(2);
     expect(both.stderr).toContain('--json asks for JSON, and --format for csv: give one of them');
@@ -431,6 +445,9 @@ describe('itb export', () => {
     const named = await exportIn(['--name', longest]);
     expect(named.code).toBe(0);
     expect(named.stdout).toContain(`patient: ${longest}`);
+    // Characters as a person counts them: a name in a script written with pairs of code units is not held to half.
+    const astral = '𝒮'.repeat(100);
+    expect((await exportIn(['--name', astral])).stdout).toContain(`patient: ${astral}`);
     const tooLong = await exportIn(['--name', `${longest}x`]);
     expect(tooLong.code).toBe(2);
     expect(tooLong.stderr).toBe('error: --name is too long: a name on a report may have at most 100 characters\n');
@@ -481,6 +498,12 @@ describe('itb export', () => {
     const result = await exportIn(['--format', 'json']);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).sessions).toHaveLength(3);
+    // On a terminal too, as they are: only the Markdown is broken between words to fit it.
+    for (const format of ['html', 'csv', 'fhir']) {
+      const piped = await exportIn(['--format', format]);
+      const shown = await run(['export', '--format', format], { home, now: NOW, stdoutTTY: true, stderrColumns: 40 });
+      expect(shown.stdout, format).toBe(piped.stdout);
+    }
   });
 
   it('takes -o - for the screen, as most tools do, and writes no file named "-"', async () => {
@@ -545,6 +568,16 @@ describe('itb export', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(message);
     expect(result.stdout).toBe('');
+  });
+
+  it('says the value a flag is missing, and the words too many, in plain words', async () => {
+    const output = await exportIn(['-o']);
+    expect(output.code).toBe(2);
+    expect(output.stderr).toBe('error: -o (--output) needs a value after it, as in -o <file>\n(itb export --help shows what it takes)\n');
+    const extra = await run(['history', 'a', 'b'], { home, now: NOW });
+    expect(extra.code).toBe(2);
+    expect(extra.stderr.split('\n')[0]).toBe('error: 2 words too many: itb history [options]');
+    expect((await run(['history', 'a'], { home, now: NOW })).stderr.split('\n')[0]).toBe('error: a word too many: itb history [options]');
   });
 
   it('refuses an unknown format', async () => {
