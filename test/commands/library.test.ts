@@ -374,6 +374,26 @@ describe('itb validate', () => {
     expect((await itb(['--data', '', 'validate'])).stderr).toContain('error: --data needs the name of an exercise library file');
   });
 
+  it('an empty file name is no file: asks for one, rather than look for a file named ""', async () => {
+    // As `itb validate "$FILE"` runs with FILE unset.
+    for (const name of ['', '  ']) {
+      const { code, stdout, stderr } = await itb(['validate', name], { ITB_DATA: good });
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toBe('error: validate needs the name of an exercise library file\nFor example: itb validate my-library.yaml. The built-in library needs no check.\n');
+    }
+  });
+
+  it('a file named with a ~ the shell left in quotes is looked for in the home folder, as with --data', async () => {
+    const homeFolder = join(home, 'person');
+    mkdirSync(join(homeFolder, 'my itb'), { recursive: true });
+    copyFileSync(good, join(homeFolder, 'my itb', 'library.yaml'));
+    const checked = await itb(['validate', '~/my itb/library.yaml'], { HOME: homeFolder });
+    expect(checked.code).toBe(0);
+    expect(checked.stdout).toBe(`✓ ${join(homeFolder, 'my itb', 'library.yaml')}: 2 drills, 1 routine, no problems\n`);
+    expect((await itb(['--data', '~/my itb/library.yaml', 'validate'], { HOME: homeFolder })).stdout).toBe(checked.stdout);
+  });
+
   it('a syntax error: exit 2 with its line and column', async () => {
     const file = join(fixtures, 'unclosed-list.yaml');
     const { code, stdout } = await itb(['validate', file]);
