@@ -47,6 +47,27 @@ describe('itb settings', () => {
     expect(documentedKeys((await run(['settings', '--help'], { home })).stdout, 'prints')).toEqual(settingKeys);
   });
 
+  it('says of a new flareRise, as of a new minImprovement, that sessions already saved keep their verdicts', async () => {
+    const result = await run(['settings', 'flareRise', '4'], { home });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('flareRise: 3 → 4\nYour next session judges drills by it; earlier sessions keep their verdicts.\n');
+    // Remembered answers judge nothing.
+    expect((await run(['settings', 'side', 'left'], { home })).stderr).toBe('side: not set → left\n');
+  });
+
+  it('--unset without a setting: exit 2, naming how to forget one, and no list printed', async () => {
+    const result = await run(['settings', '--unset'], { home });
+    expect(result).toMatchObject({ code: 2, stdout: '', stderr: 'error: --unset needs the name of a setting, such as `itb settings movement --unset`\n' });
+  });
+
+  it('after npx itb, the commands it suggests start with npx itb', async () => {
+    const npx = { npm_lifecycle_event: 'npx' };
+    const listed = await run(['settings'], { home, env: npx });
+    expect(listed.stdout).toMatch(/\nChange one with `npx itb settings KEY VALUE`, such as\s+`npx itb settings side right`\.\n$/);
+    const threshold = await run(['settings', 'minImprovement', '--unset'], { home, env: npx });
+    expect(threshold.stderr).toContain('To go back to the default: `npx itb settings minImprovement 1`.');
+  });
+
   it('says that a new retestAfterDays moves the re-test dates of drills already set aside, as buckets then shows', async () => {
     const now = new Date('2026-03-11T12:00:00Z');
     const setAside = buildSession({ startedAt: '2026-03-01T12:00:00Z', baseline: 5, drills: [{ id: 'hip-hikes', scores: [5, 5] }] });
