@@ -175,6 +175,8 @@ describe('itb settings', () => {
     // Asked for, a value that is not there is said on stderr; stdout stays empty for scripts.
     const asked = await run(['settings', 'movement'], { home });
     expect(asked).toMatchObject({ code: 0, stdout: '', stderr: 'movement is not set.\n' });
+    // --help says which settings --unset forgets.
+    expect((await run(['settings', '--help'], { home })).stdout).toMatch(/--unset\s+forget a remembered answer \(side, symptom or movement\)\n/);
     const threshold = await run(['settings', 'flareRise', '--unset'], { home });
     expect(threshold.code).toBe(2);
     expect(threshold.stderr).toBe('error: flareRise always has a value; set it to a whole number from 2 to 5\nTo go back to the default: `itb settings flareRise 3`.\n');
