@@ -329,6 +329,14 @@ describe('itb validate', () => {
     expect(JSON.parse(json.stdout)).toMatchObject({ valid: true, routines: 0, notes: [expect.stringMatching(/^Note: with no routines, a session has none to run\./)] });
   });
 
+  it('a good file of one drill says "1 drill", not "1 drills"', async () => {
+    const file = join(home, 'one-drill.yaml');
+    writeFileSync(file, readFileSync(good, 'utf8').replace(/\n  - id: ankle-rocks\n[\s\S]*?loading: false\n/, '\n').replace('      - ankle-rocks\n', ''));
+    const { code, stdout } = await itb(['validate', file]);
+    expect(code).toBe(0);
+    expect(stdout).toBe(`✓ ${file}: 1 drill, 1 routine, no problems\n`);
+  });
+
   it('the shipped library is valid', async () => {
     const { code, stdout, stderr } = await itb(['validate', join(import.meta.dirname, '../../data/library.yaml')]);
     expect(code).toBe(0);
