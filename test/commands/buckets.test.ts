@@ -406,6 +406,16 @@ describe('itb buckets move', () => {
     expect(stdout).toContain('moved by hand: knee sore today');
   });
 
+  it('keeps a note without the spaces around it, and a note of spaces alone as no note', async () => {
+    await withSessions();
+    const spaced = await run(['buckets', 'move', 'clamshells', 'avoid', '--note', '  knee sore  '], { home, now });
+    expect(spaced.stderr).toContain('Moved Clamshells to avoid for now (was: rehab), with your note: knee sore\n');
+    expect(stored().moves).toEqual([{ exerciseId: 'clamshells', bucket: 'avoid', note: 'knee sore', at: now.toISOString() }]);
+    const blank = await run(['buckets', 'move', 'hip-hikes', 'rehab', '--note', '   '], { home, now });
+    expect(blank.stderr).toContain('Moved Hip hikes to rehab (was: avoid for now).\n');
+    expect(stored().moves.at(-1)).toEqual({ exerciseId: 'hip-hikes', bucket: 'rehab', at: now.toISOString() });
+  });
+
   it('takes a note of up to 1000 characters, and says how long one over that is', async () => {
     await withSessions();
     const longest = 'n'.repeat(1000);
@@ -436,6 +446,10 @@ describe('itb buckets move', () => {
     const again = await run(['buckets', 'move', 'clamshells', 'rehab'], { home, now: new Date(now.getTime() + 60_000) });
     expect(again.code).toBe(0);
     expect(again.stderr.replace(/\s+/g, ' ')).toContain('Clamshells is already in rehab by your choice (with your note: PT says ok). Nothing was changed.');
+    expect(stored().moves).toHaveLength(1);
+    // The same note again is the same move: nothing new to say or save.
+    const sameNote = await run(['buckets', 'move', 'clamshells', 'rehab', '--note', 'PT says ok'], { home, now: new Date(now.getTime() + 90_000) });
+    expect(sameNote.stderr.replace(/\s+/g, ' ')).toContain('Clamshells is already in rehab by your choice (with your note: PT says ok). Nothing was changed.');
     expect(stored().moves).toHaveLength(1);
     expect((await run(['buckets'], { home, now })).stdout).toContain('moved by hand: PT says ok');
     // A new note is a new move, and said to be one.
@@ -532,6 +546,16 @@ describe('itb buckets move', () => {
         '`itb buckets move clamshells avoid --note "score typed wrong"`. (`itb buckets reset` makes every drill untested.)',
     );
     expect(stored().moves).toEqual([]);
+    // The drill as typed, quoted for the shell, so that the move can be copied as it is.
+    const spaced = await run(['buckets', 'move', 'clam shells', 'untested'], { home, now });
+    expect(spaced.stderr.replace(/\s+/g, ' ')).toContain(`\`itb buckets move 'clam shells' avoid --note "score typed wrong"\``);
+  });
+
+  it('takes a bucket word given as the drill, before a bucket, as an unknown drill', async () => {
+    const result = await run(['buckets', 'move', 'rehab', 'avoid'], { home, now });
+    expect(result.code).toBe(2);
+    expect(result.stderr.split('\n')[0]).toBe('error: no drill with id "rehab"');
+    expect(result.stderr).not.toContain('the drill comes first');
   });
 
   it('answers a bucket typed before the drill with the move in its order, moving nothing', async () => {
@@ -639,7 +663,7 @@ describe('--json with a command that changes the buckets', () => {
       const refused = await run(argv, { home, now });
       expect(refused.code).toBe(2);
       expect(refused.stdout).toBe('');
-      expect(refused.stderr).toMatch(/^error: --json is for showing the buckets: itb buckets (move|reset) changes them and prints no JSON\n/);
+      expect(refused.stderr).toMatch(new RegExp(`^error: --json is for showing the buckets: itb buckets ${argv.includes('reset') ? 'reset' : 'move'} changes them and prints no JSON\n`));
     }
     expect(readFileSync(join(home, 'store.json'))).toEqual(bytes);
   });
