@@ -481,6 +481,14 @@ describe('itb buckets move', () => {
     expect(shown.stdout).toContain(`Clamshells  clamshells\n    helped 1 of 1 · mean −2 · last −2 on 2026-02-27\n    re-test from ${localDate(new Date('2026-04-05T12:00:00Z'))}\n    moved by hand: therapist: not before March\n`);
   });
 
+  it('keeps a drill moved to rehab by hand as it is when the same move comes weeks later: only a drill set aside comes due', async () => {
+    await withSessions();
+    await run(['buckets', 'move', 'hip-hikes', 'rehab', '--note', 'PT: daily'], { home, now });
+    const later = await run(['buckets', 'move', 'hip-hikes', 'rehab'], { home, now: new Date('2026-04-01T12:00:00Z') });
+    expect(later.stderr.replace(/\s+/g, ' ')).toBe('Hip hikes is already in rehab by your choice (with your note: PT: daily). Nothing was changed. ');
+    expect(stored().moves).toHaveLength(1);
+  });
+
   it('sets a drill kept aside by hand aside again from the first moment of its re-test day, not a moment before', async () => {
     await withSessions();
     await run(['buckets', 'move', 'clamshells', 'avoid'], { home, now });
@@ -592,6 +600,11 @@ describe('itb buckets move', () => {
     expect(said).not.toContain('re-test');
     const back = await run(['buckets', 'move', 'old-drill', 'rehab'], { home, now: new Date(now.getTime() + 60_000) });
     expect(back.stderr.replace(/\s+/g, ' ')).toContain('Moved Old drill to rehab (was: avoid for now). It is no longer in your exercise library, so no session offers it');
+    // Set aside again, it is never due for a re-test: weeks on, the same move changes nothing.
+    await run(['buckets', 'move', 'old-drill', 'avoid'], { home, now: new Date(now.getTime() + 120_000) });
+    const weeksOn = await run(['buckets', 'move', 'old-drill', 'avoid'], { home, now: new Date('2026-04-01T12:00:00Z') });
+    expect(weeksOn.stderr).toBe('Old drill is already in avoid for now by your choice. Nothing was changed.\n');
+    expect(stored().moves).toHaveLength(3);
   });
 
   it('says of a drill no longer in the library whose name the library has under another id how to keep their results together', async () => {
