@@ -438,6 +438,13 @@ describe('itb buckets move', () => {
     expect(calm.stderr).not.toContain('flare-up');
   });
 
+  it('gives no gentle-start reminder when a drill set aside after a flare-up is kept in avoid by hand', async () => {
+    await withSessions();
+    const kept = await run(['buckets', 'move', 'monster-walks', 'avoid', '--note', 'PT: wait'], { home, now });
+    expect(kept.stderr.replace(/\s+/g, ' ')).toContain('Monster walks was already in avoid for now; it now stays there as your choice, with your note: PT: wait');
+    expect(kept.stderr).not.toContain('start gently');
+  });
+
   it('keeps a choice and its note when the same move comes again without a new note', async () => {
     await withSessions();
     // In rehab by a session's decision: moving it there makes it the person's own choice.
@@ -715,7 +722,7 @@ describe('itb buckets reset', () => {
     const ahead = buildSession({ startedAt: '2027-03-01T12:00:00Z', baseline: 6, drills: [{ id: 'bridges', scores: [4] }] });
     await save((data) => void data.sessions.push(ahead));
     const result = await run(['buckets', 'reset', '--force'], { home, now });
-    expect(result.stderr).toContain('Cleared 1 bucket decision');
+    expect(result.stderr).toContain('Cleared 1 bucket decision: every drill is untested again.');
     const json = JSON.parse((await run(['buckets', '--json'], { home, now })).stdout);
     expect([json.rehab, json.avoid]).toEqual([[], []]);
   });
