@@ -58,7 +58,7 @@ export function libraryFile(ctx: Context, command: Command): string | undefined 
  * A `~` leading a library's path means the home folder, as it does for ITB_HOME: written in quotes
  * (`export ITB_DATA="~/itb/my-library.yaml"`), or after `--data=`, the shell leaves it as it is.
  */
-function withHomeFolder(file: string, ctx: Context): string {
+export function withHomeFolder(file: string, ctx: Context): string {
   return file.replace(/^~(?=$|[/\\])/, () => ctx.env.HOME || homeFolder());
 }
 

@@ -5,16 +5,14 @@ import { shownSafely } from '../core/text.js';
 import { UserError } from '../errors.js';
 import type { Library } from '../library/schema.js';
 import { readStore } from '../store/store-file.js';
-import { homeFolder } from '../store/store-path.js';
 import { checkLibraryFile, countWords, LibraryError, problemLines } from '../library/load.js';
-import { keptDrills, libraryFile, libraryFromEnv, notice, paint, printJson, validateCommand } from './shared.js';
+import { keptDrills, libraryFile, libraryFromEnv, notice, paint, printJson, validateCommand, withHomeFolder } from './shared.js';
 
 export async function validateLibrary(ctx: Context, given: string | undefined, options: { json?: boolean }, command: Command) {
   // With no file named, the library the other commands would use. An empty name (`itb validate
   // "$FILE"` with FILE unset) is no file either, and a `~` kept by quotes is the home folder, as
   // with --data.
-  const named = given?.trim() === '' ? undefined : given?.replace(/^~(?=$|[/\\])/, () => ctx.env.HOME || homeFolder());
-  const file = given === undefined ? libraryFile(ctx, command) : named;
+  const file = given === undefined ? libraryFile(ctx, command) : given.trim() === '' ? undefined : withHomeFolder(given, ctx);
   if (file === undefined) {
     throw new UserError('validate needs the name of an exercise library file', `For example: ${validateCommand(ctx, 'my-library.yaml')}. The built-in library needs no check.`);
   }
