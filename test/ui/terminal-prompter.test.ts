@@ -1,0 +1,273 @@
+// The questions as the real prompter asks them in a terminal: each is drawn by the real prompts
+// (through @inquirer/testing's render, on 80 columns) with what the prompter gives them.
+import { render } from '@inquirer/testing';
+import { stripVTControlCharacters } from 'node:util';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+type Rendered = Awaited<ReturnType<typeof render>>;
+
+const drawn = vi.hoisted(() => ({ screens: [] as Promise<unknown>[], countdown: undefined as unknown }));
+
+// Each question is drawn on a screen of its own rather than on the test's terminal.
+vi.mock('@inquirer/prompts', async (actual) => {
+  const real = await actual<typeof import('@inquirer/prompts')>();
+  const { render: draw } = await import('@inquirer/testing');
+  const onScreen =
+    (prompt: (...args: never[]) => Promise<unknown>) =>
+    (config: never): Promise<unknown> => {
+      const rendered = draw(prompt as never, config);
+      drawn.screens.push(rendered);
+      return rendered.then((screen) => screen.answer);
+    };
+  return { ...real, select: onScreen(real.select), input: onScreen(real.input), confirm: onScreen(real.confirm) };
+});
+vi.mock('@inquirer/core', async (actual) => {
+  const real = await actual<typeof import('@inquirer/core')>();
+  return {
+    ...real,
+    createPrompt: (view: Parameters<typeof real.createPrompt>[0]) => {
+      const prompt = real.createPrompt(view);
+      drawn.countdown = prompt;
+      return prompt;
+    },
+  };
+});
+// The terminal's signals and Ctrl-Z belong to a real terminal, not to the test's.
+vi.mock('../../src/ui/stopping.js', () => ({
+  whenTerminalGoes: () => new AbortController().signal,
+  suspendable: () => undefined,
+  askedAgainAfterPause: () => (question: (context: { signal: AbortSignal }) => Promise<unknown>) => question({ signal: new AbortController().signal }),
+}));
+
+const { createPrompter } = await import('../../src/ui/prompts.js');
+
+/** The screen of the question asked last. */
+async function lastScreen(): Promise<Rendered> {
+  await vi.waitFor(() => expect(drawn.screens.length).toBeGreaterThan(0));
+  return (await drawn.screens.at(-1)) as Rendered;
+}
+
+/** Presses Enter and waits for the screen to be drawn again. */
+async function enter(screen: Rendered): Promise<void> {
+  screen.events.keypress('enter');
+  await screen.nextRender();
+}
+
+const widest = (text: string) => Math.max(...stripVTControlCharacters(text).split('\n').map((line) => line.length));
+
+afterEach(() => {
+  drawn.screens.length = 0;
+});
+
+describe('a list question in the terminal', () => {
+  const longName = 'Hip external rotation with extension, lying face down with a pillow under the hips (90/90 hip lift)';
+  const choices = [
+    { value: 'first', name: 'Ankle rocks' },
+    { value: 'long', name: longName },
+    { value: 'aside', name: 'Clamshells', disabled: '(set aside until 2026-12-06 after it made the pain worse twice, re-test then)' },
+    { value: 'stop', name: 'Stop the session here', confirm: 'Stop the session here?' },
+  ];
+
+  it('breaks a long choice between words, its later lines under its first, within 80 columns', async () => {
+    const answer = createPrompter().select({ message: 'When you have done the drill:', choices });
+    const screen = await lastScreen();
+    const lines = screen.getScreen().split('\n');
+    expect(widest(screen.getScreen())).toBeLessThan(80);
+    const at = lines.findIndex((line) => line.includes('Hip external rotation'));
+    expect(lines[at]).toMatch(/^  Hip external rotation with extension, lying face down with a pillow under the$/);
+    expect(lines[at + 1]).toBe('  hips (90/90 hip lift)');
+    // The reason a choice cannot be picked goes on after its name, broken between words too.
+    expect(screen.getScreen()).toContain('Clamshells (set aside until 2026-12-06 after it made the pain worse twice,');
+    await enter(screen);
+    expect(await answer).toBe('first');
+  });
+
+  it('stays at the first choice at the arrow up, rather than going round to the last', async () => {
+    const answer = createPrompter().select({ message: 'Which routine?', choices });
+    const screen = await lastScreen();
+    screen.events.keypress('up');
+    await enter(screen);
+    expect(await answer).toBe('first');
+  });
+
+  it('says in plain words that a choice cannot be chosen when Enter is pressed on it', async () => {
+    const answer = createPrompter().select({ message: 'Which routine?', choices, default: 'long' });
+    const screen = await lastScreen();
+    screen.events.keypress('down');
+    await enter(screen);
+    expect(screen.getScreen()).toContain('That one cannot be chosen now. Choose another with the arrow keys, then press');
+    expect(screen.getScreen()).not.toContain('disabled');
+    screen.events.keypress('down');
+    await enter(screen);
+    expect(await answer).toBe('stop');
+  });
+
+  it('keeps the answer beside its question when it fits there, else under it', async () => {
+    const short = createPrompter().select({ message: 'Which routine?', choices });
+    const first = await lastScreen();
+    await enter(first);
+    expect(await short).toBe('first');
+    expect(first.getScreen()).toBe('✔ Which routine? Ankle rocks');
+    const long = createPrompter().select({ message: 'Which of the drills below did you find the hardest to do with your knee bent?', choices, default: 'long' });
+    const second = await lastScreen();
+    await enter(second);
+    expect(await long).toBe('long');
+    const lines = second.getScreen().split('\n');
+    expect(lines[0]).toBe('✔ Which of the drills below did you find the hardest to do with your knee bent?');
+    expect(lines.slice(1)).toEqual(['  Hip external rotation with extension, lying face down with a pillow under the', '  hips (90/90 hip lift)']);
+  });
+
+  it('breaks a long list question between words, leaving a column for the space before the answer', async () => {
+    const message = 'Which of the drills below did you find the hardest to do with your knee bent today?';
+    const answer = createPrompter().select({ message, choices });
+    const screen = await lastScreen();
+    expect(screen.getScreen().split('\n').slice(0, 2)).toEqual(['? Which of the drills below did you find the hardest to do with your knee bent', 'today?']);
+    await enter(screen);
+    expect(await answer).toBe('first');
+  });
+
+  it('puts an answer under its question once it would reach the last column of the line', async () => {
+    // "✔ Which routine? " takes 17 columns: 62 more end at column 79, 63 at column 80.
+    const fits = 'x'.repeat(62);
+    const fills = 'y'.repeat(63);
+    const both = [{ value: 'fits', name: fits }, { value: 'fills', name: fills }];
+    const first = createPrompter().select({ message: 'Which routine?', choices: both });
+    const beside = await lastScreen();
+    await enter(beside);
+    await first;
+    expect(beside.getScreen()).toBe(`✔ Which routine? ${fits}`);
+    const second = createPrompter().select({ message: 'Which routine?', choices: both, default: 'fills' });
+    const under = await lastScreen();
+    await enter(under);
+    await second;
+    expect(under.getScreen()).toBe(`✔ Which routine?\n  ${fills}`);
+  });
+
+  it('goes on with the reason a choice cannot be picked right after a name in wide characters', async () => {
+    const wide = [
+      { value: 'first', name: 'Ankle rocks' },
+      { value: 'wide', name: '足首の前後揺らし', disabled: '(set aside until 2026-12-06 after it made the pain worse twice in a row, re-test then)' },
+    ];
+    const answer = createPrompter().select({ message: 'Which routine?', choices: wide });
+    const screen = await lastScreen();
+    const lines = screen.getScreen().split('\n');
+    const at = lines.findIndex((line) => line.includes('足首'));
+    // The name takes 16 columns, not 8: the reason goes on with what fits after them.
+    expect(lines[at]).toBe('- 足首の前後揺らし (set aside until 2026-12-06 after it made the pain worse');
+    expect(lines[at + 1]).toBe('  twice in a row, re-test then)');
+    await enter(screen);
+    await answer;
+  });
+
+  it('ignores a digit or letter typed at the list, which would pick a choice unseen, but not Enter', async () => {
+    const heard: string[] = [];
+    const listener = (_text: string, key: { name?: string }) => heard.push(key.name ?? '');
+    process.stdin.on('keypress', listener);
+    try {
+      const answer = createPrompter().select({ message: 'When you have done the drill:', choices });
+      const screen = await lastScreen();
+      process.stdin.emit('keypress', '3', { name: '3', sequence: '3' });
+      process.stdin.emit('keypress', 's', { name: 's', sequence: 's' });
+      process.stdin.emit('keypress', '\r', { name: 'return', sequence: '\r' });
+      expect(heard).toEqual(['return']);
+      await enter(screen);
+      await answer;
+      // Once answered, typing is heard again.
+      process.stdin.emit('keypress', '3', { name: '3', sequence: '3' });
+      expect(heard).toEqual(['return', '3']);
+    } finally {
+      process.stdin.off('keypress', listener);
+    }
+  });
+});
+
+describe('a question that takes typing, in the terminal', () => {
+  const validate = (text: string) => (/^\s*\d+\s*$/.test(text) && Number(text) <= 10 ? true : `"${text}" is not a score. Type a whole number from 0 (none) to 10 (the worst you can imagine), then press Enter.`);
+
+  it('breaks a long question and a refusal between words, clears the wrong answer, and shows the answer as it is to be kept', async () => {
+    const message = 'Rate the pain you feel in the single-leg squat now, where 0 is none at all and 10 is the worst imaginable:';
+    const answer = createPrompter().input({ message, validate, shown: (text) => text.trim() });
+    const screen = await lastScreen();
+    expect(screen.getScreen().split('\n')[0]).toBe('? Rate the pain you feel in the single-leg squat now, where 0 is none at all');
+    screen.events.type('eleven');
+    await enter(screen);
+    const refused = screen.getScreen();
+    expect(widest(refused)).toBeLessThan(80);
+    expect(refused).toContain('> "eleven" is not a score. Type a whole number from 0 (none) to 10 (the worst\n  you can imagine), then press Enter.');
+    // Cleared: the next answer is typed afresh, not after the wrong one.
+    expect(refused).not.toMatch(/imaginable: eleven/);
+    screen.events.type(' 7 ');
+    await enter(screen);
+    expect(await answer).toBe(' 7 ');
+    expect(screen.getScreen()).toBe('✔ Rate the pain you feel in the single-leg squat now, where 0 is none at all\nand 10 is the worst imaginable: 7');
+  });
+});
+
+describe('a yes/no question in the terminal', () => {
+  it('without a default, takes no Enter alone, then yes or no typed in any case, and keeps the question without its hint', async () => {
+    const answer = createPrompter().confirm({ message: 'Go on with a session anyway?' });
+    const screen = await lastScreen();
+    expect(screen.getScreen()).toBe('? Go on with a session anyway? (y/n)');
+    await enter(screen);
+    expect(screen.getScreen()).toContain('Type y for yes or n for no, then press Enter.');
+    screen.events.type('YES');
+    await enter(screen);
+    expect(await answer).toBe(true);
+    expect(screen.getScreen()).toBe('✔ Go on with a session anyway? Yes');
+    const spaced = createPrompter().confirm({ message: 'Go on with a session anyway?' });
+    const typedWithSpace = await lastScreen();
+    typedWithSpace.events.type(' y');
+    await enter(typedWithSpace);
+    expect(await spaced).toBe(true);
+    expect(typedWithSpace.getScreen()).toBe('✔ Go on with a session anyway? Yes');
+    const no = createPrompter().confirm({ message: 'Go on with a session anyway?' });
+    const again = await lastScreen();
+    again.events.type(' no ');
+    await enter(again);
+    expect(await no).toBe(false);
+    expect(again.getScreen()).toBe('✔ Go on with a session anyway? No');
+  });
+
+  it('with a default, breaks a long question between words and leaves room for the hint', async () => {
+    const answer = createPrompter().confirm({ message: 'Do you have numbness, tingling or pins and needles in the leg or foot right now?', default: false });
+    const screen = await lastScreen();
+    expect(screen.getScreen()).toBe('? Do you have numbness, tingling or pins and needles in the leg or foot\nright now? (y/N)');
+    await enter(screen);
+    expect(await answer).toBe(false);
+  });
+});
+
+describe('the countdown of a timed hold', () => {
+  type Countdown = (config: { seconds: number; label: string }) => Promise<'finished' | 'skipped'>;
+
+  it('shows a full bar, the seconds left and how to end it, then ends early at Enter', async () => {
+    createPrompter();
+    const screen = await render(drawn.countdown as Countdown, { seconds: 30, label: 'Hold 1 of 2' });
+    expect(screen.getScreen()).toBe(`⏱ Hold 1 of 2: ${'■'.repeat(20)} 30 s left  (Enter to end early)`);
+    screen.events.keypress('enter');
+    expect(await screen.answer).toBe('skipped');
+    expect(screen.getScreen()).toBe('⏱ Hold 1 of 2: ended early');
+  });
+
+  it('empties the bar only as the time runs out: a second gone of three leaves two thirds of it', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      createPrompter();
+      const screen = await render(drawn.countdown as Countdown, { seconds: 3, label: 'Hold 1' });
+      vi.advanceTimersByTime(1000);
+      await screen.nextRender();
+      expect(screen.getScreen()).toBe(`⏱ Hold 1: ${'■'.repeat(14)}${'·'.repeat(6)} 2 s left  (Enter to end early)`);
+      screen.events.keypress('enter');
+      expect(await screen.answer).toBe('skipped');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('says the time is up when it runs out', async () => {
+    createPrompter();
+    const screen = await render(drawn.countdown as Countdown, { seconds: 0, label: 'Hold 2 of 2' });
+    expect(await screen.answer).toBe('finished');
+    expect(screen.getScreen()).toBe('⏱ Hold 2 of 2: time is up');
+  });
+});
