@@ -1,7 +1,7 @@
 // Columns, not characters: what a terminal shows is what the layout measures.
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
-import { fitName, hangingPacked, table, truncate, width, wrap } from '../../src/ui/table.js';
+import { fitName, hangingPacked, packed, table, truncate, width, wrap } from '../../src/ui/table.js';
 
 const red = new Chalk({ level: 1 }).red;
 
@@ -122,5 +122,16 @@ describe('hangingPacked', () => {
     const id = 'lateral-thigh-foam-rolling-lightly-xx';
     expect(hangingPacked('   5. ', ['Foam rolling', `${id} · thigh`], 46)).toEqual(['   5. Foam rolling', `      ${id}`, '      · thigh']);
     expect(wrap('helped 3 of 4 · mean −1 · last −2', 24)).toEqual(['helped 3 of 4 · mean −1', '· last −2']);
+  });
+
+  it('keeps parts on one line when they fill it exactly', () => {
+    expect(packed(['helped 3 of 4', 'mean −1'], 23)).toEqual(['helped 3 of 4 · mean −1']);
+    expect(packed(['helped 3 of 4', 'mean −1', 'last −2'], 23)).toEqual(['helped 3 of 4 · mean −1', 'last −2']);
+  });
+
+  it('gives text 20 columns at the least, however deep its indent', () => {
+    const indent = ' '.repeat(70);
+    expect(wrap('one two three four five six', 80, indent)).toEqual([`${indent}one two three four`, `${indent}five six`]);
+    expect(packed(['a', 'b'], 80, ' '.repeat(78))).toEqual([`${' '.repeat(78)}a · b`]);
   });
 });
