@@ -54,4 +54,9 @@ describe('a list question on a short terminal', () => {
     const choices = [{ value: 'a', name: 'a', description: 'x'.repeat(100) }];
     expect(listLines('Which?', choices, 20, 40)).toBe(20 - 1 - 1 - 3 - 1);
   });
+
+  it('counts a blank line of a description as the row it takes', () => {
+    const choices = [{ value: 'a', name: 'a', description: 'First paragraph.\n\nSecond paragraph.' }];
+    expect(listLines('Which?', choices, 20, 80)).toBe(20 - 1 - 1 - 3 - 1);
+  });
 });
