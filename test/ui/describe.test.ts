@@ -28,6 +28,13 @@ describe('describeSide', () => {
     expect(describeDose({ sets: 2, reps: 8, perSide: false })).toBe('2 sets × 8 reps');
   });
 
+  it('says both sides, or no particular side, whatever the painful side', () => {
+    for (const painful of [undefined, 'left', 'right', 'both'] as const) {
+      expect(describeSide('both', painful)).toBe('both sides');
+      expect(describeSide('none', painful)).toBe('no particular side');
+    }
+  });
+
   it('says what happens with pain on both sides when the painful side is not known', () => {
     expect(describeSide('painful')).toBe('the painful side; when both sides are, each side in turn, the full dose on each');
     expect(describeSide('opposite')).toBe('the side opposite the pain; when both sides are painful, each side in turn, the full dose on each');
