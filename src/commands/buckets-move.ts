@@ -20,15 +20,21 @@ interface Drill {
 }
 
 /**
- * A drill given by its name ("Lateral ankle tilts") or by its id's words: the move with its id.
+ * A drill given by its name ("Lateral ankle tilts") or by its id's words.
  * `drills`: the library's, then those only the log holds, by the name `itb buckets` shows.
  */
-function namedNotId(ctx: Context, self: Command, drills: Drill[], typed: string, bucket: string): UserError | undefined {
-  const drill = drills.find((exercise) => namedAs(typed, exercise.name, exercise.id));
-  if (drill === undefined) return undefined;
+const namedIn = (drills: Drill[], typed: string) => drills.find((exercise) => namedAs(typed, exercise.name, exercise.id));
+
+/** The move of `drill` to `bucket` as it runs: with npx or --data as given, and the note quoted for the shell. */
+function moveOf(ctx: Context, self: Command, drill: Drill, bucket: string): string {
   const { note } = self.opts<{ note?: string }>();
-  const move = `${itbWithLibrary(ctx, self)} buckets move ${drill.id} ${bucket}${note === undefined ? '' : ` --note ${shellWord(note)}`}`;
-  return new UserError(`no drill with id "${typed}"`, `"${drill.name}" has the id ${drill.id}: \`${move}\` moves it.`);
+  return `${itbWithLibrary(ctx, self)} buckets move ${drill.id} ${bucket}${note === undefined ? '' : ` --note ${shellWord(note)}`}`;
+}
+
+/** A drill given by its name or its id's words: the move with its id. */
+function namedNotId(ctx: Context, self: Command, drills: Drill[], typed: string, bucket: string): UserError | undefined {
+  const drill = namedIn(drills, typed);
+  return drill && new UserError(`no drill with id "${typed}"`, `"${drill.name}" has the id ${drill.id}: \`${moveOf(ctx, self, drill, bucket)}\` moves it.`);
 }
 
 /**
@@ -36,13 +42,16 @@ function namedNotId(ctx: Context, self: Command, drills: Drill[], typed: string,
  * (`itb buckets move lateral ankle tilts rehab`), answered with the move by its id.
  */
 async function tooManyWords(ctx: Context, self: Command): Promise<UserError> {
-  const words = self.args.slice(0, -1).join(' ');
-  const last = self.args.at(-1)!.toLowerCase();
+  // The bucket copied as `itb buckets` heads it (`itb buckets move hip-hikes avoid for now`).
+  const avoidForNow = self.args.length > 3 && self.args.slice(-3).join(' ').toLowerCase() === 'avoid for now';
+  const words = self.args.slice(0, avoidForNow ? -3 : -1).join(' ');
+  const last = avoidForNow ? 'avoid' : self.args.at(-1)!.toLowerCase();
   if (last === 'rehab' || last === 'avoid') {
     const library = await libraryFor(ctx, self);
     // The log is read only for a name the library does not have.
-    const named = namedNotId(ctx, self, library.exercises, words, last) ?? namedNotId(ctx, self, loggedDrills((await openStore(ctx)).read(), library), words, last);
-    if (named) return named;
+    const drill = namedIn(library.exercises, words) ?? namedIn(loggedDrills((await openStore(ctx)).read(), library), words);
+    if (drill && avoidForNow) return new UserError('a move names the bucket "avoid for now" by its first word only', `\`${moveOf(ctx, self, drill, 'avoid')}\` moves ${drill.name} there.`);
+    if (drill) return namedNotId(ctx, self, [drill], words, last)!;
   }
   const itb = itbWithLibrary(ctx, self);
   return new UserError(

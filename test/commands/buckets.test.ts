@@ -531,9 +531,13 @@ describe('itb buckets move', () => {
       [['lateral', 'ankle', 'tilts', 'Avoid'], 'error: no drill with id "lateral ankle tilts" "Lateral ankle tilts" has the id lateral-ankle-tilts: `itb buckets move lateral-ankle-tilts avoid` moves it.'],
       // The note goes along, quoted for the shell.
       [['hip', 'hikes', 'avoid', '--note', "knee's sore"], `error: no drill with id "hip hikes" "Hip hikes" has the id hip-hikes: \`itb buckets move hip-hikes avoid --note 'knee'\\''s sore'\` moves it.`],
+      // The bucket copied as itb buckets heads it: the move by its first word, with the note.
+      [['hip-hikes', 'Avoid', 'for', 'now', '--note', 'sore'], 'error: a move names the bucket "avoid for now" by its first word only `itb buckets move hip-hikes avoid --note sore` moves Hip hikes there.'],
+      [['lateral', 'ankle', 'tilts', 'avoid', 'for', 'now'], 'error: a move names the bucket "avoid for now" by its first word only `itb buckets move lateral-ankle-tilts avoid` moves Lateral ankle tilts there.'],
       // Words that name no drill, or a bucket too many: what move takes.
       [['clamshells', 'rehab', 'avoid'], 'error: itb buckets move takes a drill\'s id and a bucket, and was given 3 words: clamshells rehab avoid For example: `itb buckets move clamshells avoid`. `itb exercises` lists the ids.'],
       [['lateral', 'ankle', 'tiltz', 'rehab'], 'error: itb buckets move takes a drill\'s id and a bucket, and was given 4 words: lateral ankle tiltz rehab For example: `itb buckets move clamshells avoid`. `itb exercises` lists the ids.'],
+      [['hip-hikez', 'avoid', 'for', 'now'], 'error: itb buckets move takes a drill\'s id and a bucket, and was given 4 words: hip-hikez avoid for now For example: `itb buckets move clamshells avoid`. `itb exercises` lists the ids.'],
     ];
     for (const [words, message] of cases) {
       const result = await run(['buckets', 'move', ...words], { home, now });
