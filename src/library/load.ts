@@ -206,7 +206,10 @@ export function parseLibrary(
     ...zodProblems(doc, source, issues, at).filter((problem) => !saidPaths.has(problem.path) && !inMisplaced(problem.path)),
     ...misplaced.map(({ index: _, ...problem }) => problem),
   ];
-  problems.push(...cross.filter((problem) => !inMisplaced(problem.path)));
+  // A list item read as more of the item above it (`- wall-sit` then ` - clams` one space further):
+  // the indentation is the slip, not the "unknown drill" the joined text makes.
+  const lostPaths = new Set(lost.map((problem) => problem.fullPath));
+  problems.push(...cross.filter((problem) => !inMisplaced(problem.path) && !lostPaths.has(problem.path)));
   if (syntax.length > 0 || problems.length > 0 || !library) return fail(problems);
   return { ok: true, library, ...warnings };
 }

@@ -364,6 +364,11 @@ describe('text that YAML reads as something else', () => {
     expect(problemsIn(drill('      - Slide down.\n       - Hold.'))).toEqual([
       '9:8  exercises.0.steps.0  this line starts with "- " but is indented further than the list item above it, so YAML reads it as more of that item\'s text ("Slide down. - Hold."): start its "- " in column 7, as the item above does',
     ]);
+    // A routine's drill: the column to fix, and no "unknown exercise" for the two ids read as one.
+    const routine = `${drill('      - Slide down.')}routines:\n  - id: r\n    name: R\n    description: D\n    exercises:\n      - a\n       - a\n`;
+    expect(problemsIn(routine)).toEqual([
+      '18:8  routines.0.exercises.0  this line starts with "- " but is indented further than the list item above it, so YAML reads it as more of that item\'s text ("a - a"): start its "- " in column 7, as the item above does',
+    ]);
     // A text over two lines whose second line does not start with "- " is one step, as written.
     const parsed = parseLibrary(drill('      - Slide down\n        the wall.'));
     expect(parsed.ok && parsed.library.exercises[0]!.steps).toEqual(['Slide down the wall.']);
