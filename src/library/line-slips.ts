@@ -29,7 +29,7 @@ export function lineSlip(source: string, error: YAMLError): { offset: number; me
     const keyCol = line.indent + key[0].length - key[1]!.length - 1;
     // "dose:" then "sets: 1" as far left as "dose", then "reps: 10" under it: the slip may be
     // the line that is not indented under its field, so the parser's words are kept.
-    const above = lineAbove(source, line, line.indent);
+    const above = lineAbove(source, line, Infinity);
     if (next.indent <= keyCol || (above && above.indent === line.indent && /:\s*(#.*)?$/.test(above.text))) return undefined;
     return {
       offset: next.start + next.indent,
@@ -57,6 +57,38 @@ export function lineSlip(source: string, error: YAMLError): { offset: number; me
     if (!line.text.slice(line.indent).startsWith('- ') || !sibling || !sibling.text.slice(sibling.indent).startsWith('- ')) return undefined;
     return { offset: line.start + line.indent, message: notLinedUp(source, sibling) };
   }
+  if (/^Sequence item without - indicator/.test(message)) {
+    // A field one space short of the fields of its item: the "- " of the item is further left.
+    const field = fieldOf(line);
+    const item = lineAbove(source, line, line.indent);
+    const first = item && item.indent < line.indent && item.text.slice(item.indent).startsWith('- ') ? fieldOf(item) : undefined;
+    if (!field || field.col !== line.indent || !item || !first || first.col <= line.indent) return undefined;
+    // Named by the field nearest above in that column, else by the item's first.
+    const near = lineAbove(source, line, first.col);
+    const sibling = near && near.indent === first.col ? fieldOf(near) : undefined;
+    const [name, at] = sibling?.col === first.col ? [sibling.name, near!] : [first.name, item];
+    return {
+      offset: line.start + line.indent,
+      message: `this field is indented less than "${name}" on line ${lineNumber(source, at.start)}; the fields of one item start in the same column: start it in column ${first.col + 1}, as "${name}" is`,
+    };
+  }
+  if (/^All mapping items must start at the same column/.test(message) && fieldOf(line)?.col === line.indent) {
+    // A field one space further than the field above it, whose value is on its own line ("dose: { sets: 3 }"),
+    // or is a list under it; when that field has fields of its own under it, the line may be one of them.
+    const above = lineAbove(source, line, line.indent);
+    const field = above && fieldOf(above);
+    if (!above || above.indent >= line.indent || !field || field.col >= line.indent) return undefined;
+    const under = nextLine(source, above);
+    const inner = under && under.start !== line.start && under.indent > line.indent ? fieldOf(under) : undefined;
+    const where = `this field is indented further than "${field.name}" on line ${lineNumber(source, above.start)}`;
+    const fix = `start it in column ${field.col + 1}, as "${field.name}" is`;
+    return {
+      offset: line.start + line.indent,
+      message: inner?.col === under!.indent
+        ? `${where} and less than "${inner.name}" under it: ${fix}, or in column ${inner.col + 1} if it belongs under "${field.name}", as "${inner.name}" does`
+        : `${where}; the fields of one item start in the same column: ${fix}`,
+    };
+  }
   if (/^All mapping items must start at the same column/.test(message)) {
     // "- ankle-tilts" then "  knee-circles": an item of a list of texts written without its "- ".
     const sibling = lineAbove(source, line, line.indent);
@@ -75,6 +107,12 @@ export function lineSlip(source: string, error: YAMLError): { offset: number; me
     };
   }
   return undefined;
+}
+
+/** The field a line starts with (after the "- " of a list item) and its column, counted from 0. */
+function fieldOf(line: Line): { name: string; col: number } | undefined {
+  const field = /^((?:- +)*)([\w-]+):(\s|$)/.exec(line.text.slice(line.indent));
+  return field ? { name: field[2]!, col: line.indent + field[1]!.length } : undefined;
 }
 
 function notLinedUp(source: string, sibling: Line): string {

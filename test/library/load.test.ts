@@ -64,7 +64,7 @@ describe('YAML syntax errors', () => {
 
   it('points bad indentation at the first character of the line, not at the spaces', () => {
     expect(problemsOf('bad-indent.yaml')).toEqual([
-      '5:4  exercises.0  this line does not line up with the lines above it: the fields of one item start in the same column, and a new list item starts with "- "',
+      '5:4  exercises.0  this field is indented less than "name" on line 4; the fields of one item start in the same column: start it in column 5, as "name" is',
     ]);
   });
 
@@ -75,6 +75,25 @@ describe('YAML syntax errors', () => {
     // A field indented one space too far: the line itself, not the end of the line above it.
     expect(problemsIn(drill(rest.replace('    loading:', '     loading:')))).toEqual([
       '12:6  exercises.0  this line is indented further than "side" on the line above; the fields of one item start in the same column: start it in column 5, as "side" is',
+    ]);
+    // One space short of the fields above it, or one space further after a value on its own line:
+    // the column of the fields of the item.
+    expect(problemsIn(drill(rest.replace('    side:', '   side:')))).toEqual([
+      '11:4  exercises.0.dose  this field is indented less than "dose" on line 10; the fields of one item start in the same column: start it in column 5, as "dose" is',
+    ]);
+    expect(problemsIn(drill(rest.replace('    side:', '     side:')))).toEqual([
+      '11:6  exercises.0.dose  this field is indented further than "dose" on line 10; the fields of one item start in the same column: start it in column 5, as "dose" is',
+    ]);
+    expect(problemsIn(drill(rest.replace('    dose:', '   dose:')))).toEqual([
+      '10:4  exercises.0  this field is indented less than "steps" on line 7; the fields of one item start in the same column: start it in column 5, as "steps" is',
+    ]);
+    // Between a field and the fields under it, it may be either's.
+    expect(problemsIn(drill(rest.replace('    dose: {reps: 3}', '    dose:\n      sets: 3\n     reps: 10')))).toEqual([
+      '12:6  exercises.0.dose  this field is indented further than "dose" on line 10 and less than "sets" under it: start it in column 5, as "dose" is, or in column 7 if it belongs under "dose", as "sets" does',
+    ]);
+    // After the fields under a field, one space further than it.
+    expect(problemsIn(drill(rest.replace('    dose: {reps: 3}', '    dose:\n      reps: 3').replace('    loading:', '     loading:')))).toEqual([
+      '13:6  exercises.0  this line is indented further than "side" on the line above; the fields of one item start in the same column: start it in column 5, as "side" is',
     ]);
     // A list item one space short, on its own line rather than on the line above it.
     expect(problemsIn(drill(`     - Stand up.\n${rest}`))).toEqual([
