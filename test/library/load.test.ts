@@ -158,6 +158,22 @@ describe('YAML syntax errors', () => {
     ]);
   });
 
+  it('a tab that makes the parser trip on the line above it, or inside a text after ">": the tab is told', () => {
+    const drill = (lines: string) =>
+      `version: 1\nexercises:\n  - id: a\n    name: Wall sit\n    region: hip\n    category: stretch\n    steps:\n      - Slide down.\n${lines}    dose: {reps: 3}\n    side: none\n    loading: false\n`;
+    expect(problemsIn(drill('      - Hold.\n     side2: x\n\tfoo: 1\n'))[0]).toBe('11:1  exercises.0  a tab is used to indent this line; indent with spaces only');
+    expect(problemsIn(drill('').replace('name: Wall sit', 'name: >\n      Wall\n \t    sit'))).toEqual([
+      '6:2  exercises.0  a tab is used to indent this line; indent with spaces only',
+    ]);
+  });
+
+  it('after a slip in the structure, a field given twice further on is not listed: what the parser read there is a guess', () => {
+    const source = `version: 1\nexercises:\n  - id: a\n    name: @home\n  - id: b\n    side: none\n    side: both\n`;
+    expect(problemsIn(source)).toEqual([
+      '4:11  exercises.0.name  text cannot start with @ unless it is in quotes; put the whole text in quotes: "@home"',
+    ]);
+  });
+
   it('points an unclosed quote at the quote that opens it', () => {
     const source = 'version: 1\nexercises:\n  - id: a\n    name: "Bridges\n';
     expect(problemsIn(source)).toEqual(['4:11  exercises.0.name  the text that starts with " here has no closing "']);
@@ -323,6 +339,12 @@ describe('a field given twice', () => {
 describe('text that YAML reads as something else', () => {
   const drill = (line: string) =>
     `version: 1\nexercises:\n  - id: a\n    name: Wall sit\n    region: hip\n    category: stretch\n    steps:\n${line}\n    dose: {reps: 3}\n    side: none\n    loading: false\n`;
+
+  it('a ": " inside a text with a comment after it: the text in quotes leaves the comment out', () => {
+    expect(problemsIn(drill('      - Slide down.').replace('name: Wall sit', 'name: Wall sit: easy # a note'))).toEqual([
+      '4:11  exercises.0.name  the ": " in this text makes it read as a field name; put the whole text in quotes: "Wall sit: easy"',
+    ]);
+  });
 
   it('a ": " inside a field\'s text: says so and gives the text in quotes', () => {
     const source = drill('      - Slide down.').replace('name: Wall sit', 'name: Wall sit: easy version');
