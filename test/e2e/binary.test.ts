@@ -161,7 +161,7 @@ describe('exit 2, with a message and no stack trace', () => {
     const file = join(fixtures, 'bad-indent.yaml');
     const { code, stderr } = itb(['--data', file, 'exercises']);
     expect(code).toBe(2);
-    expect(stderr).toContain(`${file}:5:4  exercises.0  this line does not line up`);
+    expect(stderr).toContain(`${file}:5:4  exercises.0  this field is indented less than "name" on line 4`);
     noStack(stderr);
   });
 
