@@ -45,9 +45,15 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
     throw new UserError('-o needs the name of a file to write', 'For example: itb export -o report.html. Leave -o out to see the report on the screen.');
   }
   // `-o -` is the screen, as for most command-line tools (a file named "-" is `-o ./-`).
-  if (options.output === '-') options = { ...options, output: undefined };
+  const onScreen = options.output === '-';
+  if (onScreen) options = { ...options, output: undefined };
   if (options.force && options.output === undefined) {
-    throw new UserError('--force replaces an existing file, so it needs -o FILE', 'Without -o the report is printed on the screen, e.g. itb export -o report.html --force');
+    throw new UserError(
+      '--force replaces an existing file, so it needs -o FILE',
+      onScreen
+        ? '-o - prints the report on the screen, where nothing is replaced. To write a file: itb export -o report.html --force'
+        : 'Without -o the report is printed on the screen, e.g. itb export -o report.html --force',
+    );
   }
   if (options.json && options.format !== undefined && options.format !== 'json') {
     throw new UserError(`--json asks for JSON, and --format for ${options.format}: give one of them`);

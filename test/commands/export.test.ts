@@ -519,6 +519,13 @@ describe('itb export', () => {
       expect(md.code).toBe(0);
       expect(md.stdout).toContain('# IT band self-assessment report');
       expect(existsSync(join(home, '-'))).toBe(false);
+      // --force has nothing to replace on the screen: said so, with the file to write instead.
+      const forced = await exportIn(['-o', '-', '--force']);
+      expect(forced.code).toBe(2);
+      expect(forced.stdout).toBe('');
+      expect(forced.stderr.replace(/\s+/g, ' ')).toContain(
+        '--force replaces an existing file, so it needs -o FILE -o - prints the report on the screen, where nothing is replaced. To write a file: itb export -o report.html --force',
+      );
     } finally {
       process.chdir(cwd);
     }
