@@ -50,7 +50,7 @@ async function tooManyWords(ctx: Context, self: Command): Promise<UserError> {
     const library = await libraryFor(ctx, self);
     // The log is read only for a name the library does not have.
     const drill = namedIn(library.exercises, words) ?? namedIn(loggedDrills((await openStore(ctx)).read(), library), words);
-    if (drill && avoidForNow) return new UserError('a move names the bucket "avoid for now" by its first word only', `\`${moveOf(ctx, self, drill, 'avoid')}\` moves ${drill.name} there.`);
+    if (drill && avoidForNow) return new UserError('in a move, the bucket "avoid for now" is written avoid', `\`${moveOf(ctx, self, drill, 'avoid')}\` moves ${drill.name} there.`);
     if (drill) return namedNotId(ctx, self, [drill], words, last)!;
   }
   const itb = itbWithLibrary(ctx, self);

@@ -532,8 +532,8 @@ describe('itb buckets move', () => {
       // The note goes along, quoted for the shell.
       [['hip', 'hikes', 'avoid', '--note', "knee's sore"], `error: no drill with id "hip hikes" "Hip hikes" has the id hip-hikes: \`itb buckets move hip-hikes avoid --note 'knee'\\''s sore'\` moves it.`],
       // The bucket copied as itb buckets heads it: the move by its first word, with the note.
-      [['hip-hikes', 'Avoid', 'for', 'now', '--note', 'sore'], 'error: a move names the bucket "avoid for now" by its first word only `itb buckets move hip-hikes avoid --note sore` moves Hip hikes there.'],
-      [['lateral', 'ankle', 'tilts', 'avoid', 'for', 'now'], 'error: a move names the bucket "avoid for now" by its first word only `itb buckets move lateral-ankle-tilts avoid` moves Lateral ankle tilts there.'],
+      [['hip-hikes', 'Avoid', 'for', 'now', '--note', 'sore'], 'error: in a move, the bucket "avoid for now" is written avoid `itb buckets move hip-hikes avoid --note sore` moves Hip hikes there.'],
+      [['lateral', 'ankle', 'tilts', 'avoid', 'for', 'now'], 'error: in a move, the bucket "avoid for now" is written avoid `itb buckets move lateral-ankle-tilts avoid` moves Lateral ankle tilts there.'],
       // Words that name no drill, or a bucket too many: what move takes.
       [['clamshells', 'rehab', 'avoid'], 'error: itb buckets move takes a drill\'s id and a bucket, and was given 3 words: clamshells rehab avoid For example: `itb buckets move clamshells avoid`. `itb exercises` lists the ids.'],
       [['lateral', 'ankle', 'tiltz', 'rehab'], 'error: itb buckets move takes a drill\'s id and a bucket, and was given 4 words: lateral ankle tiltz rehab For example: `itb buckets move clamshells avoid`. `itb exercises` lists the ids.'],
