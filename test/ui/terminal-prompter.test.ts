@@ -214,18 +214,14 @@ describe('a yes/no question in the terminal', () => {
     await enter(screen);
     expect(await answer).toBe(true);
     expect(screen.getScreen()).toBe('✔ Go on with a session anyway? Yes');
-    const spaced = createPrompter().confirm({ message: 'Go on with a session anyway?' });
-    const typedWithSpace = await lastScreen();
-    typedWithSpace.events.type(' y');
-    await enter(typedWithSpace);
-    expect(await spaced).toBe(true);
-    expect(typedWithSpace.getScreen()).toBe('✔ Go on with a session anyway? Yes');
-    const no = createPrompter().confirm({ message: 'Go on with a session anyway?' });
-    const again = await lastScreen();
-    again.events.type(' no ');
-    await enter(again);
-    expect(await no).toBe(false);
-    expect(again.getScreen()).toBe('✔ Go on with a session anyway? No');
+    for (const [typed, expected, shown] of [[' y', true, 'Yes'], [' no ', false, 'No']] as const) {
+      const spaced = createPrompter().confirm({ message: 'Go on with a session anyway?' });
+      const again = await lastScreen();
+      again.events.type(typed);
+      await enter(again);
+      expect(await spaced, typed).toBe(expected);
+      expect(again.getScreen()).toBe(`✔ Go on with a session anyway? ${shown}`);
+    }
   });
 
   it('with a default, breaks a long question between words and leaves room for the hint', async () => {
