@@ -266,7 +266,8 @@ describe('bucketView', () => {
   });
 
   it('lists rehab drills outside routines by their names, not their ids', () => {
-    const withWallSit: Library = { ...library, exercises: [...library.exercises, drill('a-wall-sit', 'Wall sit')] };
+    const base = library;
+    const withWallSit: Library = { ...base, exercises: [...base.exercises, drill('a-wall-sit', 'Wall sit')] };
     const session = buildSession({
       startedAt: '2026-01-01T10:00:00Z',
       baseline: 8,

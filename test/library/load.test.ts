@@ -412,7 +412,9 @@ describe('text that YAML reads as something else', () => {
     ]);
     // A text over two lines whose second line does not start with "- " is one step, as written.
     const parsed = parseLibrary(drill('      - Slide down\n        the wall.'));
-    expect(parsed.ok && parsed.library.exercises[0]!.steps).toEqual(['Slide down the wall.']);
+    if (!parsed.ok) throw new Error(parsed.problems.map((p) => p.message).join('\n'));
+    const { library } = parsed;
+    expect(library.exercises[0]!.steps).toEqual(['Slide down the wall.']);
   });
 
   it('an anchor an alias uses repeats its text, and is no problem; nor is one on a dose or an id', () => {
