@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { localDateTime } from '../../src/core/history.js';
+import { localDate, localDateTime } from '../../src/core/history.js';
 import { painfulSides, sessionSchema, symptoms, type Session } from '../../src/core/records.js';
 import { acquireSessionLock } from '../../src/store/session-lock.js';
 import { Store } from '../../src/store/store.js';
@@ -92,6 +92,17 @@ describe('itb history', () => {
     expect(stdout.split('\n').find((line) => line.startsWith(localDateTime(new Date(flared.startedAt))))).toMatch(/3 → 8\s+1 set aside · 1 still set aside \(1 flare\)$/);
     const json = JSON.parse((await run(['history', '--json'], { home, now })).stdout);
     expect(json.sessions[0]).toMatchObject({ avoided: 2, flares: 1 });
+    // The flare-up's 8 is the top of the one scale both lines are drawn on: its bar is the only
+    // full one (on a scale of the baselines alone, 6 would be near full and 8 past the top).
+    expect(stdout).toContain('bars from 0 to 8)');
+    expect(stdout).toMatch(/baseline\s+▆▄\s+6 → 3\n\s+final\s+▅█\s+5 → 8\n/);
+  });
+
+  it('says of a session that ended before any drill was finished that none was', async () => {
+    const none = buildSession({ startedAt: '2026-03-07T12:00:00Z', baseline: 6, status: 'stopped', drills: [] });
+    await withSessions(first, none);
+    const { stdout } = await run(['history'], { home, now });
+    expect(stdout.split('\n').find((line) => line.startsWith(localDateTime(new Date(none.startedAt))))).toMatch(/strength\s+6\s+no drills finished · stopped early$/);
   });
 
   it('says once what the sessions rated when they differ only in how the movement was typed', async () => {
@@ -170,6 +181,8 @@ describe('itb history', () => {
     await withSessions(...many);
     const { stdout } = await run(['history'], { home, now: new Date('2026-03-10T12:00:00Z') });
     expect(stdout).toContain('(latest 55 of 60 sessions;');
+    // The dates are those of the bars drawn too.
+    expect(stdout).toContain(`Trend  ${localDate(new Date(many[5]!.startedAt))} → ${localDate(new Date(many[59]!.startedAt))}`);
     expect(stdout).toMatch(/baseline\s+…\S+\s+4 → 7\n/);
     expect(stdout).toMatch(/final\s+…\S+\s+3 → 3\n/);
   });
@@ -255,6 +268,7 @@ describe('itb history', () => {
     const release = await acquireSessionLock(storePath);
     try {
       expect(await statusOf()).toBe('in-progress');
+      expect((await run(['history'], { home, now })).stdout).toMatch(/6 → 4\s+1 helped · in progress$/m);
     } finally {
       await release();
     }
