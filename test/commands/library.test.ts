@@ -131,6 +131,10 @@ describe('itb routines', () => {
     for (const words of [['joint', 'chain'], ['Joint chain, feet upward']]) {
       expect((await itb(['routines', ...words])).stderr, words.join(' ')).toBe(named.stderr);
     }
+    // The built-in routines too, whatever the case.
+    for (const [typed, id] of [['rehab', 'rehab'], ['Retest', 'retest']]) {
+      expect((await itb(['routines', typed!])).stderr, typed).toBe(`error: itb routines takes no routine name: it lists them all\n\`itb routines\` shows ${id} among them; \`itb session ${id}\` runs it.\n`);
+    }
   });
 });
 
@@ -182,6 +186,25 @@ describe('itb exercises', () => {
     expect(stdout).not.toContain('loading drill');
   });
 
+  it('ID shows the cues, the video and the source a drill of one\'s own has, a single cue too', async () => {
+    const file = join(home, 'own.yaml');
+    const drill = [
+      '    cues:',
+      '      - Keep the feet together.',
+      '    video: https://example.org/clams',
+      '    source: Clinic handout, March',
+      '  - id: ankle-rocks',
+    ].join('\n');
+    writeFileSync(file, readFileSync(good, 'utf8').replace('  - id: ankle-rocks', drill));
+    const { code, stdout } = await itb(['--data', file, 'exercises', 'wall-clamshells']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('  Video:      https://example.org/clams\n');
+    expect(stdout).toContain('\n  Cues:\n    - Keep the feet together.\n');
+    expect(stdout.trimEnd().split('\n').at(-1)).toBe('  From: Clinic handout, March');
+    // The shipped drills name the article they come from.
+    expect((await itb(['exercises', 'lateral-ankle-tilts'])).stdout).toContain('  From: Movement Strategies for IT Band Pain\n');
+  });
+
   it('ID says of a strength drill that it is a loading drill, to space 48 hours apart', async () => {
     const { stdout } = await itb(['exercises', 'clamshells']);
     expect(stdout.replace(/\s+/g, ' ')).toContain('· strength · loading drill (space these sessions 48 hours apart)');
@@ -225,7 +248,9 @@ describe('itb exercises', () => {
     const routine = await itb(['exercises', 'joint-chain']);
     expect(routine).toMatchObject({ code: 2, stdout: '' });
     expect(routine.stderr).toBe('error: "joint-chain" is a routine, not a drill\n`itb routines` lists its drills; `itb exercises ID` shows one of them.\n');
-    expect((await itb(['exercises', 'rehab'])).stderr).toBe('error: "rehab" is a built-in routine, not a drill\n`itb buckets` lists its drills.\n');
+    for (const builtIn of ['rehab', 'retest']) {
+      expect((await itb(['exercises', builtIn])).stderr).toBe(`error: "${builtIn}" is a built-in routine, not a drill\n\`itb buckets\` lists its drills.\n`);
+    }
     const own = await itb(['--data', good, 'exercises', 'clinic-plan']);
     expect(own.stderr.replace(/\s*\n\s*/g, ' ').trim()).toBe(
       `error: "clinic-plan" is a routine, not a drill \`itb --data ${good} routines\` lists its drills; \`itb --data ${good} exercises ID\` shows one of them.`,
@@ -285,6 +310,21 @@ describe('itb exercises', () => {
       `error: "Wall clamshells" (wall-clams) is no longer in your exercise library Your library has "Wall clamshells" with the id wall-clamshells ` +
         `(\`itb --data ${good} exercises wall-clamshells\`), which has results of its own: results are kept by id, and \`itb --data ${good} buckets\` ` +
         'shows those of wall-clams and those of wall-clamshells apart.',
+    );
+  });
+
+  it("a drill's old id that reads as the words of its name in the library now: said to be no longer there, with where its results are, not taken for the name", async () => {
+    // The therapist changed the id and kept the name; the sessions wrote the name in another case.
+    const file = join(home, 'renamed.yaml');
+    writeFileSync(file, readFileSync(good, 'utf8').replaceAll('wall-clamshells', 'clams-wall'));
+    const session = buildSession({ startedAt: '2026-03-01T09:00:00Z', baseline: 6, drills: [{ id: 'wall-clamshells', name: 'Wall Clamshells', scores: [4] }] });
+    await Store.open({ ITB_HOME: home }).update((data) => void data.sessions.push(session));
+    const { code, stderr } = await itb(['--data', file, 'exercises', 'wall-clamshells']);
+    expect(code).toBe(2);
+    expect(stderr.replace(/\s*\n\s*/g, ' ').trim()).toBe(
+      `error: "Wall Clamshells" (wall-clamshells) is no longer in your exercise library Your library has "Wall clamshells" with the id clams-wall ` +
+        `(\`itb --data ${file} exercises clams-wall\`), and no results of its own yet: results are kept by id, and \`itb --data ${file} buckets\` ` +
+        'shows those of wall-clamshells. To keep them together, give the drill back the id wall-clamshells in your library file.',
     );
   });
 });
