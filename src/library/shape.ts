@@ -86,15 +86,23 @@ function misspeltFields(issues: z.core.$ZodIssue[]): Map<string, string> {
       if (near.length === 1) misspelt.set([...path, near[0]].join('.'), key);
     }
   }
-  const missing = issues.filter((issue) => issue.code === 'invalid_type' && issue.input === undefined).map((issue) => issue.path.join('.'));
+  const missing = issues.filter(isMissing).map((issue) => issue.path.join('.'));
   return new Map([...misspelt].filter(([path]) => missing.includes(path)));
+}
+
+/**
+ * A required field not written: a choice (region, side, version) as much as a text or a list. The
+ * issues zod returns no longer hold the value checked, so this goes by plainIssue's words for it.
+ */
+function isMissing(issue: z.core.$ZodIssue): boolean {
+  return (issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.message === 'missing required field';
 }
 
 export function zodProblems(doc: Document, source: string, issues: z.core.$ZodIssue[], at: At): Found[] {
   const misspelt = misspeltFields(issues);
   return issues.flatMap((issue): Found[] => {
     const path: Path = issue.path.filter((key): key is string | number => typeof key !== 'symbol');
-    if (issue.code === 'invalid_type' && issue.input === undefined && misspelt.has(path.join('.'))) return [];
+    if (isMissing(issue) && misspelt.has(path.join('.'))) return [];
     if (issue.code !== 'unrecognized_keys') {
       const message =
         issue.code !== 'invalid_type'

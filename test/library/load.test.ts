@@ -779,6 +779,13 @@ describe('checks across the file', () => {
     expect(problemsIn(source.replace('      reps: 10', '      Reps: 10')).filter((line) => /Reps/.test(line))).toEqual([expect.stringMatching(/unknown field "Reps" \(did you mean "reps" or "sets"\?\)$/)]);
   });
 
+  it('a required choice written with a capital ("Region: hip", "Version: 1") is one problem too, at the field written', () => {
+    const source = readFileSync(fixture('good.yaml'), 'utf8');
+    const region = problemsIn(source.replace('    region: hip', '    Region: hip'));
+    expect(region).toEqual([expect.stringMatching(/^\d+:5  exercises\.0\.Region  unknown field "Region" \(did you mean "region"\? a drill needs that field\)$/)]);
+    expect(problemsIn(source.replace('version: 1', 'Version: 1'))).toEqual(['2:1  Version  unknown field "Version" (did you mean "version"? the library needs that field)']);
+  });
+
   it('does not suggest copying a drill\'s id that is itself not valid into a routine, but to fix that id', () => {
     const source = readFileSync(fixture('good.yaml'), 'utf8').replace('  - id: ankle-rocks', '  - id: Ankle Rocks');
     expect(problemsIn(source)).toEqual([
