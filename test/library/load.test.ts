@@ -777,6 +777,8 @@ describe('checks across the file', () => {
     expect(problems[0]).toMatch(/^\d+:5  exercises\.0\.Loading  unknown field "Loading" \(did you mean "loading"\? a drill needs that field\)$/);
     // A field the item does not need is only the unknown one, as before.
     expect(problemsIn(source.replace('      reps: 10', '      Reps: 10')).filter((line) => /Reps/.test(line))).toEqual([expect.stringMatching(/unknown field "Reps" \(did you mean "reps" or "sets"\?\)$/)]);
+    // An optional field: only the typo, as it is not missing.
+    expect(problemsIn(source.replace('    loading: true', '    loading: true\n    Source: Clinic notes'))).toEqual([expect.stringMatching(/  exercises\.0\.Source  unknown field "Source" \(did you mean "source"\?\)$/)]);
   });
 
   it('a required choice written with a capital ("Region: hip", "Version: 1") is one problem too, at the field written', () => {
@@ -1053,6 +1055,10 @@ describe('a file with a great many problems', () => {
     const fiftyOne = parseLibrary(`version: 1\nexercises:\n${'  - {}\n'.repeat(6)}${drill('side: none')}`.replace(', side: none', ''));
     if (fiftyOne.ok) throw new Error('expected problems');
     expect([fiftyOne.problems.length, fiftyOne.more]).toEqual([50, true]);
+    // The 51st in an item of its own, after the first 50: there are more all the same.
+    const lastItem = parseLibrary(`version: 1\nexercises:\n${'  - {}\n'.repeat(6)}${drill('loading: true')}${drill('dose: {reps: 1}, side: none').replace('id: a', 'id: c')}`);
+    if (lastItem.ok) throw new Error('expected problems');
+    expect([lastItem.problems.length, lastItem.more]).toEqual([50, true]);
   });
 
   it('says so in the error: more than 50, the first 50 listed', () => {
