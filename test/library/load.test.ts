@@ -515,6 +515,10 @@ describe('a file with nothing to read', () => {
     expect(problemsOf('only-comment.yaml')).toEqual([
       '1:1  (file)  the file holds only comments; a library needs at least "version: 1" and a list of exercises',
     ]);
+    // Started with the "---" some YAML files open with.
+    expect(problemsIn('---\n# My clinic library\n')).toEqual([
+      '1:1  (file)  the file holds only comments; a library needs at least "version: 1" and a list of exercises',
+    ]);
   });
 
   it('reports a top-level list instead of a set of fields', () => {
@@ -616,6 +620,11 @@ describe('the shape of each item', () => {
       `11:5  exercises.0.reps  unknown field "reps" for a drill: it ${inDose}`,
       `12:5  exercises.0.perSide  unknown field "perSide" for a drill: it ${inDose}`,
     ]);
+  });
+
+  it('names the item as the path of an unknown field with a space in its name, so that the path stays one word', () => {
+    const source = readFileSync(fixture('good.yaml'), 'utf8').replace('    loading: true', '    loading: true\n    video link: https://example.org/clams');
+    expect(problemsIn(source)).toEqual([expect.stringMatching(/^\d+:5  exercises\.0  unknown field "video link"; a drill can have: id, name, region, category, steps, dose, side, loading, equipment, cues, video, source$/)]);
   });
 
   it('says a drill added at the end of the file, after "routines:", belongs under "exercises:", in one problem rather than one per field', () => {
