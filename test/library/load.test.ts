@@ -361,6 +361,11 @@ describe('text that YAML reads as something else', () => {
     ]);
   });
 
+  it('a step written as fields in { }, or as two fields over two lines: said to be no text, without a quoted line that would not be the step', () => {
+    expect(problemsIn(drill('      - {Tip: keep the knee soft}'))).toEqual(['8:9  exercises.0.steps.0  must be text, not a set of fields']);
+    expect(problemsIn(drill('      - Tip: keep the knee soft\n        Then: hold'))).toEqual(['8:9  exercises.0.steps.0  must be text, not a set of fields']);
+  });
+
   it('a text that starts with a quote, a bracket, a star or a reserved character: points at its start and gives it in quotes', () => {
     const cases: [string, string][] = [
       ['      - "Hold" means stay still.', '8:9  exercises.0.steps  the text ends at its closing ", and the rest of the line is left over; put the whole text in quotes: \'"Hold" means stay still.\''],
