@@ -203,6 +203,9 @@ function howToWrite(doc: Document, path: Path, expected: string, message: string
 function doseNumberAdvice(field: string, text: string, oneSided: boolean): string | undefined {
   const setsByReps = /^(\d+)\s*[x×*]\s*(\d+)$/i.exec(text);
   if (setsByReps && (field === 'reps' || field === 'sets')) return `write the sets and the reps as two fields of the dose, sets: ${setsByReps[1]} and reps: ${setsByReps[2]}`;
+  // "3 x 30s": three holds of 30 seconds, not a hold of 3.
+  const setsByHold = /^(\d+)\s*[x×*]\s*(\d+)\s*(?:s|secs?|seconds?)?$/i.exec(text);
+  if (setsByHold && field === 'holdSeconds') return `write the sets and the hold as two fields of the dose, sets: ${setsByHold[1]} and holdSeconds: ${setsByHold[2]}`;
   const range = /^(\d+)\s*(?:-|–|to)\s*(\d+)\b/i.exec(text);
   if (range) return `write one number, not a range, such as ${field}: ${range[2]}`;
   const minutes = /^(\d+)\s*(?:m|mins?|minutes?)$/i.exec(text);

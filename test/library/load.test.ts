@@ -677,7 +677,9 @@ describe('the shape of each item', () => {
       drill('d', 'painful', '      reps: 10 per side\n') +
       drill('e', 'none', '      holdSeconds: 1 min\n') +
       drill('f', 'none', '      reps: 8-12\n') +
-      drill('g', 'none', '      reps: ten\n');
+      drill('g', 'none', '      reps: ten\n') +
+      drill('h', 'both', '      holdSeconds: 3 x 30s\n') +
+      drill('i', 'opposite', '      reps: 10 each leg\n');
     expect(problemsIn(source)).toEqual([
       '11:7  exercises.0.dose.reps  must be a whole number, not "3 x 10": write the sets and the reps as two fields of the dose, sets: 3 and reps: 10',
       '20:7  exercises.1.dose.holdSeconds  must be a whole number, not "30s": write the number alone, as holdSeconds: 30',
@@ -686,6 +688,8 @@ describe('the shape of each item', () => {
       '47:7  exercises.4.dose.holdSeconds  must be a whole number, not "1 min": the hold is written in seconds, as holdSeconds: 60',
       '56:7  exercises.5.dose.reps  must be a whole number, not "8-12": write one number, not a range, such as reps: 12',
       '65:7  exercises.6.dose.reps  must be a whole number, not "ten"',
+      '74:7  exercises.7.dose.holdSeconds  must be a whole number, not "3 x 30s": write the sets and the hold as two fields of the dose, sets: 3 and holdSeconds: 30',
+      '83:7  exercises.8.dose.reps  must be a whole number, not "10 each leg": write the number alone, as reps: 10 (this drill is done on one side, and its dose is for that side)',
     ]);
   });
 
