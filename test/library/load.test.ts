@@ -649,6 +649,12 @@ describe('the shape of each item', () => {
       '43:5  routines.0.exercises  missing required field',
       '46:5  routines.0.steps  unknown field "steps"; a routine can have: id, name, description, exercises, cues, source',
     ]);
+    // With its drills listed, fields of a drill added to a routine are each unknown: it is a routine all the same.
+    const withDrills = readFileSync(fixture('good.yaml'), 'utf8').replace('    exercises:\n      - ankle-rocks', '    side: both\n    loading: true\n    exercises:\n      - ankle-rocks');
+    expect(problemsIn(withDrills)).toEqual([
+      expect.stringMatching(/^\d+:5  routines\.0\.side  unknown field "side"; a routine can have: /),
+      expect.stringMatching(/^\d+:5  routines\.0\.loading  unknown field "loading"; a routine can have: /),
+    ]);
   });
 
   it('says how to write a list or a dose given as one plain value, and that a list left empty may be left out', () => {
@@ -679,7 +685,8 @@ describe('the shape of each item', () => {
       drill('f', 'none', '      reps: 8-12\n') +
       drill('g', 'none', '      reps: ten\n') +
       drill('h', 'both', '      holdSeconds: 3 x 30s\n') +
-      drill('i', 'opposite', '      reps: 10 each leg\n');
+      drill('i', 'opposite', '      reps: 10 each leg\n') +
+      drill('j', 'both', '      reps: 12 a side\n');
     expect(problemsIn(source)).toEqual([
       '11:7  exercises.0.dose.reps  must be a whole number, not "3 x 10": write the sets and the reps as two fields of the dose, sets: 3 and reps: 10',
       '20:7  exercises.1.dose.holdSeconds  must be a whole number, not "30s": write the number alone, as holdSeconds: 30',
@@ -690,6 +697,7 @@ describe('the shape of each item', () => {
       '65:7  exercises.6.dose.reps  must be a whole number, not "ten"',
       '74:7  exercises.7.dose.holdSeconds  must be a whole number, not "3 x 30s": write the sets and the hold as two fields of the dose, sets: 3 and holdSeconds: 30',
       '83:7  exercises.8.dose.reps  must be a whole number, not "10 each leg": write the number alone, as reps: 10 (this drill is done on one side, and its dose is for that side)',
+      '92:7  exercises.9.dose.reps  must be a whole number, not "12 a side": write the number alone, as reps: 12, and "perSide: true" for a dose done on each side',
     ]);
   });
 
@@ -742,6 +750,9 @@ describe('checks across the file', () => {
       '23:5  exercises.2.id  duplicate id "bridges" (already used on line 3)',
       '39:5  routines.1.id  duplicate id "strength" (already used on line 34)',
     ]);
+    // The line of the first id itself, when the item starts with another field.
+    const nameFirst = 'version: 1\nexercises: []\ncues:\n  - text: Stand tall\n    id: tall\n  - id: tall\n    text: Stand taller\n';
+    expect(problemsIn(nameFirst)).toContain('6:5  cues.1.id  duplicate id "tall" (already used on line 5)');
   });
 
   it('reports duplicate ids of test movements and of cues, saying where the first one is', () => {
