@@ -755,6 +755,11 @@ describe('switching the library', () => {
     // Named on the command line, the file is the one just typed.
     expect((await itb(['--data', file, 'buckets'], { ITB_DATA: file })).stderr).not.toContain('ITB_DATA');
     expect((await itb(['validate', file], { ITB_DATA: file })).stderr).not.toContain('ITB_DATA');
+    // A folder in its place is there, not moved: only what it is.
+    const folder = await itb(['buckets'], { ITB_DATA: fixtures });
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toContain(`cannot read ${fixtures}`);
+    expect(folder.stderr).not.toContain('ITB_DATA');
   });
 });
 

@@ -48,6 +48,12 @@ describe('a valid library', () => {
     const { library } = parsed;
     expect(library.exercises.map((e) => e.name)).toEqual(['Wall clamshells', 'Ankle rocks']);
     expect(library.routines[0]?.name).toBe('Clinic plan');
+    // A source too, of a drill or of a routine.
+    const sourced = parseLibrary(readFileSync(fixture('good.yaml'), 'utf8')
+      .replace('    loading: true', '    loading: true\n    source: |\n      Clinic handout,\n      page 2')
+      .replace('name: Clinic plan', 'name: Clinic plan\n    source: "Maria\\tM."'));
+    if (!sourced.ok) throw new Error(sourced.problems.map((p) => p.message).join('\n'));
+    expect([sourced.library.exercises[0]?.source, sourced.library.routines[0]?.source]).toEqual(['Clinic handout, page 2', 'Maria M.']);
   });
 
   it('loads from a file', () => {
