@@ -829,6 +829,13 @@ describe('checks across the file', () => {
       '31:5  exercises.1.id  must be lowercase words joined by hyphens, like "hip-circles": the letters a to z and digits only, without accents, capitals, spaces or "_"',
       '47:9  routines.0.exercises.0  unknown exercise "ankle-rocks": the drill with the id "Ankle Rocks" may be the one meant, but that id is not valid; fix it where the drill is written',
     ]);
+    // Nor one too long to type: that id is the one to shorten.
+    const long = 'ankle-rocks-done-slowly-against-the-kitchen-wall';
+    const tooLong = problemsIn(readFileSync(fixture('good.yaml'), 'utf8').replace('  - id: ankle-rocks', `  - id: ${long}`));
+    expect(tooLong[1]).toBe(`47:9  routines.0.exercises.0  unknown exercise "ankle-rocks": the drill with the id "${long}" may be the one meant, but that id is not valid; fix it where the drill is written`);
+    // A drill written as words that are no drill's name: unknown, whatever the words.
+    const words = problemsIn(readFileSync(fixture('good.yaml'), 'utf8').replace('      - ankle-rocks', '      - Side plank'));
+    expect(words).toEqual([expect.stringMatching(/^47:9  routines\.0\.exercises\.0  unknown exercise "Side plank"/)]);
   });
 
   it('says a routine naming a drill by its name, or a cue by its text, names them by id, in one line each', () => {
