@@ -156,7 +156,7 @@ export async function main(argv: string[], ctx: Context = processContext()): Pro
   const program = createProgram(ctx);
   try {
     optionBeforeCommand(program, argv, itbAsStarted(ctx));
-    await program.parseAsync(helpAsOption(program, argv), { from: 'user' });
+    await program.parseAsync(helpAsOption(program, argv, itbAsStarted(ctx)), { from: 'user' });
     return EXIT.ok;
   } catch (error) {
     return await report(error, ctx, argv);
@@ -207,7 +207,7 @@ function optionBeforeCommand(program: Command, argv: string[], itb: string): voi
  * not a command is named instead, with the commands it is near. `itb` alone is `itb --help`, on
  * stdout (`itb | less`) and exit 0, where commander would print it as an error.
  */
-function helpAsOption(program: Command, argv: string[]): string[] {
+function helpAsOption(program: Command, argv: string[], itb: string): string[] {
   let at = 0;
   // Past the global options: --no-color, and --data with its file.
   while (argv[at] === '--no-color' || argv[at] === '--data' || argv[at]?.startsWith('--data=')) at += argv[at] === '--data' ? 2 : 1;
@@ -222,8 +222,8 @@ function helpAsOption(program: Command, argv: string[]): string[] {
     const names = command.commands.map((sub) => sub.name());
     const sub = command.commands.find((candidate) => candidate.name() === word);
     if (!sub) {
-      const near = closest(word, names).map((name) => ['itb help', ...path, name].join(' '));
-      const list = path.length === 0 ? '`itb --help` lists them.' : `\`itb ${path.join(' ')} --help\` lists them.`;
+      const near = closest(word, names).map((name) => [itb, 'help', ...path, name].join(' '));
+      const list = `\`${[itb, ...path].join(' ')} --help\` lists them.`;
       throw new UserError(`there is no command "${[...path, word].join(' ')}"`, `${near.length > 0 ? `Did you mean ${near.join(' or ')}? ` : ''}${list}`);
     }
     path.push(word);

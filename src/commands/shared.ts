@@ -48,7 +48,7 @@ export function libraryFile(ctx: Context, command: Command): string | undefined 
   const { data } = globals(command);
   // An empty ITB_DATA is as good as none (the shell's way to unset it); an empty --data is a slip.
   if (data !== undefined && data.trim() === '') {
-    throw new UserError('--data needs the name of an exercise library file', 'For example: itb --data my-library.yaml session. Leave --data out for the built-in library.');
+    throw new UserError('--data needs the name of an exercise library file', `For example: ${itbAsStarted(ctx)} --data my-library.yaml session. Leave --data out for the built-in library.`);
   }
   const file = data ?? (ctx.env.ITB_DATA || undefined);
   return file === undefined ? undefined : withHomeFolder(file, ctx);

@@ -79,5 +79,11 @@ describe('after npx itb, the commands suggested next start with npx itb', () => 
     expect(said(await itb(['buckets', 'move', 'clamshells']))).toContain('(npx itb buckets move --help shows what it takes)');
     expect(said(await itb(['buckets', 'lists']))).toContain('`npx itb buckets --help` shows what it takes.');
     expect(said(await itb(['buckets', 'mvoe']))).toContain('Did you mean npx itb buckets move?');
+    expect(said(await itb(['help', 'bukets']))).toContain('Did you mean npx itb help buckets? `npx itb --help` lists them.');
+    expect(said(await itb(['help', 'buckets', 'mvoe']))).toContain('Did you mean npx itb help buckets move? `npx itb buckets --help` lists them.');
+  });
+
+  it('an empty --data: the example of a library file given', async () => {
+    expect(said(await itb(['--data', '', 'routines']))).toContain('For example: npx itb --data my-library.yaml session.');
   });
 });
