@@ -175,3 +175,76 @@ describe('messages on a terminal narrower than 80 columns', () => {
     expect(stderr).toContain('Moved');
   });
 });
+
+describe('a usage error, as a person reads it', () => {
+  it('names a short flag with its long name when its value is left out', async () => {
+    const output = await run(['export', '-o'], { home });
+    expect(output.code).toBe(2);
+    expect(output.stderr).toBe('error: -o (--output) needs a value after it, as in -o <file>\n(itb export --help shows what it takes)\n');
+  });
+
+  it('counts the words too many', async () => {
+    expect((await run(['history', 'all'], { home })).stderr).toBe('error: a word too many: itb history [options]\n(itb history --help shows what it takes)\n');
+    const two = await run(['history', '--json', 'all', 'of', 'them'], { home });
+    expect(two.code).toBe(2);
+    expect(two.stderr).toContain('error: 3 words too many: itb history [options]\n');
+  });
+
+  it('names every option typed before the command, and which ones may come there', async () => {
+    const both = await run(['--json', '--force', 'buckets', 'reset'], { home });
+    expect(both.code).toBe(2);
+    expect(both.stderr).toBe(
+      "error: --json and --force go after the command: itb buckets reset --json --force\nA command's options come after its name; only --data and --no-color may come\nbefore it.\n",
+    );
+    // Written with "=", the word after it is the command, not its value.
+    expect((await run(['--limit=5', 'history'], { home })).stderr).toContain('error: --limit goes after the command: itb history --limit=5\n');
+  });
+
+  it('takes an argument written as an option in capitals for the argument', async () => {
+    const routine = await run(['session', '--ROUTINE', 'rehab'], { home });
+    expect(routine.code).toBe(2);
+    expect(routine.stderr).toContain('error: the routine is given on its own, without --ROUTINE: itb session [options] [routine]\n');
+  });
+
+  it('shows the control characters of what was typed rather than obey them', async () => {
+    const typed = await run(['hist\x1b[2Jory'], { home });
+    expect(typed.code).toBe(2);
+    expect(typed.stderr).toContain("error: unknown command 'hist\\u001b[2Jory'");
+    expect(typed.stderr).not.toContain('\x1b');
+    const drill = await run(['exercises', 'clam\x07shells'], { home });
+    expect(drill.code).toBe(2);
+    expect(drill.stderr).toContain('error: no drill with id "clam\\u0007shells"');
+    expect(drill.stderr).not.toContain('\x07');
+  });
+
+  it('says a value was left out when an option with "=" came in its place', async () => {
+    const cwd = process.cwd();
+    process.chdir(home);
+    try {
+      const output = await run(['export', '-o', '--name=Ann'], { home });
+      expect(output.code).toBe(2);
+      expect(output.stderr).toContain('error: -o (--output) needs a value after it, as in -o <file>, not the option --name=Ann\n');
+      expect(readdirSync(home).filter((name) => name.startsWith('-'))).toEqual([]);
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+});
+
+describe('the colours of an error', () => {
+  const colourTerminal = (argv: string[]) => run(argv, { home, stderrColumns: 80, env: { NO_COLOR: undefined } });
+
+  it('are red for "error:" and dim for the hint under it, on a terminal', async () => {
+    const { code, stderr } = await colourTerminal(['history', '--since', 'yesterday']);
+    expect(code).toBe(2);
+    expect(stderr).toBe('\x1b[31merror:\x1b[39m --since wants a date like 2026-11-01, not "yesterday"\n\x1b[2mWrite the year, month and day: itb history --since 2026-11-01\x1b[22m\n');
+  });
+
+  it('are off with --no-color, before or after the command', async () => {
+    for (const argv of [['--no-color', 'history', '--since', 'yesterday'], ['history', '--since', 'yesterday', '--no-color']]) {
+      const { code, stderr } = await colourTerminal(argv);
+      expect(code).toBe(2);
+      expect(stderr).toBe('error: --since wants a date like 2026-11-01, not "yesterday"\nWrite the year, month and day: itb history --since 2026-11-01\n');
+    }
+  });
+});

@@ -78,3 +78,29 @@ describe('itb typed alone', () => {
     expect(data.stderr).toContain('--data needs a value after it');
   });
 });
+
+describe('itb help', () => {
+  it('shows the help of a command under another, as its --help does', async () => {
+    const move = await run(['help', 'buckets', 'move']);
+    expect(move.code).toBe(0);
+    expect(move.stdout).toContain('Usage: itb buckets move [options] <id> <bucket>');
+    expect(move.stdout).toBe((await run(['buckets', 'move', '--help'])).stdout);
+  });
+
+  it('with help after it, or a command\'s arguments, shows that help', async () => {
+    expect((await run(['help', 'help'])).stdout).toBe((await run(['--help'])).stdout);
+    const drill = await run(['help', 'exercises', 'clamshells']);
+    expect(drill.code).toBe(0);
+    expect(drill.stdout).toBe((await run(['exercises', '--help'])).stdout);
+  });
+
+  it('names a word that is not a command, with the command near it and the help that lists them', async () => {
+    const top = await run(['help', 'bukets']);
+    expect(top.code).toBe(2);
+    expect(top.stdout).toBe('');
+    expect(top.stderr).toBe('error: there is no command "bukets"\nDid you mean itb help buckets? `itb --help` lists them.\n');
+    const under = await run(['help', 'buckets', 'mvoe']);
+    expect(under.code).toBe(2);
+    expect(under.stderr).toBe('error: there is no command "buckets mvoe"\nDid you mean itb help buckets move? `itb buckets --help` lists them.\n');
+  });
+});
