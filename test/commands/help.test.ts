@@ -1,6 +1,6 @@
 // The help after each command's options, laid out to the terminal when it is shown.
 import { describe, expect, it } from 'vitest';
-import { fitLine, helpAfter } from '../../src/commands/help.js';
+import { fitLine, helpAfter, shellWord } from '../../src/commands/help.js';
 import { run } from '../helpers/run.js';
 import { onTerminal } from '../helpers/terminal.js';
 
@@ -50,6 +50,16 @@ describe('helpAfter', () => {
     const narrow = await onTerminal(40, async () => help());
     expect(narrow).toContain('  $ itb export -o report.html\n      a page for your therapist\n');
     expect(narrow).toContain('  $ itb buckets\n      your rehab routine\n');
+  });
+
+  it('keeps an example side by side when it fills the line exactly', async () => {
+    const exact = await onTerminal(40, async () => helpAfter([['itb x', 'a'.repeat(29)]])());
+    expect(exact).toBe(`\nExamples:\n  $ itb x  ${'a'.repeat(29)}\n`);
+  });
+
+  it('breaks a long example command between options, each with its value, so that it still runs', async () => {
+    const long = await onTerminal(30, async () => helpAfter([['itb export --since 2026-11-01 -o report.html', 'a month']])());
+    expect(long).toBe('\nExamples:\n  $ itb export \\\n        --since 2026-11-01 \\\n        -o report.html\n      a month\n');
   });
 });
 
@@ -102,5 +112,13 @@ describe('itb help', () => {
     const under = await run(['help', 'buckets', 'mvoe']);
     expect(under.code).toBe(2);
     expect(under.stderr).toBe('error: there is no command "buckets mvoe"\nDid you mean itb help buckets move? `itb buckets --help` lists them.\n');
+  });
+});
+
+describe('shellWord', () => {
+  it('quotes a file name the shell would split, and an apostrophe in it so that it still reads as one word', () => {
+    expect(shellWord('my-library.yaml')).toBe('my-library.yaml');
+    expect(shellWord('my library.yaml')).toBe("'my library.yaml'");
+    expect(shellWord("O'Brien's list.yaml")).toBe("'O'\\''Brien'\\''s list.yaml'");
   });
 });

@@ -401,6 +401,7 @@ describe('itb history', () => {
     expect(await said('2028-02-30')).toContain('February 2028 has 29 days');
     expect(await said('2100-02-29')).toContain('February 2100 has 28 days');
     expect(await said('2026-13-01')).toContain('"2026-13-01": a year has no month 13\nThe month comes second, from 01 to 12: itb history --since 2026-11-01\n');
+    expect(await said('2026-00-10')).toContain('"2026-00-10": a year has no month 0\nThe month comes second, from 01 to 12: itb history --since 2026-11-01\n');
     expect(await said('2026-11-00')).toContain('"2026-11-00": a month has no day 0\nThe first day of a month is 01: itb history --since 2026-11-01\n');
     const export_ = await run(['export', '--until', '2026-04-31'], { home, now });
     expect(export_.stderr).toContain('--until wants a date like 2026-11-01, not "2026-04-31": April 2026 has 30 days\nFor its last day: itb export --until 2026-04-30\n');
