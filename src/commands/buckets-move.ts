@@ -74,7 +74,7 @@ export async function moveDrill(ctx: Context, id: string, bucketArg: string, opt
     // Asked for most to undo a result, such as one from a score typed wrong: the move says why in its note.
     throw new UserError(
       'a drill cannot be moved back to untested: it stays untested only until a session tests it',
-      `Put it where you judge right with a note saying why, and the next session that tests it decides again: \`${itbWithLibrary(ctx, self)} buckets move ${shellWord(id)} avoid --note "score typed wrong"\`. (\`itb buckets reset\` makes every drill untested.)`,
+      `Put it where you judge right with a note saying why, and the next session that tests it decides again: \`${itbWithLibrary(ctx, self)} buckets move ${shellWord(id)} avoid --note "score typed wrong"\`. (\`${itbWithLibrary(ctx, self)} buckets reset\` makes every drill untested.)`,
     );
   }
   if (bucket !== 'rehab' && bucket !== 'avoid') {

@@ -12,7 +12,7 @@ import { isStoreFile } from '../store/store-path.js';
 import { readWithSummary } from '../store/summary-file.js';
 import { checkWritable, writePrivateFile } from '../store/write-file.js';
 import { formats, type ExportOptions, type Format } from './export.js';
-import { calendarDay, libraryFor, notice } from './shared.js';
+import { calendarDay, itbAsStarted, libraryFor, notice, shellWord } from './shared.js';
 
 /** The most characters a name given with --name may have: a name, not a paragraph, heads the report. */
 const NAME_LIMIT = 100;
@@ -29,20 +29,21 @@ const renderers: Record<Format, () => Promise<(report: Report) => string | Itera
 
 export async function exportReport(ctx: Context, options: ExportOptions, self: Command) {
   const [stray] = self.args;
+  const itb = itbAsStarted(ctx);
   // `itb export html` means the format: -o html would then fail, as a name with no extension.
   const strayFormat = formats.find((format) => format === stray?.trim().toLowerCase());
   if (strayFormat !== undefined) {
     throw new UserError(
       `itb export takes a format with --format, not on its own ("${stray}")`,
-      `To see the report on the screen: itb export --format ${strayFormat}; to write a file: itb export -o report.${extensions[strayFormat]}`,
+      `To see the report on the screen: ${itb} export --format ${strayFormat}; to write a file: ${itb} export -o report.${extensions[strayFormat]}`,
     );
   }
   if (stray !== undefined) {
-    throw new UserError(`itb export takes no file name on its own ("${stray}")`, `To write a file, put -o before its name: itb export -o ${stray}`);
+    throw new UserError(`itb export takes no file name on its own ("${stray}")`, `To write a file, put -o before its name: ${itb} export -o ${shellWord(stray)}`);
   }
   // An empty name is a slip (an unset shell variable, say), not a file to write.
   if (options.output !== undefined && options.output.trim() === '') {
-    throw new UserError('-o needs the name of a file to write', 'For example: itb export -o report.html. Leave -o out to see the report on the screen.');
+    throw new UserError('-o needs the name of a file to write', `For example: ${itb} export -o report.html. Leave -o out to see the report on the screen.`);
   }
   // `-o -` is the screen, as for most command-line tools (a file named "-" is `-o ./-`).
   const onScreen = options.output === '-';
@@ -61,8 +62,8 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
   // Which flag chose the format, to name it in the note on a file name that says otherwise.
   const formatFlag = options.json ? '--json' : '--format';
   if (options.json) options = { ...options, format: 'json' };
-  const since = options.since === undefined ? undefined : calendarDay(options.since, '--since', 'export');
-  const until = options.until === undefined ? undefined : calendarDay(options.until, '--until', 'export');
+  const since = options.since === undefined ? undefined : calendarDay(options.since, '--since', `${itbAsStarted(ctx)} export`);
+  const until = options.until === undefined ? undefined : calendarDay(options.until, '--until', `${itbAsStarted(ctx)} export`);
   if (since !== undefined && until !== undefined && since > until) {
     throw new UserError(`--since ${since} is after --until ${until}`, 'Put the earlier day first, e.g. --since 2026-10-01 --until 2026-11-20.');
   }

@@ -15,7 +15,7 @@ const COLUMNS = 80;
 const SPARK_WIDTH = 56;
 
 export async function showHistory(ctx: Context, options: HistoryOptions, self: Command) {
-  const sinceDay = options.since === undefined ? undefined : calendarDay(options.since, '--since', 'history');
+  const sinceDay = options.since === undefined ? undefined : calendarDay(options.since, '--since', `${itbAsStarted(ctx)} history`);
   // The start of that day in local time, the way dates are shown.
   const since = sinceDay === undefined ? undefined : new Date(`${sinceDay}T00:00:00`);
   const data = await readStore(ctx.env);

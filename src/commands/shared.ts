@@ -86,28 +86,31 @@ export function printJson(ctx: Context, value: unknown): void {
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-/** A real calendar day typed for a date flag, written YYYY-MM-DD, returned in that form. */
+/**
+ * A real calendar day typed for a date flag, written YYYY-MM-DD, returned in that form. `command`:
+ * the command as the person started it (`npx itb history`), for the hint's example to copy.
+ */
 export function calendarDay(text: string, flag: string, command: string): string {
   const day = text.trim();
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  const typo = (why = '', hint = `Write the year, month and day: itb ${command} ${flag} 2026-11-01`) =>
+  const typo = (why = '', hint = `Write the year, month and day: ${command} ${flag} 2026-11-01`) =>
     new UserError(`${flag} wants a date like 2026-11-01, not "${text}"${why}`, hint);
   if (!match) {
     // "2026-3-1", "2026/03/01": the year, month and day are all there, in another form.
     const loose = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(day);
     const meant = loose && `${loose[1]}-${loose[2]!.padStart(2, '0')}-${loose[3]!.padStart(2, '0')}`;
     if (meant && localDate(new Date(Number(loose[1]), Number(loose[2]) - 1, Number(loose[3]))) === meant) {
-      throw typo('', `Written as itb takes it: itb ${command} ${flag} ${meant}`);
+      throw typo('', `Written as itb takes it: ${command} ${flag} ${meant}`);
     }
     throw typo();
   }
   // new Date rolls 2026-02-30 over into March: a day that does not exist is a typo. Say which part is off.
   const [year, month, date] = [Number(match[1]), Number(match[2]), Number(match[3])];
   if (localDate(new Date(year, month - 1, date)) === day) return day;
-  if (month < 1 || month > 12) throw typo(`: a year has no month ${month}`, `The month comes second, from 01 to 12: itb ${command} ${flag} 2026-11-01`);
-  if (date < 1) throw typo(': a month has no day 0', `The first day of a month is 01: itb ${command} ${flag} ${match[1]}-${match[2]}-01`);
+  if (month < 1 || month > 12) throw typo(`: a year has no month ${month}`, `The month comes second, from 01 to 12: ${command} ${flag} 2026-11-01`);
+  if (date < 1) throw typo(': a month has no day 0', `The first day of a month is 01: ${command} ${flag} ${match[1]}-${match[2]}-01`);
   const days = new Date(Date.UTC(2000, month, 0)).getUTCDate() - (month === 2 && !leapYear(year) ? 1 : 0);
-  if (date > days) throw typo(`: ${MONTHS[month - 1]} ${year} has ${days} days`, `For its last day: itb ${command} ${flag} ${match[1]}-${match[2]}-${days}`);
+  if (date > days) throw typo(`: ${MONTHS[month - 1]} ${year} has ${days} days`, `For its last day: ${command} ${flag} ${match[1]}-${match[2]}-${days}`);
   throw typo();
 }
 

@@ -83,6 +83,18 @@ describe('after npx itb, the commands suggested next start with npx itb', () => 
     expect(said(await itb(['help', 'buckets', 'mvoe']))).toContain('Did you mean npx itb help buckets move? `npx itb buckets --help` lists them.');
   });
 
+  it('a date typed wrong: the example to copy', async () => {
+    expect(said(await itb(['history', '--since', '2026-3-1']))).toContain('Written as itb takes it: npx itb history --since 2026-03-01');
+    expect(said(await itb(['export', '--until', '2026-04-31']))).toContain('For its last day: npx itb export --until 2026-04-30');
+    expect(said(await itb(['export', '--since', 'yesterday']))).toContain('Write the year, month and day: npx itb export --since 2026-11-01');
+  });
+
+  it('itb export given a file or a format without its flag, or an empty -o: the command meant', async () => {
+    expect(said(await itb(['export', 'my report.html']))).toContain("put -o before its name: npx itb export -o 'my report.html'");
+    expect(said(await itb(['export', 'csv']))).toContain('To see the report on the screen: npx itb export --format csv; to write a file: npx itb export -o report.csv');
+    expect(said(await itb(['export', '-o', '']))).toContain('For example: npx itb export -o report.html.');
+  });
+
   it('an empty --data: the example of a library file given', async () => {
     expect(said(await itb(['--data', '', 'routines']))).toContain('For example: npx itb --data my-library.yaml session.');
   });

@@ -568,6 +568,11 @@ describe('itb buckets move', () => {
     // The drill as typed, quoted for the shell, so that the move can be copied as it is.
     const spaced = await run(['buckets', 'move', 'clam shells', 'untested'], { home, now });
     expect(spaced.stderr.replace(/\s+/g, ' ')).toContain(`\`itb buckets move 'clam shells' avoid --note "score typed wrong"\``);
+    // Both commands as itb was started, with the library given.
+    const started = await run(['--data', 'my library.yaml', 'buckets', 'move', 'clamshells', 'untested'], { home, now, env: { npm_lifecycle_event: 'npx' } });
+    expect(started.stderr.replace(/\s+/g, ' ')).toContain(
+      `\`npx itb --data 'my library.yaml' buckets move clamshells avoid --note "score typed wrong"\`. (\`npx itb --data 'my library.yaml' buckets reset\` makes every drill untested.)`,
+    );
   });
 
   it('takes a bucket word given as the drill, before a bucket, as an unknown drill', async () => {
