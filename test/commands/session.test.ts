@@ -949,6 +949,18 @@ describe('itb session', () => {
     expect(card('Lateral ankle tilts')).not.toContain('Set aside');
   });
 
+  it('says once, at the first try of a drill back for its re-test, that it was set aside: its retry card does not repeat it', async () => {
+    const now = new Date('2026-11-20T10:00:00.000Z');
+    const past = buildSession({ startedAt: '2026-11-01T09:00:00.000Z', routine: 'joint-chain', side: 'left', baseline: 3, drills: [{ id: 'lunge-knee-circles', scores: [3, 3] }] });
+    await afterSessions(past);
+    // The knee circles do not help on their first try: the retry card comes, then the next drill's.
+    const result = await run(['session', 'joint-chain', ...flags], { home, tty: true, now, answers: [5, 'skip', 'done', 5, 'done', 5, 'stop'] });
+    expect(result.code).toBe(0);
+    const shown = result.stdout.replace(/\s+/g, ' ');
+    expect(shown).toContain('Set aside earlier, back today for its re-test: start gently');
+    expect(shown.match(/Set aside earlier/g)).toHaveLength(1);
+  });
+
   it('says at a drill in a bucket from a test on another painful side which side that was, in the re-test routine too', async () => {
     const now = new Date('2026-11-20T10:00:00.000Z');
     // The right side hurt three weeks ago: the ankle tilts helped it, the knee circles did not.
@@ -1037,6 +1049,17 @@ describe('itb session', () => {
     // Moved there by hand, it was no test on either side.
     expect(said.match(/Already in/g)).toHaveLength(1);
     expect(skipChoices(otherSide.prompter.asked)).toEqual([cannot, cannot]);
+  });
+
+  it('says a drill is already in the rehab bucket at its first try only, not again on its retry card', async () => {
+    const now = new Date('2026-11-20T10:00:00.000Z');
+    const past = buildSession({ startedAt: '2026-11-10T09:00:00.000Z', routine: 'joint-chain', side: 'left', baseline: 6, drills: [{ id: 'lateral-ankle-tilts', scores: [4] }] });
+    await afterSessions(past);
+    // Tested again, the ankle tilts do not help on their first try, then do on their retry.
+    const result = await run(['session', 'joint-chain', ...flags], { home, tty: true, now, answers: [5, 'done', 5, 'done', 4, 'stop'] });
+    expect(result.code).toBe(0);
+    const shown = result.stdout.replace(/\s+/g, ' ');
+    expect(shown.match(/Already in your rehab bucket/g)).toHaveLength(1);
   });
 
   it('does not tell a drill already in the rehab bucket to skip on to untested drills when none come after it', async () => {
