@@ -263,14 +263,15 @@ function closing(session: Session, library: Library, before: BucketView, after: 
   const status = [stopped, afterFlare].filter(Boolean).map((text) => `\n${wrap(text, 78).map((line) => colour.dim(line)).join('\n')}\n`).join('');
   const nextSteps = [[`${itb} buckets`, 'what helps and what to avoid for now']];
   // Stopped part way, the routine can go on later today from where it was left (see leftPartWay),
-  // its strength drills with no 48-hour wait; not after a flare-up, which calls for rest.
-  const left = session.status === 'stopped' && !flared ? drillsLeft(session, view, library, now, after) : 0;
+  // its strength drills with no 48-hour wait; not on a day with a flare-up, which calls for rest.
+  const advice = adviceFor(after, now, library);
+  const rest = flared || advice.some((item) => item.id === 'rest-after-flare-up');
+  const left = session.status === 'stopped' && !rest ? drillsLeft(session, view, library, now, after) : 0;
   if (left > 0) nextSteps.push([`${itb} session ${session.routine}`, `go on with the ${left === 1 ? 'one drill' : plural(left, 'drill')} left, later today`]);
   // Not before its strength drills have had their 48 hours, when it has nothing else; after a
   // flare-up, this session's or an earlier one's today, not another session today (nor after
   // one in this session rated before midnight).
   const loading = new Map(library.exercises.map((exercise) => [exercise.id, exercise.loading]));
-  const advice = adviceFor(after, now, library);
   const when = (ids: string[], routine?: string) => {
     const readyAt = routineReadyAt(advice, ids.map((id) => loading.get(id) === true), now, routine);
     return readyAt === undefined ? (flared ? ', on another day' : '') : readyAt === 'another day' ? ', on another day' : `, from ${localDateTime(readyAt)}`;

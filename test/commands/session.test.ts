@@ -583,6 +583,9 @@ describe('itb session', () => {
       // The rehab routine is for another day, as after a flare-up in this session; the advice itself was given at the start.
       expect(result.stdout).toMatch(/\n {2}itb session rehab {2,}your rehab routine, on another day\n/);
       expect(result.stdout).not.toContain('After a flare-up, take it easy');
+      // Stopped part way, the routine is not suggested for later today either.
+      expect(result.stdout).not.toContain('go on with the');
+      expect(result.stdout).not.toContain('later today');
     });
 
     it('counts a flare-up in a session interrupted earlier today, names each of several, and remembers one from the session just run', async () => {
