@@ -174,11 +174,31 @@ describe('itb session', () => {
         '    dose: { sets: 1, holdSeconds: 45 }',
         '    side: painful',
         '    loading: false',
+        '  - id: arm-hold',
+        '    name: Arm hold',
+        '    region: hip',
+        '    category: mobility',
+        '    steps: [Hold the arm of the side that does not hurt overhead.]',
+        '    dose: { sets: 1, holdSeconds: 30 }',
+        '    side: opposite',
+        '    loading: false',
+        '  - id: both-hold',
+        '    name: Both hold',
+        '    region: hip',
+        '    category: mobility',
+        '    steps: [Hold a squat on both legs.]',
+        '    dose: { sets: 1, holdSeconds: 30 }',
+        '    side: both',
+        '    loading: false',
         'routines:',
         '  - id: plank',
         '    name: Plank',
         '    description: One hold.',
         '    exercises: [side-plank]',
+        '  - id: arms',
+        '    name: Arms',
+        '    description: One hold on the other side, one on both legs at once.',
+        '    exercises: [arm-hold, both-hold]',
         '',
       ].join('\n'),
     );
@@ -194,6 +214,10 @@ describe('itb session', () => {
     // On one painful side, one hold.
     const oneSide = await run(['--data', library, 'session', 'plank', ...withTimer], { home, tty: true, answers: [3, 'timer', 'done', 2] });
     expect(oneSide.prompter.asked.filter((asked) => asked.kind === 'countdown').map((asked) => asked.message)).toEqual(['Hold 1 of 1']);
+    // A drill on the side opposite the painful one is done on each side too; one on both legs at once, once.
+    const arms = await run(['--data', library, 'session', 'arms', ...bothSides], { home, tty: true, answers: [3, 'timer', 'timer', 'done', 2, 'timer', 'done', 1] });
+    expect(arms.code).toBe(0);
+    expect(arms.prompter.asked.filter((asked) => asked.kind === 'countdown').map((asked) => asked.message)).toEqual(['Hold 1 of 2', 'Hold 2 of 2', 'Hold 1 of 1']);
   });
 
   it('offers the next hold first while holds remain, then Done, so that Enter out of habit does the right thing', async () => {
