@@ -90,6 +90,23 @@ describe('a session save that another itb keeps waiting too long', () => {
     expect(stored().sessions).toEqual([]);
   });
 
+  it('names only the score not saved, at a later drill, not those saved before it', async () => {
+    // The ankle tilts' score is saved; the store is kept busy when the knee circles are rated.
+    let rated = 0;
+    const onAsk = (asked: Asked) => {
+      if (asked.message.startsWith('Rate your pain now') && ++rated === 2) hold();
+    };
+    const answers: Answer[] = [...screenClear, 6, 'done', 4, 'done', 3, false];
+    const result = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers, onAsk, lockWaitMs });
+    expect(result.code).toBe(2);
+    const error = said(result.stderr);
+    expect(error).toContain('Your last score was not saved: pain 3 after Forward 45° lunge knee circles (before: 4). Everything you answered before it is saved');
+    expect(error).not.toContain('after Lateral ankle tilts');
+    free();
+    const [session] = (await readStore({ ITB_HOME: home })).sessions;
+    expect(session).toMatchObject({ status: 'interrupted', baseline: 6, attempts: [expect.objectContaining({ before: 6, after: 4 })] });
+  });
+
   it('keeps the unsaved score when Ctrl-C at the question finds the other itb done, and says it is lost when not', async () => {
     const answers: Answer[] = [...screenClear, 6, 'done', 4, CTRL_C];
     const onAsk = (asked: Asked) => {

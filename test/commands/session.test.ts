@@ -1009,6 +1009,19 @@ describe('itb session', () => {
     expect(same.stdout).not.toContain('from a test when');
   });
 
+  it('names no painful side at a drill moved by hand after a test on another side: the move was the person\'s choice, not that test', async () => {
+    const now = new Date('2026-11-20T10:00:00.000Z');
+    // The right side hurt: the knee circles did not help, then went to the rehab bucket by hand.
+    const past = buildSession({ startedAt: '2026-11-01T09:00:00.000Z', routine: 'joint-chain', side: 'right', baseline: 5, drills: [{ id: 'lunge-knee-circles', scores: [5, 5] }] });
+    await afterSessions(past);
+    await run(['buckets', 'move', 'lunge-knee-circles', 'rehab'], { home, now: new Date('2026-11-12T09:00:00.000Z') });
+    const result = await run(['session', 'joint-chain', ...flags], { home, tty: true, now, answers: [5, 'skip', 'skip', 'stop'] });
+    expect(result.code).toBe(0);
+    const shown = result.stdout.replace(/\s+/g, ' ');
+    expect(shown).toContain(`Already in your rehab bucket, by your choice since ${localDate(new Date('2026-11-12T09:00:00.000Z'))}: test it again,`);
+    expect(shown).not.toContain('from a test when');
+  });
+
   it('suggests testing drills from a routine at the end when none helped yet and none is due, as itb buckets does', async () => {
     const now = new Date('2026-11-20T10:00:00.000Z');
     // Neither balance drill helps: nothing in the rehab bucket, nothing due for a re-test.
