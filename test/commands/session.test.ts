@@ -279,6 +279,11 @@ describe('itb session', () => {
     expect(byId.stdout).toContain('Do your test movement (single-leg squat) now.');
     expect(byId.stdout).toContain('pain during single-leg squat: 5 (baseline');
     expect(JSON.parse(readFileSync(join(home, 'store.json'), 'utf8')).sessions.at(-1).movement).toBe('single-leg squat');
+    // Its id typed in capitals is the same movement.
+    const capitals = await run(['session', 'joint-chain', '--side', 'left', '--symptom', 'pain', '--movement', 'Step-Down', '--no-timer'], { home, tty: true, answers: [false, 5, 'stop'] });
+    expect(capitals.stdout).toContain('Do your test movement (step-down) now.');
+    expect(capitals.stdout).toContain('Stand on the bottom stair');
+    expect(JSON.parse(readFileSync(join(home, 'store.json'), 'utf8')).sessions.at(-1).movement).toBe('step-down');
   });
 
   it('fits its own text to a terminal of 50 columns, broken between words', async () => {
@@ -1055,6 +1060,9 @@ describe('itb session', () => {
     // Once re-tested, none is due: nothing to suggest.
     const retest = await run(['session', 'retest', ...flags], { home, tty: true, now, answers: [5, 'done', 3, 'done', 1] });
     expect(retest.code).toBe(0);
+    // Said once at its start, of both drills, under the routine's title.
+    expect(retest.stdout).toContain('Re-test · 2 drills');
+    expect(retest.stdout).toMatch(/Keep in mind:\n {2}· These drills were set aside before\. Start gently, with a smaller range,/);
     expect(retest.stdout).not.toContain('session retest ');
   });
 
