@@ -630,6 +630,21 @@ describe('itb session', () => {
       expect(evening.stdout.replace(/\s+/g, ' ')).toContain('If the flare-ups have not settled by tomorrow, or flare-ups keep coming');
     });
 
+    it('names the drill that flared up as the library names it now, and one it no longer has as it was named then', async () => {
+      const renamed = morning();
+      const gone = buildSession({ startedAt: '2026-11-20T13:30:00.000Z', routine: 'strength', baseline: 3, drills: [{ id: 'bridges', scores: [7] }] });
+      // Named otherwise on the day (an older library); the bridges' drill since taken out of it.
+      const asThen = (session: Session, id: string, name: string): Session => ({
+        ...session,
+        results: session.results.map((result) => (result.exerciseId === id ? { ...result, exerciseId: id === 'bridges' ? 'old-bridges' : id, name } : result)),
+      });
+      await afterSessions(asThen(renamed, 'clamshells', 'Clams (old name)'), asThen(gone, 'bridges', 'Floor bridges'));
+      const result = await run(['session', 'joint-chain', ...flags], { home, tty: true, now, answers: [false] });
+      const shown = result.stdout.replace(/\s+/g, ' ');
+      expect(shown).toContain('Earlier today, Clamshells flared up at 09:12, and Floor bridges at 10:01.');
+      expect(shown).not.toContain('Clams (old name)');
+    });
+
     it('does not count a flare-up yesterday evening, though it is the same day in UTC', async () => {
       // 22:30 local on the 19th.
       await afterSessions(buildSession({ startedAt: '2026-11-20T00:56:00.000Z', routine: 'strength', baseline: 4, drills: [{ id: 'bridges', scores: [3] }, { id: 'clamshells', scores: [7] }] }));
