@@ -934,6 +934,35 @@ describe('itb session', () => {
     expect(said).toContain('Rest today: your exercise library has no routine without strength drills.');
   });
 
+  it('within 48 hours of a strength session, says to rest when every routine without strength drills has its drills set aside', async () => {
+    const now = new Date('2026-11-20T10:00:00.000Z');
+    const library = join(home, 'two-routines.yaml');
+    const drill = (id: string, name: string, loading: boolean) => [
+      `  - id: ${id}`,
+      `    name: ${name}`,
+      '    region: knee',
+      `    category: ${loading ? 'strength' : 'mobility'}`,
+      '    steps: [Do it slowly.]',
+      '    dose: { sets: 1, reps: 5 }',
+      '    side: both',
+      `    loading: ${loading}`,
+    ];
+    writeFileSync(
+      library,
+      ['version: 1', 'exercises:', ...drill('wall-sit', 'Wall sit', true), ...drill('knee-rolls', 'Knee rolls', false), 'routines:',
+        '  - id: legs', '    name: Legs', '    description: Strength alone.', '    exercises: [wall-sit]',
+        '  - id: easy', '    name: Easy', '    description: Mobility alone.', '    exercises: [knee-rolls]', ''].join('\n'),
+    );
+    // Yesterday the wall sit was tried, and the knee rolls did not help: set aside for now.
+    const yesterday = buildSession({ startedAt: '2026-11-19T09:00:00.000Z', routine: 'legs', loading: true, baseline: 4, drills: [{ id: 'wall-sit', scores: [3] }, { id: 'knee-rolls', scores: [3, 3] }] });
+    await afterSessions(yesterday);
+    const result = await run(['--data', library, 'session', 'legs', ...flags], { home, tty: true, now, answers: [false] });
+    expect(result.code).toBe(0);
+    const said = result.stdout.replace(/\s+/g, ' ');
+    expect(said).toContain('Nothing was recorded. Rest today: every routine without strength drills has its drills set aside for now.');
+    expect(said).not.toContain('itb session easy');
+  });
+
   it('suggests the rehab routine for after the 48 hours when it holds only the strength drills just done', async () => {
     const now = new Date('2026-11-20T10:00:00.000Z');
     const strength = await run(['session', 'strength', ...flags], { home, tty: true, now, answers: [...screenClear, 5, 'done', 4, 'stop'] });
