@@ -1299,6 +1299,20 @@ describe('itb session', () => {
     expect(routines.choiceNames).toContain('Mobility and stretching (8 drills)');
   });
 
+  it('names the earliest re-test day of a routine set aside on different days, in its list and for the re-test routine', async () => {
+    const now = new Date('2026-11-20T10:00:00.000Z');
+    await Store.open({ ITB_HOME: home }).update((data) => {
+      data.moves.push({ exerciseId: 'single-leg-stand', bucket: 'avoid', at: '2026-11-19T08:00:00.000Z' });
+      data.moves.push({ exerciseId: 'single-leg-stand-foam-pad', bucket: 'avoid', at: '2026-11-17T08:00:00.000Z' });
+      data.buckets = projectBuckets(data.sessions, data.moves);
+    });
+    const result = await run(['session', ...flags], { home, tty: true, now, answers: [...screenClear, 'mobility', 5, 'stop'] });
+    const routines = result.prompter.asked.find((asked) => asked.message === 'Which routine?')!;
+    expect(routines.disabled).toEqual({ balance: '(both drills are set aside; re-test from 2026-12-01)' });
+    const retest = await run(['session', 'retest', ...flags], { home, tty: true, now, answers: [] });
+    expect(retest.stderr).toContain('The first is due on 2026-12-01;');
+  });
+
   it('says so when a built-in routine is empty, and when the first re-test comes', async () => {
     const result = await run(['session', 'rehab', ...flags], { home, tty: true, answers: [...screenClear] });
     expect(result.code).toBe(2);
