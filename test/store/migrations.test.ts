@@ -50,6 +50,17 @@ describe('runMigrations', () => {
     expect(step).not.toHaveBeenCalled();
   });
 
+  it('brings a store several versions behind through every step in turn, oldest first', () => {
+    // Made up: a version 2 that this itb's schema does not know yet, reached from 0 through 1.
+    const oneToTwo: MigrationStep = (raw) => ({ ...raw, buckets: [] });
+    const first = vi.fn(zeroToOne);
+    const second = vi.fn(oneToTwo);
+    problemOf(() => runMigrations(structuredClone(versionZero), { 0: first, 1: second }, 2));
+    expect(first).toHaveBeenCalledTimes(1);
+    expect(second).toHaveBeenCalledTimes(1);
+    expect(second).toHaveBeenCalledWith(expect.objectContaining({ schemaVersion: 1, sessions: versionZero.log }));
+  });
+
   it('says so when an old version has no step', () => {
     expect(problemOf(() => runMigrations({ ...versionZero }, {})).message).toBe(
       'has schemaVersion 0, which this itb cannot convert',
@@ -78,6 +89,7 @@ describe('migrate', () => {
     ['null', null],
     ['a string', 'store'],
     ['a number', 7],
+    ['true or false', true],
   ])('refuses %s where an object belongs', (what, raw) => {
     expect(problemOf(() => migrate(raw)).message).toBe(`does not hold itb data (expected a JSON object, found ${what})`);
   });
