@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SCHEMA_VERSION } from '../../src/core/records.js';
 import { UserError } from '../../src/errors.js';
 import { emptyStore, Store, StoreError, storeFile } from '../../src/store/store.js';
+import { reason, writeHint } from '../../src/store/store-errors.js';
 import { sampleSession } from '../fixtures/sample-session.js';
 import { newStoreHome } from '../helpers/store-home.js';
 import { caught } from '../helpers/caught.js';
@@ -576,11 +577,59 @@ describe('a store path that is not a readable file', () => {
     expect(Store.open({ ITB_HOME: home }).read().sessions.map((session) => session.id)).toEqual(['s1']);
   });
 
+  it('names a backup written by `itb export` put in the store\'s place, keeps it, and says how to bring it in', async () => {
+    mkdirSync(home);
+    // What `itb export` writes: its own schemaVersion, with exportedAt and the period beside the data.
+    const backup = JSON.stringify(
+      { ...emptyStore(), exportedAt: '2026-10-01T12:00:00.000Z', period: { since: null, until: '2026-10-01' }, sessions: [sampleSession('s1')] },
+      null,
+      2,
+    );
+    writeFileSync(file, backup, { mode: 0o600 });
+    const store = Store.open(env());
+    for (const attempt of [() => store.read(), () => store.update((data) => void data.sessions.push(sampleSession('s2')))]) {
+      const error = (await caught(attempt)) as StoreError;
+      expect(error).toBeInstanceOf(StoreError);
+      expect(error.message).toBe(`the itb store ${file} is a backup written by \`itb export\`, put in the store's place`);
+      const renamed = join(home, 'backup.json');
+      expect(error.hint).toBe(`Nothing was changed. Rename it (to ${renamed}, say), then bring it in with \`itb import ${renamed}\`.`);
+    }
+    expect(readFileSync(file, 'utf8')).toBe(backup);
+  });
+
+  it('says when a folder on the way to the store is a file, and to point ITB_HOME at a folder', async () => {
+    const notAFolder = join(root, 'notes.txt');
+    writeFileSync(notAFolder, 'x');
+    const deeper = { ITB_HOME: join(notAFolder, 'itb') };
+    const error = (await caught(() => Store.open(deeper).read())) as StoreError;
+    expect(error).toBeInstanceOf(StoreError);
+    expect(error.message).toBe(`the itb store ${storeFile(deeper)} cannot be read: part of its path is a file, not a folder`);
+    expect(error.hint).toBe('Nothing was changed. Point ITB_HOME at a folder.');
+    expect(readFileSync(notAFolder, 'utf8')).toBe('x');
+  });
+
   it('reports an ITB_HOME that is a file', async () => {
     writeFileSync(home, 'x');
     const error = await caught(() => Store.open(env()).read());
     expect(error).toBeInstanceOf(StoreError);
     expect((error as StoreError).message).toContain(file);
     expect(readFileSync(home, 'utf8')).toBe('x');
+  });
+});
+
+describe('what a save that failed says', () => {
+  const failure = (code: string) => Object.assign(new Error(`${code}: failed`), { code });
+
+  it('says the disk is full, that earlier data is kept, and to free some space', async () => {
+    await Store.open(env()).update((data) => void data.sessions.push(sampleSession('s1')));
+    expect(reason(failure('ENOSPC'))).toBe('the disk is full');
+    expect(writeHint(file, failure('ENOSPC'))).toBe('Your earlier data is still there. Free some space on the disk, then try again.');
+  });
+
+  it('says there is no store yet when none was saved before', () => {
+    expect(writeHint(file, failure('ENOSPC'))).toBe('There is no store there yet, and nothing was saved. Free some space on the disk, then try again.');
+    const underAFile = join(root, 'notes.txt', 'itb', 'store.json');
+    writeFileSync(join(root, 'notes.txt'), 'x');
+    expect(writeHint(underAFile, failure('ENOSPC'))).toMatch(/^There is no store there yet, and nothing was saved\./);
   });
 });
