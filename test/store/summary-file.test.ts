@@ -1,6 +1,6 @@
 // The summary kept beside the store for `itb buckets`: used only while it was drawn from exactly
 // the store file that is there, and never a reason to fail.
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StoreData } from '../../src/core/records.js';
 import { summarize, type StoreSummary } from '../../src/core/summary.js';
@@ -92,6 +92,32 @@ describe('the summary beside the store', () => {
     const summary = await readSummary(env());
     expect(summary.advice.baselines[0]!.scores).toEqual([7, 6]);
     expect(summary.advice).not.toEqual(summarize(written).advice);
+  });
+
+  it('no longer counts once the store is edited and its modification time put back, as a copy that keeps times does', async () => {
+    await seeded();
+    const kept = statSync(file).mtime;
+    // Whole seconds, so that the time put back is the very same one.
+    const second = new Date(Math.floor(kept.getTime() / 1000) * 1000);
+    utimesSync(file, second, second);
+    writeSummaryFile(file, summarize(Store.open(env()).read()));
+    expect(readSummaryFile(file)).toBeDefined();
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace('"baseline":6', '"baseline":7'));
+    utimesSync(file, second, second);
+    expect(readSummaryFile(file)).toBeUndefined();
+    expect((await readSummary(env())).advice.baselines[0]!.scores).toEqual([7, 6]);
+  });
+
+  it('is passed over when an itb of another version kept it, even for this very store file', async () => {
+    const written = await seeded();
+    const kept = JSON.parse(readFileSync(summaryPath, 'utf8')) as { summaryVersion: number; schemaVersion: number; summary: StoreSummary };
+    const wrong = { ...kept.summary, sessionCount: 99 };
+    for (const other of [{ summaryVersion: kept.summaryVersion - 1 }, { schemaVersion: kept.schemaVersion + 1 }]) {
+      writeFileSync(summaryPath, JSON.stringify({ ...kept, ...other, summary: wrong }));
+      expect(readSummaryFile(file), JSON.stringify(other)).toBeUndefined();
+      expect(await readSummary(env())).toEqual(summarize(written));
+    }
   });
 
   it('is never a reason to fail: missing, damaged, of another shape or impossible to write', async () => {
