@@ -132,8 +132,8 @@ describe('the summary beside the store', () => {
     // passed over as a whole, never shown in part or failed on.
     const wrongShapes: unknown[] = [
       { ...expected, advice: { loadedMs: ['2026-01-01T09:00:00.000Z'], baselines: [] } },
-      { ...expected, advice: { loadedMs: [], baselines: [{ rated: 'pain', startedMs: [1, 2], scores: [3] }] } },
-      { ...expected, advice: { loadedMs: [], baselines: [{ rated: 'pain', startedMs: [1], scores: ['3'] }] } },
+      { ...expected, advice: { ...expected.advice, baselines: [{ rated: 'pain', said: 'pain', startedMs: [1, 2], scores: [3] }] } },
+      { ...expected, advice: { ...expected.advice, baselines: [{ rated: 'pain', said: 'pain', startedMs: [1], scores: ['3'] }] } },
       { ...expected, buckets: { ...expected.buckets, entries: [{ ...expected.buckets.entries[0], bucket: 'maybe' }] } },
       { ...expected, buckets: { ...expected.buckets, entries: [{ ...expected.buckets.entries[0], decidedAt: 'yesterday' }] } },
       { ...expected, buckets: { ...expected.buckets, observed: [['lateral-ankle-tilts', { tested: 'many' }]] } },
