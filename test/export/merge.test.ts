@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { projectBuckets } from '../../src/core/buckets.js';
+import { cutOff } from '../../src/core/session.js';
 import { canonical, differingFields, editedBucketLists, mergeExport } from '../../src/export/merge.js';
 import type { Session } from '../../src/core/records.js';
 import type { ParsedExport } from '../../src/export/schema.js';
@@ -65,6 +66,10 @@ describe('mergeExport', () => {
     const outcome = mergeExport(mine, backupOf());
     expect(outcome.conflicts).toEqual(['session-one']);
     expect(outcome.data).toBe(mine);
+    // A file holding that session twice names it once.
+    const twice = backupOf();
+    twice.sessions = [...twice.sessions, structuredClone(sessionOne)];
+    expect(mergeExport(mine, twice).conflicts).toEqual(['session-one']);
   });
 
   it('refuses a move that differs from the store’s move of the same drill at the same instant, changing nothing', () => {
@@ -196,6 +201,21 @@ describe('mergeExport', () => {
     // Only decisions after 9 October count: the move of the 10th and the session of the 20th.
     expect(outcome.data.buckets.map((b) => b.exerciseId).sort()).toEqual(['glute-stretch', 'it-band-stretch']);
   });
+
+  it("keeps the store's reset when an older backup was cleared before it", () => {
+    const mine = { ...emptyStore(), bucketsResetAt: '2026-10-09T00:00:00.000Z' };
+    const outcome = mergeExport(mine, backupOf({ ...sampleStore(), bucketsResetAt: '2026-10-05T00:00:00.000Z' }));
+    expect(outcome.data.bucketsResetAt).toBe('2026-10-09T00:00:00.000Z');
+    expect(outcome.resetTaken).toBeUndefined();
+    expect(outcome.data.buckets.map((b) => b.exerciseId).sort()).toEqual(['glute-stretch', 'it-band-stretch']);
+  });
+
+  it("says a later reset from the file now holds for a store with moves made by hand and no sessions", () => {
+    const move = { exerciseId: 'clamshells', bucket: 'rehab' as const, at: '2026-10-02T12:00:00.000Z' };
+    const mine = { ...emptyStore(), moves: [move] };
+    const outcome = mergeExport(mine, backupOf({ ...sampleStore(), bucketsResetAt: '2026-10-09T00:00:00.000Z' }));
+    expect(outcome.resetTaken).toBe('2026-10-09T00:00:00.000Z');
+  });
 });
 
 describe('editedBucketLists', () => {
@@ -221,5 +241,13 @@ describe('editedBucketLists', () => {
 describe('differingFields', () => {
   it('names only the fields in which two versions of a session differ', () => {
     expect(differingFields(sessionOne, { ...structuredClone(sessionOne), baseline: 9 })).toEqual(['baseline']);
+  });
+
+  it('does not name the status and end of a session the store holds in progress, which the file holds cut off', () => {
+    const { endedAt: _endedAt, ...rest } = structuredClone(sessionOne);
+    const running: Session = { ...rest, status: 'in-progress' };
+    const exported: Session = { ...cutOff(running), baseline: 9 };
+    expect(exported.status).toBe('interrupted');
+    expect(differingFields(running, exported)).toEqual(['baseline']);
   });
 });
