@@ -153,6 +153,9 @@ describe('markdown', () => {
     expect(md).toContain('- **Hip hikes** (hip-hikes): helped 0 of 1 test, mean change +4, last +4 on 2026-10-08, 1 flare; set aside after a flare; **re-test due');
     expect(toHtml(report)).toContain('last +4 on <span class="day">2026-10-08</span>, 1 flare; <span class="flare">set aside after a flare</span>;');
     expect(md).toMatch(/Forward 45° lunge knee circles.*\*\*re-test due/);
+    // A drill moved by hand says when, and the count of untested drills ends its sentence.
+    expect(md).toMatch(/- \*\*Gentle IT band stretch\*\* \(it-band-stretch\):.*; moved by hand on 2026-10-10;/);
+    expect(md).toMatch(/\n\d+ drills in the library not tested yet\.\n/);
   });
 
   it('says when the buckets’ evidence reaches back before the period', () => {
@@ -199,6 +202,9 @@ describe('markdown', () => {
     // When the sessions before the period were judged as those in it, nothing changes and nothing is said.
     const same = toMarkdown(buildReport(data, library, { since: '2026-10-08', now: NOW }));
     expect(same).toContain('## Thresholds used\n\n- A drill helped when the score fell by at least 1 point.\n');
+    // A period after the last session holds none of them.
+    const after = toMarkdown(buildReport(changed, library, { since: '2026-11-01', now: NOW }));
+    expect(after).toContain("## Thresholds used\n\n_Counted over every session behind the buckets' evidence: 3 sessions before this period, and none in it._\n");
     // With no sessions, the thresholds that will judge the next one.
     const empty = toMarkdown(buildReport({ ...emptyStore(), settings: changed.settings }, library, { now: NOW }));
     expect(empty).toContain('fell by at least 3 points.');
@@ -353,6 +359,16 @@ describe('markdown', () => {
     expect(html).toContain(`${topped}; <span class="due">re-test due`);
     // The sample store's drills could show both: nothing is said.
     expect(toMarkdown(report)).not.toMatch(/too low|could not show/);
+    // With a fall of 2 points to count as helping, a start at 1 is too low, said in the plural.
+    const two = structuredClone(store);
+    two.sessions[2]!.thresholds = { minImprovement: 2, flareRise: 3 };
+    two.sessions[2]!.attempts[0]!.before = 1;
+    two.sessions[2]!.attempts[0]!.after = 1;
+    two.sessions[2]!.attempts[1]!.before = 1;
+    two.sessions[2]!.attempts[1]!.after = 1;
+    expect(toMarkdown(buildReport(two, library, { now: NOW }))).toContain(
+      'its last test started at 1, too low to fall by the 2 points that count as helping: it could not show help',
+    );
   });
 
   it('says there are no sessions yet for an empty store, and none in a period without them', () => {
@@ -373,6 +389,10 @@ describe('markdown', () => {
     expect(toMarkdown(quiet)).not.toContain('No sessions yet');
     expect(toMarkdown(quiet)).toContain('## Trend\n\nNo scores in this period.\n');
     expect(toMarkdown(quiet)).toContain('period: 2026-10-02 to 2026-10-07 ·');
+    // A period given only its last day, before the first session, is a period too.
+    const before = toMarkdown(buildReport(data, library, { until: '2026-09-30', now: NOW }));
+    expect(before).toContain('**No sessions in this period.** There are no scores to report.');
+    expect(before).toContain('## Trend\n\nNo scores in this period.\n');
     // A period asked to start after the day of the report never runs backwards.
     expect(toMarkdown(buildReport(data, library, { since: '2099-01-01', now: NOW }))).toContain('period: from 2099-01-01 ·');
     expect(toHtml(quiet)).toContain('<p><strong>No sessions in this period.</strong> There are no scores to report.</p>');
@@ -817,10 +837,13 @@ describe('fhir', () => {
     first!.startedAt = '2026-03-01T09:00:00+15:00';
     first!.attempts[0]!.at = '2026-03-01T09:05:00.1234567891-03:00';
     second!.startedAt = '2026-03-02T09:00:00.5+14:00';
+    // +14:00 is the last offset FHIR takes: half an hour past it is not one.
+    second!.attempts[0]!.at = '2026-03-02T09:05:00+14:30';
     const bundle = JSON.parse(toFhir(buildReport(edited, library, { now: NOW })));
     expect(validator.validate(bundle)).toEqual([]);
     const times = bundle.entry.map((e: { resource: Observation }) => e.resource.effectiveDateTime);
     expect(times).toContain('2026-02-28T18:00:00.000Z');
+    expect(times).toContain('2026-03-01T18:35:00.000Z');
     expect(times).toContain('2026-03-01T12:05:00.123Z');
     expect(times).toContain('2026-03-02T09:00:00.5+14:00');
   });
