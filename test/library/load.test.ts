@@ -53,7 +53,8 @@ describe('a valid library', () => {
       .replace('    loading: true', '    loading: true\n    source: |\n      Clinic handout,\n      page 2')
       .replace('name: Clinic plan', 'name: Clinic plan\n    source: "Maria\\tM."'));
     if (!sourced.ok) throw new Error(sourced.problems.map((p) => p.message).join('\n'));
-    expect([sourced.library.exercises[0]?.source, sourced.library.routines[0]?.source]).toEqual(['Clinic handout, page 2', 'Maria M.']);
+    const { library: withSources } = sourced;
+    expect([withSources.exercises[0]?.source, withSources.routines[0]?.source]).toEqual(['Clinic handout, page 2', 'Maria M.']);
   });
 
   it('loads from a file', () => {
