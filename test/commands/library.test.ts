@@ -289,16 +289,18 @@ describe('itb exercises', () => {
     expect((await itb(['--data', good, 'exercises', 'clamshells'])).stderr).toContain('The built-in library has it');
   });
 
+  /** What `exercises OLD` says of a drill stored as `stored` (OLD) that the library `file` has as "Wall clamshells" (NEW), untested under NEW. */
+  const idChanged = (stored: string, oldId: string, newId: string, file: string) =>
+    `error: "${stored}" (${oldId}) is no longer in your exercise library Your library has "Wall clamshells" with the id ${newId} ` +
+    `(\`itb --data ${file} exercises ${newId}\`), and no results of its own yet: results are kept by id, and \`itb --data ${file} buckets\` ` +
+    `shows those of ${oldId}. To keep them together, give the drill back the id ${oldId} in your library file.`;
+
   it("a drill whose id was changed in one's own library, asked for by its old id: where its results are, and how to keep them together", async () => {
     const session = buildSession({ startedAt: '2026-03-01T09:00:00Z', baseline: 6, drills: [{ id: 'wall-clams', name: 'Wall clamshells', scores: [4] }] });
     await Store.open({ ITB_HOME: home }).update((data) => void data.sessions.push(session));
     const { code, stderr } = await itb(['--data', good, 'exercises', 'wall-clams']);
     expect(code).toBe(2);
-    expect(stderr.replace(/\s*\n\s*/g, ' ').trim()).toBe(
-      `error: "Wall clamshells" (wall-clams) is no longer in your exercise library Your library has "Wall clamshells" with the id wall-clamshells ` +
-        `(\`itb --data ${good} exercises wall-clamshells\`), and no results of its own yet: results are kept by id, and \`itb --data ${good} buckets\` ` +
-        'shows those of wall-clams. To keep them together, give the drill back the id wall-clams in your library file.',
-    );
+    expect(stderr.replace(/\s*\n\s*/g, ' ').trim()).toBe(idChanged('Wall clamshells', 'wall-clams', 'wall-clamshells', good));
     // Asked for by the name, the drill the library has now.
     expect((await itb(['--data', good, 'exercises', 'Wall clamshells'])).stderr).toContain('"Wall clamshells" has the id wall-clamshells');
 
@@ -321,11 +323,7 @@ describe('itb exercises', () => {
     await Store.open({ ITB_HOME: home }).update((data) => void data.sessions.push(session));
     const { code, stderr } = await itb(['--data', file, 'exercises', 'wall-clamshells']);
     expect(code).toBe(2);
-    expect(stderr.replace(/\s*\n\s*/g, ' ').trim()).toBe(
-      `error: "Wall Clamshells" (wall-clamshells) is no longer in your exercise library Your library has "Wall clamshells" with the id clams-wall ` +
-        `(\`itb --data ${file} exercises clams-wall\`), and no results of its own yet: results are kept by id, and \`itb --data ${file} buckets\` ` +
-        'shows those of wall-clamshells. To keep them together, give the drill back the id wall-clamshells in your library file.',
-    );
+    expect(stderr.replace(/\s*\n\s*/g, ' ').trim()).toBe(idChanged('Wall Clamshells', 'wall-clamshells', 'clams-wall', file));
   });
 });
 
