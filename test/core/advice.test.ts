@@ -18,6 +18,8 @@ describe('loading-spacing', () => {
     const [advice] = adviceFor(storeWith({ sessions: [loading(60), loading(20)] }), now);
     expect(advice).toMatchObject({ id: 'loading-spacing', readyAt: '2026-03-02T16:00:00.000Z' });
     expect(advice!.message).toContain('20 hours ago');
+    expect(adviceFor(storeWith({ sessions: [loading(1.5)] }), now)[0]!.message).toContain('was 1 hour ago.');
+    expect(adviceFor(storeWith({ sessions: [loading(0.5)] }), now)[0]!.message).toContain('was less than an hour ago.');
     expect(advice!.message).toContain('48 hours apart');
     expect(advice!.message).toMatch(/recover and adapt: your next one from 2026-03-02 \d\d:\d\d\. /);
   });
@@ -290,6 +292,16 @@ describe('flare-ups earlier today', () => {
     expect(adviceFor(storeWith({ sessions: [session] }), at)[0]!.message).toMatch(/^A drill flared up today, at 09:12\./);
   });
 
+  it('gives each of two flare-ups in one session the moment of its own rise', () => {
+    // Started 09:10 local: hip hikes rose 2 → 6 at 09:11, clamshells 6 → 10 at 09:12.
+    const twice = buildSession({ startedAt: '2026-11-20T12:40:00.000Z', baseline: 2, drills: [{ id: 'hip-hikes', scores: [6] }, { id: 'clamshells', scores: [10] }] });
+    expect(flareUpsToday([twice], at).map((flareUp) => [flareUp.exerciseId, flareUp.at])).toEqual([
+      ['hip-hikes', '2026-11-20T12:41:00.000Z'],
+      ['clamshells', '2026-11-20T12:42:00.000Z'],
+    ]);
+    expect(adviceFor(storeWith({ sessions: [twice] }), at)[0]!.message).toMatch(/^A drill flared up today, at 09:12\./);
+  });
+
   it('lists several oldest first, whatever order the log holds them in, and none recorded after now', () => {
     const afternoon = buildSession({ startedAt: '2026-11-20T14:00:00.000Z', baseline: 2, drills: [{ id: 'hip-hikes', scores: [6] }] });
     const morning = flared('2026-11-20T12:40:00.000Z');
@@ -310,7 +322,7 @@ describe('rest-after-flare-up', () => {
 
   it('comes first, with the time of the latest flare-up today and the advice a session gives after one', () => {
     // Rises rated at 09:31 and 09:11 local; a strength session 90 minutes ago gives its advice too.
-    const sessions = [flaredAt('2026-11-20T13:00:00.000Z'), flaredAt('2026-11-20T12:40:00.000Z'), buildSession({ startedAt: '2026-11-20T13:30:00.000Z', routine: 'strength', loading: true, baseline: 3, drills: [{ id: 'bridges', scores: [2] }] })];
+    const sessions = [flaredAt('2026-11-20T12:40:00.000Z'), flaredAt('2026-11-20T13:00:00.000Z'), buildSession({ startedAt: '2026-11-20T13:30:00.000Z', routine: 'strength', loading: true, baseline: 3, drills: [{ id: 'bridges', scores: [2] }] })];
     const advice = adviceFor(storeWith({ sessions }), at);
     expect(advice.map((item) => item.id)).toEqual(['rest-after-flare-up', 'loading-spacing']);
     expect(advice[0]!.message).toBe(

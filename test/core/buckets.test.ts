@@ -371,10 +371,13 @@ describe('bucketView', () => {
     const topped = buildSession({ startedAt: '2026-01-01T10:00:00Z', baseline: 8, drills: [{ id: 'clamshells', scores: [10, 10] }] });
     // From 8 to 9: the rise of 1 is what it is, not cut short by the top of the scale.
     const rose = buildSession({ startedAt: '2026-01-01T11:00:00Z', baseline: 8, drills: [{ id: 'bridges', scores: [9, 9] }] });
-    const view = bucketView(storeWith({ sessions: [topped, rose] }), library, new Date('2026-01-02T00:00:00Z'));
+    // The first try reached the top, the retry not: the first try could not show a flare-up all the same.
+    const firstTopped = buildSession({ startedAt: '2026-01-01T12:00:00Z', baseline: 8, drills: [{ id: 'hip-hikes', scores: [10, 9] }] });
+    const view = bucketView(storeWith({ sessions: [topped, rose, firstTopped] }), library, new Date('2026-01-02T00:00:00Z'));
     const byId = (id: string) => view.avoid.find((status) => status.exerciseId === id)!.evidence;
     expect(byId('clamshells')).toMatchObject({ flares: 0, tooLowToShowHelp: 0, lastCouldNotShow: { what: 'flare-up', from: 8, points: 3 } });
     expect(byId('bridges').lastCouldNotShow).toBeNull();
+    expect(byId('hip-hikes').lastCouldNotShow).toEqual({ what: 'flare-up', from: 8, points: 3 });
   });
 
   it('measures a flare on the retry from the original before', () => {
