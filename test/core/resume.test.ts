@@ -87,7 +87,12 @@ describe('partWayStarts', () => {
     expect(startsOf([left, doneSince])).toBeUndefined();
     // Left before a drill was got through, its retry still to come: nothing to go on from.
     expect(startsOf([retryToCome])).toBeUndefined();
-    for (const sessions of [[done, left], [left, doneSince], [retryToCome], [done, left, retryToCome]]) {
+    // Left late yesterday evening (23:30 local), or dated after now by a clock set wrong: not today's part.
+    const lastEvening = { ...left, id: 'last-evening', startedAt: at('03:00') };
+    const ahead = { ...left, id: 'ahead', startedAt: at('19:00') };
+    expect(startsOf([lastEvening])).toBeUndefined();
+    expect(startsOf([ahead])).toBeUndefined();
+    for (const sessions of [[done, left], [left, doneSince], [retryToCome], [done, left, retryToCome], [lastEvening], [ahead]]) {
       expect(startsOf(sessions)).toEqual(goesOnFrom(sessions));
     }
   });
