@@ -263,4 +263,14 @@ describe('Ctrl-C while a save waits for another itb', () => {
     free();
     expect(stored().screenings).toEqual([expect.objectContaining({ answers: { 'recent-injury': false } })]);
   });
+
+  it('at the first safety question, says its answer was not saved without speaking of answers before it', async () => {
+    const result = await stoppedWhileWaiting(['session', 'joint-chain', ...flags], [true], holdAt(redFlagQuestions['recent-injury']));
+    expect(result.code).toBe(130);
+    const error = said(result.stderr);
+    expect(error).toContain('Your answer to the last question was not saved. itb will ask them all again next time.');
+    expect(error).not.toContain('the ones before it');
+    free();
+    expect(stored().screenings).toEqual([]);
+  });
 });

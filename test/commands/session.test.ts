@@ -724,6 +724,21 @@ describe('itb session', () => {
     expect(third.prompter.asked[0]!.message).toMatch(/Rate your pain/);
   });
 
+  it('does not tell a person who goes on after a yes to get checked first and expect the questions again', async () => {
+    const result = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [false, true, false, false, false, false, true, 5, 'stop'] });
+    expect(result.code).toBe(0);
+    expect(result.stdout.replace(/\s+/g, ' ')).toContain('You answered yes to marked swelling.');
+    expect(result.stdout).not.toContain('Please get checked first');
+    expect(result.stdout).not.toContain('ask these questions again');
+    expect(stored().screenings).toEqual([expect.objectContaining({ proceeded: true, answers: expect.objectContaining({ swelling: true }) })]);
+  });
+
+  it('names two safety answers given yes with a comma and "and"', async () => {
+    const result = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [true, false, false, true, false, false, false] });
+    expect(result.code).toBe(0);
+    expect(result.stdout.replace(/\s+/g, ' ')).toContain('You answered yes to recent fall or injury, and numbness or tingling. These are reasons');
+  });
+
   it('names every safety answer given yes', async () => {
     const result = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [false, false, true, true, false, true, false] });
     expect(result.code).toBe(0);
@@ -765,6 +780,16 @@ describe('itb session', () => {
       [2, false],
       [6, true],
     ]);
+  });
+
+  it('does not let a screen stopped after answers of no count as passed: every question comes again', async () => {
+    const stopped = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [false, false, CTRL_C] });
+    expect(stopped.code).toBe(130);
+    expect(stored().screenings).toEqual([{ at: expect.any(String), answers: { 'recent-injury': false, swelling: false }, proceeded: false }]);
+    const again = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [...screenClear, 5, 'stop'] });
+    expect(again.code).toBe(0);
+    expect(again.prompter.asked.slice(0, 6).map((asked) => asked.kind)).toEqual(Array(6).fill('confirm'));
+    expect(stored().screenings.map((screening) => screening.proceeded)).toEqual([false, true]);
   });
 
   it('shows the first-run note that this is self-care support, not a diagnosis', async () => {
