@@ -12,6 +12,9 @@ describe('control characters in text', () => {
     expect(controlCharacterIn('abc\u202edef')).toBe('U+202E');
     expect(controlCharacterIn('isolate\u2066x\u2069')).toBe('U+2066');
     expect(controlCharacterIn('del\u007f')).toBe('U+007F');
+    // A vertical tab and a form feed move the cursor down: neither is a line break a person types.
+    expect(controlCharacterIn('down\u000bone')).toBe('U+000B');
+    expect(controlCharacterIn('page\u000c')).toBe('U+000C');
   });
 
   it('lets line breaks and tabs through, except in text that must stay on one line', () => {
