@@ -36,6 +36,13 @@ describe('the session lock', () => {
     await release();
   });
 
+  it('makes the store folder private (0700) when a session is the first to need it', async () => {
+    const inside = join(root, 'new', 'home', 'store.json');
+    const release = await acquireSessionLock(inside);
+    expect(statSync(dirname(inside)).mode & 0o777).toBe(0o700);
+    await release();
+  });
+
   it('tells a second session, in plain words, where the first may be and what to do', async () => {
     const release = await acquireSessionLock(file);
     const error = await caught(() => acquireSessionLock(file));
@@ -69,6 +76,16 @@ describe('the session lock', () => {
     expect(sessionIsOpen(file)).toBe(true);
     await release();
     expect(existsSync(lock)).toBe(false);
+  });
+
+  it('counts as stale at once a lock dated a minute ahead, left before the clock was put back by a minute', async () => {
+    const lock = join(dirname(file), 'session.lock');
+    mkdirSync(lock, { recursive: true });
+    const ahead = new Date(Date.now() + 60_000);
+    utimesSync(lock, ahead, ahead);
+    expect(sessionIsOpen(file)).toBe(false);
+    const release = await acquireSessionLock(file);
+    await release();
   });
 
   it('still counts as held a lock dated a moment ahead, as the lock library dates a fresh one', async () => {

@@ -73,6 +73,18 @@ describe('a save waiting for the lock', () => {
     expect(said).toEqual([]);
   });
 
+  it('says at once when the lock cannot be made at all (a folder that may not be written to), not that the store is busy', async () => {
+    const said: string[] = [];
+    const refused = { lock: async () => Promise.reject(Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' })) } as unknown as typeof lockfile;
+    const failWith = (problem: string, _hint: string | undefined, error?: unknown) => new Error(`${problem}: ${(error as Error).message}`);
+    const busy = () => new Error('busy');
+    const taking = lockStore(refused, join(folder, 'store.json'), failWith, (text) => void said.push(text), 0, busy);
+    const refusal = expect(taking).rejects.toThrow('cannot be locked for saving: EACCES: permission denied');
+    await vi.advanceTimersByTimeAsync(2000);
+    await refusal;
+    expect(said).toEqual([]);
+  });
+
   it('is given up, nothing saved, when the window is closed or itb is told to stop, as for Ctrl-C', async () => {
     for (const signal of ['SIGHUP', 'SIGTERM', 'SIGINT'] as const) {
       const other = heldElsewhere();
