@@ -4,12 +4,16 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { UserError } from '../../src/errors.js';
 import { writePrivateFile } from '../../src/store/write-file.js';
+import { caught } from '../helpers/caught.js';
 
 // link() as a file system without hard links answers it (FAT, exFAT), when a test asks.
 const linking = vi.hoisted(() => ({ fails: false, before: () => {} }));
 // rename() refused (a file held open on a shared drive, say), when a test asks.
 const renaming = vi.hoisted(() => ({ fails: false }));
+// Opening a new file refused with this code (a full or read-only disk), when a test asks.
+const opening = vi.hoisted(() => ({ code: undefined as string | undefined }));
 vi.mock('node:fs', async (importOriginal) => {
   const fs = await importOriginal<typeof import('node:fs')>();
   const linkSync: typeof fs.linkSync = (existing, name) => {
@@ -21,7 +25,11 @@ vi.mock('node:fs', async (importOriginal) => {
     if (!renaming.fails) return fs.renameSync(from, to);
     throw Object.assign(new Error(`EBUSY: resource busy or locked, rename '${String(from)}' -> '${String(to)}'`), { code: 'EBUSY' });
   };
-  return { ...fs, default: { ...fs, linkSync, renameSync }, linkSync, renameSync };
+  const openSync = ((path: string, flags: string, mode?: number) => {
+    if (opening.code !== undefined && flags === 'wx') throw Object.assign(new Error(`${opening.code}: open '${path}'`), { code: opening.code });
+    return fs.openSync(path, flags, mode);
+  }) as typeof fs.openSync;
+  return { ...fs, default: { ...fs, linkSync, renameSync, openSync }, linkSync, renameSync, openSync };
 });
 
 let folder: string;
@@ -33,6 +41,7 @@ afterEach(() => {
   linking.fails = false;
   linking.before = () => {};
   renaming.fails = false;
+  opening.code = undefined;
 });
 const modeOf = (file: string) => statSync(file).mode & 0o777;
 
@@ -117,12 +126,30 @@ describe('writePrivateFile', () => {
 
   it('leaves no file at all when making the content fails half way', () => {
     const file = join(folder, 'report.csv');
+    const failure = new Error('the report could not be made');
     function* failing() {
       yield 'date,score\n';
-      throw new Error('the report could not be made');
+      throw failure;
     }
-    expect(() => writePrivateFile(file, failing())).toThrow('the report could not be made');
+    // Its own words, not said as a failure to write the file.
+    expect(() => writePrivateFile(file, failing())).toThrow(failure);
+    expect(() => writePrivateFile(file, failing())).not.toThrow(/cannot write/);
     expect(readdirSync(folder)).toEqual([]);
+  });
+
+  it('says when the disk is full or may only be read, naming the file, and leaves nothing behind', async () => {
+    const file = join(folder, 'backup.json');
+    for (const [code, words, hint] of [
+      ['ENOSPC', 'the disk is full', 'Free some space or choose another disk.'],
+      ['EROFS', 'the disk is read-only', 'Choose another place with -o.'],
+    ]) {
+      opening.code = code;
+      const error = await caught(() => writePrivateFile(file, '{}'));
+      expect(error).toBeInstanceOf(UserError);
+      expect((error as UserError).message).toBe(`cannot write ${file}: ${words}`);
+      expect((error as UserError).hint).toBe(hint);
+      expect(readdirSync(folder)).toEqual([]);
+    }
   });
 
   describe('on a file system without hard links', () => {
