@@ -249,9 +249,35 @@ describe('itb buckets', () => {
     expect(names).toContain('Hip external rotation with extension (90/90 hip lift)');
     expect(names).toContain('Hip CARs (controlled articular rotations)');
     expect(untestedLines.length).toBeGreaterThan(left.length);
+    // Every untested drill is there, the last of an odd number too.
+    expect(names).toHaveLength(Number(/Untested \((\d+)\)/.exec(stdout)![1]));
     expect(stdout).toContain('itb session rehab');
     expect(stdout).toContain('itb session retest');
+    // With a rehab routine to run, no plain session is suggested beside it.
+    expect(stdout).not.toContain('test drills from a routine');
     for (const line of stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+  });
+
+  it('lists the last of an odd number of untested drills too', async () => {
+    // Two of the 31 drills tested: 29 left, 15 down the left column and 14 down the right.
+    await save((data) => void data.sessions.push(buildSession({ startedAt: '2026-02-27T09:00:00Z', baseline: 6, drills: [{ id: 'clamshells', scores: [4] }, { id: 'bridges', scores: [3] }] })));
+    const { stdout } = await run(['buckets'], { home, now });
+    expect(stdout).toContain('Untested (29)');
+    expect(stdout.replace(/\s+/g, ' ')).toContain('Glute activation (standing kickbacks)');
+  });
+
+  it('heads no empty "Not tested yet" list when every untested drill was tested before the buckets were cleared', async () => {
+    const library = join(import.meta.dirname, '../fixtures/libraries/good.yaml');
+    await save((data) => {
+      data.sessions.push(
+        buildSession({ startedAt: '2026-02-20T09:00:00Z', routine: 'clinic-plan', baseline: 5, drills: [{ id: 'ankle-rocks', scores: [3] }, { id: 'wall-clamshells', scores: [3, 3] }] }),
+      );
+      data.bucketsResetAt = '2026-02-21T12:00:00.000Z';
+    });
+    const shown = (await run(['--data', library, 'buckets'], { home, now })).stdout.replace(/\s+/g, ' ');
+    expect(shown).toContain('Untested (2) Tested only before the buckets were cleared: Wall clamshells wall-clamshells helped 0 of 1');
+    expect(shown).toContain('Ankle rocks ankle-rocks helped 1 of 1');
+    expect(shown).not.toContain('Not tested yet');
   });
 
   it('says, as the reports do, when the evidence mixes ratings and when the lists were cleared', async () => {
