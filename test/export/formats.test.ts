@@ -27,6 +27,7 @@ import { loadLibraryFile } from '../../src/library/load.js';
 import type { Library } from '../../src/library/schema.js';
 import { emptyStore } from '../../src/store/migrations.js';
 import { sampleStore, scoreCount, sessionOne, sessionThree } from './fixtures.js';
+import { onTerminal } from '../helpers/terminal.js';
 
 const NOW = new Date('2026-11-20T15:00:00.000Z');
 let library: Library;
@@ -127,6 +128,11 @@ describe('markdown', () => {
     const names = (id: string) => library.routines.find((routine) => routine.id === id)!.name;
     expect(md).toContain(`Routines: joint-chain (${names('joint-chain')}); strength (${names('strength')}); mobility (${names('mobility')}).`);
     // Pain in a squat and tightness while walking do not compare: a trend each, the latest first.
+    const separate = 'Scores compare only when they rate the same symptom in the same test movement, so each has a trend of its own, the latest first.';
+    expect(md).toContain(`## Trend\n\n${separate}\n\n**Tightness during walking**`);
+    expect(toHtml(report)).toContain(`<h2>Trend</h2>\n<p>${separate}</p>\n<figure>`);
+    // A single trend needs no such words.
+    expect(painOnly).not.toContain(separate);
     expect(md).toContain(
       '**Tightness during walking**: 1 session, baseline 4 on 2026-10-20.\n\nBaseline scores, oldest to newest, a bar each from 0 (lowest) to 7 (highest): `▅` (4)\n\n' +
         '**Pain during single-leg squat**: 2 sessions, first baseline 6 on 2026-10-01, last baseline 5 on 2026-10-08.\n\n' +
@@ -384,6 +390,11 @@ describe('markdown', () => {
     expect(toMarkdown(buildReport(screenedFirst, library, { now: NOW }))).toContain('period: 2026-09-24 to 2026-11-20 ·');
     expect(toHtml(buildReport(screenedFirst, library, { now: NOW }))).toContain('period: <span class="day">2026-09-24</span> to');
     expect(md).toContain('## Trend\n\nNo scores yet.\n');
+    // Empty lists say so, each in its own words: nothing has helped yet, nothing is set aside.
+    expect(md).toContain('## Rehab routine\n\nNone yet.\n\n## Avoid for now\n\nNone.\n\n');
+    expect(toHtml(buildReport(emptyStore(), library, { now: NOW }))).toContain(
+      '<h2>Rehab routine</h2>\n<p class="empty">None yet.</p>\n<h2>Avoid for now</h2>\n<p class="empty">None.</p>\n',
+    );
     const quiet = buildReport(data, library, { since: '2026-10-02', until: '2026-10-07', now: NOW });
     expect(toMarkdown(quiet)).toContain('**No sessions in this period.** There are no scores to report.');
     expect(toMarkdown(quiet)).not.toContain('No sessions yet');
@@ -410,6 +421,7 @@ describe('markdown', () => {
     const html = toHtml(both);
     expect(html).toContain('<strong class="yes">At least one yes.</strong>');
     expect(html).toContain(`<tr><td>${dateTimeOf(yes.at)}</td><td><span class="yes">Numbness or tingling</span></td><td>advised to see a clinician first; did not go on</td></tr>`);
+    expect(html).toContain(`<tr><td>${dateTimeOf(no.at)}</td><td>none</td><td>went on</td></tr>`);
     // Only the "no" to all: nothing to flag.
     const clear = toMarkdown(buildReport({ ...rescreened, screenings: [no as typeof yes] }, library, { now: NOW }));
     expect(clear).toContain('## Red-flag screening\n\nNo red flags reported.\n');
@@ -482,6 +494,27 @@ describe('markdown', () => {
     const afterItem = (marker: RegExp) => lines[lines.findIndex((line) => marker.test(line) && line.length > 40) + 1]!;
     expect(afterItem(/^- \*\*Hip hikes/)).toMatch(/^ {2}\S/);
     expect(afterItem(/^1\. /)).toMatch(/^ {3}\S/);
+  });
+
+  it('keeps its headings whole on the narrowest terminal, where the title is wider than the screen', async () => {
+    const screen = await onTerminal(30, async () => mdOnScreen(toMarkdown(report)));
+    expect(screen.split('\n')[0]).toBe('# IT band self-assessment report');
+    expect(screen).toContain('\n## Red-flag screening\n');
+  });
+
+  it('gives a session without a score after its baseline the baseline alone, and one stopped before it a dash', () => {
+    const cut = sampleStore();
+    const noDrill = { ...sessionOne, id: 'no-drill', startedAt: '2026-10-25T12:00:00.000Z', status: 'stopped' as const, attempts: [], results: [] };
+    const noBaseline = { ...noDrill, id: 'no-baseline', startedAt: '2026-10-26T12:00:00.000Z' };
+    delete (noBaseline as Partial<typeof noBaseline>).baseline;
+    cut.sessions.push(noDrill, noBaseline);
+    const both = buildReport(cut, library, { now: NOW });
+    const md = toMarkdown(both);
+    expect(md).toContain('| 2026-10-25 09:30 | joint-chain | left | Pain @ single-leg squat | 6 | 0 | 0 | 0 | stopped early |');
+    expect(md).toContain('| 2026-10-26 09:30 | joint-chain | left | Pain @ single-leg squat | — | 0 | 0 | 0 | stopped early |');
+    const html = toHtml(both);
+    expect(html).toContain('<span class="day">2026-10-25</span> 09:30</td><td class="routine"><bdi>joint-chain</bdi></td><td>left</td><td class="what">Pain @ <bdi>single-leg squat</bdi></td><td class="scores">6</td>');
+    expect(html).toContain('<span class="day">2026-10-26</span> 09:30</td><td class="routine"><bdi>joint-chain</bdi></td><td>left</td><td class="what">Pain @ <bdi>single-leg squat</bdi></td><td class="scores">—</td>');
   });
 
   it('gives a period of one day as that day, not as a period without an end', () => {
@@ -742,6 +775,8 @@ describe('html', () => {
     expect(html.match(/<figure><figcaption><strong>[^<]+<bdi>[^<]+<\/bdi><\/strong>[^<]*(<span class="day">[^<]+<\/span>[^<]*)+<\/figcaption><svg /g)).toHaveLength(2);
     expect(html).toContain('<strong>Tightness during <bdi>walking</bdi></strong>: 1 session, baseline 4 on <span class="day">2026-10-20</span>.');
     expect(html).toContain('<strong>Pain during <bdi>single-leg squat</bdi></strong>: 2 sessions,');
+    // Each caption gives the scale its chart's numbers are on.
+    expect(html.match(/ Scores run from 0 \(none\) to 10 \(worst imaginable\)\.<\/figcaption><svg /g)).toHaveLength(2);
     // The score scale beside each chart, 0 to 10 in steps of 2, each at the height of its score.
     const chart = html.split('<svg ')[1]!.split('</svg>')[0]!;
     const scale = [...chart.matchAll(/<text x="32" y="([\d.]+)"[^>]*>(\d+)<\/text>/g)].map(([, y, score]) => [Number(score), Number(y)]);
