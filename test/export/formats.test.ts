@@ -833,6 +833,10 @@ describe('html', () => {
     expect(datesOf(chartOf(daily(53, 7)))).toEqual(['2026-01-01', '2026-04-02', '2026-07-02', '2026-10-01', '2026-12-31']);
     // Two days: each date once.
     expect(datesOf(chartOf(daily(2, 1)))).toEqual(['2026-01-01', '2026-01-02']);
+    // The first date starts at the left edge of the plot and the last ends at its right edge,
+    // clear of the score scale and of the edge of the page; the dates between stand centred on their ticks.
+    const anchors = [...chartOf(daily(53, 7)).matchAll(/<text x="([\d.]+)"[^>]*text-anchor="(\w+)"[^>]*>\d{4}-\d\d-\d\d<\/text>/g)].map(([, x, anchor]) => `${x} ${anchor}`);
+    expect(anchors).toEqual(['40 start', expect.stringMatching(/ middle$/), expect.stringMatching(/ middle$/), expect.stringMatching(/ middle$/), '620 end']);
   });
 
   it('draws only the lines, without a dot per session, for a long history', () => {

@@ -88,6 +88,9 @@ describe('persistent symptoms in the reports', () => {
     // Starting on 2026-10-22: three of those weeks, still enough.
     // Its first week began before the period: the words begin the weeks with the period.
     expect(toMarkdown(report(data, { since: '2026-10-22', until: '2026-11-06' }))).toContain('in each of 3 weeks in a row (7-day weeks, 2026-10-22 to 2026-11-06)');
+    expect(toHtml(report(data, { since: '2026-10-22', until: '2026-11-06' }))).toContain(
+      'in each of 3 weeks in a row (7-day weeks, <span class="day">2026-10-22</span> to <span class="day">2026-11-06</span>)',
+    );
     // Starting on 2026-10-29: two weeks are too few, whatever came before them.
     expect(toMarkdown(report(data, { since: '2026-10-29', until: '2026-11-06' }))).not.toContain('Persistent symptoms');
   });
