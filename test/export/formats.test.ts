@@ -833,6 +833,13 @@ describe('html', () => {
     expect(datesOf(chartOf(daily(53, 7)))).toEqual(['2026-01-01', '2026-04-02', '2026-07-02', '2026-10-01', '2026-12-31']);
     // Two days: each date once.
     expect(datesOf(chartOf(daily(2, 1)))).toEqual(['2026-01-01', '2026-01-02']);
+    // Two sessions on one day: the date once, under the middle, where it names no single moment.
+    const oneDay = [sessionOne, { ...sessionOne, id: 'same-day', startedAt: '2026-10-01T20:00:00.000Z' }];
+    expect(datesOf(chartOf(oneDay))).toEqual(['2026-10-01 (no tick)']);
+    expect(chartOf(oneDay)).toContain('<text x="330" y="248" font-size="11" text-anchor="middle" fill="#555">2026-10-01</text>');
+    // The dates in between are local days too: 01:00 UTC is the evening before in Newfoundland.
+    const evenings = Array.from({ length: 5 }, (_, i) => ({ ...sessionOne, id: `evening-${i}`, startedAt: new Date(Date.UTC(2026, 0, 1, 1) + i * 86_400_000).toISOString() }));
+    expect(datesOf(chartOf(evenings))).toEqual(['2025-12-31', '2026-01-01', '2026-01-02', '2026-01-03', '2026-01-04']);
     // The first date starts at the left edge of the plot and the last ends at its right edge,
     // clear of the score scale and of the edge of the page; the dates between stand centred on their ticks.
     const anchors = [...chartOf(daily(53, 7)).matchAll(/<text x="([\d.]+)"[^>]*text-anchor="(\w+)"[^>]*>\d{4}-\d\d-\d\d<\/text>/g)].map(([, x, anchor]) => `${x} ${anchor}`);
