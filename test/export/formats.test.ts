@@ -312,6 +312,12 @@ describe('markdown', () => {
     expect(toMarkdown(changed)).toContain('| 2026-10-20 09:30 | mobility | right | Tightness @ walking |');
     expect(toHtml(changed)).toContain('<td class="routine"><bdi>mobility</bdi></td><td>right</td>');
     expect(toMarkdown(report)).toContain('- **Painful side:** left\n');
+    // Both sides, in words, in the header and in the row.
+    store.sessions[2]!.side = 'both';
+    const both = buildReport(store, library, { now: NOW });
+    expect(toMarkdown(both)).toContain('both sides (1 session, 2026-10-20)');
+    expect(toMarkdown(both)).toContain('| 2026-10-20 09:30 | mobility | both sides | Tightness @ walking |');
+    expect(toHtml(both)).toContain('<td class="routine"><bdi>mobility</bdi></td><td>both sides</td>');
   });
 
   it('tells how a drill did on each painful side when its tests were on more than one, and the side of the last', () => {
