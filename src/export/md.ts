@@ -194,10 +194,22 @@ export function mdOnScreen(markdown: string): string {
     .flatMap((line) => {
       if (line === '' || line.startsWith('#') || line.startsWith('|')) return [line];
       const marker = /^(?:- |\d+\. )/.exec(line)?.[0];
-      return marker === undefined ? wrap(line) : hanging(marker, line.slice(marker.length));
+      const text = marker === undefined ? line : line.slice(marker.length);
+      const glued = glueMarkers(text);
+      const lines = marker === undefined ? wrap(glued) : hanging(marker, glued);
+      return glued === text ? lines : lines.map((broken) => broken.replaceAll(GLUE, ' '));
     })
     .join('\n');
 }
+
+/**
+ * A line broken before a word like "-", "1." or ">" ("stretch - gently") would start with it and
+ * read as a list item, heading or quote of its own: such a word is kept on a line with the word
+ * before it, joined by a character that stands in for the space while the line is broken.
+ */
+const GLUE = '\uE000';
+const BLOCK_WORD = /(?<=\S) (?=(?:[-+*>]|#{1,6}|\d{1,9}[.)])(?: |$))/g;
+const glueMarkers = (text: string): string => (text.includes(GLUE) ? text : text.replace(BLOCK_WORD, GLUE));
 
 function drillLine(status: ExerciseStatus): string {
   const details = [evidenceWords(status.evidence), ...flagWords(status)];

@@ -502,6 +502,23 @@ describe('markdown', () => {
     expect(afterItem(/^1\. /)).toMatch(/^ {3}\S/);
   });
 
+  it('never breaks a line before a dash, a number and a dot or a > that would then read as a list item or a quote', async () => {
+    const md = [
+      'Moved by hand: sore on the stairs - better after rest, 1. left side first, > 3 weeks of it.',
+      '',
+      '- **Hip hikes** (hip-hikes): note: “felt it in the knee - stopped + iced, then * rested”',
+    ].join('\n');
+    const blockStart = /^\s*(?:[-+*>]|#{1,6}|\d{1,9}[.)])(?:\s|$)/;
+    for (let columns = 30; columns <= 80; columns++) {
+      const screen = await onTerminal(columns, async () => mdOnScreen(md));
+      const lines = screen.split('\n');
+      // Only the item's own first line starts with its marker.
+      expect(lines.filter((line) => blockStart.test(line))).toEqual([expect.stringMatching(/^- \*\*Hip hikes\*\*/)]);
+      expect(screen.split(/\s+/)).toEqual(md.split(/\s+/));
+      for (const line of lines) expect(line.length).toBeLessThanOrEqual(columns);
+    }
+  });
+
   it('keeps its headings whole on the narrowest terminal, where the title is wider than the screen', async () => {
     const screen = await onTerminal(30, async () => mdOnScreen(toMarkdown(report)));
     expect(screen.split('\n')[0]).toBe('# IT band self-assessment report');
