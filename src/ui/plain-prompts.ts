@@ -107,7 +107,7 @@ export function createPlainPrompter(input: Readable = process.stdin, output: Wri
         // Picked by its number, which may have been typed for something else (a score): asked first.
         else if (chosen.confirm !== undefined && !named(chosen, typedText) && !(await confirm({ message: chosen.confirm }))) prompt = `${question(message)} ${ask}`;
         else {
-          write(`Chosen: ${chosen.name}\n`);
+          write(`${question(`Chosen: ${chosen.name}`)}\n`);
           return chosen.value;
         }
       }

@@ -3,6 +3,7 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { isPromptExit } from '../../src/ui/prompter.js';
 import { createPlainPrompter } from '../../src/ui/plain-prompts.js';
+import { onTerminal } from '../helpers/terminal.js';
 
 /** A prompter on streams: `type` sends lines as a person would, `shown` is all it wrote. */
 function terminal() {
@@ -227,4 +228,15 @@ describe('questions as plain lines', () => {
     expect(await answer).toBe('stairs');
     expect(t.shown()).toBe('Which movement? (Enter alone: stairs) ');
   });
+
+  it('breaks the line naming the choice made between words on a narrow terminal', async () => {
+    await onTerminal(40, async () => {
+      const t = terminal();
+      const answer = t.prompter.select({ message: 'When you have done the drill:', choices: [{ value: 'skip', name: 'Skip this drill (I cannot do it now, my knee is too sore)' }] });
+      t.type('1');
+      expect(await answer).toBe('skip');
+      expect(t.shown().slice(t.shown().indexOf('Chosen:'))).toBe('Chosen: Skip this drill (I cannot do it\nnow, my knee is too sore)\n');
+    });
+  });
+
 });
