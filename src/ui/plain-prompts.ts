@@ -91,8 +91,9 @@ export function createPlainPrompter(input: Readable = process.stdin, output: Wri
         const name = wrap(choice.name, 80 - number.length).map((text, j) => (j === 0 ? number + text : ' '.repeat(number.length) + text));
         // A reason given in brackets of its own, as the other prompts show it after the name, loses them here.
         const reason = choice.disabled?.replace(/^\((.*)\)$/s, '$1');
-        const why = reason === undefined ? [] : wrap(`(cannot be chosen now: ${reason})`, 80 - number.length, ' '.repeat(number.length));
-        const about = choice.description === undefined ? [] : wrap(choice.description.replace(/\s*\n\s*/g, ' '), 80 - number.length, ' '.repeat(number.length));
+        // Under the name, as far as the terminal's edge: the indent counts in wrap's columns.
+        const why = reason === undefined ? [] : wrap(`(cannot be chosen now: ${reason})`, 80, ' '.repeat(number.length));
+        const about = choice.description === undefined ? [] : wrap(choice.description.replace(/\s*\n\s*/g, ' '), 80, ' '.repeat(number.length));
         return [...name, ...why, ...about];
       });
       write(`${question(message)}\n${listed.join('\n')}\n`);

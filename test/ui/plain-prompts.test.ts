@@ -239,4 +239,24 @@ describe('questions as plain lines', () => {
     });
   });
 
+  it('lets a description and the reason a choice cannot be chosen use the whole width under its name', async () => {
+    await onTerminal(40, async () => {
+      const t = terminal();
+      const choices = [
+        { value: 'joint-chain', name: 'Joint chain', description: 'Five gentle drills that work from the ankle up to the opposite shoulder blade' },
+        { value: 'strength', name: 'Strength', disabled: 'every drill is set aside until 2026-12-06' },
+      ];
+      const answer = t.prompter.select({ message: 'Which routine?', choices });
+      t.type('1');
+      await answer;
+      expect(t.shown().split('\n').slice(1, 7)).toEqual([
+        '  1. Joint chain',
+        '     Five gentle drills that work from',
+        '     the ankle up to the opposite',
+        '     shoulder blade',
+        '  2. Strength',
+        '     (cannot be chosen now: every drill',
+      ]);
+    });
+  });
 });
