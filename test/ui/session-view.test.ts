@@ -188,4 +188,18 @@ describe('the session summary', () => {
     expect(lines).toContain('  Side plank  —               skipped');
     expect(lines).toContain('  Bridge      3 → 3           not finished: bucket unchanged');
   });
+
+  it('names a drill as the library now does, shows both tries, and tells a flare-up from a drill that did not help', () => {
+    const session = buildSession({
+      startedAt: at,
+      baseline: 5,
+      drills: [
+        { id: 'clamshells', name: 'Clamshell', scores: [5, 5] },
+        { id: 'bridge', name: 'Bridge', scores: [8] },
+      ],
+    });
+    const lines = summary(session, new Map([['clamshells', 'Clamshells']]), [], plain).split('\n');
+    expect(lines).toContain('  Clamshells  5 → 5, then 5 → 5  no help → avoid for now');
+    expect(lines).toContain('  Bridge      5 → 8              flare-up → avoid for now');
+  });
 });
