@@ -80,6 +80,13 @@ describe('a session save that another itb keeps waiting too long', () => {
     expect(session).toMatchObject({ status: 'interrupted', baseline: 6, attempts: [] });
   });
 
+  it('names the routine picked from the list in the command to run again', async () => {
+    const answers: Answer[] = [...screenClear, 'joint-chain', 6, 'done', 4, false];
+    const result = await run(['session', ...flags], { home, tty: true, answers, onAsk: holdAt('Rate your pain now'), lockWaitMs });
+    expect(result.code).toBe(2);
+    expect(said(result.stderr)).toContain('Once the other itb is done, run `itb session joint-chain` again.');
+  });
+
   it('says the baseline was not saved, and no session recorded, when its save is the one given up', async () => {
     const answers: Answer[] = [...screenClear, 6, false];
     const result = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers, onAsk: holdAt('Rate your pain'), lockWaitMs });

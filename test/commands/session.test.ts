@@ -159,7 +159,7 @@ describe('itb session', () => {
   it('counts a hold on the painful side twice when both sides are painful, as the drill is done on each in turn', async () => {
     const withTimer = flags.filter((flag) => flag !== '--no-timer');
     const bothSides = withTimer.map((flag) => (flag === 'left' ? 'both' : flag));
-    // A therapist's library: one 45 s hold, on the painful side only.
+    // A therapist's library: one 45 s hold (no sets given), on the painful side only.
     const library = join(home, 'hold.yaml');
     writeFileSync(
       library,
@@ -171,7 +171,7 @@ describe('itb session', () => {
         '    region: hip',
         '    category: strength',
         '    steps: [Hold a side plank on the painful side.]',
-        '    dose: { sets: 1, holdSeconds: 45 }',
+        '    dose: { holdSeconds: 45 }',
         '    side: painful',
         '    loading: false',
         '  - id: arm-hold',
@@ -214,6 +214,9 @@ describe('itb session', () => {
     // On one painful side, one hold.
     const oneSide = await run(['--data', library, 'session', 'plank', ...withTimer], { home, tty: true, answers: [3, 'timer', 'done', 2] });
     expect(oneSide.prompter.asked.filter((asked) => asked.kind === 'countdown').map((asked) => asked.message)).toEqual(['Hold 1 of 1']);
+    // A single hold (no sets given is one set) is offered as the drill's timer, then as one more.
+    const plank = oneSide.prompter.asked.filter((asked) => asked.message === 'When you have done the drill:');
+    expect(plank.map((asked) => asked.choiceNames![asked.choices!.indexOf('timer')])).toEqual(['Start a 45 s timer for the hold', 'Start another 45 s hold']);
     // A drill on the side opposite the painful one is done on each side too; one on both legs at once, once.
     const arms = await run(['--data', library, 'session', 'arms', ...bothSides], { home, tty: true, answers: [3, 'timer', 'timer', 'done', 2, 'timer', 'done', 1] });
     expect(arms.code).toBe(0);
