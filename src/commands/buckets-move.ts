@@ -31,6 +31,15 @@ function moveOf(ctx: Context, self: Command, drill: Drill, bucket: string): stri
   return `${itbWithLibrary(ctx, self)} buckets move ${drill.id} ${bucket}${note === undefined ? '' : ` --note ${shellWord(note)}`}`;
 }
 
+/**
+ * The drill of a move to copy, quoted for the shell: by its id when `typed` is its name ("Lateral
+ * ankle tilts"), as a move by name is refused. A library that cannot be read leaves it as typed.
+ */
+async function idToCopy(ctx: Context, self: Command, typed: string): Promise<string> {
+  const library = await libraryFor(ctx, self).catch(() => undefined);
+  return shellWord((library && namedIn(library.exercises, typed)?.id) ?? typed);
+}
+
 /** A drill given by its name or its id's words: the move with its id. */
 function namedNotId(ctx: Context, self: Command, drills: Drill[], typed: string, bucket: string): UserError | undefined {
   const drill = namedIn(drills, typed);
@@ -74,12 +83,12 @@ export async function moveDrill(ctx: Context, id: string, bucketArg: string, opt
     // Asked for most to undo a result, such as one from a score typed wrong: the move says why in its note.
     throw new UserError(
       'a drill cannot be moved back to untested: it stays untested only until a session tests it',
-      `Put it where you judge right with a note saying why, and the next session that tests it decides again: \`${itbWithLibrary(ctx, self)} buckets move ${shellWord(id)} avoid --note "score typed wrong"\`. (\`${itbWithLibrary(ctx, self)} buckets reset\` makes every drill untested.)`,
+      `Put it where you judge right with a note saying why, and the next session that tests it decides again: \`${itbWithLibrary(ctx, self)} buckets move ${await idToCopy(ctx, self, id)} avoid --note "score typed wrong"\`. (\`${itbWithLibrary(ctx, self)} buckets reset\` makes every drill untested.)`,
     );
   }
   if (bucket !== 'rehab' && bucket !== 'avoid') {
     // The move to copy as it runs: with npx or --data as given, and the drill quoted for the shell.
-    throw new UserError(`"${bucketArg}" is not a bucket: use rehab or avoid`, `For example: ${itbWithLibrary(ctx, self)} buckets move ${shellWord(id)} avoid --note "sore today"`);
+    throw new UserError(`"${bucketArg}" is not a bucket: use rehab or avoid`, `For example: ${itbWithLibrary(ctx, self)} buckets move ${await idToCopy(ctx, self, id)} avoid --note "sore today"`);
   }
   const note = options.note?.trim() || undefined;
   if (note !== undefined && note.length > 1000) throw new UserError(`--note is too long: a note may have at most 1000 characters, and this one has ${note.length}`);

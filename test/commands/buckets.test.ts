@@ -601,6 +601,19 @@ describe('itb buckets move', () => {
     );
   });
 
+  it('gives the move to copy with the drill id when the drill was given by its name and the bucket is not one', async () => {
+    // A move by name is refused, so the command offered must name the drill by its id.
+    for (const [bucket, move] of [
+      ['untested', '`itb buckets move lateral-ankle-tilts avoid --note "score typed wrong"`'],
+      ['later', 'For example: itb buckets move lateral-ankle-tilts avoid --note "sore today"'],
+    ]) {
+      const result = await run(['buckets', 'move', 'Lateral ankle tilts', bucket!], { home, now });
+      expect(result.code).toBe(2);
+      expect(result.stderr.replace(/\s+/g, ' ')).toContain(move);
+    }
+    expect(stored().moves).toEqual([]);
+  });
+
   it('takes a bucket word given as the drill, before a bucket, as an unknown drill', async () => {
     const result = await run(['buckets', 'move', 'rehab', 'avoid'], { home, now });
     expect(result.code).toBe(2);
