@@ -76,7 +76,7 @@ export async function moveDrill(ctx: Context, id: string, bucketArg: string, opt
   if (bucket !== 'rehab' && bucket !== 'avoid' && (id.toLowerCase() === 'rehab' || id.toLowerCase() === 'avoid')) {
     // The bucket typed first (`itb buckets move avoid clamshells`): the move in its order.
     const { note } = self.opts<{ note?: string }>();
-    const move = `${itbWithLibrary(ctx, self)} buckets move ${shellWord(bucketArg)} ${id.toLowerCase()}${note === undefined ? '' : ` --note ${shellWord(note)}`}`;
+    const move = `${itbWithLibrary(ctx, self)} buckets move ${await idToCopy(ctx, self, bucketArg)} ${id.toLowerCase()}${note === undefined ? '' : ` --note ${shellWord(note)}`}`;
     throw new UserError(`"${bucketArg}" is not a bucket: the drill comes first, then the bucket`, `Did you mean \`${move}\`?`);
   }
   if (bucket === 'untested') {

@@ -628,6 +628,12 @@ describe('itb buckets move', () => {
       `error: "clamshells" is not a bucket: the drill comes first, then the bucket Did you mean \`itb buckets move clamshells avoid --note 'knee'\\''s sore'\`?`,
     );
     expect(stored().moves).toEqual([]);
+    // A drill given by its name: the move names it by its id, as a move by name is refused.
+    const named = await run(['buckets', 'move', 'rehab', 'Lateral ankle tilts'], { home, now });
+    expect(named.stderr.replace(/\s+/g, ' ')).toContain('Did you mean `itb buckets move lateral-ankle-tilts rehab`?');
+    // A drill the library does not have, quoted for the shell as typed.
+    const unknown = await run(['buckets', 'move', 'avoid', 'my drill'], { home, now });
+    expect(unknown.stderr.replace(/\s+/g, ' ')).toContain("Did you mean `itb buckets move 'my drill' avoid`?");
   });
 
   it("names a therapist's library file, and the command that lists its drills, for a drill neither it nor the log has", async () => {
