@@ -492,6 +492,14 @@ describe('itb buckets move', () => {
     expect(stored().moves.map((move) => move.note)).toEqual(['PT says ok', 'still fine']);
   });
 
+  it('makes a session decision the person\'s own choice when the drill is moved, without a note, to the bucket it is in', async () => {
+    await withSessions();
+    const own = await run(['buckets', 'move', 'clamshells', 'rehab'], { home, now });
+    expect(own.code).toBe(0);
+    expect(own.stderr.replace(/\s+/g, ' ')).toContain('Clamshells was already in rehab; it now stays there as your choice.');
+    expect(stored().moves).toEqual([{ exerciseId: 'clamshells', bucket: 'rehab', at: now.toISOString() }]);
+  });
+
   it('sets a drill kept aside by hand aside again from today, note and all, when the same move comes once its re-test is due', async () => {
     await withSessions();
     const moved = await run(['buckets', 'move', 'clamshells', 'avoid', '--note', 'therapist: not before March'], { home, now });
