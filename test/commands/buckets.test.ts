@@ -590,6 +590,15 @@ describe('itb buckets move', () => {
     expect(started.stderr.replace(/\s+/g, ' ')).toContain(`For example: npx itb --data 'my library.yaml' buckets move clamshells avoid --note "sore today"`);
   });
 
+  it('answers the bucket "avoid for now" in quotes, as itb buckets heads it, with the move to avoid, moving nothing', async () => {
+    const result = await run(['buckets', 'move', 'Lateral ankle tilts', 'Avoid for now', '--note', 'knee sore'], { home, now });
+    expect(result.code).toBe(2);
+    expect(result.stderr.replace(/\s+/g, ' ').trim()).toBe(
+      `error: in a move, the bucket "avoid for now" is written avoid \`itb buckets move lateral-ankle-tilts avoid --note 'knee sore'\` moves it there.`,
+    );
+    expect(stored().moves).toEqual([]);
+  });
+
   it('answers a move back to untested with the move that says why in its note, moving nothing', async () => {
     const result = await run(['buckets', 'move', 'clamshells', 'Untested'], { home, now });
     expect(result.code).toBe(2);
