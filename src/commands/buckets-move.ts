@@ -86,6 +86,11 @@ export async function moveDrill(ctx: Context, id: string, bucketArg: string, opt
       `Put it where you judge right with a note saying why, and the next session that tests it decides again: \`${itbWithLibrary(ctx, self)} buckets move ${await idToCopy(ctx, self, id)} avoid --note "score typed wrong"\`. (\`${itbWithLibrary(ctx, self)} buckets reset\` makes every drill untested.)`,
     );
   }
+  if (bucket.split(/\s+/).join(' ') === 'avoid for now') {
+    // The bucket copied in quotes as `itb buckets` heads it: answered as it is unquoted.
+    const { note } = self.opts<{ note?: string }>();
+    throw new UserError('in a move, the bucket "avoid for now" is written avoid', `\`${itbWithLibrary(ctx, self)} buckets move ${await idToCopy(ctx, self, id)} avoid${note === undefined ? '' : ` --note ${shellWord(note)}`}\` moves it there.`);
+  }
   if (bucket !== 'rehab' && bucket !== 'avoid') {
     // The move to copy as it runs: with npx or --data as given, and the drill quoted for the shell.
     throw new UserError(`"${bucketArg}" is not a bucket: use rehab or avoid`, `For example: ${itbWithLibrary(ctx, self)} buckets move ${await idToCopy(ctx, self, id)} avoid --note "sore today"`);

@@ -492,6 +492,15 @@ describe('itb buckets move', () => {
     expect(stored().moves.map((move) => move.note)).toEqual(['PT says ok', 'still fine']);
   });
 
+  it('does not carry the note of a move by hand over to a move to the other bucket made without one', async () => {
+    await withSessions();
+    await run(['buckets', 'move', 'clamshells', 'avoid', '--note', 'knee sore'], { home, now });
+    const back = await run(['buckets', 'move', 'clamshells', 'rehab'], { home, now: new Date(now.getTime() + 60_000) });
+    expect(back.stderr).toContain('Moved Clamshells to rehab (was: avoid for now).\n');
+    expect(stored().moves.at(-1)).toEqual({ exerciseId: 'clamshells', bucket: 'rehab', at: new Date(now.getTime() + 60_000).toISOString() });
+    expect((await run(['buckets'], { home, now })).stdout).not.toContain('knee sore');
+  });
+
   it('makes a session decision the person\'s own choice when the drill is moved, without a note, to the bucket it is in', async () => {
     await withSessions();
     const own = await run(['buckets', 'move', 'clamshells', 'rehab'], { home, now });
