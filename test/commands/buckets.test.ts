@@ -694,6 +694,14 @@ describe('itb buckets move', () => {
     expect(stored().moves).toHaveLength(3);
   });
 
+  it('moves a drill no longer in the library that only a move by hand put in the log', async () => {
+    await save((data) => void data.moves.push({ exerciseId: 'old-drill', bucket: 'rehab', note: 'from my physio', at: '2026-02-20T09:00:00Z' }));
+    const result = await run(['buckets', 'move', 'old-drill', 'avoid'], { home, now });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('Moved old-drill to avoid for now (was: rehab).');
+    expect(stored().moves.at(-1)).toEqual({ exerciseId: 'old-drill', bucket: 'avoid', at: now.toISOString() });
+  });
+
   it('says of a drill no longer in the library whose name the library has under another id how to keep their results together', async () => {
     await save((data) => {
       data.sessions.push(buildSession({ startedAt: '2026-02-10T09:00:00Z', baseline: 5, drills: [{ id: 'clam-shells', name: 'Clamshells', scores: [3] }] }));
