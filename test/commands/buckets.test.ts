@@ -3,6 +3,7 @@ import { copyFileSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'no
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Session, StoreData } from '../../src/core/records.js';
+import { projectBuckets } from '../../src/core/buckets.js';
 import { localDate } from '../../src/core/history.js';
 import { Store } from '../../src/store/store.js';
 import { documentedKeys } from '../helpers/json-shape.js';
@@ -803,6 +804,16 @@ describe('itb buckets reset', () => {
 
     const json = JSON.parse((await run(['buckets', '--json'], { home, now })).stdout);
     expect([json.rehab, json.avoid]).toEqual([[], []]);
+  });
+
+  it('clears the buckets the store keeps beside its log, as a session left them', async () => {
+    await save((data) => {
+      data.sessions.push(...sessions);
+      data.buckets = projectBuckets(data.sessions, data.moves);
+    });
+    expect(stored().buckets).not.toEqual([]);
+    expect((await run(['buckets', 'reset', '--force'], { home, now })).code).toBe(0);
+    expect(stored().buckets).toEqual([]);
   });
 
   it('clears a decision dated ahead of the clock too', async () => {
