@@ -477,6 +477,10 @@ describe('itb validate', () => {
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toBe(`error: cannot read ${file}: file not found\nCheck the path of the library file.\n`);
+    // With --json too: no half-filled JSON of a file that could not be read, the error on stderr.
+    const json = await itb(['validate', file, '--json']);
+    expect([json.code, json.stdout]).toEqual([2, '']);
+    expect(json.stderr).toBe(stderr);
   });
 
   it.skipIf(process.platform === 'win32')('a named pipe: refused at once, with validate and with --data', async () => {
