@@ -348,6 +348,14 @@ describe('itb validate', () => {
     expect((await itb(['validate', good])).stderr).toBe('');
   });
 
+  it('notes a drill with a new id whose name the file writes in other capitals than the results', async () => {
+    const session = buildSession({ startedAt: '2026-03-01T09:00:00Z', baseline: 6, drills: [{ id: 'wall-clams', name: 'WALL CLAMSHELLS', scores: [4] }] });
+    await Store.open({ ITB_HOME: home }).update((data) => void data.sessions.push(session));
+    const { code, stderr } = await itb(['validate', good]);
+    expect(code).toBe(0);
+    expect(stderr.replace(/\s*\n\s*/g, ' ')).toContain('Note: "Wall clamshells" has the id wall-clamshells in this file, but your results for it are kept under wall-clams');
+  });
+
   it('a good file: exit 0 and a one-line summary', async () => {
     const { code, stdout, stderr } = await itb(['validate', good]);
     expect(code).toBe(0);
