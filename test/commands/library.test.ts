@@ -479,6 +479,15 @@ describe('itb validate', () => {
     expect(used.stderr).toContain(line);
   });
 
+  it.skipIf(process.platform === 'win32')('a file whose name holds a control character: its problem lines write it as an escape, so the terminal is not changed', async () => {
+    const file = join(home, 'lib\u001b[31m.yaml');
+    writeFileSync(file, 'exercises: [\n');
+    const { code, stdout } = await itb(['validate', file]);
+    expect(code).toBe(2);
+    expect(stdout).not.toContain('\u001b');
+    expect(stdout).toContain(`${join(home, 'lib\\u001b[31m.yaml')}:1:12  exercises`);
+  });
+
   it('a missing file: exit 2, said plainly, with no problem lines', async () => {
     const file = join(fixtures, 'not-there.yaml');
     const { code, stdout, stderr } = await itb(['validate', file]);
