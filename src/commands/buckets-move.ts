@@ -1,7 +1,7 @@
 // What `itb buckets move` does (declared in buckets.ts, loaded from buckets-action.ts): checks the
 // drill, the bucket and the note, records the move by hand, and says what changed.
 import type { Command } from 'commander';
-import { namedAs } from '../core/closest.js';
+import { closest, namedAs } from '../core/closest.js';
 import { bucketView, projectBuckets, retestDueAt, type ExerciseStatus } from '../core/buckets.js';
 import { oneLineProblem } from '../core/text.js';
 import { localDate } from '../core/history.js';
@@ -92,8 +92,15 @@ export async function moveDrill(ctx: Context, id: string, bucketArg: string, opt
     throw new UserError('in a move, the bucket "avoid for now" is written avoid', `\`${itbWithLibrary(ctx, self)} buckets move ${await idToCopy(ctx, self, id)} avoid${note === undefined ? '' : ` --note ${shellWord(note)}`}\` moves it there.`);
   }
   if (bucket !== 'rehab' && bucket !== 'avoid') {
-    // The move to copy as it runs: with npx or --data as given, and the drill quoted for the shell.
-    throw new UserError(`"${bucketArg}" is not a bucket: use rehab or avoid`, `For example: ${itbWithLibrary(ctx, self)} buckets move ${await idToCopy(ctx, self, id)} avoid --note "sore today"`);
+    // The move to copy as it runs: with npx or --data as given, and the drill quoted for the shell;
+    // a bucket typed with a slip ("rehb") gets the move to the one meant, the note kept.
+    const [meant] = closest(bucket, ['rehab', 'avoid'], 1);
+    const { note } = self.opts<{ note?: string }>();
+    const move = `${itbWithLibrary(ctx, self)} buckets move ${await idToCopy(ctx, self, id)} ${meant ?? 'avoid'}`;
+    throw new UserError(
+      `"${bucketArg}" is not a bucket: use rehab or avoid`,
+      meant === undefined ? `For example: ${move} --note "sore today"` : `Did you mean \`${move}${note === undefined ? '' : ` --note ${shellWord(note)}`}\`?`,
+    );
   }
   const note = options.note?.trim() || undefined;
   if (note !== undefined && note.length > 1000) throw new UserError(`--note is too long: a note may have at most 1000 characters, and this one has ${note.length}`);

@@ -598,6 +598,11 @@ describe('itb buckets move', () => {
     // The example to copy runs as itb was started, with the library given.
     const started = await run(['--data', 'my library.yaml', 'buckets', 'move', 'clamshells', 'later'], { home, now, env: { npm_lifecycle_event: 'npx' } });
     expect(started.stderr.replace(/\s+/g, ' ')).toContain(`For example: npx itb --data 'my library.yaml' buckets move clamshells avoid --note "sore today"`);
+    // A slip in the bucket's name gets the move to the bucket meant, with the note given.
+    const slip = await run(['buckets', 'move', 'clamshells', 'rehb', '--note', 'knee calm'], { home, now });
+    expect(slip.code).toBe(2);
+    expect(slip.stderr).toBe('error: "rehb" is not a bucket: use rehab or avoid\nDid you mean `itb buckets move clamshells rehab --note \'knee calm\'`?\n');
+    expect((await run(['buckets', 'move', 'clamshells', 'aviod'], { home, now })).stderr).toContain('Did you mean `itb buckets move clamshells avoid`?');
   });
 
   it('answers the bucket "avoid for now" in quotes, as itb buckets heads it, with the move to avoid, moving nothing', async () => {
