@@ -141,6 +141,8 @@ function plainUsageError(text: string, command: Command, path: string): string {
       const meant = names.find((name) => name?.toLowerCase() === typed.toLowerCase());
       return meant ? `${line}\n(Did you mean ${meant}?)` : line;
     })
+    // "Yes to every question" as other tools write it: here --force is what goes on without asking.
+    .replace(/^error: unknown option '(?:--yes|-y)'$(?!\n\(Did you mean)/m, (line) => (switches.includes('--force') ? `${line}\n(Did you mean --force?)` : line))
     .replace(/^error: option '(?:(-\w), )?(--[\w-]+) (<[^>]+>)' argument missing$/m, (_, short: string | undefined, flag: string, value: string) =>
       short ? `error: ${short} (${flag}) needs a value after it, as in ${short} ${value}` : `error: ${flag} needs a value after it, as in ${flag} ${value}`,
     )

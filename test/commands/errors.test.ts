@@ -67,6 +67,15 @@ describe('a usage error', () => {
     expect((await run(['History'], { home })).stderr.match(/Did you mean/g)).toHaveLength(1);
   });
 
+  it('points --yes and -y to --force, where a command has it', async () => {
+    const reset = await run(['buckets', 'reset', '--yes'], { home });
+    expect(reset.code).toBe(2);
+    expect(reset.stderr).toBe("error: unknown option '--yes'\n(Did you mean --force?)\n(itb buckets reset --help shows what it takes)\n");
+    expect((await run(['export', '-o', 'report.md', '-y'], { home })).stderr).toContain("error: unknown option '-y'\n(Did you mean --force?)\n");
+    // Not where there is no --force to give.
+    expect((await run(['history', '--yes'], { home })).stderr).toBe("error: unknown option '--yes'\n(itb history --help shows what it takes)\n");
+  });
+
   it('says where a command\'s option goes when it is typed before the command', async () => {
     const json = await run(['--json', 'history'], { home });
     expect(json.code).toBe(2);
