@@ -10,16 +10,17 @@ import { noJson, openStore } from './buckets-change.js';
 
 export async function resetBuckets(ctx: Context, options: { force?: boolean }, self: Command) {
   noJson(self);
+  const store = await openStore(ctx);
+  const { sessions, moves, bucketsResetAt } = store.read();
+  // Said first, with or without a terminal: there is no question to ask.
+  if (projectBuckets(sessions, moves, bucketsResetAt).length === 0) {
+    ctx.stderr.write('Nothing to clear: every drill is untested already.\n');
+    return;
+  }
   // The question goes to stdout: with stdout in a file (`itb buckets reset > log`) it would wait
   // for an answer to a question nobody sees.
   if (!options.force && (!ctx.stdinIsTTY || !ctx.stdout.isTTY)) {
     throw new UserError('`itb buckets reset` asks before clearing, so it needs a terminal for its input and output', `Add --force to reset without asking: ${itbAsStarted(ctx)} buckets reset --force`);
-  }
-  const store = await openStore(ctx);
-  const { sessions, moves, bucketsResetAt } = store.read();
-  if (projectBuckets(sessions, moves, bucketsResetAt).length === 0) {
-    ctx.stderr.write('Nothing to clear: every drill is untested already.\n');
-    return;
   }
   if (!options.force) {
     const prompter = await promptsFor(ctx, self);

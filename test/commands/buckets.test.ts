@@ -888,6 +888,9 @@ describe('itb buckets reset', () => {
     expect(empty.code).toBe(0);
     expect(empty.stderr).toBe('Nothing to clear: every drill is untested already.\n');
     expect(empty.prompter.asked).toEqual([]);
+    // Without a terminal too: nothing to ask, so no need for one.
+    const piped = await run(['buckets', 'reset'], { home, now });
+    expect([piped.code, piped.stderr]).toEqual([0, 'Nothing to clear: every drill is untested already.\n']);
     await withSessions();
     await run(['buckets', 'reset', '--force'], { home, now });
     const again = await run(['buckets', 'reset'], { home, now: new Date(now.getTime() + 60_000), tty: true, answers: [] });
