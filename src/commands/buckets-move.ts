@@ -27,8 +27,13 @@ const namedIn = (drills: Drill[], typed: string) => drills.find((exercise) => na
 
 /** The move of `drill` to `bucket` as it runs: with npx or --data as given, and the note quoted for the shell. */
 function moveOf(ctx: Context, self: Command, drill: Drill, bucket: string): string {
+  return `${itbWithLibrary(ctx, self)} buckets move ${drill.id} ${bucket}${noteTyped(self)}`;
+}
+
+/** The --note given, quoted for the shell, as it goes at the end of a move to copy; '' without one. */
+function noteTyped(self: Command): string {
   const { note } = self.opts<{ note?: string }>();
-  return `${itbWithLibrary(ctx, self)} buckets move ${drill.id} ${bucket}${note === undefined ? '' : ` --note ${shellWord(note)}`}`;
+  return note === undefined ? '' : ` --note ${shellWord(note)}`;
 }
 
 /**
@@ -75,8 +80,7 @@ export async function moveDrill(ctx: Context, id: string, bucketArg: string, opt
   const bucket = bucketArg.toLowerCase();
   if (bucket !== 'rehab' && bucket !== 'avoid' && (id.toLowerCase() === 'rehab' || id.toLowerCase() === 'avoid')) {
     // The bucket typed first (`itb buckets move avoid clamshells`): the move in its order.
-    const { note } = self.opts<{ note?: string }>();
-    const move = `${itbWithLibrary(ctx, self)} buckets move ${await idToCopy(ctx, self, bucketArg)} ${id.toLowerCase()}${note === undefined ? '' : ` --note ${shellWord(note)}`}`;
+    const move = `${itbWithLibrary(ctx, self)} buckets move ${await idToCopy(ctx, self, bucketArg)} ${id.toLowerCase()}${noteTyped(self)}`;
     throw new UserError(`"${bucketArg}" is not a bucket: the drill comes first, then the bucket`, `Did you mean \`${move}\`?`);
   }
   if (bucket === 'untested') {
@@ -88,18 +92,16 @@ export async function moveDrill(ctx: Context, id: string, bucketArg: string, opt
   }
   if (bucket.split(/\s+/).join(' ') === 'avoid for now') {
     // The bucket copied in quotes as `itb buckets` heads it: answered as it is unquoted.
-    const { note } = self.opts<{ note?: string }>();
-    throw new UserError('in a move, the bucket "avoid for now" is written avoid', `\`${itbWithLibrary(ctx, self)} buckets move ${await idToCopy(ctx, self, id)} avoid${note === undefined ? '' : ` --note ${shellWord(note)}`}\` moves it there.`);
+    throw new UserError('in a move, the bucket "avoid for now" is written avoid', `\`${itbWithLibrary(ctx, self)} buckets move ${await idToCopy(ctx, self, id)} avoid${noteTyped(self)}\` moves it there.`);
   }
   if (bucket !== 'rehab' && bucket !== 'avoid') {
     // The move to copy as it runs: with npx or --data as given, and the drill quoted for the shell;
     // a bucket typed with a slip ("rehb") gets the move to the one meant, the note kept.
     const [meant] = closest(bucket, ['rehab', 'avoid'], 1);
-    const { note } = self.opts<{ note?: string }>();
     const move = `${itbWithLibrary(ctx, self)} buckets move ${await idToCopy(ctx, self, id)} ${meant ?? 'avoid'}`;
     throw new UserError(
       `"${bucketArg}" is not a bucket: use rehab or avoid`,
-      meant === undefined ? `For example: ${move} --note "sore today"` : `Did you mean \`${move}${note === undefined ? '' : ` --note ${shellWord(note)}`}\`?`,
+      meant === undefined ? `For example: ${move} --note "sore today"` : `Did you mean \`${move}${noteTyped(self)}\`?`,
     );
   }
   const note = options.note?.trim() || undefined;
