@@ -120,12 +120,22 @@ describe('bad flags and arguments', () => {
   });
 
   it('each exits 2 without creating a store where there was none', async () => {
-    await inPool(badFlags, 3, async ([args, said]) => {
+    // With nothing to clear, `buckets reset` has nothing to ask, so it needs no terminal (below).
+    const refused = badFlags.filter(([args]) => args.join(' ') !== 'buckets reset');
+    expect(refused).toHaveLength(badFlags.length - 1);
+    await inPool(refused, 3, async ([args, said]) => {
       const home = join(scratch.path, `absent-${homeCount++}`);
       const what = `itb ${args.join(' ').slice(0, 80)} (no store yet)`;
       expectRefused(await itb(args, home), said, what);
       expect(existsSync(home), `${what}: ITB_HOME was not created`).toBe(false);
     });
+  });
+
+  it('has `buckets reset` without a terminal say there is nothing to clear where there is no store, creating none', async () => {
+    const home = join(scratch.path, `absent-${homeCount++}`);
+    const ran = await itb(['buckets', 'reset'], home);
+    expect([ran.code, ran.stdout, ran.stderr]).toEqual([0, '', 'Nothing to clear: every drill is untested already.\n']);
+    expect(existsSync(home)).toBe(false);
   });
 });
 
