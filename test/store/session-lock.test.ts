@@ -19,6 +19,14 @@ afterEach(() => {
   rmSync(root, { recursive: true, force: true });
 });
 
+/** A session lock left behind, as its folder dated `at`: its path. */
+function leftLock(at: Date): string {
+  const lock = join(dirname(file), 'session.lock');
+  mkdirSync(lock, { recursive: true });
+  utimesSync(lock, at, at);
+  return lock;
+}
+
 describe('the session lock', () => {
   it('lets one session at a time hold it, and frees it when released', async () => {
     const release = await acquireSessionLock(file);
@@ -55,10 +63,8 @@ describe('the session lock', () => {
   });
 
   it('counts a lock left by a killed session as stale after about ten seconds, as its hint says', async () => {
-    const lock = join(dirname(file), 'session.lock');
-    mkdirSync(lock, { recursive: true });
     const leftAt = (secondsAgo: number) => new Date(Date.now() - secondsAgo * 1000);
-    utimesSync(lock, leftAt(5), leftAt(5));
+    const lock = leftLock(leftAt(5));
     expect(sessionIsOpen(file)).toBe(true);
     await expect(acquireSessionLock(file)).rejects.toMatchObject({ hint: expect.stringContaining('wait 10 seconds') });
     utimesSync(lock, leftAt(11), leftAt(11));
@@ -68,9 +74,7 @@ describe('the session lock', () => {
   });
 
   it('counts a lock dated in the future, left before the clock was set back, as stale at once', async () => {
-    const lock = join(dirname(file), 'session.lock');
-    mkdirSync(lock, { recursive: true });
-    utimesSync(lock, new Date('2030-01-01'), new Date('2030-01-01'));
+    const lock = leftLock(new Date('2030-01-01'));
     expect(sessionIsOpen(file)).toBe(false);
     const release = await acquireSessionLock(file);
     expect(sessionIsOpen(file)).toBe(true);
@@ -79,20 +83,14 @@ describe('the session lock', () => {
   });
 
   it('counts as stale at once a lock dated a minute ahead, left before the clock was put back by a minute', async () => {
-    const lock = join(dirname(file), 'session.lock');
-    mkdirSync(lock, { recursive: true });
-    const ahead = new Date(Date.now() + 60_000);
-    utimesSync(lock, ahead, ahead);
+    leftLock(new Date(Date.now() + 60_000));
     expect(sessionIsOpen(file)).toBe(false);
     const release = await acquireSessionLock(file);
     await release();
   });
 
   it('still counts as held a lock dated a moment ahead, as the lock library dates a fresh one', async () => {
-    const lock = join(dirname(file), 'session.lock');
-    mkdirSync(lock, { recursive: true });
-    const ahead = new Date(Date.now() + 1500);
-    utimesSync(lock, ahead, ahead);
+    leftLock(new Date(Date.now() + 1500));
     expect(sessionIsOpen(file)).toBe(true);
     await expect(acquireSessionLock(file)).rejects.toThrow('another itb session is open');
   });
