@@ -3,7 +3,8 @@
 // the same data twice gives the same bundle entries.
 import { createHash, hash } from 'node:crypto';
 import type { PainfulSide, Symptom } from '../core/records.js';
-import { jsonWithItemLines, remembered } from './pieces.js';
+import { itemLines, remembered } from './pieces.js';
+import { Utf8Writer, type ByteSource } from './utf8-writer.js';
 import { drillNamer, nameInSession, type Report } from './report.js';
 
 // The FHIR R4 types of @types/fhir (a global namespace).
@@ -61,17 +62,28 @@ const sha256Hex: (text: string) => string =
   typeof hash === 'function' ? (text) => hash('sha256', text, 'hex') : (text) => createHash('sha256').update(text).digest('hex');
 
 export function toFhir(report: Report): string {
-  return [...fhirPieces(report)].join('');
+  const pieces: Buffer[] = [];
+  fhirBytes(report)((piece) => pieces.push(Buffer.from(piece)));
+  return Buffer.concat(pieces).toString();
 }
 
 /**
- * `toFhir`'s text in pieces: years of scores make a bundle of tens of megabytes. Indented two
- * spaces, each entry on a line of its own (see jsonWithItemLines).
+ * `toFhir`'s text as UTF-8, given to a sink in pieces of at most a megabyte as it is made (see
+ * Utf8Writer): years of scores make a bundle of tens of megabytes. Indented two spaces, each
+ * entry on a line of its own (see jsonWithItemLines).
  */
-export function fhirPieces(report: Report): Generator<string> {
-  const head: Bundle = { resourceType: 'Bundle', type: 'collection', timestamp: report.generatedAt };
-  // FHIR JSON has no empty arrays: a report with no scores simply has no entries.
-  return jsonWithItemLines(head, 'entry', entryTexts(report), { omitWhenEmpty: true });
+export function fhirBytes(report: Report): ByteSource {
+  return (sink) => {
+    const head: Bundle = { resourceType: 'Bundle', type: 'collection', timestamp: report.generatedAt };
+    // FHIR JSON has no empty arrays: a report with no scores simply has no entries.
+    const layout = itemLines(head, 'entry', { omitWhenEmpty: true });
+    const out = new Utf8Writer(sink);
+    let count = 0;
+    const write = entryWriter(report, out, () => out.text(count++ === 0 ? layout.first : layout.between));
+    for (const session of report.sessions) write(session);
+    out.text(count > 0 ? layout.last : layout.none);
+    out.end();
+  };
 }
 
 const json = (value: unknown): string => JSON.stringify(value);
@@ -79,15 +91,16 @@ const json = (value: unknown): string => JSON.stringify(value);
 // FHIR's dateTime: seconds to at most nine decimals, and an offset from -14:00 to +14:00.
 const FHIR_DATE_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,9})?(Z|[+-]((0\d|1[0-3]):[0-5]\d|14:00))$/;
 /**
- * A record's time as FHIR takes it. itb writes every time so; one edited by hand into another
- * valid ISO form (an offset of +15:00, ten decimals) is given as the same moment in UTC, so that
- * a clinic system does not refuse the whole bundle over it.
+ * A record's time as FHIR takes it, as JSON. itb writes every time so; one edited by hand into
+ * another valid ISO form (an offset of +15:00, ten decimals) is given as the same moment in UTC,
+ * so that a clinic system does not refuse the whole bundle over it. (A time FHIR takes holds
+ * nothing JSON escapes.)
  */
-const fhirDateTime = (at: string): string => (FHIR_DATE_TIME.test(at) ? at : new Date(at).toISOString());
+const fhirDateTime = (at: string): string => (FHIR_DATE_TIME.test(at) ? `"${at}"` : json(new Date(at).toISOString()));
 const textComponent = (label: string, value: string): ObservationComponent => ({ code: { text: label }, valueString: value });
 const numberComponent = (label: string, value: number): ObservationComponent => ({ code: { text: label }, valueInteger: value });
-const mapValues = <K extends string, V>(record: Record<K, V>, map: (value: V) => string) =>
-  Object.fromEntries(Object.entries<V>(record).map(([key, value]) => [key, map(value)])) as Record<K, string>;
+const mapValues = <K extends string, V, W>(record: Record<K, V>, map: (value: V) => W) =>
+  Object.fromEntries(Object.entries<V>(record).map(([key, value]) => [key, map(value)])) as Record<K, W>;
 
 // The parts of an Observation that are the same for many scores, as JSON text, made once.
 const CATEGORY = json([SURVEY]);
@@ -97,23 +110,35 @@ const BASELINE_METHOD = json({ text: 'Self-rated during the test movement at the
 const ATTEMPT_METHOD = json({ text: 'Self-rated during the test movement right after one exercise' } satisfies CodeableConcept);
 const RESULT = mapValues(verdictWords, (words) => json(textComponent('Result', words)));
 
+/** A part of an entry as UTF-8, made once for all the entries that share it. */
+const bytes = (text: string): Uint8Array => Buffer.from(text);
+const ENTRY_START = bytes('{"fullUrl":"');
+const IDENTIFIER = bytes(`","resource":{"resourceType":"Observation","identifier":[{"system":"${URI_SYSTEM}","value":"`);
+const RATED = mapValues(CODE, (code) => bytes(`"}],"status":"final","category":${CATEGORY},"code":${code},"effectiveDateTime":`));
+
 /**
- * Each entry of the bundle as JSON text, one Observation per score. Years of history are tens of
- * thousands of them, and JSON.stringify of each whole Observation was most of the export's time,
- * though they differ in a few values only: the parts shared by a session's scores (or by all of
- * them) are typed objects turned into JSON once above, and only each score's own values (time,
- * score, drill, attempt) are turned into JSON for it.
+ * Writes to `out` the Patient's entry, if the report names one, and gives the writer of a
+ * session's entries, one Observation per score; `next` is called before each entry. Years of
+ * history are tens of thousands of entries, which differ in a few values only: the parts shared
+ * by a session's scores (or by all of them) are made once, as UTF-8, and only each score's own
+ * values (its uuid, time and score) are text of its own.
  */
-function* entryTexts(report: Report): Generator<string> {
+function entryWriter(report: Report, out: Utf8Writer, next: () => void): (session: Report['sessions'][number]) => void {
   const nameOf = drillNamer(report);
-  const exercise = remembered((drill: string) => json(textComponent('Exercise', drill)));
-  const attemptNumber = remembered((attempt: number) => json(numberComponent('Attempt', attempt)));
-  const before = remembered((score: number) => json(numberComponent('Score before the exercise', score)));
+  // Looked up by the values themselves, one at a time: a key made of several would be a new
+  // string to build and hash for every score.
+  const scoreOf = remembered((value: number) => bytes(`,"valueInteger":${value},`));
+  const exercise = remembered((id: string) => remembered((name: string) => bytes(`${json(textComponent('Exercise', `${name} (${id})`))},`)));
+  const attemptAndBefore = remembered((attempt: number) =>
+    remembered((before: number) => bytes(`${json(numberComponent('Attempt', attempt))},${json(numberComponent('Score before the exercise', before))},`)),
+  );
   // A verdict depends on the thresholds its session kept: the rule it was judged by goes with it.
-  const rule = remembered((key: string) => {
-    const [minImprovement, flareRise] = key.split(',').map(Number) as [number, number];
-    return json(textComponent('Result rule', verdictRuleWords({ minImprovement, flareRise })));
-  });
+  const verdictsBy = remembered((minImprovement: number) =>
+    remembered((flareRise: number) => {
+      const rule = json(textComponent('Result rule', verdictRuleWords({ minImprovement, flareRise })));
+      return mapValues(RESULT, (result) => bytes(`${result},${rule}]}}`));
+    }),
+  );
   let subject = '';
   if (report.patientName !== undefined) {
     // Many people share a name: the Patient's UUID also follows the first session of this
@@ -121,31 +146,48 @@ function* entryTexts(report: Report): Generator<string> {
     // report of this history, whatever its period, names the same one.
     const firstSession = report.evidenceSessions[0]?.id ?? '';
     const fullUrl = `urn:uuid:${uuidsFrom(`patient\n${firstSession}\n${report.patientName}`)(0)}`;
-    const patient: fhir4.Patient = { resourceType: 'Patient', name: [{ text: report.patientName }] };
-    yield json({ fullUrl, resource: patient } satisfies BundleEntry);
+    const resource: fhir4.Patient = { resourceType: 'Patient', name: [{ text: report.patientName }] };
+    next();
+    out.text(json({ fullUrl, resource } satisfies BundleEntry));
     subject = `,"subject":${json({ reference: fullUrl, display: report.patientName } satisfies Reference)}`;
   }
-  for (const session of report.sessions) {
+  // What follows a score up to its exercise: where, how it was rated and the test movement.
+  const followed = remembered((side: PainfulSide) =>
+    remembered((movement: string) => {
+      const start = `"bodySite":${SITE[side]}${subject},"method":`;
+      const test = json(textComponent('Test movement', movement));
+      return { baseline: bytes(`${start}${BASELINE_METHOD},"component":[${test}]}}`), attempt: bytes(`${start}${ATTEMPT_METHOD},"component":[${test},`) };
+    }),
+  );
+  return (session) => {
     // Index 0 is the baseline, 1… the attempts in order: stable for a given session.
     const uuid = uuidsFrom(session.id);
-    const rated = `"status":"final","category":${CATEGORY},"code":${CODE[session.symptom]}`;
-    const where = `"bodySite":${SITE[session.side]}${subject}`;
-    const movement = json(textComponent('Test movement', session.movement));
-    const judged = rule(`${session.thresholds.minImprovement},${session.thresholds.flareRise}`);
+    const rated = RATED[session.symptom];
+    const after = followed(session.side)(session.movement);
     // The identifier repeats the fullUrl: a clinic system keeps identifiers, and so can tell a
     // score it already has when the same history is sent again.
-    const entry = (index: number, at: string, score: number, method: string, components: string) => {
+    const score = (index: number, at: string, value: number) => {
+      next();
       const id = `urn:uuid:${uuid(index)}`;
-      return (
-        `{"fullUrl":"${id}","resource":{"resourceType":"Observation","identifier":[{"system":"${URI_SYSTEM}","value":"${id}"}],${rated},` +
-        `"effectiveDateTime":${json(fhirDateTime(at))},"valueInteger":${score},${where},"method":${method},"component":[${components}]}}`
-      );
+      out.bytes(ENTRY_START);
+      out.text(id);
+      out.bytes(IDENTIFIER);
+      out.text(id);
+      out.bytes(rated);
+      out.text(fhirDateTime(at));
+      out.bytes(scoreOf(value));
     };
-    if (session.baseline !== undefined) yield entry(0, session.startedAt, session.baseline, BASELINE_METHOD, movement);
-    for (const [i, attempt] of session.attempts.entries()) {
-      const drill = `${nameInSession(session, attempt.exerciseId, nameOf)} (${attempt.exerciseId})`;
-      const followed = `${movement},${exercise(drill)},${attemptNumber(attempt.attempt)},${before(attempt.before)},${RESULT[attempt.verdict]},${judged}`;
-      yield entry(i + 1, attempt.at, attempt.after, ATTEMPT_METHOD, followed);
+    if (session.baseline !== undefined) {
+      score(0, session.startedAt, session.baseline);
+      out.bytes(after.baseline);
     }
-  }
+    const verdicts = verdictsBy(session.thresholds.minImprovement)(session.thresholds.flareRise);
+    session.attempts.forEach((attempt, i) => {
+      score(i + 1, attempt.at, attempt.after);
+      out.bytes(after.attempt);
+      out.bytes(exercise(attempt.exerciseId)(nameInSession(session, attempt.exerciseId, nameOf)));
+      out.bytes(attemptAndBefore(attempt.attempt)(attempt.before));
+      out.bytes(verdicts[attempt.verdict]);
+    });
+  };
 }

@@ -30,34 +30,42 @@ export function* jsonWithItemLines(
   items: Iterable<string>,
   options: { omitWhenEmpty?: boolean } = {},
 ): Generator<string> {
-  const outline = JSON.stringify({ ...value, [key]: [] }, null, 2);
-  // A top-level key starts a line indented two spaces; inside a JSON string a line break is always escaped.
-  const emptyKey = `\n  ${JSON.stringify(key)}: []`;
-  const at = outline.indexOf(emptyKey);
+  const layout = itemLines(value, key, options);
   function* parts(): Generator<string> {
     let count = 0;
     for (const item of items) {
-      yield count++ === 0 ? `${outline.slice(0, at)}\n  ${JSON.stringify(key)}: [\n    ` : ',\n    ';
+      yield count++ === 0 ? layout.first : layout.between;
       yield item;
     }
-    if (count > 0) {
-      yield `\n  ]${outline.slice(at + emptyKey.length)}\n`;
-    } else if (options.omitWhenEmpty) {
-      const { [key]: _left, ...rest } = value as Record<string, unknown>;
-      yield `${JSON.stringify(rest, null, 2)}\n`;
-    } else {
-      yield `${outline}\n`;
-    }
+    yield count > 0 ? layout.last : layout.none;
   }
   yield* inPieces(parts());
 }
 
+/**
+ * The text around the items of jsonWithItemLines: before the first, between two, after the
+ * last, and the whole text when there are none.
+ */
+export function itemLines(value: object, key: string, options: { omitWhenEmpty?: boolean } = {}) {
+  const outline = JSON.stringify({ ...value, [key]: [] }, null, 2);
+  // A top-level key starts a line indented two spaces; inside a JSON string a line break is always escaped.
+  const emptyKey = `\n  ${JSON.stringify(key)}: []`;
+  const at = outline.indexOf(emptyKey);
+  const { [key]: _left, ...rest } = value as Record<string, unknown>;
+  return {
+    first: `${outline.slice(0, at)}\n  ${JSON.stringify(key)}: [\n    `,
+    between: ',\n    ',
+    last: `\n  ]${outline.slice(at + emptyKey.length)}\n`,
+    none: options.omitWhenEmpty ? `${JSON.stringify(rest, null, 2)}\n` : `${outline}\n`,
+  };
+}
+
 /** `make`, remembering its result for each value: scores, attempts and drills repeat endlessly. */
-export function remembered<T>(make: (value: T) => string): (value: T) => string {
-  const made = new Map<T, string>();
+export function remembered<T, R>(make: (value: T) => R): (value: T) => R {
+  const made = new Map<T, R>();
   return (value) => {
-    let text = made.get(value);
-    if (text === undefined) made.set(value, (text = make(value)));
-    return text;
+    let result = made.get(value);
+    if (result === undefined) made.set(value, (result = make(value)));
+    return result;
   };
 }

@@ -28,7 +28,8 @@ import { FOLDER_GONE, namedFromGoneFolder } from '../regular-file.js';
 
 const PRIVATE = 0o600;
 
-type Content = string | Iterable<string>;
+/** Text, text in pieces, or bytes given in pieces to a function that writes each before it returns. */
+type Content = string | Iterable<string> | ((write: (bytes: Uint8Array) => void) => void);
 
 /**
  * Creates `file` with `content` (text, or text in pieces); with `replace`, swaps it in for an
@@ -192,6 +193,13 @@ function writeTemp(file: string, content: Content): string {
 const CHUNK = 1 << 20;
 
 function writeAll(fd: number, content: Content): void {
+  if (typeof content === 'function') {
+    // Bytes already: each piece written out before the next is made.
+    content((bytes) => {
+      for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written, bytes.length - written);
+    });
+    return;
+  }
   // One buffer for all the text, encoded into it in place: no new buffer for each piece of a
   // report of tens of megabytes, and fewer writes.
   const encoder = new TextEncoder();

@@ -506,6 +506,17 @@ describe('itb export', () => {
     }
   });
 
+  it('prints the FHIR bundle it would write, characters beyond ASCII and all', async () => {
+    await seed();
+    const name = 'Zoë Ōtani – 🦵 漢';
+    const file = join(home, 'bundle.fhir.json');
+    expect((await exportIn(['-o', file, '--name', name])).code).toBe(0);
+    const printed = await exportIn(['--format', 'fhir', '--name', name]);
+    expect(printed.code).toBe(0);
+    expect(JSON.parse(printed.stdout).entry[0].resource.name).toEqual([{ text: name }]);
+    expect(printed.stdout).toBe(readFileSync(file, 'utf8'));
+  });
+
   it('takes -o - for the screen, as most tools do, and writes no file named "-"', async () => {
     await seed();
     const cwd = process.cwd();

@@ -3,9 +3,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { StoreData } from '../../src/core/records.js';
 import { csvPieces, toCsv } from '../../src/export/csv.js';
-import { fhirPieces, toFhir } from '../../src/export/fhir.js';
+import { fhirBytes, toFhir } from '../../src/export/fhir.js';
 import { jsonPieces, toExportFile } from '../../src/export/json.js';
 import { inPieces, jsonWithItemLines } from '../../src/export/pieces.js';
+import { Utf8Writer, type ByteSource } from '../../src/export/utf8-writer.js';
 import { buildReport } from '../../src/export/report.js';
 import { builtInLibraryFile } from '../../src/library/library.js';
 import { loadLibraryFile } from '../../src/library/load.js';
@@ -29,6 +30,13 @@ function longStore(copies: number): StoreData {
   const store = sampleStore();
   const sessions = Array.from({ length: copies }, (_, copy) => store.sessions.map((session) => ({ ...session, id: `${session.id}-${copy}` }))).flat();
   return { ...store, sessions };
+}
+
+/** The pieces a source gives, each copied as it comes (the source may use its buffer again). */
+function piecesOf(source: ByteSource): Buffer[] {
+  const pieces: Buffer[] = [];
+  source((piece) => pieces.push(Buffer.from(piece)));
+  return pieces;
 }
 
 let library: Library;
@@ -63,28 +71,61 @@ describe('pieces', () => {
   });
 });
 
+describe('utf-8 writer', () => {
+  it('gives the bytes of all it is given, in pieces no longer than its buffer, never splitting a character', () => {
+    const parts = ['abc', 'é–🦵', Buffer.from('漢字 '), 'x'.repeat(7), '°', Buffer.from('bytes°'), '', '🦵🦵'];
+    const pieces: Buffer[] = [];
+    const out = new Utf8Writer((piece) => pieces.push(Buffer.from(piece)), 16);
+    for (const part of parts) (typeof part === 'string' ? out.text(part) : out.bytes(part));
+    out.end();
+    expect(Buffer.concat(pieces).toString()).toBe(parts.map(String).join(''));
+    expect(pieces.length).toBeGreaterThan(2);
+    for (const piece of pieces) {
+      expect(piece.length).toBeGreaterThan(0);
+      expect(piece.length).toBeLessThanOrEqual(16);
+      // Each piece is whole UTF-8 on its own: decoded and encoded again, it is the same bytes.
+      expect(Buffer.from(piece.toString()).equals(piece)).toBe(true);
+    }
+  });
+
+  it('gives a part longer than its buffer on its own, after what came before it', () => {
+    const pieces: string[] = [];
+    const out = new Utf8Writer((piece) => pieces.push(Buffer.from(piece).toString()), 8);
+    out.text('ab');
+    out.text('long text, more than eight bytes');
+    out.bytes(Buffer.from('more bytes than 8'));
+    out.text('z');
+    out.end();
+    expect(pieces).toEqual(['ab', 'long text, more than eight bytes', 'more bytes than 8', 'z']);
+    // Nothing is left to give at the end: nothing more is given.
+    out.end();
+    expect(pieces).toHaveLength(4);
+  });
+});
+
 describe('fhir pieces', () => {
   // The bundle's text is laid out exactly as JSON.stringify would lay out what it parses to.
   const laidOut = (text: string) => itemLines(JSON.parse(text) as Record<string, unknown>, 'entry');
 
   it('add up to the whole bundle, one entry per line', () => {
-    const report = buildReport(sampleStore(), library, { now: NOW, patientName: 'Sam "S" <Lee>' });
-    const text = [...fhirPieces(report)].join('');
+    const report = buildReport(sampleStore(), library, { now: NOW, patientName: 'Sam "S" <Lee> 🦵' });
+    const text = Buffer.concat(piecesOf(fhirBytes(report))).toString();
     expect(JSON.parse(text).entry.length).toBeGreaterThan(5);
     expect(text).toBe(laidOut(text));
     expect(toFhir(report)).toBe(text);
   });
 
-  it('come in pieces of about 32,000 characters for a long history', () => {
-    const report = buildReport(longStore(100), library, { now: NOW });
-    const pieces = [...fhirPieces(report)];
+  it('come in pieces of at most a megabyte for a long history', () => {
+    const report = buildReport(longStore(1500), library, { now: NOW });
+    const pieces = piecesOf(fhirBytes(report));
     expect(pieces.length).toBeGreaterThan(1);
-    for (const piece of pieces.slice(0, -1)) expect(piece.length).toBeLessThan(2 ** 15 + 4000);
-    expect(pieces.join('')).toBe(laidOut(pieces.join('')));
+    for (const piece of pieces) expect(piece.length).toBeLessThanOrEqual(2 ** 20);
+    const text = Buffer.concat(pieces).toString();
+    expect(text).toBe(laidOut(text));
   });
 
   it('add up to a bundle without entries for an empty store', () => {
-    const text = [...fhirPieces(buildReport(emptyStore(), library, { now: NOW }))].join('');
+    const text = toFhir(buildReport(emptyStore(), library, { now: NOW }));
     expect(JSON.parse(text)).toEqual({ resourceType: 'Bundle', type: 'collection', timestamp: NOW.toISOString() });
     expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`);
   });

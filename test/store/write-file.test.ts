@@ -78,6 +78,17 @@ describe('writePrivateFile', () => {
     expect(readFileSync(file).equals(Buffer.from(text, 'utf8'))).toBe(true);
   });
 
+  it('writes bytes given in pieces, the giver using one buffer again for each', () => {
+    const bytes = Buffer.from(pieces(1_500_000).join(''), 'utf8');
+    const buffer = Buffer.alloc(100_000);
+    const file = join(folder, 'bundle.fhir.json');
+    writePrivateFile(file, (write) => {
+      for (let at = 0; at < bytes.length; at += buffer.length) write(buffer.subarray(0, bytes.copy(buffer, 0, at, at + buffer.length)));
+    });
+    expect(readFileSync(file).equals(bytes)).toBe(true);
+    expect(modeOf(file)).toBe(0o600);
+  });
+
   it('replaces a file with the same bytes it would have created', () => {
     const parts = pieces(1_200_000);
     const file = join(folder, 'scores.csv');
