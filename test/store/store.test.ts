@@ -643,4 +643,20 @@ describe('what a save that failed says', () => {
     writeFileSync(join(root, 'notes.txt'), 'x');
     expect(writeHint(underAFile, failure('ENOSPC'))).toMatch(/^There is no store there yet, and nothing was saved\./);
   });
+
+  it('says how to go on from a disk that may only be read, and what to check for any other failure', async () => {
+    await Store.open(env()).update((data) => void data.sessions.push(sampleSession('s1')));
+    expect(reason(failure('EROFS'))).toBe('the disk is read-only');
+    expect(writeHint(file, failure('EROFS'))).toBe(
+      'Your earlier data is still there. The disk it is on may only be read (a drive or card locked against writing, say): make it writable, or copy the store to a folder you may write to and point ITB_HOME there.',
+    );
+    expect(writeHint(file, failure('EIO'))).toBe('Your earlier data is still there. Check the folder exists and that you may write to it, and that the disk is not full.');
+  });
+
+  it('says only that nothing was changed when it cannot tell whether a store is there, never that there is none', () => {
+    // A link on the way to the store that leads back to itself: what lies behind it cannot be seen.
+    const loop = join(root, 'loop');
+    symlinkSync(loop, loop);
+    expect(writeHint(join(loop, 'store.json'), failure('ELOOP'))).toBe('Nothing was changed. Check the folder exists and that you may write to it, and that the disk is not full.');
+  });
 });
