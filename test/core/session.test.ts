@@ -185,6 +185,12 @@ describe('a whole session', () => {
     expect(cutOff(setup().session).endedAt).toBe('2026-11-20T10:00:00.000Z');
   });
 
+  it('puts the end of a session cut off right after its start, where the store keeps it', () => {
+    // The same records then read the same in two exports, one before the cut and one after.
+    const keys = Object.keys(cutOff(play([5, 'done', 3]).session));
+    expect(keys.slice(0, 3)).toEqual(['id', 'startedAt', 'endedAt']);
+  });
+
   it('never changes the state it was given, whatever the answer', () => {
     // Baseline, done, a score that asks for a retry, done, a retry that sets the drill aside,
     // done, a flare, go on, skip: every kind of step.
@@ -236,6 +242,8 @@ describe('parseScore', () => {
     ['5/10', 'Type just the number, like 5: the scale is always out of 10.'],
     ['7 / 10', 'Type just the number, like 7: the scale is always out of 10.'],
     ['3 out of 10', 'Type just the number, like 3: the scale is always out of 10.'],
+    ['10/10', 'Type just the number, like 10: the scale is always out of 10.'],
+    ['05/10', 'Type just the number, like 5: the scale is always out of 10.'],
     ['6-7', 'Pick one number, 6 or 7: the one closer to how it feels right now.'],
     ['6 – 7', 'Pick one number, 6 or 7: the one closer to how it feels right now.'],
     ['3 to 4', 'Pick one number, 3 or 4: the one closer to how it feels right now.'],
@@ -272,6 +280,10 @@ describe('parseScore', () => {
       ok: false,
       reason: '"it hurts a lot a lot…" is not a number. Type just the number, from 0 to 10, like 5.',
     });
+  });
+  it('quotes back a paste of 20 characters whole, and one of 21 cut to its first 20', () => {
+    expect(parseScore('x'.repeat(20))).toEqual({ ok: false, reason: `"${'x'.repeat(20)}" is not a number. Type just the number, from 0 to 10, like 5.` });
+    expect(parseScore('x'.repeat(21))).toEqual({ ok: false, reason: `"${'x'.repeat(20)}…" is not a number. Type just the number, from 0 to 10, like 5.` });
   });
   it('quotes back what was typed with control characters escaped, so it cannot garble the line', () => {
     expect(parseScore('5\u202e01')).toEqual({ ok: false, reason: '"5\\u202e01" is not a number. Type just the number, from 0 to 10, like 5.' });
