@@ -162,7 +162,7 @@ describe('sessionContradictions names what a hand edit broke', () => {
     expect(sessionContradictions(session)).toEqual(['no baseline score, yet the session records 2 results']);
   });
 
-  it('a retry judged against another before, after a first attempt that helped, or with no first attempt', () => {
+  it('a retry judged against another before, after a first attempt that helped or another retry, with no first attempt, or of another drill', () => {
     const otherBefore = realSession();
     otherBefore.attempts[2] = { ...otherBefore.attempts[2]!, before: 5, after: 5 };
     expect(sessionContradictions(otherBefore)).toEqual(["attempt 3 (hip-hikes): a retry is judged against the first attempt's before (4), not 5"]);
@@ -174,6 +174,23 @@ describe('sessionContradictions names what a hand edit broke', () => {
     const alone = realSession();
     alone.attempts.splice(1, 1);
     expect(sessionContradictions(alone)).toContain('attempt 2 (hip-hikes): a retry (attempt 2) must come right after a first attempt of hip-hikes');
+
+    // A second retry follows a retry, not a first attempt, though its scores would fit one.
+    const twice = realSession();
+    twice.attempts.push({ ...twice.attempts[2]! });
+    expect(sessionContradictions(twice)).toEqual([
+      'attempt 4 (hip-hikes): a retry (attempt 2) must come right after a first attempt of hip-hikes',
+      'attempt 4 (hip-hikes): has no result of its own; only the drill in hand when a session ended may lack one, after a first attempt that did not help',
+    ]);
+
+    // A retry of another drill does not finish the drill before it.
+    const other = realSession();
+    other.attempts[2]!.exerciseId = 'bridges';
+    expect(sessionContradictions(other)).toEqual([
+      'attempt 3 (bridges): a retry (attempt 2) must come right after a first attempt of bridges',
+      'result 2 (hip-hikes): outcome "avoid", but its first attempt did not help and no retry follows',
+      'attempt 3 (bridges): matches no result of the session (its results name clamshells, hip-hikes)',
+    ]);
   });
 
   it('an outcome or a flare flag the attempts do not give', () => {
