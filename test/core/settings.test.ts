@@ -25,6 +25,18 @@ describe('parseSetting', () => {
     }
   });
 
+  it('refuses a threshold written other than in plain digits, though it reads as a number', () => {
+    expect(parseSetting('retestAfterDays', '1e2')).toEqual({ ok: false, reason: '"1e2" is not a valid retestAfterDays: use a whole number of days from 1 to 365' });
+    expect(parseSetting('retestAfterDays', '0x1e')).toMatchObject({ ok: false });
+    expect(parseSetting('minImprovement', '2.0')).toMatchObject({ ok: false });
+  });
+
+  it('takes a test movement without the spaces around it, and refuses one of spaces alone', () => {
+    expect(parseSetting('movement', '  walking uphill ')).toEqual({ ok: true, value: 'walking uphill' });
+    expect(parseSetting('movement', '   ')).toMatchObject({ ok: false });
+    expect(parseSetting('movement', '')).toMatchObject({ ok: false });
+  });
+
   it('takes a test movement of up to 200 characters, and refuses a longer one', () => {
     expect(parseSetting('movement', 'a'.repeat(200))).toEqual({ ok: true, value: 'a'.repeat(200) });
     expect(parseSetting('movement', 'a'.repeat(201))).toMatchObject({ ok: false });
@@ -53,5 +65,13 @@ describe('findSettingKey', () => {
   it('takes a setting named in any case', () => {
     expect(findSettingKey('MINIMPROVEMENT')).toEqual({ ok: true, key: 'minImprovement' });
     expect(findSettingKey('retestafterdays')).toEqual({ ok: true, key: 'retestAfterDays' });
+  });
+
+  it('names the two settings near a name it does not know', () => {
+    expect(findSettingKey('me')).toEqual({
+      ok: false,
+      reason: 'there is no setting "me"',
+      hint: 'Did you mean minImprovement or movement? The settings are: minImprovement, flareRise, retestAfterDays, side, symptom, movement.',
+    });
   });
 });
