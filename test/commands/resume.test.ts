@@ -276,6 +276,32 @@ describe('a strength routine left part way, gone on with later', () => {
     expect(goingOn.stdout.replace(/\s+/g, ' ')).toContain('You have tried 3 strength drills today, and two or three are enough for one day.');
   });
 
+  /** The built-in library with the strength routine's first drills in another order: `order` for the first three. */
+  const strengthStartingWith = (...order: string[]) => {
+    const library = join(home, 'library.yaml');
+    const builtIn = readFileSync(join(import.meta.dirname, '../../data/library.yaml'), 'utf8');
+    const first = '    exercises:\n      - isometric-glute-holds\n      - bridges\n      - single-leg-bridges\n';
+    expect(builtIn).toContain(first);
+    writeFileSync(library, builtIn.replace(first, `    exercises:\n${order.map((id) => `      - ${id}\n`).join('')}`));
+    return library;
+  };
+  const leftAfterThree: Answer[] = [6, 'done', 5, 'done', 4, 'done', 3, 'stop'];
+
+  it('counts only the strength drills of the part done earlier: a gentle one tried then is not among the two or three', async () => {
+    // Leg swings, then two strength drills: the strength drills left can still follow today.
+    const library = strengthStartingWith('leg-swings', 'isometric-glute-holds', 'bridges', 'single-leg-bridges');
+    const left = await run(['--data', library, 'session', 'strength', ...flags], { home, tty: true, now: morning, answers: leftAfterThree });
+    expect(left.code).toBe(0);
+    expect(left.stdout).toContain('go on with the 7 drills left, later today');
+  });
+
+  it('after three strength drills, still suggests going on with the gentle drills left among the strength ones', async () => {
+    const library = strengthStartingWith('isometric-glute-holds', 'bridges', 'single-leg-bridges', 'leg-swings');
+    const left = await run(['--data', library, 'session', 'strength', ...flags], { home, tty: true, now: morning, answers: leftAfterThree });
+    expect(left.code).toBe(0);
+    expect(left.stdout).toContain('go on with the 7 drills left, later today');
+  });
+
   it('chosen from the list, is offered first there: the part done earlier calls for no 48-hour wait', async () => {
     await run(['session', 'strength', ...flags], { home, tty: true, now: morning, answers: [6, 'done', 4, 'stop'] });
     const goingOn = await run(['session', ...flags], { home, tty: true, now: later, answers: ['strength', true, 5, 'stop'] });
