@@ -55,6 +55,12 @@ describe('a list question on a short terminal', () => {
     expect(listLines('Which?', choices, 20, 40)).toBe(20 - 1 - 1 - 3 - 1);
   });
 
+  it('keeps room for the choice the pointer is on, however short the terminal', () => {
+    const choices = [{ value: 'a', name: 'a', description: 'One line.' }, { value: 'b', name: 'b' }];
+    expect(listLines('Which?', choices, 4, 80)).toBe(1);
+    expect(listLines('Which?', choices, 3, 80)).toBe(1);
+  });
+
   it('counts a blank line of a description as the row it takes', () => {
     const choices = [{ value: 'a', name: 'a', description: 'First paragraph.\n\nSecond paragraph.' }];
     expect(listLines('Which?', choices, 20, 80)).toBe(20 - 1 - 1 - 3 - 1);

@@ -3,6 +3,8 @@
 import { render } from '@inquirer/testing';
 import { stripVTControlCharacters } from 'node:util';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { isPromptExit } from '../../src/ui/prompter.js';
+import { onTerminal } from '../helpers/terminal.js';
 
 type Rendered = Awaited<ReturnType<typeof render>>;
 
@@ -95,7 +97,7 @@ describe('a list question in the terminal', () => {
     const screen = await lastScreen();
     screen.events.keypress('down');
     await enter(screen);
-    expect(screen.getScreen()).toContain('That one cannot be chosen now. Choose another with the arrow keys, then press');
+    expect(screen.getScreen()).toContain('> That one cannot be chosen now. Choose another with the arrow keys, then press\n  Enter.');
     expect(screen.getScreen()).not.toContain('disabled');
     screen.events.keypress('down');
     await enter(screen);
@@ -141,6 +143,46 @@ describe('a list question in the terminal', () => {
     await enter(under);
     await second;
     expect(under.getScreen()).toBe(`✔ Which routine?\n  ${fills}`);
+  });
+
+  it('breaks a list question that would reach the last column, and keeps the answer beside its short last line', async () => {
+    // Its first line would take 2 + 78 columns: "bent" goes to the next line.
+    const message = 'Which of the drills below did you find the hardest to do, with your knees bent today?';
+    const answer = createPrompter().select({ message, choices });
+    const screen = await lastScreen();
+    expect(screen.getScreen().split('\n').slice(0, 2)).toEqual(['? Which of the drills below did you find the hardest to do, with your knees', 'bent today?']);
+    await enter(screen);
+    expect(await answer).toBe('first');
+    expect(screen.getScreen()).toBe('✔ Which of the drills below did you find the hardest to do, with your knees\nbent today? Ankle rocks');
+  });
+
+  it('breaks a choice before it would run past the terminal, and an answer under its question a column sooner', async () => {
+    // After the two-column pointer, 79 columns of name would run past an 80-column terminal;
+    // 78 fill it, and under the question once answered they would reach its last column.
+    const past = 'Hip external rotation with extension, lying face down with a pillow under their hips (90/90 hip lift)';
+    const fills = 'Hip external rotation with extension, lying face down with a pillow under both hips (90/90 hip lift)';
+    const long = [
+      { value: 'past', name: past },
+      { value: 'fills', name: fills },
+      { value: 'aside', name: fills, disabled: '(set aside until 2026-12-06)' },
+      { value: 'clamshells', name: 'Clamshells', disabled: '(set aside until 2026-12-06 after it made the pain worse twice in a row, re-test then)' },
+    ];
+    const answer = createPrompter().select({ message: 'Which drill was the hardest?', choices: long, default: 'fills' });
+    const screen = await lastScreen();
+    const lines = screen.getScreen().split('\n');
+    expect(lines.slice(1, 7)).toEqual([
+      '  Hip external rotation with extension, lying face down with a pillow under',
+      '  their hips (90/90 hip lift)',
+      '❯ Hip external rotation with extension, lying face down with a pillow under both',
+      '  hips (90/90 hip lift)',
+      // A choice that cannot be picked keeps a column more, for the space before its reason.
+      '- Hip external rotation with extension, lying face down with a pillow under',
+      '  both hips (90/90 hip lift) (set aside until 2026-12-06)',
+    ]);
+    expect(lines.slice(7, 9)).toEqual(['- Clamshells (set aside until 2026-12-06 after it made the pain worse twice in', '  a row, re-test then)']);
+    await enter(screen);
+    expect(await answer).toBe('fills');
+    expect(screen.getScreen()).toBe('✔ Which drill was the hardest?\n  Hip external rotation with extension, lying face down with a pillow under\n  both hips (90/90 hip lift)');
   });
 
   it('goes on with the reason a choice cannot be picked right after a name in wide characters', async () => {
@@ -201,6 +243,29 @@ describe('a question that takes typing, in the terminal', () => {
     expect(await answer).toBe(' 7 ');
     expect(screen.getScreen()).toBe('✔ Rate the pain you feel in the single-leg squat now, where 0 is none at all\nand 10 is the worst imaginable: 7');
   });
+  it('breaks a question four columns short of the edge, and puts an answer under its last line where it would not fit beside it', async () => {
+    // "say" would end the first line at column 2 + 75, leaving no room for a score typed after it.
+    const message = 'Which movement brings the pain on? Name it in a few words, as you would say to your physio:';
+    const answer = createPrompter().input({ message });
+    const screen = await lastScreen();
+    expect(screen.getScreen()).toBe('? Which movement brings the pain on? Name it in a few words, as you would\nsay to your physio:');
+    // "✔ " and "say to your physio: " leave 59 columns: 59 more would reach the last column.
+    screen.events.type('Walking down the stairs at the station, or running downhill');
+    await enter(screen);
+    expect(await answer).toBe('Walking down the stairs at the station, or running downhill');
+    expect(screen.getScreen()).toBe(
+      '✔ Which movement brings the pain on? Name it in a few words, as you would\nsay to your physio:\n  Walking down the stairs at the station, or running downhill',
+    );
+  });
+
+  it('gives the default at Enter alone', async () => {
+    const answer = createPrompter().input({ message: 'Which movement?', default: 'stairs' });
+    const screen = await lastScreen();
+    expect(screen.getScreen()).toBe('? Which movement? (stairs)');
+    await enter(screen);
+    expect(await answer).toBe('stairs');
+    expect(screen.getScreen()).toBe('✔ Which movement? stairs');
+  });
 });
 
 describe('a yes/no question in the terminal', () => {
@@ -222,6 +287,40 @@ describe('a yes/no question in the terminal', () => {
       expect(await spaced, typed).toBe(expected);
       expect(again.getScreen()).toBe(`✔ Go on with a session anyway? ${shown}`);
     }
+  });
+
+  it('takes only y, yes, n or no, not a word that starts like one', async () => {
+    const answer = createPrompter().confirm({ message: 'Go on with a session anyway?' });
+    const screen = await lastScreen();
+    for (const typed of ['nope', 'yeah', 'ok']) {
+      screen.events.type(typed);
+      await enter(screen);
+      expect(screen.getScreen(), typed).toContain('> Type y for yes or n for no, then press Enter.');
+    }
+    screen.events.type('n');
+    await enter(screen);
+    expect(await answer).toBe(false);
+  });
+
+  it('without a default, breaks the question with its hint four columns short of the edge', async () => {
+    const answer = createPrompter().confirm({ message: 'Do you have numbness, tingling or pins and needles in the leg or foot right now?' });
+    const screen = await lastScreen();
+    expect(screen.getScreen()).toBe('? Do you have numbness, tingling or pins and needles in the leg or foot\nright now? (y/n)');
+    screen.events.type('n');
+    await enter(screen);
+    expect(await answer).toBe(false);
+  });
+
+  it('breaks the reason it asks again between words on a narrow terminal', async () => {
+    await onTerminal(40, async () => {
+      const answer = createPrompter().confirm({ message: 'Go on?' });
+      const screen = await lastScreen();
+      await enter(screen);
+      expect(screen.getScreen()).toContain('> Type y for yes or n for no, then press\n  Enter.');
+      screen.events.type('y');
+      await enter(screen);
+      expect(await answer).toBe(true);
+    });
   });
 
   it('with a default, breaks a long question between words and leaves room for the hint', async () => {
@@ -257,6 +356,37 @@ describe('the countdown of a timed hold', () => {
       expect(await screen.answer).toBe('skipped');
     } finally {
       vi.useRealTimers();
+    }
+  });
+
+  it('shortens the bar on a narrower terminal, then puts how to end it under the bar, keeping a column spare', async () => {
+    createPrompter();
+    const shown = async (columns: number) =>
+      onTerminal(columns, async () => {
+        const screen = await render(drawn.countdown as Countdown, { seconds: 30, label: 'Hold 1 of 2' });
+        const lines = screen.getScreen();
+        screen.events.keypress('enter');
+        await screen.answer;
+        return lines;
+      });
+    // 57 of 58 columns: a bar of 10 is the shortest beside the help.
+    expect(await shown(58)).toBe(`⏱ Hold 1 of 2: ${'■'.repeat(10)} 30 s left  (Enter to end early)`);
+    expect(await shown(57)).toBe(`⏱ Hold 1 of 2: ${'■'.repeat(20)} 30 s left\n(Enter to end early)`);
+    expect(await shown(45)).toBe(`⏱ Hold 1 of 2: ${'■'.repeat(19)} 30 s left\n(Enter to end early)`);
+    // Too narrow for the line: a bar of 5 all the same, the terminal breaking the line.
+    expect(await shown(30)).toBe(`⏱ Hold 1 of 2: ${'■'.repeat(5)} 30 s left\n(Enter to end early)`);
+  });
+
+  it('ends as Ctrl-C does when the prompter is stopped', async () => {
+    // Drawn on the test's own output: kept off it.
+    const written = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    try {
+      const prompter = createPrompter();
+      const hold = prompter.countdown(30, 'Hold 1 of 2');
+      prompter.stop();
+      expect(isPromptExit(await hold.catch((caught: unknown) => caught))).toBe(true);
+    } finally {
+      written.mockRestore();
     }
   });
 
