@@ -132,6 +132,65 @@ describe('questions as plain lines', () => {
     ]);
   });
 
+  it('breaks a long choice between words, its later lines under its first, and gives the reason before the description', async () => {
+    const t = terminal();
+    const choices = [
+      { value: 'long', name: 'Hip external rotation with extension, lying face down with a pillow under their hips (90/90 hip lift)' },
+      { value: 'strength', name: 'Strength', description: 'Nine drills for the hips', disabled: 'every drill is set aside' },
+    ];
+    const answer = t.prompter.select({ message: 'Which drill?', choices });
+    t.type('1');
+    await answer;
+    expect(t.shown().split('\n').slice(1, 6)).toEqual([
+      '  1. Hip external rotation with extension, lying face down with a pillow under',
+      '     their hips (90/90 hip lift)',
+      '  2. Strength',
+      '     (cannot be chosen now: every drill is set aside)',
+      '     Nine drills for the hips',
+    ]);
+  });
+
+  it('fills a line of the terminal to its last column before it breaks a question', async () => {
+    const t = terminal();
+    const answer = t.prompter.input({ message: 'Rate the pain you feel in the single-leg squat right now, where 0 is none at all and 10 is the worst:' });
+    t.type('3');
+    expect(await answer).toBe('3');
+    expect(t.shown()).toBe('Rate the pain you feel in the single-leg squat right now, where 0 is none at all\nand 10 is the worst: ');
+  });
+
+  it('takes a number, a name or a yes typed with spaces around it', async () => {
+    const t = terminal();
+    const first = t.prompter.select({ message: 'Which routine?', choices: routines });
+    t.type(' 3 ');
+    expect(await first).toBe('mobility');
+    const second = t.prompter.select({ message: 'Which routine?', choices: routines });
+    t.type('  joint chain ');
+    expect(await second).toBe('joint-chain');
+    const third = t.prompter.confirm({ message: 'Go on?' });
+    t.type(' y ');
+    expect(await third).toBe(true);
+    expect(t.shown()).not.toContain('not in the list');
+  });
+
+  it('stops reading the terminal once a question is answered, so that the program can end', async () => {
+    const t = terminal();
+    const answer = t.prompter.input({ message: 'Rate:' });
+    expect(t.input.isPaused()).toBe(false);
+    t.type('4');
+    expect(await answer).toBe('4');
+    expect(t.input.isPaused()).toBe(true);
+  });
+
+  it('writes nothing when stopped between questions', async () => {
+    const t = terminal();
+    const answer = t.prompter.input({ message: 'Rate:' });
+    t.type('4');
+    await answer;
+    t.prompter.stop();
+    expect(t.shown()).toBe('Rate: ');
+    expect(isPromptExit(await t.prompter.input({ message: 'Again:' }).catch((caught: unknown) => caught))).toBe(true);
+  });
+
   it('asks for text again with the reason a wrong answer is refused', async () => {
     const t = terminal();
     const validate = (text: string) => (/^\d+$/.test(text.trim()) && Number(text) <= 10 ? true : `"${text}" is not a score from 0 to 10`);
@@ -154,6 +213,11 @@ describe('questions as plain lines', () => {
     const t = terminal();
     expect(await t.prompter.countdown(0.05, 'Hold 1')).toBe('finished');
     expect(t.shown()).toContain('⏱ Hold 1: time is up');
+    // Typed before the next question is asked, it waits for it.
+    expect(t.input.isPaused()).toBe(true);
+    t.type('5');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(await t.prompter.input({ message: 'Rate:' })).toBe('5');
     const next = t.prompter.input({ message: 'Rate:' });
     t.type('4');
     expect(await next).toBe('4');
