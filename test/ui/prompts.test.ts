@@ -61,6 +61,12 @@ describe('a list question on a short terminal', () => {
     expect(listLines('Which?', choices, 3, 80)).toBe(1);
   });
 
+  it('breaks a description before it would fill a line of the terminal, which the prompts follow with an empty one', () => {
+    expect(described('Five gentle drills that work from the ankle up to the opposite shoulder blade, a few times a day')).toBe(
+      'Five gentle drills that work from the ankle up to the opposite shoulder blade,\na few times a day',
+    );
+  });
+
   it('counts a blank line of a description as the row it takes', () => {
     const choices = [{ value: 'a', name: 'a', description: 'First paragraph.\n\nSecond paragraph.' }];
     expect(listLines('Which?', choices, 20, 80)).toBe(20 - 1 - 1 - 3 - 1);
