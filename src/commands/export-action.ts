@@ -5,7 +5,7 @@ import { oneLineProblem, shownSafely } from '../core/text.js';
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
 import { buildReport, periodWords, type Report } from '../export/report.js';
-import type { ByteSource } from '../export/utf8-writer.js';
+import type { ByteSource } from '../export/pieces.js';
 import { noneWords } from '../export/words.js';
 import { readStore, storeFile } from '../store/store-file.js';
 import { isLink } from '../regular-file.js';
@@ -18,12 +18,12 @@ import { calendarDay, itbAsStarted, libraryFor, notice, shellWord } from './shar
 /** The most characters a name given with --name may have: a name, not a paragraph, heads the report. */
 const NAME_LIMIT = 100;
 
-// Each format is its own module, loaded only when asked for. CSV, JSON and FHIR come in pieces:
-// years of scores make files of megabytes, better not held in memory as one string.
-const renderers: Record<Format, () => Promise<(report: Report) => string | Iterable<string> | ByteSource>> = {
+// Each format is its own module, loaded only when asked for. CSV, JSON and FHIR come as UTF-8 in
+// pieces: years of scores make files of megabytes, better not held in memory whole.
+const renderers: Record<Format, () => Promise<(report: Report) => string | ByteSource>> = {
   md: async () => (await import('../export/md.js')).toMarkdown,
-  csv: async () => (await import('../export/csv.js')).csvPieces,
-  json: async () => (await import('../export/json.js')).jsonPieces,
+  csv: async () => (await import('../export/csv.js')).csvBytes,
+  json: async () => (await import('../export/json.js')).jsonBytes,
   html: async () => (await import('../export/html.js')).toHtml,
   fhir: async () => (await import('../export/fhir.js')).fhirBytes,
 };
@@ -119,12 +119,12 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
   if (options.output === undefined) {
     // Read on a terminal, the Markdown is broken between words, as everything itb prints.
     if (format === 'md' && ctx.stdout.isTTY === true && typeof text === 'string') text = (await import('../export/md.js')).mdOnScreen(text);
-    if (typeof text === 'function') {
+    if (typeof text === 'string') {
+      ctx.stdout.write(text);
+    } else {
       // Bytes of UTF-8, decoded as one stream: a character split between two pieces would still come out whole.
       const decoder = new TextDecoder();
       text((piece) => ctx.stdout.write(decoder.decode(piece, { stream: true })));
-    } else {
-      for (const piece of typeof text === 'string' ? [text] : text) ctx.stdout.write(piece);
     }
   } else {
     writePrivateFile(options.output, text, { replace: Boolean(options.force) });

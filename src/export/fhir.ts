@@ -3,8 +3,7 @@
 // the same data twice gives the same bundle entries.
 import { createHash, hash } from 'node:crypto';
 import type { PainfulSide, Symptom } from '../core/records.js';
-import { itemLines, remembered } from './pieces.js';
-import { Utf8Writer, type ByteSource } from './utf8-writer.js';
+import { itemLines, remembered, textOf, utf8Writer, type ByteSource, type Utf8Writer } from './pieces.js';
 import { drillNamer, nameInSession, type Report } from './report.js';
 
 // The FHIR R4 types of @types/fhir (a global namespace).
@@ -62,14 +61,12 @@ const sha256Hex: (text: string) => string =
   typeof hash === 'function' ? (text) => hash('sha256', text, 'hex') : (text) => createHash('sha256').update(text).digest('hex');
 
 export function toFhir(report: Report): string {
-  const pieces: Buffer[] = [];
-  fhirBytes(report)((piece) => pieces.push(Buffer.from(piece)));
-  return Buffer.concat(pieces).toString();
+  return textOf(fhirBytes(report));
 }
 
 /**
- * `toFhir`'s text as UTF-8, given to a sink in pieces of at most a megabyte as it is made (see
- * Utf8Writer): years of scores make a bundle of tens of megabytes. Indented two spaces, each
+ * `toFhir`'s text as UTF-8, given to a sink in pieces as it is made (see utf8Writer): years of
+ * scores make a bundle of tens of megabytes. Indented two spaces, each
  * entry on a line of its own (see jsonWithItemLines).
  */
 export function fhirBytes(report: Report): ByteSource {
@@ -77,7 +74,7 @@ export function fhirBytes(report: Report): ByteSource {
     const head: Bundle = { resourceType: 'Bundle', type: 'collection', timestamp: report.generatedAt };
     // FHIR JSON has no empty arrays: a report with no scores simply has no entries.
     const layout = itemLines(head, 'entry', { omitWhenEmpty: true });
-    const out = new Utf8Writer(sink);
+    const out = utf8Writer(sink);
     let count = 0;
     const write = entryWriter(report, out, () => out.text(count++ === 0 ? layout.first : layout.between));
     for (const session of report.sessions) write(session);

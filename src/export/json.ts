@@ -1,6 +1,6 @@
 // The JSON export: the backup `itb import` reads. Built field by field, so nothing the store
 // keeps for itself (its own schemaVersion, the bucket cache) ends up in the file.
-import { jsonWithItemLines } from './pieces.js';
+import { jsonWithItemLines, textOf, utf8Of, type ByteSource } from './pieces.js';
 import type { Report } from './report.js';
 import type { ExportFile } from './schema.js';
 
@@ -25,10 +25,13 @@ export function toExportFile(report: Report): ExportFile {
   return file;
 }
 
-/** Indented two spaces, each session on a line of its own (see jsonWithItemLines), in pieces. */
-export function jsonPieces(report: Report): Generator<string> {
+/**
+ * Indented two spaces, each session on a line of its own (see jsonWithItemLines), as UTF-8 given
+ * to a sink in pieces as it is made (see utf8Writer).
+ */
+export function jsonBytes(report: Report): ByteSource {
   const file = toExportFile(report);
-  return jsonWithItemLines(file, 'sessions', asJson(file.sessions));
+  return utf8Of(jsonWithItemLines(file, 'sessions', asJson(file.sessions)));
 }
 
 function* asJson(values: Iterable<unknown>): Generator<string> {
@@ -36,5 +39,5 @@ function* asJson(values: Iterable<unknown>): Generator<string> {
 }
 
 export function toJson(report: Report): string {
-  return [...jsonPieces(report)].join('');
+  return textOf(jsonBytes(report));
 }

@@ -1,19 +1,71 @@
-// Exports of years of history are tens of megabytes. They are made and written in pieces of
-// about 32,000 characters, so the whole text never has to sit in memory as one string, and each
-// piece is freed as soon as it is written.
-const PIECE = 1 << 15;
+// Exports of years of history are tens of megabytes. The long ones (CSV, JSON, FHIR) are made as
+// UTF-8 straight into one buffer of a megabyte, which is written out whenever it is full and then
+// used again: the whole text never sits in memory, as one string or as many pieces.
 
-/** The strings of `parts` joined into pieces of at least PIECE characters (the last one may be shorter). */
-export function* inPieces(parts: Iterable<string>): Generator<string> {
-  let piece = '';
-  for (const part of parts) {
-    piece += part;
-    if (piece.length >= PIECE) {
-      yield piece;
-      piece = '';
-    }
-  }
-  if (piece !== '') yield piece;
+/** Takes each piece of a text as UTF-8, and must be done with it when it returns (its buffer is used again). */
+export type Sink = (piece: Uint8Array) => void;
+/** A text that gives itself to a sink in pieces, as it is made. */
+export type ByteSource = (sink: Sink) => void;
+
+export interface Utf8Writer {
+  text(text: string): void;
+  /** Bytes of UTF-8 made earlier: a part that many lines share is encoded once and copied. */
+  bytes(bytes: Uint8Array): void;
+  /** Gives on what is left: called once all is added. */
+  end(): void;
+}
+
+/**
+ * Text turned into UTF-8 as it is added, into one buffer of `size` bytes that is given to
+ * `sink` whenever the next part would not fit, and then used again. A part longer than the
+ * buffer is given on its own. A character is never split between two pieces.
+ */
+export function utf8Writer(sink: Sink, size = 1 << 20): Utf8Writer {
+  const buffer = Buffer.allocUnsafe(size);
+  let used = 0;
+  const end = () => {
+    if (used === 0) return;
+    sink(buffer.subarray(0, used));
+    used = 0;
+  };
+  // Room for `needed` more bytes, giving on what the buffer holds first if need be; false when even an empty one is too small.
+  const room = (needed: number) => {
+    if (used + needed <= size) return true;
+    end();
+    return needed <= size;
+  };
+  return {
+    text(text) {
+      // A UTF-16 unit is at most three bytes of UTF-8.
+      if (room(text.length * 3)) used += buffer.write(text, used);
+      else sink(Buffer.from(text));
+    },
+    bytes(bytes) {
+      if (room(bytes.length)) {
+        buffer.set(bytes, used);
+        used += bytes.length;
+      } else {
+        sink(bytes);
+      }
+    },
+    end,
+  };
+}
+
+/** The strings of `parts`, one after the other, as UTF-8 in pieces. */
+export function utf8Of(parts: Iterable<string>): ByteSource {
+  return (sink) => {
+    const out = utf8Writer(sink);
+    for (const part of parts) out.text(part);
+    out.end();
+  };
+}
+
+/** The whole text of `source`, as one string. */
+export function textOf(source: ByteSource): string {
+  const pieces: Buffer[] = [];
+  source((piece) => pieces.push(Buffer.from(piece)));
+  return Buffer.concat(pieces).toString();
 }
 
 /**
@@ -22,7 +74,7 @@ export function* inPieces(parts: Iterable<string>): Generator<string> {
  * records stay easy to read and to compare line by line, and are written several times faster
  * than with every field on its own line. `value` gives the key's place among the others (its own
  * array there is not read); with no items the key holds `[]`, or is left out when
- * `omitWhenEmpty` is set.
+ * `omitWhenEmpty` is set. The text comes in parts, the items among them as they are.
  */
 export function* jsonWithItemLines(
   value: object,
@@ -31,15 +83,12 @@ export function* jsonWithItemLines(
   options: { omitWhenEmpty?: boolean } = {},
 ): Generator<string> {
   const layout = itemLines(value, key, options);
-  function* parts(): Generator<string> {
-    let count = 0;
-    for (const item of items) {
-      yield count++ === 0 ? layout.first : layout.between;
-      yield item;
-    }
-    yield count > 0 ? layout.last : layout.none;
+  let count = 0;
+  for (const item of items) {
+    yield count++ === 0 ? layout.first : layout.between;
+    yield item;
   }
-  yield* inPieces(parts());
+  yield count > 0 ? layout.last : layout.none;
 }
 
 /**

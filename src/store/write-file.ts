@@ -28,11 +28,11 @@ import { FOLDER_GONE, namedFromGoneFolder } from '../regular-file.js';
 
 const PRIVATE = 0o600;
 
-/** Text, text in pieces, or bytes given in pieces to a function that writes each before it returns. */
-type Content = string | Iterable<string> | ((write: (bytes: Uint8Array) => void) => void);
+/** Text, or bytes given in pieces to a function that writes each out before it returns. */
+type Content = string | ((write: (bytes: Uint8Array) => void) => void);
 
 /**
- * Creates `file` with `content` (text, or text in pieces); with `replace`, swaps it in for an
+ * Creates `file` with `content` (text, or bytes in pieces); with `replace`, swaps it in for an
  * existing file instead (for a link, the file it points to).
  */
 export function writePrivateFile(file: string, content: Content, options: { replace?: boolean } = {}): void {
@@ -189,39 +189,12 @@ function writeTemp(file: string, content: Content): string {
   return temp;
 }
 
-/** Bytes are gathered into one buffer of this size and written when it is full. */
-const CHUNK = 1 << 20;
-
 function writeAll(fd: number, content: Content): void {
-  if (typeof content === 'function') {
-    // Bytes already: each piece written out before the next is made.
-    content((bytes) => {
-      for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written, bytes.length - written);
-    });
-    return;
-  }
-  // One buffer for all the text, encoded into it in place: no new buffer for each piece of a
-  // report of tens of megabytes, and fewer writes.
-  const encoder = new TextEncoder();
-  const buffer = new Uint8Array(CHUNK);
-  let used = 0;
-  const flush = () => {
-    let written = 0;
-    while (written < used) written += writeSync(fd, buffer, written, used - written);
-    used = 0;
+  const writeOut = (bytes: Uint8Array) => {
+    for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written, bytes.length - written);
   };
-  for (const piece of typeof content === 'string' ? [content] : content) {
-    let rest = piece;
-    while (rest !== '') {
-      const { read, written } = encoder.encodeInto(rest, buffer.subarray(used));
-      used += written;
-      if (read === rest.length) break;
-      // The buffer is full (encodeInto never splits a character): write it out and go on.
-      rest = rest.slice(read);
-      flush();
-    }
-  }
-  flush();
+  if (typeof content === 'string') writeOut(Buffer.from(content));
+  else content(writeOut);
 }
 
 /** Makes the new name itself durable; some systems cannot open a folder for this, which is fine. */

@@ -110,7 +110,8 @@ describe('csv text', () => {
     // quote_record_delimiter: any cell with a line break is quoted. With CRLF rows csv-stringify
     // would otherwise leave a lone LF or CR bare, and a spreadsheet starts a new row there.
     const options = { header: true, columns: [...csvColumns], record_delimiter: 'windows', quote_record_delimiter: true, escape_formulas: true, bom: true } as const;
-    expect(toCsv(report)).toBe(stringify(rows, options));
+    // As the bytes of the file: a lone half of a surrogate pair is written as U+FFFD either way.
+    expect(Buffer.from(toCsv(report)).equals(Buffer.from(stringify(rows, options)))).toBe(true);
     expect(toCsv(report)).toContain('"\'\rstart"');
   });
 

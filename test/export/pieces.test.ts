@@ -1,17 +1,17 @@
-// The long exports (CSV, JSON, FHIR) are written in pieces so that years of scores never sit in
-// memory as one string; the pieces must still add up to exactly the whole file.
+// The long exports (CSV, JSON, FHIR) are made as UTF-8 in pieces so that years of scores never
+// sit in memory whole; the pieces must still add up to exactly the whole file.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { StoreData } from '../../src/core/records.js';
-import { csvPieces, toCsv } from '../../src/export/csv.js';
+import { csvBytes, toCsv } from '../../src/export/csv.js';
 import { fhirBytes, toFhir } from '../../src/export/fhir.js';
-import { jsonPieces, toExportFile } from '../../src/export/json.js';
-import { inPieces, jsonWithItemLines } from '../../src/export/pieces.js';
-import { Utf8Writer, type ByteSource } from '../../src/export/utf8-writer.js';
+import { jsonBytes, toExportFile } from '../../src/export/json.js';
+import { jsonWithItemLines, textOf, utf8Of, utf8Writer, type ByteSource } from '../../src/export/pieces.js';
 import { buildReport } from '../../src/export/report.js';
 import { builtInLibraryFile } from '../../src/library/library.js';
 import { loadLibraryFile } from '../../src/library/load.js';
 import type { Library } from '../../src/library/schema.js';
 import { emptyStore } from '../../src/store/migrations.js';
+import { mixedParts } from '../helpers/mixed-text.js';
 import { sampleStore } from './fixtures.js';
 
 const NOW = new Date('2026-11-20T12:00:00Z');
@@ -44,19 +44,7 @@ beforeAll(() => {
   library = loadLibraryFile(builtInLibraryFile());
 });
 
-describe('pieces', () => {
-  it('join short parts into pieces of at least 32,768 characters, losing nothing', () => {
-    const parts = Array.from({ length: 5000 }, (_, i) => `part ${i};`);
-    const pieces = [...inPieces(parts)];
-    expect(pieces.join('')).toBe(parts.join(''));
-    expect(pieces.length).toBeGreaterThan(1);
-    for (const piece of pieces.slice(0, -1)) expect(piece.length).toBeGreaterThanOrEqual(2 ** 15);
-    expect([...inPieces([])]).toEqual([]);
-    // A piece goes out as soon as it holds enough: two parts of exactly that size are two pieces.
-    const exact = ['x'.repeat(2 ** 15), 'y'.repeat(2 ** 15)];
-    expect([...inPieces(exact)]).toEqual(exact);
-  });
-
+describe('json with item lines', () => {
   it('keep the key in its place, indent the outline, and put each item on one line', () => {
     const value = { a: 1, list: [{ x: '"list": []' }, [1, 2]], z: { deep: { list: [] } } };
     const text = [...jsonWithItemLines(value, 'list', value.list.map((item) => JSON.stringify(item)))].join('');
@@ -71,11 +59,23 @@ describe('pieces', () => {
   });
 });
 
-describe('utf-8 writer', () => {
+describe('utf-8 in pieces', () => {
+  it('gives the UTF-8 of a long text in parts, in pieces of at most a megabyte', () => {
+    const parts = mixedParts(3_500_000);
+    const pieces = piecesOf(utf8Of(parts));
+    expect(Buffer.concat(pieces).equals(Buffer.from(parts.join(''), 'utf8'))).toBe(true);
+    expect(pieces.length).toBeGreaterThan(3);
+    for (const piece of pieces) expect(piece.length).toBeLessThanOrEqual(2 ** 20);
+    // Nothing at all for no text; a text is given whole when it has to be.
+    expect(piecesOf(utf8Of([]))).toEqual([]);
+    const long = `${'x'.repeat((1 << 20) - 1)}🦵`;
+    expect(textOf(utf8Of(['ab', long, 'cd']))).toBe(`ab${long}cd`);
+  });
+
   it('gives the bytes of all it is given, in pieces no longer than its buffer, never splitting a character', () => {
     const parts = ['abc', 'é–🦵', Buffer.from('漢字 '), 'x'.repeat(7), '°', Buffer.from('bytes°'), '', '🦵🦵'];
     const pieces: Buffer[] = [];
-    const out = new Utf8Writer((piece) => pieces.push(Buffer.from(piece)), 16);
+    const out = utf8Writer((piece) => pieces.push(Buffer.from(piece)), 16);
     for (const part of parts) (typeof part === 'string' ? out.text(part) : out.bytes(part));
     out.end();
     expect(Buffer.concat(pieces).toString()).toBe(parts.map(String).join(''));
@@ -90,7 +90,7 @@ describe('utf-8 writer', () => {
 
   it('gives a part longer than its buffer on its own, after what came before it', () => {
     const pieces: string[] = [];
-    const out = new Utf8Writer((piece) => pieces.push(Buffer.from(piece).toString()), 8);
+    const out = utf8Writer((piece) => pieces.push(Buffer.from(piece).toString()), 8);
     out.text('ab');
     out.text('long text, more than eight bytes');
     out.bytes(Buffer.from('more bytes than 8'));
@@ -134,12 +134,10 @@ describe('fhir pieces', () => {
 describe('csv and json pieces', () => {
   it('add up to the whole file for a long history', () => {
     const report = buildReport(longStore(100), library, { now: NOW });
-    const csv = [...csvPieces(report)];
-    expect(csv.length).toBeGreaterThan(1);
-    expect(csv.join('')).toBe(toCsv(report));
-    expect(csv.join('').split('\r\n')).toHaveLength(1 + report.sessions.reduce((sum, s) => sum + s.attempts.length, 0) + 1);
-    const json = [...jsonPieces(report)];
-    expect(json.length).toBeGreaterThan(1);
-    expect(json.join('')).toBe(itemLines({ ...toExportFile(report) }, 'sessions'));
+    const csv = Buffer.concat(piecesOf(csvBytes(report))).toString();
+    expect(csv).toBe(toCsv(report));
+    expect(csv.split('\r\n')).toHaveLength(1 + report.sessions.reduce((sum, s) => sum + s.attempts.length, 0) + 1);
+    const json = Buffer.concat(piecesOf(jsonBytes(report))).toString();
+    expect(json).toBe(itemLines({ ...toExportFile(report) }, 'sessions'));
   });
 });

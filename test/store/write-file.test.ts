@@ -1,5 +1,5 @@
-// Reports and backups are written through one buffer; the bytes must be the text's UTF-8,
-// whatever the pieces and wherever a character falls against the buffer's end.
+// Reports and backups are written to a private file, whole or not at all: a text as its UTF-8,
+// bytes given in pieces as they come.
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { writePrivateFile } from '../../src/store/write-file.js';
 import { caught } from '../helpers/caught.js';
+import { mixedParts } from '../helpers/mixed-text.js';
 
 // link() as a file system without hard links answers it (FAT, exFAT), when a test asks.
 const linking = vi.hoisted(() => ({ fails: false, before: () => {} }));
@@ -45,41 +46,16 @@ afterEach(() => {
 });
 const modeOf = (file: string) => statSync(file).mode & 0o777;
 
-/** Pieces of every length from 1 to 40,000 characters, mixing ASCII, accents, dashes and emoji. */
-function pieces(total: number): string[] {
-  const alphabet = ['a', 'Z', '\n', 'é', '–', '°', '🦵', '漢'];
-  const out: string[] = [];
-  let seed = 7;
-  const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
-  let length = 0;
-  while (length < total) {
-    let piece = '';
-    const size = 1 + (next() % 40_000);
-    while (piece.length < size) piece += alphabet[next() % alphabet.length];
-    out.push(piece);
-    length += piece.length;
-  }
-  return out;
-}
-
 describe('writePrivateFile', () => {
-  it('writes the UTF-8 of text given in pieces, across several buffers', () => {
-    const parts = pieces(3_500_000);
+  it('writes the UTF-8 of a long text', () => {
+    const text = mixedParts(3_500_000).join('');
     const file = join(folder, 'report.md');
-    writePrivateFile(file, parts);
-    expect(readFileSync(file).equals(Buffer.from(parts.join(''), 'utf8'))).toBe(true);
-  });
-
-  it('writes one string longer than the buffer, an emoji falling on its end', () => {
-    // 1 MiB less one byte of ASCII, then an emoji of four bytes: it cannot fit, nor be split.
-    const text = `${'x'.repeat((1 << 20) - 1)}🦵${'y'.repeat(10)}`;
-    const file = join(folder, 'backup.json');
     writePrivateFile(file, text);
     expect(readFileSync(file).equals(Buffer.from(text, 'utf8'))).toBe(true);
   });
 
   it('writes bytes given in pieces, the giver using one buffer again for each', () => {
-    const bytes = Buffer.from(pieces(1_500_000).join(''), 'utf8');
+    const bytes = Buffer.from(mixedParts(1_500_000).join(''), 'utf8');
     const buffer = Buffer.alloc(100_000);
     const file = join(folder, 'bundle.fhir.json');
     writePrivateFile(file, (write) => {
@@ -90,16 +66,16 @@ describe('writePrivateFile', () => {
   });
 
   it('replaces a file with the same bytes it would have created', () => {
-    const parts = pieces(1_200_000);
+    const parts = mixedParts(1_200_000);
     const file = join(folder, 'scores.csv');
     writePrivateFile(file, 'old');
-    writePrivateFile(file, parts, { replace: true });
+    writePrivateFile(file, (write) => parts.forEach((part) => write(Buffer.from(part))), { replace: true });
     expect(readFileSync(file).equals(Buffer.from(parts.join(''), 'utf8'))).toBe(true);
   });
 
   it('creates a new file private and whole, leaving nothing else beside it', () => {
     const file = join(folder, 'report.html');
-    writePrivateFile(file, ['<p>', 'one', '</p>\n']);
+    writePrivateFile(file, '<p>one</p>\n');
     expect(readFileSync(file, 'utf8')).toBe('<p>one</p>\n');
     expect(modeOf(file)).toBe(0o600);
     expect(readdirSync(folder)).toEqual(['report.html']);
@@ -138,10 +114,10 @@ describe('writePrivateFile', () => {
   it('leaves no file at all when making the content fails half way', () => {
     const file = join(folder, 'report.csv');
     const failure = new Error('the report could not be made');
-    function* failing() {
-      yield 'date,score\n';
+    const failing = () => (write: (bytes: Uint8Array) => void) => {
+      write(Buffer.from('date,score\n'));
       throw failure;
-    }
+    };
     // Its own words, not said as a failure to write the file.
     expect(() => writePrivateFile(file, failing())).toThrow(failure);
     expect(() => writePrivateFile(file, failing())).not.toThrow(/cannot write/);
@@ -167,7 +143,7 @@ describe('writePrivateFile', () => {
     it('copies the finished file to its name, private', () => {
       linking.fails = true;
       const file = join(folder, 'report.md');
-      writePrivateFile(file, ['# Report\n', 'é – 🦵\n']);
+      writePrivateFile(file, '# Report\né – 🦵\n');
       expect(readFileSync(file, 'utf8')).toBe('# Report\né – 🦵\n');
       expect(modeOf(file)).toBe(0o600);
       expect(readdirSync(folder)).toEqual(['report.md']);
