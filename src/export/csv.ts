@@ -10,7 +10,7 @@
 // CSV with) reads the file in the computer's legacy code page, and "Forward 45° lunge" or an
 // accented test movement turns into "45Â°". Other spreadsheets and most CSV readers skip it.
 import { localIsoTime } from '../core/history.js';
-import { remembered, textOf, utf8Of, type ByteSource } from './pieces.js';
+import { remembered, textOf, utf8Writer, type ByteSource } from './pieces.js';
 import { drillNamer, nameInSession, type Report } from './report.js';
 
 export const csvColumns = [
@@ -51,27 +51,36 @@ function csvText(text: string): string {
   return needsQuotes.test(guarded) ? `"${guarded.replaceAll('"', '""')}"` : guarded;
 }
 
-/** The CSV's text as UTF-8, given to a sink in pieces as it is made (see utf8Writer). */
+/**
+ * The CSV's text as UTF-8, given to a sink in pieces as it is made (see utf8Writer): a row per
+ * attempt, tens of thousands for years of history. The cells that repeat (a session's own, the
+ * drills, their names, the scores and verdicts) are guarded, quoted and encoded once.
+ */
 export function csvBytes(report: Report): ByteSource {
-  return utf8Of(rows(report));
-}
-
-function* rows(report: Report): Generator<string> {
-  const nameOf = drillNamer(report);
-  // Drills, their names and verdicts repeat in every session: each is guarded and quoted once.
-  const cell = remembered(csvText);
-  yield `${BOM}${csvColumns.join(',')}\r\n`;
-  for (const session of report.sessions) {
-    // The times are digits, signs, colons and a T or a space: they need no guard and no quotes.
-    const startedAt = localIsoTime(new Date(session.startedAt));
-    const sessionCells = `${csvText(session.id)},${startedAt},${startedAt.slice(0, 19).replace('T', ' ')},${[session.routine, session.side, session.symptom, session.movement].map(csvText).join(',')}`;
-    const thresholdsAndStatus = `${session.thresholds.minImprovement},${session.thresholds.flareRise},${session.status}`;
-    for (const attempt of session.attempts) {
-      const name = nameInSession(session, attempt.exerciseId, nameOf);
-      const numbers = `${attempt.attempt},${attempt.before},${attempt.after},${attempt.after - attempt.before}`;
-      yield `${sessionCells},${cell(attempt.exerciseId)},${cell(name)},${numbers},${cell(attempt.verdict)},${thresholdsAndStatus}\r\n`;
+  return (sink) => {
+    const out = utf8Writer(sink);
+    const nameOf = drillNamer(report);
+    const cell = remembered((text: string) => Buffer.from(`${csvText(text)},`));
+    const scores = remembered((attempt: number) =>
+      remembered((before: number) => remembered((after: number) => Buffer.from(`${attempt},${before},${after},${after - before},`))),
+    );
+    out.text(`${BOM}${csvColumns.join(',')}\r\n`);
+    for (const session of report.sessions) {
+      // The times are digits, signs, colons and a T or a space: they need no guard and no quotes.
+      const startedAt = localIsoTime(new Date(session.startedAt));
+      const sessionCells = `${csvText(session.id)},${startedAt},${startedAt.slice(0, 19).replace('T', ' ')},${[session.routine, session.side, session.symptom, session.movement].map(csvText).join(',')},`;
+      const thresholdsAndStatus = `${session.thresholds.minImprovement},${session.thresholds.flareRise},${session.status}\r\n`;
+      for (const attempt of session.attempts) {
+        out.text(sessionCells);
+        out.bytes(cell(attempt.exerciseId));
+        out.bytes(cell(nameInSession(session, attempt.exerciseId, nameOf)));
+        out.bytes(scores(attempt.attempt)(attempt.before)(attempt.after));
+        out.bytes(cell(attempt.verdict));
+        out.text(thresholdsAndStatus);
+      }
     }
-  }
+    out.end();
+  };
 }
 
 export function toCsv(report: Report): string {
