@@ -66,7 +66,9 @@ export class Terminal {
       this.shown += stripVTControlCharacters(arrived.slice(0, cut));
       this.unfinished = arrived.slice(cut);
     });
-    // node-pty reports the end once the terminal's last output has been read.
+    // node-pty reports the end once the terminal's last output has been read, or 200 ms after
+    // the program ended if that output is still unread then (it drops it: node-pty issue 72). A
+    // machine so busy that the test process reads nothing for that long can lose the last lines.
     this.exited = new Promise((resolve) =>
       this.pty.onExit(({ exitCode }) => {
         this.exitCode = exitCode;
