@@ -18,10 +18,11 @@ interface Definition {
 export const settingDefault = (key: SettingKey): number | undefined => (Object.hasOwn(defaultSettings, key) ? defaultSettings[key as keyof typeof defaultSettings] : undefined);
 
 // Full-width digits and letters (from a Japanese or Chinese keyboard) are read as the plain
-// ones they show, as a score typed in a session is.
+// ones they show, as a score typed in a session is; so is "2.0" or "2,0" (but not "1e2").
 const plain = (text: string) => text.normalize('NFKC').trim();
 const wholeNumber = (min: number, max: number) => (text: string) => {
-  const value = /^\d+$/.test(plain(text)) ? Number(plain(text)) : Number.NaN;
+  const digits = /^(\d+)(?:[.,]0*)?$/.exec(plain(text))?.[1];
+  const value = digits === undefined ? Number.NaN : Number(digits);
   return Number.isInteger(value) && value >= min && value <= max ? value : undefined;
 };
 /** "left, right or both". */

@@ -28,7 +28,14 @@ describe('parseSetting', () => {
   it('refuses a threshold written other than in plain digits, though it reads as a number', () => {
     expect(parseSetting('retestAfterDays', '1e2')).toEqual({ ok: false, reason: '"1e2" is not a valid retestAfterDays: use a whole number of days from 1 to 365' });
     expect(parseSetting('retestAfterDays', '0x1e')).toMatchObject({ ok: false });
-    expect(parseSetting('minImprovement', '2.0')).toMatchObject({ ok: false });
+    expect(parseSetting('minImprovement', '2.5')).toMatchObject({ ok: false });
+    expect(parseSetting('minImprovement', '2.01')).toMatchObject({ ok: false });
+  });
+
+  it('takes a whole number written with decimals of zero, as a score typed in a session is', () => {
+    expect(['2.0', '2,0', '2.', '２．０', ' 2.00 '].map((typed) => parseSetting('minImprovement', typed))).toEqual(Array(5).fill({ ok: true, value: 2 }));
+    expect(parseSetting('retestAfterDays', '14.0')).toEqual({ ok: true, value: 14 });
+    expect(parseSetting('minImprovement', '4.0')).toMatchObject({ ok: false });
   });
 
   it('takes a test movement without the spaces around it, and refuses one of spaces alone', () => {
