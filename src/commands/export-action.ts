@@ -123,7 +123,8 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
       ctx.stdout.write(text);
     } else {
       // Bytes of UTF-8, decoded as one stream: a character split between two pieces would still come out whole.
-      const decoder = new TextDecoder();
+      // The CSV's byte-order mark is kept, as in a file: `> report.csv` needs it as much as -o does.
+      const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
       text((piece) => ctx.stdout.write(decoder.decode(piece, { stream: true })));
     }
   } else {

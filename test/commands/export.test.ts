@@ -517,6 +517,15 @@ describe('itb export', () => {
     expect(printed.stdout).toBe(readFileSync(file, 'utf8'));
   });
 
+  it('prints the CSV with the byte-order mark it writes, so that itb export --format csv > report.csv opens in Excel too', async () => {
+    await seed();
+    const file = join(home, 'report.csv');
+    expect((await exportIn(['-o', file])).code).toBe(0);
+    const printed = await exportIn(['--format', 'csv']);
+    expect(printed.stdout.startsWith('\uFEFFsession_id,')).toBe(true);
+    expect(printed.stdout).toBe(readFileSync(file, 'utf8'));
+  });
+
   it('takes -o - for the screen, as most tools do, and writes no file named "-"', async () => {
     await seed();
     const cwd = process.cwd();
