@@ -88,6 +88,24 @@ describe('utf-8 in pieces', () => {
     }
   });
 
+  it('fills its buffer to the last byte, and gives it on before a text of three-byte characters would overrun it', () => {
+    const given = (parts: (string | Uint8Array)[], size: number) => {
+      const pieces: string[] = [];
+      const out = utf8Writer((piece) => pieces.push(Buffer.from(piece).toString()), size);
+      for (const part of parts) (typeof part === 'string' ? out.text(part) : out.bytes(part));
+      out.end();
+      return pieces;
+    };
+    // Bytes, or a text, that fill exactly what is left go in with what came before.
+    expect(given(['ab', Buffer.from('cdefgh'), 'i'], 8)).toEqual(['abcdefgh', 'i']);
+    expect(given(['漢字', '', Buffer.alloc(0), 'x'], 6)).toEqual(['漢字', 'x']);
+    // Each character of 漢字 takes three bytes: with four of eight used, they go whole into the next piece.
+    expect(given([Buffer.from('abcd'), '漢字', 'e'], 8)).toEqual(['abcd', '漢字', 'e']);
+    expect(given([Buffer.from('abcde'), 'é', '🦵', '–'], 8)).toEqual(['abcdeé', '🦵–']);
+    // A text is given on its own when its characters could take more bytes than the buffer holds.
+    expect(given(['abc', 'de'], 8)).toEqual(['abc', 'de']);
+  });
+
   it('gives a part longer than its buffer on its own, after what came before it', () => {
     const pieces: string[] = [];
     const out = utf8Writer((piece) => pieces.push(Buffer.from(piece).toString()), 8);
