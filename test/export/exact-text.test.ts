@@ -150,7 +150,11 @@ describe('fhir text', () => {
   });
 
   it('derives identifiers from a SHA-256 of the session, with the version and variant bits set and the score’s index last', () => {
-    for (const seed of ['session-one', 'patient\nSam', '', 'é😀']) {
+    // Enough seeds that the hash's variant nibble takes each of its 16 values.
+    const seeds = ['session-one', 'patient\nSam', '', 'é😀', ...Array.from({ length: 60 }, (_, n) => `session-${n}`)];
+    const nibbles = new Set(seeds.map((seed) => createHash('sha256').update(seed).digest('hex')[16]));
+    expect(nibbles.size).toBe(16);
+    for (const seed of seeds) {
       const bytes = createHash('sha256').update(seed).digest().subarray(0, 16);
       bytes[6] = (bytes[6]! & 0x0f) | 0x80;
       bytes[8] = (bytes[8]! & 0x3f) | 0x80;
