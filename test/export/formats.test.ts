@@ -913,6 +913,8 @@ describe('fhir', () => {
     second!.startedAt = '2026-03-02T09:00:00.5+14:00';
     // +14:00 is the last offset FHIR takes: half an hour past it is not one.
     second!.attempts[0]!.at = '2026-03-02T09:05:00+14:30';
+    // In UTC without a fraction: a form FHIR takes, kept as it is.
+    second!.attempts[1]!.at = '2026-03-02T09:10:00Z';
     const bundle = JSON.parse(toFhir(buildReport(edited, library, { now: NOW })));
     expect(validator.validate(bundle)).toEqual([]);
     const times = bundle.entry.map((e: { resource: Observation }) => e.resource.effectiveDateTime);
@@ -920,6 +922,21 @@ describe('fhir', () => {
     expect(times).toContain('2026-03-01T18:35:00.000Z');
     expect(times).toContain('2026-03-01T12:05:00.123Z');
     expect(times).toContain('2026-03-02T09:00:00.5+14:00');
+    expect(times).toContain('2026-03-02T09:10:00Z');
+  });
+
+  it('files the baseline of a session that scored no drill after it, and nothing for one without a baseline', () => {
+    const rested = structuredClone(data);
+    rested.sessions = [
+      { ...structuredClone(sessionOne), id: 'rested', baseline: 7, attempts: [], results: [], status: 'stopped' },
+      { ...structuredClone(sessionThree), id: 'unrated', baseline: undefined, attempts: [], results: [], status: 'stopped' },
+    ];
+    const bundle = JSON.parse(toFhir(buildReport(rested, library, { now: NOW })));
+    expect(validator.validate(bundle)).toEqual([]);
+    const observations = (bundle.entry as { fullUrl: string; resource: Observation }[]).filter((e) => e.resource.resourceType === 'Observation');
+    expect(observations.map((e) => [e.fullUrl, e.resource.valueInteger, e.resource.method?.text])).toEqual([
+      [`urn:uuid:${uuidsFrom('rested')(0)}`, 7, 'Self-rated during the test movement at the start of a session, before any exercise'],
+    ]);
   });
 
   it('codes pain with LOINC 72514-3 and tightness with text only', () => {
