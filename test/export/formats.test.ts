@@ -704,6 +704,8 @@ describe('json', () => {
     expect(first).toBeGreaterThan(0);
     const sessionLines = lines.slice(first + 1, first + 1 + tricky.sessions.length);
     expect(sessionLines.map((line) => JSON.parse(line.trim().replace(/,$/, '')))).toEqual(trickyReport.sessions);
+    // The remembered answers too, the test movement among them: a restore gives them back.
+    expect(JSON.parse(text).settings).toEqual(tricky.settings);
     expect(lines[first + 1 + tricky.sessions.length]).toBe('  ],');
     expect(text.endsWith('}\n')).toBe(true);
     // With no sessions, the list is simply empty.
@@ -1050,6 +1052,11 @@ describe('fhir', () => {
       JSON.parse(toFhir(buildReport(data, library, { now: NOW, patientName: 'Sam Lee', ...options }))).entry[0].fullUrl as string;
     const own = patientOf(sampleStore());
     expect(patientOf(sampleStore(), { since: localDate(new Date(sessionThree.startedAt)) })).toBe(own);
+    // Nor does a report that ends early, or one made after another session, name another patient.
+    expect(patientOf(sampleStore(), { until: localDate(new Date(sessionOne.startedAt)) })).toBe(own);
+    const later = sampleStore();
+    later.sessions.push({ ...structuredClone(sessionThree), id: 'later', startedAt: '2026-11-10T12:00:00.000Z' });
+    expect(patientOf(later)).toBe(own);
     const someoneElse = sampleStore();
     someoneElse.sessions = someoneElse.sessions.map((session) => ({ ...session, id: randomUUID() }));
     expect(patientOf(someoneElse)).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
