@@ -66,8 +66,8 @@ export function toFhir(report: Report): string {
 
 /**
  * `toFhir`'s text as UTF-8, given to a sink in pieces as it is made (see utf8Writer): years of
- * scores make a bundle of tens of megabytes. Indented two spaces, each
- * entry on a line of its own (see jsonWithItemLines).
+ * scores make a bundle of tens of megabytes. Indented two spaces, each entry on a line of its
+ * own (see jsonWithItemLines).
  */
 export function fhirBytes(report: Report): ByteSource {
   return (sink) => {

@@ -17,8 +17,9 @@ export interface Utf8Writer {
 
 /**
  * Text turned into UTF-8 as it is added, into one buffer of `size` bytes that is given to
- * `sink` whenever the next part would not fit, and then used again. A part longer than the
- * buffer is given on its own. A character is never split between two pieces.
+ * `sink` whenever the next part might not fit, and then used again. A part that might not fit
+ * even an empty buffer (a text counts three bytes for each UTF-16 unit, the most it can take) is
+ * given on its own. A character is never split between two pieces.
  */
 export function utf8Writer(sink: Sink, size = 1 << 20): Utf8Writer {
   const buffer = Buffer.allocUnsafe(size);
