@@ -7,6 +7,7 @@ import type { ExportFile } from '../../src/export/schema.js';
 import { Store } from '../../src/store/store.js';
 import { emptyStore } from '../../src/store/migrations.js';
 import { sampleStore, sessionThree } from '../export/fixtures.js';
+import { backupHomes } from '../helpers/backup-homes.js';
 import { run, tempHome } from '../helpers/run.js';
 
 const NOW = new Date('2026-11-20T15:00:00.000Z');
@@ -15,11 +16,7 @@ let target: ReturnType<typeof tempHome>;
 let backup: string;
 
 beforeEach(async () => {
-  source = tempHome();
-  target = tempHome();
-  await Store.open({ ITB_HOME: source.home }).update(() => sampleStore());
-  backup = join(source.home, 'backup.json');
-  expect((await run(['export', '--format', 'json', '-o', backup], { home: source.home, now: NOW })).code).toBe(0);
+  ({ source, target, backup } = await backupHomes(NOW));
 });
 afterEach(() => {
   source.cleanup();

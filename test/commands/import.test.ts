@@ -9,6 +9,7 @@ import type { ExportFile } from '../../src/export/schema.js';
 import { Store } from '../../src/store/store.js';
 import { emptyStore } from '../../src/store/migrations.js';
 import { sampleStore, sessionThree } from '../export/fixtures.js';
+import { backupHomes } from '../helpers/backup-homes.js';
 import { run, tempHome } from '../helpers/run.js';
 import { CTRL_C, type Answer } from '../helpers/scripted.js';
 
@@ -18,12 +19,7 @@ let target: ReturnType<typeof tempHome>;
 let backup: string;
 
 beforeEach(async () => {
-  source = tempHome();
-  target = tempHome();
-  await Store.open({ ITB_HOME: source.home }).update(() => sampleStore());
-  backup = join(source.home, 'backup.json');
-  const exported = await run(['export', '--format', 'json', '-o', backup], { home: source.home, now: NOW });
-  expect(exported.code).toBe(0);
+  ({ source, target, backup } = await backupHomes(NOW));
 });
 afterEach(() => {
   source.cleanup();
