@@ -204,11 +204,12 @@ export function mdOnScreen(markdown: string): string {
 
 /**
  * A line broken before a word like "-", "1." or ">" ("stretch - gently") would start with it and
- * read as a list item, heading or quote of its own: such a word is kept on a line with the word
- * before it, joined by a character that stands in for the space while the line is broken.
+ * read as a list item, heading or quote of its own, and one of "=" or "-" alone ("stairs ===")
+ * would make the line above it a heading: such a word is kept on a line with the word before it,
+ * joined by a character that stands in for the space while the line is broken.
  */
 const GLUE = '\uE000';
-const BLOCK_WORD = /(?<=\S) (?=(?:[-+*>]|#{1,6}|\d{1,9}[.)])(?: |$))/g;
+const BLOCK_WORD = /(?<=\S) (?=(?:[+*>]|-+|=+|#{1,6}|\d{1,9}[.)])(?: |$))/g;
 const glueMarkers = (text: string): string => (text.includes(GLUE) ? text : text.replace(BLOCK_WORD, GLUE));
 
 function drillLine(status: ExerciseStatus): string {

@@ -519,6 +519,20 @@ describe('markdown', () => {
     }
   });
 
+  it('never breaks a line before a word of "=" or "-" alone, which would make the line above it a heading', async () => {
+    const renderer = new MarkdownIt();
+    const typed = sampleStore();
+    typed.sessions[2]!.movement = 'stairs going down the steps ===';
+    const md = toMarkdown(buildReport(typed, library, { now: NOW, patientName: 'Sam Lee --' }));
+    const headings = (markdown: string) => renderer.parse(markdown, {}).filter((token) => token.type === 'heading_open').length;
+    for (let columns = 30; columns <= 80; columns++) {
+      const screen = await onTerminal(columns, async () => mdOnScreen(md));
+      expect(screen.split('\n').filter((line) => /^\s*(?:=+|-+)\s*$/.test(line)), `${columns} columns`).toEqual([]);
+      expect(headings(screen), `${columns} columns`).toBe(headings(md));
+      expect(screen.split(/\s+/)).toEqual(md.split(/\s+/));
+    }
+  });
+
   it('keeps its headings whole on the narrowest terminal, where the title is wider than the screen', async () => {
     const screen = await onTerminal(30, async () => mdOnScreen(toMarkdown(report)));
     expect(screen.split('\n')[0]).toBe('# IT band self-assessment report');
