@@ -312,6 +312,7 @@ describe('markdown', () => {
     expect(toMarkdown(changed)).toContain('| 2026-10-20 09:30 | mobility | right | Tightness @ walking |');
     expect(toHtml(changed)).toContain('<td class="routine"><bdi>mobility</bdi></td><td>right</td>');
     expect(toMarkdown(report)).toContain('- **Painful side:** left\n');
+    expect(toHtml(report)).toContain('<li><strong>Painful side:</strong> left</li>');
     // Both sides, in words, in the header and in the row.
     store.sessions[2]!.side = 'both';
     const both = buildReport(store, library, { now: NOW });
@@ -454,6 +455,11 @@ describe('markdown', () => {
     for (const line of listed) expect(line).toMatch(/^- \*\*.+\*\* \(.+\): .*helped \d+ of \d+/);
     const html = toHtml(after);
     expect(html).toContain(`<p>${before}</p>\n<ul>`);
+    // One such drill is listed as well as five.
+    const one = buildReport({ ...reset, sessions: [structuredClone(sessionThree)], moves: [], bucketsResetAt: '2026-10-25T12:00:00.000Z' }, library, { now: NOW });
+    const single = '1 drill tested only before the buckets were cleared, with what they showed then:';
+    expect(toMarkdown(one)).toContain(`${single}\n\n- **Glute stretch** (glute-stretch): helped 1 of 1 test, mean change -2, last -2 on 2026-10-20\n`);
+    expect(toHtml(one)).toContain(`${single}</p>\n<ul>\n<li><strong><bdi>Glute stretch</bdi></strong>`);
     // A report that ends before the reset knows nothing of it.
     expect(toMarkdown(buildReport(reset, library, { until: '2026-10-08', now: NOW }))).not.toContain('cleared');
     expect(toMarkdown(report)).not.toContain('cleared');

@@ -85,6 +85,13 @@ describe('html for print', () => {
     expect(html.match(/<span class="day">/g)!.length).toBeGreaterThan(12);
   });
 
+  it('printed, keeps each heading on the page of what follows it, and a row, a chart or a list item whole', () => {
+    const html = toHtml(buildReport(sampleStore(), library, { now: NOW }));
+    const print = html.match(/@media print \{([^@]*)\n {2}\}/)![1]!;
+    expect(print).toContain('h2 { break-after: avoid; }');
+    expect(print).toContain('tr, figure, li { break-inside: avoid; }');
+  });
+
   it('on a phone, lets a table wider than the screen scroll sideways on its own, leaving the page the width of the screen', () => {
     const html = toHtml(buildReport(sampleStore(), library, { now: NOW }));
     expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
