@@ -133,6 +133,7 @@ describe('markdown', () => {
     expect(toHtml(report)).toContain(`<h2>Trend</h2>\n<p>${separate}</p>\n<figure>`);
     // A single trend needs no such words.
     expect(painOnly).not.toContain(separate);
+    expect(toHtml(buildReport(data, library, { until: '2026-10-10', now: NOW }))).toContain('<h2>Trend</h2>\n<figure>');
     expect(md).toContain(
       '**Tightness during walking**: 1 session, baseline 4 on 2026-10-20.\n\nBaseline scores, oldest to newest, a bar each from 0 (lowest) to 7 (highest): `▅` (4)\n\n' +
         '**Pain during single-leg squat**: 2 sessions, first baseline 6 on 2026-10-01, last baseline 5 on 2026-10-08.\n\n' +
