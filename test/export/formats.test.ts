@@ -895,6 +895,9 @@ describe('html', () => {
     // clear of the score scale and of the edge of the page; the dates between stand centred on their ticks.
     const anchors = [...chartOf(daily(53, 7)).matchAll(/<text x="([\d.]+)"[^>]*text-anchor="(\w+)"[^>]*>\d{4}-\d\d-\d\d<\/text>/g)].map(([, x, anchor]) => `${x} ${anchor}`);
     expect(anchors).toEqual(['40 start', expect.stringMatching(/ middle$/), expect.stringMatching(/ middle$/), expect.stringMatching(/ middle$/), '620 end']);
+    // All on one line under the axis, as the date of a chart of one day.
+    const heights = [...chartOf(daily(53, 7)).matchAll(/<text x="[\d.]+" y="([\d.]+)"[^>]*>\d{4}-\d\d-\d\d<\/text>/g)].map(([, y]) => y);
+    expect(heights).toEqual(Array(5).fill('248'));
   });
 
   it('draws only the lines, without a dot per session, for a long history', () => {
