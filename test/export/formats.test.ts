@@ -119,6 +119,8 @@ describe('markdown', () => {
     const painOnly = toMarkdown(buildReport(data, library, { until: '2026-10-10', now: NOW }));
     expect(painOnly).toContain('- **Symptom rated:** Pain\n- **Test movement:** single-leg squat\n');
     expect(md).toContain('not a diagnosis');
+    // The method, set apart from the findings in italics.
+    expect(md).toMatch(/\n\n_Self-reported data from the assess \/ re-assess method: [^_\n]+ This is not a diagnosis\._\n\n/);
     // What the scores mean, as the person was asked them: a therapist reads every number below by it.
     expect(md).toContain('rates a symptom from 0 (none) to 10 (worst imaginable) during a test movement');
     expect(md).toContain('| 2026-10-01 09:30 | joint-chain | left | Pain @ single-leg squat | 6 → 4 | 2 | 1 | 1 | completed |');
@@ -792,6 +794,7 @@ describe('html', () => {
     const csp = elements.find((n) => n.tagName === 'meta' && n.attrs?.some((a) => a.value === 'Content-Security-Policy'));
     expect(csp?.attrs?.find((a) => a.name === 'content')?.value).toBe("default-src 'none'; style-src 'unsafe-inline'; img-src data:");
     expect(html).not.toMatch(/https?:/);
+    expect(html).toContain('<meta name="referrer" content="no-referrer">');
     const headings = elements.filter((n) => n.tagName === 'h2').map((n) => n.childNodes?.[0]?.value);
     expect(headings).toEqual(['Red-flag screening', 'Rehab routine', 'Avoid for now', 'Moved by hand', 'Trend', 'Sessions', 'Thresholds used']);
     // Every table names its columns in a head that a printed page repeats.
@@ -910,6 +913,8 @@ describe('html', () => {
     expect(long.match(/<circle /g)).toBeNull();
     expect(long.match(/<polyline points="([^"]*)"/g)).toHaveLength(2);
     expect(long.match(/<polyline points="([^"]*)"/)![1]!.split(' ')).toHaveLength(MOST_DOTS + 1);
+    // As the README says: dots up to 200 sessions.
+    expect(MOST_DOTS).toBe(200);
   });
 });
 
