@@ -118,6 +118,9 @@ describe('markdown', () => {
     // One symptom is one.
     const painOnly = toMarkdown(buildReport(data, library, { until: '2026-10-10', now: NOW }));
     expect(painOnly).toContain('- **Symptom rated:** Pain\n- **Test movement:** single-leg squat\n');
+    expect(toHtml(buildReport(data, library, { until: '2026-10-10', now: NOW }))).toContain(
+      '<li><strong>Symptom rated:</strong> Pain</li>\n<li><strong>Test movement:</strong> <bdi>single-leg squat</bdi></li>',
+    );
     expect(md).toContain('not a diagnosis');
     // The method, set apart from the findings in italics.
     expect(md).toMatch(/\n\n_Self-reported data from the assess \/ re-assess method: [^_\n]+ This is not a diagnosis\._\n\n/);
@@ -152,6 +155,7 @@ describe('markdown', () => {
     // The rehab routine numbered in its order, in plain text as rendered.
     const routine = md.split('\n## Rehab routine\n')[1]!.split('\n## ')[0]!.split('\n').filter((line) => /^\d+\. /.test(line));
     expect(routine.map((line) => line.replace(/ \(.*$/, ''))).toEqual(['1. **Lateral ankle tilts**', '2. **Rehab hip circles**', '3. **Clamshells**', '4. **Glute stretch**']);
+    expect(toHtml(report)).toMatch(/this is the rehab routine\.<\/p>\n<ol>\n<li><strong><bdi>Lateral ankle tilts<\/bdi>(.*\n){4}<\/ol>\n<h2>Avoid for now/);
     // The lists follow each drill's latest decision while the evidence counts every test: the rule is said.
     const avoidRule =
       'The drills that did not help the last time they were tested, even on the retry, or that flared up then, and any moved here by hand (marked so): ' +
@@ -436,6 +440,7 @@ describe('markdown', () => {
     const clear = toMarkdown(buildReport({ ...rescreened, screenings: [no as typeof yes] }, library, { now: NOW }));
     expect(clear).toContain('## Red-flag screening\n\nNo red flags reported.\n');
     expect(toMarkdown(buildReport({ ...rescreened, screenings: [] }, library, { now: NOW }))).toContain('## Red-flag screening\n\nNo screening recorded.\n');
+    expect(toHtml(buildReport({ ...rescreened, screenings: [] }, library, { now: NOW }))).toContain('<h2>Red-flag screening</h2>\n<p class="empty">No screening recorded.</p>\n');
   });
 
   it('says when the buckets were cleared, and counts drills tested only before as such, not as never tested', () => {
@@ -513,7 +518,7 @@ describe('markdown', () => {
 
   it('never breaks a line before a dash, a number and a dot or a > that would then read as a list item or a quote', async () => {
     const md = [
-      'Moved by hand: sore on the stairs - better after rest, 1. left side first, > 3 weeks of it.',
+      'Moved by hand: sore on the stairs - better after rest, 1. left side first, 1) then right, > 3 weeks of it.',
       '',
       '- **Hip hikes** (hip-hikes): note: “felt it in the knee - stopped + iced, then * rested”',
     ].join('\n');
@@ -909,6 +914,8 @@ describe('html', () => {
       return buildReport({ ...data, sessions }, library, { now: NOW });
     };
     expect(toHtml(many(MOST_DOTS)).match(/<circle [^>]*><title>/g)).toHaveLength(MOST_DOTS * 2);
+    // The legend shows a dot for each line while the chart has dots.
+    expect(toHtml(many(MOST_DOTS)).match(/<circle cx="[\d.]+" cy="12" [^>]*\/>/g)).toHaveLength(2);
     const long = toHtml(many(MOST_DOTS + 1));
     expect(long.match(/<circle /g)).toBeNull();
     expect(long.match(/<polyline points="([^"]*)"/g)).toHaveLength(2);

@@ -61,6 +61,8 @@ describe('html for print', () => {
     expect(html).toContain('<td class="started"><span class="day">2026-10-01</span> 09:30</td>');
     expect(html).toMatch(/\.day \{ white-space: nowrap; \}/);
     expect(html).toMatch(/@media print \{[^@]*td\.started \{ white-space: normal; \}/);
+    // The number columns too, so that the nine columns of the session table fit a printed page.
+    expect(html).toMatch(/@media print \{[^@]*td\.num \{ white-space: normal; \}/);
   });
 
   it('keeps every date on one line, in running text as in tables: a line never ends in "2026-11-"', () => {
