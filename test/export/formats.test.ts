@@ -788,7 +788,13 @@ describe('html', () => {
 
   it('is one self-contained page with the sections, a chart, a CSP and no scripts or links out', () => {
     const html = toHtml(report);
-    expect(html.startsWith('<!doctype html>')).toBe(true);
+    expect(html.startsWith('<!doctype html>\n<html lang="en">\n')).toBe(true);
+    // The method set apart as a note, and the questions every red-flag screen asked under their table.
+    expect(html).toContain('<p class="note">Self-reported data from the assess / re-assess method:');
+    expect(html).toContain('</table>\n<p>Each screen asks about: recent fall or injury; marked swelling;');
+    // The session table is the one whose "symptom @ movement" column keeps room on screen.
+    expect(html).toContain('<table class="sessions">');
+    expect(html).toContain('table.sessions td.what { min-width: 11em; }');
     const elements: Node[] = [];
     walk(parseHtml(html) as unknown as Node, (n) => n.tagName && elements.push(n));
     const tags = new Set(elements.map((n) => n.tagName));
