@@ -516,6 +516,17 @@ describe('markdown', () => {
     expect(afterItem(/^1\. /)).toMatch(/^ {3}\S/);
   });
 
+  it('puts the later lines of the tenth drill and on under its text, past its wider number', async () => {
+    const many = sampleStore();
+    const ids = library.exercises.slice(0, 10).map((exercise) => exercise.id);
+    many.sessions[0]!.results = ids.map((exerciseId, i) => ({ exerciseId, name: `Drill ${i + 1}`, outcome: 'rehab', flare: false, at: `2026-10-01T12:${String(10 + i)}:00.000Z` }));
+    const screen = await onTerminal(40, async () => mdOnScreen(toMarkdown(buildReport(many, library, { now: NOW }))));
+    const lines = screen.split('\n');
+    const tenth = lines.findIndex((line) => line.startsWith('10. '));
+    expect(tenth).toBeGreaterThan(0);
+    expect(lines[tenth + 1]).toMatch(/^ {4}\S/);
+  });
+
   it('never breaks a line before a dash, a number and a dot or a > that would then read as a list item or a quote', async () => {
     const md = [
       'Moved by hand: sore on the stairs - better after rest, 1. left side first, 1) then right, > 3 weeks of it.',
