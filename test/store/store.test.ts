@@ -347,6 +347,7 @@ describe.each([
   ['an empty file', '', /is empty/],
   ['only white space', ' \n', /is empty/],
   ['a list', '[]', /does not hold itb data \(expected a JSON object, found a list\)/],
+  ['JSON null', 'null\n', /does not hold itb data \(expected a JSON object, found null\)/],
   ['an object of another program', '{"theme":"dark"}', /has no schemaVersion/],
   [
     'a wrong shape',
@@ -408,6 +409,28 @@ describe('hints for a damaged store', () => {
     // Put right as the hint says, the store is read again, with what it held.
     writeFileSync(file, edited.replace(',,', ','));
     expect(Store.open(env()).read().sessions.map((session) => session.id)).toEqual(['s1']);
+  });
+
+  it('name the place of a slip at the start of a line after the first', async () => {
+    mkdirSync(home);
+    // A line of a hand edit that lost its opening quote: the slip is at column 1 of line 3.
+    const edited = JSON.stringify({ ...emptyStore() }, null, 2).replace('\n  "sessions"', '\nsessions"');
+    writeFileSync(file, edited);
+    const line = edited.split('\n').findIndex((text) => text.startsWith('sessions"')) + 1;
+    expect(line).toBeGreaterThan(1);
+    const error = (await caught(() => Store.open(env()).read())) as StoreError;
+    expect(error.message).toBe(`the itb store ${file} is not valid JSON at line ${line}, column 1: expected a property name in double quotes`);
+    expect(readFileSync(file, 'utf8')).toBe(edited);
+  });
+
+  it('say how to save a store an editor wrote in another encoding as UTF-8', async () => {
+    mkdirSync(home);
+    writeFileSync(file, Buffer.from(JSON.stringify({ ...emptyStore(), settings: { ...emptyStore().settings, movement: 'descente, genou fléchi' } }), 'latin1'));
+    const error = (await caught(() => Store.open(env()).read())) as StoreError;
+    expect(error.message).toBe(`the itb store ${file} is not UTF-8 text (an editor may have saved it in another encoding)`);
+    expect(error.hint).toBe(
+      'Nothing was changed. Open it in an editor and save it as UTF-8, or move it away and restore your data from an export with `itb import FILE`.',
+    );
   });
 
   it('tell the user to update itb for a newer store', async () => {
@@ -619,11 +642,12 @@ describe('a store path that is not a readable file', () => {
     expect(readFileSync(notAFolder, 'utf8')).toBe('x');
   });
 
-  it('reports an ITB_HOME that is a file', async () => {
+  it('reports an ITB_HOME that is a file, and to point it at a folder', async () => {
     writeFileSync(home, 'x');
     const error = await caught(() => Store.open(env()).read());
     expect(error).toBeInstanceOf(StoreError);
-    expect((error as StoreError).message).toContain(file);
+    expect((error as StoreError).message).toBe(`the itb store ${file} cannot be used: ${home} is a file, not a folder`);
+    expect((error as StoreError).hint).toBe('Nothing was changed. Point ITB_HOME at a folder.');
     expect(readFileSync(home, 'utf8')).toBe('x');
   });
 });
