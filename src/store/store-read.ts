@@ -103,6 +103,8 @@ export function parseStore(bytes: Buffer, file: string): StoreData {
   // Read as UTF-8, a byte that is not (é saved as Latin-1 by an editor) would become U+FFFD, and the
   // next save would write that in place of what the user typed.
   if (!isUtf8(bytes)) {
+    // Cut short in the middle of a character (é is two bytes): not an editor's encoding.
+    if (endsMidCharacter(bytes)) throw storeError(file, 'is cut short (not complete JSON)');
     throw storeError(
       file,
       'is not UTF-8 text (an editor may have saved it in another encoding)',
@@ -150,6 +152,16 @@ function notJson(text: string, file: string): StoreError {
 function backupHint(file: string): string {
   const backup = join(dirname(file), 'backup.json');
   return `Nothing was changed. Rename it (to ${backup}, say), then bring it in with \`itb import ${backup}\`.`;
+}
+
+/** Whether `bytes` are UTF-8 but for their last character, of which only the first bytes are there. */
+function endsMidCharacter(bytes: Buffer): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Whether JSON.parse stopped at the very end of the text: a file cut short rather than garbled. */

@@ -343,6 +343,10 @@ const validText = JSON.stringify({ ...emptyStore(), sessions: [sampleSession('s1
 
 describe.each([
   ['truncated JSON', validText.slice(0, validText.length / 2), /is cut short/],
+  ['JSON cut short within a word', '{"schemaVersion": 1, "bucketsResetAt": nu', /is cut short/],
+  ['JSON cut short within a text, then a line end', '{"schemaVersion": 1, "settings": {"movement": "stairs\n', /is cut short/],
+  // The two bytes of the é in fléchi, cut after the first.
+  ['JSON cut short within a character', Buffer.from('{"schemaVersion": 1, "settings": {"movement": "descente, genou fléchi"}}').subarray(0, 66), /is cut short/],
   ['text that is not JSON', 'not json', /is not valid JSON/],
   ['an empty file', '', /is empty/],
   ['only white space', ' \n', /is empty/],
