@@ -40,6 +40,10 @@ describe('itb history', () => {
     const result = await run(['history'], { home, now });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('No sessions yet');
+    // Not that there are none since that day, with none earlier to see.
+    const since = await run(['history', '--since', '2026-03-01'], { home, now });
+    expect(since.stdout).toContain('No sessions yet');
+    expect(since.stdout).not.toContain('since');
   });
 
   it('lists sessions newest first with scores, results and the interrupted mark, then the trend', async () => {
@@ -72,6 +76,16 @@ describe('itb history', () => {
     // Hip hikes was set aside on 1 March; clamshells had helped then.
     expect(stdout.split('\n').find((line) => line.startsWith(localDateTime(new Date(retest.startedAt))))).toMatch(/5 → 5\s+1 set aside · 1 still set aside$/);
     expect(stdout.split('\n').find((line) => line.startsWith(localDateTime(new Date(first.startedAt))))).toMatch(/1 helped · 1 set aside · 1 skipped$/);
+  });
+
+  it('says a drill set aside before the buckets were cleared, and again after, was set aside anew', async () => {
+    const retest = buildSession({ startedAt: '2026-03-08T12:00:00Z', routine: 'retest', baseline: 5, drills: [{ id: 'hip-hikes', scores: [5, 5] }] });
+    await withSessions(first, retest);
+    const row = async () => (await run(['history'], { home, now })).stdout.split('\n').find((line) => line.startsWith(localDateTime(new Date(retest.startedAt))));
+    expect(await row()).toMatch(/5 → 5\s+1 still set aside$/);
+    // Cleared between the two sessions: hip hikes was untested again when the re-test set it aside.
+    await Store.open({ ITB_HOME: home }).update((data) => void (data.bucketsResetAt = '2026-03-03T12:00:00.000Z'));
+    expect(await row()).toMatch(/5 → 5\s+1 set aside$/);
   });
 
   it('shows the baseline alone for a session that scored no exercise after it', async () => {
@@ -313,6 +327,7 @@ describe('itb history', () => {
     expect(rows(few.stdout)).toEqual(days(23, 22));
     expect(few.stdout).toContain('… 21 earlier sessions not listed');
     expect((await run(['history', '--limit', '1'], { home, now })).stdout).toContain('… 22 earlier sessions not listed');
+    expect((await run(['history', '-n', '22'], { home, now })).stdout).toContain('… 1 earlier session not listed (itb history --all lists every one).');
 
     // JSON lists every session unless told otherwise, and says how many it left out, as the text
     // does, so that a script knows whether it saw them all; the trend keeps them all either way.
@@ -428,6 +443,20 @@ describe('itb history', () => {
       const json = JSON.parse((await run(args, { home, now })).stdout);
       expect(json.advice).toEqual([{ id: 'loading-spacing', message: expect.stringContaining('48 hours apart'), readyAt: '2026-03-12T02:00:00.000Z' }]);
     }
+  });
+
+  it('offers to go on today with a routine left part way only when the library still has that routine', async () => {
+    const partWay = (routine: string) =>
+      buildSession({ startedAt: '2026-03-10T10:00:00Z', routine, status: 'stopped', baseline: 5, loading: true, drills: [{ id: 'clamshells', scores: [4] }] });
+    await withSessions(partWay('strength'));
+    const kept = (await run(['history'], { home, now })).stdout.replace(/\s+/g, ' ');
+    expect(kept).toContain('48 hours apart');
+    expect(kept).toContain('The strength routine you left part way today, for your right side, can go on later today');
+    // A routine of a library file no longer given: there is nothing to go on with.
+    await Store.open({ ITB_HOME: home }).update((data) => void (data.sessions = [partWay('my-own-routine')]));
+    const gone = (await run(['history'], { home, now })).stdout.replace(/\s+/g, ' ');
+    expect(gone).toContain('48 hours apart');
+    expect(gone).not.toContain('can go on');
   });
 
   it('has help with examples', async () => {
