@@ -174,6 +174,19 @@ describe('itb history', () => {
     }
   });
 
+  it('fits a trend as wide as a narrow terminal allows within it, with scores of 10 after the bars', async () => {
+    const worst = Array.from({ length: 40 }, (_, i) =>
+      buildSession({ startedAt: new Date(Date.parse('2026-01-20T12:00:00Z') + i * 86_400_000).toISOString(), baseline: 10, drills: [{ id: 'clamshells', scores: [10, 10] }] }),
+    );
+    await withSessions(...worst);
+    const { stdout } = await onTerminal(50, () => run(['history'], { home, now }));
+    const bars = stdout.split('\n').filter((line) => /^  (baseline|final) /.test(line));
+    expect(bars).toHaveLength(2);
+    for (const line of bars) expect(line).toMatch(/ 10 → 10$/);
+    // The bars take all the room there is, and not a column more.
+    for (const line of bars) expect(line.length).toBe(50);
+  });
+
   it('names a long routine id and two movements that start alike in full', async () => {
     const stairs = 'going down the stairs at work after sitting all morning';
     const at = (id: string, day: number, movement: string) =>
