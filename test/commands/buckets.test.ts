@@ -42,8 +42,7 @@ describe('itb buckets', () => {
   it('says there is nothing yet on an empty store', async () => {
     const result = await run(['buckets'], { home, now });
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('No sessions yet');
-    expect(result.stdout).toContain('itb session');
+    expect(result.stdout.replace(/\s+/g, ' ')).toBe('No sessions yet. Run itb session to try your first drills; what helps will show up here. ');
   });
 
   it('suggests the rehab routine for after the 48 hours when its drills are all strength drills tried within them', async () => {
@@ -375,6 +374,8 @@ describe('itb buckets', () => {
       [['buckets', 'lateral', 'ankle', 'tilts', 'rehab'], 'Did you mean `itb buckets move lateral-ankle-tilts rehab`?'],
       [['buckets', 'wobble', 'avoid'], 'To move a drill: `itb buckets move ID avoid`, with the id `itb exercises` shows.'],
       [['buckets', 'rehab'], '`itb buckets` shows rehab and avoid for now together; `itb buckets move ID rehab` moves a drill there.'],
+      // Both buckets: no one move is meant.
+      [['buckets', 'rehab', 'avoid'], '`itb buckets --help` shows what it takes.'],
     ] as const) {
       const result = await run([...args], { home, now });
       expect(result.code).toBe(2);
@@ -557,7 +558,23 @@ describe('itb buckets move', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('Moved Bridges to rehab (was: untested).');
     // Moved with no note: said beside its name, in words.
-    expect((await run(['buckets'], { home, now })).stdout).toMatch(/Bridges\s+bridges\s+moved by hand\n/);
+    expect((await run(['buckets'], { home, now })).stdout).toMatch(/Bridges\s+bridges\s+moved by hand\n\s+not tested in a session yet\n/);
+  });
+
+  it('says nothing is set aside while no drill is, and leaves a new session for another day after a flare-up today', async () => {
+    await save((data) => void data.sessions.push(buildSession({ startedAt: '2026-03-01T09:00:00Z', baseline: 5, drills: [{ id: 'clamshells', scores: [4] }] })));
+    const helped = (await run(['buckets'], { home, now })).stdout;
+    expect(helped).toMatch(/Avoid for now \(0\)\n  Nothing set aside\.\n/);
+    // The one drill of today's session flared up: nothing to run but a new routine, on another day.
+    await save((data) => void (data.sessions = [buildSession({ startedAt: new Date(now.getTime() - 3_600_000).toISOString(), baseline: 3, drills: [{ id: 'clamshells', scores: [7] }] })]));
+    const flared = (await run(['buckets'], { home, now })).stdout;
+    expect(flared).toMatch(/Next: itb session {2}test drills from a routine, on another day\n$/);
+  });
+
+  it('gives a mean change of 0 for a drill whose tests left the score as it was', async () => {
+    await save((data) => void data.sessions.push(buildSession({ startedAt: '2026-03-01T09:00:00Z', baseline: 5, drills: [{ id: 'clamshells', scores: [5, 5] }] })));
+    const { stdout } = await run(['buckets'], { home, now });
+    expect(stdout).toMatch(/clamshells\n\s+helped 0 of 1 · mean 0 · last 0 on 2026-03-01\n/);
   });
 
   it('suggests the closest id for an unknown drill', async () => {
