@@ -171,8 +171,12 @@ export async function main(argv: string[], ctx: Context = processContext()): Pro
  */
 function optionBeforeCommand(program: Command, argv: string[], itb: string): void {
   const all = (command: Command): Command[] => [command, ...command.commands.flatMap(all)];
+  // `--limit=5`, and a short one with its value run on (`-n5`), name the option as `-n 5` does.
   const optionOf = (commands: Command[], word: string) =>
-    commands.flatMap((command) => command.options).find((option) => [option.long, option.short].includes(word.split('=')[0]));
+    commands
+      .flatMap((command) => command.options)
+      .find((option) => [option.long, option.short].includes(word.split('=')[0]) || (option.required && /^-\w./.test(word) && option.short === word.slice(0, 2)));
+  const nameOf = (word: string, option: Option | undefined) => (option?.short === word.slice(0, 2) && !word.startsWith('--') ? option.short : word.split('=')[0]!);
   const before: string[] = [];
   const flags: string[] = [];
   const misplaced: string[] = [];
@@ -191,13 +195,13 @@ function optionBeforeCommand(program: Command, argv: string[], itb: string): voi
     const global = optionOf([program], word) !== undefined || ['-h', '--help', '-V', '--version'].includes(word);
     const option = global || !word.startsWith('-') ? undefined : optionOf(all(program), word);
     if (!global && !option) return;
-    // With its value (`-n 5`, `--data my-library.yaml`), unless written with "=".
-    const withValue = (global ? program.options.find((known) => known.long === word) : option)?.required === true && !word.includes('=');
+    // With its value (`-n 5`, `--data my-library.yaml`), unless written with "=" or run on.
+    const withValue = (global ? program.options.find((known) => known.long === word) : option)?.required === true && !word.includes('=') && nameOf(word, option) === word;
     const words = argv.slice(at, withValue ? at + 2 : at + 1);
     at += words.length - 1;
     if (global) before.push(...words);
     else {
-      flags.push(word.split('=')[0]!);
+      flags.push(nameOf(word, option));
       misplaced.push(...words);
     }
   }

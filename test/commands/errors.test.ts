@@ -85,6 +85,9 @@ describe('a usage error', () => {
     const limit = await run(['--no-color', '-n', '5', 'history', '--since', '2026-11-01'], { home });
     expect(limit.code).toBe(2);
     expect(limit.stderr).toContain('error: -n goes after the command: itb --no-color history --since 2026-11-01 -n 5\n');
+    // The value run on, or after "=": the option is named alone, and the words stay as typed.
+    expect((await run(['-n5', 'history'], { home })).stderr).toContain('error: -n goes after the command: itb history -n5\n');
+    expect((await run(['--limit=5', 'history'], { home })).stderr).toContain('error: --limit goes after the command: itb history --limit=5\n');
     expect((await run(['--force', 'buckets', 'reset'], { home })).stderr).toContain('error: --force goes after the command: itb buckets reset --force\n');
     const note = await run(['--note', 'sore knee', 'buckets', 'move', 'clamshells', 'avoid'], { home });
     expect(note.stderr).toContain("error: --note goes after the command: itb buckets move clamshells avoid --note 'sore knee'\n");

@@ -139,8 +139,9 @@ describe('the README', () => {
     expect(withValue.stderr).toContain('(itb history --help shows what it takes)');
     const before = await run(['--json', 'history'], { home });
     expect(before.code).toBe(2);
-    expect(section).toContain('(`itb --json history`) gets the command as it is typed (`itb history --json`)');
+    expect(section).toContain('(`itb --json history`, `itb -n5 history`) gets the command as it is typed (`itb history --json`, `itb history -n5`)');
     expect(before.stderr).toContain('itb history --json');
+    expect((await run(['-n5', 'history'], { home })).stderr).toContain('itb history -n5');
     const noTerminal = await run(['session'], { home });
     expect(noTerminal.code).toBe(2);
     expect(section).toContain('no terminal for `session`');
