@@ -53,8 +53,10 @@ export function mdText(text: string): string {
 }
 
 // A letter of a right-to-left script: Hebrew, Arabic, Syriac, Thaana, N'Ko and the rest of their
-// blocks, with the presentation forms and the historic scripts written right to left.
-const RTL_LETTER = /(?=\p{L})[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u{10800}-\u{10FFF}\u{1E800}-\u{1EFFF}]/u;
+// blocks, with the presentation forms and the historic scripts written right to left; or one of
+// the invisible marks that act as such a letter (right-to-left mark, Arabic letter mark), which
+// text copied from a right-to-left page can carry.
+const RTL_LETTER = /(?=\p{L})[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u{10800}-\u{10FFF}\u{1E800}-\u{1EFFF}]|[\u200F\u061C]/u;
 
 /**
  * Text a person typed or a library gave, made inert as mdText does. When it holds a right-to-left

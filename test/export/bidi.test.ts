@@ -56,6 +56,8 @@ describe('markdown', () => {
     expect(toMarkdown(buildReport(sampleStore(), library, { now: NOW }))).not.toMatch(/[\u2068\u2069]/);
     for (const text of ['single-leg squat', 'naïve 日本語 Ωμέγα 😀', '١٢٣ 123', '']) expect(mdUser(text)).toBe(text.trim());
     for (const text of ['ﭏ presentation form', 'ܫܠܡܐ', 'ދިވެހި', 'x ב y']) expect(mdUser(text)).toBe(isolated(text));
+    // An invisible right-to-left mark turns the numbers beside it as a letter would.
+    for (const text of ['squat\u200F', '\u061Cstairs']) expect(mdUser(text)).toBe(isolated(text));
   });
 
   it('still renders as plain text, bold where it was bold and in its own table cell', () => {
