@@ -6,22 +6,31 @@
 // nothing is ever written there. V8 itself takes code only if it was made by the same V8, with
 // the same flags, for a text of the same length, but it checks no more than that: code for
 // another text of that length, or damaged on disk, would run wrong or crash Node. So each file
-// begins with the SHA-256 of the bundle's text followed by the code, and a file that does not
-// match the bundle as it is now is passed over: V8 compiles the bundle as usual.
+// begins with a CRC-32 of the bundle's text and one of the code, and a file that does not match
+// the bundle as it is now is passed over: V8 compiles the bundle as usual. (A CRC tells changed
+// text or damaged bytes as surely as a SHA-256 for this, and node:zlib loads in about half the
+// time node:crypto does, which every command on Node 20 would pay.)
 'use strict';
 const Module = require('node:module');
 const { readFileSync } = require('node:fs');
 const { basename, dirname, join } = require('node:path');
 const { Script } = require('node:vm');
 
+/** Bytes of the seal in front of the code: two CRC-32s, which also leaves the code where V8 can read it in place. */
+const SEAL = 8;
+
 /** Where the compiled code of `bundle` is kept. */
 function codeFile(bundle) {
   return join(dirname(bundle), 'code-cache', `${basename(bundle)}.bin`);
 }
 
-/** The SHA-256 of a bundle's text followed by V8's code for it: the first 32 bytes of a kept file. */
+/** The CRC-32 of a bundle's text, then that of V8's code for it: the first 8 bytes of a kept file. */
 function seal(content, code) {
-  return require('node:crypto').createHash('sha256').update(content).update(code).digest();
+  const { crc32 } = require('node:zlib');
+  const sealed = Buffer.alloc(SEAL);
+  sealed.writeUInt32BE(crc32(content), 0);
+  sealed.writeUInt32BE(crc32(code), 4);
+  return sealed;
 }
 
 /** What is kept for a bundle whose text is `content`: the seal, then the code. */
@@ -37,8 +46,8 @@ function codeFor(file, content) {
   } catch {
     return undefined; // None kept for this bundle: V8 compiles it as usual.
   }
-  const code = kept.subarray(32);
-  return kept.length > 32 && seal(content, code).equals(kept.subarray(0, 32)) ? code : undefined;
+  const code = kept.subarray(SEAL);
+  return kept.length > SEAL && seal(content, code).equals(kept.subarray(0, SEAL)) ? code : undefined;
 }
 
 /**
@@ -59,4 +68,4 @@ function useCodeCache(dist, made) {
   };
 }
 
-module.exports = { codeFile, keptCode, useCodeCache };
+module.exports = { SEAL, codeFile, keptCode, useCodeCache };

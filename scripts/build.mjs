@@ -141,8 +141,9 @@ writeFileSync(new URL('dist/library.json', root), JSON.stringify(library));
 
 // Compiled code for Node older than 22.1, which keeps none between starts (see bin/code-cache.cjs).
 // In a process of its own: the code is made by the same V8 with the same flags as a start of itb.
-// A newer Node keeps none, and a package made with it ships none.
-if (nodeRequire('node:module').enableCompileCache) rmSync(file('dist/code-cache'), { recursive: true, force: true });
+// A newer Node keeps none, and a package made with it ships none; nor does a Node 20 before
+// 20.15, which lacks the CRC the code is sealed with (and cannot run itb: bin/itb.js says so).
+if (nodeRequire('node:module').enableCompileCache || !nodeRequire('node:zlib').crc32) rmSync(file('dist/code-cache'), { recursive: true, force: true });
 else {
   const kept = spawnSync(process.execPath, [file('scripts/code-cache.mjs')], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
   if (kept.status !== 0) {
