@@ -265,7 +265,9 @@ describe('Ctrl-C while a save waits for another itb', () => {
     const result = await stoppedWhileWaiting(['session', 'joint-chain', ...flags], [false, true], holdAt(redFlagQuestions.swelling));
     expect(result.code).toBe(130);
     const error = said(result.stderr);
-    expect(error).toContain('Your answer to the last question was not saved; the ones before it are.');
+    expect(error).toContain(
+      'Stopped while waiting to save: another itb was saving to your store (in another window, perhaps). Your answer to the last question was not saved; the ones before it are.',
+    );
     expect(error).not.toContain('The answers you gave are saved');
     free();
     expect(stored().screenings).toEqual([expect.objectContaining({ answers: { 'recent-injury': false } })]);

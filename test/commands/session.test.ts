@@ -648,6 +648,29 @@ describe('itb session', () => {
       expect(shown).not.toContain('Clams (old name)');
     });
 
+    it('names three flare-ups with a comma after each but the last, and a stored name shown safely', async () => {
+      // Flared at 09:12, 10:01 and 10:31 local; the second drill no longer in the library, its
+      // name as stored holding a control character.
+      const gone = buildSession({ startedAt: '2026-11-20T13:30:00.000Z', routine: 'strength', baseline: 3, drills: [{ id: 'old-bridges', name: 'Floor\u0007 bridges', scores: [7] }] });
+      const third = buildSession({ startedAt: '2026-11-20T14:00:00.000Z', routine: 'strength', baseline: 3, drills: [{ id: 'bridges', scores: [7] }] });
+      await afterSessions(morning(), gone, third);
+      const result = await run(['session', 'joint-chain', ...flags], { home, tty: true, now, answers: [false] });
+      expect(result.code).toBe(0);
+      // Lines joined as they were wrapped: one space between words, none doubled.
+      expect(result.stdout.split('\n').join(' ')).toContain(
+        'Earlier today, Clamshells flared up at 09:12, Floor\\u0007 bridges at 10:01, and Bridges at 10:31. The advice after a flare-up',
+      );
+      expect(result.stdout).not.toContain('\u0007');
+    });
+
+    it('says the reminder bold in colour, and what follows a no in plain text', async () => {
+      await afterSessions(morning());
+      const result = await run(['session', 'joint-chain', ...flags], { home, tty: true, now, env: { NO_COLOR: undefined, FORCE_COLOR: '1' }, answers: [false] });
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain('\x1b[1mEarlier today, at 09:12, Clamshells flared up.');
+      expect(result.stdout).toMatch(/\nResting today is a sound choice\./);
+    });
+
     it('does not count a flare-up yesterday evening, though it is the same day in UTC', async () => {
       // 22:30 local on the 19th.
       await afterSessions(buildSession({ startedAt: '2026-11-20T00:56:00.000Z', routine: 'strength', baseline: 4, drills: [{ id: 'bridges', scores: [3] }, { id: 'clamshells', scores: [7] }] }));
@@ -711,7 +734,9 @@ describe('itb session', () => {
     expect(declined.prompter.asked.map((asked) => asked.default)).toEqual([undefined, undefined, undefined, undefined, undefined, undefined, false]);
     expect(declined.prompter.asked.at(-1)!.message).toMatch(/Go on .*anyway/);
     // What was answered yes is named.
-    expect(declined.stdout.replace(/\s+/g, ' ')).toContain('You answered yes to recent fall or injury. That is a reason to see a doctor or physical therapist');
+    expect(declined.stdout.replace(/\s+/g, ' ')).toContain(
+      'You answered yes to recent fall or injury. That is a reason to see a doctor or physical therapist before doing these exercises, to rule out something that needs other care.',
+    );
     // The last word, wrapped between words like every other.
     expect(declined.stdout).toMatch(/Your answers are saved\. Please get checked first; itb will ask these questions\nagain next time\.\n$/);
     expect(stored().screenings).toEqual([expect.objectContaining({ proceeded: false, answers: expect.objectContaining({ 'recent-injury': true }) })]);
@@ -757,6 +782,8 @@ describe('itb session', () => {
     expect(stopped.code).toBe(130);
     // Said as at any other safety question: not "no session was recorded" alone.
     expect(stopped.stderr.replace(/\s+/g, ' ')).toContain('Stopped during the safety questions. The answers you gave are saved; itb will ask them all again next time.');
+    // Apart from the question it ends, on a line of its own.
+    expect(stopped.stderr).toMatch(/^\nStopped during the safety questions\./);
     expect(stored().screenings).toEqual([expect.objectContaining({ proceeded: false, answers: expect.objectContaining({ 'locking-or-giving-way': true }) })]);
     const report = await run(['export'], { home });
     expect(report.stdout).toContain('**Knee locking or giving way** | advised to see a clinician first; did not go on');
@@ -800,6 +827,20 @@ describe('itb session', () => {
     expect(first.stdout.replace(/\s+/g, ' ')).toContain('It supports self-care; it does not diagnose anything and does not replace a physical therapist or doctor.');
     const next = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [5, 'stop'] });
     expect(next.stdout).not.toContain('does not diagnose');
+  });
+
+  it('asks about each warning sign of the safety screen in turn, under a heading bold in colour', async () => {
+    const first = await run(['session', 'joint-chain', ...flags], { home, tty: true, env: { NO_COLOR: undefined, FORCE_COLOR: '1' }, answers: [...screenClear, 5, 'stop'] });
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('\x1b[1mBefore you start\x1b[22m');
+    expect(first.prompter.asked.slice(0, 6).map((asked) => asked.message)).toEqual([
+      'Any recent fall, knock or other injury to the painful leg?',
+      'Is the knee or thigh clearly swollen?',
+      'Does the knee lock, catch or give way under you?',
+      'Do you have numbness, tingling or pins and needles in the leg or foot?',
+      'Do you have a fever or feel generally unwell?',
+      'Does the pain wake you at night, or stay strong while you rest?',
+    ]);
   });
 
   it('asks the setup questions without flags and remembers the answers as defaults', async () => {
