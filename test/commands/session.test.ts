@@ -857,6 +857,15 @@ describe('itb session', () => {
     expect(next.prompter.asked.slice(0, 4).map((asked) => asked.default)).toEqual(['balance', 'right', 'tightness', 'walking']);
   });
 
+  it('lists the re-test routine with how many drills are due, after the rehab routine', async () => {
+    // Set aside three weeks ago, due now; bridges helped.
+    const setAside = buildSession({ startedAt: '2026-10-30T12:00:00.000Z', routine: 'joint-chain', baseline: 4, drills: [{ id: 'lunge-knee-circles', scores: [4, 4] }, { id: 'bridges', scores: [3] }] });
+    await afterSessions(setAside);
+    const result = await run(['session', ...flags], { home, tty: true, now: new Date('2026-11-20T15:00:00.000Z'), answers: [CTRL_C] });
+    expect(result.code).toBe(130);
+    expect(result.prompter.asked[0]!.choiceNames!.slice(0, 2)).toEqual(['Your rehab routine (1 drill)', 'Re-test drills set aside earlier (1 due)']);
+  });
+
   it('offers no routine first when the last one cannot run today', async () => {
     await afterSessions(buildSession({ startedAt: '2026-11-19T09:00:00.000Z', routine: 'balance', baseline: 5 }));
     await setAsideBalance();
