@@ -380,6 +380,20 @@ describe('bucketView', () => {
     expect(byId('hip-hikes').lastCouldNotShow).toEqual({ what: 'flare-up', from: 8, points: 3 });
   });
 
+  it('says a flare-up could not show when only the retry reached the top of the scale', () => {
+    // From 8 with flareRise 3: 8 -> 9 did not help, the retry 8 -> 10 is no flare-up only because the scale ends.
+    const session = buildSession({ startedAt: '2026-01-01T10:00:00Z', baseline: 8, drills: [{ id: 'clamshells', scores: [9, 10] }] });
+    const { evidence } = bucketView(storeWith({ sessions: [session] }), library, new Date('2026-01-02T00:00:00Z')).avoid[0]!;
+    expect(evidence).toMatchObject({ flares: 0, lastCouldNotShow: { what: 'flare-up', from: 8, points: 3 } });
+  });
+
+  it('says nothing could not show for a drill that helped on the retry after a first try at the top', () => {
+    // 8 -> 10 did not help (no flare-up, the scale ends), the retry 8 -> 6 helped: it showed what it did.
+    const session = buildSession({ startedAt: '2026-01-01T10:00:00Z', baseline: 8, drills: [{ id: 'clamshells', scores: [10, 6] }] });
+    const [status] = bucketView(storeWith({ sessions: [session] }), library, new Date('2026-01-02T00:00:00Z')).rehab;
+    expect(status!.evidence).toMatchObject({ helped: 1, helpedOnRetry: 1, lastCouldNotShow: null });
+  });
+
   it('measures a flare on the retry from the original before', () => {
     // 5 -> 5 (not improved), retry 5 -> 8 (flare, +3 from the original before)
     const session = buildSession({ startedAt: '2026-01-01T10:00:00Z', baseline: 5, drills: [{ id: 'monster-walks', scores: [5, 8] }] });
