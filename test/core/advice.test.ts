@@ -243,6 +243,21 @@ describe('see-a-professional', () => {
     expect(ids([rated(20, 5), rated(10, 4), rated(2, 4), rated(1, 3)])).toEqual([]);
     expect(ids([rated(20, 5), rated(10, 4), rated(1, 4)])).toEqual(['see-a-professional']);
   });
+
+  it('counts a session started at this very moment in this week', () => {
+    const weekMs = 7 * 24 * 3_600_000;
+    const found = persistentSymptom(adviceLog([rated(14, 6), rated(7, 6), rated(0, 6)]), now);
+    expect(found).toMatchObject({ weeks: 3, toMs: now.getTime(), fromMs: now.getTime() - 3 * weekMs });
+  });
+
+  it('leaves a session dated after now out of what was rated most lately', () => {
+    const of = (days: number, symptom: 'pain' | 'tightness', movement: string) =>
+      buildSession({ startedAt: daysAgo(days), baseline: 6, symptom, movement, routine: 'mobility' });
+    const walking = [18, 11, 4].map((days) => of(days, 'pain', 'walking'));
+    // A clock set a day ahead for one lunge session: as of now, walking was rated last.
+    const lunge = [19, 12, 5, -1].map((days) => of(days, 'tightness', 'lunge'));
+    expect(adviceFor(storeWith({ sessions: [...walking, ...lunge] }), now)[0]?.message).toContain('your pain during walking');
+  });
 });
 
 describe('flare-ups earlier today', () => {
