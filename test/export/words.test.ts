@@ -1,0 +1,50 @@
+// The words the report formats share, as a person reads them in the Markdown and HTML reports.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { StoreData } from '../../src/core/records.js';
+import { toHtml } from '../../src/export/html.js';
+import { toMarkdown } from '../../src/export/md.js';
+import { buildReport } from '../../src/export/report.js';
+import { plural } from '../../src/export/words.js';
+import { builtInLibraryFile } from '../../src/library/library.js';
+import { loadLibraryFile } from '../../src/library/load.js';
+import type { Library } from '../../src/library/schema.js';
+import { sampleStore, sessionOne } from './fixtures.js';
+
+const NOW = new Date('2026-11-20T15:00:00.000Z');
+let library: Library;
+
+beforeAll(() => {
+  library = loadLibraryFile(builtInLibraryFile());
+});
+
+/** The sample store with its first session changed. */
+function withFirst(change: Partial<typeof sessionOne>): StoreData {
+  const data = sampleStore();
+  data.sessions = data.sessions.map((session) => (session.id === sessionOne.id ? { ...session, ...change } : session));
+  return data;
+}
+
+describe('shared report words', () => {
+  it('counts none as many, one as one', () => {
+    expect(plural(0, 'drill')).toBe('0 drills');
+    expect(plural(1, 'drill')).toBe('1 drill');
+    expect(plural(2, 'drill')).toBe('2 drills');
+    expect(plural(0, 'body', 'bodies')).toBe('0 bodies');
+  });
+
+  it('says a session still under way is in progress', () => {
+    const report = buildReport(withFirst({ status: 'in-progress' }), library, { now: NOW });
+    const md = toMarkdown(report);
+    const row = md.split('\n').find((line) => line.startsWith('| 2026-10-01 09:30 | joint-chain |'))!;
+    expect(row).toMatch(/\| in progress \|$/);
+    expect(toHtml(report)).toContain('<td>in progress</td>');
+  });
+
+  it('names discomfort as the symptom rated', () => {
+    const report = buildReport(withFirst({ symptom: 'discomfort' }), library, { now: NOW });
+    const md = toMarkdown(report);
+    expect(md).toContain('Discomfort @ single-leg squat');
+    expect(md).toMatch(/\*\*Symptoms rated:\*\* [^\n]*\bDiscomfort\b/);
+    expect(toHtml(report)).toContain('Discomfort @ <bdi>single-leg squat</bdi>');
+  });
+});
