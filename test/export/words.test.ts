@@ -47,4 +47,19 @@ describe('shared report words', () => {
     expect(md).toMatch(/\*\*Symptoms rated:\*\* [^\n]*\bDiscomfort\b/);
     expect(toHtml(report)).toContain('Discomfort @ <bdi>single-leg squat</bdi>');
   });
+
+  it('says a drill moved by hand with no test was not tested in a session', () => {
+    const md = toMarkdown(buildReport(sampleStore(), library, { now: NOW }));
+    expect(md).toContain('**Gentle IT band stretch** (it-band-stretch): not tested in a session; moved by hand on 2026-10-10;');
+  });
+
+  it('names no routines when the sessions ran only routines the library no longer has', () => {
+    const data = sampleStore();
+    data.sessions = data.sessions.map((session) => ({ ...session, routine: 'gone-routine' }));
+    const report = buildReport(data, library, { now: NOW });
+    expect(report.routines).toEqual([]);
+    expect(toMarkdown(report)).toContain('| gone-routine |');
+    expect(toMarkdown(report)).not.toContain('Routines:');
+    expect(toHtml(report)).not.toContain('Routines:');
+  });
 });
