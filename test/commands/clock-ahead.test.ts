@@ -123,6 +123,21 @@ describe('bucket decisions dated ahead of the clock', () => {
     expect(today.stderr).not.toContain('not today');
   });
 
+  it("say the day of a move dated ahead as this computer's day, which an evening's decision shares with today", async () => {
+    // 22:30 tonight in St. John's is already tomorrow in UTC; 22:30 tomorrow is the day after.
+    await Store.open({ ITB_HOME: home }).update((data) => {
+      data.moves.push({ exerciseId: 'clamshells', bucket: 'avoid', at: '2026-11-21T02:00:00.000Z' });
+      data.moves.push({ exerciseId: 'bridges', bucket: 'avoid', at: '2026-11-22T02:00:00.000Z' });
+    });
+    const said = (text: string) => text.replace(/\s+/g, ' ');
+    const tonight = await run(['buckets', 'move', 'clamshells', 'rehab'], { home, now });
+    expect(tonight.stderr).toContain('Moved Clamshells to rehab (was: avoid for now).');
+    expect(tonight.stderr).not.toContain('not today');
+    const tomorrow = await run(['buckets', 'move', 'bridges', 'rehab'], { home, now });
+    expect(said(tomorrow.stderr)).toContain(`This move is dated ${localDay('2026-11-22T02:00:00.000Z')}, not today:`);
+    expect(localDay('2026-11-22T02:00:00.000Z')).toBe('2026-11-21');
+  });
+
   it('are cleared by a reset, after which a session today and a move by hand decide again', async () => {
     await decidedAhead();
     const reset = await run(['buckets', 'reset', '--force'], { home, now });
