@@ -561,6 +561,13 @@ describe('itb buckets move', () => {
     expect((await run(['buckets'], { home, now })).stdout).toMatch(/Bridges\s+bridges\s+moved by hand\n\s+not tested in a session yet\n/);
   });
 
+  it('gives the re-test command of a drill set aside as itb was started, with the library given', async () => {
+    const library = join(import.meta.dirname, '../fixtures/libraries/good.yaml');
+    const moved = await run(['--data', library, 'buckets', 'move', 'wall-clamshells', 'avoid'], { home, now, env: { npm_lifecycle_event: 'npx' } });
+    expect(moved.code).toBe(0);
+    expect(moved.stderr.replace(/\s+/g, ' ')).toContain(`It will be offered for a re-test from ${localDate(new Date('2026-03-15T12:00:00Z'))} (npx itb --data ${library} session retest).`);
+  });
+
   it('says nothing is set aside while no drill is, and leaves a new session for another day after a flare-up today', async () => {
     await save((data) => void data.sessions.push(buildSession({ startedAt: '2026-03-01T09:00:00Z', baseline: 5, drills: [{ id: 'clamshells', scores: [4] }] })));
     const helped = (await run(['buckets'], { home, now })).stdout;
@@ -582,6 +589,17 @@ describe('itb buckets move', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('no drill with id "clamshell"');
     expect(result.stderr).toContain('Did you mean clamshells');
+    expect(stored().moves).toEqual([]);
+  });
+
+  it('suggests the closest id among the drills only the log still holds, too, for an unknown drill', async () => {
+    await save((data) => {
+      data.sessions.push(buildSession({ startedAt: '2026-02-20T09:00:00Z', baseline: 5, drills: [{ id: 'old-knee-drill', name: 'Old knee drill', scores: [3] }] }));
+    });
+    const result = await run(['buckets', 'move', 'old-knee-dril', 'avoid'], { home, now });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('no drill with id "old-knee-dril"');
+    expect(result.stderr).toContain('Did you mean old-knee-drill');
     expect(stored().moves).toEqual([]);
   });
 
@@ -608,6 +626,24 @@ describe('itb buckets move', () => {
     expect(stored().moves).toEqual([]);
   });
 
+  it('answers a drill\'s name typed as several words before rehab with the move to rehab by its id, as itb was started', async () => {
+    const said = (stderr: string) => stderr.replace(/\s*\n\s*/g, ' ').trim();
+    const named = await run(['buckets', 'move', 'lateral', 'ankle', 'tilts', 'Rehab', '--note', 'PT says ok'], { home, now });
+    expect(named.code).toBe(2);
+    expect(said(named.stderr)).toBe(
+      'error: no drill with id "lateral ankle tilts" "Lateral ankle tilts" has the id lateral-ankle-tilts: `itb buckets move lateral-ankle-tilts rehab --note \'PT says ok\'` moves it.',
+    );
+    // Words that name no drill: both commands to copy run as itb was started, with the library given.
+    const library = join(import.meta.dirname, '../fixtures/libraries/good.yaml');
+    const unknown = await run(['--data', library, 'buckets', 'move', 'no', 'such', 'drill', 'rehab'], { home, now, env: { npm_lifecycle_event: 'npx' } });
+    expect(unknown.code).toBe(2);
+    expect(said(unknown.stderr)).toBe(
+      `error: itb buckets move takes a drill's id and a bucket, and was given 4 words: no such drill rehab ` +
+        `For example: \`npx itb --data ${library} buckets move clamshells avoid\`. \`npx itb --data ${library} exercises\` lists the ids.`,
+    );
+    expect(stored().moves).toEqual([]);
+  });
+
   it('refuses a bucket that does not exist', async () => {
     const result = await run(['buckets', 'move', 'clamshells', 'later'], { home, now });
     expect(result.code).toBe(2);
@@ -628,6 +664,9 @@ describe('itb buckets move', () => {
     expect(result.stderr.replace(/\s+/g, ' ').trim()).toBe(
       `error: in a move, the bucket "avoid for now" is written avoid \`itb buckets move lateral-ankle-tilts avoid --note 'knee sore'\` moves it there.`,
     );
+    // Copied with the spaces of a line of text between its words: the same answer.
+    const spaced = await run(['buckets', 'move', 'clamshells', 'avoid  for\tnow'], { home, now });
+    expect(spaced.stderr.replace(/\s+/g, ' ').trim()).toBe('error: in a move, the bucket "avoid for now" is written avoid `itb buckets move clamshells avoid` moves it there.');
     expect(stored().moves).toEqual([]);
   });
 
@@ -725,6 +764,17 @@ describe('itb buckets move', () => {
     expect(stored().moves.at(-1)).toEqual({ exerciseId: 'old-drill', bucket: 'avoid', at: now.toISOString() });
   });
 
+  it('moves a drill no longer in the library that a session left part way, with a rating but no result', async () => {
+    await save((data) => {
+      const started = buildSession({ startedAt: '2026-02-20T09:00:00Z', baseline: 5, drills: [{ id: 'old-drill', name: 'Old drill', scores: [4] }] });
+      data.sessions.push({ ...started, status: 'stopped', results: [] });
+    });
+    const result = await run(['buckets', 'move', 'old-drill', 'avoid'], { home, now });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('Moved old-drill to avoid for now (was: untested).');
+    expect(stored().moves).toEqual([{ exerciseId: 'old-drill', bucket: 'avoid', at: now.toISOString() }]);
+  });
+
   it('says of a drill no longer in the library whose name the library has under another id how to keep their results together', async () => {
     await save((data) => {
       data.sessions.push(buildSession({ startedAt: '2026-02-10T09:00:00Z', baseline: 5, drills: [{ id: 'clam-shells', name: 'Clamshells', scores: [3] }] }));
@@ -795,6 +845,7 @@ describe('--json with a command that changes the buckets', () => {
       expect(refused.code).toBe(2);
       expect(refused.stdout).toBe('');
       expect(refused.stderr).toMatch(new RegExp(`^error: --json is for showing the buckets: itb buckets ${argv.includes('reset') ? 'reset' : 'move'} changes them and prints no JSON\n`));
+      expect(refused.stderr).toContain('Leave --json out; `itb buckets --json` shows the buckets after.');
     }
     expect(readFileSync(join(home, 'store.json'))).toEqual(bytes);
   });
@@ -898,6 +949,26 @@ describe('itb buckets reset', () => {
     expect(refused.prompter.asked).toEqual([]);
     expect(refused.stderr).toContain('itb buckets reset --force');
     expect(stored().bucketsResetAt).toBeUndefined();
+  });
+
+  it('needs --force when its input is no terminal, though its output is one', async () => {
+    await withSessions();
+    const refused = await run(['buckets', 'reset'], { home, now, stdinTTY: false, stdoutTTY: true, answers: [true] });
+    expect(refused.code).toBe(2);
+    expect(refused.prompter.asked).toEqual([]);
+    expect(refused.stderr).toContain('needs a terminal for its input and output');
+    expect(stored().bucketsResetAt).toBeUndefined();
+  });
+
+  it('gives its commands to copy as itb was started: through npx, and with the library file given', async () => {
+    await withSessions();
+    const library = join(import.meta.dirname, '../fixtures/libraries/good.yaml');
+    const npx = { npm_lifecycle_event: 'npx' };
+    const refused = await run(['--data', library, 'buckets', 'reset'], { home, now, env: npx });
+    expect(refused.stderr).toContain('Add --force to reset without asking: npx itb buckets reset --force');
+    const reset = await run(['--data', library, 'buckets', 'reset', '--force'], { home, now, env: npx });
+    expect(reset.code).toBe(0);
+    expect(reset.stderr.replace(/\s+/g, ' ')).toContain(`Your session history is kept (npx itb history). Run npx itb --data ${library} session to start testing again.`);
   });
 
   it('asks nothing and changes nothing when every drill is untested already', async () => {
