@@ -425,6 +425,7 @@ describe('itb buckets move', () => {
     const result = await run(['buckets', 'move', 'clamshells', 'avoid', '--note', 'knee sore today'], { home, now });
     expect(result.code).toBe(0);
     expect(result.stderr.replace(/\s+/g, ' ')).toContain('Moved Clamshells to avoid for now (was: rehab), with your note: knee sore today');
+    expect(result.stderr.replace(/\s+/g, ' ')).toContain('A session that tests it again decides anew.');
     expect(result.stdout).toBe('');
     const data = stored();
     expect(data.moves).toEqual([{ exerciseId: 'clamshells', bucket: 'avoid', note: 'knee sore today', at: now.toISOString() }]);
@@ -551,6 +552,16 @@ describe('itb buckets move', () => {
     const atDue = await run(['buckets', 'move', 'clamshells', 'avoid'], { home, now: due });
     expect(atDue.stderr.replace(/\s+/g, ' ')).toContain('Clamshells was due for its re-test; it stays in avoid for now by your choice from today.');
     expect(stored().moves.map((move) => move.at)).toEqual([now.toISOString(), due.toISOString()]);
+  });
+
+  it('sets a drill kept aside by hand aside again once due after the re-test wait set, not the default one', async () => {
+    await withSessions();
+    await save((data) => void (data.settings.retestAfterDays = 7));
+    await run(['buckets', 'move', 'clamshells', 'avoid', '--note', 'PT: one week'], { home, now });
+    // Set aside on 2026-03-01 with a wait of 7 days: due on 2026-03-08, a week before 14 days would be.
+    const due = await run(['buckets', 'move', 'clamshells', 'avoid'], { home, now: new Date('2026-03-09T12:00:00Z') });
+    expect(due.stderr.replace(/\s+/g, ' ')).toContain('Clamshells was due for its re-test; it stays in avoid for now by your choice from today, with your note: PT: one week');
+    expect(stored().moves).toHaveLength(2);
   });
 
   it('moves an untested drill into rehab', async () => {
