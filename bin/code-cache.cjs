@@ -68,4 +68,4 @@ function useCodeCache(dist, made) {
   };
 }
 
-module.exports = { SEAL, codeFile, keptCode, useCodeCache };
+module.exports = { codeFile, keptCode, useCodeCache };
