@@ -348,6 +348,18 @@ describe('itb validate', () => {
     expect((await itb(['validate', good])).stderr).toBe('');
   });
 
+  it('no note for a tested drill the file still has by its id, though another drill now has its old name', async () => {
+    // ankle-rocks was renamed, and its old name given to the drill before it: the results are where they were.
+    const file = join(home, 'names-moved.yaml');
+    writeFileSync(file, readFileSync(good, 'utf8').replace('name: Wall clamshells', 'name: Ankle rocks').replace('name: Ankle rocks\n    region: ankle', 'name: Seated ankle rocks\n    region: ankle'));
+    const session = buildSession({ startedAt: '2026-03-01T09:00:00Z', baseline: 6, drills: [{ id: 'ankle-rocks', name: 'Ankle rocks', scores: [4] }] });
+    await Store.open({ ITB_HOME: home }).update((data) => void data.sessions.push(session));
+    const { code, stdout, stderr } = await itb(['validate', file]);
+    expect(code).toBe(0);
+    expect(stdout).toBe(`✓ ${file}: 2 drills, 1 routine, no problems\n`);
+    expect(stderr).toBe('');
+  });
+
   it('notes a drill with a new id whose name the file writes in other capitals than the results', async () => {
     const session = buildSession({ startedAt: '2026-03-01T09:00:00Z', baseline: 6, drills: [{ id: 'wall-clams', name: 'WALL CLAMSHELLS', scores: [4] }] });
     await Store.open({ ITB_HOME: home }).update((data) => void data.sessions.push(session));
