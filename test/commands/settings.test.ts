@@ -22,6 +22,10 @@ describe('itb settings', () => {
     for (const key of ['minImprovement', 'flareRise', 'retestAfterDays', 'side', 'symptom', 'movement']) expect(result.stdout).toContain(key);
     expect(result.stdout).toMatch(/minImprovement\s+1/);
     expect(result.stdout).toMatch(/side\s+not set/);
+    // Each value on its key's line on an 80-column terminal, the list apart from what follows.
+    expect(result.stdout).toMatch(/^minImprovement {2}1\n/m);
+    expect(result.stdout).toMatch(/^movement {8}not set\n/m);
+    expect(result.stdout).toMatch(/\)\n\nKept in /);
     // The default of each threshold, to go back to it.
     expect(result.stdout).toMatch(/from\s+1 to 3; 1 by default\)/);
     expect(result.stdout).toMatch(/from\s+2 to 5; 3 by default\)/);
@@ -113,6 +117,8 @@ describe('itb settings', () => {
       expect(refused.code).toBe(2);
       expect(refused.stdout).toBe('');
       expect(refused.stderr).toContain('error: --json is for showing a setting: a change prints no JSON\n');
+      // And how to see the value once changed.
+      expect(refused.stderr).toContain(`Leave --json out; \`itb settings ${argv[1]} --json\` shows it after.`);
     }
     expect(readFileSync(join(home, 'store.json'))).toEqual(bytes);
     expect((await run(['settings', 'retestAfterDays', '--json'], { home })).stdout).toBe('{\n  "retestAfterDays": 21\n}\n');
@@ -208,6 +214,13 @@ describe('itb settings', () => {
     expect((await run(['settings', 'movement', 'Single-Leg-Squat'], { home })).stderr).toBe('movement is already single-leg squat; nothing changed.\n');
     await run(['settings', 'movement', 'single-leg-squat-deep'], { home });
     expect(settings().movement).toBe('single-leg-squat-deep');
+  });
+
+  it('a new retestAfterDays with another library names the buckets command of that library', async () => {
+    const file = join(import.meta.dirname, '../fixtures/libraries/good.yaml');
+    const result = await run(['--data', file, 'settings', 'retestAfterDays', '7'], { home });
+    expect(result.code).toBe(0);
+    expect(result.stderr.replace(/\s*\n\s*/g, ' ')).toContain(`the day it was set aside; itb --data ${file} buckets shows the dates.`);
   });
 
   it('never meets a library movement whose name is too long to remember: the library is refused first, with the line to fix', async () => {
