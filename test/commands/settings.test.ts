@@ -37,6 +37,14 @@ describe('itb settings', () => {
     expect(existsSync(join(home, 'store.json'))).toBe(false);
   });
 
+  it('in a colour terminal: keys in bold, what is not set and the explanations dimmed, values plain', async () => {
+    const { stdout } = await run(['settings'], { home, tty: true, env: { NO_COLOR: undefined } });
+    const [bold, dim, off] = ['\u001b[1m', '\u001b[2m', '\u001b[22m'];
+    expect(stdout.startsWith(`${bold}minImprovement  ${off}1\n${dim}  points a score must fall`)).toBe(true);
+    expect(stdout).toContain(`${bold}side            ${off}${dim}not set${off}\n${dim}  your painful side`);
+    expect(stdout).toContain(`\n\n${dim}Kept in ${join(home, 'store.json')}${off}\n${dim}Change one with`);
+  });
+
   it('changes a threshold and says what changed', async () => {
     const result = await run(['settings', 'minImprovement', '2'], { home });
     expect(result.code).toBe(0);
