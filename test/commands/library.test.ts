@@ -802,6 +802,11 @@ describe('colour in a terminal', () => {
     expect((await inTerminal(['routines'], {})).stdout).toMatch(ansi);
   });
 
+  it('marks a valid file with a green tick, and with a plain one when colour is off', async () => {
+    expect((await inTerminal(['validate', good], {})).stdout).toBe(`\u001b[32m✓\u001b[39m ${good}: 2 drills, 1 routine, no problems\n`);
+    expect((await inTerminal(['validate', good], { NO_COLOR: '1' })).stdout).toBe(`✓ ${good}: 2 drills, 1 routine, no problems\n`);
+  });
+
   it.each([
     ['NO_COLOR=1', [], { NO_COLOR: '1' }],
     ['--no-color', ['--no-color'], {}],
