@@ -86,7 +86,11 @@ export function routineExercises(
     const ids = builtInRoutine(routine, buckets, library);
     if (ids.length === 0 && routine === 'rehab') {
       const first = library.routines[0]?.id;
-      const start = first === undefined ? 'Run a session with a routine first.' : `Run a session with a routine first: \`${itb} session ${first}\`.`;
+      // A library of drills alone has no routine for that first session: `itb session` would refuse.
+      const start =
+        first === undefined
+          ? 'This exercise library has no routines to run a first session with: add one under "routines:" in the library file.'
+          : `Run a session with a routine first: \`${itb} session ${first}\`.`;
       const elsewhere = buckets.rehab.length;
       if (elsewhere > 0) {
         throw new UserError(

@@ -1,0 +1,154 @@
+// Choosing the routine of `itb session`: how the list counts drills set aside, and what a
+// refusal says, in the library in use, for one drill or several.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { projectBuckets } from '../../src/core/buckets.js';
+import type { ManualMove as Move } from '../../src/core/records.js';
+import { Store } from '../../src/store/store.js';
+import { noRedFlags, setUpFlags } from '../helpers/sessions.js';
+import { run, tempHome } from '../helpers/run.js';
+import { CTRL_C } from '../helpers/scripted.js';
+
+const flags = setUpFlags;
+const now = new Date('2026-11-20T10:00:00.000Z');
+const good = join(import.meta.dirname, '../fixtures/libraries/good.yaml');
+
+let home: string;
+let cleanup: () => void;
+beforeEach(() => ({ home, cleanup } = tempHome()));
+afterEach(() => cleanup());
+
+/** What was said, with the lines joined again where they were wrapped. */
+const said = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** A store past its first session's safety screen, with these drills moved by hand. */
+async function withMoves(...moves: Move[]): Promise<void> {
+  await Store.open({ ITB_HOME: home }).update((data) => {
+    data.screenings.push({ at: '2026-11-01T08:00:00.000Z', answers: noRedFlags, proceeded: true });
+    data.moves.push(...moves);
+    data.buckets = projectBuckets(data.sessions, data.moves);
+  });
+}
+
+const aside = (exerciseId: string, at = '2026-11-19T08:00:00.000Z'): Move => ({ exerciseId, bucket: 'avoid', at });
+const helped = (exerciseId: string, at = '2026-10-01T08:00:00.000Z'): Move => ({ exerciseId, bucket: 'rehab', at });
+
+/** good.yaml with a second routine of its ankle rocks alone, or with no routine at all. */
+function library(routines: 'solo' | 'none'): string {
+  const text = readFileSync(good, 'utf8');
+  const file = join(home, `${routines}.yaml`);
+  const solo = '  - id: solo\n    name: Ankle rocks alone\n    description: One drill.\n    exercises:\n      - ankle-rocks\n';
+  writeFileSync(file, routines === 'solo' ? `${text.trimEnd()}\n${solo}` : text.replace(/^routines:[\s\S]*$/m, ''));
+  return file;
+}
+
+describe('itb session: the routine list', () => {
+  it('greys out a routine by how many of its drills are set aside: its one drill, or all of them', async () => {
+    const solo = library('solo');
+    await withMoves(aside('ankle-rocks'), ...['leg-swings', 'ankle-mobilisations', 'glute-activation'].map((id) => aside(id)));
+    const own = await run(['--data', solo, 'session', ...flags], { home, tty: true, now, answers: [CTRL_C] });
+    const ownList = own.prompter.asked.find((asked) => asked.message === 'Which routine?')!;
+    expect(ownList.disabled).toEqual({ solo: '(its drill is set aside; re-test from 2026-12-03)' });
+    expect(ownList.choiceNames).toContain('Clinic plan (1 drill, 1 set aside for now)');
+    // Highlighted, a routine that can run shows its description under the list.
+    expect(ownList.descriptions![ownList.choices!.indexOf('clinic-plan')]).toContain('The two drills we agreed on at the clinic.');
+    const builtIn = await run(['session', ...flags], { home, tty: true, now, answers: [CTRL_C] });
+    const builtInList = builtIn.prompter.asked.find((asked) => asked.message === 'Which routine?')!;
+    expect(builtInList.disabled).toEqual({ 'warm-up': '(all 3 drills are set aside; re-test from 2026-12-03)' });
+  });
+
+  it('refuses a library whose every routine is set aside with the command for its buckets', async () => {
+    await withMoves(aside('ankle-rocks'), aside('wall-clamshells'));
+    const refused = await run(['--data', good, 'session', ...flags], { home, tty: true, now, answers: [] });
+    expect(refused.code).toBe(2);
+    expect(said(refused.stderr)).toBe(`error: every drill of every routine is set aside for now \`itb --data ${good} buckets\` shows when each one is due for a re-test.`);
+    const named = await run(['--data', good, 'session', 'clinic-plan', ...flags], { home, tty: true, now, answers: [] });
+    expect(named.code).toBe(2);
+    expect(said(named.stderr)).toBe(
+      `error: every drill of the Clinic plan routine is set aside for now \`itb --data ${good} buckets\` shows when each one is due for a re-test; ` +
+        `\`itb --data ${good} routines\` lists the other routines.`,
+    );
+    expect([refused, named].map((result) => result.prompter.asked.length)).toEqual([0, 0]);
+  });
+});
+
+describe('itb session: an unknown routine', () => {
+  it('suggests the built-in routines too, both when both are near', async () => {
+    const retest = await run(['session', 'retset'], { home, tty: true, answers: [] });
+    expect(said(retest.stderr)).toBe('error: there is no routine "retset" Did you mean retest? `itb routines` lists them.');
+    const rehab = await run(['session', 'rehabb'], { home, tty: true, answers: [] });
+    expect(said(rehab.stderr)).toBe('error: there is no routine "rehabb" Did you mean rehab? `itb routines` lists them.');
+    const both = await run(['session', 're'], { home, tty: true, answers: [] });
+    expect(said(both.stderr)).toBe('error: there is no routine "re" Did you mean rehab or retest? `itb routines` lists them.');
+    expect([retest, rehab, both].map((result) => result.code)).toEqual([2, 2, 2]);
+  });
+
+  it('names the commands with the library in use', async () => {
+    const near = await run(['--data', good, 'session', 'clinic'], { home, tty: true, answers: [] });
+    expect(said(near.stderr)).toBe(`error: there is no routine "clinic" Did you mean clinic-plan? \`itb --data ${good} routines\` lists them.`);
+    const byName = await run(['--data', good, 'session', 'Clinic plan'], { home, tty: true, answers: [] });
+    expect(said(byName.stderr)).toBe(`error: there is no routine "Clinic plan" "Clinic plan" has the id clinic-plan: \`itb --data ${good} session clinic-plan\` runs it.`);
+  });
+});
+
+describe('itb session rehab and retest, with nothing to run', () => {
+  it('says one drill in the rehab bucket from another library is not in this one', async () => {
+    await withMoves(helped('clamshells'));
+    const result = await run(['--data', good, 'session', 'rehab', ...flags], { home, tty: true, now, answers: [] });
+    expect(result.code).toBe(2);
+    expect(said(result.stderr)).toBe(
+      'error: the drill in your rehab bucket is not in this exercise library Use the library it comes from (--data, or ITB_DATA), ' +
+        `or test this one's drills. Run a session with a routine first: \`itb --data ${good} session clinic-plan\`.`,
+    );
+  });
+
+  it('says one drill set aside from another library is not in this one, and names the re-test date of one that is', async () => {
+    await withMoves(aside('clamshells'));
+    const elsewhere = await run(['--data', good, 'session', 'retest', ...flags], { home, tty: true, now, answers: [] });
+    expect(elsewhere.code).toBe(2);
+    expect(said(elsewhere.stderr)).toBe(
+      'error: no drill set aside for now is due for a re-test yet ' +
+        'The drill set aside for now is not in this exercise library: use the library it comes from (--data, or ITB_DATA) to re-test it.',
+    );
+    await withMoves(aside('ankle-rocks'));
+    const waiting = await run(['--data', good, 'session', 'retest', ...flags], { home, tty: true, now, answers: [] });
+    expect(said(waiting.stderr)).toBe(
+      `error: no drill set aside for now is due for a re-test yet The first is due on 2026-12-03; \`itb --data ${good} buckets\` shows every re-test date.`,
+    );
+  });
+
+  it('says a library without routines needs one before a first session, rather than to run one', async () => {
+    const drillsOnly = library('none');
+    const result = await run(['--data', drillsOnly, 'session', 'rehab', ...flags], { home, tty: true, now, answers: [] });
+    expect(result.code).toBe(2);
+    expect(said(result.stderr)).toBe(
+      'error: your rehab bucket is empty, so there is no rehab routine yet ' +
+        'This exercise library has no routines to run a first session with: add one under "routines:" in the library file.',
+    );
+  });
+
+  it('counts the re-tests due when the rehab bucket has emptied, and names a routine only where the library has one', async () => {
+    const earlier = '2026-11-01T08:00:00.000Z';
+    // A library of drills alone, its one drill that helped set aside since: not yet due, then due.
+    const drillsOnly = library('none');
+    await withMoves(helped('ankle-rocks'), aside('ankle-rocks'));
+    const waiting = await run(['--data', drillsOnly, 'session', 'rehab', ...flags], { home, tty: true, now, answers: [] });
+    expect(said(waiting.stderr)).toBe(
+      'error: your rehab bucket is empty now, so there is no rehab routine to run ' +
+        `Every drill in your buckets is set aside for now; \`itb --data ${drillsOnly} buckets\` shows when each is due for a re-test.`,
+    );
+    const due = await run(['--data', drillsOnly, 'session', 'rehab', ...flags], { home, tty: true, now: new Date('2026-12-04T10:00:00.000Z'), answers: [] });
+    expect(said(due.stderr)).toBe(
+      `error: your rehab bucket is empty now, so there is no rehab routine to run 1 drill set aside for now is due for a re-test: \`itb --data ${drillsOnly} session retest\`.`,
+    );
+    // Two drills of the built-in library, due: a routine of it is named too.
+    await withMoves(helped('clamshells'), helped('bridges'), aside('clamshells', earlier), aside('bridges', earlier));
+    const two = await run(['session', 'rehab', ...flags], { home, tty: true, now, answers: [] });
+    expect(two.code).toBe(2);
+    expect(said(two.stderr)).toBe(
+      'error: your rehab bucket is empty now, so there is no rehab routine to run ' +
+        '2 drills set aside for now are due for a re-test: `itb session retest`. Or test other drills from a routine: `itb session joint-chain`.',
+    );
+  });
+});
