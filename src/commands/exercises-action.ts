@@ -22,11 +22,12 @@ export async function showExercises(ctx: Context, id: string | undefined, option
   const exercise = findExercise(library, id);
   if (!exercise) {
     throw (
-      routineNotDrill(ctx, id, library, command) ??
+      routineNotDrill(ctx, id, library, command, 'id') ??
       // The id of a drill since renamed in one's own library is that drill's, not the new one's.
       (await droppedDrill(ctx, id, library, command, 'id')) ??
       nameNotId(ctx, id, library, command) ??
       (await droppedDrill(ctx, id, library, command, 'name')) ??
+      routineNotDrill(ctx, id, library, command, 'name') ??
       (await notInLibrary(ctx, command, id, library.exercises.map((drill) => drill.id)))
     );
   }
@@ -34,12 +35,21 @@ export async function showExercises(ctx: Context, id: string | undefined, option
   ctx.stdout.write(showExercise(library, exercise, colour));
 }
 
-/** A routine's id given for a drill: where its drills are listed (with the library in use). */
-function routineNotDrill(ctx: Context, id: string, library: Library, command: Command): UserError | undefined {
+/**
+ * A routine given for a drill, by its id or, with `by` 'name', by its name as `itb routines` shows
+ * it or the words of its id in any case (see namedAs): which routine, and where its drills are
+ * listed (with the library in use). Drills come first: a name is a routine's only when no drill has it.
+ */
+function routineNotDrill(ctx: Context, typed: string, library: Library, command: Command, by: 'id' | 'name'): UserError | undefined {
   const itb = itbWithLibrary(ctx, command);
-  if (id === 'rehab' || id === 'retest') return new UserError(`"${id}" is a built-in routine, not a drill`, `\`${itb} buckets\` lists its drills.`);
-  if (!library.routines.some((routine) => routine.id === id)) return undefined;
-  return new UserError(`"${id}" is a routine, not a drill`, `\`${itb} routines\` lists its drills; \`${itb} exercises ID\` shows one of them.`);
+  const given = (id: string, name: string) => (by === 'id' ? typed === id : namedAs(typed, name, id));
+  const builtIn = (['rehab', 'retest'] as const).find((id) => given(id, id));
+  const id = builtIn ?? library.routines.find((routine) => given(routine.id, routine.name))?.id;
+  if (id === undefined) return undefined;
+  const routine = `${builtIn ? 'built-in ' : ''}routine`;
+  const what = typed === id ? `"${id}" is a ${routine}` : `"${typed}" is the ${routine} ${id}`;
+  const where = builtIn ? `\`${itb} buckets\` lists its drills.` : `\`${itb} routines\` lists its drills; \`${itb} exercises ID\` shows one of them.`;
+  return new UserError(`${what}, not a drill`, where);
 }
 
 /**

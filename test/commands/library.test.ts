@@ -257,6 +257,18 @@ describe('itb exercises', () => {
     );
   });
 
+  it("a routine's name, or its id in other capitals: exit 2, naming the routine and where its drills are listed", async () => {
+    for (const typed of [['Joint chain, feet upward'], ['joint', 'chain'], ['Joint-Chain']]) {
+      const { code, stdout, stderr } = await itb(['exercises', ...typed]);
+      expect(code, typed.join(' ')).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr, typed.join(' ')).toBe(`error: "${typed.join(' ')}" is the routine joint-chain, not a drill\n\`itb routines\` lists its drills; \`itb exercises ID\` shows one of them.\n`);
+    }
+    for (const [typed, id] of [['Rehab', 'rehab'], ['RETEST', 'retest']]) {
+      expect((await itb(['exercises', typed!])).stderr, typed).toBe(`error: "${typed}" is the built-in routine ${id}, not a drill\n\`itb buckets\` lists its drills.\n`);
+    }
+  });
+
   it('an empty id, of a drill, a routine or a setting, gets no suggestion', async () => {
     for (const argv of [['exercises', ''], ['session', ''], ['settings', ''], ['buckets', 'move', '', 'rehab']]) {
       const { code, stderr } = await itb(argv);
