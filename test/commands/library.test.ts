@@ -119,6 +119,16 @@ describe('itb routines', () => {
     expect(JSON.parse((await itb(['routines', '--json'])).stdout)[0]).toHaveProperty('exercises');
   });
 
+  it('a library without test movements: no heading for them, the routines then how to run one', async () => {
+    const file = join(home, 'own.yaml');
+    writeFileSync(file, readFileSync(good, 'utf8').replace(/^movements:\n(?: .*\n)*\n/m, ''));
+    expect((await itb(['validate', file])).code).toBe(0);
+    const { code, stdout } = await itb(['--data', file, 'routines']);
+    expect(code).toBe(0);
+    expect(stdout).not.toContain('Test movements');
+    expect(stdout).toMatch(/ {2}None due today\.\n\nRun one: /);
+  });
+
   it('a routine named after it: exit 2, saying it lists them all and how to run that one, or the closest', async () => {
     const named = await itb(['routines', 'joint-chain']);
     expect(named).toMatchObject({ code: 2, stdout: '' });
@@ -127,6 +137,7 @@ describe('itb routines', () => {
     expect(typo.code).toBe(2);
     expect(typo.stderr.replace(/\s*\n\s*/g, ' ').trim()).toBe(`error: there is no routine "jiont-chain" \`itb --data ${good} routines\` lists them all, with their drills.`);
     expect((await itb(['routines', 'strenght'])).stderr).toContain('Did you mean strength?');
+    expect((await itb(['routines', 're'])).stderr).toContain('Did you mean rehab or retest?');
     // Its name, quoted or typed as several words, is the same routine.
     for (const words of [['joint', 'chain'], ['Joint chain, feet upward']]) {
       expect((await itb(['routines', ...words])).stderr, words.join(' ')).toBe(named.stderr);
@@ -205,6 +216,15 @@ describe('itb exercises', () => {
     expect((await itb(['exercises', 'lateral-ankle-tilts'])).stdout).toContain('  From: Movement Strategies for IT Band Pain\n');
   });
 
+  it('ID of a drill in no routine and without cues, video or source: no line for any of them', async () => {
+    const file = join(home, 'own.yaml');
+    writeFileSync(file, readFileSync(good, 'utf8').replace('      - ankle-rocks\n      - wall-clamshells', '      - wall-clamshells'));
+    const { code, stdout } = await itb(['--data', file, 'exercises', 'ankle-rocks']);
+    expect(code).toBe(0);
+    expect(stdout.trimEnd().split('\n').at(-1)).toBe('  Equipment:  none');
+    for (const label of ['Routines:', 'Cues:', 'Video:', 'From:']) expect(stdout).not.toContain(label);
+  });
+
   it('ID says of a strength drill that it is a loading drill, to space 48 hours apart', async () => {
     const { stdout } = await itb(['exercises', 'clamshells']);
     expect(stdout.replace(/\s+/g, ' ')).toContain('· strength · loading drill (space these sessions 48 hours apart)');
@@ -269,6 +289,22 @@ describe('itb exercises', () => {
     }
   });
 
+  it('a store that cannot be read leaves an unknown drill only unknown', async () => {
+    writeFileSync(join(home, 'store.json'), '{not json');
+    const { code, stdout, stderr } = await itb(['exercises', 'nope']);
+    expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
+    expect(stderr).toBe('error: no drill with id "nope"\n`itb exercises` lists them all.\n');
+  });
+
+  it('a name the sessions kept for a drill the library still has, under another name: not said to be gone', async () => {
+    const session = buildSession({ startedAt: '2026-03-01T09:00:00Z', baseline: 6, drills: [{ id: 'clamshells', name: 'Side clams', scores: [4] }] });
+    await Store.open({ ITB_HOME: home }).update((data) => void data.sessions.push(session));
+    const { code, stderr } = await itb(['exercises', 'Side clams']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('no drill with id "Side clams"');
+    expect(stderr).not.toContain('no longer');
+  });
+
   it('an empty id, of a drill, a routine or a setting, gets no suggestion', async () => {
     for (const argv of [['exercises', ''], ['session', ''], ['settings', ''], ['buckets', 'move', '', 'rehab']]) {
       const { code, stderr } = await itb(argv);
@@ -314,7 +350,9 @@ describe('itb exercises', () => {
     expect(code).toBe(2);
     expect(stderr.replace(/\s*\n\s*/g, ' ').trim()).toBe(idChanged('Wall clamshells', 'wall-clams', 'wall-clamshells', good));
     // Asked for by the name, the drill the library has now.
-    expect((await itb(['--data', good, 'exercises', 'Wall clamshells'])).stderr).toContain('"Wall clamshells" has the id wall-clamshells');
+    expect((await itb(['--data', good, 'exercises', 'Wall clamshells'])).stderr.replace(/\s*\n\s*/g, ' ')).toContain(
+      `"Wall clamshells" has the id wall-clamshells: \`itb --data ${good} exercises wall-clamshells\` shows it.`,
+    );
 
     // Tested under the new id as well, each id keeps its own: giving back the old id would leave the newer apart.
     const since = buildSession({ startedAt: '2026-03-05T09:00:00Z', baseline: 6, drills: [{ id: 'wall-clamshells', name: 'Wall clamshells', scores: [6, 6] }] });
