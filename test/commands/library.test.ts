@@ -869,6 +869,16 @@ describe('colour in a terminal', () => {
     expect(stdout).not.toMatch(ansi);
   });
 
+  it('dims what is said around the drills: the notes under the list, the source of one drill', async () => {
+    const list = (await inTerminal(['exercises'], {})).stdout.trimEnd().split('\n');
+    expect(list.slice(-2)).toEqual([
+      '\u001b[2mLoading drills build strength: space those sessions about 48 hours apart.\u001b[22m',
+      '\u001b[2mShow one drill in full: `itb exercises ID`\u001b[22m',
+    ]);
+    const one = (await inTerminal(['exercises', 'lateral-ankle-tilts'], {})).stdout;
+    expect(one.trimEnd().split('\n').at(-1)).toBe('\u001b[2m  From: Movement Strategies for IT Band Pain\u001b[22m');
+  });
+
   it('NO_COLOR set but empty does not count', async () => {
     expect((await inTerminal(['routines'], { NO_COLOR: '' })).stdout).toMatch(ansi);
   });
