@@ -12,7 +12,7 @@ import { readExport } from './import-read.js';
 import { itbAsStarted, notice } from './shared.js';
 
 export async function importExport(ctx: Context, file: string, options: { dryRun?: boolean }) {
-  const { backup, places } = await readExport(file);
+  const { backup, places } = await readExport(file, itbAsStarted(ctx));
   const store = Store.open(ctx.env, ctx);
 
   let outcome: MergeOutcome | undefined;

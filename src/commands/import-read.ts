@@ -21,11 +21,12 @@ const IMPORT_SIZE_LIMIT = 100 * 1024 * 1024;
 
 /**
  * The backup in `file`, checked whole, and how to name places in its text; a clear UserError for
- * every other kind of file or a damaged one.
+ * every other kind of file or a damaged one. `itb` is the command as it was started (`npx itb`
+ * through npx), for the commands the errors give to copy.
  */
-export async function readExport(file: string): Promise<{ backup: ParsedExport; places: Places }> {
+export async function readExport(file: string, itb: string): Promise<{ backup: ParsedExport; places: Places }> {
   // An empty name is a slip (an unset shell variable, say), and "cannot read :" would hide it.
-  if (file.trim() === '') throw new UserError('itb import needs the name of a backup file', 'For example: itb import backup.json, for a backup that `itb export -o backup.json` wrote.');
+  if (file.trim() === '') throw new UserError('itb import needs the name of a backup file', `For example: ${itb} import backup.json, for a backup that \`${itb} export -o backup.json\` wrote.`);
   let bytes: Buffer;
   try {
     bytes = readRegularFile(file, IMPORT_SIZE_LIMIT);
@@ -34,69 +35,69 @@ export async function readExport(file: string): Promise<{ backup: ParsedExport; 
     if (code === TOO_BIG) {
       throw new UserError(
         `cannot read ${file}: it is larger than ${sizeWords(IMPORT_SIZE_LIMIT)}, the most itb imports`,
-        'A backup of ten years of daily sessions is about 6 MB: check that this is a file written by `itb export --format json`.',
+        `A backup of ten years of daily sessions is about 6 MB: check that this is a file written by \`${itb} export --format json\`.`,
       );
     }
-    const hint = code === 'ENOENT' || code === 'EISDIR' || code === NOT_REGULAR ? 'Give the path of a backup that `itb export -o backup.json` wrote.' : undefined;
+    const hint = code === 'ENOENT' || code === 'EISDIR' || code === NOT_REGULAR ? `Give the path of a backup that \`${itb} export -o backup.json\` wrote.` : undefined;
     throw new UserError(`cannot read ${file}: ${cannotReadWords(error, file)}`, hint);
   }
   // A backup zipped to send it, or a report printed to PDF, is not text at all: said for what it is.
-  const packed = packedKind(bytes);
+  const packed = packedKind(bytes, itb);
   if (packed !== undefined) throw new UserError(`${file} is ${packed.what}`, packed.hint);
   const read = utf8Text(bytes);
   if ('foreign' in read) {
     const { line, col, byte } = read.foreign;
     throw new UserError(
       `${file} is not UTF-8 text: ${byteWords(byte)} at line ${line}, column ${col}`,
-      'Nothing was imported. A backup written by `itb export --format json` is UTF-8; an editor may have saved this one in another encoding.',
+      `Nothing was imported. A backup written by \`${itb} export --format json\` is UTF-8; an editor may have saved this one in another encoding.`,
     );
   }
   // Editors on some systems put a byte order mark in front; it is not part of the data.
   const text = read.text.replace(/^\uFEFF/, '');
   if (text.trim() === '') {
-    throw new UserError(`${file} is empty`, 'An itb backup is written by `itb export --format json`; if a copy or download of it was cut off, make it again.');
+    throw new UserError(`${file} is empty`, `An itb backup is written by \`${itb} export --format json\`; if a copy or download of it was cut off, make it again.`);
   }
 
   // The store's fingerprint, picked up with the store from its folder.
-  if (text.startsWith('itb store schemaVersion ')) throw besideStoreError(file);
+  if (text.startsWith('itb store schemaVersion ')) throw besideStoreError(file, itb);
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch {
     const report = reportKind(text);
-    if (report) throw new UserError(`${file} is ${report}, which itb cannot read back`, 'Import the backup written by `itb export --format json` instead.');
+    if (report) throw new UserError(`${file} is ${report}, which itb cannot read back`, importInstead(itb));
     // An exercise library (YAML) is used where it lies, not imported.
     if (/^(exercises|routines|movements|cues):/m.test(text)) {
       throw new UserError(
         `${file} looks like an exercise library, not a backup`,
-        `Nothing was imported. A library is used from where it is: \`itb --data ${shellWord(file)} session\` (or ITB_DATA, see "Your own exercise library" in the README); \`itb validate ${shellWord(file)}\` checks it.`,
+        `Nothing was imported. A library is used from where it is: \`${itb} --data ${shellWord(file)} session\` (or ITB_DATA, see "Your own exercise library" in the README); \`${itb} validate ${shellWord(file)}\` checks it.`,
       );
     }
     const { findJsonSyntaxError } = await import('../json-position.js');
     const problem = findJsonSyntaxError(text);
     const where = problem ? ` at line ${problem.line}, column ${problem.col}: ${problem.message}` : '';
-    throw new UserError(`${file} is not valid JSON${where}`, 'An itb backup is written by `itb export --format json`; check the file was not cut short or edited by hand.');
+    throw new UserError(`${file} is not valid JSON${where}`, `An itb backup is written by \`${itb} export --format json\`; check the file was not cut short or edited by hand.`);
   }
 
   const top = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
   // The store's summary, the other file beside it.
-  if (Object.hasOwn(top, 'summaryVersion')) throw besideStoreError(file);
+  if (Object.hasOwn(top, 'summaryVersion')) throw besideStoreError(file, itb);
   // The store keeps its buckets as a list of decisions; a backup has lists by bucket, and the time it was made.
   if (typeof top.schemaVersion === 'number' && Array.isArray(top.buckets) && !Object.hasOwn(top, 'exportedAt')) {
-    throw new UserError(`${file} is an itb store, not a backup`, storeHint(file));
+    throw new UserError(`${file} is an itb store, not a backup`, storeHint(file, itb));
   }
   if (Number.isSafeInteger(top.schemaVersion) && (top.schemaVersion as number) > EXPORT_SCHEMA_VERSION) {
     throw new UserError(`${file} was written by a newer itb (export version ${top.schemaVersion})`, 'Update itb, then import it again.');
   }
   if (top.resourceType === 'Bundle') {
-    throw new UserError(`${file} is a FHIR report, which itb cannot read back`, 'Import the backup written by `itb export --format json` instead.');
+    throw new UserError(`${file} is a FHIR report, which itb cannot read back`, importInstead(itb));
   }
   // Every read command takes --json, so `itb history --json > backup.json` looks like a backup made.
   const command = printedBy(raw);
   if (command !== undefined) {
     throw new UserError(
-      `${file} is what \`itb ${command} --json\` prints, which itb cannot read back`,
-      'Nothing was imported. A backup is written by `itb export --format json` (itb export -o backup.json).',
+      `${file} is what \`${itb} ${command} --json\` prints, which itb cannot read back`,
+      `Nothing was imported. A backup is written by \`${itb} export --format json\` (${itb} export -o backup.json).`,
     );
   }
 
@@ -116,8 +117,8 @@ export async function readExport(file: string): Promise<{ backup: ParsedExport; 
     throw new UserError(
       backup ? `${file} is an itb backup that cannot be read back as it is (${count})` : `${file} is not an itb export (${count})`,
       backup
-        ? 'Nothing was imported. A backup as `itb export --format json` wrote it always passes: undo the changes made to it since (listed above), or export again.'
-        : 'Nothing was imported. Use a file written by `itb export --format json`.',
+        ? `Nothing was imported. A backup as \`${itb} export --format json\` wrote it always passes: undo the changes made to it since (listed above), or export again.`
+        : `Nothing was imported. Use a file written by \`${itb} export --format json\`.`,
       undefined,
       listed(problems),
     );
@@ -127,14 +128,17 @@ export async function readExport(file: string): Promise<{ backup: ParsedExport; 
 }
 
 /** What a file of bytes that are not text is, by the bytes it begins with (a zip archive, a PDF), or undefined. */
-function packedKind(bytes: Buffer): { what: string; hint: string } | undefined {
+function packedKind(bytes: Buffer, itb: string): { what: string; hint: string } | undefined {
   const begins = (...signature: number[]) => signature.every((byte, i) => bytes[i] === byte);
   const unpack = (tool: string) => `Nothing was imported. Unpack it first (open it, or run ${tool}), then import the backup .json file it holds.`;
   if (begins(0x50, 0x4b, 0x03, 0x04) || begins(0x50, 0x4b, 0x05, 0x06)) return { what: 'a zip archive, not a backup itself', hint: unpack('unzip') };
   if (begins(0x1f, 0x8b)) return { what: 'a compressed (gzip) file, not a backup itself', hint: unpack('gunzip') };
-  if (begins(0x25, 0x50, 0x44, 0x46, 0x2d)) return { what: 'a PDF document, which itb cannot read back', hint: 'Import the backup written by `itb export --format json` instead.' };
+  if (begins(0x25, 0x50, 0x44, 0x46, 0x2d)) return { what: 'a PDF document, which itb cannot read back', hint: importInstead(itb) };
   return undefined;
 }
+
+/** The hint for a report or other file itb wrote but cannot read back. */
+const importInstead = (itb: string) => `Import the backup written by \`${itb} export --format json\` instead.`;
 
 /** Which of itb's other reports `text` is, by how each begins ("a CSV report"), or undefined. */
 function reportKind(text: string): string | undefined {
@@ -161,27 +165,27 @@ function printedBy(raw: unknown): string | undefined {
 }
 
 /** For store.json.checked or store.json.summary given as a backup: the store is the store.json beside it. */
-function besideStoreError(file: string): UserError {
+function besideStoreError(file: string, itb: string): UserError {
   const store = join(dirname(resolve(file)), 'store.json');
   const hint = existsSync(store)
-    ? storeHint(store, 'The store itself is the store.json beside it. ')
-    : 'Nothing was imported. The store itself is the store.json of the folder this file came from; a backup is written by `itb export --format json`.';
+    ? storeHint(store, itb, 'The store itself is the store.json beside it. ')
+    : `Nothing was imported. The store itself is the store.json of the folder this file came from; a backup is written by \`${itb} export --format json\`.`;
   return new UserError(`${file} is one of the files itb keeps beside its store to read it faster, not a backup`, hint);
 }
 
 /** How to use a store file given to `itb import`: in place, with ITB_HOME, or through a backup made from it. */
-function storeHint(file: string, lead = ''): string {
+function storeHint(file: string, itb: string, lead = ''): string {
   const folder = dirname(resolve(file));
   if (basename(file) === 'store.json') {
     return (
       // In backquotes, so that a command is not broken across two lines (see ui/table wrap).
-      `Nothing was imported. ${lead}To use it as it is, point ITB_HOME at its folder (\`ITB_HOME=${folder} itb buckets\`); ` +
-      `to merge it into your own, make a backup from it (\`ITB_HOME=${folder} itb export --format json -o backup.json\`) and import that.`
+      `Nothing was imported. ${lead}To use it as it is, point ITB_HOME at its folder (\`ITB_HOME=${folder} ${itb} buckets\`); ` +
+      `to merge it into your own, make a backup from it (\`ITB_HOME=${folder} ${itb} export --format json -o backup.json\`) and import that.`
     );
   }
   return (
     'Nothing was imported. itb reads a store only as store.json in the folder ITB_HOME names: copy it under that name into a folder ' +
-    'of its own and point ITB_HOME there to use it; to merge it into your own, run `itb export --format json -o backup.json` with ' +
+    `of its own and point ITB_HOME there to use it; to merge it into your own, run \`${itb} export --format json -o backup.json\` with ` +
     'ITB_HOME pointing there, then import that backup.'
   );
 }
