@@ -3,6 +3,7 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
+import { itbWithLibrary } from './shared.js';
 
 /** The store, its module loaded only when a command that changes the buckets runs. */
 export async function openStore(ctx: Context) {
@@ -15,7 +16,10 @@ export async function openStore(ctx: Context) {
  * change the buckets have no JSON for. Refused before anything changes, rather than ignored, so
  * that a script waiting for JSON is not left with nothing to read.
  */
-export function noJson(self: Command): void {
+export function noJson(ctx: Context, self: Command): void {
   if (!self.parent?.opts<{ json?: boolean }>().json) return;
-  throw new UserError(`--json is for showing the buckets: itb buckets ${self.name()} changes them and prints no JSON`, `Leave --json out; \`itb buckets --json\` shows the buckets after.`);
+  throw new UserError(
+    `--json is for showing the buckets: itb buckets ${self.name()} changes them and prints no JSON`,
+    `Leave --json out; \`${itbWithLibrary(ctx, self)} buckets --json\` shows the buckets after.`,
+  );
 }

@@ -75,7 +75,7 @@ async function tooManyWords(ctx: Context, self: Command): Promise<UserError> {
 }
 
 export async function moveDrill(ctx: Context, id: string, bucketArg: string, options: { note?: string }, self: Command) {
-  noJson(self);
+  noJson(ctx, self);
   if (self.args.length > 2) throw await tooManyWords(ctx, self);
   const bucket = bucketArg.toLowerCase();
   if (bucket !== 'rehab' && bucket !== 'avoid' && (id.toLowerCase() === 'rehab' || id.toLowerCase() === 'avoid')) {

@@ -9,7 +9,7 @@ import { itbAsStarted, itbWithLibrary, notice, paint, promptsFor } from './share
 import { noJson, openStore } from './buckets-change.js';
 
 export async function resetBuckets(ctx: Context, options: { force?: boolean }, self: Command) {
-  noJson(self);
+  noJson(ctx, self);
   const store = await openStore(ctx);
   const { sessions, moves, bucketsResetAt } = store.read();
   // Said first, with or without a terminal: there is no question to ask.

@@ -860,6 +860,14 @@ describe('--json with a command that changes the buckets', () => {
     }
     expect(readFileSync(join(home, 'store.json'))).toEqual(bytes);
   });
+
+  it('gives the command that shows the buckets as itb was started, with its library file', async () => {
+    await withSessions();
+    const library = join(import.meta.dirname, '../fixtures/libraries/good.yaml');
+    const refused = await run(['--data', library, 'buckets', 'move', 'clamshells', 'avoid', '--json'], { home, now, env: { npm_lifecycle_event: 'npx' } });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr.replace(/\s+/g, ' ')).toContain(`Leave --json out; \`npx itb --data ${library} buckets --json\` shows the buckets after.`);
+  });
 });
 
 describe('itb buckets reset', () => {
