@@ -10,7 +10,7 @@ import { sessionCommand } from './commands/session.js';
 import { settingsCommand } from './commands/settings.js';
 import { validateCommand } from './commands/validate.js';
 import { fitLine, helpAfter, helpColumns, narrowHelp, shellWord } from './commands/help.js';
-import { itbAsStarted, processContext, type Context } from './context.js';
+import { commandsAsStarted, itbAsStarted, processContext, type Context } from './context.js';
 import { closest } from './core/closest.js';
 import { shownSafely } from './core/text.js';
 import { EXIT, Interrupted, UserError } from './errors.js';
@@ -260,9 +260,9 @@ async function report(error: unknown, ctx: Context, argv: string[]): Promise<num
   const columns = wrapColumnsOf(ctx.stderr);
   const line = (text: string) => ctx.stderr.write(`${(tooWide(ctx.stderr, width(text)) ? wrap(text, columns) : [text]).join('\n')}\n`);
   if (error instanceof UserError) {
-    for (const detail of error.details) ctx.stderr.write(`${shownSafely(detail)}\n`);
-    line(`${paint.red('error:')} ${shownSafely(error.message)}`);
-    if (error.hint) ctx.stderr.write(`${wrap(shownSafely(error.hint), columns).map((hint) => paint.dim(hint)).join('\n')}\n`);
+    for (const detail of error.details) ctx.stderr.write(`${shownSafely(commandsAsStarted(ctx, detail))}\n`);
+    line(`${paint.red('error:')} ${shownSafely(commandsAsStarted(ctx, error.message))}`);
+    if (error.hint) ctx.stderr.write(`${wrap(shownSafely(commandsAsStarted(ctx, error.hint)), columns).map((hint) => paint.dim(hint)).join('\n')}\n`);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);

@@ -84,3 +84,12 @@ function messagesLost(): void {}
 export function itbAsStarted(ctx: Context): string {
   return ctx.env.npm_lifecycle_event === 'npx' ? 'npx itb' : 'itb';
 }
+
+/**
+ * `text` with its commands in backquotes written as itb was started (`npx itb …`): those of the
+ * store's errors and of a library file's problems are made without knowing how (plain `itb …`).
+ */
+export function commandsAsStarted(ctx: Context, text: string): string {
+  const itb = itbAsStarted(ctx);
+  return itb === 'itb' ? text : text.replaceAll('`itb ', `\`${itb} `);
+}

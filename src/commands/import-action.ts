@@ -36,7 +36,7 @@ export async function importExport(ctx: Context, file: string, options: { dryRun
       return outcome.data;
     });
   }
-  for (const line of summary(outcome!, Boolean(options.dryRun), settingsBefore!)) notice(ctx, line);
+  for (const line of summary(outcome!, Boolean(options.dryRun), settingsBefore!, itbAsStarted(ctx))) notice(ctx, line);
   const edited = editedBucketLists(backup);
   if (edited.length > 0) notice(ctx, editedListsWords(edited, Boolean(options.dryRun), itbAsStarted(ctx)));
   // Merged into a history, the file adds to it; restored, what it leaves out is missing.
@@ -135,7 +135,8 @@ function conflictError(file: string, outcome: MergeOutcome, backup: ParsedExport
   );
 }
 
-function summary(outcome: MergeOutcome, dryRun: boolean, settingsBefore: Settings): string[] {
+/** What an import did (or would do); `itb`: how to start it (itbAsStarted). */
+function summary(outcome: MergeOutcome, dryRun: boolean, settingsBefore: Settings, itb: string): string[] {
   const { sessionsAdded, sessionsPresent, movesAdded, movesPresent, screeningsAdded } = outcome;
   const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
   const present = (n: number) => (n > 0 ? ` (${n} already present)` : '');
@@ -149,7 +150,7 @@ function summary(outcome: MergeOutcome, dryRun: boolean, settingsBefore: Setting
   if (outcome.resetTaken !== undefined) {
     const when = localDate(new Date(outcome.resetTaken));
     lines.push(
-      `The file's buckets were cleared on ${when}, so yours ${dryRun ? 'would be' : 'are'} too: only what was decided since then puts a drill in a list (the evidence keeps every test; \`itb buckets\` shows them).`,
+      `The file's buckets were cleared on ${when}, so yours ${dryRun ? 'would be' : 'are'} too: only what was decided since then puts a drill in a list (the evidence keeps every test; \`${itb} buckets\` shows them).`,
     );
   }
   if (outcome.settings === 'restored') {

@@ -46,7 +46,7 @@ export async function showOrChangeSettings(ctx: Context, keyText: string | undef
   }
   if (options.unset && valueText !== undefined) throw new UserError('give either a new value or --unset, not both');
   // Refused rather than ignored: a script waiting for JSON would be left with nothing to read.
-  if (options.json) throw new UserError('--json is for showing a setting: a change prints no JSON', `Leave --json out; \`itb settings ${key} --json\` shows it after.`);
+  if (options.json) throw new UserError('--json is for showing a setting: a change prints no JSON', `Leave --json out; \`${itbWithLibrary(ctx, command)} settings ${key} --json\` shows it after.`);
   // A threshold goes back to its default by being set to it: say which value that is.
   if (options.unset && !settingDefinitions[key].remembered) {
     throw new UserError(`${key} always has a value; set it to ${settingDefinitions[key].allowed}`, `To go back to the default: \`${itbWithLibrary(ctx, command)} settings ${key} ${settingDefault(key)}\`.`);

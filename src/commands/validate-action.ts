@@ -1,6 +1,6 @@
 // What `itb validate` does (declared in validate.ts).
 import type { Command } from 'commander';
-import type { Context } from '../context.js';
+import { commandsAsStarted, type Context } from '../context.js';
 import { shownSafely } from '../core/text.js';
 import { UserError } from '../errors.js';
 import type { Library } from '../library/schema.js';
@@ -16,7 +16,7 @@ export async function validateLibrary(ctx: Context, given: string | undefined, o
   if (file === undefined) {
     throw new UserError('validate needs the name of an exercise library file', `For example: ${validateCommand(ctx, 'my-library.yaml')}. The built-in library needs no check.`);
   }
-  const printLines = (lines: string[]) => ctx.stdout.write(lines.map((line) => `${shownSafely(line)}\n`).join(''));
+  const printLines = (lines: string[]) => ctx.stdout.write(lines.map((line) => `${shownSafely(commandsAsStarted(ctx, line))}\n`).join(''));
   try {
     const { library, warnings, moreWarnings } = checkLibraryFile(file, validateCommand(ctx, file), given === undefined && libraryFromEnv(ctx, command));
     // Valid, but worth a word while the file is open in the editor: a session would refuse a

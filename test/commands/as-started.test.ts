@@ -1,6 +1,8 @@
 // The commands itb tells a person to run next are written the way they started it: `npx itb`
 // after `npx itb` (the README's Quick start), where plain `itb` would be "command not found"
 // without a global install.
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Session } from '../../src/core/records.js';
 import { projectBuckets } from '../../src/core/buckets.js';
@@ -93,6 +95,35 @@ describe('after npx itb, the commands suggested next start with npx itb', () => 
     expect(said(await itb(['export', 'my report.html']))).toContain("put -o before its name: npx itb export -o 'my report.html'");
     expect(said(await itb(['export', 'csv']))).toContain('To see the report on the screen: npx itb export --format csv; to write a file: npx itb export -o report.csv');
     expect(said(await itb(['export', '-o', '']))).toContain('For example: npx itb export -o report.html.');
+  });
+
+  it('a damaged store, a backup given as a library, and a change refusing --json', async () => {
+    writeFileSync(join(home, 'store.json'), '{"schemaVersion": 2, "sessions": [');
+    const damaged = await itb(['buckets']);
+    expect(damaged.code).toBe(2);
+    expect(said(damaged)).toContain('run `npx itb import FILE`');
+    expect(said(damaged)).not.toContain('`itb import');
+    rmSync(join(home, 'store.json'));
+    expect((await itb(['export', '--json', '-o', join(home, 'backup.json')])).code).toBe(0);
+    expect(said(await itb(['--data', join(home, 'backup.json'), 'routines']))).toContain('`npx itb import` reads a backup');
+    const validated = await itb(['validate', join(home, 'backup.json')]);
+    expect(validated.stdout).toContain('`npx itb import` reads a backup');
+    expect(said(await itb(['settings', 'movement', 'stairs', '--json']))).toContain('Leave --json out; `npx itb settings movement --json` shows it after.');
+  });
+
+  it('itb import: the buckets a backup cleared, with the command that shows them', async () => {
+    await withSessions(buildSession({ startedAt: '2026-11-01T09:00:00.000Z', baseline: 5, drills: [{ id: 'clamshells', scores: [3] }] }));
+    const source = tempHome();
+    try {
+      await Store.open({ ITB_HOME: source.home }).update((data) => {
+        data.sessions.push(buildSession({ startedAt: '2026-11-02T09:00:00.000Z', baseline: 5, drills: [{ id: 'clamshells', scores: [3] }] }));
+      });
+      expect((await run(['buckets', 'reset', '--force'], { home: source.home, now })).code).toBe(0);
+      expect((await run(['export', '--json', '-o', join(home, 'cleared.json')], { home: source.home, now })).code).toBe(0);
+    } finally {
+      source.cleanup();
+    }
+    expect(said(await itb(['import', join(home, 'cleared.json')]))).toContain('(the evidence keeps every test; `npx itb buckets` shows them).');
   });
 
   it('an empty --data: the example of a library file given', async () => {
