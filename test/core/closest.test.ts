@@ -52,6 +52,19 @@ describe('closest', () => {
     expect(closest('strength today', ['mobility', 'strength'])).toEqual(['strength']);
   });
 
+  it('suggests two ids at most unless asked for more', () => {
+    const near = ['bridge', 'bridges', 'bridged'];
+    expect(closest('bridgs', near)).toEqual(['bridge', 'bridges']);
+    expect(closest('bridgs', near, 3)).toEqual(['bridge', 'bridges', 'bridged']);
+  });
+
+  it('takes an id of three letters or more, and a third of what was typed, inside it for a likeness', () => {
+    expect(contains('strength', 'strength for today')).toBe(true);
+    expect(contains('strength', 'strength for the rest of today')).toBe(false);
+    expect(contains('hip', 'hips')).toBe(true);
+    expect(contains('hi', 'hip')).toBe(false);
+  });
+
   it('suggests nothing for an empty id, which every id would contain', () => {
     expect(closest('', ids)).toEqual([]);
   });
