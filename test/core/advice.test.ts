@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adviceFor, adviceLog, flareUpsToday, persistentSymptom } from '../../src/core/advice.js';
+import { adviceFor, adviceLog, flareUpsToday, persistentSymptom, routineReadyAt, withoutGoingOn } from '../../src/core/advice.js';
 import type { Session } from '../../src/core/records.js';
 import { Random, SEED } from '../fixtures/resilience.js';
 import { buildSession, storeWith } from '../helpers/sessions.js';
@@ -50,6 +50,32 @@ describe('loading-spacing', () => {
     const gone = adviceFor(storeWith({ sessions: [leftAfter(['clamshells'])] }), now, { exercises: library.exercises, routines: [{ id: 'mobility' }] })[0]!;
     expect(gone).toMatchObject({ id: 'loading-spacing' });
     expect(gone.message).not.toMatch(goOn);
+  });
+
+  it('says the built-in rehab and retest routines left part way today can go on, though no library file names them', () => {
+    const library = { exercises: [{ id: 'clamshells', loading: true }], routines: [{ id: 'strength' }] };
+    const leftPartWay = (routine: string) =>
+      buildSession({ startedAt: hoursAgo(2), baseline: 6, loading: true, status: 'stopped', routine, drills: [{ id: 'clamshells', scores: [5] }] });
+    for (const routine of ['rehab', 'retest']) {
+      const [advice] = adviceFor(storeWith({ sessions: [leftPartWay(routine)] }), now, library);
+      expect(advice).toMatchObject({ id: 'loading-spacing', goesOnToday: routine });
+      expect(advice!.message).toContain(`The ${routine} routine you left part way today, for your right side, can go on later today`);
+    }
+  });
+
+  it('drops the offer to go on with a routine left part way for one who starts it afresh, and keeps the rest of the advice', () => {
+    const library = { exercises: [{ id: 'clamshells', loading: true }], routines: [{ id: 'strength' }] };
+    const left = buildSession({ startedAt: hoursAgo(2), baseline: 6, loading: true, status: 'stopped', routine: 'strength', drills: [{ id: 'clamshells', scores: [5] }] });
+    const [advice] = adviceFor(storeWith({ sessions: [left] }), now, library);
+    const afresh = withoutGoingOn(advice!);
+    expect(afresh.goesOnToday).toBeUndefined();
+    expect(afresh.readyAt).toBe(advice!.readyAt);
+    expect(afresh.message).toMatch(/^Your last strength \(loading\) session was 2 hours ago\. .*Drills that are not strength work need no such wait\.$/);
+    expect(advice!.message.startsWith(afresh.message)).toBe(true);
+    expect(afresh.message).not.toContain('part way');
+    // Advice with no such offer is left as it is.
+    const plain = adviceFor(storeWith({ sessions: [{ ...left, status: 'completed' }] }), now, library)[0]!;
+    expect(withoutGoingOn(plain)).toBe(plain);
   });
 
   it('goes on from the part done on the painful side asked for, whatever was done on the other side today', () => {
@@ -307,6 +333,13 @@ describe('flare-ups earlier today', () => {
     expect(adviceFor(storeWith({ sessions: [session] }), at)[0]!.message).toMatch(/^A drill flared up today, at 09:12\./);
   });
 
+  it('gives a flare-up on the retry the moment of the retry, not of the first try before it', () => {
+    // Started 09:10 local: clamshells stayed at 4 on the first try at 09:11, rose to 8 on the retry at 09:12.
+    const retried = buildSession({ startedAt: '2026-11-20T12:40:00.000Z', baseline: 4, drills: [{ id: 'clamshells', scores: [4, 8] }] });
+    expect(flareUpsToday([retried], at)).toEqual([{ exerciseId: 'clamshells', name: 'Clamshells', at: '2026-11-20T12:42:00.000Z' }]);
+    expect(adviceFor(storeWith({ sessions: [retried] }), at)[0]!.message).toMatch(/^A drill flared up today, at 09:12\./);
+  });
+
   it('gives each of two flare-ups in one session the moment of its own rise', () => {
     // Started 09:10 local: hip hikes rose 2 → 6 at 09:11, clamshells 6 → 10 at 09:12.
     const twice = buildSession({ startedAt: '2026-11-20T12:40:00.000Z', baseline: 2, drills: [{ id: 'hip-hikes', scores: [6] }, { id: 'clamshells', scores: [10] }] });
@@ -351,5 +384,17 @@ describe('rest-after-flare-up', () => {
     expect(advised([flaredAt('2026-11-20T12:40:00.000Z')], new Date('2026-11-21T03:30:00.000Z'))).toBeUndefined(); // past midnight
     expect(advised([flaredAt('2026-11-20T16:00:00.000Z')])).toBeUndefined(); // a clock set wrong
     expect(advised([buildSession({ startedAt: '2026-11-20T12:40:00.000Z', baseline: 4, drills: [{ id: 'bridges', scores: [4, 5] }] })])).toBeUndefined();
+  });
+});
+
+describe('routineReadyAt', () => {
+  const advice = adviceFor(storeWith({ sessions: [buildSession({ startedAt: hoursAgo(20), baseline: 5, loading: true, drills: [{ id: 'clamshells', scores: [4] }] })] }), now);
+
+  it('waits out the 48 hours for a routine of strength drills alone, and for no other', () => {
+    expect(routineReadyAt(advice, [true, true], now)).toEqual(new Date('2026-03-02T16:00:00.000Z'));
+    expect(routineReadyAt(advice, [true, false], now)).toBeUndefined();
+    // No drills named (a routine to choose): nothing says it is all strength work.
+    expect(routineReadyAt(advice, [], now)).toBeUndefined();
+    expect(routineReadyAt([], [true], now)).toBeUndefined();
   });
 });
