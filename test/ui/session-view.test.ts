@@ -202,4 +202,26 @@ describe('the session summary', () => {
     expect(lines).toContain('  Clamshells  5 → 5, then 5 → 5  no help → avoid for now');
     expect(lines).toContain('  Bridge      5 → 8              flare-up → avoid for now');
   });
+
+  it('shows a flare-up in red, which stands out on any background, and a drill that did not help in plain words', () => {
+    const session = buildSession({
+      startedAt: at,
+      baseline: 5,
+      drills: [
+        { id: 'clamshells', name: 'Clamshells', scores: [5, 5] },
+        { id: 'bridge', name: 'Bridge', scores: [8] },
+      ],
+    });
+    const lines = summary(session, new Map(), [], colours(true)).split('\n');
+    expect(lines.find((line) => line.includes('Bridge'))).toMatch(/\x1b\[31mflare-up → avoid for now\x1b\[39m$/);
+    expect(lines.find((line) => line.includes('Clamshells'))).toMatch(/ no help → avoid for now$/);
+  });
+
+  it('keeps a bucket change on one line when it takes exactly 80 columns', () => {
+    const change = { name: 'Side-lying hip abduction with a loop band', from: 'untested', to: 'avoid for now (flare-up)' };
+    const lines = summary(buildSession({ startedAt: at, baseline: 5 }), new Map(), [change], plain).split('\n');
+    const line = '  Side-lying hip abduction with a loop band: untested → avoid for now (flare-up)';
+    expect(width(line)).toBe(80);
+    expect(lines.slice(lines.indexOf('Bucket changes'))).toEqual(['Bucket changes', line, '']);
+  });
 });

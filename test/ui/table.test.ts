@@ -36,6 +36,8 @@ describe('cutting to fit', () => {
     expect(fitName('Side-lying hip abduction', 16)).toBe('Side-lying hip…');
     expect(fitName('横向き 股関節外転 ゆっくり', 20)).toBe('横向き 股関節外転…');
     expect(width(fitName('横向きに寝て両膝の上にバンドを巻いた股関節外転', 20))).toBeLessThanOrEqual(20);
+    // A short first word is still a whole word: better than a cut through the next.
+    expect(fitName('Ab crunches with a band', 10)).toBe('Ab…');
   });
 
   it('wrap cuts a long word without spaces into pieces that fit, losing nothing', () => {
@@ -49,6 +51,8 @@ describe('cutting to fit', () => {
   it('wrap cuts a long word after a hyphen where it has one', () => {
     expect(wrap('hip-external-rotation-extension', 30, '      ')).toEqual(['      hip-external-rotation-', '      extension']);
     expect(wrap('opposite-scapular-camshafts', 30, '      ')).toEqual(['      opposite-scapular-', '      camshafts']);
+    // A hyphen just after the first letter counts too.
+    expect(wrap('t-spineopenersandthoracicrotations', 20)).toEqual(['t-', 'spineopenersandthora', 'cicrotations']);
   });
 
   it('wrap cuts a coloured word too long for a line, each piece in its colour', () => {
