@@ -255,6 +255,10 @@ describe('itb session', () => {
     const narrowNames = narrow.prompter.asked.filter((asked) => asked.message === 'When you have done the drill:').flatMap((asked) => asked.choiceNames!);
     expect(narrowNames).toContain('Start hold 1 of 6 (30 s)');
     expect(narrowNames).toContain('Start hold 2 of 6 (30 s)');
+    // On one of 32, the pointer and the whole label just fit: it is kept whole.
+    const justFits = await onTerminal(32, () => run(['session', 'balance', ...withTimer], { home, tty: true, answers: [false, 3, 'stop'] }));
+    const justFitsNames = justFits.prompter.asked.filter((asked) => asked.message === 'When you have done the drill:').flatMap((asked) => asked.choiceNames!);
+    expect(justFitsNames).toContain('Start hold 1 of 6 (30 s timer)');
     // Without the timer, Done comes first.
     const untimed = await run(['session', 'balance', ...flags], { home, tty: true, answers: [false, 3, 'stop'] });
     expect(untimed.prompter.asked[2]).toMatchObject({ message: 'When you have done the drill:', default: 'done', choices: ['done', 'skip', 'stop'] });
