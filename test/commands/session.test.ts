@@ -134,6 +134,7 @@ describe('itb session', () => {
     const next = result.stdout.slice(result.stdout.indexOf('\nNext:\n'));
     expect(next).toMatch(/ {2}itb buckets {2,}what helps and what to avoid for now\n/);
     expect(next).toMatch(/ {2}itb session rehab {2,}your rehab routine, on another day\n/);
+    expect(next).toMatch(/ {2}itb export -o report\.html {2,}a report for your physical therapist\n$/);
   });
 
   it('does not ask to go on after a flare on the last drill', async () => {
