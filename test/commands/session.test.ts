@@ -912,6 +912,26 @@ describe('itb session', () => {
     expect(own.prompter.asked[0]!.choiceNames![0]).toBe('hopping on the spot (last time)');
   });
 
+  it('says that two or three strength drills are enough before a fourth one, not before the third one\'s second try', async () => {
+    // Isometric glute holds and bridges help; single-leg bridges helps on its second try; elevated bridges comes next.
+    const answers: Answer[] = [...screenClear, 6, 'done', 5, 'done', 4, 'done', 4, 'done', 3, 'stop'];
+    const result = await run(['session', 'strength', ...flags], { home, tty: true, answers });
+    expect(result.code).toBe(0);
+    expect(result.prompter.remaining).toBe(0);
+    const shown = result.stdout.replace(/\s+/g, ' ');
+    const enough = shown.indexOf('You have tried 3 strength drills this session');
+    expect(enough).toBeGreaterThan(shown.indexOf('(second try)'));
+    expect(shown.indexOf('(second try)')).toBeGreaterThan(0);
+  });
+
+  it('puts what to run next a command to a line on a terminal of 60 columns, where its columns do not fit', async () => {
+    const result = await onTerminal(60, () => run(['session', 'balance', ...flags], { home, tty: true, answers: [...screenClear, 3, 'stop'] }));
+    expect(result.code).toBe(0);
+    const next = result.stdout.slice(result.stdout.indexOf('\nNext:\n'));
+    expect(next.split('\n').filter((line) => width(line) > 60)).toEqual([]);
+    expect(next).toContain('\n  itb export -o report.html\n    a report for your physical therapist\n');
+  });
+
   it('says once, before a fourth strength drill, that two or three are enough for one day', async () => {
     // Isometric glute holds, bridges and single-leg bridges help; elevated bridges is skipped, then clamshells tried.
     const answers: Answer[] = [...screenClear, 6, 'done', 5, 'done', 4, 'done', 3, 'skip', 'done', 2, 'stop'];
