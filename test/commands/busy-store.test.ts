@@ -65,6 +65,18 @@ describe('a session save that another itb keeps waiting too long', () => {
     expect(session).toMatchObject({ status: 'stopped', baseline: 6, attempts: [expect.objectContaining({ before: 6, after: 4 })] });
   });
 
+  it('says the last answer was not saved when it was a skip rather than a score', async () => {
+    const answers: Answer[] = [...screenClear, 6, 'skip', false];
+    const result = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers, onAsk: holdAt('When you have done the drill'), lockWaitMs });
+    expect(result.code).toBe(2);
+    const error = said(result.stderr);
+    expect(error).toContain('Your last answer was not saved. Everything you answered before it is saved, and the session shows as interrupted.');
+    expect(error).not.toContain('Your last score');
+    free();
+    const [session] = (await readStore({ ITB_HOME: home })).sessions;
+    expect(session).toMatchObject({ status: 'interrupted', baseline: 6, results: [] });
+  });
+
   it('says which score was not saved when the person stops rather than try again, and the session shows as interrupted', async () => {
     const answers: Answer[] = [...screenClear, 6, 'done', 4, false];
     const result = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers, onAsk: holdAt('Rate your pain now'), lockWaitMs });
