@@ -1,0 +1,51 @@
+// The words for each YAML slip a person may make by hand, at the line and column to look at, with
+// the field it concerns: one file's worth of each, beyond those of load.test.ts and of the corpus test.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseLibrary } from '../../src/library/load.js';
+
+const good = readFileSync(join(import.meta.dirname, '../fixtures/libraries/good.yaml'), 'utf8');
+const instructions = '    instructions: Step down from a low step five times, then rate your symptom.';
+
+function problemsIn(source: string): string[] {
+  const result = parseLibrary(source);
+  if (result.ok) throw new Error('expected the library to have problems, but it parsed');
+  return result.problems.map((p) => `${p.line}:${p.col}  ${p.path}  ${p.message}`);
+}
+
+describe('the words for a YAML slip', () => {
+  it('says how to indent a text after "|" that starts with blank lines', () => {
+    const source = good.replace(instructions, '    instructions: |\n          \n        Step down from a low step.');
+    expect(problemsIn(source)).toEqual([
+      '15:9  movements.0  the text after ">" or "|" starts with blank lines and a line indented further than the ones after it; indent its lines alike',
+    ]);
+  });
+
+  it('says only a comment may follow "|" on its line', () => {
+    expect(problemsIn('version: 1\nmovements:\n  - id: a\n    instructions: |x\n      Step down.\n')).toEqual([
+      '4:20  movements.0.instructions  only a comment may follow ">" or "|" on its line; the text starts on the next line, indented',
+    ]);
+  });
+
+  it('words the parser’s own message in the terms of a library: a mapping in { }, in lower case', () => {
+    expect(problemsIn(good.replace('    dose:\n      reps: 10', '    dose: { reps: 10,, sets: 2 }'))).toEqual([
+      '37:22  exercises.1.dose  unexpected , in mapping in { }',
+    ]);
+  });
+
+  it('says a text with ": " reads as a field name, at the text, with the field it is the value of', () => {
+    expect(problemsIn(good.replace('name: Ankle rocks', 'name: Ankle rocks: easy'))).toEqual([
+      '32:11  exercises.1.name  the ": " in this text makes it read as a field name; put the whole text in quotes: "Ankle rocks: easy"',
+    ]);
+    // With both kinds of quote in it: in 'single quotes', each ' written twice.
+    expect(problemsIn(good.replace('name: Ankle rocks', `name: Maria's "easy": rocks`))).toEqual([
+      `32:11  exercises.1.name  the ": " in this text makes it read as a field name; put the whole text in quotes: 'Maria''s "easy": rocks'`,
+    ]);
+  });
+
+  it('says a file nested far too deeply needs a few levels', () => {
+    const [problem] = problemsIn(`version: 1\nexercises: ${'['.repeat(3000)}${']'.repeat(3000)}\n`);
+    expect(problem).toMatch(/^2:\d+  exercises  lists or fields are nested here far too deeply, hundreds of times inside each other; a library needs a few levels$/);
+  });
+});
