@@ -1,0 +1,35 @@
+// How a problem line names its item and its field: a test movement by that name, and a path cut
+// short only when it is longer than a reader can take in at once.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseLibrary } from '../../src/library/load.js';
+
+const good = readFileSync(join(import.meta.dirname, '../fixtures/libraries/good.yaml'), 'utf8');
+
+function problemsIn(source: string): string[] {
+  const result = parseLibrary(source);
+  if (result.ok) throw new Error('expected the library to have problems, but it parsed');
+  return result.problems.map((p) => `${p.line}:${p.col}  ${p.path}  ${p.message}`);
+}
+
+describe('the words of a problem line', () => {
+  it('calls a test movement written without its "- " a test movement', () => {
+    const movement = '    instructions: Step down from a low step five times, then rate your symptom.\n';
+    const source = good.replace(movement, `${movement}    id: hop\n    name: Hop\n    instructions: Hop on the spot.\n`);
+    expect(problemsIn(source)).toEqual([
+      '14:5  movements.0.id  a new test movement starts here without "- ": write "- id:" with its "- " in the column of the "- " on line 11; ' +
+        'as it is, "id", "name" and "instructions" are read as a second copy of the fields of the test movement on line 11',
+    ]);
+  });
+
+  it('shows a path of 80 characters in full, and cuts one of 81 to its first 79 and "…"', () => {
+    const pathOf = (key: string) => {
+      const problems = problemsIn(`version: 1\nexercises:\n  - id: a\n    ${key}: 1\n`);
+      return problems.find((line) => line.startsWith('4:5  '))!.split('  ')[1];
+    };
+    // "exercises.0." is 12 characters.
+    expect(pathOf('k'.repeat(68))).toBe(`exercises.0.${'k'.repeat(68)}`);
+    expect(pathOf('k'.repeat(69))).toBe(`exercises.0.${'k'.repeat(67)}…`);
+  });
+});
