@@ -23,6 +23,16 @@ describe('the words of a problem line', () => {
     ]);
   });
 
+  it('says no more than "unknown exercise" for a drill when no drill has an id written as text (nothing of cues)', () => {
+    const source = good.replace('- id: wall-clamshells', '- id: 1').replace('- id: ankle-rocks', '- id: 2');
+    expect(problemsIn(source)).toEqual([
+      '16:5  exercises.0.id  must be text, not 1',
+      '31:5  exercises.1.id  must be text, not 2',
+      '47:9  routines.0.exercises.0  unknown exercise "ankle-rocks"',
+      '48:9  routines.0.exercises.1  unknown exercise "wall-clamshells"',
+    ]);
+  });
+
   it('shows a path of 80 characters in full, and cuts one of 81 to its first 79 and "…"', () => {
     const pathOf = (key: string) => {
       const problems = problemsIn(`version: 1\nexercises:\n  - id: a\n    ${key}: 1\n`);
