@@ -33,6 +33,18 @@ describe('the words of a problem line', () => {
     ]);
   });
 
+  it('says a routine\'s description or a movement\'s instructions starting with & or ! lose that word, and how to quote them', () => {
+    expect(problemsIn(good.replace('description: The two drills', 'description: &plan The two drills'))).toEqual([
+      '45:18  routines.0.description  text cannot start with & unless it is in quotes: YAML reads "&plan" as the name of an anchor (which no *plan uses) ' +
+        'and keeps only "The two drills we agreed on at the clinic."; put the whole text in quotes: "&plan The two drills we agreed on at the clinic."',
+    ]);
+    expect(problemsIn(good.replace('instructions: Step down', 'instructions: !Slowly step down'))).toEqual([
+      '13:19  movements.0.instructions  text cannot start with ! unless it is in quotes: YAML reads "!Slowly" as a tag ' +
+        'and keeps only "step down from a low step five times, then rate your symptom."; ' +
+        'put the whole text in quotes: "!Slowly step down from a low step five times, then rate your symptom."',
+    ]);
+  });
+
   it('shows a path of 80 characters in full, and cuts one of 81 to its first 79 and "…"', () => {
     const pathOf = (key: string) => {
       const problems = problemsIn(`version: 1\nexercises:\n  - id: a\n    ${key}: 1\n`);
