@@ -33,7 +33,7 @@ describe('the words of a problem line', () => {
     ]);
   });
 
-  it('says a routine\'s description or a movement\'s instructions starting with & or ! lose that word, and how to quote them', () => {
+  it('says a routine\'s description or a movement\'s instructions, or an item of equipment, starting with & or ! lose that word, and how to quote them', () => {
     expect(problemsIn(good.replace('description: The two drills', 'description: &plan The two drills'))).toEqual([
       '45:18  routines.0.description  text cannot start with & unless it is in quotes: YAML reads "&plan" as the name of an anchor (which no *plan uses) ' +
         'and keeps only "The two drills we agreed on at the clinic."; put the whole text in quotes: "&plan The two drills we agreed on at the clinic."',
@@ -42,6 +42,10 @@ describe('the words of a problem line', () => {
       '13:19  movements.0.instructions  text cannot start with ! unless it is in quotes: YAML reads "!Slowly" as a tag ' +
         'and keeps only "step down from a low step five times, then rate your symptom."; ' +
         'put the whole text in quotes: "!Slowly step down from a low step five times, then rate your symptom."',
+    ]);
+    // An item of a drill's equipment too.
+    expect(problemsIn(good.replace('      - mat', '      - !Thick mat'))).toEqual([
+      '30:9  exercises.0.equipment.0  text cannot start with ! unless it is in quotes: YAML reads "!Thick" as a tag and keeps only "mat"; put the whole text in quotes: "!Thick mat"',
     ]);
   });
 
