@@ -49,6 +49,12 @@ describe('the words of a problem line', () => {
     ]);
   });
 
+  it('shows a cue written as fields in a routine, without its id, how a cue is named there', () => {
+    expect(problemsIn(good.replace('      - breathe', '      - text: Breathe slowly.'))).toEqual([
+      '51:9  routines.0.cues.1  a routine lists each cue by its id alone, not as a set of fields, as in "- stand-tall"',
+    ]);
+  });
+
   it('shows a path of 80 characters in full, and cuts one of 81 to its first 79 and "…"', () => {
     const pathOf = (key: string) => {
       const problems = problemsIn(`version: 1\nexercises:\n  - id: a\n    ${key}: 1\n`);
