@@ -139,6 +139,9 @@ function syntaxProblem(doc: Document, source: string, error: YAMLError, at: At):
     offset = skipSpaces(source, offset);
     const text = restOfLine(source, offset);
     message = `text cannot start with ${text[0]} unless it is in quotes; put the whole text in quotes: ${quoted(text)}`;
+  } else if (/^Not a YAML token/.test(error.message) && blockHeaderBefore(source, offset)) {
+    // "steps: | Step down": the parser reads the header, then finds text where only a comment may be.
+    message = `only a comment may follow "${blockHeaderBefore(source, offset)}" on its line; the text starts on the next line, indented`;
   } else {
     offset = skipSpaces(source, offset);
   }
@@ -183,6 +186,11 @@ function nodeEndingAt(doc: Document, offset: number, wanted: (node: Node) => boo
     },
   });
   return start;
+}
+
+/** The ">" or "|" header (with its "-", "+" or indent digit) that ends the line before `offset`, if one does. */
+function blockHeaderBefore(source: string, offset: number): string | undefined {
+  return /(?:^|\s)([|>][-+1-9]*)[ \t]+$/.exec(source.slice(source.lastIndexOf('\n', offset - 1) + 1, offset))?.[1];
 }
 
 /** The text from `offset` to the end of its line, without a trailing comment. */

@@ -28,6 +28,15 @@ describe('the words for a YAML slip', () => {
     ]);
   });
 
+  it('says the text goes on the next line when it is written on the line of its "|" or ">"', () => {
+    expect(problemsIn('version: 1\nmovements:\n  - id: a\n    instructions: | Step down.\n')).toEqual([
+      '4:21  movements.0.instructions  only a comment may follow "|" on its line; the text starts on the next line, indented',
+    ]);
+    expect(problemsIn('version: 1\nmovements:\n  - id: a\n    instructions: >- Step: down\n      slowly.\n')).toEqual([
+      '4:22  movements.0.instructions  only a comment may follow ">-" on its line; the text starts on the next line, indented',
+    ]);
+  });
+
   it('words the parser’s own message in the terms of a library: a mapping in { }, in lower case', () => {
     expect(problemsIn(good.replace('    dose:\n      reps: 10', '    dose: { reps: 10,, sets: 2 }'))).toEqual([
       '37:22  exercises.1.dose  unexpected , in mapping in { }',

@@ -163,7 +163,7 @@ describe('mistakes the corpus turned up, reported plainly', () => {
       '7:1  exercises.0  a tab is used to indent this line; indent with spaces only',
     ]);
     // Text on the line of ">", and a file whose first field is indented.
-    expect(problemsIn(`${drill}    name: >- Wall sit\n      held\n`)[0]).toMatch(/^4:\d+  exercises\.0\.name  this line cannot be read here: check that it lines up with the lines above it/);
+    expect(problemsIn(`${drill}    name: >- Wall sit\n      held\n`)).toEqual(['4:14  exercises.0.name  only a comment may follow ">-" on its line; the text starts on the next line, indented']);
     expect(problemsIn('# my library\n  name: x\n# for Sam\nversion: 1\n')).toEqual([
       '4:1  (file)  this line cannot be read here: check that it lines up with the lines above it, and put text that holds : # [ ] { } or starts with & * ! in quotes',
     ]);
