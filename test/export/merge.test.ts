@@ -61,6 +61,24 @@ describe('mergeExport', () => {
     expect(outcome.data.sessions.map((s) => s.id)).toEqual(['session-one', 'session-two', 'session-three']);
   });
 
+  it('says nothing of settings restored when an empty store already has the file\'s', () => {
+    const outcome = mergeExport(emptyStore(), backupOf({ ...sampleStore(), settings: emptyStore().settings }));
+    expect(outcome.intoEmpty).toBe(true);
+    expect(outcome.settings).toBe('same');
+  });
+
+  it('puts moves and red-flag screens from the file among the store’s own in time order', () => {
+    const mine = sampleStore();
+    mine.moves.push({ exerciseId: 'clamshells', bucket: 'rehab', at: '2026-10-30T12:00:00.000Z' });
+    mine.screenings.push({ ...mine.screenings[0]!, at: '2026-10-30T11:55:00.000Z' });
+    const file = sampleStore();
+    file.moves = [{ exerciseId: 'hip-hikes', bucket: 'rehab', at: '2026-10-15T12:00:00.000Z' }];
+    file.screenings = [{ ...file.screenings[0]!, at: '2026-10-15T11:55:00.000Z' }];
+    const outcome = mergeExport(mine, backupOf(file));
+    expect(outcome.data.moves.map((move) => move.at)).toEqual(['2026-10-10T12:00:00.000Z', '2026-10-15T12:00:00.000Z', '2026-10-30T12:00:00.000Z']);
+    expect(outcome.data.screenings.map((screen) => screen.at)).toEqual(['2026-10-01T11:55:00.000Z', '2026-10-15T11:55:00.000Z', '2026-10-30T11:55:00.000Z']);
+  });
+
   it('refuses a session whose id is taken by a different session, changing nothing', () => {
     const mine = { ...emptyStore(), sessions: [{ ...structuredClone(sessionOne), baseline: 9 }] };
     const outcome = mergeExport(mine, backupOf());
