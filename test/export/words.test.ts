@@ -62,4 +62,25 @@ describe('shared report words', () => {
     expect(toMarkdown(report)).not.toContain('Routines:');
     expect(toHtml(report)).not.toContain('Routines:');
   });
+
+  it('sets the help on the retry and the painful sides apart with a semicolon, as parts of one aside', () => {
+    const data = sampleStore();
+    const at = (minute: number) => `2026-10-25T12:${String(minute).padStart(2, '0')}:00.000Z`;
+    data.sessions.push({
+      ...structuredClone(sessionOne),
+      id: 'session-four',
+      side: 'right',
+      startedAt: at(0),
+      endedAt: at(30),
+      attempts: [
+        { exerciseId: 'lunge-knee-circles', attempt: 1, before: 6, after: 6, verdict: 'not-improved', at: at(5) },
+        { exerciseId: 'lunge-knee-circles', attempt: 2, before: 6, after: 4, verdict: 'improved', at: at(8) },
+      ],
+      results: [{ exerciseId: 'lunge-knee-circles', name: 'Forward 45° lunge knee circles', outcome: 'rehab', flare: false, at: at(8) }],
+    });
+    const report = buildReport(data, library, { now: NOW });
+    const said = 'helped 1 of 2 tests (1 of them only on the retry; by painful side: left 0 of 1, right 1 of 1), mean change -0.5, last -2 on ';
+    expect(toMarkdown(report)).toContain(`(lunge-knee-circles): ${said}2026-10-25 (right side painful)`);
+    expect(toHtml(report)).toContain(`${said}<span class="day">2026-10-25</span> (right side painful)</li>`);
+  });
 });
