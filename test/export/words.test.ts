@@ -1,5 +1,6 @@
 // The words the report formats share, as a person reads them in the Markdown and HTML reports.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { projectBuckets } from '../../src/core/buckets.js';
 import type { StoreData } from '../../src/core/records.js';
 import { toHtml } from '../../src/export/html.js';
 import { toMarkdown } from '../../src/export/md.js';
@@ -82,5 +83,18 @@ describe('shared report words', () => {
     const said = 'helped 1 of 2 tests (1 of them only on the retry; by painful side: left 0 of 1, right 1 of 1), mean change -0.5, last -2 on ';
     expect(toMarkdown(report)).toContain(`(lunge-knee-circles): ${said}2026-10-25 (right side painful)`);
     expect(toHtml(report)).toContain(`${said}<span class="day">2026-10-25</span> (right side painful)</li>`);
+  });
+
+  it('dates a re-test that is due, and says a drill the library no longer has is not in it', () => {
+    const data = sampleStore();
+    data.moves.push({ exerciseId: 'retired-drill', bucket: 'avoid', at: '2026-10-12T12:00:00.000Z' });
+    data.buckets = projectBuckets(data.sessions, data.moves);
+    const report = buildReport(data, library, { now: NOW });
+    const md = toMarkdown(report);
+    expect(md).toContain('1 flare; set aside after a flare; **re-test due (since 2026-10-22)**');
+    expect(md).toContain('- **retired-drill** (retired-drill): not tested in a session; moved by hand on 2026-10-12; no longer in the exercise library\n');
+    const html = toHtml(report);
+    expect(html).toContain('<span class="due">re-test due (since <span class="day">2026-10-22</span>)</span></li>');
+    expect(html).toContain('moved by hand on <span class="day">2026-10-12</span>; no longer in the exercise library</li>');
   });
 });
