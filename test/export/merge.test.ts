@@ -228,6 +228,14 @@ describe('mergeExport', () => {
     expect(outcome.data.buckets.map((b) => b.exerciseId).sort()).toEqual(['glute-stretch', 'it-band-stretch']);
   });
 
+  it("keeps the store's reset when the file's buckets were never cleared", () => {
+    const mine = { ...emptyStore(), bucketsResetAt: '2026-10-09T00:00:00.000Z' };
+    const outcome = mergeExport(mine, backupOf());
+    expect(outcome.data.bucketsResetAt).toBe('2026-10-09T00:00:00.000Z');
+    expect(outcome.resetTaken).toBeUndefined();
+    expect(outcome.data.buckets.map((b) => b.exerciseId).sort()).toEqual(['glute-stretch', 'it-band-stretch']);
+  });
+
   it("says a later reset from the file now holds for a store with moves made by hand and no sessions", () => {
     const move = { exerciseId: 'clamshells', bucket: 'rehab' as const, at: '2026-10-02T12:00:00.000Z' };
     const mine = { ...emptyStore(), moves: [move] };
