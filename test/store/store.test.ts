@@ -6,7 +6,7 @@ import envPaths from 'env-paths';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SCHEMA_VERSION } from '../../src/core/records.js';
 import { UserError } from '../../src/errors.js';
-import { emptyStore, Store, StoreError, storeFile } from '../../src/store/store.js';
+import { emptyStore, Store, StoreBusy, StoreError, storeFile } from '../../src/store/store.js';
 import { reason, writeHint } from '../../src/store/store-errors.js';
 import { sampleSession } from '../fixtures/sample-session.js';
 import { newStoreHome } from '../helpers/store-home.js';
@@ -147,6 +147,36 @@ describe('update', () => {
     expect(after.sessions.map((session) => session.id)).toEqual(['s1', 's2']);
   });
 
+  it('gives up as busy, keeping every save of the others, when other itb processes save each time it tries', async () => {
+    const store = Store.open(env());
+    await store.update((data) => void data.sessions.push(sampleSession('s1')));
+    let calls = 0;
+    const error = await caught(() =>
+      store.update((data) => {
+        calls++;
+        const theirs = { ...JSON.parse(readFileSync(file, 'utf8')), settings: { ...data.settings, flareRise: calls + 2 } };
+        writeFileSync(`${file}.theirs`, JSON.stringify(theirs));
+        renameSync(`${file}.theirs`, file);
+        data.sessions.push(sampleSession('s2'));
+      }),
+    );
+    expect(calls).toBe(3);
+    expect(error).toBeInstanceOf(StoreBusy);
+    expect((error as StoreBusy).message).toBe(`the itb store ${file} is busy: other itb processes kept changing it`);
+    expect((error as StoreBusy).hint).toMatch(/^Nothing was changed\. /);
+    const after = Store.open(env()).read();
+    expect(after.settings.flareRise).toBe(5);
+    expect(after.sessions.map((session) => session.id)).toEqual(['s1']);
+  });
+
+  it('gives back the sessions it wrote frozen, so that none is changed in place behind its back', async () => {
+    const store = Store.open(env());
+    const saved = await store.update((data) => void data.sessions.push(sampleSession('s1')));
+    expect(Object.isFrozen(saved.sessions[0])).toBe(true);
+    expect(() => Object.assign(saved.sessions[0]!, { status: 'interrupted' })).toThrow(TypeError);
+    expect(Store.open(env()).read().sessions[0]!.status).toBe(sampleSession('s1').status);
+  });
+
   it('starts again too when the other save is just as long and dated the same (a disk that keeps times to the second)', async () => {
     const store = Store.open(env());
     await store.update((data) => void data.sessions.push(sampleSession('s1')));
@@ -179,7 +209,7 @@ describe('update', () => {
     const error = await caught(() => store.update((data) => void data.sessions.push(sampleSession('s2'))));
     expect(error).toBeInstanceOf(StoreError);
     expect((error as StoreError).message).toBe(`the itb store ${file} cannot be locked for saving: store.json.lock, a file, is where itb keeps its lock folder`);
-    expect((error as StoreError).hint).toContain('Move that file away');
+    expect((error as StoreError).hint).toBe('Nothing was changed. Move that file away, then try again.');
     expect(readFileSync(file).equals(before)).toBe(true);
   });
 
@@ -264,6 +294,8 @@ describe('update', () => {
     process.env.SNAP = '/snap/node/1';
     try {
       await Store.open(env()).update((data) => void data.sessions.push(sampleSession('s2')));
+      // Set again for whatever else runs in this process.
+      expect(process.env.SNAP).toBe('/snap/node/1');
     } finally {
       delete process.env.SNAP;
     }
