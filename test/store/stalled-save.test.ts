@@ -2,7 +2,7 @@
 // than the lock lasts: another itb takes the lock over, saves, and removes the stalled save's
 // unfinished temporary file as one left behind. The stalled save must then start again from the
 // other's save, keeping both, not fail with a puzzling error or write over it.
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { emptyStore, Store } from '../../src/store/store.js';
 import { newStoreHome } from '../helpers/store-home.js';
@@ -58,6 +58,36 @@ describe('a save stalled in the middle of its write', () => {
     expect(calls).toBe(2);
     expect(saved.settings).toMatchObject({ minImprovement: 2, flareRise: 4 });
     expect(JSON.parse(readFileSync(file, 'utf8')).settings).toMatchObject({ minImprovement: 2, flareRise: 4 });
+  });
+
+  it('starts again too for a store not made yet, when another itb made it meanwhile', async () => {
+    const store = Store.open({ ITB_HOME: home });
+    stall.during = () => {
+      const theirs = { ...emptyStore(), settings: { ...emptyStore().settings, flareRise: 4 } };
+      writeFileSync(`${file}.other`, JSON.stringify(theirs), { mode: 0o600 });
+      renameSync(`${file}.other`, file);
+    };
+    let calls = 0;
+    const saved = await store.update((data) => {
+      calls++;
+      data.settings = { ...data.settings, minImprovement: 2 };
+    });
+    expect(calls).toBe(2);
+    expect(JSON.parse(readFileSync(file, 'utf8')).settings).toMatchObject({ minImprovement: 2, flareRise: 4 });
+    expect(saved.settings).toMatchObject({ minImprovement: 2, flareRise: 4 });
+  });
+
+  it('still fails for a store not made yet, leaving none, when nothing else made it', async () => {
+    const store = Store.open({ ITB_HOME: home });
+    stall.during = () => {};
+    let calls = 0;
+    const saving = store.update((data) => {
+      calls++;
+      data.settings = { ...data.settings, minImprovement: 2 };
+    });
+    await expect(saving).rejects.toThrow('could not be saved (ENOENT');
+    expect(calls).toBe(1);
+    expect(existsSync(file)).toBe(false);
   });
 
   it('still fails, with the store as it was, when nothing else saved it', async () => {
