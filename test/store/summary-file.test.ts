@@ -150,10 +150,14 @@ describe('the summary beside the store', () => {
       { ...expected, buckets: { ...expected.buckets, observed: expected.buckets.observed.map(([id, seen]) => [id, { ...seen, sides: { middle: [1, 0] } }]) } },
       { ...expected, buckets: { ...expected.buckets, observed: expected.buckets.observed.map(([id, seen]) => [id, { ...seen, newestSide: 'up' }]) } },
       { ...expected, sessionCount: '2' },
+      { ...expected, moveCount: '4' },
+      // A bucket entry that does not say whether it was put there by a flare-up.
+      { ...expected, buckets: { ...expected.buckets, entries: [{ ...expected.buckets.entries[0], flare: 'no' }] } },
       // A summary of an earlier version has no routines; a damaged one, lists that do not match.
       { ...expected, advice: { ...expected.advice, routines: undefined } },
       { ...expected, advice: { ...expected.advice, routines: [{ routine: 'joint-chain', startedMs: [1], completed: [], gotThrough: [2] }] } },
       { ...expected, advice: { ...expected.advice, routines: [{ routine: 'joint-chain', side: 'left', startedMs: [1], completed: ['no'], gotThrough: [2], tried: [[]] }] } },
+      { ...expected, advice: { ...expected.advice, routines: [{ routine: 'joint-chain', side: 'left', startedMs: [1, 2], completed: [false], gotThrough: [2, 3], tried: [[], []] }] } },
       // One of an earlier version has no drills tried; a damaged one, ids that are not text.
       { ...expected, advice: { ...expected.advice, routines: [{ routine: 'joint-chain', side: 'left', startedMs: [1], completed: [false], gotThrough: [2] }] } },
       { ...expected, advice: { ...expected.advice, routines: [{ routine: 'joint-chain', side: 'left', startedMs: [1], completed: [false], gotThrough: [2], tried: [[7]] }] } },
