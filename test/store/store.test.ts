@@ -288,6 +288,17 @@ describe('update', () => {
     expect(existsSync(`${file}.lock`)).toBe(false);
   }, 30_000);
 
+  it('takes over a lock untouched for more than 5 seconds, as left by an itb killed in the middle of a save', async () => {
+    const store = Store.open(env(), { lockWaitMs: 2000 });
+    await store.update((data) => void data.sessions.push(sampleSession('s1')));
+    mkdirSync(`${file}.lock`);
+    const left = new Date(Date.now() - 8000);
+    utimesSync(`${file}.lock`, left, left);
+    await store.update((data) => void data.sessions.push(sampleSession('s2')));
+    expect(Store.open(env()).read().sessions.map((session) => session.id)).toEqual(['s1', 's2']);
+    expect(existsSync(`${file}.lock`)).toBe(false);
+  });
+
   it('replaces the file whole (a new file renamed into place) even under SNAP, where conf would write over it', async () => {
     await Store.open(env()).update((data) => void data.sessions.push(sampleSession('s1')));
     const before = statSync(file).ino;
