@@ -2,8 +2,21 @@
 import { mkdtempSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { writeWhole } from '../../src/store/whole-write.js';
+
+/** The room the disk says it has, in bytes (undefined: what it really has; null: it cannot say). */
+const disk = vi.hoisted(() => ({ room: undefined as number | null | undefined }));
+
+vi.mock('node:fs', async (importOriginal) => {
+  const fs = await importOriginal<typeof import('node:fs')>();
+  const statfsSync = ((path: string) => {
+    if (disk.room === null) throw Object.assign(new Error('ENOSYS: function not implemented, statfs'), { code: 'ENOSYS' });
+    const real = fs.statfsSync(path);
+    return disk.room === undefined ? real : { ...real, bavail: disk.room, bsize: 1 };
+  }) as typeof fs.statfsSync;
+  return { ...fs, default: { ...fs, statfsSync }, statfsSync };
+});
 
 let folder: string;
 let file: string;
@@ -16,7 +29,10 @@ beforeEach(() => {
   folder = mkdtempSync(join(tmpdir(), 'itb-whole-write-'));
   file = join(folder, 'store.json');
 });
-afterEach(() => rmSync(folder, { recursive: true, force: true }));
+afterEach(() => {
+  disk.room = undefined;
+  rmSync(folder, { recursive: true, force: true });
+});
 
 describe('writeWhole', () => {
   it('writes when the disk takes the whole text', () => {
@@ -45,5 +61,29 @@ describe('writeWhole', () => {
     expect(() => writeWhole(file, text, readFileSync(real), cutShort(real), fail)).toThrow('could not be saved');
     expect(readlinkSync(file)).toBe(real);
     expect(readFileSync(real, 'utf8')).toBe('{"earlier":true}');
+  });
+
+  it('writes nothing when the disk has room for the file but not for the small files beside it (64 KB more)', () => {
+    writeFileSync(file, '{"earlier":true}');
+    let written = false;
+    for (const room of [1000, text.length + 60 * 1024]) {
+      disk.room = room;
+      expect(() => writeWhole(file, text, readFileSync(file), () => (written = true), fail), String(room)).toThrow(
+        'cannot be saved: the disk is full | Nothing was changed. Free some space on the disk, then try again.',
+      );
+    }
+    expect(written).toBe(false);
+    expect(readFileSync(file, 'utf8')).toBe('{"earlier":true}');
+    disk.room = text.length + 64 * 1024;
+    writeWhole(file, text, readFileSync(file), () => writeFileSync(file, text), fail);
+    expect(readFileSync(file, 'utf8')).toBe(text);
+  });
+
+  it('writes when the disk cannot say how much room it has: the size after the write is still checked', () => {
+    disk.room = null;
+    writeWhole(file, text, undefined, () => writeFileSync(file, text), fail);
+    expect(readFileSync(file, 'utf8')).toBe(text);
+    expect(() => writeWhole(file, text, readFileSync(file), cutShort(file), fail)).toThrow('could not be saved: the disk is full');
+    expect(readFileSync(file, 'utf8')).toBe(text);
   });
 });
