@@ -213,6 +213,19 @@ describe('update', () => {
     expect(readFileSync(file).equals(before)).toBe(true);
   });
 
+  it('says at once when a link stands where the lock goes, even one to a folder, and changes nothing', async () => {
+    const store = Store.open(env(), { lockWaitMs: 2000 });
+    await store.update((data) => void data.sessions.push(sampleSession('s1')));
+    const before = readFileSync(file);
+    const elsewhere = join(root, 'elsewhere');
+    mkdirSync(elsewhere);
+    symlinkSync(elsewhere, `${file}.lock`);
+    const error = await caught(() => store.update((data) => void data.sessions.push(sampleSession('s2'))));
+    expect((error as StoreError).message).toBe(`the itb store ${file} cannot be locked for saving: store.json.lock, a file, is where itb keeps its lock folder`);
+    expect(readFileSync(file).equals(before)).toBe(true);
+    expect(readdirSync(elsewhere)).toEqual([]);
+  });
+
   it('says so at once for a file just made where the lock goes (by a sync tool, say), not that another itb is saving', async () => {
     const store = Store.open(env());
     await store.update((data) => void data.sessions.push(sampleSession('s1')));
