@@ -727,6 +727,11 @@ describe('switching the library', () => {
     const slip = await itb(['--data', '', 'routines']);
     expect(slip.code).toBe(2);
     expect(slip.stderr).toContain('error: --data needs the name of an exercise library file');
+    // Spaces alone name no file either: not a file called "  " that is not found.
+    const blank = await itb(['--data', '  ', 'routines']);
+    expect(blank.code).toBe(2);
+    expect(blank.stderr).toContain('error: --data needs the name of an exercise library file');
+    expect(blank.stderr).not.toContain('cannot read');
     const unset = await itb(['routines', '--json'], { ITB_DATA: '' });
     expect(unset.code).toBe(0);
     expect((JSON.parse(unset.stdout) as { id: string }[]).map((r) => r.id)).toContain('joint-chain');
