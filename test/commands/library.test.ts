@@ -550,6 +550,14 @@ describe('itb validate', () => {
     expect(stdout).toContain(`${join(home, 'lib\\u001b[31m.yaml')}:1:12  exercises`);
   });
 
+  it('a file under a name that is a file, not a folder: exit 2, said plainly', async () => {
+    writeFileSync(join(home, 'notes.txt'), 'not a folder\n');
+    const file = join(home, 'notes.txt', 'my-library.yaml');
+    const { code, stdout, stderr } = await itb(['validate', file]);
+    expect([code, stdout]).toEqual([2, '']);
+    expect(stderr).toBe(`error: cannot read ${file}: part of its path is a file, not a folder\nCheck the path of the library file.\n`);
+  });
+
   it('a missing file: exit 2, said plainly, with no problem lines', async () => {
     const file = join(fixtures, 'not-there.yaml');
     const { code, stdout, stderr } = await itb(['validate', file]);
