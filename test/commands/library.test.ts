@@ -562,6 +562,13 @@ describe('itb validate', () => {
     expect(stderr).toBe(`error: cannot read ${file}: part of its path is a file, not a folder\nCheck the path of the library file.\n`);
   });
 
+  it('a file name longer than the system takes: exit 2, said plainly', async () => {
+    const file = join(home, `${'a'.repeat(300)}.yaml`);
+    const { code, stderr } = await itb(['validate', file]);
+    expect(code).toBe(2);
+    expect(stderr).toBe(`error: cannot read ${file}: the path is too long\nCheck the path of the library file.\n`);
+  });
+
   it('a missing file: exit 2, said plainly, with no problem lines', async () => {
     const file = join(fixtures, 'not-there.yaml');
     const { code, stdout, stderr } = await itb(['validate', file]);
