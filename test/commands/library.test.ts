@@ -569,6 +569,15 @@ describe('itb validate', () => {
     expect(stderr).toBe(`error: cannot read ${file}: the path is too long\nCheck the path of the library file.\n`);
   });
 
+  it('a long wrong value is quoted shortened, its first 37 characters then ...', async () => {
+    const file = join(home, 'long-region.yaml');
+    const typed = 'the outside of the left hip, where it hurts most';
+    writeFileSync(file, readFileSync(good, 'utf8').replace('region: hip', `region: ${typed}`));
+    const { code, stdout } = await itb(['validate', file]);
+    expect(code).toBe(2);
+    expect(stdout).toBe(`${file}:18:5  exercises.0.region  must be one of: ankle, knee, hip, pelvis, trunk, shoulder, thigh, whole-leg (not "${typed.slice(0, 37)}...")\n`);
+  });
+
   it('a missing file: exit 2, said plainly, with no problem lines', async () => {
     const file = join(fixtures, 'not-there.yaml');
     const { code, stdout, stderr } = await itb(['validate', file]);
@@ -767,6 +776,10 @@ describe('switching the library', () => {
     expect(ids(fromFlag.stdout)).toEqual(['clinic-plan', 'rehab', 'retest']);
     const checked = await itb(['validate'], { HOME: home, ITB_DATA: '~/itb/my-library.yaml' });
     expect(checked.code).toBe(0);
+    // A ~ alone is the home folder itself, which is no library file.
+    const bare = await itb(['routines'], { HOME: home, ITB_DATA: '~' });
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toContain(`error: cannot read ${home}: it is a folder`);
     // A ~ inside a name is part of it.
     const inside = await itb(['routines'], { HOME: home, ITB_DATA: 'itb/~my-library.yaml' });
     expect(inside.code).toBe(2);
