@@ -131,6 +131,12 @@ describe('started in a folder deleted since (made anew, perhaps, by another wind
 
   it('leaves alone what names no file from it', () => {
     expect(fromGoneFolder(['exercises', 'clamshells'])).toEqual({ code: 0, stderr: '' });
+    // A full path does not depend on the folder: a missing file is simply not found, and a report is written.
+    const missing = join(home, 'missing.yaml');
+    expect(fromGoneFolder(['validate', missing])).toEqual({ code: 2, stderr: expect.stringMatching(`^error: cannot read ${missing}: file not found\n`) });
+    const report = join(home, 'report.md');
+    expect(fromGoneFolder(['export', '-o', report])).toEqual({ code: 0, stderr: expect.stringContaining(`Wrote ${report}`) });
+    expect(existsSync(report)).toBe(true);
   });
 });
 
