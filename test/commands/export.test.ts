@@ -597,6 +597,17 @@ describe('itb export', () => {
     expect(result.stdout).toBe('');
   });
 
+  it('says which day comes first when --since is after --until, and writes nothing', async () => {
+    await seed();
+    const file = join(home, 'report.md');
+    const result = await exportIn(['--since', '2026-11-02', '--until', '2026-11-01', '-o', file]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('error: --since 2026-11-02 is after --until 2026-11-01\nPut the earlier day first, e.g. --since 2026-10-01 --until 2026-11-20.\n');
+    expect(existsSync(file)).toBe(false);
+    // The same day for both is a day, not a slip.
+    expect((await exportIn(['--since', '2026-11-01', '--until', '2026-11-01'])).code).toBe(0);
+  });
+
   it('says the value a flag is missing, and the words too many, in plain words', async () => {
     const output = await exportIn(['-o']);
     expect(output.code).toBe(2);
