@@ -97,4 +97,20 @@ describe('shared report words', () => {
     expect(html).toContain('<span class="due">re-test due (since <span class="day">2026-10-22</span>)</span></li>');
     expect(html).toContain('moved by hand on <span class="day">2026-10-12</span>; no longer in the exercise library</li>');
   });
+
+  it('counts a single untested drill as one, and says nothing of untested drills when there are none', () => {
+    const full = buildReport(sampleStore(), library, { now: NOW });
+    const untested = new Set(full.buckets.untested.map((status) => status.exerciseId));
+    expect(untested.size).toBeGreaterThan(1);
+    const keeping = (left: number) => {
+      const kept = [...untested].slice(0, left);
+      return { ...library, exercises: library.exercises.filter((exercise) => !untested.has(exercise.id) || kept.includes(exercise.id)) };
+    };
+    const one = buildReport(sampleStore(), keeping(1), { now: NOW });
+    expect(toMarkdown(one)).toContain('\n1 drill in the library not tested yet.\n');
+    expect(toHtml(one)).toContain('<p>1 drill in the library not tested yet.</p>');
+    const none = toMarkdown(buildReport(sampleStore(), keeping(0), { now: NOW }));
+    expect(none).not.toContain('not tested yet');
+    expect(none).toContain('## Avoid for now');
+  });
 });
