@@ -113,4 +113,19 @@ describe('shared report words', () => {
     expect(none).not.toContain('not tested yet');
     expect(none).toContain('## Avoid for now');
   });
+
+  it('waits 1 day for a re-test as one day, in md and html', () => {
+    const data = sampleStore();
+    data.settings = { ...data.settings, retestAfterDays: 1 };
+    const report = buildReport(data, library, { now: NOW });
+    expect(toMarkdown(report)).toContain('- Drills set aside are offered for a re-test after 1 day.\n');
+    expect(toHtml(report)).toContain('Drills set aside are offered for a re-test after 1 day.</li>');
+  });
+
+  it('says a report limited by --until alone has no sessions in its period, not none yet', () => {
+    const before = buildReport(sampleStore(), library, { now: NOW, until: '2026-09-01' });
+    expect(toMarkdown(before)).toContain('No sessions in this period');
+    expect(toMarkdown(before)).not.toContain('No sessions yet');
+    expect(toHtml(before)).toContain('No sessions in this period');
+  });
 });
