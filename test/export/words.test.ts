@@ -122,10 +122,13 @@ describe('shared report words', () => {
     expect(toHtml(report)).toContain('Drills set aside are offered for a re-test after 1 day.</li>');
   });
 
-  it('says a report limited by --until alone has no sessions in its period, not none yet', () => {
+  it('says a report limited by --since or --until alone has no sessions in its period, not none yet', () => {
     const before = buildReport(sampleStore(), library, { now: NOW, until: '2026-09-01' });
-    expect(toMarkdown(before)).toContain('No sessions in this period');
-    expect(toMarkdown(before)).not.toContain('No sessions yet');
-    expect(toHtml(before)).toContain('No sessions in this period');
+    const after = buildReport(sampleStore(), library, { now: NOW, since: '2026-11-01' });
+    for (const report of [before, after]) {
+      expect(toMarkdown(report)).toContain('No sessions in this period');
+      expect(toMarkdown(report)).not.toContain('No sessions yet');
+      expect(toHtml(report)).toContain('No sessions in this period');
+    }
   });
 });
