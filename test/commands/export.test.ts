@@ -651,6 +651,37 @@ describe('itb export', () => {
     expect(JSON.parse(json.stdout)).toMatchObject({ schemaVersion: 1, sessions: [], moves: [] });
   });
 
+  it('goes by how a file name ends, not by an extension inside it', async () => {
+    await seed();
+    const html = join(home, 'notes.md.html');
+    expect((await exportIn(['-o', html])).code).toBe(0);
+    expect(readFileSync(html, 'utf8')).toMatch(/^<!DOCTYPE html>/i);
+    const kept = await exportIn(['-o', join(home, 'backup.json.old')]);
+    expect(kept.code).toBe(2);
+    expect(kept.stderr).toContain('cannot tell which format to write from the file name');
+    expect(existsSync(join(home, 'backup.json.old'))).toBe(false);
+  });
+
+  it('ends the report it prints with a line break, as a file would', async () => {
+    await seed();
+    for (const format of ['md', 'html']) expect((await exportIn(['--format', format])).stdout, format).toMatch(/[^\n]\n$/);
+  });
+
+  it('says in --help what each option takes, and how files, dates and formats behave', async () => {
+    const help = (await exportIn(['--help'])).stdout.replace(/\s+/g, ' ');
+    for (const said of [
+      '--since <date> only records from this day on (YYYY-MM-DD)',
+      '--name <name> the patient name to print on the report (md, html, fhir)',
+      'itb export -o visit.fhir.json FHIR R4 for a clinic system',
+      'Files are readable by you only, and an existing file is never replaced unless you add --force.',
+      'A JSON backup limited with them holds that period only.',
+      'CSV files start with a byte-order mark, so that spreadsheets show accents right.',
+      'FHIR has a Patient (and each score its subject) only when --name gives one.',
+    ]) {
+      expect(help).toContain(said);
+    }
+  });
+
   it('shows examples in --help', async () => {
     const result = await exportIn(['--help']);
     expect(result.code).toBe(0);
