@@ -3,7 +3,7 @@ import { findJsonSyntaxError, jsonLines } from '../src/json-position.js';
 
 describe('findJsonSyntaxError', () => {
   it('accepts valid JSON', () => {
-    for (const text of ['{}', '[]', '{"a": [1, -2.5e3, true, false, null, "x\\n\\u00e9"]}', ' 0 ']) {
+    for (const text of ['{}', '[]', '{"a": [1, -2.5e3, true, false, null, "x\\n\\u00e9"]}', ' 0 ', '[9, 1e-5, 0.5E+2]', '"a\\/b"', '{\t"a":\t1}\r\n']) {
       expect(findJsonSyntaxError(text), text).toBeUndefined();
       expect(() => JSON.parse(text)).not.toThrow();
     }
@@ -20,6 +20,18 @@ describe('findJsonSyntaxError', () => {
     // A word that is not true, false or null is quoted, not "expected null".
     expect(findJsonSyntaxError('not a backup')).toMatchObject({ line: 1, col: 1, message: 'unexpected text "not"' });
     expect(findJsonSyntaxError('{"a": nul}')).toMatchObject({ line: 1, col: 7, message: 'unexpected text "nul"' });
+  });
+
+  it('says in words what is wrong at that place', () => {
+    expect(findJsonSyntaxError('{"a" 1}')).toEqual({ line: 1, col: 6, message: 'expected : after the property name' });
+    expect(findJsonSyntaxError('[1,\n]')).toEqual({ line: 2, col: 1, message: 'trailing comma before ]' });
+    expect(findJsonSyntaxError('[1 2]')).toEqual({ line: 1, col: 4, message: 'expected , or ] after a value' });
+    expect(findJsonSyntaxError('{"a": 1 "b": 2}')).toEqual({ line: 1, col: 9, message: 'expected , or } after a property value' });
+    expect(findJsonSyntaxError('["a\\x"]')).toEqual({ line: 1, col: 4, message: 'bad escape in a string' });
+    expect(findJsonSyntaxError('["a\u001f"]')).toEqual({ line: 1, col: 4, message: 'control character in a string (write it as \\n or \\t)' });
+    expect(findJsonSyntaxError('[1.]')).toEqual({ line: 1, col: 3, message: 'expected , or ] after a value' });
+    // A long word is quoted by its first 20 characters.
+    expect(findJsonSyntaxError('{"a": nothing-like-a-value-here}')?.message).toBe('unexpected text "nothing-like-a-value"');
   });
 
   it('says in words where lists or fields nest too deeply to follow, rather than pass on a stack overflow', () => {
@@ -69,6 +81,12 @@ describe('jsonLines', () => {
     expect(lineOf(['sessions', 7, 'id'])).toBe(3);
     expect(lineOf(['settings'])).toBeUndefined();
     expect(lineOf([])).toBeUndefined();
+  });
+
+  it('counts lines the same in a file saved with Windows line ends', () => {
+    const windows = text.replaceAll('\n', '\r\n');
+    const paths = [['period', 'since'], ['sessions', 1, 'id'], ['sessions', 1, 'attempts', 1, 'after'], ['odd A name']];
+    expect(paths.map(jsonLines(windows, paths))).toEqual([2, 6, 8, 11]);
   });
 
   it('goes past values deeper than a call a level could follow, when no path leads into them', () => {
