@@ -31,11 +31,16 @@ describe('systemTimeZone', () => {
     // macOS keeps its database elsewhere, under the same folder name.
     expect(systemTimeZone({}, linkTo('/var/db/timezone/zoneinfo/Asia/Kolkata'))).toBe('Asia/Kolkata');
     expect(systemTimeZone({}, linkTo('/usr/share/zoneinfo/posix/Etc/GMT+5'))).toBe('Etc/GMT+5');
+    // The database with leap seconds holds the same names; so do the old names at its top.
+    expect(systemTimeZone({}, linkTo('/usr/share/zoneinfo/right/Europe/Paris'))).toBe('Europe/Paris');
+    expect(systemTimeZone({}, linkTo('/usr/share/zoneinfo/GMT-0'))).toBe('GMT-0');
   });
 
   it('calls UTC by the short name Intl uses', () => {
     expect(systemTimeZone({}, linkTo('/usr/share/zoneinfo/Etc/UTC'))).toBe('UTC');
     expect(systemTimeZone({}, linkTo('/usr/share/zoneinfo/Etc/Universal'))).toBe('UTC');
+    expect(systemTimeZone({}, linkTo('/usr/share/zoneinfo/Etc/UCT'))).toBe('UTC');
+    expect(systemTimeZone({}, linkTo('/usr/share/zoneinfo/Etc/Zulu'))).toBe('UTC');
   });
 
   it('asks Intl when TZ is set, as the clock then follows TZ', () => {
