@@ -15,6 +15,9 @@ describe('control characters in text', () => {
     // A vertical tab and a form feed move the cursor down: neither is a line break a person types.
     expect(controlCharacterIn('down\u000bone')).toBe('U+000B');
     expect(controlCharacterIn('page\u000c')).toBe('U+000C');
+    // The ends of each range.
+    expect(['unit\u001f', 'c1\u009f', 'embed\u202a', 'pop\u2069'].map((text) => controlCharacterIn(text))).toEqual(['U+001F', 'U+009F', 'U+202A', 'U+2069']);
+    expect(['space ', 'nbsp\u00a0', 'mark\u200f', 'after\u206a'].map((text) => controlCharacterIn(text))).toEqual([undefined, undefined, undefined, undefined]);
   });
 
   it('lets line breaks and tabs through, except in text that must stay on one line', () => {
@@ -43,7 +46,7 @@ describe('control characters in text', () => {
 
   it('finds each kind whether JSON would write it as an escape or as it is, and nothing in plain text', () => {
     // JSON writes \b, \f, \r and the other C0 controls as escapes; DEL, C1 and the overrides as they are.
-    for (const [character, code] of [['\b', 'U+0008'], ['\f', 'U+000C'], ['\r', 'U+000D'], ['\u001b', 'U+001B'], ['\u007f', 'U+007F'], ['\u0085', 'U+0085'], ['\u2067', 'U+2067']]) {
+    for (const [character, code] of [['\u202a', 'U+202A'], ['\u202e', 'U+202E'], ['\b', 'U+0008'], ['\f', 'U+000C'], ['\r', 'U+000D'], ['\u001b', 'U+001B'], ['\u007f', 'U+007F'], ['\u0085', 'U+0085'], ['\u2067', 'U+2067']]) {
       expect(controlCharacterPaths({ sessions: [{ movement: `step${character}down` }] })).toEqual([{ path: 'sessions.0.movement', character: code }]);
     }
     // Backslashes before b, f, r or u, line breaks, tabs, accents and emoji are text.
