@@ -17,6 +17,7 @@ describe('findJsonSyntaxError', () => {
     expect(findJsonSyntaxError('{} {}')).toMatchObject({ line: 1, col: 4 });
     expect(findJsonSyntaxError("{'a': 1}")).toMatchObject({ line: 1, col: 2 });
     expect(findJsonSyntaxError('{"a": 1,\n')).toMatchObject({ line: 2, col: 1, message: 'unexpected end of file' });
+    expect(findJsonSyntaxError('{"a": "b')).toMatchObject({ line: 1, col: 9, message: 'unexpected end of file' });
     // A word that is not true, false or null is quoted, not "expected null".
     expect(findJsonSyntaxError('not a backup')).toMatchObject({ line: 1, col: 1, message: 'unexpected text "not"' });
     expect(findJsonSyntaxError('{"a": nul}')).toMatchObject({ line: 1, col: 7, message: 'unexpected text "nul"' });
