@@ -1,6 +1,6 @@
 // The help after each command's options, laid out to the terminal when it is shown.
 import { describe, expect, it } from 'vitest';
-import { fitLine, helpAfter, shellWord } from '../../src/commands/help.js';
+import { choiceOption, fitLine, helpAfter, shellWord } from '../../src/commands/help.js';
 import { run } from '../helpers/run.js';
 import { onTerminal } from '../helpers/terminal.js';
 
@@ -28,6 +28,7 @@ describe('fitLine', () => {
       expect(lines.filter((line) => /^- |(^| )-[a-z]$/.test(line))).toEqual([]);
     }
     expect(fitLine(note, 50)).toEqual(['add --force. -o - is the screen, as with most', 'tools (a file named - is -o ./-).']);
+    expect(fitLine('a file named - is', 13)).toEqual(['a file', 'named - is']);
   });
 });
 
@@ -57,9 +58,48 @@ describe('helpAfter', () => {
     expect(exact).toBe(`\nExamples:\n  $ itb x  ${'a'.repeat(29)}\n`);
   });
 
+  it('leaves out blank lines around the notes', async () => {
+    const padded = await onTerminal(80, async () => helpAfter([['itb x', 'y']], '\n\nA note.\n\n')());
+    expect(padded).toBe('\nExamples:\n  $ itb x  y\n\nA note.\n');
+  });
+
+  it('goes on with a long description under its own start, below the command', async () => {
+    const long = await onTerminal(30, async () => helpAfter([['itb history', 'every session you have rated so far, newest first']])());
+    expect(long).toBe('\nExamples:\n  $ itb history\n      every session you have\n      rated so far, newest\n      first\n');
+  });
+
   it('breaks a long example command between options, each with its value, so that it still runs', async () => {
     const long = await onTerminal(30, async () => helpAfter([['itb export --since 2026-11-01 -o report.html', 'a month']])());
     expect(long).toBe('\nExamples:\n  $ itb export \\\n        --since 2026-11-01 \\\n        -o report.html\n      a month\n');
+    // A word after an option's value is not part of it, nor is an option after one without a value.
+    const words = await onTerminal(30, async () => helpAfter([['itb import --data ./store.json backup.json', 'x']])());
+    expect(words).toBe('\nExamples:\n  $ itb import \\\n        --data ./store.json \\\n        backup.json\n      x\n');
+    const flag = await onTerminal(30, async () => helpAfter([['itb export --force -o report.html', 'x']])());
+    expect(flag).toBe('\nExamples:\n  $ itb export --force \\\n        -o report.html\n      x\n');
+  });
+});
+
+describe('a help on a narrow terminal', () => {
+  it('goes on with a long usage line under the command, after "Usage: "', async () => {
+    const help = (await onTerminal(36, () => run(['session', '--help']))).stdout;
+    expect(help.startsWith('Usage: itb session [options]\n       [routine]\n')).toBe(true);
+  });
+
+  it('keeps each option beside its description while the description has 30 columns, and puts it under below that', async () => {
+    // "--symptom <symptom>" is the longest term: 19 columns, 2 before it and 2 after.
+    const wide = (await onTerminal(53, () => run(['session', '--help']))).stdout;
+    expect(wide).toMatch(/^ {2}--symptom <symptom> {2}what you rate/m);
+    const narrow = (await onTerminal(52, () => run(['session', '--help']))).stdout;
+    expect(narrow).toMatch(/^ {2}--symptom <symptom>\n {6}what you rate/m);
+  });
+});
+
+describe('choiceOption', () => {
+  it('takes a value typed in any case, with spaces around it', () => {
+    const side = choiceOption('--side <side>', 'your painful side', ['left', 'right', 'both']);
+    expect(side.parseArg?.(' Left ', undefined)).toBe('left');
+    expect(side.parseArg?.('BOTH', undefined)).toBe('both');
+    expect(() => side.parseArg?.('middle', undefined)).toThrow('"middle" is not a valid side: use left, right or both');
   });
 });
 
@@ -119,6 +159,7 @@ describe('shellWord', () => {
   it('quotes a file name the shell would split, and an apostrophe in it so that it still reads as one word', () => {
     expect(shellWord('my-library.yaml')).toBe('my-library.yaml');
     expect(shellWord('my library.yaml')).toBe("'my library.yaml'");
+    expect(shellWord('me@home/backup,2026.json')).toBe('me@home/backup,2026.json');
     expect(shellWord("O'Brien's list.yaml")).toBe("'O'\\''Brien'\\''s list.yaml'");
   });
 });
