@@ -17,6 +17,10 @@ describe('utf8Text', () => {
     expect(utf8Text(bytes('🦵\uFFFD\uFFFDx', [0x96], ' and ', [0x92]))).toEqual({ foreign: { line: 1, col: 6, byte: 0x96 } });
   });
 
+  it('finds a foreign byte right after a real U+FFFD', () => {
+    expect(utf8Text(bytes('\uFFFD', [0xe9], 'x'))).toEqual({ foreign: { line: 1, col: 2, byte: 0xe9 } });
+  });
+
   it('refuses a character cut short, an overlong form and an encoded surrogate', () => {
     expect(utf8Text(bytes('ok', [0xe2, 0x9c]))).toEqual({ foreign: { line: 1, col: 3, byte: 0xe2 } });
     expect(utf8Text(bytes([0xc0, 0xaf]))).toEqual({ foreign: { line: 1, col: 1, byte: 0xc0 } });
