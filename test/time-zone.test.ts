@@ -55,6 +55,7 @@ describe('systemTimeZone', () => {
 
   it('gives the offset from UTC when TZ names no zone Intl knows', () => {
     expect(zoneWith('XYZ-5')).toBe('UTC+05:00');
+    expect(zoneWith('XYZ+5')).toBe('UTC-05:00');
     expect(zoneWith('Europe/Pariss')).toBe('UTC+00:00');
     expect(zoneWith('Asia/Tokyo')).toBe('Asia/Tokyo');
     expect(systemTimeZone(process.env)).toBe('America/St_Johns');
