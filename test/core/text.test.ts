@@ -69,6 +69,7 @@ describe('inSentence', () => {
   it('writes a name with a small first letter, as it reads in "pain during single-leg squat"', () => {
     expect(inSentence('Single-leg squat')).toBe('single-leg squat');
     expect(inSentence('Étirement debout')).toBe('étirement debout');
+    expect(inSentence('Clamshells with a TheraBand')).toBe('clamshells with a TheraBand');
   });
 
   it('leaves a first word in capitals, and a name not starting with a capital, as they are', () => {
