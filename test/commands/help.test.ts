@@ -74,6 +74,8 @@ describe('helpAfter', () => {
     // A word after an option's value is not part of it, nor is an option after one without a value.
     const words = await onTerminal(30, async () => helpAfter([['itb import --data ./store.json backup.json', 'x']])());
     expect(words).toBe('\nExamples:\n  $ itb import \\\n        --data ./store.json \\\n        backup.json\n      x\n');
+    const quoted = await onTerminal(30, async () => helpAfter([['itb session --movement "slow step down"', 'x']])());
+    expect(quoted).toBe('\nExamples:\n  $ itb session \\\n        --movement "slow step down"\n      x\n');
     const flag = await onTerminal(30, async () => helpAfter([['itb export --force -o report.html', 'x']])());
     expect(flag).toBe('\nExamples:\n  $ itb export --force \\\n        -o report.html\n      x\n');
   });
