@@ -84,6 +84,12 @@ describe('jsonLines', () => {
     expect(lineOf([])).toBeUndefined();
   });
 
+  it('tells a field whose name has a dot from a field inside another', () => {
+    const dotted = '{\n  "a": {\n    "b": 1\n  },\n  "a.b": 2\n}';
+    const lineOf = jsonLines(dotted, [['a', 'b'], ['a.b']]);
+    expect([lineOf(['a', 'b']), lineOf(['a.b'])]).toEqual([3, 5]);
+  });
+
   it('counts lines the same in a file saved with Windows line ends', () => {
     const windows = text.replaceAll('\n', '\r\n');
     const paths = [['period', 'since'], ['sessions', 1, 'id'], ['sessions', 1, 'attempts', 1, 'after'], ['odd A name']];
