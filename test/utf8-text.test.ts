@@ -19,6 +19,9 @@ describe('utf8Text', () => {
 
   it('finds a foreign byte right after a real U+FFFD', () => {
     expect(utf8Text(bytes('\uFFFD', [0xe9], 'x'))).toEqual({ foreign: { line: 1, col: 2, byte: 0xe9 } });
+    // The start of a U+FFFD alone, or cut short, is no U+FFFD.
+    expect(utf8Text(bytes('x', [0xef], 'o', [0xbd]))).toEqual({ foreign: { line: 1, col: 2, byte: 0xef } });
+    expect(utf8Text(bytes('x', [0xef, 0xbf], '"'))).toEqual({ foreign: { line: 1, col: 2, byte: 0xef } });
   });
 
   it('refuses a character cut short, an overlong form and an encoded surrogate', () => {
