@@ -15,7 +15,7 @@ describe('findJsonSyntaxError', () => {
     expect(findJsonSyntaxError('[1 2]')).toMatchObject({ line: 1, col: 4 });
     expect(findJsonSyntaxError('{"a": 1')).toMatchObject({ line: 1, col: 8, message: 'unexpected end of file' });
     expect(findJsonSyntaxError('{} {}')).toMatchObject({ line: 1, col: 4 });
-    expect(findJsonSyntaxError("{'a': 1}")).toMatchObject({ line: 1, col: 2 });
+    expect(findJsonSyntaxError("{'a': 1}")).toMatchObject({ line: 1, col: 2, message: 'expected a property name in double quotes' });
     expect(findJsonSyntaxError('{"a": 1,\n')).toMatchObject({ line: 2, col: 1, message: 'unexpected end of file' });
     expect(findJsonSyntaxError('{"a": "b')).toMatchObject({ line: 1, col: 9, message: 'unexpected end of file' });
     // A word that is not true, false or null is quoted, not "expected null".
@@ -46,7 +46,7 @@ describe('findJsonSyntaxError', () => {
   });
 
   it('agrees with JSON.parse on what is broken', () => {
-    for (const text of ['', '{', '[1,]', '"\t"', '01', 'tru', '{"a":1}}', '"\\x"', '-']) {
+    for (const text of ['', '{', '[1,]', '"\t"', '01', 'tru', '{"a":1}}', '"\\x"', '-', '[\f]']) {
       expect(() => JSON.parse(text), text).toThrow();
       expect(findJsonSyntaxError(text), text).toBeDefined();
     }
