@@ -83,6 +83,6 @@ describe('inSentence', () => {
 describe('readsInPath', () => {
   it('takes a name of letters, digits and signs, not one with a space, a tab or a control character', () => {
     expect(['startedAt', 'video-url', 'ñame', '0'].map(readsInPath)).toEqual([true, true, true, true]);
-    expect(['video link', 'tab\there', 'bell\u0007', '', 'line\nbreak'].map(readsInPath)).toEqual([false, false, false, false, false]);
+    expect(['video link', 'tab\there', 'bell\u0007', '', 'line\nbreak', 'no\u00a0break'].map(readsInPath)).toEqual([false, false, false, false, false, false]);
   });
 });
