@@ -1,6 +1,6 @@
 // Where the store lives. Kept apart so that finding the file loads nothing else.
 import { realpathSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { homedir, userInfo } from 'node:os';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 
@@ -19,22 +19,31 @@ export function storeFile(env: Record<string, string | undefined>): string {
  * folder named "~" under whichever folder itb is started from.
  */
 function withHome(folder: string, env: Record<string, string | undefined>): string {
-  return folder.replace(/^~(?=$|[/\\])/, () => env.HOME || homeFolder());
+  return folder.replace(/^~(?=$|[/\\])/, () => (env.HOME && isAbsolute(env.HOME) ? env.HOME : homeFolder()));
 }
 
 /**
- * The home folder. With HOME unset and an account the system has no entry for (a container run
- * with a user id of its own), there is none: said in words, rather than as Node's
- * "uv_os_homedir returned ENOENT".
+ * The home folder: HOME, else the system's entry for the account. An empty or relative HOME names
+ * no one place (as a relative XDG_CONFIG_HOME does not): taken as given, it would put a store in
+ * each folder itb is started from. With neither (a container run with a user id of its own), there
+ * is none: said in words, rather than as Node's "uv_os_homedir returned ENOENT".
  */
 export function homeFolder(): string {
+  const home = tried(homedir);
+  if (home && isAbsolute(home)) return home;
+  const account = tried(() => userInfo().homedir);
+  if (account && isAbsolute(account)) return account;
+  throw new UserError(
+    'cannot find your home folder, where itb keeps your data: HOME is not set, and the system knows of no home folder for this account',
+    'Set HOME, or point ITB_HOME at the folder to keep your data in.',
+  );
+}
+
+function tried(find: () => string): string | undefined {
   try {
-    return homedir();
+    return find();
   } catch {
-    throw new UserError(
-      'cannot find your home folder, where itb keeps your data: HOME is not set, and the system knows of no home folder for this account',
-      'Set HOME, or point ITB_HOME at the folder to keep your data in.',
-    );
+    return undefined;
   }
 }
 

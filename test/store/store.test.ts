@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import envPaths from 'env-paths';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -46,6 +46,21 @@ describe('storeFile', () => {
     expect(storeFile({ XDG_CONFIG_HOME: '/srv/config' })).toBe('/srv/config/itb-nodejs/store.json');
     for (const relative of ['config', './config', '~/.config']) {
       expect(storeFile({ XDG_CONFIG_HOME: relative }), relative).toBe(join(homedir(), '.config', 'itb-nodejs', 'store.json'));
+    }
+  });
+});
+
+describe('an empty or relative HOME', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+  const account = () => userInfo().homedir;
+
+  it.skipIf(process.platform !== 'linux')('puts the store in the home folder the system knows, not under the folder itb is started from', () => {
+    for (const given of ['', 'relative', './home']) {
+      vi.stubEnv('HOME', given);
+      expect(storeFile({ HOME: given }), given).toBe(join(account(), '.config', 'itb-nodejs', 'store.json'));
+      expect(storeFile({ HOME: given, ITB_HOME: '~/itb' }), given).toBe(join(account(), 'itb', 'store.json'));
     }
   });
 });
