@@ -37,6 +37,16 @@ describe('storeFile', () => {
     expect(storeFile({ ITB_HOME: '~sam', HOME: '/home/sam' })).toBe(join(process.cwd(), '~sam', 'store.json'));
   });
 
+  it('takes an empty ITB_HOME as not set, not as the folder itb is started from', () => {
+    const { ITB_HOME: _ignored, ...rest } = process.env;
+    expect(storeFile({ ...rest, ITB_HOME: '' })).toBe(storeFile(rest));
+  });
+
+  it('takes a relative ITB_HOME from the folder itb is started from, as a full path', () => {
+    expect(storeFile({ ITB_HOME: 'my-itb' })).toBe(join(process.cwd(), 'my-itb', 'store.json'));
+    expect(storeFile({ ITB_HOME: './a/../b' })).toBe(join(process.cwd(), 'b', 'store.json'));
+  });
+
   it('otherwise uses the folder conf uses for the project itb', () => {
     const { ITB_HOME: _ignored, ...rest } = process.env;
     expect(storeFile(rest)).toBe(join(envPaths('itb', { suffix: 'nodejs' }).config, 'store.json'));
