@@ -1,6 +1,7 @@
 // What makes reading and saving years of history quick, and why it is still safe: the compact
 // file, the fingerprint of checked bytes, and an update that checks only what it changed.
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { storeSchema, type Session, type StoreData } from '../../src/core/records.js';
@@ -106,6 +107,21 @@ describe('the fingerprint', () => {
     }
     expect(readFileSync(file, 'utf8')).toBe(damaged);
     expect(readFileSync(fingerprint)).toEqual(fingerprintBefore);
+  });
+
+  it('vouches for damaged bytes only in the exact line itb writes: one with more around it is no voucher', async () => {
+    await seeded();
+    const kept = readFileSync(fingerprint, 'utf8');
+    const damaged = readFileSync(file, 'utf8').replace('"baseline":6', '"baseline":11');
+    writeFileSync(file, damaged);
+    const hash = createHash('sha256').update(damaged).digest('hex');
+    const line = kept.replace(/[0-9a-f]{64}/, hash);
+    for (const tampered of [`${line}${kept}`, `${kept}${line}`, `${hash}\n`, `# ${line}`, line.replace('sha256', 'sha1'), '', 'itb store ']) {
+      writeFileSync(fingerprint, tampered);
+      expect(() => Store.open(env()).read(), tampered).toThrow(/sessions\.0\.baseline/);
+      await expect(readStore(env()), tampered).rejects.toThrow(/sessions\.0\.baseline/);
+    }
+    expect(readFileSync(file, 'utf8')).toBe(damaged);
   });
 
   it('left stale by a crash between saving the store and its fingerprint only costs a full check', async () => {
