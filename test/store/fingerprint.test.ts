@@ -252,10 +252,38 @@ describe('an update', () => {
       (data: StoreData) => void data.sessions[0]!.attempts.push({ ...data.sessions[0]!.attempts[0]! }),
       (data: StoreData) => void (data.sessions[2]!.results[0]!.outcome = 'avoid'),
       (data: StoreData) => void (data.sessions[2]!.thresholds.flareRise = 5),
+      (data: StoreData) => void (data.sessions[1]!.attempts[0]!.after = 0),
+      (data: StoreData) => void data.sessions[1]!.results.push({ ...data.sessions[1]!.results[0]! }),
     ]) {
       expect(await caught(() => Store.open(env()).update(change))).toBeInstanceOf(TypeError);
     }
     expect(readFileSync(file)).toEqual(before);
+  });
+
+  it('refuses to save a store that does not pass, as a mistake in itb, and writes nothing', async () => {
+    await seeded();
+    const before = readFileSync(file);
+    const fingerprintBefore = readFileSync(fingerprint);
+    const broken: ((data: StoreData) => StoreData | void)[] = [
+      (data) => void (data.settings.minImprovement = 9),
+      (data) => ({ ...data, sessions: undefined as unknown as Session[] }),
+      (data) => void data.sessions.push({ ...sampleSession('s4'), baseline: 11 }),
+    ];
+    for (const change of broken) {
+      const error = await caught(() => Store.open(env()).update(change));
+      expect(error).toBeInstanceOf(Error);
+      expect((error as Error).name).toBe('Error');
+      expect((error as Error).message).toMatch(/^itb refused to save an invalid store: (settings\.minImprovement|sessions)\b/);
+    }
+    expect(readFileSync(file)).toEqual(before);
+    expect(readFileSync(fingerprint)).toEqual(fingerprintBefore);
+  });
+
+  it('saves what the check made of the store: a remembered movement without the spaces around it', async () => {
+    await seeded();
+    const written = await Store.open(env()).update((data) => void (data.settings.movement = '  Stairs down  '));
+    expect(written.settings.movement).toBe('Stairs down');
+    expect(Store.open(env()).read().settings.movement).toBe('Stairs down');
   });
 
   it('names the right session when a new one does not validate', async () => {
