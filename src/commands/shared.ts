@@ -6,7 +6,7 @@ import { localDate } from '../core/history.js';
 import { UserError } from '../errors.js';
 import { shellWord } from './help.js';
 import { findExercise, loadLibrary } from '../library/library.js';
-import { homeFolder } from '../store/store-path.js';
+import { tildeAsHome } from '../store/store-path.js';
 import type { Library } from '../library/schema.js';
 import type { StoreData } from '../core/records.js';
 import { colourEnabled, colours, type Colours } from '../ui/colour.js';
@@ -59,7 +59,7 @@ export function libraryFile(ctx: Context, command: Command): string | undefined 
  * (`export ITB_DATA="~/itb/my-library.yaml"`), or after `--data=`, the shell leaves it as it is.
  */
 export function withHomeFolder(file: string, ctx: Context): string {
-  return file.replace(/^~(?=$|[/\\])/, () => ctx.env.HOME || homeFolder());
+  return tildeAsHome(file, ctx.env);
 }
 
 export function libraryFor(ctx: Context, command: Command): Promise<Library> {

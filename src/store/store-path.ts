@@ -9,16 +9,16 @@ const fileName = 'store.json';
 
 /** Where the store lives: `ITB_HOME/store.json`, else the folder conf uses for projectName 'itb'. */
 export function storeFile(env: Record<string, string | undefined>): string {
-  if (env.ITB_HOME) return resolve(withHome(env.ITB_HOME, env), fileName);
+  if (env.ITB_HOME) return resolve(tildeAsHome(env.ITB_HOME, env), fileName);
   return join(defaultFolder(env), fileName);
 }
 
 /**
- * A `~` leading ITB_HOME means the home folder, as it does to the shell: written in quotes
- * (`export ITB_HOME="~/itb"`), it reaches itb unexpanded, and would otherwise put the store in a
- * folder named "~" under whichever folder itb is started from.
+ * A `~` leading ITB_HOME (or a library's path) means the home folder, as it does to the shell:
+ * written in quotes (`export ITB_HOME="~/itb"`), it reaches itb unexpanded, and would otherwise put
+ * the store in a folder named "~" under whichever folder itb is started from.
  */
-function withHome(folder: string, env: Record<string, string | undefined>): string {
+export function tildeAsHome(folder: string, env: Record<string, string | undefined>): string {
   return folder.replace(/^~(?=$|[/\\])/, () => (env.HOME && isAbsolute(env.HOME) ? env.HOME : homeFolder()));
 }
 

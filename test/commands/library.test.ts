@@ -2,6 +2,7 @@
 // (validate), switching the library (--data, ITB_DATA), and the help of every command.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Store } from '../../src/store/store.js';
@@ -784,6 +785,11 @@ describe('switching the library', () => {
     const inside = await itb(['routines'], { HOME: home, ITB_DATA: 'itb/~my-library.yaml' });
     expect(inside.code).toBe(2);
     expect(inside.stderr).toContain('cannot read itb/~my-library.yaml');
+    // An empty or relative HOME names no home folder: the account's own is meant, as for ITB_HOME.
+    for (const HOME of ['', 'relative/home']) {
+      const notHome = await itb(['--data', '~/itb-no-such-library.yaml', 'routines'], { HOME });
+      expect(notHome.stderr).toContain(`cannot read ${join(homedir(), 'itb-no-such-library.yaml')}: file not found`);
+    }
   });
 
   it('--data wins over ITB_DATA', async () => {
