@@ -37,6 +37,15 @@ describe('the summary beside the store', () => {
     expect(await readSummary(env())).toMatchObject({ sessionCount: 2, moveCount: 0 });
   });
 
+  it('keeps text beyond ASCII as it was written: drill names, movements, in any script', async () => {
+    const named = { ...sampleSession('s1', day(1)), movement: 'Descente d’une marche — côté 膝' };
+    named.results = named.results.map((result) => ({ ...result, name: `Étirement ${result.name} ✓` }));
+    const written = await Store.open(env()).update((data) => void data.sessions.push(named));
+    const kept = readSummaryFile(file);
+    expect(kept).toEqual(JSON.parse(JSON.stringify(summarize(written))));
+    expect(JSON.stringify(kept)).toContain('Étirement');
+  });
+
   it('is the one used while it matches the store: the store itself is not read', async () => {
     const written = await seeded();
     // A summary that disagrees with the store, kept for the store file as it is now.
