@@ -1,0 +1,38 @@
+// Setting a session up before its first drill: the advice shown first, the questions asked and
+// their defaults, and what the flags answer for them.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { projectBuckets } from '../../src/core/buckets.js';
+import type { Session } from '../../src/core/records.js';
+import { Store } from '../../src/store/store.js';
+import { buildSession, noRedFlags, setUpFlags as flags } from '../helpers/sessions.js';
+import { run, tempHome } from '../helpers/run.js';
+
+let home: string;
+let cleanup: () => void;
+beforeEach(() => ({ home, cleanup } = tempHome()));
+afterEach(() => cleanup());
+
+/** A store where earlier sessions ran: the safety screen passed before the first. */
+async function afterSessions(...sessions: Session[]): Promise<void> {
+  await Store.open({ ITB_HOME: home }).update((data) => {
+    data.screenings.push({ at: sessions[0]?.startedAt ?? '2026-11-01T08:00:00.000Z', answers: noRedFlags, proceeded: true });
+    data.sessions.push(...sessions);
+    data.buckets = projectBuckets(data.sessions, data.moves);
+  });
+}
+
+const colour = { NO_COLOR: undefined, FORCE_COLOR: '1' };
+
+describe('the advice before the first question', () => {
+  it('says to see a clinician bold in colour, each of its lines', async () => {
+    const now = new Date('2026-03-01T12:00:00Z');
+    const flat = ['2026-02-10T09:00:00Z', '2026-02-18T09:00:00Z', '2026-02-28T09:00:00Z'].map((startedAt) => buildSession({ startedAt, baseline: 6 }));
+    await afterSessions(...flat);
+    const result = await run(['session', 'mobility', ...flags], { home, tty: true, now, env: colour, answers: [6, 'stop'] });
+    expect(result.code).toBe(0);
+    const start = result.stdout.slice(0, result.stdout.indexOf('Mobility and stretching'));
+    const lines = start.split('\n').filter((line) => /[a-z]{2}/.test(line));
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) expect(line).toMatch(/^\x1b\[1m.*\x1b\[22m$/);
+  });
+});
