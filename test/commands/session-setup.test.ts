@@ -36,3 +36,27 @@ describe('the advice before the first question', () => {
     for (const line of lines) expect(line).toMatch(/^\x1b\[1m.*\x1b\[22m$/);
   });
 });
+
+describe('--movement', () => {
+  const answers = [5, 'stop'];
+  const setUp = ['--side', 'left', '--symptom', 'pain', '--no-timer'];
+
+  it('records a movement in your own words without the spaces around it, and remembers it so', async () => {
+    await afterSessions();
+    const result = await run(['session', 'balance', ...setUp, '--movement', '  hopping on the spot  '], { home, tty: true, answers });
+    expect(result.code).toBe(0);
+    const data = await Store.open({ ITB_HOME: home }).read();
+    expect(data.sessions[0]!.movement).toBe('hopping on the spot');
+    expect(data.settings.movement).toBe('hopping on the spot');
+  });
+
+  it('takes a library movement by its id with spaces around it or in capitals, and records it by its name', async () => {
+    await afterSessions();
+    for (const typed of [' single-leg-squat ', 'Single-Leg-Squat']) {
+      const result = await run(['session', 'balance', ...setUp, '--movement', typed], { home, tty: true, answers });
+      expect(result.code).toBe(0);
+    }
+    const data = await Store.open({ ITB_HOME: home }).read();
+    expect(data.sessions.map((session) => session.movement)).toEqual(['single-leg squat', 'single-leg squat']);
+  });
+});
