@@ -367,6 +367,19 @@ describe('itb history', () => {
     expect((await run(['history', '--all', '-n', 'ten'], { home, now })).stderr).toContain('error: -n (--limit) wants a whole number of sessions, 1 or more, not "ten"');
   });
 
+  it('refuses a count below 1 or with more than digits, with an example, and takes one with spaces around it', async () => {
+    await withSessions(first, second);
+    for (const count of ['0', '5x', '2.5']) {
+      const refused = await run(['history', '-n', count], { home, now });
+      expect(refused.code, count).toBe(2);
+      expect(refused.stdout).toBe('');
+      expect(refused.stderr.replace(/\n(?!$)/g, ' ')).toBe(`error: -n (--limit) wants a whole number of sessions, 1 or more, not "${count}" For example: itb history -n 50\n`);
+    }
+    const spaced = await run(['history', '-n', ' 1 '], { home, now });
+    expect(spaced.code).toBe(0);
+    expect(spaced.stdout).toContain('… 1 earlier session not listed');
+  });
+
   it('keeps sessions from the --since day on', async () => {
     await withSessions(first, second);
     const json = JSON.parse((await run(['history', '--since', '2026-03-03', '--json'], { home, now })).stdout);
