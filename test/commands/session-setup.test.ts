@@ -37,6 +37,20 @@ describe('the advice before the first question', () => {
   });
 });
 
+describe('the 48 hours between strength sessions', () => {
+  it('says the advice bold in colour, each of its lines, before asking', async () => {
+    const yesterday = buildSession({ startedAt: '2026-11-19T09:00:00.000Z', routine: 'strength', loading: true, baseline: 4, drills: [{ id: 'clamshells', scores: [3] }] });
+    await afterSessions(yesterday);
+    const result = await run(['session', 'strength', ...flags], { home, tty: true, now: new Date('2026-11-20T10:00:00.000Z'), env: colour, answers: [false] });
+    expect(result.code).toBe(0);
+    const advice = result.stdout.slice(0, result.stdout.indexOf('Nothing was recorded'));
+    const lines = advice.split('\n').filter((line) => /[a-z]{2}/.test(line));
+    expect(lines.join(' ')).toContain('48 hours');
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) expect(line).toMatch(/^\x1b\[1m.*\x1b\[22m$/);
+  });
+});
+
 describe('--movement', () => {
   const answers = [5, 'stop'];
   const setUp = ['--side', 'left', '--symptom', 'pain', '--no-timer'];
