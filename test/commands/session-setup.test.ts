@@ -74,3 +74,19 @@ describe('--movement', () => {
     expect(data.sessions.map((session) => session.movement)).toEqual(['single-leg squat', 'single-leg squat']);
   });
 });
+
+describe('itb session --help', () => {
+  it('says a session needs a terminal, and shows flags that skip the setup questions, which do', async () => {
+    const help = (await run(['session', '--help'])).stdout;
+    expect(help.replace(/\s+/g, ' ')).toContain('Needs a terminal.');
+    const example = /\$ itb (session [^\n]*--side[^\n]*)\n\s+your rehab drills, no setup questions\n/.exec(help);
+    expect(example).not.toBeNull();
+    const argv = [...example![1]!.matchAll(/"([^"]*)"|(\S+)/g)].map((word) => word[1] ?? word[2]!);
+    expect(argv).toEqual(expect.arrayContaining(['--side', '--symptom', '--movement']));
+    await afterSessions();
+    expect((await run(['buckets', 'move', 'clamshells', 'rehab'], { home })).code).toBe(0);
+    const result = await run([...argv, '--no-timer'], { home, tty: true, answers: [5, 'stop'] });
+    expect(result.code).toBe(0);
+    expect(result.prompter.asked[0]!.message).toMatch(/^Rate your pain/);
+  });
+});
