@@ -1,6 +1,7 @@
 // The help after each command's options, laid out to the terminal when it is shown.
 import { describe, expect, it } from 'vitest';
 import { choiceOption, fitLine, helpAfter, shellWord } from '../../src/commands/help.js';
+import { SHOWN_PROBLEMS } from '../../src/library/problems.js';
 import { run } from '../helpers/run.js';
 import { onTerminal } from '../helpers/terminal.js';
 
@@ -113,6 +114,24 @@ describe('a --json shape in a help', () => {
     expect(Array.isArray(one)).toBe(false);
     expect(one.id).toBe('clamshells');
     expect(Array.isArray(JSON.parse((await run(['exercises', '--json'])).stdout))).toBe(true);
+  });
+});
+
+describe('the numbers and examples a help gives', () => {
+  const helpOf = async (...command: string[]) => (await run([...command, '--help'])).stdout.replace(/\s+/g, ' ');
+
+  it('gives how many sessions itb history lists when not told, in its option and its example', async () => {
+    const help = await helpOf('history');
+    expect(help).toContain('list only the newest sessions (text: 20 unless --all)');
+    expect(help).toContain('$ itb history your 20 latest sessions and the trend of your scores');
+  });
+
+  it('gives how many problems itb validate lists, as many as it lists', async () => {
+    expect(await helpOf('validate')).toContain(`The first ${SHOWN_PROBLEMS} are listed: fix them and check again for the rest.`);
+  });
+
+  it('shows in itb settings how to forget a remembered answer', async () => {
+    expect(await helpOf('settings')).toContain('$ itb settings movement --unset forget the remembered test movement');
   });
 });
 
