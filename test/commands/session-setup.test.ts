@@ -97,6 +97,19 @@ describe('--movement', () => {
   });
 });
 
+describe('the test movement question', () => {
+  it('offers a long movement of last time cut short, so that it stays on one line of 80 columns', async () => {
+    const long = `stepping down from a stair ${'slowly and with care '.repeat(6)}`.trim();
+    await afterSessions();
+    await Store.open({ ITB_HOME: home }).update((data) => void (data.settings.movement = long));
+    const result = await run(['session', 'balance', '--side', 'left', '--symptom', 'pain'], { home, tty: true, answers: [long, 4, 'stop'] });
+    expect(result.code).toBe(0);
+    const name = result.prompter.asked[0]!.choiceNames![0]!;
+    expect(name).toMatch(/^stepping down from a stair slowly .*… \(last time\)$/);
+    expect(name.length).toBeLessThanOrEqual(76);
+  });
+});
+
 describe('itb session --help', () => {
   it('says a session needs a terminal, and shows flags that skip the setup questions, which do', async () => {
     const help = (await run(['session', '--help'])).stdout;
