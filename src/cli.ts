@@ -19,7 +19,8 @@ import { columnsOf, tooWide, wrapColumnsOf } from './ui/screen.js';
 declare const ITB_VERSION: string;
 const version = typeof ITB_VERSION === 'string' ? ITB_VERSION : '0.0.0-dev';
 
-export function createProgram(ctx: Context): Command {
+/** itb's commands; `argv`, the words typed, lets an error give them back as they should be typed. */
+export function createProgram(ctx: Context, argv: string[] = []): Command {
   const program = new Command('itb')
     .description(
       'Find out which exercises help your IT band pain: rate your symptom, do one drill, rate ' +
@@ -73,7 +74,7 @@ itb supports self-care; it does not diagnose. Worried? See a clinician.`,
       getOutHelpWidth: helpColumns,
       getErrHelpWidth: helpColumns,
       // An error may quote what was typed: control characters in it are shown, not obeyed.
-      outputError: (text, write) => write(shownSafely(plainUsageError(text, command, path))),
+      outputError: (text, write) => write(shownSafely(plainUsageError(text, command, path, [itbAsStarted(ctx), ...argv]))),
     });
     for (const sub of command.commands) configure(sub, `${path} ${sub.name()}`);
   };
@@ -119,10 +120,10 @@ function optionsOf(command: Command): Option[] {
  * Commander's words for a value or an argument left out ("option '--since <date>' argument
  * missing", "missing required argument 'bucket'") or words too many said plainly, with the form
  * the command takes (`path` is how it is typed); so is an argument written as an option
- * (`itb session --routine rehab`), and a value given to an option that takes none (`--json=yes`),
- * which commander calls unknown.
+ * (`itb session --routine rehab`, told as `itb session rehab`), and a value given to an option
+ * that takes none (`--json=yes`), which commander calls unknown.
  */
-function plainUsageError(text: string, command: Command, path: string): string {
+function plainUsageError(text: string, command: Command, path: string, typed: string[]): string {
   const usage = `${path} ${command.usage()}`;
   const argumentNames = command.registeredArguments.map((argument) => argument.name());
   const options = optionsOf(command);
@@ -130,7 +131,7 @@ function plainUsageError(text: string, command: Command, path: string): string {
   const names = [...command.commands.map((sub) => sub.name()), ...options.flatMap((option) => [option.long, option.short])];
   return text
     .replace(/^error: unknown option '--([\w-]+)(?:=[^']*)?'$/m, (line, name: string) =>
-      argumentNames.includes(name.toLowerCase()) ? `error: the ${name.toLowerCase()} is given on its own, without --${name}: ${usage}` : line,
+      argumentNames.includes(name.toLowerCase()) ? `error: the ${name.toLowerCase()} is given on its own, without --${name}: ${withoutFlag(typed, name) ?? usage}` : line,
     )
     // Without commander's "(Did you mean --json?)" under it: the flag is right already.
     .replace(/^error: unknown option '(--[\w-]+)(=[^']*)'$(\n\(Did you mean [^)\n]*\)$)?/m, (line, flag: string, value: string) =>
@@ -153,9 +154,18 @@ function plainUsageError(text: string, command: Command, path: string): string {
     });
 }
 
+/** `[itb, ...words]` as typed, with `--NAME VALUE` or `--NAME=VALUE` as VALUE alone; undefined without a value. */
+function withoutFlag([itb, ...words]: string[], name: string): string | undefined {
+  const at = words.findIndex((word) => word === `--${name}` || word.startsWith(`--${name}=`));
+  const joined = words[at]?.includes('=') === true;
+  const value = joined ? words[at]!.slice(name.length + 3) : words[at + 1];
+  if (at < 0 || !value || (!joined && value.startsWith('-'))) return undefined;
+  return [itb, ...[...words.slice(0, at), value, ...words.slice(at + (joined ? 1 : 2))].map(shellWord)].join(' ');
+}
+
 /** Runs the program and returns the exit code; never throws. */
 export async function main(argv: string[], ctx: Context = processContext()): Promise<number> {
-  const program = createProgram(ctx);
+  const program = createProgram(ctx, argv);
   try {
     optionBeforeCommand(program, argv, itbAsStarted(ctx));
     await program.parseAsync(helpAsOption(program, argv, itbAsStarted(ctx)), { from: 'user' });

@@ -217,7 +217,16 @@ describe('a usage error, as a person reads it', () => {
   it('takes an argument written as an option in capitals for the argument', async () => {
     const routine = await run(['session', '--ROUTINE', 'rehab'], { home });
     expect(routine.code).toBe(2);
-    expect(routine.stderr).toContain('error: the routine is given on its own, without --ROUTINE: itb session [options] [routine]\n');
+    expect(routine.stderr).toContain('error: the routine is given on its own, without --ROUTINE: itb session rehab\n');
+  });
+
+  it('gives back the command as it should be typed, other words kept, for an argument written as an option', async () => {
+    const file = await run(['--data', 'my library.yaml', 'import', '--file=backup 1.json', '--dry-run'], { home });
+    expect(file.code).toBe(2);
+    expect(file.stderr).toContain("error: the file is given on its own, without --file: itb --data 'my library.yaml' import 'backup 1.json' --dry-run\n");
+    // With no value after it, the form the command takes.
+    const bare = await run(['session', '--routine'], { home });
+    expect(bare.stderr).toContain('error: the routine is given on its own, without --routine: itb session [options] [routine]\n');
   });
 
   it('shows the control characters of what was typed rather than obey them', async () => {

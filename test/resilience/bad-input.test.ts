@@ -87,8 +87,8 @@ const badFlags: [string[], RegExp][] = [
   [['settings', 'nope', '3'], /there is no setting "nope"/],
   [['routines', '--jsn'], /unknown option '--jsn'/],
   // An argument written as an option is told to stand on its own.
-  [['session', '--routine', 'rehab'], /^error: the routine is given on its own, without --routine: itb session \[options\] \[routine\]$/m],
-  [['import', '--File=backup.json'], /^error: the file is given on its own, without --File: itb import \[options\] <file>$/m],
+  [['session', '--routine', 'rehab'], /^error: the routine is given on its own, without --routine: itb session rehab$/m],
+  [['import', '--File=backup.json'], /^error: the file is given on its own, without --File: itb import backup.json$/m],
   [['help', 'bucket'], /there is no command "bucket"/],
   [['--no-color', 'help', 'nosuch'], /there is no command "nosuch"/],
   [['help', 'buckets', 'mvoe'], /there is no command "buckets mvoe"/],
