@@ -104,7 +104,7 @@ describe('shared report words', () => {
     expect(untested.size).toBeGreaterThan(1);
     const keeping = (left: number) => {
       const kept = [...untested].slice(0, left);
-      return { ...library, exercises: library.exercises.filter((exercise) => !untested.has(exercise.id) || kept.includes(exercise.id)) };
+      return Object.assign({}, library, { exercises: library.exercises.filter((exercise) => !untested.has(exercise.id) || kept.includes(exercise.id)) });
     };
     const one = buildReport(sampleStore(), keeping(1), { now: NOW });
     expect(toMarkdown(one)).toContain('\n1 drill in the library not tested yet.\n');
