@@ -1,6 +1,5 @@
 // Setting a session up before its first drill: the advice shown first, the questions asked and
 // their defaults, and what the flags answer for them.
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { projectBuckets } from '../../src/core/buckets.js';
@@ -8,6 +7,7 @@ import type { Session } from '../../src/core/records.js';
 import { Store } from '../../src/store/store.js';
 import { buildSession, noRedFlags, setUpFlags as flags } from '../helpers/sessions.js';
 import { run, tempHome } from '../helpers/run.js';
+import { writeTwoRoutines } from '../helpers/two-routines.js';
 
 let home: string;
 let cleanup: () => void;
@@ -53,18 +53,7 @@ describe('the 48 hours between strength sessions', () => {
   });
   it('names the one gentler routine of a library alone, when the strength drills are left for later', async () => {
     const library = join(home, 'two-routines.yaml');
-    const drill = (id: string, name: string, loading: boolean) => [
-      `  - id: ${id}`,
-      `    name: ${name}`,
-      '    region: knee',
-      `    category: ${loading ? 'strength' : 'mobility'}`,
-      '    steps: [Do it slowly.]',
-      '    dose: { sets: 1, reps: 5 }',
-      '    side: both',
-      `    loading: ${loading}`,
-    ];
-    const routine = (id: string, exercise: string) => [`  - id: ${id}`, `    name: ${id}`, '    description: One drill.', `    exercises: [${exercise}]`];
-    writeFileSync(library, ['version: 1', 'exercises:', ...drill('wall-sit', 'Wall sit', true), ...drill('knee-rolls', 'Knee rolls', false), 'routines:', ...routine('legs', 'wall-sit'), ...routine('loosen', 'knee-rolls'), ''].join('\n'));
+    writeTwoRoutines(library, { strength: 'legs', gentle: 'loosen' });
     const yesterday = buildSession({ startedAt: '2026-11-19T09:00:00.000Z', routine: 'legs', loading: true, baseline: 4, drills: [{ id: 'wall-sit', scores: [3] }] });
     await afterSessions(yesterday);
     const result = await run(['--data', library, 'session', 'legs', ...flags], { home, tty: true, now: new Date('2026-11-20T10:00:00.000Z'), answers: [false] });

@@ -12,6 +12,7 @@ import { buildSession, noRedFlags, setUpFlags } from '../helpers/sessions.js';
 import { run, tempHome } from '../helpers/run.js';
 import { CTRL_C, type Answer } from '../helpers/scripted.js';
 import { onTerminal } from '../helpers/terminal.js';
+import { writeTwoRoutines } from '../helpers/two-routines.js';
 import { width } from '../../src/ui/table.js';
 
 // The red-flag screen of a first run, all answered no.
@@ -1040,22 +1041,7 @@ describe('itb session', () => {
   it('within 48 hours of a strength session, says to rest when every routine without strength drills has its drills set aside', async () => {
     const now = new Date('2026-11-20T10:00:00.000Z');
     const library = join(home, 'two-routines.yaml');
-    const drill = (id: string, name: string, loading: boolean) => [
-      `  - id: ${id}`,
-      `    name: ${name}`,
-      '    region: knee',
-      `    category: ${loading ? 'strength' : 'mobility'}`,
-      '    steps: [Do it slowly.]',
-      '    dose: { sets: 1, reps: 5 }',
-      '    side: both',
-      `    loading: ${loading}`,
-    ];
-    writeFileSync(
-      library,
-      ['version: 1', 'exercises:', ...drill('wall-sit', 'Wall sit', true), ...drill('knee-rolls', 'Knee rolls', false), 'routines:',
-        '  - id: legs', '    name: Legs', '    description: Strength alone.', '    exercises: [wall-sit]',
-        '  - id: easy', '    name: Easy', '    description: Mobility alone.', '    exercises: [knee-rolls]', ''].join('\n'),
-    );
+    writeTwoRoutines(library, { strength: 'legs', gentle: 'easy' });
     // Yesterday the wall sit was tried, and the knee rolls did not help: set aside for now.
     const yesterday = buildSession({ startedAt: '2026-11-19T09:00:00.000Z', routine: 'legs', loading: true, baseline: 4, drills: [{ id: 'wall-sit', scores: [3] }, { id: 'knee-rolls', scores: [3, 3] }] });
     await afterSessions(yesterday);
