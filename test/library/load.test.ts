@@ -10,6 +10,7 @@ import { loadLibrary } from '../../src/library/library.js';
 import { LIBRARY_SIZE_LIMIT, LibraryError, loadLibraryFile, parseLibrary, type Problem } from '../../src/library/load.js';
 import { SHOWN_PROBLEMS } from '../../src/library/problems.js';
 import { checkShape } from '../../src/library/shape.js';
+import { problemsIn } from '../helpers/library-problems.js';
 
 const fixtures = join(import.meta.dirname, '../fixtures/libraries');
 const fixture = (name: string) => join(fixtures, name);
@@ -17,12 +18,6 @@ const fixture = (name: string) => join(fixtures, name);
 /** The problems of a fixture, as the `LINE:COL  path  message` part of what validate prints. */
 function problemsOf(name: string): string[] {
   return problemsIn(readFileSync(fixture(name), 'utf8'));
-}
-
-function problemsIn(source: string): string[] {
-  const result = parseLibrary(source);
-  if (result.ok) throw new Error('expected the library to have problems, but it parsed');
-  return result.problems.map((p) => `${p.line}:${p.col}  ${p.path}  ${p.message}`);
 }
 
 describe('a valid library', () => {

@@ -3,15 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseLibrary } from '../../src/library/load.js';
+import { problemsIn } from '../helpers/library-problems.js';
 
 const good = readFileSync(join(import.meta.dirname, '../fixtures/libraries/good.yaml'), 'utf8');
-
-function problemsIn(source: string): string[] {
-  const result = parseLibrary(source);
-  if (result.ok) throw new Error('expected the library to have problems, but it parsed');
-  return result.problems.map((p) => `${p.line}:${p.col}  ${p.path}  ${p.message}`);
-}
 
 describe('the words of a problem line', () => {
   it('calls a test movement written without its "- " a test movement', () => {

@@ -3,16 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseLibrary } from '../../src/library/load.js';
+import { problemsIn } from '../helpers/library-problems.js';
 
 const good = readFileSync(join(import.meta.dirname, '../fixtures/libraries/good.yaml'), 'utf8');
 const instructions = '    instructions: Step down from a low step five times, then rate your symptom.';
-
-function problemsIn(source: string): string[] {
-  const result = parseLibrary(source);
-  if (result.ok) throw new Error('expected the library to have problems, but it parsed');
-  return result.problems.map((p) => `${p.line}:${p.col}  ${p.path}  ${p.message}`);
-}
 
 describe('the words for a YAML slip', () => {
   it('says how to indent a text after "|" that starts with blank lines', () => {
