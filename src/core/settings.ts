@@ -88,6 +88,8 @@ export function parseSetting(key: SettingKey, text: string): { ok: true; value: 
     // it would break the error's line. Other control characters are quoted as escapes.
     const problem = /[\t\n]/.test(text.trim()) ? oneLineProblem(text.trim()) : undefined;
     if (problem) return { ok: false, reason: `the ${key} holds ${problem}: use ${definition.allowed}` };
+    // Nothing to quote: `"" is not a valid side` reads as a typo in the message itself.
+    if (text.trim() === '') return { ok: false, reason: `the ${key} was left empty: use ${definition.allowed}` };
     return { ok: false, reason: `"${quoted} is not a valid ${key}: use ${definition.allowed}` };
   }
   return { ok: true, value };

@@ -207,6 +207,14 @@ describe('itb settings', () => {
     expect(settings().side).toBeUndefined();
   });
 
+  it('says a value left empty is empty instead of quoting nothing', async () => {
+    const side = await run(['settings', 'side', ''], { home });
+    expect(side).toMatchObject({ code: 2, stderr: 'error: the side was left empty: use left, right or both\n' });
+    const movement = await run(['settings', 'movement', '  '], { home });
+    expect(movement.stderr).toBe('error: the movement was left empty: use a short description in plain text on one line, up to 200 characters\n');
+    expect(existsSync(join(home, 'store.json'))).toBe(false);
+  });
+
   it('names a line break or tab in a value instead of quoting it over two lines', async () => {
     const result = await run(['settings', 'movement', 'walking\ndownhill'], { home });
     expect(result).toMatchObject({ code: 2, stderr: 'error: the movement holds a line break: use a short description in plain text on one line, up to 200 characters\n' });
