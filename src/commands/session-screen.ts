@@ -67,7 +67,7 @@ export async function screenIfNeeded(ctx: Context, store: Store, data: StoreData
     const named = yes.length === 1 ? yes[0] : `${yes.slice(0, -1).join('; ')}${yes.length > 2 ? ';' : ','} and ${yes.at(-1)}`;
     say(
       `\n${wrap(
-        `You answered yes to ${named}. ${yes.length === 1 ? 'That is a reason' : 'These are reasons'} to see a doctor or physical therapist ` +
+        `You answered yes to: ${named}. ${yes.length === 1 ? 'That is a reason' : 'These are reasons'} to see a doctor or physical therapist ` +
           'before doing these exercises, to rule out something that needs other care.',
         78,
       )

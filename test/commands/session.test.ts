@@ -741,7 +741,7 @@ describe('itb session', () => {
     expect(declined.prompter.asked.at(-1)!.message).toMatch(/Go on .*anyway/);
     // What was answered yes is named.
     expect(declined.stdout.replace(/\s+/g, ' ')).toContain(
-      'You answered yes to recent fall or injury. That is a reason to see a doctor or physical therapist before doing these exercises, to rule out something that needs other care.',
+      'You answered yes to: recent fall or injury. That is a reason to see a doctor or physical therapist before doing these exercises, to rule out something that needs other care.',
     );
     // The last word, wrapped between words like every other.
     expect(declined.stdout).toMatch(/Your answers are saved\. Please get checked first; itb will ask these questions\nagain next time\.\n$/);
@@ -761,7 +761,7 @@ describe('itb session', () => {
   it('does not tell a person who goes on after a yes to get checked first and expect the questions again', async () => {
     const result = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [false, true, false, false, false, false, true, 5, 'stop'] });
     expect(result.code).toBe(0);
-    expect(result.stdout.replace(/\s+/g, ' ')).toContain('You answered yes to marked swelling.');
+    expect(result.stdout.replace(/\s+/g, ' ')).toContain('You answered yes to: marked swelling.');
     expect(result.stdout).not.toContain('Please get checked first');
     expect(result.stdout).not.toContain('ask these questions again');
     expect(stored().screenings).toEqual([expect.objectContaining({ proceeded: true, answers: expect.objectContaining({ swelling: true }) })]);
@@ -770,14 +770,14 @@ describe('itb session', () => {
   it('names two safety answers given yes with a comma and "and"', async () => {
     const result = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [true, false, false, true, false, false, false] });
     expect(result.code).toBe(0);
-    expect(result.stdout.replace(/\s+/g, ' ')).toContain('You answered yes to recent fall or injury, and numbness or tingling. These are reasons');
+    expect(result.stdout.replace(/\s+/g, ' ')).toContain('You answered yes to: recent fall or injury, and numbness or tingling. These are reasons');
   });
 
   it('names every safety answer given yes', async () => {
     const result = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [false, false, true, true, false, true, false] });
     expect(result.code).toBe(0);
     expect(result.stdout.replace(/\s+/g, ' ')).toContain(
-      'You answered yes to knee locking or giving way; numbness or tingling; and pain at night or at rest. These are reasons to see a doctor or physical therapist',
+      'You answered yes to: knee locking or giving way; numbness or tingling; and pain at night or at rest. These are reasons to see a doctor or physical therapist',
     );
     expect(result.stdout).not.toMatch(/swelling|fever/i);
   });
