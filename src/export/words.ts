@@ -100,7 +100,8 @@ export const AVOID_FOR_NOW =
 export const METHOD_NOTE =
   'Self-reported data from the assess / re-assess method: the person rates a symptom from 0 (none) to 10 ' +
   '(worst imaginable) during a test movement, does one drill, and rates again. A drill that does not help gets one more careful ' +
-  'try; if it still does not help it is set aside for now. This is not a diagnosis.';
+  'try; if it still does not help it is set aside for now. A change is the score after a drill minus the score before it, ' +
+  'so a fall, the symptom easing, is negative (-2) and a rise is positive (+1). This is not a diagnosis.';
 
 /** A signed score change: "-2", "+1", "0". */
 export function signed(change: number): string {

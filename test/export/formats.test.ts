@@ -126,6 +126,11 @@ describe('markdown', () => {
     expect(md).toMatch(/\n\n_Self-reported data from the assess \/ re-assess method: [^_\n]+ This is not a diagnosis\._\n\n/);
     // What the scores mean, as the person was asked them: a therapist reads every number below by it.
     expect(md).toContain('rates a symptom from 0 (none) to 10 (worst imaginable) during a test movement');
+    // Which way a change goes, before the lists give a mean change of -1.5 or a last one of +1.
+    const changeWay = 'A change is the score after a drill minus the score before it, so a fall, the symptom easing, is negative (-2)';
+    expect(md).toContain(changeWay);
+    expect(md.indexOf(changeWay)).toBeLessThan(md.indexOf('mean change'));
+    expect(toHtml(report)).toMatch(new RegExp(`<p class="note">[^<]+ ${changeWay.replace(/[()]/g, '\\$&')}`));
     expect(md).toContain('| 2026-10-01 09:30 | joint-chain | left | Pain @ single-leg squat | 6 → 4 | 2 | 1 | 1 | completed |');
     expect(md).toContain('| 2026-10-08 09:30 | strength | left | Pain @ single-leg squat | 5 → 7 | 1 | 1 (**1 flare**) | 0 | stopped early |');
     expect(md).toContain('| 2026-10-20 09:30 | mobility | left | Tightness @ walking | 4 → 2 | 1 | 0 | 0 | **interrupted** |');
