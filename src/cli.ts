@@ -74,7 +74,7 @@ itb supports self-care; it does not diagnose. Worried? See a clinician.`,
       getOutHelpWidth: helpColumns,
       getErrHelpWidth: helpColumns,
       // An error may quote what was typed: control characters in it are shown, not obeyed.
-      outputError: (text, write) => write(shownSafely(plainUsageError(text, command, path, [itbAsStarted(ctx), ...argv]))),
+      outputError: (text, write) => write(shownSafely(commandsAsStarted(ctx, plainUsageError(text, command, path, [itbAsStarted(ctx), ...argv])))),
     });
     for (const sub of command.commands) configure(sub, `${path} ${sub.name()}`);
   };
@@ -147,11 +147,19 @@ function plainUsageError(text: string, command: Command, path: string, typed: st
     .replace(/^error: option '(?:(-\w), )?(--[\w-]+) (<[^>]+>)' argument missing$/m, (_, short: string | undefined, flag: string, value: string) =>
       short ? `error: ${short} (${flag}) needs a value after it, as in ${short} ${value}` : `error: ${flag} needs a value after it, as in ${flag} ${value}`,
     )
-    .replace(/^error: missing required argument '(\w+)'$/m, (_, name: string) => `error: the ${name} is missing: ${usage}`)
+    .replace(/^error: missing required argument '(\w+)'$/m, (_, name: string) => missingArgument(command, name, typed))
     .replace(/^error: too many arguments for '[\w-]+'\. Expected (\d+) arguments? but got (\d+)\.$/m, (_, expected: string, got: string) => {
       const extra = Number(got) - Number(expected);
       return `error: ${extra === 1 ? 'a word' : `${extra} words`} too many: ${usage}`;
     });
+}
+
+/** "the bucket is missing (rehab or avoid): itb buckets move clamshells <bucket>": what it is, and what is still to come after the words typed. */
+function missingArgument(command: Command, name: string, [itb, ...words]: string[]): string {
+  const required = command.registeredArguments.filter((argument) => argument.required);
+  const missing = required.slice(required.findIndex((argument) => argument.name() === name));
+  const what = missing[0]?.description ? ` (${missing[0].description})` : '';
+  return `error: the ${name} is missing${what}: ${[itb, ...words.map(shellWord), ...missing.map((argument) => `<${argument.name()}>`)].join(' ')}`;
 }
 
 /** `[itb, ...words]` as typed, with `--NAME VALUE` or `--NAME=VALUE` as VALUE alone; undefined without a value. */

@@ -50,7 +50,7 @@ export function bucketsCommand(ctx: Context): Command {
 function moveCommand(ctx: Context): Command {
   return new Command('move')
     .description('put a drill in rehab or avoid yourself; it stays there until a session tests it again')
-    .argument('<id>', 'the drill (its id, as `itb exercises` shows it)')
+    .argument('<id>', "the drill's id, as `itb exercises` shows it")
     .argument('<bucket>', 'rehab or avoid')
     .option('--note <text>', 'why, in your own words (shown in buckets and in reports)')
     // A drill's name typed as several words reaches the action, which answers it with its id.

@@ -49,6 +49,12 @@ describe('after npx itb, the commands suggested next start with npx itb', () => 
     expect(said(await itb(['buckets', 'reset', '--force']))).toContain('Your session history is kept (npx itb history). Run npx itb session to start testing again.');
   });
 
+  it('an argument left out: the command typed, with what is still to come', async () => {
+    const missing = said(await itb(['buckets', 'move', '--note', 'knee sore', 'monster-walks']));
+    expect(missing).toContain("error: the bucket is missing (rehab or avoid): npx itb buckets move --note 'knee sore' monster-walks <bucket>");
+    expect(said(await itb(['buckets', 'move']))).toContain("error: the id is missing (the drill's id, as `npx itb exercises` shows it): npx itb buckets move <id> <bucket>");
+  });
+
   it('itb settings retestAfterDays', async () => {
     expect(said(await itb(['settings', 'retestAfterDays', '10']))).toContain('npx itb buckets shows the dates.');
   });

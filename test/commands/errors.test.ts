@@ -161,7 +161,7 @@ describe('messages on a terminal narrower than 80 columns', () => {
     expect(stderr).toContain('error: --note goes after the command:');
     const usage = await stderrOnTerminal(['buckets', 'move', 'clamshells'], 40);
     for (const line of usage.lines) expect(line.length, line).toBeLessThanOrEqual(40);
-    expect(words(usage.stderr).join(' ')).toContain('error: the bucket is missing: itb buckets move [options] <id> <bucket>');
+    expect(words(usage.stderr).join(' ')).toContain('error: the bucket is missing (rehab or avoid): itb buckets move clamshells <bucket>');
   });
 
   it('break the notes of itb settings and itb validate between words', async () => {
