@@ -109,12 +109,13 @@ export function signed(change: number): string {
 }
 
 /**
- * "helped 2 of 3 tests (1 of them only on the retry), mean change -1.5, last -2 on 2026-10-03",
- * or "not tested in a session" (a drill with flare-ups but no test: their count, "1 flare").
+ * "helped 2 of 3 tests (1 of them only on the retry), mean change -1.5, last -2 on 2026-10-03"
+ * ("helped 1 of 2 tests (only on the retry)" when one helped), or "not tested in a session" (a
+ * drill with flare-ups but no test: their count, "1 flare").
  */
 export function evidenceWords(evidence: Evidence): string {
   if (evidence.tested === 0) return evidence.flares > 0 ? plural(evidence.flares, 'flare') : 'not tested in a session';
-  const aside = [...(evidence.helpedOnRetry > 0 ? [`${evidence.helpedOnRetry} of them only on the retry`] : []), ...[bySideWords(evidence) ?? []].flat()];
+  const aside = [...(evidence.helpedOnRetry > 0 ? [evidence.helped === 1 ? 'only on the retry' : `${evidence.helpedOnRetry} of them only on the retry`] : []), ...[bySideWords(evidence) ?? []].flat()];
   const parts = [`helped ${evidence.helped} of ${plural(evidence.tested, 'test')}${aside.length > 0 ? ` (${aside.join('; ')})` : ''}`];
   const tooLow = tooLowWords(evidence);
   if (tooLow !== undefined) parts.push(tooLow);

@@ -306,9 +306,9 @@ describe('markdown', () => {
     ];
     three.results[0]!.at = '2026-10-20T12:08:00.000Z';
     const retried = buildReport(store, library, { now: NOW });
-    const words = 'Glute stretch** (glute-stretch): helped 1 of 1 test (1 of them only on the retry), mean change -2';
+    const words = 'Glute stretch** (glute-stretch): helped 1 of 1 test (only on the retry), mean change -2';
     expect(toMarkdown(retried)).toContain(words);
-    expect(toHtml(retried)).toContain('(<bdi>glute-stretch</bdi>)</span>: helped 1 of 1 test (1 of them only on the retry), mean change -2');
+    expect(toHtml(retried)).toContain('(<bdi>glute-stretch</bdi>)</span>: helped 1 of 1 test (only on the retry), mean change -2');
     expect(toMarkdown(report)).not.toContain('only on the retry');
   });
 

@@ -5,7 +5,8 @@ import type { StoreData } from '../../src/core/records.js';
 import { toHtml } from '../../src/export/html.js';
 import { toMarkdown } from '../../src/export/md.js';
 import { buildReport } from '../../src/export/report.js';
-import { plural } from '../../src/export/words.js';
+import type { Evidence } from '../../src/core/evidence.js';
+import { evidenceWords, plural } from '../../src/export/words.js';
 import { builtInLibraryFile } from '../../src/library/library.js';
 import { loadLibraryFile } from '../../src/library/load.js';
 import type { Library } from '../../src/library/schema.js';
@@ -26,6 +27,24 @@ function withFirst(change: Partial<typeof sessionOne>): StoreData {
 }
 
 describe('shared report words', () => {
+  it('says how many of the tests that helped did so only on the retry, or "only on the retry" when one helped', () => {
+    const evidence: Evidence = {
+      tested: 3,
+      helped: 2,
+      helpedOnRetry: 2,
+      meanChange: -1,
+      lastChange: -1,
+      lastTestedAt: null,
+      flares: 0,
+      tooLowToShowHelp: 0,
+      lastCouldNotShow: null,
+      sides: [],
+      lastSide: null,
+    };
+    expect(evidenceWords(evidence)).toMatch(/^helped 2 of 3 tests \(2 of them only on the retry\), mean change -1/);
+    expect(evidenceWords({ ...evidence, helped: 1, helpedOnRetry: 1 })).toMatch(/^helped 1 of 3 tests \(only on the retry\), mean change -1/);
+  });
+
   it('counts none as many, one as one', () => {
     expect(plural(0, 'drill')).toBe('0 drills');
     expect(plural(1, 'drill')).toBe('1 drill');
@@ -80,7 +99,7 @@ describe('shared report words', () => {
       results: [{ exerciseId: 'lunge-knee-circles', name: 'Forward 45° lunge knee circles', outcome: 'rehab', flare: false, at: at(8) }],
     });
     const report = buildReport(data, library, { now: NOW });
-    const said = 'helped 1 of 2 tests (1 of them only on the retry; by painful side: left 0 of 1, right 1 of 1), mean change -0.5, last -2 on ';
+    const said = 'helped 1 of 2 tests (only on the retry; by painful side: left 0 of 1, right 1 of 1), mean change -0.5, last -2 on ';
     expect(toMarkdown(report)).toContain(`(lunge-knee-circles): ${said}2026-10-25 (right side painful)`);
     expect(toHtml(report)).toContain(`${said}<span class="day">2026-10-25</span> (right side painful)</li>`);
   });
