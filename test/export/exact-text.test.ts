@@ -119,6 +119,15 @@ describe('csv text', () => {
     const report = buildReport({ ...sampleStore(), sessions: [] }, library, { now: NOW });
     expect(toCsv(report)).toBe(`\uFEFF${csvColumns.join(',')}\r\n`);
   });
+
+  it('has no row for a session stopped before any drill was scored: its first score is in the other formats', () => {
+    const stopped: Session = { ...structuredClone(sessionOne), status: 'stopped', attempts: [], results: [] };
+    const report = buildReport({ ...sampleStore(), sessions: [stopped] }, library, { now: NOW });
+    expect(toCsv(report)).toBe(`\uFEFF${csvColumns.join(',')}\r\n`);
+    const bundle = JSON.parse(toFhir(report)) as { entry: { resource: { resourceType: string; valueInteger?: number } }[] };
+    const scores = bundle.entry.filter((entry) => entry.resource.resourceType === 'Observation').map((entry) => entry.resource.valueInteger);
+    expect(scores).toEqual([stopped.baseline]);
+  });
 });
 
 describe('fhir text', () => {
