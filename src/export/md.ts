@@ -151,7 +151,7 @@ export function toMarkdown(report: Report): string {
     out.push(
       trendWords(trend, rated(trend.symptom, trend.movement)),
       '',
-      `Baseline scores${which}, oldest to newest, a bar each from 0 (lowest) to ${top} (highest): \`${sparkline(scores, top)}\` (${scores.slice(-shown).join(', ')})`,
+      `Baseline scores${which}, oldest to newest, a bar each (▁ is 0, █ is ${top}): \`${sparkline(scores, top)}\` (${scores.slice(-shown).join(', ')})`,
       '',
     );
     if (shown < scores.length) out.push(meanBaselines(trend.points), '');

@@ -56,6 +56,6 @@ describe('the trend', () => {
     expect(history).toContain('bars from 0 to 8)');
     const onScreen = /^ {2}baseline {2}(\S+) {2}6 → 4$/m.exec(history)![1];
     const md = (await run(['export'], { home, now })).stdout;
-    expect(md).toContain(`Baseline scores, oldest to newest, a bar each from 0 (lowest) to 8 (highest): \`${onScreen}\` (6, 5, 6, 5, 4, 5, 4)`);
+    expect(md).toContain(`Baseline scores, oldest to newest, a bar each (▁ is 0, █ is 8): \`${onScreen}\` (6, 5, 6, 5, 4, 5, 4)`);
   });
 });
