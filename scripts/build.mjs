@@ -36,8 +36,14 @@ const inPackage = (name, path) => new RegExp(`[\\\\/]node_modules[\\\\/]${name}[
 // - chalk's terminal detection loads `tty` and `os`, but src/ui/colour.ts always sets the colour
 //   level itself, so the detection-free build of it (the one chalk ships for browsers) is used;
 // - commander loads `child_process` only to run subcommands kept in separate executables, which
-//   itb has none of, so it is loaded on first use instead.
-const onFirstUse = [{ module: 'node:child_process', from: (importer) => inPackage('commander', importer) }];
+//   itb has none of, so it is loaded on first use instead;
+// - `crypto` is used by itb for a store's hash, a session's id and the FHIR bundle's ids, but
+//   most commands that load that code need none of them (a store its summary vouches for is not
+//   hashed), so it is loaded on first use too.
+const onFirstUse = [
+  { module: 'node:child_process', from: (importer) => inPackage('commander', importer) },
+  { module: 'node:crypto', from: (importer) => importer.startsWith(file('src/')) },
+];
 const leanStartup = {
   name: 'lean-startup',
   setup(build) {

@@ -8,6 +8,7 @@ import { SCHEMA_VERSION } from '../core/terms.js';
 import { readRegularFile } from '../regular-file.js';
 import { hashOf, readFingerprint, vouchesFor } from './fingerprint.js';
 import { storeFile } from './store-path.js';
+import { identityOf, summaryVouchesFor } from './summary-file.js';
 
 export { projectName, storeFile } from './store-path.js';
 
@@ -19,13 +20,14 @@ export { projectName, storeFile } from './store-path.js';
  */
 export async function readStore(env: Record<string, string | undefined>): Promise<StoreData> {
   const file = storeFile(env);
+  const of = identityOf(file);
   let bytes: Buffer | undefined;
   try {
     bytes = readRegularFile(file);
   } catch {
     // Store.read() says what is wrong (a device or a pipe in its place, say), or gives the empty store.
   }
-  const data = (bytes && vouchedContent(file, bytes)) || (await import('./store.js')).Store.open(env).read();
+  const data = (bytes && vouchedContent(file, bytes, summaryVouchesFor(file, of))) || (await import('./store.js')).Store.open(env).read();
   if (!data.sessions.some((session) => session.status === 'in-progress')) return data;
   // Only now: the lock library is not needed by a store with no session in progress.
   const [{ sessionIsOpen }, { cutOff }] = await Promise.all([import('./session-lock.js'), import('../core/session.js')]);
@@ -34,12 +36,15 @@ export async function readStore(env: Record<string, string | undefined>): Promis
 }
 
 /**
- * The store in `bytes` when its fingerprint vouches for exactly these bytes (so they were checked
- * when itb wrote them) and it is of this itb's version; undefined otherwise.
+ * The store in `bytes` when they were checked when itb wrote or read them, and it is of this itb's
+ * version; undefined otherwise. They were when the file's summary vouches for it (`bySummary`, see
+ * summaryVouchesFor), or else when its fingerprint vouches for exactly these bytes.
  */
-export function vouchedContent(file: string, bytes: Buffer): StoreData | undefined {
-  const fingerprint = readFingerprint(file);
-  if (fingerprint === undefined || !vouchesFor(fingerprint, hashOf(bytes))) return undefined;
+export function vouchedContent(file: string, bytes: Buffer, bySummary = false): StoreData | undefined {
+  if (!bySummary) {
+    const fingerprint = readFingerprint(file);
+    if (fingerprint === undefined || !vouchesFor(fingerprint, hashOf(bytes))) return undefined;
+  }
   try {
     const data = JSON.parse(storeText(bytes)) as StoreData | null;
     return data?.schemaVersion === SCHEMA_VERSION ? data : undefined;

@@ -97,8 +97,22 @@ export function writeSummaryFile(storePath: string, summary: StoreSummary): void
 
 /** Keeps `summary` as that of the store file known to the file system as `of` (see identityOf). */
 export function keepSummary(storePath: string, summary: StoreSummary, of: string): void {
-  const kept: SummaryFile = { summaryVersion: SUMMARY_VERSION, schemaVersion: SCHEMA_VERSION, of, summary };
-  writeSidecar(storePath + summarySuffix, JSON.stringify(kept));
+  writeSidecar(storePath + summarySuffix, `${headOf(of)}"summary":${JSON.stringify(summary)}}`);
+}
+
+/** The start of a kept summary's text, up to the summary itself: the SummaryFile's fields in order. */
+const headOf = (of: string) => `{"summaryVersion":${SUMMARY_VERSION},"schemaVersion":${SCHEMA_VERSION},"of":${JSON.stringify(of)},`;
+
+/**
+ * Whether a summary was kept for the store file that is known to the file system as `of` (taken
+ * before its bytes were read) and still is. itb keeps one only for a file it has just written or
+ * read in full, so its bytes were checked against the schema then: reading them may skip the hash
+ * that the fingerprint compares (./fingerprint.ts) as well as the check. Only the summary's head
+ * is read: what it vouches for is the store, not its own content.
+ */
+export function summaryVouchesFor(storePath: string, of: string | undefined): boolean {
+  if (of === undefined || identityOf(storePath) !== of) return false;
+  return readSidecar(storePath + summarySuffix)?.startsWith(headOf(of)) === true;
 }
 
 /**

@@ -4,7 +4,6 @@
 // Written here rather than with `atomically` (which writes the store, through conf): that takes
 // the text whole, tens of megabytes for years of history, and has no way to create a file only
 // while nothing else has its name.
-import { randomBytes } from 'node:crypto';
 import {
   closeSync,
   constants,
@@ -170,7 +169,9 @@ function replaceAtomically(file: string, content: Content): void {
 function writeTemp(file: string, content: Content): string {
   // A name near the file system's limit of 255 bytes would go over it with these 18 more.
   const name = Buffer.byteLength(basename(file)) > 200 ? 'itb' : basename(file);
-  const temp = join(dirname(file), `.${name}.${randomBytes(6).toString('hex')}.tmp`);
+  // Math.random rather than node:crypto, which an export would load for this alone: 'wx' below,
+  // not the name, is what keeps a file already there (a link put in its place) from being written.
+  const temp = join(dirname(file), `.${name}.${Math.floor(Math.random() * 2 ** 48).toString(16).padStart(12, '0')}.tmp`);
   let fd: number;
   try {
     fd = openSync(temp, 'wx', PRIVATE);

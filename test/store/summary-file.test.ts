@@ -1,11 +1,12 @@
 // The summary kept beside the store for `itb buckets`: used only while it was drawn from exactly
 // the store file that is there, and never a reason to fail.
-import { mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StoreData } from '../../src/core/records.js';
 import { summarize, type StoreSummary } from '../../src/core/summary.js';
 import { Store } from '../../src/store/store.js';
-import { drawSummary, readSummary, readSummaryFile, readWithSummary, writeSummaryFile } from '../../src/store/summary-file.js';
+import { readStore } from '../../src/store/store-file.js';
+import { drawSummary, identityOf, readSummary, readSummaryFile, readWithSummary, summaryVouchesFor, writeSummaryFile } from '../../src/store/summary-file.js';
 import { sampleSession } from '../fixtures/sample-session.js';
 import { newStoreHome } from '../helpers/store-home.js';
 import { standInsAt } from '../helpers/stand-ins.js';
@@ -272,5 +273,49 @@ describe('the summary beside the store', () => {
   it('gives the empty summary when there is no store yet, and creates nothing', async () => {
     expect(await readSummary(env())).toMatchObject({ sessionCount: 0, moveCount: 0, advice: { loadedMs: [], baselines: [] } });
     expect(() => statSync(home)).toThrow();
+  });
+});
+
+describe('the summary, vouching for the store it was kept for', () => {
+  it('vouches for the very file it was kept for: the store is read without its hash or its check', async () => {
+    const written = await seeded();
+    expect(summaryVouchesFor(file, identityOf(file))).toBe(true);
+    // Without the fingerprint, only the summary can spare the full check, which writes it again.
+    rmSync(`${file}.checked`);
+    expect(await readStore(env())).toEqual(JSON.parse(JSON.stringify(written)));
+    expect(existsSync(`${file}.checked`)).toBe(false);
+    rmSync(summaryPath);
+    expect(await readStore(env())).toEqual(JSON.parse(JSON.stringify(written)));
+    expect(existsSync(`${file}.checked`)).toBe(true);
+  });
+
+  it('no longer vouches once anything else writes the store: damage is caught', async () => {
+    await seeded();
+    await sleep(20); // beyond the file system's clock step, as any edit by hand is
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"baseline":6', '"baseline":66'));
+    expect(summaryVouchesFor(file, identityOf(file))).toBe(false);
+    await expect(readStore(env())).rejects.toThrow(file);
+  });
+
+  it('does not vouch for bytes read before the store was replaced: they may be of the file before', async () => {
+    await seeded();
+    const before = identityOf(file);
+    await Store.open(env()).update((data) => void data.sessions.push(sampleSession('s3', day(3))));
+    expect(readSummaryFile(file)).toMatchObject({ sessionCount: 3 });
+    expect(summaryVouchesFor(file, before)).toBe(false);
+    expect(summaryVouchesFor(file, identityOf(file))).toBe(true);
+    // Changed by hand after the look, with the summary still that of the file before.
+    const looked = identityOf(file);
+    await sleep(20);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"baseline":6', '"baseline":66'));
+    expect(summaryVouchesFor(file, looked)).toBe(false);
+  });
+
+  it('does not vouch when kept by an itb of another version, or when there is no store', async () => {
+    await seeded();
+    const kept = JSON.parse(readFileSync(summaryPath, 'utf8')) as { summaryVersion: number };
+    writeFileSync(summaryPath, JSON.stringify({ ...kept, summaryVersion: kept.summaryVersion - 1 }));
+    expect(summaryVouchesFor(file, identityOf(file))).toBe(false);
+    expect(summaryVouchesFor(`${file}.none`, identityOf(`${file}.none`))).toBe(false);
   });
 });
