@@ -278,6 +278,14 @@ describe('questions as plain lines', () => {
     expect(t.shown()).not.toContain('cannot be chosen now. Type');
   });
 
+  it('offers the first choice for Enter alone when the default is not in the list', async () => {
+    const t = terminal();
+    const answer = t.prompter.select({ message: 'Which routine?', choices: routines, default: 'gone' });
+    t.type('');
+    expect(await answer).toBe('joint-chain');
+    expect(t.shown()).toContain('Type its number and press Enter (Enter alone: 1): Chosen: Joint chain');
+  });
+
   it('takes a number typed in full-width digits, as a Japanese keyboard types them', async () => {
     const t = terminal();
     const answer = t.prompter.select({ message: 'Which routine?', choices: routines });
