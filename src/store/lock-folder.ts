@@ -60,3 +60,12 @@ export function isOtherThanFolder(lock: string): boolean {
     return false; // Nothing there.
   }
 }
+
+/**
+ * Whether the lock library failed (with `code`) to take away a stale lock folder because it is not
+ * empty: a sync tool or a file manager put a file of its own in it (`.DS_Store`, say). Only a
+ * stale lock is taken away, so this is never another itb's lock in use.
+ */
+export function isFilledLock(code: string | undefined): boolean {
+  return code === 'ENOTEMPTY' || code === 'EEXIST';
+}

@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { UserError } from '../errors.js';
-import { isDatedAhead, isOtherThanFolder, privateLockFs, refuseFileInPlace, undoFutureDate } from './lock-folder.js';
+import { isDatedAhead, isFilledLock, isOtherThanFolder, privateLockFs, refuseFileInPlace, undoFutureDate } from './lock-folder.js';
 import { lockedFile, lockName } from './lock-place.js';
 
 const staleAfterMs = 10_000;
@@ -72,6 +72,14 @@ export async function acquireSessionLock(storePath: string, onLost: () => void =
     if (code === 'ENOTDIR') {
       const lock = lockName(storePath, join(folder, 'session.lock'));
       throw storeError(storePath, `cannot be locked for a session: ${lock}, a file, is where itb keeps its lock folder`, 'Nothing was changed. Move that file away, then try again.');
+    }
+    if (isFilledLock(code)) {
+      const lock = lockName(storePath, join(folder, 'session.lock'));
+      throw storeError(
+        storePath,
+        `cannot be locked for a session: ${lock}, a lock folder left behind, holds files itb did not put there`,
+        'Nothing was changed. No session is using it: move that folder away (look inside it first, if you wish), then try again.',
+      );
     }
     // A folder that may not be written to (chmod 555, say), a read-only disk.
     throw storeError(storePath, `cannot be locked for a session (${reason(error)})`, writeHint(storePath, error));

@@ -5,7 +5,7 @@ import type lockfile from 'proper-lockfile';
 import { Interrupted } from '../errors.js';
 import { tooWide, wrapColumnsOf } from '../ui/screen.js';
 import { wrap } from '../ui/table.js';
-import { privateLockFs, refuseFileInPlace, undoFutureDate } from './lock-folder.js';
+import { isFilledLock, privateLockFs, refuseFileInPlace, undoFutureDate } from './lock-folder.js';
 import { lockedFile, lockName } from './lock-place.js';
 
 // How long a lock may sit untouched before it counts as left behind by a process that died.
@@ -17,6 +17,7 @@ const lockOptions = { realpath: false, stale: 5000, retries: 0, fs: privateLockF
 export const WAIT_MS = 20_000;
 /** How long a wait goes unsaid: another itb's save takes a moment; a lock left by a killed one, up to 5 seconds. */
 const SAID_AFTER_MS = 1000;
+const filledLockHint = 'Nothing was changed. No itb is using it: move that folder away (look inside it first, if you wish), then try again.';
 const WAITING =
   'Waiting to save: another itb is saving at this moment, or one closed in the middle of a save left its lock behind, which is cleared within 5 seconds.\n';
 
@@ -62,6 +63,9 @@ export async function lockStore(
         // The lock is a folder beside the store; a file of that name cannot be one.
         if (code === 'ENOTDIR') {
           throw fail(`cannot be locked for saving: ${lockName(file, `${locked}.lock`)}, a file, is where itb keeps its lock folder`, 'Nothing was changed. Move that file away, then try again.');
+        }
+        if (isFilledLock(code)) {
+          throw fail(`cannot be locked for saving: ${lockName(file, `${locked}.lock`)}, a lock folder left behind, holds files itb did not put there`, filledLockHint);
         }
         if (code !== 'ELOCKED') throw fail('cannot be locked for saving', undefined, error);
         if (Date.now() - started > waitMs) throw busy();

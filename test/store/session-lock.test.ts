@@ -184,6 +184,19 @@ describe('the session lock', () => {
     expect((error as StoreError).hint).toContain('Move that file away');
   });
 
+  it('names a lock folder left behind with files put in it (by a sync tool, say), and leaves them there', async () => {
+    const lock = leftLock(new Date('2026-01-01'));
+    writeFileSync(join(lock, 'desktop.ini'), 'not itb\'s');
+    utimesSync(lock, new Date('2026-01-01'), new Date('2026-01-01'));
+    const error = await caught(() => acquireSessionLock(file));
+    expect(error).toBeInstanceOf(StoreError);
+    expect((error as StoreError).message).toBe(
+      `the itb store ${file} cannot be locked for a session: session.lock, a lock folder left behind, holds files itb did not put there`,
+    );
+    expect((error as StoreError).hint).toContain('move that folder away');
+    expect(existsSync(join(lock, 'desktop.ini'))).toBe(true);
+  });
+
   it('says at once that a file stands where the lock goes, even one just made (by a sync tool, say), not that another session is open', async () => {
     mkdirSync(dirname(file));
     writeFileSync(file, '{}');

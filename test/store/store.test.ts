@@ -238,6 +238,23 @@ describe('update', () => {
     expect(readFileSync(file).equals(before)).toBe(true);
   });
 
+  it('names a lock folder left behind with files put in it (by a file manager, say), and leaves them and the store as they were', async () => {
+    const store = Store.open(env(), { lockWaitMs: 2000 });
+    await store.update((data) => void data.sessions.push(sampleSession('s1')));
+    const before = readFileSync(file);
+    mkdirSync(`${file}.lock`);
+    writeFileSync(join(`${file}.lock`, '.DS_Store'), 'not itb\'s');
+    utimesSync(`${file}.lock`, new Date('2026-01-01'), new Date('2026-01-01'));
+    const error = await caught(() => store.update((data) => void data.sessions.push(sampleSession('s2'))));
+    expect(error).toBeInstanceOf(StoreError);
+    expect((error as StoreError).message).toBe(
+      `the itb store ${file} cannot be locked for saving: store.json.lock, a lock folder left behind, holds files itb did not put there`,
+    );
+    expect((error as StoreError).hint).toContain('move that folder away');
+    expect(readFileSync(file).equals(before)).toBe(true);
+    expect(readdirSync(`${file}.lock`)).toEqual(['.DS_Store']);
+  });
+
   it('says at once when a link stands where the lock goes, even one to a folder, and changes nothing', async () => {
     const store = Store.open(env(), { lockWaitMs: 2000 });
     await store.update((data) => void data.sessions.push(sampleSession('s1')));
