@@ -1,6 +1,6 @@
 // What the store's problems are called, in words a user can act on. Every one names the file
 // and says that nothing was changed, or what to do to keep the data.
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, realpathSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { dirname } from 'node:path';
 import { UserError } from '../errors.js';
@@ -76,7 +76,10 @@ function isThere(file: string): boolean | undefined {
 function ownerAdvice(file: string): string | undefined {
   const me = process.getuid?.();
   if (me === undefined || me === 0) return undefined;
-  const others = [dirname(file), file].flatMap((path) => {
+  // A store.json that is a link is saved beside the file it leads to, where its lock and temporary
+  // files go: that folder is the one to make yours (chown of the link's own folder would not do).
+  const real = linkedFile(file);
+  const others = [dirname(real), real].flatMap((path) => {
     try {
       const { uid } = statSync(path);
       return uid === me ? [] : [{ path, uid }];
@@ -90,6 +93,15 @@ function ownerAdvice(file: string): string | undefined {
   const paths = others.map(({ path }) => path);
   const named = paths.length === 1 ? `${paths[0]} belongs` : `${paths.join(' and ')} belong`;
   return `${named} to ${who}: make ${paths.length === 1 ? 'it' : 'them'} yours again with \`sudo chown ${myName()} ${paths.join(' ')}\`, then try again.`;
+}
+
+/** The file the store `file` leads to when it is a link; else `file` itself. */
+function linkedFile(file: string): string {
+  try {
+    return lstatSync(file).isSymbolicLink() ? realpathSync(file) : file;
+  } catch {
+    return file;
+  }
 }
 
 /** This account's name, or its number where the system keeps no name for it (chown takes either). */

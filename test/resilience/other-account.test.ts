@@ -6,7 +6,7 @@
 // elsewhere (or where that account cannot reach the binary) it is skipped.
 // Needs `npm run build` first (`npm test` does it).
 import { spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, lchownSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, Random, requireBuild, SEED, sessionsFor, STACK_LINE, tempFolder } from '../fixtures/resilience.js';
@@ -101,6 +101,29 @@ describe.skipIf(!canSwitch)('a store you may not open', () => {
     expect(ran.stderr).toContain(`Your earlier data is still there. ${home} and ${file} belong to root`);
     expect(followChown(ran.stderr)).toEqual([home, file]);
     expect(itb(['buckets', 'move', 'clamshells', 'avoid'], home).code).toBe(0);
+  });
+
+  it('through a store.json link of yours to a file in a folder of root: the folder saves go to is named, and doing as said works', () => {
+    const elsewhere = join(scratch.path, 'root-folder');
+    mkdirSync(elsewhere);
+    chmodSync(elsewhere, 0o755);
+    const target = join(elsewhere, 'store.json');
+    writeFileSync(target, seeded, { mode: 0o644 });
+    const home = join(scratch.path, 'linked');
+    mkdirSync(home, { mode: 0o700 });
+    const file = join(home, 'store.json');
+    symlinkSync(target, file);
+    chownSync(home, NOBODY.uid, NOBODY.gid);
+    lchownSync(file, NOBODY.uid, NOBODY.gid);
+    const ran = itb(['buckets', 'move', 'clamshells', 'avoid'], home);
+    expect(ran.code).toBe(2);
+    expect(ran.stderr).toContain(`Your earlier data is still there. ${elsewhere} and ${target} belong to root`);
+    expect(ran.stderr).not.toMatch(STACK_LINE);
+    expect(readFileSync(target).equals(seeded)).toBe(true);
+    expect(followChown(ran.stderr)).toEqual([elsewhere, target]);
+    const moved = itb(['buckets', 'move', 'clamshells', 'avoid'], home);
+    expect(moved.code, moved.stderr).toBe(0);
+    expect(Store.open({ ITB_HOME: home }).read().sessions.map((session) => session.id)).toEqual(['kept-0', 'kept-1', 'kept-2']);
   });
 
   it('of your own, made unreadable: the hint says how to read it again, and that works', () => {
