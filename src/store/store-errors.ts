@@ -149,6 +149,10 @@ export function readFailure(error: unknown, file: string): string {
       return isLink(file) ? 'is a link that leads back to itself' : 'cannot be read: a link on its path leads back to itself';
     case 'ENAMETOOLONG':
       return 'cannot be read: the path is too long';
+    // Past what Node reads into memory at once (2 GB): no store itb writes comes near it (years
+    // of daily sessions take a few megabytes).
+    case 'ERR_FS_FILE_TOO_LARGE':
+      return 'is too large to be read (over 2 GB): it is not a store itb wrote';
     default:
       return `cannot be read (${reason(error)})`;
   }

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import envPaths from 'env-paths';
@@ -677,6 +677,21 @@ describe('a store path that is not a readable file', () => {
     const saved = (await caught(() => store.update(() => undefined))) as StoreError;
     expect(saved.message).toBe(`the itb store ${longFile} cannot be saved: its folder cannot be created (the path is too long)`);
     expect(saved.hint).toBe('There is no store there yet, and nothing was saved. Point ITB_HOME at a folder you may write to.');
+  });
+
+  it('says that a store too large to be read is not one itb wrote, and leaves it as it is', async () => {
+    mkdirSync(home, { recursive: true });
+    // Sparse: gigabytes on paper, nothing on the disk.
+    writeFileSync(file, '');
+    truncateSync(file, 3 * 1024 ** 3);
+    const store = Store.open(env());
+    for (const attempt of [() => store.read(), () => store.update((data) => void data.sessions.push(sampleSession('s1')))]) {
+      const error = (await caught(attempt)) as StoreError;
+      expect(error).toBeInstanceOf(StoreError);
+      expect(error.message).toBe(`the itb store ${file} is too large to be read (over 2 GB): it is not a store itb wrote`);
+      expect(error.hint).toContain('Move the file away');
+    }
+    expect(statSync(file).size).toBe(3 * 1024 ** 3);
   });
 
   it('reads a store made read-only, but does not save over it', async () => {
