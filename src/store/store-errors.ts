@@ -1,6 +1,6 @@
 // What the store's problems are called, in words a user can act on. Every one names the file
 // and says that nothing was changed, or what to do to keep the data.
-import { existsSync, lstatSync, mkdirSync, realpathSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, lstatSync, mkdirSync, realpathSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { dirname } from 'node:path';
 import { UserError } from '../errors.js';
@@ -48,6 +48,10 @@ export function writeHint(file: string, error?: unknown): string {
   if (code === 'ENOSPC') return `${before} Free some space on the disk, then try again.`;
   const owned = ownerAdvice(file);
   if (owned) return `${before} ${owned}`;
+  const folder = dirname(linkedFile(file));
+  if ((code === 'EACCES' || code === 'EPERM') && mayNotWrite(folder)) {
+    return `${before} ${folder} may not be written to: make it writable (chmod u+w ${folder}), or point ITB_HOME at a folder you may write to.`;
+  }
   return `${before} Check the folder exists and that you may write to it, and that the disk is not full.`;
 }
 
@@ -93,6 +97,21 @@ function ownerAdvice(file: string): string | undefined {
   const paths = others.map(({ path }) => path);
   const named = paths.length === 1 ? `${paths[0]} belongs` : `${paths.join(' and ')} belong`;
   return `${named} to ${who}: make ${paths.length === 1 ? 'it' : 'them'} yours again with \`sudo chown ${myName()} ${paths.join(' ')}\`, then try again.`;
+}
+
+/** Whether `folder` is there, yours, and may not be written to (made read-only with chmod, say). */
+function mayNotWrite(folder: string): boolean {
+  try {
+    accessSync(folder, constants.F_OK);
+  } catch {
+    return false;
+  }
+  try {
+    accessSync(folder, constants.W_OK);
+    return false;
+  } catch {
+    return true;
+  }
 }
 
 /** The file the store `file` leads to when it is a link; else `file` itself. */
