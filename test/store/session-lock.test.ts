@@ -197,6 +197,18 @@ describe('the session lock', () => {
     expect(existsSync(join(lock, 'desktop.ini'))).toBe(true);
   });
 
+  it('ends quietly when a file was put in the lock while held, and the next session names the folder left behind', async () => {
+    const release = await acquireSessionLock(file);
+    const lock = join(dirname(file), 'session.lock');
+    writeFileSync(join(lock, '.DS_Store'), 'not itb\'s');
+    await release();
+    utimesSync(lock, new Date('2026-01-01'), new Date('2026-01-01'));
+    const error = await caught(() => acquireSessionLock(file));
+    expect((error as StoreError).message).toBe(
+      `the itb store ${file} cannot be locked for a session: session.lock, a lock folder left behind, holds files itb did not put there`,
+    );
+  });
+
   it('says at once that a file stands where the lock goes, even one just made (by a sync tool, say), not that another session is open', async () => {
     mkdirSync(dirname(file));
     writeFileSync(file, '{}');
