@@ -53,11 +53,11 @@ export async function acquireSessionLock(storePath: string, onLost: () => void =
       onCompromised: () => onLost(),
     });
     // Nor its end: a lock already lost has nothing left to release. One a file was put in while
-    // held (.DS_Store by a file manager, say) cannot be taken away: left, it goes stale, and the
-    // next session names it.
+    // held (.DS_Store by a file manager, say), or put in place of (by a sync tool), cannot be
+    // taken away: left, it goes stale, and the next session names it.
     return () =>
       release().catch((error: NodeJS.ErrnoException) => {
-        if (error.code !== 'ERELEASED' && !isFilledLock(error.code)) throw error;
+        if (error.code !== 'ERELEASED' && error.code !== 'ENOTDIR' && !isFilledLock(error.code)) throw error;
       });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException | null)?.code;

@@ -209,6 +209,16 @@ describe('the session lock', () => {
     );
   });
 
+  it('ends quietly when a file was put in place of the lock while held (by a sync tool, say), which the next session names', async () => {
+    const release = await acquireSessionLock(file);
+    const lock = join(dirname(file), 'session.lock');
+    rmSync(lock, { recursive: true });
+    writeFileSync(lock, 'synced');
+    await release();
+    const error = await caught(() => acquireSessionLock(file));
+    expect((error as StoreError).message).toBe(`the itb store ${file} cannot be locked for a session: session.lock, a file, is where itb keeps its lock folder`);
+  });
+
   it('says at once that a file stands where the lock goes, even one just made (by a sync tool, say), not that another session is open', async () => {
     mkdirSync(dirname(file));
     writeFileSync(file, '{}');
