@@ -38,6 +38,11 @@ export async function readExport(file: string, itb: string): Promise<{ backup: P
         `A backup of ten years of daily sessions is about 6 MB: check that this is a file written by \`${itb} export --format json\`.`,
       );
     }
+    // `-` names standard input to many commands (and `itb export -o -` writes there), but a backup
+    // is read from a file: a file named `-` is read as any other.
+    if (code === 'ENOENT' && file === '-') {
+      throw new UserError('itb import reads a backup from a file, not from standard input', `Save the backup to a file first, then give its name: ${itb} import backup.json.`);
+    }
     const hint = code === 'ENOENT' || code === 'EISDIR' || code === NOT_REGULAR ? `Give the path of a backup that \`${itb} export -o backup.json\` wrote.` : undefined;
     throw new UserError(`cannot read ${file}: ${cannotReadWords(error, file)}`, hint);
   }

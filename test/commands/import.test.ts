@@ -786,6 +786,11 @@ describe('itb import reads only a regular file of a backup’s size', () => {
     }
   });
 
+  it('says that it reads a file, not standard input, when given `-`', async () => {
+    const result = await expectRefused('-', 'itb import reads a backup from a file, not from standard input');
+    expect(result.stderr).toContain('Save the backup to a file first, then give its name: itb import backup.json.');
+  });
+
   it.skipIf(process.platform === 'win32')('refuses a named pipe at once instead of waiting for a writer', async () => {
     const pipe = join(target.home, 'backup.json');
     execFileSync('mkfifo', [pipe]);
