@@ -20,5 +20,5 @@ export function importCommand(ctx: Context): Command {
 Your settings are only taken from the file when your store has no sessions yet (a restore).`,
       ),
     )
-    .action(async (file: string, options: { dryRun?: boolean }) => (await action()).importExport(ctx, file, options));
+    .action(async (file: string, options: { dryRun?: boolean }, self: Command) => (await action()).importExport(ctx, file, options, self));
 }

@@ -11,6 +11,7 @@ import { emptyStore } from '../../src/store/migrations.js';
 import { sampleStore, sessionThree } from '../export/fixtures.js';
 import { backupHomes } from '../helpers/backup-homes.js';
 import { run, tempHome } from '../helpers/run.js';
+import { buildSession } from '../helpers/sessions.js';
 import { CTRL_C, type Answer } from '../helpers/scripted.js';
 
 const NOW = new Date('2026-11-20T15:00:00.000Z');
@@ -157,6 +158,33 @@ describe('itb import', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(oneLine(result.stderr)).toContain('Settings restored from the file (minImprovement: 2 → 1; side: right → left).');
     expect(Store.open({ ITB_HOME: target.home }).read().settings).toEqual(sampleStore().settings);
+  });
+
+  it('names the drills of the file that the library in use does not have, and says to copy a library of one’s own', async () => {
+    const library = join(import.meta.dirname, '../fixtures/libraries/good.yaml');
+    const session = buildSession({ id: 'own', startedAt: '2026-11-02T09:00:00Z', routine: 'clinic-plan', baseline: 5, drills: [{ id: 'ankle-rocks', scores: [3] }, { id: 'wall-clamshells', scores: [5, 5] }] });
+    // The other computer's store held only sessions of its own library.
+    const mine = tempHome();
+    await Store.open({ ITB_HOME: mine.home }).update((data) => void data.sessions.push(session));
+    const own = join(source.home, 'own.json');
+    expect((await run(['--data', library, 'export', '--format', 'json', '-o', own], { home: mine.home, now: NOW })).code).toBe(0);
+    mine.cleanup();
+
+    const bare = await importInto(target.home, [own]);
+    expect(bare.code, bare.stderr).toBe(0);
+    expect(bare.stderr.replace(/\s+/g, ' ')).toContain(
+      '2 drills of the file are not in the exercise library in use here (ankle-rocks, wall-clamshells): their results are kept, and `itb buckets` lists them as no longer in your library. A backup does not hold a library of your own: if you used one on the other computer, copy that file too and use it with --data or ITB_DATA.',
+    );
+    expect(Store.open({ ITB_HOME: target.home }).read().sessions.map(({ id }) => id)).toContain('own');
+
+    const other = tempHome();
+    try {
+      const withLibrary = await run(['--data', library, 'import', own], { home: other.home, now: NOW });
+      expect(withLibrary.code, withLibrary.stderr).toBe(0);
+      expect(withLibrary.stderr).not.toContain('not in the exercise library');
+    } finally {
+      other.cleanup();
+    }
   });
 
   it('changes nothing when the same file is imported again', async () => {
