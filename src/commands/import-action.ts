@@ -47,7 +47,7 @@ export async function importExport(ctx: Context, file: string, options: { dryRun
   if (ahead !== undefined) notice(ctx, ahead);
   // A library that cannot be read is said by the commands that use it; the import is done.
   const library = await libraryFor(ctx, command).catch(() => undefined);
-  const strangers = library === undefined ? undefined : notInLibraryWords(backup, new Set(library.exercises.map((exercise) => exercise.id)), itbAsStarted(ctx));
+  const strangers = library === undefined ? undefined : notInLibraryWords(backup, new Set(library.exercises.map((exercise) => exercise.id)), Boolean(options.dryRun), itbAsStarted(ctx));
   if (strangers !== undefined) notice(ctx, strangers);
   if (options.dryRun) notice(ctx, 'Dry run: nothing was changed.');
 }
@@ -87,14 +87,14 @@ function partialWords(backup: ParsedExport, dryRun: boolean): string | undefined
  * Drills of the file that the library in use does not have: tested with a library of one's own on
  * the other computer, which a backup does not hold. Their results are kept all the same.
  */
-function notInLibraryWords(backup: ParsedExport, known: Set<string>, itb: string): string | undefined {
+function notInLibraryWords(backup: ParsedExport, known: Set<string>, dryRun: boolean, itb: string): string | undefined {
   const ids = [...backup.sessions.flatMap((session) => [...session.attempts, ...session.results]), ...backup.moves].map((record) => record.exerciseId);
   const missing = [...new Set(ids)].filter((id) => !known.has(id));
   if (missing.length === 0) return undefined;
   const named = missing.slice(0, SHOWN_PROBLEMS).join(', ') + (missing.length > SHOWN_PROBLEMS ? ` and ${missing.length - SHOWN_PROBLEMS} more` : '');
   const [drills, its, it] = missing.length === 1 ? ['1 drill of the file is', 'its', 'it'] : [`${missing.length} drills of the file are`, 'their', 'them'];
   return (
-    `${drills} not in the exercise library in use here (${named}): ${its} results are kept, and \`${itb} buckets\` lists ${it} as no longer in your library. ` +
+    `${drills} not in the exercise library in use here (${named}): ${its} results ${dryRun ? 'would be' : 'are'} kept, and \`${itb} buckets\` ${dryRun ? 'would list' : 'lists'} ${it} as no longer in your library. ` +
     `A backup does not hold a library of your own: if you used one on the other computer, copy that file too and use it with --data or ITB_DATA.`
   );
 }

@@ -170,6 +170,9 @@ describe('itb import', () => {
     expect((await run(['--data', library, 'export', '--format', 'json', '-o', own], { home: mine.home, now: NOW })).code).toBe(0);
     mine.cleanup();
 
+    const dry = await importInto(target.home, [own, '--dry-run']);
+    expect(dry.stderr.replace(/\s+/g, ' ')).toContain('(ankle-rocks, wall-clamshells): their results would be kept, and `itb buckets` would list them as no longer');
+
     const bare = await importInto(target.home, [own]);
     expect(bare.code, bare.stderr).toBe(0);
     expect(bare.stderr.replace(/\s+/g, ' ')).toContain(
