@@ -174,6 +174,10 @@ export class Store {
     // The text is made first, so that the write which follows the last look at the file is as
     // short as it can be.
     const text = this.#writer.serialize(written);
+    const bytes = Buffer.from(text, 'utf8');
+    // A change that changes nothing (a backup imported again) leaves the file as it was, its
+    // times too: a backup tool copies again a file whose time changed.
+    if (before?.equals(bytes)) return written;
     // A process stalled for seconds (suspended, or busy with a huge import) has its lock taken
     // over as left behind; the other itb's save must then not be written over.
     if (stampOf(this.path) !== stamp) return undefined;
@@ -186,7 +190,6 @@ export class Store {
       if (this.#savedByAnother(stamp, before)) return undefined;
       throw error;
     }
-    const bytes = Buffer.from(text, 'utf8');
     writeFingerprint(this.path, hashOf(bytes));
     // The summary walks the whole log, so it is kept when a session ends rather than after
     // every score; while one is in progress the last summary no longer matches the file.

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateRawSync, gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -193,11 +193,15 @@ describe('itb import', () => {
   it('changes nothing when the same file is imported again', async () => {
     expect((await importInto(target.home, [backup])).code).toBe(0);
     const first = storeBytes(target.home);
+    const changed = statSync(join(target.home, 'store.json'), { bigint: true }).mtimeNs;
+    await new Promise((resolve) => setTimeout(resolve, 20)); // beyond the file system's clock step
     const again = await importInto(target.home, [backup]);
     expect(again.code).toBe(0);
     // The manual move is already there too, and says so, rather than seem left behind.
     expect(again.stderr).toContain('Imported 0 sessions (3 already present), 0 manual moves (1 already present).');
     expect(storeBytes(target.home).equals(first)).toBe(true);
+    // Not even written again: a backup tool that goes by the time of change copies it no more.
+    expect(statSync(join(target.home, 'store.json'), { bigint: true }).mtimeNs).toBe(changed);
   });
 
   it('merges into a store with sessions of its own, keeping its settings', async () => {
