@@ -148,9 +148,10 @@ function plainUsageError(text: string, command: Command, path: string, typed: st
       short ? `error: ${short} (${flag}) needs a value after it, as in ${short} ${value}` : `error: ${flag} needs a value after it, as in ${flag} ${value}`,
     )
     .replace(/^error: missing required argument '(\w+)'$/m, (_, name: string) => missingArgument(command, name, typed))
-    .replace(/^error: too many arguments for '[\w-]+'\. Expected (\d+) arguments? but got (\d+)\.$/m, (_, expected: string, got: string) => {
-      const extra = Number(got) - Number(expected);
-      return `error: ${extra === 1 ? 'a word' : `${extra} words`} too many: ${usage}`;
+    .replace(/^error: too many arguments for '[\w-]+'\. Expected (\d+) arguments? but got (\d+)\.$/m, (_, expected: string) => {
+      // Named, as typed: the extra words are the last ones given as arguments.
+      const extra = command.args.slice(Number(expected)).map((word) => `"${word}"`);
+      return `error: ${extra.length === 1 ? 'a word' : `${extra.length} words`} too many (${extra.join(', ')}): ${usage}`;
     });
 }
 

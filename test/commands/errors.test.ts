@@ -195,13 +195,13 @@ describe('a usage error, as a person reads it', () => {
     expect(output.stderr).toBe('error: -o (--output) needs a value after it, as in -o <file>\n(itb export --help shows what it takes)\n');
   });
 
-  it('counts the words too many', async () => {
-    expect((await run(['history', 'all'], { home })).stderr).toBe('error: a word too many: itb history [options]\n(itb history --help shows what it takes)\n');
+  it('counts and names the words too many', async () => {
+    expect((await run(['history', 'all'], { home })).stderr).toBe('error: a word too many ("all"): itb history [options]\n(itb history --help shows what it takes)\n');
     const two = await run(['history', '--json', 'all', 'of'], { home });
     expect(two.code).toBe(2);
-    expect(two.stderr).toContain('error: 2 words too many: itb history [options]\n');
+    expect(two.stderr).toContain('error: 2 words too many ("all", "of"): itb history [options]\n');
     // Past the words the command does take.
-    expect((await run(['import', 'a.json', 'b.json'], { home })).stderr).toContain('error: a word too many: itb import [options] <file>\n');
+    expect((await run(['import', 'a.json', 'b.json'], { home })).stderr).toContain('error: a word too many ("b.json"): itb import [options] <file>\n');
   });
 
   it('names every option typed before the command, and which ones may come there', async () => {

@@ -631,8 +631,8 @@ describe('itb export', () => {
     expect(output.stderr).toBe('error: -o (--output) needs a value after it, as in -o <file>\n(itb export --help shows what it takes)\n');
     const extra = await run(['history', 'a', 'b'], { home, now: NOW });
     expect(extra.code).toBe(2);
-    expect(extra.stderr.split('\n')[0]).toBe('error: 2 words too many: itb history [options]');
-    expect((await run(['history', 'a'], { home, now: NOW })).stderr.split('\n')[0]).toBe('error: a word too many: itb history [options]');
+    expect(extra.stderr.split('\n')[0]).toBe('error: 2 words too many ("a", "b"): itb history [options]');
+    expect((await run(['history', 'a'], { home, now: NOW })).stderr.split('\n')[0]).toBe('error: a word too many ("a"): itb history [options]');
   });
 
   it('refuses an unknown format', async () => {
