@@ -86,4 +86,21 @@ describe('itb session under TERM=dumb', () => {
     await t.waitFor('Session interrupted');
     expect(storeOf().sessions).toEqual([expect.objectContaining({ status: 'interrupted', baseline: 6, results: [expect.objectContaining({ outcome: 'rehab' })] })]);
   });
+
+  it.each([
+    ['a polite kill (SIGTERM)', 'SIGTERM'],
+    ['a closed window (SIGHUP)', 'SIGHUP'],
+  ] as const)('keeps what was answered on %s at a question, says so and exits 130', async (_how, signal) => {
+    const t = itb(['session', 'joint-chain', '--side', 'left', '--symptom', 'pain', '--movement', 'stairs']);
+    await passRedFlagScreen(t);
+    await t.answer('Rate your pain', '6');
+    await t.answer(pick, '1');
+    await t.answer('(before: 6)', '4');
+    await t.waitFor('When you have done the drill:');
+    await t.waitFor(pick);
+    t.signal(signal);
+    expect(await t.exited).toBe(130);
+    await t.waitFor('Session interrupted. Kept: your baseline (6) and 1 finished drill');
+    expect(storeOf().sessions).toEqual([expect.objectContaining({ status: 'interrupted', baseline: 6, results: [expect.objectContaining({ outcome: 'rehab' })] })]);
+  });
 });
