@@ -538,6 +538,23 @@ describe('itb session in a terminal', () => {
     expect(storeOf().sessions).toEqual([expect.objectContaining({ status: 'stopped', baseline: 4 })]);
   });
 
+  it('goes on with a timed hold after Ctrl-Z and fg, and Enter still ends it early', async () => {
+    const t = itb(['session', 'balance', '--side', 'both', '--symptom', 'discomfort', '--movement', 'stairs']);
+    await passRedFlagScreen(t);
+    await t.answer('Rate your discomfort', '3');
+    await t.answer('When you have done the drill', '');
+    await t.waitFor(/⏱ Hold 1 of 6: ■+·* \d+ s left/);
+    // Suspended (here, with no shell to stop it, not at all), then brought back as `fg` does.
+    await t.type(keys.ctrlZ);
+    t.signal('SIGCONT');
+    await t.waitFor(/⏱ Hold 1 of 6: ■+·* \d+ s left/);
+    await t.type(keys.enter);
+    await t.waitFor('Hold 1 of 6: ended early');
+    await t.waitFor('When you have done the drill');
+    await t.type(keys.ctrlC);
+    expect(await t.exited).toBe(130);
+  });
+
   it('counts down a timed hold, and Enter ends it early', async () => {
     const t = itb(['session', 'balance', '--side', 'both', '--symptom', 'discomfort', '--movement', 'stairs']);
     await passRedFlagScreen(t);
