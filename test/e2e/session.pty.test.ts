@@ -538,7 +538,7 @@ describe('itb session in a terminal', () => {
     expect(storeOf().sessions).toEqual([expect.objectContaining({ status: 'stopped', baseline: 4 })]);
   });
 
-  it('goes on with a timed hold after Ctrl-Z and fg, and Enter still ends it early', async () => {
+  it('goes on with a timed hold after Ctrl-Z and fg, typed keys unshown, and Enter still ends it early', async () => {
     const t = itb(['session', 'balance', '--side', 'both', '--symptom', 'discomfort', '--movement', 'stairs']);
     await passRedFlagScreen(t);
     await t.answer('Rate your discomfort', '3');
@@ -548,8 +548,11 @@ describe('itb session in a terminal', () => {
     await t.type(keys.ctrlZ);
     t.signal('SIGCONT');
     await t.waitFor(/⏱ Hold 1 of 6: ■+·* \d+ s left/);
-    await t.type(keys.enter);
+    // Keys read one at a time again, as before the pause: a letter typed by mistake is not shown.
+    const back = t.text.length;
+    await t.type(`qq${keys.enter}`);
     await t.waitFor('Hold 1 of 6: ended early');
+    expect(t.text.slice(back)).not.toContain('qq');
     await t.waitFor('When you have done the drill');
     await t.type(keys.ctrlC);
     expect(await t.exited).toBe(130);
