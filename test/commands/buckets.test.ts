@@ -845,6 +845,18 @@ describe('itb buckets move', () => {
     const later = JSON.parse((await run(['buckets', '--json'], { home, now: new Date('2026-03-01T16:00:00Z') })).stdout);
     expect(later.avoid.map((s: { exerciseId: string; source: string }) => [s.exerciseId, s.source])).toEqual([['clamshells', 'session']]);
   });
+
+  it('says why a move is dated on a later day than today when the latest test is dated on that day', async () => {
+    // Clamshells were set aside in a session recorded two days ahead of the clock.
+    await save((data) => {
+      data.sessions.push(buildSession({ startedAt: '2026-03-03T14:00:00Z', baseline: 6, drills: [{ id: 'clamshells', scores: [6, 6] }] }));
+    });
+    const moved = await run(['buckets', 'move', 'clamshells', 'rehab'], { home, now });
+    expect(moved.code).toBe(0);
+    expect(moved.stderr.replace(/\s+/g, ' ')).toContain(
+      "This move is dated 2026-03-03, not today: the latest decision on this drill, or the last reset of the buckets, is dated ahead of this computer's clock, and a move counts only after it.",
+    );
+  });
 });
 
 describe('--json with a command that changes the buckets', () => {
