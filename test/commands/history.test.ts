@@ -187,6 +187,15 @@ describe('itb history', () => {
     for (const line of bars) expect(line.length).toBe(50);
   });
 
+  it('keeps a long routine id on a terminal too narrow for it beside the date, under the date with the results', async () => {
+    const routine = 'my-knee-and-hip-evening-routine';
+    const at = (id: string, day: number) => buildSession({ id, startedAt: `2026-03-0${day}T12:00:00Z`, routine, baseline: 5, drills: [{ id: 'clamshells', scores: [3] }] });
+    await withSessions(at('s1', 1), at('s2', 2));
+    const { stdout } = await onTerminal(40, () => run(['history'], { home, now }));
+    expect(stdout.match(new RegExp(`\\n    ${routine}\\n    1 helped\\n`, 'g'))).toHaveLength(2);
+    for (const line of stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(40);
+  });
+
   it('names a long routine id and two movements that start alike in full', async () => {
     const stairs = 'going down the stairs at work after sitting all morning';
     const at = (id: string, day: number, movement: string) =>
