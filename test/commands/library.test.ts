@@ -73,6 +73,9 @@ describe('itb routines', () => {
       const none = (await run(['routines'], { home: empty.home, now })).stdout;
       expect(none).toContain('  None: a drill comes here when a test lowers your score.\n\nretest  ');
       expect(none).toContain('  None due today.\n');
+      // Each says where its drills come from.
+      expect(none).toContain('\n  The drills in your rehab bucket, in routine order. See `itb buckets`.\n');
+      expect(none).toContain('\n  Drills set aside for now whose re-test date has come. `itb buckets` shows\n  when each is due.\n');
       const ids = (JSON.parse((await run(['routines', '--json'], { home: empty.home, now })).stdout) as { id: string }[]).map((routine) => routine.id);
       expect(ids.slice(-2)).toEqual(['rehab', 'retest']);
     } finally {
@@ -340,6 +343,14 @@ describe('itb exercises', () => {
     // A drill of the built-in library missing from a library file of one's own: where to find it.
     await Store.open({ ITB_HOME: home }).update((data) => void data.sessions.push(buildSession({ startedAt: '2026-03-02T09:00:00Z', baseline: 6, drills: [{ id: 'clamshells', scores: [4] }] })));
     expect((await itb(['--data', good, 'exercises', 'clamshells'])).stderr).toContain('The built-in library has it');
+  });
+
+  it('a drill only moved between buckets, never tested, that the library no longer has: named by its id alone', async () => {
+    // A move keeps no name: the id is all there is to say.
+    await Store.open({ ITB_HOME: home }).update((data) => void data.moves.push({ exerciseId: 'wobble-board', bucket: 'rehab', at: '2026-03-02T08:00:00Z' }));
+    const { code, stderr } = await itb(['exercises', 'wobble-board']);
+    expect(code).toBe(2);
+    expect(stderr.split('\n')[0]).toBe('error: wobble-board is no longer in your exercise library');
   });
 
   /** What `exercises OLD` says of a drill stored as `stored` (OLD) that the library `file` has as "Wall clamshells" (NEW), untested under NEW. */
