@@ -900,6 +900,26 @@ describe('itb session', () => {
     expect(rested.prompter.asked[0]).toMatchObject({ message: 'Which routine?', default: 'strength' });
   });
 
+  it('within 48 hours of a strength session, offers first again a last routine with gentler drills besides, not one of strength drills alone', async () => {
+    const now = new Date('2026-11-20T10:00:00.000Z');
+    // The rehab routine last: lateral ankle tilts from earlier, clamshells from yesterday's strength drill.
+    const earlier = buildSession({ startedAt: '2026-11-10T09:00:00.000Z', routine: 'joint-chain', baseline: 6, drills: [{ id: 'lateral-ankle-tilts', scores: [4] }] });
+    const rehab = buildSession({ startedAt: '2026-11-19T09:00:00.000Z', routine: 'rehab', loading: true, baseline: 4, drills: [{ id: 'clamshells', scores: [3] }] });
+    await afterSessions(earlier, rehab);
+    const mixed = await run(['session', ...flags], { home, tty: true, now, answers: [CTRL_C] });
+    expect(mixed.prompter.asked[0]).toMatchObject({ message: 'Which routine?', default: 'rehab' });
+  });
+
+  it('within 48 hours of a strength session, does not offer first a last re-test routine whose drills due are strength drills alone', async () => {
+    // Hip hikes and bridges set aside a month ago; yesterday's re-test of bridges helped.
+    const setAside = buildSession({ startedAt: '2026-10-20T09:00:00.000Z', routine: 'strength', loading: true, baseline: 5, drills: [{ id: 'hip-hikes', scores: [5, 5] }, { id: 'bridges', scores: [6, 6] }] });
+    const retest = buildSession({ startedAt: '2026-11-19T09:00:00.000Z', routine: 'retest', loading: true, baseline: 5, drills: [{ id: 'bridges', scores: [4] }] });
+    await afterSessions(setAside, retest);
+    const result = await run(['session', ...flags], { home, tty: true, now: new Date('2026-11-20T10:00:00.000Z'), answers: [CTRL_C] });
+    expect(result.prompter.asked[0]!.choices!.slice(0, 2)).toEqual(['rehab', 'retest']);
+    expect(result.prompter.asked[0]).toMatchObject({ message: 'Which routine?', default: 'joint-chain' });
+  });
+
   it('offers the movement of last time once, however it was typed, and its own words as typed', async () => {
     await Store.open({ ITB_HOME: home }).update((data) => {
       data.settings.movement = 'step-down';
