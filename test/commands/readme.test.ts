@@ -147,6 +147,32 @@ describe('the README', () => {
     expect(section).toContain('no terminal for `session`');
   });
 
+  it('quotes the help for a word left out or too many as itb prints it, and gives exit 2 for the refusals it lists', async () => {
+    const section = readme.slice(readme.indexOf('## Exit codes'), readme.indexOf('## Speed')).replace(/\s+/g, ' ');
+    const missing = /\(`itb (buckets move clamshells)`\) is named with what it takes, after what was typed: `([^`]+)`/.exec(section)!;
+    const left = await run(missing[1]!.split(' '), { home });
+    expect(left.code).toBe(2);
+    expect(left.stderr).toContain(`error: ${missing[2]}\n`);
+    const extra = /\(`itb (import a\.json b\.json)`: `([^`]+)`\)/.exec(section)!;
+    const many = await run(extra[1]!.split(' '), { home });
+    expect(many.code).toBe(2);
+    expect(many.stderr).toContain(`error: ${extra[2]}`);
+    expect(section).toContain('a file `import` refuses, a report that would replace a file without `--force`');
+    const report = join(home, 'report.md');
+    expect((await run(['export', '-o', report], { home })).code).toBe(0);
+    const written = readFileSync(report, 'utf8');
+    const replace = await run(['export', '-o', report], { home, now: new Date('2099-01-01T09:00:00Z') });
+    expect(replace.code).toBe(2);
+    expect(readFileSync(report, 'utf8')).toBe(written);
+    const refused = await run(['import', report], { home });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('cannot read back');
+    const noValue = await run(['export', '-o', '--force'], { home });
+    expect(noValue.code).toBe(2);
+    expect(existsSync('--force')).toBe(false);
+    expect(noValue.stderr).toContain('needs a value after it');
+  });
+
   it('names under Development only files, folders and npm scripts the project has', () => {
     const section = readme.slice(readme.indexOf('## Development'));
     const root = join(import.meta.dirname, '../..');
