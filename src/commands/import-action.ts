@@ -114,7 +114,7 @@ function datedAheadWords(backup: ParsedExport, now: Date, dryRun: boolean, itb: 
   const imported = dryRun ? `${It} would be imported` : `${It} ${was} imported`;
   return (
     `${records} dated after now, up to ${localDateTime(new Date(latest))}: the clock of the computer that made ${it} was likely ahead, or this one's is behind. ` +
-    `${imported} as dated. A later session or \`${itb} buckets move\` still changes a drill ${it === 'it' ? 'it' : 'they'} decided, dated just after ${it === 'it' ? 'it' : 'them'}: a drill so set aside is offered for a re-test only after that time.`
+    `${imported} as dated. A later session or \`${itb} buckets move\` still changes a drill ${it === 'it' ? 'it' : 'they'} decided, dated just after ${it === 'it' ? 'it' : 'them'}: a drill set aside by hand is then offered for a re-test only after that time, one a session set aside from the day it was tested.`
   );
 }
 

@@ -6,7 +6,7 @@ import { readRegularFile } from '../regular-file.js';
 
 /**
  * Far more than any of them holds (the fingerprint is one line; the summary of ten years of daily
- * sessions is about 100 KB): a larger file is not one itb wrote, and is passed over unread.
+ * sessions is about 280 KB): a larger file is not one itb wrote, and is passed over unread.
  */
 const SIDECAR_SIZE_LIMIT = 16 * 1024 * 1024;
 

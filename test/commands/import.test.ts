@@ -762,7 +762,7 @@ describe('itb import', () => {
     expect(early.code).toBe(0);
     expect(said(early.stderr)).toContain(
       `3 records in the file are dated after now, up to ${latest}: the clock of the computer that made them was likely ahead, or this one's is behind. ` +
-        'They would be imported as dated. A later session or `itb buckets move` still changes a drill they decided, dated just after them: a drill so set aside is offered for a re-test only after that time.',
+        'They would be imported as dated. A later session or `itb buckets move` still changes a drill they decided, dated just after them: a drill set aside by hand is then offered for a re-test only after that time, one a session set aside from the day it was tested.',
     );
     const one = await run(['import', backup], { home: target.home, now: new Date('2026-10-15T12:00:00Z') });
     expect(one.code).toBe(0);
