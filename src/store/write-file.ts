@@ -89,7 +89,7 @@ export function checkWritable(file: string, options: { replace?: boolean } = {})
   // these) leads to the file the shell sends this command's output to (`> report.md`): not one to
   // replace under the shell, nor one that "already exists".
   if (resolve(file).startsWith('/dev/') || [1, 2].some((fd) => sameFile(target, fd))) {
-    throw new UserError(`cannot write ${file}: it is where this command's output goes (${real}), not a file to write`, 'Leave out -o: the report then goes where the output goes, as in itb export > report.md.');
+    throw new UserError(`cannot write ${file}: it is where this command's output goes (${real}), not a file to write`, 'Leave out -o: the report then goes where the output goes, as in `itb export > report.md`.');
   }
   if (!options.replace) {
     throw new UserError(`${file} already exists: it is a link to ${real}`, `Nothing was written. Add --force to replace ${real}, or choose another name with -o.`);

@@ -583,7 +583,9 @@ describe('itb export', () => {
       try {
         const result = spawnSync(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH ?? '', ITB_HOME: home, NO_COLOR: '1' }, stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
         expect(result.stderr.split('\n')[0], args.join(' ')).toBe(`error: cannot write ${output}: it is where this command's output goes (${file}), not a file to write`);
-        expect(result.stderr.replace(/\s+/g, ' ')).toContain('Leave out -o: the report then goes where the output goes, as in itb export > report.md.');
+        expect(result.stderr.replace(/\s+/g, ' ')).toContain('Leave out -o: the report then goes where the output goes, as in `itb export > report.md`.');
+        // The command to type is kept on one line, whole, however the hint is wrapped.
+        expect(result.stderr).toContain('`itb export > report.md`');
         expect(result.status).toBe(2);
       } finally {
         closeSync(fd);
