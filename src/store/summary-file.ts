@@ -5,8 +5,10 @@
 // modification and change times to the nanosecond): any write to the store, by itb or anything
 // else, changes those, and the summary no longer counts. (The one write it could miss is a change
 // of the same length made in place within the same tick of the file system's clock, a few
-// milliseconds, as an itb save: not something a person editing the file does.) It is only ever a
-// shortcut: a missing, stale or damaged one means the store itself is read, never an error.
+// milliseconds, as an itb save: not something a person editing the file does.) While it is
+// current it also vouches for the store's bytes, as the fingerprint does (summaryVouchesFor). It is
+// only ever a shortcut: a missing, stale or damaged one means the store itself is read, never an
+// error.
 import { statSync } from 'node:fs';
 import type { PainfulSide, StoreData } from '../core/records.js';
 import { painfulSides, SCHEMA_VERSION } from '../core/terms.js';
