@@ -73,24 +73,11 @@ describe('itb session under TERM=dumb', () => {
     expect(await t.exited).toBe(0);
   });
 
-  it('keeps what was answered when Ctrl-C is pressed at a question (exit 130)', async () => {
-    const t = itb(['session', 'joint-chain', '--side', 'left', '--symptom', 'pain', '--movement', 'stairs']);
-    await passRedFlagScreen(t);
-    await t.answer('Rate your pain', '6');
-    await t.answer(pick, '1');
-    await t.answer('(before: 6)', '4');
-    await t.waitFor('When you have done the drill:');
-    await t.waitFor(pick);
-    await t.type(keys.ctrlC);
-    expect(await t.exited).toBe(130);
-    await t.waitFor('Session interrupted');
-    expect(storeOf().sessions).toEqual([expect.objectContaining({ status: 'interrupted', baseline: 6, results: [expect.objectContaining({ outcome: 'rehab' })] })]);
-  });
-
   it.each([
-    ['a polite kill (SIGTERM)', 'SIGTERM'],
-    ['a closed window (SIGHUP)', 'SIGHUP'],
-  ] as const)('keeps what was answered on %s at a question, says so and exits 130', async (_how, signal) => {
+    ['Ctrl-C', (t: ReturnType<typeof itb>) => t.type(keys.ctrlC)],
+    ['a polite kill (SIGTERM)', (t: ReturnType<typeof itb>) => t.signal('SIGTERM')],
+    ['a closed window (SIGHUP)', (t: ReturnType<typeof itb>) => t.signal('SIGHUP')],
+  ] as const)('keeps what was answered on %s at a question, says so and exits 130', async (_how, stop) => {
     const t = itb(['session', 'joint-chain', '--side', 'left', '--symptom', 'pain', '--movement', 'stairs']);
     await passRedFlagScreen(t);
     await t.answer('Rate your pain', '6');
@@ -98,7 +85,7 @@ describe('itb session under TERM=dumb', () => {
     await t.answer('(before: 6)', '4');
     await t.waitFor('When you have done the drill:');
     await t.waitFor(pick);
-    t.signal(signal);
+    await stop(t);
     expect(await t.exited).toBe(130);
     await t.waitFor('Session interrupted. Kept: your baseline (6) and 1 finished drill');
     expect(storeOf().sessions).toEqual([expect.objectContaining({ status: 'interrupted', baseline: 6, results: [expect.objectContaining({ outcome: 'rehab' })] })]);
