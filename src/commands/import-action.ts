@@ -6,15 +6,30 @@ import type { Settings, StoreData } from '../core/records.js';
 import { UserError } from '../errors.js';
 import { differingFields, editedBucketLists, mergeExport, sameMove, type ListedElsewhere, type MergeOutcome } from '../export/merge.js';
 import type { ParsedExport } from '../export/schema.js';
+import { StoreError } from '../store/store-errors.js';
 import { Store } from '../store/store.js';
 import { sessionWords } from './import-checks.js';
 import { listed, SHOWN_PROBLEMS, type Places } from './import-places.js';
 import { readExport } from './import-read.js';
+import { shellWord } from './help.js';
 import { itbAsStarted, libraryFor, notice } from './shared.js';
 
 export async function importExport(ctx: Context, file: string, options: { dryRun?: boolean }, command: Command) {
   const { backup, places } = await readExport(file, itbAsStarted(ctx));
-  const store = Store.open(ctx.env, ctx);
+  try {
+    await importInto(Store.open(ctx.env, ctx), ctx, file, backup, places, options, command);
+  } catch (error) {
+    // A damaged store's advice ends in `itb import FILE`: here FILE is the one just given.
+    if (error instanceof StoreError && error.hint?.includes(IMPORT_FILE)) {
+      throw new StoreError(error.message, error.hint.replace(IMPORT_FILE, `\`itb import ${shellWord(file)}\``), error.exitCode, error.details);
+    }
+    throw error;
+  }
+}
+
+const IMPORT_FILE = '`itb import FILE`';
+
+async function importInto(store: Store, ctx: Context, file: string, backup: ParsedExport, places: Places, options: { dryRun?: boolean }, command: Command) {
 
   let outcome: MergeOutcome | undefined;
   // The store's own settings, which a restore replaces: said, so that none is changed unseen.

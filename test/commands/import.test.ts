@@ -745,7 +745,13 @@ describe('itb import', () => {
     expect(refused.code).toBe(2);
     const [error, ...hint] = refused.stderr.trimEnd().split('\n');
     expect(error).toBe(`error: the itb store ${store} is not valid JSON`);
-    expect(hint.join(' ')).toBe('Nothing was changed. Move the file away to start afresh; then, to restore your data from an export, run `itb import FILE`.');
+    // The command to run again names the file just given, not a placeholder.
+    expect(hint.join(' ')).toBe(`Nothing was changed. Move the file away to start afresh; then, to restore your data from an export, run \`itb import ${backup}\`.`);
+    // One the shell would split is quoted.
+    const spaced = join(target.home, "my backup's copy.json");
+    copyFileSync(backup, spaced);
+    const quoted = await importInto(target.home, [spaced]);
+    expect(quoted.stderr.replace(/\s*\n\s*/g, ' ')).toContain(`run \`itb import '${join(target.home, 'my backup')}'\\''s copy.json'\`.`);
     expect(readFileSync(store, 'utf8')).toBe('not json');
     // Done as the hint says, the backup is restored.
     renameSync(store, join(target.home, 'store.json.damaged'));
