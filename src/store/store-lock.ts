@@ -18,8 +18,11 @@ export const WAIT_MS = 20_000;
 /** How long a wait goes unsaid: another itb's save takes a moment; a lock left by a killed one, up to 5 seconds. */
 const SAID_AFTER_MS = 1000;
 const filledLockHint = 'Nothing was changed. No itb is using it: move that folder away (look inside it first, if you wish), then try again.';
-const WAITING =
-  'Waiting to save: another itb is saving at this moment, or one closed in the middle of a save left its lock behind, which is cleared within 5 seconds.\n';
+/** Said once a wait goes on: what holds the lock, and how long the wait lasts (`waitMs`). */
+const waiting = (waitMs: number) => {
+  const seconds = Math.max(1, Math.round(waitMs / 1000));
+  return `Waiting to save: another itb is saving at this moment, or one closed in the middle of a save left its lock behind, which is cleared within 5 seconds. This waits up to ${seconds} second${seconds === 1 ? '' : 's'}; Ctrl-C stops it.\n`;
+};
 
 /** `text` (a line) on stderr, broken between words when too wide for the terminal showing it. */
 function toStderr(text: string): void {
@@ -71,7 +74,7 @@ export async function lockStore(
         if (Date.now() - started > waitMs) throw busy();
         if (!said && Date.now() - started > SAID_AFTER_MS) {
           said = true;
-          say(WAITING);
+          say(waiting(waitMs));
         }
       }
       stopped ??= whenStopped();

@@ -40,7 +40,7 @@ describe('a save waiting for the lock', () => {
     const stopped = expect(first).rejects.toThrow(StoppedWaiting);
     await vi.advanceTimersByTimeAsync(1500);
     expect(said).toEqual([
-      'Waiting to save: another itb is saving at this moment, or one closed in the middle of a save left its lock behind, which is cleared within 5 seconds.\n',
+      'Waiting to save: another itb is saving at this moment, or one closed in the middle of a save left its lock behind, which is cleared within 5 seconds. This waits up to 20 seconds; Ctrl-C stops it.\n',
     ]);
     // Ctrl-C: the listener the wait set up hears it.
     for (const listener of process.listeners('SIGINT').filter((known) => !before.includes(known))) listener('SIGINT');
@@ -62,6 +62,19 @@ describe('a save waiting for the lock', () => {
     await vi.advanceTimersByTimeAsync(500);
     await (await third)();
     expect(said).toHaveLength(2);
+  });
+
+  it('says how long it waits, as it was told to', async () => {
+    for (const [waitMs, words] of [[3000, 'up to 3 seconds;'], [1200, 'up to 1 second;']] as const) {
+      const said: string[] = [];
+      const other = heldElsewhere();
+      const waiting = lockStore(other.locks, join(folder, 'store.json'), fail, (text) => void said.push(text), waitMs, () => new Error('busy'));
+      const busy = expect(waiting).rejects.toThrow('busy');
+      await vi.advanceTimersByTimeAsync(waitMs + 500);
+      await busy;
+      expect(said).toHaveLength(1);
+      expect(said[0]).toContain(` This waits ${words} Ctrl-C stops it.\n`);
+    }
   });
 
   it('gives up as busy once the other itb has held the lock for as long as it was told to wait, not longer', async () => {
