@@ -14,7 +14,7 @@ import { commandsAsStarted, itbAsStarted, processContext, type Context } from '.
 import { closest } from './core/closest.js';
 import { shownSafely } from './core/text.js';
 import { EXIT, Interrupted, UserError } from './errors.js';
-import { optionsOf, plainUsageError } from './usage-errors.js';
+import { optionsOf, usageError } from './usage-errors.js';
 import { columnsOf, tooWide, wrapColumnsOf } from './ui/screen.js';
 
 declare const ITB_VERSION: string;
@@ -65,7 +65,7 @@ itb supports self-care; it does not diagnose. Worried? See a clinician.`,
   // Commander writes its own messages (help, usage errors) through the context, and throws
   // instead of exiting so that the exit code is decided in one place.
   const configure = (command: Command, path: string) => {
-    command.helpOption('-h, --help', 'show help').showHelpAfterError(`(${path} --help shows what it takes)`);
+    command.helpOption('-h, --help', 'show help');
     command.configureHelp(narrowHelp);
     command.exitOverride().configureOutput({
       writeOut: (text) => ctx.stdout.write(text),
@@ -75,7 +75,7 @@ itb supports self-care; it does not diagnose. Worried? See a clinician.`,
       getOutHelpWidth: helpColumns,
       getErrHelpWidth: helpColumns,
       // An error may quote what was typed: control characters in it are shown, not obeyed.
-      outputError: (text, write) => write(shownSafely(commandsAsStarted(ctx, plainUsageError(text, command, path, [itbAsStarted(ctx), ...argv])))),
+      outputError: (text, write) => write(shownSafely(commandsAsStarted(ctx, usageError(text, command, path, [itbAsStarted(ctx), ...argv], columnsOf(ctx.stderr))))),
     });
     for (const sub of command.commands) configure(sub, `${path} ${sub.name()}`);
   };

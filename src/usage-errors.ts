@@ -1,7 +1,19 @@
 // Commander's usage errors (an unknown command or flag, a word left out or too many) in itb's
-// words.
+// words, ending in one hint as itb's own errors do: what was meant, if anything, and the help.
 import type { Command, Option } from 'commander';
-import { shellWord } from './commands/help.js';
+import { fitLine, shellWord } from './commands/help.js';
+
+/**
+ * Commander's message `text` in itb's words (see plainUsageError), then the hint, broken between
+ * words to fit `columns`: the command or flag meant, when commander or itb knows it ("Did you mean
+ * buckets?"), and the help that shows what `path` (the command as it is typed) takes.
+ */
+export function usageError(text: string, command: Command, path: string, typed: string[], columns: number): string {
+  const plain = plainUsageError(text, command, path, typed).replace(/\n+$/, '');
+  const meant = /\n\(Did you mean ([^)\n]*)\)$/.exec(plain);
+  const hint = `${meant ? `Did you mean ${meant[1]} ` : ''}\`${path} --help\` shows what it takes.`;
+  return `${meant ? plain.slice(0, meant.index) : plain}\n${fitLine(hint, columns).join('\n')}\n`;
+}
 
 /** The options of `command` and of the commands it is under (--data and --no-color are itb's). */
 export function optionsOf(command: Command): Option[] {
@@ -17,7 +29,7 @@ export function optionsOf(command: Command): Option[] {
  * (`itb session --routine rehab`, told as `itb session rehab`), and a value given to an option
  * that takes none (`--json=yes`), which commander calls unknown.
  */
-export function plainUsageError(text: string, command: Command, path: string, typed: string[]): string {
+function plainUsageError(text: string, command: Command, path: string, typed: string[]): string {
   const usage = `${path} ${command.usage()}`;
   const argumentNames = command.registeredArguments.map((argument) => argument.name());
   const options = optionsOf(command);

@@ -85,9 +85,9 @@ describe('after npx itb, the commands suggested next start with npx itb', () => 
   });
 
   it('a mistyped command, flag or buckets word: the --help that lists what it takes', async () => {
-    expect(said(await itb(['histroy']))).toContain('(npx itb --help shows what it takes)');
-    expect(said(await itb(['buckets', '--jsno']))).toContain('(npx itb buckets --help shows what it takes)');
-    expect(said(await itb(['buckets', 'move', 'clamshells']))).toContain('(npx itb buckets move --help shows what it takes)');
+    expect(said(await itb(['histroy']))).toContain('`npx itb --help` shows what it takes.');
+    expect(said(await itb(['buckets', '--jsno']))).toContain('`npx itb buckets --help` shows what it takes.');
+    expect(said(await itb(['buckets', 'move', 'clamshells']))).toContain('`npx itb buckets move --help` shows what it takes.');
     expect(said(await itb(['buckets', 'lists']))).toContain('`npx itb buckets --help` shows what it takes.');
     expect(said(await itb(['buckets', 'mvoe']))).toContain('Did you mean npx itb buckets move?');
     expect(said(await itb(['help', 'bukets']))).toContain('Did you mean npx itb help buckets? `npx itb --help` lists them.');

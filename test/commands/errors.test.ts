@@ -48,7 +48,7 @@ describe('a usage error', () => {
     expect(json.stderr).toContain('error: --json takes no value: write it as --json, without "=yes"\n');
     expect(json.stderr).not.toContain('unknown option');
     // A switch of itb itself, after a command, and one that turns something off.
-    expect((await run(['buckets', '--no-color=1'], { home })).stderr).toBe('error: --no-color takes no value: write it as --no-color, without "=1"\n(itb buckets --help shows what it takes)\n');
+    expect((await run(['buckets', '--no-color=1'], { home })).stderr).toBe('error: --no-color takes no value: write it as --no-color, without "=1"\n`itb buckets --help` shows what it takes.\n');
     expect((await run(['session', '--no-timer=true'], { home })).stderr).toContain('error: --no-timer takes no value');
     // An option that does take one, and one that does not exist, are as before.
     expect((await run(['history', '--since=2026-13-01'], { home })).stderr).toContain('--since wants a date');
@@ -58,11 +58,11 @@ describe('a usage error', () => {
   it('suggests the command or flag typed in capitals, as with Caps Lock on', async () => {
     const command = await run(['HISTORY'], { home });
     expect(command.code).toBe(2);
-    expect(command.stderr).toBe("error: unknown command 'HISTORY'\n(Did you mean history?)\n(itb --help shows what it takes)\n");
+    expect(command.stderr).toBe("error: unknown command 'HISTORY'\nDid you mean history? `itb --help` shows what it takes.\n");
     const flag = await run(['history', '--JSON'], { home });
     expect(flag.code).toBe(2);
-    expect(flag.stderr).toBe("error: unknown option '--JSON'\n(Did you mean --json?)\n(itb history --help shows what it takes)\n");
-    expect((await run(['-v'], { home })).stderr).toContain("error: unknown option '-v'\n(Did you mean -V?)\n");
+    expect(flag.stderr).toBe("error: unknown option '--JSON'\nDid you mean --json? `itb history --help` shows what it takes.\n");
+    expect((await run(['-v'], { home })).stderr).toBe("error: unknown option '-v'\nDid you mean -V? `itb --help` shows what it takes.\n");
     // Said once, where commander suggests it already.
     expect((await run(['History'], { home })).stderr.match(/Did you mean/g)).toHaveLength(1);
   });
@@ -70,10 +70,42 @@ describe('a usage error', () => {
   it('points --yes and -y to --force, where a command has it', async () => {
     const reset = await run(['buckets', 'reset', '--yes'], { home });
     expect(reset.code).toBe(2);
-    expect(reset.stderr).toBe("error: unknown option '--yes'\n(Did you mean --force?)\n(itb buckets reset --help shows what it takes)\n");
-    expect((await run(['export', '-o', 'report.md', '-y'], { home })).stderr).toContain("error: unknown option '-y'\n(Did you mean --force?)\n");
+    expect(reset.stderr).toBe("error: unknown option '--yes'\nDid you mean --force? `itb buckets reset --help` shows what it takes.\n");
+    expect((await run(['export', '-o', 'report.md', '-y'], { home })).stderr).toBe("error: unknown option '-y'\nDid you mean --force? `itb export --help` shows what it takes.\n");
     // Not where there is no --force to give.
-    expect((await run(['history', '--yes'], { home })).stderr).toBe("error: unknown option '--yes'\n(itb history --help shows what it takes)\n");
+    expect((await run(['history', '--yes'], { home })).stderr).toBe("error: unknown option '--yes'\n`itb history --help` shows what it takes.\n");
+  });
+
+  it('ends every kind commander finds with one hint line, as itb\'s own errors end: what was meant, then the help', async () => {
+    const kinds: [what: string, argv: string[], hint: string][] = [
+      ['an unknown command', ['bukets'], 'Did you mean buckets? `itb --help` shows what it takes.'],
+      ['one in capitals', ['HISTORY'], 'Did you mean history? `itb --help` shows what it takes.'],
+      ['an unknown option', ['history', '--jsn'], 'Did you mean --json? `itb history --help` shows what it takes.'],
+      ['one near none', ['history', '--yes'], '`itb history --help` shows what it takes.'],
+      ['one with a value', ['history', '--jsn=1'], '`itb history --help` shows what it takes.'],
+      ['--yes for --force', ['buckets', 'reset', '--yes'], 'Did you mean --force? `itb buckets reset --help` shows what it takes.'],
+      ['-v for -V', ['-v'], 'Did you mean -V? `itb --help` shows what it takes.'],
+      ['an argument left out', ['buckets', 'move', 'clamshells'], '`itb buckets move --help` shows what it takes.'],
+      ['every argument left out', ['import'], '`itb import --help` shows what it takes.'],
+      ['a word too many', ['history', 'all'], '`itb history --help` shows what it takes.'],
+      ['a value left out', ['export', '-o'], '`itb export --help` shows what it takes.'],
+      ["itb's own value left out", ['--data'], '`itb --help` shows what it takes.'],
+      ['a value for a switch', ['history', '--json=yes'], '`itb history --help` shows what it takes.'],
+      ['the routine given with --routine', ['session', '--routine', 'rehab'], '`itb session --help` shows what it takes.'],
+    ];
+    for (const [what, argv, hint] of kinds) {
+      const { code, stdout, stderr } = await run(argv, { home });
+      expect(code, what).toBe(2);
+      expect(stdout, what).toBe('');
+      const lines = stderr.split('\n');
+      // The error, the hint, and nothing after: no second help line, no bracketed one, no blank line.
+      expect(lines, what).toHaveLength(3);
+      expect(lines[0], what).toMatch(/^error: /);
+      expect(lines[1], what).toBe(hint);
+      expect(lines[2], what).toBe('');
+      expect(stderr.match(/shows what it takes/g), what).toHaveLength(1);
+      expect(stderr, what).not.toMatch(/[()]Did you mean|--help shows/);
+    }
   });
 
   it('says where a command\'s option goes when it is typed before the command', async () => {
@@ -164,6 +196,14 @@ describe('messages on a terminal narrower than 80 columns', () => {
     expect(words(usage.stderr).join(' ')).toContain('error: the bucket is missing (rehab or avoid): itb buckets move clamshells <bucket>');
   });
 
+  it('break the hint of a usage error between words, in one piece after the error with no blank line', async () => {
+    const { code, stderr, lines } = await stderrOnTerminal(['buckets', 'reset', '--yes'], 40);
+    expect(code).toBe(2);
+    for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(40);
+    expect(lines).toEqual(["error: unknown option '--yes'", 'Did you mean --force? `itb buckets reset', '--help` shows what it takes.']);
+    expect(stderr.endsWith('\n')).toBe(true);
+  });
+
   it('break the notes of itb settings and itb validate between words', async () => {
     const changed = await stderrOnTerminal(['settings', 'retestAfterDays', '10'], 40);
     expect(changed.code).toBe(0);
@@ -192,11 +232,11 @@ describe('a usage error, as a person reads it', () => {
   it('names a short flag with its long name when its value is left out', async () => {
     const output = await run(['export', '-o'], { home });
     expect(output.code).toBe(2);
-    expect(output.stderr).toBe('error: -o (--output) needs a value after it, as in -o <file>\n(itb export --help shows what it takes)\n');
+    expect(output.stderr).toBe('error: -o (--output) needs a value after it, as in -o <file>\n`itb export --help` shows what it takes.\n');
   });
 
   it('counts and names the words too many', async () => {
-    expect((await run(['history', 'all'], { home })).stderr).toBe('error: a word too many ("all"): itb history [options]\n(itb history --help shows what it takes)\n');
+    expect((await run(['history', 'all'], { home })).stderr).toBe('error: a word too many ("all"): itb history [options]\n`itb history --help` shows what it takes.\n');
     const two = await run(['history', '--json', 'all', 'of'], { home });
     expect(two.code).toBe(2);
     expect(two.stderr).toContain('error: 2 words too many ("all", "of"): itb history [options]\n');

@@ -630,7 +630,7 @@ describe('itb export', () => {
   it('says the value a flag is missing, and the words too many, in plain words', async () => {
     const output = await exportIn(['-o']);
     expect(output.code).toBe(2);
-    expect(output.stderr).toBe('error: -o (--output) needs a value after it, as in -o <file>\n(itb export --help shows what it takes)\n');
+    expect(output.stderr).toBe('error: -o (--output) needs a value after it, as in -o <file>\n`itb export --help` shows what it takes.\n');
     const extra = await run(['history', 'a', 'b'], { home, now: NOW });
     expect(extra.code).toBe(2);
     expect(extra.stderr.split('\n')[0]).toBe('error: 2 words too many ("a", "b"): itb history [options]');

@@ -135,8 +135,10 @@ describe('the README', () => {
     const withValue = await run(['history', '--json=yes'], { home });
     expect(withValue.code).toBe(2);
     expect(withValue.stderr).toContain('--json takes no value');
-    expect(section).toContain('names the `--help` that lists what it takes');
-    expect(withValue.stderr).toContain('(itb history --help shows what it takes)');
+    expect(withValue.stderr).toContain('`itb history --help` shows what it takes.');
+    const mistyped = await run(['bukets'], { home });
+    expect(mistyped.code).toBe(2);
+    expect(section).toContain(`$ itb bukets ${mistyped.stderr.replace(/\s+/g, ' ').trim()}`);
     const before = await run(['--json', 'history'], { home });
     expect(before.code).toBe(2);
     expect(section).toContain('(`itb --json history`, `itb -n5 history`) gets the command as it is typed (`itb history --json`, `itb history -n5`)');

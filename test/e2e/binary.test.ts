@@ -134,7 +134,7 @@ describe('exit 2, with a message and no stack trace', () => {
     const { code, stderr } = itb(['routines', '--jsn']);
     expect(code).toBe(2);
     expect(stderr).toContain("unknown option '--jsn'");
-    expect(stderr).toContain('(itb routines --help shows what it takes)');
+    expect(stderr).toContain('`itb routines --help` shows what it takes.');
     noStack(stderr);
   });
 
