@@ -1,0 +1,147 @@
+// What `itb buckets` shows at each drill and under the lists: re-test dates, flags, the untested
+// list when none is left, what to run next, and the note on a drill stored under an older id.
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { StoreData } from '../../src/core/records.js';
+import { Store } from '../../src/store/store.js';
+import { run, tempHome } from '../helpers/run.js';
+import { buildSession } from '../helpers/sessions.js';
+
+let home: string;
+let cleanup: () => void;
+beforeEach(() => ({ home, cleanup } = tempHome()));
+afterEach(() => cleanup());
+
+const now = new Date('2026-03-01T12:00:00Z');
+const save = (mutate: (data: StoreData) => void) => Store.open({ ITB_HOME: home }).update(mutate);
+const shown = async (at: Date = now, args: string[] = []) => (await run([...args, 'buckets'], { home, now: at })).stdout;
+const small = join(import.meta.dirname, '../fixtures/libraries/good.yaml');
+
+describe('itb buckets: a drill set aside', () => {
+  // Set aside at 02:02 UTC on 2 February, which is 22:32 on 1 February in St. John's (the tests' zone).
+  const setAside = () => save((data) => void data.sessions.push(buildSession({ startedAt: '2026-02-02T02:00:00Z', baseline: 6, drills: [{ id: 'hip-hikes', scores: [6, 7] }] })));
+  const hipHikes = (retest: string) => new RegExp(`^ {2}Hip hikes {2}hip-hikes\\n {4}helped 0 of 1 · mean \\+1 · last \\+1 on 2026-02-01\\n {4}${retest}\\n`, 'm');
+
+  it('is due for a re-test from the start of the local day 14 days after the day it was set aside, and says since when', async () => {
+    await setAside();
+    // The last moment of 14 February, local time: not due yet.
+    expect(await shown(new Date('2026-02-15T03:29:59.999Z'))).toMatch(hipHikes('re-test from 2026-02-15'));
+    // Midnight starting 15 February, local time: due, since that day.
+    expect(await shown(new Date('2026-02-15T03:30:00Z'))).toMatch(hipHikes('re-test due \\(since 2026-02-15\\)'));
+    // Weeks on, still due since that day, not since today.
+    const later = await shown();
+    expect(later).toMatch(hipHikes('re-test due \\(since 2026-02-15\\)'));
+    expect(later).not.toContain('re-test from');
+  });
+
+  it('is due for a re-test after the wait set in the settings', async () => {
+    await setAside();
+    await save((data) => void (data.settings.retestAfterDays = 7));
+    expect(await shown(new Date('2026-02-08T03:29:59Z'))).toMatch(hipHikes('re-test from 2026-02-08'));
+    expect(await shown()).toMatch(hipHikes('re-test due \\(since 2026-02-08\\)'));
+  });
+
+  it('carries every flag that holds on its line, joined by " · "', async () => {
+    await save((data) => {
+      data.sessions.push(
+        buildSession({ startedAt: '2026-02-27T09:00:00Z', baseline: 4, drills: [{ id: 'monster-walks', name: 'Monster walks', scores: [7] }] }),
+        buildSession({ startedAt: '2026-02-27T10:00:00Z', baseline: 4, drills: [{ id: 'old-drill', name: 'Old drill', scores: [7] }] }),
+        buildSession({ startedAt: '2026-02-27T11:00:00Z', baseline: 4, drills: [{ id: 'gone-drill', name: 'Gone drill', scores: [8] }] }),
+      );
+      // Kept aside by hand, without a note, after the flare-up: both flags.
+      data.moves.push({ exerciseId: 'monster-walks', bucket: 'avoid', at: '2026-02-28T09:00:00Z' });
+      data.moves.push({ exerciseId: 'gone-drill', bucket: 'avoid', at: '2026-02-28T09:00:00Z' });
+      // Moved by hand without a test, and not in the library.
+      data.moves.push({ exerciseId: 'hand-drill', bucket: 'rehab', at: '2026-02-28T09:00:00Z' });
+    });
+    const text = await shown();
+    expect(text).toMatch(/^ {2}Monster walks {2}monster-walks {2}flare · moved by hand$/m);
+    expect(text).toMatch(/^ {2}Old drill {2}old-drill {2}flare · no longer in your library$/m);
+    expect(text).toMatch(/^ {2}Gone drill {2}gone-drill {2}flare · moved by hand · no longer in your library$/m);
+    expect(text).toMatch(/^ {2}hand-drill {2}hand-drill {2}moved by hand · no longer in your library$/m);
+  });
+});
+
+describe('itb buckets: the untested list', () => {
+  it('says none is left when every drill of the library has been tried', async () => {
+    await save((data) => void data.sessions.push(buildSession({ startedAt: '2026-02-27T09:00:00Z', baseline: 6, drills: [{ id: 'ankle-rocks', scores: [4] }] })));
+    const one = await shown(now, ['--data', small]);
+    expect(one).toMatch(/^Untested \(1\)\n {2}Wall clamshells\n\n/m);
+    expect(one).not.toContain('None:');
+    await save((data) => void data.sessions.push(buildSession({ startedAt: '2026-02-28T09:00:00Z', baseline: 6, drills: [{ id: 'wall-clamshells', scores: [5] }] })));
+    expect(await shown(now, ['--data', small])).toMatch(/^Untested \(0\)\n {2}None: every drill in the library has been tried\.\n\nNext: /m);
+  });
+});
+
+describe('itb buckets: what to run next', () => {
+  it('offers the re-test routine alone when the rehab list is empty and drills are due', async () => {
+    await save((data) => void data.sessions.push(buildSession({ startedAt: '2026-02-01T09:00:00Z', baseline: 6, drills: [{ id: 'hip-hikes', scores: [6, 7] }] })));
+    const text = await shown();
+    expect(text).toContain('Rehab — your rehab routine (0)');
+    expect(text).toMatch(/\n\nNext: itb session retest {2}re-test 1 drill set aside for now\n$/);
+    expect(text).not.toContain('test drills from a routine');
+  });
+
+  it('offers a session of a routine when the rehab list is empty and no drill is due', async () => {
+    await save((data) => void data.sessions.push(buildSession({ startedAt: '2026-02-28T09:00:00Z', baseline: 6, drills: [{ id: 'hip-hikes', scores: [6, 7] }] })));
+    expect(await shown()).toMatch(/\n\nNext: itb session {2}test drills from a routine\n$/);
+  });
+
+  it('offers the rehab routine, then the re-test routine under it, their descriptions in one column', async () => {
+    await save((data) => {
+      data.sessions.push(
+        buildSession({ startedAt: '2026-02-01T09:00:00Z', baseline: 6, drills: [{ id: 'hip-hikes', scores: [6, 7] }] }),
+        buildSession({ startedAt: '2026-02-27T09:00:00Z', baseline: 6, drills: [{ id: 'clamshells', scores: [4] }] }),
+      );
+    });
+    expect(await shown()).toMatch(/\n\nNext: itb session rehab {3}run your rehab routine\n {6}itb session retest {2}re-test 1 drill set aside for now\n$/);
+  });
+});
+
+describe('itb buckets: a drill stored under an id the library no longer has', () => {
+  const storedAs = (name: string) => save((data) => void data.sessions.push(buildSession({ startedAt: '2026-02-10T09:00:00Z', baseline: 5, drills: [{ id: 'clam-shells', name, scores: [3] }] })));
+  const giveBack = 'your library has this name under the id clamshells: results are kept by id, so give it back the id clam-shells to keep them together';
+  const apart = "your library has this name under the id clamshells, which has results of its own: results are kept by id, so each id's are listed apart";
+  const said = async () => (await shown()).replace(/\s+/g, ' ');
+
+  it('is matched to the library drill of its name whatever the case of either', async () => {
+    await storedAs('CLAMSHELLS');
+    expect(await said()).toContain(giveBack);
+    cleanup();
+    ({ home, cleanup } = tempHome());
+    await storedAs('clamshells');
+    expect(await said()).toContain(giveBack);
+  });
+
+  it("says the library's drill has results of its own when it was moved by hand, though never tested", async () => {
+    await storedAs('Clamshells');
+    await save((data) => void data.moves.push({ exerciseId: 'clamshells', bucket: 'rehab', at: '2026-02-12T09:00:00Z' }));
+    const text = await said();
+    expect(text).toContain(apart);
+    expect(text).not.toContain('give it back');
+  });
+
+  it("says the library's drill has results of its own when it was tested only before the buckets were cleared", async () => {
+    await save((data) => {
+      data.sessions.push(buildSession({ startedAt: '2026-02-08T09:00:00Z', baseline: 5, drills: [{ id: 'clamshells', scores: [3] }] }));
+      data.bucketsResetAt = '2026-02-09T09:00:00.000Z';
+    });
+    await storedAs('Clamshells');
+    const text = await said();
+    expect(text).toMatch(/Untested \(\d+\) Tested only before the buckets were cleared: Clamshells clamshells helped 1 of 1 /);
+    expect(text).toContain(apart);
+    expect(text).not.toContain('give it back');
+  });
+
+  it("asks for the old id back while the library's drill has no results, whatever other drills have", async () => {
+    await storedAs('Clamshells');
+    // Clamshells only skipped; bridges tested and moved by hand.
+    await save((data) => {
+      data.sessions.push(buildSession({ startedAt: '2026-02-12T09:00:00Z', baseline: 5, drills: [{ id: 'clamshells', skipped: true }, { id: 'bridges', scores: [4] }] }));
+      data.moves.push({ exerciseId: 'monster-walks', bucket: 'avoid', at: '2026-02-13T09:00:00Z' });
+    });
+    const text = await said();
+    expect(text).toContain(giveBack);
+    expect(text).not.toContain('results of its own');
+  });
+});
