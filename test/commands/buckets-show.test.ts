@@ -1,5 +1,6 @@
 // What `itb buckets` shows at each drill and under the lists: re-test dates, flags, the untested
 // list when none is left, what to run next, and the note on a drill stored under an older id.
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StoreData } from '../../src/core/records.js';
@@ -41,6 +42,21 @@ describe('itb buckets: a drill set aside', () => {
     expect(await shown()).toMatch(hipHikes('re-test due \\(since 2026-02-08\\)'));
   });
 
+  it('is due from the start of the local day east of UTC too, where that day starts on the day before in UTC', async () => {
+    // Set aside at 10:02 on 2 February in Auckland (UTC+13), 21:02 UTC on 1 February.
+    const zone = process.env.TZ;
+    process.env.TZ = 'Pacific/Auckland';
+    try {
+      await save((data) => void data.sessions.push(buildSession({ startedAt: '2026-02-01T21:00:00Z', baseline: 6, drills: [{ id: 'hip-hikes', scores: [6, 7] }] })));
+      const hipHikesThere = (retest: string) => new RegExp(`^ {4}helped 0 of 1 · mean \\+1 · last \\+1 on 2026-02-02\\n {4}${retest}\\n`, 'm');
+      // 23:59 on 15 February in Auckland; then its midnight.
+      expect(await shown(new Date('2026-02-15T10:59:00Z'))).toMatch(hipHikesThere('re-test from 2026-02-16'));
+      expect(await shown(new Date('2026-02-15T11:00:00Z'))).toMatch(hipHikesThere('re-test due \\(since 2026-02-16\\)'));
+    } finally {
+      process.env.TZ = zone;
+    }
+  });
+
   it('carries every flag that holds on its line, joined by " · "', async () => {
     await save((data) => {
       data.sessions.push(
@@ -59,6 +75,9 @@ describe('itb buckets: a drill set aside', () => {
     expect(text).toMatch(/^ {2}Old drill {2}old-drill {2}flare · no longer in your library$/m);
     expect(text).toMatch(/^ {2}Gone drill {2}gone-drill {2}flare · moved by hand · no longer in your library$/m);
     expect(text).toMatch(/^ {2}hand-drill {2}hand-drill {2}moved by hand · no longer in your library$/m);
+    // Counted in their lists like the others.
+    expect(text).toMatch(/^Rehab — your rehab routine \(1\)\n {2}hand-drill /m);
+    expect(text).toMatch(/^Avoid for now \(3\)$/m);
   });
 });
 
@@ -143,5 +162,42 @@ describe('itb buckets: a drill stored under an id the library no longer has', ()
     const text = await said();
     expect(text).toContain(giveBack);
     expect(text).not.toContain('results of its own');
+  });
+});
+
+describe('itb buckets: more of what to run next', () => {
+  it('offers the re-test routine of strength drills at once when it was left part way today, as the advice says it can go on', async () => {
+    // Hip hikes and clamshells, strength drills, were set aside a month ago; three hours ago the
+    // re-test routine was stopped after hip hikes, set aside again. Clamshells are still due.
+    await save((data) => {
+      data.sessions.push(
+        buildSession({ startedAt: '2026-02-01T09:00:00Z', routine: 'strength', loading: true, baseline: 6, drills: [{ id: 'hip-hikes', scores: [6, 6] }, { id: 'clamshells', scores: [6, 6] }] }),
+        buildSession({ startedAt: '2026-03-01T09:00:00Z', routine: 'retest', loading: true, status: 'stopped', baseline: 6, drills: [{ id: 'hip-hikes', scores: [6, 6] }] }),
+      );
+    });
+    const text = await shown();
+    expect(text.replace(/\s+/g, ' ')).toContain('The retest routine you left part way today, for your right side, can go on later today');
+    expect(text).toMatch(/\n\nNext: itb session retest {2}re-test 1 drill set aside for now\n$/);
+  });
+
+  it('keeps a Next line of 80 characters beside its command, and puts what it does under one of 81', async () => {
+    // The library file's name is as long as makes "Next: itb --data FILE session  test drills from a routine" 80 characters.
+    const room = 80 - 'Next: itb --data  session  test drills from a routine'.length - `${home}/`.length;
+    // Room for a name of one letter at least, in a home of /tmp/itb-test-XXXXXX.
+    expect(room).toBeGreaterThanOrEqual(6);
+    const fits = join(home, `${'l'.repeat(room - 5)}.yaml`);
+    const over = join(home, `${'l'.repeat(room - 4)}.yaml`);
+    copyFileSync(small, fits);
+    copyFileSync(small, over);
+    await save((data) => void data.sessions.push(buildSession({ startedAt: '2026-02-28T09:00:00Z', baseline: 6, drills: [{ id: 'ankle-rocks', scores: [6, 6] }] })));
+    expect(await shown(now, ['--data', fits])).toMatch(new RegExp(`\\n\\nNext: itb --data ${fits} session {2}test drills from a routine\\n$`));
+    expect(await shown(now, ['--data', over])).toMatch(new RegExp(`\\n\\nNext: itb --data ${over} session\\n {8}test drills from a routine\\n$`));
+  });
+});
+
+describe('itb buckets: the evidence of a drill', () => {
+  it('gives no change for a test recorded without its scores', async () => {
+    await save((data) => void data.sessions.push({ ...buildSession({ startedAt: '2026-02-27T09:00:00Z', baseline: 6, drills: [{ id: 'clamshells', scores: [4] }] }), attempts: [] }));
+    expect(await shown()).toMatch(/^ {2}Clamshells {2}clamshells\n {4}helped 1 of 1\n\n/m);
   });
 });
