@@ -874,6 +874,17 @@ describe('html', () => {
     expect(html).toMatch(new RegExp(`<circle cx="[\\d.]+" cy="${heightOf(4)}" r="4.5"[^>]*><title>2026-10-01: final 4</title>`));
   });
 
+  it('tells on hover the date and score of each session’s own dots, not the first session’s date', () => {
+    // Pain in the squat, the second chart (the latest rated first): 2026-10-01 went from 6 to 4, 2026-10-08 from 5 to 7.
+    const chart = toHtml(report).split('<svg ')[2]!.split('</svg>')[0]!;
+    expect([...chart.matchAll(/<title>([^<]+)<\/title>/g)].map(([, title]) => title)).toEqual([
+      '2026-10-01: baseline 6',
+      '2026-10-08: baseline 5',
+      '2026-10-01: final 4',
+      '2026-10-08: final 7',
+    ]);
+  });
+
   it('dates a chart of one day under its dots, not at the left edge of the plot', () => {
     // Tightness while walking has one session, on 2026-10-20: its dots stand in the middle.
     const html = toHtml(report);
