@@ -86,7 +86,7 @@ async function droppedDrill(ctx: Context, typed: string, library: Library, comma
     ? `Your library has "${renamed.name}" with the id ${renamed.id} (\`${itb} exercises ${renamed.id}\`), which has results of its own: results are kept by id, and \`${itb} buckets\` shows those of ${id} and those of ${renamed.id} apart.`
     : renamed
     ? `Your library has "${renamed.name}" with the id ${renamed.id} (\`${itb} exercises ${renamed.id}\`), and no results of its own yet: results are kept by id, and \`${itb} buckets\` shows those of ${id}. To keep them together, give the drill back the id ${id} in your library file.`
-    : `\`${itb} buckets\` still shows its results from your sessions; \`${itb} exercises\` lists the drills your library has now.`;
+    : `\`${itb} buckets\` still shows its results from your sessions; \`${itb} exercises\` lists the drills your library has now. If it comes from another library file, that file shows it: \`itb --data FILE exercises ${id}\`.`;
   return new UserError(`${name === id ? id : `"${name}" (${id})`} is no longer in your exercise library`, hint);
 }
 

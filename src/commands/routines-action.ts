@@ -14,7 +14,7 @@ export async function showRoutines(ctx: Context, options: { json?: boolean }, co
   const library = await libraryFor(ctx, command);
   // A routine's name may come as several words: `itb routines joint chain`.
   if (command.args.length > 0) throw strayWord(ctx, command.args.join(' '), library, command);
-  const builtIns = await builtInRoutines(ctx, library);
+  const { builtIns, elsewhere } = await builtInRoutines(ctx, library);
   const ownRoutines = library.routines.map((routine) => ({ ...routine, builtIn: false }));
   if (options.json) return printJson(ctx, [...ownRoutines, ...builtIns]);
   const colour = paint(ctx, command);
@@ -35,10 +35,14 @@ export async function showRoutines(ctx: Context, options: { json?: boolean }, co
   // The built-in routines with the drills they hold today, as `itb session rehab` and `retest` would offer them.
   const itb = itbWithLibrary(ctx, command);
   const described = { rehab: `${builtIns[0].description} See \`${itb} buckets\`.`, retest: `${builtIns[1].description} \`${itb} buckets\` shows when each is due.` };
-  // Empty at first, and again once every drill in it is set aside: words true of both.
+  // Empty at first, and again once every drill in it is set aside: words true of both. Drills
+  // of another library file are in the bucket but not in this routine: said, not left out unsaid.
   const none = { rehab: 'None: a drill comes here when a test lowers your score.', retest: 'None due today.' };
   for (const routine of builtIns) {
-    const lines = routine.exercises.length > 0 ? drills(routine.exercises) : wrap(none[routine.id], 78, '  ');
+    const others = elsewhere[routine.id];
+    const away = others === 0 ? [] : wrap(awayWords(others, routine.id), 78, '  ');
+    const empty = routine.id === 'rehab' && others > 0 ? 'None in this exercise library.' : none[routine.id];
+    const lines = [...(routine.exercises.length > 0 ? drills(routine.exercises) : wrap(empty, 78, '  ')), ...away];
     blocks.push([...titled(routine.id, routine.name), ...wrap(described[routine.id], 78, '  ').map((line) => colour.dim(line)), ...lines].join('\n'));
   }
   // The test movements a session offers, by the id `--movement` also takes.
@@ -63,10 +67,22 @@ export async function showRoutines(ctx: Context, options: { json?: boolean }, co
 async function builtInRoutines(ctx: Context, library: Library) {
   const view = viewBuckets((await readSummary(ctx.env)).buckets, library, ctx.now());
   const builtIn = (id: 'rehab' | 'retest', name: string, description: string) => ({ id, name, description, exercises: builtInRoutine(id, view, library), cues: [] as string[], builtIn: true });
-  return [
+  // Drills kept by id from another library file (sessions run with another --data): no date to re-test them by here.
+  const elsewhere = { rehab: view.rehab.filter((status) => !status.inLibrary).length, retest: view.avoid.filter((status) => !status.inLibrary).length };
+  const builtIns = [
     builtIn('rehab', 'Your rehab routine (built in)', 'The drills in your rehab bucket, in routine order.'),
     builtIn('retest', 'Re-test (built in)', 'Drills set aside for now whose re-test date has come.'),
   ] as const;
+  return { builtIns, elsewhere };
+}
+
+/** What the built-in routine leaves out: drills kept by id from another library file. */
+function awayWords(drills: number, routine: 'rehab' | 'retest'): string {
+  const [it, they] = drills === 1 ? ['it', 'it comes'] : ['them', 'they come'];
+  const what = `${drills} ${drills === 1 ? 'drill' : 'drills'} ${routine === 'rehab' ? 'in your rehab bucket' : 'set aside for now'} ${drills === 1 ? 'is' : 'are'} not in this exercise library`;
+  return routine === 'rehab'
+    ? `${what}: use the library ${they} from (--data, or ITB_DATA) to run ${it}.`
+    : `${what}: the library ${they} from (--data, or ITB_DATA) re-tests ${it} once due.`;
 }
 
 /**

@@ -83,6 +83,29 @@ describe('itb routines', () => {
     }
   });
 
+  it('says which drills of the rehab and avoid buckets the library in use does not have, rather than that the rehab routine is empty', async () => {
+    // Tested with a library file of one's own, then the built-in library in use: drills kept by an id it does not have.
+    const sessions = [
+      buildSession({ startedAt: '2026-03-01T09:00:00Z', baseline: 6, drills: [{ id: 'heel-raises', scores: [4] }, { id: 'step-ups', scores: [3] }, { id: 'hip-hinge-stick', scores: [4, 4] }] }),
+      buildSession({ startedAt: '2026-03-02T09:00:00Z', baseline: 6, drills: [{ id: 'clamshells', scores: [4] }] }),
+    ];
+    await Store.open({ ITB_HOME: home }).update((data) => void data.sessions.push(...sessions));
+    const now = new Date('2026-03-20T12:00:00Z');
+    const text = (await run(['routines'], { home, now })).stdout;
+    expect(text).toContain(' 1. Clamshells  clamshells · hip\n  2 drills in your rehab bucket are not in this exercise library: use the\n  library they come from (--data, or ITB_DATA) to run them.\n\nretest  ');
+    expect(text).toContain('  None due today.\n  1 drill set aside for now is not in this exercise library: the library it\n  comes from (--data, or ITB_DATA) re-tests it once due.\n');
+    // None of its rehab drills in this library: not the words for a bucket nothing has come to yet.
+    const only = tempHome();
+    try {
+      await Store.open({ ITB_HOME: only.home }).update((data) => void data.sessions.push(sessions[0]!));
+      const none = (await run(['routines'], { home: only.home, now })).stdout;
+      expect(none).toContain('  None in this exercise library.\n  2 drills in your rehab bucket are not in this exercise library');
+      expect(none).not.toContain('None: a drill comes here');
+    } finally {
+      only.cleanup();
+    }
+  });
+
   it('is described in the README as --json prints it: the keys a script reads, and the built-in routines by id', async () => {
     const routines = JSON.parse((await itb(['routines', '--json'])).stdout) as { id: string; builtIn: boolean }[];
     const readme = readFileSync(join(import.meta.dirname, '../../README.md'), 'utf8');
@@ -337,7 +360,7 @@ describe('itb exercises', () => {
       expect(code, typed.join(' ')).toBe(2);
       expect(stdout).toBe('');
       expect(stderr.replace(/\s*\n\s*/g, ' ').trim()).toBe(
-        'error: "Wobble board" (wobble-board) is no longer in your exercise library `itb buckets` still shows its results from your sessions; `itb exercises` lists the drills your library has now.',
+        'error: "Wobble board" (wobble-board) is no longer in your exercise library `itb buckets` still shows its results from your sessions; `itb exercises` lists the drills your library has now. If it comes from another library file, that file shows it: `itb --data FILE exercises wobble-board`.',
       );
     }
     // A drill of the built-in library missing from a library file of one's own: where to find it.
