@@ -30,7 +30,8 @@ export function lineSlip(source: string, error: YAMLError): { offset: number; me
     // "dose:" then "sets: 1" as far left as "dose", then "reps: 10" under it: the slip may be
     // the line that is not indented under its field, so the parser's words are kept.
     const above = lineAbove(source, line, Infinity);
-    if (next.indent <= keyCol || (above && above.indent === line.indent && /:\s*(#.*)?$/.test(above.text))) return undefined;
+    if (next.indent <= keyCol) return undefined;
+    if (above && above.indent === line.indent && /:\s*(#.*)?$/.test(above.text)) return underField(source, line, key[1]!, above, next);
     return {
       offset: next.start + next.indent,
       message: `this line is indented further than "${key[1]}" on the line above; the fields of one item start in the same column: start it in column ${keyCol + 1}, as "${key[1]}" is`,
@@ -107,6 +108,31 @@ export function lineSlip(source: string, error: YAMLError): { offset: number; me
     };
   }
   return undefined;
+}
+
+/** The fields a dose has, which belong under "dose:" wherever else they are written. */
+const doseFields = new Set(['sets', 'reps', 'holdSeconds', 'perSide']);
+
+/**
+ * "dose:", then "sets: 1" as far left as "dose", then "reps: 10" under it: either "sets" belongs
+ * under the field above it (always, for a field of the dose) or the line after it is indented
+ * too far. Told at the field's own line, with the column for each.
+ */
+function underField(source: string, line: Line, name: string, above: Line, next: Line): { offset: number; message: string } | undefined {
+  const parent = fieldOf(above);
+  const after = fieldOf(next);
+  if (!parent || !after || after.col !== next.indent || parent.col !== line.indent) return undefined;
+  const under = `to put it under "${parent.name}", start it in column ${next.indent + 1}, as "${after.name}" on the next line is`;
+  const said = `"${name}" starts as far left as "${parent.name}" on line ${lineNumber(source, above.start)}, and the line after it further in`;
+  if (parent.name === 'dose' && doseFields.has(name)) return { offset: line.start + line.indent, message: `${said}: a field of the dose goes under "dose:"; ${under}` };
+  // A drill's own field ("side") under another ("equipment") is no slip anyone makes: the line after it is.
+  if (fieldNames.has(name) && !doseFields.has(name) && !doseFields.has(after.name)) {
+    return {
+      offset: next.start + next.indent,
+      message: `this line is indented further than "${name}" on the line above; the fields of one item start in the same column: start it in column ${line.indent + 1}, as "${name}" is`,
+    };
+  }
+  return { offset: line.start + line.indent, message: `${said}: ${under}, or else start "${after.name}" in column ${line.indent + 1}` };
 }
 
 /** The field a line starts with (after the "- " of a list item) and its column, counted from 0. */

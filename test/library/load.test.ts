@@ -137,13 +137,26 @@ describe('YAML syntax errors', () => {
     expect(problemsIn(drill(`    nombre Wall sit\n${rest}`))).toEqual([
       '10:5  exercises.0  a field name must be on one line and followed by ":" (is a ":" missing, or a line indented too far?)',
     ]);
-    // "sets" may be the line out of place rather than "reps" under it.
-    expect(problemsIn(drill(rest.replace('    dose: {reps: 3}', '    dose:\n    sets: 3\n      reps: 10')))).toEqual([
-      '11:11  exercises.0.sets  the next line is indented further than this field; the fields of one item must start in the same column',
-    ]);
     // A comment line between the items of a list is not one of them.
     expect(problemsIn(drill(`      # a note\n      Stand up.\n${rest}`))).toEqual([
       '11:7  exercises.0  this line is in a list, but does not start with "- " as the items above it do; write "- Stand up."',
+    ]);
+  });
+
+  it('tells a field written as far left as the field above it, with the line after it further in, at its own line with the column for each reading', () => {
+    const drill = (lines: string) =>
+      `version: 1\nexercises:\n  - id: a\n    name: Wall sit\n    region: hip\n    category: stretch\n    steps:\n      - Slide down.\n${lines}    side: none\n    loading: false\n`;
+    // A field of the dose belongs under "dose:": moving "reps" out to "sets" would leave the dose empty.
+    expect(problemsIn(drill('    dose:\n    sets: 3\n      reps: 10\n'))).toEqual([
+      '10:5  exercises.0.dose  "sets" starts as far left as "dose" on line 9, and the line after it further in: a field of the dose goes under "dose:"; to put it under "dose", start it in column 7, as "reps" on the next line is',
+    ]);
+    // A drill's own field under another is no slip: the line after it is indented too far.
+    expect(problemsIn(drill('    dose: {reps: 3}\n    equipment:\n    video: https://example.org/v\n      source: Clinic\n'))).toEqual([
+      '12:7  exercises.0  this line is indented further than "video" on the line above; the fields of one item start in the same column: start it in column 5, as "video" is',
+    ]);
+    // Else either may be the slip: both columns.
+    expect(problemsIn(drill('    dose:\n    set: 3\n      reps: 10\n'))).toEqual([
+      '10:5  exercises.0.dose  "set" starts as far left as "dose" on line 9, and the line after it further in: to put it under "dose", start it in column 7, as "reps" on the next line is, or else start "reps" in column 5',
     ]);
   });
 
