@@ -98,12 +98,16 @@ export function lineSlip(source: string, error: YAMLError): { offset: number; me
     return { offset: line.start + line.indent, message: `this line is in a list, but does not start with "- " as the items above it do; write "- ${text}"` };
   }
   if (/^Implicit keys need to be on a single line|^Implicit map keys need to be followed by map values/.test(message)) {
-    const field = /^([\w-]+)(:(?=\S)| +)(.+)$/.exec(line.text.slice(line.indent).trimEnd());
+    // After the "- " of an item too ("- id clamshells"), and a field alone ("steps", its list under it).
+    const dash = /^(?:- +)*/.exec(line.text.slice(line.indent))![0];
+    const field = /^([\w-]+)(?:(:(?=\S)| +)(.+))?$/.exec(line.text.slice(line.indent + dash.length).replace(/\s+#.*$/, '').trimEnd());
     if (!field || !fieldNames.has(field[1]!)) return undefined;
     const [, name, gap, value] = field;
-    const fix = `write "${name}: ${value}"`;
+    const below = nextLine(source, line);
+    const fix =
+      value !== undefined ? `write "${name}: ${value}"` : below && below.indent > line.indent + dash.length ? `write "${name}:"` : `write "${name}: " and its value`;
     return {
-      offset: line.start + line.indent,
+      offset: line.start + line.indent + dash.length,
       message: gap === ':' ? `a space is missing after the ":" of "${name}"; ${fix}` : `a ":" is missing after the field name "${name}"; ${fix}`,
     };
   }

@@ -115,6 +115,16 @@ describe('YAML syntax errors', () => {
     expect(problemsIn(drill(rest.replace('loading: false', 'loading false')))).toEqual([
       '12:5  exercises.0  a ":" is missing after the field name "loading"; write "loading: false"',
     ]);
+    // A field name alone, its list or its value to come; the id after the "- " of a drill.
+    expect(problemsIn(drill(rest).replace('    steps:\n', '    steps\n'))).toEqual([
+      '7:5  exercises.0  a ":" is missing after the field name "steps"; write "steps:"',
+    ]);
+    expect(problemsIn(drill(rest.replace('loading: false', 'loading')))).toEqual([
+      '12:5  exercises.0  a ":" is missing after the field name "loading"; write "loading: " and its value',
+    ]);
+    expect(problemsIn(`${drill(rest)}  - id b\n    name: B\n`)).toEqual([
+      '13:5  exercises.1  a ":" is missing after the field name "id"; write "id: b"',
+    ]);
   });
 
   it('a drill whose "- " starts one space further than the drill above it, or as far in as its fields: told with the column of the "- " above', () => {
