@@ -77,10 +77,11 @@ export function fitLine(line: string, columns: number, hang?: number): string[] 
   const under = ' '.repeat(hang ?? (indent === 0 ? 0 : indent + 2));
   // Each word with the spaces before it, kept where the line goes on ("FILE:LINE:COL  path"). A
   // short option keeps its value ("-o ./-"), and a lone "-" the word before it: at the start of
-  // a line it would read as a list's dash.
+  // a line it would read as a list's dash. A command in backquotes is one word, whole on its line.
   const [first = '', ...words] = (line.trim().match(/ *\S+/g) ?? []).reduce<string[]>((all, word) => {
     const last = all.at(-1);
-    if (last !== undefined && (word.trim() === '-' || /(^| )-[a-zA-Z]$/.test(last))) all[all.length - 1] += word;
+    const inCommand = last !== undefined && /^ *\(?`/.test(last) && (last.split('`').length - 1) % 2 === 1;
+    if (last !== undefined && (inCommand || word.trim() === '-' || /(^| )-[a-zA-Z]$/.test(last))) all[all.length - 1] += word;
     else all.push(word);
     return all;
   }, []);

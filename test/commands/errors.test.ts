@@ -196,11 +196,11 @@ describe('messages on a terminal narrower than 80 columns', () => {
     expect(words(usage.stderr).join(' ')).toContain('error: the bucket is missing (rehab or avoid): itb buckets move clamshells <bucket>');
   });
 
-  it('break the hint of a usage error between words, in one piece after the error with no blank line', async () => {
+  it('break the hint of a usage error between words, its command whole, in one piece after the error with no blank line', async () => {
     const { code, stderr, lines } = await stderrOnTerminal(['buckets', 'reset', '--yes'], 40);
     expect(code).toBe(2);
     for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(40);
-    expect(lines).toEqual(["error: unknown option '--yes'", 'Did you mean --force? `itb buckets reset', '--help` shows what it takes.']);
+    expect(lines).toEqual(["error: unknown option '--yes'", 'Did you mean --force?', '`itb buckets reset --help` shows what it', 'takes.']);
     expect(stderr.endsWith('\n')).toBe(true);
   });
 

@@ -20,6 +20,15 @@ describe('fitLine', () => {
     expect(fitLine('see schema/itb-export.schema.json now', 12)).toEqual(['see', 'schema/itb-export.schema.json', 'now']);
   });
 
+  it('keeps a command in backquotes whole on one line, so that it can be copied; a stray backquote inside a word glues nothing', () => {
+    expect(fitLine('Did you mean --force? `itb buckets reset --help` shows what it takes.', 40)).toEqual([
+      'Did you mean --force?',
+      '`itb buckets reset --help` shows what it',
+      'takes.',
+    ]);
+    expect(fitLine("error: unknown command 'bu`ckets' typed here today", 20)).toEqual(['error: unknown', "command 'bu`ckets'", 'typed here today']);
+  });
+
   it('keeps a short option with its value, and never starts a line with a lone "-", which would read as a list item', () => {
     const note = 'add --force. -o - is the screen, as with most tools (a file named - is -o ./-).';
     // Where the plain rule broke "-o | - is the screen" and "named | - is -o | ./-)".
