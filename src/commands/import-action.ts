@@ -30,7 +30,6 @@ export async function importExport(ctx: Context, file: string, options: { dryRun
 const IMPORT_FILE = '`itb import FILE`';
 
 async function importInto(store: Store, ctx: Context, file: string, backup: ParsedExport, places: Places, options: { dryRun?: boolean }, command: Command) {
-
   let outcome: MergeOutcome | undefined;
   // The store's own settings, which a restore replaces: said, so that none is changed unseen.
   let settingsBefore: Settings | undefined;
