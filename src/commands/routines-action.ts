@@ -4,17 +4,17 @@ import type { Context } from '../context.js';
 import { builtInRoutine, viewBuckets } from '../core/buckets.js';
 import { closest, namedAs } from '../core/closest.js';
 import { UserError } from '../errors.js';
-import { findExercise } from '../library/library.js';
+import { findExercise, loadLibrary } from '../library/library.js';
 import type { Library } from '../library/schema.js';
 import { readSummary } from '../store/summary-file.js';
 import { hanging, hangingPacked, onScreen, width, wrap } from '../ui/table.js';
-import { itbWithLibrary, libraryFor, paint, printJson } from './shared.js';
+import { itbWithLibrary, libraryFile, libraryFor, paint, printJson } from './shared.js';
 
 export async function showRoutines(ctx: Context, options: { json?: boolean }, command: Command) {
   const library = await libraryFor(ctx, command);
   // A routine's name may come as several words: `itb routines joint chain`.
   if (command.args.length > 0) throw strayWord(ctx, command.args.join(' '), library, command);
-  const { builtIns, elsewhere } = await builtInRoutines(ctx, library);
+  const { builtIns, elsewhere } = await builtInRoutines(ctx, library, command);
   const ownRoutines = library.routines.map((routine) => ({ ...routine, builtIn: false }));
   if (options.json) return printJson(ctx, [...ownRoutines, ...builtIns]);
   const colour = paint(ctx, command);
@@ -40,8 +40,8 @@ export async function showRoutines(ctx: Context, options: { json?: boolean }, co
   const none = { rehab: 'None: a drill comes here when a test lowers your score.', retest: 'None due today.' };
   for (const routine of builtIns) {
     const others = elsewhere[routine.id];
-    const away = others === 0 ? [] : wrap(awayWords(others, routine.id), 78, '  ');
-    const empty = routine.id === 'rehab' && others > 0 ? 'None in this exercise library.' : none[routine.id];
+    const away = others.count === 0 ? [] : wrap(awayWords(others, routine.id), 78, '  ');
+    const empty = routine.id === 'rehab' && others.count > 0 ? 'None in this exercise library.' : none[routine.id];
     const lines = [...(routine.exercises.length > 0 ? drills(routine.exercises) : wrap(empty, 78, '  ')), ...away];
     blocks.push([...titled(routine.id, routine.name), ...wrap(described[routine.id], 78, '  ').map((line) => colour.dim(line)), ...lines].join('\n'));
   }
@@ -64,11 +64,18 @@ export async function showRoutines(ctx: Context, options: { json?: boolean }, co
  * The built-in routines `itb session` also takes, with the drills of this library they hold now:
  * the rehab bucket in routine order, and the drills set aside whose re-test date has come.
  */
-async function builtInRoutines(ctx: Context, library: Library) {
+async function builtInRoutines(ctx: Context, library: Library, command: Command) {
   const view = viewBuckets((await readSummary(ctx.env)).buckets, library, ctx.now());
   const builtIn = (id: 'rehab' | 'retest', name: string, description: string) => ({ id, name, description, exercises: builtInRoutine(id, view, library), cues: [] as string[], builtIn: true });
-  // Drills kept by id from another library file (sessions run with another --data): no date to re-test them by here.
-  const elsewhere = { rehab: view.rehab.filter((status) => !status.inLibrary).length, retest: view.avoid.filter((status) => !status.inLibrary).length };
+  // Drills kept by id from another library file (sessions run with another --data): no date to
+  // re-test them by here. With a file of one's own in use, they may all be built-in drills.
+  const away = { rehab: view.rehab.filter((status) => !status.inLibrary), retest: view.avoid.filter((status) => !status.inLibrary) };
+  const builtInLibrary = libraryFile(ctx, command) !== undefined && away.rehab.length + away.retest.length > 0 ? await loadLibrary({}) : undefined;
+  const allBuiltIn = (statuses: typeof view.rehab) => builtInLibrary !== undefined && statuses.every((status) => findExercise(builtInLibrary, status.exerciseId));
+  const elsewhere = {
+    rehab: { count: away.rehab.length, builtIn: allBuiltIn(away.rehab) },
+    retest: { count: away.retest.length, builtIn: allBuiltIn(away.retest) },
+  };
   const builtIns = [
     builtIn('rehab', 'Your rehab routine (built in)', 'The drills in your rehab bucket, in routine order.'),
     builtIn('retest', 'Re-test (built in)', 'Drills set aside for now whose re-test date has come.'),
@@ -76,13 +83,18 @@ async function builtInRoutines(ctx: Context, library: Library) {
   return { builtIns, elsewhere };
 }
 
-/** What the built-in routine leaves out: drills kept by id from another library file. */
-function awayWords(drills: number, routine: 'rehab' | 'retest'): string {
+/** What the built-in routine leaves out: drills kept by id from another library file, or from the built-in one. */
+function awayWords({ count: drills, builtIn }: { count: number; builtIn: boolean }, routine: 'rehab' | 'retest'): string {
   const [it, they] = drills === 1 ? ['it', 'it comes'] : ['them', 'they come'];
-  const what = `${drills} ${drills === 1 ? 'drill' : 'drills'} ${routine === 'rehab' ? 'in your rehab bucket' : 'set aside for now'} ${drills === 1 ? 'is' : 'are'} not in this exercise library`;
+  const which = `${drills} ${drills === 1 ? 'drill' : 'drills'} ${routine === 'rehab' ? 'in your rehab bucket' : 'set aside for now'} ${drills === 1 ? 'is' : 'are'}`;
+  if (builtIn) {
+    return routine === 'rehab'
+      ? `${which} in the built-in exercise library, not in this one: \`itb session rehab\` without --data (and ITB_DATA) runs ${it}.`
+      : `${which} in the built-in exercise library, not in this one: without --data (and ITB_DATA), \`itb session retest\` offers ${it} once due.`;
+  }
   return routine === 'rehab'
-    ? `${what}: use the library ${they} from (--data, or ITB_DATA) to run ${it}.`
-    : `${what}: the library ${they} from (--data, or ITB_DATA) re-tests ${it} once due.`;
+    ? `${which} not in this exercise library: use the library ${they} from (--data, or ITB_DATA) to run ${it}.`
+    : `${which} not in this exercise library: the library ${they} from (--data, or ITB_DATA) re-tests ${it} once due.`;
 }
 
 /**

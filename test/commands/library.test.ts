@@ -106,6 +106,19 @@ describe('itb routines', () => {
     }
   });
 
+  it('says so when the drills the library in use does not have are all built-in ones, and how to run them', async () => {
+    // Tested with the built-in library, then a file of one's own in use: clamshells helped, hip hikes set aside.
+    const session = buildSession({ startedAt: '2026-03-01T09:00:00Z', baseline: 6, drills: [{ id: 'clamshells', scores: [4] }, { id: 'hip-hikes', scores: [4, 5] }] });
+    await Store.open({ ITB_HOME: home }).update((data) => void data.sessions.push(session));
+    const said = (await run(['--data', good, 'routines'], { home, now: new Date('2026-03-20T12:00:00Z') })).stdout.replace(/\n {2}(?=\S)/g, ' ');
+    expect(said).toContain(
+      ' None in this exercise library. 1 drill in your rehab bucket is in the built-in exercise library, not in this one: `itb session rehab` without --data (and ITB_DATA) runs it.\n',
+    );
+    expect(said).toContain(
+      ' None due today. 1 drill set aside for now is in the built-in exercise library, not in this one: without --data (and ITB_DATA), `itb session retest` offers it once due.\n',
+    );
+  });
+
   it('is described in the README as --json prints it: the keys a script reads, and the built-in routines by id', async () => {
     const routines = JSON.parse((await itb(['routines', '--json'])).stdout) as { id: string; builtIn: boolean }[];
     const readme = readFileSync(join(import.meta.dirname, '../../README.md'), 'utf8');
