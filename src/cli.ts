@@ -77,6 +77,7 @@ itb supports self-care; it does not diagnose. Worried? See a clinician.`,
       // An error may quote what was typed: control characters in it are shown, not obeyed.
       outputError: (text, write) => write(shownSafely(commandsAsStarted(ctx, usageError(text, command, path, [itbAsStarted(ctx), ...argv], columnsOf(ctx.stderr))))),
     });
+    givenOnce(command, path);
     for (const sub of command.commands) configure(sub, `${path} ${sub.name()}`);
   };
   configure(program, itbAsStarted(ctx));
@@ -102,6 +103,25 @@ function optionAsValue(command: Command, itb: string): void {
     const flag = option.short ? `${option.short} (${option.long})` : option.long;
     const example = `${option.short ?? option.long} ${/<[^>]+>/.exec(option.flags)?.[0] ?? ''}`.trim();
     throw new UserError(`${flag} needs a value after it, as in ${example}, not the option ${value}`, `\`${path} --help\` shows what it takes.`);
+  }
+}
+
+/**
+ * An option that takes a value, given twice with different values (`itb export --format md
+ * --format csv`): commander would keep the last one without a word, and a person who asked for
+ * two reports would get one. Refused, naming both; the same value twice is taken.
+ */
+function givenOnce(command: Command, path: string): void {
+  for (const option of command.options) {
+    if (!option.required && !option.optional) continue;
+    const parse = option.parseArg;
+    option.argParser((typed: string, previous: unknown) => {
+      const value: unknown = parse ? parse(typed, undefined) : typed;
+      if (command.getOptionValueSource(option.attributeName()) !== 'cli' || value === previous) return value;
+      const flag = option.short ? `${option.short} (${option.long})` : option.long;
+      const hint = option.long === '--format' ? `${path} writes one report at a time: run it once for each format.` : 'Give it once, with the value you meant.';
+      throw new UserError(`${flag} was given twice, as "${String(previous)}" and as "${String(value)}"`, hint);
+    });
   }
 }
 

@@ -152,6 +152,29 @@ describe('a usage error', () => {
       process.chdir(cwd);
     }
   });
+
+  it('refuses an option given twice with two values, rather than keep the last without a word', async () => {
+    const cwd = process.cwd();
+    process.chdir(home);
+    try {
+      const formats = await run(['export', '--format', 'md', '--format', 'CSV'], { home });
+      expect(formats.code).toBe(2);
+      expect(formats.stdout).toBe('');
+      expect(formats.stderr).toBe('error: --format was given twice, as "md" and as "csv"\nitb export writes one report at a time: run it once for each format.\n');
+      const files = await run(['export', '-o', 'a.md', '--output', 'b.md'], { home });
+      expect(files.stderr).toBe('error: -o (--output) was given twice, as "a.md" and as "b.md"\nGive it once, with the value you meant.\n');
+      expect(readdirSync(home).filter((name) => name.endsWith('.md'))).toEqual([]);
+      expect((await run(['session', '--side', 'left', '--side', 'right'], { home })).stderr).toContain('error: --side was given twice, as "left" and as "right"\n');
+      expect((await run(['--data', 'a.yaml', 'routines', '--data', 'b.yaml'], { home })).stderr).toContain('error: --data was given twice, as "a.yaml" and as "b.yaml"\n');
+      expect((await run(['history', '--since', '2026-11-01', '--since=2026-11-02'], { home })).code).toBe(2);
+      // The same value twice says one thing: it is taken, as the choices are, in any case.
+      const same = await run(['export', '--format', 'csv', '--format=CSV'], { home });
+      expect(same.code).toBe(0);
+      expect(same.stdout).toMatch(/^\uFEFFsession_id,/);
+    } finally {
+      process.chdir(cwd);
+    }
+  });
 });
 
 /** Runs itb with stdout to a pipe and stderr to a terminal `columns` wide (as `itb … > file` in a narrow window). */
