@@ -12,7 +12,8 @@ type BundleEntry = fhir4.BundleEntry;
 type CodeableConcept = fhir4.CodeableConcept;
 type ObservationComponent = fhir4.ObservationComponent;
 type Reference = fhir4.Reference;
-import { verdictRuleWords, verdictWords } from './words.js';
+import { verdictRuleWords } from './threshold-words.js';
+import { verdictWords } from './words.js';
 
 export const LOINC_PAIN_SEVERITY = '72514-3';
 /** The identifier system for a value that is itself a URI (here a urn:uuid). */

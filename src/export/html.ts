@@ -31,13 +31,12 @@ import {
   sidesWords,
   statusWords,
   symptomWords,
-  thresholdScopeWords,
-  thresholdWords,
   trendWords,
   testedBefore,
   untestedWords,
   type TextWriter,
 } from './words.js';
+import { thresholdScopeWords, thresholdWords } from './threshold-words.js';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 

@@ -31,13 +31,12 @@ import {
   sidesWords,
   statusWords,
   symptomWords,
-  thresholdScopeWords,
-  thresholdWords,
   trendWords,
   testedBefore,
   untestedWords,
   type TextWriter,
 } from './words.js';
+import { thresholdScopeWords, thresholdWords } from './threshold-words.js';
 
 // Only what could act as markup is escaped, so the report stays easy to read as plain text. An
 // underscore followed by a letter or digit (America/New_York, _word) can open emphasis but never

@@ -210,7 +210,12 @@ describe('markdown', () => {
       expect(toMarkdown(mixed)).toContain(`- ${line}\n`);
       expect(toHtml(mixed)).toContain(`<li>${line}</li>`);
     }
-    expect(toMarkdown(mixed)).not.toMatch(/at least 3 points|4 points or more/);
+    // Neither threshold set now judged a session here: said, or the therapist could not tell what the next sessions go by.
+    const setNow = 'As set now, for the sessions to come: a drill helps when the score falls by at least 3 points; a flare is a rise of 4 points or more.';
+    expect(toMarkdown(mixed)).toContain(`- ${lines[1]}\n- ${setNow}\n- Drills set aside are offered for a re-test after 14 days.\n`);
+    expect(toHtml(mixed)).toContain(`<li>${lines[1]}</li>\n<li>${setNow}</li>\n<li>Drills set aside`);
+    // Each session judged as the settings now would: nothing more to say.
+    expect(toMarkdown(report)).not.toContain('As set now');
     // From 8 October, the buckets' evidence still counts session one, judged by a fall of at least
     // 2 points: its thresholds are counted too, and the report says why.
     const fromOctober = buildReport(changed, library, { since: '2026-10-08', now: NOW });
@@ -227,6 +232,27 @@ describe('markdown', () => {
     const empty = toMarkdown(buildReport({ ...emptyStore(), settings: changed.settings }, library, { now: NOW }));
     expect(empty).toContain('fell by at least 3 points.');
     expect(empty).toContain('rose by 4 points or more.');
+  });
+
+  it('says the threshold set now when no session of the report shows it alone, and only that one', () => {
+    const raised = sampleStore();
+    raised.settings = { ...raised.settings, minImprovement: 2 };
+    const oneChanged = buildReport(raised, library, { now: NOW });
+    const setNow = 'As set now, for the sessions to come: a drill helps when the score falls by at least 2 points.';
+    expect(toMarkdown(oneChanged)).toContain(`- ${setNow}\n`);
+    expect(toHtml(oneChanged)).toContain(`<li>${setNow}</li>`);
+    expect(toMarkdown(oneChanged)).not.toContain('a flare is a rise');
+    // Set to the value of the latest session after a change: among the values above, but which
+    // of them holds now is not to be read from them.
+    raised.sessions.at(-1)!.thresholds = { ...raised.sessions.at(-1)!.thresholds, minImprovement: 2 };
+    const md = toMarkdown(buildReport(raised, library, { now: NOW }));
+    expect(md).toContain('- A drill helped when the score fell by at least 1 point in 2 sessions, and at least 2 points in 1 session.\n');
+    expect(md).toContain(`- ${setNow}\n`);
+    // Every session judged by the setting as it is now: nothing to add.
+    for (const session of raised.sessions) session.thresholds = { ...session.thresholds, minImprovement: 2 };
+    const same = toMarkdown(buildReport(raised, library, { now: NOW }));
+    expect(same).toContain('- A drill helped when the score fell by at least 2 points.\n');
+    expect(same).not.toContain('As set now');
   });
 
   it('names each test movement once, however it was typed, as it was last typed', () => {
