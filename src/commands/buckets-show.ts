@@ -9,7 +9,7 @@ import type { Evidence } from '../core/evidence.js';
 import { localDate, localDateTime } from '../core/history.js';
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
-import { bySideWords, couldNotShowWords, lastSideWords, mixedRatingsWords, resetWords, testedBefore, tooLowWords } from '../export/words.js';
+import { bySideWords, couldNotShowWords, lastSideWords, mixedRatingsWords, plural, resetWords, testedBefore, tooLowWords } from '../export/words.js';
 import type { Library } from '../library/schema.js';
 import type { Colours } from '../ui/colour.js';
 import { readSummary } from '../store/summary-file.js';
@@ -188,6 +188,15 @@ function renderBuckets(
   const later = when([]);
   if (rehab.length > 0) next.push([`${itb} session rehab`, `run your rehab routine${when(rehab, 'rehab')}`]);
   if (retest.length > 0) next.push([`${itb} session retest`, `re-test ${retest.length} ${retest.length === 1 ? 'drill' : 'drills'} set aside for now${when(retest, 'retest')}`]);
+  // Testing the drills not tried yet is how the buckets fill: offered while the routines have
+  // any, beside the rehab routine, not only once it is empty. A drill in no routine is in no session.
+  const inRoutines = new Set(library.routines.flatMap((routine) => routine.exercises));
+  const untried = view.untested.filter((status) => inRoutines.has(status.exerciseId)).length;
+  if (untried > 0) next.push([`${itb} session`, `test ${plural(untried, 'drill')} not tried yet${later}`]);
+  // Every drill of the routines set aside and none due: a session has nothing to offer before the
+  // first re-test date.
+  const firstRetest = view.avoid.flatMap((status) => (status.inLibrary && status.retestDueAt ? [localDate(new Date(status.retestDueAt))] : [])).sort()[0];
+  if (next.length === 0 && firstRetest !== undefined) next.push([`${itb} session retest`, `the first re-test is due on ${firstRetest}`]);
   if (next.length === 0) next.push([`${itb} session`, `test drills from a routine${later}`]);
   const width = Math.max(...next.map(([run]) => run.length));
   // What to run beside what it does; on a terminal too narrow for that, what it does goes under

@@ -88,32 +88,76 @@ describe('itb buckets: the untested list', () => {
     expect(one).toMatch(/^Untested \(1\)\n {2}Wall clamshells\n\n/m);
     expect(one).not.toContain('None:');
     await save((data) => void data.sessions.push(buildSession({ startedAt: '2026-02-28T09:00:00Z', baseline: 6, drills: [{ id: 'wall-clamshells', scores: [5] }] })));
-    expect(await shown(now, ['--data', small])).toMatch(/^Untested \(0\)\n {2}None: every drill in the library has been tried\.\n\nNext: /m);
+    const none = await shown(now, ['--data', small]);
+    expect(none).toMatch(/^Untested \(0\)\n {2}None: every drill in the library has been tried\.\n\nNext: /m);
+    expect(none).not.toContain('not tried yet');
   });
 });
 
 describe('itb buckets: what to run next', () => {
-  it('offers the re-test routine alone when the rehab list is empty and drills are due', async () => {
+  it('offers the re-test routine when the rehab list is empty and drills are due, then the drills not tried yet', async () => {
     await save((data) => void data.sessions.push(buildSession({ startedAt: '2026-02-01T09:00:00Z', baseline: 6, drills: [{ id: 'hip-hikes', scores: [6, 7] }] })));
     const text = await shown();
     expect(text).toContain('Rehab — your rehab routine (0)');
-    expect(text).toMatch(/\n\nNext: itb session retest {2}re-test 1 drill set aside for now\n$/);
-    expect(text).not.toContain('test drills from a routine');
+    expect(text).toMatch(/\n\nNext: itb session retest {2}re-test 1 drill set aside for now\n {6}itb session {9}test 30 drills not tried yet\n$/);
   });
 
-  it('offers a session of a routine when the rehab list is empty and no drill is due', async () => {
+  it('offers the drills not tried yet when the rehab list is empty and no drill is due', async () => {
     await save((data) => void data.sessions.push(buildSession({ startedAt: '2026-02-28T09:00:00Z', baseline: 6, drills: [{ id: 'hip-hikes', scores: [6, 7] }] })));
-    expect(await shown()).toMatch(/\n\nNext: itb session {2}test drills from a routine\n$/);
+    expect(await shown()).toMatch(/\n\nNext: itb session {2}test 30 drills not tried yet\n$/);
   });
 
-  it('offers the rehab routine, then the re-test routine under it, their descriptions in one column', async () => {
+  it('a few sessions in, offers the drills not tried yet beside the rehab routine: testing them is how the buckets fill', async () => {
+    await save((data) => {
+      data.sessions.push(
+        buildSession({ startedAt: '2026-02-20T09:00:00Z', baseline: 6, drills: [{ id: 'clamshells', scores: [4] }, { id: 'bridges', scores: [5, 5] }] }),
+        buildSession({ startedAt: '2026-02-27T09:00:00Z', baseline: 5, drills: [{ id: 'hip-hikes', scores: [4] }, { id: 'lateral-ankle-tilts', scores: [3] }] }),
+      );
+    });
+    const text = await shown();
+    expect(text).toMatch(/^Untested \(27\)$/m);
+    expect(text).toMatch(/\n\nNext: itb session rehab {2}run your rehab routine\n {6}itb session {8}test 27 drills not tried yet\n$/);
+  });
+
+  it('offers the rehab routine, the re-test routine and the drills not tried yet, their descriptions in one column', async () => {
     await save((data) => {
       data.sessions.push(
         buildSession({ startedAt: '2026-02-01T09:00:00Z', baseline: 6, drills: [{ id: 'hip-hikes', scores: [6, 7] }] }),
         buildSession({ startedAt: '2026-02-27T09:00:00Z', baseline: 6, drills: [{ id: 'clamshells', scores: [4] }] }),
       );
     });
-    expect(await shown()).toMatch(/\n\nNext: itb session rehab {3}run your rehab routine\n {6}itb session retest {2}re-test 1 drill set aside for now\n$/);
+    expect(await shown()).toMatch(
+      /\n\nNext: itb session rehab {3}run your rehab routine\n {6}itb session retest {2}re-test 1 drill set aside for now\n {6}itb session {9}test 29 drills not tried yet\n$/,
+    );
+  });
+
+  it('counts the drills not tried yet that a routine offers, those tested only before the buckets were cleared among them', async () => {
+    // The small library's one routine holds both its drills.
+    await save((data) => {
+      data.sessions.push(buildSession({ startedAt: '2026-02-20T09:00:00Z', baseline: 6, drills: [{ id: 'wall-clamshells', scores: [4] }] }));
+      data.bucketsResetAt = '2026-02-21T09:00:00.000Z';
+      data.sessions.push(buildSession({ startedAt: '2026-02-27T09:00:00Z', baseline: 6, drills: [{ id: 'ankle-rocks', scores: [4] }] }));
+    });
+    // With the library's path, each command is on a line of its own, and what it does under it.
+    const next = async () => (await shown(now, ['--data', small])).replace(/\s+/g, ' ').split('Next: ')[1];
+    expect(await next()).toBe(`itb --data ${small} session rehab run your rehab routine itb --data ${small} session test 1 drill not tried yet `);
+    // Every drill tried since: the rehab routine alone.
+    await save((data) => void data.sessions.push(buildSession({ startedAt: '2026-02-28T09:00:00Z', baseline: 6, drills: [{ id: 'wall-clamshells', scores: [4] }] })));
+    expect(await next()).toBe(`itb --data ${small} session rehab run your rehab routine `);
+  });
+
+  it('gives the first re-test date when every drill is set aside and none is due, as a session would have none to offer', async () => {
+    // Set aside on 20 and 27 February: due from 6 and 13 March.
+    await save((data) => {
+      data.sessions.push(
+        buildSession({ startedAt: '2026-02-27T09:00:00Z', baseline: 6, drills: [{ id: 'wall-clamshells', scores: [6, 6] }] }),
+        buildSession({ startedAt: '2026-02-20T09:00:00Z', baseline: 6, drills: [{ id: 'ankle-rocks', scores: [7, 7] }] }),
+      );
+    });
+    expect((await shown(now, ['--data', small])).replace(/\s+/g, ' ')).toMatch(/ Next: itb --data \S+ session retest the first re-test is due on 2026-03-06 $/);
+    // A session now has nothing to offer: the suggestion of one would end in a refusal.
+    const session = await run(['--data', small, 'session', 'clinic-plan', '--side', 'left', '--symptom', 'pain'], { home, now, tty: true });
+    expect(session.stderr).toContain('set aside');
   });
 });
 
@@ -177,12 +221,12 @@ describe('itb buckets: more of what to run next', () => {
     });
     const text = await shown();
     expect(text.replace(/\s+/g, ' ')).toContain('The retest routine you left part way today, for your right side, can go on later today');
-    expect(text).toMatch(/\n\nNext: itb session retest {2}re-test 1 drill set aside for now\n$/);
+    expect(text).toMatch(/\n\nNext: itb session retest {2}re-test 1 drill set aside for now\n {6}itb session {9}test 29 drills not tried yet\n$/);
   });
 
   it('keeps a Next line of 80 characters beside its command, and puts what it does under one of 81', async () => {
-    // The library file's name is as long as makes "Next: itb --data FILE session  test drills from a routine" 80 characters.
-    const room = 80 - 'Next: itb --data  session  test drills from a routine'.length - `${home}/`.length;
+    // The library file's name is as long as makes "Next: itb --data FILE session  test 1 drill not tried yet" 80 characters.
+    const room = 80 - 'Next: itb --data  session  test 1 drill not tried yet'.length - `${home}/`.length;
     // Room for a name of one letter at least, in a home of /tmp/itb-test-XXXXXX.
     expect(room).toBeGreaterThanOrEqual(6);
     const fits = join(home, `${'l'.repeat(room - 5)}.yaml`);
@@ -190,8 +234,8 @@ describe('itb buckets: more of what to run next', () => {
     copyFileSync(small, fits);
     copyFileSync(small, over);
     await save((data) => void data.sessions.push(buildSession({ startedAt: '2026-02-28T09:00:00Z', baseline: 6, drills: [{ id: 'ankle-rocks', scores: [6, 6] }] })));
-    expect(await shown(now, ['--data', fits])).toMatch(new RegExp(`\\n\\nNext: itb --data ${fits} session {2}test drills from a routine\\n$`));
-    expect(await shown(now, ['--data', over])).toMatch(new RegExp(`\\n\\nNext: itb --data ${over} session\\n {8}test drills from a routine\\n$`));
+    expect(await shown(now, ['--data', fits])).toMatch(new RegExp(`\\n\\nNext: itb --data ${fits} session {2}test 1 drill not tried yet\\n$`));
+    expect(await shown(now, ['--data', over])).toMatch(new RegExp(`\\n\\nNext: itb --data ${over} session\\n {8}test 1 drill not tried yet\\n$`));
   });
 });
 

@@ -583,10 +583,10 @@ describe('itb buckets move', () => {
     await save((data) => void data.sessions.push(buildSession({ startedAt: '2026-03-01T09:00:00Z', baseline: 5, drills: [{ id: 'clamshells', scores: [4] }] })));
     const helped = (await run(['buckets'], { home, now })).stdout;
     expect(helped).toMatch(/Avoid for now \(0\)\n  Nothing set aside\.\n/);
-    // The one drill of today's session flared up: nothing to run but a new routine, on another day.
+    // The one drill of today's session flared up: nothing to run but the drills not tried yet, on another day.
     await save((data) => void (data.sessions = [buildSession({ startedAt: new Date(now.getTime() - 3_600_000).toISOString(), baseline: 3, drills: [{ id: 'clamshells', scores: [7] }] })]));
     const flared = (await run(['buckets'], { home, now })).stdout;
-    expect(flared).toMatch(/Next: itb session {2}test drills from a routine, on another day\n$/);
+    expect(flared).toMatch(/Next: itb session {2}test 30 drills not tried yet, on another day\n$/);
   });
 
   it('gives a mean change of 0 for a drill whose tests left the score as it was', async () => {
