@@ -1,7 +1,7 @@
 // What `itb history` does (declared in history.ts).
 import type { Command } from 'commander';
 import { adviceFor } from '../core/advice.js';
-import { keptAside, localDate, localDateTime, scoreSeries, sessionsSince, sessionSummaries, scoresWords, trendsOf, whatWasRated, type KeptAside, type ScorePoint, type SessionSummary, type Trend } from '../core/history.js';
+import { keptAside, localDate, localDateTime, painfulSideWords, scoreSeries, sessionsSince, sessionSummaries, scoresWords, sidesApart, trendKey, trendsOf, whatWasRated, type KeptAside, type ScorePoint, type SessionSummary, type Trend } from '../core/history.js';
 import type { Context } from '../context.js';
 import type { Colours } from '../ui/colour.js';
 import { pointsShown, sparkline, sparkTop } from '../ui/sparkline.js';
@@ -151,8 +151,10 @@ function trendLines(points: ScorePoint[], colour: Colours, period?: { since: str
   const trends = trendsOf(points);
   const latest = trends[0];
   const trend = trends.find((candidate) => candidate.points.length >= 2);
-  // In full, wrapped with the note: two movements that start alike must not read as one.
-  const what = (rated: Trend) => `${rated.symptom} during ${rated.movement}`;
+  // In full, wrapped with the note: two movements that start alike must not read as one. With
+  // the painful side when scores were given for more than one, of the period or before it.
+  const bySide = sidesApart(period?.scored ?? points);
+  const what = (rated: Trend) => `${rated.symptom} during ${rated.movement}${bySide ? ` (${painfulSideWords(rated.side)})` : ''}`;
   const note = (text: string) => wrap(text, 76).map((line) => colour.dim(`  ${line}`));
   // Parts kept whole on a line while they fit, so that the command to copy is not broken.
   const parts = (texts: string[], indent = '') => packed(texts, COLUMNS, indent, ' ').map((line) => colour.dim(line));
@@ -160,10 +162,10 @@ function trendLines(points: ScorePoint[], colour: Colours, period?: { since: str
   const noTrendYet = () =>
     parts(period ? [`Too few sessions since ${period.since} for a trend, which needs two with a score:`, `${withoutSince} draws it from every session.`] : ['The trend of your scores shows once two sessions have a score.']);
   if (!latest) return noTrendYet();
-  // The latest session's symptom and movement with a trend before the period: only the period is too short for it.
-  const ratedLatest = whatWasRated(latest.symptom, latest.movement);
+  // The latest session's symptom, movement and side with a trend before the period: only the period is too short for it.
+  const ratedLatest = trendKey(latest);
   const tooShort =
-    period && period.scored.filter((point) => whatWasRated(point.symptom, point.movement) === ratedLatest).length >= 2
+    period && period.scored.filter((point) => trendKey(point) === ratedLatest).length >= 2
       ? [`Too few sessions since ${period.since} rated ${what(latest)}, as your latest did, for a trend of its own:`, `${withoutSince} draws it.`]
       : undefined;
   if (!trend) {

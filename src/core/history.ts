@@ -29,16 +29,18 @@ export interface ScorePoint {
   at: string;
   baseline: number;
   final: number;
-  /** What the scores rated: scores compare only when both are the same. */
+  /** What the scores rated: scores compare only when all three are the same. */
   symptom: Symptom;
   movement: string;
+  side: PainfulSide;
 }
 
-/** Scores that rated the same symptom in the same test movement, oldest first: a trend to draw. */
+/** Scores that rated the same symptom in the same test movement on the same painful side, oldest first: a trend to draw. */
 export interface Trend {
   symptom: Symptom;
   /** As typed in the newest session of the trend. */
   movement: string;
+  side: PainfulSide;
   points: ScorePoint[];
 }
 
@@ -188,27 +190,47 @@ export function scoresWords(summary: SessionSummary, none: string): string {
 export function scoreSeries(sessions: Session[]): ScorePoint[] {
   return sessionsSince(sessions).flatMap((session) => {
     if (session.baseline === undefined) return [];
-    const { startedAt: at, baseline, symptom, movement } = session;
-    return [{ at, baseline, final: finalScore(session)!, symptom, movement }];
+    const { startedAt: at, baseline, symptom, movement, side } = session;
+    return [{ at, baseline, final: finalScore(session)!, symptom, movement, side }];
   });
 }
 
 /**
  * `points` (oldest first) as trends that can each be drawn: grouped by the symptom and test
  * movement they rated, since tightness in a lunge says nothing about pain while walking, and
- * moving on from walking to running would read as a flare-up. The trend of the newest point
- * comes first, then the others by their newest point.
+ * moving on from walking to running would read as a flare-up; and by the painful side, since a
+ * squat on the left leg says nothing about the right one (both sides at once is a side of its
+ * own). The trend of the newest point comes first, then the others by their newest point.
  */
 export function trendsOf(points: ScorePoint[]): Trend[] {
   const trends = new Map<string, Trend>();
   for (let i = points.length - 1; i >= 0; i--) {
     const point = points[i]!;
-    const key = whatWasRated(point.symptom, point.movement);
+    const key = trendKey(point);
     const trend = trends.get(key);
     if (trend) trend.points.push(point);
-    else trends.set(key, { symptom: point.symptom, movement: point.movement, points: [point] });
+    else trends.set(key, { symptom: point.symptom, movement: point.movement, side: point.side, points: [point] });
   }
   return [...trends.values()].map((trend) => ({ ...trend, points: trend.points.reverse() }));
+}
+
+/** The trend a score belongs to, as one text: what it rated and on which side. */
+export function trendKey(rated: { symptom: Symptom; movement: string; side: PainfulSide }): string {
+  return `${whatWasRated(rated.symptom, rated.movement)} on ${rated.side}`;
+}
+
+/**
+ * Whether trends' labels need their painful side to tell them apart: only when the scores were
+ * given for more than one side. Someone who only ever had one side painful is not told it with
+ * every trend.
+ */
+export function sidesApart(rated: readonly { side: PainfulSide }[]): boolean {
+  return rated.some((point) => point.side !== rated[0]!.side);
+}
+
+/** A painful side, as a trend's label adds it: "right side painful", "both sides painful". */
+export function painfulSideWords(side: PainfulSide): string {
+  return side === 'both' ? 'both sides painful' : `${side} side painful`;
 }
 
 /** What a score rated, as one text: scores compare only when it is the same. */

@@ -26,17 +26,16 @@ import {
   retestWords,
   routineWords,
   screenWords,
-  SEPARATE_TRENDS,
   sideWords,
   sidesWords,
   statusWords,
   symptomWords,
-  trendWords,
   testedBefore,
   untestedWords,
   type TextWriter,
 } from './words.js';
 import { thresholdScopeWords, thresholdWords } from './threshold-words.js';
+import { separateTrendsWords, trendLabel, trendWords } from './trend-words.js';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -169,9 +168,9 @@ export function toHtml(report: Report): string {
   // The trend before the sessions: a year of them is a long table.
   body.push('<h2>Trend</h2>');
   if (view.trends.length === 0) body.push(`<p class="empty">${esc(noneWords(report, 'scores'))}.</p>`);
-  if (view.trends.length > 1) body.push(`<p>${esc(SEPARATE_TRENDS)}</p>`);
+  if (view.trends.length > 1) body.push(`<p>${esc(separateTrendsWords(view.trendsBySide))}</p>`);
   for (const trend of view.trends) {
-    const words = trendWords(trend, rated(trend.symptom, trend.movement));
+    const words = trendWords(trend, trendLabel(trend, rated(trend.symptom, trend.movement), view.trendsBySide));
     // A figure, so that a printed page never parts a chart from the words that say what it shows.
     body.push(`<figure><figcaption>${unbrokenDates(words)} Scores run from 0 (none) to 10 (worst imaginable).</figcaption>${scoreChart(trend.points)}</figure>`);
   }

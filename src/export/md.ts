@@ -26,17 +26,16 @@ import {
   retestWords,
   routineWords,
   screenWords,
-  SEPARATE_TRENDS,
   sideWords,
   sidesWords,
   statusWords,
   symptomWords,
-  trendWords,
   testedBefore,
   untestedWords,
   type TextWriter,
 } from './words.js';
 import { thresholdScopeWords, thresholdWords } from './threshold-words.js';
+import { separateTrendsWords, trendLabel, trendWords } from './trend-words.js';
 
 // Only what could act as markup is escaped, so the report stays easy to read as plain text. An
 // underscore followed by a letter or digit (America/New_York, _word) can open emphasis but never
@@ -138,7 +137,7 @@ export function toMarkdown(report: Report): string {
   // The trend before the sessions: a year of them is a long table.
   out.push('## Trend', '');
   if (view.trends.length === 0) out.push(`${noneWords(report, 'scores')}.`, '');
-  if (view.trends.length > 1) out.push(SEPARATE_TRENDS, '');
+  if (view.trends.length > 1) out.push(separateTrendsWords(view.trendsBySide), '');
   for (const trend of view.trends) {
     const scores = baselines(trend);
     // The scale of `itb history`'s bars, which draw the final scores on it too: the same
@@ -148,7 +147,7 @@ export function toMarkdown(report: Report): string {
     const which = shown < scores.length ? ` of the latest ${shown} sessions` : '';
     // The numbers beside the bars: one flare-up stretches the bars' scale, and a bar is no value.
     out.push(
-      trendWords(trend, rated(trend.symptom, trend.movement)),
+      trendWords(trend, trendLabel(trend, rated(trend.symptom, trend.movement), view.trendsBySide)),
       '',
       `Baseline scores${which}, oldest to newest, a bar each (▁ is 0, █ is ${top}): \`${sparkline(scores, top)}\` (${scores.slice(-shown).join(', ')})`,
       '',

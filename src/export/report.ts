@@ -3,7 +3,7 @@
 // one pure function per format.
 import { adviceLog, persistentSymptom, type AdviceLog, type PersistentSymptom } from '../core/advice.js';
 import { bucketView, viewBuckets, type BucketSummary, type BucketView } from '../core/buckets.js';
-import { localDate, movementKey, ratingsMix, scoreSeries, sessionSummaries, trendsOf, whatWasRated, type SessionSummary, type Trend } from '../core/history.js';
+import { localDate, movementKey, ratingsMix, scoreSeries, sessionSummaries, sidesApart, trendsOf, whatWasRated, type SessionSummary, type Trend } from '../core/history.js';
 import { compareInstants } from '../core/instant.js';
 import type { ManualMove, PainfulSide, Screening, Session, Settings, StoreData, Symptom } from '../core/records.js';
 import type { Exercise, Library } from '../library/schema.js';
@@ -60,8 +60,10 @@ export interface SideSpan {
 export interface ReadingView {
   /** One per session, oldest first (the same order as `sessions`). */
   summaries: SessionSummary[];
-  /** The scores by what they rated, the latest symptom and test movement first; none without scores. */
+  /** The scores by what they rated and the painful side, the latest symptom, test movement and side first; none without scores. */
   trends: Trend[];
+  /** Whether the trends' scores were given for more than one painful side: their labels then say the side. */
+  trendsBySide: boolean;
   symptoms: Symptom[];
   movements: string[];
   sides: SideSpan[];
@@ -174,6 +176,7 @@ export function readingView(report: Report): ReadingView {
   return {
     summaries: sessionSummaries(sessions).reverse(),
     trends,
+    trendsBySide: sidesApart(trends),
     symptoms: distinct(sessions.map((s) => s.symptom)),
     movements: distinctMovements(sessions),
     sides: sideSpans(sessions),

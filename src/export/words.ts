@@ -2,7 +2,7 @@
 import type { PersistentSymptom } from '../core/advice.js';
 import type { ExerciseStatus } from '../core/buckets.js';
 import type { Evidence } from '../core/evidence.js';
-import { localDate, localDateTime, type Trend } from '../core/history.js';
+import { localDate, localDateTime } from '../core/history.js';
 import { compareInstants } from '../core/instant.js';
 import type { Attempt, ManualMove, RedFlag, Screening, Session, Symptom } from '../core/records.js';
 import { periodWords, type Report, type SideSpan } from './report.js';
@@ -208,9 +208,6 @@ export function untestedWords(untested: ExerciseStatus[]): string | undefined {
 /** The untested drills that were tested before the buckets were cleared: offered again as if new, their evidence still counts. */
 export const testedBefore = (untested: ExerciseStatus[]): ExerciseStatus[] => untested.filter((status) => status.evidence.tested > 0);
 
-export const SEPARATE_TRENDS =
-  'Scores compare only when they rate the same symptom in the same test movement, so each has a trend of its own, the latest first.';
-
 /**
  * The finding behind `itb history`'s advice to see a professional, told to the therapist; `what`
  * is the symptom and test movement, as the format sets them out.
@@ -227,17 +224,6 @@ export function persistentWords(found: PersistentSymptom, what: string, since: s
     `${what} was rated in each of ${found.weeks} weeks in a row (7-day weeks, ${from} to ${to}), and its baseline scores ${change}: ` +
     `a mean of about ${round(found.firstMean)} in the first of those weeks, ${round(found.latestMean)} in the latest. ` +
     'For symptoms that keep up like this over several weeks of consistent work, itb advises the person to see a physical therapist or doctor.'
-  );
-}
-
-/** What a trend rated and its first and last baseline, in a sentence; `what` is the symptom and test movement, as the format sets them out. */
-export function trendWords(trend: Trend, what: string): string {
-  const first = trend.points[0]!;
-  const last = trend.points.at(-1)!;
-  if (trend.points.length === 1) return `${what}: 1 session, baseline ${first.baseline} on ${dateOf(first.at)}.`;
-  return (
-    `${what}: ${trend.points.length} sessions, first baseline ${first.baseline} on ${dateOf(first.at)}, ` +
-    `last baseline ${last.baseline} on ${dateOf(last.at)}.`
   );
 }
 

@@ -154,10 +154,34 @@ describe('itb history', () => {
     expect(stdout).toMatch(/4 → 2\s+1 helped\n  pain during single-leg squat · right side painful\n/);
     expect(stdout).toMatch(/5 → 4\s+1 helped\n  pain during single-leg squat · both sides painful\n/);
     expect(stdout).not.toContain('Symptom and test movement:');
-    // One side throughout: nothing more said than before.
+    // One side in the sessions listed: the table says nothing more than before.
     const { stdout: oneSide } = await run(['history', '--limit', '1'], { home, now });
     expect(oneSide).toContain('Symptom and test movement: pain during single-leg squat\n');
-    expect(oneSide).not.toContain('painful');
+    expect(oneSide.split('\n\n')[0]).not.toContain('painful');
+  });
+
+  it("draws the trend of the latest session's painful side alone, and says which side it is when the scores were given for more than one", async () => {
+    // A right-leg squat one day and a left-leg one the next are two legs: not one leg getting worse.
+    const squat = (day: number, side: 'left' | 'right', baseline: number) =>
+      buildSession({ startedAt: `2026-03-0${day}T12:00:00Z`, side, baseline, drills: [{ id: 'clamshells', scores: [baseline - 1] }] });
+    await withSessions(squat(1, 'right', 3), squat(2, 'left', 7), squat(3, 'right', 2), squat(4, 'left', 6));
+    const stdout = (await run(['history'], { home, now })).stdout.replace(/\n +/g, ' ');
+    expect(stdout).toMatch(/\(2 sessions; bars from 0 to 7\)/);
+    expect(stdout).toContain('Only sessions that rated pain during single-leg squat (left side painful), as the latest did: the 2 that rated something else do not compare.');
+    expect(stdout).toMatch(/baseline\s+█▇\s+7 → 6/);
+    // A second session on the side of the latest one gives it a trend of its own.
+    await withSessions(squat(5, 'right', 4));
+    const later = (await run(['history'], { home, now })).stdout.replace(/\n +/g, ' ');
+    expect(later).toContain('Only sessions that rated pain during single-leg squat (right side painful), as the latest did: the 2 that rated something else do not compare.');
+    expect(later).toMatch(/baseline\s+▄▃▅\s+3 → 4/);
+  });
+
+  it('says no painful side with the trend when every session was on the same one', async () => {
+    const walking = (day: number) => buildSession({ startedAt: `2026-03-0${day}T12:00:00Z`, side: 'left', movement: 'walking', baseline: 5, drills: [{ id: 'clamshells', scores: [4] }] });
+    await withSessions({ ...first, side: 'left' }, walking(6), walking(7));
+    const stdout = (await run(['history'], { home, now })).stdout.replace(/\n +/g, ' ');
+    expect(stdout).toContain('Only sessions that rated pain during walking, as the latest did: the 1 that rated something else does not compare.');
+    expect(stdout).not.toContain('painful');
   });
 
   it('tells apart, on a narrow terminal, two movements that differ only at their end', async () => {
@@ -322,8 +346,8 @@ describe('itb history', () => {
     expect(json.sessions.map((s: { id: string }) => s.id)).toEqual(['second', 'first']);
     expect(json.sessions[0]).toMatchObject({ baseline: 5, final: 3, helped: 1, avoided: 0, skipped: 0, status: 'interrupted', interrupted: true });
     expect(json.trend).toEqual([
-      { at: first.startedAt, baseline: 6, final: 5, symptom: 'pain', movement: 'single-leg squat' },
-      { at: second.startedAt, baseline: 5, final: 3, symptom: 'pain', movement: 'single-leg squat' },
+      { at: first.startedAt, baseline: 6, final: 5, symptom: 'pain', movement: 'single-leg squat', side: 'right' },
+      { at: second.startedAt, baseline: 5, final: 3, symptom: 'pain', movement: 'single-leg squat', side: 'right' },
     ]);
   });
 

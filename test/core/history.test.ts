@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { keptAside, localIsoTime, ratingsMix, scoreSeries, scoresWords, sessionsSince, sessionSummaries, trendsOf } from '../../src/core/history.js';
+import { keptAside, localIsoTime, ratingsMix, scoreSeries, scoresWords, sessionsSince, sessionSummaries, sidesApart, trendsOf } from '../../src/core/history.js';
+import type { PainfulSide } from '../../src/core/records.js';
 import { sparkline, sparkTop } from '../../src/ui/sparkline.js';
 import { buildSession } from '../helpers/sessions.js';
 
@@ -159,23 +160,35 @@ describe('sessionsSince', () => {
 describe('scoreSeries', () => {
   it('gives baseline and final per rated session, oldest first', () => {
     expect(scoreSeries([newer, noBaseline, older])).toEqual([
-      { at: '2026-01-01T10:00:00Z', baseline: 6, final: 5, symptom: 'pain', movement: 'single-leg squat' },
-      { at: '2026-01-03T10:00:00Z', baseline: 5, final: 3, symptom: 'tightness', movement: 'stairs' },
+      { at: '2026-01-01T10:00:00Z', baseline: 6, final: 5, symptom: 'pain', movement: 'single-leg squat', side: 'right' },
+      { at: '2026-01-03T10:00:00Z', baseline: 5, final: 3, symptom: 'tightness', movement: 'stairs', side: 'left' },
     ]);
   });
 });
 
 describe('trendsOf', () => {
-  const point = (day: number, symptom: 'pain' | 'tightness', movement: string) =>
-    ({ at: `2026-01-0${day}T10:00:00Z`, baseline: day, final: day, symptom, movement }) as const;
+  const point = (day: number, symptom: 'pain' | 'tightness', movement: string, side: PainfulSide = 'right') =>
+    ({ at: `2026-01-0${day}T10:00:00Z`, baseline: day, final: day, symptom, movement, side }) as const;
 
   it('groups the points by what they rated, the movement as typed on any day, the newest group first', () => {
     const points = [point(1, 'pain', 'Walking'), point(2, 'tightness', 'walking'), point(3, 'pain', 'stairs'), point(4, 'pain', ' walking '), point(5, 'pain', 'WALKING')];
     expect(trendsOf(points)).toEqual([
-      { symptom: 'pain', movement: 'WALKING', points: [points[0], points[3], points[4]] },
-      { symptom: 'pain', movement: 'stairs', points: [points[2]] },
-      { symptom: 'tightness', movement: 'walking', points: [points[1]] },
+      { symptom: 'pain', movement: 'WALKING', side: 'right', points: [points[0], points[3], points[4]] },
+      { symptom: 'pain', movement: 'stairs', side: 'right', points: [points[2]] },
+      { symptom: 'tightness', movement: 'walking', side: 'right', points: [points[1]] },
     ]);
+  });
+
+  it('keeps the scores of each painful side apart, both sides at once a side of its own, the newest first', () => {
+    // A right-leg squat on Monday and a left-leg one on Tuesday are two legs, not one getting worse.
+    const points = [point(1, 'pain', 'squat', 'right'), point(2, 'pain', 'squat', 'left'), point(3, 'pain', 'squat', 'both'), point(4, 'pain', 'Squat', 'right')];
+    expect(trendsOf(points)).toEqual([
+      { symptom: 'pain', movement: 'Squat', side: 'right', points: [points[0], points[3]] },
+      { symptom: 'pain', movement: 'squat', side: 'both', points: [points[2]] },
+      { symptom: 'pain', movement: 'squat', side: 'left', points: [points[1]] },
+    ]);
+    expect(sidesApart(trendsOf(points))).toBe(true);
+    expect(sidesApart(trendsOf([point(1, 'pain', 'squat', 'left'), point(2, 'pain', 'walking', 'left')]))).toBe(false);
   });
 
   it('puts first the trend of a new test movement the person has moved on to', () => {
@@ -185,7 +198,7 @@ describe('trendsOf', () => {
 
   it('is one trend when every point rated the same, and none without points', () => {
     const points = [point(1, 'pain', 'lunge'), point(2, 'pain', 'lunge')];
-    expect(trendsOf(points)).toEqual([{ symptom: 'pain', movement: 'lunge', points }]);
+    expect(trendsOf(points)).toEqual([{ symptom: 'pain', movement: 'lunge', side: 'right', points }]);
     expect(trendsOf([])).toEqual([]);
   });
 });

@@ -58,4 +58,28 @@ describe('the trend', () => {
     const md = (await run(['export'], { home, now })).stdout;
     expect(md).toContain(`Baseline scores, oldest to newest, a bar each (▁ is 0, █ is 8): \`${onScreen}\` (6, 5, 6, 5, 4, 5, 4)`);
   });
+
+  it('keeps each painful side a trend of its own, with the side in its label, in `itb history` and every report', async () => {
+    // A right-leg squat one day and a left-leg one the next: two legs, not one getting better and worse.
+    const squat = (day: number, side: 'left' | 'right', baseline: number) =>
+      buildSession({ startedAt: `2026-10-0${day}T09:00:00.000Z`, side, baseline, drills: [{ id: 'clamshells', scores: [baseline - 1] }] });
+    await storeWith([squat(1, 'right', 3), squat(2, 'left', 7), squat(3, 'right', 2), squat(4, 'left', 6)]);
+    const now = new Date('2026-10-20T12:00:00.000Z');
+    const history = (await run(['history'], { home, now })).stdout.replace(/\n +/g, ' ');
+    expect(history).toContain('Only sessions that rated pain during single-leg squat (left side painful), as the latest did');
+    expect(history).toMatch(/baseline\s+█▇\s+7 → 6/);
+    const md = (await run(['export'], { home, now })).stdout;
+    expect(md).toContain('Scores compare only when they rate the same symptom in the same test movement on the same painful side, so each has a trend of its own, the latest first.');
+    expect(md).toContain(
+      '**Pain during single-leg squat** (left side painful): 2 sessions, first baseline 7 on 2026-10-02, last baseline 6 on 2026-10-04.\n\n' +
+        'Baseline scores, oldest to newest, a bar each (▁ is 0, █ is 7): `█▇` (7, 6)\n\n' +
+        '**Pain during single-leg squat** (right side painful): 2 sessions, first baseline 3 on 2026-10-01, last baseline 2 on 2026-10-03.',
+    );
+    const html = (await run(['export', '--format', 'html'], { home, now })).stdout;
+    const captions = [...html.matchAll(/<figcaption>(.*?)<\/figcaption>/g)].map((match) => match[1]!.replace(/<[^>]+>/g, ''));
+    expect(captions).toEqual([
+      'Pain during single-leg squat (left side painful): 2 sessions, first baseline 7 on 2026-10-02, last baseline 6 on 2026-10-04. Scores run from 0 (none) to 10 (worst imaginable).',
+      'Pain during single-leg squat (right side painful): 2 sessions, first baseline 3 on 2026-10-01, last baseline 2 on 2026-10-03. Scores run from 0 (none) to 10 (worst imaginable).',
+    ]);
+  });
 });
