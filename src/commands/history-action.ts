@@ -1,7 +1,7 @@
 // What `itb history` does (declared in history.ts).
 import type { Command } from 'commander';
 import { adviceFor } from '../core/advice.js';
-import { keptAside, localDate, localDateTime, painfulSideWords, scoreSeries, sessionsSince, sessionSummaries, scoresWords, sidesApart, trendKey, trendsOf, whatWasRated, type KeptAside, type ScorePoint, type SessionSummary, type Trend } from '../core/history.js';
+import { drawnFinal, keptAside, localDate, localDateTime, painfulSideWords, scoreSeries, sessionsSince, sessionSummaries, scoresWords, sidesApart, trendKey, trendsOf, whatWasRated, type KeptAside, type ScorePoint, type SessionSummary, type Trend } from '../core/history.js';
 import type { Context } from '../context.js';
 import type { Colours } from '../ui/colour.js';
 import { pointsShown, sparkline, sparkTop } from '../ui/sparkline.js';
@@ -190,11 +190,12 @@ function trendLines(points: ScorePoint[], colour: Colours, period?: { since: str
   const span = `${localDate(new Date(first.at))} → ${localDate(new Date(last.at))}`;
   const count = shown < drawn.length ? `latest ${shown} of ${drawn.length} sessions` : `${drawn.length} sessions`;
   const baselines = drawn.map((point) => point.baseline);
-  const finals = drawn.map((point) => point.final);
+  // A session with no drill scored has no final bar, and "–" for its score, as in the table.
+  const finals = drawn.map(drawnFinal);
   // One scale for both lines, so that their bars compare.
-  const top = sparkTop([...baselines, ...finals]);
-  const line = (label: string, values: number[]) =>
-    `  ${label.padEnd(8)}  ${sparkline(values, top, sparkWidth)}  ${values[values.length - shown]} → ${values.at(-1)}`;
+  const top = sparkTop([...baselines, ...finals.filter((final) => final !== null)]);
+  const line = (label: string, values: (number | null)[]) =>
+    `  ${label.padEnd(8)}  ${sparkline(values, top, sparkWidth)}  ${values[values.length - shown] ?? '–'} → ${values.at(-1) ?? '–'}`;
   return [
     ...packed([`${colour.bold('Trend')}  ${span}`, colour.dim(`(${count};`), colour.dim(`bars from 0 to ${top})`)], COLUMNS, '', ' '),
     ...(leftOut > 0 ? notes : []),

@@ -28,7 +28,10 @@ export interface SessionSummary {
 export interface ScorePoint {
   at: string;
   baseline: number;
+  /** The latest score, as SessionSummary's: the baseline when no drill was scored after it. */
   final: number;
+  /** Scores given after an exercise; with none, the session has no final score of its own to draw. */
+  attempts: number;
   /** What the scores rated: scores compare only when all three are the same. */
   symptom: Symptom;
   movement: string;
@@ -191,7 +194,7 @@ export function scoreSeries(sessions: Session[]): ScorePoint[] {
   return sessionsSince(sessions).flatMap((session) => {
     if (session.baseline === undefined) return [];
     const { startedAt: at, baseline, symptom, movement, side } = session;
-    return [{ at, baseline, final: finalScore(session)!, symptom, movement, side }];
+    return [{ at, baseline, final: finalScore(session)!, attempts: session.attempts.length, symptom, movement, side }];
   });
 }
 
@@ -226,6 +229,15 @@ export function trendKey(rated: { symptom: Symptom; movement: string; side: Pain
  */
 export function sidesApart(rated: readonly { side: PainfulSide }[]): boolean {
   return rated.some((point) => point.side !== rated[0]!.side);
+}
+
+/**
+ * A point's final score to draw: none when no drill was scored after the baseline (a session
+ * stopped or cut short at its start), since a final equal to the baseline would read as drills
+ * that changed nothing.
+ */
+export function drawnFinal(point: ScorePoint): number | null {
+  return point.attempts === 0 ? null : point.final;
 }
 
 /** A painful side, as a trend's label adds it: "right side painful", "both sides painful". */

@@ -1,6 +1,6 @@
 // An inline SVG line chart of each session's baseline and final score, for the HTML report.
 // Plain shapes and text only, sized by viewBox so it prints at any width.
-import type { ScorePoint } from '../core/history.js';
+import { drawnFinal, type ScorePoint } from '../core/history.js';
 import { dateOf } from './words.js';
 
 const WIDTH = 640;
@@ -66,23 +66,27 @@ export function scoreChart(points: ScorePoint[]): string {
 
   // Printed in black and white the colours are two greys: the lines differ by their dashes, the
   // dots by their shape, a filled dot for the baseline and a ring around it for the final score,
-  // so a session whose score did not change shows both.
+  // so a session whose score did not change shows both. A session where no drill was scored has
+  // no ring, and its final line goes from the session before to the one after: a ring on the
+  // baseline would read as drills that changed nothing.
   const series = [
-    { name: 'baseline', colour: BASELINE_COLOUR, dash: '', dot: `r="3.5" fill="${BASELINE_COLOUR}"`, score: (p: ScorePoint) => p.baseline },
-    { name: 'final', colour: FINAL_COLOUR, dash: ' stroke-dasharray="6 4"', dot: `r="4.5" fill="none" stroke="${FINAL_COLOUR}" stroke-width="1.5"`, score: (p: ScorePoint) => p.final },
+    { name: 'baseline', colour: BASELINE_COLOUR, dash: '', dot: `r="3.5" fill="${BASELINE_COLOUR}"`, score: (p: ScorePoint): number | null => p.baseline },
+    { name: 'final', colour: FINAL_COLOUR, dash: ' stroke-dasharray="6 4"', dot: `r="4.5" fill="none" stroke="${FINAL_COLOUR}" stroke-width="1.5"`, score: drawnFinal },
   ];
   for (const line of series) {
-    const coords = points.map((point, i) => `${x(times[i]!)},${y(line.score(point))}`);
-    if (points.length > 1) {
-      out.push(`<polyline points="${coords.join(' ')}" fill="none" stroke="${line.colour}" stroke-width="2"${line.dash}/>`);
+    const scored = points.flatMap((point, i) => {
+      const score = line.score(point);
+      return score === null ? [] : [{ point, i, score }];
+    });
+    if (scored.length > 1) {
+      out.push(`<polyline points="${scored.map(({ i, score }) => `${x(times[i]!)},${y(score)}`).join(' ')}" fill="none" stroke="${line.colour}" stroke-width="2"${line.dash}/>`);
     }
     if (points.length > MOST_DOTS) continue;
-    points.forEach((point, i) => {
-      const label = `${day(i)}: ${line.name} ${line.score(point)}`;
-      out.push(
-        `<circle cx="${x(times[i]!)}" cy="${y(line.score(point))}" ${line.dot}><title>${escText(label)}</title></circle>`,
-      );
-    });
+    for (const { point, i, score } of scored) {
+      const unscored = line.name === 'baseline' && drawnFinal(point) === null ? ', no drill scored after it' : '';
+      const label = `${day(i)}: ${line.name} ${score}${unscored}`;
+      out.push(`<circle cx="${x(times[i]!)}" cy="${y(score)}" ${line.dot}><title>${escText(label)}</title></circle>`);
+    }
   }
   // Legend, top right: each line with its dot, when the chart has dots.
   const legendX = WIDTH - RIGHT - 200;

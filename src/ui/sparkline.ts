@@ -10,14 +10,18 @@ export function sparkTop(values: number[]): number {
   return Math.min(10, Math.max(BARS.length - 1, ...values));
 }
 
+/** Where a series has no value (a session with no final score): a dot, so the bars after it stay in step with the sessions. */
+export const NO_BAR = '·';
+
 /**
- * One bar per value. A series longer than `width` keeps its latest points and starts with "…"
- * so nobody mistakes the first bar for the first session.
+ * One bar per value, NO_BAR for a missing one. A series longer than `width` keeps its latest
+ * points and starts with "…" so nobody mistakes the first bar for the first session.
  */
-export function sparkline(values: number[], max = sparkTop(values), width = 60): string {
+export function sparkline(values: (number | null)[], max = sparkTop(values.filter((value) => value !== null)), width = 60): string {
   const shown = values.length > width ? values.slice(values.length - (width - 1)) : values;
   const bars = shown
     .map((value) => {
+      if (value === null) return NO_BAR;
       const level = Math.round((Math.min(Math.max(value, 0), max) / max) * (BARS.length - 1));
       return BARS[level]!;
     })

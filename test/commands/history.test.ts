@@ -176,6 +176,20 @@ describe('itb history', () => {
     expect(later).toMatch(/baseline\s+▄▃▅\s+3 → 4/);
   });
 
+  it('draws no final score for a session stopped before any drill was scored, as its row shows none', async () => {
+    // Its final is its baseline: a bar of it would read as drills that changed nothing that day.
+    const stoppedAtStart = buildSession({ startedAt: '2026-03-03T12:00:00Z', baseline: 7, status: 'stopped' });
+    await withSessions(first, stoppedAtStart, second);
+    const { stdout } = await run(['history'], { home, now });
+    expect(stdout).toMatch(/\(3 sessions; bars from 0 to 7\)/);
+    expect(stdout).toMatch(/\n {2}baseline {2}▇█▆ {2}6 → 5\n {2}final {5}▆·▄ {2}5 → 3\n/);
+    // The latest one stopped so: no final score to end the line with either.
+    await withSessions({ ...stoppedAtStart, id: 'later', startedAt: '2026-03-06T12:00:00Z', baseline: 4 });
+    expect((await run(['history'], { home, now })).stdout).toMatch(/\n {2}final {5}▆·▄· {2}5 → –\n/);
+    const json = JSON.parse((await run(['history', '--json'], { home, now })).stdout);
+    expect(json.trend.map((point: { final: number; attempts: number }) => [point.final, point.attempts])).toEqual([[5, 3], [7, 0], [3, 2], [4, 0]]);
+  });
+
   it('says no painful side with the trend when every session was on the same one', async () => {
     const walking = (day: number) => buildSession({ startedAt: `2026-03-0${day}T12:00:00Z`, side: 'left', movement: 'walking', baseline: 5, drills: [{ id: 'clamshells', scores: [4] }] });
     await withSessions({ ...first, side: 'left' }, walking(6), walking(7));
@@ -346,8 +360,8 @@ describe('itb history', () => {
     expect(json.sessions.map((s: { id: string }) => s.id)).toEqual(['second', 'first']);
     expect(json.sessions[0]).toMatchObject({ baseline: 5, final: 3, helped: 1, avoided: 0, skipped: 0, status: 'interrupted', interrupted: true });
     expect(json.trend).toEqual([
-      { at: first.startedAt, baseline: 6, final: 5, symptom: 'pain', movement: 'single-leg squat', side: 'right' },
-      { at: second.startedAt, baseline: 5, final: 3, symptom: 'pain', movement: 'single-leg squat', side: 'right' },
+      { at: first.startedAt, baseline: 6, final: 5, attempts: 3, symptom: 'pain', movement: 'single-leg squat', side: 'right' },
+      { at: second.startedAt, baseline: 5, final: 3, attempts: 2, symptom: 'pain', movement: 'single-leg squat', side: 'right' },
     ]);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keptAside, localIsoTime, ratingsMix, scoreSeries, scoresWords, sessionsSince, sessionSummaries, sidesApart, trendsOf } from '../../src/core/history.js';
+import { drawnFinal, keptAside, localIsoTime, ratingsMix, scoreSeries, scoresWords, sessionsSince, sessionSummaries, sidesApart, trendsOf } from '../../src/core/history.js';
 import type { PainfulSide } from '../../src/core/records.js';
 import { sparkline, sparkTop } from '../../src/ui/sparkline.js';
 import { buildSession } from '../helpers/sessions.js';
@@ -160,15 +160,23 @@ describe('sessionsSince', () => {
 describe('scoreSeries', () => {
   it('gives baseline and final per rated session, oldest first', () => {
     expect(scoreSeries([newer, noBaseline, older])).toEqual([
-      { at: '2026-01-01T10:00:00Z', baseline: 6, final: 5, symptom: 'pain', movement: 'single-leg squat', side: 'right' },
-      { at: '2026-01-03T10:00:00Z', baseline: 5, final: 3, symptom: 'tightness', movement: 'stairs', side: 'left' },
+      { at: '2026-01-01T10:00:00Z', baseline: 6, final: 5, attempts: 3, symptom: 'pain', movement: 'single-leg squat', side: 'right' },
+      { at: '2026-01-03T10:00:00Z', baseline: 5, final: 3, attempts: 2, symptom: 'tightness', movement: 'stairs', side: 'left' },
     ]);
+  });
+
+  it('draws no final score for a session where no drill was scored after the baseline', () => {
+    // Stopped at its start: its final is the baseline, which drawn would read as drills that changed nothing.
+    const stopped = buildSession({ id: 'stopped', startedAt: '2026-01-02T10:00:00Z', baseline: 7, status: 'stopped' });
+    const [before, alone, after] = scoreSeries([older, stopped, newer]);
+    expect(alone).toMatchObject({ baseline: 7, final: 7, attempts: 0 });
+    expect([before, alone, after].map((point) => drawnFinal(point!))).toEqual([5, null, 3]);
   });
 });
 
 describe('trendsOf', () => {
   const point = (day: number, symptom: 'pain' | 'tightness', movement: string, side: PainfulSide = 'right') =>
-    ({ at: `2026-01-0${day}T10:00:00Z`, baseline: day, final: day, symptom, movement, side }) as const;
+    ({ at: `2026-01-0${day}T10:00:00Z`, baseline: day, final: day, attempts: 1, symptom, movement, side }) as const;
 
   it('groups the points by what they rated, the movement as typed on any day, the newest group first', () => {
     const points = [point(1, 'pain', 'Walking'), point(2, 'tightness', 'walking'), point(3, 'pain', 'stairs'), point(4, 'pain', ' walking '), point(5, 'pain', 'WALKING')];
@@ -204,6 +212,10 @@ describe('trendsOf', () => {
 });
 
 describe('sparkline', () => {
+  it('keeps the place of a missing value with a dot, so the bars after it stay in step', () => {
+    expect(sparkline([6, null, 4], 7)).toBe('▇·▅');
+  });
+
   it('maps 0 to the lowest bar and the maximum to the highest', () => {
     expect(sparkline([0, 10])).toBe('▁█');
     expect(sparkline([0, 1, 3, 4, 6, 7, 9, 10], 10)).toBe('▁▂▃▄▅▆▇█');

@@ -911,6 +911,24 @@ describe('html', () => {
     ]);
   });
 
+  it('draws no final dot for a session where no drill was scored after the baseline, and says so on hover', () => {
+    // Between the two squat sessions, one stopped at its start with a baseline of 7: a final
+    // ring there would read as drills that changed nothing that day.
+    const stopped = { ...sessionOne, id: 'stopped', startedAt: '2026-10-05T12:00:00.000Z', status: 'stopped' as const, baseline: 7, attempts: [], results: [] };
+    const sessions = [sessionOne, stopped, data.sessions[1]!];
+    const chart = toHtml(buildReport({ ...data, sessions }, library, { now: NOW })).split('<svg ')[1]!.split('</svg>')[0]!;
+    expect([...chart.matchAll(/<title>([^<]+)<\/title>/g)].map(([, title]) => title)).toEqual([
+      '2026-10-01: baseline 6',
+      '2026-10-05: baseline 7, no drill scored after it',
+      '2026-10-08: baseline 5',
+      '2026-10-01: final 4',
+      '2026-10-08: final 7',
+    ]);
+    // The final line goes from the session before to the one after it.
+    const lines = [...chart.matchAll(/<polyline points="([^"]*)"/g)].map(([, points]) => points!.split(' ').length);
+    expect(lines).toEqual([3, 2]);
+  });
+
   it('dates a chart of one day under its dots, not at the left edge of the plot', () => {
     // Tightness while walking has one session, on 2026-10-20: its dots stand in the middle.
     const html = toHtml(report);
