@@ -19,7 +19,8 @@ export function drillCard({ exercise, index, total, attempt, side }: Card, colou
     '',
     colour.dim(`Exercise ${index + 1} of ${total} · ${exercise.region}`),
     // In the terminal's own colour: a bold yellow shows bright, and all but vanishes on white.
-    ...wrap(exercise.name + (attempt === 2 ? '  (second try)' : ''), 80).map((line) => colour.bold(line)),
+    // The second try said before the name: many names end in a note in brackets of their own.
+    ...wrap(attempt === 2 ? `Second try: ${exercise.name}` : exercise.name, 80).map((line) => colour.bold(line)),
   ];
   if (attempt === 2) lines.push(...wrap(retryAdvice(exercise), 78, '  '));
   exercise.steps.forEach((step, i) => lines.push(...hanging(`  ${String(i + 1).padStart(2)}. `, step, 78)));

@@ -441,7 +441,7 @@ describe('itb session', () => {
     // In full before the first drill and before the second; before the first drill's retry,
     // judged against the same 1, a short reminder.
     expect(shown.split(warning)).toHaveLength(3);
-    const retry = shown.slice(shown.indexOf('(second try)'), shown.indexOf('Exercise 2 of 5'));
+    const retry = shown.slice(shown.indexOf('Second try: '), shown.indexOf('Exercise 2 of 5'));
     expect(retry).toContain('A reminder: from 1, your pain cannot fall by the 2 points that count as helping, so this try cannot show that the drill helps.');
     expect(retry).not.toContain(warning);
     expect(stored().buckets).toEqual([expect.objectContaining({ exerciseId: 'lateral-ankle-tilts', bucket: 'avoid' })]);
@@ -479,7 +479,7 @@ describe('itb session', () => {
     const shownHigher = higher.stdout.replace(/\s+/g, ' ');
     expect(shownHigher).toContain('Your pain is at 9, so it cannot rise by the 2 points that mark a flare-up');
     // No change (9 → 9): the second try, judged against the same 9, gets a short reminder.
-    expect(shownHigher.slice(shownHigher.indexOf('(second try)'))).toContain(
+    expect(shownHigher.slice(shownHigher.indexOf('Second try: '))).toContain(
       'A reminder: from 9, a rise of 2 points cannot show, so itb cannot stop this drill for you. Go very gently and stop at once if it hurts more.',
     );
   });
@@ -941,8 +941,8 @@ describe('itb session', () => {
     expect(result.prompter.remaining).toBe(0);
     const shown = result.stdout.replace(/\s+/g, ' ');
     const enough = shown.indexOf('You have tried 3 strength drills this session');
-    expect(enough).toBeGreaterThan(shown.indexOf('(second try)'));
-    expect(shown.indexOf('(second try)')).toBeGreaterThan(0);
+    expect(enough).toBeGreaterThan(shown.indexOf('Second try: '));
+    expect(shown.indexOf('Second try: ')).toBeGreaterThan(0);
   });
 
   it('puts what to run next a command to a line on a terminal of 60 columns, where its columns do not fit', async () => {

@@ -59,7 +59,7 @@ describe('itb session in a terminal', () => {
     await t.answer('When you have done the drill', '');
     await t.answer('(before: 4)', '4');
     await t.waitFor('one more careful try');
-    await t.waitFor('(second try)');
+    await t.waitFor('Second try: Forward 45° lunge knee circles');
     await t.answer('When you have done the drill', '');
     await t.answer('(before the first try: 4)', '5');
     await t.waitFor('Still not better than 4 (now 5)');

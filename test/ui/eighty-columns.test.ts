@@ -91,7 +91,7 @@ describe('every line fits 80 columns', () => {
         const result = await firstSession([...longText, 'session', 'clinic-plan-after-the-half-marathon-2026', '--movement', 'slow step-down'], scores, fresh.home);
         expect(result.code, result.stderr).toBe(0);
         expect(sessionTooWide(result)).toEqual([]);
-        expect(result.stdout).toContain('(second try)');
+        expect(result.stdout).toContain('Second try: ');
         // The picker, with the routine offered (one drill set aside), then greyed out (both).
         const routineName = 'The clinic plan for the weeks after the half marathon, with extra care on the stairs';
         const offered = await run([...longText, 'session'], { home: fresh.home, tty: true, answers: ['warm-up', 'left', 'pain', 'slow step-down', 6, 'stop'], now });

@@ -91,7 +91,7 @@ describe('on a white background', () => {
 
   it("a second try's card says so, and what to change, in the terminal's own colour", () => {
     const card = drillCard({ exercise: drill('clamshells', 'Clamshells'), index: 0, total: 3, attempt: 2, side: 'left' }, colours(true));
-    expect(card).toContain('(second try)');
+    expect(card).toContain('Second try: Clamshells');
     expect(brightened(card)).toEqual([]);
     const advice = card.split('\n').find((line) => line.includes('Read the steps again'))!;
     expect(advice).not.toMatch(/\x1b\[3\dm/);

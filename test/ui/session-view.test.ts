@@ -118,6 +118,21 @@ describe('the second try', () => {
   // The card wraps its lines; the advice is read as one text.
   const card = (exercise = clamshells) => drillCard({ exercise, index: 0, total: 3, attempt: 2, side: 'left' }, plain).replace(/\s+/g, ' ');
 
+  it('says so before the name, so that a name ending in brackets does not get a second pair after it', () => {
+    const lift = drill('hip-external-rotation-extension', 'Hip external rotation with extension (90/90 hip lift)');
+    const lines = drillCard({ exercise: lift, index: 1, total: 4, attempt: 2, side: 'left' }, plain).split('\n');
+    expect(lines[2]).toBe('Second try: Hip external rotation with extension (90/90 hip lift)');
+    expect(lines.join(' ')).not.toMatch(/\) *\(/);
+    // The first try shows the name alone.
+    expect(drillCard({ exercise: lift, index: 1, total: 4, attempt: 1, side: 'left' }, plain).split('\n')[2]).toBe(lift.name);
+  });
+
+  it('keeps "Second try:" at the start of the title on a narrow terminal, the name wrapped after it', async () => {
+    const lift = drill('hip-external-rotation-extension', 'Hip external rotation with extension (90/90 hip lift)');
+    const text = await onTerminal(40, async () => drillCard({ exercise: lift, index: 1, total: 4, attempt: 2, side: 'left' }, plain));
+    expect(text.split('\n').slice(2, 4)).toEqual(['Second try: Hip external rotation with', 'extension (90/90 hip lift)']);
+  });
+
   it('asks for a slower, smaller movement when the drill has reps', () => {
     expect(card()).toContain('Read the steps again and check your form. Go slower and use a smaller range this time.');
   });
