@@ -129,6 +129,9 @@ export async function ask(question: Exclude<Ask, { kind: 'finished' }>, turn: Tu
           { value: 'stop' as const, name: 'Stop the session here', confirm: 'Stop the session here?' },
         ];
         const choice = await prompter.select({ message: 'When you have done the drill:', choices, default: first[0]!.value });
+        // Done after some of the holds were timed, not all: the rest may have been done without
+        // the timer, or not at all. The store keeps the score alone, so the report cannot say.
+        if (choice === 'done' && timed > 0 && timed < holds) say(`${wrap(fewerHolds(timed, holds), 78).join('\n')}\n`);
         if (choice !== 'timer') return { kind: 'exercise', choice };
         timed += 1;
         await prompter.countdown(hold!, timed <= holds ? `Hold ${timed} of ${holds}` : `Hold ${timed}`);
@@ -191,6 +194,14 @@ function keptOfSession(session: Session | undefined, saved: Session | undefined,
   const scores = session.attempts.slice(saved.attempts.length).map((attempt) => `${session.symptom} ${attempt.after} after ${nameOf(attempt.exerciseId)} (before: ${attempt.before})`);
   const lost = scores.length === 0 ? 'Your last answer was not saved.' : `Your last score was not saved: ${scores.join('; ')}.`;
   return `${lost} Everything you answered before it is saved, and the session shows as interrupted. ${again}`;
+}
+
+/** Said when Done is chosen after `timed` of the drill's `holds` were timed. */
+function fewerHolds(timed: number, holds: number): string {
+  return (
+    `You timed ${timed} of the ${holds} holds. If that is all you did, your score is for ${timed === 1 ? 'that one' : `those ${timed}`}, not the full dose. ` +
+    'itb keeps the score, not how many holds you did: the report for your therapist will not show the holds left out.'
+  );
 }
 
 /** The timer's choice before hold `timed + 1` of `holds`: short, as the answered prompt repeats it on its line. */
