@@ -136,17 +136,23 @@ export function summary(session: Session, names: Map<string, string>, changes: B
   // kept, its bucket is not changed.
   const decided = new Set(session.results.map((r) => r.exerciseId));
   for (const id of new Set(session.attempts.map((a) => a.exerciseId))) {
-    if (!decided.has(id)) rows.push([names.get(id) ?? id, scoresOf(id), colour.dim('not finished: bucket unchanged')]);
+    if (!decided.has(id)) rows.push([names.get(id) ?? id, scoresOf(id), colour.dim('unfinished: bucket unchanged')]);
   }
   const lines = ['', colour.bold('Session summary'), ''];
   if (rows.length === 0) lines.push('  No drill was finished.');
   else {
     const header = [colour.dim('Exercise'), colour.dim('Before → after'), colour.dim('Result')];
-    const asTable = table([header, ...rows.map(([name, scores, outcome]) => [name, scores || '—', outcome])]).map((line) => `  ${line}`);
-    if (asTable.every((line) => width(line) <= onScreen(80))) lines.push(...asTable);
-    else {
-      // Too narrow for the table (a phone, a split window, a long name): a few lines for each
-      // drill, its name whole, rather than names cut short in a row wider than the screen.
+    const cells = rows.map(([name, scores, outcome]) => [name, scores || '—', outcome] as const);
+    // The scores and results whole, the names in what is left of the line: a long one (many end
+    // in a note in brackets) wraps within its column, rather than push its row past 80 columns.
+    const widest = (c: 1 | 2) => Math.max(width(header[c]!), ...cells.map((row) => width(row[c])));
+    const room = onScreen(80) - 2 - 4 - widest(1) - widest(2);
+    if (room >= NAME_ROOM) {
+      const split = cells.flatMap(([name, scores, outcome]) => nameLines(name, room).map((line, i) => (i === 0 ? [line, scores, outcome] : [line, '', ''])));
+      lines.push(...table([header, ...split]).map((line) => `  ${line}`.trimEnd()));
+    } else {
+      // Too narrow for the table (a phone, a split window): a few lines for each drill, its
+      // name whole, rather than names cut short in a row wider than the screen.
       for (const [name, scores, outcome] of rows) {
         lines.push(...wrap(name, 80, '  '), ...packed(scores ? [`${session.symptom} ${scores}`, outcome] : [outcome], 80, '    '));
       }
@@ -169,6 +175,22 @@ export function summary(session: Session, names: Map<string, string>, changes: B
     lines.push('', colour.bold('Bucket changes'), ...changes.flatMap(changed));
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** The fewest columns a drill's name gets in the summary's table: fewer, and names take several lines each. */
+const NAME_ROOM = 24;
+
+/**
+ * A drill's name in lines of at most `room` columns, later lines indented by two: broken before
+ * its closing note in brackets where that fits ("Hip range exploration", "(knee drops)"), else
+ * between words.
+ */
+function nameLines(name: string, room: number): string[] {
+  if (width(name) <= room) return [name];
+  const note = / (\([^()]*\))$/.exec(name);
+  const plain = note ? name.slice(0, note.index) : '';
+  if (note && width(plain) <= room && 2 + width(note[1]!) <= room) return [plain, `  ${note[1]}`];
+  return table([[name]], { most: [room] });
 }
 
 /** A dim note under a verdict, wrapped to the terminal's 80 columns and indented two spaces. */

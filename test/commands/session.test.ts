@@ -511,7 +511,7 @@ describe('itb session', () => {
   it('shows in the summary a drill stopped before its retry, with its score and its bucket unchanged', async () => {
     const result = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [...screenClear, 6, 'done', 4, 'done', 4, 'stop'] });
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/ {2}Lateral ankle tilts +6 → 4 +helped → rehab\n {2}Forward 45° lunge knee circles +4 → 4 +not finished: bucket unchanged\n/);
+    expect(result.stdout).toMatch(/ {2}Lateral ankle tilts +6 → 4 +helped → rehab\n {2}Forward 45° lunge knee circles +4 → 4 +unfinished: bucket unchanged\n/);
     expect(stored().buckets.map((b) => b.exerciseId)).toEqual(['lateral-ankle-tilts']);
   });
 

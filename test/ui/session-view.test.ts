@@ -201,7 +201,7 @@ describe('the session summary', () => {
     const lines = summary(session, new Map([['bridge', 'Bridge']]), [], plain).split('\n');
     expect(lines).toContain('  Clamshells  5 → 3           helped → rehab');
     expect(lines).toContain('  Side plank  —               skipped');
-    expect(lines).toContain('  Bridge      3 → 3           not finished: bucket unchanged');
+    expect(lines).toContain('  Bridge      3 → 3           unfinished: bucket unchanged');
   });
 
   it('names a drill as the library now does, shows both tries, and tells a flare-up from a drill that did not help', () => {
@@ -230,6 +230,57 @@ describe('the session summary', () => {
     const lines = summary(session, new Map(), [], colours(true)).split('\n');
     expect(lines.find((line) => line.includes('Bridge'))).toMatch(/\x1b\[31mflare-up → avoid for now\x1b\[39m$/);
     expect(lines.find((line) => line.includes('Clamshells'))).toMatch(/ no help → avoid for now$/);
+  });
+
+  // The library's longest names, as a session of the hip rotation routine shows them.
+  const hipRotation = (unfinished: boolean) =>
+    buildSession({
+      startedAt: at,
+      baseline: 5,
+      drills: [
+        { id: 'hip-range-exploration', name: 'Hip range exploration (knee drops)', scores: [3] },
+        { id: 'hip-external-rotation-extension', name: 'Hip external rotation with extension (90/90 hip lift)', scores: [3, 4] },
+        { id: 'hip-internal-rotation', name: 'Seated hip internal rotation', scores: [7] },
+        ...(unfinished ? [{ id: 'hip-cars', scores: [7], unfinished: true }] : []),
+      ],
+    });
+
+  it('keeps its columns when a long name would make a row wider than 80 columns: the name wraps, before its note in brackets', () => {
+    const lines = summary(hipRotation(false), new Map(), [], plain).split('\n');
+    expect(lines.slice(3, 10)).toEqual([
+      '  Exercise                      Before → after     Result',
+      '  Hip range exploration         5 → 3              helped → rehab',
+      '    (knee drops)',
+      '  Hip external rotation with    3 → 3, then 3 → 4  no help → avoid for now',
+      '    extension (90/90 hip lift)',
+      '  Seated hip internal rotation  4 → 7              flare-up → avoid for now',
+      '',
+    ]);
+  });
+
+  it('breaks a name between words where its note in brackets is too long for a line of its own', () => {
+    // A drill left before its second try has no result: its name is the library's.
+    const lines = summary(hipRotation(true), new Map([['hip-cars', 'Hip CARs (controlled articular rotations)']]), [], plain).split('\n');
+    expect(lines.slice(3, 12)).toEqual([
+      '  Exercise                      Before → after     Result',
+      '  Hip range exploration         5 → 3              helped → rehab',
+      '    (knee drops)',
+      '  Hip external rotation with    3 → 3, then 3 → 4  no help → avoid for now',
+      '    extension (90/90 hip lift)',
+      '  Seated hip internal rotation  4 → 7              flare-up → avoid for now',
+      '  Hip CARs (controlled          7 → 7              unfinished: bucket unchanged',
+      '    articular rotations)',
+      '',
+    ]);
+    expect(lines.filter((line) => width(line) > 80)).toEqual([]);
+  });
+
+  it('lists the drills, each name whole, on a terminal too narrow to give the names a column', async () => {
+    const text = await onTerminal(60, async () => summary(hipRotation(false), new Map(), [], plain));
+    const lines = text.split('\n');
+    expect(lines.filter((line) => width(line) > 60)).toEqual([]);
+    expect(lines).not.toContain(expect.stringContaining('Before → after'));
+    expect(lines.slice(3, 5)).toEqual(['  Hip range exploration (knee drops)', '    pain 5 → 3 · helped → rehab']);
   });
 
   it('keeps a bucket change on one line when it takes exactly 80 columns', () => {
