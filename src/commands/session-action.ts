@@ -228,7 +228,8 @@ function introduction(plan: Plan, library: Library, flaredToday: boolean, colour
     lines.push('', colour.bold('Left out today, as set aside for now:'));
     for (const status of plan.setAside) {
       const why = [status.flare ? 'after a flare-up' : '', `re-test from ${localDate(new Date(status.retestDueAt!))}`].filter(Boolean).join('; ');
-      lines.push(...hanging('  · ', `${status.name} (${why})`, 78));
+      // After a colon, not in brackets: many names end in a note in brackets of their own.
+      lines.push(...hanging('  · ', `${status.name}: ${why}`, 78));
     }
   }
   return `${lines.join('\n')}\n\n`;

@@ -88,7 +88,7 @@ describe('bucket decisions dated ahead of the clock', () => {
     expect(due.avoid[0]).toMatchObject({ exerciseId: 'lateral-ankle-tilts', retestDue: true });
     // A session two days later leaves it out until then.
     const later = await run(['session', 'joint-chain', ...setUpFlags], { home, now: new Date('2026-11-22T10:00:00Z'), tty: true, answers: [5, 'stop'] });
-    expect(later.stdout.replace(/\s+/g, ' ')).toContain('Lateral ankle tilts (after a flare-up; re-test from 2026-12-04)');
+    expect(later.stdout.replace(/\s+/g, ' ')).toContain('Lateral ankle tilts: after a flare-up; re-test from 2026-12-04');
     // The reports for a therapist say the same.
     for (const format of ['md', 'html']) {
       const report = (await run(['export', '--format', format], { home, now })).stdout.replace(/<[^>]*>/g, '');

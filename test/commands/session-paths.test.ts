@@ -93,7 +93,7 @@ describe('going on with a routine left part way today', () => {
     expect(goingOn.stdout).not.toContain('Left out today');
     // Started afresh instead, it is left out, as set aside for now.
     const afresh = await run(['session', 'joint-chain', ...flags], { home, tty: true, now: later, answers: [false, 5, 'stop'] });
-    expect(afresh.stdout.replace(/\s+/g, ' ')).toContain('Left out today, as set aside for now: · Forward 45° lunge knee circles (re-test from 2026-12-04)');
+    expect(afresh.stdout.replace(/\s+/g, ' ')).toContain('Left out today, as set aside for now: · Forward 45° lunge knee circles: re-test from 2026-12-04');
   });
 
   it('started afresh instead, gives the 48-hour advice without offering to go on', async () => {

@@ -1374,6 +1374,16 @@ describe('itb session', () => {
     expect(stored().buckets.find((b) => b.exerciseId === 'lateral-ankle-tilts')).toMatchObject({ bucket: 'avoid', source: 'manual' });
   });
 
+  it('names a drill left out as set aside with its re-test date after a colon, so that a name ending in brackets reads well', async () => {
+    const now = new Date('2026-11-20T10:00:00.000Z');
+    const earlier = buildSession({ startedAt: '2026-11-19T09:00:00.000Z', routine: 'hip-rotation', baseline: 4, drills: [{ id: 'hip-range-exploration', scores: [4, 4] }] });
+    await afterSessions(earlier);
+    const result = await run(['session', 'hip-rotation', ...flags], { home, tty: true, now, answers: [5, 'stop'] });
+    expect(result.code).toBe(0);
+    const due = localDate(retestDueAt(earlier.results[0]!.at, 14));
+    expect(result.stdout).toContain(`Left out today, as set aside for now:\n  · Hip range exploration (knee drops): re-test from ${due}\n`);
+  });
+
   it('leaves drills set aside for now out of a routine until their re-test date, and says so', async () => {
     const now = new Date('2026-11-20T10:00:00.000Z');
     const flared = buildSession({
@@ -1391,7 +1401,7 @@ describe('itb session', () => {
     expect(choices).toContain('Joint chain, feet upward (3 drills, 2 set aside for now)');
     expect(choices).toContain('Hip rotation (4 drills)');
     expect(result.stdout).toContain('Joint chain, feet upward · 3 drills');
-    expect(result.stdout).toContain(`Left out today, as set aside for now:\n  · Forward 45° lunge knee circles (re-test from ${localDate(retestDueAt(flared.results[1]!.at, 14))})\n  · Rehab hip circles (after a flare-up; re-test from ${due})\n`);
+    expect(result.stdout).toContain(`Left out today, as set aside for now:\n  · Forward 45° lunge knee circles: re-test from ${localDate(retestDueAt(flared.results[1]!.at, 14))}\n  · Rehab hip circles: after a flare-up; re-test from ${due}\n`);
     expect(result.stdout).not.toMatch(/Exercise \d of \d · (knee|hip)/);
     expect(stored().sessions[1]!.results.map((r) => r.exerciseId)).toEqual(['lateral-ankle-tilts']);
 
