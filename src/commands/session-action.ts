@@ -285,12 +285,11 @@ function closing(session: Session, library: Library, before: BucketView, after: 
   // Drills back for their re-test, as `itb buckets` offers them.
   const due = builtInRoutine('retest', view, library);
   if (due.length > 0 && !goingOn('retest')) nextSteps.push([`${itb} session retest`, `re-test ${plural(due.length, 'drill')} set aside for now${when(due, 'retest')}`]);
-  // Nothing in the rehab bucket and nothing due: the routines still have untested drills to
-  // offer, as `itb buckets` suggests too.
-  const untested = new Set(view.untested.map((status) => status.exerciseId));
-  if (rehab.length === 0 && due.length === 0 && library.routines.some((routine) => routine.exercises.some((id) => untested.has(id)))) {
-    nextSteps.push([`${itb} session`, `test drills from a routine${when([])}`]);
-  }
+  // The routines' drills not tried yet, as `itb buckets` offers them: testing them is how the
+  // buckets fill, so they are offered beside the rehab routine, not only once it is empty.
+  const inRoutines = new Set(library.routines.flatMap((routine) => routine.exercises));
+  const untried = view.untested.filter((status) => inRoutines.has(status.exerciseId)).length;
+  if (untried > 0) nextSteps.push([`${itb} session`, `test ${plural(untried, 'drill')} not tried yet${when([])}`]);
   nextSteps.push([`${itb} export -o report.html`, 'a report for your physical therapist']);
   let next = table(nextSteps.map(([command, what]) => [`  ${command}`, colour.dim(what!)]));
   // Too narrow for two columns: each command with what it does under it.

@@ -367,6 +367,7 @@ describe('itb session', () => {
       `  ${itb} buckets`,
       `  ${itb} session joint-chain`,
       `  ${itb} session rehab`,
+      `  ${itb} session`,
       `  ${itb} export -o report.html`,
     ]);
     // Refused before any question, a routine of the built-in library is suggested with the same start.
@@ -1204,25 +1205,24 @@ describe('itb session', () => {
     expect(shown).not.toContain('from a test when');
   });
 
-  it('suggests testing drills from a routine at the end when none helped yet and none is due, as itb buckets does', async () => {
+  it('suggests testing the drills not tried yet at the end, beside the rehab routine, as itb buckets does', async () => {
     const now = new Date('2026-11-20T10:00:00.000Z');
     // Neither balance drill helps: nothing in the rehab bucket, nothing due for a re-test.
     const result = await run(['session', 'balance', ...flags], { home, tty: true, now, answers: [...screenClear, 5, 'done', 5, 'done', 5, 'done', 5, 'done', 5] });
     expect(result.code).toBe(0);
     const next = result.stdout.slice(result.stdout.indexOf('\nNext:\n'));
-    expect(next).toMatch(/\n {2}itb session {2,}test drills from a routine\n/);
+    expect(next).toMatch(/\n {2}itb session {2,}test 29 drills not tried yet\n/);
     expect(next).not.toContain('session rehab');
     expect((await run(['buckets'], { home, now })).stdout).toMatch(/itb session {2}test 29 drills not tried yet/);
     // After a flare-up, for another day.
     const flared = await run(['session', 'warm-up', ...flags], { home, tty: true, now, answers: [3, 'done', 7, false] });
     expect(flared.code).toBe(0);
-    expect(flared.stdout).toMatch(/\n {2}itb session {2,}test drills from a routine, on another day\n/);
-    // Once a drill helps, the rehab routine is the suggestion instead.
+    expect(flared.stdout).toMatch(/\n {2}itb session {2,}test 28 drills not tried yet, on another day\n/);
+    // Once a drill helps, the rehab routine comes first, the drills not tried yet after it.
     const helped = await run(['session', 'mobility', ...flags], { home, tty: true, now, answers: [true, 5, 'done', 4, 'stop'] });
     expect(helped.code).toBe(0);
     const after = helped.stdout.slice(helped.stdout.indexOf('\nNext:\n'));
-    expect(after).toMatch(/\n {2}itb session rehab {2,}your rehab routine, on another day\n/);
-    expect(after).not.toMatch(/\n {2}itb session {2,}test drills/);
+    expect(after).toMatch(/\n {2}itb session rehab {2,}your rehab routine, on another day\n {2}itb session {2,}test 27 drills not tried yet, on another day\n/);
   });
 
   it('suggests the re-test routine at the end while drills are due for it, as itb buckets does', async () => {
