@@ -52,7 +52,8 @@ export function plainIssue(issue: core.$ZodRawIssue, atRoot: (found: string) => 
   }
 }
 
-function describeValue(value: unknown): string {
+/** A value as a problem quotes it: text in quotes, cut short past 40 characters. */
+export function describeValue(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value);
   if (Array.isArray(value)) return 'a list';
   if (value !== null && typeof value === 'object') return 'a set of fields';

@@ -49,3 +49,10 @@ function offsetOf(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${minutes < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(minutes) / 60))}:${pad(Math.abs(minutes) % 60)}`;
 }
+
+/**
+ * How systemTimeZone names a zone, as a backup gives it: a name as the zone database spells it
+ * (Europe/Paris, UTC, Etc/GMT+5), or UTC+05:30 for a clock known only by its offset. Checked by
+ * its form alone: a zone newer than this computer's time zone data is still a zone.
+ */
+export const ZONE_NAME = /^(?:UTC[+-]\d{2}:[0-5]\d|[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+)*)$/;

@@ -2,7 +2,7 @@
 // Intl's answer, and the same zone Intl would name either way.
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { systemTimeZone } from '../src/time-zone.js';
+import { systemTimeZone, ZONE_NAME } from '../src/time-zone.js';
 
 const linkTo = (target: string) => (path: string) => {
   expect(path).toBe('/etc/localtime');
@@ -79,5 +79,25 @@ describe('systemTimeZone', () => {
     });
     const canonical = (zone: string) => new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
     expect(canonical(systemTimeZone(rest))).toBe(child.stdout);
+  });
+});
+
+describe('ZONE_NAME, the form of a time zone a backup names', () => {
+  it('takes every name systemTimeZone gives, offsets and zones newer than this computer knows included', () => {
+    const given = [
+      ...['XYZ-5', 'XYZ+5', 'Asia/Kolkata', ':Asia/Ho_Chi_Minh', 'Etc/UTC', 'EST5EDT', 'UTC'].map(zoneWith),
+      ...['/usr/share/zoneinfo/America/Argentina/Buenos_Aires', '/usr/share/zoneinfo/posix/Etc/GMT+5', '/usr/share/zoneinfo/GMT-0'].map((target) =>
+        systemTimeZone({}, linkTo(target)),
+      ),
+      systemTimeZone(process.env),
+    ];
+    expect(given).toContain('UTC+05:00');
+    for (const name of [...given, 'America/Not_Yet_Named', 'UTC-03:30']) expect(name).toMatch(ZONE_NAME);
+  });
+
+  it('refuses what is no zone name', () => {
+    for (const text of ['', 'Paris, France', '+05:30', 'UTC+5:30', 'UTC+05:60', ' Europe/Paris', 'Europe/', '/Europe/Paris', 'Europe//Paris', 'Europe/Paris\n']) {
+      expect(text).not.toMatch(ZONE_NAME);
+    }
   });
 });

@@ -8,7 +8,7 @@ import { UserError } from '../errors.js';
 import { plainIssue } from '../plain-issues.js';
 import { cannotReadWords, codeOf, NOT_REGULAR, readRegularFile, sizeWords, TOO_BIG } from '../regular-file.js';
 import { byteWords, utf8Text } from '../utf8-text.js';
-import { EXPORT_SCHEMA_VERSION, exportSchema, type ParsedExport } from '../export/schema.js';
+import { EXPORT_SCHEMA_VERSION, exportSchema, READ_SCHEMA_VERSIONS, type ParsedExport } from '../export/schema.js';
 import { checkBackup } from './import-checks.js';
 import { shellWord } from './shared.js';
 import { listed, placesIn, type NamePlace, type Places } from './import-places.js';
@@ -118,7 +118,7 @@ export async function readExport(file: string, itb: string): Promise<{ backup: P
     });
     const count = `${problems.length} problem${problems.length === 1 ? '' : 's'}`;
     // With the time a backup was made, it is one, edited or damaged since: not another kind of file.
-    const backup = Object.hasOwn(top, 'exportedAt') && top.schemaVersion === EXPORT_SCHEMA_VERSION;
+    const backup = Object.hasOwn(top, 'exportedAt') && (READ_SCHEMA_VERSIONS as readonly unknown[]).includes(top.schemaVersion);
     throw new UserError(
       backup ? `${file} is an itb backup that cannot be read back as it is (${count})` : `${file} is not an itb export (${count})`,
       backup

@@ -4,15 +4,22 @@ import { jsonWithItemLines, textOf, utf8Of, type ByteSource } from './pieces.js'
 import type { Report } from './report.js';
 import type { ExportFile } from './schema.js';
 
-/** Raised only when the file's shape changes in a way an older itb could not read. */
-export const EXPORT_SCHEMA_VERSION = 1;
+/**
+ * Raised only when the file's shape changes in a way an older itb could not read: 2 added the
+ * period's time zone, which an itb that knows only 1 would take for a field edited in by hand.
+ */
+export const EXPORT_SCHEMA_VERSION = 2;
+
+/** The versions `itb import` reads: a backup of version 1 is one without the period's time zone. */
+export const READ_SCHEMA_VERSIONS = [1, 2] as const;
 
 export function toExportFile(report: Report): ExportFile {
   const ids = (list: { exerciseId: string }[]) => list.map((status) => status.exerciseId);
   const file: ExportFile = {
     schemaVersion: EXPORT_SCHEMA_VERSION,
     exportedAt: report.generatedAt,
-    period: { since: report.period.since, until: report.period.until },
+    // Its days are those of the computer's time zone, named as the reports name it in their header.
+    period: { since: report.period.since, until: report.period.until, timeZone: report.timeZone },
     settings: report.settings,
     sessions: report.sessions,
     moves: report.moves,

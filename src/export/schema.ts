@@ -3,19 +3,34 @@
 import * as z from 'zod';
 import { manualMoveSchema, screeningSchema, sessionSchema, settingsSchema, storeSchema } from '../core/records.js';
 import { anyLengthId, exerciseSchema } from '../library/schema.js';
-import { EXPORT_SCHEMA_VERSION } from './json.js';
+import { describeValue } from '../plain-issues.js';
+import { ZONE_NAME } from '../time-zone.js';
+import { EXPORT_SCHEMA_VERSION, READ_SCHEMA_VERSIONS } from './json.js';
 
-export { EXPORT_SCHEMA_VERSION };
+export { EXPORT_SCHEMA_VERSION, READ_SCHEMA_VERSIONS };
 
 const day = z.iso.date();
 const ids = z.array(z.string().min(1));
+const timeZone = z
+  .string()
+  .regex(ZONE_NAME, {
+    error: (issue) => `must be a time zone such as Europe/Paris, or UTC+05:30 for a clock known only by its offset, not ${describeValue(issue.input)}`,
+  })
+  .meta({
+    description:
+      'The time zone of the days since and until, as the md and html reports name it: an IANA name (Europe/Paris, UTC), or UTC+05:30 ' +
+      'when the computer knew its clock only by its offset from UTC. Backups of schemaVersion 1 leave it out.',
+  });
 
 export const exportSchema = z
   .strictObject({
-    schemaVersion: z.literal(EXPORT_SCHEMA_VERSION),
+    schemaVersion: z.literal(READ_SCHEMA_VERSIONS),
     exportedAt: manualMoveSchema.shape.at,
-    /** The whole local days asked for (YYYY-MM-DD); null when open, as an --until of the export's day or later is. */
-    period: z.strictObject({ since: day.nullable(), until: day.nullable() }),
+    /**
+     * The whole local days asked for (YYYY-MM-DD), in its time zone; null when open, as an --until
+     * of the export's day or later is. The instants elsewhere in the file are UTC.
+     */
+    period: z.strictObject({ since: day.nullable(), until: day.nullable(), timeZone: timeZone.optional() }),
     settings: settingsSchema,
     sessions: z.array(sessionSchema),
     moves: z.array(manualMoveSchema),

@@ -76,6 +76,25 @@ describe('itb export', () => {
     expect((await run(['export'], { home })).stdout).toContain('dates and times in America/St_Johns');
   });
 
+  it("names in a JSON backup the time zone of its period's days, as the header does", async () => {
+    await seed();
+    const named = await run(['export', '--json', '--since', '2026-10-05'], { home, now: NOW, timeZone: 'Asia/Kolkata' });
+    expect(named.code, named.stderr).toBe(0);
+    expect(JSON.parse(named.stdout).period).toEqual({ since: '2026-10-05', until: null, timeZone: 'Asia/Kolkata' });
+    // A clock known only by its offset is named by it, as in the header, and such a backup reads back.
+    const file = join(home, 'offset.json');
+    expect((await run(['export', '-o', file], { home, now: NOW, timeZone: 'UTC+05:30' })).code).toBe(0);
+    expect(JSON.parse(readFileSync(file, 'utf8')).period).toEqual({ since: null, until: null, timeZone: 'UTC+05:30' });
+    const empty = tempHome();
+    try {
+      const restored = await run(['import', file], { home: empty.home, now: NOW });
+      expect(restored.code, restored.stderr).toBe(0);
+      expect(restored.stderr).toContain('Imported 3 sessions');
+    } finally {
+      empty.cleanup();
+    }
+  });
+
   it('writes a private file and says what it wrote', async () => {
     await seed();
     const file = join(home, 'report.html');
@@ -166,7 +185,7 @@ describe('itb export', () => {
     const json = await exportIn(['--json']);
     expect(json.code).toBe(0);
     expect(json.stdout).toBe((await exportIn(['--format', 'json'])).stdout);
-    expect(JSON.parse(json.stdout).schemaVersion).toBe(1);
+    expect(JSON.parse(json.stdout).schemaVersion).toBe(2);
     // A file name that says otherwise gets the note, naming the flag that was given.
     const file = join(home, 'report.html');
     expect((await exportIn(['--json', '-o', file])).stderr).toContain('Its name ends like an HTML file, but it holds JSON, as --json asked.');
@@ -494,7 +513,7 @@ describe('itb export', () => {
     expect(readFileSync(out('i.markdown'), 'utf8')).toContain('# IT band self-assessment report');
     const mismatch = await exportIn(['-o', out('h.fhir.json'), '--format', 'json']);
     expect(mismatch.code).toBe(0);
-    expect(JSON.parse(readFileSync(out('h.fhir.json'), 'utf8')).schemaVersion).toBe(1);
+    expect(JSON.parse(readFileSync(out('h.fhir.json'), 'utf8')).schemaVersion).toBe(2);
     expect(mismatch.stderr).toContain('Its name ends like a FHIR file, but it holds JSON, as --format asked.');
     expect((await exportIn(['-o', out('m.md'), '--format', 'csv'])).stderr).toContain('Its name ends like a Markdown file, but it holds CSV, as --format asked.');
     const plain = await exportIn(['-o', out('e.txt'), '--format', 'md']);
@@ -650,7 +669,7 @@ describe('itb export', () => {
     expect(result.stderr).toBe(`Wrote ${file} (no sessions yet).\n`);
     expect(readFileSync(file, 'utf8')).toContain('No sessions yet');
     const json = await exportIn(['--format', 'json']);
-    expect(JSON.parse(json.stdout)).toMatchObject({ schemaVersion: 1, sessions: [], moves: [] });
+    expect(JSON.parse(json.stdout)).toMatchObject({ schemaVersion: 2, sessions: [], moves: [] });
   });
 
   it('goes by how a file name ends, not by an extension inside it', async () => {

@@ -1,6 +1,6 @@
 // What `itb import` says of files it is given by mistake or edited by hand, and of what it did,
 // in the cases a person meets less often (see import.test.ts for the usual ones).
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ExportFile } from '../../src/export/schema.js';
@@ -149,9 +149,28 @@ describe('itb import, naming the places of a backup edited by hand', () => {
     const result = await importInto(target.home, [file]);
     expect(result.code).toBe(2);
     expect(problemLines(result.stderr)).toEqual([
-      '  period.from: unknown field; the period has: since, until',
+      '  period.from: unknown field; the period has: since, until, timeZone',
       '  exercises.0.dose.tempo: unknown field; a dose has: sets, reps, holdSeconds, perSide',
     ]);
+  });
+
+  it("refuses a period's time zone that is not one, naming the field", async () => {
+    const zone = 'must be a time zone such as Europe/Paris, or UTC+05:30 for a clock known only by its offset';
+    for (const [timeZone, problem] of [
+      ['Paris, France', `${zone}, not "Paris, France"`],
+      ['', `${zone}, not ""`],
+      ['+05:30', `${zone}, not "+05:30"`],
+      ['Europe/Paris\u001b[2J', `${zone}, not "Europe/Paris\\u001b[2J"`],
+      [5, 'must be text, not 5'],
+      [null, 'must be text (nothing is written here)'],
+    ] as const) {
+      const file = edited((data) => Object.assign(data.period, { timeZone }), laidOut);
+      const result = await importInto(target.home, [file]);
+      expect(result.code).toBe(2);
+      expect(errorLine(result.stderr)).toBe(`error: ${file} is an itb backup that cannot be read back as it is (1 problem)`);
+      expect(problemLines(result.stderr)).toEqual([`  period.timeZone (line ${lineHolding(readFileSync(file, 'utf8'), '"timeZone"')}): ${problem}`]);
+    }
+    expect(existsSync(join(target.home, 'store.json'))).toBe(false);
   });
 
   it('names no line in a file written on one line, even when it ends with a line break', async () => {

@@ -330,6 +330,21 @@ describe('itb import', () => {
     expect(oneLine(restored.stderr)).toContain('The file holds only the records from 2026-10-08 on: a drill set aside or kept before then is not in it');
   });
 
+  it('takes a backup written before the period named its time zone, as it took it then', async () => {
+    const partial = join(source.home, 'partial.json');
+    expect((await run(['export', '--json', '--since', '2026-10-08', '-o', partial], { home: source.home, now: NOW })).code).toBe(0);
+    const file = JSON.parse(readFileSync(partial, 'utf8')) as ExportFile;
+    expect(file.period).toEqual({ since: '2026-10-08', until: null, timeZone: 'America/St_Johns' });
+    delete file.period.timeZone;
+    const older = join(source.home, 'older.json');
+    writeFileSync(older, JSON.stringify({ ...file, schemaVersion: 1 }));
+    const restored = await importInto(target.home, [older]);
+    expect(restored.code, restored.stderr).toBe(0);
+    expect(restored.stderr).toContain('Imported 2 sessions');
+    expect(restored.stderr.replace(/\s+/g, ' ')).toContain('The file holds only the records from 2026-10-08 on: a drill set aside or kept before then is not in it');
+    expect(Store.open({ ITB_HOME: target.home }).read().sessions).toEqual(file.sessions);
+  });
+
   it('refuses a file whose session differs from the store’s one with the same id, writing nothing', async () => {
     const changed = sampleStore();
     changed.sessions[1]!.baseline = 9;
@@ -782,15 +797,15 @@ describe('itb import', () => {
 
   it('asks for a newer itb for a newer export, and names a missing file', async () => {
     const newer = join(target.home, 'newer.json');
-    writeFileSync(newer, JSON.stringify({ ...JSON.parse(readFileSync(backup, 'utf8')), schemaVersion: 2 }));
+    writeFileSync(newer, JSON.stringify({ ...JSON.parse(readFileSync(backup, 'utf8')), schemaVersion: 3 }));
     const future = await importInto(target.home, [newer]);
     expect(future.code).toBe(2);
     expect(future.stderr).toContain('newer itb');
     // A version no itb writes (too large for a number) is damage, not a newer itb.
-    writeFileSync(newer, readFileSync(backup, 'utf8').replace(/"schemaVersion": *1/, '"schemaVersion": 1e400'));
+    writeFileSync(newer, readFileSync(backup, 'utf8').replace(/"schemaVersion": *2/, '"schemaVersion": 1e400'));
     const damaged = await importInto(target.home, [newer]);
     expect(damaged.code).toBe(2);
-    expect(damaged.stderr).toContain('schemaVersion (line 2): must be 1, not Infinity');
+    expect(damaged.stderr).toContain('schemaVersion (line 2): must be one of: 1, 2 (not Infinity)');
     expect(damaged.stderr).not.toContain('newer itb');
 
     const missing = await importInto(target.home, [join(target.home, 'none.json')]);

@@ -718,7 +718,7 @@ describe('json', () => {
     const file = JSON.parse(toJson(report));
     expect(validate(file), JSON.stringify(validate.errors)).toBe(true);
     expect(exportSchema.safeParse(file).success).toBe(true);
-    expect(file.schemaVersion).toBe(1);
+    expect(file.schemaVersion).toBe(2);
     expect(file.sessions).toEqual(data.sessions);
     expect(file.moves).toEqual(data.moves);
     expect(file.screenings).toEqual(data.screenings);
@@ -730,10 +730,11 @@ describe('json', () => {
 
   it('carries the buckets, the period, the moment it was made, the drills and a reset, each in its own place', () => {
     const reset = { ...sampleStore(), bucketsResetAt: '2026-10-09T12:00:00.000Z' };
-    const october = buildReport(reset, library, { since: '2026-10-05', until: '2026-10-25', now: NOW });
+    const october = buildReport(reset, library, { since: '2026-10-05', until: '2026-10-25', now: NOW, timeZone: 'Europe/Paris' });
     const file = JSON.parse(toJson(october));
     expect(file.exportedAt).toBe(NOW.toISOString());
-    expect(file.period).toEqual({ since: '2026-10-05', until: '2026-10-25' });
+    // Its days are those of the time zone the reports name in their header; every instant is UTC.
+    expect(file.period).toEqual({ since: '2026-10-05', until: '2026-10-25', timeZone: 'Europe/Paris' });
     expect(file.bucketsResetAt).toBe('2026-10-09T12:00:00.000Z');
     expect(JSON.parse(toJson(report))).not.toHaveProperty('bucketsResetAt');
     const ids = (list: { exerciseId: string }[]) => list.map((status) => status.exerciseId);
@@ -750,7 +751,7 @@ describe('json', () => {
   it('leaves the period open for an --until of the day it is made or later, as nothing later is recorded yet', () => {
     for (const until of ['2026-11-20', '2027-01-01']) {
       const file = JSON.parse(toJson(buildReport(data, library, { since: '2026-10-05', until, now: NOW })));
-      expect(file.period).toEqual({ since: '2026-10-05', until: null });
+      expect(file.period).toEqual({ since: '2026-10-05', until: null, timeZone: 'America/St_Johns' });
     }
   });
 
