@@ -56,3 +56,20 @@ function offsetOf(date: Date): string {
  * its form alone: a zone newer than this computer's time zone data is still a zone.
  */
 export const ZONE_NAME = /^(?:UTC[+-]\d{2}:[0-5]\d|[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+)*)$/;
+
+/** The day (YYYY-MM-DD) `date` falls on in `zone`, named as ZONE_NAME says; undefined for a zone this computer does not know. */
+export function dayIn(date: Date, zone: string): string | undefined {
+  const offset = /^UTC([+-])(\d{2}):(\d{2})$/.exec(zone);
+  if (offset) {
+    const minutes = (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3]));
+    return new Date(date.getTime() + minutes * 60_000).toISOString().slice(0, 10);
+  }
+  let parts: Intl.DateTimeFormatPart[];
+  try {
+    parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(date);
+  } catch {
+    return undefined;
+  }
+  const part = (type: string) => parts.find((each) => each.type === type)?.value ?? '';
+  return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
+}

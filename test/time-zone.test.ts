@@ -2,7 +2,7 @@
 // Intl's answer, and the same zone Intl would name either way.
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { systemTimeZone, ZONE_NAME } from '../src/time-zone.js';
+import { dayIn, systemTimeZone, ZONE_NAME } from '../src/time-zone.js';
 
 const linkTo = (target: string) => (path: string) => {
   expect(path).toBe('/etc/localtime');
@@ -99,5 +99,23 @@ describe('ZONE_NAME, the form of a time zone a backup names', () => {
     for (const text of ['', 'Paris, France', '+05:30', 'UTC+5:30', 'UTC+05:60', ' Europe/Paris', 'Europe/', '/Europe/Paris', 'Europe//Paris', 'Europe/Paris\n']) {
       expect(text).not.toMatch(ZONE_NAME);
     }
+  });
+});
+
+describe('dayIn', () => {
+  const at = new Date('2026-11-20T15:30:00.000Z');
+
+  it('gives the day an instant falls on in a named zone, or one named by its offset', () => {
+    expect(dayIn(at, 'Asia/Tokyo')).toBe('2026-11-21');
+    expect(dayIn(at, 'America/Los_Angeles')).toBe('2026-11-20');
+    expect(dayIn(at, 'UTC')).toBe('2026-11-20');
+    expect(dayIn(at, 'UTC+08:30')).toBe('2026-11-21');
+    expect(dayIn(at, 'UTC+08:29')).toBe('2026-11-20');
+    expect(dayIn(new Date('2026-11-21T02:00:00.000Z'), 'UTC-02:00')).toBe('2026-11-21');
+    expect(dayIn(new Date('2026-11-21T02:00:00.000Z'), 'UTC-02:01')).toBe('2026-11-20');
+  });
+
+  it('gives nothing for a zone this computer does not know', () => {
+    expect(dayIn(at, 'America/Not_Yet_Named')).toBeUndefined();
   });
 });

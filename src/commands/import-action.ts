@@ -8,6 +8,7 @@ import { differingFields, editedBucketLists, mergeExport, sameMove, type ListedE
 import type { ParsedExport } from '../export/schema.js';
 import { StoreError } from '../store/store-errors.js';
 import { Store } from '../store/store.js';
+import { dayIn } from '../time-zone.js';
 import { sessionWords } from './import-checks.js';
 import { listed, SHOWN_PROBLEMS, type Places } from './import-places.js';
 import { readExport } from './import-read.js';
@@ -55,7 +56,8 @@ async function importInto(store: Store, ctx: Context, file: string, backup: Pars
   const edited = editedBucketLists(backup);
   if (edited.length > 0) notice(ctx, editedListsWords(edited, Boolean(options.dryRun), itbAsStarted(ctx)));
   // Merged into a history, the file adds to it; restored, what it leaves out is missing.
-  const partial = outcome!.intoEmpty ? partialWords(backup, Boolean(options.dryRun)) : undefined;
+  const zoneHere = () => ctx.timeZone?.() ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const partial = outcome!.intoEmpty ? partialWords(backup, Boolean(options.dryRun), zoneHere) : undefined;
   if (partial !== undefined) notice(ctx, partial);
   const ahead = datedAheadWords(backup, ctx.now(), Boolean(options.dryRun), itbAsStarted(ctx));
   if (ahead !== undefined) notice(ctx, ahead);
@@ -81,20 +83,29 @@ function editedListsWords(edited: ListedElsewhere[], dryRun: boolean, itb: strin
   );
 }
 
-/** What a backup of a period gives back when restored (or would, in a dry run); undefined for a full backup. */
-function partialWords(backup: ParsedExport, dryRun: boolean): string | undefined {
+/**
+ * What a backup of a period gives back when restored (or would, in a dry run); undefined for a
+ * full backup. `zoneHere`: this computer's time zone, as a report names it.
+ */
+function partialWords(backup: ParsedExport, dryRun: boolean, zoneHere: () => string): string | undefined {
   const [are, shows] = dryRun ? ['would be', 'would show'] : ['are', 'shows'];
-  const { since } = backup.period;
+  const { since, timeZone } = backup.period;
+  // The period's days are those of the computer that made the file: so is the day it was made
+  // (this computer's day, for a file that does not name its zone or names one unknown here).
+  const exportedAt = new Date(backup.exportedAt);
+  const madeOn = (timeZone === undefined ? undefined : dayIn(exportedAt, timeZone)) ?? localDate(exportedAt);
   // A period up to the day the backup was made, or later, left nothing out at its end.
-  const until = backup.period.until !== null && backup.period.until < localDate(new Date(backup.exportedAt)) ? backup.period.until : null;
+  const until = backup.period.until !== null && backup.period.until < madeOn ? backup.period.until : null;
+  if (since === null && until === null) return undefined;
+  // Midnight there is not midnight here: days of another zone say which.
+  const days = timeZone === undefined || timeZone === zoneHere() ? '' : ` (days in ${timeZone})`;
   // Nothing before the period is in the file, so the buckets start again from its sessions.
   const untestedBefore = (day: string) => `a drill set aside or kept before ${day} is not in it, so it ${shows} as untested until tried again`;
   if (since !== null && until !== null) {
-    return `The file holds only the records from ${since} to ${until}: your buckets ${are} restored as they stood at its end, except that ${untestedBefore(since)}.`;
+    return `The file holds only the records from ${since} to ${until}${days}: your buckets ${are} restored as they stood at its end, except that ${untestedBefore(since)}.`;
   }
-  if (since !== null) return `The file holds only the records from ${since} on: ${untestedBefore('then')}.`;
-  if (until !== null) return `The file holds the records up to ${until} only: your buckets ${are} restored as they stood then.`;
-  return undefined;
+  if (since !== null) return `The file holds only the records from ${since} on${days}: ${untestedBefore('then')}.`;
+  return `The file holds the records up to ${until} only${days}: your buckets ${are} restored as they stood then.`;
 }
 
 /**

@@ -345,6 +345,33 @@ describe('itb import', () => {
     expect(Store.open({ ITB_HOME: target.home }).read().sessions).toEqual(file.sessions);
   });
 
+  it("counts the day a backup was made in its period's time zone, and names that zone when it is not this computer's", async () => {
+    const file = JSON.parse(readFileSync(backup, 'utf8')) as ExportFile;
+    const oneLine = (text: string) => text.replace(/\s+/g, ' ');
+    const restore = async (name: string, period: ExportFile['period'], exportedAt: string) => {
+      const path = join(source.home, name);
+      writeFileSync(path, JSON.stringify({ ...file, exportedAt, period }));
+      const empty = tempHome();
+      try {
+        const restored = await importInto(empty.home, [path]);
+        expect(restored.code, restored.stderr).toBe(0);
+        return oneLine(restored.stderr);
+      } finally {
+        empty.cleanup();
+      }
+    };
+    // Made in Tokyo half an hour after midnight, 21 November there and still 20 November here: a
+    // backup up to 20 November left out the half hour since, and the buckets are those of its end.
+    const tokyo = await restore('tokyo.json', { since: null, until: '2026-11-20', timeZone: 'Asia/Tokyo' }, '2026-11-20T15:30:00.000Z');
+    expect(tokyo).toContain('The file holds the records up to 2026-11-20 only (days in Asia/Tokyo): your buckets are restored as they stood then.');
+    // Made in Los Angeles in the evening of 20 November, already the 21st here: up to that day is up to then.
+    const angeles = await restore('angeles.json', { since: null, until: '2026-11-20', timeZone: 'America/Los_Angeles' }, '2026-11-21T04:00:00.000Z');
+    expect(angeles).not.toContain('The file holds');
+    // A zone this computer does not know is a zone all the same: the day is then counted here.
+    const unknown = await restore('unknown.json', { since: '2026-10-08', until: null, timeZone: 'America/Not_Yet_Named' }, file.exportedAt);
+    expect(unknown).toContain('The file holds only the records from 2026-10-08 on (days in America/Not_Yet_Named): a drill set aside');
+  });
+
   it('refuses a file whose session differs from the store’s one with the same id, writing nothing', async () => {
     const changed = sampleStore();
     changed.sessions[1]!.baseline = 9;
