@@ -7,7 +7,7 @@ const action = () => import('./buckets-action.js');
 const JSON_SHAPE = `With --json, prints (schemaVersion 1; new fields may be added, none renamed):
   { "schemaVersion": 1, "generatedAt": ISO time,
     "rehab": [drill], "avoid": [drill], "untested": [drill],
-    "advice": [{ id, message, readyAt?, goesOnToday? }],
+    "advice": [{ id, message, readyAt?, goesOnToday?, side? }],
     "resetAt": ISO time or null, "ratingsMix": true or false }
   drill: { exerciseId, name, bucket ("rehab" | "avoid" | "untested"),
     decidedAt?, source? ("session" | "manual"), flare, note?,
@@ -20,7 +20,7 @@ const JSON_SHAPE = `With --json, prints (schemaVersion 1; new fields may be adde
 decidedAt and source: the latest decision, by a session or by a move by hand (none for an untested drill); note: yours, given with that move. flare: set aside after a flare-up. retestDueAt: when a drill set aside is offered for a re-test (none for one no longer in the library, inLibrary false); retestDue: that time has come.
 evidence counts every test (a session that decided the drill), before a reset too: tested, helped, helpedOnRetry (those that helped only on the retry), meanChange (to a tenth), lastChange and lastTestedAt (these three null before a test), flares (flare-ups), tooLowToShowHelp (tests set aside that started below the fall that counts as helping, so no score could show help), lastCouldNotShow (the last test, set aside, could not show "help" as it started too low, or a "flare-up" as it rose to 10 by less than a flare's rise; from: the score it started at; points: that fall or rise), sides (the tests and those that helped by the painful side of their session, for each side tested), lastSide (the painful side of the last test; null before a test). A change is the score after the drill minus the score before it: negative is better.
 resetAt: when \`itb buckets reset\` last cleared the lists (decisions before it no longer count; null if never). ratingsMix: the evidence counts sessions that rated more than one symptom or test movement, so a meanChange may mix scores that do not compare.
-advice id: "rest-after-flare-up" (a drill flared up today), "loading-spacing" (under 48 hours since the last strength session; readyAt: when they are up; goesOnToday: a routine left part way today whose drills left can go on today without the wait) or "see-a-professional" (a symptom that has kept up for weeks).
+advice id: "rest-after-flare-up" (a drill flared up today), "loading-spacing" (under 48 hours since the last strength session; readyAt: when they are up; goesOnToday: a routine left part way today whose drills left can go on today without the wait) or "see-a-professional" (a symptom that has kept up for weeks; side: the painful side its scores were given for, which the message names only when your scores were given for more than one side).
 `;
 
 export function bucketsCommand(ctx: Context): Command {

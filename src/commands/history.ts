@@ -38,14 +38,14 @@ With --json, prints (schemaVersion 1; new fields may be added, none renamed):
   { "schemaVersion": 1, "generatedAt": ISO time, "sessions": [session], "unlisted": count, "trend": [point], "advice": [advice] }
   session (newest first; every one, or the newest --limit): { id, startedAt, routine, symptom, movement, side, baseline, final, attempts, helped, avoided, flares, skipped, status, interrupted }
   point (oldest first, every session with a baseline): { at, baseline, final, attempts, symptom, movement, side }
-  advice (as in itb buckets --json): { id, message, readyAt?, goesOnToday? }
+  advice (as in itb buckets --json): { id, message, readyAt?, goesOnToday?, side? }
 baseline and final are 0-10 scores (null in a session not yet rated); attempts counts the scores given after an exercise (with 0, final is the baseline, and the text's trend draws · for it, not a final score).
 helped, avoided and skipped count the session's drills that went to rehab, that were set aside for now, and that were skipped; flares counts those of avoided stopped by a flare-up.
 symptom is "pain", "tightness" or "discomfort"; side, the painful side, "left", "right" or "both"; status "completed", "stopped" (ended early), "interrupted" (cut short: Ctrl-C, a closed window, a crash; interrupted is true for these alone) or "in-progress". A point's at is its session's startedAt.
 movement is as the session recorded it; the text's trend takes two movements that differ only in case or spaces ("Step-down", "step-down") as one, and keeps each painful side apart ("both" is a side of its own).
 With --since, sessions and trend hold only the sessions from that day on.
 unlisted counts the sessions (of that period) --limit left out of sessions, 0 when none; the trend still has them.
-advice is what the text shows under Advice, drawn from every session as of generatedAt: id "rest-after-flare-up" (a drill flared up today), "loading-spacing" (under 48 hours since the last strength session; readyAt: when they are up; goesOnToday: a routine left part way today whose drills left can go on today without the wait) or "see-a-professional" (a symptom that has kept up for weeks).
+advice is what the text shows under Advice, drawn from every session as of generatedAt: id "rest-after-flare-up" (a drill flared up today), "loading-spacing" (under 48 hours since the last strength session; readyAt: when they are up; goesOnToday: a routine left part way today whose drills left can go on today without the wait) or "see-a-professional" (a symptom that has kept up for weeks; side: the painful side its scores were given for, which the message names only when your scores were given for more than one side).
 `;
 
 export function historyCommand(ctx: Context): Command {

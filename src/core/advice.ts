@@ -1,5 +1,5 @@
 // Advice the source articles give, shown when the log says it applies (PRODUCT §4.7).
-import { localDate, localDateTime, ratedWords, whatWasRated } from './history.js';
+import { localDate, localDateTime, painfulSideWords, ratedWords, trendKey, whatWasRated } from './history.js';
 import type { ExerciseResult, PainfulSide, Session, StoreData } from './records.js';
 import { persistentSymptom } from './persistent-symptom.js';
 import { partWayStarts, type RoutineLog } from './resume.js';
@@ -15,11 +15,12 @@ export interface AdviceLog {
   /** When each loading (strength) session where a drill was actually tried started, in ms since 1970 (UTC). */
   loadedMs: number[];
   /**
-   * The sessions' baselines, one group for each thing rated (whatWasRated), since only baselines
-   * that rated the same thing compare: when each session started and what its baseline was.
-   * `said`: that thing as the latest of those sessions typed it ("pain during IT band stretch").
+   * The sessions' baselines, one group for each thing rated (whatWasRated) on each painful side,
+   * since only those compare, as in the trends (trendKey): when each session started and what its
+   * baseline was. `said`: that thing as the latest of those sessions typed it ("pain during IT
+   * band stretch").
    */
-  baselines: { rated: string; said: string; startedMs: number[]; scores: number[] }[];
+  baselines: { rated: string; side: PainfulSide; said: string; startedMs: number[]; scores: number[] }[];
   /** When each flare-up was rated, in ms since 1970 (UTC). */
   flareUpsMs: number[];
   /** Each routine's sessions on each painful side, to find one left part way today (partWayStarts). */
@@ -38,6 +39,11 @@ export interface Advice {
    * today with no such wait (withPartWay), as the message says.
    */
   goesOnToday?: string;
+  /**
+   * see-a-professional only: the painful side of the scores that kept up. The message names it
+   * only when baselines were given for more than one side.
+   */
+  side?: PainfulSide;
 }
 
 /** What the method's sources advise after a flare-up, said when a session had one. */
@@ -83,7 +89,7 @@ export function adviceFromLog(log: AdviceLog, now: Date, library?: AdviceLibrary
 
 export function adviceLog(sessions: readonly Session[]): AdviceLog {
   const log: AdviceLog = { loadedMs: [], baselines: [], flareUpsMs: [], routines: [] };
-  const byRated = new Map<string, AdviceLog['baselines'][number]>();
+  const byTrend = new Map<string, AdviceLog['baselines'][number]>();
   const byRoutine = new Map<string, RoutineLog>();
   // When the newest session of each group started: the log may hold sessions out of their order
   // (a clock set wrong for a while), and `said` follows the newest.
@@ -106,15 +112,15 @@ export function adviceLog(sessions: readonly Session[]): AdviceLog {
     routine.gotThrough.push(session.results.length);
     routine.tried.push(completed ? [] : [...new Set(session.attempts.map((attempt) => attempt.exerciseId))]);
     if (session.baseline === undefined) continue;
-    const rated = whatWasRated(session.symptom, session.movement);
-    let group = byRated.get(rated);
+    const trend = trendKey(session);
+    let group = byTrend.get(trend);
     if (!group) {
-      byRated.set(rated, (group = { rated, said: '', startedMs: [], scores: [] }));
+      byTrend.set(trend, (group = { rated: whatWasRated(session.symptom, session.movement), side: session.side, said: '', startedMs: [], scores: [] }));
       log.baselines.push(group);
     }
-    if (!(startedMs < newestMs.get(rated)!)) {
+    if (!(startedMs < newestMs.get(trend)!)) {
       group.said = ratedWords(session.symptom, session.movement);
-      newestMs.set(rated, startedMs);
+      newestMs.set(trend, startedMs);
     }
     group.startedMs.push(startedMs);
     group.scores.push(session.baseline);
@@ -247,7 +253,9 @@ function seeAProfessional(log: AdviceLog, now: Date): Advice | undefined {
   const found = persistentSymptom(log, now);
   if (!found) return undefined;
   const round = (value: number) => Math.round(value * 10) / 10;
-  const what = found.said === '' ? 'your symptom' : `your ${found.said}`;
+  const said = found.said === '' ? 'your symptom' : `your ${found.said}`;
+  // The side as a trend's label names it, and only when the trends do (sidesApart).
+  const what = found.sidesApart ? `${said} (${painfulSideWords(found.side)})` : said;
   // Judged on the means as they are said: "gone up (about 4.3 …, 4.3 …)" would contradict itself.
   const change = round(found.latestMean) > round(found.firstMean) ? 'gone up' : 'not come down much';
   return {
@@ -257,5 +265,6 @@ function seeAProfessional(log: AdviceLog, now: Date): Advice | undefined {
       `(about ${round(found.firstMean)} in the first of those weeks, ${round(found.latestMean)} in the latest). ` +
       'Symptoms that keep up over several weeks of consistent work deserve a look from a physical ' +
       'therapist or doctor, to rule out other causes and adjust your plan.',
+    side: found.side,
   };
 }

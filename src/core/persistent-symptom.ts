@@ -2,6 +2,8 @@
 // consistent work without a meaningful fall. The advice (./advice.ts) and the therapist's report
 // both ask it.
 import type { AdviceLog } from './advice.js';
+import { sidesApart } from './history.js';
+import type { PainfulSide } from './records.js';
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -14,6 +16,13 @@ export interface PersistentSymptom {
   rated: string;
   /** The same as the latest of them typed it, to be read. */
   said: string;
+  /** The painful side the baselines were given for: scores on another side are not compared with them. */
+  side: PainfulSide;
+  /**
+   * Whether the log's baselines were given for more than one painful side (sidesApart): only then
+   * is the side named, as the trends name it.
+   */
+  sidesApart: boolean;
   /** How many back-to-back 7-day windows had a baseline. */
   weeks: number;
   /** The mean baseline of the oldest of those windows, and of the newest. */
@@ -26,7 +35,8 @@ export interface PersistentSymptom {
 
 /** The persistent symptom among the baselines of a log (adviceLog) as of `now`, as `itb history` advises on it. */
 export function persistentSymptom(log: Pick<AdviceLog, 'baselines'>, now: Date): PersistentSymptom | undefined {
-  return persistentAmong(log.baselines, now);
+  const found = persistentAmong(log.baselines, now);
+  return found && { ...found, sidesApart: sidesApart(log.baselines) };
 }
 
 /**
@@ -37,14 +47,16 @@ export function persistentSymptom(log: Pick<AdviceLog, 'baselines'>, now: Date):
  * newest window is less than 2 points AND less than 30% below that of the oldest window of those
  * weeks, and not zero. The latest weeks are what count: a symptom stuck for the last several
  * weeks gets the advice even when it fell in the weeks before (the longest such stretch is
- * named). Only
- * baselines that rated the same symptom in the same test movement are compared: moving on from
- * walking to running must neither raise the advice nor hide it.
+ * named). Only baselines that rated the same symptom in the same test movement on the same
+ * painful side are compared, as in the trends: moving on from walking to running, or a few low
+ * scores for the left leg in the weeks the right one stayed at 7, must neither raise the advice
+ * nor hide it. Both sides at once is a side of its own; someone who alternates sides week by
+ * week has no side rated in 3 weeks in a row, so no run of weeks to judge.
  */
-function persistentAmong(baselines: AdviceLog['baselines'], now: Date): PersistentSymptom | undefined {
+function persistentAmong(baselines: AdviceLog['baselines'], now: Date): Omit<PersistentSymptom, 'sidesApart'> | undefined {
   // Each group's baselines by 7-day window back from now (0 = the last 7 days), sorted in one
   // pass: years of daily sessions make a window-by-window scan far too slow.
-  const groups = baselines.map(({ rated, said, startedMs, scores }) => {
+  const groups = baselines.map(({ rated, side, said, startedMs, scores }) => {
     let newestMs = -Infinity;
     const byWeek = new Map<number, number[]>();
     startedMs.forEach((started, i) => {
@@ -56,18 +68,19 @@ function persistentAmong(baselines: AdviceLog['baselines'], now: Date): Persiste
       if (week) week.push(scores[i]!);
       else byWeek.set(index, [scores[i]!]);
     });
-    return { rated, said, newestMs, byWeek };
+    return { rated, side, said, newestMs, byWeek };
   });
   // What the person rated most lately comes first.
   groups.sort((a, b) => b.newestMs - a.newestMs);
-  for (const { rated, said, byWeek } of groups) {
-    const found = noMeaningfulFall(rated, said, byWeek, now);
-    if (found) return found;
+  for (const { rated, side, said, byWeek } of groups) {
+    const found = noMeaningfulFall(byWeek, now);
+    if (found) return { rated, side, said, ...found };
   }
   return undefined;
 }
 
-function noMeaningfulFall(rated: string, said: string, byWeek: Map<number, number[]>, now: Date): PersistentSymptom | undefined {
+/** The weeks of a group's baselines that have kept up (persistentAmong), if any. */
+function noMeaningfulFall(byWeek: Map<number, number[]>, now: Date): Pick<PersistentSymptom, 'weeks' | 'firstMean' | 'latestMean' | 'fromMs' | 'toMs'> | undefined {
   const newest = byWeek.has(0) ? 0 : 1;
   const weeks: number[][] = [];
   for (let week = byWeek.get(newest); week !== undefined; week = byWeek.get(newest + weeks.length)) weeks.push(week);
@@ -83,7 +96,7 @@ function noMeaningfulFall(rated: string, said: string, byWeek: Map<number, numbe
     const fall = first - last;
     if (fall >= 2 || fall >= 0.3 * first) continue;
     const toMs = now.getTime() - newest * WEEK_MS;
-    return { rated, said, weeks: count, firstMean: first, latestMean: last, fromMs: toMs - count * WEEK_MS, toMs };
+    return { weeks: count, firstMean: first, latestMean: last, fromMs: toMs - count * WEEK_MS, toMs };
   }
   return undefined;
 }

@@ -19,7 +19,7 @@ import { storeFile } from './store-path.js';
 export const summarySuffix = '.summary';
 
 /** Raised when the shape of the summary, or a rule it is drawn by, changes: summaries made before are not used. */
-const SUMMARY_VERSION = 13;
+const SUMMARY_VERSION = 14;
 
 interface SummaryFile {
   summaryVersion: number;
@@ -187,6 +187,7 @@ function isAdviceLog(value: unknown): boolean {
     (group: unknown) =>
       isObject(group) &&
       typeof group.rated === 'string' &&
+      isSide(group.side) &&
       typeof group.said === 'string' &&
       isNumbers(group.startedMs) &&
       Array.isArray(group.scores) &&

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Session, StoreData } from '../../src/core/records.js';
@@ -359,6 +359,21 @@ describe('itb buckets', () => {
     expect(text).toMatch(/physical\s+therapist\s+or\s+doctor/);
     const json = JSON.parse((await run(['buckets', '--json'], { home, now })).stdout);
     expect(json.advice.map((advice: { id: string }) => advice.id)).toEqual(['see-a-professional']);
+  });
+
+  it('judges each painful side on its own for that advice, naming the side, from the summary kept beside the store too', async () => {
+    // The right leg has started at 6 three weeks in a row; the left eased from 5 to 1 in the same weeks.
+    const right = ['2026-02-10T09:00:00Z', '2026-02-18T09:00:00Z', '2026-02-28T09:00:00Z'].map((startedAt) => buildSession({ startedAt, baseline: 6, side: 'right' }));
+    const left = [['2026-02-11T09:00:00Z', 5], ['2026-02-19T09:00:00Z', 3], ['2026-02-27T09:00:00Z', 1], ['2026-03-01T09:00:00Z', 1]] as const;
+    await save((data) => void data.sessions.push(...right, ...left.map(([startedAt, baseline]) => buildSession({ startedAt, baseline, side: 'left' }))));
+    // Drawn from the store, then from the summary that first run kept: the same either way.
+    for (let read = 0; read < 2; read++) {
+      const text = (await run(['buckets'], { home, now })).stdout.replace(/\s+/g, ' ');
+      expect(text).toContain('You have rated your pain during single-leg squat (right side painful) in each of 3 weeks in a row');
+      const json = JSON.parse((await run(['buckets', '--json'], { home, now })).stdout);
+      expect(json.advice).toEqual([{ id: 'see-a-professional', message: expect.stringContaining('(right side painful)'), side: 'right' }]);
+    }
+    expect(existsSync(join(home, 'store.json.summary'))).toBe(true);
   });
 
   it('names the closest of move and reset, or the move meant, for words after buckets that are no command of it, changing nothing', async () => {

@@ -518,6 +518,19 @@ describe('itb history', () => {
     }
   });
 
+  it('advises a clinician for a side whose pain kept up, naming it when scores were given for both legs', async () => {
+    // Pain at 7 on the left two weeks in a row, then on the right this week: no side has kept up for three.
+    const left = ['2026-02-24T09:00:00Z', '2026-03-02T09:00:00Z'].map((startedAt) => buildSession({ startedAt, baseline: 7, side: 'left' }));
+    await withSessions(...left, buildSession({ startedAt: '2026-03-09T09:00:00Z', baseline: 7, side: 'right' }));
+    expect((await run(['history'], { home, now })).stdout).not.toContain('physical therapist');
+    // The right leg rated in those two weeks as well: it has started at 7 three weeks in a row.
+    await withSessions(...['2026-02-24T10:00:00Z', '2026-03-02T10:00:00Z'].map((startedAt) => buildSession({ startedAt, baseline: 7, side: 'right' })));
+    const text = (await run(['history'], { home, now })).stdout.replace(/\s+/g, ' ');
+    expect(text).toContain('You have rated your pain during single-leg squat (right side painful) in each of 3 weeks in a row');
+    const json = JSON.parse((await run(['history', '--json'], { home, now })).stdout);
+    expect(json.advice).toEqual([{ id: 'see-a-professional', message: expect.stringContaining('(right side painful)'), side: 'right' }]);
+  });
+
   it('offers to go on today with a routine left part way only when the library still has that routine', async () => {
     const partWay = (routine: string) =>
       buildSession({ startedAt: '2026-03-10T10:00:00Z', routine, status: 'stopped', baseline: 5, loading: true, drills: [{ id: 'clamshells', scores: [4] }] });
@@ -571,7 +584,7 @@ describe('itb history', () => {
     expect(documentedKeys(help, 'prints')).toEqual(Object.keys(json));
     expect(documentedKeys(help, 'session').sort()).toEqual(Object.keys(json.sessions[0]).sort());
     expect(documentedKeys(help, 'point').sort()).toEqual(Object.keys(json.trend[0]).sort());
-    expect(documentedKeys(help, 'advice').sort()).toEqual(['goesOnToday', 'id', 'message', 'readyAt']);
+    expect(documentedKeys(help, 'advice').sort()).toEqual(['goesOnToday', 'id', 'message', 'readyAt', 'side']);
   });
 
   it("is shown in the README with a session as --json prints one, and the keys it prints", async () => {

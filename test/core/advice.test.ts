@@ -203,6 +203,37 @@ describe('see-a-professional', () => {
     expect(advice!.message).toContain('about 7 in the first of those weeks, 7 in the latest');
   });
 
+  it('compares only baselines given for the same painful side, as the trends do, and names the side when there were several', () => {
+    const on = (days: number, baseline: number, side: 'left' | 'right' | 'both') => buildSession({ startedAt: daysAgo(days), baseline, side, routine: 'mobility' });
+    // The right leg has stayed at 7 for three weeks; the left one eased in the same weeks, and
+    // its low scores do not hide the right one (mixed in, the weekly means would fall from 5.5 to 3).
+    const right = [on(20, 7, 'right'), on(13, 7, 'right'), on(6, 7, 'right')];
+    const left = [on(19, 4, 'left'), on(12, 2, 'left'), on(11, 2, 'left'), on(5, 1, 'left'), on(4, 1, 'left')];
+    const [advice] = adviceFor(storeWith({ sessions: [...right, ...left] }), now);
+    expect(advice).toMatchObject({ id: 'see-a-professional', side: 'right' });
+    expect(advice!.message).toContain('You have rated your pain during single-leg squat (right side painful) in each of 3 weeks in a row');
+    expect(advice!.message).toContain('(about 7 in the first of those weeks, 7 in the latest)');
+    // Pain that moved from the right leg to the left is not one leg that kept hurting.
+    expect(ids([on(27, 7, 'right'), on(20, 7, 'right'), on(13, 7, 'left'), on(6, 7, 'left')])).toEqual([]);
+    // Nor is a side changed every week, however flat: neither side was rated 3 weeks in a row.
+    expect(ids([34, 27, 20, 13, 6].map((days, i) => on(days, 7, i % 2 === 0 ? 'right' : 'left')))).toEqual([]);
+    // Both sides at once is a side of its own, as in the trends.
+    expect(ids([on(20, 7, 'right'), on(13, 7, 'both'), on(6, 7, 'both')])).toEqual([]);
+    const [both] = adviceFor(storeWith({ sessions: [on(27, 2, 'right'), on(20, 7, 'both'), on(13, 7, 'both'), on(6, 7, 'both')] }), now);
+    expect(both).toMatchObject({ id: 'see-a-professional', side: 'both' });
+    expect(both!.message).toContain('your pain during single-leg squat (both sides painful) in each of 3 weeks');
+    // One side throughout: nothing more is said, as the trends say nothing more.
+    const [one] = adviceFor(storeWith({ sessions: [on(20, 7, 'left'), on(13, 7, 'left'), on(6, 7, 'left')] }), now);
+    expect(one).toMatchObject({ id: 'see-a-professional', side: 'left' });
+    expect(one!.message).toContain('You have rated your pain during single-leg squat in each of 3 weeks in a row');
+  });
+
+  it('names the side when scores were given for another side, even of another symptom, as the trends do', () => {
+    const walking = [20, 13, 6].map((days) => buildSession({ startedAt: daysAgo(days), baseline: 6, movement: 'walking', side: 'left', routine: 'mobility' }));
+    const lunge = buildSession({ startedAt: daysAgo(30), baseline: 2, symptom: 'tightness', movement: 'lunge', side: 'right', routine: 'mobility' });
+    expect(adviceFor(storeWith({ sessions: [lunge, ...walking] }), now)[0]?.message).toContain('your pain during walking (left side painful) in each of 3 weeks');
+  });
+
   it('speaks of what was rated most lately when two things have both stayed put', () => {
     const of = (days: number, symptom: 'pain' | 'tightness', movement: string) =>
       buildSession({ startedAt: daysAgo(days), baseline: 6, symptom, movement, routine: 'mobility' });

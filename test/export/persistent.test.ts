@@ -24,12 +24,16 @@ beforeAll(() => {
   library = loadLibraryFile(builtInLibraryFile());
 });
 
-/** The sample store, then a pain-in-a-lunge session a week for `baselines.length` weeks up to yesterday, oldest first. */
-function weeklyStore(baselines: number[], movement = 'Forward lunge'): StoreData {
+/**
+ * The sample store (left side painful), then a pain-in-a-lunge session a week for
+ * `baselines.length` weeks up to yesterday, oldest first, on `side` (each week's own, or one for all).
+ */
+function weeklyStore(baselines: number[], movement = 'Forward lunge', side: Session['side'] | Session['side'][] = 'left'): StoreData {
   const data = sampleStore();
   baselines.forEach((baseline, i) => {
     const weeksAgo = baselines.length - 1 - i;
-    const session: Session = { ...structuredClone(sessionOne), id: `weekly-${i}`, movement, baseline, startedAt: new Date(NOW.getTime() - DAY - weeksAgo * 7 * DAY).toISOString() };
+    const startedAt = new Date(NOW.getTime() - DAY - weeksAgo * 7 * DAY).toISOString();
+    const session: Session = { ...structuredClone(sessionOne), id: `weekly-${i}`, movement, baseline, side: Array.isArray(side) ? side[i]! : side, startedAt };
     data.sessions.push(session);
   });
   return data;
@@ -63,7 +67,7 @@ describe('persistent symptoms in the reports', () => {
   it('does not say the scores went up when the means it gives are the same', () => {
     // 30 / 7 = 4.29 in the first week, 13 / 3 = 4.33 in the latest: both "about 4.3".
     const toMs = NOW.getTime();
-    const found = { rated: 'pain during forward lunge', said: 'pain during forward lunge', weeks: 3, firstMean: 30 / 7, latestMean: 13 / 3, fromMs: toMs - 21 * DAY, toMs };
+    const found = { rated: 'pain during forward lunge', said: 'pain during forward lunge', side: 'right' as const, sidesApart: false, weeks: 3, firstMean: 30 / 7, latestMean: 13 / 3, fromMs: toMs - 21 * DAY, toMs };
     expect(persistentWords(found, 'Pain during forward lunge', null)).toContain('have not come down much: a mean of about 4.3 in the first of those weeks, 4.3 in the latest');
     expect(persistentWords({ ...found, latestMean: 4.4 }, 'Pain during forward lunge', null)).toContain('have gone up: a mean of about 4.3 in the first of those weeks, 4.4 in the latest');
   });

@@ -142,14 +142,17 @@ describe('the summary beside the store', () => {
     // passed over as a whole, never shown in part or failed on.
     const wrongShapes: unknown[] = [
       { ...expected, advice: { loadedMs: ['2026-01-01T09:00:00.000Z'], baselines: [] } },
-      { ...expected, advice: { ...expected.advice, baselines: [{ rated: 'pain', said: 'pain', startedMs: [1, 2], scores: [3] }] } },
-      { ...expected, advice: { ...expected.advice, baselines: [{ rated: 'pain', said: 'pain', startedMs: [1], scores: ['3'] }] } },
+      { ...expected, advice: { ...expected.advice, baselines: [{ rated: 'pain', side: 'left', said: 'pain', startedMs: [1, 2], scores: [3] }] } },
+      { ...expected, advice: { ...expected.advice, baselines: [{ rated: 'pain', side: 'left', said: 'pain', startedMs: [1], scores: ['3'] }] } },
       { ...expected, buckets: { ...expected.buckets, entries: [{ ...expected.buckets.entries[0], bucket: 'maybe' }] } },
       { ...expected, buckets: { ...expected.buckets, entries: [{ ...expected.buckets.entries[0], decidedAt: 'yesterday' }] } },
       { ...expected, buckets: { ...expected.buckets, observed: [['lateral-ankle-tilts', { tested: 'many' }]] } },
       // Each field of what was observed counts: one without the helps on a retry is of another version.
       { ...expected, buckets: { ...expected.buckets, observed: expected.buckets.observed.map(([id, { helpedOnRetry: _, ...seen }]) => [id, seen]) } },
       { ...expected, advice: { ...expected.advice, baselines: expected.advice.baselines.map(({ said: _, ...group }) => group) } },
+      // One of an earlier version grouped the baselines without their painful side; a damaged one, a side that is none.
+      { ...expected, advice: { ...expected.advice, baselines: expected.advice.baselines.map(({ side: _, ...group }) => group) } },
+      { ...expected, advice: { ...expected.advice, baselines: expected.advice.baselines.map((group) => ({ ...group, side: 'middle' })) } },
       // A summary of an earlier version has no count of the tests that could not show help.
       { ...expected, buckets: { ...expected.buckets, observed: expected.buckets.observed.map(([id, { tooLowToShowHelp: _, ...seen }]) => [id, seen]) } },
       { ...expected, buckets: { ...expected.buckets, observed: expected.buckets.observed.map(([id, seen]) => [id, { ...seen, newestCouldNotShow: { what: 'room' } }]) } },
