@@ -136,7 +136,7 @@ export function toHtml(report: Report): string {
   body.push('<h2>Red-flag screening</h2>', ...screening(report.redFlagScreens));
   if (view.persistent !== undefined) {
     const { found, trend } = view.persistent;
-    body.push('<h2>Persistent symptoms</h2>', `<p>${unbrokenDates(persistentWords(found, rated(trend.symptom, trend.movement), report.period.since))}</p>`);
+    body.push('<h2>Persistent symptoms</h2>', `<p>${unbrokenDates(persistentWords(found, trendLabel(trend, rated(trend.symptom, trend.movement), view.trendsBySide), report.period.since))}</p>`);
   }
 
   body.push('<h2>Rehab routine</h2>');

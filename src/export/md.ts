@@ -101,7 +101,7 @@ export function toMarkdown(report: Report): string {
   out.push('## Red-flag screening', '', ...screeningLines(report.redFlagScreens), '');
   if (view.persistent !== undefined) {
     const { found, trend } = view.persistent;
-    out.push('## Persistent symptoms', '', persistentWords(found, rated(trend.symptom, trend.movement), report.period.since), '');
+    out.push('## Persistent symptoms', '', persistentWords(found, trendLabel(trend, rated(trend.symptom, trend.movement), view.trendsBySide), report.period.since), '');
   }
 
   out.push('## Rehab routine', '');

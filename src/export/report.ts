@@ -172,7 +172,8 @@ export function readingView(report: Report): ReadingView {
   const { sessions } = report;
   const trends = trendsOf(scoreSeries(sessions));
   const found = persistentSymptom(report.adviceLog ?? adviceLog(sessions), periodEnd(report.period.until, new Date(report.generatedAt)));
-  const trend = found && trends.find((candidate) => whatWasRated(candidate.symptom, candidate.movement) === found.rated);
+  // The trend of the same scores: what they rated and on which side.
+  const trend = found && trends.find((candidate) => candidate.side === found.side && whatWasRated(candidate.symptom, candidate.movement) === found.rated);
   return {
     summaries: sessionSummaries(sessions).reverse(),
     trends,

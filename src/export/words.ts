@@ -210,7 +210,8 @@ export const testedBefore = (untested: ExerciseStatus[]): ExerciseStatus[] => un
 
 /**
  * The finding behind `itb history`'s advice to see a professional, told to the therapist; `what`
- * is the symptom and test movement, as the format sets them out.
+ * is the label of its trend, as the format sets it out (trendLabel: the painful side too when the
+ * trends name it).
  */
 export function persistentWords(found: PersistentSymptom, what: string, since: string | null): string {
   const round = (value: number) => String(Math.round(value * 10) / 10);

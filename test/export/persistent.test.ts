@@ -59,6 +59,23 @@ describe('persistent symptoms in the reports', () => {
     expect(html).toContain(`<h2>Persistent symptoms</h2>\n<p><strong>Pain during <bdi>Forward lunge</bdi></strong> ${dated}</p>\n<h2>Rehab routine</h2>`);
   });
 
+  it('keeps each painful side apart, and names the side as the trends do when the scores were given for more than one', () => {
+    // The right leg stuck at 6 for four weeks, after the sample's left-side sessions.
+    const right = weeklyStore([6, 6, 6, 6], 'Forward lunge', 'right');
+    expect(adviceFor(right, NOW)[0]).toMatchObject({ id: 'see-a-professional', side: 'right' });
+    const md = toMarkdown(report(right));
+    expect(md).toContain('## Persistent symptoms\n\n**Pain during Forward lunge** (right side painful) was rated in each of 4 weeks in a row');
+    expect(md).toContain('**Pain during Forward lunge** (right side painful):');
+    expect(toHtml(report(right))).toContain('<h2>Persistent symptoms</h2>\n<p><strong>Pain during <bdi>Forward lunge</bdi></strong> (right side painful) was rated in each of 4 weeks');
+    // A lunge rated on the left today as well: the paragraph still tells of the right side's weeks.
+    right.sessions.push({ ...structuredClone(sessionOne), id: 'left-today', movement: 'Forward lunge', baseline: 2, side: 'left', startedAt: new Date(NOW.getTime() - DAY / 4).toISOString() });
+    expect(toMarkdown(report(right))).toContain('**Pain during Forward lunge** (right side painful) was rated in each of 4 weeks in a row');
+    // Pain that moved from the right leg to the left: no one side kept up for three weeks.
+    const moved = weeklyStore([6, 6, 6, 6], 'Forward lunge', ['right', 'right', 'left', 'left']);
+    expect(adviceFor(moved, NOW).map((advice) => advice.id)).not.toContain('see-a-professional');
+    expect(toMarkdown(report(moved))).not.toContain('Persistent symptoms');
+  });
+
   it('says when the scores went up', () => {
     const md = toMarkdown(report(weeklyStore([3, 5, 8])));
     expect(md).toContain('its baseline scores have gone up: a mean of about 3 in the first of those weeks, 8 in the latest.');
