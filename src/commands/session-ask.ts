@@ -130,8 +130,11 @@ export async function ask(question: Exclude<Ask, { kind: 'finished' }>, turn: Tu
         ];
         const choice = await prompter.select({ message: 'When you have done the drill:', choices, default: first[0]!.value });
         // Done after some of the holds were timed, not all: the rest may have been done without
-        // the timer, or not at all. The store keeps the score alone, so the report cannot say.
-        if (choice === 'done' && timed > 0 && timed < holds) say(`${wrap(fewerHolds(timed, holds), 78).join('\n')}\n`);
+        // the timer, or not at all. Said, and kept with the score for the therapist's report.
+        if (choice === 'done' && timed > 0 && timed < holds) {
+          say(`${wrap(fewerHolds(timed, holds), 78).join('\n')}\n`);
+          return { kind: 'exercise', choice, holds: { timed, of: holds } };
+        }
         if (choice !== 'timer') return { kind: 'exercise', choice };
         timed += 1;
         await prompter.countdown(hold!, timed <= holds ? `Hold ${timed} of ${holds}` : `Hold ${timed}`);
@@ -200,7 +203,7 @@ function keptOfSession(session: Session | undefined, saved: Session | undefined,
 function fewerHolds(timed: number, holds: number): string {
   return (
     `You timed ${timed} of the ${holds} holds. If that is all you did, your score is for ${timed === 1 ? 'that one' : `those ${timed}`}, not the full dose. ` +
-    'itb keeps the score, not how many holds you did: the report for your therapist will not show the holds left out.'
+    `itb keeps that with your score: ${timed} of ${holds} holds timed.`
   );
 }
 

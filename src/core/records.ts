@@ -26,6 +26,20 @@ export const settingsSchema = z.strictObject({
   movement: z.string().trim().min(1).max(200).optional(),
 });
 
+/**
+ * A drill's dose of timed holds, of which the countdown timed only some before the person chose
+ * Done: the score after it may be for fewer holds than the dose. It counts the holds timed, not
+ * those done: the rest may have been done without the timer.
+ */
+export const timedHoldsSchema = z
+  .strictObject({
+    /** Holds timed with the countdown, fewer than the dose's. */
+    timed: z.int().min(1),
+    /** Holds in the dose: its sets, on each side when it is done on each. */
+    of: z.int().min(2),
+  })
+  .refine((holds) => holds.timed < holds.of, { message: 'timed must be fewer than of: a dose timed in full is not kept', path: ['timed'] });
+
 export const attemptSchema = z.strictObject({
   exerciseId,
   attempt: z.union([z.literal(1), z.literal(2)]),
@@ -33,6 +47,8 @@ export const attemptSchema = z.strictObject({
   after: score,
   verdict: z.enum(['improved', 'not-improved', 'flare']),
   at: timestamp,
+  /** Only when the countdown timed some of the drill's holds, not all (see timedHoldsSchema). */
+  holds: timedHoldsSchema.optional(),
 });
 
 export const exerciseResultSchema = z.strictObject({
@@ -107,6 +123,7 @@ export type RedFlag = (typeof redFlags)[number];
 export type Thresholds = z.infer<typeof thresholdsSchema>;
 export type Settings = z.infer<typeof settingsSchema>;
 export type Attempt = z.infer<typeof attemptSchema>;
+export type TimedHolds = z.infer<typeof timedHoldsSchema>;
 export type ExerciseResult = z.infer<typeof exerciseResultSchema>;
 export type Session = z.infer<typeof sessionSchema>;
 export type ManualMove = z.infer<typeof manualMoveSchema>;

@@ -3,7 +3,7 @@
 // `at`. The command loops: ask, save, feed the answer back. No terminal, no files: a whole session is a list of answers.
 import { compareInstants } from './instant.js';
 import { shownSafely } from './text.js';
-import type { Attempt, ExerciseResult, Session, Thresholds } from './records.js';
+import type { Attempt, ExerciseResult, Session, Thresholds, TimedHolds } from './records.js';
 
 export interface PlannedExercise {
   id: string;
@@ -28,15 +28,16 @@ export type Ask =
   | { kind: 'baseline' }
   /** Show the drill; the answer says whether it was done, skipped, or the session stops. */
   | ({ kind: 'exercise'; before: number } & Position)
-  /** The re-test score after doing the drill. */
-  | ({ kind: 'score'; before: number } & Position)
+  /** The re-test score after doing the drill; `holds` when only some of its holds were timed. */
+  | ({ kind: 'score'; before: number; holds?: TimedHolds } & Position)
   /** After a flare: go on with the next drill, or stop the session. */
   | { kind: 'after-flare'; exercise: PlannedExercise; index: number }
   | { kind: 'finished' };
 
 export type Answer =
   | { kind: 'score'; score: number }
-  | { kind: 'exercise'; choice: 'done' | 'skip' | 'stop' }
+  /** `holds`, with done: the countdown timed only some of the drill's holds (kept with its score). */
+  | { kind: 'exercise'; choice: 'done' | 'skip' | 'stop'; holds?: TimedHolds }
   | { kind: 'after-flare'; goOn: boolean };
 
 export type Verdict = Attempt['verdict'];
@@ -100,13 +101,16 @@ export function next(state: SessionState, answer: Answer, at: string): Step {
       session.results.push(result(ask.exercise, 'skipped', false, at));
       return { state: moveTo(state, session, ask.index + 1, at), feedback: { kind: 'skipped', exercise: ask.exercise } };
     }
-    return { state: { ...state, session, ask: { ...ask, kind: 'score' } } };
+    const holds = answer.holds === undefined ? {} : { holds: { ...answer.holds } };
+    return { state: { ...state, session, ask: { ...ask, kind: 'score', ...holds } } };
   }
 
   if (ask.kind === 'score' && answer.kind === 'score') {
     const after = checkedScore(answer.score);
     const verdict = judge(ask.before, after, session.thresholds);
-    session.attempts.push({ exerciseId: ask.exercise.id, attempt: ask.attempt, before: ask.before, after, verdict, at });
+    const attempt: Attempt = { exerciseId: ask.exercise.id, attempt: ask.attempt, before: ask.before, after, verdict, at };
+    if (ask.holds !== undefined) attempt.holds = ask.holds;
+    session.attempts.push(attempt);
     if (ask.exercise.loading) session.loading = true;
     const said = { exercise: ask.exercise, attempt: ask.attempt, before: ask.before, after };
 
@@ -120,7 +124,9 @@ export function next(state: SessionState, answer: Answer, at: string): Step {
     }
     if (ask.attempt === 1) {
       // One more careful try, judged against the same original score.
-      const retry: Ask = { ...ask, kind: 'exercise', attempt: 2 };
+      // Its holds are counted afresh.
+      const { holds: _holds, ...position } = ask;
+      const retry: Ask = { ...position, kind: 'exercise', attempt: 2 };
       return { state: { ...state, session, ask: retry }, feedback: { kind: 'retry', ...said } };
     }
     session.results.push(result(ask.exercise, 'avoid', false, at));

@@ -1,6 +1,10 @@
 // The fixed words of the method, free of zod so that any command can use them without loading it.
 
-export const SCHEMA_VERSION = 1;
+/**
+ * The store file's version. 2: an attempt may keep how many of its drill's holds were timed
+ * (`holds`), which an itb of version 1 would refuse as an unknown field.
+ */
+export const SCHEMA_VERSION = 2;
 
 /** "left, right or both": the values a choice allows, in words. */
 export const orList = (values: readonly string[]) => `${values.slice(0, -1).join(', ')} or ${values.at(-1)}`;

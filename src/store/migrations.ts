@@ -8,8 +8,12 @@ import { plainIssue } from '../plain-issues.js';
 /** Turns a store of one version into the next; the runner stamps the new schemaVersion. */
 export type MigrationStep = (raw: Record<string, unknown>) => Record<string, unknown>;
 
-/** One step per old version, keyed by the version it migrates *from*. None yet: version 1 is the first. */
-export const migrations: Readonly<Record<number, MigrationStep>> = {};
+/** One step per old version, keyed by the version it migrates *from*. */
+export const migrations: Readonly<Record<number, MigrationStep>> = {
+  // Version 2 only adds a field an attempt may have (its timed holds): a store of version 1 holds
+  // none, and reads as it is. Its attempts say nothing of holds, as none was counted then.
+  1: (raw) => raw,
+};
 
 /**
  * Why a store cannot be read, as the end of a sentence that starts with the file's name

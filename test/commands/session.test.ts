@@ -158,18 +158,18 @@ describe('itb session', () => {
     expect(labels).toEqual(['Hold 1 of 6', 'Hold 2 of 6', 'Hold 3 of 6', 'Hold 4 of 6', 'Hold 5 of 6', 'Hold 6 of 6', 'Hold 7']);
   });
 
-  it('says so when a drill is done after only some of its holds were timed: the score is for those, and the report will not show it', async () => {
+  it('says so when a drill is done after only some of its holds were timed, and keeps how many with the score for the report', async () => {
     const withTimer = flags.filter((flag) => flag !== '--no-timer');
     const note = 'You timed 2 of the 6 holds. If that is all you did, your score is for those 2, not the full dose.';
     const partWay = await run(['session', 'balance', ...withTimer], { home, tty: true, answers: [...screenClear, 3, 'timer', 'timer', 'done', 1, 'stop'] });
     expect(partWay.code).toBe(0);
     const shown = partWay.stdout.replace(/\s+/g, ' ');
-    expect(shown).toContain(`${note} itb keeps the score, not how many holds you did: the report for your therapist will not show the holds left out.`);
+    expect(shown).toContain(`${note} itb keeps that with your score: 2 of 6 holds timed.`);
     // Said before the score is asked for, once.
     expect(shown.indexOf(note)).toBeLessThan(shown.indexOf('again, the same way as before'));
     expect(shown.split(note)).toHaveLength(2);
-    // The score is kept as given, and judged as any other.
-    expect(stored().sessions[0]!.attempts).toEqual([expect.objectContaining({ before: 3, after: 1, verdict: 'improved' })]);
+    // The score is kept as given, and judged as any other, with the holds timed of the dose's.
+    expect(stored().sessions[0]!.attempts).toEqual([expect.objectContaining({ before: 3, after: 1, verdict: 'improved', holds: { timed: 2, of: 6 } })]);
     // One hold timed of six: said of that one. (Each run after the first starts the routine afresh.)
     const one = await run(['session', 'balance', ...withTimer], { home, tty: true, answers: [false, 3, 'timer', 'done', 1, 'stop'] });
     expect(one.stdout.replace(/\s+/g, ' ')).toContain('You timed 1 of the 6 holds. If that is all you did, your score is for that one, not the full dose.');
@@ -180,6 +180,10 @@ describe('itb session', () => {
       expect(result.code).toBe(0);
       expect(result.stdout).not.toContain('You timed');
     }
+    // Kept only when fewer than all were timed: a dose timed in full, or done without the timer, has no count.
+    const attempts = stored().sessions.map((session) => session.attempts[0]);
+    expect(attempts.map((attempt) => attempt?.holds)).toEqual([{ timed: 2, of: 6 }, { timed: 1, of: 6 }, undefined, undefined]);
+    expect(attempts.slice(2).every((attempt) => attempt !== undefined && !('holds' in attempt))).toBe(true);
   });
 
   it('counts a hold on the painful side twice when both sides are painful, as the drill is done on each in turn', async () => {

@@ -52,6 +52,27 @@ describe('judge', () => {
 });
 
 describe('a whole session', () => {
+  it('keeps the holds timed with the score of the try they were timed for, and counts a retry afresh', () => {
+    let state = setup();
+    const answers: Answer[] = [
+      { kind: 'score', score: 6 },
+      { kind: 'exercise', choice: 'done', holds: { timed: 2, of: 6 } },
+      { kind: 'score', score: 6 },
+      { kind: 'exercise', choice: 'done' },
+      { kind: 'score', score: 6 },
+      { kind: 'exercise', choice: 'done' },
+      { kind: 'score', score: 4 },
+    ];
+    answers.forEach((answer, i) => (state = next(state, answer, `2026-11-20T10:0${i}:00.000Z`).state));
+    expect(state.session.attempts.map((a) => [a.exerciseId, a.attempt, a.holds])).toEqual([
+      ['ankle', 1, { timed: 2, of: 6 }],
+      ['ankle', 2, undefined],
+      ['knee', 1, undefined],
+    ]);
+    // Not there at all when none were left out: the store keeps no empty field.
+    expect(state.session.attempts.slice(1).some((attempt) => 'holds' in attempt)).toBe(false);
+  });
+
   it('puts a drill that helps the first time into rehab and chains the scores', () => {
     const { session, outcomes, state } = play([6, 'done', 4, 'done', 4, 'done', 2, 'done', 1]);
     expect(session.baseline).toBe(6);

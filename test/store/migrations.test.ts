@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { SCHEMA_VERSION } from '../../src/core/records.js';
-import { emptyStore, migrate, runMigrations, StoreProblem, type MigrationStep } from '../../src/store/migrations.js';
+import { emptyStore, migrate, migrations, runMigrations, StoreProblem, type MigrationStep } from '../../src/store/migrations.js';
 import { sampleSession } from '../fixtures/sample-session.js';
 
 // A made-up version 0 that kept settings under `prefs` and sessions under `log`.
@@ -30,16 +30,16 @@ function problemOf(run: () => unknown): StoreProblem {
 describe('runMigrations', () => {
   it('runs the step for an older version, stamps the new version and validates the result', () => {
     const step = vi.fn(zeroToOne);
-    const data = runMigrations(structuredClone(versionZero), { 0: step });
+    const data = runMigrations(structuredClone(versionZero), { ...migrations, 0: step });
     expect(step).toHaveBeenCalledTimes(1);
-    expect(data.schemaVersion).toBe(1);
+    expect(data.schemaVersion).toBe(SCHEMA_VERSION);
     expect(data.settings).toEqual({ minImprovement: 2, flareRise: 4, retestAfterDays: 7 });
     expect(data.sessions.map((session) => session.id)).toEqual(['old-1']);
   });
 
   it('rejects what a step produces when it does not validate, naming the field', () => {
     const broken: MigrationStep = (raw) => ({ ...zeroToOne(raw), settings: { ...(raw.prefs as object), flareRise: 9 } });
-    const problem = problemOf(() => runMigrations(structuredClone(versionZero), { 0: broken }));
+    const problem = problemOf(() => runMigrations(structuredClone(versionZero), { ...migrations, 0: broken }));
     expect(problem.message).toBe('does not have the expected shape: settings.flareRise: must be at most 5, not 9');
   });
 
@@ -51,14 +51,14 @@ describe('runMigrations', () => {
   });
 
   it('brings a store several versions behind through every step in turn, oldest first', () => {
-    // Made up: a version 2 that this itb's schema does not know yet, reached from 0 through 1.
-    const oneToTwo: MigrationStep = (raw) => ({ ...raw, buckets: [] });
+    // Made up: a version after this itb's, which its schema does not know yet, reached from 0 through every version.
+    const later: MigrationStep = (raw) => ({ ...raw, buckets: [] });
     const first = vi.fn(zeroToOne);
-    const second = vi.fn(oneToTwo);
-    problemOf(() => runMigrations(structuredClone(versionZero), { 0: first, 1: second }, 2));
+    const last = vi.fn(later);
+    problemOf(() => runMigrations(structuredClone(versionZero), { ...migrations, 0: first, [SCHEMA_VERSION]: last }, SCHEMA_VERSION + 1));
     expect(first).toHaveBeenCalledTimes(1);
-    expect(second).toHaveBeenCalledTimes(1);
-    expect(second).toHaveBeenCalledWith(expect.objectContaining({ schemaVersion: 1, sessions: versionZero.log }));
+    expect(last).toHaveBeenCalledTimes(1);
+    expect(last).toHaveBeenCalledWith(expect.objectContaining({ schemaVersion: SCHEMA_VERSION, sessions: versionZero.log }));
   });
 
   it('says so when an old version has no step', () => {
@@ -75,6 +75,27 @@ describe('runMigrations', () => {
 });
 
 describe('migrate', () => {
+  it('reads a store of version 1, before attempts could keep their timed holds, with its attempts as they were', () => {
+    const session = sampleSession('v1');
+    const versionOne = { ...emptyStore(), schemaVersion: 1, sessions: [session] };
+    expect(session.attempts.length).toBeGreaterThan(0);
+    expect(migrate(structuredClone(versionOne))).toEqual({ ...versionOne, schemaVersion: SCHEMA_VERSION });
+    // Its sessions say nothing of holds: none was counted then.
+    expect(migrate(structuredClone(versionOne)).sessions[0]!.attempts.some((attempt) => 'holds' in attempt)).toBe(false);
+  });
+
+  it('keeps the holds an attempt timed, and refuses counts that cannot be', () => {
+    const session = sampleSession('s1');
+    const withHolds = (holds: unknown) => ({ ...emptyStore(), sessions: [{ ...session, attempts: [{ ...session.attempts[0]!, holds }] }] });
+    expect(migrate(withHolds({ timed: 2, of: 6 })).sessions[0]!.attempts[0]!.holds).toEqual({ timed: 2, of: 6 });
+    // A dose timed in full is not kept, so a count that says so is no count itb wrote.
+    expect(problemOf(() => migrate(withHolds({ timed: 6, of: 6 }))).message).toBe(
+      'does not have the expected shape: sessions.0.attempts.0.holds.timed: timed must be fewer than of: a dose timed in full is not kept',
+    );
+    expect(problemOf(() => migrate(withHolds({ timed: 0, of: 6 }))).message).toMatch(/^does not have the expected shape: sessions\.0\.attempts\.0\.holds\.timed: /);
+    expect(problemOf(() => migrate(withHolds({ timed: 2 }))).message).toMatch(/^does not have the expected shape: sessions\.0\.attempts\.0\.holds\.of: /);
+  });
+
   it('reads an empty object, the store with nothing saved yet, as the empty store', () => {
     expect(migrate({})).toEqual(emptyStore());
   });

@@ -88,6 +88,21 @@ describe('a store with no file yet', () => {
     writeFileSync(file, '{}');
     expect(Store.open(env()).read()).toEqual(emptyStore());
   });
+
+  it('reads a store of version 1 as it is, leaves the file alone, and writes the current version with the next save', async () => {
+    mkdirSync(home);
+    const session = sampleSession('s1');
+    const versionOne = `${JSON.stringify({ ...emptyStore(), schemaVersion: 1, sessions: [session] })}\n`;
+    writeFileSync(file, versionOne);
+    const store = Store.open(env());
+    expect(store.read()).toEqual({ ...emptyStore(), sessions: [session] });
+    expect(readFileSync(file, 'utf8')).toBe(versionOne);
+    await store.update((data) => void data.sessions.push(sampleSession('s2')));
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as { schemaVersion: number; sessions: { id: string }[] };
+    expect(saved.schemaVersion).toBe(SCHEMA_VERSION);
+    expect(SCHEMA_VERSION).toBeGreaterThan(1);
+    expect(saved.sessions.map((session) => session.id)).toEqual(['s1', 's2']);
+  });
 });
 
 describe('update', () => {
