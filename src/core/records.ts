@@ -38,7 +38,8 @@ export const timedHoldsSchema = z
     /** Holds in the dose: its sets, on each side when it is done on each. */
     of: z.int().min(2),
   })
-  .refine((holds) => holds.timed < holds.of, { message: 'timed must be fewer than of: a dose timed in full is not kept', path: ['timed'] });
+  .refine((holds) => holds.timed < holds.of, { message: 'timed must be fewer than of: a dose timed in full is not kept', path: ['timed'] })
+  .describe('Set only when the countdown timed some of the drill\'s holds, fewer than its dose, before the score: `timed` counts the holds timed, not those done.');
 
 export const attemptSchema = z.strictObject({
   exerciseId,

@@ -5,13 +5,14 @@ import type { Report } from './report.js';
 import type { ExportFile } from './schema.js';
 
 /**
- * Raised only when the file's shape changes in a way an older itb could not read: 2 added the
- * period's time zone, which an itb that knows only 1 would take for a field edited in by hand.
+ * Raised only when the file's shape changes in a way an older itb could not read. 2: the period
+ * names its time zone, and an attempt may keep its timed holds: fields an itb that knows only 1
+ * would refuse as edited in by hand. It then says to update itb instead.
  */
 export const EXPORT_SCHEMA_VERSION = 2;
 
-/** The versions `itb import` reads: a backup of version 1 is one without the period's time zone. */
-export const READ_SCHEMA_VERSIONS = [1, 2] as const;
+/** The versions `itb import` reads: a backup of version 1 has no time zone and no timed holds. */
+export const READ_SCHEMA_VERSIONS = [1, EXPORT_SCHEMA_VERSION] as const;
 
 export function toExportFile(report: Report): ExportFile {
   const ids = (list: { exerciseId: string }[]) => list.map((status) => status.exerciseId);

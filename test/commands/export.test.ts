@@ -9,6 +9,7 @@ import type { StoreData } from '../../src/core/records.js';
 import { Store } from '../../src/store/store.js';
 import { width } from '../../src/ui/table.js';
 import { sampleStore } from '../export/fixtures.js';
+import { EXPORT_SCHEMA_VERSION } from '../../src/export/schema.js';
 import { BIN } from '../helpers/pty.js';
 import { run, tempHome } from '../helpers/run.js';
 import { onTerminal } from '../helpers/terminal.js';
@@ -185,7 +186,7 @@ describe('itb export', () => {
     const json = await exportIn(['--json']);
     expect(json.code).toBe(0);
     expect(json.stdout).toBe((await exportIn(['--format', 'json'])).stdout);
-    expect(JSON.parse(json.stdout).schemaVersion).toBe(2);
+    expect(JSON.parse(json.stdout).schemaVersion).toBe(EXPORT_SCHEMA_VERSION);
     // A file name that says otherwise gets the note, naming the flag that was given.
     const file = join(home, 'report.html');
     expect((await exportIn(['--json', '-o', file])).stderr).toContain('Its name ends like an HTML file, but it holds JSON, as --json asked.');
@@ -513,7 +514,7 @@ describe('itb export', () => {
     expect(readFileSync(out('i.markdown'), 'utf8')).toContain('# IT band self-assessment report');
     const mismatch = await exportIn(['-o', out('h.fhir.json'), '--format', 'json']);
     expect(mismatch.code).toBe(0);
-    expect(JSON.parse(readFileSync(out('h.fhir.json'), 'utf8')).schemaVersion).toBe(2);
+    expect(JSON.parse(readFileSync(out('h.fhir.json'), 'utf8')).schemaVersion).toBe(EXPORT_SCHEMA_VERSION);
     expect(mismatch.stderr).toContain('Its name ends like a FHIR file, but it holds JSON, as --format asked.');
     expect((await exportIn(['-o', out('m.md'), '--format', 'csv'])).stderr).toContain('Its name ends like a Markdown file, but it holds CSV, as --format asked.');
     const plain = await exportIn(['-o', out('e.txt'), '--format', 'md']);
@@ -669,7 +670,7 @@ describe('itb export', () => {
     expect(result.stderr).toBe(`Wrote ${file} (no sessions yet).\n`);
     expect(readFileSync(file, 'utf8')).toContain('No sessions yet');
     const json = await exportIn(['--format', 'json']);
-    expect(JSON.parse(json.stdout)).toMatchObject({ schemaVersion: 2, sessions: [], moves: [] });
+    expect(JSON.parse(json.stdout)).toMatchObject({ schemaVersion: EXPORT_SCHEMA_VERSION, sessions: [], moves: [] });
   });
 
   it('goes by how a file name ends, not by an extension inside it', async () => {

@@ -5,7 +5,7 @@ import { deflateRawSync, gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { localDateTime } from '../../src/core/history.js';
 import type { StoreData } from '../../src/core/records.js';
-import type { ExportFile } from '../../src/export/schema.js';
+import { EXPORT_SCHEMA_VERSION, type ExportFile } from '../../src/export/schema.js';
 import { Store } from '../../src/store/store.js';
 import { emptyStore } from '../../src/store/migrations.js';
 import { sampleStore, sessionThree } from '../export/fixtures.js';
@@ -52,6 +52,34 @@ describe('itb import', () => {
     const original = Store.open({ ITB_HOME: source.home }).read();
     const restored = Store.open({ ITB_HOME: target.home }).read();
     expect(restored).toEqual(original);
+  });
+
+  it('gives back the holds an attempt timed, and reads a backup of version 1, made before they were kept, as before', async () => {
+    const timed = sampleStore();
+    const attempt = timed.sessions[0]!.attempts[0]!;
+    attempt.holds = { timed: 2, of: 6 };
+    await Store.open({ ITB_HOME: source.home }).update(() => timed);
+    const withHolds = join(source.home, 'with-holds.json');
+    expect((await run(['export', '-o', withHolds], { home: source.home, now: NOW })).code).toBe(0);
+    const file = JSON.parse(readFileSync(withHolds, 'utf8')) as { schemaVersion: number; sessions: { attempts: { holds?: unknown }[] }[] };
+    expect(file.schemaVersion).toBe(EXPORT_SCHEMA_VERSION);
+    expect(file.sessions[0]!.attempts[0]!.holds).toEqual({ timed: 2, of: 6 });
+    expect((await importInto(target.home, [withHolds])).code).toBe(0);
+    expect(Store.open({ ITB_HOME: target.home }).read()).toEqual(Store.open({ ITB_HOME: source.home }).read());
+
+    // The sample backup, as an itb of version 1 wrote it: no holds anywhere, read as it was.
+    const older = join(source.home, 'version-1.json');
+    writeFileSync(older, readFileSync(backup, 'utf8').replace(/"schemaVersion": *2/, '"schemaVersion": 1'));
+    expect(readFileSync(older, 'utf8')).toMatch(/"schemaVersion": *1,/);
+    const other = tempHome();
+    try {
+      const restored = await importInto(other.home, [older]);
+      expect(restored.code).toBe(0);
+      expect(restored.stderr).toContain('Imported 3 sessions, 1 manual move, 1 red-flag screen.');
+      expect(Store.open({ ITB_HOME: other.home }).read()).toEqual({ ...Store.open({ ITB_HOME: source.home }).read(), sessions: sampleStore().sessions });
+    } finally {
+      other.cleanup();
+    }
   });
 
   it('takes back its own backup made after a session was cut off by a crash', async () => {
@@ -601,7 +629,7 @@ describe('itb import', () => {
     const result = await importInto(target.home, [edited]);
     expect(result.code).toBe(2);
     expect(result.stderr.split('\n').filter((line) => line.startsWith('  '))).toEqual([
-      '  sessions.1.attempts.0.comment: unknown field; an attempt has: exerciseId, attempt, before, after, verdict, at',
+      '  sessions.1.attempts.0.comment: unknown field; an attempt has: exerciseId, attempt, before, after, verdict, at, holds',
       '  moves.0.reason: unknown field; a manual move has: exerciseId, bucket, note, at',
     ]);
   });
@@ -824,7 +852,7 @@ describe('itb import', () => {
 
   it('asks for a newer itb for a newer export, and names a missing file', async () => {
     const newer = join(target.home, 'newer.json');
-    writeFileSync(newer, JSON.stringify({ ...JSON.parse(readFileSync(backup, 'utf8')), schemaVersion: 3 }));
+    writeFileSync(newer, JSON.stringify({ ...JSON.parse(readFileSync(backup, 'utf8')), schemaVersion: EXPORT_SCHEMA_VERSION + 1 }));
     const future = await importInto(target.home, [newer]);
     expect(future.code).toBe(2);
     expect(future.stderr).toContain('newer itb');

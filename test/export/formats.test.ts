@@ -21,7 +21,7 @@ import { screenColumns } from '../../src/ui/screen.js';
 import MarkdownIt from 'markdown-it';
 import { buildReport, readingView, type Report, type ReportOptions } from '../../src/export/report.js';
 import { dateTimeOf } from '../../src/export/words.js';
-import { exportSchema } from '../../src/export/schema.js';
+import { EXPORT_SCHEMA_VERSION, exportSchema } from '../../src/export/schema.js';
 import { builtInLibraryFile } from '../../src/library/library.js';
 import { loadLibraryFile } from '../../src/library/load.js';
 import type { Library } from '../../src/library/schema.js';
@@ -718,7 +718,7 @@ describe('json', () => {
     const file = JSON.parse(toJson(report));
     expect(validate(file), JSON.stringify(validate.errors)).toBe(true);
     expect(exportSchema.safeParse(file).success).toBe(true);
-    expect(file.schemaVersion).toBe(2);
+    expect(file.schemaVersion).toBe(EXPORT_SCHEMA_VERSION);
     expect(file.sessions).toEqual(data.sessions);
     expect(file.moves).toEqual(data.moves);
     expect(file.screenings).toEqual(data.screenings);
@@ -726,6 +726,23 @@ describe('json', () => {
     // Nothing the store keeps only for itself.
     expect(Object.keys(file)).not.toContain('patientName');
     expect(JSON.stringify(file)).not.toContain('decidedAt');
+  });
+
+  it('keeps an attempt\'s timed holds, which the shipped JSON Schema describes, and refuses counts itb never writes', () => {
+    const timed = sampleStore();
+    timed.sessions[0]!.attempts[0]!.holds = { timed: 2, of: 6 };
+    const schema = JSON.parse(readFileSync(new URL('../../schema/itb-export.schema.json', import.meta.url), 'utf8'));
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    addFormats.default(ajv);
+    const validate = ajv.compile(schema);
+    const file = JSON.parse(toJson(buildReport(timed, library, { now: NOW })));
+    expect(file.sessions[0].attempts[0].holds).toEqual({ timed: 2, of: 6 });
+    expect(validate(file), JSON.stringify(validate.errors)).toBe(true);
+    expect(exportSchema.safeParse(file).success).toBe(true);
+    file.sessions[0].attempts[0].holds = { timed: 2, of: 6, done: 6 };
+    expect(validate(file)).toBe(false);
+    file.sessions[0].attempts[0].holds = { timed: 6, of: 6 };
+    expect(exportSchema.safeParse(file).success).toBe(false);
   });
 
   it('carries the buckets, the period, the moment it was made, the drills and a reset, each in its own place', () => {
