@@ -37,6 +37,10 @@ export const csvColumns = [
   // How the session ended: in one stopped or cut off, a drill's last row may be a first try whose
   // retry never came, not the drill's verdict.
   'session_status',
+  // Kept only when the countdown timed some of the drill's holds, not all, before the score: the
+  // holds timed, and those of the dose. Empty otherwise. Last, so the columns before keep their places.
+  'holds_timed',
+  'holds_in_dose',
 ] as const;
 
 // A text cell starting with = + - @, tab or CR (or the full-width = + - @ some spreadsheets also
@@ -69,7 +73,7 @@ export function csvBytes(report: Report): ByteSource {
       // The times are digits, signs, colons and a T or a space: they need no guard and no quotes.
       const startedAt = localIsoTime(new Date(session.startedAt));
       const sessionCells = `${csvText(session.id)},${startedAt},${startedAt.slice(0, 19).replace('T', ' ')},${[session.routine, session.side, session.symptom, session.movement].map(csvText).join(',')},`;
-      const thresholdsAndStatus = `${session.thresholds.minImprovement},${session.thresholds.flareRise},${session.status}\r\n`;
+      const thresholdsAndStatus = `${session.thresholds.minImprovement},${session.thresholds.flareRise},${session.status},`;
       for (const attempt of session.attempts) {
         out.text(sessionCells);
         out.bytes(cell(attempt.exerciseId));
@@ -77,6 +81,7 @@ export function csvBytes(report: Report): ByteSource {
         out.bytes(scores(attempt.attempt)(attempt.before)(attempt.after));
         out.bytes(cell(attempt.verdict));
         out.text(thresholdsAndStatus);
+        out.text(attempt.holds === undefined ? ',\r\n' : `${attempt.holds.timed},${attempt.holds.of}\r\n`);
       }
     }
     out.end();

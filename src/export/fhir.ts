@@ -130,6 +130,11 @@ function entryWriter(report: Report, out: Utf8Writer, next: () => void): (sessio
   const attemptAndBefore = remembered((attempt: number) =>
     remembered((before: number) => bytes(`${json(numberComponent('Attempt', attempt))},${json(numberComponent('Score before the exercise', before))},`)),
   );
+  // Only some of the drill's holds timed before the score: two more values of the same
+  // observation, as the attempt and the score before are. They count the holds timed, not those done.
+  const holdsTimed = remembered((timed: number) =>
+    remembered((of: number) => bytes(`${json(numberComponent('Holds timed with the countdown', timed))},${json(numberComponent('Holds in the dose', of))},`)),
+  );
   // A verdict depends on the thresholds its session kept: the rule it was judged by goes with it.
   const verdictsBy = remembered((minImprovement: number) =>
     remembered((flareRise: number) => {
@@ -185,6 +190,7 @@ function entryWriter(report: Report, out: Utf8Writer, next: () => void): (sessio
       out.bytes(after.attempt);
       out.bytes(exercise(attempt.exerciseId)(nameInSession(session, attempt.exerciseId, nameOf)));
       out.bytes(attemptAndBefore(attempt.attempt)(attempt.before));
+      if (attempt.holds !== undefined) out.bytes(holdsTimed(attempt.holds.timed)(attempt.holds.of));
       out.bytes(verdicts[attempt.verdict]);
     });
   };

@@ -105,6 +105,8 @@ describe('csv text', () => {
         session.thresholds.minImprovement,
         session.thresholds.flareRise,
         session.status,
+        attempt.holds?.timed ?? '',
+        attempt.holds?.of ?? '',
       ]),
     );
     // quote_record_delimiter: any cell with a line break is quoted. With CRLF rows csv-stringify

@@ -680,7 +680,18 @@ describe('csv', () => {
     // A skipped drill has no attempt, so no row; a fall in score stays a plain negative number.
     expect(rows.some((row) => row.exercise_id === 'pelvis-tucks-tilts')).toBe(false);
     expect(rows[0]!.change).toBe('-2');
-    expect(text).toMatch(/,-2,improved,1,3,completed\r\n/);
+    expect(text).toMatch(/,-2,improved,1,3,completed,,\r\n/);
+  });
+
+  it('gives the holds timed and those of the dose in the last two columns, for an attempt done after timing only some', () => {
+    const timed = structuredClone(data);
+    timed.sessions[0]!.attempts[0]!.holds = { timed: 2, of: 6 };
+    const text = toCsv(buildReport(timed, library, { now: NOW }));
+    // Added after the columns there were, which keep their places.
+    expect(csvColumns.slice(-3)).toEqual(['session_status', 'holds_timed', 'holds_in_dose']);
+    const rows = parseCsv(text, { columns: true, bom: true }) as Record<string, string>[];
+    expect(rows.map((row) => [row.holds_timed, row.holds_in_dose])).toEqual(rows.map((_, i) => (i === 0 ? ['2', '6'] : ['', ''])));
+    expect(text.split('\r\n')[1]).toMatch(/,-2,improved,1,3,completed,2,6$/);
   });
 
   it('gives each row the thresholds its verdict was judged by, which change between sessions', () => {
@@ -1036,6 +1047,19 @@ describe('fhir', () => {
     const observations = bundle.entry.map((e: { resource: unknown }) => e.resource).filter((r: { resourceType: string }) => r.resourceType === 'Observation') as Observation[];
     expect(observations).toHaveLength(scoreCount(data));
     for (const entry of bundle.entry) expect(validator.validate(entry.resource)).toEqual([]);
+  });
+
+  it('gives a score after only some of a drill\'s holds were timed the holds timed and those of the dose, and stays valid R4', () => {
+    const timed = structuredClone(data);
+    timed.sessions[0]!.attempts[0]!.holds = { timed: 2, of: 6 };
+    const bundle = JSON.parse(toFhir(buildReport(timed, library, { now: NOW })));
+    for (const entry of bundle.entry) expect(validator.validate(entry.resource)).toEqual([]);
+    const observation = (index: number) => bundle.entry.find((e: { fullUrl: string }) => e.fullUrl === `urn:uuid:${uuidsFrom(sessionOne.id)(index)}`).resource as Observation;
+    const labels = (o: Observation) => o.component!.map((c) => c.code.text);
+    expect(labels(observation(1))).toEqual(['Test movement', 'Exercise', 'Attempt', 'Score before the exercise', 'Holds timed with the countdown', 'Holds in the dose', 'Result', 'Result rule']);
+    expect(observation(1).component!.slice(4, 6).map((c) => c.valueInteger)).toEqual([2, 6]);
+    // The other scores say nothing of holds.
+    expect(labels(observation(2))).not.toContain('Holds timed with the countdown');
   });
 
   it('gives a time edited by hand beyond what FHIR takes as the same moment in UTC, and keeps every other as written', () => {
