@@ -9,7 +9,7 @@ import type { Evidence } from '../core/evidence.js';
 import { localDate, localDateTime } from '../core/history.js';
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
-import { bySideWords, couldNotShowWords, lastSideWords, mixedRatingsWords, plural, resetWords, testedBefore, tooLowWords } from '../export/words.js';
+import { bySideWords, couldNotShowWords, lastSideWords, mixedRatingsWords, plural, resetWords, testedBefore, timedHoldsWords, tooLowWords } from '../export/words.js';
 import type { Library } from '../library/schema.js';
 import type { Colours } from '../ui/colour.js';
 import { readSummary } from '../store/summary-file.js';
@@ -110,6 +110,9 @@ function drillLines(status: ExerciseStatus, colour: Colours, library: Library, v
   // Set aside by a test that had no room to show help: not the same as a drill that failed.
   const couldNotShow = couldNotShowWords(status.evidence);
   if (couldNotShow !== undefined) lines.push(...wrap(couldNotShow, 80, '    '));
+  // Tested after timing only some of its holds: its score may be for those alone.
+  const holds = timedHoldsWords(status.evidence);
+  if (holds !== undefined) lines.push(...wrap(holds, 80, '    '));
   if (status.retestDueAt) {
     const date = localDate(new Date(status.retestDueAt));
     lines.push(...wrap(status.retestDue ? `re-test ${colour.bold('due')} (since ${date})` : `re-test from ${date}`, 80, '    '));

@@ -203,7 +203,7 @@ function keptOfSession(session: Session | undefined, saved: Session | undefined,
 function fewerHolds(timed: number, holds: number): string {
   return (
     `You timed ${timed} of the ${holds} holds. If that is all you did, your score is for ${timed === 1 ? 'that one' : `those ${timed}`}, not the full dose. ` +
-    `itb keeps that with your score: ${timed} of ${holds} holds timed.`
+    `itb keeps that with your score, and your therapist's report says so: ${timed} of ${holds} holds timed.`
   );
 }
 

@@ -1,7 +1,7 @@
 // The evidence behind a drill's bucket: how often it was tested, how often it helped, and by how
 // much, summed up in one walk through the session log.
 import { compareInstants } from './instant.js';
-import type { Attempt, ExerciseResult, PainfulSide, Session, Thresholds } from './records.js';
+import type { Attempt, ExerciseResult, PainfulSide, Session, Thresholds, TimedHolds } from './records.js';
 import { painfulSides } from './terms.js';
 
 /**
@@ -16,6 +16,9 @@ export interface CouldNotShow {
   from: number;
   points: number;
 }
+
+/** The holds an attempt timed, fewer than its dose's, and which try it was. */
+export type TriedHolds = TimedHolds & { attempt: 1 | 2 };
 
 export interface Evidence {
   tested: number;
@@ -38,6 +41,10 @@ export interface Evidence {
   sides: SideCount[];
   /** The painful side of the newest test. */
   lastSide: PainfulSide | null;
+  /** Tests with a try done after the countdown timed only some of the drill's holds. */
+  partlyTimed: number;
+  /** The newest test's tries done so, in order: its score may be for fewer holds than the dose. */
+  lastHolds: TriedHolds[];
 }
 
 export interface SideCount {
@@ -71,6 +78,8 @@ export interface Observed {
   /** Tests and helps by the painful side of their session. */
   sides: Partial<Record<PainfulSide, [tested: number, helped: number]>>;
   newestSide: PainfulSide | null;
+  partlyTimed: number;
+  newestHolds: TriedHolds[];
 }
 
 /**
@@ -89,7 +98,7 @@ export function observe(sessions: readonly Session[], onTest: (result: ExerciseR
     for (const result of session.results) {
       let seen = observed.get(result.exerciseId);
       if (!seen) {
-        seen = { tested: 0, helped: 0, helpedOnRetry: 0, changeSum: 0, changeCount: 0, newestAt: null, newestTestedAt: null, newestChange: null, flares: 0, tooLowToShowHelp: 0, newestCouldNotShow: null, lastName: null, lastNameAt: null, sides: {}, newestSide: null };
+        seen = { tested: 0, helped: 0, helpedOnRetry: 0, changeSum: 0, changeCount: 0, newestAt: null, newestTestedAt: null, newestChange: null, flares: 0, tooLowToShowHelp: 0, newestCouldNotShow: null, lastName: null, lastNameAt: null, sides: {}, newestSide: null, partlyTimed: 0, newestHolds: [] };
         observed.set(result.exerciseId, seen);
       }
       if (seen.lastNameAt === null || compareInstants(result.at, seen.lastNameAt) >= 0) {
@@ -98,12 +107,14 @@ export function observe(sessions: readonly Session[], onTest: (result: ExerciseR
       }
       let deciding: Attempt | undefined;
       let first: Attempt | undefined;
+      const holds: TriedHolds[] = [];
       for (let index = 0; index < attempts.length; index++) {
         const attempt = attempts[index]!;
         if (claimed[index] || attempt.exerciseId !== result.exerciseId || compareInstants(attempt.at, result.at) > 0) continue;
         claimed[index] = true;
         deciding = attempt;
         if (attempt.attempt === 1) first = attempt;
+        if (attempt.holds !== undefined) holds.push({ attempt: attempt.attempt, ...attempt.holds });
       }
       if (result.flare) seen.flares++;
       if (result.outcome === 'skipped') continue;
@@ -112,6 +123,7 @@ export function observe(sessions: readonly Session[], onTest: (result: ExerciseR
       const couldNotShow = deciding && first && result.outcome === 'avoid' && !result.flare ? hiddenBy(first, deciding, session.thresholds) : null;
       if (couldNotShow?.what === 'help') seen.tooLowToShowHelp++;
       seen.tested++;
+      if (holds.length > 0) seen.partlyTimed++;
       const onSide = (seen.sides[session.side] ??= [0, 0]);
       onSide[0]++;
       if (result.outcome === 'rehab') {
@@ -129,6 +141,7 @@ export function observe(sessions: readonly Session[], onTest: (result: ExerciseR
         seen.newestChange = change;
         seen.newestCouldNotShow = couldNotShow;
         seen.newestSide = session.side;
+        seen.newestHolds = holds;
       }
     }
   }
@@ -144,7 +157,7 @@ function hiddenBy(first: Attempt, deciding: Attempt, { minImprovement, flareRise
 
 export function evidenceOf(seen: Observed | undefined): Evidence {
   if (!seen) {
-    return { tested: 0, helped: 0, helpedOnRetry: 0, meanChange: null, lastChange: null, lastTestedAt: null, flares: 0, tooLowToShowHelp: 0, lastCouldNotShow: null, sides: [], lastSide: null };
+    return { tested: 0, helped: 0, helpedOnRetry: 0, meanChange: null, lastChange: null, lastTestedAt: null, flares: 0, tooLowToShowHelp: 0, lastCouldNotShow: null, sides: [], lastSide: null, partlyTimed: 0, lastHolds: [] };
   }
   return {
     tested: seen.tested,
@@ -161,6 +174,8 @@ export function evidenceOf(seen: Observed | undefined): Evidence {
       return count === undefined ? [] : [{ side, tested: count[0], helped: count[1] }];
     }),
     lastSide: seen.newestSide,
+    partlyTimed: seen.partlyTimed,
+    lastHolds: seen.newestHolds,
   };
 }
 

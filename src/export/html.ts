@@ -11,6 +11,7 @@ import {
   dateOf,
   dateTimeOf,
   couldNotShowWords,
+  timedHoldsWords,
   evidenceWords,
   flagWords,
   METHOD_NOTE,
@@ -245,6 +246,8 @@ function drillItem(status: ExerciseStatus): string {
   const details = [ours(evidenceWords(status.evidence)), ...flagWords(status).map((flag) => (flag.includes('flare') ? `<span class="flare">${ours(flag)}</span>` : ours(flag)))];
   const couldNotShow = couldNotShowWords(status.evidence);
   if (couldNotShow !== undefined) details.push(ours(couldNotShow));
+  const holds = timedHoldsWords(status.evidence);
+  if (holds !== undefined) details.push(ours(holds));
   const retest = retestWords(status);
   if (retest) details.push(status.retestDue ? `<span class="due">${ours(retest)}</span>` : ours(retest));
   if (status.note) details.push(`note: “${userLines(status.note)}”`);

@@ -9,6 +9,7 @@ import {
   anyRedFlag,
   AVOID_FOR_NOW,
   couldNotShowWords,
+  timedHoldsWords,
   dateOf,
   dateTimeOf,
   evidenceWords,
@@ -216,6 +217,8 @@ function drillLine(status: ExerciseStatus): string {
   const details = [evidenceWords(status.evidence), ...flagWords(status)];
   const couldNotShow = couldNotShowWords(status.evidence);
   if (couldNotShow !== undefined) details.push(couldNotShow);
+  const holds = timedHoldsWords(status.evidence);
+  if (holds !== undefined) details.push(holds);
   const retest = retestWords(status);
   if (retest) details.push(status.retestDue ? `**${retest}**` : retest);
   if (status.note) details.push(`note: “${mdNote(status.note)}”`);

@@ -159,6 +159,24 @@ export function couldNotShowWords(evidence: Evidence): string | undefined {
   return `its last test went from ${hidden.from} to 10, the top of the scale: a flare-up (a rise of ${plural(hidden.points, 'point')}) could not show`;
 }
 
+/**
+ * "its last test had 2 of 6 holds timed on the first try; 1 earlier test had only some timed":
+ * tests done after the countdown timed fewer holds than the dose, whose score may be for those
+ * only. Undefined with none. It counts holds timed, not done: others may have been done untimed.
+ */
+export function timedHoldsWords(evidence: Evidence): string | undefined {
+  const tried = (attempt: 1 | 2) => (attempt === 1 ? 'the first try' : 'the retry');
+  const [first, second] = evidence.lastHolds;
+  const parts: string[] = [];
+  if (first !== undefined) {
+    const retry = second === undefined ? '' : ` and ${second.timed} of ${second.of} on ${tried(second.attempt)}`;
+    parts.push(`its last test had ${first.timed} of ${first.of} holds timed on ${tried(first.attempt)}${retry}`);
+  }
+  const earlier = evidence.partlyTimed - (first === undefined ? 0 : 1);
+  if (earlier > 0) parts.push(`${plural(earlier, 'earlier test')} had only some holds timed`);
+  return parts.length === 0 ? undefined : parts.join('; ');
+}
+
 /** Why a drill sits where it does: a flare, a move by hand, no longer in the library. Its note is said apart. */
 export function flagWords(status: ExerciseStatus): string[] {
   const flags: string[] = [];

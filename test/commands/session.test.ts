@@ -164,7 +164,7 @@ describe('itb session', () => {
     const partWay = await run(['session', 'balance', ...withTimer], { home, tty: true, answers: [...screenClear, 3, 'timer', 'timer', 'done', 1, 'stop'] });
     expect(partWay.code).toBe(0);
     const shown = partWay.stdout.replace(/\s+/g, ' ');
-    expect(shown).toContain(`${note} itb keeps that with your score: 2 of 6 holds timed.`);
+    expect(shown).toContain(`${note} itb keeps that with your score, and your therapist's report says so: 2 of 6 holds timed.`);
     // Said before the score is asked for, once.
     expect(shown.indexOf(note)).toBeLessThan(shown.indexOf('again, the same way as before'));
     expect(shown.split(note)).toHaveLength(2);

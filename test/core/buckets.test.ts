@@ -305,7 +305,23 @@ describe('bucketView', () => {
       lastCouldNotShow: null,
       sides: [{ side: 'right', tested: 4, helped: 3 }],
       lastSide: 'right',
+      partlyTimed: 0,
+      lastHolds: [],
     });
+  });
+
+  it('counts the tests done after timing only some holds, and gives those of the last test with their try', () => {
+    const sessions = [
+      buildSession({ startedAt: '2026-01-01T10:00:00Z', baseline: 6, drills: [{ id: 'clamshells', scores: [4] }] }),
+      buildSession({ startedAt: '2026-01-02T10:00:00Z', baseline: 5, drills: [{ id: 'clamshells', scores: [5, 5] }] }),
+      // Left part way: no test, so its holds count for none.
+      buildSession({ startedAt: '2026-01-03T10:00:00Z', baseline: 5, drills: [{ id: 'clamshells', scores: [5], unfinished: true }] }),
+    ];
+    sessions[0]!.attempts[0]!.holds = { timed: 1, of: 3 };
+    sessions[1]!.attempts[1]!.holds = { timed: 2, of: 6 };
+    sessions[2]!.attempts[0]!.holds = { timed: 1, of: 6 };
+    const { evidence } = bucketView(storeWith({ sessions }), library, new Date('2026-01-04T00:00:00Z')).avoid[0]!;
+    expect(evidence).toMatchObject({ tested: 2, partlyTimed: 2, lastHolds: [{ attempt: 2, timed: 2, of: 6 }] });
   });
 
   it('counts the tests of each painful side apart: a drill that helped the left may not help the right', () => {

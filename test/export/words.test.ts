@@ -5,8 +5,8 @@ import type { StoreData } from '../../src/core/records.js';
 import { toHtml } from '../../src/export/html.js';
 import { toMarkdown } from '../../src/export/md.js';
 import { buildReport } from '../../src/export/report.js';
-import type { Evidence } from '../../src/core/evidence.js';
-import { evidenceWords, plural } from '../../src/export/words.js';
+import { evidenceOf, type Evidence } from '../../src/core/evidence.js';
+import { evidenceWords, plural, timedHoldsWords } from '../../src/export/words.js';
 import { builtInLibraryFile } from '../../src/library/library.js';
 import { loadLibraryFile } from '../../src/library/load.js';
 import type { Library } from '../../src/library/schema.js';
@@ -27,6 +27,28 @@ function withFirst(change: Partial<typeof sessionOne>): StoreData {
 }
 
 describe('shared report words', () => {
+  it('says in the md and html reports, beside a drill\'s evidence, how many holds its tests timed when the countdown timed only some', () => {
+    const data = sampleStore();
+    // The lunge knee circles: set aside after two tries, each done after timing some holds of six.
+    data.sessions[0]!.attempts[1]!.holds = { timed: 2, of: 6 };
+    data.sessions[0]!.attempts[2]!.holds = { timed: 3, of: 6 };
+    const report = buildReport(data, library, { now: NOW });
+    const said = 'its last test had 2 of 6 holds timed on the first try and 3 of 6 on the retry';
+    expect(toMarkdown(report)).toContain(`helped 0 of 1 test, mean change +1, last +1 on 2026-10-01; ${said};`);
+    expect(toHtml(report)).toContain(said);
+    // Nothing of holds for the drills whose tests kept none.
+    expect(toMarkdown(report).match(/holds timed/g)).toHaveLength(1);
+    expect(toMarkdown(buildReport(sampleStore(), library, { now: NOW }))).not.toContain('holds timed');
+  });
+
+  it('names the try of the last test that timed only some holds, and counts the earlier tests that did', () => {
+    const evidence = (partlyTimed: number, lastHolds: Evidence['lastHolds']): Evidence => ({ ...evidenceOf(undefined), tested: 3, partlyTimed, lastHolds });
+    expect(timedHoldsWords(evidence(0, []))).toBeUndefined();
+    expect(timedHoldsWords(evidence(1, [{ attempt: 2, timed: 1, of: 2 }]))).toBe('its last test had 1 of 2 holds timed on the retry');
+    expect(timedHoldsWords(evidence(3, [{ attempt: 1, timed: 4, of: 6 }]))).toBe('its last test had 4 of 6 holds timed on the first try; 2 earlier tests had only some holds timed');
+    expect(timedHoldsWords(evidence(1, []))).toBe('1 earlier test had only some holds timed');
+  });
+
   it('says how many of the tests that helped did so only on the retry, or "only on the retry" when one helped', () => {
     const evidence: Evidence = {
       tested: 3,
@@ -38,6 +60,8 @@ describe('shared report words', () => {
       flares: 0,
       tooLowToShowHelp: 0,
       lastCouldNotShow: null,
+      partlyTimed: 0,
+      lastHolds: [],
       sides: [],
       lastSide: null,
     };
