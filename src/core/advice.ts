@@ -1,7 +1,7 @@
 // Advice the source articles give, shown when the log says it applies (PRODUCT §4.7).
 import { localDate, localDateTime, painfulSideWords, ratedWords, trendKey, whatWasRated } from './history.js';
 import type { ExerciseResult, PainfulSide, Session, StoreData } from './records.js';
-import { persistentSymptom } from './persistent-symptom.js';
+import { persistentSymptoms, type PersistentSymptom } from './persistent-symptom.js';
 import { partWayStarts, type RoutineLog } from './resume.js';
 import { LOADING_DRILLS_A_DAY } from './session.js';
 import { shownSafely } from './text.js';
@@ -27,7 +27,7 @@ export interface AdviceLog {
   routines: RoutineLog[];
 }
 
-export { persistentSymptom, type PersistentSymptom } from './persistent-symptom.js';
+export { persistentSymptoms, type PersistentSymptom } from './persistent-symptom.js';
 
 export interface Advice {
   id: 'loading-spacing' | 'see-a-professional' | 'rest-after-flare-up';
@@ -40,10 +40,15 @@ export interface Advice {
    */
   goesOnToday?: string;
   /**
-   * see-a-professional only: the painful side of the scores that kept up. The message names it
-   * only when baselines were given for more than one side.
+   * see-a-professional only: the painful side of the scores that kept up, of the first of them
+   * when several did. The message names it only when baselines were given for more than one side.
    */
   side?: PainfulSide;
+  /**
+   * see-a-professional only: every symptom that kept up, in the order the message names them (the
+   * highest latest mean first; the first is the one `side` is of), with its means as said.
+   */
+  persistent?: { rated: string; side: PainfulSide; weeks: number; firstMean: number; latestMean: number }[];
 }
 
 /** What the method's sources advise after a flare-up, said when a session had one. */
@@ -249,22 +254,37 @@ export function routineReadyAt(advice: readonly Advice[], loading: readonly bool
   return flaredToday ? 'another day' : undefined;
 }
 
+const round = (value: number) => Math.round(value * 10) / 10;
+
+/**
+ * One piece of advice however many symptoms kept up, so the screen says it once: with several,
+ * it names each, the worst first (persistentSymptoms), each with its weeks and means.
+ */
 function seeAProfessional(log: AdviceLog, now: Date): Advice | undefined {
-  const found = persistentSymptom(log, now);
-  if (!found) return undefined;
-  const round = (value: number) => Math.round(value * 10) / 10;
-  const said = found.said === '' ? 'your symptom' : `your ${found.said}`;
-  // The side as a trend's label names it, and only when the trends do (sidesApart).
-  const what = found.sidesApart ? `${said} (${painfulSideWords(found.side)})` : said;
-  // Judged on the means as they are said: "gone up (about 4.3 …, 4.3 …)" would contradict itself.
-  const change = round(found.latestMean) > round(found.firstMean) ? 'gone up' : 'not come down much';
+  const found = persistentSymptoms(log, now);
+  if (found.length === 0) return undefined;
+  const first = found[0]!;
+  const means = (symptom: PersistentSymptom) => `(about ${round(symptom.firstMean)} in the first of those weeks, ${round(symptom.latestMean)} in the latest)`;
+  const kept =
+    found.length === 1
+      ? `You have rated ${keptWhat(first)} in each of ${first.weeks} weeks in a row, and its starting scores have ${wentUp(first) ? 'gone up' : 'not come down much'} ${means(first)}.`
+      : 'You have rated each of these in several weeks in a row, and their starting scores have not come down much: ' +
+        `${found.map((symptom) => `${keptWhat(symptom)}, in each of ${symptom.weeks} weeks${wentUp(symptom) ? ', where they have gone up' : ''} ${means(symptom)}`).join('; ')}.`;
   return {
     id: 'see-a-professional',
     message:
-      `You have rated ${what} in each of ${found.weeks} weeks in a row, and its starting scores have ${change} ` +
-      `(about ${round(found.firstMean)} in the first of those weeks, ${round(found.latestMean)} in the latest). ` +
-      'Symptoms that keep up over several weeks of consistent work deserve a look from a physical ' +
+      `${kept} Symptoms that keep up over several weeks of consistent work deserve a look from a physical ` +
       'therapist or doctor, to rule out other causes and adjust your plan.',
-    side: found.side,
+    side: first.side,
+    persistent: found.map(({ said, side, weeks, firstMean, latestMean }) => ({ rated: said, side, weeks, firstMean: round(firstMean), latestMean: round(latestMean) })),
   };
 }
+
+function keptWhat(found: PersistentSymptom): string {
+  const said = found.said === '' ? 'your symptom' : `your ${found.said}`;
+  // The side as a trend's label names it, and only when the trends do (sidesApart).
+  return found.sidesApart ? `${said} (${painfulSideWords(found.side)})` : said;
+}
+
+// Judged on the means as they are said: "gone up (about 4.3 …, 4.3 …)" would contradict itself.
+const wentUp = (found: PersistentSymptom) => round(found.latestMean) > round(found.firstMean);

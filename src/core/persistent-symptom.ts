@@ -33,10 +33,16 @@ export interface PersistentSymptom {
   toMs: number;
 }
 
-/** The persistent symptom among the baselines of a log (adviceLog) as of `now`, as `itb history` advises on it. */
-export function persistentSymptom(log: Pick<AdviceLog, 'baselines'>, now: Date): PersistentSymptom | undefined {
-  const found = persistentAmong(log.baselines, now);
-  return found && { ...found, sidesApart: sidesApart(log.baselines) };
+/**
+ * The persistent symptoms among the baselines of a log (adviceLog) as of `now`, as `itb history`
+ * advises on them: every one that kept up, the highest latest mean first (as it is said, to 0.1),
+ * and of those said alike, the one rated most lately. The worst comes first because it is the one
+ * most in need of a look, whichever was rated last: a left leg stuck at 1 and rated yesterday
+ * must not come before a right leg stuck at 7.
+ */
+export function persistentSymptoms(log: Pick<AdviceLog, 'baselines'>, now: Date): PersistentSymptom[] {
+  const apart = sidesApart(log.baselines);
+  return persistentAmong(log.baselines, now).map((found) => ({ ...found, sidesApart: apart }));
 }
 
 /**
@@ -51,9 +57,10 @@ export function persistentSymptom(log: Pick<AdviceLog, 'baselines'>, now: Date):
  * painful side are compared, as in the trends: moving on from walking to running, or a few low
  * scores for the left leg in the weeks the right one stayed at 7, must neither raise the advice
  * nor hide it. Both sides at once is a side of its own; someone who alternates sides week by
- * week has no side rated in 3 weeks in a row, so no run of weeks to judge.
+ * week has no side rated in 3 weeks in a row, so no run of weeks to judge. Each group that kept
+ * up is found, in the order persistentSymptoms gives.
  */
-function persistentAmong(baselines: AdviceLog['baselines'], now: Date): Omit<PersistentSymptom, 'sidesApart'> | undefined {
+function persistentAmong(baselines: AdviceLog['baselines'], now: Date): Omit<PersistentSymptom, 'sidesApart'>[] {
   // Each group's baselines by 7-day window back from now (0 = the last 7 days), sorted in one
   // pass: years of daily sessions make a window-by-window scan far too slow.
   const groups = baselines.map(({ rated, side, said, startedMs, scores }) => {
@@ -70,13 +77,14 @@ function persistentAmong(baselines: AdviceLog['baselines'], now: Date): Omit<Per
     });
     return { rated, side, said, newestMs, byWeek };
   });
-  // What the person rated most lately comes first.
-  groups.sort((a, b) => b.newestMs - a.newestMs);
-  for (const { rated, side, said, byWeek } of groups) {
-    const found = noMeaningfulFall(byWeek, now);
-    if (found) return { rated, side, said, ...found };
+  const found: (Omit<PersistentSymptom, 'sidesApart'> & { newestMs: number })[] = [];
+  for (const { rated, side, said, newestMs, byWeek } of groups) {
+    const weeks = noMeaningfulFall(byWeek, now);
+    if (weeks) found.push({ rated, side, said, newestMs, ...weeks });
   }
-  return undefined;
+  const said = (mean: number) => Math.round(mean * 10);
+  found.sort((a, b) => said(b.latestMean) - said(a.latestMean) || b.newestMs - a.newestMs);
+  return found.map(({ newestMs, ...symptom }) => symptom);
 }
 
 /** The weeks of a group's baselines that have kept up (persistentAmong), if any. */

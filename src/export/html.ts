@@ -19,6 +19,7 @@ import {
   movedToWords,
   headerParts,
   noneWords,
+  persistentParagraphs,
   persistentWords,
   plural,
   RED_FLAG_QUESTIONS_ASKED,
@@ -135,10 +136,10 @@ export function toHtml(report: Report): string {
 
   // Safety first: a yes here matters more than anything below it.
   body.push('<h2>Red-flag screening</h2>', ...screening(report.redFlagScreens));
-  if (view.persistent !== undefined) {
-    const { found, trend } = view.persistent;
-    body.push('<h2>Persistent symptoms</h2>', `<p>${unbrokenDates(persistentWords(found, trendLabel(trend, rated(trend.symptom, trend.movement), view.trendsBySide), report.period.since))}</p>`);
-  }
+  // A paragraph for each symptom that kept up, the worst first, as the advice names them.
+  if (view.persistent.length > 0) body.push('<h2>Persistent symptoms</h2>');
+  const findings = view.persistent.map(({ found, trend }) => persistentWords(found, trendLabel(trend, rated(trend.symptom, trend.movement), view.trendsBySide), report.period.since));
+  for (const words of persistentParagraphs(findings)) body.push(`<p>${unbrokenDates(words)}</p>`);
 
   body.push('<h2>Rehab routine</h2>');
   for (const words of [bucketsScopeWords(report), resetWords(report.bucketsResetAt), mixedRatingsWords(view.evidenceMixesRatings)]) if (words !== undefined) body.push(`<p class="aside">${unbrokenDates(esc(words))}</p>`);

@@ -19,6 +19,7 @@ import {
   movedToWords,
   headerParts,
   noneWords,
+  persistentParagraphs,
   persistentWords,
   plural,
   RED_FLAG_QUESTIONS_ASKED,
@@ -100,10 +101,10 @@ export function toMarkdown(report: Report): string {
 
   // Safety first: a yes here matters more than anything below it.
   out.push('## Red-flag screening', '', ...screeningLines(report.redFlagScreens), '');
-  if (view.persistent !== undefined) {
-    const { found, trend } = view.persistent;
-    out.push('## Persistent symptoms', '', persistentWords(found, trendLabel(trend, rated(trend.symptom, trend.movement), view.trendsBySide), report.period.since), '');
-  }
+  // A paragraph for each symptom that kept up, the worst first, as the advice names them.
+  if (view.persistent.length > 0) out.push('## Persistent symptoms', '');
+  const findings = view.persistent.map(({ found, trend }) => persistentWords(found, trendLabel(trend, rated(trend.symptom, trend.movement), view.trendsBySide), report.period.since));
+  for (const words of persistentParagraphs(findings)) out.push(words, '');
 
   out.push('## Rehab routine', '');
   for (const words of [bucketsScopeWords(report), resetWords(report.bucketsResetAt), mixedRatingsWords(view.evidenceMixesRatings)]) if (words !== undefined) out.push(`_${words}_`, '');

@@ -1,7 +1,7 @@
 // What every export format is made from: the store's records in the chosen period, the buckets
 // as they stood at the end of it, and the library drills they mention. Built once, rendered by
 // one pure function per format.
-import { adviceLog, persistentSymptom, type AdviceLog, type PersistentSymptom } from '../core/advice.js';
+import { adviceLog, persistentSymptoms, type AdviceLog, type PersistentSymptom } from '../core/advice.js';
 import { bucketView, viewBuckets, type BucketSummary, type BucketView } from '../core/buckets.js';
 import { localDate, movementKey, ratingsMix, scoreSeries, sessionSummaries, sidesApart, trendsOf, whatWasRated, type SessionSummary, type Trend } from '../core/history.js';
 import { compareInstants } from '../core/instant.js';
@@ -73,10 +73,11 @@ export interface ReadingView {
    */
   evidenceMixesRatings: boolean;
   /**
-   * A symptom rated week after week up to the end of the period without coming down, found as
-   * `itb history` finds it to advise seeing a professional, with the trend of what it rated.
+   * The symptoms rated week after week up to the end of the period without coming down, found as
+   * `itb history` finds them to advise seeing a professional, in the same order (the worst
+   * first), each with the trend of what it rated; none when none kept up.
    */
-  persistent: { found: PersistentSymptom; trend: Trend } | undefined;
+  persistent: { found: PersistentSymptom; trend: Trend }[];
 }
 
 export interface ReportOptions {
@@ -171,9 +172,10 @@ function routinesUsed(sessions: Session[], library: Library): { id: string; name
 export function readingView(report: Report): ReadingView {
   const { sessions } = report;
   const trends = trendsOf(scoreSeries(sessions));
-  const found = persistentSymptom(report.adviceLog ?? adviceLog(sessions), periodEnd(report.period.until, new Date(report.generatedAt)));
-  // The trend of the same scores: what they rated and on which side.
-  const trend = found && trends.find((candidate) => candidate.side === found.side && whatWasRated(candidate.symptom, candidate.movement) === found.rated);
+  // Each with the trend of the same scores (the first such): what they rated and on which side.
+  const persistent = persistentSymptoms(report.adviceLog ?? adviceLog(sessions), periodEnd(report.period.until, new Date(report.generatedAt))).flatMap((found) =>
+    trends.filter((trend) => trend.side === found.side && whatWasRated(trend.symptom, trend.movement) === found.rated).slice(0, 1).map((trend) => ({ found, trend })),
+  );
   return {
     summaries: sessionSummaries(sessions).reverse(),
     trends,
@@ -182,7 +184,7 @@ export function readingView(report: Report): ReadingView {
     movements: distinctMovements(sessions),
     sides: sideSpans(sessions),
     evidenceMixesRatings: ratingsMix(report.evidenceSessions),
-    persistent: found && trend ? { found, trend } : undefined,
+    persistent,
   };
 }
 

@@ -241,9 +241,19 @@ export function persistentWords(found: PersistentSymptom, what: string, since: s
   const to = localDate(new Date(found.toMs));
   return (
     `${what} was rated in each of ${found.weeks} weeks in a row (7-day weeks, ${from} to ${to}), and its baseline scores ${change}: ` +
-    `a mean of about ${round(found.firstMean)} in the first of those weeks, ${round(found.latestMean)} in the latest. ` +
-    'For symptoms that keep up like this over several weeks of consistent work, itb advises the person to see a physical therapist or doctor.'
+    `a mean of about ${round(found.firstMean)} in the first of those weeks, ${round(found.latestMean)} in the latest.`
   );
+}
+
+/**
+ * The report's paragraphs on persistent symptoms, from each one's persistentWords: one paragraph
+ * for each, and what itb advises for them said once, after the last.
+ */
+export function persistentParagraphs(findings: string[]): string[] {
+  const advised = (these: string) =>
+    `For symptoms that keep up like ${these} over several weeks of consistent work, itb advises the person to see a physical therapist or doctor.`;
+  if (findings.length <= 1) return findings.map((finding) => `${finding} ${advised('this')}`);
+  return [...findings, advised('these')];
 }
 
 /** What the routine ids of the session table stand for; undefined when no routine is named. */

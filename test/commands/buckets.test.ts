@@ -371,9 +371,37 @@ describe('itb buckets', () => {
       const text = (await run(['buckets'], { home, now })).stdout.replace(/\s+/g, ' ');
       expect(text).toContain('You have rated your pain during single-leg squat (right side painful) in each of 3 weeks in a row');
       const json = JSON.parse((await run(['buckets', '--json'], { home, now })).stdout);
-      expect(json.advice).toEqual([{ id: 'see-a-professional', message: expect.stringContaining('(right side painful)'), side: 'right' }]);
+      const persistent = [{ rated: 'pain during single-leg squat', side: 'right', weeks: 3, firstMean: 6, latestMean: 6 }];
+      expect(json.advice).toEqual([{ id: 'see-a-professional', message: expect.stringContaining('(right side painful)'), side: 'right', persistent }]);
     }
     expect(existsSync(join(home, 'store.json.summary'))).toBe(true);
+  });
+
+  it('names every side that kept up in that advice, the higher scores first, from the summary kept beside the store too', async () => {
+    // The right leg has started at 7 three weeks in a row; the left has stayed at 1, rated more lately.
+    const right = ['2026-02-10T09:00:00Z', '2026-02-18T09:00:00Z', '2026-02-28T09:00:00Z'].map((startedAt) => buildSession({ startedAt, baseline: 7, side: 'right' }));
+    const left = ['2026-02-11T09:00:00Z', '2026-02-19T09:00:00Z', '2026-03-01T09:00:00Z'].map((startedAt) => buildSession({ startedAt, baseline: 1, side: 'left' }));
+    await save((data) => void data.sessions.push(...right, ...left));
+    for (let read = 0; read < 2; read++) {
+      const text = (await run(['buckets'], { home, now })).stdout.replace(/\s+/g, ' ');
+      expect(text).toContain(
+        'You have rated each of these in several weeks in a row, and their starting scores have not come down much: ' +
+          'your pain during single-leg squat (right side painful), in each of 3 weeks (about 7 in the first of those weeks, 7 in the latest); ' +
+          'your pain during single-leg squat (left side painful), in each of 3 weeks (about 1 in the first of those weeks, 1 in the latest).',
+      );
+      const json = JSON.parse((await run(['buckets', '--json'], { home, now })).stdout);
+      expect(json.advice).toEqual([
+        {
+          id: 'see-a-professional',
+          message: expect.any(String),
+          side: 'right',
+          persistent: [
+            { rated: 'pain during single-leg squat', side: 'right', weeks: 3, firstMean: 7, latestMean: 7 },
+            { rated: 'pain during single-leg squat', side: 'left', weeks: 3, firstMean: 1, latestMean: 1 },
+          ],
+        },
+      ]);
+    }
   });
 
   it('names the closest of move and reset, or the move meant, for words after buckets that are no command of it, changing nothing', async () => {

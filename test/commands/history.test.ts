@@ -528,7 +528,15 @@ describe('itb history', () => {
     const text = (await run(['history'], { home, now })).stdout.replace(/\s+/g, ' ');
     expect(text).toContain('You have rated your pain during single-leg squat (right side painful) in each of 3 weeks in a row');
     const json = JSON.parse((await run(['history', '--json'], { home, now })).stdout);
-    expect(json.advice).toEqual([{ id: 'see-a-professional', message: expect.stringContaining('(right side painful)'), side: 'right' }]);
+    const persistent = [{ rated: 'pain during single-leg squat', side: 'right', weeks: 3, firstMean: 7, latestMean: 7 }];
+    expect(json.advice).toEqual([{ id: 'see-a-professional', message: expect.stringContaining('(right side painful)'), side: 'right', persistent }]);
+    // Walking has kept up on the left too, at 1, rated more lately: it is named after the right leg's 7, in one piece of advice.
+    await withSessions(...['2026-02-24T11:00:00Z', '2026-03-02T11:00:00Z', '2026-03-09T11:00:00Z'].map((startedAt) => buildSession({ startedAt, baseline: 1, side: 'left', movement: 'walking' })));
+    const both = (await run(['history'], { home, now })).stdout.replace(/\s+/g, ' ');
+    expect(both).toContain('(right side painful), in each of 3 weeks (about 7 in the first of those weeks, 7 in the latest); your pain during walking (left side painful), in each of 3 weeks');
+    expect(both.match(/physical therapist or doctor/g)).toHaveLength(1);
+    const advice = JSON.parse((await run(['history', '--json'], { home, now })).stdout).advice;
+    expect(advice).toMatchObject([{ id: 'see-a-professional', side: 'right', persistent: [{ side: 'right', latestMean: 7 }, { side: 'left', latestMean: 1 }] }]);
   });
 
   it('offers to go on today with a routine left part way only when the library still has that routine', async () => {

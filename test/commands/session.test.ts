@@ -448,6 +448,18 @@ describe('itb session', () => {
     expect(start).toMatch(/physical\s+therapist\s+or\s+doctor/);
   });
 
+  it('names at the start every side that kept up, in one piece of advice, the higher scores first', async () => {
+    const now = new Date('2026-03-01T12:00:00Z');
+    const on = (side: 'left' | 'right', baseline: number, hour: string) =>
+      ['2026-02-10', '2026-02-18', '2026-02-28'].map((day) => buildSession({ startedAt: `${day}T${hour}:00:00Z`, baseline, side }));
+    // The left leg stuck at 1 and rated later each day than the right leg stuck at 6.
+    await afterSessions(...on('right', 6, '09'), ...on('left', 1, '10'));
+    const result = await run(['session', 'mobility', ...flags], { home, tty: true, now, answers: [6, 'stop'] });
+    const start = result.stdout.slice(0, result.stdout.indexOf('Mobility and stretching ·')).replace(/\s+/g, ' ');
+    expect(start).toContain('your pain during single-leg squat (right side painful), in each of 3 weeks (about 6 in the first of those weeks, 6 in the latest); your pain during single-leg squat (left side painful), in each of 3 weeks');
+    expect(start.match(/physical therapist or doctor/g)).toHaveLength(1);
+  });
+
   it('marks a session a crash left in progress as interrupted when the next one starts', async () => {
     const crashed = buildSession({ startedAt: '2026-11-19T09:00:00.000Z', routine: 'joint-chain', baseline: 6, drills: [{ id: 'lateral-ankle-tilts', scores: [4] }] });
     await afterSessions({ ...crashed, status: 'in-progress' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adviceFor, adviceLog, flareUpsToday, persistentSymptom, routineReadyAt, withoutGoingOn } from '../../src/core/advice.js';
+import { adviceFor, adviceLog, flareUpsToday, persistentSymptoms, routineReadyAt, withoutGoingOn } from '../../src/core/advice.js';
 import type { Session } from '../../src/core/records.js';
 import { Random, SEED } from '../fixtures/resilience.js';
 import { buildSession, storeWith } from '../helpers/sessions.js';
@@ -139,9 +139,9 @@ describe('see-a-professional', () => {
 
   it('spans the weeks it names, for the dates a report gives: the run ends now, or a week ago when this week has none', () => {
     const weekMs = 7 * 24 * 3_600_000;
-    const thisWeek = persistentSymptom(adviceLog([rated(20, 6), rated(16, 6), rated(10, 6), rated(2, 5)]), now)!;
+    const thisWeek = persistentSymptoms(adviceLog([rated(20, 6), rated(16, 6), rated(10, 6), rated(2, 5)]), now)[0]!;
     expect(thisWeek).toMatchObject({ weeks: 3, toMs: now.getTime(), fromMs: now.getTime() - 3 * weekMs });
-    const lastWeek = persistentSymptom(adviceLog([rated(28, 6), rated(21, 6), rated(14, 6), rated(7, 6)]), now)!;
+    const lastWeek = persistentSymptoms(adviceLog([rated(28, 6), rated(21, 6), rated(14, 6), rated(7, 6)]), now)[0]!;
     expect(lastWeek).toMatchObject({ weeks: 4, toMs: now.getTime() - weekMs, fromMs: now.getTime() - 5 * weekMs });
   });
 
@@ -234,23 +234,54 @@ describe('see-a-professional', () => {
     expect(adviceFor(storeWith({ sessions: [lunge, ...walking] }), now)[0]?.message).toContain('your pain during walking (left side painful) in each of 3 weeks');
   });
 
-  it('speaks of what was rated most lately when two things have both stayed put', () => {
+  it('names every thing that stayed put in one piece of advice, the higher latest mean first', () => {
+    const on = (days: number, baseline: number, side: 'left' | 'right') => buildSession({ startedAt: daysAgo(days), baseline, side, routine: 'mobility' });
+    // The right leg stuck at 7; the left one stuck at 1 and rated more lately: the right one is named first.
+    const right = [20, 13, 6].map((days) => on(days, 7, 'right'));
+    const left = [19, 12, 1].map((days) => on(days, 1, 'left'));
+    const advice = adviceFor(storeWith({ sessions: [...right, ...left] }), now);
+    expect(advice).toHaveLength(1);
+    expect(advice[0]).toMatchObject({ id: 'see-a-professional', side: 'right' });
+    expect(advice[0]!.message).toBe(
+      'You have rated each of these in several weeks in a row, and their starting scores have not come down much: ' +
+        'your pain during single-leg squat (right side painful), in each of 3 weeks (about 7 in the first of those weeks, 7 in the latest); ' +
+        'your pain during single-leg squat (left side painful), in each of 3 weeks (about 1 in the first of those weeks, 1 in the latest). ' +
+        'Symptoms that keep up over several weeks of consistent work deserve a look from a physical therapist or doctor, to rule out other causes and adjust your plan.',
+    );
+    expect(advice[0]!.persistent).toEqual([
+      { rated: 'pain during single-leg squat', side: 'right', weeks: 3, firstMean: 7, latestMean: 7 },
+      { rated: 'pain during single-leg squat', side: 'left', weeks: 3, firstMean: 1, latestMean: 1 },
+    ]);
+    // One that went up to 8 comes first, and says so.
+    const rising = [19, 12, 1].map((days, i) => on(days, [3, 4, 8][i]!, 'left'));
+    expect(adviceFor(storeWith({ sessions: [...right, ...rising] }), now)[0]!.message).toContain(
+      'your pain during single-leg squat (left side painful), in each of 3 weeks, where they have gone up (about 3 in the first of those weeks, 8 in the latest); ' +
+        'your pain during single-leg squat (right side painful), in each of 3 weeks (about 7 in the first of those weeks, 7 in the latest).',
+    );
+  });
+
+  it('names first what was rated most lately when the latest means are said alike', () => {
     const of = (days: number, symptom: 'pain' | 'tightness', movement: string) =>
       buildSession({ startedAt: daysAgo(days), baseline: 6, symptom, movement, routine: 'mobility' });
     const walking = (shift: number) => [20, 13, 6].map((days) => of(days - shift, 'pain', 'walking'));
     const lunge = (shift: number) => [19, 12, 5].map((days) => of(days - shift, 'tightness', 'lunge'));
-    const message = (sessions: Session[]) => adviceFor(storeWith({ sessions }), now)[0]?.message;
-    expect(message([...walking(0), ...lunge(0)])).toContain('your tightness during lunge');
-    expect(message([...walking(2), ...lunge(0)])).toContain('your pain during walking');
+    const named = (sessions: Session[]) => adviceFor(storeWith({ sessions }), now)[0]!.persistent!.map((found) => found.rated);
+    expect(named([...walking(0), ...lunge(0)])).toEqual(['tightness during lunge', 'pain during walking']);
+    expect(named([...walking(2), ...lunge(0)])).toEqual(['pain during walking', 'tightness during lunge']);
+    // A latest week of twenty 7s and an 8 (7.05) is said as about 7, as walking's 7 is: walking, rated most lately, comes first.
+    const lunge7 = [19, 12].map((days) => of(days, 'tightness', 'lunge')).map((session) => ({ ...session, baseline: 7 }));
+    const lastWeek = Array.from({ length: 21 }, (_, i) => ({ ...of(6 - i / 10, 'tightness', 'lunge'), baseline: i === 0 ? 8 : 7 }));
+    const walking7 = [20, 13, 3].map((days) => ({ ...of(days, 'pain', 'walking'), baseline: 7 }));
+    expect(named([...walking7, ...lunge7, ...lastWeek])).toEqual(['pain during walking', 'tightness during lunge']);
   });
 
-  it('speaks of what was rated most lately whatever order the log holds the sessions in', () => {
+  it('names first what was rated most lately whatever order the log holds the sessions in', () => {
     const of = (days: number, symptom: 'pain' | 'tightness', movement: string) =>
       buildSession({ startedAt: daysAgo(days), baseline: 6, symptom, movement, routine: 'mobility' });
     // A clock set wrong for a while: the newest walking session is stored before two older ones.
     const walking = [2, 20, 13].map((days) => of(days, 'pain', 'walking'));
     const lunge = [19, 12, 5].map((days) => of(days, 'tightness', 'lunge'));
-    expect(adviceFor(storeWith({ sessions: [...walking, ...lunge] }), now)[0]?.message).toContain('your pain during walking');
+    expect(adviceFor(storeWith({ sessions: [...walking, ...lunge] }), now)[0]?.persistent?.[0]?.rated).toBe('pain during walking');
   });
 
   it('names the movement as it was typed last, read in a sentence: capitals kept but the first, spaces tidied', () => {
@@ -303,7 +334,7 @@ describe('see-a-professional', () => {
 
   it('counts a session started at this very moment in this week', () => {
     const weekMs = 7 * 24 * 3_600_000;
-    const found = persistentSymptom(adviceLog([rated(14, 6), rated(7, 6), rated(0, 6)]), now);
+    const found = persistentSymptoms(adviceLog([rated(14, 6), rated(7, 6), rated(0, 6)]), now)[0];
     expect(found).toMatchObject({ weeks: 3, toMs: now.getTime(), fromMs: now.getTime() - 3 * weekMs });
   });
 
@@ -313,7 +344,7 @@ describe('see-a-professional', () => {
     const walking = [18, 11, 4].map((days) => of(days, 'pain', 'walking'));
     // A clock set a day ahead for one lunge session: as of now, walking was rated last.
     const lunge = [19, 12, 5, -1].map((days) => of(days, 'tightness', 'lunge'));
-    expect(adviceFor(storeWith({ sessions: [...walking, ...lunge] }), now)[0]?.message).toContain('your pain during walking');
+    expect(adviceFor(storeWith({ sessions: [...walking, ...lunge] }), now)[0]?.persistent?.[0]?.rated).toBe('pain during walking');
   });
 });
 

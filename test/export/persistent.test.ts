@@ -76,6 +76,29 @@ describe('persistent symptoms in the reports', () => {
     expect(toMarkdown(report(moved))).not.toContain('Persistent symptoms');
   });
 
+  it('gives a paragraph to each symptom that kept up, the higher latest mean first, and says what itb advises once', () => {
+    // The right leg's lunge stuck at 7; walking on the left stuck at 1, rated more lately.
+    const data = weeklyStore([7, 7, 7], 'Forward lunge', 'right');
+    [2, 1, 0].forEach((weeksAgo, i) => {
+      const startedAt = new Date(NOW.getTime() - DAY / 2 - weeksAgo * 7 * DAY).toISOString();
+      data.sessions.push({ ...structuredClone(sessionOne), id: `walking-${i}`, movement: 'Brisk walking', baseline: 1, side: 'left', startedAt });
+    });
+    const md = toMarkdown(report(data));
+    const section = md.slice(md.indexOf('## Persistent symptoms'), md.indexOf('## Rehab routine'));
+    expect(section.split('\n\n')).toEqual([
+      '## Persistent symptoms',
+      expect.stringMatching(/^\*\*Pain during Forward lunge\*\* \(right side painful\) was rated in each of 3 weeks in a row .*a mean of about 7 in the first of those weeks, 7 in the latest\.$/),
+      expect.stringMatching(/^\*\*Pain during Brisk walking\*\* \(left side painful\) was rated in each of 3 weeks in a row .*a mean of about 1 in the first of those weeks, 1 in the latest\.$/),
+      'For symptoms that keep up like these over several weeks of consistent work, itb advises the person to see a physical therapist or doctor.',
+      '',
+    ]);
+    const html = toHtml(report(data));
+    const body = html.slice(html.indexOf('<h2>Persistent symptoms</h2>'), html.indexOf('<h2>Rehab routine</h2>'));
+    expect(body.match(/<p>/g)).toHaveLength(3);
+    expect(body.indexOf('(right side painful) was rated')).toBeLessThan(body.indexOf('(left side painful) was rated'));
+    expect(body).toContain('<p>For symptoms that keep up like these over several weeks of consistent work, itb advises the person to see a physical therapist or doctor.</p>');
+  });
+
   it('says when the scores went up', () => {
     const md = toMarkdown(report(weeklyStore([3, 5, 8])));
     expect(md).toContain('its baseline scores have gone up: a mean of about 3 in the first of those weeks, 8 in the latest.');
