@@ -4,7 +4,7 @@
 import type { Command } from 'commander';
 import { adviceFromLog, routineReadyAt, type Advice } from '../core/advice.js';
 import { closest, namedAs } from '../core/closest.js';
-import { builtInRoutine, viewBuckets, type BucketSummary, type BucketView, type ExerciseStatus } from '../core/buckets.js';
+import { builtInRoutine, firstRetestDueAt, viewBuckets, type BucketSummary, type BucketView, type ExerciseStatus } from '../core/buckets.js';
 import type { Evidence } from '../core/evidence.js';
 import { localDate, localDateTime } from '../core/history.js';
 import type { Context } from '../context.js';
@@ -198,8 +198,8 @@ function renderBuckets(
   if (untried > 0) next.push([`${itb} session`, `test ${plural(untried, 'drill')} not tried yet${later}`]);
   // Every drill of the routines set aside and none due: a session has nothing to offer before the
   // first re-test date.
-  const firstRetest = view.avoid.flatMap((status) => (status.inLibrary && status.retestDueAt ? [localDate(new Date(status.retestDueAt))] : [])).sort()[0];
-  if (next.length === 0 && firstRetest !== undefined) next.push([`${itb} session retest`, `the first re-test is due on ${firstRetest}`]);
+  const firstRetest = firstRetestDueAt(view);
+  if (next.length === 0 && firstRetest !== undefined) next.push([`${itb} session retest`, `the first re-test is due on ${localDate(new Date(firstRetest))}`]);
   if (next.length === 0) next.push([`${itb} session`, `test drills from a routine${later}`]);
   const width = Math.max(...next.map(([run]) => run.length));
   // What to run beside what it does; on a terminal too narrow for that, what it does goes under

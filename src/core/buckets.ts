@@ -276,6 +276,15 @@ function inRoutineOrder(library: Library): (a: ExerciseStatus, b: ExerciseStatus
 }
 
 /**
+ * When the first drill set aside and still in the library is due for its re-test, if any is: with
+ * every drill of the routines set aside and none due, the day a session has something to offer.
+ */
+export function firstRetestDueAt(view: BucketView): string | undefined {
+  const dates = view.avoid.flatMap((status) => (status.inLibrary && status.retestDueAt !== undefined ? [status.retestDueAt] : []));
+  return dates.sort(compareInstants)[0];
+}
+
+/**
  * Drills for the built-in routines of `itb session`, both in routine order and only drills still
  * in the library: 'rehab' (the rehab bucket) and 'retest' (avoided drills now due).
  */

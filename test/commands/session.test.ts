@@ -1259,6 +1259,19 @@ describe('itb session', () => {
     expect(retest.stdout).not.toContain('session retest ');
   });
 
+  it('gives the first re-test date at the end when every drill of the routines is set aside, as itb buckets does', async () => {
+    const now = new Date('2026-11-20T10:00:00.000Z');
+    const good = join(import.meta.dirname, '../fixtures/libraries/good.yaml');
+    const own = ['--data', good, 'session', 'clinic-plan', '--side', 'left', '--symptom', 'pain', '--movement', 'step-down'];
+    // Neither drill of the only routine helps, even on the retry: nothing is left to run until a re-test.
+    const result = await run(own, { home, tty: true, now, answers: [...screenClear, 5, 'done', 5, 'done', 5, 'done', 5, 'done', 5] });
+    expect(result.code).toBe(0);
+    const due = localDate(retestDueAt(stored().sessions[0]!.results[0]!.at, 14));
+    const next = result.stdout.slice(result.stdout.indexOf('\nNext:\n'));
+    expect(next).toMatch(new RegExp(`\\n {2}itb --data \\S+ session retest\\s+the first re-test is due on ${due}\\n`));
+    expect((await run(['--data', good, 'buckets'], { home, now })).stdout).toContain(`the first re-test is due on ${due}`);
+  });
+
   it('says at a drill already in the rehab bucket since when, so that a long routine can be done a few new drills a day', async () => {
     const now = new Date('2026-11-20T10:00:00.000Z');
     const past = buildSession({ startedAt: '2026-11-10T09:00:00.000Z', routine: 'joint-chain', side: 'left', baseline: 6, drills: [{ id: 'lateral-ankle-tilts', scores: [4] }] });

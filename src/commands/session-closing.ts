@@ -1,0 +1,71 @@
+// The end of a session: its summary, what changed in the buckets, and what to run next.
+import { adviceFor, afterFlareUpAdvice, routineReadyAt } from '../core/advice.js';
+import { bucketView, builtInRoutine, firstRetestDueAt, type BucketView } from '../core/buckets.js';
+import { localDate, localDateTime } from '../core/history.js';
+import type { Session, StoreData } from '../core/records.js';
+import type { Library } from '../library/schema.js';
+import type { Colours } from '../ui/colour.js';
+import { summary, type BucketChange } from '../ui/session-view.js';
+import { onScreen, table, width, wrap } from '../ui/table.js';
+import { plural } from '../export/words.js';
+import { drillsLeft } from './session-setup.js';
+
+/** `itb`: how to start it (itbWithLibrary). */
+export function closing(session: Session, library: Library, before: BucketView, after: StoreData, now: Date, itb: string, colour: Colours): string {
+  const view = bucketView(after, library, now);
+  // A flare flag counts as part of the bucket: a re-test that clears it is a change to show.
+  const bucketOf = (v: BucketView, id: string) => {
+    if (v.rehab.some((s) => s.exerciseId === id)) return 'rehab';
+    const avoid = v.avoid.find((s) => s.exerciseId === id);
+    return avoid === undefined ? 'untested' : avoid.flare ? 'avoid for now (flare-up)' : 'avoid for now';
+  };
+  const names = new Map(library.exercises.map((exercise) => [exercise.id, exercise.name]));
+  const changes: BucketChange[] = [];
+  for (const id of new Set(session.results.map((r) => r.exerciseId))) {
+    const from = bucketOf(before, id);
+    const to = bucketOf(view, id);
+    if (from !== to) changes.push({ name: names.get(id) ?? id, from, to });
+  }
+  const stopped =
+    session.status !== 'stopped' ? '' : session.attempts.length === 0 ? 'You stopped the session before scoring a drill; your baseline is saved.' : 'You stopped the session early; what you finished is saved.';
+  // Flare-ups call for easing off, as the method's sources advise: said after every such session.
+  const flared = session.results.some((result) => result.flare);
+  const afterFlare = flared ? afterFlareUpAdvice : '';
+  const status = [stopped, afterFlare].filter(Boolean).map((text) => `\n${wrap(text, 78).map((line) => colour.dim(line)).join('\n')}\n`).join('');
+  const nextSteps = [[`${itb} buckets`, 'what helps and what to avoid for now']];
+  // Stopped part way, the routine can go on later today from where it was left (see leftPartWay),
+  // its strength drills with no 48-hour wait; not on a day with a flare-up, which calls for rest.
+  const advice = adviceFor(after, now, library);
+  const rest = flared || advice.some((item) => item.id === 'rest-after-flare-up');
+  const left = session.status === 'stopped' && !rest ? drillsLeft(session, view, library, now, after) : 0;
+  if (left > 0) nextSteps.push([`${itb} session ${session.routine}`, `go on with the ${left === 1 ? 'one drill' : plural(left, 'drill')} left, later today`]);
+  // Not before its strength drills have had their 48 hours, when it has nothing else; after a
+  // flare-up, this session's or an earlier one's today, not another session today (nor after
+  // one in this session rated before midnight).
+  const loading = new Map(library.exercises.map((exercise) => [exercise.id, exercise.loading]));
+  const when = (ids: string[], routine?: string) => {
+    const readyAt = routineReadyAt(advice, ids.map((id) => loading.get(id) === true), now, routine);
+    return readyAt === undefined ? (flared ? ', on another day' : '') : readyAt === 'another day' ? ', on another day' : `, from ${localDateTime(readyAt)}`;
+  };
+  // The built-in routines as `itb session rehab` and `retest` run them: drills of another library than this one are not in them.
+  const rehab = builtInRoutine('rehab', view, library);
+  // A built-in routine to go on with is listed once, as that.
+  const goingOn = (routine: string) => left > 0 && session.routine === routine;
+  if (rehab.length > 0 && !goingOn('rehab')) nextSteps.push([`${itb} session rehab`, `your rehab routine${when(rehab, 'rehab')}`]);
+  // Drills back for their re-test, as `itb buckets` offers them.
+  const due = builtInRoutine('retest', view, library);
+  if (due.length > 0 && !goingOn('retest')) nextSteps.push([`${itb} session retest`, `re-test ${plural(due.length, 'drill')} set aside for now${when(due, 'retest')}`]);
+  // The routines' drills not tried yet, as `itb buckets` offers them: testing them is how the
+  // buckets fill, so they are offered beside the rehab routine, not only once it is empty.
+  const inRoutines = new Set(library.routines.flatMap((routine) => routine.exercises));
+  const untried = view.untested.filter((status) => inRoutines.has(status.exerciseId)).length;
+  if (untried > 0) nextSteps.push([`${itb} session`, `test ${plural(untried, 'drill')} not tried yet${when([])}`]);
+  // Every drill of the routines set aside and none due, as `itb buckets` says: the day to come back.
+  const firstRetest = firstRetestDueAt(view);
+  if (nextSteps.length === 1 && firstRetest !== undefined) nextSteps.push([`${itb} session retest`, `the first re-test is due on ${localDate(new Date(firstRetest))}`]);
+  nextSteps.push([`${itb} export -o report.html`, 'a report for your physical therapist']);
+  let next = table(nextSteps.map(([command, what]) => [`  ${command}`, colour.dim(what!)]));
+  // Too narrow for two columns: each command with what it does under it.
+  if (next.some((line) => width(line) > onScreen(80))) next = nextSteps.flatMap(([command, what]) => [`  ${command}`, ...wrap(what!, 80, '    ').map((line) => colour.dim(line))]);
+  return `${summary(session, names, changes, colour)}${status}\nNext:\n${next.join('\n')}\n`;
+}
