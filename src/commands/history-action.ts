@@ -175,10 +175,13 @@ function trendLines(points: ScorePoint[], colour: Colours, period?: { since: str
   }
   const drawn = trend.points;
   const leftOut = points.length - drawn.length;
-  const instead = `the trend of ${what(trend)}, without the ${plural(leftOut, 'session')} that rated something else.`;
+  // Sessions that rated the same on another side are left out too: "something else" alone would
+  // puzzle someone who rated the same squat on each leg.
+  const other = bySide ? 'rated something else or another side' : 'rated something else';
+  const instead = `the trend of ${what(trend)}, without the ${plural(leftOut, 'session')} that ${other}.`;
   const notes =
     trend === latest
-      ? note(`Only sessions that rated ${what(trend)}, as the latest did: the ${leftOut} that rated something else ${leftOut === 1 ? 'does' : 'do'} not compare.`)
+      ? note(`Only sessions that rated ${what(trend)}, as the latest did: the ${leftOut} that ${other} ${leftOut === 1 ? 'does' : 'do'} not compare.`)
       : tooShort
         ? parts([...tooShort, `Here, ${instead}`], '  ')
         : note(`Your latest session rated ${what(latest)}; its trend shows once a second session rates it too. Until then, ${instead}`);
