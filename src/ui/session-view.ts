@@ -157,6 +157,8 @@ export function summary(session: Session, names: Map<string, string>, changes: B
         lines.push(...wrap(name, 80, '  '), ...packed(scores ? [`${session.symptom} ${scores}`, outcome] : [outcome], 80, '    '));
       }
     }
+    // A score given after timing only some of the drill's holds, as the session said at the time.
+    for (const note of partlyTimed(session, names)) lines.push(...wrap(note, 80, '  ').map((line) => colour.dim(line)));
   }
   const final = latestScore(session);
   if (session.baseline !== undefined) {
@@ -175,6 +177,19 @@ export function summary(session: Session, names: Map<string, string>, changes: B
     lines.push('', colour.bold('Bucket changes'), ...changes.flatMap(changed));
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** For each drill with a try done after timing only some of its holds: "NAME: 2 of 6 holds timed on the first try." */
+function partlyTimed(session: Session, names: Map<string, string>): string[] {
+  const tries = new Map<string, string[]>();
+  for (const attempt of session.attempts) {
+    if (attempt.holds === undefined) continue;
+    const said = `${attempt.holds.timed} of ${attempt.holds.of} holds timed on the ${attempt.attempt === 1 ? 'first try' : 'second try'}`;
+    tries.set(attempt.exerciseId, [...(tries.get(attempt.exerciseId) ?? []), said]);
+  }
+  // Named as the table names it: as the library now does, else as when it was done.
+  const name = (id: string) => names.get(id) ?? session.results.find((result) => result.exerciseId === id)?.name ?? id;
+  return [...tries].map(([id, said]) => `${name(id)}: ${said.join(' and ')}.`);
 }
 
 /** The fewest columns a drill's name gets in the summary's table: fewer, and names take several lines each. */

@@ -170,6 +170,9 @@ describe('itb session', () => {
     expect(shown.split(note)).toHaveLength(2);
     // The score is kept as given, and judged as any other, with the holds timed of the dose's.
     expect(stored().sessions[0]!.attempts).toEqual([expect.objectContaining({ before: 3, after: 1, verdict: 'improved', holds: { timed: 2, of: 6 } })]);
+    // The summary at the end says it again, under the drill's row.
+    const summary = partWay.stdout.slice(partWay.stdout.indexOf('Session summary'));
+    expect(summary).toMatch(/\n {2}[^\n]+: 2 of 6 holds timed on the first try\.\n/);
     // One hold timed of six: said of that one. (Each run after the first starts the routine afresh.)
     const one = await run(['session', 'balance', ...withTimer], { home, tty: true, answers: [false, 3, 'timer', 'done', 1, 'stop'] });
     expect(one.stdout.replace(/\s+/g, ' ')).toContain('You timed 1 of the 6 holds. If that is all you did, your score is for that one, not the full dose.');
@@ -179,6 +182,7 @@ describe('itb session', () => {
     for (const result of [all, none]) {
       expect(result.code).toBe(0);
       expect(result.stdout).not.toContain('You timed');
+      expect(result.stdout).not.toContain('holds timed');
     }
     // Kept only when fewer than all were timed: a dose timed in full, or done without the timer, has no count.
     const attempts = stored().sessions.map((session) => session.attempts[0]);

@@ -218,6 +218,24 @@ describe('the session summary', () => {
     expect(lines).toContain('  Bridge      5 → 8              flare-up → avoid for now');
   });
 
+  it('says under the table which tries were scored after timing only some of their holds', () => {
+    const session = buildSession({
+      startedAt: at,
+      baseline: 5,
+      drills: [
+        { id: 'glute-holds', name: 'Glute holds', scores: [5, 5] },
+        { id: 'clamshells', name: 'Clamshells', scores: [3] },
+      ],
+    });
+    session.attempts[0]!.holds = { timed: 2, of: 6 };
+    session.attempts[1]!.holds = { timed: 3, of: 6 };
+    const lines = summary(session, new Map(), [], plain).split('\n');
+    const last = lines.findIndex((line) => line.startsWith('  Clamshells'));
+    expect(lines[last + 1]).toBe('  Glute holds: 2 of 6 holds timed on the first try and 3 of 6 holds timed on the');
+    expect(lines[last + 2]).toBe('  second try.');
+    expect(lines.filter((line) => line.includes('holds timed'))).toHaveLength(1);
+  });
+
   it('shows a flare-up in red, which stands out on any background, and a drill that did not help in plain words', () => {
     const session = buildSession({
       startedAt: at,
