@@ -158,7 +158,9 @@ export function summary(session: Session, names: Map<string, string>, changes: B
       }
     }
     // A score given after timing only some of the drill's holds, as the session said at the time.
-    for (const note of partlyTimed(session, names)) lines.push(...wrap(note, 80, '  ').map((line) => colour.dim(line)));
+    // Apart from the table, where it could read as a row of its own.
+    const notes = partlyTimed(session, names);
+    if (notes.length > 0) lines.push('', ...notes.flatMap((note) => wrap(note, 80, '  ').map((line) => colour.dim(line))));
   }
   const final = latestScore(session);
   if (session.baseline !== undefined) {

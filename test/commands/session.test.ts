@@ -172,7 +172,7 @@ describe('itb session', () => {
     expect(stored().sessions[0]!.attempts).toEqual([expect.objectContaining({ before: 3, after: 1, verdict: 'improved', holds: { timed: 2, of: 6 } })]);
     // The summary at the end says it again, under the drill's row.
     const summary = partWay.stdout.slice(partWay.stdout.indexOf('Session summary'));
-    expect(summary).toMatch(/\n {2}[^\n]+: 2 of 6 holds timed on the first try\.\n/);
+    expect(summary).toMatch(/helped → rehab\n\n {2}[^\n]+: 2 of 6 holds timed on the first try\.\n/);
     // One hold timed of six: said of that one. (Each run after the first starts the routine afresh.)
     const one = await run(['session', 'balance', ...withTimer], { home, tty: true, answers: [false, 3, 'timer', 'done', 1, 'stop'] });
     expect(one.stdout.replace(/\s+/g, ' ')).toContain('You timed 1 of the 6 holds. If that is all you did, your score is for that one, not the full dose.');
