@@ -4,6 +4,7 @@ import type { ExerciseStatus } from '../core/buckets.js';
 import type { Screening, Symptom } from '../core/records.js';
 import { scoresWords } from '../core/history.js';
 import { scoreChart } from './chart.js';
+import { remembered } from './pieces.js';
 import { bucketsScopeWords, drillNamer, readingView, type Report } from './report.js';
 import {
   anyRedFlag,
@@ -186,13 +187,16 @@ export function toHtml(report: Report): string {
       head(['Started', 'Routine', 'Side', 'Symptom @ movement', 'Baseline → final', 'Helped', 'Avoided', 'Skipped', 'Status']),
       '<tbody>',
     );
+    // Years of rows repeat a few routines, movements, scores and words: each is escaped once.
+    const cell = remembered(esc);
+    const user = remembered(userText);
     for (const s of view.summaries) {
       const scores = scoresWords(s, '—');
       const avoided = s.flares > 0 ? `${s.avoided} <span class="flare">(${esc(plural(s.flares, 'flare'))})</span>` : String(s.avoided);
-      const status = s.interrupted ? `<strong>${esc(statusWords[s.status])}</strong>` : esc(statusWords[s.status]);
+      const status = s.interrupted ? `<strong>${cell(statusWords[s.status])}</strong>` : cell(statusWords[s.status]);
       body.push(
-        `<tr><td class="started">${unbrokenDates(esc(dateTimeOf(s.startedAt)))}</td><td class="routine">${userText(s.routine)}</td><td>${esc(sideWords[s.side])}</td>` +
-          `<td class="what">${esc(symptomWords[s.symptom])} @ ${userText(s.movement)}</td><td class="scores">${esc(scores)}</td>` +
+        `<tr><td class="started">${startedCell(s.startedAt)}</td><td class="routine">${user(s.routine)}</td><td>${cell(sideWords[s.side])}</td>` +
+          `<td class="what">${cell(symptomWords[s.symptom])} @ ${user(s.movement)}</td><td class="scores">${cell(scores)}</td>` +
           `<td class="num">${s.helped}</td><td class="num">${avoided}</td><td class="num">${s.skipped}</td><td>${status}</td></tr>`,
       );
     }
@@ -239,8 +243,20 @@ function head(cells: string[]): string {
  * still go under its date.
  */
 function unbrokenDates(html: string): string {
-  return html.replace(/\d{4}-\d\d-\d\d/g, (date) => `<span class="day">${date}</span>`);
+  return html.replace(/\d{4}-\d\d-\d\d/g, '<span class="day">$&</span>');
 }
+
+/**
+ * When a session started, its date kept on one line as unbrokenDates keeps it, without a search
+ * and replace in each of thousands of rows: the text is "YYYY-MM-DD HH:MM", with nothing to
+ * escape, whenever its year has four digits.
+ */
+function startedCell(iso: string): string {
+  const started = dateTimeOf(iso);
+  return FOUR_DIGIT_YEAR.test(started) ? `<span class="day">${started.slice(0, 10)}</span>${started.slice(10)}` : unbrokenDates(esc(started));
+}
+
+const FOUR_DIGIT_YEAR = /^\d{4}-/;
 
 function drillItem(status: ExerciseStatus): string {
   const ours = (words: string) => unbrokenDates(esc(words));

@@ -65,6 +65,14 @@ describe('html for print', () => {
     expect(html).toMatch(/@media print \{[^@]*td\.num \{ white-space: normal; \}/);
   });
 
+  it('marks a start time\'s date as it marks a date in running text, only where it reads YYYY-MM-DD', () => {
+    const data = sampleStore();
+    data.sessions[0]!.startedAt = '0999-06-01T12:00:00.000Z';
+    const html = toHtml(buildReport(data, library, { now: NOW }));
+    expect(html).toMatch(/<td class="started">999-06-01 \d\d:\d\d<\/td>/);
+    expect(html).toMatch(/<td class="started"><span class="day">2026-10-\d\d<\/span> \d\d:\d\d<\/td>/);
+  });
+
   it('keeps every date on one line, in running text as in tables: a line never ends in "2026-11-"', () => {
     const data: StoreData = { ...sampleStore(), bucketsResetAt: '2026-10-05T12:00:00.000Z' };
     const html = toHtml(buildReport(data, library, { now: NOW, since: '2026-10-02', patientName: 'Sam Lee' }));
