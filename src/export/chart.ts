@@ -29,6 +29,10 @@ export function scoreChart(points: ScorePoint[]): string {
   // Spread by date; a single session (or all on one instant) sits in the middle.
   const x = (at: number) => round(LEFT + (last === first ? plotWidth / 2 : ((at - first) / (last - first)) * plotWidth));
   const y = (score: number) => round(TOP + ((10 - score) / 10) * plotHeight);
+  // Each session's place along the axis, for both lines and their dots: thousands of sessions.
+  const xs = times.map((at) => String(x(at)));
+  // And its date, for the dots of both lines when there are dots.
+  const days = points.length > MOST_DOTS ? [] : points.map((point) => dateOf(point.at));
 
   const out: string[] = [
     `<svg viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="img" aria-label="Baseline and final scores per session, 0 to 10">`,
@@ -79,13 +83,13 @@ export function scoreChart(points: ScorePoint[]): string {
       return score === null ? [] : [{ point, i, score }];
     });
     if (scored.length > 1) {
-      out.push(`<polyline points="${scored.map(({ i, score }) => `${x(times[i]!)},${y(score)}`).join(' ')}" fill="none" stroke="${line.colour}" stroke-width="2"${line.dash}/>`);
+      out.push(`<polyline points="${scored.map(({ i, score }) => `${xs[i]},${y(score)}`).join(' ')}" fill="none" stroke="${line.colour}" stroke-width="2"${line.dash}/>`);
     }
     if (points.length > MOST_DOTS) continue;
     for (const { point, i, score } of scored) {
       const unscored = line.name === 'baseline' && drawnFinal(point) === null ? ', no drill scored after it' : '';
-      const label = `${day(i)}: ${line.name} ${score}${unscored}`;
-      out.push(`<circle cx="${x(times[i]!)}" cy="${y(score)}" ${line.dot}><title>${escText(label)}</title></circle>`);
+      // A date, our words and a score: nothing in it to escape.
+      out.push(`<circle cx="${xs[i]}" cy="${y(score)}" ${line.dot}><title>${days[i]}: ${line.name} ${score}${unscored}</title></circle>`);
     }
   }
   // Legend, top right: each line with its dot, when the chart has dots.
