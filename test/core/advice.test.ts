@@ -260,6 +260,22 @@ describe('see-a-professional', () => {
     );
   });
 
+  it('gives each thing that stayed put its own weeks and its own means, to 0.1 in the message and the JSON alike', () => {
+    const on = (days: number, baseline: number, side: 'left' | 'right') => buildSession({ startedAt: daysAgo(days), baseline, side, routine: 'mobility' });
+    // The right leg stuck at 7 for 4 weeks; the left one at about 1.5 for 3 (1.33 in its latest week).
+    const right = [27, 20, 13, 6].map((days) => on(days, 7, 'right'));
+    const left = [on(19, 2, 'left'), on(18.5, 1, 'left'), on(12, 1, 'left'), on(2, 2, 'left'), on(1.5, 1, 'left'), on(1, 1, 'left')];
+    const [advice] = adviceFor(storeWith({ sessions: [...right, ...left] }), now);
+    expect(advice!.message).toContain(
+      'your pain during single-leg squat (right side painful), in each of 4 weeks (about 7 in the first of those weeks, 7 in the latest); ' +
+        'your pain during single-leg squat (left side painful), in each of 3 weeks (about 1.5 in the first of those weeks, 1.3 in the latest). ',
+    );
+    expect(advice!.persistent).toEqual([
+      { rated: 'pain during single-leg squat', side: 'right', weeks: 4, firstMean: 7, latestMean: 7 },
+      { rated: 'pain during single-leg squat', side: 'left', weeks: 3, firstMean: 1.5, latestMean: 1.3 },
+    ]);
+  });
+
   it('names first what was rated most lately when the latest means are said alike', () => {
     const of = (days: number, symptom: 'pain' | 'tightness', movement: string) =>
       buildSession({ startedAt: daysAgo(days), baseline: 6, symptom, movement, routine: 'mobility' });
