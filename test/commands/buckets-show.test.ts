@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StoreData } from '../../src/core/records.js';
 import { Store } from '../../src/store/store.js';
 import { run, tempHome } from '../helpers/run.js';
+import { writeOutsideRoutines } from '../helpers/outside-routines.js';
 import { buildSession } from '../helpers/sessions.js';
 
 let home: string;
@@ -158,6 +159,32 @@ describe('itb buckets: what to run next', () => {
     // A session now has nothing to offer: the suggestion of one would end in a refusal.
     const session = await run(['--data', small, 'session', 'clinic-plan', '--side', 'left', '--symptom', 'pain'], { home, now, tty: true });
     expect(session.stderr).toContain('set aside');
+  });
+
+  it('counts no drill that no routine holds among those not tried yet, as no session offers it', async () => {
+    const library = writeOutsideRoutines(join(home, 'library.yaml'));
+    await save((data) => void data.sessions.push(buildSession({ startedAt: '2026-02-27T09:00:00Z', baseline: 6, drills: [{ id: 'ankle-rocks', scores: [4] }] })));
+    // Wall clamshells is left to test; side steps, in no routine, is not.
+    expect((await shown(now, ['--data', library])).replace(/\s+/g, ' ')).toMatch(/ Next: itb --data \S+ session rehab run your rehab routine itb --data \S+ session test 1 drill not tried yet $/);
+  });
+
+  it("gives the first re-test date of the library's own drills, on the local day it starts", async () => {
+    // In Auckland (UTC+13), set aside on 21 and 28 February there: due from 7 March there, which starts on 6 March in UTC.
+    // Hip hikes, not in this library, set aside two days before: no session here offers it, so its date is not the one.
+    await save((data) => {
+      data.sessions.push(
+        buildSession({ startedAt: '2026-02-18T09:00:00Z', baseline: 6, drills: [{ id: 'hip-hikes', scores: [6, 6] }] }),
+        buildSession({ startedAt: '2026-02-20T12:00:00Z', baseline: 6, drills: [{ id: 'ankle-rocks', scores: [7, 7] }] }),
+        buildSession({ startedAt: '2026-02-27T12:00:00Z', baseline: 6, drills: [{ id: 'wall-clamshells', scores: [6, 6] }] }),
+      );
+    });
+    const zone = process.env.TZ;
+    process.env.TZ = 'Pacific/Auckland';
+    try {
+      expect((await shown(now, ['--data', small])).replace(/\s+/g, ' ')).toMatch(/ Next: itb --data \S+ session retest the first re-test is due on 2026-03-07 $/);
+    } finally {
+      process.env.TZ = zone;
+    }
   });
 });
 

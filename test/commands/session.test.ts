@@ -12,6 +12,7 @@ import { buildSession, noRedFlags, setUpFlags } from '../helpers/sessions.js';
 import { run, tempHome } from '../helpers/run.js';
 import { CTRL_C, type Answer } from '../helpers/scripted.js';
 import { onTerminal } from '../helpers/terminal.js';
+import { writeOutsideRoutines } from '../helpers/outside-routines.js';
 import { writeTwoRoutines } from '../helpers/two-routines.js';
 import { width } from '../../src/ui/table.js';
 
@@ -1274,6 +1275,25 @@ describe('itb session', () => {
     const next = result.stdout.slice(result.stdout.indexOf('\nNext:\n'));
     expect(next).toMatch(new RegExp(`\\n {2}itb --data \\S+ session retest\\s+the first re-test is due on ${due}\\n`));
     expect((await run(['--data', good, 'buckets'], { home, now })).stdout).toContain(`the first re-test is due on ${due}`);
+  });
+
+  it('gives the first re-test date at the end on the local day it starts, with a drill that no routine holds left untried', async () => {
+    // 23:00 on 20 November in Auckland (UTC+13): set aside today there, due from 4 December there, which starts on 3 December in UTC.
+    const now = new Date('2026-11-20T10:00:00.000Z');
+    const library = writeOutsideRoutines(join(home, 'library.yaml'));
+    const own = ['--data', library, 'session', 'clinic-plan', '--side', 'left', '--symptom', 'pain', '--movement', 'step-down'];
+    const zone = process.env.TZ;
+    process.env.TZ = 'Pacific/Auckland';
+    try {
+      const result = await run(own, { home, tty: true, now, answers: [...screenClear, 5, 'done', 5, 'done', 5, 'done', 5, 'done', 5] });
+      expect(result.code).toBe(0);
+      const next = result.stdout.slice(result.stdout.indexOf('\nNext:\n'));
+      // Side steps, in no routine, is not offered as a drill to test: no session would run it.
+      expect(next).not.toContain('not tried yet');
+      expect(next).toMatch(/\n {2}itb --data \S+ session retest\s+the first re-test is due on 2026-12-04\n/);
+    } finally {
+      process.env.TZ = zone;
+    }
   });
 
   it('says at a drill already in the rehab bucket since when, so that a long routine can be done a few new drills a day', async () => {
