@@ -235,6 +235,11 @@ describe('the session summary', () => {
     expect(lines[last + 2]).toBe('  Glute holds: 2 of 6 holds timed on the first try and 3 of 6 holds timed on the');
     expect(lines[last + 3]).toBe('  second try.');
     expect(lines.filter((line) => line.includes('holds timed'))).toHaveLength(1);
+    // Named as the table names it, as the library now does.
+    const renamed = summary(session, new Map([['glute-holds', 'Glute bridge holds']]), [], plain);
+    expect(renamed).toContain('\n  Glute bridge holds  5 → 5, then 5 → 5  ');
+    expect(renamed.replace(/\s+/g, ' ')).toContain(' Glute bridge holds: 2 of 6 holds timed on the first try and 3 of 6 holds timed on the second try.');
+    expect(renamed).not.toContain('Glute holds');
   });
 
   it('shows a flare-up in red, which stands out on any background, and a drill that did not help in plain words', () => {
@@ -275,6 +280,13 @@ describe('the session summary', () => {
       '  Seated hip internal rotation  4 → 7              flare-up → avoid for now',
       '',
     ]);
+  });
+
+  it('keeps on one line a name that takes exactly the room its column has, note in brackets and all', () => {
+    // 33 columns: what is left of 80 beside the widest scores (17) and result (24).
+    const lines = summary(hipRotation(false), new Map([['hip-range-exploration', 'Hip range exploration (knee drop)']]), [], plain).split('\n');
+    expect(lines[4]).toBe('  Hip range exploration (knee drop)  5 → 3              helped → rehab');
+    expect(lines[5]).toMatch(/^ {2}Hip external rotation with/);
   });
 
   it('breaks a name between words where its note in brackets is too long for a line of its own', () => {
