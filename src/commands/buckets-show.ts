@@ -4,7 +4,7 @@
 import type { Command } from 'commander';
 import { adviceFromLog, routineReadyAt, type Advice } from '../core/advice.js';
 import { closest, namedAs } from '../core/closest.js';
-import { builtInRoutine, firstRetestDueAt, viewBuckets, type BucketSummary, type BucketView, type ExerciseStatus } from '../core/buckets.js';
+import { builtInRoutine, firstRetestDueAt, untriedInRoutines, viewBuckets, type BucketSummary, type BucketView, type ExerciseStatus } from '../core/buckets.js';
 import type { Evidence } from '../core/evidence.js';
 import { localDate, localDateTime } from '../core/history.js';
 import type { Context } from '../context.js';
@@ -193,8 +193,7 @@ function renderBuckets(
   if (retest.length > 0) next.push([`${itb} session retest`, `re-test ${retest.length} ${retest.length === 1 ? 'drill' : 'drills'} set aside for now${when(retest, 'retest')}`]);
   // Testing the drills not tried yet is how the buckets fill: offered while the routines have
   // any, beside the rehab routine, not only once it is empty. A drill in no routine is in no session.
-  const inRoutines = new Set(library.routines.flatMap((routine) => routine.exercises));
-  const untried = view.untested.filter((status) => inRoutines.has(status.exerciseId)).length;
+  const untried = untriedInRoutines(view, library);
   if (untried > 0) next.push([`${itb} session`, `test ${plural(untried, 'drill')} not tried yet${later}`]);
   // Every drill of the routines set aside and none due: a session has nothing to offer before the
   // first re-test date.

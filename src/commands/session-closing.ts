@@ -1,6 +1,6 @@
 // The end of a session: its summary, what changed in the buckets, and what to run next.
 import { adviceFor, afterFlareUpAdvice, routineReadyAt } from '../core/advice.js';
-import { bucketView, builtInRoutine, firstRetestDueAt, type BucketView } from '../core/buckets.js';
+import { bucketView, builtInRoutine, firstRetestDueAt, untriedInRoutines, type BucketView } from '../core/buckets.js';
 import { localDate, localDateTime } from '../core/history.js';
 import type { Session, StoreData } from '../core/records.js';
 import type { Library } from '../library/schema.js';
@@ -57,8 +57,7 @@ export function closing(session: Session, library: Library, before: BucketView, 
   if (due.length > 0 && !goingOn('retest')) nextSteps.push([`${itb} session retest`, `re-test ${plural(due.length, 'drill')} set aside for now${when(due, 'retest')}`]);
   // The routines' drills not tried yet, as `itb buckets` offers them: testing them is how the
   // buckets fill, so they are offered beside the rehab routine, not only once it is empty.
-  const inRoutines = new Set(library.routines.flatMap((routine) => routine.exercises));
-  const untried = view.untested.filter((status) => inRoutines.has(status.exerciseId)).length;
+  const untried = untriedInRoutines(view, library);
   if (untried > 0) nextSteps.push([`${itb} session`, `test ${plural(untried, 'drill')} not tried yet${when([])}`]);
   // Every drill of the routines set aside and none due, as `itb buckets` says: the day to come back.
   const firstRetest = firstRetestDueAt(view);

@@ -275,6 +275,12 @@ function inRoutineOrder(library: Library): (a: ExerciseStatus, b: ExerciseStatus
   return (a, b) => (order.get(a.exerciseId) ?? Infinity) - (order.get(b.exerciseId) ?? Infinity) || a.name.localeCompare(b.name);
 }
 
+/** How many untested drills a routine holds: those a session can offer, as the Next lines count them. */
+export function untriedInRoutines(view: BucketView, library: Library): number {
+  const inRoutines = new Set(library.routines.flatMap((routine) => routine.exercises));
+  return view.untested.filter((status) => inRoutines.has(status.exerciseId)).length;
+}
+
 /**
  * When the first drill set aside and still in the library is due for its re-test, if any is: with
  * every drill of the routines set aside and none due, the day a session has something to offer.
