@@ -188,16 +188,14 @@ describe('the note on an interrupted session', () => {
 
 describe('the session summary', () => {
   const at = '2026-11-01T10:00:00.000Z';
+  // A session from a baseline of 5 through these drills.
+  const sessionOf = (drills: Parameters<typeof buildSession>[0]['drills']) => buildSession({ startedAt: at, baseline: 5, drills });
   it('shows a skipped drill with no scores as a dash, and a drill left before its retry as not finished', () => {
-    const session = buildSession({
-      startedAt: at,
-      baseline: 5,
-      drills: [
+    const session = sessionOf([
         { id: 'clamshells', name: 'Clamshells', scores: [3] },
         { id: 'side-plank', name: 'Side plank', skipped: true },
         { id: 'bridge', name: 'Bridge', scores: [3], unfinished: true },
-      ],
-    });
+    ]);
     const lines = summary(session, new Map([['bridge', 'Bridge']]), [], plain).split('\n');
     expect(lines).toContain('  Clamshells  5 → 3           helped → rehab');
     expect(lines).toContain('  Side plank  —               skipped');
@@ -205,28 +203,20 @@ describe('the session summary', () => {
   });
 
   it('names a drill as the library now does, shows both tries, and tells a flare-up from a drill that did not help', () => {
-    const session = buildSession({
-      startedAt: at,
-      baseline: 5,
-      drills: [
+    const session = sessionOf([
         { id: 'clamshells', name: 'Clamshell', scores: [5, 5] },
         { id: 'bridge', name: 'Bridge', scores: [8] },
-      ],
-    });
+    ]);
     const lines = summary(session, new Map([['clamshells', 'Clamshells']]), [], plain).split('\n');
     expect(lines).toContain('  Clamshells  5 → 5, then 5 → 5  no help → avoid for now');
     expect(lines).toContain('  Bridge      5 → 8              flare-up → avoid for now');
   });
 
   it('says under the table, apart from it, which tries were scored after timing only some of their holds', () => {
-    const session = buildSession({
-      startedAt: at,
-      baseline: 5,
-      drills: [
+    const session = sessionOf([
         { id: 'glute-holds', name: 'Glute holds', scores: [5, 5] },
         { id: 'clamshells', name: 'Clamshells', scores: [3] },
-      ],
-    });
+    ]);
     session.attempts[0]!.holds = { timed: 2, of: 6 };
     session.attempts[1]!.holds = { timed: 3, of: 6 };
     const lines = summary(session, new Map(), [], plain).split('\n');
@@ -243,14 +233,10 @@ describe('the session summary', () => {
   });
 
   it('shows a flare-up in red, which stands out on any background, and a drill that did not help in plain words', () => {
-    const session = buildSession({
-      startedAt: at,
-      baseline: 5,
-      drills: [
+    const session = sessionOf([
         { id: 'clamshells', name: 'Clamshells', scores: [5, 5] },
         { id: 'bridge', name: 'Bridge', scores: [8] },
-      ],
-    });
+    ]);
     const lines = summary(session, new Map(), [], colours(true)).split('\n');
     expect(lines.find((line) => line.includes('Bridge'))).toMatch(/\x1b\[31mflare-up → avoid for now\x1b\[39m$/);
     expect(lines.find((line) => line.includes('Clamshells'))).toMatch(/ no help → avoid for now$/);
