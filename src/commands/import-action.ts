@@ -7,30 +7,36 @@ import { UserError } from '../errors.js';
 import { differingFields, editedBucketLists, mergeExport, sameMove, type ListedElsewhere, type MergeOutcome } from '../export/merge.js';
 import type { ParsedExport } from '../export/schema.js';
 import { StoreError } from '../store/store-errors.js';
-import { Store } from '../store/store.js';
+import { StoppedWaiting, Store } from '../store/store.js';
 import { dayIn } from '../time-zone.js';
 import { sessionWords } from './import-checks.js';
 import { listed, SHOWN_PROBLEMS, type Places } from './import-places.js';
 import { readExport } from './import-read.js';
+import { listenForCtrlC, stoppedAfterSaving, stoppedBeforeSaving, type CtrlC } from './import-stop.js';
 import { shellWord } from './help.js';
 import { itbAsStarted, libraryFor, notice } from './shared.js';
 
 export async function importExport(ctx: Context, file: string, options: { dryRun?: boolean }, command: Command) {
-  const { backup, places } = await readExport(file, itbAsStarted(ctx));
+  const ctrlC = listenForCtrlC();
   try {
-    await importInto(Store.open(ctx.env, ctx), ctx, file, backup, places, options, command);
+    const { backup, places } = await readExport(file, itbAsStarted(ctx));
+    await importInto(Store.open(ctx.env, ctx), ctx, file, backup, places, options, command, ctrlC);
   } catch (error) {
+    // Ctrl-C while another itb held the store: the wait ended, and nothing was saved.
+    if (error instanceof StoppedWaiting) throw stoppedBeforeSaving(file, itbAsStarted(ctx), false);
     // A damaged store's advice ends in `itb import FILE`: here FILE is the one just given.
     if (error instanceof StoreError && error.hint?.includes(IMPORT_FILE)) {
       throw new StoreError(error.message, error.hint.replace(IMPORT_FILE, `\`itb import ${shellWord(file)}\``), error.exitCode, error.details);
     }
     throw error;
+  } finally {
+    ctrlC.end();
   }
 }
 
 const IMPORT_FILE = '`itb import FILE`';
 
-async function importInto(store: Store, ctx: Context, file: string, backup: ParsedExport, places: Places, options: { dryRun?: boolean }, command: Command) {
+async function importInto(store: Store, ctx: Context, file: string, backup: ParsedExport, places: Places, options: { dryRun?: boolean }, command: Command, ctrlC: CtrlC) {
   let outcome: MergeOutcome | undefined;
   // The store's own settings, which a restore replaces: said, so that none is changed unseen.
   let settingsBefore: Settings | undefined;
@@ -43,9 +49,13 @@ async function importInto(store: Store, ctx: Context, file: string, backup: Pars
     settingsBefore = data.settings;
     refuseConflicts(data, outcome);
   } else {
+    // Ctrl-C while the file was read: nothing is saved.
+    if (await ctrlC.heardBy()) throw stoppedBeforeSaving(file, itbAsStarted(ctx), false);
     // One locked update: the merge runs on what is on disk at that moment, and a conflict
-    // throws before anything is written.
+    // throws before anything is written. So does a Ctrl-C heard while the lock was taken; from
+    // the merge to the end of the save nothing pauses, so none is heard in between.
     await store.update((data) => {
+      if (ctrlC.heard()) throw stoppedBeforeSaving(file, itbAsStarted(ctx), false);
       outcome = mergeExport(data, backup);
       settingsBefore = data.settings;
       refuseConflicts(data, outcome);
@@ -66,6 +76,8 @@ async function importInto(store: Store, ctx: Context, file: string, backup: Pars
   const strangers = library === undefined ? undefined : notInLibraryWords(backup, new Set(library.exercises.map((exercise) => exercise.id)), Boolean(options.dryRun), itbAsStarted(ctx));
   if (strangers !== undefined) notice(ctx, strangers);
   if (options.dryRun) notice(ctx, 'Dry run: nothing was changed.');
+  // Heard after the save (or in a dry run, which saves nothing): what was said above stands.
+  if (await ctrlC.heardBy()) throw options.dryRun ? stoppedBeforeSaving(file, itbAsStarted(ctx), true) : stoppedAfterSaving();
 }
 
 /**
