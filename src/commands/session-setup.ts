@@ -141,13 +141,20 @@ export async function setUp(
 
 /**
  * The drills got through, in the order done (those set aside then too, though they are out
- * anyway): a few by name, more by their number and the last of them; a long name cut short.
+ * anyway): a few by name, more by their number and the last of them; a name too long for a line
+ * cut short.
  */
 function gotThrough(names: string[]): string {
-  const short = names.map((name) => fitName(name, 40));
+  const short = names.map((name) => fitName(name, NAME_COLUMNS));
   if (short.length > 3) return `${plural(short.length, 'drill')}, the last of them ${short.at(-1)}`;
   return short.length === 1 ? short[0]! : `${short.slice(0, -1).join(', ')} and ${short.at(-1)}`;
 }
+
+/**
+ * The widest name the question keeps whole, note in brackets and all: a line of it (the prompts
+ * wrap a question at 78 columns, after their mark), less the comma or full stop after the name.
+ */
+const NAME_COLUMNS = 77;
 
 /** The 48-hour advice, if any, as it stands without the sessions of a routine left part way today. */
 function spacingWithout(data: StoreData, partWay: PartWay, now: Date) {

@@ -40,6 +40,12 @@ describe('cutting to fit', () => {
     expect(fitName('Ab crunches with a band', 10)).toBe('Ab…');
   });
 
+  it('fitName keeps a whole name, its note in brackets too, when it is as wide as the columns or less', () => {
+    expect(fitName('Clamshell (band above knees)', 28)).toBe('Clamshell (band above knees)');
+    expect(fitName('Clamshell (band above knees)', 80)).toBe('Clamshell (band above knees)');
+    expect(fitName('Clamshell (band above knees)', 27)).toBe('Clamshell');
+  });
+
   it('wrap cuts a long word without spaces into pieces that fit, losing nothing', () => {
     const text = 'ハーフマラソン後の数週間のためのクリニックの計画（階段では特に注意して行うこと）';
     const lines = wrap(text, 30, '  ');
