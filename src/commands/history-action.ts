@@ -4,7 +4,7 @@ import { adviceFor } from '../core/advice.js';
 import { drawnFinal, keptAside, localDate, localDateTime, painfulSideWords, scoreSeries, sessionsSince, sessionSummaries, scoresWords, sidesApart, trendKey, trendsOf, whatWasRated, type KeptAside, type ScorePoint, type SessionSummary, type Trend } from '../core/history.js';
 import type { Context } from '../context.js';
 import type { Colours } from '../ui/colour.js';
-import { pointsShown, sparkline, sparkTop } from '../ui/sparkline.js';
+import { pointsShown, sparkline, sparkScale } from '../ui/sparkline.js';
 import { readStore } from '../store/store-file.js';
 import { onScreen, packed, table, width, wrap } from '../ui/table.js';
 import { plural } from '../export/words.js';
@@ -195,12 +195,13 @@ function trendLines(points: ScorePoint[], colour: Colours, period?: { since: str
   const baselines = drawn.map((point) => point.baseline);
   // A session with no drill scored has no final bar, and "–" for its score, as in the table.
   const finals = drawn.map(drawnFinal);
-  // One scale for both lines, so that their bars compare.
-  const top = sparkTop([...baselines, ...finals.filter((final) => final !== null)]);
+  // One scale for both lines, so that their bars compare; said so that a top bar of 7 is not
+  // taken for the top of the 0–10 scale.
+  const { top, reached } = sparkScale([...baselines, ...finals.filter((final) => final !== null)]);
   const line = (label: string, values: (number | null)[]) =>
     `  ${label.padEnd(8)}  ${sparkline(values, top, sparkWidth)}  ${values[values.length - shown] ?? '–'} → ${values.at(-1) ?? '–'}`;
   return [
-    ...packed([`${colour.bold('Trend')}  ${span}`, colour.dim(`(${count};`), colour.dim(`bars from 0 to ${top})`)], COLUMNS, '', ' '),
+    ...packed([`${colour.bold('Trend')}  ${span}`, colour.dim(`(${count};`), colour.dim(`bars 0 to ${top},`), colour.dim(`${reached ? 'the highest' : 'above every'} score here)`)], COLUMNS, '', ' '),
     ...(leftOut > 0 ? notes : []),
     line('baseline', baselines),
     line('final', finals),

@@ -2,7 +2,7 @@
 import type { ExerciseStatus } from '../core/buckets.js';
 import type { Screening, Symptom } from '../core/records.js';
 import { localDate, scoresWords, type ScorePoint, type Trend } from '../core/history.js';
-import { pointsShown, sparkline, sparkTop } from '../ui/sparkline.js';
+import { pointsShown, sparkline, sparkScale } from '../ui/sparkline.js';
 import { hanging, wrap } from '../ui/table.js';
 import { bucketsScopeWords, drillNamer, readingView, type Report } from './report.js';
 import {
@@ -144,14 +144,17 @@ export function toMarkdown(report: Report): string {
     const scores = baselines(trend);
     // The scale of `itb history`'s bars, which draw the final scores on it too: the same
     // sessions then show the same bars in the report and on the person's screen.
-    const top = sparkTop([...scores, ...trend.points.map((point) => point.final)]);
+    const { top, reached } = sparkScale([...scores, ...trend.points.map((point) => point.final)]);
+    // Said so that a top bar of 7 is not taken for the top of the 0–10 scale, and a top reached by
+    // a final score alone is not looked for among the baselines.
+    const topWords = !reached ? 'above every score' : scores.some((score) => score >= top) ? 'the highest baseline' : 'the highest final score';
     const shown = pointsShown(scores.length);
     const which = shown < scores.length ? ` of the latest ${shown} sessions` : '';
     // The numbers beside the bars: one flare-up stretches the bars' scale, and a bar is no value.
     out.push(
       trendWords(trend, trendLabel(trend, rated(trend.symptom, trend.movement), view.trendsBySide)),
       '',
-      `Baseline scores${which}, oldest to newest, a bar each (▁ is 0, █ is ${top}): \`${sparkline(scores, top)}\` (${scores.slice(-shown).join(', ')})`,
+      `Baseline scores${which}, oldest to newest, a bar each (▁ is 0, █ is ${top}, ${topWords}): \`${sparkline(scores, top)}\` (${scores.slice(-shown).join(', ')})`,
       '',
     );
     if (shown < scores.length) out.push(meanBaselines(trend.points), '');

@@ -10,6 +10,16 @@ export function sparkTop(values: number[]): number {
   return Math.min(10, Math.max(BARS.length - 1, ...values));
 }
 
+/**
+ * The scale of a sparkline of `values`: `top`, the score its highest bar stands for (sparkTop),
+ * and whether a score drawn reaches it. Said with the bars, so that a top of 7 is not taken for
+ * the top of the 0–10 scale.
+ */
+export function sparkScale(values: number[]): { top: number; reached: boolean } {
+  const top = sparkTop(values);
+  return { top, reached: values.some((value) => value >= top) };
+}
+
 /** Where a series has no value (a session with no final score): a dot, so the bars after it stay in step with the sessions. */
 export const NO_BAR = '·';
 

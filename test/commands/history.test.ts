@@ -108,7 +108,7 @@ describe('itb history', () => {
     expect(json.sessions[0]).toMatchObject({ avoided: 2, flares: 1 });
     // The flare-up's 8 is the top of the one scale both lines are drawn on: its bar is the only
     // full one (on a scale of the baselines alone, 6 would be near full and 8 past the top).
-    expect(stdout).toContain('bars from 0 to 8)');
+    expect(stdout).toContain('bars 0 to 8, the highest score here)');
     expect(stdout).toMatch(/baseline\s+▆▄\s+6 → 3\n\s+final\s+▅█\s+5 → 8\n/);
   });
 
@@ -166,7 +166,7 @@ describe('itb history', () => {
       buildSession({ startedAt: `2026-03-0${day}T12:00:00Z`, side, baseline, drills: [{ id: 'clamshells', scores: [baseline - 1] }] });
     await withSessions(squat(1, 'right', 3), squat(2, 'left', 7), squat(3, 'right', 2), squat(4, 'left', 6));
     const stdout = (await run(['history'], { home, now })).stdout.replace(/\n +/g, ' ');
-    expect(stdout).toMatch(/\(2 sessions; bars from 0 to 7\)/);
+    expect(stdout).toMatch(/\(2 sessions; bars 0 to 7, the highest score here\)/);
     expect(stdout).toContain('Only sessions that rated pain during single-leg squat (left side painful), as the latest did: the 2 that rated something else or another side do not compare.');
     expect(stdout).toMatch(/baseline\s+█▇\s+7 → 6/);
     // A second session on the side of the latest one gives it a trend of its own.
@@ -181,7 +181,7 @@ describe('itb history', () => {
     const stoppedAtStart = buildSession({ startedAt: '2026-03-03T12:00:00Z', baseline: 7, status: 'stopped' });
     await withSessions(first, stoppedAtStart, second);
     const { stdout } = await run(['history'], { home, now });
-    expect(stdout).toMatch(/\(3 sessions; bars from 0 to 7\)/);
+    expect(stdout).toMatch(/\(3 sessions; bars 0 to 7, the highest score here\)/);
     expect(stdout).toMatch(/\n {2}baseline {2}▇█▆ {2}6 → 5\n {2}final {5}▆·▄ {2}5 → 3\n/);
     // The latest one stopped so: no final score to end the line with either.
     await withSessions({ ...stoppedAtStart, id: 'later', startedAt: '2026-03-06T12:00:00Z', baseline: 4 });
@@ -266,7 +266,7 @@ describe('itb history', () => {
       buildSession({ id, startedAt: `2026-03-0${day}T12:00:00Z`, symptom: 'tightness', movement: 'lunge', baseline, drills: [{ id: 'clamshells', scores: [Math.max(0, baseline - 1)] }] });
     await withSessions(first, lunge('l1', 2, 9), second, lunge('l2', 6, 1), lunge('l3', 7, 2));
     const { stdout } = await run(['history'], { home, now });
-    expect(stdout).toMatch(/\(3 sessions; bars from 0 to 9\)/);
+    expect(stdout).toMatch(/\(3 sessions; bars 0 to 9, the highest score here\)/);
     expect(stdout).toMatch(/Only sessions that rated tightness during lunge, as the latest did: the 2\s+that\s+rated\s+something\s+else\s+do\s+not\s+compare\./);
     // 1 and 2 were one bar on a scale to 10; on this one, to 9, they are two.
     expect(stdout).toMatch(/baseline\s+█▂▃\s+9 → 2/);
@@ -290,7 +290,7 @@ describe('itb history', () => {
     expect(stdout).toContain(
       'Your latest session rated pain during running; its trend shows once a second session rates it too. Until then, the trend of pain during single-leg squat, without the 1 session that rated something else.',
     );
-    expect(stdout).toMatch(/\(2 sessions; bars from 0 to 7\)/);
+    expect(stdout).toMatch(/\(2 sessions; bars 0 to 7, above every score here\)/);
     expect(stdout).toMatch(/baseline\s+▇▆\s+6 → 5/);
   });
 
@@ -377,7 +377,7 @@ describe('itb history', () => {
     expect(rows(shown.stdout)).toEqual(days(23, 4));
     expect(shown.stdout).toContain('… 3 earlier sessions not listed (itb history --all lists every one).');
     // The trend still covers every session.
-    expect(shown.stdout).toMatch(/\(23 sessions; bars from 0 to (7|8|9|10)\)/);
+    expect(shown.stdout.replace(/\s+/g, ' ')).toContain('(23 sessions; bars 0 to 7, above every score here)');
 
     const all = await run(['history', '--all'], { home, now });
     expect(rows(all.stdout)).toEqual(days(23, 1));

@@ -145,9 +145,9 @@ describe('markdown', () => {
     expect(painOnly).not.toContain(separate);
     expect(toHtml(buildReport(data, library, { until: '2026-10-10', now: NOW }))).toContain('<h2>Trend</h2>\n<figure>');
     expect(md).toContain(
-      '**Tightness during walking**: 1 session, baseline 4 on 2026-10-20.\n\nBaseline scores, oldest to newest, a bar each (▁ is 0, █ is 7): `▅` (4)\n\n' +
+      '**Tightness during walking**: 1 session, baseline 4 on 2026-10-20.\n\nBaseline scores, oldest to newest, a bar each (▁ is 0, █ is 7, above every score): `▅` (4)\n\n' +
         '**Pain during single-leg squat**: 2 sessions, first baseline 6 on 2026-10-01, last baseline 5 on 2026-10-08.\n\n' +
-        'Baseline scores, oldest to newest, a bar each (▁ is 0, █ is 7): `▇▆` (6, 5)',
+        'Baseline scores, oldest to newest, a bar each (▁ is 0, █ is 7, the highest final score): `▇▆` (6, 5)',
     );
     expect(md).toContain(
       '## Red-flag screening\n\n**At least one yes.**\n\n| Answered | Yes to | Then |\n|---|---|---|\n' +
@@ -643,7 +643,7 @@ describe('markdown', () => {
     const sessions = Array.from({ length: 70 }, (_, i) => ({ ...sessionOne, id: `long-${i}`, startedAt: new Date(Date.UTC(2026, 0, 1) + i * 86_400_000).toISOString() }));
     const md = toMarkdown(buildReport({ ...data, sessions }, library, { now: NOW }));
     expect(md).toContain('**Pain during single-leg squat**: 70 sessions,');
-    expect(md).toMatch(/Baseline scores of the latest 59 sessions, oldest to newest, a bar each \(▁ is 0, █ is 7\): `…▇{59}`/);
+    expect(md).toMatch(/Baseline scores of the latest 59 sessions, oldest to newest, a bar each \(▁ is 0, █ is 7, above every score\): `…▇{59}`/);
     expect(toMarkdown(report)).toContain('Baseline scores, oldest to newest');
   });
 });

@@ -53,10 +53,10 @@ describe('the trend', () => {
     );
     const now = new Date('2026-10-20T12:00:00.000Z');
     const history = (await run(['history'], { home, now })).stdout;
-    expect(history).toContain('bars from 0 to 8)');
+    expect(history).toContain('bars 0 to 8, the highest score here)');
     const onScreen = /^ {2}baseline {2}(\S+) {2}6 → 4$/m.exec(history)![1];
     const md = (await run(['export'], { home, now })).stdout;
-    expect(md).toContain(`Baseline scores, oldest to newest, a bar each (▁ is 0, █ is 8): \`${onScreen}\` (6, 5, 6, 5, 4, 5, 4)`);
+    expect(md).toContain(`Baseline scores, oldest to newest, a bar each (▁ is 0, █ is 8, the highest final score): \`${onScreen}\` (6, 5, 6, 5, 4, 5, 4)`);
   });
 
   it('keeps each painful side a trend of its own, with the side in its label, in `itb history` and every report', async () => {
@@ -72,7 +72,7 @@ describe('the trend', () => {
     expect(md).toContain('Scores compare only when they rate the same symptom in the same test movement on the same painful side, so each has a trend of its own, the latest first.');
     expect(md).toContain(
       '**Pain during single-leg squat** (left side painful): 2 sessions, first baseline 7 on 2026-10-02, last baseline 6 on 2026-10-04.\n\n' +
-        'Baseline scores, oldest to newest, a bar each (▁ is 0, █ is 7): `█▇` (7, 6)\n\n' +
+        'Baseline scores, oldest to newest, a bar each (▁ is 0, █ is 7, the highest baseline): `█▇` (7, 6)\n\n' +
         '**Pain during single-leg squat** (right side painful): 2 sessions, first baseline 3 on 2026-10-01, last baseline 2 on 2026-10-03.',
     );
     const html = (await run(['export', '--format', 'html'], { home, now })).stdout;

@@ -32,7 +32,7 @@ describe('markdown trend', () => {
     const md = toMarkdown(buildReport(daily([6, 5, 5, 9, 5, 5, 5, 5, 4]), library, { now: NOW }));
     expect(trendSection(md)).toEqual([
       '**Pain during single-leg squat**: 9 sessions, first baseline 6 on 2026-01-01, last baseline 4 on 2026-01-09.',
-      'Baseline scores, oldest to newest, a bar each (▁ is 0, █ is 9): `▆▅▅█▅▅▅▅▄` (6, 5, 5, 9, 5, 5, 5, 5, 4)',
+      'Baseline scores, oldest to newest, a bar each (▁ is 0, █ is 9, the highest baseline): `▆▅▅█▅▅▅▅▄` (6, 5, 5, 9, 5, 5, 5, 5, 4)',
     ]);
   });
 
@@ -65,12 +65,12 @@ describe('markdown trend', () => {
 
   it('draws low scores on a scale up to 7, and reaches higher only for a higher baseline or final score', () => {
     const low = trendSection(toMarkdown(buildReport(daily([3, 2, 3]), library, { now: NOW })));
-    expect(low[1]).toBe('Baseline scores, oldest to newest, a bar each (▁ is 0, █ is 7): `▄▃▄` (3, 2, 3)');
+    expect(low[1]).toBe('Baseline scores, oldest to newest, a bar each (▁ is 0, █ is 7, above every score): `▄▃▄` (3, 2, 3)');
     const data = daily([3, 2, 3]);
     const last = data.sessions[2]!;
     last.attempts = [...last.attempts.slice(0, -1), { ...last.attempts.at(-1)!, after: 9, verdict: 'flare' }];
     const flared = trendSection(toMarkdown(buildReport(data, library, { now: NOW })));
-    expect(flared[1]).toBe('Baseline scores, oldest to newest, a bar each (▁ is 0, █ is 9): `▃▃▃` (3, 2, 3)');
+    expect(flared[1]).toBe('Baseline scores, oldest to newest, a bar each (▁ is 0, █ is 9, the highest final score): `▃▃▃` (3, 2, 3)');
   });
 
   it('sums up ten years of daily sessions by year, in a few hundred characters', () => {
