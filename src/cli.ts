@@ -40,7 +40,7 @@ export function createProgram(ctx: Context, argv: string[] = []): Command {
         [
           ['itb session', 'run an assess / re-assess session'],
           ['itb buckets', 'see what helps (rehab) and what to avoid for now'],
-          ['itb history', 'past sessions and the trend of your scores'],
+          ['itb history', 'past sessions and the trends of your scores'],
           ['itb export -o report.html', 'a report for your physical therapist'],
         ],
         `Your results are kept on this computer only (ITB_HOME moves them elsewhere).

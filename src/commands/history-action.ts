@@ -1,18 +1,17 @@
 // What `itb history` does (declared in history.ts).
 import type { Command } from 'commander';
 import { adviceFor } from '../core/advice.js';
-import { drawnFinal, keptAside, localDate, localDateTime, painfulSideWords, scoreSeries, sessionsSince, sessionSummaries, scoresWords, sidesApart, trendKey, trendsOf, whatWasRated, type KeptAside, type ScorePoint, type SessionSummary, type Trend } from '../core/history.js';
+import { keptAside, localDateTime, scoreSeries, sessionsSince, sessionSummaries, scoresWords, whatWasRated, type KeptAside, type SessionSummary } from '../core/history.js';
 import type { Context } from '../context.js';
 import type { Colours } from '../ui/colour.js';
-import { pointsShown, sparkline, sparkScale } from '../ui/sparkline.js';
 import { readStore } from '../store/store-file.js';
 import { onScreen, packed, table, width, wrap } from '../ui/table.js';
 import { plural } from '../export/words.js';
 import type { HistoryOptions } from './history.js';
+import { trendLines } from './history-trend.js';
 import { calendarDay, itbAsStarted, itbWithLibrary, libraryFor, paint, printJson } from './shared.js';
 
 const COLUMNS = 80;
-const SPARK_WIDTH = 56;
 
 export async function showHistory(ctx: Context, options: HistoryOptions, self: Command) {
   const sinceDay = options.since === undefined ? undefined : calendarDay(options.since, '--since', `${itbAsStarted(ctx)} history`);
@@ -137,73 +136,4 @@ function sessionTable(summaries: SessionSummary[], colour: Colours, kept: Map<st
   const ratedIndent = resultsBeside ? '  ' : '    ';
   // In full, wrapped: two movements that start alike must not read as one.
   return [heading!, ...rows.flatMap((row, i) => [...lines[i]!, ...wrap(row.what, COLUMNS, ratedIndent).map((line) => colour.dim(line))])];
-}
-
-/**
- * `period`: for --since when sessions before that day have scores too (all of them in `scored`):
- * a trend the period is too short for may then be drawn from every session, and is not said to
- * wait for sessions to come.
- */
-function trendLines(points: ScorePoint[], colour: Colours, period?: { since: string; itb: string; scored: ScorePoint[] }): string[] {
-  // The person's latest symptom and test movement (the others are in the table above); while
-  // that has a single session, the most recent one with two or more, so a new test movement
-  // does not hide the trend of the old one.
-  const trends = trendsOf(points);
-  const latest = trends[0];
-  const trend = trends.find((candidate) => candidate.points.length >= 2);
-  // In full, wrapped with the note: two movements that start alike must not read as one. With
-  // the painful side when scores were given for more than one, of the period or before it.
-  const bySide = sidesApart(period?.scored ?? points);
-  const what = (rated: Trend) => `${rated.symptom} during ${rated.movement}${bySide ? ` (${painfulSideWords(rated.side)})` : ''}`;
-  const note = (text: string) => wrap(text, 76).map((line) => colour.dim(`  ${line}`));
-  // Parts kept whole on a line while they fit, so that the command to copy is not broken.
-  const parts = (texts: string[], indent = '') => packed(texts, COLUMNS, indent, ' ').map((line) => colour.dim(line));
-  const withoutSince = `${period?.itb} history without --since`;
-  const noTrendYet = () =>
-    parts(period ? [`Too few sessions since ${period.since} for a trend, which needs two with a score:`, `${withoutSince} draws it from every session.`] : ['The trend of your scores shows once two sessions have a score.']);
-  if (!latest) return noTrendYet();
-  // The latest session's symptom, movement and side with a trend before the period: only the period is too short for it.
-  const ratedLatest = trendKey(latest);
-  const tooShort =
-    period && period.scored.filter((point) => trendKey(point) === ratedLatest).length >= 2
-      ? [`Too few sessions since ${period.since} rated ${what(latest)}, as your latest did, for a trend of its own:`, `${withoutSince} draws it.`]
-      : undefined;
-  if (!trend) {
-    if (trends.length === 1) return noTrendYet();
-    if (tooShort) return parts(tooShort);
-    return note(`The trend shows once two sessions have rated ${what(latest)}, as the latest did: earlier scores rated something else and do not compare.`);
-  }
-  const drawn = trend.points;
-  const leftOut = points.length - drawn.length;
-  // Sessions that rated the same on another side are left out too: "something else" alone would
-  // puzzle someone who rated the same squat on each leg.
-  const other = bySide ? 'rated something else or another side' : 'rated something else';
-  const instead = `the trend of ${what(trend)}, without the ${plural(leftOut, 'session')} that ${other}.`;
-  const notes =
-    trend === latest
-      ? note(`Only sessions that rated ${what(trend)}, as the latest did: the ${leftOut} that ${other} ${leftOut === 1 ? 'does' : 'do'} not compare.`)
-      : tooShort
-        ? parts([...tooShort, `Here, ${instead}`], '  ')
-        : note(`Your latest session rated ${what(latest)}; its trend shows once a second session rates it too. Until then, ${instead}`);
-  // "  baseline  " before the bars and "  10 → 10" after them.
-  const sparkWidth = Math.min(SPARK_WIDTH, onScreen(COLUMNS) - 21);
-  const shown = pointsShown(drawn.length, sparkWidth);
-  const first = drawn[drawn.length - shown]!;
-  const last = drawn.at(-1)!;
-  const span = `${localDate(new Date(first.at))} → ${localDate(new Date(last.at))}`;
-  const count = shown < drawn.length ? `latest ${shown} of ${drawn.length} sessions` : `${drawn.length} sessions`;
-  const baselines = drawn.map((point) => point.baseline);
-  // A session with no drill scored has no final bar, and "–" for its score, as in the table.
-  const finals = drawn.map(drawnFinal);
-  // One scale for both lines, so that their bars compare; said so that a top bar of 7 is not
-  // taken for the top of the 0–10 scale.
-  const { top, reached } = sparkScale([...baselines, ...finals.filter((final) => final !== null)]);
-  const line = (label: string, values: (number | null)[]) =>
-    `  ${label.padEnd(8)}  ${sparkline(values, top, sparkWidth)}  ${values[values.length - shown] ?? '–'} → ${values.at(-1) ?? '–'}`;
-  return [
-    ...packed([`${colour.bold('Trend')}  ${span}`, colour.dim(`(${count};`), colour.dim(`bars 0 to ${top},`), colour.dim(`${reached ? 'the highest' : 'above every'} score here)`)], COLUMNS, '', ' '),
-    ...(leftOut > 0 ? notes : []),
-    line('baseline', baselines),
-    line('final', finals),
-  ];
 }

@@ -132,7 +132,7 @@ describe('the numbers and examples a help gives', () => {
   it('gives how many sessions itb history lists when not told, in its option and its example', async () => {
     const help = await helpOf('history');
     expect(help).toContain('list only the newest sessions (text: 20 unless --all)');
-    expect(help).toContain('$ itb history your 20 latest sessions and the trend of your scores');
+    expect(help).toContain('$ itb history your 20 latest sessions and the trends of your scores');
   });
 
   it('gives how many problems itb validate lists, as many as it lists', async () => {

@@ -160,20 +160,83 @@ describe('itb history', () => {
     expect(oneSide.split('\n\n')[0]).not.toContain('painful');
   });
 
-  it("draws the trend of the latest session's painful side alone, and says which side it is when the scores were given for more than one", async () => {
+  it("draws each painful side's trend apart, the latest session's first, and names its side when the scores were given for more than one", async () => {
     // A right-leg squat one day and a left-leg one the next are two legs: not one leg getting worse.
     const squat = (day: number, side: 'left' | 'right', baseline: number) =>
       buildSession({ startedAt: `2026-03-0${day}T12:00:00Z`, side, baseline, drills: [{ id: 'clamshells', scores: [baseline - 1] }] });
     await withSessions(squat(1, 'right', 3), squat(2, 'left', 7), squat(3, 'right', 2), squat(4, 'left', 6));
-    const stdout = (await run(['history'], { home, now })).stdout.replace(/\n +/g, ' ');
-    expect(stdout).toMatch(/\(2 sessions; bars 0 to 7, the highest score here\)/);
-    expect(stdout).toContain('Only sessions that rated pain during single-leg squat (left side painful), as the latest did: the 2 that rated something else or another side do not compare.');
-    expect(stdout).toMatch(/baseline\s+█▇\s+7 → 6/);
-    // A second session on the side of the latest one gives it a trend of its own.
+    const trend = (stdout: string) => stdout.slice(stdout.indexOf('\nScores compare'));
+    expect(trend((await run(['history'], { home, now })).stdout)).toBe(
+      [
+        '',
+        'Scores compare only when they rate the same symptom in the same test movement on',
+        'the same painful side, so each has a trend of its own, the latest first.',
+        '',
+        `Trend  ${localDate(new Date(squat(2, 'left', 7).startedAt))} → ${localDate(new Date(squat(4, 'left', 6).startedAt))} (2 sessions; bars 0 to 7, the highest score here)`,
+        '  pain during single-leg squat (left side painful)',
+        '  baseline  █▇  7 → 6',
+        '  final     ▇▆  6 → 5',
+        '',
+        `Trend  ${localDate(new Date(squat(1, 'right', 3).startedAt))} → ${localDate(new Date(squat(3, 'right', 2).startedAt))} (2 sessions; bars 0 to 7, above every score here)`,
+        '  pain during single-leg squat (right side painful)',
+        '  baseline  ▄▃  3 → 2',
+        '  final     ▃▂  2 → 1',
+        '',
+      ].join('\n'),
+    );
+    // A third session on the right: its trend is the latest, and comes first.
     await withSessions(squat(5, 'right', 4));
-    const later = (await run(['history'], { home, now })).stdout.replace(/\n +/g, ' ');
-    expect(later).toContain('Only sessions that rated pain during single-leg squat (right side painful), as the latest did: the 2 that rated something else or another side do not compare.');
-    expect(later).toMatch(/baseline\s+▄▃▅\s+3 → 4/);
+    const later = trend((await run(['history'], { home, now })).stdout);
+    expect(later.indexOf('(right side painful)')).toBeLessThan(later.indexOf('(left side painful)'));
+    expect(later).toMatch(/\(3 sessions; bars 0 to 7, above every score here\)\n {2}pain during single-leg squat \(right side painful\)\n {2}baseline {2}▄▃▅ {2}3 → 4\n/);
+    expect(later).toMatch(/\(2 sessions; bars 0 to 7, the highest score here\)\n {2}pain during single-leg squat \(left side painful\)\n {2}baseline {2}█▇ {2}7 → 6\n/);
+  });
+
+  it('draws every symptom and test movement rated in two sessions or more, newest first, and none rated once', async () => {
+    // Pain on the step-down some days, tightness on the lunge on others: neither hides the other.
+    const rated = (day: number, symptom: 'pain' | 'tightness', movement: string, baseline: number) =>
+      buildSession({ startedAt: `2026-03-0${day}T12:00:00Z`, symptom, movement, baseline, drills: [{ id: 'clamshells', scores: [baseline - 2] }] });
+    await withSessions(rated(1, 'pain', 'step-down', 8), rated(2, 'tightness', 'lunge', 4), rated(3, 'pain', 'walking', 3), rated(4, 'pain', 'step-down', 6), rated(5, 'tightness', 'lunge', 5));
+    const { stdout } = await run(['history'], { home, now });
+    const trend = stdout.slice(stdout.indexOf('\nScores compare'));
+    expect(trend.replace(/\s+/g, ' ')).toContain(' Scores compare only when they rate the same symptom in the same test movement, so each has a trend of its own, the latest first. Trend ');
+    // Scores from one side only: no side is named.
+    expect(trend).not.toContain('painful');
+    expect(trend).toMatch(/\n\nTrend .*\(2 sessions; bars 0 to 7, above every score here\)\n {2}tightness during lunge\n {2}baseline {2}▅▆ {2}4 → 5\n {2}final {5}▃▄ {2}2 → 3\n/);
+    expect(trend).toMatch(/\n\nTrend .*\(2 sessions; bars 0 to 8, the highest score here\)\n {2}pain during step-down\n {2}baseline {2}█▆ {2}8 → 6\n {2}final {5}▆▅ {2}6 → 4\n/);
+    expect(trend.indexOf('tightness during lunge')).toBeLessThan(trend.indexOf('pain during step-down'));
+    // Walking was rated once: no trend of it yet, and no bars.
+    expect(trend).not.toContain('walking');
+    expect(trend.match(/^ {2}baseline /gm)).toHaveLength(2);
+    for (const line of stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+    // The JSON is as before: every point, each saying what it rated.
+    const json = JSON.parse((await run(['history', '--json'], { home, now })).stdout);
+    expect(json.trend.map((point: { movement: string }) => point.movement)).toEqual(['step-down', 'lunge', 'walking', 'step-down', 'lunge']);
+  });
+
+  it('says that the latest session awaits a second one for its trend, above every trend drawn meanwhile', async () => {
+    const rated = (day: number, symptom: 'pain' | 'tightness', movement: string) =>
+      buildSession({ startedAt: `2026-03-0${day}T12:00:00Z`, symptom, movement, baseline: 5, drills: [{ id: 'clamshells', scores: [4] }] });
+    await withSessions(rated(1, 'pain', 'step-down'), rated(2, 'tightness', 'lunge'), rated(3, 'pain', 'step-down'), rated(4, 'tightness', 'lunge'), rated(5, 'pain', 'running'));
+    const stdout = (await run(['history'], { home, now })).stdout;
+    const said = stdout.replace(/\s+/g, ' ');
+    expect(said).toContain(
+      'the latest first. Your latest session rated pain during running; its trend shows once a second session rates it too. Trend 2026-03-02 → 2026-03-04 (2 sessions; bars 0 to 7, above every score here) tightness during lunge baseline ▆▆ 5 → 5',
+    );
+    expect(said).toContain('Trend 2026-03-01 → 2026-03-03 (2 sessions; bars 0 to 7, above every score here) pain during step-down baseline ▆▆ 5 → 5');
+    // Not "until then, the trend of ... without": every trend is drawn.
+    expect(said).not.toContain('Until then');
+  });
+
+  it('with --since, says above the trends of the period that it is too short for the trend of what the latest session rated', async () => {
+    const rated = (day: number, movement: string) => buildSession({ startedAt: `2026-03-0${day}T12:00:00Z`, movement, baseline: 5, drills: [{ id: 'clamshells', scores: [4] }] });
+    await withSessions(rated(1, 'running'), rated(2, 'lunge'), rated(3, 'walking'), rated(4, 'lunge'), rated(5, 'walking'), rated(6, 'running'));
+    const said = (await run(['history', '--since', '2026-03-02'], { home, now })).stdout.replace(/\s+/g, ' ');
+    expect(said).toContain(
+      'the latest first. Too few sessions since 2026-03-02 rated pain during running, as your latest did, for a trend of its own: itb history without --since draws it. Trend 2026-03-03 → 2026-03-05 (2 sessions; bars 0 to 7, above every score here) pain during walking ',
+    );
+    expect(said).toContain('Trend 2026-03-02 → 2026-03-04 (2 sessions; bars 0 to 7, above every score here) pain during lunge ');
+    expect(said).not.toContain('once a second session');
   });
 
   it('draws no final score for a session stopped before any drill was scored, as its row shows none', async () => {
@@ -261,15 +324,17 @@ describe('itb history', () => {
     expect(stdout).toMatch(/final\s+…\S+\s+3 → 3\n/);
   });
 
-  it('draws the trend from the sessions that rated what the latest one rated, and says so', async () => {
+  it('draws first the trend of the sessions that rated what the latest one rated, each trend on its own scale', async () => {
     const lunge = (id: string, day: number, baseline: number) =>
       buildSession({ id, startedAt: `2026-03-0${day}T12:00:00Z`, symptom: 'tightness', movement: 'lunge', baseline, drills: [{ id: 'clamshells', scores: [Math.max(0, baseline - 1)] }] });
     await withSessions(first, lunge('l1', 2, 9), second, lunge('l2', 6, 1), lunge('l3', 7, 2));
     const { stdout } = await run(['history'], { home, now });
-    expect(stdout).toMatch(/\(3 sessions; bars 0 to 9, the highest score here\)/);
-    expect(stdout).toMatch(/Only sessions that rated tightness during lunge, as the latest did: the 2\s+that\s+rated\s+something\s+else\s+do\s+not\s+compare\./);
+    expect(stdout).toMatch(/\(3 sessions; bars 0 to 9, the highest score here\)\n {2}tightness during lunge\n/);
     // 1 and 2 were one bar on a scale to 10; on this one, to 9, they are two.
     expect(stdout).toMatch(/baseline\s+█▂▃\s+9 → 2/);
+    // The squat's own trend after it, on a scale of its own scores.
+    expect(stdout).toMatch(/\(2 sessions; bars 0 to 7, above every score here\)\n {2}pain during single-leg squat\n {2}baseline {2}▇▆ {2}6 → 5\n/);
+    expect(stdout.indexOf('tightness during lunge\n  baseline')).toBeLessThan(stdout.indexOf('pain during single-leg squat\n  baseline'));
     // Every session stays in the JSON, each point saying what it rated.
     const json = JSON.parse((await run(['history', '--json'], { home, now })).stdout);
     expect(json.trend.map((p: { symptom: string }) => p.symptom)).toEqual(['pain', 'tightness', 'pain', 'tightness', 'tightness']);
@@ -317,8 +382,8 @@ describe('itb history', () => {
     const shorter = (await run(['history', '--since', '2026-03-06'], { home, now })).stdout.replace(/\s+/g, ' ');
     expect(shorter).toContain('Too few sessions since 2026-03-06 rated pain during running, as your latest did, for a trend of its own: itb history without --since draws it.');
     expect(shorter).not.toContain('The trend shows once two sessions');
-    // Which it does.
-    expect((await run(['history'], { home, now })).stdout).toMatch(/Only sessions that rated pain during running/);
+    // Which it does, first.
+    expect((await run(['history'], { home, now })).stdout).toMatch(/\n\nTrend [^\n]+\n {2}pain during running\n/);
   });
 
   it('says when no symptom and movement has been rated twice yet', async () => {
@@ -571,7 +636,7 @@ describe('itb history', () => {
     expect(help).toContain('With --since, sessions and trend hold only the sessions from that day on.');
   });
 
-  it('says in its help that the trend takes a movement typed in another case as the same one, as the text draws it while the JSON keeps each as typed', async () => {
+  it('says in its help that the trends take a movement typed in another case as the same one, as the text draws it while the JSON keeps each as typed', async () => {
     await withSessions(
       buildSession({ startedAt: '2026-03-01T09:00:00Z', baseline: 6, movement: 'Step-down', drills: [{ id: 'clamshells', scores: [4] }] }),
       buildSession({ startedAt: '2026-03-02T09:00:00Z', baseline: 5, movement: 'step-down', drills: [{ id: 'bridges', scores: [3] }] }),
@@ -582,7 +647,7 @@ describe('itb history', () => {
     const json = JSON.parse((await run(['history', '--json'], { home, now })).stdout);
     expect(json.trend.map((point: { movement: string }) => point.movement)).toEqual(['Step-down', 'step-down']);
     const help = (await run(['history', '--help'], { home })).stdout.replace(/\s+/g, ' ');
-    expect(help).toContain('the text\'s trend takes two movements that differ only in case or spaces ("Step-down", "step-down") as one');
+    expect(help).toContain('the text\'s trends take two movements that differ only in case or spaces ("Step-down", "step-down") as one');
   });
 
   it('documents in its help exactly the keys --json prints', async () => {

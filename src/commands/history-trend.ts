@@ -1,0 +1,93 @@
+// The trends under `itb history`'s list of sessions: one for each symptom, test movement and
+// painful side rated in two sessions or more, as the reports draw them.
+import { drawnFinal, localDate, sidesApart, trendKey, trendsOf, type ScorePoint, type Trend } from '../core/history.js';
+import { plural } from '../export/words.js';
+import { separateTrendsWords, trendLabel } from '../export/trend-words.js';
+import type { Colours } from '../ui/colour.js';
+import { pointsShown, sparkline, sparkScale } from '../ui/sparkline.js';
+import { onScreen, packed, wrap } from '../ui/table.js';
+
+const COLUMNS = 80;
+const SPARK_WIDTH = 56;
+
+/**
+ * `period`: for --since when sessions before that day have scores too (all of them in `scored`):
+ * a trend the period is too short for may then be drawn from every session, and is not said to
+ * wait for sessions to come.
+ */
+export function trendLines(points: ScorePoint[], colour: Colours, period?: { since: string; itb: string; scored: ScorePoint[] }): string[] {
+  // The person's latest symptom and test movement first; while that has a single session, the
+  // most recent one with two or more, so a new test movement does not hide the trend of the old
+  // one. Then every other with two sessions or more, newest first: a left leg that got better
+  // must not hide a right one that now hurts.
+  const trends = trendsOf(points);
+  const latest = trends[0];
+  const drawn = trends.filter((candidate) => candidate.points.length >= 2);
+  const trend = drawn[0];
+  // In full, wrapped with the note: two movements that start alike must not read as one. With
+  // the painful side when scores were given for more than one, of the period or before it.
+  const bySide = sidesApart(period?.scored ?? points);
+  const what = (rated: Trend) => trendLabel(rated, `${rated.symptom} during ${rated.movement}`, bySide);
+  const note = (text: string) => wrap(text, 76).map((line) => colour.dim(`  ${line}`));
+  // Parts kept whole on a line while they fit, so that the command to copy is not broken.
+  const parts = (texts: string[], indent = '') => packed(texts, COLUMNS, indent, ' ').map((line) => colour.dim(line));
+  const withoutSince = `${period?.itb} history without --since`;
+  const noTrendYet = () =>
+    parts(period ? [`Too few sessions since ${period.since} for a trend, which needs two with a score:`, `${withoutSince} draws it from every session.`] : ['The trend of your scores shows once two sessions have a score.']);
+  if (!latest) return noTrendYet();
+  // The latest session's symptom, movement and side with a trend before the period: only the period is too short for it.
+  const ratedLatest = trendKey(latest);
+  const tooShort =
+    period && period.scored.filter((point) => trendKey(point) === ratedLatest).length >= 2
+      ? [`Too few sessions since ${period.since} rated ${what(latest)}, as your latest did, for a trend of its own:`, `${withoutSince} draws it.`]
+      : undefined;
+  if (!trend) {
+    if (trends.length === 1) return noTrendYet();
+    if (tooShort) return parts(tooShort);
+    return note(`The trend shows once two sessions have rated ${what(latest)}, as the latest did: earlier scores rated something else and do not compare.`);
+  }
+  if (drawn.length > 1) {
+    // Each named as the reports name it, under one sentence saying why they are apart.
+    const awaited = trend === latest ? [] : tooShort ? parts(tooShort) : parts([`Your latest session rated ${what(latest)}; its trend shows once a second session rates it too.`]);
+    const named = (rated: Trend) => wrap(what(rated), 76).map((line) => `  ${line}`);
+    return [...parts([separateTrendsWords(bySide)]), ...awaited, ...drawn.flatMap((rated) => ['', ...drawing(rated, colour, named(rated))])];
+  }
+  const leftOut = points.length - trend.points.length;
+  // Sessions that rated the same on another side are left out too: "something else" alone would
+  // puzzle someone who rated the same squat on each leg.
+  const other = bySide ? 'rated something else or another side' : 'rated something else';
+  const instead = `the trend of ${what(trend)}, without the ${plural(leftOut, 'session')} that ${other}.`;
+  const notes =
+    trend === latest
+      ? note(`Only sessions that rated ${what(trend)}, as the latest did: the ${leftOut} that ${other} ${leftOut === 1 ? 'does' : 'do'} not compare.`)
+      : tooShort
+        ? parts([...tooShort, `Here, ${instead}`], '  ')
+        : note(`Your latest session rated ${what(latest)}; its trend shows once a second session rates it too. Until then, ${instead}`);
+  return drawing(trend, colour, leftOut > 0 ? notes : []);
+}
+
+/** A trend's heading, `under` it, then its baseline and final bars. */
+function drawing(trend: Trend, colour: Colours, under: string[]): string[] {
+  const drawn = trend.points;
+  // "  baseline  " before the bars and "  10 → 10" after them.
+  const sparkWidth = Math.min(SPARK_WIDTH, onScreen(COLUMNS) - 21);
+  const shown = pointsShown(drawn.length, sparkWidth);
+  const first = drawn[drawn.length - shown]!;
+  const last = drawn.at(-1)!;
+  const span = `${localDate(new Date(first.at))} → ${localDate(new Date(last.at))}`;
+  const count = shown < drawn.length ? `latest ${shown} of ${drawn.length} sessions` : `${drawn.length} sessions`;
+  const baselines = drawn.map((point) => point.baseline);
+  // A session with no drill scored has no final bar, and "–" for its score, as in the table.
+  const finals = drawn.map(drawnFinal);
+  // One scale for both lines, so that their bars compare; said so that a top bar of 7 is not
+  // taken for the top of the 0–10 scale.
+  const { top, reached } = sparkScale([...baselines, ...finals.filter((final) => final !== null)]);
+  const line = (label: string, values: (number | null)[]) =>
+    `  ${label.padEnd(8)}  ${sparkline(values, top, sparkWidth)}  ${values[values.length - shown] ?? '–'} → ${values.at(-1) ?? '–'}`;
+  return [
+    ...packed([`${colour.bold('Trend')}  ${span}`, colour.dim(`(${count};`), colour.dim(`bars 0 to ${top},`), colour.dim(`${reached ? 'the highest' : 'above every'} score here)`)], COLUMNS, '', ' '),
+    ...under,
+    line('baseline', baselines),
+    line('final', finals),
+  ];
+}
