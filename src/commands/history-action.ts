@@ -48,16 +48,16 @@ export async function showHistory(ctx: Context, options: HistoryOptions, self: C
   // Drills a session kept aside (a re-test that found no change) are told from those it set aside anew.
   const kept = keptAside(data.sessions, data.moves, data.bucketsResetAt);
   const out = sessionTable(listed, colour, kept);
+  // Every one of the period asked for, not of all time.
+  const all = `${itb} history${sinceDay === undefined ? '' : ` --since ${sinceDay}`} --all`;
   if (unlisted > 0) {
-    // Every one of the period asked for, not of all time.
-    const all = `${itb} history${sinceDay === undefined ? '' : ` --since ${sinceDay}`} --all`;
     // The command to copy on a line of its own when the sentence does not fit on one.
     out.push(...packed([`… ${plural(unlisted, 'earlier session')} not listed`, `(${all} lists every one).`], COLUMNS, '', ' ').map((line) => colour.dim(line)));
   }
   // A period too short for a trend of its own is not the whole story when earlier sessions have scores.
   const scored = sinceDay === undefined ? trend : scoreSeries(data.sessions);
   const period = scored.length > trend.length ? { since: sinceDay!, itb, scored } : undefined;
-  out.push('', ...trendLines(trend, colour, period));
+  out.push('', ...trendLines(trend, colour, period, unlisted > 0 ? { from: listed.at(-1)!.startedAt, all } : undefined));
   if (advice.length > 0) {
     out.push('', colour.bold('Advice'));
     for (const item of advice) out.push(...wrap(item.message, 78, '    ').map((line, i) => (i === 0 ? `  - ${line.trimStart()}` : line)));

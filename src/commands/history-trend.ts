@@ -1,6 +1,7 @@
 // The trends under `itb history`'s list of sessions: one for each symptom, test movement and
 // painful side rated in two sessions or more, as the reports draw them.
 import { drawnFinal, localDate, sidesApart, trendKey, trendsOf, type ScorePoint, type Trend } from '../core/history.js';
+import { compareInstants } from '../core/instant.js';
 import { plural } from '../export/words.js';
 import { separateTrendsWords, trendLabel } from '../export/trend-words.js';
 import type { Colours } from '../ui/colour.js';
@@ -13,16 +14,24 @@ const SPARK_WIDTH = 56;
 /**
  * `period`: for --since when sessions before that day have scores too (all of them in `scored`):
  * a trend the period is too short for may then be drawn from every session, and is not said to
- * wait for sessions to come.
+ * wait for sessions to come. `listed`: when --limit left sessions out of the list, the start of
+ * the oldest one listed and the command that lists them all: a trend none of the listed sessions
+ * rated is then only counted (years of history hold dozens), save the one drawn first.
  */
-export function trendLines(points: ScorePoint[], colour: Colours, period?: { since: string; itb: string; scored: ScorePoint[] }): string[] {
+export function trendLines(
+  points: ScorePoint[],
+  colour: Colours,
+  period?: { since: string; itb: string; scored: ScorePoint[] },
+  listed?: { from: string; all: string },
+): string[] {
   // The person's latest symptom and test movement first; while that has a single session, the
   // most recent one with two or more, so a new test movement does not hide the trend of the old
   // one. Then every other with two sessions or more, newest first: a left leg that got better
   // must not hide a right one that now hurts.
   const trends = trendsOf(points);
   const latest = trends[0];
-  const drawn = trends.filter((candidate) => candidate.points.length >= 2);
+  const withTrend = trends.filter((candidate) => candidate.points.length >= 2);
+  const drawn = withTrend.filter((candidate, i) => i === 0 || listed === undefined || compareInstants(candidate.points.at(-1)!.at, listed.from) >= 0);
   const trend = drawn[0];
   // In full, wrapped with the note: two movements that start alike must not read as one. With
   // the painful side when scores were given for more than one, of the period or before it.
@@ -32,6 +41,11 @@ export function trendLines(points: ScorePoint[], colour: Colours, period?: { sin
   // Parts kept whole on a line while they fit, so that the command to copy is not broken.
   const parts = (texts: string[], indent = '') => packed(texts, COLUMNS, indent, ' ').map((line) => colour.dim(line));
   const withoutSince = `${period?.itb} history without --since`;
+  // Counted, with the command that draws them: what earlier sessions rated is still worth a look.
+  const olderLines = () => {
+    const older = withTrend.length - drawn.length;
+    return older === 0 ? [] : ['', ...parts([`${plural(older, 'other trend')} of what only earlier sessions rated`, `(${listed!.all} draws every one).`])];
+  };
   const noTrendYet = () =>
     parts(period ? [`Too few sessions since ${period.since} for a trend, which needs two with a score:`, `${withoutSince} draws it from every session.`] : ['The trend of your scores shows once two sessions have a score.']);
   if (!latest) return noTrendYet();
@@ -50,7 +64,7 @@ export function trendLines(points: ScorePoint[], colour: Colours, period?: { sin
     // Each named as the reports name it, under one sentence saying why they are apart.
     const awaited = trend === latest ? [] : tooShort ? parts(tooShort) : parts([`Your latest session rated ${what(latest)}; its trend shows once a second session rates it too.`]);
     const named = (rated: Trend) => wrap(what(rated), 76).map((line) => `  ${line}`);
-    return [...parts([separateTrendsWords(bySide)]), ...awaited, ...drawn.flatMap((rated) => ['', ...drawing(rated, colour, named(rated))])];
+    return [...parts([separateTrendsWords(bySide)]), ...awaited, ...drawn.flatMap((rated) => ['', ...drawing(rated, colour, named(rated))]), ...olderLines()];
   }
   const leftOut = points.length - trend.points.length;
   // Sessions that rated the same on another side are left out too: "something else" alone would
@@ -63,7 +77,7 @@ export function trendLines(points: ScorePoint[], colour: Colours, period?: { sin
       : tooShort
         ? parts([...tooShort, `Here, ${instead}`], '  ')
         : note(`Your latest session rated ${what(latest)}; its trend shows once a second session rates it too. Until then, ${instead}`);
-  return drawing(trend, colour, leftOut > 0 ? notes : []);
+  return [...drawing(trend, colour, leftOut > 0 ? notes : []), ...olderLines()];
 }
 
 /** A trend's heading, `under` it, then its baseline and final bars. */
@@ -85,9 +99,14 @@ function drawing(trend: Trend, colour: Colours, under: string[]): string[] {
   const line = (label: string, values: (number | null)[]) =>
     `  ${label.padEnd(8)}  ${sparkline(values, top, sparkWidth)}  ${values[values.length - shown] ?? '–'} → ${values.at(-1) ?? '–'}`;
   return [
-    ...packed([`${colour.bold('Trend')}  ${span}`, colour.dim(`(${count};`), colour.dim(`bars 0 to ${top},`), colour.dim(`${reached ? 'the highest' : 'above every'} score here)`)], COLUMNS, '', ' '),
+    ...packed([`${colour.bold('Trend')}  ${span}`, colour.dim(`(${count};`), ...scaleWords(top, reached).map((words) => colour.dim(words))], COLUMNS, '', ' '),
     ...under,
     line('baseline', baselines),
     line('final', finals),
   ];
+}
+
+/** The bars' scale, closing the heading's brackets: a top of 10 is the scale's own, and needs no more words. */
+function scaleWords(top: number, reached: boolean): string[] {
+  return top === 10 ? ['bars 0 to 10)'] : [`bars 0 to ${top},`, `${reached ? 'the highest' : 'above every'} score here)`];
 }

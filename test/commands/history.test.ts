@@ -214,6 +214,42 @@ describe('itb history', () => {
     expect(json.trend.map((point: { movement: string }) => point.movement)).toEqual(['step-down', 'lunge', 'walking', 'step-down', 'lunge']);
   });
 
+  it('draws, of a list cut short by --limit, only the trends its sessions rated, counting the others, and every one with --all', async () => {
+    // Years of history hold dozens of trends: those of long ago are counted, not drawn, on the screen.
+    const rated = (day: number, movement: string, baseline: number) =>
+      buildSession({ startedAt: `2026-03-0${day}T12:00:00Z`, movement, baseline, drills: [{ id: 'clamshells', scores: [baseline - 2] }] });
+    await withSessions(rated(1, 'lunge', 6), rated(2, 'stairs', 6), rated(3, 'lunge', 5), rated(4, 'stairs', 5), rated(5, 'walking', 4), rated(6, 'step-down', 5), rated(7, 'walking', 3), rated(8, 'step-down', 4));
+    const said = (args: string[]) => run(['history', ...args], { home, now }).then(({ stdout }) => stdout.replace(/\s+/g, ' '));
+    // The 4 newest rated walking and the step-down: lunge and stairs were rated only before them.
+    const limited = await said(['-n', '4']);
+    expect(limited).toContain('pain during step-down baseline');
+    expect(limited).toContain('pain during walking baseline');
+    expect(limited).not.toMatch(/pain during (lunge|stairs) baseline/);
+    expect(limited).toMatch(/ 2 other trends of what only earlier sessions rated \(itb history --all draws every one\)\.( |$)/);
+    // One of them listed is enough to draw it.
+    const five = await said(['-n', '5']);
+    expect(five).toContain('pain during stairs baseline');
+    expect(five).not.toContain('pain during lunge baseline');
+    expect(five).toContain(' 1 other trend of what only earlier sessions rated ');
+    const all = await said(['--all']);
+    for (const movement of ['step-down', 'walking', 'stairs', 'lunge']) expect(all).toContain(`pain during ${movement} baseline`);
+    expect(all).not.toContain('other trend');
+  });
+
+  it('counts, under the one trend drawn, those only earlier sessions rated', async () => {
+    const rated = (day: number, movement: string) => buildSession({ startedAt: `2026-03-0${day}T12:00:00Z`, movement, baseline: 5, drills: [{ id: 'clamshells', scores: [3] }] });
+    await withSessions(rated(1, 'lunge'), rated(2, 'lunge'), rated(3, 'walking'), rated(4, 'walking'));
+    const said = (await run(['history', '-n', '2'], { home, now })).stdout.replace(/\s+/g, ' ');
+    expect(said).toMatch(/Only sessions that rated pain during walking, as the latest did: the 2 that rated something else do not compare\. baseline ▆▆ 5 → 5 final ▄▄ 3 → 3 1 other trend of what only earlier sessions rated \(itb history --all draws every one\)\.( |$)/);
+  });
+
+  it('says no more of a scale from 0 to 10 than its ends (a scale below 10 says what its top is, as above)', async () => {
+    const rated = (day: number, baseline: number, after: number) =>
+      buildSession({ startedAt: `2026-03-0${day}T12:00:00Z`, baseline, drills: [{ id: 'clamshells', scores: [after] }] });
+    await withSessions(rated(1, 10, 6), rated(2, 8, 5));
+    expect((await run(['history'], { home, now })).stdout).toContain('(2 sessions; bars 0 to 10)\n');
+  });
+
   it('says that the latest session awaits a second one for its trend, above every trend drawn meanwhile', async () => {
     const rated = (day: number, symptom: 'pain' | 'tightness', movement: string) =>
       buildSession({ startedAt: `2026-03-0${day}T12:00:00Z`, symptom, movement, baseline: 5, drills: [{ id: 'clamshells', scores: [4] }] });
