@@ -192,9 +192,43 @@ describe('the README', () => {
     expect(quickStart.replace(/\s+/g, ' ')).toContain(versions);
   });
 
+  it('gives the defaults a newcomer reads about sessions and history as itb has them', async () => {
+    const flat = readme.replace(/\s+/g, ' ');
+    const section = (from: string, to: string) => flat.slice(flat.indexOf(from), flat.indexOf(to));
+    const sessions = section('## How a session goes', '## The routines');
+    const { minImprovement, flareRise, retestAfterDays } = JSON.parse((await run(['settings', '--json'], { home })).stdout);
+    expect(sessions).toContain(`Lower by at least ${minImprovement} point${minImprovement === 1 ? '' : 's'} (you can change this`);
+    expect(sessions).toContain(`Up by ${flareRise} points or more (this too you can change)`);
+    expect(sessions).toContain(`${retestAfterDays} days after the day it was set aside`);
+    // The lowest score a flare-up cannot rise from within the 0–10 scale.
+    expect(sessions).toContain(`from ${11 - flareRise} up (with flare-ups at ${flareRise} points)`);
+    const listed = Number(/your (\d+) latest sessions/.exec((await run(['history', '--help'], { home })).stdout)![1]);
+    expect(section('## Commands', '### JSON for scripts')).toContain(`| your ${listed} latest sessions, newest first`);
+    expect(section('### The trend', '### Evidence')).toContain(`(the ${listed} latest are listed unless you give \`--all\` or \`-n N\`)`);
+  });
+
+  it('gives in Quick start the commands and the file name this package has', () => {
+    const quickStart = readme.slice(readme.indexOf('## Quick start'), readme.indexOf('## How a session goes'));
+    const manifest = JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8'));
+    expect(Object.keys(manifest.bin)).toEqual(['itb']);
+    expect(quickStart).toContain('npm install && npx itb session');
+    expect(quickStart).toContain('npm install && npm test');
+    for (const [, script] of quickStart.matchAll(/`npm run (\w+)`/g)) expect(Object.keys(manifest.scripts), script).toContain(script);
+    expect(quickStart).toContain(`\`npm install -g ./${manifest.name}-${manifest.version}.tgz\``);
+  });
+
   it('links only to headings it has and files the project holds', () => {
     const slug = (heading: string) => heading.toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/ /g, '-');
-    const anchors = new Set([...readme.matchAll(/^#+ (.+)$/gm)].map((m) => slug(m[1]!)));
+    // GitHub numbers a heading's slug when an earlier heading has it: the second "Notes" is #notes-1.
+    const seen = new Map<string, number>();
+    const anchors = new Set(
+      [...readme.replace(/```[\s\S]*?```/g, '').matchAll(/^#+ (.+)$/gm)].map((m) => {
+        const plain = slug(m[1]!);
+        const times = seen.get(plain) ?? 0;
+        seen.set(plain, times + 1);
+        return times === 0 ? plain : `${plain}-${times}`;
+      }),
+    );
     const links = [...readme.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]!).filter((link) => !/^https?:/.test(link));
     expect(links.length).toBeGreaterThan(3);
     for (const link of links) {
