@@ -7,7 +7,7 @@ const action = () => import('./buckets-action.js');
 const JSON_SHAPE = `With --json, prints (schemaVersion 1; new fields may be added, none renamed):
   { "schemaVersion": 1, "generatedAt": ISO time,
     "rehab": [drill], "avoid": [drill], "untested": [drill],
-    "advice": [{ id, message, readyAt?, goesOnToday?, side? }],
+    "advice": [{ id, message, readyAt?, goesOnToday?, side?, persistent? }],
     "resetAt": ISO time or null, "ratingsMix": true or false }
   drill: { exerciseId, name, bucket ("rehab" | "avoid" | "untested"),
     decidedAt?, source? ("session" | "manual"), flare, note?,

@@ -631,6 +631,11 @@ describe('itb history', () => {
     const json = JSON.parse((await run(['history', '--json'], { home, now })).stdout);
     const persistent = [{ rated: 'pain during single-leg squat', side: 'right', weeks: 3, firstMean: 7, latestMean: 7 }];
     expect(json.advice).toEqual([{ id: 'see-a-professional', message: expect.stringContaining('(right side painful)'), side: 'right', persistent }]);
+    // The help's outline of an advice item names each of its keys, in history's help and in buckets'.
+    for (const command of ['history', 'buckets']) {
+      const outline = (await run([command, '--help'], { home, now })).stdout.match(/\{ id, message[^}]*\}/)![0];
+      for (const key of Object.keys(json.advice[0])) expect(outline).toMatch(new RegExp(`\\b${key}\\b`));
+    }
     // Walking has kept up on the left too, at 1, rated more lately: it is named after the right leg's 7, in one piece of advice.
     await withSessions(...['2026-02-24T11:00:00Z', '2026-03-02T11:00:00Z', '2026-03-09T11:00:00Z'].map((startedAt) => buildSession({ startedAt, baseline: 1, side: 'left', movement: 'walking' })));
     const both = (await run(['history'], { home, now })).stdout.replace(/\s+/g, ' ');
@@ -693,7 +698,7 @@ describe('itb history', () => {
     expect(documentedKeys(help, 'prints')).toEqual(Object.keys(json));
     expect(documentedKeys(help, 'session').sort()).toEqual(Object.keys(json.sessions[0]).sort());
     expect(documentedKeys(help, 'point').sort()).toEqual(Object.keys(json.trend[0]).sort());
-    expect(documentedKeys(help, 'advice').sort()).toEqual(['goesOnToday', 'id', 'message', 'readyAt', 'side']);
+    expect(documentedKeys(help, 'advice').sort()).toEqual(['goesOnToday', 'id', 'message', 'persistent', 'readyAt', 'side']);
   });
 
   it("is shown in the README with a session as --json prints one, and the keys it prints", async () => {
