@@ -243,6 +243,37 @@ describe('itb history', () => {
     expect(said).toMatch(/Only sessions that rated pain during walking, as the latest did: the 2 that rated something else do not compare\. baseline ▆▆ 5 → 5 final ▄▄ 3 → 3 1 other trend of what only earlier sessions rated \(itb history --all draws every one\)\.( |$)/);
   });
 
+  it('draws, of a list cut short to a latest session that rated something new, the trend before it, and counts no more', async () => {
+    // The lunge trend's sessions are not listed, but it is the one trend there is: drawn, not counted.
+    const rated = (day: number, movement: string) => buildSession({ startedAt: `2026-03-0${day}T12:00:00Z`, movement, baseline: 5, drills: [{ id: 'clamshells', scores: [3] }] });
+    await withSessions(rated(1, 'lunge'), rated(2, 'lunge'), rated(3, 'walking'));
+    const said = (await run(['history', '-n', '1'], { home, now })).stdout.replace(/\s+/g, ' ');
+    expect(said).toContain(
+      'Your latest session rated pain during walking; its trend shows once a second session rates it too. Until then, the trend of pain during lunge, without the 1 session that rated something else. baseline ▆▆ 5 → 5',
+    );
+    expect(said).not.toContain('other trend');
+  });
+
+  it('names, under trends counted of a list cut short, the command that draws them for the same period, as itb was started', async () => {
+    const rated = (day: number, movement: string) => buildSession({ startedAt: `2026-03-0${day}T12:00:00Z`, movement, baseline: 5, drills: [{ id: 'clamshells', scores: [3] }] });
+    await withSessions(rated(1, 'stairs'), rated(2, 'lunge'), rated(3, 'lunge'), rated(4, 'walking'), rated(5, 'walking'));
+    const said = (await run(['history', '--since', '2026-03-02', '-n', '2'], { home, now, env: { npm_lifecycle_event: 'npx' } })).stdout.replace(/\s+/g, ' ');
+    expect(said).toMatch(/ 1 other trend of what only earlier sessions rated \(npx itb history --since 2026-03-02 --all draws every one\)\.( |$)/);
+  });
+
+  it('draws a trend longer than the line on the scale of all its sessions, as the Markdown report does', async () => {
+    // A first session of 10, out of sight at the start of 60 on the screen: its bars still go to 10, as the report's do.
+    const sessions = Array.from({ length: 60 }, (_, i) =>
+      buildSession({ startedAt: new Date(Date.UTC(2026, 0, 1 + i, 12)).toISOString(), baseline: i === 0 ? 10 : 4, drills: [{ id: 'clamshells', scores: [3] }] }),
+    );
+    await withSessions(...sessions);
+    const history = (await run(['history'], { home, now })).stdout;
+    expect(history.replace(/\s+/g, ' ')).toContain('(latest 55 of 60 sessions; bars 0 to 10)');
+    expect(history).toMatch(/^ {2}baseline {2}…▄{55} {2}4 → 4$/m);
+    const md = (await run(['export'], { home, now })).stdout;
+    expect(md).toContain('Baseline scores, oldest to newest, a bar each (▁ is 0, █ is 10, the highest baseline): `█▄▄▄');
+  });
+
   it('says no more of a scale from 0 to 10 than its ends (a scale below 10 says what its top is, as above)', async () => {
     const rated = (day: number, baseline: number, after: number) =>
       buildSession({ startedAt: `2026-03-0${day}T12:00:00Z`, baseline, drills: [{ id: 'clamshells', scores: [after] }] });
