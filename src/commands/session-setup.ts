@@ -151,10 +151,11 @@ function gotThrough(names: string[]): string {
 }
 
 /**
- * The widest name the question keeps whole, note in brackets and all: a line of it (the prompts
- * wrap a question at 78 columns, after their mark), less the comma or full stop after the name.
+ * The widest name the question keeps whole, note in brackets and all: a line of it, less the
+ * comma or full stop after the name. The prompts wrap a yes/no question at 72 columns: 78 after
+ * their mark, less the room kept for " (Y/n)" (see createPrompter).
  */
-const NAME_COLUMNS = 77;
+const NAME_COLUMNS = 71;
 
 /** The 48-hour advice, if any, as it stands without the sessions of a routine left part way today. */
 function spacingWithout(data: StoreData, partWay: PartWay, now: Date) {
