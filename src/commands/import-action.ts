@@ -14,7 +14,7 @@ import { listed, SHOWN_PROBLEMS, type Places } from './import-places.js';
 import { readExport } from './import-read.js';
 import { listenForCtrlC, stoppedAfterSaving, stoppedBeforeSaving, type CtrlC } from './import-stop.js';
 import { shellWord } from './help.js';
-import { itbAsStarted, libraryFor, notice } from './shared.js';
+import { itbAsStarted, itbWithLibrary, libraryFor, notice } from './shared.js';
 
 export async function importExport(ctx: Context, file: string, options: { dryRun?: boolean }, command: Command) {
   const ctrlC = listenForCtrlC();
@@ -23,7 +23,7 @@ export async function importExport(ctx: Context, file: string, options: { dryRun
     await importInto(Store.open(ctx.env, ctx), ctx, file, backup, places, options, command, ctrlC);
   } catch (error) {
     // Ctrl-C while another itb held the store: the wait ended, and nothing was saved.
-    if (error instanceof StoppedWaiting) throw stoppedBeforeSaving(file, itbAsStarted(ctx), false);
+    if (error instanceof StoppedWaiting) throw stoppedBeforeSaving(file, itbWithLibrary(ctx, command), false);
     // A damaged store's advice ends in `itb import FILE`: here FILE is the one just given.
     if (error instanceof StoreError && error.hint?.includes(IMPORT_FILE)) {
       throw new StoreError(error.message, error.hint.replace(IMPORT_FILE, `\`itb import ${shellWord(file)}\``), error.exitCode, error.details);
@@ -50,12 +50,12 @@ async function importInto(store: Store, ctx: Context, file: string, backup: Pars
     refuseConflicts(data, outcome);
   } else {
     // Ctrl-C while the file was read: nothing is saved.
-    if (await ctrlC.heardBy()) throw stoppedBeforeSaving(file, itbAsStarted(ctx), false);
+    if (await ctrlC.heardBy()) throw stoppedBeforeSaving(file, itbWithLibrary(ctx, command), false);
     // One locked update: the merge runs on what is on disk at that moment, and a conflict
     // throws before anything is written. So does a Ctrl-C heard while the lock was taken; from
     // the merge to the end of the save nothing pauses, so none is heard in between.
     await store.update((data) => {
-      if (ctrlC.heard()) throw stoppedBeforeSaving(file, itbAsStarted(ctx), false);
+      if (ctrlC.heard()) throw stoppedBeforeSaving(file, itbWithLibrary(ctx, command), false);
       outcome = mergeExport(data, backup);
       settingsBefore = data.settings;
       refuseConflicts(data, outcome);
@@ -77,7 +77,7 @@ async function importInto(store: Store, ctx: Context, file: string, backup: Pars
   if (strangers !== undefined) notice(ctx, strangers);
   if (options.dryRun) notice(ctx, 'Dry run: nothing was changed.');
   // Heard after the save (or in a dry run, which saves nothing): what was said above stands.
-  if (await ctrlC.heardBy()) throw options.dryRun ? stoppedBeforeSaving(file, itbAsStarted(ctx), true) : stoppedAfterSaving();
+  if (await ctrlC.heardBy()) throw options.dryRun ? stoppedBeforeSaving(file, itbWithLibrary(ctx, command), true) : stoppedAfterSaving();
 }
 
 /**

@@ -43,7 +43,10 @@ export function listenForCtrlC(): CtrlC {
   };
 }
 
-/** Stopped before the save: the store is as it was. `itb`: how to start it (itbAsStarted). */
+/**
+ * Stopped before the save: the store is as it was. `itb`: how to start it, with the library in
+ * use (itbWithLibrary): without it, the import run again would find the file's drills unknown.
+ */
 export function stoppedBeforeSaving(file: string, itb: string, dryRun: boolean): Interrupted {
   if (dryRun) return new Interrupted('Stopped. A dry run changes nothing: your store is as it was.');
   return new Interrupted(`Stopped before the import was saved: nothing was imported, and your store is as it was.\nTo import the file, run \`${itb} import ${shellWord(file)}\` again.`);

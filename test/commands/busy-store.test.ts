@@ -1,7 +1,7 @@
 // A session whose save finds the store kept locked by another itb (a large import in another
 // window, say) for longer than a save waits: the person is told what is saved and what is not,
 // and may try again and go on, so that no answer is lost unsaid.
-import { existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -239,6 +239,19 @@ describe('Ctrl-C while a save waits for another itb', () => {
     expect(readFileSync(file()).equals(before)).toBe(true);
     free();
     expect(readFileSync(file()).equals(before)).toBe(true);
+  });
+
+  it('import, started with a library of your own, names it in the command to import again', async () => {
+    // Run again without it, the import would say that the file's drills are not in the library in use.
+    const backup = join(home, 'backup.json');
+    const library = join(home, 'my library.yaml');
+    copyFileSync(join(import.meta.dirname, '../../data/library.yaml'), library);
+    expect((await run(['export', '--format', 'json', '-o', backup], { home })).code).toBe(0);
+    hold();
+    const result = await stoppedWhileWaiting(['--data', library, 'import', backup]);
+    expect(result.code).toBe(130);
+    expect(said(result.stderr)).toContain(`To import the file, run \`itb --data '${library}' import ${backup}\` again.`);
+    free();
   });
 
   it('in a session, ends at once with 130, naming the score not saved, without waiting again to mark the session interrupted', async () => {
