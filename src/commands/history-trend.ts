@@ -96,17 +96,25 @@ function drawing(trend: Trend, colour: Colours, under: string[]): string[] {
   // One scale for both lines, so that their bars compare; said so that a top bar of 7 is not
   // taken for the top of the 0–10 scale.
   const { top, reached } = sparkScale([...baselines, ...finals.filter((final) => final !== null)]);
+  // A top reached only by sessions before the bars shown would be looked for among them in vain.
+  const reachedInSight = [...baselines.slice(-shown), ...finals.slice(-shown)].some((value) => value !== null && value >= top);
+  const outOfSight = reached && !reachedInSight ? drawn.length : undefined;
   const line = (label: string, values: (number | null)[]) =>
     `  ${label.padEnd(8)}  ${sparkline(values, top, sparkWidth)}  ${values[values.length - shown] ?? '–'} → ${values.at(-1) ?? '–'}`;
   return [
-    ...packed([`${colour.bold('Trend')}  ${span}`, colour.dim(`(${count};`), ...scaleWords(top, reached).map((words) => colour.dim(words))], COLUMNS, '', ' '),
+    ...packed([`${colour.bold('Trend')}  ${span}`, colour.dim(`(${count};`), ...scaleWords(top, reached, outOfSight).map((words) => colour.dim(words))], COLUMNS, '', ' '),
     ...under,
     line('baseline', baselines),
     line('final', finals),
   ];
 }
 
-/** The bars' scale, closing the heading's brackets: a top of 10 is the scale's own, and needs no more words. */
-function scaleWords(top: number, reached: boolean): string[] {
-  return top === 10 ? ['bars 0 to 10)'] : [`bars 0 to ${top},`, `${reached ? 'the highest' : 'above every'} score here)`];
+/**
+ * The bars' scale, closing the heading's brackets: a top of 10 is the scale's own, and needs no
+ * more words. `outOfSight`: the count of the trend's sessions when only those before its bars reach the top.
+ */
+function scaleWords(top: number, reached: boolean, outOfSight?: number): string[] {
+  if (top === 10) return ['bars 0 to 10)'];
+  const which = outOfSight !== undefined ? `the highest score of all ${outOfSight})` : `${reached ? 'the highest' : 'above every'} score here)`;
+  return [`bars 0 to ${top},`, which];
 }

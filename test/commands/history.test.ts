@@ -274,6 +274,19 @@ describe('itb history', () => {
     expect(md).toContain('Baseline scores, oldest to newest, a bar each (▁ is 0, █ is 10, the highest baseline): `█▄▄▄');
   });
 
+  it('says of a top reached only by sessions before the bars on the line that it is the highest score of them all', async () => {
+    // A first session of 9, out of sight: "the highest score here" would send the eye to the bars for it.
+    const sessions = Array.from({ length: 60 }, (_, i) =>
+      buildSession({ startedAt: new Date(Date.UTC(2026, 0, 1 + i, 12)).toISOString(), baseline: i === 0 ? 9 : 4, drills: [{ id: 'clamshells', scores: [3] }] }),
+    );
+    await withSessions(...sessions);
+    const history = (await run(['history'], { home, now })).stdout.replace(/\s+/g, ' ');
+    expect(history).toContain('(latest 55 of 60 sessions; bars 0 to 9, the highest score of all 60)');
+    // In sight, it is here.
+    await withSessions(buildSession({ startedAt: '2026-03-09T12:00:00Z', baseline: 9, drills: [{ id: 'clamshells', scores: [3] }] }));
+    expect((await run(['history'], { home, now })).stdout.replace(/\s+/g, ' ')).toContain('(latest 55 of 61 sessions; bars 0 to 9, the highest score here)');
+  });
+
   it('says no more of a scale from 0 to 10 than its ends (a scale below 10 says what its top is, as above)', async () => {
     const rated = (day: number, baseline: number, after: number) =>
       buildSession({ startedAt: `2026-03-0${day}T12:00:00Z`, baseline, drills: [{ id: 'clamshells', scores: [after] }] });
