@@ -34,7 +34,8 @@ export async function showHistory(ctx: Context, options: HistoryOptions, self: C
   if (options.json) return printJson(ctx, { schemaVersion: 1, generatedAt: now.toISOString(), sessions: listed, unlisted, trend, advice });
 
   const colour = paint(ctx, self);
-  const itb = itbAsStarted(ctx);
+  // With the library in use: the advice below the list goes by it.
+  const itb = itbWithLibrary(ctx, self);
   if (data.sessions.length === 0) {
     ctx.stdout.write(`${wrap(`No sessions yet. Run ${colour.bold(`${itbWithLibrary(ctx, self)} session`)} to start.`).join('\n')}\n`);
     return;

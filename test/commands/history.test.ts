@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { localDate, localDateTime } from '../../src/core/history.js';
@@ -259,6 +259,14 @@ describe('itb history', () => {
     await withSessions(rated(1, 'stairs'), rated(2, 'lunge'), rated(3, 'lunge'), rated(4, 'walking'), rated(5, 'walking'));
     const said = (await run(['history', '--since', '2026-03-02', '-n', '2'], { home, now, env: { npm_lifecycle_event: 'npx' } })).stdout.replace(/\s+/g, ' ');
     expect(said).toMatch(/ 1 other trend of what only earlier sessions rated \(npx itb history --since 2026-03-02 --all draws every one\)\.( |$)/);
+  });
+
+  it('names the library in use (--data) in the commands it gives, as the advice goes by it', async () => {
+    const library = join(home, 'library.yaml');
+    writeFileSync(library, readFileSync(join(import.meta.dirname, '../../data/library.yaml'), 'utf8'));
+    await withSessions(first, second);
+    const said = (await run(['--data', library, 'history', '-n', '1'], { home, now })).stdout.replace(/\s+/g, ' ');
+    expect(said).toContain(`(itb --data ${library} history --all lists every one).`);
   });
 
   it('draws a trend longer than the line on the scale of all its sessions, as the Markdown report does', async () => {
