@@ -115,6 +115,6 @@ function drawing(trend: Trend, colour: Colours, under: string[]): string[] {
  */
 function scaleWords(top: number, reached: boolean, outOfSight?: number): string[] {
   if (top === 10) return ['bars 0 to 10)'];
-  const which = outOfSight !== undefined ? `the highest score of all ${outOfSight})` : `${reached ? 'the highest' : 'above every'} score here)`;
+  const which = outOfSight !== undefined ? `the highest score of all ${outOfSight})` : `${reached ? 'the highest' : 'above every'} score)`;
   return [`bars 0 to ${top},`, which];
 }

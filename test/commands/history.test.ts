@@ -108,7 +108,7 @@ describe('itb history', () => {
     expect(json.sessions[0]).toMatchObject({ avoided: 2, flares: 1 });
     // The flare-up's 8 is the top of the one scale both lines are drawn on: its bar is the only
     // full one (on a scale of the baselines alone, 6 would be near full and 8 past the top).
-    expect(stdout).toContain('bars 0 to 8, the highest score here)');
+    expect(stdout).toContain('bars 0 to 8, the highest score)');
     expect(stdout).toMatch(/baseline\s+▆▄\s+6 → 3\n\s+final\s+▅█\s+5 → 8\n/);
   });
 
@@ -172,12 +172,12 @@ describe('itb history', () => {
         'Scores compare only when they rate the same symptom in the same test movement on',
         'the same painful side, so each has a trend of its own, the latest first.',
         '',
-        `Trend  ${localDate(new Date(squat(2, 'left', 7).startedAt))} → ${localDate(new Date(squat(4, 'left', 6).startedAt))} (2 sessions; bars 0 to 7, the highest score here)`,
+        `Trend  ${localDate(new Date(squat(2, 'left', 7).startedAt))} → ${localDate(new Date(squat(4, 'left', 6).startedAt))} (2 sessions; bars 0 to 7, the highest score)`,
         '  pain during single-leg squat (left side painful)',
         '  baseline  █▇  7 → 6',
         '  final     ▇▆  6 → 5',
         '',
-        `Trend  ${localDate(new Date(squat(1, 'right', 3).startedAt))} → ${localDate(new Date(squat(3, 'right', 2).startedAt))} (2 sessions; bars 0 to 7, above every score here)`,
+        `Trend  ${localDate(new Date(squat(1, 'right', 3).startedAt))} → ${localDate(new Date(squat(3, 'right', 2).startedAt))} (2 sessions; bars 0 to 7, above every score)`,
         '  pain during single-leg squat (right side painful)',
         '  baseline  ▄▃  3 → 2',
         '  final     ▃▂  2 → 1',
@@ -188,8 +188,8 @@ describe('itb history', () => {
     await withSessions(squat(5, 'right', 4));
     const later = trend((await run(['history'], { home, now })).stdout);
     expect(later.indexOf('(right side painful)')).toBeLessThan(later.indexOf('(left side painful)'));
-    expect(later).toMatch(/\(3 sessions; bars 0 to 7, above every score here\)\n {2}pain during single-leg squat \(right side painful\)\n {2}baseline {2}▄▃▅ {2}3 → 4\n/);
-    expect(later).toMatch(/\(2 sessions; bars 0 to 7, the highest score here\)\n {2}pain during single-leg squat \(left side painful\)\n {2}baseline {2}█▇ {2}7 → 6\n/);
+    expect(later).toMatch(/\(3 sessions; bars 0 to 7, above every score\)\n {2}pain during single-leg squat \(right side painful\)\n {2}baseline {2}▄▃▅ {2}3 → 4\n/);
+    expect(later).toMatch(/\(2 sessions; bars 0 to 7, the highest score\)\n {2}pain during single-leg squat \(left side painful\)\n {2}baseline {2}█▇ {2}7 → 6\n/);
   });
 
   it('draws every symptom and test movement rated in two sessions or more, newest first, and none rated once', async () => {
@@ -202,8 +202,8 @@ describe('itb history', () => {
     expect(trend.replace(/\s+/g, ' ')).toContain(' Scores compare only when they rate the same symptom in the same test movement, so each has a trend of its own, the latest first. Trend ');
     // Scores from one side only: no side is named.
     expect(trend).not.toContain('painful');
-    expect(trend).toMatch(/\n\nTrend .*\(2 sessions; bars 0 to 7, above every score here\)\n {2}tightness during lunge\n {2}baseline {2}▅▆ {2}4 → 5\n {2}final {5}▃▄ {2}2 → 3\n/);
-    expect(trend).toMatch(/\n\nTrend .*\(2 sessions; bars 0 to 8, the highest score here\)\n {2}pain during step-down\n {2}baseline {2}█▆ {2}8 → 6\n {2}final {5}▆▅ {2}6 → 4\n/);
+    expect(trend).toMatch(/\n\nTrend .*\(2 sessions; bars 0 to 7, above every score\)\n {2}tightness during lunge\n {2}baseline {2}▅▆ {2}4 → 5\n {2}final {5}▃▄ {2}2 → 3\n/);
+    expect(trend).toMatch(/\n\nTrend .*\(2 sessions; bars 0 to 8, the highest score\)\n {2}pain during step-down\n {2}baseline {2}█▆ {2}8 → 6\n {2}final {5}▆▅ {2}6 → 4\n/);
     expect(trend.indexOf('tightness during lunge')).toBeLessThan(trend.indexOf('pain during step-down'));
     // Walking was rated once: no trend of it yet, and no bars.
     expect(trend).not.toContain('walking');
@@ -283,7 +283,7 @@ describe('itb history', () => {
   });
 
   it('says of a top reached only by sessions before the bars on the line that it is the highest score of them all', async () => {
-    // A first session of 9, out of sight: "the highest score here" would send the eye to the bars for it.
+    // A first session of 9, out of sight: "the highest score" would send the eye to the bars for it.
     const sessions = Array.from({ length: 60 }, (_, i) =>
       buildSession({ startedAt: new Date(Date.UTC(2026, 0, 1 + i, 12)).toISOString(), baseline: i === 0 ? 9 : 4, drills: [{ id: 'clamshells', scores: [3] }] }),
     );
@@ -292,7 +292,7 @@ describe('itb history', () => {
     expect(history).toContain('(latest 55 of 60 sessions; bars 0 to 9, the highest score of all 60)');
     // In sight, it is here.
     await withSessions(buildSession({ startedAt: '2026-03-09T12:00:00Z', baseline: 9, drills: [{ id: 'clamshells', scores: [3] }] }));
-    expect((await run(['history'], { home, now })).stdout.replace(/\s+/g, ' ')).toContain('(latest 55 of 61 sessions; bars 0 to 9, the highest score here)');
+    expect((await run(['history'], { home, now })).stdout.replace(/\s+/g, ' ')).toContain('(latest 55 of 61 sessions; bars 0 to 9, the highest score)');
   });
 
   it('says no more of a scale from 0 to 10 than its ends (a scale below 10 says what its top is, as above)', async () => {
@@ -309,9 +309,9 @@ describe('itb history', () => {
     const stdout = (await run(['history'], { home, now })).stdout;
     const said = stdout.replace(/\s+/g, ' ');
     expect(said).toContain(
-      'the latest first. Your latest session rated pain during running; its trend shows once a second session rates it too. Trend 2026-03-02 → 2026-03-04 (2 sessions; bars 0 to 7, above every score here) tightness during lunge baseline ▆▆ 5 → 5',
+      'the latest first. Your latest session rated pain during running; its trend shows once a second session rates it too. Trend 2026-03-02 → 2026-03-04 (2 sessions; bars 0 to 7, above every score) tightness during lunge baseline ▆▆ 5 → 5',
     );
-    expect(said).toContain('Trend 2026-03-01 → 2026-03-03 (2 sessions; bars 0 to 7, above every score here) pain during step-down baseline ▆▆ 5 → 5');
+    expect(said).toContain('Trend 2026-03-01 → 2026-03-03 (2 sessions; bars 0 to 7, above every score) pain during step-down baseline ▆▆ 5 → 5');
     // Not "until then, the trend of ... without": every trend is drawn.
     expect(said).not.toContain('Until then');
   });
@@ -321,9 +321,9 @@ describe('itb history', () => {
     await withSessions(rated(1, 'running'), rated(2, 'lunge'), rated(3, 'walking'), rated(4, 'lunge'), rated(5, 'walking'), rated(6, 'running'));
     const said = (await run(['history', '--since', '2026-03-02'], { home, now })).stdout.replace(/\s+/g, ' ');
     expect(said).toContain(
-      'the latest first. Too few sessions since 2026-03-02 rated pain during running, as your latest did, for a trend of its own: itb history without --since draws it. Trend 2026-03-03 → 2026-03-05 (2 sessions; bars 0 to 7, above every score here) pain during walking ',
+      'the latest first. Too few sessions since 2026-03-02 rated pain during running, as your latest did, for a trend of its own: itb history without --since draws it. Trend 2026-03-03 → 2026-03-05 (2 sessions; bars 0 to 7, above every score) pain during walking ',
     );
-    expect(said).toContain('Trend 2026-03-02 → 2026-03-04 (2 sessions; bars 0 to 7, above every score here) pain during lunge ');
+    expect(said).toContain('Trend 2026-03-02 → 2026-03-04 (2 sessions; bars 0 to 7, above every score) pain during lunge ');
     expect(said).not.toContain('once a second session');
   });
 
@@ -332,7 +332,7 @@ describe('itb history', () => {
     const stoppedAtStart = buildSession({ startedAt: '2026-03-03T12:00:00Z', baseline: 7, status: 'stopped' });
     await withSessions(first, stoppedAtStart, second);
     const { stdout } = await run(['history'], { home, now });
-    expect(stdout).toMatch(/\(3 sessions; bars 0 to 7, the highest score here\)/);
+    expect(stdout).toMatch(/\(3 sessions; bars 0 to 7, the highest score\)/);
     expect(stdout).toMatch(/\n {2}baseline {2}▇█▆ {2}6 → 5\n {2}final {5}▆·▄ {2}5 → 3\n/);
     // The latest one stopped so: no final score to end the line with either.
     await withSessions({ ...stoppedAtStart, id: 'later', startedAt: '2026-03-06T12:00:00Z', baseline: 4 });
@@ -417,11 +417,11 @@ describe('itb history', () => {
       buildSession({ id, startedAt: `2026-03-0${day}T12:00:00Z`, symptom: 'tightness', movement: 'lunge', baseline, drills: [{ id: 'clamshells', scores: [Math.max(0, baseline - 1)] }] });
     await withSessions(first, lunge('l1', 2, 9), second, lunge('l2', 6, 1), lunge('l3', 7, 2));
     const { stdout } = await run(['history'], { home, now });
-    expect(stdout).toMatch(/\(3 sessions; bars 0 to 9, the highest score here\)\n {2}tightness during lunge\n/);
+    expect(stdout).toMatch(/\(3 sessions; bars 0 to 9, the highest score\)\n {2}tightness during lunge\n/);
     // 1 and 2 were one bar on a scale to 10; on this one, to 9, they are two.
     expect(stdout).toMatch(/baseline\s+█▂▃\s+9 → 2/);
     // The squat's own trend after it, on a scale of its own scores.
-    expect(stdout).toMatch(/\(2 sessions; bars 0 to 7, above every score here\)\n {2}pain during single-leg squat\n {2}baseline {2}▇▆ {2}6 → 5\n/);
+    expect(stdout).toMatch(/\(2 sessions; bars 0 to 7, above every score\)\n {2}pain during single-leg squat\n {2}baseline {2}▇▆ {2}6 → 5\n/);
     expect(stdout.indexOf('tightness during lunge\n  baseline')).toBeLessThan(stdout.indexOf('pain during single-leg squat\n  baseline'));
     // Every session stays in the JSON, each point saying what it rated.
     const json = JSON.parse((await run(['history', '--json'], { home, now })).stdout);
@@ -443,7 +443,7 @@ describe('itb history', () => {
     expect(stdout).toContain(
       'Your latest session rated pain during running; its trend shows once a second session rates it too. Until then, the trend of pain during single-leg squat, without the 1 session that rated something else.',
     );
-    expect(stdout).toMatch(/\(2 sessions; bars 0 to 7, above every score here\)/);
+    expect(stdout).toMatch(/\(2 sessions; bars 0 to 7, above every score\)/);
     expect(stdout).toMatch(/baseline\s+▇▆\s+6 → 5/);
   });
 
@@ -530,7 +530,7 @@ describe('itb history', () => {
     expect(rows(shown.stdout)).toEqual(days(23, 4));
     expect(shown.stdout).toContain('… 3 earlier sessions not listed (itb history --all lists every one).');
     // The trend still covers every session.
-    expect(shown.stdout.replace(/\s+/g, ' ')).toContain('(23 sessions; bars 0 to 7, above every score here)');
+    expect(shown.stdout.replace(/\s+/g, ' ')).toContain('(23 sessions; bars 0 to 7, above every score)');
 
     const all = await run(['history', '--all'], { home, now });
     expect(rows(all.stdout)).toEqual(days(23, 1));

@@ -53,7 +53,7 @@ describe('the trend', () => {
     );
     const now = new Date('2026-10-20T12:00:00.000Z');
     const history = (await run(['history'], { home, now })).stdout;
-    expect(history).toContain('bars 0 to 8, the highest score here)');
+    expect(history).toContain('bars 0 to 8, the highest score)');
     const onScreen = /^ {2}baseline {2}(\S+) {2}6 → 4$/m.exec(history)![1];
     const md = (await run(['export'], { home, now })).stdout;
     expect(md).toContain(`Baseline scores, oldest to newest, a bar each (▁ is 0, █ is 8, the highest final score): \`${onScreen}\` (6, 5, 6, 5, 4, 5, 4)`);
