@@ -145,10 +145,11 @@ export function toMarkdown(report: Report): string {
     // The scale of `itb history`'s bars, which draw the final scores on it too: the same
     // sessions then show the same bars in the report and on the person's screen.
     const { top, reached } = sparkScale([...scores, ...trend.points.map((point) => point.final)]);
-    // Said so that a top bar of 7 is not taken for the top of the 0–10 scale, and a top reached by
-    // a final score alone is not looked for among the baselines.
-    const topWords = !reached ? 'above every score' : scores.some((score) => score >= top) ? 'the highest baseline' : 'the highest final score';
     const shown = pointsShown(scores.length);
+    // Said so that a top bar of 7 is not taken for the top of the 0–10 scale, and a top reached by
+    // a final score alone, or by a baseline before the bars shown, is not looked for among them.
+    const atTop = (values: number[]) => values.some((score) => score >= top);
+    const topWords = !reached ? 'above every score' : atTop(scores.slice(-shown)) ? 'the highest baseline' : atTop(scores) ? `the highest baseline of all ${scores.length}` : 'the highest final score';
     const which = shown < scores.length ? ` of the latest ${shown} sessions` : '';
     // The numbers beside the bars: one flare-up stretches the bars' scale, and a bar is no value.
     out.push(

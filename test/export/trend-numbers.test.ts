@@ -48,6 +48,16 @@ describe('markdown trend', () => {
     expect(lines).toHaveLength(3);
   });
 
+  it('says that the top of the bars is a baseline before those shown, when only such a one reaches it', () => {
+    // A 9 on the first day, then 69 days of 5: the bars show the latest 59, none of them a 9.
+    const baselines = [9, ...Array<number>(69).fill(5)];
+    const lines = trendSection(toMarkdown(buildReport(daily(baselines), library, { now: NOW })));
+    expect(lines[1]).toContain('a bar each (▁ is 0, █ is 9, the highest baseline of all 70): `…');
+    // Once one of the bars shown is a 9, it is the highest baseline there.
+    const inSight = trendSection(toMarkdown(buildReport(daily([...baselines.slice(0, -1), 9]), library, { now: NOW })));
+    expect(inSight[1]).toContain('a bar each (▁ is 0, █ is 9, the highest baseline): `…');
+  });
+
   it('gives the mean of each month for a history of a whole year, and of each year past that', () => {
     const year = trendSection(toMarkdown(buildReport(daily(Array<number>(365).fill(5)), library, { now: NOW })));
     expect(year[2]).toMatch(/^Mean baseline score by month, with its number of sessions: 2026-01: 5 \(31\); .*; 2026-12: 5 \(31\)\.$/);
