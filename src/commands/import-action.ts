@@ -37,6 +37,8 @@ export async function importExport(ctx: Context, file: string, options: { dryRun
 const IMPORT_FILE = '`itb import FILE`';
 
 async function importInto(store: Store, ctx: Context, file: string, backup: ParsedExport, places: Places, options: { dryRun?: boolean }, command: Command, ctrlC: CtrlC) {
+  // The commands it suggests go with the library in use: buckets and advice go by it.
+  const itb = itbWithLibrary(ctx, command);
   let outcome: MergeOutcome | undefined;
   // The store's own settings, which a restore replaces: said, so that none is changed unseen.
   let settingsBefore: Settings | undefined;
@@ -50,34 +52,34 @@ async function importInto(store: Store, ctx: Context, file: string, backup: Pars
     refuseConflicts(data, outcome);
   } else {
     // Ctrl-C while the file was read: nothing is saved.
-    if (await ctrlC.heardBy()) throw stoppedBeforeSaving(file, itbWithLibrary(ctx, command), false);
+    if (await ctrlC.heardBy()) throw stoppedBeforeSaving(file, itb, false);
     // One locked update: the merge runs on what is on disk at that moment, and a conflict
     // throws before anything is written. So does a Ctrl-C heard while the lock was taken; from
     // the merge to the end of the save nothing pauses, so none is heard in between.
     await store.update((data) => {
-      if (ctrlC.heard()) throw stoppedBeforeSaving(file, itbWithLibrary(ctx, command), false);
+      if (ctrlC.heard()) throw stoppedBeforeSaving(file, itb, false);
       outcome = mergeExport(data, backup);
       settingsBefore = data.settings;
       refuseConflicts(data, outcome);
       return outcome.data;
     });
   }
-  for (const line of summary(outcome!, Boolean(options.dryRun), settingsBefore!, itbAsStarted(ctx))) notice(ctx, line);
+  for (const line of summary(outcome!, Boolean(options.dryRun), settingsBefore!, itb)) notice(ctx, line);
   const edited = editedBucketLists(backup);
-  if (edited.length > 0) notice(ctx, editedListsWords(edited, Boolean(options.dryRun), itbAsStarted(ctx)));
+  if (edited.length > 0) notice(ctx, editedListsWords(edited, Boolean(options.dryRun), itb));
   // Merged into a history, the file adds to it; restored, what it leaves out is missing.
   const zoneHere = () => ctx.timeZone?.() ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   const partial = outcome!.intoEmpty ? partialWords(backup, Boolean(options.dryRun), zoneHere) : undefined;
   if (partial !== undefined) notice(ctx, partial);
-  const ahead = datedAheadWords(backup, ctx.now(), Boolean(options.dryRun), itbAsStarted(ctx));
+  const ahead = datedAheadWords(backup, ctx.now(), Boolean(options.dryRun), itb);
   if (ahead !== undefined) notice(ctx, ahead);
   // A library that cannot be read is said by the commands that use it; the import is done.
   const library = await libraryFor(ctx, command).catch(() => undefined);
-  const strangers = library === undefined ? undefined : notInLibraryWords(backup, new Set(library.exercises.map((exercise) => exercise.id)), Boolean(options.dryRun), itbAsStarted(ctx));
+  const strangers = library === undefined ? undefined : notInLibraryWords(backup, new Set(library.exercises.map((exercise) => exercise.id)), Boolean(options.dryRun), itb);
   if (strangers !== undefined) notice(ctx, strangers);
   if (options.dryRun) notice(ctx, 'Dry run: nothing was changed.');
   // Heard after the save (or in a dry run, which saves nothing): what was said above stands.
-  if (await ctrlC.heardBy()) throw options.dryRun ? stoppedBeforeSaving(file, itbWithLibrary(ctx, command), true) : stoppedAfterSaving();
+  if (await ctrlC.heardBy()) throw options.dryRun ? stoppedBeforeSaving(file, itb, true) : stoppedAfterSaving();
 }
 
 /**

@@ -218,6 +218,15 @@ describe('itb import', () => {
     }
   });
 
+  it('names the library in use in the commands it suggests, as buckets go by it', async () => {
+    // Drills of the built-in library, imported with a library of one's own that has none of them.
+    const library = join(import.meta.dirname, '../fixtures/libraries/good.yaml');
+    const imported = await run(['--data', library, 'import', backup], { home: target.home, now: NOW });
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stderr.replace(/\s+/g, ' ')).toContain("are not in the exercise library in use here (lateral-ankle-tilts, ");
+    expect(imported.stderr.replace(/\s+/g, ' ')).toContain(`\`itb --data ${library} buckets\` lists`);
+  });
+
   it('changes nothing when the same file is imported again', async () => {
     expect((await importInto(target.home, [backup])).code).toBe(0);
     const first = storeBytes(target.home);
