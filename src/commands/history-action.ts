@@ -37,7 +37,7 @@ export async function showHistory(ctx: Context, options: HistoryOptions, self: C
   // With the library in use: the advice below the list goes by it.
   const itb = itbWithLibrary(ctx, self);
   if (data.sessions.length === 0) {
-    ctx.stdout.write(`${wrap(`No sessions yet. Run ${colour.bold(`${itbWithLibrary(ctx, self)} session`)} to start.`).join('\n')}\n`);
+    ctx.stdout.write(`${wrap(`No sessions yet. Run ${colour.bold(`${itb} session`)} to start.`).join('\n')}\n`);
     return;
   }
   if (summaries.length === 0) {
