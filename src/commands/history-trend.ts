@@ -6,7 +6,7 @@ import { plural } from '../export/words.js';
 import { separateTrendsWords, trendLabel } from '../export/trend-words.js';
 import type { Colours } from '../ui/colour.js';
 import { pointsShown, sparkline, sparkScale } from '../ui/sparkline.js';
-import { onScreen, packed, wrap } from '../ui/table.js';
+import { hangingPacked, onScreen, packed, wrap } from '../ui/table.js';
 
 const COLUMNS = 80;
 const SPARK_WIDTH = 56;
@@ -102,7 +102,9 @@ function drawing(trend: Trend, colour: Colours, under: string[]): string[] {
   const line = (label: string, values: (number | null)[]) =>
     `  ${label.padEnd(8)}  ${sparkline(values, top, sparkWidth)}  ${values[values.length - shown] ?? '–'} → ${values.at(-1) ?? '–'}`;
   return [
-    ...packed([`${colour.bold('Trend')}  ${span}`, colour.dim(`(${count};`), ...scaleWords(top, reached, outOfSight).map((words) => colour.dim(words))], COLUMNS, '', ' '),
+    // A heading too long for the line goes on under its dates, not under "Trend", so that its
+    // second line is not taken for a line of its own.
+    ...hangingPacked(`${colour.bold('Trend')}  `, [span, colour.dim(`(${count};`), ...scaleWords(top, reached, outOfSight).map((words) => colour.dim(words))], COLUMNS, ' '),
     ...under,
     line('baseline', baselines),
     line('final', finals),
