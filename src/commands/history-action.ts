@@ -1,7 +1,7 @@
 // What `itb history` does (declared in history.ts).
 import type { Command } from 'commander';
 import { adviceFor } from '../core/advice.js';
-import { keptAside, localDateTime, scoreSeries, sessionsSince, sessionSummaries, scoresWords, whatWasRated, type KeptAside, type SessionSummary } from '../core/history.js';
+import { keptAside, localDateTime, painfulSideWords, scoreSeries, sessionsSince, sessionSummaries, scoresWords, sidesApart, trendKey, type KeptAside, type SessionSummary } from '../core/history.js';
 import type { Context } from '../context.js';
 import type { Colours } from '../ui/colour.js';
 import { readStore } from '../store/store-file.js';
@@ -48,7 +48,9 @@ export async function showHistory(ctx: Context, options: HistoryOptions, self: C
   }
   // Drills a session kept aside (a re-test that found no change) are told from those it set aside anew.
   const kept = keptAside(data.sessions, data.moves, data.bucketsResetAt);
-  const out = sessionTable(listed, colour, kept);
+  // The store, not the list, says whether sides matter: one session listed of a store with a
+  // left and a right leg must still say which one it was for.
+  const out = sessionTable(listed, colour, kept, sidesApart(data.sessions));
   // Every one of the period asked for, not of all time.
   const all = `${itb} history${sinceDay === undefined ? '' : ` --since ${sinceDay}`} --all`;
   if (unlisted > 0) {
@@ -87,22 +89,21 @@ function resultsParts(summary: SessionSummary, colour: Colours, kept: KeptAside 
   return parts;
 }
 
-function sessionTable(summaries: SessionSummary[], colour: Colours, kept: Map<string, KeptAside>): string[] {
-  // A painful side that changed over the sessions listed (the left hurt for a while, later the
-  // right) is said with each: scores of one side are not those of the other.
-  const oneSide = summaries.every((summary) => summary.side === summaries[0]!.side);
-  const side = (summary: SessionSummary) => (oneSide ? '' : ` · ${summary.side === 'both' ? 'both sides' : `${summary.side} side`} painful`);
-  const what = (summary: SessionSummary) => `${summary.symptom} during ${summary.movement}${side(summary)}`;
+/** `bySide`: the store's sessions had more than one painful side (the left hurt for a while, later the right). */
+function sessionTable(summaries: SessionSummary[], colour: Colours, kept: Map<string, KeptAside>, bySide: boolean): string[] {
+  // Then each session's side is said, above the table or with it: scores of one side are not
+  // those of the other.
+  const what = (summary: SessionSummary, label = '', indent = '') =>
+    ratedLines(`${label}${summary.symptom} during ${summary.movement}`, bySide ? painfulSideWords(summary.side) : undefined, indent);
   // Usually every session rates the same symptom in the same movement on the same side (they are
   // remembered): then say it once above the table, as the newest session typed it, and give the
   // room to the results.
-  const rated = (summary: SessionSummary) => whatWasRated(summary.symptom, summary.movement);
-  const shared = oneSide && summaries.every((summary) => rated(summary) === rated(summaries[0]!));
+  const shared = summaries.every((summary) => trendKey(summary) === trendKey(summaries[0]!));
   const rows = summaries.map((summary) => ({
     date: localDateTime(new Date(summary.startedAt)),
     // In full: a library's routine ids are up to 40 characters, and one cut short names none.
     routine: summary.routine,
-    what: what(summary),
+    summary,
     scores: scoresWords(summary, '–'),
     results: resultsParts(summary, colour, kept.get(summary.id)),
   }));
@@ -130,11 +131,22 @@ function sessionTable(summaries: SessionSummary[], colour: Colours, kept: Map<st
     [heading, ...lefts] = left(withRoutine, []);
     lines = rows.map((row, i) => [lefts[i]!, ...packed(withRoutine ? row.results : [row.routine, ...row.results], COLUMNS, '    ')]);
   }
-  if (shared) return [...wrap(`Symptom and test movement: ${what(summaries[0]!)}`).map((line) => colour.dim(line)), heading!, ...lines.flat()];
+  if (shared) return [...what(summaries[0]!, 'Symptom and test movement: ').map((line) => colour.dim(line)), heading!, ...lines.flat()];
   // Sessions rated different things: each row gets a line or more saying what, so scores are
   // never compared across symptoms or movements by mistake. Under results put under the date,
   // it is indented as they are, so that it does not read as the heading of the next session.
   const ratedIndent = resultsBeside ? '  ' : '    ';
   // In full, wrapped: two movements that start alike must not read as one.
-  return [heading!, ...rows.flatMap((row, i) => [...lines[i]!, ...wrap(row.what, COLUMNS, ratedIndent).map((line) => colour.dim(line))])];
+  return [heading!, ...rows.flatMap((row, i) => [...lines[i]!, ...what(row.summary, '', ratedIndent).map((line) => colour.dim(line))])];
+}
+
+/**
+ * What a session rated, wrapped, and its painful side after it when given: on its last line
+ * when it fits there, else whole on a line of its own, rather than split across two.
+ */
+function ratedLines(rated: string, side: string | undefined, indent: string): string[] {
+  const lines = wrap(rated, COLUMNS, indent);
+  if (side === undefined) return lines;
+  const last = lines.pop()!;
+  return [...lines, ...packed([last.slice(indent.length), side], COLUMNS, indent)];
 }

@@ -39,4 +39,19 @@ describe('itb history on the screen', () => {
     expect(narrow).toEqual([`Trend  ${shorter}`, '       (latest 18 of 60 sessions;', '       bars 0 to 9,', '       the highest score of all 60)']);
     for (const line of narrow) expect(line.length).toBeLessThanOrEqual(40);
   });
+
+  it('names the painful side of the one session listed when the store had sessions on another side, and of each on a narrow terminal', async () => {
+    const squat = (i: number, side: Session['side'], movement = 'single-leg squat') => buildSession({ startedAt: day(i), side, movement, baseline: 5, drills: [{ id: 'clamshells', scores: [3] }] });
+    await withSessions(squat(1, 'left'), squat(2, 'left'), squat(3, 'right'), squat(4, 'right', 'walking down the long hill behind the house'));
+    // The list of one session is of the right leg, though its trend is not drawn.
+    const one = (await run(['history', '-n', '1'], { home, now })).stdout;
+    expect(one).toMatch(/^Symptom and test movement: pain during walking down the long hill behind the\nhouse · right side painful\ndate /);
+    const two = (await run(['history', '-n', '2'], { home, now })).stdout;
+    expect(two.split('\n\n')[0]).toMatch(/5 → 3\s+1 helped\n {2}pain during single-leg squat · right side painful\n/);
+    // On 40 columns, a side that does not fit after what was rated goes whole on a line of its own.
+    const narrow = (await onTerminal(40, () => run(['history', '-n', '2'], { home, now }))).stdout.split('\n\n')[0]!;
+    expect(narrow).toMatch(/\n {4}1 helped\n {4}pain during walking down the long\n {4}hill behind the house\n {4}right side painful\n/);
+    expect(narrow).toMatch(/\n {4}1 helped\n {4}pain during single-leg squat\n {4}right side painful\n/);
+    for (const line of narrow.split('\n')) expect(line.length).toBeLessThanOrEqual(40);
+  });
 });
