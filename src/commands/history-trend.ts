@@ -46,6 +46,17 @@ export function trendLines(
     const older = withTrend.length - drawn.length;
     return older === 0 ? [] : ['', ...parts([`${plural(older, 'other trend')} of what only earlier sessions rated`, `(${listed!.all} draws every one).`])];
   };
+  // Trends the period holds one session of, and earlier sessions more: counted, with the command
+  // that draws them (the latest session's is said on its own). Those the period holds none of
+  // are no part of it.
+  const cutShortLines = () => {
+    if (!period) return [];
+    const inAll = new Map<string, number>();
+    for (const point of period.scored) inAll.set(trendKey(point), (inAll.get(trendKey(point)) ?? 0) + 1);
+    const cut = trends.filter((rated) => rated !== latest && rated.points.length < 2 && inAll.get(trendKey(rated))! >= 2).length;
+    if (cut === 0) return [];
+    return ['', ...parts([`${plural(cut, 'other trend')} left out, with fewer than two sessions since ${period.since}`, `(${period.itb} history --all draws ${cut === 1 ? 'it' : 'every one'}).`])];
+  };
   const noTrendYet = () =>
     parts(period ? [`Too few sessions since ${period.since} for a trend, which needs two with a score:`, `${withoutSince} draws it from every session.`] : ['The trend of your scores shows once two sessions have a score.']);
   if (!latest) return noTrendYet();
@@ -57,14 +68,14 @@ export function trendLines(
       : undefined;
   if (!trend) {
     if (trends.length === 1) return noTrendYet();
-    if (tooShort) return parts(tooShort);
-    return note(`The trend shows once two sessions have rated ${what(latest)}, as the latest did: earlier scores rated something else and do not compare.`);
+    if (tooShort) return [...parts(tooShort), ...cutShortLines()];
+    return [...note(`The trend shows once two sessions have rated ${what(latest)}, as the latest did: earlier scores rated something else and do not compare.`), ...cutShortLines()];
   }
   if (drawn.length > 1) {
     // Each named as the reports name it, under one sentence saying why they are apart.
     const awaited = trend === latest ? [] : tooShort ? parts(tooShort) : parts([`Your latest session rated ${what(latest)}; its trend shows once a second session rates it too.`]);
     const named = (rated: Trend) => wrap(what(rated), 76).map((line) => `  ${line}`);
-    return [...parts([separateTrendsWords(bySide)]), ...awaited, ...drawn.flatMap((rated) => ['', ...drawing(rated, colour, named(rated))]), ...olderLines()];
+    return [...parts([separateTrendsWords(bySide)]), ...awaited, ...drawn.flatMap((rated) => ['', ...drawing(rated, colour, named(rated))]), ...olderLines(), ...cutShortLines()];
   }
   const leftOut = points.length - trend.points.length;
   // Sessions that rated the same on another side are left out too: "something else" alone would
@@ -77,7 +88,7 @@ export function trendLines(
       : tooShort
         ? parts([...tooShort, `Here, ${instead}`], '  ')
         : note(`Your latest session rated ${what(latest)}; its trend shows once a second session rates it too. Until then, ${instead}`);
-  return [...drawing(trend, colour, leftOut > 0 ? notes : []), ...olderLines()];
+  return [...drawing(trend, colour, leftOut > 0 ? notes : []), ...olderLines(), ...cutShortLines()];
 }
 
 /** A trend's heading, `under` it, then its baseline and final bars. */

@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { localDate } from '../../src/core/history.js';
 import type { Session } from '../../src/core/records.js';
@@ -53,5 +55,33 @@ describe('itb history on the screen', () => {
     expect(narrow).toMatch(/\n {4}1 helped\n {4}pain during walking down the long\n {4}hill behind the house\n {4}right side painful\n/);
     expect(narrow).toMatch(/\n {4}1 helped\n {4}pain during single-leg squat\n {4}right side painful\n/);
     for (const line of narrow.split('\n')) expect(line.length).toBeLessThanOrEqual(40);
+  });
+
+  it('counts, under --since, the trends the period holds a single session of, with the command that draws them', async () => {
+    const rated = (i: number, movement: string) => buildSession({ startedAt: day(i), movement, baseline: 5, drills: [{ id: 'clamshells', scores: [3] }] });
+    // Stairs only before the period; lunge and step-down once in it, after two before; walking twice in it.
+    await withSessions(rated(0, 'stairs'), rated(1, 'stairs'), rated(2, 'lunge'), rated(3, 'lunge'), rated(4, 'step-down'), rated(5, 'step-down'));
+    await withSessions(rated(6, 'lunge'), rated(7, 'step-down'), rated(8, 'walking'), rated(9, 'walking'));
+    const since = localDate(new Date(day(6)));
+    const library = join(home, 'my library.yaml');
+    writeFileSync(library, readFileSync(join(import.meta.dirname, '../../data/library.yaml'), 'utf8'));
+    const said = (await run(['--data', library, 'history', '--since', since], { home, now, env: { npm_lifecycle_event: 'npx' } })).stdout;
+    // Under the one trend drawn, with the command as itb was started, whole on one line.
+    expect(said.replace(/\s+/g, ' ')).toContain(
+      ` compare. baseline ▆▆ 5 → 5 final ▄▄ 3 → 3 2 other trends left out, with fewer than two sessions since ${since} (npx itb --data '${library}' history --all draws every one).`,
+    );
+    expect(said).toContain(`\n(npx itb --data '${library}' history --all `);
+    expect(said).not.toContain('stairs');
+    // Which that command does.
+    const all = (await run(['--data', library, 'history', '--all'], { home, now })).stdout.replace(/\s+/g, ' ');
+    for (const movement of ['stairs', 'lunge', 'step-down', 'walking']) expect(all).toContain(`pain during ${movement} baseline`);
+    expect(all).not.toContain('left out');
+    // The latest session's own is said apart, and not counted again.
+    await withSessions(rated(10, 'stairs'));
+    const later = (await run(['history', '--since', localDate(new Date(day(7)))], { home, now })).stdout.replace(/\s+/g, ' ');
+    expect(later).toContain(`rated pain during stairs, as your latest did, for a trend of its own: itb history without --since draws it.`);
+    expect(later).toContain(`1 other trend left out, with fewer than two sessions since ${localDate(new Date(day(7)))} (itb history --all draws it).`);
+    // Lunge and step-down, with no session in the period, are no part of it: nothing to count.
+    expect((await run(['history', '--since', localDate(new Date(day(8)))], { home, now })).stdout).not.toContain('left out');
   });
 });
