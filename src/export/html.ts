@@ -5,7 +5,8 @@ import type { Screening, Symptom } from '../core/records.js';
 import { scoresWords } from '../core/history.js';
 import { scoreChart } from './chart.js';
 import { remembered } from './pieces.js';
-import { bucketsScopeWords, drillNamer, readingView, type Report } from './report.js';
+import { drillNamer, readingView, type Report } from './report.js';
+import { bucketsScopeWords, noScoresWords } from './scope-words.js';
 import {
   anyRedFlag,
   AVOID_FOR_NOW,
@@ -123,7 +124,7 @@ export function toHtml(report: Report): string {
     `<p class="note">${esc(METHOD_NOTE)}</p>`,
   ];
   if (report.sessions.length === 0) {
-    body.push(`<p><strong>${esc(noneWords(report, 'sessions'))}.</strong> There are no scores to report.</p>`);
+    body.push(`<p><strong>${esc(noneWords(report, 'sessions'))}.</strong> ${unbrokenDates(esc(noScoresWords(report)))}</p>`);
   } else {
     body.push(
       '<ul>',
@@ -143,7 +144,10 @@ export function toHtml(report: Report): string {
   for (const words of persistentParagraphs(findings)) body.push(`<p>${unbrokenDates(words)}</p>`);
 
   body.push('<h2>Rehab routine</h2>');
-  for (const words of [bucketsScopeWords(report), resetWords(report.bucketsResetAt), mixedRatingsWords(view.evidenceMixesRatings)]) if (words !== undefined) body.push(`<p class="aside">${unbrokenDates(esc(words))}</p>`);
+  // Where the evidence comes from, set apart like the method: it tells how to read all below it.
+  const scope = bucketsScopeWords(report);
+  if (scope !== undefined) body.push(`<p class="note">${unbrokenDates(esc(scope))}</p>`);
+  for (const words of [resetWords(report.bucketsResetAt), mixedRatingsWords(view.evidenceMixesRatings)]) if (words !== undefined) body.push(`<p class="aside">${unbrokenDates(esc(words))}</p>`);
   if (report.buckets.rehab.length === 0) body.push('<p class="empty">None yet.</p>');
   else {
     body.push(`<p>${esc(REHAB_ROUTINE)}</p>`, '<ol>', ...report.buckets.rehab.map(drillItem), '</ol>');

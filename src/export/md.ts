@@ -4,7 +4,8 @@ import type { Screening, Symptom } from '../core/records.js';
 import { localDate, scoresWords, type ScorePoint, type Trend } from '../core/history.js';
 import { pointsShown, sparkline, sparkScale } from '../ui/sparkline.js';
 import { hanging, wrap } from '../ui/table.js';
-import { bucketsScopeWords, drillNamer, readingView, type Report } from './report.js';
+import { drillNamer, readingView, type Report } from './report.js';
+import { bucketsScopeWords, noScoresWords } from './scope-words.js';
 import {
   anyRedFlag,
   AVOID_FOR_NOW,
@@ -87,7 +88,7 @@ export function toMarkdown(report: Report): string {
   out.push(headerParts(report, WRITER).join(' · '), '', `_${METHOD_NOTE}_`, '');
 
   if (report.sessions.length === 0) {
-    out.push(`**${noneWords(report, 'sessions')}.** There are no scores to report.`, '');
+    out.push(`**${noneWords(report, 'sessions')}.** ${noScoresWords(report)}`, '');
   } else {
     out.push(
       `- **Symptom${view.symptoms.length > 1 ? 's' : ''} rated:** ${view.symptoms.map((s) => symptomWords[s]).join(', ')}`,

@@ -253,17 +253,6 @@ export function periodWords(report: Report): string {
   return from === to ? from : `${from} to ${to}`;
 }
 
-/**
- * Said with the buckets of a report that starts after the first session: their evidence counts
- * every session up to the end, so "helped 40 of 44 tests" can outnumber the sessions listed. A
- * --since on or before the first session leaves none out, and the note would say otherwise.
- */
-export function bucketsScopeWords(report: Report): string | undefined {
-  if (report.period.since === null || report.evidenceSessions.length === report.sessions.length) return undefined;
-  const end = report.period.until ?? localDate(new Date(report.generatedAt));
-  return `The buckets and their evidence come from every session up to ${end}, not only those in this period.`;
-}
-
 const day = (iso: string) => localDate(new Date(iso));
 
 /** The local date of the earliest of these times; null when there is none. */

@@ -176,20 +176,39 @@ describe('markdown', () => {
     expect(md).toMatch(/\n\d+ drills in the library not tested yet\.\n/);
   });
 
-  it('says when the buckets’ evidence reaches back before the period', () => {
-    const scope = 'The buckets and their evidence come from every session up to 2026-10-08, not only those in this period.';
+  it('says when the buckets’ evidence reaches back before the period, with the days it comes from', () => {
+    const scope = 'The buckets and their evidence come from both sessions up to the end of this period (2026-10-01 to 2026-10-08): 1 of them before it, 1 in it.';
     const october = buildReport(data, library, { since: '2026-10-08', until: '2026-10-08', now: NOW });
     expect(toMarkdown(october)).toContain(`## Rehab routine\n\n_${scope}_\n`);
-    expect(toHtml(october)).toContain(`<p class="aside">${scope.replace('2026-10-08', '<span class="day">2026-10-08</span>')}</p>`);
+    expect(toHtml(october)).toContain(`<h2>Rehab routine</h2>\n<p class="note">${scope.replace(/\d{4}-\d\d-\d\d/g, '<span class="day">$&</span>')}</p>`);
     const fromOctober = toMarkdown(buildReport(data, library, { since: '2026-10-08', now: NOW }));
-    expect(fromOctober).toContain('every session up to 2026-11-20, not only');
+    expect(fromOctober).toContain('from all 3 sessions up to the end of this period (2026-10-01 to 2026-10-20): 1 of them before it, 2 in it.');
     // A --since on or before the first session leaves none out: the note would claim otherwise.
     const fromTheStart = buildReport(data, library, { since: '2026-10-01', now: NOW });
     const fromLongAgo = buildReport(data, library, { since: '2020-01-01', until: '2026-10-08', now: NOW });
     for (const whole of [report, buildReport(data, library, { until: '2026-10-08', now: NOW }), fromTheStart, fromLongAgo]) {
-      expect(toMarkdown(whole)).not.toContain('not only those in this period');
-      expect(toHtml(whole)).not.toContain('not only those in this period');
+      expect(toMarkdown(whole)).not.toContain('The buckets and their evidence come from');
+      expect(toHtml(whole)).not.toContain('The buckets and their evidence come from');
     }
+  });
+
+  it('says that a period without sessions has none of the buckets’ evidence, and where it comes from instead', () => {
+    const quiet = buildReport(data, library, { since: '2026-10-02', until: '2026-10-07', now: NOW });
+    const md = toMarkdown(quiet);
+    const html = toHtml(quiet);
+    // First thing read: no scores from the period, and the lists further down are from before it.
+    expect(md).toContain('**No sessions in this period.** There are no scores from it to report; the buckets below come from the one session before it (2026-10-01).\n');
+    expect(html).toContain(
+      '<p><strong>No sessions in this period.</strong> There are no scores from it to report; the buckets below come from the one session before it (<span class="day">2026-10-01</span>).</p>',
+    );
+    const scope = 'No session falls in this period: the buckets and their evidence come from the one session before it (2026-10-01).';
+    expect(md).toContain(`## Rehab routine\n\n_${scope}_\n`);
+    expect(html).toContain(`<h2>Rehab routine</h2>\n<p class="note">${scope.replace('2026-10-01', '<span class="day">2026-10-01</span>')}</p>`);
+    const later = toMarkdown(buildReport(data, library, { since: '2026-11-01', now: NOW }));
+    expect(later).toContain('come from the 3 sessions before it (2026-10-01 to 2026-10-20).');
+    // A period before the first session has nothing before it either: no word of earlier sessions.
+    const before = toMarkdown(buildReport(data, library, { until: '2026-09-30', now: NOW }));
+    expect(before).toContain('**No sessions in this period.** There are no scores to report.\n');
   });
 
   it('states the thresholds the sessions were judged by, and which held for how many after a change', () => {
@@ -441,7 +460,7 @@ describe('markdown', () => {
       '<h2>Rehab routine</h2>\n<p class="empty">None yet.</p>\n<h2>Avoid for now</h2>\n<p class="empty">None.</p>\n',
     );
     const quiet = buildReport(data, library, { since: '2026-10-02', until: '2026-10-07', now: NOW });
-    expect(toMarkdown(quiet)).toContain('**No sessions in this period.** There are no scores to report.');
+    expect(toMarkdown(quiet)).toContain('**No sessions in this period.** There are no scores from it to report;');
     expect(toMarkdown(quiet)).not.toContain('No sessions yet');
     expect(toMarkdown(quiet)).toContain('## Trend\n\nNo scores in this period.\n');
     expect(toMarkdown(quiet)).toContain('period: 2026-10-02 to 2026-10-07 ·');
@@ -451,7 +470,7 @@ describe('markdown', () => {
     expect(before).toContain('## Trend\n\nNo scores in this period.\n');
     // A period asked to start after the day of the report never runs backwards.
     expect(toMarkdown(buildReport(data, library, { since: '2099-01-01', now: NOW }))).toContain('period: from 2099-01-01 ·');
-    expect(toHtml(quiet)).toContain('<p><strong>No sessions in this period.</strong> There are no scores to report.</p>');
+    expect(toHtml(quiet)).toContain('<p><strong>No sessions in this period.</strong> There are no scores from it to report;');
   });
 
   it('shows every red-flag screen: a later "no" to all does not hide an earlier yes', () => {

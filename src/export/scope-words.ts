@@ -1,0 +1,47 @@
+// What a report of a period shows from before it began, said with dates: the buckets are judged
+// on every session up to the period's end, and a reader must not take results from weeks earlier
+// for results of the period.
+import { compareInstants } from '../core/instant.js';
+import type { Session } from '../core/records.js';
+import type { Report } from './report.js';
+import { dateOf } from './words.js';
+
+/** "(2026-09-07 to 2026-10-16)", or "(2026-09-07)": the days of the first and last of these sessions. */
+function daysOf(sessions: Session[]): string {
+  let first = sessions[0]!.startedAt;
+  let last = first;
+  for (const { startedAt } of sessions) {
+    if (compareInstants(startedAt, first) < 0) first = startedAt;
+    if (compareInstants(startedAt, last) > 0) last = startedAt;
+  }
+  return dateOf(first) === dateOf(last) ? `(${dateOf(first)})` : `(${dateOf(first)} to ${dateOf(last)})`;
+}
+
+/** "the 18 sessions", "the one session". */
+const theSessions = (count: number) => (count === 1 ? 'the one session' : `the ${count} sessions`);
+
+/**
+ * Said with the buckets of a report that starts after the first session: their evidence counts
+ * every session up to the period's end, so "helped 40 of 44 tests" can outnumber the sessions
+ * listed, or come from before the period entirely. A --since on or before the first session
+ * leaves none out, and the note would say otherwise.
+ */
+export function bucketsScopeWords(report: Report): string | undefined {
+  const all = report.evidenceSessions;
+  const before = all.length - report.sessions.length;
+  if (report.period.since === null || before === 0) return undefined;
+  if (report.sessions.length === 0) {
+    return `No session falls in this period: the buckets and their evidence come from ${theSessions(before)} before it ${daysOf(all)}.`;
+  }
+  return `The buckets and their evidence come from ${all.length === 2 ? 'both' : `all ${all.length}`} sessions up to the end of this period ${daysOf(all)}: ${before} of them before it, ${report.sessions.length} in it.`;
+}
+
+/**
+ * What the report says where it would say "No sessions in this period": there are no scores from
+ * it, and the buckets further down, still shown, come from earlier sessions.
+ */
+export function noScoresWords(report: Report): string {
+  const before = report.evidenceSessions.length - report.sessions.length;
+  if (report.period.since === null || before === 0) return 'There are no scores to report.';
+  return `There are no scores from it to report; the buckets below come from ${theSessions(before)} before it ${daysOf(report.evidenceSessions)}.`;
+}
