@@ -6,7 +6,7 @@ import { scoresWords } from '../core/history.js';
 import { scoreChart } from './chart.js';
 import { remembered } from './pieces.js';
 import { drillNamer, readingView, type Report } from './report.js';
-import { bucketsScopeWords, noScoresWords } from './scope-words.js';
+import { bucketsScopeWords, noScoresWords, screensScopeWords } from './scope-words.js';
 import {
   anyRedFlag,
   AVOID_FOR_NOW,
@@ -137,7 +137,7 @@ export function toHtml(report: Report): string {
   }
 
   // Safety first: a yes here matters more than anything below it.
-  body.push('<h2>Red-flag screening</h2>', ...screening(report.redFlagScreens));
+  body.push('<h2>Red-flag screening</h2>', ...screening(report.redFlagScreens, screensScopeWords(report)));
   // A paragraph for each symptom that kept up, the worst first, as the advice names them.
   if (view.persistent.length > 0) body.push('<h2>Persistent symptoms</h2>');
   const findings = view.persistent.map(({ found, trend }) => persistentWords(found, trendLabel(trend, rated(trend.symptom, trend.movement), view.trendsBySide), report.period.since));
@@ -275,10 +275,11 @@ function drillItem(status: ExerciseStatus): string {
   return `<li><strong>${userText(status.name)}</strong> <span class="id">(${userText(status.exerciseId)})</span>: ${details.join('; ')}</li>`;
 }
 
-function screening(screens: Screening[]): string[] {
+function screening(screens: Screening[], earlier: string | undefined): string[] {
   if (screens.length === 0) return ['<p class="empty">No screening recorded.</p>'];
+  const then = earlier === undefined ? '' : ` ${esc(earlier)}`;
   return [
-    anyRedFlag(screens) ? '<p><strong class="yes">At least one yes.</strong></p>' : '<p>No red flags reported.</p>',
+    anyRedFlag(screens) ? `<p><strong class="yes">At least one yes.</strong>${then}</p>` : `<p>No red flags reported.${then}</p>`,
     '<table>',
     head(['Answered', 'Yes to', 'Then']),
     '<tbody>',

@@ -5,7 +5,7 @@ import { localDate, scoresWords, type ScorePoint, type Trend } from '../core/his
 import { pointsShown, sparkline, sparkScale } from '../ui/sparkline.js';
 import { hanging, wrap } from '../ui/table.js';
 import { drillNamer, readingView, type Report } from './report.js';
-import { bucketsScopeWords, noScoresWords } from './scope-words.js';
+import { bucketsScopeWords, noScoresWords, screensScopeWords } from './scope-words.js';
 import {
   anyRedFlag,
   AVOID_FOR_NOW,
@@ -101,7 +101,7 @@ export function toMarkdown(report: Report): string {
   }
 
   // Safety first: a yes here matters more than anything below it.
-  out.push('## Red-flag screening', '', ...screeningLines(report.redFlagScreens), '');
+  out.push('## Red-flag screening', '', ...screeningLines(report.redFlagScreens, screensScopeWords(report)), '');
   // A paragraph for each symptom that kept up, the worst first, as the advice names them.
   if (view.persistent.length > 0) out.push('## Persistent symptoms', '');
   const findings = view.persistent.map(({ found, trend }) => persistentWords(found, trendLabel(trend, rated(trend.symptom, trend.movement), view.trendsBySide), report.period.since));
@@ -231,10 +231,10 @@ function drillLine(status: ExerciseStatus): string {
   return `**${mdUser(status.name)}** (${mdUser(status.exerciseId)}): ${details.join('; ')}`;
 }
 
-function screeningLines(screens: Screening[]): string[] {
+function screeningLines(screens: Screening[], earlier: string | undefined): string[] {
   if (screens.length === 0) return ['No screening recorded.'];
   return [
-    anyRedFlag(screens) ? '**At least one yes.**' : 'No red flags reported.',
+    (anyRedFlag(screens) ? '**At least one yes.**' : 'No red flags reported.') + (earlier === undefined ? '' : ` ${earlier}`),
     '',
     '| Answered | Yes to | Then |',
     '|---|---|---|',

@@ -45,3 +45,19 @@ export function noScoresWords(report: Report): string {
   if (report.period.since === null || before === 0) return 'There are no scores to report.';
   return `There are no scores from it to report; the buckets below come from ${theSessions(before)} before it ${daysOf(report.evidenceSessions)}.`;
 }
+
+/**
+ * Said after the red-flag status of a report that starts after some of its screens: every screen
+ * up to the period's end is shown, so that a later "no" cannot hide an earlier yes, and the
+ * questions are not asked at every session; a "yes" or "none" of years ago must not be read as
+ * this period's. Undefined when every screen falls in the period.
+ */
+export function screensScopeWords(report: Report): string | undefined {
+  const { since } = report.period;
+  const screens = report.redFlagScreens;
+  const before = since === null ? 0 : screens.filter((screen) => dateOf(screen.at) < since).length;
+  if (before === 0) return undefined;
+  if (before < screens.length) return `${before} of these ${screens.length} screens ${before === 1 ? 'was' : 'were'} answered before this period.`;
+  const all = screens.length === 1 ? 'The one screen was' : `${screens.length === 2 ? 'Both' : `All ${screens.length}`} screens were`;
+  return `${all} answered before this period: none in it.`;
+}

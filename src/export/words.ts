@@ -50,10 +50,13 @@ const redFlagLabels: Record<RedFlag, string> = {
   'night-or-rest-pain': 'Pain at night or at rest',
 };
 
-/** What each red-flag screen asked, so that "none" says something. */
+/**
+ * What each red-flag screen asked, so that "none" says something, and when: a "none" of the first
+ * session is not an answer of every one since.
+ */
 export const RED_FLAG_QUESTIONS_ASKED = `Each screen asks about: ${Object.values(redFlagLabels)
   .map((question) => question.toLowerCase())
-  .join('; ')}.`;
+  .join('; ')}. They are asked before the first session, and again only after a screen that did not go on: not at every session.`;
 
 /** One red-flag screen: the questions answered yes, and what the person did next. */
 export function screenWords(screening: Screening): { yes: string[]; then: string } {

@@ -152,7 +152,8 @@ describe('markdown', () => {
     expect(md).toContain(
       '## Red-flag screening\n\n**At least one yes.**\n\n| Answered | Yes to | Then |\n|---|---|---|\n' +
         `| ${dateTimeOf('2026-10-01T11:55:00.000Z')} | **Numbness or tingling** | advised to see a clinician first; chose to go on |\n\n` +
-        'Each screen asks about: recent fall or injury; marked swelling; knee locking or giving way; numbness or tingling; fever or feeling unwell; pain at night or at rest.\n\n## Rehab routine\n\n' +
+        'Each screen asks about: recent fall or injury; marked swelling; knee locking or giving way; numbness or tingling; fever or feeling unwell; pain at night or at rest. ' +
+        'They are asked before the first session, and again only after a screen that did not go on: not at every session.\n\n## Rehab routine\n\n' +
         '_The evidence counts every test of a drill, whatever its session rated: these sessions rated more than one symptom or test movement, ' +
         'so a mean change may mix scores that do not compare (the trends keep them apart)._\n\n' +
         'The drills that helped the last time they were tested, and any moved here by hand (marked so), in routine order: this is the rehab routine.\n\n1. ',
@@ -491,6 +492,25 @@ describe('markdown', () => {
     expect(clear).toContain('## Red-flag screening\n\nNo red flags reported.\n');
     expect(toMarkdown(buildReport({ ...rescreened, screenings: [] }, library, { now: NOW }))).toContain('## Red-flag screening\n\nNo screening recorded.\n');
     expect(toHtml(buildReport({ ...rescreened, screenings: [] }, library, { now: NOW }))).toContain('<h2>Red-flag screening</h2>\n<p class="empty">No screening recorded.</p>\n');
+  });
+
+  it('says which red-flag screens were answered before the period, and that the questions are not asked at every session', () => {
+    const asked = 'They are asked before the first session, and again only after a screen that did not go on: not at every session.';
+    expect(toMarkdown(report)).toContain(asked);
+    expect(toHtml(report)).toContain(`${asked}</p>`);
+    // The sample's one screen, with its yes, came before the first session of 2026-10-01.
+    const later = buildReport(data, library, { since: '2026-10-08', now: NOW });
+    expect(toMarkdown(later)).toContain('## Red-flag screening\n\n**At least one yes.** The one screen was answered before this period: none in it.\n');
+    expect(toHtml(later)).toContain('<h2>Red-flag screening</h2>\n<p><strong class="yes">At least one yes.</strong> The one screen was answered before this period: none in it.</p>');
+    const rescreened = sampleStore();
+    const no = { ...rescreened.screenings[0]!, at: '2026-10-20T11:55:00.000Z', answers: { ...rescreened.screenings[0]!.answers, 'numbness-or-tingling': false } };
+    rescreened.screenings.push(no);
+    const some = toMarkdown(buildReport(rescreened, library, { since: '2026-10-08', now: NOW }));
+    expect(some).toContain('**At least one yes.** 1 of these 2 screens was answered before this period.\n');
+    const cleared = { ...rescreened, screenings: [{ ...no, at: '2026-09-20T12:00:00.000Z' }, { ...no, at: '2026-09-21T12:00:00.000Z' }] };
+    expect(toHtml(buildReport(cleared, library, { since: '2026-10-08', now: NOW }))).toContain('<p>No red flags reported. Both screens were answered before this period: none in it.</p>');
+    // A report of the whole store, or of a period holding every screen, has nothing to say of it.
+    for (const whole of [report, buildReport(data, library, { since: '2026-10-01', now: NOW })]) expect(toMarkdown(whole)).toContain('**At least one yes.**\n');
   });
 
   it('says when the buckets were cleared, and counts drills tested only before as such, not as never tested', () => {
