@@ -188,7 +188,7 @@ export function toHtml(report: Report): string {
     // Printed, a long table runs over pages, each starting with the column names.
     body.push(
       '<table class="sessions">',
-      head(['Started', 'Routine', 'Side', 'Symptom @ movement', 'Baseline → final', 'Helped', 'Avoided', 'Skipped', 'Status']),
+      head(['Started', 'Routine', 'Side', 'Symptom @ movement', 'Baseline → final', 'Helped', 'Set aside', 'Skipped', 'Status']),
       '<tbody>',
     );
     // Years of rows repeat a few routines, movements, scores and words: each is escaped once.

@@ -166,7 +166,7 @@ export function toMarkdown(report: Report): string {
   if (view.summaries.length === 0) out.push(`${noneWords(report, 'sessions')}.`, '');
   else {
     out.push(
-      '| Started | Routine | Side | Symptom @ movement | Baseline → final | Helped | Avoided | Skipped | Status |',
+      '| Started | Routine | Side | Symptom @ movement | Baseline → final | Helped | Set aside | Skipped | Status |',
       '|---|---|---|---|---|--:|--:|--:|---|',
     );
     for (const s of view.summaries) {

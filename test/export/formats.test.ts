@@ -888,6 +888,12 @@ describe('html', () => {
     expect(style).toMatch(/@media print \{[^@]*body \{[^}]*font-size: 10pt;/);
   });
 
+  it('heads the session table’s drill counts as the buckets and `itb history` name them: set aside, not avoided next to skipped', () => {
+    expect(toMarkdown(report)).toContain('| Baseline → final | Helped | Set aside | Skipped | Status |\n');
+    expect(toHtml(report)).toContain('<th>Helped</th><th>Set aside</th><th>Skipped</th><th>Status</th>');
+    for (const text of [toMarkdown(report), toHtml(report)]) expect(text).not.toContain('Avoided');
+  });
+
   it('names the routines under the session table, and the built-in ones in words', () => {
     const data = sampleStore();
     data.sessions[1]!.routine = 'rehab';
