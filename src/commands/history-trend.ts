@@ -67,7 +67,8 @@ export function trendLines(
       ? [`Too few sessions since ${period.since} rated ${what(latest)}, as your latest did, for a trend of its own:`, `${withoutSince} draws it.`]
       : undefined;
   if (!trend) {
-    if (trends.length === 1) return noTrendYet();
+    // Without --since, the period's one session has a trend only if an earlier one rated the same.
+    if (trends.length === 1 && (!period || tooShort)) return noTrendYet();
     if (tooShort) return [...parts(tooShort), ...cutShortLines()];
     return [...note(`The trend shows once two sessions have rated ${what(latest)}, as the latest did: earlier scores rated something else and do not compare.`), ...cutShortLines()];
   }

@@ -603,6 +603,14 @@ describe('itb history', () => {
     expect(stdout).not.toContain('shows once two sessions have a score');
   });
 
+  it('with --since, does not say a session rated only once draws a trend without --since', async () => {
+    // The session before the period rated the single-leg squat; the period's one session rated running, never rated before.
+    await withSessions(first, { ...second, movement: 'running' });
+    const stdout = (await run(['history', '--since', '2026-03-03'], { home, now })).stdout.replace(/\s+/g, ' ');
+    expect(stdout).toContain('The trend shows once two sessions have rated pain during running, as the latest did: earlier scores rated something else and do not compare.');
+    expect(stdout).not.toContain('without --since');
+  });
+
   it('suggests what to run next as itb was started, through npx and with the library file given, and keeps the --since day', async () => {
     const npx = { npm_lifecycle_event: 'npx' };
     const mine = join(home, 'my library.yaml');
