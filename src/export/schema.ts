@@ -2,7 +2,7 @@
 // schemas the store uses. schema/itb-export.schema.json is generated from here (npm run schema).
 import * as z from 'zod';
 import { manualMoveSchema, screeningSchema, sessionSchema, settingsSchema, storeSchema } from '../core/records.js';
-import { anyLengthId, exerciseSchema } from '../library/schema.js';
+import { anyLengthId, anyLengthName, exerciseSchema } from '../library/schema.js';
 import { describeValue } from '../plain-issues.js';
 import { ZONE_NAME } from '../time-zone.js';
 import { EXPORT_SCHEMA_VERSION, READ_SCHEMA_VERSIONS } from './json.js';
@@ -39,7 +39,7 @@ export const exportSchema = z
     /** Drill ids per bucket at the end of the period; `itb import` rebuilds buckets from the log. */
     buckets: z.strictObject({ rehab: ids, avoid: ids, untested: ids }),
     /** The library drills the sessions and moves refer to. */
-    exercises: z.array(exerciseSchema.extend({ id: anyLengthId })),
+    exercises: z.array(exerciseSchema.extend({ id: anyLengthId, name: anyLengthName })),
   })
   .meta({
     title: 'itb export',

@@ -12,6 +12,20 @@ const text = z.string().trim().min(1, 'must not be empty');
  * over several lines (`name: |`) or holding a tab is read with a space for each such break.
  */
 const oneLine = text.overwrite((value) => value.replace(/\s+/g, ' '));
+/**
+ * The most characters of a drill's or a routine's name: as many as the narrowest place that keeps
+ * a name whole on one line, the question of going on with a routine (NAME_COLUMNS in
+ * session-setup.ts). Screens and reports show a name beside other things; much longer, it is cut
+ * short or takes several lines everywhere it goes.
+ */
+export const NAME_LIMIT = 71;
+/** A name of at most NAME_LIMIT characters, counted as a person counts them; `details`: where the rest goes. */
+const name = (details: string) =>
+  oneLine.refine((value) => [...value].length <= NAME_LIMIT, {
+    error: (issue) => `must be at most ${NAME_LIMIT} characters, short enough for the lines that show it (this one has ${[...String(issue.input)].length}): put the details in ${details}`,
+  });
+/** A drill's name of any length, as backups made before names had a limit may hold one. */
+export const anyLengthName = oneLine;
 
 export const regions = ['ankle', 'knee', 'hip', 'pelvis', 'trunk', 'shoulder', 'thigh', 'whole-leg'] as const;
 export const categories = [
@@ -39,7 +53,7 @@ export const doseSchema = z
 
 export const exerciseSchema = z.strictObject({
   id,
-  name: oneLine,
+  name: name('its steps or cues'),
   region: z.enum(regions),
   category: z.enum(categories),
   steps: z.array(text).min(1, 'needs at least one step'),
@@ -54,7 +68,7 @@ export const exerciseSchema = z.strictObject({
 
 export const routineSchema = z.strictObject({
   id,
-  name: oneLine,
+  name: name('its description'),
   description: text,
   exercises: z.array(id).min(1, 'needs at least one exercise'),
   cues: z.array(id).default([]),

@@ -218,6 +218,18 @@ describe('itb import', () => {
     }
   });
 
+  it('takes a backup whose library drill has a name longer than a library may now give, with the name its session kept', async () => {
+    const file = JSON.parse(readFileSync(backup, 'utf8')) as ExportFile;
+    const long = `${file.exercises[0]!.name}, ${'slowly and gently, '.repeat(5)}as your therapist showed you`;
+    file.exercises[0]!.name = long;
+    for (const session of file.sessions) for (const result of session.results) if (result.exerciseId === file.exercises[0]!.id) result.name = long;
+    const old = join(target.home, 'old.json');
+    writeFileSync(old, JSON.stringify(file));
+    const result = await importInto(target.home, [old]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(Store.open({ ITB_HOME: target.home }).read().sessions.flatMap((session) => session.results.map((r) => r.name))).toContain(long);
+  });
+
   it('names the library in use in the commands it suggests, as buckets go by it', async () => {
     // Drills of the built-in library, imported with a library of one's own that has none of them.
     const library = join(import.meta.dirname, '../fixtures/libraries/good.yaml');

@@ -562,6 +562,20 @@ describe('itb validate', () => {
     expect((await itb(['--data', '~/my itb/library.yaml', 'validate'], { HOME: homeFolder })).stdout).toBe(checked.stdout);
   });
 
+  it('a drill\'s name too long for the screens that show it: exit 2, saying where and where its details go', async () => {
+    const file = join(home, 'long-name.yaml');
+    const name = 'Ankle rocks, rocking your knee gently forward over your toes and back, ten times, then rest';
+    writeFileSync(file, readFileSync(good, 'utf8').replace('name: Ankle rocks', `name: ${name}`));
+    const { code, stdout, stderr } = await itb(['validate', file]);
+    expect(code).toBe(2);
+    expect(stdout).toBe(`${file}:32:5  exercises.1.name  must be at most 71 characters, short enough for the lines that show it (this one has ${name.length}): put the details in its steps or cues\n`);
+    expect(stderr.replace(/\s+/g, ' ')).toBe(`error: 1 problem in the exercise library ${file} Fix it and run \`itb validate ${file}\` to check again. `);
+    // Used with --data, the same line: no session starts with it.
+    const used = await itb(['--data', file, 'exercises']);
+    expect(used.code).toBe(2);
+    expect(used.stderr).toContain(`${file}:32:5  exercises.1.name  must be at most 71 characters`);
+  });
+
   it('a syntax error: exit 2 with its line and column', async () => {
     const file = join(fixtures, 'unclosed-list.yaml');
     const { code, stdout } = await itb(['validate', file]);

@@ -68,14 +68,15 @@ describe('a routine left part way earlier today', () => {
   });
 
   it('names a long drill cut short, and four drills or more by their number and the last of them', async () => {
-    const long = 'Forward 45° lunge knee circles done slowly with a long pause at the top of every repetition';
+    // Within a library's 71 characters, but each of them two columns wide: wider than a line of the question.
+    const long = '前方45度ランジ膝回し、両手を腰に当てて小さくゆっくり回す、痛みのない範囲で左右交互に十回ずつ';
     const library = join(home, 'library.yaml');
     const builtIn = readFileSync(join(import.meta.dirname, '../../data/library.yaml'), 'utf8');
     writeFileSync(library, builtIn.replace('name: Forward 45° lunge knee circles\n', `name: ${long}\n`));
     const session = ['--data', library, 'session', 'joint-chain', ...flags];
     await run(session, { home, tty: true, now: morning, answers: [...screenClear, 6, 'done', 4, 'skip', CTRL_C] });
     const second = await run(session, { home, tty: true, now: later, answers: [true, 5, 'skip', 'skip', CTRL_C] });
-    expect(second.prompter.asked[0]!.message).toBe(question('11:00', 'Lateral ankle tilts and Forward 45° lunge knee circles done slowly with a long pause at the…', 3));
+    expect(second.prompter.asked[0]!.message).toBe(question('11:00', 'Lateral ankle tilts and 前方45度ランジ膝回し、両手を腰に当てて小さくゆっくり回す、痛みのない範…', 3));
     const third = await run(session, { home, tty: true, now: later, answers: [CTRL_C] });
     expect(third.prompter.asked[0]!.message).toBe(question('12:00', '4 drills, the last of them Pelvis tucks and tilts', 1).replace('the 1 drills', 'the one drill'));
   });
@@ -84,9 +85,9 @@ describe('a routine left part way earlier today', () => {
     // As wide as a line of the question allows (72 columns, with the full stop after it), or less: whole, its note in brackets too.
     ['Forward 45° lunge knee circles (hands on the hips, small and slow)', 'Forward 45° lunge knee circles (hands on the hips, small and slow)'],
     ['Forward 45° lunge knee circles (hands on the hips, small and slow turn)', 'Forward 45° lunge knee circles (hands on the hips, small and slow turn)'],
-    // Wider than a line: its note goes first.
-    ['Forward 45° lunge knee circles (hands on the hips, small and slow turns)', 'Forward 45° lunge knee circles'],
-    ['Forward 45° lunge knee circles, hands on the hips (small, slow circles, no pain at all)', 'Forward 45° lunge knee circles, hands on the hips'],
+    // Wider than a line (a library's 71 characters at most, some of them two columns wide): its note goes first.
+    ['Forward 45° lunge knee circles (hands on the hips, small and slow 回して)', 'Forward 45° lunge knee circles'],
+    ['前方45度ランジ膝回し 両手を腰に当てて小さくゆっくり回す (痛みのない範囲で左右交互に十回ずつ)', '前方45度ランジ膝回し 両手を腰に当てて小さくゆっくり回す'],
   ])('names a drill %j in full when it fits a line of the question, and cuts only a wider one', async (name, shown) => {
     const library = join(home, 'library.yaml');
     const builtIn = readFileSync(join(import.meta.dirname, '../../data/library.yaml'), 'utf8');

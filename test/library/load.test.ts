@@ -757,6 +757,28 @@ describe('the shape of each item', () => {
     ]);
   });
 
+  it('takes a drill\'s and a routine\'s name of up to 71 characters, and says where the rest goes', () => {
+    const good = readFileSync(fixture('good.yaml'), 'utf8');
+    const longest = 'Ankle rocks, slowly, with the knee over the toes and back to the start.';
+    expect(longest).toHaveLength(71);
+    expect(parseLibrary(good.replace('name: Ankle rocks', `name: ${longest}`).replace('name: Clinic plan', `name: ${longest}`)).ok).toBe(true);
+    expect(problemsIn(good.replace('name: Ankle rocks', `name: ${longest}.`))).toEqual([
+      '32:5  exercises.1.name  must be at most 71 characters, short enough for the lines that show it (this one has 72): put the details in its steps or cues',
+    ]);
+    expect(problemsIn(good.replace('name: Clinic plan', `name: Clinic plan ${'for the weeks ahead '.repeat(5)}`))).toEqual([
+      '44:5  routines.0.name  must be at most 71 characters, short enough for the lines that show it (this one has 111): put the details in its description',
+    ]);
+  });
+
+  it('counts a name\'s characters as a person does: an accent or an emoji is one, and spaces run together are one', () => {
+    const good = readFileSync(fixture('good.yaml'), 'utf8');
+    expect(parseLibrary(good.replace('name: Ankle rocks', `name: "${'é🦵'.repeat(35)}é"`)).ok).toBe(true);
+    expect(parseLibrary(good.replace('name: Ankle rocks', `name: "Ankle${' '.repeat(100)}rocks"`)).ok).toBe(true);
+    expect(problemsIn(good.replace('name: Ankle rocks', `name: "${'🦵'.repeat(72)}"`))).toEqual([
+      '32:5  exercises.1.name  must be at most 71 characters, short enough for the lines that show it (this one has 72): put the details in its steps or cues',
+    ]);
+  });
+
   it('takes an id of up to 40 characters, one a person can type', () => {
     const withId = (id: string) => readFileSync(fixture('good.yaml'), 'utf8').replaceAll('ankle-rocks', id);
     expect(parseLibrary(withId('ankle-rocks-slowly-with-the-knee-over-to')).ok).toBe(true);

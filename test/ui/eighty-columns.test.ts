@@ -93,7 +93,7 @@ describe('every line fits 80 columns', () => {
         expect(sessionTooWide(result)).toEqual([]);
         expect(result.stdout).toContain('Second try: ');
         // The picker, with the routine offered (one drill set aside), then greyed out (both).
-        const routineName = 'The clinic plan for the weeks after the half marathon, with extra care on the stairs';
+        const routineName = "The clinic's plan for the weeks after the half marathon, care on stairs";
         const offered = await run([...longText, 'session'], { home: fresh.home, tty: true, answers: ['warm-up', 'left', 'pain', 'slow step-down', 6, 'stop'], now });
         expect(offered.code, offered.stderr).toBe(0);
         expect(offered.prompter.asked[0]!.choiceNames!.join('\n')).toContain('1 set aside for now');
