@@ -9,7 +9,7 @@ import type { BucketName, StoreData } from '../core/records.js';
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
 import type { Library } from '../library/schema.js';
-import { itbWithLibrary, libraryFor, notice, notInLibrary, paint, shellWord } from './shared.js';
+import { itbWithLibrary, libraryFor, notice, notInLibrary, notInLibraryWords, paint, shellWord } from './shared.js';
 import { noJson, openStore } from './buckets-change.js';
 
 const bucketWords: Record<ExerciseStatus['bucket'], string> = { rehab: 'rehab', avoid: 'avoid for now', untested: 'untested' };
@@ -180,8 +180,8 @@ export async function moveDrill(ctx: Context, id: string, bucketArg: string, opt
     lines.push(`This move is dated ${movedOn}, not today: the latest decision on this drill, or the last reset of the buckets, is dated ahead of this computer's clock, and a move counts only after it.`);
   }
   if (status?.retestDueAt) lines.push(`It will be offered for a re-test from ${localDate(new Date(status.retestDueAt))} (${itbWithLibrary(ctx, self)} session retest).`);
-  // A drill taken out of the library is offered by no session, rehab and retest included.
-  lines.push(status?.inLibrary === false ? 'It is no longer in your exercise library, so no session offers it: it stays there until you move it again.' : 'A session that tests it again decides anew.');
+  // A drill the library in use does not have is offered by no session with it, rehab and retest included.
+  lines.push(status?.inLibrary === false ? `It is ${notInLibraryWords(ctx, self)}, so no session with it offers it: it stays there until you move it again.` : 'A session that tests it again decides anew.');
   notice(ctx, lines[0]!);
   notice(ctx, paint(ctx, self, ctx.stderr).dim(lines.slice(1).join(' ')));
 }

@@ -14,7 +14,7 @@ import type { Library } from '../library/schema.js';
 import type { Colours } from '../ui/colour.js';
 import { readSummary } from '../store/summary-file.js';
 import { onScreen, packed, table, wrap } from '../ui/table.js';
-import { itbAsStarted, itbWithLibrary, libraryFor, paint, printJson } from './shared.js';
+import { itbAsStarted, itbWithLibrary, libraryFile, libraryFor, libraryFromEnv, notInLibraryWords, paint, printJson } from './shared.js';
 
 export async function showBuckets(ctx: Context, options: { json?: boolean }, self: Command) {
   if (self.args.length > 0) throw await strayWords(ctx, self);
@@ -33,7 +33,18 @@ export async function showBuckets(ctx: Context, options: { json?: boolean }, sel
     ctx.stdout.write(`${wrap(`No sessions yet. Run ${colour.bold(`${itb} session`)} to try your first drills; what helps will show up here.`).join('\n')}\n`);
     return;
   }
-  ctx.stdout.write(renderBuckets(view, advice, colour, summary.buckets, library, itb, now));
+  const file = libraryFile(ctx, self);
+  const elsewhere = { words: notInLibraryWords(ctx, self), ...(file === undefined ? {} : { file: libraryFromEnv(ctx, self) ? `${file} (ITB_DATA)` : file }) };
+  ctx.stdout.write(renderBuckets(view, advice, colour, summary.buckets, { library, elsewhere }, itb, now));
+}
+
+/**
+ * The library in use, and how a drill it does not have is marked (`words`, notInLibraryWords);
+ * `file`: the library file in use, as a note under the lists names it, none for the built-in one.
+ */
+interface InUse {
+  library: Library;
+  elsewhere: { words: string; file?: string };
 }
 
 /**
@@ -97,11 +108,11 @@ function untestedLines(names: string[]): string[] {
   return table(rows, { gap: 4, most: [column, column] });
 }
 
-function drillLines(status: ExerciseStatus, colour: Colours, library: Library, view: BucketView): string[] {
+function drillLines(status: ExerciseStatus, colour: Colours, { library, elsewhere }: InUse, view: BucketView): string[] {
   const flags: string[] = [];
   if (status.flare) flags.push(colour.red('flare'));
   if (status.source === 'manual' && status.note === undefined) flags.push('moved by hand');
-  if (!status.inLibrary) flags.push(colour.dim('no longer in your library'));
+  if (!status.inLibrary) flags.push(colour.dim(elsewhere.words));
   // The name in full, as every command shows it; the id and flags beside it while they fit,
   // else under it, indented so that they do not read as the next drill.
   const title = [colour.bold(status.name), colour.dim(status.exerciseId), ...(flags.length > 0 ? [flags.join(' · ')] : [])];
@@ -133,16 +144,26 @@ function drillLines(status: ExerciseStatus, colour: Colours, library: Library, v
   return lines;
 }
 
+/**
+ * With drills marked "not in this library": which file that is (`file`, none for the built-in
+ * library, which says so itself), and where such a drill is run.
+ */
+function awayWords(view: BucketView, file: string | undefined): string | undefined {
+  if (file === undefined || [...view.rehab, ...view.avoid, ...view.untested].every((status) => status.inLibrary)) return undefined;
+  return `This library is ${file}: a drill not in it keeps its results here, and the library it comes from runs and re-tests it (the built-in library is used without --data and ITB_DATA).`;
+}
+
 /** `itb`: how to start it, for the commands suggested next (itbWithLibrary). */
 function renderBuckets(
   view: BucketView,
   advice: Advice[],
   colour: Colours,
   log: Pick<BucketSummary, 'resetAt' | 'ratingsMix'>,
-  library: Library,
+  inUse: InUse,
   itb: string,
   now: Date,
 ): string {
+  const { library, elsewhere } = inUse;
   // Headings bold in the terminal's own colour: many terminals show bold green or yellow in their
   // bright shade, which all but vanishes on a white background.
   const out: string[] = wrap(`Rehab — your rehab routine (${view.rehab.length})`).map((line) => colour.bold(line));
@@ -150,11 +171,11 @@ function renderBuckets(
   // With drills set aside (at a first test, or at later ones after they had helped): not "yet".
   const emptyRehab = view.avoid.length > 0 ? 'Nothing now: a drill lands here when a test lowers your score.' : 'Nothing yet: drills that lower your score land here.';
   if (view.rehab.length === 0) out.push(...dimmed(emptyRehab));
-  for (const status of view.rehab) out.push(...drillLines(status, colour, library, view));
+  for (const status of view.rehab) out.push(...drillLines(status, colour, inUse, view));
 
   out.push('', colour.bold(`Avoid for now (${view.avoid.length})`));
   if (view.avoid.length === 0) out.push(...dimmed('Nothing set aside.'));
-  for (const status of view.avoid) out.push(...drillLines(status, colour, library, view));
+  for (const status of view.avoid) out.push(...drillLines(status, colour, inUse, view));
 
   out.push('', colour.bold(`Untested (${view.untested.length})`));
   if (view.untested.length === 0) out.push(...dimmed('None: every drill in the library has been tried.'));
@@ -164,13 +185,13 @@ function renderBuckets(
   const never = view.untested.filter((status) => status.evidence.tested === 0);
   if (earlier.length > 0) {
     out.push(...dimmed('Tested only before the buckets were cleared:'));
-    for (const status of earlier) out.push(...drillLines(status, colour, library, view));
+    for (const status of earlier) out.push(...drillLines(status, colour, inUse, view));
     if (never.length > 0) out.push(...dimmed('Not tested yet:'));
   }
   out.push(...untestedLines(never.map((status) => status.name)).map((line) => colour.dim(`  ${line}`)));
 
   // What the reports say beside the same lists: what the evidence counts, and since when the lists run.
-  const notes = [resetWords(log.resetAt), mixedRatingsWords(log.ratingsMix)];
+  const notes = [awayWords(view, elsewhere.file), resetWords(log.resetAt), mixedRatingsWords(log.ratingsMix)];
   for (const note of notes) if (note !== undefined) out.push('', ...wrap(note, 78, '  ').map((line) => colour.dim(line)));
 
   if (advice.length > 0) {

@@ -9,7 +9,7 @@ import { readStore } from '../store/store-file.js';
 import type { Colours } from '../ui/colour.js';
 import { describeDose, describeSide } from '../ui/describe.js';
 import { hanging, onScreen, packed, table, width, wrap } from '../ui/table.js';
-import { itbWithLibrary, keptDrills, libraryFile, libraryFor, notInLibrary, paint, printJson } from './shared.js';
+import { itbWithLibrary, keptDrills, libraryFile, libraryFor, notInLibrary, notInLibraryWords, paint, printJson } from './shared.js';
 
 export async function showExercises(ctx: Context, id: string | undefined, options: { json?: boolean }, command: Command) {
   const library = await libraryFor(ctx, command);
@@ -87,7 +87,7 @@ async function droppedDrill(ctx: Context, typed: string, library: Library, comma
     : renamed
     ? `Your library has "${renamed.name}" with the id ${renamed.id} (\`${itb} exercises ${renamed.id}\`), and no results of its own yet: results are kept by id, and \`${itb} buckets\` shows those of ${id}. To keep them together, give the drill back the id ${id} in your library file.`
     : `\`${itb} buckets\` still shows its results from your sessions; \`${itb} exercises\` lists the drills your library has now. If it comes from another library file, that file shows it: \`itb --data FILE exercises ${id}\`.`;
-  return new UserError(`${name === id ? id : `"${name}" (${id})`} is no longer in your exercise library`, hint);
+  return new UserError(`${name === id ? id : `"${name}" (${id})`} is ${notInLibraryWords(ctx, command)}`, hint);
 }
 
 /**

@@ -14,7 +14,7 @@ import { listed, SHOWN_PROBLEMS, type Places } from './import-places.js';
 import { readExport } from './import-read.js';
 import { listenForCtrlC, stoppedAfterSaving, stoppedBeforeSaving, type CtrlC } from './import-stop.js';
 import { shellWord } from './help.js';
-import { itbAsStarted, itbWithLibrary, libraryFor, notice } from './shared.js';
+import { itbAsStarted, itbWithLibrary, libraryFor, notice, notInLibraryWords } from './shared.js';
 
 export async function importExport(ctx: Context, file: string, options: { dryRun?: boolean }, command: Command) {
   const ctrlC = listenForCtrlC();
@@ -75,7 +75,7 @@ async function importInto(store: Store, ctx: Context, file: string, backup: Pars
   if (ahead !== undefined) notice(ctx, ahead);
   // A library that cannot be read is said by the commands that use it; the import is done.
   const library = await libraryFor(ctx, command).catch(() => undefined);
-  const strangers = library === undefined ? undefined : notInLibraryWords(backup, new Set(library.exercises.map((exercise) => exercise.id)), Boolean(options.dryRun), itb);
+  const strangers = library === undefined ? undefined : strangerWords(backup, new Set(library.exercises.map((exercise) => exercise.id)), Boolean(options.dryRun), itb, notInLibraryWords(ctx, command));
   if (strangers !== undefined) notice(ctx, strangers);
   if (options.dryRun) notice(ctx, 'Dry run: nothing was changed.');
   // Heard after the save (or in a dry run, which saves nothing): what was said above stands.
@@ -124,16 +124,17 @@ function partialWords(backup: ParsedExport, dryRun: boolean, zoneHere: () => str
 
 /**
  * Drills of the file that the library in use does not have: tested with a library of one's own on
- * the other computer, which a backup does not hold. Their results are kept all the same.
+ * the other computer, which a backup does not hold. Their results are kept all the same, and
+ * `itb buckets` marks them with `marked` (notInLibraryWords).
  */
-function notInLibraryWords(backup: ParsedExport, known: Set<string>, dryRun: boolean, itb: string): string | undefined {
+function strangerWords(backup: ParsedExport, known: Set<string>, dryRun: boolean, itb: string, marked: string): string | undefined {
   const ids = [...backup.sessions.flatMap((session) => [...session.attempts, ...session.results]), ...backup.moves].map((record) => record.exerciseId);
   const missing = [...new Set(ids)].filter((id) => !known.has(id));
   if (missing.length === 0) return undefined;
   const named = missing.slice(0, SHOWN_PROBLEMS).join(', ') + (missing.length > SHOWN_PROBLEMS ? ` and ${missing.length - SHOWN_PROBLEMS} more` : '');
   const [drills, its, it] = missing.length === 1 ? ['1 drill of the file is', 'its', 'it'] : [`${missing.length} drills of the file are`, 'their', 'them'];
   return (
-    `${drills} not in the exercise library in use here (${named}): ${its} results ${dryRun ? 'would be' : 'are'} kept, and \`${itb} buckets\` ${dryRun ? 'would list' : 'lists'} ${it} as no longer in your library. ` +
+    `${drills} not in the exercise library in use here (${named}): ${its} results ${dryRun ? 'would be' : 'are'} kept, and \`${itb} buckets\` ${dryRun ? 'would mark' : 'marks'} ${it} "${marked}". ` +
     `A backup does not hold a library of your own: if you used one on the other computer, copy that file too and use it with --data or ITB_DATA.`
   );
 }

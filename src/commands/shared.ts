@@ -67,6 +67,16 @@ export function libraryFor(ctx: Context, command: Command): Promise<Library> {
   return loadLibrary({ file, validateCommand: file === undefined ? undefined : validateCommand(ctx, file), fromEnv: libraryFromEnv(ctx, command) });
 }
 
+/**
+ * Which library a drill kept in the log is not in, as `itb buckets` marks it: "this library" with
+ * a file of one's own in use, else "the built-in library". No more than that is known: the log
+ * keeps no library by session, so the drill may come from another library file, or have been
+ * taken out of this one (the built-in one too, by an update of itb).
+ */
+export function notInLibraryWords(ctx: Context, command: Command): string {
+  return libraryFile(ctx, command) === undefined ? 'not in the built-in library' : 'not in this library';
+}
+
 /** Whether the library file in use is the one ITB_DATA names (no --data given). */
 export function libraryFromEnv(ctx: Context, command: Command): boolean {
   return globals(command).data === undefined && Boolean(ctx.env.ITB_DATA);
@@ -162,7 +172,7 @@ export async function notInLibrary(ctx: Context, command: Command, id: string, i
 
 /**
  * Every drill your sessions and moves kept, by id, with the name its latest result gave it (as
- * `itb buckets` shows one no longer in the library), else its id.
+ * `itb buckets` shows one not in the library in use), else its id.
  */
 export function keptDrills(data: StoreData): Map<string, string> {
   const named = new Map<string, string>();

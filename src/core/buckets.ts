@@ -155,7 +155,7 @@ export interface BucketView {
 /**
  * Every drill's status. Rehab in routine order (first appearance walking the library's routines
  * in order, then the rest by name); avoid with re-test info (due first, then by re-test day, then
- * in the order they were set aside; drills no longer in the library, with no re-test day, last);
+ * in the order they were set aside; drills not in the library in use, with no re-test day, last);
  * untested = library drills with no decision, in library order.
  */
 export function bucketView(data: StoreData, library: Library, now: Date): BucketView {
@@ -212,7 +212,7 @@ export function viewBuckets(summary: BucketSummary, library: Library, now: Date)
       inLibrary: names.has(entry.exerciseId),
     };
     if (entry.note !== undefined) status.note = entry.note;
-    // A drill no longer in the library cannot be re-tested: `itb session retest` only runs library drills.
+    // A drill not in the library in use cannot be re-tested: `itb session retest` only runs library drills.
     if (entry.bucket === 'avoid' && status.inLibrary) {
       const dueAt = retestDueAt(decidedAt, summary.retestAfterDays);
       status.retestDueAt = dueAt.toISOString();
@@ -227,7 +227,7 @@ export function viewBuckets(summary: BucketSummary, library: Library, now: Date)
     .filter((status) => status.bucket === 'avoid')
     // Drills set aside on the same day share their re-test day: then in the order they were set
     // aside (names would need the locale's collation rules, slow to load on every start). Drills
-    // no longer in the library have no re-test day: they come last.
+    // not in the library in use have no re-test day: they come last.
     .sort(
       (a, b) =>
         Number(b.retestDue) - Number(a.retestDue) ||

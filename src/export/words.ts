@@ -180,12 +180,16 @@ export function timedHoldsWords(evidence: Evidence): string | undefined {
   return parts.length === 0 ? undefined : parts.join('; ');
 }
 
-/** Why a drill sits where it does: a flare, a move by hand, no longer in the library. Its note is said apart. */
+/**
+ * Why a drill sits where it does: a flare, a move by hand, not in the library the report was made
+ * with (which may be another than the one it was tested with: the log does not keep which). Its
+ * note is said apart.
+ */
 export function flagWords(status: ExerciseStatus): string[] {
   const flags: string[] = [];
   if (status.flare) flags.push('set aside after a flare');
   if (status.source === 'manual') flags.push(`moved by hand${status.decidedAt ? ` on ${dateOf(status.decidedAt)}` : ''}`);
-  if (!status.inLibrary) flags.push('no longer in the exercise library');
+  if (!status.inLibrary) flags.push('not in the exercise library this report was made with');
   return flags;
 }
 

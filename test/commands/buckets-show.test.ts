@@ -73,9 +73,9 @@ describe('itb buckets: a drill set aside', () => {
     });
     const text = await shown();
     expect(text).toMatch(/^ {2}Monster walks {2}monster-walks {2}flare · moved by hand$/m);
-    expect(text).toMatch(/^ {2}Old drill {2}old-drill {2}flare · no longer in your library$/m);
-    expect(text).toMatch(/^ {2}Gone drill {2}gone-drill {2}flare · moved by hand · no longer in your library$/m);
-    expect(text).toMatch(/^ {2}hand-drill {2}hand-drill {2}moved by hand · no longer in your library$/m);
+    expect(text).toMatch(/^ {2}Old drill {2}old-drill {2}flare · not in the built-in library$/m);
+    expect(text).toMatch(/^ {2}Gone drill {2}gone-drill {2}flare · moved by hand · not in the built-in library$/m);
+    expect(text).toMatch(/^ {2}hand-drill {2}hand-drill {2}moved by hand · not in the built-in library$/m);
     // Counted in their lists like the others.
     expect(text).toMatch(/^Rehab — your rehab routine \(1\)\n {2}hand-drill /m);
     expect(text).toMatch(/^Avoid for now \(3\)$/m);
@@ -233,6 +233,49 @@ describe('itb buckets: a drill stored under an id the library no longer has', ()
     const text = await said();
     expect(text).toContain(giveBack);
     expect(text).not.toContain('results of its own');
+  });
+});
+
+describe('itb buckets: drills the library in use does not have', () => {
+  // Clamshells and hip hikes of the built-in library, then ankle rocks of a file of one's own.
+  const testedInBoth = () =>
+    save((data) => {
+      data.sessions.push(
+        buildSession({ startedAt: '2026-02-10T09:00:00Z', baseline: 5, drills: [{ id: 'clamshells', scores: [3] }, { id: 'hip-hikes', scores: [5, 5] }] }),
+        buildSession({ startedAt: '2026-02-11T09:00:00Z', routine: 'clinic-plan', baseline: 5, drills: [{ id: 'ankle-rocks', name: 'Ankle rocks', scores: [3] }] }),
+      );
+    });
+  const note = (file: string) =>
+    `This library is ${file}: a drill not in it keeps its results here, and the library it comes from runs and re-tests it (the built-in library is used without --data and ITB_DATA).`;
+
+  it('are marked as not in the built-in library when it is the one in use, which is no word on whether they ever were', async () => {
+    await testedInBoth();
+    const text = await shown();
+    expect(text).toMatch(/^ {2}Ankle rocks {2}ankle-rocks {2}not in the built-in library$/m);
+    expect(text).toMatch(/^ {2}Clamshells {2}clamshells$/m);
+    expect(text).not.toContain('no longer');
+    expect(text).not.toContain('This library is');
+  });
+
+  it('are marked as not in this library with a file of one\'s own, whose name a note under the lists gives', async () => {
+    await testedInBoth();
+    const text = await shown(now, ['--data', small]);
+    expect(text).toMatch(/^ {2}Clamshells {2}clamshells {2}not in this library$/m);
+    expect(text).toMatch(/^ {2}Hip hikes {2}hip-hikes {2}not in this library$/m);
+    expect(text).toMatch(/^ {2}Ankle rocks {2}ankle-rocks\n/m);
+    expect(text).not.toContain('no longer');
+    expect(text.replace(/\s+/g, ' ')).toContain(note(small));
+    // Named by ITB_DATA, the note says so: nothing on the command line names it.
+    const fromEnv = (await run(['buckets'], { home, now, env: { ITB_DATA: small } })).stdout;
+    expect(fromEnv.replace(/\s+/g, ' ')).toContain(note(`${small} (ITB_DATA)`));
+  });
+
+  it('give no note when the file has every drill the buckets hold', async () => {
+    await save((data) => void data.sessions.push(buildSession({ startedAt: '2026-02-11T09:00:00Z', routine: 'clinic-plan', baseline: 5, drills: [{ id: 'ankle-rocks', name: 'Ankle rocks', scores: [3] }] })));
+    const text = await shown(now, ['--data', small]);
+    expect(text).toMatch(/^ {2}Ankle rocks {2}ankle-rocks\n/m);
+    expect(text).not.toContain('This library is');
+    expect(text).not.toContain('not in this library');
   });
 });
 

@@ -798,16 +798,24 @@ describe('itb buckets move', () => {
     expect(result.stderr).toContain('Moved Old drill to avoid for now (was: rehab).');
     // No session can test it again: the move says so, rather than promise one that never comes.
     const said = result.stderr.replace(/\s+/g, ' ');
-    expect(said).toContain('It is no longer in your exercise library, so no session offers it: it stays there until you move it again.');
+    expect(said).toContain('It is not in the built-in library, so no session with it offers it: it stays there until you move it again.');
     expect(said).not.toContain('A session that tests it again');
     expect(said).not.toContain('re-test');
     const back = await run(['buckets', 'move', 'old-drill', 'rehab'], { home, now: new Date(now.getTime() + 60_000) });
-    expect(back.stderr.replace(/\s+/g, ' ')).toContain('Moved Old drill to rehab (was: avoid for now). It is no longer in your exercise library, so no session offers it');
+    expect(back.stderr.replace(/\s+/g, ' ')).toContain('Moved Old drill to rehab (was: avoid for now). It is not in the built-in library, so no session with it offers it');
     // Set aside again, it is never due for a re-test: weeks on, the same move changes nothing.
     await run(['buckets', 'move', 'old-drill', 'avoid'], { home, now: new Date(now.getTime() + 120_000) });
     const weeksOn = await run(['buckets', 'move', 'old-drill', 'avoid'], { home, now: new Date('2026-04-01T12:00:00Z') });
     expect(weeksOn.stderr).toBe('Old drill is already in avoid for now by your choice. Nothing was changed.\n');
     expect(stored().moves).toHaveLength(3);
+  });
+
+  it('says a drill moved with a file of one\'s own in use is not in this library, which no session with it offers', async () => {
+    await save((data) => void data.sessions.push(buildSession({ startedAt: '2026-02-20T09:00:00Z', baseline: 5, drills: [{ id: 'clamshells', scores: [3] }] })));
+    const file = join(import.meta.dirname, '../fixtures/libraries/good.yaml');
+    const result = await run(['--data', file, 'buckets', 'move', 'clamshells', 'avoid'], { home, now });
+    expect(result.code).toBe(0);
+    expect(result.stderr.replace(/\s+/g, ' ')).toContain('Moved Clamshells to avoid for now (was: rehab). It is not in this library, so no session with it offers it: it stays there until you move it again.');
   });
 
   it('moves a drill no longer in the library that only a move by hand put in the log', async () => {
@@ -834,7 +842,7 @@ describe('itb buckets move', () => {
       data.sessions.push(buildSession({ startedAt: '2026-02-10T09:00:00Z', baseline: 5, drills: [{ id: 'clam-shells', name: 'Clamshells', scores: [3] }] }));
     });
     const shown = (await run(['buckets'], { home, now })).stdout;
-    expect(shown).toMatch(/^ {2}Clamshells {2}clam-shells {2}no longer in your library$/m);
+    expect(shown).toMatch(/^ {2}Clamshells {2}clam-shells {2}not in the built-in library$/m);
     expect(shown.replace(/\s+/g, ' ')).toContain(
       'your library has this name under the id clamshells: results are kept by id, so give it back the id clam-shells to keep them together',
     );
@@ -857,7 +865,7 @@ describe('itb buckets move', () => {
         buildSession({ startedAt: '2026-02-20T09:00:00Z', baseline: 5, drills: [{ id: 'old-drill', name: 'Wall sits (easy)', scores: [4] }] }),
       );
     });
-    expect((await run(['buckets'], { home, now })).stdout).toMatch(/^ {2}Wall sits \(easy\) {2}old-drill {2}no longer in your library$/m);
+    expect((await run(['buckets'], { home, now })).stdout).toMatch(/^ {2}Wall sits \(easy\) {2}old-drill {2}not in the built-in library$/m);
     const said = (stderr: string) => stderr.replace(/\s*\n\s*/g, ' ').trim();
     const move = "`itb buckets move old-drill avoid --note 'PT says rest'` moves it.";
     const quoted = await run(['buckets', 'move', 'Wall sits (easy)', 'avoid', '--note', 'PT says rest'], { home, now });

@@ -199,12 +199,12 @@ describe('itb import', () => {
     mine.cleanup();
 
     const dry = await importInto(target.home, [own, '--dry-run']);
-    expect(dry.stderr.replace(/\s+/g, ' ')).toContain('(ankle-rocks, wall-clamshells): their results would be kept, and `itb buckets` would list them as no longer');
+    expect(dry.stderr.replace(/\s+/g, ' ')).toContain('(ankle-rocks, wall-clamshells): their results would be kept, and `itb buckets` would mark them "not in the built-in library"');
 
     const bare = await importInto(target.home, [own]);
     expect(bare.code, bare.stderr).toBe(0);
     expect(bare.stderr.replace(/\s+/g, ' ')).toContain(
-      '2 drills of the file are not in the exercise library in use here (ankle-rocks, wall-clamshells): their results are kept, and `itb buckets` lists them as no longer in your library. A backup does not hold a library of your own: if you used one on the other computer, copy that file too and use it with --data or ITB_DATA.',
+      '2 drills of the file are not in the exercise library in use here (ankle-rocks, wall-clamshells): their results are kept, and `itb buckets` marks them "not in the built-in library". A backup does not hold a library of your own: if you used one on the other computer, copy that file too and use it with --data or ITB_DATA.',
     );
     expect(Store.open({ ITB_HOME: target.home }).read().sessions.map(({ id }) => id)).toContain('own');
 
@@ -236,7 +236,8 @@ describe('itb import', () => {
     const imported = await run(['--data', library, 'import', backup], { home: target.home, now: NOW });
     expect(imported.code, imported.stderr).toBe(0);
     expect(imported.stderr.replace(/\s+/g, ' ')).toContain("are not in the exercise library in use here (lateral-ankle-tilts, ");
-    expect(imported.stderr.replace(/\s+/g, ' ')).toContain(`\`itb --data ${library} buckets\` lists`);
+    // Marked as that library's buckets mark them: not in this one, which is no word on where they are.
+    expect(imported.stderr.replace(/\s+/g, ' ')).toContain(`\`itb --data ${library} buckets\` marks them "not in this library".`);
   });
 
   it('changes nothing when the same file is imported again', async () => {

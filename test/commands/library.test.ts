@@ -373,7 +373,7 @@ describe('itb exercises', () => {
       expect(code, typed.join(' ')).toBe(2);
       expect(stdout).toBe('');
       expect(stderr.replace(/\s*\n\s*/g, ' ').trim()).toBe(
-        'error: "Wobble board" (wobble-board) is no longer in your exercise library `itb buckets` still shows its results from your sessions; `itb exercises` lists the drills your library has now. If it comes from another library file, that file shows it: `itb --data FILE exercises wobble-board`.',
+        'error: "Wobble board" (wobble-board) is not in the built-in library `itb buckets` still shows its results from your sessions; `itb exercises` lists the drills your library has now. If it comes from another library file, that file shows it: `itb --data FILE exercises wobble-board`.',
       );
     }
     // A drill of the built-in library missing from a library file of one's own: where to find it.
@@ -386,12 +386,12 @@ describe('itb exercises', () => {
     await Store.open({ ITB_HOME: home }).update((data) => void data.moves.push({ exerciseId: 'wobble-board', bucket: 'rehab', at: '2026-03-02T08:00:00Z' }));
     const { code, stderr } = await itb(['exercises', 'wobble-board']);
     expect(code).toBe(2);
-    expect(stderr.split('\n')[0]).toBe('error: wobble-board is no longer in your exercise library');
+    expect(stderr.split('\n')[0]).toBe('error: wobble-board is not in the built-in library');
   });
 
   /** What `exercises OLD` says of a drill stored as `stored` (OLD) that the library `file` has as "Wall clamshells" (NEW), untested under NEW. */
   const idChanged = (stored: string, oldId: string, newId: string, file: string) =>
-    `error: "${stored}" (${oldId}) is no longer in your exercise library Your library has "Wall clamshells" with the id ${newId} ` +
+    `error: "${stored}" (${oldId}) is not in this library Your library has "Wall clamshells" with the id ${newId} ` +
     `(\`itb --data ${file} exercises ${newId}\`), and no results of its own yet: results are kept by id, and \`itb --data ${file} buckets\` ` +
     `shows those of ${oldId}. To keep them together, give the drill back the id ${oldId} in your library file.`;
 
@@ -411,7 +411,7 @@ describe('itb exercises', () => {
     await Store.open({ ITB_HOME: home }).update((data) => void data.sessions.push(since));
     const both = (await itb(['--data', good, 'exercises', 'wall-clams'])).stderr.replace(/\s*\n\s*/g, ' ').trim();
     expect(both).toBe(
-      `error: "Wall clamshells" (wall-clams) is no longer in your exercise library Your library has "Wall clamshells" with the id wall-clamshells ` +
+      `error: "Wall clamshells" (wall-clams) is not in this library Your library has "Wall clamshells" with the id wall-clamshells ` +
         `(\`itb --data ${good} exercises wall-clamshells\`), which has results of its own: results are kept by id, and \`itb --data ${good} buckets\` ` +
         'shows those of wall-clams and those of wall-clamshells apart.',
     );

@@ -135,10 +135,10 @@ describe('shared report words', () => {
     const report = buildReport(data, library, { now: NOW });
     const md = toMarkdown(report);
     expect(md).toContain('1 flare; set aside after a flare; **re-test due (since 2026-10-22)**');
-    expect(md).toContain('- **retired-drill** (retired-drill): not tested in a session; moved by hand on 2026-10-12; no longer in the exercise library\n');
+    expect(md).toContain('- **retired-drill** (retired-drill): not tested in a session; moved by hand on 2026-10-12; not in the exercise library this report was made with\n');
     const html = toHtml(report);
     expect(html).toContain('<span class="due">re-test due (since <span class="day">2026-10-22</span>)</span></li>');
-    expect(html).toContain('moved by hand on <span class="day">2026-10-12</span>; no longer in the exercise library</li>');
+    expect(html).toContain('moved by hand on <span class="day">2026-10-12</span>; not in the exercise library this report was made with</li>');
   });
 
   it('counts a single untested drill as one, and says nothing of untested drills when there are none', () => {
