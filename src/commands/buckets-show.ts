@@ -9,7 +9,7 @@ import type { Evidence } from '../core/evidence.js';
 import { localDate, localDateTime } from '../core/history.js';
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
-import { bySideWords, couldNotShowWords, lastSideWords, mixedRatingsWords, plural, resetWords, testedBefore, timedHoldsWords, tooLowWords } from '../export/words.js';
+import { bySideWords, couldNotShowWords, flaresWords, lastSideWords, mixedRatingsWords, plural, resetWords, testedBefore, timedHoldsWords, tooLowWords } from '../export/words.js';
 import type { Library } from '../library/schema.js';
 import type { Colours } from '../ui/colour.js';
 import { readSummary } from '../store/summary-file.js';
@@ -90,7 +90,7 @@ function evidenceParts(evidence: Evidence): string[] {
   if (evidence.lastChange !== null && evidence.lastTestedAt) {
     parts.push(`last ${signed(evidence.lastChange)} on ${localDate(new Date(evidence.lastTestedAt))}${lastSideWords(evidence)}`);
   }
-  if (evidence.flares > 0) parts.push(`${evidence.flares} ${evidence.flares === 1 ? 'flare' : 'flares'}`);
+  if (evidence.flares > 0) parts.push(flaresWords(evidence));
   return parts;
 }
 

@@ -30,6 +30,8 @@ export interface Evidence {
   /** When the newest test was done: the time of its deciding score. */
   lastTestedAt: string | null;
   flares: number;
+  /** When the newest flare-up was: the time of the score that rose; null without one. */
+  lastFlareAt: string | null;
   /** Of the tests that did not help (flare-ups aside), those that started too low to show help. */
   tooLowToShowHelp: number;
   /** What the newest test could not show, when it did not help; null when it could show both. */
@@ -71,6 +73,8 @@ export interface Observed {
   newestTestedAt: string | null;
   newestChange: number | null;
   flares: number;
+  /** The newest flare-up's time (see Evidence.lastFlareAt). */
+  newestFlareAt: string | null;
   tooLowToShowHelp: number;
   newestCouldNotShow: CouldNotShow | null;
   lastName: string | null;
@@ -98,7 +102,7 @@ export function observe(sessions: readonly Session[], onTest: (result: ExerciseR
     for (const result of session.results) {
       let seen = observed.get(result.exerciseId);
       if (!seen) {
-        seen = { tested: 0, helped: 0, helpedOnRetry: 0, changeSum: 0, changeCount: 0, newestAt: null, newestTestedAt: null, newestChange: null, flares: 0, tooLowToShowHelp: 0, newestCouldNotShow: null, lastName: null, lastNameAt: null, sides: {}, newestSide: null, partlyTimed: 0, newestHolds: [] };
+        seen = { tested: 0, helped: 0, helpedOnRetry: 0, changeSum: 0, changeCount: 0, newestAt: null, newestTestedAt: null, newestChange: null, flares: 0, newestFlareAt: null, tooLowToShowHelp: 0, newestCouldNotShow: null, lastName: null, lastNameAt: null, sides: {}, newestSide: null, partlyTimed: 0, newestHolds: [] };
         observed.set(result.exerciseId, seen);
       }
       if (seen.lastNameAt === null || compareInstants(result.at, seen.lastNameAt) >= 0) {
@@ -107,6 +111,7 @@ export function observe(sessions: readonly Session[], onTest: (result: ExerciseR
       }
       let deciding: Attempt | undefined;
       let first: Attempt | undefined;
+      let flaring: Attempt | undefined;
       const holds: TriedHolds[] = [];
       for (let index = 0; index < attempts.length; index++) {
         const attempt = attempts[index]!;
@@ -114,9 +119,15 @@ export function observe(sessions: readonly Session[], onTest: (result: ExerciseR
         claimed[index] = true;
         deciding = attempt;
         if (attempt.attempt === 1) first = attempt;
+        if (attempt.verdict === 'flare') flaring = attempt;
         if (attempt.holds !== undefined) holds.push({ attempt: attempt.attempt, ...attempt.holds });
       }
-      if (result.flare) seen.flares++;
+      if (result.flare) {
+        seen.flares++;
+        // The rise itself, as the advice to rest dates it: its result may be dated later.
+        const flaredAt = flaring?.at ?? result.at;
+        if (seen.newestFlareAt === null || compareInstants(flaredAt, seen.newestFlareAt) > 0) seen.newestFlareAt = flaredAt;
+      }
       if (result.outcome === 'skipped') continue;
       onTest(result);
       const change = deciding && first ? deciding.after - first.before : null;
@@ -157,7 +168,7 @@ function hiddenBy(first: Attempt, deciding: Attempt, { minImprovement, flareRise
 
 export function evidenceOf(seen: Observed | undefined): Evidence {
   if (!seen) {
-    return { tested: 0, helped: 0, helpedOnRetry: 0, meanChange: null, lastChange: null, lastTestedAt: null, flares: 0, tooLowToShowHelp: 0, lastCouldNotShow: null, sides: [], lastSide: null, partlyTimed: 0, lastHolds: [] };
+    return { tested: 0, helped: 0, helpedOnRetry: 0, meanChange: null, lastChange: null, lastTestedAt: null, flares: 0, lastFlareAt: null, tooLowToShowHelp: 0, lastCouldNotShow: null, sides: [], lastSide: null, partlyTimed: 0, lastHolds: [] };
   }
   return {
     tested: seen.tested,
@@ -167,6 +178,7 @@ export function evidenceOf(seen: Observed | undefined): Evidence {
     lastChange: seen.newestChange,
     lastTestedAt: seen.newestTestedAt,
     flares: seen.flares,
+    lastFlareAt: seen.newestFlareAt,
     tooLowToShowHelp: seen.tooLowToShowHelp,
     lastCouldNotShow: seen.newestCouldNotShow,
     sides: painfulSides.flatMap((side) => {

@@ -112,12 +112,12 @@ export function signed(change: number): string {
 }
 
 /**
- * "helped 2 of 3 tests (1 of them only on the retry), mean change -1.5, last -2 on 2026-10-03"
- * ("helped 1 of 2 tests (only on the retry)" when one helped), or "not tested in a session" (a
- * drill with flare-ups but no test: their count, "1 flare").
+ * "helped 2 of 3 tests (1 of them only on the retry), mean change -1.5, last -2 on 2026-10-03, 1
+ * flare (on 2026-09-20)", or "not tested in a session" (a drill with flare-ups but no test: their
+ * count and day, "1 flare (on 2026-09-20)").
  */
 export function evidenceWords(evidence: Evidence): string {
-  if (evidence.tested === 0) return evidence.flares > 0 ? plural(evidence.flares, 'flare') : 'not tested in a session';
+  if (evidence.tested === 0) return evidence.flares > 0 ? flaresWords(evidence) : 'not tested in a session';
   const aside = [...(evidence.helpedOnRetry > 0 ? [evidence.helped === 1 ? 'only on the retry' : `${evidence.helpedOnRetry} of them only on the retry`] : []), ...[bySideWords(evidence) ?? []].flat()];
   const parts = [`helped ${evidence.helped} of ${plural(evidence.tested, 'test')}${aside.length > 0 ? ` (${aside.join('; ')})` : ''}`];
   const tooLow = tooLowWords(evidence);
@@ -126,8 +126,17 @@ export function evidenceWords(evidence: Evidence): string {
   if (evidence.lastChange !== null) {
     parts.push(`last ${signed(evidence.lastChange)}${evidence.lastTestedAt ? ` on ${dateOf(evidence.lastTestedAt)}` : ''}${lastSideWords(evidence)}`);
   }
-  if (evidence.flares > 0) parts.push(plural(evidence.flares, 'flare'));
+  if (evidence.flares > 0) parts.push(flaresWords(evidence));
   return parts.join(', ');
+}
+
+/**
+ * "1 flare (on 2026-09-20)", "22 flares (the last on 2026-11-02)": the count of flare-ups and the
+ * day of the newest, so that a recent one is told from one long past.
+ */
+export function flaresWords({ flares, lastFlareAt }: Evidence): string {
+  if (lastFlareAt === null) return plural(flares, 'flare');
+  return `${plural(flares, 'flare')} (${flares === 1 ? 'on' : 'the last on'} ${dateOf(lastFlareAt)})`;
 }
 
 /** "by painful side: left 1 of 1, right 0 of 1" for a drill tested on more than one (it may help one side only). */

@@ -19,7 +19,7 @@ import { storeFile } from './store-path.js';
 export const summarySuffix = '.summary';
 
 /** Raised when the shape of the summary, or a rule it is drawn by, changes: summaries made before are not used. */
-const SUMMARY_VERSION = 14;
+const SUMMARY_VERSION = 15;
 
 interface SummaryFile {
   summaryVersion: number;
@@ -166,6 +166,7 @@ function isObservedPair(value: unknown): boolean {
     isNumberOrNull(seen.newestChange) &&
     isInstantOrNull(seen.newestAt) &&
     isInstantOrNull(seen.newestTestedAt) &&
+    isInstantOrNull(seen.newestFlareAt) &&
     isInstantOrNull(seen.lastNameAt) &&
     (seen.lastName === null || typeof seen.lastName === 'string') &&
     isObject(seen.sides) &&

@@ -171,6 +171,20 @@ describe('itb buckets', () => {
     expect(JSON.parse(json.stdout).rehab[0].evidence).toMatchObject({ tested: 2, helped: 2, helpedOnRetry: 1 });
   });
 
+  it('gives the day of the last flare-up with their count, and its time in the JSON', async () => {
+    await save((data) => {
+      data.sessions.push(
+        buildSession({ startedAt: '2026-02-01T09:00:00Z', baseline: 3, drills: [{ id: 'monster-walks', scores: [7] }] }),
+        buildSession({ startedAt: '2026-02-10T09:00:00Z', baseline: 3, drills: [{ id: 'monster-walks', scores: [3, 6] }] }),
+        buildSession({ startedAt: '2026-02-20T09:00:00Z', baseline: 3, drills: [{ id: 'monster-walks', scores: [3, 3] }] }),
+      );
+    });
+    const { stdout } = await run(['buckets'], { home, now });
+    expect(stdout.replace(/\s+/g, ' ')).toMatch(/helped 0 of 3 · mean \+2\.3 · last 0 on 2026-02-20 (· )?2 flares \(the last on 2026-02-10\)/);
+    const json = await run(['buckets', '--json'], { home, now });
+    expect(JSON.parse(json.stdout).avoid[0].evidence).toMatchObject({ flares: 2, lastFlareAt: '2026-02-10T09:02:00.000Z' });
+  });
+
   it('tells a drill that had no room to show help from one that failed: how many tests started too low, and a note when the last one did', async () => {
     await save((data) => {
       data.sessions.push(
@@ -297,7 +311,7 @@ describe('itb buckets', () => {
     expect(shown).toContain('The buckets were cleared on 2026-02-28: only what was decided since then puts a drill in a list');
     // Drills tested only before the reset are untested again, and keep their evidence in view.
     expect(shown).toMatch(/Untested \(\d+\) Tested only before the buckets were cleared: \S.* helped \d+ of \d+/);
-    expect(shown).toContain('Monster walks monster-walks helped 0 of 1 · mean +3 · last +3 on 2026-02-27 · 1 flare Not tested yet:');
+    expect(shown).toContain('Monster walks monster-walks helped 0 of 1 · mean +3 · last +3 on 2026-02-27 · 1 flare (on 2026-02-27) Not tested yet:');
     expect(shown).toContain('Not tested yet:');
     expect(shown).toContain('these sessions rated more than one symptom or test movement, so a mean change may mix scores');
   });
@@ -320,7 +334,7 @@ describe('itb buckets', () => {
         source: 'session',
         flare: false,
         retestDue: false,
-        evidence: { tested: 1, helped: 1, helpedOnRetry: 0, meanChange: -2, lastChange: -2, lastTestedAt: sessions[1]!.results[0]!.at, flares: 0, tooLowToShowHelp: 0, lastCouldNotShow: null, sides: [{ side: 'right', tested: 1, helped: 1 }], lastSide: 'right', partlyTimed: 0, lastHolds: [] },
+        evidence: { tested: 1, helped: 1, helpedOnRetry: 0, meanChange: -2, lastChange: -2, lastTestedAt: sessions[1]!.results[0]!.at, flares: 0, lastFlareAt: null, tooLowToShowHelp: 0, lastCouldNotShow: null, sides: [{ side: 'right', tested: 1, helped: 1 }], lastSide: 'right', partlyTimed: 0, lastHolds: [] },
         inLibrary: true,
       },
     ]);

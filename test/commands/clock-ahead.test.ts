@@ -53,7 +53,7 @@ describe('bucket decisions dated ahead of the clock', () => {
     // The score keeps the time it was given at, and the flare-up counts in the evidence.
     const [, today] = stored().sessions;
     expect(today!.attempts.map((attempt) => attempt.at)).toEqual([now.toISOString()]);
-    expect(after.avoid[0].evidence).toMatchObject({ tested: 2, flares: 1 });
+    expect(after.avoid[0].evidence).toMatchObject({ tested: 2, flares: 1, lastFlareAt: now.toISOString() });
   });
 
   it("leave a flare-up today known as today's, at the moment it was rated, to the advice and to a later session", async () => {

@@ -301,6 +301,7 @@ describe('bucketView', () => {
       lastChange: -1,
       lastTestedAt: lastResultAt(sessions[5]!),
       flares: 0,
+      lastFlareAt: null,
       tooLowToShowHelp: 0,
       lastCouldNotShow: null,
       sides: [{ side: 'right', tested: 4, helped: 3 }],
@@ -415,6 +416,24 @@ describe('bucketView', () => {
     const session = buildSession({ startedAt: '2026-01-01T10:00:00Z', baseline: 5, drills: [{ id: 'monster-walks', scores: [5, 8] }] });
     const [status] = bucketView(storeWith({ sessions: [session] }), library, new Date('2026-01-02T00:00:00Z')).avoid;
     expect(status).toMatchObject({ flare: true, evidence: { tested: 1, helped: 0, lastChange: 3, flares: 1 } });
+  });
+
+  it('keeps when the newest flare-up was, at the score that rose, whatever came after it', () => {
+    const sessions = [
+      buildSession({ startedAt: '2026-01-01T10:00:00Z', baseline: 5, drills: [{ id: 'monster-walks', scores: [8] }] }),
+      // A flare on the retry: its time is that of the retry's score.
+      buildSession({ startedAt: '2026-01-10T10:00:00Z', baseline: 5, drills: [{ id: 'monster-walks', scores: [5, 8] }] }),
+      // Tested since without a flare-up: the last flare-up stays the one before.
+      buildSession({ startedAt: '2026-01-20T10:00:00Z', baseline: 5, drills: [{ id: 'monster-walks', scores: [3] }] }),
+      buildSession({ startedAt: '2026-01-20T11:00:00Z', baseline: 5, drills: [{ id: 'clamshells', scores: [3] }] }),
+    ];
+    const view = bucketView(storeWith({ sessions }), library, new Date('2026-01-21T00:00:00Z'));
+    const byId = (id: string) => view.rehab.find((status) => status.exerciseId === id)!.evidence;
+    expect(byId('monster-walks')).toMatchObject({ flares: 2, lastFlareAt: '2026-01-10T10:02:00.000Z' });
+    expect(byId('clamshells').lastFlareAt).toBeNull();
+    // The older flare-up later in the log (imported, say) does not hide the newer one.
+    const reordered = bucketView(storeWith({ sessions: [sessions[1]!, sessions[0]!] }), library, new Date('2026-01-21T00:00:00Z')).avoid[0]!;
+    expect(reordered.evidence.lastFlareAt).toBe('2026-01-10T10:02:00.000Z');
   });
 
   it('is due for re-test from the start of the day it shows, 14 days after the day of the decision, not a millisecond before', () => {

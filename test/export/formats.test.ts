@@ -169,8 +169,8 @@ describe('markdown', () => {
     expect(md).toContain(`## Avoid for now\n\n${avoidRule}\n\n- **`);
     expect(toHtml(report)).toContain(`<h2>Avoid for now</h2>\n<p>${avoidRule}</p>\n<ul>`);
     // The flag of the decision itself, not only the count of flares in the evidence.
-    expect(md).toContain('- **Hip hikes** (hip-hikes): helped 0 of 1 test, mean change +4, last +4 on 2026-10-08, 1 flare; set aside after a flare; **re-test due');
-    expect(toHtml(report)).toContain('last +4 on <span class="day">2026-10-08</span>, 1 flare; <span class="flare">set aside after a flare</span>;');
+    expect(md).toContain('- **Hip hikes** (hip-hikes): helped 0 of 1 test, mean change +4, last +4 on 2026-10-08, 1 flare (on 2026-10-08); set aside after a flare; **re-test due');
+    expect(toHtml(report)).toContain('last +4 on <span class="day">2026-10-08</span>, 1 flare (on <span class="day">2026-10-08</span>); <span class="flare">set aside after a flare</span>;');
     expect(md).toMatch(/Forward 45° lunge knee circles.*\*\*re-test due/);
     // A drill moved by hand says when, and the count of untested drills ends its sentence.
     expect(md).toMatch(/- \*\*Gentle IT band stretch\*\* \(it-band-stretch\):.*; moved by hand on 2026-10-10;/);
@@ -424,7 +424,7 @@ describe('markdown', () => {
     const topped = 'its last test went from 8 to 10, the top of the scale: a flare-up (a rise of 3 points) could not show';
     const md = toMarkdown(low);
     expect(md).toContain(`**Forward 45° lunge knee circles** (lunge-knee-circles): ${tooLow} ${note}; **re-test due`);
-    expect(md).toContain(`**Hip hikes** (hip-hikes): helped 0 of 2 tests, mean change +3, last +2 on 2026-10-20, 1 flare; ${topped}; **re-test due`);
+    expect(md).toContain(`**Hip hikes** (hip-hikes): helped 0 of 2 tests, mean change +3, last +2 on 2026-10-20, 1 flare (on 2026-10-08); ${topped}; **re-test due`);
     const html = toHtml(low);
     expect(html).toContain(`${tooLow.replace('2026-10-20', '<span class="day">2026-10-20</span>')} ${note}; <span class="due">re-test due`);
     expect(html).toContain(`${topped}; <span class="due">re-test due`);

@@ -130,6 +130,20 @@ describe('the summary beside the store', () => {
     }
   });
 
+  it('of the itb before, which kept no time of the last flare-up, is drawn again: the flare-up gets its day', async () => {
+    const flared = sampleSession('s1', day(1));
+    flared.attempts = [{ exerciseId: 'lateral-ankle-tilts', attempt: 1, before: 3, after: 7, verdict: 'flare', at: day(1).toISOString() }];
+    flared.results = [{ exerciseId: 'lateral-ankle-tilts', name: 'Lateral ankle tilts', outcome: 'avoid', flare: true, at: day(1).toISOString() }];
+    const written = await Store.open(env()).update((data) => void data.sessions.push(flared));
+    const kept = JSON.parse(readFileSync(summaryPath, 'utf8')) as { summaryVersion: number; summary: StoreSummary };
+    const observed = kept.summary.buckets.observed.map(([id, { newestFlareAt: _, ...seen }]) => [id, seen]);
+    writeFileSync(summaryPath, JSON.stringify({ ...kept, summaryVersion: 14, summary: { ...kept.summary, buckets: { ...kept.summary.buckets, observed } } }));
+    expect(readSummaryFile(file)).toBeUndefined();
+    const drawn = await readSummary(env());
+    expect(drawn).toEqual(summarize(written));
+    expect(new Map(drawn.buckets.observed).get('lateral-ankle-tilts')!.newestFlareAt).toBe(day(1).toISOString());
+  });
+
   it('is never a reason to fail: missing, damaged, of another shape or impossible to write', async () => {
     const written = await seeded();
     const expected = summarize(written);
@@ -158,6 +172,9 @@ describe('the summary beside the store', () => {
       { ...expected, buckets: { ...expected.buckets, observed: expected.buckets.observed.map(([id, seen]) => [id, { ...seen, newestCouldNotShow: { what: 'room' } }]) } },
       // A summary of an earlier version has no time each drill's newest test was really done.
       { ...expected, buckets: { ...expected.buckets, observed: expected.buckets.observed.map(([id, { newestTestedAt: _, ...seen }]) => [id, seen]) } },
+      // A summary of an earlier version has no time of each drill's newest flare-up; a damaged one, a time that is none.
+      { ...expected, buckets: { ...expected.buckets, observed: expected.buckets.observed.map(([id, { newestFlareAt: _, ...seen }]) => [id, seen]) } },
+      { ...expected, buckets: { ...expected.buckets, observed: expected.buckets.observed.map(([id, seen]) => [id, { ...seen, newestFlareAt: 'lately' }]) } },
       // A summary of an earlier version has no tests by painful side; a damaged one, a side that is none.
       { ...expected, buckets: { ...expected.buckets, observed: expected.buckets.observed.map(([id, { sides: _, ...seen }]) => [id, seen]) } },
       { ...expected, buckets: { ...expected.buckets, observed: expected.buckets.observed.map(([id, seen]) => [id, { ...seen, sides: { middle: [1, 0] } }]) } },
