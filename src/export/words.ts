@@ -118,7 +118,7 @@ export function signed(change: number): string {
  */
 export function evidenceWords(evidence: Evidence): string {
   if (evidence.tested === 0) return evidence.flares > 0 ? flaresWords(evidence) : 'not tested in a session';
-  const aside = [...(evidence.helpedOnRetry > 0 ? [evidence.helped === 1 ? 'only on the retry' : `${evidence.helpedOnRetry} of them only on the retry`] : []), ...[bySideWords(evidence) ?? []].flat()];
+  const aside = [retryWords(evidence), bySideWords(evidence)].filter((words) => words !== undefined);
   const parts = [`helped ${evidence.helped} of ${plural(evidence.tested, 'test')}${aside.length > 0 ? ` (${aside.join('; ')})` : ''}`];
   const tooLow = tooLowWords(evidence);
   if (tooLow !== undefined) parts.push(tooLow);
@@ -128,6 +128,17 @@ export function evidenceWords(evidence: Evidence): string {
   }
   if (evidence.flares > 0) parts.push(flaresWords(evidence));
   return parts.join(', ');
+}
+
+/**
+ * Of the tests that helped, those that did only on the retry: "1 of them only on the retry"; when
+ * every one did, "only on the retry" (one), "both only on the retry", "all only on the retry".
+ * Undefined with none.
+ */
+function retryWords({ helped, helpedOnRetry }: Evidence): string | undefined {
+  if (helpedOnRetry === 0) return undefined;
+  if (helpedOnRetry < helped) return `${helpedOnRetry} of them only on the retry`;
+  return `${helped === 1 ? '' : helped === 2 ? 'both ' : 'all '}only on the retry`;
 }
 
 /**

@@ -49,7 +49,7 @@ describe('shared report words', () => {
     expect(timedHoldsWords(evidence(1, []))).toBe('1 earlier test had only some holds timed');
   });
 
-  it('says how many of the tests that helped did so only on the retry, or "only on the retry" when one helped', () => {
+  it('says how many of the tests that helped did so only on the retry, or "only on the retry" when every one did', () => {
     const evidence: Evidence = {
       tested: 3,
       helped: 2,
@@ -66,8 +66,11 @@ describe('shared report words', () => {
       sides: [],
       lastSide: null,
     };
-    expect(evidenceWords(evidence)).toMatch(/^helped 2 of 3 tests \(2 of them only on the retry\), mean change -1/);
+    expect(evidenceWords({ ...evidence, helpedOnRetry: 1 })).toMatch(/^helped 2 of 3 tests \(1 of them only on the retry\), mean change -1/);
     expect(evidenceWords({ ...evidence, helped: 1, helpedOnRetry: 1 })).toMatch(/^helped 1 of 3 tests \(only on the retry\), mean change -1/);
+    // Every one that helped did so on the retry: "17 of them" would only repeat the count.
+    expect(evidenceWords(evidence)).toMatch(/^helped 2 of 3 tests \(both only on the retry\), mean change -1/);
+    expect(evidenceWords({ ...evidence, tested: 17, helped: 17, helpedOnRetry: 17 })).toMatch(/^helped 17 of 17 tests \(all only on the retry\), mean change -1/);
   });
 
   it('counts none as many, one as one', () => {
