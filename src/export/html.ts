@@ -6,7 +6,7 @@ import { scoresWords } from '../core/history.js';
 import { scoreChart } from './chart.js';
 import { remembered } from './pieces.js';
 import { drillNamer, readingView, type Report } from './report.js';
-import { bucketsScopeWords, noScoresWords, screensScopeWords } from './scope-words.js';
+import { bucketsScopeWords, noScoresWords, screensScopeWords, sessionCountWords } from './scope-words.js';
 import {
   anyRedFlag,
   AVOID_FOR_NOW,
@@ -131,7 +131,7 @@ export function toHtml(report: Report): string {
       `<li><strong>Symptom${view.symptoms.length > 1 ? 's' : ''} rated:</strong> ${esc(view.symptoms.map((s) => symptomWords[s]).join(', '))}</li>`,
       `<li><strong>Test movement${view.movements.length > 1 ? 's' : ''}:</strong> ${view.movements.map(userText).join('; ')}</li>`,
       `<li><strong>Painful side${view.sides.length > 1 ? 's' : ''}:</strong> ${unbrokenDates(esc(sidesWords(view.sides)))}</li>`,
-      `<li><strong>Sessions:</strong> ${report.sessions.length}</li>`,
+      `<li><strong>Sessions:</strong> ${unbrokenDates(esc(sessionCountWords(report.sessions)))}</li>`,
       '</ul>',
     );
   }

@@ -5,7 +5,7 @@ import { localDate, scoresWords, type ScorePoint, type Trend } from '../core/his
 import { pointsShown, sparkline, sparkScale } from '../ui/sparkline.js';
 import { hanging, wrap } from '../ui/table.js';
 import { drillNamer, readingView, type Report } from './report.js';
-import { bucketsScopeWords, noScoresWords, screensScopeWords } from './scope-words.js';
+import { bucketsScopeWords, noScoresWords, screensScopeWords, sessionCountWords } from './scope-words.js';
 import {
   anyRedFlag,
   AVOID_FOR_NOW,
@@ -95,7 +95,7 @@ export function toMarkdown(report: Report): string {
       // Semicolons between them: a movement typed with a comma in it stays one movement.
       `- **Test movement${view.movements.length > 1 ? 's' : ''}:** ${view.movements.map(mdUser).join('; ')}`,
       `- **Painful side${view.sides.length > 1 ? 's' : ''}:** ${sidesWords(view.sides)}`,
-      `- **Sessions:** ${report.sessions.length}`,
+      `- **Sessions:** ${sessionCountWords(report.sessions)}`,
       '',
     );
   }

@@ -6,15 +6,33 @@ import type { Session } from '../core/records.js';
 import type { Report } from './report.js';
 import { dateOf } from './words.js';
 
-/** "(2026-09-07 to 2026-10-16)", or "(2026-09-07)": the days of the first and last of these sessions. */
-function daysOf(sessions: Session[]): string {
+/** The days of the first and last of these sessions (at least one). */
+function firstAndLastDays(sessions: Session[]): [first: string, last: string] {
   let first = sessions[0]!.startedAt;
   let last = first;
   for (const { startedAt } of sessions) {
     if (compareInstants(startedAt, first) < 0) first = startedAt;
     if (compareInstants(startedAt, last) > 0) last = startedAt;
   }
-  return dateOf(first) === dateOf(last) ? `(${dateOf(first)})` : `(${dateOf(first)} to ${dateOf(last)})`;
+  return [dateOf(first), dateOf(last)];
+}
+
+/** "(2026-09-07 to 2026-10-16)", or "(2026-09-07)": the days of the first and last of these sessions. */
+function daysOf(sessions: Session[]): string {
+  const [first, last] = firstAndLastDays(sessions);
+  return first === last ? `(${first})` : `(${first} to ${last})`;
+}
+
+/**
+ * "18, the first on 2026-09-07, the last on 2026-10-16" ("1, on 2026-09-07"; "3, all on
+ * 2026-09-07"): the report's sessions, with the days of the first and last. The period alone does
+ * not tell someone who stopped weeks ago from someone who did a session yesterday.
+ */
+export function sessionCountWords(sessions: Session[]): string {
+  if (sessions.length === 0) return '0';
+  const [first, last] = firstAndLastDays(sessions);
+  if (first !== last) return `${sessions.length}, the first on ${first}, the last on ${last}`;
+  return `${sessions.length}, ${sessions.length === 1 ? '' : sessions.length === 2 ? 'both ' : 'all '}on ${first}`;
 }
 
 /** "the 18 sessions", "the one session". */

@@ -9,7 +9,7 @@ import { parse as parseHtml } from 'parse5';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { summarizeBuckets } from '../../src/core/buckets.js';
 import { localDate } from '../../src/core/history.js';
-import type { StoreData } from '../../src/core/records.js';
+import type { Session, StoreData } from '../../src/core/records.js';
 import { MOST_DOTS } from '../../src/export/chart.js';
 import { csvColumns, toCsv } from '../../src/export/csv.js';
 import { LOINC_PAIN_SEVERITY, toFhir, uuidsFrom } from '../../src/export/fhir.js';
@@ -20,6 +20,7 @@ import { mdOnScreen, mdText, toMarkdown } from '../../src/export/md.js';
 import { screenColumns } from '../../src/ui/screen.js';
 import MarkdownIt from 'markdown-it';
 import { buildReport, readingView, type Report, type ReportOptions } from '../../src/export/report.js';
+import { sessionCountWords } from '../../src/export/scope-words.js';
 import { dateTimeOf } from '../../src/export/words.js';
 import { EXPORT_SCHEMA_VERSION, exportSchema } from '../../src/export/schema.js';
 import { builtInLibraryFile } from '../../src/library/library.js';
@@ -112,9 +113,10 @@ describe('markdown', () => {
     // Up to the day it was made: the buckets and moves it shows reach that far. Its times are local.
     expect(md).toContain('period: 2026-10-01 to 2026-11-20 · dates and times in America/St_Johns');
     expect(md).toContain('patient: Sam \\<Lee\\>');
-    expect(md).toContain('- **Symptoms rated:** Pain, Tightness\n- **Test movements:** single-leg squat; walking\n- **Painful side:** left\n- **Sessions:** 3\n');
+    // With the days of the first and last: a month without sessions before the report's day shows.
+    expect(md).toContain('- **Symptoms rated:** Pain, Tightness\n- **Test movements:** single-leg squat; walking\n- **Painful side:** left\n- **Sessions:** 3, the first on 2026-10-01, the last on 2026-10-20\n');
     expect(toHtml(report)).toContain('<li><strong>Symptoms rated:</strong> Pain, Tightness</li>');
-    expect(toHtml(report)).toContain('<li><strong>Sessions:</strong> 3</li>');
+    expect(toHtml(report)).toContain('<li><strong>Sessions:</strong> 3, the first on <span class="day">2026-10-01</span>, the last on <span class="day">2026-10-20</span></li>');
     // One symptom is one.
     const painOnly = toMarkdown(buildReport(data, library, { until: '2026-10-10', now: NOW }));
     expect(painOnly).toContain('- **Symptom rated:** Pain\n- **Test movement:** single-leg squat\n');
@@ -654,8 +656,14 @@ describe('markdown', () => {
     expect(toMarkdown(oneDay)).toContain('Generated 2026-11-20 · period: 2026-10-08 · dates');
     expect(toHtml(oneDay)).toContain('period: <span class="day">2026-10-08</span> · dates');
     // The sessions of that day alone are counted, though the buckets stand on those before it too.
-    expect(toMarkdown(oneDay)).toContain('- **Sessions:** 1\n');
-    expect(toHtml(oneDay)).toContain('<li><strong>Sessions:</strong> 1</li>');
+    expect(toMarkdown(oneDay)).toContain('- **Sessions:** 1, on 2026-10-08\n');
+    expect(toHtml(oneDay)).toContain('<li><strong>Sessions:</strong> 1, on <span class="day">2026-10-08</span></li>');
+    // Sessions of a single day, whatever order they are given in.
+    const later = (session: Session, hours: number) => ({ ...session, id: `${session.id}-${hours}`, startedAt: new Date(Date.parse(session.startedAt) + hours * 3_600_000).toISOString() });
+    const day = oneDay.sessions[0]!;
+    expect(sessionCountWords([later(day, 2), day])).toBe('2, both on 2026-10-08');
+    expect(sessionCountWords([later(day, 2), day, later(day, 1)])).toBe('3, all on 2026-10-08');
+    expect(sessionCountWords([later(day, 24 * 7), day])).toBe('2, the first on 2026-10-08, the last on 2026-10-15');
   });
 
   it('lists the sessions oldest first, in the table as in time', () => {
