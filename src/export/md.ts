@@ -151,7 +151,9 @@ export function toMarkdown(report: Report): string {
     // a final score alone, or by a baseline before the bars shown, is not looked for among them.
     const atTop = (values: number[]) => values.some((score) => score >= top);
     const topWords = !reached ? 'above every score' : atTop(scores.slice(-shown)) ? 'the highest baseline' : atTop(scores) ? `the highest baseline of all ${scores.length}` : 'the highest final score';
-    const which = shown < scores.length ? ` of the latest ${shown} sessions` : '';
+    // Cut short, the bars cover days the trend's sentence does not give: said, as `itb history` does.
+    const [from, to] = [trend.points[scores.length - shown]!, trend.points.at(-1)!].map((point) => dateOf(point.at));
+    const which = shown < scores.length ? ` of the latest ${shown} sessions (${from === to ? from : `${from} to ${to}`})` : '';
     // The numbers beside the bars: one flare-up stretches the bars' scale, and a bar is no value.
     out.push(
       trendWords(trend, trendLabel(trend, rated(trend.symptom, trend.movement), view.trendsBySide)),

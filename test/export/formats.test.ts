@@ -686,11 +686,12 @@ describe('markdown', () => {
     expect(md).toContain('| **Numbness or tingling** | stopped after 5 of 6 questions; did not go on |');
   });
 
-  it('says how many sessions a cut-short line of baseline scores shows', () => {
-    const sessions = Array.from({ length: 70 }, (_, i) => ({ ...sessionOne, id: `long-${i}`, startedAt: new Date(Date.UTC(2026, 0, 1) + i * 86_400_000).toISOString() }));
+  it('says how many sessions a cut-short line of baseline scores shows, and the days of its first and last', () => {
+    const sessions = Array.from({ length: 70 }, (_, i) => ({ ...sessionOne, id: `long-${i}`, startedAt: new Date(Date.UTC(2026, 0, 1, 12) + i * 86_400_000).toISOString() }));
     const md = toMarkdown(buildReport({ ...data, sessions }, library, { now: NOW }));
     expect(md).toContain('**Pain during single-leg squat**: 70 sessions,');
-    expect(md).toMatch(/Baseline scores of the latest 59 sessions, oldest to newest, a bar each \(▁ is 0, █ is 7, above every score\): `…▇{59}`/);
+    // The days the bars cover: the 12th to the 70th session, from 2026-01-01 a day apart.
+    expect(md).toMatch(/Baseline scores of the latest 59 sessions \(2026-01-12 to 2026-03-11\), oldest to newest, a bar each \(▁ is 0, █ is 7, above every score\): `…▇{59}`/);
     expect(toMarkdown(report)).toContain('Baseline scores, oldest to newest');
   });
 });

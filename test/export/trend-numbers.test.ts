@@ -40,7 +40,7 @@ describe('markdown trend', () => {
     // 40 days of 7 in January and February, then 30 of 3.
     const baselines = [...Array<number>(40).fill(7), ...Array<number>(30).fill(3)];
     const lines = trendSection(toMarkdown(buildReport(daily(baselines), library, { now: NOW })));
-    expect(lines[1]).toMatch(/^Baseline scores of the latest 59 sessions, .*: `…[^`]{59}` \((.*)\)$/);
+    expect(lines[1]).toMatch(/^Baseline scores of the latest 59 sessions \(2026-01-12 to 2026-03-11\), .*: `…[^`]{59}` \((.*)\)$/);
     expect(lines[1]!.match(/ \(([^()]*)\)$/)![1]).toBe(baselines.slice(-59).join(', '));
     // January: 31 × 7; February: 9 × 7 and 19 × 3; March: 11 × 3.
     const february = Math.round(((9 * 7 + 19 * 3) / 28) * 10) / 10;
@@ -70,7 +70,8 @@ describe('markdown trend', () => {
     expect(sixty[1]).toMatch(/^Baseline scores, oldest to newest, .*: `▆{60}` /);
     expect(sixty).toHaveLength(2);
     const sixtyOne = trendSection(toMarkdown(buildReport(daily(Array<number>(61).fill(5)), library, { now: NOW })));
-    expect(sixtyOne[1]).toMatch(/^Baseline scores of the latest 59 sessions, .*: `…▆{59}` /);
+    // With the days the bars cover, which the sentence above them (the first and last of all) does not give.
+    expect(sixtyOne[1]).toMatch(/^Baseline scores of the latest 59 sessions \(2026-01-03 to 2026-03-02\), .*: `…▆{59}` /);
   });
 
   it('draws low scores on a scale up to 7, and reaches higher only for a higher baseline or final score', () => {
