@@ -80,7 +80,7 @@ function signed(value: number): string {
 
 function evidenceParts(evidence: Evidence): string[] {
   if (evidence.tested === 0) return ['not tested in a session yet'];
-  const parts = [`helped ${evidence.helped} of ${evidence.tested}${evidence.helpedOnRetry > 0 ? ` (${evidence.helpedOnRetry} on the retry)` : ''}`];
+  const parts = [`helped ${evidence.helped} of ${evidence.tested}${retryWords(evidence)}`];
   // Tested on more than one painful side: how each side did, and the side of the last test.
   const bySide = bySideWords(evidence);
   if (bySide !== undefined) parts.push(bySide);
@@ -92,6 +92,13 @@ function evidenceParts(evidence: Evidence): string[] {
   }
   if (evidence.flares > 0) parts.push(flaresWords(evidence));
   return parts;
+}
+
+/** " (1 on the retry)", or " (all on the retry)" when every test that helped did so only then. */
+function retryWords({ helped, helpedOnRetry }: Evidence): string {
+  if (helpedOnRetry === 0) return '';
+  if (helpedOnRetry < helped) return ` (${helpedOnRetry} on the retry)`;
+  return ` (${helped === 1 ? '' : helped === 2 ? 'both ' : 'all '}on the retry)`;
 }
 
 /**

@@ -171,6 +171,14 @@ describe('itb buckets', () => {
     expect(JSON.parse(json.stdout).rehab[0].evidence).toMatchObject({ tested: 2, helped: 2, helpedOnRetry: 1 });
   });
 
+  it('says "both" or "all" of the tests that helped did so on the retry when every one did', async () => {
+    const onRetry = (startedAt: string) => buildSession({ startedAt, baseline: 6, drills: [{ id: 'clamshells', scores: [6, 4] }] });
+    await save((data) => void data.sessions.push(onRetry('2026-02-20T09:00:00Z'), onRetry('2026-02-27T09:00:00Z')));
+    expect((await run(['buckets'], { home, now })).stdout).toContain('helped 2 of 2 (both on the retry) · mean −2');
+    await save((data) => void data.sessions.push(onRetry('2026-03-01T09:00:00Z')));
+    expect((await run(['buckets'], { home, now })).stdout).toContain('helped 3 of 3 (all on the retry) · mean −2');
+  });
+
   it('gives the day of the last flare-up with their count, and its time in the JSON', async () => {
     await save((data) => {
       data.sessions.push(
