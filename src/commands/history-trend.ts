@@ -57,6 +57,9 @@ export function trendLines(
     if (cut === 0) return [];
     return ['', ...parts([`${plural(cut, 'other trend')} left out, with fewer than two sessions since ${period.since}`, `(${period.itb} history --all draws ${cut === 1 ? 'it' : 'every one'}).`])];
   };
+  // Sessions that rated the same on another side do not compare either: "something else" alone
+  // would puzzle someone who rated the same squat on each leg.
+  const other = bySide ? 'rated something else or another side' : 'rated something else';
   const noTrendYet = () =>
     parts(period ? [`Too few sessions since ${period.since} for a trend, which needs two with a score:`, `${withoutSince} draws it from every session.`] : ['The trend of your scores shows once two sessions have a score.']);
   if (!latest) return noTrendYet();
@@ -70,7 +73,7 @@ export function trendLines(
     // Without --since, the period's one session has a trend only if an earlier one rated the same.
     if (trends.length === 1 && (!period || tooShort)) return noTrendYet();
     if (tooShort) return [...parts(tooShort), ...cutShortLines()];
-    return [...note(`The trend shows once two sessions have rated ${what(latest)}, as the latest did: earlier scores rated something else and do not compare.`), ...cutShortLines()];
+    return [...note(`The trend shows once two sessions have rated ${what(latest)}, as the latest did: earlier scores ${other} and do not compare.`), ...cutShortLines()];
   }
   if (drawn.length > 1) {
     // Each named as the reports name it, under one sentence saying why they are apart.
@@ -79,9 +82,6 @@ export function trendLines(
     return [...parts([separateTrendsWords(bySide)]), ...awaited, ...drawn.flatMap((rated) => ['', ...drawing(rated, colour, named(rated))]), ...olderLines(), ...cutShortLines()];
   }
   const leftOut = points.length - trend.points.length;
-  // Sessions that rated the same on another side are left out too: "something else" alone would
-  // puzzle someone who rated the same squat on each leg.
-  const other = bySide ? 'rated something else or another side' : 'rated something else';
   const instead = `the trend of ${what(trend)}, without the ${plural(leftOut, 'session')} that ${other}.`;
   const notes =
     trend === latest

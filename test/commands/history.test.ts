@@ -482,6 +482,14 @@ describe('itb history', () => {
     expect(stdout).not.toContain('baseline  ');
   });
 
+  it('says the earlier scores rated another side when only the painful side changed, with or without --since', async () => {
+    // The same squat: the left leg hurt first, now the right one.
+    await withSessions({ ...first, side: 'left' }, { ...second, side: 'right' });
+    const awaited = 'The trend shows once two sessions have rated pain during single-leg squat (right side painful), as the latest did: earlier scores rated something else or another side and do not compare.';
+    expect((await run(['history'], { home, now })).stdout.replace(/\s+/g, ' ')).toContain(awaited);
+    expect((await run(['history', '--since', '2026-03-03'], { home, now })).stdout.replace(/\s+/g, ' ')).toContain(awaited);
+  });
+
   it('shows a session left in progress by a process that no longer runs as interrupted, and leaves the file as it is', async () => {
     const cut = buildSession({ id: 'cut', startedAt: '2026-03-08T12:00:00Z', status: 'in-progress', baseline: 6, drills: [{ id: 'clamshells', scores: [4] }] });
     await withSessions(first, cut);
