@@ -181,7 +181,7 @@ export async function moveDrill(ctx: Context, id: string, bucketArg: string, opt
   }
   if (status?.retestDueAt) lines.push(`It will be offered for a re-test from ${localDate(new Date(status.retestDueAt))} (${itbWithLibrary(ctx, self)} session retest).`);
   // A drill the library in use does not have is offered by no session with it, rehab and retest included.
-  lines.push(status?.inLibrary === false ? `It is ${notInLibraryWords(ctx, self)}, so no session with it offers it: it stays there until you move it again.` : 'A session that tests it again decides anew.');
+  lines.push(status?.inLibrary === false ? `It is ${notInLibraryWords(ctx, self)}, so no session using that library offers it: it stays there until you move it again.` : 'A session that tests it again decides anew.');
   notice(ctx, lines[0]!);
   notice(ctx, paint(ctx, self, ctx.stderr).dim(lines.slice(1).join(' ')));
 }

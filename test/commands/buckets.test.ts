@@ -820,11 +820,11 @@ describe('itb buckets move', () => {
     expect(result.stderr).toContain('Moved Old drill to avoid for now (was: rehab).');
     // No session can test it again: the move says so, rather than promise one that never comes.
     const said = result.stderr.replace(/\s+/g, ' ');
-    expect(said).toContain('It is not in the built-in library, so no session with it offers it: it stays there until you move it again.');
+    expect(said).toContain('It is not in the built-in library, so no session using that library offers it: it stays there until you move it again.');
     expect(said).not.toContain('A session that tests it again');
     expect(said).not.toContain('re-test');
     const back = await run(['buckets', 'move', 'old-drill', 'rehab'], { home, now: new Date(now.getTime() + 60_000) });
-    expect(back.stderr.replace(/\s+/g, ' ')).toContain('Moved Old drill to rehab (was: avoid for now). It is not in the built-in library, so no session with it offers it');
+    expect(back.stderr.replace(/\s+/g, ' ')).toContain('Moved Old drill to rehab (was: avoid for now). It is not in the built-in library, so no session using that library offers it');
     // Set aside again, it is never due for a re-test: weeks on, the same move changes nothing.
     await run(['buckets', 'move', 'old-drill', 'avoid'], { home, now: new Date(now.getTime() + 120_000) });
     const weeksOn = await run(['buckets', 'move', 'old-drill', 'avoid'], { home, now: new Date('2026-04-01T12:00:00Z') });
@@ -832,12 +832,12 @@ describe('itb buckets move', () => {
     expect(stored().moves).toHaveLength(3);
   });
 
-  it('says a drill moved with a file of one\'s own in use is not in this library, which no session with it offers', async () => {
+  it('says a drill moved with a file of one\'s own in use is not in this library, which no session using that library offers', async () => {
     await save((data) => void data.sessions.push(buildSession({ startedAt: '2026-02-20T09:00:00Z', baseline: 5, drills: [{ id: 'clamshells', scores: [3] }] })));
     const file = join(import.meta.dirname, '../fixtures/libraries/good.yaml');
     const result = await run(['--data', file, 'buckets', 'move', 'clamshells', 'avoid'], { home, now });
     expect(result.code).toBe(0);
-    expect(result.stderr.replace(/\s+/g, ' ')).toContain('Moved Clamshells to avoid for now (was: rehab). It is not in this library, so no session with it offers it: it stays there until you move it again.');
+    expect(result.stderr.replace(/\s+/g, ' ')).toContain('Moved Clamshells to avoid for now (was: rehab). It is not in this library, so no session using that library offers it: it stays there until you move it again.');
   });
 
   it('moves a drill no longer in the library that only a move by hand put in the log', async () => {
