@@ -51,7 +51,8 @@ export function bucketsScopeWords(report: Report): string | undefined {
   if (report.sessions.length === 0) {
     return `No session falls in this period: the buckets and their evidence come from ${theSessions(before)} before it ${daysOf(all)}.`;
   }
-  return `The buckets and their evidence come from ${all.length === 2 ? 'both' : `all ${all.length}`} sessions up to the end of this period ${daysOf(all)}: ${before} of them before it, ${report.sessions.length} in it.`;
+  // The days right after "sessions": after "this period", they would read as the period's own.
+  return `The buckets and their evidence come from ${all.length === 2 ? 'both' : `all ${all.length}`} sessions ${daysOf(all)} up to the end of this period: ${before} of them before it, ${report.sessions.length} in it.`;
 }
 
 /**

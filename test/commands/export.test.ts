@@ -144,7 +144,7 @@ describe('itb export', () => {
       expect(withoutTime(backup.stdout)).toEqual(withoutTime(whole.stdout));
       const report = await exportIn(['--since', '2026-10-05', '--until', until]);
       expect(report.stdout).toContain('period: 2026-10-05 to 2026-11-20 ·');
-      expect(report.stdout).toContain('The buckets and their evidence come from all 3 sessions up to the end of this period (2026-10-01 to 2026-10-20): 1 of them before it, 2 in it.');
+      expect(report.stdout).toContain('The buckets and their evidence come from all 3 sessions (2026-10-01 to 2026-10-20) up to the end of this period: 1 of them before it, 2 in it.');
     }
   });
 

@@ -180,12 +180,12 @@ describe('markdown', () => {
   });
 
   it('says when the buckets’ evidence reaches back before the period, with the days it comes from', () => {
-    const scope = 'The buckets and their evidence come from both sessions up to the end of this period (2026-10-01 to 2026-10-08): 1 of them before it, 1 in it.';
+    const scope = 'The buckets and their evidence come from both sessions (2026-10-01 to 2026-10-08) up to the end of this period: 1 of them before it, 1 in it.';
     const october = buildReport(data, library, { since: '2026-10-08', until: '2026-10-08', now: NOW });
     expect(toMarkdown(october)).toContain(`## Rehab routine\n\n_${scope}_\n`);
     expect(toHtml(october)).toContain(`<h2>Rehab routine</h2>\n<p class="note">${scope.replace(/\d{4}-\d\d-\d\d/g, '<span class="day">$&</span>')}</p>`);
     const fromOctober = toMarkdown(buildReport(data, library, { since: '2026-10-08', now: NOW }));
-    expect(fromOctober).toContain('from all 3 sessions up to the end of this period (2026-10-01 to 2026-10-20): 1 of them before it, 2 in it.');
+    expect(fromOctober).toContain('from all 3 sessions (2026-10-01 to 2026-10-20) up to the end of this period: 1 of them before it, 2 in it.');
     // A --since on or before the first session leaves none out: the note would claim otherwise.
     const fromTheStart = buildReport(data, library, { since: '2026-10-01', now: NOW });
     const fromLongAgo = buildReport(data, library, { since: '2020-01-01', until: '2026-10-08', now: NOW });
