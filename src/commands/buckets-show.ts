@@ -157,7 +157,7 @@ function drillLines(status: ExerciseStatus, colour: Colours, { library, elsewher
  */
 function awayWords(view: BucketView, file: string | undefined): string | undefined {
   if (file === undefined || [...view.rehab, ...view.avoid, ...view.untested].every((status) => status.inLibrary)) return undefined;
-  return `This library is ${file}: a drill not in it keeps its results here, and the library it comes from runs and re-tests it (the built-in library is used without --data and ITB_DATA).`;
+  return `This library is ${file}: a drill not in it keeps its results here; to run or re-test it, use the library it comes from (without --data and ITB_DATA, itb uses the built-in one).`;
 }
 
 /** `itb`: how to start it, for the commands suggested next (itbWithLibrary). */

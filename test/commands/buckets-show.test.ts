@@ -246,7 +246,7 @@ describe('itb buckets: drills the library in use does not have', () => {
       );
     });
   const note = (file: string) =>
-    `This library is ${file}: a drill not in it keeps its results here, and the library it comes from runs and re-tests it (the built-in library is used without --data and ITB_DATA).`;
+    `This library is ${file}: a drill not in it keeps its results here; to run or re-test it, use the library it comes from (without --data and ITB_DATA, itb uses the built-in one).`;
 
   it('are marked as not in the built-in library when it is the one in use, which is no word on whether they ever were', async () => {
     await testedInBoth();
