@@ -19,10 +19,15 @@ const oneLine = text.overwrite((value) => value.replace(/\s+/g, ' '));
  * short or takes several lines everywhere it goes.
  */
 export const NAME_LIMIT = 71;
-/** A name of at most NAME_LIMIT characters, counted as a person counts them; `details`: where the rest goes. */
+/**
+ * Characters as a person counts them: an accent written as a mark after its letter, an emoji's
+ * skin tone, and the invisible joiners and selectors between the parts of an emoji, add none.
+ */
+const charactersIn = (text: string) => [...text.replace(/[\p{M}\p{Cf}\p{Emoji_Modifier}]/gu, '')].length;
+/** A name of at most NAME_LIMIT characters (charactersIn); `details`: where the rest goes. */
 const name = (details: string) =>
-  oneLine.refine((value) => [...value].length <= NAME_LIMIT, {
-    error: (issue) => `must be at most ${NAME_LIMIT} characters, short enough for the lines that show it (this one has ${[...String(issue.input)].length}): put the details in ${details}`,
+  oneLine.refine((value) => charactersIn(value) <= NAME_LIMIT, {
+    error: (issue) => `must be at most ${NAME_LIMIT} characters, short enough for the lines that show it (this one has ${charactersIn(String(issue.input))}): put the details in ${details}`,
   });
 /** A drill's name of any length, as backups made before names had a limit may hold one. */
 export const anyLengthName = oneLine;
