@@ -87,7 +87,10 @@ async function droppedDrill(ctx: Context, typed: string, library: Library, comma
     : renamed
     ? `Your library has "${renamed.name}" with the id ${renamed.id} (\`${itb} exercises ${renamed.id}\`), and no results of its own yet: results are kept by id, and \`${itb} buckets\` shows those of ${id}. To keep them together, give the drill back the id ${id} in your library file.`
     : `\`${itb} buckets\` still shows its results from your sessions; \`${itb} exercises\` lists the drills your library has now. If it comes from another library file, that file shows it: \`itb --data FILE exercises ${id}\`.`;
-  return new UserError(`${name === id ? id : `"${name}" (${id})`} is ${notInLibraryWords(ctx, command)}`, hint);
+  // The file named, as the error for an id never seen names it: with ITB_DATA, no command in the hint does.
+  const file = libraryFile(ctx, command);
+  const where = file === undefined ? notInLibraryWords(ctx, command) : `not in the exercise library ${file}`;
+  return new UserError(`${name === id ? id : `"${name}" (${id})`} is ${where}`, hint);
 }
 
 /**

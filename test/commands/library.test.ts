@@ -391,7 +391,7 @@ describe('itb exercises', () => {
 
   /** What `exercises OLD` says of a drill stored as `stored` (OLD) that the library `file` has as "Wall clamshells" (NEW), untested under NEW. */
   const idChanged = (stored: string, oldId: string, newId: string, file: string) =>
-    `error: "${stored}" (${oldId}) is not in this library Your library has "Wall clamshells" with the id ${newId} ` +
+    `error: "${stored}" (${oldId}) is not in the exercise library ${file} Your library has "Wall clamshells" with the id ${newId} ` +
     `(\`itb --data ${file} exercises ${newId}\`), and no results of its own yet: results are kept by id, and \`itb --data ${file} buckets\` ` +
     `shows those of ${oldId}. To keep them together, give the drill back the id ${oldId} in your library file.`;
 
@@ -401,6 +401,9 @@ describe('itb exercises', () => {
     const { code, stderr } = await itb(['--data', good, 'exercises', 'wall-clams']);
     expect(code).toBe(2);
     expect(stderr.replace(/\s*\n\s*/g, ' ').trim()).toBe(idChanged('Wall clamshells', 'wall-clams', 'wall-clamshells', good));
+    // With the file given by ITB_DATA, the commands in the hint do not name it: the error does.
+    const fromEnv = await run(['exercises', 'wall-clams'], { home, env: { ITB_DATA: good } });
+    expect(fromEnv.stderr.split('\n')[0]).toBe(`error: "Wall clamshells" (wall-clams) is not in the exercise library ${good}`);
     // Asked for by the name, the drill the library has now.
     expect((await itb(['--data', good, 'exercises', 'Wall clamshells'])).stderr.replace(/\s*\n\s*/g, ' ')).toContain(
       `"Wall clamshells" has the id wall-clamshells: \`itb --data ${good} exercises wall-clamshells\` shows it.`,
@@ -411,7 +414,7 @@ describe('itb exercises', () => {
     await Store.open({ ITB_HOME: home }).update((data) => void data.sessions.push(since));
     const both = (await itb(['--data', good, 'exercises', 'wall-clams'])).stderr.replace(/\s*\n\s*/g, ' ').trim();
     expect(both).toBe(
-      `error: "Wall clamshells" (wall-clams) is not in this library Your library has "Wall clamshells" with the id wall-clamshells ` +
+      `error: "Wall clamshells" (wall-clams) is not in the exercise library ${good} Your library has "Wall clamshells" with the id wall-clamshells ` +
         `(\`itb --data ${good} exercises wall-clamshells\`), which has results of its own: results are kept by id, and \`itb --data ${good} buckets\` ` +
         'shows those of wall-clams and those of wall-clamshells apart.',
     );
