@@ -84,4 +84,39 @@ describe('itb history on the screen', () => {
     // Lunge and step-down, with no session in the period, are no part of it: nothing to count.
     expect((await run(['history', '--since', localDate(new Date(day(8)))], { home, now })).stdout).not.toContain('left out');
   });
+
+  it('counts, under --since, a trend of one session in the period and one before it', async () => {
+    const rated = (i: number, movement: string) => buildSession({ startedAt: day(i), movement, baseline: 5, drills: [{ id: 'clamshells', scores: [3] }] });
+    // Lunge twice in all, once in the period: too few there for a trend, enough without --since.
+    await withSessions(rated(0, 'lunge'), rated(1, 'lunge'), rated(2, 'walking'), rated(3, 'walking'));
+    const since = localDate(new Date(day(1)));
+    const said = (await run(['history', '--since', since], { home, now })).stdout.replace(/\s+/g, ' ');
+    expect(said).toContain(`1 other trend left out, with fewer than two sessions since ${since} (itb history --all draws it).`);
+  });
+
+  it('counts, under --since, the trends left out also when the period draws none, or several', async () => {
+    const rated = (i: number, movement: string) => buildSession({ startedAt: day(i), movement, baseline: 5, drills: [{ id: 'clamshells', scores: [3] }] });
+    const since = localDate(new Date(day(4)));
+    const history = async () => (await run(['history', '--since', since], { home, now })).stdout.replace(/\s+/g, ' ');
+    const counted = `1 other trend left out, with fewer than two sessions since ${since} (itb history --all draws it).`;
+    // The latest session's lunge has a trend before the period, and so has stairs: neither is drawn.
+    await withSessions(rated(0, 'lunge'), rated(1, 'lunge'), rated(2, 'stairs'), rated(3, 'stairs'), rated(4, 'stairs'), rated(5, 'lunge'));
+    const neither = await history();
+    expect(neither).toContain(`rated pain during lunge, as your latest did, for a trend of its own: itb history without --since draws it. ${counted}`);
+    // The latest session rated walking for the first time: its trend waits, stairs is counted.
+    await withSessions(rated(6, 'walking'));
+    const waiting = await history();
+    expect(waiting).toContain('The trend shows once two sessions have rated pain during walking, as the latest did');
+    expect(waiting).toContain(`2 other trends left out, with fewer than two sessions since ${since} (itb history --all draws every one).`);
+  });
+
+  it('counts, under --since, the trend left out under two trends drawn', async () => {
+    const rated = (i: number, movement: string) => buildSession({ startedAt: day(i), movement, baseline: 5, drills: [{ id: 'clamshells', scores: [3] }] });
+    await withSessions(rated(0, 'step-down'), rated(1, 'step-down'), rated(2, 'stairs'), rated(3, 'stairs'), rated(4, 'walking'), rated(5, 'walking'));
+    const since = localDate(new Date(day(1)));
+    const said = (await run(['history', '--since', since], { home, now })).stdout.replace(/\s+/g, ' ');
+    // Walking and stairs drawn, each under its name; step-down counted after them.
+    expect(said).toMatch(/pain during walking baseline .* pain during stairs baseline .* 1 other trend left out/);
+    expect(said).toContain(`1 other trend left out, with fewer than two sessions since ${since} (itb history --all draws it).`);
+  });
 });
