@@ -214,6 +214,15 @@ describe('markdown', () => {
     expect(before).toContain('**No sessions in this period.** There are no scores to report.\n');
   });
 
+  it('gives the first and last days of the evidence when the store holds its sessions out of order', () => {
+    // A computer's clock set back after a session leaves the next one stored after a later one.
+    const shuffled = { ...data, sessions: [data.sessions[1]!, data.sessions[2]!, data.sessions[0]!] };
+    const fromOctober = toMarkdown(buildReport(shuffled, library, { since: '2026-10-08', now: NOW }));
+    expect(fromOctober).toContain('from all 3 sessions up to the end of this period (2026-10-01 to 2026-10-20): 1 of them before it, 2 in it.');
+    const quiet = toMarkdown(buildReport(shuffled, library, { since: '2026-11-01', now: NOW }));
+    expect(quiet).toContain('the buckets below come from the 3 sessions before it (2026-10-01 to 2026-10-20).');
+  });
+
   it('states the thresholds the sessions were judged by, and which held for how many after a change', () => {
     expect(toMarkdown(report)).toContain(
       '## Thresholds used\n\n- A drill helped when the score fell by at least 1 point.\n' +
