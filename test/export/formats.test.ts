@@ -223,6 +223,12 @@ describe('markdown', () => {
     expect(quiet).toContain('the buckets below come from the 3 sessions before it (2026-10-01 to 2026-10-20).');
   });
 
+  it('says there are no scores to report for a period of a store with no sessions at all', () => {
+    const none = buildReport(emptyStore(), library, { since: '2026-10-02', now: NOW });
+    expect(toMarkdown(none)).toContain('**No sessions in this period.** There are no scores to report.\n');
+    expect(toHtml(none)).toContain('<p><strong>No sessions in this period.</strong> There are no scores to report.</p>');
+  });
+
   it('states the thresholds the sessions were judged by, and which held for how many after a change', () => {
     expect(toMarkdown(report)).toContain(
       '## Thresholds used\n\n- A drill helped when the score fell by at least 1 point.\n' +
