@@ -218,7 +218,7 @@ describe('markdown', () => {
     // A computer's clock set back after a session leaves the next one stored after a later one.
     const shuffled = { ...data, sessions: [data.sessions[1]!, data.sessions[2]!, data.sessions[0]!] };
     const fromOctober = toMarkdown(buildReport(shuffled, library, { since: '2026-10-08', now: NOW }));
-    expect(fromOctober).toContain('from all 3 sessions up to the end of this period (2026-10-01 to 2026-10-20): 1 of them before it, 2 in it.');
+    expect(fromOctober).toContain('from all 3 sessions (2026-10-01 to 2026-10-20) up to the end of this period: 1 of them before it, 2 in it.');
     const quiet = toMarkdown(buildReport(shuffled, library, { since: '2026-11-01', now: NOW }));
     expect(quiet).toContain('the buckets below come from the 3 sessions before it (2026-10-01 to 2026-10-20).');
   });
