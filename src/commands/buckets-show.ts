@@ -9,7 +9,7 @@ import type { Evidence } from '../core/evidence.js';
 import { localDate, localDateTime } from '../core/history.js';
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
-import { bySideWords, couldNotShowWords, flaresWords, lastSideWords, mixedRatingsWords, plural, resetWords, testedBefore, timedHoldsWords, tooLowWords } from '../export/words.js';
+import { bySideWords, couldNotShowWords, everyOneOf, flaresWords, lastSideWords, mixedRatingsWords, plural, resetWords, testedBefore, timedHoldsWords, tooLowWords } from '../export/words.js';
 import type { Library } from '../library/schema.js';
 import type { Colours } from '../ui/colour.js';
 import { readSummary } from '../store/summary-file.js';
@@ -94,11 +94,11 @@ function evidenceParts(evidence: Evidence): string[] {
   return parts;
 }
 
-/** " (1 on the retry)", or " (all on the retry)" when every test that helped did so only then. */
+/** " (1 on the retry)", or " (all 3 on the retry)" when every test that helped did so only then. */
 function retryWords({ helped, helpedOnRetry }: Evidence): string {
   if (helpedOnRetry === 0) return '';
   if (helpedOnRetry < helped) return ` (${helpedOnRetry} on the retry)`;
-  return ` (${helped === 1 ? '' : helped === 2 ? 'both ' : 'all '}on the retry)`;
+  return ` (${everyOneOf(helped)}on the retry)`;
 }
 
 /**

@@ -132,14 +132,20 @@ export function evidenceWords(evidence: Evidence): string {
 
 /**
  * Of the tests that helped, those that did only on the retry: "1 of them only on the retry"; when
- * every one did, "only on the retry" (one), "both only on the retry", "all only on the retry".
+ * every one did, "only on the retry" (one), "both only on the retry", "all 3 only on the retry".
  * Undefined with none.
  */
 function retryWords({ helped, helpedOnRetry }: Evidence): string | undefined {
   if (helpedOnRetry === 0) return undefined;
   if (helpedOnRetry < helped) return `${helpedOnRetry} of them only on the retry`;
-  return `${helped === 1 ? '' : helped === 2 ? 'both ' : 'all '}only on the retry`;
+  return `${everyOneOf(helped)}only on the retry`;
 }
+
+/**
+ * "", "both " or "all 3 ": said of every one of a count that is not the one just before it. A
+ * bare "all" in "helped 3 of 10 tests (all only on the retry)" reads as all 10.
+ */
+export const everyOneOf = (count: number): string => (count === 1 ? '' : count === 2 ? 'both ' : `all ${count} `);
 
 /**
  * "1 flare (on 2026-09-20)", "22 flares (the last on 2026-11-02)": the count of flare-ups and the

@@ -171,12 +171,16 @@ describe('itb buckets', () => {
     expect(JSON.parse(json.stdout).rehab[0].evidence).toMatchObject({ tested: 2, helped: 2, helpedOnRetry: 1 });
   });
 
-  it('says "both" or "all" of the tests that helped did so on the retry when every one did', async () => {
+  it('says the one, "both" or "all" of the tests that helped did so on the retry when every one did', async () => {
     const onRetry = (startedAt: string) => buildSession({ startedAt, baseline: 6, drills: [{ id: 'clamshells', scores: [6, 4] }] });
-    await save((data) => void data.sessions.push(onRetry('2026-02-20T09:00:00Z'), onRetry('2026-02-27T09:00:00Z')));
-    expect((await run(['buckets'], { home, now })).stdout).toContain('helped 2 of 2 (both on the retry) · mean −2');
+    const failed = (startedAt: string) => buildSession({ startedAt, baseline: 6, drills: [{ id: 'clamshells', scores: [6, 6] }] });
+    await save((data) => void data.sessions.push(onRetry('2026-02-10T09:00:00Z'), failed('2026-02-12T09:00:00Z')));
+    expect((await run(['buckets'], { home, now })).stdout).toContain('helped 1 of 2 (on the retry) · mean −1');
+    await save((data) => void data.sessions.push(onRetry('2026-02-20T09:00:00Z')));
+    expect((await run(['buckets'], { home, now })).stdout).toContain('helped 2 of 3 (both on the retry) · mean −1.3');
+    // With the count: a bare "all" after "of 4" would read as all four tests.
     await save((data) => void data.sessions.push(onRetry('2026-03-01T09:00:00Z')));
-    expect((await run(['buckets'], { home, now })).stdout).toContain('helped 3 of 3 (all on the retry) · mean −2');
+    expect((await run(['buckets'], { home, now })).stdout).toContain('helped 3 of 4 (all 3 on the retry) · mean −1.5');
   });
 
   it('gives the day of the last flare-up with their count, and its time in the JSON', async () => {

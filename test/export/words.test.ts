@@ -70,7 +70,9 @@ describe('shared report words', () => {
     expect(evidenceWords({ ...evidence, helped: 1, helpedOnRetry: 1 })).toMatch(/^helped 1 of 3 tests \(only on the retry\), mean change -1/);
     // Every one that helped did so on the retry: "17 of them" would only repeat the count.
     expect(evidenceWords(evidence)).toMatch(/^helped 2 of 3 tests \(both only on the retry\), mean change -1/);
-    expect(evidenceWords({ ...evidence, tested: 17, helped: 17, helpedOnRetry: 17 })).toMatch(/^helped 17 of 17 tests \(all only on the retry\), mean change -1/);
+    expect(evidenceWords({ ...evidence, tested: 17, helped: 17, helpedOnRetry: 17 })).toMatch(/^helped 17 of 17 tests \(all 17 only on the retry\), mean change -1/);
+    // With its count: a bare "all" after "10 tests" reads as all ten.
+    expect(evidenceWords({ ...evidence, tested: 10, helped: 3, helpedOnRetry: 3 })).toMatch(/^helped 3 of 10 tests \(all 3 only on the retry\), mean change -1/);
   });
 
   it('counts none as many, one as one', () => {
