@@ -4,7 +4,7 @@ import type { Screening, Symptom } from '../core/records.js';
 import { localDate, scoresWords, type ScorePoint, type Trend } from '../core/history.js';
 import { pointsShown, sparkline, sparkScale } from '../ui/sparkline.js';
 import { hanging, wrap } from '../ui/table.js';
-import { drillNamer, readingView, type Report } from './report.js';
+import { dayRange, drillNamer, readingView, type Report } from './report.js';
 import { bucketsScopeWords, noScoresWords, screensScopeWords, sessionCountWords } from './scope-words.js';
 import {
   anyRedFlag,
@@ -152,8 +152,7 @@ export function toMarkdown(report: Report): string {
     const atTop = (values: number[]) => values.some((score) => score >= top);
     const topWords = !reached ? 'above every score' : atTop(scores.slice(-shown)) ? 'the highest baseline' : atTop(scores) ? `the highest baseline of all ${scores.length}` : 'the highest final score';
     // Cut short, the bars cover days the trend's sentence does not give: said, as `itb history` does.
-    const [from, to] = [trend.points[scores.length - shown]!, trend.points.at(-1)!].map((point) => dateOf(point.at));
-    const which = shown < scores.length ? ` of the latest ${shown} sessions (${from === to ? from : `${from} to ${to}`})` : '';
+    const which = shown < scores.length ? ` of the latest ${shown} sessions (${dayRange(dateOf(trend.points[scores.length - shown]!.at), dateOf(trend.points.at(-1)!.at))})` : '';
     // The numbers beside the bars: one flare-up stretches the bars' scale, and a bar is no value.
     out.push(
       trendWords(trend, trendLabel(trend, rated(trend.symptom, trend.movement), view.trendsBySide)),

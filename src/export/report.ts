@@ -250,6 +250,11 @@ export function periodWords(report: Report): string {
   if (from === null) return `up to ${to}`;
   // A period asked to start after today (or records dated after it) has no end yet.
   if (from > to) return `from ${from}`;
+  return dayRange(from, to);
+}
+
+/** "2026-10-01 to 2026-11-20", or "2026-10-01" when both days are one. */
+export function dayRange(from: string, to: string): string {
   return from === to ? from : `${from} to ${to}`;
 }
 

@@ -3,7 +3,7 @@
 // for results of the period.
 import { compareInstants } from '../core/instant.js';
 import type { Session } from '../core/records.js';
-import type { Report } from './report.js';
+import { dayRange, type Report } from './report.js';
 import { dateOf } from './words.js';
 
 /** The days of the first and last of these sessions (at least one). */
@@ -18,10 +18,7 @@ function firstAndLastDays(sessions: Session[]): [first: string, last: string] {
 }
 
 /** "(2026-09-07 to 2026-10-16)", or "(2026-09-07)": the days of the first and last of these sessions. */
-function daysOf(sessions: Session[]): string {
-  const [first, last] = firstAndLastDays(sessions);
-  return first === last ? `(${first})` : `(${first} to ${last})`;
-}
+const daysOf = (sessions: Session[]): string => `(${dayRange(...firstAndLastDays(sessions))})`;
 
 /**
  * "18, the first on 2026-09-07, the last on 2026-10-16" ("1, on 2026-09-07"; "3, all on

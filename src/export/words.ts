@@ -5,7 +5,7 @@ import type { Evidence } from '../core/evidence.js';
 import { localDate, localDateTime } from '../core/history.js';
 import { compareInstants } from '../core/instant.js';
 import type { Attempt, ManualMove, RedFlag, Screening, Session, Symptom } from '../core/records.js';
-import { periodWords, type Report, type SideSpan } from './report.js';
+import { dayRange, periodWords, type Report, type SideSpan } from './report.js';
 
 export const dateOf = (iso: string): string => localDate(new Date(iso));
 export const dateTimeOf = (iso: string): string => localDateTime(new Date(iso));
@@ -23,8 +23,7 @@ export const sideWords = { left: 'left', right: 'right', both: 'both sides' } as
 /** The painful sides of a report's sessions: "left", or when it changed, which hurt when: "left (2 sessions, 2026-10-01 to 2026-10-08), right (1 session, 2026-10-20)". */
 export function sidesWords(spans: SideSpan[]): string {
   if (spans.length === 1) return sideWords[spans[0]!.side];
-  const days = (first: string, last: string) => (dateOf(first) === dateOf(last) ? dateOf(first) : `${dateOf(first)} to ${dateOf(last)}`);
-  return spans.map(({ side, sessions, first, last }) => `${sideWords[side]} (${plural(sessions, 'session')}, ${days(first, last)})`).join(', ');
+  return spans.map(({ side, sessions, first, last }) => `${sideWords[side]} (${plural(sessions, 'session')}, ${dayRange(dateOf(first), dateOf(last))})`).join(', ');
 }
 
 export const statusWords: Record<Session['status'], string> = {
