@@ -101,6 +101,9 @@ describe('shared report words', () => {
   it('says a drill moved by hand with no test was not tested in a session', () => {
     const md = toMarkdown(buildReport(sampleStore(), library, { now: NOW }));
     expect(md).toContain('**Gentle IT band stretch** (it-band-stretch): not tested in a session; moved by hand on 2026-10-10;');
+    // Flare-ups with no test (a store edited by hand): their count, with the day of the last, as after tests.
+    const flared = { ...evidenceOf(undefined), flares: 2, lastFlareAt: new Date(2026, 9, 12, 9).toISOString() };
+    expect(evidenceWords(flared)).toBe('2 flares (the last on 2026-10-12)');
   });
 
   it('names no routines when the sessions ran only routines the library no longer has', () => {
