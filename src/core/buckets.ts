@@ -4,6 +4,7 @@ import type { Library } from '../library/schema.js';
 import { evidenceOf, observe, type Evidence, type Observed } from './evidence.js';
 import { ratingsMix } from './history.js';
 import { compareInstants } from './instant.js';
+import { untestedDrills } from './untested.js';
 import type { BucketEntry, BucketName, ExerciseResult, ManualMove, Session, StoreData } from './records.js';
 
 /**
@@ -156,7 +157,8 @@ export interface BucketView {
  * Every drill's status. Rehab in routine order (first appearance walking the library's routines
  * in order, then the rest by name); avoid with re-test info (due first, then by re-test day, then
  * in the order they were set aside; drills not in the library in use, with no re-test day, last);
- * untested = library drills with no decision, in library order.
+ * untested = library drills with no decision, in library order, then those tested only before a
+ * reset that the library does not have (untestedDrills).
  */
 export function bucketView(data: StoreData, library: Library, now: Date): BucketView {
   return viewBuckets(summarizeBuckets(data), library, now);
@@ -236,20 +238,7 @@ export function viewBuckets(summary: BucketSummary, library: Library, now: Date)
         compareInstants(a.decidedAt!, b.decidedAt!) ||
         compareIds(a.exerciseId, b.exerciseId),
     );
-  const decided = new Set(entries.map((entry) => entry.exerciseId));
-  const untested = library.exercises
-    .filter((exercise) => !decided.has(exercise.id))
-    .map(
-      (exercise): ExerciseStatus => ({
-        exerciseId: exercise.id,
-        name: exercise.name,
-        bucket: 'untested',
-        flare: false,
-        retestDue: false,
-        evidence: evidenceOf(observed.get(exercise.id)),
-        inLibrary: true,
-      }),
-    );
+  const untested = untestedDrills(library, observed, new Set(entries.map((entry) => entry.exerciseId)));
   return { rehab, avoid, untested };
 }
 

@@ -243,8 +243,9 @@ export function mixedRatingsWords(ratingsMix: boolean): string | undefined {
 }
 
 /**
- * The library drills in neither list: never tested, or tested only before the buckets were
- * cleared. A report lists the latter after these words, with their evidence (testedBefore).
+ * The drills in neither list: the library's never tested, and those tested only before the
+ * buckets were cleared, the library's or not (untestedDrills). A report lists the latter after
+ * these words, with their evidence (testedBefore).
  */
 export function untestedWords(untested: ExerciseStatus[]): string | undefined {
   const earlier = testedBefore(untested).length;

@@ -270,6 +270,30 @@ describe('itb buckets: drills the library in use does not have', () => {
     expect(fromEnv.replace(/\s+/g, ' ')).toContain(note(`${small} (ITB_DATA)`));
   });
 
+  it('tested only before the buckets were cleared, are listed with those of the library, marked and with their evidence', async () => {
+    await testedInBoth();
+    await save((data) => void (data.bucketsResetAt = '2026-02-12T09:00:00.000Z'));
+    const text = await shown(now, ['--data', small]);
+    const earlier = text.split('Tested only before the buckets were cleared:\n')[1]!.split('\n\n')[0]!;
+    expect(earlier).toMatch(/^ {2}Ankle rocks {2}ankle-rocks\n {4}helped 1 of 1 /);
+    expect(earlier).toMatch(/^ {2}Clamshells {2}clamshells {2}not in this library\n {4}helped 1 of 1 · mean −2 · last −2 on 2026-02-10$/m);
+    expect(earlier).toMatch(/^ {2}Hip hikes {2}hip-hikes {2}not in this library\n {4}helped 0 of 1 /m);
+    expect(text).toMatch(/^Untested \(4\)$/m);
+    expect(text).toContain('Not tested yet:\n  Wall clamshells');
+    expect(text.replace(/\s+/g, ' ')).toContain(note(small));
+    // A drill the library does not have is no drill a session can offer.
+    expect(text.replace(/\s+/g, ' ').split('Next: ')[1]).toBe(`itb --data ${small} session test 2 drills not tried yet `);
+    // The same as JSON: untested, and not in the library in use.
+    const json = JSON.parse((await run(['--data', small, 'buckets', '--json'], { home, now })).stdout);
+    expect(json.untested.map((status: { exerciseId: string; inLibrary: boolean }) => [status.exerciseId, status.inLibrary])).toEqual([
+      ['wall-clamshells', true],
+      ['ankle-rocks', true],
+      ['clamshells', false],
+      ['hip-hikes', false],
+    ]);
+    expect(json.untested[2]).toMatchObject({ name: 'Clamshells', bucket: 'untested', evidence: { tested: 1, helped: 1 } });
+  });
+
   it('give no note when the file has every drill the buckets hold', async () => {
     await save((data) => void data.sessions.push(buildSession({ startedAt: '2026-02-11T09:00:00Z', routine: 'clinic-plan', baseline: 5, drills: [{ id: 'ankle-rocks', name: 'Ankle rocks', scores: [3] }] })));
     const text = await shown(now, ['--data', small]);

@@ -560,6 +560,22 @@ describe('markdown', () => {
     expect(toMarkdown(report)).not.toContain('cleared');
   });
 
+  it('lists a drill tested only before the buckets were cleared that the library does not have, marked, with its evidence', () => {
+    const cleared = { ...sampleStore(), sessions: [structuredClone(sessionThree)], moves: [], bucketsResetAt: '2026-10-25T12:00:00.000Z' };
+    const without = structuredClone(library);
+    without.exercises = without.exercises.filter((exercise) => exercise.id !== 'glute-stretch');
+    const away = buildReport(cleared, without, { now: NOW });
+    const words = '1 drill tested only before the buckets were cleared, with what they showed then:';
+    const marked = 'not in the exercise library this report was made with';
+    expect(toMarkdown(away)).toContain(`${words}\n\n- **Glute stretch** (glute-stretch): helped 1 of 1 test, mean change -2, last -2 on 2026-10-20; ${marked}\n`);
+    const html = toHtml(away);
+    expect(html).toContain(`${words}</p>\n<ul>\n<li><strong><bdi>Glute stretch</bdi></strong>`);
+    expect(html.split(words)[1]!.split('</ul>')[0]).toContain(marked);
+    // The backup's lists hold it where the reports show it.
+    expect(toExportFile(away).buckets.untested).toContain('glute-stretch');
+    expect(toExportFile(away).buckets.untested).toHaveLength(without.exercises.length + 1);
+  });
+
   it('marks a move made before the buckets were cleared as no longer counting', () => {
     const move = '| 2026-10-10 | Gentle IT band stretch | avoid for now | Hurts \\| \\*badly\\* \\<b\\> |';
     const cleared = { ...sampleStore(), bucketsResetAt: '2026-10-11T12:00:00.000Z' };
