@@ -154,7 +154,7 @@ export function summary(session: Session, names: Map<string, string>, changes: B
       // Too narrow for the table (a phone, a split window): a few lines for each drill, its
       // name whole, rather than names cut short in a row wider than the screen.
       for (const [name, scores, outcome] of rows) {
-        lines.push(...wrap(name, 80, '  '), ...packed(scores ? [`${session.symptom} ${scores}`, outcome] : [outcome], 80, '    '));
+        lines.push(...nameBlock(name), ...packed(scores ? [`${session.symptom} ${scores}`, outcome] : [outcome], 80, '    '));
       }
     }
     // A score given after timing only some of the drill's holds, as the session said at the time.
@@ -174,7 +174,7 @@ export function summary(session: Session, names: Map<string, string>, changes: B
     // narrow form above: wrapped as one text, its end would read as another drill.
     const changed = (c: BucketChange) => {
       const line = `  ${c.name}: ${c.from} → ${c.to}`;
-      return width(line) <= onScreen(80) ? [line] : [...wrap(c.name, 80, '  '), ...wrap(`${c.from} → ${c.to}`, 80, '    ')];
+      return width(line) <= onScreen(80) ? [line] : [...nameBlock(c.name), ...wrap(`${c.from} → ${c.to}`, 80, '    ')];
     };
     lines.push('', colour.bold('Bucket changes'), ...changes.flatMap(changed));
   }
@@ -208,6 +208,14 @@ function nameLines(name: string, room: number): string[] {
   const plain = note ? name.slice(0, note.index) : '';
   if (note && width(plain) <= room && 2 + width(note[1]!) <= room) return [plain, `  ${note[1]}`];
   return table([[name]], { most: [room] });
+}
+
+/**
+ * A drill's name on lines of its own, as the summary's narrow form starts each drill: its later
+ * lines indented further, as in the table, so that none reads as the next drill's name.
+ */
+function nameBlock(name: string): string[] {
+  return nameLines(name, onScreen(80) - 2).map((line) => `  ${line}`);
 }
 
 /** A dim note under a verdict, wrapped to the terminal's 80 columns and indented two spaces. */

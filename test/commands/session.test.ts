@@ -342,17 +342,40 @@ describe('itb session', () => {
     expect(summary).not.toContain('…');
     expect(summary).toContain('\n  Hip range exploration (knee drops)\n    pain 6 → 4 · helped → rehab\n');
     // Together too long for a line, the scores and the result take one each.
-    expect(summary).toContain('\n  Hip external rotation with extension (90/90 hip\n  lift)\n    pain 4 → 4, then 4 → 4\n    no help → avoid for now\n');
+    expect(summary).toContain('\n  Hip external rotation with extension\n    (90/90 hip lift)\n    pain 4 → 4, then 4 → 4\n    no help → avoid for now\n');
     expect(summary).toContain('\n  Hip CARs (controlled articular rotations)\n    skipped\n');
     // A bucket change too long for its line goes under the drill's name, further in, so that no
     // part of it reads as another drill.
     const changes = result.stdout.slice(result.stdout.indexOf('Bucket changes'), result.stdout.indexOf('\nNext:'));
     expect(changes).toContain(
-      'Bucket changes\n  Hip range exploration (knee drops)\n    untested → rehab\n  Hip external rotation with extension (90/90 hip\n  lift)\n    untested → avoid for now\n' +
+      'Bucket changes\n  Hip range exploration (knee drops)\n    untested → rehab\n  Hip external rotation with extension\n    (90/90 hip lift)\n    untested → avoid for now\n' +
         '  Seated hip internal rotation\n    untested → avoid for now (flare-up)\n',
     );
     // What to run next: each command with what it is for under it.
     expect(result.stdout).toMatch(/\nNext:\n {2}itb buckets\n {4}what helps and what to avoid for now\n/);
+  });
+
+  it('at 40 columns, indents the further lines of a long name under its first, so that none reads as another drill', async () => {
+    const answers: Answer[] = [...screenClear, 6, 'done', 4, 'done', 4, 'done', 4, 'done', 8, true, 'skip'];
+    const result = await onTerminal(40, () =>
+      run(['session', 'hip-rotation', '--side', 'left', '--symptom', 'pain', '--movement', 'Step-down', '--no-timer'], { home, tty: true, answers }),
+    );
+    expect(result.code).toBe(0);
+    expect(result.stdout.split('\n').filter((line) => width(line) > 40)).toEqual([]);
+    const summary = result.stdout.slice(result.stdout.indexOf('Session summary'), result.stdout.indexOf('\n  pain during'));
+    // A drill's name starts at two spaces, and at two spaces only its first line does.
+    const names = summary.split('\n').filter((line) => /^ {2}\S/.test(line));
+    expect(names).toEqual([
+      '  Hip range exploration (knee drops)',
+      '  Hip external rotation with extension',
+      '  Seated hip internal rotation',
+      '  Hip CARs',
+    ]);
+    expect(summary).toContain('\n  Hip external rotation with extension\n    (90/90 hip lift)\n    pain 4 → 4, then 4 → 4\n    no help → avoid for now\n');
+    expect(summary).toContain('\n  Hip CARs\n    (controlled articular rotations)\n    skipped\n');
+    const changes = result.stdout.slice(result.stdout.indexOf('Bucket changes'), result.stdout.indexOf('\nNext:'));
+    expect(changes.split('\n').filter((line) => /^ {2}\S/.test(line))).toEqual(['  Hip range exploration (knee drops)', '  Hip external rotation with extension', '  Seated hip internal rotation']);
+    expect(changes).toContain('\n  Hip external rotation with extension\n    (90/90 hip lift)\n    untested → avoid for now\n');
   });
 
   it('keeps the summary and what to run next in columns when they fit', async () => {
