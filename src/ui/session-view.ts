@@ -158,9 +158,11 @@ export function summary(session: Session, names: Map<string, string>, changes: B
       }
     }
     // A score given after timing only some of the drill's holds, as the session said at the time.
-    // Apart from the table, where it could read as a row of its own.
+    // Apart from the table, where it could read as a row of its own; a note's later lines further
+    // in, so that none reads as the next drill's note.
     const notes = partlyTimed(session, names);
-    if (notes.length > 0) lines.push('', ...notes.flatMap((note) => wrap(note, 80, '  ').map((line) => colour.dim(line))));
+    const noteLines = (note: string) => wrap(note, 80, '    ').map((line, i) => (i === 0 ? line.slice(2) : line));
+    if (notes.length > 0) lines.push('', ...notes.flatMap((note) => noteLines(note).map((line) => colour.dim(line))));
   }
   const final = latestScore(session);
   if (session.baseline !== undefined) {
