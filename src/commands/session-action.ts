@@ -18,7 +18,7 @@ import { isPromptExit } from '../ui/prompter.js';
 import { feedbackLine, interruptedNote } from '../ui/session-view.js';
 import { hanging, packed, wrap } from '../ui/table.js';
 import { plural } from '../export/words.js';
-import { closing } from './session-closing.js';
+import { closing, leftForLater } from './session-closing.js';
 import { ask, busyInSession, savedOrAsked, stoppedWaitingInSession } from './session-ask.js';
 import { routineExercises } from './session-routines.js';
 import { goOnAfterFlareUp } from './session-rest.js';
@@ -145,13 +145,19 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
     if (state.session.baseline === undefined) throw stopped(['Stopped before the first score; no session was recorded.']);
     const answered = state.session;
     state = interrupt(state, ctx.now().toISOString());
-    await save(store, state.session).catch((failed: unknown) => {
+    const after = await save(store, state.session).catch((failed: unknown) => {
       throw failed instanceof StoreBusy ? busy(failed, answered) : failed instanceof StoppedWaiting ? stoppedWaiting(answered) : failed;
     });
     // Stopped at the question after a flare-up, or any time after one: the advice the summary
-    // would have given still applies.
+    // would have given still applies. Otherwise, as "Stop the session here" does, how to go on:
+    // a person who pressed Ctrl-C at a sharp twinge or a phone call would not guess it.
     const notes = [interruptedNote(state.session)];
-    if (state.session.results.some((result) => result.flare)) notes.push(afterFlareUpAdvice);
+    const { session } = state;
+    if (session.results.some((result) => result.flare)) notes.push(afterFlareUpAdvice);
+    else {
+      const left = leftForLater(session, bucketView(after, library, ctx.now()), after, library, ctx.now());
+      if (left > 0) notes.push(`To go on with the ${left === 1 ? 'one drill' : plural(left, 'drill')} left later today, run \`${itb} session ${shellWord(session.routine)}\`.`);
+    }
     throw stopped(notes);
   } finally {
     await release();

@@ -36,8 +36,7 @@ export function closing(session: Session, library: Library, before: BucketView, 
   // Stopped part way, the routine can go on later today from where it was left (see leftPartWay),
   // its strength drills with no 48-hour wait; not on a day with a flare-up, which calls for rest.
   const advice = adviceFor(after, now, library);
-  const rest = flared || advice.some((item) => item.id === 'rest-after-flare-up');
-  const left = session.status === 'stopped' && !rest ? drillsLeft(session, view, library, now, after) : 0;
+  const left = session.status === 'stopped' ? leftForLater(session, view, after, library, now, advice) : 0;
   if (left > 0) nextSteps.push([`${itb} session ${session.routine}`, `go on with the ${left === 1 ? 'one drill' : plural(left, 'drill')} left, later today`]);
   // Not before its strength drills have had their 48 hours, when it has nothing else; after a
   // flare-up, this session's or an earlier one's today, not another session today (nor after
@@ -67,4 +66,13 @@ export function closing(session: Session, library: Library, before: BucketView, 
   // Too narrow for two columns: each command with what it does under it.
   if (next.some((line) => width(line) > onScreen(80))) next = nextSteps.flatMap(([command, what]) => [`  ${command}`, ...wrap(what!, 80, '    ').map((line) => colour.dim(line))]);
   return `${summary(session, names, changes, colour)}${status}\nNext:\n${next.join('\n')}\n`;
+}
+
+/**
+ * How many drills of the routine of `session`, left part way, can go on later today: none on a
+ * day with a flare-up, in this session or an earlier one, which calls for rest.
+ */
+export function leftForLater(session: Session, view: BucketView, after: StoreData, library: Library, now: Date, advice = adviceFor(after, now, library)): number {
+  const rest = session.results.some((result) => result.flare) || advice.some((item) => item.id === 'rest-after-flare-up');
+  return rest ? 0 : drillsLeft(session, view, library, now, after);
 }

@@ -632,11 +632,14 @@ describe('itb session', () => {
     expect(later.prompter.asked.at(-1)!.message).toBe('When you have done the drill:');
     expect(later.code).toBe(130);
     expect(later.stderr.replace(/\s+/g, ' ')).toContain(advice);
-    // Without a flare-up in the session, none of it.
+    // A day with a flare-up calls for rest, not for going on with the routine later.
+    expect(atQuestion.stderr + later.stderr).not.toContain('To go on');
+    // Without a flare-up in the session, none of it, and how to go on instead.
     const calm = await run(['session', 'mobility', ...flags], { home, now: day('2026-11-24'), tty: true, answers: [4, 'done', 3, CTRL_C] });
     expect(calm.code).toBe(130);
     expect(calm.stderr).toContain('Session interrupted.');
     expect(calm.stderr).not.toContain('After a flare-up');
+    expect(calm.stderr.replace(/\s+/g, ' ')).toContain('To go on with the 7 drills left later today, run `itb session mobility`.');
   });
 
   describe('on a day that already had a flare-up', () => {

@@ -180,6 +180,26 @@ describe('itb session in a terminal', () => {
     expect(t.text).toContain('Session interrupted. Kept: your baseline (6) and 1 finished drill');
   });
 
+  it('says after Ctrl-C how to go on with the routine later that day, and that command offers to', async () => {
+    const flags = ['--side', 'left', '--symptom', 'pain', '--movement', 'lunge'];
+    const t = itb(['session', 'joint-chain', ...flags], { cols: 80 });
+    await passRedFlagScreen(t);
+    await t.answer('Rate your pain (0 = none', '6');
+    await t.answer('When you have done the drill', '');
+    await t.answer('(before: 6)', '4');
+    await t.waitFor('Exercise 2 of 5');
+    await t.waitFor('When you have done the drill');
+    await t.type(keys.ctrlC);
+    expect(await t.exited).toBe(130);
+    // On a line of its own at 80 columns, the command whole, to be typed as it stands.
+    expect(t.text).toMatch(/\r?\nTo go on with the 4 drills left later today, run `itb session joint-chain`\.\r?\n/);
+
+    const again = itb(['session', 'joint-chain', ...flags], { cols: 80 });
+    await again.waitFor('Go on with the 4 drills');
+    await again.type(keys.ctrlC);
+    expect(await again.exited).toBe(130);
+  });
+
   it('treats Ctrl-D, the end of input, as Ctrl-C', async () => {
     const { t, code } = await endMidSession(async (t) => {
       await t.waitFor('When you have done the drill');
