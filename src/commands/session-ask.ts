@@ -247,12 +247,14 @@ export function warnings(before: number, attempt: 1 | 2, symptom: string, { minI
     );
   }
   if (before + flareRise > 10) {
+    // What to do comes first, for a person already in a lot of pain; why, after it, in words
+    // that say it is the score that has no room to rise, not the pain.
+    const unseen = `a flare-up (a rise of ${plural(flareRise, 'point')}) would go past 10, so itb cannot spot one for you.`;
     said.push(
       attempt === 1
-        ? `Your ${symptom} is at ${before}, so it cannot rise by the ${flareRise} points that mark a flare-up: ` +
-            'itb cannot stop this drill for you if it makes things worse. Go very gently and stop at once if it hurts more. ' +
-            'With a score this high, resting today and testing again another day is a sound choice.'
-        : `A reminder: from ${before}, a rise of ${flareRise} points cannot show, so itb cannot stop this drill for you. Go very gently and stop at once if it hurts more.`,
+        ? `Your ${symptom} is at ${before}, which is high: resting today and testing again another day is a sound choice. ` +
+            `If you go on, go very gently and stop at once if it hurts more. From ${before}, ${unseen}`
+        : `A reminder: go very gently and stop at once if it hurts more. From ${before}, ${unseen}`,
     );
   }
   return said;

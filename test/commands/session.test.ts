@@ -536,20 +536,24 @@ describe('itb session', () => {
     // 8 + 3 is past 10: no flare-up can show. The first drill falls to 7, from which one can.
     const result = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [...screenClear, 8, 'done', 7, 'done', 9, 'stop'] });
     expect(result.code).toBe(0);
-    const warning = 'Your pain is at 8, so it cannot rise by the 3 points that mark a flare-up: itb cannot stop this drill for you if it makes things worse.';
+    // What to do first, then why: it is the score, not the pain, that has no room to rise.
+    const warning =
+      'Your pain is at 8, which is high: resting today and testing again another day is a sound choice. ' +
+      'If you go on, go very gently and stop at once if it hurts more. From 8, a flare-up (a rise of 3 points) would go past 10, so itb cannot spot one for you.';
     const shown = result.stdout.replace(/\s+/g, ' ');
     expect(shown.split(warning)).toHaveLength(2);
-    expect(shown).not.toContain('Your pain is at 7, so it cannot rise');
+    expect(shown).not.toContain('Your pain is at 7');
     // With flare-ups set at 2 points, 9 is past the top and 8 is not.
     await run(['settings', 'flareRise', '2'], { home });
     const lower = await run(['session', 'balance', ...flags], { home, tty: true, answers: [8, 'stop'] });
-    expect(lower.stdout.replace(/\s+/g, ' ')).not.toContain('so it cannot rise');
+    expect(lower.stdout.replace(/\s+/g, ' ')).not.toContain('would go past 10');
     const higher = await run(['session', 'balance', ...flags], { home, tty: true, answers: [9, 'done', 9, 'stop'] });
     const shownHigher = higher.stdout.replace(/\s+/g, ' ');
-    expect(shownHigher).toContain('Your pain is at 9, so it cannot rise by the 2 points that mark a flare-up');
+    expect(shownHigher).toContain('Your pain is at 9, which is high');
+    expect(shownHigher).toContain('From 9, a flare-up (a rise of 2 points) would go past 10');
     // No change (9 → 9): the second try, judged against the same 9, gets a short reminder.
     expect(shownHigher.slice(shownHigher.indexOf('Second try: '))).toContain(
-      'A reminder: from 9, a rise of 2 points cannot show, so itb cannot stop this drill for you. Go very gently and stop at once if it hurts more.',
+      'A reminder: go very gently and stop at once if it hurts more. From 9, a flare-up (a rise of 2 points) would go past 10, so itb cannot spot one for you.',
     );
   });
 
