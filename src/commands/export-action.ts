@@ -1,4 +1,6 @@
 // What `itb export` does (declared in export.ts).
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Command } from 'commander';
 import { localDate } from '../core/history.js';
 import { oneLineProblem, shownSafely } from '../core/text.js';
@@ -137,6 +139,12 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
     // Through a link, another file than the one named was replaced: said, with its name.
     const through = replaced !== undefined && isLink(options.output) ? `${replaced}, which the link ${options.output} leads to` : options.output;
     ctx.stderr.write(`Wrote ${shownSafely(through)} (${what}).\n`);
+    // A web page is read in a browser, which a person who does not work in a terminal would not
+    // guess from a file name; its address, whole on a line of its own, opens it from anywhere.
+    if (format === 'html') {
+      notice(ctx, 'To read or print it, open it in a web browser:');
+      ctx.stderr.write(`  ${pathToFileURL(resolve(options.output)).href}\n`);
+    }
     if (named !== undefined && named !== format) {
       notice(ctx, `Its name ends like ${named === 'html' ? 'an' : 'a'} ${formatNames[named]} file, but it holds ${formatNames[format]}, as ${formatFlag} asked.`);
     }

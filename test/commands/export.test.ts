@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { parse as parseHtml } from 'parse5';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -101,7 +102,8 @@ describe('itb export', () => {
     const file = join(home, 'report.html');
     const result = await exportIn(['-o', file]);
     expect(result.code).toBe(0);
-    expect(result.stderr).toBe(`Wrote ${file} (3 sessions, 2026-10-01 to 2026-11-20).\n`);
+    // A web page, with how to open it: its address, whole, to paste into a browser.
+    expect(result.stderr).toBe(`Wrote ${file} (3 sessions, 2026-10-01 to 2026-11-20).\nTo read or print it, open it in a web browser:\n  ${pathToFileURL(file).href}\n`);
     expect(modeOf(file)).toBe(0o600);
     expect(readFileSync(file, 'utf8').startsWith('<!doctype html>')).toBe(true);
     expect(result.stdout).toBe('');
