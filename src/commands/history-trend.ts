@@ -2,6 +2,7 @@
 // painful side rated in two sessions or more, as the reports draw them.
 import { drawnFinal, localDate, sidesApart, trendKey, trendsOf, type ScorePoint, type Trend } from '../core/history.js';
 import { compareInstants } from '../core/instant.js';
+import { dayRange } from '../export/report.js';
 import { plural } from '../export/words.js';
 import { separateTrendsWords, trendLabel } from '../export/trend-words.js';
 import type { Colours } from '../ui/colour.js';
@@ -100,7 +101,9 @@ function drawing(trend: Trend, colour: Colours, under: string[]): string[] {
   const shown = pointsShown(drawn.length, sparkWidth);
   const first = drawn[drawn.length - shown]!;
   const last = drawn.at(-1)!;
-  const span = `${localDate(new Date(first.at))} → ${localDate(new Date(last.at))}`;
+  // Worded as the reports word a span of days: "2026-10-01 to 2026-11-20", or the one day when
+  // every session fell on it ("2026-11-24 → 2026-11-24" reads as two days); "→" is for scores.
+  const span = dayRange(localDate(new Date(first.at)), localDate(new Date(last.at)));
   const count = shown < drawn.length ? `latest ${shown} of ${drawn.length} sessions` : `${drawn.length} sessions`;
   const baselines = drawn.map((point) => point.baseline);
   // A session with no drill scored has no final bar, and "–" for its score, as in the table.

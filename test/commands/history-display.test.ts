@@ -26,7 +26,7 @@ describe('itb history on the screen', () => {
     // A first session of 9, out of sight: the heading says so, and is longer than a line.
     const sessions = Array.from({ length: 60 }, (_, i) => buildSession({ startedAt: day(i), baseline: i === 0 ? 9 : 4, drills: [{ id: 'clamshells', scores: [3] }] }));
     await withSessions(...sessions);
-    const span = `${localDate(new Date(day(5)))} → ${localDate(new Date(day(59)))}`;
+    const span = `${localDate(new Date(day(5)))} to ${localDate(new Date(day(59)))}`;
     const heading = (stdout: string) => {
       const lines = stdout.split('\n');
       const start = lines.findIndex((line) => line.startsWith('Trend  '));
@@ -37,7 +37,7 @@ describe('itb history on the screen', () => {
     expect(wide).toEqual([`Trend  ${span} (latest 55 of 60 sessions; bars 0 to 9,`, '       the highest score of all 60)']);
     const narrow = heading((await onTerminal(40, () => run(['history'], { home, now }))).stdout);
     // Fewer bars fit: the dates are those of the 18 drawn.
-    const shorter = `${localDate(new Date(day(42)))} → ${localDate(new Date(day(59)))}`;
+    const shorter = `${localDate(new Date(day(42)))} to ${localDate(new Date(day(59)))}`;
     expect(narrow).toEqual([`Trend  ${shorter}`, '       (latest 18 of 60 sessions;', '       bars 0 to 9,', '       the highest score of all 60)']);
     for (const line of narrow) expect(line.length).toBeLessThanOrEqual(40);
   });

@@ -64,6 +64,19 @@ describe('itb history', () => {
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
   });
 
+  it('gives the day of a trend once when all its sessions fell on it, and a span of days as the reports word it', async () => {
+    const morning = buildSession({ id: 'morning', startedAt: '2026-03-05T09:00:00Z', baseline: 6, drills: [{ id: 'clamshells', scores: [4] }] });
+    const evening = buildSession({ id: 'evening', startedAt: '2026-03-05T18:00:00Z', baseline: 5, drills: [{ id: 'clamshells', scores: [3] }] });
+    await withSessions(morning, evening);
+    const heading = (stdout: string) => stdout.split('\n').find((line) => line.startsWith('Trend'));
+    const day = localDate(new Date(morning.startedAt));
+    expect(localDate(new Date(evening.startedAt))).toBe(day);
+    expect(heading((await run(['history'], { home, now })).stdout)).toBe(`Trend  ${day} (2 sessions; bars 0 to 7, above every score)`);
+    // Days apart: "to" between them, as in the reports; "→" goes between scores.
+    await withSessions(first);
+    expect(heading((await run(['history'], { home, now })).stdout)).toBe(`Trend  ${localDate(new Date(first.startedAt))} to ${day} (3 sessions; bars 0 to 7, above every score)`);
+  });
+
   it('says "still set aside" for drills a re-test kept aside, not that the session set them aside anew', async () => {
     const retest = buildSession({
       startedAt: '2026-03-08T12:00:00Z',
@@ -172,12 +185,12 @@ describe('itb history', () => {
         'Scores compare only when they rate the same symptom in the same test movement on',
         'the same painful side, so each has a trend of its own, the latest first.',
         '',
-        `Trend  ${localDate(new Date(squat(2, 'left', 7).startedAt))} → ${localDate(new Date(squat(4, 'left', 6).startedAt))} (2 sessions; bars 0 to 7, the highest score)`,
+        `Trend  ${localDate(new Date(squat(2, 'left', 7).startedAt))} to ${localDate(new Date(squat(4, 'left', 6).startedAt))} (2 sessions; bars 0 to 7, the highest score)`,
         '  pain during single-leg squat (left side painful)',
         '  baseline  █▇  7 → 6',
         '  final     ▇▆  6 → 5',
         '',
-        `Trend  ${localDate(new Date(squat(1, 'right', 3).startedAt))} → ${localDate(new Date(squat(3, 'right', 2).startedAt))} (2 sessions; bars 0 to 7, above every score)`,
+        `Trend  ${localDate(new Date(squat(1, 'right', 3).startedAt))} to ${localDate(new Date(squat(3, 'right', 2).startedAt))} (2 sessions; bars 0 to 7, above every score)`,
         '  pain during single-leg squat (right side painful)',
         '  baseline  ▄▃  3 → 2',
         '  final     ▃▂  2 → 1',
@@ -309,9 +322,9 @@ describe('itb history', () => {
     const stdout = (await run(['history'], { home, now })).stdout;
     const said = stdout.replace(/\s+/g, ' ');
     expect(said).toContain(
-      'the latest first. Your latest session rated pain during running; its trend shows once a second session rates it too. Trend 2026-03-02 → 2026-03-04 (2 sessions; bars 0 to 7, above every score) tightness during lunge baseline ▆▆ 5 → 5',
+      'the latest first. Your latest session rated pain during running; its trend shows once a second session rates it too. Trend 2026-03-02 to 2026-03-04 (2 sessions; bars 0 to 7, above every score) tightness during lunge baseline ▆▆ 5 → 5',
     );
-    expect(said).toContain('Trend 2026-03-01 → 2026-03-03 (2 sessions; bars 0 to 7, above every score) pain during step-down baseline ▆▆ 5 → 5');
+    expect(said).toContain('Trend 2026-03-01 to 2026-03-03 (2 sessions; bars 0 to 7, above every score) pain during step-down baseline ▆▆ 5 → 5');
     // Not "until then, the trend of ... without": every trend is drawn.
     expect(said).not.toContain('Until then');
   });
@@ -321,9 +334,9 @@ describe('itb history', () => {
     await withSessions(rated(1, 'running'), rated(2, 'lunge'), rated(3, 'walking'), rated(4, 'lunge'), rated(5, 'walking'), rated(6, 'running'));
     const said = (await run(['history', '--since', '2026-03-02'], { home, now })).stdout.replace(/\s+/g, ' ');
     expect(said).toContain(
-      'the latest first. Too few sessions since 2026-03-02 rated pain during running, as your latest did, for a trend of its own: itb history without --since draws it. Trend 2026-03-03 → 2026-03-05 (2 sessions; bars 0 to 7, above every score) pain during walking ',
+      'the latest first. Too few sessions since 2026-03-02 rated pain during running, as your latest did, for a trend of its own: itb history without --since draws it. Trend 2026-03-03 to 2026-03-05 (2 sessions; bars 0 to 7, above every score) pain during walking ',
     );
-    expect(said).toContain('Trend 2026-03-02 → 2026-03-04 (2 sessions; bars 0 to 7, above every score) pain during lunge ');
+    expect(said).toContain('Trend 2026-03-02 to 2026-03-04 (2 sessions; bars 0 to 7, above every score) pain during lunge ');
     expect(said).not.toContain('once a second session');
   });
 
@@ -407,7 +420,7 @@ describe('itb history', () => {
     const { stdout } = await run(['history'], { home, now: new Date('2026-03-10T12:00:00Z') });
     expect(stdout).toContain('(latest 55 of 60 sessions;');
     // The dates are those of the bars drawn too.
-    expect(stdout).toContain(`Trend  ${localDate(new Date(many[5]!.startedAt))} → ${localDate(new Date(many[59]!.startedAt))}`);
+    expect(stdout).toContain(`Trend  ${localDate(new Date(many[5]!.startedAt))} to ${localDate(new Date(many[59]!.startedAt))}`);
     expect(stdout).toMatch(/baseline\s+…\S+\s+4 → 7\n/);
     expect(stdout).toMatch(/final\s+…\S+\s+3 → 3\n/);
   });
