@@ -14,6 +14,8 @@ import { isLink } from '../regular-file.js';
 import { isStoreFile } from '../store/store-path.js';
 import { readWithSummary } from '../store/summary-file.js';
 import { checkWritable, writePrivateFile } from '../store/write-file.js';
+import { columnsOf, wrapColumnsOf } from '../ui/screen.js';
+import { packed, width } from '../ui/table.js';
 import { formats, type ExportOptions, type Format } from './export.js';
 import { calendarDay, itbAsStarted, libraryFor, notice, shellWord } from './shared.js';
 
@@ -137,8 +139,12 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
         : `${report.sessions.length} session${report.sessions.length === 1 ? '' : 's'}, ${periodWords(report)}`;
     // A name can hold what a terminal obeys (an escape from a shell variable): shown, as errors show it.
     // Through a link, another file than the one named was replaced: said, with its name.
-    const through = replaced !== undefined && isLink(options.output) ? `${replaced}, which the link ${options.output} leads to` : options.output;
-    ctx.stderr.write(`Wrote ${shownSafely(through)} (${what}).\n`);
+    // Wrapped to the terminal as other notices are, between words; a file name, spaces and all,
+    // kept whole on a line where it fits, so that it is read and copied as it is.
+    const words = (text: string) => text.split(' ');
+    const file = (name: string, after = '') => (width(name + after) <= columnsOf(ctx.stderr) ? [name + after] : words(name + after));
+    const through = replaced !== undefined && isLink(options.output) ? [...file(shownSafely(replaced), ','), ...words('which the link'), ...file(shownSafely(options.output)), ...words('leads to')] : file(shownSafely(options.output));
+    ctx.stderr.write(`${packed(['Wrote', ...through, ...words(`(${what}).`)], wrapColumnsOf(ctx.stderr), '', ' ').join('\n')}\n`);
     // A web page is read in a browser, which a person who does not work in a terminal would not
     // guess from a file name; its address, whole on a line of its own, opens it from anywhere.
     if (format === 'html') {

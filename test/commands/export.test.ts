@@ -109,12 +109,32 @@ describe('itb export', () => {
     expect(result.stdout).toBe('');
   });
 
+  it('wraps the line that says what it wrote to a narrow terminal between words, the file name whole where it fits', async () => {
+    await seed();
+    mkdirSync(join(home, 'For PT'));
+    // 40 columns, less "Wrote ": a name with a space that fits a line of its own but not after it.
+    const file = join(home, 'For PT', 'x'.repeat(40 - 'Wrote '.length - join(home, 'For PT', '.md').length + 2) + '.md');
+    expect(file.length).toBeLessThanOrEqual(40);
+    const result = await run(['export', '-o', file], { home, now: NOW, stderrColumns: 40 });
+    expect(result.code, result.stderr).toBe(0);
+    const lines = result.stderr.trimEnd().split('\n');
+    expect(lines.filter((line) => width(line) > 40)).toEqual([]);
+    expect(lines.some((line) => line === file || line.startsWith(`${file} `))).toBe(true);
+    // Dates are words: never broken, as the terminal would break a line too long for it.
+    expect(lines.some((line) => line.endsWith('2026-10-01 to 2026-11-20).'))).toBe(true);
+    expect(result.stderr.replace(/\s+/g, ' ')).toBe(`Wrote ${file} (3 sessions, 2026-10-01 to 2026-11-20). `);
+    // A name longer than the line goes on between its words, where wrapping it leaves most room.
+    const longer = join(home, 'For PT', `${'y'.repeat(40)}.md`);
+    const long = await run(['export', '-o', longer], { home, now: NOW, stderrColumns: 40 });
+    expect(long.stderr.split('\n')[0]).toBe(`Wrote ${join(home, 'For')}`);
+  });
+
   it('shows a control character in the name of the file it wrote as an escape, as errors do, rather than send it to the terminal', async () => {
     await seed();
     const file = join(home, 'report\u001b[2J.md');
     const result = await exportIn(['-o', file]);
     expect(result.code).toBe(0);
-    expect(result.stderr).toBe(`Wrote ${join(home, 'report\\u001b[2J.md')} (3 sessions, 2026-10-01 to 2026-11-20).\n`);
+    expect(result.stderr.replace(/\s+/g, ' ')).toBe(`Wrote ${join(home, 'report\\u001b[2J.md')} (3 sessions, 2026-10-01 to 2026-11-20). `);
     expect(readFileSync(file, 'utf8')).toContain('# IT band self-assessment report');
   });
 
@@ -312,7 +332,7 @@ describe('itb export', () => {
     expect(readFileSync(real, 'utf8')).toBe('last week');
     const forced = await exportIn(['-o', join(home, 'report.md'), '--force']);
     expect(forced.code).toBe(0);
-    expect(forced.stderr).toContain(`Wrote ${real}, which the link ${join(home, 'report.md')} leads to (`);
+    expect(forced.stderr.replace(/\s+/g, ' ')).toContain(`Wrote ${real}, which the link ${join(home, 'report.md')} leads to (`);
     expect(readlinkSync(join(home, 'report.md'))).toBe(real);
     expect(readFileSync(real, 'utf8')).toContain('# IT band self-assessment report');
     expect(modeOf(real)).toBe(0o600);
