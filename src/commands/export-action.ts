@@ -17,7 +17,7 @@ import { checkWritable, writePrivateFile } from '../store/write-file.js';
 import { columnsOf, wrapColumnsOf } from '../ui/screen.js';
 import { packed, width } from '../ui/table.js';
 import { formats, type ExportOptions, type Format } from './export.js';
-import { calendarDay, itbAsStarted, libraryFor, notice, shellWord } from './shared.js';
+import { calendarDay, globals, itbAsStarted, libraryFor, notice, shellWord } from './shared.js';
 
 /** The most characters a name given with --name may have: a name, not a paragraph, heads the report. */
 const NAME_LIMIT = 100;
@@ -130,6 +130,20 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
       // The CSV's byte-order mark is kept, as in a file: `> report.csv` needs it as much as -o does.
       const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
       text((piece) => ctx.stdout.write(decoder.decode(piece, { stream: true })));
+    }
+    // Markdown on a screen means nothing to most people: how to get a page to open or print
+    // instead, of the same report, after a blank line that sets it apart from the report. In a
+    // file or a pipe, the Markdown is what was wanted. The command on a line of its own, as the
+    // address of a page written is.
+    if (format === 'md' && ctx.stdout.isTTY === true) {
+      const same = [since && `--since ${since}`, until && `--until ${until}`, name && `--name ${shellWord(name)}`].filter((flag) => flag !== undefined);
+      ctx.stderr.write('\n');
+      notice(ctx, 'To save this report as a page to open in a web browser or print:');
+      // As itb was started (npx, --data: see itbWithLibrary), broken on a narrow screen between
+      // flags, never between a flag and its value.
+      const { data: library } = globals(self);
+      const start = [itbAsStarted(ctx), ...(library === undefined ? [] : [`--data ${shellWord(library)}`])];
+      ctx.stderr.write(`${packed([...start, 'export', ...same, '-o report.html'], wrapColumnsOf(ctx.stderr), '  ', ' ').join('\n')}\n`);
     }
   } else {
     writePrivateFile(options.output, text, { replace: Boolean(options.force) });

@@ -58,6 +58,48 @@ describe('itb export', () => {
     }
   });
 
+  it('says after the Markdown on a terminal how to save the same report as a page to open or print, as itb was started', async () => {
+    await seed();
+    const bare = await run(['export'], { home, now: NOW, stdoutTTY: true, stderrColumns: 80 });
+    expect(bare.code).toBe(0);
+    expect(bare.stderr).toBe('\nTo save this report as a page to open in a web browser or print:\n  itb export -o report.html\n');
+    // npx, the library file, the period and the name kept: the page holds the report just seen.
+    const library = join(home, 'my drills.yaml');
+    writeFileSync(library, readFileSync(new URL('../../data/library.yaml', import.meta.url)));
+    const argv = ['--data', library, 'export', '--since', '2026-10-02', '--until', '2026-11-01', '--name', 'Sam Lee'];
+    const kept = await run(argv, { home, now: NOW, stdoutTTY: true, stderrColumns: 80, env: { npm_lifecycle_event: 'npx' } });
+    expect(kept.code, kept.stderr).toBe(0);
+    expect(kept.stderr.replace(/\s+/g, ' ')).toBe(
+      ` To save this report as a page to open in a web browser or print: npx itb --data '${library}' export --since 2026-10-02 --until 2026-11-01 --name 'Sam Lee' -o report.html `,
+    );
+    // On a narrow terminal the command breaks between flags, never between a flag and its value.
+    const narrow = await run(argv, { home, now: NOW, stdoutTTY: true, stderrColumns: 50 });
+    const lines = narrow.stderr.trimEnd().split('\n');
+    expect(lines.filter((line) => width(line) > 50)).toEqual([]);
+    expect(lines.filter((line) => /(^|\s)(--data|--since|--until|--name|-o)$/.test(line))).toEqual([]);
+    const command = lines.slice(lines.findIndex((line) => line.endsWith('or print:')) + 1);
+    expect(command.length).toBeGreaterThan(1);
+    expect(command.every((line) => line.startsWith('  '))).toBe(true);
+    expect(narrow.stderr.replace(/\s+/g, ' ')).toContain(`itb --data '${library}' export --since 2026-10-02 --until 2026-11-01 --name 'Sam Lee' -o report.html`);
+    // The command suggested writes that report.
+    const page = join(home, 'report.html');
+    const saved = await run([...argv, '-o', page], { home, now: NOW });
+    expect(saved.code, saved.stderr).toBe(0);
+    expect(readFileSync(page, 'utf8')).toContain('Sam Lee');
+  });
+
+  it('prints the Markdown alone into a file or a pipe, and other formats alone on a terminal', async () => {
+    await seed();
+    // stderr on the terminal, stdout to a file (itb export > report.md): the Markdown is what was wanted.
+    const piped = await run(['export'], { home, now: NOW, stdoutTTY: false, stderrColumns: 80 });
+    expect(piped.stdout).toContain('# IT band self-assessment report');
+    expect(piped.stderr).toBe('');
+    for (const format of ['html', 'csv', 'json', 'fhir']) {
+      const shown = await run(['export', '--format', format], { home, now: NOW, stdoutTTY: true, stderrColumns: 80 });
+      expect(shown.stderr, format).toBe('');
+    }
+  });
+
   it('gives the baseline alone for a session that scored no exercise after it, in md and html', async () => {
     const data = sampleStore();
     const [session] = data.sessions;
