@@ -21,7 +21,8 @@ export async function goOnAfterFlareUp(
   say(`\n${wrap(reminder, 78).map((line) => colour.bold(line)).join('\n')}\n`);
   if (await prompter.confirm({ message: 'Start a session today anyway?', default: false })) return true;
   const settled = flareUps.length === 1 ? 'the flare-up has' : 'the flare-ups have';
-  const rest = `Resting today is a sound choice. Nothing was recorded. If ${settled} not settled by tomorrow, or flare-ups keep coming, talk to your physical therapist.`;
+  // "Nothing was recorded" alone read as if the session of the flare-up were lost: it is kept.
+  const rest = `Resting today is a sound choice. Nothing new was recorded; what you did earlier today is kept. If ${settled} not settled by tomorrow, or flare-ups keep coming, talk to your physical therapist.`;
   say(`${wrap(rest, 78).join('\n')}\n`);
   return false;
 }

@@ -102,7 +102,8 @@ export async function setUp(
     const message = gentle.length > 0 ? 'Do the strength drills today anyway? (No leaves them out today.)' : 'Do the strength drills today anyway?';
     if (!(await prompter.confirm({ message, default: false }))) {
       if (gentle.length === 0) {
-        say(`${wrap(`Nothing was recorded. ${gentlerRoutines(buckets, library, itb)}`, 78).join('\n')}\n`);
+        // Said of this session alone: the strength session that calls for the wait is kept.
+        say(`${wrap(`No new session was started; your earlier ones are kept as they were. ${gentlerRoutines(buckets, library, itb)}`, 78).join('\n')}\n`);
         return undefined;
       }
       // Only the strength drills wait: the rest of the routine is still worth doing today.

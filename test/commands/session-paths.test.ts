@@ -103,7 +103,7 @@ describe('going on with a routine left part way today', () => {
     expect(shown).toContain('Your last strength (loading) session was 1 hour ago.');
     expect(shown).not.toContain('can go on later today');
     // The advice ends where it did before the offer to go on was added, word for word.
-    expect(shown).toContain('your next one from 2026-11-22 11:00. Drills that are not strength work need no such wait. Nothing was recorded.');
+    expect(shown).toContain('your next one from 2026-11-22 11:00. Drills that are not strength work need no such wait. No new session was started; your earlier ones are kept as they were.');
     expect(afresh.prompter.asked.at(-1)).toMatchObject({ kind: 'confirm', message: 'Do the strength drills today anyway?' });
   });
 });

@@ -45,7 +45,7 @@ describe('the 48 hours between strength sessions', () => {
     await afterSessions(yesterday);
     const result = await run(['session', 'strength', ...flags], { home, tty: true, now: new Date('2026-11-20T10:00:00.000Z'), env: colour, answers: [false] });
     expect(result.code).toBe(0);
-    const advice = result.stdout.slice(0, result.stdout.indexOf('Nothing was recorded'));
+    const advice = result.stdout.slice(0, result.stdout.indexOf('No new session was started'));
     const lines = advice.split('\n').filter((line) => /[a-z]{2}/.test(line));
     expect(lines.join(' ')).toContain('48 hours');
     expect(lines.length).toBeGreaterThan(1);
@@ -58,7 +58,7 @@ describe('the 48 hours between strength sessions', () => {
     await afterSessions(yesterday);
     const result = await run(['--data', library, 'session', 'legs', ...flags], { home, tty: true, now: new Date('2026-11-20T10:00:00.000Z'), answers: [false] });
     expect(result.code).toBe(0);
-    expect(result.stdout.replace(/\s+/g, ' ')).toMatch(/Nothing was recorded\. A gentler routine suits today, such as loosen: `itb --data \S+ session loosen`\./);
+    expect(result.stdout.replace(/\s+/g, ' ')).toMatch(/No new session was started; your earlier ones are kept as they were\. A gentler routine suits today, such as loosen: `itb --data \S+ session loosen`\./);
   });
 });
 

@@ -672,7 +672,7 @@ describe('itb session', () => {
         expect(result.prompter.asked).toEqual([{ kind: 'confirm', message: 'Start a session today anyway?', default: false, answer: false }]);
         const shown = result.stdout.replace(/\s+/g, ' ');
         expect(shown).toContain(reminder);
-        expect(shown).toContain('Resting today is a sound choice. Nothing was recorded. If the flare-up has not settled by tomorrow, or flare-ups keep coming, talk to your physical therapist.');
+        expect(shown).toContain('Resting today is a sound choice. Nothing new was recorded; what you did earlier today is kept. If the flare-up has not settled by tomorrow, or flare-ups keep coming, talk to your physical therapist.');
         expect(result.stdout.split('\n').every((line) => width(line) <= 80)).toBe(true);
         // Not even the side, symptom and movement of the flags are remembered.
         expect(storeFile()).toBe(before);
@@ -1088,7 +1088,7 @@ describe('itb session', () => {
     expect(declined.prompter.asked.map((a) => a.message)).toEqual(['Do the strength drills today anyway?']);
     // Enter alone keeps the 48 hours: strength work again so soon must be chosen.
     expect(declined.prompter.asked[0]).toMatchObject({ kind: 'confirm', default: false });
-    expect(declined.stdout.replace(/\s+/g, ' ')).toContain('Nothing was recorded. A gentler routine suits today, such as joint-chain, hip-rotation or mobility: `itb session joint-chain`.');
+    expect(declined.stdout.replace(/\s+/g, ' ')).toContain('No new session was started; your earlier ones are kept as they were. A gentler routine suits today, such as joint-chain, hip-rotation or mobility: `itb session joint-chain`.');
     expect(stored().sessions).toHaveLength(1);
 
     const accepted = await run(['session', 'strength', ...flags], { home, tty: true, now, answers: [true, 5, 'stop'] });
@@ -1144,7 +1144,7 @@ describe('itb session', () => {
     const result = await run(['--data', library, 'session', 'legs', ...flags], { home, tty: true, now, answers: [false] });
     expect(result.code).toBe(0);
     const said = result.stdout.replace(/\s+/g, ' ');
-    expect(said).toContain('Nothing was recorded. Rest today: every routine without strength drills has its drills set aside for now.');
+    expect(said).toContain('No new session was started; your earlier ones are kept as they were. Rest today: every routine without strength drills has its drills set aside for now.');
     expect(said).not.toContain('itb session easy');
   });
 
@@ -1155,7 +1155,7 @@ describe('itb session', () => {
     // Run now, the rehab routine would leave out its only drill and record nothing.
     expect(strength.stdout).toMatch(/\n {2}itb session rehab {2,}your rehab routine, from 2026-11-22 06:30\n/);
     const tooSoon = await run(['session', 'rehab', ...flags], { home, tty: true, now, answers: [false] });
-    expect(tooSoon.stdout).toContain('Nothing was recorded.');
+    expect(tooSoon.stdout).toContain('No new session was started; your earlier ones are kept as they were.');
     // A gentle drill in the rehab routine leaves it something to offer today.
     const gentle = await run(['session', 'joint-chain', ...flags], { home, tty: true, now, answers: [5, 'done', 4, 'stop'] });
     expect(gentle.stdout).toMatch(/\n {2}itb session rehab {2,}your rehab routine\n/);

@@ -517,7 +517,7 @@ describe('itb session in a terminal', () => {
     await resting.waitFor(`Earlier today, at ${clock}, Clamshells flared up.`);
     await resting.waitFor('take it easy for the rest of the day');
     await resting.answer('Start a session today anyway? (y/N)', '');
-    await resting.waitFor('Resting today is a sound choice. Nothing was recorded.');
+    await resting.waitFor('Resting today is a sound choice. Nothing new was recorded; what you did');
     expect(await resting.exited).toBe(0);
     expect(readFileSync(join(home(), 'store.json'), 'utf8')).toBe(before);
 
