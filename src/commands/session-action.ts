@@ -15,7 +15,7 @@ import { acquireSessionLock } from '../store/session-lock.js';
 import { StoppedWaiting, Store, StoreBusy } from '../store/store.js';
 import type { Colours } from '../ui/colour.js';
 import { isPromptExit } from '../ui/prompter.js';
-import { feedbackLine, interruptedNote } from '../ui/session-view.js';
+import { feedbackLine, interruptedNote, standingIn } from '../ui/session-view.js';
 import { hanging, packed, wrap } from '../ui/table.js';
 import { plural } from '../export/words.js';
 import { closing, leftForLater } from './session-closing.js';
@@ -38,6 +38,8 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
   // A routine that does not exist (or an empty rehab bucket) stops us before any question too,
   // not after the safety screen.
   const itb = itbWithLibrary(ctx, command);
+  // Where each drill stood as the session began: one skipped or left unfinished stays there.
+  const standing = standingIn(bucketsBefore);
   if (routineArg !== undefined) {
     try {
       routineExercises(routineArg, bucketsBefore, library, { itb });
@@ -123,8 +125,7 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
       if (step.feedback) {
         const { id } = step.feedback.exercise;
         const last = id === plan.exercises.at(-1)?.id;
-        const inRehab = bucketsBefore.rehab.some((status) => status.exerciseId === id);
-        say(feedbackLine(step.feedback, plan.symptom, state.session.thresholds, retestDate(ctx, data.settings), colour, { last, inRehab }));
+        say(feedbackLine(step.feedback, plan.symptom, state.session.thresholds, retestDate(ctx, data.settings), colour, { last, standing: standing(id) }));
       }
     }
     // The store as the last save left it: reading years of history again would delay the summary.
@@ -151,7 +152,7 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
     // Stopped at the question after a flare-up, or any time after one: the advice the summary
     // would have given still applies. Otherwise, as "Stop the session here" does, how to go on:
     // a person who pressed Ctrl-C at a sharp twinge or a phone call would not guess it.
-    const notes = [interruptedNote(state.session)];
+    const notes = [interruptedNote(state.session, standing)];
     const { session } = state;
     if (session.results.some((result) => result.flare)) notes.push(afterFlareUpAdvice);
     else {

@@ -5,7 +5,7 @@ import { localDate, localDateTime } from '../core/history.js';
 import type { Session, StoreData } from '../core/records.js';
 import type { Library } from '../library/schema.js';
 import type { Colours } from '../ui/colour.js';
-import { summary, type BucketChange } from '../ui/session-view.js';
+import { standingIn, summary, type BucketChange } from '../ui/session-view.js';
 import { onScreen, table, width, wrap } from '../ui/table.js';
 import { plural } from '../export/words.js';
 import { drillsLeft } from './session-setup.js';
@@ -65,7 +65,7 @@ export function closing(session: Session, library: Library, before: BucketView, 
   let next = table(nextSteps.map(([command, what]) => [`  ${command}`, colour.dim(what!)]));
   // Too narrow for two columns: each command with what it does under it.
   if (next.some((line) => width(line) > onScreen(80))) next = nextSteps.flatMap(([command, what]) => [`  ${command}`, ...wrap(what!, 80, '    ').map((line) => colour.dim(line))]);
-  return `${summary(session, names, changes, colour)}${status}\nNext:\n${next.join('\n')}\n`;
+  return `${summary(session, names, changes, colour, standingIn(before))}${status}\nNext:\n${next.join('\n')}\n`;
 }
 
 /**

@@ -1,10 +1,26 @@
 // What the session shows: the drill card, the verdict after each score, and the closing summary.
+import type { BucketView } from '../core/buckets.js';
 import type { PainfulSide, Session, Symptom, Thresholds } from '../core/records.js';
 import { latestScore, type Feedback } from '../core/session.js';
 import type { Exercise } from '../library/schema.js';
 import type { Colours } from './colour.js';
 import { describeDose, describeSide } from './describe.js';
 import { hanging, onScreen, packed, table, width, wrap } from './table.js';
+
+/**
+ * Where a drill stood as the session began, to say where one skipped or left unfinished stays:
+ * in plain words, as "its bucket" means nothing for a drill never tested.
+ */
+export type Standing = 'rehab' | 'set aside' | 'untested';
+
+export function standingIn(view: BucketView): (exerciseId: string) => Standing {
+  return (id) => (view.rehab.some((s) => s.exerciseId === id) ? 'rehab' : view.avoid.some((s) => s.exerciseId === id) ? 'set aside' : 'untested');
+}
+
+/** "stays untested", "stays in your rehab bucket", "stays set aside for now". */
+function stays(standing: Standing): string {
+  return standing === 'rehab' ? 'stays in your rehab bucket' : standing === 'set aside' ? 'stays set aside for now' : 'stays untested';
+}
 
 export interface Card {
   exercise: Exercise;
@@ -64,7 +80,7 @@ export function feedbackLine(
   thresholds: Thresholds,
   retestDate: string,
   colour: Colours,
-  options: { last?: boolean; inRehab?: boolean } = {},
+  options: { last?: boolean; standing?: Standing } = {},
 ): string {
   // Lines after the first start under the verdict's words, past its mark (✓, •, ✗). The mark
   // alone is coloured, its words bold in the terminal's own colour: green and yellow text all but
@@ -74,13 +90,13 @@ export function feedbackLine(
     return `${[lines[0]!.slice(2), ...lines.slice(1)].join('\n')}\n${note === undefined ? '' : dimLines(note, colour)}`;
   };
   // No mark before it, so no indent under one.
-  if (feedback.kind === 'skipped') return `${wrap(`Skipped ${feedback.exercise.name}. Its bucket stays as it was.`, 80).map((line) => colour.dim(line)).join('\n')}\n`;
+  if (feedback.kind === 'skipped') return `${wrap(`Skipped ${feedback.exercise.name}. It ${stays(options.standing ?? 'untested')}.`, 80).map((line) => colour.dim(line)).join('\n')}\n`;
   const { exercise, before, after } = feedback;
   const change = `${before} → ${after}`;
   const offeredAgain = `it will be offered again from ${retestDate}`;
   switch (feedback.kind) {
     case 'improved':
-      return verdict(`${colour.green('✓')} ${colour.bold(`Better: ${symptom} ${change}.`)} ${exercise.name} ${options.inRehab ? 'stays in' : 'goes into'} your rehab bucket.`);
+      return verdict(`${colour.green('✓')} ${colour.bold(`Better: ${symptom} ${change}.`)} ${exercise.name} ${options.standing === 'rehab' ? 'stays in' : 'goes into'} your rehab bucket.`);
     case 'retry': {
       const how =
         after < before
@@ -111,7 +127,8 @@ export interface BucketChange {
   to: string;
 }
 
-export function summary(session: Session, names: Map<string, string>, changes: BucketChange[], colour: Colours): string {
+/** `standing`: where each drill stood as the session began (standingIn). */
+export function summary(session: Session, names: Map<string, string>, changes: BucketChange[], colour: Colours, standing: (exerciseId: string) => Standing = () => 'untested'): string {
   const scoresOf = (exerciseId: string, until?: string) =>
     session.attempts
       .filter((a) => a.exerciseId === exerciseId && (until === undefined || a.at <= until))
@@ -133,10 +150,10 @@ export function summary(session: Session, names: Map<string, string>, changes: B
     rows.push([names.get(result.exerciseId) ?? result.name, scoresOf(result.exerciseId, result.at), outcome]);
   }
   // A drill rated and then left (the session stopped before its second try): its scores are
-  // kept, its bucket is not changed.
+  // kept, and it stays where it was.
   const decided = new Set(session.results.map((r) => r.exerciseId));
   for (const id of new Set(session.attempts.map((a) => a.exerciseId))) {
-    if (!decided.has(id)) rows.push([names.get(id) ?? id, scoresOf(id), colour.dim('unfinished: bucket unchanged')]);
+    if (!decided.has(id)) rows.push([names.get(id) ?? id, scoresOf(id), colour.dim(`unfinished: ${STILL[standing(id)]}`)]);
   }
   const lines = ['', colour.bold('Session summary'), ''];
   if (rows.length === 0) lines.push('  No drill was finished.');
@@ -225,7 +242,11 @@ function dimLines(text: string, colour: Colours): string {
   return wrap(text, 78, '  ').map((line) => `${colour.dim(line)}\n`).join('');
 }
 
-export function interruptedNote(session: Session): string {
+/** Where a drill left unfinished stays, in a cell of the summary. */
+const STILL: Record<Standing, string> = { rehab: 'still in rehab', 'set aside': 'still set aside', untested: 'still untested' };
+
+/** `standing`: where each drill stood as the session began (standingIn). */
+export function interruptedNote(session: Session, standing: (exerciseId: string) => Standing): string {
   if (session.baseline === undefined) return 'Session interrupted. Nothing had been rated yet; the session is kept as interrupted.';
   const decided = session.results.filter((r) => r.outcome !== 'skipped');
   const drills = decided.map((r) => `${r.name} → ${r.outcome === 'rehab' ? 'rehab' : r.flare ? 'avoid for now (flare-up)' : 'avoid for now'}`).join(', ');
@@ -236,6 +257,6 @@ export function interruptedNote(session: Session): string {
         ? `Kept: your baseline (${session.baseline}) and every score you gave after it.`
         : `Kept: your baseline (${session.baseline}).`;
   // A drill scored once and not yet decided (its retry was still to come).
-  const unfinished = session.attempts.some((attempt) => !session.results.some((result) => result.exerciseId === attempt.exerciseId));
-  return `Session interrupted. ${kept}${unfinished ? ' The drill you had not finished keeps its bucket.' : ''}`;
+  const unfinished = session.attempts.find((attempt) => !session.results.some((result) => result.exerciseId === attempt.exerciseId));
+  return `Session interrupted. ${kept}${unfinished ? ` The drill you had not finished ${stays(standing(unfinished.exerciseId))}.` : ''}`;
 }

@@ -336,7 +336,7 @@ describe('itb session', () => {
     expect(result.code).toBe(0);
     expect(result.stdout.split('\n').filter((line) => width(line) > 50)).toEqual([]);
     // With no mark before it, the skip says so with no indent under one.
-    expect(result.stdout).toContain('\nSkipped Hip CARs (controlled articular rotations).\nIts bucket stays as it was.\n');
+    expect(result.stdout).toContain('\nSkipped Hip CARs (controlled articular rotations).\nIt stays untested.\n');
     // Every name whole, each drill on lines of its own.
     const summary = result.stdout.slice(result.stdout.indexOf('Session summary'), result.stdout.indexOf('\n  pain during'));
     expect(summary).not.toContain('…');
@@ -557,10 +557,10 @@ describe('itb session', () => {
     );
   });
 
-  it('shows in the summary a drill stopped before its retry, with its score and its bucket unchanged', async () => {
+  it('shows in the summary a drill stopped before its retry, with its score, still untested', async () => {
     const result = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [...screenClear, 6, 'done', 4, 'done', 4, 'stop'] });
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/ {2}Lateral ankle tilts +6 → 4 +helped → rehab\n {2}Forward 45° lunge knee circles +4 → 4 +unfinished: bucket unchanged\n/);
+    expect(result.stdout).toMatch(/ {2}Lateral ankle tilts +6 → 4 +helped → rehab\n {2}Forward 45° lunge knee circles +4 → 4 +unfinished: still untested\n/);
     expect(stored().buckets.map((b) => b.exerciseId)).toEqual(['lateral-ankle-tilts']);
   });
 
@@ -1208,6 +1208,25 @@ describe('itb session', () => {
     expect(card('Forward 45° lunge knee circles')).toContain('Set aside earlier, back today for its re-test: start gently, with a smaller range, and stop at once if your pain rises.');
     expect(card('Rehab hip circles')).toContain('Set aside after a flare-up, back today for its re-test: start gently');
     expect(card('Lateral ankle tilts')).not.toContain('Set aside');
+  });
+
+  it('says where a drill skipped or left unfinished stays in plain words: untested, in the rehab bucket, or set aside', async () => {
+    const now = new Date('2026-11-20T10:00:00.000Z');
+    // The ankle tilts helped, the knee circles did not and are back for their re-test; the rest are untested.
+    const past = buildSession({ startedAt: '2026-11-01T09:00:00.000Z', routine: 'joint-chain', side: 'left', baseline: 5, drills: [{ id: 'lateral-ankle-tilts', scores: [4] }, { id: 'lunge-knee-circles', scores: [4, 4] }] });
+    await afterSessions(past);
+    // All three skipped, then the pelvis tucks do not help on their first try, and Ctrl-C comes before their retry.
+    const skipped = await run(['session', 'joint-chain', ...flags], { home, tty: true, now, answers: [5, 'skip', 'skip', 'skip', 'done', 5, CTRL_C] });
+    expect(skipped.code).toBe(130);
+    const said = skipped.stdout.replace(/\s+/g, ' ');
+    expect(said).toContain('Skipped Lateral ankle tilts. It stays in your rehab bucket.');
+    expect(said).toContain('Skipped Forward 45° lunge knee circles. It stays set aside for now.');
+    expect(said).toContain('Skipped Rehab hip circles. It stays untested.');
+    expect(skipped.stdout + skipped.stderr).not.toContain('bucket stays as it was');
+    expect(skipped.stderr.replace(/\s+/g, ' ')).toContain('The drill you had not finished stays untested.');
+    // Started afresh, and stopped before the retry of a drill in the rehab bucket: the summary says it is still there.
+    const stopped = await run(['session', 'joint-chain', ...flags], { home, tty: true, now, answers: [false, 5, 'done', 5, 'stop'] });
+    expect(stopped.stdout).toMatch(/ {2}Lateral ankle tilts +5 → 5 +unfinished: still in rehab\n/);
   });
 
   it('says once, at the first try of a drill back for its re-test, that it was set aside: its retry card does not repeat it', async () => {

@@ -171,7 +171,7 @@ describe('itb session in a terminal', () => {
 
   it('keeps what was answered when Ctrl-C is pressed, and exits 130', async () => {
     const { t, code } = await endMidSession(async (t) => {
-      // The second drill done but not yet rated: it keeps its bucket (none).
+      // The second drill done but not yet rated: it stays untested.
       await t.answer('When you have done the drill', '');
       await t.waitFor('(before: 4)');
       await t.type(keys.ctrlC);

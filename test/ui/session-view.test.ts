@@ -74,8 +74,15 @@ describe('feedback after a score', () => {
 
   it('says a drill already in the rehab bucket stays there', () => {
     const feedback: Feedback = { kind: 'improved', exercise: clamshells, attempt: 1, before: 5, after: 3 };
-    expect(feedbackLine(feedback, 'pain', defaults, '2026-12-05', plain, { inRehab: true })).toBe('✓ Better: pain 5 → 3. Clamshells stays in your rehab bucket.\n');
+    expect(feedbackLine(feedback, 'pain', defaults, '2026-12-05', plain, { standing: 'rehab' })).toBe('✓ Better: pain 5 → 3. Clamshells stays in your rehab bucket.\n');
     expect(feedbackLine(feedback, 'pain', defaults, '2026-12-05', plain)).toBe('✓ Better: pain 5 → 3. Clamshells goes into your rehab bucket.\n');
+  });
+
+  it('says where a skipped drill stays in plain words: untested, in the rehab bucket, or set aside', () => {
+    const feedback: Feedback = { kind: 'skipped', exercise: clamshells };
+    expect(feedbackLine(feedback, 'pain', defaults, '2026-12-05', plain, { standing: 'untested' })).toBe('Skipped Clamshells. It stays untested.\n');
+    expect(feedbackLine(feedback, 'pain', defaults, '2026-12-05', plain, { standing: 'rehab' })).toBe('Skipped Clamshells. It stays in your rehab bucket.\n');
+    expect(feedbackLine(feedback, 'pain', defaults, '2026-12-05', plain, { standing: 'set aside' })).toBe('Skipped Clamshells. It stays set aside for now.\n');
   });
 });
 
@@ -175,14 +182,18 @@ describe('the drill card on a narrow terminal', () => {
 describe('the note on an interrupted session', () => {
   const at = '2026-11-01T10:00:00.000Z';
   it('says what was kept: the baseline alone, the scores after it, or the finished drills', () => {
-    expect(interruptedNote(buildSession({ startedAt: at, baseline: 5 }))).toBe('Session interrupted. Kept: your baseline (5).');
+    const untested = () => 'untested' as const;
+    expect(interruptedNote(buildSession({ startedAt: at, baseline: 5 }), untested)).toBe('Session interrupted. Kept: your baseline (5).');
     // A drill scored once, its retry still to come: only then is there an unfinished drill to speak of.
     const midDrill = buildSession({ startedAt: at, baseline: 5, drills: [{ id: 'clamshells', scores: [5], unfinished: true }] });
-    expect(interruptedNote(midDrill)).toBe(
-      'Session interrupted. Kept: your baseline (5) and every score you gave after it. The drill you had not finished keeps its bucket.',
+    expect(interruptedNote(midDrill, untested)).toBe(
+      'Session interrupted. Kept: your baseline (5) and every score you gave after it. The drill you had not finished stays untested.',
     );
+    // Back for its re-test, or tested again from the rehab bucket: it stays there.
+    expect(interruptedNote(midDrill, () => 'set aside')).toContain('The drill you had not finished stays set aside for now.');
+    expect(interruptedNote(midDrill, () => 'rehab')).toContain('The drill you had not finished stays in your rehab bucket.');
     const finished = buildSession({ startedAt: at, baseline: 5, drills: [{ id: 'clamshells', name: 'Clamshells', scores: [3] }] });
-    expect(interruptedNote(finished)).toBe('Session interrupted. Kept: your baseline (5) and 1 finished drill: Clamshells → rehab.');
+    expect(interruptedNote(finished, untested)).toBe('Session interrupted. Kept: your baseline (5) and 1 finished drill: Clamshells → rehab.');
   });
 });
 
@@ -199,7 +210,12 @@ describe('the session summary', () => {
     const lines = summary(session, new Map([['bridge', 'Bridge']]), [], plain).split('\n');
     expect(lines).toContain('  Clamshells  5 → 3           helped → rehab');
     expect(lines).toContain('  Side plank  —               skipped');
-    expect(lines).toContain('  Bridge      3 → 3           unfinished: bucket unchanged');
+    expect(lines).toContain('  Bridge      3 → 3           unfinished: still untested');
+    // One tested before stays where it was, said so.
+    const rehab = summary(session, new Map([['bridge', 'Bridge']]), [], plain, (id) => (id === 'bridge' ? 'rehab' : 'untested')).split('\n');
+    expect(rehab).toContain('  Bridge      3 → 3           unfinished: still in rehab');
+    const setAside = summary(session, new Map([['bridge', 'Bridge']]), [], plain, () => 'set aside').split('\n');
+    expect(setAside).toContain('  Bridge      3 → 3           unfinished: still set aside');
   });
 
   it('names a drill as the library now does, shows both tries, and tells a flare-up from a drill that did not help', () => {
@@ -282,9 +298,14 @@ describe('the session summary', () => {
     // A drill left before its second try has no result: its name is the library's.
     const lines = summary(hipRotation(true), new Map([['hip-cars', 'Hip CARs (controlled articular rotations)']]), [], plain).split('\n');
     expect(lines.slice(3, 12)).toEqual([
-      ...hipRotationRows,
-      '  Hip CARs (controlled          7 → 7              unfinished: bucket unchanged',
-      '    articular rotations)',
+      '  Exercise                        Before → after     Result',
+      '  Hip range exploration           5 → 3              helped → rehab',
+      '    (knee drops)',
+      '  Hip external rotation with      3 → 3, then 3 → 4  no help → avoid for now',
+      '    extension (90/90 hip lift)',
+      '  Seated hip internal rotation    4 → 7              flare-up → avoid for now',
+      '  Hip CARs (controlled articular  7 → 7              unfinished: still untested',
+      '    rotations)',
       '',
     ]);
     expect(lines.filter((line) => width(line) > 80)).toEqual([]);
