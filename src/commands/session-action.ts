@@ -23,7 +23,7 @@ import { ask, busyInSession, savedOrAsked, stoppedWaitingInSession } from './ses
 import { routineExercises } from './session-routines.js';
 import { goOnAfterFlareUp } from './session-rest.js';
 import { screenIfNeeded } from './session-screen.js';
-import { setUp, type Plan } from './session-setup.js';
+import { nothingGotThrough, setUp, type Plan } from './session-setup.js';
 import type { SessionOptions } from './session.js';
 import { itbWithLibrary, libraryFor, paint, promptsFor, shellWord } from './shared.js';
 
@@ -158,6 +158,9 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
     else {
       const left = leftForLater(session, bucketView(after, library, ctx.now()), after, library, ctx.now());
       if (left > 0) notes.push(`To go on with the ${left === 1 ? 'one drill' : plural(left, 'drill')} left later today, run \`${itb} session ${shellWord(session.routine)}\`.`);
+      // Stopped at the first drill (during its timed hold, say): no next step would leave the
+      // person to guess how to begin again.
+      else if (nothingGotThrough(session, after, ctx.now())) notes.push(`To start this routine again, run \`${itb} session ${shellWord(session.routine)}\`.`);
     }
     throw stopped(notes);
   } finally {

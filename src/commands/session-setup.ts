@@ -242,6 +242,14 @@ function onSide(sessions: readonly Session[], side: Session['side']): Session[] 
   return sessions.filter((session) => session.side === side);
 }
 
+/**
+ * Whether no drill of the routine of `session` was got through today on its side, this session
+ * and any part done earlier: there is nothing to go on from, only the routine to start again.
+ */
+export function nothingGotThrough(session: Session, after: StoreData, now: Date): boolean {
+  return leftPartWay(onSide(after.sessions, session.side), session.routine, now) === undefined;
+}
+
 /** How many drills of the routine of `session`, stopped part way, are left for later today. */
 export function drillsLeft(session: Session, view: BucketView, library: Library, now: Date, after: StoreData): number {
   const partWay = leftPartWay(onSide(after.sessions, session.side), session.routine, now);

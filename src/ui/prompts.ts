@@ -70,7 +70,18 @@ export function createPrompter(): Prompter {
       );
     },
     // Drawn again every second, after a pause too: not asked again, which would start it afresh.
-    countdown: (seconds, label) => countdown({ seconds, label }, { signal: ended }),
+    // Cleared as it ends, and its last line written in its place: stopped with Ctrl-C, the
+    // prompts left "29 s left" on screen, as if the timer still ran.
+    countdown: async (seconds, label) => {
+      try {
+        const how = await countdown({ seconds, label }, { signal: ended, clearPromptOnDone: true });
+        process.stdout.write(`⏱ ${label}: ${how === 'finished' ? 'time is up' : 'ended early'}\n`);
+        return how;
+      } catch (error) {
+        process.stdout.write(`⏱ ${label}: stopped\n`);
+        throw error;
+      }
+    },
     stop: () => stopping.abort('stopped'),
   };
 }

@@ -258,6 +258,23 @@ describe('itb session', () => {
     expect(arms.prompter.asked.filter((asked) => asked.kind === 'countdown').map((asked) => asked.message)).toEqual(['Hold 1 of 2', 'Hold 2 of 2', 'Hold 1 of 1']);
   });
 
+  it('after Ctrl-C during the first drill, before any drill was got through, says how to start the routine again, as itb was started', async () => {
+    const withTimer = flags.filter((flag) => flag !== '--no-timer');
+    const mine = join(home, "Pat's library.yaml");
+    copyFileSync(join(import.meta.dirname, '../../data/library.yaml'), mine);
+    // The hip flexor stretch's first hold is timed, and Ctrl-C comes during it.
+    const result = await run(['--data', mine, 'session', 'mobility', ...withTimer], { home, tty: true, answers: [...screenClear, 6, 'timer', CTRL_C] });
+    expect(result.code).toBe(130);
+    expect(result.prompter.asked.at(-1)).toMatchObject({ kind: 'countdown', message: 'Hold 1 of 4' });
+    const said = result.stderr.replace(/\s+/g, ' ');
+    expect(said).toContain('Session interrupted. Kept: your baseline (6).');
+    expect(said).toContain(`To start this routine again, run \`itb --data '${home}/Pat'\\''s library.yaml' session mobility\`.`);
+    // A drill got through: how to go on instead, as before.
+    const later = await run(['session', 'mobility', ...withTimer], { home, tty: true, answers: [false, 6, 'skip', CTRL_C] });
+    expect(later.stderr.replace(/\s+/g, ' ')).toContain('To go on with the 7 drills left later today, run `itb session mobility`.');
+    expect(later.stderr).not.toContain('To start this routine again');
+  });
+
   it('offers the next hold first while holds remain, then Done, so that Enter out of habit does the right thing', async () => {
     const answers: Answer[] = [...screenClear, 3, ...Array(7).fill('timer'), 'done', 1, 'stop'];
     const withTimer = flags.filter((flag) => flag !== '--no-timer');

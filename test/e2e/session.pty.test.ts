@@ -200,6 +200,22 @@ describe('itb session in a terminal', () => {
     expect(await again.exited).toBe(130);
   });
 
+  it('after Ctrl-C during the first timed hold, clears the timer line, says it stopped, and how to start again', async () => {
+    const t = itb(['--data', 'data/library.yaml', 'session', 'mobility', '--side', 'left', '--symptom', 'pain', '--movement', 'lunge'], { cols: 80 });
+    await passRedFlagScreen(t);
+    await t.answer('Rate your pain (0 = none', '6');
+    await t.answer('When you have done the drill', '');
+    await t.waitFor('30 s left');
+    await t.type(keys.ctrlC);
+    expect(await t.exited).toBe(130);
+    // The line that counted down is erased (not left at "30 s left"), and one that says it stopped takes its place.
+    const afterTimer = t.raw.slice(t.raw.lastIndexOf('s left'));
+    expect(afterTimer.indexOf('\x1b[2K')).toBeGreaterThan(-1);
+    expect(afterTimer.indexOf('\x1b[2K')).toBeLessThan(afterTimer.indexOf('⏱ Hold 1 of 4: stopped'));
+    expect(t.text).toMatch(/⏱ Hold 1 of 4: stopped\r?\n/);
+    expect(t.text.replace(/\s+/g, ' ')).toContain('To start this routine again, run `itb --data data/library.yaml session mobility`.');
+  });
+
   it('treats Ctrl-D, the end of input, as Ctrl-C', async () => {
     const { t, code } = await endMidSession(async (t) => {
       await t.waitFor('When you have done the drill');

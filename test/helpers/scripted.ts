@@ -89,8 +89,10 @@ export class ScriptedPrompter implements Prompter {
     }
   }
 
+  /** Ends early, as Enter does; a CTRL_C next in the script is pressed during it instead. */
   async countdown(_seconds: number, label: string): Promise<'finished' | 'skipped'> {
-    this.asked.push({ kind: 'countdown', message: label });
+    if (this.answers[0] === CTRL_C) this.take({ kind: 'countdown', message: label });
+    else this.asked.push({ kind: 'countdown', message: label });
     return 'skipped';
   }
 
