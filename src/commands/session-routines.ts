@@ -40,7 +40,8 @@ export async function chooseRoutine(
       const why = `(${which} set aside; re-test from ${firstRetest(setAside)})`;
       return { value: routine.id, name: name(` ${why}`), disabled: why };
     }
-    const aside = setAside.length > 0 ? `, ${setAside.length} set aside for now` : '';
+    // "Plus": the drills set aside are not among those counted before them.
+    const aside = setAside.length > 0 ? `, plus ${setAside.length} set aside for now` : '';
     const count = ` (${plural(exercises.length, 'drill')}${aside})`;
     return { value: routine.id, name: `${name(count)}${count}`, description: described(routine.description) };
   });

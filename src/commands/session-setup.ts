@@ -85,7 +85,7 @@ export async function setUp(
   const side = options.side ?? (await pick('Which side is painful?', painfulSides, data.settings.side));
   await remember('side', side);
   const partWay = leftPartWay(onSide(data.sessions, side), routine, now);
-  const goingOn = partWay && (await goOnFromPartWay(partWay, offered, library, prompter));
+  const goingOn = partWay && (await goOnFromPartWay(partWay, offered, setAside, library, prompter));
   // The strength drills of the part done earlier and the ones left make one day's strength work,
   // not two sessions 48 hours apart: only a strength session before that part calls for the wait.
   // Without one on this side, the 48-hour advice offers no going on from a part done on another.
@@ -167,11 +167,13 @@ function spacingWithout(data: StoreData, partWay: PartWay, now: Date) {
  * Asks whether to go on where the routine was left earlier today, leaving out the drills then
  * got through; undefined when the person starts it afresh, or when nothing else is left. When
  * today's drills hold none of those (set aside then, or re-tested out of the retest routine),
- * starting afresh offers the same drills: it goes on without asking.
+ * starting afresh offers the same drills: it goes on without asking. `setAside`: the routine's
+ * drills set aside for now, which it does not offer.
  */
 async function goOnFromPartWay(
   partWay: PartWay,
   offered: Exercise[],
+  setAside: ExerciseStatus[],
   library: Library,
   prompter: Prompter,
 ): Promise<{ left: Exercise[]; loadingTried: string[] } | undefined> {
@@ -182,8 +184,13 @@ async function goOnFromPartWay(
   const when = localDateTime(new Date(partWay.leftAt)).slice(11);
   // By the names the library gives them now, as the rest of the session names them; a drill it no longer has, as then.
   const names = [...partWay.passed].map(([id, name]) => library.exercises.find((exercise) => exercise.id === id)?.name ?? name);
+  // The routine list counts the drills on offer today, "plus" those set aside: drills got
+  // through and set aside then are among the latter, which is said, so that the counts add up.
+  const since = setAside.filter((status) => partWay.passed.has(status.exerciseId)).length;
+  // Not all of them: with every one set aside, it goes on without asking.
+  const sinceSetAside = since === 0 ? '' : ` (${since} of them set aside now)`;
   const message =
-    `This routine was left part way today (at ${when}), after ${gotThrough(names)}. ` +
+    `This routine was left part way today (at ${when}), after ${gotThrough(names)}${sinceSetAside}. ` +
     `Go on with the ${left.length === 1 ? 'one drill' : plural(left.length, 'drill')} left? (No starts again from its first drill.)`;
   if (!(await prompter.confirm({ message, default: true }))) return undefined;
   return { left, loadingTried: loadingTriedBefore(partWay, library) };

@@ -46,6 +46,20 @@ describe('a routine left part way earlier today', () => {
     expect(drillsOf(again)).toEqual(['1/5']);
   });
 
+  it('says which of the drills got through are set aside now, so that its counts add up with the routine list', async () => {
+    // Of the mobility routine's eight drills, the first helped and the next two did not, twice: set aside.
+    const left = await run(['session', 'mobility', ...flags], { home, tty: true, now: morning, answers: [...screenClear, 6, 'done', 4, 'done', 4, 'done', 4, 'done', 4, 'done', 4, 'stop'] });
+    expect(left.code).toBe(0);
+    const again = await run(['session', ...flags], { home, tty: true, now: later, answers: ['mobility', true, 4, 'stop'] });
+    // Six on offer, the two set aside besides them: one of the six got through, five left.
+    const routines = again.prompter.asked[0]!;
+    expect(routines.choiceNames![routines.choices!.indexOf('mobility')]).toBe('Mobility and stretching (6 drills, plus 2 set aside for now)');
+    expect(again.prompter.asked[1]!.message).toBe(
+      'This routine was left part way today (at 11:00), after Hip flexor stretch, Quadriceps stretch and Glute stretch (2 of them set aside now). ' +
+        'Go on with the 5 drills left? (No starts again from its first drill.)',
+    );
+  });
+
   it('goes on only from a part done on the same painful side, and asks the side first to know it', async () => {
     const on = (side: string) => ['--side', side, '--symptom', 'pain', '--movement', 'single-leg squat', '--no-timer'];
     // On the left: the ankle tilts helped, the knee circles were skipped, then a stop.

@@ -50,7 +50,7 @@ describe('itb session: the routine list', () => {
     const own = await run(['--data', solo, 'session', ...flags], { home, tty: true, now, answers: [CTRL_C] });
     const ownList = own.prompter.asked.find((asked) => asked.message === 'Which routine?')!;
     expect(ownList.disabled).toEqual({ solo: '(its drill is set aside; re-test from 2026-12-03)' });
-    expect(ownList.choiceNames).toContain('Clinic plan (1 drill, 1 set aside for now)');
+    expect(ownList.choiceNames).toContain('Clinic plan (1 drill, plus 1 set aside for now)');
     // Highlighted, a routine that can run shows its description under the list.
     expect(ownList.descriptions![ownList.choices!.indexOf('clinic-plan')]).toContain('The two drills we agreed on at the clinic.');
     const builtIn = await run(['session', ...flags], { home, tty: true, now, answers: [CTRL_C] });

@@ -1517,7 +1517,7 @@ describe('itb session', () => {
     expect(result.code).toBe(0);
     const choices = result.prompter.asked[0]!.choiceNames!;
     expect(choices).toContain('Your rehab routine (1 drill)');
-    expect(choices).toContain('Joint chain, feet upward (3 drills, 2 set aside for now)');
+    expect(choices).toContain('Joint chain, feet upward (3 drills, plus 2 set aside for now)');
     expect(choices).toContain('Hip rotation (4 drills)');
     expect(result.stdout).toContain('Joint chain, feet upward · 3 drills');
     expect(result.stdout).toContain(`Left out today, as set aside for now:\n  · Forward 45° lunge knee circles: re-test from ${localDate(retestDueAt(flared.results[1]!.at, 14))}\n  · Rehab hip circles: after a flare-up; re-test from ${due}\n`);
