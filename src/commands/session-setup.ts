@@ -153,8 +153,8 @@ function gotThrough(names: string[]): string {
 
 /**
  * The widest name the question keeps whole, note in brackets and all: a line of it, less the
- * comma or full stop after the name. The prompts wrap a yes/no question at 72 columns: 78 after
- * their mark, less the room kept for " (Y/n)" (see createPrompter).
+ * comma or full stop after the name. The last line of a yes/no question has 72 columns: 78 after
+ * the prompt's mark, less the room kept for " (Y/n)" (see createPrompter).
  */
 const NAME_COLUMNS = 71;
 

@@ -91,7 +91,11 @@ export function createPrompter(): Prompter {
 
 /** A question, after the prompt's two-column mark, keeping `reserve` columns free on its last line for what follows. */
 function fitted(message: string, reserve = 0): string {
-  return wrap(message, 78 - reserve).join('\n');
+  // Only the last line needs the room (" (y/N)" goes after it), not every line. A column stays
+  // free on each, as after an answer (see answered): no line of it fills the terminal.
+  const lines = wrap(message, 77);
+  if (width(lines.at(-1)!) <= onScreen(78) - Math.max(reserve, 1)) return lines.join('\n');
+  return [...lines.slice(0, -1), ...wrap(lines.at(-1)!, 78 - reserve)].join('\n');
 }
 
 /** A choice, after the list's two-column pointer; its later lines under its first. */

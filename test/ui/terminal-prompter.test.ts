@@ -243,18 +243,25 @@ describe('a question that takes typing, in the terminal', () => {
     expect(await answer).toBe(' 7 ');
     expect(screen.getScreen()).toBe('✔ Rate the pain you feel in the single-leg squat now, where 0 is none at all\nand 10 is the worst imaginable: 7');
   });
-  it('breaks a question four columns short of the edge, and puts an answer under its last line where it would not fit beside it', async () => {
-    // "say" would end the first line at column 2 + 75, leaving no room for a score typed after it.
+  it('breaks a question four columns short of the edge on its last line alone, and puts an answer under it where it would not fit beside it', async () => {
+    // On one line, "physio:" would end it at column 2 + 75, leaving no room for a score typed after it.
+    const short = createPrompter().input({ message: 'Which movement brings the pain on? Name it in a few words, as for your physio:' });
+    const one = await lastScreen();
+    expect(one.getScreen()).toBe('? Which movement brings the pain on? Name it in a few words, as for your\nphysio:');
+    one.events.type('stairs');
+    await enter(one);
+    expect(await short).toBe('stairs');
+    // A line before the last goes on to a column short of the edge, not four.
     const message = 'Which movement brings the pain on? Name it in a few words, as you would say to your physio:';
     const answer = createPrompter().input({ message });
     const screen = await lastScreen();
-    expect(screen.getScreen()).toBe('? Which movement brings the pain on? Name it in a few words, as you would\nsay to your physio:');
-    // "✔ " and "say to your physio: " leave 59 columns: 59 more would reach the last column.
-    screen.events.type('Walking down the stairs at the station, or running downhill');
+    expect(screen.getScreen()).toBe('? Which movement brings the pain on? Name it in a few words, as you would say\nto your physio:');
+    // Too long to go beside "to your physio:" in 80 columns.
+    screen.events.type('Walking down the stairs at the station, or running downhill, at the weekend');
     await enter(screen);
-    expect(await answer).toBe('Walking down the stairs at the station, or running downhill');
+    expect(await answer).toBe('Walking down the stairs at the station, or running downhill, at the weekend');
     expect(screen.getScreen()).toBe(
-      '✔ Which movement brings the pain on? Name it in a few words, as you would\nsay to your physio:\n  Walking down the stairs at the station, or running downhill',
+      '✔ Which movement brings the pain on? Name it in a few words, as you would say\nto your physio:\n  Walking down the stairs at the station, or running downhill, at the weekend',
     );
   });
 
@@ -302,10 +309,10 @@ describe('a yes/no question in the terminal', () => {
     expect(await answer).toBe(false);
   });
 
-  it('without a default, breaks the question with its hint four columns short of the edge', async () => {
+  it('without a default, breaks the question with its hint four columns short of the edge on its last line alone', async () => {
     const answer = createPrompter().confirm({ message: 'Do you have numbness, tingling or pins and needles in the leg or foot right now?' });
     const screen = await lastScreen();
-    expect(screen.getScreen()).toBe('? Do you have numbness, tingling or pins and needles in the leg or foot\nright now? (y/n)');
+    expect(screen.getScreen()).toBe('? Do you have numbness, tingling or pins and needles in the leg or foot right\nnow? (y/n)');
     screen.events.type('n');
     await enter(screen);
     expect(await answer).toBe(false);
@@ -323,10 +330,20 @@ describe('a yes/no question in the terminal', () => {
     });
   });
 
-  it('with a default, breaks a long question between words and leaves room for the hint', async () => {
+  it('with a default, breaks a long question between words and leaves room for the hint on its last line alone', async () => {
+    // A line before the last goes up to the edge, as any text does, not six columns short of it.
     const answer = createPrompter().confirm({ message: 'Do you have numbness, tingling or pins and needles in the leg or foot right now?', default: false });
     const screen = await lastScreen();
-    expect(screen.getScreen()).toBe('? Do you have numbness, tingling or pins and needles in the leg or foot\nright now? (y/N)');
+    expect(screen.getScreen()).toBe('? Do you have numbness, tingling or pins and needles in the leg or foot right\nnow? (y/N)');
+    await enter(screen);
+    expect(await answer).toBe(false);
+  });
+
+  it('with a default, moves the last words of a question to a line of their own where " (y/N)" would not fit after them', async () => {
+    // 74 columns fit a line after the mark, but not with the hint: "today?" goes under it.
+    const answer = createPrompter().confirm({ message: 'Start a session today anyway, even though a drill flared up earlier today?', default: false });
+    const screen = await lastScreen();
+    expect(screen.getScreen()).toBe('? Start a session today anyway, even though a drill flared up earlier\ntoday? (y/N)');
     await enter(screen);
     expect(await answer).toBe(false);
   });
