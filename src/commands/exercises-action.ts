@@ -1,6 +1,7 @@
 // What `itb exercises` does (declared in exercises.ts).
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
+import { bucketView, type ExerciseStatus } from '../core/buckets.js';
 import { namedAs } from '../core/closest.js';
 import { UserError } from '../errors.js';
 import { findExercise, loadLibrary } from '../library/library.js';
@@ -63,11 +64,12 @@ function nameNotId(ctx: Context, typed: string, library: Library, command: Comma
 }
 
 /**
- * A drill your sessions or moves kept that the library no longer has (`itb buckets` shows it "no
- * longer in your library"), asked for by its id or, with `by` 'name', its name: said so, rather
- * than that there is no such drill. With a library file of one's own whose drill the built-in
- * library has, notInLibrary says how to show it there instead. A drill of the library with the
- * same name (its id changed in the file) is named, with how to keep the results together.
+ * A drill your sessions or moves kept that the library no longer has, asked for by its id or, with
+ * `by` 'name', its name: said so, rather than that there is no such drill, with where `itb buckets`
+ * lists it, or that it lists it nowhere (never tested, in no bucket: only skipped, or moved by hand
+ * before a reset). With a library file of one's own whose drill the built-in library has,
+ * notInLibrary says how to show it there instead. A drill of the library with the same name (its
+ * id changed in the file) is named, with how to keep the results together.
  */
 async function droppedDrill(ctx: Context, typed: string, library: Library, command: Command, by: 'id' | 'name'): Promise<UserError | undefined> {
   // Read only, writing nothing beside the store; one that cannot be read is for the commands
@@ -81,16 +83,37 @@ async function droppedDrill(ctx: Context, typed: string, library: Library, comma
   const [id, name] = found;
   const itb = itbWithLibrary(ctx, command);
   const renamed = library.exercises.find((exercise) => exercise.name.toLowerCase() === name.toLowerCase());
+  const view = bucketView(data, library, ctx.now());
+  const listed = (drillId: string) => [...view.rehab, ...view.avoid, ...view.untested].find((status) => status.exerciseId === drillId && (status.bucket !== 'untested' || status.evidence.tested > 0));
+  const shown = listed(id);
+  // Never tested and in no bucket, it is in no list: there are no results to point to.
+  const unlisted = data.moves.some((move) => move.exerciseId === id)
+    ? `${id} was never tested in a session, and \`${itb} buckets reset\` cleared the bucket you had moved it to: \`${itb} buckets\` does not list it.`
+    : `${id} was only ever skipped, never tested, so it has no results: \`${itb} buckets\` does not list it.`;
+  const elsewhere = `If it comes from another library file, that file shows it: \`itb --data FILE exercises ${id}\`.`;
   // Tested under the new id too, each id keeps its own: giving back the old one would leave the newer apart.
-  const hint = renamed && kept.has(renamed.id)
+  const hint = renamed && shown === undefined
+    ? `Your library has "${renamed.name}" with the id ${renamed.id} (\`${itb} exercises ${renamed.id}\`). ${unlisted}`
+    : renamed && listed(renamed.id)
     ? `Your library has "${renamed.name}" with the id ${renamed.id} (\`${itb} exercises ${renamed.id}\`), which has results of its own: results are kept by id, and \`${itb} buckets\` shows those of ${id} and those of ${renamed.id} apart.`
     : renamed
     ? `Your library has "${renamed.name}" with the id ${renamed.id} (\`${itb} exercises ${renamed.id}\`), and no results of its own yet: results are kept by id, and \`${itb} buckets\` shows those of ${id}. To keep them together, give the drill back the id ${id} in your library file.`
-    : `\`${itb} buckets\` still shows its results from your sessions; \`${itb} exercises\` lists the drills your library has now. If it comes from another library file, that file shows it: \`itb --data FILE exercises ${id}\`.`;
+    : shown === undefined
+    ? `${unlisted} \`${itb} exercises\` lists the drills your library has now. ${elsewhere}`
+    : `${whereListed(shown, itb)}; \`${itb} exercises\` lists the drills your library has now. ${elsewhere}`;
   // The file named, as the error for an id never seen names it: with ITB_DATA, no command in the hint does.
   const file = libraryFile(ctx, command);
   const where = file === undefined ? notInLibraryWords(ctx, command) : `not in the exercise library ${file}`;
   return new UserError(`${name === id ? id : `"${name}" (${id})`} is ${where}`, hint);
+}
+
+/** Where `itb buckets` lists a drill the library in use lacks (`status`), and with what. */
+function whereListed(status: ExerciseStatus, itb: string): string {
+  if (status.bucket === 'untested') return `\`${itb} buckets\` lists it under the untested drills, with its results from before the buckets were cleared`;
+  const bucket = status.bucket === 'rehab' ? 'in your rehab routine' : 'under "avoid for now"';
+  // Moved there by hand and never tested: the bucket is all there is to show.
+  const what = status.evidence.tested > 0 ? 'with its results from your sessions' : 'where you moved it; it was never tested in a session';
+  return `\`${itb} buckets\` still shows it ${bucket}, ${what}`;
 }
 
 /**

@@ -373,7 +373,7 @@ describe('itb exercises', () => {
       expect(code, typed.join(' ')).toBe(2);
       expect(stdout).toBe('');
       expect(stderr.replace(/\s*\n\s*/g, ' ').trim()).toBe(
-        'error: "Wobble board" (wobble-board) is not in the built-in library `itb buckets` still shows its results from your sessions; `itb exercises` lists the drills your library has now. If it comes from another library file, that file shows it: `itb --data FILE exercises wobble-board`.',
+        'error: "Wobble board" (wobble-board) is not in the built-in library `itb buckets` still shows it under "avoid for now", with its results from your sessions; `itb exercises` lists the drills your library has now. If it comes from another library file, that file shows it: `itb --data FILE exercises wobble-board`.',
       );
     }
     // A drill of the built-in library missing from a library file of one's own: where to find it.
@@ -387,6 +387,51 @@ describe('itb exercises', () => {
     const { code, stderr } = await itb(['exercises', 'wobble-board']);
     expect(code).toBe(2);
     expect(stderr.split('\n')[0]).toBe('error: wobble-board is not in the built-in library');
+    // The bucket it was moved to is what `itb buckets` shows of it: it has no results.
+    expect(stderr.replace(/\s*\n\s*/g, ' ')).toContain('`itb buckets` still shows it in your rehab routine, where you moved it; it was never tested in a session;');
+  });
+
+  /** What `itb exercises wobble-board` says of Wobble board, which the built-in library lacks, after the hint's first sentence. */
+  const unlistedRest = ' `itb exercises` lists the drills your library has now. If it comes from another library file, that file shows it: `itb --data FILE exercises wobble-board`.';
+
+  it('a drill the library no longer has that was only ever skipped: never tested, so `itb buckets` does not list it', async () => {
+    const session = buildSession({ startedAt: '2026-03-01T09:00:00Z', baseline: 6, drills: [{ id: 'wobble-board', name: 'Wobble board', skipped: true }] });
+    await Store.open({ ITB_HOME: home }).update((data) => void data.sessions.push(session));
+    const { code, stderr } = await itb(['exercises', 'wobble-board']);
+    expect(code).toBe(2);
+    expect(stderr.replace(/\s*\n\s*/g, ' ').trim()).toBe(
+      'error: "Wobble board" (wobble-board) is not in the built-in library wobble-board was only ever skipped, never tested, so it has no results: `itb buckets` does not list it.' + unlistedRest,
+    );
+    expect((await itb(['buckets'])).stdout).not.toContain('Wobble board');
+  });
+
+  it('a drill the library no longer has, moved by hand before the buckets were cleared and never tested: `itb buckets` does not list it', async () => {
+    await Store.open({ ITB_HOME: home }).update((data) => {
+      data.moves.push({ exerciseId: 'wobble-board', bucket: 'avoid', at: '2026-03-02T08:00:00Z' });
+      data.bucketsResetAt = '2026-03-03T08:00:00Z';
+    });
+    const { code, stderr } = await itb(['exercises', 'wobble-board']);
+    expect(code).toBe(2);
+    expect(stderr.replace(/\s*\n\s*/g, ' ').trim()).toBe(
+      'error: wobble-board is not in the built-in library wobble-board was never tested in a session, and `itb buckets reset` cleared the bucket you had moved it to: `itb buckets` does not list it.' +
+        unlistedRest,
+    );
+    expect((await itb(['buckets'])).stdout).not.toContain('wobble-board');
+  });
+
+  it('a drill the library no longer has, tested only before the buckets were cleared: listed under the untested drills with those results', async () => {
+    const session = buildSession({ startedAt: '2026-03-01T09:00:00Z', baseline: 6, drills: [{ id: 'wobble-board', name: 'Wobble board', scores: [4] }] });
+    await Store.open({ ITB_HOME: home }).update((data) => {
+      data.sessions.push(session);
+      data.bucketsResetAt = '2026-03-03T08:00:00Z';
+    });
+    const { code, stderr } = await itb(['exercises', 'Wobble board']);
+    expect(code).toBe(2);
+    expect(stderr.replace(/\s*\n\s*/g, ' ').trim()).toBe(
+      'error: "Wobble board" (wobble-board) is not in the built-in library `itb buckets` lists it under the untested drills, with its results from before the buckets were cleared;' +
+        unlistedRest,
+    );
+    expect((await itb(['buckets'])).stdout).toMatch(/Tested only before the buckets were cleared:\n\s*Wobble board/);
   });
 
   /** What `exercises OLD` says of a drill stored as `stored` (OLD) that the library `file` has as "Wall clamshells" (NEW), untested under NEW. */
@@ -418,6 +463,26 @@ describe('itb exercises', () => {
         `(\`itb --data ${good} exercises wall-clamshells\`), which has results of its own: results are kept by id, and \`itb --data ${good} buckets\` ` +
         'shows those of wall-clams and those of wall-clamshells apart.',
     );
+  });
+
+  it("a drill whose id was changed in one's own library, only ever skipped under the old id: no results to keep together", async () => {
+    const session = buildSession({ startedAt: '2026-03-01T09:00:00Z', baseline: 6, drills: [{ id: 'wall-clams', name: 'Wall clamshells', skipped: true }] });
+    await Store.open({ ITB_HOME: home }).update((data) => void data.sessions.push(session));
+    const { code, stderr } = await itb(['--data', good, 'exercises', 'wall-clams']);
+    expect(code).toBe(2);
+    expect(stderr.replace(/\s*\n\s*/g, ' ').trim()).toBe(
+      `error: "Wall clamshells" (wall-clams) is not in the exercise library ${good} Your library has "Wall clamshells" with the id wall-clamshells ` +
+        `(\`itb --data ${good} exercises wall-clamshells\`). wall-clams was only ever skipped, never tested, so it has no results: \`itb --data ${good} buckets\` does not list it.`,
+    );
+  });
+
+  it("a drill whose id was changed in one's own library, only skipped under the new id: the new id has no results of its own yet", async () => {
+    const session = buildSession({ startedAt: '2026-03-01T09:00:00Z', baseline: 6, drills: [{ id: 'wall-clams', name: 'Wall clamshells', scores: [4] }] });
+    const since = buildSession({ startedAt: '2026-03-05T09:00:00Z', baseline: 6, drills: [{ id: 'wall-clamshells', name: 'Wall clamshells', skipped: true }] });
+    await Store.open({ ITB_HOME: home }).update((data) => void data.sessions.push(session, since));
+    const { code, stderr } = await itb(['--data', good, 'exercises', 'wall-clams']);
+    expect(code).toBe(2);
+    expect(stderr.replace(/\s*\n\s*/g, ' ').trim()).toBe(idChanged('Wall clamshells', 'wall-clams', 'wall-clamshells', good));
   });
 
   it("a drill's old id that reads as the words of its name in the library now: said to be no longer there, with where its results are, not taken for the name", async () => {
