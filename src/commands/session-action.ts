@@ -141,9 +141,9 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
     // stopped first, when it was not the person's doing.
     const why = takenOver ? [TAKEN_OVER] : [];
     const stopped = (notes: string[]) => new Interrupted(`\n${[...why, ...notes].map((note) => wrap(note, 78).join('\n')).join('\n\n')}`);
-    if (!state) throw stopped(['Stopped before the session began; no session was recorded.']);
+    if (!state) throw stopped(['Stopped before the session began; no new session was recorded.']);
     // Nothing was rated yet, so nothing was saved: an empty session would only crowd the history.
-    if (state.session.baseline === undefined) throw stopped(['Stopped before the first score; no session was recorded.']);
+    if (state.session.baseline === undefined) throw stopped(['Stopped before the first score; no new session was recorded.']);
     const answered = state.session;
     state = interrupt(state, ctx.now().toISOString());
     const after = await save(store, state.session).catch((failed: unknown) => {

@@ -188,8 +188,8 @@ export function stoppedWaitingInSession(session: Session | undefined, saved: Ses
 function keptOfSession(session: Session | undefined, saved: Session | undefined, library: Library, itb: string, routineArg?: string): string {
   const routine = session?.routine ?? routineArg;
   const again = `Once the other itb is done, run \`${itb} session${routine === undefined ? '' : ` ${shellWord(routine)}`}\` again.`;
-  if (session === undefined) return `The session had not begun, so no session was recorded; your answer to the last question was not saved. ${again}`;
-  if (saved === undefined) return `Your baseline score (${session.baseline}) was not saved, so no session was recorded. ${again}`;
+  if (session === undefined) return `The session had not begun, so no new session was recorded; your answer to the last question was not saved. ${again}`;
+  if (saved === undefined) return `Your baseline score (${session.baseline}) was not saved, so no new session was recorded. ${again}`;
   // Stopped at a question, every answer saved: only the mark "interrupted" was to be saved, and
   // the session shows as interrupted without it once this itb has ended.
   if (saved === session) return `Everything you answered is saved, and the session shows as interrupted. ${again}`;

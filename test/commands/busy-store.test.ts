@@ -103,7 +103,7 @@ describe('a session save that another itb keeps waiting too long', () => {
     const answers: Answer[] = [...screenClear, 6, false];
     const result = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers, onAsk: holdAt('Rate your pain'), lockWaitMs });
     expect(result.code).toBe(2);
-    expect(said(result.stderr)).toContain('Your baseline score (6) was not saved, so no session was recorded.');
+    expect(said(result.stderr)).toContain('Your baseline score (6) was not saved, so no new session was recorded.');
     expect(result.stderr).not.toContain('Nothing was changed');
     free();
     expect(stored().sessions).toEqual([]);
@@ -161,11 +161,11 @@ describe('a session save that another itb keeps waiting too long', () => {
     expect((await readStore({ ITB_HOME: home })).sessions).toEqual([expect.objectContaining({ status: 'interrupted', baseline: 6 })]);
   });
 
-  it('says, before the session began, that no session was recorded and the last answer not saved', async () => {
+  it('says, before the session began, that no new session was recorded and the last answer not saved', async () => {
     hold();
     const result = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [false], lockWaitMs });
     expect(result.code).toBe(2);
-    expect(said(result.stderr)).toContain('The session had not begun, so no session was recorded; your answer to the last question was not saved.');
+    expect(said(result.stderr)).toContain('The session had not begun, so no new session was recorded; your answer to the last question was not saved.');
     expect(said(result.stderr)).toContain('run `itb session joint-chain` again');
   });
 });
@@ -273,7 +273,7 @@ describe('Ctrl-C while a save waits for another itb', () => {
   it('in a session, says the baseline was not saved and no session recorded when its save is the one stopped', async () => {
     const result = await stoppedWhileWaiting(['session', 'joint-chain', ...flags], [...screenClear, 6], holdAt('Rate your pain'));
     expect(result.code).toBe(130);
-    expect(said(result.stderr)).toContain('Your baseline score (6) was not saved, so no session was recorded.');
+    expect(said(result.stderr)).toContain('Your baseline score (6) was not saved, so no new session was recorded.');
     free();
     expect(stored().sessions).toEqual([]);
   });

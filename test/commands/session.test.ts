@@ -697,7 +697,7 @@ describe('itb session', () => {
       // Ctrl-C at the question: nothing recorded either.
       const stopped = await run(['session', 'joint-chain', ...flags], { home, tty: true, now, answers: [CTRL_C] });
       expect(stopped.code).toBe(130);
-      expect(stopped.stderr).toContain('Stopped before the session began; no session was recorded.');
+      expect(stopped.stderr).toContain('Stopped before the session began; no new session was recorded.');
       expect(storeFile()).toBe(before);
     });
 
@@ -789,12 +789,12 @@ describe('itb session', () => {
     });
   });
 
-  it('records no session when Ctrl-C comes before the first score', async () => {
+  it('records no new session when Ctrl-C comes before the first score, and keeps the one done earlier that day', async () => {
     await run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [...screenClear, 6, 'done', 4, 'stop'] });
     const before = stored().sessions;
     const result = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [false, CTRL_C] });
     expect(result.code).toBe(130);
-    expect(result.stderr).toContain('Stopped before the first score; no session was recorded.');
+    expect(result.stderr).toContain('Stopped before the first score; no new session was recorded.');
     expect(stored().sessions).toEqual(before);
     expect(stored().buckets.map((b) => b.exerciseId)).toEqual(['lateral-ankle-tilts']);
   });
@@ -814,14 +814,14 @@ describe('itb session', () => {
     expect(stored().sessions).toHaveLength(1);
   });
 
-  it('says that no session was recorded broken between words on a terminal of 50 columns', async () => {
+  it('says that no new session was recorded broken between words on a terminal of 50 columns', async () => {
     // At the first safety question, before anything was answered.
     const atFirstQuestion = await onTerminal(50, () => run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [CTRL_C] }));
     expect(atFirstQuestion.code).toBe(130);
-    expect(atFirstQuestion.stderr).toBe('\nStopped before the session began; no session was\nrecorded.\n');
+    expect(atFirstQuestion.stderr).toBe('\nStopped before the session began; no new session\nwas recorded.\n');
     const beforeScore = await onTerminal(50, () => run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [...screenClear, CTRL_C] }));
     expect(beforeScore.code).toBe(130);
-    expect(beforeScore.stderr).toBe('\nStopped before the first score; no session was\nrecorded.\n');
+    expect(beforeScore.stderr).toBe('\nStopped before the first score; no new session\nwas recorded.\n');
   });
 
   it('asks the screen once; a yes needs an explicit go-ahead and is stored', async () => {
@@ -879,7 +879,7 @@ describe('itb session', () => {
     // Stopped at "Go on anyway?": the yes is saved, as not gone on.
     const stopped = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [false, false, true, false, false, false, CTRL_C] });
     expect(stopped.code).toBe(130);
-    // Said as at any other safety question: not "no session was recorded" alone.
+    // Said as at any other safety question: not "no new session was recorded" alone.
     expect(stopped.stderr.replace(/\s+/g, ' ')).toContain('Stopped during the safety questions. The answers you gave are saved; itb will ask them all again next time.');
     // Apart from the question it ends, on a line of its own.
     expect(stopped.stderr).toMatch(/^\nStopped during the safety questions\./);

@@ -325,7 +325,7 @@ describe('itb session in a terminal', () => {
     await gentle.waitFor('Rate your pain (0 = none');
     await gentle.type(keys.ctrlD);
     expect(await gentle.exited).toBe(130);
-    expect(gentle.text).toContain('Stopped before the first score; no session was recorded.');
+    expect(gentle.text).toContain('Stopped before the first score; no new session was recorded.');
     expect(storeOf().sessions).toEqual([]);
 
     const killed = itb(['session', 'joint-chain', '--side', 'left', '--symptom', 'pain', '--movement', 'lunge']);
