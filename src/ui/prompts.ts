@@ -75,10 +75,10 @@ export function createPrompter(): Prompter {
     countdown: async (seconds, label) => {
       try {
         const how = await countdown({ seconds, label }, { signal: ended, clearPromptOnDone: true });
-        process.stdout.write(`⏱ ${label}: ${how === 'finished' ? 'time is up' : 'ended early'}\n`);
+        process.stdout.write(`${holdLine(label, how === 'finished' ? 'time is up' : 'ended early')}\n`);
         return how;
       } catch (error) {
-        process.stdout.write(`⏱ ${label}: stopped\n`);
+        process.stdout.write(`${holdLine(label, 'stopped')}\n`);
         throw error;
       }
     },
@@ -215,6 +215,11 @@ async function yesOrNo(message: string, typing: Typing, context: { signal: Abort
   return /^y/i.test(answer.trim());
 }
 
+/** How a timed hold ended, on its line: broken between words on a narrow terminal. */
+function holdLine(label: string, how: string): string {
+  return wrap(`⏱ ${label}: ${how}`, 79).join('\n');
+}
+
 const countdown = createPrompt<'finished' | 'skipped', { seconds: number; label: string }>((config, done) => {
   const [left, setLeft] = useState(config.seconds);
   const [ended, setEnded] = useState<'finished' | 'skipped' | undefined>(undefined);
@@ -237,15 +242,19 @@ const countdown = createPrompt<'finished' | 'skipped', { seconds: number; label:
     }
   });
 
-  if (ended === 'finished') return `⏱ ${config.label}: time is up`;
-  if (ended === 'skipped') return `⏱ ${config.label}: ended early`;
+  if (ended === 'finished') return holdLine(config.label, 'time is up');
+  if (ended === 'skipped') return holdLine(config.label, 'ended early');
   // A bar of 20, shorter on a narrow terminal; narrower still, the help goes under it.
   const head = `⏱ ${config.label}: `;
   const tail = ` ${left} s left`;
   const help = '(Enter to end early)';
   // One column spare: some terminals draw the stopwatch two columns wide.
-  const room = onScreen(80) - 1 - width(head) - width(tail);
+  const roomAfter = (before: string) => onScreen(80) - 1 - width(before) - width(tail);
   const bar = (length: number) => '■'.repeat(Math.ceil((left / config.seconds) * length)).padEnd(length, '·');
-  if (room - 2 - help.length >= 10) return `${head}${bar(Math.min(20, room - 2 - help.length))}${tail}  ${help}`;
-  return [`${head}${bar(Math.max(5, Math.min(20, room)))}${tail}`, help];
+  // Too narrow for a bar of 5 after a long label ("Hold 3 of 6 · set 2, first side"): the label
+  // goes on lines of its own, broken between words, rather than by the terminal mid-word.
+  const [above, before] = roomAfter(head) >= 5 ? [[], head] : [wrap(head.trimEnd(), 79), ''];
+  const room = roomAfter(before);
+  if (room - 2 - help.length >= 10) return [...above, `${before}${bar(Math.min(20, room - 2 - help.length))}${tail}  ${help}`].join('\n');
+  return [[...above, `${before}${bar(Math.max(5, Math.min(20, room)))}${tail}`].join('\n'), help];
 });

@@ -390,8 +390,24 @@ describe('the countdown of a timed hold', () => {
     expect(await shown(58)).toBe(`⏱ Hold 1 of 2: ${'■'.repeat(10)} 30 s left  (Enter to end early)`);
     expect(await shown(57)).toBe(`⏱ Hold 1 of 2: ${'■'.repeat(20)} 30 s left\n(Enter to end early)`);
     expect(await shown(45)).toBe(`⏱ Hold 1 of 2: ${'■'.repeat(19)} 30 s left\n(Enter to end early)`);
-    // Too narrow for the line: a bar of 5 all the same, the terminal breaking the line.
-    expect(await shown(30)).toBe(`⏱ Hold 1 of 2: ${'■'.repeat(5)} 30 s left\n(Enter to end early)`);
+    // Too narrow for a bar of 5 beside the label: the label on a line of its own.
+    expect(await shown(30)).toBe(`⏱ Hold 1 of 2:\n${'■'.repeat(19)} 30 s left\n(Enter to end early)`);
+  });
+
+  it('puts a label that says the set and side on lines of its own where a bar would not fit beside it, broken between words', async () => {
+    createPrompter();
+    const label = 'Hold 3 of 6 · set 2, first side';
+    const shown = async (columns: number) =>
+      onTerminal(columns, async () => {
+        const screen = await render(drawn.countdown as Countdown, { seconds: 30, label });
+        const lines = screen.getScreen();
+        screen.events.keypress('enter');
+        await screen.answer;
+        return [lines, screen.getScreen()];
+      });
+    expect(await shown(80)).toEqual([`⏱ ${label}: ${'■'.repeat(12)} 30 s left  (Enter to end early)`, `⏱ ${label}: ended early`]);
+    expect(await shown(50)).toEqual([`⏱ ${label}:\n${'■'.repeat(17)} 30 s left  (Enter to end early)`, `⏱ ${label}: ended early`]);
+    expect(await shown(30)).toEqual([`⏱ Hold 3 of 6 · set 2, first\nside:\n${'■'.repeat(19)} 30 s left\n(Enter to end early)`, '⏱ Hold 3 of 6 · set 2, first\nside: ended early']);
   });
 
   it('ends as Ctrl-C does when the prompter is stopped', async () => {
