@@ -9,6 +9,7 @@ import { Interrupted } from '../errors.js';
 import { StoreBusy } from '../store/store-errors.js';
 import type { Colours } from '../ui/colour.js';
 import type { Prompter } from '../ui/prompter.js';
+import { holdPlace } from '../ui/describe.js';
 import { drillCard } from '../ui/session-view.js';
 import { onScreen, width, wrap } from '../ui/table.js';
 import { plural } from '../export/words.js';
@@ -105,8 +106,12 @@ export async function ask(question: Exclude<Ask, { kind: 'finished' }>, turn: Tu
       // Holds come in sets, and often on each side: the timer stays on offer for every one, and
       // counts them, so the person need not (the drill's name is on its card, just above).
       // A one-sided drill is done on each side in turn when both sides are painful.
-      const eachSide = exercise.dose.perSide || (plan.side === 'both' && (exercise.side === 'painful' || exercise.side === 'opposite'));
-      const holds = (exercise.dose.sets ?? 1) * (eachSide ? 2 : 1);
+      const wholeDoseEachSide = !exercise.dose.perSide && plan.side === 'both' && (exercise.side === 'painful' || exercise.side === 'opposite');
+      const eachSide = exercise.dose.perSide || wholeDoseEachSide;
+      const sets = exercise.dose.sets ?? 1;
+      const holds = sets * (eachSide ? 2 : 1);
+      // Hold 3 of 6 of a dose done on each side: which set, and which side, it is.
+      const place = (n: number) => (eachSide ? ` · ${holdPlace(n, sets, wholeDoseEachSide)}` : '');
       // A drill already in the rehab bucket may be skipped to get on to others, as its card says,
       // and one back for its re-test when the reason it was set aside still holds: the choice says
       // what skipping keeps rather than a reason that may not be the person's.
@@ -119,7 +124,7 @@ export async function ask(question: Exclude<Ask, { kind: 'finished' }>, turn: Tu
           : 'Skip this drill (I cannot do it now)';
       for (let timed = 0; ; ) {
         const done = { value: 'done' as const, name: `Done — rate my ${plan.symptom} now` };
-        const timer = hold === undefined ? undefined : { value: 'timer' as const, name: timerChoice(hold, timed, holds) };
+        const timer = hold === undefined ? undefined : { value: 'timer' as const, name: timerChoice(hold, timed, holds, place(timed + 1)) };
         // While holds remain, the next one comes first, so that Enter out of habit starts it
         // rather than ending the drill; once all are done, Done does.
         const first = timer === undefined ? [done] : timed < holds ? [timer, done] : [done, timer];
@@ -137,7 +142,7 @@ export async function ask(question: Exclude<Ask, { kind: 'finished' }>, turn: Tu
         }
         if (choice !== 'timer') return { kind: 'exercise', choice };
         timed += 1;
-        await prompter.countdown(hold!, timed <= holds ? `Hold ${timed} of ${holds}` : `Hold ${timed}`);
+        await prompter.countdown(hold!, timed <= holds ? `Hold ${timed} of ${holds}${place(timed)}` : `Hold ${timed}`);
       }
     }
   }
@@ -207,13 +212,18 @@ function fewerHolds(timed: number, holds: number): string {
   );
 }
 
-/** The timer's choice before hold `timed + 1` of `holds`: short, as the answered prompt repeats it on its line. */
-function timerChoice(seconds: number, timed: number, holds: number): string {
+/**
+ * The timer's choice before hold `timed + 1` of `holds` (`place`: " · set 2, first side", or
+ * nothing): short, as the answered prompt repeats it on its line.
+ */
+function timerChoice(seconds: number, timed: number, holds: number, place: string): string {
   if (timed >= holds) return `Start another ${seconds} s hold`;
-  const label = holds === 1 ? `Start a ${seconds} s timer for the hold` : `Start hold ${timed + 1} of ${holds} (${seconds} s timer)`;
+  const next = `Start hold ${timed + 1} of ${holds}${place}`;
+  // With its set and side, "timer" would take the answered line past 80 columns: left out.
+  const label = holds === 1 ? `Start a ${seconds} s timer for the hold` : place === '' ? `${next} (${seconds} s timer)` : `${next} (${seconds} s)`;
   // On one line after the list's pointer, and under the question once picked, on a narrow terminal too.
   if (2 + width(label) <= onScreen(80)) return label;
-  return holds === 1 ? `Start a ${seconds} s hold` : `Start hold ${timed + 1} of ${holds} (${seconds} s)`;
+  return holds === 1 ? `Start a ${seconds} s hold` : `${next} (${seconds} s)`;
 }
 
 /**

@@ -32,3 +32,16 @@ export function describeSide(side: Side, painful?: PainfulSide): string {
       return painful === 'both' ? `${eachInTurn} (both sides are painful)` : `the side opposite the pain; when both sides are painful, ${eachInTurn}`;
   }
 }
+
+/**
+ * Where hold `n` of a dose of `sets` done on each side falls, for the timer to say: ", set 2,
+ * first side". A per-side dose alternates, a set being a hold on one side and then the other, as
+ * the drills' steps say ("Switch sides and repeat"); a drill done on each side in turn because
+ * both sides are painful has its whole dose on one side, then on the other. Which side comes
+ * first is the person's choice, so the sides are "first" and "second", not left and right.
+ */
+export function holdPlace(n: number, sets: number, wholeDoseEachSide: boolean): string {
+  const first = wholeDoseEachSide ? n <= sets : n % 2 === 1;
+  const set = wholeDoseEachSide ? ((n - 1) % sets) + 1 : Math.ceil(n / 2);
+  return `${sets === 1 ? '' : `set ${set}, `}${first ? 'first' : 'second'} side`;
+}

@@ -154,9 +154,18 @@ describe('itb session', () => {
     const result = await run(['session', 'balance', ...withTimer], { home, tty: true, answers });
     expect(result.code).toBe(0);
     expect(result.prompter.remaining).toBe(0);
-    // Single-leg stand: 3 sets on each side. A seventh timer is counted without a total.
+    // Single-leg stand: 3 sets on each side, a set being a hold on one side then the other, as
+    // its steps say ("Switch legs and repeat"). A seventh timer is counted without a total.
     const labels = result.prompter.asked.filter((asked) => asked.kind === 'countdown').map((asked) => asked.message);
-    expect(labels).toEqual(['Hold 1 of 6', 'Hold 2 of 6', 'Hold 3 of 6', 'Hold 4 of 6', 'Hold 5 of 6', 'Hold 6 of 6', 'Hold 7']);
+    expect(labels).toEqual([
+      'Hold 1 of 6 · set 1, first side',
+      'Hold 2 of 6 · set 1, second side',
+      'Hold 3 of 6 · set 2, first side',
+      'Hold 4 of 6 · set 2, second side',
+      'Hold 5 of 6 · set 3, first side',
+      'Hold 6 of 6 · set 3, second side',
+      'Hold 7',
+    ]);
   });
 
   it('says so when a drill is done after only some of its holds were timed, and keeps how many with the score for the report', async () => {
@@ -217,6 +226,14 @@ describe('itb session', () => {
         '    dose: { sets: 1, holdSeconds: 30 }',
         '    side: opposite',
         '    loading: false',
+        '  - id: lunge-hold',
+        '    name: Lunge hold',
+        '    region: hip',
+        '    category: mobility',
+        '    steps: [Hold a lunge with the painful leg in front.]',
+        '    dose: { sets: 2, holdSeconds: 30 }',
+        '    side: painful',
+        '    loading: false',
         '  - id: both-hold',
         '    name: Both hold',
         '    region: hip',
@@ -234,6 +251,10 @@ describe('itb session', () => {
         '    name: Arms',
         '    description: One hold on the other side, one on both legs at once.',
         '    exercises: [arm-hold, both-hold]',
+        '  - id: lunge',
+        '    name: Lunge',
+        '    description: Two sets of one hold on the painful side.',
+        '    exercises: [lunge-hold]',
         '',
       ].join('\n'),
     );
@@ -242,7 +263,7 @@ describe('itb session', () => {
     expect(result.code).toBe(0);
     expect(result.prompter.remaining).toBe(0);
     const labels = result.prompter.asked.filter((asked) => asked.kind === 'countdown').map((asked) => asked.message);
-    expect(labels).toEqual(['Hold 1 of 2', 'Hold 2 of 2']);
+    expect(labels).toEqual(['Hold 1 of 2 · first side', 'Hold 2 of 2 · second side']);
     // After the first side, Enter starts the second rather than ending the drill.
     const drill = result.prompter.asked.filter((asked) => asked.message === 'When you have done the drill:');
     expect(drill.map((asked) => asked.default)).toEqual(['timer', 'timer', 'done']);
@@ -255,7 +276,22 @@ describe('itb session', () => {
     // A drill on the side opposite the painful one is done on each side too; one on both legs at once, once.
     const arms = await run(['--data', library, 'session', 'arms', ...bothSides], { home, tty: true, answers: [3, 'timer', 'timer', 'done', 2, 'timer', 'done', 1] });
     expect(arms.code).toBe(0);
-    expect(arms.prompter.asked.filter((asked) => asked.kind === 'countdown').map((asked) => asked.message)).toEqual(['Hold 1 of 2', 'Hold 2 of 2', 'Hold 1 of 1']);
+    expect(arms.prompter.asked.filter((asked) => asked.kind === 'countdown').map((asked) => asked.message)).toEqual(['Hold 1 of 2 · first side', 'Hold 2 of 2 · second side', 'Hold 1 of 1']);
+    // Sets of a one-sided drill on both painful sides: the whole dose on one side, then on the other.
+    const countdowns = (result: Awaited<ReturnType<typeof run>>) => result.prompter.asked.filter((asked) => asked.kind === 'countdown').map((asked) => asked.message);
+    const lunge = await run(['--data', library, 'session', 'lunge', ...bothSides], { home, tty: true, answers: [3, 'timer', 'timer', 'timer', 'timer', 'done', 1] });
+    expect(lunge.code).toBe(0);
+    expect(countdowns(lunge)).toEqual(['Hold 1 of 4 · set 1, first side', 'Hold 2 of 4 · set 2, first side', 'Hold 3 of 4 · set 1, second side', 'Hold 4 of 4 · set 2, second side']);
+    // On one painful side, its sets alone, with no side to say: "timer" fits, but not on a terminal of 30 columns.
+    const timerName = (result: Awaited<ReturnType<typeof run>>) => result.prompter.asked.find((asked) => asked.message === 'When you have done the drill:')!.choiceNames![0];
+    const oneSideSets = await run(['--data', library, 'session', 'lunge', ...withTimer], { home, tty: true, answers: [3, 'timer', 'timer', 'done', 1] });
+    expect(countdowns(oneSideSets)).toEqual(['Hold 1 of 2', 'Hold 2 of 2']);
+    expect(timerName(oneSideSets)).toBe('Start hold 1 of 2 (30 s timer)');
+    const narrow = await onTerminal(30, () => run(['--data', library, 'session', 'lunge', ...withTimer], { home, tty: true, answers: [3, 'stop'] }));
+    expect(timerName(narrow)).toBe('Start hold 1 of 2 (30 s)');
+    // On one of 32, the pointer and the whole label just fit: it is kept whole.
+    const justFits = await onTerminal(32, () => run(['--data', library, 'session', 'lunge', ...withTimer], { home, tty: true, answers: [3, 'stop'] }));
+    expect(timerName(justFits)).toBe('Start hold 1 of 2 (30 s timer)');
   });
 
   it('after Ctrl-C during the first drill, before any drill was got through, says how to start the routine again, as itb was started', async () => {
@@ -265,7 +301,7 @@ describe('itb session', () => {
     // The hip flexor stretch's first hold is timed, and Ctrl-C comes during it.
     const result = await run(['--data', mine, 'session', 'mobility', ...withTimer], { home, tty: true, answers: [...screenClear, 6, 'timer', CTRL_C] });
     expect(result.code).toBe(130);
-    expect(result.prompter.asked.at(-1)).toMatchObject({ kind: 'countdown', message: 'Hold 1 of 4' });
+    expect(result.prompter.asked.at(-1)).toMatchObject({ kind: 'countdown', message: 'Hold 1 of 4 · set 1, first side' });
     const said = result.stderr.replace(/\s+/g, ' ');
     expect(said).toContain('Session interrupted. Kept: your baseline (6).');
     expect(said).toContain(`To start this routine again, run \`itb --data '${home}/Pat'\\''s library.yaml' session mobility\`.`);
@@ -289,28 +325,25 @@ describe('itb session', () => {
     expect(stand.map((asked) => asked.choices![0])).toEqual([...Array(6).fill('timer'), 'done', 'done']);
     const timerNames = stand.map((asked) => asked.choiceNames![asked.choices!.indexOf('timer')]);
     expect(timerNames).toEqual([
-      'Start hold 1 of 6 (30 s timer)',
-      'Start hold 2 of 6 (30 s timer)',
-      'Start hold 3 of 6 (30 s timer)',
-      'Start hold 4 of 6 (30 s timer)',
-      'Start hold 5 of 6 (30 s timer)',
-      'Start hold 6 of 6 (30 s timer)',
+      // Each says which set and side it is, as its countdown does.
+      'Start hold 1 of 6 · set 1, first side (30 s)',
+      'Start hold 2 of 6 · set 1, second side (30 s)',
+      'Start hold 3 of 6 · set 2, first side (30 s)',
+      'Start hold 4 of 6 · set 2, second side (30 s)',
+      'Start hold 5 of 6 · set 3, first side (30 s)',
+      'Start hold 6 of 6 · set 3, second side (30 s)',
       'Start another 30 s hold',
       'Start another 30 s hold',
     ]);
     // Each choice, repeated after the question once answered, fits a line of 80 columns.
     for (const asked of drill) for (const name of asked.choiceNames!) expect(`✔ ${asked.message} ${name}`.length).toBeLessThanOrEqual(80);
     expect(pad.default).toBe('timer');
-    // On a terminal of 30 columns the timer's choice is shorter, to stay on one line.
+    // On a terminal of 30 columns, its set and side are kept all the same, the list breaking the line.
     const narrow = await onTerminal(30, () => run(['session', 'balance', ...withTimer], { home, tty: true, answers: [false, 3, 'timer', 'stop'] }));
     expect(narrow.code).toBe(0);
     const narrowNames = narrow.prompter.asked.filter((asked) => asked.message === 'When you have done the drill:').flatMap((asked) => asked.choiceNames!);
-    expect(narrowNames).toContain('Start hold 1 of 6 (30 s)');
-    expect(narrowNames).toContain('Start hold 2 of 6 (30 s)');
-    // On one of 32, the pointer and the whole label just fit: it is kept whole.
-    const justFits = await onTerminal(32, () => run(['session', 'balance', ...withTimer], { home, tty: true, answers: [false, 3, 'stop'] }));
-    const justFitsNames = justFits.prompter.asked.filter((asked) => asked.message === 'When you have done the drill:').flatMap((asked) => asked.choiceNames!);
-    expect(justFitsNames).toContain('Start hold 1 of 6 (30 s timer)');
+    expect(narrowNames).toContain('Start hold 1 of 6 · set 1, first side (30 s)');
+    expect(narrowNames).toContain('Start hold 2 of 6 · set 1, second side (30 s)');
     // Without the timer, Done comes first.
     const untimed = await run(['session', 'balance', ...flags], { home, tty: true, answers: [false, 3, 'stop'] });
     expect(untimed.prompter.asked[2]).toMatchObject({ message: 'When you have done the drill:', default: 'done', choices: ['done', 'skip', 'stop'] });

@@ -26,9 +26,9 @@ describe('itb session under TERM=dumb', () => {
 
     // The first drill is held: its timer is a numbered choice, and Enter ends the hold early.
     await t.waitFor('When you have done the drill:');
-    await t.waitFor(/1\. Start hold 1 of \d+ \(30 s timer\)/);
+    await t.waitFor(/1\. Start hold 1 of \d+ · set 1, first side \(30 s\)/);
     await t.answer(pick, '1');
-    await t.waitFor('Press Enter to end it early.');
+    await t.waitFor(/Press Enter to end it\s+early\./); // broken between words after its longer label
     await t.type(keys.enter);
     await t.waitFor('ended early');
     await t.waitFor('2. Done — rate my pain now');
@@ -62,11 +62,11 @@ describe('itb session under TERM=dumb', () => {
     t.signal('SIGCONT');
     await t.waitFor(/When you have done the drill:\r\nType its number and press Enter \(Enter alone: 1\):/);
     await t.type(`1${keys.enter}`);
-    await t.waitFor('Press Enter to end it early.');
+    await t.waitFor(/Press Enter to end it\s+early\./);
     t.signal('SIGCONT');
-    await t.waitFor(/⏱ Hold 1 of 6: \d+ s left\. Press Enter to end it early\./);
+    await t.waitFor(/⏱ Hold 1 of 6 · set 1, first side: \d+ s left\. Press Enter to end it\s+early\./);
     await t.type(keys.enter);
-    await t.waitFor('⏱ Hold 1 of 6: ended early');
+    await t.waitFor('⏱ Hold 1 of 6 · set 1, first side: ended early');
     await t.answer(pick, '4');
     await t.answer('Stop the session here? Type y for yes or n for no:', 'y');
     await t.waitFor('Session summary');

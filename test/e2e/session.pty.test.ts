@@ -211,8 +211,8 @@ describe('itb session in a terminal', () => {
     // The line that counted down is erased (not left at "30 s left"), and one that says it stopped takes its place.
     const afterTimer = t.raw.slice(t.raw.lastIndexOf('s left'));
     expect(afterTimer.indexOf('\x1b[2K')).toBeGreaterThan(-1);
-    expect(afterTimer.indexOf('\x1b[2K')).toBeLessThan(afterTimer.indexOf('⏱ Hold 1 of 4: stopped'));
-    expect(t.text).toMatch(/⏱ Hold 1 of 4: stopped\r?\n/);
+    expect(afterTimer.indexOf('\x1b[2K')).toBeLessThan(afterTimer.indexOf('⏱ Hold 1 of 4 · set 1, first side: stopped'));
+    expect(t.text).toMatch(/⏱ Hold 1 of 4 · set 1, first side: stopped\r?\n/);
     expect(t.text.replace(/\s+/g, ' ')).toContain('To start this routine again, run `itb --data data/library.yaml session mobility`.');
   });
 
@@ -409,7 +409,8 @@ describe('itb session in a terminal', () => {
     await t.type(`5${keys.enter}`);
     await t.waitFor(/✔ Rate your pain \(0 = none, 10 = worst\r?\nimaginable\): 5/);
     await t.answer('When you have done the drill', ''); // the first hold
-    await t.waitFor(/⏱ Hold 1 of 6: ■+·* \d+ s left\r?\n\(Enter to end early\)/);
+    // Its label, which says the set and side, on a line of its own: a bar would not fit beside it.
+    await t.waitFor(/⏱ Hold 1 of 6 · set 1, first side:\r?\n■+·* \d+ s left {2}\(Enter to end early\)/);
     await t.type(keys.enter);
     await t.waitFor('ended early');
     await t.answer('When you have done the drill', keys.down); // Done, second while holds remain
@@ -579,15 +580,15 @@ describe('itb session in a terminal', () => {
     await passRedFlagScreen(t);
     await t.answer('Rate your discomfort', '3');
     await t.answer('When you have done the drill', '');
-    await t.waitFor(/⏱ Hold 1 of 6: ■+·* \d+ s left/);
+    await t.waitFor(/⏱ Hold 1 of 6 · set 1, first side: ■+·* \d+ s left/);
     // Suspended (here, with no shell to stop it, not at all), then brought back as `fg` does.
     await t.type(keys.ctrlZ);
     t.signal('SIGCONT');
-    await t.waitFor(/⏱ Hold 1 of 6: ■+·* \d+ s left/);
+    await t.waitFor(/⏱ Hold 1 of 6 · set 1, first side: ■+·* \d+ s left/);
     // Keys read one at a time again, as before the pause: a letter typed by mistake is not shown.
     const back = t.text.length;
     await t.type(`qq${keys.enter}`);
-    await t.waitFor('Hold 1 of 6: ended early');
+    await t.waitFor('Hold 1 of 6 · set 1, first side: ended early');
     expect(t.text.slice(back)).not.toContain('qq');
     await t.waitFor('When you have done the drill');
     await t.type(keys.ctrlC);
@@ -603,15 +604,17 @@ describe('itb session in a terminal', () => {
     // The first hold is first in the list: Enter starts it.
     await t.answer('When you have done the drill', '');
     // Three sets on each side: six holds, counted.
-    await t.waitFor(/⏱ Hold 1 of 6: ■+·* \d+ s left {2}\(Enter to end early\)/);
-    await t.waitFor(/⏱ Hold 1 of 6: ■+·* \d+ s left/); // drawn again: it keeps ticking
+    await t.waitFor(/⏱ Hold 1 of 6 · set 1, first side: ■+·* \d+ s left {2}\(Enter to end early\)/);
+    await t.waitFor(/⏱ Hold 1 of 6 · set 1, first side: ■+·* \d+ s left/); // drawn again: it keeps ticking
     await t.type(keys.enter);
     await t.waitFor('ended early');
     // Back at the same question, the next hold first in line: Enter out of habit starts it.
     for (let hold = 2; hold <= 6; hold += 1) {
       await t.answer('When you have done the drill', '');
-      await t.waitFor(`When you have done the drill: Start hold ${hold} of 6 (30 s timer)`);
-      await t.waitFor(new RegExp(`⏱ Hold ${hold} of 6: ■+·* \\d+ s left`));
+      // Its set and side: a set is a hold on one side, then on the other.
+      const place = `set ${Math.ceil(hold / 2)}, ${hold % 2 === 1 ? 'first' : 'second'} side`;
+      await t.waitFor(`When you have done the drill: Start hold ${hold} of 6 · ${place} (30 s)`);
+      await t.waitFor(new RegExp(`⏱ Hold ${hold} of 6 · ${place}: ■+·* \\d+ s left`));
       await t.type(keys.enter);
       await t.waitFor('ended early');
     }

@@ -1,6 +1,6 @@
 // The side a drill is done on, in words that hold for a pain on the left, the right or both.
 import { describe, expect, it } from 'vitest';
-import { describeDose, describeSide } from '../../src/ui/describe.js';
+import { describeDose, describeSide, holdPlace } from '../../src/ui/describe.js';
 
 describe('describeSide', () => {
   it('names the side to work when the pain is on one side', () => {
@@ -44,5 +44,27 @@ describe('describeSide', () => {
     for (const side of ['painful', 'opposite', 'both', 'none'] as const) {
       for (const painful of ['left', 'right', 'both'] as const) expect(`  Side: ${describeSide(side, painful)}`.length).toBeLessThanOrEqual(80);
     }
+  });
+});
+
+describe('holdPlace', () => {
+  it('counts a per-side dose a set at a time, one side then the other', () => {
+    expect([1, 2, 3, 4, 5, 6].map((n) => holdPlace(n, 3, false))).toEqual([
+      'set 1, first side',
+      'set 1, second side',
+      'set 2, first side',
+      'set 2, second side',
+      'set 3, first side',
+      'set 3, second side',
+    ]);
+  });
+
+  it('counts the whole dose on one side, then on the other, for a drill done on each side in turn', () => {
+    expect([1, 2, 3, 4].map((n) => holdPlace(n, 2, true))).toEqual(['set 1, first side', 'set 2, first side', 'set 1, second side', 'set 2, second side']);
+  });
+
+  it('names the side alone when the dose is one set', () => {
+    expect([1, 2].map((n) => holdPlace(n, 1, false))).toEqual(['first side', 'second side']);
+    expect([1, 2].map((n) => holdPlace(n, 1, true))).toEqual(['first side', 'second side']);
   });
 });
