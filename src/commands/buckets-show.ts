@@ -14,7 +14,7 @@ import type { Library } from '../library/schema.js';
 import type { Colours } from '../ui/colour.js';
 import { readSummary } from '../store/summary-file.js';
 import { onScreen, packed, table, wrap } from '../ui/table.js';
-import { itbAsStarted, itbWithLibrary, libraryFile, libraryFor, libraryFromEnv, notInLibraryWords, paint, printJson } from './shared.js';
+import { itbAsStarted, itbWithLibrary, libraryFile, libraryFor, libraryFromEnv, listedDrill, notInLibraryWords, paint, printJson } from './shared.js';
 
 export async function showBuckets(ctx: Context, options: { json?: boolean }, self: Command) {
   if (self.args.length > 0) throw await strayWords(ctx, self);
@@ -142,7 +142,7 @@ function drillLines(status: ExerciseStatus, colour: Colours, { library, elsewher
   const renamed = status.inLibrary ? undefined : library.exercises.find((exercise) => exercise.name.toLowerCase() === status.name.toLowerCase());
   if (renamed !== undefined) {
     // Tested under the new id too, each id keeps its own: giving back the old one would leave the newer apart.
-    const testedSince = [...view.rehab, ...view.avoid, ...view.untested].some((other) => other.exerciseId === renamed.id && (other.bucket !== 'untested' || other.evidence.tested > 0));
+    const testedSince = listedDrill(view, renamed.id) !== undefined;
     const kept = testedSince
       ? `your library has this name under the id ${renamed.id}, which has results of its own: results are kept by id, so each id's are listed apart`
       : `your library has this name under the id ${renamed.id}: results are kept by id, so give it back the id ${status.exerciseId} to keep them together`;

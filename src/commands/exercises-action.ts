@@ -10,7 +10,7 @@ import { readStore } from '../store/store-file.js';
 import type { Colours } from '../ui/colour.js';
 import { describeDose, describeSide } from '../ui/describe.js';
 import { hanging, onScreen, packed, table, width, wrap } from '../ui/table.js';
-import { itbWithLibrary, keptDrills, libraryFile, libraryFor, notInLibrary, notInLibraryWords, paint, printJson } from './shared.js';
+import { itbWithLibrary, keptDrills, libraryFile, libraryFor, listedDrill, notInLibrary, notInLibraryWords, paint, printJson } from './shared.js';
 
 export async function showExercises(ctx: Context, id: string | undefined, options: { json?: boolean }, command: Command) {
   const library = await libraryFor(ctx, command);
@@ -84,8 +84,7 @@ async function droppedDrill(ctx: Context, typed: string, library: Library, comma
   const itb = itbWithLibrary(ctx, command);
   const renamed = library.exercises.find((exercise) => exercise.name.toLowerCase() === name.toLowerCase());
   const view = bucketView(data, library, ctx.now());
-  const listed = (drillId: string) => [...view.rehab, ...view.avoid, ...view.untested].find((status) => status.exerciseId === drillId && (status.bucket !== 'untested' || status.evidence.tested > 0));
-  const shown = listed(id);
+  const shown = listedDrill(view, id);
   // Never tested and in no bucket, it is in no list: there are no results to point to.
   const unlisted = data.moves.some((move) => move.exerciseId === id)
     ? `${id} was never tested in a session, and \`${itb} buckets reset\` cleared the bucket you had moved it to: \`${itb} buckets\` does not list it.`
@@ -94,7 +93,7 @@ async function droppedDrill(ctx: Context, typed: string, library: Library, comma
   // Tested under the new id too, each id keeps its own: giving back the old one would leave the newer apart.
   const hint = renamed && shown === undefined
     ? `Your library has "${renamed.name}" with the id ${renamed.id} (\`${itb} exercises ${renamed.id}\`). ${unlisted}`
-    : renamed && listed(renamed.id)
+    : renamed && listedDrill(view, renamed.id)
     ? `Your library has "${renamed.name}" with the id ${renamed.id} (\`${itb} exercises ${renamed.id}\`), which has results of its own: results are kept by id, and \`${itb} buckets\` shows those of ${id} and those of ${renamed.id} apart.`
     : renamed
     ? `Your library has "${renamed.name}" with the id ${renamed.id} (\`${itb} exercises ${renamed.id}\`), and no results of its own yet: results are kept by id, and \`${itb} buckets\` shows those of ${id}. To keep them together, give the drill back the id ${id} in your library file.`

@@ -1,6 +1,7 @@
 // What every command action needs from the global options: colours, the library, JSON output.
 import type { Command } from 'commander';
 import { itbAsStarted, type Context } from '../context.js';
+import type { BucketView, ExerciseStatus } from '../core/buckets.js';
 import { closest } from '../core/closest.js';
 import { localDate } from '../core/history.js';
 import { UserError } from '../errors.js';
@@ -179,4 +180,13 @@ export function keptDrills(data: StoreData): Map<string, string> {
   for (const session of data.sessions) for (const result of session.results) named.set(result.exerciseId, result.name);
   for (const move of data.moves) if (!named.has(move.exerciseId)) named.set(move.exerciseId, move.exerciseId);
   return named;
+}
+
+/**
+ * How `itb buckets` lists a drill with something to show: in a bucket, or under the untested drills
+ * with results from before a reset. One only ever skipped, or moved by hand before a reset and
+ * never tested, it lists nowhere (undefined): it has no results to point to or keep together.
+ */
+export function listedDrill(view: BucketView, id: string): ExerciseStatus | undefined {
+  return [...view.rehab, ...view.avoid, ...view.untested].find((status) => status.exerciseId === id && (status.bucket !== 'untested' || status.evidence.tested > 0));
 }

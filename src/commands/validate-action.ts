@@ -1,12 +1,13 @@
 // What `itb validate` does (declared in validate.ts).
 import type { Command } from 'commander';
 import { commandsAsStarted, type Context } from '../context.js';
+import { bucketView } from '../core/buckets.js';
 import { shownSafely } from '../core/text.js';
 import { UserError } from '../errors.js';
 import type { Library } from '../library/schema.js';
 import { readStore } from '../store/store-file.js';
 import { checkLibraryFile, countWords, LibraryError, problemLines } from '../library/load.js';
-import { keptDrills, libraryFile, libraryFromEnv, notice, paint, printJson, validateCommand, withHomeFolder } from './shared.js';
+import { keptDrills, libraryFile, libraryFromEnv, listedDrill, notice, paint, printJson, validateCommand, withHomeFolder } from './shared.js';
 
 export async function validateLibrary(ctx: Context, given: string | undefined, options: { json?: boolean }, command: Command) {
   // With no file named, the library the other commands would use. An empty name (`itb validate
@@ -44,20 +45,22 @@ export async function validateLibrary(ctx: Context, given: string | undefined, o
 }
 
 /**
- * A drill of the file whose name is that of a tested drill the file no longer has by its id: the
- * id changed in the file, most likely, and the results stay with the old one. Said while the file
- * is open in the editor, as no problem of the file itself; not once the new id was tested too.
+ * A drill of the file whose name is that of a drill with results the file no longer has by its
+ * id: the id changed in the file, most likely, and the results stay with the old one. Said while
+ * the file is open in the editor, as no problem of the file itself. "Results" as `itb buckets` and
+ * `itb exercises OLD-ID` count them (listedDrill): an old id only ever skipped has none to keep
+ * together, and a new id only skipped has none of its own yet.
  */
 async function changedIds(ctx: Context, library: Library): Promise<string[]> {
   // Read only; a store that cannot be read is for the commands that need it to say.
   const data = await readStore(ctx.env).catch(() => undefined);
   if (data === undefined) return [];
   const ids = new Set(library.exercises.map((exercise) => exercise.id));
-  const kept = keptDrills(data);
-  return [...kept].flatMap(([id, name]) => {
-    const now = ids.has(id) ? undefined : library.exercises.find((exercise) => exercise.name.toLowerCase() === name.toLowerCase());
+  const view = bucketView(data, library, ctx.now());
+  return [...keptDrills(data)].flatMap(([id, name]) => {
+    const now = ids.has(id) || listedDrill(view, id) === undefined ? undefined : library.exercises.find((exercise) => exercise.name.toLowerCase() === name.toLowerCase());
     // Tested under its new id since, it keeps results under both: giving back the old id would leave the newer apart.
-    if (now === undefined || kept.has(now.id)) return [];
+    if (now === undefined || listedDrill(view, now.id) !== undefined) return [];
     return [`Note: "${shownSafely(now.name)}" has the id ${now.id} in this file, but your results for it are kept under ${id}, which the file no longer has. To keep them together, give it back the id ${id}.`];
   });
 }

@@ -518,6 +518,34 @@ describe('itb validate', () => {
     expect((await itb(['validate', good])).stderr).toBe('');
   });
 
+  it('no note for a drill with a new id whose old id was only ever skipped: it has no results to keep together', async () => {
+    const session = buildSession({ startedAt: '2026-03-01T09:00:00Z', baseline: 6, drills: [{ id: 'wall-clams', name: 'Wall clamshells', skipped: true }] });
+    await Store.open({ ITB_HOME: home }).update((data) => void data.sessions.push(session));
+    const { code, stdout, stderr } = await itb(['validate', good]);
+    expect(code).toBe(0);
+    expect(stdout).toBe(`✓ ${good}: 2 drills, 1 routine, no problems\n`);
+    expect(stderr).toBe('');
+    expect(JSON.parse((await itb(['validate', good, '--json'])).stdout).notes).toEqual([]);
+    // Moved by hand too, but before the buckets were cleared: still nothing `itb buckets` lists.
+    await Store.open({ ITB_HOME: home }).update((data) => {
+      data.moves.push({ exerciseId: 'wall-clams', bucket: 'rehab', at: '2026-03-02T08:00:00Z' });
+      data.bucketsResetAt = '2026-03-03T08:00:00Z';
+    });
+    expect((await itb(['validate', good])).stderr).toBe('');
+  });
+
+  it('the note for a drill with a new id stays while the new id was only skipped, and for results from before the buckets were cleared', async () => {
+    const session = buildSession({ startedAt: '2026-03-01T09:00:00Z', baseline: 6, drills: [{ id: 'wall-clams', name: 'Wall clamshells', scores: [4] }] });
+    const since = buildSession({ startedAt: '2026-03-05T09:00:00Z', baseline: 6, drills: [{ id: 'wall-clamshells', name: 'Wall clamshells', skipped: true }] });
+    await Store.open({ ITB_HOME: home }).update((data) => void data.sessions.push(session, since));
+    const note =
+      'Note: "Wall clamshells" has the id wall-clamshells in this file, but your results for it are kept under wall-clams, which the file no longer has. To keep them together, give it back the id wall-clams.';
+    expect((await itb(['validate', good])).stderr.replace(/\s*\n\s*/g, ' ').trim()).toBe(note);
+    // `itb buckets` still lists the old id's results under the untested drills once cleared.
+    await Store.open({ ITB_HOME: home }).update((data) => void (data.bucketsResetAt = '2026-03-06T08:00:00Z'));
+    expect((await itb(['validate', good])).stderr.replace(/\s*\n\s*/g, ' ').trim()).toBe(note);
+  });
+
   it('no note for a tested drill the file still has by its id, though another drill now has its old name', async () => {
     // ankle-rocks was renamed, and its old name given to the drill before it: the results are where they were.
     const file = join(home, 'names-moved.yaml');
