@@ -71,7 +71,7 @@ function mergedItemAt(doc: Document, offset: number): MergedItem | undefined {
 }
 
 /** What the top-level lists hold, as a reader names them. */
-const itemWords: Record<string, string> = { exercises: 'drill', routines: 'routine', cues: 'cue', movements: 'test movement' };
+export const itemWords: Record<string, string> = { exercises: 'drill', routines: 'routine', cues: 'cue', movements: 'test movement' };
 
 function mergedItemMessage({ itemStart, names }: MergedItem, path: string, at: At): string {
   const item = itemWords[path.split('.')[0]!] ?? 'item';

@@ -3,6 +3,7 @@
 // without its "- ", a field name without the space after its ":". Told at the line itself, with
 // the column or the text to write.
 import type { YAMLError } from 'yaml';
+import { itemWords } from './duplicate-field.js';
 import { cueSchema, exerciseSchema, movementSchema, routineSchema } from './schema.js';
 
 /** The names of the fields a library's items have, to tell "loading false" from a line of text. */
@@ -72,6 +73,22 @@ export function lineSlip(source: string, error: YAMLError): { offset: number; me
       offset: line.start + line.indent,
       message: `this field is indented less than "${name}" on line ${lineNumber(source, at.start)}; the fields of one item start in the same column: start it in column ${first.col + 1}, as "${name}" is`,
     };
+  }
+  if (/^All mapping items must start at the same column/.test(message)) {
+    // "  - id: a", its fields, then "  id: b": the "- " of a new item deleted, its first field left
+    // where the "- " was. The parser points at the blank line above it, when there is one.
+    // Right under the "- " line of an item instead, it is rather a field of that item out of line.
+    const item = isBlank(line) ? nextLine(source, line) : line;
+    const sibling = item && lineAbove(source, item, item.indent);
+    const body = item && lineAbove(source, item, Infinity);
+    const fields = sibling && /^- +[\w-]+:(\s|$)/.test(sibling.text.slice(sibling.indent));
+    if (item && fieldOf(item)?.col === item.indent && sibling?.indent === item.indent && fields && body !== undefined && body.indent > item.indent) {
+      const written = item.text.slice(item.indent).replace(/\s+#.*$/, '').trim();
+      return {
+        offset: item.start + item.indent,
+        message: `a new ${itemWordAt(source, item)} starts here without "- ": write "- ${written}", with its "- " in column ${item.indent + 1}, as on line ${lineNumber(source, sibling.start)}`,
+      };
+    }
   }
   if (/^All mapping items must start at the same column/.test(message) && fieldOf(line)?.col === line.indent) {
     // A field one space further than the field above it, whose value is on its own line ("dose: { sets: 3 }"),
@@ -181,6 +198,12 @@ function lineAbove(source: string, line: Line, most: number): Line | undefined {
     start = above.start;
   }
   return undefined;
+}
+
+/** What an item of the list `line` is in is called: a drill, a routine, a cue, a test movement. */
+function itemWordAt(source: string, line: Line): string {
+  const list = lineAbove(source, line, 0);
+  return itemWords[/^([\w-]+):/.exec(list?.text ?? '')?.[1] ?? ''] ?? 'item';
 }
 
 function lineNumber(source: string, offset: number): number {

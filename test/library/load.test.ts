@@ -297,6 +297,17 @@ describe('a field given twice', () => {
     ]);
   });
 
+  it('a drill whose "- " was deleted, leaving its id where the "- " was: told at that line, not at the blank line above it', () => {
+    const two = `version: 1\nexercises:\n${drill('clamshells')}\n${drill('bridges')}routines:\n  - id: r\n    name: R\n    description: D\n    exercises: [clamshells, bridges]\n`;
+    const message = 'a new drill starts here without "- ": write "- id: bridges", with its "- " in column 3, as on line 3';
+    expect(problemsIn(two.replace('  - id: bridges', '  id: bridges'))).toEqual([`12:3  exercises.0  ${message}`]);
+    // Without the blank line between the drills, and with a note after the id.
+    expect(problemsIn(two.replace('\n  - id: bridges', '  id: bridges # from the clinic'))).toEqual([`11:3  exercises.0  ${message}`]);
+    // A routine too.
+    const routines = `${two}  id: mine\n    name: Mine\n    description: D\n    exercises: [bridges]\n`;
+    expect(problemsIn(routines)).toEqual(['25:3  routines.0  a new routine starts here without "- ": write "- id: mine", with its "- " in column 3, as on line 21']);
+  });
+
   it('is checked with the value the message says counts: the last one', () => {
     const lastWrong = `version: 1\nexercises:\n${drill('a', '    side: left\n')}`;
     expect(problemsIn(lastWrong)).toEqual([
