@@ -9,7 +9,7 @@ import { plainIssue } from '../plain-issues.js';
 import { nodeAt, position, type At, type Path } from './positions.js';
 import { SHOWN_PROBLEMS, type Found } from './problems.js';
 import { cueSchema, doseSchema, exerciseSchema, librarySchema, libraryListsSchema, movementSchema, routineSchema, type Library } from './schema.js';
-import { quoted } from './syntax.js';
+import { putInQuotes } from './syntax.js';
 
 /** What each list of the library holds. */
 const itemSchemas = { exercises: exerciseSchema, routines: routineSchema, movements: movementSchema, cues: cueSchema } as const;
@@ -169,7 +169,7 @@ function textWithColon(doc: Document, source: string, path: Path): string | unde
   if (!isScalar(key) || key.type !== 'PLAIN' || !isScalar(value) || !value.range) return undefined;
   const text = source.slice(node.range[0], value.range[1]);
   if (text.includes('\n')) return undefined;
-  return `must be text, not a set of fields: the ": " after "${String(key.value)}" makes it a field name; put the whole text in quotes: ${quoted(text)}`;
+  return `must be text, not a set of fields: the ": " after "${String(key.value)}" makes it a field name; ${putInQuotes(text)}`;
 }
 
 /**

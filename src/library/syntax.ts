@@ -124,7 +124,7 @@ function syntaxProblem(doc: Document, source: string, error: YAMLError, at: At):
   } else if (error.code === 'BLOCK_AS_IMPLICIT_KEY' && /:(\s|$)/.test(restOfLine(source, offset))) {
     // "name: Wall sit: easy" reads as a field inside a field; the slip is the ": " in the text.
     const text = restOfLine(source, offset);
-    message = `the ": " in this text makes it read as a field name; put the whole text in quotes: ${quoted(text)}`;
+    message = `the ": " in this text makes it read as a field name; ${putInQuotes(text)}`;
     return { ...at(offset), path: trustedPath(pathAtOffset(doc, offset - 1)) || '(file)', message };
   } else if (error.code === 'UNEXPECTED_TOKEN' && /^Unexpected scalar at node end/.test(error.message)) {
     // "Hold" means..., [Optional] Wall sit, *Gently* hold: the quote, bracket or star makes the
@@ -200,6 +200,16 @@ function restOfLine(source: string, offset: number): string {
     .slice(offset, end === -1 ? source.length : end)
     .replace(/\s+#.*$/, '')
     .trim();
+}
+
+/**
+ * The advice to put `text` in quotes. A word processor (and some editors, such as TextEdit) types
+ * curly quotes, which YAML reads as letters: text already in them gets straight ones instead.
+ */
+export function putInQuotes(text: string): string {
+  const curly = /^[“‘„‚](.*)[”’“‘]$/.exec(text);
+  if (!curly) return `put the whole text in quotes: ${quoted(text)}`;
+  return `put it in straight quotes (" or '): a word processor's curly quotes “ ” and ‘ ’ are read as part of the text: ${quoted(curly[1]!)}`;
 }
 
 /** `text` as it can be written in a library: in "double quotes", or 'single quotes' when it holds a ". */

@@ -43,6 +43,16 @@ describe('the words of a problem line', () => {
     ]);
   });
 
+  it('says text in curly quotes, as a word processor types them, is not in quotes, and gives it in straight ones', () => {
+    const advice = 'put it in straight quotes (" or \'): a word processor\'s curly quotes “ ” and ‘ ’ are read as part of the text: "Tip: keep your feet together."';
+    expect(problemsIn(good.replace('      - Open the top knee, keeping your feet together.', '      - “Tip: keep your feet together.”'))).toEqual([
+      `22:9  exercises.0.steps.1  must be text, not a set of fields: the ": " after "“Tip" makes it a field name; ${advice}`,
+    ]);
+    expect(problemsIn(good.replace('    name: Wall clamshells', '    name: ‘Wall clamshells: lying’'))).toEqual([
+      '17:11  exercises.0.name  the ": " in this text makes it read as a field name; put it in straight quotes (" or \'): a word processor\'s curly quotes “ ” and ‘ ’ are read as part of the text: "Wall clamshells: lying"',
+    ]);
+  });
+
   it('shows a cue written as fields in a routine, without its id, how a cue is named there', () => {
     expect(problemsIn(good.replace('      - breathe', '      - text: Breathe slowly.'))).toEqual([
       '51:9  routines.0.cues.1  a routine lists each cue by its id alone, not as a set of fields, as in "- stand-tall"',
