@@ -22,6 +22,14 @@ interface Line {
 export function lineSlip(source: string, error: YAMLError): { offset: number; message: string } | undefined {
   const line = lineAt(source, error.pos[0]);
   const message = error.message;
+  // "– Hold still": a word processor's long dash in place of the "-" of a list item, a letter to
+  // YAML. The parser points at the blank line above it, when there is one.
+  const dashed = isBlank(line) ? nextLine(source, line) : line;
+  const dash = dashed && longDashAt(dashed.text.slice(dashed.indent));
+  if (dashed && dash) {
+    const written = dashed.text.slice(dashed.indent + dash.length).replace(/\s+#.*$/, '').trim();
+    return { offset: dashed.start + dashed.indent, message: `this line starts with "${dash}", ${longDashWords}: write "- ${written}"` };
+  }
   if (/^Nested mappings are not allowed in compact mappings/.test(message)) {
     // "- id: a" then "     name: b": the parser stops at the end of the line above the slip.
     const next = nextLine(source, line);
@@ -129,6 +137,14 @@ export function lineSlip(source: string, error: YAMLError): { offset: number; me
     };
   }
   return undefined;
+}
+
+/** Why a list item that starts with a long dash ("–", "—") is not one. */
+export const longDashWords = 'a long dash where a list item starts with a plain "-" (a word processor may type one in place of the other)';
+
+/** The long dash `text` starts with, followed by a space, as a list item's "-" would be. */
+export function longDashAt(text: string): string | undefined {
+  return /^([–—−])[ \t]/.exec(text)?.[1];
 }
 
 /** The fields a dose has, which belong under "dose:" wherever else they are written. */

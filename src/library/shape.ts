@@ -9,6 +9,7 @@ import { plainIssue } from '../plain-issues.js';
 import { nodeAt, position, type At, type Path } from './positions.js';
 import { SHOWN_PROBLEMS, type Found } from './problems.js';
 import { cueSchema, doseSchema, exerciseSchema, librarySchema, libraryListsSchema, movementSchema, routineSchema, type Library } from './schema.js';
+import { longDashAt, longDashWords } from './line-slips.js';
 import { putInQuotes } from './syntax.js';
 
 /** What each list of the library holds. */
@@ -183,7 +184,9 @@ function howToWrite(doc: Document, path: Path, expected: string, message: string
   if (expected === 'array') {
     // `equipment:` with nothing after it, meant as none: a list that may be left out.
     const none = node.value === null && fieldSchema(path)?.safeParse(undefined).success ? ` (or, for none, leave "${field}:" out)` : '';
-    return `${message}: write each item on a line of its own under "${field}:", indented and starting with "- "${none}`;
+    const dash = typeof node.value === 'string' ? longDashAt(node.value) : undefined;
+    const why = dash ? `: "${dash}" is ${longDashWords};` : ':';
+    return `${message}${why} write each item on a line of its own under "${field}:", indented and starting with "- "${none}`;
   }
   if (expected === 'object' && field === 'dose') return `${message}: write its fields, as in dose: { sets: 3, reps: 10 } or dose: { holdSeconds: 30, perSide: true }`;
   const [list, , parent] = path;
