@@ -21,8 +21,6 @@ import {
   movedToWords,
   headerParts,
   noneWords,
-  persistentParagraphs,
-  persistentWords,
   plural,
   RED_FLAG_QUESTIONS_ASKED,
   REHAB_ROUTINE,
@@ -38,6 +36,7 @@ import {
   untestedWords,
   type TextWriter,
 } from './words.js';
+import { persistentParagraphs, persistentWords } from './persistent-words.js';
 import { thresholdScopeWords, thresholdWords } from './threshold-words.js';
 import { separateTrendsWords, trendLabel, trendWords } from './trend-words.js';
 
@@ -148,6 +147,7 @@ export function toHtml(report: Report): string {
   const scope = bucketsScopeWords(report);
   if (scope !== undefined) body.push(`<p class="note">${unbrokenDates(esc(scope))}</p>`);
   for (const words of [resetWords(report.bucketsResetAt), mixedRatingsWords(view.evidenceMixesRatings)]) if (words !== undefined) body.push(`<p class="aside">${unbrokenDates(esc(words))}</p>`);
+  const drillItem = drillItemBy(view.evidenceBySide);
   if (report.buckets.rehab.length === 0) body.push('<p class="empty">None yet.</p>');
   else {
     body.push(`<p>${esc(REHAB_ROUTINE)}</p>`, '<ol>', ...report.buckets.rehab.map(drillItem), '</ol>');
@@ -262,9 +262,10 @@ function startedCell(iso: string): string {
 
 const FOUR_DIGIT_YEAR = /^\d{4}-/;
 
-function drillItem(status: ExerciseStatus): string {
+/** A drill's list item; `sidesApart` as evidenceWords takes it. */
+const drillItemBy = (sidesApart: boolean) => (status: ExerciseStatus): string => {
   const ours = (words: string) => unbrokenDates(esc(words));
-  const details = [ours(evidenceWords(status.evidence)), ...flagWords(status).map((flag) => (flag.includes('flare') ? `<span class="flare">${ours(flag)}</span>` : ours(flag)))];
+  const details = [ours(evidenceWords(status.evidence, sidesApart)), ...flagWords(status).map((flag) => (flag.includes('flare') ? `<span class="flare">${ours(flag)}</span>` : ours(flag)))];
   const couldNotShow = couldNotShowWords(status.evidence);
   if (couldNotShow !== undefined) details.push(ours(couldNotShow));
   const holds = timedHoldsWords(status.evidence);
@@ -273,7 +274,7 @@ function drillItem(status: ExerciseStatus): string {
   if (retest) details.push(status.retestDue ? `<span class="due">${ours(retest)}</span>` : ours(retest));
   if (status.note) details.push(`note: “${userLines(status.note)}”`);
   return `<li><strong>${userText(status.name)}</strong> <span class="id">(${userText(status.exerciseId)})</span>: ${details.join('; ')}</li>`;
-}
+};
 
 function screening(screens: Screening[], earlier: string | undefined): string[] {
   if (screens.length === 0) return ['<p class="empty">No screening recorded.</p>'];

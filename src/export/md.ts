@@ -20,8 +20,6 @@ import {
   movedToWords,
   headerParts,
   noneWords,
-  persistentParagraphs,
-  persistentWords,
   plural,
   RED_FLAG_QUESTIONS_ASKED,
   REHAB_ROUTINE,
@@ -37,6 +35,7 @@ import {
   untestedWords,
   type TextWriter,
 } from './words.js';
+import { persistentParagraphs, persistentWords } from './persistent-words.js';
 import { thresholdScopeWords, thresholdWords } from './threshold-words.js';
 import { separateTrendsWords, trendLabel, trendWords } from './trend-words.js';
 
@@ -112,7 +111,7 @@ export function toMarkdown(report: Report): string {
   if (report.buckets.rehab.length === 0) out.push('None yet.', '');
   else {
     out.push(REHAB_ROUTINE, '');
-    report.buckets.rehab.forEach((status, i) => out.push(`${i + 1}. ${drillLine(status)}`));
+    report.buckets.rehab.forEach((status, i) => out.push(`${i + 1}. ${drillLine(status, view.evidenceBySide)}`));
     out.push('');
   }
 
@@ -120,13 +119,13 @@ export function toMarkdown(report: Report): string {
   if (report.buckets.avoid.length === 0) out.push('None.', '');
   else {
     out.push(AVOID_FOR_NOW, '');
-    for (const status of report.buckets.avoid) out.push(`- ${drillLine(status)}`);
+    for (const status of report.buckets.avoid) out.push(`- ${drillLine(status, view.evidenceBySide)}`);
     out.push('');
   }
   const untested = untestedWords(report.buckets.untested);
   if (untested !== undefined) out.push(untested, '');
   const earlier = testedBefore(report.buckets.untested);
-  if (earlier.length > 0) out.push(...earlier.map((status) => `- ${drillLine(status)}`), '');
+  if (earlier.length > 0) out.push(...earlier.map((status) => `- ${drillLine(status, view.evidenceBySide)}`), '');
 
   if (report.moves.length > 0) {
     out.push('## Moved by hand', '', '| Date | Drill | To | Note |', '|---|---|---|---|');
@@ -220,8 +219,8 @@ const GLUE = '\uE000';
 const BLOCK_WORD = /(?<=\S) (?=(?:[+*>]|-+|=+|#{1,6}|\d{1,9}[.)])(?: |$))/g;
 const glueMarkers = (text: string): string => (text.includes(GLUE) ? text : text.replace(BLOCK_WORD, GLUE));
 
-function drillLine(status: ExerciseStatus): string {
-  const details = [evidenceWords(status.evidence), ...flagWords(status)];
+function drillLine(status: ExerciseStatus, sidesApart: boolean): string {
+  const details = [evidenceWords(status.evidence, sidesApart), ...flagWords(status)];
   const couldNotShow = couldNotShowWords(status.evidence);
   if (couldNotShow !== undefined) details.push(couldNotShow);
   const holds = timedHoldsWords(status.evidence);

@@ -73,6 +73,11 @@ export interface ReadingView {
    */
   evidenceMixesRatings: boolean;
   /**
+   * Whether the sessions behind the buckets' evidence tested drills with more than one painful
+   * side: each drill's evidence then says its side, even a drill tested on one only.
+   */
+  evidenceBySide: boolean;
+  /**
    * The symptoms rated week after week up to the end of the period without coming down, found as
    * `itb history` finds them to advise seeing a professional, in the same order (the worst
    * first), each with the trend of what it rated; none when none kept up.
@@ -184,6 +189,7 @@ export function readingView(report: Report): ReadingView {
     movements: distinctMovements(sessions),
     sides: sideSpans(sessions),
     evidenceMixesRatings: ratingsMix(report.evidenceSessions),
+    evidenceBySide: sidesApart(report.evidenceSessions.filter((session) => session.results.some((result) => result.outcome !== 'skipped'))),
     persistent,
   };
 }

@@ -1,5 +1,4 @@
 // The words every report format shares, so the Markdown, HTML and FHIR say the same things.
-import type { PersistentSymptom } from '../core/advice.js';
 import type { ExerciseStatus } from '../core/buckets.js';
 import type { Evidence } from '../core/evidence.js';
 import { localDate, localDateTime } from '../core/history.js';
@@ -113,11 +112,13 @@ export function signed(change: number): string {
 /**
  * "helped 2 of 3 tests (1 of them only on the retry), mean change -1.5, last -2 on 2026-10-03, 1
  * flare (on 2026-09-20)", or "not tested in a session" (a drill with flare-ups but no test: their
- * count and day, "1 flare (on 2026-09-20)").
+ * count and day, "1 flare (on 2026-09-20)"). `sidesApart` when the sessions behind the evidence
+ * gave more than one painful side (see evidenceBySide): a drill tested on one of them says which.
  */
-export function evidenceWords(evidence: Evidence): string {
+export function evidenceWords(evidence: Evidence, sidesApart = false): string {
   if (evidence.tested === 0) return evidence.flares > 0 ? flaresWords(evidence) : 'not tested in a session';
-  const aside = [retryWords(evidence), bySideWords(evidence)].filter((words) => words !== undefined);
+  const side = bySideWords(evidence) ?? (sidesApart ? oneSideWords(evidence) : undefined);
+  const aside = [retryWords(evidence), side].filter((words) => words !== undefined);
   const parts = [`helped ${evidence.helped} of ${plural(evidence.tested, 'test')}${aside.length > 0 ? ` (${aside.join('; ')})` : ''}`];
   const tooLow = tooLowWords(evidence);
   if (tooLow !== undefined) parts.push(tooLow);
@@ -159,6 +160,18 @@ export function flaresWords({ flares, lastFlareAt }: Evidence): string {
 export function bySideWords(evidence: Evidence): string | undefined {
   if (evidence.sides.length < 2) return undefined;
   return `by painful side: ${evidence.sides.map((count) => `${sideWords[count.side]} ${count.helped} of ${count.tested}`).join(', ')}`;
+}
+
+/**
+ * "all 3 with the right side painful": the one painful side of a drill's tests, said when the
+ * history has others. Without it, a report whose head says "left" would show a flare-up of the
+ * weeks the right side hurt as if of the left. Undefined when the tests span more than one.
+ */
+function oneSideWords(evidence: Evidence): string | undefined {
+  const [only, other] = evidence.sides;
+  if (only === undefined || other !== undefined) return undefined;
+  const painful = only.side === 'both' ? 'both sides painful' : `the ${only.side} side painful`;
+  return `${everyOneOf(only.tested)}with ${painful}`;
 }
 
 /** " (right side painful)", said after the last test's date when the tests span more than one painful side; else nothing. */
@@ -258,36 +271,6 @@ export function untestedWords(untested: ExerciseStatus[]): string | undefined {
 
 /** The untested drills that were tested before the buckets were cleared: offered again as if new, their evidence still counts. */
 export const testedBefore = (untested: ExerciseStatus[]): ExerciseStatus[] => untested.filter((status) => status.evidence.tested > 0);
-
-/**
- * The finding behind `itb history`'s advice to see a professional, told to the therapist; `what`
- * is the label of its trend, as the format sets it out (trendLabel: the painful side too when the
- * trends name it).
- */
-export function persistentWords(found: PersistentSymptom, what: string, since: string | null): string {
-  const round = (value: number) => String(Math.round(value * 10) / 10);
-  // Judged on the means as they are said, as the advice does.
-  const change = Number(round(found.latestMean)) > Number(round(found.firstMean)) ? 'have gone up' : 'have not come down much';
-  // The first week may begin before the report's period; only the period's sessions were counted.
-  const weekStart = localDate(new Date(found.fromMs + 1));
-  const from = since !== null && weekStart < since ? since : weekStart;
-  const to = localDate(new Date(found.toMs));
-  return (
-    `${what} was rated in each of ${found.weeks} weeks in a row (7-day weeks, ${from} to ${to}), and its baseline scores ${change}: ` +
-    `a mean of about ${round(found.firstMean)} in the first of those weeks, ${round(found.latestMean)} in the latest.`
-  );
-}
-
-/**
- * The report's paragraphs on persistent symptoms, from each one's persistentWords: one paragraph
- * for each, and what itb advises for them said once, after the last.
- */
-export function persistentParagraphs(findings: string[]): string[] {
-  const advised = (these: string) =>
-    `For symptoms that keep up like ${these} over several weeks of consistent work, itb advises the person to see a physical therapist or doctor.`;
-  if (findings.length <= 1) return findings.map((finding) => `${finding} ${advised('this')}`);
-  return [...findings, advised('these')];
-}
 
 /** What the routine ids of the session table stand for; undefined when no routine is named. */
 export function routineWords(report: Report, user: (text: string) => string): string | undefined {

@@ -417,6 +417,24 @@ describe('markdown', () => {
     expect(toMarkdown(report)).not.toMatch(/painful side:|side painful\)/);
   });
 
+  it('says the painful side of a drill tested on one side only when the history has another, in a report of the later side too', () => {
+    // The left side hurt until 8 October (the hip hikes flared up then); on 20 October, the right.
+    const store = sampleStore();
+    store.sessions[2]!.side = 'right';
+    const later = buildReport(store, library, { since: '2026-10-15', now: NOW });
+    const md = toMarkdown(later);
+    expect(md).toContain('- **Painful side:** right');
+    expect(md).toContain('**Hip hikes** (hip-hikes): helped 0 of 1 test (with the left side painful), mean change +4');
+    expect(md).toContain('**Glute stretch** (glute-stretch): helped 1 of 1 test (with the right side painful), mean change -2');
+    expect(toHtml(later)).toContain('helped 0 of 1 test (with the left side painful), mean change +4');
+    // Helped only on the retry, on one side; a drill moved by hand, never tested, says no side.
+    store.sessions[1]!.attempts[0] = { exerciseId: 'clamshells', attempt: 1, before: 5, after: 5, verdict: 'not-improved', at: '2026-10-08T12:04:00.000Z' };
+    store.sessions[1]!.attempts.splice(1, 0, { exerciseId: 'clamshells', attempt: 2, before: 5, after: 3, verdict: 'improved', at: '2026-10-08T12:05:00.000Z' });
+    const whole = toMarkdown(buildReport(store, library, { now: NOW }));
+    expect(whole).toContain('**Clamshells** (clamshells): helped 1 of 1 test (only on the retry; with the left side painful)');
+    expect(whole).toMatch(/\*\*Gentle IT band stretch\*\* \(it-band-stretch\): not tested in a session;/);
+  });
+
   it('tells a drill set aside by a test that started too low to show help from one that failed, and one whose flare-up could not show', () => {
     // The lunge circles tested again from 0 and set aside: no score could count as helping.
     // Hip hikes again from 8, up to 10 twice: with flareRise 3, no flare-up could show.

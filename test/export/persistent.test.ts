@@ -10,7 +10,7 @@ import { toHtml } from '../../src/export/html.js';
 import { toJson } from '../../src/export/json.js';
 import { toMarkdown } from '../../src/export/md.js';
 import { buildReport, type ReportOptions } from '../../src/export/report.js';
-import { persistentWords } from '../../src/export/words.js';
+import { persistentWords } from '../../src/export/persistent-words.js';
 import { builtInLibraryFile } from '../../src/library/library.js';
 import { loadLibraryFile } from '../../src/library/load.js';
 import type { Library } from '../../src/library/schema.js';

@@ -1,0 +1,34 @@
+// The words the reports give a symptom rated week after week without coming down, the finding
+// behind `itb history`'s advice to see a professional.
+import type { PersistentSymptom } from '../core/advice.js';
+import { localDate } from '../core/history.js';
+
+/**
+ * The finding behind `itb history`'s advice to see a professional, told to the therapist; `what`
+ * is the label of its trend, as the format sets it out (trendLabel: the painful side too when the
+ * trends name it).
+ */
+export function persistentWords(found: PersistentSymptom, what: string, since: string | null): string {
+  const round = (value: number) => String(Math.round(value * 10) / 10);
+  // Judged on the means as they are said, as the advice does.
+  const change = Number(round(found.latestMean)) > Number(round(found.firstMean)) ? 'have gone up' : 'have not come down much';
+  // The first week may begin before the report's period; only the period's sessions were counted.
+  const weekStart = localDate(new Date(found.fromMs + 1));
+  const from = since !== null && weekStart < since ? since : weekStart;
+  const to = localDate(new Date(found.toMs));
+  return (
+    `${what} was rated in each of ${found.weeks} weeks in a row (7-day weeks, ${from} to ${to}), and its baseline scores ${change}: ` +
+    `a mean of about ${round(found.firstMean)} in the first of those weeks, ${round(found.latestMean)} in the latest.`
+  );
+}
+
+/**
+ * The report's paragraphs on persistent symptoms, from each one's persistentWords: one paragraph
+ * for each, and what itb advises for them said once, after the last.
+ */
+export function persistentParagraphs(findings: string[]): string[] {
+  const advised = (these: string) =>
+    `For symptoms that keep up like ${these} over several weeks of consistent work, itb advises the person to see a physical therapist or doctor.`;
+  if (findings.length <= 1) return findings.map((finding) => `${finding} ${advised('this')}`);
+  return [...findings, advised('these')];
+}
