@@ -5,7 +5,7 @@ import type { Screening, Symptom } from '../core/records.js';
 import { scoresWords } from '../core/history.js';
 import { scoreChart } from './chart.js';
 import { remembered } from './pieces.js';
-import { drillNamer, readingView, type Report } from './report.js';
+import { drillNamer, nameInSession, readingView, type Report } from './report.js';
 import { bucketsScopeWords, noScoresWords, screensScopeWords, sessionCountWords } from './scope-words.js';
 import {
   anyRedFlag,
@@ -33,6 +33,7 @@ import {
   statusWords,
   symptomWords,
   testedBefore,
+  unfinishedWords,
   untestedWords,
   type TextWriter,
 } from './words.js';
@@ -194,16 +195,19 @@ export function toHtml(report: Report): string {
     // Years of rows repeat a few routines, movements, scores and words: each is escaped once.
     const cell = remembered(esc);
     const user = remembered(userText);
-    for (const s of view.summaries) {
+    const nameOf = drillNamer(report);
+    view.summaries.forEach((s, i) => {
       const scores = scoresWords(s, '—');
       const avoided = s.flares > 0 ? `${s.avoided} <span class="flare">(${esc(plural(s.flares, 'flare'))})</span>` : String(s.avoided);
-      const status = s.interrupted ? `<strong>${cell(statusWords[s.status])}</strong>` : cell(statusWords[s.status]);
+      const session = report.sessions[i]!;
+      const unfinished = unfinishedWords(session, (id) => nameInSession(session, id, nameOf), userText);
+      const status = (s.interrupted ? `<strong>${cell(statusWords[s.status])}</strong>` : cell(statusWords[s.status])) + unfinished;
       body.push(
         `<tr><td class="started">${startedCell(s.startedAt)}</td><td class="routine">${user(s.routine)}</td><td>${cell(sideWords[s.side])}</td>` +
           `<td class="what">${cell(symptomWords[s.symptom])} @ ${user(s.movement)}</td><td class="scores">${cell(scores)}</td>` +
           `<td class="num">${s.helped}</td><td class="num">${avoided}</td><td class="num">${s.skipped}</td><td>${status}</td></tr>`,
       );
-    }
+    });
     body.push('</tbody>', '</table>');
     const routines = routineWords(report, userText);
     if (routines !== undefined) body.push(`<p class="legend">${routines}</p>`);

@@ -4,7 +4,7 @@ import type { Screening, Symptom } from '../core/records.js';
 import { localDate, scoresWords, type ScorePoint, type Trend } from '../core/history.js';
 import { pointsShown, sparkline, sparkScale } from '../ui/sparkline.js';
 import { hanging, wrap } from '../ui/table.js';
-import { dayRange, drillNamer, readingView, type Report } from './report.js';
+import { dayRange, drillNamer, nameInSession, readingView, type Report } from './report.js';
 import { bucketsScopeWords, noScoresWords, screensScopeWords, sessionCountWords } from './scope-words.js';
 import {
   anyRedFlag,
@@ -32,6 +32,7 @@ import {
   statusWords,
   symptomWords,
   testedBefore,
+  unfinishedWords,
   untestedWords,
   type TextWriter,
 } from './words.js';
@@ -169,14 +170,17 @@ export function toMarkdown(report: Report): string {
       '| Started | Routine | Side | Symptom @ movement | Baseline → final | Helped | Set aside | Skipped | Status |',
       '|---|---|---|---|---|--:|--:|--:|---|',
     );
-    for (const s of view.summaries) {
+    const nameOf = drillNamer(report);
+    view.summaries.forEach((s, i) => {
       const scores = scoresWords(s, '—');
       const avoided = s.flares > 0 ? `${s.avoided} (**${plural(s.flares, 'flare')}**)` : String(s.avoided);
+      const session = report.sessions[i]!;
+      const unfinished = unfinishedWords(session, (id) => nameInSession(session, id, nameOf), mdUser);
       out.push(
         `| ${dateTimeOf(s.startedAt)} | ${mdUser(s.routine)} | ${sideWords[s.side]} | ${symptomWords[s.symptom]} @ ${mdUser(s.movement)} | ${scores} | ` +
-          `${s.helped} | ${avoided} | ${s.skipped} | ${s.interrupted ? '**interrupted**' : statusWords[s.status]} |`,
+          `${s.helped} | ${avoided} | ${s.skipped} | ${s.interrupted ? '**interrupted**' : statusWords[s.status]}${unfinished} |`,
       );
-    }
+    });
     out.push('');
     const routines = routineWords(report, mdUser);
     if (routines !== undefined) out.push(routines, '');

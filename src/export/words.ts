@@ -32,6 +32,22 @@ export const statusWords: Record<Session['status'], string> = {
   'in-progress': 'in progress',
 };
 
+/**
+ * ", before the retry of Clamshells (first try: 5 → 5)": said after the status of a session that
+ * ended between a drill's first try, which did not help, and its retry. That try decided nothing,
+ * so the drill is in no list and no count of the session: without these words a therapist would
+ * not see it was tried, nor that the session ended right after it. Empty otherwise.
+ */
+export function unfinishedWords(session: Session, nameOf: (exerciseId: string) => string, user: TextWriter['user']): string {
+  const last = session.attempts.at(-1);
+  if (last === undefined || last.attempt !== 1) return '';
+  const tries = session.attempts.filter((attempt) => attempt.exerciseId === last.exerciseId && attempt.attempt === 1).length;
+  const decided = session.results.filter((result) => result.exerciseId === last.exerciseId && result.outcome !== 'skipped').length;
+  if (tries <= decided) return '';
+  // Only the drill's name needs escaping, in either format.
+  return `, before the retry of ${user(nameOf(last.exerciseId))} (first try: ${last.before} → ${last.after})`;
+}
+
 export const verdictWords: Record<Attempt['verdict'], string> = {
   improved: 'helped',
   'not-improved': 'did not help',

@@ -417,6 +417,23 @@ describe('markdown', () => {
     expect(toMarkdown(report)).not.toMatch(/painful side:|side painful\)/);
   });
 
+  it('names the drill a session ended on between its first try and its retry, which is in no list and no count', () => {
+    const store = sampleStore();
+    const three = store.sessions[2]!;
+    three.status = 'stopped';
+    three.attempts.push({ exerciseId: 'clamshells', attempt: 1, before: 2, after: 2, verdict: 'not-improved', at: '2026-10-20T12:09:00.000Z' });
+    const stopped = buildReport(store, library, { now: NOW });
+    expect(toMarkdown(stopped)).toContain('| 4 → 2 | 1 | 0 | 0 | stopped early, before the retry of Clamshells (first try: 2 → 2) |');
+    expect(toHtml(stopped)).toContain('<td>stopped early, before the retry of <bdi>Clamshells</bdi> (first try: 2 → 2)</td></tr>');
+    // A drill the routine lists twice, decided the first time: its second first try is the one left.
+    three.status = 'interrupted';
+    three.attempts[1] = { exerciseId: 'glute-stretch', attempt: 1, before: 2, after: 3, verdict: 'not-improved', at: '2026-10-20T12:09:00.000Z' };
+    expect(toMarkdown(buildReport(store, library, { now: NOW }))).toContain('| **interrupted**, before the retry of Glute stretch (first try: 2 → 3) |');
+    // Every drill decided: the status alone.
+    expect(toMarkdown(report)).not.toContain('before the retry');
+    expect(toHtml(report)).not.toContain('before the retry');
+  });
+
   it('says the painful side of a drill tested on one side only when the history has another, in a report of the later side too', () => {
     // The left side hurt until 8 October (the hip hikes flared up then); on 20 October, the right.
     const store = sampleStore();
