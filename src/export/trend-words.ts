@@ -21,6 +21,11 @@ export function trendWords(trend: Trend, what: string): string {
   const first = trend.points[0]!;
   const last = trend.points.at(-1)!;
   if (trend.points.length === 1) return `${what}: 1 session, baseline ${first.baseline} on ${dateOf(first.at)}.`;
+  // All on one day, the day is said once: "first … on 2026-11-12, last … on 2026-11-12" reads as a slip.
+  if (dateOf(first.at) === dateOf(last.at)) {
+    const count = trend.points.length;
+    return `${what}: ${count} sessions, ${count === 2 ? 'both' : 'all'} on ${dateOf(first.at)}, first baseline ${first.baseline}, last baseline ${last.baseline}.`;
+  }
   return (
     `${what}: ${trend.points.length} sessions, first baseline ${first.baseline} on ${dateOf(first.at)}, ` +
     `last baseline ${last.baseline} on ${dateOf(last.at)}.`

@@ -2,6 +2,7 @@
 // show, the mean baseline of each month or year: short however long the history.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Session, StoreData } from '../../src/core/records.js';
+import { toHtml } from '../../src/export/html.js';
 import { toMarkdown } from '../../src/export/md.js';
 import { buildReport } from '../../src/export/report.js';
 import { builtInLibraryFile } from '../../src/library/library.js';
@@ -34,6 +35,14 @@ describe('markdown trend', () => {
       '**Pain during single-leg squat**: 9 sessions, first baseline 6 on 2026-01-01, last baseline 4 on 2026-01-09.',
       'Baseline scores, oldest to newest, a bar each (▁ is 0, █ is 9, the highest baseline): `▆▅▅█▅▅▅▅▄` (6, 5, 5, 9, 5, 5, 5, 5, 4)',
     ]);
+  });
+
+  it('gives the day once when every session of the trend fell on it, in the Markdown and the HTML', () => {
+    const hours = (count: number) => ({ ...sampleStore(), sessions: daily([6, 5, 4]).sessions.slice(0, count).map((session, i) => ({ ...session, startedAt: `2026-01-01T${10 + i * 3}:00:00.000Z` })) });
+    const two = buildReport(hours(2), library, { now: NOW });
+    expect(trendSection(toMarkdown(two))[0]).toBe('**Pain during single-leg squat**: 2 sessions, both on 2026-01-01, first baseline 6, last baseline 5.');
+    expect(toHtml(two)).toContain('</strong>: 2 sessions, both on <span class="day">2026-01-01</span>, first baseline 6, last baseline 5.');
+    expect(trendSection(toMarkdown(buildReport(hours(3), library, { now: NOW })))[0]).toBe('**Pain during single-leg squat**: 3 sessions, all on 2026-01-01, first baseline 6, last baseline 4.');
   });
 
   it('past the bars’ width, gives the numbers of the bars shown and the mean of each month', () => {
