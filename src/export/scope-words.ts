@@ -45,21 +45,19 @@ export function bucketsScopeWords(report: Report): string | undefined {
   const all = report.evidenceSessions;
   const before = all.length - report.sessions.length;
   if (report.period.since === null || before === 0) return undefined;
-  if (report.sessions.length === 0) {
-    return `No session falls in this period: the buckets and their evidence come from ${theSessions(before)} before it ${daysOf(all)}.`;
-  }
+  // The head of the report has said there are no sessions in the period: said once, not twice.
+  if (report.sessions.length === 0) return `The buckets and their evidence come from ${theSessions(before)} ${daysOf(all)} before this period.`;
   // The days right after "sessions": after "this period", they would read as the period's own.
   return `The buckets and their evidence come from ${all.length === 2 ? 'both' : `all ${all.length}`} sessions ${daysOf(all)} up to the end of this period: ${before} of them before it, ${report.sessions.length} in it.`;
 }
 
 /**
  * What the report says where it would say "No sessions in this period": there are no scores from
- * it, and the buckets further down, still shown, come from earlier sessions.
+ * it. Where the buckets further down come from is said above them (bucketsScopeWords), once.
  */
 export function noScoresWords(report: Report): string {
   const before = report.evidenceSessions.length - report.sessions.length;
-  if (report.period.since === null || before === 0) return 'There are no scores to report.';
-  return `There are no scores from it to report; the buckets below come from ${theSessions(before)} before it ${daysOf(report.evidenceSessions)}.`;
+  return report.period.since === null || before === 0 ? 'There are no scores to report.' : 'There are no scores from it to report.';
 }
 
 /**

@@ -199,16 +199,15 @@ describe('markdown', () => {
     const quiet = buildReport(data, library, { since: '2026-10-02', until: '2026-10-07', now: NOW });
     const md = toMarkdown(quiet);
     const html = toHtml(quiet);
-    // First thing read: no scores from the period, and the lists further down are from before it.
-    expect(md).toContain('**No sessions in this period.** There are no scores from it to report; the buckets below come from the one session before it (2026-10-01).\n');
-    expect(html).toContain(
-      '<p><strong>No sessions in this period.</strong> There are no scores from it to report; the buckets below come from the one session before it (<span class="day">2026-10-01</span>).</p>',
-    );
-    const scope = 'No session falls in this period: the buckets and their evidence come from the one session before it (2026-10-01).';
+    // First thing read: no scores from the period; above the lists, that they are from before it. Each said once.
+    expect(md).toContain('**No sessions in this period.** There are no scores from it to report.\n');
+    expect(html).toContain('<p><strong>No sessions in this period.</strong> There are no scores from it to report.</p>');
+    const scope = 'The buckets and their evidence come from the one session (2026-10-01) before this period.';
     expect(md).toContain(`## Rehab routine\n\n_${scope}_\n`);
     expect(html).toContain(`<h2>Rehab routine</h2>\n<p class="note">${scope.replace('2026-10-01', '<span class="day">2026-10-01</span>')}</p>`);
+    for (const text of [md, html]) expect(text.split('come from the one session').length - 1).toBe(1);
     const later = toMarkdown(buildReport(data, library, { since: '2026-11-01', now: NOW }));
-    expect(later).toContain('come from the 3 sessions before it (2026-10-01 to 2026-10-20).');
+    expect(later).toContain('come from the 3 sessions (2026-10-01 to 2026-10-20) before this period.');
     // A period before the first session has nothing before it either: no word of earlier sessions.
     const before = toMarkdown(buildReport(data, library, { until: '2026-09-30', now: NOW }));
     expect(before).toContain('**No sessions in this period.** There are no scores to report.\n');
@@ -220,7 +219,7 @@ describe('markdown', () => {
     const fromOctober = toMarkdown(buildReport(shuffled, library, { since: '2026-10-08', now: NOW }));
     expect(fromOctober).toContain('from all 3 sessions (2026-10-01 to 2026-10-20) up to the end of this period: 1 of them before it, 2 in it.');
     const quiet = toMarkdown(buildReport(shuffled, library, { since: '2026-11-01', now: NOW }));
-    expect(quiet).toContain('the buckets below come from the 3 sessions before it (2026-10-01 to 2026-10-20).');
+    expect(quiet).toContain('come from the 3 sessions (2026-10-01 to 2026-10-20) before this period.');
   });
 
   it('says there are no scores to report for a period of a store with no sessions at all', () => {
@@ -513,7 +512,7 @@ describe('markdown', () => {
       '<h2>Rehab routine</h2>\n<p class="empty">None yet.</p>\n<h2>Avoid for now</h2>\n<p class="empty">None.</p>\n',
     );
     const quiet = buildReport(data, library, { since: '2026-10-02', until: '2026-10-07', now: NOW });
-    expect(toMarkdown(quiet)).toContain('**No sessions in this period.** There are no scores from it to report;');
+    expect(toMarkdown(quiet)).toContain('**No sessions in this period.** There are no scores from it to report.\n');
     expect(toMarkdown(quiet)).not.toContain('No sessions yet');
     expect(toMarkdown(quiet)).toContain('## Trend\n\nNo scores in this period.\n');
     expect(toMarkdown(quiet)).toContain('period: 2026-10-02 to 2026-10-07 ·');
@@ -523,7 +522,7 @@ describe('markdown', () => {
     expect(before).toContain('## Trend\n\nNo scores in this period.\n');
     // A period asked to start after the day of the report never runs backwards.
     expect(toMarkdown(buildReport(data, library, { since: '2099-01-01', now: NOW }))).toContain('period: from 2099-01-01 ·');
-    expect(toHtml(quiet)).toContain('<p><strong>No sessions in this period.</strong> There are no scores from it to report;');
+    expect(toHtml(quiet)).toContain('<p><strong>No sessions in this period.</strong> There are no scores from it to report.</p>');
   });
 
   it('shows every red-flag screen: a later "no" to all does not hide an earlier yes', () => {
