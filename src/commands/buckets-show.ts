@@ -13,7 +13,7 @@ import { bySideWords, couldNotShowWords, everyOneOf, flaresWords, lastSideWords,
 import type { Library } from '../library/schema.js';
 import type { Colours } from '../ui/colour.js';
 import { readSummary } from '../store/summary-file.js';
-import { onScreen, packed, table, wrap } from '../ui/table.js';
+import { onScreen, packed, table, width, wrap } from '../ui/table.js';
 import { itbAsStarted, itbWithLibrary, libraryFile, libraryFor, libraryFromEnv, listedDrill, notInLibraryWords, paint, printJson } from './shared.js';
 
 export async function showBuckets(ctx: Context, options: { json?: boolean }, self: Command) {
@@ -103,16 +103,47 @@ function retryWords({ helped, helpedOnRetry }: Evidence): string {
 
 /**
  * Names in order down two columns: quicker to scan than a paragraph of them, and a name may
- * hold a comma. A name longer than its column wraps within it; on a terminal too narrow for two
- * columns of a useful width, one column.
+ * hold a comma. A name longer than its column goes on under itself, broken between words but
+ * never inside its note in brackets ("Hip CARs" / "(controlled articular rotations)"), which
+ * reads as one thing; when a note is too long for its column, or the terminal too narrow for
+ * two columns of a useful width, one column.
  */
 function untestedLines(names: string[]): string[] {
   const room = onScreen(80) - 2;
   const column = Math.floor((room - 4) / 2);
-  if (column < 24) return table(names.map((name) => [name]), { most: [room] });
+  const cells = column < 24 ? [] : names.map((name) => nameLines(name, column));
+  if (column < 24 || cells.some((lines) => lines === undefined)) return names.flatMap((name) => nameLines(name, room) ?? table([[name]], { most: [room] }));
   const down = Math.ceil(names.length / 2);
-  const rows = names.slice(0, down).map((name, i) => [name, ...names.slice(down + i, down + i + 1)]);
-  return table(rows, { gap: 4, most: [column, column] });
+  const left = cells.slice(0, down) as string[][];
+  const right = cells.slice(down) as string[][];
+  // As wide as its widest line, as a table's column is.
+  const leftWidth = Math.max(...left.flat().map((line) => width(line)));
+  return left.flatMap((lines, i) => {
+    const other = right[i] ?? [];
+    return Array.from({ length: Math.max(lines.length, other.length) }, (_, j) => {
+      const line = lines[j] ?? '';
+      return other[j] === undefined ? line : `${line}${' '.repeat(leftWidth - width(line))}    ${other[j]}`;
+    }).map((line) => line.trimEnd());
+  });
+}
+
+/**
+ * A name in lines of `columns`, its later lines indented by two, broken between words with a
+ * note in brackets kept whole; undefined when a word or the note does not fit a line.
+ */
+function nameLines(name: string, columns: number): string[] | undefined {
+  const lines: string[] = [];
+  let line = '';
+  for (const part of name.match(/\([^()]*\)\S*|\S+/g) ?? []) {
+    const longer = line === '' ? part : `${line} ${part}`;
+    if (width(longer) <= (lines.length === 0 ? columns : columns - 2)) line = longer;
+    else if (line === '' || width(part) > columns - 2) return undefined;
+    else {
+      lines.push(line);
+      line = part;
+    }
+  }
+  return [...lines, line].map((text, i) => (i === 0 ? text : `  ${text}`));
 }
 
 function drillLines(status: ExerciseStatus, colour: Colours, { library, elsewhere }: InUse, view: BucketView): string[] {

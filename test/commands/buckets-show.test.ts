@@ -8,6 +8,7 @@ import { Store } from '../../src/store/store.js';
 import { run, tempHome } from '../helpers/run.js';
 import { writeOutsideRoutines } from '../helpers/outside-routines.js';
 import { buildSession } from '../helpers/sessions.js';
+import { onTerminal } from '../helpers/terminal.js';
 
 let home: string;
 let cleanup: () => void;
@@ -92,6 +93,23 @@ describe('itb buckets: the untested list', () => {
     const none = await shown(now, ['--data', small]);
     expect(none).toMatch(/^Untested \(0\)\n {2}None: every drill in the library has been tried\.\n\nNext: /m);
     expect(none).not.toContain('not tried yet');
+  });
+
+  it('breaks a long name in its column between words, never inside its note in brackets, else lists the names in one column', async () => {
+    await save((data) => void data.sessions.push(buildSession({ startedAt: '2026-02-27T09:00:00Z', baseline: 6, drills: [{ id: 'hip-hikes', scores: [4] }] })));
+    const untested = (text: string) => text.slice(text.indexOf('Untested (')).split('\n\n')[0]!.split('\n').slice(1);
+    // Each piece of a name on a line, in either column, holds its brackets whole.
+    const halfOpen = (lines: string[]) => lines.flatMap((line) => line.trim().split(/ {4,}/)).filter((piece) => /\([^)]*$|^[^(]*\)/.test(piece));
+    const wide = untested((await onTerminal(80, () => run(['buckets'], { home, now }))).stdout);
+    expect(wide.some((line) => / {4}\S/.test(line.trim()))).toBe(true);
+    expect(halfOpen(wide)).toEqual([]);
+    expect(wide).toContain('  Hip CARs                                Hip internal rotation mobility');
+    expect(wide).toContain('    (controlled articular rotations)        (lying face down)');
+    // On 70 columns that note is too long for its column: one column, each name whole on its line.
+    const narrower = untested((await onTerminal(70, () => run(['buckets'], { home, now }))).stdout);
+    expect(narrower).toHaveLength(30);
+    expect(narrower).toContain('  Hip CARs (controlled articular rotations)');
+    expect(halfOpen(narrower)).toEqual([]);
   });
 });
 
