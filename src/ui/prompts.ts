@@ -89,13 +89,21 @@ export function createPrompter(): Prompter {
 // The prompts break a line at the terminal's edge, in the middle of a word ("worst imagina / ble"):
 // on a narrow terminal their text comes to them broken between words.
 
-/** A question, after the prompt's two-column mark, keeping `reserve` columns free on its last line for what follows. */
+/**
+ * A question, after the prompt's two-column mark, keeping `reserve` columns free on its last line
+ * for what follows; its later lines under its first, as the choices under the pointer.
+ */
 function fitted(message: string, reserve = 0): string {
+  return fittedLines(message, reserve).join('\n  ');
+}
+
+/** The lines of a fitted question, each without the two columns before it. */
+function fittedLines(message: string, reserve: number): string[] {
   // Only the last line needs the room (" (y/N)" goes after it), not every line. A column stays
   // free on each, as after an answer (see answered): no line of it fills the terminal.
   const lines = wrap(message, 77);
-  if (width(lines.at(-1)!) <= onScreen(78) - Math.max(reserve, 1)) return lines.join('\n');
-  return [...lines.slice(0, -1), ...wrap(lines.at(-1)!, 78 - reserve)].join('\n');
+  if (width(lines.at(-1)!) <= onScreen(78) - Math.max(reserve, 1)) return lines;
+  return [...lines.slice(0, -1), ...wrap(lines.at(-1)!, 78 - reserve)];
 }
 
 /** A choice, after the list's two-column pointer; its later lines under its first. */
@@ -123,7 +131,7 @@ function fittedDisabled(name: string, why: string): { name: string; disabled: st
  * end of its line: the prompts follow a line that fills the terminal exactly with an empty one.
  */
 function answered(message: string, answer: string, reserve: number, style = (line: string) => line): string {
-  const last = fitted(message, reserve).split('\n').at(-1)!;
+  const last = fittedLines(message, reserve).at(-1)!;
   return 2 + width(last) + 1 + width(answer) < onScreen(80) ? style(answer) : `\n${wrap(answer, 79, '  ').map(style).join('\n')}`;
 }
 
@@ -207,8 +215,9 @@ async function yesOrNo(message: string, typing: Typing, context: { signal: Abort
       // Broken between words on a narrow terminal, as the other prompts' reasons are.
       validate: (text) => /^(y|yes|n|no)$/i.test(text.trim()) || reason('Type y for yes or n for no, then press Enter.'),
       transformer: (text, { isFinal }) => (isFinal ? styleText('cyan', /^y/i.test(text.trim()) ? 'Yes' : 'No') : kept(typing, text)),
-      // Once answered, the question stays as the other yes/no questions do: without its hint.
-      theme: { ...clearOnError, style: { message: (text: string, status: string) => styleText('bold', status === 'done' ? text.replace(/\s\(y\/n\)$/, '') : text) } },
+      // Once answered, the question stays as the other yes/no questions do: without its hint,
+      // with room for " Yes" and a column spare on its last line, not broken by the terminal.
+      theme: { ...clearOnError, style: { message: (text: string, status: string) => styleText('bold', status === 'done' ? fitted(message, 5) : text) } },
     },
     context,
   );

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, keys, passRedFlagScreen, Terminal } from '../helpers/pty.js';
 import { terminalsOnFreshHome } from '../helpers/pty-home.js';
+import { screenLines } from '../helpers/screen.js';
 import { buildSession } from '../helpers/sessions.js';
 import { redFlagQuestions } from '../../src/commands/session-screen.js';
 import { projectBuckets } from '../../src/core/buckets.js';
@@ -399,15 +400,38 @@ describe('itb session in a terminal', () => {
     expect(await t.exited).toBe(130);
   });
 
+  it('lines up the later lines of a question broken on a terminal of 40 columns under its first, its answer after its last', async () => {
+    const t = itb(['session', 'balance', '--side', 'left', '--symptom', 'pain', '--movement', 'Step-down'], { cols: 40 });
+    for (const question of Object.values(redFlagQuestions)) await t.answer(question.slice(0, 20), 'n');
+    await t.waitFor('Rate your pain');
+    // Asked: its hint and the room for a score on its last line.
+    await t.waitFor('imaginable):');
+    const asked = await screenLines(t.raw, 40);
+    expect(asked.slice(-2)).toEqual(['? Rate your pain (0 = none, 10 = worst', '  imaginable):']);
+    await t.type(`5${keys.enter}`);
+    await t.waitFor('When you have done the drill');
+    const lines = await screenLines(t.raw, 40);
+    // Each question answered: "✔" and its first line, then its later lines two columns in, the
+    // answer whole after the last of them, as on the other wrapped lines of a session.
+    const at = (start: string) => lines.findIndex((line) => line.startsWith(start));
+    expect(lines.slice(at('✔ Is the knee or thigh'), at('✔ Is the knee or thigh') + 2)).toEqual(['✔ Is the knee or thigh clearly', '  swollen? No']);
+    expect(lines.slice(at('✔ Do you have numbness'), at('✔ Do you have numbness') + 3)).toEqual(['✔ Do you have numbness, tingling or', '  pins and needles in the leg or', '  foot? No']);
+    expect(lines.slice(at('✔ Rate your pain'), at('✔ Rate your pain') + 2)).toEqual(['✔ Rate your pain (0 = none, 10 = worst', '  imaginable): 5']);
+    const safety = lines.slice(at('✔ Any recent fall'), at('✔ Does the pain wake') + 2);
+    expect(safety.filter((line) => !/^(?:✔ |  )\S/.test(line))).toEqual([]);
+    await t.type(keys.ctrlC);
+    expect(await t.exited).toBe(130);
+  });
+
   it('breaks its questions, answers and countdown between words on a terminal of 50 columns', async () => {
     const t = itb(['session', 'balance', '--side', 'left', '--symptom', 'pain', '--movement', 'Step-down'], { cols: 50 });
     await passRedFlagScreen(t);
     // The question broken before the edge, with room for the answer on its last line.
-    await t.waitFor(/\? Rate your pain \(0 = none, 10 = worst\r?\nimaginable\):/);
+    await t.waitFor(/\? Rate your pain \(0 = none, 10 = worst\r?\n {2}imaginable\):/);
     await t.type(`5/10${keys.enter}`);
     await t.waitFor(/> Type just the number, like 5: the scale is\r?\n {2}always out of 10\./);
     await t.type(`5${keys.enter}`);
-    await t.waitFor(/✔ Rate your pain \(0 = none, 10 = worst\r?\nimaginable\): 5/);
+    await t.waitFor(/✔ Rate your pain \(0 = none, 10 = worst\r?\n {2}imaginable\): 5/);
     await t.answer('When you have done the drill', ''); // the first hold
     // Its label, which says the set and side, on a line of its own: a bar would not fit beside it.
     await t.waitFor(/⏱ Hold 1 of 6 · set 1, first side:\r?\n■+·* \d+ s left {2}\(Enter to end early\)/);

@@ -123,7 +123,7 @@ describe('a list question in the terminal', () => {
     const message = 'Which of the drills below did you find the hardest to do with your knee bent today?';
     const answer = createPrompter().select({ message, choices });
     const screen = await lastScreen();
-    expect(screen.getScreen().split('\n').slice(0, 2)).toEqual(['? Which of the drills below did you find the hardest to do with your knee bent', 'today?']);
+    expect(screen.getScreen().split('\n').slice(0, 2)).toEqual(['? Which of the drills below did you find the hardest to do with your knee bent', '  today?']);
     await enter(screen);
     expect(await answer).toBe('first');
   });
@@ -150,10 +150,10 @@ describe('a list question in the terminal', () => {
     const message = 'Which of the drills below did you find the hardest to do, with your knees bent today?';
     const answer = createPrompter().select({ message, choices });
     const screen = await lastScreen();
-    expect(screen.getScreen().split('\n').slice(0, 2)).toEqual(['? Which of the drills below did you find the hardest to do, with your knees', 'bent today?']);
+    expect(screen.getScreen().split('\n').slice(0, 2)).toEqual(['? Which of the drills below did you find the hardest to do, with your knees', '  bent today?']);
     await enter(screen);
     expect(await answer).toBe('first');
-    expect(screen.getScreen()).toBe('✔ Which of the drills below did you find the hardest to do, with your knees\nbent today? Ankle rocks');
+    expect(screen.getScreen()).toBe('✔ Which of the drills below did you find the hardest to do, with your knees\n  bent today? Ankle rocks');
   });
 
   it('breaks a choice before it would run past the terminal, and an answer under its question a column sooner', async () => {
@@ -241,13 +241,13 @@ describe('a question that takes typing, in the terminal', () => {
     screen.events.type(' 7 ');
     await enter(screen);
     expect(await answer).toBe(' 7 ');
-    expect(screen.getScreen()).toBe('✔ Rate the pain you feel in the single-leg squat now, where 0 is none at all\nand 10 is the worst imaginable: 7');
+    expect(screen.getScreen()).toBe('✔ Rate the pain you feel in the single-leg squat now, where 0 is none at all\n  and 10 is the worst imaginable: 7');
   });
   it('breaks a question four columns short of the edge on its last line alone, and puts an answer under it where it would not fit beside it', async () => {
     // On one line, "physio:" would end it at column 2 + 75, leaving no room for a score typed after it.
     const short = createPrompter().input({ message: 'Which movement brings the pain on? Name it in a few words, as for your physio:' });
     const one = await lastScreen();
-    expect(one.getScreen()).toBe('? Which movement brings the pain on? Name it in a few words, as for your\nphysio:');
+    expect(one.getScreen()).toBe('? Which movement brings the pain on? Name it in a few words, as for your\n  physio:');
     one.events.type('stairs');
     await enter(one);
     expect(await short).toBe('stairs');
@@ -255,13 +255,13 @@ describe('a question that takes typing, in the terminal', () => {
     const message = 'Which movement brings the pain on? Name it in a few words, as you would say to your physio:';
     const answer = createPrompter().input({ message });
     const screen = await lastScreen();
-    expect(screen.getScreen()).toBe('? Which movement brings the pain on? Name it in a few words, as you would say\nto your physio:');
+    expect(screen.getScreen()).toBe('? Which movement brings the pain on? Name it in a few words, as you would say\n  to your physio:');
     // Too long to go beside "to your physio:" in 80 columns.
     screen.events.type('Walking down the stairs at the station, or running downhill, at the weekend');
     await enter(screen);
     expect(await answer).toBe('Walking down the stairs at the station, or running downhill, at the weekend');
     expect(screen.getScreen()).toBe(
-      '✔ Which movement brings the pain on? Name it in a few words, as you would say\nto your physio:\n  Walking down the stairs at the station, or running downhill, at the weekend',
+      '✔ Which movement brings the pain on? Name it in a few words, as you would say\n  to your physio:\n  Walking down the stairs at the station, or running downhill, at the weekend',
     );
   });
 
@@ -312,7 +312,7 @@ describe('a yes/no question in the terminal', () => {
   it('without a default, breaks the question with its hint four columns short of the edge on its last line alone', async () => {
     const answer = createPrompter().confirm({ message: 'Do you have numbness, tingling or pins and needles in the leg or foot right now?' });
     const screen = await lastScreen();
-    expect(screen.getScreen()).toBe('? Do you have numbness, tingling or pins and needles in the leg or foot right\nnow? (y/n)');
+    expect(screen.getScreen()).toBe('? Do you have numbness, tingling or pins and needles in the leg or foot right\n  now? (y/n)');
     screen.events.type('n');
     await enter(screen);
     expect(await answer).toBe(false);
@@ -330,11 +330,24 @@ describe('a yes/no question in the terminal', () => {
     });
   });
 
+  it('on a narrow terminal, puts the later lines of a question under its first, and once answered keeps room for the answer on its last line', async () => {
+    await onTerminal(40, async () => {
+      const answer = createPrompter().confirm({ message: 'Do you have numbness, tingling or pins and needles in the leg or foot?' });
+      const screen = await lastScreen();
+      expect(screen.getScreen()).toBe('? Do you have numbness, tingling or\n  pins and needles in the leg or foot?\n  (y/n)');
+      screen.events.type('n');
+      await enter(screen);
+      expect(await answer).toBe(false);
+      // Without its hint, "foot?" and " No" would reach past the 40th column: "foot?" goes under.
+      expect(screen.getScreen()).toBe('✔ Do you have numbness, tingling or\n  pins and needles in the leg or\n  foot? No');
+    });
+  });
+
   it('with a default, breaks a long question between words and leaves room for the hint on its last line alone', async () => {
     // A line before the last goes up to the edge, as any text does, not six columns short of it.
     const answer = createPrompter().confirm({ message: 'Do you have numbness, tingling or pins and needles in the leg or foot right now?', default: false });
     const screen = await lastScreen();
-    expect(screen.getScreen()).toBe('? Do you have numbness, tingling or pins and needles in the leg or foot right\nnow? (y/N)');
+    expect(screen.getScreen()).toBe('? Do you have numbness, tingling or pins and needles in the leg or foot right\n  now? (y/N)');
     await enter(screen);
     expect(await answer).toBe(false);
   });
@@ -343,7 +356,7 @@ describe('a yes/no question in the terminal', () => {
     // 74 columns fit a line after the mark, but not with the hint: "today?" goes under it.
     const answer = createPrompter().confirm({ message: 'Start a session today anyway, even though a drill flared up earlier today?', default: false });
     const screen = await lastScreen();
-    expect(screen.getScreen()).toBe('? Start a session today anyway, even though a drill flared up earlier\ntoday? (y/N)');
+    expect(screen.getScreen()).toBe('? Start a session today anyway, even though a drill flared up earlier\n  today? (y/N)');
     await enter(screen);
     expect(await answer).toBe(false);
   });
