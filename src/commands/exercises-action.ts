@@ -148,7 +148,7 @@ function showExercise(library: Library, exercise: Exercise, colour: Colours): st
     ...exercise.steps.flatMap((step, i) => hanging(`  ${String(i + 1).padStart(2)}. `, step, 78)),
     '',
     ...labelled('Dose:', describeDose(exercise.dose)),
-    ...labelled('Side:', describeSide(exercise.side)),
+    ...labelled('Side:', describeSide(exercise.side, undefined, exercise.dose)),
     ...labelled('Equipment:', exercise.equipment.length > 0 ? exercise.equipment.join(', ') : 'none'),
   ];
   if (routines.length > 0) out.push(...labelled('Routines:', routines.join(', ')));

@@ -105,7 +105,8 @@ export async function ask(question: Exclude<Ask, { kind: 'finished' }>, turn: Tu
       const hold = options.timer ? exercise.dose.holdSeconds : undefined;
       // Holds come in sets, and often on each side: the timer stays on offer for every one, and
       // counts them, so the person need not (the drill's name is on its card, just above).
-      // A one-sided drill is done on each side in turn when both sides are painful.
+      // A one-sided drill is done on each side in turn when both sides are painful. A drill of
+      // both sides without a dose per side is done on both at once: a hold for each set.
       const wholeDoseEachSide = !exercise.dose.perSide && plan.side === 'both' && (exercise.side === 'painful' || exercise.side === 'opposite');
       const eachSide = exercise.dose.perSide || wholeDoseEachSide;
       const sets = exercise.dose.sets ?? 1;

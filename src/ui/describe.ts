@@ -14,15 +14,18 @@ export function describeDose(dose: Dose): string {
  * The side to work, in words; with the painful side known, the actual side is named. With pain
  * on both sides a one-sided drill is done on each side in turn, since each side is the painful
  * side of one and the opposite side of the other; the dose, given for one side, then holds for
- * each.
+ * each. A drill of both sides is done on each in turn when its dose is per side, a set at a time
+ * as its steps say ("Switch sides and repeat"); without, its dose is one, for both sides at once
+ * (a squat held on both legs), and the session's timer counts its holds so.
  */
-export function describeSide(side: Side, painful?: PainfulSide): string {
+export function describeSide(side: Side, painful: PainfulSide | undefined, dose: Pick<Dose, 'sets' | 'perSide'>): string {
   const eachInTurn = 'each side in turn, the full dose on each';
   switch (side) {
     case 'none':
       return 'no particular side';
     case 'both':
-      return 'both sides';
+      if (!dose.perSide) return 'both sides at once';
+      return (dose.sets ?? 1) > 1 ? 'each side in turn, a set at a time' : 'each side in turn';
     case 'painful':
       if (painful === 'left' || painful === 'right') return `your ${painful} side (the painful side)`;
       return painful === 'both' ? `${eachInTurn} (both sides are painful)` : `the painful side; when both sides are, ${eachInTurn}`;

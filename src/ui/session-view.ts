@@ -41,13 +41,13 @@ export function drillCard({ exercise, index, total, attempt, side }: Card, colou
   if (attempt === 2) lines.push(...wrap(retryAdvice(exercise), 78, '  '));
   exercise.steps.forEach((step, i) => lines.push(...hanging(`  ${String(i + 1).padStart(2)}. `, step, 78)));
   const dose = `  ${colour.dim('Dose:')} ${describeDose(exercise.dose)}`;
-  const sideWords = `${colour.dim('Side:')} ${describeSide(exercise.side, side)}`;
+  const sideWords = `${colour.dim('Side:')} ${describeSide(exercise.side, side, exercise.dose)}`;
   // Side by side when they fit the terminal's 80 columns, else a line each.
   if (width(`${dose}   ${sideWords}`) <= onScreen(80)) lines.push(`${dose}   ${sideWords}`);
   else {
     // A line each, wrapped between words under their labels on a narrow terminal.
     lines.push(...hanging(`  ${colour.dim('Dose:')} `, describeDose(exercise.dose), 80));
-    lines.push(...hanging(`  ${colour.dim('Side:')} `, describeSide(exercise.side, side), 80));
+    lines.push(...hanging(`  ${colour.dim('Side:')} `, describeSide(exercise.side, side, exercise.dose), 80));
   }
   if (exercise.equipment.length > 0) lines.push(...hanging(`  ${colour.dim('You need:')} `, exercise.equipment.join(', '), 80));
   for (const cue of exercise.cues) lines.push(...hanging('  › ', cue, 78));

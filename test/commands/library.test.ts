@@ -235,6 +235,10 @@ describe('itb exercises', () => {
     expect(stdout.replace(/\s+/g, ' ')).toContain('Side: the side opposite the pain; when both sides are painful, each side in turn, the full dose on each Equipment:');
     expect(stdout).toContain('Routines:   joint-chain');
     expect(stdout).not.toContain('loading drill');
+    // A drill of both sides, its dose per side: one side then the other, as its steps say.
+    const clamshells = await itb(['exercises', 'clamshells']);
+    expect(clamshells.stdout).toContain('Dose:       3 sets × 12 reps per side');
+    expect(clamshells.stdout).toContain('Side:       each side in turn, a set at a time');
   });
 
   it('ID shows the cues, the video and the source a drill of one\'s own has, a single cue too', async () => {

@@ -277,6 +277,8 @@ describe('itb session', () => {
     const arms = await run(['--data', library, 'session', 'arms', ...bothSides], { home, tty: true, answers: [3, 'timer', 'timer', 'done', 2, 'timer', 'done', 1] });
     expect(arms.code).toBe(0);
     expect(arms.prompter.asked.filter((asked) => asked.kind === 'countdown').map((asked) => asked.message)).toEqual(['Hold 1 of 2 · first side', 'Hold 2 of 2 · second side', 'Hold 1 of 1']);
+    // Its card says so, rather than "both sides", which reads as the dose on each in turn.
+    expect(arms.stdout).toContain('Side: both sides at once');
     // Sets of a one-sided drill on both painful sides: the whole dose on one side, then on the other.
     const countdowns = (result: Awaited<ReturnType<typeof run>>) => result.prompter.asked.filter((asked) => asked.kind === 'countdown').map((asked) => asked.message);
     const lunge = await run(['--data', library, 'session', 'lunge', ...bothSides], { home, tty: true, answers: [3, 'timer', 'timer', 'timer', 'timer', 'done', 1] });

@@ -624,7 +624,7 @@ describe('itb session in a terminal', () => {
     await passRedFlagScreen(t);
     await t.answer('Rate your discomfort', '3');
     await t.waitFor('Single-leg stand');
-    await t.waitFor('Side: both sides');
+    await t.waitFor('Side: each side in turn, a set at a time');
     // The first hold is first in the list: Enter starts it.
     await t.answer('When you have done the drill', '');
     // Three sets on each side: six holds, counted.

@@ -3,22 +3,24 @@ import { describe, expect, it } from 'vitest';
 import { describeDose, describeSide, holdPlace } from '../../src/ui/describe.js';
 
 describe('describeSide', () => {
+  // A dose given once, not per side.
+  const once = { sets: 1, perSide: false };
   it('names the side to work when the pain is on one side', () => {
-    expect(describeSide('painful', 'left')).toBe('your left side (the painful side)');
-    expect(describeSide('painful', 'right')).toBe('your right side (the painful side)');
-    expect(describeSide('opposite', 'left')).toBe('your right side (opposite the pain)');
-    expect(describeSide('opposite', 'right')).toBe('your left side (opposite the pain)');
+    expect(describeSide('painful', 'left', once)).toBe('your left side (the painful side)');
+    expect(describeSide('painful', 'right', once)).toBe('your right side (the painful side)');
+    expect(describeSide('opposite', 'left', once)).toBe('your right side (opposite the pain)');
+    expect(describeSide('opposite', 'right', once)).toBe('your left side (opposite the pain)');
   });
 
   it('with pain on both sides, a one-sided drill is done on each side in turn, its whole dose on each', () => {
     for (const side of ['painful', 'opposite'] as const) {
-      const words = describeSide(side, 'both');
+      const words = describeSide(side, 'both', once);
       expect(words).toBe('each side in turn, the full dose on each (both sides are painful)');
       // A shoulder drill such as the scapular camshafts is worked by no leg.
       expect(words).not.toMatch(/leg/);
     }
     // Beside a dose for one side, the words make it a dose for each.
-    expect(`${describeDose({ sets: 1, reps: 10, perSide: false })}   Side: ${describeSide('painful', 'both')}`).toBe(
+    expect(`${describeDose({ sets: 1, reps: 10, perSide: false })}   Side: ${describeSide('painful', 'both', once)}`).toBe(
       '1 set × 10 reps   Side: each side in turn, the full dose on each (both sides are painful)',
     );
   });
@@ -28,21 +30,29 @@ describe('describeSide', () => {
     expect(describeDose({ sets: 2, reps: 8, perSide: false })).toBe('2 sets × 8 reps');
   });
 
-  it('says both sides, or no particular side, whatever the painful side', () => {
+  it('says how a drill of both sides is done, or no particular side, whatever the painful side', () => {
     for (const painful of [undefined, 'left', 'right', 'both'] as const) {
-      expect(describeSide('both', painful)).toBe('both sides');
-      expect(describeSide('none', painful)).toBe('no particular side');
+      // A dose per side: one side, then the other, a set at a time as the steps say.
+      expect(describeSide('both', painful, { sets: 3, perSide: true })).toBe('each side in turn, a set at a time');
+      expect(describeSide('both', painful, { sets: 1, perSide: true })).toBe('each side in turn');
+      expect(describeSide('both', painful, { perSide: true })).toBe('each side in turn');
+      // A dose given once: done once, on both sides together (a squat held on both legs), as the
+      // timer counts its holds, not on each side in turn.
+      expect(describeSide('both', painful, { sets: 2, perSide: false })).toBe('both sides at once');
+      expect(describeSide('none', painful, once)).toBe('no particular side');
     }
   });
 
   it('says what happens with pain on both sides when the painful side is not known', () => {
-    expect(describeSide('painful')).toBe('the painful side; when both sides are, each side in turn, the full dose on each');
-    expect(describeSide('opposite')).toBe('the side opposite the pain; when both sides are painful, each side in turn, the full dose on each');
+    expect(describeSide('painful', undefined, once)).toBe('the painful side; when both sides are, each side in turn, the full dose on each');
+    expect(describeSide('opposite', undefined, once)).toBe('the side opposite the pain; when both sides are painful, each side in turn, the full dose on each');
   });
 
   it('fits the drill card\'s side line of an 80-column terminal whatever the painful side', () => {
     for (const side of ['painful', 'opposite', 'both', 'none'] as const) {
-      for (const painful of ['left', 'right', 'both'] as const) expect(`  Side: ${describeSide(side, painful)}`.length).toBeLessThanOrEqual(80);
+      for (const painful of ['left', 'right', 'both'] as const) {
+        for (const dose of [once, { sets: 3, perSide: true }]) expect(`  Side: ${describeSide(side, painful, dose)}`.length).toBeLessThanOrEqual(80);
+      }
     }
   });
 });
