@@ -90,8 +90,10 @@ export async function ask(question: Exclude<Ask, { kind: 'finished' }>, turn: Tu
       const keptSide = kept && otherSide(kept, plan.side);
       // The rehab routine is made of such drills: there, said only of one a test on another painful side put in it.
       if (kept && (plan.routine !== 'rehab' || keptSide !== '')) {
-        const since = kept.decidedAt === undefined ? '' : ` since ${localDate(new Date(kept.decidedAt))}`;
-        const how = kept.source === 'manual' ? `, by your choice${since}` : since;
+        // A session's decision is re-made at each test that helps: its day is when the drill last
+        // helped, not when it went into the bucket; a move by hand is dated by the move.
+        const day = kept.decidedAt === undefined ? undefined : localDate(new Date(kept.decidedAt));
+        const how = day === undefined ? '' : kept.source === 'manual' ? `, by your choice since ${day}` : ` (it last helped on ${day})`;
         // Skipping gets on to untested drills only when some come later in the routine.
         const tested = [...plan.inRehab, ...plan.retesting].map((status) => status.exerciseId);
         const untestedLater = plan.exercises.slice(question.index + 1).some((later) => !tested.includes(later.id));

@@ -105,7 +105,7 @@ describe('bucket decisions dated ahead of the clock', () => {
     // Ankle tilts help again today (4 → 3); two days later, a session comes to them first.
     await run(['session', 'joint-chain', ...setUpFlags], { home, now, tty: true, answers: [4, 'done', 3, 'stop'] });
     const later = await run(['session', 'joint-chain', ...setUpFlags], { home, now: new Date('2026-11-22T10:00:00Z'), tty: true, answers: [5, 'stop'] });
-    expect(later.stdout.replace(/\s+/g, ' ')).toContain('Already in your rehab bucket since 2026-11-20:');
+    expect(later.stdout.replace(/\s+/g, ' ')).toContain('Already in your rehab bucket (it last helped on 2026-11-20):');
     expect((await buckets()).rehab[0]).toMatchObject({ exerciseId: 'lateral-ankle-tilts', decidedAt: now.toISOString() });
   });
 

@@ -1303,7 +1303,7 @@ describe('itb session', () => {
     const card = (name: string) => shown.slice(shown.indexOf(name), shown.indexOf('Exercise', shown.indexOf(name)));
     const local = (iso: string) => localDate(new Date(iso));
     expect(card('Lateral ankle tilts')).toContain(
-      `Already in your rehab bucket since ${local(past.results[0]!.at)}, from a test when your right side hurt (today: your left side): test it again,`,
+      `Already in your rehab bucket (it last helped on ${local(past.results[0]!.at)}), from a test when your right side hurt (today: your left side): test it again,`,
     );
     expect(card('Forward 45° lunge knee circles')).toContain('Set aside earlier, from a test when your right side hurt (today: your left side), back today for its re-test: start gently');
     // The re-test routine says at the drill only what its start does not: here, the side.
@@ -1407,7 +1407,7 @@ describe('itb session', () => {
     const shown = result.stdout.replace(/\s+/g, ' ');
     const card = (name: string) => shown.slice(shown.indexOf(name), shown.indexOf('Exercise', shown.indexOf(name)));
     const local = (iso: string) => localDate(new Date(iso));
-    expect(card('Lateral ankle tilts')).toContain(`Already in your rehab bucket since ${local('2026-11-10T09:00:00.000Z')}: test it again, or skip it to get on to the drills you have not tested yet.`);
+    expect(card('Lateral ankle tilts')).toContain(`Already in your rehab bucket (it last helped on ${local('2026-11-10T09:00:00.000Z')}): test it again, or skip it to get on to the drills you have not tested yet.`);
     expect(card('Rehab hip circles')).toContain(`Already in your rehab bucket, by your choice since ${local('2026-11-12T09:00:00.000Z')}:`);
     expect(card('Forward 45° lunge knee circles')).not.toContain('Already in');
     // Skipped to get on to the others, it stays there: the choice says so, not "I cannot do it now".
@@ -1424,7 +1424,7 @@ describe('itb session', () => {
     // Unless a test when another side hurt put the drill there: what helped one side need not help the other.
     const otherSide = await run(['session', 'rehab', '--side', 'right', '--symptom', 'pain', '--movement', 'single-leg squat'], { home, tty: true, now, answers: [5, 'skip', 'stop'] });
     const said = otherSide.stdout.replace(/\s+/g, ' ');
-    expect(said).toContain(`Already in your rehab bucket since ${local('2026-11-10T09:00:00.000Z')}, from a test when your left side hurt (today: your right side): test it again to check it still helps, or skip it.`);
+    expect(said).toContain(`Already in your rehab bucket (it last helped on ${local('2026-11-10T09:00:00.000Z')}), from a test when your left side hurt (today: your right side): test it again to check it still helps, or skip it.`);
     // Moved there by hand, it was no test on either side.
     expect(said.match(/Already in/g)).toHaveLength(1);
     expect(skipChoices(otherSide.prompter.asked)).toEqual([cannot, cannot]);
@@ -1455,7 +1455,7 @@ describe('itb session', () => {
     expect(result.code).toBe(0);
     const shown = result.stdout.replace(/\s+/g, ' ');
     const card = (name: string) => shown.slice(shown.indexOf(name), shown.indexOf('When you have done', shown.indexOf(name)));
-    expect(card('Leg swings')).toContain('Already in your rehab bucket since');
+    expect(card('Leg swings')).toContain('Already in your rehab bucket (it last helped on');
     expect(card('Leg swings')).toContain(': test it again to check it still helps, or skip it.');
     expect(card('Glute activation')).toContain(': test it again to check it still helps, or skip it.');
     expect(shown).not.toContain('drills you have not tested yet');
