@@ -4,8 +4,10 @@ import type { ExerciseStatus } from '../core/buckets.js';
 import type { Screening, Symptom } from '../core/records.js';
 import { scoresWords } from '../core/history.js';
 import { scoreChart } from './chart.js';
+import { STYLE } from './html-style.js';
 import { remembered } from './pieces.js';
 import { drillNamer, nameInSession, readingView, type Report } from './report.js';
+import { drillsDoneWords, type DrillResult } from './session-drills.js';
 import { bucketsScopeWords, noScoresWords, screensScopeWords, sessionCountWords } from './scope-words.js';
 import {
   anyRedFlag,
@@ -62,57 +64,11 @@ function userLines(text: string): string {
 
 const WRITER: TextWriter = { plain: esc, user: userText };
 
+/** A drill's result in the session table, a flare-up marked as in the count above it. */
+const flareMarked = (result: DrillResult) => (result === 'flare' ? '<span class="flare">flare</span>' : result);
+
 /** A symptom during a test movement, in bold. */
 const rated = (symptom: Symptom, movement: string) => `<strong>${esc(symptomWords[symptom])} during ${userText(movement)}</strong>`;
-
-const STYLE = `
-  :root { color: #1a1a1a; background: #fff; }
-  body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; max-width: 56rem; margin: 2rem auto; padding: 0 1rem; }
-  h1 { font-size: 1.6rem; margin-bottom: .2rem; }
-  h2 { font-size: 1.2rem; margin-top: 2rem; border-bottom: 1px solid #ccc; padding-bottom: .2rem; }
-  .meta { color: #555; margin-top: 0; }
-  .note { background: #f4f4f4; border-left: 4px solid #888; padding: .5rem .8rem; }
-  table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
-  th, td { border: 1px solid #ccc; padding: .25rem .5rem; text-align: left; vertical-align: top; }
-  th { background: #f0f0f0; }
-  /* What a person typed or a library named can hold a word longer than the page (a URL, an id):
-     it breaks anywhere rather than run off a printed page, or make the browser shrink the page. */
-  bdi { overflow-wrap: anywhere; }
-  td.num { text-align: right; font-variant-numeric: tabular-nums; }
-  td:first-child, td.num, td.scores, .day { white-space: nowrap; }
-  table.sessions td.what { min-width: 11em; }
-  /* Wide enough for "rehab (until the buckets were cleared on 2026-10-12)" in three lines. */
-  td.to { min-width: 11em; }
-  .id { color: #666; font-size: .9em; }
-  .due, .yes, .flare { font-weight: bold; }
-  .flare { color: #a00; }
-  .empty, .aside { color: #555; font-style: italic; }
-  .legend { color: #555; font-size: .9em; }
-  .lines { white-space: pre-line; }
-  svg { max-width: 100%; height: auto; }
-  figure { margin: 1rem 0; }
-  figcaption { margin-bottom: .3rem; }
-  /* On a phone, a table wider than the screen scrolls sideways on its own, and the page keeps the
-     screen's width for the text around it. */
-  @media screen and (max-width: 40rem) {
-    table { display: block; overflow-x: auto; }
-    /* A drill's name keeps its words whole: the room "To" keeps for a reset note goes to it. */
-    td.to { min-width: 0; }
-    td.drill bdi { overflow-wrap: break-word; }
-  }
-  @media print {
-    body { margin: 0; max-width: none; font-size: 10pt; }
-    h2 { break-after: avoid; }
-    tr, figure, li { break-inside: avoid; }
-    thead { display: table-header-group; }
-    .note { border-left-color: #000; }
-    /* The session table's nine columns fit the width of a Letter or A4 page. */
-    th, td { padding: .2rem .3rem; }
-    td.num { white-space: normal; }
-    table.sessions td.what { min-width: 0; }
-    td.started { white-space: normal; }
-  }
-`;
 
 export function toHtml(report: Report): string {
   const view = readingView(report);
@@ -190,25 +146,31 @@ export function toHtml(report: Report): string {
     body.push(
       '<table class="sessions">',
       head(['Started', 'Routine', 'Side', 'Symptom @ movement', 'Baseline → final', 'Helped', 'Set aside', 'Skipped', 'Status']),
-      '<tbody>',
     );
     // Years of rows repeat a few routines, movements, scores and words: each is escaped once.
     const cell = remembered(esc);
     const user = remembered(userText);
     const nameOf = drillNamer(report);
+    // Named as the lists name them, so that a drill's day in the table is found from its name there.
+    const drillName = remembered((id: string) => userText(nameOf(id)));
     view.summaries.forEach((s, i) => {
       const scores = scoresWords(s, '—');
       const avoided = s.flares > 0 ? `${s.avoided} <span class="flare">(${esc(plural(s.flares, 'flare'))})</span>` : String(s.avoided);
       const session = report.sessions[i]!;
       const unfinished = unfinishedWords(session, (id) => nameInSession(session, id, nameOf), userText);
       const status = (s.interrupted ? `<strong>${cell(statusWords[s.status])}</strong>` : cell(statusWords[s.status])) + unfinished;
+      // Under the row, across the table: a tenth column would not fit a printed page.
+      const drills = drillsDoneWords(session, drillName, flareMarked);
       body.push(
+        '<tbody class="session">',
         `<tr><td class="started">${startedCell(s.startedAt)}</td><td class="routine">${user(s.routine)}</td><td>${cell(sideWords[s.side])}</td>` +
           `<td class="what">${cell(symptomWords[s.symptom])} @ ${user(s.movement)}</td><td class="scores">${cell(scores)}</td>` +
           `<td class="num">${s.helped}</td><td class="num">${avoided}</td><td class="num">${s.skipped}</td><td>${status}</td></tr>`,
       );
+      if (drills !== '') body.push(`<tr class="drills"><td colspan="9">${drills}</td></tr>`);
+      body.push('</tbody>');
     });
-    body.push('</tbody>', '</table>');
+    body.push('</table>');
     const routines = routineWords(report, userText);
     if (routines !== undefined) body.push(`<p class="legend">${routines}</p>`);
   }

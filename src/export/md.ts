@@ -4,7 +4,9 @@ import type { Screening, Symptom } from '../core/records.js';
 import { localDate, scoresWords, type ScorePoint, type Trend } from '../core/history.js';
 import { pointsShown, sparkline, sparkScale } from '../ui/sparkline.js';
 import { hanging, wrap } from '../ui/table.js';
+import { remembered } from './pieces.js';
 import { dayRange, drillNamer, nameInSession, readingView, type Report } from './report.js';
+import { drillsDoneWords, type DrillResult } from './session-drills.js';
 import { bucketsScopeWords, noScoresWords, screensScopeWords, sessionCountWords } from './scope-words.js';
 import {
   anyRedFlag,
@@ -78,6 +80,9 @@ export function mdNote(text: string): string {
 }
 
 const WRITER: TextWriter = { plain: mdText, user: mdUser };
+
+/** A drill's result in the session table, a flare-up in bold as in the count beside it. */
+const flareBold = (result: DrillResult) => (result === 'flare' ? '**flare**' : result);
 
 /** A symptom during a test movement, in bold. */
 const rated = (symptom: Symptom, movement: string) => `**${symptomWords[symptom]} during ${mdUser(movement)}**`;
@@ -167,10 +172,12 @@ export function toMarkdown(report: Report): string {
   if (view.summaries.length === 0) out.push(`${noneWords(report, 'sessions')}.`, '');
   else {
     out.push(
-      '| Started | Routine | Side | Symptom @ movement | Baseline → final | Helped | Set aside | Skipped | Status |',
-      '|---|---|---|---|---|--:|--:|--:|---|',
+      '| Started | Routine | Side | Symptom @ movement | Baseline → final | Helped | Set aside | Skipped | Status | Drills: change, result |',
+      '|---|---|---|---|---|--:|--:|--:|---|---|',
     );
     const nameOf = drillNamer(report);
+    // Named as the lists name them, so that a drill's day in the table is found from its name there.
+    const drillName = remembered((id: string) => mdUser(nameOf(id)));
     view.summaries.forEach((s, i) => {
       const scores = scoresWords(s, '—');
       const avoided = s.flares > 0 ? `${s.avoided} (**${plural(s.flares, 'flare')}**)` : String(s.avoided);
@@ -178,7 +185,7 @@ export function toMarkdown(report: Report): string {
       const unfinished = unfinishedWords(session, (id) => nameInSession(session, id, nameOf), mdUser);
       out.push(
         `| ${dateTimeOf(s.startedAt)} | ${mdUser(s.routine)} | ${sideWords[s.side]} | ${symptomWords[s.symptom]} @ ${mdUser(s.movement)} | ${scores} | ` +
-          `${s.helped} | ${avoided} | ${s.skipped} | ${s.interrupted ? '**interrupted**' : statusWords[s.status]}${unfinished} |`,
+          `${s.helped} | ${avoided} | ${s.skipped} | ${s.interrupted ? '**interrupted**' : statusWords[s.status]}${unfinished} | ${drillsDoneWords(session, drillName, flareBold)} |`,
       );
     });
     out.push('');

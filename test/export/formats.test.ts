@@ -963,7 +963,7 @@ describe('html', () => {
   });
 
   it('heads the session table’s drill counts as the buckets and `itb history` name them: set aside, not avoided next to skipped', () => {
-    expect(toMarkdown(report)).toContain('| Baseline → final | Helped | Set aside | Skipped | Status |\n');
+    expect(toMarkdown(report)).toContain('| Baseline → final | Helped | Set aside | Skipped | Status | Drills: change, result |\n');
     expect(toHtml(report)).toContain('<th>Helped</th><th>Set aside</th><th>Skipped</th><th>Status</th>');
     for (const text of [toMarkdown(report), toHtml(report)]) expect(text).not.toContain('Avoided');
   });

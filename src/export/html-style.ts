@@ -1,0 +1,52 @@
+// The HTML report's style sheet, inline in the page: on screen, on a phone and printed.
+export const STYLE = `
+  :root { color: #1a1a1a; background: #fff; }
+  body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; max-width: 56rem; margin: 2rem auto; padding: 0 1rem; }
+  h1 { font-size: 1.6rem; margin-bottom: .2rem; }
+  h2 { font-size: 1.2rem; margin-top: 2rem; border-bottom: 1px solid #ccc; padding-bottom: .2rem; }
+  .meta { color: #555; margin-top: 0; }
+  .note { background: #f4f4f4; border-left: 4px solid #888; padding: .5rem .8rem; }
+  table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
+  th, td { border: 1px solid #ccc; padding: .25rem .5rem; text-align: left; vertical-align: top; }
+  th { background: #f0f0f0; }
+  /* What a person typed or a library named can hold a word longer than the page (a URL, an id):
+     it breaks anywhere rather than run off a printed page, or make the browser shrink the page. */
+  bdi { overflow-wrap: anywhere; }
+  td.num { text-align: right; font-variant-numeric: tabular-nums; }
+  td:first-child, td.num, td.scores, .day { white-space: nowrap; }
+  table.sessions td.what { min-width: 11em; }
+  /* A session's drills, on a line under its row: part of it, so no rule between them. */
+  table.sessions tr.drills td { border-top-style: hidden; padding-top: 0; font-size: .9em; }
+  /* Wide enough for "rehab (until the buckets were cleared on 2026-10-12)" in three lines. */
+  td.to { min-width: 11em; }
+  .id { color: #666; font-size: .9em; }
+  .due, .yes, .flare { font-weight: bold; }
+  .flare { color: #a00; }
+  .empty, .aside { color: #555; font-style: italic; }
+  .legend { color: #555; font-size: .9em; }
+  .lines { white-space: pre-line; }
+  svg { max-width: 100%; height: auto; }
+  figure { margin: 1rem 0; }
+  figcaption { margin-bottom: .3rem; }
+  /* On a phone, a table wider than the screen scrolls sideways on its own, and the page keeps the
+     screen's width for the text around it. */
+  @media screen and (max-width: 40rem) {
+    table { display: block; overflow-x: auto; }
+    /* A drill's name keeps its words whole: the room "To" keeps for a reset note goes to it. */
+    td.to { min-width: 0; }
+    td.drill bdi { overflow-wrap: break-word; }
+  }
+  @media print {
+    body { margin: 0; max-width: none; font-size: 10pt; }
+    h2 { break-after: avoid; }
+    tr, figure, li { break-inside: avoid; }
+    tbody.session { break-inside: avoid; }
+    thead { display: table-header-group; }
+    .note { border-left-color: #000; }
+    /* The session table's nine columns fit the width of a Letter or A4 page. */
+    th, td { padding: .2rem .3rem; }
+    td.num { white-space: normal; }
+    table.sessions td.what { min-width: 0; }
+    td.started { white-space: normal; }
+  }
+`;

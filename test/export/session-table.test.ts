@@ -1,0 +1,106 @@
+// The md and html session tables: which drill did what in each session, and what the way a
+// session ended means.
+import { parse as parseHtml } from 'parse5';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Session, StoreData } from '../../src/core/records.js';
+import { toHtml } from '../../src/export/html.js';
+import { toMarkdown } from '../../src/export/md.js';
+import { buildReport } from '../../src/export/report.js';
+import { drillsDone } from '../../src/export/session-drills.js';
+import { builtInLibraryFile } from '../../src/library/library.js';
+import { loadLibraryFile } from '../../src/library/load.js';
+import type { Library } from '../../src/library/schema.js';
+import { sampleStore, sessionOne, sessionTwo } from './fixtures.js';
+
+const NOW = new Date('2026-11-20T15:00:00.000Z');
+let library: Library;
+let data: StoreData;
+
+beforeAll(() => {
+  library = loadLibraryFile(builtInLibraryFile());
+  data = sampleStore();
+});
+
+/** The Markdown session table's rows, without its head. */
+const mdRows = (md: string) => md.split('\n## Sessions\n\n')[1]!.split('\n\n')[0]!.split('\n').slice(2);
+const cells = (row: string) => row.split(/(?<!\\)\|/).slice(1, -1).map((cell) => cell.trim());
+/** The text of the html session table's body, as a reader sees it, row by row. */
+function htmlRows(html: string): string[] {
+  const table = html.split('<table class="sessions">')[1]!.split('</table>')[0]!;
+  type Node = { nodeName: string; value?: string; childNodes?: Node[] };
+  const text = (node: Node): string => node.value ?? (node.childNodes ?? []).map(text).join('');
+  const fragment = parseHtml(`<table>${table}</table>`) as unknown as Node;
+  const rows: string[] = [];
+  const walk = (node: Node) => {
+    if (node.nodeName === 'tr') rows.push((node.childNodes ?? []).map(text).join(' | '));
+    else for (const child of node.childNodes ?? []) walk(child);
+  };
+  walk(fragment);
+  return rows.slice(1);
+}
+
+describe('the drills of each session', () => {
+  it('names each drill with the change of each try and its result, in the order the session went through them', () => {
+    expect(drillsDone(sessionOne)).toEqual([
+      { exerciseId: 'lateral-ankle-tilts', changes: [-2], result: 'helped' },
+      { exerciseId: 'lunge-knee-circles', changes: [0, 1], result: 'did not help' },
+      { exerciseId: 'rehab-hip-circles', changes: [-1], result: 'helped' },
+      { exerciseId: 'pelvis-tucks-tilts', changes: [], result: 'skipped' },
+    ]);
+    expect(drillsDone(sessionTwo).map((done) => done.result)).toEqual(['helped', 'flare']);
+  });
+
+  it('keeps the first try of a drill whose retry was skipped, and leaves out one the session ended after', () => {
+    const session: Session = {
+      ...structuredClone(sessionOne),
+      attempts: [
+        { exerciseId: 'clamshells', attempt: 1, before: 5, after: 5, verdict: 'not-improved', at: '2026-10-01T12:05:00.000Z' },
+        { exerciseId: 'hip-hikes', attempt: 1, before: 5, after: 6, verdict: 'not-improved', at: '2026-10-01T12:10:00.000Z' },
+      ],
+      results: [
+        { exerciseId: 'glute-stretch', name: 'Glute stretch', outcome: 'skipped', flare: false, at: '2026-10-01T12:02:00.000Z' },
+        { exerciseId: 'clamshells', name: 'Clamshells', outcome: 'skipped', flare: false, at: '2026-10-01T12:07:00.000Z' },
+      ],
+      status: 'interrupted',
+    };
+    expect(drillsDone(session)).toEqual([
+      { exerciseId: 'glute-stretch', changes: [], result: 'skipped' },
+      { exerciseId: 'clamshells', changes: [0], result: 'skipped' },
+    ]);
+    const md = toMarkdown(buildReport({ ...data, sessions: [session] }, library, { now: NOW }));
+    expect(cells(mdRows(md)[0]!).at(-1)).toBe('Glute stretch skipped; Clamshells 0, retry skipped');
+  });
+
+  it('says in the Markdown table, in a cell of each row, which drill helped, did not help or flared, named as the lists name them', () => {
+    const md = toMarkdown(buildReport(data, library, { now: NOW }));
+    expect(md).toContain('| Status | Drills: change, result |\n|---|---|---|---|---|--:|--:|--:|---|---|\n');
+    expect(mdRows(md).map((row) => cells(row).at(-1))).toEqual([
+      'Lateral ankle tilts -2 helped; Forward 45° lunge knee circles 0, retry +1 did not help; Rehab hip circles -1 helped; Pelvis tucks and tilts skipped',
+      'Clamshells -2 helped; Hip hikes +4 **flare**',
+      'Glute stretch -2 helped',
+    ]);
+    // The flare-up is named under the same name as in the avoid list.
+    expect(md.split('\n## Avoid for now\n')[1]!.split('\n## ')[0]).toContain('**Hip hikes** (hip-hikes)');
+  });
+
+  it('gives the drills in the html on a line under each session’s row, across the whole table', () => {
+    const html = toHtml(buildReport(data, library, { now: NOW }));
+    const rows = htmlRows(html);
+    expect(rows.filter((_, i) => i % 2 === 1)).toEqual([
+      'Lateral ankle tilts -2 helped; Forward 45° lunge knee circles 0, retry +1 did not help; Rehab hip circles -1 helped; Pelvis tucks and tilts skipped',
+      'Clamshells -2 helped; Hip hikes +4 flare',
+      'Glute stretch -2 helped',
+    ]);
+    expect(rows[2]!.startsWith(`2026-10-08 `)).toBe(true);
+    expect(html).toContain('<tr class="drills"><td colspan="9"><bdi>Clamshells</bdi> -2 helped; <bdi>Hip hikes</bdi> +4 <span class="flare">flare</span></td></tr>');
+    // Printed, a session's row and its drills stay on one page.
+    expect(html).toMatch(/@media print \{[^@]*tbody\.session \{ break-inside: avoid; \}/);
+  });
+
+  it('gives a session that decided no drill no line of drills, and an empty cell in the Markdown', () => {
+    const rested: Session = { ...structuredClone(sessionOne), attempts: [], results: [], status: 'stopped' };
+    const report = buildReport({ ...data, sessions: [rested] }, library, { now: NOW });
+    expect(cells(mdRows(toMarkdown(report))[0]!).at(-1)).toBe('');
+    expect(htmlRows(toHtml(report))).toHaveLength(1);
+  });
+});
