@@ -7,7 +7,7 @@ import { scoreChart } from './chart.js';
 import { STYLE } from './html-style.js';
 import { remembered } from './pieces.js';
 import { drillNamer, nameInSession, readingView, type Report } from './report.js';
-import { drillsDoneWords, type DrillResult } from './session-drills.js';
+import { drillsDoneWords, sessionEndWords, type DrillResult } from './session-drills.js';
 import { bucketsScopeWords, noScoresWords, screensScopeWords, sessionCountWords } from './scope-words.js';
 import {
   anyRedFlag,
@@ -171,6 +171,8 @@ export function toHtml(report: Report): string {
       body.push('</tbody>');
     });
     body.push('</table>');
+    const ends = sessionEndWords(report.sessions);
+    if (ends !== undefined) body.push(`<p class="legend">${esc(ends)}</p>`);
     const routines = routineWords(report, userText);
     if (routines !== undefined) body.push(`<p class="legend">${routines}</p>`);
   }

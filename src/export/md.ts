@@ -6,7 +6,7 @@ import { pointsShown, sparkline, sparkScale } from '../ui/sparkline.js';
 import { hanging, wrap } from '../ui/table.js';
 import { remembered } from './pieces.js';
 import { dayRange, drillNamer, nameInSession, readingView, type Report } from './report.js';
-import { drillsDoneWords, type DrillResult } from './session-drills.js';
+import { drillsDoneWords, sessionEndWords, type DrillResult } from './session-drills.js';
 import { bucketsScopeWords, noScoresWords, screensScopeWords, sessionCountWords } from './scope-words.js';
 import {
   anyRedFlag,
@@ -189,6 +189,8 @@ export function toMarkdown(report: Report): string {
       );
     });
     out.push('');
+    const ends = sessionEndWords(report.sessions);
+    if (ends !== undefined) out.push(ends, '');
     const routines = routineWords(report, mdUser);
     if (routines !== undefined) out.push(routines, '');
   }

@@ -53,3 +53,16 @@ export function drillsDoneWords(session: Session, name: (exerciseId: string) => 
   }
   return words;
 }
+
+/**
+ * What "stopped early" and "interrupted" mean, said under the session table when it shows them:
+ * the one is the person's choice, the other a session cut off. Undefined when it shows neither.
+ */
+export function sessionEndWords(sessions: Session[]): string | undefined {
+  const parts: string[] = [];
+  if (sessions.some((session) => session.status === 'stopped')) parts.push('Stopped early: the person chose to end the session there, or not to go on after a flare-up.');
+  if (sessions.some((session) => session.status === 'interrupted')) {
+    parts.push('Interrupted: the session was cut off rather than ended (Ctrl-C, the terminal closed, the computer went off); what was answered up to then is kept.');
+  }
+  return parts.length === 0 ? undefined : parts.join(' ');
+}

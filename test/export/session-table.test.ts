@@ -104,3 +104,27 @@ describe('the drills of each session', () => {
     expect(htmlRows(toHtml(report))).toHaveLength(1);
   });
 });
+
+describe('how a session ended', () => {
+  const STOPPED = 'Stopped early: the person chose to end the session there, or not to go on after a flare-up.';
+  const INTERRUPTED = 'Interrupted: the session was cut off rather than ended (Ctrl-C, the terminal closed, the computer went off); what was answered up to then is kept.';
+
+  it('says under the table what "stopped early" and "interrupted" mean, when the table shows them', () => {
+    const report = buildReport(data, library, { now: NOW });
+    const md = toMarkdown(report);
+    expect(md).toContain(`${mdRows(md).at(-1)}\n\n${STOPPED} ${INTERRUPTED}\n\nRoutines: `);
+    const html = toHtml(report);
+    expect(html).toContain(`</table>\n<p class="legend">${STOPPED} ${INTERRUPTED}</p>\n<p class="legend">Routines: `);
+  });
+
+  it('says only what the table shows, and nothing when every session was completed', () => {
+    const completed = buildReport({ ...data, sessions: [structuredClone(sessionOne)] }, library, { now: NOW });
+    for (const text of [toMarkdown(completed), toHtml(completed)]) {
+      expect(text).not.toContain('Stopped early:');
+      expect(text).not.toContain('Interrupted:');
+    }
+    const stopped = toMarkdown(buildReport({ ...data, sessions: [structuredClone(sessionOne), structuredClone(sessionTwo)] }, library, { now: NOW }));
+    expect(stopped).toContain(`\n${STOPPED}\n`);
+    expect(stopped).not.toContain('Interrupted:');
+  });
+});
