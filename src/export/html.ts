@@ -8,7 +8,7 @@ import { STYLE } from './html-style.js';
 import { remembered } from './pieces.js';
 import { drillNamer, nameInSession, readingView, type Report } from './report.js';
 import { drillsDoneWords, sessionEndWords, type DrillResult } from './session-drills.js';
-import { bucketsScopeWords, noScoresWords, screensScopeWords, sessionCountWords } from './scope-words.js';
+import { bucketsScopeWords, noRehabWords, noScoresWords, screensScopeWords, sessionCountWords } from './scope-words.js';
 import {
   anyRedFlag,
   AVOID_FOR_NOW,
@@ -105,7 +105,7 @@ export function toHtml(report: Report): string {
   if (scope !== undefined) body.push(`<p class="note">${unbrokenDates(esc(scope))}</p>`);
   for (const words of [resetWords(report.bucketsResetAt), mixedRatingsWords(view.evidenceMixesRatings)]) if (words !== undefined) body.push(`<p class="aside">${unbrokenDates(esc(words))}</p>`);
   const drillItem = drillItemBy(view.evidenceBySide);
-  if (report.buckets.rehab.length === 0) body.push('<p class="empty">None yet.</p>');
+  if (report.buckets.rehab.length === 0) body.push(`<p class="empty">${unbrokenDates(esc(noRehabWords(report)))}</p>`);
   else {
     body.push(`<p>${esc(REHAB_ROUTINE)}</p>`, '<ol>', ...report.buckets.rehab.map(drillItem), '</ol>');
   }

@@ -7,7 +7,7 @@ import { hanging, wrap } from '../ui/table.js';
 import { remembered } from './pieces.js';
 import { dayRange, drillNamer, nameInSession, readingView, type Report } from './report.js';
 import { drillsDoneWords, sessionEndWords, type DrillResult } from './session-drills.js';
-import { bucketsScopeWords, noScoresWords, screensScopeWords, sessionCountWords } from './scope-words.js';
+import { bucketsScopeWords, noRehabWords, noScoresWords, screensScopeWords, sessionCountWords } from './scope-words.js';
 import {
   anyRedFlag,
   AVOID_FOR_NOW,
@@ -114,7 +114,7 @@ export function toMarkdown(report: Report): string {
 
   out.push('## Rehab routine', '');
   for (const words of [bucketsScopeWords(report), resetWords(report.bucketsResetAt), mixedRatingsWords(view.evidenceMixesRatings)]) if (words !== undefined) out.push(`_${words}_`, '');
-  if (report.buckets.rehab.length === 0) out.push('None yet.', '');
+  if (report.buckets.rehab.length === 0) out.push(noRehabWords(report), '');
   else {
     out.push(REHAB_ROUTINE, '');
     report.buckets.rehab.forEach((status, i) => out.push(`${i + 1}. ${drillLine(status, view.evidenceBySide)}`));

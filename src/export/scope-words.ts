@@ -75,3 +75,15 @@ export function screensScopeWords(report: Report): string | undefined {
   const all = screens.length === 1 ? 'The one screen was' : `${screens.length === 2 ? 'Both' : `All ${screens.length}`} screens were`;
   return `${all} answered before this period: none in it.`;
 }
+
+/**
+ * Said where the rehab list is empty: "None yet." up to now. A report of a period that ended
+ * earlier says it of that day, and when no drill had been scored by then, says that nothing had
+ * been tested: "yet" would read as now, and an empty list as drills that did not help.
+ */
+export function noRehabWords(report: Report): string {
+  const { until } = report.period;
+  if (until === null) return 'None yet.';
+  const tested = report.evidenceSessions.some((session) => session.attempts.length > 0);
+  return tested ? `None at the end of this period (${until}).` : `None: no drill had been tested by ${until}.`;
+}

@@ -1,0 +1,45 @@
+// What the reports say where the rehab list is empty: up to now, nothing has helped yet; in a
+// period that ended earlier, nothing had by its end, or nothing had even been tested.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { StoreData } from '../../src/core/records.js';
+import { toHtml } from '../../src/export/html.js';
+import { toMarkdown } from '../../src/export/md.js';
+import { buildReport } from '../../src/export/report.js';
+import { builtInLibraryFile } from '../../src/library/library.js';
+import { loadLibraryFile } from '../../src/library/load.js';
+import type { Library } from '../../src/library/schema.js';
+import { emptyStore } from '../../src/store/migrations.js';
+import { sampleStore, sessionTwo } from './fixtures.js';
+
+const NOW = new Date('2026-11-20T15:00:00.000Z');
+let library: Library;
+let data: StoreData;
+
+beforeAll(() => {
+  library = loadLibraryFile(builtInLibraryFile());
+  data = sampleStore();
+});
+
+const rehabSection = (md: string) => md.split('\n## Rehab routine\n\n')[1]!.split('\n## ')[0]!;
+
+describe('an empty rehab list', () => {
+  it('says that no drill had been tested by the end of a period that ended before the first session', () => {
+    const report = buildReport(data, library, { until: '2026-09-30', now: NOW });
+    expect(rehabSection(toMarkdown(report))).toBe('None: no drill had been tested by 2026-09-30.\n');
+    expect(toHtml(report)).toContain('<h2>Rehab routine</h2>\n<p class="empty">None: no drill had been tested by <span class="day">2026-09-30</span>.</p>\n');
+    expect(toMarkdown(report)).not.toContain('None yet.');
+  });
+
+  it('says of a period that ended earlier that none had helped by its end, when drills had been tested', () => {
+    // Only the flare-up of session two: nothing in rehab at the end of its day.
+    const flared = { ...structuredClone(sessionTwo), attempts: sessionTwo.attempts.slice(1), results: sessionTwo.results.slice(1) };
+    const report = buildReport({ ...data, sessions: [flared], moves: [] }, library, { until: '2026-10-09', now: NOW });
+    expect(rehabSection(toMarkdown(report))).toBe('None at the end of this period (2026-10-09).\n');
+  });
+
+  it('says "None yet." in a report up to now', () => {
+    expect(rehabSection(toMarkdown(buildReport(emptyStore(), library, { now: NOW })))).toBe('None yet.\n');
+    // An --until of today is a report up to now.
+    expect(rehabSection(toMarkdown(buildReport(emptyStore(), library, { until: '2026-11-20', now: NOW })))).toBe('None yet.\n');
+  });
+});
