@@ -142,7 +142,7 @@ function entryWriter(report: Report, out: Utf8Writer, next: () => void): (sessio
       return mapValues(RESULT, (result) => bytes(`${result},${rule}]}}`));
     }),
   );
-  let subject = '';
+  let whose = '';
   if (report.patientName !== undefined) {
     // Many people share a name: the Patient's UUID also follows the first session of this
     // history, so another person's report of the same name names another patient, while every
@@ -152,12 +152,15 @@ function entryWriter(report: Report, out: Utf8Writer, next: () => void): (sessio
     const resource: fhir4.Patient = { resourceType: 'Patient', name: [{ text: report.patientName }] };
     next();
     out.text(json({ fullUrl, resource } satisfies BundleEntry));
-    subject = `,"subject":${json({ reference: fullUrl, display: report.patientName } satisfies Reference)}`;
+    // The person is also the one who gave each score (FHIR R4 lets an Observation's performer be
+    // a Patient): a clinic system can tell they were self-reported, not taken by its staff.
+    const patient = json({ reference: fullUrl, display: report.patientName } satisfies Reference);
+    whose = `,"subject":${patient},"performer":[${patient}]`;
   }
   // What follows a score up to its exercise: where, how it was rated and the test movement.
   const followed = remembered((side: PainfulSide) =>
     remembered((movement: string) => {
-      const start = `"bodySite":${SITE[side]}${subject},"method":`;
+      const start = `"bodySite":${SITE[side]}${whose},"method":`;
       const test = json(textComponent('Test movement', movement));
       return { baseline: bytes(`${start}${BASELINE_METHOD},"component":[${test}]}}`), attempt: bytes(`${start}${ATTEMPT_METHOD},"component":[${test},`) };
     }),

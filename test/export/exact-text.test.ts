@@ -134,7 +134,7 @@ describe('csv text', () => {
 
 describe('fhir text', () => {
   it('reads back, entry by entry, as the awkward names and text it was given', () => {
-    type Entry = { resource: { resourceType: string; subject?: { display: string }; component?: { code: { text: string }; valueString?: string }[] } };
+    type Entry = { resource: { resourceType: string; subject?: { display: string }; performer?: { display: string }[]; component?: { code: { text: string }; valueString?: string }[] } };
     for (const patientName of [undefined, 'Sam "S" <Lee>', 'tab\there 😀 \ud800', '']) {
       const report = buildReport(awkwardStore(), library, { now: NOW, ...(patientName === undefined ? {} : { patientName }) });
       const lines = toFhir(report).split('\n').filter((line) => line.startsWith('    '));
@@ -150,6 +150,8 @@ describe('fhir text', () => {
         for (const entry of own) {
           expect(value(entry, 'Test movement')).toBe(session.movement);
           expect(entry.resource.subject?.display).toBe(patientName);
+          // Who gave the score: the patient, only when there is one.
+          expect(entry.resource.performer?.map((performer) => performer.display)).toEqual(patientName === undefined ? undefined : [patientName]);
         }
         session.attempts.forEach((attempt, i) => {
           const name = session.results.find((result) => result.exerciseId === attempt.exerciseId)?.name ?? drillNamer(report)(attempt.exerciseId);

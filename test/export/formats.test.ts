@@ -1254,6 +1254,8 @@ describe('fhir', () => {
       },
       bodySite: { text: 'Left iliotibial band' },
       subject: { reference: patient, display: 'Sam <Lee>' },
+      // Self-reported: the person who is its subject gave the score.
+      performer: [{ reference: patient, display: 'Sam <Lee>' }],
     };
     const movement = { code: { text: 'Test movement' }, valueString: 'single-leg squat' };
     // The baseline: rated as the session started, before any drill.
