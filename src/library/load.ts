@@ -112,19 +112,40 @@ export function checkLibraryFile(file: string, validateCommand?: string, fromEnv
 
 /** parseLibrary for the bytes of a file: a file that is not UTF-8 text has that one problem. */
 export function parseLibraryBytes(bytes: Buffer): ReturnType<typeof parseLibrary> {
-  const notUtf8 = (line: number, col: number, message: string) => ({
+  const notPlainText = (line: number, col: number, message: string) => ({
     ok: false as const,
     problems: [{ line, col, path: '(file)', message }],
     more: false,
     warnings: [],
     moreWarnings: false,
   });
+  // A word processor's own format, saved under a .yaml name: its markup, or the bytes of a zip,
+  // would be told as a YAML slip or a foreign byte somewhere in a text the person never sees.
+  const document = wordProcessorWords(bytes);
+  if (document) return notPlainText(1, 1, `${document}, not plain text: ${PLAIN_TEXT_ADVICE}`);
   const utf16 = utf16Words(bytes);
-  if (utf16) return notUtf8(1, 1, `the file is saved as UTF-16 (${utf16}): save it as UTF-8 (in the editor's "Save as", choose the encoding "UTF-8")`);
+  if (utf16) return notPlainText(1, 1, `the file is saved as UTF-16 (${utf16}): save it as UTF-8 (in the editor's "Save as", choose the encoding "UTF-8")`);
   const read = utf8Text(bytes);
   if ('text' in read) return parseLibrary(read.text);
   const { line, col, byte } = read.foreign;
-  return notUtf8(line, col, `${byteWords(byte)} is not UTF-8 text: save the file as UTF-8 (an editor may have saved it as Latin-1 or Windows-1252)`);
+  return notPlainText(line, col, `${byteWords(byte)} is not UTF-8 text: save the file as UTF-8 (an editor may have saved it as Latin-1 or Windows-1252)`);
+}
+
+/** How to turn a word processor's document back into the plain text a library is. */
+const PLAIN_TEXT_ADVICE =
+  'save it as plain text (TextEdit: Format > Make Plain Text; WordPad or Word: Save as, then "Plain text" or "Text Document") and keep its name ending in .yaml, or edit the library in a plain-text editor';
+
+/**
+ * What a word processor's document shows itself to be by its first bytes, or undefined: rich
+ * text ("{\rtf", TextEdit's and WordPad's own format), a zip (Word's .docx, .odt and .pages are
+ * zips of their parts) or an older Word .doc.
+ */
+function wordProcessorWords(bytes: Buffer): string | undefined {
+  const start = bytes.subarray(0, 8).toString('latin1');
+  if (start.startsWith('{\\rtf')) return 'this is a word-processor document in rich text (RTF, as TextEdit and WordPad save by default)';
+  if (start.startsWith('PK\x03\x04')) return 'this is a word-processor document (such as a Word .docx) or another zip file';
+  if (start === '\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1') return 'this is a word-processor document (an older Word .doc)';
+  return undefined;
 }
 
 /**

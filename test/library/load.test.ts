@@ -1116,6 +1116,25 @@ describe('reading the file', () => {
     expect(libraryError(marked).details).toEqual([`${marked}:1:1  version  must be 1, not 2 (the library format this itb reads)`]);
   });
 
+  it('refuses a word processor\'s document saved under a .yaml name as one problem at 1:1, with how to save it as plain text', () => {
+    const advice =
+      'not plain text: save it as plain text (TextEdit: Format > Make Plain Text; WordPad or Word: Save as, then "Plain text" or "Text Document") and keep its name ending in .yaml, or edit the library in a plain-text editor';
+    const saved: [string, Buffer, string][] = [
+      // TextEdit's and WordPad's default: the library's text among RTF markup, which YAML reads as a mapping in { }.
+      ['rich.yaml', Buffer.from('{\\rtf1\\ansi\\ansicpg1252\\cocoartf2761\n{\\fonttbl\\f0\\fswiss Helvetica;}\nversion: 1\\\n}'), 'in rich text (RTF, as TextEdit and WordPad save by default)'],
+      // A .docx is a zip of its parts, compressed: bytes that are no UTF-8 text.
+      ['word.yaml', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0x00, 0x00, 0x21, 0x00, 0x80, 0xa0]), '(such as a Word .docx) or another zip file'],
+      ['old-word.yaml', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0x00, 0x00]), '(an older Word .doc)'],
+    ];
+    for (const [name, bytes, what] of saved) {
+      const file = join(scratch, name);
+      writeFileSync(file, bytes);
+      const error = libraryError(file);
+      expect(error.details).toEqual([`${file}:1:1  (file)  this is a word-processor document ${what}, ${advice}`]);
+      expect(error.message).toBe(`1 problem in the exercise library ${file}`);
+    }
+  });
+
   it('prints every problem as FILE:LINE:COL  path  message and counts them in the message', () => {
     const file = fixture('wrong-types.yaml');
     const error = libraryError(file);
