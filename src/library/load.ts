@@ -9,6 +9,7 @@ import { cannotReadWords, codeOf, readRegularFile, sizeWords, TOO_BIG } from '..
 import { byteWords, utf8Text } from '../utf8-text.js';
 import { crossChecks } from './cross-checks.js';
 import { commentWarnings, lostTextProblems } from './lost-text.js';
+import { oddSpaceProblems } from './odd-spaces.js';
 import type { At } from './positions.js';
 import { finishProblems, type Found, type Problem } from './problems.js';
 import type { Library } from './schema.js';
@@ -181,6 +182,13 @@ export function parseLibrary(
   const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at: At = (offset) => lineCounter.linePos(offset);
   const syntax = syntaxProblems(doc, source, at);
+  // A space that is not one, indenting a line, throws out the reading of the lines from there on:
+  // it is the slip, told at its own line, with the parser's findings before it.
+  const oddSpaces = oddSpaceProblems(doc, source, at);
+  if (oddSpaces.length > 0) {
+    const before = syntax.filter((problem) => problem.line < oddSpaces[0]!.line);
+    return { ok: false, ...finishProblems([...before, ...oddSpaces]), warnings: [], moreWarnings: false };
+  }
   // A parse error that leaves the document readable (a field given twice) is listed with all the
   // others; after any other, the structure is the parser's guess and the report stops there.
   let warnings: Warnings = { warnings: [], moreWarnings: false };

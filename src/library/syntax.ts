@@ -171,7 +171,7 @@ function errorPath(doc: Document, source: string, offset: number, error: YAMLErr
 }
 
 /** The part of a path the parser is sure of: after a slip, later "keys" can be stray text. */
-function trustedPath(path: string): string {
+export function trustedPath(path: string): string {
   const parts = path.split('.');
   const stray = parts.findIndex((part) => !/^[\w-]+$/.test(part));
   return (stray === -1 ? parts : parts.slice(0, stray)).join('.');

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseLibrary } from '../../src/library/load.js';
 import { problemsIn } from '../helpers/library-problems.js';
 
 const good = readFileSync(join(import.meta.dirname, '../fixtures/libraries/good.yaml'), 'utf8');
@@ -50,5 +51,31 @@ describe('the words for a YAML slip', () => {
   it('says a file nested far too deeply needs a few levels', () => {
     const [problem] = problemsIn(`version: 1\nexercises: ${'['.repeat(3000)}${']'.repeat(3000)}\n`);
     expect(problem).toMatch(/^2:\d+  exercises  lists or fields are nested here far too deeply, hundreds of times inside each other; a library needs a few levels$/);
+  });
+});
+
+describe('a space that is not one, among the spaces that indent a line', () => {
+  const pasted =
+    'a non-breaking space (U+00A0), as an email or a web page may paste one, is among the spaces that indent this line: it looks like a space, but YAML reads it as text; delete the spaces at the start of the line and type them again';
+
+  it('is told at its own line and column, named, rather than as a slip of indentation on the line above', () => {
+    expect(problemsIn(good.replace('    name: Ankle rocks', '  \u00A0 name: Ankle rocks'))).toEqual([`32:3  exercises.1  ${pasted}`]);
+    // Read as a field " reps", the line would make two problems about the dose.
+    expect(problemsIn(good.replace('      reps: 10', '     \u00A0reps: 10'))).toEqual([`38:6  exercises.1.dose  ${pasted}`]);
+    expect(problemsIn(good.replace('      - Rock your knee', '    \u00A0 - Rock your knee'))).toEqual([`36:5  exercises.1.steps  ${pasted}`]);
+  });
+
+  it('is told on a line that looks blank', () => {
+    expect(problemsIn(good.replace('    region: ankle', '\u00A0\n    region: ankle'))).toEqual([
+      '33:1  exercises.1  this line looks blank, but holds a non-breaking space (U+00A0), as an email or a web page may paste one: YAML reads it as text; delete what is on the line',
+    ]);
+  });
+
+  it('is left alone inside a text written over several lines, where it is a character of the text', () => {
+    const source = good.replace('      - Rock your knee gently forward over your toes and back.', '      - |\n        Rock your knee gently.\n        \u00A0Then back.\n      - Rock your knee\n        \u00A0gently');
+    const parsed = parseLibrary(source);
+    if (!parsed.ok) throw new Error(`expected the library to parse, but: ${parsed.problems.map((p) => p.message).join('; ')}`);
+    const { library } = parsed;
+    expect(library.exercises[1]!.steps).toEqual(['Rock your knee gently.\n\u00A0Then back.', 'Rock your knee \u00A0gently']);
   });
 });
