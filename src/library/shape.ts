@@ -73,6 +73,11 @@ function nearFields(key: string, allowed: { fields: string[] } | undefined): str
   return allowed ? closest(key, allowed.fields.filter((field) => field.length * 2 > key.length)) : [];
 }
 
+/** The field of `allowed` that `key` is with other capitals ("Side", "Holdseconds"), if any. */
+function inCapitals(key: string, allowed: { fields: string[] } | undefined): string | undefined {
+  return allowed?.fields.find((field) => field !== key && field.toLowerCase() === key.toLowerCase());
+}
+
 /**
  * The required fields written with a typo ("Loading: false"), by the path they are missing at,
  * with the name written: one slip, told once, at the field written.
@@ -84,7 +89,8 @@ function misspeltFields(issues: z.core.$ZodIssue[]): Map<string, string> {
     const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol');
     for (const key of issue.keys) {
       const near = nearFields(key, allowedFields(path));
-      if (near.length === 1) misspelt.set([...path, near[0]].join('.'), key);
+      const field = inCapitals(key, allowedFields(path)) ?? (near.length === 1 ? near[0] : undefined);
+      if (field !== undefined) misspelt.set([...path, field].join('.'), key);
     }
   }
   const missing = issues.filter(isMissing).map((issue) => issue.path.join('.'));
@@ -101,9 +107,18 @@ function isMissing(issue: z.core.$ZodIssue): boolean {
 
 export function zodProblems(doc: Document, source: string, issues: z.core.$ZodIssue[], at: At): Found[] {
   const misspelt = misspeltFields(issues);
+  // "Reps: 10" leaves the dose without reps for its capital alone: told once, at "Reps".
+  const capitalDoses = new Set(
+    issues.flatMap((issue) => {
+      const path = issue.path.join('.');
+      const dose = allowedFields(issue.path.filter((key): key is string | number => typeof key !== 'symbol'));
+      return issue.code === 'unrecognized_keys' && dose?.kind === 'a dose' && issue.keys.some((key) => inCapitals(key, dose) !== undefined) ? [path] : [];
+    }),
+  );
   return issues.flatMap((issue): Found[] => {
     const path: Path = issue.path.filter((key): key is string | number => typeof key !== 'symbol');
     if (isMissing(issue) && misspelt.has(path.join('.'))) return [];
+    if (issue.code === 'custom' && path.at(-1) === 'dose' && capitalDoses.has(path.join('.'))) return [];
     if (issue.code !== 'unrecognized_keys') {
       const message =
         issue.code !== 'invalid_type'
@@ -122,6 +137,13 @@ export function zodProblems(doc: Document, source: string, issues: z.core.$ZodIs
         // `reps: 10` beside the drill's other fields: a dose's field, nothing like "steps" or "side".
         if (allowed?.kind === 'a drill' && Object.hasOwn(doseSchema.shape, key)) {
           return `unknown field ${JSON.stringify(key)} for a drill: it belongs inside the dose, indented under "dose:" (or written dose: { sets: 3, reps: 10 })`;
+        }
+        // "Side: painful": one slip, whose fix is plain, unless the field is there too, as written.
+        const field = inCapitals(key, allowed);
+        if (field !== undefined && !nodeAt(doc, [...path, field], false)) {
+          return field === field.toLowerCase()
+            ? `field names are written in lower case: write "${field}", not ${JSON.stringify(key)}`
+            : `field names are written with the capitals the library gives them: write "${field}", not ${JSON.stringify(key)}`;
         }
         const near = nearFields(key, allowed);
         const needed = misspelt.get([...path, near[0]].join('.')) === key ? ` ${allowed?.kind ?? 'it'} needs that field` : '';

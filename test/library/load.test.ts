@@ -856,27 +856,32 @@ describe('checks across the file', () => {
     expect(problemsIn(source.replace('\nexercises:\n', '\nexercise:\n'))).toEqual([
       '15:1  exercise  unknown field "exercise" (did you mean "exercises"? the library needs that field)',
     ]);
-    expect(problemsIn(source.replace('\nexercises:\n', '\nExercises:\n'))).toEqual([
-      '15:1  Exercises  unknown field "Exercises" (did you mean "exercises"? the library needs that field)',
-    ]);
+    expect(problemsIn(source.replace('\nexercises:\n', '\nExercises:\n'))).toEqual(['15:1  Exercises  field names are written in lower case: write "exercises", not "Exercises"']);
   });
 
   it('a required field written with a capital or a typo is one problem, at the field written, not also "missing" at the top of its item', () => {
     const source = readFileSync(fixture('good.yaml'), 'utf8');
-    const problems = problemsIn(source.replace('    loading: true', '    Loading: true'));
-    expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/^\d+:5  exercises\.0\.Loading  unknown field "Loading" \(did you mean "loading"\? a drill needs that field\)$/);
-    // A field the item does not need is only the unknown one, as before.
-    expect(problemsIn(source.replace('      reps: 10', '      Reps: 10')).filter((line) => /Reps/.test(line))).toEqual([expect.stringMatching(/unknown field "Reps" \(did you mean "reps" or "sets"\?\)$/)]);
-    // An optional field: only the typo, as it is not missing.
-    expect(problemsIn(source.replace('    loading: true', '    loading: true\n    Source: Clinic notes'))).toEqual([expect.stringMatching(/  exercises\.0\.Source  unknown field "Source" \(did you mean "source"\?\)$/)]);
+    // With a capital, the field is the one meant, whatever other fields its name is near ("Side": "video").
+    expect(problemsIn(source.replace('    loading: true', '    Loading: true'))).toEqual(['28:5  exercises.0.Loading  field names are written in lower case: write "loading", not "Loading"']);
+    expect(problemsIn(source.replace('    side: opposite', '    Side: opposite'))).toEqual(['39:5  exercises.1.Side  field names are written in lower case: write "side", not "Side"']);
+    expect(problemsIn(source.replace('    side: opposite', '    SIDE: opposite'))).toEqual(['39:5  exercises.1.SIDE  field names are written in lower case: write "side", not "SIDE"']);
+    expect(problemsIn(source.replace('    loading: true', '    laoding: true'))).toEqual(['28:5  exercises.0.laoding  unknown field "laoding" (did you mean "loading"? a drill needs that field)']);
+    // A dose's reps in capitals: not also a dose without reps.
+    expect(problemsIn(source.replace('      reps: 10', '      Reps: 10'))).toEqual(['38:7  exercises.1.dose.Reps  field names are written in lower case: write "reps", not "Reps"']);
+    expect(problemsIn(source.replace('      reps: 10', '      holdseconds: 10'))).toEqual([
+      '38:7  exercises.1.dose.holdseconds  field names are written with the capitals the library gives them: write "holdSeconds", not "holdseconds"',
+    ]);
+    // An optional field: only that one, as it is not missing.
+    expect(problemsIn(source.replace('    loading: true', '    loading: true\n    Source: Clinic notes'))).toEqual([expect.stringMatching(/  exercises\.0\.Source  field names are written in lower case: write "source", not "Source"$/)]);
+    // Written as well as the field itself: the other is the one to keep, and this one no field.
+    expect(problemsIn(source.replace('    loading: true', '    loading: true\n    Loading: true'))).toEqual([expect.stringMatching(/  exercises\.0\.Loading  unknown field "Loading" \(did you mean "loading"\?\)$/)]);
   });
 
   it('a required choice written with a capital ("Region: hip", "Version: 1") is one problem too, at the field written', () => {
     const source = readFileSync(fixture('good.yaml'), 'utf8');
     const region = problemsIn(source.replace('    region: hip', '    Region: hip'));
-    expect(region).toEqual([expect.stringMatching(/^\d+:5  exercises\.0\.Region  unknown field "Region" \(did you mean "region"\? a drill needs that field\)$/)]);
-    expect(problemsIn(source.replace('version: 1', 'Version: 1'))).toEqual(['2:1  Version  unknown field "Version" (did you mean "version"? the library needs that field)']);
+    expect(region).toEqual([expect.stringMatching(/^\d+:5  exercises\.0\.Region  field names are written in lower case: write "region", not "Region"$/)]);
+    expect(problemsIn(source.replace('version: 1', 'Version: 1'))).toEqual(['2:1  Version  field names are written in lower case: write "version", not "Version"']);
   });
 
   it('does not suggest copying a drill\'s id that is itself not valid into a routine, but to fix that id', () => {
