@@ -18,7 +18,9 @@ import { itbAsStarted, itbWithLibrary, libraryFile, libraryFor, libraryFromEnv, 
 
 export async function showBuckets(ctx: Context, options: { json?: boolean }, self: Command) {
   if (self.args.length > 0) throw await strayWords(ctx, self);
-  const library = await libraryFor(ctx, self);
+  const library = await libraryFor(ctx, self).catch(async (error: unknown) => {
+    throw await withResultsKept(ctx, error);
+  });
   const summary = await readSummary(ctx.env);
   const now = ctx.now();
   const view = viewBuckets(summary.buckets, library, now);
@@ -36,6 +38,22 @@ export async function showBuckets(ctx: Context, options: { json?: boolean }, sel
   const file = libraryFile(ctx, self);
   const elsewhere = { words: notInLibraryWords(ctx, self), ...(file === undefined ? {} : { file: libraryFromEnv(ctx, self) ? `${file} (ITB_DATA)` : file }) };
   ctx.stdout.write(renderBuckets(view, advice, colour, summary.buckets, { library, elsewhere }, itb, now));
+}
+
+/**
+ * The error of a library file with a slip in it, with what a person who has results may fear for
+ * and want meanwhile: they are kept, and the built-in library shows them. Said only when there are
+ * results (a session or a move) to keep; any other error as it is.
+ */
+async function withResultsKept(ctx: Context, error: unknown): Promise<unknown> {
+  const { LibraryError } = await import('../library/load.js');
+  if (!(error instanceof LibraryError)) return error;
+  const summary = await readSummary(ctx.env).catch(() => undefined);
+  if (summary === undefined || summary.sessionCount + summary.moveCount === 0) return error;
+  // Without --data, ITB_DATA would name a library file still: set empty, it names none.
+  const command = ctx.env.ITB_DATA ? `\`ITB_DATA= ${itbAsStarted(ctx)} buckets\`` : `\`${itbAsStarted(ctx)} buckets\` without --data`;
+  const kept = `Your sessions and buckets are kept as they were: ${command} shows them meanwhile, with the built-in library.`;
+  return new UserError(error.message, `${error.hint} ${kept}`, error.exitCode, error.details);
 }
 
 /**

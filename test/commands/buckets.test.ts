@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Session, StoreData } from '../../src/core/records.js';
@@ -156,6 +156,23 @@ describe('itb buckets', () => {
     } finally {
       empty.cleanup();
     }
+  });
+
+  it('with a slip in the library file in use, says the results are kept and how to see them meanwhile, once there are any', async () => {
+    const mine = join(home, 'my-library.yaml');
+    writeFileSync(mine, readFileSync(join(import.meta.dirname, '../fixtures/libraries/good.yaml'), 'utf8').replace('    side: opposite', '    side: oposite'));
+    const said = (result: { stderr: string }) => result.stderr.replace(/\s+/g, ' ').trim();
+    const slip = `${mine}:39:5 exercises.1.side must be one of: painful, opposite, both, none (not "oposite") error: 1 problem in the exercise library ${mine} Fix it and run \`itb validate ${mine}\` to check again.`;
+    // Nothing kept yet: nothing to reassure about.
+    expect(said(await run(['--data', mine, 'buckets'], { home, now }))).toBe(slip);
+    await withSessions();
+    const given = await run(['--data', mine, 'buckets'], { home, now });
+    expect(given.code).toBe(2);
+    expect(said(given)).toBe(`${slip} Your sessions and buckets are kept as they were: \`itb buckets\` without --data shows them meanwhile, with the built-in library.`);
+    // Named by ITB_DATA, which a plain `itb buckets` would read again.
+    const fromEnv = await run(['buckets'], { home, now, env: { ITB_DATA: mine, npm_lifecycle_event: 'npx' } });
+    expect(said(fromEnv)).toContain(' to check again. Your sessions and buckets are kept as they were: `ITB_DATA= npx itb buckets` shows them meanwhile, with the built-in library.');
+    expect(said(await run(['buckets'], { home, now, env: { ITB_DATA: '' } }))).toBe('');
   });
 
   it('says how many of the tests that helped did so only on the retry', async () => {
