@@ -83,18 +83,19 @@ async function builtInRoutines(ctx: Context, library: Library, command: Command)
   return { builtIns, elsewhere };
 }
 
-/** What the built-in routine leaves out: drills kept by id from another library file, or from the built-in one. */
+/**
+ * What the built-in routine leaves out: drills kept by id from another library file, or from the
+ * built-in one. Such a drill may have been taken out on purpose (a therapist's advice): how to
+ * still run or re-test it is said for the case that the person still does it, not as a thing to do.
+ */
 function awayWords({ count: drills, builtIn }: { count: number; builtIn: boolean }, routine: 'rehab' | 'retest'): string {
-  const [it, they] = drills === 1 ? ['it', 'it comes'] : ['them', 'they come'];
+  const it = drills === 1 ? 'it' : 'them';
   const which = `${drills} ${drills === 1 ? 'drill' : 'drills'} ${routine === 'rehab' ? 'in your rehab bucket' : 'set aside for now'} ${drills === 1 ? 'is' : 'are'}`;
-  if (builtIn) {
-    return routine === 'rehab'
-      ? `${which} in the built-in exercise library, not in this one: \`itb session rehab\` without --data (and ITB_DATA) runs ${it}.`
-      : `${which} in the built-in exercise library, not in this one: without --data (and ITB_DATA), \`itb session retest\` offers ${it} once due.`;
-  }
-  return routine === 'rehab'
-    ? `${which} not in this exercise library: use the library ${they} from (--data, or ITB_DATA) to run ${it}.`
-    : `${which} not in this exercise library: the library ${they} from (--data, or ITB_DATA) re-tests ${it} once due.`;
+  const where = builtIn ? 'in the built-in exercise library, not in this one' : 'not in this exercise library (taken out of it, or from another library file)';
+  const still = routine === 'rehab' ? `if you still do ${it}` : `if you still want ${it} re-tested`;
+  const withLibrary = builtIn ? `\`itb session ${routine}\` without --data (and ITB_DATA)` : `the library file that has ${it} (--data, or ITB_DATA)`;
+  const does = routine === 'rehab' ? `runs ${it}` : builtIn ? `offers ${it} once due` : `re-tests ${it} once due`;
+  return `${which} ${where}, so ${drills === 1 ? 'it is' : 'they are'} left out here; ${still}, ${withLibrary} ${does}.`;
 }
 
 /**
