@@ -9,7 +9,7 @@ import type { Evidence } from '../core/evidence.js';
 import { localDate, localDateTime } from '../core/history.js';
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
-import { bySideWords, couldNotShowWords, everyOneOf, flaresWords, lastSideWords, mixedRatingsWords, plural, resetWords, testedBefore, timedHoldsWords, tooLowWords } from '../export/words.js';
+import { bySideWords, couldNotShowWords, everyOneOf, flaresWords, lastSideWords, mixedRatingsWords, oneSideWords, plural, resetWords, testedBefore, timedHoldsWords, tooLowWords } from '../export/words.js';
 import type { Library } from '../library/schema.js';
 import type { Colours } from '../ui/colour.js';
 import { readSummary } from '../store/summary-file.js';
@@ -26,8 +26,10 @@ export async function showBuckets(ctx: Context, options: { json?: boolean }, sel
   const view = viewBuckets(summary.buckets, library, now);
   const advice = adviceFromLog(summary.advice, now, library);
   if (options.json) {
-    // With the notes the text gives beside the lists: since when they run, and what the evidence mixes.
-    return printJson(ctx, { schemaVersion: 1, generatedAt: now.toISOString(), ...view, advice, resetAt: summary.buckets.resetAt ?? null, ratingsMix: summary.buckets.ratingsMix });
+    // With the notes the text gives beside the lists: since when they run, what the evidence mixes,
+    // and whether it names each drill's painful side.
+    const { resetAt, ratingsMix, sidesApart } = summary.buckets;
+    return printJson(ctx, { schemaVersion: 1, generatedAt: now.toISOString(), ...view, advice, resetAt: resetAt ?? null, ratingsMix, sidesApart });
   }
   const colour = paint(ctx, self);
   const itb = itbWithLibrary(ctx, self);
@@ -96,12 +98,14 @@ function signed(value: number): string {
   return value < 0 ? `−${Math.abs(value)}` : '0';
 }
 
-function evidenceParts(evidence: Evidence): string[] {
+/** `sidesApart`: the tests behind the lists were on more than one painful side (evidenceBySide). */
+function evidenceParts(evidence: Evidence, sidesApart: boolean): string[] {
   if (evidence.tested === 0) return ['not tested in a session yet'];
   const parts = [`helped ${evidence.helped} of ${evidence.tested}${retryWords(evidence)}`];
-  // Tested on more than one painful side: how each side did, and the side of the last test.
-  const bySide = bySideWords(evidence);
-  if (bySide !== undefined) parts.push(bySide);
+  // Tested on more than one painful side: how each side did, and the side of the last test; on
+  // one side only, which, when other drills were tested on another, as the reports say it.
+  const side = bySideWords(evidence) ?? (sidesApart ? oneSideWords(evidence) : undefined);
+  if (side !== undefined) parts.push(side);
   const tooLow = tooLowWords(evidence);
   if (tooLow !== undefined) parts.push(tooLow);
   if (evidence.meanChange !== null) parts.push(`mean ${signed(evidence.meanChange)}`);
@@ -164,7 +168,8 @@ function nameLines(name: string, columns: number): string[] | undefined {
   return [...lines, line].map((text, i) => (i === 0 ? text : `  ${text}`));
 }
 
-function drillLines(status: ExerciseStatus, colour: Colours, { library, elsewhere }: InUse, view: BucketView): string[] {
+/** `sidesApart` as evidenceParts takes it. */
+function drillLines(status: ExerciseStatus, colour: Colours, { library, elsewhere }: InUse, view: BucketView, sidesApart: boolean): string[] {
   const flags: string[] = [];
   if (status.flare) flags.push(colour.red('flare'));
   if (status.source === 'manual' && status.note === undefined) flags.push('moved by hand');
@@ -173,7 +178,7 @@ function drillLines(status: ExerciseStatus, colour: Colours, { library, elsewher
   // else under it, indented so that they do not read as the next drill.
   const title = [colour.bold(status.name), colour.dim(status.exerciseId), ...(flags.length > 0 ? [flags.join(' · ')] : [])];
   const lines = packed(title, 80, '    ', '  ').map((line, i) => (i === 0 ? line.slice(2) : line));
-  lines.push(...packed(evidenceParts(status.evidence), 80, '    '));
+  lines.push(...packed(evidenceParts(status.evidence, sidesApart), 80, '    '));
   // Set aside by a test that had no room to show help: not the same as a drill that failed.
   const couldNotShow = couldNotShowWords(status.evidence);
   if (couldNotShow !== undefined) lines.push(...wrap(couldNotShow, 80, '    '));
@@ -214,7 +219,7 @@ function renderBuckets(
   view: BucketView,
   advice: Advice[],
   colour: Colours,
-  log: Pick<BucketSummary, 'resetAt' | 'ratingsMix'>,
+  log: Pick<BucketSummary, 'resetAt' | 'ratingsMix' | 'sidesApart'>,
   inUse: InUse,
   itb: string,
   now: Date,
@@ -227,11 +232,11 @@ function renderBuckets(
   // With drills set aside (at a first test, or at later ones after they had helped): not "yet".
   const emptyRehab = view.avoid.length > 0 ? 'Nothing now: a drill lands here when a test lowers your score.' : 'Nothing yet: drills that lower your score land here.';
   if (view.rehab.length === 0) out.push(...dimmed(emptyRehab));
-  for (const status of view.rehab) out.push(...drillLines(status, colour, inUse, view));
+  for (const status of view.rehab) out.push(...drillLines(status, colour, inUse, view, log.sidesApart));
 
   out.push('', colour.bold(`Avoid for now (${view.avoid.length})`));
   if (view.avoid.length === 0) out.push(...dimmed('Nothing set aside.'));
-  for (const status of view.avoid) out.push(...drillLines(status, colour, inUse, view));
+  for (const status of view.avoid) out.push(...drillLines(status, colour, inUse, view, log.sidesApart));
 
   out.push('', colour.bold(`Untested (${view.untested.length})`));
   if (view.untested.length === 0) out.push(...dimmed('None: every drill in the library has been tried.'));
@@ -241,7 +246,7 @@ function renderBuckets(
   const never = view.untested.filter((status) => status.evidence.tested === 0);
   if (earlier.length > 0) {
     out.push(...dimmed('Tested only before the buckets were cleared:'));
-    for (const status of earlier) out.push(...drillLines(status, colour, inUse, view));
+    for (const status of earlier) out.push(...drillLines(status, colour, inUse, view, log.sidesApart));
     if (never.length > 0) out.push(...dimmed('Not tested yet:'));
   }
   out.push(...untestedLines(never.map((status) => status.name)).map((line) => colour.dim(`  ${line}`)));

@@ -2,7 +2,7 @@
 // moves are the truth; buckets are projected from them, so they can always be rebuilt.
 import type { Library } from '../library/schema.js';
 import { evidenceOf, observe, type Evidence, type Observed } from './evidence.js';
-import { ratingsMix } from './history.js';
+import { evidenceBySide, ratingsMix } from './history.js';
 import { compareInstants } from './instant.js';
 import { untestedDrills } from './untested.js';
 import type { BucketEntry, BucketName, ExerciseResult, ManualMove, Session, StoreData } from './records.js';
@@ -175,6 +175,8 @@ export interface BucketSummary {
   resetAt?: string;
   /** See ratingsMix. */
   ratingsMix: boolean;
+  /** See evidenceBySide. */
+  sidesApart: boolean;
 }
 
 export function summarizeBuckets(data: StoreData): BucketSummary {
@@ -187,6 +189,7 @@ export function summarizeBuckets(data: StoreData): BucketSummary {
     observed: [...observed],
     retestAfterDays: data.settings.retestAfterDays,
     ratingsMix: ratingsMix(data.sessions),
+    sidesApart: evidenceBySide(data.sessions),
   };
   if (data.bucketsResetAt !== undefined) summary.resetAt = data.bucketsResetAt;
   return summary;

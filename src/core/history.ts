@@ -232,6 +232,15 @@ export function sidesApart(rated: readonly { side: PainfulSide }[]): boolean {
 }
 
 /**
+ * Whether the sessions that decided a drill gave more than one painful side. Each drill's evidence
+ * then names its side, even a drill tested on one only: else a person whose left side hurts now
+ * reads a flare-up of the weeks the right side hurt as if of the left.
+ */
+export function evidenceBySide(sessions: readonly Session[]): boolean {
+  return sidesApart(sessions.filter((session) => session.results.some((result) => result.outcome !== 'skipped')));
+}
+
+/**
  * A point's final score to draw: none when no drill was scored after the baseline (a session
  * stopped or cut short at its start), since a final equal to the baseline would read as drills
  * that changed nothing.

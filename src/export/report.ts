@@ -3,7 +3,7 @@
 // one pure function per format.
 import { adviceLog, persistentSymptoms, type AdviceLog, type PersistentSymptom } from '../core/advice.js';
 import { bucketView, viewBuckets, type BucketSummary, type BucketView } from '../core/buckets.js';
-import { localDate, movementKey, ratingsMix, scoreSeries, sessionSummaries, sidesApart, trendsOf, whatWasRated, type SessionSummary, type Trend } from '../core/history.js';
+import { evidenceBySide, localDate, movementKey, ratingsMix, scoreSeries, sessionSummaries, sidesApart, trendsOf, whatWasRated, type SessionSummary, type Trend } from '../core/history.js';
 import { compareInstants } from '../core/instant.js';
 import type { ManualMove, PainfulSide, Screening, Session, Settings, StoreData, Symptom } from '../core/records.js';
 import type { Exercise, Library } from '../library/schema.js';
@@ -189,7 +189,7 @@ export function readingView(report: Report): ReadingView {
     movements: distinctMovements(sessions),
     sides: sideSpans(sessions),
     evidenceMixesRatings: ratingsMix(report.evidenceSessions),
-    evidenceBySide: sidesApart(report.evidenceSessions.filter((session) => session.results.some((result) => result.outcome !== 'skipped'))),
+    evidenceBySide: evidenceBySide(report.evidenceSessions),
     persistent,
   };
 }

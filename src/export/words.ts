@@ -183,7 +183,7 @@ export function bySideWords(evidence: Evidence): string | undefined {
  * history has others. Without it, a report whose head says "left" would show a flare-up of the
  * weeks the right side hurt as if of the left. Undefined when the tests span more than one.
  */
-function oneSideWords(evidence: Evidence): string | undefined {
+export function oneSideWords(evidence: Evidence): string | undefined {
   const [only, other] = evidence.sides;
   if (only === undefined || other !== undefined) return undefined;
   const painful = only.side === 'both' ? 'both sides painful' : `the ${only.side} side painful`;

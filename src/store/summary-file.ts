@@ -19,7 +19,7 @@ import { storeFile } from './store-path.js';
 export const summarySuffix = '.summary';
 
 /** Raised when the shape of the summary, or a rule it is drawn by, changes: summaries made before are not used. */
-const SUMMARY_VERSION = 15;
+const SUMMARY_VERSION = 16;
 
 interface SummaryFile {
   summaryVersion: number;
@@ -132,6 +132,7 @@ function hasSummaryShape(value: unknown): value is StoreSummary {
     Array.isArray(buckets.observed) &&
     buckets.observed.every(isObservedPair) &&
     Number.isInteger(buckets.retestAfterDays) &&
+    typeof buckets.sidesApart === 'boolean' &&
     isAdviceLog(summary!.advice) &&
     Number.isInteger(summary!.sessionCount) &&
     Number.isInteger(summary!.moveCount)

@@ -240,8 +240,8 @@ describe('itb buckets', () => {
     });
     const text = (await run(['buckets'], { home, now })).stdout.replace(/\s+/g, ' ');
     expect(text).toMatch(/Clamshells clamshells helped 1 of 2 · by painful side: left 1 of 1, right 0 of 1 · mean −1 (· )?last 0 on 2026-02-20 \(right side painful\) /);
-    // Tested on one side only: nothing more said.
-    expect(text).toMatch(/Hip hikes hip-hikes helped 1 of 1 · mean −1 (· )?last −1 on 2026-02-27 (?!\()/);
+    // Tested on one side only, while others were tested on others: which.
+    expect(text).toMatch(/Hip hikes hip-hikes helped 1 of 1 · with both sides painful · mean −1 (· )?last −1 on 2026-02-27 (?!\()/);
     const json = JSON.parse((await run(['buckets', '--json'], { home, now })).stdout);
     expect(json.avoid[0].evidence).toMatchObject({
       sides: [
@@ -345,14 +345,38 @@ describe('itb buckets', () => {
     expect(shown).toContain('these sessions rated more than one symptom or test movement, so a mean change may mix scores');
   });
 
+  it('names the painful side of a drill tested on one side only when the tests behind the lists were on more than one, in the text and in --json', async () => {
+    // The right leg hurt in February, and the monster walks flared it up; now the left hurts.
+    await save((data) => {
+      data.sessions.push(
+        buildSession({ startedAt: '2026-02-10T09:00:00Z', side: 'right', baseline: 4, drills: [{ id: 'monster-walks', scores: [7] }] }),
+        buildSession({ startedAt: '2026-02-28T09:00:00Z', side: 'left', baseline: 6, drills: [{ id: 'clamshells', scores: [6, 4] }, { id: 'bridges', skipped: true }] }),
+      );
+    });
+    // Drawn from the store, then from the summary that first run kept: the same either way.
+    for (let read = 0; read < 2; read++) {
+      const text = (await run(['buckets'], { home, now })).stdout.replace(/\s+/g, ' ');
+      expect(text).toContain('Monster walks monster-walks flare helped 0 of 1 · with the right side painful · mean +3 ');
+      expect(text).toContain('Clamshells clamshells helped 1 of 1 (on the retry) · with the left side painful · mean −2 ');
+      const json = JSON.parse((await run(['buckets', '--json'], { home, now })).stdout);
+      expect(json.sidesApart).toBe(true);
+    }
+    // Sessions of one side only, a skip on another aside: the side goes without saying.
+    await save((data) => void (data.sessions = [...data.sessions.slice(1), buildSession({ startedAt: '2026-02-28T10:00:00Z', side: 'right', baseline: 5, drills: [{ id: 'bridges', skipped: true }] })]));
+    const text = (await run(['buckets'], { home, now })).stdout.replace(/\s+/g, ' ');
+    expect(text).toContain('Clamshells clamshells helped 1 of 1 (on the retry) · mean −2 ');
+    expect(text).not.toContain('side painful');
+    expect(JSON.parse((await run(['buckets', '--json'], { home, now })).stdout).sidesApart).toBe(false);
+  });
+
   it('prints the documented JSON shape', async () => {
     await withSessions();
     const { code, stdout } = await run(['buckets', '--json'], { home, now });
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
-    expect(Object.keys(json)).toEqual(['schemaVersion', 'generatedAt', 'rehab', 'avoid', 'untested', 'advice', 'resetAt', 'ratingsMix']);
+    expect(Object.keys(json)).toEqual(['schemaVersion', 'generatedAt', 'rehab', 'avoid', 'untested', 'advice', 'resetAt', 'ratingsMix', 'sidesApart']);
     expect(json.schemaVersion).toBe(1);
-    expect([json.resetAt, json.ratingsMix]).toEqual([null, false]);
+    expect([json.resetAt, json.ratingsMix, json.sidesApart]).toEqual([null, false, false]);
     expect(json.generatedAt).toBe(now.toISOString());
     expect(json.rehab).toEqual([
       {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drawnFinal, keptAside, localIsoTime, ratingsMix, scoreSeries, scoresWords, sessionsSince, sessionSummaries, sidesApart, trendsOf } from '../../src/core/history.js';
+import { drawnFinal, evidenceBySide, keptAside, localIsoTime, ratingsMix, scoreSeries, scoresWords, sessionsSince, sessionSummaries, sidesApart, trendsOf } from '../../src/core/history.js';
 import type { PainfulSide } from '../../src/core/records.js';
 import { sparkline, sparkTop } from '../../src/ui/sparkline.js';
 import { buildSession } from '../helpers/sessions.js';
@@ -100,6 +100,17 @@ describe('ratingsMix', () => {
     const decided = buildSession({ startedAt: '2026-01-01T10:00:00Z', baseline: 6, drills: [{ id: 'clamshells', scores: [4] }] });
     const setAside = buildSession({ startedAt: '2026-01-04T10:00:00Z', movement: 'stairs', baseline: 5, drills: [{ id: 'bridges', scores: [5, 5] }, { id: 'hip-hikes', scores: [9] }] });
     expect(ratingsMix([decided, setAside])).toBe(true);
+  });
+});
+
+describe('evidenceBySide', () => {
+  it('tells sides apart by the sessions that decided a drill: a skip or a baseline on another side is no test there', () => {
+    const left = buildSession({ startedAt: '2026-01-01T10:00:00Z', side: 'left', baseline: 6, drills: [{ id: 'clamshells', scores: [4] }] });
+    const skippedRight = buildSession({ startedAt: '2026-01-02T10:00:00Z', side: 'right', baseline: 3, drills: [{ id: 'bridges', skipped: true }] });
+    const baselineBoth = buildSession({ startedAt: '2026-01-03T10:00:00Z', side: 'both', baseline: 3, status: 'stopped' });
+    expect(evidenceBySide([left, skippedRight, baselineBoth])).toBe(false);
+    const flaredRight = buildSession({ startedAt: '2026-01-04T10:00:00Z', side: 'right', baseline: 4, drills: [{ id: 'monster-walks', scores: [7] }] });
+    expect(evidenceBySide([left, flaredRight])).toBe(true);
   });
 });
 

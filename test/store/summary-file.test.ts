@@ -179,6 +179,8 @@ describe('the summary beside the store', () => {
       { ...expected, buckets: { ...expected.buckets, observed: expected.buckets.observed.map(([id, { sides: _, ...seen }]) => [id, seen]) } },
       { ...expected, buckets: { ...expected.buckets, observed: expected.buckets.observed.map(([id, seen]) => [id, { ...seen, sides: { middle: [1, 0] } }]) } },
       { ...expected, buckets: { ...expected.buckets, observed: expected.buckets.observed.map(([id, seen]) => [id, { ...seen, newestSide: 'up' }]) } },
+      // One of an earlier version does not say whether its tests were on more than one painful side.
+      { ...expected, buckets: { ...expected.buckets, sidesApart: undefined } },
       { ...expected, sessionCount: '2' },
       { ...expected, moveCount: '4' },
       // A bucket entry that does not say whether it was put there by a flare-up.
