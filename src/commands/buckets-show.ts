@@ -9,7 +9,7 @@ import type { Evidence } from '../core/evidence.js';
 import { localDate, localDateTime } from '../core/history.js';
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
-import { bySideWords, couldNotShowWords, everyOneOf, flaresWords, lastSideWords, mixedRatingsWords, oneSideWords, plural, resetWords, testedBefore, timedHoldsWords, tooLowWords } from '../export/words.js';
+import { BY_SIDE, couldNotShowWords, everyOneOf, flaresWords, lastSideWords, mixedRatingsWords, oneSideWords, plural, resetWords, sideCountWords, testedBefore, timedHoldsWords, tooLowWords } from '../export/words.js';
 import type { Library } from '../library/schema.js';
 import type { Colours } from '../ui/colour.js';
 import { readSummary } from '../store/summary-file.js';
@@ -102,18 +102,32 @@ function signed(value: number): string {
 function evidenceParts(evidence: Evidence, sidesApart: boolean): string[] {
   if (evidence.tested === 0) return ['not tested in a session yet'];
   const parts = [`helped ${evidence.helped} of ${evidence.tested}${retryWords(evidence)}`];
-  // Tested on more than one painful side: how each side did, and the side of the last test; on
-  // one side only, which, when other drills were tested on another, as the reports say it.
-  const side = bySideWords(evidence) ?? (sidesApart ? oneSideWords(evidence) : undefined);
+  // Tested on one painful side only: which, when other drills were tested on another, as the
+  // reports say it. (On more than one, evidenceLines says how each side did, with its own mean
+  // change in place of one of them all, and the side of the last test is said.)
+  const side = sidesApart ? oneSideWords(evidence) : undefined;
   if (side !== undefined) parts.push(side);
   const tooLow = tooLowWords(evidence);
   if (tooLow !== undefined) parts.push(tooLow);
-  if (evidence.meanChange !== null) parts.push(`mean ${signed(evidence.meanChange)}`);
+  if (evidence.meanChange !== null && evidence.sides.length < 2) parts.push(`mean ${signed(evidence.meanChange)}`);
   if (evidence.lastChange !== null && evidence.lastTestedAt) {
     parts.push(`last ${signed(evidence.lastChange)} on ${localDate(new Date(evidence.lastTestedAt))}${lastSideWords(evidence)}`);
   }
   if (evidence.flares > 0) parts.push(flaresWords(evidence));
   return parts;
+}
+
+/**
+ * A drill's evidence in lines: how it did on each painful side, when on more than one, on lines
+ * of their own under "helped", broken between sides only, so that "both sides 1 of 1 with mean
+ * −1" is never cut in two.
+ */
+function evidenceLines(evidence: Evidence, sidesApart: boolean): string[] {
+  const [helped, ...rest] = evidenceParts(evidence, sidesApart);
+  if (evidence.sides.length < 2) return packed([helped!, ...rest], 80, '    ');
+  const sides = sideCountWords(evidence, (change) => `mean ${signed(change)}`);
+  const bySide = sides.map((words, i) => `${i === 0 ? BY_SIDE : ''}${words}${i < sides.length - 1 ? ',' : ''}`);
+  return [...packed([helped!], 80, '    '), ...packed(bySide, 80, '    ', ' '), ...packed(rest, 80, '    ')];
 }
 
 /** " (1 on the retry)", or " (all 3 on the retry)" when every test that helped did so only then. */
@@ -168,7 +182,7 @@ function nameLines(name: string, columns: number): string[] | undefined {
   return [...lines, line].map((text, i) => (i === 0 ? text : `  ${text}`));
 }
 
-/** `sidesApart` as evidenceParts takes it. */
+/** `sidesApart` as evidenceLines takes it. */
 function drillLines(status: ExerciseStatus, colour: Colours, { library, elsewhere }: InUse, view: BucketView, sidesApart: boolean): string[] {
   const flags: string[] = [];
   if (status.flare) flags.push(colour.red('flare'));
@@ -178,7 +192,7 @@ function drillLines(status: ExerciseStatus, colour: Colours, { library, elsewher
   // else under it, indented so that they do not read as the next drill.
   const title = [colour.bold(status.name), colour.dim(status.exerciseId), ...(flags.length > 0 ? [flags.join(' · ')] : [])];
   const lines = packed(title, 80, '    ', '  ').map((line, i) => (i === 0 ? line.slice(2) : line));
-  lines.push(...packed(evidenceParts(status.evidence, sidesApart), 80, '    '));
+  lines.push(...evidenceLines(status.evidence, sidesApart));
   // Set aside by a test that had no room to show help: not the same as a drill that failed.
   const couldNotShow = couldNotShowWords(status.evidence);
   if (couldNotShow !== undefined) lines.push(...wrap(couldNotShow, 80, '    '));

@@ -3,7 +3,7 @@
 import type { Context } from '../context.js';
 import { Interrupted } from '../errors.js';
 import type { RedFlag, Screening, StoreData } from '../core/records.js';
-import { screenWords } from '../export/words.js';
+import { screenWords } from '../export/screen-words.js';
 import { StoppedWaiting, type Store } from '../store/store.js';
 import type { Colours } from '../ui/colour.js';
 import { isPromptExit, type Prompter } from '../ui/prompter.js';

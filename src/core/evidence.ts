@@ -53,6 +53,11 @@ export interface SideCount {
   side: PainfulSide;
   tested: number;
   helped: number;
+  /**
+   * The mean change of the tests on this side alone (to a tenth; null without one): a drill that
+   * eased one side and did nothing for the other has a mean change between the two, true of neither.
+   */
+  meanChange: number | null;
 }
 
 /** What the log says about one drill, summed up as it is walked (no list of tests is kept). */
@@ -79,8 +84,8 @@ export interface Observed {
   newestCouldNotShow: CouldNotShow | null;
   lastName: string | null;
   lastNameAt: string | null;
-  /** Tests and helps by the painful side of their session. */
-  sides: Partial<Record<PainfulSide, [tested: number, helped: number]>>;
+  /** Tests, helps and changes by the painful side of their session. */
+  sides: Partial<Record<PainfulSide, [tested: number, helped: number, changeSum: number, changeCount: number]>>;
   newestSide: PainfulSide | null;
   partlyTimed: number;
   newestHolds: TriedHolds[];
@@ -135,7 +140,7 @@ export function observe(sessions: readonly Session[], onTest: (result: ExerciseR
       if (couldNotShow?.what === 'help') seen.tooLowToShowHelp++;
       seen.tested++;
       if (holds.length > 0) seen.partlyTimed++;
-      const onSide = (seen.sides[session.side] ??= [0, 0]);
+      const onSide = (seen.sides[session.side] ??= [0, 0, 0, 0]);
       onSide[0]++;
       if (result.outcome === 'rehab') {
         onSide[1]++;
@@ -145,6 +150,8 @@ export function observe(sessions: readonly Session[], onTest: (result: ExerciseR
       if (change !== null) {
         seen.changeSum += change;
         seen.changeCount++;
+        onSide[2] += change;
+        onSide[3]++;
       }
       if (seen.newestAt === null || compareInstants(result.at, seen.newestAt) >= 0) {
         seen.newestAt = result.at;
@@ -174,7 +181,7 @@ export function evidenceOf(seen: Observed | undefined): Evidence {
     tested: seen.tested,
     helped: seen.helped,
     helpedOnRetry: seen.helpedOnRetry,
-    meanChange: seen.changeCount > 0 ? roundToTenth(seen.changeSum / seen.changeCount) : null,
+    meanChange: meanOf(seen.changeSum, seen.changeCount),
     lastChange: seen.newestChange,
     lastTestedAt: seen.newestTestedAt,
     flares: seen.flares,
@@ -183,13 +190,15 @@ export function evidenceOf(seen: Observed | undefined): Evidence {
     lastCouldNotShow: seen.newestCouldNotShow,
     sides: painfulSides.flatMap((side) => {
       const count = seen.sides[side];
-      return count === undefined ? [] : [{ side, tested: count[0], helped: count[1] }];
+      return count === undefined ? [] : [{ side, tested: count[0], helped: count[1], meanChange: meanOf(count[2], count[3]) }];
     }),
     lastSide: seen.newestSide,
     partlyTimed: seen.partlyTimed,
     lastHolds: seen.newestHolds,
   };
 }
+
+const meanOf = (sum: number, count: number): number | null => (count > 0 ? roundToTenth(sum / count) : null);
 
 /** Half away from zero, so a mean of -0.75 reads -0.8 like +0.75 reads 0.8. */
 function roundToTenth(value: number): number {

@@ -1,10 +1,13 @@
 // The words every report format shares, so the Markdown, HTML and FHIR say the same things.
 import type { ExerciseStatus } from '../core/buckets.js';
-import type { Evidence } from '../core/evidence.js';
+import type { Evidence, SideCount } from '../core/evidence.js';
 import { localDate, localDateTime } from '../core/history.js';
 import { compareInstants } from '../core/instant.js';
-import type { Attempt, ManualMove, RedFlag, Screening, Session, Symptom } from '../core/records.js';
+import type { Attempt, ManualMove, Session, Symptom } from '../core/records.js';
 import { dayRange, periodWords, type Report, type SideSpan } from './report.js';
+
+// Kept in a module of their own; the formats take them from here with the rest.
+export { anyRedFlag, RED_FLAG_QUESTIONS_ASKED, screenWords } from './screen-words.js';
 
 export const dateOf = (iso: string): string => localDate(new Date(iso));
 export const dateTimeOf = (iso: string): string => localDateTime(new Date(iso));
@@ -54,36 +57,6 @@ export const verdictWords: Record<Attempt['verdict'], string> = {
   flare: 'flare',
 };
 
-/** The red-flag questions of the first session, as short labels a clinician reads. */
-const redFlagLabels: Record<RedFlag, string> = {
-  'recent-injury': 'Recent fall or injury',
-  swelling: 'Marked swelling',
-  'locking-or-giving-way': 'Knee locking or giving way',
-  'numbness-or-tingling': 'Numbness or tingling',
-  'fever-or-unwell': 'Fever or feeling unwell',
-  'night-or-rest-pain': 'Pain at night or at rest',
-};
-
-/**
- * What each red-flag screen asked, so that "none" says something, and when: a "none" of the first
- * session is not an answer of every one since.
- */
-export const RED_FLAG_QUESTIONS_ASKED = `Each screen asks about: ${Object.values(redFlagLabels)
-  .map((question) => question.toLowerCase())
-  .join('; ')}. They are asked before the first session, and again only after a screen that did not go on: not at every session.`;
-
-/** One red-flag screen: the questions answered yes, and what the person did next. */
-export function screenWords(screening: Screening): { yes: string[]; then: string } {
-  const flags = Object.keys(redFlagLabels) as RedFlag[];
-  const yes = flags.filter((flag) => screening.answers[flag]).map((flag) => redFlagLabels[flag]);
-  const answered = flags.filter((flag) => screening.answers[flag] !== undefined).length;
-  if (answered < flags.length) return { yes, then: `stopped after ${answered} of ${flags.length} questions; did not go on` };
-  const next = screening.proceeded ? 'chose to go on' : 'did not go on';
-  return { yes, then: yes.length === 0 ? 'went on' : `advised to see a clinician first; ${next}` };
-}
-
-export const anyRedFlag = (screens: Screening[]): boolean => screens.some((screen) => screenWords(screen).yes.length > 0);
-
 /** "No sessions yet", or "No sessions in this period" for a report that asked for a period. */
 export function noneWords(report: Report, what: 'sessions' | 'scores'): string {
   return `No ${what} ${report.period.since === null && report.period.until === null ? 'yet' : 'in this period'}`;
@@ -129,7 +102,8 @@ export function signed(change: number): string {
  * "helped 2 of 3 tests (1 of them only on the retry), mean change -1.5, last -2 on 2026-10-03, 1
  * flare (on 2026-09-20)", or "not tested in a session" (a drill with flare-ups but no test: their
  * count and day, "1 flare (on 2026-09-20)"). `sidesApart` when the sessions behind the evidence
- * gave more than one painful side (see evidenceBySide): a drill tested on one of them says which.
+ * gave more than one painful side (see evidenceBySide): a drill tested on one of them says which,
+ * one tested on several each side's mean change (bySideWords) instead of one for all.
  */
 export function evidenceWords(evidence: Evidence, sidesApart = false): string {
   if (evidence.tested === 0) return evidence.flares > 0 ? flaresWords(evidence) : 'not tested in a session';
@@ -138,7 +112,7 @@ export function evidenceWords(evidence: Evidence, sidesApart = false): string {
   const parts = [`helped ${evidence.helped} of ${plural(evidence.tested, 'test')}${aside.length > 0 ? ` (${aside.join('; ')})` : ''}`];
   const tooLow = tooLowWords(evidence);
   if (tooLow !== undefined) parts.push(tooLow);
-  if (evidence.meanChange !== null) parts.push(`mean change ${signed(evidence.meanChange)}`);
+  if (evidence.meanChange !== null && evidence.sides.length < 2) parts.push(`mean change ${signed(evidence.meanChange)}`);
   if (evidence.lastChange !== null) {
     parts.push(`last ${signed(evidence.lastChange)}${evidence.lastTestedAt ? ` on ${dateOf(evidence.lastTestedAt)}` : ''}${lastSideWords(evidence)}`);
   }
@@ -172,10 +146,22 @@ export function flaresWords({ flares, lastFlareAt }: Evidence): string {
   return `${plural(flares, 'flare')} (${flares === 1 ? 'on' : 'the last on'} ${dateOf(lastFlareAt)})`;
 }
 
-/** "by painful side: left 1 of 1, right 0 of 1" for a drill tested on more than one (it may help one side only). */
-export function bySideWords(evidence: Evidence): string | undefined {
-  if (evidence.sides.length < 2) return undefined;
-  return `by painful side: ${evidence.sides.map((count) => `${sideWords[count.side]} ${count.helped} of ${count.tested}`).join(', ')}`;
+/**
+ * "by painful side: left 1 of 1 with mean change -2, right 0 of 1 with mean change 0" for a drill
+ * tested on more than one (it may help one side only), each side with its own mean: one of both
+ * would be true of neither. `mean` words a change as the format does ("mean −2" on the screen).
+ */
+export function bySideWords(evidence: Evidence, mean?: (change: number) => string): string | undefined {
+  return evidence.sides.length < 2 ? undefined : `${BY_SIDE}${sideCountWords(evidence, mean).join(', ')}`;
+}
+
+/** What bySideWords puts before the sides, for `itb buckets`, which sets them out on lines of their own. */
+export const BY_SIDE = 'by painful side: ';
+
+/** Each side's part of bySideWords: "left 1 of 1 with mean change -2". */
+export function sideCountWords(evidence: Evidence, mean = (change: number) => `mean change ${signed(change)}`): string[] {
+  const side = (count: SideCount) => `${sideWords[count.side]} ${count.helped} of ${count.tested}${count.meanChange === null ? '' : ` with ${mean(count.meanChange)}`}`;
+  return evidence.sides.map(side);
 }
 
 /**

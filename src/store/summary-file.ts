@@ -19,7 +19,7 @@ import { storeFile } from './store-path.js';
 export const summarySuffix = '.summary';
 
 /** Raised when the shape of the summary, or a rule it is drawn by, changes: summaries made before are not used. */
-const SUMMARY_VERSION = 16;
+const SUMMARY_VERSION = 17;
 
 interface SummaryFile {
   summaryVersion: number;
@@ -171,12 +171,19 @@ function isObservedPair(value: unknown): boolean {
     isInstantOrNull(seen.lastNameAt) &&
     (seen.lastName === null || typeof seen.lastName === 'string') &&
     isObject(seen.sides) &&
-    Object.entries(seen.sides).every(([side, count]) => isSide(side) && Array.isArray(count) && count.length === 2 && count.every(isCount)) &&
+    Object.entries(seen.sides).every(([side, count]) => isSide(side) && isSideCount(count)) &&
     (seen.newestSide === null || isSide(seen.newestSide))
   );
 }
 
 const isSide = (value: unknown) => painfulSides.includes(value as PainfulSide);
+
+/** [tested, helped, changeSum, changeCount], as Observed keeps them by side. */
+function isSideCount(value: unknown): boolean {
+  if (!Array.isArray(value) || value.length !== 4) return false;
+  const [tested, helped, changeSum, changeCount] = value as unknown[];
+  return [tested, helped, changeCount].every(isCount) && typeof changeSum === 'number';
+}
 
 function isCouldNotShow(value: unknown): boolean {
   return isObject(value) && (value.what === 'help' || value.what === 'flare-up') && isCount(value.from) && isCount(value.points);

@@ -238,15 +238,20 @@ describe('itb buckets', () => {
         buildSession({ startedAt: '2026-02-27T09:00:00Z', side: 'both', baseline: 6, drills: [{ id: 'hip-hikes', scores: [5] }] }),
       );
     });
-    const text = (await run(['buckets'], { home, now })).stdout.replace(/\s+/g, ' ');
-    expect(text).toMatch(/Clamshells clamshells helped 1 of 2 · by painful side: left 1 of 1, right 0 of 1 · mean −1 (· )?last 0 on 2026-02-20 \(right side painful\) /);
+    const { stdout } = await run(['buckets'], { home, now });
+    // Each side with its own mean change, on a line of its own: −1 for both together would be true of neither.
+    expect(stdout).toContain(
+      ['  Clamshells  clamshells', '    helped 1 of 2', '    by painful side: left 1 of 1 with mean −2, right 0 of 1 with mean 0', '    last 0 on 2026-02-20 (right side painful)\n'].join('\n'),
+    );
+    const text = stdout.replace(/\s+/g, ' ');
     // Tested on one side only, while others were tested on others: which.
     expect(text).toMatch(/Hip hikes hip-hikes helped 1 of 1 · with both sides painful · mean −1 (· )?last −1 on 2026-02-27 (?!\()/);
     const json = JSON.parse((await run(['buckets', '--json'], { home, now })).stdout);
     expect(json.avoid[0].evidence).toMatchObject({
+      meanChange: -1,
       sides: [
-        { side: 'left', tested: 1, helped: 1 },
-        { side: 'right', tested: 1, helped: 0 },
+        { side: 'left', tested: 1, helped: 1, meanChange: -2 },
+        { side: 'right', tested: 1, helped: 0, meanChange: 0 },
       ],
       lastSide: 'right',
     });
@@ -345,6 +350,24 @@ describe('itb buckets', () => {
     expect(shown).toContain('these sessions rated more than one symptom or test movement, so a mean change may mix scores');
   });
 
+  it('breaks the sides of a drill tested on three between sides, each with its own mean change, within 80 columns', async () => {
+    await save((data) => {
+      data.sessions.push(
+        buildSession({ startedAt: '2026-02-01T09:00:00Z', side: 'left', baseline: 6, drills: [{ id: 'clamshells', scores: [4] }] }),
+        buildSession({ startedAt: '2026-02-05T09:00:00Z', side: 'left', baseline: 6, drills: [{ id: 'clamshells', scores: [7, 7] }] }),
+        buildSession({ startedAt: '2026-02-20T09:00:00Z', side: 'right', baseline: 6, drills: [{ id: 'clamshells', scores: [6, 4] }] }),
+        buildSession({ startedAt: '2026-02-27T09:00:00Z', side: 'both', baseline: 6, drills: [{ id: 'clamshells', scores: [5] }] }),
+      );
+    });
+    const { stdout } = await run(['buckets'], { home, now });
+    // Left: −2 and +1; not "both" at the end of one line and "sides" at the start of the next.
+    const lines = ['    helped 3 of 4 (1 on the retry)', '    by painful side: left 1 of 2 with mean −0.5, right 1 of 1 with mean −2,', '    both sides 1 of 1 with mean −1', '    last −1 on 2026-02-27 (both sides painful)\n'];
+    expect(stdout).toContain(lines.join('\n'));
+    // No mean of every side together beside them.
+    expect(stdout).not.toMatch(/· mean|^ {4}mean/m);
+    expect(Math.max(...stdout.split('\n').map((line) => line.length))).toBeLessThanOrEqual(80);
+  });
+
   it('names the painful side of a drill tested on one side only when the tests behind the lists were on more than one, in the text and in --json', async () => {
     // The right leg hurt in February, and the monster walks flared it up; now the left hurts.
     await save((data) => {
@@ -387,7 +410,7 @@ describe('itb buckets', () => {
         source: 'session',
         flare: false,
         retestDue: false,
-        evidence: { tested: 1, helped: 1, helpedOnRetry: 0, meanChange: -2, lastChange: -2, lastTestedAt: sessions[1]!.results[0]!.at, flares: 0, lastFlareAt: null, tooLowToShowHelp: 0, lastCouldNotShow: null, sides: [{ side: 'right', tested: 1, helped: 1 }], lastSide: 'right', partlyTimed: 0, lastHolds: [] },
+        evidence: { tested: 1, helped: 1, helpedOnRetry: 0, meanChange: -2, lastChange: -2, lastTestedAt: sessions[1]!.results[0]!.at, flares: 0, lastFlareAt: null, tooLowToShowHelp: 0, lastCouldNotShow: null, sides: [{ side: 'right', tested: 1, helped: 1, meanChange: -2 }], lastSide: 'right', partlyTimed: 0, lastHolds: [] },
         inLibrary: true,
       },
     ]);

@@ -304,7 +304,7 @@ describe('bucketView', () => {
       lastFlareAt: null,
       tooLowToShowHelp: 0,
       lastCouldNotShow: null,
-      sides: [{ side: 'right', tested: 4, helped: 3 }],
+      sides: [{ side: 'right', tested: 4, helped: 3, meanChange: -0.8 }],
       lastSide: 'right',
       partlyTimed: 0,
       lastHolds: [],
@@ -325,7 +325,7 @@ describe('bucketView', () => {
     expect(evidence).toMatchObject({ tested: 2, partlyTimed: 2, lastHolds: [{ attempt: 2, timed: 2, of: 6 }] });
   });
 
-  it('counts the tests of each painful side apart: a drill that helped the left may not help the right', () => {
+  it('counts the tests of each painful side apart, with the mean change of each: a drill that helped the left may not help the right', () => {
     const sessions = [
       buildSession({ startedAt: '2026-01-01T10:00:00Z', side: 'left', baseline: 6, drills: [{ id: 'clamshells', scores: [4] }] }),
       buildSession({ startedAt: '2026-01-20T10:00:00Z', side: 'right', baseline: 6, drills: [{ id: 'clamshells', scores: [6, 6] }] }),
@@ -334,12 +334,13 @@ describe('bucketView', () => {
     ];
     const { evidence } = bucketView(storeWith({ sessions }), library, new Date('2026-02-13T00:00:00Z')).avoid[0]!;
     expect(evidence).toMatchObject({ tested: 4, helped: 2, lastSide: 'left' });
-    // Left, right, both, whatever order they came in.
+    // Left, right, both, whatever order they came in; the left's mean is of its own -2 and +1.
     expect(evidence.sides).toEqual([
-      { side: 'left', tested: 2, helped: 1 },
-      { side: 'right', tested: 1, helped: 0 },
-      { side: 'both', tested: 1, helped: 1 },
+      { side: 'left', tested: 2, helped: 1, meanChange: -0.5 },
+      { side: 'right', tested: 1, helped: 0, meanChange: 0 },
+      { side: 'both', tested: 1, helped: 1, meanChange: -1 },
     ]);
+    expect(evidence.meanChange).toBe(-0.5);
   });
 
   it('counts the tests that started too low to show help, and says what the last test could not show', () => {

@@ -406,12 +406,13 @@ describe('markdown', () => {
     ];
     three.results = [{ exerciseId: 'lateral-ankle-tilts', name: 'Lateral ankle tilts', outcome: 'avoid', flare: false, at: '2026-10-20T12:08:00.000Z' }];
     const sides = buildReport(store, library, { now: NOW });
-    const words = 'helped 1 of 2 tests (by painful side: left 1 of 1, right 0 of 1), mean change -1, last 0 on 2026-10-20 (right side painful)';
+    // Each side with its own mean change: -1 for both together would be true of neither.
+    const words = 'helped 1 of 2 tests (by painful side: left 1 of 1 with mean change -2, right 0 of 1 with mean change 0), last 0 on 2026-10-20 (right side painful)';
     expect(toMarkdown(sides)).toContain(`**Lateral ankle tilts** (lateral-ankle-tilts): ${words};`);
     expect(toHtml(sides)).toContain(words.replace('2026-10-20', '<span class="day">2026-10-20</span>'));
     // Both sides painful at the last test.
     three.side = 'both';
-    expect(toMarkdown(buildReport(store, library, { now: NOW }))).toContain('(by painful side: left 1 of 1, both sides 0 of 1), mean change -1, last 0 on 2026-10-20 (both sides painful);');
+    expect(toMarkdown(buildReport(store, library, { now: NOW }))).toContain('(by painful side: left 1 of 1 with mean change -2, both sides 0 of 1 with mean change 0), last 0 on 2026-10-20 (both sides painful);');
     // Tested on one side only, nothing more is said.
     expect(toMarkdown(report)).not.toMatch(/painful side:|side painful\)/);
   });

@@ -75,6 +75,23 @@ describe('shared report words', () => {
     expect(evidenceWords({ ...evidence, tested: 10, helped: 3, helpedOnRetry: 3 })).toMatch(/^helped 3 of 10 tests \(all 3 only on the retry\), mean change -1/);
   });
 
+  it("gives each painful side's mean change in place of one mean of every side, and none for a side whose tests had no score after", () => {
+    const evidence: Evidence = {
+      ...evidenceOf(undefined),
+      tested: 3,
+      helped: 1,
+      meanChange: -0.7,
+      lastChange: 0,
+      sides: [
+        { side: 'left', tested: 1, helped: 1, meanChange: -2 },
+        { side: 'right', tested: 1, helped: 0, meanChange: 0 },
+        { side: 'both', tested: 1, helped: 0, meanChange: null },
+      ],
+      lastSide: 'right',
+    };
+    expect(evidenceWords(evidence)).toBe('helped 1 of 3 tests (by painful side: left 1 of 1 with mean change -2, right 0 of 1 with mean change 0, both sides 0 of 1), last 0 (right side painful)');
+  });
+
   it('counts none as many, one as one', () => {
     expect(plural(0, 'drill')).toBe('0 drills');
     expect(plural(1, 'drill')).toBe('1 drill');
@@ -132,7 +149,7 @@ describe('shared report words', () => {
       results: [{ exerciseId: 'lunge-knee-circles', name: 'Forward 45° lunge knee circles', outcome: 'rehab', flare: false, at: at(8) }],
     });
     const report = buildReport(data, library, { now: NOW });
-    const said = 'helped 1 of 2 tests (only on the retry; by painful side: left 0 of 1, right 1 of 1), mean change -0.5, last -2 on ';
+    const said = 'helped 1 of 2 tests (only on the retry; by painful side: left 0 of 1 with mean change +1, right 1 of 1 with mean change -2), last -2 on ';
     expect(toMarkdown(report)).toContain(`(lunge-knee-circles): ${said}2026-10-25 (right side painful)`);
     expect(toHtml(report)).toContain(`${said}<span class="day">2026-10-25</span> (right side painful)</li>`);
   });

@@ -178,6 +178,9 @@ describe('the summary beside the store', () => {
       // A summary of an earlier version has no tests by painful side; a damaged one, a side that is none.
       { ...expected, buckets: { ...expected.buckets, observed: expected.buckets.observed.map(([id, { sides: _, ...seen }]) => [id, seen]) } },
       { ...expected, buckets: { ...expected.buckets, observed: expected.buckets.observed.map(([id, seen]) => [id, { ...seen, sides: { middle: [1, 0] } }]) } },
+      // One of an earlier version has no change by painful side; a damaged one, a sum that is no number.
+      { ...expected, buckets: { ...expected.buckets, observed: expected.buckets.observed.map(([id, seen]) => [id, { ...seen, sides: { left: [1, 0] } }]) } },
+      { ...expected, buckets: { ...expected.buckets, observed: expected.buckets.observed.map(([id, seen]) => [id, { ...seen, sides: { left: [1, 0, 'none', 1] } }]) } },
       { ...expected, buckets: { ...expected.buckets, observed: expected.buckets.observed.map(([id, seen]) => [id, { ...seen, newestSide: 'up' }]) } },
       // One of an earlier version does not say whether its tests were on more than one painful side.
       { ...expected, buckets: { ...expected.buckets, sidesApart: undefined } },
