@@ -13,7 +13,7 @@ import { BY_SIDE, couldNotShowWords, everyOneOf, flaresWords, lastSideWords, mix
 import type { Library } from '../library/schema.js';
 import type { Colours } from '../ui/colour.js';
 import { readSummary } from '../store/summary-file.js';
-import { onScreen, packed, table, width, wrap } from '../ui/table.js';
+import { nameLines, namePacked, onScreen, packed, table, width, wrap } from '../ui/table.js';
 import { itbAsStarted, itbWithLibrary, libraryFile, libraryFor, libraryFromEnv, listedDrill, notInLibraryWords, paint, printJson } from './shared.js';
 
 export async function showBuckets(ctx: Context, options: { json?: boolean }, self: Command) {
@@ -147,8 +147,9 @@ function retryWords({ helped, helpedOnRetry }: Evidence): string {
 function untestedLines(names: string[]): string[] {
   const room = onScreen(80) - 2;
   const column = Math.floor((room - 4) / 2);
-  const cells = column < 24 ? [] : names.map((name) => nameLines(name, column));
-  if (column < 24 || cells.some((lines) => lines === undefined)) return names.flatMap((name) => nameLines(name, room) ?? table([[name]], { most: [room] }));
+  // Later lines of a name two columns in, as a table's wrapped cell.
+  const cells = column < 24 ? [] : names.map((name) => nameLines(name, column, column - 2)?.map((line, i) => (i === 0 ? line : `  ${line}`)));
+  if (column < 24 || cells.some((lines) => lines === undefined)) return names.flatMap((name) => table([[name]], { most: [room] }));
   const down = Math.ceil(names.length / 2);
   const left = cells.slice(0, down) as string[][];
   const right = cells.slice(down) as string[][];
@@ -163,35 +164,17 @@ function untestedLines(names: string[]): string[] {
   });
 }
 
-/**
- * A name in lines of `columns`, its later lines indented by two, broken between words with a
- * note in brackets kept whole; undefined when a word or the note does not fit a line.
- */
-function nameLines(name: string, columns: number): string[] | undefined {
-  const lines: string[] = [];
-  let line = '';
-  for (const part of name.match(/\([^()]*\)\S*|\S+/g) ?? []) {
-    const longer = line === '' ? part : `${line} ${part}`;
-    if (width(longer) <= (lines.length === 0 ? columns : columns - 2)) line = longer;
-    else if (line === '' || width(part) > columns - 2) return undefined;
-    else {
-      lines.push(line);
-      line = part;
-    }
-  }
-  return [...lines, line].map((text, i) => (i === 0 ? text : `  ${text}`));
-}
-
 /** `sidesApart` as evidenceLines takes it. */
 function drillLines(status: ExerciseStatus, colour: Colours, { library, elsewhere }: InUse, view: BucketView, sidesApart: boolean): string[] {
   const flags: string[] = [];
   if (status.flare) flags.push(colour.red('flare'));
   if (status.source === 'manual' && status.note === undefined) flags.push('moved by hand');
   if (!status.inLibrary) flags.push(colour.dim(elsewhere.words));
-  // The name in full, as every command shows it; the id and flags beside it while they fit,
-  // else under it, indented so that they do not read as the next drill.
-  const title = [colour.bold(status.name), colour.dim(status.exerciseId), ...(flags.length > 0 ? [flags.join(' · ')] : [])];
-  const lines = packed(title, 80, '    ', '  ').map((line, i) => (i === 0 ? line.slice(2) : line));
+  // The name in full, as every command shows it (too long for a line, never broken inside its
+  // note in brackets); the id and flags beside it while they fit, else under it, indented so
+  // that they do not read as the next drill.
+  const besides = [colour.dim(status.exerciseId), ...(flags.length > 0 ? [flags.join(' · ')] : [])];
+  const lines = namePacked(colour.bold(status.name), besides, 80, '    ').map((line, i) => (i === 0 ? line.slice(2) : line));
   lines.push(...evidenceLines(status.evidence, sidesApart));
   // Set aside by a test that had no room to show help: not the same as a drill that failed.
   const couldNotShow = couldNotShowWords(status.evidence);

@@ -9,7 +9,7 @@ import type { Exercise, Library } from '../library/schema.js';
 import { readStore } from '../store/store-file.js';
 import type { Colours } from '../ui/colour.js';
 import { describeDose, describeSide } from '../ui/describe.js';
-import { hanging, onScreen, packed, table, width, wrap } from '../ui/table.js';
+import { hanging, nameLines, namePacked, onScreen, packed, table, width, wrap } from '../ui/table.js';
 import { itbWithLibrary, keptDrills, libraryFile, libraryFor, listedDrill, notInLibrary, notInLibraryWords, paint, printJson } from './shared.js';
 
 export async function showExercises(ctx: Context, id: string | undefined, options: { json?: boolean }, command: Command) {
@@ -118,8 +118,8 @@ function whereListed(status: ExerciseStatus, itb: string): string {
 /**
  * Name, id and body region of every drill; a strength drill says it is one. Names are never
  * shortened: a long one wraps within its column, and on a terminal too narrow for the columns
- * each drill takes a line for its name and one for its id and region. `itb`: how to start it
- * (itbWithLibrary), for the command that shows one drill.
+ * (or for a name's note in brackets) each drill takes a line for its name and one for its id and
+ * region. `itb`: how to start it (itbWithLibrary), for the command that shows one drill.
  */
 function listExercises({ exercises }: Library, colour: Colours, itb: string): string {
   // "(loading)" in the terminal's own colour: yellow all but vanishes on a white background.
@@ -127,10 +127,12 @@ function listExercises({ exercises }: Library, colour: Colours, itb: string): st
   // The ids in full (they are typed), the names in what is left of the screen.
   const widest = (texts: string[]) => Math.max(...texts.map((text) => width(text)));
   const room = onScreen(80) - widest(['id', ...exercises.map((e) => e.id)]) - widest(['region', ...exercises.map((e) => e.region)]) - 4;
-  const lines =
-    room >= 20
-      ? table([[colour.dim('name'), colour.dim('id'), colour.dim('region')], ...exercises.map((e) => [named(e), colour.bold(e.id), e.region])], { most: [room] })
-      : exercises.flatMap((e) => [...table([[named(e)]], { most: [onScreen(80)] }), ...packed([colour.bold(e.id), e.region], 80, '  ')]);
+  // A name breaks within its column between words, never inside its note in brackets: with a
+  // note too long for the column, each drill takes its lines, as on a narrower terminal.
+  const inColumn = room >= 20 && exercises.every((e) => nameLines(named(e), room, room - 2) !== undefined);
+  const lines = inColumn
+    ? table([[colour.dim('name'), colour.dim('id'), colour.dim('region')], ...exercises.map((e) => [named(e), colour.bold(e.id), e.region])], { most: [room] })
+    : exercises.flatMap((e) => [...table([[named(e)]], { most: [onScreen(80)] }), ...packed([colour.bold(e.id), e.region], 80, '  ')]);
   // The 48 hours only for a library that has loading drills, which are the ones marked.
   const notes = [
     ...(exercises.some((exercise) => exercise.loading) ? ['Loading drills build strength: space those sessions about 48 hours apart.'] : []),
@@ -142,7 +144,7 @@ function listExercises({ exercises }: Library, colour: Colours, itb: string): st
 function showExercise(library: Library, exercise: Exercise, colour: Colours): string {
   const routines = library.routines.filter((routine) => routine.exercises.includes(exercise.id)).map((r) => r.id);
   const out = [
-    ...packed([colour.bold(exercise.name), colour.dim(`(${exercise.id})`)], 80, '', '  '),
+    ...namePacked(colour.bold(exercise.name), [colour.dim(`(${exercise.id})`)]),
     ...wrap(`${exercise.region} · ${exercise.category}${exercise.loading ? ' · loading drill (space these sessions 48 hours apart)' : ''}`),
     '',
     ...exercise.steps.flatMap((step, i) => hanging(`  ${String(i + 1).padStart(2)}. `, step, 78)),

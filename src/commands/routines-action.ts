@@ -7,7 +7,7 @@ import { UserError } from '../errors.js';
 import { findExercise, loadLibrary } from '../library/library.js';
 import type { Library } from '../library/schema.js';
 import { readSummary } from '../store/summary-file.js';
-import { hanging, hangingPacked, onScreen, width, wrap } from '../ui/table.js';
+import { hanging, hangingName, onScreen, width, wrap, wrapName } from '../ui/table.js';
 import { itbWithLibrary, libraryFile, libraryFor, paint, printJson } from './shared.js';
 
 export async function showRoutines(ctx: Context, options: { json?: boolean }, command: Command) {
@@ -18,16 +18,17 @@ export async function showRoutines(ctx: Context, options: { json?: boolean }, co
   const ownRoutines = library.routines.map((routine) => ({ ...routine, builtIn: false }));
   if (options.json) return printJson(ctx, [...ownRoutines, ...builtIns]);
   const colour = paint(ctx, command);
-  // The name beside the id, or under it when a long id leaves it too little room.
+  // The name beside the id, or under it when a long id leaves it too little room. Names, of
+  // routines and drills, break as `itb buckets` breaks them: never inside a note in brackets.
   const titled = (id: string, name: string) =>
-    width(id) + 2 + 20 <= onScreen(80) ? hanging(`${colour.bold(id)}  `, name, 80) : [...wrap(id).map((line) => colour.bold(line)), ...wrap(name, 80, '  ')];
+    width(id) + 2 + 20 <= onScreen(80) ? hangingName(`${colour.bold(id)}  `, name) : [...wrap(id).map((line) => colour.bold(line)), ...wrapName(name, 80, '  ')];
   const drills = (ids: string[]) =>
     ids.flatMap((id, i) => {
       const exercise = findExercise(library, id);
       const number = `  ${String(i + 1).padStart(2)}. `;
       if (!exercise) return hanging(number, id, 80);
       // The name in full and the id beside it, or under it when they do not fit one line.
-      return hangingPacked(number, [exercise.name, colour.dim(`${exercise.id} · ${exercise.region}`)]);
+      return hangingName(number, exercise.name, [colour.dim(`${exercise.id} · ${exercise.region}`)]);
     });
   const blocks = library.routines.map((routine) =>
     [...titled(routine.id, routine.name), ...wrap(routine.description, 78, '  ').map((l) => colour.dim(l)), ...drills(routine.exercises)].join('\n'),
@@ -51,7 +52,7 @@ export async function showRoutines(ctx: Context, options: { json?: boolean }, co
     const widest = Math.max(...movements.map((movement) => width(movement.id)));
     const lines = movements.flatMap((movement) =>
       // The name beside the id, or under it, further in, on a narrow terminal.
-      widest + 4 + 20 <= onScreen(80) ? hanging(`  ${colour.bold(movement.id.padEnd(widest))}  `, movement.name, 80) : [`  ${colour.bold(movement.id)}`, ...wrap(movement.name, 80, '    ')],
+      widest + 4 + 20 <= onScreen(80) ? hangingName(`  ${colour.bold(movement.id.padEnd(widest))}  `, movement.name) : [`  ${colour.bold(movement.id)}`, ...wrapName(movement.name, 80, '    ')],
     );
     blocks.push([colour.bold('Test movements'), ...wrap(`Offered by a session, or given with \`${itbWithLibrary(ctx, command)} session --movement ID\`; any movement in your own words works too.`, 78, '  ').map((line) => colour.dim(line)), ...lines].join('\n'));
   }

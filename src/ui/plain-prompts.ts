@@ -5,7 +5,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Choice, Prompter } from './prompter.js';
-import { wrap } from './table.js';
+import { hangingName, wrap } from './table.js';
 
 /** Ends a question the way the other prompter's do (see isPromptExit). */
 function ending(name: 'ExitPromptError' | 'AbortPromptError', why: string): Error {
@@ -88,7 +88,8 @@ export function createPlainPrompter(input: Readable = process.stdin, output: Wri
       const preset = fallback === undefined ? first : Math.max(0, choices.findIndex((choice) => choice.value === fallback));
       const listed = choices.flatMap((choice, i) => {
         const number = `${String(i + 1).padStart(3)}. `;
-        const name = wrap(choice.name, 80 - number.length).map((text, j) => (j === 0 ? number + text : ' '.repeat(number.length) + text));
+        // A routine's or a drill's name, broken as everywhere: never inside its note in brackets.
+        const name = hangingName(number, choice.name);
         // A reason given in brackets of its own, as the other prompts show it after the name, loses them here.
         const reason = choice.disabled?.replace(/^\((.*)\)$/s, '$1');
         // Under the name, as far as the terminal's edge: the indent counts in wrap's columns.

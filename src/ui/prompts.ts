@@ -4,7 +4,7 @@ import { confirm, input, select } from '@inquirer/prompts';
 import { styleText } from 'node:util';
 import type { Prompter } from './prompter.js';
 import { askedAgainAfterPause, suspendable, whenTerminalGoes } from './stopping.js';
-import { onScreen, width, wrap } from './table.js';
+import { onScreen, width, wrap, wrapName } from './table.js';
 
 // A wrong answer is cleared so the person types the next one afresh, not after their mistake.
 const clearOnError = { validationFailureMode: 'clear' as const };
@@ -106,9 +106,12 @@ function fittedLines(message: string, reserve: number): string[] {
   return [...lines.slice(0, -1), ...wrap(lines.at(-1)!, 78 - reserve)];
 }
 
-/** A choice, after the list's two-column pointer; its later lines under its first. */
+/**
+ * A choice, after the list's two-column pointer; its later lines under its first. A routine's or
+ * a drill's name, it is broken as everywhere: never inside a note in brackets ("(2 due)").
+ */
 function fittedChoice(name: string): string {
-  return wrap(name, 78).join('\n  ');
+  return wrapName(name, 78).join('\n  ');
 }
 
 /**
@@ -117,7 +120,7 @@ function fittedChoice(name: string): string {
  * line for that space, should the reason start on a line of its own.
  */
 function fittedDisabled(name: string, why: string): { name: string; disabled: string } {
-  const lines = wrap(name, 77);
+  const lines = wrapName(name, 77);
   // The reason goes on from the end of the name's last line, held by a stand-in as wide as it.
   const standIn = 'x'.repeat(width(lines.at(-1)!));
   const [first, ...rest] = wrap(`${standIn} ${why}`, 77);
@@ -127,12 +130,13 @@ function fittedDisabled(name: string, why: string): { name: string; disabled: st
 
 /**
  * An answer as it stays after its question (fitted keeping `reserve` columns): on the question's
- * last line when it fits there, else under it, broken between words. A column stays free at the
- * end of its line: the prompts follow a line that fills the terminal exactly with an empty one.
+ * last line when it fits there, else under it, broken between words (a chosen name never inside
+ * its note in brackets, as in the list). A column stays free at the end of its line: the prompts
+ * follow a line that fills the terminal exactly with an empty one.
  */
 function answered(message: string, answer: string, reserve: number, style = (line: string) => line): string {
   const last = fittedLines(message, reserve).at(-1)!;
-  return 2 + width(last) + 1 + width(answer) < onScreen(80) ? style(answer) : `\n${wrap(answer, 79, '  ').map(style).join('\n')}`;
+  return 2 + width(last) + 1 + width(answer) < onScreen(80) ? style(answer) : `\n${wrapName(answer, 79, '  ').map(style).join('\n')}`;
 }
 
 /** Why an answer was refused, shown after the prompts' "> ": its later lines under its first. */

@@ -165,7 +165,7 @@ export function summary(session: Session, names: Map<string, string>, changes: B
     const widest = (c: 1 | 2) => Math.max(width(header[c]!), ...cells.map((row) => width(row[c])));
     const room = onScreen(80) - 2 - 4 - widest(1) - widest(2);
     if (room >= NAME_ROOM) {
-      const split = cells.flatMap(([name, scores, outcome]) => nameLines(name, room).map((line, i) => (i === 0 ? [line, scores, outcome] : [line, '', ''])));
+      const split = cells.flatMap(([name, scores, outcome]) => nameIn(name, room).map((line, i) => (i === 0 ? [line, scores, outcome] : [line, '', ''])));
       lines.push(...table([header, ...split]).map((line) => `  ${line}`.trimEnd()));
     } else {
       // Too narrow for the table (a phone, a split window): a few lines for each drill, its
@@ -217,24 +217,17 @@ function partlyTimed(session: Session, names: Map<string, string>): string[] {
 const NAME_ROOM = 24;
 
 /**
- * A drill's name in lines of at most `room` columns, later lines indented by two: broken before
- * its closing note in brackets where that fits ("Hip range exploration", "(knee drops)"), else
- * between words.
+ * A drill's name in lines of at most `room` columns, later lines indented by two, as a table's
+ * wrapped cell: broken between words, never inside its note in brackets where that fits a line.
  */
-function nameLines(name: string, room: number): string[] {
-  if (width(name) <= room) return [name];
-  const note = / (\([^()]*\))$/.exec(name);
-  const plain = note ? name.slice(0, note.index) : '';
-  if (note && width(plain) <= room && 2 + width(note[1]!) <= room) return [plain, `  ${note[1]}`];
-  return table([[name]], { most: [room] });
-}
+const nameIn = (name: string, room: number) => table([[name]], { most: [room] });
 
 /**
  * A drill's name on lines of its own, as the summary's narrow form starts each drill: its later
  * lines indented further, as in the table, so that none reads as the next drill's name.
  */
 function nameBlock(name: string): string[] {
-  return nameLines(name, onScreen(80) - 2).map((line) => `  ${line}`);
+  return nameIn(name, onScreen(80) - 2).map((line) => `  ${line}`);
 }
 
 /** A dim note under a verdict, wrapped to the terminal's 80 columns and indented two spaces. */

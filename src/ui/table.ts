@@ -41,7 +41,8 @@ export interface TableOptions {
   gap?: number;
   /**
    * The most columns each column may take (none: as wide as its widest cell). A longer cell
-   * wraps at spaces onto further lines of its row, indented by two so they read as its own.
+   * wraps at spaces onto further lines of its row, indented by two so they read as its own, a
+   * note in brackets kept whole where it fits (a drill's name: see nameLines).
    */
   most?: (number | undefined)[];
 }
@@ -53,7 +54,8 @@ export function table(rows: string[][], options: TableOptions = {}): string[] {
   const columns = Math.max(0, ...rows.map((row) => row.length));
   const widths = Array.from({ length: columns }, (_, c) => Math.min(most[c] ?? Infinity, Math.max(0, ...rows.map((row) => width(row[c] ?? '')))));
   return rows.flatMap((row) => {
-    const cells = row.map((cell, c) => (width(cell) <= widths[c]! ? [cell] : fill(cell, widths[c]!, widths[c]! - 2).map((line, i) => (i === 0 ? line : `  ${line}`))));
+    const wrapped = (cell: string, most: number) => (nameLines(cell, most, most - 2) ?? fill(cell, most, most - 2)).map((line, i) => (i === 0 ? line : `  ${line}`));
+    const cells = row.map((cell, c) => (width(cell) <= widths[c]! ? [cell] : wrapped(cell, widths[c]!)));
     const height = Math.max(1, ...cells.map((cellLines) => cellLines.length));
     const lines = Array.from({ length: height }, (_, i) =>
       cells
@@ -197,6 +199,50 @@ export function hanging(marker: string, text: string, columns = 80): string[] {
 export function hangingPacked(marker: string, parts: string[], columns = 80, separator = '  '): string[] {
   const indent = ' '.repeat(width(marker));
   return packed(parts, columns, indent, separator).map((line, i) => (i === 0 ? marker + line.slice(indent.length) : line));
+}
+
+// A word, or a note in brackets with what sticks to its end ("(loading),").
+const NAME_PARTS = /\([^()]*\)\S*|\S+/g;
+
+/**
+ * A drill's or a routine's name in lines of at most `first` columns, then `rest`: broken between
+ * words but never inside a note in brackets ("Hip CARs" / "(controlled articular rotations)"),
+ * which reads as one thing. Undefined when a note does not fit a line; a longer word is cut, as
+ * wrap cuts it.
+ */
+export function nameLines(name: string, first: number, rest = first): string[] | undefined {
+  const least = Math.max(1, Math.min(first, rest));
+  const parts = (name.match(NAME_PARTS) ?? []).flatMap((part) => (width(part) <= least || part.startsWith('(') ? [part] : cut(part, least)));
+  const lines: string[] = [];
+  let line = '';
+  for (const part of parts) {
+    const longer = line === '' ? part : `${line} ${part}`;
+    if (width(longer) <= (lines.length === 0 ? first : rest)) line = longer;
+    else if (line === '' || width(part) > rest) return undefined;
+    else {
+      lines.push(line);
+      line = part;
+    }
+  }
+  return [...lines, line];
+}
+
+/** `wrap` for a name: broken as nameLines breaks it, or by words where a note is too long for a line. */
+export function wrapName(name: string, columns = 80, indent = ''): string[] {
+  const room = Math.max(onScreen(columns), width(indent) + LEAST) - width(indent);
+  return nameLines(name, room)?.map((line) => indent + line) ?? wrap(name, columns, indent);
+}
+
+/** `packed` led by a name ("Hip CARs  hip-cars · hip"): too long for a line, it breaks as wrapName breaks it, the parts under it. */
+export function namePacked(name: string, parts: string[], columns = 80, indent = '', separator = '  '): string[] {
+  if (width(name) <= Math.max(onScreen(columns) - width(indent), LEAST)) return packed([name, ...parts], columns, indent, separator);
+  return [...wrapName(name, columns, indent), ...packed(parts, columns, indent, separator)];
+}
+
+/** `namePacked` after a marker such as "   2. ", its later lines indented under the name. */
+export function hangingName(marker: string, name: string, parts: string[] = [], columns = 80, separator = '  '): string[] {
+  const indent = ' '.repeat(width(marker));
+  return namePacked(name, parts, columns, indent, separator).map((line, i) => (i === 0 ? marker + line.slice(indent.length) : line));
 }
 
 /** `text` (without colour codes) cut to `columns`, an ellipsis marking the cut. */

@@ -311,6 +311,16 @@ describe('questions as plain lines', () => {
     });
   });
 
+  it('breaks a routine\'s name in the list before its note in brackets on a narrow terminal, not inside it', async () => {
+    await onTerminal(40, async () => {
+      const t = terminal();
+      const answer = t.prompter.select({ message: 'Which routine?', choices: [{ value: 'retest', name: 'Re-test drills set aside earlier (2 due)' }] });
+      t.type('1');
+      await answer;
+      expect(t.shown().split('\n').slice(1, 3)).toEqual(['  1. Re-test drills set aside earlier', '     (2 due)']);
+    });
+  });
+
   it('lets a description and the reason a choice cannot be chosen use the whole width under its name', async () => {
     await onTerminal(40, async () => {
       const t = terminal();

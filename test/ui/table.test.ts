@@ -1,7 +1,7 @@
 // Columns, not characters: what a terminal shows is what the layout measures.
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
-import { fitName, hangingPacked, packed, table, truncate, width, wrap } from '../../src/ui/table.js';
+import { fitName, hangingName, hangingPacked, nameLines, namePacked, packed, table, truncate, width, wrap, wrapName } from '../../src/ui/table.js';
 
 const red = new Chalk({ level: 1 }).red;
 
@@ -105,6 +105,42 @@ describe('cutting to fit', () => {
       'Hip CARs (controlled articular rotations)  hip-cars',
       'Bridges                                    bridges',
     ]);
+  });
+});
+
+describe('names broken over lines', () => {
+  const lift = 'Hip external rotation with extension (90/90 hip lift)';
+
+  it('break between words but never inside a note in brackets, which reads as one thing', () => {
+    expect(nameLines(lift, 44)).toEqual(['Hip external rotation with extension', '(90/90 hip lift)']);
+    expect(nameLines('Hip CARs (controlled articular rotations)', 34, 32)).toEqual(['Hip CARs', '(controlled articular rotations)']);
+    expect(nameLines('Isometric glute holds (wall press) (loading)', 30)).toEqual(['Isometric glute holds', '(wall press) (loading)']);
+    // A note too long for a line leaves the breaking to the caller; a long word is cut, as wrap cuts it.
+    expect(nameLines('Hip CARs (controlled articular rotations)', 34, 30)).toBeUndefined();
+    expect(nameLines('Hip hikes-and-dips-on-a-step', 12)).toEqual(['Hip', 'hikes-and-', 'dips-on-a-', 'step']);
+  });
+
+  it('wrap, pack and hang as the other texts do, broken as names', () => {
+    expect(wrapName(lift, 44, '  ')).toEqual(['  Hip external rotation with extension', '  (90/90 hip lift)']);
+    expect(namePacked(lift, ['hip-external-rotation-extension · hip'], 50, '  ')).toEqual(['  Hip external rotation with extension', '  (90/90 hip lift)', '  hip-external-rotation-extension · hip']);
+    expect(hangingName('   2. ', lift, ['hip-external-rotation-extension · hip'], 50)).toEqual([
+      '   2. Hip external rotation with extension',
+      '      (90/90 hip lift)',
+      '      hip-external-rotation-extension · hip',
+    ]);
+    // Beside what follows while they fit one line, as packed.
+    expect(hangingName('   1. ', 'Hip CARs (controlled articular rotations)', ['hip-cars · hip'], 64)).toEqual(['   1. Hip CARs (controlled articular rotations)  hip-cars · hip']);
+    // A note too long for a line: broken by words, as wrap breaks any text.
+    expect(wrapName('Hip CARs (controlled articular rotations)', 30)).toEqual(wrap('Hip CARs (controlled articular rotations)', 30));
+  });
+
+  it('a table keeps a note in brackets whole in a cell too long for its column', () => {
+    expect(table([['name', 'id'], [lift, 'hip-external-rotation-extension']], { most: [40] })).toEqual([
+      `${'name'.padEnd(40)}  id`,
+      `${'Hip external rotation with extension'.padEnd(40)}  hip-external-rotation-extension`,
+      '  (90/90 hip lift)',
+    ]);
+    expect(table([['Lateral thigh foam rolling (light pressure)']], { most: [38] })).toEqual(['Lateral thigh foam rolling', '  (light pressure)']);
   });
 });
 

@@ -84,6 +84,21 @@ describe('a list question in the terminal', () => {
     expect(await answer).toBe('first');
   });
 
+  it('on a narrow terminal, breaks a routine\'s name before its note in brackets, in the list and once chosen', async () => {
+    await onTerminal(40, async () => {
+      const routines = [
+        { value: 'retest', name: 'Re-test drills set aside earlier (2 due)' },
+        { value: 'hip-rotation', name: 'Hip external rotation with extension (90/90 hip lift)' },
+      ];
+      const answer = createPrompter().select({ message: 'Which routine?', choices: routines });
+      const screen = await lastScreen();
+      expect(screen.getScreen()).toContain('❯ Re-test drills set aside earlier\n  (2 due)\n  Hip external rotation with extension\n  (90/90 hip lift)');
+      await enter(screen);
+      expect(await answer).toBe('retest');
+      expect(screen.getScreen()).toBe('✔ Which routine? \n  Re-test drills set aside earlier\n  (2 due)');
+    });
+  });
+
   it('stays at the first choice at the arrow up, rather than going round to the last', async () => {
     const answer = createPrompter().select({ message: 'Which routine?', choices });
     const screen = await lastScreen();
