@@ -4,7 +4,7 @@ import { confirm, input, select } from '@inquirer/prompts';
 import { styleText } from 'node:util';
 import type { Prompter } from './prompter.js';
 import { askedAgainAfterPause, suspendable, whenTerminalGoes } from './stopping.js';
-import { onScreen, width, wrap, wrapName } from './table.js';
+import { hanging, onScreen, width, wrap, wrapName } from './table.js';
 
 // A wrong answer is cleared so the person types the next one afresh, not after their mistake.
 const clearOnError = { validationFailureMode: 'clear' as const };
@@ -228,9 +228,12 @@ async function yesOrNo(message: string, typing: Typing, context: { signal: Abort
   return /^y/i.test(answer.trim());
 }
 
-/** How a timed hold ended, on its line: broken between words on a narrow terminal. */
+/**
+ * How a timed hold ended, on its line: broken between words on a narrow terminal, its later lines
+ * two columns in, under the label, as the session's other broken lines.
+ */
 function holdLine(label: string, how: string): string {
-  return wrap(`⏱ ${label}: ${how}`, 79).join('\n');
+  return hanging('⏱ ', `${label}: ${how}`, 79).join('\n');
 }
 
 const countdown = createPrompt<'finished' | 'skipped', { seconds: number; label: string }>((config, done) => {
@@ -265,8 +268,9 @@ const countdown = createPrompt<'finished' | 'skipped', { seconds: number; label:
   const roomAfter = (before: string) => onScreen(80) - 1 - width(before) - width(tail);
   const bar = (length: number) => '■'.repeat(Math.ceil((left / config.seconds) * length)).padEnd(length, '·');
   // Too narrow for a bar of 5 after a long label ("Hold 3 of 6 · set 2, first side"): the label
-  // goes on lines of its own, broken between words, rather than by the terminal mid-word.
-  const [above, before] = roomAfter(head) >= 5 ? [[], head] : [wrap(head.trimEnd(), 79), ''];
+  // goes on lines of its own, broken between words, rather than by the terminal mid-word, its
+  // later lines under its text rather than under the stopwatch.
+  const [above, before] = roomAfter(head) >= 5 ? [[], head] : [hanging('⏱ ', `${config.label}:`, 79), ''];
   const room = roomAfter(before);
   if (room - 2 - help.length >= 10) return [...above, `${before}${bar(Math.min(20, room - 2 - help.length))}${tail}  ${help}`].join('\n');
   return [[...above, `${before}${bar(Math.max(5, Math.min(20, room)))}${tail}`].join('\n'), help];

@@ -445,6 +445,27 @@ describe('itb session in a terminal', () => {
     expect(await t.exited).toBe(130);
   });
 
+  it('lines up the later lines of a timed hold\'s label two columns in, under its text, on a terminal of 32 columns', async () => {
+    const t = itb(['session', 'balance', '--side', 'left', '--symptom', 'pain', '--movement', 'Step-down'], { cols: 32 });
+    await passRedFlagScreen(t);
+    await t.answer('Rate your pain', '5');
+    await t.answer('When you have done the drill', ''); // the first hold
+    await t.waitFor(/\d+ s left/);
+    // The label on lines of its own above the bar, its second line not under the stopwatch.
+    const timing = await screenLines(t.raw, 32);
+    const label = timing.findLastIndex((line) => line.startsWith('⏱ Hold 1 of 6'));
+    expect(timing.slice(label, label + 3)).toEqual(['⏱ Hold 1 of 6 · set 1, first', '  side:', expect.stringMatching(/^■+·* \d+ s left$/)]);
+    await t.type(keys.enter);
+    await t.waitFor('ended early');
+    await t.waitFor('When you have done the drill');
+    // How it ended, in its place: broken the same way.
+    const ended = await screenLines(t.raw, 32);
+    const at = ended.findLastIndex((line) => line.startsWith('⏱ Hold 1 of 6'));
+    expect(ended.slice(at, at + 2)).toEqual(['⏱ Hold 1 of 6 · set 1, first', '  side: ended early']);
+    await t.type(keys.ctrlC);
+    expect(await t.exited).toBe(130);
+  });
+
   it('puts a typed answer too long to follow its question on the line under it, broken between words, on a terminal of 50 columns', async () => {
     const t = itb(['session', 'balance', '--side', 'left', '--symptom', 'pain'], { cols: 50 });
     await passRedFlagScreen(t);

@@ -435,7 +435,8 @@ describe('the countdown of a timed hold', () => {
       });
     expect(await shown(80)).toEqual([`⏱ ${label}: ${'■'.repeat(12)} 30 s left  (Enter to end early)`, `⏱ ${label}: ended early`]);
     expect(await shown(50)).toEqual([`⏱ ${label}:\n${'■'.repeat(17)} 30 s left  (Enter to end early)`, `⏱ ${label}: ended early`]);
-    expect(await shown(30)).toEqual([`⏱ Hold 3 of 6 · set 2, first\nside:\n${'■'.repeat(19)} 30 s left\n(Enter to end early)`, '⏱ Hold 3 of 6 · set 2, first\nside: ended early']);
+    // Its later lines two columns in, under its text, as the session's other broken lines.
+    expect(await shown(30)).toEqual([`⏱ Hold 3 of 6 · set 2, first\n  side:\n${'■'.repeat(19)} 30 s left\n(Enter to end early)`, '⏱ Hold 3 of 6 · set 2, first\n  side: ended early']);
   });
 
   it('ends as Ctrl-C does when the prompter is stopped', async () => {
