@@ -7,7 +7,7 @@ import { scoreChart } from './chart.js';
 import { STYLE } from './html-style.js';
 import { remembered } from './pieces.js';
 import { drillNamer, nameInSession, readingView, type Report } from './report.js';
-import { drillsDoneWords, sessionEndWords, type DrillResult } from './session-drills.js';
+import { drillsDoneWriter, sessionEndWords, type DrillResult } from './session-drills.js';
 import { bucketsScopeWords, noRehabWords, noScoresWords, screensScopeWords, sessionCountWords } from './scope-words.js';
 import {
   anyRedFlag,
@@ -152,7 +152,7 @@ export function toHtml(report: Report): string {
     const user = remembered(userText);
     const nameOf = drillNamer(report);
     // Named as the lists name them, so that a drill's day in the table is found from its name there.
-    const drillName = remembered((id: string) => userText(nameOf(id)));
+    const drillsDoneWords = drillsDoneWriter((id) => userText(nameOf(id)), flareMarked);
     view.summaries.forEach((s, i) => {
       const scores = scoresWords(s, '—');
       const avoided = s.flares > 0 ? `${s.avoided} <span class="flare">(${esc(plural(s.flares, 'flare'))})</span>` : String(s.avoided);
@@ -160,7 +160,7 @@ export function toHtml(report: Report): string {
       const unfinished = unfinishedWords(session, (id) => nameInSession(session, id, nameOf), userText);
       const status = (s.interrupted ? `<strong>${cell(statusWords[s.status])}</strong>` : cell(statusWords[s.status])) + unfinished;
       // Under the row, across the table: a tenth column would not fit a printed page.
-      const drills = drillsDoneWords(session, drillName, flareMarked);
+      const drills = drillsDoneWords(session);
       body.push(
         '<tbody class="session">',
         `<tr><td class="started">${startedCell(s.startedAt)}</td><td class="routine">${user(s.routine)}</td><td>${cell(sideWords[s.side])}</td>` +

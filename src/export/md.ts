@@ -4,9 +4,8 @@ import type { Screening, Symptom } from '../core/records.js';
 import { localDate, scoresWords, type ScorePoint, type Trend } from '../core/history.js';
 import { pointsShown, sparkline, sparkScale } from '../ui/sparkline.js';
 import { hanging, wrap } from '../ui/table.js';
-import { remembered } from './pieces.js';
 import { dayRange, drillNamer, nameInSession, readingView, type Report } from './report.js';
-import { drillsDoneWords, sessionEndWords, type DrillResult } from './session-drills.js';
+import { drillsDoneWriter, sessionEndWords, type DrillResult } from './session-drills.js';
 import { bucketsScopeWords, noRehabWords, noScoresWords, screensScopeWords, sessionCountWords } from './scope-words.js';
 import {
   anyRedFlag,
@@ -177,7 +176,7 @@ export function toMarkdown(report: Report): string {
     );
     const nameOf = drillNamer(report);
     // Named as the lists name them, so that a drill's day in the table is found from its name there.
-    const drillName = remembered((id: string) => mdUser(nameOf(id)));
+    const drillsDoneWords = drillsDoneWriter((id) => mdUser(nameOf(id)), flareBold);
     view.summaries.forEach((s, i) => {
       const scores = scoresWords(s, '—');
       const avoided = s.flares > 0 ? `${s.avoided} (**${plural(s.flares, 'flare')}**)` : String(s.avoided);
@@ -185,7 +184,7 @@ export function toMarkdown(report: Report): string {
       const unfinished = unfinishedWords(session, (id) => nameInSession(session, id, nameOf), mdUser);
       out.push(
         `| ${dateTimeOf(s.startedAt)} | ${mdUser(s.routine)} | ${sideWords[s.side]} | ${symptomWords[s.symptom]} @ ${mdUser(s.movement)} | ${scores} | ` +
-          `${s.helped} | ${avoided} | ${s.skipped} | ${s.interrupted ? '**interrupted**' : statusWords[s.status]}${unfinished} | ${drillsDoneWords(session, drillName, flareBold)} |`,
+          `${s.helped} | ${avoided} | ${s.skipped} | ${s.interrupted ? '**interrupted**' : statusWords[s.status]}${unfinished} | ${drillsDoneWords(session)} |`,
       );
     });
     out.push('');

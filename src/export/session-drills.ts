@@ -8,50 +8,51 @@ import { signed } from './words.js';
 /** How a drill's test in a session ended: as the lists and the FHIR results say it, or skipped. */
 export type DrillResult = 'helped' | 'did not help' | 'flare' | 'skipped';
 
-export interface DrillDone {
-  exerciseId: string;
-  /** The change of each try, the first and then the retry if there was one (both against the score before the first). */
-  changes: number[];
-  result: DrillResult;
-}
+const RESULTS: DrillResult[] = ['helped', 'did not help', 'flare', 'skipped'];
+/** Changes run from -10 to +10: one place for each, and one for a try not made. */
+const NOT_MADE = 11;
+const PLACES = 22;
 
 /**
- * The drills a session decided, in the order it went through them, with the change of each try.
- * A retry skipped keeps the change of its first try. A first try the session ended after, with
- * no retry, decided nothing and is left out (the status says it: see unfinishedWords).
+ * The writer of "Clamshells -2 helped; Lunge knee circles 0, retry +1 did not help; Hip hikes +4
+ * flare; Glute stretch skipped" for a report's sessions: each drill the session decided, in the
+ * order it went through them, as `name` writes it (escaped for its format), the change of each
+ * try (against the score before the first) and the result as `marked` writes it (a flare stands
+ * out). A retry skipped keeps the change of its first try; a first try the session ended after,
+ * with no retry, decided nothing and is left out (the status says it: see unfinishedWords).
+ * Empty for a session that decided no drill.
+ *
+ * Years of sessions are tens of thousands of drills, done once each in a report: each drill's
+ * words are made once, kept by its result and changes as a number, and the walk is one loop.
  */
-export function drillsDone(session: Session): DrillDone[] {
-  const { attempts } = session;
-  let next = 0;
-  return session.results.map(({ exerciseId, outcome, flare, at }) => {
-    // A session goes through its drills one at a time: a drill's tries come right before its
-    // result (a skip before the first try has none), so one walk through its attempts finds them.
-    const changes: number[] = [];
-    for (let attempt = attempts[next]; attempt !== undefined && attempt.exerciseId === exerciseId && compareInstants(attempt.at, at) <= 0; attempt = attempts[++next]) {
-      changes.push(attempt.after - attempt.before);
-    }
-    const result: DrillResult = outcome === 'skipped' ? 'skipped' : outcome === 'rehab' ? 'helped' : flare ? 'flare' : 'did not help';
-    return { exerciseId, changes, result };
-  });
-}
-
-/**
- * "Clamshells -2 helped; Lunge knee circles 0, retry +1 did not help; Hip hikes +4 flare; Glute
- * stretch skipped": each drill of a session as `name` writes it (escaped for its format), its
- * change and result as `marked` writes them (a flare stands out). Empty for a session that
- * decided no drill.
- */
-export function drillsDoneWords(session: Session, name: (exerciseId: string) => string, marked: (result: DrillResult) => string): string {
-  let words = '';
-  for (const { exerciseId, changes, result } of drillsDone(session)) {
-    if (words !== '') words += '; ';
-    words += name(exerciseId);
-    if (changes.length > 0) words += ` ${signed(changes[0]!)}`;
-    if (changes.length > 1) words += `, retry ${signed(changes[1]!)}`;
+export function drillsDoneWriter(name: (exerciseId: string) => string, marked: (result: DrillResult) => string): (session: Session) => string {
+  const byDrill = new Map<string, string[]>();
+  const words = (exerciseId: string, result: number, first: number, retry: number): string => {
+    const text = `${name(exerciseId)}${first === NOT_MADE ? '' : ` ${signed(first)}`}${retry === NOT_MADE ? '' : `, retry ${signed(retry)}`}`;
     // A skip of the retry: its first try is said, then that the retry was skipped.
-    words += result === 'skipped' && changes.length === 1 ? `, retry ${marked(result)}` : ` ${marked(result)}`;
-  }
-  return words;
+    return `${text}${RESULTS[result] === 'skipped' && first !== NOT_MADE && retry === NOT_MADE ? ', retry ' : ' '}${marked(RESULTS[result]!)}`;
+  };
+  return ({ attempts, results }) => {
+    let text = '';
+    let next = 0;
+    for (const { exerciseId, outcome, flare, at } of results) {
+      // A session goes through its drills one at a time: a drill's tries come right before its
+      // result (a skip before the first try has none), so one walk through its attempts finds them.
+      let first = NOT_MADE;
+      let retry = NOT_MADE;
+      for (let attempt = attempts[next]; attempt !== undefined && attempt.exerciseId === exerciseId && compareInstants(attempt.at, at) <= 0; attempt = attempts[++next]) {
+        if (first === NOT_MADE) first = attempt.after - attempt.before;
+        else retry = attempt.after - attempt.before;
+      }
+      const result = outcome === 'skipped' ? 3 : outcome === 'rehab' ? 0 : flare ? 2 : 1;
+      let made = byDrill.get(exerciseId);
+      if (made === undefined) byDrill.set(exerciseId, (made = []));
+      const place = (result * PLACES + first + 10) * PLACES + retry + 10;
+      const drill = made[place] ?? (made[place] = words(exerciseId, result, first, retry));
+      text += text === '' ? drill : `; ${drill}`;
+    }
+    return text;
+  };
 }
 
 /**
