@@ -1,7 +1,8 @@
 // What `itb history` does (declared in history.ts).
 import type { Command } from 'commander';
 import { adviceFor } from '../core/advice.js';
-import { keptAside, localDateTime, painfulSideWords, scoreSeries, sessionsSince, sessionSummaries, scoresWords, sidesApart, trendKey, type KeptAside, type SessionSummary } from '../core/history.js';
+import { localDateTime, painfulSideWords, scoreSeries, sessionsSince, sessionSummaries, scoresWords, sidesApart, trendKey, type SessionSummary } from '../core/history.js';
+import { keptAside, type KeptAside } from '../core/kept-aside.js';
 import type { Context } from '../context.js';
 import type { Colours } from '../ui/colour.js';
 import { readStore } from '../store/store-file.js';

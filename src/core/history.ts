@@ -1,6 +1,6 @@
 // Sessions as a therapist reads them: one line each, and the scores over time.
 import { compareInstants } from './instant.js';
-import type { ManualMove, PainfulSide, Session, Symptom } from './records.js';
+import type { PainfulSide, Session, Symptom } from './records.js';
 import { latestScore } from './session.js';
 import { inSentence } from './text.js';
 
@@ -122,61 +122,6 @@ export function sessionSummaries(sessions: Session[], since?: Date): SessionSumm
         interrupted: session.status === 'interrupted',
       };
     });
-}
-
-/** Of a session's drills set aside, those that already were when it started: kept aside, not newly set aside. */
-export interface KeptAside {
-  aside: number;
-  /** Of `aside`: drills stopped as a flare-up this time. */
-  flares: number;
-}
-
-/**
- * For each session (by id) that set aside drills already set aside when it started — a re-test
- * that found no change, say — how many, so that "24 set aside" does not read as 24 new ones.
- * A drill's bucket at the start is its latest decision before then, a session result or a move
- * by hand (a move wins a tie); a `buckets reset` before the session clears every earlier one.
- */
-export function keptAside(sessions: readonly Session[], moves: readonly ManualMove[], resetAt?: string): Map<string, KeptAside> {
-  // Each drill's decisions, oldest first: [when, set aside?, by hand?].
-  const decisions = new Map<string, [string, boolean, boolean][]>();
-  const decide = (exerciseId: string, at: string, aside: boolean, byHand: boolean) => {
-    let list = decisions.get(exerciseId);
-    if (list === undefined) decisions.set(exerciseId, (list = []));
-    list.push([at, aside, byHand]);
-  };
-  for (const session of sessions) {
-    for (const result of session.results) if (result.outcome !== 'skipped') decide(result.exerciseId, result.at, result.outcome === 'avoid', false);
-  }
-  for (const move of moves) decide(move.exerciseId, move.at, move.bucket === 'avoid', true);
-  for (const list of decisions.values()) list.sort((a, b) => compareInstants(a[0], b[0]) || Number(a[2]) - Number(b[2]));
-
-  const kept = new Map<string, KeptAside>();
-  for (const session of sessions) {
-    const from = resetAt !== undefined && compareInstants(resetAt, session.startedAt) < 0 ? resetAt : undefined;
-    let count: KeptAside | undefined;
-    for (const result of session.results) {
-      if (result.outcome !== 'avoid' || !asideAt(decisions.get(result.exerciseId)!, session.startedAt, from)) continue;
-      count ??= { aside: 0, flares: 0 };
-      count.aside++;
-      if (result.flare) count.flares++;
-    }
-    if (count !== undefined) kept.set(session.id, count);
-  }
-  return kept;
-}
-
-/** Whether the latest of `list` (sorted) before `startedAt`, and after `from` if given, set the drill aside. */
-function asideAt(list: [string, boolean, boolean][], startedAt: string, from: string | undefined): boolean {
-  let low = 0;
-  let high = list.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (compareInstants(list[middle]![0], startedAt) < 0) low = middle + 1;
-    else high = middle;
-  }
-  const latest = list[low - 1];
-  return latest !== undefined && latest[1] && (from === undefined || compareInstants(latest[0], from) > 0);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { drawnFinal, evidenceBySide, keptAside, localIsoTime, ratingsMix, scoreSeries, scoresWords, sessionsSince, sessionSummaries, sidesApart, trendsOf } from '../../src/core/history.js';
+import { drawnFinal, evidenceBySide, localIsoTime, ratingsMix, scoreSeries, scoresWords, sessionsSince, sessionSummaries, sidesApart, trendsOf } from '../../src/core/history.js';
+import { keptAside } from '../../src/core/kept-aside.js';
 import type { PainfulSide } from '../../src/core/records.js';
 import { sparkline, sparkTop } from '../../src/ui/sparkline.js';
 import { buildSession } from '../helpers/sessions.js';
