@@ -120,14 +120,16 @@ function evidenceParts(evidence: Evidence, sidesApart: boolean): string[] {
 /**
  * A drill's evidence in lines: how it did on each painful side, when on more than one, on lines
  * of their own under "helped", broken between sides only, so that "both sides 1 of 1 with mean
- * −1" is never cut in two.
+ * −1" is never cut in two. A side that goes on a line of its own is indented under the first,
+ * and "by painful side:" stands alone where the first side does not fit after it: a side at the
+ * indent of "last −1 on …" would read as a part of the evidence of its own.
  */
 function evidenceLines(evidence: Evidence, sidesApart: boolean): string[] {
   const [helped, ...rest] = evidenceParts(evidence, sidesApart);
   if (evidence.sides.length < 2) return packed([helped!, ...rest], 80, '    ');
-  const sides = sideCountWords(evidence, (change) => `mean ${signed(change)}`);
-  const bySide = sides.map((words, i) => `${i === 0 ? BY_SIDE : ''}${words}${i < sides.length - 1 ? ',' : ''}`);
-  return [...packed([helped!], 80, '    '), ...packed(bySide, 80, '    ', ' '), ...packed(rest, 80, '    ')];
+  const sides = sideCountWords(evidence, (change) => `mean ${signed(change)}`).map((words, i, all) => (i < all.length - 1 ? `${words},` : words));
+  const bySide = packed([BY_SIDE.trimEnd(), ...sides], 80, '      ', ' ').map((line, i) => (i === 0 ? line.slice(2) : line));
+  return [...packed([helped!], 80, '    '), ...bySide, ...packed(rest, 80, '    ')];
 }
 
 /** " (1 on the retry)", or " (all 3 on the retry)" when every test that helped did so only then. */

@@ -8,6 +8,7 @@ import { localDate } from '../../src/core/history.js';
 import { Store } from '../../src/store/store.js';
 import { documentedKeys } from '../helpers/json-shape.js';
 import { run, tempHome } from '../helpers/run.js';
+import { onTerminal } from '../helpers/terminal.js';
 import { CTRL_C } from '../helpers/scripted.js';
 import { buildSession } from '../helpers/sessions.js';
 
@@ -360,12 +361,19 @@ describe('itb buckets', () => {
       );
     });
     const { stdout } = await run(['buckets'], { home, now });
-    // Left: −2 and +1; not "both" at the end of one line and "sides" at the start of the next.
-    const lines = ['    helped 3 of 4 (1 on the retry)', '    by painful side: left 1 of 2 with mean −0.5, right 1 of 1 with mean −2,', '    both sides 1 of 1 with mean −1', '    last −1 on 2026-02-27 (both sides painful)\n'];
+    // Left: −2 and +1; not "both" at the end of one line and "sides" at the start of the next,
+    // and the side on the next line further in than "last": not a part of the evidence of its own.
+    const lines = ['    helped 3 of 4 (1 on the retry)', '    by painful side: left 1 of 2 with mean −0.5, right 1 of 1 with mean −2,', '      both sides 1 of 1 with mean −1', '    last −1 on 2026-02-27 (both sides painful)\n'];
     expect(stdout).toContain(lines.join('\n'));
     // No mean of every side together beside them.
     expect(stdout).not.toMatch(/· mean|^ {4}mean/m);
     expect(Math.max(...stdout.split('\n').map((line) => line.length))).toBeLessThanOrEqual(80);
+    // On 40 columns, where the first side does not fit after "by painful side:", a line each,
+    // each side whole: not "mean −0.5," alone at the indent of the lines of evidence.
+    const narrow = (await onTerminal(40, () => run(['buckets'], { home, now }))).stdout;
+    expect(narrow).toContain(
+      ['    by painful side:', '      left 1 of 2 with mean −0.5,', '      right 1 of 1 with mean −2,', '      both sides 1 of 1 with mean −1', '    last −1 on 2026-02-27 (both sides'].join('\n'),
+    );
   });
 
   it('names the painful side of a drill tested on one side only when the tests behind the lists were on more than one, in the text and in --json', async () => {
