@@ -1,7 +1,6 @@
 // What each drill of a session did, for the session tables of the md and html reports: the
 // counts alone ("1 set aside, 1 flare") leave a therapist matching dates against the avoid list
 // to find which drill flared on which day.
-import { compareInstants } from '../core/instant.js';
 import type { Session } from '../core/records.js';
 import { signed } from './words.js';
 
@@ -35,12 +34,14 @@ export function drillsDoneWriter(name: (exerciseId: string) => string, marked: (
   return ({ attempts, results }) => {
     let text = '';
     let next = 0;
-    for (const { exerciseId, outcome, flare, at } of results) {
-      // A session goes through its drills one at a time: a drill's tries come right before its
-      // result (a skip before the first try has none), so one walk through its attempts finds them.
+    for (const { exerciseId, outcome, flare } of results) {
+      // A session goes through its drills one at a time, each once: a drill's tries come right
+      // before its result (a skip before the first try has none), so one walk through its attempts
+      // finds them. By order, not by time: a clock set back between a try and the skip of its
+      // retry would leave that try, and so the tries of every drill after it, unclaimed.
       let first = NOT_MADE;
       let retry = NOT_MADE;
-      for (let attempt = attempts[next]; attempt !== undefined && attempt.exerciseId === exerciseId && compareInstants(attempt.at, at) <= 0; attempt = attempts[++next]) {
+      for (let attempt = attempts[next]; attempt !== undefined && attempt.exerciseId === exerciseId; attempt = attempts[++next]) {
         if (first === NOT_MADE) first = attempt.after - attempt.before;
         else retry = attempt.after - attempt.before;
       }

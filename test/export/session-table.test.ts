@@ -68,6 +68,22 @@ describe('the drills of each session', () => {
     expect(cells(mdRows(md)[0]!).at(-1)).toBe('Glute stretch skipped; Clamshells 0, retry skipped');
   });
 
+  it('pairs each drill with its tries by their order, whatever the clock said: set back between a try and the skip of its retry', () => {
+    // The computer's clock, running ahead, was set right while the person did the drill.
+    const session: Session = {
+      ...structuredClone(sessionOne),
+      attempts: [
+        { exerciseId: 'clamshells', attempt: 1, before: 5, after: 5, verdict: 'not-improved', at: '2026-10-01T12:20:00.000Z' },
+        { exerciseId: 'hip-hikes', attempt: 1, before: 5, after: 3, verdict: 'improved', at: '2026-10-01T12:09:00.000Z' },
+      ],
+      results: [
+        { exerciseId: 'clamshells', name: 'Clamshells', outcome: 'skipped', flare: false, at: '2026-10-01T12:05:00.000Z' },
+        { exerciseId: 'hip-hikes', name: 'Hip hikes', outcome: 'rehab', flare: false, at: '2026-10-01T12:09:00.000Z' },
+      ],
+    };
+    expect(drillsDone(session)).toBe('clamshells 0, retry [skipped]; hip-hikes -2 [helped]');
+  });
+
   it('says in the Markdown table, in a cell of each row, which drill helped, did not help or flared, named as the lists name them', () => {
     const md = toMarkdown(buildReport(data, library, { now: NOW }));
     expect(md).toContain('| Status | Drills: change, result |\n|---|---|---|---|---|--:|--:|--:|---|---|\n');
