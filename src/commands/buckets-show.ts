@@ -206,11 +206,13 @@ function drillLines(status: ExerciseStatus, colour: Colours, { library, elsewher
 
 /**
  * With drills marked "not in this library": which file that is (`file`, none for the built-in
- * library, which says so itself), and where such a drill is run.
+ * library, which says so itself), and where such a drill is run. It may have been taken out on
+ * purpose (a therapist's advice): where it runs is said for the case that the person still does
+ * it, as `itb routines` says it, not as a thing to do.
  */
 function awayWords(view: BucketView, file: string | undefined): string | undefined {
   if (file === undefined || [...view.rehab, ...view.avoid, ...view.untested].every((status) => status.inLibrary)) return undefined;
-  return `This library is ${file}: a drill not in it keeps its results here; to run or re-test it, use the library it comes from (without --data and ITB_DATA, itb uses the built-in one).`;
+  return `This library is ${file}: a drill not in it (taken out of it, or from another library file) keeps its results here. If you still do it, or still want it re-tested, the library file that has it runs it (--data, or ITB_DATA; without either, itb uses the built-in library).`;
 }
 
 /** `itb`: how to start it, for the commands suggested next (itbWithLibrary). */

@@ -264,7 +264,7 @@ describe('itb buckets: drills the library in use does not have', () => {
       );
     });
   const note = (file: string) =>
-    `This library is ${file}: a drill not in it keeps its results here; to run or re-test it, use the library it comes from (without --data and ITB_DATA, itb uses the built-in one).`;
+    `This library is ${file}: a drill not in it (taken out of it, or from another library file) keeps its results here. If you still do it, or still want it re-tested, the library file that has it runs it (--data, or ITB_DATA; without either, itb uses the built-in library).`;
 
   it('are marked as not in the built-in library when it is the one in use, which is no word on whether they ever were', async () => {
     await testedInBoth();
