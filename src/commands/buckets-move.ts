@@ -9,7 +9,7 @@ import type { BucketName, StoreData } from '../core/records.js';
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
 import type { Library } from '../library/schema.js';
-import { itbWithLibrary, libraryFor, notice, notInLibrary, notInLibraryWords, paint, shellWord } from './shared.js';
+import { itbWithLibrary, libraryFor, libraryOrStop, notice, notInLibrary, notInLibraryWords, paint, shellWord } from './shared.js';
 import { noJson, openStore } from './buckets-change.js';
 
 const bucketWords: Record<ExerciseStatus['bucket'], string> = { rehab: 'rehab', avoid: 'avoid for now', untested: 'untested' };
@@ -61,7 +61,7 @@ async function tooManyWords(ctx: Context, self: Command): Promise<UserError> {
   const words = self.args.slice(0, avoidForNow ? -3 : -1).join(' ');
   const last = avoidForNow ? 'avoid' : self.args.at(-1)!.toLowerCase();
   if (last === 'rehab' || last === 'avoid') {
-    const library = await libraryFor(ctx, self);
+    const library = await libraryOrStop(ctx, self);
     // The log is read only for a name the library does not have.
     const drill = namedIn(library.exercises, words) ?? namedIn(loggedDrills((await openStore(ctx)).read(), library), words);
     if (drill && avoidForNow) return new UserError('in a move, the bucket "avoid for now" is written avoid', `\`${moveOf(ctx, self, drill, 'avoid')}\` moves ${drill.name} there.`);
@@ -109,7 +109,7 @@ export async function moveDrill(ctx: Context, id: string, bucketArg: string, opt
   const inNote = note === undefined ? undefined : oneLineProblem(note);
   if (inNote) throw new UserError(`the note holds ${inNote}: write it as plain text on one line`);
 
-  const library = await libraryFor(ctx, self);
+  const library = await libraryOrStop(ctx, self);
   const store = await openStore(ctx);
   // Only an id the library does not have needs the log read (years of it take a while).
   if (!library.exercises.some((exercise) => exercise.id === id)) {

@@ -14,13 +14,11 @@ import type { Library } from '../library/schema.js';
 import type { Colours } from '../ui/colour.js';
 import { readSummary } from '../store/summary-file.js';
 import { nameLines, namePacked, onScreen, packed, table, width, wrap } from '../ui/table.js';
-import { itbAsStarted, itbWithLibrary, libraryFile, libraryFor, libraryFromEnv, listedDrill, notInLibraryWords, paint, printJson } from './shared.js';
+import { itbAsStarted, itbWithLibrary, libraryFile, libraryFromEnv, libraryOrStop, listedDrill, notInLibraryWords, paint, printJson } from './shared.js';
 
 export async function showBuckets(ctx: Context, options: { json?: boolean }, self: Command) {
   if (self.args.length > 0) throw await strayWords(ctx, self);
-  const library = await libraryFor(ctx, self).catch(async (error: unknown) => {
-    throw await withResultsKept(ctx, error);
-  });
+  const library = await libraryOrStop(ctx, self);
   const summary = await readSummary(ctx.env);
   const now = ctx.now();
   const view = viewBuckets(summary.buckets, library, now);
@@ -40,22 +38,6 @@ export async function showBuckets(ctx: Context, options: { json?: boolean }, sel
   const file = libraryFile(ctx, self);
   const elsewhere = { words: notInLibraryWords(ctx, self), ...(file === undefined ? {} : { file: libraryFromEnv(ctx, self) ? `${file} (ITB_DATA)` : file }) };
   ctx.stdout.write(renderBuckets(view, advice, colour, summary.buckets, { library, elsewhere }, itb, now));
-}
-
-/**
- * The error of a library file with a slip in it, with what a person who has results may fear for
- * and want meanwhile: they are kept, and the built-in library shows them. Said only when there are
- * results (a session or a move) to keep; any other error as it is.
- */
-async function withResultsKept(ctx: Context, error: unknown): Promise<unknown> {
-  const { LibraryError } = await import('../library/load.js');
-  if (!(error instanceof LibraryError)) return error;
-  const summary = await readSummary(ctx.env).catch(() => undefined);
-  if (summary === undefined || summary.sessionCount + summary.moveCount === 0) return error;
-  // Without --data, ITB_DATA would name a library file still: set empty, it names none.
-  const command = ctx.env.ITB_DATA ? `\`ITB_DATA= ${itbAsStarted(ctx)} buckets\`` : `\`${itbAsStarted(ctx)} buckets\` without --data`;
-  const kept = `Your sessions and buckets are kept as they were: ${command} shows them meanwhile, with the built-in library.`;
-  return new UserError(error.message, `${error.hint} ${kept}`, error.exitCode, error.details);
 }
 
 /**
@@ -85,7 +67,7 @@ async function strayWords(ctx: Context, self: Command): Promise<UserError> {
   const move = itbWithLibrary(ctx, self);
   const drillWords = self.args.filter((typed) => !isBucket(typed)).join(' ');
   if (drillWords === '') return error(`\`${itb} buckets\` shows rehab and avoid for now together; \`${move} buckets move ID ${bucket}\` moves a drill there.`);
-  const library = await libraryFor(ctx, self);
+  const library = await libraryOrStop(ctx, self);
   const drill = library.exercises.find((exercise) => exercise.id === drillWords || namedAs(drillWords, exercise.name, exercise.id));
   if (drill === undefined) return error(`To move a drill: \`${move} buckets move ID ${bucket}\`, with the id \`${move} exercises\` shows.`);
   return error(`Did you mean \`${move} buckets move ${drill.id} ${bucket}\`?`);

@@ -10,10 +10,10 @@ import { readStore } from '../store/store-file.js';
 import type { Colours } from '../ui/colour.js';
 import { describeDose, describeSide } from '../ui/describe.js';
 import { hanging, nameLines, namePacked, onScreen, packed, table, width, wrap } from '../ui/table.js';
-import { itbWithLibrary, keptDrills, libraryFile, libraryFor, listedDrill, notInLibrary, notInLibraryWords, paint, printJson } from './shared.js';
+import { itbWithLibrary, keptDrills, libraryFile, libraryOrStop, listedDrill, notInLibrary, notInLibraryWords, paint, printJson } from './shared.js';
 
 export async function showExercises(ctx: Context, id: string | undefined, options: { json?: boolean }, command: Command) {
-  const library = await libraryFor(ctx, command);
+  const library = await libraryOrStop(ctx, command, { command: 'exercises', does: 'lists the drills' });
   const colour = paint(ctx, command);
   if (id === undefined) {
     if (options.json) return printJson(ctx, library.exercises);

@@ -17,7 +17,7 @@ import { checkWritable, writePrivateFile } from '../store/write-file.js';
 import { columnsOf, wrapColumnsOf } from '../ui/screen.js';
 import { packed, width } from '../ui/table.js';
 import { formats, type ExportOptions, type Format } from './export.js';
-import { calendarDay, globals, itbAsStarted, libraryFor, notice, shellWord } from './shared.js';
+import { calendarDay, globals, itbAsStarted, libraryOrStop, notice, shellWord } from './shared.js';
 
 /** The most characters a name given with --name may have: a name, not a paragraph, heads the report. */
 const NAME_LIMIT = 100;
@@ -102,7 +102,7 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
   if (inName) throw new UserError(`--name holds ${inName}: write the name as plain text on one line`);
   if (name !== undefined && [...name].length > NAME_LIMIT) throw new UserError(`--name is too long: a name on a report may have at most ${NAME_LIMIT} characters`);
 
-  const [library, render] = await Promise.all([libraryFor(ctx, self), renderers[format]()]);
+  const [library, render] = await Promise.all([libraryOrStop(ctx, self, { command: 'export', does: 'writes the report' }), renderers[format]()]);
   // A report that ends before now has buckets of its own end, which the summary does not hold.
   const read = () => readStore(ctx.env);
   const { data, summary } = until === undefined ? await readWithSummary(storeFile(ctx.env), read) : { data: await read(), summary: undefined };

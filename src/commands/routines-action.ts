@@ -8,10 +8,10 @@ import { findExercise, loadLibrary } from '../library/library.js';
 import type { Library } from '../library/schema.js';
 import { readSummary } from '../store/summary-file.js';
 import { hanging, hangingName, onScreen, width, wrap, wrapName } from '../ui/table.js';
-import { itbWithLibrary, libraryFile, libraryFor, paint, printJson } from './shared.js';
+import { itbWithLibrary, libraryFile, libraryOrStop, paint, printJson } from './shared.js';
 
 export async function showRoutines(ctx: Context, options: { json?: boolean }, command: Command) {
-  const library = await libraryFor(ctx, command);
+  const library = await libraryOrStop(ctx, command, { command: 'routines', does: 'lists the routines' });
   // A routine's name may come as several words: `itb routines joint chain`.
   if (command.args.length > 0) throw strayWord(ctx, command.args.join(' '), library, command);
   const { builtIns, elsewhere } = await builtInRoutines(ctx, library, command);

@@ -25,11 +25,11 @@ import { goOnAfterFlareUp } from './session-rest.js';
 import { screenIfNeeded } from './session-screen.js';
 import { nothingGotThrough, setUp, type Plan } from './session-setup.js';
 import type { SessionOptions } from './session.js';
-import { itbWithLibrary, libraryFor, paint, promptsFor, shellWord } from './shared.js';
+import { itbWithLibrary, libraryOrStop, paint, promptsFor, shellWord } from './shared.js';
 
 export async function runSession(ctx: Context, command: Command, routineArg: string | undefined, options: SessionOptions) {
   const colour = paint(ctx, command);
-  const library = await libraryFor(ctx, command);
+  const library = await libraryOrStop(ctx, command, { command: 'session', does: 'runs one' });
   const store = Store.open(ctx.env, ctx);
   const data = store.read(); // a damaged store stops us here, before any question
   // The buckets as the session begins, worked out once (on years of history it takes a while):

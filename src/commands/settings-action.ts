@@ -7,7 +7,7 @@ import { UserError } from '../errors.js';
 import { Store } from '../store/store.js';
 import { hanging, onScreen, packed, wrap } from '../ui/table.js';
 import { plural } from '../export/words.js';
-import { itbWithLibrary, libraryFor, notice, paint, printJson } from './shared.js';
+import { itbWithLibrary, libraryOrStop, notice, paint, printJson } from './shared.js';
 
 export async function showOrChangeSettings(ctx: Context, keyText: string | undefined, valueText: string | undefined, options: { unset?: boolean; json?: boolean }, command: Command) {
   const store = Store.open(ctx.env, ctx);
@@ -56,7 +56,7 @@ export async function showOrChangeSettings(ctx: Context, keyText: string | undef
   // A library movement given by its id is kept by its name, as `itb session --movement` records
   // it: the session then offers it as the movement of last time, and its scores share one trend.
   if (key === 'movement' && parsed) {
-    const byId = (await libraryFor(ctx, command)).movements.find((known) => known.id === String(parsed.value).toLowerCase());
+    const byId = (await libraryOrStop(ctx, command)).movements.find((known) => known.id === String(parsed.value).toLowerCase());
     if (byId) parsed.value = inSentence(byId.name);
   }
   const shown = (value: unknown) => (value === undefined ? 'not set' : String(value));

@@ -68,6 +68,25 @@ export function libraryFor(ctx: Context, command: Command): Promise<Library> {
   return loadLibrary({ file, validateCommand: file === undefined ? undefined : validateCommand(ctx, file), fromEnv: libraryFromEnv(ctx, command) });
 }
 
+/** A command that does its work with the built-in library too: `command`, its words after itb; `does`, what it does then. */
+export interface Meanwhile {
+  command: string;
+  does: string;
+}
+
+/**
+ * libraryFor for a command that cannot go on without its library. A slip in the library file in
+ * use stops it, and a person who has results (a session or a move) may fear for them: the error
+ * adds that they are kept, and which command does its work meanwhile, with the built-in library
+ * (`meanwhile`: the command itself where it can, else `itb buckets`, which shows them).
+ */
+export function libraryOrStop(ctx: Context, command: Command, meanwhile: Meanwhile = { command: 'buckets', does: 'shows them' }): Promise<Library> {
+  return libraryFor(ctx, command).catch(async (error: unknown) => {
+    // Loaded only here: most commands never stop on a library file, and start faster without it.
+    throw await (await import('./results-kept.js')).withResultsKept(ctx, error, meanwhile);
+  });
+}
+
 /**
  * Which library a drill kept in the log is not in, as `itb buckets` marks it: "this library" with
  * a file of one's own in use, else "the built-in library". No more than that is known: the log
