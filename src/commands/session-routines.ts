@@ -96,7 +96,8 @@ export function routineExercises(
       if (elsewhere > 0) {
         throw new UserError(
           `the ${elsewhere === 1 ? 'drill' : `${elsewhere} drills`} in your rehab bucket ${elsewhere === 1 ? 'is' : 'are'} not in this exercise library`,
-          `Use the library ${elsewhere === 1 ? 'it comes' : 'they come'} from (--data, or ITB_DATA), or test this one's drills. ${start}`,
+          // Perhaps taken out of the library on a therapist's advice: run again only if still done.
+          `If you still do ${them(elsewhere)}, the library file that has ${them(elsewhere)} runs ${them(elsewhere)} (--data, or ITB_DATA); or test this one's drills. ${start}`,
         );
       }
       // Emptied over time, the drills that once helped since set aside: not a first session to come.
@@ -110,7 +111,7 @@ export function routineExercises(
       const none =
         elsewhere === 0
           ? 'Nothing is set aside for now.'
-          : `${elsewhere === 1 ? 'The drill' : `The ${elsewhere} drills`} set aside for now ${elsewhere === 1 ? 'is' : 'are'} not in this exercise library: use the library ${elsewhere === 1 ? 'it comes' : 'they come'} from (--data, or ITB_DATA) to re-test ${elsewhere === 1 ? 'it' : 'them'}.`;
+          : `${elsewhere === 1 ? 'The drill' : `The ${elsewhere} drills`} set aside for now ${elsewhere === 1 ? 'is' : 'are'} not in this exercise library. If you still want ${them(elsewhere)} re-tested, the library file that has ${them(elsewhere)} re-tests ${them(elsewhere)} (--data, or ITB_DATA).`;
       throw new UserError(
         'no drill set aside for now is due for a re-test yet',
         waiting.length === 0 ? none : `The first is due on ${firstRetest(waiting)}; \`${itb} buckets\` shows every re-test date.`,
@@ -155,3 +156,6 @@ function emptiedRehab(buckets: BucketView, library: Library, itb: string, first:
       : `Every drill in your buckets is set aside for now; \`${itb} buckets\` shows when each is due for a re-test.${others}`;
   return new UserError('your rehab bucket is empty now, so there is no rehab routine to run', hint);
 }
+
+/** One drill is "it", more are "them". */
+const them = (count: number) => (count === 1 ? 'it' : 'them');

@@ -98,8 +98,8 @@ describe('itb session rehab and retest, with nothing to run', () => {
     const result = await run(['--data', good, 'session', 'rehab', ...flags], { home, tty: true, now, answers: [] });
     expect(result.code).toBe(2);
     expect(said(result.stderr)).toBe(
-      'error: the drill in your rehab bucket is not in this exercise library Use the library it comes from (--data, or ITB_DATA), ' +
-        `or test this one's drills. Run a session with a routine first: \`itb --data ${good} session clinic-plan\`.`,
+      'error: the drill in your rehab bucket is not in this exercise library If you still do it, the library file that has it runs it ' +
+        `(--data, or ITB_DATA); or test this one's drills. Run a session with a routine first: \`itb --data ${good} session clinic-plan\`.`,
     );
   });
 
@@ -109,7 +109,7 @@ describe('itb session rehab and retest, with nothing to run', () => {
     expect(elsewhere.code).toBe(2);
     expect(said(elsewhere.stderr)).toBe(
       'error: no drill set aside for now is due for a re-test yet ' +
-        'The drill set aside for now is not in this exercise library: use the library it comes from (--data, or ITB_DATA) to re-test it.',
+        'The drill set aside for now is not in this exercise library. If you still want it re-tested, the library file that has it re-tests it (--data, or ITB_DATA).',
     );
     await withMoves(aside('ankle-rocks'));
     const waiting = await run(['--data', good, 'session', 'retest', ...flags], { home, tty: true, now, answers: [] });

@@ -1670,7 +1670,7 @@ describe('itb session', () => {
     expect(retest.code).toBe(2);
     expect(retest.stderr).not.toContain('Nothing is set aside for now.');
     expect(retest.stderr.replace(/\s+/g, ' ')).toContain(
-      'The 2 drills set aside for now are not in this exercise library: use the library they come from (--data, or ITB_DATA) to re-test them.',
+      'The 2 drills set aside for now are not in this exercise library. If you still want them re-tested, the library file that has them re-tests them (--data, or ITB_DATA).',
     );
   });
 
