@@ -53,6 +53,19 @@ export function pathAtOffset(doc: Document, offset: number): string {
   });
 }
 
+/**
+ * The dotted path of the field whose value is a list written with "- " in column `column` (from
+ * 0) that runs on to `offset`: the list a line starting there, below `offset`, was meant to go on.
+ */
+export function pathOfListAt(doc: Document, source: string, offset: number, column: number): string {
+  return deepestPairPath(doc, (pair) => {
+    const list = pair.value;
+    if (!isSeq(list) || list.flow || !list.range) return false;
+    const [start, , end] = list.range;
+    return start <= offset && offset <= end && start - (source.lastIndexOf('\n', start - 1) + 1) === column;
+  });
+}
+
 /** The dotted path of the map entry whose key starts at `offset` (the entry above may end there too). */
 export function pathOfKeyAt(doc: Document, offset: number): string {
   return deepestPairPath(doc, (pair) => isScalar(pair.key) && pair.key.range?.[0] === offset);

@@ -3,8 +3,8 @@
 // indentation error at the text rather than at the spaces before it).
 import { isAlias, isMap, isScalar, isSeq, visit, type Document, type ErrorCode, type Node, type YAMLError } from 'yaml';
 import { duplicateKeyMessage } from './duplicate-field.js';
-import { lineSlip } from './line-slips.js';
-import { pathAtOffset, pathOfKeyAt, type At } from './positions.js';
+import { lineSlip, longDashAt } from './line-slips.js';
+import { pathAtOffset, pathOfKeyAt, pathOfListAt, type At } from './positions.js';
 import type { Problem } from './problems.js';
 
 const tabIndent = 'a tab is used to indent this line; indent with spaces only';
@@ -166,6 +166,9 @@ function errorPath(doc: Document, source: string, offset: number, error: YAMLErr
   // above was read correctly: name what it belongs to (the field itself if it opens a block).
   let above = lineStart - 1;
   while (above > 0 && /\s/.test(source[above]!)) above--;
+  // "– Open the top knee" under "- Lie on your side": meant as the next item of the list above.
+  const list = longDashAt(source.slice(offset)) && pathOfListAt(doc, source, above, offset - lineStart);
+  if (list) return trustedPath(list);
   const parts = trustedPath(pathAtOffset(doc, above)).split('.');
   return (source[above] === ':' ? parts : parts.slice(0, -1)).join('.');
 }

@@ -56,9 +56,11 @@ describe('the words of a problem line', () => {
   it('says a list item that starts with a long dash, as a word processor types one for "-", needs a plain "-", and gives the line to write', () => {
     const why = 'a long dash where a list item starts with a plain "-" (a word processor may type one in place of the other)';
     expect(problemsIn(good.replace('      - Open the top knee', '      – Open the top knee'))).toEqual([
-      `22:7  exercises.0  this line starts with "–", ${why}: write "- Open the top knee, keeping your feet together."`,
+      `22:7  exercises.0.steps  this line starts with "–", ${why}: write "- Open the top knee, keeping your feet together."`,
     ]);
-    expect(problemsIn(good.replace('  - id: ankle-rocks', '  — id: ankle-rocks'))).toEqual([`31:3  exercises.0  this line starts with "—", ${why}: write "- id: ankle-rocks"`]);
+    // Named by the list the line was meant to go on, not by the item of the line above.
+    expect(problemsIn(good.replace('  - id: ankle-rocks', '  — id: ankle-rocks'))).toEqual([`31:3  exercises  this line starts with "—", ${why}: write "- id: ankle-rocks"`]);
+    expect(problemsIn(good.replace('      - mat', '      - mat\n\n      — towel'))).toEqual([`32:7  exercises.0.equipment  this line starts with "—", ${why}: write "- towel"`]);
     // The first item of a list, read as a text in place of the list.
     expect(problemsIn(good.replace('      - Lie on your side', '      – Lie on your side').replace('      - Open the top knee', '        Open the top knee'))).toEqual([
       `20:5  exercises.0.steps  must be a list, not "– Lie on your side with your back aga...": "–" is ${why}; write each item on a line of its own under "steps:", indented and starting with "- "`,
