@@ -138,9 +138,16 @@ export function zodProblems(doc: Document, source: string, issues: z.core.$ZodIs
         if (allowed?.kind === 'a drill' && Object.hasOwn(doseSchema.shape, key)) {
           return `unknown field ${JSON.stringify(key)} for a drill: it belongs inside the dose, indented under "dose:" (or written dose: { sets: 3, reps: 10 })`;
         }
-        // "Side: painful": one slip, whose fix is plain, unless the field is there too, as written.
+        // "Side: painful": one slip, whose fix is plain. Beside "side:" itself, it says the same
+        // twice, perhaps with two values: one of the two is to go.
         const field = inCapitals(key, allowed);
-        if (field !== undefined && !nodeAt(doc, [...path, field], false)) {
+        const twin = field === undefined ? undefined : nodeAt(doc, [...path, field], true);
+        if (field !== undefined && twin) {
+          const capitals = field === field.toLowerCase() ? 'in capitals' : 'with other capitals';
+          const line = twin.range ? ` (line ${at(twin.range[0]).line})` : '';
+          return `${JSON.stringify(key)} repeats "${field}"${line} ${capitals}: keep one of the two, with the value meant, written "${field}"`;
+        }
+        if (field !== undefined) {
           return field === field.toLowerCase()
             ? `field names are written in lower case: write "${field}", not ${JSON.stringify(key)}`
             : `field names are written with the capitals the library gives them: write "${field}", not ${JSON.stringify(key)}`;

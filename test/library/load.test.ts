@@ -873,8 +873,16 @@ describe('checks across the file', () => {
     ]);
     // An optional field: only that one, as it is not missing.
     expect(problemsIn(source.replace('    loading: true', '    loading: true\n    Source: Clinic notes'))).toEqual([expect.stringMatching(/  exercises\.0\.Source  field names are written in lower case: write "source", not "Source"$/)]);
-    // Written as well as the field itself: the other is the one to keep, and this one no field.
-    expect(problemsIn(source.replace('    loading: true', '    loading: true\n    Loading: true'))).toEqual([expect.stringMatching(/  exercises\.0\.Loading  unknown field "Loading" \(did you mean "loading"\?\)$/)]);
+    // Written as well as the field itself: the same field twice, perhaps with two values; one is to go.
+    expect(problemsIn(source.replace('    side: opposite', '    Side: painful\n    side: opposite'))).toEqual([
+      '39:5  exercises.1.Side  "Side" repeats "side" (line 40) in capitals: keep one of the two, with the value meant, written "side"',
+    ]);
+    expect(problemsIn(source.replace('    loading: true', '    loading: true\n    Loading: true'))).toEqual([
+      '29:5  exercises.0.Loading  "Loading" repeats "loading" (line 28) in capitals: keep one of the two, with the value meant, written "loading"',
+    ]);
+    expect(problemsIn(source.replace('      reps: 10', '      holdSeconds: 30\n      holdseconds: 30'))).toEqual([
+      '39:7  exercises.1.dose.holdseconds  "holdseconds" repeats "holdSeconds" (line 38) with other capitals: keep one of the two, with the value meant, written "holdSeconds"',
+    ]);
   });
 
   it('a required choice written with a capital ("Region: hip", "Version: 1") is one problem too, at the field written', () => {
