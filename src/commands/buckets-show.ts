@@ -13,7 +13,7 @@ import { BY_SIDE, couldNotShowWords, everyOneOf, flaresWords, lastSideWords, mix
 import type { Library } from '../library/schema.js';
 import type { Colours } from '../ui/colour.js';
 import { readSummary } from '../store/summary-file.js';
-import { nameLines, namePacked, onScreen, packed, table, width, wrap } from '../ui/table.js';
+import { nameLines, namePacked, onScreen, packed, table, width, wrap, wrapName } from '../ui/table.js';
 import { itbAsStarted, itbWithLibrary, libraryFile, libraryFromEnv, libraryOrStop, listedDrill, notInLibraryWords, paint, printJson } from './shared.js';
 
 export async function showBuckets(ctx: Context, options: { json?: boolean }, self: Command) {
@@ -108,10 +108,13 @@ function evidenceParts(evidence: Evidence, sidesApart: boolean): string[] {
  */
 function evidenceLines(evidence: Evidence, sidesApart: boolean): string[] {
   const [helped, ...rest] = evidenceParts(evidence, sidesApart);
-  if (evidence.sides.length < 2) return packed([helped!, ...rest], 80, '    ');
+  // A part too long for a line keeps its note in brackets whole where the note fits one: not
+  // "helped 157 of 161 (4 on" over "the retry)".
+  const evidenceLine = (parts: string[]) => packed(parts, 80, '    ', ' · ', wrapName);
+  if (evidence.sides.length < 2) return evidenceLine([helped!, ...rest]);
   const sides = sideCountWords(evidence, (change) => `mean ${signed(change)}`).map((words, i, all) => (i < all.length - 1 ? `${words},` : words));
   const bySide = packed([BY_SIDE.trimEnd(), ...sides], 80, '      ', ' ').map((line, i) => (i === 0 ? line.slice(2) : line));
-  return [...packed([helped!], 80, '    '), ...bySide, ...packed(rest, 80, '    ')];
+  return [...evidenceLine([helped!]), ...bySide, ...evidenceLine(rest)];
 }
 
 /** " (1 on the retry)", or " (all 3 on the retry)" when every test that helped did so only then. */

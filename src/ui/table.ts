@@ -167,9 +167,10 @@ function cut(word: string, columns: number): string[] {
 /**
  * `parts` joined by `separator`, broken into lines between parts, each line indented by
  * `indent`: "helped 3 of 4 · mean −1 · last −2 on 2026-11-20" never splits "last −2 on …". A
- * part too long for a line of its own is wrapped by words.
+ * part too long for a line of its own is wrapped by words, or as `breakPart` breaks it (wrapName
+ * keeps a note in brackets whole: "helped 157 of 161" over "(4 on the retry)").
  */
-export function packed(parts: string[], columns = 80, indent = '', separator = ' · '): string[] {
+export function packed(parts: string[], columns = 80, indent = '', separator = ' · ', breakPart = wrap): string[] {
   const room = Math.max(onScreen(columns) - width(indent), LEAST);
   const lines: string[] = [];
   let line = '';
@@ -182,7 +183,7 @@ export function packed(parts: string[], columns = 80, indent = '', separator = '
     if (line !== '') lines.push(indent + line);
     line = '';
     if (width(part) <= room) line = part;
-    else lines.push(...wrap(part, columns, indent));
+    else lines.push(...breakPart(part, columns, indent));
   }
   if (line !== '') lines.push(indent + line);
   return lines;

@@ -199,6 +199,9 @@ describe('itb buckets', () => {
     // With the count: a bare "all" after "of 4" would read as all four tests.
     await save((data) => void data.sessions.push(onRetry('2026-03-01T09:00:00Z')));
     expect((await run(['buckets'], { home, now })).stdout).toContain('helped 3 of 4 (all 3 on the retry) · mean −1.5');
+    // On 30 columns the words in brackets stay together, on a line of their own.
+    const narrow = (await onTerminal(30, () => run(['buckets'], { home, now }))).stdout;
+    expect(narrow).toContain(['    helped 3 of 4', '    (all 3 on the retry)', '    mean −1.5'].join('\n'));
   });
 
   it('gives the day of the last flare-up with their count, and its time in the JSON', async () => {
@@ -372,7 +375,7 @@ describe('itb buckets', () => {
     // each side whole: not "mean −0.5," alone at the indent of the lines of evidence.
     const narrow = (await onTerminal(40, () => run(['buckets'], { home, now }))).stdout;
     expect(narrow).toContain(
-      ['    by painful side:', '      left 1 of 2 with mean −0.5,', '      right 1 of 1 with mean −2,', '      both sides 1 of 1 with mean −1', '    last −1 on 2026-02-27 (both sides'].join('\n'),
+      ['    by painful side:', '      left 1 of 2 with mean −0.5,', '      right 1 of 1 with mean −2,', '      both sides 1 of 1 with mean −1', '    last −1 on 2026-02-27', '    (both sides painful)\n'].join('\n'),
     );
   });
 

@@ -175,6 +175,14 @@ describe('hangingPacked', () => {
     expect(packed(['helped 3 of 4', 'mean −1', 'last −2'], 23)).toEqual(['helped 3 of 4 · mean −1', 'last −2']);
   });
 
+  it('breaks a part too long for a line as it is told to: wrapName keeps its note in brackets whole where the note fits a line', () => {
+    const parts = ['helped 157 of 161 (4 on the retry)', 'mean −1'];
+    expect(packed(parts, 26)).toEqual(['helped 157 of 161 (4 on', 'the retry)', 'mean −1']);
+    expect(packed(parts, 26, '', ' · ', wrapName)).toEqual(['helped 157 of 161', '(4 on the retry)', 'mean −1']);
+    // A note longer than a line breaks between words all the same.
+    expect(packed(['22 flares (the last one on 2026-11-02, at home)'], 26, '', ' · ', wrapName)).toEqual(['22 flares (the last one on', '2026-11-02, at home)']);
+  });
+
   it('gives text 20 columns at the least, however deep its indent', () => {
     const indent = ' '.repeat(70);
     expect(wrap('one two three four five six', 80, indent)).toEqual([`${indent}one two three four`, `${indent}five six`]);
