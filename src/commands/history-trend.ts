@@ -56,7 +56,8 @@ export function trendLines(
     for (const point of period.scored) inAll.set(trendKey(point), (inAll.get(trendKey(point)) ?? 0) + 1);
     const cut = trends.filter((rated) => rated !== latest && rated.points.length < 2 && inAll.get(trendKey(rated))! >= 2).length;
     if (cut === 0) return [];
-    return ['', ...parts([`${plural(cut, 'other trend')} left out, with fewer than two sessions since ${period.since}`, `(${period.itb} history --all draws ${cut === 1 ? 'it' : 'every one'}).`])];
+    // "Without --since": --all alone still keeps to the period, so someone who gave both is not sent round in a loop.
+    return ['', ...parts([`${plural(cut, 'other trend')} left out, with fewer than two sessions since ${period.since}`, '(without --since,', `${period.itb} history --all draws ${cut === 1 ? 'it' : 'every one'}).`])];
   };
   // Sessions that rated the same on another side do not compare either: "something else" alone
   // would puzzle someone who rated the same squat on each leg.
