@@ -65,7 +65,13 @@ export function closing(session: Session, library: Library, before: BucketView, 
   let next = table(nextSteps.map(([command, what]) => [`  ${command}`, colour.dim(what!)]));
   // Too narrow for two columns: each command with what it does under it.
   if (next.some((line) => width(line) > onScreen(80))) next = nextSteps.flatMap(([command, what]) => [`  ${command}`, ...wrap(what!, 80, '    ').map((line) => colour.dim(line))]);
-  return `${summary(session, names, changes, colour, standingIn(before))}${status}\nNext:\n${next.join('\n')}\n`;
+  // Said again at the end, where the person decides what to do next: a session whose drills lowered
+  // the score reads as progress, and the advice given before the first rating is screens behind.
+  const professional = advice
+    .filter((item) => item.id === 'see-a-professional')
+    .map((item) => `\n${wrap(item.message, 78).map((line) => colour.bold(line)).join('\n')}\n`)
+    .join('');
+  return `${summary(session, names, changes, colour, standingIn(before))}${status}${professional}\nNext:\n${next.join('\n')}\n`;
 }
 
 /**

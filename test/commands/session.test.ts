@@ -528,6 +528,30 @@ describe('itb session', () => {
     expect(start).toMatch(/physical\s+therapist\s+or\s+doctor/);
   });
 
+  it('says again at the end, above what to run next, that scores kept up for weeks deserve a clinician\'s look', async () => {
+    const now = new Date('2026-03-01T12:00:00Z');
+    const flat = ['2026-02-10T09:00:00Z', '2026-02-18T09:00:00Z', '2026-02-28T09:00:00Z'].map((startedAt) => buildSession({ startedAt, baseline: 6, side: 'left' }));
+    await afterSessions(...flat);
+    // Today's drill lowers the score 6 → 4: the session reads as a good one.
+    const result = await run(['session', 'mobility', ...flags], { home, tty: true, now, answers: [6, 'done', 4, 'stop'] });
+    expect(result.code).toBe(0);
+    const end = result.stdout.slice(result.stdout.indexOf('Session summary')).replace(/\s+/g, ' ');
+    expect(end).toContain('pain during single-leg squat: 6 → 4');
+    const advice = end.indexOf('You have rated your pain during single-leg squat in each of 3 weeks in a row');
+    expect(advice).toBeGreaterThan(end.indexOf('6 → 4 (baseline → final)'));
+    expect(end.indexOf('deserve a look from a physical therapist or doctor')).toBeGreaterThan(advice);
+    expect(end.indexOf('Next:')).toBeGreaterThan(advice);
+  });
+
+  it('says nothing of it at the end when no symptom kept up', async () => {
+    const now = new Date('2026-03-01T12:00:00Z');
+    const falling = [['2026-02-10T09:00:00Z', 7], ['2026-02-18T09:00:00Z', 5], ['2026-02-28T09:00:00Z', 3]] as const;
+    await afterSessions(...falling.map(([startedAt, baseline]) => buildSession({ startedAt, baseline, side: 'left' })));
+    const result = await run(['session', 'mobility', ...flags], { home, tty: true, now, answers: [3, 'done', 2, 'stop'] });
+    expect(result.code).toBe(0);
+    expect(result.stdout.slice(result.stdout.indexOf('Session summary'))).not.toContain('physical therapist or doctor');
+  });
+
   it('names at the start every side that kept up, in one piece of advice, the higher scores first', async () => {
     const now = new Date('2026-03-01T12:00:00Z');
     const on = (side: 'left' | 'right', baseline: number, hour: string) =>
