@@ -3,6 +3,7 @@ import { adviceFor, afterFlareUpAdvice, routineReadyAt } from '../core/advice.js
 import { bucketView, builtInRoutine, firstRetestDueAt, untriedInRoutines, type BucketView } from '../core/buckets.js';
 import { localDate, localDateTime } from '../core/history.js';
 import type { Session, StoreData } from '../core/records.js';
+import { shownSafely } from '../core/text.js';
 import type { Library } from '../library/schema.js';
 import type { Colours } from '../ui/colour.js';
 import { standingIn, summary, type BucketChange } from '../ui/session-view.js';
@@ -24,7 +25,9 @@ export function closing(session: Session, library: Library, before: BucketView, 
   for (const id of new Set(session.results.map((r) => r.exerciseId))) {
     const from = bucketOf(before, id);
     const to = bucketOf(view, id);
-    if (from !== to) changes.push({ name: names.get(id) ?? id, from, to });
+    // A flare-up flag added to a drill set aside by hand leaves it where the move put it.
+    const bucketWord = (standing: string) => standing.split(' ')[0];
+    if (from !== to) changes.push({ name: names.get(id) ?? id, from, to, ...(bucketWord(from) === bucketWord(to) ? {} : byHand(before, id, itb)) });
   }
   const stopped =
     session.status !== 'stopped' ? '' : session.attempts.length === 0 ? 'You stopped the session before scoring a drill; your baseline is saved.' : 'You stopped the session early; what you finished is saved.';
@@ -72,6 +75,18 @@ export function closing(session: Session, library: Library, before: BucketView, 
     .map((item) => `\n${wrap(item.message, 78).map((line) => colour.bold(line)).join('\n')}\n`)
     .join('');
   return `${summary(session, names, changes, colour, standingIn(before))}${status}${professional}\nNext:\n${next.join('\n')}\n`;
+}
+
+/**
+ * A drill put in its bucket by hand, often on a therapist's advice, that the session has just
+ * moved: the move and its note would otherwise vanish without a word, with no way back named.
+ */
+function byHand(before: BucketView, id: string, itb: string): Pick<BucketChange, 'aside'> {
+  const was = [...before.rehab, ...before.avoid].find((status) => status.exerciseId === id);
+  if (was?.source !== 'manual' || was.bucket === 'untested') return {};
+  const bucket = was.bucket === 'rehab' ? 'rehab' : 'avoid for now';
+  const note = was.note === undefined ? '' : ` with the note "${shownSafely(was.note)}"`;
+  return { aside: { text: `You had moved it to ${bucket} by hand${note}. To keep it there all the same, as your physical therapist may advise:`, command: `${itb} buckets move ${id} ${was.bucket}` } };
 }
 
 /**

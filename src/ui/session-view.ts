@@ -125,6 +125,8 @@ export interface BucketChange {
   name: string;
   from: string;
   to: string;
+  /** Said under the change: what a move by hand had decided, which the session has just undone, and the command that puts it back. */
+  aside?: { text: string; command: string };
 }
 
 /** `standing`: where each drill stood as the session began (standingIn). */
@@ -193,7 +195,10 @@ export function summary(session: Session, names: Map<string, string>, changes: B
     // narrow form above: wrapped as one text, its end would read as another drill.
     const changed = (c: BucketChange) => {
       const line = `  ${c.name}: ${c.from} → ${c.to}`;
-      return width(line) <= onScreen(80) ? [line] : [...nameBlock(c.name), ...wrap(`${c.from} → ${c.to}`, 80, '    ')];
+      const change = width(line) <= onScreen(80) ? [line] : [...nameBlock(c.name), ...wrap(`${c.from} → ${c.to}`, 80, '    ')];
+      if (c.aside === undefined) return change;
+      // The command on a line of its own, so that it is copied whole.
+      return [...change, ...wrap(c.aside.text, 80, '    ').map((text) => colour.dim(text)), `      ${c.aside.command}`];
     };
     lines.push('', colour.bold('Bucket changes'), ...changes.flatMap(changed));
   }

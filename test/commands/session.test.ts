@@ -552,6 +552,27 @@ describe('itb session', () => {
     expect(result.stdout.slice(result.stdout.indexOf('Session summary'))).not.toContain('physical therapist or doctor');
   });
 
+  it('says, when a session sets aside a drill put in rehab by hand, the move and its note, with the command that puts it back', async () => {
+    const tried = buildSession({ startedAt: '2026-03-01T12:00:00Z', routine: 'joint-chain', baseline: 5, drills: [{ id: 'lunge-knee-circles', scores: [5, 5] }] });
+    await afterSessions(tried);
+    const moved = await run(['buckets', 'move', 'lunge-knee-circles', 'rehab', '--note', 'physio: smaller circles, keep it'], { home, now: new Date('2026-03-02T12:00:00Z') });
+    expect(moved.code).toBe(0);
+    const now = new Date('2026-03-03T12:00:00Z');
+    const result = await run(['session', 'rehab', ...flags], { home, tty: true, now, answers: [5, 'done', 5, 'done', 5] });
+    expect(result.code).toBe(0);
+    const changes = result.stdout.slice(result.stdout.indexOf('Bucket changes'), result.stdout.indexOf('Next:'));
+    expect(changes.replace(/\s+/g, ' ')).toContain(
+      'Forward 45° lunge knee circles: rehab → avoid for now You had moved it to rehab by hand with the note "physio: smaller circles, keep it". To keep it there all the same, as your physical therapist may advise: itb buckets move lunge-knee-circles rehab',
+    );
+    // The command whole on a line of its own, to copy.
+    expect(changes).toContain('\n      itb buckets move lunge-knee-circles rehab\n');
+    // A drill the session moved out of a bucket it had put it in itself says nothing of the kind.
+    const again = await run(['session', 'retest', ...flags], { home, tty: true, now: new Date('2026-03-20T12:00:00Z'), answers: [5, 'done', 4] });
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('avoid for now → rehab');
+    expect(again.stdout).not.toContain('by hand');
+  });
+
   it('names at the start every side that kept up, in one piece of advice, the higher scores first', async () => {
     const now = new Date('2026-03-01T12:00:00Z');
     const on = (side: 'left' | 'right', baseline: number, hour: string) =>
