@@ -51,6 +51,10 @@ describe('the words of a problem line', () => {
     expect(problemsIn(good.replace('    name: Wall clamshells', '    name: ‘Wall clamshells: lying’'))).toEqual([
       '17:11  exercises.0.name  the ": " in this text makes it read as a field name; put it in straight quotes (" or \'): a word processor\'s curly quotes “ ” and ‘ ’ are read as part of the text: "Wall clamshells: lying"',
     ]);
+    // German quotes close with the mark English ones open with.
+    expect(problemsIn(good.replace('    name: Wall clamshells', '    name: „Wall clamshells: lying“'))).toEqual([
+      '17:11  exercises.0.name  the ": " in this text makes it read as a field name; put it in straight quotes (" or \'): a word processor\'s curly quotes “ ” and ‘ ’ are read as part of the text: "Wall clamshells: lying"',
+    ]);
   });
 
   it('says a list item that starts with a long dash, as a word processor types one for "-", needs a plain "-", and gives the line to write', () => {
@@ -61,6 +65,11 @@ describe('the words of a problem line', () => {
     // Named by the list the line was meant to go on, not by the item of the line above.
     expect(problemsIn(good.replace('  - id: ankle-rocks', '  — id: ankle-rocks'))).toEqual([`31:3  exercises  this line starts with "—", ${why}: write "- id: ankle-rocks"`]);
     expect(problemsIn(good.replace('      - mat', '      - mat\n\n      — towel'))).toEqual([`32:7  exercises.0.equipment  this line starts with "—", ${why}: write "- towel"`]);
+    // A minus sign, told at the dash and not at the blank line above it; a note after it is not part of the line to write.
+    expect(problemsIn(good.replace('  - id: ankle-rocks', '\n  − id: ankle-rocks'))).toEqual([`32:3  exercises  this line starts with "−", ${why}: write "- id: ankle-rocks"`]);
+    expect(problemsIn(good.replace('      - Open the top knee, keeping your feet together.', '      – Open the top knee  # from the clinic'))).toEqual([
+      `22:7  exercises.0.steps  this line starts with "–", ${why}: write "- Open the top knee"`,
+    ]);
     // The first item of a list, read as a text in place of the list.
     expect(problemsIn(good.replace('      - Lie on your side', '      – Lie on your side').replace('      - Open the top knee', '        Open the top knee'))).toEqual([
       `20:5  exercises.0.steps  must be a list, not "– Lie on your side with your back aga...": "–" is ${why}; write each item on a line of its own under "steps:", indented and starting with "- "`,
