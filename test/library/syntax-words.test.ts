@@ -69,6 +69,28 @@ describe('a space that is not one, among the spaces that indent a line', () => {
     expect(problemsIn(good.replace('    region: ankle', '\u00A0\n    region: ankle'))).toEqual([
       '33:1  exercises.1  this line looks blank, but holds a non-breaking space (U+00A0), as an email or a web page may paste one: YAML reads it as text; delete what is on the line',
     ]);
+    // In a file with Windows line ends too.
+    expect(problemsIn(good.replace('    region: ankle', '\u00A0\n    region: ankle').replaceAll('\n', '\r\n'))).toEqual([
+      '33:1  exercises.1  this line looks blank, but holds a non-breaking space (U+00A0), as an email or a web page may paste one: YAML reads it as text; delete what is on the line',
+    ]);
+  });
+
+  it('names each kind of such space by its code', () => {
+    for (const [space, name] of [
+      ['\u202F', 'a narrow non-breaking space (U+202F)'],
+      ['\u2007', 'a figure space (U+2007)'],
+      ['\u3000', 'a wide space (U+3000)'],
+    ]) {
+      expect(problemsIn(good.replace('    name: Ankle rocks', `  ${space} name: Ankle rocks`))).toEqual([`32:3  exercises.1  ${pasted.replace('a non-breaking space (U+00A0)', name!)}`]);
+    }
+  });
+
+  it('comes after the slips the parser found on the lines above it', () => {
+    const source = good.replace('    name: Wall clamshells', '    name: Wall clamshells: lying').replace('    name: Ankle rocks', '  \u00A0 name: Ankle rocks');
+    expect(problemsIn(source)).toEqual([
+      '17:11  exercises.0.name  the ": " in this text makes it read as a field name; put the whole text in quotes: "Wall clamshells: lying"',
+      `32:3  exercises.1  ${pasted}`,
+    ]);
   });
 
   it('is left alone inside a text written over several lines, where it is a character of the text', () => {
