@@ -306,6 +306,11 @@ describe('a field given twice', () => {
     // A routine too.
     const routines = `${two}  id: mine\n    name: Mine\n    description: D\n    exercises: [bridges]\n`;
     expect(problemsIn(routines)).toEqual(['25:3  routines.0  a new routine starts here without "- ": write "- id: mine", with its "- " in column 3, as on line 21']);
+    // A field further in than the fields of its item, after a list under the item's first field: no new drill.
+    const afterSteps = `version: 1\nexercises:\n  - steps:\n        - Lie down.\n      id: clamshells\n    name: C\n`;
+    expect(problemsIn(afterSteps)[0]).toBe(
+      '5:7  exercises.0  this field is indented further than "steps" on line 3; the fields of one item start in the same column: start it in column 5, as "steps" is',
+    );
   });
 
   it('is checked with the value the message says counts: the last one', () => {
