@@ -84,6 +84,36 @@ describe('the drills of each session', () => {
     expect(drillsDone(session)).toBe('clamshells 0, retry [skipped]; hip-hikes -2 [helped]');
   });
 
+  it('says each session\'s own result of a drill whose tries changed the score alike in both', () => {
+    // A first try that eased the score by 1 helped while 1 was enough; once 2 were needed, it did
+    // not, and the retry was skipped.
+    const helped: Session = {
+      ...structuredClone(sessionOne),
+      attempts: [{ exerciseId: 'clamshells', attempt: 1, before: 5, after: 4, verdict: 'improved', at: '2026-10-01T12:05:00.000Z' }],
+      results: [{ exerciseId: 'clamshells', name: 'Clamshells', outcome: 'rehab', flare: false, at: '2026-10-01T12:05:00.000Z' }],
+    };
+    const skipped: Session = {
+      ...structuredClone(sessionOne),
+      id: 'later',
+      thresholds: { minImprovement: 2, flareRise: 3 },
+      attempts: [{ exerciseId: 'clamshells', attempt: 1, before: 5, after: 4, verdict: 'not-improved', at: '2026-10-09T12:05:00.000Z' }],
+      results: [{ exerciseId: 'clamshells', name: 'Clamshells', outcome: 'skipped', flare: false, at: '2026-10-09T12:06:00.000Z' }],
+    };
+    expect([helped, skipped].map(drillsDone)).toEqual(['clamshells -1 [helped]', 'clamshells -1, retry [skipped]']);
+  });
+
+  it('gives a drill skipped untried no try of the drill after it, even one timed before the skip by a clock set back', () => {
+    const session: Session = {
+      ...structuredClone(sessionOne),
+      attempts: [{ exerciseId: 'clamshells', attempt: 1, before: 5, after: 3, verdict: 'improved', at: '2026-10-01T12:01:00.000Z' }],
+      results: [
+        { exerciseId: 'glute-stretch', name: 'Glute stretch', outcome: 'skipped', flare: false, at: '2026-10-01T12:02:00.000Z' },
+        { exerciseId: 'clamshells', name: 'Clamshells', outcome: 'rehab', flare: false, at: '2026-10-01T12:03:00.000Z' },
+      ],
+    };
+    expect(drillsDone(session)).toBe('glute-stretch [skipped]; clamshells -2 [helped]');
+  });
+
   it('says in the Markdown table, in a cell of each row, which drill helped, did not help or flared, named as the lists name them', () => {
     const md = toMarkdown(buildReport(data, library, { now: NOW }));
     expect(md).toContain('| Status | Drills: change, result |\n|---|---|---|---|---|--:|--:|--:|---|---|\n');
