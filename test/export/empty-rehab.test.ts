@@ -37,6 +37,14 @@ describe('an empty rehab list', () => {
     expect(rehabSection(toMarkdown(report))).toBe('None at the end of this period (2026-10-09).\n');
   });
 
+  it('counts the drills tested before a period that starts later: none helped by its end, not none tested', () => {
+    const flared = { ...structuredClone(sessionTwo), attempts: sessionTwo.attempts.slice(1), results: sessionTwo.results.slice(1) };
+    const report = buildReport({ ...data, sessions: [flared], moves: [] }, library, { since: '2026-10-10', until: '2026-10-20', now: NOW });
+    expect(rehabSection(toMarkdown(report))).toBe(
+      '_The buckets and their evidence come from the one session (2026-10-08) before this period._\n\nNone at the end of this period (2026-10-20).\n',
+    );
+  });
+
   it('says "None yet." in a report up to now', () => {
     expect(rehabSection(toMarkdown(buildReport(emptyStore(), library, { now: NOW })))).toBe('None yet.\n');
     // An --until of today is a report up to now.
