@@ -44,6 +44,9 @@ export const statusWords: Record<Session['status'], string> = {
 export function unfinishedWords(session: Session, nameOf: (exerciseId: string) => string, user: TextWriter['user']): string {
   const last = session.attempts.at(-1);
   if (last === undefined || last.attempt !== 1) return '';
+  // Its retry skipped after it: an answer that decided the drill ("0, retry skipped" in the drills).
+  const retrySkipped = session.results.some((result) => result.exerciseId === last.exerciseId && result.outcome === 'skipped' && compareInstants(result.at, last.at) > 0);
+  if (retrySkipped) return '';
   const tries = session.attempts.filter((attempt) => attempt.exerciseId === last.exerciseId && attempt.attempt === 1).length;
   const decided = session.results.filter((result) => result.exerciseId === last.exerciseId && result.outcome !== 'skipped').length;
   if (tries <= decided) return '';

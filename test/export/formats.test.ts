@@ -429,6 +429,27 @@ describe('markdown', () => {
     three.status = 'interrupted';
     three.attempts[1] = { exerciseId: 'glute-stretch', attempt: 1, before: 2, after: 3, verdict: 'not-improved', at: '2026-10-20T12:09:00.000Z' };
     expect(toMarkdown(buildReport(store, library, { now: NOW }))).toContain('| **interrupted**, before the retry of Glute stretch (first try: 2 → 3) |');
+    // The retry skipped: the drill was decided, as its row says ("Clamshells 0, retry skipped").
+    three.status = 'completed';
+    three.attempts[1] = { exerciseId: 'clamshells', attempt: 1, before: 2, after: 2, verdict: 'not-improved', at: '2026-10-20T12:09:00.000Z' };
+    three.results.push({ exerciseId: 'clamshells', name: 'Clamshells', outcome: 'skipped', flare: false, at: '2026-10-20T12:10:00.000Z' });
+    const skipped = toMarkdown(buildReport(store, library, { now: NOW }));
+    expect(skipped).toContain('| completed | Glute stretch -2 helped; Clamshells 0, retry skipped |');
+    // Skipped untried the first time a routine lists it, and tried the second: that try is the one left.
+    three.status = 'stopped';
+    three.results.splice(1, 1, { exerciseId: 'clamshells', name: 'Clamshells', outcome: 'skipped', flare: false, at: '2026-10-20T12:06:00.000Z' });
+    expect(toMarkdown(buildReport(store, library, { now: NOW }))).toContain('| stopped early, before the retry of Clamshells (first try: 2 → 2) |');
+    // Set aside after its retry the first time, and helped at its first try the second: decided both times.
+    three.attempts.splice(1, 1,
+      { exerciseId: 'clamshells', attempt: 1, before: 2, after: 2, verdict: 'not-improved', at: '2026-10-20T12:06:00.000Z' },
+      { exerciseId: 'clamshells', attempt: 2, before: 2, after: 2, verdict: 'not-improved', at: '2026-10-20T12:07:00.000Z' },
+      { exerciseId: 'clamshells', attempt: 1, before: 2, after: 1, verdict: 'improved', at: '2026-10-20T12:09:00.000Z' },
+    );
+    three.results.splice(1, 1,
+      { exerciseId: 'clamshells', name: 'Clamshells', outcome: 'avoid', flare: false, at: '2026-10-20T12:07:00.000Z' },
+      { exerciseId: 'clamshells', name: 'Clamshells', outcome: 'rehab', flare: false, at: '2026-10-20T12:09:00.000Z' },
+    );
+    expect(toMarkdown(buildReport(store, library, { now: NOW }))).toContain('| stopped early | Glute stretch -2 helped; Clamshells 0, retry 0 did not help; Clamshells -1 helped |');
     // Every drill decided: the status alone.
     expect(toMarkdown(report)).not.toContain('before the retry');
     expect(toHtml(report)).not.toContain('before the retry');
