@@ -465,6 +465,12 @@ describe('markdown', () => {
     expect(md).toContain('**Hip hikes** (hip-hikes): helped 0 of 1 test (with the left side painful), mean change +4');
     expect(md).toContain('**Glute stretch** (glute-stretch): helped 1 of 1 test (with the right side painful), mean change -2');
     expect(toHtml(later)).toContain('helped 0 of 1 test (with the left side painful), mean change +4');
+    // Tested again on the right: every test on that side.
+    const again = { ...structuredClone(store.sessions[2]!), id: 'session-four', startedAt: '2026-10-22T12:00:00.000Z', status: 'completed' as const };
+    again.attempts[0]!.at = again.results[0]!.at = '2026-10-22T12:05:00.000Z';
+    expect(toMarkdown(buildReport({ ...store, sessions: [...store.sessions, again] }, library, { now: NOW }))).toContain(
+      '**Glute stretch** (glute-stretch): helped 2 of 2 tests (both with the right side painful), mean change -2',
+    );
     // Helped only on the retry, on one side; a drill moved by hand, never tested, says no side.
     store.sessions[1]!.attempts[0] = { exerciseId: 'clamshells', attempt: 1, before: 5, after: 5, verdict: 'not-improved', at: '2026-10-08T12:04:00.000Z' };
     store.sessions[1]!.attempts.splice(1, 0, { exerciseId: 'clamshells', attempt: 2, before: 5, after: 3, verdict: 'improved', at: '2026-10-08T12:05:00.000Z' });
