@@ -1,6 +1,6 @@
 // What `itb buckets` shows at each drill and under the lists: re-test dates, flags, the untested
 // list when none is left, what to run next, and the note on a drill stored under an older id.
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StoreData } from '../../src/core/records.js';
@@ -110,6 +110,14 @@ describe('itb buckets: the untested list', () => {
     expect(narrower).toHaveLength(30);
     expect(narrower).toContain('  Hip CARs (controlled articular rotations)');
     expect(halfOpen(narrower)).toEqual([]);
+  });
+
+  it('gives each line of a name broken in the right column, under a shorter name in the left', async () => {
+    const mine = join(home, 'long-names.yaml');
+    writeFileSync(mine, readFileSync(small, 'utf8').replace('name: Ankle rocks', 'name: Side-lying hip abduction with a band (against a wall)'));
+    await save((data) => void data.sessions.push(buildSession({ startedAt: '2026-02-27T09:00:00Z', baseline: 6, drills: [{ id: 'hip-hikes', name: 'Hip hikes', scores: [4] }] })));
+    const text = await onTerminal(80, () => shown(now, ['--data', mine]));
+    expect(text).toContain('Untested (2)\n  Wall clamshells    Side-lying hip abduction with a band\n                       (against a wall)\n\n');
   });
 });
 
