@@ -166,6 +166,9 @@ describe('itb buckets', () => {
     const slip = `${mine}:39:5 exercises.1.side must be one of: painful, opposite, both, none (not "oposite") error: 1 problem in the exercise library ${mine} Fix it and run \`itb validate ${mine}\` to check again.`;
     // Nothing kept yet: nothing to reassure about.
     expect(said(await run(['--data', mine, 'buckets'], { home, now }))).toBe(slip);
+    // A drill moved by hand, before any session, is kept too.
+    await run(['buckets', 'move', 'clamshells', 'avoid'], { home, now });
+    expect(said(await run(['--data', mine, 'buckets'], { home, now }))).toContain(' to check again. Your sessions and buckets are kept as they were: ');
     await withSessions();
     const given = await run(['--data', mine, 'buckets'], { home, now });
     expect(given.code).toBe(2);
