@@ -118,6 +118,10 @@ describe('names broken over lines', () => {
     // A note too long for a line leaves the breaking to the caller; a long word is cut, as wrap cuts it.
     expect(nameLines('Hip CARs (controlled articular rotations)', 34, 30)).toBeUndefined();
     expect(nameLines('Hip hikes-and-dips-on-a-step', 12)).toEqual(['Hip', 'hikes-and-', 'dips-on-a-', 'step']);
+    // A long word is cut to the narrower of the first line and the rest, so that each piece fits either.
+    expect(nameLines('Lateral band-walks-with-squat', 16, 14)).toEqual(['Lateral', 'band-walks-', 'with-squat']);
+    // What follows a note with no space before it stays with it, as written.
+    expect(nameLines('Isometric glute holds (wall press), easy', 30)).toEqual(['Isometric glute holds', '(wall press), easy']);
   });
 
   it('wrap, pack and hang as the other texts do, broken as names', () => {
@@ -132,6 +136,9 @@ describe('names broken over lines', () => {
     expect(hangingName('   1. ', 'Hip CARs (controlled articular rotations)', ['hip-cars · hip'], 64)).toEqual(['   1. Hip CARs (controlled articular rotations)  hip-cars · hip']);
     // A note too long for a line: broken by words, as wrap breaks any text.
     expect(wrapName('Hip CARs (controlled articular rotations)', 30)).toEqual(wrap('Hip CARs (controlled articular rotations)', 30));
+    // As wrap does, it keeps some room for the name however little the columns leave.
+    expect(wrapName('Clamshells (band)', 12, '    ')).toEqual(['    Clamshells (band)']);
+    expect(wrap('Clamshells band', 12, '    ')).toEqual(['    Clamshells band']);
   });
 
   it('a table keeps a note in brackets whole in a cell too long for its column', () => {
