@@ -99,6 +99,20 @@ describe('a list question in the terminal', () => {
     });
   });
 
+  it('on a narrow terminal, breaks the name of a routine that cannot be chosen before its note in brackets too', async () => {
+    await onTerminal(40, async () => {
+      const routines = [
+        { value: 'clinic', name: 'Clinic plan' },
+        { value: 'runners', name: 'Hip and knee drills for runners (hip lift)', disabled: '(both drills are set aside; re-test from 2026-12-06)' },
+      ];
+      const answer = createPrompter().select({ message: 'Which routine?', choices: routines });
+      const screen = await lastScreen();
+      expect(screen.getScreen()).toContain('- Hip and knee drills for runners\n  (hip lift) (both drills are set\n  aside; re-test from 2026-12-06)');
+      await enter(screen);
+      expect(await answer).toBe('clinic');
+    });
+  });
+
   it('stays at the first choice at the arrow up, rather than going round to the last', async () => {
     const answer = createPrompter().select({ message: 'Which routine?', choices });
     const screen = await lastScreen();
@@ -266,6 +280,8 @@ describe('a question that takes typing, in the terminal', () => {
     one.events.type('stairs');
     await enter(one);
     expect(await short).toBe('stairs');
+    // Once answered, the answer goes beside the line "physio:" was moved to.
+    expect(one.getScreen()).toBe('✔ Which movement brings the pain on? Name it in a few words, as for your\n  physio: stairs');
     // A line before the last goes on to a column short of the edge, not four.
     const message = 'Which movement brings the pain on? Name it in a few words, as you would say to your physio:';
     const answer = createPrompter().input({ message });
@@ -322,6 +338,16 @@ describe('a yes/no question in the terminal', () => {
     screen.events.type('n');
     await enter(screen);
     expect(await answer).toBe(false);
+  });
+
+  it('once answered, moves the last words of a question under it where " Yes" would fill the line', async () => {
+    const answer = createPrompter().confirm({ message: 'Start a session today anyway, even though a drill flared up earlier today?' });
+    const screen = await lastScreen();
+    screen.events.type('y');
+    await enter(screen);
+    expect(await answer).toBe(true);
+    // " Yes" after "today?" on the line of the question would fill the 80th column.
+    expect(screen.getScreen()).toBe('✔ Start a session today anyway, even though a drill flared up earlier\n  today? Yes');
   });
 
   it('without a default, breaks the question with its hint four columns short of the edge on its last line alone', async () => {
