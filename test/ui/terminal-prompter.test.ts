@@ -280,8 +280,15 @@ describe('a question that takes typing, in the terminal', () => {
     one.events.type('stairs');
     await enter(one);
     expect(await short).toBe('stairs');
-    // Once answered, the answer goes beside the line "physio:" was moved to.
-    expect(one.getScreen()).toBe('✔ Which movement brings the pain on? Name it in a few words, as for your\n  physio: stairs');
+    // 75 columns would fit a line alone, not with a score after them: "physio:" goes under, and
+    // once answered, the answer beside it.
+    const fits = createPrompter().input({ message: 'Which movement brings the pain on? Name it in a few words, as for a physio:' });
+    const moved = await lastScreen();
+    expect(moved.getScreen()).toBe('? Which movement brings the pain on? Name it in a few words, as for a\n  physio:');
+    moved.events.type('stairs');
+    await enter(moved);
+    expect(await fits).toBe('stairs');
+    expect(moved.getScreen()).toBe('✔ Which movement brings the pain on? Name it in a few words, as for a\n  physio: stairs');
     // A line before the last goes on to a column short of the edge, not four.
     const message = 'Which movement brings the pain on? Name it in a few words, as you would say to your physio:';
     const answer = createPrompter().input({ message });
