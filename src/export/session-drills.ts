@@ -41,9 +41,12 @@ export function drillsDoneWriter(name: (exerciseId: string) => string, marked: (
       // retry would leave that try, and so the tries of every drill after it, unclaimed.
       let first = NOT_MADE;
       let retry = NOT_MADE;
+      // A first try and its retry at most: another first try is the drill's next time in a session
+      // that holds it twice, as only one edited by hand (a backup, say) can.
       for (let attempt = attempts[next]; attempt !== undefined && attempt.exerciseId === exerciseId; attempt = attempts[++next]) {
         if (first === NOT_MADE) first = attempt.after - attempt.before;
-        else retry = attempt.after - attempt.before;
+        else if (retry === NOT_MADE && attempt.attempt === 2) retry = attempt.after - attempt.before;
+        else break;
       }
       const result = outcome === 'skipped' ? 3 : outcome === 'rehab' ? 0 : flare ? 2 : 1;
       let made = byDrill.get(exerciseId);
