@@ -6,7 +6,7 @@ import { keptAside, type KeptAside } from '../core/kept-aside.js';
 import type { Context } from '../context.js';
 import type { Colours } from '../ui/colour.js';
 import { readStore } from '../store/store-file.js';
-import { onScreen, packed, table, width, wrap } from '../ui/table.js';
+import { onScreen, packed, table, width, wrap, wrapName } from '../ui/table.js';
 import { plural } from '../export/words.js';
 import type { HistoryOptions } from './history.js';
 import { trendLines } from './history-trend.js';
@@ -122,7 +122,7 @@ function sessionTable(summaries: SessionSummary[], colour: Colours, kept: Map<st
     // The results fill the rest of the line; a long list goes on under them.
     heading += colour.dim('results');
     lines = rows.map((row, i) => {
-      const [first, ...more] = packed(row.results, COLUMNS, under);
+      const [first, ...more] = packed(row.results, COLUMNS, under, ' · ', wrapName);
       return [lefts[i]! + first!.slice(under.length), ...more];
     });
   } else {
@@ -130,7 +130,7 @@ function sessionTable(summaries: SessionSummary[], colour: Colours, kept: Map<st
     // led by its routine when the routine does not fit beside them either.
     const withRoutine = left(true, []).every((line) => width(line) <= screen);
     [heading, ...lefts] = left(withRoutine, []);
-    lines = rows.map((row, i) => [lefts[i]!, ...packed(withRoutine ? row.results : [row.routine, ...row.results], COLUMNS, '    ')]);
+    lines = rows.map((row, i) => [lefts[i]!, ...packed(withRoutine ? row.results : [row.routine, ...row.results], COLUMNS, '    ', ' · ', wrapName)]);
   }
   if (shared) return [...what(summaries[0]!, 'Symptom and test movement: ').map((line) => colour.dim(line)), heading!, ...lines.flat()];
   // Sessions rated different things: each row gets a line or more saying what, so scores are

@@ -57,6 +57,16 @@ describe('itb history on the screen', () => {
     for (const line of narrow.split('\n')) expect(line.length).toBeLessThanOrEqual(40);
   });
 
+  it('keeps the words in brackets of a session\'s results together on a narrow terminal, where they fit a line', async () => {
+    // Clamshells, set aside, flare up the next day: "1 still set aside (1 flare)" is wider than the
+    // 26 columns left for it on 30.
+    const set = buildSession({ startedAt: day(1), baseline: 5, drills: [{ id: 'clamshells', scores: [5, 5] }] });
+    await withSessions(set, buildSession({ startedAt: day(2), baseline: 5, drills: [{ id: 'clamshells', scores: [9] }] }));
+    const narrow = (await onTerminal(30, () => run(['history', '-n', '1'], { home, now }))).stdout;
+    expect(narrow).toMatch(/\n {4}1 still set aside\n {4}\(1 flare\)\n/);
+    expect(narrow).not.toContain('(1\n');
+  });
+
   it('counts, under --since, the trends the period holds a single session of, with the command that draws them', async () => {
     const rated = (i: number, movement: string) => buildSession({ startedAt: day(i), movement, baseline: 5, drills: [{ id: 'clamshells', scores: [3] }] });
     // Stairs only before the period; lunge and step-down once in it, after two before; walking twice in it.
