@@ -27,7 +27,8 @@ export function closing(session: Session, library: Library, before: BucketView, 
     const to = bucketOf(view, id);
     // A flare-up flag added to a drill set aside by hand leaves it where the move put it.
     const bucketWord = (standing: string) => standing.split(' ')[0];
-    if (from !== to) changes.push({ name: names.get(id) ?? id, from, to, ...(bucketWord(from) === bucketWord(to) ? {} : byHand(before, id, itb)) });
+    const flared = session.results.some((result) => result.exerciseId === id && result.flare);
+    if (from !== to) changes.push({ name: names.get(id) ?? id, from, to, ...(bucketWord(from) === bucketWord(to) ? {} : byHand(before, id, itb, flared)) });
   }
   const stopped =
     session.status !== 'stopped' ? '' : session.attempts.length === 0 ? 'You stopped the session before scoring a drill; your baseline is saved.' : 'You stopped the session early; what you finished is saved.';
@@ -80,12 +81,16 @@ export function closing(session: Session, library: Library, before: BucketView, 
 /**
  * A drill put in its bucket by hand, often on a therapist's advice, that the session has just
  * moved: the move and its note would otherwise vanish without a word, with no way back named.
+ * One that flared up today is not offered back into rehab: that is for the therapist to weigh.
  */
-function byHand(before: BucketView, id: string, itb: string): Pick<BucketChange, 'aside'> {
+function byHand(before: BucketView, id: string, itb: string, flared: boolean): Pick<BucketChange, 'aside'> {
   const was = [...before.rehab, ...before.avoid].find((status) => status.exerciseId === id);
   if (was?.source !== 'manual' || was.bucket === 'untested') return {};
   const bucket = was.bucket === 'rehab' ? 'rehab' : 'avoid for now';
   const note = was.note === undefined ? '' : ` with the note "${shownSafely(was.note)}"`;
+  if (flared && was.bucket === 'rehab') {
+    return { aside: { text: `You had moved it to rehab by hand${note}. It flared up today: ask your physical therapist before you do it again.` } };
+  }
   return { aside: { text: `You had moved it to ${bucket} by hand${note}. To keep it there all the same, as your physical therapist may advise:`, command: `${itb} buckets move ${id} ${was.bucket}` } };
 }
 

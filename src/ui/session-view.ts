@@ -125,8 +125,8 @@ export interface BucketChange {
   name: string;
   from: string;
   to: string;
-  /** Said under the change: what a move by hand had decided, which the session has just undone, and the command that puts it back. */
-  aside?: { text: string; command: string };
+  /** Said under the change: what a move by hand had decided, which the session has just undone, and the command that puts it back (none after a flare-up). */
+  aside?: { text: string; command?: string };
 }
 
 /** `standing`: where each drill stood as the session began (standingIn). */
@@ -198,7 +198,7 @@ export function summary(session: Session, names: Map<string, string>, changes: B
       const change = width(line) <= onScreen(80) ? [line] : [...nameBlock(c.name), ...wrap(`${c.from} → ${c.to}`, 80, '    ')];
       if (c.aside === undefined) return change;
       // The command on a line of its own, so that it is copied whole.
-      return [...change, ...wrap(c.aside.text, 80, '    ').map((text) => colour.dim(text)), `      ${c.aside.command}`];
+      return [...change, ...wrap(c.aside.text, 80, '    ').map((text) => colour.dim(text)), ...(c.aside.command === undefined ? [] : [`      ${c.aside.command}`])];
     };
     lines.push('', colour.bold('Bucket changes'), ...changes.flatMap(changed));
   }

@@ -573,6 +573,18 @@ describe('itb session', () => {
     expect(again.stdout).not.toContain('by hand');
   });
 
+  it('does not offer a drill put in rehab by hand back into it after it flared up, and says to ask the therapist first', async () => {
+    const tried = buildSession({ startedAt: '2026-03-01T12:00:00Z', routine: 'joint-chain', baseline: 5, drills: [{ id: 'lunge-knee-circles', scores: [5, 5] }] });
+    await afterSessions(tried);
+    await run(['buckets', 'move', 'lunge-knee-circles', 'rehab', '--note', 'physio: keep it'], { home, now: new Date('2026-03-02T12:00:00Z') });
+    // 5 → 9: a flare-up at its first try.
+    const result = await run(['session', 'rehab', ...flags], { home, tty: true, now: new Date('2026-03-03T12:00:00Z'), answers: [5, 'done', 9, 'stop'] });
+    expect(result.code).toBe(0);
+    const changes = result.stdout.slice(result.stdout.indexOf('Bucket changes'), result.stdout.indexOf('Next:')).replace(/\s+/g, ' ');
+    expect(changes).toContain('You had moved it to rehab by hand with the note "physio: keep it". It flared up today: ask your physical therapist before you do it again.');
+    expect(changes).not.toContain('buckets move');
+  });
+
   it('names at the start every side that kept up, in one piece of advice, the higher scores first', async () => {
     const now = new Date('2026-03-01T12:00:00Z');
     const on = (side: 'left' | 'right', baseline: number, hour: string) =>
