@@ -5,7 +5,21 @@ import type { AdviceLog } from './advice.js';
 import { sidesApart } from './history.js';
 import type { PainfulSide } from './records.js';
 
-const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The local calendar day `ms` falls on, counted in days: two of them are as many days apart as a
+ * person counts on a calendar, even across a change to or from summer time, when a day has 23 or
+ * 25 hours. (The local clock read as a UTC one: one look-up of the time zone.)
+ */
+function localDayNumber(ms: number): number {
+  return Math.floor((ms - new Date(ms).getTimezoneOffset() * 60_000) / DAY_MS);
+}
+
+/** The first moment of the local day `days` days before that of `now`. */
+function startOfDayBefore(now: Date, days: number): number {
+  return new Date(now.getFullYear(), now.getMonth(), now.getDate() - days).getTime();
+}
 
 /**
  * A symptom that kept up through several weeks of consistent work: what the see-a-professional
@@ -23,12 +37,15 @@ export interface PersistentSymptom {
    * is the side named, as the trends name it.
    */
   sidesApart: boolean;
-  /** How many back-to-back 7-day windows had a baseline. */
+  /** How many back-to-back weeks of 7 local calendar days had a baseline. */
   weeks: number;
   /** The mean baseline of the oldest of those windows, and of the newest. */
   firstMean: number;
   latestMean: number;
-  /** Where the run of windows begins (exclusive) and ends, in ms since 1970 (UTC). */
+  /**
+   * Where the run of weeks begins (the first moment of its first day) and ends (now, or the last
+   * moment of its last day), in ms since 1970 (UTC).
+   */
   fromMs: number;
   toMs: number;
 }
@@ -47,9 +64,12 @@ export function persistentSymptoms(log: Pick<AdviceLog, 'baselines'>, now: Date)
 
 /**
  * Symptoms that keep up through several weeks of consistent work deserve a clinician's look.
- * "Consistent": a session with a baseline in each of at least 3 back-to-back 7-day windows
- * ending now, or ending 7 days ago when the last 7 days have none yet (someone who tests once a
- * week, at the start of this week's session). "No meaningful fall": the mean baseline of the
+ * "Consistent": a session with a baseline in each of at least 3 back-to-back weeks of 7 local
+ * calendar days, the newest being today and the 6 days before, or the 7 days before those when
+ * these have none yet (someone who tests once a week, at the start of this week's session).
+ * Weeks of calendar days, not of 7 times 24 hours: someone who tests every Sunday at 10:00 has
+ * one test in each week, whatever the time of day they look and through a change of summer time
+ * (the Sunday of the change is 167 hours after the one before it). "No meaningful fall": the mean baseline of the
  * newest window is less than 2 points AND less than 30% below that of the oldest window of those
  * weeks, and not zero. The latest weeks are what count: a symptom stuck for the last several
  * weeks gets the advice even when it fell in the weeks before (the longest such stretch is
@@ -61,8 +81,9 @@ export function persistentSymptoms(log: Pick<AdviceLog, 'baselines'>, now: Date)
  * up is found, in the order persistentSymptoms gives.
  */
 function persistentAmong(baselines: AdviceLog['baselines'], now: Date): Omit<PersistentSymptom, 'sidesApart'>[] {
-  // Each group's baselines by 7-day window back from now (0 = the last 7 days), sorted in one
-  // pass: years of daily sessions make a window-by-window scan far too slow.
+  // Each group's baselines by week back from today (0 = today and the 6 days before), sorted in
+  // one pass: years of daily sessions make a week-by-week scan far too slow.
+  const today = localDayNumber(now.getTime());
   const groups = baselines.map(({ rated, side, said, startedMs, scores }) => {
     let newestMs = -Infinity;
     const byWeek = new Map<number, number[]>();
@@ -70,7 +91,7 @@ function persistentAmong(baselines: AdviceLog['baselines'], now: Date): Omit<Per
       const age = now.getTime() - started;
       if (!(age >= 0)) return;
       newestMs = Math.max(newestMs, started);
-      const index = Math.floor(age / WEEK_MS);
+      const index = Math.floor((today - localDayNumber(started)) / 7);
       const week = byWeek.get(index);
       if (week) week.push(scores[i]!);
       else byWeek.set(index, [scores[i]!]);
@@ -103,8 +124,8 @@ function noMeaningfulFall(byWeek: Map<number, number[]>, now: Date): Pick<Persis
     const first = mean(weeks[count - 1]!);
     const fall = first - last;
     if (fall >= 2 || fall >= 0.3 * first) continue;
-    const toMs = now.getTime() - newest * WEEK_MS;
-    return { weeks: count, firstMean: first, latestMean: last, fromMs: toMs - count * WEEK_MS, toMs };
+    const toMs = newest === 0 ? now.getTime() : startOfDayBefore(now, 6) - 1;
+    return { weeks: count, firstMean: first, latestMean: last, fromMs: startOfDayBefore(now, 7 * (newest + count) - 1), toMs };
   }
   return undefined;
 }

@@ -13,7 +13,7 @@ export function persistentWords(found: PersistentSymptom, what: string, since: s
   // Judged on the means as they are said, as the advice does.
   const change = Number(round(found.latestMean)) > Number(round(found.firstMean)) ? 'have gone up' : 'have not come down much';
   // The first week may begin before the report's period; only the period's sessions were counted.
-  const weekStart = localDate(new Date(found.fromMs + 1));
+  const weekStart = localDate(new Date(found.fromMs));
   const from = since !== null && weekStart < since ? since : weekStart;
   const to = localDate(new Date(found.toMs));
   return (

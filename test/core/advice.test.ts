@@ -138,11 +138,11 @@ describe('see-a-professional', () => {
   });
 
   it('spans the weeks it names, for the dates a report gives: the run ends now, or a week ago when this week has none', () => {
-    const weekMs = 7 * 24 * 3_600_000;
+    // Now is 2026-03-01 in local time: weeks of whole local days, the newest today and the 6 days before.
     const thisWeek = persistentSymptoms(adviceLog([rated(20, 6), rated(16, 6), rated(10, 6), rated(2, 5)]), now)[0]!;
-    expect(thisWeek).toMatchObject({ weeks: 3, toMs: now.getTime(), fromMs: now.getTime() - 3 * weekMs });
+    expect(thisWeek).toMatchObject({ weeks: 3, toMs: now.getTime(), fromMs: new Date(2026, 1, 9).getTime() });
     const lastWeek = persistentSymptoms(adviceLog([rated(28, 6), rated(21, 6), rated(14, 6), rated(7, 6)]), now)[0]!;
-    expect(lastWeek).toMatchObject({ weeks: 4, toMs: now.getTime() - weekMs, fromMs: now.getTime() - 5 * weekMs });
+    expect(lastWeek).toMatchObject({ weeks: 4, toMs: new Date(2026, 1, 23).getTime() - 1, fromMs: new Date(2026, 0, 26).getTime() });
   });
 
   it('compares the oldest week of a longer run with this week', () => {
@@ -159,7 +159,7 @@ describe('see-a-professional', () => {
 
   it('does not say the starting scores have gone up when the means it gives are the same', () => {
     // 30 / 7 = 4.29 in the oldest week, 13 / 3 = 4.33 in the latest: both "about 4.3".
-    const oldest = [4, 4, 4, 4, 5, 5, 4].map((baseline, i) => rated(14.5 + i, baseline));
+    const oldest = [4, 4, 4, 4, 5, 5, 4].map((baseline, i) => rated(14 + i, baseline));
     const [advice] = adviceFor(storeWith({ sessions: [...oldest, rated(10, 4), rated(3, 4), rated(2, 4), rated(1, 5)] }), now);
     expect(advice!.message).toContain('its starting scores have not come down much (about 4.3 in the first of those weeks, 4.3 in the latest)');
   });
@@ -349,9 +349,8 @@ describe('see-a-professional', () => {
   });
 
   it('counts a session started at this very moment in this week', () => {
-    const weekMs = 7 * 24 * 3_600_000;
     const found = persistentSymptoms(adviceLog([rated(14, 6), rated(7, 6), rated(0, 6)]), now)[0];
-    expect(found).toMatchObject({ weeks: 3, toMs: now.getTime(), fromMs: now.getTime() - 3 * weekMs });
+    expect(found).toMatchObject({ weeks: 3, toMs: now.getTime(), fromMs: new Date(2026, 1, 9).getTime() });
   });
 
   it('leaves a session dated after now out of what was rated most lately', () => {

@@ -47,7 +47,7 @@ describe('persistent symptoms in the reports', () => {
     const [advice] = adviceFor(data, NOW);
     expect(advice?.message).toContain('You have rated your pain during forward lunge in each of 5 weeks in a row, and its starting scores have not come down much (about 6 in the first of those weeks, 5 in the latest)');
     const finding =
-      'was rated in each of 5 weeks in a row (7-day weeks, 2026-10-16 to 2026-11-20), and its baseline scores have not come down much: ' +
+      'was rated in each of 5 weeks in a row (7-day weeks, 2026-10-17 to 2026-11-20), and its baseline scores have not come down much: ' +
       'a mean of about 6 in the first of those weeks, 5 in the latest. For symptoms that keep up like this over several weeks of consistent work, ' +
       'itb advises the person to see a physical therapist or doctor.';
     const md = toMarkdown(report(data));
