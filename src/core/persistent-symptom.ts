@@ -69,9 +69,9 @@ export function persistentSymptoms(log: Pick<AdviceLog, 'baselines'>, now: Date)
  * these have none yet (someone who tests once a week, at the start of this week's session).
  * Weeks of calendar days, not of 7 times 24 hours: someone who tests every Sunday at 10:00 has
  * one test in each week, whatever the time of day they look and through a change of summer time
- * (the Sunday of the change is 167 hours after the one before it). "No meaningful fall": the mean baseline of the
- * newest window is less than 2 points AND less than 30% below that of the oldest window of those
- * weeks, and not zero. The latest weeks are what count: a symptom stuck for the last several
+ * (the Sunday of the change is 167 hours after the one before it). "No meaningful fall": the
+ * mean baseline of the newest week is less than 2 points AND less than 30% below that of the
+ * oldest week of the run, and not zero. The latest weeks are what count: a symptom stuck for the last several
  * weeks gets the advice even when it fell in the weeks before (the longest such stretch is
  * named). Only baselines that rated the same symptom in the same test movement on the same
  * painful side are compared, as in the trends: moving on from walking to running, or a few low
