@@ -94,8 +94,8 @@ function resultsParts(summary: SessionSummary, colour: Colours, kept: KeptAside 
 function sessionTable(summaries: SessionSummary[], colour: Colours, kept: Map<string, KeptAside>, bySide: boolean): string[] {
   // Then each session's side is said, above the table or with it: scores of one side are not
   // those of the other.
-  const what = (summary: SessionSummary, label = '', indent = '') =>
-    ratedLines(`${label}${summary.symptom} during ${summary.movement}`, bySide ? painfulSideWords(summary.side) : undefined, indent);
+  const label = (summary: SessionSummary) =>
+    ratedLines(`Symptom and test movement: ${summary.symptom} during ${summary.movement}`, bySide ? painfulSideWords(summary.side) : undefined).map((line) => colour.dim(line));
   // Usually every session rates the same symptom in the same movement on the same side (they are
   // remembered): then say it once above the table, as the newest session typed it, and give the
   // room to the results.
@@ -132,22 +132,22 @@ function sessionTable(summaries: SessionSummary[], colour: Colours, kept: Map<st
     [heading, ...lefts] = left(withRoutine, []);
     lines = rows.map((row, i) => [lefts[i]!, ...packed(withRoutine ? row.results : [row.routine, ...row.results], COLUMNS, '    ', ' · ', wrapName)]);
   }
-  if (shared) return [...what(summaries[0]!, 'Symptom and test movement: ').map((line) => colour.dim(line)), heading!, ...lines.flat()];
-  // Sessions rated different things: each row gets a line or more saying what, so scores are
-  // never compared across symptoms or movements by mistake. Under results put under the date,
-  // it is indented as they are, so that it does not read as the heading of the next session.
-  const ratedIndent = resultsBeside ? '  ' : '    ';
-  // In full, wrapped: two movements that start alike must not read as one.
-  return [heading!, ...rows.flatMap((row, i) => [...lines[i]!, ...what(row.summary, '', ratedIndent).map((line) => colour.dim(line))])];
+  if (shared) return [...label(summaries[0]!), heading!, ...lines.flat()];
+  // Sessions rated different things, so that scores are never compared across symptoms or
+  // movements by mistake: the same label above each run of sessions that rated the same thing,
+  // as a heading is read before what it heads. Someone who changed movement once gets two
+  // labels, not one under every row; someone who alternates gets one above each session.
+  const newRun = (i: number) => i === 0 || trendKey(rows[i]!.summary) !== trendKey(rows[i - 1]!.summary);
+  return [heading!, ...rows.flatMap((row, i) => [...(newRun(i) ? label(row.summary) : []), ...lines[i]!])];
 }
 
 /**
  * What a session rated, wrapped, and its painful side after it when given: on its last line
  * when it fits there, else whole on a line of its own, rather than split across two.
  */
-function ratedLines(rated: string, side: string | undefined, indent: string): string[] {
-  const lines = wrap(rated, COLUMNS, indent);
+function ratedLines(rated: string, side: string | undefined): string[] {
+  const lines = wrap(rated, COLUMNS);
   if (side === undefined) return lines;
   const last = lines.pop()!;
-  return [...lines, ...packed([last.slice(indent.length), side], COLUMNS, indent)];
+  return [...lines, ...packed([last, side], COLUMNS)];
 }

@@ -49,11 +49,11 @@ describe('itb history on the screen', () => {
     const one = (await run(['history', '-n', '1'], { home, now })).stdout;
     expect(one).toMatch(/^Symptom and test movement: pain during walking down the long hill behind the\nhouse · right side painful\ndate /);
     const two = (await run(['history', '-n', '2'], { home, now })).stdout;
-    expect(two.split('\n\n')[0]).toMatch(/5 → 3\s+1 helped\n {2}pain during single-leg squat · right side painful\n/);
+    expect(two.split('\n\n')[0]).toMatch(/5 → 3\s+1 helped\nSymptom and test movement: pain during single-leg squat · right side painful\n/);
     // On 40 columns, a side that does not fit after what was rated goes whole on a line of its own.
     const narrow = (await onTerminal(40, () => run(['history', '-n', '2'], { home, now }))).stdout.split('\n\n')[0]!;
-    expect(narrow).toMatch(/\n {4}1 helped\n {4}pain during walking down the long\n {4}hill behind the house\n {4}right side painful\n/);
-    expect(narrow).toMatch(/\n {4}1 helped\n {4}pain during single-leg squat\n {4}right side painful\n/);
+    expect(narrow).toMatch(/\nSymptom and test movement: pain during\nwalking down the long hill behind the\nhouse · right side painful\n[^\n]+5 → 3\n {4}1 helped\n/);
+    expect(narrow).toMatch(/\n {4}1 helped\nSymptom and test movement: pain during\nsingle-leg squat · right side painful\n/);
     for (const line of narrow.split('\n')) expect(line.length).toBeLessThanOrEqual(40);
   });
 

@@ -141,7 +141,7 @@ describe('itb history', () => {
     expect(stdout).not.toMatch(/\n  pain during /);
   });
 
-  it('says under each session what it rated, in full, when sessions rate different things', async () => {
+  it('says above the sessions what they rated, in full, when sessions rate different things', async () => {
     const other = buildSession({
       startedAt: '2026-03-07T12:00:00Z',
       symptom: 'tightness',
@@ -151,11 +151,36 @@ describe('itb history', () => {
     });
     await withSessions(first, other);
     const { stdout } = await run(['history'], { home, now });
-    // Wrapped under the row, never cut: two movements that start alike must not read as one.
-    expect(stdout).toMatch(/strength\s+4 → 2\s+1 helped\n  tightness during walking down the long hill behind the house after work with\n  the dog\n/);
-    expect(stdout).toMatch(/\n  pain during single-leg squat\n/);
+    // Wrapped above the row, never cut: two movements that start alike must not read as one.
+    expect(stdout).toMatch(/\nSymptom and test movement: tightness during walking down the long hill behind\nthe house after work with the dog\n[^\n]+strength\s+4 → 2\s+1 helped\n/);
+    expect(stdout).toMatch(/\nSymptom and test movement: pain during single-leg squat\n[^\n]+strength\s+6 → 5\s/);
     expect(stdout).not.toContain('…');
     for (const line of stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+  });
+
+  it('says what the sessions rated once above each run of them: twice after one change of movement, above each one when they alternate', async () => {
+    const at = (n: number) => new Date(Date.UTC(2026, 0, 1, 12) + n * 86_400_000).toISOString();
+    const rated = (n: number, movement: string) => buildSession({ startedAt: at(n), movement, baseline: 6, drills: [{ id: 'clamshells', scores: [4] }] });
+    const labels = (stdout: string) => stdout.split('\n').filter((line) => line.startsWith('Symptom and test movement:'));
+    // 30 sessions of squats, then 3 of step-downs.
+    await withSessions(...Array.from({ length: 33 }, (_, n) => rated(n, n < 30 ? 'single-leg squat' : 'step-down')));
+    const switched = (await run(['history'], { home, now: new Date(at(34)) })).stdout;
+    expect(labels(switched)).toEqual(['Symptom and test movement: pain during step-down', 'Symptom and test movement: pain during single-leg squat']);
+    // Each above the first row of its run, the 3 step-down sessions between them.
+    expect(switched).toMatch(/\nSymptom and test movement: pain during step-down\n(\d[^\n]+\n){3}Symptom and test movement: pain during single-leg squat\n\d/);
+    expect(switched.split('\n\n')[0]).not.toMatch(/\n +pain during /);
+
+    cleanup();
+    ({ home, cleanup } = tempHome());
+    await withSessions(...Array.from({ length: 4 }, (_, n) => rated(n, n % 2 === 0 ? 'step-down' : 'single-leg squat')));
+    const alternating = (await run(['history'], { home, now: new Date(at(5)) })).stdout;
+    expect(labels(alternating)).toHaveLength(4);
+    expect(alternating.split('\n\n')[0]!.split('\n').slice(1, 5)).toEqual([
+      'Symptom and test movement: pain during single-leg squat',
+      expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d +strength +6 → 4 +1 helped$/),
+      'Symptom and test movement: pain during step-down',
+      expect.stringMatching(/6 → 4 +1 helped$/),
+    ]);
   });
 
   it('says under each session which side was painful when the sessions had more than one', async () => {
@@ -163,10 +188,9 @@ describe('itb history', () => {
     const both = buildSession({ startedAt: '2026-03-08T12:00:00Z', side: 'both', baseline: 5, drills: [{ id: 'clamshells', scores: [4] }] });
     await withSessions({ ...first, side: 'left' }, right, both);
     const { stdout } = await run(['history'], { home, now });
-    expect(stdout).toMatch(/\n  pain during single-leg squat · left side painful\n/);
-    expect(stdout).toMatch(/4 → 2\s+1 helped\n  pain during single-leg squat · right side painful\n/);
-    expect(stdout).toMatch(/5 → 4\s+1 helped\n  pain during single-leg squat · both sides painful\n/);
-    expect(stdout).not.toContain('Symptom and test movement:');
+    expect(stdout).toMatch(/\nSymptom and test movement: pain during single-leg squat · left side painful\n[^\n]+6 → 5\s/);
+    expect(stdout).toMatch(/\nSymptom and test movement: pain during single-leg squat · right side painful\n[^\n]+4 → 2\s+1 helped\n/);
+    expect(stdout).toMatch(/^date [^\n]+\nSymptom and test movement: pain during single-leg squat · both sides painful\n[^\n]+5 → 4\s+1 helped\n/);
     // One side in the sessions listed, of a store with three: said once, above the table.
     const { stdout: oneSide } = await run(['history', '--limit', '1'], { home, now });
     expect(oneSide).toContain('Symptom and test movement: pain during single-leg squat · both sides painful\n');
@@ -369,8 +393,8 @@ describe('itb history', () => {
     for (const columns of [40, 60]) {
       const { stdout } = await onTerminal(columns, () => run(['history'], { home, now }));
       const said = stdout.replace(/\s+/g, ' ');
-      expect(said).toContain('5 → 3 1 helped pain during going down the stairs at work ');
-      expect(said).toContain('5 → 3 1 helped pain during going down the stairs at home ');
+      expect(said).toContain('Symptom and test movement: pain during going down the stairs at work 2026-03-02');
+      expect(said).toContain('Symptom and test movement: pain during going down the stairs at home 2026-03-01');
       expect(stdout).not.toContain('…');
       for (const line of stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(columns);
     }

@@ -201,12 +201,12 @@ describe('sessions that rated different things, on a terminal 50 columns wide', 
   });
   afterAll(() => two.cleanup());
 
-  it('history says what each session rated indented as its results, not as a heading of the next session', async () => {
+  it('history says what sessions rated as a labelled heading above them, apart from the results indented under each date', async () => {
     const { code, stdout } = await at(50, ['history'], two.home);
     expect(code).toBe(0);
     expect(wider(stdout, 50)).toEqual([]);
-    expect(stdout).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d {2}strength {2}4 → 4\n {4}1 set aside\n {4}tightness during stairs\n\d{4}-/m);
-    expect(stdout).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d {2}strength {2}5 → 3\n {4}1 helped\n {4}pain during walking$/m);
+    expect(stdout).toMatch(/^date +routine +score\nSymptom and test movement: tightness during stairs\n\d{4}-\d\d-\d\d \d\d:\d\d {2}strength {2}4 → 4\n {4}1 set aside\n/);
+    expect(stdout).toMatch(/\n {4}1 set aside\nSymptom and test movement: pain during walking\n\d{4}-\d\d-\d\d \d\d:\d\d {2}strength {2}5 → 3\n {4}1 helped\n\n/);
   });
 });
 
