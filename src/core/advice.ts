@@ -1,7 +1,7 @@
 // Advice the source articles give, shown when the log says it applies (PRODUCT §4.7).
-import { localDate, localDateTime, painfulSideWords, ratedWords, trendKey, whatWasRated } from './history.js';
+import { localDate, localDateTime, ratedWords, trendKey, whatWasRated } from './history.js';
 import type { ExerciseResult, PainfulSide, Session, StoreData } from './records.js';
-import { persistentSymptoms, type PersistentSymptom } from './persistent-symptom.js';
+import { seeAProfessional } from './professional-advice.js';
 import { partWayStarts, type RoutineLog } from './resume.js';
 import { LOADING_DRILLS_A_DAY } from './session.js';
 import { shownSafely } from './text.js';
@@ -253,38 +253,3 @@ export function routineReadyAt(advice: readonly Advice[], loading: readonly bool
   }
   return flaredToday ? 'another day' : undefined;
 }
-
-const round = (value: number) => Math.round(value * 10) / 10;
-
-/**
- * One piece of advice however many symptoms kept up, so the screen says it once: with several,
- * it names each, the worst first (persistentSymptoms), each with its weeks and means.
- */
-function seeAProfessional(log: AdviceLog, now: Date): Advice | undefined {
-  const found = persistentSymptoms(log, now);
-  if (found.length === 0) return undefined;
-  const first = found[0]!;
-  const means = (symptom: PersistentSymptom) => `(about ${round(symptom.firstMean)} in the first of those weeks, ${round(symptom.latestMean)} in the latest)`;
-  const kept =
-    found.length === 1
-      ? `You have rated ${keptWhat(first)} in each of ${first.weeks} weeks in a row, and its starting scores have ${wentUp(first) ? 'gone up' : 'not come down much'} ${means(first)}.`
-      : 'You have rated each of these in several weeks in a row, and their starting scores have not come down much: ' +
-        `${found.map((symptom) => `${keptWhat(symptom)}, in each of ${symptom.weeks} weeks${wentUp(symptom) ? ', where they have gone up' : ''} ${means(symptom)}`).join('; ')}.`;
-  return {
-    id: 'see-a-professional',
-    message:
-      `${kept} Symptoms that keep up over several weeks of consistent work deserve a look from a physical ` +
-      'therapist or doctor, to rule out other causes and adjust your plan.',
-    side: first.side,
-    persistent: found.map(({ said, side, weeks, firstMean, latestMean }) => ({ rated: said, side, weeks, firstMean: round(firstMean), latestMean: round(latestMean) })),
-  };
-}
-
-function keptWhat(found: PersistentSymptom): string {
-  const said = found.said === '' ? 'your symptom' : `your ${found.said}`;
-  // The side as a trend's label names it, and only when the trends do (sidesApart).
-  return found.sidesApart ? `${said} (${painfulSideWords(found.side)})` : said;
-}
-
-// Judged on the means as they are said: "gone up (about 4.3 …, 4.3 …)" would contradict itself.
-const wentUp = (found: PersistentSymptom) => round(found.latestMean) > round(found.firstMean);

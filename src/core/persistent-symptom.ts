@@ -48,6 +48,8 @@ export interface PersistentSymptom {
    */
   fromMs: number;
   toMs: number;
+  /** When the newest of these baselines was given (not after now), in ms since 1970 (UTC). */
+  lastRatedMs: number;
 }
 
 /**
@@ -98,14 +100,14 @@ function persistentAmong(baselines: AdviceLog['baselines'], now: Date): Omit<Per
     });
     return { rated, side, said, newestMs, byWeek };
   });
-  const found: (Omit<PersistentSymptom, 'sidesApart'> & { newestMs: number })[] = [];
+  const found: Omit<PersistentSymptom, 'sidesApart'>[] = [];
   for (const { rated, side, said, newestMs, byWeek } of groups) {
     const weeks = noMeaningfulFall(byWeek, now);
-    if (weeks) found.push({ rated, side, said, newestMs, ...weeks });
+    if (weeks) found.push({ rated, side, said, lastRatedMs: newestMs, ...weeks });
   }
   const said = (mean: number) => Math.round(mean * 10);
-  found.sort((a, b) => said(b.latestMean) - said(a.latestMean) || b.newestMs - a.newestMs);
-  return found.map(({ newestMs, ...symptom }) => symptom);
+  found.sort((a, b) => said(b.latestMean) - said(a.latestMean) || b.lastRatedMs - a.lastRatedMs);
+  return found;
 }
 
 /** The weeks of a group's baselines that have kept up (persistentAmong), if any. */

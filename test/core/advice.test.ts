@@ -203,6 +203,30 @@ describe('see-a-professional', () => {
     expect(advice!.message).toContain('about 7 in the first of those weeks, 7 in the latest');
   });
 
+  it('names the day its weeks end and what the latest session rated instead, once the person has moved on to another movement or symptom', () => {
+    const of = (days: number, symptom: 'pain' | 'tightness', movement: string) => buildSession({ startedAt: daysAgo(days), baseline: 6, symptom, movement, routine: 'mobility' });
+    const squats = [30, 23, 16, 9].map((days) => of(days, 'pain', 'single-leg squat'));
+    const said = (...latest: Session[]) => adviceFor(storeWith({ sessions: [...squats, ...latest] }), now)[0]!.message;
+    // Right after the switch, and a week on, when the squat's weeks run up to last week.
+    for (const days of [8, 1]) {
+      expect(said(of(days, 'pain', 'step-down'))).toContain(
+        'You have rated your pain during single-leg squat in each of 4 weeks in a row up to 2026-02-20, and its starting scores have not come down much ' +
+          '(about 6 in the first of those weeks, 6 in the latest). Your latest session rated pain during step-down, whose scores do not compare with these. Symptoms',
+      );
+    }
+    expect(said(of(1, 'tightness', 'single-leg squat'))).toContain('up to 2026-02-20, and its starting scores have not come down much (about 6 in the first of those weeks, 6 in the latest). Your latest session rated tightness during single-leg squat, whose');
+    // Still rating the squat, or rating nothing since: its weeks are the latest there are.
+    for (const advice of [said(of(1, 'pain', 'Single-leg squat')), said()]) {
+      expect(advice).toMatch(/You have rated your pain during single-leg squat in each of \d weeks in a row, and/);
+      expect(advice).not.toContain('latest session');
+    }
+    // Two movements both stuck, rated by turns: neither is left behind.
+    const steps = [29, 22, 15, 8].map((days) => of(days, 'pain', 'step-down'));
+    const both = adviceFor(storeWith({ sessions: [...squats, ...steps] }), now)[0]!.message;
+    expect(both).toContain('your pain during step-down, in each of 4 weeks (about 6');
+    expect(both).not.toMatch(/up to|latest session/);
+  });
+
   it('compares only baselines given for the same painful side, as the trends do, and names the side when there were several', () => {
     const on = (days: number, baseline: number, side: 'left' | 'right' | 'both') => buildSession({ startedAt: daysAgo(days), baseline, side, routine: 'mobility' });
     // The right leg has stayed at 7 for three weeks; the left one eased in the same weeks, and

@@ -107,7 +107,7 @@ describe('persistent symptoms in the reports', () => {
   it('does not say the scores went up when the means it gives are the same', () => {
     // 30 / 7 = 4.29 in the first week, 13 / 3 = 4.33 in the latest: both "about 4.3".
     const toMs = NOW.getTime();
-    const found = { rated: 'pain during forward lunge', said: 'pain during forward lunge', side: 'right' as const, sidesApart: false, weeks: 3, firstMean: 30 / 7, latestMean: 13 / 3, fromMs: toMs - 21 * DAY, toMs };
+    const found = { rated: 'pain during forward lunge', said: 'pain during forward lunge', side: 'right' as const, sidesApart: false, weeks: 3, firstMean: 30 / 7, latestMean: 13 / 3, fromMs: toMs - 21 * DAY, toMs, lastRatedMs: toMs };
     expect(persistentWords(found, 'Pain during forward lunge', null)).toContain('have not come down much: a mean of about 4.3 in the first of those weeks, 4.3 in the latest');
     expect(persistentWords({ ...found, latestMean: 4.4 }, 'Pain during forward lunge', null)).toContain('have gone up: a mean of about 4.3 in the first of those weeks, 4.4 in the latest');
   });
