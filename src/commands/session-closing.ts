@@ -28,7 +28,9 @@ export function closing(session: Session, library: Library, before: BucketView, 
     // A flare-up flag added to a drill set aside by hand leaves it where the move put it.
     const bucketWord = (standing: string) => standing.split(' ')[0];
     const flared = session.results.some((result) => result.exerciseId === id && result.flare);
-    if (from !== to) changes.push({ name: names.get(id) ?? id, from, to, ...(bucketWord(from) === bucketWord(to) ? {} : byHand(before, id, itb, flared)) });
+    if (from === to) continue;
+    const record = to === 'avoid for now' && bucketWord(from) !== 'avoid' ? goodRecord(before, view, id) : undefined;
+    changes.push({ name: names.get(id) ?? id, from, to, ...(record === undefined ? {} : { record }), ...(bucketWord(from) === bucketWord(to) ? {} : byHand(before, id, itb, flared)) });
   }
   const stopped =
     session.status !== 'stopped' ? '' : session.attempts.length === 0 ? 'You stopped the session before scoring a drill; your baseline is saved.' : 'You stopped the session early; what you finished is saved.';
@@ -76,6 +78,19 @@ export function closing(session: Session, library: Library, before: BucketView, 
     .map((item) => `\n${wrap(item.message, 78).map((line) => colour.bold(line)).join('\n')}\n`)
     .join('');
   return `${summary(session, names, changes, colour, standingIn(before))}${status}${professional}\nNext:\n${next.join('\n')}\n`;
+}
+
+/**
+ * A drill set aside today, not by a flare-up, that had helped in most of its earlier tests and at
+ * least 3 times: the method sets it aside all the same, but one bad day may be the day's and not
+ * the drill's, and the person should not read it as a verdict on all that went before.
+ */
+function goodRecord(before: BucketView, after: BucketView, id: string): string | undefined {
+  const earlier = [...before.rehab, ...before.avoid, ...before.untested].find((status) => status.exerciseId === id)?.evidence;
+  if (earlier === undefined || earlier.helped < 3 || earlier.helped * 2 <= earlier.tested) return undefined;
+  const retestDueAt = after.avoid.find((status) => status.exerciseId === id)?.retestDueAt;
+  const back = retestDueAt === undefined ? '' : ` It comes back for a re-test on ${localDate(new Date(retestDueAt))}.`;
+  return `It helped in ${earlier.helped} of its ${earlier.tested} earlier tests: one bad day may be down to the day, not the drill.${back}`;
 }
 
 /**

@@ -125,6 +125,8 @@ export interface BucketChange {
   name: string;
   from: string;
   to: string;
+  /** Said under the change, first: a drill set aside today that had helped in most of its earlier tests, and when it comes back. */
+  record?: string;
   /** Said under the change: what a move by hand had decided, which the session has just undone, and the command that puts it back (none after a flare-up). */
   aside?: { text: string; command?: string };
 }
@@ -196,9 +198,10 @@ export function summary(session: Session, names: Map<string, string>, changes: B
     const changed = (c: BucketChange) => {
       const line = `  ${c.name}: ${c.from} → ${c.to}`;
       const change = width(line) <= onScreen(80) ? [line] : [...nameBlock(c.name), ...wrap(`${c.from} → ${c.to}`, 80, '    ')];
-      if (c.aside === undefined) return change;
+      const notes = [...change, ...(c.record === undefined ? [] : wrap(c.record, 80, '    ').map((text) => colour.dim(text)))];
+      if (c.aside === undefined) return notes;
       // The command on a line of its own, so that it is copied whole.
-      return [...change, ...wrap(c.aside.text, 80, '    ').map((text) => colour.dim(text)), ...(c.aside.command === undefined ? [] : [`      ${c.aside.command}`])];
+      return [...notes, ...wrap(c.aside.text, 80, '    ').map((text) => colour.dim(text)), ...(c.aside.command === undefined ? [] : [`      ${c.aside.command}`])];
     };
     lines.push('', colour.bold('Bucket changes'), ...changes.flatMap(changed));
   }

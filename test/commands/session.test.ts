@@ -573,6 +573,48 @@ describe('itb session', () => {
     expect(again.stdout).not.toContain('by hand');
   });
 
+  it('says, when a session sets aside a drill that helped in most of its earlier tests, how often it helped and when it comes back', async () => {
+    const tested = (day: number, scores: number[]) =>
+      buildSession({ startedAt: `2026-02-${String(day).padStart(2, '0')}T12:00:00Z`, routine: 'joint-chain', baseline: 5, drills: [{ id: 'lunge-knee-circles', scores }] });
+    // 15 helped of 16, the latest of them helped: it is in rehab.
+    await afterSessions(tested(1, [5, 5]), ...Array.from({ length: 15 }, (_, i) => tested(i + 2, [4])));
+    const now = new Date('2026-03-03T12:00:00Z');
+    const narrow = await onTerminal(40, () => run(['session', 'rehab', ...flags], { home, tty: true, now, answers: [5, 'done', 5, 'done', 5] }));
+    expect(narrow.code).toBe(0);
+    const changes = narrow.stdout.slice(narrow.stdout.indexOf('Bucket changes'), narrow.stdout.indexOf('Next:'));
+    expect(changes.replace(/\s+/g, ' ')).toBe(
+      'Bucket changes Forward 45° lunge knee circles rehab → avoid for now It helped in 15 of its 16 earlier tests: one bad day may be down to the day, not the drill. It comes back for a re-test on 2026-03-17. ',
+    );
+    for (const line of narrow.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(40);
+    // Its record now 15 of 17: set aside again at its re-test, it was set aside before that
+    // session already, and nothing more is said.
+    const again = await run(['session', 'retest', ...flags], { home, tty: true, now: new Date('2026-03-20T12:00:00Z'), answers: [5, 'done', 5, 'done', 5] });
+    expect(again.stdout).not.toContain('earlier tests');
+  });
+
+  it('says nothing of a record of help that is thin or mixed, nor after a flare-up', async () => {
+    const tested = (day: number, scores: number[]) =>
+      buildSession({ startedAt: `2026-02-${String(day).padStart(2, '0')}T12:00:00Z`, routine: 'joint-chain', baseline: 5, drills: [{ id: 'lunge-knee-circles', scores }] });
+    const setAside = async (answers: (number | string)[]) => {
+      const result = await run(['session', 'rehab', ...flags], { home, tty: true, now: new Date('2026-03-03T12:00:00Z'), answers });
+      expect(result.stdout).toContain('rehab → avoid for now');
+      return result.stdout;
+    };
+    // Helped twice of twice: too few to go by.
+    await afterSessions(tested(1, [4]), tested(2, [4]));
+    expect(await setAside([5, 'done', 5, 'done', 5])).not.toContain('earlier tests');
+    // Helped 3 times of 6: not most of them.
+    cleanup();
+    ({ home, cleanup } = tempHome());
+    await afterSessions(tested(1, [5, 5]), tested(2, [5, 5]), tested(3, [5, 5]), tested(4, [4]), tested(5, [4]), tested(6, [4]));
+    expect(await setAside([5, 'done', 5, 'done', 5])).not.toContain('earlier tests');
+    // 3 of 3 and then a flare-up: a flare-up is not a day to shrug off.
+    cleanup();
+    ({ home, cleanup } = tempHome());
+    await afterSessions(tested(1, [4]), tested(2, [4]), tested(3, [4]));
+    expect(await setAside([5, 'done', 9, 'stop'])).not.toContain('earlier tests');
+  });
+
   it('does not offer a drill put in rehab by hand back into it after it flared up, and says to ask the therapist first', async () => {
     const tried = buildSession({ startedAt: '2026-03-01T12:00:00Z', routine: 'joint-chain', baseline: 5, drills: [{ id: 'lunge-knee-circles', scores: [5, 5] }] });
     await afterSessions(tried);
