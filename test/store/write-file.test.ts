@@ -15,14 +15,26 @@ const linking = vi.hoisted(() => ({ fails: false, before: () => {} }));
 const renaming = vi.hoisted(() => ({ fails: false }));
 // Opening a new file refused with this code (a full or read-only disk), when a test asks.
 const opening = vi.hoisted(() => ({ code: undefined as string | undefined }));
+// The files flushed to the disk (by inode), and the names given to a file not flushed yet: what a
+// power cut right after would leave empty under that name.
+const flushing = vi.hoisted(() => ({ flushed: new Set<number>(), namedUnflushed: [] as string[] }));
 vi.mock('node:fs', async (importOriginal) => {
   const fs = await importOriginal<typeof import('node:fs')>();
+  const named = (existing: import('node:fs').PathLike, name: import('node:fs').PathLike) => {
+    if (!flushing.flushed.has(fs.statSync(existing).ino)) flushing.namedUnflushed.push(String(name));
+  };
+  const fsyncSync: typeof fs.fsyncSync = (fd) => {
+    fs.fsyncSync(fd);
+    flushing.flushed.add(fs.fstatSync(fd).ino);
+  };
   const linkSync: typeof fs.linkSync = (existing, name) => {
+    named(existing, name);
     if (!linking.fails) return fs.linkSync(existing, name);
     linking.before();
     throw Object.assign(new Error(`EPERM: operation not permitted, link '${String(existing)}' -> '${String(name)}'`), { code: 'EPERM' });
   };
   const renameSync: typeof fs.renameSync = (from, to) => {
+    named(from, to);
     if (!renaming.fails) return fs.renameSync(from, to);
     throw Object.assign(new Error(`EBUSY: resource busy or locked, rename '${String(from)}' -> '${String(to)}'`), { code: 'EBUSY' });
   };
@@ -30,7 +42,7 @@ vi.mock('node:fs', async (importOriginal) => {
     if (opening.code !== undefined && flags === 'wx') throw Object.assign(new Error(`${opening.code}: open '${path}'`), { code: opening.code });
     return fs.openSync(path, flags, mode);
   }) as typeof fs.openSync;
-  return { ...fs, default: { ...fs, linkSync, renameSync, openSync }, linkSync, renameSync, openSync };
+  return { ...fs, default: { ...fs, linkSync, renameSync, openSync, fsyncSync }, linkSync, renameSync, openSync, fsyncSync };
 });
 
 let folder: string;
@@ -43,6 +55,8 @@ afterEach(() => {
   linking.before = () => {};
   renaming.fails = false;
   opening.code = undefined;
+  flushing.flushed.clear();
+  flushing.namedUnflushed = [];
 });
 const modeOf = (file: string) => statSync(file).mode & 0o777;
 
@@ -71,6 +85,15 @@ describe('writePrivateFile', () => {
     writePrivateFile(file, 'old');
     writePrivateFile(file, (write) => parts.forEach((part) => write(Buffer.from(part))), { replace: true });
     expect(readFileSync(file).equals(Buffer.from(parts.join(''), 'utf8'))).toBe(true);
+  });
+
+  it('has a report on the disk before it takes its name, new or replacing one: a power cut then never leaves it empty', () => {
+    const file = join(folder, 'report.md');
+    writePrivateFile(file, '# Report\n');
+    writePrivateFile(file, '# Report, again\n', { replace: true });
+    linking.fails = true;
+    writePrivateFile(join(folder, 'copied.md'), '# Report\n');
+    expect(flushing.namedUnflushed).toEqual([]);
   });
 
   it('creates a new file private and whole, leaving nothing else beside it', () => {
