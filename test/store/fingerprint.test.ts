@@ -85,6 +85,14 @@ describe('the fingerprint', () => {
     expect(checks).not.toHaveBeenCalled();
   });
 
+  it('lets a store itb saved over one it wrote before be read without checking it again', async () => {
+    await seeded();
+    const written = await Store.open(env()).update((data) => void data.sessions.push(sampleSession('s4', new Date(Date.UTC(2026, 0, 4, 9)))));
+    const checks = watchChecks();
+    expect(Store.open(env()).read()).toEqual(written);
+    expect(checks).not.toHaveBeenCalled();
+  });
+
   it('does not vouch for a store edited by hand, even into something valid', async () => {
     const written = await seeded();
     const edited = JSON.parse(readFileSync(file, 'utf8')) as StoreData;
