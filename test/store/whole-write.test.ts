@@ -3,7 +3,10 @@ import { mkdtempSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Store } from '../../src/store/store.js';
+import { readSummary } from '../../src/store/summary-file.js';
 import { writeWhole } from '../../src/store/whole-write.js';
+import { sampleSession } from '../fixtures/sample-session.js';
 
 /** The room the disk says it has, in bytes (undefined: what it really has; null: it cannot say). */
 const disk = vi.hoisted(() => ({ room: undefined as number | null | undefined }));
@@ -85,5 +88,17 @@ describe('writeWhole', () => {
     expect(readFileSync(file, 'utf8')).toBe(text);
     expect(() => writeWhole(file, text, readFileSync(file), cutShort(file), fail)).toThrow('could not be saved: the disk is full');
     expect(readFileSync(file, 'utf8')).toBe(text);
+  });
+});
+
+describe('a save of the store with no room for it', () => {
+  it('leaves the summary as it was, so that itb buckets never shows a change that was not saved', async () => {
+    const env = { ITB_HOME: join(folder, 'home') };
+    await Store.open(env).update((data) => void data.sessions.push(sampleSession('s1', new Date(Date.UTC(2026, 0, 1, 9)))));
+    disk.room = 0;
+    await expect(Store.open(env).update((data) => void data.sessions.push(sampleSession('s2', new Date(Date.UTC(2026, 0, 2, 9)))))).rejects.toThrow('the disk is full');
+    disk.room = undefined;
+    expect(Store.open(env).read().sessions.map((session) => session.id)).toEqual(['s1']);
+    expect((await readSummary(env)).sessionCount).toBe(1);
   });
 });
