@@ -21,7 +21,7 @@ declare const ITB_VERSION: string;
 const version = typeof ITB_VERSION === 'string' ? ITB_VERSION : '0.0.0-dev';
 
 /** itb's commands; `argv`, the words typed, lets an error give them back as they should be typed. */
-export function createProgram(ctx: Context, argv: string[] = []): Command {
+function createProgram(ctx: Context, argv: string[] = []): Command {
   const program = new Command('itb')
     .description(
       'Find out which exercises help your IT band pain: rate your symptom, do one drill, rate ' +

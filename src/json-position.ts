@@ -2,7 +2,7 @@
 // say (for an unexpected letter it quotes the text instead), and a person fixing a backup or
 // the store by hand needs the place.
 
-export interface JsonSyntaxProblem {
+interface JsonSyntaxProblem {
   line: number;
   col: number;
   message: string;

@@ -17,20 +17,14 @@ export interface NotRegularError extends Error {
   kind: string;
 }
 
-export interface TooBigError extends Error {
-  code: typeof TOO_BIG;
-  size: number;
-  limit: number;
-}
-
 // O_NONBLOCK and O_NOCTTY are not defined on Windows, where opening a file never waits like this.
 // O_NOCTTY: a terminal device named as a file must not become this process's terminal.
 const readFlags = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
 
 /**
  * The bytes of `file` when it is a regular file of at most `limit` bytes. Throws the file
- * system's error (ENOENT, EACCES, ELOOP …; EISDIR for a folder), a NotRegularError, or a
- * TooBigError. One open and one fstat more than readFileSync, and no work per byte.
+ * system's error (ENOENT, EACCES, ELOOP …; EISDIR for a folder), a NotRegularError, or an error
+ * with the code TOO_BIG. One open and one fstat more than readFileSync, and no work per byte.
  */
 export function readRegularFile(file: string, limit = Infinity): Buffer {
   const fd = openSync(file, readFlags);
@@ -139,7 +133,7 @@ export function cannotReadWords(error: unknown, file: string): string {
 }
 
 /** ELOOP in words: the file itself is a link that leads back to itself, or a folder on its path is. */
-export function loopWords(file: string): string {
+function loopWords(file: string): string {
   return isLink(file) ? 'it is a link that leads back to itself' : 'a link on its path leads back to itself';
 }
 

@@ -5,7 +5,7 @@
 import { isUtf8 } from 'node:buffer';
 
 /** Where the first byte that is not UTF-8 text sits: line and column (in characters, from 1), and its value. */
-export interface ForeignByte {
+interface ForeignByte {
   line: number;
   col: number;
   byte: number;

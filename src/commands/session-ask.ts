@@ -17,7 +17,7 @@ import type { Plan } from './session-setup.js';
 import type { SessionOptions } from './session.js';
 import { shellWord } from './shared.js';
 
-export interface Turn {
+interface Turn {
   plan: Plan;
   exercises: Map<string, Exercise>;
   prompter: Prompter;
@@ -246,7 +246,7 @@ function otherSide(status: ExerciseStatus, today: PainfulSide): string {
  * from near 0, or a flare-up from near 10. In full before the first try; on the second, which is
  * judged against the same score, a short reminder.
  */
-export function warnings(before: number, attempt: 1 | 2, symptom: string, { minImprovement, flareRise }: Thresholds): string[] {
+function warnings(before: number, attempt: 1 | 2, symptom: string, { minImprovement, flareRise }: Thresholds): string[] {
   const said: string[] = [];
   const points = `${plural(minImprovement, 'point')} that ${minImprovement === 1 ? 'counts' : 'count'} as helping`;
   if (before < minImprovement) {

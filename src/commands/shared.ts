@@ -15,7 +15,7 @@ import type { Prompter } from '../ui/prompter.js';
 import { wrapColumnsOf } from '../ui/screen.js';
 import { wrap } from '../ui/table.js';
 
-export interface GlobalOptions {
+interface GlobalOptions {
   data?: string;
   color?: boolean;
 }

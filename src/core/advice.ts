@@ -74,7 +74,7 @@ const time = (iso: string) => Date.parse(iso);
  * routines it has (see withPartWay). Without it, no drill counts as strength work and every
  * routine is taken to be there.
  */
-export interface AdviceLibrary {
+interface AdviceLibrary {
   exercises: readonly { id: string; loading: boolean }[];
   routines: readonly { id: string }[];
 }

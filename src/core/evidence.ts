@@ -11,14 +11,14 @@ import { painfulSides } from './terms.js';
  * than the session's flareRise. `from`: the score it started at; `points`: that minImprovement or
  * flareRise.
  */
-export interface CouldNotShow {
+interface CouldNotShow {
   what: 'help' | 'flare-up';
   from: number;
   points: number;
 }
 
 /** The holds an attempt timed, fewer than its dose's, and which try it was. */
-export type TriedHolds = TimedHolds & { attempt: 1 | 2 };
+type TriedHolds = TimedHolds & { attempt: 1 | 2 };
 
 export interface Evidence {
   tested: number;

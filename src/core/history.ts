@@ -67,7 +67,7 @@ export function ratingsMix(sessions: Session[]): boolean {
 }
 
 /** The last score given in a session (see latestScore); null before any. */
-export function finalScore(session: Session): number | null {
+function finalScore(session: Session): number | null {
   return latestScore(session) ?? null;
 }
 

@@ -10,7 +10,7 @@ const score = z.int().min(0).max(10);
 const timestamp = z.iso.datetime({ offset: true });
 const exerciseId = z.string().min(1);
 
-export const thresholdsSchema = z.strictObject({
+const thresholdsSchema = z.strictObject({
   /** A drill helped when `after <= before - minImprovement`. */
   minImprovement: z.int().min(1).max(3),
   /** A rise of this many points or more on any attempt is a flare. */
@@ -31,7 +31,7 @@ export const settingsSchema = z.strictObject({
  * Done: the score after it may be for fewer holds than the dose. It counts the holds timed, not
  * those done: the rest may have been done without the timer.
  */
-export const timedHoldsSchema = z
+const timedHoldsSchema = z
   .strictObject({
     /** Holds timed with the countdown, fewer than the dose's. */
     timed: z.int().min(1),
@@ -41,7 +41,7 @@ export const timedHoldsSchema = z
   .refine((holds) => holds.timed < holds.of, { message: 'timed must be fewer than of: a dose timed in full is not kept', path: ['timed'] })
   .describe('Set only when the countdown timed some of the drill\'s holds, fewer than its dose, before the score: `timed` counts the holds timed, not those done.');
 
-export const attemptSchema = z.strictObject({
+const attemptSchema = z.strictObject({
   exerciseId,
   attempt: z.union([z.literal(1), z.literal(2)]),
   before: score,
@@ -52,7 +52,7 @@ export const attemptSchema = z.strictObject({
   holds: timedHoldsSchema.optional(),
 });
 
-export const exerciseResultSchema = z.strictObject({
+const exerciseResultSchema = z.strictObject({
   exerciseId,
   /** The drill's name when it was done, so a drill later removed from the library still reads well. */
   name: z.string(),
@@ -97,7 +97,7 @@ export const screeningSchema = z.strictObject({
 });
 
 /** One drill's current bucket: the latest decision, kept in the store beside the log it comes from. */
-export const bucketEntrySchema = z.strictObject({
+const bucketEntrySchema = z.strictObject({
   exerciseId,
   bucket: z.enum(bucketNames),
   decidedAt: timestamp,

@@ -12,7 +12,7 @@ export interface PlannedExercise {
   loading?: boolean;
 }
 
-export type SessionSetup = Pick<Session, 'id' | 'startedAt' | 'routine' | 'side' | 'symptom' | 'movement' | 'thresholds'> & {
+type SessionSetup = Pick<Session, 'id' | 'startedAt' | 'routine' | 'side' | 'symptom' | 'movement' | 'thresholds'> & {
   exercises: PlannedExercise[];
 };
 
@@ -40,7 +40,7 @@ export type Answer =
   | { kind: 'exercise'; choice: 'done' | 'skip' | 'stop'; holds?: TimedHolds }
   | { kind: 'after-flare'; goOn: boolean };
 
-export type Verdict = Attempt['verdict'];
+type Verdict = Attempt['verdict'];
 
 /** What the last answer meant, for the user. */
 export type Feedback =
@@ -53,7 +53,7 @@ export interface SessionState {
   ask: Ask;
 }
 
-export interface Step {
+interface Step {
   state: SessionState;
   feedback?: Feedback;
 }

@@ -45,7 +45,7 @@ import { separateTrendsWords, trendLabel, trendWords } from './trend-words.js';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-export function esc(text: string | number): string {
+function esc(text: string | number): string {
   return String(text).replace(/[&<>"']/g, (char) => ENTITIES[char]!);
 }
 
@@ -53,7 +53,7 @@ export function esc(text: string | number): string {
  * Text a person typed or a library gave, escaped and isolated, so that right-to-left text cannot
  * carry the numbers and signs next to it into its own direction.
  */
-export function userText(text: string): string {
+function userText(text: string): string {
   return `<bdi>${esc(text)}</bdi>`;
 }
 

@@ -3,7 +3,7 @@
 // used again: the whole text never sits in memory, as one string or as many pieces.
 
 /** Takes each piece of a text as UTF-8, and must be done with it when it returns (its buffer is used again). */
-export type Sink = (piece: Uint8Array) => void;
+type Sink = (piece: Uint8Array) => void;
 /** A text that gives itself to a sink in pieces, as it is made. */
 export type ByteSource = (sink: Sink) => void;
 

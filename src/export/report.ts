@@ -9,7 +9,7 @@ import type { ManualMove, PainfulSide, Screening, Session, Settings, StoreData, 
 import type { Exercise, Library } from '../library/schema.js';
 
 /** Whole days in local time, inclusive; null = open. */
-export interface Period {
+interface Period {
   since: string | null;
   until: string | null;
 }
@@ -57,7 +57,7 @@ export interface SideSpan {
 }
 
 /** What the reports a person reads (md, html) show beyond the records themselves. */
-export interface ReadingView {
+interface ReadingView {
   /** One per session, oldest first (the same order as `sessions`). */
   summaries: SessionSummary[];
   /** The scores by what they rated and the painful side, the latest symptom, test movement and side first; none without scores. */

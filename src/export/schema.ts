@@ -52,7 +52,7 @@ export type ExportFile = z.input<typeof exportSchema>;
 export type ParsedExport = z.output<typeof exportSchema>;
 
 /** The JSON Schema of the export, as committed in schema/itb-export.schema.json. */
-export function exportJsonSchema(): Record<string, unknown> {
+function exportJsonSchema(): Record<string, unknown> {
   // 'input': the schema describes what `itb import` accepts, where defaulted fields may be left out.
   return z.toJSONSchema(exportSchema, { io: 'input', target: 'draft-2020-12' }) as Record<string, unknown>;
 }

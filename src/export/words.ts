@@ -154,7 +154,7 @@ export function flaresWords({ flares, lastFlareAt }: Evidence): string {
  * tested on more than one (it may help one side only), each side with its own mean: one of both
  * would be true of neither. `mean` words a change as the format does ("mean −2" on the screen).
  */
-export function bySideWords(evidence: Evidence, mean?: (change: number) => string): string | undefined {
+function bySideWords(evidence: Evidence, mean?: (change: number) => string): string | undefined {
   return evidence.sides.length < 2 ? undefined : `${BY_SIDE}${sideCountWords(evidence, mean).join(', ')}`;
 }
 

@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Exercise, Library } from './schema.js';
 
-export interface LibrarySource {
+interface LibrarySource {
   /** --data, else ITB_DATA, else undefined for the built-in library. */
   file?: string;
   /** How the user checks that file, for the error of a broken one (`itb validate FILE` when not given). */

@@ -18,7 +18,7 @@ const oneLine = text.overwrite((value) => value.replace(/\s+/g, ' '));
  * session-setup.ts). Screens and reports show a name beside other things; much longer, it is cut
  * short or takes several lines everywhere it goes.
  */
-export const NAME_LIMIT = 71;
+const NAME_LIMIT = 71;
 /**
  * Characters as a person counts them: an accent written as a mark after its letter, an emoji's
  * skin tone, and the invisible joiners and selectors between the parts of an emoji, add none.
@@ -32,8 +32,8 @@ const name = (details: string) =>
 /** A drill's name of any length, as backups made before names had a limit may hold one. */
 export const anyLengthName = oneLine;
 
-export const regions = ['ankle', 'knee', 'hip', 'pelvis', 'trunk', 'shoulder', 'thigh', 'whole-leg'] as const;
-export const categories = [
+const regions = ['ankle', 'knee', 'hip', 'pelvis', 'trunk', 'shoulder', 'thigh', 'whole-leg'] as const;
+const categories = [
   'joint-mobility',
   'strength',
   'stretch',
@@ -43,7 +43,7 @@ export const categories = [
   'warm-up',
 ] as const;
 /** Which side the drill is done on, relative to the painful IT band. */
-export const sides = ['painful', 'opposite', 'both', 'none'] as const;
+const sides = ['painful', 'opposite', 'both', 'none'] as const;
 
 export const doseSchema = z
   .strictObject({
@@ -113,7 +113,5 @@ export const libraryListsSchema = libraryOf(z.unknown(), z.unknown(), z.unknown(
 
 export type Dose = z.infer<typeof doseSchema>;
 export type Exercise = z.infer<typeof exerciseSchema>;
-export type Routine = z.infer<typeof routineSchema>;
-export type Movement = z.infer<typeof movementSchema>;
 export type Library = z.infer<typeof librarySchema>;
 export type Side = (typeof sides)[number];

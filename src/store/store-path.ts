@@ -28,7 +28,7 @@ export function tildeAsHome(folder: string, env: Record<string, string | undefin
  * each folder itb is started from. With neither (a container run with a user id of its own), there
  * is none: said in words, rather than as Node's "uv_os_homedir returned ENOENT".
  */
-export function homeFolder(): string {
+function homeFolder(): string {
   const home = tried(homedir);
   if (home && isAbsolute(home)) return home;
   const account = tried(() => userInfo().homedir);

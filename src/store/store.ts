@@ -28,7 +28,7 @@ export { StoreBusy, StoreError } from './store-errors.js';
 // One class wherever it is checked (the build copies a module into each bundle that imports it).
 export { StoppedWaiting } from './store-lock.js';
 
-export interface UpdateOptions {
+interface UpdateOptions {
   /**
    * Leaves the store's summary to writeDueSummary, for when what the person waits for is shown:
    * the summary walks the whole log, tens of milliseconds on years of history.
@@ -36,7 +36,7 @@ export interface UpdateOptions {
   summaryLater?: boolean;
 }
 
-export interface StoreOptions {
+interface StoreOptions {
   /**
    * How long a save waits for the lock while another itb holds it before giving up with
    * StoreBusy, in milliseconds: 20 seconds when not given. (A command's Context carries it.)

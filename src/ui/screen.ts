@@ -1,7 +1,7 @@
 // How wide the text itb prints may be. Free of imports: `--help` reads it on every start.
 
 /** A standard stream as far as its width goes. */
-export interface Shown {
+interface Shown {
   isTTY?: boolean;
   columns?: number;
 }

@@ -11,7 +11,7 @@ import { hanging, onScreen, packed, table, width, wrap } from './table.js';
  * Where a drill stood as the session began, to say where one skipped or left unfinished stays:
  * in plain words, as "its bucket" means nothing for a drill never tested.
  */
-export type Standing = 'rehab' | 'set aside' | 'untested';
+type Standing = 'rehab' | 'set aside' | 'untested';
 
 export function standingIn(view: BucketView): (exerciseId: string) => Standing {
   return (id) => (view.rehab.some((s) => s.exerciseId === id) ? 'rehab' : view.avoid.some((s) => s.exerciseId === id) ? 'set aside' : 'untested');
@@ -22,7 +22,7 @@ function stays(standing: Standing): string {
   return standing === 'rehab' ? 'stays in your rehab bucket' : standing === 'set aside' ? 'stays set aside for now' : 'stays untested';
 }
 
-export interface Card {
+interface Card {
   exercise: Exercise;
   index: number;
   total: number;
@@ -59,7 +59,7 @@ export function drillCard({ exercise, index, total, attempt, side }: Card, colou
  * What to change on the second try. A hold (a stretch or an isometric press, with no reps) has no
  * speed to slow down, so it is eased off instead.
  */
-export function retryAdvice(exercise: Exercise): string {
+function retryAdvice(exercise: Exercise): string {
   const hold = exercise.dose.reps === undefined;
   const check = `Read the steps again${exercise.video ? ' (or watch the video below)' : ''} and check your form.`;
   return hold

@@ -21,7 +21,7 @@ export function sparkScale(values: number[]): { top: number; reached: boolean } 
 }
 
 /** Where a series has no value (a session with no final score): a dot, so the bars after it stay in step with the sessions. */
-export const NO_BAR = '·';
+const NO_BAR = '·';
 
 /**
  * One bar per value, NO_BAR for a missing one. A series longer than `width` keeps its latest

@@ -36,7 +36,7 @@ function head(text: string, columns: number): string {
   return text.slice(0, end);
 }
 
-export interface TableOptions {
+interface TableOptions {
   /** Space between columns. */
   gap?: number;
   /**
