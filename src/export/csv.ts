@@ -10,7 +10,7 @@
 // CSV with) reads the file in the computer's legacy code page, and "Forward 45° lunge" or an
 // accented test movement turns into "45Â°". Other spreadsheets and most CSV readers skip it.
 import { localIsoTime } from '../core/history.js';
-import { remembered, textOf, utf8Writer, type ByteSource } from './pieces.js';
+import { remembered, utf8Writer, type ByteSource } from './pieces.js';
 import { drillNamer, nameInSession, type Report } from './report.js';
 
 export const csvColumns = [
@@ -86,8 +86,4 @@ export function csvBytes(report: Report): ByteSource {
     }
     out.end();
   };
-}
-
-export function toCsv(report: Report): string {
-  return textOf(csvBytes(report));
 }

@@ -3,7 +3,7 @@
 // the same data twice gives the same bundle entries.
 import { createHash, hash } from 'node:crypto';
 import type { PainfulSide, Symptom } from '../core/records.js';
-import { itemLines, remembered, textOf, utf8Writer, type ByteSource, type Utf8Writer } from './pieces.js';
+import { itemLines, remembered, utf8Writer, type ByteSource, type Utf8Writer } from './pieces.js';
 import { drillNamer, nameInSession, type Report } from './report.js';
 
 // The FHIR R4 types of @types/fhir (a global namespace).
@@ -61,12 +61,8 @@ export function uuidsFrom(seed: string): (index: number) => string {
 const sha256Hex: (text: string) => string =
   typeof hash === 'function' ? (text) => hash('sha256', text, 'hex') : (text) => createHash('sha256').update(text).digest('hex');
 
-export function toFhir(report: Report): string {
-  return textOf(fhirBytes(report));
-}
-
 /**
- * `toFhir`'s text as UTF-8, given to a sink in pieces as it is made (see utf8Writer): years of
+ * The bundle's text as UTF-8, given to a sink in pieces as it is made (see utf8Writer): years of
  * scores make a bundle of tens of megabytes. Indented two spaces, each entry on a line of its
  * own (see jsonWithItemLines).
  */

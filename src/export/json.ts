@@ -1,6 +1,6 @@
 // The JSON export: the backup `itb import` reads. Built field by field, so nothing the store
 // keeps for itself (its own schemaVersion, the bucket cache) ends up in the file.
-import { jsonWithItemLines, textOf, utf8Of, type ByteSource } from './pieces.js';
+import { jsonWithItemLines, utf8Of, type ByteSource } from './pieces.js';
 import type { Report } from './report.js';
 import type { ExportFile } from './schema.js';
 
@@ -44,8 +44,4 @@ export function jsonBytes(report: Report): ByteSource {
 
 function* asJson(values: Iterable<unknown>): Generator<string> {
   for (const value of values) yield JSON.stringify(value);
-}
-
-export function toJson(report: Report): string {
-  return textOf(jsonBytes(report));
 }

@@ -62,13 +62,6 @@ export function utf8Of(parts: Iterable<string>): ByteSource {
   };
 }
 
-/** The whole text of `source`, as one string. */
-export function textOf(source: ByteSource): string {
-  const pieces: Buffer[] = [];
-  source((piece) => pieces.push(Buffer.from(piece)));
-  return Buffer.concat(pieces).toString();
-}
-
 /**
  * `value` as JSON indented two spaces, except that the array at its top-level key `key` holds
  * `items`, each given as its JSON text and written on one line of its own: years of daily

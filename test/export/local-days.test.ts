@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { retestDueAt } from '../../src/core/buckets.js';
 import { localDate, sessionsSince } from '../../src/core/history.js';
 import type { StoreData } from '../../src/core/records.js';
-import { toCsv } from '../../src/export/csv.js';
+import { toCsv } from '../helpers/export-text.js';
 import { toMarkdown } from '../../src/export/md.js';
 import { buildReport } from '../../src/export/report.js';
 import { builtInLibraryFile } from '../../src/library/library.js';

@@ -4,16 +4,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { adviceFor } from '../../src/core/advice.js';
 import { summarize } from '../../src/core/summary.js';
 import type { Session, StoreData } from '../../src/core/records.js';
-import { toCsv } from '../../src/export/csv.js';
-import { toFhir } from '../../src/export/fhir.js';
 import { toHtml } from '../../src/export/html.js';
-import { toJson } from '../../src/export/json.js';
 import { toMarkdown } from '../../src/export/md.js';
 import { buildReport, type ReportOptions } from '../../src/export/report.js';
 import { persistentWords } from '../../src/export/persistent-words.js';
 import { builtInLibraryFile } from '../../src/library/library.js';
 import { loadLibraryFile } from '../../src/library/load.js';
 import type { Library } from '../../src/library/schema.js';
+import { toCsv, toFhir, toJson } from '../helpers/export-text.js';
 import { sampleStore, sessionOne } from './fixtures.js';
 
 const NOW = new Date('2026-11-20T15:00:00.000Z');

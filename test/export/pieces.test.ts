@@ -2,16 +2,17 @@
 // sit in memory whole; the pieces must still add up to exactly the whole file.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { StoreData } from '../../src/core/records.js';
-import { csvBytes, toCsv } from '../../src/export/csv.js';
-import { fhirBytes, toFhir } from '../../src/export/fhir.js';
+import { csvBytes } from '../../src/export/csv.js';
+import { fhirBytes } from '../../src/export/fhir.js';
 import { jsonBytes, toExportFile } from '../../src/export/json.js';
-import { jsonWithItemLines, textOf, utf8Of, utf8Writer, type ByteSource } from '../../src/export/pieces.js';
+import { jsonWithItemLines, utf8Of, utf8Writer, type ByteSource } from '../../src/export/pieces.js';
 import { buildReport } from '../../src/export/report.js';
 import { builtInLibraryFile } from '../../src/library/library.js';
 import { loadLibraryFile } from '../../src/library/load.js';
 import type { Library } from '../../src/library/schema.js';
 import { emptyStore } from '../../src/store/migrations.js';
 import { mixedParts } from '../helpers/mixed-text.js';
+import { textOf, toCsv, toFhir } from '../helpers/export-text.js';
 import { sampleStore } from './fixtures.js';
 
 const NOW = new Date('2026-11-20T12:00:00Z');
