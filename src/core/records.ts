@@ -4,7 +4,7 @@
 import * as z from 'zod';
 import { bucketNames, painfulSides, redFlags, SCHEMA_VERSION, symptoms } from './terms.js';
 
-export { bucketNames, defaultSettings, painfulSides, redFlags, SCHEMA_VERSION, symptoms } from './terms.js';
+export { defaultSettings, painfulSides, SCHEMA_VERSION, symptoms } from './terms.js';
 
 const score = z.int().min(0).max(10);
 const timestamp = z.iso.datetime({ offset: true });
