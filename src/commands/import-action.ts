@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { localDate, localDateTime } from '../core/history.js';
+import { andList } from '../core/terms.js';
 import type { Settings, StoreData } from '../core/records.js';
 import { UserError } from '../errors.js';
 import { differingFields, editedBucketLists, mergeExport, sameMove, type ListedElsewhere, type MergeOutcome } from '../export/merge.js';
@@ -167,10 +168,7 @@ function conflictError(file: string, outcome: MergeOutcome, backup: ParsedExport
   const sessionsAt = outcome.conflicts.map((id) => backup.sessions.findIndex((session) => session.id === id));
   const movesAt = outcome.moveConflicts.map((theirs) => backup.moves.indexOf(theirs));
   const place = places([...sessionsAt.map((index) => ['sessions', index]), ...movesAt.map((index) => ['moves', index])]);
-  const differ = (where: string, fields: string[]) => {
-    const named = fields.length === 1 ? `${fields[0]} differs` : `${fields.slice(0, -1).join(', ')} and ${fields.at(-1)} differ`;
-    return `${where}: ${named} from your store's`;
-  };
+  const differ = (where: string, fields: string[]) => `${where}: ${andList(fields)} ${fields.length === 1 ? 'differs' : 'differ'} from your store's`;
   const sessionLines = sessionsAt.map((index) => {
     const theirs = backup.sessions[index]!;
     const mine = data.sessions.find((session) => session.id === theirs.id)!;

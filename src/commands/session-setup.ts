@@ -7,7 +7,7 @@ import { compareInstants } from '../core/instant.js';
 import type { Session, Settings, StoreData } from '../core/records.js';
 import { LOADING_DRILLS_A_DAY } from '../core/session.js';
 import { leftPartWay, type PartWay } from '../core/resume.js';
-import { painfulSides, symptoms } from '../core/terms.js';
+import { andList, orList, painfulSides, symptoms } from '../core/terms.js';
 import { movementText } from '../core/settings.js';
 import { inSentence } from '../core/text.js';
 import type { Context } from '../context.js';
@@ -148,7 +148,7 @@ export async function setUp(
 function gotThrough(names: string[]): string {
   const short = names.map((name) => fitName(name, NAME_COLUMNS));
   if (short.length > 3) return `${plural(short.length, 'drill')}, the last of them ${short.at(-1)}`;
-  return short.length === 1 ? short[0]! : `${short.slice(0, -1).join(', ')} and ${short.at(-1)}`;
+  return andList(short);
 }
 
 /**
@@ -220,8 +220,7 @@ function gentlerRoutines(buckets: BucketView, library: Library, itb: string): st
     return gentler ? 'Rest today: every routine without strength drills has its drills set aside for now.' : 'Rest today: your exercise library has no routine without strength drills.';
   }
   const some = ids.slice(0, 3);
-  const listed = some.length === 1 ? some[0] : `${some.slice(0, -1).join(', ')} or ${some.at(-1)}`;
-  return `A gentler routine suits today, such as ${listed}: \`${itb} session ${some[0]}\`.`;
+  return `A gentler routine suits today, such as ${orList(some)}: \`${itb} session ${some[0]}\`.`;
 }
 
 async function chooseMovement(settings: Settings, library: Library, prompter: Prompter): Promise<string> {

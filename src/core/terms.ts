@@ -7,7 +7,13 @@
 export const SCHEMA_VERSION = 2;
 
 /** "left, right or both": the values a choice allows, in words. */
-export const orList = (values: readonly string[]) => `${values.slice(0, -1).join(', ')} or ${values.at(-1)}`;
+export const orList = (values: readonly string[]) => wordList(values, 'or');
+/** "a, b and c"; one value alone. */
+export const andList = (values: readonly string[]) => wordList(values, 'and');
+
+function wordList(values: readonly string[], last: string): string {
+  return values.length === 1 ? values[0]! : `${values.slice(0, -1).join(', ')} ${last} ${values.at(-1)}`;
+}
 
 export const symptoms = ['pain', 'tightness', 'discomfort'] as const;
 export const painfulSides = ['left', 'right', 'both'] as const;

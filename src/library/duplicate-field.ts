@@ -1,6 +1,7 @@
 // A field given twice in one item: the YAML parser flags it and reads on, so the message names
 // the field, and says which of its places counts (the last, as toJS() keeps) and which are ignored.
 import { isScalar, isSeq, visit, type Document, type Node } from 'yaml';
+import { andList } from '../core/terms.js';
 import type { At } from './positions.js';
 
 /**
@@ -31,8 +32,8 @@ export function duplicateKeyMessage(doc: Document, source: string, offset: numbe
       : ignored.length === 1
         ? `this one counts, the one on ${placeWords(ignored[0]!)} is ignored`
         : ignored.every((place) => place.line !== here.line)
-          ? `this one counts, the ones on lines ${listed(ignored.map((place) => String(place.line)))} are ignored`
-          : `this one counts, the ones on ${listed(ignored.map(placeWords))} are ignored`;
+          ? `this one counts, the ones on lines ${andList(ignored.map((place) => String(place.line)))} are ignored`
+          : `this one counts, the ones on ${andList(ignored.map(placeWords))} are ignored`;
   return `duplicate field ${JSON.stringify(name)}: ${rule}; ${which}`;
 }
 
@@ -75,7 +76,7 @@ export const itemWords: Record<string, string> = { exercises: 'drill', routines:
 
 function mergedItemMessage({ itemStart, names }: MergedItem, path: string, at: At): string {
   const item = itemWords[path.split('.')[0]!] ?? 'item';
-  const fields = listed(names.map((name) => JSON.stringify(name)));
+  const fields = andList(names.map((name) => JSON.stringify(name)));
   const line = at(itemStart).line;
   return names[0] === 'id'
     ? `a new ${item} starts here without "- ": write "- id:" with its "- " in the column of the "- " on line ${line}; as it is, ${fields} are read as a second copy of the fields of the ${item} on line ${line}`
@@ -98,8 +99,4 @@ function repeatsOfKeyAt(doc: Document, offset: number, at: At): { name: string; 
     },
   });
   return found;
-}
-
-function listed(items: string[]): string {
-  return items.length === 1 ? items[0]! : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
