@@ -52,6 +52,12 @@ export interface PersistentSymptom {
   lastRatedMs: number;
 }
 
+/** A mean baseline as the advice and the reports say it: to one decimal. */
+export const meanAsSaid = (mean: number) => Math.round(mean * 10) / 10;
+
+/** Judged on the means as they are said: "gone up (about 4.3 …, 4.3 …)" would contradict itself. */
+export const wentUp = (found: Pick<PersistentSymptom, 'firstMean' | 'latestMean'>) => meanAsSaid(found.latestMean) > meanAsSaid(found.firstMean);
+
 /**
  * The persistent symptoms among the baselines of a log (adviceLog) as of `now`, as `itb history`
  * advises on them: every one that kept up, the highest latest mean first (as it is said, to 0.1),
@@ -105,8 +111,7 @@ function persistentAmong(baselines: AdviceLog['baselines'], now: Date): Omit<Per
     const weeks = noMeaningfulFall(byWeek, now);
     if (weeks) found.push({ rated, side, said, lastRatedMs: newestMs, ...weeks });
   }
-  const said = (mean: number) => Math.round(mean * 10);
-  found.sort((a, b) => said(b.latestMean) - said(a.latestMean) || b.lastRatedMs - a.lastRatedMs);
+  found.sort((a, b) => meanAsSaid(b.latestMean) - meanAsSaid(a.latestMean) || b.lastRatedMs - a.lastRatedMs);
   return found;
 }
 

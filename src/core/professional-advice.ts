@@ -1,9 +1,7 @@
 // The see-a-professional advice (PRODUCT §4.7), in words, from the persistent symptoms of the log.
 import type { Advice, AdviceLog } from './advice.js';
 import { localDate, painfulSideWords } from './history.js';
-import { persistentSymptoms, type PersistentSymptom } from './persistent-symptom.js';
-
-const round = (value: number) => Math.round(value * 10) / 10;
+import { meanAsSaid, persistentSymptoms, wentUp, type PersistentSymptom } from './persistent-symptom.js';
 
 /**
  * One piece of advice however many symptoms kept up, so the screen says it once: with several,
@@ -19,7 +17,7 @@ export function seeAProfessional(log: AdviceLog, now: Date): Advice | undefined 
   const latest = latestRated(log, now);
   const movedOn = latest !== undefined && latest.said !== '' && !found.some((symptom) => symptom.rated === latest.rated && symptom.side === latest.side);
   const upTo = (symptom: PersistentSymptom) => (movedOn ? ` up to ${localDate(new Date(symptom.lastRatedMs))}` : '');
-  const means = (symptom: PersistentSymptom) => `(about ${round(symptom.firstMean)} in the first of those weeks, ${round(symptom.latestMean)} in the latest)`;
+  const means = (symptom: PersistentSymptom) => `(about ${meanAsSaid(symptom.firstMean)} in the first of those weeks, ${meanAsSaid(symptom.latestMean)} in the latest)`;
   const kept =
     found.length === 1
       ? `You have rated ${keptWhat(first)} in each of ${first.weeks} weeks in a row${upTo(first)}, and its starting scores have ${wentUp(first) ? 'gone up' : 'not come down much'} ${means(first)}.`
@@ -32,7 +30,7 @@ export function seeAProfessional(log: AdviceLog, now: Date): Advice | undefined 
       `${kept}${since} Symptoms that keep up over several weeks of consistent work deserve a look from a physical ` +
       'therapist or doctor, to rule out other causes and adjust your plan.',
     side: first.side,
-    persistent: found.map(({ said, side, weeks, firstMean, latestMean }) => ({ rated: said, side, weeks, firstMean: round(firstMean), latestMean: round(latestMean) })),
+    persistent: found.map(({ said, side, weeks, firstMean, latestMean }) => ({ rated: said, side, weeks, firstMean: meanAsSaid(firstMean), latestMean: meanAsSaid(latestMean) })),
   };
 }
 
@@ -53,6 +51,3 @@ function keptWhat(found: Pick<PersistentSymptom, 'said' | 'side' | 'sidesApart'>
   // The side as a trend's label names it, and only when the trends do (sidesApart).
   return found.sidesApart ? `${said} (${painfulSideWords(found.side)})` : said;
 }
-
-// Judged on the means as they are said: "gone up (about 4.3 …, 4.3 …)" would contradict itself.
-const wentUp = (found: PersistentSymptom) => round(found.latestMean) > round(found.firstMean);

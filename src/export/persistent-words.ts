@@ -2,6 +2,7 @@
 // behind `itb history`'s advice to see a professional.
 import type { PersistentSymptom } from '../core/advice.js';
 import { localDate } from '../core/history.js';
+import { meanAsSaid, wentUp } from '../core/persistent-symptom.js';
 
 /**
  * The finding behind `itb history`'s advice to see a professional, told to the therapist; `what`
@@ -9,16 +10,14 @@ import { localDate } from '../core/history.js';
  * trends name it).
  */
 export function persistentWords(found: PersistentSymptom, what: string, since: string | null): string {
-  const round = (value: number) => String(Math.round(value * 10) / 10);
-  // Judged on the means as they are said, as the advice does.
-  const change = Number(round(found.latestMean)) > Number(round(found.firstMean)) ? 'have gone up' : 'have not come down much';
+  const change = wentUp(found) ? 'have gone up' : 'have not come down much';
   // The first week may begin before the report's period; only the period's sessions were counted.
   const weekStart = localDate(new Date(found.fromMs));
   const from = since !== null && weekStart < since ? since : weekStart;
   const to = localDate(new Date(found.toMs));
   return (
     `${what} was rated in each of ${found.weeks} weeks in a row (7-day weeks, ${from} to ${to}), and its baseline scores ${change}: ` +
-    `a mean of about ${round(found.firstMean)} in the first of those weeks, ${round(found.latestMean)} in the latest.`
+    `a mean of about ${meanAsSaid(found.firstMean)} in the first of those weeks, ${meanAsSaid(found.latestMean)} in the latest.`
   );
 }
 
