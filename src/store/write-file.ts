@@ -139,6 +139,7 @@ function createNew(file: string, content: Content): void {
       // FAT and exFAT (most USB sticks) have no hard links: a copy, which also fails on a taken name.
       if (!NO_HARD_LINKS.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
       copyFileSync(temp, file, constants.COPYFILE_EXCL);
+      flushCopy(file);
     }
   } catch (error) {
     throw writeError(file, error);
@@ -146,6 +147,25 @@ function createNew(file: string, content: Content): void {
     rmSync(temp, { force: true });
   }
   syncFolder(dirname(file));
+}
+
+/**
+ * A copy is new bytes under the name, which a power cut could leave empty: flushed to the disk
+ * like the file it was copied from. It was made here (COPYFILE_EXCL), so one that cannot be
+ * flushed is removed rather than left half there.
+ */
+function flushCopy(file: string): void {
+  try {
+    const fd = openSync(file, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    rmSync(file, { force: true });
+    throw error;
+  }
 }
 
 /** What link() says on a file system without hard links. */

@@ -17,7 +17,7 @@ const renaming = vi.hoisted(() => ({ fails: false }));
 const opening = vi.hoisted(() => ({ code: undefined as string | undefined }));
 // The files flushed to the disk (by inode), and the names given to a file not flushed yet: what a
 // power cut right after would leave empty under that name.
-const flushing = vi.hoisted(() => ({ flushed: new Set<number>(), namedUnflushed: [] as string[] }));
+const flushing = vi.hoisted(() => ({ flushed: new Set<number>(), namedUnflushed: [] as string[], copies: [] as string[] }));
 vi.mock('node:fs', async (importOriginal) => {
   const fs = await importOriginal<typeof import('node:fs')>();
   const named = (existing: import('node:fs').PathLike, name: import('node:fs').PathLike) => {
@@ -33,6 +33,11 @@ vi.mock('node:fs', async (importOriginal) => {
     linking.before();
     throw Object.assign(new Error(`EPERM: operation not permitted, link '${String(existing)}' -> '${String(name)}'`), { code: 'EPERM' });
   };
+  // A copy is new bytes under its name: it counts as named when the command is done with it.
+  const copyFileSync: typeof fs.copyFileSync = (from, to, mode) => {
+    fs.copyFileSync(from, to, mode);
+    flushing.copies.push(String(to));
+  };
   const renameSync: typeof fs.renameSync = (from, to) => {
     named(from, to);
     if (!renaming.fails) return fs.renameSync(from, to);
@@ -42,7 +47,7 @@ vi.mock('node:fs', async (importOriginal) => {
     if (opening.code !== undefined && flags === 'wx') throw Object.assign(new Error(`${opening.code}: open '${path}'`), { code: opening.code });
     return fs.openSync(path, flags, mode);
   }) as typeof fs.openSync;
-  return { ...fs, default: { ...fs, linkSync, renameSync, openSync, fsyncSync }, linkSync, renameSync, openSync, fsyncSync };
+  return { ...fs, default: { ...fs, linkSync, copyFileSync, renameSync, openSync, fsyncSync }, linkSync, copyFileSync, renameSync, openSync, fsyncSync };
 });
 
 let folder: string;
@@ -57,6 +62,7 @@ afterEach(() => {
   opening.code = undefined;
   flushing.flushed.clear();
   flushing.namedUnflushed = [];
+  flushing.copies = [];
 });
 const modeOf = (file: string) => statSync(file).mode & 0o777;
 
@@ -170,6 +176,14 @@ describe('writePrivateFile', () => {
       expect(readFileSync(file, 'utf8')).toBe('# Report\né – 🦵\n');
       expect(modeOf(file)).toBe(0o600);
       expect(readdirSync(folder)).toEqual(['report.md']);
+    });
+
+    it('has the copy itself on the disk when it is done, not only the file it was copied from', () => {
+      linking.fails = true;
+      const file = join(folder, 'report.md');
+      writePrivateFile(file, '# Report\n');
+      expect(flushing.copies).toEqual([file]);
+      expect(flushing.flushed.has(statSync(file).ino)).toBe(true);
     });
 
     it('still never replaces a file that took the name while the report was written', () => {
