@@ -156,12 +156,7 @@ function createNew(file: string, content: Content): void {
  */
 function flushCopy(file: string): void {
   try {
-    const fd = openSync(file, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
+    flushPath(file);
   } catch (error) {
     rmSync(file, { force: true });
     throw error;
@@ -221,14 +216,19 @@ function writeAll(fd: number, content: Content): void {
 /** Makes the new name itself durable; some systems cannot open a folder for this, which is fine. */
 function syncFolder(folder: string): void {
   try {
-    const fd = openSync(folder, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
+    flushPath(folder);
   } catch {
     // Best effort only.
+  }
+}
+
+/** What `path` holds, a file's bytes or a folder's names, flushed to the disk. */
+function flushPath(path: string): void {
+  const fd = openSync(path, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
   }
 }
 
