@@ -131,19 +131,29 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
       const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
       text((piece) => ctx.stdout.write(decoder.decode(piece, { stream: true })));
     }
-    // Markdown on a screen means nothing to most people: how to get a page to open or print
-    // instead, of the same report, after a blank line that sets it apart from the report. In a
-    // file or a pipe, the Markdown is what was wanted. The command on a line of its own, as the
-    // address of a page written is.
-    if (format === 'md' && ctx.stdout.isTTY === true) {
-      const same = [since && `--since ${since}`, until && `--until ${until}`, name && `--name ${shellWord(name)}`].filter((flag) => flag !== undefined);
-      ctx.stderr.write('\n');
-      notice(ctx, 'To save this report as a page to open in a web browser or print:');
-      // As itb was started (npx, --data: see itbWithLibrary), broken on a narrow screen between
-      // flags, never between a flag and its value.
+    // The command that saves the report just seen, as itb was started (npx, --data: see
+    // itbWithLibrary), with the period given and the name where the format has a place for it;
+    // broken on a narrow screen between flags, never between a flag and its value; on a line of
+    // its own, as the address of a page written is. After a blank line that sets it apart from
+    // the report.
+    const saveWith = (says: string, file: string) => {
+      const nameHeld = name !== undefined && format !== 'csv' && format !== 'json';
+      const same = [since && `--since ${since}`, until && `--until ${until}`, nameHeld ? `--name ${shellWord(name)}` : undefined].filter((flag) => flag !== undefined);
       const { data: library } = globals(self);
       const start = [itbAsStarted(ctx), ...(library === undefined ? [] : [`--data ${shellWord(library)}`])];
-      ctx.stderr.write(`${packed([...start, 'export', ...same, '-o report.html'], wrapColumnsOf(ctx.stderr), '  ', ' ').join('\n')}\n`);
+      ctx.stderr.write('\n');
+      notice(ctx, says);
+      ctx.stderr.write(`${packed([...start, 'export', ...same, `-o ${file}`], wrapColumnsOf(ctx.stderr), '  ', ' ').join('\n')}\n`);
+    };
+    // Markdown on a screen means nothing to most people: how to get a page to open or print
+    // instead, of the same report. In a file or a pipe, the Markdown is what was wanted.
+    if (format === 'md' && ctx.stdout.isTTY === true) saveWith('To save this report as a page to open in a web browser or print:', 'report.html');
+    // The other formats are files' text: pages of markup or numbers on a screen, most likely
+    // meant for a file. Said after it, where it is seen once the text has scrolled by; not after
+    // `-o -`, which asked for the screen, nor in a file or a pipe, which get the text alone.
+    if (format !== 'md' && ctx.stdout.isTTY === true && !onScreen) {
+      const as = format === 'html' ? 'a page to open or print' : 'a file';
+      saveWith(`That was the ${formatNames[format]} report's text. To save it as ${as}:`, `report.${extensions[format]}`);
     }
   } else {
     writePrivateFile(options.output, text, { replace: Boolean(options.force) });

@@ -88,16 +88,43 @@ describe('itb export', () => {
     expect(readFileSync(page, 'utf8')).toContain('Sam Lee');
   });
 
-  it('prints the Markdown alone into a file or a pipe, and other formats alone on a terminal', async () => {
+  it('prints every format alone into a file or a pipe', async () => {
     await seed();
-    // stderr on the terminal, stdout to a file (itb export > report.md): the Markdown is what was wanted.
-    const piped = await run(['export'], { home, now: NOW, stdoutTTY: false, stderrColumns: 80 });
-    expect(piped.stdout).toContain('# IT band self-assessment report');
-    expect(piped.stderr).toBe('');
-    for (const format of ['html', 'csv', 'json', 'fhir']) {
-      const shown = await run(['export', '--format', format], { home, now: NOW, stdoutTTY: true, stderrColumns: 80 });
-      expect(shown.stderr, format).toBe('');
+    // stderr on the terminal, stdout to a file (itb export > report.md): the report is what was wanted.
+    for (const format of ['md', 'html', 'csv', 'json', 'fhir']) {
+      const piped = await run(['export', '--format', format], { home, now: NOW, stdoutTTY: false, stderrColumns: 80 });
+      expect(piped.code).toBe(0);
+      expect(piped.stdout.length, format).toBeGreaterThan(1000);
+      expect(piped.stderr, format).toBe('');
     }
+  });
+
+  it("after another format's text on a terminal, says what it was and how to save it as a file, unless -o - asked for the screen", async () => {
+    await seed();
+    const said = {
+      html: "That was the HTML report's text. To save it as a page to open or print:\n  itb export -o report.html\n",
+      csv: "That was the CSV report's text. To save it as a file:\n  itb export -o report.csv\n",
+      json: "That was the JSON report's text. To save it as a file:\n  itb export -o report.json\n",
+      fhir: "That was the FHIR report's text. To save it as a file:\n  itb export -o report.fhir.json\n",
+    };
+    for (const [format, words] of Object.entries(said)) {
+      const shown = await run(['export', '--format', format], { home, now: NOW, stdoutTTY: true, stderrColumns: 80 });
+      expect(shown.code).toBe(0);
+      // The report itself is the same as in a pipe: the words go to stderr alone.
+      expect(shown.stdout, format).toBe((await exportIn(['--format', format])).stdout);
+      expect(shown.stderr, format).toBe(`\n${words}`);
+      const asked = await run(['export', '--format', format, '-o', '-'], { home, now: NOW, stdoutTTY: true, stderrColumns: 80 });
+      expect(asked.stderr, format).toBe('');
+    }
+    // The command keeps the period and the name where the format holds one, and writes that report.
+    const withName = await run(['export', '--format', 'fhir', '--since', '2026-10-02', '--name', 'Sam Lee'], { home, now: NOW, stdoutTTY: true, stderrColumns: 80 });
+    expect(withName.stderr).toContain("\n  itb export --since 2026-10-02 --name 'Sam Lee' -o report.fhir.json\n");
+    const jsonNamed = await run(['export', '--json', '--name', 'Sam Lee'], { home, now: NOW, stdoutTTY: true, stderrColumns: 80 });
+    expect(jsonNamed.stderr).toContain('\n  itb export -o report.json\n');
+    const file = join(home, 'report.fhir.json');
+    const saved = await run(['export', '--since', '2026-10-02', '--name', 'Sam Lee', '-o', file], { home, now: NOW });
+    expect(saved.code, saved.stderr).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(withName.stdout);
   });
 
   it('gives the baseline alone for a session that scored no exercise after it, in md and html', async () => {

@@ -1,5 +1,5 @@
 // What `itb export` says on a terminal, the built binary in a real pseudo-terminal: the notes on
-// stderr fit the screen, and a report printed onto it comes with how to save it as a page.
+// stderr fit the screen, and a report printed onto it comes with how to save it.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -31,6 +31,14 @@ describe('itb export in a terminal', () => {
     expect(await t.exited).toBe(0);
     expect(t.text).toContain('# IT band self-assessment report');
     expect(lines(t.text).slice(-3)).toEqual(['', hint, '  itb export --since 2026-10-02 -o report.html']);
+  });
+
+  it("after an HTML report's text on the screen, says what it was and how to save it, in lines that fit", async () => {
+    await seed();
+    const t = itb(['export', '--format', 'html'], { cols: 40 });
+    expect(await t.exited).toBe(0);
+    expect(t.text).toContain('</html>');
+    expect(lines(t.text).slice(-4)).toEqual(['', "That was the HTML report's text. To save", 'it as a page to open or print:', '  itb export -o report.html']);
   });
 
   it('sends the Markdown alone to a file, with nothing more on the screen', async () => {
