@@ -176,6 +176,12 @@ function drillLines(status: ExerciseStatus, colour: Colours, { library, elsewher
   if (status.source === 'manual' && status.note !== undefined) {
     lines.push(...wrap(`moved by hand: ${status.note}`, 78, '    '));
   }
+  // Tested again since a move by hand: the test decided, but the move's reason may still hold.
+  const earlier = status.earlierMove;
+  if (earlier !== undefined) {
+    const moved = `moved by hand to ${earlier.bucket} on ${localDate(new Date(earlier.at))}: ${earlier.note}`;
+    lines.push(...wrap(moved, 78, '    ').map((line) => colour.dim(line)));
+  }
   // Its id changed in one's own library file, most likely: the results stay with the old one.
   const renamed = status.inLibrary ? undefined : library.exercises.find((exercise) => exercise.name.toLowerCase() === status.name.toLowerCase());
   if (renamed !== undefined) {

@@ -1,6 +1,7 @@
 // Which bucket each drill is in, and the evidence behind it. The session log and the manual
 // moves are the truth; buckets are projected from them, so they can always be rebuilt.
 import type { Library } from '../library/schema.js';
+import { earlierMoves, type EarlierMove } from './earlier-move.js';
 import { evidenceOf, observe, type Evidence, type Observed } from './evidence.js';
 import { evidenceBySide, ratingsMix } from './history.js';
 import { compareInstants } from './instant.js';
@@ -139,6 +140,8 @@ export interface ExerciseStatus {
   source?: 'session' | 'manual';
   flare: boolean;
   note?: string;
+  /** Decided by a session since: the latest move by hand before it, with its note (earlierMoves). */
+  earlierMove?: EarlierMove;
   /** Avoid only: the start of the local day retestAfterDays after the day of the decision. */
   retestDueAt?: string;
   /** now >= retestDueAt. */
@@ -177,6 +180,7 @@ export interface BucketSummary {
   ratingsMix: boolean;
   /** See evidenceBySide. */
   sidesApart: boolean;
+  earlierMoves: [exerciseId: string, EarlierMove][];
 }
 
 export function summarizeBuckets(data: StoreData): BucketSummary {
@@ -184,12 +188,14 @@ export function summarizeBuckets(data: StoreData): BucketSummary {
   const decisions = new Map<string, Decision>();
   const observed = observe(data.sessions, (result) => considerResult(decisions, result, data.bucketsResetAt));
   for (const move of data.moves) considerMove(decisions, move, data.bucketsResetAt);
+  const entries = entriesOf(decisions);
   const summary: BucketSummary = {
-    entries: entriesOf(decisions),
+    entries,
     observed: [...observed],
     retestAfterDays: data.settings.retestAfterDays,
     ratingsMix: ratingsMix(data.sessions),
     sidesApart: evidenceBySide(data.sessions),
+    earlierMoves: earlierMoves(entries, data.moves, data.bucketsResetAt),
   };
   if (data.bucketsResetAt !== undefined) summary.resetAt = data.bucketsResetAt;
   return summary;
@@ -200,6 +206,7 @@ export function viewBuckets(summary: BucketSummary, library: Library, now: Date)
   const { entries } = summary;
   const observed = new Map(summary.observed);
   const names = new Map(library.exercises.map((exercise) => [exercise.id, exercise.name]));
+  const earlier = new Map(summary.earlierMoves);
 
   const statusOf = (entry: BucketEntry): ExerciseStatus => {
     const seen = observed.get(entry.exerciseId);
@@ -215,6 +222,7 @@ export function viewBuckets(summary: BucketSummary, library: Library, now: Date)
       retestDue: false,
       evidence: evidenceOf(seen),
       inLibrary: names.has(entry.exerciseId),
+      ...(earlier.has(entry.exerciseId) ? { earlierMove: earlier.get(entry.exerciseId)! } : {}),
     };
     if (entry.note !== undefined) status.note = entry.note;
     // A drill not in the library in use cannot be re-tested: `itb session retest` only runs library drills.

@@ -19,7 +19,7 @@ import { storeFile } from './store-path.js';
 export const summarySuffix = '.summary';
 
 /** Raised when the shape of the summary, or a rule it is drawn by, changes: summaries made before are not used. */
-const SUMMARY_VERSION = 17;
+const SUMMARY_VERSION = 18;
 
 interface SummaryFile {
   summaryVersion: number;
@@ -133,6 +133,8 @@ function hasSummaryShape(value: unknown): value is StoreSummary {
     buckets.observed.every(isObservedPair) &&
     Number.isInteger(buckets.retestAfterDays) &&
     typeof buckets.sidesApart === 'boolean' &&
+    Array.isArray(buckets.earlierMoves) &&
+    buckets.earlierMoves.every(isEarlierMovePair) &&
     isAdviceLog(summary!.advice) &&
     Number.isInteger(summary!.sessionCount) &&
     Number.isInteger(summary!.moveCount)
@@ -155,6 +157,12 @@ function isEntry(value: unknown): boolean {
     typeof value.flare === 'boolean' &&
     (value.note === undefined || typeof value.note === 'string')
   );
+}
+
+function isEarlierMovePair(value: unknown): boolean {
+  if (!Array.isArray(value) || value.length !== 2 || typeof value[0] !== 'string' || !isObject(value[1])) return false;
+  const move = value[1];
+  return (move.bucket === 'rehab' || move.bucket === 'avoid') && isInstant(move.at) && typeof move.note === 'string';
 }
 
 function isObservedPair(value: unknown): boolean {

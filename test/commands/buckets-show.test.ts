@@ -365,3 +365,62 @@ describe('itb buckets: the evidence of a drill', () => {
     expect(await shown()).toMatch(/^ {2}Clamshells {2}clamshells\n {4}helped 1 of 1\n\n/m);
   });
 });
+
+describe('itb buckets: a drill moved by hand, then tested again', () => {
+  const at = (day: string) => new Date(`${day}T12:00:00Z`);
+  const test = (day: string, scores: number[]) => save((data) => void data.sessions.push(buildSession({ startedAt: `${day}T12:00:00Z`, baseline: 6, drills: [{ id: 'hip-hikes', scores }] })));
+  const move = async (day: string, bucket: string, note?: string) => {
+    const result = await run(['buckets', 'move', 'hip-hikes', bucket, ...(note === undefined ? [] : ['--note', note])], { home, now: at(day) });
+    expect(result.code, result.stderr).toBe(0);
+  };
+  const reason = 'therapist: try it again with a lighter band, slowly';
+
+  it('keeps the reason of the move in view, dimmed, under the evidence of the test that decided since', async () => {
+    await test('2026-02-02', [6, 7]);
+    await move('2026-02-10', 'rehab', reason);
+    expect(await shown(at('2026-02-11'))).toMatch(/^ {2}Hip hikes {2}hip-hikes\n {4}helped 0 of 1 · mean \+1 · last \+1 on 2026-02-02\n {4}moved by hand: therapist: try it/m);
+    // Tested again: the test decides, and the move it replaced is said as one made earlier.
+    await test('2026-02-20', [4]);
+    const text = await shown(at('2026-02-21'));
+    expect(text).toMatch(/^ {2}Hip hikes {2}hip-hikes\n {4}helped 1 of 2 · [^\n]* on 2026-02-20\n {4}moved by hand to rehab on 2026-02-10: therapist: try it again with a\n {4}lighter band, slowly\n/m);
+    expect(text).not.toContain('moved by hand:');
+    const coloured = await run(['buckets'], { home, now: at('2026-02-21'), tty: true, env: { NO_COLOR: undefined } });
+    const dim = (line: string) => `\u001b[2m${line}\u001b[22m\n`;
+    expect(coloured.stdout).toContain(dim('    moved by hand to rehab on 2026-02-10: therapist: try it again with a') + dim('    lighter band, slowly'));
+    const json = JSON.parse((await run(['buckets', '--json'], { home, now: at('2026-02-21') })).stdout);
+    expect(json.rehab.find((drill: { exerciseId: string }) => drill.exerciseId === 'hip-hikes')).toMatchObject({ source: 'session', earlierMove: { bucket: 'rehab', at: '2026-02-10T12:00:00.000Z', note: reason } });
+    expect(json.rehab.find((drill: { exerciseId: string }) => drill.exerciseId === 'hip-hikes')).not.toHaveProperty('note');
+    // On a narrow terminal the line is broken between words, under the evidence.
+    const narrow = (await onTerminal(40, () => run(['buckets'], { home, now: at('2026-02-21') }))).stdout.split('\n');
+    const first = narrow.findIndex((line) => line.startsWith('    moved by hand to rehab'));
+    expect(narrow.slice(first, first + 3)).toEqual(['    moved by hand to rehab on', '    2026-02-10: therapist: try it', '    again with a lighter band, slowly']);
+    expect(narrow.slice(0, first + 3).filter((line) => line.length > 40)).toEqual([]);
+    // Moved by hand again, the new move is the drill's latest decision, with its own note alone.
+    await move('2026-02-22', 'avoid', 'sore again');
+    const movedAgain = await shown(at('2026-02-23'));
+    expect(movedAgain).toContain('    moved by hand: sore again\n');
+    expect(movedAgain).not.toContain('moved by hand to');
+  });
+
+  it("shows only the latest move's note, none once a later move came without one, and none from before a reset", async () => {
+    await test('2026-02-02', [6, 7]);
+    await move('2026-02-05', 'rehab', 'an older reason');
+    await move('2026-02-06', 'avoid', 'PT: wait two weeks');
+    await test('2026-02-20', [4]);
+    const text = await shown(at('2026-02-21'));
+    // As the README shows it.
+    expect(text).toContain('  Hip hikes  hip-hikes\n    helped 1 of 2 · mean −0.5 · last −2 on 2026-02-20\n    moved by hand to avoid on 2026-02-06: PT: wait two weeks\n');
+    expect(text).not.toContain('an older reason');
+    // A move without a note took the reason back: the test after it shows no earlier move.
+    await move('2026-02-22', 'avoid');
+    await test('2026-02-25', [4]);
+    expect(await shown(at('2026-02-26'))).not.toContain('moved by hand');
+    // The lists start again after a reset: a move made before it is not shown at a test after it.
+    await move('2026-02-27', 'avoid', 'PT: wait two weeks');
+    expect((await run(['buckets', 'reset', '--force'], { home, now: at('2026-02-28') })).code).toBe(0);
+    await test('2026-03-01', [4]);
+    expect(await shown(at('2026-03-02'))).not.toContain('moved by hand');
+    const json = JSON.parse((await run(['buckets', '--json'], { home, now: at('2026-03-02') })).stdout);
+    expect(json.rehab.find((drill: { exerciseId: string }) => drill.exerciseId === 'hip-hikes')).not.toHaveProperty('earlierMove');
+  });
+});

@@ -39,6 +39,12 @@ async function withSessions(): Promise<void> {
   await save((data) => void data.sessions.push(...sessions));
 }
 
+/** Hip hikes moved to rehab by hand with a note, then tested again by a session after it. */
+async function movedThenTested(): Promise<void> {
+  await run(['buckets', 'move', 'hip-hikes', 'rehab', '--note', 'PT: try again'], { home, now });
+  await save((data) => void data.sessions.push(buildSession({ startedAt: '2026-03-01T13:00:00Z', baseline: 6, drills: [{ id: 'hip-hikes', scores: [4] }] })));
+}
+
 describe('itb buckets', () => {
   it('says there is nothing yet on an empty store', async () => {
     const result = await run(['buckets'], { home, now });
@@ -543,6 +549,7 @@ describe('itb buckets', () => {
   it('says in its help, under the shape, what each --json field of a drill holds, and every kind of advice', async () => {
     await withSessions();
     await run(['buckets', 'move', 'bridges', 'avoid', '--note', 'sore'], { home, now });
+    await movedThenTested();
     const help = (await run(['buckets', '--help'], { home })).stdout;
     const notes = help.slice(help.indexOf('} }') + 3).replace(/\s+/g, ' ');
     const json = JSON.parse((await run(['buckets', '--json'], { home, now })).stdout);
@@ -556,6 +563,7 @@ describe('itb buckets', () => {
   it('documents in its help every key --json prints', async () => {
     await withSessions();
     await run(['buckets', 'move', 'bridges', 'avoid', '--note', 'sore'], { home, now });
+    await movedThenTested();
     const help = (await run(['buckets', '--help'], { home })).stdout;
     const json = JSON.parse((await run(['buckets', '--json'], { home, now })).stdout);
     expect(documentedKeys(help, 'prints')).toEqual(Object.keys(json));

@@ -184,6 +184,9 @@ describe('the summary beside the store', () => {
       { ...expected, buckets: { ...expected.buckets, observed: expected.buckets.observed.map(([id, seen]) => [id, { ...seen, newestSide: 'up' }]) } },
       // One of an earlier version does not say whether its tests were on more than one painful side.
       { ...expected, buckets: { ...expected.buckets, sidesApart: undefined } },
+      // One of an earlier version has no moves by hand that a test replaced; a damaged one, a move without its note.
+      { ...expected, buckets: { ...expected.buckets, earlierMoves: undefined } },
+      { ...expected, buckets: { ...expected.buckets, earlierMoves: [['clamshells', { bucket: 'avoid', at: '2026-10-01T10:00:00.000Z' }]] } },
       { ...expected, sessionCount: '2' },
       { ...expected, moveCount: '4' },
       // A bucket entry that does not say whether it was put there by a flare-up.
