@@ -6,7 +6,7 @@ import { keptAside, type KeptAside } from '../core/kept-aside.js';
 import type { Context } from '../context.js';
 import type { Colours } from '../ui/colour.js';
 import { readStore } from '../store/store-file.js';
-import { onScreen, packed, table, width, wrap, wrapName } from '../ui/table.js';
+import { onScreen, packed, table, width, wrap, wrapName, wrapUnder } from '../ui/table.js';
 import { plural } from '../export/words.js';
 import type { HistoryOptions } from './history.js';
 import { trendLines } from './history-trend.js';
@@ -143,11 +143,14 @@ function sessionTable(summaries: SessionSummary[], colour: Colours, kept: Map<st
 
 /**
  * What a session rated, wrapped, and its painful side after it when given: on its last line
- * when it fits there, else whole on a line of its own, rather than split across two.
+ * when it fits there, else whole on a line of its own, rather than split across two. Lines
+ * after the first go two columns in: flush with the dates, the end of a movement ("the house
+ * after work") would read as a line of its own.
  */
 function ratedLines(rated: string, side: string | undefined): string[] {
-  const lines = wrap(rated, COLUMNS);
+  const lines = wrapUnder(rated, COLUMNS);
   if (side === undefined) return lines;
   const last = lines.pop()!;
-  return [...lines, ...packed([last, side], COLUMNS)];
+  const beside = `${last} · ${side}`;
+  return width(beside) <= onScreen(COLUMNS) ? [...lines, beside] : [...lines, last, `  ${side}`];
 }

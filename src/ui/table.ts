@@ -93,6 +93,15 @@ export function wrap(text: string, columns = 80, indent = ''): string[] {
   return fill(text, room, room).map((line) => indent + line);
 }
 
+/**
+ * `text` wrapped to the line, its later lines `indent` in: a label's end, under its start,
+ * reads as the rest of it rather than as a line of its own.
+ */
+export function wrapUnder(text: string, columns = 80, indent = '  '): string[] {
+  columns = Math.max(onScreen(columns), width(indent) + LEAST);
+  return fill(text, columns, columns - width(indent)).map((line, i) => (i === 0 ? line : indent + line));
+}
+
 // A file name quoted for the shell ('My PT/routines.yaml'), or a word.
 const SHELL_WORDS = /'[^'\n]*'\S*|\S+/g;
 

@@ -47,13 +47,24 @@ describe('itb history on the screen', () => {
     await withSessions(squat(1, 'left'), squat(2, 'left'), squat(3, 'right'), squat(4, 'right', 'walking down the long hill behind the house'));
     // The list of one session is of the right leg, though its trend is not drawn.
     const one = (await run(['history', '-n', '1'], { home, now })).stdout;
-    expect(one).toMatch(/^Symptom and test movement: pain during walking down the long hill behind the\nhouse · right side painful\ndate /);
+    // A label's second line goes two columns in, so that it does not read as a line of its own.
+    expect(one).toMatch(/^Symptom and test movement: pain during walking down the long hill behind the\n {2}house · right side painful\ndate /);
     const two = (await run(['history', '-n', '2'], { home, now })).stdout;
     expect(two.split('\n\n')[0]).toMatch(/5 → 3\s+1 helped\nSymptom and test movement: pain during single-leg squat · right side painful\n/);
-    // On 40 columns, a side that does not fit after what was rated goes whole on a line of its own.
+    // On 40 columns, the side after what was rated, on its last line, two columns in as it is.
     const narrow = (await onTerminal(40, () => run(['history', '-n', '2'], { home, now }))).stdout.split('\n\n')[0]!;
-    expect(narrow).toMatch(/\nSymptom and test movement: pain during\nwalking down the long hill behind the\nhouse · right side painful\n[^\n]+5 → 3\n {4}1 helped\n/);
-    expect(narrow).toMatch(/\n {4}1 helped\nSymptom and test movement: pain during\nsingle-leg squat · right side painful\n/);
+    expect(narrow).toMatch(/\nSymptom and test movement: pain during\n {2}walking down the long hill behind the\n {2}house · right side painful\n[^\n]+5 → 3\n {4}1 helped\n/);
+    expect(narrow).toMatch(/\n {4}1 helped\nSymptom and test movement: pain during\n {2}single-leg squat · right side painful\n/);
+    for (const line of narrow.split('\n')) expect(line.length).toBeLessThanOrEqual(40);
+  });
+
+  it('puts a painful side that does not fit after what was rated on a line of its own, two columns in, under the rest of the label', async () => {
+    const stairs = (i: number, side: Session['side']) =>
+      buildSession({ startedAt: day(i), side, movement: 'stairs at the office building downtown', baseline: 5, drills: [{ id: 'clamshells', scores: [3] }] });
+    await withSessions(stairs(1, 'left'), stairs(2, 'right'));
+    const narrow = (await onTerminal(40, () => run(['history'], { home, now }))).stdout.split('\n\n')[0]!;
+    // Flush with the dates, "right side painful" would read as a line of its own, not the label's end.
+    expect(narrow).toMatch(/\nSymptom and test movement: pain during\n {2}stairs at the office building downtown\n {2}right side painful\n\d{4}-/);
     for (const line of narrow.split('\n')) expect(line.length).toBeLessThanOrEqual(40);
   });
 

@@ -152,7 +152,8 @@ describe('itb history', () => {
     await withSessions(first, other);
     const { stdout } = await run(['history'], { home, now });
     // Wrapped above the row, never cut: two movements that start alike must not read as one.
-    expect(stdout).toMatch(/\nSymptom and test movement: tightness during walking down the long hill behind\nthe house after work with the dog\n[^\n]+strength\s+4 → 2\s+1 helped\n/);
+    // Its second line two columns in: flush with the dates, it would read as a line of its own.
+    expect(stdout).toMatch(/\nSymptom and test movement: tightness during walking down the long hill behind\n {2}the house after work with the dog\n[^\n]+strength\s+4 → 2\s+1 helped\n/);
     expect(stdout).toMatch(/\nSymptom and test movement: pain during single-leg squat\n[^\n]+strength\s+6 → 5\s/);
     expect(stdout).not.toContain('…');
     for (const line of stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
