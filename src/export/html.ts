@@ -96,7 +96,7 @@ export function toHtml(report: Report): string {
   body.push('<h2>Red-flag screening</h2>', ...screening(report.redFlagScreens, screensScopeWords(report)));
   // A paragraph for each symptom that kept up, the worst first, as the advice names them.
   if (view.persistent.length > 0) body.push('<h2>Persistent symptoms</h2>');
-  const findings = view.persistent.map(({ found, trend }) => persistentWords(found, trendLabel(trend, rated(trend.symptom, trend.movement), view.trendsBySide), report.period.since));
+  const findings = view.persistent.map(({ found, trend }) => persistentWords(found, trendLabel(trend, rated(trend.symptom, trend.movement), view.trendsBySide), report.period.since ?? report.firstDay));
   for (const words of persistentParagraphs(findings)) body.push(`<p>${unbrokenDates(words)}</p>`);
 
   body.push('<h2>Rehab routine</h2>');

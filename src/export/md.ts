@@ -108,7 +108,7 @@ export function toMarkdown(report: Report): string {
   out.push('## Red-flag screening', '', ...screeningLines(report.redFlagScreens, screensScopeWords(report)), '');
   // A paragraph for each symptom that kept up, the worst first, as the advice names them.
   if (view.persistent.length > 0) out.push('## Persistent symptoms', '');
-  const findings = view.persistent.map(({ found, trend }) => persistentWords(found, trendLabel(trend, rated(trend.symptom, trend.movement), view.trendsBySide), report.period.since));
+  const findings = view.persistent.map(({ found, trend }) => persistentWords(found, trendLabel(trend, rated(trend.symptom, trend.movement), view.trendsBySide), report.period.since ?? report.firstDay));
   for (const words of persistentParagraphs(findings)) out.push(words, '');
 
   out.push('## Rehab routine', '');

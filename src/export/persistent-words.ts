@@ -7,13 +7,14 @@ import { meanAsSaid, wentUp } from '../core/persistent-symptom.js';
 /**
  * The finding behind `itb history`'s advice to see a professional, told to the therapist; `what`
  * is the label of its trend, as the format sets it out (trendLabel: the painful side too when the
- * trends name it).
+ * trends name it); `firstDay` the first day of the report's period.
  */
-export function persistentWords(found: PersistentSymptom, what: string, since: string | null): string {
+export function persistentWords(found: PersistentSymptom, what: string, firstDay: string | null): string {
   const change = wentUp(found) ? 'have gone up' : 'have not come down much';
-  // The first week may begin before the report's period; only the period's sessions were counted.
+  // The first week may begin before the report's period (its --since, or its first session's day
+  // without one): the words begin with the period, which holds every session that was counted.
   const weekStart = localDate(new Date(found.fromMs));
-  const from = since !== null && weekStart < since ? since : weekStart;
+  const from = firstDay !== null && weekStart < firstDay ? firstDay : weekStart;
   const to = localDate(new Date(found.toMs));
   return (
     `${what} was rated in each of ${found.weeks} weeks in a row (7-day weeks, ${from} to ${to}), and its baseline scores ${change}: ` +

@@ -124,9 +124,10 @@ describe('persistent symptoms in the reports', () => {
     expect(toMarkdown(report(data))).not.toContain('Persistent symptoms');
     // Up to 2026-11-06, the weeks before the fall.
     const before = toMarkdown(report(data, { until: '2026-11-06' }));
-    expect(before).toContain('**Pain during Forward lunge** was rated in each of 6 weeks in a row (7-day weeks, 2026-09-26 to 2026-11-06)');
-    // Up to 2026-10-30, with no change of clock in the weeks: the first of them begins the day after 2026-09-25.
-    expect(toMarkdown(report(data, { until: '2026-10-30' }))).toContain('in each of 5 weeks in a row (7-day weeks, 2026-09-26 to 2026-10-30)');
+    // Its first week began on 2026-09-26, before the first session: the words begin with the period.
+    expect(before).toContain('period: 2026-10-01 to 2026-11-06');
+    expect(before).toContain('**Pain during Forward lunge** was rated in each of 6 weeks in a row (7-day weeks, 2026-10-01 to 2026-11-06)');
+    expect(toMarkdown(report(data, { until: '2026-10-30' }))).toContain('in each of 5 weeks in a row (7-day weeks, 2026-10-01 to 2026-10-30)');
     // Starting on 2026-10-22: three of those weeks, still enough.
     // Its first week began before the period: the words begin the weeks with the period.
     expect(toMarkdown(report(data, { since: '2026-10-22', until: '2026-11-06' }))).toContain('in each of 3 weeks in a row (7-day weeks, 2026-10-22 to 2026-11-06)');
@@ -135,6 +136,15 @@ describe('persistent symptoms in the reports', () => {
     );
     // Starting on 2026-10-29: two weeks are too few, whatever came before them.
     expect(toMarkdown(report(data, { since: '2026-10-29', until: '2026-11-06' }))).not.toContain('Persistent symptoms');
+  });
+
+  it('begins the weeks it names with the report’s period, which without --since starts with the first session', () => {
+    // Weekly sessions only, the first on 2026-10-22: its week began on 2026-10-17, before them.
+    const store = weeklyStore([6, 6, 7, 6, 5]);
+    const data = { ...store, sessions: store.sessions.filter((session) => session.id.startsWith('weekly-')), moves: [], screenings: [] };
+    const md = toMarkdown(report(data));
+    expect(md).toContain('period: 2026-10-22 to 2026-11-20');
+    expect(md).toContain('in each of 5 weeks in a row (7-day weeks, 2026-10-22 to 2026-11-20)');
   });
 
   it('finds the same from the store summary’s log as from the sessions, and leaves that log aside for a period', () => {
