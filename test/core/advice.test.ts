@@ -227,6 +227,17 @@ describe('see-a-professional', () => {
     expect(both).not.toMatch(/up to|latest session/);
   });
 
+  it('names the other side the latest session rated, one started this very moment, and not one dated after now', () => {
+    const on = (days: number, side: 'left' | 'right', movement = 'single-leg squat') => buildSession({ startedAt: daysAgo(days), baseline: 6, side, movement, routine: 'mobility' });
+    const right = [30, 23, 16, 9].map((days) => on(days, 'right'));
+    // The left leg now, and a step-down on a clock set a day ahead.
+    const [advice] = adviceFor(storeWith({ sessions: [...right, on(0, 'left'), on(-1, 'left', 'step-down')] }), now);
+    expect(advice!.message).toContain(
+      'You have rated your pain during single-leg squat (right side painful) in each of 4 weeks in a row up to 2026-02-20, and its starting scores have not come down much ' +
+        '(about 6 in the first of those weeks, 6 in the latest). Your latest session rated pain during single-leg squat (left side painful), whose scores do not compare with these.',
+    );
+  });
+
   it('compares only baselines given for the same painful side, as the trends do, and names the side when there were several', () => {
     const on = (days: number, baseline: number, side: 'left' | 'right' | 'both') => buildSession({ startedAt: daysAgo(days), baseline, side, routine: 'mobility' });
     // The right leg has stayed at 7 for three weeks; the left one eased in the same weeks, and
@@ -375,6 +386,15 @@ describe('see-a-professional', () => {
   it('counts a session started at this very moment in this week', () => {
     const found = persistentSymptoms(adviceLog([rated(14, 6), rated(7, 6), rated(0, 6)]), now)[0];
     expect(found).toMatchObject({ weeks: 3, toMs: now.getTime(), fromMs: new Date(2026, 1, 9).getTime() });
+  });
+
+  it('puts a session late in the evening in the week of its own local day, not of the day in UTC', () => {
+    // In St. John's (3½ hours behind UTC in February), at 00:30 on Sunday 2026-03-01: a session
+    // just now, and two at 23:30 on the Sundays before, are one in each of 3 weeks. In UTC the
+    // two late ones fall on Mondays, 6 and 13 days back: two weeks.
+    const at = new Date('2026-03-01T04:00:00Z');
+    const sundays = ['2026-03-01T03:45:00Z', '2026-02-23T03:00:00Z', '2026-02-16T03:00:00Z'].map((startedAt) => buildSession({ startedAt, baseline: 6, routine: 'mobility' }));
+    expect(persistentSymptoms(adviceLog(sundays), at)[0]).toMatchObject({ weeks: 3, toMs: at.getTime(), fromMs: new Date(2026, 1, 9).getTime() });
   });
 
   it('leaves a session dated after now out of what was rated most lately', () => {
