@@ -592,6 +592,31 @@ describe('itb session', () => {
     expect(again.stdout).not.toContain('earlier tests');
   });
 
+  it('says the record of help from 3 tests, after a reset of the buckets, and above what a move by hand had decided', async () => {
+    const tested = (day: number, scores: number[]) =>
+      buildSession({ startedAt: `2026-02-${String(day).padStart(2, '0')}T12:00:00Z`, routine: 'joint-chain', baseline: 5, drills: [{ id: 'lunge-knee-circles', scores }] });
+    const now = new Date('2026-03-03T12:00:00Z');
+    const changesOf = (stdout: string) => stdout.slice(stdout.indexOf('Bucket changes'), stdout.indexOf('Next:')).replace(/\s+/g, ' ');
+    // Helped 3 times of 3.
+    await afterSessions(tested(1, [4]), tested(2, [4]), tested(3, [4]));
+    const three = await run(['session', 'rehab', ...flags], { home, tty: true, now, answers: [5, 'done', 5, 'done', 5] });
+    expect(changesOf(three.stdout)).toContain('rehab → avoid for now It helped in 3 of its 3 earlier tests: one bad day may be down to the day, not the drill.');
+    // The buckets reset since: untested, its record still there.
+    cleanup();
+    ({ home, cleanup } = tempHome());
+    await afterSessions(tested(1, [4]), tested(2, [4]), tested(3, [4]), tested(4, [4]));
+    expect((await run(['buckets', 'reset', '--force'], { home, now: new Date('2026-03-02T12:00:00Z') })).code).toBe(0);
+    const reset = await run(['session', 'joint-chain', ...flags], { home, tty: true, now, answers: [5, 'skip', 'done', 5, 'done', 5, 'stop'] });
+    expect(changesOf(reset.stdout)).toContain('untested → avoid for now It helped in 4 of its 4 earlier tests: one bad day may be down to the day, not the drill. It comes back for a re-test on 2026-03-17.');
+    // Set aside after helping 3 times, then put back in rehab by hand.
+    cleanup();
+    ({ home, cleanup } = tempHome());
+    await afterSessions(tested(1, [4]), tested(2, [4]), tested(3, [4]), tested(4, [5, 5]));
+    expect((await run(['buckets', 'move', 'lunge-knee-circles', 'rehab'], { home, now: new Date('2026-03-02T12:00:00Z') })).code).toBe(0);
+    const moved = await run(['session', 'rehab', ...flags], { home, tty: true, now, answers: [5, 'done', 5, 'done', 5] });
+    expect(changesOf(moved.stdout)).toMatch(/rehab → avoid for now It helped in 3 of its 4 earlier tests: one bad day may be down to the day, not the drill\. It comes back for a re-test on 2026-03-17\. You had moved it to rehab by hand/);
+  });
+
   it('says nothing of a record of help that is thin or mixed, nor after a flare-up', async () => {
     const tested = (day: number, scores: number[]) =>
       buildSession({ startedAt: `2026-02-${String(day).padStart(2, '0')}T12:00:00Z`, routine: 'joint-chain', baseline: 5, drills: [{ id: 'lunge-knee-circles', scores }] });
@@ -613,6 +638,14 @@ describe('itb session', () => {
     ({ home, cleanup } = tempHome());
     await afterSessions(tested(1, [4]), tested(2, [4]), tested(3, [4]));
     expect(await setAside([5, 'done', 9, 'stop'])).not.toContain('earlier tests');
+    // Helped 4 times of 5 and set aside with a flare-up: a re-test that does not help leaves it
+    // set aside, as it was before the session.
+    cleanup();
+    ({ home, cleanup } = tempHome());
+    await afterSessions(tested(1, [4]), tested(2, [4]), tested(3, [4]), tested(4, [4]), tested(5, [8]));
+    const retest = await run(['session', 'retest', ...flags], { home, tty: true, now: new Date('2026-03-03T12:00:00Z'), answers: [5, 'done', 5, 'done', 5] });
+    expect(retest.stdout).toContain('avoid for now (flare-up) → avoid for now');
+    expect(retest.stdout).not.toContain('earlier tests');
   });
 
   it('does not offer a drill put in rehab by hand back into it after it flared up, and says to ask the therapist first', async () => {
