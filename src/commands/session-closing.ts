@@ -86,7 +86,8 @@ export function closing(session: Session, library: Library, before: BucketView, 
  * the drill's, and the person should not read it as a verdict on all that went before.
  */
 function goodRecord(before: BucketView, after: BucketView, id: string): string | undefined {
-  const earlier = [...before.rehab, ...before.avoid, ...before.untested].find((status) => status.exerciseId === id)?.evidence;
+  // Not in before.avoid: a drill set aside before the session is not asked about (closing).
+  const earlier = [...before.rehab, ...before.untested].find((status) => status.exerciseId === id)?.evidence;
   if (earlier === undefined || earlier.helped < 3 || earlier.helped * 2 <= earlier.tested) return undefined;
   const retestDueAt = after.avoid.find((status) => status.exerciseId === id)?.retestDueAt;
   const back = retestDueAt === undefined ? '' : ` It comes back for a re-test on ${localDate(new Date(retestDueAt))}.`;

@@ -15,7 +15,7 @@ export function seeAProfessional(log: AdviceLog, now: Date): Advice | undefined 
   // kept up still deserve the look, but they are those of what was rated then, up to a day the
   // advice names, and the scores rated since are not theirs.
   const latest = latestRated(log, now);
-  const movedOn = latest !== undefined && latest.said !== '' && !found.some((symptom) => symptom.rated === latest.rated && symptom.side === latest.side);
+  const movedOn = latest !== undefined && !found.some((symptom) => symptom.rated === latest.rated && symptom.side === latest.side);
   const upTo = (symptom: PersistentSymptom) => (movedOn ? ` up to ${localDate(new Date(symptom.lastRatedMs))}` : '');
   const means = (symptom: PersistentSymptom) => `(about ${meanAsSaid(symptom.firstMean)} in the first of those weeks, ${meanAsSaid(symptom.latestMean)} in the latest)`;
   const kept =
