@@ -152,11 +152,12 @@ function createNew(file: string, content: Content): void {
 /**
  * A copy is new bytes under the name, which a power cut could leave empty: flushed to the disk
  * like the file it was copied from. It was made here (COPYFILE_EXCL), so one that cannot be
- * flushed is removed rather than left half there.
+ * flushed is removed rather than left half there. Opened for writing too: Windows flushes only
+ * a file open for writing (a file open for reading alone gives EPERM).
  */
 function flushCopy(file: string): void {
   try {
-    flushPath(file);
+    flushPath(file, 'r+');
   } catch (error) {
     rmSync(file, { force: true });
     throw error;
@@ -223,8 +224,8 @@ function syncFolder(folder: string): void {
 }
 
 /** What `path` holds, a file's bytes or a folder's names, flushed to the disk. */
-function flushPath(path: string): void {
-  const fd = openSync(path, 'r');
+function flushPath(path: string, flags = 'r'): void {
+  const fd = openSync(path, flags);
   try {
     fsyncSync(fd);
   } finally {

@@ -16,14 +16,25 @@ const renaming = vi.hoisted(() => ({ fails: false }));
 // Opening a new file refused with this code (a full or read-only disk), when a test asks.
 const opening = vi.hoisted(() => ({ code: undefined as string | undefined }));
 // The files flushed to the disk (by inode), and the names given to a file not flushed yet: what a
-// power cut right after would leave empty under that name.
-const flushing = vi.hoisted(() => ({ flushed: new Set<number>(), namedUnflushed: [] as string[], copies: [] as string[] }));
+// power cut right after would leave empty under that name. When a test asks, flushing fails as
+// it does on Windows for a file open only for reading (Node's EPERM), or for one file (EIO).
+const flushing = vi.hoisted(() => ({
+  flushed: new Set<number>(),
+  namedUnflushed: [] as string[],
+  copies: [] as string[],
+  opened: new Map<number, { path: string; flags: string }>(),
+  asOnWindows: false,
+  failsFor: undefined as string | undefined,
+}));
 vi.mock('node:fs', async (importOriginal) => {
   const fs = await importOriginal<typeof import('node:fs')>();
   const named = (existing: import('node:fs').PathLike, name: import('node:fs').PathLike) => {
     if (!flushing.flushed.has(fs.statSync(existing).ino)) flushing.namedUnflushed.push(String(name));
   };
   const fsyncSync: typeof fs.fsyncSync = (fd) => {
+    const opened = flushing.opened.get(fd);
+    if (flushing.asOnWindows && opened?.flags === 'r' && fs.fstatSync(fd).isFile()) throw Object.assign(new Error('EPERM: operation not permitted, fsync'), { code: 'EPERM' });
+    if (opened !== undefined && opened.path === flushing.failsFor) throw Object.assign(new Error('EIO: i/o error, fsync'), { code: 'EIO' });
     fs.fsyncSync(fd);
     flushing.flushed.add(fs.fstatSync(fd).ino);
   };
@@ -45,7 +56,9 @@ vi.mock('node:fs', async (importOriginal) => {
   };
   const openSync = ((path: string, flags: string, mode?: number) => {
     if (opening.code !== undefined && flags === 'wx') throw Object.assign(new Error(`${opening.code}: open '${path}'`), { code: opening.code });
-    return fs.openSync(path, flags, mode);
+    const fd = fs.openSync(path, flags, mode);
+    flushing.opened.set(fd, { path: String(path), flags });
+    return fd;
   }) as typeof fs.openSync;
   return { ...fs, default: { ...fs, linkSync, copyFileSync, renameSync, openSync, fsyncSync }, linkSync, copyFileSync, renameSync, openSync, fsyncSync };
 });
@@ -63,6 +76,9 @@ afterEach(() => {
   flushing.flushed.clear();
   flushing.namedUnflushed = [];
   flushing.copies = [];
+  flushing.opened.clear();
+  flushing.asOnWindows = false;
+  flushing.failsFor = undefined;
 });
 const modeOf = (file: string) => statSync(file).mode & 0o777;
 
@@ -184,6 +200,23 @@ describe('writePrivateFile', () => {
       writePrivateFile(file, '# Report\n');
       expect(flushing.copies).toEqual([file]);
       expect(flushing.flushed.has(statSync(file).ino)).toBe(true);
+    });
+
+    it('flushes the copy on Windows too, where only a file open for writing can be flushed', () => {
+      linking.fails = true;
+      flushing.asOnWindows = true;
+      const file = join(folder, 'report.md');
+      writePrivateFile(file, '# Report\n');
+      expect(readFileSync(file, 'utf8')).toBe('# Report\n');
+      expect(flushing.flushed.has(statSync(file).ino)).toBe(true);
+    });
+
+    it('leaves no copy under the name when it cannot be flushed to the disk', () => {
+      linking.fails = true;
+      const file = join(folder, 'report.md');
+      flushing.failsFor = file;
+      expect(() => writePrivateFile(file, '# Report\n')).toThrow(`cannot write ${file}`);
+      expect(readdirSync(folder)).toEqual([]);
     });
 
     it('still never replaces a file that took the name while the report was written', () => {
