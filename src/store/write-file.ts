@@ -164,8 +164,11 @@ function flushCopy(file: string): void {
   }
 }
 
-/** What link() says on a file system without hard links. */
-const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);
+/**
+ * What link() says on a file system without hard links. Windows says EISDIR for an exFAT or FAT
+ * stick (nodejs/node#65817); a real folder at the name still fails the copy, with its own error.
+ */
+const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EISDIR']);
 
 function replaceAtomically(file: string, content: Content): void {
   const temp = writeTemp(file, content);

@@ -10,7 +10,7 @@ import { caught } from '../helpers/caught.js';
 import { mixedParts } from '../helpers/mixed-text.js';
 
 // link() as a file system without hard links answers it (FAT, exFAT), when a test asks.
-const linking = vi.hoisted(() => ({ fails: false, before: () => {} }));
+const linking = vi.hoisted(() => ({ fails: false, code: 'EPERM', before: () => {} }));
 // rename() refused (a file held open on a shared drive, say), when a test asks.
 const renaming = vi.hoisted(() => ({ fails: false }));
 // Opening a new file refused with this code (a full or read-only disk), when a test asks.
@@ -42,7 +42,7 @@ vi.mock('node:fs', async (importOriginal) => {
     named(existing, name);
     if (!linking.fails) return fs.linkSync(existing, name);
     linking.before();
-    throw Object.assign(new Error(`EPERM: operation not permitted, link '${String(existing)}' -> '${String(name)}'`), { code: 'EPERM' });
+    throw Object.assign(new Error(`${linking.code}: link '${String(existing)}' -> '${String(name)}'`), { code: linking.code });
   };
   // A copy is new bytes under its name: it counts as named when the command is done with it.
   const copyFileSync: typeof fs.copyFileSync = (from, to, mode) => {
@@ -70,6 +70,7 @@ beforeEach(() => {
 afterEach(() => {
   rmSync(folder, { recursive: true, force: true });
   linking.fails = false;
+  linking.code = 'EPERM';
   linking.before = () => {};
   renaming.fails = false;
   opening.code = undefined;
@@ -191,6 +192,15 @@ describe('writePrivateFile', () => {
       writePrivateFile(file, '# Report\né – 🦵\n');
       expect(readFileSync(file, 'utf8')).toBe('# Report\né – 🦵\n');
       expect(modeOf(file)).toBe(0o600);
+      expect(readdirSync(folder)).toEqual(['report.md']);
+    });
+
+    it('copies the file too where Windows says EISDIR for an exFAT stick\'s missing hard links', () => {
+      linking.fails = true;
+      linking.code = 'EISDIR';
+      const file = join(folder, 'report.md');
+      writePrivateFile(file, '# Report\n');
+      expect(readFileSync(file, 'utf8')).toBe('# Report\n');
       expect(readdirSync(folder)).toEqual(['report.md']);
     });
 
