@@ -423,4 +423,13 @@ describe('itb buckets: a drill moved by hand, then tested again', () => {
     const json = JSON.parse((await run(['buckets', '--json'], { home, now: at('2026-03-02') })).stdout);
     expect(json.rehab.find((drill: { exerciseId: string }) => drill.exerciseId === 'hip-hikes')).not.toHaveProperty('earlierMove');
   });
+
+  it('dates the earlier move by the local day it was made on', async () => {
+    await test('2026-02-02', [6, 7]);
+    // 01:30 UTC on 10 February is 22:00 on 9 February in St. John's (the tests' zone).
+    const moved = await run(['buckets', 'move', 'hip-hikes', 'rehab', '--note', reason], { home, now: new Date('2026-02-10T01:30:00Z') });
+    expect(moved.code, moved.stderr).toBe(0);
+    await test('2026-02-20', [4]);
+    expect(await shown(at('2026-02-21'))).toContain('    moved by hand to rehab on 2026-02-09: therapist:');
+  });
 });

@@ -187,6 +187,9 @@ describe('the summary beside the store', () => {
       // One of an earlier version has no moves by hand that a test replaced; a damaged one, a move without its note.
       { ...expected, buckets: { ...expected.buckets, earlierMoves: undefined } },
       { ...expected, buckets: { ...expected.buckets, earlierMoves: [['clamshells', { bucket: 'avoid', at: '2026-10-01T10:00:00.000Z' }]] } },
+      // A move to a bucket a move by hand cannot make, and one at a time that is none.
+      { ...expected, buckets: { ...expected.buckets, earlierMoves: [['clamshells', { bucket: 'untested', at: '2026-10-01T10:00:00.000Z', note: 'sore' }]] } },
+      { ...expected, buckets: { ...expected.buckets, earlierMoves: [['clamshells', { bucket: 'avoid', at: 'lately', note: 'sore' }]] } },
       { ...expected, sessionCount: '2' },
       { ...expected, moveCount: '4' },
       // A bucket entry that does not say whether it was put there by a flare-up.
