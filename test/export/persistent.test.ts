@@ -145,6 +145,7 @@ describe('persistent symptoms in the reports', () => {
     const md = toMarkdown(report(data));
     expect(md).toContain('period: 2026-10-22 to 2026-11-20');
     expect(md).toContain('in each of 5 weeks in a row (7-day weeks, 2026-10-22 to 2026-11-20)');
+    expect(toHtml(report(data))).toContain('in each of 5 weeks in a row (7-day weeks, <span class="day">2026-10-22</span> to <span class="day">2026-11-20</span>)');
   });
 
   it('finds the same from the store summary’s log as from the sessions, and leaves that log aside for a period', () => {
