@@ -121,6 +121,9 @@ describe('itb export', () => {
     expect(withName.stderr).toContain("\n  itb export --since 2026-10-02 --name 'Sam Lee' -o report.fhir.json\n");
     const jsonNamed = await run(['export', '--json', '--name', 'Sam Lee'], { home, now: NOW, stdoutTTY: true, stderrColumns: 80 });
     expect(jsonNamed.stderr).toContain('\n  itb export -o report.json\n');
+    // A CSV holds no name either: its command leaves --name out, keeping the period.
+    const csvNamed = await run(['export', '--format', 'csv', '--until', '2026-11-01', '--name', 'Sam Lee'], { home, now: NOW, stdoutTTY: true, stderrColumns: 80 });
+    expect(csvNamed.stderr).toContain('\n  itb export --until 2026-11-01 -o report.csv\n');
     const file = join(home, 'report.fhir.json');
     const saved = await run(['export', '--since', '2026-10-02', '--name', 'Sam Lee', '-o', file], { home, now: NOW });
     expect(saved.code, saved.stderr).toBe(0);
