@@ -68,6 +68,23 @@ describe('itb history on the screen', () => {
     for (const line of narrow.split('\n')) expect(line.length).toBeLessThanOrEqual(40);
   });
 
+  const twoSides = (movement: string) => withSessions(...(['left', 'right'] as const).map((side, i) => buildSession({ startedAt: day(i + 1), side, movement, baseline: 5, drills: [{ id: 'clamshells', scores: [3] }] })));
+
+  it("keeps a label's later lines, two columns in, within the line", async () => {
+    // 40 characters: on one line two columns in, it would take 42.
+    await twoSides('walking down the long hill behind a barn');
+    const narrow = (await onTerminal(40, () => run(['history'], { home, now }))).stdout.split('\n\n')[0]!;
+    expect(narrow).toMatch(/\nSymptom and test movement: pain during\n {2}walking down the long hill behind a\n {2}barn · right side painful\n\d{4}-/);
+    for (const line of narrow.split('\n')) expect(line.length).toBeLessThanOrEqual(40);
+  });
+
+  it('puts the painful side after what was rated when it ends the line exactly', async () => {
+    // "  climbing up steps · right side painful" is 40 columns.
+    await twoSides('climbing up steps');
+    const narrow = (await onTerminal(40, () => run(['history'], { home, now }))).stdout.split('\n\n')[0]!;
+    expect(narrow).toMatch(/\nSymptom and test movement: pain during\n {2}climbing up steps · right side painful\n\d{4}-/);
+  });
+
   it('keeps the words in brackets of a session\'s results together on a narrow terminal, where they fit a line', async () => {
     // Clamshells, set aside, flare up the next day: "1 still set aside (1 flare)" is wider than the
     // 26 columns left for it on 30.

@@ -1,7 +1,7 @@
 // Columns, not characters: what a terminal shows is what the layout measures.
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
-import { fitName, hangingName, hangingPacked, nameLines, namePacked, packed, table, truncate, width, wrap, wrapName } from '../../src/ui/table.js';
+import { fitName, hangingName, hangingPacked, nameLines, namePacked, packed, table, truncate, width, wrap, wrapName, wrapUnder } from '../../src/ui/table.js';
 
 const red = new Chalk({ level: 1 }).red;
 
@@ -105,6 +105,12 @@ describe('cutting to fit', () => {
       'Hip CARs (controlled articular rotations)  hip-cars',
       'Bridges                                    bridges',
     ]);
+  });
+
+  it('wrapUnder puts the lines after the first two columns in, within the columns, and keeps some room however few they are', () => {
+    expect(wrapUnder('pain during walking down the long hill', 20)).toEqual(['pain during walking', '  down the long hill']);
+    // As wrap does: 20 columns for the text at the least, however little the columns leave.
+    expect(wrapUnder('pain during walking down the long hill', 12)).toEqual(['pain during walking', '  down the long hill']);
   });
 });
 
