@@ -15,7 +15,6 @@ import {
   openSync,
   readlinkSync,
   realpathSync,
-  renameSync,
   rmSync,
   statSync,
   writeSync,
@@ -24,6 +23,7 @@ import {
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { UserError } from '../errors.js';
 import { FOLDER_GONE, namedFromGoneFolder } from '../regular-file.js';
+import { mayBeHeldOpen, renameWhenFree } from './held-open.js';
 
 const PRIVATE = 0o600;
 
@@ -173,9 +173,11 @@ const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EISD
 function replaceAtomically(file: string, content: Content): void {
   const temp = writeTemp(file, content);
   try {
-    renameSync(temp, file);
+    renameWhenFree(temp, file);
   } catch (error) {
     rmSync(temp, { force: true });
+    // Still open in another program after the tries (see ./held-open.ts): "permission denied" would mislead.
+    if (mayBeHeldOpen(error)) throw new UserError(`cannot replace ${file}: another program has it open, or it is marked read-only`, HELD_HINT);
     throw writeError(file, error);
   }
   syncFolder(dirname(file));
@@ -244,6 +246,8 @@ function closeQuietly(fd: number): void {
   }
 }
 
+const HELD_HINT = 'Nothing was written. Close the file where it is open (a spreadsheet or a viewer showing it), then try again; or choose another name with -o.';
+
 function writeError(file: string, error: unknown): Error {
   const code = (error as NodeJS.ErrnoException | null)?.code;
   // Failures of the file system carry a code; anything else went wrong making the content.
@@ -272,6 +276,8 @@ function problem(file: string, code: string | undefined, error?: unknown): UserE
       return new UserError(`cannot write ${file}: the disk is full`, 'Free some space or choose another disk.');
     case 'ELOOP':
       return new UserError(`cannot write ${file}: a link on its path leads back to itself`, 'Choose another place with -o.');
+    case 'EBUSY':
+      return new UserError(`cannot write ${file}: it is in use by another program`, 'Nothing was written. Close it there and try again, or choose another name with -o.');
     case 'ENAMETOOLONG':
       return new UserError(`cannot write ${file}: the path is too long`, 'Choose a shorter name or place with -o.');
     default:

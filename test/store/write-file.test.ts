@@ -6,13 +6,15 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { writePrivateFile } from '../../src/store/write-file.js';
+import { asOnWindows } from '../helpers/as-on-windows.js';
 import { caught } from '../helpers/caught.js';
 import { mixedParts } from '../helpers/mixed-text.js';
 
 // link() as a file system without hard links answers it (FAT, exFAT), when a test asks.
 const linking = vi.hoisted(() => ({ fails: false, code: 'EPERM', before: () => {} }));
-// rename() refused (a file held open on a shared drive, say), when a test asks.
-const renaming = vi.hoisted(() => ({ fails: false }));
+// rename() refused (a file held open on a shared drive, say), when a test asks: for good, or
+// the next `times` tries, with `code` (Windows gives EPERM for a file another program has open).
+const renaming = vi.hoisted(() => ({ fails: false, times: 0, code: 'EBUSY', tries: 0 }));
 // Opening a new file refused with this code (a full or read-only disk), when a test asks.
 const opening = vi.hoisted(() => ({ code: undefined as string | undefined }));
 // The files flushed to the disk (by inode), and the names given to a file not flushed yet: what a
@@ -51,8 +53,10 @@ vi.mock('node:fs', async (importOriginal) => {
   };
   const renameSync: typeof fs.renameSync = (from, to) => {
     named(from, to);
-    if (!renaming.fails) return fs.renameSync(from, to);
-    throw Object.assign(new Error(`EBUSY: resource busy or locked, rename '${String(from)}' -> '${String(to)}'`), { code: 'EBUSY' });
+    renaming.tries++;
+    if (!renaming.fails && renaming.times === 0) return fs.renameSync(from, to);
+    if (renaming.times > 0) renaming.times--;
+    throw Object.assign(new Error(`${renaming.code}: rename '${String(from)}' -> '${String(to)}'`), { code: renaming.code });
   };
   const openSync = ((path: string, flags: string, mode?: number) => {
     if (opening.code !== undefined && flags === 'wx') throw Object.assign(new Error(`${opening.code}: open '${path}'`), { code: opening.code });
@@ -73,6 +77,9 @@ afterEach(() => {
   linking.code = 'EPERM';
   linking.before = () => {};
   renaming.fails = false;
+  renaming.times = 0;
+  renaming.code = 'EBUSY';
+  renaming.tries = 0;
   opening.code = undefined;
   flushing.flushed.clear();
   flushing.namedUnflushed = [];
@@ -152,9 +159,46 @@ describe('writePrivateFile', () => {
     const file = join(folder, 'report.md');
     writeFileSync(file, 'kept');
     renaming.fails = true;
-    expect(() => writePrivateFile(file, 'new', { replace: true })).toThrow(`cannot write ${file} (EBUSY)`);
+    expect(() => writePrivateFile(file, 'new', { replace: true })).toThrow(`cannot write ${file}: it is in use by another program`);
     expect(readFileSync(file, 'utf8')).toBe('kept');
     expect(readdirSync(folder)).toEqual(['report.md']);
+  });
+
+  describe('on Windows, replacing a file another program has open', () => {
+    it('tries again while a scanner holds the file for a moment, and replaces it', () => {
+      asOnWindows();
+      const file = join(folder, 'report.csv');
+      writeFileSync(file, 'old');
+      renaming.code = 'EPERM';
+      renaming.times = 3;
+      writePrivateFile(file, 'new', { replace: true });
+      expect(readFileSync(file, 'utf8')).toBe('new');
+      expect(readdirSync(folder)).toEqual(['report.csv']);
+    });
+
+    it('says the file is open in another program, not "permission denied", and keeps it', async () => {
+      asOnWindows();
+      const file = join(folder, 'report.csv');
+      writeFileSync(file, 'kept');
+      renaming.code = 'EPERM';
+      renaming.fails = true;
+      const error = await caught(() => writePrivateFile(file, 'new', { replace: true }));
+      expect(error).toBeInstanceOf(UserError);
+      expect((error as UserError).message).toBe(`cannot replace ${file}: another program has it open, or it is marked read-only`);
+      expect((error as UserError).hint).toMatch(/^Nothing was written\. Close the file where it is open/);
+      expect(renaming.tries).toBeGreaterThan(1);
+      expect(readFileSync(file, 'utf8')).toBe('kept');
+      expect(readdirSync(folder)).toEqual(['report.csv']);
+    });
+
+    it('does not try again elsewhere, where EPERM means permission denied', () => {
+      const file = join(folder, 'report.csv');
+      writeFileSync(file, 'kept');
+      renaming.code = 'EPERM';
+      renaming.fails = true;
+      expect(() => writePrivateFile(file, 'new', { replace: true })).toThrow(`cannot write ${file}: permission denied`);
+      expect(renaming.tries).toBe(1);
+    });
   });
 
   it('leaves no file at all when making the content fails half way', () => {

@@ -1,0 +1,34 @@
+// On Windows a file another program has open cannot be replaced: a spreadsheet showing last
+// week's report.csv, or, for a moment, a virus scanner, a backup or a sync program (OneDrive)
+// reading the file just written. Windows then answers EPERM, EBUSY or EACCES, the words it also
+// has for "permission denied". A brief hold passes if the replacing is tried again a little later.
+import { renameSync } from 'node:fs';
+
+/** The codes Windows gives for a file that another program has open. */
+const HELD_OPEN = new Set(['EPERM', 'EBUSY', 'EACCES']);
+
+/** Whether `error` may be Windows saying that another program has the file open. */
+export function mayBeHeldOpen(error: unknown): boolean {
+  return process.platform === 'win32' && HELD_OPEN.has((error as NodeJS.ErrnoException | null)?.code ?? '');
+}
+
+/** The waits, in milliseconds, between tries: about two seconds in all, long enough for a scan. */
+export const WAITS_WHILE_HELD = [50, 100, 200, 400, 600, 700];
+
+/** Gives `from` the name `to` (replacing the file there); on Windows, tries again while another program has `to` open. */
+export function renameWhenFree(from: string, to: string): void {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      renameSync(from, to);
+      return;
+    } catch (error) {
+      if (attempt >= WAITS_WHILE_HELD.length || !mayBeHeldOpen(error)) throw error;
+      pause(WAITS_WHILE_HELD[attempt]!);
+    }
+  }
+}
+
+/** Waits `ms` milliseconds without returning: the writes here are synchronous. */
+export function pause(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
