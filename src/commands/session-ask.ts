@@ -6,7 +6,7 @@ import { parseScore, type Answer, type Ask } from '../core/session.js';
 import type { PainfulSide, Session, Thresholds } from '../core/records.js';
 import type { Exercise, Library } from '../library/schema.js';
 import { Interrupted } from '../errors.js';
-import { StoreBusy } from '../store/store-errors.js';
+import { StoreBusy, StoreHeldOpen } from '../store/store-errors.js';
 import type { Colours } from '../ui/colour.js';
 import type { Prompter } from '../ui/prompter.js';
 import { holdPlace } from '../ui/describe.js';
@@ -154,6 +154,9 @@ export async function ask(question: Exclude<Ask, { kind: 'finished' }>, turn: Tu
 // The store's lock held by another itb for longer than a save waits: a large import, most likely.
 const BUSY =
   'Your last answer is not saved yet: another itb has kept your store busy for a while (a large import, perhaps, in another window). Everything you answered before it is saved.';
+// On Windows, another program holding the store file open (see StoreHeldOpen).
+const HELD_OPEN =
+  'Your last answer is not saved yet: Windows would not let your store be replaced, most likely because another program has it open (a backup, sync or virus-scanning program). Everything you answered before it is saved.';
 
 /**
  * `save()`, and while another itb keeps the store busy longer than a save waits (StoreBusy), says
@@ -167,7 +170,7 @@ export async function savedOrAsked<T>(save: () => Promise<T>, prompter: Prompter
       return await save();
     } catch (error) {
       if (!(error instanceof StoreBusy)) throw error;
-      say(`\n${wrap(BUSY, 78).map((line) => colour.bold(line)).join('\n')}\n`);
+      say(`\n${wrap(error instanceof StoreHeldOpen ? HELD_OPEN : BUSY, 78).map((line) => colour.bold(line)).join('\n')}\n`);
       if (!(await prompter.confirm({ message: 'Try saving it again? (Say no to stop here, without it.)', default: true }))) throw error;
     }
   }
@@ -179,7 +182,8 @@ export async function savedOrAsked<T>(save: () => Promise<T>, prompter: Prompter
  * `saved`: as its last save left it, undefined when none did.
  */
 export function busyInSession(busy: StoreBusy, session: Session | undefined, saved: Session | undefined, library: Library, itb: string, routineArg?: string): StoreBusy {
-  return new StoreBusy(busy.message, keptOfSession(session, saved, library, itb, routineArg));
+  const again = busy instanceof StoreHeldOpen ? 'In a moment, or once that program is closed,' : 'Once the other itb is done,';
+  return new StoreBusy(busy.message, keptOfSession(session, saved, library, itb, routineArg, again));
 }
 
 /**
@@ -193,9 +197,9 @@ export function stoppedWaitingInSession(session: Session | undefined, saved: Ses
 }
 
 /** What a session's save given up leaves (see busyInSession): everything answered, when the last save took it all. */
-function keptOfSession(session: Session | undefined, saved: Session | undefined, library: Library, itb: string, routineArg?: string): string {
+function keptOfSession(session: Session | undefined, saved: Session | undefined, library: Library, itb: string, routineArg?: string, when = 'Once the other itb is done,'): string {
   const routine = session?.routine ?? routineArg;
-  const again = `Once the other itb is done, run \`${itb} session${routine === undefined ? '' : ` ${shellWord(routine)}`}\` again.`;
+  const again = `${when} run \`${itb} session${routine === undefined ? '' : ` ${shellWord(routine)}`}\` again.`;
   if (session === undefined) return `The session had not begun, so no new session was recorded; your answer to the last question was not saved. ${again}`;
   if (saved === undefined) return `Your baseline score (${session.baseline}) was not saved, so no new session was recorded. ${again}`;
   // Stopped at a question, every answer saved: only the mark "interrupted" was to be saved, and

@@ -28,6 +28,22 @@ export function storeBusy(file: string, problem: string): StoreBusy {
   return new StoreBusy(`the itb store ${file} is busy: ${problem}`, busyHint);
 }
 
+/**
+ * A save Windows refused, after trying again for a while, because another program had the store
+ * file open (see ./held-open.ts): a backup, sync or virus-scanning program, most likely. Nothing
+ * of it was written; like a store kept busy by another itb, it may be tried again.
+ */
+export class StoreHeldOpen extends StoreBusy {
+  override name = 'StoreHeldOpen';
+}
+
+export function storeHeldOpen(file: string): StoreHeldOpen {
+  return new StoreHeldOpen(
+    `the itb store ${file} could not be saved: Windows would not let it be replaced, most likely because another program has it open (a backup, sync or virus-scanning program, perhaps)`,
+    'Nothing was changed: your earlier data is still there. Try again in a moment; if this goes on, close that program or restart the computer, or point ITB_HOME at a folder you may write to.',
+  );
+}
+
 const busyHint = 'Nothing was changed. Another itb is still saving to it, in another window perhaps (a large import takes a while): try again once it is done.';
 
 // `itb import` reads the store too, so it can restore a backup only once the damaged file is moved away.

@@ -9,7 +9,8 @@ import type { Session, StoreData } from '../core/records.js';
 import { fingerprintSuffix } from './fingerprint.js';
 import { asciiJson, projectName } from './store-file.js';
 import { summarySuffix } from './summary-file.js';
-import { reason, storeError, writeHint } from './store-errors.js';
+import { reason, storeError, storeHeldOpen, StoreHeldOpen, writeHint } from './store-errors.js';
+import { mayBeHeldOpen, pause } from './held-open.js';
 import { lockedFile } from './lock-place.js';
 import { writeWhole } from './whole-write.js';
 
@@ -54,7 +55,16 @@ export class StoreWriter {
 
   /** Writes `data`, as `text` from serialize(), through conf, whole or not at all (see ./whole-write.ts); `before` is the file it replaces. */
   write(ConfClass: typeof Conf, data: StoreData, text: string, before: Buffer | undefined): void {
-    writeWhole(this.path, text, before, () => this.#writeWithConf(ConfClass, data), (problem, hint) => storeError(this.path, problem, hint));
+    // conf's writer tries its rename again for a second; a scan of a store of years takes longer.
+    for (const wait of [...HELD_OPEN_WAITS, undefined]) {
+      try {
+        writeWhole(this.path, text, before, () => this.#writeWithConf(ConfClass, data), (problem, hint) => storeError(this.path, problem, hint));
+        return;
+      } catch (error) {
+        if (!(error instanceof StoreHeldOpen) || wait === undefined) throw error;
+        pause(wait);
+      }
+    }
   }
 
   #writeWithConf(ConfClass: typeof Conf, data: StoreData): void {
@@ -89,10 +99,15 @@ export class StoreWriter {
         if (snap !== undefined) process.env.SNAP = snap;
       }
     } catch (error) {
+      // On Windows, most likely another program has the file open: "permission denied" would mislead.
+      if (mayBeHeldOpen(error)) throw storeHeldOpen(this.path);
       throw storeError(this.path, `could not be saved (${reason(error)})`, writeHint(this.path, error));
     }
   }
 }
+
+/** The waits, in milliseconds, before trying a save again while Windows says another program has the store open. */
+const HELD_OPEN_WAITS = [500, 1500];
 
 /**
  * conf, loaded. What it loads asks for the home folder as it starts, and fails when there is none
