@@ -168,6 +168,12 @@ export function folderFailure(folder: string, error: unknown): string {
   return reason(error);
 }
 
+/** How to make the store `file` writable again when it was made read-only: Windows has no chmod. */
+export function readOnlyAdvice(file: string): string {
+  if (process.platform === 'win32') return `Make it writable again to save to it: clear "Read-only" in its Properties (right-click it in File Explorer), or run \`attrib -r "${file}"\`.`;
+  return 'Make it writable again (chmod u+w) to save to it.';
+}
+
 /** Why the store at `file` cannot be read, to follow "the itb store FILE ". */
 export function readFailure(error: unknown, file: string): string {
   switch (codeOf(error)) {
@@ -178,6 +184,9 @@ export function readFailure(error: unknown, file: string): string {
       return 'cannot be read: permission denied';
     case 'ENOTDIR':
       return 'cannot be read: part of its path is a file, not a folder';
+    // Windows, when another program has the file open and shares it with no one.
+    case 'EBUSY':
+      return 'cannot be read: another program has it open (a backup, sync or virus-scanning program, perhaps)';
     case NOT_REGULAR:
       return `is ${(error as NotRegularError).kind}, not a regular file`;
     case 'ELOOP':
@@ -198,8 +207,11 @@ export function readFailureHint(error: unknown, file: string): string {
   if (code === 'EACCES' || code === 'EPERM') {
     const owned = ownerAdvice(file);
     if (owned) return `Nothing was changed. ${owned}`;
-    return `Nothing was changed. Make the file readable by you again (chmod u+rw ${file}), or move it away and restore your data from an export with \`itb import FILE\`.`;
+    // Windows has no chmod: the file's Security tab says who may read it.
+    const how = process.platform === 'win32' ? 'in its Properties, on the Security tab' : `chmod u+rw ${file}`;
+    return `Nothing was changed. Make the file readable by you again (${how}), or move it away and restore your data from an export with \`itb import FILE\`.`;
   }
+  if (code === 'EBUSY') return 'Nothing was changed. Try again in a moment; if this goes on, close the program that has it open, or restart the computer.';
   if (code === 'EISDIR') {
     return 'Nothing was changed. Move that folder away (your store file may be inside it: put that in its place); without one, itb starts afresh, and `itb import FILE` restores your data from an export.';
   }

@@ -20,7 +20,7 @@ import { storeFile, vouchedContent } from './store-file.js';
 import { fileAsFolder, parseStore, readCheckedStore, readStoreBytes, unreachableFolder } from './store-read.js';
 import { importConf, removeLeftoverTempFiles, StoreWriter } from './store-writer.js';
 import { identityOf, keepSummary, writeSummaryFile } from './summary-file.js';
-import { folderFailure, folderHint, readFailure, readFailureHint, reason, storeBusy, storeError, writeHint } from './store-errors.js';
+import { folderFailure, folderHint, readFailure, readFailureHint, readOnlyAdvice, reason, storeBusy, storeError, writeHint } from './store-errors.js';
 import { lockStore, WAIT_MS } from './store-lock.js';
 
 export { emptyStore, storeFile };
@@ -159,7 +159,7 @@ export class Store {
     } catch {
       return; // Not there: reading it says what is wrong, if anything.
     }
-    if ((mode & 0o200) === 0) throw storeError(this.path, 'is read-only', 'Nothing was changed. Make it writable again (chmod u+w) to save to it.');
+    if ((mode & 0o200) === 0) throw storeError(this.path, 'is read-only', `Nothing was changed. ${readOnlyAdvice(this.path)}`);
   }
 
   /** One update with the lock held; undefined when another itb saved the store in the meantime, so that it must start again. */
