@@ -54,6 +54,15 @@ describe('itb import', () => {
     expect(restored).toEqual(original);
   });
 
+  it('restores a backup saved again on Windows, with CRLF line endings and a byte order mark, as the backup itself', async () => {
+    const windows = join(target.home, 'backup-windows.json');
+    writeFileSync(windows, `\uFEFF${readFileSync(backup, 'utf8').replaceAll('\n', '\r\n')}`);
+    const result = await importInto(target.home, [windows]);
+    expect(result.stderr).toContain('Imported 3 sessions, 1 manual move, 1 red-flag screen.');
+    expect(result.code).toBe(0);
+    expect(Store.open({ ITB_HOME: target.home }).read()).toEqual(Store.open({ ITB_HOME: source.home }).read());
+  });
+
   it('gives back the holds an attempt timed, and reads a backup of version 1, made before they were kept, as before', async () => {
     const timed = sampleStore();
     const attempt = timed.sessions[0]!.attempts[0]!;

@@ -55,6 +55,22 @@ describe('a valid library', () => {
   it('loads from a file', () => {
     expect(loadLibraryFile(fixture('good.yaml')).exercises).toHaveLength(2);
   });
+
+  it('loads a file saved on Windows, with CRLF line endings and a byte order mark, as the same library', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'itb-crlf-'));
+    try {
+      const source = readFileSync(fixture('good.yaml'), 'utf8').replace('    loading: true', '    loading: true\n    source: |\n      Clinic handout,\n      page 2');
+      const windows = join(folder, 'library.yaml');
+      writeFileSync(windows, `\uFEFF${source.replaceAll('\n', '\r\n')}`);
+      const plain = parseLibrary(source);
+      if (!plain.ok) throw new Error(plain.problems.map((p) => p.message).join('\n'));
+      const loaded = loadLibraryFile(windows);
+      expect(loaded).toEqual(plain.library);
+      expect(JSON.stringify(loaded)).not.toContain('\\r');
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('YAML syntax errors', () => {
