@@ -9,11 +9,12 @@ import { routinesCommand } from './commands/routines.js';
 import { sessionCommand } from './commands/session.js';
 import { settingsCommand } from './commands/settings.js';
 import { validateCommand } from './commands/validate.js';
-import { fitLine, helpAfter, helpColumns, narrowHelp, shellWord } from './commands/help.js';
+import { fitLine, helpAfter, helpColumns, narrowHelp } from './commands/help.js';
 import { commandsAsStarted, itbAsStarted, processContext, type Context } from './context.js';
 import { closest } from './core/closest.js';
 import { shownSafely } from './core/text.js';
 import { EXIT, Interrupted, UserError } from './errors.js';
+import { shellWord } from './shell-word.js';
 import { optionsOf, usageError } from './usage-errors.js';
 import { columnsOf, tooWide, wrapColumnsOf } from './ui/screen.js';
 

@@ -1,7 +1,8 @@
 // Commander's usage errors (an unknown command or flag, a word left out or too many) in itb's
 // words, ending in one hint as itb's own errors do: what was meant, if anything, and the help.
 import type { Command, Option } from 'commander';
-import { fitLine, shellWord } from './commands/help.js';
+import { fitLine } from './commands/help.js';
+import { shellWord } from './shell-word.js';
 
 /**
  * Commander's message `text` in itb's words (see plainUsageError), then the hint, broken between

@@ -116,8 +116,3 @@ export const narrowHelp: Partial<Help> = {
     return [`  ${term}`, ...description.split('\n').flatMap((line) => fitLine(`      ${line}`, columns, 6))].join('\n');
   },
 };
-
-/** A word (a file name, a note) as it is typed in a shell: quoted when the shell would split it or read into it. */
-export function shellWord(text: string): string {
-  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replaceAll("'", "'\\''")}'`;
-}

@@ -14,7 +14,7 @@ import { sessionWords } from './import-checks.js';
 import { listed, SHOWN_PROBLEMS, type Places } from './import-places.js';
 import { readExport } from './import-read.js';
 import { listenForCtrlC, stoppedAfterSaving, stoppedBeforeSaving, type CtrlC } from './import-stop.js';
-import { shellWord } from './help.js';
+import { shellWord } from '../shell-word.js';
 import { itbAsStarted, itbWithLibrary, libraryFor, notice, notInLibraryWords } from './shared.js';
 
 export async function importExport(ctx: Context, file: string, options: { dryRun?: boolean }, command: Command) {

@@ -184,8 +184,8 @@ function storeHint(file: string, itb: string, lead = ''): string {
   if (basename(file) === 'store.json') {
     return (
       // In backquotes, so that a command is not broken across two lines (see ui/table wrap).
-      `Nothing was imported. ${lead}To use it as it is, point ITB_HOME at its folder (\`ITB_HOME=${folder} ${itb} buckets\`); ` +
-      `to merge it into your own, make a backup from it (\`ITB_HOME=${folder} ${itb} export --format json -o backup.json\`) and import that.`
+      `Nothing was imported. ${lead}To use it as it is, point ITB_HOME at its folder (\`ITB_HOME=${shellWord(folder)} ${itb} buckets\`); ` +
+      `to merge it into your own, make a backup from it (\`ITB_HOME=${shellWord(folder)} ${itb} export --format json -o backup.json\`) and import that.`
     );
   }
   return (

@@ -3,7 +3,7 @@
 // the file or none of it. Without a word, the person could not tell which; with one, they know
 // whether to run the import again.
 import { Interrupted } from '../errors.js';
-import { shellWord } from './help.js';
+import { shellWord } from '../shell-word.js';
 
 export interface CtrlC {
   /** Whether Ctrl-C (or a kill) came since listenForCtrlC, as far as it was heard yet (see heardBy). */

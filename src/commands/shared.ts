@@ -5,7 +5,7 @@ import type { BucketView, ExerciseStatus } from '../core/buckets.js';
 import { closest } from '../core/closest.js';
 import { localDate } from '../core/history.js';
 import { UserError } from '../errors.js';
-import { shellWord } from './help.js';
+import { shellWord } from '../shell-word.js';
 import { findExercise, loadLibrary } from '../library/library.js';
 import { tildeAsHome } from '../store/store-path.js';
 import type { Library } from '../library/schema.js';

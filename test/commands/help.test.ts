@@ -1,6 +1,7 @@
 // The help after each command's options, laid out to the terminal when it is shown.
 import { describe, expect, it } from 'vitest';
-import { choiceOption, fitLine, helpAfter, shellWord } from '../../src/commands/help.js';
+import { choiceOption, fitLine, helpAfter } from '../../src/commands/help.js';
+import { shellWord } from '../../src/shell-word.js';
 import { SHOWN_PROBLEMS } from '../../src/library/problems.js';
 import { run } from '../helpers/run.js';
 import { onTerminal } from '../helpers/terminal.js';

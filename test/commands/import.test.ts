@@ -820,6 +820,21 @@ describe('itb import', () => {
     }
   });
 
+  it('quotes a folder with spaces in the advice for a store, so that each command can be typed as it is given', async () => {
+    const folder = join(source.home, "Sam's old laptop é");
+    mkdirSync(folder);
+    copyFileSync(join(source.home, 'store.json'), join(folder, 'store.json'));
+    const result = await importInto(target.home, [join(folder, 'store.json')]);
+    expect(result.code).toBe(2);
+    const advice = result.stderr.split('\n').slice(1).join(' ');
+    const quoted = `'${source.home}/Sam'\\''s old laptop é'`;
+    expect(advice).toContain(`(\`ITB_HOME=${quoted} itb buckets\`)`);
+    expect(advice).toContain(`(\`ITB_HOME=${quoted} itb export --format json -o backup.json\`)`);
+    // Read by a shell, the ITB_HOME given names the folder itself.
+    const assignment = /`(ITB_HOME=[^`]+) itb buckets`/.exec(advice)![1]!;
+    expect(execFileSync('sh', ['-c', `${assignment}; printf %s "$ITB_HOME"`], { encoding: 'utf8' })).toBe(folder);
+  });
+
   it('says that a backup copied in as store.json is a backup, keeps it as it is, and how to bring it in', async () => {
     const store = join(target.home, 'store.json');
     writeFileSync(store, readFileSync(backup), { mode: 0o600 });

@@ -82,7 +82,7 @@ describe.skipIf(user === undefined)('a store the user may not use', () => {
       const result = itb(args);
       expect(result.code, args.join(' ')).toBe(2);
       expect(result.stderr, args.join(' ')).toContain(`error: the itb store ${storeFile} cannot be locked for saving (permission denied)\nYour earlier data is still there.`);
-      expect(result.stderr.replace(/\s+/g, ' '), args.join(' ')).toContain(`${home} may not be written to: make it writable (chmod u+w ${home})`);
+      expect(result.stderr.replace(/\s+/g, ' '), args.join(' ')).toContain(`${home} may not be written to: make it writable (\`chmod u+w ${home}\`)`);
     }
     expect(readFileSync(storeFile)).toEqual(bytes);
     // Done as said, the change is saved.
@@ -110,7 +110,7 @@ describe.skipIf(user === undefined)('a store the user may not use', () => {
     const result = itb(['settings', 'minImprovement', '2'], empty);
     expect(result.code).toBe(2);
     expect(result.stderr.replace(/\s+/g, ' ')).toBe(
-      `error: the itb store ${file} cannot be locked for saving (permission denied) There is no store there yet, and nothing was saved. ${empty} may not be written to: make it writable (chmod u+w ${empty}), or point ITB_HOME at a folder you may write to. `,
+      `error: the itb store ${file} cannot be locked for saving (permission denied) There is no store there yet, and nothing was saved. ${empty} may not be written to: make it writable (\`chmod u+w ${empty}\`), or point ITB_HOME at a folder you may write to. `,
     );
     const terminal = new Terminal(['session'], { ITB_HOME: empty, NO_COLOR: '1' }, 80, 24, user);
     expect(await terminal.exited).toBe(2);

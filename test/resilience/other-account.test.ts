@@ -126,6 +126,38 @@ describe.skipIf(!canSwitch)('a store you may not open', () => {
     expect(Store.open({ ITB_HOME: home }).read().sessions.map((session) => session.id)).toEqual(['kept-0', 'kept-1', 'kept-2']);
   });
 
+  it('in a folder whose name has spaces and letters beyond ASCII: each command the hints give works typed in a shell as it is', () => {
+    const home = join(scratch.path, 'Mes données à moi');
+    mkdirSync(home, { mode: 0o700 });
+    const file = join(home, 'store.json');
+    writeFileSync(file, seeded, { mode: 0o600 });
+    /** The command in backquotes right after `before` in the hint, run by a shell as `as` (root when not given). */
+    const follow = (stderr: string, before: string, as: { uid: number; gid: number } | object = {}) => {
+      const command = new RegExp(`${before}\`(?:sudo )?([^\`]+)\``).exec(stderr)?.[1];
+      expect(command, stderr).toBeDefined();
+      expect(spawnSync('sh', ['-c', command!], { ...as, encoding: 'utf8' }).status, command).toBe(0);
+      return command;
+    };
+
+    // Root's folder, then root's store in it.
+    expect(follow(itb(['buckets'], home).stderr, 'yours again with ')).toBe(`chown nobody '${home}'`);
+    expect(follow(itb(['buckets'], home).stderr, 'yours again with ')).toBe(`chown nobody '${file}'`);
+    // Made unreadable by its owner.
+    chmodSync(file, 0o000);
+    const unreadable = itb(['buckets'], home);
+    expect(unreadable.code).toBe(2);
+    expect(follow(unreadable.stderr, 'readable by you again \\(', NOBODY)).toBe(`chmod u+rw '${file}'`);
+    // Its folder made read-only by its owner.
+    chmodSync(home, 0o500);
+    const readOnly = itb(['buckets', 'move', 'clamshells', 'avoid'], home);
+    expect(readOnly.code).toBe(2);
+    expect(follow(readOnly.stderr, 'make it writable \\(', NOBODY)).toBe(`chmod u+w '${home}'`);
+
+    const moved = itb(['buckets', 'move', 'clamshells', 'avoid'], home);
+    expect(moved.code, moved.stderr).toBe(0);
+    expect(Store.open({ ITB_HOME: home }).read().sessions.map((session) => session.id)).toEqual(['kept-0', 'kept-1', 'kept-2']);
+  });
+
   it('of your own, made unreadable: the hint says how to read it again, and that works', () => {
     const home = join(scratch.path, 'unreadable');
     mkdirSync(home, { mode: 0o700 });
@@ -135,7 +167,7 @@ describe.skipIf(!canSwitch)('a store you may not open', () => {
     chownSync(file, NOBODY.uid, NOBODY.gid);
     const ran = itb(['buckets'], home);
     expect(ran.code).toBe(2);
-    expect(ran.stderr).toContain(`Make the file readable by you again (chmod u+rw ${file})`);
+    expect(ran.stderr).toContain(`Make the file readable by you again (\`chmod u+rw ${file}\`)`);
     chmodSync(file, 0o600);
     expect(readFileSync(file).equals(seeded)).toBe(true);
     expect(itb(['buckets'], home).code).toBe(0);

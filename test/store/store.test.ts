@@ -763,6 +763,14 @@ describe('a store path that is not a readable file', () => {
     expect(readFileSync(file, 'utf8')).toBe(backup);
   });
 
+  it('quotes a folder with spaces in the import it gives for a backup put in the store\'s place', async () => {
+    const spaced = join(root, 'my itb data');
+    mkdirSync(spaced);
+    writeFileSync(join(spaced, 'store.json'), JSON.stringify({ ...emptyStore(), exportedAt: '2026-10-01T12:00:00.000Z', sessions: [] }), { mode: 0o600 });
+    const error = (await caught(() => Store.open({ ITB_HOME: spaced }).read())) as StoreError;
+    expect(error.hint).toBe(`Nothing was changed. Rename it (to ${join(spaced, 'backup.json')}, say), then bring it in with \`itb import '${join(spaced, 'backup.json')}'\`.`);
+  });
+
   it('says when a folder on the way to the store is a file, and to point ITB_HOME at a folder', async () => {
     const notAFolder = join(root, 'notes.txt');
     writeFileSync(notAFolder, 'x');
