@@ -10,6 +10,7 @@ import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, st
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { passRedFlagScreen, Terminal } from '../helpers/pty.js';
 import { tempHome } from '../helpers/run.js';
 
 const root = join(import.meta.dirname, '../..');
@@ -177,6 +178,31 @@ describe('installed in a folder of its own', () => {
       expect(existsSync(join(elsewhere, 'report.md'))).toBe(true);
       expect(itb(bin, ['buckets'], elsewhere).stdout).toContain('No sessions yet.');
     });
+    expect(contents(installed)).toEqual(before);
+  });
+
+  // A session loads the prompts, which none of the commands above does, and writes the store.
+  it('runs a session in a terminal, with its store in a folder whose name has spaces and letters beyond ASCII', async () => {
+    const home = join(elsewhere, 'Mes données itb');
+    const before = contents(installed);
+    const terminal = new Terminal(['session'], { ITB_HOME: home, NO_COLOR: '1' }, 100, 30, {}, [process.execPath, join(installed, 'bin/itb.js')]);
+    try {
+      await terminal.waitFor('Before you start');
+      await passRedFlagScreen(terminal);
+      for (const question of ['Which routine?', 'Which side is painful?', 'What will you rate?', 'Which test movement']) await terminal.answer(question, '');
+      await terminal.answer('Rate your pain (0 = none', '6');
+      await terminal.answer('When you have done the drill', '');
+      await terminal.answer('(before: 6)', '4');
+      await terminal.waitFor('Better: pain 6 → 4');
+      await terminal.waitFor('When you have done the drill');
+      terminal.signal('SIGINT');
+      expect(await terminal.exited).toBe(130);
+    } finally {
+      await terminal.end();
+    }
+    const saved = JSON.parse(readFileSync(join(home, 'store.json'), 'utf8')) as { sessions: { attempts: unknown[] }[] };
+    expect(saved.sessions).toHaveLength(1);
+    expect(saved.sessions[0]!.attempts).toHaveLength(1);
     expect(contents(installed)).toEqual(before);
   });
 
