@@ -5,6 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Store } from '../../src/store/store.js';
+import { Random, SEED, sessionsFor } from '../fixtures/resilience.js';
 import { tempHome } from '../helpers/run.js';
 
 const root = join(import.meta.dirname, '../..');
@@ -90,6 +92,23 @@ describe('piped into a reader that stops early', () => {
     });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
+  });
+
+  // `head` reads the first lines, then closes the pipe while itb is still writing: a long history
+  // or report is more than a pipe holds, so the writes after that one fail.
+  it('ends quietly when the reader stops after the first lines of a long history or report', async () => {
+    const long = join(home, 'long');
+    await Store.open({ ITB_HOME: long }).update((data) => void data.sessions.push(...sessionsFor('long', 1500, new Random(SEED))));
+    for (const [command, lines] of [['history --all', 1], ['export', 3], ['export --format csv', 3], ['export --json', 3]] as const) {
+      const result = spawnSync('bash', ['--norc', '--noprofile', '-c', `set -o pipefail; "${process.execPath}" "${bin}" ${command} | head -${lines}`], {
+        env: { PATH: process.env.PATH ?? '', ITB_HOME: long, NO_COLOR: '1' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+        encoding: 'utf8',
+      });
+      expect(result.stderr, command).toBe('');
+      expect(result.stdout.split('\n'), command).toHaveLength(lines + 1);
+      expect(result.status, command).toBe(0);
+    }
   });
 });
 
