@@ -9,8 +9,8 @@ import type { Session, StoreData } from '../core/records.js';
 import { fingerprintSuffix } from './fingerprint.js';
 import { asciiJson, projectName } from './store-file.js';
 import { summarySuffix } from './summary-file.js';
-import { reason, storeError, storeHeldOpen, StoreHeldOpen, writeHint } from './store-errors.js';
-import { mayBeHeldOpen, pause } from './held-open.js';
+import { reason, storeError, storeHeldOpen, writeHint } from './store-errors.js';
+import { mayBeHeldOpen } from './held-open.js';
 import { lockedFile } from './lock-place.js';
 import { writeWhole } from './whole-write.js';
 
@@ -55,16 +55,7 @@ export class StoreWriter {
 
   /** Writes `data`, as `text` from serialize(), through conf, whole or not at all (see ./whole-write.ts); `before` is the file it replaces. */
   write(ConfClass: typeof Conf, data: StoreData, text: string, before: Buffer | undefined): void {
-    // conf's writer tries its rename again for a second; a scan of a store of years takes longer.
-    for (const wait of [...HELD_OPEN_WAITS, undefined]) {
-      try {
-        writeWhole(this.path, text, before, () => this.#writeWithConf(ConfClass, data), (problem, hint) => storeError(this.path, problem, hint));
-        return;
-      } catch (error) {
-        if (!(error instanceof StoreHeldOpen) || wait === undefined) throw error;
-        pause(wait);
-      }
-    }
+    writeWhole(this.path, text, before, () => this.#writeWithConf(ConfClass, data), (problem, hint) => storeError(this.path, problem, hint));
   }
 
   #writeWithConf(ConfClass: typeof Conf, data: StoreData): void {
@@ -105,9 +96,6 @@ export class StoreWriter {
     }
   }
 }
-
-/** The waits, in milliseconds, before trying a save again while Windows says another program has the store open. */
-const HELD_OPEN_WAITS = [500, 1500];
 
 /**
  * conf, loaded. What it loads asks for the home folder as it starts, and fails when there is none

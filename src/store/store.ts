@@ -9,6 +9,7 @@
 // again, and a save checks only what it changed (./check.ts).
 import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type Conf from 'conf';
 import type { Session, StoreData } from '../core/records.js';
 import { summarize } from '../core/summary.js';
@@ -20,7 +21,7 @@ import { storeFile, vouchedContent } from './store-file.js';
 import { fileAsFolder, parseStore, readCheckedStore, readStoreBytes, unreachableFolder } from './store-read.js';
 import { importConf, removeLeftoverTempFiles, StoreWriter } from './store-writer.js';
 import { identityOf, keepSummary, writeSummaryFile } from './summary-file.js';
-import { folderFailure, folderHint, readFailure, readFailureHint, readOnlyAdvice, reason, storeBusy, storeError, writeHint } from './store-errors.js';
+import { folderFailure, folderHint, readFailure, readFailureHint, readOnlyAdvice, reason, storeBusy, storeError, StoreHeldOpen, writeHint } from './store-errors.js';
 import { lockStore, WAIT_MS } from './store-lock.js';
 
 export { emptyStore, storeFile };
@@ -109,7 +110,7 @@ export class Store {
         () => storeBusy(this.path, 'another itb kept it locked for too long'),
       );
       try {
-        const saved = this.#saveLocked(ConfClass, mutate, summaryLater);
+        const saved = await this.#saveLockedWhenFree(ConfClass, mutate, summaryLater);
         if (saved) return saved;
       } finally {
         // The data is saved (or nothing was); a lock we fail to remove goes stale on its own.
@@ -160,6 +161,23 @@ export class Store {
       return; // Not there: reading it says what is wrong, if anything.
     }
     if ((mode & 0o200) === 0) throw storeError(this.path, 'is read-only', `Nothing was changed. ${readOnlyAdvice(this.path)}`);
+  }
+
+  /**
+   * #saveLocked, tried again for a while when Windows says another program has the store open
+   * (conf's writer tries again for a second only; a scan of a store of years takes longer). Each
+   * try reads the file afresh, so a save another itb made meanwhile is kept; the waits let the
+   * lock be kept fresh, so that no other itb takes it over as left behind.
+   */
+  async #saveLockedWhenFree(ConfClass: typeof Conf, mutate: (data: StoreData) => StoreData | void, summaryLater: boolean): Promise<StoreData | undefined> {
+    for (const wait of [...HELD_OPEN_WAITS, undefined]) {
+      try {
+        return this.#saveLocked(ConfClass, mutate, summaryLater);
+      } catch (error) {
+        if (!(error instanceof StoreHeldOpen) || wait === undefined) throw error;
+        await sleep(wait);
+      }
+    }
   }
 
   /** One update with the lock held; undefined when another itb saved the store in the meantime, so that it must start again. */
@@ -230,6 +248,9 @@ export class Store {
     }
   }
 }
+
+/** The waits, in milliseconds, before trying a save again while Windows says another program has the store open. */
+const HELD_OPEN_WAITS = [500, 1500];
 
 /** Which file is at `file` now: every save puts a new file (a new inode) in place. */
 function stampOf(file: string): string {

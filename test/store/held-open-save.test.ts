@@ -1,0 +1,78 @@
+// A save on Windows tried again while another program (a backup, sync or virus-scanning program)
+// has the store open. The lock stays held between the tries, and each try starts from the file as
+// it is then: a save another itb made meanwhile is kept, never written over.
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { emptyStore, Store } from '../../src/store/store.js';
+import { asOnWindows } from '../helpers/as-on-windows.js';
+import { newStoreHome } from '../helpers/store-home.js';
+
+// The next `times` writes of conf fail as Windows fails them for a file held open, after `during`.
+const holding = vi.hoisted(() => ({ times: 0, during: (() => {}) as () => void }));
+vi.mock('conf', async (importOriginal) => {
+  const { default: Conf } = await importOriginal<typeof import('conf')>();
+  class HeldOpenConf<T extends Record<string, unknown>> extends Conf<T> {
+    override get store(): T {
+      return super.store;
+    }
+    override set store(value: T) {
+      if (holding.times > 0) {
+        holding.times--;
+        holding.during();
+        throw Object.assign(new Error(`EPERM: operation not permitted, rename '${this.path}.tmp' -> '${this.path}'`), { code: 'EPERM' });
+      }
+      super.store = value;
+    }
+  }
+  return { default: HeldOpenConf };
+});
+
+let root: string;
+let home: string;
+let file: string;
+beforeEach(() => {
+  ({ root, home, file } = newStoreHome('itb-held-open-save-'));
+});
+afterEach(() => {
+  Object.assign(holding, { times: 0, during: () => {} });
+  rmSync(root, { recursive: true, force: true });
+});
+
+describe('a save on Windows while another program has the store open', () => {
+  it('tries again from the save another itb made meanwhile, and keeps both', async () => {
+    const store = Store.open({ ITB_HOME: home });
+    await store.update(() => emptyStore());
+    asOnWindows();
+    holding.times = 1;
+    // Another itb's save, put in place while this one waits to try again.
+    holding.during = () => {
+      const theirs = { ...emptyStore(), settings: { ...emptyStore().settings, flareRise: 4 } };
+      writeFileSync(`${file}.other`, JSON.stringify(theirs), { mode: 0o600 });
+      renameSync(`${file}.other`, file);
+    };
+    let calls = 0;
+    const saved = await store.update((data) => {
+      calls++;
+      data.settings = { ...data.settings, minImprovement: 2 };
+    });
+    expect(calls).toBe(2);
+    expect(saved.settings).toMatchObject({ minImprovement: 2, flareRise: 4 });
+    expect(JSON.parse(readFileSync(file, 'utf8')).settings).toMatchObject({ minImprovement: 2, flareRise: 4 });
+  });
+
+  it('lets the lock be kept fresh while it waits, so that no other itb takes it over as left behind', async () => {
+    const store = Store.open({ ITB_HOME: home });
+    asOnWindows();
+    holding.times = 2;
+    // The lock is kept fresh by a timer: one set during the first try must have run by the second.
+    let timerRan = false;
+    const ranBySecondTry: boolean[] = [];
+    holding.during = () => {
+      if (holding.times === 1) setTimeout(() => (timerRan = true), 0);
+      else ranBySecondTry.push(timerRan);
+    };
+    const saved = await store.update((data) => void (data.settings = { ...data.settings, minImprovement: 2 }));
+    expect(ranBySecondTry).toEqual([true]);
+    expect(saved.settings.minImprovement).toBe(2);
+  });
+});
