@@ -5,3 +5,11 @@
 export function shellWord(text: string): string {
   return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replaceAll("'", "'\\''")}'`;
 }
+
+/**
+ * A file or folder named in a command to copy (shellWord): one whose name starts with "-" is
+ * typed as ./-name, which no command reads as an option.
+ */
+export function shellPath(path: string): string {
+  return shellWord(path.startsWith('-') ? `./${path}` : path);
+}

@@ -17,7 +17,7 @@ import { checkWritable, writePrivateFile } from '../store/write-file.js';
 import { columnsOf, wrapColumnsOf } from '../ui/screen.js';
 import { packed, width } from '../ui/table.js';
 import { formats, type ExportOptions, type Format } from './export.js';
-import { calendarDay, globals, itbAsStarted, libraryOrStop, notice, shellWord } from './shared.js';
+import { calendarDay, globals, itbAsStarted, libraryOrStop, notice, shellPath, shellWord } from './shared.js';
 
 /** The most characters a name given with --name may have: a name, not a paragraph, heads the report. */
 const NAME_LIMIT = 100;
@@ -140,7 +140,7 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
       const nameHeld = name !== undefined && format !== 'csv' && format !== 'json';
       const same = [since && `--since ${since}`, until && `--until ${until}`, nameHeld ? `--name ${shellWord(name)}` : undefined].filter((flag) => flag !== undefined);
       const { data: library } = globals(self);
-      const start = [itbAsStarted(ctx), ...(library === undefined ? [] : [`--data ${shellWord(library)}`])];
+      const start = [itbAsStarted(ctx), ...(library === undefined ? [] : [`--data ${shellPath(library)}`])];
       ctx.stderr.write('\n');
       notice(ctx, says);
       ctx.stderr.write(`${packed([...start, 'export', ...same, `-o ${file}`], wrapColumnsOf(ctx.stderr), '  ', ' ').join('\n')}\n`);

@@ -14,7 +14,7 @@ import { sessionWords } from './import-checks.js';
 import { listed, SHOWN_PROBLEMS, type Places } from './import-places.js';
 import { readExport } from './import-read.js';
 import { listenForCtrlC, stoppedAfterSaving, stoppedBeforeSaving, type CtrlC } from './import-stop.js';
-import { shellWord } from '../shell-word.js';
+import { shellPath } from '../shell-word.js';
 import { itbAsStarted, itbWithLibrary, libraryFor, notice, notInLibraryWords } from './shared.js';
 
 export async function importExport(ctx: Context, file: string, options: { dryRun?: boolean }, command: Command) {
@@ -27,7 +27,7 @@ export async function importExport(ctx: Context, file: string, options: { dryRun
     if (error instanceof StoppedWaiting) throw stoppedBeforeSaving(file, itbWithLibrary(ctx, command), false);
     // A damaged store's advice ends in `itb import FILE`: here FILE is the one just given.
     if (error instanceof StoreError && error.hint?.includes(IMPORT_FILE)) {
-      throw new StoreError(error.message, error.hint.replace(IMPORT_FILE, `\`itb import ${shellWord(file)}\``), error.exitCode, error.details);
+      throw new StoreError(error.message, error.hint.replace(IMPORT_FILE, `\`itb import ${shellPath(file)}\``), error.exitCode, error.details);
     }
     throw error;
   } finally {

@@ -10,7 +10,7 @@ import { cannotReadWords, codeOf, NOT_REGULAR, readRegularFile, sizeWords, TOO_B
 import { byteWords, utf8Text } from '../utf8-text.js';
 import { EXPORT_SCHEMA_VERSION, exportSchema, READ_SCHEMA_VERSIONS, type ParsedExport } from '../export/schema.js';
 import { checkBackup } from './import-checks.js';
-import { shellWord } from './shared.js';
+import { shellPath } from './shared.js';
 import { listed, placesIn, type NamePlace, type Places } from './import-places.js';
 
 /**
@@ -75,7 +75,7 @@ export async function readExport(file: string, itb: string): Promise<{ backup: P
     if (/^(exercises|routines|movements|cues):/m.test(text)) {
       throw new UserError(
         `${file} looks like an exercise library, not a backup`,
-        `Nothing was imported. A library is used from where it is: \`${itb} --data ${shellWord(file)} session\` (or ITB_DATA, see "Your own exercise library" in the README); \`${itb} validate ${shellWord(file)}\` checks it.`,
+        `Nothing was imported. A library is used from where it is: \`${itb} --data ${shellPath(file)} session\` (or ITB_DATA, see "Your own exercise library" in the README); \`${itb} validate ${shellPath(file)}\` checks it.`,
       );
     }
     const { findJsonSyntaxError } = await import('../json-position.js');
@@ -184,8 +184,8 @@ function storeHint(file: string, itb: string, lead = ''): string {
   if (basename(file) === 'store.json') {
     return (
       // In backquotes, so that a command is not broken across two lines (see ui/table wrap).
-      `Nothing was imported. ${lead}To use it as it is, point ITB_HOME at its folder (\`ITB_HOME=${shellWord(folder)} ${itb} buckets\`); ` +
-      `to merge it into your own, make a backup from it (\`ITB_HOME=${shellWord(folder)} ${itb} export --format json -o backup.json\`) and import that.`
+      `Nothing was imported. ${lead}To use it as it is, point ITB_HOME at its folder (\`ITB_HOME=${shellPath(folder)} ${itb} buckets\`); ` +
+      `to merge it into your own, make a backup from it (\`ITB_HOME=${shellPath(folder)} ${itb} export --format json -o backup.json\`) and import that.`
     );
   }
   return (

@@ -3,7 +3,7 @@
 // the file or none of it. Without a word, the person could not tell which; with one, they know
 // whether to run the import again.
 import { Interrupted } from '../errors.js';
-import { shellWord } from '../shell-word.js';
+import { shellPath } from '../shell-word.js';
 
 export interface CtrlC {
   /** Whether Ctrl-C (or a kill) came since listenForCtrlC, as far as it was heard yet (see heardBy). */
@@ -49,7 +49,7 @@ export function listenForCtrlC(): CtrlC {
  */
 export function stoppedBeforeSaving(file: string, itb: string, dryRun: boolean): Interrupted {
   if (dryRun) return new Interrupted('Stopped. A dry run changes nothing: your store is as it was.');
-  return new Interrupted(`Stopped before the import was saved: nothing was imported, and your store is as it was.\nTo import the file, run \`${itb} import ${shellWord(file)}\` again.`);
+  return new Interrupted(`Stopped before the import was saved: nothing was imported, and your store is as it was.\nTo import the file, run \`${itb} import ${shellPath(file)}\` again.`);
 }
 
 /** Stopped once the save was made: all of the file is in the store. */

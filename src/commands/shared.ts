@@ -5,7 +5,7 @@ import type { BucketView, ExerciseStatus } from '../core/buckets.js';
 import { closest } from '../core/closest.js';
 import { localDate } from '../core/history.js';
 import { UserError } from '../errors.js';
-import { shellWord } from '../shell-word.js';
+import { shellPath, shellWord } from '../shell-word.js';
 import { findExercise, loadLibrary } from '../library/library.js';
 import { tildeAsHome } from '../store/store-path.js';
 import type { Library } from '../library/schema.js';
@@ -149,17 +149,17 @@ function leapYear(year: number): boolean {
 }
 
 export { itbAsStarted } from '../context.js';
-export { shellWord };
+export { shellPath, shellWord };
 
 /** itbAsStarted with the --data given, so that a command suggested next uses the same library. */
 export function itbWithLibrary(ctx: Context, command: Command): string {
   const { data } = globals(command);
-  return data === undefined ? itbAsStarted(ctx) : `${itbAsStarted(ctx)} --data ${shellWord(data)}`;
+  return data === undefined ? itbAsStarted(ctx) : `${itbAsStarted(ctx)} --data ${shellPath(data)}`;
 }
 
 /** `itb validate FILE` as the person types it to check a library file again. */
 export function validateCommand(ctx: Context, file: string): string {
-  return `${itbAsStarted(ctx)} validate ${shellWord(file)}`;
+  return `${itbAsStarted(ctx)} validate ${shellPath(file)}`;
 }
 
 /** The error for a drill id that is not among `ids`, suggesting the near ones; `itb`: how to start it (itbAsStarted). */

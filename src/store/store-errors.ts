@@ -5,7 +5,7 @@ import { userInfo } from 'node:os';
 import { dirname } from 'node:path';
 import { UserError } from '../errors.js';
 import { codeOf, isLink, NOT_REGULAR, type NotRegularError } from '../regular-file.js';
-import { shellWord } from '../shell-word.js';
+import { shellPath } from '../shell-word.js';
 
 export { codeOf };
 
@@ -67,7 +67,7 @@ export function writeHint(file: string, error?: unknown): string {
   if (owned) return `${before} ${owned}`;
   const folder = dirname(linkedFile(file));
   if ((code === 'EACCES' || code === 'EPERM') && mayNotWrite(folder)) {
-    return `${before} ${folder} may not be written to: make it writable (\`chmod u+w ${shellWord(folder)}\`), or point ITB_HOME at a folder you may write to.`;
+    return `${before} ${folder} may not be written to: make it writable (\`chmod u+w ${shellPath(folder)}\`), or point ITB_HOME at a folder you may write to.`;
   }
   return `${before} Check the folder exists and that you may write to it, and that the disk is not full.`;
 }
@@ -113,7 +113,7 @@ function ownerAdvice(file: string): string | undefined {
   const who = owner === 0 ? 'root (the administrator), not to you, as happens when itb is run with sudo' : `another account (user id ${owner}), not to you`;
   const paths = others.map(({ path }) => path);
   const named = paths.length === 1 ? `${paths[0]} belongs` : `${paths.join(' and ')} belong`;
-  return `${named} to ${who}: make ${paths.length === 1 ? 'it' : 'them'} yours again with \`sudo chown ${myName()} ${paths.map(shellWord).join(' ')}\`, then try again.`;
+  return `${named} to ${who}: make ${paths.length === 1 ? 'it' : 'them'} yours again with \`sudo chown ${myName()} ${paths.map(shellPath).join(' ')}\`, then try again.`;
 }
 
 /** Whether `folder` is there, yours, and may not be written to (made read-only with chmod, say). */
@@ -209,7 +209,7 @@ export function readFailureHint(error: unknown, file: string): string {
     const owned = ownerAdvice(file);
     if (owned) return `Nothing was changed. ${owned}`;
     // Windows has no chmod: the file's Security tab says who may read it.
-    const how = process.platform === 'win32' ? 'in its Properties, on the Security tab' : `\`chmod u+rw ${shellWord(file)}\``;
+    const how = process.platform === 'win32' ? 'in its Properties, on the Security tab' : `\`chmod u+rw ${shellPath(file)}\``;
     return `Nothing was changed. Make the file readable by you again (${how}), or move it away and restore your data from an export with \`itb import FILE\`.`;
   }
   if (code === 'EBUSY') return 'Nothing was changed. Try again in a moment; if this goes on, close the program that has it open, or restart the computer.';

@@ -8,7 +8,7 @@ import { basename, dirname, join } from 'node:path';
 import type { StoreData } from '../core/records.js';
 import { findJsonSyntaxError } from '../json-position.js';
 import { readRegularFile } from '../regular-file.js';
-import { shellWord } from '../shell-word.js';
+import { shellPath } from '../shell-word.js';
 import { hashOf, writeFingerprint } from './fingerprint.js';
 import { emptyStore, migrate, StoreProblem } from './migrations.js';
 import { storeText, vouchedContent } from './store-file.js';
@@ -152,7 +152,7 @@ function notJson(text: string, file: string): StoreError {
 /** How to bring in a backup that was put where the store goes: under another name, through `itb import`. */
 function backupHint(file: string): string {
   const backup = join(dirname(file), 'backup.json');
-  return `Nothing was changed. Rename it (to ${backup}, say), then bring it in with \`itb import ${shellWord(backup)}\`.`;
+  return `Nothing was changed. Rename it (to ${backup}, say), then bring it in with \`itb import ${shellPath(backup)}\`.`;
 }
 
 /** Whether `bytes` are UTF-8 but for their last character, of which only the first bytes are there. */

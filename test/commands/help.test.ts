@@ -1,7 +1,7 @@
 // The help after each command's options, laid out to the terminal when it is shown.
 import { describe, expect, it } from 'vitest';
 import { choiceOption, fitLine, helpAfter } from '../../src/commands/help.js';
-import { shellWord } from '../../src/shell-word.js';
+import { shellPath, shellWord } from '../../src/shell-word.js';
 import { SHOWN_PROBLEMS } from '../../src/library/problems.js';
 import { run } from '../helpers/run.js';
 import { onTerminal } from '../helpers/terminal.js';
@@ -192,5 +192,14 @@ describe('shellWord', () => {
     expect(shellWord('my library.yaml')).toBe("'my library.yaml'");
     expect(shellWord('me@home/backup,2026.json')).toBe('me@home/backup,2026.json');
     expect(shellWord("O'Brien's list.yaml")).toBe("'O'\\''Brien'\\''s list.yaml'");
+  });
+});
+
+describe('shellPath', () => {
+  it('types a file whose name starts with - as ./-name, so that a command does not read it as an option', () => {
+    expect(shellPath('-ok.json')).toBe('./-ok.json');
+    expect(shellPath('-my backup.json')).toBe("'./-my backup.json'");
+    expect(shellPath('/tmp/-ok.json')).toBe('/tmp/-ok.json');
+    expect(shellPath('backup.json')).toBe('backup.json');
   });
 });
