@@ -11,7 +11,6 @@ import { cutOff, interrupt, LOADING_DRILLS_A_DAY, loadingDrillsTried, next, star
 import type { Context } from '../context.js';
 import { Interrupted, UserError } from '../errors.js';
 import type { Library } from '../library/schema.js';
-import { acquireSessionLock } from '../store/session-lock.js';
 import { StoppedWaiting, Store, StoreBusy } from '../store/store.js';
 import type { Colours } from '../ui/colour.js';
 import { isPromptExit } from '../ui/prompter.js';
@@ -62,7 +61,7 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
   // set ahead, on a shared store), a session may have another take its place; going on as if
   // alone would mix the two, so it stops as Ctrl-C stops it, and says why.
   let takenOver = false;
-  const release = await acquireSessionLock(store.path, () => {
+  const release = await store.lockSession(() => {
     takenOver = true;
     prompter.stop();
   });

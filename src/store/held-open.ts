@@ -15,6 +15,12 @@ export function mayBeHeldOpen(error: unknown): boolean {
 /** The waits, in milliseconds, between tries: about two seconds in all, long enough for a scan. */
 export const WAITS_WHILE_HELD = [50, 100, 200, 400, 600, 700];
 
+/**
+ * The waits, in milliseconds, before a save of the store is tried again (from a fresh read, with
+ * the lock kept fresh: Store.update) while Windows says another program has it open.
+ */
+export const SAVE_WAITS_WHILE_HELD = [500, 1500];
+
 /** Gives `from` the name `to` (replacing the file there); on Windows, tries again while another program has `to` open. */
 export function renameWhenFree(from: string, to: string): void {
   for (let attempt = 0; ; attempt++) {

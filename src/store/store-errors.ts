@@ -150,7 +150,8 @@ function myName(): string {
 }
 
 /** For a store whose folder cannot be made: the folder is not there, so neither is a store to keep safe. */
-export const folderHint = 'There is no store there yet, and nothing was saved. Point ITB_HOME at a folder you may write to.';
+export const noStoreYet = 'There is no store there yet, and nothing was saved.';
+export const folderHint = `${noStoreYet} Point ITB_HOME at a folder you may write to.`;
 
 /**
  * Why the store's `folder` could not be made, in words. Made with all the folders above it at

@@ -1,5 +1,5 @@
 // Where the store lives. Kept apart so that finding the file loads nothing else.
-import { realpathSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { homedir, userInfo } from 'node:os';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { UserError } from '../errors.js';
@@ -37,6 +37,45 @@ function homeFolder(): string {
     'cannot find your home folder, where itb keeps your data: HOME is not set, and the system knows of no home folder for this account',
     'Set HOME, or point ITB_HOME at the folder to keep your data in.',
   );
+}
+
+/**
+ * What is wrong with the home folder the store is kept under, when that is why the store can be
+ * neither read nor made: HOME set to a folder that does not exist (a slip in a shell profile, an
+ * account moved) or to a file. Said as a sentence of advice; undefined when ITB_HOME is set, when
+ * the store's folder is not made from the home folder (XDG_CONFIG_HOME, Windows' APPDATA), or
+ * when the home folder is a folder, so that the trouble lies below it and the store's own words
+ * say it.
+ */
+export function homeProblem(env: Record<string, string | undefined>): string | undefined {
+  if (env.ITB_HOME || process.platform === 'win32') return undefined;
+  if (process.platform === 'linux' && env.XDG_CONFIG_HOME && isAbsolute(env.XDG_CONFIG_HOME)) return undefined;
+  const home = homeFolder();
+  const what = notAFolder(home);
+  if (what === undefined) return undefined;
+  // A person who never set HOME is given the folder the system keeps for the account.
+  const whose = env.HOME && isAbsolute(env.HOME) ? `Your HOME, ${home},` : `Your home folder, ${home},`;
+  return `${whose} ${what}: set HOME to your home folder, or point ITB_HOME at a folder you may write to.`;
+}
+
+/** How `folder` fails to be one ("does not exist", "is a file, not a folder"); undefined when it is one, or cannot be told. */
+function notAFolder(folder: string): string | undefined {
+  try {
+    return statSync(folder).isDirectory() ? undefined : 'is a file, not a folder';
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return 'does not exist';
+    if (code !== 'ENOTDIR') return undefined;
+  }
+  // A file on its way: the nearest part of the path that is there.
+  for (let at = dirname(folder); dirname(at) !== at; at = dirname(at)) {
+    try {
+      return statSync(at).isDirectory() ? 'does not exist' : `does not exist (${at} is a file, not a folder)`;
+    } catch {
+      // Not there either: further up.
+    }
+  }
+  return 'does not exist';
 }
 
 function tried(find: () => string): string | undefined {

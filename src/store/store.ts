@@ -18,10 +18,12 @@ import { checkedForWriting, freezeSession } from './check.js';
 import { hashOf, writeFingerprint } from './fingerprint.js';
 import { emptyStore } from './migrations.js';
 import { storeFile, vouchedContent } from './store-file.js';
+import { homeProblem } from './store-path.js';
 import { fileAsFolder, parseStore, readCheckedStore, readStoreBytes, unreachableFolder } from './store-read.js';
 import { importConf, removeLeftoverTempFiles, StoreWriter } from './store-writer.js';
 import { identityOf, keepSummary, writeSummaryFile } from './summary-file.js';
-import { folderFailure, folderHint, readFailure, readFailureHint, readOnlyAdvice, reason, storeBusy, storeError, StoreHeldOpen, writeHint } from './store-errors.js';
+import { SAVE_WAITS_WHILE_HELD } from './held-open.js';
+import { folderFailure, folderHint, noStoreYet, readFailure, readFailureHint, readOnlyAdvice, reason, StoreBusy, storeBusy, StoreError, storeError, StoreHeldOpen, writeHint } from './store-errors.js';
 import { lockStore, WAIT_MS } from './store-lock.js';
 
 export { emptyStore, storeFile };
@@ -63,13 +65,15 @@ export class Store {
   private constructor(
     readonly path: string,
     readonly options: StoreOptions,
+    /** The environment the store was found from: its HOME may be why the store cannot be reached. */
+    readonly env: Record<string, string | undefined> = {},
   ) {
     this.#writer = new StoreWriter(path);
   }
 
   /** Works out where the store is; touches nothing on disk. */
   static open(env: Record<string, string | undefined>, options: StoreOptions = {}): Store {
-    return new Store(storeFile(env), options);
+    return new Store(storeFile(env), options, env);
   }
 
   /**
@@ -77,7 +81,35 @@ export class Store {
    * file's bytes, as itb checked them before. Missing file → emptyStore().
    */
   read(): StoreData {
-    return readCheckedStore(this.path);
+    try {
+      return readCheckedStore(this.path);
+    } catch (error) {
+      throw this.#homeNamed(error);
+    }
+  }
+
+  /** Takes the session lock (see ./session-lock.ts); `onLost` is called if it is lost while held. Returns the release. */
+  async lockSession(onLost: () => void): Promise<() => Promise<void>> {
+    // Loaded only here: the commands that only read need no lock library.
+    const { acquireSessionLock } = await import('./session-lock.js');
+    try {
+      return await acquireSessionLock(this.path, onLost);
+    } catch (error) {
+      throw this.#homeNamed(error);
+    }
+  }
+
+  /**
+   * `error` with a hint that names HOME, when HOME is why the store cannot be reached (see
+   * homeProblem): the store's folder is made under it, so no store can be read or saved there, and
+   * "point ITB_HOME at a folder" alone would not tell a person their HOME is wrong.
+   */
+  #homeNamed(error: unknown): unknown {
+    if (!(error instanceof StoreError) || error instanceof StoreBusy) return error;
+    const problem = homeProblem(this.env);
+    if (problem === undefined) return error;
+    const lead = error.hint?.startsWith(noStoreYet) ? noStoreYet : 'Nothing was changed.';
+    return new StoreError(error.message, `${lead} ${problem}`, error.exitCode);
   }
 
   /**
@@ -89,7 +121,15 @@ export class Store {
    * (`data.sessions[i] = { ...session, status: 'interrupted' }`). Only sessions that are new or
    * replaced are validated, with everything that is not a session.
    */
-  async update(mutate: (data: StoreData) => StoreData | void, { summaryLater = false }: UpdateOptions = {}): Promise<StoreData> {
+  async update(mutate: (data: StoreData) => StoreData | void, options: UpdateOptions = {}): Promise<StoreData> {
+    try {
+      return await this.#update(mutate, options);
+    } catch (error) {
+      throw this.#homeNamed(error);
+    }
+  }
+
+  async #update(mutate: (data: StoreData) => StoreData | void, { summaryLater = false }: UpdateOptions): Promise<StoreData> {
     // Loaded only here so that commands which just read stay fast.
     const folder = dirname(this.path);
     const [{ default: lockfile }, { default: ConfClass }] = await Promise.all([import('proper-lockfile'), importConf(folder)]);
@@ -170,7 +210,7 @@ export class Store {
    * lock be kept fresh, so that no other itb takes it over as left behind.
    */
   async #saveLockedWhenFree(ConfClass: typeof Conf, mutate: (data: StoreData) => StoreData | void, summaryLater: boolean): Promise<StoreData | undefined> {
-    for (const wait of [...HELD_OPEN_WAITS, undefined]) {
+    for (const wait of [...SAVE_WAITS_WHILE_HELD, undefined]) {
       try {
         return this.#saveLocked(ConfClass, mutate, summaryLater);
       } catch (error) {
@@ -248,9 +288,6 @@ export class Store {
     }
   }
 }
-
-/** The waits, in milliseconds, before trying a save again while Windows says another program has the store open. */
-const HELD_OPEN_WAITS = [500, 1500];
 
 /** Which file is at `file` now: every save puts a new file (a new inode) in place. */
 function stampOf(file: string): string {

@@ -1,0 +1,76 @@
+// A HOME set wrong (to a folder that does not exist, or to a file) when ITB_HOME is not set: the
+// store is kept under it, so no store can be read or saved, and the hint says HOME is why.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { run, tempHome } from '../helpers/run.js';
+
+let root: string;
+let cleanup: () => void;
+beforeEach(() => ({ home: root, cleanup } = tempHome()));
+afterEach(() => {
+  vi.unstubAllEnvs();
+  cleanup();
+});
+
+/** The environment of a person with this HOME and no ITB_HOME or XDG_CONFIG_HOME. */
+function homeAt(home: string): Record<string, string | undefined> {
+  vi.stubEnv('HOME', home);
+  return { HOME: home, ITB_HOME: undefined, XDG_CONFIG_HOME: undefined };
+}
+
+const oneLine = (text: string) => text.replace(/\s+/g, ' ');
+
+describe.skipIf(process.platform === 'win32')('a HOME that is a file', () => {
+  it('is named as the cause when a setting is saved, and the file is left as it was', async () => {
+    const notes = join(root, 'notes.txt');
+    writeFileSync(notes, 'x');
+    const saved = await run(['settings', 'minImprovement', '2'], { env: homeAt(notes) });
+    expect(saved.code).toBe(2);
+    expect(oneLine(saved.stderr)).toContain(
+      `Nothing was changed. Your HOME, ${notes}, is a file, not a folder: set HOME to your home folder, or point ITB_HOME at a folder you may write to.`,
+    );
+    expect(readFileSync(notes, 'utf8')).toBe('x');
+  });
+
+  it('is named as the cause before a session asks anything', async () => {
+    const notes = join(root, 'notes.txt');
+    writeFileSync(notes, 'x');
+    const session = await run(['session'], { env: homeAt(notes), tty: true });
+    expect(session.code).toBe(2);
+    expect(session.prompter.asked).toEqual([]);
+    expect(oneLine(session.stderr)).toContain(`Your HOME, ${notes}, is a file, not a folder: set HOME to your home folder`);
+  });
+
+  it('is named as the cause when the history is shown', async () => {
+    const notes = join(root, 'notes.txt');
+    writeFileSync(notes, 'x');
+    const history = await run(['history'], { env: homeAt(notes) });
+    expect(history.code).toBe(2);
+    expect(oneLine(history.stderr)).toContain(`Your HOME, ${notes}, is a file, not a folder`);
+  });
+});
+
+describe.skipIf(process.platform === 'win32')('a HOME that does not exist', () => {
+  it('is named as the cause when a file on its way is in the way, with that file', async () => {
+    const notes = join(root, 'notes.txt');
+    writeFileSync(notes, 'x');
+    const home = join(notes, 'sam');
+    const saved = await run(['settings', 'minImprovement', '2'], { env: homeAt(home) });
+    expect(saved.code).toBe(2);
+    expect(oneLine(saved.stderr)).toContain(
+      `Your HOME, ${home}, does not exist (${notes} is a file, not a folder): set HOME to your home folder, or point ITB_HOME at a folder you may write to.`,
+    );
+  });
+});
+
+describe.skipIf(process.platform === 'win32')('an ITB_HOME that is set', () => {
+  it('keeps the words about ITB_HOME, even when HOME is a file too', async () => {
+    const notes = join(root, 'notes.txt');
+    writeFileSync(notes, 'x');
+    const saved = await run(['settings', 'minImprovement', '2'], { env: { ...homeAt(notes), ITB_HOME: join(notes, 'itb') } });
+    expect(saved.code).toBe(2);
+    expect(oneLine(saved.stderr)).toContain('Nothing was changed. Point ITB_HOME at a folder.');
+    expect(saved.stderr).not.toContain('Your HOME');
+  });
+});

@@ -1,0 +1,58 @@
+// What the store says when the HOME it is kept under is wrong and ITB_HOME is not set.
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Store, StoreError } from '../../src/store/store.js';
+import { homeProblem } from '../../src/store/store-path.js';
+import { caught } from '../helpers/caught.js';
+import { newStoreHome } from '../helpers/store-home.js';
+
+let root: string;
+beforeEach(() => ({ root } = newStoreHome('itb-home-problem-')));
+afterEach(() => {
+  vi.unstubAllEnvs();
+  rmSync(root, { recursive: true, force: true });
+});
+
+/** The environment of a person with this HOME and no ITB_HOME or XDG_CONFIG_HOME. */
+function homeAt(home: string): Record<string, string | undefined> {
+  vi.stubEnv('HOME', home);
+  return { HOME: home };
+}
+
+describe.skipIf(process.platform === 'win32')('a HOME that is wrong', () => {
+  it('is said not to exist when it is not there', () => {
+    const home = join(root, 'sam');
+    expect(homeProblem(homeAt(home))).toBe(`Your HOME, ${home}, does not exist: set HOME to your home folder, or point ITB_HOME at a folder you may write to.`);
+    const deeper = join(root, 'gone', 'sam');
+    expect(homeProblem(homeAt(deeper))).toBe(`Your HOME, ${deeper}, does not exist: set HOME to your home folder, or point ITB_HOME at a folder you may write to.`);
+  });
+
+  it('is not named when it is a folder, when ITB_HOME is set, or when the store is under XDG_CONFIG_HOME', () => {
+    expect(homeProblem(homeAt(root))).toBeUndefined();
+    const missing = join(root, 'sam');
+    expect(homeProblem({ ...homeAt(missing), ITB_HOME: join(root, 'itb') })).toBeUndefined();
+    if (process.platform === 'linux') expect(homeProblem({ ...homeAt(missing), XDG_CONFIG_HOME: join(root, 'config') })).toBeUndefined();
+  });
+
+  it('is named when the session lock cannot be taken, the store folder being impossible to make under it', async () => {
+    writeFileSync(join(root, 'notes.txt'), 'x');
+    const home = join(root, 'notes.txt', 'sam');
+    const store = Store.open(homeAt(home));
+    const error = (await caught(() => store.lockSession(() => {}))) as StoreError;
+    expect(error).toBeInstanceOf(StoreError);
+    expect(error.message).toBe(`the itb store ${store.path} cannot be locked for a session: its folder cannot be created (part of its path is a file, not a folder)`);
+    expect(error.hint).toBe(
+      `There is no store there yet, and nothing was saved. Your HOME, ${home}, does not exist (${join(root, 'notes.txt')} is a file, not a folder): set HOME to your home folder, or point ITB_HOME at a folder you may write to.`,
+    );
+  });
+
+  it('is named when a save cannot make the store folder under it', async () => {
+    const notes = join(root, 'notes.txt');
+    writeFileSync(notes, 'x');
+    const store = Store.open(homeAt(notes));
+    const error = (await caught(() => store.update((data) => void (data.settings.minImprovement = 2)))) as StoreError;
+    expect(error).toBeInstanceOf(StoreError);
+    expect(error.hint).toBe(`There is no store there yet, and nothing was saved. Your HOME, ${notes}, is a file, not a folder: set HOME to your home folder, or point ITB_HOME at a folder you may write to.`);
+  });
+});
