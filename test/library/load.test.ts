@@ -551,6 +551,15 @@ describe('text after " #", which YAML reads as a comment', () => {
   });
 });
 
+describe('the command a broken library file gives to check it again', () => {
+  it('puts a file name with spaces or quotes in quotes, so the command can be copied as it is', () => {
+    const result = parseLibrary('version: 1\nexercises: []\n');
+    if (result.ok) throw new Error('expected a problem');
+    expect(new LibraryError("/srv/Sam's library/lib.yaml", result.problems).hint).toContain(`\`itb validate '/srv/Sam'\\''s library/lib.yaml'\` to check again`);
+    expect(new LibraryError('/srv/itb/lib.yaml', result.problems).hint).toContain('`itb validate /srv/itb/lib.yaml` to check again');
+  });
+});
+
 describe('a bad escape in "double quotes"', () => {
   it('is reported together with the other problems: the text around it is still read', () => {
     const source = 'version: 1\nexercises:\n  - id: a\n    name: "Smith \\& Jones"\n    region: back\n';
