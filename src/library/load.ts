@@ -6,7 +6,7 @@ import { isAbsolute } from 'node:path';
 import { isScalar, LineCounter, parseDocument } from 'yaml';
 import { EXIT, UserError } from '../errors.js';
 import { cannotReadWords, codeOf, readRegularFile, sizeWords, TOO_BIG } from '../regular-file.js';
-import { shellWord } from '../shell-word.js';
+import { shellPath } from '../shell-word.js';
 import { byteWords, utf8Text } from '../utf8-text.js';
 import { crossChecks } from './cross-checks.js';
 import { commentWarnings, lostTextProblems } from './lost-text.js';
@@ -31,7 +31,7 @@ export class LibraryError extends UserError {
     /** Text the file loses without being wrong (see commentWarnings), listed among the problems. */
     readonly warnings: Problem[] = [],
     /** The command that checks the file again, as its user types it. */
-    validateCommand = `itb validate ${shellWord(file)}`,
+    validateCommand = `itb validate ${shellPath(file)}`,
   ) {
     const count = countWords(problems.length, 'problem', more);
     // A backup has nothing to fix: it is the wrong file.
