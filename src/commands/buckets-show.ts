@@ -14,7 +14,7 @@ import type { Library } from '../library/schema.js';
 import type { Colours } from '../ui/colour.js';
 import { readSummary } from '../store/summary-file.js';
 import { nameLines, namePacked, onScreen, packed, table, width, wrap, wrapName } from '../ui/table.js';
-import { itbAsStarted, itbWithLibrary, libraryFile, libraryFromEnv, libraryOrStop, listedDrill, notInLibraryWords, paint, printJson } from './shared.js';
+import { itbAsStarted, itbWithLibrary, libraryFile, libraryFromEnv, libraryOrStop, listedDrill, noStoreNote, notInLibraryWords, paint, printJson } from './shared.js';
 
 export async function showBuckets(ctx: Context, options: { json?: boolean }, self: Command) {
   if (self.args.length > 0) throw await strayWords(ctx, self);
@@ -33,6 +33,7 @@ export async function showBuckets(ctx: Context, options: { json?: boolean }, sel
   const itb = itbWithLibrary(ctx, self);
   if (summary.sessionCount === 0 && summary.moveCount === 0) {
     ctx.stdout.write(`${wrap(`No sessions yet. Run ${colour.bold(`${itb} session`)} to try your first drills; what helps will show up here.`).join('\n')}\n`);
+    noStoreNote(ctx);
     return;
   }
   const file = libraryFile(ctx, self);

@@ -10,7 +10,7 @@ import { onScreen, packed, table, width, wrap, wrapName, wrapUnder } from '../ui
 import { plural } from '../export/words.js';
 import type { HistoryOptions } from './history.js';
 import { trendLines } from './history-trend.js';
-import { calendarDay, itbAsStarted, itbWithLibrary, libraryFor, paint, printJson } from './shared.js';
+import { calendarDay, itbAsStarted, itbWithLibrary, libraryFor, noStoreNote, paint, printJson } from './shared.js';
 
 const COLUMNS = 80;
 
@@ -39,6 +39,7 @@ export async function showHistory(ctx: Context, options: HistoryOptions, self: C
   const itb = itbWithLibrary(ctx, self);
   if (data.sessions.length === 0) {
     ctx.stdout.write(`${wrap(`No sessions yet. Run ${colour.bold(`${itb} session`)} to start.`).join('\n')}\n`);
+    noStoreNote(ctx);
     return;
   }
   if (summaries.length === 0) {

@@ -7,7 +7,7 @@ import { localDate } from '../core/history.js';
 import { UserError } from '../errors.js';
 import { shellPath, shellWord } from '../shell-word.js';
 import { findExercise, loadLibrary } from '../library/library.js';
-import { tildeAsHome } from '../store/store-path.js';
+import { homeProblem, storeFile, tildeAsHome } from '../store/store-path.js';
 import type { Library } from '../library/schema.js';
 import type { StoreData } from '../core/records.js';
 import { colourEnabled, colours, type Colours } from '../ui/colour.js';
@@ -108,6 +108,16 @@ export function libraryFromEnv(ctx: Context, command: Command): boolean {
  */
 export function notice(ctx: Context, text: string): void {
   ctx.stderr.write(`${wrap(text, wrapColumnsOf(ctx.stderr)).join('\n')}\n`);
+}
+
+/**
+ * Said (on stderr) under "No sessions yet" when HOME names no folder and ITB_HOME is not set (see
+ * homeProblem): the store is kept under HOME, so a HOME set wrong shows an empty history, and a
+ * person would otherwise think their results are gone.
+ */
+export function noStoreNote(ctx: Context): void {
+  const problem = homeProblem(ctx.env);
+  if (problem !== undefined) notice(ctx, `No store was found at ${storeFile(ctx.env)}. ${problem}`);
 }
 
 export function printJson(ctx: Context, value: unknown): void {

@@ -64,6 +64,26 @@ describe.skipIf(process.platform === 'win32')('a HOME that does not exist', () =
   });
 });
 
+describe.skipIf(process.platform === 'win32')('a HOME that does not exist, with nothing saved yet', () => {
+  it('is named under "No sessions yet" in the history and the buckets, so results do not seem lost', async () => {
+    const home = join(root, 'sam-typo');
+    for (const command of [['history'], ['buckets']]) {
+      const shown = await run(command, { env: homeAt(home) });
+      expect(shown.code).toBe(0);
+      expect(shown.stdout).toContain('No sessions yet.');
+      expect(oneLine(shown.stderr)).toContain(
+        `No store was found at ${join(home, '.config', 'itb-nodejs', 'store.json')}. Your HOME, ${home}, does not exist: set HOME to your home folder`,
+      );
+    }
+  });
+
+  it('says nothing more when HOME is a folder and there is simply no store yet', async () => {
+    const shown = await run(['history'], { env: homeAt(root) });
+    expect(shown.stdout).toContain('No sessions yet.');
+    expect(shown.stderr).toBe('');
+  });
+});
+
 describe.skipIf(process.platform === 'win32')('an ITB_HOME that is set', () => {
   it('keeps the words about ITB_HOME, even when HOME is a file too', async () => {
     const notes = join(root, 'notes.txt');
