@@ -64,8 +64,9 @@ describe('a valid library', () => {
       writeFileSync(windows, `\uFEFF${source.replaceAll('\n', '\r\n')}`);
       const plain = parseLibrary(source);
       if (!plain.ok) throw new Error(plain.problems.map((p) => p.message).join('\n'));
+      const { library: expected } = plain;
       const loaded = loadLibraryFile(windows);
-      expect(loaded).toEqual(plain.library);
+      expect(loaded).toEqual(expected);
       expect(JSON.stringify(loaded)).not.toContain('\\r');
     } finally {
       rmSync(folder, { recursive: true, force: true });
