@@ -1,7 +1,8 @@
 // A fresh temporary ITB_HOME for a store test: the folder is not created, so tests see itb make it.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { emptyStore } from '../../src/store/store.js';
 
 export interface StoreHome {
   /** The temporary folder to remove afterwards. */
@@ -16,4 +17,14 @@ export function newStoreHome(prefix: string): StoreHome {
   const root = mkdtempSync(join(tmpdir(), prefix));
   const home = join(root, 'home');
   return { root, home, file: join(home, 'store.json') };
+}
+
+/**
+ * Another itb's save of the store `file`, made while a test's own save is under way: a store whose
+ * flareRise is 4, in a new file put in place of the old, as itb's saves are.
+ */
+export function saveAsAnotherItb(file: string): void {
+  const theirs = { ...emptyStore(), settings: { ...emptyStore().settings, flareRise: 4 } };
+  writeFileSync(`${file}.other`, JSON.stringify(theirs), { mode: 0o600 });
+  renameSync(`${file}.other`, file);
 }

@@ -2,10 +2,10 @@
 // than the lock lasts: another itb takes the lock over, saves, and removes the stalled save's
 // unfinished temporary file as one left behind. The stalled save must then start again from the
 // other's save, keeping both, not fail with a puzzling error or write over it.
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { emptyStore, Store } from '../../src/store/store.js';
-import { newStoreHome } from '../helpers/store-home.js';
+import { newStoreHome, saveAsAnotherItb } from '../helpers/store-home.js';
 
 /** What happens inside conf's next write, before it fails as atomically does when its temporary file is gone. */
 const stall = vi.hoisted(() => ({ during: undefined as (() => void) | undefined }));
@@ -48,11 +48,7 @@ describe('a save stalled in the middle of its write', () => {
     const store = Store.open({ ITB_HOME: home });
     if (made) await store.update(() => emptyStore());
     // The other itb's save: the setting it changed, in a new file put in place of the old.
-    stall.during = () => {
-      const theirs = { ...emptyStore(), settings: { ...emptyStore().settings, flareRise: 4 } };
-      writeFileSync(`${file}.other`, JSON.stringify(theirs), { mode: 0o600 });
-      renameSync(`${file}.other`, file);
-    };
+    stall.during = () => saveAsAnotherItb(file);
     let calls = 0;
     const saved = await store.update((data) => {
       calls++;
