@@ -133,9 +133,10 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
     }
     // The command that saves the report just seen, as itb was started (npx, --data: see
     // itbWithLibrary), with the period given and the name where the format has a place for it;
-    // broken on a narrow screen between flags, never between a flag and its value; on a line of
-    // its own, as the address of a page written is. After a blank line that sets it apart from
-    // the report.
+    // on a line of its own, as the address of a page written is, and whole even on a narrow
+    // screen: broken into lines, it would be pasted as two commands, the first of which prints the
+    // report again and the second fails. The terminal folds a long line without breaking it, so it
+    // is copied as one. After a blank line that sets it apart from the report.
     const saveWith = (says: string, file: string) => {
       const nameHeld = name !== undefined && format !== 'csv' && format !== 'json';
       const same = [since && `--since ${since}`, until && `--until ${until}`, nameHeld ? `--name ${shellWord(name)}` : undefined].filter((flag) => flag !== undefined);
@@ -143,7 +144,7 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
       const start = [itbAsStarted(ctx), ...(library === undefined ? [] : [`--data ${shellPath(library)}`])];
       ctx.stderr.write('\n');
       notice(ctx, says);
-      ctx.stderr.write(`${packed([...start, 'export', ...same, `-o ${file}`], wrapColumnsOf(ctx.stderr), '  ', ' ').join('\n')}\n`);
+      ctx.stderr.write(`  ${[...start, 'export', ...same, `-o ${file}`].join(' ')}\n`);
     };
     // Markdown on a screen means nothing to most people: how to get a page to open or print
     // instead, of the same report. In a file or a pipe, the Markdown is what was wanted.

@@ -41,6 +41,15 @@ describe('itb export in a terminal', () => {
     expect(lines(t.text).slice(-4)).toEqual(['', "That was the HTML report's text. To save", 'it as a page to open or print:', '  itb export -o report.html']);
   });
 
+  it('gives the command that saves a report whole on one line, even where it is wider than the screen', async () => {
+    await seed();
+    const t = itb(['export', '--format', 'csv', '--since', '2026-10-02', '--until', '2026-11-01'], { cols: 40 });
+    expect(await t.exited).toBe(0);
+    // The terminal folds it; no line break of itb's own splits it into two commands to paste.
+    expect(lines(t.text).at(-1)).toBe('  itb export --since 2026-10-02 --until 2026-11-01 -o report.csv');
+    expect(lines(t.text).slice(-3, -1).every((line) => width(line) <= 40)).toBe(true);
+  });
+
   it('sends the Markdown alone to a file, with nothing more on the screen', async () => {
     await seed();
     const report = join(home(), 'report.md');
