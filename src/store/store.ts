@@ -13,17 +13,17 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type Conf from 'conf';
 import type { Session, StoreData } from '../core/records.js';
 import { summarize } from '../core/summary.js';
-import { notRegular, readRegularFile } from '../regular-file.js';
+import { readRegularFile } from '../regular-file.js';
 import { checkedForWriting, freezeSession } from './check.js';
 import { hashOf, writeFingerprint } from './fingerprint.js';
 import { emptyStore } from './migrations.js';
 import { storeFile, vouchedContent } from './store-file.js';
-import { homeProblem } from './store-path.js';
 import { fileAsFolder, parseStore, readCheckedStore, readStoreBytes, unreachableFolder } from './store-read.js';
 import { importConf, removeLeftoverTempFiles, StoreWriter } from './store-writer.js';
 import { identityOf, keepSummary, writeSummaryFile } from './summary-file.js';
 import { SAVE_WAITS_WHILE_HELD } from './held-open.js';
-import { folderFailure, folderHint, noStoreYet, readFailure, readFailureHint, readOnlyAdvice, reason, StoreBusy, storeBusy, StoreError, storeError, StoreHeldOpen, writeHint } from './store-errors.js';
+import { folderFailure, folderHint, reason, storeBusy, storeError, StoreHeldOpen, writeHint } from './store-errors.js';
+import { homeNamed, refuseNotRegular, refuseReadOnly } from './save-refusals.js';
 import { lockStore, WAIT_MS } from './store-lock.js';
 
 export { emptyStore, storeFile };
@@ -84,7 +84,7 @@ export class Store {
     try {
       return readCheckedStore(this.path);
     } catch (error) {
-      throw this.#homeNamed(error);
+      throw homeNamed(error, this.env);
     }
   }
 
@@ -95,21 +95,8 @@ export class Store {
     try {
       return await acquireSessionLock(this.path, onLost);
     } catch (error) {
-      throw this.#homeNamed(error);
+      throw homeNamed(error, this.env);
     }
-  }
-
-  /**
-   * `error` with a hint that names HOME, when HOME is why the store cannot be reached (see
-   * homeProblem): the store's folder is made under it, so no store can be read or saved there, and
-   * "point ITB_HOME at a folder" alone would not tell a person their HOME is wrong.
-   */
-  #homeNamed(error: unknown): unknown {
-    if (!(error instanceof StoreError) || error instanceof StoreBusy) return error;
-    const problem = homeProblem(this.env);
-    if (problem === undefined) return error;
-    const lead = error.hint?.startsWith(noStoreYet) ? noStoreYet : 'Nothing was changed.';
-    return new StoreError(error.message, `${lead} ${problem}`, error.exitCode);
   }
 
   /**
@@ -125,7 +112,7 @@ export class Store {
     try {
       return await this.#update(mutate, options);
     } catch (error) {
-      throw this.#homeNamed(error);
+      throw homeNamed(error, this.env);
     }
   }
 
@@ -139,7 +126,7 @@ export class Store {
       throw unreachableFolder(this.path) ?? fileAsFolder(this.path) ?? storeError(this.path, `cannot be saved: its folder cannot be created (${folderFailure(folder, error)})`, folderHint);
     }
 
-    this.#refuseNotRegular();
+    refuseNotRegular(this.path);
     for (let attempt = 1; attempt <= 3; attempt++) {
       const release = await lockStore(
         lockfile,
@@ -172,35 +159,11 @@ export class Store {
   }
 
   /**
-   * Throws when a device, a pipe or a socket is in the store's place (a link to /dev/zero, say),
-   * as a read says it: before its lock is taken beside what the link leads to, a folder such as
-   * /dev where the lock may not be made, and whose refusal would name the wrong thing.
-   */
-  #refuseNotRegular(): void {
-    let stats;
-    try {
-      stats = statSync(this.path);
-    } catch {
-      return; // Not there yet, or not to be reached: the save says why.
-    }
-    if (stats.isFile() || stats.isDirectory()) return;
-    const error = notRegular(this.path, stats);
-    throw storeError(this.path, readFailure(error, this.path), readFailureHint(error, this.path));
-  }
-
-  /**
-   * Throws when the store file was made read-only (on purpose, perhaps to keep it as it is: conf
-   * would replace it all the same), so that a session can say so before its first question
-   * rather than at its first save. A store not made yet can be saved.
+   * Throws when the store file was made read-only, so that a session can say so before its first
+   * question rather than at its first save (see refuseReadOnly).
    */
   refuseReadOnly(): void {
-    let mode: number;
-    try {
-      mode = statSync(this.path).mode;
-    } catch {
-      return; // Not there: reading it says what is wrong, if anything.
-    }
-    if ((mode & 0o200) === 0) throw storeError(this.path, 'is read-only', `Nothing was changed. ${readOnlyAdvice(this.path)}`);
+    refuseReadOnly(this.path);
   }
 
   /**
@@ -224,7 +187,7 @@ export class Store {
   #saveLocked(ConfClass: typeof Conf, mutate: (data: StoreData) => StoreData | void, summaryLater: boolean): StoreData | undefined {
     // Re-read under the lock so that what another itb saved a moment ago is kept.
     const { data: current, bytes: before, stamp } = this.#readForUpdate();
-    if (before !== undefined) this.refuseReadOnly();
+    if (before !== undefined) refuseReadOnly(this.path);
     const unchanged = new Set(current.sessions);
     const next = mutate(current) ?? current;
     const written = checkedForWriting(next, unchanged);
