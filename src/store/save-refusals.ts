@@ -49,3 +49,15 @@ export function homeNamed(error: unknown, env: Record<string, string | undefined
   const lead = error.hint?.startsWith(noStoreYet) ? noStoreYet : 'Nothing was changed.';
   return new StoreError(error.message, `${lead} ${problem}`, error.exitCode);
 }
+
+/**
+ * Throws, before any folder is made, when the store's folder would be made under a home folder
+ * that is not there (HOME set to a folder that does not exist, by a slip in a shell profile or an
+ * account moved; see homeProblem). Made, that home would hold a second, empty store, and the
+ * person's results would be split between two stores with nothing said. An ITB_HOME is made as
+ * asked: homeProblem says nothing when one is set.
+ */
+export function refuseMissingHome(file: string, env: Record<string, string | undefined>, problem: string): void {
+  const home = homeProblem(env);
+  if (home !== undefined) throw storeError(file, `${problem}: itb does not make your home folder to keep it in`, `${noStoreYet} ${home}`);
+}

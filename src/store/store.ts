@@ -23,7 +23,7 @@ import { importConf, removeLeftoverTempFiles, StoreWriter } from './store-writer
 import { identityOf, keepSummary, writeSummaryFile } from './summary-file.js';
 import { SAVE_WAITS_WHILE_HELD } from './held-open.js';
 import { folderFailure, folderHint, reason, storeBusy, storeError, StoreHeldOpen, writeHint } from './store-errors.js';
-import { homeNamed, refuseNotRegular, refuseReadOnly } from './save-refusals.js';
+import { homeNamed, refuseMissingHome, refuseNotRegular, refuseReadOnly } from './save-refusals.js';
 import { lockStore, WAIT_MS } from './store-lock.js';
 
 export { emptyStore, storeFile };
@@ -93,6 +93,8 @@ export class Store {
     // Loaded only here: the commands that only read need no lock library.
     const { acquireSessionLock } = await import('./session-lock.js');
     try {
+      // The lock is made in the store's folder: a HOME that is not there is not made for it.
+      refuseMissingHome(this.path, this.env, 'cannot be locked for a session');
       return await acquireSessionLock(this.path, onLost);
     } catch (error) {
       throw homeNamed(error, this.env);
@@ -120,6 +122,7 @@ export class Store {
     // Loaded only here so that commands which just read stay fast.
     const folder = dirname(this.path);
     const [{ default: lockfile }, { default: ConfClass }] = await Promise.all([import('proper-lockfile'), importConf(folder)]);
+    refuseMissingHome(this.path, this.env, 'cannot be saved');
     try {
       mkdirSync(folder, { recursive: true, mode: 0o700 });
     } catch (error) {

@@ -1,8 +1,9 @@
 // A HOME set wrong (to a folder that does not exist, or to a file) when ITB_HOME is not set: the
 // store is kept under it, so no store can be read or saved, and the hint says HOME is why.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { backupHomes } from '../helpers/backup-homes.js';
 import { run, tempHome } from '../helpers/run.js';
 
 let root: string;
@@ -61,6 +62,60 @@ describe.skipIf(process.platform === 'win32')('a HOME that does not exist', () =
     expect(oneLine(saved.stderr)).toContain(
       `Your HOME, ${home}, does not exist (${notes} is a file, not a folder): set HOME to your home folder, or point ITB_HOME at a folder you may write to.`,
     );
+  });
+});
+
+describe.skipIf(process.platform === 'win32')('a HOME that does not exist, in a folder that may be written to', () => {
+  // Made, it would hold a second, empty store, and the person's results would be split between
+  // two stores with nothing said.
+  const refusal = (home: string) =>
+    `There is no store there yet, and nothing was saved. Your HOME, ${home}, does not exist: set HOME to your home folder, or point ITB_HOME at a folder you may write to.`;
+
+  it('is not made by a setting saved, nor by a drill moved by hand', async () => {
+    const home = join(root, 'sam2');
+    for (const command of [
+      ['settings', 'minImprovement', '2'],
+      ['buckets', 'move', 'clamshells', 'avoid'],
+    ]) {
+      const saved = await run(command, { env: homeAt(home) });
+      expect(saved.code).toBe(2);
+      expect(oneLine(saved.stderr)).toContain(`the itb store ${join(home, '.config', 'itb-nodejs', 'store.json')} cannot be saved: `);
+      expect(oneLine(saved.stderr)).toContain(refusal(home));
+      expect(existsSync(home)).toBe(false);
+    }
+  });
+
+  it('is not made by a backup imported', async () => {
+    const now = new Date('2026-11-20T15:00:00.000Z');
+    const { source, target, backup } = await backupHomes(now);
+    try {
+      const home = join(root, 'sam2');
+      const imported = await run(['import', backup], { env: homeAt(home), now });
+      expect(imported.code).toBe(2);
+      expect(oneLine(imported.stderr)).toContain(refusal(home));
+      expect(existsSync(home)).toBe(false);
+    } finally {
+      source.cleanup();
+      target.cleanup();
+    }
+  });
+
+  it('is not made by a session, which stops before asking anything', async () => {
+    const home = join(root, 'sam2');
+    const session = await run(['session'], { env: homeAt(home), tty: true });
+    expect(session.code).toBe(2);
+    expect(session.prompter.asked).toEqual([]);
+    expect(oneLine(session.stderr)).toContain(`cannot be locked for a session: `);
+    expect(oneLine(session.stderr)).toContain(refusal(home));
+    expect(existsSync(home)).toBe(false);
+  });
+
+  it('leaves an ITB_HOME that does not exist yet to be made, as asked', async () => {
+    const itbHome = join(root, 'kept', 'itb');
+    const saved = await run(['settings', 'minImprovement', '2'], { env: { ...homeAt(join(root, 'sam2')), ITB_HOME: itbHome } });
+    expect(saved.code).toBe(0);
+    expect(existsSync(join(itbHome, 'store.json'))).toBe(true);
+    expect(existsSync(join(root, 'sam2'))).toBe(false);
   });
 });
 

@@ -1,5 +1,5 @@
 // What the store says when the HOME it is kept under is wrong and ITB_HOME is not set.
-import { rmSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Store, StoreError } from '../../src/store/store.js';
@@ -41,10 +41,24 @@ describe.skipIf(process.platform === 'win32')('a HOME that is wrong', () => {
     const store = Store.open(homeAt(home));
     const error = (await caught(() => store.lockSession(() => {}))) as StoreError;
     expect(error).toBeInstanceOf(StoreError);
-    expect(error.message).toBe(`the itb store ${store.path} cannot be locked for a session: its folder cannot be created (part of its path is a file, not a folder)`);
+    expect(error.message).toBe(`the itb store ${store.path} cannot be locked for a session: itb does not make your home folder to keep it in`);
     expect(error.hint).toBe(
       `There is no store there yet, and nothing was saved. Your HOME, ${home}, does not exist (${join(root, 'notes.txt')} is a file, not a folder): set HOME to your home folder, or point ITB_HOME at a folder you may write to.`,
     );
+  });
+
+  it('is not made, nor anything in it, for a save or a session lock, though its folder may be written to', async () => {
+    const home = join(root, 'sam2');
+    const store = Store.open(homeAt(home));
+    const hint = `There is no store there yet, and nothing was saved. Your HOME, ${home}, does not exist: set HOME to your home folder, or point ITB_HOME at a folder you may write to.`;
+    const saved = (await caught(() => store.update((data) => void (data.settings.minImprovement = 2)))) as StoreError;
+    expect(saved).toBeInstanceOf(StoreError);
+    expect(saved.message).toBe(`the itb store ${store.path} cannot be saved: itb does not make your home folder to keep it in`);
+    expect(saved.hint).toBe(hint);
+    const locked = (await caught(() => store.lockSession(() => {}))) as StoreError;
+    expect(locked).toBeInstanceOf(StoreError);
+    expect(locked.hint).toBe(hint);
+    expect(existsSync(home)).toBe(false);
   });
 
   it('is named when a save cannot make the store folder under it', async () => {
