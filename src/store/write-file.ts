@@ -144,7 +144,7 @@ function createNew(file: string, content: Content): void {
   } catch (error) {
     throw writeError(file, error);
   } finally {
-    rmSync(temp, { force: true });
+    removeQuietly(temp);
   }
   syncFolder(dirname(file));
 }
@@ -175,7 +175,7 @@ function replaceAtomically(file: string, content: Content): void {
   try {
     renameWhenFree(temp, file);
   } catch (error) {
-    rmSync(temp, { force: true });
+    removeQuietly(temp);
     // Still open in another program after the tries (see ./held-open.ts): "permission denied" would mislead.
     if (mayBeHeldOpen(error)) throw new UserError(`cannot replace ${file}: another program has it open, or it is marked read-only`, HELD_HINT);
     throw writeError(file, error);
@@ -204,7 +204,7 @@ function writeTemp(file: string, content: Content): string {
     fsyncSync(fd);
   } catch (error) {
     closeQuietly(fd);
-    rmSync(temp, { force: true });
+    removeQuietly(temp);
     throw writeError(file, error);
   }
   closeSync(fd);
@@ -235,6 +235,19 @@ function flushPath(path: string, flags = 'r'): void {
     fsyncSync(fd);
   } finally {
     closeSync(fd);
+  }
+}
+
+/**
+ * Removes a temporary file, when it can be: Windows refuses while another program (a virus
+ * scanner, say) still reads it. What went wrong before, or the report written, is what the person
+ * must hear of, not this; a temporary file left is hidden, and private like the report.
+ */
+function removeQuietly(temp: string): void {
+  try {
+    rmSync(temp, { force: true });
+  } catch {
+    // Left behind.
   }
 }
 

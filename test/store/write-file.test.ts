@@ -28,6 +28,8 @@ const flushing = vi.hoisted(() => ({
   asOnWindows: false,
   failsFor: undefined as string | undefined,
 }));
+// Removing the temporary file refused (Windows, while a virus scanner still reads it), when a test asks.
+const removing = vi.hoisted(() => ({ failsForTemp: false }));
 vi.mock('node:fs', async (importOriginal) => {
   const fs = await importOriginal<typeof import('node:fs')>();
   const named = (existing: import('node:fs').PathLike, name: import('node:fs').PathLike) => {
@@ -64,7 +66,20 @@ vi.mock('node:fs', async (importOriginal) => {
     flushing.opened.set(fd, { path: String(path), flags });
     return fd;
   }) as typeof fs.openSync;
-  return { ...fs, default: { ...fs, linkSync, copyFileSync, renameSync, openSync, fsyncSync }, linkSync, copyFileSync, renameSync, openSync, fsyncSync };
+  const rmSync: typeof fs.rmSync = (path, options) => {
+    if (removing.failsForTemp && String(path).endsWith('.tmp')) throw Object.assign(new Error(`EPERM: operation not permitted, unlink '${String(path)}'`), { code: 'EPERM' });
+    fs.rmSync(path, options);
+  };
+  return {
+    ...fs,
+    default: { ...fs, linkSync, copyFileSync, renameSync, openSync, fsyncSync, rmSync },
+    linkSync,
+    copyFileSync,
+    renameSync,
+    openSync,
+    fsyncSync,
+    rmSync,
+  };
 });
 
 let folder: string;
@@ -87,6 +102,7 @@ afterEach(() => {
   flushing.opened.clear();
   flushing.asOnWindows = false;
   flushing.failsFor = undefined;
+  removing.failsForTemp = false;
 });
 const modeOf = (file: string) => statSync(file).mode & 0o777;
 
@@ -191,6 +207,19 @@ describe('writePrivateFile', () => {
       expect(readdirSync(folder)).toEqual(['report.csv']);
     });
 
+    it('says the file is open in another program when the report written for it cannot be removed either', async () => {
+      asOnWindows();
+      const file = join(folder, 'report.csv');
+      writeFileSync(file, 'kept');
+      renaming.code = 'EPERM';
+      renaming.fails = true;
+      removing.failsForTemp = true;
+      const error = await caught(() => writePrivateFile(file, 'new', { replace: true }));
+      expect(error).toBeInstanceOf(UserError);
+      expect((error as UserError).message).toBe(`cannot replace ${file}: another program has it open, or it is marked read-only`);
+      expect(readFileSync(file, 'utf8')).toBe('kept');
+    });
+
     it('does not try again elsewhere, where EPERM means permission denied', () => {
       const file = join(folder, 'report.csv');
       writeFileSync(file, 'kept');
@@ -227,6 +256,23 @@ describe('writePrivateFile', () => {
       expect((error as UserError).hint).toBe(hint);
       expect(readdirSync(folder)).toEqual([]);
     }
+  });
+
+  it('says a new report already exists, not that its temporary file could not be removed, and keeps the file there', async () => {
+    linking.fails = true;
+    const file = join(folder, 'report.md');
+    linking.before = () => writeFileSync(file, 'written meanwhile');
+    removing.failsForTemp = true;
+    const error = await caught(() => writePrivateFile(file, 'new'));
+    expect((error as UserError).message).toBe(`${file} already exists`);
+    expect(readFileSync(file, 'utf8')).toBe('written meanwhile');
+  });
+
+  it('has written a new report when its temporary file cannot be removed afterwards', () => {
+    const file = join(folder, 'report.md');
+    removing.failsForTemp = true;
+    writePrivateFile(file, '# Report\n');
+    expect(readFileSync(file, 'utf8')).toBe('# Report\n');
   });
 
   describe('on a file system without hard links', () => {
