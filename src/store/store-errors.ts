@@ -5,7 +5,7 @@ import { userInfo } from 'node:os';
 import { dirname } from 'node:path';
 import { UserError } from '../errors.js';
 import { codeOf, isLink, NOT_REGULAR, type NotRegularError } from '../regular-file.js';
-import { shellPath } from '../shell-word.js';
+import { shellPath, shellWord } from '../shell-word.js';
 
 export { codeOf };
 
@@ -113,7 +113,7 @@ function ownerAdvice(file: string): string | undefined {
   const who = owner === 0 ? 'root (the administrator), not to you, as happens when itb is run with sudo' : `another account (user id ${owner}), not to you`;
   const paths = others.map(({ path }) => path);
   const named = paths.length === 1 ? `${paths[0]} belongs` : `${paths.join(' and ')} belong`;
-  return `${named} to ${who}: make ${paths.length === 1 ? 'it' : 'them'} yours again with \`sudo chown ${myName()} ${paths.map(shellPath).join(' ')}\`, then try again.`;
+  return `${named} to ${who}: make ${paths.length === 1 ? 'it' : 'them'} yours again with \`sudo chown ${shellWord(myName())} ${paths.map(shellPath).join(' ')}\`, then try again.`;
 }
 
 /** Whether `folder` is there, yours, and may not be written to (made read-only with chmod, say). */
