@@ -140,7 +140,7 @@ async function bundleKit() {
       contents: [
         "export { syntheticHistory } from './scripts/synthetic-history.ts';",
         "export { storeSchema } from './src/core/records.ts';",
-        "export { applySessionResults, projectBuckets } from './src/core/buckets.ts';",
+        "export { applySessionResults, projectBuckets } from './src/core/projection.ts';",
         "export { Store } from './src/store/store.ts';",
       ].join('\n'),
       resolveDir: root,

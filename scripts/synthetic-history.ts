@@ -3,7 +3,7 @@
 // could have written, with buckets projected by the real core. Scores follow a slow recovery
 // with flare-ups; each drill has its own hidden effect for this person. Deterministic (seeded),
 // dated so that the last session is yesterday.
-import { projectBuckets } from '../src/core/buckets.js';
+import { projectBuckets } from '../src/core/projection.js';
 import type { ManualMove, PainfulSide, Screening, Session, StoreData, Symptom } from '../src/core/records.js';
 import { interrupt, next, start, type Answer, type SessionState } from '../src/core/session.js';
 import { defaultSettings, redFlags, SCHEMA_VERSION } from '../src/core/terms.js';

@@ -2,7 +2,8 @@
 // drill, the bucket and the note, records the move by hand, and says what changed.
 import type { Command } from 'commander';
 import { closest, namedAs } from '../core/closest.js';
-import { bucketView, projectBuckets, retestDueAt, type ExerciseStatus } from '../core/buckets.js';
+import { bucketView, retestDueAt, type ExerciseStatus } from '../core/buckets.js';
+import { projectBuckets } from '../core/projection.js';
 import { oneLineProblem } from '../core/text.js';
 import { localDate } from '../core/history.js';
 import type { BucketName, StoreData } from '../core/records.js';

@@ -1,7 +1,7 @@
 // What `itb buckets reset` does (declared in buckets.ts, loaded from buckets-action.ts): asks
 // first (unless --force), then makes every drill untested again, keeping the history.
 import type { Command } from 'commander';
-import { projectBuckets } from '../core/buckets.js';
+import { projectBuckets } from '../core/projection.js';
 import type { Context } from '../context.js';
 import { Interrupted, UserError } from '../errors.js';
 import { isPromptExit } from '../ui/prompter.js';

@@ -1,6 +1,6 @@
 // Folding a JSON export back into the store (`itb import`). Pure: the command runs it inside
 // one locked store update. Importing the same file twice changes nothing the second time.
-import { projectBuckets } from '../core/buckets.js';
+import { projectBuckets } from '../core/projection.js';
 import { compareInstants } from '../core/instant.js';
 import type { BucketName, ManualMove, Screening, Session, StoreData } from '../core/records.js';
 import { cutOff } from '../core/session.js';

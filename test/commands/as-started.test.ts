@@ -5,7 +5,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Session } from '../../src/core/records.js';
-import { projectBuckets } from '../../src/core/buckets.js';
+import { projectBuckets } from '../../src/core/projection.js';
 import { Store } from '../../src/store/store.js';
 import { buildSession, noRedFlags, setUpFlags } from '../helpers/sessions.js';
 import { run, tempHome } from '../helpers/run.js';

@@ -3,7 +3,7 @@ import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, symlinkSyn
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Session, StoreData } from '../../src/core/records.js';
-import { projectBuckets } from '../../src/core/buckets.js';
+import { projectBuckets } from '../../src/core/projection.js';
 import { localDate } from '../../src/core/history.js';
 import { Store } from '../../src/store/store.js';
 import { documentedKeys } from '../helpers/json-shape.js';

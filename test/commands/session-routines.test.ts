@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { projectBuckets } from '../../src/core/buckets.js';
+import { projectBuckets } from '../../src/core/projection.js';
 import type { ManualMove as Move } from '../../src/core/records.js';
 import { Store } from '../../src/store/store.js';
 import { noRedFlags, setUpFlags } from '../helpers/sessions.js';

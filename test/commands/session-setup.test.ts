@@ -2,7 +2,7 @@
 // their defaults, and what the flags answer for them.
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { projectBuckets } from '../../src/core/buckets.js';
+import { projectBuckets } from '../../src/core/projection.js';
 import type { Session } from '../../src/core/records.js';
 import { Store } from '../../src/store/store.js';
 import { buildSession, noRedFlags, setUpFlags as flags } from '../helpers/sessions.js';

@@ -2,7 +2,8 @@ import { chmodSync, copyFileSync, existsSync, readFileSync, writeFileSync } from
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { projectBuckets, retestDueAt } from '../../src/core/buckets.js';
+import { retestDueAt } from '../../src/core/buckets.js';
+import { projectBuckets } from '../../src/core/projection.js';
 import { localDate } from '../../src/core/history.js';
 import type { Session } from '../../src/core/records.js';
 import { summarize } from '../../src/core/summary.js';

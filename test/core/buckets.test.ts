@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applySessionResults, bucketView, builtInRoutine, datedToCount, projectBuckets } from '../../src/core/buckets.js';
+import { bucketView, builtInRoutine } from '../../src/core/buckets.js';
+import { applySessionResults, datedToCount, projectBuckets } from '../../src/core/projection.js';
 import { localDate } from '../../src/core/history.js';
 import type { ManualMove, Session } from '../../src/core/records.js';
 import type { Library } from '../../src/library/schema.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { projectBuckets } from '../../src/core/buckets.js';
+import { projectBuckets } from '../../src/core/projection.js';
 import { earlierMoves } from '../../src/core/earlier-move.js';
 import type { ManualMove } from '../../src/core/records.js';
 import { buildSession } from '../helpers/sessions.js';

@@ -8,7 +8,7 @@ import { terminalsOnFreshHome } from '../helpers/pty-home.js';
 import { screenLines } from '../helpers/screen.js';
 import { buildSession } from '../helpers/sessions.js';
 import { redFlagQuestions } from '../../src/commands/session-screen.js';
-import { projectBuckets } from '../../src/core/buckets.js';
+import { projectBuckets } from '../../src/core/projection.js';
 import { Store } from '../../src/store/store.js';
 
 const { home, itb, storeOf, storeExists } = terminalsOnFreshHome();

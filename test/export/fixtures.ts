@@ -2,7 +2,7 @@
 // after its retry, a flare, a skip, an interrupted session, a manual move and
 // a red-flag screen. Times are at midday UTC, so local dates are the same in the tests' time zone
 // (vitest.config.ts) and in any other from UTC-11 to UTC+11.
-import { projectBuckets } from '../../src/core/buckets.js';
+import { projectBuckets } from '../../src/core/projection.js';
 import type { Session, StoreData } from '../../src/core/records.js';
 import { emptyStore } from '../../src/store/migrations.js';
 

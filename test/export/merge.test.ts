@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { projectBuckets } from '../../src/core/buckets.js';
+import { projectBuckets } from '../../src/core/projection.js';
 import { cutOff } from '../../src/core/session.js';
 import { canonical, differingFields, editedBucketLists, mergeExport } from '../../src/export/merge.js';
 import type { Session } from '../../src/core/records.js';

@@ -1,6 +1,6 @@
 // The words the report formats share, as a person reads them in the Markdown and HTML reports.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { projectBuckets } from '../../src/core/buckets.js';
+import { projectBuckets } from '../../src/core/projection.js';
 import type { StoreData } from '../../src/core/records.js';
 import { toHtml } from '../../src/export/html.js';
 import { toMarkdown } from '../../src/export/md.js';

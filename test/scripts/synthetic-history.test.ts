@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { syntheticHistory } from '../../scripts/synthetic-history.js';
-import { projectBuckets } from '../../src/core/buckets.js';
+import { projectBuckets } from '../../src/core/projection.js';
 import { localDate } from '../../src/core/history.js';
 import { storeSchema } from '../../src/core/records.js';
 import { loadLibraryFile } from '../../src/library/load.js';
