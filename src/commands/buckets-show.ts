@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { adviceFromLog, routineReadyAt, type Advice } from '../core/advice.js';
 import { closest, namedAs } from '../core/closest.js';
 import { builtInRoutine, firstRetestDueAt, untriedInRoutines, viewBuckets, type BucketSummary, type BucketView, type ExerciseStatus } from '../core/buckets.js';
+import { earlierMoveInView } from '../core/earlier-move.js';
 import type { Evidence } from '../core/evidence.js';
 import { localDate, localDateTime } from '../core/history.js';
 import type { Context } from '../context.js';
@@ -177,9 +178,10 @@ function drillLines(status: ExerciseStatus, colour: Colours, { library, elsewher
   if (status.source === 'manual' && status.note !== undefined) {
     lines.push(...wrap(`moved by hand: ${status.note}`, 78, '    '));
   }
-  // Tested again since a move by hand: the test decided, but the move's reason may still hold.
+  // Tested again since a move by hand: the test decided, but the move's reason may still hold
+  // while the drill is being tried again (earlierMoveInView).
   const earlier = status.earlierMove;
-  if (earlier !== undefined) {
+  if (earlier !== undefined && earlierMoveInView(earlier)) {
     const moved = `moved by hand to ${earlier.bucket} on ${localDate(new Date(earlier.at))}: ${earlier.note}`;
     lines.push(...wrap(moved, 78, '    ').map((line) => colour.dim(line)));
   }

@@ -23,7 +23,7 @@ export interface ExerciseStatus {
   source?: 'session' | 'manual';
   flare: boolean;
   note?: string;
-  /** Decided by a session since: the latest move by hand before it, with its note (earlierMoves). */
+  /** Decided by a session since: the latest move by hand before it, with its note and the tests since (earlierMoves). */
   earlierMove?: EarlierMove;
   /** Avoid only: the start of the local day retestAfterDays after the day of the decision. */
   retestDueAt?: string;
@@ -78,7 +78,7 @@ export function summarizeBuckets(data: StoreData): BucketSummary {
     retestAfterDays: data.settings.retestAfterDays,
     ratingsMix: ratingsMix(data.sessions),
     sidesApart: evidenceBySide(data.sessions),
-    earlierMoves: earlierMoves(entries, data.moves, data.bucketsResetAt),
+    earlierMoves: earlierMoves(entries, data.moves, data.sessions, data.bucketsResetAt),
   };
   if (data.bucketsResetAt !== undefined) summary.resetAt = data.bucketsResetAt;
   return summary;

@@ -19,7 +19,7 @@ import { storeFile } from './store-path.js';
 export const summarySuffix = '.summary';
 
 /** Raised when the shape of the summary, or a rule it is drawn by, changes: summaries made before are not used. */
-const SUMMARY_VERSION = 18;
+const SUMMARY_VERSION = 19;
 
 interface SummaryFile {
   summaryVersion: number;
@@ -162,7 +162,7 @@ function isEntry(value: unknown): boolean {
 function isEarlierMovePair(value: unknown): boolean {
   if (!Array.isArray(value) || value.length !== 2 || typeof value[0] !== 'string' || !isObject(value[1])) return false;
   const move = value[1];
-  return (move.bucket === 'rehab' || move.bucket === 'avoid') && isInstant(move.at) && typeof move.note === 'string';
+  return (move.bucket === 'rehab' || move.bucket === 'avoid') && isInstant(move.at) && typeof move.note === 'string' && isCount(move.testedSince);
 }
 
 function isObservedPair(value: unknown): boolean {

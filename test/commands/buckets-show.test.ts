@@ -424,6 +424,24 @@ describe('itb buckets: a drill moved by hand, then tested again', () => {
     expect(json.rehab.find((drill: { exerciseId: string }) => drill.exerciseId === 'hip-hikes')).not.toHaveProperty('earlierMove');
   });
 
+  it('keeps the note for the two tests since the move, not from the third: years on, the drill has a record of its own', async () => {
+    await test('2026-02-02', [6, 7]);
+    await move('2026-02-06', 'avoid', 'PT: wait two weeks');
+    await test('2026-02-20', [4]);
+    await test('2026-02-21', [5]);
+    const line = '    moved by hand to avoid on 2026-02-06: PT: wait two weeks\n';
+    expect(await shown(at('2026-02-22'))).toContain(`    helped 2 of 3 · mean −0.7 · last −1 on 2026-02-21\n${line}`);
+    await test('2026-02-23', [4]);
+    const third = await shown(at('2026-02-24'));
+    expect(third).toMatch(/^ {2}Hip hikes {2}hip-hikes\n {4}helped 3 of 4 · [^\n]* on 2026-02-23\n\n/m);
+    expect(third).not.toContain('moved by hand');
+    // --json still gives the move, with the tests since, for whoever reads it.
+    const json = JSON.parse((await run(['buckets', '--json'], { home, now: at('2026-02-24') })).stdout);
+    expect(json.rehab.find((drill: { exerciseId: string }) => drill.exerciseId === 'hip-hikes')).toMatchObject({
+      earlierMove: { bucket: 'avoid', at: '2026-02-06T12:00:00.000Z', note: 'PT: wait two weeks', testedSince: 3 },
+    });
+  });
+
   it('dates the earlier move by the local day it was made on', async () => {
     await test('2026-02-02', [6, 7]);
     // 01:30 UTC on 10 February is 22:00 on 9 February in St. John's (the tests' zone).

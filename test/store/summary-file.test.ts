@@ -47,6 +47,16 @@ describe('the summary beside the store', () => {
     expect(JSON.stringify(kept)).toContain('Étirement');
   });
 
+  it('keeps the note of a move by hand that a test replaced, with the tests since', async () => {
+    const written = await Store.open(env()).update((data) => {
+      data.moves.push({ exerciseId: 'lateral-ankle-tilts', bucket: 'avoid', at: day(1).toISOString(), note: 'PT: wait' });
+      data.sessions.push(sampleSession('s2', day(2)), sampleSession('s3', day(3)));
+    });
+    const kept = readSummaryFile(file);
+    expect(kept?.buckets.earlierMoves).toEqual([['lateral-ankle-tilts', { bucket: 'avoid', at: day(1).toISOString(), note: 'PT: wait', testedSince: 2 }]]);
+    expect(kept).toEqual(JSON.parse(JSON.stringify(summarize(written))));
+  });
+
   it('is the one used while it matches the store: the store itself is not read', async () => {
     const written = await seeded();
     // A summary that disagrees with the store, kept for the store file as it is now.
@@ -188,8 +198,10 @@ describe('the summary beside the store', () => {
       { ...expected, buckets: { ...expected.buckets, earlierMoves: undefined } },
       { ...expected, buckets: { ...expected.buckets, earlierMoves: [['clamshells', { bucket: 'avoid', at: '2026-10-01T10:00:00.000Z' }]] } },
       // A move to a bucket a move by hand cannot make, and one at a time that is none.
-      { ...expected, buckets: { ...expected.buckets, earlierMoves: [['clamshells', { bucket: 'untested', at: '2026-10-01T10:00:00.000Z', note: 'sore' }]] } },
-      { ...expected, buckets: { ...expected.buckets, earlierMoves: [['clamshells', { bucket: 'avoid', at: 'lately', note: 'sore' }]] } },
+      { ...expected, buckets: { ...expected.buckets, earlierMoves: [['clamshells', { bucket: 'untested', at: '2026-10-01T10:00:00.000Z', note: 'sore', testedSince: 1 }]] } },
+      { ...expected, buckets: { ...expected.buckets, earlierMoves: [['clamshells', { bucket: 'avoid', at: 'lately', note: 'sore', testedSince: 1 }]] } },
+      // One of an earlier version does not count the tests since the move.
+      { ...expected, buckets: { ...expected.buckets, earlierMoves: [['clamshells', { bucket: 'avoid', at: '2026-10-01T10:00:00.000Z', note: 'sore' }]] } },
       { ...expected, sessionCount: '2' },
       { ...expected, moveCount: '4' },
       // A bucket entry that does not say whether it was put there by a flare-up.
