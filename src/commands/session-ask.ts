@@ -1,7 +1,7 @@
 // One question of the session's state machine put to the person: what to do first (the drill's
 // card, the test movement), then the prompt, its answer returned in the state machine's terms.
 import type { ExerciseStatus } from '../core/buckets.js';
-import { localDate } from '../core/history.js';
+import { localDate, movementKey, movementWords } from '../core/history.js';
 import { parseScore, type Answer, type Ask } from '../core/session.js';
 import type { PainfulSide, Session, Thresholds } from '../core/records.js';
 import type { Exercise, Library } from '../library/schema.js';
@@ -76,20 +76,21 @@ export async function ask(question: Exclude<Ask, { kind: 'finished' }>, turn: Tu
       // only a flare-up, or a choice of the person's own (a therapist's advice, say) with its note.
       const earlier = question.attempt === 2 ? undefined : plan.retesting.find((status) => status.exerciseId === exercise.id);
       const byHand = earlier?.source === 'manual';
-      const sideThen = earlier && otherSide(earlier, plan.side);
-      if (earlier && (plan.routine !== 'retest' || earlier.flare || byHand || sideThen !== '')) {
+      const testThen = earlier && otherTest(earlier, plan);
+      if (earlier && (plan.routine !== 'retest' || earlier.flare || byHand || testThen !== '')) {
         const gently = `start gently, with a smaller range, and stop at once if your ${plan.symptom} rises.`;
         const why = byHand
           ? `Set aside by your choice on ${localDate(new Date(earlier.decidedAt!))}${earlier.note === undefined ? '' : ` (your note: ${earlier.note})`}, back today for its re-test: if your reason still holds, skip it; otherwise ${gently}`
-          : `Set aside ${earlier.flare ? 'after a flare-up' : 'earlier'}${sideThen}, back today for its re-test: ${gently}`;
+          : `Set aside ${earlier.flare ? 'after a flare-up' : 'earlier'}${testThen}, back today for its re-test: ${gently}`;
         say(`${wrap(why, 80, '  ').map((line) => colour.bold(line)).join('\n')}\n`);
       }
       // Tested before and kept: worth knowing when a long routine is done a few drills a day.
       const inRehab = plan.inRehab.find((status) => status.exerciseId === exercise.id);
       const kept = question.attempt === 2 ? undefined : inRehab;
-      const keptSide = kept && otherSide(kept, plan.side);
-      // The rehab routine is made of such drills: there, said only of one a test on another painful side put in it.
-      if (kept && (plan.routine !== 'rehab' || keptSide !== '')) {
+      const keptThen = kept && otherTest(kept, plan);
+      // The rehab routine is made of such drills: there, said only of one a test unlike today's
+      // (another painful side, symptom or test movement) put in it.
+      if (kept && (plan.routine !== 'rehab' || keptThen !== '')) {
         // A session's decision is re-made at each test that helps: its day is when the drill last
         // helped, not when it went into the bucket; a move by hand is dated by the move.
         const day = kept.decidedAt === undefined ? undefined : localDate(new Date(kept.decidedAt));
@@ -98,7 +99,7 @@ export async function ask(question: Exclude<Ask, { kind: 'finished' }>, turn: Tu
         const tested = [...plan.inRehab, ...plan.retesting].map((status) => status.exerciseId);
         const untestedLater = plan.exercises.slice(question.index + 1).some((later) => !tested.includes(later.id));
         const choice = untestedLater ? 'test it again, or skip it to get on to the drills you have not tested yet' : 'test it again to check it still helps, or skip it';
-        const which = `Already in your rehab bucket${how}${keptSide}: ${choice}.`;
+        const which = `Already in your rehab bucket${how}${keptThen}: ${choice}.`;
         say(`${wrap(which, 80, '  ').map((line) => colour.dim(line)).join('\n')}\n`);
       }
       for (const warning of warnings(question.before, question.attempt, plan.symptom, thresholds)) {
@@ -235,14 +236,31 @@ function timerChoice(seconds: number, timed: number, holds: number, place: strin
 
 /**
  * ", from a test when your left side hurt (today: your right side)": said of a drill whose bucket
- * comes from a test on another painful side than today's, since how it did there need not hold
- * for this one; nothing for a drill moved by hand or last tested on today's side.
+ * comes from a test unlike today's, since how it did then need not hold today. Whatever differs is
+ * named: the painful side, the symptom rated, the test movement (", from a test rating your
+ * tightness during walking (today: your pain during single-leg squat)"). Nothing for a drill moved
+ * by hand or last tested as today.
  */
-function otherSide(status: ExerciseStatus, today: PainfulSide): string {
-  const then = status.source === 'session' ? status.evidence.lastSide : null;
-  if (then === null || then === today) return '';
+function otherTest(status: ExerciseStatus, today: Pick<Plan, 'side' | 'symptom' | 'movement'>): string {
+  if (status.source !== 'session') return '';
+  const { lastSide, lastSymptom, lastMovement } = status.evidence;
+  const then: string[] = [];
+  const now: string[] = [];
+  const symptom = lastSymptom !== null && lastSymptom !== today.symptom;
+  // "Walking" and "walking " typed on different days are the same movement (movementKey).
+  const movement = lastMovement !== null && movementKey(lastMovement) !== movementKey(today.movement);
+  // What was rated, the symptom and the movement each named only when it differs.
+  if (symptom || movement) {
+    const rated = (what: string, how: string) => [symptom ? what : '', movement ? `during ${movementWords(how)}` : ''].filter((part) => part !== '').join(' ');
+    then.push(rated(`rating your ${lastSymptom}`, lastMovement ?? ''));
+    now.push(rated(`your ${today.symptom}`, today.movement));
+  }
   const hurt = (side: PainfulSide) => (side === 'both' ? 'both sides' : `your ${side} side`);
-  return `, from a test when ${hurt(then)} hurt (today: ${hurt(today)})`;
+  if (lastSide !== null && lastSide !== today.side) {
+    then.push(`when ${hurt(lastSide)} hurt`);
+    now.push(hurt(today.side));
+  }
+  return then.length === 0 ? '' : `, from a test ${then.join(' ')} (today: ${now.join(', ')})`;
 }
 
 /**

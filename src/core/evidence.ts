@@ -1,7 +1,7 @@
 // The evidence behind a drill's bucket: how often it was tested, how often it helped, and by how
 // much, summed up in one walk through the session log.
 import { compareInstants } from './instant.js';
-import type { Attempt, ExerciseResult, PainfulSide, Session, Thresholds, TimedHolds } from './records.js';
+import type { Attempt, ExerciseResult, PainfulSide, Session, Symptom, Thresholds, TimedHolds } from './records.js';
 import { painfulSides } from './terms.js';
 
 /**
@@ -43,6 +43,9 @@ export interface Evidence {
   sides: SideCount[];
   /** The painful side of the newest test. */
   lastSide: PainfulSide | null;
+  /** What the newest test rated: the symptom and the test movement (as typed) of its session. */
+  lastSymptom: Symptom | null;
+  lastMovement: string | null;
   /** Tests with a try done after the countdown timed only some of the drill's holds. */
   partlyTimed: number;
   /** The newest test's tries done so, in order: its score may be for fewer holds than the dose. */
@@ -87,6 +90,8 @@ export interface Observed {
   /** Tests, helps and changes by the painful side of their session. */
   sides: Partial<Record<PainfulSide, [tested: number, helped: number, changeSum: number, changeCount: number]>>;
   newestSide: PainfulSide | null;
+  newestSymptom: Symptom | null;
+  newestMovement: string | null;
   partlyTimed: number;
   newestHolds: TriedHolds[];
 }
@@ -107,7 +112,7 @@ export function observe(sessions: readonly Session[], onTest: (result: ExerciseR
     for (const result of session.results) {
       let seen = observed.get(result.exerciseId);
       if (!seen) {
-        seen = { tested: 0, helped: 0, helpedOnRetry: 0, changeSum: 0, changeCount: 0, newestAt: null, newestTestedAt: null, newestChange: null, flares: 0, newestFlareAt: null, tooLowToShowHelp: 0, newestCouldNotShow: null, lastName: null, lastNameAt: null, sides: {}, newestSide: null, partlyTimed: 0, newestHolds: [] };
+        seen = { tested: 0, helped: 0, helpedOnRetry: 0, changeSum: 0, changeCount: 0, newestAt: null, newestTestedAt: null, newestChange: null, flares: 0, newestFlareAt: null, tooLowToShowHelp: 0, newestCouldNotShow: null, lastName: null, lastNameAt: null, sides: {}, newestSide: null, newestSymptom: null, newestMovement: null, partlyTimed: 0, newestHolds: [] };
         observed.set(result.exerciseId, seen);
       }
       if (seen.lastNameAt === null || compareInstants(result.at, seen.lastNameAt) >= 0) {
@@ -159,6 +164,8 @@ export function observe(sessions: readonly Session[], onTest: (result: ExerciseR
         seen.newestChange = change;
         seen.newestCouldNotShow = couldNotShow;
         seen.newestSide = session.side;
+        seen.newestSymptom = session.symptom;
+        seen.newestMovement = session.movement;
         seen.newestHolds = holds;
       }
     }
@@ -175,7 +182,7 @@ function hiddenBy(first: Attempt, deciding: Attempt, { minImprovement, flareRise
 
 export function evidenceOf(seen: Observed | undefined): Evidence {
   if (!seen) {
-    return { tested: 0, helped: 0, helpedOnRetry: 0, meanChange: null, lastChange: null, lastTestedAt: null, flares: 0, lastFlareAt: null, tooLowToShowHelp: 0, lastCouldNotShow: null, sides: [], lastSide: null, partlyTimed: 0, lastHolds: [] };
+    return { tested: 0, helped: 0, helpedOnRetry: 0, meanChange: null, lastChange: null, lastTestedAt: null, flares: 0, lastFlareAt: null, tooLowToShowHelp: 0, lastCouldNotShow: null, sides: [], lastSide: null, lastSymptom: null, lastMovement: null, partlyTimed: 0, lastHolds: [] };
   }
   return {
     tested: seen.tested,
@@ -193,6 +200,8 @@ export function evidenceOf(seen: Observed | undefined): Evidence {
       return count === undefined ? [] : [{ side, tested: count[0], helped: count[1], meanChange: meanOf(count[2], count[3]) }];
     }),
     lastSide: seen.newestSide,
+    lastSymptom: seen.newestSymptom,
+    lastMovement: seen.newestMovement,
     partlyTimed: seen.partlyTimed,
     lastHolds: seen.newestHolds,
   };

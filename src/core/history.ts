@@ -211,8 +211,13 @@ export function whatWasRated(symptom: Symptom, movement: string): string {
 export function ratedWords(symptom: Symptom, movement: string): string {
   const key = `${symptom}\n${movement}`;
   let words = saidAs.get(key);
-  if (words === undefined) saidAs.set(key, (words = `${symptom} during ${inSentence(movement.trim().replace(/\s+/g, ' '))}`));
+  if (words === undefined) saidAs.set(key, (words = `${symptom} during ${movementWords(movement)}`));
   return words;
+}
+
+/** A test movement as a sentence says it: as it was typed, inside a sentence ("IT band" stays). */
+export function movementWords(movement: string): string {
+  return inSentence(movement.trim().replace(/\s+/g, ' '));
 }
 
 const saidAs = new Map<string, string>();

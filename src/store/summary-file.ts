@@ -10,8 +10,8 @@
 // only ever a shortcut: a missing, stale or damaged one means the store itself is read, never an
 // error.
 import { statSync } from 'node:fs';
-import type { PainfulSide, StoreData } from '../core/records.js';
-import { painfulSides, SCHEMA_VERSION } from '../core/terms.js';
+import type { PainfulSide, StoreData, Symptom } from '../core/records.js';
+import { painfulSides, SCHEMA_VERSION, symptoms } from '../core/terms.js';
 import { summarize, type StoreSummary } from '../core/summary.js';
 import { readSidecar, writeSidecar } from './sidecar.js';
 import { storeFile } from './store-path.js';
@@ -19,7 +19,7 @@ import { storeFile } from './store-path.js';
 export const summarySuffix = '.summary';
 
 /** Raised when the shape of the summary, or a rule it is drawn by, changes: summaries made before are not used. */
-const SUMMARY_VERSION = 19;
+const SUMMARY_VERSION = 20;
 
 interface SummaryFile {
   summaryVersion: number;
@@ -180,7 +180,9 @@ function isObservedPair(value: unknown): boolean {
     (seen.lastName === null || typeof seen.lastName === 'string') &&
     isObject(seen.sides) &&
     Object.entries(seen.sides).every(([side, count]) => isSide(side) && isSideCount(count)) &&
-    (seen.newestSide === null || isSide(seen.newestSide))
+    (seen.newestSide === null || isSide(seen.newestSide)) &&
+    (seen.newestSymptom === null || symptoms.includes(seen.newestSymptom as Symptom)) &&
+    (seen.newestMovement === null || typeof seen.newestMovement === 'string')
   );
 }
 

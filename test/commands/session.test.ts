@@ -1447,6 +1447,45 @@ describe('itb session', () => {
     expect(same.stdout).not.toContain('from a test when');
   });
 
+  it('says at a drill in a bucket from a test of another symptom or test movement which one that was, as it says a side', async () => {
+    const now = new Date('2026-11-20T10:00:00.000Z');
+    // Tightness during walking three weeks ago, on today's side: the ankle tilts helped, the knee circles did not.
+    const past = buildSession({
+      startedAt: '2026-11-01T09:00:00.000Z',
+      routine: 'joint-chain',
+      side: 'left',
+      symptom: 'tightness',
+      movement: 'Walking',
+      baseline: 5,
+      drills: [{ id: 'lateral-ankle-tilts', scores: [4] }, { id: 'lunge-knee-circles', scores: [4, 4] }],
+    });
+    await afterSessions(past);
+    const local = (iso: string) => localDate(new Date(iso));
+    const helped = `Already in your rehab bucket (it last helped on ${local(past.results[0]!.at)})`;
+    // Each on a day of its own, so that none goes on from a routine left part way that day.
+    let day = 0;
+    const said = async (side: string, symptom: string, movement: string, routine = 'joint-chain') => {
+      const on = new Date(now.getTime() + day++ * 86_400_000);
+      const result = await run(['session', routine, '--side', side, '--symptom', symptom, '--movement', movement, '--no-timer'], { home, tty: true, now: on, answers: [5, 'skip', 'skip', 'stop'] });
+      expect(result.code, result.stderr).toBe(0);
+      return result.stdout.replace(/\s+/g, ' ');
+    };
+    // Pain during a single-leg squat today: both differ.
+    const both = await said('left', 'pain', 'single-leg squat');
+    expect(both).toContain(`${helped}, from a test rating your tightness during walking (today: your pain during single-leg squat): test it again,`);
+    expect(both).toContain('Set aside earlier, from a test rating your tightness during walking (today: your pain during single-leg squat), back today for its re-test');
+    // Only the symptom differs, or only the movement: that one alone is named.
+    expect(await said('left', 'pain', 'walking')).toContain(`${helped}, from a test rating your tightness (today: your pain): test it again,`);
+    expect(await said('left', 'tightness', 'single-leg squat')).toContain(`${helped}, from a test during walking (today: during single-leg squat): test it again,`);
+    // With the side too, each that differs.
+    expect(await said('right', 'pain', 'walking')).toContain(`${helped}, from a test rating your tightness when your left side hurt (today: your pain, your right side): test it again,`);
+    // The same test as today ("Walking" typed then, "walking " now): nothing about it is said.
+    expect(await said('left', 'tightness', 'walking ')).not.toContain('from a test');
+    // The rehab and re-test routines, made of such drills, say it too: only of those.
+    expect(await said('left', 'pain', 'walking', 'rehab')).toContain(`${helped}, from a test rating your tightness (today: your pain): test it again`);
+    expect(await said('left', 'pain', 'walking', 'retest')).toContain('Set aside earlier, from a test rating your tightness (today: your pain), back today for its re-test');
+  });
+
   it('names no painful side at a drill moved by hand after a test on another side: the move was the person\'s choice, not that test', async () => {
     const now = new Date('2026-11-20T10:00:00.000Z');
     // The right side hurt: the knee circles did not help, then went to the rehab bucket by hand.

@@ -307,9 +307,25 @@ describe('bucketView', () => {
       lastCouldNotShow: null,
       sides: [{ side: 'right', tested: 4, helped: 3, meanChange: -0.8 }],
       lastSide: 'right',
+      lastSymptom: 'pain',
+      lastMovement: 'single-leg squat',
       partlyTimed: 0,
       lastHolds: [],
     });
+  });
+
+  it('gives what the newest test rated, the symptom and the test movement as typed, whatever session came last in the log', () => {
+    const sessions = [
+      buildSession({ startedAt: '2026-01-01T10:00:00Z', symptom: 'pain', movement: 'single-leg squat', baseline: 6, drills: [{ id: 'clamshells', scores: [4] }] }),
+      buildSession({ startedAt: '2026-01-03T10:00:00Z', symptom: 'tightness', movement: 'Walking  fast', baseline: 6, drills: [{ id: 'clamshells', scores: [4] }] }),
+      // Started later, but it only skipped the drill: no test.
+      buildSession({ startedAt: '2026-01-04T10:00:00Z', symptom: 'discomfort', movement: 'step-down', baseline: 6, drills: [{ id: 'clamshells', skipped: true }] }),
+      // Kept before the newest in the log, tested earlier.
+      buildSession({ startedAt: '2026-01-02T10:00:00Z', symptom: 'discomfort', movement: 'stairs', baseline: 6, drills: [{ id: 'clamshells', scores: [4] }] }),
+    ];
+    const { evidence } = bucketView(storeWith({ sessions }), library, new Date('2026-01-05T00:00:00Z')).rehab[0]!;
+    expect(evidence).toMatchObject({ lastSymptom: 'tightness', lastMovement: 'Walking  fast' });
+    expect(bucketView(storeWith({ sessions: [] }), library, new Date('2026-01-05T00:00:00Z')).untested.find((s) => s.exerciseId === 'clamshells')!.evidence).toMatchObject({ lastSymptom: null, lastMovement: null });
   });
 
   it('counts the tests done after timing only some holds, and gives those of the last test with their try', () => {

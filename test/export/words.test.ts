@@ -65,6 +65,8 @@ describe('shared report words', () => {
       lastHolds: [],
       sides: [],
       lastSide: null,
+      lastSymptom: null,
+      lastMovement: null,
     };
     expect(evidenceWords({ ...evidence, helpedOnRetry: 1 })).toMatch(/^helped 2 of 3 tests \(1 of them only on the retry\), mean change -1/);
     expect(evidenceWords({ ...evidence, helped: 1, helpedOnRetry: 1 })).toMatch(/^helped 1 of 3 tests \(only on the retry\), mean change -1/);

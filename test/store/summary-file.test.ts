@@ -192,6 +192,11 @@ describe('the summary beside the store', () => {
       { ...expected, buckets: { ...expected.buckets, observed: expected.buckets.observed.map(([id, seen]) => [id, { ...seen, sides: { left: [1, 0] } }]) } },
       { ...expected, buckets: { ...expected.buckets, observed: expected.buckets.observed.map(([id, seen]) => [id, { ...seen, sides: { left: [1, 0, 'none', 1] } }]) } },
       { ...expected, buckets: { ...expected.buckets, observed: expected.buckets.observed.map(([id, seen]) => [id, { ...seen, newestSide: 'up' }]) } },
+      // One of an earlier version does not say what each drill's newest test rated; a damaged one, a symptom that is none.
+      { ...expected, buckets: { ...expected.buckets, observed: expected.buckets.observed.map(([id, { newestSymptom: _, ...seen }]) => [id, seen]) } },
+      { ...expected, buckets: { ...expected.buckets, observed: expected.buckets.observed.map(([id, { newestMovement: _, ...seen }]) => [id, seen]) } },
+      { ...expected, buckets: { ...expected.buckets, observed: expected.buckets.observed.map(([id, seen]) => [id, { ...seen, newestSymptom: 'itch' }]) } },
+      { ...expected, buckets: { ...expected.buckets, observed: expected.buckets.observed.map(([id, seen]) => [id, { ...seen, newestMovement: 3 }]) } },
       // One of an earlier version does not say whether its tests were on more than one painful side.
       { ...expected, buckets: { ...expected.buckets, sidesApart: undefined } },
       // One of an earlier version has no moves by hand that a test replaced; a damaged one, a move without its note.
