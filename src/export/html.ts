@@ -1,6 +1,7 @@
 // The HTML report: one printable page with no scripts and nothing fetched from anywhere.
 // Every piece of text from the records, the library or the user passes through `esc`.
 import type { ExerciseStatus } from '../core/buckets.js';
+import { earlierMoveInView } from '../core/earlier-move.js';
 import type { Screening, Symptom } from '../core/records.js';
 import { scoresWords } from '../core/history.js';
 import { scoreChart } from './chart.js';
@@ -14,6 +15,7 @@ import {
   AVOID_FOR_NOW,
   dateOf,
   dateTimeOf,
+  earlierMoveWords,
   couldNotShowWords,
   timedHoldsWords,
   evidenceWords,
@@ -241,6 +243,7 @@ const drillItemBy = (sidesApart: boolean) => (status: ExerciseStatus): string =>
   const retest = retestWords(status);
   if (retest) details.push(status.retestDue ? `<span class="due">${ours(retest)}</span>` : ours(retest));
   if (status.note) details.push(`note: “${userLines(status.note)}”`);
+  if (status.earlierMove && earlierMoveInView(status.earlierMove)) details.push(`${ours(earlierMoveWords(status.earlierMove))}, with the note “${userLines(status.earlierMove.note)}”`);
   return `<li><strong>${userText(status.name)}</strong> <span class="id">(${userText(status.exerciseId)})</span>: ${details.join('; ')}</li>`;
 };
 

@@ -1,5 +1,6 @@
 // The Markdown report: what a therapist reads in a minute, in plain text or rendered.
 import type { ExerciseStatus } from '../core/buckets.js';
+import { earlierMoveInView } from '../core/earlier-move.js';
 import type { Screening, Symptom } from '../core/records.js';
 import { localDate, scoresWords, type ScorePoint, type Trend } from '../core/history.js';
 import { pointsShown, sparkline, sparkScale } from '../ui/sparkline.js';
@@ -14,6 +15,7 @@ import {
   timedHoldsWords,
   dateOf,
   dateTimeOf,
+  earlierMoveWords,
   evidenceWords,
   flagWords,
   METHOD_NOTE,
@@ -240,6 +242,7 @@ function drillLine(status: ExerciseStatus, sidesApart: boolean): string {
   const retest = retestWords(status);
   if (retest) details.push(status.retestDue ? `**${retest}**` : retest);
   if (status.note) details.push(`note: “${mdNote(status.note)}”`);
+  if (status.earlierMove && earlierMoveInView(status.earlierMove)) details.push(`${earlierMoveWords(status.earlierMove)}, with the note “${mdNote(status.earlierMove.note)}”`);
   return `**${mdUser(status.name)}** (${mdUser(status.exerciseId)}): ${details.join('; ')}`;
 }
 

@@ -1,5 +1,6 @@
 // The words every report format shares, so the Markdown, HTML and FHIR say the same things.
 import type { ExerciseStatus } from '../core/buckets.js';
+import type { EarlierMove } from '../core/earlier-move.js';
 import type { Evidence, SideCount } from '../core/evidence.js';
 import { localDate, localDateTime } from '../core/history.js';
 import { compareInstants } from '../core/instant.js';
@@ -234,6 +235,15 @@ export function flagWords(status: ExerciseStatus): string[] {
   if (status.source === 'manual') flags.push(`moved by hand${status.decidedAt ? ` on ${dateOf(status.decidedAt)}` : ''}`);
   if (!status.inLibrary) flags.push('not in the exercise library this report was made with');
   return flags;
+}
+
+/**
+ * A drill moved by hand, then tested again: the test put it where it is, but the move's reason
+ * (a therapist's, say) may still matter, for as long as `itb buckets` keeps it in view
+ * (earlierMoveInView). Its note is said apart.
+ */
+export function earlierMoveWords(move: EarlierMove): string {
+  return `moved by hand to ${move.bucket === 'rehab' ? 'rehab' : 'avoid for now'} on ${dateOf(move.at)}, then tested again`;
 }
 
 /** "re-test due (since 2026-11-01)" or "re-test from 2026-12-01". */
