@@ -9,6 +9,7 @@ import { builtInLibraryFile } from '../../src/library/library.js';
 import { loadLibraryFile } from '../../src/library/load.js';
 import type { Library } from '../../src/library/schema.js';
 import { emptyStore } from '../../src/store/migrations.js';
+import { buildSession, storeWith } from '../helpers/sessions.js';
 import { sampleStore, sessionTwo } from './fixtures.js';
 
 const NOW = new Date('2026-11-20T15:00:00.000Z');
@@ -43,6 +44,14 @@ describe('an empty rehab list', () => {
     expect(rehabSection(toMarkdown(report))).toBe(
       '_The buckets and their evidence come from the one session (2026-10-08) before this period._\n\nNone at the end of this period (2026-10-20).\n',
     );
+  });
+
+  it('says that nothing had been tested by the end of a period whose sessions scored no drill', () => {
+    // A baseline, then the one drill skipped; and a session stopped after its baseline.
+    const skipped = buildSession({ startedAt: '2026-10-01T14:00:00.000Z', baseline: 5, drills: [{ id: 'clamshells', skipped: true }] });
+    const stopped = buildSession({ startedAt: '2026-10-02T14:00:00.000Z', baseline: 4, status: 'stopped' });
+    const report = buildReport(storeWith({ sessions: [skipped, stopped] }), library, { until: '2026-10-05', now: NOW });
+    expect(rehabSection(toMarkdown(report))).toBe('None: no drill had been tested by 2026-10-05.\n');
   });
 
   it('says "None yet." in a report up to now', () => {
