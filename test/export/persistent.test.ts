@@ -57,6 +57,17 @@ describe('persistent symptoms in the reports', () => {
     expect(html).toContain(`<h2>Persistent symptoms</h2>\n<p><strong>Pain during <bdi>Forward lunge</bdi></strong> ${dated}</p>\n<h2>Rehab routine</h2>`);
   });
 
+  it('names the local days of the weeks east of UTC too, where a local day begins on the evening before in UTC', () => {
+    const zone = process.env.TZ;
+    process.env.TZ = 'Europe/Berlin';
+    try {
+      // The first week begins at midnight in Berlin on 2026-10-17: 22:00 UTC on 2026-10-16.
+      expect(toMarkdown(report(weeklyStore([6, 6, 7, 6, 5])))).toContain('was rated in each of 5 weeks in a row (7-day weeks, 2026-10-17 to 2026-11-20)');
+    } finally {
+      process.env.TZ = zone;
+    }
+  });
+
   it('keeps each painful side apart, and names the side as the trends do when the scores were given for more than one', () => {
     // The right leg stuck at 6 for four weeks, after the sample's left-side sessions.
     const right = weeklyStore([6, 6, 6, 6], 'Forward lunge', 'right');
