@@ -1,6 +1,6 @@
 // The real Prompter: @inquirer/prompts in the terminal. The only module that imports them.
 import { createPrompt, isEnterKey, useEffect, useKeypress, useState } from '@inquirer/core';
-import { confirm, input, select } from '@inquirer/prompts';
+import { input, select } from '@inquirer/prompts';
 import { styleText } from 'node:util';
 import type { Prompter } from './prompter.js';
 import { askedAgainAfterPause, suspendable, whenTerminalGoes } from './stopping.js';
@@ -43,11 +43,12 @@ export function createPrompter(): Prompter {
         ),
       );
     },
-    // Room for " (y/N)", then " Yes" once answered. The prompts' own yes/no question takes
-    // Enter alone for yes when it has no default: one without needs a y or an n typed.
+    // Room for " (y/N)", then " Yes" once answered. Asked as typed text, not with the prompts'
+    // own yes/no question: that takes Enter alone for yes when it has no default, and keeps a
+    // wrong answer ("maybe") typed, so that the y typed next reads "maybey" and is refused again.
     confirm: ({ message, default: fallback }) => {
       const typing: Typing = { text: '' };
-      return asked((context) => (fallback === undefined ? typedAgain(typing, () => yesOrNo(message, typing, context)) : confirm({ message: fitted(message, 6), default: fallback }, context)));
+      return asked((context) => typedAgain(typing, () => yesOrNo(message, typing, context, fallback)));
     },
     input: ({ message, default: fallback, validate, shown }) => {
       const typing: Typing = { text: '' };
@@ -211,21 +212,32 @@ function typedAgain<T>(typing: Typing, question: () => Promise<T>): Promise<T> {
   return asking;
 }
 
-/** A yes/no question that Enter alone does not answer: y or n (yes, no) must be typed. */
-async function yesOrNo(message: string, typing: Typing, context: { signal: AbortSignal }): Promise<boolean> {
+/**
+ * A yes/no question: y or n (yes, no) typed, or Enter alone for `fallback` when it has one
+ * ("(y/N)"); without one, Enter alone answers nothing.
+ */
+async function yesOrNo(message: string, typing: Typing, context: { signal: AbortSignal }, fallback?: boolean): Promise<boolean> {
+  const hint = fallback === undefined ? '(y/n)' : fallback ? '(Y/n)' : '(y/N)';
+  const why = 'Type y for yes or n for no, then press Enter.' + (fallback === undefined ? '' : ` Enter alone means ${fallback ? 'yes' : 'no'}.`);
   const answer = await input(
     {
-      message: fitted(`${message} (y/n)`, 4),
+      // A default's hint goes after the question's last words, as the prompts' own put it.
+      message: fallback === undefined ? fitted(`${message} ${hint}`, 4) : `${fitted(message, 6)} ${hint}`,
       // Broken between words on a narrow terminal, as the other prompts' reasons are.
-      validate: (text) => /^(y|yes|n|no)$/i.test(text.trim()) || reason('Type y for yes or n for no, then press Enter.'),
-      transformer: (text, { isFinal }) => (isFinal ? styleText('cyan', /^y/i.test(text.trim()) ? 'Yes' : 'No') : kept(typing, text)),
+      validate: (text) => /^(y|yes|n|no)$/i.test(text.trim()) || (fallback !== undefined && text.trim() === '') || reason(why),
+      transformer: (text, { isFinal }) => (isFinal ? styleText('cyan', said(text, fallback) ? 'Yes' : 'No') : kept(typing, text)),
       // Once answered, the question stays as the other yes/no questions do: without its hint,
       // with room for " Yes" and a column spare on its last line, not broken by the terminal.
       theme: { ...clearOnError, style: { message: (text: string, status: string) => styleText('bold', status === 'done' ? fitted(message, 5) : text) } },
     },
     context,
   );
-  return /^y/i.test(answer.trim());
+  return said(answer, fallback);
+}
+
+/** The answer typed at a yes/no question: Enter alone gives its default. */
+function said(text: string, fallback?: boolean): boolean {
+  return text.trim() === '' ? fallback === true : /^y/i.test(text.trim());
 }
 
 /**

@@ -554,7 +554,7 @@ describe('itb session in a terminal', () => {
     expect(await t.exited).toBe(130);
   });
 
-  it('reminds of a flare-up earlier today before anything else; Enter alone rests, a typed yes goes on gently', async () => {
+  it('reminds of a flare-up earlier today before anything else; Enter alone rests, a yes typed after a wrong answer goes on gently', async () => {
     // The sessions run in a time zone where it is now early afternoon, so that "today" is the same
     // day for the flare-up, for the first session and for the second, whenever this test runs: in
     // the program's own zone it could be a few seconds to midnight, and the second session would
@@ -584,8 +584,12 @@ describe('itb session in a terminal', () => {
     expect(readFileSync(join(home(), 'store.json'), 'utf8')).toBe(before);
 
     const goingOn = session();
-    await goingOn.answer('Start a session today anyway?', 'y');
+    // A wrong answer is cleared: the y typed after it is read on its own, not as "maybey".
+    await goingOn.answer('Start a session today anyway?', 'maybe');
+    await goingOn.waitFor('Type y for yes or n for no, then press Enter. Enter alone means no.');
+    await goingOn.type(`y${keys.enter}`);
     await goingOn.waitFor("After today's flare-up, start gently");
+    expect(await screenLines(goingOn.raw, 100)).toContain('✔ Start a session today anyway? Yes');
     await goingOn.answer('Rate your pain (0 = none', '5');
     await goingOn.answer('When you have done the drill', `${keys.down}${keys.down}`); // done, skip, stop
     await goingOn.waitFor('You stopped the session before scoring a drill');

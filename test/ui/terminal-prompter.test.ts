@@ -400,6 +400,30 @@ describe('a yes/no question in the terminal', () => {
     expect(await answer).toBe(false);
   });
 
+  it('with a default, clears a wrong answer so that the y or n typed next is read on its own', async () => {
+    const answer = createPrompter().confirm({ message: 'Start a session today anyway?', default: false });
+    const screen = await lastScreen();
+    screen.events.type('maybe');
+    await enter(screen);
+    expect(screen.getScreen()).toBe('? Start a session today anyway? (y/N)\n> Type y for yes or n for no, then press Enter. Enter alone means no.');
+    screen.events.type('y');
+    await enter(screen);
+    expect(await answer).toBe(true);
+    expect(screen.getScreen()).toBe('✔ Start a session today anyway? Yes');
+  });
+
+  it('with a default, gives it at Enter alone and takes y, yes, n or no typed', async () => {
+    for (const [fallback, typed, expected] of [[true, '', true], [false, '', false], [false, ' YES ', true], [true, 'no', false]] as const) {
+      const answer = createPrompter().confirm({ message: 'Go on?', default: fallback });
+      const screen = await lastScreen();
+      expect(screen.getScreen()).toBe(`? Go on? ${fallback ? '(Y/n)' : '(y/N)'}`);
+      screen.events.type(typed);
+      await enter(screen);
+      expect(await answer, `${fallback} ${typed}`).toBe(expected);
+      expect(screen.getScreen()).toBe(`✔ Go on? ${expected ? 'Yes' : 'No'}`);
+    }
+  });
+
   it('with a default, moves the last words of a question to a line of their own where " (y/N)" would not fit after them', async () => {
     // 74 columns fit a line after the mark, but not with the hint: "today?" goes under it.
     const answer = createPrompter().confirm({ message: 'Start a session today anyway, even though a drill flared up earlier today?', default: false });
