@@ -87,6 +87,13 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
   }
   const named = options.output === undefined ? undefined : formatOfName(options.output);
   if (options.output !== undefined && options.format === undefined && named === undefined) {
+    // A PDF is what a therapist often asks for: the printable page is the way to one.
+    if (/\.pdf$/i.test(options.output)) {
+      throw new UserError(
+        `itb does not write PDF files ("${options.output}")`,
+        `Write the printable page instead, \`${itb} export -o ${shellPath(options.output.replace(/\.pdf$/i, '.html'))}\`, then open it in your web browser and print it to a PDF there.`,
+      );
+    }
     throw new UserError(
       `cannot tell which format to write from the file name "${options.output}"`,
       'End it in .md, .csv, .json, .html or .fhir.json, or say which with --format md|csv|json|html|fhir.',

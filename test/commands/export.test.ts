@@ -567,20 +567,25 @@ describe('itb export', () => {
     expect(tooLong.stdout).toBe('');
   });
 
-  it('says in full what to do for a name on two lines, a file name with no format, and the store as -o', async () => {
+  it('says in full what to do for a name on two lines, a file name with no format, a PDF, and the store as -o', async () => {
     await seed();
     const twoLines = await exportIn(['--name', 'Sam\nLee']);
     expect(twoLines.stderr).toBe('error: --name holds a line break: write the name as plain text on one line\n');
-    const pdf = await exportIn(['-o', join(home, 'report.pdf')]);
+    const docx = await exportIn(['-o', join(home, 'report.docx')]);
     // Broken between words to fit the terminal: the words are what counts.
+    expect(docx.stderr.replace(/\s+/g, ' ')).toBe(
+      `error: cannot tell which format to write from the file name "${join(home, 'report.docx')}" End it in .md, .csv, .json, .html or .fhir.json, or say which with --format md|csv|json|html|fhir. `,
+    );
+    // A PDF, which a therapist may ask for, is made from the printable page.
+    const pdf = await exportIn(['-o', join(home, 'report.pdf')]);
     expect(pdf.stderr.replace(/\s+/g, ' ')).toBe(
-      `error: cannot tell which format to write from the file name "${join(home, 'report.pdf')}" End it in .md, .csv, .json, .html or .fhir.json, or say which with --format md|csv|json|html|fhir. `,
+      `error: itb does not write PDF files ("${join(home, 'report.pdf')}") Write the printable page instead, \`itb export -o ${join(home, 'report.html')}\`, then open it in your web browser and print it to a PDF there. `,
     );
     const store = await exportIn(['-o', join(home, 'store.json'), '--force']);
     expect(store.stderr.replace(/\s+/g, ' ')).toBe(
       `error: ${join(home, 'store.json')} is where itb keeps your history: a report there would replace it Nothing was written. Choose another name or folder with -o. `,
     );
-    for (const result of [twoLines, pdf, store]) expect(result).toMatchObject({ code: 2, stdout: '' });
+    for (const result of [twoLines, docx, pdf, store]) expect(result).toMatchObject({ code: 2, stdout: '' });
     expect(readdirSync(home).filter((name) => name.startsWith('report'))).toEqual([]);
   });
 
