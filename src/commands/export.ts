@@ -20,7 +20,7 @@ export interface ExportOptions {
 export function exportCommand(ctx: Context): Command {
   return new Command('export')
     .description('a report of your sessions and buckets to share with your physical therapist')
-    .addOption(choiceOption('--format <format>', "the report's format (default: md on the screen; with -o, from the file's extension)", formats))
+    .addOption(choiceOption('--format <format>', "the report's format (default: md on the screen; with -o, from the file's extension)", formats, pdfHint))
     .option('-o, --output <file>', 'write to this file instead of the screen (never replaces a file without --force)')
     .option('--since <date>', 'only records from this day on (YYYY-MM-DD)')
     .option('--until <date>', 'only records up to and including this day (YYYY-MM-DD)')
@@ -47,3 +47,7 @@ FHIR has a Patient (each score's subject and performer: the one who gave it) onl
     )
     .action(async (options: ExportOptions, self: Command) => (await action()).exportReport(ctx, options, self));
 }
+
+/** A PDF is what a therapist often asks for: the printable page is the way to one (as for -o report.pdf). */
+const pdfHint = (typed: string) =>
+  typed === 'pdf' ? 'itb writes no PDF: `--format html` writes the printable page; open it in your web browser and print it to a PDF there.' : undefined;

@@ -8,13 +8,14 @@ import { screenColumns } from '../ui/screen.js';
 
 /**
  * An option taking one of `values`, typed in any case (`--symptom Pain`), as `itb settings` takes
- * them; another value is refused in the words `itb settings` uses.
+ * them; another value is refused in the words `itb settings` uses, with `hintFor`'s advice for a
+ * value that is worth more than the list (`--format pdf`: how to get a PDF after all).
  */
-export function choiceOption<T extends string>(flags: string, description: string, values: readonly T[]): Option {
+export function choiceOption<T extends string>(flags: string, description: string, values: readonly T[], hintFor?: (typed: string) => string | undefined): Option {
   const option = new Option(flags, description).choices(values);
   return option.argParser((typed: string) => {
     const value = values.find((candidate) => candidate === typed.trim().toLowerCase());
-    if (value === undefined) throw new UserError(`"${typed}" is not a valid ${option.attributeName()}: use ${orList(values)}`);
+    if (value === undefined) throw new UserError(`"${typed}" is not a valid ${option.attributeName()}: use ${orList(values)}`, hintFor?.(typed.trim().toLowerCase()));
     return value;
   });
 }

@@ -755,10 +755,15 @@ describe('itb export', () => {
     expect((await run(['history', 'a'], { home, now: NOW })).stderr.split('\n')[0]).toBe('error: a word too many ("a"): itb history [options]');
   });
 
-  it('refuses an unknown format', async () => {
-    const result = await exportIn(['--format', 'pdf']);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain('pdf');
+  it('refuses an unknown format, and says how to get a PDF after all', async () => {
+    const result = await exportIn(['--format', 'PDF']);
+    expect(result).toMatchObject({ code: 2, stdout: '' });
+    expect(result.stderr.replace(/\s+/g, ' ')).toBe(
+      'error: "PDF" is not a valid format: use md, csv, json, html or fhir itb writes no PDF: `--format html` writes the printable page; open it in your web browser and print it to a PDF there. ',
+    );
+    const docx = await exportIn(['--format', 'docx']);
+    expect(docx).toMatchObject({ code: 2, stdout: '' });
+    expect(docx.stderr).toBe('error: "docx" is not a valid format: use md, csv, json, html or fhir\n');
   });
 
   it('still writes a valid report from an empty store', async () => {
