@@ -1,8 +1,11 @@
 // How a word is typed in a shell, for the commands itb's messages suggest. Kept apart so that the
 // store's errors, which name folders in commands to copy, load nothing of the command line's help.
+// On Windows the shell is PowerShell (as the README says), which quotes and sets variables its
+// own way: a command written for sh there would fail, or worse, read "$data" in a path as a variable.
 
 /** A word (a file name, a folder, a note) as it is typed in a shell: quoted when the shell would split it or read into it. */
 export function shellWord(text: string): string {
+  if (process.platform === 'win32') return powerShellSafe(text) ? text : powerShellQuoted(text);
   return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replaceAll("'", "'\\''")}'`;
 }
 
@@ -12,4 +15,21 @@ export function shellWord(text: string): string {
  */
 export function shellPath(path: string): string {
   return shellWord(path.startsWith('-') ? `./${path}` : path);
+}
+
+/**
+ * Whether PowerShell reads `text` typed bare as that one word: "," would make a list of it, "@"
+ * first a splat, and a word starting with "-" is cut in two at a "." or ":" (`-o:x.json`).
+ * "\" is a plain letter there, as in any Windows path.
+ */
+function powerShellSafe(text: string): boolean {
+  return text.startsWith('-') ? /^-[\w-]*$/.test(text) : /^[\w%+=:./\\-]+$/.test(text);
+}
+
+/**
+ * `text` in PowerShell's single quotes, inside which nothing is read ("$", "`"); a quote in it is
+ * doubled. PowerShell takes the curly quotes ‘ ’ ‚ ‛ for quotes too, so they are doubled as well.
+ */
+function powerShellQuoted(text: string): string {
+  return `'${text.replace(/['\u2018\u2019\u201a\u201b]/g, '$&$&')}'`;
 }

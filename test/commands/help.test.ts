@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { choiceOption, fitLine, helpAfter } from '../../src/commands/help.js';
 import { shellPath, shellWord } from '../../src/shell-word.js';
+import { asOnWindows } from '../helpers/as-on-windows.js';
 import { SHOWN_PROBLEMS } from '../../src/library/problems.js';
 import { run } from '../helpers/run.js';
 import { onTerminal } from '../helpers/terminal.js';
@@ -202,4 +203,42 @@ describe('shellPath', () => {
     expect(shellPath('/tmp/-ok.json')).toBe('/tmp/-ok.json');
     expect(shellPath('backup.json')).toBe('backup.json');
   });
+});
+
+// Windows' shell is PowerShell, as the README says: sh's `'\''` is no quote inside quotes there,
+// and "$" in a word names a variable.
+describe('commands typed on Windows', () => {
+  it('leave a word PowerShell reads as it is bare, a Windows path too', () => {
+    asOnWindows();
+    expect(shellWord('my-library.yaml')).toBe('my-library.yaml');
+    expect(shellWord('C:\\Users\\Sam\\itb\\backup.json')).toBe('C:\\Users\\Sam\\itb\\backup.json');
+    expect(shellWord('--since')).toBe('--since');
+    expect(shellWord('2026-03-01')).toBe('2026-03-01');
+  });
+
+  it("quote in PowerShell's single quotes, doubling a quote inside, the curly ones too", () => {
+    asOnWindows();
+    expect(shellWord('my library.yaml')).toBe("'my library.yaml'");
+    expect(shellWord("O'Brien's list.yaml")).toBe("'O''Brien''s list.yaml'");
+    expect(shellWord('Sam\u2019s list.yaml')).toBe("'Sam\u2019\u2019s list.yaml'");
+    expect(shellWord('\u2018draft\u2019.yaml')).toBe("'\u2018\u2018draft\u2019\u2019.yaml'");
+  });
+
+  it('quote what PowerShell would read into: a variable, a list, a splat, a backquote', () => {
+    asOnWindows();
+    expect(shellWord('\\\\server\\c$\\itb')).toBe("'\\\\server\\c$\\itb'");
+    expect(shellWord('D:\\$data\\store.json')).toBe("'D:\\$data\\store.json'");
+    expect(shellWord('backup,2026.json')).toBe("'backup,2026.json'");
+    expect(shellWord('@home.json')).toBe("'@home.json'");
+    expect(shellWord('a`b.json')).toBe("'a`b.json'");
+  });
+
+  it('quote a word starting with "-" that PowerShell would cut in two at "." or ":", and guard a path starting with "-"', () => {
+    asOnWindows();
+    expect(shellWord('--output=report.html')).toBe("'--output=report.html'");
+    expect(shellWord('-o:x')).toBe("'-o:x'");
+    expect(shellPath('-ok.json')).toBe('./-ok.json');
+    expect(shellPath('-my backup.json')).toBe("'./-my backup.json'");
+  });
+
 });

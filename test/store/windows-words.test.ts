@@ -41,9 +41,22 @@ describe('the store on Windows', () => {
     const error = (await caught(() => Store.open({ ITB_HOME: home }).update((data) => void data.sessions.push(sampleSession('s2'))))) as StoreError;
     expect(error).toBeInstanceOf(StoreError);
     expect(error.message).toBe(`the itb store ${file} is read-only`);
-    expect(error.hint).toBe(`Nothing was changed. Make it writable again to save to it: clear "Read-only" in its Properties (right-click it in File Explorer), or run \`attrib -r "${file}"\`.`);
+    expect(error.hint).toBe(`Nothing was changed. Make it writable again to save to it: clear "Read-only" in its Properties (right-click it in File Explorer), or run \`attrib -r ${file}\`.`);
     expect(error.hint).not.toContain('chmod');
     expect(readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it('names a read-only store with "$" in its path in single quotes, which PowerShell does not read into', async () => {
+    // As in a folder named $data, or an administrative share (\\server\c$\…).
+    const dollar = newStoreHome('itb-windows-$data-');
+    try {
+      await Store.open({ ITB_HOME: dollar.home }).update((data) => void data.sessions.push(sampleSession('s1')));
+      chmodSync(dollar.file, 0o444);
+      const error = (await caught(() => Store.open({ ITB_HOME: dollar.home }).update((data) => void data.sessions.push(sampleSession('s2'))))) as StoreError;
+      expect(error.hint).toContain(`or run \`attrib -r '${dollar.file}'\`.`);
+    } finally {
+      rmSync(dollar.root, { recursive: true, force: true });
+    }
   });
 
   it('says where to let the account read a store it may not, not chmod', () => {
