@@ -18,6 +18,23 @@ export function shellPath(path: string): string {
 }
 
 /**
+ * `command` with the environment variable `name` set to `value` for it alone (an empty value
+ * names nothing): `NAME=value command`. PowerShell has no such form, and a variable set there
+ * stays set for the commands typed after, so on Windows it is set, the command run, and the
+ * variable put back as it was where itb ran (`before`; unset when undefined).
+ */
+export function withVariable(name: string, value: string, command: string, before: string | undefined): string {
+  if (process.platform !== 'win32') return `${name}=${value === '' ? '' : shellPath(value)} ${command}`;
+  const restored = before === undefined ? '$null' : powerShellQuoted(before);
+  return `$env:${name} = ${powerShellQuoted(value)}; ${command}; $env:${name} = ${restored}`;
+}
+
+/** The command that unsets the environment variable `name` in the shell it is typed in. */
+export function unsetVariable(name: string): string {
+  return process.platform === 'win32' ? `$env:${name} = $null` : `unset ${name}`;
+}
+
+/**
  * Whether PowerShell reads `text` typed bare as that one word: "," would make a list of it, "@"
  * first a splat, and a word starting with "-" is cut in two at a "." or ":" (`-o:x.json`).
  * "\" is a plain letter there, as in any Windows path.

@@ -20,7 +20,7 @@ import { itbAsStarted, itbWithLibrary, libraryFor, notice, notInLibraryWords } f
 export async function importExport(ctx: Context, file: string, options: { dryRun?: boolean }, command: Command) {
   const ctrlC = listenForCtrlC();
   try {
-    const { backup, places } = await readExport(file, itbAsStarted(ctx));
+    const { backup, places } = await readExport(file, itbAsStarted(ctx), ctx.env.ITB_HOME);
     await importInto(Store.open(ctx.env, ctx), ctx, file, backup, places, options, command, ctrlC);
   } catch (error) {
     // Ctrl-C while another itb held the store: the wait ended, and nothing was saved.

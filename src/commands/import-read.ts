@@ -10,6 +10,7 @@ import { cannotReadWords, codeOf, NOT_REGULAR, readRegularFile, sizeWords, TOO_B
 import { byteWords, utf8Text } from '../utf8-text.js';
 import { EXPORT_SCHEMA_VERSION, exportSchema, READ_SCHEMA_VERSIONS, type ParsedExport } from '../export/schema.js';
 import { checkBackup } from './import-checks.js';
+import { withVariable } from '../shell-word.js';
 import { shellPath } from './shared.js';
 import { listed, placesIn, type NamePlace, type Places } from './import-places.js';
 
@@ -22,9 +23,10 @@ const IMPORT_SIZE_LIMIT = 100 * 1024 * 1024;
 /**
  * The backup in `file`, checked whole, and how to name places in its text; a clear UserError for
  * every other kind of file or a damaged one. `itb` is the command as it was started (`npx itb`
- * through npx), for the commands the errors give to copy.
+ * through npx), for the commands the errors give to copy; `home`, ITB_HOME where it was started,
+ * for those that set ITB_HOME for one command (see withVariable).
  */
-export async function readExport(file: string, itb: string): Promise<{ backup: ParsedExport; places: Places }> {
+export async function readExport(file: string, itb: string, home?: string): Promise<{ backup: ParsedExport; places: Places }> {
   // An empty name is a slip (an unset shell variable, say), and "cannot read :" would hide it.
   if (file.trim() === '') throw new UserError('itb import needs the name of a backup file', `For example: ${itb} import backup.json, for a backup that \`${itb} export -o backup.json\` wrote.`);
   let bytes: Buffer;
@@ -64,7 +66,7 @@ export async function readExport(file: string, itb: string): Promise<{ backup: P
   }
 
   // The store's fingerprint, picked up with the store from its folder.
-  if (text.startsWith('itb store schemaVersion ')) throw besideStoreError(file, itb);
+  if (text.startsWith('itb store schemaVersion ')) throw besideStoreError(file, itb, home);
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -86,10 +88,10 @@ export async function readExport(file: string, itb: string): Promise<{ backup: P
 
   const top = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
   // The store's summary, the other file beside it.
-  if (Object.hasOwn(top, 'summaryVersion')) throw besideStoreError(file, itb);
+  if (Object.hasOwn(top, 'summaryVersion')) throw besideStoreError(file, itb, home);
   // The store keeps its buckets as a list of decisions; a backup has lists by bucket, and the time it was made.
   if (typeof top.schemaVersion === 'number' && Array.isArray(top.buckets) && !Object.hasOwn(top, 'exportedAt')) {
-    throw new UserError(`${file} is an itb store, not a backup`, storeHint(file, itb));
+    throw new UserError(`${file} is an itb store, not a backup`, storeHint(file, itb, home));
   }
   if (Number.isSafeInteger(top.schemaVersion) && (top.schemaVersion as number) > EXPORT_SCHEMA_VERSION) {
     throw new UserError(`${file} was written by a newer itb (export version ${top.schemaVersion})`, 'Update itb, then import it again.');
@@ -170,22 +172,22 @@ function printedBy(raw: unknown): string | undefined {
 }
 
 /** For store.json.checked or store.json.summary given as a backup: the store is the store.json beside it. */
-function besideStoreError(file: string, itb: string): UserError {
+function besideStoreError(file: string, itb: string, home: string | undefined): UserError {
   const store = join(dirname(resolve(file)), 'store.json');
   const hint = existsSync(store)
-    ? storeHint(store, itb, 'The store itself is the store.json beside it. ')
+    ? storeHint(store, itb, home, 'The store itself is the store.json beside it. ')
     : `Nothing was imported. The store itself is the store.json of the folder this file came from; a backup is written by \`${itb} export --format json\`.`;
   return new UserError(`${file} is one of the files itb keeps beside its store to read it faster, not a backup`, hint);
 }
 
 /** How to use a store file given to `itb import`: in place, with ITB_HOME, or through a backup made from it. */
-function storeHint(file: string, itb: string, lead = ''): string {
+function storeHint(file: string, itb: string, home: string | undefined, lead = ''): string {
   const folder = dirname(resolve(file));
   if (basename(file) === 'store.json') {
     return (
       // In backquotes, so that a command is not broken across two lines (see ui/table wrap).
-      `Nothing was imported. ${lead}To use it as it is, point ITB_HOME at its folder (\`ITB_HOME=${shellPath(folder)} ${itb} buckets\`); ` +
-      `to merge it into your own, make a backup from it (\`ITB_HOME=${shellPath(folder)} ${itb} export --format json -o backup.json\`) and import that.`
+      `Nothing was imported. ${lead}To use it as it is, point ITB_HOME at its folder (\`${withVariable('ITB_HOME', folder, `${itb} buckets`, home)}\`); ` +
+      `to merge it into your own, make a backup from it (\`${withVariable('ITB_HOME', folder, `${itb} export --format json -o backup.json`, home)}\`) and import that.`
     );
   }
   return (

@@ -2,6 +2,7 @@
 // (see libraryOrStop in shared.ts, which loads this module only then).
 import { itbAsStarted, type Context } from '../context.js';
 import { UserError } from '../errors.js';
+import { withVariable } from '../shell-word.js';
 import { LibraryError } from '../library/load.js';
 import { readSummary } from '../store/summary-file.js';
 import type { Meanwhile } from './shared.js';
@@ -17,7 +18,7 @@ export async function withResultsKept(ctx: Context, error: unknown, meanwhile: M
   if (summary === undefined || summary.sessionCount + summary.moveCount === 0) return error;
   // Without --data, ITB_DATA would name a library file still: set empty, it names none.
   const itb = `${itbAsStarted(ctx)} ${meanwhile.command}`;
-  const instead = ctx.env.ITB_DATA ? `\`ITB_DATA= ${itb}\`` : `\`${itb}\` without --data`;
+  const instead = ctx.env.ITB_DATA ? `\`${withVariable('ITB_DATA', '', itb, ctx.env.ITB_DATA)}\`` : `\`${itb}\` without --data`;
   const kept = `Your sessions and buckets are kept as they were: ${instead} ${meanwhile.does} meanwhile, with the built-in library.`;
   return new UserError(error.message, `${error.hint} ${kept}`, error.exitCode, error.details);
 }

@@ -5,7 +5,7 @@ import type { BucketView, ExerciseStatus } from '../core/buckets.js';
 import { closest } from '../core/closest.js';
 import { localDate } from '../core/history.js';
 import { UserError } from '../errors.js';
-import { shellPath, shellWord } from '../shell-word.js';
+import { shellPath, shellWord, withVariable } from '../shell-word.js';
 import { findExercise, loadLibrary } from '../library/library.js';
 import { homeProblem, storeFile, tildeAsHome } from '../store/store-path.js';
 import type { Library } from '../library/schema.js';
@@ -191,7 +191,8 @@ export async function notInLibrary(ctx: Context, command: Command, id: string, i
   const builtIn = findExercise(await loadLibrary({}), id);
   // The built-in library is read without --data, and with ITB_DATA empty when it is set.
   const listing = `${itbWithLibrary(ctx, command)} exercises`;
-  const builtInCommand = `${ctx.env.ITB_DATA ? 'ITB_DATA= ' : ''}${itbAsStarted(ctx)} exercises ${id}`;
+  const showing = `${itbAsStarted(ctx)} exercises ${id}`;
+  const builtInCommand = ctx.env.ITB_DATA ? withVariable('ITB_DATA', '', showing, ctx.env.ITB_DATA) : showing;
   const hints = [
     near.length > 0 ? `Did you mean ${near.join(' or ')}?` : undefined,
     `\`${listing}\` lists its drills.`,

@@ -6,7 +6,7 @@ import { isAbsolute } from 'node:path';
 import { isScalar, LineCounter, parseDocument } from 'yaml';
 import { EXIT, UserError } from '../errors.js';
 import { cannotReadWords, codeOf, readRegularFile, sizeWords, TOO_BIG } from '../regular-file.js';
-import { shellPath } from '../shell-word.js';
+import { shellPath, unsetVariable } from '../shell-word.js';
 import { byteWords, utf8Text } from '../utf8-text.js';
 import { crossChecks } from './cross-checks.js';
 import { commentWarnings, lostTextProblems } from './lost-text.js';
@@ -102,7 +102,7 @@ export function checkLibraryFile(file: string, validateCommand?: string, fromEnv
     // A file moved or deleted long after ITB_DATA was set (in a shell profile, say): where that
     // name comes from, and the way back to the built-in library meanwhile.
     const env = missing && fromEnv
-      ? ' ITB_DATA names this file: set it to where the file is now, or unset it (`unset ITB_DATA`) to use the built-in library. Your sessions and buckets are kept either way.'
+      ? ` ITB_DATA names this file: set it to where the file is now, or unset it (\`${unsetVariable('ITB_DATA')}\`) to use the built-in library. Your sessions and buckets are kept either way.`
       : '';
     throw new UserError(`cannot read ${file}: ${words}`, hint + env);
   }

@@ -1,7 +1,7 @@
 // The help after each command's options, laid out to the terminal when it is shown.
 import { describe, expect, it } from 'vitest';
 import { choiceOption, fitLine, helpAfter } from '../../src/commands/help.js';
-import { shellPath, shellWord } from '../../src/shell-word.js';
+import { shellPath, shellWord, unsetVariable, withVariable } from '../../src/shell-word.js';
 import { asOnWindows } from '../helpers/as-on-windows.js';
 import { SHOWN_PROBLEMS } from '../../src/library/problems.js';
 import { run } from '../helpers/run.js';
@@ -205,6 +205,14 @@ describe('shellPath', () => {
   });
 });
 
+describe('withVariable and unsetVariable', () => {
+  it('set a variable for one command, and unset one, as sh does', () => {
+    expect(withVariable('ITB_HOME', '/home/sam/old laptop', 'itb buckets', '/home/sam/itb')).toBe("ITB_HOME='/home/sam/old laptop' itb buckets");
+    expect(withVariable('ITB_DATA', '', 'itb export', '/home/sam/my.yaml')).toBe('ITB_DATA= itb export');
+    expect(unsetVariable('ITB_DATA')).toBe('unset ITB_DATA');
+  });
+});
+
 // Windows' shell is PowerShell, as the README says: sh's `'\''` is no quote inside quotes there,
 // and "$" in a word names a variable.
 describe('commands typed on Windows', () => {
@@ -241,4 +249,11 @@ describe('commands typed on Windows', () => {
     expect(shellPath('-my backup.json')).toBe("'./-my backup.json'");
   });
 
+  it('set a variable for one command and put it back as it was, since PowerShell has no VAR=value command', () => {
+    asOnWindows();
+    expect(withVariable('ITB_HOME', 'C:\\Users\\Sam\\old', 'itb buckets', undefined)).toBe("$env:ITB_HOME = 'C:\\Users\\Sam\\old'; itb buckets; $env:ITB_HOME = $null");
+    expect(withVariable('ITB_HOME', "D:\\Sam's $data", 'itb buckets', 'C:\\itb')).toBe("$env:ITB_HOME = 'D:\\Sam''s $data'; itb buckets; $env:ITB_HOME = 'C:\\itb'");
+    expect(withVariable('ITB_DATA', '', 'itb export', 'C:\\my.yaml')).toBe("$env:ITB_DATA = ''; itb export; $env:ITB_DATA = 'C:\\my.yaml'");
+    expect(unsetVariable('ITB_DATA')).toBe('$env:ITB_DATA = $null');
+  });
 });
