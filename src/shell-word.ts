@@ -34,6 +34,11 @@ export function unsetVariable(name: string): string {
   return process.platform === 'win32' ? `$env:${name} = $null` : `unset ${name}`;
 }
 
+/** What ends a line that a command goes on after: sh's "\", PowerShell's backquote. */
+export function lineGoesOn(): string {
+  return process.platform === 'win32' ? '`' : '\\';
+}
+
 /**
  * Whether PowerShell reads `text` typed bare as that one word: "," would make a list of it, "@"
  * first a splat, and a word starting with "-" is cut in two at a "." or ":" (`-o:x.json`).

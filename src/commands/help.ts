@@ -4,6 +4,7 @@
 import { type Command, Help, Option } from 'commander';
 import { orList } from '../core/terms.js';
 import { UserError } from '../errors.js';
+import { lineGoesOn } from '../shell-word.js';
 import { screenColumns } from '../ui/screen.js';
 
 /**
@@ -44,8 +45,8 @@ export function helpAfter(examples: [command: string, what: string][], notes = '
 
 /**
  * An example command after "  $ ", too long for the terminal broken between words (never between
- * an option and its value) with the shell's " \" at the end of each line but the last, so that it
- * still runs when copied whole.
+ * an option and its value) with the shell's " \" (PowerShell's " `" on Windows) at the end of each
+ * line but the last, so that it still runs when copied whole.
  */
 function commandLines(command: string, columns: number): string[] {
   // The words, each option with the value after it; a quoted value is one word.
@@ -60,7 +61,7 @@ function commandLines(command: string, columns: number): string[] {
   for (const part of parts) {
     if (current.length + 1 + part.length + 2 <= columns) current += ` ${part}`;
     else {
-      lines.push(`${current} \\`);
+      lines.push(`${current} ${lineGoesOn()}`);
       // Further in than the description under it.
       current = `        ${part}`;
     }

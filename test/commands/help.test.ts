@@ -91,6 +91,12 @@ describe('helpAfter', () => {
     const flag = await onTerminal(30, async () => helpAfter([['itb export --force -o report.html', 'x']])());
     expect(flag).toBe('\nExamples:\n  $ itb export --force \\\n        -o report.html\n      x\n');
   });
+
+  it('on Windows, ends each line but the last with PowerShell\'s backquote, which goes on to the next as sh\'s "\\" does', async () => {
+    asOnWindows();
+    const long = await onTerminal(30, async () => helpAfter([['itb export --since 2026-11-01 -o report.html', 'a month']])());
+    expect(long).toBe('\nExamples:\n  $ itb export `\n        --since 2026-11-01 `\n        -o report.html\n      a month\n');
+  });
 });
 
 describe('a help on a narrow terminal', () => {
