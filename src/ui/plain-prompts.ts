@@ -5,13 +5,22 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Choice, Prompter } from './prompter.js';
-import { hangingName, wrap } from './table.js';
+import { hanging, hangingName, wrap } from './table.js';
 
 /** Ends a question the way the other prompter's do (see isPromptExit). */
 function ending(name: 'ExitPromptError' | 'AbortPromptError', why: string): Error {
   const error = new Error(why);
   error.name = name;
   return error;
+}
+
+/**
+ * A line of a timed hold, broken as the session's other marked lines ("✓ Better: ..."): its later
+ * lines under its label, not at the left edge, where they would read as lines of their own. A
+ * column spare, as in the other prompts: some terminals draw the stopwatch two columns wide.
+ */
+function held(text: string): string {
+  return `${hanging('⏱ ', text, 79).join('\n')}\n`;
 }
 
 /**
@@ -46,9 +55,14 @@ export function createPlainPrompter(input: Readable = process.stdin, output: Wri
   }
 
   const write = (text: string) => output.write(text.endsWith(' ') || text.endsWith('\n') ? text : `${text}\n`);
-  // Broken between words at the terminal's edge, its own line breaks kept: a question and what
-  // follows it on its line ("Type y for yes...") would otherwise run past the edge.
-  const fitted = (text: string) => text.split('\n').map((part) => wrap(part, 80).join('\n')).join('\n') + (text.endsWith(' ') ? ' ' : '');
+  // Broken between words at the terminal's edge, its own line breaks and the indent of each of
+  // its lines kept: a question and what follows it on its line ("Type y for yes...") would
+  // otherwise run past the edge, and a hold's later lines lose their place under its label.
+  const fitted = (text: string) =>
+    text
+      .split('\n')
+      .map((part) => wrap(part, 80, /^ */.exec(part)![0]).join('\n'))
+      .join('\n') + (text.endsWith(' ') ? ' ' : '');
   /** The next line typed, after `prompt`; rejects when the session is to stop. `again`: the question after a pause. */
   const line = (prompt: string, again = () => prompt): Promise<string> => {
     // Once stopped, a question is not asked at all, as under the other prompts.
@@ -109,7 +123,8 @@ export function createPlainPrompter(input: Readable = process.stdin, output: Wri
         // Picked by its number, which may have been typed for something else (a score): asked first.
         else if (chosen.confirm !== undefined && !named(chosen, typedText) && !(await confirm({ message: chosen.confirm }))) prompt = `${question(message)} ${ask}`;
         else {
-          write(`${question(`Chosen: ${chosen.name}`)}\n`);
+          // Its later lines under the name, as in the list, never inside its note in brackets.
+          write(`${hangingName('Chosen: ', chosen.name).join('\n')}\n`);
           return chosen.value;
         }
       }
@@ -128,11 +143,11 @@ export function createPlainPrompter(input: Readable = process.stdin, output: Wri
     async countdown(seconds, label) {
       let timer: NodeJS.Timeout | undefined;
       const until = Date.now() + seconds * 1000;
-      const left = () => `⏱ ${label}: ${Math.max(1, Math.ceil((until - Date.now()) / 1000))} s left. Press Enter to end it early.\n`;
+      const left = () => held(`${label}: ${Math.max(1, Math.ceil((until - Date.now()) / 1000))} s left. Press Enter to end it early.`);
       const timeUp = new Promise<'finished'>((resolve) => (timer = setTimeout(() => resolve('finished'), seconds * 1000)));
       try {
-        const how = await Promise.race([timeUp, line(`⏱ ${label}: ${seconds} s, starting now. Press Enter to end it early.\n`, left).then(() => 'skipped' as const)]);
-        write(`⏱ ${label}: ${how === 'finished' ? 'time is up' : 'ended early'}\n`);
+        const how = await Promise.race([timeUp, line(held(`${label}: ${seconds} s, starting now. Press Enter to end it early.`), left).then(() => 'skipped' as const)]);
+        write(held(`${label}: ${how === 'finished' ? 'time is up' : 'ended early'}`));
         return how;
       } finally {
         clearTimeout(timer);

@@ -1,6 +1,7 @@
 // A session in a terminal that cannot move its cursor (TERM=dumb, as in Emacs's shell): the
 // built binary in a real pseudo-terminal, typed at a line at a time, its questions as plain lines.
 import { describe, expect, it } from 'vitest';
+import { width } from '../../src/ui/table.js';
 import { keys, passRedFlagScreen } from '../helpers/pty.js';
 import { terminalsOnFreshHome } from '../helpers/pty-home.js';
 
@@ -49,6 +50,40 @@ describe('itb session under TERM=dumb', () => {
     const [session] = storeOf().sessions;
     expect(session).toMatchObject({ routine: 'balance', side: 'right', symptom: 'pain', baseline: 5, status: 'stopped' });
     expect(session.results).toEqual([expect.objectContaining({ outcome: 'rehab' })]);
+  });
+
+  it('fits a first session to 40 columns without colour, marked lines going on under their text', async () => {
+    const t = itb(['session'], { cols: 40, env: { NO_COLOR: '1' } });
+    await passRedFlagScreen(t);
+    await t.answer(pick, '11');
+    await t.answer('"11" is not in the list', 'five');
+    await t.answer('"five" is not in the list', '5');
+    await t.answer('Which side is painful?', '');
+    await t.answer('What will you rate?', '');
+    await t.answer('Which test movement', '2');
+    await t.answer('Rate your pain', '');
+    await t.answer('Type a number from 0', '5');
+    await t.answer(pick, '1');
+    await t.waitFor('starting now');
+    await t.type(keys.enter);
+    await t.waitFor('ended early');
+    await t.answer(pick, '2');
+    await t.answer('(before: 5)', '3');
+    await t.answer(pick, '3');
+    await t.answer('Skip this drill?', 'y');
+    await t.waitFor('Session summary');
+    expect(await t.exited).toBe(0);
+
+    expect(t.raw).not.toContain('\x1b');
+    const lines = t.text.split(/\r?\n/);
+    expect(lines.filter((line) => width(line) > 40)).toEqual([]);
+    const text = lines.join('\n');
+    // A hold's lines and the choice made go on under their text, as the list and the drill's card do.
+    expect(text).toContain('⏱ Hold 1 of 6 · set 1, first side: 30\n  s, starting now. Press Enter to end\n  it early.');
+    expect(text).toContain('⏱ Hold 1 of 6 · set 1, first side:\n  ended early');
+    expect(text).toContain('Chosen: Start hold 1 of 6 · set 1, first\n        side (30 s)');
+    expect(text).toContain('Chosen: Skip this drill\n        (I cannot do it now)');
+    expect(storeOf().sessions[0].results).toEqual([expect.objectContaining({ outcome: 'rehab' }), expect.objectContaining({ outcome: 'skipped' })]);
   });
 
   it('asks the waiting question again when brought back with fg after Ctrl-Z, during a hold too', async () => {

@@ -301,13 +301,44 @@ describe('questions as plain lines', () => {
     expect(t.shown()).toBe('Which movement? (Enter alone: stairs) ');
   });
 
-  it('breaks the line naming the choice made between words on a narrow terminal', async () => {
+  it('breaks the line naming the choice made between words on a narrow terminal, its later lines under the name', async () => {
     await onTerminal(40, async () => {
       const t = terminal();
       const answer = t.prompter.select({ message: 'When you have done the drill:', choices: [{ value: 'skip', name: 'Skip this drill (I cannot do it now, my knee is too sore)' }] });
       t.type('1');
       expect(await answer).toBe('skip');
-      expect(t.shown().slice(t.shown().indexOf('Chosen:'))).toBe('Chosen: Skip this drill (I cannot do it\nnow, my knee is too sore)\n');
+      // A note too long for the room under the name is broken between its words.
+      expect(t.shown().slice(t.shown().indexOf('Chosen:'))).toBe('Chosen: Skip this drill (I cannot do it\n        now, my knee is too sore)\n');
+    });
+  });
+
+  it('breaks the name of the choice made before its note in brackets, as the list does', async () => {
+    await onTerminal(40, async () => {
+      const t = terminal();
+      const answer = t.prompter.select({ message: 'When you have done the drill:', choices: [{ value: 'skip', name: 'Skip this drill (I cannot do it now)' }] });
+      t.type('1');
+      expect(await answer).toBe('skip');
+      expect(t.shown().split('\n').slice(1, 3)).toEqual(['  1. Skip this drill', '     (I cannot do it now)']);
+      expect(t.shown().slice(t.shown().indexOf('Chosen:'))).toBe('Chosen: Skip this drill\n        (I cannot do it now)\n');
+    });
+  });
+
+  it('keeps the lines of a hold within a narrow terminal, their later lines under the label', async () => {
+    await onTerminal(40, async () => {
+      const t = terminal();
+      const hold = t.prompter.countdown(30, 'Hold 1 of 6 · set 1, first side');
+      t.type('');
+      expect(await hold).toBe('skipped');
+      expect(t.shown()).toBe(
+        [
+          '⏱ Hold 1 of 6 · set 1, first side: 30',
+          '  s, starting now. Press Enter to end',
+          '  it early.',
+          '⏱ Hold 1 of 6 · set 1, first side:',
+          '  ended early',
+          '',
+        ].join('\n'),
+      );
     });
   });
 
