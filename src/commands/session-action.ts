@@ -16,7 +16,7 @@ import { StoppedWaiting, Store, StoreBusy } from '../store/store.js';
 import type { Colours } from '../ui/colour.js';
 import { isPromptExit } from '../ui/prompter.js';
 import { feedbackLine, interruptedNote, standingIn } from '../ui/session-view.js';
-import { hanging, packed, wrap } from '../ui/table.js';
+import { hanging, packed, wrap, wrapUnder } from '../ui/table.js';
 import { plural } from '../export/words.js';
 import { closing, leftForLater } from './session-closing.js';
 import { ask, busyInSession, savedOrAsked, stoppedWaitingInSession } from './session-ask.js';
@@ -228,8 +228,10 @@ function introduction(plan: Plan, library: Library, flaredToday: boolean, colour
   if (flaredToday) cues.unshift(`After today's flare-up, start gently, with a smaller range, and stop at once if your ${plan.symptom} rises.`);
   const title = `${routine?.name ?? (plan.routine === 'rehab' ? 'Your rehab routine' : 'Re-test')} · ${plural(plan.exercises.length, 'drill')}`;
   const lines = ['', ...wrap(title, 80).map((line) => colour.bold(line))];
-  // Broken between its two parts where it must: "painful" at a line's end would lose its "side".
-  lines.push(...packed([`Rating ${plan.symptom} during: ${plan.movement}`, `painful side: ${plan.side}`], 80).map((line) => colour.dim(line)));
+  // Broken between its two parts where it must: "painful" at a line's end would lose its "side";
+  // a movement too long for the line goes on under it, two columns in, as the rest of its part.
+  const parts = [`Rating ${plan.symptom} during: ${plan.movement}`, `painful side: ${plan.side}`];
+  lines.push(...packed(parts, 80, '', ' · ', (part, columns) => wrapUnder(part, columns)).map((line) => colour.dim(line)));
   if (cues.length > 0) lines.push('', 'Keep in mind:', ...cues.flatMap((cue) => hanging('  · ', cue, 78)));
   if (plan.resting.length > 0) {
     lines.push('', colour.bold('Left out today, to keep 48 hours after your last strength drills:'));

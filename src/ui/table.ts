@@ -102,6 +102,9 @@ export function wrapUnder(text: string, columns = 80, indent = '  '): string[] {
   return fill(text, columns, columns - width(indent)).map((line, i) => (i === 0 ? line : indent + line));
 }
 
+/** The widest note in brackets kept whole on a line (fill). */
+const SHORT_NOTE = 18;
+
 // A file name quoted for the shell ('My PT/routines.yaml'), or a word.
 const SHELL_WORDS = /'[^'\n]*'\S*|\S+/g;
 
@@ -114,9 +117,12 @@ const SHELL_WORDS = /'[^'\n]*'\S*|\S+/g;
 function fill(text: string, first: number, rest: number): string[] {
   rest = Math.max(1, rest);
   const words: string[] = [];
-  for (const token of text.match(/\(?`[^`\n]*`\S*|'[^'\n]*'\S*|\S+/g) ?? []) {
+  for (const token of text.match(/\(?`[^`\n]*`\S*|'[^'\n]*'\S*|(?:\x1b\[[\d;]*m)*\((?:[^()\s]+ ){1,2}[^()\s]+\)\S*|\S+/g) ?? []) {
     const command = token.includes('`') && token.includes(' ');
-    for (const word of command && width(token) > Math.min(first, rest) ? token.match(SHELL_WORDS)! : [token]) {
+    // A short note in brackets ("(before: 6):", "(Enter alone: 1)"), dimmed or not, is one word:
+    // broken, its number would begin a line of its own.
+    const spread = command ? width(token) > Math.min(first, rest) : token.includes(' ') && width(token) > SHORT_NOTE;
+    for (const word of spread ? token.match(command ? SHELL_WORDS : /\S+/g)! : [token]) {
       if (words.at(-1) === '·') words[words.length - 1] += ` ${word}`;
       else words.push(word);
     }

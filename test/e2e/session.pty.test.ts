@@ -479,6 +479,19 @@ describe('itb session in a terminal', () => {
     expect(await t.exited).toBe(130);
   });
 
+  it('on a terminal of 40 columns, goes on with a long test movement under its line, and keeps the score question\'s note whole', async () => {
+    const t = itb(['session', 'joint-chain', '--side', 'left', '--symptom', 'tightness', '--movement', 'walking downhill slowly'], { cols: 40 });
+    await passRedFlagScreen(t);
+    // Not "downhill slowly" at the left edge, where it reads as a line of its own.
+    await t.waitFor(/\nRating tightness during: walking\r?\n {2}downhill slowly\r?\npainful side: left\r?\n/);
+    await t.answer('Rate your tightness (0 = none', '6');
+    await t.answer('When you have done the drill', '');
+    // Not "(before:" at a line's end and "6):" on the next.
+    await t.waitFor(/\(before: 6\)/);
+    await t.type(keys.ctrlC);
+    expect(await t.exited).toBe(130);
+  });
+
   it('breaks the line of what is rated, and of the scores in the summary, between their parts on a terminal of 50 columns', async () => {
     const t = itb(['session', 'joint-chain', '--side', 'left', '--symptom', 'pain', '--movement', 'single-leg-squat'], { cols: 50 });
     await passRedFlagScreen(t);

@@ -69,7 +69,8 @@ describe('feedback after a score', () => {
   it('wraps a verdict with a long drill name to 80 columns, between words', () => {
     const long = drill('hip-external-rotation-extension', 'Hip external rotation with extension (90/90 hip lift)');
     const text = feedbackLine({ kind: 'improved', exercise: long, attempt: 1, before: 5, after: 3 }, 'discomfort', defaults, '2026-12-05', plain);
-    expect(text).toBe('✓ Better: discomfort 5 → 3. Hip external rotation with extension (90/90 hip\n  lift) goes into your rehab bucket.\n');
+    // The short note in brackets stays whole, on the next line.
+    expect(text).toBe('✓ Better: discomfort 5 → 3. Hip external rotation with extension\n  (90/90 hip lift) goes into your rehab bucket.\n');
   });
 
   it('says a drill already in the rehab bucket stays there', () => {

@@ -172,6 +172,15 @@ describe('hangingPacked', () => {
     for (const line of long) expect(width(line)).toBeLessThanOrEqual(34);
   });
 
+  it('keeps a short note in brackets whole, so that a number in it does not begin a line of its own', () => {
+    expect(wrap('Rate your tightness now (before: 6):', 30)).toEqual(['Rate your tightness now', '(before: 6):']);
+    expect(wrap('Type a number from 1 to 3 (Enter alone: 1):', 40)).toEqual(['Type a number from 1 to 3', '(Enter alone: 1):']);
+    expect(wrap('Rate your tightness now \x1b[2m(before: 6)\x1b[22m:', 30)).toEqual(['Rate your tightness now', '\x1b[2m(before: 6)\x1b[22m:']);
+    // A longer note is broken between its words, as any text.
+    expect(wrap('Rate it (0 = none, 10 = worst imaginable):', 30)).toEqual(['Rate it (0 = none, 10 = worst', 'imaginable):']);
+    expect(wrap('Rate it now (before the first try: 6):', 30)).toEqual(['Rate it now (before the first', 'try: 6):']);
+  });
+
   it('keeps a file name quoted for the shell on one line, and an apostrophe is no quote', () => {
     const lines = wrap("Run `itb --data '/Users/me/My PT/routines.yaml' session` to start; it doesn't take long.", 40);
     expect(lines).toEqual(['Run `itb --data', "'/Users/me/My PT/routines.yaml' session`", "to start; it doesn't take long."]);
