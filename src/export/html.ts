@@ -7,7 +7,8 @@ import { scoresWords } from '../core/history.js';
 import { scoreChart } from './chart.js';
 import { STYLE } from './html-style.js';
 import { remembered } from './pieces.js';
-import { drillNamer, nameInSession, readingView, type Report } from './report.js';
+import { readingView } from './reading-view.js';
+import { drillNamer, nameInSession, type Report } from './report.js';
 import { drillsDoneWriter, sessionEndWords, type DrillResult } from './session-drills.js';
 import { bucketsScopeWords, noRehabWords, noScoresWords, screensScopeWords, sessionCountWords } from './scope-words.js';
 import {

@@ -5,7 +5,8 @@ import type { Evidence, SideCount } from '../core/evidence.js';
 import { localDate, localDateTime } from '../core/history.js';
 import { compareInstants } from '../core/instant.js';
 import type { Attempt, ManualMove, Session, Symptom } from '../core/records.js';
-import { dayRange, periodWords, type Report, type SideSpan } from './report.js';
+import type { SideSpan } from './reading-view.js';
+import { dayRange, periodWords, type Report } from './report.js';
 
 // Kept in a module of their own; the formats take them from here with the rest.
 export { anyRedFlag, RED_FLAG_QUESTIONS_ASKED, screenWords } from './screen-words.js';

@@ -3,7 +3,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { StoreData } from '../../src/core/records.js';
 import { toMarkdown } from '../../src/export/md.js';
-import { buildReport, drillNamer, endOfDay, readingView } from '../../src/export/report.js';
+import { readingView } from '../../src/export/reading-view.js';
+import { buildReport, drillNamer, endOfDay } from '../../src/export/report.js';
 import { builtInLibraryFile } from '../../src/library/library.js';
 import { loadLibraryFile } from '../../src/library/load.js';
 import type { Library } from '../../src/library/schema.js';
