@@ -50,6 +50,11 @@ export interface PersistentSymptom {
   toMs: number;
   /** When the newest of these baselines was given (not after now), in ms since 1970 (UTC). */
   lastRatedMs: number;
+  /**
+   * When the oldest baseline of the run of weeks was given, in ms since 1970 (UTC): its first week
+   * may begin days before it, and a report of a period tells the two apart.
+   */
+  firstRatedMs: number;
 }
 
 /** A mean baseline as the advice and the reports say it: to one decimal. */
@@ -104,12 +109,16 @@ function persistentAmong(baselines: AdviceLog['baselines'], now: Date): Omit<Per
       if (week) week.push(scores[i]!);
       else byWeek.set(index, [scores[i]!]);
     });
-    return { rated, side, said, newestMs, byWeek };
+    return { rated, side, said, startedMs, newestMs, byWeek };
   });
   const found: Omit<PersistentSymptom, 'sidesApart'>[] = [];
-  for (const { rated, side, said, newestMs, byWeek } of groups) {
+  for (const { rated, side, said, startedMs, newestMs, byWeek } of groups) {
     const weeks = noMeaningfulFall(byWeek, now);
-    if (weeks) found.push({ rated, side, said, lastRatedMs: newestMs, ...weeks });
+    if (!weeks) continue;
+    // Found rarely, so a second look at this group's times is cheap.
+    let firstRatedMs = newestMs;
+    for (const started of startedMs) if (started >= weeks.fromMs && started < firstRatedMs) firstRatedMs = started;
+    found.push({ rated, side, said, lastRatedMs: newestMs, firstRatedMs, ...weeks });
   }
   found.sort((a, b) => meanAsSaid(b.latestMean) - meanAsSaid(a.latestMean) || b.lastRatedMs - a.lastRatedMs);
   return found;

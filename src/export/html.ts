@@ -42,7 +42,7 @@ import {
   untestedWords,
   type TextWriter,
 } from './words.js';
-import { persistentParagraphs, persistentWords } from './persistent-words.js';
+import { persistentFindings, persistentParagraphs } from './persistent-words.js';
 import { thresholdScopeWords, thresholdWords } from './threshold-words.js';
 import { separateTrendsWords, trendLabel, trendWords } from './trend-words.js';
 
@@ -99,7 +99,7 @@ export function toHtml(report: Report): string {
   body.push('<h2>Red-flag screening</h2>', ...screening(report.redFlagScreens, screensScopeWords(report)));
   // A paragraph for each symptom that kept up, the worst first, as the advice names them.
   if (view.persistent.length > 0) body.push('<h2>Persistent symptoms</h2>');
-  const findings = view.persistent.map(({ found, trend }) => persistentWords(found, trendLabel(trend, rated(trend.symptom, trend.movement), view.trendsBySide), report.period.since ?? report.firstDay));
+  const findings = persistentFindings(report, view, rated);
   for (const words of persistentParagraphs(findings)) body.push(`<p>${unbrokenDates(words)}</p>`);
 
   body.push('<h2>Rehab routine</h2>');

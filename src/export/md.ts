@@ -40,7 +40,7 @@ import {
   untestedWords,
   type TextWriter,
 } from './words.js';
-import { persistentParagraphs, persistentWords } from './persistent-words.js';
+import { persistentFindings, persistentParagraphs } from './persistent-words.js';
 import { thresholdScopeWords, thresholdWords } from './threshold-words.js';
 import { separateTrendsWords, trendLabel, trendWords } from './trend-words.js';
 
@@ -111,7 +111,7 @@ export function toMarkdown(report: Report): string {
   out.push('## Red-flag screening', '', ...screeningLines(report.redFlagScreens, screensScopeWords(report)), '');
   // A paragraph for each symptom that kept up, the worst first, as the advice names them.
   if (view.persistent.length > 0) out.push('## Persistent symptoms', '');
-  const findings = view.persistent.map(({ found, trend }) => persistentWords(found, trendLabel(trend, rated(trend.symptom, trend.movement), view.trendsBySide), report.period.since ?? report.firstDay));
+  const findings = persistentFindings(report, view, rated);
   for (const words of persistentParagraphs(findings)) out.push(words, '');
 
   out.push('## Rehab routine', '');

@@ -3,23 +3,59 @@
 import type { PersistentSymptom } from '../core/advice.js';
 import { localDate } from '../core/history.js';
 import { meanAsSaid, wentUp } from '../core/persistent-symptom.js';
+import type { Symptom } from '../core/records.js';
+import type { ReadingView } from './reading-view.js';
+import type { Report } from './report.js';
+import { trendLabel } from './trend-words.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Whole calendar days from one YYYY-MM-DD to a later one. */
+const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 
 /**
  * The finding behind `itb history`'s advice to see a professional, told to the therapist; `what`
  * is the label of its trend, as the format sets it out (trendLabel: the painful side too when the
- * trends name it); `firstDay` the first day of the report's period.
+ * trends name it); `firstDay` the first day of the report's period; `ratedInPeriod` whether the
+ * period has scores of its own for it (a trend), which it need not: the weeks are judged on every
+ * session up to the period's end.
  */
-export function persistentWords(found: PersistentSymptom, what: string, firstDay: string | null): string {
+export function persistentWords(found: PersistentSymptom, what: string, firstDay: string | null, ratedInPeriod = true): string {
   const change = wentUp(found) ? 'have gone up' : 'have not come down much';
-  // The first week may begin before the report's period (its --since, or its first session's day
-  // without one): the words begin with the period, which holds every session that was counted.
   const weekStart = localDate(new Date(found.fromMs));
-  const from = firstDay !== null && weekStart < firstDay ? firstDay : weekStart;
   const to = localDate(new Date(found.toMs));
+  // The first week may begin before the report's period (its --since, or its first session's day
+  // without one). When every score counted is in the period, the words begin with the period;
+  // when scores from before it were counted, they give the weeks' own first day and say so.
+  const earlier = firstDay !== null && weekStart < firstDay;
+  const countedBefore = earlier && localDate(new Date(found.firstRatedMs)) < firstDay;
+  const from = earlier && !countedBefore ? firstDay : weekStart;
+  const before = countedBefore ? `; ${weeksBeforeWords(Math.floor(daysBetween(weekStart, firstDay) / 7), found.weeks)}` : '';
+  const notRated = ratedInPeriod ? '' : ` It was not rated in this period: the last time was on ${localDate(new Date(found.lastRatedMs))}.`;
   return (
-    `${what} was rated in each of ${found.weeks} weeks in a row (7-day weeks, ${from} to ${to}), and its baseline scores ${change}: ` +
-    `a mean of about ${meanAsSaid(found.firstMean)} in the first of those weeks, ${meanAsSaid(found.latestMean)} in the latest.`
+    `${what} was rated in each of ${found.weeks} weeks in a row (7-day weeks, ${from} to ${to}${before}), and its baseline scores ${change}: ` +
+    `a mean of about ${meanAsSaid(found.firstMean)} in the first of those weeks, ${meanAsSaid(found.latestMean)} in the latest.${notRated}`
   );
+}
+
+/** How many of the weeks ended before the report's period, `whole` of them; 0: the first began before it and ends in it. */
+function weeksBeforeWords(whole: number, weeks: number): string {
+  if (whole >= weeks) return `all ${weeks} before this report's period`;
+  if (whole === 0) return "the first began before this report's period";
+  return `the first ${whole === 1 ? 'one' : whole} before this report's period`;
+}
+
+/**
+ * The words of each of the report's persistent symptoms (persistentWords), labelled as their
+ * trends are, `ratedAs` setting out a symptom during a test movement in the format's way. One
+ * with no trend in the period names its side also when the scores it was judged on were given for
+ * more than one: the period's own may all be of another side.
+ */
+export function persistentFindings(report: Report, view: ReadingView, ratedAs: (symptom: Symptom, movement: string) => string): string[] {
+  return view.persistent.map(({ found, rated, trend }) => {
+    const bySide = view.trendsBySide || (trend === undefined && found.sidesApart);
+    return persistentWords(found, trendLabel(rated, ratedAs(rated.symptom, rated.movement), bySide), report.period.since ?? report.firstDay, trend !== undefined);
+  });
 }
 
 /**

@@ -38,20 +38,35 @@ export interface ReadingView {
   evidenceBySide: boolean;
   /**
    * The symptoms rated week after week up to the end of the period without coming down, found as
-   * `itb history` finds them to advise seeing a professional, in the same order (the worst
-   * first), each with the trend of what it rated; none when none kept up.
+   * `itb history` finds them to advise seeing a professional, on every session up to the period's
+   * end (the buckets' evidence), in the same order (the worst first); none when none kept up.
+   * Each with what it rated, and the trend of those scores in the period: none when the period
+   * has no score of it (all given before it, or the person moved on to another test movement).
    */
-  persistent: { found: PersistentSymptom; trend: Trend }[];
+  persistent: PersistentView[];
+}
+
+/** A persistent symptom as a report shows it (ReadingView.persistent). */
+export interface PersistentView {
+  found: PersistentSymptom;
+  /** What its scores rated, as the latest of them typed it: the trend's, when there is one. */
+  rated: Pick<Trend, 'symptom' | 'movement' | 'side'>;
+  trend: Trend | undefined;
 }
 
 /** Worked out only by the formats that show it: on years of history it is not free. */
 export function readingView(report: Report): ReadingView {
   const { sessions } = report;
   const trends = trendsOf(scoreSeries(sessions));
-  // Each with the trend of the same scores (the first such): what they rated and on which side.
-  const persistent = persistentSymptoms(report.adviceLog ?? adviceLog(sessions), periodEnd(report.period.until, new Date(report.generatedAt))).flatMap((found) =>
-    trends.filter((trend) => trend.side === found.side && whatWasRated(trend.symptom, trend.movement) === found.rated).slice(0, 1).map((trend) => ({ found, trend })),
-  );
+  // Judged on the sessions the buckets' evidence comes from, as of the period's end: a short
+  // period after weeks of stuck scores must still say so. The store's log, when at hand, is of
+  // those very sessions (a report up to now), and spares walking years of them again.
+  const asOf = periodEnd(report.period.until, new Date(report.generatedAt));
+  const persistent = persistentSymptoms(report.adviceLog ?? adviceLog(report.evidenceSessions), asOf).map((found): PersistentView => {
+    // The trend of the same scores (the first such): what they rated and on which side.
+    const trend = trends.find((trend) => trend.side === found.side && whatWasRated(trend.symptom, trend.movement) === found.rated);
+    return { found, rated: trend ?? lastRated(report.evidenceSessions, found, asOf), trend };
+  });
   return {
     summaries: sessionSummaries(sessions).reverse(),
     trends,
@@ -63,6 +78,21 @@ export function readingView(report: Report): ReadingView {
     evidenceBySide: evidenceBySide(report.evidenceSessions),
     persistent,
   };
+}
+
+/**
+ * What a persistent symptom's latest score up to `asOf` rated, as that session typed it: the
+ * period has no score of it to name it by. Rare, so the walk is not repeated for every report.
+ */
+function lastRated(sessions: Session[], found: PersistentSymptom, asOf: Date): PersistentView['rated'] {
+  let latest: Session | undefined;
+  for (const session of sessions) {
+    if (session.baseline === undefined || session.side !== found.side || whatWasRated(session.symptom, session.movement) !== found.rated) continue;
+    if (Date.parse(session.startedAt) > asOf.getTime()) continue;
+    if (latest === undefined || compareInstants(session.startedAt, latest.startedAt) >= 0) latest = session;
+  }
+  // The log was made from these sessions: one of them rated it.
+  return latest!;
 }
 
 function distinct<T>(values: T[]): T[] {

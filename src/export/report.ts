@@ -44,7 +44,10 @@ export interface Report {
   exercises: Exercise[];
   /** The routines the sessions used, library ones first in library order, by id and name. */
   routines: { id: string; name: string }[];
-  /** adviceLog of `sessions`, when it was at hand (the report covers the whole store). */
+  /**
+   * adviceLog of `evidenceSessions`, when it was at hand: a report up to now, whose evidence is
+   * the whole store, with or without --since.
+   */
   adviceLog?: AdviceLog;
 }
 
@@ -119,7 +122,7 @@ export function buildReport(data: StoreData, library: Library, options: ReportOp
     routines: routinesUsed(sessions, library),
   };
   if (options.patientName !== undefined) report.patientName = options.patientName;
-  if (options.storeAdviceLog && since === null && until === null) report.adviceLog = options.storeAdviceLog;
+  if (options.storeAdviceLog && until === null) report.adviceLog = options.storeAdviceLog;
   if (resetAt !== undefined) report.bucketsResetAt = resetAt;
   return report;
 }

@@ -12,7 +12,7 @@ export function separateTrendsWords(bySide: boolean): string {
  * A trend's label: `what`, its symptom and test movement as the format sets them out, then its
  * painful side when the trends need it to be told apart (ReadingView.trendsBySide).
  */
-export function trendLabel(trend: Trend, what: string, bySide: boolean): string {
+export function trendLabel(trend: Pick<Trend, 'side'>, what: string, bySide: boolean): string {
   return bySide ? `${what} (${painfulSideWords(trend.side)})` : what;
 }
 

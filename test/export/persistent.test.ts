@@ -1,5 +1,5 @@
 // The finding behind `itb history`'s advice to see a professional, as the md and html reports
-// tell it to the therapist, for the period they cover.
+// tell it to the therapist, as of the end of the period they cover.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { adviceFor } from '../../src/core/advice.js';
 import { summarize } from '../../src/core/summary.js';
@@ -116,7 +116,7 @@ describe('persistent symptoms in the reports', () => {
   it('does not say the scores went up when the means it gives are the same', () => {
     // 30 / 7 = 4.29 in the first week, 13 / 3 = 4.33 in the latest: both "about 4.3".
     const toMs = NOW.getTime();
-    const found = { rated: 'pain during forward lunge', said: 'pain during forward lunge', side: 'right' as const, sidesApart: false, weeks: 3, firstMean: 30 / 7, latestMean: 13 / 3, fromMs: toMs - 21 * DAY, toMs, lastRatedMs: toMs };
+    const found = { rated: 'pain during forward lunge', said: 'pain during forward lunge', side: 'right' as const, sidesApart: false, weeks: 3, firstMean: 30 / 7, latestMean: 13 / 3, fromMs: toMs - 21 * DAY, toMs, lastRatedMs: toMs, firstRatedMs: toMs - 20 * DAY };
     expect(persistentWords(found, 'Pain during forward lunge', null)).toContain('have not come down much: a mean of about 4.3 in the first of those weeks, 4.3 in the latest');
     expect(persistentWords({ ...found, latestMean: 4.4 }, 'Pain during forward lunge', null)).toContain('have gone up: a mean of about 4.3 in the first of those weeks, 4.4 in the latest');
   });
@@ -129,7 +129,7 @@ describe('persistent symptoms in the reports', () => {
     }
   });
 
-  it('looks only at the period of the report, as of its end', () => {
+  it('judges the weeks as of the period’s end, on every session up to it', () => {
     // Flat for eight weeks, then it came down by 3 points in the last two.
     const data = weeklyStore([6, 6, 6, 6, 6, 6, 3, 3]);
     expect(toMarkdown(report(data))).not.toContain('Persistent symptoms');
@@ -139,14 +139,67 @@ describe('persistent symptoms in the reports', () => {
     expect(before).toContain('period: 2026-10-01 to 2026-11-06');
     expect(before).toContain('**Pain during Forward lunge** was rated in each of 6 weeks in a row (7-day weeks, 2026-10-01 to 2026-11-06)');
     expect(toMarkdown(report(data, { until: '2026-10-30' }))).toContain('in each of 5 weeks in a row (7-day weeks, 2026-10-01 to 2026-10-30)');
-    // Starting on 2026-10-22: three of those weeks, still enough.
-    // Its first week began before the period: the words begin the weeks with the period.
-    expect(toMarkdown(report(data, { since: '2026-10-22', until: '2026-11-06' }))).toContain('in each of 3 weeks in a row (7-day weeks, 2026-10-22 to 2026-11-06)');
-    expect(toHtml(report(data, { since: '2026-10-22', until: '2026-11-06' }))).toContain(
-      'in each of 3 weeks in a row (7-day weeks, <span class="day">2026-10-22</span> to <span class="day">2026-11-06</span>)',
+    // Starting on 2026-10-22: the same six weeks, the sessions before the period counted too, and
+    // their own first day given, with how many of them were over before the period began.
+    const from22 = { since: '2026-10-22', until: '2026-11-06' };
+    expect(toMarkdown(report(data, from22))).toContain("in each of 6 weeks in a row (7-day weeks, 2026-09-26 to 2026-11-06; the first 3 before this report's period)");
+    expect(toHtml(report(data, from22))).toContain(
+      `in each of 6 weeks in a row (7-day weeks, <span class="day">2026-09-26</span> to <span class="day">2026-11-06</span>; the first 3 before this report's period)`,
     );
-    // Starting on 2026-10-29: two weeks are too few, whatever came before them.
-    expect(toMarkdown(report(data, { since: '2026-10-29', until: '2026-11-06' }))).not.toContain('Persistent symptoms');
+    // Its first week ran from 2026-09-26 to 2026-10-02, with a score on 2026-10-01: a period from
+    // 2026-09-30 holds every score counted and begins the weeks; one from 2026-10-02 or later does not.
+    expect(toMarkdown(report(data, { since: '2026-09-30', until: '2026-11-06' }))).toContain('in each of 6 weeks in a row (7-day weeks, 2026-09-30 to 2026-11-06), and');
+    expect(toMarkdown(report(data, { since: '2026-10-02', until: '2026-11-06' }))).toContain("(7-day weeks, 2026-09-26 to 2026-11-06; the first began before this report's period)");
+    expect(toMarkdown(report(data, { since: '2026-10-05', until: '2026-11-06' }))).toContain("(7-day weeks, 2026-09-26 to 2026-11-06; the first one before this report's period)");
+    // Starting on 2026-10-29, with two of those weeks in it: still the six.
+    expect(toMarkdown(report(data, { since: '2026-10-29', until: '2026-11-06' }))).toContain("in each of 6 weeks in a row (7-day weeks, 2026-09-26 to 2026-11-06; the first 4 before this report's period)");
+  });
+
+  it('still says it for a short period after weeks of stuck scores, with the weeks’ real days', () => {
+    // Stuck at 6 for six weeks; the therapist asks for the last ten days.
+    const data = weeklyStore([6, 6, 6, 6, 6, 6]);
+    expect(adviceFor(data, NOW)[0]?.message).toContain('in each of 6 weeks in a row');
+    const finding =
+      "**Pain during Forward lunge** was rated in each of 6 weeks in a row (7-day weeks, 2026-10-10 to 2026-11-20; the first 4 before this report's period), " +
+      'and its baseline scores have not come down much: a mean of about 6 in the first of those weeks, 6 in the latest. For symptoms that keep up like this';
+    const md = toMarkdown(report(data, { since: '2026-11-11' }));
+    expect(md).toContain('period: 2026-11-11 to 2026-11-20');
+    expect(md).toContain(`## Persistent symptoms\n\n${finding}`);
+    // Its trend in the period, two of those sessions, is named alike.
+    expect(md).toContain('**Pain during Forward lunge**: 2 sessions');
+    const html = toHtml(report(data, { since: '2026-11-11' }));
+    expect(html).toContain(
+      "<h2>Persistent symptoms</h2>\n<p><strong>Pain during <bdi>Forward lunge</bdi></strong> was rated in each of 6 weeks in a row (7-day weeks, " +
+        `<span class="day">2026-10-10</span> to <span class="day">2026-11-20</span>; the first 4 before this report's period)`,
+    );
+    // The store's log, as `itb export` passes it, finds the same.
+    expect(toMarkdown(report(data, { since: '2026-11-11', storeAdviceLog: summarize(data).advice }))).toBe(md);
+  });
+
+  it('says it once, with the day it was last rated, when the period has no score of it', () => {
+    // A lunge stuck at 6 for five weeks up to 2026-11-12, then brisk walking from 2026-11-15.
+    const data = weeklyStore([6, 6, 6, 6, 6, 6]);
+    data.sessions = data.sessions.filter((session) => session.id !== 'weekly-5');
+    for (const [i, startedAt] of ['2026-11-15T15:00:00.000Z', '2026-11-19T15:00:00.000Z'].entries()) {
+      data.sessions.push({ ...structuredClone(sessionOne), id: `walking-${i}`, movement: 'Brisk walking', baseline: 3, startedAt });
+    }
+    const md = toMarkdown(report(data, { since: '2026-11-14' }));
+    const section = md.slice(md.indexOf('## Persistent symptoms'), md.indexOf('## Rehab routine'));
+    expect(section).toBe(
+      '## Persistent symptoms\n\n' +
+        "**Pain during Forward lunge** was rated in each of 5 weeks in a row (7-day weeks, 2026-10-10 to 2026-11-13; all 5 before this report's period), " +
+        'and its baseline scores have not come down much: a mean of about 6 in the first of those weeks, 6 in the latest. ' +
+        'It was not rated in this period: the last time was on 2026-11-12. ' +
+        'For symptoms that keep up like this over several weeks of consistent work, itb advises the person to see a physical therapist or doctor.\n\n',
+    );
+    const html = toHtml(report(data, { since: '2026-11-14' }));
+    expect(html.match(/was rated in each of/g)).toHaveLength(1);
+    expect(html).toContain('It was not rated in this period: the last time was on <span class="day">2026-11-12</span>.');
+    // A period with no session at all says it too.
+    expect(toMarkdown(report(data, { since: '2026-11-20' }))).toContain('It was not rated in this period: the last time was on 2026-11-12.');
+    // Those weeks were on the right side, the period's on the left: the side is named.
+    for (const session of data.sessions) if (session.id.startsWith('weekly-')) session.side = 'right';
+    expect(toMarkdown(report(data, { since: '2026-11-14' }))).toContain('## Persistent symptoms\n\n**Pain during Forward lunge** (right side painful) was rated in each of 5 weeks');
   });
 
   it('begins the weeks it names with the report’s period, which without --since starts with the first session', () => {
@@ -159,14 +212,16 @@ describe('persistent symptoms in the reports', () => {
     expect(toHtml(report(data))).toContain('in each of 5 weeks in a row (7-day weeks, <span class="day">2026-10-22</span> to <span class="day">2026-11-20</span>)');
   });
 
-  it('finds the same from the store summary’s log as from the sessions, and leaves that log aside for a period', () => {
+  it('finds the same from the store summary’s log as from the sessions, and leaves that log aside for a period that ends before now', () => {
     const data = weeklyStore([6, 6, 7, 6, 5]);
     const storeAdviceLog = summarize(data).advice;
     expect(toMarkdown(report(data, { storeAdviceLog }))).toBe(toMarkdown(report(data)));
     // A log that says otherwise shows which one a report reads.
     const flat = summarize(weeklyStore([6, 6, 6, 6, 6, 6, 6, 6])).advice;
     expect(toMarkdown(report(data, { storeAdviceLog: flat }))).toContain('in each of 8 weeks in a row');
-    expect(toMarkdown(report(data, { storeAdviceLog: flat, since: '2026-10-01' }))).toContain('in each of 5 weeks in a row');
+    // Up to now, a period's weeks are judged on the whole store too: the log is of those sessions.
+    expect(toMarkdown(report(data, { storeAdviceLog: flat, since: '2026-11-11' }))).toContain('in each of 8 weeks in a row');
+    expect(toMarkdown(report(data, { storeAdviceLog: flat, until: '2026-11-19' }))).toContain('in each of 5 weeks in a row');
   });
 
   it('is only in the reports a person reads: not in the csv, json or fhir', () => {
