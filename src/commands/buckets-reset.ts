@@ -17,6 +17,8 @@ export async function resetBuckets(ctx: Context, options: { force?: boolean }, s
     ctx.stderr.write('Nothing to clear: every drill is untested already.\n');
     return;
   }
+  // Refused before the question, not after it is answered, while a session runs in another window.
+  await store.refuseWhileSessionOpen();
   // The question goes to stdout: with stdout in a file (`itb buckets reset > log`) it would wait
   // for an answer to a question nobody sees.
   if (!options.force && (!ctx.stdinIsTTY || !ctx.stdout.isTTY)) {

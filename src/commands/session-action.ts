@@ -13,6 +13,7 @@ import type { Context } from '../context.js';
 import { Interrupted, UserError } from '../errors.js';
 import type { Library } from '../library/schema.js';
 import { StoppedWaiting, Store, StoreBusy } from '../store/store.js';
+import { identityOf } from '../store/summary-file.js';
 import type { Colours } from '../ui/colour.js';
 import { isPromptExit } from '../ui/prompter.js';
 import { feedbackLine, interruptedNote, standingIn } from '../ui/session-view.js';
@@ -31,15 +32,16 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
   const colour = paint(ctx, command);
   const library = await libraryOrStop(ctx, command, { command: 'session', does: 'runs one' });
   const store = Store.open(ctx.env, ctx);
-  const data = store.read(); // a damaged store stops us here, before any question
+  const read = identityOf(store.path);
+  let data = store.read(); // a damaged store stops us here, before any question
   // The buckets as the session begins, worked out once (on years of history it takes a while):
   // they offer the built-in routines, and the closing screen compares against them.
-  const bucketsBefore = bucketView(data, library, ctx.now());
+  let bucketsBefore = bucketView(data, library, ctx.now());
   // A routine that does not exist (or an empty rehab bucket) stops us before any question too,
   // not after the safety screen.
   const itb = itbWithLibrary(ctx, command);
   // Where each drill stood as the session began: one skipped or left unfinished stays there.
-  const standing = standingIn(bucketsBefore);
+  let standing = standingIn(bucketsBefore);
   if (routineArg !== undefined) {
     try {
       routineExercises(routineArg, bucketsBefore, library, { itb });
@@ -73,6 +75,13 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
   const busy = (error: StoreBusy, answered = state?.session) => busyInSession(error, answered, savedSession, library, itb, routineArg);
   const stoppedWaiting = (answered = state?.session) => stoppedWaitingInSession(answered, savedSession, library, itb, routineArg);
   try {
+    // Saved by another itb just before the lock was taken (a reset of the buckets in another
+    // window): the session starts from the store as it is now, and nothing else changes it after.
+    if (identityOf(store.path) !== read) {
+      data = store.read();
+      bucketsBefore = bucketView(data, library, ctx.now());
+      standing = standingIn(bucketsBefore);
+    }
     // A flare-up earlier today calls for rest: the person chooses before anything is saved, even
     // the answers to the safety questions.
     const flareUps = flareUpsToday(data.sessions, ctx.now());

@@ -2,9 +2,10 @@
 // open instead of interleaving its answers. The lock is refreshed while held, so one left behind
 // by a killed process goes stale within seconds and the next session can start. It sits in the
 // folder of the file the store really is (see ./lock-place.ts).
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import lockfile from 'proper-lockfile';
+import { localDateTime } from '../core/history.js';
 import { UserError } from '../errors.js';
 import { isDatedAhead, isFilledLock, isOtherThanFolder, privateLockFs, refuseFileInPlace, undoFutureDate } from './lock-folder.js';
 import { lockedFile, lockName } from './lock-place.js';
@@ -23,6 +24,37 @@ export function sessionIsOpen(storePath: string): boolean {
     return lockfile.checkSync(folder, lockOptions(folder));
   } catch {
     return false; // No folder, no lock.
+  }
+}
+
+/**
+ * Refuses a change to the store while a session runs on it, in another window or paused with
+ * Ctrl-Z: the session's closing summary compares the buckets as it began with the store as it
+ * last saved it, so a reset, a move, an import or new thresholds in between would make it
+ * contradict itself ("helped → rehab", then "rehab → untested"). Called with the store's save
+ * lock held (see Store.update), so that a session that starts after this check finds the save
+ * made, and none can slip in between.
+ */
+export function refuseWhileSessionOpen(storePath: string): void {
+  if (!sessionIsOpen(storePath)) return;
+  const since = openedAt(join(dirname(lockedFile(storePath)), 'session.lock'));
+  throw new UserError(
+    `an itb session is open${since === undefined ? '' : ` (since ${localDateTime(since)})`}, in another window or paused with Ctrl-Z: your buckets, history and settings cannot be changed while it runs`,
+    `Nothing was changed. Finish that session, or stop it with Ctrl-C in its window (type fg there first if it is paused), then try again. If no session is open (one closed abruptly counts as open for ${staleAfterMs / 1000} seconds), wait ${staleAfterMs / 1000} seconds and try again.`,
+  );
+}
+
+/**
+ * When the session holding the lock folder `lock` began: when the folder was made. Its date
+ * changes every few seconds while it is held, so only a file system that keeps the time a folder
+ * was made can tell (most do; a time of 0 or ahead of the clock is none).
+ */
+function openedAt(lock: string): Date | undefined {
+  try {
+    const { birthtime } = statSync(lock);
+    return birthtime.getTime() > 0 && birthtime.getTime() <= Date.now() ? birthtime : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -61,6 +61,8 @@ export class Store {
   /** The summary an update with summaryLater left to write: of that data, for the store file as it wrote it (identityOf). */
   #summaryDue: { data: StoreData; of: string } | undefined;
   readonly #writer: StoreWriter;
+  /** Whether this Store holds the session lock: its saves are then the session's own. */
+  #sessionHeld = false;
 
   private constructor(
     readonly path: string,
@@ -88,17 +90,51 @@ export class Store {
     }
   }
 
-  /** Takes the session lock (see ./session-lock.ts); `onLost` is called if it is lost while held. Returns the release. */
+  /**
+   * Takes the session lock (see ./session-lock.ts); `onLost` is called if it is lost while held.
+   * Returns the release. While it is held, this Store's saves are the session's, and every other
+   * itb's is refused (see refuseWhileSessionOpen). Returns once a save another itb began before
+   * the lock was taken is done, so that the store read from then on is the one the session keeps.
+   */
   async lockSession(onLost: () => void): Promise<() => Promise<void>> {
     // Loaded only here: the commands that only read need no lock library.
-    const { acquireSessionLock } = await import('./session-lock.js');
+    const [{ acquireSessionLock }, { default: lockfile }] = await Promise.all([import('./session-lock.js'), import('proper-lockfile')]);
     try {
       // The lock is made in the store's folder: a HOME that is not there is not made for it.
       refuseMissingHome(this.path, this.env, 'cannot be locked for a session');
-      return await acquireSessionLock(this.path, onLost);
+      const release = await acquireSessionLock(this.path, onLost);
+      try {
+        // That save checked for a session before this one began, and may be writing still.
+        await (await this.#lockForSaving(lockfile))();
+      } catch (error) {
+        await release().catch(() => undefined);
+        throw error;
+      }
+      this.#sessionHeld = true;
+      return () => {
+        this.#sessionHeld = false;
+        return release();
+      };
     } catch (error) {
       throw homeNamed(error, this.env);
     }
+  }
+
+  /** Refuses a change while a session runs, before a command asks about it; its save checks again, locked. */
+  async refuseWhileSessionOpen(): Promise<void> {
+    if (!this.#sessionHeld) (await import('./session-lock.js')).refuseWhileSessionOpen(this.path);
+  }
+
+  /** Takes the store's save lock, waiting while another itb holds it (see lockStore). Returns the release. */
+  #lockForSaving(lockfile: typeof import('proper-lockfile')): Promise<() => Promise<void>> {
+    return lockStore(
+      lockfile,
+      this.path,
+      (problem, hint, error) => (error === undefined ? storeError(this.path, problem, hint) : storeError(this.path, `${problem} (${reason(error)})`, writeHint(this.path, error))),
+      undefined,
+      this.options.lockWaitMs ?? WAIT_MS,
+      () => storeBusy(this.path, 'another itb kept it locked for too long'),
+    );
   }
 
   /**
@@ -121,7 +157,7 @@ export class Store {
   async #update(mutate: (data: StoreData) => StoreData | void, { summaryLater = false }: UpdateOptions): Promise<StoreData> {
     // Loaded only here so that commands which just read stay fast.
     const folder = dirname(this.path);
-    const [{ default: lockfile }, { default: ConfClass }] = await Promise.all([import('proper-lockfile'), importConf(folder)]);
+    const [{ default: lockfile }, { default: ConfClass }, { refuseWhileSessionOpen }] = await Promise.all([import('proper-lockfile'), importConf(folder), import('./session-lock.js')]);
     refuseMissingHome(this.path, this.env, 'cannot be saved');
     try {
       mkdirSync(folder, { recursive: true, mode: 0o700 });
@@ -131,15 +167,10 @@ export class Store {
 
     refuseNotRegular(this.path);
     for (let attempt = 1; attempt <= 3; attempt++) {
-      const release = await lockStore(
-        lockfile,
-        this.path,
-        (problem, hint, error) => (error === undefined ? storeError(this.path, problem, hint) : storeError(this.path, `${problem} (${reason(error)})`, writeHint(this.path, error))),
-        undefined,
-        this.options.lockWaitMs ?? WAIT_MS,
-        () => storeBusy(this.path, 'another itb kept it locked for too long'),
-      );
+      const release = await this.#lockForSaving(lockfile);
       try {
+        // Checked with the lock held: a session that begins now waits for this save to be done.
+        if (!this.#sessionHeld) refuseWhileSessionOpen(this.path);
         const saved = await this.#saveLockedWhenFree(ConfClass, mutate, summaryLater);
         if (saved) return saved;
       } finally {

@@ -162,11 +162,21 @@ describe('a session save that another itb keeps waiting too long', () => {
   });
 
   it('says, before the session began, that no new session was recorded and the last answer not saved', async () => {
-    hold();
-    const result = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [false], lockWaitMs });
+    const result = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [false], lockWaitMs, onAsk: hold });
     expect(result.code).toBe(2);
     expect(said(result.stderr)).toContain('The session had not begun, so no new session was recorded; your answer to the last question was not saved.');
     expect(said(result.stderr)).toContain('run `itb session joint-chain` again');
+  });
+
+  it('does not begin while another itb keeps saving, asking nothing, and can begin once it is done', async () => {
+    hold();
+    const result = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [false], lockWaitMs });
+    expect(result.code).toBe(2);
+    expect(result.prompter.asked).toEqual([]);
+    expect(said(result.stderr)).toContain('is busy: another itb kept it locked for too long Nothing was changed.');
+    free();
+    const again = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [...screenClear, 6, 'stop'], lockWaitMs });
+    expect(again.code).toBe(0);
   });
 });
 

@@ -4,7 +4,10 @@ import lockfile from 'proper-lockfile';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { acquireSessionLock, sessionIsOpen } from '../../src/store/session-lock.js';
+import { privateLockFs } from '../../src/store/lock-folder.js';
+import { lockedFile } from '../../src/store/lock-place.js';
 import { StoreError } from '../../src/store/store-errors.js';
+import { Store } from '../../src/store/store.js';
 import { newStoreHome } from '../helpers/store-home.js';
 import { caught } from '../helpers/caught.js';
 
@@ -244,5 +247,41 @@ describe('the session lock', () => {
     expect((error as StoreError).message).toBe(`the itb store ${inside} cannot be locked for a session: its folder cannot be created (part of its path is a file, not a folder)`);
     // The folder is not there, so neither is a store: there is no earlier data to speak of.
     expect((error as StoreError).hint).toBe('There is no store there yet, and nothing was saved. Point ITB_HOME at a folder you may write to.');
+  });
+});
+
+describe('a session beginning while another itb saves', () => {
+  it('is under way only once that save is done, so that it reads the store as saved', async () => {
+    const home = dirname(file);
+    mkdirSync(home, { recursive: true });
+    // Another itb has checked that no session is open and is saving: it holds the save lock.
+    const save = lockfile.lockSync(lockedFile(file), { realpath: false, stale: 5000, fs: privateLockFs });
+    const order: string[] = [];
+    const session = Store.open({ ITB_HOME: home })
+      .lockSession(() => {})
+      .then((release) => {
+        order.push('session under way');
+        return release;
+      });
+    await vi.waitFor(() => expect(sessionIsOpen(file)).toBe(true));
+    order.push('other save done');
+    save();
+    const release = await session;
+    await release();
+    expect(order).toEqual(['other save done', 'session under way']);
+  });
+
+  it('leaves no session lock when that save keeps the store locked too long', async () => {
+    const home = dirname(file);
+    mkdirSync(home, { recursive: true });
+    const save = lockfile.lockSync(lockedFile(file), { realpath: false, stale: 5000, fs: privateLockFs });
+    try {
+      const error = await caught(() => Store.open({ ITB_HOME: home }, { lockWaitMs: 0 }).lockSession(() => {}));
+      expect(error).toBeInstanceOf(StoreError);
+      expect((error as StoreError).message).toContain('is busy');
+      expect(sessionIsOpen(file)).toBe(false);
+    } finally {
+      save();
+    }
   });
 });
