@@ -624,6 +624,38 @@ describe('itb session in a terminal', () => {
     expect(await t.exited).toBe(130);
   });
 
+  it('refuses `itb buckets reset --force` typed in another terminal while a session is open, changing nothing, and the session ends agreeing with itself', async () => {
+    const moved = spawnSync(process.execPath, [BIN, 'buckets', 'move', 'lateral-ankle-tilts', 'rehab'], { env: plainEnv(), encoding: 'utf8' });
+    expect(moved.status).toBe(0);
+    const session = itb(['session', 'joint-chain', '--side', 'left', '--symptom', 'pain', '--movement', 'lunge', '--no-timer']);
+    await passRedFlagScreen(session);
+    await session.answer('Rate your pain (0 = none', '6');
+    await session.waitFor('When you have done the drill');
+    const before = readFileSync(join(home(), 'store.json'));
+
+    const reset = itb(['buckets', 'reset', '--force']);
+    expect(await reset.exited).toBe(2);
+    const said = reset.text.replace(/\s+/g, ' ');
+    expect(said).toMatch(/error: an itb session is open \(since \d{4}-\d\d-\d\d \d\d:\d\d\), in another window or paused with Ctrl-Z: your buckets, history and settings cannot be changed while it runs/);
+    expect(said).toContain('Nothing was changed. Finish that session, or stop it with Ctrl-C in its window');
+    expect(readFileSync(join(home(), 'store.json')).equals(before)).toBe(true);
+
+    // The session goes on: the drill still in rehab helps again, and stays there.
+    await session.type(keys.enter); // Done
+    await session.answer('(before: 6)', '4');
+    await session.waitFor('Better: pain 6 → 4');
+    await session.answer('When you have done the drill', `${keys.down}${keys.down}`); // done, skip, stop
+    await session.waitFor('You stopped the session early');
+    expect(await session.exited).toBe(0);
+    expect(session.text).not.toMatch(/→\s+untested/);
+    expect(projectBuckets(storeOf().sessions, storeOf().moves, storeOf().bucketsResetAt)).toEqual([expect.objectContaining({ exerciseId: 'lateral-ankle-tilts', bucket: 'rehab', source: 'session' })]);
+
+    // Once the session has ended, the same reset goes through.
+    const again = itb(['buckets', 'reset', '--force']);
+    await again.waitFor('Cleared 1 bucket decision');
+    expect(await again.exited).toBe(0);
+  });
+
   it('lets only one session run at a time, and the first goes on unharmed', async () => {
     const first = itb(['session', 'balance', '--side', 'left', '--symptom', 'pain', '--movement', 'walking', '--no-timer']);
     await passRedFlagScreen(first);
