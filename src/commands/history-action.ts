@@ -10,7 +10,7 @@ import { onScreen, packed, table, width, wrap, wrapName, wrapUnder } from '../ui
 import { plural } from '../export/words.js';
 import type { HistoryOptions } from './history.js';
 import { trendLines } from './history-trend.js';
-import { calendarDay, itbAsStarted, itbWithLibrary, libraryFor, noStoreNote, paint, printJson } from './shared.js';
+import { calendarDay, itbAsStarted, itbWithLibrary, libraryFor, noStoreNote, paint, plainTerminal, printJson } from './shared.js';
 
 const COLUMNS = 80;
 
@@ -62,7 +62,10 @@ export async function showHistory(ctx: Context, options: HistoryOptions, self: C
   // A period too short for a trend of its own is not the whole story when earlier sessions have scores.
   const scored = sinceDay === undefined ? trend : scoreSeries(data.sessions);
   const period = scored.length > trend.length ? { since: sinceDay!, itb, scored } : undefined;
-  out.push('', ...trendLines(trend, colour, period, unlisted > 0 ? { from: listed.at(-1)!.startedAt, all } : undefined));
+  // A plain terminal, where a screen reader may read each bar out, gets the scores in words.
+  const plain = plainTerminal(ctx.env);
+  const shown = { words: plain, bars: !plain || options.bars === true };
+  out.push('', ...trendLines(trend, colour, period, unlisted > 0 ? { from: listed.at(-1)!.startedAt, all } : undefined, shown));
   if (advice.length > 0) {
     out.push('', colour.bold('Advice'));
     for (const item of advice) out.push(...wrap(item.message, 78, '    ').map((line, i) => (i === 0 ? `  - ${line.trimStart()}` : line)));

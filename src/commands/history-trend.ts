@@ -2,6 +2,7 @@
 // painful side rated in two sessions or more, as the reports draw them.
 import { drawnFinal, localDate, sidesApart, trendKey, trendsOf, type ScorePoint, type Trend } from '../core/history.js';
 import { compareInstants } from '../core/instant.js';
+import { meanAsSaid } from '../core/persistent-symptom.js';
 import { dayRange } from '../export/report.js';
 import { plural } from '../export/words.js';
 import { separateTrendsWords, trendLabel } from '../export/trend-words.js';
@@ -11,6 +12,18 @@ import { hangingPacked, onScreen, packed, wrap } from '../ui/table.js';
 
 const COLUMNS = 80;
 const SPARK_WIDTH = 56;
+/** How many of the latest scores the words of a trend take the mean of: a week of daily sessions. */
+const RECENT = 7;
+
+/**
+ * How a trend is shown: as bars, in words, or both. A plain terminal (TERM=dumb) gets words, as a
+ * screen reader reads every bar out ("lower three eighths block", fifty times); `itb history
+ * --bars` draws the bars under them for those who can see them.
+ */
+export interface TrendShown {
+  words: boolean;
+  bars: boolean;
+}
 
 /**
  * `period`: for --since when sessions before that day have scores too (all of them in `scored`):
@@ -24,6 +37,7 @@ export function trendLines(
   colour: Colours,
   period?: { since: string; itb: string; scored: ScorePoint[] },
   listed?: { from: string; all: string },
+  shown: TrendShown = { words: false, bars: true },
 ): string[] {
   // The person's latest symptom and test movement first; while that has a single session, the
   // most recent one with two or more, so a new test movement does not hide the trend of the old
@@ -81,7 +95,7 @@ export function trendLines(
     // Each named as the reports name it, under one sentence saying why they are apart.
     const awaited = trend === latest ? [] : tooShort ? parts(tooShort) : parts([`Your latest session rated ${what(latest)}; its trend shows once a second session rates it too.`]);
     const named = (rated: Trend) => wrap(what(rated), 76).map((line) => `  ${line}`);
-    return [...parts([separateTrendsWords(bySide)]), ...awaited, ...drawn.flatMap((rated) => ['', ...drawing(rated, colour, named(rated))]), ...olderLines(), ...cutShortLines()];
+    return [...parts([separateTrendsWords(bySide)]), ...awaited, ...drawn.flatMap((rated) => ['', ...drawing(rated, colour, named(rated), shown)]), ...olderLines(), ...cutShortLines()];
   }
   const leftOut = points.length - trend.points.length;
   const instead = `the trend of ${what(trend)}, without the ${plural(leftOut, 'session')} that ${other}.`;
@@ -91,15 +105,16 @@ export function trendLines(
       : tooShort
         ? parts([...tooShort, `Here, ${instead}`], '  ')
         : note(`Your latest session rated ${what(latest)}; its trend shows once a second session rates it too. Until then, ${instead}`);
-  return [...drawing(trend, colour, leftOut > 0 ? notes : []), ...olderLines(), ...cutShortLines()];
+  return [...drawing(trend, colour, leftOut > 0 ? notes : [], shown), ...olderLines(), ...cutShortLines()];
 }
 
-/** A trend's heading, `under` it, then its baseline and final bars. */
-function drawing(trend: Trend, colour: Colours, under: string[]): string[] {
+/** A trend's heading, `under` it, then its baseline and final scores in words, or bars, or both. */
+function drawing(trend: Trend, colour: Colours, under: string[], look: TrendShown): string[] {
   const drawn = trend.points;
   // "  baseline  " before the bars and "  10 → 10" after them.
   const sparkWidth = Math.min(SPARK_WIDTH, onScreen(COLUMNS) - 21);
-  const shown = pointsShown(drawn.length, sparkWidth);
+  // Only the bars need the latest sessions alone: words have room for every one.
+  const shown = look.bars ? pointsShown(drawn.length, sparkWidth) : drawn.length;
   const first = drawn[drawn.length - shown]!;
   const last = drawn.at(-1)!;
   // Worded as the reports word a span of days: "2026-10-01 to 2026-11-20", or the one day when
@@ -117,14 +132,37 @@ function drawing(trend: Trend, colour: Colours, under: string[]): string[] {
   const outOfSight = reached && !reachedInSight ? drawn.length : undefined;
   const line = (label: string, values: (number | null)[]) =>
     `  ${label.padEnd(8)}  ${sparkline(values, top, sparkWidth)}  ${values[values.length - shown] ?? '–'} → ${values.at(-1) ?? '–'}`;
+  // Of the sessions the heading counts; a line too long goes on under its scores, not its label.
+  const said = (label: string, values: (number | null)[]) => hangingPacked(`  ${label.padEnd(8)}  `, scoresInWords(values.slice(-shown)), COLUMNS, ' ');
+  // Without bars, their scale would be words about nothing on the screen.
+  const about = look.bars ? [colour.dim(`(${count};`), ...scaleWords(top, reached, outOfSight).map((words) => colour.dim(words))] : [colour.dim(`(${count})`)];
   return [
     // A heading too long for the line goes on under its dates, not under "Trend", so that its
     // second line is not taken for a line of its own.
-    ...hangingPacked(`${colour.bold('Trend')}  `, [span, colour.dim(`(${count};`), ...scaleWords(top, reached, outOfSight).map((words) => colour.dim(words))], COLUMNS, ' '),
+    ...hangingPacked(`${colour.bold('Trend')}  `, [span, ...about], COLUMNS, ' '),
     ...under,
-    line('baseline', baselines),
-    line('final', finals),
+    ...(look.words ? [...said('baseline', baselines), ...said('final', finals)] : []),
+    ...(look.bars ? [line('baseline', baselines), line('final', finals)] : []),
   ];
+}
+
+/**
+ * A line of a trend's scores (null: a session with no final score) in words, in parts kept whole:
+ * the first and last, as after the bars, then what the bars show at a glance: the lowest, the
+ * highest, and where the scores are now, the mean of the latest few (a single score may be a bad
+ * day). Two scores are said by the first and last alone.
+ */
+export function scoresInWords(values: (number | null)[]): string[] {
+  const given = values.filter((value) => value !== null);
+  const parts = [`${values[0] ?? '–'} → ${values.at(-1) ?? '–'}`];
+  if (given.length >= 3) {
+    const recent = given.slice(-RECENT);
+    const mean = meanAsSaid(recent.reduce((sum, value) => sum + value, 0) / recent.length);
+    parts.push(`lowest ${Math.min(...given)}`, `highest ${Math.max(...given)}`, given.length > RECENT ? `mean of the last ${RECENT}: ${mean}` : `mean ${mean}`);
+  }
+  const missing = values.length - given.length;
+  if (missing > 0) parts.push(`no final score in ${missing} of ${values.length} sessions`);
+  return parts.map((part, i) => (i < parts.length - 1 ? `${part},` : part));
 }
 
 /**

@@ -13,11 +13,14 @@ interface HistoryFlags {
   limit?: string;
   all?: boolean;
   json?: boolean;
+  bars?: boolean;
 }
 
 export interface HistoryOptions {
   since?: string;
   json?: boolean;
+  /** Bars under the trends' words in a plain terminal (elsewhere they are drawn anyway). */
+  bars?: boolean;
   /** How many of the newest sessions to list (Infinity: all). */
   limit: number;
 }
@@ -55,6 +58,7 @@ export function historyCommand(ctx: Context): Command {
     .option('-n, --limit <count>', `list only the newest sessions (text: ${DEFAULT_LIMIT} unless --all)`)
     .option('--all', 'list every session')
     .option('--json', 'print JSON instead of text')
+    .option('--bars', 'in a plain terminal (TERM=dumb), draw the trends as bars too, under their scores in words')
     .addHelpText(
       'after',
       helpAfter(
@@ -69,6 +73,6 @@ export function historyCommand(ctx: Context): Command {
     )
     .action(async (flags: HistoryFlags, self: Command) => {
       const limit = sessionLimit(flags);
-      return (await action()).showHistory(ctx, { since: flags.since, json: flags.json, limit }, self);
+      return (await action()).showHistory(ctx, { since: flags.since, json: flags.json, bars: flags.bars, limit }, self);
     });
 }

@@ -29,6 +29,14 @@ export function paint(ctx: Context, command: Command, stream: Context['stdout'] 
 }
 
 /**
+ * A terminal that cannot move its cursor (TERM=dumb: the shell inside Emacs, a screen reader's
+ * console): it gets questions as plain lines, and trends in words rather than bars alone.
+ */
+export function plainTerminal(env: Context['env']): boolean {
+  return env.TERM === 'dumb';
+}
+
+/**
  * The prompts of a terminal (or the context's own, in tests). The prompt library colours by
  * NO_COLOR and FORCE_COLOR alone, read as it loads (FORCE_COLOR first), so when colour is off for
  * another reason (--no-color, TERM=dumb, FORCE_COLOR=0) both are set for it first.
@@ -40,7 +48,7 @@ export async function promptsFor(ctx: Context, command: Command): Promise<Prompt
     process.env.FORCE_COLOR = '0';
   }
   // A terminal that cannot move its cursor gets questions as plain lines (see plain-prompts.ts).
-  if (ctx.env.TERM === 'dumb') return (await import('../ui/plain-prompts.js')).createPlainPrompter();
+  if (plainTerminal(ctx.env)) return (await import('../ui/plain-prompts.js')).createPlainPrompter();
   return (await import('../ui/prompts.js')).createPrompter();
 }
 
