@@ -1,11 +1,13 @@
 // A session in a terminal that cannot move its cursor (TERM=dumb, as in Emacs's shell): the
 // built binary in a real pseudo-terminal, typed at a line at a time, its questions as plain lines.
 import { describe, expect, it } from 'vitest';
+import { Store } from '../../src/store/store.js';
 import { width } from '../../src/ui/table.js';
+import { buildSession } from '../helpers/sessions.js';
 import { keys, passRedFlagScreen } from '../helpers/pty.js';
 import { terminalsOnFreshHome } from '../helpers/pty-home.js';
 
-const { itb, storeOf } = terminalsOnFreshHome({ env: { TERM: 'dumb' }, cols: 80 });
+const { itb, storeOf, home } = terminalsOnFreshHome({ env: { TERM: 'dumb' }, cols: 80 });
 
 const pick = 'Type its number and press Enter';
 
@@ -124,5 +126,33 @@ describe('itb session under TERM=dumb', () => {
     expect(await t.exited).toBe(130);
     await t.waitFor('Session interrupted. Kept: your baseline (6) and 1 finished drill');
     expect(storeOf().sessions).toEqual([expect.objectContaining({ status: 'interrupted', baseline: 6, results: [expect.objectContaining({ outcome: 'rehab' })] })]);
+  });
+});
+
+describe('itb history under TERM=dumb', () => {
+  it("says the trend's scores in words, with no bar for a screen reader to read out, and draws the bars under them with --bars", async () => {
+    const baselines = [6, 5, 7, 5, 4, 4, 3, 3, 2, 2];
+    const day = (i: number) => new Date(Date.UTC(2026, 0, 1 + i, 12)).toISOString();
+    await Store.open({ ITB_HOME: home() }).update(
+      (data) => void data.sessions.push(...baselines.map((baseline, i) => buildSession({ startedAt: day(i), baseline, drills: [{ id: 'clamshells', scores: [baseline - 2] }] }))),
+    );
+    const t = itb(['history']);
+    expect(await t.exited).toBe(0);
+    const lines = t.text.split(/\r?\n/);
+    expect(lines).toContain('  baseline  6 → 2, lowest 2, highest 7, mean of the last 7: 3.3');
+    expect(lines).toContain('  final     4 → 0, lowest 0, highest 5, mean of the last 7: 1.3');
+    expect(t.raw).not.toMatch(/[▁▂▃▄▅▆▇█\x1b]/);
+
+    const withBars = itb(['history', '--bars']);
+    expect(await withBars.exited).toBe(0);
+    const both = withBars.text.split(/\r?\n/);
+    const words = both.indexOf('  baseline  6 → 2, lowest 2, highest 7, mean of the last 7: 3.3');
+    expect(words).toBeGreaterThan(-1);
+    expect(both.slice(words + 1, words + 4)).toEqual([
+      '  final     4 → 0, lowest 0, highest 5, mean of the last 7: 1.3',
+      expect.stringMatching(/^ {2}baseline {2}[▁-█]{10} {2}6 → 2$/),
+      expect.stringMatching(/^ {2}final {5}[▁-█]{10} {2}4 → 0$/),
+    ]);
+    expect(withBars.raw).not.toContain('\x1b');
   });
 });
