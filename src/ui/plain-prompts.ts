@@ -4,8 +4,9 @@
 // appears twice or as raw codes, and nothing needs the arrow keys, which such terminals keep.
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { Choice, Prompter } from './prompter.js';
+import type { Prompter } from './prompter.js';
 import { hanging, hangingName, wrap } from './table.js';
+import { names, plainText, typedChoice } from './typed-choice.js';
 
 /** Ends a question the way the other prompter's do (see isPromptExit). */
 function ending(name: 'ExitPromptError' | 'AbortPromptError', why: string): Error {
@@ -79,16 +80,12 @@ export function createPlainPrompter(input: Readable = process.stdin, output: Wri
       lines.resume();
     });
   };
-  const plain = (text: string) => text.normalize('NFKC').trim();
-  /** A choice typed by its name, with or without what its name ends with in brackets ("Hip rotation" for "Hip rotation (4 drills)"), or by its id ("strength"). */
-  const named = (choice: Choice<string>, typedText: string) =>
-    [choice.name, choice.name.replace(/\s*\([^()]*\)$/, ''), choice.value].some((name) => name.toLowerCase() === typedText.toLowerCase());
   const question = (message: string) => wrap(message, 80).join('\n');
 
   const confirm: Prompter['confirm'] = async ({ message, default: fallback }) => {
     const ask = `${message} Type y for yes or n for no${fallback === undefined ? '' : ` (Enter alone: ${fallback ? 'yes' : 'no'})`}: `;
     for (let prompt = ask; ; ) {
-      const typedText = plain(await line(prompt)).toLowerCase();
+      const typedText = plainText(await line(prompt)).toLowerCase();
       if (typedText === '' && fallback !== undefined) return fallback;
       if (['y', 'yes'].includes(typedText)) return true;
       if (['n', 'no'].includes(typedText)) return false;
@@ -115,13 +112,13 @@ export function createPlainPrompter(input: Readable = process.stdin, output: Wri
       const enter = `and press Enter (Enter alone: ${preset + 1}): `;
       const ask = `Type its number ${enter}`;
       for (let prompt = ask; ; ) {
-        const typedText = plain(await line(prompt, () => `${message}\n${prompt}`));
-        const index = typedText === '' ? preset : /^\d+$/.test(typedText) ? Number(typedText) - 1 : choices.findIndex((choice) => named(choice, typedText));
+        const typedText = plainText(await line(prompt, () => `${message}\n${prompt}`));
+        const index = typedText === '' ? preset : typedChoice(choices, typedText);
         const chosen = choices[index];
         if (chosen === undefined) prompt = `"${typedText}" is not in the list. Type a number from 1 to ${choices.length} ${enter}`;
         else if (chosen.disabled !== undefined) prompt = `${chosen.name} cannot be chosen now. ${ask}`;
         // Picked by its number, which may have been typed for something else (a score): asked first.
-        else if (chosen.confirm !== undefined && !named(chosen, typedText) && !(await confirm({ message: chosen.confirm }))) prompt = `${question(message)} ${ask}`;
+        else if (chosen.confirm !== undefined && !names(chosen, typedText) && !(await confirm({ message: chosen.confirm }))) prompt = `${question(message)} ${ask}`;
         else {
           // Its later lines under the name, as in the list, never inside its note in brackets.
           write(`${hangingName('Chosen: ', chosen.name).join('\n')}\n`);

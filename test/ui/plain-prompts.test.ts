@@ -90,6 +90,14 @@ describe('questions as plain lines', () => {
     expect(await answer).toBe('joint-chain');
   });
 
+  it('takes a choice typed by its name with two spaces where it has one, as the arrow-key list does', async () => {
+    const t = terminal();
+    const answer = t.prompter.select({ message: 'Which routine?', choices: [{ value: 'joint-chain', name: 'Joint chain, feet upward (5 drills)' }, { value: 'mobility', name: 'Mobility' }] });
+    t.type('joint  chain,  feet upward');
+    expect(await answer).toBe('joint-chain');
+    expect(t.shown()).not.toContain('not in the list');
+  });
+
   it('takes a choice typed by its name without what follows it in brackets, or by its id', async () => {
     const t = terminal();
     const choices = [

@@ -1,0 +1,28 @@
+// A choice typed at a list, read the same way by both prompters: the numbered lines of a plain
+// terminal (src/ui/plain-prompts.ts) and the arrow-key list of a normal one (src/ui/list-prompt.ts),
+// so that what picks a routine in one picks it in the other.
+import type { Choice } from './prompter.js';
+
+/** Text as it is compared: its width forms made plain, its spaces at the ends left out, and runs of them as one. */
+export function plainText(text: string): string {
+  return text.normalize('NFKC').trim().replace(/\s+/g, ' ');
+}
+
+/**
+ * Whether `typed` names `choice`, case and spaces aside: by its name, with or without what its
+ * name ends with in brackets ("Hip rotation" for "Hip rotation (4 drills)"), or by its id
+ * ("strength").
+ */
+export function names(choice: Choice<string>, typed: string): boolean {
+  const text = plainText(typed).toLowerCase();
+  const name = plainText(choice.name);
+  return [name, name.replace(/\s*\([^()]*\)$/, ''), choice.value].some((each) => each.toLowerCase() === text);
+}
+
+/** The place in `choices` of the one `typed` picks, by its number counted from 1 or by what names it; -1 for none. */
+export function typedChoice(choices: Choice<string>[], typed: string): number {
+  const text = plainText(typed);
+  if (text === '') return -1;
+  if (/^\d+$/.test(text)) return Number(text) >= 1 && Number(text) <= choices.length ? Number(text) - 1 : -1;
+  return choices.findIndex((choice) => names(choice, text));
+}
