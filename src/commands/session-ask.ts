@@ -137,7 +137,10 @@ export async function ask(question: Exclude<Ask, { kind: 'finished' }>, turn: Tu
           { value: 'skip' as const, name: skipChoice, confirm: 'Skip this drill?' },
           { value: 'stop' as const, name: 'Stop the session here', confirm: 'Stop the session here?' },
         ];
-        const choice = await prompter.select({ message: 'When you have done the drill:', choices, default: first[0]!.value });
+        // A number typed here is most likely the score, typed before it is asked for: it picks
+        // no choice, which would start a hold, end the drill or stop the session.
+        const numberTyped = 'Rate after the drill: choose Done first (arrow keys, then Enter), then type your score.';
+        const choice = await prompter.select({ message: 'When you have done the drill:', choices, default: first[0]!.value, numberTyped });
         // Done after some of the holds were timed, not all: the rest may have been done without
         // the timer, or not at all. Said, and kept with the score for the therapist's report.
         if (choice === 'done' && timed > 0 && timed < holds) {

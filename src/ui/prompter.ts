@@ -12,13 +12,25 @@ export interface Choice<T extends string> {
   /**
    * Asked (yes or no) before this choice is taken where a number typed for something else picks
    * it (questions as numbered lines, src/ui/plain-prompts.ts): a score typed at a drill's list
-   * must not skip the drill or stop the session. The arrow keys of the other prompts need none.
+   * must not skip the drill or stop the session. The arrow-key list of the other prompts asks
+   * nothing: where a number may be a score, `numberTyped` keeps it from picking any choice there.
    */
   confirm?: string;
 }
 
 export interface Prompter {
-  select<T extends string>(question: { message: string; choices: Choice<T>[]; default?: T }): Promise<T>;
+  select<T extends string>(question: {
+    message: string;
+    choices: Choice<T>[];
+    default?: T;
+    /**
+     * Said, in a normal terminal, when a number is typed at the list, instead of taking the
+     * choice in that place: where a number is most likely something else, a score typed before
+     * it is asked for. Its choices are not numbered there. The numbered lines of a plain
+     * terminal take the number, asking first about a choice that has `confirm`.
+     */
+    numberTyped?: string;
+  }): Promise<T>;
   confirm(question: { message: string; default?: boolean }): Promise<boolean>;
   input(question: {
     message: string;

@@ -1,17 +1,37 @@
 // The real Prompter: @inquirer/prompts in the terminal. The only module that imports them.
 import { createPrompt, isEnterKey, useEffect, useKeypress, useState } from '@inquirer/core';
-import { input, select } from '@inquirer/prompts';
+import { input } from '@inquirer/prompts';
 import { styleText } from 'node:util';
+import { listPrompt } from './list-prompt.js';
 import type { Prompter } from './prompter.js';
 import { askedAgainAfterPause, suspendable, whenTerminalGoes } from './stopping.js';
 import { hanging, onScreen, width, wrap, wrapName } from './table.js';
+import { plainText, typedChoice } from './typed-choice.js';
 
 // A wrong answer is cleared so the person types the next one afresh, not after their mistake.
 const clearOnError = { validationFailureMode: 'clear' as const };
 // Enter on a choice that cannot be picked (a routine whose drills are all set aside), in plain
 // words rather than the prompts' "This option is disabled and cannot be selected."
 const notChosen = 'That one cannot be chosen now. Choose another with the arrow keys, then press Enter.';
-const notChosenShown = () => wrap(notChosen, 78).join('\n  ');
+/**
+ * Enter after text that names no choice: the list stays, rather than taking the highlighted
+ * choice for it. A long text is shortened, so that the note keeps to its two lines.
+ */
+function noMatch(text: string): string {
+  const said = plainText(text);
+  let shown = said;
+  if (width(said) > 20) {
+    shown = '';
+    for (const character of said) {
+      if (width(shown + character) > 19) break;
+      shown += character;
+    }
+    shown += '…';
+  }
+  return `"${shown}" is not one of the choices. Choose with the arrow keys and Enter, or type a choice's name or number, then Enter.`;
+}
+/** A note under the list, after the prompts' "> ", broken between words: its later lines under its first. */
+const noteShown = (note: string) => wrap(note, 78).join('\n  ');
 
 export function createPrompter(): Prompter {
   const stopping = new AbortController();
@@ -19,28 +39,37 @@ export function createPrompter(): Prompter {
   suspendable();
   const asked = askedAgainAfterPause(ended);
   return {
-    select: ({ message, choices, default: fallback }) => {
+    select: ({ message, choices, default: fallback, numberTyped }) => {
       // A column spare for the space before the answer, once picked.
       const question = fitted(message, 1);
-      const shownChoices = choices.map(({ confirm: _picked, ...choice }) => ({
-        ...choice,
+      const shownChoices = choices.map((choice) => ({
+        value: choice.value,
+        ...(choice.description === undefined ? {} : { description: choice.description }),
         ...(typeof choice.disabled === 'string' ? fittedDisabled(choice.name, choice.disabled) : { name: fittedChoice(choice.name) }),
         short: answered(message, choice.name, 1),
       }));
-      return asked((context) =>
-        typingIgnored(() =>
-          select(
-            {
-              message: question,
-              choices: shownChoices,
-              ...(fallback === undefined ? {} : { default: fallback }),
-              loop: false,
-              pageSize: listLines(question, shownChoices, process.stdout.rows || 24, process.stdout.columns || 80),
-              theme: { i18n: { disabledError: notChosenShown() } },
-            },
-            context,
-          ),
-        ),
+      const typed = (text: string): number | string => {
+        if (numberTyped !== undefined && /^\d/.test(plainText(text))) return noteShown(numberTyped);
+        const index = typedChoice(choices, text);
+        return index === -1 ? noteShown(noMatch(text)) : index;
+      };
+      const typing: Typing = { text: '' };
+      return asked(
+        (context) =>
+          typedAgain(typing, () =>
+            listPrompt(
+              {
+                message: question,
+                choices: shownChoices,
+                ...(fallback === undefined ? {} : { default: fallback }),
+                pageSize: listLines(question, shownChoices, process.stdout.rows || 24, process.stdout.columns || 80, numberTyped),
+                notChosen: noteShown(notChosen),
+                typed,
+                kept: (text) => kept(typing, text),
+              },
+              context,
+            ),
+          ) as Promise<(typeof choices)[number]['value']>,
       );
     },
     // Room for " (y/N)", then " Yes" once answered. Asked as typed text, not with the prompts'
@@ -146,44 +175,23 @@ function reason(verdict: true | string): true | string {
 }
 
 /**
- * Asks a list question with typed characters ignored: arrows and Enter choose. The prompts let a
- * digit pick the choice in that place, and letters jump to the first choice whose name starts
- * with them, unseen, as the choices carry no numbers and what is typed is not shown: a score
- * typed out of turn at "When you have done the drill:" (3, say) would pick "Stop the session
- * here", and "rehab" typed at "Which routine?" would pick "Re-test drills set aside earlier"
- * (its "re"), "strength" the "Single-leg balance" routine (its "s").
- */
-async function typingIgnored<T>(question: () => Promise<T>): Promise<T> {
-  const stdin = process.stdin;
-  const emit = stdin.emit;
-  stdin.emit = function (this: typeof stdin, event: string | symbol, ...args: unknown[]): boolean {
-    const [typed, key] = args as [string | undefined, { ctrl?: boolean; meta?: boolean } | undefined];
-    // One printable character, without Ctrl or Alt: Enter, the arrows and Ctrl-C still count.
-    if (event === 'keypress' && typeof typed === 'string' && /^\P{C}$/u.test(typed) && !key?.ctrl && !key?.meta) return false;
-    return emit.apply(this, [event, ...args] as Parameters<typeof emit>);
-  } as typeof stdin.emit;
-  try {
-    return await question();
-  } finally {
-    stdin.emit = emit;
-  }
-}
-
-/**
  * How many lines a list of choices may take: all the terminal's `rows` have room for beside the
- * question, the blank line, the longest description, the help line and, where a choice cannot
- * be picked, the reason Enter on it gives. The prompts' own 7 hid the eighth choice and on, with
+ * question, the blank line, the longest description, the help line and the longest note Enter
+ * may give: on text that names no choice, on a number (`numberTyped`), on a choice that cannot
+ * be picked. The prompts' own 7 hid the eighth choice and on, with
  * nothing to say there were more (a routine, or "Something else" among the movements); a list
  * taller than the room left pushed the question and the pointer off the top of a short terminal
  * (a split window), and each move of the pointer then left a copy of the list behind.
  */
-export function listLines(question: string, choices: { description?: string; disabled?: boolean | string }[], rows: number, columns: number): number {
+export function listLines(question: string, choices: { description?: string; disabled?: boolean | string }[], rows: number, columns: number, numberTyped?: string): number {
   // A line wider than the terminal takes as many rows as it reaches across.
   const rowsOf = (text: string) => text.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(width(line) / columns)), 0);
   const description = Math.max(0, ...choices.map((choice) => (choice.description ? rowsOf(choice.description) : 0)));
-  const refusal = choices.some((choice) => choice.disabled) ? rowsOf(`> ${notChosenShown()}`) : 0;
+  // Any of them may be said, one at a time: the longest counts.
+  const notes = [noMatch('x'.repeat(20)), ...(choices.some((choice) => choice.disabled) ? [notChosen] : []), ...(numberTyped === undefined ? [] : [numberTyped])];
+  const note = Math.max(...notes.map((text) => rowsOf(`> ${noteShown(text)}`)));
   // At least the choice the pointer is on, however short the terminal.
-  return Math.max(1, rows - rowsOf(`? ${question}`) - 1 - description - refusal - 1);
+  return Math.max(1, rows - rowsOf(`? ${question}`) - 1 - description - note - 1);
 }
 
 /**

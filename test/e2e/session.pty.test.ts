@@ -109,16 +109,24 @@ describe('itb session in a terminal', () => {
     expect(view.avoid.map((s: { exerciseId: string }) => s.exerciseId).sort()).toEqual(['lunge-knee-circles', 'rehab-hip-circles']);
   });
 
-  it('takes a score typed early at a drill as no choice: Enter then means Done, not the choice in that place', async () => {
+  it('takes a score typed early at a drill as no choice, saying to rate after the drill: Enter alone then means Done', async () => {
     const t = itb(['session', 'joint-chain', '--side', 'left', '--symptom', 'pain', '--movement', 'lunge']);
     await passRedFlagScreen(t);
     await t.answer('Rate your pain (0 = none', '6');
     // The person types the score they expect to be asked for: 3 is the third choice, Stop, and 2
-    // the second, Skip. Neither may end the session or skip the drill.
-    await t.answer('When you have done the drill', '3');
+    // the second, Skip. Neither may end the session or skip the drill, and 4 is no choice at all.
+    await t.waitFor('When you have done the drill');
+    for (const score of ['4', '3']) {
+      await t.type(`${score}${keys.enter}`);
+      await t.waitFor('> Rate after the drill: choose Done first (arrow keys, then Enter), then type');
+    }
+    expect(t.text).not.toContain('(before: 6)');
+    await t.type(keys.enter);
     await t.answer('(before: 6)', '4');
     await t.waitFor('Better: pain 6 → 4');
     await t.answer('When you have done the drill', '2');
+    await t.waitFor('> Rate after the drill: choose Done first');
+    await t.type(keys.enter);
     await t.waitFor('(before: 4)');
     await t.type(keys.ctrlC);
     expect(await t.exited).toBe(130);
@@ -127,7 +135,26 @@ describe('itb session in a terminal', () => {
     expect(t.text).not.toContain('Skipped');
   });
 
-  it('takes a word typed at a list as no choice: "rehab" typed at "Which routine?" does not pick the re-test routine by its "re"', async () => {
+  it('picks the routine a word typed at "Which routine?" names, and keeps the list, saying so, at a word that names none', async () => {
+    const t = itb(['session', '--side', 'left', '--symptom', 'pain', '--movement', 'lunge']);
+    await passRedFlagScreen(t);
+    await t.waitFor('↑↓ navigate');
+    // What is typed shows after the question, and names no routine: the highlighted one is not taken for it.
+    await t.type('nonsense');
+    await t.waitFor('? Which routine? nonsense');
+    await t.type(keys.enter);
+    await t.waitFor('> "nonsense" is not one of the choices. Choose with the arrow keys and Enter, or');
+    expect(t.text).not.toContain('✔ Which routine?');
+    // A routine's id, as `itb session strength` takes it, picks it, not the one highlighted.
+    await t.type(`strength${keys.enter}`);
+    await t.waitFor('✔ Which routine? Hip and glute strength (9 drills)');
+    await t.waitFor('Rate your pain');
+    expect(t.text).not.toContain('Joint chain, feet upward ·');
+    await t.type(keys.ctrlC);
+    expect(await t.exited).toBe(130);
+  });
+
+  it('takes "rehab" typed at "Which routine?" as the rehab routine\'s id, not the re-test routine by its "re"', async () => {
     // Three weeks ago one drill of the joint chain helped and one did not: the rehab routine
     // and a re-test are both on offer, the joint chain (run last) first in line.
     const startedAt = new Date(Date.now() - 21 * 24 * 60 * 60 * 1000).toISOString();
@@ -140,10 +167,8 @@ describe('itb session in a terminal', () => {
     const t = itb(['session', '--side', 'left', '--symptom', 'pain', '--movement', 'lunge']);
     await t.waitFor('Re-test drills set aside earlier (1 due)');
     await t.waitFor('↑↓ navigate');
-    // The routine's id, as `itb session rehab` takes it; "strength" would have picked the
-    // Single-leg balance routine by its "s".
     await t.type(`rehab${keys.enter}`);
-    await t.waitFor('✔ Which routine? Joint chain, feet upward');
+    await t.waitFor('✔ Which routine? Your rehab routine (1 drill)');
     await t.waitFor('Rate your pain');
     expect(t.text).not.toContain('Re-test ·');
     await t.type(keys.ctrlC);

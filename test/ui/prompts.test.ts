@@ -1,11 +1,11 @@
-// The real prompts' layout on a short terminal (a split window): a list question, its choices,
+// The list's layout on a short terminal (a split window): a list question, its choices,
 // the highlighted choice's description and the help line all fit the terminal's rows.
-import { select } from '@inquirer/prompts';
 import { render } from '@inquirer/testing';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadLibraryFile } from '../../src/library/load.js';
 import { described } from '../../src/ui/prompter.js';
+import { listPrompt } from '../../src/ui/list-prompt.js';
 import { listLines } from '../../src/ui/prompts.js';
 
 const shipped = loadLibraryFile(join(import.meta.dirname, '../../data/library.yaml'));
@@ -13,9 +13,19 @@ const shipped = loadLibraryFile(join(import.meta.dirname, '../../data/library.ya
 /** The routine question of a session, choices and descriptions as the session gives them. */
 const routineChoices = shipped.routines.map((routine) => ({ value: routine.id, name: `${routine.name} (${routine.exercises.length} drills)`, description: described(routine.description ?? '') }));
 
-/** The screen of the question, asked on a terminal of `rows` rows and 80 columns. */
-async function screenOf(message: string, choices: { value: string; name: string; description?: string; disabled?: string }[], rows: number): Promise<string[]> {
-  const { getScreen, answer } = await render(select, { message, choices, loop: false, pageSize: listLines(message, choices, rows, 80) });
+/**
+ * The screen of the question, asked on a terminal of `rows` rows and 80 columns; after `typed`
+ * and Enter, when given.
+ */
+async function screenOf(message: string, choices: { value: string; name: string; description?: string; disabled?: string }[], rows: number, typed?: string): Promise<string[]> {
+  const list = choices.map((choice) => ({ ...choice, short: choice.name }));
+  const config = { message, choices: list, pageSize: listLines(message, choices, rows, 80), notChosen: 'That one cannot be chosen now.', typed: () => `"${typed}" is not one of the choices.\n  Choose with the arrow keys and Enter.` };
+  const { getScreen, answer, events, nextRender } = await render(listPrompt, config);
+  if (typed !== undefined) {
+    events.type(typed);
+    events.keypress('enter');
+    await nextRender();
+  }
   const screen = getScreen().split('\n');
   (answer as Promise<string> & { cancel(): void }).cancel();
   await answer.catch(() => undefined);
@@ -50,9 +60,22 @@ describe('a list question on a short terminal', () => {
     expect((await screenOf(question, choices, 12)).length).toBeLessThanOrEqual(12 - 2);
   });
 
+  it('leaves room for what Enter says after a word that names no choice, and after a number where numbers are scores', async () => {
+    const choices: { value: string; name: string; description?: string }[] = [{ value: 'a', name: 'a', description: 'One line.' }, ...Array.from({ length: 12 }, (_, i) => ({ value: `r${i}`, name: `Routine ${i}` }))];
+    // The question, the blank line, the description, two lines of the note, the help line.
+    expect(listLines('Which?', choices, 14, 80)).toBe(14 - 1 - 1 - 1 - 2 - 1);
+    const score = 'Rate after the drill: choose Done first (arrow keys, then Enter), then type your score, which is asked for then, with more words to take a third line of the note.';
+    expect(listLines('Which?', choices, 14, 80, score)).toBe(14 - 1 - 1 - 1 - 3 - 1);
+    const screen = await screenOf('Which routine?', routineChoices, 12, 'nonsense');
+    expect(screen.length).toBeLessThanOrEqual(12);
+    expect(screen.join('\n')).toContain('> "nonsense" is not one of the choices.\n  Choose with the arrow keys and Enter.');
+    expect(screen[1]).toMatch(/^❯ /);
+  });
+
   it('counts a line wider than the terminal as the rows it reaches across', () => {
     const choices = [{ value: 'a', name: 'a', description: 'x'.repeat(100) }];
-    expect(listLines('Which?', choices, 20, 40)).toBe(20 - 1 - 1 - 3 - 1);
+    // The note Enter may give takes two lines of 80 columns: four of 40.
+    expect(listLines('Which?', choices, 20, 40)).toBe(20 - 1 - 1 - 3 - 4 - 1);
   });
 
   it('keeps room for the choice the pointer is on, however short the terminal', () => {
@@ -69,6 +92,6 @@ describe('a list question on a short terminal', () => {
 
   it('counts a blank line of a description as the row it takes', () => {
     const choices = [{ value: 'a', name: 'a', description: 'First paragraph.\n\nSecond paragraph.' }];
-    expect(listLines('Which?', choices, 20, 80)).toBe(20 - 1 - 1 - 3 - 1);
+    expect(listLines('Which?', choices, 20, 80)).toBe(20 - 1 - 1 - 3 - 2 - 1);
   });
 });

@@ -23,6 +23,18 @@ vi.mock('@inquirer/prompts', async (actual) => {
     };
   return { ...real, select: onScreen(real.select), input: onScreen(real.input), confirm: onScreen(real.confirm) };
 });
+vi.mock('../../src/ui/list-prompt.js', async (actual) => {
+  const real = await actual<typeof import('../../src/ui/list-prompt.js')>();
+  const { render: draw } = await import('@inquirer/testing');
+  return {
+    ...real,
+    listPrompt: (config: never): Promise<unknown> => {
+      const rendered = draw(real.listPrompt as never, config);
+      drawn.screens.push(rendered);
+      return rendered.then((screen) => screen.answer);
+    },
+  };
+});
 vi.mock('@inquirer/core', async (actual) => {
   const real = await actual<typeof import('@inquirer/core')>();
   return {
@@ -229,26 +241,117 @@ describe('a list question in the terminal', () => {
     await enter(screen);
     await answer;
   });
+});
 
-  it('ignores a digit or letter typed at the list, which would pick a choice unseen, but not Enter', async () => {
-    const heard: string[] = [];
-    const listener = (_text: string, key: { name?: string }) => heard.push(key.name ?? '');
-    process.stdin.on('keypress', listener);
-    try {
-      const answer = createPrompter().select({ message: 'When you have done the drill:', choices });
+describe('a choice typed at a list in the terminal', () => {
+  const routines = [
+    { value: 'joint-chain', name: 'Joint chain, feet upward (5 drills)' },
+    { value: 'single-leg', name: 'Single-leg balance (4 drills)' },
+    { value: 'strength', name: 'Strength (4 drills)' },
+    { value: 'runners', name: 'Hip and knee drills for runners (2 drills)', disabled: '(both drills are set aside; re-test from 2026-12-06)' },
+  ];
+  const drill = [
+    { value: 'done', name: 'Done — rate my pain now' },
+    { value: 'skip', name: 'Skip this drill (I cannot do it now)', confirm: 'Skip this drill?' },
+    { value: 'stop', name: 'Stop the session here', confirm: 'Stop the session here?' },
+  ];
+  const numberTyped = 'Rate after the drill: choose Done first (arrow keys, then Enter), then type your score.';
+
+  /** Types `text` at the list, and waits for the screen to be drawn again. */
+  async function type(screen: Rendered, text: string): Promise<void> {
+    screen.events.type(text);
+    await screen.nextRender();
+  }
+
+  /** Whether `answer` has settled yet. */
+  async function settled(answer: Promise<unknown>): Promise<boolean> {
+    return Promise.race([answer.then(() => true), new Promise<boolean>((resolve) => setImmediate(() => resolve(false)))]);
+  }
+
+  it('shows what is typed after the question, and at Enter picks the routine it names, not the highlighted one', async () => {
+    const answer = createPrompter().select({ message: 'Which routine?', choices: routines });
+    const screen = await lastScreen();
+    await type(screen, 'strength');
+    expect(screen.getScreen().split('\n')[0]).toBe('? Which routine? strength');
+    expect(screen.getScreen()).toContain('❯ Joint chain');
+    await enter(screen);
+    expect(await answer).toBe('strength');
+    expect(screen.getScreen()).toBe('✔ Which routine? Strength (4 drills)');
+  });
+
+  it('takes a name without its note in brackets, in any case and with spaces around it, and a number', async () => {
+    for (const [typed, picked] of [['  single-LEG   Balance ', 'single-leg'], ['Strength (4 drills)', 'strength'], ['2', 'single-leg']]) {
+      const answer = createPrompter().select({ message: 'Which routine?', choices: routines });
       const screen = await lastScreen();
-      process.stdin.emit('keypress', '3', { name: '3', sequence: '3' });
-      process.stdin.emit('keypress', 's', { name: 's', sequence: 's' });
-      process.stdin.emit('keypress', '\r', { name: 'return', sequence: '\r' });
-      expect(heard).toEqual(['return']);
+      await type(screen, typed!);
       await enter(screen);
-      await answer;
-      // Once answered, typing is heard again.
-      process.stdin.emit('keypress', '3', { name: '3', sequence: '3' });
-      expect(heard).toEqual(['return', '3']);
-    } finally {
-      process.stdin.off('keypress', listener);
+      expect(await answer).toBe(picked);
     }
+  });
+
+  it('keeps the list at text that names no choice, saying so and how to choose, and clears the text', async () => {
+    const answer = createPrompter().select({ message: 'Which routine?', choices: routines });
+    const screen = await lastScreen();
+    await type(screen, 'nonsense');
+    await enter(screen);
+    expect(await settled(answer)).toBe(false);
+    const shown = screen.getScreen();
+    expect(shown).toContain('> "nonsense" is not one of the choices. Choose with the arrow keys and Enter, or\n  type a choice\'s name or number, then Enter.');
+    expect(shown.split('\n')[0]).toBe('? Which routine?');
+    expect(shown).toContain('❯ Joint chain');
+    // Enter alone now picks the highlighted routine.
+    await enter(screen);
+    expect(await answer).toBe('joint-chain');
+  });
+
+  it('moves to a routine that cannot be chosen, typed by its name, and says so rather than picking it', async () => {
+    const answer = createPrompter().select({ message: 'Which routine?', choices: routines });
+    const screen = await lastScreen();
+    await type(screen, 'runners');
+    await enter(screen);
+    expect(await settled(answer)).toBe(false);
+    expect(screen.getScreen()).toContain('❯ Hip and knee drills for runners');
+    expect(screen.getScreen()).toContain('> That one cannot be chosen now.');
+    screen.events.keypress('up');
+    await enter(screen);
+    expect(await answer).toBe('strength');
+  });
+
+  it('takes a number typed at the drill\'s list as no choice, saying it is rated after the drill, even one in the list', async () => {
+    const answer = createPrompter().select({ message: 'When you have done the drill:', choices: drill, numberTyped });
+    const screen = await lastScreen();
+    for (const score of ['4', '3', '2']) {
+      await type(screen, score);
+      await enter(screen);
+      expect(await settled(answer)).toBe(false);
+      expect(screen.getScreen()).toContain('> Rate after the drill: choose Done first (arrow keys, then Enter), then type\n  your score.');
+    }
+    // A name still picks: typed, "stop" is not a score.
+    await type(screen, 'stop');
+    await enter(screen);
+    expect(await answer).toBe('stop');
+  });
+
+  it('edits what is typed with Backspace, clears it with Escape, Ctrl-U or an arrow, and then takes Enter alone', async () => {
+    const answer = createPrompter().select({ message: 'Which routine?', choices: routines });
+    const screen = await lastScreen();
+    await type(screen, 'strengthh');
+    screen.events.keypress('backspace');
+    await screen.nextRender();
+    expect(screen.getScreen().split('\n')[0]).toBe('? Which routine? strength');
+    screen.events.keypress('escape');
+    await screen.nextRender();
+    expect(screen.getScreen().split('\n')[0]).toBe('? Which routine?');
+    await type(screen, 'strength');
+    screen.events.keypress({ name: 'u', ctrl: true });
+    await screen.nextRender();
+    expect(screen.getScreen().split('\n')[0]).toBe('? Which routine?');
+    await type(screen, 'strength');
+    screen.events.keypress('down');
+    await screen.nextRender();
+    expect(screen.getScreen().split('\n')[0]).toBe('? Which routine?');
+    await enter(screen);
+    expect(await answer).toBe('single-leg');
   });
 });
 

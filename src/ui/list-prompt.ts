@@ -1,0 +1,108 @@
+// A list question answered with the arrow keys and Enter, as the prompts' own select draws it,
+// that also takes a choice typed: its number, its name or its id, then Enter, as a plain terminal
+// takes it. The prompts' select let a digit or a letter move the pointer unseen, with what was
+// typed shown nowhere: "strength" then Enter at "Which routine?" started whichever routine the
+// pointer had landed on. Here what is typed shows after the question, and Enter after it picks
+// the choice it names, or none, saying why; the highlighted choice is picked by Enter alone.
+import { createPrompt, isEnterKey, makeTheme, usePagination, usePrefix, useState, useKeypress, type Status } from '@inquirer/core';
+import { styleText } from 'node:util';
+
+export interface ListChoice {
+  value: string;
+  /** As shown in the list, its later lines already under its first. */
+  name: string;
+  /** As shown after the question once picked. */
+  short: string;
+  description?: string;
+  /** Why it cannot be picked, shown after its name. */
+  disabled?: string;
+}
+
+export interface ListConfig {
+  message: string;
+  choices: ListChoice[];
+  default?: string;
+  /** How many lines the choices may take. */
+  pageSize: number;
+  /** Said at Enter on a choice that cannot be picked. */
+  notChosen: string;
+  /** The place in `choices` of the one typed text picks, or what to say instead of picking any. */
+  typed: (text: string) => number | string;
+  /** Told what has been typed so far, at each key. */
+  kept?: (text: string) => void;
+}
+
+const theme = makeTheme({
+  style: {
+    disabled: (text: string) => styleText('dim', text),
+    description: (text: string) => styleText('cyan', text),
+  },
+});
+const helpLine = [
+  ['↑↓', 'navigate'],
+  ['⏎', 'select'],
+]
+  .map(([key, action]) => `${styleText('bold', key!)} ${styleText('dim', action!)}`)
+  .join(styleText('dim', ' • '));
+// The cursor stays hidden while nothing is typed, as under the prompts' select, and shows where
+// the typing goes once something is.
+const cursorHide = '\x1b[?25l';
+const cursorShow = '\x1b[?25h';
+
+export const listPrompt = createPrompt<string, ListConfig>((config, done) => {
+  const { choices } = config;
+  const [status, setStatus] = useState<Status>('idle');
+  const prefix = usePrefix({ status, theme });
+  const first = Math.max(0, choices.findIndex((choice) => choice.disabled === undefined));
+  const preset = choices.findIndex((choice) => choice.disabled === undefined && choice.value === config.default);
+  const [active, setActive] = useState(preset === -1 ? first : preset);
+  const [typed, setTyped] = useState('');
+  const [note, setNote] = useState<string | undefined>(undefined);
+
+  useKeypress((key, rl) => {
+    setNote(undefined);
+    if (isEnterKey(key)) {
+      // Enter alone picks the highlighted choice; after typed text, the choice that text names.
+      const picked = typed.trim() === '' ? active : config.typed(typed);
+      // Cleared, so that the next try is typed afresh rather than after the mistake.
+      rl.clearLine(0);
+      setTyped('');
+      config.kept?.('');
+      if (typeof picked === 'string') return setNote(picked);
+      setActive(picked);
+      if (choices[picked]!.disabled !== undefined) return setNote(config.notChosen);
+      setStatus('done');
+      done(choices[picked]!.value);
+    } else if (key.name === 'up' || key.name === 'down') {
+      // Choosing with the arrows: what was typed no longer counts.
+      rl.clearLine(0);
+      setTyped('');
+      config.kept?.('');
+      const next = active + (key.name === 'up' ? -1 : 1);
+      if (next >= 0 && next < choices.length) setActive(next);
+    } else {
+      // Escape clears what is typed; Backspace, Ctrl-U and the rest edit it as the line does.
+      if (key.name === 'escape') rl.clearLine(0);
+      setTyped(rl.line);
+      config.kept?.(rl.line);
+    }
+  });
+
+  const message = theme.style.message(config.message, status);
+  const page = usePagination({
+    items: choices,
+    active,
+    renderItem({ item, isActive }) {
+      const pointer = isActive ? '❯' : item.disabled === undefined ? ' ' : '-';
+      if (item.disabled !== undefined) return theme.style.disabled(`${pointer} ${item.name} ${item.disabled}`);
+      return isActive ? theme.style.highlight(`${pointer} ${item.name}`) : `${pointer} ${item.name}`;
+    },
+    pageSize: config.pageSize,
+    loop: false,
+  });
+  if (status === 'done') return `${prefix} ${message} ${theme.style.answer(choices[active]!.short)}`;
+  const description = choices[active]!.description;
+  const below = [page, ' ', description ? theme.style.description(description) : '', note ? theme.style.error(note) : '', helpLine].filter(Boolean).join('\n');
+  const question = `${prefix} ${message}`;
+  return typed === '' ? `${question}\n${below}${cursorHide}` : [`${cursorShow}${question} ${typed}`, below];
+});
