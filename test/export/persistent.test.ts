@@ -155,6 +155,15 @@ describe('persistent symptoms in the reports', () => {
     expect(toMarkdown(report(data, { since: '2026-10-29', until: '2026-11-06' }))).toContain("in each of 6 weeks in a row (7-day weeks, 2026-09-26 to 2026-11-06; the first 4 before this report's period)");
   });
 
+  it('begins the weeks with the period when every score counted is in it, though older scores came before', () => {
+    // At 9 in the first two weeks, then stuck at 6 for three: the three weeks from 2026-10-31 are
+    // the ones judged, and the scores of 9 before them were not counted.
+    const data = weeklyStore([9, 9, 6, 6, 6]);
+    expect(adviceFor(data, NOW)[0]?.message).toContain('in each of 3 weeks in a row');
+    const md = toMarkdown(report(data, { since: '2026-11-02' }));
+    expect(md).toContain('**Pain during Forward lunge** was rated in each of 3 weeks in a row (7-day weeks, 2026-11-02 to 2026-11-20), and');
+  });
+
   it('still says it for a short period after weeks of stuck scores, with the weeks’ real days', () => {
     // Stuck at 6 for six weeks; the therapist asks for the last ten days.
     const data = weeklyStore([6, 6, 6, 6, 6, 6]);
@@ -200,6 +209,17 @@ describe('persistent symptoms in the reports', () => {
     // Those weeks were on the right side, the period's on the left: the side is named.
     for (const session of data.sessions) if (session.id.startsWith('weekly-')) session.side = 'right';
     expect(toMarkdown(report(data, { since: '2026-11-14' }))).toContain('## Persistent symptoms\n\n**Pain during Forward lunge** (right side painful) was rated in each of 5 weeks');
+  });
+
+  it('names a symptom the period has no score of as its latest score on that side typed it', () => {
+    // A right lunge stuck at 6 for five weeks, typed in lower case the last time, on 2026-11-12;
+    // in the period, one lunge on the left side only, typed otherwise.
+    const data = weeklyStore([6, 6, 6, 6, 6, 6], 'Forward lunge', 'right');
+    data.sessions = data.sessions.filter((session) => session.id !== 'weekly-5');
+    data.sessions.find((session) => session.id === 'weekly-4')!.movement = 'forward lunge';
+    data.sessions.push({ ...structuredClone(sessionOne), id: 'left-lunge', movement: 'FORWARD LUNGE', baseline: 3, side: 'left', startedAt: '2026-11-15T15:00:00.000Z' });
+    const md = toMarkdown(report(data, { since: '2026-11-14' }));
+    expect(md).toContain('## Persistent symptoms\n\n**Pain during forward lunge** (right side painful) was rated in each of 5 weeks in a row');
   });
 
   it('begins the weeks it names with the report’s period, which without --since starts with the first session', () => {
