@@ -243,6 +243,17 @@ describe('writePrivateFile', () => {
     expect(readdirSync(folder)).toEqual([]);
   });
 
+  it('says what went wrong while writing the report, not that its temporary file could not be removed after', () => {
+    const file = join(folder, 'report.csv');
+    const failure = new Error('the report could not be made');
+    removing.failsForTemp = true;
+    const failing = (write: (bytes: Uint8Array) => void) => {
+      write(Buffer.from('date,score\n'));
+      throw failure;
+    };
+    expect(() => writePrivateFile(file, failing)).toThrow(failure);
+  });
+
   it('says when the disk is full or may only be read, naming the file, and leaves nothing behind', async () => {
     const file = join(folder, 'backup.json');
     for (const [code, words, hint] of [
