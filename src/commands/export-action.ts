@@ -17,7 +17,7 @@ import { checkWritable, writePrivateFile } from '../store/write-file.js';
 import { columnsOf, wrapColumnsOf } from '../ui/screen.js';
 import { packed, width } from '../ui/table.js';
 import { formats, type ExportOptions, type Format } from './export.js';
-import { calendarDay, globals, itbAsStarted, libraryOrStop, notice, shellPath, shellWord } from './shared.js';
+import { calendarDay, itbAsStarted, itbWithLibrary, libraryOrStop, notice, shellPath, shellWord } from './shared.js';
 
 /** The most characters a name given with --name may have: a name, not a paragraph, heads the report. */
 const NAME_LIMIT = 100;
@@ -85,21 +85,6 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
     if (storeHere(replaced)) throw ownStore();
     if (!options.force) checkWritable(output);
   }
-  const named = options.output === undefined ? undefined : formatOfName(options.output);
-  if (options.output !== undefined && options.format === undefined && named === undefined) {
-    // A PDF is what a therapist often asks for: the printable page is the way to one.
-    if (/\.pdf$/i.test(options.output)) {
-      throw new UserError(
-        `itb does not write PDF files ("${options.output}")`,
-        `Write the printable page instead, \`${itb} export -o ${shellPath(options.output.replace(/\.pdf$/i, '.html'))}\`, then open it in your web browser and print it to a PDF there.`,
-      );
-    }
-    throw new UserError(
-      `cannot tell which format to write from the file name "${options.output}"`,
-      'End it in .md, .csv, .json, .html or .fhir.json, or say which with --format md|csv|json|html|fhir.',
-    );
-  }
-  const format = options.format ?? named ?? 'md';
   // An empty name is a slip (an unset shell variable, say), as an empty -o is: not a report without one.
   if (options.name !== undefined && options.name.trim() === '') {
     throw new UserError('--name needs the name to print on the report', 'For example: itb export --name "Sam Lee". Leave --name out for a report without a name.');
@@ -108,6 +93,23 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
   const inName = name === undefined ? undefined : oneLineProblem(name);
   if (inName) throw new UserError(`--name holds ${inName}: write the name as plain text on one line`);
   if (name !== undefined && [...name].length > NAME_LIMIT) throw new UserError(`--name is too long: a name on a report may have at most ${NAME_LIMIT} characters`);
+  const named = options.output === undefined ? undefined : formatOfName(options.output);
+  if (options.output !== undefined && options.format === undefined && named === undefined) {
+    // A PDF is what a therapist often asks for: the printable page is the way to one, of the
+    // report asked for (its period and name).
+    if (/\.pdf$/i.test(options.output)) {
+      const page = shellPath(options.output.replace(/\.pdf$/i, '.html'));
+      throw new UserError(
+        `itb does not write PDF files ("${options.output}")`,
+        `Write the printable page instead, \`${sameReport(ctx, self, 'html', page, since, until, name)}\`, then open it in your web browser and print it to a PDF there.`,
+      );
+    }
+    throw new UserError(
+      `cannot tell which format to write from the file name "${options.output}"`,
+      'End it in .md, .csv, .json, .html or .fhir.json, or say which with --format md|csv|json|html|fhir.',
+    );
+  }
+  const format = options.format ?? named ?? 'md';
 
   const [library, render] = await Promise.all([libraryOrStop(ctx, self, { command: 'export', does: 'writes the report' }), renderers[format]()]);
   // A report that ends before now has buckets of its own end, which the summary does not hold.
@@ -138,20 +140,15 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
       const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
       text((piece) => ctx.stdout.write(decoder.decode(piece, { stream: true })));
     }
-    // The command that saves the report just seen, as itb was started (npx, --data: see
-    // itbWithLibrary), with the period given and the name where the format has a place for it;
-    // on a line of its own, as the address of a page written is, and whole even on a narrow
-    // screen: broken into lines, it would be pasted as two commands, the first of which prints the
-    // report again and the second fails. The terminal folds a long line without breaking it, so it
-    // is copied as one. After a blank line that sets it apart from the report.
+    // The command that saves the report just seen (sameReport), on a line of its own, as the
+    // address of a page written is, and whole even on a narrow screen: broken into lines, it would
+    // be pasted as two commands, the first of which prints the report again and the second fails.
+    // The terminal folds a long line without breaking it, so it is copied as one. After a blank
+    // line that sets it apart from the report.
     const saveWith = (says: string, file: string) => {
-      const nameHeld = name !== undefined && format !== 'csv' && format !== 'json';
-      const same = [since && `--since ${since}`, until && `--until ${until}`, nameHeld ? `--name ${shellWord(name)}` : undefined].filter((flag) => flag !== undefined);
-      const { data: library } = globals(self);
-      const start = [itbAsStarted(ctx), ...(library === undefined ? [] : [`--data ${shellPath(library)}`])];
       ctx.stderr.write('\n');
       notice(ctx, says);
-      ctx.stderr.write(`  ${[...start, 'export', ...same, `-o ${file}`].join(' ')}\n`);
+      ctx.stderr.write(`  ${sameReport(ctx, self, format, file, since, until, name)}\n`);
     };
     // Markdown on a screen means nothing to most people: how to get a page to open or print
     // instead, of the same report. In a file or a pipe, the Markdown is what was wanted.
@@ -194,6 +191,17 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
     // Restored into an empty store, a backup of a period gives back that period only.
     notice(ctx, `This backup holds ${periodWords(report)} only: for a full one, leave out --since and --until.`);
   }
+}
+
+/**
+ * The command that writes the report asked for to `file` (as typed) in `format`: as itb was
+ * started (npx, --data: see itbWithLibrary), with the period given and the name where the format
+ * has a place for it.
+ */
+function sameReport(ctx: Context, self: Command, format: Format, file: string, since?: string, until?: string, name?: string): string {
+  const nameHeld = name !== undefined && format !== 'csv' && format !== 'json';
+  const same = [since && `--since ${since}`, until && `--until ${until}`, nameHeld ? `--name ${shellWord(name)}` : undefined].filter((flag) => flag !== undefined);
+  return [itbWithLibrary(ctx, self), 'export', ...same, `-o ${file}`].join(' ');
 }
 
 /** The extension a file of each format is given (see formatOfName). */

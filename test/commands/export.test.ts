@@ -581,12 +581,31 @@ describe('itb export', () => {
     expect(pdf.stderr.replace(/\s+/g, ' ')).toBe(
       `error: itb does not write PDF files ("${join(home, 'report.pdf')}") Write the printable page instead, \`itb export -o ${join(home, 'report.html')}\`, then open it in your web browser and print it to a PDF there. `,
     );
+    // Named in capitals, as a scanner or Windows may name it.
+    const upper = await exportIn(['-o', join(home, 'Report.PDF')]);
+    expect(upper.stderr.replace(/\s+/g, ' ')).toContain(`itb does not write PDF files ("${join(home, 'Report.PDF')}") Write the printable page instead, \`itb export -o ${join(home, 'Report.html')}\``);
     const store = await exportIn(['-o', join(home, 'store.json'), '--force']);
     expect(store.stderr.replace(/\s+/g, ' ')).toBe(
       `error: ${join(home, 'store.json')} is where itb keeps your history: a report there would replace it Nothing was written. Choose another name or folder with -o. `,
     );
-    for (const result of [twoLines, docx, pdf, store]) expect(result).toMatchObject({ code: 2, stdout: '' });
+    for (const result of [twoLines, docx, pdf, upper, store]) expect(result).toMatchObject({ code: 2, stdout: '' });
     expect(readdirSync(home).filter((name) => name.startsWith('report'))).toEqual([]);
+  });
+
+  it('gives for -o report.pdf the command that writes the printable page of the same report: its library, period and name kept', async () => {
+    await seed();
+    const library = join(home, 'my drills.yaml');
+    writeFileSync(library, readFileSync(new URL('../../data/library.yaml', import.meta.url)));
+    const asked = ['--data', library, 'export', '--since', '2026-10-02', '--until', '2026-11-01', '--name', 'Sam Lee'];
+    const pdf = await run([...asked, '-o', join(home, 'report.pdf')], { home, now: NOW });
+    expect(pdf.code).toBe(2);
+    const page = join(home, 'report.html');
+    const command = `itb --data '${library}' export --since 2026-10-02 --until 2026-11-01 --name 'Sam Lee' -o ${page}`;
+    expect(pdf.stderr.replace(/\s+/g, ' ')).toContain(`Write the printable page instead, \`${command}\`, then open it`);
+    // The command given writes that report.
+    const saved = await run([...asked, '-o', page], { home, now: NOW });
+    expect(saved.code, saved.stderr).toBe(0);
+    expect(readFileSync(page, 'utf8')).toContain('Sam Lee');
   });
 
   it('keeps the first day asked for as the period of a report, though no record is that old', async () => {
