@@ -176,6 +176,7 @@ describe('hangingPacked', () => {
     expect(wrap('Rate your tightness now (before: 6):', 30)).toEqual(['Rate your tightness now', '(before: 6):']);
     expect(wrap('Type a number from 1 to 3 (Enter alone: 1):', 40)).toEqual(['Type a number from 1 to 3', '(Enter alone: 1):']);
     expect(wrap('Rate your tightness now \x1b[2m(before: 6)\x1b[22m:', 30)).toEqual(['Rate your tightness now', '\x1b[2m(before: 6)\x1b[22m:']);
+    expect(wrap('Rate your pain now \x1b[2m(before: 6)\x1b[22m:', 28)).toEqual(['Rate your pain now', '\x1b[2m(before: 6)\x1b[22m:']);
     // A longer note is broken between its words, as any text.
     expect(wrap('Rate it (0 = none, 10 = worst imaginable):', 30)).toEqual(['Rate it (0 = none, 10 = worst', 'imaginable):']);
     expect(wrap('Rate it now (before the first try: 6):', 30)).toEqual(['Rate it now (before the first', 'try: 6):']);
