@@ -350,6 +350,27 @@ describe('questions as plain lines', () => {
     });
   });
 
+  it('asks a hold again after Ctrl-Z and fg with its later lines under the label too', async () => {
+    const signals = ['SIGINT', 'SIGHUP', 'SIGTERM', 'SIGCONT'] as const;
+    const before = new Map(signals.map((signal) => [signal, process.listeners(signal)]));
+    try {
+      await onTerminal(40, async () => {
+        const input = new PassThrough();
+        const output = new PassThrough();
+        let shown = '';
+        output.on('data', (chunk: Buffer) => (shown += chunk.toString()));
+        const hold = createPlainPrompter(input, output, true).countdown(30, 'Hold 1 of 6 · set 1, first side');
+        // Back with fg: the shell sends SIGCONT.
+        process.emit('SIGCONT');
+        input.write('\n');
+        expect(await hold).toBe('skipped');
+        expect(shown).toMatch(/\n\n⏱ Hold 1 of 6 · set 1, first side: \d+ s\n {2}left\. Press Enter to end it early\.\n/);
+      });
+    } finally {
+      for (const signal of signals) for (const listener of process.listeners(signal)) if (!before.get(signal)!.includes(listener)) process.off(signal, listener);
+    }
+  });
+
   it('breaks a routine\'s name in the list before its note in brackets on a narrow terminal, not inside it', async () => {
     await onTerminal(40, async () => {
       const t = terminal();
