@@ -159,7 +159,8 @@ function flushCopy(file: string): void {
   try {
     flushPath(file, 'r+');
   } catch (error) {
-    rmSync(file, { force: true });
+    // Should the removal fail too (the stick pulled out), the flush's error is the one to tell.
+    removeQuietly(file);
     throw error;
   }
 }

@@ -29,7 +29,7 @@ const flushing = vi.hoisted(() => ({
   failsFor: undefined as string | undefined,
 }));
 // Removing the temporary file refused (Windows, while a virus scanner still reads it), when a test asks.
-const removing = vi.hoisted(() => ({ failsForTemp: false }));
+const removing = vi.hoisted(() => ({ failsForTemp: false, failsFor: undefined as string | undefined }));
 vi.mock('node:fs', async (importOriginal) => {
   const fs = await importOriginal<typeof import('node:fs')>();
   const named = (existing: import('node:fs').PathLike, name: import('node:fs').PathLike) => {
@@ -67,7 +67,7 @@ vi.mock('node:fs', async (importOriginal) => {
     return fd;
   }) as typeof fs.openSync;
   const rmSync: typeof fs.rmSync = (path, options) => {
-    if (removing.failsForTemp && String(path).endsWith('.tmp')) throw Object.assign(new Error(`EPERM: operation not permitted, unlink '${String(path)}'`), { code: 'EPERM' });
+    if ((removing.failsForTemp && String(path).endsWith('.tmp')) || String(path) === removing.failsFor) throw Object.assign(new Error(`EPERM: operation not permitted, unlink '${String(path)}'`), { code: 'EPERM' });
     fs.rmSync(path, options);
   };
   return {
@@ -103,6 +103,7 @@ afterEach(() => {
   flushing.asOnWindows = false;
   flushing.failsFor = undefined;
   removing.failsForTemp = false;
+  removing.failsFor = undefined;
 });
 const modeOf = (file: string) => statSync(file).mode & 0o777;
 
@@ -328,6 +329,15 @@ describe('writePrivateFile', () => {
       flushing.failsFor = file;
       expect(() => writePrivateFile(file, '# Report\n')).toThrow(`cannot write ${file}`);
       expect(readdirSync(folder)).toEqual([]);
+    });
+
+    it('says why the copy could not be flushed even when it cannot be removed after', async () => {
+      linking.fails = true;
+      const file = join(folder, 'report.md');
+      flushing.failsFor = file;
+      removing.failsFor = file;
+      const error = (await caught(() => writePrivateFile(file, '# Report\n'))) as Error;
+      expect(error.message).toBe(`cannot write ${file} (EIO)`);
     });
 
     it('still never replaces a file that took the name while the report was written', () => {
