@@ -171,3 +171,13 @@ function endsEarly(text: string, message: string): boolean {
   const position = /at position (\d+)/.exec(message)?.[1];
   return position !== undefined && Number(position) >= text.trimEnd().length;
 }
+
+/** Which file is at `file` now: every save puts a new file (a new inode) in place. */
+export function stampOf(file: string): string {
+  try {
+    const stats = statSync(file, { bigint: true });
+    return `${stats.ino}:${stats.mtimeNs}:${stats.size}`;
+  } catch {
+    return 'none';
+  }
+}

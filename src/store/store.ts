@@ -7,7 +7,7 @@
 // Years of daily sessions make the file megabytes long, so checking it is kept to what is needed:
 // bytes itb itself checked and wrote carry a fingerprint (./fingerprint.ts) and are not checked
 // again, and a save checks only what it changed (./check.ts).
-import { mkdirSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type Conf from 'conf';
@@ -18,7 +18,7 @@ import { checkedForWriting, freezeSession } from './check.js';
 import { hashOf, writeFingerprint } from './fingerprint.js';
 import { emptyStore } from './migrations.js';
 import { storeFile, vouchedContent } from './store-file.js';
-import { fileAsFolder, parseStore, readCheckedStore, readStoreBytes, unreachableFolder } from './store-read.js';
+import { fileAsFolder, parseStore, readCheckedStore, readStoreBytes, stampOf, unreachableFolder } from './store-read.js';
 import { importConf, removeLeftoverTempFiles, StoreWriter } from './store-writer.js';
 import { identityOf, keepSummary, writeSummaryFile } from './summary-file.js';
 import { SAVE_WAITS_WHILE_HELD } from './held-open.js';
@@ -157,7 +157,7 @@ export class Store {
   async #update(mutate: (data: StoreData) => StoreData | void, { summaryLater = false }: UpdateOptions): Promise<StoreData> {
     // Loaded only here so that commands which just read stay fast.
     const folder = dirname(this.path);
-    const [{ default: lockfile }, { default: ConfClass }, { refuseWhileSessionOpen }] = await Promise.all([import('proper-lockfile'), importConf(folder), import('./session-lock.js')]);
+    const [{ default: lockfile }, { default: ConfClass }, { refuseWhileSessionOpen, takeOverLeftSession }] = await Promise.all([import('proper-lockfile'), importConf(folder), import('./session-lock.js')]);
     refuseMissingHome(this.path, this.env, 'cannot be saved');
     try {
       mkdirSync(folder, { recursive: true, mode: 0o700 });
@@ -166,19 +166,25 @@ export class Store {
     }
 
     refuseNotRegular(this.path);
-    for (let attempt = 1; attempt <= 3; attempt++) {
-      const release = await this.#lockForSaving(lockfile);
-      try {
-        // Checked with the lock held: a session that begins now waits for this save to be done.
-        if (!this.#sessionHeld) refuseWhileSessionOpen(this.path);
-        const saved = await this.#saveLockedWhenFree(ConfClass, mutate, summaryLater);
-        if (saved) return saved;
-      } finally {
-        // The data is saved (or nothing was); a lock we fail to remove goes stale on its own.
-        await release().catch(() => undefined);
+    // A session paused past its lock's life is stopped when it goes on, as if another took its place.
+    const leftSession = this.#sessionHeld ? undefined : await takeOverLeftSession(this.path);
+    try {
+      for (let attempt = 1; attempt <= 3; attempt++) {
+        const release = await this.#lockForSaving(lockfile);
+        try {
+          // Checked with the lock held: a session that begins now waits for this save to be done.
+          if (!this.#sessionHeld && !leftSession) refuseWhileSessionOpen(this.path);
+          const saved = await this.#saveLockedWhenFree(ConfClass, mutate, summaryLater);
+          if (saved) return saved;
+        } finally {
+          // The data is saved (or nothing was); a lock we fail to remove goes stale on its own.
+          await release().catch(() => undefined);
+        }
       }
+      throw storeBusy(this.path, 'other itb processes kept changing it');
+    } finally {
+      await leftSession?.().catch(() => undefined);
     }
-    throw storeBusy(this.path, 'other itb processes kept changing it');
   }
 
   /**
@@ -283,15 +289,5 @@ export class Store {
     } catch {
       return before !== undefined;
     }
-  }
-}
-
-/** Which file is at `file` now: every save puts a new file (a new inode) in place. */
-function stampOf(file: string): string {
-  try {
-    const stats = statSync(file, { bigint: true });
-    return `${stats.ino}:${stats.mtimeNs}:${stats.size}`;
-  } catch {
-    return 'none';
   }
 }

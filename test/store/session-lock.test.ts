@@ -285,3 +285,58 @@ describe('a session beginning while another itb saves', () => {
     }
   });
 });
+
+describe('a change saved while a session is paused past its lock', () => {
+  const home = () => dirname(file);
+  const lock = () => join(home(), 'session.lock');
+
+  it('takes the lock for its save and frees it after, and the session finds it lost when it goes on', async () => {
+    // The refresh does not run while itb is stopped (Ctrl-Z), so its lock is left as a minute of that leaves it.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const lost = vi.fn();
+      const release = await acquireSessionLock(file, lost);
+      const minuteAgo = new Date(Date.now() - 60_000);
+      utimesSync(lock(), minuteAgo, minuteAgo);
+      let heldWhileSaving = false;
+      const saved = await Store.open({ ITB_HOME: home() }).update((data) => {
+        heldWhileSaving = sessionIsOpen(file);
+        data.settings.minImprovement = 3;
+      });
+      expect(saved.settings.minImprovement).toBe(3);
+      expect(heldWhileSaving).toBe(true);
+      expect(existsSync(lock())).toBe(false);
+      // fg: the session's refresh runs again, and finds its lock gone.
+      vi.advanceTimersByTime(5000);
+      await vi.waitFor(() => expect(lost).toHaveBeenCalledTimes(1), { interval: 20, timeout: 10_000 });
+      await release();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('is still refused while the session keeps its lock fresh, and leaves the lock alone', async () => {
+    const lost = vi.fn();
+    const release = await acquireSessionLock(file, lost);
+    try {
+      const dated = statSync(lock()).mtimeMs;
+      const error = await caught(() => Store.open({ ITB_HOME: home() }).update((data) => void (data.settings.minImprovement = 3)));
+      expect(error).toBeInstanceOf(UserError);
+      expect((error as UserError).message).toContain('cannot be changed while it runs');
+      expect(statSync(lock()).mtimeMs).toBe(dated);
+      expect(sessionIsOpen(file)).toBe(true);
+      expect(lost).not.toHaveBeenCalled();
+    } finally {
+      await release();
+    }
+  });
+
+  it('goes through as before when the lock left behind cannot be taken (files put in it), and leaves it there', async () => {
+    const left = leftLock(new Date());
+    writeFileSync(join(left, '.DS_Store'), '');
+    utimesSync(left, new Date('2026-01-01'), new Date('2026-01-01'));
+    const saved = await Store.open({ ITB_HOME: home() }).update((data) => void (data.settings.minImprovement = 3));
+    expect(saved.settings.minImprovement).toBe(3);
+    expect(existsSync(join(left, '.DS_Store'))).toBe(true);
+  });
+});
