@@ -178,9 +178,11 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
 }
 
 // Its lock looks left behind after a pause (Ctrl-Z, the refresh not running), or at once to another
-// computer whose clock is set ahead, on a store in a shared folder: true of both.
+// computer whose clock is set ahead, on a store in a shared folder: true of both. What took the
+// lock over is not known from it (a second session, or a reset, a move, an import or new settings
+// saved under it), so neither is claimed.
 const TAKEN_OVER =
-  "Another itb session was started and took this one's place: this one looked closed to it (after a pause, or to a computer whose clock is set differently). This one stops here rather than mix its answers with the other's.";
+  "Another itb command took this session's place: a second session, or a change to your buckets, history or settings (a reset, say). This one looked closed to it (after a pause, or to a computer whose clock is set differently), and stops here rather than mix its answers with what the other did.";
 
 /** Saves the session as it stands; returns the whole store as saved. `summaryLater`: see Store.update. */
 async function save(store: Store, session: Session, summaryLater = false): Promise<StoreData> {

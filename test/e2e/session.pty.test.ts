@@ -325,11 +325,11 @@ describe('itb session in a terminal', () => {
     const second = itb(args);
     await second.waitFor('Rate your pain (0 = none');
     first.signal('SIGCONT'); // fg
-    await first.waitFor("Another itb session was started and took this one's place");
+    await first.waitFor("Another itb command took this session's place");
     expect(await first.exited).toBe(130);
     // Said in words true of a pause and of a shared store seen from a computer whose clock is ahead.
     expect(first.text.replace(/\s+/g, ' ')).toContain(
-      "took this one's place: this one looked closed to it (after a pause, or to a computer whose clock is set differently). This one stops here rather than mix its answers with the other's.",
+      "took this session's place: a second session, or a change to your buckets, history or settings (a reset, say). This one looked closed to it (after a pause, or to a computer whose clock is set differently), and stops here rather than mix its answers with what the other did.",
     );
     expect(first.text).not.toContain('while this one was paused');
     expect(first.text).toContain('Session interrupted. Kept: your baseline (6).');
@@ -343,6 +343,50 @@ describe('itb session in a terminal', () => {
       expect.objectContaining({ status: 'interrupted', baseline: 6, results: [] }),
       expect.objectContaining({ status: 'interrupted', baseline: 5, results: [] }),
     ]);
+  });
+
+  it('stops and says so when `itb buckets reset` went through while it was suspended, keeping what was answered', async () => {
+    const moved = spawnSync(process.execPath, [BIN, 'buckets', 'move', 'lateral-ankle-tilts', 'rehab'], { env: plainEnv(), encoding: 'utf8' });
+    expect(moved.status).toBe(0);
+    const session = itb(['session', 'joint-chain', '--side', 'left', '--symptom', 'pain', '--movement', 'lunge', '--no-timer']);
+    await passRedFlagScreen(session);
+    await session.answer('Rate your pain (0 = none', '6');
+    await session.answer('When you have done the drill', ''); // Done
+    await session.answer('(before: 6)', '4');
+    await session.waitFor('Exercise 2 of 5');
+    await session.waitFor('When you have done the drill');
+    // Stopped as Ctrl-Z stops it, just after a refresh of its lock, which is then left as ten
+    // seconds of that leave it (see the test above).
+    const lock = join(home(), 'session.lock');
+    const dated = statSync(lock).mtimeMs;
+    const giveUpAt = Date.now() + 30_000;
+    while (statSync(lock).mtimeMs === dated) {
+      if (Date.now() > giveUpAt) throw new Error(`the session lock ${lock} was not refreshed within 30 s`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    session.signal('SIGSTOP');
+    utimesSync(lock, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+
+    // Typed in another terminal meanwhile: it goes through, and takes the session's lock away.
+    const reset = spawnSync(process.execPath, [BIN, 'buckets', 'reset', '--force'], { env: plainEnv(), encoding: 'utf8' });
+    expect(reset.status, reset.stderr).toBe(0);
+    expect(`${reset.stdout}${reset.stderr}`).toContain('Cleared 1 bucket decision');
+    expect(existsSync(lock)).toBe(false);
+
+    session.signal('SIGCONT'); // fg
+    await session.waitFor("Another itb command took this session's place");
+    expect(await session.exited).toBe(130);
+    const said = session.text.replace(/\s+/g, ' ');
+    // No second session is claimed: none was started.
+    expect(said).toContain('a second session, or a change to your buckets, history or settings (a reset, say)');
+    expect(said).not.toContain('session was started');
+    expect(said).toContain('Session interrupted. Kept: your baseline (6)');
+    // Its closing does not go on from the buckets as they were before the reset.
+    expect(said).not.toMatch(/→ untested/);
+    expect(storeOf().sessions).toEqual([
+      expect.objectContaining({ status: 'interrupted', baseline: 6, results: [expect.objectContaining({ exerciseId: 'lateral-ankle-tilts', outcome: 'rehab' })] }),
+    ]);
+    expect(existsSync(lock)).toBe(false);
   });
 
   it('records no session when it ends before the first score, by Ctrl-D or by a kill', async () => {
