@@ -19,6 +19,26 @@ const { home, itb, storeOf, storeExists } = terminalsOnFreshHome();
  */
 const plainEnv = () => ({ PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ITB_HOME: home(), NO_COLOR: '1' });
 
+/**
+ * Stops a session as Ctrl-Z stops it in a shell (here, with no shell's job control, Ctrl-Z would
+ * not), just after a refresh of its lock (one stopped in the middle of it would finish it on the
+ * lock of whoever took it over, once brought back), and dates the lock as ten seconds of that
+ * pause leave it: stale. Returns the lock.
+ */
+async function pausedPastItsLock(session: Terminal): Promise<string> {
+  const lock = join(home(), 'session.lock');
+  const dated = statSync(lock).mtimeMs;
+  // The lock is refreshed every few seconds; one not refreshed in 30 is a failure to report.
+  const giveUpAt = Date.now() + 30_000;
+  while (statSync(lock).mtimeMs === dated) {
+    if (Date.now() > giveUpAt) throw new Error(`the session lock ${lock} was not refreshed within 30 s`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  session.signal('SIGSTOP');
+  utimesSync(lock, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+  return lock;
+}
+
 describe('itb session in a terminal', () => {
   it('runs a whole session typed by a person, wrong scores included', async () => {
     const t = itb(['session']);
@@ -307,21 +327,9 @@ describe('itb session in a terminal', () => {
     await passRedFlagScreen(first);
     await first.answer('Rate your pain (0 = none', '6');
     await first.waitFor('When you have done the drill');
-    // Stopped, as Ctrl-Z stops it in a shell (here, with no shell's job control, Ctrl-Z would
-    // not), its lock left as ten seconds of that leave it: not refreshed, so a second session
-    // may start, and takes the lock over.
-    // Stopped just after a refresh of its lock: one stopped in the middle of it would finish it on
-    // the lock of the second session once brought back.
-    const lock = join(home(), 'session.lock');
-    const dated = statSync(lock).mtimeMs;
-    // The lock is refreshed every few seconds; one not refreshed in 30 is a failure to report.
-    const giveUpAt = Date.now() + 30_000;
-    while (statSync(lock).mtimeMs === dated) {
-      if (Date.now() > giveUpAt) throw new Error(`the session lock ${lock} was not refreshed within 30 s`);
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    first.signal('SIGSTOP');
-    utimesSync(lock, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+    // Stopped, as Ctrl-Z stops it in a shell, its lock left as ten seconds of that leave it: not
+    // refreshed, so a second session may start, and takes the lock over.
+    const lock = await pausedPastItsLock(first);
     const second = itb(args);
     await second.waitFor('Rate your pain (0 = none');
     first.signal('SIGCONT'); // fg
@@ -355,17 +363,8 @@ describe('itb session in a terminal', () => {
     await session.answer('(before: 6)', '4');
     await session.waitFor('Exercise 2 of 5');
     await session.waitFor('When you have done the drill');
-    // Stopped as Ctrl-Z stops it, just after a refresh of its lock, which is then left as ten
-    // seconds of that leave it (see the test above).
-    const lock = join(home(), 'session.lock');
-    const dated = statSync(lock).mtimeMs;
-    const giveUpAt = Date.now() + 30_000;
-    while (statSync(lock).mtimeMs === dated) {
-      if (Date.now() > giveUpAt) throw new Error(`the session lock ${lock} was not refreshed within 30 s`);
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    session.signal('SIGSTOP');
-    utimesSync(lock, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+    // Stopped as Ctrl-Z stops it, its lock left as ten seconds of that leave it.
+    const lock = await pausedPastItsLock(session);
 
     // Typed in another terminal meanwhile: it goes through, and takes the session's lock away.
     const reset = spawnSync(process.execPath, [BIN, 'buckets', 'reset', '--force'], { env: plainEnv(), encoding: 'utf8' });
