@@ -2,7 +2,7 @@
 // open instead of interleaving its answers. The lock is refreshed while held, so one left behind
 // by a killed process goes stale within seconds and the next session can start. It sits in the
 // folder of the file the store really is (see ./lock-place.ts).
-import { lstatSync, mkdirSync, statSync } from 'node:fs';
+import { mkdirSync, rmdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { localDateTime } from '../core/history.js';
@@ -32,7 +32,7 @@ export function sessionIsOpen(storePath: string): boolean {
  * Ctrl-Z: the session's closing summary compares the buckets as it began with the store as it
  * last saved it, so a reset, a move, an import or new thresholds in between would make it
  * contradict itself ("helped → rehab", then "rehab → untested"); one paused for longer than its
- * lock lasts is stopped instead (see takeOverLeftSession). Called with the store's save
+ * lock lasts is stopped instead (see clearLeftSession). Called with the store's save
  * lock held (see Store.update), so that a session that starts after this check finds the save
  * made, and none can slip in between.
  */
@@ -46,22 +46,22 @@ export function refuseWhileSessionOpen(storePath: string): void {
 }
 
 /**
- * Takes over, for the length of a save, the lock of a session that looks closed without having
- * ended: one paused with Ctrl-Z for longer than its lock lasts, or killed. Brought back with fg,
- * the paused one finds its lock lost and stops, as when a second session takes its place, rather
- * than go on from buckets a reset, a move, an import or new settings changed under it. Returns the
- * release; undefined when there is no such lock to take: none, one still fresh (the save refuses
- * it, see refuseWhileSessionOpen), or one that cannot be taken (files put in it, say), which stops
- * nothing, as a stale lock never did. Taken before the save lock, as a session takes them, so
- * that neither ever waits for the other's.
+ * Clears the lock of a session that looks closed without having ended: one paused with Ctrl-Z for
+ * longer than its lock lasts, or killed. Brought back with fg, the paused one finds its lock gone
+ * and stops, as when a second session takes its place, rather than go on from buckets a reset, a
+ * move, an import or new settings changed under it. Cleared, not kept for the save: a second
+ * change made at the same moment, or a session beginning, would take a lock kept by a change for
+ * a session's, and be refused. Nothing is cleared when there is no such lock: none, one still
+ * fresh (the save refuses it, see refuseWhileSessionOpen), or one that cannot be taken away (files
+ * put in it, say), which stops nothing, as a stale lock never did.
  */
-export async function takeOverLeftSession(storePath: string): Promise<(() => Promise<void>) | undefined> {
+export function clearLeftSession(storePath: string): void {
   const lock = join(dirname(lockedFile(storePath)), 'session.lock');
   try {
-    if (!lstatSync(lock).isDirectory() || sessionIsOpen(storePath)) return undefined;
-    return await acquireSessionLock(storePath);
+    if (!sessionIsOpen(storePath)) rmdirSync(lock);
   } catch {
-    return undefined; // No lock; or one taken again (refused under the save lock), or that cannot be.
+    // No lock, or one cleared by another itb meanwhile; a file in its place, or a lock with files
+    // put in it, which the next session names.
   }
 }
 

@@ -157,7 +157,7 @@ export class Store {
   async #update(mutate: (data: StoreData) => StoreData | void, { summaryLater = false }: UpdateOptions): Promise<StoreData> {
     // Loaded only here so that commands which just read stay fast.
     const folder = dirname(this.path);
-    const [{ default: lockfile }, { default: ConfClass }, { refuseWhileSessionOpen, takeOverLeftSession }] = await Promise.all([import('proper-lockfile'), importConf(folder), import('./session-lock.js')]);
+    const [{ default: lockfile }, { default: ConfClass }, { clearLeftSession, refuseWhileSessionOpen }] = await Promise.all([import('proper-lockfile'), importConf(folder), import('./session-lock.js')]);
     refuseMissingHome(this.path, this.env, 'cannot be saved');
     try {
       mkdirSync(folder, { recursive: true, mode: 0o700 });
@@ -166,25 +166,22 @@ export class Store {
     }
 
     refuseNotRegular(this.path);
-    // A session paused past its lock's life is stopped when it goes on, as if another took its place.
-    const leftSession = this.#sessionHeld ? undefined : await takeOverLeftSession(this.path);
-    try {
-      for (let attempt = 1; attempt <= 3; attempt++) {
-        const release = await this.#lockForSaving(lockfile);
-        try {
-          // Checked with the lock held: a session that begins now waits for this save to be done.
-          if (!this.#sessionHeld && !leftSession) refuseWhileSessionOpen(this.path);
-          const saved = await this.#saveLockedWhenFree(ConfClass, mutate, summaryLater);
-          if (saved) return saved;
-        } finally {
-          // The data is saved (or nothing was); a lock we fail to remove goes stale on its own.
-          await release().catch(() => undefined);
-        }
+    // A session paused past its lock's life is stopped when it goes on, as if another took its
+    // place. Not the session's own lock: after a pause, its save may come before its refresh.
+    if (!this.#sessionHeld) clearLeftSession(this.path);
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      const release = await this.#lockForSaving(lockfile);
+      try {
+        // Checked with the lock held: a session that begins now waits for this save to be done.
+        if (!this.#sessionHeld) refuseWhileSessionOpen(this.path);
+        const saved = await this.#saveLockedWhenFree(ConfClass, mutate, summaryLater);
+        if (saved) return saved;
+      } finally {
+        // The data is saved (or nothing was); a lock we fail to remove goes stale on its own.
+        await release().catch(() => undefined);
       }
-      throw storeBusy(this.path, 'other itb processes kept changing it');
-    } finally {
-      await leftSession?.().catch(() => undefined);
     }
+    throw storeBusy(this.path, 'other itb processes kept changing it');
   }
 
   /**
