@@ -155,6 +155,8 @@ describe('a session that begins just after another window changed the store', ()
       expect(result.code).toBe(0);
       const closing = result.stdout.slice(result.stdout.indexOf('Bucket changes'));
       expect(closing).toMatch(/Lateral ankle tilts: untested → rehab/);
+      // Its verdict, as it is given, says where the drill stood after the reset, not before it.
+      expect(result.stdout.replace(/\s+/g, ' ')).toContain('Lateral ankle tilts goes into your rehab bucket');
       expect(result.stdout).not.toContain('moved to rehab by hand');
     } finally {
       spy.mockRestore();
