@@ -1,11 +1,11 @@
 // A save on Windows tried again while another program (a backup, sync or virus-scanning program)
 // has the store open. The lock stays held between the tries, and each try starts from the file as
 // it is then: a save another itb made meanwhile is kept, never written over.
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { emptyStore, Store } from '../../src/store/store.js';
 import { asOnWindows } from '../helpers/as-on-windows.js';
-import { newStoreHome, saveAsAnotherItb } from '../helpers/store-home.js';
+import { newStoreHome, saveAsAnotherItb, expectSaveMadeAgainOverAnother } from '../helpers/store-home.js';
 
 // The next `times` writes of conf fail as Windows fails them for a file held open, after `during`.
 const holding = vi.hoisted(() => ({ times: 0, during: (() => {}) as () => void }));
@@ -46,14 +46,7 @@ describe('a save on Windows while another program has the store open', () => {
     holding.times = 1;
     // Another itb's save, put in place while this one waits to try again.
     holding.during = () => saveAsAnotherItb(file);
-    let calls = 0;
-    const saved = await store.update((data) => {
-      calls++;
-      data.settings = { ...data.settings, minImprovement: 2 };
-    });
-    expect(calls).toBe(2);
-    expect(saved.settings).toMatchObject({ minImprovement: 2, flareRise: 4 });
-    expect(JSON.parse(readFileSync(file, 'utf8')).settings).toMatchObject({ minImprovement: 2, flareRise: 4 });
+    await expectSaveMadeAgainOverAnother(store, file);
   });
 
   it('lets the lock be kept fresh while it waits, so that no other itb takes it over as left behind', async () => {

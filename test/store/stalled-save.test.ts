@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { emptyStore, Store } from '../../src/store/store.js';
-import { newStoreHome, saveAsAnotherItb } from '../helpers/store-home.js';
+import { newStoreHome, saveAsAnotherItb, expectSaveMadeAgainOverAnother } from '../helpers/store-home.js';
 
 /** What happens inside conf's next write, before it fails as atomically does when its temporary file is gone. */
 const stall = vi.hoisted(() => ({ during: undefined as (() => void) | undefined }));
@@ -49,14 +49,7 @@ describe('a save stalled in the middle of its write', () => {
     if (made) await store.update(() => emptyStore());
     // The other itb's save: the setting it changed, in a new file put in place of the old.
     stall.during = () => saveAsAnotherItb(file);
-    let calls = 0;
-    const saved = await store.update((data) => {
-      calls++;
-      data.settings = { ...data.settings, minImprovement: 2 };
-    });
-    expect(calls).toBe(2);
-    expect(saved.settings).toMatchObject({ minImprovement: 2, flareRise: 4 });
-    expect(JSON.parse(readFileSync(file, 'utf8')).settings).toMatchObject({ minImprovement: 2, flareRise: 4 });
+    await expectSaveMadeAgainOverAnother(store, file);
   });
 
   it('still fails for a store not made yet, leaving none, when nothing else made it', async () => {
