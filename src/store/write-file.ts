@@ -4,26 +4,12 @@
 // Written here rather than with `atomically` (which writes the store, through conf): that takes
 // the text whole, tens of megabytes for years of history, and has no way to create a file only
 // while nothing else has its name.
-import {
-  closeSync,
-  constants,
-  copyFileSync,
-  fstatSync,
-  fsyncSync,
-  linkSync,
-  lstatSync,
-  openSync,
-  readlinkSync,
-  realpathSync,
-  rmSync,
-  statSync,
-  writeSync,
-  type Stats,
-} from 'node:fs';
-import { basename, dirname, join, resolve, sep } from 'node:path';
+import { closeSync, constants, copyFileSync, fsyncSync, linkSync, openSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
-import { FOLDER_GONE, namedFromGoneFolder } from '../regular-file.js';
 import { mayBeHeldOpen, renameWhenFree } from './held-open.js';
+import { writeError } from './write-problems.js';
+import { checkWritable } from './write-target.js';
 
 const PRIVATE = 0o600;
 
@@ -38,94 +24,6 @@ export function writePrivateFile(file: string, content: Content, options: { repl
   const existing = checkWritable(file, options);
   if (existing === undefined) createNew(file, content);
   else replaceAtomically(existing, content);
-}
-
-/**
- * Throws when `file` cannot be written as asked: it exists and may not be replaced, or it is
- * not a regular file (a folder, a device such as /dev/stdout, a pipe). Returns the regular file
- * it names, through a link, or undefined when nothing has that name yet. Cheap: a command can
- * ask before it does the work of making the content.
- */
-export function checkWritable(file: string, options: { replace?: boolean } = {}): string | undefined {
-  let link: Stats;
-  try {
-    link = lstatSync(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    // "reports/" asks for a folder: a file cannot take that name, whatever the folder above it holds.
-    if (code === 'ENOENT' && (file.endsWith('/') || file.endsWith(sep))) {
-      throw new UserError(`cannot write ${file}: it ends in ${file.at(-1)}, as a folder does, and there is no such folder`, 'Give a file name, such as -o report.html.');
-    }
-    if (code === 'ENOENT') return undefined;
-    throw writeError(file, error);
-  }
-  let target = link;
-  if (link.isSymbolicLink()) {
-    try {
-      target = statSync(file);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      // loop1 -> loop2 -> loop1: loop2 exists, but no file is ever reached.
-      if (code === 'ELOOP') throw new UserError(`cannot write ${file}: it is a link that leads back to itself`, 'Choose another name with -o.');
-      if (code !== 'ENOENT') throw writeError(file, error);
-      throw new UserError(`cannot write ${file}: ${danglingWords(file)}`, 'Choose another name with -o.');
-    }
-  }
-  if (target.isDirectory()) throw problem(file, 'EISDIR');
-  // A device, a pipe or a socket, such as /dev/stdout (a link to whatever the output is).
-  if (!target.isFile()) {
-    throw new UserError(
-      `cannot write ${file}: it is not a regular file (a device, a pipe or a socket)`,
-      'To see the report on the screen, leave out -o; to save it, give a file name.',
-    );
-  }
-  if (!link.isSymbolicLink()) {
-    if (!options.replace) throw problem(file, 'EEXIST');
-    return file;
-  }
-  // The file a link leads to is the one --force replaces: named, so that it is never replaced unseen.
-  const real = realpathSync(file);
-  // /dev/stdout (or /dev/stderr, /dev/fd/1, /proc/self/fd/1, or a link of one's own to one of
-  // these) leads to the file the shell sends this command's output to (`> report.md`): not one to
-  // replace under the shell, nor one that "already exists".
-  if (resolve(file).startsWith('/dev/') || [1, 2].some((fd) => sameFile(target, fd))) {
-    throw new UserError(`cannot write ${file}: it is where this command's output goes (${real}), not a file to write`, 'Leave out -o: the report then goes where the output goes, as in `itb export > report.md`.');
-  }
-  if (!options.replace) {
-    throw new UserError(`${file} already exists: it is a link to ${real}`, `Nothing was written. Add --force to replace ${real}, or choose another name with -o.`);
-  }
-  return real;
-}
-
-/** Whether `stats` are of the file open as `fd` (the command's output, say). */
-function sameFile(stats: Stats, fd: number): boolean {
-  try {
-    const open = fstatSync(fd);
-    return open.dev === stats.dev && open.ino === stats.ino;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * A link whose chain of links ends at nothing, said with that end: "a link to b, which does not
- * exist" would be wrong when b is itself a link (to the missing c).
- */
-function danglingWords(file: string): string {
-  const first = readlinkSync(file);
-  let at = resolve(dirname(file), first);
-  // A loop would have been ELOOP; 40 is the kernel's own limit on links followed.
-  for (let hop = 0; hop < 40; hop++) {
-    let next: string;
-    try {
-      if (!lstatSync(at).isSymbolicLink()) break;
-      next = resolve(dirname(at), readlinkSync(at));
-    } catch {
-      break;
-    }
-    at = next;
-  }
-  return at === resolve(dirname(file), first) ? `it is a link to ${first}, which does not exist` : `it is a link to ${first}, which leads on to ${at}, which does not exist`;
 }
 
 function createNew(file: string, content: Content): void {
@@ -261,40 +159,3 @@ function closeQuietly(fd: number): void {
 }
 
 const HELD_HINT = 'Nothing was written. Close the file where it is open (a spreadsheet or a viewer showing it), then try again; or choose another name with -o.';
-
-function writeError(file: string, error: unknown): Error {
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  // Failures of the file system carry a code; anything else went wrong making the content.
-  if (code === undefined && error instanceof Error) return error;
-  return problem(file, code, error);
-}
-
-/** What the file system's error `code` means for writing `file`, in words. */
-function problem(file: string, code: string | undefined, error?: unknown): UserError {
-  switch (code) {
-    case 'EEXIST':
-      return new UserError(`${file} already exists`, 'Nothing was written. Add --force to replace it, or choose another name with -o.');
-    case 'ENOENT':
-      if (namedFromGoneFolder(file)) return new UserError(`cannot write ${file}: ${FOLDER_GONE}`, 'Go to a folder that exists (cd), or give -o a full path.');
-      return new UserError(`cannot write ${file}: the folder ${dirname(file)} does not exist`, 'Create the folder first, or choose another place with -o.');
-    case 'ENOTDIR':
-      return new UserError(`cannot write ${file}: part of the path is a file, not a folder`, 'Choose another place with -o.');
-    case 'EISDIR':
-      return new UserError(`cannot write ${file}: it is a folder`, 'Give a file name, such as -o report.html.');
-    case 'EACCES':
-    case 'EPERM':
-      return new UserError(`cannot write ${file}: permission denied`, 'Choose a folder you may write to, such as your home folder.');
-    case 'EROFS':
-      return new UserError(`cannot write ${file}: the disk is read-only`, 'Choose another place with -o.');
-    case 'ENOSPC':
-      return new UserError(`cannot write ${file}: the disk is full`, 'Free some space or choose another disk.');
-    case 'ELOOP':
-      return new UserError(`cannot write ${file}: a link on its path leads back to itself`, 'Choose another place with -o.');
-    case 'EBUSY':
-      return new UserError(`cannot write ${file}: it is in use by another program`, 'Nothing was written. Close it there and try again, or choose another name with -o.');
-    case 'ENAMETOOLONG':
-      return new UserError(`cannot write ${file}: the path is too long`, 'Choose a shorter name or place with -o.');
-    default:
-      return new UserError(`cannot write ${file} (${code ?? (error instanceof Error ? error.message : String(error))})`);
-  }
-}
