@@ -2,7 +2,8 @@
 // open instead of interleaving its answers. The lock is refreshed while held, so one left behind
 // by a killed process goes stale within seconds and the next session can start. It sits in the
 // folder of the file the store really is (see ./lock-place.ts).
-import { mkdirSync, rmdirSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, renameSync, rmdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { localDateTime } from '../core/history.js';
@@ -54,14 +55,51 @@ export function refuseWhileSessionOpen(storePath: string): void {
  * a session's, and be refused. Nothing is cleared when there is no such lock: none, one still
  * fresh (the save refuses it, see refuseWhileSessionOpen), or one that cannot be taken away (files
  * put in it, say), which stops nothing, as a stale lock never did.
+ *
+ * A session beginning just after the lock was found stale takes the old lock away and makes its
+ * own in the same place: removed by name, that new lock would go too, and the new session would
+ * stop within seconds, told that another command took its place. So the lock is first moved aside
+ * under a name of this process's own, and only what was moved is looked at: removed when still
+ * stale, put back at once when it is a fresh one (the new session's, which keeps it, its date
+ * unchanged). Should a third session have made a lock in that moment, the one put back takes its
+ * place, and that third session is the one told so at its next refresh: its lock's date is not its own.
  */
 export function clearLeftSession(storePath: string): void {
   const lock = join(dirname(lockedFile(storePath)), 'session.lock');
+  // A file in its place, which the next session names.
+  if (sessionIsOpen(storePath) || isOtherThanFolder(lock)) return;
+  const aside = `${lock}.clearing-${process.pid}-${randomBytes(4).toString('hex')}`;
   try {
-    if (!sessionIsOpen(storePath)) rmdirSync(lock);
+    renameSync(lock, aside);
   } catch {
-    // No lock, or one cleared by another itb meanwhile; a file in its place, or a lock with files
-    // put in it, which the next session names.
+    return; // No lock, or one cleared by another itb meanwhile.
+  }
+  try {
+    if (isLeftBehind(aside)) {
+      rmdirSync(aside);
+      return;
+    }
+  } catch {
+    // A lock with files put in it: put back, for the next session to name.
+  }
+  try {
+    renameSync(aside, lock);
+  } catch {
+    // Another lock made meanwhile where it was, in a way that cannot be replaced (Windows).
+    rmSilently(aside);
+  }
+}
+
+/** Whether the lock folder `lock` is dated as one no session refreshes any more (as proper-lockfile tells a stale one), or dated ahead (see isDatedAhead). */
+function isLeftBehind(lock: string): boolean {
+  return statSync(lock).mtimeMs < Date.now() - staleAfterMs || isDatedAhead(lock);
+}
+
+function rmSilently(folder: string): void {
+  try {
+    rmdirSync(folder);
+  } catch {
+    // Files put in it: left where it is.
   }
 }
 

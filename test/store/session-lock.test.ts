@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -372,6 +372,35 @@ describe('a change saved while a session is paused past its lock', () => {
     } finally {
       await release();
     }
+  });
+
+  it('leaves alone the fresh lock of a session beginning just after the left one was found stale', async () => {
+    const left = leftLock(new Date(Date.now() - 60_000));
+    // A session begins right after the change found the lock stale: the lock library takes the
+    // stale lock away and makes a fresh one in its place, before the change clears what it found.
+    const check = lockfile.checkSync;
+    let fresh: number | undefined;
+    vi.spyOn(lockfile, 'checkSync').mockImplementation((path, options) => {
+      const held = check(path, options);
+      if (fresh === undefined) {
+        rmSync(left, { recursive: true });
+        mkdirSync(left);
+        fresh = statSync(left).mtimeMs;
+      }
+      return held;
+    });
+    // That session is now open: the change is refused, and the session keeps its lock.
+    const error = await caught(() => Store.open({ ITB_HOME: home() }).update((data) => void (data.settings.minImprovement = 3)));
+    expect((error as UserError).message).toContain('cannot be changed while it runs');
+    expect(statSync(left).mtimeMs).toBe(fresh);
+    expect(sessionIsOpen(file)).toBe(true);
+    expect(readdirSync(home()).filter((name) => name.startsWith('session.lock'))).toEqual(['session.lock']);
+  });
+
+  it('clears a stale lock without leaving anything beside the store', async () => {
+    leftLock(new Date(Date.now() - 60_000));
+    await Store.open({ ITB_HOME: home() }).update((data) => void (data.settings.minImprovement = 3));
+    expect(readdirSync(home()).filter((name) => name.startsWith('session.lock'))).toEqual([]);
   });
 
   it('goes through as before when the lock left behind cannot be taken (files put in it), and leaves it there', async () => {
