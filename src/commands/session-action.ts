@@ -64,10 +64,16 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
   // set ahead, on a shared store), a session may have another take its place; going on as if
   // alone would mix the two, so it stops as Ctrl-C stops it, and says why.
   let takenOver = false;
-  const release = await store.lockSession(() => {
-    takenOver = true;
-    prompter.stop();
-  });
+  const release = await store
+    .lockSession(() => {
+      takenOver = true;
+      prompter.stop();
+    })
+    .catch((error: unknown) => {
+      // Ctrl-C while the session waited to begin until another itb's save was done: nothing was
+      // asked yet, so there is no answer or change to speak of.
+      throw error instanceof StoppedWaiting ? new Interrupted(wrap(STOPPED_BEFORE_BEGINNING, 78).join('\n')) : error;
+    });
   let state: SessionState | undefined;
   // The session as its last save left it: what a store kept busy by another itb did not take is said.
   let savedSession: Session | undefined;
@@ -183,6 +189,9 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
 // saved under it), so neither is claimed.
 const TAKEN_OVER =
   "Another itb command took this session's place: a second session, or a change to your buckets, history or settings (a reset, say). This one looked closed to it (after a pause, or to a computer whose clock is set differently), and stops here rather than mix its answers with what the other did.";
+
+const STOPPED_BEFORE_BEGINNING =
+  'Stopped before the session began, while it waited for another itb to finish saving to your store. Nothing was asked yet, so no new session was recorded.';
 
 /** Saves the session as it stands; returns the whole store as saved. `summaryLater`: see Store.update. */
 async function save(store: Store, session: Session, summaryLater = false): Promise<StoreData> {

@@ -288,6 +288,19 @@ describe('Ctrl-C while a save waits for another itb', () => {
     expect(stored().sessions).toEqual([]);
   });
 
+  it('in a session waiting to begin, says it had not begun and nothing was asked, rather than that a change was not saved', async () => {
+    hold();
+    const result = await stoppedWhileWaiting(['session', 'joint-chain', ...flags], screenClear);
+    expect(result.code).toBe(130);
+    expect(result.prompter.asked).toEqual([]);
+    expect(said(result.stderr)).toBe(
+      'Stopped before the session began, while it waited for another itb to finish saving to your store. Nothing was asked yet, so no new session was recorded. ',
+    );
+    expect(lockHeld()).toBe(true);
+    free();
+    expect(stored().sessions).toEqual([]);
+  });
+
   it('in a session stopped at a question, says everything answered is saved when the wait to mark it interrupted is stopped too', async () => {
     const answers: Answer[] = [...screenClear, 6, 'done', CTRL_C];
     const result = await stoppedWhileWaiting(['session', 'joint-chain', ...flags], answers, holdAt('Rate your pain now'));
