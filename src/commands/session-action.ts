@@ -167,11 +167,15 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
     // Stopped at the question after a flare-up, or any time after one: the advice the summary
     // would have given still applies. Otherwise, as "Stop the session here" does, how to go on:
     // a person who pressed Ctrl-C at a sharp twinge or a phone call would not guess it.
-    const notes = [interruptedNote(state.session, standing)];
     const { session } = state;
+    const bucketsNow = bucketView(after, library, ctx.now());
+    // Another itb command that took this session's place may have reset or moved what it decided:
+    // what it kept is then said as it stands now, from the session as saved (its results' dates).
+    const recorded = after.sessions.find((saved) => saved.id === session.id) ?? session;
+    const notes = [takenOver ? interruptedNote(recorded, standing, { standing: standingIn(bucketsNow), resetAt: after.bucketsResetAt }) : interruptedNote(session, standing)];
     if (session.results.some((result) => result.flare)) notes.push(afterFlareUpAdvice);
     else {
-      const left = leftForLater(session, bucketView(after, library, ctx.now()), after, library, ctx.now());
+      const left = leftForLater(session, bucketsNow, after, library, ctx.now());
       if (left > 0) notes.push(`To go on with the ${left === 1 ? 'one drill' : plural(left, 'drill')} left later today, run \`${itb} session ${shellWord(session.routine)}\`.`);
       // Stopped at the first drill (during its timed hold, say): no next step would leave the
       // person to guess how to begin again.

@@ -1,6 +1,7 @@
 // What the session shows: the drill card, the verdict after each score, and the closing summary.
 import type { BucketView } from '../core/buckets.js';
-import type { PainfulSide, Session, Symptom, Thresholds } from '../core/records.js';
+import { compareInstants } from '../core/instant.js';
+import type { ExerciseResult, PainfulSide, Session, Symptom, Thresholds } from '../core/records.js';
 import { latestScore, type Feedback } from '../core/session.js';
 import type { Exercise } from '../library/schema.js';
 import type { Colours } from './colour.js';
@@ -246,11 +247,36 @@ function dimLines(text: string, colour: Colours): string {
 /** Where a drill left unfinished stays, in a cell of the summary. */
 const STILL: Record<Standing, string> = { rehab: 'still in rehab', 'set aside': 'still set aside', untested: 'still untested' };
 
-/** `standing`: where each drill stood as the session began (standingIn). */
-export function interruptedNote(session: Session, standing: (exerciseId: string) => Standing): string {
+/**
+ * Where each drill stands now and when the buckets were last reset: for a session that another
+ * itb command took the place of, after a pause, and that may have changed the buckets under it.
+ */
+export interface BucketsNow {
+  standing: (exerciseId: string) => Standing;
+  resetAt?: string;
+}
+
+/** Where a drill stands, as said after what it did in the session: "untested now". */
+const NOW: Record<Standing, string> = { rehab: 'in rehab now', 'set aside': 'set aside now', untested: 'untested now' };
+
+/**
+ * `standing`: where each drill stood as the session began (standingIn). `now`: given when another
+ * itb command may have changed the buckets during the session; a finished drill no longer where
+ * the session put it is then named by what it did, with where it is now and why, as the history
+ * keeps its scores but the buckets do not follow them.
+ */
+export function interruptedNote(session: Session, standing: (exerciseId: string) => Standing, now?: BucketsNow): string {
   if (session.baseline === undefined) return 'Session interrupted. Nothing had been rated yet; the session is kept as interrupted.';
   const decided = session.results.filter((r) => r.outcome !== 'skipped');
-  const drills = decided.map((r) => `${r.name} → ${r.outcome === 'rehab' ? 'rehab' : r.flare ? 'avoid for now (flare-up)' : 'avoid for now'}`).join(', ');
+  const went = (r: ExerciseResult): Standing => (r.outcome === 'rehab' ? 'rehab' : 'set aside');
+  const drill = (r: ExerciseResult) => {
+    const stands = now?.standing(r.exerciseId) ?? went(r);
+    if (stands === went(r)) return `${r.name} → ${r.outcome === 'rehab' ? 'rehab' : r.flare ? 'avoid for now (flare-up)' : 'avoid for now'}`;
+    const did = r.outcome === 'rehab' ? 'helped' : r.flare ? 'flare-up' : 'did not help';
+    const reset = now?.resetAt !== undefined && compareInstants(r.at, now.resetAt) <= 0;
+    return `${r.name} (${did}; ${NOW[stands]}, as ${reset ? 'your buckets were reset since' : 'another itb command changed your buckets since'})`;
+  };
+  const drills = decided.map(drill).join(', ');
   const kept =
     decided.length > 0
       ? `Kept: your baseline (${session.baseline}) and ${decided.length} finished drill${decided.length === 1 ? '' : 's'}: ${drills}.`
@@ -259,5 +285,5 @@ export function interruptedNote(session: Session, standing: (exerciseId: string)
         : `Kept: your baseline (${session.baseline}).`;
   // A drill scored once and not yet decided (its retry was still to come).
   const unfinished = session.attempts.find((attempt) => !session.results.some((result) => result.exerciseId === attempt.exerciseId));
-  return `Session interrupted. ${kept}${unfinished ? ` The drill you had not finished ${stays(standing(unfinished.exerciseId))}.` : ''}`;
+  return `Session interrupted. ${kept}${unfinished ? ` The drill you had not finished ${stays((now?.standing ?? standing)(unfinished.exerciseId))}.` : ''}`;
 }

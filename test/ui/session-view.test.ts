@@ -196,6 +196,33 @@ describe('the note on an interrupted session', () => {
     const finished = buildSession({ startedAt: at, baseline: 5, drills: [{ id: 'clamshells', name: 'Clamshells', scores: [3] }] });
     expect(interruptedNote(finished, untested)).toBe('Session interrupted. Kept: your baseline (5) and 1 finished drill: Clamshells → rehab.');
   });
+
+  it('says what a finished drill did, and where it stands now, when another itb command reset or moved it since', () => {
+    const untested = () => 'untested' as const;
+    const session = buildSession({
+      startedAt: at,
+      baseline: 6,
+      drills: [
+        { id: 'clamshells', name: 'Clamshells', scores: [4] },
+        { id: 'bridges', name: 'Bridges', scores: [6, 6] },
+        { id: 'hip-hikes', name: 'Hip hikes', scores: [5], unfinished: true },
+      ],
+    });
+    // Reset after the session's results were saved: none counts in the buckets any more.
+    const reset = interruptedNote(session, () => 'rehab', { standing: untested, resetAt: '2026-11-01T11:00:00.000Z' });
+    expect(reset).toBe(
+      'Session interrupted. Kept: your baseline (6) and 2 finished drills: Clamshells (helped; untested now, as your buckets were reset since), ' +
+        'Bridges (did not help; untested now, as your buckets were reset since). The drill you had not finished stays untested.',
+    );
+    expect(reset).not.toContain('→');
+    // One drill moved by hand since; the other stands where the session put it.
+    const moved = interruptedNote(session, untested, { standing: (id) => (id === 'clamshells' ? 'set aside' : id === 'bridges' ? 'set aside' : 'untested') });
+    expect(moved).toContain('Clamshells (helped; set aside now, as another itb command changed your buckets since), Bridges → avoid for now.');
+    // Nothing changed under it: said as before.
+    expect(interruptedNote(session, untested, { standing: (id) => (id === 'clamshells' ? 'rehab' : id === 'bridges' ? 'set aside' : 'untested') })).toContain(
+      'Clamshells → rehab, Bridges → avoid for now.',
+    );
+  });
 });
 
 describe('the session summary', () => {
