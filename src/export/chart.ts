@@ -1,6 +1,7 @@
 // An inline SVG line chart of each session's baseline and final score, for the HTML report.
 // Plain shapes and text only, sized by viewBox so it prints at any width.
 import { drawnFinal, type ScorePoint } from '../core/history.js';
+import { pointsShown } from '../ui/sparkline.js';
 import { dateOf } from './words.js';
 
 const WIDTH = 640;
@@ -19,6 +20,20 @@ const FINAL_COLOUR = '#c0504d';
 const escText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const round = (n: number) => Math.round(n * 10) / 10;
 
+/**
+ * What a screen reader says for the chart: a picture's label is all it reads, not the dots' hover
+ * texts inside it, so the label gives the scores drawn, oldest to newest. Past 60 sessions only
+ * the latest 59, as the Markdown's bars: hundreds of numbers read out one by one help no one.
+ * Numbers and our words only: nothing in it to escape.
+ */
+function textAlternative(points: ScorePoint[]): string {
+  const shown = points.slice(-pointsShown(points.length));
+  const which = shown.length < points.length ? `, the latest ${shown.length} of ${points.length} sessions` : '';
+  const baselines = shown.map((point) => point.baseline).join(', ');
+  const finals = shown.map((point) => drawnFinal(point) ?? 'none').join(', ');
+  return `Baseline and final scores per session, 0 to 10${which}, oldest to newest: baseline ${baselines}; final ${finals}`;
+}
+
 export function scoreChart(points: ScorePoint[]): string {
   const plotWidth = WIDTH - LEFT - RIGHT;
   const plotHeight = HEIGHT - TOP - BOTTOM;
@@ -35,7 +50,7 @@ export function scoreChart(points: ScorePoint[]): string {
   const days = points.length > MOST_DOTS ? [] : points.map((point) => dateOf(point.at));
 
   const out: string[] = [
-    `<svg viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="img" aria-label="Baseline and final scores per session, 0 to 10">`,
+    `<svg viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="img" aria-label="${textAlternative(points)}">`,
     `<rect x="0" y="0" width="${WIDTH}" height="${HEIGHT}" fill="#fff"/>`,
   ];
   for (let score = 0; score <= 10; score += 2) {

@@ -1132,7 +1132,22 @@ describe('html', () => {
     const words = [...html.split('<svg ')[1]!.matchAll(/<text x="([\d.]+)" y="16"[^>]*>(\w+)<\/text>/g)].map(([, x, name]) => ({ name, right: Number(x) > 320 }));
     expect(words).toEqual([{ name: 'baseline', right: true }, { name: 'final', right: true }]);
     // A screen reader names the chart for what it shows.
-    expect(html).toContain('<svg viewBox="0 0 640 260" width="640" height="260" role="img" aria-label="Baseline and final scores per session, 0 to 10">');
+    expect(html).toContain('<svg viewBox="0 0 640 260" width="640" height="260" role="img" aria-label="Baseline and final scores per session, 0 to 10');
+  });
+
+  it('gives a screen reader the scores each chart draws, as its text alternative', () => {
+    // A screen reader reads a chart's label alone: the dots' hover texts inside it are not read.
+    const labelOf = (html: string, index: number) => html.split('<svg ')[index]!.match(/aria-label="([^"]*)"/)![1];
+    // Pain in the squat: 2026-10-01 went from 6 to 4, 2026-10-08 from 5 to 7; a session stopped
+    // at its start in between has no final score.
+    const stopped = { ...sessionOne, id: 'stopped', startedAt: '2026-10-05T12:00:00.000Z', status: 'stopped' as const, baseline: 7, attempts: [], results: [] };
+    const html = toHtml(buildReport({ ...data, sessions: [sessionOne, stopped, data.sessions[1]!] }, library, { now: NOW }));
+    expect(labelOf(html, 1)).toBe('Baseline and final scores per session, 0 to 10, oldest to newest: baseline 6, 7, 5; final 4, none, 7');
+    // Past 60 sessions, the latest 59, as the Markdown's bars.
+    const daily = Array.from({ length: 70 }, (_, i) => ({ ...sessionOne, id: `daily-${i}`, baseline: i < 11 ? 9 : 3, startedAt: new Date(Date.UTC(2026, 0, 1, 15) + i * 86_400_000).toISOString() }));
+    const long = labelOf(toHtml(buildReport({ ...data, sessions: daily }, library, { now: NOW })), 1);
+    expect(long).toMatch(/^Baseline and final scores per session, 0 to 10, the latest 59 of 70 sessions, oldest to newest: baseline 3, 3, /);
+    expect(long!.split(': ')[1]).toBe(`baseline ${Array(59).fill(3).join(', ')}; final ${Array(59).fill(4).join(', ')}`);
   });
 
   it('dates the axis of a chart at both ends and in between, each date once, with a tick where it stands', () => {
