@@ -42,6 +42,7 @@ import {
   untestedWords,
   type TextWriter,
 } from './words.js';
+import { doseWords } from './dose-words.js';
 import { persistentFindings, persistentParagraphs } from './persistent-words.js';
 import { thresholdScopeWords, thresholdWords } from './threshold-words.js';
 import { separateTrendsWords, trendLabel, trendWords } from './trend-words.js';
@@ -107,7 +108,7 @@ export function toHtml(report: Report): string {
   const scope = bucketsScopeWords(report);
   if (scope !== undefined) body.push(`<p class="note">${unbrokenDates(esc(scope))}</p>`);
   for (const words of [resetWords(report.bucketsResetAt), mixedRatingsWords(view.evidenceMixesRatings)]) if (words !== undefined) body.push(`<p class="aside">${unbrokenDates(esc(words))}</p>`);
-  const drillItem = drillItemBy(view.evidenceBySide);
+  const drillItem = drillItemBy(view.evidenceBySide, (exerciseId) => doseWords(report, exerciseId));
   if (report.buckets.rehab.length === 0) body.push(`<p class="empty">${unbrokenDates(esc(noRehabWords(report)))}</p>`);
   else {
     body.push(`<p>${esc(REHAB_ROUTINE)}</p>`, '<ol>', ...report.buckets.rehab.map(drillItem), '</ol>');
@@ -234,9 +235,10 @@ function startedCell(iso: string): string {
 const FOUR_DIGIT_YEAR = /^\d{4}-/;
 
 /** A drill's list item; `sidesApart` as evidenceWords takes it. */
-const drillItemBy = (sidesApart: boolean) => (status: ExerciseStatus): string => {
+const drillItemBy = (sidesApart: boolean, doseOf: (exerciseId: string) => string | undefined) => (status: ExerciseStatus): string => {
   const ours = (words: string) => unbrokenDates(esc(words));
-  const details = [ours(evidenceWords(status.evidence, sidesApart)), ...flagWords(status).map((flag) => (flag.includes('flare') ? `<span class="flare">${ours(flag)}</span>` : ours(flag)))];
+  const dose = doseOf(status.exerciseId);
+  const details = [...(dose === undefined ? [] : [esc(dose)]), ours(evidenceWords(status.evidence, sidesApart)), ...flagWords(status).map((flag) => (flag.includes('flare') ? `<span class="flare">${ours(flag)}</span>` : ours(flag)))];
   const couldNotShow = couldNotShowWords(status.evidence);
   if (couldNotShow !== undefined) details.push(ours(couldNotShow));
   const holds = timedHoldsWords(status.evidence);

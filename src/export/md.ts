@@ -40,6 +40,7 @@ import {
   untestedWords,
   type TextWriter,
 } from './words.js';
+import { doseWords } from './dose-words.js';
 import { persistentFindings, persistentParagraphs } from './persistent-words.js';
 import { thresholdScopeWords, thresholdWords } from './threshold-words.js';
 import { separateTrendsWords, trendLabel, trendWords } from './trend-words.js';
@@ -119,7 +120,7 @@ export function toMarkdown(report: Report): string {
   if (report.buckets.rehab.length === 0) out.push(noRehabWords(report), '');
   else {
     out.push(REHAB_ROUTINE, '');
-    report.buckets.rehab.forEach((status, i) => out.push(`${i + 1}. ${drillLine(status, view.evidenceBySide)}`));
+    report.buckets.rehab.forEach((status, i) => out.push(`${i + 1}. ${drillLine(status, view.evidenceBySide, doseWords(report, status.exerciseId))}`));
     out.push('');
   }
 
@@ -127,13 +128,13 @@ export function toMarkdown(report: Report): string {
   if (report.buckets.avoid.length === 0) out.push('None.', '');
   else {
     out.push(AVOID_FOR_NOW, '');
-    for (const status of report.buckets.avoid) out.push(`- ${drillLine(status, view.evidenceBySide)}`);
+    for (const status of report.buckets.avoid) out.push(`- ${drillLine(status, view.evidenceBySide, doseWords(report, status.exerciseId))}`);
     out.push('');
   }
   const untested = untestedWords(report.buckets.untested);
   if (untested !== undefined) out.push(untested, '');
   const earlier = testedBefore(report.buckets.untested);
-  if (earlier.length > 0) out.push(...earlier.map((status) => `- ${drillLine(status, view.evidenceBySide)}`), '');
+  if (earlier.length > 0) out.push(...earlier.map((status) => `- ${drillLine(status, view.evidenceBySide, doseWords(report, status.exerciseId))}`), '');
 
   if (report.moves.length > 0) {
     out.push('## Moved by hand', '', '| Date | Drill | To | Note |', '|---|---|---|---|');
@@ -234,8 +235,8 @@ const GLUE = '\uE000';
 const BLOCK_WORD = /(?<=\S) (?=(?:[+*>]|-+|=+|#{1,6}|\d{1,9}[.)])(?: |$))/g;
 const glueMarkers = (text: string): string => (text.includes(GLUE) ? text : text.replace(BLOCK_WORD, GLUE));
 
-function drillLine(status: ExerciseStatus, sidesApart: boolean): string {
-  const details = [evidenceWords(status.evidence, sidesApart), ...flagWords(status)];
+function drillLine(status: ExerciseStatus, sidesApart: boolean, dose: string | undefined): string {
+  const details = [...(dose === undefined ? [] : [dose]), evidenceWords(status.evidence, sidesApart), ...flagWords(status)];
   const couldNotShow = couldNotShowWords(status.evidence);
   if (couldNotShow !== undefined) details.push(couldNotShow);
   const holds = timedHoldsWords(status.evidence);

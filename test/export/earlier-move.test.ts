@@ -32,7 +32,7 @@ describe('a drill moved by hand with a note and tested since', () => {
     const report = buildReport(movedThenTested('Knee ached the *next* morning'), library, { since: '2026-11-15', now: NOW });
     const md = toMarkdown(report);
     expect(rehabSection(md)).toContain(
-      '1. **Clamshells** (clamshells): helped 2 of 2 tests, mean change -2, last -2 on 2026-11-18; moved by hand to avoid for now on 2026-11-13, then tested again, with the note “Knee ached the \\*next\\* morning”\n',
+      '1. **Clamshells** (clamshells): dose 3 sets × 12 reps per side; helped 2 of 2 tests, mean change -2, last -2 on 2026-11-18; moved by hand to avoid for now on 2026-11-13, then tested again, with the note “Knee ached the \\*next\\* morning”\n',
     );
     // The period's own table has no row for it: the list is where the note is kept.
     expect(md).not.toContain('## Moved by hand');

@@ -173,7 +173,7 @@ describe('markdown', () => {
     expect(md).toContain(`## Avoid for now\n\n${avoidRule}\n\n- **`);
     expect(toHtml(report)).toContain(`<h2>Avoid for now</h2>\n<p>${avoidRule}</p>\n<ul>`);
     // The flag of the decision itself, not only the count of flares in the evidence.
-    expect(md).toContain('- **Hip hikes** (hip-hikes): helped 0 of 1 test, mean change +4, last +4 on 2026-10-08, 1 flare (on 2026-10-08); set aside after a flare; **re-test due');
+    expect(md).toContain('- **Hip hikes** (hip-hikes): dose 3 sets × 12 reps per side; helped 0 of 1 test, mean change +4, last +4 on 2026-10-08, 1 flare (on 2026-10-08); set aside after a flare; **re-test due');
     expect(toHtml(report)).toContain('last +4 on <span class="day">2026-10-08</span>, 1 flare (on <span class="day">2026-10-08</span>); <span class="flare">set aside after a flare</span>;');
     expect(md).toMatch(/Forward 45° lunge knee circles.*\*\*re-test due/);
     // A drill moved by hand says when, and the count of untested drills ends its sentence.
@@ -370,9 +370,9 @@ describe('markdown', () => {
     ];
     three.results[0]!.at = '2026-10-20T12:08:00.000Z';
     const retried = buildReport(store, library, { now: NOW });
-    const words = 'Glute stretch** (glute-stretch): helped 1 of 1 test (only on the retry), mean change -2';
+    const words = 'Glute stretch** (glute-stretch): dose 2 sets × hold 30 s per side; helped 1 of 1 test (only on the retry), mean change -2';
     expect(toMarkdown(retried)).toContain(words);
-    expect(toHtml(retried)).toContain('(<bdi>glute-stretch</bdi>)</span>: helped 1 of 1 test (only on the retry), mean change -2');
+    expect(toHtml(retried)).toContain('(<bdi>glute-stretch</bdi>)</span>: dose 2 sets × hold 30 s per side; helped 1 of 1 test (only on the retry), mean change -2');
     expect(toMarkdown(report)).not.toContain('only on the retry');
   });
 
@@ -410,7 +410,7 @@ describe('markdown', () => {
     const sides = buildReport(store, library, { now: NOW });
     // Each side with its own mean change: -1 for both together would be true of neither.
     const words = 'helped 1 of 2 tests (by painful side: left 1 of 1 with mean change -2, right 0 of 1 with mean change 0), last 0 on 2026-10-20 (right side painful)';
-    expect(toMarkdown(sides)).toContain(`**Lateral ankle tilts** (lateral-ankle-tilts): ${words};`);
+    expect(toMarkdown(sides)).toContain(`**Lateral ankle tilts** (lateral-ankle-tilts): dose 1 set × 10 reps, on the painful side; ${words};`);
     expect(toHtml(sides)).toContain(words.replace('2026-10-20', '<span class="day">2026-10-20</span>'));
     // Both sides painful at the last test.
     three.side = 'both';
@@ -464,21 +464,21 @@ describe('markdown', () => {
     const later = buildReport(store, library, { since: '2026-10-15', now: NOW });
     const md = toMarkdown(later);
     expect(md).toContain('- **Painful side:** right');
-    expect(md).toContain('**Hip hikes** (hip-hikes): helped 0 of 1 test (with the left side painful), mean change +4');
-    expect(md).toContain('**Glute stretch** (glute-stretch): helped 1 of 1 test (with the right side painful), mean change -2');
+    expect(md).toContain('**Hip hikes** (hip-hikes): dose 3 sets × 12 reps per side; helped 0 of 1 test (with the left side painful), mean change +4');
+    expect(md).toContain('**Glute stretch** (glute-stretch): dose 2 sets × hold 30 s per side; helped 1 of 1 test (with the right side painful), mean change -2');
     expect(toHtml(later)).toContain('helped 0 of 1 test (with the left side painful), mean change +4');
     // Tested again on the right: every test on that side.
     const again = { ...structuredClone(store.sessions[2]!), id: 'session-four', startedAt: '2026-10-22T12:00:00.000Z', status: 'completed' as const };
     again.attempts[0]!.at = again.results[0]!.at = '2026-10-22T12:05:00.000Z';
     expect(toMarkdown(buildReport({ ...store, sessions: [...store.sessions, again] }, library, { now: NOW }))).toContain(
-      '**Glute stretch** (glute-stretch): helped 2 of 2 tests (both with the right side painful), mean change -2',
+      '**Glute stretch** (glute-stretch): dose 2 sets × hold 30 s per side; helped 2 of 2 tests (both with the right side painful), mean change -2',
     );
     // Helped only on the retry, on one side; a drill moved by hand, never tested, says no side.
     store.sessions[1]!.attempts[0] = { exerciseId: 'clamshells', attempt: 1, before: 5, after: 5, verdict: 'not-improved', at: '2026-10-08T12:04:00.000Z' };
     store.sessions[1]!.attempts.splice(1, 0, { exerciseId: 'clamshells', attempt: 2, before: 5, after: 3, verdict: 'improved', at: '2026-10-08T12:05:00.000Z' });
     const whole = toMarkdown(buildReport(store, library, { now: NOW }));
-    expect(whole).toContain('**Clamshells** (clamshells): helped 1 of 1 test (only on the retry; with the left side painful)');
-    expect(whole).toMatch(/\*\*Gentle IT band stretch\*\* \(it-band-stretch\): not tested in a session;/);
+    expect(whole).toContain('**Clamshells** (clamshells): dose 3 sets × 12 reps per side; helped 1 of 1 test (only on the retry; with the left side painful)');
+    expect(whole).toMatch(/\*\*Gentle IT band stretch\*\* \(it-band-stretch\): dose 2 sets × hold 30 s per side; not tested in a session;/);
   });
 
   it('tells a drill set aside by a test that started too low to show help from one that failed, and one whose flare-up could not show', () => {
@@ -504,8 +504,8 @@ describe('markdown', () => {
     const note = 'its last test started at 0, too low to fall by the 1 point that counts as helping: it could not show help';
     const topped = 'its last test went from 8 to 10, the top of the scale: a flare-up (a rise of 3 points) could not show';
     const md = toMarkdown(low);
-    expect(md).toContain(`**Forward 45° lunge knee circles** (lunge-knee-circles): ${tooLow} ${note}; **re-test due`);
-    expect(md).toContain(`**Hip hikes** (hip-hikes): helped 0 of 2 tests, mean change +3, last +2 on 2026-10-20, 1 flare (on 2026-10-08); ${topped}; **re-test due`);
+    expect(md).toContain(`**Forward 45° lunge knee circles** (lunge-knee-circles): dose 1 set × 10 reps, on the painful side; ${tooLow} ${note}; **re-test due`);
+    expect(md).toContain(`**Hip hikes** (hip-hikes): dose 3 sets × 12 reps per side; helped 0 of 2 tests, mean change +3, last +2 on 2026-10-20, 1 flare (on 2026-10-08); ${topped}; **re-test due`);
     const html = toHtml(low);
     expect(html).toContain(`${tooLow.replace('2026-10-20', '<span class="day">2026-10-20</span>')} ${note}; <span class="due">re-test due`);
     expect(html).toContain(`${topped}; <span class="due">re-test due`);
@@ -617,7 +617,7 @@ describe('markdown', () => {
     // One such drill is listed as well as five.
     const one = buildReport({ ...reset, sessions: [structuredClone(sessionThree)], moves: [], bucketsResetAt: '2026-10-25T12:00:00.000Z' }, library, { now: NOW });
     const single = '1 drill tested only before the buckets were cleared, with what they showed then:';
-    expect(toMarkdown(one)).toContain(`${single}\n\n- **Glute stretch** (glute-stretch): helped 1 of 1 test, mean change -2, last -2 on 2026-10-20\n`);
+    expect(toMarkdown(one)).toContain(`${single}\n\n- **Glute stretch** (glute-stretch): dose 2 sets × hold 30 s per side; helped 1 of 1 test, mean change -2, last -2 on 2026-10-20\n`);
     expect(toHtml(one)).toContain(`${single}</p>\n<ul>\n<li><strong><bdi>Glute stretch</bdi></strong>`);
     // A report that ends before the reset knows nothing of it.
     expect(toMarkdown(buildReport(reset, library, { until: '2026-10-08', now: NOW }))).not.toContain('cleared');

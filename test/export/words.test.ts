@@ -119,7 +119,7 @@ describe('shared report words', () => {
 
   it('says a drill moved by hand with no test was not tested in a session', () => {
     const md = toMarkdown(buildReport(sampleStore(), library, { now: NOW }));
-    expect(md).toContain('**Gentle IT band stretch** (it-band-stretch): not tested in a session; moved by hand on 2026-10-10;');
+    expect(md).toContain('**Gentle IT band stretch** (it-band-stretch): dose 2 sets × hold 30 s per side; not tested in a session; moved by hand on 2026-10-10;');
     // Flare-ups with no test (a store edited by hand): their count, with the day of the last, as after tests.
     const flared = { ...evidenceOf(undefined), flares: 2, lastFlareAt: new Date(2026, 9, 12, 9).toISOString() };
     expect(evidenceWords(flared)).toBe('2 flares (the last on 2026-10-12)');
@@ -152,7 +152,7 @@ describe('shared report words', () => {
     });
     const report = buildReport(data, library, { now: NOW });
     const said = 'helped 1 of 2 tests (only on the retry; by painful side: left 0 of 1 with mean change +1, right 1 of 1 with mean change -2), last -2 on ';
-    expect(toMarkdown(report)).toContain(`(lunge-knee-circles): ${said}2026-10-25 (right side painful)`);
+    expect(toMarkdown(report)).toContain(`(lunge-knee-circles): dose 1 set × 10 reps, on the painful side; ${said}2026-10-25 (right side painful)`);
     expect(toHtml(report)).toContain(`${said}<span class="day">2026-10-25</span> (right side painful)</li>`);
   });
 
