@@ -234,7 +234,10 @@ async function chooseMovement(settings: Settings, library: Library, prompter: Pr
     choices.unshift({ value: settings.movement, name: `${truncate(settings.movement, 60)} (last time)`, description: 'The movement you used last time.' });
   }
   choices.push({ value: other, name: 'Something else (type it)', description: 'Any movement that brings on your symptom the same way each time.' });
-  const picked = await prompter.select({ message: 'Which test movement? (The same one all session.)', choices, default: last?.value ?? settings.movement });
+  // The score is asked next: a number typed here is most likely that score, typed before it is
+  // asked for, and would pick a movement unseen (the arrow-key list does not number them).
+  const numberTyped = 'Rate once the movement is chosen: choose it with the arrow keys (or type its name), then Enter; your score is asked next.';
+  const picked = await prompter.select({ message: 'Which test movement? (The same one all session.)', choices, default: last?.value ?? settings.movement, numberTyped });
   if (picked !== other) return picked;
   const typed = await prompter.input({
     message: 'Describe the test movement:',

@@ -15,9 +15,10 @@ const clearOnError = { validationFailureMode: 'clear' as const };
 const notChosen = 'That one cannot be chosen now. Choose another with the arrow keys, then press Enter.';
 /**
  * Enter after text that names no choice: the list stays, rather than taking the highlighted
- * choice for it. A long text is shortened, so that the note keeps to its two lines.
+ * choice for it. A long text is shortened, so that the note keeps to its two lines. `byNumber`:
+ * whether a number picks a choice there (not where a number is taken for a score, numberTyped).
  */
-function noMatch(text: string): string {
+function noMatch(text: string, byNumber = true): string {
   const said = plainText(text);
   let shown = said;
   if (width(said) > 20) {
@@ -28,7 +29,7 @@ function noMatch(text: string): string {
     }
     shown += '…';
   }
-  return `"${shown}" is not one of the choices. Choose with the arrow keys and Enter, or type a choice's name or number, then Enter.`;
+  return `"${shown}" is not one of the choices. Choose with the arrow keys and Enter, or type a choice's name${byNumber ? ' or number' : ''}, then Enter.`;
 }
 /** A note under the list, after the prompts' "> ", broken between words: its later lines under its first. */
 const noteShown = (note: string) => wrap(note, 78).join('\n  ');
@@ -51,7 +52,7 @@ export function createPrompter(): Prompter {
       const typed = (text: string): number | string => {
         if (numberTyped !== undefined && /^\d/.test(plainText(text))) return noteShown(numberTyped);
         const index = typedChoice(choices, text);
-        return index === -1 ? noteShown(noMatch(text)) : index;
+        return index === -1 ? noteShown(noMatch(text, numberTyped === undefined)) : index;
       };
       const typing: Typing = { text: '' };
       return asked(

@@ -301,6 +301,22 @@ describe('itb session in a terminal', () => {
     expect(storeOf().screenings[0].answers).toEqual(Object.fromEntries(Object.keys(redFlagQuestions).map((flag) => [flag, false])));
   });
 
+  it('takes a number typed at the test movement\'s list, most likely the score typed early, as no movement, saying so', async () => {
+    const t = itb(['session', 'joint-chain', '--side', 'left', '--symptom', 'pain']);
+    await passRedFlagScreen(t);
+    await t.waitFor('Which test movement');
+    await t.type(`4${keys.enter}`);
+    await t.waitFor('your score is asked next.');
+    expect(t.text).not.toContain('forward lunge');
+    // Enter alone then takes the highlighted movement, the first.
+    await t.type(keys.enter);
+    await t.answer('Rate your pain (0 = none', '4');
+    await t.waitFor('When you have done the drill');
+    await t.type(keys.ctrlC);
+    expect(await t.exited).toBe(130);
+    expect(storeOf().sessions).toEqual([expect.objectContaining({ movement: 'single-leg squat', baseline: 4 })]);
+  });
+
   it('types again, after Ctrl-Z and fg, what was begun of an answer: a movement, a score, a yes or no', async () => {
     const t = itb(['session', 'joint-chain', '--side', 'left', '--symptom', 'pain']);
     const [first, ...others] = Object.values(redFlagQuestions).map((question) => question.slice(0, 20));

@@ -332,6 +332,15 @@ describe('a choice typed at a list in the terminal', () => {
     expect(await answer).toBe('stop');
   });
 
+  it('does not offer a number as a way to choose where a number is taken for a score', async () => {
+    const answer = createPrompter().select({ message: 'When you have done the drill:', choices: drill, numberTyped });
+    const screen = await lastScreen();
+    await type(screen, 'later');
+    await enter(screen);
+    expect(await settled(answer)).toBe(false);
+    expect(screen.getScreen()).toContain(`"later" is not one of the choices. Choose with the arrow keys and Enter, or\n  type a choice's name, then Enter.`);
+  });
+
   it('edits what is typed with Backspace, clears it with Escape, Ctrl-U or an arrow, and then takes Enter alone', async () => {
     const answer = createPrompter().select({ message: 'Which routine?', choices: routines });
     const screen = await lastScreen();
