@@ -150,6 +150,20 @@ export function calendarDay(text: string, flag: string, command: string): string
     if (meant && localDate(new Date(Number(loose[1]), Number(loose[2]) - 1, Number(loose[3]))) === meant) {
       throw typo('', `Written as itb takes it: ${command} ${flag} ${meant}`);
     }
+    // "24/11/2026", "03.04.2026": the year last, as many countries write it. Its order of day and
+    // month is never guessed: the day it can only be is named, or both it may be, to choose from.
+    const yearLast = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(day);
+    if (yearLast) {
+      const [first, second, year] = [yearLast[1]!.padStart(2, '0'), yearLast[2]!.padStart(2, '0'), yearLast[3]!];
+      const days = [...new Set([`${year}-${second}-${first}`, `${year}-${first}-${second}`])].filter((each) => realDay(each));
+      const written = (each: string) => `${command} ${flag} ${each}`;
+      if (days.length === 1) throw typo(': itb reads the year first', `Written as itb takes it: ${written(days[0]!)}`);
+      if (days.length === 2) {
+        const [dayFirst, monthFirst] = days as [string, string];
+        const either = `It could be either day: for ${spokenDay(dayFirst)}, \`${written(dayFirst)}\`; for ${spokenDay(monthFirst)}, \`${written(monthFirst)}\`.`;
+        throw typo(': itb reads the year first', either);
+      }
+    }
     throw typo();
   }
   // new Date rolls 2026-02-30 over into March: a day that does not exist is a typo. Say which part is off.
@@ -160,6 +174,18 @@ export function calendarDay(text: string, flag: string, command: string): string
   const days = new Date(Date.UTC(2000, month, 0)).getUTCDate() - (month === 2 && !leapYear(year) ? 1 : 0);
   if (date > days) throw typo(`: ${MONTHS[month - 1]} ${year} has ${days} days`, `For its last day: ${command} ${flag} ${match[1]}-${match[2]}-${days}`);
   throw typo();
+}
+
+/** Whether `day`, written YYYY-MM-DD, is a day of the calendar. */
+function realDay(day: string): boolean {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  return localDate(new Date(year, month - 1, date)) === day;
+}
+
+/** "3 April 2026" for 2026-04-03: said in words, it reads one way only. */
+function spokenDay(day: string): string {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  return `${date} ${MONTHS[month - 1]} ${year}`;
 }
 
 function leapYear(year: number): boolean {

@@ -702,6 +702,25 @@ describe('itb history', () => {
     expect(export_.stderr).toContain('--until wants a date like 2026-11-01, not "2026-04-31": April 2026 has 30 days\nFor its last day: itb export --until 2026-04-30\n');
   });
 
+  it('reads a date written with the year last in neither order, naming the day it can only be, or both it may be', async () => {
+    const said = async (args: string[]) => {
+      const result = await run(args, { home, now });
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe('');
+      return result.stderr.replace(/\s+/g, ' ');
+    };
+    // 24 can only be the day.
+    expect(await said(['history', '--since', '24/11/2026'])).toContain('--since wants a date like 2026-11-01, not "24/11/2026": itb reads the year first Written as itb takes it: itb history --since 2026-11-24');
+    expect(await said(['export', '--until', '11.24.2026'])).toContain('Written as itb takes it: itb export --until 2026-11-24');
+    // Either way round a day of the calendar: both, never one guessed.
+    expect(await said(['export', '--since', '03/04/2026'])).toContain(
+      'It could be either day: for 3 April 2026, `itb export --since 2026-04-03`; for 4 March 2026, `itb export --since 2026-03-04`.',
+    );
+    // The same day either way round, said once; no day either way round, the general hint.
+    expect(await said(['history', '--since', '4/4/2026'])).toContain('Written as itb takes it: itb history --since 2026-04-04');
+    expect(await said(['history', '--since', '31/02/2026'])).toContain('Write the year, month and day: itb history --since 2026-11-01');
+  });
+
   it('names the day meant by a date with one-digit parts or slashes, as it is to be written', async () => {
     const said = async (bad: string) => (await run(['history', '--since', bad], { home, now })).stderr;
     expect(await said('2026-3-1')).toContain('"2026-3-1"\nWritten as itb takes it: itb history --since 2026-03-01\n');
