@@ -2,7 +2,7 @@
 // it is why the store cannot be reached. Kept apart from the update itself (./store.ts).
 import { statSync } from 'node:fs';
 import { notRegular } from '../regular-file.js';
-import { homeProblem } from './store-path.js';
+import { homeFault, homeProblem } from './store-path.js';
 import { noStoreYet, readFailure, readFailureHint, readOnlyAdvice, StoreBusy, StoreError, storeError } from './store-errors.js';
 
 /**
@@ -54,10 +54,14 @@ export function homeNamed(error: unknown, env: Record<string, string | undefined
  * Throws, before any folder is made, when the store's folder would be made under a home folder
  * that is not there (HOME set to a folder that does not exist, by a slip in a shell profile or an
  * account moved; see homeProblem). Made, that home would hold a second, empty store, and the
- * person's results would be split between two stores with nothing said. An ITB_HOME is made as
- * asked: homeProblem says nothing when one is set.
+ * person's results would be split between two stores with nothing said. A HOME that names a file
+ * is refused too, in its own words. An ITB_HOME is made as asked: homeProblem says nothing when
+ * one is set.
  */
 export function refuseMissingHome(file: string, env: Record<string, string | undefined>, problem: string): void {
-  const home = homeProblem(env);
-  if (home !== undefined) throw storeError(file, `${problem}: itb does not make your home folder to keep it in`, `${noStoreYet} ${home}`);
+  const fault = homeFault(env);
+  if (fault === undefined) return;
+  // A file where the home folder should be: nothing is missing to be made, and nothing can be kept in it.
+  const why = fault.isFile ? 'your home folder is a file, not a folder, so nothing can be kept in it' : 'itb does not make your home folder to keep it in';
+  throw storeError(file, `${problem}: ${why}`, `${noStoreYet} ${homeProblem(env)}`);
 }

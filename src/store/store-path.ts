@@ -48,20 +48,31 @@ function homeFolder(): string {
  * say it.
  */
 export function homeProblem(env: Record<string, string | undefined>): string | undefined {
+  const fault = homeFault(env);
+  if (fault === undefined) return undefined;
+  // A person who never set HOME is given the folder the system keeps for the account.
+  const whose = env.HOME && isAbsolute(env.HOME) ? `Your HOME, ${fault.home},` : `Your home folder, ${fault.home},`;
+  return `${whose} ${fault.what}: set HOME to your home folder, or point ITB_HOME at a folder you may write to.`;
+}
+
+/**
+ * The home folder the store is kept under and how it fails to be one (see homeProblem); `isFile`
+ * when a file is in its place, rather than nothing.
+ */
+export function homeFault(env: Record<string, string | undefined>): { home: string; what: string; isFile: boolean } | undefined {
   if (env.ITB_HOME || process.platform === 'win32') return undefined;
   if (process.platform === 'linux' && env.XDG_CONFIG_HOME && isAbsolute(env.XDG_CONFIG_HOME)) return undefined;
   const home = homeFolder();
   const what = notAFolder(home);
-  if (what === undefined) return undefined;
-  // A person who never set HOME is given the folder the system keeps for the account.
-  const whose = env.HOME && isAbsolute(env.HOME) ? `Your HOME, ${home},` : `Your home folder, ${home},`;
-  return `${whose} ${what}: set HOME to your home folder, or point ITB_HOME at a folder you may write to.`;
+  return what === undefined ? undefined : { home, what, isFile: what === IS_A_FILE };
 }
+
+const IS_A_FILE = 'is a file, not a folder';
 
 /** How `folder` fails to be one ("does not exist", "is a file, not a folder"); undefined when it is one, or cannot be told. */
 function notAFolder(folder: string): string | undefined {
   try {
-    return statSync(folder).isDirectory() ? undefined : 'is a file, not a folder';
+    return statSync(folder).isDirectory() ? undefined : IS_A_FILE;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return 'does not exist';

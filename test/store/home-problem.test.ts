@@ -1,5 +1,5 @@
 // What the store says when the HOME it is kept under is wrong and ITB_HOME is not set.
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Store, StoreError } from '../../src/store/store.js';
@@ -68,5 +68,10 @@ describe.skipIf(process.platform === 'win32')('a HOME that is wrong', () => {
     const error = (await caught(() => store.update((data) => void (data.settings.minImprovement = 2)))) as StoreError;
     expect(error).toBeInstanceOf(StoreError);
     expect(error.hint).toBe(`There is no store there yet, and nothing was saved. Your HOME, ${notes}, is a file, not a folder: set HOME to your home folder, or point ITB_HOME at a folder you may write to.`);
+    // Not "does not make your home folder": a file is there, not nothing.
+    expect(error.message).toBe(`the itb store ${store.path} cannot be saved: your home folder is a file, not a folder, so nothing can be kept in it`);
+    const locked = (await caught(() => store.lockSession(() => {}))) as StoreError;
+    expect(locked.message).toBe(`the itb store ${store.path} cannot be locked for a session: your home folder is a file, not a folder, so nothing can be kept in it`);
+    expect(readFileSync(notes, 'utf8')).toBe('x');
   });
 });
