@@ -141,8 +141,10 @@ function sessionTable(summaries: SessionSummary[], colour: Colours, kept: Map<st
   // movements by mistake: the same label above each run of sessions that rated the same thing,
   // as a heading is read before what it heads. Someone who changed movement once gets two
   // labels, not one under every row; someone who alternates gets one above each session.
+  // The column headings go under the first label, right above the rows they head, as when one
+  // label is said for all: above it, they headed a label rather than a row.
   const newRun = (i: number) => i === 0 || trendKey(rows[i]!.summary) !== trendKey(rows[i - 1]!.summary);
-  return [heading!, ...rows.flatMap((row, i) => [...(newRun(i) ? label(row.summary) : []), ...lines[i]!])];
+  return rows.flatMap((row, i) => [...(newRun(i) ? label(row.summary) : []), ...(i === 0 ? [heading!] : []), ...lines[i]!]);
 }
 
 /**

@@ -53,7 +53,7 @@ describe('itb history on the screen', () => {
     expect(two.split('\n\n')[0]).toMatch(/5 → 3\s+1 helped\nSymptom and test movement: pain during single-leg squat · right side painful\n/);
     // On 40 columns, the side after what was rated, on its last line, two columns in as it is.
     const narrow = (await onTerminal(40, () => run(['history', '-n', '2'], { home, now }))).stdout.split('\n\n')[0]!;
-    expect(narrow).toMatch(/\nSymptom and test movement: pain during\n {2}walking down the long hill behind the\n {2}house · right side painful\n[^\n]+5 → 3\n {4}1 helped\n/);
+    expect(narrow).toMatch(/^Symptom and test movement: pain during\n {2}walking down the long hill behind the\n {2}house · right side painful\ndate [^\n]+\n[^\n]+5 → 3\n {4}1 helped\n/);
     expect(narrow).toMatch(/\n {4}1 helped\nSymptom and test movement: pain during\n {2}single-leg squat · right side painful\n/);
     for (const line of narrow.split('\n')) expect(line.length).toBeLessThanOrEqual(40);
   });
@@ -64,7 +64,7 @@ describe('itb history on the screen', () => {
     await withSessions(stairs(1, 'left'), stairs(2, 'right'));
     const narrow = (await onTerminal(40, () => run(['history'], { home, now }))).stdout.split('\n\n')[0]!;
     // Flush with the dates, "right side painful" would read as a line of its own, not the label's end.
-    expect(narrow).toMatch(/\nSymptom and test movement: pain during\n {2}stairs at the office building downtown\n {2}right side painful\n\d{4}-/);
+    expect(narrow).toMatch(/^Symptom and test movement: pain during\n {2}stairs at the office building downtown\n {2}right side painful\ndate [^\n]+\n\d{4}-/);
     for (const line of narrow.split('\n')) expect(line.length).toBeLessThanOrEqual(40);
   });
 
@@ -74,7 +74,7 @@ describe('itb history on the screen', () => {
     // 40 characters: on one line two columns in, it would take 42.
     await twoSides('walking down the long hill behind a barn');
     const narrow = (await onTerminal(40, () => run(['history'], { home, now }))).stdout.split('\n\n')[0]!;
-    expect(narrow).toMatch(/\nSymptom and test movement: pain during\n {2}walking down the long hill behind a\n {2}barn · right side painful\n\d{4}-/);
+    expect(narrow).toMatch(/^Symptom and test movement: pain during\n {2}walking down the long hill behind a\n {2}barn · right side painful\ndate [^\n]+\n\d{4}-/);
     for (const line of narrow.split('\n')) expect(line.length).toBeLessThanOrEqual(40);
   });
 
@@ -82,7 +82,7 @@ describe('itb history on the screen', () => {
     // "  climbing up steps · right side painful" is 40 columns.
     await twoSides('climbing up steps');
     const narrow = (await onTerminal(40, () => run(['history'], { home, now }))).stdout.split('\n\n')[0]!;
-    expect(narrow).toMatch(/\nSymptom and test movement: pain during\n {2}climbing up steps · right side painful\n\d{4}-/);
+    expect(narrow).toMatch(/^Symptom and test movement: pain during\n {2}climbing up steps · right side painful\ndate [^\n]+\n\d{4}-/);
   });
 
   it('keeps the words in brackets of a session\'s results together on a narrow terminal, where they fit a line', async () => {

@@ -153,7 +153,7 @@ describe('itb history', () => {
     const { stdout } = await run(['history'], { home, now });
     // Wrapped above the row, never cut: two movements that start alike must not read as one.
     // Its second line two columns in: flush with the dates, it would read as a line of its own.
-    expect(stdout).toMatch(/\nSymptom and test movement: tightness during walking down the long hill behind\n {2}the house after work with the dog\n[^\n]+strength\s+4 → 2\s+1 helped\n/);
+    expect(stdout).toMatch(/^Symptom and test movement: tightness during walking down the long hill behind\n {2}the house after work with the dog\ndate [^\n]+\n[^\n]+strength\s+4 → 2\s+1 helped\n/);
     expect(stdout).toMatch(/\nSymptom and test movement: pain during single-leg squat\n[^\n]+strength\s+6 → 5\s/);
     expect(stdout).not.toContain('…');
     for (const line of stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
@@ -168,7 +168,7 @@ describe('itb history', () => {
     const switched = (await run(['history'], { home, now: new Date(at(34)) })).stdout;
     expect(labels(switched)).toEqual(['Symptom and test movement: pain during step-down', 'Symptom and test movement: pain during single-leg squat']);
     // Each above the first row of its run, the 3 step-down sessions between them.
-    expect(switched).toMatch(/\nSymptom and test movement: pain during step-down\n(\d[^\n]+\n){3}Symptom and test movement: pain during single-leg squat\n\d/);
+    expect(switched).toMatch(/^Symptom and test movement: pain during step-down\ndate [^\n]+\n(\d[^\n]+\n){3}Symptom and test movement: pain during single-leg squat\n\d/);
     expect(switched.split('\n\n')[0]).not.toMatch(/\n +pain during /);
 
     cleanup();
@@ -176,12 +176,27 @@ describe('itb history', () => {
     await withSessions(...Array.from({ length: 4 }, (_, n) => rated(n, n % 2 === 0 ? 'step-down' : 'single-leg squat')));
     const alternating = (await run(['history'], { home, now: new Date(at(5)) })).stdout;
     expect(labels(alternating)).toHaveLength(4);
-    expect(alternating.split('\n\n')[0]!.split('\n').slice(1, 5)).toEqual([
+    expect(alternating.split('\n\n')[0]!.split('\n').slice(0, 5)).toEqual([
       'Symptom and test movement: pain during single-leg squat',
+      expect.stringMatching(/^date +routine +score +results$/),
       expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d +strength +6 → 4 +1 helped$/),
       'Symptom and test movement: pain during step-down',
       expect.stringMatching(/6 → 4 +1 helped$/),
     ]);
+  });
+
+  it('puts the column headings right above the rows they head, under the first label, when sessions rate different things', async () => {
+    const other = buildSession({ startedAt: '2026-03-07T12:00:00Z', movement: 'step-down', baseline: 4, drills: [{ id: 'clamshells', scores: [2] }] });
+    await withSessions(first, other);
+    const { stdout } = await run(['history'], { home, now });
+    const table = stdout.split('\n\n')[0]!.split('\n');
+    expect(table[0]).toBe('Symptom and test movement: pain during step-down');
+    expect(table[1]).toMatch(/^date +routine +score +results$/);
+    expect(table[2]).toMatch(/^2026-03-07 \d\d:\d\d +strength +4 → 2 +1 helped$/);
+    expect(table[3]).toBe('Symptom and test movement: pain during single-leg squat');
+    // As when every session rated the same thing: the label, then the headings, then the rows.
+    const { stdout: same } = await run(['history', '--limit', '1'], { home, now });
+    expect(same.split('\n').slice(0, 2).map((line) => line.split(' ')[0])).toEqual(['Symptom', 'date']);
   });
 
   it('says under each session which side was painful when the sessions had more than one', async () => {
@@ -191,7 +206,7 @@ describe('itb history', () => {
     const { stdout } = await run(['history'], { home, now });
     expect(stdout).toMatch(/\nSymptom and test movement: pain during single-leg squat · left side painful\n[^\n]+6 → 5\s/);
     expect(stdout).toMatch(/\nSymptom and test movement: pain during single-leg squat · right side painful\n[^\n]+4 → 2\s+1 helped\n/);
-    expect(stdout).toMatch(/^date [^\n]+\nSymptom and test movement: pain during single-leg squat · both sides painful\n[^\n]+5 → 4\s+1 helped\n/);
+    expect(stdout).toMatch(/^Symptom and test movement: pain during single-leg squat · both sides painful\ndate [^\n]+\n[^\n]+5 → 4\s+1 helped\n/);
     // One side in the sessions listed, of a store with three: said once, above the table.
     const { stdout: oneSide } = await run(['history', '--limit', '1'], { home, now });
     expect(oneSide).toContain('Symptom and test movement: pain during single-leg squat · both sides painful\n');
@@ -394,7 +409,7 @@ describe('itb history', () => {
     for (const columns of [40, 60]) {
       const { stdout } = await onTerminal(columns, () => run(['history'], { home, now }));
       const said = stdout.replace(/\s+/g, ' ');
-      expect(said).toContain('Symptom and test movement: pain during going down the stairs at work 2026-03-02');
+      expect(said).toMatch(/^Symptom and test movement: pain during going down the stairs at work date routine score (results )?2026-03-02/);
       expect(said).toContain('Symptom and test movement: pain during going down the stairs at home 2026-03-01');
       expect(stdout).not.toContain('…');
       for (const line of stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(columns);
