@@ -3,6 +3,7 @@
 // Linux and macOS the name is at hand where Node's own clock finds it when TZ is not set: the
 // link /etc/localtime points into the zone database (/usr/share/zoneinfo/Europe/Paris).
 import { readlinkSync } from 'node:fs';
+import { MINUTE_MS } from './core/durations.js';
 
 /** A zone name as the database spells it: Europe/Paris, America/Argentina/Buenos_Aires, Etc/GMT+5. */
 const ZONE = /\/zoneinfo\/(?:posix\/|right\/)?([A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+)*)$/;
@@ -62,7 +63,7 @@ export function dayIn(date: Date, zone: string): string | undefined {
   const offset = /^UTC([+-])(\d{2}):(\d{2})$/.exec(zone);
   if (offset) {
     const minutes = (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3]));
-    return new Date(date.getTime() + minutes * 60_000).toISOString().slice(0, 10);
+    return new Date(date.getTime() + minutes * MINUTE_MS).toISOString().slice(0, 10);
   }
   let parts: Intl.DateTimeFormatPart[];
   try {

@@ -16,6 +16,7 @@ import { readExport } from './import-read.js';
 import { listenForCtrlC, stoppedAfterSaving, stoppedBeforeSaving, type CtrlC } from './import-stop.js';
 import { shellPath } from '../shell-word.js';
 import { itbAsStarted, itbWithLibrary, libraryFor, notice, notInLibraryWords } from './shared.js';
+import { HOUR_MS } from '../core/durations.js';
 
 export async function importExport(ctx: Context, file: string, options: { dryRun?: boolean }, command: Command) {
   const ctrlC = listenForCtrlC();
@@ -147,7 +148,7 @@ function strangerWords(backup: ParsedExport, known: Set<string>, dryRun: boolean
  * that decision whatever a session here finds.
  */
 function datedAheadWords(backup: ParsedExport, now: Date, dryRun: boolean, itb: string): string | undefined {
-  const after = now.getTime() + 3_600_000;
+  const after = now.getTime() + HOUR_MS;
   const times = [...backup.sessions.map((session) => session.startedAt), ...backup.moves.map((move) => move.at)].filter((at) => Date.parse(at) > after);
   if (times.length === 0) return undefined;
   const latest = times.reduce((a, b) => (Date.parse(a) >= Date.parse(b) ? a : b));

@@ -5,6 +5,7 @@ import { seeAProfessional } from './professional-advice.js';
 import { partWayStarts, type RoutineLog } from './resume.js';
 import { LOADING_DRILLS_A_DAY } from './session.js';
 import { shownSafely } from './text.js';
+import { HOUR_MS, MINUTE_MS } from './durations.js';
 
 /**
  * What advice needs from the log, kept in the store's summary. It grows by a session a day, so it
@@ -64,8 +65,6 @@ export interface FlareUp {
   at: string;
 }
 
-const MINUTE_MS = 60 * 1000;
-const HOUR_MS = 60 * MINUTE_MS;
 const LOADING_GAP_MS = 48 * HOUR_MS;
 const time = (iso: string) => Date.parse(iso);
 

@@ -3,6 +3,7 @@ import { compareInstants } from './instant.js';
 import type { PainfulSide, Session, Symptom } from './records.js';
 import { latestScore } from './session.js';
 import { inSentence } from './text.js';
+import { MINUTE_MS } from './durations.js';
 
 export interface SessionSummary {
   id: string;
@@ -245,7 +246,7 @@ export function localDate(date: Date): string {
 export function localIsoTime(date: Date): string {
   const offset = -date.getTimezoneOffset();
   // The local clock as a UTC one: one look-up of the time zone instead of six.
-  const clock = new Date(date.getTime() + offset * 60_000).toISOString().slice(0, 19);
+  const clock = new Date(date.getTime() + offset * MINUTE_MS).toISOString().slice(0, 19);
   const sign = offset < 0 ? '-' : '+';
   return `${clock}${sign}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
 }

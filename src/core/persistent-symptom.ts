@@ -4,8 +4,7 @@
 import type { AdviceLog } from './advice.js';
 import { sidesApart } from './history.js';
 import type { PainfulSide } from './records.js';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { DAY_MS, MINUTE_MS } from './durations.js';
 
 /**
  * The local calendar day `ms` falls on, counted in days: two of them are as many days apart as a
@@ -13,7 +12,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * 25 hours. (The local clock read as a UTC one: one look-up of the time zone.)
  */
 function localDayNumber(ms: number): number {
-  return Math.floor((ms - new Date(ms).getTimezoneOffset() * 60_000) / DAY_MS);
+  return Math.floor((ms - new Date(ms).getTimezoneOffset() * MINUTE_MS) / DAY_MS);
 }
 
 /** The first moment of the local day `days` days before that of `now`. */

@@ -7,8 +7,7 @@ import type { Symptom } from '../core/records.js';
 import type { ReadingView } from './reading-view.js';
 import type { Report } from './report.js';
 import { trendLabel } from './trend-words.js';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { DAY_MS } from '../core/durations.js';
 
 /** Whole calendar days from one YYYY-MM-DD to a later one. */
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
