@@ -58,11 +58,12 @@ export function createPlainPrompter(input: Readable = process.stdin, output: Wri
   const write = (text: string) => output.write(text.endsWith(' ') || text.endsWith('\n') ? text : `${text}\n`);
   // Broken between words at the terminal's edge, its own line breaks and the indent of each of
   // its lines kept: a question and what follows it on its line ("Type y for yes...") would
-  // otherwise run past the edge, and a hold's later lines lose their place under its label.
+  // otherwise run past the edge, and a hold's later lines lose their place under its label. A
+  // note in brackets that fits a line stays whole ("(0 = none, 10 = worst imaginable):").
   const fitted = (text: string) =>
     text
       .split('\n')
-      .map((part) => wrap(part, 80, /^ */.exec(part)![0]).join('\n'))
+      .map((part) => wrap(part, 80, /^ */.exec(part)![0], 'all').join('\n'))
       .join('\n') + (text.endsWith(' ') ? ' ' : '');
   /** The next line typed, after `prompt`; rejects when the session is to stop. `again`: the question after a pause. */
   const line = (prompt: string, again = () => prompt): Promise<string> => {
@@ -80,7 +81,7 @@ export function createPlainPrompter(input: Readable = process.stdin, output: Wri
       lines.resume();
     });
   };
-  const question = (message: string) => wrap(message, 80).join('\n');
+  const question = (message: string) => wrap(message, 80, '', 'all').join('\n');
 
   const confirm: Prompter['confirm'] = async ({ message, default: fallback }) => {
     const ask = `${message} Type y for yes or n for no${fallback === undefined ? '' : ` (Enter alone: ${fallback ? 'yes' : 'no'})`}: `;

@@ -85,12 +85,13 @@ const LEAST = 20;
 /**
  * Wraps text to `columns` (of an 80-column terminal: see onScreen), indenting every line by
  * `indent`. Colour codes take no room: a coloured run of words keeps its colour across lines.
- * A word longer than a whole line (a name with no spaces) is cut into pieces that fit.
+ * A word longer than a whole line (a name with no spaces) is cut into pieces that fit. `notes`:
+ * which notes in brackets stay whole (see Notes).
  */
-export function wrap(text: string, columns = 80, indent = ''): string[] {
+export function wrap(text: string, columns = 80, indent = '', notes: Notes = 'short'): string[] {
   columns = Math.max(onScreen(columns), width(indent) + LEAST);
   const room = columns - width(indent);
-  return fill(text, room, room).map((line) => indent + line);
+  return fill(text, room, room, notes).map((line) => indent + line);
 }
 
 /**
@@ -102,8 +103,26 @@ export function wrapUnder(text: string, columns = 80, indent = '  '): string[] {
   return fill(text, columns, columns - width(indent)).map((line, i) => (i === 0 ? line : indent + line));
 }
 
-/** The widest note in brackets kept whole on a line (fill). */
+/** The widest note in brackets kept whole on a line (fill), unless every note is. */
 const SHORT_NOTE = 18;
+
+/**
+ * Which notes in brackets fill keeps whole: 'short' ones (SHORT_NOTE), which in a paragraph
+ * would leave a line short before a long one; or 'all' that fit a line, for a question written
+ * once on a terminal that cannot redraw it ("Rate your pain" over "(0 = none, 10 = worst
+ * imaginable):"), which reads as one thing, as a choice's note does in a list.
+ */
+export type Notes = 'short' | 'all';
+
+// A number and its unit ("30 s", "2 min"): broken, the unit would begin a line alone.
+const MEASURE = String.raw`\d+(?:[.,]\d+)? (?:s|sec|min|h|hr|ms|m|cm|mm|km|kg|lb|lbs)(?![A-Za-z\d])\S*`;
+const SHORT_NOTE_WORDS = String.raw`(?:\x1b\[[\d;]*m)*\((?:[^()\s]+ ){1,2}[^()\s]+\)\S*`;
+const ANY_NOTE = String.raw`(?:\x1b\[[\d;]*m)*\([^()\n]*\)\S*`;
+// A command in backquotes, a file name quoted for the shell, a note in brackets, a measure, a word.
+const tokens = (note: string) => new RegExp(String.raw`\(?\`[^\`\n]*\`\S*|'[^'\n]*'\S*|${note}|${MEASURE}|\S+`, 'g');
+const TOKENS: Record<Notes, RegExp> = { short: tokens(SHORT_NOTE_WORDS), all: tokens(ANY_NOTE) };
+// The words of a note too long to keep whole, a measure in it still one.
+const NOTE_WORDS = new RegExp(String.raw`${MEASURE}|\S+`, 'g');
 
 // A file name quoted for the shell ('My PT/routines.yaml'), or a word.
 const SHELL_WORDS = /'[^'\n]*'\S*|\S+/g;
@@ -114,15 +133,16 @@ const SHELL_WORDS = /'[^'\n]*'\S*|\S+/g;
  * shell, so that a command copied from the lines still runs; a separating "·" goes with the
  * word after it: no line ends with one.
  */
-function fill(text: string, first: number, rest: number): string[] {
+function fill(text: string, first: number, rest: number, notes: Notes = 'short'): string[] {
   rest = Math.max(1, rest);
   const words: string[] = [];
-  for (const token of text.match(/\(?`[^`\n]*`\S*|'[^'\n]*'\S*|(?:\x1b\[[\d;]*m)*\((?:[^()\s]+ ){1,2}[^()\s]+\)\S*|\S+/g) ?? []) {
+  for (const token of text.match(TOKENS[notes]) ?? []) {
     const command = token.includes('`') && token.includes(' ');
     // A short note in brackets ("(before: 6):", "(Enter alone: 1)"), dimmed or not, is one word:
-    // broken, its number would begin a line of its own.
-    const spread = command ? width(token) > Math.min(first, rest) : token.includes(' ') && width(token) > SHORT_NOTE;
-    for (const word of spread ? token.match(command ? SHELL_WORDS : /\S+/g)! : [token]) {
+    // broken, its number would begin a line of its own. So is a measure ("30 s").
+    const longest = command || notes === 'all' ? Math.min(first, rest) : SHORT_NOTE;
+    const spread = token.includes(' ') && width(token) > longest;
+    for (const word of spread ? token.match(command ? SHELL_WORDS : NOTE_WORDS)! : [token]) {
       if (words.at(-1) === '·') words[words.length - 1] += ` ${word}`;
       else words.push(word);
     }

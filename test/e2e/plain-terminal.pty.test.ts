@@ -81,7 +81,7 @@ describe('itb session under TERM=dumb', () => {
     expect(lines.filter((line) => width(line) > 40)).toEqual([]);
     const text = lines.join('\n');
     // A hold's lines and the choice made go on under their text, as the list and the drill's card do.
-    expect(text).toContain('⏱ Hold 1 of 6 · set 1, first side: 30\n  s, starting now. Press Enter to end\n  it early.');
+    expect(text).toContain('⏱ Hold 1 of 6 · set 1, first side:\n  30 s, starting now. Press Enter to\n  end it early.');
     expect(text).toContain('⏱ Hold 1 of 6 · set 1, first side:\n  ended early');
     expect(text).toContain('Chosen: Start hold 1 of 6 · set 1, first\n        side (30 s)');
     expect(text).toContain('Chosen: Skip this drill\n        (I cannot do it now)');

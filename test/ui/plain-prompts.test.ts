@@ -339,14 +339,29 @@ describe('questions as plain lines', () => {
       expect(await hold).toBe('skipped');
       expect(t.shown()).toBe(
         [
-          '⏱ Hold 1 of 6 · set 1, first side: 30',
-          '  s, starting now. Press Enter to end',
-          '  it early.',
+          // "30 s" stays whole: its unit does not begin a line alone.
+          '⏱ Hold 1 of 6 · set 1, first side:',
+          '  30 s, starting now. Press Enter to',
+          '  end it early.',
           '⏱ Hold 1 of 6 · set 1, first side:',
           '  ended early',
           '',
         ].join('\n'),
       );
+    });
+  });
+
+  it('keeps a note in brackets in a question whole where it fits a line, on a narrow terminal', async () => {
+    await onTerminal(40, async () => {
+      const t = terminal();
+      const answer = t.prompter.confirm({ message: 'Go on with the next drill? (Say no to stop here for today.)', default: false });
+      t.type('n');
+      expect(await answer).toBe(false);
+      expect(t.shown()).toBe('Go on with the next drill?\n(Say no to stop here for today.) Type y\nfor yes or n for no (Enter alone: no): ');
+      const rated = t.prompter.input({ message: 'Rate your pain (0 = none, 10 = worst imaginable):' });
+      t.type('4');
+      expect(await rated).toBe('4');
+      expect(t.shown()).toContain('no): Rate your pain\n(0 = none, 10 = worst imaginable): ');
     });
   });
 

@@ -182,6 +182,25 @@ describe('hangingPacked', () => {
     expect(wrap('Rate it now (before the first try: 6):', 30)).toEqual(['Rate it now (before the first', 'try: 6):']);
   });
 
+  it('keeps a number and its unit on one line, in a note too long to keep whole as well', () => {
+    expect(wrap('Hold 1 of 6 · set 1, first side: 30 s, starting now.', 36)).toEqual(['Hold 1 of 6 · set 1, first side:', '30 s, starting now.']);
+    expect(wrap('Dose: 3 sets × hold 30 s per side, then rest 2 min', 23)).toEqual(['Dose: 3 sets × hold', '30 s per side, then', 'rest 2 min']);
+    expect(wrap('Hold it (on each side, as long as 45 s at the most):', 33)).toEqual(['Hold it (on each side, as long as', '45 s at the most):']);
+    // A word that only starts like a unit is no unit.
+    expect(wrap('Then do 3 sets of 10 slow reps.', 20)).toEqual(['Then do 3 sets of 10', 'slow reps.']);
+  });
+
+  it("keeps a long note in brackets whole where it fits a line, when told to ('all')", () => {
+    expect(wrap('Go on with the next drill? (Say no to stop here for today.) Type y for yes or n for no:', 40, '', 'all')).toEqual([
+      'Go on with the next drill?',
+      '(Say no to stop here for today.) Type y',
+      'for yes or n for no:',
+    ]);
+    expect(wrap('Rate your pain (0 = none, 10 = worst imaginable):', 40, '', 'all')).toEqual(['Rate your pain', '(0 = none, 10 = worst imaginable):']);
+    // Too long for a line, it is broken between its words, as any text.
+    expect(wrap('Rate it (0 = none, 10 = worst imaginable):', 30, '', 'all')).toEqual(['Rate it (0 = none, 10 = worst', 'imaginable):']);
+  });
+
   it('keeps a file name quoted for the shell on one line, and an apostrophe is no quote', () => {
     const lines = wrap("Run `itb --data '/Users/me/My PT/routines.yaml' session` to start; it doesn't take long.", 40);
     expect(lines).toEqual(['Run `itb --data', "'/Users/me/My PT/routines.yaml' session`", "to start; it doesn't take long."]);
