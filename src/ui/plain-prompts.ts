@@ -143,10 +143,17 @@ export function createPlainPrompter(input: Readable = process.stdin, output: Wri
       const until = Date.now() + seconds * 1000;
       const left = () => held(`${label}: ${Math.max(1, Math.ceil((until - Date.now()) / 1000))} s left. Press Enter to end it early.`);
       const timeUp = new Promise<'finished'>((resolve) => (timer = setTimeout(() => resolve('finished'), seconds * 1000)));
+      // Once stopped, a hold is not started at all, so there is none to say was stopped.
+      const started = ended === undefined;
       try {
         const how = await Promise.race([timeUp, line(held(`${label}: ${seconds} s, starting now. Press Enter to end it early.`), left).then(() => 'skipped' as const)]);
         write(held(`${label}: ${how === 'finished' ? 'time is up' : 'ended early'}`));
         return how;
+      } catch (error) {
+        // Stopped with Ctrl-C (or the window closed): said as the other prompts say it, under the
+        // "^C" the terminal shows, rather than the hold left as if it still ran.
+        if (started) write(held(`${label}: stopped`));
+        throw error;
       } finally {
         clearTimeout(timer);
         if (waiting !== undefined) {

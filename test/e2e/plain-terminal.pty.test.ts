@@ -127,6 +127,19 @@ describe('itb session under TERM=dumb', () => {
     await t.waitFor('Session interrupted. Kept: your baseline (6) and 1 finished drill');
     expect(storeOf().sessions).toEqual([expect.objectContaining({ status: 'interrupted', baseline: 6, results: [expect.objectContaining({ outcome: 'rehab' })] })]);
   });
+
+  it('says a hold stopped with Ctrl-C was stopped, keeps what was answered and exits 130', async () => {
+    const t = itb(['session', 'balance', '--side', 'left', '--symptom', 'pain', '--movement', 'walking']);
+    await passRedFlagScreen(t);
+    await t.answer('Rate your pain', '6');
+    await t.answer(pick, '1');
+    await t.waitFor(/Press Enter to end it\s+early\./);
+    await t.type(keys.ctrlC);
+    expect(await t.exited).toBe(130);
+    await t.waitFor(/\^C\r?\n⏱ Hold 1 of 6 · set 1, first side: stopped\r?\n/);
+    await t.waitFor('Session interrupted. Kept: your baseline (6)');
+    expect(storeOf().sessions).toEqual([expect.objectContaining({ status: 'interrupted', baseline: 6, results: [] })]);
+  });
 });
 
 describe('itb history under TERM=dumb', () => {

@@ -244,6 +244,16 @@ describe('questions as plain lines', () => {
     expect(t.shown()).not.toContain('Rate:');
   });
 
+  it('says a hold was stopped when it is, as the other prompts do, and starts none once stopped', async () => {
+    const t = terminal();
+    const hold = t.prompter.countdown(30, 'Hold 1 of 2');
+    t.prompter.stop();
+    expect(isPromptExit(await hold.catch((caught: unknown) => caught))).toBe(true);
+    expect(t.shown()).toBe('⏱ Hold 1 of 2: 30 s, starting now. Press Enter to end it early.\n\n⏱ Hold 1 of 2: stopped\n');
+    expect(isPromptExit(await t.prompter.countdown(30, 'Hold 2 of 2').catch((caught: unknown) => caught))).toBe(true);
+    expect(t.shown()).not.toContain('Hold 2 of 2');
+  });
+
   it('ends the question as Ctrl-C does when the input ends (Ctrl-D), and every question after it', async () => {
     const t = terminal();
     const answer = t.prompter.input({ message: 'Rate:' });
