@@ -6,6 +6,7 @@
 // the choice it names, or none, saying why; the highlighted choice is picked by Enter alone.
 import { createPrompt, isEnterKey, makeTheme, usePagination, usePrefix, useState, useKeypress, type Status } from '@inquirer/core';
 import { styleText } from 'node:util';
+import { width } from './table.js';
 
 export interface ListChoice {
   value: string;
@@ -22,7 +23,7 @@ export interface ListConfig {
   message: string;
   choices: ListChoice[];
   default?: string;
-  /** How many lines the choices may take. */
+  /** How many lines the choices may take while no note shows under them. */
   pageSize: number;
   /** Said at Enter on a choice that cannot be picked. */
   notChosen: string;
@@ -48,6 +49,11 @@ const helpLine = [
 // the typing goes once something is.
 const cursorHide = '\x1b[?25l';
 const cursorShow = '\x1b[?25h';
+
+/** The rows `text` takes on a terminal `columns` wide: a line wider than it reaches across more. */
+export function rowsOf(text: string, columns: number): number {
+  return text.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(width(line) / columns)), 0);
+}
 
 export const listPrompt = createPrompt<string, ListConfig>((config, done) => {
   const { choices } = config;
@@ -97,7 +103,9 @@ export const listPrompt = createPrompt<string, ListConfig>((config, done) => {
       if (item.disabled !== undefined) return theme.style.disabled(`${pointer} ${item.name} ${item.disabled}`);
       return isActive ? theme.style.highlight(`${pointer} ${item.name}`) : `${pointer} ${item.name}`;
     },
-    pageSize: config.pageSize,
+    // A note under the list takes its rows from the list while it shows, so that the question
+    // stays on a short terminal; the pointer's choice stays in view.
+    pageSize: Math.max(1, config.pageSize - (note ? rowsOf(theme.style.error(note), process.stdout.columns || 80) : 0)),
     loop: false,
   });
   if (status === 'done') return `${prefix} ${message} ${theme.style.answer(choices[active]!.short)}`;

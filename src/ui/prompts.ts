@@ -2,7 +2,7 @@
 import { createPrompt, isEnterKey, useEffect, useKeypress, useState } from '@inquirer/core';
 import { input } from '@inquirer/prompts';
 import { styleText } from 'node:util';
-import { listPrompt } from './list-prompt.js';
+import { listPrompt, rowsOf } from './list-prompt.js';
 import type { Prompter } from './prompter.js';
 import { askedAgainAfterPause, suspendable, whenTerminalGoes } from './stopping.js';
 import { hanging, onScreen, width, wrap, wrapName } from './table.js';
@@ -63,7 +63,7 @@ export function createPrompter(): Prompter {
                 message: question,
                 choices: shownChoices,
                 ...(fallback === undefined ? {} : { default: fallback }),
-                pageSize: listLines(question, shownChoices, process.stdout.rows || 24, process.stdout.columns || 80, numberTyped),
+                pageSize: listLines(question, shownChoices, process.stdout.rows || 24, process.stdout.columns || 80),
                 notChosen: noteShown(notChosen),
                 typed,
                 kept: (text) => kept(typing, text),
@@ -177,22 +177,18 @@ function reason(verdict: true | string): true | string {
 
 /**
  * How many lines a list of choices may take: all the terminal's `rows` have room for beside the
- * question, the blank line, the longest description, the help line and the longest note Enter
- * may give: on text that names no choice, on a number (`numberTyped`), on a choice that cannot
- * be picked. The prompts' own 7 hid the eighth choice and on, with
- * nothing to say there were more (a routine, or "Something else" among the movements); a list
- * taller than the room left pushed the question and the pointer off the top of a short terminal
- * (a split window), and each move of the pointer then left a copy of the list behind.
+ * question, the blank line, the longest description and the help line. The prompts' own 7 hid
+ * the eighth choice and on, with nothing to say there were more (a routine, or "Something else"
+ * among the movements); a list taller than the room left pushed the question and the pointer
+ * off the top of a short terminal (a split window), and each move of the pointer then left a
+ * copy of the list behind. A note Enter gives (on text that names no choice, on a number where
+ * numbers are scores, on a choice that cannot be picked) takes its rows from the list only
+ * while it shows (listPrompt): kept free all the time, they hid two choices or more.
  */
-export function listLines(question: string, choices: { description?: string; disabled?: boolean | string }[], rows: number, columns: number, numberTyped?: string): number {
-  // A line wider than the terminal takes as many rows as it reaches across.
-  const rowsOf = (text: string) => text.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(width(line) / columns)), 0);
-  const description = Math.max(0, ...choices.map((choice) => (choice.description ? rowsOf(choice.description) : 0)));
-  // Any of them may be said, one at a time: the longest counts.
-  const notes = [noMatch('x'.repeat(20)), ...(choices.some((choice) => choice.disabled) ? [notChosen] : []), ...(numberTyped === undefined ? [] : [numberTyped])];
-  const note = Math.max(...notes.map((text) => rowsOf(`> ${noteShown(text)}`)));
+export function listLines(question: string, choices: { description?: string; disabled?: boolean | string }[], rows: number, columns: number): number {
+  const description = Math.max(0, ...choices.map((choice) => (choice.description ? rowsOf(choice.description, columns) : 0)));
   // At least the choice the pointer is on, however short the terminal.
-  return Math.max(1, rows - rowsOf(`? ${question}`) - 1 - description - note - 1);
+  return Math.max(1, rows - rowsOf(`? ${question}`, columns) - 1 - description - 1);
 }
 
 /**
