@@ -4,7 +4,7 @@
 // typed shown nowhere: "strength" then Enter at "Which routine?" started whichever routine the
 // pointer had landed on. Here what is typed shows after the question, and Enter after it picks
 // the choice it names, or none, saying why; the highlighted choice is picked by Enter alone.
-import { createPrompt, isEnterKey, makeTheme, usePagination, usePrefix, useState, useKeypress, type Status } from '@inquirer/core';
+import { createPrompt, isDownKey, isEnterKey, isUpKey, makeTheme, useMemo, usePagination, usePrefix, useState, useKeypress, type Status } from '@inquirer/core';
 import { styleText } from 'node:util';
 import { width } from './table.js';
 
@@ -64,8 +64,15 @@ export const listPrompt = createPrompt<string, ListConfig>((config, done) => {
   const [active, setActive] = useState(preset === -1 ? first : preset);
   const [typed, setTyped] = useState('');
   const [note, setNote] = useState<string | undefined>(undefined);
+  // Vim's or Emacs's keys, as INQUIRER_KEYBINDINGS sets them for the prompts: Ctrl-P and Ctrl-N,
+  // or k and j, move the pointer as the arrow keys do.
+  const keybindings = useMemo(() => makeTheme().keybindings, []);
 
   useKeypress((key, rl) => {
+    // A k or j moves the pointer only while nothing is typed: after the first letter of a word
+    // they are letters of it ("Walking"), and a capital J or K always is one, so that a choice
+    // starting with one ("Joint chain") can still be typed by its name.
+    const moving = typed === '' && !key.shift ? keybindings : keybindings.filter((each) => each !== 'vim');
     setNote(undefined);
     if (isEnterKey(key)) {
       // Enter alone picks the highlighted choice; after typed text, the choice that text names.
@@ -79,12 +86,12 @@ export const listPrompt = createPrompt<string, ListConfig>((config, done) => {
       if (choices[picked]!.disabled !== undefined) return setNote(config.notChosen);
       setStatus('done');
       done(choices[picked]!.value);
-    } else if (key.name === 'up' || key.name === 'down') {
+    } else if (isUpKey(key, moving) || isDownKey(key, moving)) {
       // Choosing with the arrows: what was typed no longer counts.
       rl.clearLine(0);
       setTyped('');
       config.kept?.('');
-      const next = active + (key.name === 'up' ? -1 : 1);
+      const next = active + (isUpKey(key, moving) ? -1 : 1);
       if (next >= 0 && next < choices.length) setActive(next);
     } else {
       // Escape clears what is typed; Backspace, Ctrl-U and the rest edit it as the line does.

@@ -195,6 +195,26 @@ describe('itb session in a terminal', () => {
     expect(await t.exited).toBe(130);
   });
 
+  it('moves the pointer with j and k under INQUIRER_KEYBINDINGS=vim while nothing is typed, and takes them as letters in a word', async () => {
+    const t = itb(['session', '--symptom', 'pain'], { env: { INQUIRER_KEYBINDINGS: 'vim' } });
+    await passRedFlagScreen(t);
+    await t.waitFor('↑↓ navigate');
+    // A capital J begins a word (here the routine's id): it moves nothing.
+    await t.type(`Joint-chain${keys.enter}`);
+    await t.waitFor('✔ Which routine? Joint chain, feet upward (5 drills)');
+    await t.waitFor('Which side is painful?');
+    // Down, down, up: from left to right.
+    await t.type(`jjk${keys.enter}`);
+    await t.waitFor('✔ Which side is painful? right');
+    await t.waitFor('Which test movement');
+    // After the first letter, a k is a letter of the word.
+    await t.type(`walking${keys.enter}`);
+    await t.waitFor('✔ Which test movement? (The same one all session.) Walking');
+    await t.waitFor('Rate your pain');
+    await t.type(keys.ctrlC);
+    expect(await t.exited).toBe(130);
+  });
+
   // A session at its second drill, the first one helped, ended by `end`; checks what was kept.
   async function endMidSession(end: (t: Terminal) => Promise<void>) {
     const t = itb(['session', 'joint-chain', '--side', 'left', '--symptom', 'pain', '--movement', 'lunge']);
