@@ -39,12 +39,19 @@ const theme = makeTheme({
     description: (text: string) => styleText('cyan', text),
   },
 });
-const helpLine = [
-  ['↑↓', 'navigate'],
-  ['⏎', 'select'],
-]
-  .map(([key, action]) => `${styleText('bold', key!)} ${styleText('dim', action!)}`)
-  .join(styleText('dim', ' • '));
+/**
+ * The keys, under the list. A list longer than the rows leave room for (a short terminal, a
+ * split window) shows only some of its choices, with nothing else to say that there are more:
+ * the line then says how many there are, so that the arrow keys are known to bring up the rest.
+ */
+function helpLine(choices: number, allShown: boolean): string {
+  return [
+    ['↑↓', allShown ? 'navigate' : `see all ${choices} choices`],
+    ['⏎', 'select'],
+  ]
+    .map(([key, action]) => `${styleText('bold', key!)} ${styleText('dim', action!)}`)
+    .join(styleText('dim', ' • '));
+}
 // The cursor stays hidden while nothing is typed, as under the prompts' select, and shows where
 // the typing goes once something is.
 const cursorHide = '\x1b[?25l';
@@ -117,7 +124,10 @@ export const listPrompt = createPrompt<string, ListConfig>((config, done) => {
   });
   if (status === 'done') return `${prefix} ${message} ${theme.style.answer(choices[active]!.short)}`;
   const description = choices[active]!.description;
-  const below = [page, ' ', description ? theme.style.description(description) : '', note ? theme.style.error(note) : '', helpLine].filter(Boolean).join('\n');
+  // A choice's name may take more than one line: the page counts lines.
+  const lines = choices.reduce((sum, choice) => sum + `${choice.name} ${choice.disabled ?? ''}`.split('\n').length, 0);
+  const keys = helpLine(choices.length, lines <= config.pageSize);
+  const below = [page, ' ', description ? theme.style.description(description) : '', note ? theme.style.error(note) : '', keys].filter(Boolean).join('\n');
   const question = `${prefix} ${message}`;
   return typed === '' ? `${question}\n${below}${cursorHide}` : [`${cursorShow}${question} ${typed}`, below];
 });

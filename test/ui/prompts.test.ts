@@ -39,7 +39,15 @@ describe('a list question on a short terminal', () => {
     expect(screen[0]).toMatch(/^\? Which routine\?$/);
     expect(screen[1]).toMatch(/^❯ /);
     expect(screen.join(' ')).toContain(routineChoices[0]!.description.split('\n')[0]);
-    expect(screen.at(-1)).toMatch(/navigate/);
+    expect(screen.at(-1)).toMatch(/select/);
+  });
+
+  it('says under a list cut short how many choices it has, so that the arrow keys are known to bring up the rest', async () => {
+    const short = await screenOf('Which routine?', routineChoices, 10);
+    expect(short.filter((line) => / \(\d+ drills\)$/.test(line)).length).toBeLessThan(routineChoices.length);
+    expect(short.at(-1)).toBe(`↑↓ see all ${routineChoices.length} choices • ⏎ select`);
+    const tall = await screenOf('Which routine?', routineChoices, 40);
+    expect(tall.at(-1)).toBe('↑↓ navigate • ⏎ select');
   });
 
   it('shows as many choices as the rows leave room for, and all of them on a tall terminal', async () => {
