@@ -41,7 +41,8 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
   if (strayFormat !== undefined) {
     throw new UserError(
       `itb export takes a format with --format, not on its own ("${stray}")`,
-      `To see the report on the screen: ${itb} export --format ${strayFormat}; to write a file: ${itb} export -o report.${extensions[strayFormat]}`,
+      // In backquotes, each command stays whole on its line, to be copied as it is.
+      `To see the report on the screen: \`${itb} export --format ${strayFormat}\`; to write a file: \`${itb} export -o report.${extensions[strayFormat]}\``,
     );
   }
   if (stray !== undefined) {
@@ -58,8 +59,8 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
     throw new UserError(
       '--force replaces an existing file, so it needs -o FILE',
       onScreen
-        ? '-o - prints the report on the screen, where nothing is replaced. To write a file: itb export -o report.html --force'
-        : 'Without -o the report is printed on the screen, e.g. itb export -o report.html --force',
+        ? `-o - prints the report on the screen, where nothing is replaced. To write a file: \`${itb} export -o report.html --force\``
+        : `Without -o the report is printed on the screen. To write a file: \`${itb} export -o report.html --force\``,
     );
   }
   if (options.json && options.format !== undefined && options.format !== 'json') {

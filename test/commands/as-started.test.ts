@@ -102,7 +102,8 @@ describe('after npx itb, the commands suggested next start with npx itb', () => 
 
   it('itb export given a file or a format without its flag, or an empty -o: the command meant', async () => {
     expect(said(await itb(['export', 'my report.html']))).toContain("put -o before its name: npx itb export -o 'my report.html'");
-    expect(said(await itb(['export', 'csv']))).toContain('To see the report on the screen: npx itb export --format csv; to write a file: npx itb export -o report.csv');
+    expect(said(await itb(['export', 'csv']))).toContain('To see the report on the screen: `npx itb export --format csv`; to write a file: `npx itb export -o report.csv`');
+    expect(said(await itb(['export', '--force']))).toContain('To write a file: `npx itb export -o report.html --force`');
     expect(said(await itb(['export', '-o', '']))).toContain('For example: npx itb export -o report.html.');
   });
 

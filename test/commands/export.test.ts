@@ -316,6 +316,8 @@ describe('itb export', () => {
     expect(forced.code).toBe(2);
     expect(forced.stdout).toBe('');
     expect(forced.stderr).toContain('Without -o the report is printed on the screen');
+    // The command to copy is whole on one line, its --force not left on the next.
+    expect(forced.stderr.split('\n').some((line) => line.includes('`itb export -o report.html --force`'))).toBe(true);
   });
 
   it('answers a format given on its own with --format, rather than a file named after it', async () => {
@@ -329,7 +331,10 @@ describe('itb export', () => {
       expect(result.code).toBe(2);
       expect(result.stdout).toBe('');
       expect(result.stderr).toContain(`itb export takes a format with --format, not on its own ("${typed}")`);
-      expect(result.stderr.replace(/\s+/g, ' ')).toContain(`To see the report on the screen: itb export --format ${format}; to write a file: itb export -o ${file}`);
+      expect(result.stderr.replace(/\s+/g, ' ')).toContain(`To see the report on the screen: \`itb export --format ${format}\`; to write a file: \`itb export -o ${file}\``);
+      // Each command whole on a line of its own, to be copied as it is.
+      const lines = result.stderr.split('\n');
+      expect(lines.some((line) => line.includes(`\`itb export -o ${file}\``))).toBe(true);
       expect(result.stderr).not.toContain(`-o ${typed}\n`);
     }
     expect(readdirSync(home).filter((name) => name.includes('report') || name === 'html')).toEqual([]);
@@ -698,7 +703,7 @@ describe('itb export', () => {
       expect(forced.code).toBe(2);
       expect(forced.stdout).toBe('');
       expect(forced.stderr.replace(/\s+/g, ' ')).toContain(
-        '--force replaces an existing file, so it needs -o FILE -o - prints the report on the screen, where nothing is replaced. To write a file: itb export -o report.html --force',
+        '--force replaces an existing file, so it needs -o FILE -o - prints the report on the screen, where nothing is replaced. To write a file: `itb export -o report.html --force`',
       );
     } finally {
       process.chdir(cwd);
