@@ -109,6 +109,9 @@ export const listPrompt = createPrompt<string, ListConfig>((config, done) => {
   });
 
   const message = theme.style.message(config.message, status);
+  // A note under the list takes its rows from the list while it shows, so that the question
+  // stays on a short terminal; the pointer's choice stays in view.
+  const pageSize = Math.max(1, config.pageSize - (note ? rowsOf(theme.style.error(note), process.stdout.columns || 80) : 0));
   const page = usePagination({
     items: choices,
     active,
@@ -117,16 +120,14 @@ export const listPrompt = createPrompt<string, ListConfig>((config, done) => {
       if (item.disabled !== undefined) return theme.style.disabled(`${pointer} ${item.name} ${item.disabled}`);
       return isActive ? theme.style.highlight(`${pointer} ${item.name}`) : `${pointer} ${item.name}`;
     },
-    // A note under the list takes its rows from the list while it shows, so that the question
-    // stays on a short terminal; the pointer's choice stays in view.
-    pageSize: Math.max(1, config.pageSize - (note ? rowsOf(theme.style.error(note), process.stdout.columns || 80) : 0)),
+    pageSize,
     loop: false,
   });
   if (status === 'done') return `${prefix} ${message} ${theme.style.answer(choices[active]!.short)}`;
   const description = choices[active]!.description;
   // A choice's name may take more than one line: the page counts lines.
   const lines = choices.reduce((sum, choice) => sum + `${choice.name} ${choice.disabled ?? ''}`.split('\n').length, 0);
-  const keys = helpLine(choices.length, lines <= config.pageSize);
+  const keys = helpLine(choices.length, lines <= pageSize);
   const below = [page, ' ', description ? theme.style.description(description) : '', note ? theme.style.error(note) : '', keys].filter(Boolean).join('\n');
   const question = `${prefix} ${message}`;
   return typed === '' ? `${question}\n${below}${cursorHide}` : [`${cursorShow}${question} ${typed}`, below];

@@ -86,6 +86,14 @@ describe('a list question on a short terminal', () => {
     expect(routines[1]).toMatch(/^❯ /);
   });
 
+  it('says there are more choices while a note under the list hides some of a list that otherwise fits', async () => {
+    const choices = [{ value: 'a', name: 'a', description: 'One line.' }, ...Array.from({ length: 9 }, (_, i) => ({ value: `r${i}`, name: `Routine ${i}` }))];
+    expect((await screenOf('Which?', choices, 14)).at(-1)).toBe('↑↓ navigate • ⏎ select');
+    const said = await screenOf('Which?', choices, 14, 'nonsense');
+    expect(said.filter((line) => /^[❯ ] (a|Routine \d+)$/.test(line))).toHaveLength(8);
+    expect(said.at(-1)).toBe('↑↓ see all 10 choices • ⏎ select');
+  });
+
   it('counts a line wider than the terminal as the rows it reaches across', () => {
     const choices = [{ value: 'a', name: 'a', description: 'x'.repeat(100) }];
     expect(listLines('Which?', choices, 20, 40)).toBe(20 - 1 - 1 - 3 - 1);
