@@ -223,6 +223,9 @@ function gentlerRoutines(buckets: BucketView, library: Library, itb: string): st
   return `A gentler routine suits today, such as ${orList(some)}: \`${itb} session ${some[0]}\`.`;
 }
 
+// A score as it may be typed: "4", "4.5", "4/10", "4 / 10".
+const SCORE_ALONE = /^\d+(?:[.,]\d+)?(?:\s*\/\s*10)?$/;
+
 async function chooseMovement(settings: Settings, library: Library, prompter: Prompter): Promise<string> {
   const other = '\u0000other';
   // A choice stays on one line of 80 columns, after the prompt's pointer. Listed as the library
@@ -241,7 +244,12 @@ async function chooseMovement(settings: Settings, library: Library, prompter: Pr
   if (picked !== other) return picked;
   const typed = await prompter.input({
     message: 'Describe the test movement:',
-    validate: (text) => (movementText(text) !== undefined ? true : 'Describe it in a few words of plain text (up to 200 characters).'),
+    validate: (text) => {
+      if (movementText(text) === undefined) return 'Describe it in a few words of plain text (up to 200 characters).';
+      // A number alone ("4", "4/10") is most likely the score, typed before it is asked for.
+      if (SCORE_ALONE.test(text.normalize('NFKC').trim())) return 'Your score is asked next. Describe the movement in words first, such as "stairs, two at a time".';
+      return true;
+    },
   });
   return movementText(typed)!;
 }
