@@ -18,10 +18,19 @@ export const WAIT_MS = 20_000;
 /** How long a wait goes unsaid: another itb's save takes a moment; a lock left by a killed one, up to 5 seconds. */
 const SAID_AFTER_MS = 1000;
 const filledLockHint = 'Nothing was changed. No itb is using it: move that folder away (look inside it first, if you wish), then try again.';
+/**
+ * What waits for the lock: a save, or a session about to begin, which has nothing of its own to
+ * save yet and only waits for the other itb's save to be done (see Store#lockSession).
+ */
+export type Waiting = 'save' | 'session';
 /** Said once a wait goes on: what holds the lock, and how long the wait lasts (`waitMs`). */
-const waiting = (waitMs: number) => {
+const waiting = (waitMs: number, what: Waiting) => {
   const seconds = Math.max(1, Math.round(waitMs / 1000));
-  return `Waiting to save: another itb is saving at this moment, or one closed in the middle of a save left its lock behind, which is cleared within 5 seconds. This waits up to ${seconds} second${seconds === 1 ? '' : 's'}; Ctrl-C stops it.\n`;
+  const how = `This waits up to ${seconds} second${seconds === 1 ? '' : 's'}; Ctrl-C stops it.`;
+  if (what === 'session') {
+    return `Waiting for another itb to finish saving before the session begins (or for the lock of one closed in the middle of a save, which is cleared within 5 seconds). ${how}\n`;
+  }
+  return `Waiting to save: another itb is saving at this moment, or one closed in the middle of a save left its lock behind, which is cleared within 5 seconds. ${how}\n`;
 };
 
 /** `text` (a line) on stderr, broken between words when too wide for the terminal showing it. */
@@ -36,7 +45,7 @@ function toStderr(text: string): void {
  * happens. A lock that cannot be taken at all (no permission, or a file in its way) is said at
  * once, not after the wait. Ctrl-C during the wait ends it, with nothing saved (see
  * StoppedWaiting); after `waitMs` it ends with what `busy` makes. Throws what `fail` makes;
- * returns the release.
+ * returns the release. `what`: what waits, as the wait is said.
  */
 export async function lockStore(
   locks: typeof lockfile,
@@ -45,6 +54,7 @@ export async function lockStore(
   say: (text: string) => void = toStderr,
   waitMs = WAIT_MS,
   busy: () => Error = () => fail('is busy: another itb kept it locked for too long', 'Nothing was changed. Try again in a moment.'),
+  what: Waiting = 'save',
 ): Promise<() => Promise<void>> {
   const locked = lockedFile(file);
   const started = Date.now();
@@ -74,7 +84,7 @@ export async function lockStore(
         if (Date.now() - started > waitMs) throw busy();
         if (!said && Date.now() - started > SAID_AFTER_MS) {
           said = true;
-          say(waiting(waitMs));
+          say(waiting(waitMs, what));
         }
       }
       stopped ??= whenStopped();

@@ -24,7 +24,7 @@ import { identityOf, keepSummary, writeSummaryFile } from './summary-file.js';
 import { SAVE_WAITS_WHILE_HELD } from './held-open.js';
 import { folderFailure, folderHint, reason, storeBusy, storeError, StoreHeldOpen, writeHint } from './store-errors.js';
 import { homeNamed, refuseMissingHome, refuseNotRegular, refuseReadOnly } from './save-refusals.js';
-import { lockStore, WAIT_MS } from './store-lock.js';
+import { lockStore, WAIT_MS, type Waiting } from './store-lock.js';
 
 export { emptyStore, storeFile };
 export { StoreBusy, StoreError } from './store-errors.js';
@@ -105,7 +105,7 @@ export class Store {
       const release = await acquireSessionLock(this.path, onLost);
       try {
         // That save checked for a session before this one began, and may be writing still.
-        await (await this.#lockForSaving(lockfile))();
+        await (await this.#lockForSaving(lockfile, 'session'))();
       } catch (error) {
         await release().catch(() => undefined);
         throw error;
@@ -126,7 +126,7 @@ export class Store {
   }
 
   /** Takes the store's save lock, waiting while another itb holds it (see lockStore). Returns the release. */
-  #lockForSaving(lockfile: typeof import('proper-lockfile')): Promise<() => Promise<void>> {
+  #lockForSaving(lockfile: typeof import('proper-lockfile'), what: Waiting = 'save'): Promise<() => Promise<void>> {
     return lockStore(
       lockfile,
       this.path,
@@ -134,6 +134,7 @@ export class Store {
       undefined,
       this.options.lockWaitMs ?? WAIT_MS,
       () => storeBusy(this.path, 'another itb kept it locked for too long'),
+      what,
     );
   }
 

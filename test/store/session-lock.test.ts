@@ -271,6 +271,21 @@ describe('a session beginning while another itb saves', () => {
     expect(order).toEqual(['other save done', 'session under way']);
   });
 
+  it('says it waits for that save before the session begins, not that it waits to save', async () => {
+    const home = dirname(file);
+    mkdirSync(home, { recursive: true });
+    const save = lockfile.lockSync(lockedFile(file), { realpath: false, stale: 5000, fs: privateLockFs });
+    const said: string[] = [];
+    vi.spyOn(process.stderr, 'write').mockImplementation((text) => said.push(String(text)) > 0);
+    const session = Store.open({ ITB_HOME: home }).lockSession(() => {});
+    await vi.waitFor(() => expect(said).toHaveLength(1), { timeout: 5000 });
+    save();
+    await (await session)();
+    expect(said.join('').replace(/\s*\n\s*/g, ' ')).toBe(
+      'Waiting for another itb to finish saving before the session begins (or for the lock of one closed in the middle of a save, which is cleared within 5 seconds). This waits up to 20 seconds; Ctrl-C stops it. ',
+    );
+  });
+
   it('leaves no session lock when that save keeps the store locked too long', async () => {
     const home = dirname(file);
     mkdirSync(home, { recursive: true });
