@@ -128,13 +128,17 @@ function fitted(message: string, reserve = 0): string {
   return fittedLines(message, reserve).join('\n  ');
 }
 
-/** The lines of a fitted question, each without the two columns before it. */
+/**
+ * The lines of a fitted question, each without the two columns before it. A note in brackets
+ * that fits a line stays whole, as in a plain terminal: "Rate your pain" over "(0 = none, 10 =
+ * worst imaginable):" reads as one thing, where "(0 = none, 10 = worst" over "imaginable):" did not.
+ */
 function fittedLines(message: string, reserve: number): string[] {
   // Only the last line needs the room (" (y/N)" goes after it), not every line. A column stays
   // free on each, as after an answer (see answered): no line of it fills the terminal.
-  const lines = wrap(message, 77);
+  const lines = wrap(message, 77, '', 'all');
   if (width(lines.at(-1)!) <= onScreen(78) - Math.max(reserve, 1)) return lines;
-  return [...lines.slice(0, -1), ...wrap(lines.at(-1)!, 78 - reserve)];
+  return [...lines.slice(0, -1), ...wrap(lines.at(-1)!, 78 - reserve, '', 'all')];
 }
 
 /**

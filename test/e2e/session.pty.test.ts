@@ -494,8 +494,8 @@ describe('itb session in a terminal', () => {
     await t.waitFor(/> Type y for yes or n for no, then press\r?\n {2}Enter\./);
     await t.type(`n${keys.enter}`);
     for (const question of Object.values(redFlagQuestions).slice(1)) await t.answer(question.slice(0, 20), 'n');
-    // The question itself is wrapped too (by the prompt library): wait for its start.
-    await t.answer('Rate your pain (0 = none', '6');
+    // The question itself is wrapped too: its note in brackets on a line of its own.
+    await t.answer(/Rate your pain\r?\n {2}\(0 = none, 10 = worst imaginable\):/, '6');
     await t.waitFor('When you have done the drill');
     const card = t.text.slice(t.text.indexOf('Exercise 1 of 5'), t.text.lastIndexOf('When you have done the drill'));
     const lines = card.replace(/\r/g, '').split('\n').filter((line) => line.trim() !== '' && !line.includes('When you have done'));
@@ -513,7 +513,7 @@ describe('itb session in a terminal', () => {
     // Asked: its hint and the room for a score on its last line.
     await t.waitFor('imaginable):');
     const asked = await screenLines(t.raw, 40);
-    expect(asked.slice(-2)).toEqual(['? Rate your pain (0 = none, 10 = worst', '  imaginable):']);
+    expect(asked.slice(-2)).toEqual(['? Rate your pain', '  (0 = none, 10 = worst imaginable):']);
     await t.type(`5${keys.enter}`);
     await t.waitFor('When you have done the drill');
     const lines = await screenLines(t.raw, 40);
@@ -522,7 +522,7 @@ describe('itb session in a terminal', () => {
     const at = (start: string) => lines.findIndex((line) => line.startsWith(start));
     expect(lines.slice(at('✔ Is the knee or thigh'), at('✔ Is the knee or thigh') + 2)).toEqual(['✔ Is the knee or thigh clearly', '  swollen? No']);
     expect(lines.slice(at('✔ Do you have numbness'), at('✔ Do you have numbness') + 3)).toEqual(['✔ Do you have numbness, tingling or', '  pins and needles in the leg or', '  foot? No']);
-    expect(lines.slice(at('✔ Rate your pain'), at('✔ Rate your pain') + 2)).toEqual(['✔ Rate your pain (0 = none, 10 = worst', '  imaginable): 5']);
+    expect(lines.slice(at('✔ Rate your pain'), at('✔ Rate your pain') + 2)).toEqual(['✔ Rate your pain', '  (0 = none, 10 = worst imaginable): 5']);
     const safety = lines.slice(at('✔ Any recent fall'), at('✔ Does the pain wake') + 2);
     expect(safety.filter((line) => !/^(?:✔ |  )\S/.test(line))).toEqual([]);
     await t.type(keys.ctrlC);
@@ -533,11 +533,11 @@ describe('itb session in a terminal', () => {
     const t = itb(['session', 'balance', '--side', 'left', '--symptom', 'pain', '--movement', 'Step-down'], { cols: 50 });
     await passRedFlagScreen(t);
     // The question broken before the edge, with room for the answer on its last line.
-    await t.waitFor(/\? Rate your pain \(0 = none, 10 = worst\r?\n {2}imaginable\):/);
+    await t.waitFor(/\? Rate your pain\r?\n {2}\(0 = none, 10 = worst imaginable\):/);
     await t.type(`5/10${keys.enter}`);
     await t.waitFor(/> Type just the number, like 5: the scale is\r?\n {2}always out of 10\./);
     await t.type(`5${keys.enter}`);
-    await t.waitFor(/✔ Rate your pain \(0 = none, 10 = worst\r?\n {2}imaginable\): 5/);
+    await t.waitFor(/✔ Rate your pain\r?\n {2}\(0 = none, 10 = worst imaginable\): 5/);
     await t.answer('When you have done the drill', ''); // the first hold
     // Its label, which says the set and side, on a line of its own: a bar would not fit beside it.
     await t.waitFor(/⏱ Hold 1 of 6 · set 1, first side:\r?\n■+·* \d+ s left {2}\(Enter to end early\)/);
@@ -590,7 +590,7 @@ describe('itb session in a terminal', () => {
     await passRedFlagScreen(t);
     // Not "downhill slowly" at the left edge, where it reads as a line of its own.
     await t.waitFor(/\nRating tightness during: walking\r?\n {2}downhill slowly\r?\npainful side: left\r?\n/);
-    await t.answer('Rate your tightness (0 = none', '6');
+    await t.answer(/Rate your tightness\r?\n {2}\(0 = none, 10 = worst imaginable\):/, '6');
     await t.answer('When you have done the drill', '');
     // Not "(before:" at a line's end and "6):" on the next.
     await t.waitFor(/\(before: 6\)/);
@@ -603,7 +603,7 @@ describe('itb session in a terminal', () => {
     await passRedFlagScreen(t);
     // Not "… single-leg squat · painful" and "side: left" on the next line.
     await t.waitFor(/\nRating pain during: single-leg squat\r?\npainful side: left\r?\n/);
-    await t.answer('Rate your pain (0 = none', '6');
+    await t.answer(/Rate your pain\r?\n {2}\(0 = none, 10 = worst imaginable\):/, '6');
     await t.answer('When you have done the drill', '');
     await t.answer('(before: 6)', '4');
     await t.waitFor('Exercise 2 of 5');

@@ -503,6 +503,18 @@ describe('a yes/no question in the terminal', () => {
     });
   });
 
+  it('on a narrow terminal, keeps a note in brackets whole on a line of its own where it fits, asked and answered', async () => {
+    await onTerminal(40, async () => {
+      const answer = createPrompter().input({ message: 'Rate your pain (0 = none, 10 = worst imaginable):' });
+      const screen = await lastScreen();
+      expect(screen.getScreen()).toBe('? Rate your pain\n  (0 = none, 10 = worst imaginable):');
+      screen.events.type('5');
+      await enter(screen);
+      expect(await answer).toBe('5');
+      expect(screen.getScreen()).toBe('✔ Rate your pain\n  (0 = none, 10 = worst imaginable): 5');
+    });
+  });
+
   it('with a default, breaks a long question between words and leaves room for the hint on its last line alone', async () => {
     // A line before the last goes up to the edge, as any text does, not six columns short of it.
     const answer = createPrompter().confirm({ message: 'Do you have numbness, tingling or pins and needles in the leg or foot right now?', default: false });
