@@ -176,7 +176,9 @@ function drillLines(status: ExerciseStatus, colour: Colours, { library, elsewher
     lines.push(...wrap(status.retestDue ? `re-test ${colour.bold('due')} (since ${date})` : `re-test from ${date}`, 80, '    '));
   }
   if (status.source === 'manual' && status.note !== undefined) {
-    lines.push(...wrap(`moved by hand: ${status.note}`, 78, '    '));
+    // When, as the reports say it: a note ("not before March") may read by its date.
+    const on = status.decidedAt === undefined ? '' : ` on ${localDate(new Date(status.decidedAt))}`;
+    lines.push(...wrap(`moved by hand${on}: ${status.note}`, 78, '    '));
   }
   // Tested again since a move by hand: the test decided, but the move's reason may still hold
   // while the drill is being tried again (earlierMoveInView).

@@ -587,7 +587,7 @@ describe('itb buckets move', () => {
     expect(data.buckets.find((entry) => entry.exerciseId === 'clamshells')).toMatchObject({ bucket: 'avoid', source: 'manual' });
 
     const { stdout } = await run(['buckets'], { home, now });
-    expect(stdout).toContain('moved by hand: knee sore today');
+    expect(stdout).toContain('moved by hand on 2026-03-01: knee sore today');
   });
 
   it('keeps a note without the spaces around it, and a note of spaces alone as no note', async () => {
@@ -642,7 +642,7 @@ describe('itb buckets move', () => {
     const sameNote = await run(['buckets', 'move', 'clamshells', 'rehab', '--note', 'PT says ok'], { home, now: new Date(now.getTime() + 90_000) });
     expect(sameNote.stderr.replace(/\s+/g, ' ')).toContain('Clamshells is already in rehab by your choice (with your note: PT says ok). Nothing was changed.');
     expect(stored().moves).toHaveLength(1);
-    expect((await run(['buckets'], { home, now })).stdout).toContain('moved by hand: PT says ok');
+    expect((await run(['buckets'], { home, now })).stdout).toContain('moved by hand on 2026-03-01: PT says ok');
     // A new note is a new move, and said to be one.
     const renoted = await run(['buckets', 'move', 'clamshells', 'rehab', '--note', 'still fine'], { home, now: new Date(now.getTime() + 120_000) });
     expect(renoted.stderr.replace(/\s+/g, ' ')).toContain('Clamshells stays in rehab by your choice, with a new note: still fine (was: PT says ok)');
@@ -686,7 +686,7 @@ describe('itb buckets move', () => {
     );
     expect(stored().moves.at(-1)).toEqual({ exerciseId: 'clamshells', bucket: 'avoid', note: 'therapist: not before March', at: later.toISOString() });
     const shown = await run(['buckets'], { home, now: later });
-    expect(shown.stdout).toContain(`Clamshells  clamshells\n    helped 1 of 1 · mean −2 · last −2 on 2026-02-27\n    re-test from ${localDate(new Date('2026-04-05T12:00:00Z'))}\n    moved by hand: therapist: not before March\n`);
+    expect(shown.stdout).toContain(`Clamshells  clamshells\n    helped 1 of 1 · mean −2 · last −2 on 2026-02-27\n    re-test from ${localDate(new Date('2026-04-05T12:00:00Z'))}\n    moved by hand on 2026-03-22: therapist: not before March\n`);
   });
 
   it('keeps a drill moved to rehab by hand as it is when the same move comes weeks later: only a drill set aside comes due', async () => {

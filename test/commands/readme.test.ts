@@ -70,10 +70,12 @@ describe('the README', () => {
     const moved = await run(argv, { home, now: new Date('2026-11-22T09:05:00Z') });
     expect(moved.code).toBe(0);
     expect(moved.stderr.trimEnd().split('\n')).toEqual(lines.slice(1));
-    // What the README then says: the note under the drill, its flare-up flag kept.
+    // What the README then says: the note under the drill with the date of the move, its flare-up flag kept.
     const buckets = await run(['buckets'], { home, now: new Date('2026-11-22T09:06:00Z') });
     expect(buckets.stdout).toMatch(new RegExp(`Lateral ankle tilts +${drill} +flare\\n`));
-    expect(buckets.stdout).toContain(`moved by hand: ${note}`);
+    const shownNote = `moved by hand on 2026-11-22: ${note}`;
+    expect(buckets.stdout).toContain(shownNote);
+    expect(readme.replace(/\s+/g, ' ')).toContain(`("${shownNote}";`);
   });
 
   it('lists under "JSON for scripts" every command that prints JSON with --json, and each key of the settings it prints', async () => {
