@@ -40,13 +40,16 @@ const theme = makeTheme({
   },
 });
 /**
- * The keys, under the list. A list longer than the rows leave room for (a short terminal, a
- * split window) shows only some of its choices, with nothing else to say that there are more:
- * the line then says how many there are, so that the arrow keys are known to bring up the rest.
+ * The keys, under the list, with those INQUIRER_KEYBINDINGS adds beside the arrows (vim's k and j,
+ * Emacs's Ctrl-P and Ctrl-N), so that someone who set it sees they work here too. A list longer
+ * than the rows leave room for (a short terminal, a split window) shows only some of its choices,
+ * with nothing else to say that there are more: the line then says how many there are, so that
+ * the arrow keys are known to bring up the rest.
  */
-function helpLine(choices: number, allShown: boolean): string {
+function helpLine(keybindings: readonly string[], choices: number, allShown: boolean): string {
+  const added = [keybindings.includes('vim') ? 'k/j' : '', keybindings.includes('emacs') ? 'Ctrl-P/N' : ''].filter(Boolean);
   return [
-    ['↑↓', allShown ? 'navigate' : `see all ${choices} choices`],
+    [['↑↓', ...added].join(' '), allShown ? 'navigate' : `see all ${choices} choices`],
     ['⏎', 'select'],
   ]
     .map(([key, action]) => `${styleText('bold', key!)} ${styleText('dim', action!)}`)
@@ -127,7 +130,7 @@ export const listPrompt = createPrompt<string, ListConfig>((config, done) => {
   const description = choices[active]!.description;
   // A choice's name may take more than one line: the page counts lines.
   const lines = choices.reduce((sum, choice) => sum + `${choice.name} ${choice.disabled ?? ''}`.split('\n').length, 0);
-  const keys = helpLine(choices.length, lines <= pageSize);
+  const keys = helpLine(keybindings, choices.length, lines <= pageSize);
   const below = [page, ' ', description ? theme.style.description(description) : '', note ? theme.style.error(note) : '', keys].filter(Boolean).join('\n');
   const question = `${prefix} ${message}`;
   return typed === '' ? `${question}\n${below}${cursorHide}` : [`${cursorShow}${question} ${typed}`, below];

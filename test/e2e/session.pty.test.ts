@@ -198,7 +198,8 @@ describe('itb session in a terminal', () => {
   it('moves the pointer with j and k under INQUIRER_KEYBINDINGS=vim while nothing is typed, and takes them as letters in a word', async () => {
     const t = itb(['session', '--symptom', 'pain'], { env: { INQUIRER_KEYBINDINGS: 'vim' } });
     await passRedFlagScreen(t);
-    await t.waitFor('↑↓ navigate');
+    // The help under the list names the keys.
+    await t.waitFor('↑↓ k/j navigate');
     // A capital J begins a word (here the routine's id): it moves nothing.
     await t.type(`Joint-chain${keys.enter}`);
     await t.waitFor('✔ Which routine? Joint chain, feet upward (5 drills)');

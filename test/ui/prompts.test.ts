@@ -2,7 +2,7 @@
 // the highlighted choice's description and the help line all fit the terminal's rows.
 import { render } from '@inquirer/testing';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadLibraryFile } from '../../src/library/load.js';
 import { described } from '../../src/ui/prompter.js';
 import { listPrompt } from '../../src/ui/list-prompt.js';
@@ -114,5 +114,24 @@ describe('a list question on a short terminal', () => {
   it('counts a blank line of a description as the row it takes', () => {
     const choices = [{ value: 'a', name: 'a', description: 'First paragraph.\n\nSecond paragraph.' }];
     expect(listLines('Which?', choices, 20, 80)).toBe(20 - 1 - 1 - 3 - 1);
+  });
+});
+
+describe("a list question's help line", () => {
+  afterEach(() => vi.unstubAllEnvs());
+  const sides = [
+    { value: 'left', name: 'left' },
+    { value: 'right', name: 'right' },
+  ];
+
+  it.each([
+    [undefined, '↑↓ navigate • ⏎ select'],
+    ['vim', '↑↓ k/j navigate • ⏎ select'],
+    ['emacs', '↑↓ Ctrl-P/N navigate • ⏎ select'],
+    ['vim,emacs', '↑↓ k/j Ctrl-P/N navigate • ⏎ select'],
+  ])('names the keys INQUIRER_KEYBINDINGS=%s adds to the arrows', async (keybindings, help) => {
+    vi.stubEnv('INQUIRER_KEYBINDINGS', keybindings);
+    const screen = await screenOf('Which side is painful?', sides, 24);
+    expect(screen.at(-1)).toBe(help);
   });
 });
