@@ -102,7 +102,7 @@ export async function moveDrill(ctx: Context, id: string, bucketArg: string, opt
     const move = `${itbWithLibrary(ctx, self)} buckets move ${await idToCopy(ctx, self, id)} ${meant ?? 'avoid'}`;
     throw new UserError(
       `"${bucketArg}" is not a bucket: use rehab or avoid`,
-      meant === undefined ? `For example: ${move} --note "sore today"` : `Did you mean \`${move}${noteTyped(self)}\`?`,
+      meant === undefined ? `For example: \`${move} --note "sore today"\`` : `Did you mean \`${move}${noteTyped(self)}\`?`,
     );
   }
   const note = options.note?.trim() || undefined;
@@ -180,7 +180,7 @@ export async function moveDrill(ctx: Context, id: string, bucketArg: string, opt
   if (movedOn !== localDate(now)) {
     lines.push(`This move is dated ${movedOn}, not today: the latest decision on this drill, or the last reset of the buckets, is dated ahead of this computer's clock, and a move counts only after it.`);
   }
-  if (status?.retestDueAt) lines.push(`It will be offered for a re-test from ${localDate(new Date(status.retestDueAt))} (${itbWithLibrary(ctx, self)} session retest).`);
+  if (status?.retestDueAt) lines.push(`It will be offered for a re-test from ${localDate(new Date(status.retestDueAt))} (\`${itbWithLibrary(ctx, self)} session retest\`).`);
   // A drill the library in use does not have is offered by no session with it, rehab and retest included.
   lines.push(status?.inLibrary === false ? `It is ${notInLibraryWords(ctx, self)}, so no session using that library offers it: it stays there until you move it again.` : 'A session that tests it again decides anew.');
   notice(ctx, lines[0]!);

@@ -22,7 +22,7 @@ export async function resetBuckets(ctx: Context, options: { force?: boolean }, s
   // The question goes to stdout: with stdout in a file (`itb buckets reset > log`) it would wait
   // for an answer to a question nobody sees.
   if (!options.force && (!ctx.stdinIsTTY || !ctx.stdout.isTTY)) {
-    throw new UserError('`itb buckets reset` asks before clearing, so it needs a terminal for its input and output', `Add --force to reset without asking: ${itbAsStarted(ctx)} buckets reset --force`);
+    throw new UserError('`itb buckets reset` asks before clearing, so it needs a terminal for its input and output', `Add --force to reset without asking: \`${itbAsStarted(ctx)} buckets reset --force\``);
   }
   if (!options.force) {
     const prompter = await promptsFor(ctx, self);
@@ -55,5 +55,5 @@ export async function resetBuckets(ctx: Context, options: { force?: boolean }, s
   });
   const colour = paint(ctx, self, ctx.stderr);
   ctx.stderr.write(`Cleared ${cleared} bucket ${cleared === 1 ? 'decision' : 'decisions'}: every drill is untested again.\n`);
-  notice(ctx, colour.dim(`Your session history is kept (${itbAsStarted(ctx)} history). Run ${itbWithLibrary(ctx, self)} session to start testing again.`));
+  notice(ctx, colour.dim(`Your session history is kept (\`${itbAsStarted(ctx)} history\`). Run \`${itbWithLibrary(ctx, self)} session\` to start testing again.`));
 }

@@ -33,7 +33,7 @@ export async function showBuckets(ctx: Context, options: { json?: boolean }, sel
   const colour = paint(ctx, self);
   const itb = itbWithLibrary(ctx, self);
   if (summary.sessionCount === 0 && summary.moveCount === 0) {
-    ctx.stdout.write(`${wrap(`No sessions yet. Run ${colour.bold(`${itb} session`)} to try your first drills; what helps will show up here.`).join('\n')}\n`);
+    ctx.stdout.write(`${wrap(`No sessions yet. Run \`${colour.bold(`${itb} session`)}\` to try your first drills; what helps will show up here.`).join('\n')}\n`);
     noStoreNote(ctx);
     return;
   }
@@ -61,7 +61,7 @@ async function strayWords(ctx: Context, self: Command): Promise<UserError> {
   const error = (hint: string) => new UserError(`there is no "itb buckets ${word}"`, hint);
   const near = closest(word, ['move', 'reset']);
   const help = `\`${itb} buckets --help\` shows what it takes.`;
-  if (near.length > 0) return error(`Did you mean ${itb} buckets ${near.join(' or ')}? ${help}`);
+  if (near.length > 0) return error(`Did you mean ${near.map((each) => `\`${itb} buckets ${each}\``).join(' or ')}? ${help}`);
   const isBucket = (typed: string) => ['rehab', 'avoid'].includes(typed.toLowerCase());
   const buckets = self.args.filter(isBucket);
   if (buckets.length !== 1) return error(help);

@@ -46,11 +46,11 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
     );
   }
   if (stray !== undefined) {
-    throw new UserError(`itb export takes no file name on its own ("${stray}")`, `To write a file, put -o before its name: ${itb} export -o ${shellWord(stray)}`);
+    throw new UserError(`itb export takes no file name on its own ("${stray}")`, `To write a file, put -o before its name: \`${itb} export -o ${shellWord(stray)}\``);
   }
   // An empty name is a slip (an unset shell variable, say), not a file to write.
   if (options.output !== undefined && options.output.trim() === '') {
-    throw new UserError('-o needs the name of a file to write', `For example: ${itb} export -o report.html. Leave -o out to see the report on the screen.`);
+    throw new UserError('-o needs the name of a file to write', `For example: \`${itb} export -o report.html\`. Leave -o out to see the report on the screen.`);
   }
   // `-o -` is the screen, as for most command-line tools (a file named "-" is `-o ./-`).
   const onScreen = options.output === '-';
@@ -89,7 +89,7 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
   }
   // An empty name is a slip (an unset shell variable, say), as an empty -o is: not a report without one.
   if (options.name !== undefined && options.name.trim() === '') {
-    throw new UserError('--name needs the name to print on the report', 'For example: itb export --name "Sam Lee". Leave --name out for a report without a name.');
+    throw new UserError('--name needs the name to print on the report', 'For example: `itb export --name "Sam Lee"`. Leave --name out for a report without a name.');
   }
   const name = options.name?.trim();
   const inName = name === undefined ? undefined : oneLineProblem(name);

@@ -38,13 +38,13 @@ export async function showHistory(ctx: Context, options: HistoryOptions, self: C
   // With the library in use: the advice below the list goes by it.
   const itb = itbWithLibrary(ctx, self);
   if (data.sessions.length === 0) {
-    ctx.stdout.write(`${wrap(`No sessions yet. Run ${colour.bold(`${itb} session`)} to start.`).join('\n')}\n`);
+    ctx.stdout.write(`${wrap(`No sessions yet. Run \`${colour.bold(`${itb} session`)}\` to start.`).join('\n')}\n`);
     noStoreNote(ctx);
     return;
   }
   if (summaries.length === 0) {
     const earlier = data.sessions.length;
-    const lines = packed([`No sessions since ${sinceDay}.`, colour.dim(`(${earlier} earlier; run ${itb} history without --since to see them.)`)], COLUMNS, '', ' ');
+    const lines = packed([`No sessions since ${sinceDay}.`, colour.dim(`(${earlier} earlier; run \`${itb} history\` without --since to see them.)`)], COLUMNS, '', ' ');
     ctx.stdout.write(`${lines.join('\n')}\n`);
     return;
   }
@@ -57,7 +57,7 @@ export async function showHistory(ctx: Context, options: HistoryOptions, self: C
   const all = `${itb} history${sinceDay === undefined ? '' : ` --since ${sinceDay}`} --all`;
   if (unlisted > 0) {
     // The command to copy on a line of its own when the sentence does not fit on one.
-    out.push(...packed([`… ${plural(unlisted, 'earlier session')} not listed`, `(${all} lists every one).`], COLUMNS, '', ' ').map((line) => colour.dim(line)));
+    out.push(...packed([`… ${plural(unlisted, 'earlier session')} not listed`, `(\`${all}\` lists every one).`], COLUMNS, '', ' ').map((line) => colour.dim(line)));
   }
   // A period too short for a trend of its own is not the whole story when earlier sessions have scores.
   const scored = sinceDay === undefined ? trend : scoreSeries(data.sessions);

@@ -30,7 +30,7 @@ function sessionLimit(flags: HistoryFlags): number {
   if (flags.limit === undefined) return flags.all || flags.json ? Infinity : DEFAULT_LIMIT;
   const typed = flags.limit.trim();
   if (!/^\d+$/.test(typed) || Number(typed) < 1) {
-    throw new UserError(`-n (--limit) wants a whole number of sessions, 1 or more, not "${flags.limit}"`, 'For example: itb history -n 50');
+    throw new UserError(`-n (--limit) wants a whole number of sessions, 1 or more, not "${flags.limit}"`, 'For example: `itb history -n 50`');
   }
   if (flags.all) throw new UserError('give either --all or --limit, not both', `--all lists every session, -n ${typed} (--limit ${typed}) the newest ${typed}: keep one of them.`);
   return Number(typed);

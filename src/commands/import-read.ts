@@ -28,7 +28,7 @@ const IMPORT_SIZE_LIMIT = 100 * 1024 * 1024;
  */
 export async function readExport(file: string, itb: string, home?: string): Promise<{ backup: ParsedExport; places: Places }> {
   // An empty name is a slip (an unset shell variable, say), and "cannot read :" would hide it.
-  if (file.trim() === '') throw new UserError('itb import needs the name of a backup file', `For example: ${itb} import backup.json, for a backup that \`${itb} export -o backup.json\` wrote.`);
+  if (file.trim() === '') throw new UserError('itb import needs the name of a backup file', `For example: \`${itb} import backup.json\`, for a backup that \`${itb} export -o backup.json\` wrote.`);
   let bytes: Buffer;
   try {
     bytes = readRegularFile(file, IMPORT_SIZE_LIMIT);
@@ -43,7 +43,7 @@ export async function readExport(file: string, itb: string, home?: string): Prom
     // `-` names standard input to many commands (and `itb export -o -` writes there), but a backup
     // is read from a file: a file named `-` is read as any other.
     if (code === 'ENOENT' && file === '-') {
-      throw new UserError('itb import reads a backup from a file, not from standard input', `Save the backup to a file first, then give its name: ${itb} import backup.json.`);
+      throw new UserError('itb import reads a backup from a file, not from standard input', `Save the backup to a file first, then give its name: \`${itb} import backup.json\`.`);
     }
     const hint = code === 'ENOENT' || code === 'EISDIR' || code === NOT_REGULAR ? `Give the path of a backup that \`${itb} export -o backup.json\` wrote.` : undefined;
     throw new UserError(`cannot read ${file}: ${cannotReadWords(error, file)}`, hint);
@@ -104,7 +104,7 @@ export async function readExport(file: string, itb: string, home?: string): Prom
   if (command !== undefined) {
     throw new UserError(
       `${file} is what \`${itb} ${command} --json\` prints, which itb cannot read back`,
-      `Nothing was imported. A backup is written by \`${itb} export --format json\` (${itb} export -o backup.json).`,
+      `Nothing was imported. A backup is written by \`${itb} export --format json\` (\`${itb} export -o backup.json\`).`,
     );
   }
 

@@ -75,7 +75,7 @@ export async function showOrChangeSettings(ctx: Context, keyText: string | undef
   // Re-test dates are worked out from this setting whenever they are shown, not kept.
   if (key === 'retestAfterDays' && typeof parsed?.value === 'number') {
     lines.push(
-      `Every drill set aside, including those set aside before this change, is now offered for a re-test ${plural(parsed.value, 'day')} after the day it was set aside; ${itbWithLibrary(ctx, command)} buckets shows the dates.`,
+      `Every drill set aside, including those set aside before this change, is now offered for a re-test ${plural(parsed.value, 'day')} after the day it was set aside; \`${itbWithLibrary(ctx, command)} buckets\` shows the dates.`,
     );
   }
   // Verdicts, unlike re-test dates, are kept as given: a new threshold does not judge past drills again.

@@ -15,7 +15,7 @@ export async function validateLibrary(ctx: Context, given: string | undefined, o
   // with --data.
   const file = given === undefined ? libraryFile(ctx, command) : given.trim() === '' ? undefined : withHomeFolder(given, ctx);
   if (file === undefined) {
-    throw new UserError('validate needs the name of an exercise library file', `For example: ${validateCommand(ctx, 'my-library.yaml')}. The built-in library needs no check.`);
+    throw new UserError('validate needs the name of an exercise library file', `For example: \`${validateCommand(ctx, 'my-library.yaml')}\`. The built-in library needs no check.`);
   }
   const printLines = (lines: string[]) => ctx.stdout.write(lines.map((line) => `${shownSafely(commandsAsStarted(ctx, line))}\n`).join(''));
   try {

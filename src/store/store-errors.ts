@@ -173,7 +173,7 @@ export function folderFailure(folder: string, error: unknown): string {
 /** How to make the store `file` writable again when it was made read-only: Windows has no chmod. */
 export function readOnlyAdvice(file: string): string {
   if (process.platform === 'win32') return `Make it writable again to save to it: clear "Read-only" in its Properties (right-click it in File Explorer), or run \`attrib -r ${shellPath(file)}\`.`;
-  return 'Make it writable again (chmod u+w) to save to it.';
+  return `Make it writable again to save to it: \`chmod u+w ${shellPath(file)}\`.`;
 }
 
 /** Why the store at `file` cannot be read, to follow "the itb store FILE ". */

@@ -33,20 +33,20 @@ async function withSessions(...sessions: Session[]): Promise<void> {
 
 describe('after npx itb, the commands suggested next start with npx itb', () => {
   it('itb history: the first session, every session, and sessions before --since', async () => {
-    expect(said(await itb(['history']))).toContain('No sessions yet. Run npx itb session to start.');
+    expect(said(await itb(['history']))).toContain('No sessions yet. Run `npx itb session` to start.');
     const days = Array.from({ length: 21 }, (_, i) => buildSession({ startedAt: `2026-10-${String(i + 1).padStart(2, '0')}T09:00:00.000Z`, baseline: 5, drills: [{ id: 'clamshells', scores: [4] }] }));
     await withSessions(...days);
-    expect(said(await itb(['history']))).toContain('… 1 earlier session not listed (npx itb history --all lists every one).');
-    expect(said(await itb(['history', '--since', '2026-11-01']))).toContain('(21 earlier; run npx itb history without --since to see them.)');
+    expect(said(await itb(['history']))).toContain('… 1 earlier session not listed (`npx itb history --all` lists every one).');
+    expect(said(await itb(['history', '--since', '2026-11-01']))).toContain('(21 earlier; run `npx itb history` without --since to see them.)');
   });
 
   it('itb buckets move and reset', async () => {
-    expect(said(await itb(['buckets', 'move', 'clamshells', 'avoid']))).toContain('(npx itb session retest)');
+    expect(said(await itb(['buckets', 'move', 'clamshells', 'avoid']))).toContain('(`npx itb session retest`)');
     const withoutTerminal = said(await itb(['buckets', 'reset']));
     // The error names the command as it was typed, as its hint does.
     expect(withoutTerminal).toContain('error: `npx itb buckets reset` asks before clearing, so it needs a terminal');
-    expect(withoutTerminal).toContain('Add --force to reset without asking: npx itb buckets reset --force');
-    expect(said(await itb(['buckets', 'reset', '--force']))).toContain('Your session history is kept (npx itb history). Run npx itb session to start testing again.');
+    expect(withoutTerminal).toContain('Add --force to reset without asking: `npx itb buckets reset --force`');
+    expect(said(await itb(['buckets', 'reset', '--force']))).toContain('Your session history is kept (`npx itb history`). Run `npx itb session` to start testing again.');
   });
 
   it('an argument left out: the command typed, with what is still to come', async () => {
@@ -56,7 +56,7 @@ describe('after npx itb, the commands suggested next start with npx itb', () => 
   });
 
   it('itb settings retestAfterDays', async () => {
-    expect(said(await itb(['settings', 'retestAfterDays', '10']))).toContain('npx itb buckets shows the dates.');
+    expect(said(await itb(['settings', 'retestAfterDays', '10']))).toContain('`npx itb buckets` shows the dates.');
   });
 
   it('itb exercises and itb routines', async () => {
@@ -89,22 +89,22 @@ describe('after npx itb, the commands suggested next start with npx itb', () => 
     expect(said(await itb(['buckets', '--jsno']))).toContain('`npx itb buckets --help` shows what it takes.');
     expect(said(await itb(['buckets', 'move', 'clamshells']))).toContain('`npx itb buckets move --help` shows what it takes.');
     expect(said(await itb(['buckets', 'lists']))).toContain('`npx itb buckets --help` shows what it takes.');
-    expect(said(await itb(['buckets', 'mvoe']))).toContain('Did you mean npx itb buckets move?');
+    expect(said(await itb(['buckets', 'mvoe']))).toContain('Did you mean `npx itb buckets move`?');
     expect(said(await itb(['help', 'bukets']))).toContain('Did you mean npx itb help buckets? `npx itb --help` lists them.');
     expect(said(await itb(['help', 'buckets', 'mvoe']))).toContain('Did you mean npx itb help buckets move? `npx itb buckets --help` lists them.');
   });
 
   it('a date typed wrong: the example to copy', async () => {
-    expect(said(await itb(['history', '--since', '2026-3-1']))).toContain('Written as itb takes it: npx itb history --since 2026-03-01');
-    expect(said(await itb(['export', '--until', '2026-04-31']))).toContain('For its last day: npx itb export --until 2026-04-30');
-    expect(said(await itb(['export', '--since', 'yesterday']))).toContain('Write the year, month and day: npx itb export --since 2026-11-01');
+    expect(said(await itb(['history', '--since', '2026-3-1']))).toContain('Written as itb takes it: `npx itb history --since 2026-03-01`');
+    expect(said(await itb(['export', '--until', '2026-04-31']))).toContain('For its last day: `npx itb export --until 2026-04-30`');
+    expect(said(await itb(['export', '--since', 'yesterday']))).toContain('Write the year, month and day: `npx itb export --since 2026-11-01`');
   });
 
   it('itb export given a file or a format without its flag, or an empty -o: the command meant', async () => {
-    expect(said(await itb(['export', 'my report.html']))).toContain("put -o before its name: npx itb export -o 'my report.html'");
+    expect(said(await itb(['export', 'my report.html']))).toContain("put -o before its name: `npx itb export -o 'my report.html'`");
     expect(said(await itb(['export', 'csv']))).toContain('To see the report on the screen: `npx itb export --format csv`; to write a file: `npx itb export -o report.csv`');
     expect(said(await itb(['export', '--force']))).toContain('To write a file: `npx itb export -o report.html --force`');
-    expect(said(await itb(['export', '-o', '']))).toContain('For example: npx itb export -o report.html.');
+    expect(said(await itb(['export', '-o', '']))).toContain('For example: `npx itb export -o report.html`.');
   });
 
   it('a damaged store, a backup given as a library, and a change refusing --json', async () => {
@@ -137,6 +137,6 @@ describe('after npx itb, the commands suggested next start with npx itb', () => 
   });
 
   it('an empty --data: the example of a library file given', async () => {
-    expect(said(await itb(['--data', '', 'routines']))).toContain('For example: npx itb --data my-library.yaml session.');
+    expect(said(await itb(['--data', '', 'routines']))).toContain('For example: `npx itb --data my-library.yaml session`.');
   });
 });

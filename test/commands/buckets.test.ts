@@ -49,7 +49,7 @@ describe('itb buckets', () => {
   it('says there is nothing yet on an empty store', async () => {
     const result = await run(['buckets'], { home, now });
     expect(result.code).toBe(0);
-    expect(result.stdout.replace(/\s+/g, ' ')).toBe('No sessions yet. Run itb session to try your first drills; what helps will show up here. ');
+    expect(result.stdout.replace(/\s+/g, ' ')).toBe('No sessions yet. Run `itb session` to try your first drills; what helps will show up here. ');
   });
 
   it('suggests the rehab routine for after the 48 hours when its drills are all strength drills tried within them', async () => {
@@ -159,7 +159,7 @@ describe('itb buckets', () => {
     const empty = tempHome();
     try {
       const none = await run(['buckets'], { home: empty.home, now, env: { npm_lifecycle_event: 'npx' } });
-      expect(none.stdout).toContain('No sessions yet. Run npx itb session to try your first drills');
+      expect(none.stdout).toContain('No sessions yet. Run `npx itb session` to try your first drills');
     } finally {
       empty.cleanup();
     }
@@ -518,8 +518,8 @@ describe('itb buckets', () => {
     await withSessions();
     const before = readFileSync(join(home, 'store.json'));
     for (const [args, hint] of [
-      [['buckets', 'mvoe', 'clamshells', 'rehab'], 'Did you mean itb buckets move?'],
-      [['buckets', 'rest'], 'Did you mean itb buckets reset?'],
+      [['buckets', 'mvoe', 'clamshells', 'rehab'], 'Did you mean `itb buckets move`?'],
+      [['buckets', 'rest'], 'Did you mean `itb buckets reset`?'],
       [['buckets', 'lists'], '`itb buckets --help` shows what it takes.'],
       // A bucket beside a drill, with move left out: the move meant, by the drill's id.
       [['buckets', 'clamshells', 'avoid'], 'Did you mean `itb buckets move clamshells avoid`?'],
@@ -731,7 +731,7 @@ describe('itb buckets move', () => {
     const library = join(import.meta.dirname, '../fixtures/libraries/good.yaml');
     const moved = await run(['--data', library, 'buckets', 'move', 'wall-clamshells', 'avoid'], { home, now, env: { npm_lifecycle_event: 'npx' } });
     expect(moved.code).toBe(0);
-    expect(moved.stderr.replace(/\s+/g, ' ')).toContain(`It will be offered for a re-test from ${localDate(new Date('2026-03-15T12:00:00Z'))} (npx itb --data ${library} session retest).`);
+    expect(moved.stderr.replace(/\s+/g, ' ')).toContain(`It will be offered for a re-test from ${localDate(new Date('2026-03-15T12:00:00Z'))} (\`npx itb --data ${library} session retest\`).`);
   });
 
   it('says nothing is set aside while no drill is, and leaves a new session for another day after a flare-up today', async () => {
@@ -816,7 +816,7 @@ describe('itb buckets move', () => {
     expect(result.stderr).toContain('"later" is not a bucket: use rehab or avoid');
     // The example to copy runs as itb was started, with the library given.
     const started = await run(['--data', 'my library.yaml', 'buckets', 'move', 'clamshells', 'later'], { home, now, env: { npm_lifecycle_event: 'npx' } });
-    expect(started.stderr.replace(/\s+/g, ' ')).toContain(`For example: npx itb --data 'my library.yaml' buckets move clamshells avoid --note "sore today"`);
+    expect(started.stderr.replace(/\s+/g, ' ')).toContain(`For example: \`npx itb --data 'my library.yaml' buckets move clamshells avoid --note "sore today"\``);
     // A slip in the bucket's name gets the move to the bucket meant, with the note given.
     const slip = await run(['buckets', 'move', 'clamshells', 'rehb', '--note', 'knee calm'], { home, now });
     expect(slip.code).toBe(2);
@@ -859,7 +859,7 @@ describe('itb buckets move', () => {
     // A move by name is refused, so the command offered must name the drill by its id.
     for (const [bucket, move] of [
       ['untested', '`itb buckets move lateral-ankle-tilts avoid --note "score typed wrong"`'],
-      ['later', 'For example: itb buckets move lateral-ankle-tilts avoid --note "sore today"'],
+      ['later', 'For example: `itb buckets move lateral-ankle-tilts avoid --note "sore today"`'],
     ]) {
       const result = await run(['buckets', 'move', 'Lateral ankle tilts', bucket!], { home, now });
       expect(result.code).toBe(2);
@@ -1159,10 +1159,10 @@ describe('itb buckets reset', () => {
     const library = join(import.meta.dirname, '../fixtures/libraries/good.yaml');
     const npx = { npm_lifecycle_event: 'npx' };
     const refused = await run(['--data', library, 'buckets', 'reset'], { home, now, env: npx });
-    expect(refused.stderr).toContain('Add --force to reset without asking: npx itb buckets reset --force');
+    expect(refused.stderr).toContain('Add --force to reset without asking: `npx itb buckets reset --force`');
     const reset = await run(['--data', library, 'buckets', 'reset', '--force'], { home, now, env: npx });
     expect(reset.code).toBe(0);
-    expect(reset.stderr.replace(/\s+/g, ' ')).toContain(`Your session history is kept (npx itb history). Run npx itb --data ${library} session to start testing again.`);
+    expect(reset.stderr.replace(/\s+/g, ' ')).toContain(`Your session history is kept (\`npx itb history\`). Run \`npx itb --data ${library} session\` to start testing again.`);
   });
 
   it('asks nothing and changes nothing when every drill is untested already', async () => {

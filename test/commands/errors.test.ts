@@ -200,7 +200,7 @@ describe('messages on a terminal narrower than 80 columns', () => {
     expect(code).toBe(2);
     expect(lines.length).toBeGreaterThan(2);
     for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(44);
-    expect(words(stderr)).toEqual(words('error: --since wants a date like 2026-11-01, not "2026-02-30": February 2026 has 28 days For its last day: itb history --since 2026-02-28'));
+    expect(words(stderr)).toEqual(words('error: --since wants a date like 2026-11-01, not "2026-02-30": February 2026 has 28 days For its last day: `itb history --since 2026-02-28`'));
   });
 
   it('keep the error on one line in a file or a pipe, easy to find in a log, and on a terminal it fits', async () => {
@@ -248,6 +248,25 @@ describe('messages on a terminal narrower than 80 columns', () => {
     expect(lines.length).toBeGreaterThan(1);
     for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(40);
     expect(stderr).toContain('Moved');
+  });
+
+  it('keep each command a hint or a note gives to type whole on one line, to be copied as it is', async () => {
+    // Each command, and what it is said under: the hint of an error, or the note of a change.
+    const cases: [string[], string][] = [
+      [['export', 'report-for-dr-lee.html'], '`itb export -o report-for-dr-lee.html`'],
+      [['buckets', 'reset'], '`itb buckets reset --force`'],
+      [['history', '--since', '2026-02-30'], '`itb history --since 2026-02-28`'],
+      [['validate'], '`itb validate my-library.yaml`'],
+      [['import', '-'], '`itb import backup.json`'],
+      [['settings', 'retestAfterDays', '10'], '`itb buckets`'],
+    ];
+    // A bucket decision to clear, so that the reset asks (and, without a terminal, is refused).
+    expect((await run(['buckets', 'move', 'clamshells', 'avoid'], { home })).code).toBe(0);
+    for (const [argv, command] of cases) {
+      const { stderr, lines } = await stderrOnTerminal(argv, 40);
+      for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(40);
+      expect(lines.some((line) => line.includes(command)), `${argv.join(' ')}\n${stderr}`).toBe(true);
+    }
   });
 });
 
@@ -323,14 +342,14 @@ describe('the colours of an error', () => {
   it('are red for "error:" and dim for the hint under it, on a terminal', async () => {
     const { code, stderr } = await colourTerminal(['history', '--since', 'yesterday']);
     expect(code).toBe(2);
-    expect(stderr).toBe('\x1b[31merror:\x1b[39m --since wants a date like 2026-11-01, not "yesterday"\n\x1b[2mWrite the year, month and day: itb history --since 2026-11-01\x1b[22m\n');
+    expect(stderr).toBe('\x1b[31merror:\x1b[39m --since wants a date like 2026-11-01, not "yesterday"\n\x1b[2mWrite the year, month and day: `itb history --since 2026-11-01`\x1b[22m\n');
   });
 
   it('are off with --no-color, before or after the command', async () => {
     for (const argv of [['--no-color', 'history', '--since', 'yesterday'], ['history', '--since', 'yesterday', '--no-color']]) {
       const { code, stderr } = await colourTerminal(argv);
       expect(code).toBe(2);
-      expect(stderr).toBe('error: --since wants a date like 2026-11-01, not "yesterday"\nWrite the year, month and day: itb history --since 2026-11-01\n');
+      expect(stderr).toBe('error: --since wants a date like 2026-11-01, not "yesterday"\nWrite the year, month and day: `itb history --since 2026-11-01`\n');
     }
   });
 });

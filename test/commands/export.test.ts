@@ -309,7 +309,7 @@ describe('itb export', () => {
     const stray = await exportIn(['report.html']);
     expect(stray.code).toBe(2);
     expect(stray.stdout).toBe('');
-    expect(stray.stderr).toContain('To write a file, put -o before its name: itb export -o report.html');
+    expect(stray.stderr).toContain('To write a file, put -o before its name: `itb export -o report.html`');
     expect(readdirSync(home).filter((name) => name.includes('report'))).toEqual([]);
 
     const forced = await exportIn(['--force']);
@@ -535,7 +535,7 @@ describe('itb export', () => {
     for (const name of ['', '  ']) {
       const result = await exportIn(['-o', file, '--name', name]);
       expect(result.code).toBe(2);
-      expect(result.stderr.replace(/\s+/g, ' ')).toBe('error: --name needs the name to print on the report For example: itb export --name "Sam Lee". Leave --name out for a report without a name. ');
+      expect(result.stderr.replace(/\s+/g, ' ')).toBe('error: --name needs the name to print on the report For example: `itb export --name "Sam Lee"`. Leave --name out for a report without a name. ');
     }
     expect(existsSync(file)).toBe(false);
   });

@@ -319,7 +319,7 @@ describe('itb history', () => {
     writeFileSync(library, readFileSync(join(import.meta.dirname, '../../data/library.yaml'), 'utf8'));
     await withSessions(first, second);
     const said = (await run(['--data', library, 'history', '-n', '1'], { home, now })).stdout.replace(/\s+/g, ' ');
-    expect(said).toContain(`(itb --data ${library} history --all lists every one).`);
+    expect(said).toContain(`(\`itb --data ${library} history --all\` lists every one).`);
   });
 
   it('draws a trend longer than the line on the scale of all its sessions, as the Markdown report does', async () => {
@@ -589,7 +589,7 @@ describe('itb history', () => {
 
     const shown = await run(['history'], { home, now });
     expect(rows(shown.stdout)).toEqual(days(23, 4));
-    expect(shown.stdout).toContain('… 3 earlier sessions not listed (itb history --all lists every one).');
+    expect(shown.stdout).toContain('… 3 earlier sessions not listed (`itb history --all` lists every one).');
     // The trend still covers every session.
     expect(shown.stdout.replace(/\s+/g, ' ')).toContain('(23 sessions; bars 0 to 7, above every score)');
 
@@ -601,7 +601,7 @@ describe('itb history', () => {
     expect(rows(few.stdout)).toEqual(days(23, 22));
     expect(few.stdout).toContain('… 21 earlier sessions not listed');
     expect((await run(['history', '--limit', '1'], { home, now })).stdout).toContain('… 22 earlier sessions not listed');
-    expect((await run(['history', '-n', '22'], { home, now })).stdout).toContain('… 1 earlier session not listed (itb history --all lists every one).');
+    expect((await run(['history', '-n', '22'], { home, now })).stdout).toContain('… 1 earlier session not listed (`itb history --all` lists every one).');
 
     // JSON lists every session unless told otherwise, and says how many it left out, as the text
     // does, so that a script knows whether it saw them all; the trend keeps them all either way.
@@ -634,7 +634,7 @@ describe('itb history', () => {
       const refused = await run(['history', '-n', count], { home, now });
       expect(refused.code, count).toBe(2);
       expect(refused.stdout).toBe('');
-      expect(refused.stderr.replace(/\n(?!$)/g, ' ')).toBe(`error: -n (--limit) wants a whole number of sessions, 1 or more, not "${count}" For example: itb history -n 50\n`);
+      expect(refused.stderr.replace(/\n(?!$)/g, ' ')).toBe(`error: -n (--limit) wants a whole number of sessions, 1 or more, not "${count}" For example: \`itb history -n 50\`\n`);
     }
     const spaced = await run(['history', '-n', ' 1 '], { home, now });
     expect(spaced.code).toBe(0);
@@ -677,18 +677,20 @@ describe('itb history', () => {
     const mine = join(home, 'my library.yaml');
     const oneLine = (text: string) => text.replace(/\s+/g, ' ');
     const empty = await run(['--data', mine, 'history'], { home, now, env: npx });
-    expect(oneLine(empty.stdout)).toContain(`No sessions yet. Run npx itb --data '${mine}' session to start.`);
+    expect(oneLine(empty.stdout)).toContain(`No sessions yet. Run \`npx itb --data '${mine}' session\` to start.`);
+    // Too long to follow "Run" on its line: the command goes whole on the next, to be copied as it is.
+    expect(empty.stdout.split('\n')).toContain(`\`npx itb --data '${mine}' session\` to start.`);
 
     const daily = Array.from({ length: 23 }, (_, i) =>
       buildSession({ id: `day-${i + 1}`, startedAt: `2026-02-${String(i + 1).padStart(2, '0')}T12:00:00Z`, baseline: 5, drills: [{ id: 'clamshells', scores: [4] }] }),
     );
     await withSessions(...daily);
     const period = await run(['history', '--since', ' 2026-02-02 ', '-n', '2'], { home, now, env: npx });
-    expect(oneLine(period.stdout)).toContain('… 20 earlier sessions not listed (npx itb history --since 2026-02-02 --all lists every one).');
+    expect(oneLine(period.stdout)).toContain('… 20 earlier sessions not listed (`npx itb history --since 2026-02-02 --all` lists every one).');
     // Too long for one line of 80 columns: the command to copy goes whole on the next.
-    expect(period.stdout).toContain('… 20 earlier sessions not listed\n(npx itb history --since 2026-02-02 --all lists every one).\n');
+    expect(period.stdout).toContain('… 20 earlier sessions not listed\n(`npx itb history --since 2026-02-02 --all` lists every one).\n');
     const none = await run(['history', '--since', ' 2026-03-01 '], { home, now, env: npx });
-    expect(oneLine(none.stdout)).toContain('No sessions since 2026-03-01. (23 earlier; run npx itb history without --since to see them.)');
+    expect(oneLine(none.stdout)).toContain('No sessions since 2026-03-01. (23 earlier; run `npx itb history` without --since to see them.)');
   });
 
   it('refuses a --since that is not a date', async () => {
@@ -706,15 +708,15 @@ describe('itb history', () => {
       expect(result.code).toBe(2);
       return result.stderr;
     };
-    expect(await said('2026-11-31')).toContain('"2026-11-31": November 2026 has 30 days\nFor its last day: itb history --since 2026-11-30\n');
-    expect(await said('2026-02-29')).toContain('February 2026 has 28 days\nFor its last day: itb history --since 2026-02-28\n');
+    expect(await said('2026-11-31')).toContain('"2026-11-31": November 2026 has 30 days\nFor its last day: `itb history --since 2026-11-30`\n');
+    expect(await said('2026-02-29')).toContain('February 2026 has 28 days\nFor its last day: `itb history --since 2026-02-28`\n');
     expect(await said('2028-02-30')).toContain('February 2028 has 29 days');
     expect(await said('2100-02-29')).toContain('February 2100 has 28 days');
-    expect(await said('2026-13-01')).toContain('"2026-13-01": a year has no month 13\nThe month comes second, from 01 to 12: itb history --since 2026-11-01\n');
-    expect(await said('2026-00-10')).toContain('"2026-00-10": a year has no month 0\nThe month comes second, from 01 to 12: itb history --since 2026-11-01\n');
-    expect(await said('2026-11-00')).toContain('"2026-11-00": a month has no day 0\nThe first day of a month is 01: itb history --since 2026-11-01\n');
+    expect(await said('2026-13-01')).toContain('"2026-13-01": a year has no month 13\nThe month comes second, from 01 to 12: `itb history --since 2026-11-01`\n');
+    expect(await said('2026-00-10')).toContain('"2026-00-10": a year has no month 0\nThe month comes second, from 01 to 12: `itb history --since 2026-11-01`\n');
+    expect(await said('2026-11-00')).toContain('"2026-11-00": a month has no day 0\nThe first day of a month is 01: `itb history --since 2026-11-01`\n');
     const export_ = await run(['export', '--until', '2026-04-31'], { home, now });
-    expect(export_.stderr).toContain('--until wants a date like 2026-11-01, not "2026-04-31": April 2026 has 30 days\nFor its last day: itb export --until 2026-04-30\n');
+    expect(export_.stderr).toContain('--until wants a date like 2026-11-01, not "2026-04-31": April 2026 has 30 days\nFor its last day: `itb export --until 2026-04-30`\n');
   });
 
   it('reads a date written with the year last in neither order, naming the day it can only be, or both it may be', async () => {
@@ -725,26 +727,26 @@ describe('itb history', () => {
       return result.stderr.replace(/\s+/g, ' ');
     };
     // 24 can only be the day.
-    expect(await said(['history', '--since', '24/11/2026'])).toContain('--since wants a date like 2026-11-01, not "24/11/2026": itb reads the year first Written as itb takes it: itb history --since 2026-11-24');
-    expect(await said(['export', '--until', '11.24.2026'])).toContain('Written as itb takes it: itb export --until 2026-11-24');
+    expect(await said(['history', '--since', '24/11/2026'])).toContain('--since wants a date like 2026-11-01, not "24/11/2026": itb reads the year first Written as itb takes it: `itb history --since 2026-11-24`');
+    expect(await said(['export', '--until', '11.24.2026'])).toContain('Written as itb takes it: `itb export --until 2026-11-24`');
     // Either way round a day of the calendar: both, never one guessed.
     expect(await said(['export', '--since', '03/04/2026'])).toContain(
       'It could be either day: for 3 April 2026, `itb export --since 2026-04-03`; for 4 March 2026, `itb export --since 2026-03-04`.',
     );
     // The same day either way round, said once; no day either way round, the general hint.
-    expect(await said(['history', '--since', '4/4/2026'])).toContain('Written as itb takes it: itb history --since 2026-04-04');
-    expect(await said(['history', '--since', '31/02/2026'])).toContain('Write the year, month and day: itb history --since 2026-11-01');
+    expect(await said(['history', '--since', '4/4/2026'])).toContain('Written as itb takes it: `itb history --since 2026-04-04`');
+    expect(await said(['history', '--since', '31/02/2026'])).toContain('Write the year, month and day: `itb history --since 2026-11-01`');
   });
 
   it('names the day meant by a date with one-digit parts or slashes, as it is to be written', async () => {
     const said = async (bad: string) => (await run(['history', '--since', bad], { home, now })).stderr;
-    expect(await said('2026-3-1')).toContain('"2026-3-1"\nWritten as itb takes it: itb history --since 2026-03-01\n');
-    expect(await said('2026/11/05')).toContain('Written as itb takes it: itb history --since 2026-11-05\n');
+    expect(await said('2026-3-1')).toContain('"2026-3-1"\nWritten as itb takes it: `itb history --since 2026-03-01`\n');
+    expect(await said('2026/11/05')).toContain('Written as itb takes it: `itb history --since 2026-11-05`\n');
     // Not a day of the calendar in any form: the general hint.
-    expect(await said('2026-2-30')).toContain('Write the year, month and day: itb history --since 2026-11-01\n');
+    expect(await said('2026-2-30')).toContain('Write the year, month and day: `itb history --since 2026-11-01`\n');
     const export_ = await run(['export', '--until', '2026.11.5'], { home, now });
     expect(export_.code).toBe(2);
-    expect(export_.stderr).toContain('Written as itb takes it: itb export --until 2026-11-05\n');
+    expect(export_.stderr).toContain('Written as itb takes it: `itb export --until 2026-11-05`\n');
   });
 
   it('shows advice that applies, in the text and the JSON, whatever --since', async () => {

@@ -100,7 +100,7 @@ describe('itb import, given what is not a backup', () => {
   it('gives its commands to copy as itb was started, through npx', async () => {
     const npx = (args: string[]) => run(['import', ...args], { home: target.home, now: NOW, env: { npm_lifecycle_event: 'npx' } });
     const unnamed = await npx(['']);
-    expect(oneLine(unnamed.stderr)).toContain('For example: npx itb import backup.json, for a backup that `npx itb export -o backup.json` wrote.');
+    expect(oneLine(unnamed.stderr)).toContain('For example: `npx itb import backup.json`, for a backup that `npx itb export -o backup.json` wrote.');
     // The store itself, given in place of a backup: the commands that use it, or make a backup from it.
     const store = join(source.home, 'store.json');
     const given = oneLine((await npx([store])).stderr);
@@ -113,7 +113,7 @@ describe('itb import, given what is not a backup', () => {
     expect(yaml).toContain(`\`npx itb validate ${library}\` checks it`);
     expect(oneLine((await npx([join(source.home, 'missing.json')])).stderr)).toContain('Give the path of a backup that `npx itb export -o backup.json` wrote.');
     // Not where itb was started as itself.
-    expect(oneLine((await importInto(target.home, [''])).stderr)).toContain('For example: itb import backup.json');
+    expect(oneLine((await importInto(target.home, [''])).stderr)).toContain('For example: `itb import backup.json`');
   });
 
   it('calls a backup without the time it was made not an itb export, rather than a store or a backup', async () => {

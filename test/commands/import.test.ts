@@ -766,7 +766,7 @@ describe('itb import', () => {
       // The hint is wrapped to fit the terminal.
       expect(result.stderr.replace(/\s+/g, ' ')).toBe(
         `error: ${saved} is what \`itb ${command[0]} --json\` prints, which itb cannot read back ` +
-          'Nothing was imported. A backup is written by `itb export --format json` (itb export -o backup.json). ',
+          'Nothing was imported. A backup is written by `itb export --format json` (`itb export -o backup.json`). ',
       );
       expect(existsSync(join(target.home, 'store.json'))).toBe(false);
     }
@@ -939,13 +939,13 @@ describe('itb import reads only a regular file of a backup’s size', () => {
   it('asks for a file name when it is given an empty one', async () => {
     for (const name of ['', '  ']) {
       const result = await expectRefused(name, 'itb import needs the name of a backup file');
-      expect(result.stderr).toContain('For example: itb import backup.json');
+      expect(result.stderr).toContain('For example: `itb import backup.json`');
     }
   });
 
   it('says that it reads a file, not standard input, when given `-`', async () => {
     const result = await expectRefused('-', 'itb import reads a backup from a file, not from standard input');
-    expect(result.stderr).toContain('Save the backup to a file first, then give its name: itb import backup.json.');
+    expect(result.stderr).toContain('Save the backup to a file first, then give its name: `itb import backup.json`.');
   });
 
   it.skipIf(process.platform === 'win32')('refuses a named pipe at once instead of waiting for a writer', async () => {

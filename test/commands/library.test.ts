@@ -644,7 +644,7 @@ describe('itb validate', () => {
     expect(await itb(['validate'], { ITB_DATA: '' })).toEqual(none);
     expect(none.code).toBe(2);
     expect(none.stdout).toBe('');
-    expect(none.stderr).toBe('error: validate needs the name of an exercise library file\nFor example: itb validate my-library.yaml. The built-in library needs no check.\n');
+    expect(none.stderr).toBe('error: validate needs the name of an exercise library file\nFor example: `itb validate my-library.yaml`. The built-in library needs no\ncheck.\n');
     expect((await itb(['--data', '', 'validate'])).stderr).toContain('error: --data needs the name of an exercise library file');
   });
 
@@ -654,7 +654,7 @@ describe('itb validate', () => {
       const { code, stdout, stderr } = await itb(['validate', name], { ITB_DATA: good });
       expect(code).toBe(2);
       expect(stdout).toBe('');
-      expect(stderr).toBe('error: validate needs the name of an exercise library file\nFor example: itb validate my-library.yaml. The built-in library needs no check.\n');
+      expect(stderr).toBe('error: validate needs the name of an exercise library file\nFor example: `itb validate my-library.yaml`. The built-in library needs no\ncheck.\n');
     }
   });
 

@@ -95,7 +95,7 @@ describe('itb settings', () => {
     const result = await run(['settings', 'retestAfterDays', '7'], { home, now });
     expect(result.code).toBe(0);
     expect(result.stderr.replace(/\s+/g, ' ')).toBe(
-      'retestAfterDays: 14 → 7 Every drill set aside, including those set aside before this change, is now offered for a re-test 7 days after the day it was set aside; itb buckets shows the dates. ',
+      'retestAfterDays: 14 → 7 Every drill set aside, including those set aside before this change, is now offered for a re-test 7 days after the day it was set aside; `itb buckets` shows the dates. ',
     );
     // True of the drill set aside ten days ago: due since its seventh day.
     expect(await hipHikes()).toMatchObject({ retestDue: true });
@@ -236,7 +236,7 @@ describe('itb settings', () => {
     const file = join(import.meta.dirname, '../fixtures/libraries/good.yaml');
     const result = await run(['--data', file, 'settings', 'retestAfterDays', '7'], { home });
     expect(result.code).toBe(0);
-    expect(result.stderr.replace(/\s*\n\s*/g, ' ')).toContain(`the day it was set aside; itb --data ${file} buckets shows the dates.`);
+    expect(result.stderr.replace(/\s*\n\s*/g, ' ')).toContain(`the day it was set aside; \`itb --data ${file} buckets\` shows the dates.`);
   });
 
   it('never meets a library movement whose name is too long to remember: the library is refused first, with the line to fix', async () => {

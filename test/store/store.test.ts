@@ -717,6 +717,8 @@ describe('a store path that is not a readable file', () => {
     expect(store.read().sessions).toHaveLength(1);
     const error = await caught(() => store.update((data) => void data.sessions.push(sampleSession('s2'))));
     expect((error as StoreError).message).toBe(`the itb store ${file} is read-only`);
+    // The whole command, with the file it makes writable, in backquotes: kept whole on its line.
+    expect((error as StoreError).hint).toBe(`Nothing was changed. Make it writable again to save to it: \`chmod u+w ${file}\`.`);
     expect(readFileSync(file).equals(before)).toBe(true);
     expect(statSync(file).mode & 0o777).toBe(0o400);
   });
