@@ -3,11 +3,10 @@
 import type { Context } from '../context.js';
 import { Interrupted } from '../errors.js';
 import type { RedFlag, Screening, StoreData } from '../core/records.js';
-import { screenWords } from '../export/screen-words.js';
 import { StoppedWaiting, type Store } from '../store/store.js';
 import type { Colours } from '../ui/colour.js';
 import { isPromptExit, type Prompter } from '../ui/prompter.js';
-import { wrap } from '../ui/table.js';
+import { hanging, wrap } from '../ui/table.js';
 
 export const redFlagQuestions: Record<RedFlag, string> = {
   'recent-injury': 'Any recent fall, knock or other injury to the painful leg?',
@@ -60,20 +59,13 @@ export async function screenIfNeeded(ctx: Context, store: Store, data: StoreData
   }
   let proceeded = !anyYes;
   if (anyYes) {
-    // Named, so the person knows what to tell the clinician, and which answer to check if it was a slip.
-    const yes = screenWords({ at, answers, proceeded: false }).yes.map((label) => label.toLowerCase());
-    // Several answers hold an "or" of their own ("numbness or tingling"): a comma before the last
-    // "and", and semicolons between three or more, keep them apart.
-    const named = yes.length === 1 ? yes[0] : `${yes.slice(0, -1).join('; ')}${yes.length > 2 ? ';' : ','} and ${yes.at(-1)}`;
-    say(
-      `\n${wrap(
-        `You answered yes to: ${named}. ${yes.length === 1 ? 'That is a reason' : 'These are reasons'} to see a doctor or physical therapist ` +
-          'before doing these exercises, to rule out something that needs other care.',
-        78,
-      )
-        .map((line) => colour.bold(line))
-        .join('\n')}\n`,
-    );
+    // Named, so the person knows what to tell the clinician, and which answer to check if it was a
+    // slip: each question as it was asked, not as the therapist's report names it ("Marked
+    // swelling" for "Is the knee or thigh clearly swollen?"), which they would not recognise.
+    const yes = questions.filter(([flag]) => answers[flag]).map(([, question]) => question);
+    const advice = `${yes.length === 1 ? 'That is a reason' : 'These are reasons'} to see a doctor or physical therapist before doing these exercises, to rule out something that needs other care.`;
+    const lines = ['You answered yes to:', ...yes.flatMap((question) => hanging('  · ', question, 78)), ...wrap(advice, 78)];
+    say(`\n${lines.map((line) => colour.bold(line)).join('\n')}\n`);
     proceeded = await prompter.confirm({ message: 'Go on with a session anyway?', default: false }).catch(stopped);
     if (proceeded) await keepScreening(store, { at, answers, proceeded });
   }

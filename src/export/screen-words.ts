@@ -1,5 +1,6 @@
-// The words the reports and a session give a red-flag screen: its questions as a clinician reads
-// them, and what the person answered and did next.
+// The words the reports give a red-flag screen: its questions as a clinician reads them, and what
+// the person answered and did next. The person themselves is shown each question as it was asked
+// (see session-screen.ts).
 import type { RedFlag, Screening } from '../core/records.js';
 
 /** The red-flag questions of the first session, as short labels a clinician reads. */

@@ -1000,9 +1000,9 @@ describe('itb session', () => {
     // the therapist was given; going on after a yes defaults to no.
     expect(declined.prompter.asked.map((asked) => asked.default)).toEqual([undefined, undefined, undefined, undefined, undefined, undefined, false]);
     expect(declined.prompter.asked.at(-1)!.message).toMatch(/Go on .*anyway/);
-    // What was answered yes is named.
-    expect(declined.stdout.replace(/\s+/g, ' ')).toContain(
-      'You answered yes to: recent fall or injury. That is a reason to see a doctor or physical therapist before doing these exercises, to rule out something that needs other care.',
+    // What was answered yes is named, in the words of the question as it was asked.
+    expect(declined.stdout).toContain(
+      'You answered yes to:\n  · Any recent fall, knock or other injury to the painful leg?\nThat is a reason to see a doctor or physical therapist before doing these\nexercises, to rule out something that needs other care.\n',
     );
     // The last word, wrapped between words like every other.
     expect(declined.stdout).toMatch(/Your answers are saved\. Please get checked first; itb will ask these questions\nagain next time\.\n$/);
@@ -1022,25 +1022,35 @@ describe('itb session', () => {
   it('does not tell a person who goes on after a yes to get checked first and expect the questions again', async () => {
     const result = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [false, true, false, false, false, false, true, 5, 'stop'] });
     expect(result.code).toBe(0);
-    expect(result.stdout.replace(/\s+/g, ' ')).toContain('You answered yes to: marked swelling.');
+    // As asked ("clearly swollen"), not as the therapist's report names it ("Marked swelling").
+    expect(result.stdout).toContain('You answered yes to:\n  · Is the knee or thigh clearly swollen?\nThat is a reason');
+    expect(result.stdout).not.toMatch(/marked swelling/i);
     expect(result.stdout).not.toContain('Please get checked first');
     expect(result.stdout).not.toContain('ask these questions again');
     expect(stored().screenings).toEqual([expect.objectContaining({ proceeded: true, answers: expect.objectContaining({ swelling: true }) })]);
   });
 
-  it('names two safety answers given yes with a comma and "and"', async () => {
+  it('names two safety answers given yes, each question on its own line', async () => {
     const result = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [true, false, false, true, false, false, false] });
     expect(result.code).toBe(0);
-    expect(result.stdout.replace(/\s+/g, ' ')).toContain('You answered yes to: recent fall or injury, and numbness or tingling. These are reasons');
+    expect(result.stdout).toContain(
+      'You answered yes to:\n  · Any recent fall, knock or other injury to the painful leg?\n  · Do you have numbness, tingling or pins and needles in the leg or foot?\nThese are reasons',
+    );
   });
 
   it('names every safety answer given yes', async () => {
     const result = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [false, false, true, true, false, true, false] });
     expect(result.code).toBe(0);
-    expect(result.stdout.replace(/\s+/g, ' ')).toContain(
-      'You answered yes to: knee locking or giving way; numbness or tingling; and pain at night or at rest. These are reasons to see a doctor or physical therapist',
+    expect(result.stdout).toContain(
+      [
+        'You answered yes to:',
+        '  · Does the knee lock, catch or give way under you?',
+        '  · Do you have numbness, tingling or pins and needles in the leg or foot?',
+        '  · Does the pain wake you at night, or stay strong while you rest?',
+        'These are reasons to see a doctor or physical therapist',
+      ].join('\n'),
     );
-    expect(result.stdout).not.toMatch(/swelling|fever/i);
+    expect(result.stdout).not.toMatch(/swollen|fever/i);
   });
 
   it('keeps a yes to the safety questions even when the person stops at the next question', async () => {
