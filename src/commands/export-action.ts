@@ -1,5 +1,5 @@
 // What `itb export` does (declared in export.ts).
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Command } from 'commander';
 import { localDate } from '../core/history.js';
@@ -11,7 +11,7 @@ import type { ByteSource } from '../export/pieces.js';
 import { noneWords } from '../export/words.js';
 import { readStore, storeFile } from '../store/store-file.js';
 import { isLink } from '../regular-file.js';
-import { isStoreFile } from '../store/store-path.js';
+import { isStoreFile, unreplacedTilde } from '../store/store-path.js';
 import { readWithSummary } from '../store/summary-file.js';
 import { writePrivateFile } from '../store/write-file.js';
 import { checkWritable } from '../store/write-target.js';
@@ -83,6 +83,10 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
     const storeHere = (file: string | undefined) => file !== undefined && isStoreFile(file, ctx.env);
     const ownStore = () => new UserError(`${output} is where itb keeps your history: a report there would replace it`, 'Nothing was written. Choose another name or folder with -o.');
     if (storeHere(output)) throw ownStore();
+    // "~/r.html" in quotes names a folder "~" that is not there: said as the shell's doing, with
+    // the path meant. A name alone ("~") is a file's, to be written here.
+    const unreplaced = dirname(output) === '.' ? undefined : unreplacedTilde(output, ctx.env);
+    if (unreplaced !== undefined) throw new UserError(`cannot write ${output}: the folder ${unreplaced.tilde} does not exist`, unreplaced.hint);
     replaced = checkWritable(output, { replace: true });
     if (storeHere(replaced)) throw ownStore();
     if (!options.force) checkWritable(output);

@@ -1,15 +1,23 @@
 // Where the store lives. Kept apart so that finding the file loads nothing else.
-import { realpathSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { homedir, userInfo } from 'node:os';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { UserError } from '../errors.js';
+import { shellPath } from '../shell-word.js';
 
 export const projectName = 'itb';
 const fileName = 'store.json';
 
 /** Where the store lives: `ITB_HOME/store.json`, else the folder conf uses for projectName 'itb'. */
 export function storeFile(env: Record<string, string | undefined>): string {
-  if (env.ITB_HOME) return resolve(tildeAsHome(env.ITB_HOME, env), fileName);
+  if (env.ITB_HOME) {
+    // "~sam/itb" in quotes: without a folder of that name here, a store would be made in a new
+    // "~sam" under whichever folder itb is started from, and the one meant never found.
+    const folder = tildeAsHome(env.ITB_HOME, env);
+    const unreplaced = unreplacedTilde(folder, env);
+    if (unreplaced !== undefined) throw new UserError(`ITB_HOME is ${folder}, but there is no folder ${unreplaced.tilde} in ${process.cwd()}, where itb runs`, unreplaced.hint);
+    return resolve(folder, fileName);
+  }
   return join(defaultFolder(env), fileName);
 }
 
@@ -20,6 +28,27 @@ export function storeFile(env: Record<string, string | undefined>): string {
  */
 export function tildeAsHome(folder: string, env: Record<string, string | undefined>): string {
   return folder.replace(/^~(?=$|[/\\])/, () => (env.HOME && isAbsolute(env.HOME) ? env.HOME : homeFolder()));
+}
+
+/**
+ * A `~` or `~name` leading `path` that the shell left as it was, with no folder of that name where
+ * itb runs: the shell puts the home folder in its place only when it is not in quotes (`-o
+ * "~/r.html"`), and Windows PowerShell 5.1 never does for a program it starts. `tilde`, the part
+ * taken for a folder; `hint`, that it was not replaced, with the path meant written out where itb
+ * knows the home folder (its own account's). Never replaced here: a folder may really be named
+ * "~", and then it is taken as named (undefined). A `~` alone, or followed by a slash, in ITB_HOME
+ * or a library's path is the home folder already (tildeAsHome): those never reach this.
+ */
+export function unreplacedTilde(path: string, env: Record<string, string | undefined>): { tilde: string; hint: string } | undefined {
+  const match = /^~([^/\\]*)(?=$|[/\\])/.exec(path);
+  if (match === null || existsSync(match[0])) return undefined;
+  const [tilde, name] = match as unknown as [string, string];
+  const own = name === '' || name === tried(() => userInfo().username);
+  const home = own ? tried(() => tildeAsHome('~', env)) : undefined;
+  const why = process.platform === 'win32' ? 'Windows PowerShell 5.1 never does, and no shell does in quotes' : 'it does not when the ~ is in quotes';
+  const whose = own ? 'your home folder' : `the home folder of ${name}`;
+  const instead = home === undefined ? `Write out the full path of ${whose} in its place.` : `Write it out in full: \`${shellPath(home + path.slice(tilde.length))}\`.`;
+  return { tilde, hint: `The shell did not replace ${tilde} with ${whose} (${why}). ${instead}` };
 }
 
 /**
