@@ -412,6 +412,13 @@ describe('a change saved while a session is paused past its lock', () => {
     expect(readdirSync(home()).filter((name) => name.startsWith('session.lock'))).toEqual(['session.lock']);
   });
 
+  it('clears a lock dated ahead, left before the clock was set back, so that its session stops when it goes on', async () => {
+    leftLock(new Date(Date.now() + 3_600_000));
+    const saved = await Store.open({ ITB_HOME: home() }).update((data) => void (data.settings.minImprovement = 3));
+    expect(saved.settings.minImprovement).toBe(3);
+    expect(readdirSync(home()).filter((name) => name.startsWith('session.lock'))).toEqual([]);
+  });
+
   it('clears a stale lock without leaving anything beside the store', async () => {
     leftLock(new Date(Date.now() - 60_000));
     await Store.open({ ITB_HOME: home() }).update((data) => void (data.settings.minImprovement = 3));
