@@ -223,6 +223,22 @@ describe('the note on an interrupted session', () => {
       'Clamshells → rehab, Bridges → avoid for now.',
     );
   });
+
+  it('names a move since as the reason when the last reset came before the drill, and a flare-up as such', () => {
+    // Clamshells decided at 10:01, Bridges (a flare-up) at 10:02.
+    const session = buildSession({ startedAt: at, baseline: 4, drills: [{ id: 'clamshells', name: 'Clamshells', scores: [3] }, { id: 'bridges', name: 'Bridges', scores: [8] }] });
+    const movedSince = interruptedNote(session, () => 'untested', {
+      standing: (id) => (id === 'clamshells' ? 'set aside' : 'rehab'),
+      resetAt: '2026-10-01T09:00:00.000Z',
+    });
+    expect(movedSince).toBe(
+      'Session interrupted. Kept: your baseline (4) and 2 finished drills: Clamshells (helped; set aside now, as another itb command changed your buckets since), ' +
+        'Bridges (flare-up; in rehab now, as another itb command changed your buckets since).',
+    );
+    // A reset dated the very moment a drill was decided clears it, as the buckets count it.
+    const resetThen = interruptedNote(session, () => 'untested', { standing: (id) => (id === 'bridges' ? 'set aside' : 'untested'), resetAt: '2026-11-01T10:01:00.000Z' });
+    expect(resetThen).toContain('Clamshells (helped; untested now, as your buckets were reset since), Bridges → avoid for now (flare-up).');
+  });
 });
 
 describe('the session summary', () => {
