@@ -55,4 +55,13 @@ describe('the dose in the lists of the md and html reports', () => {
     expect(md).toMatch(/\*\*Clamshells\*\* \(clamshells\): helped /);
     expect(htmlItems(toHtml(report)).some((item) => item.startsWith('Clamshells (clamshells): helped '))).toBe(true);
   });
+
+  it('says a dose of both sides not given per side is done on both sides at once (a squat held on both legs)', () => {
+    const exercises = library.exercises.map((exercise) =>
+      exercise.id === 'lateral-ankle-tilts' ? { ...exercise, side: 'both' as const, dose: { ...exercise.dose, perSide: false } } : exercise,
+    );
+    const report = buildReport(data, { ...library, exercises }, { now: NOW });
+    expect(toMarkdown(report)).toContain('**Lateral ankle tilts** (lateral-ankle-tilts): dose 1 set × 10 reps, both sides at once; helped ');
+    expect(htmlItems(toHtml(report)).some((item) => item.startsWith('Lateral ankle tilts (lateral-ankle-tilts): dose 1 set × 10 reps, both sides at once; helped '))).toBe(true);
+  });
 });
