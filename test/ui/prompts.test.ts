@@ -94,6 +94,13 @@ describe('a list question on a short terminal', () => {
     expect(said.at(-1)).toBe('↑↓ see all 10 choices • ⏎ select');
   });
 
+  it('keeps the choice the pointer is on in view while a note shows, on a terminal of 8 rows', async () => {
+    expect(listLines('Which routine?', routineChoices, 8, 80)).toBeLessThanOrEqual(2);
+    const said = await screenOf('Which routine?', routineChoices, 8, 'nonsense');
+    expect(said[1]).toBe(`❯ ${routineChoices[0]!.name}`);
+    expect(said.join('\n')).toContain('> "nonsense" is not one of the choices.');
+  });
+
   it('counts a line wider than the terminal as the rows it reaches across', () => {
     const choices = [{ value: 'a', name: 'a', description: 'x'.repeat(100) }];
     expect(listLines('Which?', choices, 20, 40)).toBe(20 - 1 - 1 - 3 - 1);
