@@ -186,6 +186,9 @@ describe('hangingPacked', () => {
     expect(wrap('Hold 1 of 6 · set 1, first side: 30 s, starting now.', 36)).toEqual(['Hold 1 of 6 · set 1, first side:', '30 s, starting now.']);
     expect(wrap('Dose: 3 sets × hold 30 s per side, then rest 2 min', 23)).toEqual(['Dose: 3 sets × hold', '30 s per side, then', 'rest 2 min']);
     expect(wrap('Hold it (on each side, as long as 45 s at the most):', 33)).toEqual(['Hold it (on each side, as long as', '45 s at the most):']);
+    expect(wrap('Hold it (on each side, as long as 45 s at the most):', 36)).toEqual(['Hold it (on each side, as long as', '45 s at the most):']);
+    // A note wider than the line, as a question in a plain terminal keeps notes: broken, its measure still whole.
+    expect(wrap('Hold it (on each side, as long as 45 s at the most):', 36, '', 'all')).toEqual(['Hold it (on each side, as long as', '45 s at the most):']);
     // A word that only starts like a unit is no unit.
     expect(wrap('Then do 3 sets of 10 slow reps.', 20)).toEqual(['Then do 3 sets of 10', 'slow reps.']);
   });
