@@ -375,6 +375,16 @@ describe('questions as plain lines', () => {
     });
   });
 
+  it('keeps the note in brackets of a list question whole where it fits a line, at 30 columns', async () => {
+    await onTerminal(30, async () => {
+      const t = terminal();
+      const answer = t.prompter.select({ message: 'Which test movement? (The same one all session.)', choices: routines });
+      t.type('1');
+      expect(await answer).toBe('joint-chain');
+      expect(t.shown()).toMatch(/^Which test movement\?\n\(The same one all session\.\)\n  1\. Joint chain\n/);
+    });
+  });
+
   it('asks a hold again after Ctrl-Z and fg with its later lines under the label too', async () => {
     const signals = ['SIGINT', 'SIGHUP', 'SIGTERM', 'SIGCONT'] as const;
     const before = new Map(signals.map((signal) => [signal, process.listeners(signal)]));
