@@ -3,7 +3,7 @@
 // by a killed process goes stale within seconds and the next session can start. It sits in the
 // folder of the file the store really is (see ./lock-place.ts).
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, renameSync, rmdirSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { localDateTime } from '../core/history.js';
@@ -66,8 +66,9 @@ export function refuseWhileSessionOpen(storePath: string): void {
  */
 export function clearLeftSession(storePath: string): void {
   const lock = join(dirname(lockedFile(storePath)), 'session.lock');
-  // A file in its place, which the next session names.
-  if (sessionIsOpen(storePath) || isOtherThanFolder(lock)) return;
+  // A file in its place, or a lock with files put in it, which the next session names: never
+  // moved, as one moved aside and back would take the place of a lock made in that moment.
+  if (sessionIsOpen(storePath) || isOtherThanFolder(lock) || holdsFiles(lock)) return;
   const aside = `${lock}.clearing-${process.pid}-${randomBytes(4).toString('hex')}`;
   try {
     renameSync(lock, aside);
@@ -80,7 +81,7 @@ export function clearLeftSession(storePath: string): void {
       return;
     }
   } catch {
-    // A lock with files put in it: put back, for the next session to name.
+    // Files put in it since it was looked at: put back, for the next session to name.
   }
   try {
     renameSync(aside, lock);
@@ -93,6 +94,15 @@ export function clearLeftSession(storePath: string): void {
 /** Whether the lock folder `lock` is dated as one no session refreshes any more (as proper-lockfile tells a stale one), or dated ahead (see isDatedAhead). */
 function isLeftBehind(lock: string): boolean {
   return statSync(lock).mtimeMs < Date.now() - staleAfterMs || isDatedAhead(lock);
+}
+
+/** Whether the folder `lock` holds anything (a .DS_Store a file manager put there, say). */
+function holdsFiles(lock: string): boolean {
+  try {
+    return readdirSync(lock).length > 0;
+  } catch {
+    return false; // No lock.
+  }
 }
 
 function rmSilently(folder: string): void {

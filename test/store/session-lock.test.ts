@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { UserError } from '../../src/errors.js';
-import { acquireSessionLock, sessionIsOpen } from '../../src/store/session-lock.js';
+import { acquireSessionLock, clearLeftSession, sessionIsOpen } from '../../src/store/session-lock.js';
 import { privateLockFs } from '../../src/store/lock-folder.js';
 import { lockedFile } from '../../src/store/lock-place.js';
 import { StoreError } from '../../src/store/store-errors.js';
@@ -432,5 +432,17 @@ describe('a change saved while a session is paused past its lock', () => {
     const saved = await Store.open({ ITB_HOME: home() }).update((data) => void (data.settings.minImprovement = 3));
     expect(saved.settings.minImprovement).toBe(3);
     expect(existsSync(join(left, '.DS_Store'))).toBe(true);
+  });
+
+  it('never moves a lock left behind with files in it, even for a moment: a session beginning in that moment would have its own lock replaced', async () => {
+    const left = leftLock(new Date());
+    writeFileSync(join(left, '.DS_Store'), '');
+    utimesSync(left, new Date('2026-01-01'), new Date('2026-01-01'));
+    // Moving the lock aside and back would date the folder holding it now.
+    const before = new Date('2026-01-02');
+    utimesSync(home(), before, before);
+    clearLeftSession(file);
+    expect(statSync(home()).mtimeMs).toBe(before.getTime());
+    expect(readdirSync(left)).toEqual(['.DS_Store']);
   });
 });
