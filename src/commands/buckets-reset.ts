@@ -14,7 +14,7 @@ export async function resetBuckets(ctx: Context, options: { force?: boolean }, s
   const { sessions, moves, bucketsResetAt } = store.read();
   // Said first, with or without a terminal: there is no question to ask.
   if (projectBuckets(sessions, moves, bucketsResetAt).length === 0) {
-    ctx.stderr.write('Nothing to clear: every drill is untested already.\n');
+    notice(ctx, 'Nothing to clear: every drill is untested already.');
     return;
   }
   // Refused before the question, not after it is answered, while a session runs in another window.
@@ -36,7 +36,7 @@ export async function resetBuckets(ctx: Context, options: { force?: boolean }, s
       throw error;
     }
     if (!sure) {
-      ctx.stderr.write('Nothing was changed.\n');
+      notice(ctx, 'Nothing was changed.');
       return;
     }
   }
@@ -54,6 +54,6 @@ export async function resetBuckets(ctx: Context, options: { force?: boolean }, s
     data.buckets = projectBuckets(data.sessions, data.moves, resetAt);
   });
   const colour = paint(ctx, self, ctx.stderr);
-  ctx.stderr.write(`Cleared ${cleared} bucket ${cleared === 1 ? 'decision' : 'decisions'}: every drill is untested again.\n`);
+  notice(ctx, `Cleared ${cleared} bucket ${cleared === 1 ? 'decision' : 'decisions'}: every drill is untested again.`);
   notice(ctx, colour.dim(`Your session history is kept (\`${itbAsStarted(ctx)} history\`). Run \`${itbWithLibrary(ctx, self)} session\` to start testing again.`));
 }

@@ -1107,6 +1107,17 @@ describe('itb buckets reset', () => {
     expect(json.untested.find((drill: { exerciseId: string }) => drill.exerciseId === 'bridges')).toBeDefined();
   });
 
+  it('wraps what it says to a narrow terminal, each command whole on its line', async () => {
+    const empty = await run(['buckets', 'reset', '--force'], { home, now, stderrColumns: 40 });
+    expect(empty.stderr).toBe('Nothing to clear: every drill is\nuntested already.\n');
+    await withSessions();
+    const result = await run(['buckets', 'reset', '--force'], { home, now, stderrColumns: 40 });
+    const lines = result.stderr.trimEnd().split('\n');
+    expect(lines.every((line) => line.length <= 40)).toBe(true);
+    expect(lines.slice(0, 2)).toEqual(['Cleared 3 bucket decisions: every drill', 'is untested again.']);
+    expect(lines.some((line) => line.includes('`itb session`'))).toBe(true);
+  });
+
   it('changes nothing when the answer is no', async () => {
     await withSessions();
     const result = await run(['buckets', 'reset'], { home, now, tty: true, answers: [false] });
