@@ -153,11 +153,15 @@ function untestedLines(names: string[]): string[] {
   });
 }
 
+/** " on 2026-02-28": the local day of a move by hand, '' when it is not known. */
+const movedOn = (status: ExerciseStatus) => (status.decidedAt === undefined ? '' : ` on ${localDate(new Date(status.decidedAt))}`);
+
 /** `sidesApart` as evidenceLines takes it. */
 function drillLines(status: ExerciseStatus, colour: Colours, { library, elsewhere }: InUse, view: BucketView, sidesApart: boolean): string[] {
   const flags: string[] = [];
   if (status.flare) flags.push(colour.red('flare'));
-  if (status.source === 'manual' && status.note === undefined) flags.push('moved by hand');
+  // Dated as with a note, and as the reports date it: a move is read by when it was made.
+  if (status.source === 'manual' && status.note === undefined) flags.push(`moved by hand${movedOn(status)}`);
   if (!status.inLibrary) flags.push(colour.dim(elsewhere.words));
   // The name in full, as every command shows it (too long for a line, never broken inside its
   // note in brackets); the id and flags beside it while they fit, else under it, indented so
@@ -177,8 +181,7 @@ function drillLines(status: ExerciseStatus, colour: Colours, { library, elsewher
   }
   if (status.source === 'manual' && status.note !== undefined) {
     // When, as the reports say it: a note ("not before March") may read by its date.
-    const on = status.decidedAt === undefined ? '' : ` on ${localDate(new Date(status.decidedAt))}`;
-    lines.push(...wrap(`moved by hand${on}: ${status.note}`, 78, '    '));
+    lines.push(...wrap(`moved by hand${movedOn(status)}: ${status.note}`, 78, '    '));
   }
   // Tested again since a move by hand: the test decided, but the move's reason may still hold
   // while the drill is being tried again (earlierMoveInView).

@@ -73,13 +73,22 @@ describe('itb buckets: a drill set aside', () => {
       data.moves.push({ exerciseId: 'hand-drill', bucket: 'rehab', at: '2026-02-28T09:00:00Z' });
     });
     const text = await shown();
-    expect(text).toMatch(/^ {2}Monster walks {2}monster-walks {2}flare · moved by hand$/m);
+    expect(text).toMatch(/^ {2}Monster walks {2}monster-walks {2}flare · moved by hand on 2026-02-28$/m);
     expect(text).toMatch(/^ {2}Old drill {2}old-drill {2}flare · not in the built-in library$/m);
-    expect(text).toMatch(/^ {2}Gone drill {2}gone-drill {2}flare · moved by hand · not in the built-in library$/m);
-    expect(text).toMatch(/^ {2}hand-drill {2}hand-drill {2}moved by hand · not in the built-in library$/m);
+    // Too long to go beside the name with its date: under it, as one line.
+    expect(text).toMatch(/^ {2}Gone drill {2}gone-drill\n {4}flare · moved by hand on 2026-02-28 · not in the built-in library$/m);
+    expect(text).toMatch(/^ {2}hand-drill {2}hand-drill\n {4}moved by hand on 2026-02-28 · not in the built-in library$/m);
     // Counted in their lists like the others.
     expect(text).toMatch(/^Rehab — your rehab routine \(1\)\n {2}hand-drill /m);
     expect(text).toMatch(/^Avoid for now \(3\)$/m);
+  });
+
+  it('dates a move by hand without a note as one with a note, the date under the name on a narrow terminal', async () => {
+    // 02:00 UTC on 1 March is 22:30 on 28 February in St. John's (the tests' zone): the local day.
+    await save((data) => void data.moves.push({ exerciseId: 'clamshells', bucket: 'rehab', at: '2026-03-01T02:00:00Z' }));
+    expect(await shown()).toMatch(/^ {2}Clamshells {2}clamshells {2}moved by hand on 2026-02-28$/m);
+    const narrow = (await onTerminal(40, () => run(['buckets'], { home, now }))).stdout;
+    expect(narrow).toMatch(/^ {2}Clamshells {2}clamshells\n {4}moved by hand on 2026-02-28\n {4}not tested in a session yet\n/m);
   });
 });
 

@@ -724,7 +724,7 @@ describe('itb buckets move', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('Moved Bridges to rehab (was: untested).');
     // Moved with no note: said beside its name, in words.
-    expect((await run(['buckets'], { home, now })).stdout).toMatch(/Bridges\s+bridges\s+moved by hand\n\s+not tested in a session yet\n/);
+    expect((await run(['buckets'], { home, now })).stdout).toMatch(/Bridges\s+bridges\s+moved by hand on 2026-03-01\n\s+not tested in a session yet\n/);
   });
 
   it('gives the re-test command of a drill set aside as itb was started, with the library given', async () => {
