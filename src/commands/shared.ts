@@ -73,7 +73,7 @@ export function withHomeFolder(file: string, ctx: Context): string {
 
 export function libraryFor(ctx: Context, command: Command): Promise<Library> {
   const file = libraryFile(ctx, command);
-  return loadLibrary({ file, validateCommand: file === undefined ? undefined : validateCommand(ctx, file), fromEnv: libraryFromEnv(ctx, command) });
+  return loadLibrary({ file, validateCommand: file === undefined ? undefined : validateCommand(ctx, file), fromEnv: libraryFromEnv(ctx, command), env: ctx.env });
 }
 
 /** A command that does its work with the built-in library too: `command`, its words after itb; `does`, what it does then. */

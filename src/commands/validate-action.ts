@@ -19,7 +19,7 @@ export async function validateLibrary(ctx: Context, given: string | undefined, o
   }
   const printLines = (lines: string[]) => ctx.stdout.write(lines.map((line) => `${shownSafely(commandsAsStarted(ctx, line))}\n`).join(''));
   try {
-    const { library, warnings, moreWarnings } = checkLibraryFile(file, validateCommand(ctx, file), given === undefined && libraryFromEnv(ctx, command));
+    const { library, warnings, moreWarnings } = checkLibraryFile(file, validateCommand(ctx, file), given === undefined && libraryFromEnv(ctx, command), ctx.env);
     // Valid, but worth a word while the file is open in the editor: a session would refuse a
     // library with no routines at once, and results stay under a drill's old id.
     const notes = [

@@ -12,12 +12,14 @@ interface LibrarySource {
   validateCommand?: string;
   /** Whether ITB_DATA named the file (rather than --data), for the error of one that is not there. */
   fromEnv?: boolean;
+  /** The environment, for the home folder of a path starting with ~ (see unreplacedTilde). */
+  env?: Record<string, string | undefined>;
 }
 
 export async function loadLibrary(source: LibrarySource): Promise<Library> {
   if (source.file) {
     const { loadLibraryFile } = await import('./load.js');
-    return loadLibraryFile(source.file, source.validateCommand, source.fromEnv);
+    return loadLibraryFile(source.file, source.validateCommand, source.fromEnv, source.env);
   }
   const compiled = new URL('./library.json', import.meta.url);
   if (existsSync(compiled)) return JSON.parse(readFileSync(compiled, 'utf8')) as Library;

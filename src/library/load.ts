@@ -7,6 +7,7 @@ import { isScalar, LineCounter, parseDocument } from 'yaml';
 import { EXIT, UserError } from '../errors.js';
 import { cannotReadWords, codeOf, readRegularFile, sizeWords, TOO_BIG } from '../regular-file.js';
 import { shellPath, unsetVariable } from '../shell-word.js';
+import { unreplacedTilde } from '../store/store-path.js';
 import { byteWords, utf8Text } from '../utf8-text.js';
 import { crossChecks } from './cross-checks.js';
 import { commentWarnings, lostTextProblems } from './lost-text.js';
@@ -70,17 +71,18 @@ export const LIBRARY_SIZE_LIMIT = 2 * 1024 * 1024;
  * Reads, parses and checks a library file; throws LibraryError listing every problem, or a
  * UserError when the file cannot be read at all (missing, a folder, a device, too large).
  */
-export function loadLibraryFile(file: string, validateCommand?: string, fromEnv = false): Library {
-  const { library } = checkLibraryFile(file, validateCommand, fromEnv);
+export function loadLibraryFile(file: string, validateCommand?: string, fromEnv = false, env: Record<string, string | undefined> = {}): Library {
+  const { library } = checkLibraryFile(file, validateCommand, fromEnv, env);
   return library;
 }
 
 /**
  * loadLibraryFile, with the warnings of a library that has no problems (the first SHOWN_PROBLEMS)
  * and whether it has more. `validateCommand`: how its user checks the file again (LibraryError).
- * `fromEnv`: ITB_DATA named the file, which the user may have set long ago and forgotten.
+ * `fromEnv`: ITB_DATA named the file, which the user may have set long ago and forgotten. `env`:
+ * for the home folder meant by a ~ the shell left as typed.
  */
-export function checkLibraryFile(file: string, validateCommand?: string, fromEnv = false): { library: Library; warnings: Problem[]; moreWarnings: boolean } {
+export function checkLibraryFile(file: string, validateCommand?: string, fromEnv = false, env: Record<string, string | undefined> = {}): { library: Library; warnings: Problem[]; moreWarnings: boolean } {
   let bytes: Buffer;
   try {
     bytes = readRegularFile(file, LIBRARY_SIZE_LIMIT);
@@ -96,15 +98,21 @@ export function checkLibraryFile(file: string, validateCommand?: string, fromEnv
     // which is not where the file is once the user has moved to another folder.
     const words = cannotReadWords(error, file);
     const missing = words === 'file not found';
+    // "~sam/lib.yaml" in quotes: not a relative path slipped, but a ~ the shell did not replace.
+    const unreplaced = missing ? unreplacedTilde(file, env) : undefined;
+    if (unreplaced !== undefined) {
+      const named = fromEnv ? `ITB_DATA is ${file}, but` : `cannot read ${file}:`;
+      throw new UserError(`${named} there is no folder ${unreplaced.tilde} in ${process.cwd()}, where itb runs`, unreplaced.hint);
+    }
     const hint = missing && !isAbsolute(file)
       ? `A file named without its full path is looked for in the folder you run itb from (${process.cwd()}); give its full path, such as ~/itb/my-library.yaml, to use it from any folder.`
       : 'Check the path of the library file.';
     // A file moved or deleted long after ITB_DATA was set (in a shell profile, say): where that
     // name comes from, and the way back to the built-in library meanwhile.
-    const env = missing && fromEnv
+    const whereFrom = missing && fromEnv
       ? ` ITB_DATA names this file: set it to where the file is now, or unset it (\`${unsetVariable('ITB_DATA')}\`) to use the built-in library. Your sessions and buckets are kept either way.`
       : '';
-    throw new UserError(`cannot read ${file}: ${words}`, hint + env);
+    throw new UserError(`cannot read ${file}: ${words}`, hint + whereFrom);
   }
   const parsed = parseLibraryBytes(bytes);
   if (!parsed.ok) throw new LibraryError(file, parsed.problems, parsed.more, parsed.warnings, validateCommand);

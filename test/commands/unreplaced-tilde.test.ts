@@ -64,6 +64,24 @@ describe('a path starting with ~ that the shell did not replace', () => {
     expect(readdirSync(mine)).toEqual([]);
   });
 
+  it('--data "~sam/lib.yaml", ITB_DATA so too, and itb validate: says so, rather than only that the file is not found', async () => {
+    const hint = 'The shell did not replace ~sam with the home folder of sam (it does not when the ~ is in quotes). Write out the full path of the home folder of sam in its place.';
+    for (const argv of [['--data', '~sam/lib.yaml', 'buckets'], ['validate', '~sam/lib.yaml']]) {
+      const result = await itb(argv);
+      expect(result.code, argv.join(' ')).toBe(2);
+      expect(oneLine(result.stderr)).toBe(`error: cannot read ~sam/lib.yaml: there is no folder ~sam in ${process.cwd()}, where itb runs ${hint} `);
+    }
+    const fromEnv = await itb(['routines'], { ITB_DATA: '~sam/lib.yaml' });
+    expect(fromEnv.code).toBe(2);
+    expect(oneLine(fromEnv.stderr)).toBe(`error: ITB_DATA is ~sam/lib.yaml, but there is no folder ~sam in ${process.cwd()}, where itb runs ${hint} `);
+    // With the account's own name, the path meant written out.
+    const me = userInfo().username;
+    expect(oneLine((await itb(['--data', `~${me}/lib.yaml`, 'buckets'])).stderr)).toContain(`Write it out in full: \`${join(mine, 'lib.yaml')}\`.`);
+    // A folder of that name here, without the file: the file is what is missing.
+    mkdirSync(join(here, '~sam'));
+    expect((await itb(['--data', '~sam/lib.yaml', 'buckets'])).stderr).toMatch(/^error: cannot read ~sam\/lib\.yaml: file not found\n/);
+  });
+
   it('ITB_HOME="~sam/itb": says so, rather than keep a store in a new folder ~sam here', async () => {
     for (const argv of [['history'], ['buckets', 'move', 'clamshells', 'avoid']]) {
       const result = await itb(argv, { ITB_HOME: '~sam/itb' });
