@@ -12,8 +12,8 @@ const SIDE_WORDS: Record<Exclude<Exercise['side'], 'both'>, string> = {
 };
 
 /** "dose 1 set × 10 reps, on the painful side"; undefined for a drill the library no longer has. */
-export function doseWords(report: Pick<Report, 'libraryDrills'>, exerciseId: string): string | undefined {
-  const exercise = report.libraryDrills.get(exerciseId);
+export function doseWords(report: Pick<Report, 'drillsById'>, exerciseId: string): string | undefined {
+  const exercise = report.drillsById.get(exerciseId);
   if (exercise === undefined) return undefined;
   // A dose per side already says that each side gets it.
   const side = exercise.side === 'both' ? (exercise.dose.perSide ? '' : ', both sides at once') : SIDE_WORDS[exercise.side];

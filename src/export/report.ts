@@ -45,7 +45,7 @@ export interface Report {
   /** The routines the sessions used, library ones first in library order, by id and name. */
   routines: { id: string; name: string }[];
   /** Every drill of the library by id: the lists give a drill's dose as the library has it. */
-  libraryDrills: ReadonlyMap<string, Exercise>;
+  drillsById: ReadonlyMap<string, Exercise>;
   /**
    * adviceLog of `evidenceSessions`, when it was at hand: a report up to now, whose evidence is
    * the whole store, with or without --since.
@@ -122,7 +122,7 @@ export function buildReport(data: StoreData, library: Library, options: ReportOp
     evidenceSessions: history.sessions,
     exercises: library.exercises.filter((exercise) => mentioned.has(exercise.id)),
     routines: routinesUsed(sessions, library),
-    libraryDrills: new Map(library.exercises.map((exercise) => [exercise.id, exercise])),
+    drillsById: new Map(library.exercises.map((exercise) => [exercise.id, exercise])),
   };
   if (options.patientName !== undefined) report.patientName = options.patientName;
   if (options.storeAdviceLog && until === null) report.adviceLog = options.storeAdviceLog;

@@ -20,6 +20,9 @@ beforeAll(() => {
   data = sampleStore();
 });
 
+/** The built-in library with `exercises` in place of its own drills. */
+const withDrills = (exercises: Library['exercises']): Library => Object.assign({}, library, { exercises });
+
 /** The text of each list item of the html, tags taken out. */
 function htmlItems(html: string): string[] {
   const items: string[] = [];
@@ -49,7 +52,7 @@ describe('the dose in the lists of the md and html reports', () => {
     const exercises = library.exercises
       .filter((exercise) => exercise.id !== 'clamshells')
       .map((exercise) => (exercise.id === 'lateral-ankle-tilts' ? { ...exercise, side: 'opposite' as const } : exercise));
-    const report = buildReport(data, { ...library, exercises }, { now: NOW });
+    const report = buildReport(data, withDrills(exercises), { now: NOW });
     const md = toMarkdown(report);
     expect(md).toContain('**Lateral ankle tilts** (lateral-ankle-tilts): dose 1 set × 10 reps, on the side opposite the pain; helped ');
     expect(md).toMatch(/\*\*Clamshells\*\* \(clamshells\): helped /);
@@ -60,7 +63,7 @@ describe('the dose in the lists of the md and html reports', () => {
     const exercises = library.exercises.map((exercise) =>
       exercise.id === 'lateral-ankle-tilts' ? { ...exercise, side: 'both' as const, dose: { ...exercise.dose, perSide: false } } : exercise,
     );
-    const report = buildReport(data, { ...library, exercises }, { now: NOW });
+    const report = buildReport(data, withDrills(exercises), { now: NOW });
     expect(toMarkdown(report)).toContain('**Lateral ankle tilts** (lateral-ankle-tilts): dose 1 set × 10 reps, both sides at once; helped ');
     expect(htmlItems(toHtml(report)).some((item) => item.startsWith('Lateral ankle tilts (lateral-ankle-tilts): dose 1 set × 10 reps, both sides at once; helped '))).toBe(true);
   });
