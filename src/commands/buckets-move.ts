@@ -68,10 +68,31 @@ async function tooManyWords(ctx: Context, self: Command): Promise<UserError> {
     if (drill && avoidForNow) return new UserError('in a move, the bucket "avoid for now" is written avoid', `\`${moveOf(ctx, self, drill, 'avoid')}\` moves ${drill.name} there.`);
     if (drill) return namedNotId(ctx, self, [drill], words, last)!;
   }
+  const note = await noteWithoutFlag(ctx, self);
+  if (note) return note;
   const itb = itbWithLibrary(ctx, self);
   return new UserError(
     `itb buckets move takes a drill's id and a bucket, and was given ${self.args.length} words: ${self.args.join(' ')}`,
     `For example: \`${itb} buckets move clamshells avoid\`. \`${itb} exercises\` lists the ids.`,
+  );
+}
+
+/**
+ * A drill and a bucket followed by words with no --note before them (`itb buckets move clamshells
+ * rehab my physio says ok`): most likely a note, answered with the move that keeps it as one.
+ */
+async function noteWithoutFlag(ctx: Context, self: Command): Promise<UserError | undefined> {
+  const [typed, bucketTyped, ...rest] = self.args as [string, string, ...string[]];
+  const bucket = bucketTyped.toLowerCase();
+  const words = rest.join(' ');
+  // More buckets after the bucket ("rehab avoid") are no note: what move takes answers them.
+  if ((bucket !== 'rehab' && bucket !== 'avoid') || self.opts<{ note?: string }>().note !== undefined || /^(rehab|avoid|untested)$/i.test(words)) return undefined;
+  const library = await libraryOrStop(ctx, self);
+  const drill = namedIn(library.exercises, typed) ?? namedIn(loggedDrills((await openStore(ctx)).read(), library), typed);
+  if (!drill) return undefined;
+  return new UserError(
+    `a note goes after --note, in quotes: itb buckets move was given "${words}" after the bucket`,
+    `Did you mean \`${itbWithLibrary(ctx, self)} buckets move ${drill.id} ${bucket} --note ${shellWord(words)}\`?`,
   );
 }
 

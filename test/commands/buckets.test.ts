@@ -810,6 +810,20 @@ describe('itb buckets move', () => {
     expect(stored().moves).toEqual([]);
   });
 
+  it('answers words typed after the bucket without --note with the move that keeps them as a note, moving nothing', async () => {
+    const said = (stderr: string) => stderr.replace(/\s*\n\s*/g, ' ').trim();
+    const result = await run(['buckets', 'move', 'clamshells', 'Rehab', 'my', 'physio', 'says', 'ok'], { home, now });
+    expect(result.code).toBe(2);
+    expect(said(result.stderr)).toBe(
+      'error: a note goes after --note, in quotes: itb buckets move was given "my physio says ok" after the bucket ' +
+        "Did you mean `itb buckets move clamshells rehab --note 'my physio says ok'`?",
+    );
+    // The drill by its name: the move by its id.
+    const named = await run(['buckets', 'move', 'Lateral ankle tilts', 'avoid', 'sore', 'today'], { home, now });
+    expect(said(named.stderr)).toContain("Did you mean `itb buckets move lateral-ankle-tilts avoid --note 'sore today'`?");
+    expect(stored().moves).toEqual([]);
+  });
+
   it('refuses a bucket that does not exist', async () => {
     const result = await run(['buckets', 'move', 'clamshells', 'later'], { home, now });
     expect(result.code).toBe(2);
