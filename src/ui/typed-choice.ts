@@ -9,14 +9,20 @@ export function plainText(text: string): string {
 }
 
 /**
- * Whether `typed` names `choice`, case and spaces aside: by its name, with or without what its
- * name ends with in brackets ("Hip rotation" for "Hip rotation (4 drills)"), or by its id
- * ("strength").
+ * Text as a name is compared: lower case, and a hyphen as a space, as people type "warm up" for
+ * "Warm-up" and "single leg" for "Single-leg".
+ */
+const loose = (text: string): string => plainText(text.toLowerCase().replace(/[-\u2010\u2011]/g, ' '));
+
+/**
+ * Whether `typed` names `choice`, case, spaces and hyphens aside: by its name, with or without
+ * what its name ends with in brackets ("Hip rotation" for "Hip rotation (4 drills)"), or by its
+ * id ("strength").
  */
 export function names(choice: Choice<string>, typed: string): boolean {
-  const text = plainText(typed).toLowerCase();
+  const text = loose(typed);
   const name = plainText(choice.name);
-  return [name, name.replace(/\s*\([^()]*\)$/, ''), choice.value].some((each) => each.toLowerCase() === text);
+  return [name, name.replace(/\s*\([^()]*\)$/, ''), choice.value].some((each) => loose(each) === text);
 }
 
 /** The place in `choices` of the one `typed` picks, by its number counted from 1 or by what names it; -1 for none. */

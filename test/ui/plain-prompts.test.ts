@@ -117,6 +117,24 @@ describe('questions as plain lines', () => {
     expect(t.shown()).not.toContain('not in the list');
   });
 
+  it('takes a choice typed with a space where its name has a hyphen, or a hyphen where it has a space', async () => {
+    const t = terminal();
+    const choices = [
+      { value: 'balance', name: 'Single-leg balance (2 drills)' },
+      { value: 'warm-up', name: 'Warm-up (3 drills)' },
+    ];
+    const first = t.prompter.select({ message: 'Which routine?', choices });
+    t.type('warm up');
+    expect(await first).toBe('warm-up');
+    const second = t.prompter.select({ message: 'Which routine?', choices });
+    t.type('single leg balance');
+    expect(await second).toBe('balance');
+    const third = t.prompter.select({ message: 'Which routine?', choices });
+    t.type('Single-leg-balance');
+    expect(await third).toBe('balance');
+    expect(t.shown()).not.toContain('not in the list');
+  });
+
   it('asks yes or no until it gets one, Enter alone meaning the default', async () => {
     const t = terminal();
     const first = t.prompter.confirm({ message: 'Numbness?', default: false });
