@@ -13,7 +13,8 @@ export async function resetBuckets(ctx: Context, options: { force?: boolean }, s
   const store = await openStore(ctx);
   const { sessions, moves, bucketsResetAt } = store.read();
   // Said first, with or without a terminal: there is no question to ask.
-  if (projectBuckets(sessions, moves, bucketsResetAt).length === 0) {
+  const decided = projectBuckets(sessions, moves, bucketsResetAt);
+  if (decided.length === 0) {
     notice(ctx, 'Nothing to clear: every drill is untested already.');
     return;
   }
@@ -26,8 +27,9 @@ export async function resetBuckets(ctx: Context, options: { force?: boolean }, s
   }
   if (!options.force) {
     const prompter = await promptsFor(ctx, self);
-    // Said before the question, which stays on one line of the terminal.
-    notice(ctx, 'Sessions and moves by hand stay in your history; only the lists start again.');
+    // Said before the question, which stays on one line of the terminal: what is about to go,
+    // so that nobody clears a rehab routine they meant to keep without seeing it named.
+    notice(ctx, `This empties ${emptied(decided)}. Sessions and moves by hand stay in your history; only the lists start again.`);
     let sure: boolean;
     try {
       sure = await prompter.confirm({ message: 'Clear every bucket decision, so all drills are untested again?', default: false });
@@ -56,4 +58,18 @@ export async function resetBuckets(ctx: Context, options: { force?: boolean }, s
   const colour = paint(ctx, self, ctx.stderr);
   notice(ctx, `Cleared ${cleared} bucket ${cleared === 1 ? 'decision' : 'decisions'}: every drill is untested again.`);
   notice(ctx, colour.dim(`Your session history is kept (\`${itbAsStarted(ctx)} history\`). Run \`${itbWithLibrary(ctx, self)} session\` to start testing again.`));
+}
+
+/** The lists a reset empties, with how many drills each holds: "rehab (2 drills) and avoid for now (1 drill)". */
+function emptied(decided: { bucket: string }[]): string {
+  const drills = (count: number) => `${count} ${count === 1 ? 'drill' : 'drills'}`;
+  return (
+    [
+      ['rehab', decided.filter((entry) => entry.bucket === 'rehab').length],
+      ['avoid for now', decided.filter((entry) => entry.bucket === 'avoid').length],
+    ] as const
+  )
+    .filter(([, count]) => count > 0)
+    .map(([list, count]) => `${list} (${drills(count)})`)
+    .join(' and ');
 }

@@ -1074,7 +1074,10 @@ describe('itb buckets reset', () => {
     // A question that fits one line of the terminal, with what stays said before it.
     // Enter alone keeps the buckets: clearing them takes a yes.
     expect(result.prompter.asked[0]).toMatchObject({ kind: 'confirm', message: 'Clear every bucket decision, so all drills are untested again?', default: false });
-    expect(result.stderr).toMatch(/^Sessions and moves by hand stay in your history; only the lists start again\.\n/);
+    // What is about to go is named before the question, list by list.
+    expect(result.stderr.replace(/\s*\n\s*/g, ' ')).toMatch(
+      /^This empties rehab \(2 drills\) and avoid for now \(2 drills\)\. Sessions and moves by hand stay in your history; only the lists start again\. /,
+    );
     expect(result.stderr).toContain('Cleared 4 bucket decisions');
     expect(result.stdout).not.toContain('Cleared');
     const data = stored();
@@ -1085,6 +1088,13 @@ describe('itb buckets reset', () => {
 
     const json = JSON.parse((await run(['buckets', '--json'], { home, now })).stdout);
     expect([json.rehab, json.avoid]).toEqual([[], []]);
+  });
+
+  it('names only the lists that hold drills before asking, in the singular for one', async () => {
+    await save((data) => void data.sessions.push(sessions[0]!));
+    const result = await run(['buckets', 'reset'], { home, now, tty: true, answers: [false] });
+    expect(result.stderr).toMatch(/^This empties avoid for now \(1 drill\)\. /);
+    expect(stored().bucketsResetAt).toBeUndefined();
   });
 
   it('clears the buckets the store keeps beside its log, as a session left them', async () => {
