@@ -4,7 +4,7 @@
 // appears twice or as raw codes, and nothing needs the arrow keys, which such terminals keep.
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { Prompter } from './prompter.js';
+import { type Prompter, timeUpBell } from './prompter.js';
 import { hanging, hangingName, wrap } from './table.js';
 import { names, plainText, typedChoice } from './typed-choice.js';
 
@@ -147,7 +147,7 @@ export function createPlainPrompter(input: Readable = process.stdin, output: Wri
       const started = ended === undefined;
       try {
         const how = await Promise.race([timeUp, line(held(`${label}: ${seconds} s, starting now. Press Enter to end it early.`), left).then(() => 'skipped' as const)]);
-        write(held(`${label}: ${how === 'finished' ? 'time is up' : 'ended early'}`));
+        write(`${how === 'finished' ? timeUpBell : ''}${held(`${label}: ${how === 'finished' ? 'time is up' : 'ended early'}`)}`);
         return how;
       } catch (error) {
         // Stopped with Ctrl-C (or the window closed): said as the other prompts say it, under the

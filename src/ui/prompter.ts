@@ -40,7 +40,7 @@ export interface Prompter {
     /** How an accepted answer stays on screen after the question (" 7 " as 7); as typed without it. */
     shown?: (text: string) => string;
   }): Promise<string>;
-  /** Counts down a timed hold; the user may end it early. */
+  /** Counts down a timed hold, ringing the bell (timeUpBell) when it runs out; the user may end it early. */
   countdown(seconds: number, label: string): Promise<'finished' | 'skipped'>;
   /** Ends the question being asked, and any later one, the way Ctrl-C ends it. */
   stop(): void;
@@ -61,3 +61,9 @@ export function isPromptExit(error: unknown): boolean {
 export function described(text: string): string {
   return wrap(text, 78).join('\n');
 }
+
+/**
+ * Rung as a timed hold's time runs out (not when Enter ends it early): someone holding a stretch
+ * on the floor is not watching the screen, and a terminal's bell tells them without it.
+ */
+export const timeUpBell = '\u0007';

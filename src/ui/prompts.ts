@@ -3,7 +3,7 @@ import { createPrompt, isEnterKey, useEffect, useKeypress, useState } from '@inq
 import { input } from '@inquirer/prompts';
 import { styleText } from 'node:util';
 import { listPrompt, rowsOf } from './list-prompt.js';
-import type { Prompter } from './prompter.js';
+import { type Prompter, timeUpBell } from './prompter.js';
 import { askedAgainAfterPause, suspendable, whenTerminalGoes } from './stopping.js';
 import { hanging, onScreen, width, wrap, wrapName } from './table.js';
 import { plainText, typedChoice } from './typed-choice.js';
@@ -106,7 +106,7 @@ export function createPrompter(): Prompter {
     countdown: async (seconds, label) => {
       try {
         const how = await countdown({ seconds, label }, { signal: ended, clearPromptOnDone: true });
-        process.stdout.write(`${holdLine(label, how === 'finished' ? 'time is up' : 'ended early')}\n`);
+        process.stdout.write(`${how === 'finished' ? timeUpBell : ''}${holdLine(label, how === 'finished' ? 'time is up' : 'ended early')}\n`);
         return how;
       } catch (error) {
         process.stdout.write(`${holdLine(label, 'stopped')}\n`);

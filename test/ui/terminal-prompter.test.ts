@@ -633,6 +633,17 @@ describe('the countdown of a timed hold', () => {
     }
   });
 
+  it('rings the bell when the time runs out, for someone holding a stretch with their eyes off the screen', async () => {
+    let shown = '';
+    const written = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((shown += String(chunk)), true));
+    try {
+      expect(await createPrompter().countdown(0, 'Hold 2 of 2')).toBe('finished');
+    } finally {
+      written.mockRestore();
+    }
+    expect(shown).toContain('\u0007⏱ Hold 2 of 2: time is up\n');
+  });
+
   it('says the time is up when it runs out', async () => {
     createPrompter();
     const screen = await render(drawn.countdown as Countdown, { seconds: 0, label: 'Hold 2 of 2' });
