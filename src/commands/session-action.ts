@@ -26,7 +26,7 @@ import { goOnAfterFlareUp } from './session-rest.js';
 import { screenIfNeeded } from './session-screen.js';
 import { nothingGotThrough, setUp, type Plan } from './session-setup.js';
 import type { SessionOptions } from './session.js';
-import { itbWithLibrary, libraryOrStop, paint, promptsFor, shellWord } from './shared.js';
+import { itbWithLibrary, libraryOrStop, numberAsMovement, paint, promptsFor, shellWord } from './shared.js';
 
 export async function runSession(ctx: Context, command: Command, routineArg: string | undefined, options: SessionOptions) {
   const colour = paint(ctx, command);
@@ -49,6 +49,10 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
       throw movementWordsApart(error, routineArg, options, library) ?? error;
     }
   }
+  // A number given as the movement is refused before any question, as the question itself
+  // refuses one; after the routine, whose error names a movement of several words left unquoted.
+  const asNumber = options.movement === undefined ? undefined : numberAsMovement(ctx, command, library, options.movement, 'session');
+  if (asNumber) throw asNumber;
   // Checked after the routine, so that a mistyped one is named first.
   if (!ctx.stdinIsTTY || !ctx.stdout.isTTY) {
     throw new UserError(

@@ -8,7 +8,7 @@ import type { Session, Settings, StoreData } from '../core/records.js';
 import { LOADING_DRILLS_A_DAY } from '../core/session.js';
 import { leftPartWay, type PartWay } from '../core/resume.js';
 import { andList, orList, painfulSides, symptoms } from '../core/terms.js';
-import { movementText } from '../core/settings.js';
+import { movementText, scoreAlone } from '../core/settings.js';
 import { inSentence } from '../core/text.js';
 import type { Context } from '../context.js';
 import type { Exercise, Library } from '../library/schema.js';
@@ -223,9 +223,6 @@ function gentlerRoutines(buckets: BucketView, library: Library, itb: string): st
   return `A gentler routine suits today, such as ${orList(some)}: \`${itb} session ${some[0]}\`.`;
 }
 
-// A score as it may be typed: "4", "4.5", "4/10", "4 / 10".
-const SCORE_ALONE = /^\d+(?:[.,]\d+)?(?:\s*\/\s*10)?$/;
-
 async function chooseMovement(settings: Settings, library: Library, prompter: Prompter): Promise<string> {
   const other = '\u0000other';
   // A choice stays on one line of 80 columns, after the prompt's pointer. Listed as the library
@@ -247,7 +244,7 @@ async function chooseMovement(settings: Settings, library: Library, prompter: Pr
     validate: (text) => {
       if (movementText(text) === undefined) return 'Describe it in a few words of plain text (up to 200 characters).';
       // A number alone ("4", "4/10") is most likely the score, typed before it is asked for.
-      if (SCORE_ALONE.test(text.normalize('NFKC').trim())) return 'Your score is asked next. Describe the movement in words first, such as "stairs, two at a time".';
+      if (scoreAlone(text)) return 'Your score is asked next. Describe the movement in words first, such as "stairs, two at a time".';
       return true;
     },
   });

@@ -7,7 +7,7 @@ import { UserError } from '../errors.js';
 import { Store } from '../store/store.js';
 import { hanging, onScreen, packed, wrap } from '../ui/table.js';
 import { plural } from '../export/words.js';
-import { itbWithLibrary, libraryOrStop, notice, paint, printJson } from './shared.js';
+import { itbWithLibrary, libraryOrStop, notice, numberAsMovement, paint, printJson } from './shared.js';
 
 export async function showOrChangeSettings(ctx: Context, keyText: string | undefined, valueText: string | undefined, options: { unset?: boolean; json?: boolean }, command: Command) {
   const store = Store.open(ctx.env, ctx);
@@ -55,9 +55,16 @@ export async function showOrChangeSettings(ctx: Context, keyText: string | undef
   if (parsed && !parsed.ok) throw new UserError(parsed.reason);
   // A library movement given by its id is kept by its name, as `itb session --movement` records
   // it: the session then offers it as the movement of last time, and its scores share one trend.
+  // Any other number alone ("4", "4/10") is refused, as a session refuses it: a score, or a place
+  // in a list, never a movement.
   if (key === 'movement' && parsed) {
-    const byId = (await libraryOrStop(ctx, command)).movements.find((known) => known.id === String(parsed.value).toLowerCase());
+    const library = await libraryOrStop(ctx, command);
+    const byId = library.movements.find((known) => known.id === String(parsed.value).toLowerCase());
     if (byId) parsed.value = inSentence(byId.name);
+    else {
+      const asNumber = numberAsMovement(ctx, command, library, String(parsed.value), 'settings');
+      if (asNumber) throw asNumber;
+    }
   }
   const shown = (value: unknown) => (value === undefined ? 'not set' : String(value));
   // Saving what is already there would rewrite the whole store (years of sessions) for nothing.

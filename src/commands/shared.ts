@@ -3,7 +3,8 @@ import type { Command } from 'commander';
 import { itbAsStarted, type Context } from '../context.js';
 import type { BucketView, ExerciseStatus } from '../core/buckets.js';
 import { closest } from '../core/closest.js';
-import { localDate } from '../core/history.js';
+import { localDate, movementKey } from '../core/history.js';
+import { scoreAlone } from '../core/settings.js';
 import { UserError } from '../errors.js';
 import { shellPath, shellWord, withVariable } from '../shell-word.js';
 import { findExercise, loadLibrary } from '../library/library.js';
@@ -199,6 +200,30 @@ export { shellPath, shellWord };
 export function itbWithLibrary(ctx: Context, command: Command): string {
   const { data } = globals(command);
   return data === undefined ? itbAsStarted(ctx) : `${itbAsStarted(ctx)} --data ${shellPath(data)}`;
+}
+
+/**
+ * The error for a test movement given as a number alone ("4", "4/10") in `itb session
+ * --movement` or `itb settings movement`, as the session's question refuses one typed in words;
+ * undefined for any other movement, and for a number the library itself has as a movement's id or
+ * name. Such a number is a score typed early, or a place in a list: no place is named, since
+ * the session's list of movements is numbered only in a plain terminal, and there after the
+ * movement of last time, so the same number names different movements on different days.
+ * `where`: which of the two commands it was given to.
+ */
+export function numberAsMovement(ctx: Context, command: Command, library: Library, typed: string, where: 'session' | 'settings'): UserError | undefined {
+  const text = typed.trim();
+  if (!scoreAlone(text) || library.movements.some((known) => known.id === text.toLowerCase() || movementKey(known.name) === movementKey(text))) return undefined;
+  const itb = itbWithLibrary(ctx, command);
+  const what = `"${text}" is ${text.includes('/') ? 'a score' : 'a number'}, not a test movement`;
+  const example = where === 'session' ? `${itb} session --movement "stairs, two at a time"` : `${itb} settings movement "stairs, two at a time"`;
+  const byId = library.movements.length > 0 ? `, or by its id (\`${itb} routines\` lists them)` : '';
+  const fromList = where === 'session' ? '; or leave --movement out to choose it from the list' : '';
+  const asked = where === 'session' ? 'Your score is asked in the session' : 'Your score is asked in each session';
+  return new UserError(
+    where === 'session' ? `--movement ${what}` : what,
+    `${asked}, once the movement is chosen. Give the movement in words, such as \`${example}\`${byId}${fromList}.`,
+  );
 }
 
 /** `itb validate FILE` as the person types it to check a library file again. */

@@ -66,6 +66,17 @@ export function movementText(text: string): string | undefined {
   return trimmed.length > 0 && trimmed.length <= 200 && !controlCharacterIn(trimmed, { oneLine: true }) ? trimmed : undefined;
 }
 
+// A score as it may be typed: "4", "4.5", "4/10", "4 / 10" (full-width digits too).
+const SCORE_ALONE = /^\d+(?:[.,]\d+)?(?:\s*\/\s*10)?$/;
+
+/**
+ * Whether a test movement typed is a number alone ("4", "4/10"): most likely the score, typed
+ * before it is asked for, or a place in a list, and never a movement a person means.
+ */
+export function scoreAlone(text: string): boolean {
+  return SCORE_ALONE.test(text.normalize('NFKC').trim());
+}
+
 export const settingKeys = Object.keys(settingDefinitions) as SettingKey[];
 
 /** The setting `text` names, or why there is none, with the settings it is near as advice. */

@@ -1,5 +1,6 @@
 // Setting a session up before its first drill: the advice shown first, the questions asked and
 // their defaults, and what the flags answer for them.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { projectBuckets } from '../../src/core/projection.js';
@@ -83,6 +84,45 @@ describe('--movement', () => {
     }
     const data = await Store.open({ ITB_HOME: home }).read();
     expect(data.sessions.map((session) => session.movement)).toEqual(['single-leg squat', 'single-leg squat']);
+  });
+});
+
+describe('--movement given as a number', () => {
+  const setUp = ['--side', 'left', '--symptom', 'pain', '--no-timer'];
+  const hint =
+    'Your score is asked in the session, once the movement is chosen. Give the movement in words, such as `itb session --movement "stairs, two at a time"`, ' +
+    'or by its id (`itb routines` lists them); or leave --movement out to choose it from the list.';
+
+  it('refuses it before any question, as the question refuses one typed, and saves nothing', async () => {
+    await afterSessions();
+    const before = readFileSync(join(home, 'store.json'), 'utf8');
+    for (const [typed, what] of [['4', 'a number'], [' 4/10 ', 'a score'], ['\uff17', 'a number'], ['6.5', 'a number']] as const) {
+      const result = await run(['session', 'balance', ...setUp, '--movement', typed], { home, tty: true, answers: [5, 'stop'] });
+      expect(result.code, typed).toBe(2);
+      expect(result.stderr.replace(/\s*\n\s*/g, ' ')).toBe(`error: --movement "${typed.trim()}" is ${what}, not a test movement ${hint} `);
+      expect(result.prompter.asked).toEqual([]);
+    }
+    expect(readFileSync(join(home, 'store.json'), 'utf8')).toBe(before);
+  });
+
+  it('names a routine mistyped first, and keeps the --data given in the commands it suggests', async () => {
+    await afterSessions();
+    const routine = await run(['session', 'balanse', ...setUp, '--movement', '4'], { home, tty: true });
+    expect(routine.stderr).toMatch(/^error: there is no routine "balanse"/);
+    const file = join(import.meta.dirname, '../fixtures/libraries/good.yaml');
+    const other = await run(['--data', file, 'session', ...setUp, '--movement', '4'], { home, tty: true });
+    expect(other.code).toBe(2);
+    expect(other.stderr.replace(/\s*\n\s*/g, ' ')).toContain(`(\`itb --data ${file} routines\` lists them)`);
+  });
+
+  it('takes a movement in words that holds a number, and a number the library has as a movement id', async () => {
+    await afterSessions();
+    expect((await run(['session', 'balance', ...setUp, '--movement', '2 flights of stairs'], { home, tty: true, answers: [5, 'stop'] })).code).toBe(0);
+    const file = join(home, 'numbered.yaml');
+    writeFileSync(file, readFileSync(join(import.meta.dirname, '../fixtures/libraries/good.yaml'), 'utf8').replace('  - id: step-down\n', '  - id: "3"\n'));
+    const numbered = await run(['--data', file, 'session', 'clinic-plan', ...setUp, '--movement', '3'], { home, tty: true, answers: [5, 'stop'] });
+    expect(numbered.code, numbered.stderr).toBe(0);
+    expect(Store.open({ ITB_HOME: home }).read().sessions.map((session) => session.movement)).toEqual(['2 flights of stairs', 'step-down']);
   });
 });
 

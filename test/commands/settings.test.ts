@@ -232,6 +232,48 @@ describe('itb settings', () => {
     expect(settings().movement).toBe('single-leg-squat-deep');
   });
 
+  it('refuses a number alone as the movement, as a session does, and saves nothing', async () => {
+    const hint = 'Your score is asked in each session, once the movement is chosen. Give the movement in words, such as `itb settings movement "stairs, two at a time"`, or by its id (`itb routines` lists them).';
+    const number = await run(['settings', 'movement', '4'], { home });
+    expect(number.code).toBe(2);
+    expect(number.stderr.replace(/\s*\n\s*/g, ' ')).toBe(`error: "4" is a number, not a test movement ${hint} `);
+    // A score in several words, as typed without quotes; full-width digits too.
+    const score = await run(['settings', 'movement', '4', '/', '10'], { home });
+    expect(score.code).toBe(2);
+    expect(score.stderr.split('\n')[0]).toBe('error: "4 / 10" is a score, not a test movement');
+    expect((await run(['settings', 'movement', '\uff16.5'], { home })).code).toBe(2);
+    expect(existsSync(join(home, 'store.json'))).toBe(false);
+    // A movement in words that holds a number is a movement.
+    expect((await run(['settings', 'movement', '2', 'flights', 'of', 'stairs'], { home })).code).toBe(0);
+    expect(settings().movement).toBe('2 flights of stairs');
+  });
+
+  it('with a library of no test movements, does not send you to look for their ids; one the library numbers is taken', async () => {
+    const file = join(home, 'numbered.yaml');
+    const source = readFileSync(join(import.meta.dirname, '../fixtures/libraries/good.yaml'), 'utf8');
+    writeFileSync(file, source.replace('  - id: step-down\n    name: Step-down', '  - id: "3"\n    name: Step-down'));
+    const none = join(home, 'none.yaml');
+    writeFileSync(none, source.replace(/movements:\n(?: {2,}.*\n)*/, ''));
+    const result = await run(['--data', none, 'settings', 'movement', '3'], { home });
+    expect(result.code).toBe(2);
+    expect(result.stderr).not.toContain('routines');
+    expect(result.stderr.replace(/\s*\n\s*/g, ' ')).toContain('Give the movement in words, such as `itb --data');
+    expect((await run(['--data', file, 'settings', 'movement', '3'], { home })).stderr).toBe('movement: not set → step-down\n');
+  });
+
+  it('keeps working with a movement kept as a number by an older version: shown, offered in a session, forgotten', async () => {
+    await Store.open({ ITB_HOME: home }).update((data) => void (data.settings.movement = '4'));
+    expect((await run(['settings', 'movement'], { home })).stdout).toBe('4\n');
+    expect((await run(['settings'], { home })).stdout).toMatch(/^movement {8}4\n/m);
+    const session = await run(['session', 'balance', '--side', 'left', '--symptom', 'pain', '--no-timer'], { home, tty: true, answers: [false, false, false, false, false, false, '4', 5, 'stop'] });
+    expect(session.code).toBe(0);
+    const movements = session.prompter.asked.find((asked) => asked.message.startsWith('Which test movement?'))!;
+    expect(movements.choiceNames![0]).toBe('4 (last time)');
+    expect(Store.open({ ITB_HOME: home }).read().sessions[0]!.movement).toBe('4');
+    expect((await run(['settings', 'movement', '--unset'], { home })).stderr).toBe('movement: 4 → not set\n');
+    expect(settings().movement).toBeUndefined();
+  });
+
   it('a new retestAfterDays with another library names the buckets command of that library', async () => {
     const file = join(import.meta.dirname, '../fixtures/libraries/good.yaml');
     const result = await run(['--data', file, 'settings', 'retestAfterDays', '7'], { home });
