@@ -102,7 +102,10 @@ export function checkLibraryFile(file: string, validateCommand?: string, fromEnv
     const unreplaced = missing ? unreplacedTilde(file, env) : undefined;
     if (unreplaced !== undefined) {
       const named = fromEnv ? `ITB_DATA is ${file}, but` : `cannot read ${file}:`;
-      throw new UserError(`${named} there is no folder ${unreplaced.tilde} in ${process.cwd()}, where itb runs`, unreplaced.hint);
+      // Set in a shell profile, ITB_DATA may be long forgotten: the way back to the built-in
+      // library is said too, as for a file ITB_DATA names that is gone.
+      const builtIn = fromEnv ? ` ITB_DATA names this file: set it to its full path, or ${BACK_TO_BUILT_IN()}` : '';
+      throw new UserError(`${named} there is no folder ${unreplaced.tilde} in ${process.cwd()}, where itb runs`, unreplaced.hint + builtIn);
     }
     const hint = missing && !isAbsolute(file)
       ? `A file named without its full path is looked for in the folder you run itb from (${process.cwd()}); give its full path, such as ~/itb/my-library.yaml, to use it from any folder.`
@@ -110,7 +113,7 @@ export function checkLibraryFile(file: string, validateCommand?: string, fromEnv
     // A file moved or deleted long after ITB_DATA was set (in a shell profile, say): where that
     // name comes from, and the way back to the built-in library meanwhile.
     const whereFrom = missing && fromEnv
-      ? ` ITB_DATA names this file: set it to where the file is now, or unset it (\`${unsetVariable('ITB_DATA')}\`) to use the built-in library. Your sessions and buckets are kept either way.`
+      ? ` ITB_DATA names this file: set it to where the file is now, or ${BACK_TO_BUILT_IN()}`
       : '';
     throw new UserError(`cannot read ${file}: ${words}`, hint + whereFrom);
   }
@@ -119,6 +122,9 @@ export function checkLibraryFile(file: string, validateCommand?: string, fromEnv
   const { library, warnings, moreWarnings } = parsed;
   return { library, warnings, moreWarnings };
 }
+
+/** How to go back to the built-in library from the file ITB_DATA names, in the shell itb runs in. */
+const BACK_TO_BUILT_IN = () => `unset it (\`${unsetVariable('ITB_DATA')}\`) to use the built-in library. Your sessions and buckets are kept either way.`;
 
 /** parseLibrary for the bytes of a file: a file that is not UTF-8 text has that one problem. */
 export function parseLibraryBytes(bytes: Buffer): ReturnType<typeof parseLibrary> {

@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { asOnWindows } from '../helpers/as-on-windows.js';
 import { run, tempHome } from '../helpers/run.js';
 
 let home: string;
@@ -71,15 +72,27 @@ describe('a path starting with ~ that the shell did not replace', () => {
       expect(result.code, argv.join(' ')).toBe(2);
       expect(oneLine(result.stderr)).toBe(`error: cannot read ~sam/lib.yaml: there is no folder ~sam in ${process.cwd()}, where itb runs ${hint} `);
     }
-    const fromEnv = await itb(['routines'], { ITB_DATA: '~sam/lib.yaml' });
-    expect(fromEnv.code).toBe(2);
-    expect(oneLine(fromEnv.stderr)).toBe(`error: ITB_DATA is ~sam/lib.yaml, but there is no folder ~sam in ${process.cwd()}, where itb runs ${hint} `);
+    // Named by ITB_DATA, perhaps set long ago: the way back to the built-in library too, as when its file is gone.
+    const builtIn = 'ITB_DATA names this file: set it to its full path, or unset it (`unset ITB_DATA`) to use the built-in library. Your sessions and buckets are kept either way.';
+    for (const argv of [['routines'], ['validate']]) {
+      const fromEnv = await itb(argv, { ITB_DATA: '~sam/lib.yaml' });
+      expect(fromEnv.code).toBe(2);
+      expect(oneLine(fromEnv.stderr)).toBe(`error: ITB_DATA is ~sam/lib.yaml, but there is no folder ~sam in ${process.cwd()}, where itb runs ${hint} ${builtIn} `);
+    }
     // With the account's own name, the path meant written out.
     const me = userInfo().username;
     expect(oneLine((await itb(['--data', `~${me}/lib.yaml`, 'buckets'])).stderr)).toContain(`Write it out in full: \`${join(mine, 'lib.yaml')}\`.`);
     // A folder of that name here, without the file: the file is what is missing.
     mkdirSync(join(here, '~sam'));
     expect((await itb(['--data', '~sam/lib.yaml', 'buckets'])).stderr).toMatch(/^error: cannot read ~sam\/lib\.yaml: file not found\n/);
+  });
+
+  it('ITB_DATA="~sam/lib.yaml" in PowerShell: the way back to the built-in library as PowerShell unsets it', async () => {
+    asOnWindows();
+    const result = await itb(['routines'], { ITB_DATA: '~sam/lib.yaml' });
+    expect(result.code).toBe(2);
+    expect(oneLine(result.stderr)).toContain('(Windows PowerShell 5.1 never does, and no shell does in quotes)');
+    expect(oneLine(result.stderr)).toContain('ITB_DATA names this file: set it to its full path, or unset it (`$env:ITB_DATA = $null`) to use the built-in library.');
   });
 
   it('ITB_HOME="~sam/itb": says so, rather than keep a store in a new folder ~sam here', async () => {
