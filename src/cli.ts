@@ -229,7 +229,7 @@ async function report(error: unknown, ctx: Context, argv: string[]): Promise<num
     return EXIT.interrupted;
   }
   // Colours are loaded only here: help and version (thrown as CommanderErrors) never need them.
-  const [{ colourEnabled, colours }, { width, wrap }] = await Promise.all([import('./ui/colour.js'), import('./ui/table.js')]);
+  const [{ colourEnabled, colours }, { width, wrap }] = await Promise.all([import('./ui/colour.js'), import('./ui/wrap.js')]);
   const paint = colours(colourEnabled(ctx.env, ctx.stderr, argv.includes('--no-color') ? false : undefined));
   // Started in a folder deleted since (ITB_HOME=store, say): a path named from it leads nowhere.
   if (isFolderGoneError(error)) error = new UserError((await import('./regular-file.js')).FOLDER_GONE, 'Go to a folder that exists (cd) and run the command again.');

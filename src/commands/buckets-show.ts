@@ -14,7 +14,9 @@ import { BY_SIDE, couldNotShowWords, everyOneOf, flaresWords, lastSideWords, mix
 import type { Library } from '../library/schema.js';
 import type { Colours } from '../ui/colour.js';
 import { readSummary } from '../store/summary-file.js';
-import { nameLines, namePacked, onScreen, packed, table, width, wrap, wrapName } from '../ui/table.js';
+import { namePacked, packed, table } from '../ui/table.js';
+import { width } from '../ui/width.js';
+import { nameLines, onScreen, wrap, wrapName } from '../ui/wrap.js';
 import { itbAsStarted, itbWithLibrary, libraryFile, libraryFromEnv, libraryOrStop, listedDrill, noStoreNote, notInLibraryWords, paint, printJson } from './shared.js';
 
 export async function showBuckets(ctx: Context, options: { json?: boolean }, self: Command) {

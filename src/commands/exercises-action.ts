@@ -9,7 +9,9 @@ import type { Exercise, Library } from '../library/schema.js';
 import { readStore } from '../store/store-file.js';
 import type { Colours } from '../ui/colour.js';
 import { describeDose, describeSide } from '../ui/describe.js';
-import { hanging, nameLines, namePacked, onScreen, packed, table, width, wrap } from '../ui/table.js';
+import { namePacked, packed, table } from '../ui/table.js';
+import { width } from '../ui/width.js';
+import { hanging, nameLines, onScreen, wrap } from '../ui/wrap.js';
 import { itbWithLibrary, keptDrills, libraryFile, libraryOrStop, listedDrill, notInLibrary, notInLibraryWords, paint, printJson } from './shared.js';
 
 export async function showExercises(ctx: Context, id: string | undefined, options: { json?: boolean }, command: Command) {

@@ -16,7 +16,8 @@ import { readWithSummary } from '../store/summary-file.js';
 import { writePrivateFile } from '../store/write-file.js';
 import { checkWritable } from '../store/write-target.js';
 import { columnsOf, wrapColumnsOf } from '../ui/screen.js';
-import { packed, width } from '../ui/table.js';
+import { packed } from '../ui/table.js';
+import { width } from '../ui/width.js';
 import { formats, type ExportOptions, type Format } from './export.js';
 import { calendarDay, itbAsStarted, itbWithLibrary, libraryOrStop, notice, shellPath, shellWord } from './shared.js';
 

@@ -8,7 +8,8 @@ import { plural } from '../export/words.js';
 import { separateTrendsWords, trendLabel } from '../export/trend-words.js';
 import type { Colours } from '../ui/colour.js';
 import { pointsShown, sparkline, sparkScale } from '../ui/sparkline.js';
-import { hangingPacked, onScreen, packed, wrap } from '../ui/table.js';
+import { hangingPacked, packed } from '../ui/table.js';
+import { onScreen, wrap } from '../ui/wrap.js';
 
 const COLUMNS = 80;
 const SPARK_WIDTH = 56;

@@ -185,7 +185,7 @@ function storeHint(file: string, itb: string, home: string | undefined, lead = '
   const folder = dirname(resolve(file));
   if (basename(file) === 'store.json') {
     return (
-      // In backquotes, so that a command is not broken across two lines (see ui/table wrap).
+      // In backquotes, so that a command is not broken across two lines (see ui/wrap.ts).
       `Nothing was imported. ${lead}To use it as it is, point ITB_HOME at its folder (\`${withVariable('ITB_HOME', folder, `${itb} buckets`, home)}\`); ` +
       `to merge it into your own, make a backup from it (\`${withVariable('ITB_HOME', folder, `${itb} export --format json -o backup.json`, home)}\`) and import that.`
     );

@@ -7,7 +7,9 @@ import { UserError } from '../errors.js';
 import { findExercise, loadLibrary } from '../library/library.js';
 import type { Library } from '../library/schema.js';
 import { readSummary } from '../store/summary-file.js';
-import { hanging, hangingName, onScreen, width, wrap, wrapName } from '../ui/table.js';
+import { hangingName } from '../ui/table.js';
+import { width } from '../ui/width.js';
+import { hanging, onScreen, wrap, wrapName } from '../ui/wrap.js';
 import { itbWithLibrary, libraryFile, libraryOrStop, paint, printJson } from './shared.js';
 
 export async function showRoutines(ctx: Context, options: { json?: boolean }, command: Command) {

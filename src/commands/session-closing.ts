@@ -7,7 +7,9 @@ import { shownSafely } from '../core/text.js';
 import type { Library } from '../library/schema.js';
 import type { Colours } from '../ui/colour.js';
 import { standingIn, summary, type BucketChange } from '../ui/session-view.js';
-import { onScreen, table, width, wrap } from '../ui/table.js';
+import { table } from '../ui/table.js';
+import { width } from '../ui/width.js';
+import { onScreen, wrap } from '../ui/wrap.js';
 import { plural } from '../export/words.js';
 import { drillsLeft } from './session-setup.js';
 

@@ -7,7 +7,7 @@ import { shownSafely } from '../core/text.js';
 import type { Library } from '../library/schema.js';
 import type { Colours } from '../ui/colour.js';
 import type { Prompter } from '../ui/prompter.js';
-import { wrap } from '../ui/table.js';
+import { wrap } from '../ui/wrap.js';
 
 /** True when the person goes on with a session all the same. */
 export async function goOnAfterFlareUp(

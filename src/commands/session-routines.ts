@@ -8,7 +8,7 @@ import { UserError } from '../errors.js';
 import { plural } from '../export/words.js';
 import type { Exercise, Library } from '../library/schema.js';
 import { described, type Choice, type Prompter } from '../ui/prompter.js';
-import { fitName } from '../ui/table.js';
+import { fitName } from '../ui/width.js';
 
 /**
  * Asks which routine to run; the one used last (`last`) is offered first when it can run today.

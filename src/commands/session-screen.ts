@@ -6,7 +6,7 @@ import type { RedFlag, Screening, StoreData } from '../core/records.js';
 import { StoppedWaiting, type Store } from '../store/store.js';
 import type { Colours } from '../ui/colour.js';
 import { isPromptExit, type Prompter } from '../ui/prompter.js';
-import { hanging, wrap } from '../ui/table.js';
+import { hanging, wrap } from '../ui/wrap.js';
 
 export const redFlagQuestions: Record<RedFlag, string> = {
   'recent-injury': 'Any recent fall, knock or other injury to the painful leg?',

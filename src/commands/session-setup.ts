@@ -16,7 +16,8 @@ import type { Store } from '../store/store.js';
 import type { Colours } from '../ui/colour.js';
 import { plural } from '../export/words.js';
 import { described, type Prompter } from '../ui/prompter.js';
-import { fitName, truncate, wrap } from '../ui/table.js';
+import { fitName, truncate } from '../ui/width.js';
+import { wrap } from '../ui/wrap.js';
 import { chooseRoutine, routineExercises } from './session-routines.js';
 import type { SessionOptions } from './session.js';
 

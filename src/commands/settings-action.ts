@@ -5,7 +5,8 @@ import { inSentence } from '../core/text.js';
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
 import { Store } from '../store/store.js';
-import { hanging, onScreen, packed, wrap } from '../ui/table.js';
+import { packed } from '../ui/table.js';
+import { hanging, onScreen, wrap } from '../ui/wrap.js';
 import { plural } from '../export/words.js';
 import { itbWithLibrary, libraryOrStop, notice, numberAsMovement, paint, printJson } from './shared.js';
 

@@ -14,7 +14,7 @@ import type { StoreData } from '../core/records.js';
 import { colourEnabled, colours, type Colours } from '../ui/colour.js';
 import type { Prompter } from '../ui/prompter.js';
 import { wrapColumnsOf } from '../ui/screen.js';
-import { wrap } from '../ui/table.js';
+import { wrap } from '../ui/wrap.js';
 
 interface GlobalOptions {
   data?: string;

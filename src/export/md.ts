@@ -4,7 +4,7 @@ import { earlierMoveInView } from '../core/earlier-move.js';
 import type { Screening, Symptom } from '../core/records.js';
 import { localDate, scoresWords, type ScorePoint, type Trend } from '../core/history.js';
 import { pointsShown, sparkline, sparkScale } from '../ui/sparkline.js';
-import { hanging, wrap } from '../ui/table.js';
+import { hanging, wrap } from '../ui/wrap.js';
 import { readingView } from './reading-view.js';
 import { dayRange, drillNamer, nameInSession, type Report } from './report.js';
 import { drillsDoneWriter, sessionEndWords, type DrillResult } from './session-drills.js';

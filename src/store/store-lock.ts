@@ -4,7 +4,7 @@
 import type lockfile from 'proper-lockfile';
 import { Interrupted } from '../errors.js';
 import { tooWide, wrapColumnsOf } from '../ui/screen.js';
-import { wrap } from '../ui/table.js';
+import { wrap } from '../ui/wrap.js';
 import { isFilledLock, privateLockFs, refuseFileInPlace, undoFutureDate } from './lock-folder.js';
 import { lockedFile, lockName } from './lock-place.js';
 

@@ -6,7 +6,7 @@
 // the choice it names, or none, saying why; the highlighted choice is picked by Enter alone.
 import { createPrompt, isDownKey, isEnterKey, isUpKey, makeTheme, useMemo, usePagination, usePrefix, useState, useKeypress, type Status } from '@inquirer/core';
 import { styleText } from 'node:util';
-import { width } from './table.js';
+import { width } from './width.js';
 
 export interface ListChoice {
   value: string;

@@ -5,7 +5,8 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { type Prompter, timeUpBell } from './prompter.js';
-import { hanging, hangingName, wrap } from './table.js';
+import { hangingName } from './table.js';
+import { hanging, wrap } from './wrap.js';
 import { names, plainText, typedChoice } from './typed-choice.js';
 
 /** Ends a question the way the other prompter's do (see isPromptExit). */

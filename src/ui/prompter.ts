@@ -1,6 +1,6 @@
 // The questions the program asks, as an interface: the real one wraps @inquirer/prompts
 // (src/ui/prompts.ts), tests script the answers (test/helpers/scripted.ts).
-import { wrap } from './table.js';
+import { wrap } from './wrap.js';
 
 export interface Choice<T extends string> {
   value: T;

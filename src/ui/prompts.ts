@@ -5,7 +5,8 @@ import { styleText } from 'node:util';
 import { listPrompt, rowsOf } from './list-prompt.js';
 import { type Prompter, timeUpBell } from './prompter.js';
 import { askedAgainAfterPause, suspendable, whenTerminalGoes } from './stopping.js';
-import { hanging, onScreen, width, wrap, wrapName } from './table.js';
+import { width } from './width.js';
+import { hanging, onScreen, wrap, wrapName } from './wrap.js';
 import { plainText, typedChoice } from './typed-choice.js';
 
 // A wrong answer is cleared so the person types the next one afresh, not after their mistake.

@@ -6,7 +6,9 @@ import { latestScore, type Feedback } from '../core/session.js';
 import type { Exercise } from '../library/schema.js';
 import type { Colours } from './colour.js';
 import { describeDose, describeSide } from './describe.js';
-import { hanging, onScreen, packed, table, width, wrap } from './table.js';
+import { packed, table } from './table.js';
+import { width } from './width.js';
+import { hanging, onScreen, wrap } from './wrap.js';
 
 /**
  * Where a drill stood as the session began, to say where one skipped or left unfinished stays:

@@ -8,7 +8,7 @@ import { parse as parseHtml } from 'parse5';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StoreData } from '../../src/core/records.js';
 import { Store } from '../../src/store/store.js';
-import { width } from '../../src/ui/table.js';
+import { width } from '../../src/ui/width.js';
 import { sampleStore } from '../export/fixtures.js';
 import { EXPORT_SCHEMA_VERSION } from '../../src/export/schema.js';
 import { BIN } from '../helpers/pty.js';

@@ -15,7 +15,7 @@ import { CTRL_C, type Answer } from '../helpers/scripted.js';
 import { onTerminal } from '../helpers/terminal.js';
 import { writeOutsideRoutines } from '../helpers/outside-routines.js';
 import { writeTwoRoutines } from '../helpers/two-routines.js';
-import { width } from '../../src/ui/table.js';
+import { width } from '../../src/ui/width.js';
 
 // The red-flag screen of a first run, all answered no.
 const screenClear: Answer[] = [false, false, false, false, false, false];

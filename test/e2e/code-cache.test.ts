@@ -99,13 +99,13 @@ describe.skipIf(ownCache)('compiled code kept by the build', () => {
   });
 
   it('is refused by V8 when made by another V8, and the bundle is compiled from its text', () => {
-    const bundle = join(copy.home, 'dist/table.cjs');
-    const code = readFileSync(join(root, 'dist/code-cache/table.cjs.bin')).subarray(8);
+    const bundle = join(copy.home, 'dist/wrap.cjs');
+    const code = readFileSync(join(root, 'dist/code-cache/wrap.cjs.bin')).subarray(8);
     // The second word of V8's header names the V8 that made the code.
     code.writeUInt32LE(code.readUInt32LE(4) ^ 0xffff, 4);
     const { keptCode } = require(join(copy.home, 'bin/code-cache.cjs')) as { keptCode: (content: string, code: Buffer) => Buffer };
-    writeFileSync(join(copy.home, 'dist/code-cache/table.cjs.bin'), keptCode(readFileSync(bundle, 'utf8'), code));
-    expect(loaded(copy.home, ['buckets']).taken.table).toBe('refused');
+    writeFileSync(join(copy.home, 'dist/code-cache/wrap.cjs.bin'), keptCode(readFileSync(bundle, 'utf8'), code));
+    expect(loaded(copy.home, ['buckets']).taken.wrap).toBe('refused');
     const { status, stdout } = itb(copy.home, ['buckets']);
     expect(status).toBe(0);
     expect(stdout).toBe(itb(root, ['buckets']).stdout);

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { BIN, Terminal } from '../helpers/pty.js';
 import { terminalsOnFreshHome } from '../helpers/pty-home.js';
 import { Store } from '../../src/store/store.js';
-import { width } from '../../src/ui/table.js';
+import { width } from '../../src/ui/width.js';
 import { sampleStore } from '../export/fixtures.js';
 
 const { home, itb } = terminalsOnFreshHome({ env: { NO_COLOR: '1' } });

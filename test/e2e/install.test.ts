@@ -235,7 +235,7 @@ describe('installed in a folder of its own', () => {
         expect(code).toBe(0);
         expect(stdout).toBe(itb(join(installed, 'bin/itb.js'), argv, elsewhere).stdout);
         expect(taken).toMatchObject({ 'cli.cjs': 'none', 'errors.cjs': 'none' });
-        if (argv[0] === 'buckets') expect(taken).toMatchObject({ 'buckets-action.cjs': 'none', 'table.cjs': 'taken' });
+        if (argv[0] === 'buckets') expect(taken).toMatchObject({ 'buckets-action.cjs': 'none', 'wrap.cjs': 'taken' });
       }
     });
   });

@@ -2,7 +2,7 @@
 // built binary in a real pseudo-terminal, typed at a line at a time, its questions as plain lines.
 import { describe, expect, it } from 'vitest';
 import { Store } from '../../src/store/store.js';
-import { width } from '../../src/ui/table.js';
+import { width } from '../../src/ui/width.js';
 import { buildSession } from '../helpers/sessions.js';
 import { keys, passRedFlagScreen } from '../helpers/pty.js';
 import { terminalsOnFreshHome } from '../helpers/pty-home.js';

@@ -1,4 +1,4 @@
-// Layout follows the width of the terminal showing stdout (src/ui/table.ts, onScreen).
+// Layout follows the width of the terminal showing stdout (src/ui/wrap.ts, onScreen).
 
 /** Runs `work` as if stdout were a terminal `columns` wide. */
 export async function onTerminal<T>(columns: number, work: () => Promise<T>): Promise<T> {

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { colourEnabled, colours } from '../../src/ui/colour.js';
 import { columnsOf, tooWide, wrapColumnsOf } from '../../src/ui/screen.js';
-import { width, wrap } from '../../src/ui/table.js';
+import { width } from '../../src/ui/width.js';
+import { wrap } from '../../src/ui/wrap.js';
 import { pointsShown, sparkTop, sparkline } from '../../src/ui/sparkline.js';
 
 const terminal = { write: () => true, isTTY: true };

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadLibraryFile } from '../../src/library/load.js';
-import { width } from '../../src/ui/table.js';
+import { width } from '../../src/ui/width.js';
 import { run, tempHome, type RunResult } from '../helpers/run.js';
 import { historyHome, screenCommands } from '../helpers/history-home.js';
 import { CTRL_C, type Answer } from '../helpers/scripted.js';

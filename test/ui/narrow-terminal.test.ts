@@ -6,7 +6,7 @@ import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadLibraryFile } from '../../src/library/load.js';
 import { Store } from '../../src/store/store.js';
-import { width } from '../../src/ui/table.js';
+import { width } from '../../src/ui/width.js';
 import { run, tempHome } from '../helpers/run.js';
 import { historyHome, screenCommands } from '../helpers/history-home.js';
 import { buildSession } from '../helpers/sessions.js';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Feedback } from '../../src/core/session.js';
 import { colours } from '../../src/ui/colour.js';
 import { drillCard, feedbackLine, interruptedNote, summary } from '../../src/ui/session-view.js';
-import { width } from '../../src/ui/table.js';
+import { width } from '../../src/ui/width.js';
 import { buildSession } from '../helpers/sessions.js';
 import { onTerminal } from '../helpers/terminal.js';
 import { drill } from '../helpers/drills.js';

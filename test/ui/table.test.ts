@@ -1,7 +1,9 @@
 // Columns, not characters: what a terminal shows is what the layout measures.
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
-import { fitName, hangingName, hangingPacked, nameLines, namePacked, packed, table, truncate, width, wrap, wrapName, wrapUnder } from '../../src/ui/table.js';
+import { hangingName, hangingPacked, namePacked, packed, table } from '../../src/ui/table.js';
+import { fitName, truncate, width } from '../../src/ui/width.js';
+import { nameLines, wrap, wrapName, wrapUnder } from '../../src/ui/wrap.js';
 
 const red = new Chalk({ level: 1 }).red;
 
