@@ -3,14 +3,12 @@
 // U+2068 … U+2069, the html report puts it in <bdi>.
 import MarkdownIt from 'markdown-it';
 import { parse as parseHtml } from 'parse5';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { StoreData } from '../../src/core/records.js';
 import { toHtml } from '../../src/export/html.js';
 import { mdUser, toMarkdown } from '../../src/export/md.js';
 import { buildReport } from '../../src/export/report.js';
-import { builtInLibraryFile } from '../../src/library/library.js';
-import { loadLibraryFile } from '../../src/library/load.js';
-import type { Library } from '../../src/library/schema.js';
+import { builtInLibrary } from '../helpers/built-in-library.js';
 import { sampleStore } from './fixtures.js';
 
 const NOW = new Date('2026-11-20T15:00:00.000Z');
@@ -18,11 +16,7 @@ const HEBREW = 'סקוואט על רגל אחת';
 const ARABIC = 'ألم عند النزول 3 درجات';
 const NAME = 'תרגיל ישן';
 const isolated = (text: string) => `\u2068${text}\u2069`;
-let library: Library;
-
-beforeAll(() => {
-  library = loadLibraryFile(builtInLibraryFile());
-});
+const library = builtInLibrary();
 
 /** The sample store with right-to-left text wherever a person or a library can put text. */
 function rtlStore(): StoreData {

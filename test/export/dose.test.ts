@@ -1,24 +1,17 @@
 // The therapist's report gives each listed drill's dose and the side it is done on, as the
 // library has them: what the person is doing at home, to be judged beside its evidence.
 import { parse as parseHtml } from 'parse5';
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { StoreData } from '../../src/core/records.js';
+import { describe, expect, it } from 'vitest';
 import { toHtml } from '../../src/export/html.js';
 import { toMarkdown } from '../../src/export/md.js';
 import { buildReport } from '../../src/export/report.js';
-import { builtInLibraryFile } from '../../src/library/library.js';
-import { loadLibraryFile } from '../../src/library/load.js';
 import type { Library } from '../../src/library/schema.js';
+import { builtInLibrary } from '../helpers/built-in-library.js';
 import { sampleStore } from './fixtures.js';
 
 const NOW = new Date('2026-11-20T15:00:00.000Z');
-let library: Library;
-let data: StoreData;
-
-beforeAll(() => {
-  library = loadLibraryFile(builtInLibraryFile());
-  data = sampleStore();
-});
+const library = builtInLibrary();
+const data = sampleStore();
 
 /** The built-in library with `exercises` in place of its own drills. */
 const withDrills = (exercises: Library['exercises']): Library => Object.assign({}, library, { exercises });

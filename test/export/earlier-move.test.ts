@@ -1,22 +1,16 @@
 // A drill moved by hand with a note, then tested again: the test decides its list, and the
 // reports keep the move and its note beside the drill, as `itb buckets` does, even when the
 // period starts after the move and its "Moved by hand" table leaves it out.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { StoreData } from '../../src/core/records.js';
 import { toHtml } from '../../src/export/html.js';
 import { toMarkdown } from '../../src/export/md.js';
 import { buildReport } from '../../src/export/report.js';
-import { builtInLibraryFile } from '../../src/library/library.js';
-import { loadLibraryFile } from '../../src/library/load.js';
-import type { Library } from '../../src/library/schema.js';
+import { builtInLibrary } from '../helpers/built-in-library.js';
 import { buildSession, storeWith } from '../helpers/sessions.js';
 
 const NOW = new Date('2026-11-24T15:00:00.000Z');
-let library: Library;
-
-beforeAll(() => {
-  library = loadLibraryFile(builtInLibraryFile());
-});
+const library = builtInLibrary();
 
 /** Clamshells helped, were moved to avoid by hand with a note, then helped again. */
 function movedThenTested(note?: string): StoreData {

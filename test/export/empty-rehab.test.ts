@@ -1,25 +1,17 @@
 // What the reports say where the rehab list is empty: up to now, nothing has helped yet; in a
 // period that ended earlier, nothing had by its end, or nothing had even been tested.
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { StoreData } from '../../src/core/records.js';
+import { describe, expect, it } from 'vitest';
 import { toHtml } from '../../src/export/html.js';
 import { toMarkdown } from '../../src/export/md.js';
 import { buildReport } from '../../src/export/report.js';
-import { builtInLibraryFile } from '../../src/library/library.js';
-import { loadLibraryFile } from '../../src/library/load.js';
-import type { Library } from '../../src/library/schema.js';
 import { emptyStore } from '../../src/store/migrations.js';
+import { builtInLibrary } from '../helpers/built-in-library.js';
 import { buildSession, storeWith } from '../helpers/sessions.js';
 import { sampleStore, sessionTwo } from './fixtures.js';
 
 const NOW = new Date('2026-11-20T15:00:00.000Z');
-let library: Library;
-let data: StoreData;
-
-beforeAll(() => {
-  library = loadLibraryFile(builtInLibraryFile());
-  data = sampleStore();
-});
+const library = builtInLibrary();
+const data = sampleStore();
 
 const rehabSection = (md: string) => md.split('\n## Rehab routine\n\n')[1]!.split('\n## ')[0]!;
 

@@ -3,24 +3,18 @@
 import { createHash } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { localIsoTime } from '../../src/core/history.js';
 import type { Session, StoreData } from '../../src/core/records.js';
 import { csvColumns } from '../../src/export/csv.js';
 import { uuidsFrom } from '../../src/export/fhir.js';
 import { buildReport, drillNamer } from '../../src/export/report.js';
-import { builtInLibraryFile } from '../../src/library/library.js';
-import { loadLibraryFile } from '../../src/library/load.js';
-import type { Library } from '../../src/library/schema.js';
+import { builtInLibrary } from '../helpers/built-in-library.js';
 import { toCsv, toFhir } from '../helpers/export-text.js';
 import { sampleStore, sessionOne } from './fixtures.js';
 
 const NOW = new Date('2026-11-20T15:00:00.000Z');
-let library: Library;
-
-beforeAll(() => {
-  library = loadLibraryFile(builtInLibraryFile());
-});
+const library = builtInLibrary();
 
 // Text a spreadsheet or a JSON writer has to treat with care.
 const awkward = [

@@ -20,28 +20,21 @@ import { mdOnScreen, mdText, toMarkdown } from '../../src/export/md.js';
 import { screenColumns } from '../../src/ui/screen.js';
 import MarkdownIt from 'markdown-it';
 import { readingView } from '../../src/export/reading-view.js';
-import { buildReport, type Report, type ReportOptions } from '../../src/export/report.js';
+import { buildReport, type ReportOptions } from '../../src/export/report.js';
 import { sessionCountWords } from '../../src/export/scope-words.js';
 import { dateTimeOf } from '../../src/export/words.js';
 import { EXPORT_SCHEMA_VERSION, exportSchema } from '../../src/export/schema.js';
-import { builtInLibraryFile } from '../../src/library/library.js';
-import { loadLibraryFile } from '../../src/library/load.js';
 import type { Library } from '../../src/library/schema.js';
 import { emptyStore } from '../../src/store/migrations.js';
+import { builtInLibrary } from '../helpers/built-in-library.js';
 import { toCsv, toFhir, toJson } from '../helpers/export-text.js';
 import { sampleStore, scoreCount, sessionOne, sessionThree } from './fixtures.js';
 import { onTerminal } from '../helpers/terminal.js';
 
 const NOW = new Date('2026-11-20T15:00:00.000Z');
-let library: Library;
-let data: StoreData;
-let report: Report;
-
-beforeAll(() => {
-  library = loadLibraryFile(builtInLibraryFile());
-  data = sampleStore();
-  report = buildReport(data, library, { now: NOW, patientName: 'Sam <Lee>' });
-});
+const library = builtInLibrary();
+const data = sampleStore();
+const report = buildReport(data, library, { now: NOW, patientName: 'Sam <Lee>' });
 
 describe('report', () => {
   it('puts each drill in the bucket of its latest decision, with the re-test due for old ones', () => {

@@ -5,14 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { retestDueAt } from '../../src/core/buckets.js';
 import { localDate, sessionsSince } from '../../src/core/history.js';
 import type { StoreData } from '../../src/core/records.js';
+import { builtInLibrary } from '../helpers/built-in-library.js';
 import { toCsv } from '../helpers/export-text.js';
 import { toMarkdown } from '../../src/export/md.js';
 import { buildReport } from '../../src/export/report.js';
-import { builtInLibraryFile } from '../../src/library/library.js';
-import { loadLibraryFile } from '../../src/library/load.js';
 import { sampleStore, sessionOne } from './fixtures.js';
 
-const library = loadLibraryFile(builtInLibraryFile());
+const library = builtInLibrary();
 const NOW = new Date('2026-11-20T00:00:00.000Z');
 // 2026-10-08 01:30 in Auckland.
 const AFTER_MIDNIGHT = '2026-10-07T12:30:00.000Z';

@@ -2,23 +2,17 @@
 // with ¶ (a table cell holds one line, and the mark cannot turn into markup).
 import MarkdownIt from 'markdown-it';
 import { parse as parseHtml } from 'parse5';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { StoreData } from '../../src/core/records.js';
 import { toHtml } from '../../src/export/html.js';
 import { mdNote, toMarkdown } from '../../src/export/md.js';
 import { buildReport } from '../../src/export/report.js';
-import { builtInLibraryFile } from '../../src/library/library.js';
-import { loadLibraryFile } from '../../src/library/load.js';
-import type { Library } from '../../src/library/schema.js';
+import { builtInLibrary } from '../helpers/built-in-library.js';
 import { sampleStore } from './fixtures.js';
 
 const NOW = new Date('2026-11-20T15:00:00.000Z');
 const NOTE = 'Hurts on stairs\nbetter after a walk\n- worse in the *morning*';
-let library: Library;
-
-beforeAll(() => {
-  library = loadLibraryFile(builtInLibraryFile());
-});
+const library = builtInLibrary();
 
 function noted(note: string): StoreData {
   const data = sampleStore();

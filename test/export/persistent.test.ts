@@ -1,6 +1,6 @@
 // The finding behind `itb history`'s advice to see a professional, as the md and html reports
 // tell it to the therapist, as of the end of the period they cover.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { adviceFor } from '../../src/core/advice.js';
 import { summarize } from '../../src/core/summary.js';
 import type { Session, StoreData } from '../../src/core/records.js';
@@ -8,19 +8,13 @@ import { toHtml } from '../../src/export/html.js';
 import { toMarkdown } from '../../src/export/md.js';
 import { buildReport, type ReportOptions } from '../../src/export/report.js';
 import { persistentWords } from '../../src/export/persistent-words.js';
-import { builtInLibraryFile } from '../../src/library/library.js';
-import { loadLibraryFile } from '../../src/library/load.js';
-import type { Library } from '../../src/library/schema.js';
+import { builtInLibrary } from '../helpers/built-in-library.js';
 import { toCsv, toFhir, toJson } from '../helpers/export-text.js';
 import { sampleStore, sessionOne } from './fixtures.js';
 
 const NOW = new Date('2026-11-20T15:00:00.000Z');
 const DAY = 86_400_000;
-let library: Library;
-
-beforeAll(() => {
-  library = loadLibraryFile(builtInLibraryFile());
-});
+const library = builtInLibrary();
 
 /**
  * The sample store (left side painful), then a pain-in-a-lunge session a week for

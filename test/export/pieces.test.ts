@@ -1,16 +1,14 @@
 // The long exports (CSV, JSON, FHIR) are made as UTF-8 in pieces so that years of scores never
 // sit in memory whole; the pieces must still add up to exactly the whole file.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { StoreData } from '../../src/core/records.js';
 import { csvBytes } from '../../src/export/csv.js';
 import { fhirBytes } from '../../src/export/fhir.js';
 import { jsonBytes, toExportFile } from '../../src/export/json.js';
 import { jsonWithItemLines, utf8Of, utf8Writer, type ByteSource } from '../../src/export/pieces.js';
 import { buildReport } from '../../src/export/report.js';
-import { builtInLibraryFile } from '../../src/library/library.js';
-import { loadLibraryFile } from '../../src/library/load.js';
-import type { Library } from '../../src/library/schema.js';
 import { emptyStore } from '../../src/store/migrations.js';
+import { builtInLibrary } from '../helpers/built-in-library.js';
 import { mixedParts } from '../helpers/mixed-text.js';
 import { textOf, toCsv, toFhir } from '../helpers/export-text.js';
 import { sampleStore } from './fixtures.js';
@@ -40,10 +38,7 @@ function piecesOf(source: ByteSource): Buffer[] {
   return pieces;
 }
 
-let library: Library;
-beforeAll(() => {
-  library = loadLibraryFile(builtInLibraryFile());
-});
+const library = builtInLibrary();
 
 describe('json with item lines', () => {
   it('keep the key in its place, indent the outline, and put each item on one line', () => {

@@ -2,22 +2,16 @@
 // a test movement) breaks where it must rather than run off the page, which would make the
 // browser shrink the whole page to fit; dates never break after a hyphen.
 import { parse as parseHtml } from 'parse5';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { StoreData } from '../../src/core/records.js';
 import { toHtml } from '../../src/export/html.js';
 import { buildReport } from '../../src/export/report.js';
-import { builtInLibraryFile } from '../../src/library/library.js';
-import { loadLibraryFile } from '../../src/library/load.js';
-import type { Library } from '../../src/library/schema.js';
+import { builtInLibrary } from '../helpers/built-in-library.js';
 import { sampleStore } from './fixtures.js';
 
 const NOW = new Date('2026-11-20T15:00:00.000Z');
 const LONG = 'x'.repeat(150);
-let library: Library;
-
-beforeAll(() => {
-  library = loadLibraryFile(builtInLibraryFile());
-});
+const library = builtInLibrary();
 
 /** The sample store with a word of 150 letters in every text a person or a library gives. */
 function longWords(): StoreData {

@@ -1,21 +1,15 @@
 // How a report is built from the store: which records fall in its period, and the buckets as
 // they stood at its end.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { StoreData } from '../../src/core/records.js';
 import { toMarkdown } from '../../src/export/md.js';
 import { readingView } from '../../src/export/reading-view.js';
 import { buildReport, drillNamer, endOfDay } from '../../src/export/report.js';
-import { builtInLibraryFile } from '../../src/library/library.js';
-import { loadLibraryFile } from '../../src/library/load.js';
-import type { Library } from '../../src/library/schema.js';
+import { builtInLibrary } from '../helpers/built-in-library.js';
 import { sampleStore, sessionOne } from './fixtures.js';
 
 const NOW = new Date('2026-11-20T15:00:00.000Z');
-let library: Library;
-
-beforeAll(() => {
-  library = loadLibraryFile(builtInLibraryFile());
-});
+const library = builtInLibrary();
 
 describe('buildReport', () => {
   it('lists the moves oldest first, whatever their order in the store', () => {

@@ -1,25 +1,18 @@
 // The md and html session tables: which drill did what in each session, and what the way a
 // session ended means.
 import { parse as parseHtml } from 'parse5';
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Session, StoreData } from '../../src/core/records.js';
+import { describe, expect, it } from 'vitest';
+import type { Session } from '../../src/core/records.js';
 import { toHtml } from '../../src/export/html.js';
 import { toMarkdown } from '../../src/export/md.js';
 import { buildReport } from '../../src/export/report.js';
 import { drillsDoneWriter } from '../../src/export/session-drills.js';
-import { builtInLibraryFile } from '../../src/library/library.js';
-import { loadLibraryFile } from '../../src/library/load.js';
-import type { Library } from '../../src/library/schema.js';
+import { builtInLibrary } from '../helpers/built-in-library.js';
 import { sampleStore, sessionOne, sessionTwo } from './fixtures.js';
 
 const NOW = new Date('2026-11-20T15:00:00.000Z');
-let library: Library;
-let data: StoreData;
-
-beforeAll(() => {
-  library = loadLibraryFile(builtInLibraryFile());
-  data = sampleStore();
-});
+const library = builtInLibrary();
+const data = sampleStore();
 
 /** The Markdown session table's rows, without its head. */
 const mdRows = (md: string) => md.split('\n## Sessions\n\n')[1]!.split('\n\n')[0]!.split('\n').slice(2);

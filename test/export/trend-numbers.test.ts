@@ -1,22 +1,16 @@
 // The Markdown trend gives the numbers behind its bars, and for a history longer than the bars
 // show, the mean baseline of each month or year: short however long the history.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Session, StoreData } from '../../src/core/records.js';
 import { toHtml } from '../../src/export/html.js';
 import { toMarkdown } from '../../src/export/md.js';
 import { buildReport } from '../../src/export/report.js';
-import { builtInLibraryFile } from '../../src/library/library.js';
-import { loadLibraryFile } from '../../src/library/load.js';
-import type { Library } from '../../src/library/schema.js';
+import { builtInLibrary } from '../helpers/built-in-library.js';
 import { sampleStore, sessionOne } from './fixtures.js';
 
 const NOW = new Date('2036-11-20T15:00:00.000Z');
 const DAY = 86_400_000;
-let library: Library;
-
-beforeAll(() => {
-  library = loadLibraryFile(builtInLibraryFile());
-});
+const library = builtInLibrary();
 
 /** One session a day from 2026-01-01 at midday UTC, with these baselines. */
 function daily(baselines: number[]): StoreData {

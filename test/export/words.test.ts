@@ -1,5 +1,5 @@
 // The words the report formats share, as a person reads them in the Markdown and HTML reports.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { projectBuckets } from '../../src/core/projection.js';
 import type { StoreData } from '../../src/core/records.js';
 import { toHtml } from '../../src/export/html.js';
@@ -7,17 +7,11 @@ import { toMarkdown } from '../../src/export/md.js';
 import { buildReport } from '../../src/export/report.js';
 import { evidenceOf, type Evidence } from '../../src/core/evidence.js';
 import { evidenceWords, plural, timedHoldsWords } from '../../src/export/words.js';
-import { builtInLibraryFile } from '../../src/library/library.js';
-import { loadLibraryFile } from '../../src/library/load.js';
-import type { Library } from '../../src/library/schema.js';
+import { builtInLibrary } from '../helpers/built-in-library.js';
 import { sampleStore, sessionOne } from './fixtures.js';
 
 const NOW = new Date('2026-11-20T15:00:00.000Z');
-let library: Library;
-
-beforeAll(() => {
-  library = loadLibraryFile(builtInLibraryFile());
-});
+const library = builtInLibrary();
 
 /** The sample store with its first session changed. */
 function withFirst(change: Partial<typeof sessionOne>): StoreData {
