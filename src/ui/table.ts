@@ -1,7 +1,7 @@
 // Plain-text layout: aligned columns, and parts of a line packed together and broken only
-// between them, fitting an 80-column terminal or a narrower one (see onScreen).
+// between them, fitting an 80-column terminal or a narrower one (see onScreen in wrap.ts).
 import { width } from './width.js';
-import { fill, LEAST, nameLines, onScreen, wrap, wrapName } from './wrap.js';
+import { fill, nameLines, roomAfter, underMarker, wrap, wrapName } from './wrap.js';
 
 interface TableOptions {
   /** Space between columns. */
@@ -45,7 +45,7 @@ export function table(rows: string[][], options: TableOptions = {}): string[] {
  * keeps a note in brackets whole: "helped 157 of 161" over "(4 on the retry)").
  */
 export function packed(parts: string[], columns = 80, indent = '', separator = ' · ', breakPart = wrap): string[] {
-  const room = Math.max(onScreen(columns) - width(indent), LEAST);
+  const room = roomAfter(indent, columns);
   const lines: string[] = [];
   let line = '';
   for (const part of parts) {
@@ -65,18 +65,16 @@ export function packed(parts: string[], columns = 80, indent = '', separator = '
 
 /** `packed` after a marker such as "   2. ", its later lines indented under the first part. */
 export function hangingPacked(marker: string, parts: string[], columns = 80, separator = '  '): string[] {
-  const indent = ' '.repeat(width(marker));
-  return packed(parts, columns, indent, separator).map((line, i) => (i === 0 ? marker + line.slice(indent.length) : line));
+  return underMarker(marker, (indent) => packed(parts, columns, indent, separator));
 }
 
 /** `packed` led by a name ("Hip CARs  hip-cars · hip"): too long for a line, it breaks as wrapName breaks it, the parts under it. */
 export function namePacked(name: string, parts: string[], columns = 80, indent = '', separator = '  '): string[] {
-  if (width(name) <= Math.max(onScreen(columns) - width(indent), LEAST)) return packed([name, ...parts], columns, indent, separator);
+  if (width(name) <= roomAfter(indent, columns)) return packed([name, ...parts], columns, indent, separator);
   return [...wrapName(name, columns, indent), ...packed(parts, columns, indent, separator)];
 }
 
 /** `namePacked` after a marker such as "   2. ", its later lines indented under the name. */
 export function hangingName(marker: string, name: string, parts: string[] = [], columns = 80, separator = '  '): string[] {
-  const indent = ' '.repeat(width(marker));
-  return namePacked(name, parts, columns, indent, separator).map((line, i) => (i === 0 ? marker + line.slice(indent.length) : line));
+  return underMarker(marker, (indent) => namePacked(name, parts, columns, indent, separator));
 }

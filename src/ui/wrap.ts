@@ -17,7 +17,21 @@ export function onScreen(columns: number): number {
 }
 
 /** The least room a line of text gets, however narrow the terminal and deep the indent. */
-export const LEAST = 20;
+const LEAST = 20;
+
+/** The columns left for text after `indent` on a line of `columns` (see onScreen): at least LEAST. */
+export function roomAfter(indent: string, columns: number): number {
+  return Math.max(onScreen(columns) - width(indent), LEAST);
+}
+
+/**
+ * Lines laid out at the indent of `marker` ("  · ", "   1. "), the marker in place of the first
+ * line's indent: the later lines go under the text, not under the marker.
+ */
+export function underMarker(marker: string, layOut: (indent: string) => string[]): string[] {
+  const indent = ' '.repeat(width(marker));
+  return layOut(indent).map((line, i) => (i === 0 ? marker + line.slice(indent.length) : line));
+}
 
 /**
  * Wraps text to `columns` (of an 80-column terminal: see onScreen), indenting every line by
@@ -26,8 +40,7 @@ export const LEAST = 20;
  * which notes in brackets stay whole (see Notes).
  */
 export function wrap(text: string, columns = 80, indent = '', notes: Notes = 'short'): string[] {
-  columns = Math.max(onScreen(columns), width(indent) + LEAST);
-  const room = columns - width(indent);
+  const room = roomAfter(indent, columns);
   return fill(text, room, room, notes).map((line) => indent + line);
 }
 
@@ -36,8 +49,8 @@ export function wrap(text: string, columns = 80, indent = '', notes: Notes = 'sh
  * reads as the rest of it rather than as a line of its own.
  */
 export function wrapUnder(text: string, columns = 80, indent = '  '): string[] {
-  columns = Math.max(onScreen(columns), width(indent) + LEAST);
-  return fill(text, columns, columns - width(indent)).map((line, i) => (i === 0 ? line : indent + line));
+  const rest = roomAfter(indent, columns);
+  return fill(text, rest + width(indent), rest).map((line, i) => (i === 0 ? line : indent + line));
 }
 
 /** The widest note in brackets kept whole on a line (fill), unless every note is. */
@@ -103,8 +116,7 @@ export function fill(text: string, first: number, rest: number, notes: Notes = '
 /** Wraps `text` after a marker such as "  · " or "   1. ", indenting later lines under the text. */
 export function hanging(marker: string, text: string, columns = 80): string[] {
   // wrap narrows the columns to the terminal.
-  const indent = ' '.repeat(width(marker));
-  return wrap(text, columns, indent).map((line, i) => (i === 0 ? marker + line.slice(indent.length) : line));
+  return underMarker(marker, (indent) => wrap(text, columns, indent));
 }
 
 // A word, or a note in brackets with what sticks to its end ("(loading),").
@@ -135,6 +147,5 @@ export function nameLines(name: string, first: number, rest = first): string[] |
 
 /** `wrap` for a name: broken as nameLines breaks it, or by words where a note is too long for a line. */
 export function wrapName(name: string, columns = 80, indent = ''): string[] {
-  const room = Math.max(onScreen(columns), width(indent) + LEAST) - width(indent);
-  return nameLines(name, room)?.map((line) => indent + line) ?? wrap(name, columns, indent);
+  return nameLines(name, roomAfter(indent, columns))?.map((line) => indent + line) ?? wrap(name, columns, indent);
 }
