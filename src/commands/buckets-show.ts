@@ -17,7 +17,7 @@ import { readSummary } from '../store/summary-file.js';
 import { namePacked, packed, table } from '../ui/table.js';
 import { width } from '../ui/width.js';
 import { nameLines, onScreen, wrap, wrapName } from '../ui/wrap.js';
-import { itbAsStarted, itbWithLibrary, libraryFile, libraryFromEnv, libraryOrStop, listedDrill, noStoreNote, notInLibraryWords, paint, printJson } from './shared.js';
+import { adviceLines, itbAsStarted, itbWithLibrary, libraryFile, libraryFromEnv, libraryOrStop, listedDrill, noStoreNote, notInLibraryWords, paint, printJson } from './shared.js';
 
 export async function showBuckets(ctx: Context, options: { json?: boolean }, self: Command) {
   if (self.args.length > 0) throw await strayWords(ctx, self);
@@ -257,10 +257,7 @@ function renderBuckets(
   const notes = [awayWords(view, elsewhere.file), resetWords(log.resetAt), mixedRatingsWords(log.ratingsMix)];
   for (const note of notes) if (note !== undefined) out.push('', ...wrap(note, 78, '  ').map((line) => colour.dim(line)));
 
-  if (advice.length > 0) {
-    out.push('', colour.bold('Advice'));
-    for (const item of advice) out.push(...wrap(item.message, 78, '    ').map((line, i) => (i === 0 ? `  - ${line.trimStart()}` : line)));
-  }
+  out.push(...adviceLines(advice, colour));
 
   const next: [string, string][] = [];
   const rehab = builtInRoutine('rehab', view, library);

@@ -12,7 +12,7 @@ import { onScreen, wrap, wrapName, wrapUnder } from '../ui/wrap.js';
 import { plural } from '../export/words.js';
 import type { HistoryOptions } from './history.js';
 import { trendLines } from './history-trend.js';
-import { calendarDay, itbAsStarted, itbWithLibrary, libraryFor, noStoreNote, paint, plainTerminal, printJson } from './shared.js';
+import { adviceLines, calendarDay, itbAsStarted, itbWithLibrary, libraryFor, noStoreNote, paint, plainTerminal, printJson } from './shared.js';
 
 const COLUMNS = 80;
 
@@ -68,10 +68,7 @@ export async function showHistory(ctx: Context, options: HistoryOptions, self: C
   const plain = plainTerminal(ctx.env);
   const shown = { words: plain, bars: !plain || options.bars === true };
   out.push('', ...trendLines(trend, colour, period, unlisted > 0 ? { from: listed.at(-1)!.startedAt, all } : undefined, shown));
-  if (advice.length > 0) {
-    out.push('', colour.bold('Advice'));
-    for (const item of advice) out.push(...wrap(item.message, 78, '    ').map((line, i) => (i === 0 ? `  - ${line.trimStart()}` : line)));
-  }
+  out.push(...adviceLines(advice, colour));
   ctx.stdout.write(`${out.join('\n')}\n`);
 }
 

@@ -15,7 +15,7 @@ import { listed, SHOWN_PROBLEMS, type Places } from './import-places.js';
 import { readExport } from './import-read.js';
 import { listenForCtrlC, stoppedAfterSaving, stoppedBeforeSaving, type CtrlC } from './import-stop.js';
 import { shellPath } from '../shell-word.js';
-import { itbAsStarted, itbWithLibrary, libraryFor, notice, notInLibraryWords } from './shared.js';
+import { itbAsStarted, itbWithLibrary, libraryFor, notice, notInLibraryWords, settingChange } from './shared.js';
 import { HOUR_MS } from '../core/durations.js';
 
 export async function importExport(ctx: Context, file: string, options: { dryRun?: boolean }, command: Command) {
@@ -225,7 +225,6 @@ function summary(outcome: MergeOutcome, dryRun: boolean, settingsBefore: Setting
 
 /** Each setting that differs, as `itb settings` says a change: `minImprovement: 2 → 1`. */
 function settingChanges(before: Settings, after: Settings): string[] {
-  const shown = (value: unknown) => (value === undefined ? 'not set' : String(value));
   const keys = [...new Set([...Object.keys(after), ...Object.keys(before)])] as (keyof Settings)[];
-  return keys.filter((key) => before[key] !== after[key]).map((key) => `${key}: ${shown(before[key])} → ${shown(after[key])}`);
+  return keys.filter((key) => before[key] !== after[key]).map((key) => settingChange(key, before[key], after[key]));
 }

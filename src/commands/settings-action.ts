@@ -8,7 +8,7 @@ import { Store } from '../store/store.js';
 import { packed } from '../ui/table.js';
 import { hanging, onScreen, wrap } from '../ui/wrap.js';
 import { plural } from '../export/words.js';
-import { itbWithLibrary, libraryOrStop, notice, numberAsMovement, paint, printJson } from './shared.js';
+import { itbWithLibrary, libraryOrStop, notice, numberAsMovement, paint, printJson, settingChange, settingWords } from './shared.js';
 
 export async function showOrChangeSettings(ctx: Context, keyText: string | undefined, valueText: string | undefined, options: { unset?: boolean; json?: boolean }, command: Command) {
   const store = Store.open(ctx.env, ctx);
@@ -67,10 +67,9 @@ export async function showOrChangeSettings(ctx: Context, keyText: string | undef
       if (asNumber) throw asNumber;
     }
   }
-  const shown = (value: unknown) => (value === undefined ? 'not set' : String(value));
   // Saving what is already there would rewrite the whole store (years of sessions) for nothing.
   if (store.read().settings[key] === parsed?.value) {
-    ctx.stderr.write(`${key} ${parsed ? `is already ${shown(parsed.value)}` : 'is not set'}; nothing changed.\n`);
+    ctx.stderr.write(`${key} ${parsed ? `is already ${settingWords(parsed.value)}` : 'is not set'}; nothing changed.\n`);
     return;
   }
   let previous: unknown;
@@ -79,7 +78,7 @@ export async function showOrChangeSettings(ctx: Context, keyText: string | undef
     if (parsed) Object.assign(data.settings, { [key]: parsed.value });
     else delete data.settings[key];
   });
-  const lines = [`${key}: ${shown(previous)} → ${shown(parsed?.value)}`];
+  const lines = [settingChange(key, previous, parsed?.value)];
   // Re-test dates are worked out from this setting whenever they are shown, not kept.
   if (key === 'retestAfterDays' && typeof parsed?.value === 'number') {
     lines.push(

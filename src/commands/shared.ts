@@ -1,6 +1,7 @@
 // What every command action needs from the global options: colours, the library, JSON output.
 import type { Command } from 'commander';
 import { itbAsStarted, type Context } from '../context.js';
+import type { Advice } from '../core/advice.js';
 import type { BucketView, ExerciseStatus } from '../core/buckets.js';
 import { closest } from '../core/closest.js';
 import { localDate, movementKey } from '../core/history.js';
@@ -10,11 +11,11 @@ import { shellPath, shellWord, withVariable } from '../shell-word.js';
 import { findExercise, loadLibrary } from '../library/library.js';
 import { homeProblem, storeFile, tildeAsHome } from '../store/store-path.js';
 import type { Library } from '../library/schema.js';
-import type { StoreData } from '../core/records.js';
+import type { Settings, StoreData } from '../core/records.js';
 import { colourEnabled, colours, type Colours } from '../ui/colour.js';
 import type { Prompter } from '../ui/prompter.js';
 import { wrapColumnsOf } from '../ui/screen.js';
-import { wrap } from '../ui/wrap.js';
+import { hanging, wrap } from '../ui/wrap.js';
 
 interface GlobalOptions {
   data?: string;
@@ -278,4 +279,18 @@ export function keptDrills(data: StoreData): Map<string, string> {
  */
 export function listedDrill(view: BucketView, id: string): ExerciseStatus | undefined {
   return [...view.rehab, ...view.avoid, ...view.untested].find((status) => status.exerciseId === id && (status.bucket !== 'untested' || status.evidence.tested > 0));
+}
+
+/** The advice under `itb buckets` and under `itb history`, each piece an item of one list. */
+export function adviceLines(advice: Advice[], colour: Colours): string[] {
+  if (advice.length === 0) return [];
+  return ['', colour.bold('Advice'), ...advice.flatMap((item) => hanging('  - ', item.message, 78))];
+}
+
+/** A setting's value as `itb settings` says it, "not set" for none. */
+export const settingWords = (value: unknown): string => (value === undefined ? 'not set' : String(value));
+
+/** A change of a setting as `itb settings` and `itb import` say it: "minImprovement: 2 → 1". */
+export function settingChange(key: keyof Settings, before: unknown, after: unknown): string {
+  return `${key}: ${settingWords(before)} → ${settingWords(after)}`;
 }
