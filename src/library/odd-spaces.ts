@@ -3,9 +3,9 @@
 // The parser then finds the line out of step with the others, and says so at the line above or
 // in words about indentation the person cannot see the cause of; told at the space itself instead.
 import { isScalar, visit, type Document } from 'yaml';
-import { pathAtOffset, type At } from './positions.js';
+import type { At } from './positions.js';
 import type { Problem } from './problems.js';
-import { trustedPath } from './syntax.js';
+import { endOfLineAbove, pathOfLineAbove } from './syntax.js';
 
 /** Each such space by its name and code, as a person may look it up or search for it in an editor. */
 const oddSpaces: Record<string, string> = {
@@ -52,9 +52,6 @@ export function oddSpaceProblems(doc: Document, source: string, at: At): Problem
 
 /** What the line above a line belongs to: the parser's reading of the line itself is a guess. */
 function pathAbove(doc: Document, source: string, lineStart: number): string {
-  let above = lineStart - 1;
-  while (above > 0 && /\s/.test(source[above]!)) above--;
-  if (above <= 0) return '(file)';
-  const parts = trustedPath(pathAtOffset(doc, above)).split('.');
-  return (source[above] === ':' ? parts : parts.slice(0, -1)).join('.') || '(file)';
+  const above = endOfLineAbove(source, lineStart);
+  return (above > 0 && pathOfLineAbove(doc, source, above)) || '(file)';
 }

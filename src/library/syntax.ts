@@ -164,11 +164,22 @@ function errorPath(doc: Document, source: string, offset: number, error: YAMLErr
   if (!atIndent) return trustedPath(pathAtOffset(doc, offset));
   // The slip is in how this line starts, so the parser's reading of it is a guess; the line
   // above was read correctly: name what it belongs to (the field itself if it opens a block).
-  let above = lineStart - 1;
-  while (above > 0 && /\s/.test(source[above]!)) above--;
+  const above = endOfLineAbove(source, lineStart);
   // "– Open the top knee" under "- Lie on your side": meant as the next item of the list above.
   const list = longDashAt(source.slice(offset)) && pathOfListAt(doc, source, above, offset - lineStart);
   if (list) return trustedPath(list);
+  return pathOfLineAbove(doc, source, above);
+}
+
+/** Where the text before `lineStart` ends: the end of the line above, blank lines passed over. */
+export function endOfLineAbove(source: string, lineStart: number): number {
+  let above = lineStart - 1;
+  while (above > 0 && /\s/.test(source[above]!)) above--;
+  return above;
+}
+
+/** What the line ending at `above` belongs to: the field itself if it opens a block (ends with ":"). */
+export function pathOfLineAbove(doc: Document, source: string, above: number): string {
   const parts = trustedPath(pathAtOffset(doc, above)).split('.');
   return (source[above] === ':' ? parts : parts.slice(0, -1)).join('.');
 }
