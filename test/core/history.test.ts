@@ -80,6 +80,13 @@ describe('sessionSummaries', () => {
     expect(keptAside([first, retest], [{ exerciseId: 'hip-hikes', bucket: 'avoid', at: lastOfFirst }], lastOfFirst).size).toBe(0);
   });
 
+  it('counts a drill set aside in the very instant its session started as set aside anew, not kept aside', () => {
+    // Times kept to the whole minute: the session's own decision can share its start.
+    const quick = buildSession({ id: 'quick', startedAt: '2026-01-01T10:00:00Z', baseline: 5, drills: [{ id: 'hip-hikes', scores: [5, 5] }] });
+    const sameInstant = { ...quick, results: quick.results.map((result) => ({ ...result, at: quick.startedAt })) };
+    expect(keptAside([sameInstant], []).size).toBe(0);
+  });
+
   it('uses the baseline as the final score when no drill was rated', () => {
     const onlyBaseline = buildSession({ startedAt: '2026-01-05T10:00:00Z', baseline: 7, drills: [{ id: 'bridges', skipped: true }] });
     expect(sessionSummaries([onlyBaseline])[0]).toMatchObject({ baseline: 7, final: 7, attempts: 0, skipped: 1 });
