@@ -651,6 +651,19 @@ describe('itb import', () => {
     expect(existsSync(join(target.home, 'store.json'))).toBe(false);
   });
 
+  it('refuses thresholds outside the method\'s ranges, where every unchanged score would count as helping or any rise as a flare-up', async () => {
+    const file = JSON.parse(readFileSync(backup, 'utf8'));
+    file.settings.minImprovement = 0;
+    file.sessions[0].thresholds.flareRise = 1;
+    const edited = join(target.home, 'edited.json');
+    writeFileSync(edited, JSON.stringify(file));
+    const result = await importInto(target.home, [edited]);
+    expect(result.code).toBe(2);
+    const problems = result.stderr.split('\n').filter((line) => line.startsWith('  '));
+    expect(problems).toEqual([expect.stringMatching(/^  settings\.minImprovement/), expect.stringMatching(/^  sessions\.0\.thresholds\.flareRise/)]);
+    expect(existsSync(join(target.home, 'store.json'))).toBe(false);
+  });
+
   it('names the fields of an attempt and of a manual move beside a field they do not have', async () => {
     const file = JSON.parse(readFileSync(backup, 'utf8'));
     file.sessions[1].attempts[0].comment = 'slowly';
