@@ -238,18 +238,24 @@ async function chooseMovement(settings: Settings, library: Library, prompter: Pr
   // The score is asked next: a number typed here is most likely that score, typed before it is
   // asked for, and would pick a movement unseen (the arrow-key list does not number them).
   const numberTyped = 'Rate once the movement is chosen: choose it with the arrow keys (or type its name), then Enter; your score is asked next.';
-  const picked = await prompter.select({ message: 'Which test movement? (The same one all session.)', choices, default: last?.value ?? settings.movement, numberTyped });
-  if (picked !== other) return picked;
-  const typed = await prompter.input({
-    message: 'Describe the test movement:',
-    validate: (text) => {
-      if (movementText(text) === undefined) return 'Describe it in a few words of plain text (up to 200 characters).';
-      // A number alone ("4", "4/10") is most likely the score, typed before it is asked for.
-      if (scoreAlone(text)) return 'Your score is asked next. Describe the movement in words first, such as "stairs, two at a time".';
-      return true;
-    },
-  });
-  return movementText(typed)!;
+  // "Something else" picked by mistake: Enter alone at its question goes back to the list, said
+  // in the question, where Ctrl-C would end the session. Nothing is kept until a movement is given.
+  for (;;) {
+    const picked = await prompter.select({ message: 'Which test movement? (The same one all session.)', choices, default: last?.value ?? settings.movement, numberTyped });
+    if (picked !== other) return picked;
+    const typed = await prompter.input({
+      message: 'Describe the test movement (Enter alone: back to the list):',
+      validate: (text) => {
+        if (text.trim() === '') return true;
+        if (movementText(text) === undefined) return 'Describe it in a few words of plain text (up to 200 characters).';
+        // A number alone ("4", "4/10") is most likely the score, typed before it is asked for.
+        if (scoreAlone(text)) return 'Your score is asked next. Describe the movement in words first, such as "stairs, two at a time".';
+        return true;
+      },
+      shown: (text) => (text.trim() === '' ? 'back to the list' : text),
+    });
+    if (typed.trim() !== '') return movementText(typed)!;
+  }
 }
 
 /** The sessions whose painful side was `side`: a routine goes on only from a part done on the same side. */

@@ -149,6 +149,27 @@ describe('the test movement question', () => {
     expect(data.sessions[0]!.movement).toBe('stairs down');
   });
 
+  it('goes back to the list on Enter alone at the movement in your own words, asking nothing else again and keeping one session', async () => {
+    await afterSessions();
+    const answers = ['left', 'pain', '\u0000other', '', 'single-leg squat', 4, 'stop'];
+    const result = await run(['session', 'balance', '--no-timer'], { home, tty: true, answers });
+    expect(result.code).toBe(0);
+    const asked = result.prompter.asked.filter((q) => q.kind !== 'countdown').map((q) => [q.message.replace(/ \(.*$/s, ''), q.answer, q.shown]);
+    expect(asked.slice(0, 6)).toEqual([
+      ['Which side is painful?', 'left', undefined],
+      ['What will you rate?', 'pain', undefined],
+      ['Which test movement?', '\u0000other', undefined],
+      ['Describe the test movement', '', 'back to the list'],
+      ['Which test movement?', 'single-leg squat', undefined],
+      [expect.stringMatching(/^Rate your pain/), 4, expect.anything()],
+    ]);
+    expect(result.prompter.asked[3]!.message).toBe('Describe the test movement (Enter alone: back to the list):');
+    const data = await Store.open({ ITB_HOME: home }).read();
+    expect(data.sessions).toHaveLength(1);
+    expect(data.sessions[0]).toMatchObject({ side: 'left', symptom: 'pain', movement: 'single-leg squat' });
+    expect(data.settings).toMatchObject({ side: 'left', symptom: 'pain', movement: 'single-leg squat' });
+  });
+
   it('takes a movement in words that holds a number', async () => {
     await afterSessions();
     const result = await run(['session', 'balance', '--side', 'left', '--symptom', 'pain', '--no-timer'], { home, tty: true, answers: ['\u0000other', '2 flights of stairs', 4, 'stop'] });

@@ -88,6 +88,28 @@ describe('itb session under TERM=dumb', () => {
     expect(storeOf().sessions[0].results).toEqual([expect.objectContaining({ outcome: 'rehab' }), expect.objectContaining({ outcome: 'skipped' })]);
   });
 
+  it('goes back to the numbered list of test movements on Enter alone after "Something else", asking nothing before it again', async () => {
+    const t = itb(['session', 'balance', '--no-timer']);
+    await passRedFlagScreen(t);
+    await t.answer('Which side is painful?', '2');
+    await t.answer('What will you rate?', '');
+    await t.waitFor('Which test movement');
+    await t.answer('7. Something else (type it)', '7');
+    await t.answer('Describe the test movement (Enter alone: back to the list):', '');
+    // The list again, numbered as before, under the way back taken.
+    await t.waitFor(/^\s*Which test movement\? \(The same one all session\.\)\r?\n {2}1\. /);
+    await t.answer('7. Something else (type it)', 'step-down');
+    await t.answer('Rate your pain (0 = none', '5');
+    await t.waitFor('When you have done the drill:');
+    await t.waitFor(pick);
+    await t.type(keys.ctrlC);
+    expect(await t.exited).toBe(130);
+    expect(t.text.match(/Which side is painful\?/g)).toHaveLength(1);
+    expect(t.text.match(/What will you rate\?/g)).toHaveLength(1);
+    expect(storeOf().sessions).toEqual([expect.objectContaining({ routine: 'balance', side: 'right', symptom: 'pain', movement: 'step-down', baseline: 5 })]);
+    expect(storeOf().settings).toMatchObject({ side: 'right', symptom: 'pain', movement: 'step-down' });
+  });
+
   it('asks the waiting question again when brought back with fg after Ctrl-Z, during a hold too', async () => {
     const t = itb(['session', 'strength', '--side', 'left', '--symptom', 'pain', '--movement', 'stairs']);
     await passRedFlagScreen(t);

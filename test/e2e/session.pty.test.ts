@@ -579,8 +579,8 @@ describe('itb session in a terminal', () => {
     await t.waitFor('Which test movement');
     await t.waitFor('Something else (type it)');
     await t.type(`${keys.down.repeat(12)}${keys.enter}`);
-    await t.answer('Describe the test movement:', 'hoppingonthebadlegupthestairsquicklyxx twice');
-    await t.waitFor(/✔ Describe the test movement: ?\r?\n {2}hoppingonthebadlegupthestairsquicklyxx twice\r?\n/);
+    await t.answer('back to the list):', 'hoppingonthebadlegupthestairsquicklyxx twice');
+    await t.waitFor(/✔ Describe the test movement\r?\n {2}\(Enter alone: back to the list\): ?\r?\n {2}hoppingonthebadlegupthestairsquicklyxx twice\r?\n/);
     await t.waitFor('Rate your pain');
     await t.type(keys.ctrlC);
     expect(await t.exited).toBe(130);
@@ -616,9 +616,9 @@ describe('itb session in a terminal', () => {
   });
 
   it('leaves no blank line after an answer that would end at the edge of the terminal', async () => {
-    // "✔ Which routine? Hip and glute strength (9 drills)" is 50 columns, and "✔ Describe the
-    // test movement: " and 20 letters too: a line that fills the terminal exactly would be
-    // followed by an empty one.
+    // "✔ Which routine? Hip and glute strength (9 drills)" is 50 columns, and "  (Enter alone:
+    // back to the list): " (the last line of "Describe the test movement") and 15 letters too: a
+    // line that fills the terminal exactly would be followed by an empty one.
     const t = itb(['session', '--side', 'left', '--symptom', 'pain'], { cols: 50 });
     await passRedFlagScreen(t);
     await t.waitFor('Which routine?');
@@ -627,12 +627,12 @@ describe('itb session in a terminal', () => {
     await t.waitFor('Which test movement');
     await t.waitFor('Something else (type it)');
     await t.type(`${keys.down.repeat(12)}${keys.enter}`);
-    await t.answer('Describe the test movement:', 'hop twice on one leg');
+    await t.answer('back to the list):', 'hop up one step');
     await t.waitFor('Rate your pain');
     // The screen as drawn, with the prompts' redrawing done: only the lines the person sees.
     const screen = t.text.replace(/\r/g, '');
     expect(screen).toMatch(/✔ Which routine\? ?\n {2}Hip and glute strength \(9 drills\)\n\? Which test movement/);
-    expect(screen).toMatch(/✔ Describe the test movement: ?\n {2}hop twice on one leg\n\nHip and glute strength · 9 drills/);
+    expect(screen).toMatch(/✔ Describe the test movement\n {2}\(Enter alone: back to the list\): ?\n {2}hop up one step\n\nHip and glute strength · 9 drills/);
     await t.type(keys.ctrlC);
     expect(await t.exited).toBe(130);
   });
@@ -715,6 +715,33 @@ describe('itb session in a terminal', () => {
     await goingOn.waitFor('You stopped the session before scoring a drill');
     expect(await goingOn.exited).toBe(0);
     expect(storeOf().sessions).toEqual([expect.objectContaining({ id: flared.id }), expect.objectContaining({ routine: 'joint-chain', status: 'stopped', baseline: 5 })]);
+  });
+
+  it('goes back to the list of test movements on Enter alone after "Something else", asking nothing before it again', async () => {
+    const t = itb(['session', 'balance', '--no-timer']);
+    await passRedFlagScreen(t);
+    await t.answer('Which side is painful?', 'right');
+    await t.answer('What will you rate?', '');
+    await t.waitFor('Which test movement');
+    await t.waitFor('Something else (type it)');
+    await t.type(`${keys.down.repeat(12)}${keys.enter}`);
+    // The way back is said in the question itself.
+    await t.answer('Describe the test movement (Enter alone: back to the list):', '');
+    await t.waitFor(/✔ Describe the test movement \(Enter alone: back to the list\): ?\r?\n? *back to the list/);
+    await t.waitFor('Which test movement');
+    await t.type(`step-down${keys.enter}`);
+    await t.answer('Rate your pain', '5');
+    await t.waitFor('When you have done the drill');
+    await t.type(keys.ctrlC);
+    expect(await t.exited).toBe(130);
+    // The screen as drawn: each earlier question answered once, the way back said where it was taken.
+    const screen = (await screenLines(t.raw, 100)).join('\n');
+    expect(screen.match(/Which side is painful\?/g)).toHaveLength(1);
+    expect(screen.match(/What will you rate\?/g)).toHaveLength(1);
+    expect(screen).toMatch(/✔ Which test movement\? \(The same one all session\.\) Something else \(type it\)\n✔ Describe the test movement \(Enter alone: back to the list\): back to the list\n✔ Which test movement\? \(The same one all session\.\) Step-down\n/);
+    const store = storeOf();
+    expect(store.sessions).toEqual([expect.objectContaining({ routine: 'balance', side: 'right', symptom: 'pain', movement: 'step-down', baseline: 5 })]);
+    expect(store.settings).toMatchObject({ side: 'right', symptom: 'pain', movement: 'step-down' });
   });
 
   it('shows every choice of a list at once on a terminal of 24 lines', async () => {

@@ -193,8 +193,9 @@ describe('bad input in a terminal', () => {
     // Past the end of the list, the last choice stays picked.
     await t.type(`${keys.down.repeat(12)}${keys.enter}`);
     const refused = 'Describe it in a few words of plain text (up to 200 characters).';
-    await t.waitFor('Describe the test movement:');
-    for (const typed of ['', '    ', 'x'.repeat(201)]) {
+    await t.waitFor('Describe the test movement (Enter alone: back to the list):');
+    // Enter alone, or spaces alone, goes back to the list (see test/e2e/session.pty.test.ts).
+    for (const typed of ['x'.repeat(201), `${'y'.repeat(150)} ${'z'.repeat(60)}`]) {
       await t.type(`${typed}${keys.enter}`);
       await t.waitFor(refused);
     }
