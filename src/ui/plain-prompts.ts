@@ -87,11 +87,14 @@ export function createPlainPrompter(input: Readable = process.stdin, output: Wri
   const confirm: Prompter['confirm'] = async ({ message, default: fallback }) => {
     const ask = `${message} Type y for yes or n for no${fallback === undefined ? '' : ` (Enter alone: ${fallback ? 'yes' : 'no'})`}: `;
     for (let prompt = ask; ; ) {
-      const typedText = plainText(await line(prompt)).toLowerCase();
+      const said = plainText(await line(prompt));
+      const typedText = said.toLowerCase();
       if (typedText === '' && fallback !== undefined) return fallback;
       if (['y', 'yes'].includes(typedText)) return true;
       if (['n', 'no'].includes(typedText)) return false;
-      prompt = `Type y or n. ${ask}`;
+      // What went wrong, then the question again in full (a screen reader reads the new line
+      // alone), its "Type y for yes or n for no" said there once rather than before it too.
+      prompt = `${typedText === '' ? 'Enter alone is not an answer here.' : `"${said}" was not understood.`} ${ask}`;
     }
   };
 

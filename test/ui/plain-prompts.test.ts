@@ -74,7 +74,7 @@ describe('questions as plain lines', () => {
     const first = t.prompter.select({ message: 'When you have done the drill:', choices: drillChoices });
     t.type('3', '', 'n', '3', 'y');
     expect(await first).toBe('stop');
-    expect(t.shown()).toContain('Stop the session here? Type y for yes or n for no: Type y or n. Stop the session here?');
+    expect(t.shown().replace(/\s+/g, ' ')).toContain('Stop the session here? Type y for yes or n for no: Enter alone is not an answer here. Stop the session here? Type y for yes or n for no: ');
     expect(t.shown()).toContain('When you have done the drill: Type its number and press Enter (Enter alone: 1): ');
     expect(t.shown().match(/Stop the session here\? /g)).toHaveLength(3);
     const second = t.prompter.select({ message: 'When you have done the drill:', choices: drillChoices });
@@ -138,9 +138,10 @@ describe('questions as plain lines', () => {
   it('asks yes or no until it gets one, Enter alone meaning the default', async () => {
     const t = terminal();
     const first = t.prompter.confirm({ message: 'Numbness?', default: false });
-    t.type('maybe', 'Y');
+    t.type('Maybe', 'Y');
     expect(await first).toBe(true);
-    expect(t.shown()).toContain('Type y or n.');
+    // What was wrong, and the question again in full, its "Type y for yes or n for no" said once.
+    expect(t.shown().replace(/\s+/g, ' ')).toBe('Numbness? Type y for yes or n for no (Enter alone: no): "Maybe" was not understood. Numbness? Type y for yes or n for no (Enter alone: no): ');
     const second = t.prompter.confirm({ message: 'Go on?', default: false });
     t.type('');
     expect(await second).toBe(false);
@@ -154,7 +155,7 @@ describe('questions as plain lines', () => {
     // Each line typed ends with Enter, so the second asking starts on a line of its own.
     expect(t.shown().split(/(?<=no\): )/)).toEqual([
       'Do you have numbness, tingling or pins and needles in the leg or foot? Type y\nfor yes or n for no (Enter alone: no): ',
-      'Type y or n. Do you have numbness, tingling or pins and needles in the leg or\nfoot? Type y for yes or n for no (Enter alone: no): ',
+      '"perhaps" was not understood. Do you have numbness, tingling or pins and needles\nin the leg or foot? Type y for yes or n for no (Enter alone: no): ',
     ]);
   });
 
@@ -303,7 +304,8 @@ describe('questions as plain lines', () => {
     const answer = t.prompter.confirm({ message: 'Go on anyway?' });
     t.type('', 'n');
     expect(await answer).toBe(false);
-    expect(t.shown()).toBe('Go on anyway? Type y for yes or n for no: Type y or n. Go on anyway? Type y for yes or n for no: ');
+    // What was wrong, and the question again in full, its "Type y for yes or n for no" said once.
+    expect(t.shown()).toBe('Go on anyway? Type y for yes or n for no: Enter alone is not an answer here. Go on anyway? Type y for yes or n for no: ');
   });
 
   it('offers the first choice that can be chosen for Enter alone, when the first cannot', async () => {
