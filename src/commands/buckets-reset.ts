@@ -32,7 +32,9 @@ export async function resetBuckets(ctx: Context, options: { force?: boolean }, s
     notice(ctx, `This empties ${emptied(decided)}. Sessions and moves by hand stay in your history; only the lists start again.`);
     let sure: boolean;
     try {
-      sure = await prompter.confirm({ message: 'Clear every bucket decision, so all drills are untested again?', default: false });
+      // In the words of the line above it, not in those of the code ("bucket decisions").
+      const lists = new Set(decided.map((entry) => entry.bucket)).size === 1 ? 'this list' : 'both lists';
+      sure = await prompter.confirm({ message: `Empty ${lists}, so every drill is untested again?`, default: false });
     } catch (error) {
       if (isPromptExit(error)) throw new Interrupted('Stopped. Nothing was changed.');
       throw error;
@@ -42,11 +44,12 @@ export async function resetBuckets(ctx: Context, options: { force?: boolean }, s
       return;
     }
   }
-  let cleared = 0;
+  let cleared = '';
   const now = ctx.now().getTime();
   await store.update((data) => {
     const entries = projectBuckets(data.sessions, data.moves, data.bucketsResetAt);
-    cleared = entries.length;
+    // What went, as the line before the question said what would go (with --force, the only line).
+    cleared = emptied(entries);
     // The moves stay in the log, notes and all, for the reports: the reset date alone makes
     // them, like the session verdicts before it, no longer count. A decision dated ahead of the
     // clock (set back since, or a backup came from a computer whose clock ran ahead) is cleared
@@ -56,7 +59,8 @@ export async function resetBuckets(ctx: Context, options: { force?: boolean }, s
     data.buckets = projectBuckets(data.sessions, data.moves, resetAt);
   });
   const colour = paint(ctx, self, ctx.stderr);
-  notice(ctx, `Cleared ${cleared} bucket ${cleared === 1 ? 'decision' : 'decisions'}: every drill is untested again.`);
+  // Emptied meanwhile by another reset, there was nothing left to name.
+  notice(ctx, cleared === '' ? 'Every drill is untested again.' : `Emptied ${cleared}: every drill is untested again.`);
   notice(ctx, colour.dim(`Your session history is kept (\`${itbAsStarted(ctx)} history\`). Run \`${itbWithLibrary(ctx, self)} session\` to start testing again.`));
 }
 

@@ -1066,20 +1066,22 @@ describe('itb buckets reset', () => {
     expect(help).not.toContain('manual move');
   });
 
-  it('asks, then clears the bucket decisions but keeps the sessions and the moves by hand', async () => {
+  it('asks, then empties the lists and says what it emptied, keeping the sessions and the moves by hand', async () => {
     await withSessions();
     await save((data) => void data.moves.push({ exerciseId: 'bridges', bucket: 'rehab', at: '2026-02-28T10:00:00Z' }));
     const result = await run(['buckets', 'reset'], { home, now, tty: true, answers: [true] });
     expect(result.code).toBe(0);
     // A question that fits one line of the terminal, with what stays said before it.
     // Enter alone keeps the buckets: clearing them takes a yes.
-    expect(result.prompter.asked[0]).toMatchObject({ kind: 'confirm', message: 'Clear every bucket decision, so all drills are untested again?', default: false });
+    expect(result.prompter.asked[0]).toMatchObject({ kind: 'confirm', message: 'Empty both lists, so every drill is untested again?', default: false });
     // What is about to go is named before the question, list by list.
     expect(result.stderr.replace(/\s*\n\s*/g, ' ')).toMatch(
       /^This empties rehab \(2 drills\) and avoid for now \(2 drills\)\. Sessions and moves by hand stay in your history; only the lists start again\. /,
     );
-    expect(result.stderr).toContain('Cleared 4 bucket decisions');
-    expect(result.stdout).not.toContain('Cleared');
+    // What went, in the words it was named in before the question, not a count of "bucket decisions".
+    expect(result.stderr.replace(/\s*\n\s*/g, ' ')).toContain('Emptied rehab (2 drills) and avoid for now (2 drills): every drill is untested again.');
+    expect(result.stderr).not.toContain('decision');
+    expect(result.stdout).not.toContain('Emptied');
     const data = stored();
     expect(data.sessions).toHaveLength(2);
     expect(data.moves).toEqual([{ exerciseId: 'bridges', bucket: 'rehab', at: '2026-02-28T10:00:00Z' }]);
@@ -1094,6 +1096,7 @@ describe('itb buckets reset', () => {
     await save((data) => void data.sessions.push(sessions[0]!));
     const result = await run(['buckets', 'reset'], { home, now, tty: true, answers: [false] });
     expect(result.stderr).toMatch(/^This empties avoid for now \(1 drill\)\. /);
+    expect(result.prompter.asked[0]).toMatchObject({ kind: 'confirm', message: 'Empty this list, so every drill is untested again?' });
     expect(stored().bucketsResetAt).toBeUndefined();
   });
 
@@ -1112,7 +1115,7 @@ describe('itb buckets reset', () => {
     const ahead = buildSession({ startedAt: '2027-03-01T12:00:00Z', baseline: 6, drills: [{ id: 'bridges', scores: [4] }] });
     await save((data) => void data.sessions.push(ahead));
     const result = await run(['buckets', 'reset', '--force'], { home, now });
-    expect(result.stderr).toContain('Cleared 1 bucket decision: every drill is untested again.');
+    expect(result.stderr).toContain('Emptied rehab (1 drill): every drill is untested again.');
     const json = JSON.parse((await run(['buckets', '--json'], { home, now })).stdout);
     expect([json.rehab, json.avoid]).toEqual([[], []]);
   });
@@ -1138,7 +1141,7 @@ describe('itb buckets reset', () => {
     const result = await run(['buckets', 'reset', '--force'], { home, now, stderrColumns: 40 });
     const lines = result.stderr.trimEnd().split('\n');
     expect(lines.every((line) => line.length <= 40)).toBe(true);
-    expect(lines.slice(0, 2)).toEqual(['Cleared 3 bucket decisions: every drill', 'is untested again.']);
+    expect(lines.slice(0, 3)).toEqual(['Emptied rehab (1 drill) and avoid for', 'now (2 drills): every drill is untested', 'again.']);
     expect(lines.some((line) => line.includes('`itb session`'))).toBe(true);
   });
 

@@ -141,7 +141,7 @@ describe('bucket decisions dated ahead of the clock', () => {
   it('are cleared by a reset, after which a session today and a move by hand decide again', async () => {
     await decidedAhead();
     const reset = await run(['buckets', 'reset', '--force'], { home, now });
-    expect(reset.stderr).toContain('Cleared 2 bucket decisions: every drill is untested again.');
+    expect(reset.stderr.replace(/\s*\n\s*/g, ' ')).toContain('Emptied rehab (1 drill) and avoid for now (1 drill): every drill is untested again.');
     const cleared = await buckets();
     expect([cleared.rehab, cleared.avoid]).toEqual([[], []]);
     expect(ids(cleared.untested)).toContain('lateral-ankle-tilts');

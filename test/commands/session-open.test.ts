@@ -91,7 +91,7 @@ describe('while a session is open on the store', () => {
     release = undefined;
     const result = await run(['buckets', 'reset', '--force'], { home: target.home, now: NOW });
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain('Cleared 1 bucket decision');
+    expect(result.stderr).toContain('Emptied rehab (1 drill): every drill is untested again.');
   });
 
   it.each(changes)('itb %s goes through when the lock was left more than 10 seconds ago (a session closed abruptly, or paused with Ctrl-Z), clearing it before it saves', async (_name, args) => {

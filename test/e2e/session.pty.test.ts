@@ -406,7 +406,7 @@ describe('itb session in a terminal', () => {
     // Typed in another terminal meanwhile: it goes through, and takes the session's lock away.
     const reset = spawnSync(process.execPath, [BIN, 'buckets', 'reset', '--force'], { env: plainEnv(), encoding: 'utf8' });
     expect(reset.status, reset.stderr).toBe(0);
-    expect(`${reset.stdout}${reset.stderr}`).toContain('Cleared 1 bucket decision');
+    expect(`${reset.stdout}${reset.stderr}`).toContain('Emptied rehab (1 drill): every drill is untested again.');
     expect(existsSync(lock)).toBe(false);
 
     session.signal('SIGCONT'); // fg
@@ -786,7 +786,7 @@ describe('itb session in a terminal', () => {
 
     // Once the session has ended, the same reset goes through.
     const again = itb(['buckets', 'reset', '--force']);
-    await again.waitFor('Cleared 1 bucket decision');
+    await again.waitFor('Emptied rehab (1 drill): every drill is untested again.');
     expect(await again.exited).toBe(0);
   });
 

@@ -127,12 +127,12 @@ describe('Ctrl-C while a save waits for the lock', () => {
     const freshen = setInterval(() => utimesSync(lock, new Date(), new Date()), 500);
     const terminal = new Terminal(['buckets', 'reset'], { ITB_HOME: home, NO_COLOR: '1' });
     try {
-      await terminal.answer('Clear every bucket decision', 'y');
+      await terminal.answer('Empty this list, so every drill is untested again?', 'y');
       await terminal.waitFor('Waiting to save: another itb is saving');
       await terminal.type(keys.ctrlC);
       expect(await terminal.exited).toBe(130);
       expect(terminal.text).toContain('Stopped while waiting to save; this change was not saved.');
-      expect(terminal.text).not.toContain('Cleared');
+      expect(terminal.text).not.toContain('Emptied');
     } finally {
       // Ended while the lock is still held, passed or failed: it cannot save on the way out.
       await terminal.end();
