@@ -2,6 +2,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { columnsOf } from '../../src/ui/screen.js';
 import { run, tempHome } from '../helpers/run.js';
 
 const readme = readFileSync(join(import.meta.dirname, '../../README.md'), 'utf8');
@@ -175,6 +176,16 @@ describe('the README', () => {
     expect(noValue.code).toBe(2);
     expect(existsSync('--force')).toBe(false);
     expect(noValue.stderr).toContain('needs a value after it');
+  });
+
+  it('gives the narrowest terminal that gets lines at its own width as itb has it, in a plain terminal too', () => {
+    const flat = readme.replace(/\s+/g, ' ');
+    const narrowest = Number(/A narrower terminal of (\d+) columns or more/.exec(flat)![1]);
+    expect(columnsOf({ isTTY: true, columns: narrowest })).toBe(narrowest);
+    // One column fewer gets the 80 columns of a file or a pipe: the terminal folds them.
+    expect(columnsOf({ isTTY: true, columns: narrowest - 1 })).toBe(80);
+    const plain = flat.slice(flat.indexOf('### A plain terminal, or a screen reader'), flat.indexOf('### Drills set aside come back'));
+    expect(plain).toContain(`to fit the terminal, down to ${narrowest} columns.`);
   });
 
   it('names under Development only files, folders and npm scripts the project has', () => {
