@@ -87,6 +87,20 @@ describe('sessionSummaries', () => {
     expect(keptAside([sameInstant], []).size).toBe(0);
   });
 
+  it('counts a drill a session sets aside as set aside anew when a clock set back dates its result before the session began', () => {
+    // Started at 10:00; the clock then went back an hour, so the result reads 09:02.
+    const first = buildSession({ id: 'first', startedAt: '2026-01-01T10:00:00.000Z', baseline: 5, drills: [{ id: 'hip-hikes', scores: [5, 5] }] });
+    const setBack = { ...first, results: first.results.map((result) => ({ ...result, at: '2026-01-01T09:02:00.000Z' })) };
+    expect(keptAside([setBack], []).size).toBe(0);
+    // A re-test the next day still counts that decision as the one it found.
+    const retest = buildSession({ id: 'retest', startedAt: '2026-01-02T10:00:00.000Z', baseline: 5, drills: [{ id: 'hip-hikes', scores: [5, 5] }] });
+    expect(keptAside([setBack, retest], [])).toEqual(new Map([['retest', { aside: 1, flares: 0 }]]));
+    // Moved to rehab by hand before the set-back session: its own result does not hide the move.
+    const moved = { exerciseId: 'hip-hikes', bucket: 'rehab' as const, at: '2026-01-01T08:00:00.000Z' };
+    const earlier = buildSession({ id: 'earlier', startedAt: '2025-12-20T10:00:00.000Z', baseline: 5, drills: [{ id: 'hip-hikes', scores: [5, 5] }] });
+    expect(keptAside([earlier, setBack], [moved]).size).toBe(0);
+  });
+
   it('uses the baseline as the final score when no drill was rated', () => {
     const onlyBaseline = buildSession({ startedAt: '2026-01-05T10:00:00Z', baseline: 7, drills: [{ id: 'bridges', skipped: true }] });
     expect(sessionSummaries([onlyBaseline])[0]).toMatchObject({ baseline: 7, final: 7, attempts: 0, skipped: 1 });
