@@ -99,7 +99,7 @@ export interface Observed {
 /**
  * Walks the log once for the evidence, handing each test to `onTest` on the way (so the caller
  * can project the buckets in the same walk). A test is one result with outcome rehab or avoid; its attempts are those
- * of the same drill in the same session up to the result, not claimed by an earlier result.
+ * of the same drill in the same session up to the result (upTo), not claimed by an earlier result.
  * Its change is the score after the deciding (last) attempt minus the `before` of its first
  * attempt; null without attempts. Attempts with no result (an interrupted drill) are no test.
  */
@@ -125,7 +125,7 @@ export function observe(sessions: readonly Session[], onTest: (result: ExerciseR
       const holds: TriedHolds[] = [];
       for (let index = 0; index < attempts.length; index++) {
         const attempt = attempts[index]!;
-        if (claimed[index] || attempt.exerciseId !== result.exerciseId || compareInstants(attempt.at, result.at) > 0) continue;
+        if (claimed[index] || attempt.exerciseId !== result.exerciseId || !upTo(attempts, index, result)) continue;
         claimed[index] = true;
         deciding = attempt;
         if (attempt.attempt === 1) first = attempt;
@@ -171,6 +171,18 @@ export function observe(sessions: readonly Session[], onTest: (result: ExerciseR
     }
   }
   return observed;
+}
+
+/**
+ * Whether the attempt at `index` came up to `result`: dated at or before it, or the first try of
+ * a retry that is. A retry follows its first try in the log; a clock set back between the two
+ * dates the retry earlier, and the first try still belongs to the same test.
+ */
+function upTo(attempts: readonly Attempt[], index: number, result: ExerciseResult): boolean {
+  const attempt = attempts[index]!;
+  if (compareInstants(attempt.at, result.at) <= 0) return true;
+  const retry = attempts[index + 1];
+  return attempt.attempt === 1 && retry?.attempt === 2 && retry.exerciseId === attempt.exerciseId && compareInstants(retry.at, result.at) <= 0;
 }
 
 /** What a test set aside without a flare-up could not show from where its score started (see CouldNotShow). */

@@ -314,6 +314,17 @@ describe('bucketView', () => {
     });
   });
 
+  it('counts a retry\'s change from its first try when a clock set back between them dates the retry before the first try', () => {
+    // 5 -> 5, then 3 on the retry: helped, change -2. The clock went back an hour before the retry.
+    const session = buildSession({ startedAt: '2026-01-02T10:00:00.000Z', baseline: 5, drills: [{ id: 'clamshells', scores: [5, 3] }] });
+    session.attempts[0]!.holds = { timed: 1, of: 3 };
+    session.attempts[1] = { ...session.attempts[1]!, at: '2026-01-02T09:02:00.000Z' };
+    session.results[0] = { ...session.results[0]!, at: '2026-01-02T09:02:00.000Z' };
+    const { evidence } = bucketView(storeWith({ sessions: [session] }), library, new Date('2026-01-03T00:00:00Z')).rehab[0]!;
+    expect(evidence).toMatchObject({ tested: 1, helped: 1, helpedOnRetry: 1, meanChange: -2, lastChange: -2, partlyTimed: 1, lastHolds: [{ attempt: 1, timed: 1, of: 3 }] });
+    expect(evidence.sides).toEqual([{ side: 'right', tested: 1, helped: 1, meanChange: -2 }]);
+  });
+
   it('gives what the newest test rated, the symptom and the test movement as typed, whatever session came last in the log', () => {
     const sessions = [
       buildSession({ startedAt: '2026-01-01T10:00:00Z', symptom: 'pain', movement: 'single-leg squat', baseline: 6, drills: [{ id: 'clamshells', scores: [4] }] }),
