@@ -125,7 +125,7 @@ export function observe(sessions: readonly Session[], onTest: (result: ExerciseR
       const holds: TriedHolds[] = [];
       for (let index = 0; index < attempts.length; index++) {
         const attempt = attempts[index]!;
-        if (claimed[index] || attempt.exerciseId !== result.exerciseId || !upTo(attempts, index, result)) continue;
+        if (claimed[index] || attempt.exerciseId !== result.exerciseId || !upTo(attempts, index, result.at)) continue;
         claimed[index] = true;
         deciding = attempt;
         if (attempt.attempt === 1) first = attempt;
@@ -174,15 +174,15 @@ export function observe(sessions: readonly Session[], onTest: (result: ExerciseR
 }
 
 /**
- * Whether the attempt at `index` came up to `result`: dated at or before it, or the first try of
- * a retry that is. A retry follows its first try in the log; a clock set back between the two
- * dates the retry earlier, and the first try still belongs to the same test.
+ * Whether the attempt at `index` came up to a result dated `at`: dated at or before it, or the
+ * first try of a retry that is. A retry follows its first try in the log; a clock set back
+ * between the two dates the retry earlier, and the first try still belongs to the same test.
  */
-function upTo(attempts: readonly Attempt[], index: number, result: ExerciseResult): boolean {
+export function upTo(attempts: readonly Attempt[], index: number, at: string): boolean {
   const attempt = attempts[index]!;
-  if (compareInstants(attempt.at, result.at) <= 0) return true;
+  if (compareInstants(attempt.at, at) <= 0) return true;
   const retry = attempts[index + 1];
-  return attempt.attempt === 1 && retry?.attempt === 2 && retry.exerciseId === attempt.exerciseId && compareInstants(retry.at, result.at) <= 0;
+  return attempt.attempt === 1 && retry?.attempt === 2 && retry.exerciseId === attempt.exerciseId && compareInstants(retry.at, at) <= 0;
 }
 
 /** What a test set aside without a flare-up could not show from where its score started (see CouldNotShow). */

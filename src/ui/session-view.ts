@@ -1,5 +1,6 @@
 // What the session shows: the drill card, the verdict after each score, and the closing summary.
 import type { BucketView } from '../core/buckets.js';
+import { upTo } from '../core/evidence.js';
 import { compareInstants } from '../core/instant.js';
 import type { ExerciseResult, PainfulSide, Session, Symptom, Thresholds } from '../core/records.js';
 import { latestScore, type Feedback } from '../core/session.js';
@@ -138,7 +139,9 @@ export interface BucketChange {
 export function summary(session: Session, names: Map<string, string>, changes: BucketChange[], colour: Colours, standing: (exerciseId: string) => Standing = () => 'untested'): string {
   const scoresOf = (exerciseId: string, until?: string) =>
     session.attempts
-      .filter((a) => a.exerciseId === exerciseId && (until === undefined || a.at <= until))
+      // Up to the result as the evidence takes them: a retry dated before its first try (a clock
+      // set back between them) still shows both.
+      .filter((a, index) => a.exerciseId === exerciseId && (until === undefined || upTo(session.attempts, index, until)))
       .slice(-2)
       .map((a) => `${a.before} → ${a.after}`)
       .join(', then ');

@@ -272,6 +272,15 @@ describe('the session summary', () => {
     expect(lines).toContain('  Bridge      5 → 8              flare-up → avoid for now');
   });
 
+  it('shows both tries of a drill when a clock set back between them dates the retry before the first try', () => {
+    const session = sessionOf([{ id: 'clamshells', name: 'Clamshells', scores: [5, 3] }]);
+    // The clock went back an hour before the retry: the retry, and the result with it, read earlier.
+    const earlier = new Date(Date.parse(session.attempts[1]!.at) - 3_600_000).toISOString();
+    session.attempts[1] = { ...session.attempts[1]!, at: earlier };
+    session.results[0] = { ...session.results[0]!, at: earlier };
+    expect(summary(session, new Map(), [], plain).split('\n')).toContain('  Clamshells  5 → 5, then 5 → 3  helped → rehab');
+  });
+
   it('says under the table, apart from it, which tries were scored after timing only some of their holds', () => {
     const session = sessionOf([
         { id: 'glute-holds', name: 'Glute holds', scores: [5, 5] },
