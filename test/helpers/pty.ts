@@ -6,6 +6,11 @@ import { fileURLToPath } from 'node:url';
 import { redFlagQuestions } from '../../src/commands/session-screen.js';
 
 export const BIN = fileURLToPath(new URL('../../bin/itb.js', import.meta.url));
+/** Runs each program, and keeps its terminal open once it has ended until all it wrote is read. */
+const HOLD_OPEN = fileURLToPath(new URL('./hold-open.cjs', import.meta.url));
+/** How each note of hold-open.cjs starts: a code no terminal acts on, so none shows it. */
+const NOTE = '\x1b]itb-terminal;';
+const NOTES = /\x1b\]itb-terminal;(started|ended);([^\x07]*)\x07/g;
 
 export const keys = { enter: '\r', down: '\x1b[B', up: '\x1b[A', ctrlC: '\x03', ctrlD: '\x04', ctrlZ: '\x1a' };
 
@@ -19,6 +24,15 @@ function unfinishedCodeAt(output: string): number {
   if (start < 0) return output.length;
   const complete = /^(?:\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[ -/]*[0-Z\\^-~])/;
   return complete.test(output.slice(start)) ? output.length : start;
+}
+
+/** Where a note of hold-open.cjs at the end of `output`, its rest yet to come, starts (`output`'s length if none does). */
+function unfinishedNoteAt(output: string): number {
+  const start = output.lastIndexOf('\x1b');
+  if (start < 0) return output.length;
+  const end = output.slice(start);
+  const unfinished = end.startsWith(NOTE) ? !end.includes('\x07') : NOTE.startsWith(end);
+  return unfinished ? start : output.length;
 }
 
 /** Where `pattern` first matches in `text`, and how long the match is. */
@@ -37,11 +51,22 @@ export class Terminal {
   private shown = '';
   /** The start of a code at the end of the output whose rest has yet to come. */
   private unfinished = '';
+  /** The start of a note of hold-open.cjs whose rest has yet to come. */
+  private unfinishedNote = '';
+  /** The program's process id, once hold-open.cjs has said it. */
+  private programId: number | undefined;
   /** The exit code, once the program has ended and all it wrote has been read. */
   private exitCode: number | undefined;
+  private endOfProgram!: (exitCode: number) => void;
   private readonly pty: IPty;
-  /** Resolves with the exit code when the program ends. */
+  /**
+   * Resolves with the program's exit code once it has ended and all it wrote has been read (0
+   * if a signal ended it, as node-pty says it).
+   */
   readonly exited: Promise<number>;
+  /** Resolves once the terminal itself has closed. */
+  private readonly closed: Promise<void>;
+  private isClosed = false;
   /** Where in the shown text the last `waitFor` match ended; later waits look only past it. */
   private cursor = 0;
 
@@ -50,7 +75,12 @@ export class Terminal {
    * `args` (a shell, where itb is then started by typing its command).
    */
   constructor(args: string[], env: Record<string, string>, cols = 100, rows = 40, user: { uid?: number; gid?: number } = {}, program = [process.execPath, BIN]) {
-    this.pty = spawn(program[0]!, [...program.slice(1), ...args], {
+    // node-pty reports the end of the process it started once the terminal's last output has
+    // been read, or 200 ms after that process ended if that output is still unread then, which it
+    // drops (node-pty issue 72): a machine so busy that this process reads nothing for that long
+    // would lose the program's last lines. So the program runs under hold-open.cjs, which keeps
+    // the terminal open after it and says, after all the program wrote, how it ended.
+    this.pty = spawn(process.execPath, [HOLD_OPEN, NOTE, ...program, ...args], {
       ...user,
       // node-pty sets TERM from the name, so a TERM given in `env` names the terminal.
       name: env.TERM ?? 'xterm-256color',
@@ -59,22 +89,58 @@ export class Terminal {
       cwd: process.cwd(),
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TERM: 'xterm-256color', ...env },
     });
+    this.exited = new Promise((resolve) => (this.endOfProgram = resolve));
     this.pty.onData((data) => {
-      this.output += data;
-      const arrived = this.unfinished + data;
-      const cut = unfinishedCodeAt(arrived);
-      this.shown += stripVTControlCharacters(arrived.slice(0, cut));
-      this.unfinished = arrived.slice(cut);
+      const arrived = this.unfinishedNote + data;
+      const cut = unfinishedNoteAt(arrived);
+      this.unfinishedNote = arrived.slice(cut);
+      let ended: string | undefined;
+      this.show(
+        arrived.slice(0, cut).replace(NOTES, (_note, what: string, value: string) => {
+          if (what === 'started') this.programId = Number(value);
+          else ended = value;
+          return '';
+        }),
+      );
+      if (ended !== undefined) this.programEnded(/^\d+$/.test(ended) ? Number(ended) : 0);
     });
-    // node-pty reports the end once the terminal's last output has been read, or 200 ms after
-    // the program ended if that output is still unread then (it drops it: node-pty issue 72). A
-    // machine so busy that the test process reads nothing for that long can lose the last lines.
-    this.exited = new Promise((resolve) =>
+    this.closed = new Promise((resolve) =>
       this.pty.onExit(({ exitCode }) => {
-        this.exitCode = exitCode;
-        resolve(exitCode);
+        this.isClosed = true;
+        // Closed without saying how the program ended (the window was closed, say): hold-open.cjs
+        // ended as the program did.
+        this.show(this.unfinishedNote);
+        this.programEnded(exitCode);
+        resolve();
       }),
     );
+  }
+
+  /** Adds what arrived to the output and to what it shows. */
+  private show(data: string): void {
+    this.output += data;
+    const arrived = this.unfinished + data;
+    const cut = unfinishedCodeAt(arrived);
+    this.shown += stripVTControlCharacters(arrived.slice(0, cut));
+    this.unfinished = arrived.slice(cut);
+  }
+
+  /** All the program wrote has been read: hold-open.cjs may let its terminal go. */
+  private programEnded(exitCode: number): void {
+    if (this.exitCode !== undefined) return;
+    this.exitCode = exitCode;
+    this.endOfProgram(exitCode);
+    this.tell('SIGUSR2');
+  }
+
+  /** Sends `signal` to hold-open.cjs, unless it has ended (its process id may be another's by now). */
+  private tell(signal: 'SIGUSR2' | 'SIGHUP' | 'SIGKILL'): void {
+    if (this.isClosed) return;
+    try {
+      this.pty.kill(signal);
+    } catch {
+      // ended a moment ago
+    }
   }
 
   /** Everything sent to the terminal so far, codes and all. */
@@ -125,33 +191,59 @@ export class Terminal {
 
   /** Sends `signal` to the program, as `kill` does from another shell (SIGCONT: as `fg` does). */
   signal(signal: 'SIGTERM' | 'SIGHUP' | 'SIGINT' | 'SIGKILL' | 'SIGCONT' | 'SIGSTOP'): void {
-    this.pty.kill(signal);
+    if (this.programId === undefined) throw new Error(`${signal} not sent: the program has not started yet`);
+    process.kill(this.programId, signal);
+  }
+
+  /** As `signal`, unless the program has ended (its process id may be another's by now). */
+  private signalIfRunning(signal: 'SIGHUP' | 'SIGCONT' | 'SIGKILL'): void {
+    if (this.exitCode !== undefined) return;
+    try {
+      this.signal(signal);
+    } catch {
+      // ended a moment ago
+    }
   }
 
   /** Closes the terminal window: the program's input ends, then it gets SIGHUP. */
   closeWindow(): void {
     (this.pty as IPty & { destroy(): void }).destroy();
+    // Nothing more will be read: hold-open.cjs need not wait once the program has ended. (The
+    // terminal may stay open for it, its other side kept by a process started from this one.)
+    this.tell('SIGUSR2');
   }
 
   /** Hangs up on the program; one stopped (SIGSTOP) is woken to take it. */
   kill(): void {
-    if (this.exitCode !== undefined) return; // its process id may be another's by now
-    try {
-      this.pty.kill('SIGHUP');
-      this.pty.kill('SIGCONT');
-    } catch {
-      // already gone
+    if (this.programId === undefined) {
+      // Not started yet: hold-open.cjs passes the hang-up on, as a shell does.
+      if (this.exitCode === undefined) this.tell('SIGHUP');
+      return;
     }
+    this.signalIfRunning('SIGHUP');
+    this.signalIfRunning('SIGCONT');
   }
 
-  /** Ends the program and waits until it has: after a hang-up, then, if it stays, a SIGKILL. */
+  /**
+   * Ends the program and waits until it has, and its terminal has closed: after a hang-up, then,
+   * if it stays, a SIGKILL.
+   */
   async end(): Promise<void> {
     this.kill();
-    let waiting: NodeJS.Timeout | undefined;
-    const stayed = new Promise<boolean>((resolve) => (waiting = setTimeout(() => resolve(true), 20_000)));
-    if (await Promise.race([this.exited.then(() => false), stayed])) this.pty.kill('SIGKILL');
+    if (!(await settlesWithin(this.exited, 20_000))) this.signalIfRunning('SIGKILL');
+    if (!(await settlesWithin(this.closed, 20_000))) this.tell('SIGKILL');
+    await this.closed;
+  }
+}
+
+/** Whether `promise` settles within `ms` milliseconds. */
+async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let waiting: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => (waiting = setTimeout(() => resolve(false), ms)));
+  try {
+    return await Promise.race([promise.then(() => true), late]);
+  } finally {
     clearTimeout(waiting);
-    await this.exited;
   }
 }
 
