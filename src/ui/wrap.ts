@@ -1,6 +1,7 @@
 // Wrapping text into lines that fit an 80-column terminal, or a narrower one (see onScreen),
 // without breaking what reads as one thing: a measure ("30 s"), a command in backquotes, a
-// quoted file name, a note in brackets.
+// quoted file name, a note in brackets, a fixed term such as "avoid for now" (see kept-whole.ts).
+import { KEPT_WHOLE } from './kept-whole.js';
 import { screenColumns } from './screen.js';
 import { cut, width } from './width.js';
 
@@ -68,11 +69,14 @@ export type Notes = 'short' | 'all';
 const MEASURE = String.raw`\d+(?:[.,]\d+)? (?:s|sec|min|h|hr|ms|m|cm|mm|km|kg|lb|lbs)(?![A-Za-z\d])\S*`;
 const SHORT_NOTE_WORDS = String.raw`(?:\x1b\[[\d;]*m)*\((?:[^()\s]+ ){1,2}[^()\s]+\)\S*`;
 const ANY_NOTE = String.raw`(?:\x1b\[[\d;]*m)*\([^()\n]*\)\S*`;
-// A command in backquotes, a file name quoted for the shell, a note in brackets, a measure, a word.
-const tokens = (note: string) => new RegExp(String.raw`\(?\`[^\`\n]*\`\S*|'[^'\n]*'\S*|${note}|${MEASURE}|\S+`, 'g');
+// A command in backquotes, a file name quoted for the shell, a note in brackets, a measure, a
+// fixed term, a word.
+const tokens = (note: string) => new RegExp(String.raw`\(?\`[^\`\n]*\`\S*|'[^'\n]*'\S*|${note}|${MEASURE}|${KEPT_WHOLE}|\S+`, 'g');
 const TOKENS: Record<Notes, RegExp> = { short: tokens(SHORT_NOTE_WORDS), all: tokens(ANY_NOTE) };
-// The words of a note too long to keep whole, a measure in it still one.
-const NOTE_WORDS = new RegExp(String.raw`${MEASURE}|\S+`, 'g');
+// The words of a note too long to keep whole, a measure or a fixed term in it still one.
+const NOTE_WORDS = new RegExp(String.raw`${MEASURE}|${KEPT_WHOLE}|\S+`, 'g');
+// A token that is a fixed term, alone or in brackets of its own ("(left side painful)").
+const TERM = new RegExp(String.raw`^${KEPT_WHOLE}$`);
 
 // A file name quoted for the shell ('My PT/routines.yaml'), or a word.
 const SHELL_WORDS = /'[^'\n]*'\S*|\S+/g;
@@ -89,10 +93,12 @@ export function fill(text: string, first: number, rest: number, notes: Notes = '
   for (const token of text.match(TOKENS[notes]) ?? []) {
     const command = token.includes('`') && token.includes(' ');
     // A short note in brackets ("(before: 6):", "(Enter alone: 1)"), dimmed or not, is one word:
-    // broken, its number would begin a line of its own. So is a measure ("30 s").
-    const longest = command || notes === 'all' ? Math.min(first, rest) : SHORT_NOTE;
+    // broken, its number would begin a line of its own. So is a measure ("30 s"), and a fixed
+    // term wherever it fits a line; one that does not is broken between its words.
+    const term = TERM.test(token);
+    const longest = command || term || notes === 'all' ? Math.min(first, rest) : SHORT_NOTE;
     const spread = token.includes(' ') && width(token) > longest;
-    for (const word of spread ? token.match(command ? SHELL_WORDS : NOTE_WORDS)! : [token]) {
+    for (const word of spread ? token.match(command ? SHELL_WORDS : term ? /\S+/g : NOTE_WORDS)! : [token]) {
       if (words.at(-1) === '·') words[words.length - 1] += ` ${word}`;
       else words.push(word);
     }

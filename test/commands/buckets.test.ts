@@ -1141,8 +1141,16 @@ describe('itb buckets reset', () => {
     const result = await run(['buckets', 'reset', '--force'], { home, now, stderrColumns: 40 });
     const lines = result.stderr.trimEnd().split('\n');
     expect(lines.every((line) => line.length <= 40)).toBe(true);
-    expect(lines.slice(0, 3)).toEqual(['Emptied rehab (1 drill) and avoid for', 'now (2 drills): every drill is untested', 'again.']);
+    // The list's name whole on its line: "now (2 drills)" at a line's start would read as a sentence of its own.
+    expect(lines.slice(0, 3)).toEqual(['Emptied rehab (1 drill) and', 'avoid for now (2 drills): every drill is', 'untested again.']);
     expect(lines.some((line) => line.includes('`itb session`'))).toBe(true);
+    // And a move out of that list, named as `itb buckets` heads it, at every width it could break at.
+    await run(['buckets', 'move', 'monster-walks', 'avoid'], { home, now });
+    for (let columns = 30; columns <= 60; columns++) {
+      const moved = await run(['buckets', 'move', 'monster-walks', 'rehab'], { home, now, stderrColumns: columns });
+      expect(moved.stderr.split('\n').some((line) => line.includes('avoid for now')), `${columns} columns`).toBe(true);
+      await run(['buckets', 'move', 'monster-walks', 'avoid'], { home, now });
+    }
   });
 
   it('changes nothing when the answer is no', async () => {

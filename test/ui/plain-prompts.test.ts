@@ -154,7 +154,8 @@ describe('questions as plain lines', () => {
     expect(await answer).toBe(false);
     // Each line typed ends with Enter, so the second asking starts on a line of its own.
     expect(t.shown().split(/(?<=no\): )/)).toEqual([
-      'Do you have numbness, tingling or pins and needles in the leg or foot? Type y\nfor yes or n for no (Enter alone: no): ',
+      // "y for yes" whole on its line: "y" at a line's end would leave "for yes" without its key.
+      'Do you have numbness, tingling or pins and needles in the leg or foot? Type\ny for yes or n for no (Enter alone: no): ',
       '"perhaps" was not understood. Do you have numbness, tingling or pins and needles\nin the leg or foot? Type y for yes or n for no (Enter alone: no): ',
     ]);
   });
@@ -175,6 +176,14 @@ describe('questions as plain lines', () => {
       '     (cannot be chosen now: every drill is set aside)',
       '     Nine drills for the hips',
     ]);
+  });
+
+  it('keeps "n for no" whole at the edge of the line: "for no" alone would read as no answer at all', async () => {
+    const t = terminal();
+    const answer = t.prompter.confirm({ message: 'Any recent fall, knock or other injury to the painful leg?' });
+    t.type('n');
+    expect(await answer).toBe(false);
+    expect(t.shown()).toBe('Any recent fall, knock or other injury to the painful leg? Type y for yes or\nn for no: ');
   });
 
   it('fills a line of the terminal to its last column before it breaks a question', async () => {
@@ -388,7 +397,7 @@ describe('questions as plain lines', () => {
       const answer = t.prompter.confirm({ message: 'Go on with the next drill? (Say no to stop here for today.)', default: false });
       t.type('n');
       expect(await answer).toBe(false);
-      expect(t.shown()).toBe('Go on with the next drill?\n(Say no to stop here for today.) Type y\nfor yes or n for no (Enter alone: no): ');
+      expect(t.shown()).toBe('Go on with the next drill?\n(Say no to stop here for today.) Type\ny for yes or n for no (Enter alone: no): ');
       const rated = t.prompter.input({ message: 'Rate your pain (0 = none, 10 = worst imaginable):' });
       t.type('4');
       expect(await rated).toBe('4');

@@ -74,6 +74,40 @@ describe('cutting to fit', () => {
     ]);
   });
 
+  it('wrap keeps the fixed terms a break would make misleading on one line, at every width, with plain spaces', () => {
+    const bold = (text: string) => `\x1b[1m${text}\x1b[22m`;
+    const said: [string, string[]][] = [
+      // "now (1 drill)" at a line's start reads as a sentence of its own.
+      ['Emptied rehab (2 drills) and avoid for now (1 drill): every drill is untested again.', ['avoid for now']],
+      ['Moved Clamshells to rehab (was: avoid for now).', ['avoid for now']],
+      ['Hip hikes is already in avoid for now by your choice. Nothing was changed.', ['avoid for now']],
+      // "2 set" reads as sets done; "for no" alone as no answer.
+      ['Knee circles: 2 set aside after one careful retry each.', ['set aside']],
+      ['Do you have a fever or feel generally unwell? Type y for yes or n for no: ', ['y for yes', 'n for no']],
+      // "right" alone reads as "correct"; "due" alone names nothing. Colour codes change nothing.
+      ['Hip hikes: last tested 2026-11-01, all 3 with the right side painful', ['right side painful']],
+      [`Monster walks · re-test ${bold('due')} (since 2026-11-01) (left side painful)`, ['re-test due', '(left side painful)']],
+    ];
+    const plain = (text: string) => text.replace(/\x1b\[[\d;]*m/g, '');
+    for (const [text, terms] of said) {
+      for (let columns = 20; columns <= 80; columns++) {
+        const lines = wrap(text, columns);
+        // Nothing added or taken: the same text, the same plain spaces.
+        expect(lines.join(' ')).toBe(text.trimEnd());
+        for (const term of terms) expect(lines.some((line) => plain(line).includes(term)), `${term} at ${columns}`).toBe(true);
+      }
+    }
+    // Where each broke before.
+    expect(wrap('Emptied rehab (2 drills) and avoid for now (1 drill): every drill is untested again.', 40)).toEqual([
+      'Emptied rehab (2 drills) and',
+      'avoid for now (1 drill): every drill is',
+      'untested again.',
+    ]);
+    expect(wrap('Moved Clamshells to rehab (was: avoid for now).', 42)).toEqual(['Moved Clamshells to rehab (was:', 'avoid for now).']);
+    // Ordinary words still break anywhere: "plan for now" is no term.
+    expect(wrap('Do the gentler plan for now and the strength drills another day.', 24)).toEqual(['Do the gentler plan for', 'now and the strength', 'drills another day.']);
+  });
+
   it('a table lines up a column after wide names', () => {
     const lines = table([
       ['足首の前後揺らし', 'ankle-rocks'],
@@ -198,8 +232,8 @@ describe('hangingPacked', () => {
   it("keeps a long note in brackets whole where it fits a line, when told to ('all')", () => {
     expect(wrap('Go on with the next drill? (Say no to stop here for today.) Type y for yes or n for no:', 40, '', 'all')).toEqual([
       'Go on with the next drill?',
-      '(Say no to stop here for today.) Type y',
-      'for yes or n for no:',
+      '(Say no to stop here for today.) Type',
+      'y for yes or n for no:',
     ]);
     expect(wrap('Rate your pain (0 = none, 10 = worst imaginable):', 40, '', 'all')).toEqual(['Rate your pain', '(0 = none, 10 = worst imaginable):']);
     // Too long for a line, it is broken between its words, as any text.

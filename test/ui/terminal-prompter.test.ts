@@ -119,7 +119,7 @@ describe('a list question in the terminal', () => {
       ];
       const answer = createPrompter().select({ message: 'Which routine?', choices: routines });
       const screen = await lastScreen();
-      expect(screen.getScreen()).toContain('- Hip and knee drills for runners\n  (hip lift) (both drills are set\n  aside; re-test from 2026-12-06)');
+      expect(screen.getScreen()).toContain('- Hip and knee drills for runners\n  (hip lift) (both drills are\n  set aside; re-test from 2026-12-06)');
       await enter(screen);
       expect(await answer).toBe('clinic');
     });

@@ -1,0 +1,20 @@
+// The fixed terms itb says that a line break would make misleading, kept whole on one line by the
+// wrapping of its text (wrap.ts).
+//
+// - "avoid for now", a bucket's name: broken, "now (1 drill)" begins a line as a new sentence;
+// - "set aside", what happens to a drill that does not help: broken, "2 set" reads as sets done;
+// - "y for yes", "n for no", the plain terminal's answers: broken, "for no" stands alone;
+// - "re-test due": broken, "due (since ...)" names nothing;
+// - a painful side ("right side painful"): broken, "right" reads as "correct".
+// Ordinary words are broken anywhere: only a term whose pieces mislead is here. The text itself
+// keeps plain spaces (no no-break ones), so a copy, a screen reader and a report read it as typed.
+const TERMS = ['[Aa]void for now', '[Ss]et aside', 'y for yes', 'n for no', '[Rr]e-test due', '(?:left|right) side painful', 'both sides painful'];
+
+// Colour codes take no room, and may come before any word of a term (`re-test ${bold('due')}`).
+const CODES = String.raw`(?:\x1b\[[\d;]*m)*`;
+
+/**
+ * A term of TERMS as a pattern to match at a word's start, a quote or bracket before it and what
+ * sticks to its end ("now),") with it; never the start of a longer word ("n for now").
+ */
+export const KEPT_WHOLE = String.raw`${CODES}["“‘(]?${CODES}(?:${TERMS.map((term) => term.replaceAll(' ', ` ${CODES}`)).join('|')})(?![\w-])\S*`;
