@@ -5,6 +5,7 @@ import { type Command, Help, Option } from 'commander';
 import { orList } from '../core/terms.js';
 import { UserError } from '../errors.js';
 import { lineGoesOn } from '../shell-word.js';
+import { KEPT_WHOLE } from '../ui/kept-whole.js';
 import { screenColumns } from '../ui/screen.js';
 
 /**
@@ -69,6 +70,9 @@ function commandLines(command: string, columns: number): string[] {
   return [...lines, current];
 }
 
+// A word with the spaces before it, or a fixed term ("avoid for now": see kept-whole.ts) whole.
+const WORDS = new RegExp(String.raw` *(?:${KEPT_WHOLE}|\S+)`, 'g');
+
 /**
  * `line` in lines of at most `columns`, broken between words. What goes on under a line indented
  * by its spaces: as far as it, or two more when it is indented (a list item, a JSON shape), unless
@@ -80,7 +84,7 @@ export function fitLine(line: string, columns: number, hang?: number): string[] 
   // Each word with the spaces before it, kept where the line goes on ("FILE:LINE:COL  path"). A
   // short option keeps its value ("-o ./-"), and a lone "-" the word before it: at the start of
   // a line it would read as a list's dash. A command in backquotes is one word, whole on its line.
-  const [first = '', ...words] = (line.trim().match(/ *\S+/g) ?? []).reduce<string[]>((all, word) => {
+  const [first = '', ...words] = (line.trim().match(WORDS) ?? []).reduce<string[]>((all, word) => {
     const last = all.at(-1);
     const inCommand = last !== undefined && /^ *\(?`/.test(last) && (last.split('`').length - 1) % 2 === 1;
     if (last !== undefined && (inCommand || word.trim() === '-' || /(^| )-[a-zA-Z]$/.test(last))) all[all.length - 1] += word;
@@ -111,6 +115,15 @@ export const narrowHelp: Partial<Help> = {
   commandUsage(this: Help, command: Command): string {
     const usage = `Usage: ${Help.prototype.commandUsage.call(this, command)}`;
     return fitLine(usage, this.helpWidth ?? 80, 'Usage: '.length).join('\n').slice('Usage: '.length);
+  },
+  // A description beside its option or command, and a command's own, broken as fitLine breaks a
+  // line: a fixed term such as "avoid for now" whole, which commander's own breaking splits.
+  boxWrap(this: Help, text: string, width: number): string {
+    if (width < (this.minWidthToWrap ?? 20)) return text;
+    return text
+      .split('\n')
+      .map((line) => fitLine(line, width, 0).join('\n'))
+      .join('\n');
   },
   formatItem(this: Help, term: string, termWidth: number, description: string, helper: Help): string {
     const columns = helper.helpWidth ?? 80;

@@ -1,5 +1,6 @@
 // The fixed terms itb says that a line break would make misleading, kept whole on one line by the
-// wrapping of its text (wrap.ts).
+// wrapping of its text (wrap.ts) and of its help (commands/help.ts). Free of imports: every
+// start that shows a help loads it.
 //
 // - "avoid for now", a bucket's name: broken, "now (1 drill)" begins a line as a new sentence;
 // - "set aside", what happens to a drill that does not help: broken, "2 set" reads as sets done;

@@ -112,6 +112,24 @@ describe('a help on a narrow terminal', () => {
     const narrow = (await onTerminal(52, () => run(['session', '--help']))).stdout;
     expect(narrow).toMatch(/^ {2}--symptom <symptom>\n {6}what you rate/m);
   });
+
+  it('keeps "avoid for now" and "set aside" whole on a line, beside an option or under it, at every width', async () => {
+    for (let columns = 30; columns <= 80; columns++) {
+      for (const argv of [['--help'], ['buckets', '--help'], ['history', '--help'], ['session', '--help']]) {
+        const help = (await onTerminal(columns, () => run(argv))).stdout;
+        // "now" at a line's start reads as a sentence of its own; "set" at a line's end as sets done.
+        expect(help, `itb ${argv.join(' ')} at ${columns}`).not.toMatch(/avoid( for)?\n *(for )?now|set\n *aside/);
+      }
+    }
+    // Where `itb --help` broke them beside the command, and under it.
+    expect((await onTerminal(75, () => run(['--help']))).stdout).toMatch(/^ {2}buckets \[options\] +what helps \(rehab\), what to\n +avoid for now, and what is untested/m);
+    expect((await onTerminal(30, () => run(['--help']))).stdout).toContain('\n      avoid for now\n');
+  });
+
+  it('keeps a command in backquotes whole beside an argument, as under it', async () => {
+    const help = (await onTerminal(53, () => run(['import', '--help']))).stdout;
+    expect(help).toMatch(/^ {2}file +a file written by\n +`itb export --format json`$/m);
+  });
 });
 
 describe('choiceOption', () => {
