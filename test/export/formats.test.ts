@@ -319,6 +319,8 @@ describe('markdown', () => {
       '`code` ``two`` ~~struck~~ ~one~ a|b | c',
       '&amp; &#169; &copy; &nbsp; AT&T & co; R&D;',
       '# heading ## ### \\ back\\slash \\* \\_ trailing\\',
+      // A backslash typed before markup: left bare, it would undo the escape that follows it.
+      '\\*not bold\\* \\<b>not bold\\</b> \\[not](a link) \\`not code\\`',
       '> quote, 1. list, - item, + item, === --- ***',
       'Forward 45° lunge – “gentle” naïve 😀 日本語',
     ];
