@@ -304,6 +304,20 @@ describe('itb export', () => {
     expect(readFileSync(file, 'utf8')).toBe('my notes');
   });
 
+  it('keeps a file that took the name while the report was being made, without --force', async () => {
+    await seed();
+    const file = join(home, 'report.md');
+    // Another program (or a second export) writes the file after itb looked and before it writes.
+    const now = () => {
+      if (!existsSync(file)) writeFileSync(file, 'my notes');
+      return NOW;
+    };
+    const result = await run(['export', '-o', file], { home, now });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${file} already exists`);
+    expect(readFileSync(file, 'utf8')).toBe('my notes');
+  });
+
   it('answers a file name given without -o, and --force without a file, with the command meant', async () => {
     await seed();
     const stray = await exportIn(['report.html']);
