@@ -318,6 +318,18 @@ describe('itb export', () => {
     expect(readFileSync(file, 'utf8')).toBe('my notes');
   });
 
+  it('says an existing file is there before anything else is looked at, such as a library with a mistake', async () => {
+    await seed();
+    const file = join(home, 'report.md');
+    writeFileSync(file, 'my notes');
+    const library = join(home, 'library.yaml');
+    writeFileSync(library, 'version: 1\nexercises: [oops\n');
+    const result = await run(['--data', library, 'export', '-o', file], { home, now: NOW });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`error: ${file} already exists\nNothing was written. Add --force to replace it, or choose another name with -o.\n`);
+    expect(readFileSync(file, 'utf8')).toBe('my notes');
+  });
+
   it('answers a file name given without -o, and --force without a file, with the command meant', async () => {
     await seed();
     const stray = await exportIn(['report.html']);
