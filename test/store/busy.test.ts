@@ -14,6 +14,27 @@ beforeEach(() => (place = newStoreHome('itb-busy-')));
 afterEach(() => rmSync(place.root, { recursive: true, force: true }));
 
 describe('a save given up while another itb holds the lock', () => {
+  it('waits for another itb whose save lasts a few seconds (a large import), rather than take its lock over as left behind', async () => {
+    await Store.open({ ITB_HOME: place.home }).update((data) => {
+      data.settings.retestAfterDays = 10;
+    });
+    const before = readFileSync(place.file);
+    // Taken by another itb a moment ago, far from the 5 seconds a lock must go untouched to count as left behind.
+    const release = lockfile.lockSync(lockedFile(place.file), { realpath: false, stale: 5000, fs: privateLockFs });
+    try {
+      const store = Store.open({ ITB_HOME: place.home }, { lockWaitMs: 3000 });
+      const error = await caught(() =>
+        store.update((data) => {
+          data.settings.retestAfterDays = 20;
+        }),
+      );
+      expect(error).toBeInstanceOf(StoreBusy);
+      expect(readFileSync(place.file)).toEqual(before);
+    } finally {
+      release();
+    }
+  });
+
   it('says the store is busy, that nothing was changed, and to try again once the other itb is done; the file stays as it was', async () => {
     await Store.open({ ITB_HOME: place.home }).update((data) => {
       data.settings.retestAfterDays = 10;
