@@ -9,7 +9,7 @@ import type { Colours } from './colour.js';
 import { describeDose, describeSide } from './describe.js';
 import { packed, table } from './table.js';
 import { width } from './width.js';
-import { hanging, onScreen, wrap } from './wrap.js';
+import { hanging, onScreen, wrap, wrapName } from './wrap.js';
 
 /**
  * Where a drill stood as the session began, to say where one skipped or left unfinished stays:
@@ -39,8 +39,9 @@ export function drillCard({ exercise, index, total, attempt, side }: Card, colou
     '',
     colour.dim(`Exercise ${index + 1} of ${total} · ${exercise.region}`),
     // In the terminal's own colour: a bold yellow shows bright, and all but vanishes on white.
-    // The second try said before the name: many names end in a note in brackets of their own.
-    ...wrap(attempt === 2 ? `Second try: ${exercise.name}` : exercise.name, 80).map((line) => colour.bold(line)),
+    // The second try said before the name: many names end in a note in brackets of their own,
+    // which a narrow terminal breaks before, not inside, as the lists and the summary do.
+    ...wrapName(attempt === 2 ? `Second try: ${exercise.name}` : exercise.name, 80).map((line) => colour.bold(line)),
   ];
   if (attempt === 2) lines.push(...wrap(retryAdvice(exercise), 78, '  '));
   exercise.steps.forEach((step, i) => lines.push(...hanging(`  ${String(i + 1).padStart(2)}. `, step, 78)));

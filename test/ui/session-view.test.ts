@@ -178,6 +178,16 @@ describe('the drill card on a narrow terminal', () => {
       expect(lines.find((line) => line.startsWith('  Dose: '))).toMatch(/^ {2}Dose: 2 sets × hold 30 s/);
     }
   });
+
+  it('breaks a long name before its note in brackets, not inside it, on the first and the second try', async () => {
+    const cars = drill('hip-cars', 'Hip CARs (controlled articular rotations)');
+    const heading = async (attempt: 1 | 2) => {
+      const text = await onTerminal(40, async () => drillCard({ exercise: cars, index: 3, total: 4, attempt, side: 'both' }, plain));
+      return text.split('\n').slice(2, 4);
+    };
+    expect(await heading(1)).toEqual(['Hip CARs', '(controlled articular rotations)']);
+    expect(await heading(2)).toEqual(['Second try: Hip CARs', '(controlled articular rotations)']);
+  });
 });
 
 describe('the note on an interrupted session', () => {
