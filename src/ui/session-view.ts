@@ -196,8 +196,9 @@ export function summary(session: Session, names: Map<string, string>, changes: B
   if (session.baseline !== undefined) {
     // With no drill scored there is no final score to set beside the baseline.
     const [scores, which] = session.attempts.length === 0 ? [String(session.baseline), '(baseline; no drill was scored after it)'] : [`${session.baseline} → ${final}`, '(baseline → final)'];
-    // "(baseline → final)" kept whole on a narrow terminal, rather than broken at its arrow.
-    lines.push('', ...packed([`${session.symptom} during ${session.movement}: ${colour.bold(scores)}`, which], 80, '  ', ' '));
+    // "(baseline → final)" kept whole on a narrow terminal, rather than broken at its arrow, and
+    // the scores a part of their own, beside it: "5 →" over "4" would read as two scores.
+    lines.push('', ...packed([`${session.symptom} during ${session.movement}:`, colour.bold(scores), which], 80, '  ', ' '));
   }
   if (changes.length > 0) {
     // Too long for a line, a change goes under its drill's name, further in, as in the table's

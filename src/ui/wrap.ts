@@ -1,6 +1,7 @@
 // Wrapping text into lines that fit an 80-column terminal, or a narrower one (see onScreen),
-// without breaking what reads as one thing: a measure ("30 s"), a command in backquotes, a
-// quoted file name, a note in brackets, a fixed term such as "avoid for now" (see kept-whole.ts).
+// without breaking what reads as one thing: a measure ("30 s"), a change of score ("4 → 8"), a
+// command in backquotes, a quoted file name, a note in brackets, a fixed term such as "avoid for
+// now" (see kept-whole.ts).
 import { KEPT_WHOLE } from './kept-whole.js';
 import { screenColumns } from './screen.js';
 import { cut, width } from './width.js';
@@ -67,14 +68,16 @@ export type Notes = 'short' | 'all';
 
 // A number and its unit ("30 s", "2 min"): broken, the unit would begin a line alone.
 const MEASURE = String.raw`\d+(?:[.,]\d+)? (?:s|sec|min|h|hr|ms|m|cm|mm|km|kg|lb|lbs)(?![A-Za-z\d])\S*`;
+// A change of score ("4 → 8"), coloured or not: broken, the score after it would stand alone.
+const SCORES = String.raw`(?:\x1b\[[\d;]*m)*\d+ → (?:\x1b\[[\d;]*m)*\d+\S*`;
 const SHORT_NOTE_WORDS = String.raw`(?:\x1b\[[\d;]*m)*\((?:[^()\s]+ ){1,2}[^()\s]+\)\S*`;
 const ANY_NOTE = String.raw`(?:\x1b\[[\d;]*m)*\([^()\n]*\)\S*`;
 // A command in backquotes, a file name quoted for the shell, a note in brackets, a measure, a
-// fixed term, a word.
-const tokens = (note: string) => new RegExp(String.raw`\(?\`[^\`\n]*\`\S*|'[^'\n]*'\S*|${note}|${MEASURE}|${KEPT_WHOLE}|\S+`, 'g');
+// change of score, a fixed term, a word.
+const tokens = (note: string) => new RegExp(String.raw`\(?\`[^\`\n]*\`\S*|'[^'\n]*'\S*|${note}|${MEASURE}|${SCORES}|${KEPT_WHOLE}|\S+`, 'g');
 const TOKENS: Record<Notes, RegExp> = { short: tokens(SHORT_NOTE_WORDS), all: tokens(ANY_NOTE) };
 // The words of a note too long to keep whole, a measure or a fixed term in it still one.
-const NOTE_WORDS = new RegExp(String.raw`${MEASURE}|${KEPT_WHOLE}|\S+`, 'g');
+const NOTE_WORDS = new RegExp(String.raw`${MEASURE}|${SCORES}|${KEPT_WHOLE}|\S+`, 'g');
 // A token that is a fixed term, alone or in brackets of its own ("(left side painful)").
 const TERM = new RegExp(String.raw`^${KEPT_WHOLE}$`);
 

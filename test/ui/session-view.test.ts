@@ -382,6 +382,15 @@ describe('the session summary', () => {
     expect(lines.slice(3, 5)).toEqual(['  Hip range exploration (knee drops)', '    pain 5 → 3 · helped → rehab']);
   });
 
+  it('keeps the baseline → final scores together on a narrow terminal, beside what they are', async () => {
+    const session = buildSession({ startedAt: at, baseline: 5, symptom: 'tightness', movement: 'single-leg squat', drills: [{ id: 'clamshells', name: 'Clamshells', scores: [4] }] });
+    const text = await onTerminal(40, async () => summary(session, new Map(), [], plain));
+    const lines = text.split('\n');
+    const at40 = lines.findIndex((line) => line.includes('tightness during'));
+    // Not "…single-leg squat: 5 →" over "4": a score alone on a line reads as something else.
+    expect(lines.slice(at40, at40 + 3)).toEqual(['  tightness during single-leg squat:', '  5 → 4 (baseline → final)', '']);
+  });
+
   it('keeps a bucket change on one line when it takes exactly 80 columns', () => {
     const change = { name: 'Side-lying hip abduction with a loop band', from: 'untested', to: 'avoid for now (flare-up)' };
     const lines = summary(buildSession({ startedAt: at, baseline: 5 }), new Map(), [change], plain).split('\n');

@@ -56,6 +56,14 @@ describe('cutting to fit', () => {
     expect(lines.map((line) => line.slice(2)).join('')).toBe(text);
   });
 
+  it('wrap keeps a change of score ("4 → 8") on one line, coloured or not', () => {
+    expect(wrap('✗ Your tightness went up: 4 → 8. That is a flare-up.', 30)).toEqual(['✗ Your tightness went up:', '4 → 8. That is a flare-up.']);
+    const bold = (text: string) => `\x1b[1m${text}\x1b[22m`;
+    expect(wrap(`tightness during single-leg squat: ${bold('10 → 10')}`, 40, '  ')).toEqual(['  tightness during single-leg squat:', `  ${bold('10 → 10')}`]);
+    // Words on either side of an arrow are not a score: they break as any words do.
+    expect(wrap('Lateral ankle tilts: untested → rehab', 30)).toEqual(['Lateral ankle tilts: untested', '→ rehab']);
+  });
+
   it('wrap cuts a long word after a hyphen where it has one', () => {
     expect(wrap('hip-external-rotation-extension', 30, '      ')).toEqual(['      hip-external-rotation-', '      extension']);
     expect(wrap('opposite-scapular-camshafts', 30, '      ')).toEqual(['      opposite-scapular-', '      camshafts']);
