@@ -192,7 +192,7 @@ async function goOnFromPartWay(
   const sinceSetAside = since === 0 ? '' : ` (${since} of them set aside now)`;
   const message =
     `This routine was left part way today (at ${when}), after ${gotThrough(names)}${sinceSetAside}. ` +
-    `Go on with the ${left.length === 1 ? 'one drill' : plural(left.length, 'drill')} left? (No starts again from its first drill.)`;
+    `Go on with the ${left.length === 1 ? 'one drill' : plural(left.length, 'drill')} left? (Answer n to start again from its first drill.)`;
   if (!(await prompter.confirm({ message, default: true }))) return undefined;
   return { left, loadingTried: loadingTriedBefore(partWay, library) };
 }

@@ -12,7 +12,7 @@ const screenClear: Answer[] = [false, false, false, false, false, false];
 const morning = new Date('2026-11-20T14:30:00.000Z');
 const later = new Date('2026-11-20T15:30:00.000Z');
 const question = (at: string, after: string, left: number) =>
-  `This routine was left part way today (at ${at}), after ${after}. Go on with the ${left} drills left? (No starts again from its first drill.)`;
+  `This routine was left part way today (at ${at}), after ${after}. Go on with the ${left} drills left? (Answer n to start again from its first drill.)`;
 
 let home: string;
 let cleanup: () => void;
@@ -56,7 +56,7 @@ describe('a routine left part way earlier today', () => {
     expect(routines.choiceNames![routines.choices!.indexOf('mobility')]).toBe('Mobility and stretching (6 drills, plus 2 set aside for now)');
     expect(again.prompter.asked[1]!.message).toBe(
       'This routine was left part way today (at 11:00), after Hip flexor stretch, Quadriceps stretch and Glute stretch (2 of them set aside now). ' +
-        'Go on with the 5 drills left? (No starts again from its first drill.)',
+        'Go on with the 5 drills left? (Answer n to start again from its first drill.)',
     );
   });
 
