@@ -234,8 +234,8 @@ describe('markdown', () => {
     changed.settings = { ...changed.settings, minImprovement: 3, flareRise: 4 }; // set later; no session in the report used them
     const mixed = buildReport(changed, library, { now: NOW });
     const lines = [
-      'A drill helped when the score fell by at least 1 point in 2 sessions, and at least 2 points in 1 session.',
-      'A drill stopped at once as a flare, with no retry, when the score rose by 3 points or more in 2 sessions, and 5 points or more in 1 session.',
+      'A drill helped when the score fell by at least 1 point in 2 sessions (2026-10-08 to 2026-10-20), and at least 2 points in 1 session (2026-10-01).',
+      'A drill stopped at once as a flare, with no retry, when the score rose by 3 points or more in 2 sessions (2026-10-08 to 2026-10-20), and 5 points or more in 1 session (2026-10-01).',
     ];
     for (const line of lines) {
       expect(toMarkdown(mixed)).toContain(`- ${line}\n`);
@@ -277,13 +277,31 @@ describe('markdown', () => {
     // of them holds now is not to be read from them.
     raised.sessions.at(-1)!.thresholds = { ...raised.sessions.at(-1)!.thresholds, minImprovement: 2 };
     const md = toMarkdown(buildReport(raised, library, { now: NOW }));
-    expect(md).toContain('- A drill helped when the score fell by at least 1 point in 2 sessions, and at least 2 points in 1 session.\n');
+    expect(md).toContain('- A drill helped when the score fell by at least 1 point in 2 sessions (2026-10-01 to 2026-10-08), and at least 2 points in 1 session (2026-10-20).\n');
     expect(md).toContain(`- ${setNow}\n`);
     // Every session judged by the setting as it is now: nothing to add.
     for (const session of raised.sessions) session.thresholds = { ...session.thresholds, minImprovement: 2 };
     const same = toMarkdown(buildReport(raised, library, { now: NOW }));
     expect(same).toContain('- A drill helped when the score fell by at least 2 points.\n');
     expect(same).not.toContain('As set now');
+  });
+
+  it('gives the days of the sessions each threshold judged, so a change of 1 point reads by its day', () => {
+    // Judged by a fall of 2 points on 8 October and of 1 on the 1st and the 20th: without the days,
+    // a "-1 did not help" in the session table could not be told from a slip.
+    const raisedOnce = sampleStore();
+    raisedOnce.sessions[1]!.thresholds = { minImprovement: 2, flareRise: 3 };
+    const line = '- A drill helped when the score fell by at least 1 point in 2 sessions (2026-10-01; 2026-10-20), and at least 2 points in 1 session (2026-10-08).\n';
+    expect(toMarkdown(buildReport(raisedOnce, library, { now: NOW }))).toContain(line);
+    expect(toHtml(buildReport(raisedOnce, library, { now: NOW }))).toContain(`<li>${line.slice(2, -1)}</li>`);
+    // Changed between two sessions of one day: the day alone would name both, so their times are given.
+    raisedOnce.sessions[1]!.startedAt = '2026-10-01T15:00:00.000Z';
+    raisedOnce.sessions[1]!.endedAt = '2026-10-01T15:20:00.000Z';
+    raisedOnce.sessions[1]!.attempts = raisedOnce.sessions[1]!.attempts.map((attempt) => ({ ...attempt, at: attempt.at.replace('2026-10-08', '2026-10-01') }));
+    raisedOnce.sessions[1]!.results = raisedOnce.sessions[1]!.results.map((result) => ({ ...result, at: result.at.replace('2026-10-08', '2026-10-01') }));
+    expect(toMarkdown(buildReport(raisedOnce, library, { now: NOW }))).toContain(
+      '- A drill helped when the score fell by at least 1 point in 2 sessions (2026-10-01 09:30; 2026-10-20), and at least 2 points in 1 session (2026-10-01 12:30).\n',
+    );
   });
 
   it('names each test movement once, however it was typed, as it was last typed', () => {
