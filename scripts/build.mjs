@@ -127,6 +127,22 @@ for (const [input, outputs] of bundlesOf) {
   }
 }
 
+// Each bundle's text is to be one byte per character (Latin-1): V8 keeps such a text at half the
+// size and reads it faster, while a single character beyond it makes the whole bundle two bytes a
+// character. esbuild writes such characters in strings as \u escapes, but leaves them as typed in
+// a regular expression or a String.raw; measured, two curly quotes in one did that to the CLI's
+// bundles and made an export of ten years of history 6 ms slower. They are written as \u escapes.
+for (const output of Object.keys(cli.metafile.outputs).filter((name) => name.endsWith('.cjs'))) {
+  const text = readFileSync(file(output), 'utf8');
+  const wide = /[^\0-\xff]/.exec(text);
+  if (wide) {
+    const code = `\\u${wide[0].charCodeAt(0).toString(16).padStart(4, '0')}`;
+    console.error(`${output} holds "${wide[0]}" (U+${code.slice(2).toUpperCase()}) in: ${text.slice(Math.max(0, wide.index - 40), wide.index + 20)}`);
+    console.error(`Write it as ${code} in the source (a regular expression or a String.raw keeps it as typed), so that every bundle stays one byte per character.`);
+    process.exit(1);
+  }
+}
+
 // Remove what earlier builds left (other names, or the ES module chunks of older versions).
 const built = new Set(Object.keys(cli.metafile.outputs).map((output) => basename(output)));
 for (const name of readdirSync(dist)) {

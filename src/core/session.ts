@@ -197,7 +197,9 @@ export function parseScore(text: string): { ok: true; score: number } | { ok: fa
   const outOfTen = /^(\d+)\s*(?:\/|out of)\s*10$/i.exec(trimmed);
   if (outOfTen && Number(outOfTen[1]) <= 10) return { ok: false, reason: `Type just the number, like ${Number(outOfTen[1])}: the scale is always out of 10.` };
   // "6-7", "6 to 7": between two scores, as people often rate pain; the scale wants one.
-  const between = /^(\d+)\s*(?:-|–|—|to|or)\s*(\d+)$/i.exec(trimmed);
+  // With an en or em dash too (\u2013, \u2014: escaped, so the bundle's text stays Latin-1; see
+  // scripts/build.mjs).
+  const between = /^(\d+)\s*(?:-|\u2013|\u2014|to|or)\s*(\d+)$/i.exec(trimmed);
   if (between && Number(between[1]) <= 10 && Number(between[2]) <= 10) {
     return { ok: false, reason: `Pick one number, ${Number(between[1])} or ${Number(between[2])}: the one closer to how it feels right now.` };
   }

@@ -144,7 +144,8 @@ export const longDashWords = 'a long dash where a list item starts with a plain 
 
 /** The long dash `text` starts with, followed by a space, as a list item's "-" would be. */
 export function longDashAt(text: string): string | undefined {
-  return /^([–—−])[ \t]/.exec(text)?.[1];
+  // En dash, em dash, minus sign: escaped, so the bundle's text stays Latin-1 (see scripts/build.mjs).
+  return /^([\u2013\u2014\u2212])[ \t]/.exec(text)?.[1];
 }
 
 /** The fields a dose has, which belong under "dose:" wherever else they are written. */

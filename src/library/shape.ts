@@ -238,7 +238,8 @@ function doseNumberAdvice(field: string, text: string, oneSided: boolean): strin
   // "3 x 30s": three holds of 30 seconds, not a hold of 3.
   const setsByHold = /^(\d+)\s*[x×*]\s*(\d+)\s*(?:s|secs?|seconds?)?$/i.exec(text);
   if (setsByHold && field === 'holdSeconds') return `write the sets and the hold as two fields of the dose, sets: ${setsByHold[1]} and holdSeconds: ${setsByHold[2]}`;
-  const range = /^(\d+)\s*(?:-|–|to)\s*(\d+)\b/i.exec(text);
+  // \u2013: an en dash ("10–12"), escaped, so the bundle's text stays Latin-1 (see scripts/build.mjs).
+  const range = /^(\d+)\s*(?:-|\u2013|to)\s*(\d+)\b/i.exec(text);
   if (range) return `write one number, not a range, such as ${field}: ${range[2]}`;
   const minutes = /^(\d+)\s*(?:m|mins?|minutes?)$/i.exec(text);
   if (minutes && field === 'holdSeconds') return `the hold is written in seconds, as holdSeconds: ${Number(minutes[1]) * 60}`;

@@ -221,7 +221,8 @@ function restOfLine(source: string, offset: number): string {
  * curly quotes, which YAML reads as letters: text already in them gets straight ones instead.
  */
 export function putInQuotes(text: string): string {
-  const curly = /^[“‘„‚](.*)[”’“‘]$/.exec(text);
+  // “ ‘ „ ‚ before, ” ’ “ ‘ after: escaped, so the bundle's text stays Latin-1 (see scripts/build.mjs).
+  const curly = /^[\u201c\u2018\u201e\u201a](.*)[\u201d\u2019\u201c\u2018]$/.exec(text);
   if (!curly) return `put the whole text in quotes: ${quoted(text)}`;
   return `put it in straight quotes (" or '): a word processor's curly quotes “ ” and ‘ ’ are read as part of the text: ${quoted(curly[1]!)}`;
 }

@@ -16,6 +16,7 @@ const CODES = String.raw`(?:\x1b\[[\d;]*m)*`;
 
 /**
  * A term of TERMS as a pattern to match at a word's start, a quote or bracket before it and what
- * sticks to its end ("now),") with it; never the start of a longer word ("n for now").
+ * sticks to its end ("now),") with it; never the start of a longer word ("n for now"). The curly
+ * quotes are written as escapes (\u201c, \u2018): see scripts/build.mjs.
  */
-export const KEPT_WHOLE = String.raw`${CODES}["“‘(]?${CODES}(?:${TERMS.map((term) => term.replaceAll(' ', ` ${CODES}`)).join('|')})(?![\w-])\S*`;
+export const KEPT_WHOLE = String.raw`${CODES}["\u201c\u2018(]?${CODES}(?:${TERMS.map((term) => term.replaceAll(' ', ` ${CODES}`)).join('|')})(?![\w-])\S*`;

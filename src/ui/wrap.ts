@@ -68,8 +68,9 @@ export type Notes = 'short' | 'all';
 
 // A number and its unit ("30 s", "2 min"): broken, the unit would begin a line alone.
 const MEASURE = String.raw`\d+(?:[.,]\d+)? (?:s|sec|min|h|hr|ms|m|cm|mm|km|kg|lb|lbs)(?![A-Za-z\d])\S*`;
-// A change of score ("4 → 8"), coloured or not: broken, the score after it would stand alone.
-const SCORES = String.raw`(?:\x1b\[[\d;]*m)*\d+ → (?:\x1b\[[\d;]*m)*\d+\S*`;
+// A change of score ("4 → 8"), coloured or not: broken, the score after it would stand alone. The
+// arrow is written as an escape (\u2192): see scripts/build.mjs.
+const SCORES = String.raw`(?:\x1b\[[\d;]*m)*\d+ \u2192 (?:\x1b\[[\d;]*m)*\d+\S*`;
 const SHORT_NOTE_WORDS = String.raw`(?:\x1b\[[\d;]*m)*\((?:[^()\s]+ ){1,2}[^()\s]+\)\S*`;
 const ANY_NOTE = String.raw`(?:\x1b\[[\d;]*m)*\([^()\n]*\)\S*`;
 // A command in backquotes, a file name quoted for the shell, a note in brackets, a measure, a

@@ -42,6 +42,24 @@ describe('the build, in a folder named like a person names folders', () => {
     expect(readFileSync(join(project, 'schema/itb-export.schema.json'), 'utf8')).toBe(readFileSync(join(root, 'schema/itb-export.schema.json'), 'utf8'));
   });
 
+  it('stops at a character beyond Latin-1 left as typed in a bundle, naming it and its escape', () => {
+    // In a regular expression esbuild keeps an em dash as typed, which would make the whole
+    // bundle two bytes a character.
+    const source = join(project, 'src/core/session.ts');
+    const before = readFileSync(source, 'utf8');
+    expect(before).toContain(String.raw`|\u2014|`);
+    writeFileSync(source, before.replace(String.raw`|\u2014|`, '|—|'));
+    try {
+      const built = node('scripts/build.mjs');
+      expect(built.status).toBe(1);
+      expect(built.stderr).toMatch(/^dist\/\S+\.cjs holds "—" \(U\+2014\) in: .*\|—\|/m);
+      expect(built.stderr).toContain(String.raw`Write it as \u2014 in the source`);
+    } finally {
+      writeFileSync(source, before);
+    }
+    expect(node('scripts/build.mjs').status).toBe(0);
+  });
+
   it('names the place of a mistake in the code, without a stack trace of the build tool under it', () => {
     const source = join(project, 'src/core/text.ts');
     writeFileSync(source, `${readFileSync(source, 'utf8')}\nexport const unfinished = ;\n`);
