@@ -153,12 +153,21 @@ export function toMarkdown(report: Report): string {
     const scores = baselines(trend);
     // The scale of `itb history`'s bars, which draw the final scores on it too: the same
     // sessions then show the same bars in the report and on the person's screen.
-    const { top, reached } = sparkScale([...scores, ...trend.points.map((point) => point.final)]);
+    const finals = trend.points.map((point) => point.final);
+    const { top, reached } = sparkScale([...scores, ...finals]);
     const shown = pointsShown(scores.length);
     // Said so that a top bar of 7 is not taken for the top of the 0–10 scale, and a top reached by
-    // a final score alone, or by a baseline before the bars shown, is not looked for among them.
+    // a final score alone, or by a score before the bars shown, is not looked for among them.
     const atTop = (values: number[]) => values.some((score) => score >= top);
-    const topWords = !reached ? 'above every score' : atTop(scores.slice(-shown)) ? 'the highest baseline' : atTop(scores) ? `the highest baseline of all ${scores.length}` : 'the highest final score';
+    const topWords = !reached
+      ? 'above every score'
+      : atTop(scores.slice(-shown))
+        ? 'the highest baseline'
+        : atTop(scores)
+          ? `the highest baseline of all ${scores.length}`
+          : atTop(finals.slice(-shown))
+            ? 'the highest final score'
+            : `the highest final score of all ${scores.length}`;
     // Cut short, the bars cover days the trend's sentence does not give: said, as `itb history` does.
     const which = shown < scores.length ? ` of the latest ${shown} sessions (${dayRange(dateOf(trend.points[scores.length - shown]!.at), dateOf(trend.points.at(-1)!.at))})` : '';
     // The numbers beside the bars: one flare-up stretches the bars' scale, and a bar is no value.

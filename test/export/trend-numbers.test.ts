@@ -61,6 +61,19 @@ describe('markdown trend', () => {
     expect(inSight[1]).toContain('a bar each (▁ is 0, █ is 9, the highest baseline): `…');
   });
 
+  it('says that the top of the bars is a final score before those shown, when only such a one reaches it', () => {
+    // 70 days of 5, the first of which ended at 9 (a flare-up): the bars show the latest 59.
+    const data = daily(Array<number>(70).fill(5));
+    const flaredAt = (index: number) => {
+      const copy = structuredClone(data);
+      const session = copy.sessions[index]!;
+      session.attempts = [...session.attempts.slice(0, -1), { ...session.attempts.at(-1)!, after: 9, verdict: 'flare' }];
+      return trendSection(toMarkdown(buildReport(copy, library, { now: NOW })));
+    };
+    expect(flaredAt(0)[1]).toContain('a bar each (▁ is 0, █ is 9, the highest final score of all 70): `…');
+    expect(flaredAt(69)[1]).toContain('a bar each (▁ is 0, █ is 9, the highest final score): `…');
+  });
+
   it('gives the mean of each month for a history of a whole year, and of each year past that', () => {
     const year = trendSection(toMarkdown(buildReport(daily(Array<number>(365).fill(5)), library, { now: NOW })));
     expect(year[2]).toMatch(/^Mean baseline score by month, with its number of sessions: 2026-01: 5 \(31\); .*; 2026-12: 5 \(31\)\.$/);
