@@ -62,6 +62,12 @@ describe('cutting to fit', () => {
     expect(wrap(`tightness during single-leg squat: ${bold('10 → 10')}`, 40, '  ')).toEqual(['  tightness during single-leg squat:', `  ${bold('10 → 10')}`]);
     // Words on either side of an arrow are not a score: they break as any words do.
     expect(wrap('Lateral ankle tilts: untested → rehab', 30)).toEqual(['Lateral ankle tilts: untested', '→ rehab']);
+    // In a note in brackets kept whole where it fits ('all'), but too long for a line: broken between its words.
+    expect(wrap('Clamshells (its test went 4 → 8 on the second try, a flare-up)', 30, '', 'all')).toEqual([
+      'Clamshells (its test went',
+      '4 → 8 on the second try, a',
+      'flare-up)',
+    ]);
   });
 
   it('wrap cuts a long word after a hyphen where it has one', () => {
