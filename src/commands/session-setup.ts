@@ -159,6 +159,9 @@ function gotThrough(names: string[]): string {
  */
 const NAME_COLUMNS = 71;
 
+/** After the name of a drill skipped in the part done earlier. */
+const SKIPPED = ' (skipped)';
+
 /** The 48-hour advice, if any, as it stands without the sessions of a routine left part way today. */
 function spacingWithout(data: StoreData, partWay: PartWay, now: Date) {
   return adviceFor({ ...data, sessions: data.sessions.filter((session) => !partWay.sessions.includes(session)) }, now).find((a) => a.id === 'loading-spacing');
@@ -183,8 +186,13 @@ async function goOnFromPartWay(
   if (left.length === 0) return undefined;
   if (done.length === 0) return { left, loadingTried: loadingTriedBefore(partWay, library) };
   const when = localDateTime(new Date(partWay.leftAt)).slice(11);
-  // By the names the library gives them now, as the rest of the session names them; a drill it no longer has, as then.
-  const names = [...partWay.passed].map(([id, name]) => library.exercises.find((exercise) => exercise.id === id)?.name ?? name);
+  // By the names the library gives them now, as the rest of the session names them; a drill it
+  // no longer has, as then. One skipped is marked so: going on leaves it out as one done.
+  const outcomes = new Map(partWay.sessions.toReversed().flatMap((session) => session.results.map((result) => [result.exerciseId, result.outcome] as const)));
+  const names = [...partWay.passed].map(([id, name]) => {
+    const shown = library.exercises.find((exercise) => exercise.id === id)?.name ?? name;
+    return outcomes.get(id) === 'skipped' ? `${fitName(shown, NAME_COLUMNS - SKIPPED.length)}${SKIPPED}` : shown;
+  });
   // The routine list counts the drills on offer today, "plus" those set aside: drills got
   // through and set aside then are among the latter, which is said, so that the counts add up.
   const since = setAside.filter((status) => partWay.passed.has(status.exerciseId)).length;

@@ -35,14 +35,14 @@ describe('a routine left part way earlier today', () => {
 
     const goingOn = await run(['session', 'joint-chain', ...flags], { home, tty: true, now: later, answers: [true, 5, 'done', 3, 'stop'] });
     expect(goingOn.code).toBe(0);
-    expect(goingOn.prompter.asked[0]).toMatchObject({ kind: 'confirm', default: true, message: question('11:00', 'Lateral ankle tilts and Forward 45° lunge knee circles', 3) });
+    expect(goingOn.prompter.asked[0]).toMatchObject({ kind: 'confirm', default: true, message: question('11:00', 'Lateral ankle tilts and Forward 45° lunge knee circles (skipped)', 3) });
     expect(goingOn.stdout.replace(/\s+/g, ' ')).toContain('Joint chain, feet upward · 3 drills');
     expect(drillsOf(goingOn)).toEqual(['1/3', '2/3']);
     expect(stored().sessions.at(-1)!.results.map((r) => [r.exerciseId, r.outcome])).toEqual([['rehab-hip-circles', 'rehab']]);
 
     // Left part way twice: both parts count. A no runs the whole routine.
     const again = await run(['session', 'joint-chain', ...flags], { home, tty: true, now: later, answers: [false, 5, 'stop'] });
-    expect(again.prompter.asked[0]!.message).toBe(question('12:00', 'Lateral ankle tilts, Forward 45° lunge knee circles and Rehab hip circles', 2));
+    expect(again.prompter.asked[0]!.message).toBe(question('12:00', 'Lateral ankle tilts, Forward 45° lunge knee circles (skipped) and Rehab hip circles', 2));
     expect(drillsOf(again)).toEqual(['1/5']);
   });
 
@@ -75,7 +75,7 @@ describe('a routine left part way earlier today', () => {
 
     // Without --side the side is asked before going on is offered; back on the left, the left part goes on.
     const back = await run(['session', 'joint-chain', '--no-timer'], { home, tty: true, now: later, answers: ['left', true, 'pain', 'single-leg squat', 5, 'stop'] });
-    expect(back.prompter.asked.slice(0, 2).map((asked) => asked.message)).toEqual(['Which side is painful?', question('11:00', 'Lateral ankle tilts and Forward 45° lunge knee circles', 3)]);
+    expect(back.prompter.asked.slice(0, 2).map((asked) => asked.message)).toEqual(['Which side is painful?', question('11:00', 'Lateral ankle tilts and Forward 45° lunge knee circles (skipped)', 3)]);
     expect(back.prompter.asked[0]!.default).toBe('right');
     expect(drillsOf(back)).toEqual(['1/3']);
     expect(back.stdout).toContain('Side: your left side (the painful side)');
@@ -90,9 +90,9 @@ describe('a routine left part way earlier today', () => {
     const session = ['--data', library, 'session', 'joint-chain', ...flags];
     await run(session, { home, tty: true, now: morning, answers: [...screenClear, 6, 'done', 4, 'skip', CTRL_C] });
     const second = await run(session, { home, tty: true, now: later, answers: [true, 5, 'skip', 'skip', CTRL_C] });
-    expect(second.prompter.asked[0]!.message).toBe(question('11:00', 'Lateral ankle tilts and 前方45度ランジ膝回し、両手を腰に当てて小さくゆっくり回す、痛みのない範…', 3));
+    expect(second.prompter.asked[0]!.message).toBe(question('11:00', 'Lateral ankle tilts and 前方45度ランジ膝回し、両手を腰に当てて小さくゆっくり回す、痛… (skipped)', 3));
     const third = await run(session, { home, tty: true, now: later, answers: [CTRL_C] });
-    expect(third.prompter.asked[0]!.message).toBe(question('12:00', '4 drills, the last of them Pelvis tucks and tilts', 1).replace('the 1 drills', 'the one drill'));
+    expect(third.prompter.asked[0]!.message).toBe(question('12:00', '4 drills, the last of them Pelvis tucks and tilts (skipped)', 1).replace('the 1 drills', 'the one drill'));
   });
 
   it.each([
@@ -107,13 +107,13 @@ describe('a routine left part way earlier today', () => {
     const builtIn = readFileSync(join(import.meta.dirname, '../../data/library.yaml'), 'utf8');
     writeFileSync(library, builtIn.replace('name: Forward 45° lunge knee circles\n', `name: ${name}\n`));
     const session = ['--data', library, 'session', 'joint-chain', ...flags];
-    await run(session, { home, tty: true, now: morning, answers: [...screenClear, 6, 'done', 4, 'skip', CTRL_C] });
+    await run(session, { home, tty: true, now: morning, answers: [...screenClear, 6, 'done', 4, 'done', 3, CTRL_C] });
     const goingOn = await run(session, { home, tty: true, now: later, answers: [CTRL_C] });
     expect(goingOn.prompter.asked[0]!.message).toBe(question('11:00', `Lateral ankle tilts and ${shown}`, 3));
   });
 
   it('names the drills got through as the library names them now, after a rename in the file', async () => {
-    await run(['session', 'joint-chain', ...flags], { home, tty: true, now: morning, answers: [...screenClear, 6, 'done', 4, 'skip', CTRL_C] });
+    await run(['session', 'joint-chain', ...flags], { home, tty: true, now: morning, answers: [...screenClear, 6, 'done', 4, 'done', 3, CTRL_C] });
     const library = join(home, 'library.yaml');
     const builtIn = readFileSync(join(import.meta.dirname, '../../data/library.yaml'), 'utf8');
     writeFileSync(library, builtIn.replace('name: Lateral ankle tilts\n', 'name: Ankle tilts to the side\n'));
