@@ -22,7 +22,8 @@ export interface Context {
 }
 
 export interface Output {
-  write(text: string): unknown;
+  /** Text, or bytes of UTF-8 text: a long export is made as such (see export/pieces.ts). */
+  write(text: string | Uint8Array): unknown;
   isTTY?: boolean;
 }
 

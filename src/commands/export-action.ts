@@ -142,10 +142,11 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
     if (typeof text === 'string') {
       ctx.stdout.write(text);
     } else {
-      // Bytes of UTF-8, decoded as one stream: a character split between two pieces would still come out whole.
-      // The CSV's byte-order mark is kept, as in a file: `> report.csv` needs it as much as -o does.
-      const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-      text((piece) => ctx.stdout.write(decoder.decode(piece, { stream: true })));
+      // The bytes of UTF-8 as they are made, not turned into text only to be turned back (for
+      // ten years of FHIR, 30 ms of decoding saved). Each piece is copied: its buffer is used
+      // again at once, while the stream may write it later (a pipe, on macOS and Windows). The
+      // CSV's byte-order mark is kept, as in a file: `> report.csv` needs it as much as -o does.
+      text((piece) => ctx.stdout.write(Buffer.from(piece)));
     }
     // The command that saves the report just seen (sameReport), on a line of its own, as the
     // address of a page written is, and whole even on a narrow screen: broken into lines, it would

@@ -11,6 +11,10 @@ import { Store } from '../../src/store/store.js';
 import { width } from '../../src/ui/width.js';
 import { sampleStore } from '../export/fixtures.js';
 import { EXPORT_SCHEMA_VERSION } from '../../src/export/schema.js';
+import { main } from '../../src/cli.js';
+import type { Context } from '../../src/context.js';
+import { builtInLibrary } from '../helpers/built-in-library.js';
+import { historyHome } from '../helpers/history-home.js';
 import { BIN } from '../helpers/pty.js';
 import { run, tempHome } from '../helpers/run.js';
 import { onTerminal } from '../helpers/terminal.js';
@@ -709,6 +713,24 @@ describe('itb export', () => {
     const printed = await exportIn(['--format', 'csv']);
     expect(printed.stdout.startsWith('\uFEFFsession_id,')).toBe(true);
     expect(printed.stdout).toBe(readFileSync(file, 'utf8'));
+  });
+
+  it('prints a long export as the bytes it writes to a file, each piece whole though the export makes the next in the same buffer', async () => {
+    // Ten months of daily sessions: a FHIR bundle of megabytes, made a megabyte at a time (src/export/pieces.ts).
+    const long = await historyHome(builtInLibrary(), 300, NOW);
+    try {
+      const file = join(long.home, 'report.fhir.json');
+      expect((await run(['export', '-o', file], { home: long.home, now: NOW })).code).toBe(0);
+      const pieces: Array<string | Uint8Array> = [];
+      const ctx: Context = { env: { ITB_HOME: long.home, NO_COLOR: '1' }, stdout: { write: (piece) => pieces.push(piece) }, stderr: { write: () => true }, stdinIsTTY: false, now: () => NOW };
+      expect(await main(['export', '--format', 'fhir'], ctx)).toBe(0);
+      // Bytes, not text made from them only for the stream to make bytes again.
+      expect(pieces.length).toBeGreaterThan(1);
+      expect(pieces.every((piece) => piece instanceof Uint8Array)).toBe(true);
+      expect(Buffer.concat(pieces as Uint8Array[]).equals(readFileSync(file))).toBe(true);
+    } finally {
+      long.cleanup();
+    }
   });
 
   it('takes -o - for the screen, as most tools do, and writes no file named "-"', async () => {

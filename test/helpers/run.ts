@@ -36,12 +36,15 @@ export interface RunOptions {
 export async function run(argv: string[], options: RunOptions = {}): Promise<RunResult> {
   let stdout = '';
   let stderr = '';
+  // A long export writes bytes of UTF-8 (see src/context.ts): read as the text they are, a
+  // byte-order mark and all.
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   const tty = options.tty ?? false;
   const prompter = new ScriptedPrompter([...(options.answers ?? [])], options.onAsk);
   const now = options.now;
   const ctx: Context = {
     env: { ITB_HOME: options.home, NO_COLOR: '1', ...options.env },
-    stdout: { write: (text: string) => (stdout += text), isTTY: options.stdoutTTY ?? tty },
+    stdout: { write: (text: string | Uint8Array) => (stdout += typeof text === 'string' ? text : decoder.decode(text, { stream: true })), isTTY: options.stdoutTTY ?? tty },
     stderr: { write: (text: string) => (stderr += text), isTTY: tty, ...(options.stderrColumns === undefined ? {} : { isTTY: true, columns: options.stderrColumns }) },
     stdinIsTTY: options.stdinTTY ?? tty,
     now: typeof now === 'function' ? now : () => now ?? new Date(),
