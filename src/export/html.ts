@@ -116,8 +116,7 @@ export function toHtml(report: Report): string {
   body.push('<h2>Avoid for now</h2>');
   if (report.buckets.avoid.length === 0) body.push('<p class="empty">None.</p>');
   else body.push(`<p>${esc(AVOID_FOR_NOW)}</p>`, '<ul>', ...report.buckets.avoid.map(drillItem), '</ul>');
-  const untested = untestedWords(report.buckets.untested);
-  if (untested !== undefined) body.push(`<p>${esc(untested)}</p>`);
+  for (const words of untestedWords(report.buckets.untested, WRITER)) body.push(`<p>${words}</p>`);
   const earlier = testedBefore(report.buckets.untested);
   if (earlier.length > 0) body.push('<ul>', ...earlier.map(drillItem), '</ul>');
 

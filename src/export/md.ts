@@ -131,8 +131,7 @@ export function toMarkdown(report: Report): string {
     for (const status of report.buckets.avoid) out.push(`- ${drillLine(status, view.evidenceBySide, doseWords(report, status.exerciseId))}`);
     out.push('');
   }
-  const untested = untestedWords(report.buckets.untested);
-  if (untested !== undefined) out.push(untested, '');
+  for (const words of untestedWords(report.buckets.untested, WRITER)) out.push(words, '');
   const earlier = testedBefore(report.buckets.untested);
   if (earlier.length > 0) out.push(...earlier.map((status) => `- ${drillLine(status, view.evidenceBySide, doseWords(report, status.exerciseId))}`), '');
 

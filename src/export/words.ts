@@ -273,16 +273,21 @@ export function mixedRatingsWords(ratingsMix: boolean): string | undefined {
 
 /**
  * The drills in neither list: the library's never tested, and those tested only before the
- * buckets were cleared, the library's or not (untestedDrills). A report lists the latter after
- * these words, with their evidence (testedBefore).
+ * buckets were cleared, the library's or not (untestedDrills): a paragraph for each kind there is,
+ * written with `write`. The first names its drills; a report lists the latter after these words,
+ * with their evidence (testedBefore).
  */
-export function untestedWords(untested: ExerciseStatus[]): string | undefined {
-  const earlier = testedBefore(untested).length;
-  const never = untested.length - earlier;
-  const parts: string[] = [];
-  if (never > 0) parts.push(`${plural(never, 'drill')} in the library not tested yet`);
-  if (earlier > 0) parts.push(`${plural(earlier, 'drill')} tested only before the buckets were cleared, with what they showed then:`);
-  return parts.length === 0 ? undefined : earlier > 0 ? parts.join('; ') : `${parts[0]}.`;
+export function untestedWords(untested: ExerciseStatus[], write: TextWriter): string[] {
+  const never = untested.filter((status) => status.evidence.tested === 0);
+  const earlier = untested.length - never.length;
+  const paragraphs: string[] = [];
+  // Named, in the library's order, so that a therapist can suggest one to try next. Semicolons between
+  // them: a name with a comma in it stays one name.
+  if (never.length > 0) {
+    paragraphs.push(`${write.plain(`${plural(never.length, 'drill')} in the library not tested yet:`)} ${never.map((status) => write.user(status.name)).join('; ')}.`);
+  }
+  if (earlier > 0) paragraphs.push(write.plain(`${plural(earlier, 'drill')} tested only before the buckets were cleared, with what they showed then:`));
+  return paragraphs;
 }
 
 /** The untested drills that were tested before the buckets were cleared: offered again as if new, their evidence still counts. */

@@ -169,9 +169,11 @@ describe('markdown', () => {
     expect(md).toContain('- **Hip hikes** (hip-hikes): dose 3 sets × 12 reps per side; helped 0 of 1 test, mean change +4, last +4 on 2026-10-08, 1 flare (on 2026-10-08); set aside after a flare; **re-test due');
     expect(toHtml(report)).toContain('last +4 on <span class="day">2026-10-08</span>, 1 flare (on <span class="day">2026-10-08</span>); <span class="flare">set aside after a flare</span>;');
     expect(md).toMatch(/Forward 45° lunge knee circles.*\*\*re-test due/);
-    // A drill moved by hand says when, and the count of untested drills ends its sentence.
+    // A drill moved by hand says when; the untested drills are counted and named, in the library's order.
     expect(md).toMatch(/- \*\*Gentle IT band stretch\*\* \(it-band-stretch\):.*; moved by hand on 2026-10-10;/);
-    expect(md).toMatch(/\n\d+ drills in the library not tested yet\.\n/);
+    const untested = report.buckets.untested.map((status) => status.name);
+    expect(untested).toEqual(library.exercises.map((exercise) => exercise.name).filter((name) => untested.includes(name)));
+    expect(md).toContain(`\n${untested.length} drills in the library not tested yet: ${untested.join('; ')}.\n`);
   });
 
   it('says when the buckets’ evidence reaches back before the period, with the days it comes from', () => {
@@ -619,8 +621,11 @@ describe('markdown', () => {
     expect(toHtml(after)).toContain(`<p class="aside">${words.replace('2026-10-09', '<span class="day">2026-10-09</span>')}</p>`);
     // Six drills were tested, five of them only before the reset; the IT band stretch was moved by hand, untested.
     const never = library.exercises.length - 7;
-    const before = `${never} drills in the library not tested yet; 5 drills tested only before the buckets were cleared, with what they showed then:`;
-    expect(md).toContain(`\n${before}\n`);
+    const before = '5 drills tested only before the buckets were cleared, with what they showed then:';
+    // Each kind in a paragraph of its own: the drills never tested are named, those tested before listed.
+    expect(md).toContain(`\n${never} drills in the library not tested yet: `);
+    expect(md.split(' drills in the library not tested yet: ')[1]!.split('\n')[0]!.split('; ')).toHaveLength(never);
+    expect(md).toContain(`.\n\n${before}\n`);
     // Each of the five with its evidence, as the lists give it.
     const listed = md.split(`${before}\n\n`)[1]!.split('\n\n')[0]!.split('\n');
     expect(listed).toHaveLength(5);

@@ -172,11 +172,25 @@ describe('shared report words', () => {
       return Object.assign({}, library, { exercises: library.exercises.filter((exercise) => !untested.has(exercise.id) || kept.includes(exercise.id)) });
     };
     const one = buildReport(sampleStore(), keeping(1), { now: NOW });
-    expect(toMarkdown(one)).toContain('\n1 drill in the library not tested yet.\n');
-    expect(toHtml(one)).toContain('<p>1 drill in the library not tested yet.</p>');
+    const name = one.buckets.untested[0]!.name;
+    expect(toMarkdown(one)).toContain(`\n1 drill in the library not tested yet: ${name}.\n`);
+    expect(toHtml(one)).toContain(`<p>1 drill in the library not tested yet: <bdi>${name}</bdi>.</p>`);
     const none = toMarkdown(buildReport(sampleStore(), keeping(0), { now: NOW }));
     expect(none).not.toContain('not tested yet');
     expect(none).toContain('## Avoid for now');
+  });
+
+  it('names the untested drills as text, escaped for the format, with semicolons between them', () => {
+    const renamed = structuredClone(library);
+    const report = buildReport(sampleStore(), renamed, { now: NOW });
+    const [first, second] = report.buckets.untested.map((status) => status.exerciseId);
+    for (const exercise of renamed.exercises) {
+      if (exercise.id === first) exercise.name = 'Hip <b>hikes</b> & *lifts*';
+      if (exercise.id === second) exercise.name = 'Walks, slow';
+    }
+    const named = buildReport(sampleStore(), renamed, { now: NOW });
+    expect(toMarkdown(named)).toContain('not tested yet: Hip \\<b\\>hikes\\</b\\> & \\*lifts\\*; Walks, slow; ');
+    expect(toHtml(named)).toContain('not tested yet: <bdi>Hip &lt;b&gt;hikes&lt;/b&gt; &amp; *lifts*</bdi>; <bdi>Walks, slow</bdi>; ');
   });
 
   it('waits 1 day for a re-test as one day, in md and html', () => {
