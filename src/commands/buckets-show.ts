@@ -10,7 +10,7 @@ import type { Evidence } from '../core/evidence.js';
 import { localDate, localDateTime } from '../core/history.js';
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
-import { BY_SIDE, couldNotShowWords, everyOneOf, flaresWords, lastSideWords, mixedRatingsWords, oneSideWords, plural, resetWords, sideCountWords, testedBefore, timedHoldsWords, tooLowWords } from '../export/words.js';
+import { BY_SIDE, everyOneOf, flaresWords, lastSideWords, lastTestWords, mixedRatingsWords, oneSideWords, plural, resetWords, sideCountWords, testedBefore, timedHoldsWords, tooLowWords } from '../export/words.js';
 import type { Library } from '../library/schema.js';
 import type { Colours } from '../ui/colour.js';
 import { readSummary } from '../store/summary-file.js';
@@ -171,9 +171,10 @@ function drillLines(status: ExerciseStatus, colour: Colours, { library, elsewher
   const besides = [colour.dim(status.exerciseId), ...(flags.length > 0 ? [flags.join(' · ')] : [])];
   const lines = namePacked(colour.bold(status.name), besides, 80, '    ').map((line, i) => (i === 0 ? line.slice(2) : line));
   lines.push(...evidenceLines(status.evidence, sidesApart));
-  // Set aside by a test that had no room to show help: not the same as a drill that failed.
-  const couldNotShow = couldNotShowWords(status.evidence);
-  if (couldNotShow !== undefined) lines.push(...wrap(couldNotShow, 80, '    '));
+  // Set aside by a test that had no room to show help, not the same as a drill that failed; or
+  // by a fall too small to count, which "last −1" alone would show as help.
+  const lastTest = lastTestWords(status.evidence);
+  if (lastTest !== undefined) lines.push(...wrap(lastTest, 80, '    '));
   // Tested after timing only some of its holds: its score may be for those alone.
   const holds = timedHoldsWords(status.evidence);
   if (holds !== undefined) lines.push(...wrap(holds, 80, '    '));

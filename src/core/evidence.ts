@@ -37,6 +37,11 @@ export interface Evidence {
   /** What the newest test could not show, when it did not help; null when it could show both. */
   lastCouldNotShow: CouldNotShow | null;
   /**
+   * The fall the newest test needed to count as helping (its session's minImprovement), when it
+   * was set aside with a smaller one: a fall of 1 set aside where 2 points count; null otherwise.
+   */
+  lastFallNeeded: number | null;
+  /**
    * The tests and those that helped by the painful side their session gave, in the order left,
    * right, both, for the sides tested: a drill may help one side and not the other.
    */
@@ -85,6 +90,7 @@ export interface Observed {
   newestFlareAt: string | null;
   tooLowToShowHelp: number;
   newestCouldNotShow: CouldNotShow | null;
+  newestFallNeeded: number | null;
   lastName: string | null;
   lastNameAt: string | null;
   /** Tests, helps and changes by the painful side of their session. */
@@ -112,7 +118,7 @@ export function observe(sessions: readonly Session[], onTest: (result: ExerciseR
     for (const result of session.results) {
       let seen = observed.get(result.exerciseId);
       if (!seen) {
-        seen = { tested: 0, helped: 0, helpedOnRetry: 0, changeSum: 0, changeCount: 0, newestAt: null, newestTestedAt: null, newestChange: null, flares: 0, newestFlareAt: null, tooLowToShowHelp: 0, newestCouldNotShow: null, lastName: null, lastNameAt: null, sides: {}, newestSide: null, newestSymptom: null, newestMovement: null, partlyTimed: 0, newestHolds: [] };
+        seen = { tested: 0, helped: 0, helpedOnRetry: 0, changeSum: 0, changeCount: 0, newestAt: null, newestTestedAt: null, newestChange: null, flares: 0, newestFlareAt: null, tooLowToShowHelp: 0, newestCouldNotShow: null, newestFallNeeded: null, lastName: null, lastNameAt: null, sides: {}, newestSide: null, newestSymptom: null, newestMovement: null, partlyTimed: 0, newestHolds: [] };
         observed.set(result.exerciseId, seen);
       }
       if (seen.lastNameAt === null || compareInstants(result.at, seen.lastNameAt) >= 0) {
@@ -143,6 +149,7 @@ export function observe(sessions: readonly Session[], onTest: (result: ExerciseR
       const change = deciding && first ? deciding.after - first.before : null;
       const couldNotShow = deciding && first && result.outcome === 'avoid' && !result.flare ? hiddenBy(first, deciding, session.thresholds) : null;
       if (couldNotShow?.what === 'help') seen.tooLowToShowHelp++;
+      const fallNeeded = couldNotShow === null && result.outcome === 'avoid' && change !== null && change < 0 ? session.thresholds.minImprovement : null;
       seen.tested++;
       if (holds.length > 0) seen.partlyTimed++;
       const onSide = (seen.sides[session.side] ??= [0, 0, 0, 0]);
@@ -163,6 +170,7 @@ export function observe(sessions: readonly Session[], onTest: (result: ExerciseR
         seen.newestTestedAt = deciding?.at ?? result.at;
         seen.newestChange = change;
         seen.newestCouldNotShow = couldNotShow;
+        seen.newestFallNeeded = fallNeeded;
         seen.newestSide = session.side;
         seen.newestSymptom = session.symptom;
         seen.newestMovement = session.movement;
@@ -194,7 +202,7 @@ function hiddenBy(first: Attempt, deciding: Attempt, { minImprovement, flareRise
 
 export function evidenceOf(seen: Observed | undefined): Evidence {
   if (!seen) {
-    return { tested: 0, helped: 0, helpedOnRetry: 0, meanChange: null, lastChange: null, lastTestedAt: null, flares: 0, lastFlareAt: null, tooLowToShowHelp: 0, lastCouldNotShow: null, sides: [], lastSide: null, lastSymptom: null, lastMovement: null, partlyTimed: 0, lastHolds: [] };
+    return { tested: 0, helped: 0, helpedOnRetry: 0, meanChange: null, lastChange: null, lastTestedAt: null, flares: 0, lastFlareAt: null, tooLowToShowHelp: 0, lastCouldNotShow: null, lastFallNeeded: null, sides: [], lastSide: null, lastSymptom: null, lastMovement: null, partlyTimed: 0, lastHolds: [] };
   }
   return {
     tested: seen.tested,
@@ -207,6 +215,7 @@ export function evidenceOf(seen: Observed | undefined): Evidence {
     lastFlareAt: seen.newestFlareAt,
     tooLowToShowHelp: seen.tooLowToShowHelp,
     lastCouldNotShow: seen.newestCouldNotShow,
+    lastFallNeeded: seen.newestFallNeeded,
     sides: painfulSides.flatMap((side) => {
       const count = seen.sides[side];
       return count === undefined ? [] : [{ side, tested: count[0], helped: count[1], meanChange: meanOf(count[2], count[3]) }];

@@ -17,7 +17,7 @@ import {
   dateOf,
   dateTimeOf,
   earlierMoveWords,
-  couldNotShowWords,
+  lastTestWords,
   timedHoldsWords,
   evidenceWords,
   flagWords,
@@ -238,8 +238,8 @@ const drillItemBy = (sidesApart: boolean, doseOf: (exerciseId: string) => string
   const ours = (words: string) => unbrokenDates(esc(words));
   const dose = doseOf(status.exerciseId);
   const details = [...(dose === undefined ? [] : [esc(dose)]), ours(evidenceWords(status.evidence, sidesApart)), ...flagWords(status).map((flag) => (flag.includes('flare') ? `<span class="flare">${ours(flag)}</span>` : ours(flag)))];
-  const couldNotShow = couldNotShowWords(status.evidence);
-  if (couldNotShow !== undefined) details.push(ours(couldNotShow));
+  const lastTest = lastTestWords(status.evidence);
+  if (lastTest !== undefined) details.push(ours(lastTest));
   const holds = timedHoldsWords(status.evidence);
   if (holds !== undefined) details.push(ours(holds));
   const retest = retestWords(status);

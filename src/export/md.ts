@@ -12,7 +12,7 @@ import { bucketsScopeWords, noRehabWords, noScoresWords, screensScopeWords, sess
 import {
   anyRedFlag,
   AVOID_FOR_NOW,
-  couldNotShowWords,
+  lastTestWords,
   timedHoldsWords,
   dateOf,
   dateTimeOf,
@@ -245,8 +245,8 @@ const glueMarkers = (text: string): string => (text.includes(GLUE) ? text : text
 
 function drillLine(status: ExerciseStatus, sidesApart: boolean, dose: string | undefined): string {
   const details = [...(dose === undefined ? [] : [dose]), evidenceWords(status.evidence, sidesApart), ...flagWords(status)];
-  const couldNotShow = couldNotShowWords(status.evidence);
-  if (couldNotShow !== undefined) details.push(couldNotShow);
+  const lastTest = lastTestWords(status.evidence);
+  if (lastTest !== undefined) details.push(lastTest);
   const holds = timedHoldsWords(status.evidence);
   if (holds !== undefined) details.push(holds);
   const retest = retestWords(status);

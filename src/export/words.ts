@@ -196,10 +196,17 @@ export function tooLowWords(evidence: Evidence): string | undefined {
   return evidence.tooLowToShowHelp > 0 ? `${evidence.tooLowToShowHelp} started too low to show help` : undefined;
 }
 
-/** Said at a drill whose last test could not show help, or a flare-up, from the score it started at. */
-export function couldNotShowWords(evidence: Evidence): string | undefined {
+/**
+ * Said at a drill whose last test could not show help, or a flare-up, from the score it started
+ * at; or that fell, but by less than counted as helping then: its "last -1" would read as help.
+ */
+export function lastTestWords(evidence: Evidence): string | undefined {
   const hidden = evidence.lastCouldNotShow;
-  if (hidden === null) return undefined;
+  if (hidden === null) {
+    const needed = evidence.lastFallNeeded;
+    if (needed === null || evidence.lastChange === null) return undefined;
+    return `its last test fell by ${plural(-evidence.lastChange, 'point')}, less than the ${needed} that ${needed === 1 ? 'counts' : 'count'} as helping`;
+  }
   if (hidden.what === 'help') {
     const counts = hidden.points === 1 ? 'counts' : 'count';
     return `its last test started at ${hidden.from}, too low to fall by the ${plural(hidden.points, 'point')} that ${counts} as helping: it could not show help`;

@@ -19,7 +19,7 @@ import { storeFile } from './store-path.js';
 export const summarySuffix = '.summary';
 
 /** Raised when the shape of the summary, or a rule it is drawn by, changes: summaries made before are not used. */
-const SUMMARY_VERSION = 20;
+const SUMMARY_VERSION = 21;
 
 interface SummaryFile {
   summaryVersion: number;
@@ -171,6 +171,7 @@ function isObservedPair(value: unknown): boolean {
   return (
     [seen.tested, seen.helped, seen.helpedOnRetry, seen.changeCount, seen.flares, seen.tooLowToShowHelp].every(isCount) &&
     (seen.newestCouldNotShow === null || isCouldNotShow(seen.newestCouldNotShow)) &&
+    (seen.newestFallNeeded === null || isCount(seen.newestFallNeeded)) &&
     typeof seen.changeSum === 'number' &&
     isNumberOrNull(seen.newestChange) &&
     isInstantOrNull(seen.newestAt) &&

@@ -243,6 +243,16 @@ describe('itb buckets', () => {
     expect(json.avoid[0].evidence).toMatchObject({ tested: 3, helped: 1, tooLowToShowHelp: 2, lastCouldNotShow: { what: 'help', from: 1, points: 2 } });
   });
 
+  it('says of a drill set aside after a fall too small to count as helping how much counted, in the text and in --json', async () => {
+    await save((data) => {
+      data.sessions.push(buildSession({ startedAt: '2026-02-27T09:00:00Z', baseline: 6, minImprovement: 3, drills: [{ id: 'clamshells', scores: [5, 4] }] }));
+    });
+    const text = (await run(['buckets'], { home, now })).stdout.replace(/\s+/g, ' ');
+    expect(text).toContain('last −2 on 2026-02-27 its last test fell by 2 points, less than the 3 that count as helping re-test from');
+    const json = JSON.parse((await run(['buckets', '--json'], { home, now })).stdout);
+    expect(json.avoid[0].evidence).toMatchObject({ lastChange: -2, lastFallNeeded: 3, lastCouldNotShow: null });
+  });
+
   it('tells how a drill did on each painful side when its tests were on more than one, in the text and in --json', async () => {
     await save((data) => {
       data.sessions.push(
@@ -430,7 +440,7 @@ describe('itb buckets', () => {
         source: 'session',
         flare: false,
         retestDue: false,
-        evidence: { tested: 1, helped: 1, helpedOnRetry: 0, meanChange: -2, lastChange: -2, lastTestedAt: sessions[1]!.results[0]!.at, flares: 0, lastFlareAt: null, tooLowToShowHelp: 0, lastCouldNotShow: null, sides: [{ side: 'right', tested: 1, helped: 1, meanChange: -2 }], lastSide: 'right', lastSymptom: 'pain', lastMovement: 'single-leg squat', partlyTimed: 0, lastHolds: [] },
+        evidence: { tested: 1, helped: 1, helpedOnRetry: 0, meanChange: -2, lastChange: -2, lastTestedAt: sessions[1]!.results[0]!.at, flares: 0, lastFlareAt: null, tooLowToShowHelp: 0, lastCouldNotShow: null, lastFallNeeded: null, sides: [{ side: 'right', tested: 1, helped: 1, meanChange: -2 }], lastSide: 'right', lastSymptom: 'pain', lastMovement: 'single-leg squat', partlyTimed: 0, lastHolds: [] },
         inLibrary: true,
       },
     ]);

@@ -305,6 +305,7 @@ describe('bucketView', () => {
       lastFlareAt: null,
       tooLowToShowHelp: 0,
       lastCouldNotShow: null,
+      lastFallNeeded: null,
       sides: [{ side: 'right', tested: 4, helped: 3, meanChange: -0.8 }],
       lastSide: 'right',
       lastSymptom: 'pain',
@@ -399,6 +400,29 @@ describe('bucketView', () => {
     const session = buildSession({ startedAt: '2026-01-01T10:00:00Z', baseline: 2, minImprovement: 2, drills: [{ id: 'clamshells', scores: [2, 1] }] });
     const { evidence } = bucketView(storeWith({ sessions: [session] }), library, new Date('2026-01-02T00:00:00Z')).avoid[0]!;
     expect(evidence).toMatchObject({ tested: 1, helped: 0, tooLowToShowHelp: 0, lastCouldNotShow: null });
+  });
+
+  it('keeps the fall a test set aside fell short of, when it fell by less than its session counted as helping', () => {
+    const at = new Date('2026-01-09T00:00:00Z');
+    const evidenceOf = (...sessions: Session[]) => {
+      const view = bucketView(storeWith({ sessions }), library, at);
+      return [...view.rehab, ...view.avoid].find((status) => status.exerciseId === 'clamshells')!.evidence;
+    };
+    // From 5 where 2 points count: 4 on the first try, 4 on the retry, a fall of 1 set aside.
+    const short = buildSession({ startedAt: '2026-01-01T10:00:00Z', baseline: 5, minImprovement: 2, drills: [{ id: 'clamshells', scores: [4, 4] }] });
+    expect(evidenceOf(short)).toMatchObject({ helped: 0, lastChange: -1, lastFallNeeded: 2, lastCouldNotShow: null });
+    // No fall at all, a fall that counted, a flare-up, a start too low to show help: none of them.
+    const still = buildSession({ startedAt: '2026-01-02T10:00:00Z', baseline: 5, minImprovement: 2, drills: [{ id: 'clamshells', scores: [5, 5] }] });
+    expect(evidenceOf(short, still)).toMatchObject({ lastChange: 0, lastFallNeeded: null });
+    const helped = buildSession({ startedAt: '2026-01-03T10:00:00Z', baseline: 5, minImprovement: 2, drills: [{ id: 'clamshells', scores: [3] }] });
+    expect(evidenceOf(short, helped)).toMatchObject({ helped: 1, lastChange: -2, lastFallNeeded: null });
+    const flared = buildSession({ startedAt: '2026-01-04T10:00:00Z', baseline: 5, minImprovement: 2, drills: [{ id: 'clamshells', scores: [8] }] });
+    expect(evidenceOf(short, flared)).toMatchObject({ flares: 1, lastFallNeeded: null });
+    const low = buildSession({ startedAt: '2026-01-05T10:00:00Z', baseline: 1, minImprovement: 2, drills: [{ id: 'clamshells', scores: [0, 0] }] });
+    expect(evidenceOf(short, low)).toMatchObject({ lastChange: -1, lastFallNeeded: null, lastCouldNotShow: { what: 'help', from: 1, points: 2 } });
+    // The newest test's session says how much counted: 3 points there.
+    const three = buildSession({ startedAt: '2026-01-06T10:00:00Z', baseline: 6, minImprovement: 3, drills: [{ id: 'clamshells', scores: [5, 4] }] });
+    expect(evidenceOf(short, still, three)).toMatchObject({ lastChange: -2, lastFallNeeded: 3 });
   });
 
   it('takes the last change and name from the later of two tests of the same instant, as the bucket does', () => {

@@ -536,6 +536,14 @@ describe('markdown', () => {
     expect(toMarkdown(buildReport(two, library, { now: NOW }))).toContain(
       'its last test started at 1, too low to fall by the 2 points that count as helping: it could not show help',
     );
+    // From 3 instead, its fall of 2 to 1 counts; to 2, a fall of 1 does not, and "last -1" says why it is set aside.
+    two.sessions[2]!.attempts[0]!.before = 3;
+    two.sessions[2]!.attempts[1]!.before = 3;
+    two.sessions[2]!.attempts[1]!.after = 2;
+    const short = buildReport(two, library, { now: NOW });
+    const fell = 'last -1 on 2026-10-20; its last test fell by 1 point, less than the 2 that count as helping; **re-test due';
+    expect(toMarkdown(short)).toContain(`(lunge-knee-circles): dose 1 set × 10 reps, on the painful side; helped 0 of 2 tests, mean change 0, ${fell}`);
+    expect(toHtml(short)).toContain('its last test fell by 1 point, less than the 2 that count as helping; <span class="due">re-test due');
   });
 
   it('says there are no sessions yet for an empty store, and none in a period without them', () => {

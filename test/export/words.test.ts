@@ -55,6 +55,7 @@ describe('shared report words', () => {
       lastFlareAt: null,
       tooLowToShowHelp: 0,
       lastCouldNotShow: null,
+      lastFallNeeded: null,
       partlyTimed: 0,
       lastHolds: [],
       sides: [],
