@@ -71,14 +71,17 @@ const MEASURE = String.raw`\d+(?:[.,]\d+)? (?:s|sec|min|h|hr|ms|m|cm|mm|km|kg|lb
 // A change of score ("4 → 8"), coloured or not: broken, the score after it would stand alone. The
 // arrow is written as an escape (\u2192): see scripts/build.mjs.
 const SCORES = String.raw`(?:\x1b\[[\d;]*m)*\d+ \u2192 (?:\x1b\[[\d;]*m)*\d+\S*`;
+// A number that ends a note with the word before it ("try: 4)"): broken, a line would begin with
+// the number, then the answer typed after the question ("4): 5").
+const LAST_NUMBER = String.raw`\S+: (?:\x1b\[[\d;]*m)*\d+\)\S*`;
 const SHORT_NOTE_WORDS = String.raw`(?:\x1b\[[\d;]*m)*\((?:[^()\s]+ ){1,2}[^()\s]+\)\S*`;
 const ANY_NOTE = String.raw`(?:\x1b\[[\d;]*m)*\([^()\n]*\)\S*`;
 // A command in backquotes, a file name quoted for the shell, a note in brackets, a measure, a
 // change of score, a fixed term, a word.
 const tokens = (note: string) => new RegExp(String.raw`\(?\`[^\`\n]*\`\S*|'[^'\n]*'\S*|${note}|${MEASURE}|${SCORES}|${KEPT_WHOLE}|\S+`, 'g');
 const TOKENS: Record<Notes, RegExp> = { short: tokens(SHORT_NOTE_WORDS), all: tokens(ANY_NOTE) };
-// The words of a note too long to keep whole, a measure or a fixed term in it still one.
-const NOTE_WORDS = new RegExp(String.raw`${MEASURE}|${SCORES}|${KEPT_WHOLE}|\S+`, 'g');
+// The words of a note too long to keep whole, a measure, a fixed term or its last number in it still one.
+const NOTE_WORDS = new RegExp(String.raw`${MEASURE}|${SCORES}|${KEPT_WHOLE}|${LAST_NUMBER}|\S+`, 'g');
 // A token that is a fixed term, alone or in brackets of its own ("(left side painful)").
 const TERM = new RegExp(String.raw`^${KEPT_WHOLE}$`);
 

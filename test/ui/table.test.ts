@@ -230,6 +230,9 @@ describe('hangingPacked', () => {
     // A longer note is broken between its words, as any text.
     expect(wrap('Rate it (0 = none, 10 = worst imaginable):', 30)).toEqual(['Rate it (0 = none, 10 = worst', 'imaginable):']);
     expect(wrap('Rate it now (before the first try: 6):', 30)).toEqual(['Rate it now (before the first', 'try: 6):']);
+    // Too long to keep whole, a note keeps its last number with the word before it: never "4): 5" at a line's start.
+    expect(wrap('Rate your pain now (before the first try: 4): 5', 24, '', 'all')).toEqual(['Rate your pain now', '(before the first', 'try: 4): 5']);
+    expect(wrap('Rate your pain now \x1b[2m(before the first try: 4)\x1b[22m: 5', 24, '', 'all')).toEqual(['Rate your pain now', '\x1b[2m(before the first', 'try: 4)\x1b[22m: 5']);
   });
 
   it('keeps a number and its unit on one line, in a note too long to keep whole as well', () => {
