@@ -242,7 +242,10 @@ function renderBuckets(
   for (const status of view.avoid) out.push(...drillLines(status, colour, inUse, view, log.sidesApart));
 
   out.push('', colour.bold(`Untested (${view.untested.length})`));
-  if (view.untested.length === 0) out.push(...dimmed('None: every drill in the library has been tried.'));
+  // A drill moved by hand and never tested was not tried: "tried" would not be true of it.
+  const movedUntried = [...view.rehab, ...view.avoid].some((status) => status.evidence.tested === 0);
+  const noneLeft = movedUntried ? 'None: every drill in the library is in rehab or avoid for now.' : 'None: every drill in the library has been tried.';
+  if (view.untested.length === 0) out.push(...dimmed(noneLeft));
   // Drills tested only before the buckets were cleared keep their evidence in view, flare-ups
   // included: they are offered again as if new.
   const earlier = testedBefore(view.untested);
