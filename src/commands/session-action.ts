@@ -22,7 +22,7 @@ import { hanging, wrap, wrapUnder } from '../ui/wrap.js';
 import { plural } from '../export/words.js';
 import { closing, leftForLater } from './session-closing.js';
 import { ask, busyInSession, savedOrAsked, stoppedWaitingInSession } from './session-ask.js';
-import { routineExercises } from './session-routines.js';
+import { nothingToRunToday, routineExercises } from './session-routines.js';
 import { goOnAfterFlareUp } from './session-rest.js';
 import { screenIfNeeded } from './session-screen.js';
 import { nothingGotThrough, setUp, type Plan } from './session-setup.js';
@@ -49,6 +49,9 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
     } catch (error) {
       throw movementWordsApart(error, routineArg, options, library) ?? error;
     }
+  } else {
+    const nothing = nothingToRunToday(bucketsBefore, library, itb);
+    if (nothing) throw nothing;
   }
   // A number given as the movement is refused before any question, as the question itself
   // refuses one; after the routine, whose error names a movement of several words left unquoted.

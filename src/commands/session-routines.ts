@@ -58,9 +58,8 @@ export async function chooseRoutine(
       `Add one under "routines:" in the library file: an id, a name, a description and the ids of its exercises, in order. \`${itb} exercises\` lists the drills it has.`,
     );
   }
-  if (choices.every((choice) => choice.disabled !== undefined)) {
-    throw new UserError('every drill of every routine is set aside for now', `\`${itb} buckets\` shows when each one is due for a re-test.`);
-  }
+  const nothing = nothingToRunToday(buckets, library, itb);
+  if (nothing) throw nothing;
   const canStart = (choice: Choice<string>) => choice.disabled === undefined && !(strengthResting && strengthOnly.has(choice.value));
   // Without one to offer again, the list starts at its first choice: while strength drills rest,
   // the first that has other drills, as the rehab routine listed first may be strength alone.
@@ -133,11 +132,32 @@ export function routineExercises(
   const offered = exercises.filter((exercise) => !waiting.has(exercise.id));
   if (offered.length === 0 && options.allSetAside !== 'keep') {
     throw new UserError(
-      `every drill of the ${found.name} routine is set aside for now`,
-      `\`${itb} buckets\` shows when each one is due for a re-test; \`${itb} routines\` lists the other routines.`,
+      `every drill of the ${found.name} routine is set aside for now: the first is due for a re-test on ${firstRetest(setAside)}`,
+      `\`${itb} buckets\` shows when each one is due; \`${itb} routines\` lists the other routines.`,
     );
   }
   return { exercises: offered, setAside };
+}
+
+/**
+ * The refusal of a session when no routine has a drill to offer today: every drill of every
+ * routine set aside for now, none due for a re-test and none in the rehab bucket. Said before
+ * any question (the safety questions too), with the day the first comes back. Undefined when
+ * something can run, or the library has no routine (said where the routines are listed).
+ */
+export function nothingToRunToday(buckets: BucketView, library: Library, itb: string): UserError | undefined {
+  if (builtInRoutine('rehab', buckets, library).length > 0 || builtInRoutine('retest', buckets, library).length > 0) return undefined;
+  const setAside: ExerciseStatus[] = [];
+  for (const routine of library.routines) {
+    const today = routineExercises(routine.id, buckets, library, { allSetAside: 'keep' });
+    if (today.exercises.length > 0) return undefined;
+    setAside.push(...today.setAside);
+  }
+  if (setAside.length === 0) return undefined;
+  return new UserError(
+    `every drill of every routine is set aside for now: the first is due for a re-test on ${firstRetest(setAside)}`,
+    `From then, \`${itb} session retest\` offers it again; \`${itb} buckets\` shows when each one is due.`,
+  );
 }
 
 /** The local day the first of these drills set aside is offered again. */

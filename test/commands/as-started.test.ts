@@ -81,7 +81,7 @@ describe('after npx itb, the commands suggested next start with npx itb', () => 
     });
     const refused = await itb(['session', ...flags], { tty: true });
     expect(refused.code).toBe(2);
-    expect(said(refused)).toContain('every drill of every routine is set aside for now `npx itb buckets` shows when each one is due for a re-test.');
+    expect(said(refused)).toContain('From then, `npx itb session retest` offers it again; `npx itb buckets` shows when each one is due.');
   });
 
   it('a mistyped command, flag or buckets word: the --help that lists what it takes', async () => {

@@ -58,18 +58,40 @@ describe('itb session: the routine list', () => {
     expect(builtInList.disabled).toEqual({ 'warm-up': '(all 3 drills are set aside; re-test from 2026-12-03)' });
   });
 
-  it('refuses a library whose every routine is set aside with the command for its buckets', async () => {
-    await withMoves(aside('ankle-rocks'), aside('wall-clamshells'));
+  it('refuses a library whose every routine is set aside with the day the first comes back and the commands for it', async () => {
+    await withMoves(aside('ankle-rocks', '2026-11-18T08:00:00.000Z'), aside('wall-clamshells'));
     const refused = await run(['--data', good, 'session', ...flags], { home, tty: true, now, answers: [] });
     expect(refused.code).toBe(2);
-    expect(said(refused.stderr)).toBe(`error: every drill of every routine is set aside for now \`itb --data ${good} buckets\` shows when each one is due for a re-test.`);
+    expect(said(refused.stderr)).toBe(
+      'error: every drill of every routine is set aside for now: the first is due for a re-test on 2026-12-02 ' +
+        `From then, \`itb --data ${good} session retest\` offers it again; \`itb --data ${good} buckets\` shows when each one is due.`,
+    );
     const named = await run(['--data', good, 'session', 'clinic-plan', ...flags], { home, tty: true, now, answers: [] });
     expect(named.code).toBe(2);
     expect(said(named.stderr)).toBe(
-      `error: every drill of the Clinic plan routine is set aside for now \`itb --data ${good} buckets\` shows when each one is due for a re-test; ` +
-        `\`itb --data ${good} routines\` lists the other routines.`,
+      'error: every drill of the Clinic plan routine is set aside for now: the first is due for a re-test on 2026-12-02 ' +
+        `\`itb --data ${good} buckets\` shows when each one is due; \`itb --data ${good} routines\` lists the other routines.`,
     );
     expect([refused, named].map((result) => result.prompter.asked.length)).toEqual([0, 0]);
+  });
+
+  it('says so before the safety questions of a first session, and without a terminal, rather than after them', async () => {
+    await withMoves(aside('ankle-rocks'), aside('wall-clamshells'));
+    await Store.open({ ITB_HOME: home }).update((data) => {
+      data.screenings = [];
+    });
+    const first = await run(['--data', good, 'session'], { home, tty: true, now, answers: [] });
+    expect(first.code).toBe(2);
+    expect(first.prompter.asked).toEqual([]);
+    expect(said(first.stderr)).toMatch(/^error: every drill of every routine is set aside for now: the first is due for a re-test on 2026-12-03 /);
+    const piped = await run(['--data', good, 'session'], { home, now });
+    expect(piped.code).toBe(2);
+    expect(said(piped.stderr)).toMatch(/^error: every drill of every routine is set aside for now/);
+    // A drill due for a re-test, or one in the rehab bucket, is a session to run: no refusal.
+    await withMoves(helped('ankle-rocks', '2026-11-19T09:00:00.000Z'));
+    const rehab = await run(['--data', good, 'session'], { home, tty: true, now, answers: [CTRL_C] });
+    expect(rehab.stderr).not.toContain('set aside for now:');
+    expect(rehab.prompter.asked.length).toBeGreaterThan(0);
   });
 });
 
