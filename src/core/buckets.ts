@@ -7,6 +7,7 @@ import { evidenceOf, observe, type Evidence, type Observed } from './evidence.js
 import { evidenceBySide, ratingsMix } from './history.js';
 import { compareInstants } from './instant.js';
 import { compareIds, considerMove, considerResult, entriesOf, type Decision } from './projection.js';
+import { recordedName } from './text.js';
 import { untestedDrills } from './untested.js';
 import type { BucketEntry, StoreData } from './records.js';
 
@@ -97,7 +98,7 @@ export function viewBuckets(summary: BucketSummary, library: Library, now: Date)
     const decidedAt = entry.source === 'session' && seen?.newestAt === entry.decidedAt ? (seen.newestTestedAt ?? entry.decidedAt) : entry.decidedAt;
     const status: ExerciseStatus = {
       exerciseId: entry.exerciseId,
-      name: names.get(entry.exerciseId) ?? seen?.lastName ?? entry.exerciseId,
+      name: names.get(entry.exerciseId) ?? recordedName(seen?.lastName) ?? entry.exerciseId,
       bucket: entry.bucket,
       decidedAt,
       source: entry.source,

@@ -68,3 +68,18 @@ export function shownSafely(text: string): string {
 export function inSentence(name: string): string {
   return /^\p{Lu}\p{Ll}/u.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name;
 }
+
+/**
+ * A drill's name as the log kept it, on one line as a library's names are read: a backup written
+ * by hand may hold one over several lines or with a tab, which would break the line it is shown
+ * on. A name of spaces alone names nothing: undefined, so that the drill's id stands for it.
+ */
+export function recordedName(name: string | null | undefined): string | undefined {
+  const shown = name === null || name === undefined ? undefined : oneLine(name);
+  return shown === '' ? undefined : shown;
+}
+
+/** `text` on one line: each run of spaces, tabs and line breaks as one space, none at either end. */
+export function oneLine(text: string): string {
+  return text.trim().replace(/\s+/g, ' ');
+}

@@ -3,6 +3,7 @@
 import type { Library } from '../library/schema.js';
 import type { ExerciseStatus } from './buckets.js';
 import { evidenceOf, type Observed } from './evidence.js';
+import { recordedName } from './text.js';
 
 /**
  * The library's drills with no decision (`decided` holds the ids of those with one), in library
@@ -25,7 +26,7 @@ export function untestedDrills(library: Library, observed: ReadonlyMap<string, O
   const away: ExerciseStatus[] = [];
   for (const [exerciseId, seen] of observed) {
     // A test is a decision: one without a decision now was cleared by the reset.
-    if (seen.tested > 0 && !decided.has(exerciseId) && !inLibrary.has(exerciseId)) away.push(status(exerciseId, seen.lastName ?? exerciseId, false));
+    if (seen.tested > 0 && !decided.has(exerciseId) && !inLibrary.has(exerciseId)) away.push(status(exerciseId, recordedName(seen.lastName) ?? exerciseId, false));
   }
   return [...fromLibrary, ...away];
 }

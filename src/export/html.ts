@@ -4,6 +4,7 @@ import type { ExerciseStatus } from '../core/buckets.js';
 import { earlierMoveInView } from '../core/earlier-move.js';
 import type { Screening, Symptom } from '../core/records.js';
 import { scoresWords } from '../core/history.js';
+import { recordedName } from '../core/text.js';
 import { scoreChart } from './chart.js';
 import { STYLE } from './html-style.js';
 import { remembered } from './pieces.js';
@@ -154,8 +155,8 @@ export function toHtml(report: Report): string {
     const cell = remembered(esc);
     const user = remembered(userText);
     const nameOf = drillNamer(report);
-    // Named as the lists name them, so that a drill's day in the table is found from its name there.
-    const drillsDoneWords = drillsDoneWriter((id) => userText(nameOf(id)), flareMarked);
+    // Named as the lists name them (by its id for a name of spaces alone), to be found from there.
+    const drillsDoneWords = drillsDoneWriter((id) => userText(recordedName(nameOf(id)) ?? id), flareMarked);
     view.summaries.forEach((s, i) => {
       const scores = scoresWords(s, '—');
       const avoided = s.flares > 0 ? `${s.avoided} <span class="flare">(${esc(plural(s.flares, 'flare'))})</span>` : String(s.avoided);

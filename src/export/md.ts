@@ -3,6 +3,7 @@ import type { ExerciseStatus } from '../core/buckets.js';
 import { earlierMoveInView } from '../core/earlier-move.js';
 import type { Screening, Symptom } from '../core/records.js';
 import { localDate, scoresWords, type ScorePoint, type Trend } from '../core/history.js';
+import { recordedName } from '../core/text.js';
 import { pointsShown, sparkline, sparkScale } from '../ui/sparkline.js';
 import { hanging, wrap } from '../ui/wrap.js';
 import { readingView } from './reading-view.js';
@@ -187,8 +188,8 @@ export function toMarkdown(report: Report): string {
       '|---|---|---|---|---|--:|--:|--:|---|---|',
     );
     const nameOf = drillNamer(report);
-    // Named as the lists name them, so that a drill's day in the table is found from its name there.
-    const drillsDoneWords = drillsDoneWriter((id) => mdUser(nameOf(id)), flareBold);
+    // Named as the lists name them (by its id for a name of spaces alone), to be found from there.
+    const drillsDoneWords = drillsDoneWriter((id) => mdUser(recordedName(nameOf(id)) ?? id), flareBold);
     view.summaries.forEach((s, i) => {
       const scores = scoresWords(s, '—');
       const avoided = s.flares > 0 ? `${s.avoided} (**${plural(s.flares, 'flare')}**)` : String(s.avoided);

@@ -215,3 +215,40 @@ describe('a library with such names', () => {
     }
   });
 });
+
+describe('a backup written by hand, with tabs and line breaks in its text', () => {
+  const name = 'side\tlying\nleg  raise\r\nslow';
+  let home: ReturnType<typeof tempHome>;
+  beforeAll(async () => {
+    home = tempHome();
+    await Store.open({ ITB_HOME: home.home }).update((data) => {
+      data.sessions.push(
+        buildSession({ startedAt: day(31), baseline: 6, routine: 'my\troutine\nnew', movement: 'step\tdown\nslowly', drills: [{ id: 'gone-a', name, scores: [4] }, { id: 'gone-b', name: `${name}-b`, scores: [6, 7] }] }),
+        buildSession({ startedAt: day(32), baseline: 6, routine: 'my\troutine\nnew', movement: 'step\tdown\nslowly', drills: [{ id: 'gone-c', name: '\n\t ', scores: [4] }, { id: 'bridges', scores: [3] }] }),
+      );
+      data.moves.push({ exerciseId: 'bridges', bucket: 'avoid', note: 'three\tsets\nthen\r\nstop', at: day(33) });
+    });
+  });
+  afterAll(() => home.cleanup());
+
+  const shown = (argv: string[]) => onTerminal(40, () => run(argv, { home: home.home, now, tty: true }));
+
+  it("itb buckets shows a drill's name from the log on one line, and a name of spaces alone by the drill's id", async () => {
+    const { stdout } = await shown(['buckets']);
+    expect(stdout).toMatch(/^ {2}side lying leg raise slow {2}gone-a$/m);
+    expect(stdout).toMatch(/^ {2}side lying leg raise slow-b {2}gone-b$/m);
+    expect(stdout).toMatch(/^ {2}gone-c {2}gone-c$/m);
+    expect(stdout).not.toMatch(/[\t\r]/);
+  });
+
+  it('the md and html reports name it so, in the lists and in the session table', async () => {
+    const md = (await run(['export', '--format', 'md'], { home: home.home, now })).stdout;
+    expect(md).toContain('**side lying leg raise slow** (gone-a): ');
+    expect(md).toContain('- **side lying leg raise slow-b** (gone-b): ');
+    expect(md).toContain('**gone-c** (gone-c): ');
+    expect(md).toContain('| gone-c -2 helped; Bridges -1 helped |');
+    const html = (await run(['export', '--format', 'html'], { home: home.home, now })).stdout;
+    expect(html).toContain('<bdi>side lying leg raise slow</bdi>');
+    expect(html).toContain('<bdi>gone-c</bdi> -2');
+  });
+});
