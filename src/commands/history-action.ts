@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { adviceFor } from '../core/advice.js';
 import { localDateTime, painfulSideWords, scoreSeries, sessionsSince, sessionSummaries, scoresWords, sidesApart, trendKey, type SessionSummary } from '../core/history.js';
 import { keptAside, type KeptAside } from '../core/kept-aside.js';
+import { oneLine } from '../core/text.js';
 import type { Context } from '../context.js';
 import type { Colours } from '../ui/colour.js';
 import { readStore } from '../store/store-file.js';
@@ -105,8 +106,9 @@ function sessionTable(summaries: SessionSummary[], colour: Colours, kept: Map<st
   const shared = summaries.every((summary) => trendKey(summary) === trendKey(summaries[0]!));
   const rows = summaries.map((summary) => ({
     date: localDateTime(new Date(summary.startedAt)),
-    // In full: a library's routine ids are up to 40 characters, and one cut short names none.
-    routine: summary.routine,
+    // In full: a library's routine ids are up to 40 characters, and one cut short names none. On
+    // one line: a backup written by hand may hold one with a tab or a line break.
+    routine: oneLine(summary.routine),
     summary,
     scores: scoresWords(summary, '–'),
     results: resultsParts(summary, colour, kept.get(summary.id)),

@@ -241,6 +241,13 @@ describe('a backup written by hand, with tabs and line breaks in its text', () =
     expect(stdout).not.toMatch(/[\t\r]/);
   });
 
+  it("itb history shows each session's routine on one line, in its column", async () => {
+    const { stdout } = await shown(['history']);
+    expect(stdout).toMatch(/^2026-11-01 \d\d:\d\d {2}my routine new {2}6 → 7$/m);
+    expect(stdout).toMatch(/^2026-11-02 \d\d:\d\d {2}my routine new {2}6 → 3$/m);
+    expect(stdout).not.toMatch(/[\t\r]/);
+  });
+
   it('the md and html reports name it so, in the lists and in the session table', async () => {
     const md = (await run(['export', '--format', 'md'], { home: home.home, now })).stdout;
     expect(md).toContain('**side lying leg raise slow** (gone-a): ');
