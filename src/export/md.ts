@@ -52,11 +52,12 @@ import { separateTrendsWords, trendLabel, trendWords } from './trend-words.js';
 const MARKUP = /[\\`*[\]<>|~#]|_(?![\p{L}\p{N}])|&(?=#?[a-z\d]+;)/giu;
 
 /**
- * User and library text made inert: no emphasis, links, HTML or table breaks, one line, and no
- * space at either end (`**word **` would not be bold).
+ * User and library text made inert: no emphasis, links, HTML or table breaks, one line without a
+ * tab (a terminal widens one past a line's edge), and no space at either end (`**word **` would
+ * not be bold).
  */
 export function mdText(text: string): string {
-  return text.trim().replace(/\s*[\r\n]+\s*/g, ' ').replace(MARKUP, (char) => `\\${char}`);
+  return text.trim().replace(/\s*[\t\r\n\u2028\u2029]+\s*/g, ' ').replace(MARKUP, (char) => `\\${char}`);
 }
 
 // A letter of a right-to-left script: Hebrew, Arabic, Syriac, Thaana, N'Ko and the rest of their

@@ -248,12 +248,16 @@ describe('a backup written by hand, with tabs and line breaks in its text', () =
     expect(stdout).not.toMatch(/[\t\r]/);
   });
 
-  it('the md and html reports name it so, in the lists and in the session table', async () => {
+  it('the md and html reports name it so, in the lists and in the session table, and the md holds no tab', async () => {
     const md = (await run(['export', '--format', 'md'], { home: home.home, now })).stdout;
     expect(md).toContain('**side lying leg raise slow** (gone-a): ');
     expect(md).toContain('- **side lying leg raise slow-b** (gone-b): ');
     expect(md).toContain('**gone-c** (gone-c): ');
     expect(md).toContain('| gone-c -2 helped; Bridges -1 helped |');
+    // A tab is a space: on a screen it would take up to eight columns, past the line's edge.
+    expect(md).toContain('| my routine new | right | Pain @ step down slowly |');
+    expect(md).toContain('note: “three sets ¶ then ¶ stop”');
+    expect(md).not.toMatch(/[\t\r]/);
     const html = (await run(['export', '--format', 'html'], { home: home.home, now })).stdout;
     expect(html).toContain('<bdi>side lying leg raise slow</bdi>');
     expect(html).toContain('<bdi>gone-c</bdi> -2');
