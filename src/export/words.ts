@@ -154,10 +154,10 @@ export function flaresWords({ flares, lastFlareAt }: Evidence): string {
 /**
  * "by painful side: left 1 of 1 with mean change -2, right 0 of 1 with mean change 0" for a drill
  * tested on more than one (it may help one side only), each side with its own mean: one of both
- * would be true of neither. `mean` words a change as the format does ("mean −2" on the screen).
+ * would be true of neither.
  */
-function bySideWords(evidence: Evidence, mean?: (change: number) => string): string | undefined {
-  return evidence.sides.length < 2 ? undefined : `${BY_SIDE}${sideCountWords(evidence, mean).join(', ')}`;
+function bySideWords(evidence: Evidence): string | undefined {
+  return evidence.sides.length < 2 ? undefined : `${BY_SIDE}${sideCountWords(evidence).join(', ')}`;
 }
 
 /** What bySideWords puts before the sides, for `itb buckets`, which sets them out on lines of their own. */
