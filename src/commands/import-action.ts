@@ -7,6 +7,7 @@ import type { Settings, StoreData } from '../core/records.js';
 import { UserError } from '../errors.js';
 import { differingFields, editedBucketLists, mergeExport, sameMove, type ListedElsewhere, type MergeOutcome } from '../export/merge.js';
 import type { ParsedExport } from '../export/schema.js';
+import { plural } from '../export/words.js';
 import { StoreError } from '../store/store-errors.js';
 import { StoppedWaiting, Store } from '../store/store.js';
 import { dayIn } from '../time-zone.js';
@@ -198,10 +199,9 @@ function conflictError(file: string, outcome: MergeOutcome, backup: ParsedExport
 /** What an import did (or would do); `itb`: how to start it (itbAsStarted). */
 function summary(outcome: MergeOutcome, dryRun: boolean, settingsBefore: Settings, itb: string): string[] {
   const { sessionsAdded, sessionsPresent, movesAdded, movesPresent, screeningsAdded } = outcome;
-  const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
   const present = (n: number) => (n > 0 ? ` (${n} already present)` : '');
-  const parts = [`${count(sessionsAdded, 'session')}${present(sessionsPresent)}`, `${count(movesAdded, 'manual move')}${present(movesPresent)}`];
-  if (screeningsAdded > 0) parts.push(count(screeningsAdded, 'red-flag screen'));
+  const parts = [`${plural(sessionsAdded, 'session')}${present(sessionsPresent)}`, `${plural(movesAdded, 'manual move')}${present(movesPresent)}`];
+  if (screeningsAdded > 0) parts.push(plural(screeningsAdded, 'red-flag screen'));
   const lines = [`${dryRun ? 'Would import' : 'Imported'} ${parts.join(', ')}.`];
   if (outcome.sessionsUpdated > 0) {
     const held = outcome.sessionsUpdated === 1 ? '1 session your store held unfinished' : `${outcome.sessionsUpdated} sessions your store held unfinished`;
