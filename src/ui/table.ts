@@ -4,8 +4,6 @@ import { width } from './width.js';
 import { fill, nameLines, roomAfter, underMarker, wrap, wrapName } from './wrap.js';
 
 interface TableOptions {
-  /** Space between columns. */
-  gap?: number;
   /**
    * The most columns each column may take (none: as wide as its widest cell). A longer cell
    * wraps at spaces onto further lines of its row, indented by two so they read as its own, a
@@ -14,9 +12,8 @@ interface TableOptions {
   most?: (number | undefined)[];
 }
 
-/** Rows of cells to lines; the first row is usually a header. Cells may hold colour codes. */
+/** Rows of cells to lines, two spaces between columns; the first row is usually a header. Cells may hold colour codes. */
 export function table(rows: string[][], options: TableOptions = {}): string[] {
-  const gap = ' '.repeat(options.gap ?? 2);
   const most = options.most ?? [];
   const columns = Math.max(0, ...rows.map((row) => row.length));
   const widths = Array.from({ length: columns }, (_, c) => Math.min(most[c] ?? Infinity, Math.max(0, ...rows.map((row) => width(row[c] ?? '')))));
@@ -31,7 +28,7 @@ export function table(rows: string[][], options: TableOptions = {}): string[] {
           // The last cell needs no padding: nothing comes after it.
           return c === row.length - 1 ? cell : cell + ' '.repeat(widths[c]! - width(cell));
         })
-        .join(gap),
+        .join('  '),
     );
     // A further line of a wrapped cell leaves the cells after it blank: no spaces at its end.
     return lines.map((line, i) => (i === 0 ? line : line.trimEnd()));
