@@ -65,13 +65,13 @@ export function hangingPacked(marker: string, parts: string[], columns = 80, sep
   return underMarker(marker, (indent) => packed(parts, columns, indent, separator));
 }
 
-/** `packed` led by a name ("Hip CARs  hip-cars · hip"): too long for a line, it breaks as wrapName breaks it, the parts under it. */
-export function namePacked(name: string, parts: string[], columns = 80, indent = '', separator = '  '): string[] {
-  if (width(name) <= roomAfter(indent, columns)) return packed([name, ...parts], columns, indent, separator);
-  return [...wrapName(name, columns, indent), ...packed(parts, columns, indent, separator)];
+/** `packed` led by a name, two spaces apart ("Hip CARs  hip-cars · hip"): too long for a line, it breaks as wrapName breaks it, the parts under it. */
+export function namePacked(name: string, parts: string[], columns = 80, indent = ''): string[] {
+  if (width(name) <= roomAfter(indent, columns)) return packed([name, ...parts], columns, indent, '  ');
+  return [...wrapName(name, columns, indent), ...packed(parts, columns, indent, '  ')];
 }
 
 /** `namePacked` after a marker such as "   2. ", its later lines indented under the name. */
-export function hangingName(marker: string, name: string, parts: string[] = [], columns = 80, separator = '  '): string[] {
-  return underMarker(marker, (indent) => namePacked(name, parts, columns, indent, separator));
+export function hangingName(marker: string, name: string, parts: string[] = [], columns = 80): string[] {
+  return underMarker(marker, (indent) => namePacked(name, parts, columns, indent));
 }
