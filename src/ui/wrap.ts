@@ -47,10 +47,11 @@ export function wrap(text: string, columns = 80, indent = '', notes: Notes = 'sh
 }
 
 /**
- * `text` wrapped to the line, its later lines `indent` in: a label's end, under its start,
+ * `text` wrapped to the line, its later lines two spaces in: a label's end, under its start,
  * reads as the rest of it rather than as a line of its own.
  */
-export function wrapUnder(text: string, columns = 80, indent = '  '): string[] {
+export function wrapUnder(text: string, columns = 80): string[] {
+  const indent = '  ';
   const rest = roomAfter(indent, columns);
   return fill(text, rest + width(indent), rest).map((line, i) => (i === 0 ? line : indent + line));
 }
