@@ -67,16 +67,11 @@ export function utf8Of(parts: Iterable<string>): ByteSource {
  * `items`, each given as its JSON text and written on one line of its own: years of daily
  * records stay easy to read and to compare line by line, and are written several times faster
  * than with every field on its own line. `value` gives the key's place among the others (its own
- * array there is not read); with no items the key holds `[]`, or is left out when
- * `omitWhenEmpty` is set. The text comes in parts, the items among them as they are.
+ * array there is not read); with no items the key holds `[]`. The text comes in parts, the items
+ * among them as they are.
  */
-export function* jsonWithItemLines(
-  value: object,
-  key: string,
-  items: Iterable<string>,
-  options: { omitWhenEmpty?: boolean } = {},
-): Generator<string> {
-  const layout = itemLines(value, key, options);
+export function* jsonWithItemLines(value: object, key: string, items: Iterable<string>): Generator<string> {
+  const layout = itemLines(value, key);
   let count = 0;
   for (const item of items) {
     yield count++ === 0 ? layout.first : layout.between;

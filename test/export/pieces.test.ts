@@ -49,9 +49,8 @@ describe('json with item lines', () => {
     expect(JSON.parse(text)).toEqual(value);
   });
 
-  it('write an empty list as [], or leave the key out when asked', () => {
+  it('write an empty list as []', () => {
     expect([...jsonWithItemLines({ a: 1, list: [], b: 2 }, 'list', [])].join('')).toBe('{\n  "a": 1,\n  "list": [],\n  "b": 2\n}\n');
-    expect([...jsonWithItemLines({ a: 1 }, 'list', [], { omitWhenEmpty: true })].join('')).toBe('{\n  "a": 1\n}\n');
   });
 });
 
