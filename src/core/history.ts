@@ -90,8 +90,8 @@ function startOrdered(sessions: Session[]): boolean {
 }
 
 /** One summary per session, newest first. */
-export function sessionSummaries(sessions: Session[], since?: Date): SessionSummary[] {
-  return sessionsSince(sessions, since)
+export function sessionSummaries(sessions: Session[]): SessionSummary[] {
+  return sessionsSince(sessions)
     .reverse()
     .map((session) => {
       let helped = 0;

@@ -166,10 +166,6 @@ describe('scoresWords', () => {
     expect(scoresWords(baselineRow!, '–')).toBe('7');
     expect(scoresWords(sessionSummaries([noBaseline])[0]!, '—')).toBe('—');
   });
-
-  it('keeps sessions started at or after `since`', () => {
-    expect(sessionSummaries([older, newer, noBaseline], new Date('2026-01-02T10:00:00Z')).map((s) => s.id)).toEqual(['newer', 'empty']);
-  });
 });
 
 describe('sessionsSince', () => {
