@@ -149,12 +149,12 @@ function routinesUsed(sessions: Session[], library: Library): { id: string; name
  * sessions behind the buckets' evidence hold every session of the period.
  */
 export function drillNamer(report: Report): (exerciseId: string) => string {
-  let library: Map<string, string | undefined> | undefined;
+  let library: Map<string, string> | undefined;
   let recorded: Map<string, { name: string; at: string }> | undefined;
   return (exerciseId) => {
     library ??= firstNames(report.exercises.map((exercise) => [exercise.id, exercise.name]));
     const fromLibrary = library.get(exerciseId);
-    if (fromLibrary !== undefined && fromLibrary !== null) return fromLibrary;
+    if (fromLibrary !== undefined) return fromLibrary;
     recorded ??= latestNames(report.evidenceSessions);
     return recorded.get(exerciseId)?.name ?? exerciseId;
   };
@@ -177,8 +177,8 @@ export function nameInSession(session: Session, exerciseId: string, nameOf: (exe
   return session.results.find((result) => result.exerciseId === exerciseId)?.name ?? nameOf(exerciseId);
 }
 
-function firstNames(pairs: [string, string | undefined][]): Map<string, string | undefined> {
-  const names = new Map<string, string | undefined>();
+function firstNames(pairs: [string, string][]): Map<string, string> {
+  const names = new Map<string, string>();
   for (const [id, name] of pairs) if (!names.has(id)) names.set(id, name);
   return names;
 }
