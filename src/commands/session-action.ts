@@ -251,7 +251,7 @@ function introduction(plan: Plan, library: Library, flaredToday: boolean, colour
   const routine = library.routines.find((r) => r.id === plan.routine);
   // The built-in routines gather drills from several routines: the cues of each of those, once.
   const drawnFrom = routine ? [routine] : library.routines.filter((r) => plan.exercises.some((exercise) => r.exercises.includes(exercise.id)));
-  const cueIds = [...new Set(drawnFrom.flatMap((r) => r.cues ?? []))];
+  const cueIds = [...new Set(drawnFrom.flatMap((r) => r.cues))];
   const cues = cueIds.map((id) => library.cues.find((cue) => cue.id === id)?.text).filter((text): text is string => text !== undefined);
   if (plan.routine === 'retest') {
     const setAside = plan.exercises.length === 1 ? 'This drill was' : 'These drills were';
