@@ -21,7 +21,7 @@ const RECENT = 7;
  * screen reader reads every bar out ("lower three eighths block", fifty times); `itb history
  * --bars` draws the bars under them for those who can see them.
  */
-export interface TrendShown {
+interface TrendShown {
   words: boolean;
   bars: boolean;
 }
@@ -153,7 +153,7 @@ function drawing(trend: Trend, colour: Colours, under: string[], look: TrendShow
  * highest, and where the scores are now, the mean of the latest few (a single score may be a bad
  * day). Two scores are said by the first and last alone.
  */
-export function scoresInWords(values: (number | null)[]): string[] {
+function scoresInWords(values: (number | null)[]): string[] {
   const given = values.filter((value) => value !== null);
   const parts = [`${values[0] ?? '–'} → ${values.at(-1) ?? '–'}`];
   if (given.length >= 3) {

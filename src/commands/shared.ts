@@ -22,7 +22,7 @@ interface GlobalOptions {
   color?: boolean;
 }
 
-export function globals(command: Command): GlobalOptions {
+function globals(command: Command): GlobalOptions {
   return command.optsWithGlobals<GlobalOptions>();
 }
 

@@ -20,7 +20,7 @@ export interface EarlierMove {
  * and a note from then would only crowd the screen for good: years on, a drill tested hundreds
  * of times would still show it. The reports keep every move in their "Moved by hand" table.
  */
-export const TESTS_WITH_EARLIER_MOVE = 2;
+const TESTS_WITH_EARLIER_MOVE = 2;
 
 /** Whether the lists still show the move's note (see TESTS_WITH_EARLIER_MOVE). */
 export function earlierMoveInView(move: EarlierMove): boolean {

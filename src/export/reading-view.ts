@@ -47,7 +47,7 @@ export interface ReadingView {
 }
 
 /** A persistent symptom as a report shows it (ReadingView.persistent). */
-export interface PersistentView {
+interface PersistentView {
   found: PersistentSymptom;
   /** What its scores rated, as the latest of them typed it: the trend's, when there is one. */
   rated: Pick<Trend, 'symptom' | 'movement' | 'side'>;

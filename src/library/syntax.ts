@@ -185,7 +185,7 @@ export function pathOfLineAbove(doc: Document, source: string, above: number): s
 }
 
 /** The part of a path the parser is sure of: after a slip, later "keys" can be stray text. */
-export function trustedPath(path: string): string {
+function trustedPath(path: string): string {
   const parts = path.split('.');
   const stray = parts.findIndex((part) => !/^[\w-]+$/.test(part));
   return (stray === -1 ? parts : parts.slice(0, stray)).join('.');

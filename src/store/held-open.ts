@@ -13,7 +13,7 @@ export function mayBeHeldOpen(error: unknown): boolean {
 }
 
 /** The waits, in milliseconds, between tries: about two seconds in all, long enough for a scan. */
-export const WAITS_WHILE_HELD = [50, 100, 200, 400, 600, 700];
+const WAITS_WHILE_HELD = [50, 100, 200, 400, 600, 700];
 
 /**
  * The waits, in milliseconds, before a save of the store is tried again (from a fresh read, with
@@ -35,6 +35,6 @@ export function renameWhenFree(from: string, to: string): void {
 }
 
 /** Waits `ms` milliseconds without returning: the writes here are synchronous. */
-export function pause(ms: number): void {
+function pause(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }

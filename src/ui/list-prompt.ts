@@ -8,7 +8,7 @@ import { createPrompt, isDownKey, isEnterKey, isUpKey, makeTheme, useMemo, usePa
 import { styleText } from 'node:util';
 import { width } from './width.js';
 
-export interface ListChoice {
+interface ListChoice {
   value: string;
   /** As shown in the list, its later lines already under its first. */
   name: string;
@@ -19,7 +19,7 @@ export interface ListChoice {
   disabled?: string;
 }
 
-export interface ListConfig {
+interface ListConfig {
   message: string;
   choices: ListChoice[];
   default?: string;

@@ -258,7 +258,7 @@ const STILL: Record<Standing, string> = { rehab: 'still in rehab', 'set aside': 
  * Where each drill stands now and when the buckets were last reset: for a session that another
  * itb command took the place of, after a pause, and that may have changed the buckets under it.
  */
-export interface BucketsNow {
+interface BucketsNow {
   standing: (exerciseId: string) => Standing;
   resetAt?: string;
 }

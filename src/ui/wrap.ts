@@ -65,7 +65,7 @@ const SHORT_NOTE = 18;
  * once on a terminal that cannot redraw it ("Rate your pain" over "(0 = none, 10 = worst
  * imaginable):"), which reads as one thing, as a choice's note does in a list.
  */
-export type Notes = 'short' | 'all';
+type Notes = 'short' | 'all';
 
 // A number and its unit ("30 s", "2 min"): broken, the unit would begin a line alone.
 const MEASURE = String.raw`\d+(?:[.,]\d+)? (?:s|sec|min|h|hr|ms|m|cm|mm|km|kg|lb|lbs)(?![A-Za-z\d])\S*`;
