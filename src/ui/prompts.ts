@@ -1,12 +1,12 @@
 // The real Prompter: @inquirer/prompts in the terminal. The only module that imports them.
-import { createPrompt, isEnterKey, useEffect, useKeypress, useState } from '@inquirer/core';
 import { input } from '@inquirer/prompts';
 import { styleText } from 'node:util';
+import { countdown, holdLine } from './countdown.js';
 import { listPrompt, rowsOf } from './list-prompt.js';
 import { type Prompter, timeUpBell } from './prompter.js';
 import { askedAgainAfterPause, suspendable, whenTerminalGoes } from './stopping.js';
 import { width } from './width.js';
-import { hanging, onScreen, wrap, wrapName } from './wrap.js';
+import { onScreen, wrap, wrapName } from './wrap.js';
 import { plainText, typedChoice } from './typed-choice.js';
 
 // A wrong answer is cleared so the person types the next one afresh, not after their mistake.
@@ -249,51 +249,3 @@ async function yesOrNo(message: string, typing: Typing, context: { signal: Abort
 function said(text: string, fallback?: boolean): boolean {
   return text.trim() === '' ? fallback === true : /^y/i.test(text.trim());
 }
-
-/**
- * How a timed hold ended, on its line: broken between words on a narrow terminal, its later lines
- * two columns in, under the label, as the session's other broken lines.
- */
-function holdLine(label: string, how: string): string {
-  return hanging('⏱ ', `${label}: ${how}`, 79).join('\n');
-}
-
-const countdown = createPrompt<'finished' | 'skipped', { seconds: number; label: string }>((config, done) => {
-  const [left, setLeft] = useState(config.seconds);
-  const [ended, setEnded] = useState<'finished' | 'skipped' | undefined>(undefined);
-
-  useEffect(() => {
-    if (ended) return;
-    if (left <= 0) {
-      setEnded('finished');
-      done('finished');
-      return;
-    }
-    const timer = setTimeout(() => setLeft(left - 1), 1000);
-    return () => clearTimeout(timer);
-  }, [left, ended]);
-
-  useKeypress((key) => {
-    if (!ended && isEnterKey(key)) {
-      setEnded('skipped');
-      done('skipped');
-    }
-  });
-
-  if (ended === 'finished') return holdLine(config.label, 'time is up');
-  if (ended === 'skipped') return holdLine(config.label, 'ended early');
-  // A bar of 20, shorter on a narrow terminal; narrower still, the help goes under it.
-  const head = `⏱ ${config.label}: `;
-  const tail = ` ${left} s left`;
-  const help = '(Enter to end early)';
-  // One column spare: some terminals draw the stopwatch two columns wide.
-  const roomAfter = (before: string) => onScreen(80) - 1 - width(before) - width(tail);
-  const bar = (length: number) => '■'.repeat(Math.ceil((left / config.seconds) * length)).padEnd(length, '·');
-  // Too narrow for a bar of 5 after a long label ("Hold 3 of 6 · set 2, first side"): the label
-  // goes on lines of its own, broken between words, rather than by the terminal mid-word, its
-  // later lines under its text rather than under the stopwatch.
-  const [above, before] = roomAfter(head) >= 5 ? [[], head] : [hanging('⏱ ', `${config.label}:`, 79), ''];
-  const room = roomAfter(before);
-  if (room - 2 - help.length >= 10) return [...above, `${before}${bar(Math.min(20, room - 2 - help.length))}${tail}  ${help}`].join('\n');
-  return [[...above, `${before}${bar(Math.max(5, Math.min(20, room)))}${tail}`].join('\n'), help];
-});

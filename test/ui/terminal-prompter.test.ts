@@ -8,7 +8,7 @@ import { onTerminal } from '../helpers/terminal.js';
 
 type Rendered = Awaited<ReturnType<typeof render>>;
 
-const drawn = vi.hoisted(() => ({ screens: [] as Promise<unknown>[], countdown: undefined as unknown }));
+const drawn = vi.hoisted(() => ({ screens: [] as Promise<unknown>[] }));
 
 // Each question is drawn on a screen of its own rather than on the test's terminal.
 vi.mock('@inquirer/prompts', async (actual) => {
@@ -35,17 +35,6 @@ vi.mock('../../src/ui/list-prompt.js', async (actual) => {
     },
   };
 });
-vi.mock('@inquirer/core', async (actual) => {
-  const real = await actual<typeof import('@inquirer/core')>();
-  return {
-    ...real,
-    createPrompt: (view: Parameters<typeof real.createPrompt>[0]) => {
-      const prompt = real.createPrompt(view);
-      drawn.countdown = prompt;
-      return prompt;
-    },
-  };
-});
 // The terminal's signals and Ctrl-Z belong to a real terminal, not to the test's.
 vi.mock('../../src/ui/stopping.js', () => ({
   whenTerminalGoes: () => new AbortController().signal,
@@ -54,6 +43,7 @@ vi.mock('../../src/ui/stopping.js', () => ({
 }));
 
 const { createPrompter } = await import('../../src/ui/prompts.js');
+const { countdown } = await import('../../src/ui/countdown.js');
 
 /** The screen of the question asked last. */
 async function lastScreen(): Promise<Rendered> {
@@ -563,7 +553,7 @@ describe('the countdown of a timed hold', () => {
 
   it('shows a full bar, the seconds left and how to end it, then ends early at Enter', async () => {
     createPrompter();
-    const screen = await render(drawn.countdown as Countdown, { seconds: 30, label: 'Hold 1 of 2' });
+    const screen = await render(countdown as Countdown, { seconds: 30, label: 'Hold 1 of 2' });
     expect(screen.getScreen()).toBe(`⏱ Hold 1 of 2: ${'■'.repeat(20)} 30 s left  (Enter to end early)`);
     screen.events.keypress('enter');
     expect(await screen.answer).toBe('skipped');
@@ -574,7 +564,7 @@ describe('the countdown of a timed hold', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
       createPrompter();
-      const screen = await render(drawn.countdown as Countdown, { seconds: 3, label: 'Hold 1' });
+      const screen = await render(countdown as Countdown, { seconds: 3, label: 'Hold 1' });
       vi.advanceTimersByTime(1000);
       await screen.nextRender();
       expect(screen.getScreen()).toBe(`⏱ Hold 1: ${'■'.repeat(14)}${'·'.repeat(6)} 2 s left  (Enter to end early)`);
@@ -589,7 +579,7 @@ describe('the countdown of a timed hold', () => {
     createPrompter();
     const shown = async (columns: number) =>
       onTerminal(columns, async () => {
-        const screen = await render(drawn.countdown as Countdown, { seconds: 30, label: 'Hold 1 of 2' });
+        const screen = await render(countdown as Countdown, { seconds: 30, label: 'Hold 1 of 2' });
         const lines = screen.getScreen();
         screen.events.keypress('enter');
         await screen.answer;
@@ -608,7 +598,7 @@ describe('the countdown of a timed hold', () => {
     const label = 'Hold 3 of 6 · set 2, first side';
     const shown = async (columns: number) =>
       onTerminal(columns, async () => {
-        const screen = await render(drawn.countdown as Countdown, { seconds: 30, label });
+        const screen = await render(countdown as Countdown, { seconds: 30, label });
         const lines = screen.getScreen();
         screen.events.keypress('enter');
         await screen.answer;
@@ -646,7 +636,7 @@ describe('the countdown of a timed hold', () => {
 
   it('says the time is up when it runs out', async () => {
     createPrompter();
-    const screen = await render(drawn.countdown as Countdown, { seconds: 0, label: 'Hold 2 of 2' });
+    const screen = await render(countdown as Countdown, { seconds: 0, label: 'Hold 2 of 2' });
     expect(await screen.answer).toBe('finished');
     expect(screen.getScreen()).toBe('⏱ Hold 2 of 2: time is up');
   });
