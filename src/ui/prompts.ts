@@ -48,7 +48,12 @@ export function createPrompter(): Prompter {
         value: choice.value,
         ...(choice.description === undefined ? {} : { description: choice.description }),
         ...(typeof choice.disabled === 'string' ? fittedDisabled(choice.name, choice.disabled) : { name: fittedChoice(choice.name) }),
-        short: answered(message, choice.name, 1),
+        // Fitted as it is shown, to the window's width then: one made narrower while the list
+        // waited (a phone turned upright) kept the answer on the question's line, to be broken
+        // by the terminal in the middle of a word ("Done — r" over "ate my pain now").
+        get short() {
+          return answered(message, choice.name, 1);
+        },
       }));
       const typed = (text: string): number | string => {
         if (numberTyped !== undefined && /^\d/.test(plainText(text))) return noteShown(numberTyped);
@@ -61,7 +66,10 @@ export function createPrompter(): Prompter {
           typedAgain(typing, () =>
             listPrompt(
               {
-                message: question,
+                // Fitted at each drawing, as the answer is.
+                get message() {
+                  return fitted(message, 1);
+                },
                 choices: shownChoices,
                 ...(fallback === undefined ? {} : { default: fallback }),
                 pageSize: listLines(question, shownChoices, process.stdout.rows || 24, process.stdout.columns || 80),
@@ -87,14 +95,17 @@ export function createPrompter(): Prompter {
         typedAgain(typing, () =>
           input(
             {
-              // Room for a score typed after it: a space and up to two digits, and a column spare.
-              message: fitted(message, 4),
+              message,
               default: fallback,
               ...(validate ? { validate: (text: string) => reason(validate(text)) } : {}),
               // Once answered, in cyan as the prompts show an answer, as it is to be shown: beside
               // the question when it fits there, else under it.
               transformer: (text, { isFinal }) => (isFinal ? answered(message, shown ? shown(text) : text, 4, (line) => styleText('cyan', line)) : kept(typing, text)),
-              theme: clearOnError,
+              // Room for a score typed after it: a space and up to two digits, and a column spare.
+              // Fitted at each drawing, to the window's width then, as the answer is: fitted once,
+              // a window made narrower while the question waited had its answer put beside a
+              // line now too long, broken by the terminal mid-word ("worst i" over "maginable").
+              theme: { ...clearOnError, style: { message: () => styleText('bold', fitted(message, 4)) } },
             },
             context,
           ),
@@ -229,16 +240,18 @@ function typedAgain<T>(typing: Typing, question: () => Promise<T>): Promise<T> {
 async function yesOrNo(message: string, typing: Typing, context: { signal: AbortSignal }, fallback?: boolean): Promise<boolean> {
   const hint = fallback === undefined ? '(y/n)' : fallback ? '(Y/n)' : '(y/N)';
   const why = 'Type y for yes or n for no, then press Enter.' + (fallback === undefined ? '' : ` Enter alone means ${fallback ? 'yes' : 'no'}.`);
+  const asked = () => (fallback === undefined ? fitted(`${message} ${hint}`, 4) : `${fitted(message, 6)} ${hint}`);
   const answer = await input(
     {
-      // A default's hint goes after the question's last words, as the prompts' own put it.
-      message: fallback === undefined ? fitted(`${message} ${hint}`, 4) : `${fitted(message, 6)} ${hint}`,
+      message,
       // Broken between words on a narrow terminal, as the other prompts' reasons are.
       validate: (text) => /^(y|yes|n|no)$/i.test(text.trim()) || (fallback !== undefined && text.trim() === '') || reason(why),
       transformer: (text, { isFinal }) => (isFinal ? styleText('cyan', said(text, fallback) ? 'Yes' : 'No') : kept(typing, text)),
-      // Once answered, the question stays as the other yes/no questions do: without its hint,
-      // with room for " Yes" and a column spare on its last line, not broken by the terminal.
-      theme: { ...clearOnError, style: { message: (text: string, status: string) => styleText('bold', status === 'done' ? fitted(message, 5) : text) } },
+      // Fitted at each drawing, to the window's width then (see input). A default's hint goes
+      // after the question's last words, as the prompts' own put it. Once answered, the question
+      // stays as the other yes/no questions do: without its hint, with room for " Yes" and a
+      // column spare on its last line, not broken by the terminal.
+      theme: { ...clearOnError, style: { message: (_text: string, status: string) => styleText('bold', status === 'done' ? fitted(message, 5) : asked()) } },
     },
     context,
   );

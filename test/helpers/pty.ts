@@ -3,6 +3,7 @@
 import { spawn, type IPty } from 'node-pty';
 import { stripVTControlCharacters } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import xterm from '@xterm/headless';
 import { redFlagQuestions } from '../../src/commands/session-screen.js';
 
 export const BIN = fileURLToPath(new URL('../../bin/itb.js', import.meta.url));
@@ -69,6 +70,12 @@ export class Terminal {
   private isClosed = false;
   /** Where in the shown text the last `waitFor` match ended; later waits look only past it. */
   private cursor = 0;
+  /**
+   * The screen as a person sees it: every piece of output drawn, and every resize done, in the
+   * order they came (xterm draws a piece later, and would otherwise take a resize before it).
+   */
+  private readonly mirror: xterm.Terminal;
+  private drawn: Promise<void> = Promise.resolve();
 
   /**
    * `user`, when given, is the account to run as (needs root). `program`: what runs, before
@@ -89,6 +96,7 @@ export class Terminal {
       cwd: process.cwd(),
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TERM: 'xterm-256color', ...env },
     });
+    this.mirror = new xterm.Terminal({ cols, rows, scrollback: 5000, allowProposedApi: true });
     this.exited = new Promise((resolve) => (this.endOfProgram = resolve));
     this.pty.onData((data) => {
       const arrived = this.unfinishedNote + data;
@@ -119,6 +127,7 @@ export class Terminal {
   /** Adds what arrived to the output and to what it shows. */
   private show(data: string): void {
     this.output += data;
+    if (data !== '') this.drawn = this.drawn.then(() => new Promise<void>((resolve) => this.mirror.write(data, resolve)));
     const arrived = this.unfinished + data;
     const cut = unfinishedCodeAt(arrived);
     this.shown += stripVTControlCharacters(arrived.slice(0, cut));
@@ -141,6 +150,23 @@ export class Terminal {
     } catch {
       // ended a moment ago
     }
+  }
+
+  /** Makes the window `cols` wide and `rows` tall, as a person dragging its corner does. */
+  resize(cols: number, rows: number): void {
+    this.pty.resize(cols, rows);
+    this.drawn = this.drawn.then(() => this.mirror.resize(cols, rows));
+  }
+
+  /**
+   * The lines of the screen and of what scrolled off its top, each without its trailing blanks,
+   * as drawn so far: prompts drawn again and cursor moves done, lines wrapped at the window's edge
+   * (each row of the window a line of its own).
+   */
+  async screen(): Promise<string[]> {
+    await this.drawn;
+    const buffer = this.mirror.buffer.active;
+    return Array.from({ length: buffer.length }, (_, i) => buffer.getLine(i)?.translateToString(true) ?? '');
   }
 
   /** Everything sent to the terminal so far, codes and all. */
@@ -181,6 +207,11 @@ export class Terminal {
       this.pty.write(key);
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
+  }
+
+  /** Sends `text` in one piece, as a paste arrives, or keys typed faster than they are read. */
+  paste(text: string): void {
+    this.pty.write(text);
   }
 
   /** Waits for a prompt, then answers it and presses Enter. */
