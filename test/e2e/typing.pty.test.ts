@@ -1,6 +1,7 @@
-// The session typed at the way people really type: a window resized while a question waits. What
-// is saved is what was answered, nothing lost and nothing made up, and the screen, read as a
-// person sees it, stays whole.
+// The session typed at the way people really type: a window resized while a question waits, a
+// paste of several lines, keys typed before a question shows, Enter held down, Ctrl-D, Escape
+// and arrow keys at a score, Ctrl-C pressed twice. What is saved is what was answered, nothing
+// lost and nothing made up, and the screen, read as a person sees it, stays whole.
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { BIN, keys, passRedFlagScreen, type Terminal } from '../helpers/pty.js';
@@ -46,11 +47,30 @@ function session(status: string, baseline: number | null, final: number | null, 
   return { status, baseline, final, attempts: 0, helped: 0, skipped: 0, ...counts, movement };
 }
 
-/** The lines of the screen as a person sees it, without trailing spaces, none wider than `columns`. */
-async function screenOf(t: Terminal, columns: number): Promise<string[]> {
-  const lines = (await t.screen()).map((line) => line.trimEnd());
-  for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(columns);
-  return lines;
+/** Enter held down: repeated by the keyboard, each a key of its own, quicker than a person types. */
+async function holdEnter(t: Terminal): Promise<void> {
+  for (let key = 0; key < 8; key += 1) {
+    t.paste(keys.enter);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+  }
+}
+
+/**
+ * Gives itb time to read the last of the keys held down. A key read with an Enter being refused
+ * (in one piece of input) is dropped, as the prompts drop keys while they check an answer; a
+ * person lets go of Enter well before the next key.
+ */
+async function settled(): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 300));
+}
+
+/**
+ * The lines of the screen as a person sees it, without trailing spaces; none broken by the
+ * terminal at its edge, unless `resized` (lines written before are then the terminal's to rewrap).
+ */
+async function screenOf(t: Terminal, resized = false): Promise<string[]> {
+  if (!resized) expect(await t.brokenAtEdge()).toEqual([]);
+  return (await t.screen()).map((line) => line.trimEnd());
 }
 
 describe('itb session typed at as people type', () => {
@@ -63,7 +83,7 @@ describe('itb session typed at as people type', () => {
     await t.type(`6${keys.enter}`);
     await t.waitFor('When you have done the drill');
     // The answer stays under its question, broken between words, not at "worst i" / "maginable".
-    const lines = await screenOf(t, 40);
+    const lines = await screenOf(t, true);
     expect(lines).toContain('  (0 = none, 10 = worst imaginable): 6');
     expect(lines.join('\n')).not.toContain('worst i\n');
     await t.type(keys.ctrlC);
@@ -79,7 +99,7 @@ describe('itb session typed at as people type', () => {
     await resized(t, 40);
     await t.type(keys.enter);
     await t.waitFor('(before: 6)');
-    const lines = await screenOf(t, 40);
+    const lines = await screenOf(t, true);
     expect(lines).toContain('✔ When you have done the drill:');
     expect(lines).toContain('  Done — rate my pain now');
     await t.type(`4${keys.enter}`);
@@ -88,5 +108,165 @@ describe('itb session typed at as people type', () => {
     await t.type(keys.ctrlC);
     expect(await t.exited).toBe(130);
     expect(saved()).toEqual({ sessions: [session('interrupted', 6, 4, { attempts: 1, helped: 1 })], rehab: ['lateral-ankle-tilts'], avoid: [] });
+  });
+
+  it('takes the first line of a paste of two scores as the score, and nothing of the second', async () => {
+    const t = itb(jointChain, { cols: 40 });
+    await passRedFlagScreen(t);
+    await t.waitFor('worst imaginable):');
+    t.paste('6\r4\r');
+    await t.waitFor('Exercise 1 of 5');
+    await t.waitFor('↑↓ navigate');
+    // The 4 is no answer to the drill's list, nor kept for its score: asked, the score is typed afresh.
+    await t.type(keys.enter);
+    await t.waitFor('(before: 6):');
+    await t.type(`3${keys.enter}`);
+    await t.waitFor('Better: pain 6 → 3');
+    await t.waitFor('↑↓ navigate');
+    await t.type(keys.ctrlC);
+    expect(await t.exited).toBe(130);
+    await screenOf(t);
+    expect(saved()).toEqual({ sessions: [session('interrupted', 6, 3, { attempts: 1, helped: 1 })], rehab: ['lateral-ankle-tilts'], avoid: [] });
+  });
+
+  it('reads a score pasted with spaces and tabs around it as the number, shown bare, and refuses two numbers', async () => {
+    const t = itb(jointChain, { cols: 40 });
+    await passRedFlagScreen(t);
+    await t.waitFor('worst imaginable):');
+    t.paste('6\t4\r');
+    await t.waitFor('is not a number');
+    t.paste(' \t5 \t\r');
+    await t.waitFor('Exercise 1 of 5');
+    await t.waitFor('↑↓ navigate');
+    const lines = await screenOf(t);
+    expect(lines).toContain('✔ Rate your pain');
+    expect(lines).toContain('  (0 = none, 10 = worst imaginable): 5');
+    await t.type(keys.ctrlC);
+    expect(await t.exited).toBe(130);
+    expect(saved()).toEqual({ sessions: [session('interrupted', 5, 5)], rehab: [], avoid: [] });
+  });
+
+  it('takes no choice at a drill from keys typed while its card is still being written: a 3 does not stop the session', async () => {
+    const t = itb(jointChain, { cols: 80 });
+    await passRedFlagScreen(t);
+    await t.waitFor('worst imaginable):');
+    // The score, then at once the score they expect to give after the drill: 3 is the third choice, Stop.
+    t.paste(`6${keys.enter}`);
+    t.paste(`3${keys.enter}`);
+    await t.waitFor('Exercise 1 of 5');
+    await t.waitFor('↑↓ navigate');
+    await t.type(keys.enter);
+    await t.answer('(before: 6):', '3');
+    await t.waitFor('Better: pain 6 → 3');
+    await t.waitFor('Exercise 2 of 5');
+    await t.waitFor('↑↓ navigate');
+    await t.type(keys.ctrlC);
+    expect(await t.exited).toBe(130);
+    await screenOf(t);
+    expect(t.text).not.toContain('You stopped the session early');
+    expect(saved()).toEqual({ sessions: [session('interrupted', 6, 3, { attempts: 1, helped: 1 })], rehab: ['lateral-ankle-tilts'], avoid: [] });
+  });
+
+  it('with Enter held down, takes no score that was not typed, at the score or after a drill', async () => {
+    const t = itb(jointChain, { cols: 80 });
+    await passRedFlagScreen(t);
+    await t.waitFor('worst imaginable):');
+    await holdEnter(t);
+    await t.waitFor('Type a number from 0 (none) to 10 (worst imaginable).');
+    await settled();
+    expect(t.text).not.toContain('Exercise 1 of 5');
+    await t.type(`6${keys.enter}`);
+    await t.waitFor('↑↓ navigate');
+    // The first Enter picks Done, as Enter alone does; the rest meet the score question.
+    await holdEnter(t);
+    await t.waitFor('(before: 6):');
+    await t.waitFor('Type a number from 0 (none) to 10 (worst imaginable).');
+    await settled();
+    await t.type(`4${keys.enter}`);
+    await t.waitFor('Better: pain 6 → 4');
+    await t.waitFor('↑↓ navigate');
+    await t.type(keys.ctrlC);
+    expect(await t.exited).toBe(130);
+    await screenOf(t);
+    expect(saved()).toEqual({ sessions: [session('interrupted', 6, 4, { attempts: 1, helped: 1 })], rehab: ['lateral-ankle-tilts'], avoid: [] });
+  });
+
+  it('keeps no score typed but not entered when Ctrl-D ends the session at it', async () => {
+    const t = itb(jointChain, { cols: 40 });
+    await passRedFlagScreen(t);
+    await t.answer('worst imaginable):', '6');
+    await t.answer('When you have done the drill', '');
+    await t.waitFor('(before: 6):');
+    await t.type(`4${keys.ctrlD}`);
+    expect(await t.exited).toBe(130);
+    expect(t.text.replace(/\s+/g, ' ')).toContain('Session interrupted. Kept: your baseline (6).');
+    await screenOf(t);
+    expect(saved()).toEqual({ sessions: [session('interrupted', 6, 6)], rehab: [], avoid: [] });
+  });
+
+  it('takes Escape and the arrow keys at a score as no part of it', async () => {
+    const t = itb(jointChain, { cols: 80 });
+    await passRedFlagScreen(t);
+    await t.waitFor('worst imaginable):');
+    // Escape, then arrows: up and down have no earlier answers to bring back, left and right move along the line.
+    await t.type(`5\x1b${keys.up}${keys.down}\x1b[D\x1b[C${keys.enter}`);
+    await t.waitFor('↑↓ navigate');
+    const lines = await screenOf(t);
+    expect(lines).toContain('✔ Rate your pain (0 = none, 10 = worst imaginable): 5');
+    await t.type(keys.ctrlC);
+    expect(await t.exited).toBe(130);
+    expect(saved()).toEqual({ sessions: [session('interrupted', 5, 5)], rehab: [], avoid: [] });
+  });
+
+  it('says once that the session was interrupted on Ctrl-C pressed twice, keeping what was answered', async () => {
+    const t = itb(jointChain, { cols: 80 });
+    await passRedFlagScreen(t);
+    await t.answer('worst imaginable):', '6');
+    await t.answer('When you have done the drill', '');
+    await t.answer('(before: 6):', '4');
+    await t.waitFor('Exercise 2 of 5');
+    await t.waitFor('↑↓ navigate');
+    t.paste(keys.ctrlC + keys.ctrlC);
+    expect(await t.exited).toBe(130);
+    await screenOf(t);
+    expect(t.text.match(/Session interrupted/g)).toHaveLength(1);
+    expect(saved()).toEqual({ sessions: [session('interrupted', 6, 4, { attempts: 1, helped: 1 })], rehab: ['lateral-ankle-tilts'], avoid: [] });
+  });
+
+  it('on a terminal of 40 columns, stops a timed hold on Ctrl-C pressed twice, saying so in lines that fit', async () => {
+    const t = itb(['session', 'balance', '--side', 'left', '--symptom', 'pain', '--movement', 'lunge'], { cols: 40 });
+    await passRedFlagScreen(t);
+    await t.answer('worst imaginable):', '3');
+    await t.answer('When you have done the drill', '');
+    await t.waitFor(/\d+ s left/);
+    t.paste(keys.ctrlC + keys.ctrlC);
+    expect(await t.exited).toBe(130);
+    const lines = await screenOf(t);
+    expect(lines.filter((line) => /s left/.test(line))).toEqual([]);
+    // The countdown's line gives way to one that says the hold stopped, broken between words.
+    expect(lines.join('\n')).toContain('⏱ Hold 1 of 6 · set 1, first side:\n  stopped\n');
+    expect(saved()).toEqual({ sessions: [session('interrupted', 3, 3)], rehab: [], avoid: [] });
+  });
+
+  it('keeps a test movement of 200 characters typed on a terminal of 40 columns whole, shown in lines that fit', async () => {
+    const movement = 'walking down the stairs at home slowly, one step at a time, holding the rail with my left hand and leading with the painful leg, then back up again the same way, twice, without a pause in between, too';
+    expect(movement).toHaveLength(200);
+    const t = itb(['session', 'joint-chain', '--side', 'left', '--symptom', 'pain'], { cols: 40 });
+    await passRedFlagScreen(t);
+    await t.waitFor('↑↓ navigate');
+    await t.type(`Something else${keys.enter}`);
+    await t.waitFor('(Enter alone: back to the list):');
+    await t.type(`${movement}${keys.enter}`);
+    await t.answer('worst imaginable):', '5');
+    await t.waitFor('↑↓ navigate');
+    const lines = await screenOf(t);
+    // Under its question, broken between words.
+    const answer = lines.findIndex((line) => line === '  (Enter alone: back to the list):');
+    expect(answer).toBeGreaterThan(-1);
+    const shown = lines.slice(answer + 1, answer + 8).filter((line) => line.startsWith('  ')).map((line) => line.trim());
+    expect(shown.join(' ')).toBe(movement);
+    await t.type(keys.ctrlC);
+    expect(await t.exited).toBe(130);
+    expect(saved()).toEqual({ sessions: [session('interrupted', 5, 5, {}, movement)], rehab: [], avoid: [] });
   });
 });

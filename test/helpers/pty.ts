@@ -169,6 +169,18 @@ export class Terminal {
     return Array.from({ length: buffer.length }, (_, i) => buffer.getLine(i)?.translateToString(true) ?? '');
   }
 
+  /**
+   * The rows of `screen()` that go on from the row above because the terminal broke a line at its
+   * edge: a line written wider than the window, most likely broken in the middle of a word.
+   */
+  async brokenAtEdge(): Promise<string[]> {
+    await this.drawn;
+    const buffer = this.mirror.buffer.active;
+    return Array.from({ length: buffer.length }, (_, i) => buffer.getLine(i))
+      .filter((line) => line?.isWrapped)
+      .map((line) => line!.translateToString(true));
+  }
+
   /** Everything sent to the terminal so far, codes and all. */
   get raw(): string {
     return this.output;
