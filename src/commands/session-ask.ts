@@ -89,13 +89,16 @@ export async function ask(question: Exclude<Ask, { kind: 'finished' }>, turn: Tu
       const inRehab = plan.inRehab.find((status) => status.exerciseId === exercise.id);
       const kept = question.attempt === 2 ? undefined : inRehab;
       const keptThen = kept && otherTest(kept, plan);
+      // A note given with a move by hand (a therapist's "with smaller circles", say) is for the
+      // moment the drill is done: it is said there, in the rehab routine too.
+      const keptNote = kept?.source === 'manual' && kept.note !== undefined ? ` (your note: ${kept.note})` : '';
       // The rehab routine is made of such drills: there, said only of one a test unlike today's
-      // (another painful side, symptom or test movement) put in it.
-      if (kept && (plan.routine !== 'rehab' || keptThen !== '')) {
+      // (another painful side, symptom or test movement) put in it, or one with such a note.
+      if (kept && (plan.routine !== 'rehab' || keptThen !== '' || keptNote !== '')) {
         // A session's decision is re-made at each test that helps: its day is when the drill last
         // helped, not when it went into the bucket; a move by hand is dated by the move.
         const day = kept.decidedAt === undefined ? undefined : localDate(new Date(kept.decidedAt));
-        const how = day === undefined ? '' : kept.source === 'manual' ? `, by your choice since ${day}` : ` (it last helped on ${day})`;
+        const how = day === undefined ? '' : kept.source === 'manual' ? `, by your choice since ${day}${keptNote}` : ` (it last helped on ${day})`;
         // Skipping gets on to untested drills only when some come later in the routine.
         const tested = [...plan.inRehab, ...plan.retesting].map((status) => status.exerciseId);
         const untestedLater = plan.exercises.slice(question.index + 1).some((later) => !tested.includes(later.id));

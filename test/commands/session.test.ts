@@ -1612,6 +1612,21 @@ describe('itb session', () => {
     expect(skipChoices(otherSide.prompter.asked)).toEqual([cannot, cannot]);
   });
 
+  it('says the note given with a move to rehab at the drill, in any routine and in the rehab routine too', async () => {
+    const now = new Date('2026-11-20T10:00:00.000Z');
+    const moved = new Date('2026-11-12T09:00:00.000Z');
+    await run(['buckets', 'move', 'rehab-hip-circles', 'rehab', '--note', 'PT: smaller circles'], { home, now: moved });
+    const shown = async (routine: string, screen: Answer[] = []) => {
+      const result = await run(['session', routine, ...flags], { home, tty: true, now, answers: [...screen, 5, 'skip', 'skip', 'stop'] });
+      expect(result.code, result.stderr).toBe(0);
+      return result.stdout.replace(/\s+/g, ' ');
+    };
+    const words = `Already in your rehab bucket, by your choice since ${localDate(moved)} (your note: PT: smaller circles): test it again`;
+    expect(await shown('joint-chain', screenClear)).toContain(words);
+    // The rehab routine says nothing of a drill moved there without a note (see above): with one, it says it.
+    expect(await shown('rehab')).toContain(words);
+  });
+
   it('says a drill is already in the rehab bucket at its first try only, not again on its retry card', async () => {
     const now = new Date('2026-11-20T10:00:00.000Z');
     const past = buildSession({ startedAt: '2026-11-10T09:00:00.000Z', routine: 'joint-chain', side: 'left', baseline: 6, drills: [{ id: 'lateral-ankle-tilts', scores: [4] }] });
