@@ -50,8 +50,10 @@ export function closing(session: Session, library: Library, before: BucketView, 
   // flare-up, this session's or an earlier one's today, not another session today (nor after
   // one in this session rated before midnight).
   const loading = new Map(library.exercises.map((exercise) => [exercise.id, exercise.loading]));
+  let spaced = false;
   const when = (ids: string[], routine?: string) => {
     const readyAt = routineReadyAt(advice, ids.map((id) => loading.get(id) === true), now, routine);
+    if (readyAt instanceof Date) spaced = true;
     return readyAt === undefined ? (flared ? ', on another day' : '') : readyAt === 'another day' ? ', on another day' : `, from ${localDateTime(readyAt)}`;
   };
   // The built-in routines as `itb session rehab` and `retest` run them: drills of another library than this one are not in them.
@@ -73,6 +75,9 @@ export function closing(session: Session, library: Library, before: BucketView, 
   let next = table(nextSteps.map(([command, what]) => [`  ${command}`, colour.dim(what!)]));
   // Too narrow for two columns: each command with what it does under it.
   if (next.some((line) => width(line) > onScreen(80))) next = nextSteps.flatMap(([command, what]) => [`  ${command}`, ...wrap(what!, 80, '    ').map((line) => colour.dim(line))]);
+  // A routine of strength drills alone waits for the hours strength work needs: without the
+  // reason, "from Sunday 07:00" reads as a drill not due until then.
+  if (spaced) next.push(...wrap('A time given above is when 48 hours have passed since your last strength session began: strength drills need that rest between sessions.', 78, '  ').map((line) => colour.dim(line)));
   // Said again at the end, where the person decides what to do next: a session whose drills lowered
   // the score reads as progress, and the advice given before the first rating is screens behind.
   const professional = advice

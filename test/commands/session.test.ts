@@ -1289,9 +1289,10 @@ describe('itb session', () => {
     const accepted = await run(['session', 'strength', ...flags], { home, tty: true, now, answers: [true, 5, 'stop'] });
     expect(accepted.code).toBe(0);
     expect(stored().sessions).toHaveLength(2);
-    // A gentle routine on the same day is not warned about.
+    // A gentle routine on the same day is not warned about (its Next list says why the rehab
+    // routine of clamshells alone waits).
     const gentle = await run(['session', 'joint-chain', ...flags], { home, tty: true, now, answers: [5, 'stop'] });
-    expect(gentle.stdout).not.toMatch(/48 hours/);
+    expect(gentle.stdout.slice(0, gentle.stdout.indexOf('\nNext:'))).not.toMatch(/48 hours/);
   });
 
   it('within 48 hours of a strength session, suggests no kind of routine that the library of one strength routine lacks', async () => {
@@ -1349,11 +1350,15 @@ describe('itb session', () => {
     expect(strength.code).toBe(0);
     // Run now, the rehab routine would leave out its only drill and record nothing.
     expect(strength.stdout).toMatch(/\n {2}itb session rehab {2,}your rehab routine, from 2026-11-22 06:30\n/);
+    // Why it waits: "from" alone would read as a drill not due until then.
+    const why = 'A time given above is when 48 hours have passed since your last strength session began: strength drills need that rest between sessions.';
+    expect(strength.stdout.replace(/\s+/g, ' ')).toContain(why);
     const tooSoon = await run(['session', 'rehab', ...flags], { home, tty: true, now, answers: [false] });
     expect(tooSoon.stdout).toContain('No new session was started; your earlier ones are kept as they were.');
     // A gentle drill in the rehab routine leaves it something to offer today.
     const gentle = await run(['session', 'joint-chain', ...flags], { home, tty: true, now, answers: [5, 'done', 4, 'stop'] });
     expect(gentle.stdout).toMatch(/\n {2}itb session rehab {2,}your rehab routine\n/);
+    expect(gentle.stdout).not.toContain('48 hours have passed');
   });
 
   it('after a flare-up, leaves a rehab routine of strength drills for another day even when their 48 hours end later today', async () => {
@@ -1374,6 +1379,7 @@ describe('itb session', () => {
     expect(strength.code).toBe(0);
     // Run now, the re-test routine would leave out its only drill, as it would the rehab routine.
     expect(strength.stdout).toMatch(/\n {2}itb session retest\s+re-test 1 drill set aside for now, from 2026-11-22 06:30\n/);
+    expect(strength.stdout.replace(/\s+/g, ' ')).toContain('A time given above is when 48 hours have passed since your last strength session began');
   });
 
   it('leaves out only the strength drills of a mixed routine when the user keeps the 48 hours', async () => {
