@@ -77,7 +77,8 @@ describe('itb buckets: a drill set aside', () => {
     expect(text).toMatch(/^ {2}Old drill {2}old-drill {2}flare · not in the built-in library$/m);
     // Too long to go beside the name with its date: under it, as one line.
     expect(text).toMatch(/^ {2}Gone drill {2}gone-drill\n {4}flare · moved by hand on 2026-02-28 · not in the built-in library$/m);
-    expect(text).toMatch(/^ {2}hand-drill {2}hand-drill\n {4}moved by hand on 2026-02-28 · not in the built-in library$/m);
+    // Known by its id alone, which stands for its name: the id once, the flags beside it.
+    expect(text).toMatch(/^ {2}hand-drill {2}moved by hand on 2026-02-28 · not in the built-in library$/m);
     // Counted in their lists like the others.
     expect(text).toMatch(/^Rehab — your rehab routine \(1\)\n {2}hand-drill /m);
     expect(text).toMatch(/^Avoid for now \(3\)$/m);
@@ -337,6 +338,32 @@ describe('itb buckets: drills the library in use does not have', () => {
       ['hip-hikes', false],
     ]);
     expect(json.untested[2]).toMatchObject({ name: 'Clamshells', bucket: 'untested', evidence: { tested: 1, helped: 1 } });
+  });
+
+  it('known by their id alone, show the id once, as their name, marked as not in the library at 80 and 40 columns', async () => {
+    // A name left empty or of spaces by a backup written by hand, and a drill moved by hand and never tested.
+    await save((data) => {
+      data.sessions.push(buildSession({ startedAt: '2026-02-11T09:00:00Z', routine: 'clinic-plan', baseline: 5, drills: [{ id: 'heel-drops', name: '', scores: [3] }, { id: 'toe-taps', name: '   ', scores: [3, 3] }] }));
+      data.moves.push({ exerciseId: 'step-ups', bucket: 'rehab', at: '2026-02-12T09:00:00.000Z' });
+    });
+    const wide = (await onTerminal(80, () => run(['buckets'], { home, now }))).stdout;
+    expect(wide).toMatch(/^ {2}heel-drops {2}not in the built-in library\n {4}helped 1 of 1 /m);
+    expect(wide).toMatch(/^ {2}toe-taps {2}not in the built-in library\n {4}helped 0 of 1 /m);
+    expect(wide).toMatch(/^ {2}step-ups {2}moved by hand on 2026-02-12 · not in the built-in library\n/m);
+    const narrow = (await onTerminal(40, () => run(['buckets'], { home, now }))).stdout;
+    expect(narrow).toMatch(/^ {2}heel-drops\n {4}not in the built-in library\n {4}helped 1 of 1/m);
+    expect(narrow).toMatch(/^ {2}toe-taps\n {4}not in the built-in library\n {4}helped 0 of 1/m);
+    expect(narrow).toMatch(/^ {2}step-ups\n {4}moved by hand on 2026-02-12 · not in\n {4}the built-in library\n/m);
+    expect(await shown(now, ['--data', small])).toMatch(/^ {2}heel-drops {2}not in this library\n/m);
+    // A drill of the library whose name was kept is named, its id beside.
+    expect(wide).not.toMatch(/heel-drops.*heel-drops|toe-taps.*toe-taps|step-ups.*step-ups/);
+    // The JSON gives each its id as name, as before.
+    const json = JSON.parse((await run(['buckets', '--json'], { home, now })).stdout);
+    expect([...json.rehab, ...json.avoid].map((status: { exerciseId: string; name: string; inLibrary: boolean }) => [status.exerciseId, status.name, status.inLibrary])).toEqual([
+      ['heel-drops', 'heel-drops', false],
+      ['step-ups', 'step-ups', false],
+      ['toe-taps', 'toe-taps', false],
+    ]);
   });
 
   it('give no note when the file has every drill the buckets hold', async () => {
