@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { adviceFor } from '../core/advice.js';
 import { localDateTime, painfulSideWords, scoreSeries, sessionsSince, sessionSummaries, scoresWords, sidesApart, trendKey, type SessionSummary } from '../core/history.js';
 import { keptAside, type KeptAside } from '../core/kept-aside.js';
-import { oneLine } from '../core/text.js';
+import { namedOrNot, oneLine } from '../core/text.js';
 import type { Context } from '../context.js';
 import type { Colours } from '../ui/colour.js';
 import { readStore } from '../store/store-file.js';
@@ -99,7 +99,7 @@ function sessionTable(summaries: SessionSummary[], colour: Colours, kept: Map<st
   // Then each session's side is said, above the table or with it: scores of one side are not
   // those of the other.
   const label = (summary: SessionSummary) =>
-    ratedLines(`Symptom and test movement: ${summary.symptom} during ${summary.movement}`, bySide ? painfulSideWords(summary.side) : undefined).map((line) => colour.dim(line));
+    ratedLines(`Symptom and test movement: ${summary.symptom} during ${namedOrNot(summary.movement)}`, bySide ? painfulSideWords(summary.side) : undefined).map((line) => colour.dim(line));
   // Usually every session rates the same symptom in the same movement on the same side (they are
   // remembered): then say it once above the table, as the newest session typed it, and give the
   // room to the results.
@@ -108,7 +108,7 @@ function sessionTable(summaries: SessionSummary[], colour: Colours, kept: Map<st
     date: localDateTime(new Date(summary.startedAt)),
     // In full: a library's routine ids are up to 40 characters, and one cut short names none. On
     // one line: a backup written by hand may hold one with a tab or a line break.
-    routine: oneLine(summary.routine),
+    routine: namedOrNot(oneLine(summary.routine)),
     summary,
     scores: scoresWords(summary, '–'),
     results: resultsParts(summary, colour, kept.get(summary.id)),

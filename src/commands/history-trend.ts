@@ -3,6 +3,7 @@
 import { drawnFinal, localDate, sidesApart, trendKey, trendsOf, type ScorePoint, type Trend } from '../core/history.js';
 import { compareInstants } from '../core/instant.js';
 import { meanAsSaid } from '../core/persistent-symptom.js';
+import { namedOrNot } from '../core/text.js';
 import { dayRange } from '../export/report.js';
 import { plural } from '../export/words.js';
 import { separateTrendsWords, trendLabel } from '../export/trend-words.js';
@@ -52,7 +53,7 @@ export function trendLines(
   // In full, wrapped with the note: two movements that start alike must not read as one. With
   // the painful side when scores were given for more than one, of the period or before it.
   const bySide = sidesApart(period?.scored ?? points);
-  const what = (rated: Trend) => trendLabel(rated, `${rated.symptom} during ${rated.movement}`, bySide);
+  const what = (rated: Trend) => trendLabel(rated, `${rated.symptom} during ${namedOrNot(rated.movement)}`, bySide);
   const note = (text: string) => wrap(text, 76).map((line) => colour.dim(`  ${line}`));
   // Parts kept whole on a line while they fit, so that the command to copy is not broken.
   const parts = (texts: string[], indent = '') => packed(texts, COLUMNS, indent, ' ').map((line) => colour.dim(line));

@@ -2,7 +2,7 @@
 import { compareInstants } from './instant.js';
 import type { PainfulSide, Session, Symptom } from './records.js';
 import { latestScore } from './session.js';
-import { inSentence } from './text.js';
+import { inSentence, namedOrNot } from './text.js';
 import { MINUTE_MS } from './durations.js';
 
 export interface SessionSummary {
@@ -218,7 +218,7 @@ export function ratedWords(symptom: Symptom, movement: string): string {
 
 /** A test movement as a sentence says it: as it was typed, inside a sentence ("IT band" stays). */
 export function movementWords(movement: string): string {
-  return inSentence(movement.trim().replace(/\s+/g, ' '));
+  return namedOrNot(inSentence(movement.trim().replace(/\s+/g, ' ')));
 }
 
 const saidAs = new Map<string, string>();

@@ -79,6 +79,15 @@ export function recordedName(name: string | null | undefined): string | undefine
   return shown === '' ? undefined : shown;
 }
 
+/**
+ * A session's test movement or routine as it is shown: as it was recorded, but one of spaces
+ * alone (written by hand, or by an older itb) names nothing, and "(not named)" says so where it
+ * would leave "pain during" with nothing after it, or an empty cell.
+ */
+export function namedOrNot(text: string): string {
+  return text.trim() === '' ? '(not named)' : text;
+}
+
 /** `text` on one line: each run of spaces, tabs and line breaks as one space, none at either end. */
 export function oneLine(text: string): string {
   return text.trim().replace(/\s+/g, ' ');

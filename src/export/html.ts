@@ -4,7 +4,7 @@ import type { ExerciseStatus } from '../core/buckets.js';
 import { earlierMoveInView } from '../core/earlier-move.js';
 import type { Screening, Symptom } from '../core/records.js';
 import { scoresWords } from '../core/history.js';
-import { recordedName } from '../core/text.js';
+import { namedOrNot, recordedName } from '../core/text.js';
 import { scoreChart } from './chart.js';
 import { STYLE } from './html-style.js';
 import { remembered } from './pieces.js';
@@ -73,7 +73,7 @@ const WRITER: TextWriter = { plain: esc, user: userText };
 const flareMarked = (result: DrillResult) => (result === 'flare' ? '<span class="flare">flare</span>' : result);
 
 /** A symptom during a test movement, in bold. */
-const rated = (symptom: Symptom, movement: string) => `<strong>${esc(symptomWords[symptom])} during ${userText(movement)}</strong>`;
+const rated = (symptom: Symptom, movement: string) => `<strong>${esc(symptomWords[symptom])} during ${userText(namedOrNot(movement))}</strong>`;
 
 export function toHtml(report: Report): string {
   const view = readingView(report);
@@ -90,7 +90,7 @@ export function toHtml(report: Report): string {
     body.push(
       '<ul>',
       `<li><strong>Symptom${view.symptoms.length > 1 ? 's' : ''} rated:</strong> ${esc(view.symptoms.map((s) => symptomWords[s]).join(', '))}</li>`,
-      `<li><strong>Test movement${view.movements.length > 1 ? 's' : ''}:</strong> ${view.movements.map(userText).join('; ')}</li>`,
+      `<li><strong>Test movement${view.movements.length > 1 ? 's' : ''}:</strong> ${view.movements.map((movement) => userText(namedOrNot(movement))).join('; ')}</li>`,
       `<li><strong>Painful side${view.sides.length > 1 ? 's' : ''}:</strong> ${unbrokenDates(esc(sidesWords(view.sides)))}</li>`,
       `<li><strong>Sessions:</strong> ${unbrokenDates(esc(sessionCountWords(report.sessions)))}</li>`,
       '</ul>',
@@ -167,8 +167,8 @@ export function toHtml(report: Report): string {
       const drills = drillsDoneWords(session);
       body.push(
         '<tbody class="session">',
-        `<tr><td class="started">${startedCell(s.startedAt)}</td><td class="routine">${user(s.routine)}</td><td>${cell(sideWords[s.side])}</td>` +
-          `<td class="what">${cell(symptomWords[s.symptom])} @ ${user(s.movement)}</td><td class="scores">${cell(scores)}</td>` +
+        `<tr><td class="started">${startedCell(s.startedAt)}</td><td class="routine">${user(namedOrNot(s.routine))}</td><td>${cell(sideWords[s.side])}</td>` +
+          `<td class="what">${cell(symptomWords[s.symptom])} @ ${user(namedOrNot(s.movement))}</td><td class="scores">${cell(scores)}</td>` +
           `<td class="num">${s.helped}</td><td class="num">${avoided}</td><td class="num">${s.skipped}</td><td>${status}</td></tr>`,
       );
       if (drills !== '') body.push(`<tr class="drills"><td colspan="9">${drills}</td></tr>`);

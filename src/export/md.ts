@@ -3,7 +3,7 @@ import type { ExerciseStatus } from '../core/buckets.js';
 import { earlierMoveInView } from '../core/earlier-move.js';
 import type { Screening, Symptom } from '../core/records.js';
 import { localDate, scoresWords, type ScorePoint, type Trend } from '../core/history.js';
-import { recordedName } from '../core/text.js';
+import { namedOrNot, recordedName } from '../core/text.js';
 import { pointsShown, sparkline, sparkScale } from '../ui/sparkline.js';
 import { hanging, wrap } from '../ui/wrap.js';
 import { readingView } from './reading-view.js';
@@ -90,7 +90,7 @@ const WRITER: TextWriter = { plain: mdText, user: mdUser };
 const flareBold = (result: DrillResult) => (result === 'flare' ? '**flare**' : result);
 
 /** A symptom during a test movement, in bold. */
-const rated = (symptom: Symptom, movement: string) => `**${symptomWords[symptom]} during ${mdUser(movement)}**`;
+const rated = (symptom: Symptom, movement: string) => `**${symptomWords[symptom]} during ${mdUser(namedOrNot(movement))}**`;
 
 export function toMarkdown(report: Report): string {
   const view = readingView(report);
@@ -103,7 +103,7 @@ export function toMarkdown(report: Report): string {
     out.push(
       `- **Symptom${view.symptoms.length > 1 ? 's' : ''} rated:** ${view.symptoms.map((s) => symptomWords[s]).join(', ')}`,
       // Semicolons between them: a movement typed with a comma in it stays one movement.
-      `- **Test movement${view.movements.length > 1 ? 's' : ''}:** ${view.movements.map(mdUser).join('; ')}`,
+      `- **Test movement${view.movements.length > 1 ? 's' : ''}:** ${view.movements.map((movement) => mdUser(namedOrNot(movement))).join('; ')}`,
       `- **Painful side${view.sides.length > 1 ? 's' : ''}:** ${sidesWords(view.sides)}`,
       `- **Sessions:** ${sessionCountWords(report.sessions)}`,
       '',
@@ -197,7 +197,7 @@ export function toMarkdown(report: Report): string {
       const session = report.sessions[i]!;
       const unfinished = unfinishedWords(session, (id) => nameInSession(session, id, nameOf), mdUser);
       out.push(
-        `| ${dateTimeOf(s.startedAt)} | ${mdUser(s.routine)} | ${sideWords[s.side]} | ${symptomWords[s.symptom]} @ ${mdUser(s.movement)} | ${scores} | ` +
+        `| ${dateTimeOf(s.startedAt)} | ${mdUser(namedOrNot(s.routine))} | ${sideWords[s.side]} | ${symptomWords[s.symptom]} @ ${mdUser(namedOrNot(s.movement))} | ${scores} | ` +
           `${s.helped} | ${avoided} | ${s.skipped} | ${s.interrupted ? '**interrupted**' : statusWords[s.status]}${unfinished} | ${drillsDoneWords(session)} |`,
       );
     });

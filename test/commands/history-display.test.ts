@@ -85,6 +85,19 @@ describe('itb history on the screen', () => {
     expect(narrow).toMatch(/^Symptom and test movement: pain during\n {2}climbing up steps · right side painful\ndate [^\n]+\n\d{4}-/);
   });
 
+  it('says "(not named)" for a test movement and a routine of spaces alone, as a backup written by hand may hold, at 80 columns and at 40', async () => {
+    const blank = (i: number) => buildSession({ startedAt: day(i), movement: '   ', routine: '  ', baseline: 5, drills: [{ id: 'clamshells', scores: [3] }] });
+    await withSessions(blank(1), blank(2), buildSession({ startedAt: day(3), movement: 'walking', baseline: 5, drills: [{ id: 'clamshells', scores: [3] }] }));
+    const wide = (await run(['history'], { home, now })).stdout;
+    expect(wide).toMatch(/\nSymptom and test movement: pain during \(not named\)\n[^\n]+ {2}\(not named\) {2}5 → 3 {2}1 helped\n/);
+    // The trend of those two sessions, awaiting one of walking, names what they rated too.
+    expect(wide.replace(/\s+/g, ' ')).toContain('the trend of pain during (not named), without the 1 session');
+    const narrow = (await onTerminal(40, () => run(['history'], { home, now }))).stdout;
+    expect(narrow).toMatch(/\nSymptom and test movement: pain during\n {2}\(not named\)\n[^\n]+ {2}\(not named\) {2}5 → 3\n/);
+    // Never "pain during" with nothing after it, its later lines read with the first.
+    for (const text of [wide, narrow]) expect(text.replace(/\n {2}(?=\S)/g, ' ')).not.toMatch(/during(?! [^\s,])/);
+  });
+
   it('keeps the words in brackets of a session\'s results together on a narrow terminal, where they fit a line', async () => {
     // Clamshells, set aside, flare up the next day: "1 still set aside (1 flare)" is wider than the
     // 26 columns left for it on 30.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drawnFinal, evidenceBySide, localIsoTime, ratingsMix, scoreSeries, scoresWords, sessionsSince, sessionSummaries, sidesApart, trendsOf } from '../../src/core/history.js';
+import { drawnFinal, evidenceBySide, localIsoTime, ratedWords, ratingsMix, scoreSeries, scoresWords, sessionsSince, sessionSummaries, sidesApart, trendsOf } from '../../src/core/history.js';
 import { keptAside } from '../../src/core/kept-aside.js';
 import type { PainfulSide } from '../../src/core/records.js';
 import { sparkline, sparkTop } from '../../src/ui/sparkline.js';
@@ -133,6 +133,15 @@ describe('evidenceBySide', () => {
     expect(evidenceBySide([left, skippedRight, baselineBoth])).toBe(false);
     const flaredRight = buildSession({ startedAt: '2026-01-04T10:00:00Z', side: 'right', baseline: 4, drills: [{ id: 'monster-walks', scores: [7] }] });
     expect(evidenceBySide([left, flaredRight])).toBe(true);
+  });
+});
+
+describe('ratedWords', () => {
+  it('says what a score rated as a sentence says it, and "(not named)" for a test movement of spaces alone', () => {
+    expect(ratedWords('pain', '  Single-leg   squat ')).toBe('pain during single-leg squat');
+    expect(ratedWords('tightness', 'ITB walk')).toBe('tightness during ITB walk');
+    // Valid in the store (written by hand, or by an older itb), but it names nothing.
+    expect(ratedWords('pain', '   ')).toBe('pain during (not named)');
   });
 });
 

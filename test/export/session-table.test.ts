@@ -141,6 +141,27 @@ describe('the drills of each session', () => {
   });
 });
 
+describe('a test movement and a routine of spaces alone', () => {
+  // As a backup written by hand, or an older itb, may hold them: valid, but they name nothing.
+  const blank = (session: Session): Session => ({ ...structuredClone(session), movement: '   ', routine: '  ' });
+  const report = () => buildReport({ ...data, sessions: [blank(sessionOne), blank(sessionTwo)] }, library, { now: NOW });
+
+  it('read "(not named)" in the Markdown: in the session table, the test movements and the trend', () => {
+    const md = toMarkdown(report());
+    for (const row of mdRows(md)) expect(cells(row).slice(1, 4)).toEqual(['(not named)', 'left', 'Pain @ (not named)']);
+    expect(md).toContain('- **Test movement:** (not named)\n');
+    expect(md).toContain('**Pain during (not named)**: 2 sessions');
+    expect(md).not.toContain('during **');
+  });
+
+  it('read "(not named)" in the html: in the session table, the test movements and the trend', () => {
+    const html = toHtml(report());
+    for (const row of htmlRows(html).filter((row) => row.includes(' @ '))) expect(row.split(' | ').slice(1, 4)).toEqual(['(not named)', 'left', 'Pain @ (not named)']);
+    expect(html).toContain('<li><strong>Test movement:</strong> <bdi>(not named)</bdi></li>');
+    expect(html).toContain('<strong>Pain during <bdi>(not named)</bdi></strong>: 2 sessions');
+  });
+});
+
 describe('how a session ended', () => {
   const STOPPED = 'Stopped early: the person chose to end the session there, or not to go on after a flare-up.';
   const INTERRUPTED = 'Interrupted: the session was cut off rather than ended (Ctrl-C, the terminal closed, the computer went off); what was answered up to then is kept.';
