@@ -58,8 +58,13 @@ export async function showRoutines(ctx: Context, options: { json?: boolean }, co
     );
     blocks.push([colour.bold('Test movements'), ...wrap(`Offered by a session, or given with \`${itbWithLibrary(ctx, command)} session --movement ID\`; any movement in your own words works too.`, 78, '  ').map((line) => colour.dim(line)), ...lines].join('\n'));
   }
-  // What to do with the list, as `itb exercises` ends with how to show one drill.
-  const run = wrap(`Run one: \`${itb} session ID\`, or \`${itb} session\` to choose from a list.`).map((line) => colour.dim(line));
+  // What to do with the list, as `itb exercises` ends with how to show one drill. A library file
+  // of drills alone, with both built-in routines empty, has none: `itb session` refuses to start.
+  const noneToRun = library.routines.length === 0 && builtIns.every((routine) => routine.exercises.length === 0);
+  const next = noneToRun
+    ? `This library has no routines, so there is none to run. Add one under "routines:" in the library file: an id, a name, a description and the ids of its exercises, in order. Without --data (and ITB_DATA), itb uses the built-in library and its routines.`
+    : `Run one: \`${itb} session ID\`, or \`${itb} session\` to choose from a list.`;
+  const run = wrap(next).map((line) => colour.dim(line));
   ctx.stdout.write(`${blocks.join('\n\n')}\n\n${run.join('\n')}\n`);
 }
 

@@ -175,6 +175,24 @@ describe('itb routines', () => {
     expect(stdout).toMatch(/ {2}None due today\.\n\nRun one: /);
   });
 
+  it('a library of drills without routines, with nothing in rehab or due: says there is none to run, and how to add one, as the session says', async () => {
+    const file = join(home, 'drills-only.yaml');
+    writeFileSync(file, readFileSync(good, 'utf8').replace(/^routines:[\s\S]*$/m, ''));
+    const { code, stdout } = await itb(['--data', file, 'routines']);
+    expect(code).toBe(0);
+    expect(stdout).not.toContain('Run one');
+    expect(stdout.replace(/\s+/g, ' ')).toMatch(
+      / None due today\. .* This library has no routines, so there is none to run\. Add one under "routines:" in the library file: an id, a name, a description and the ids of its exercises, in order\. Without --data \(and ITB_DATA\), itb uses the built-in library and its routines\. $/,
+    );
+    // A session with it refuses to start, for the same reason.
+    expect((await run(['--data', file, 'session', 'rehab'], { home, tty: true })).stderr).toContain('your rehab bucket is empty');
+    // With a drill of its own in the rehab bucket, the rehab routine runs: how to run one, as with any library.
+    await Store.open({ ITB_HOME: home }).update((data) => void data.sessions.push(buildSession({ startedAt: '2026-02-11T09:00:00Z', routine: 'clinic-plan', baseline: 5, drills: [{ id: 'ankle-rocks', name: 'Ankle rocks', scores: [3] }] })));
+    const withRehab = (await itb(['--data', file, 'routines'])).stdout;
+    expect(withRehab).toMatch(/^ {3}1\. Ankle rocks {2}ankle-rocks · ankle$/m);
+    expect(withRehab.replace(/\s+/g, ' ')).toContain(`Run one: \`itb --data ${file} session ID\`, or \`itb --data ${file} session\` to choose from a list.`);
+  });
+
   it('a routine named after it: exit 2, saying it lists them all and how to run that one, or the closest', async () => {
     const named = await itb(['routines', 'joint-chain']);
     expect(named).toMatchObject({ code: 2, stdout: '' });
