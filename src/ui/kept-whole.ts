@@ -6,10 +6,12 @@
 // - "set aside", what happens to a drill that does not help: broken, "2 set" reads as sets done;
 // - "y for yes", "n for no", the plain terminal's answers: broken, "for no" stands alone;
 // - "re-test due": broken, "due (since ...)" names nothing;
-// - a painful side ("right side painful"): broken, "right" reads as "correct".
+// - a painful side ("right side painful"): broken, "right" reads as "correct";
+// - a one-letter option that ends a clause, with the word before it ("with -o."): broken, "-o."
+//   begins a line alone, as a list's dash with a stray mark.
 // Ordinary words are broken anywhere: only a term whose pieces mislead is here. The text itself
 // keeps plain spaces (no no-break ones), so a copy, a screen reader and a report read it as typed.
-const TERMS = ['[Aa]void for now', '[Ss]et aside', 'y for yes', 'n for no', '[Rr]e-test due', '(?:left|right) side painful', 'both sides painful'];
+const TERMS = ['[Aa]void for now', '[Ss]et aside', 'y for yes', 'n for no', '[Rr]e-test due', '(?:left|right) side painful', 'both sides painful', '[a-z]+ -[a-z](?=[.,;:])'];
 
 // Colour codes take no room, and may come before any word of a term (`re-test ${bold('due')}`).
 const CODES = String.raw`(?:\x1b\[[\d;]*m)*`;

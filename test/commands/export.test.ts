@@ -308,6 +308,15 @@ describe('itb export', () => {
     expect(readFileSync(file, 'utf8')).toBe('my notes');
   });
 
+  it('keeps -o with the word before it in the hint, on a terminal 40 columns wide', async () => {
+    await seed();
+    const file = join(home, 'report.md');
+    writeFileSync(file, 'my notes');
+    const result = await run(['export', '-o', file], { home, now: NOW, stderrColumns: 40 });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/\nNothing was written\. Add --force to\nreplace it, or choose another name\nwith -o\.\n$/);
+  });
+
   it('keeps a file that took the name while the report was being made, without --force', async () => {
     await seed();
     const file = join(home, 'report.md');

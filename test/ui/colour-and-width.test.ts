@@ -64,6 +64,27 @@ describe('the width of printed lines', () => {
   });
 });
 
+describe('a one-letter option that ends a clause', () => {
+  it('stays with the word before it, never alone at the start of a line, at 80 columns and narrower', () => {
+    const hints = [
+      'Nothing was written. Close it there and try again, or choose another name with -o.',
+      'Nothing was written. Add --force to replace it, or choose another name with -o.',
+      'Nothing was written. Close the file where it is open (a spreadsheet or a viewer showing it), then try again; or choose another name with -o.',
+      'Create the folder first, or choose another place with -o.',
+      'To see the report on the screen, leave out -o; to save it, give a file name.',
+    ];
+    for (let columns = 30; columns <= 80; columns++) {
+      for (const hint of hints) {
+        const lines = wrap(hint, columns);
+        expect(lines.join(' '), `${columns}: ${hint}`).toBe(hint);
+        expect(lines.filter((line) => /^-o\b/.test(line)), `${columns}: ${hint}`).toEqual([]);
+        expect(Math.max(...lines.map(width)), `${columns}: ${hint}`).toBeLessThanOrEqual(columns);
+      }
+    }
+    expect(wrap(hints[0]!, 80)).toEqual(['Nothing was written. Close it there and try again, or choose another name', 'with -o.']);
+  });
+});
+
 describe('the trend line', () => {
   it('gives each score up to 7 a bar of its own, so a fall of one point shows', () => {
     expect(sparkTop([2, 3])).toBe(7);
