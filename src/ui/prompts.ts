@@ -44,17 +44,27 @@ export function createPrompter(): Prompter {
     select: ({ message, choices, default: fallback, numberTyped }) => {
       // A column spare for the space before the answer, once picked.
       const question = fitted(message, 1);
-      const shownChoices = choices.map((choice) => ({
-        value: choice.value,
-        ...(choice.description === undefined ? {} : { description: choice.description }),
-        ...(typeof choice.disabled === 'string' ? fittedDisabled(choice.name, choice.disabled) : { name: fittedChoice(choice.name) }),
-        // Fitted as it is shown, to the window's width then: one made narrower while the list
-        // waited (a phone turned upright) kept the answer on the question's line, to be broken
-        // by the terminal in the middle of a word ("Done — r" over "ate my pain now").
-        get short() {
-          return answered(message, choice.name, 1);
-        },
-      }));
+      const shownChoices = choices.map((choice) => {
+        const why = typeof choice.disabled === 'string' ? choice.disabled : undefined;
+        return {
+          value: choice.value,
+          ...(choice.description === undefined ? {} : { description: choice.description }),
+          // Each fitted as it is shown, to the window's width then: one made narrower while the
+          // list waited (a phone turned upright) had the choices drawn again as fitted before,
+          // broken by the prompts in the middle of a phrase ("Skip this drill (I cannot do" over
+          // " it now)"), and the answer kept on the question's line, to be broken by the terminal
+          // in the middle of a word ("Done — r" over "ate my pain now").
+          get name() {
+            return why === undefined ? fittedChoice(choice.name) : fittedDisabled(choice.name, why).name;
+          },
+          get disabled() {
+            return why === undefined ? undefined : fittedDisabled(choice.name, why).disabled;
+          },
+          get short() {
+            return answered(message, choice.name, 1);
+          },
+        };
+      });
       const typed = (text: string): number | string => {
         if (numberTyped !== undefined && /^\d/.test(plainText(text))) return noteShown(numberTyped);
         const index = typedChoice(choices, text);

@@ -110,6 +110,53 @@ describe('itb session typed at as people type', () => {
     expect(saved()).toEqual({ sessions: [session('interrupted', 6, 4, { attempts: 1, helped: 1 })], rehab: ['lateral-ankle-tilts'], avoid: [] });
   });
 
+  /**
+   * Narrows the window to 30 columns while the list at a drill waits, then moves its pointer down:
+   * the lines of the screen from the drill's last cue to the list drawn again, after its help line.
+   */
+  async function drillListNarrowed(t: Terminal): Promise<string[]> {
+    await passRedFlagScreen(t);
+    await t.answer('Rate your pain (0 = none', '6');
+    await t.waitFor('↑↓ navigate');
+    await resized(t, 30);
+    await t.type(keys.down);
+    await t.waitFor('↑↓ navigate');
+    const lines = await screenOf(t, true);
+    const cue = lines.findLastIndex((line) => line.startsWith('  › Let the outer side'));
+    return lines.slice(cue, lines.lastIndexOf('↑↓ navigate • ⏎ select') + 1);
+  }
+  // The list as drawn again at 30 columns: each choice broken between words, under its pointer.
+  const drillList = ['? When you have done the', '  drill:', '  Done — rate my pain now', '❯ Skip this drill', '  (I cannot do it now)', '  Stop the session here', '', '↑↓ navigate • ⏎ select'];
+
+  it('draws a list again in a window made narrower while it waits, each choice between words, where a terminal cuts long lines', async () => {
+    const t = itb(jointChain, { cols: 80 });
+    // xterm, PuTTY, the Linux console: the list drawn before is erased whole, and nothing above it.
+    t.cutsLinesWhenNarrowed();
+    expect(await drillListNarrowed(t)).toEqual(['  › Let the outer side of the', '  › If it hurts, tilt less and', ...drillList]);
+    await t.type(keys.enter);
+    await t.waitFor('Skipped Lateral ankle tilts.');
+    await t.waitFor('↑↓ navigate');
+    await t.type(keys.ctrlC);
+    expect(await t.exited).toBe(130);
+    expect(saved()).toEqual({ sessions: [session('interrupted', 6, 6, { skipped: 1 })], rehab: [], avoid: [] });
+  });
+
+  it('draws a list again in a window made narrower while it waits, where a terminal rewraps long lines, erasing nothing written before it', async () => {
+    const t = itb(jointChain, { cols: 80 });
+    // Most terminals carry the end of a line now too long onto a row of its own, the list's too:
+    // it takes more rows than were drawn, and how many a terminal gives it cannot be known. Only
+    // the rows drawn are erased, so the question's first lines as drawn before stay above the list
+    // (its rewrapped ":" too), and the drill's cues, as the terminal rewrapped them, above those.
+    const shown = await drillListNarrowed(t);
+    expect(shown).toEqual(['  › Let the outer side of the', 'ankle do the work, slow and co', 'ntrolled.', '  › If it hurts, tilt less and', ' move more slowly.', '? When you have done the drill', ':', ...drillList]);
+    await t.type(keys.enter);
+    await t.waitFor('Skipped Lateral ankle tilts.');
+    await t.waitFor('↑↓ navigate');
+    await t.type(keys.ctrlC);
+    expect(await t.exited).toBe(130);
+    expect(saved()).toEqual({ sessions: [session('interrupted', 6, 6, { skipped: 1 })], rehab: [], avoid: [] });
+  });
+
   it('takes the first line of a paste of two scores as the score, and nothing of the second', async () => {
     const t = itb(jointChain, { cols: 40 });
     await passRedFlagScreen(t);

@@ -152,6 +152,20 @@ export class Terminal {
     }
   }
 
+  /**
+   * From now on, shows a window made narrower as xterm itself, PuTTY and the Linux console do:
+   * a line now too long is cut at the new edge, on its one row. By default the screen does as
+   * most terminals do (xterm.js, as in VS Code; GNOME Terminal, iTerm2, kitty, Windows Terminal,
+   * tmux): such a line, unless the cursor is on it, goes on over as many rows as it now needs,
+   * so that what was drawn takes more rows than the program drew. xterm.js cuts lines only in
+   * its Windows mode.
+   */
+  cutsLinesWhenNarrowed(): void {
+    this.drawn = this.drawn.then(() => {
+      this.mirror.options.windowsMode = true;
+    });
+  }
+
   /** Makes the window `cols` wide and `rows` tall, as a person dragging its corner does. */
   resize(cols: number, rows: number): void {
     this.pty.resize(cols, rows);
@@ -161,12 +175,12 @@ export class Terminal {
   /**
    * The lines of the screen and of what scrolled off its top, each without its trailing blanks,
    * as drawn so far: prompts drawn again and cursor moves done, lines wrapped at the window's edge
-   * (each row of the window a line of its own).
+   * (each row of the window a line of its own), and cut at its edge as the window shows them.
    */
   async screen(): Promise<string[]> {
     await this.drawn;
     const buffer = this.mirror.buffer.active;
-    return Array.from({ length: buffer.length }, (_, i) => buffer.getLine(i)?.translateToString(true) ?? '');
+    return Array.from({ length: buffer.length }, (_, i) => buffer.getLine(i)?.translateToString(true, 0, this.mirror.cols).trimEnd() ?? '');
   }
 
   /**
