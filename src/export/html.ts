@@ -247,7 +247,9 @@ const drillItemBy = (sidesApart: boolean, doseOf: (exerciseId: string) => string
   if (retest) details.push(status.retestDue ? `<span class="due">${ours(retest)}</span>` : ours(retest));
   if (status.note) details.push(`note: “${userLines(status.note)}”`);
   if (status.earlierMove && earlierMoveInView(status.earlierMove)) details.push(`${ours(earlierMoveWords(status.earlierMove))}, with the note “${userLines(status.earlierMove.note)}”`);
-  return `<li><strong>${userText(status.name)}</strong> <span class="id">(${userText(status.exerciseId)})</span>: ${details.join('; ')}</li>`;
+  // A drill known by its id alone has its id for a name: given once, as `itb buckets` gives it.
+  const id = status.name === status.exerciseId ? '' : ` <span class="id">(${userText(status.exerciseId)})</span>`;
+  return `<li><strong>${userText(status.name)}</strong>${id}: ${details.join('; ')}</li>`;
 };
 
 function screening(screens: Screening[], earlier: string | undefined): string[] {

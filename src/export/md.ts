@@ -255,7 +255,9 @@ function drillLine(status: ExerciseStatus, sidesApart: boolean, dose: string | u
   if (retest) details.push(status.retestDue ? `**${retest}**` : retest);
   if (status.note) details.push(`note: “${mdNote(status.note)}”`);
   if (status.earlierMove && earlierMoveInView(status.earlierMove)) details.push(`${earlierMoveWords(status.earlierMove)}, with the note “${mdNote(status.earlierMove.note)}”`);
-  return `**${mdUser(status.name)}** (${mdUser(status.exerciseId)}): ${details.join('; ')}`;
+  // A drill known by its id alone has its id for a name: given once, as `itb buckets` gives it.
+  const id = status.name === status.exerciseId ? '' : ` (${mdUser(status.exerciseId)})`;
+  return `**${mdUser(status.name)}**${id}: ${details.join('; ')}`;
 }
 
 function screeningLines(screens: Screening[], earlier: string | undefined): string[] {
