@@ -10,13 +10,14 @@ import { readSummary } from '../store/summary-file.js';
 import { hangingName } from '../ui/table.js';
 import { width } from '../ui/width.js';
 import { hanging, onScreen, wrap, wrapName } from '../ui/wrap.js';
+import { nothingToRunToday } from './session-routines.js';
 import { itbWithLibrary, libraryFile, libraryOrStop, paint, printJson } from './shared.js';
 
 export async function showRoutines(ctx: Context, options: { json?: boolean }, command: Command) {
   const library = await libraryOrStop(ctx, command, { command: 'routines', does: 'lists the routines' });
   // A routine's name may come as several words: `itb routines joint chain`.
   if (command.args.length > 0) throw strayWord(ctx, command.args.join(' '), library, command);
-  const { builtIns, elsewhere } = await builtInRoutines(ctx, library, command);
+  const { builtIns, elsewhere, view } = await builtInRoutines(ctx, library, command);
   const ownRoutines = library.routines.map((routine) => ({ ...routine, builtIn: false }));
   if (options.json) return printJson(ctx, [...ownRoutines, ...builtIns]);
   const colour = paint(ctx, command);
@@ -58,12 +59,16 @@ export async function showRoutines(ctx: Context, options: { json?: boolean }, co
     );
     blocks.push([colour.bold('Test movements'), ...wrap(`Offered by a session, or given with \`${itbWithLibrary(ctx, command)} session --movement ID\`; any movement in your own words works too.`, 78, '  ').map((line) => colour.dim(line)), ...lines].join('\n'));
   }
-  // What to do with the list, as `itb exercises` ends with how to show one drill. A library file
-  // of drills alone, with both built-in routines empty, has none: `itb session` refuses to start.
-  const noneToRun = library.routines.length === 0 && builtIns.every((routine) => routine.exercises.length === 0);
-  const next = noneToRun
-    ? `This library has no routines, so there is none to run. Add one under "routines:" in the library file: an id, a name, a description and the ids of its exercises, in order. Without --data (and ITB_DATA), itb uses the built-in library and its routines.`
-    : `Run one: \`${itb} session ID\`, or \`${itb} session\` to choose from a list.`;
+  // What to do with the list, as `itb exercises` ends with how to show one drill; or why none
+  // can run today, as `itb session` refuses then: a library file of drills alone with both
+  // built-in routines empty, or every drill of every routine set aside for now.
+  const nothing = nothingToRunToday(view, library, itb);
+  const next =
+    nothing === undefined
+      ? `Run one: \`${itb} session ID\`, or \`${itb} session\` to choose from a list.`
+      : library.routines.length === 0
+        ? `This library has no routines, so there is none to run. Add one under "routines:" in the library file: an id, a name, a description and the ids of its exercises, in order. Without --data (and ITB_DATA), itb uses the built-in library and its routines.`
+        : `${nothing.message.charAt(0).toUpperCase()}${nothing.message.slice(1)}. ${nothing.hint}`;
   const run = wrap(next).map((line) => colour.dim(line));
   ctx.stdout.write(`${blocks.join('\n\n')}\n\n${run.join('\n')}\n`);
 }
@@ -88,7 +93,7 @@ async function builtInRoutines(ctx: Context, library: Library, command: Command)
     builtIn('rehab', 'Your rehab routine (built in)', 'The drills in your rehab bucket, in routine order.'),
     builtIn('retest', 'Re-test (built in)', 'Drills set aside for now whose re-test date has come.'),
   ] as const;
-  return { builtIns, elsewhere };
+  return { builtIns, elsewhere, view };
 }
 
 /**

@@ -51,13 +51,6 @@ export async function chooseRoutine(
   noteStrengthOnly('retest', retest);
   if (retest.length > 0) choices.unshift({ value: 'retest', name: `Re-test drills set aside earlier (${retest.length} due)`, description: 'Drills from your avoid-for-now bucket whose re-test date has come.' });
   if (rehab.length > 0) choices.unshift({ value: 'rehab', name: `Your rehab routine (${plural(rehab.length, 'drill')})`, description: 'The drills that helped you, in routine order.' });
-  // A library of one's own may list drills and no routine: then nothing at all is set aside.
-  if (choices.length === 0) {
-    throw new UserError(
-      'this exercise library has no routines, so a session has none to run',
-      `Add one under "routines:" in the library file: an id, a name, a description and the ids of its exercises, in order. \`${itb} exercises\` lists the drills it has.`,
-    );
-  }
   const nothing = nothingToRunToday(buckets, library, itb);
   if (nothing) throw nothing;
   const canStart = (choice: Choice<string>) => choice.disabled === undefined && !(strengthResting && strengthOnly.has(choice.value));
@@ -140,13 +133,20 @@ export function routineExercises(
 }
 
 /**
- * The refusal of a session when no routine has a drill to offer today: every drill of every
+ * The refusal of a session when no routine has a drill to offer today: a library of one's own
+ * that lists drills and no routine (then nothing at all is set aside), or every drill of every
  * routine set aside for now, none due for a re-test and none in the rehab bucket. Said before
  * any question (the safety questions too), with the day the first comes back. Undefined when
- * something can run, or the library has no routine (said where the routines are listed).
+ * something can run.
  */
 export function nothingToRunToday(buckets: BucketView, library: Library, itb: string): UserError | undefined {
   if (builtInRoutine('rehab', buckets, library).length > 0 || builtInRoutine('retest', buckets, library).length > 0) return undefined;
+  if (library.routines.length === 0) {
+    return new UserError(
+      'this exercise library has no routines, so a session has none to run',
+      `Add one under "routines:" in the library file: an id, a name, a description and the ids of its exercises, in order. \`${itb} exercises\` lists the drills it has.`,
+    );
+  }
   const setAside: ExerciseStatus[] = [];
   for (const routine of library.routines) {
     const today = routineExercises(routine.id, buckets, library, { allSetAside: 'keep' });

@@ -73,6 +73,16 @@ describe('itb session: the routine list', () => {
         `\`itb --data ${good} buckets\` shows when each one is due; \`itb --data ${good} routines\` lists the other routines.`,
     );
     expect([refused, named].map((result) => result.prompter.asked.length)).toEqual([0, 0]);
+    // `itb routines` ends the same way, not with "Run one", which would be refused.
+    const routines = await run(['--data', good, 'routines'], { home, now });
+    expect(routines.code).toBe(0);
+    expect(routines.stdout).not.toContain('Run one');
+    expect(said(routines.stdout)).toMatch(
+      new RegExp(
+        ' Every drill of every routine is set aside for now: the first is due for a re-test on 2026-12-02\\. ' +
+          `From then, \`itb --data \\S+ session retest\` offers it again; \`itb --data \\S+ buckets\` shows when each one is due\\.$`,
+      ),
+    );
   });
 
   it('says so before the safety questions of a first session, and without a terminal, rather than after them', async () => {

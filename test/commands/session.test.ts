@@ -1881,8 +1881,10 @@ describe('itb session', () => {
     const good = join(import.meta.dirname, '../fixtures/libraries/good.yaml');
     const drillsOnly = join(home, 'drills-only.yaml');
     writeFileSync(drillsOnly, readFileSync(good, 'utf8').replace(/^routines:[\s\S]*$/m, ''));
-    const result = await run(['--data', drillsOnly, 'session', ...flags], { home, tty: true, answers: [...screenClear] });
+    // Before the safety questions, and without a terminal too: answering them would be for nothing.
+    const result = await run(['--data', drillsOnly, 'session', ...flags], { home, tty: false, answers: [] });
     expect(result.code).toBe(2);
+    expect(result.prompter.asked).toEqual([]);
     expect(result.stderr).not.toContain('set aside');
     expect(result.stderr.replace(/\s+/g, ' ')).toContain(
       'error: this exercise library has no routines, so a session has none to run Add one under "routines:" in the library file: ' +
