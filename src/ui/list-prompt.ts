@@ -46,14 +46,20 @@ const theme = makeTheme({
  * with nothing else to say that there are more: the line then says how many there are, so that
  * the arrow keys are known to bring up the rest.
  */
-function helpLine(keybindings: readonly string[], choices: number, allShown: boolean): string {
+function helpLine(keybindings: readonly string[], choices: number, allShown: boolean, columns: number): string {
   const added = [keybindings.includes('vim') ? 'k/j' : '', keybindings.includes('emacs') ? 'Ctrl-P/N' : ''].filter(Boolean);
-  return [
+  const parts = [
     [['↑↓', ...added].join(' '), allShown ? 'navigate' : `see all ${choices} choices`],
     ['⏎', 'select'],
-  ]
-    .map(([key, action]) => `${styleText('bold', key!)} ${styleText('dim', action!)}`)
-    .join(styleText('dim', ' • '));
+  ].map(([key, action]) => `${styleText('bold', key!)} ${styleText('dim', action!)}`);
+  const line = parts.join(styleText('dim', ' • '));
+  // Too wide for a narrow window: a line each, rather than one the terminal breaks mid-word ("selec" over "t").
+  return width(line) <= columns ? line : parts.join('\n');
+}
+
+/** The rows the keys under a list of `choices` may take on a terminal `columns` wide, at the most. */
+export function keysRows(choices: number, columns: number): number {
+  return helpLine(makeTheme().keybindings, choices, false, columns).split('\n').length;
 }
 // The cursor stays hidden while nothing is typed, as under the prompts' select, and shows where
 // the typing goes once something is.
@@ -130,7 +136,7 @@ export const listPrompt = createPrompt<string, ListConfig>((config, done) => {
   const description = choices[active]!.description;
   // A choice's name may take more than one line: the page counts lines.
   const lines = choices.reduce((sum, choice) => sum + `${choice.name} ${choice.disabled ?? ''}`.split('\n').length, 0);
-  const keys = helpLine(keybindings, choices.length, lines <= pageSize);
+  const keys = helpLine(keybindings, choices.length, lines <= pageSize, process.stdout.columns || 80);
   const below = [page, ' ', description ? theme.style.description(description) : '', note ? theme.style.error(note) : '', keys].filter(Boolean).join('\n');
   const question = `${prefix} ${message}`;
   return typed === '' ? `${question}\n${below}${cursorHide}` : [`${cursorShow}${question} ${typed}`, below];

@@ -2,7 +2,7 @@
 import { input } from '@inquirer/prompts';
 import { styleText } from 'node:util';
 import { countdown, holdLine } from './countdown.js';
-import { listPrompt, rowsOf } from './list-prompt.js';
+import { keysRows, listPrompt, rowsOf } from './list-prompt.js';
 import { type Prompter, timeUpBell } from './prompter.js';
 import { askedAgainAfterPause, suspendable, whenTerminalGoes } from './stopping.js';
 import { width } from './width.js';
@@ -203,18 +203,18 @@ function reason(verdict: true | string): true | string {
 
 /**
  * How many lines a list of choices may take: all the terminal's `rows` have room for beside the
- * question, the blank line, the longest description and the help line. The prompts' own 7 hid
- * the eighth choice and on, with nothing to say there were more (a routine, or "Something else"
- * among the movements); a list taller than the room left pushed the question and the pointer
- * off the top of a short terminal (a split window), and each move of the pointer then left a
- * copy of the list behind. A note Enter gives (on text that names no choice, on a number where
+ * question, the blank line, the longest description and the help line (two lines on a narrow
+ * terminal). The prompts' own 7 hid the eighth choice and on, with nothing to say there were
+ * more (a routine, or "Something else" among the movements); a list taller than the room left
+ * pushed the question and the pointer off the top of a short terminal (a split window), and
+ * each move of the pointer then left a copy of the list behind. A note Enter gives (on text that names no choice, on a number where
  * numbers are scores, on a choice that cannot be picked) takes its rows from the list only
  * while it shows (listPrompt): kept free all the time, they hid two choices or more.
  */
 export function listLines(question: string, choices: { description?: string; disabled?: boolean | string }[], rows: number, columns: number): number {
   const description = Math.max(0, ...choices.map((choice) => (choice.description ? rowsOf(choice.description, columns) : 0)));
   // At least the choice the pointer is on, however short the terminal.
-  return Math.max(1, rows - rowsOf(`? ${question}`, columns) - 1 - description - 1);
+  return Math.max(1, rows - rowsOf(`? ${question}`, columns) - 1 - description - keysRows(choices.length, columns));
 }
 
 /**

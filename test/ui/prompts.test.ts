@@ -14,12 +14,12 @@ const shipped = loadLibraryFile(join(import.meta.dirname, '../../data/library.ya
 const routineChoices = shipped.routines.map((routine) => ({ value: routine.id, name: `${routine.name} (${routine.exercises.length} drills)`, description: described(routine.description ?? '') }));
 
 /**
- * The screen of the question, asked on a terminal of `rows` rows and 80 columns; after `typed`
- * and Enter, when given.
+ * The screen of the question, asked on a terminal of `rows` rows and as many columns as stdout
+ * says (80 when it says none, as in a test run); after `typed` and Enter, when given.
  */
 async function screenOf(message: string, choices: { value: string; name: string; description?: string; disabled?: string }[], rows: number, typed?: string): Promise<string[]> {
   const list = choices.map((choice) => ({ ...choice, short: choice.name }));
-  const config = { message, choices: list, pageSize: listLines(message, choices, rows, 80), notChosen: 'That one cannot be chosen now.', typed: () => `"${typed}" is not one of the choices.\n  Choose with the arrow keys and Enter.` };
+  const config = { message, choices: list, pageSize: listLines(message, choices, rows, process.stdout.columns || 80), notChosen: 'That one cannot be chosen now.', typed: () => `"${typed}" is not one of the choices.\n  Choose with the arrow keys and Enter.` };
   const { getScreen, answer, events, nextRender } = await render(listPrompt, config);
   if (typed !== undefined) {
     events.type(typed);
@@ -140,5 +140,24 @@ describe("a list question's help line", () => {
     vi.stubEnv('INQUIRER_KEYBINDINGS', keybindings);
     const screen = await screenOf('Which side is painful?', sides, 24);
     expect(screen.at(-1)).toBe(help);
+  });
+
+  it('takes a line for each key on a window too narrow for one, rather than being broken mid-word, and the list keeps room for both', async () => {
+    const columns = Object.getOwnPropertyDescriptor(process.stdout, 'columns');
+    Object.defineProperty(process.stdout, 'columns', { value: 30, configurable: true });
+    try {
+      // "↑↓ see all 9 choices • ⏎ select" is 31 columns.
+      const many = Array.from({ length: 9 }, (_, i) => ({ value: `r${i}`, name: `Routine ${i}` }));
+      const screen = await screenOf('Which?', many, 8);
+      expect(screen.slice(-2)).toEqual(['↑↓ see all 9 choices', '⏎ select']);
+      expect(screen.length).toBeLessThanOrEqual(8);
+      expect(listLines('Which?', many, 8, 30)).toBe(8 - 1 - 1 - 2);
+      expect(listLines('Which?', many, 8, 40)).toBe(8 - 1 - 1 - 1);
+      // One that fits stays on one line.
+      expect((await screenOf('Which side is painful?', sides, 24)).at(-1)).toBe('↑↓ navigate • ⏎ select');
+    } finally {
+      if (columns) Object.defineProperty(process.stdout, 'columns', columns);
+      else delete (process.stdout as { columns?: number }).columns;
+    }
   });
 });
