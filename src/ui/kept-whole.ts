@@ -8,10 +8,11 @@
 // - "re-test due": broken, "due (since ...)" names nothing;
 // - a painful side ("right side painful"): broken, "right" reads as "correct";
 // - a one-letter option that ends a clause, with the word before it ("with -o."): broken, "-o."
-//   begins a line alone, as a list's dash with a stray mark.
+//   begins a line alone, as a list's dash with a stray mark;
+// - -o with the file name after it ("-o report.html"): broken, "-o" ends a line as a stray dash.
 // Ordinary words are broken anywhere: only a term whose pieces mislead is here. The text itself
 // keeps plain spaces (no no-break ones), so a copy, a screen reader and a report read it as typed.
-const TERMS = ['[Aa]void for now', '[Ss]et aside', 'y for yes', 'n for no', '[Rr]e-test due', '(?:left|right) side painful', 'both sides painful', '[a-z]+ -[a-z](?=[.,;:])'];
+const TERMS = ['[Aa]void for now', '[Ss]et aside', 'y for yes', 'n for no', '[Rr]e-test due', '(?:left|right) side painful', 'both sides painful', '[a-z]+ -[a-z](?=[.,;:])', '-o [\\w-]+\\.\\w+'];
 
 // Colour codes take no room, and may come before any word of a term (`re-test ${bold('due')}`).
 const CODES = String.raw`(?:\x1b\[[\d;]*m)*`;

@@ -73,6 +73,8 @@ describe('a one-letter option that ends a clause', () => {
       'Create the folder first, or choose another place with -o.',
       'To see the report on the screen, leave out -o; to save it, give a file name.',
     ];
+    // And -o with the file name after it: "-o" ending a line reads as a stray dash.
+    const named = 'Nothing was written: -o needs a file name after it. Give a file name, such as -o report.html.';
     for (let columns = 30; columns <= 80; columns++) {
       for (const hint of hints) {
         const lines = wrap(hint, columns);
@@ -80,6 +82,11 @@ describe('a one-letter option that ends a clause', () => {
         expect(lines.filter((line) => /^-o\b/.test(line)), `${columns}: ${hint}`).toEqual([]);
         expect(Math.max(...lines.map(width)), `${columns}: ${hint}`).toBeLessThanOrEqual(columns);
       }
+    }
+    for (let columns = 30; columns <= 80; columns++) {
+      const lines = wrap(named, columns);
+      expect(lines.join(' '), `${columns}`).toBe(named);
+      expect(lines.filter((line) => / -o$/.test(line)), `${columns}`).toEqual([]);
     }
     expect(wrap(hints[0]!, 80)).toEqual(['Nothing was written. Close it there and try again, or choose another name', 'with -o.']);
   });
