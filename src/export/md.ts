@@ -185,7 +185,7 @@ export function toMarkdown(report: Report): string {
   if (view.summaries.length === 0) out.push(`${noneWords(report, 'sessions')}.`, '');
   else {
     out.push(
-      '| Started | Routine | Side | Symptom @ movement | Baseline → final | Helped | Set aside | Skipped | Status | Drills: change, result |',
+      '| Started | Routine | Side | Symptom @ movement | Baseline → final | Helped | Set aside | Skipped | Status | Drills: before → after, result |',
       '|---|---|---|---|---|--:|--:|--:|---|---|',
     );
     const nameOf = drillNamer(report);

@@ -2,32 +2,36 @@
 // counts alone ("1 set aside, 1 flare") leave a therapist matching dates against the avoid list
 // to find which drill flared on which day.
 import type { Session } from '../core/records.js';
-import { signed } from './words.js';
 
 /** How a drill's test in a session ended: as the lists and the FHIR results say it, or skipped. */
 export type DrillResult = 'helped' | 'did not help' | 'flare' | 'skipped';
 
 const RESULTS: DrillResult[] = ['helped', 'did not help', 'flare', 'skipped'];
-/** Changes run from -10 to +10: one place for each, and one for a try not made. */
-const NOT_MADE = 11;
-const PLACES = 22;
+/** Scores run from 0 to 10: a try's before and after as one number, and one for a try not made. */
+const SCORES = 11;
+const NOT_MADE = SCORES * SCORES;
+const TRIES = NOT_MADE + 1;
 
 /**
- * The writer of "Clamshells -2 helped; Lunge knee circles 0, retry +1 did not help; Hip hikes +4
- * flare; Glute stretch skipped" for a report's sessions: each drill the session decided, in the
- * order it went through them, as `name` writes it (escaped for its format), the change of each
- * try (against the score before the first) and the result as `marked` writes it (a flare stands
- * out). A retry skipped keeps the change of its first try; a first try the session ended after,
- * with no retry, decided nothing and is left out (the status says it: see unfinishedWords).
- * Empty for a session that decided no drill.
+ * The writer of "Clamshells 5 → 3 helped; Lunge knee circles 3 → 3, retry 3 → 4 did not help; Hip
+ * hikes 4 → 7 flare; Glute stretch skipped" for a report's sessions: each drill the session
+ * decided, in the order it went through them, as `name` writes it (escaped for its format), the
+ * score before and after each try, as the record holds them (a retry is judged against the score
+ * before the first try, its own before), and the result as `marked` writes it (a flare stands
+ * out). The scores, not the change alone, show how much room a drill had: a fall of 2 may be
+ * 5 → 3 right after the drill before it raised the score, no change may be 2 → 2. A retry skipped
+ * keeps the scores of its first try; a first try the session ended after, with no retry,
+ * decided nothing and is left out (the status says it: see unfinishedWords). Empty for a session
+ * that decided no drill.
  *
  * Years of sessions are tens of thousands of drills, done once each in a report: each drill's
- * words are made once, kept by its result and changes as a number, and the walk is one loop.
+ * words are made once, kept by its result and scores as a number, and the walk is one loop.
  */
 export function drillsDoneWriter(name: (exerciseId: string) => string, marked: (result: DrillResult) => string): (session: Session) => string {
-  const byDrill = new Map<string, string[]>();
+  const byDrill = new Map<string, Map<number, string>>();
+  const scores = (made: number): string => `${Math.floor(made / SCORES)} → ${made % SCORES}`;
   const words = (exerciseId: string, result: number, first: number, retry: number): string => {
-    const text = `${name(exerciseId)}${first === NOT_MADE ? '' : ` ${signed(first)}`}${retry === NOT_MADE ? '' : `, retry ${signed(retry)}`}`;
+    const text = `${name(exerciseId)}${first === NOT_MADE ? '' : ` ${scores(first)}`}${retry === NOT_MADE ? '' : `, retry ${scores(retry)}`}`;
     // A skip of the retry: its first try is said, then that the retry was skipped.
     return `${text}${RESULTS[result] === 'skipped' && first !== NOT_MADE && retry === NOT_MADE ? ', retry ' : ' '}${marked(RESULTS[result]!)}`;
   };
@@ -44,15 +48,16 @@ export function drillsDoneWriter(name: (exerciseId: string) => string, marked: (
       // A first try and its retry at most: another first try is the drill's next time in a session
       // that holds it twice, as only one edited by hand (a backup, say) can.
       for (let attempt = attempts[next]; attempt !== undefined && attempt.exerciseId === exerciseId; attempt = attempts[++next]) {
-        if (first === NOT_MADE) first = attempt.after - attempt.before;
-        else if (retry === NOT_MADE && attempt.attempt === 2) retry = attempt.after - attempt.before;
+        if (first === NOT_MADE) first = attempt.before * SCORES + attempt.after;
+        else if (retry === NOT_MADE && attempt.attempt === 2) retry = attempt.before * SCORES + attempt.after;
         else break;
       }
       const result = outcome === 'skipped' ? 3 : outcome === 'rehab' ? 0 : flare ? 2 : 1;
       let made = byDrill.get(exerciseId);
-      if (made === undefined) byDrill.set(exerciseId, (made = []));
-      const place = (result * PLACES + first + 10) * PLACES + retry + 10;
-      const drill = made[place] ?? (made[place] = words(exerciseId, result, first, retry));
+      if (made === undefined) byDrill.set(exerciseId, (made = new Map()));
+      const place = (result * TRIES + first) * TRIES + retry;
+      let drill = made.get(place);
+      if (drill === undefined) made.set(place, (drill = words(exerciseId, result, first, retry)));
       text += text === '' ? drill : `; ${drill}`;
     }
     return text;

@@ -290,7 +290,7 @@ describe('markdown', () => {
 
   it('gives the days of the sessions each threshold judged, so a change of 1 point reads by its day', () => {
     // Judged by a fall of 2 points on 8 October and of 1 on the 1st and the 20th: without the days,
-    // a "-1 did not help" in the session table could not be told from a slip.
+    // a "5 → 4 did not help" in the session table could not be told from a slip.
     const raisedOnce = sampleStore();
     raisedOnce.sessions[1]!.thresholds = { minImprovement: 2, flareRise: 3 };
     const line = '- A drill helped when the score fell by at least 1 point in 2 sessions (2026-10-01; 2026-10-20), and at least 2 points in 1 session (2026-10-08).\n';
@@ -446,12 +446,12 @@ describe('markdown', () => {
     three.status = 'interrupted';
     three.attempts[1] = { exerciseId: 'glute-stretch', attempt: 1, before: 2, after: 3, verdict: 'not-improved', at: '2026-10-20T12:09:00.000Z' };
     expect(toMarkdown(buildReport(store, library, { now: NOW }))).toContain('| **interrupted**, before the retry of Glute stretch (first try: 2 → 3) |');
-    // The retry skipped: the drill was decided, as its row says ("Clamshells 0, retry skipped").
+    // The retry skipped: the drill was decided, as its row says ("Clamshells 2 → 2, retry skipped").
     three.status = 'completed';
     three.attempts[1] = { exerciseId: 'clamshells', attempt: 1, before: 2, after: 2, verdict: 'not-improved', at: '2026-10-20T12:09:00.000Z' };
     three.results.push({ exerciseId: 'clamshells', name: 'Clamshells', outcome: 'skipped', flare: false, at: '2026-10-20T12:10:00.000Z' });
     const skipped = toMarkdown(buildReport(store, library, { now: NOW }));
-    expect(skipped).toContain('| completed | Glute stretch -2 helped; Clamshells 0, retry skipped |');
+    expect(skipped).toContain('| completed | Glute stretch 4 → 2 helped; Clamshells 2 → 2, retry skipped |');
     // Skipped untried the first time a routine lists it, and tried the second: that try is the one left.
     three.status = 'stopped';
     three.results.splice(1, 1, { exerciseId: 'clamshells', name: 'Clamshells', outcome: 'skipped', flare: false, at: '2026-10-20T12:06:00.000Z' });
@@ -466,7 +466,7 @@ describe('markdown', () => {
       { exerciseId: 'clamshells', name: 'Clamshells', outcome: 'avoid', flare: false, at: '2026-10-20T12:07:00.000Z' },
       { exerciseId: 'clamshells', name: 'Clamshells', outcome: 'rehab', flare: false, at: '2026-10-20T12:09:00.000Z' },
     );
-    expect(toMarkdown(buildReport(store, library, { now: NOW }))).toContain('| stopped early | Glute stretch -2 helped; Clamshells 0, retry 0 did not help; Clamshells -1 helped |');
+    expect(toMarkdown(buildReport(store, library, { now: NOW }))).toContain('| stopped early | Glute stretch 4 → 2 helped; Clamshells 2 → 2, retry 2 → 2 did not help; Clamshells 2 → 1 helped |');
     // Every drill decided: the status alone.
     expect(toMarkdown(report)).not.toContain('before the retry');
     expect(toHtml(report)).not.toContain('before the retry');
@@ -1019,7 +1019,7 @@ describe('html', () => {
   });
 
   it('heads the session table’s drill counts as the buckets and `itb history` name them: set aside, not avoided next to skipped', () => {
-    expect(toMarkdown(report)).toContain('| Baseline → final | Helped | Set aside | Skipped | Status | Drills: change, result |\n');
+    expect(toMarkdown(report)).toContain('| Baseline → final | Helped | Set aside | Skipped | Status | Drills: before → after, result |\n');
     expect(toHtml(report)).toContain('<th>Helped</th><th>Set aside</th><th>Skipped</th><th>Status</th>');
     for (const text of [toMarkdown(report), toHtml(report)]) expect(text).not.toContain('Avoided');
   });

@@ -268,4 +268,15 @@ describe.each(cases)('a made-up history (seed $seed, $days days, period: $period
       expect(rows.map((row) => [row[0], row[1], row[4], row[5], row[6]!.split(' ')[0], row[7]])).toEqual(listed);
     }
   });
+
+  it('md: each session row gives the scores before and after every try of its drills, as the store holds them', async () => {
+    const rows = mdSessionRows(await output(['export', ...periodArgs]));
+    const scores = (text: string) => [...text.matchAll(/(\d+) → (\d+)/g)].map((match) => [Number(match[1]), Number(match[2])]);
+    expect(rows).toHaveLength(sessions.length);
+    rows.forEach((row, i) => {
+      // The drills' cell gives each try the session decided, in order; a first try it ended after,
+      // before its retry, decided nothing and is said in the status instead.
+      expect([...scores(row.at(-1)!), ...scores(row[8]!)]).toEqual(sessions[i]!.attempts.map((attempt) => [attempt.before, attempt.after]));
+    });
+  });
 });

@@ -36,11 +36,67 @@ describe('the drills of each session', () => {
   // By id, results as they are: what each drill did, without a format's names or marks.
   const drillsDone = drillsDoneWriter((id) => id, (result) => `[${result}]`);
 
-  it('names each drill with the change of each try and its result, in the order the session went through them', () => {
+  it('names each drill with the scores before and after each try and its result, in the order the session went through them', () => {
+    // The retry is judged against the score before the first try, which is its own before.
     expect(drillsDone(sessionOne)).toBe(
-      'lateral-ankle-tilts -2 [helped]; lunge-knee-circles 0, retry +1 [did not help]; rehab-hip-circles -1 [helped]; pelvis-tucks-tilts [skipped]',
+      'lateral-ankle-tilts 6 → 4 [helped]; lunge-knee-circles 4 → 4, retry 4 → 5 [did not help]; rehab-hip-circles 5 → 4 [helped]; pelvis-tucks-tilts [skipped]',
     );
-    expect(drillsDone(sessionTwo)).toMatch(/^\S+ -\d+ \[helped\]; \S+ \+\d+ \[flare\]$/);
+    expect(drillsDone(sessionTwo)).toBe('clamshells 5 → 3 [helped]; hip-hikes 3 → 7 [flare]');
+  });
+
+  it('shows how much room each drill had: one that helped right after a drill raised the score, one that started at 2', () => {
+    // Baseline 3: hip hikes raised it to 5 twice; clamshells brought it back to 3, no lower than
+    // where the session began; the glute stretch, from 2, had almost no room to fall.
+    const session: Session = {
+      ...structuredClone(sessionOne),
+      baseline: 3,
+      attempts: [
+        { exerciseId: 'hip-hikes', attempt: 1, before: 3, after: 5, verdict: 'not-improved', at: '2026-10-01T12:05:00.000Z' },
+        { exerciseId: 'hip-hikes', attempt: 2, before: 3, after: 5, verdict: 'not-improved', at: '2026-10-01T12:07:00.000Z' },
+        { exerciseId: 'clamshells', attempt: 1, before: 5, after: 3, verdict: 'improved', at: '2026-10-01T12:10:00.000Z' },
+        { exerciseId: 'bridges', attempt: 1, before: 3, after: 2, verdict: 'improved', at: '2026-10-01T12:13:00.000Z' },
+        { exerciseId: 'glute-stretch', attempt: 1, before: 2, after: 2, verdict: 'not-improved', at: '2026-10-01T12:16:00.000Z' },
+        { exerciseId: 'glute-stretch', attempt: 2, before: 2, after: 2, verdict: 'not-improved', at: '2026-10-01T12:18:00.000Z' },
+      ],
+      results: [
+        { exerciseId: 'hip-hikes', name: 'Hip hikes', outcome: 'avoid', flare: false, at: '2026-10-01T12:07:00.000Z' },
+        { exerciseId: 'clamshells', name: 'Clamshells', outcome: 'rehab', flare: false, at: '2026-10-01T12:10:00.000Z' },
+        { exerciseId: 'bridges', name: 'Bridges', outcome: 'rehab', flare: false, at: '2026-10-01T12:13:00.000Z' },
+        { exerciseId: 'glute-stretch', name: 'Glute stretch', outcome: 'avoid', flare: false, at: '2026-10-01T12:18:00.000Z' },
+      ],
+    };
+    const words = 'Hip hikes 3 → 5, retry 3 → 5 did not help; Clamshells 5 → 3 helped; Bridges 3 → 2 helped; Glute stretch 2 → 2, retry 2 → 2 did not help';
+    const report = buildReport({ ...data, sessions: [session] }, library, { now: NOW });
+    expect(cells(mdRows(toMarkdown(report))[0]!).at(-1)).toBe(words);
+    expect(htmlRows(toHtml(report))[1]).toBe(words);
+  });
+
+  it('tells apart, across sessions, drills that changed the score alike from different scores', () => {
+    // The words of a drill are made once for the sessions that share them: by its scores, not its change.
+    const at = (before: number, after: number): Session => ({
+      ...structuredClone(sessionOne),
+      attempts: [{ exerciseId: 'clamshells', attempt: 1, before, after, verdict: 'improved', at: '2026-10-01T12:05:00.000Z' }],
+      results: [{ exerciseId: 'clamshells', name: 'Clamshells', outcome: 'rehab', flare: false, at: '2026-10-01T12:05:00.000Z' }],
+    });
+    expect([at(5, 3), at(4, 2), at(5, 3), at(10, 8), at(2, 0)].map(drillsDone)).toEqual([
+      'clamshells 5 → 3 [helped]',
+      'clamshells 4 → 2 [helped]',
+      'clamshells 5 → 3 [helped]',
+      'clamshells 10 → 8 [helped]',
+      'clamshells 2 → 0 [helped]',
+    ]);
+  });
+
+  it('gives a retry the scores its record holds, a before other than its first try’s too (a backup edited by hand)', () => {
+    const session: Session = {
+      ...structuredClone(sessionOne),
+      attempts: [
+        { exerciseId: 'clamshells', attempt: 1, before: 5, after: 6, verdict: 'not-improved', at: '2026-10-01T12:05:00.000Z' },
+        { exerciseId: 'clamshells', attempt: 2, before: 6, after: 6, verdict: 'not-improved', at: '2026-10-01T12:07:00.000Z' },
+      ],
+      results: [{ exerciseId: 'clamshells', name: 'Clamshells', outcome: 'avoid', flare: false, at: '2026-10-01T12:07:00.000Z' }],
+    };
+    expect(drillsDone(session)).toBe('clamshells 5 → 6, retry 6 → 6 [did not help]');
   });
 
   it('keeps the first try of a drill whose retry was skipped, and leaves out one the session ended after', () => {
@@ -56,9 +112,9 @@ describe('the drills of each session', () => {
       ],
       status: 'interrupted',
     };
-    expect(drillsDone(session)).toBe('glute-stretch [skipped]; clamshells 0, retry [skipped]');
+    expect(drillsDone(session)).toBe('glute-stretch [skipped]; clamshells 5 → 5, retry [skipped]');
     const md = toMarkdown(buildReport({ ...data, sessions: [session] }, library, { now: NOW }));
-    expect(cells(mdRows(md)[0]!).at(-1)).toBe('Glute stretch skipped; Clamshells 0, retry skipped');
+    expect(cells(mdRows(md)[0]!).at(-1)).toBe('Glute stretch skipped; Clamshells 5 → 5, retry skipped');
   });
 
   it('pairs each drill with its tries by their order, whatever the clock said: set back between a try and the skip of its retry', () => {
@@ -74,7 +130,7 @@ describe('the drills of each session', () => {
         { exerciseId: 'hip-hikes', name: 'Hip hikes', outcome: 'rehab', flare: false, at: '2026-10-01T12:09:00.000Z' },
       ],
     };
-    expect(drillsDone(session)).toBe('clamshells 0, retry [skipped]; hip-hikes -2 [helped]');
+    expect(drillsDone(session)).toBe('clamshells 5 → 5, retry [skipped]; hip-hikes 5 → 3 [helped]');
   });
 
   it('says each session\'s own result of a drill whose tries changed the score alike in both', () => {
@@ -92,7 +148,7 @@ describe('the drills of each session', () => {
       attempts: [{ exerciseId: 'clamshells', attempt: 1, before: 5, after: 4, verdict: 'not-improved', at: '2026-10-09T12:05:00.000Z' }],
       results: [{ exerciseId: 'clamshells', name: 'Clamshells', outcome: 'skipped', flare: false, at: '2026-10-09T12:06:00.000Z' }],
     };
-    expect([helped, skipped].map(drillsDone)).toEqual(['clamshells -1 [helped]', 'clamshells -1, retry [skipped]']);
+    expect([helped, skipped].map(drillsDone)).toEqual(['clamshells 5 → 4 [helped]', 'clamshells 5 → 4, retry [skipped]']);
   });
 
   it('gives a drill skipped untried no try of the drill after it, even one timed before the skip by a clock set back', () => {
@@ -104,16 +160,16 @@ describe('the drills of each session', () => {
         { exerciseId: 'clamshells', name: 'Clamshells', outcome: 'rehab', flare: false, at: '2026-10-01T12:03:00.000Z' },
       ],
     };
-    expect(drillsDone(session)).toBe('glute-stretch [skipped]; clamshells -2 [helped]');
+    expect(drillsDone(session)).toBe('glute-stretch [skipped]; clamshells 5 → 3 [helped]');
   });
 
   it('says in the Markdown table, in a cell of each row, which drill helped, did not help or flared, named as the lists name them', () => {
     const md = toMarkdown(buildReport(data, library, { now: NOW }));
-    expect(md).toContain('| Status | Drills: change, result |\n|---|---|---|---|---|--:|--:|--:|---|---|\n');
+    expect(md).toContain('| Status | Drills: before → after, result |\n|---|---|---|---|---|--:|--:|--:|---|---|\n');
     expect(mdRows(md).map((row) => cells(row).at(-1))).toEqual([
-      'Lateral ankle tilts -2 helped; Forward 45° lunge knee circles 0, retry +1 did not help; Rehab hip circles -1 helped; Pelvis tucks and tilts skipped',
-      'Clamshells -2 helped; Hip hikes +4 **flare**',
-      'Glute stretch -2 helped',
+      'Lateral ankle tilts 6 → 4 helped; Forward 45° lunge knee circles 4 → 4, retry 4 → 5 did not help; Rehab hip circles 5 → 4 helped; Pelvis tucks and tilts skipped',
+      'Clamshells 5 → 3 helped; Hip hikes 3 → 7 **flare**',
+      'Glute stretch 4 → 2 helped',
     ]);
     // The flare-up is named under the same name as in the avoid list.
     expect(md.split('\n## Avoid for now\n')[1]!.split('\n## ')[0]).toContain('**Hip hikes** (hip-hikes)');
@@ -123,12 +179,12 @@ describe('the drills of each session', () => {
     const html = toHtml(buildReport(data, library, { now: NOW }));
     const rows = htmlRows(html);
     expect(rows.filter((_, i) => i % 2 === 1)).toEqual([
-      'Lateral ankle tilts -2 helped; Forward 45° lunge knee circles 0, retry +1 did not help; Rehab hip circles -1 helped; Pelvis tucks and tilts skipped',
-      'Clamshells -2 helped; Hip hikes +4 flare',
-      'Glute stretch -2 helped',
+      'Lateral ankle tilts 6 → 4 helped; Forward 45° lunge knee circles 4 → 4, retry 4 → 5 did not help; Rehab hip circles 5 → 4 helped; Pelvis tucks and tilts skipped',
+      'Clamshells 5 → 3 helped; Hip hikes 3 → 7 flare',
+      'Glute stretch 4 → 2 helped',
     ]);
     expect(rows[2]!.startsWith(`2026-10-08 `)).toBe(true);
-    expect(html).toContain('<tr class="drills"><td colspan="9"><bdi>Clamshells</bdi> -2 helped; <bdi>Hip hikes</bdi> +4 <span class="flare">flare</span></td></tr>');
+    expect(html).toContain('<tr class="drills"><td colspan="9"><bdi>Clamshells</bdi> 5 → 3 helped; <bdi>Hip hikes</bdi> 3 → 7 <span class="flare">flare</span></td></tr>');
     // Printed, a session's row and its drills stay on one page.
     expect(html).toMatch(/@media print \{[^@]*tbody\.session \{ break-inside: avoid; \}/);
   });

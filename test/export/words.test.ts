@@ -100,7 +100,7 @@ describe('shared report words', () => {
     const report = buildReport(withFirst({ status: 'in-progress' }), library, { now: NOW });
     const md = toMarkdown(report);
     const row = md.split('\n').find((line) => line.startsWith('| 2026-10-01 09:30 | joint-chain |'))!;
-    expect(row).toMatch(/\| in progress \| Lateral ankle tilts -2 helped; [^|]+ \|$/);
+    expect(row).toMatch(/\| in progress \| Lateral ankle tilts 6 → 4 helped; [^|]+ \|$/);
     expect(toHtml(report)).toContain('<td>in progress</td>');
   });
 

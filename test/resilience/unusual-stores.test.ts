@@ -255,14 +255,14 @@ describe('a backup written by hand, with tabs and line breaks in its text', () =
     expect(md).toContain('- **side lying leg raise slow-b** (gone-b): ');
     // Known by its id alone: the id once, not again in brackets.
     expect(md).toContain('1. **gone-c**: ');
-    expect(md).toContain('| gone-c -2 helped; Bridges -1 helped |');
+    expect(md).toContain('| gone-c 6 → 4 helped; Bridges 4 → 3 helped |');
     // A tab is a space: on a screen it would take up to eight columns, past the line's edge.
     expect(md).toContain('| my routine new | right | Pain @ step down slowly |');
     expect(md).toContain('note: “three sets ¶ then ¶ stop”');
     expect(md).not.toMatch(/[\t\r]/);
     const html = (await run(['export', '--format', 'html'], { home: home.home, now })).stdout;
     expect(html).toContain('<bdi>side lying leg raise slow</bdi>');
-    expect(html).toContain('<bdi>gone-c</bdi> -2');
+    expect(html).toContain('<bdi>gone-c</bdi> 6 → 4');
     expect(html).toMatch(/<li><strong>(<bdi>)?gone-c(<\/bdi>)?<\/strong>: /);
   });
 });
