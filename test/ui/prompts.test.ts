@@ -147,7 +147,7 @@ describe("a list question's help line", () => {
     Object.defineProperty(process.stdout, 'columns', { value: 30, configurable: true });
     try {
       // "↑↓ see all 9 choices • ⏎ select" is 31 columns.
-      const many = Array.from({ length: 9 }, (_, i) => ({ value: `r${i}`, name: `Routine ${i}` }));
+      const many: { value: string; name: string; description?: string }[] = Array.from({ length: 9 }, (_, i) => ({ value: `r${i}`, name: `Routine ${i}` }));
       const screen = await screenOf('Which?', many, 8);
       expect(screen.slice(-2)).toEqual(['↑↓ see all 9 choices', '⏎ select']);
       expect(screen.length).toBeLessThanOrEqual(8);
