@@ -47,6 +47,11 @@ function session(status: string, baseline: number | null, final: number | null, 
   return { status, baseline, final, attempts: 0, helped: 0, skipped: 0, ...counts, movement };
 }
 
+/** The store after the first drill (lateral ankle tilts) helped, 6 → `score`, and the session was interrupted after it. */
+function firstDrillHelped(score: number): Saved {
+  return { sessions: [session('interrupted', 6, score, { attempts: 1, helped: 1 })], rehab: ['lateral-ankle-tilts'], avoid: [] };
+}
+
 /** Enter held down: repeated by the keyboard, each a key of its own, quicker than a person types. */
 async function holdEnter(t: Terminal): Promise<void> {
   for (let key = 0; key < 8; key += 1) {
@@ -107,7 +112,7 @@ describe('itb session typed at as people type', () => {
     await t.waitFor('↑↓ navigate');
     await t.type(keys.ctrlC);
     expect(await t.exited).toBe(130);
-    expect(saved()).toEqual({ sessions: [session('interrupted', 6, 4, { attempts: 1, helped: 1 })], rehab: ['lateral-ankle-tilts'], avoid: [] });
+    expect(saved()).toEqual(firstDrillHelped(4));
   });
 
   /**
@@ -173,7 +178,7 @@ describe('itb session typed at as people type', () => {
     await t.type(keys.ctrlC);
     expect(await t.exited).toBe(130);
     await screenOf(t);
-    expect(saved()).toEqual({ sessions: [session('interrupted', 6, 3, { attempts: 1, helped: 1 })], rehab: ['lateral-ankle-tilts'], avoid: [] });
+    expect(saved()).toEqual(firstDrillHelped(3));
   });
 
   it('reads a score pasted with spaces and tabs around it as the number, shown bare, and refuses two numbers', async () => {
@@ -211,7 +216,7 @@ describe('itb session typed at as people type', () => {
     expect(await t.exited).toBe(130);
     await screenOf(t);
     expect(t.text).not.toContain('You stopped the session early');
-    expect(saved()).toEqual({ sessions: [session('interrupted', 6, 3, { attempts: 1, helped: 1 })], rehab: ['lateral-ankle-tilts'], avoid: [] });
+    expect(saved()).toEqual(firstDrillHelped(3));
   });
 
   it('with Enter held down, takes no score that was not typed, at the score or after a drill', async () => {
@@ -235,7 +240,7 @@ describe('itb session typed at as people type', () => {
     await t.type(keys.ctrlC);
     expect(await t.exited).toBe(130);
     await screenOf(t);
-    expect(saved()).toEqual({ sessions: [session('interrupted', 6, 4, { attempts: 1, helped: 1 })], rehab: ['lateral-ankle-tilts'], avoid: [] });
+    expect(saved()).toEqual(firstDrillHelped(4));
   });
 
   it('keeps no score typed but not entered when Ctrl-D ends the session at it', async () => {
@@ -277,7 +282,7 @@ describe('itb session typed at as people type', () => {
     expect(await t.exited).toBe(130);
     await screenOf(t);
     expect(t.text.match(/Session interrupted/g)).toHaveLength(1);
-    expect(saved()).toEqual({ sessions: [session('interrupted', 6, 4, { attempts: 1, helped: 1 })], rehab: ['lateral-ankle-tilts'], avoid: [] });
+    expect(saved()).toEqual(firstDrillHelped(4));
   });
 
   it('on a terminal of 40 columns, stops a timed hold on Ctrl-C pressed twice, saying so in lines that fit', async () => {
