@@ -87,6 +87,38 @@ describe('the drills of each session', () => {
     ]);
   });
 
+  it('tells apart, across sessions, a drill whose first tries were alike and whose retries were not', () => {
+    // Each session's retry as it was: the words made for the one are not the other's.
+    const retried = (after: number): Session => ({
+      ...structuredClone(sessionOne),
+      attempts: [
+        { exerciseId: 'clamshells', attempt: 1, before: 5, after: 5, verdict: 'not-improved', at: '2026-10-01T12:05:00.000Z' },
+        { exerciseId: 'clamshells', attempt: 2, before: 5, after, verdict: 'not-improved', at: '2026-10-01T12:07:00.000Z' },
+      ],
+      results: [{ exerciseId: 'clamshells', name: 'Clamshells', outcome: 'avoid', flare: false, at: '2026-10-01T12:07:00.000Z' }],
+    });
+    expect([retried(6), retried(5), retried(6)].map(drillsDone)).toEqual([
+      'clamshells 5 → 5, retry 5 → 6 [did not help]',
+      'clamshells 5 → 5, retry 5 → 5 [did not help]',
+      'clamshells 5 → 5, retry 5 → 6 [did not help]',
+    ]);
+  });
+
+  it('tells apart a first try alone from the next higher first try with a retry of 0 → 0 (backups edited by hand)', () => {
+    // A retry of its own record, and a result without its retry: each session as its record holds it.
+    const session = (attempts: Session['attempts']): Session => ({
+      ...structuredClone(sessionOne),
+      attempts,
+      results: [{ exerciseId: 'clamshells', name: 'Clamshells', outcome: 'avoid', flare: false, at: '2026-10-01T12:07:00.000Z' }],
+    });
+    const alone = session([{ exerciseId: 'clamshells', attempt: 1, before: 5, after: 6, verdict: 'not-improved', at: '2026-10-01T12:05:00.000Z' }]);
+    const withRetry = session([
+      { exerciseId: 'clamshells', attempt: 1, before: 5, after: 7, verdict: 'not-improved', at: '2026-10-01T12:05:00.000Z' },
+      { exerciseId: 'clamshells', attempt: 2, before: 0, after: 0, verdict: 'not-improved', at: '2026-10-01T12:07:00.000Z' },
+    ]);
+    expect([alone, withRetry].map(drillsDone)).toEqual(['clamshells 5 → 6 [did not help]', 'clamshells 5 → 7, retry 0 → 0 [did not help]']);
+  });
+
   it('gives a retry the scores its record holds, a before other than its first try’s too (a backup edited by hand)', () => {
     const session: Session = {
       ...structuredClone(sessionOne),
