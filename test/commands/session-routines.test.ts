@@ -105,6 +105,20 @@ describe('itb session: the routine list', () => {
   });
 });
 
+describe('itb session: a library of drills alone', () => {
+  it('offers a drill due for its re-test rather than refusing for want of a routine, and itb routines says how to run it', async () => {
+    const drillsOnly = library('none');
+    await withMoves(aside('ankle-rocks'));
+    const later = new Date('2026-12-04T10:00:00.000Z');
+    const due = await run(['--data', drillsOnly, 'session', ...flags], { home, tty: true, now: later, answers: [CTRL_C] });
+    expect(due.stderr).not.toContain('no routines');
+    const list = due.prompter.asked.find((asked) => asked.message === 'Which routine?')!;
+    expect(list.choiceNames).toEqual(['Re-test drills set aside earlier (1 due)']);
+    const routines = await run(['--data', drillsOnly, 'routines'], { home, now: later });
+    expect(said(routines.stdout)).toMatch(/ Run one: `itb --data \S+ session ID`, or `itb --data \S+ session` to choose from a list\.$/);
+  });
+});
+
 describe('itb session: an unknown routine', () => {
   it('suggests the built-in routines too, both when both are near', async () => {
     const retest = await run(['session', 'retset'], { home, tty: true, answers: [] });
