@@ -1353,6 +1353,9 @@ describe('itb session', () => {
     // Why it waits: "from" alone would read as a drill not due until then.
     const why = 'A time given above is when 48 hours have passed since your last strength session began: strength drills need that rest between sessions.';
     expect(strength.stdout.replace(/\s+/g, ' ')).toContain(why);
+    // Broken between words within the terminal's 80 columns, as the Next list above it is.
+    const from = strength.stdout.split('\n').findIndex((line) => line.includes('A time given above'));
+    expect(strength.stdout.split('\n').slice(from, from + 3).map((line) => width(line) <= 80)).toEqual([true, true, true]);
     const tooSoon = await run(['session', 'rehab', ...flags], { home, tty: true, now, answers: [false] });
     expect(tooSoon.stdout).toContain('No new session was started; your earlier ones are kept as they were.');
     // A gentle drill in the rehab routine leaves it something to offer today.
