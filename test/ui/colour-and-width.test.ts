@@ -74,7 +74,8 @@ describe('a one-letter option that ends a clause', () => {
       'To see the report on the screen, leave out -o; to save it, give a file name.',
     ];
     // And -o with the file name after it: "-o" ending a line reads as a stray dash.
-    const named = 'Nothing was written: -o needs a file name after it. Give a file name, such as -o report.html.';
+    // A file name may have a hyphen in it: "-o knee-report.html" stays whole too.
+    const named = ['Nothing was written: -o needs a file name after it. Give a file name, such as -o report.html.', 'Nothing was written: that name is a folder. Give a file name, such as -o knee-report.html.'];
     for (let columns = 30; columns <= 80; columns++) {
       for (const hint of hints) {
         const lines = wrap(hint, columns);
@@ -84,9 +85,11 @@ describe('a one-letter option that ends a clause', () => {
       }
     }
     for (let columns = 30; columns <= 80; columns++) {
-      const lines = wrap(named, columns);
-      expect(lines.join(' '), `${columns}`).toBe(named);
-      expect(lines.filter((line) => / -o$/.test(line)), `${columns}`).toEqual([]);
+      for (const hint of named) {
+        const lines = wrap(hint, columns);
+        expect(lines.join(' '), `${columns}: ${hint}`).toBe(hint);
+        expect(lines.filter((line) => / -o$/.test(line)), `${columns}: ${hint}`).toEqual([]);
+      }
     }
     expect(wrap(hints[0]!, 80)).toEqual(['Nothing was written. Close it there and try again, or choose another name', 'with -o.']);
   });
