@@ -115,6 +115,16 @@ describe('itb buckets: the untested list', () => {
     expect(none).not.toContain('has been tried');
   });
 
+  it('does not call a drill moved to rehab by hand and never tested a tried one either', async () => {
+    await save((data) => {
+      data.sessions.push(buildSession({ startedAt: '2026-02-27T09:00:00Z', baseline: 6, drills: [{ id: 'ankle-rocks', scores: [4] }] }));
+      data.moves.push({ exerciseId: 'wall-clamshells', bucket: 'rehab', note: 'PT: twice a day', at: '2026-02-28T09:00:00Z' });
+    });
+    const none = await shown(now, ['--data', small]);
+    expect(none).toMatch(/^Untested \(0\)\n {2}None: every drill in the library is in rehab or avoid for now\.\n\nNext: /m);
+    expect(none).not.toContain('has been tried');
+  });
+
   it('breaks a long name in its column between words, never inside its note in brackets, else lists the names in one column', async () => {
     await save((data) => void data.sessions.push(buildSession({ startedAt: '2026-02-27T09:00:00Z', baseline: 6, drills: [{ id: 'hip-hikes', scores: [4] }] })));
     const untested = (text: string) => text.slice(text.indexOf('Untested (')).split('\n\n')[0]!.split('\n').slice(1);
