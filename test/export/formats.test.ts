@@ -328,6 +328,16 @@ describe('markdown', () => {
     expect(mdText('a|b\nc_[d](e)')).toBe('a\\|b c\\_\\[d\\](e)');
   });
 
+  it('writes a line or paragraph separator in the user’s text as a space, as it does a line break: the session table keeps its rows', () => {
+    // Pasted from a word processor, a movement may hold one; a viewer breaks the line there.
+    const pasted = sampleStore();
+    for (const session of pasted.sessions) session.movement = 'Stairs,\u2028going\u2029down';
+    const md = toMarkdown(buildReport(pasted, library, { now: NOW }));
+    expect(md).toContain('- **Test movement:** Stairs, going down\n');
+    expect(md).toContain(' | Pain @ Stairs, going down | ');
+    expect(md).not.toMatch(/[\u2028\u2029]/);
+  });
+
   it('keeps every hostile text plain text in a Markdown renderer, in a paragraph and in a table, escaping no more than it must', () => {
     const renderer = new MarkdownIt({ html: true });
     /** The inline tokens `markdown` renders to, cell by cell for a table row. */
