@@ -233,6 +233,8 @@ describe('hangingPacked', () => {
     // Too long to keep whole, a note keeps its last number with the word before it: never "4): 5" at a line's start.
     expect(wrap('Rate your pain now (before the first try: 4): 5', 24, '', 'all')).toEqual(['Rate your pain now', '(before the first', 'try: 4): 5']);
     expect(wrap('Rate your pain now \x1b[2m(before the first try: 4)\x1b[22m: 5', 24, '', 'all')).toEqual(['Rate your pain now', '\x1b[2m(before the first', 'try: 4)\x1b[22m: 5']);
+    // A score of 10 too: "10): 9" would begin a line as well.
+    expect(wrap('Rate your pain now (before the first try: 10): 9', 24, '', 'all')).toEqual(['Rate your pain now', '(before the first', 'try: 10): 9']);
   });
 
   it('keeps a number and its unit on one line, in a note too long to keep whole as well', () => {
