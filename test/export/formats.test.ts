@@ -676,6 +676,16 @@ describe('markdown', () => {
     expect(toExportFile(away).buckets.untested).toHaveLength(without.exercises.length + 1);
   });
 
+  it('names such a drill by its id when the name the log kept is spaces alone (a backup written by hand)', () => {
+    const blank = structuredClone(sessionThree);
+    for (const result of blank.results) result.name = ' \n\t ';
+    const cleared = { ...sampleStore(), sessions: [blank], moves: [], bucketsResetAt: '2026-10-25T12:00:00.000Z' };
+    const without = structuredClone(library);
+    without.exercises = without.exercises.filter((exercise) => exercise.id !== 'glute-stretch');
+    const md = toMarkdown(buildReport(cleared, without, { now: NOW }));
+    expect(md).toContain('with what they showed then:\n\n- **glute-stretch**: helped 1 of 1 test');
+  });
+
   it('marks a move made before the buckets were cleared as no longer counting', () => {
     const move = '| 2026-10-10 | Gentle IT band stretch | avoid for now | Hurts \\| \\*badly\\* \\<b\\> |';
     const cleared = { ...sampleStore(), bucketsResetAt: '2026-10-11T12:00:00.000Z' };
