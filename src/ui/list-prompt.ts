@@ -53,8 +53,9 @@ function helpLine(keybindings: readonly string[], choices: number, allShown: boo
     ['⏎', 'select'],
   ].map(([key, action]) => `${styleText('bold', key!)} ${styleText('dim', action!)}`);
   const line = parts.join(styleText('dim', ' • '));
-  // Too wide for a narrow window: a line each, rather than one the terminal breaks mid-word ("selec" over "t").
-  return width(line) <= columns ? line : parts.join('\n');
+  // Too wide for a narrow window: a line each, rather than one the terminal breaks mid-word ("selec"
+  // over "t"). A line as wide as the window is too: the prompts then add an empty row after it.
+  return width(line) < columns ? line : parts.join('\n');
 }
 
 /** The rows the keys under a list of `choices` may take on a terminal `columns` wide, at the most. */

@@ -153,6 +153,10 @@ describe("a list question's help line", () => {
       expect(screen.length).toBeLessThanOrEqual(8);
       expect(listLines('Which?', many, 8, 30)).toBe(8 - 1 - 1 - 2);
       expect(listLines('Which?', many, 8, 40)).toBe(8 - 1 - 1 - 1);
+      // As wide as the window, 31 columns, it would take two rows all the same: the prompts add an
+      // empty one after a last line that fills the window.
+      expect(listLines('Which?', many, 8, 31)).toBe(8 - 1 - 1 - 2);
+      expect(listLines('Which?', many, 8, 32)).toBe(8 - 1 - 1 - 1);
       // One that fits stays on one line.
       expect((await screenOf('Which side is painful?', sides, 24)).at(-1)).toBe('↑↓ navigate • ⏎ select');
     } finally {
