@@ -47,6 +47,12 @@ function session(status: string, baseline: number | null, final: number | null, 
   return { status, baseline, final, attempts: 0, helped: 0, skipped: 0, ...counts, movement };
 }
 
+/** Ctrl-C at a question: the session ends as interrupted, exit 130. */
+async function interrupt(t: Terminal): Promise<void> {
+  await t.type(keys.ctrlC);
+  expect(await t.exited).toBe(130);
+}
+
 /** The store after the first drill (lateral ankle tilts) helped, 6 → `score`, and the session was interrupted after it. */
 function firstDrillHelped(score: number): Saved {
   return { sessions: [session('interrupted', 6, score, { attempts: 1, helped: 1 })], rehab: ['lateral-ankle-tilts'], avoid: [] };
@@ -91,8 +97,7 @@ describe('itb session typed at as people type', () => {
     const lines = await screenOf(t, true);
     expect(lines).toContain('  (0 = none, 10 = worst imaginable): 6');
     expect(lines.join('\n')).not.toContain('worst i\n');
-    await t.type(keys.ctrlC);
-    expect(await t.exited).toBe(130);
+    await interrupt(t);
     expect(saved()).toEqual({ sessions: [session('interrupted', 6, 6)], rehab: [], avoid: [] });
   });
 
@@ -110,8 +115,7 @@ describe('itb session typed at as people type', () => {
     await t.type(`4${keys.enter}`);
     await t.waitFor('Better: pain 6 → 4');
     await t.waitFor('↑↓ navigate');
-    await t.type(keys.ctrlC);
-    expect(await t.exited).toBe(130);
+    await interrupt(t);
     expect(saved()).toEqual(firstDrillHelped(4));
   });
 
@@ -141,8 +145,7 @@ describe('itb session typed at as people type', () => {
     await t.type(keys.enter);
     await t.waitFor('Skipped Lateral ankle tilts.');
     await t.waitFor('↑↓ navigate');
-    await t.type(keys.ctrlC);
-    expect(await t.exited).toBe(130);
+    await interrupt(t);
     expect(saved()).toEqual({ sessions: [session('interrupted', 6, 6, { skipped: 1 })], rehab: [], avoid: [] });
   });
 
@@ -157,8 +160,7 @@ describe('itb session typed at as people type', () => {
     await t.type(keys.enter);
     await t.waitFor('Skipped Lateral ankle tilts.');
     await t.waitFor('↑↓ navigate');
-    await t.type(keys.ctrlC);
-    expect(await t.exited).toBe(130);
+    await interrupt(t);
     expect(saved()).toEqual({ sessions: [session('interrupted', 6, 6, { skipped: 1 })], rehab: [], avoid: [] });
   });
 
@@ -175,8 +177,7 @@ describe('itb session typed at as people type', () => {
     await t.type(`3${keys.enter}`);
     await t.waitFor('Better: pain 6 → 3');
     await t.waitFor('↑↓ navigate');
-    await t.type(keys.ctrlC);
-    expect(await t.exited).toBe(130);
+    await interrupt(t);
     await screenOf(t);
     expect(saved()).toEqual(firstDrillHelped(3));
   });
@@ -193,8 +194,7 @@ describe('itb session typed at as people type', () => {
     const lines = await screenOf(t);
     expect(lines).toContain('✔ Rate your pain');
     expect(lines).toContain('  (0 = none, 10 = worst imaginable): 5');
-    await t.type(keys.ctrlC);
-    expect(await t.exited).toBe(130);
+    await interrupt(t);
     expect(saved()).toEqual({ sessions: [session('interrupted', 5, 5)], rehab: [], avoid: [] });
   });
 
@@ -212,8 +212,7 @@ describe('itb session typed at as people type', () => {
     await t.waitFor('Better: pain 6 → 3');
     await t.waitFor('Exercise 2 of 5');
     await t.waitFor('↑↓ navigate');
-    await t.type(keys.ctrlC);
-    expect(await t.exited).toBe(130);
+    await interrupt(t);
     await screenOf(t);
     expect(t.text).not.toContain('You stopped the session early');
     expect(saved()).toEqual(firstDrillHelped(3));
@@ -237,8 +236,7 @@ describe('itb session typed at as people type', () => {
     await t.type(`4${keys.enter}`);
     await t.waitFor('Better: pain 6 → 4');
     await t.waitFor('↑↓ navigate');
-    await t.type(keys.ctrlC);
-    expect(await t.exited).toBe(130);
+    await interrupt(t);
     await screenOf(t);
     expect(saved()).toEqual(firstDrillHelped(4));
   });
@@ -265,8 +263,7 @@ describe('itb session typed at as people type', () => {
     await t.waitFor('↑↓ navigate');
     const lines = await screenOf(t);
     expect(lines).toContain('✔ Rate your pain (0 = none, 10 = worst imaginable): 5');
-    await t.type(keys.ctrlC);
-    expect(await t.exited).toBe(130);
+    await interrupt(t);
     expect(saved()).toEqual({ sessions: [session('interrupted', 5, 5)], rehab: [], avoid: [] });
   });
 
@@ -317,8 +314,7 @@ describe('itb session typed at as people type', () => {
     expect(answer).toBeGreaterThan(-1);
     const shown = lines.slice(answer + 1, answer + 8).filter((line) => line.startsWith('  ')).map((line) => line.trim());
     expect(shown.join(' ')).toBe(movement);
-    await t.type(keys.ctrlC);
-    expect(await t.exited).toBe(130);
+    await interrupt(t);
     expect(saved()).toEqual({ sessions: [session('interrupted', 5, 5, {}, movement)], rehab: [], avoid: [] });
   });
 });
