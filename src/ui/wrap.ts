@@ -86,8 +86,9 @@ const NOTE_WORDS = new RegExp(String.raw`${MEASURE}|${SCORES}|${KEPT_WHOLE}|${LA
 // A token that is a fixed term, alone or in brackets of its own ("(left side painful)").
 const TERM = new RegExp(String.raw`^${KEPT_WHOLE}$`);
 
-// A file name quoted for the shell ('My PT/routines.yaml'), or a word.
-const SHELL_WORDS = /'[^'\n]*'\S*|\S+/g;
+// -o with the file name after it (broken, "-o" would end a line as a stray dash), a file name
+// quoted for the shell ('My PT/routines.yaml'), or a word.
+const SHELL_WORDS = /-o (?:'[^'\n]*'|[^\s'-])\S*|'[^'\n]*'\S*|\S+/g;
 
 /**
  * The words of `text` in lines of at most `first` columns, then `rest`; a longer word is cut.

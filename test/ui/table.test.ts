@@ -220,6 +220,10 @@ describe('hangingPacked', () => {
     const long = wrap("Then `itb --data '/Users/me/My PT/routines.yaml' session rehab` runs it.", 34);
     expect(long).toEqual(['Then `itb --data', "'/Users/me/My PT/routines.yaml'", 'session rehab` runs it.']);
     for (const line of long) expect(width(line)).toBeLessThanOrEqual(34);
+    // Broken, a command keeps -o with the file name after it: "-o" ending a line reads as a stray dash.
+    const hint = 'To write a file, put -o before its name: `itb export -o knee-report.html`';
+    expect(wrap(hint, 30)).toEqual(['To write a file, put -o before', 'its name: `itb export', '-o knee-report.html`']);
+    expect(wrap("Then `itb export --force -o 'knee report.html'` writes it.", 30)).toEqual(['Then `itb export --force', "-o 'knee report.html'` writes", 'it.']);
   });
 
   it('keeps a short note in brackets whole, so that a number in it does not begin a line of its own', () => {
