@@ -167,11 +167,14 @@ function drillLines(status: ExerciseStatus, colour: Colours, { library, elsewher
   if (!status.inLibrary) flags.push(colour.dim(elsewhere.words));
   // The name in full, as every command shows it (too long for a line, never broken inside its
   // note in brackets); the id and flags beside it while they fit, else under it, indented so
-  // that they do not read as the next drill. A drill known by its id alone (no name kept for it)
-  // has its id for a name: shown once.
+  // that they do not read as the next drill; flags too long for a line together are broken
+  // between flags ("moved by hand on …" over "not in the built-in library"), not inside one. A
+  // drill known by its id alone (no name kept for it) has its id for a name: shown once.
   const id = status.name === status.exerciseId ? [] : [colour.dim(status.exerciseId)];
-  const besides = [...id, ...(flags.length > 0 ? [flags.join(' · ')] : [])];
-  const lines = namePacked(colour.bold(status.name), besides, 80, '    ').map((line, i) => (i === 0 ? line.slice(2) : line));
+  const joined = flags.join(' · ');
+  const besides = [...id, ...(flags.length > 0 ? [joined] : [])];
+  const byFlags = (part: string, columns: number, indent: string) => (part === joined ? packed(flags, columns, indent) : wrap(part, columns, indent));
+  const lines = namePacked(colour.bold(status.name), besides, 80, '    ', byFlags).map((line, i) => (i === 0 ? line.slice(2) : line));
   lines.push(...evidenceLines(status.evidence, sidesApart));
   // Set aside by a test that had no room to show help, not the same as a drill that failed; or
   // by a fall too small to count, which "last −1" alone would show as help.

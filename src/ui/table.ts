@@ -35,13 +35,16 @@ export function table(rows: string[][], options: TableOptions = {}): string[] {
   });
 }
 
+/** How a part too long for a line is broken into lines (see packed). */
+type BreakPart = (part: string, columns: number, indent: string) => string[];
+
 /**
  * `parts` joined by `separator`, broken into lines between parts, each line indented by
  * `indent`: "helped 3 of 4 · mean −1 · last −2 on 2026-11-20" never splits "last −2 on …". A
  * part too long for a line of its own is wrapped by words, or as `breakPart` breaks it (wrapName
  * keeps a note in brackets whole: "helped 157 of 161" over "(4 on the retry)").
  */
-export function packed(parts: string[], columns = 80, indent = '', separator = ' · ', breakPart = wrap): string[] {
+export function packed(parts: string[], columns = 80, indent = '', separator = ' · ', breakPart: BreakPart = wrap): string[] {
   const room = roomAfter(indent, columns);
   const lines: string[] = [];
   let line = '';
@@ -65,10 +68,14 @@ export function hangingPacked(marker: string, parts: string[], columns = 80, sep
   return underMarker(marker, (indent) => packed(parts, columns, indent, separator));
 }
 
-/** `packed` led by a name, two spaces apart ("Hip CARs  hip-cars · hip"): too long for a line, it breaks as wrapName breaks it, the parts under it. */
-export function namePacked(name: string, parts: string[], columns = 80, indent = ''): string[] {
-  if (width(name) <= roomAfter(indent, columns)) return packed([name, ...parts], columns, indent, '  ');
-  return [...wrapName(name, columns, indent), ...packed(parts, columns, indent, '  ')];
+/**
+ * `packed` led by a name, two spaces apart ("Hip CARs  hip-cars · hip"): too long for a line, it
+ * breaks as wrapName breaks it, the parts under it. A part too long for a line is broken by
+ * `breakPart` (see packed).
+ */
+export function namePacked(name: string, parts: string[], columns = 80, indent = '', breakPart: BreakPart = wrap): string[] {
+  if (width(name) <= roomAfter(indent, columns)) return packed([name, ...parts], columns, indent, '  ', breakPart);
+  return [...wrapName(name, columns, indent), ...packed(parts, columns, indent, '  ', breakPart)];
 }
 
 /** `namePacked` after a marker such as "   2. ", its later lines indented under the name. */

@@ -363,7 +363,8 @@ describe('itb buckets: drills the library in use does not have', () => {
     const narrow = (await onTerminal(40, () => run(['buckets'], { home, now }))).stdout;
     expect(narrow).toMatch(/^ {2}heel-drops\n {4}not in the built-in library\n {4}helped 1 of 1/m);
     expect(narrow).toMatch(/^ {2}toe-taps\n {4}not in the built-in library\n {4}helped 0 of 1/m);
-    expect(narrow).toMatch(/^ {2}step-ups\n {4}moved by hand on 2026-02-12 · not in\n {4}the built-in library\n/m);
+    // Too long for a line together, the flags are broken between them, not inside one.
+    expect(narrow).toMatch(/^ {2}step-ups\n {4}moved by hand on 2026-02-12\n {4}not in the built-in library\n/m);
     expect(await shown(now, ['--data', small])).toMatch(/^ {2}heel-drops {2}not in this library\n/m);
     // A drill of the library whose name was kept is named, its id beside.
     expect(wide).not.toMatch(/heel-drops.*heel-drops|toe-taps.*toe-taps|step-ups.*step-ups/);
