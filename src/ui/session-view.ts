@@ -4,6 +4,7 @@ import { upTo } from '../core/evidence.js';
 import { compareInstants } from '../core/instant.js';
 import type { ExerciseResult, PainfulSide, Session, Symptom, Thresholds } from '../core/records.js';
 import { latestScore, type Feedback } from '../core/session.js';
+import { namedOrNot } from '../core/text.js';
 import type { Exercise } from '../library/schema.js';
 import type { Colours } from './colour.js';
 import { describeDose, describeSide } from './describe.js';
@@ -198,7 +199,7 @@ export function summary(session: Session, names: Map<string, string>, changes: B
     const [scores, which] = session.attempts.length === 0 ? [String(session.baseline), '(baseline; no drill was scored after it)'] : [`${session.baseline} → ${final}`, '(baseline → final)'];
     // "(baseline → final)" kept whole on a narrow terminal, rather than broken at its arrow, and
     // the scores a part of their own, beside it: "5 →" over "4" would read as two scores.
-    lines.push('', ...packed([`${session.symptom} during ${session.movement}:`, colour.bold(scores), which], 80, '  ', ' '));
+    lines.push('', ...packed([`${session.symptom} during ${namedOrNot(session.movement)}:`, colour.bold(scores), which], 80, '  ', ' '));
   }
   if (changes.length > 0) {
     // Too long for a line, a change goes under its drill's name, further in, as in the table's

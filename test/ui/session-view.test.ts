@@ -391,6 +391,12 @@ describe('the session summary', () => {
     expect(lines.slice(at40, at40 + 3)).toEqual(['  tightness during single-leg squat:', '  5 → 4 (baseline → final)', '']);
   });
 
+  it('says "(not named)" for a test movement of spaces alone, as the history and the reports do', () => {
+    const session = buildSession({ startedAt: at, baseline: 5, movement: '   ', drills: [{ id: 'clamshells', name: 'Clamshells', scores: [4] }] });
+    const lines = summary(session, new Map(), [], plain).split('\n');
+    expect(lines).toContain('  pain during (not named): 5 → 4 (baseline → final)');
+  });
+
   it('keeps a bucket change on one line when it takes exactly 80 columns', () => {
     const change = { name: 'Side-lying hip abduction with a loop band', from: 'untested', to: 'avoid for now (flare-up)' };
     const lines = summary(buildSession({ startedAt: at, baseline: 5 }), new Map(), [change], plain).split('\n');
