@@ -82,7 +82,11 @@ export function createPrompter(): Prompter {
                 },
                 choices: shownChoices,
                 ...(fallback === undefined ? {} : { default: fallback }),
-                pageSize: listLines(question, shownChoices, process.stdout.rows || 24, process.stdout.columns || 80),
+                // Counted at each drawing too: a window made shorter or narrower while the list
+                // waits has fewer rows for it, and the question would go off the window's top.
+                get pageSize() {
+                  return listLines(question, shownChoices, process.stdout.rows || 24, process.stdout.columns || 80);
+                },
                 notChosen: noteShown(notChosen),
                 typed,
                 kept: (text) => kept(typing, text),

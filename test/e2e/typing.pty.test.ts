@@ -164,6 +164,27 @@ describe('itb session typed at as people type', () => {
     expect(saved()).toEqual({ sessions: [session('interrupted', 6, 6, { skipped: 1 })], rehab: [], avoid: [] });
   });
 
+  it('draws a list again in a window made shorter while it waits, the question still in the window', async () => {
+    const t = itb(['session', '--side', 'left', '--symptom', 'pain', '--movement', 'lunge'], { cols: 80, rows: 24 });
+    await passRedFlagScreen(t);
+    await t.waitFor('↑↓ navigate');
+    // A window dragged shorter, a terminal split in two: ten rows, fewer than the list took.
+    t.resize(80, 10);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await t.type(keys.down);
+    await t.waitFor('❯ Hip rotation');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // The window's rows, the last of the screen: the question, the choices that fit, the keys.
+    const window = (await screenOf(t, true)).slice(-10);
+    expect(window[0]).toBe('? Which routine?');
+    // Fewer choices than there are, so the keys say how many: the arrows bring up the rest.
+    expect(window.filter((line) => line !== '').at(-1)).toBe('↑↓ see all 6 choices • ⏎ select');
+    expect(window.filter((line) => line.startsWith('❯ '))).toEqual(['❯ Hip rotation (4 drills)']);
+    await t.type(keys.enter);
+    await t.waitFor('worst imaginable):');
+    await interrupt(t);
+  });
+
   it('takes the first line of a paste of two scores as the score, and nothing of the second', async () => {
     const t = itb(jointChain, { cols: 40 });
     await passRedFlagScreen(t);
