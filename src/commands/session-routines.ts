@@ -7,7 +7,7 @@ import { compareInstants } from '../core/instant.js';
 import { UserError } from '../errors.js';
 import { plural } from '../export/words.js';
 import type { Exercise, Library } from '../library/schema.js';
-import { described, type Choice, type Prompter } from '../ui/prompter.js';
+import type { Choice, Prompter } from '../ui/prompter.js';
 import { fitName } from '../ui/width.js';
 
 /**
@@ -43,7 +43,7 @@ export async function chooseRoutine(
     // "Plus": the drills set aside are not among those counted before them.
     const aside = setAside.length > 0 ? `, plus ${setAside.length} set aside for now` : '';
     const count = ` (${plural(exercises.length, 'drill')}${aside})`;
-    return { value: routine.id, name: `${name(count)}${count}`, description: described(routine.description) };
+    return { value: routine.id, name: `${name(count)}${count}`, description: routine.description };
   });
   const rehab = builtInRoutine('rehab', buckets, library);
   const retest = builtInRoutine('retest', buckets, library);

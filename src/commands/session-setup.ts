@@ -15,7 +15,7 @@ import type { Exercise, Library } from '../library/schema.js';
 import type { Store } from '../store/store.js';
 import type { Colours } from '../ui/colour.js';
 import { plural } from '../export/words.js';
-import { described, type Prompter } from '../ui/prompter.js';
+import type { Prompter } from '../ui/prompter.js';
 import { fitName, truncate } from '../ui/width.js';
 import { wrap } from '../ui/wrap.js';
 import { chooseRoutine, routineExercises } from './session-routines.js';
@@ -236,7 +236,7 @@ async function chooseMovement(settings: Settings, library: Library, prompter: Pr
   const other = '\u0000other';
   // A choice stays on one line of 80 columns, after the prompt's pointer. Listed as the library
   // names it, recorded as it reads in "pain during single-leg squat".
-  const choices = library.movements.map((movement) => ({ value: inSentence(movement.name), name: truncate(movement.name, 76), description: described(movement.instructions) }));
+  const choices = library.movements.map((movement) => ({ value: inSentence(movement.name), name: truncate(movement.name, 76), description: movement.instructions }));
   // The movement of last time, once: "step-down" typed last time is the library's "Step-down".
   const last = settings.movement === undefined ? undefined : choices.find((c) => movementKey(c.value) === movementKey(settings.movement!));
   if (settings.movement && !last) {

@@ -1,11 +1,10 @@
 // The questions the program asks, as an interface: the real one wraps @inquirer/prompts
 // (src/ui/prompts.ts), tests script the answers (test/helpers/scripted.ts).
-import { wrap } from './wrap.js';
 
 export interface Choice<T extends string> {
   value: T;
   name: string;
-  /** Shown under the list while the choice is highlighted: made with `described`. */
+  /** Shown under the list while the choice is highlighted, broken into lines where it is shown (see `described` in prompts.ts). */
   description?: string;
   /** Shown greyed out with this reason, and cannot be picked. */
   disabled?: string;
@@ -52,14 +51,6 @@ export interface Prompter {
  */
 export function isPromptExit(error: unknown): boolean {
   return error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError');
-}
-
-/**
- * A choice's description, broken into lines between words: the prompts break a long line at the
- * terminal's edge, in the middle of a word.
- */
-export function described(text: string): string {
-  return wrap(text, 78).join('\n');
 }
 
 /**

@@ -48,7 +48,6 @@ export function createPrompter(): Prompter {
         const why = typeof choice.disabled === 'string' ? choice.disabled : undefined;
         return {
           value: choice.value,
-          ...(choice.description === undefined ? {} : { description: choice.description }),
           // Each fitted as it is shown, to the window's width then: one made narrower while the
           // list waited (a phone turned upright) had the choices drawn again as fitted before,
           // broken by the prompts in the middle of a phrase ("Skip this drill (I cannot do" over
@@ -56,6 +55,10 @@ export function createPrompter(): Prompter {
           // in the middle of a word ("Done — r" over "ate my pain now").
           get name() {
             return why === undefined ? fittedChoice(choice.name) : fittedDisabled(choice.name, why).name;
+          },
+          // Broken between words at the window's width as it is drawn, as the name is fitted.
+          get description() {
+            return choice.description === undefined ? undefined : described(choice.description);
           },
           get disabled() {
             return why === undefined ? undefined : fittedDisabled(choice.name, why).disabled;
@@ -203,6 +206,14 @@ function answered(message: string, answer: string, reserve: number, style = (lin
 /** Why an answer was refused, shown after the prompts' "> ": its later lines under its first. */
 function reason(verdict: true | string): true | string {
   return verdict === true ? verdict : wrap(verdict, 78).join('\n  ');
+}
+
+/**
+ * A choice's description, broken into lines between words at the window's width as the list is
+ * drawn: the prompts break a long line at the terminal's edge, in the middle of a word.
+ */
+export function described(text: string): string {
+  return wrap(text, 78).join('\n');
 }
 
 /**

@@ -185,6 +185,27 @@ describe('itb session typed at as people type', () => {
     await interrupt(t);
   });
 
+  it("breaks a list's description between words at the width of a window made narrower while it waits", async () => {
+    const t = itb(['session', '--side', 'left', '--symptom', 'pain', '--movement', 'lunge'], { cols: 80 });
+    await passRedFlagScreen(t);
+    await t.waitFor('↑↓ navigate');
+    await resized(t, 40);
+    await t.type(keys.down);
+    await t.waitFor('❯ Hip rotation');
+    await t.waitFor('⏎ select');
+    const lines = await screenOf(t, true);
+    // Between the blank line under the choices and the keys.
+    const keysAt = lines.findLastIndex((line) => line.startsWith('↑↓'));
+    const described = lines.slice(lines.lastIndexOf('', keysAt) + 1, keysAt);
+    // The routine's description, each line whole words of it (the screen cuts rows at the window's edge).
+    const words = 'Builds range and control in turning the hip in and out, which other hip movement depends on. It ends with hip CARs, fine to repeat by themselves every day as a pre-run warm-up.';
+    expect(described.join(' ')).toMatch(new RegExp(`^${words.replace(/[.()]/g, '\\$&')}`));
+    expect(described.length).toBeGreaterThan(6);
+    await t.type(keys.enter);
+    await t.waitFor('worst imaginable):');
+    await interrupt(t);
+  });
+
   it('takes the first line of a paste of two scores as the score, and nothing of the second', async () => {
     const t = itb(jointChain, { cols: 40 });
     await passRedFlagScreen(t);

@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadLibraryFile } from '../../src/library/load.js';
+import { described } from '../../src/ui/prompts.js';
 import { width } from '../../src/ui/width.js';
 import { run, tempHome, type RunResult } from '../helpers/run.js';
 import { historyHome, screenCommands } from '../helpers/history-home.js';
@@ -41,7 +42,7 @@ function sessionTooWide(result: RunResult): string[] {
 /**
  * What a session showed, as lines: its output, and each question as the prompt shows it: "? "
  * and the message (a confirm adds " (y/N)"), each choice after its two-column pointer, and each
- * line of a choice's description.
+ * line of a choice's description, as the list breaks it.
  */
 function shownInSession(result: RunResult): string[] {
   const shown = [result.stdout, result.stderr];
@@ -52,7 +53,8 @@ function shownInSession(result: RunResult): string[] {
       const why = asked.disabled?.[asked.choices![i]!];
       shown.push(why === undefined ? `❯ ${name}` : `- ${name} ${why}`);
     });
-    for (const description of asked.descriptions ?? []) if (description !== undefined) shown.push(description);
+    // A description is broken into lines where the list shows it (described).
+    for (const description of asked.descriptions ?? []) if (description !== undefined) shown.push(described(description));
     // Once answered, the question stays on screen with its answer: "✔ Which routine? Strength".
     if (asked.answer !== undefined && asked.kind !== 'countdown') {
       const chosen = asked.choices?.indexOf(String(asked.answer)) ?? -1;

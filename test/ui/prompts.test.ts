@@ -4,13 +4,12 @@ import { render } from '@inquirer/testing';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadLibraryFile } from '../../src/library/load.js';
-import { described } from '../../src/ui/prompter.js';
 import { listPrompt } from '../../src/ui/list-prompt.js';
-import { listLines } from '../../src/ui/prompts.js';
+import { described, listLines } from '../../src/ui/prompts.js';
 
 const shipped = loadLibraryFile(join(import.meta.dirname, '../../data/library.yaml'));
 
-/** The routine question of a session, choices and descriptions as the session gives them. */
+/** The routine question of a session, its choices as the session gives them, their descriptions as the list breaks them. */
 const routineChoices = shipped.routines.map((routine) => ({ value: routine.id, name: `${routine.name} (${routine.exercises.length} drills)`, description: described(routine.description ?? '') }));
 
 /**
