@@ -4,7 +4,7 @@
 // typed shown nowhere: "strength" then Enter at "Which routine?" started whichever routine the
 // pointer had landed on. Here what is typed shows after the question, and Enter after it picks
 // the choice it names, or none, saying why; the highlighted choice is picked by Enter alone.
-import { createPrompt, isDownKey, isEnterKey, isUpKey, makeTheme, useMemo, usePagination, usePrefix, useState, useKeypress, type Status } from '@inquirer/core';
+import { createPrompt, isDownKey, isEnterKey, isUpKey, makeTheme, useEffect, useMemo, usePagination, usePrefix, useState, useKeypress, type Status } from '@inquirer/core';
 import { styleText } from 'node:util';
 import { width } from './width.js';
 
@@ -84,6 +84,14 @@ export const listPrompt = createPrompt<string, ListConfig>((config, done) => {
   // Vim's or Emacs's keys, as INQUIRER_KEYBINDINGS sets them for the prompts: Ctrl-P and Ctrl-N,
   // or k and j, move the pointer as the arrow keys do.
   const keybindings = useMemo(() => makeTheme().keybindings, []);
+  // Drawn again at once when the window changes size (a phone turned, a window dragged), fitted
+  // to it, rather than left as drawn until the next key.
+  const [, setSize] = useState('');
+  useEffect(() => {
+    const resized = () => setSize(`${process.stdout.columns}x${process.stdout.rows}`);
+    process.stdout.on('resize', resized);
+    return () => void process.stdout.off('resize', resized);
+  }, []);
 
   useKeypress((key, rl) => {
     // A k or j moves the pointer only while nothing is typed: after the first letter of a word

@@ -206,6 +206,23 @@ describe('itb session typed at as people type', () => {
     await interrupt(t);
   });
 
+  it('draws a list again at once when the window is made narrower, before any key', async () => {
+    const t = itb(['session', '--side', 'left', '--symptom', 'pain', '--movement', 'lunge'], { cols: 80 });
+    await passRedFlagScreen(t);
+    await t.waitFor('↑↓ navigate');
+    await resized(t, 40);
+    // Drawn again with no key pressed: the highlighted routine's description at the new width.
+    await t.waitFor('↑↓ navigate');
+    const lines = await screenOf(t, true);
+    const keysAt = lines.findLastIndex((line) => line.startsWith('↑↓'));
+    const described = lines.slice(lines.lastIndexOf('', keysAt) + 1, keysAt);
+    expect(described.join(' ')).toMatch(/^Five gentle drills that work from the ankle up to the opposite shoulder blade, freeing the joints on either side of the IT band and further along the chain\./);
+    expect(described.length).toBeGreaterThan(8);
+    await t.type(keys.enter);
+    await t.waitFor('worst imaginable):');
+    await interrupt(t);
+  });
+
   it('takes the first line of a paste of two scores as the score, and nothing of the second', async () => {
     const t = itb(jointChain, { cols: 40 });
     await passRedFlagScreen(t);
