@@ -233,22 +233,39 @@ function howToWrite(doc: Document, path: Path, expected: string, message: string
  * "10 each side", "1 min"): the field takes the number alone. Undefined for anything else.
  */
 function doseNumberAdvice(field: string, text: string, oneSided: boolean): string | undefined {
-  const setsByReps = /^(\d+)\s*[x×*]\s*(\d+)$/i.exec(text);
-  if (setsByReps && (field === 'reps' || field === 'sets')) return `write the sets and the reps as two fields of the dose, sets: ${setsByReps[1]} and reps: ${setsByReps[2]}`;
-  // "3 x 30s": three holds of 30 seconds, not a hold of 3.
-  const setsByHold = /^(\d+)\s*[x×*]\s*(\d+)\s*(?:s|secs?|seconds?)?$/i.exec(text);
-  if (setsByHold && field === 'holdSeconds') return `write the sets and the hold as two fields of the dose, sets: ${setsByHold[1]} and holdSeconds: ${setsByHold[2]}`;
+  // A one-sided drill's dose is already for its one side (cross-checks.ts): no perSide there.
+  const perSide = /\b(?:each|per|a)\s+(?:side|leg)\b/i;
+  const eachSide = !perSide.test(text) ? '' : oneSided ? ' (this drill is done on one side, and its dose is for that side)' : ', and "perSide: true" for a dose done on each side';
+  const setsByReps = /^(\d+)\s*[x×*]\s*(\d+)$/i.exec(text.replace(perSide, '').trim());
+  if (setsByReps && (field === 'reps' || field === 'sets')) return `write the sets and the reps as two fields of the dose, sets: ${setsByReps[1]} and reps: ${setsByReps[2]}${eachSide}`;
+  // "3 x 30s", "3 x 1 min": three holds, not a hold of 3.
+  const setsTimes = /^(\d+)\s*[x×*]\s*(.+)$/i.exec(text);
+  const eachHold = setsTimes?.[2]?.replace(perSide, '').trim();
+  const held = eachHold === undefined ? undefined : (/^(\d+)\s*(?:s|secs?|seconds?)?$/i.exec(eachHold)?.[1] ?? minutesIn(eachHold));
+  if (setsTimes && held !== undefined && field === 'holdSeconds') return `write the sets and the hold as two fields of the dose, sets: ${setsTimes[1]} and holdSeconds: ${held}${eachSide}`;
   // \u2013: an en dash ("10–12"), escaped, so the bundle's text stays Latin-1 (see scripts/build.mjs).
   const range = /^(\d+)\s*(?:-|\u2013|to)\s*(\d+)\b/i.exec(text);
   if (range) return `write one number, not a range, such as ${field}: ${range[2]}`;
-  const minutes = /^(\d+)\s*(?:m|mins?|minutes?)$/i.exec(text);
-  if (minutes && field === 'holdSeconds') return `the hold is written in seconds, as holdSeconds: ${Number(minutes[1]) * 60}`;
-  const counted = /^(\d+)\s*\D/.exec(text);
+  // A time with minutes in it is no number of seconds to copy ("1:30" is not 1): it is worked out.
+  const seconds = minutesIn(text);
+  if (seconds !== undefined) return field === 'holdSeconds' ? `the hold is written in seconds, as holdSeconds: ${seconds}${eachSide}` : undefined;
+  // Nor is a number before a decimal point, a clock's ":", hours or an "x" of sets.
+  const counted = /^(\d+)(?!\s*(?:[.,:]\d|[x×*]|h\b|hrs?\b|hours?\b))\s*\D/i.exec(text);
   if (!counted) return undefined;
-  // A one-sided drill's dose is already for its one side (cross-checks.ts): no perSide there.
-  const perSideWords = /\b(?:each|per|a)\s+(?:side|leg)\b/i.test(text);
-  const eachSide = !perSideWords ? '' : oneSided ? ' (this drill is done on one side, and its dose is for that side)' : ', and "perSide: true" for a dose done on each side';
   return `write the number alone, as ${field}: ${counted[1]}${eachSide}`;
+}
+
+/**
+ * The seconds in a time written with minutes, as on a paper plan or a clock: "2 min", "1.5 min",
+ * "1 min 30 s", "1m30s", "1'30\"", "1:30", followed by anything ("each side"). Undefined for a
+ * text that does not start with minutes.
+ */
+function minutesIn(text: string): number | undefined {
+  const clock = /^(\d+):([0-5]\d)(?!\d)/.exec(text);
+  if (clock) return Number(clock[1]) * 60 + Number(clock[2]);
+  const written = /^(\d+(?:[.,]\d+)?)\s*(?:minutes?|mins?|mn|m|')(?![a-z])\.?(?:\s*(\d+)\s*(?:seconds?|secs?|s|")?(?![a-z])\.?)?/i.exec(text);
+  if (!written) return undefined;
+  return Math.round(Number(written[1]!.replace(',', '.')) * 60) + Number(written[2] ?? 0);
 }
 
 /** The schema of the field at `path`: of the library itself, or of an item of one of its lists. */

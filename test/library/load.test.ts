@@ -768,6 +768,34 @@ describe('the shape of each item', () => {
     ]);
   });
 
+  it('works out the seconds of a hold written with minutes, rather than keeping the number before the unit ("1:30" is 90, not 1)', () => {
+    const drill = (id: string, side: string, dose: string) =>
+      `  - id: ${id}\n    name: ${id}\n    region: hip\n    category: stretch\n    steps: [Hold.]\n    side: ${side}\n    loading: false\n    dose:\n${dose}`;
+    const source =
+      'version: 1\nexercises:\n' +
+      drill('a', 'none', '      holdSeconds: 1:30\n') +
+      drill('b', 'none', '      holdSeconds: 0:45\n') +
+      drill('c', 'none', '      holdSeconds: 1.5 min\n') +
+      drill('d', 'none', '      holdSeconds: 1 min 30 s\n') +
+      drill('e', 'painful', '      holdSeconds: 2 min each side\n') +
+      drill('f', 'both', '      holdSeconds: 3 x 1 min\n') +
+      drill('g', 'both', '      holdSeconds: 3 x 30 s each side\n') +
+      drill('h', 'none', '      holdSeconds: 2 hours\n') +
+      drill('i', 'both', '      reps: 3 x 10 each side\n');
+    expect(problemsIn(source)).toEqual([
+      '11:7  exercises.0.dose.holdSeconds  must be a whole number, not "1:30": the hold is written in seconds, as holdSeconds: 90',
+      '20:7  exercises.1.dose.holdSeconds  must be a whole number, not "0:45": the hold is written in seconds, as holdSeconds: 45',
+      '29:7  exercises.2.dose.holdSeconds  must be a whole number, not "1.5 min": the hold is written in seconds, as holdSeconds: 90',
+      '38:7  exercises.3.dose.holdSeconds  must be a whole number, not "1 min 30 s": the hold is written in seconds, as holdSeconds: 90',
+      '47:7  exercises.4.dose.holdSeconds  must be a whole number, not "2 min each side": the hold is written in seconds, as holdSeconds: 120 (this drill is done on one side, and its dose is for that side)',
+      '56:7  exercises.5.dose.holdSeconds  must be a whole number, not "3 x 1 min": write the sets and the hold as two fields of the dose, sets: 3 and holdSeconds: 60',
+      '65:7  exercises.6.dose.holdSeconds  must be a whole number, not "3 x 30 s each side": write the sets and the hold as two fields of the dose, sets: 3 and holdSeconds: 30, and "perSide: true" for a dose done on each side',
+      // No number of seconds to give: said without advice rather than "holdSeconds: 2".
+      '74:7  exercises.7.dose.holdSeconds  must be a whole number, not "2 hours"',
+      '83:7  exercises.8.dose.reps  must be a whole number, not "3 x 10 each side": write the sets and the reps as two fields of the dose, sets: 3 and reps: 10, and "perSide: true" for a dose done on each side',
+    ]);
+  });
+
   it('says a file nested absurdly deep is, with a path short enough to read', () => {
     const lists = problemsIn(`version: 1\nexercises: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`);
     expect(lists).toHaveLength(1);
