@@ -22,7 +22,7 @@ export function plainIssue(issue: core.$ZodRawIssue, atRoot: (found: string) => 
     case 'invalid_type':
       if (issue.input === undefined) return 'missing required field';
       if (!issue.path?.length) return atRoot(describeValue(issue.input));
-      return `must be ${expectedWords[issue.expected] ?? issue.expected}${found}`;
+      return `must be ${expectedWords[issue.expected] ?? issue.expected}${inQuotes(issue.expected, issue.input) ? ', written without quotes' : ''}${found}`;
     case 'invalid_value': {
       if (issue.input === undefined) return 'missing required field';
       const isVersion = issue.path?.length === 1 && issue.path[0] === 'version';
@@ -50,6 +50,16 @@ export function plainIssue(issue: core.$ZodRawIssue, atRoot: (found: string) => 
     default:
       return undefined;
   }
+}
+
+/**
+ * Whether `input` is the number or the true or false `expected`, written in quotes (`reps: "10"`,
+ * `loading: "true"`), which makes it text: "must be a whole number, not "10"" would read as nonsense.
+ */
+function inQuotes(expected: string, input: unknown): boolean {
+  if (typeof input !== 'string') return false;
+  if (expected === 'int' || expected === 'number') return /^\d+$/.test(input.trim());
+  return expected === 'boolean' && (input.trim() === 'true' || input.trim() === 'false');
 }
 
 /** A value as a problem quotes it: text in quotes, cut short past 40 characters. */

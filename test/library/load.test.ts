@@ -609,6 +609,18 @@ describe('a file with nothing to read', () => {
     expect(problemsIn(source.replace('version: "1"', "version: '2'"))).toEqual(['2:1  version  must be 1, not "2" (the library format this itb reads)']);
   });
 
+  it('says a number or a true or false written in quotes is to be written without them, rather than "must be a whole number, not "30""', () => {
+    const source = readFileSync(fixture('good.yaml'), 'utf8');
+    const quoted = source.replace('reps: 12', 'reps: "12"').replace('loading: true', "loading: 'true'").replace('perSide: false', 'perSide: "false"');
+    expect(problemsIn(quoted)).toEqual([
+      '25:7  exercises.0.dose.reps  must be a whole number, written without quotes, not "12"',
+      '26:7  exercises.0.dose.perSide  must be true or false, written without quotes, not "false"',
+      '28:5  exercises.0.loading  must be true or false, written without quotes, not "true"',
+    ]);
+    // Text that is no number stays told as it was.
+    expect(problemsIn(source.replace('reps: 12', 'reps: "ten"'))).toEqual(['25:7  exercises.0.dose.reps  must be a whole number, not "ten"']);
+  });
+
   it('reports a missing version at the start of the file content', () => {
     expect(problemsIn('# notes\nexercises: []\n')).toEqual([
       '2:1  version  missing required field',
