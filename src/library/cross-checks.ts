@@ -71,6 +71,35 @@ export function crossChecks(data: unknown, doc: Document, at: At): (Found & { re
   return found;
 }
 
+/**
+ * Drills, or routines, with the name of one above them (a drill copied to make a variant of it, its
+ * name left as it was): a session, its summary and the buckets show drills by name, and a session
+ * offers routines by name, so the person could not tell the two apart. Warnings: the file works.
+ */
+export function sameNameWarnings(data: unknown, doc: Document, at: At): Found[] {
+  const found: Found[] = [];
+  const lists = [['exercises', 'drill', 'a session, its summary and your buckets show drills by their names'], ['routines', 'routine', 'a session offers routines by their names']] as const;
+  for (const [list, kind, shown] of lists) {
+    const first = new Map<string, number>();
+    const items = isRecord(data) && Array.isArray(data[list]) ? data[list] : [];
+    items.forEach((item: unknown, index) => {
+      if (!isRecord(item) || typeof item.name !== 'string') return;
+      // As a screen shows it: spaces run together, and a capital is no difference to the eye.
+      const name = item.name.trim().replace(/\s+/g, ' ').toLowerCase();
+      const earlier = first.get(name);
+      if (name === '') return;
+      if (earlier === undefined) {
+        first.set(name, index);
+        return;
+      }
+      const line = position(doc, [list, earlier, 'name'], at).line;
+      const message = `the ${kind} on line ${line} has this name too: ${shown}, so give each ${kind} a name of its own`;
+      found.push({ ...position(doc, [list, index, 'name'], at), path: `${list}.${index}.name`, message });
+    });
+  }
+  return found;
+}
+
 /** Why a routine's reference is not one: an id not in the file, a drill's name, or a cue's text. `drills`: the file's, as written. */
 function unknownReference(kind: 'exercise' | 'cue', id: string, known: Set<string>, drills: unknown[]): string {
   const words = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase();

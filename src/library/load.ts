@@ -9,7 +9,7 @@ import { cannotReadWords, codeOf, readRegularFile, sizeWords, TOO_BIG } from '..
 import { shellPath, unsetVariable } from '../shell-word.js';
 import { unreplacedTilde } from '../store/store-path.js';
 import { byteWords, utf8Text } from '../utf8-text.js';
-import { crossChecks } from './cross-checks.js';
+import { crossChecks, sameNameWarnings } from './cross-checks.js';
 import { commentWarnings, lostTextProblems } from './lost-text.js';
 import { oddSpaceProblems } from './odd-spaces.js';
 import type { At } from './positions.js';
@@ -215,8 +215,12 @@ export function parseLibrary(
   }
   const aliases = unresolvedAliases(doc, at);
   if (aliases.length > 0) return fail(aliases);
-  const listed = finishProblems(commentWarnings(doc, source, at));
-  warnings = { warnings: listed.problems, moreWarnings: listed.more };
+  const comments = commentWarnings(doc, source, at);
+  const listWarnings = (found: Found[]) => {
+    const listed = finishProblems(found);
+    warnings = { warnings: listed.problems, moreWarnings: listed.more };
+  };
+  listWarnings(comments);
 
   let data: unknown;
   try {
@@ -229,6 +233,8 @@ export function parseLibrary(
       : firstLine((error as Error).message);
     return fail([{ line: 1, col: 1, path: '(file)', message }]);
   }
+
+  listWarnings([...comments, ...sameNameWarnings(data, doc, at)]);
 
   // A backup (`itb export --format json`) given as a library: what it is, not a problem per field.
   if (isRecord(data) && Object.hasOwn(data, 'schemaVersion') && Object.hasOwn(data, 'sessions') && !Object.hasOwn(data, 'version')) {

@@ -552,6 +552,21 @@ describe('text after " #", which YAML reads as a comment', () => {
   });
 });
 
+describe('two drills, or two routines, of the same name', () => {
+  it('warns at the second name, naming the line of the first; the file still loads', () => {
+    const source = readFileSync(fixture('good.yaml'), 'utf8')
+      .replace('name: Ankle rocks', 'name: wall  Clamshells')
+      .concat('  - id: clinic-plan-2\n    name: Clinic plan\n    description: The same, later.\n    exercises: [ankle-rocks]\n');
+    const result = parseLibrary(source);
+    if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
+    expect(result.warnings.map((w) => `${w.line}:${w.col}  ${w.path}  ${w.message}`)).toEqual([
+      '32:5  exercises.1.name  the drill on line 17 has this name too: a session, its summary and your buckets show drills by their names, so give each drill a name of its own',
+      '53:5  routines.1.name  the routine on line 44 has this name too: a session offers routines by their names, so give each routine a name of its own',
+    ]);
+    expect(parseLibrary(readFileSync(fixture('good.yaml'), 'utf8')).warnings).toEqual([]);
+  });
+});
+
 describe('the command a broken library file gives to check it again', () => {
   it('puts a file name with spaces or quotes in quotes, so the command can be copied as it is', () => {
     const result = parseLibrary('version: 1\nexercises: []\n');
