@@ -195,6 +195,8 @@ export function parseLibrary(
   const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // A "---" that ends the file, with nothing after it but comments, starts no second library.
+  doc.errors = doc.errors.filter((error) => error.code !== 'MULTIPLE_DOCS' || !/^---[ \t]*(?:#.*)?(?:\r?\n[ \t]*(?:#.*)?)*$/.test(source.slice(error.pos[0])));
   const at: At = (offset) => lineCounter.linePos(offset);
   const syntax = syntaxProblems(doc, source, at);
   // A space that is not one, indenting a line, throws out the reading of the lines from there on:

@@ -36,7 +36,7 @@ const syntaxMessages: [RegExp, string][] = [
   [/^Implicit map keys need to be followed by map values/, 'this field name needs a ":" and a value after it'],
   [
     /^Source contains multiple documents/,
-    'the file holds more than one document (a line of "---" in the middle); a library is one document',
+    'the file holds more than one document (a line of "---" in the middle); a library is one document: delete that line, and write what follows it into the fields and lists above it (one "version:", one "exercises:" ...)',
   ],
   [
     /^Unexpected block-seq-ind on same line with key/,

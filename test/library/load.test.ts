@@ -258,10 +258,18 @@ describe('YAML syntax errors', () => {
     ]);
   });
 
-  it('reports more than one document in the file', () => {
+  it('reports more than one document in the file, with what to do', () => {
     expect(problemsIn('version: 1\n---\nversion: 1\n')).toEqual([
-      '2:1  (file)  the file holds more than one document (a line of "---" in the middle); a library is one document',
+      '2:1  (file)  the file holds more than one document (a line of "---" in the middle); a library is one document: delete that line, and write what follows it into the fields and lists above it (one "version:", one "exercises:" ...)',
     ]);
+  });
+
+  it('reads a file that ends with "---" and nothing after it but comments as the one library it is', () => {
+    const source = readFileSync(fixture('good.yaml'), 'utf8');
+    for (const end of ['---\n', '---', '--- # end\n\n# the old plan was here\n', '---\r\n# end\r\n']) {
+      const parsed = parseLibrary(`${source}${end}`);
+      expect(parsed.ok ? parsed.library.exercises.length : parsed.problems, JSON.stringify(end)).toBe(2);
+    }
   });
 });
 
