@@ -15,8 +15,10 @@ export const STYLE = `
   td.num { text-align: right; font-variant-numeric: tabular-nums; }
   td:first-child, td.num, td.scores, .day { white-space: nowrap; }
   table.sessions td.what { min-width: 11em; }
-  /* A session's drills, on a line under its row: part of it, so no rule between them. */
-  table.sessions tr.drills td { border-top-style: hidden; padding-top: 0; font-size: .9em; }
+  /* A session's drills, on a line under its row: part of it, so no rule between them. Though the
+     row's first cell, it is a sentence across the table: it wraps, where one long line would
+     push the table's columns off the screen and off a printed page. */
+  table.sessions tr.drills td { border-top-style: hidden; padding-top: 0; font-size: .9em; white-space: normal; }
   /* Wide enough for "rehab (until the buckets were cleared on 2026-10-12)" in three lines. */
   td.to { min-width: 11em; }
   .id { color: #666; font-size: .9em; }

@@ -89,6 +89,16 @@ describe('html for print', () => {
     expect(html.match(/<span class="day">/g)!.length).toBeGreaterThan(12);
   });
 
+  it("wraps a session's line of drills to the table's width, though the first cell of its row never wraps", () => {
+    const html = toHtml(buildReport(sampleStore(), library, { now: NOW }));
+    // The drills sit in a row's first and only cell: unwrapped, their line alone would set the
+    // table's width, pushing the scores and the status off the screen and off a printed page.
+    expect(html).toMatch(/<tr class="drills"><td colspan="9">[^<]*<bdi>/);
+    expect(html).toContain('td:first-child, td.num, td.scores, .day { white-space: nowrap; }');
+    const drillsRule = html.match(/table\.sessions tr\.drills td \{([^}]*)\}/)![1]!;
+    expect(drillsRule).toContain('white-space: normal;');
+  });
+
   it('printed, keeps each heading on the page of what follows it, and a row, a chart or a list item whole', () => {
     const html = toHtml(buildReport(sampleStore(), library, { now: NOW }));
     const print = html.match(/@media print \{([^@]*)\n {2}\}/)![1]!;
