@@ -9,7 +9,7 @@ import { scoreChart } from './chart.js';
 import { STYLE } from './html-style.js';
 import { remembered } from './pieces.js';
 import { readingView } from './reading-view.js';
-import { drillNamer, nameInSession, type Report } from './report.js';
+import { drillNamer, nameInSession, periodWords, type Report } from './report.js';
 import { drillsDoneWriter, sessionEndWords, type DrillResult } from './session-drills.js';
 import { bucketsScopeWords, noRehabWords, noScoresWords, screensScopeWords, sessionCountWords } from './scope-words.js';
 import {
@@ -77,7 +77,12 @@ const rated = (symptom: Symptom, movement: string) => `<strong>${esc(symptomWord
 
 export function toHtml(report: Report): string {
   const view = readingView(report);
-  const title = report.patientName !== undefined ? `IT band self-assessment report: ${report.patientName}` : 'IT band self-assessment report';
+  // The title heads each printed page, where the browser prints headers, and names the PDF saved
+  // from the page: with the period, a loose page 3 says which weeks it is of, and the report of
+  // a month is not saved under the same name as the whole history's. The name comes last, where
+  // right-to-left letters in it cannot carry the dates to their other side.
+  const named = report.patientName !== undefined ? `: ${report.patientName}` : '';
+  const title = `IT band self-assessment report, ${periodWords(report)}${named}`;
 
   const body: string[] = [
     `<h1>IT band self-assessment report</h1>`,

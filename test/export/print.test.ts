@@ -99,6 +99,14 @@ describe('html for print', () => {
     expect(drillsRule).toContain('white-space: normal;');
   });
 
+  it('names the period in the page\'s title, which heads each printed page and names a PDF saved from it', () => {
+    const title = (html: string) => html.match(/<title>([^<]*)<\/title>/)![1];
+    const whole = toHtml(buildReport(sampleStore(), library, { now: NOW, patientName: 'Sam Lee' }));
+    const october = toHtml(buildReport(sampleStore(), library, { now: NOW, since: '2026-10-05', until: '2026-10-25' }));
+    expect(title(whole)).toMatch(/^IT band self-assessment report, \d{4}-\d\d-\d\d to 2026-11-20: Sam Lee$/);
+    expect(title(october)).toBe('IT band self-assessment report, 2026-10-05 to 2026-10-25');
+  });
+
   it('printed, keeps each heading on the page of what follows it, and a row, a chart or a list item whole', () => {
     const html = toHtml(buildReport(sampleStore(), library, { now: NOW }));
     const print = html.match(/@media print \{([^@]*)\n {2}\}/)![1]!;
