@@ -17,6 +17,7 @@ import {
   AVOID_FOR_NOW,
   dateOf,
   dateTimeOf,
+  EARLIER_MOVE_TAIL,
   earlierMoveWords,
   lastTestWords,
   timedHoldsWords,
@@ -251,7 +252,7 @@ const drillItemBy = (sidesApart: boolean, doseOf: (exerciseId: string) => string
   const retest = retestWords(status);
   if (retest) details.push(status.retestDue ? `<span class="due">${ours(retest)}</span>` : ours(retest));
   if (status.note) details.push(`note: “${userLines(status.note)}”`);
-  if (status.earlierMove && earlierMoveInView(status.earlierMove)) details.push(`${ours(earlierMoveWords(status.earlierMove))}, with the note “${userLines(status.earlierMove.note)}”`);
+  if (status.earlierMove && earlierMoveInView(status.earlierMove)) details.push(`${ours(earlierMoveWords(status.earlierMove))} with the note “${userLines(status.earlierMove.note)}”, ${EARLIER_MOVE_TAIL}`);
   // A drill known by its id alone has its id for a name: given once, as `itb buckets` gives it.
   const id = status.name === status.exerciseId ? '' : ` <span class="id">(${userText(status.exerciseId)})</span>`;
   return `<li><strong>${userText(status.name)}</strong>${id}: ${details.join('; ')}</li>`;

@@ -17,6 +17,7 @@ import {
   timedHoldsWords,
   dateOf,
   dateTimeOf,
+  EARLIER_MOVE_TAIL,
   earlierMoveWords,
   evidenceWords,
   flagWords,
@@ -254,7 +255,7 @@ function drillLine(status: ExerciseStatus, sidesApart: boolean, dose: string | u
   const retest = retestWords(status);
   if (retest) details.push(status.retestDue ? `**${retest}**` : retest);
   if (status.note) details.push(`note: “${mdNote(status.note)}”`);
-  if (status.earlierMove && earlierMoveInView(status.earlierMove)) details.push(`${earlierMoveWords(status.earlierMove)}, with the note “${mdNote(status.earlierMove.note)}”`);
+  if (status.earlierMove && earlierMoveInView(status.earlierMove)) details.push(`${earlierMoveWords(status.earlierMove)} with the note “${mdNote(status.earlierMove.note)}”, ${EARLIER_MOVE_TAIL}`);
   // A drill known by its id alone has its id for a name: given once, as `itb buckets` gives it.
   const id = status.name === status.exerciseId ? '' : ` (${mdUser(status.exerciseId)})`;
   return `**${mdUser(status.name)}**${id}: ${details.join('; ')}`;

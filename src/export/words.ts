@@ -248,11 +248,15 @@ export function flagWords(status: ExerciseStatus): string[] {
 /**
  * A drill moved by hand, then tested again: the test put it where it is, but the move's reason
  * (a therapist's, say) may still matter, for as long as `itb buckets` keeps it in view
- * (earlierMoveInView). Its note is said apart.
+ * (earlierMoveInView). Said before its note, and `then tested again` after it (earlierMoveTail):
+ * a note after the test would read as said of the test, whose result may say the opposite.
  */
 export function earlierMoveWords(move: EarlierMove): string {
-  return `moved by hand to ${move.bucket === 'rehab' ? 'rehab' : 'avoid for now'} on ${dateOf(move.at)}, then tested again`;
+  return `moved by hand to ${move.bucket === 'rehab' ? 'rehab' : 'avoid for now'} on ${dateOf(move.at)}`;
 }
+
+/** What follows the note of a drill's earlier move (see earlierMoveWords). */
+export const EARLIER_MOVE_TAIL = 'then tested again';
 
 /** "re-test due (since 2026-11-01)" or "re-test from 2026-12-01". */
 export function retestWords(status: ExerciseStatus): string | undefined {

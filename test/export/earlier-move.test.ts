@@ -26,18 +26,18 @@ describe('a drill moved by hand with a note and tested since', () => {
     const report = buildReport(movedThenTested('Knee ached the *next* morning'), library, { since: '2026-11-15', now: NOW });
     const md = toMarkdown(report);
     expect(rehabSection(md)).toContain(
-      '1. **Clamshells** (clamshells): dose 3 sets × 12 reps per side; helped 2 of 2 tests, mean change -2, last -2 on 2026-11-18; moved by hand to avoid for now on 2026-11-13, then tested again, with the note “Knee ached the \\*next\\* morning”\n',
+      '1. **Clamshells** (clamshells): dose 3 sets × 12 reps per side; helped 2 of 2 tests, mean change -2, last -2 on 2026-11-18; moved by hand to avoid for now on 2026-11-13 with the note “Knee ached the \\*next\\* morning”, then tested again\n',
     );
     // The period's own table has no row for it: the list is where the note is kept.
     expect(md).not.toContain('## Moved by hand');
     expect(toHtml(report)).toContain(
-      'last -2 on <span class="day">2026-11-18</span>; moved by hand to avoid for now on <span class="day">2026-11-13</span>, then tested again, with the note “<bdi class="lines">Knee ached the *next* morning</bdi>”</li>',
+      'last -2 on <span class="day">2026-11-18</span>; moved by hand to avoid for now on <span class="day">2026-11-13</span> with the note “<bdi class="lines">Knee ached the *next* morning</bdi>”, then tested again</li>',
     );
   });
 
   it('says it in a report of the whole history too, beside the table that lists the move', () => {
     const md = toMarkdown(buildReport(movedThenTested('Knee ached'), library, { now: NOW }));
-    expect(rehabSection(md)).toContain('; moved by hand to avoid for now on 2026-11-13, then tested again, with the note “Knee ached”\n');
+    expect(rehabSection(md)).toContain('; moved by hand to avoid for now on 2026-11-13 with the note “Knee ached”, then tested again\n');
     expect(md).toContain('| 2026-11-13 | Clamshells | avoid for now | Knee ached |\n');
   });
 
@@ -45,14 +45,14 @@ describe('a drill moved by hand with a note and tested since', () => {
     const data = movedThenTested('Knee ached');
     const later = (id: string, startedAt: string) => buildSession({ id, startedAt, routine: 'strength', baseline: 6, drills: [{ id: 'clamshells', name: 'Clamshells', scores: [4] }] });
     const threeSince = { ...data, sessions: [...data.sessions, later('second', '2026-11-20T14:00:00.000Z'), later('third', '2026-11-22T14:00:00.000Z')] };
-    const note = 'then tested again, with the note “Knee ached”';
+    const note = 'with the note “Knee ached”, then tested again';
     const whole = buildReport(threeSince, library, { since: '2026-11-15', now: NOW });
     expect(toMarkdown(whole)).not.toContain('moved by hand');
     expect(toHtml(whole)).not.toContain('moved by hand');
     // Up to the day after the second test since the move, it was still in view.
     const untilSecond = buildReport(threeSince, library, { since: '2026-11-15', until: '2026-11-21', now: NOW });
     expect(rehabSection(toMarkdown(untilSecond))).toContain(note);
-    expect(toHtml(untilSecond)).toContain('then tested again, with the note');
+    expect(toHtml(untilSecond)).toContain('with the note “<bdi class="lines">Knee ached</bdi>”, then tested again');
   });
 
   it('says nothing of a move without a note, as itb buckets does not', () => {
