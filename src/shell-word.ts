@@ -2,6 +2,7 @@
 // store's errors, which name folders in commands to copy, load nothing of the command line's help.
 // On Windows the shell is PowerShell (as the README says), which quotes and sets variables its
 // own way: a command written for sh there would fail, or worse, read "$data" in a path as a variable.
+import { width } from './ui/width.js';
 
 /** A word (a file name, a folder, a note) as it is typed in a shell: quoted when the shell would split it or read into it. */
 export function shellWord(text: string): string {
@@ -37,6 +38,38 @@ export function unsetVariable(name: string): string {
 /** What ends a line that a command goes on after: sh's "\", PowerShell's backquote. */
 export function lineGoesOn(): string {
   return process.platform === 'win32' ? '`' : '\\';
+}
+
+/**
+ * A command to copy in lines of at most `columns`: whole when it fits, else broken between words
+ * (a long --data path on a phone's screen), never between an option and its value, each line but
+ * the last ending with the shell's " \" (PowerShell's " `"), so that it still runs when copied
+ * whole. `first` leads its first line ("  $ "), `rest` the lines it goes on in; a word longer than
+ * a line is left whole, for the terminal to break.
+ */
+export function commandLines(command: string, columns: number, first: string, rest: string): string[] {
+  if (width(first + command) <= columns) return [first + command];
+  // The words, each option with the value after it; a word in quotes, spaces and all, is one, and
+  // so is sh's way of writing a quote inside one ('Pat'\''s plan.yaml').
+  const parts = (command.match(/(?:"[^"]*"|'[^']*'|\\.|[^\s'"\\])+/g) ?? []).reduce<string[]>((all, word) => {
+    const last = all.at(-1);
+    if (last?.startsWith('-') && !last.includes(' ') && !word.startsWith('-')) all[all.length - 1] += ` ${word}`;
+    else all.push(word);
+    return all;
+  }, []);
+  // An option whose value is too long to go on a line with it (a long path) goes on a line of its own.
+  const words = parts.flatMap((part) => (part.startsWith('-') && part.includes(' ') && width(rest + part) + 2 > columns ? [part.slice(0, part.indexOf(' ')), part.slice(part.indexOf(' ') + 1)] : [part]));
+  const lines: string[] = [];
+  let current = `${first}${words.shift() ?? ''}`;
+  for (const part of words) {
+    // Room for the " \" that ends the line if the next part does not fit.
+    if (width(current) + 1 + width(part) + 2 <= columns) current += ` ${part}`;
+    else {
+      lines.push(`${current} ${lineGoesOn()}`);
+      current = `${rest}${part}`;
+    }
+  }
+  return [...lines, current];
 }
 
 /**

@@ -13,6 +13,7 @@ import { UserError } from '../errors.js';
 import { BY_SIDE, everyOneOf, flaresWords, lastSideWords, lastTestWords, mixedRatingsWords, oneSideWords, plural, resetWords, sideCountWords, testedBefore, timedHoldsWords, tooLowWords } from '../export/words.js';
 import type { Library } from '../library/schema.js';
 import type { Colours } from '../ui/colour.js';
+import { commandLines } from '../shell-word.js';
 import { readSummary } from '../store/summary-file.js';
 import { namePacked, packed, table } from '../ui/table.js';
 import { width } from '../ui/width.js';
@@ -292,12 +293,13 @@ function renderBuckets(
   if (next.length === 0) next.push([`${itb} session`, `test drills from a routine${later}`]);
   const width = Math.max(...next.map(([run]) => run.length));
   // What to run beside what it does; on a terminal too narrow for that, what it does goes under
-  // it, indented further so that commands and descriptions are told apart.
+  // it, indented further so that commands and descriptions are told apart (a command too long
+  // for its line goes on after the shell's "\", further in again).
   const marker = (i: number) => (i === 0 ? 'Next: ' : '      ');
   const beside = next.map(([run, what], i) => `${marker(i)}${run.padEnd(width)}  ${what}`);
   const nextLines = beside.every((line) => line.length <= onScreen(80))
     ? beside
-    : next.flatMap(([run, what], i) => [`${marker(i)}${run}`, ...wrap(what, 80, '        ')]);
+    : next.flatMap(([run, what], i) => [...commandLines(run, onScreen(80), marker(i), '          '), ...wrap(what, 80, '        ')]);
   out.push('', ...nextLines.map((line) => colour.dim(line.trimEnd())));
   return `${out.join('\n')}\n`;
 }

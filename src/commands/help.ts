@@ -4,7 +4,7 @@
 import { type Command, Help, Option } from 'commander';
 import { orList } from '../core/terms.js';
 import { UserError } from '../errors.js';
-import { lineGoesOn } from '../shell-word.js';
+import { commandLines } from '../shell-word.js';
 import { KEPT_WHOLE } from '../ui/kept-whole.js';
 import { screenColumns } from '../ui/screen.js';
 
@@ -36,38 +36,12 @@ export function helpAfter(examples: [command: string, what: string][], notes = '
     // Side by side when every one fits; else each description under its command.
     const fits = examples.every(([, what]) => 4 + width + 2 + what.length <= columns);
     const lines = examples.flatMap(([command, what]) =>
-      fits ? [`  $ ${command.padEnd(width)}  ${what}`] : [...commandLines(command, columns), ...fitLine(`      ${what}`, columns, 6)],
+      fits ? [`  $ ${command.padEnd(width)}  ${what}`] : [...commandLines(command, columns, '  $ ', '        '), ...fitLine(`      ${what}`, columns, 6)],
     );
     const noteLines = notes.replace(/^\n+|\n+$/g, '');
     const after = noteLines === '' ? '' : `\n${noteLines.split('\n').flatMap((line) => fitLine(line, columns)).join('\n')}\n`;
     return `\nExamples:\n${lines.join('\n')}\n${after}`;
   };
-}
-
-/**
- * An example command after "  $ ", too long for the terminal broken between words (never between
- * an option and its value) with the shell's " \" (PowerShell's " `" on Windows) at the end of each
- * line but the last, so that it still runs when copied whole.
- */
-function commandLines(command: string, columns: number): string[] {
-  // The words, each option with the value after it; a quoted value is one word.
-  const parts = (command.match(/"[^"]*"|'[^']*'|\S+/g) ?? []).reduce<string[]>((all, word) => {
-    const last = all.at(-1);
-    if (last?.startsWith('-') && !last.includes(' ') && !word.startsWith('-')) all[all.length - 1] += ` ${word}`;
-    else all.push(word);
-    return all;
-  }, []);
-  const lines: string[] = [];
-  let current = `  $ ${parts.shift() ?? ''}`;
-  for (const part of parts) {
-    if (current.length + 1 + part.length + 2 <= columns) current += ` ${part}`;
-    else {
-      lines.push(`${current} ${lineGoesOn()}`);
-      // Further in than the description under it.
-      current = `        ${part}`;
-    }
-  }
-  return [...lines, current];
 }
 
 // A word with the spaces before it, or a fixed term ("avoid for now": see kept-whole.ts) whole.

@@ -11,6 +11,7 @@ import { table } from '../ui/table.js';
 import { width } from '../ui/width.js';
 import { onScreen, wrap } from '../ui/wrap.js';
 import { plural } from '../export/words.js';
+import { commandLines } from '../shell-word.js';
 import { drillsLeft } from './session-setup.js';
 
 /** `itb`: how to start it (itbWithLibrary). */
@@ -73,8 +74,9 @@ export function closing(session: Session, library: Library, before: BucketView, 
   if (nextSteps.length === 1 && firstRetest !== undefined) nextSteps.push([`${itb} session retest`, `the first re-test is due on ${localDate(new Date(firstRetest))}`]);
   nextSteps.push([`${itb} export -o report.html`, 'a report for your physical therapist']);
   let next = table(nextSteps.map(([command, what]) => [`  ${command}`, colour.dim(what!)]));
-  // Too narrow for two columns: each command with what it does under it.
-  if (next.some((line) => width(line) > onScreen(80))) next = nextSteps.flatMap(([command, what]) => [`  ${command}`, ...wrap(what!, 80, '    ').map((line) => colour.dim(line))]);
+  // Too narrow for two columns: each command with what it does under it, a command too long for
+  // its line going on after the shell's "\", further in than what it does.
+  if (next.some((line) => width(line) > onScreen(80))) next = nextSteps.flatMap(([command, what]) => [...commandLines(command!, onScreen(80), '  ', '      '), ...wrap(what!, 80, '    ').map((line) => colour.dim(line))]);
   // A routine of strength drills alone waits for the hours strength work needs: without the
   // reason, "from Sunday 07:00" reads as a drill not due until then.
   if (spaced) next.push(...wrap('A time given above is when 48 hours have passed since your last strength session began: strength drills need that rest between sessions.', 78, '  ').map((line) => colour.dim(line)));

@@ -6,6 +6,7 @@ import type { ExerciseResult, PainfulSide, Session, Symptom, Thresholds } from '
 import { latestScore, type Feedback } from '../core/session.js';
 import { namedOrNot } from '../core/text.js';
 import type { Exercise } from '../library/schema.js';
+import { commandLines } from '../shell-word.js';
 import type { Colours } from './colour.js';
 import { describeDose, describeSide } from './describe.js';
 import { packed, table } from './table.js';
@@ -210,7 +211,7 @@ export function summary(session: Session, names: Map<string, string>, changes: B
       const notes = [...change, ...(c.record === undefined ? [] : wrap(c.record, 80, '    ').map((text) => colour.dim(text)))];
       if (c.aside === undefined) return notes;
       // The command on a line of its own, so that it is copied whole.
-      return [...notes, ...wrap(c.aside.text, 80, '    ').map((text) => colour.dim(text)), ...(c.aside.command === undefined ? [] : [`      ${c.aside.command}`])];
+      return [...notes, ...wrap(c.aside.text, 80, '    ').map((text) => colour.dim(text)), ...(c.aside.command === undefined ? [] : commandLines(c.aside.command, onScreen(80), '      ', '        '))];
     };
     lines.push('', colour.bold('Bucket changes'), ...changes.flatMap(changed));
   }

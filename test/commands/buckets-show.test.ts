@@ -7,6 +7,7 @@ import type { StoreData } from '../../src/core/records.js';
 import { Store } from '../../src/store/store.js';
 import { run, tempHome } from '../helpers/run.js';
 import { writeOutsideRoutines } from '../helpers/outside-routines.js';
+import { commandsIn } from '../helpers/command-lines.js';
 import { buildSession } from '../helpers/sessions.js';
 import { onTerminal } from '../helpers/terminal.js';
 
@@ -201,6 +202,16 @@ describe('itb buckets: what to run next', () => {
     // Every drill tried since: the rehab routine alone.
     await save((data) => void data.sessions.push(buildSession({ startedAt: '2026-02-28T09:00:00Z', baseline: 6, drills: [{ id: 'wall-clamshells', scores: [4] }] })));
     expect(await next()).toBe(`itb --data ${small} session rehab run your rehab routine `);
+    // Too long for a narrow terminal, a command goes on after the shell's "\\", further in than
+    // what it does, its --data with the file name after it: copied whole, it still runs.
+    const copy = join(home, 'good.yaml');
+    copyFileSync(small, copy);
+    const narrow = (await onTerminal(50, () => run(['--data', copy, 'buckets'], { home, now }))).stdout.split('\n');
+    const lines = narrow.slice(narrow.findIndex((line) => line.startsWith('Next: ')));
+    expect(lines.filter((line) => line.length > 50)).toEqual([]);
+    expect(lines.filter((line) => line.endsWith(' \\')).length).toBeGreaterThan(0);
+    expect(commandsIn(lines, (line) => /^(Next: | {6})itb/.test(line))).toEqual([`Next: itb --data ${copy} session rehab`]);
+    expect(lines.at(-2)).toBe('        run your rehab routine');
   });
 
   it('gives the first re-test date when every drill is set aside and none is due, as a session would have none to offer', async () => {

@@ -11,6 +11,7 @@ import { Store } from '../../src/store/store.js';
 import { readSummaryFile } from '../../src/store/summary-file.js';
 import { buildSession, noRedFlags, setUpFlags } from '../helpers/sessions.js';
 import { run, tempHome } from '../helpers/run.js';
+import { commandsIn } from '../helpers/command-lines.js';
 import { CTRL_C, type Answer } from '../helpers/scripted.js';
 import { onTerminal } from '../helpers/terminal.js';
 import { writeOutsideRoutines } from '../helpers/outside-routines.js';
@@ -448,12 +449,13 @@ describe('itb session', () => {
     expect(result.code).toBe(0);
     const itb = `npx itb --data '${home}/Pat'\\''s library.yaml'`;
     const next = result.stdout.slice(result.stdout.indexOf('\nNext:\n'));
-    expect(next.split('\n').filter((line) => line.startsWith('  ') && !line.startsWith('    '))).toEqual([
-      `  ${itb} buckets`,
-      `  ${itb} session joint-chain`,
-      `  ${itb} session rehab`,
-      `  ${itb} session`,
-      `  ${itb} export -o report.html`,
+    // Those too long for the line go on after the shell's "\\".
+    expect(commandsIn(next.split('\n'), (line) => /^ {2}\S/.test(line))).toEqual([
+      `${itb} buckets`,
+      `${itb} session joint-chain`,
+      `${itb} session rehab`,
+      `${itb} session`,
+      `${itb} export -o report.html`,
     ]);
     // Refused before any question, a routine of the built-in library is suggested with the same start.
     const empty = tempHome();
@@ -463,6 +465,22 @@ describe('itb session', () => {
     } finally {
       empty.cleanup();
     }
+  });
+
+  it('breaks a command to run next that is too long for a narrow terminal after the shell\'s "\\", so that it still runs when copied', async () => {
+    // A library of one's own, on a phone's 60 columns: every command too long for a line.
+    const mine = join(home, 'pt-library-2026.yaml');
+    copyFileSync(join(import.meta.dirname, '../../data/library.yaml'), mine);
+    const answers: Answer[] = [...screenClear, 6, 'done', 4, 'stop'];
+    const result = await onTerminal(60, () => run(['--data', mine, 'session', 'joint-chain', ...flags], { home, tty: true, answers }));
+    expect(result.code).toBe(0);
+    const next = result.stdout.slice(result.stdout.indexOf('\nNext:\n') + 7).split('\n');
+    expect(next.filter((line) => width(line) > 60)).toEqual([]);
+    // Each command starts two spaces in, goes on six in after a line ending in " \\", and its
+    // --data stays with the file name after it.
+    expect(commandsIn(next, (line) => /^ {2}\S/.test(line))).toEqual([`itb --data ${mine} buckets`, `itb --data ${mine} session joint-chain`, `itb --data ${mine} session rehab`, `itb --data ${mine} session`, `itb --data ${mine} export -o report.html`]);
+    expect(next.filter((line) => line.endsWith(' \\')).length).toBeGreaterThanOrEqual(5);
+    expect(next.some((line) => / --data$/.test(line.replace(/ \\$/, '')))).toBe(false);
   });
 
   it('names the actual side for the opposite-side drill', async () => {

@@ -397,6 +397,15 @@ describe('the session summary', () => {
     expect(lines).toContain('  pain during (not named): 5 → 4 (baseline → final)');
   });
 
+  it('breaks the command that keeps a drill where it was moved, too long for a narrow terminal, after the shell\'s "\\"', async () => {
+    const command = "itb --data '/home/sam/My PT/plan.yaml' buckets move clamshells rehab";
+    const change = { name: 'Clamshells', from: 'rehab', to: 'avoid for now', aside: { text: 'You had moved it to rehab by hand. To keep it there all the same:', command } };
+    const lines = (await onTerminal(60, async () => summary(buildSession({ startedAt: at, baseline: 5 }), new Map(), [change], plain))).split('\n');
+    const from = lines.findIndex((line) => line.startsWith("      itb --data '/home/sam/My PT/plan.yaml'"));
+    expect(lines.slice(from, from + 2)).toEqual(["      itb --data '/home/sam/My PT/plan.yaml' buckets move \\", '        clamshells rehab']);
+    expect(lines.filter((line) => width(line) > 60)).toEqual([]);
+  });
+
   it('keeps a bucket change on one line when it takes exactly 80 columns', () => {
     const change = { name: 'Side-lying hip abduction with a loop band', from: 'untested', to: 'avoid for now (flare-up)' };
     const lines = summary(buildSession({ startedAt: at, baseline: 5 }), new Map(), [change], plain).split('\n');
