@@ -462,6 +462,10 @@ describe('markdown', () => {
     three.results.push({ exerciseId: 'clamshells', name: 'Clamshells', outcome: 'skipped', flare: false, at: '2026-10-20T12:10:00.000Z' });
     const skipped = toMarkdown(buildReport(store, library, { now: NOW }));
     expect(skipped).toContain('| completed | Glute stretch 4 → 2 helped; Clamshells 2 → 2, retry skipped |');
+    // In the CSV, a row per attempt, its first try stands alone, as judged: the skip has no row.
+    const rows = parseCsv(toCsv(buildReport(store, library, { now: NOW })), { columns: true, bom: true }) as Record<string, string>[];
+    const clamshells = rows.filter((row) => row.session_id === three.id && row.exercise_id === 'clamshells');
+    expect(clamshells.map((row) => [row.attempt, row.verdict, row.session_status])).toEqual([['1', 'not-improved', 'completed']]);
     // Skipped untried the first time a routine lists it, and tried the second: that try is the one left.
     three.status = 'stopped';
     three.results.splice(1, 1, { exerciseId: 'clamshells', name: 'Clamshells', outcome: 'skipped', flare: false, at: '2026-10-20T12:06:00.000Z' });
