@@ -4,7 +4,7 @@
 import type { Command } from 'commander';
 import { adviceFromLog, routineReadyAt, type Advice } from '../core/advice.js';
 import { closest, namedAs } from '../core/closest.js';
-import { builtInRoutine, firstRetestDueAt, untriedInRoutines, viewBuckets, type BucketSummary, type BucketView, type ExerciseStatus } from '../core/buckets.js';
+import { builtInRoutine, firstRetestDueAt, renamedAs, untriedInRoutines, viewBuckets, type BucketSummary, type BucketView, type ExerciseStatus } from '../core/buckets.js';
 import { earlierMoveInView } from '../core/earlier-move.js';
 import type { Evidence } from '../core/evidence.js';
 import { localDate, localDateTime } from '../core/history.js';
@@ -200,7 +200,7 @@ function drillLines(status: ExerciseStatus, colour: Colours, { library, elsewher
     lines.push(...wrap(moved, 78, '    ').map((line) => colour.dim(line)));
   }
   // Its id changed in one's own library file, most likely: the results stay with the old one.
-  const renamed = status.inLibrary ? undefined : library.exercises.find((exercise) => exercise.name.toLowerCase() === status.name.toLowerCase());
+  const renamed = renamedAs(status, library);
   if (renamed !== undefined) {
     // Tested under the new id too, each id keeps its own: giving back the old one would leave the newer apart.
     const testedSince = listedDrill(view, renamed.id) !== undefined;

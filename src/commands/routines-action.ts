@@ -1,7 +1,7 @@
 // What `itb routines` does (declared in routines.ts).
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
-import { builtInRoutine, viewBuckets } from '../core/buckets.js';
+import { builtInRoutine, viewBuckets, type ExerciseStatus } from '../core/buckets.js';
 import { closest, namedAs } from '../core/closest.js';
 import { UserError } from '../errors.js';
 import { findExercise, loadLibrary } from '../library/library.js';
@@ -10,7 +10,7 @@ import { readSummary } from '../store/summary-file.js';
 import { hangingName } from '../ui/table.js';
 import { width } from '../ui/width.js';
 import { hanging, onScreen, wrap, wrapName } from '../ui/wrap.js';
-import { nothingToRunToday } from './session-routines.js';
+import { nothingToRunToday, renamedApart } from './session-routines.js';
 import { itbWithLibrary, libraryFile, libraryOrStop, paint, printJson } from './shared.js';
 
 export async function showRoutines(ctx: Context, options: { json?: boolean }, command: Command) {
@@ -84,11 +84,18 @@ async function builtInRoutines(ctx: Context, library: Library, command: Command)
   // re-test them by here. With a file of one's own in use, they may all be built-in drills.
   const away = { rehab: view.rehab.filter((status) => !status.inLibrary), retest: view.avoid.filter((status) => !status.inLibrary) };
   const builtInLibrary = libraryFile(ctx, command) !== undefined && away.rehab.length + away.retest.length > 0 ? await loadLibrary({}) : undefined;
-  const allBuiltIn = (statuses: typeof view.rehab) => builtInLibrary !== undefined && statuses.every((status) => findExercise(builtInLibrary, status.exerciseId));
-  const elsewhere = {
-    rehab: { count: away.rehab.length, builtIn: allBuiltIn(away.rehab) },
-    retest: { count: away.retest.length, builtIn: allBuiltIn(away.retest) },
+  // The built-in drill of that id, and of the name it was tested under: a drill of another file
+  // may have been given a built-in drill's id.
+  const isBuiltIn = (status: ExerciseStatus) => {
+    const drill = builtInLibrary && findExercise(builtInLibrary, status.exerciseId);
+    return drill !== undefined && (status.name === status.exerciseId || drill.name.toLowerCase() === status.name.toLowerCase());
   };
+  // One kept by an id this library has since changed is in it under another: said apart (renamedApart).
+  const awayFrom = (statuses: ExerciseStatus[]) => {
+    const { renamed, others } = renamedApart(statuses, view, library);
+    return { count: statuses.length, others, renamed, builtIn: renamed.length === 0 && statuses.length > 0 && statuses.every(isBuiltIn) };
+  };
+  const elsewhere = { rehab: awayFrom(away.rehab), retest: awayFrom(away.retest) };
   const builtIns = [
     builtIn('rehab', 'Your rehab routine (built in)', 'The drills in your rehab bucket, in routine order.'),
     builtIn('retest', 'Re-test (built in)', 'Drills set aside for now whose re-test date has come.'),
@@ -101,14 +108,17 @@ async function builtInRoutines(ctx: Context, library: Library, command: Command)
  * built-in one. Such a drill may have been taken out on purpose (a therapist's advice): how to
  * still run or re-test it is said for the case that the person still does it, not as a thing to do.
  */
-function awayWords({ count: drills, builtIn }: { count: number; builtIn: boolean }, routine: 'rehab' | 'retest'): string {
-  const it = drills === 1 ? 'it' : 'them';
+function awayWords({ count: drills, others, renamed, builtIn }: { count: number; others: number; renamed: string[]; builtIn: boolean }, routine: 'rehab' | 'retest'): string {
   const which = `${drills} ${drills === 1 ? 'drill' : 'drills'} ${routine === 'rehab' ? 'in your rehab bucket' : 'set aside for now'} ${drills === 1 ? 'is' : 'are'}`;
+  const leftOut = `so ${drills === 1 ? 'it is' : 'they are'} left out here`;
+  // Each in this library under another id: what to do is said of each, not where else to run it.
+  if (others === 0) return [`${which} not in this exercise library under ${drills === 1 ? 'its id' : 'their ids'}, ${leftOut}.`, ...renamed].join(' ');
+  const it = others === 1 ? 'it' : 'them';
   const where = builtIn ? 'in the built-in exercise library, not in this one' : 'not in this exercise library (taken out of it, or from another library file)';
   const still = routine === 'rehab' ? `if you still do ${it}` : `if you still want ${it} re-tested`;
   const withLibrary = builtIn ? `\`itb session ${routine}\` without --data (and ITB_DATA)` : `the library file that has ${it} (--data, or ITB_DATA)`;
   const does = routine === 'rehab' ? `runs ${it}` : builtIn ? `offers ${it} once due` : `re-tests ${it} once due`;
-  return `${which} ${where}, so ${drills === 1 ? 'it is' : 'they are'} left out here; ${still}, ${withLibrary} ${does}.`;
+  return [`${which} ${where}, ${leftOut}; ${still}, ${withLibrary} ${does}.`, ...renamed].join(' ');
 }
 
 /**

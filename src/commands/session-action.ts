@@ -22,7 +22,7 @@ import { hanging, wrap, wrapUnder } from '../ui/wrap.js';
 import { plural } from '../export/words.js';
 import { closing, leftForLater } from './session-closing.js';
 import { ask, busyInSession, savedOrAsked, stoppedWaitingInSession } from './session-ask.js';
-import { nothingToRunToday, routineExercises } from './session-routines.js';
+import { leftOutHere, nothingToRunToday, routineExercises } from './session-routines.js';
 import { goOnAfterFlareUp } from './session-rest.js';
 import { screenIfNeeded } from './session-screen.js';
 import { nothingGotThrough, setUp, type Plan } from './session-setup.js';
@@ -116,7 +116,8 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
     });
     // Saved from the first score on: before it there is nothing worth keeping, even after a crash.
     let saved: StoreData | undefined;
-    say(introduction(plan, library, flaredToday, colour));
+    const notHere = plan.routine === 'rehab' || plan.routine === 'retest' ? leftOutHere(plan.routine, bucketsBefore, library, itb) : undefined;
+    say(introduction(plan, library, flaredToday, colour, notHere));
 
     const exercises = new Map(plan.exercises.map((exercise) => [exercise.id, exercise]));
     let enoughSaid = false;
@@ -246,8 +247,11 @@ function movementWordsApart(error: unknown, routineArg: string, options: Session
   return new UserError(error.message, `${error.hint ?? ''} If "${stray}" belongs to the test movement, put the movement in quotes: \`--movement ${shellWord(`${options.movement} ${stray}`)}\`.`.trim());
 }
 
-/** `flaredToday`: the person chose to go on after a flare-up earlier the same day. */
-function introduction(plan: Plan, library: Library, flaredToday: boolean, colour: Colours): string {
+/**
+ * `flaredToday`: the person chose to go on after a flare-up earlier the same day. `notHere`: what
+ * the rehab or re-test routine leaves out as this library does not have it (leftOutHere).
+ */
+function introduction(plan: Plan, library: Library, flaredToday: boolean, colour: Colours, notHere?: ReturnType<typeof leftOutHere>): string {
   const routine = library.routines.find((r) => r.id === plan.routine);
   // The built-in routines gather drills from several routines: the cues of each of those, once.
   const drawnFrom = routine ? [routine] : library.routines.filter((r) => plan.exercises.some((exercise) => r.exercises.includes(exercise.id)));
@@ -276,6 +280,11 @@ function introduction(plan: Plan, library: Library, flaredToday: boolean, colour
       // After a colon, not in brackets: many names end in a note in brackets of their own.
       lines.push(...hanging('  · ', `${status.name}: ${why}`, 78));
     }
+  }
+  if (notHere !== undefined) {
+    lines.push('', ...wrap(notHere.heading, 78).map((line) => colour.bold(line)));
+    for (const words of notHere.renamed) lines.push(...hanging('  · ', words, 78));
+    lines.push(...wrap(notHere.see, 78));
   }
   return `${lines.join('\n')}\n\n`;
 }

@@ -1,6 +1,6 @@
 // Which routine a session runs, and which of its drills it offers today: the library's
 // routines, and the built-in rehab and re-test routines drawn from the buckets.
-import { builtInRoutine, type BucketView, type ExerciseStatus } from '../core/buckets.js';
+import { builtInRoutine, renamedAs, type BucketView, type ExerciseStatus } from '../core/buckets.js';
 import { closest, namedAs } from '../core/closest.js';
 import { localDate } from '../core/history.js';
 import { compareInstants } from '../core/instant.js';
@@ -9,6 +9,7 @@ import { plural } from '../export/words.js';
 import type { Exercise, Library } from '../library/schema.js';
 import type { Choice, Prompter } from '../ui/prompter.js';
 import { fitName } from '../ui/width.js';
+import { listedDrill } from './shared.js';
 
 /**
  * Asks which routine to run; the one used last (`last`) is offered first when it can run today.
@@ -86,10 +87,14 @@ export function routineExercises(
           : `Run a session with a routine first: \`${itb} session ${first}\`.`;
       const elsewhere = buckets.rehab.length;
       if (elsewhere > 0) {
+        // Perhaps taken out of the library on a therapist's advice: run again only if still done.
+        // One kept by an id the file has changed is in it still, under another: said what to do.
+        const { renamed, others } = renamedApart(buckets.rehab, buckets, library);
+        const still = others === 0 ? [] : [`If you still do ${them(others)}, the library file that has ${them(others)} runs ${them(others)} (--data, or ITB_DATA); or test this one's drills.`];
+        const orTest = others === 0 && first !== undefined ? `Or test this library's drills: \`${itb} session ${first}\`.` : start;
         throw new UserError(
           `the ${elsewhere === 1 ? 'drill' : `${elsewhere} drills`} in your rehab bucket ${elsewhere === 1 ? 'is' : 'are'} not in this exercise library`,
-          // Perhaps taken out of the library on a therapist's advice: run again only if still done.
-          `If you still do ${them(elsewhere)}, the library file that has ${them(elsewhere)} runs ${them(elsewhere)} (--data, or ITB_DATA); or test this one's drills. ${start}`,
+          [...renamed, ...still, orTest].join(' '),
         );
       }
       // Emptied over time, the drills that once helped since set aside: not a first session to come.
@@ -100,10 +105,12 @@ export function routineExercises(
       // Only drills of this library have a re-test date: others set aside wait for theirs.
       const waiting = buckets.avoid.filter((status) => status.retestDueAt !== undefined);
       const elsewhere = buckets.avoid.length;
+      const { renamed, others } = renamedApart(buckets.avoid, buckets, library);
+      const still = others === 0 ? [] : [`If you still want ${them(others)} re-tested, the library file that has ${them(others)} re-tests ${them(others)} (--data, or ITB_DATA).`];
       const none =
         elsewhere === 0
           ? 'Nothing is set aside for now.'
-          : `${elsewhere === 1 ? 'The drill' : `The ${elsewhere} drills`} set aside for now ${elsewhere === 1 ? 'is' : 'are'} not in this exercise library. If you still want ${them(elsewhere)} re-tested, the library file that has ${them(elsewhere)} re-tests ${them(elsewhere)} (--data, or ITB_DATA).`;
+          : [`${elsewhere === 1 ? 'The drill' : `The ${elsewhere} drills`} set aside for now ${elsewhere === 1 ? 'is' : 'are'} not in this exercise library.`, ...renamed, ...still].join(' ');
       throw new UserError(
         'no drill set aside for now is due for a re-test yet',
         waiting.length === 0 ? none : `The first is due on ${firstRetest(waiting)}; \`${itb} buckets\` shows every re-test date.`,
@@ -175,6 +182,39 @@ function emptiedRehab(buckets: BucketView, library: Library, itb: string, first:
       ? `${due === 1 ? '1 drill' : `${due} drills`} set aside for now ${due === 1 ? 'is' : 'are'} due for a re-test: \`${itb} session retest\`.${others}`
       : `Every drill in your buckets is set aside for now; \`${itb} buckets\` shows when each is due for a re-test.${others}`;
   return new UserError('your rehab bucket is empty now, so there is no rehab routine to run', hint);
+}
+
+/**
+ * What `itb session rehab` or `retest` leaves out as this library does not have it, said before the
+ * session starts: how many drills of the rehab bucket, or set aside for now, are kept by an id
+ * the library lacks (taken out of one's own library file, from another one, or under an id
+ * since changed: then which), and where to see them. Undefined when there is none.
+ */
+export function leftOutHere(routine: 'rehab' | 'retest', buckets: BucketView, library: Library, itb: string): { heading: string; renamed: string[]; see: string } | undefined {
+  const away = (routine === 'rehab' ? buckets.rehab : buckets.avoid).filter((status) => !status.inLibrary);
+  if (away.length === 0) return undefined;
+  const which = routine === 'rehab' ? `${plural(away.length, 'drill')} of your rehab bucket` : `${plural(away.length, 'drill')} set aside for now`;
+  return {
+    heading: `Left out, as not in this exercise library: ${which}.`,
+    renamed: renamedApart(away, buckets, library).renamed,
+    see: `\`${itb} buckets\` shows ${them(away.length)} with ${away.length === 1 ? 'its' : 'their'} results.`,
+  };
+}
+
+/**
+ * Of drills kept by ids this library does not have, what to do about each it has under another
+ * id (renamedAs), as `itb buckets` says it; `others`: how many are not in it at all.
+ */
+export function renamedApart(statuses: ExerciseStatus[], buckets: BucketView, library: Library): { renamed: string[]; others: number } {
+  const renamed = statuses.flatMap((status) => {
+    const drill = renamedAs(status, library);
+    if (drill === undefined) return [];
+    const here = `This library has ${status.name} under another id, ${drill.id}`;
+    // Tested under the new id too, each id keeps its own: giving back the old one would leave the newer apart.
+    if (listedDrill(buckets, drill.id) !== undefined) return [`${here}, which has results of its own: results are kept by id, so each id's are kept apart.`];
+    return [`${here}; its results are kept under the old one, ${status.exerciseId}: give it back the id ${status.exerciseId} in the library file to keep them together.`];
+  });
+  return { renamed, others: statuses.filter((status) => !status.inLibrary).length - renamed.length };
 }
 
 /** One drill is "it", more are "them". */

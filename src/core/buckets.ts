@@ -1,7 +1,7 @@
 // Which bucket each drill is in, and the evidence behind it, as the lists show them. The session
 // log and the manual moves are the truth; buckets are projected from them (projection.ts), so they
 // can always be rebuilt.
-import type { Library } from '../library/schema.js';
+import type { Exercise, Library } from '../library/schema.js';
 import { earlierMoves, type EarlierMove } from './earlier-move.js';
 import { evidenceOf, observe, type Evidence, type Observed } from './evidence.js';
 import { evidenceBySide, ratingsMix } from './history.js';
@@ -181,4 +181,13 @@ export function firstRetestDueAt(view: BucketView): string | undefined {
 export function builtInRoutine(name: 'rehab' | 'retest', view: BucketView, library: Library): string[] {
   const chosen = name === 'rehab' ? view.rehab : view.avoid.filter((status) => status.retestDue).sort(inRoutineOrder(library));
   return chosen.filter((status) => status.inLibrary).map((status) => status.exerciseId);
+}
+
+/**
+ * The library's drill of the name a drill it does not have was tested under: most likely the
+ * same drill, its id changed in one's own library file, its results still kept by the old id.
+ */
+export function renamedAs(status: ExerciseStatus, library: Library): Exercise | undefined {
+  if (status.inLibrary) return undefined;
+  return library.exercises.find((exercise) => exercise.name.toLowerCase() === status.name.toLowerCase());
 }

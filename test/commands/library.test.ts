@@ -125,6 +125,26 @@ describe('itb routines', () => {
     );
   });
 
+  it("names the drill a library file has under another id, and calls no drill of another file built-in for its id alone", async () => {
+    // A file whose own "Wall clamshells" had the built-in id clamshells, since changed to clams.
+    const renamed = join(home, 'renamed.yaml');
+    writeFileSync(renamed, readFileSync(good, 'utf8').replaceAll('wall-clamshells', 'clams'));
+    const session = buildSession({ startedAt: '2026-03-01T09:00:00Z', baseline: 6, drills: [{ id: 'clamshells', name: 'Wall clamshells', scores: [4] }] });
+    await Store.open({ ITB_HOME: home }).update((data) => void data.sessions.push(session));
+    const now = new Date('2026-03-20T12:00:00Z');
+    const said = (await run(['--data', renamed, 'routines'], { home, now })).stdout.replace(/\n {2}(?=\S)/g, ' ');
+    expect(said).toContain(
+      ' None in this exercise library. 1 drill in your rehab bucket is not in this exercise library under its id, so it is left out here. ' +
+        'This library has Wall clamshells under another id, clams; its results are kept under the old one, clamshells: give it back the id clamshells in the library file to keep them together.\n',
+    );
+    // Not in the file at all, and named otherwise than the built-in drill of its id: another file's drill.
+    const without = join(home, 'without.yaml');
+    writeFileSync(without, readFileSync(good, 'utf8').replaceAll('Wall clamshells', 'Wall clams'));
+    const other = (await run(['--data', without, 'routines'], { home, now })).stdout.replace(/\n {2}(?=\S)/g, ' ');
+    expect(other).toContain(' 1 drill in your rehab bucket is not in this exercise library (taken out of it, or from another library file), so it is left out here;');
+    expect(other).not.toContain('built-in exercise library');
+  });
+
   it('is described in the README as --json prints it: the keys a script reads, and the built-in routines by id', async () => {
     const routines = JSON.parse((await itb(['routines', '--json'])).stdout) as { id: string; builtIn: boolean }[];
     const readme = readFileSync(join(import.meta.dirname, '../../README.md'), 'utf8');

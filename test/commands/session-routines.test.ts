@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { projectBuckets } from '../../src/core/projection.js';
 import type { ManualMove as Move } from '../../src/core/records.js';
 import { Store } from '../../src/store/store.js';
-import { noRedFlags, setUpFlags } from '../helpers/sessions.js';
+import { buildSession, noRedFlags, setUpFlags } from '../helpers/sessions.js';
 import { run, tempHome } from '../helpers/run.js';
 import { CTRL_C } from '../helpers/scripted.js';
 
@@ -196,5 +196,64 @@ describe('itb session rehab and retest, with nothing to run', () => {
       'error: your rehab bucket is empty now, so there is no rehab routine to run ' +
         '2 drills set aside for now are due for a re-test: `itb session retest`. Or test other drills from a routine: `itb session joint-chain`.',
     );
+  });
+});
+
+describe('itb session rehab and retest: drills of the bucket this library does not have', () => {
+  /** good.yaml with the id of its wall clamshells changed to clams, the name kept. */
+  function renamedLibrary(): string {
+    const file = join(home, 'renamed.yaml');
+    writeFileSync(file, readFileSync(good, 'utf8').replaceAll('wall-clamshells', 'clams'));
+    return file;
+  }
+  const tested = (drills: { id: string; name: string; scores: number[] }[]) =>
+    Store.open({ ITB_HOME: home }).update((data) => {
+      data.screenings.push({ at: '2026-11-01T08:00:00.000Z', answers: noRedFlags, proceeded: true });
+      data.sessions.push(buildSession({ startedAt: '2026-11-10T09:00:00Z', baseline: 5, drills }));
+      data.buckets = projectBuckets(data.sessions, data.moves);
+    });
+  const rename = 'This library has Wall clamshells under another id, clams; its results are kept under the old one, wall-clamshells: give it back the id wall-clamshells in the library file to keep them together.';
+
+  it('says before the session starts how many it leaves out, where to see them, and the one this library has under another id', async () => {
+    const renamed = renamedLibrary();
+    await tested([
+      { id: 'ankle-rocks', name: 'Ankle rocks', scores: [4] },
+      { id: 'wall-clamshells', name: 'Wall clamshells', scores: [3] },
+      { id: 'hip-lifts', name: 'Hip lifts', scores: [2] },
+    ]);
+    const result = await run(['--data', renamed, 'session', 'rehab', ...flags], { home, tty: true, now, answers: [CTRL_C] });
+    const text = said(result.stdout);
+    expect(text).toContain('Your rehab routine · 1 drill ');
+    expect(text).toContain(`Left out, as not in this exercise library: 2 drills of your rehab bucket. · ${rename} \`itb --data ${renamed} buckets\` shows them with their results.`);
+    // Before the first score is asked for.
+    expect(text.indexOf('Left out, as not in this exercise library')).toBeLessThan(text.indexOf('Do your test movement'));
+    // A library that has every drill of the bucket says nothing of the kind.
+    const all = await run(['session', 'rehab', ...flags], { home, tty: true, now, answers: [CTRL_C] });
+    expect(all.stdout).not.toContain('Left out, as not in this exercise library');
+  });
+
+  it('says the same of the drills set aside for now before a re-test', async () => {
+    const renamed = renamedLibrary();
+    await tested([
+      { id: 'ankle-rocks', name: 'Ankle rocks', scores: [5, 5] },
+      { id: 'wall-clamshells', name: 'Wall clamshells', scores: [5, 6] },
+    ]);
+    const due = new Date('2026-12-20T10:00:00.000Z');
+    const result = await run(['--data', renamed, 'session', 'retest', ...flags], { home, tty: true, now: due, answers: [CTRL_C] });
+    expect(said(result.stdout)).toContain(
+      `Re-test · 1 drill Rating pain during: single-leg squat · painful side: left Keep in mind: · This drill was set aside before.`,
+    );
+    expect(said(result.stdout)).toContain(`Left out, as not in this exercise library: 1 drill set aside for now. · ${rename} \`itb --data ${renamed} buckets\` shows it with its results.`);
+  });
+
+  it('names the drill this library has under another id when it was the only one, and what to do', async () => {
+    const renamed = renamedLibrary();
+    await tested([{ id: 'wall-clamshells', name: 'Wall clamshells', scores: [3] }]);
+    const result = await run(['--data', renamed, 'session', 'rehab', ...flags], { home, tty: true, now, answers: [] });
+    expect(result.code).toBe(2);
+    expect(said(result.stderr)).toBe(`error: the drill in your rehab bucket is not in this exercise library ${rename} Or test this library's drills: \`itb --data ${renamed} session clinic-plan\`.`);
+    await Store.open({ ITB_HOME: home }).update((data) => void data.moves.push(aside('wall-clamshells', '2026-11-11T08:00:00.000Z')));
+    const retest = await run(['--data', renamed, 'session', 'retest', ...flags], { home, tty: true, now, answers: [] });
+    expect(said(retest.stderr)).toBe(`error: no drill set aside for now is due for a re-test yet The drill set aside for now is not in this exercise library. ${rename}`);
   });
 });
