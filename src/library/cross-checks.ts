@@ -2,7 +2,7 @@
 // used once, routines naming drills and cues the file has, a one-sided drill's dose not given per
 // side, and no control characters in text that reaches the terminal.
 import type { Document } from 'yaml';
-import { closest } from '../core/closest.js';
+import { closest, namedAs } from '../core/closest.js';
 import { controlCharacterPaths } from '../core/text.js';
 import { position, type At, type Path } from './positions.js';
 import type { Found } from './problems.js';
@@ -103,7 +103,16 @@ export function sameNameWarnings(data: unknown, doc: Document, at: At): Found[] 
 /** Why a routine's reference is not one: an id not in the file, a drill's name, or a cue's text. `drills`: the file's, as written. */
 function unknownReference(kind: 'exercise' | 'cue', id: string, known: Set<string>, drills: unknown[]): string {
   const words = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase();
-  const named = kind === 'exercise' ? drills.find((drill) => isRecord(drill) && typeof drill.name === 'string' && typeof drill.id === 'string' && words(drill.name) === words(id)) : undefined;
+  // Written as an id, the name's words joined by hyphens ("clamshells", "wall-clamshells"): most
+  // likely the drill's id before it was changed. A patient's results stay with that id, so
+  // writing the new one here is not the only way, nor one that brings them along.
+  const asId = idSchema.safeParse(id).success;
+  // (Not a drill whose own id is no valid one: that id is the one to fix, said below.)
+  const sameWords = (name: string, drillId: string) => (asId ? namedAs(id, name, drillId) && idSchema.safeParse(drillId).success : words(name) === words(id));
+  const named = kind === 'exercise' ? drills.find((drill) => isRecord(drill) && typeof drill.name === 'string' && typeof drill.id === 'string' && sameWords(drill.name, drill.id)) : undefined;
+  if (isRecord(named) && asId) {
+    return `unknown exercise "${id}": the drill named "${String(named.name)}" has the id "${String(named.id)}"; write that id here, or, if "${id}" was its id before, give it back that id (results are kept by id: those of sessions with "${id}" stay with it)`;
+  }
   if (isRecord(named)) return `"${id}" is the name of a drill; a routine names its drills by id: "${String(named.id)}"`;
   if (kind === 'cue' && !anyLengthId.safeParse(id).success) {
     return 'a routine\'s cues are the ids of cues listed under "cues:" at the top of the file, not text: list this one there (an id and its text) and write its id here';

@@ -937,6 +937,20 @@ describe('checks across the file', () => {
     ]);
   });
 
+  it("takes a routine's id that is a drill's name in words joined by hyphens for that drill's id before it was changed, where the results stay", () => {
+    const renamed = readFileSync(fixture('good.yaml'), 'utf8').replace('  - id: wall-clamshells', '  - id: clams');
+    expect(problemsIn(renamed)).toEqual([
+      '48:9  routines.0.exercises.1  unknown exercise "wall-clamshells": the drill named "Wall clamshells" has the id "clams"; write that id here, ' +
+        'or, if "wall-clamshells" was its id before, give it back that id (results are kept by id: those of sessions with "wall-clamshells" stay with it)',
+    ]);
+    // One word: the name as an id, not a name written in a routine.
+    const oneWord = renamed.replace('    name: Wall clamshells', '    name: Clamshells').replace('      - wall-clamshells\n', '      - clamshells\n');
+    expect(problemsIn(oneWord)).toEqual([
+      '48:9  routines.0.exercises.1  unknown exercise "clamshells": the drill named "Clamshells" has the id "clams"; write that id here, ' +
+        'or, if "clamshells" was its id before, give it back that id (results are kept by id: those of sessions with "clamshells" stay with it)',
+    ]);
+  });
+
   it('reports a routine naming unknown drills and cues, suggesting the near ones', () => {
     expect(problemsOf('unknown-references.yaml')).toEqual([
       '32:9  routines.0.exercises.1  unknown exercise "clamshell" (did you mean "clamshells"?)',
