@@ -11,6 +11,9 @@ const expectedWords: Record<string, string> = {
   object: 'a set of fields',
 };
 
+/** How the message of a required field not written begins: isMissing (src/library/shape.ts) goes by it. */
+export const MISSING = 'missing required field';
+
 /**
  * The message for one zod issue, or undefined to keep zod's own. `atRoot` words the case where
  * the whole file is the wrong kind of thing, given what was found instead.
@@ -20,12 +23,17 @@ export function plainIssue(issue: core.$ZodRawIssue, atRoot: (found: string) => 
   const foundAfterList = issue.input === null ? found : ` (not ${describeValue(issue.input)})`;
   switch (issue.code) {
     case 'invalid_type':
-      if (issue.input === undefined) return 'missing required field';
+      // True or false is a choice of two: said, as the values of a choice are.
+      if (issue.input === undefined) return issue.expected === 'boolean' ? `${MISSING} (true or false)` : MISSING;
       if (!issue.path?.length) return atRoot(describeValue(issue.input));
       return `must be ${expectedWords[issue.expected] ?? issue.expected}${inQuotes(issue.expected, issue.input) ? ', written without quotes' : ''}${found}`;
     case 'invalid_value': {
-      if (issue.input === undefined) return 'missing required field';
       const isVersion = issue.path?.length === 1 && issue.path[0] === 'version';
+      // A choice (side, region, category): the values to write, as a wrong one is told them.
+      if (issue.input === undefined) {
+        if (issue.values.length === 1) return `${MISSING} (it must be ${String(issue.values[0])}${isVersion ? ', the library format this itb reads' : ''})`;
+        return `${MISSING} (one of: ${issue.values.map(String).join(', ')})`;
+      }
       if (issue.values.length === 1) {
         // `version: "1"`: the number in quotes is text, which reads as "must be 1, not "1"" without this.
         const quotedNumber = typeof issue.values[0] === 'number' && typeof issue.input === 'string' && issue.input.trim() === String(issue.values[0]);

@@ -5,7 +5,7 @@ import { isMap, isScalar, type Document } from 'yaml';
 import type * as z from 'zod';
 import { closest } from '../core/closest.js';
 import { readsInPath } from '../core/text.js';
-import { plainIssue } from '../plain-issues.js';
+import { MISSING, plainIssue } from '../plain-issues.js';
 import { nodeAt, position, type At, type Path } from './positions.js';
 import { SHOWN_PROBLEMS, type Found } from './problems.js';
 import { cueSchema, doseSchema, exerciseSchema, librarySchema, libraryListsSchema, movementSchema, routineSchema, type Library } from './schema.js';
@@ -102,7 +102,7 @@ function misspeltFields(issues: z.core.$ZodIssue[]): Map<string, string> {
  * issues zod returns no longer hold the value checked, so this goes by plainIssue's words for it.
  */
 function isMissing(issue: z.core.$ZodIssue): boolean {
-  return (issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.message === 'missing required field';
+  return (issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.message.startsWith(MISSING);
 }
 
 export function zodProblems(doc: Document, source: string, issues: z.core.$ZodIssue[], at: At): Found[] {

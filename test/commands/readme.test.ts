@@ -111,14 +111,16 @@ describe('the README', () => {
   });
 
   it('shows problems of a library as itb validate prints them', async () => {
-    const [reps, routine] = block('`FILE:LINE:COL  path.to.field  message`');
-    // A library with a dose written "ten" at line 14 and a misspelt drill in a routine at line 40.
-    const drill = (id: string) => `  - { id: ${id}, name: ${id}, region: hip, category: strength, steps: [x], dose: { reps: 10 }, side: painful, loading: true }`;
+    const [reps, side, routine] = block('`FILE:LINE:COL  path.to.field  message`');
+    // A library with a dose written "ten" at line 14, a drill without its side at line 21 and a
+    // misspelt drill in a routine at line 40.
+    const drill = (id: string, side = ', side: painful') => `  - { id: ${id}, name: ${id}, region: hip, category: strength, steps: [x], dose: { reps: 10 }${side}, loading: true }`;
+    const notes = (count: number) => Array.from({ length: count }, () => '# a note');
     const lines = [
       'version: 1', 'exercises:', drill('clamshells'), drill('bridges'),
       '  - id: hip-hikes', '    name: Hip hikes', '    region: hip', '    category: strength', '    steps: [x]',
       '    side: painful', '    loading: true', '    dose:', '      sets: 2', '      reps: ten',
-      ...Array.from({ length: 17 }, () => '# a note'),
+      ...notes(6), drill('side-steps', ''), ...notes(10),
       'routines:', '  - id: r', '    name: R', '    description: D', '    exercises:',
       '      - bridges', '      - hip-hikes', '      - clamshells', '      - clamshell',
     ];
@@ -126,7 +128,7 @@ describe('the README', () => {
     writeFileSync(file, lines.join('\n') + '\n');
     const result = await run(['validate', file], { home });
     expect(result.code).toBe(2);
-    expect(result.stdout.replaceAll(file, 'my-library.yaml').trimEnd().split('\n')).toEqual([reps, routine]);
+    expect(result.stdout.replaceAll(file, 'my-library.yaml').trimEnd().split('\n')).toEqual([reps, side, routine]);
   });
 
   it('gives the exit codes and the help for a command typed wrong as itb gives them', async () => {

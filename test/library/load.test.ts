@@ -284,7 +284,7 @@ describe('a field given twice', () => {
       '8:5  exercises.0.region  must be one of: ankle, knee, hip, pelvis, trunk, shoulder, thigh, whole-leg (not "hips")',
       '13:7  exercises.0.dose.reps  must be a whole number, not "ten"',
       '15:5  exercises.0.loading  must be true or false, not "yes"',
-      '16:5  exercises.1.side  missing required field',
+      '16:5  exercises.1.side  missing required field (one of: painful, opposite, both, none)',
       '16:5  exercises.1.id  duplicate id "bridges" (already used on line 5)',
       '20:5  exercises.1.steps  needs at least one step',
       '30:9  routines.0.exercises.1  unknown exercise "side-planks"',
@@ -588,11 +588,11 @@ describe('a bad escape in "double quotes"', () => {
   it('is reported together with the other problems: the text around it is still read', () => {
     const source = 'version: 1\nexercises:\n  - id: a\n    name: "Smith \\& Jones"\n    region: back\n';
     expect(problemsIn(source)).toEqual([
-      '3:5  exercises.0.category  missing required field',
+      '3:5  exercises.0.category  missing required field (one of: joint-mobility, strength, stretch, mobility, soft-tissue, balance, warm-up)',
       '3:5  exercises.0.steps  missing required field',
       '3:5  exercises.0.dose  missing required field',
-      '3:5  exercises.0.side  missing required field',
-      '3:5  exercises.0.loading  missing required field',
+      '3:5  exercises.0.side  missing required field (one of: painful, opposite, both, none)',
+      '3:5  exercises.0.loading  missing required field (true or false)',
       '4:18  exercises.0.name  invalid escape \\& in text within "double quotes"; write \\\\ for a backslash, or use \'single quotes\'',
       '5:5  exercises.0.region  must be one of: ankle, knee, hip, pelvis, trunk, shoulder, thigh, whole-leg (not "back")',
     ]);
@@ -646,7 +646,7 @@ describe('a file with nothing to read', () => {
 
   it('reports a missing version at the start of the file content', () => {
     expect(problemsIn('# notes\nexercises: []\n')).toEqual([
-      '2:1  version  missing required field',
+      '2:1  version  missing required field (it must be 1, the library format this itb reads)',
       '2:1  exercises  needs at least one exercise',
     ]);
   });
@@ -656,7 +656,7 @@ describe('the shape of each item', () => {
   it('reports a missing field at the start of its item, naming the field', () => {
     expect(problemsOf('missing-field.yaml')).toEqual([
       '13:5  exercises.1.name  missing required field',
-      '13:5  exercises.1.side  missing required field',
+      '13:5  exercises.1.side  missing required field (one of: painful, opposite, both, none)',
     ]);
   });
 
@@ -1276,7 +1276,7 @@ describe('a file with a great many problems', () => {
     expect(result.more).toBe(true);
     expect(result.problems).toHaveLength(SHOWN_PROBLEMS);
     // Every one of them, in the first items of the list: eight fields missing from each.
-    expect(result.problems.slice(0, 8).map((problem) => `${problem.line}:${problem.col}  ${problem.path}  ${problem.message}`)).toEqual(
+    expect(result.problems.slice(0, 8).map((problem) => `${problem.line}:${problem.col}  ${problem.path}  ${problem.message.replace(/ \(.*\)$/, '')}`)).toEqual(
       ['id', 'name', 'region', 'category', 'steps', 'dose', 'side', 'loading'].map((field) => `3:5  exercises.0.${field}  missing required field`),
     );
     // The check itself stops: a few items past the first 50 problems, not all 20 000 of them.
