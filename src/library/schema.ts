@@ -24,9 +24,18 @@ const NAME_LIMIT = 71;
  * skin tone, and the invisible joiners and selectors between the parts of an emoji, add none.
  */
 const charactersIn = (text: string) => [...text.replace(/[\p{M}\p{Cf}\p{Emoji_Modifier}]/gu, '')].length;
+/**
+ * A character that shows: not a space of any kind, an invisible format character (a zero-width
+ * space or joiner, a direction mark), a mark with no letter to sit on, nor a filler drawn blank
+ * (the Hangul fillers, the blank braille pattern). A name of those alone would show as nothing.
+ */
+const shows = /[^\s\p{Z}\p{Cf}\p{M}\u115F\u1160\u3164\uFFA0\u2800]/u;
+/** A name that shows as something; an empty one is told by `text`. */
+const seen = (schema: z.ZodString) =>
+  schema.refine((value) => value === '' || shows.test(value), 'must not be empty: it holds only characters that show nothing, such as a zero-width space');
 /** A name of at most NAME_LIMIT characters (charactersIn); `details`: where the rest goes. */
 const name = (details: string) =>
-  oneLine.refine((value) => charactersIn(value) <= NAME_LIMIT, {
+  seen(oneLine).refine((value) => charactersIn(value) <= NAME_LIMIT, {
     error: (issue) => `must be at most ${NAME_LIMIT} characters, short enough for the lines that show it (this one has ${charactersIn(String(issue.input))}): put the details in ${details}`,
   });
 /** A drill's name of any length, as backups made before names had a limit may hold one. */
@@ -84,7 +93,7 @@ export const movementSchema = z.strictObject({
   id,
   // Kept with every session's scores and remembered for the next, as a movement typed in one's
   // own words is (src/core/records.ts): no longer than one of those.
-  name: oneLine.max(200, { error: (issue) => `must be at most 200 characters, as it is kept with the scores of every session (this one has ${String(issue.input).length})` }),
+  name: seen(oneLine).max(200, { error: (issue) => `must be at most 200 characters, as it is kept with the scores of every session (this one has ${String(issue.input).length})` }),
   instructions: text,
 });
 

@@ -888,6 +888,22 @@ describe('the shape of each item', () => {
     ]);
   });
 
+  it('refuses a name of characters that show nothing, as an empty one is refused, and takes one with a letter among them', () => {
+    const good = readFileSync(fixture('good.yaml'), 'utf8');
+    const blank = 'must not be empty: it holds only characters that show nothing, such as a zero-width space';
+    // A zero-width space and joiner, a word joiner and a byte-order mark, a Hangul filler, a soft hyphen.
+    expect(problemsIn(good.replace('name: Ankle rocks', 'name: "\\u200B\\u200D"').replace('name: Clinic plan', 'name: "\\u2060 \\uFEFF"'))).toEqual([
+      `32:5  exercises.1.name  ${blank}`,
+      `44:5  routines.0.name  ${blank}`,
+    ]);
+    expect(problemsIn(good.replace('name: Ankle rocks', 'name: "\\u3164"').replace('name: Step-down', 'name: "\\u00AD"'))).toEqual([
+      `12:5  movements.0.name  ${blank}`,
+      `32:5  exercises.1.name  ${blank}`,
+    ]);
+    expect(problemsIn(good.replace('name: Ankle rocks', 'name: ""'))).toEqual(['32:5  exercises.1.name  must not be empty']);
+    expect(parseLibrary(good.replace('name: Ankle rocks', 'name: "\\u200BAnkle rocks"')).ok).toBe(true);
+  });
+
   it('takes an id of up to 40 characters, one a person can type', () => {
     const withId = (id: string) => readFileSync(fixture('good.yaml'), 'utf8').replaceAll('ankle-rocks', id);
     expect(parseLibrary(withId('ankle-rocks-slowly-with-the-knee-over-to')).ok).toBe(true);
