@@ -131,6 +131,16 @@ describe('the README', () => {
     expect(result.stdout.replaceAll(file, 'my-library.yaml').trimEnd().split('\n')).toEqual([reps, side, routine]);
   });
 
+  it('says a step written over several lines is shown as one paragraph, as itb exercises shows it', async () => {
+    const said = readme.replace(/\s+/g, ' ');
+    expect(said).toContain('each step shown as one paragraph, numbered and wrapped to the screen: a step written over several lines (after a `|` or `>`) is read with a space at each line break.');
+    const good = readFileSync(join(import.meta.dirname, '../fixtures/libraries/good.yaml'), 'utf8');
+    const file = join(home, 'steps.yaml');
+    writeFileSync(file, good.replace('      - Rock your knee gently forward over your toes and back.\n', '      - |\n        Rock your knee gently forward over your toes.\n        Then back.\n'));
+    const shown = await run(['--data', file, 'exercises', 'ankle-rocks'], { home });
+    expect(shown.stdout).toContain('\n   1. Rock your knee gently forward over your toes. Then back.\n\n');
+  });
+
   it('gives the exit codes and the help for a command typed wrong as itb gives them', async () => {
     const section = readme.slice(readme.indexOf('## Exit codes'), readme.indexOf('## Speed')).replace(/\s+/g, ' ');
     const asFlag = await run(['session', '--routine', 'rehab'], { home });
