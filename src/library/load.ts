@@ -10,7 +10,7 @@ import { shellPath, unsetVariable } from '../shell-word.js';
 import { unreplacedTilde } from '../store/store-path.js';
 import { byteWords, utf8Text } from '../utf8-text.js';
 import { crossChecks, sameNameWarnings } from './cross-checks.js';
-import { commentWarnings, lostTextProblems } from './lost-text.js';
+import { commentWarnings, listInStepWarnings, lostTextProblems } from './lost-text.js';
 import { oddSpaceProblems } from './odd-spaces.js';
 import type { At } from './positions.js';
 import { finishProblems, type Found, type Problem } from './problems.js';
@@ -236,7 +236,7 @@ export function parseLibrary(
     return fail([{ line: 1, col: 1, path: '(file)', message }]);
   }
 
-  listWarnings([...comments, ...sameNameWarnings(data, doc, at)]);
+  listWarnings([...comments, ...listInStepWarnings(doc, at), ...sameNameWarnings(data, doc, at)]);
 
   // A backup (`itb export --format json`) given as a library: what it is, not a problem per field.
   if (isRecord(data) && Object.hasOwn(data, 'schemaVersion') && Object.hasOwn(data, 'sessions') && !Object.hasOwn(data, 'version')) {

@@ -79,6 +79,25 @@ export function commentWarnings(doc: Document, source: string, at: At): Problem[
   return warnings;
 }
 
+/**
+ * A step written over several lines whose lines are a list of their own (`- |` then `- Lie on
+ * your side.` and `- Lift your knee.`): a step is shown as one paragraph, so the list would run
+ * together ("- Lie on your side. - Lift your knee."). Warnings: the file works.
+ */
+export function listInStepWarnings(doc: Document, at: At): Problem[] {
+  const warnings: Problem[] = [];
+  for (const { node, path, isKey } of placedNodes(doc)) {
+    const [list, , field] = path;
+    if (isKey || list !== 'exercises' || field !== 'steps' || path.length !== 4 || !isScalar(node) || typeof node.value !== 'string' || !node.range) continue;
+    // Two lines or more starting as a list's items do: a dash, a star, a bullet or a number.
+    const items = node.value.match(/^[ \t]*(?:[-*\u2022]|\d+[.)])[ \t]+\S/gm) ?? [];
+    if (items.length < 2) continue;
+    const message = `this step holds a list of ${items.length} items, and a step is shown as one paragraph, so they would run together: write each as a step of its own ("- " at the indent of this step's own "- ")`;
+    warnings.push({ ...at(node.range[0]), path: shownPath(path), message });
+  }
+  return warnings;
+}
+
 /** Every node under the document's contents with its path; a loop, not recursion, as a file may nest deeply. */
 function placedNodes(doc: Document): Placed[] {
   const placed: Placed[] = [];

@@ -575,6 +575,27 @@ describe('two drills, or two routines, of the same name', () => {
   });
 });
 
+describe('a step written as a list of its own', () => {
+  it('warns that the list would run together in one paragraph; the file still loads, and one line with a dash in it is no list', () => {
+    const good = readFileSync(fixture('good.yaml'), 'utf8');
+    const listed = good.replace(
+      '      - Lie on your side with your back against a wall.\n',
+      '      - |\n        - Lie on your side with your back against a wall.\n        - Bend both knees.\n',
+    );
+    const result = parseLibrary(listed);
+    if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
+    expect(result.warnings.map((w) => `${w.line}:${w.col}  ${w.path}  ${w.message}`)).toEqual([
+      '21:9  exercises.0.steps.0  this step holds a list of 2 items, and a step is shown as one paragraph, so they would run together: write each as a step of its own ("- " at the indent of this step\'s own "- ")',
+    ]);
+    // Numbered too, and folded with ">".
+    const numbered = good.replace('      - Lie on your side with your back against a wall.\n', '      - >\n        1. Lie on your side.\n\n        2. Bend both knees.\n');
+    expect(parseLibrary(numbered).warnings.map((w) => w.path)).toEqual(['exercises.0.steps.0']);
+    // A step with one dash in its text, or a text over two lines, is a step.
+    const one = good.replace('      - Lie on your side with your back against a wall.\n', '      - |\n        Lie on your side - back to a wall.\n        Then bend both knees.\n');
+    expect(parseLibrary(one).warnings).toEqual([]);
+  });
+});
+
 describe('the command a broken library file gives to check it again', () => {
   it('puts a file name with spaces or quotes in quotes, so the command can be copied as it is', () => {
     const result = parseLibrary('version: 1\nexercises: []\n');
