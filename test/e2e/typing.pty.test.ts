@@ -164,10 +164,29 @@ describe('itb session typed at as people type', () => {
     expect(saved()).toEqual({ sessions: [session('interrupted', 6, 6, { skipped: 1 })], rehab: [], avoid: [] });
   });
 
-  it('draws a list again in a window made shorter while it waits, the question still in the window', async () => {
-    const t = itb(['session', '--side', 'left', '--symptom', 'pain', '--movement', 'lunge'], { cols: 80, rows: 24 });
+  /** A session asking which routine to run, on a window `cols` wide and `rows` tall. */
+  async function routineList(cols: number, rows?: number): Promise<Terminal> {
+    const t = itb(['session', '--side', 'left', '--symptom', 'pain', '--movement', 'lunge'], { cols, ...(rows === undefined ? {} : { rows }) });
     await passRedFlagScreen(t);
     await t.waitFor('↑↓ navigate');
+    return t;
+  }
+
+  /** The lines of the highlighted choice's description, as last drawn: between the blank line under the choices and the keys. */
+  function descriptionShown(lines: string[]): string[] {
+    const keysAt = lines.findLastIndex((line) => line.startsWith('↑↓'));
+    return lines.slice(lines.lastIndexOf('', keysAt) + 1, keysAt);
+  }
+
+  /** Picks the highlighted routine and ends the session at its first question. */
+  async function pickAndStop(t: Terminal): Promise<void> {
+    await t.type(keys.enter);
+    await t.waitFor('worst imaginable):');
+    await interrupt(t);
+  }
+
+  it('draws a list again in a window made shorter while it waits, the question still in the window', async () => {
+    const t = await routineList(80, 24);
     // A window dragged shorter, a terminal split in two: ten rows, fewer than the list took.
     t.resize(80, 10);
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -180,47 +199,32 @@ describe('itb session typed at as people type', () => {
     // Fewer choices than there are, so the keys say how many: the arrows bring up the rest.
     expect(window.filter((line) => line !== '').at(-1)).toBe('↑↓ see all 6 choices • ⏎ select');
     expect(window.filter((line) => line.startsWith('❯ '))).toEqual(['❯ Hip rotation (4 drills)']);
-    await t.type(keys.enter);
-    await t.waitFor('worst imaginable):');
-    await interrupt(t);
+    await pickAndStop(t);
   });
 
   it("breaks a list's description between words at the width of a window made narrower while it waits", async () => {
-    const t = itb(['session', '--side', 'left', '--symptom', 'pain', '--movement', 'lunge'], { cols: 80 });
-    await passRedFlagScreen(t);
-    await t.waitFor('↑↓ navigate');
+    const t = await routineList(80);
     await resized(t, 40);
     await t.type(keys.down);
     await t.waitFor('❯ Hip rotation');
     await t.waitFor('⏎ select');
-    const lines = await screenOf(t, true);
-    // Between the blank line under the choices and the keys.
-    const keysAt = lines.findLastIndex((line) => line.startsWith('↑↓'));
-    const described = lines.slice(lines.lastIndexOf('', keysAt) + 1, keysAt);
+    const described = descriptionShown(await screenOf(t, true));
     // The routine's description, each line whole words of it (the screen cuts rows at the window's edge).
     const words = 'Builds range and control in turning the hip in and out, which other hip movement depends on. It ends with hip CARs, fine to repeat by themselves every day as a pre-run warm-up.';
     expect(described.join(' ')).toMatch(new RegExp(`^${words.replace(/[.()]/g, '\\$&')}`));
     expect(described.length).toBeGreaterThan(6);
-    await t.type(keys.enter);
-    await t.waitFor('worst imaginable):');
-    await interrupt(t);
+    await pickAndStop(t);
   });
 
   it('draws a list again at once when the window is made narrower, before any key', async () => {
-    const t = itb(['session', '--side', 'left', '--symptom', 'pain', '--movement', 'lunge'], { cols: 80 });
-    await passRedFlagScreen(t);
-    await t.waitFor('↑↓ navigate');
+    const t = await routineList(80);
     await resized(t, 40);
     // Drawn again with no key pressed: the highlighted routine's description at the new width.
     await t.waitFor('↑↓ navigate');
-    const lines = await screenOf(t, true);
-    const keysAt = lines.findLastIndex((line) => line.startsWith('↑↓'));
-    const described = lines.slice(lines.lastIndexOf('', keysAt) + 1, keysAt);
+    const described = descriptionShown(await screenOf(t, true));
     expect(described.join(' ')).toMatch(/^Five gentle drills that work from the ankle up to the opposite shoulder blade, freeing the joints on either side of the IT band and further along the chain\./);
     expect(described.length).toBeGreaterThan(8);
-    await t.type(keys.enter);
-    await t.waitFor('worst imaginable):');
-    await interrupt(t);
+    await pickAndStop(t);
   });
 
   it('takes the first line of a paste of two scores as the score, and nothing of the second', async () => {
