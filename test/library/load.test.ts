@@ -795,9 +795,12 @@ describe('the shape of each item', () => {
     ]);
   });
 
+  /** A drill of nine lines with `dose` (its lines) last: a strength drill, or a stretch held. */
+  const dosed = (id: string, side: string, dose: string, kind: 'strength' | 'stretch') =>
+    `  - id: ${id}\n    name: ${id}\n    region: hip\n    category: ${kind}\n    steps: [${kind === 'strength' ? 'Lift.' : 'Hold.'}]\n    side: ${side}\n    loading: ${kind === 'strength'}\n    dose:\n${dose}`;
+
   it('says how to write a dose\'s number written as on a paper plan ("3 x 10", "30s", "10 each side", "1 min", "8-12")', () => {
-    const drill = (id: string, side: string, dose: string) =>
-      `  - id: ${id}\n    name: ${id}\n    region: hip\n    category: strength\n    steps: [Lift.]\n    side: ${side}\n    loading: true\n    dose:\n${dose}`;
+    const drill = (id: string, side: string, dose: string) => dosed(id, side, dose, 'strength');
     const source =
       'version: 1\nexercises:\n' +
       drill('a', 'both', '      reps: 3 x 10\n') +
@@ -825,8 +828,7 @@ describe('the shape of each item', () => {
   });
 
   it('works out the seconds of a hold written with minutes, rather than keeping the number before the unit ("1:30" is 90, not 1)', () => {
-    const drill = (id: string, side: string, dose: string) =>
-      `  - id: ${id}\n    name: ${id}\n    region: hip\n    category: stretch\n    steps: [Hold.]\n    side: ${side}\n    loading: false\n    dose:\n${dose}`;
+    const drill = (id: string, side: string, dose: string) => dosed(id, side, dose, 'stretch');
     const source =
       'version: 1\nexercises:\n' +
       drill('a', 'none', '      holdSeconds: 1:30\n') +
