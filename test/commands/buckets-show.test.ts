@@ -10,6 +10,7 @@ import { writeOutsideRoutines } from '../helpers/outside-routines.js';
 import { commandsIn } from '../helpers/command-lines.js';
 import { buildSession } from '../helpers/sessions.js';
 import { onTerminal } from '../helpers/terminal.js';
+import { libraryFile } from '../helpers/libraries.js';
 
 let home: string;
 let cleanup: () => void;
@@ -19,7 +20,7 @@ afterEach(() => cleanup());
 const now = new Date('2026-03-01T12:00:00Z');
 const save = (mutate: (data: StoreData) => void) => Store.open({ ITB_HOME: home }).update(mutate);
 const shown = async (at: Date = now, args: string[] = []) => (await run([...args, 'buckets'], { home, now: at })).stdout;
-const small = join(import.meta.dirname, '../fixtures/libraries/good.yaml');
+const small = libraryFile('good.yaml');
 
 describe('itb buckets: a drill set aside', () => {
   // Set aside at 02:02 UTC on 2 February, which is 22:32 on 1 February in St. John's (the tests' zone).

@@ -11,6 +11,7 @@ import { run, tempHome } from '../helpers/run.js';
 import { onTerminal } from '../helpers/terminal.js';
 import { CTRL_C } from '../helpers/scripted.js';
 import { buildSession } from '../helpers/sessions.js';
+import { libraryFile } from '../helpers/libraries.js';
 
 let home: string;
 let cleanup: () => void;
@@ -167,7 +168,7 @@ describe('itb buckets', () => {
 
   it('with a slip in the library file in use, says the results are kept and how to see them meanwhile, once there are any', async () => {
     const mine = join(home, 'my-library.yaml');
-    writeFileSync(mine, readFileSync(join(import.meta.dirname, '../fixtures/libraries/good.yaml'), 'utf8').replace('    side: opposite', '    side: oposite'));
+    writeFileSync(mine, readFileSync(libraryFile('good.yaml'), 'utf8').replace('    side: opposite', '    side: oposite'));
     const said = (result: { stderr: string }) => result.stderr.replace(/\s+/g, ' ').trim();
     const slip = `${mine}:39:5 exercises.1.side must be one of: painful, opposite, both, none (not "oposite") error: 1 problem in the exercise library ${mine} Fix it and run \`itb validate ${mine}\` to check again.`;
     // Nothing kept yet: nothing to reassure about.
@@ -338,7 +339,7 @@ describe('itb buckets', () => {
   });
 
   it('heads no empty "Not tested yet" list when every untested drill was tested before the buckets were cleared', async () => {
-    const library = join(import.meta.dirname, '../fixtures/libraries/good.yaml');
+    const library = libraryFile('good.yaml');
     await save((data) => {
       data.sessions.push(
         buildSession({ startedAt: '2026-02-20T09:00:00Z', routine: 'clinic-plan', baseline: 5, drills: [{ id: 'ankle-rocks', scores: [3] }, { id: 'wall-clamshells', scores: [3, 3] }] }),
@@ -738,7 +739,7 @@ describe('itb buckets move', () => {
   });
 
   it('gives the re-test command of a drill set aside as itb was started, with the library given', async () => {
-    const library = join(import.meta.dirname, '../fixtures/libraries/good.yaml');
+    const library = libraryFile('good.yaml');
     const moved = await run(['--data', library, 'buckets', 'move', 'wall-clamshells', 'avoid'], { home, now, env: { npm_lifecycle_event: 'npx' } });
     expect(moved.code).toBe(0);
     expect(moved.stderr.replace(/\s+/g, ' ')).toContain(`It will be offered for a re-test from ${localDate(new Date('2026-03-15T12:00:00Z'))} (\`npx itb --data ${library} session retest\`).`);
@@ -810,7 +811,7 @@ describe('itb buckets move', () => {
       'error: no drill with id "lateral ankle tilts" "Lateral ankle tilts" has the id lateral-ankle-tilts: `itb buckets move lateral-ankle-tilts rehab --note \'PT says ok\'` moves it.',
     );
     // Words that name no drill: both commands to copy run as itb was started, with the library given.
-    const library = join(import.meta.dirname, '../fixtures/libraries/good.yaml');
+    const library = libraryFile('good.yaml');
     const unknown = await run(['--data', library, 'buckets', 'move', 'no', 'such', 'drill', 'rehab'], { home, now, env: { npm_lifecycle_event: 'npx' } });
     expect(unknown.code).toBe(2);
     expect(said(unknown.stderr)).toBe(
@@ -915,7 +916,7 @@ describe('itb buckets move', () => {
   });
 
   it("names a therapist's library file, and the command that lists its drills, for a drill neither it nor the log has", async () => {
-    const library = join(import.meta.dirname, '../fixtures/libraries/good.yaml');
+    const library = libraryFile('good.yaml');
     const result = await run(['--data', library, 'buckets', 'move', 'clamshells', 'avoid'], { home, now });
     expect(result.code).toBe(2);
     expect(result.stderr.trim().replace(/\s*\n\s*/g, ' ')).toBe(
@@ -948,7 +949,7 @@ describe('itb buckets move', () => {
 
   it('says a drill moved with a file of one\'s own in use is not in this library, which no session using that library offers', async () => {
     await save((data) => void data.sessions.push(buildSession({ startedAt: '2026-02-20T09:00:00Z', baseline: 5, drills: [{ id: 'clamshells', scores: [3] }] })));
-    const file = join(import.meta.dirname, '../fixtures/libraries/good.yaml');
+    const file = libraryFile('good.yaml');
     const result = await run(['--data', file, 'buckets', 'move', 'clamshells', 'avoid'], { home, now });
     expect(result.code).toBe(0);
     expect(result.stderr.replace(/\s+/g, ' ')).toContain('Moved Clamshells to avoid for now (was: rehab). It is not in this library, so no session using that library offers it: it stays there until you move it again.');
@@ -1062,7 +1063,7 @@ describe('--json with a command that changes the buckets', () => {
 
   it('gives the command that shows the buckets as itb was started, with its library file', async () => {
     await withSessions();
-    const library = join(import.meta.dirname, '../fixtures/libraries/good.yaml');
+    const library = libraryFile('good.yaml');
     const refused = await run(['--data', library, 'buckets', 'move', 'clamshells', 'avoid', '--json'], { home, now, env: { npm_lifecycle_event: 'npx' } });
     expect(refused.code).toBe(2);
     expect(refused.stderr.replace(/\s+/g, ' ')).toContain(`Leave --json out; \`npx itb --data ${library} buckets --json\` shows the buckets after.`);
@@ -1212,7 +1213,7 @@ describe('itb buckets reset', () => {
 
   it('gives its commands to copy as itb was started: through npx, and with the library file given', async () => {
     await withSessions();
-    const library = join(import.meta.dirname, '../fixtures/libraries/good.yaml');
+    const library = libraryFile('good.yaml');
     const npx = { npm_lifecycle_event: 'npx' };
     const refused = await run(['--data', library, 'buckets', 'reset'], { home, now, env: npx });
     expect(refused.stderr).toContain('Add --force to reset without asking: `npx itb buckets reset --force`');

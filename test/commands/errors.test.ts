@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
 import type { Context } from '../../src/context.js';
 import { run, tempHome } from '../helpers/run.js';
+import { libraryFile } from '../helpers/libraries.js';
 
 let home: string;
 let cleanup: () => void;
@@ -234,7 +235,7 @@ describe('messages on a terminal narrower than 80 columns', () => {
     for (const line of changed.lines) expect(line.length, line).toBeLessThanOrEqual(40);
     expect(words(changed.stderr).join(' ')).toContain('is now offered for a re-test 10 days after the day it was set aside');
     const file = join(home, 'drills.yaml');
-    const good = join(import.meta.dirname, '../fixtures/libraries/good.yaml');
+    const good = libraryFile('good.yaml');
     writeFileSync(file, readFileSync(good, 'utf8').replace(/\nroutines:\n[\s\S]*$/, '\n'));
     const validated = await stderrOnTerminal(['validate', file], 40);
     expect(validated.code, validated.stderr).toBe(0);

@@ -13,6 +13,7 @@ import { backupHomes } from '../helpers/backup-homes.js';
 import { run, tempHome } from '../helpers/run.js';
 import { buildSession } from '../helpers/sessions.js';
 import { CTRL_C, type Answer } from '../helpers/scripted.js';
+import { libraryFile } from '../helpers/libraries.js';
 
 const NOW = new Date('2026-11-20T15:00:00.000Z');
 let source: ReturnType<typeof tempHome>;
@@ -198,7 +199,7 @@ describe('itb import', () => {
   });
 
   it('names the drills of the file that the library in use does not have, and says to copy a library of one’s own', async () => {
-    const library = join(import.meta.dirname, '../fixtures/libraries/good.yaml');
+    const library = libraryFile('good.yaml');
     const session = buildSession({ id: 'own', startedAt: '2026-11-02T09:00:00Z', routine: 'clinic-plan', baseline: 5, drills: [{ id: 'ankle-rocks', scores: [3] }, { id: 'wall-clamshells', scores: [5, 5] }] });
     // The other computer's store held only sessions of its own library.
     const mine = tempHome();
@@ -241,7 +242,7 @@ describe('itb import', () => {
 
   it('names the library in use in the commands it suggests, as buckets go by it', async () => {
     // Drills of the built-in library, imported with a library of one's own that has none of them.
-    const library = join(import.meta.dirname, '../fixtures/libraries/good.yaml');
+    const library = libraryFile('good.yaml');
     const imported = await run(['--data', library, 'import', backup], { home: target.home, now: NOW });
     expect(imported.code, imported.stderr).toBe(0);
     expect(imported.stderr.replace(/\s+/g, ' ')).toContain("are not in the exercise library in use here (lateral-ankle-tilts, ");

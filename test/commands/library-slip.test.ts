@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Store } from '../../src/store/store.js';
 import { run, tempHome } from '../helpers/run.js';
 import { buildSession } from '../helpers/sessions.js';
+import { libraryFile } from '../helpers/libraries.js';
 
 // A library file with a slip in it stops a command that needs it: a person with results is told
 // they are kept, and what that same command does meanwhile with the built-in library.
@@ -13,7 +14,7 @@ let mine: string;
 beforeEach(() => {
   ({ home, cleanup } = tempHome());
   mine = join(home, 'my-library.yaml');
-  writeFileSync(mine, readFileSync(join(import.meta.dirname, '../fixtures/libraries/good.yaml'), 'utf8').replace('    side: opposite', '    side: oposite'));
+  writeFileSync(mine, readFileSync(libraryFile('good.yaml'), 'utf8').replace('    side: opposite', '    side: oposite'));
 });
 afterEach(() => cleanup());
 

@@ -9,8 +9,9 @@ import { Store } from '../../src/store/store.js';
 import { documentedKeys } from '../helpers/json-shape.js';
 import { run, tempHome } from '../helpers/run.js';
 import { buildSession } from '../helpers/sessions.js';
+import { librariesFolder } from '../helpers/libraries.js';
 
-const fixtures = join(import.meta.dirname, '../fixtures/libraries');
+const fixtures = librariesFolder();
 const good = join(fixtures, 'good.yaml');
 const wrongTypes = join(fixtures, 'wrong-types.yaml');
 const manyProblems = join(fixtures, 'many-problems.yaml');
@@ -426,7 +427,7 @@ describe('itb exercises', () => {
     }
     // A drill of the built-in library missing from a library file of one's own: where to find it.
     await Store.open({ ITB_HOME: home }).update((data) => void data.sessions.push(buildSession({ startedAt: '2026-03-02T09:00:00Z', baseline: 6, drills: [{ id: 'clamshells', scores: [4] }] })));
-    expect((await itb(['--data', good, 'exercises', 'clamshells'])).stderr).toContain('The built-in library has it');
+    expect((await itb(['--data', good, 'exercises', 'clamshells'])).stderr.replace(/\s+/g, ' ')).toContain('The built-in library has it');
   });
 
   it('a drill only moved between buckets, never tested, that the library no longer has: named by its id alone', async () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { columnsOf } from '../../src/ui/screen.js';
 import { run, tempHome } from '../helpers/run.js';
+import { libraryFile } from '../helpers/libraries.js';
 
 const readme = readFileSync(join(import.meta.dirname, '../../README.md'), 'utf8');
 
@@ -134,7 +135,7 @@ describe('the README', () => {
   it('says a step written over several lines is shown as one paragraph, as itb exercises shows it', async () => {
     const said = readme.replace(/\s+/g, ' ');
     expect(said).toContain('each step shown as one paragraph, numbered and wrapped to the screen: a step written over several lines (after a `|` or `>`) is read with a space at each line break.');
-    const good = readFileSync(join(import.meta.dirname, '../fixtures/libraries/good.yaml'), 'utf8');
+    const good = readFileSync(libraryFile('good.yaml'), 'utf8');
     const file = join(home, 'steps.yaml');
     writeFileSync(file, good.replace('      - Rock your knee gently forward over your toes and back.\n', '      - |\n        Rock your knee gently forward over your toes.\n        Then back.\n'));
     const shown = await run(['--data', file, 'exercises', 'ankle-rocks'], { home });

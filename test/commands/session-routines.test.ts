@@ -9,10 +9,11 @@ import { Store } from '../../src/store/store.js';
 import { buildSession, noRedFlags, setUpFlags } from '../helpers/sessions.js';
 import { run, tempHome } from '../helpers/run.js';
 import { CTRL_C } from '../helpers/scripted.js';
+import { libraryFile } from '../helpers/libraries.js';
 
 const flags = setUpFlags;
 const now = new Date('2026-11-20T10:00:00.000Z');
-const good = join(import.meta.dirname, '../fixtures/libraries/good.yaml');
+const good = libraryFile('good.yaml');
 
 let home: string;
 let cleanup: () => void;

@@ -9,6 +9,7 @@ import { Store } from '../../src/store/store.js';
 import { buildSession, noRedFlags, setUpFlags as flags } from '../helpers/sessions.js';
 import { run, tempHome } from '../helpers/run.js';
 import { writeTwoRoutines } from '../helpers/two-routines.js';
+import { libraryFile } from '../helpers/libraries.js';
 
 let home: string;
 let cleanup: () => void;
@@ -109,7 +110,7 @@ describe('--movement given as a number', () => {
     await afterSessions();
     const routine = await run(['session', 'balanse', ...setUp, '--movement', '4'], { home, tty: true });
     expect(routine.stderr).toMatch(/^error: there is no routine "balanse"/);
-    const file = join(import.meta.dirname, '../fixtures/libraries/good.yaml');
+    const file = libraryFile('good.yaml');
     const other = await run(['--data', file, 'session', ...setUp, '--movement', '4'], { home, tty: true });
     expect(other.code).toBe(2);
     expect(other.stderr.replace(/\s*\n\s*/g, ' ')).toContain(`(\`itb --data ${file} routines\` lists them)`);
@@ -119,7 +120,7 @@ describe('--movement given as a number', () => {
     await afterSessions();
     expect((await run(['session', 'balance', ...setUp, '--movement', '2 flights of stairs'], { home, tty: true, answers: [5, 'stop'] })).code).toBe(0);
     const file = join(home, 'numbered.yaml');
-    writeFileSync(file, readFileSync(join(import.meta.dirname, '../fixtures/libraries/good.yaml'), 'utf8').replace('  - id: step-down\n', '  - id: "3"\n'));
+    writeFileSync(file, readFileSync(libraryFile('good.yaml'), 'utf8').replace('  - id: step-down\n', '  - id: "3"\n'));
     const numbered = await run(['--data', file, 'session', 'clinic-plan', ...setUp, '--movement', '3'], { home, tty: true, answers: [5, 'stop'] });
     expect(numbered.code, numbered.stderr).toBe(0);
     expect(Store.open({ ITB_HOME: home }).read().sessions.map((session) => session.movement)).toEqual(['2 flights of stairs', 'step-down']);

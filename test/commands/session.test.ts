@@ -17,6 +17,7 @@ import { onTerminal } from '../helpers/terminal.js';
 import { writeOutsideRoutines } from '../helpers/outside-routines.js';
 import { writeTwoRoutines } from '../helpers/two-routines.js';
 import { width } from '../../src/ui/width.js';
+import { libraryFile } from '../helpers/libraries.js';
 
 // The red-flag screen of a first run, all answered no.
 const screenClear: Answer[] = [false, false, false, false, false, false];
@@ -1576,7 +1577,7 @@ describe('itb session', () => {
 
   it('gives the first re-test date at the end when every drill of the routines is set aside, as itb buckets does', async () => {
     const now = new Date('2026-11-20T10:00:00.000Z');
-    const good = join(import.meta.dirname, '../fixtures/libraries/good.yaml');
+    const good = libraryFile('good.yaml');
     const own = ['--data', good, 'session', 'clinic-plan', '--side', 'left', '--symptom', 'pain', '--movement', 'step-down'];
     // Neither drill of the only routine helps, even on the retry: nothing is left to run until a re-test.
     const result = await run(own, { home, tty: true, now, answers: [...screenClear, 5, 'done', 5, 'done', 5, 'done', 5, 'done', 5] });
@@ -1866,7 +1867,7 @@ describe('itb session', () => {
   });
 
   it('names a routine of the library in use, and says when the rehab drills are from another library', async () => {
-    const good = join(import.meta.dirname, '../fixtures/libraries/good.yaml');
+    const good = libraryFile('good.yaml');
     const empty = await run(['--data', good, 'session', 'rehab', ...flags], { home, tty: true, answers: [] });
     expect(empty.code).toBe(2);
     expect(empty.stderr).toContain('error: your rehab bucket is empty, so there is no rehab routine yet\nRun a session with a routine first:');
@@ -1899,7 +1900,7 @@ describe('itb session', () => {
   });
 
   it('says a library of drills without routines has no routine to run, rather than that its drills are set aside', async () => {
-    const good = join(import.meta.dirname, '../fixtures/libraries/good.yaml');
+    const good = libraryFile('good.yaml');
     const drillsOnly = join(home, 'drills-only.yaml');
     writeFileSync(drillsOnly, readFileSync(good, 'utf8').replace(/^routines:[\s\S]*$/m, ''));
     // Before the safety questions, and without a terminal too: answering them would be for nothing.

@@ -7,6 +7,7 @@ import { Store } from '../../src/store/store.js';
 import { documentedKeys } from '../helpers/json-shape.js';
 import { run, tempHome } from '../helpers/run.js';
 import { buildSession } from '../helpers/sessions.js';
+import { libraryFile } from '../helpers/libraries.js';
 
 let home: string;
 let cleanup: () => void;
@@ -250,7 +251,7 @@ describe('itb settings', () => {
 
   it('with a library of no test movements, does not send you to look for their ids; one the library numbers is taken', async () => {
     const file = join(home, 'numbered.yaml');
-    const source = readFileSync(join(import.meta.dirname, '../fixtures/libraries/good.yaml'), 'utf8');
+    const source = readFileSync(libraryFile('good.yaml'), 'utf8');
     writeFileSync(file, source.replace('  - id: step-down\n    name: Step-down', '  - id: "3"\n    name: Step-down'));
     const none = join(home, 'none.yaml');
     writeFileSync(none, source.replace(/movements:\n(?: {2,}.*\n)*/, ''));
@@ -275,7 +276,7 @@ describe('itb settings', () => {
   });
 
   it('a new retestAfterDays with another library names the buckets command of that library', async () => {
-    const file = join(import.meta.dirname, '../fixtures/libraries/good.yaml');
+    const file = libraryFile('good.yaml');
     const result = await run(['--data', file, 'settings', 'retestAfterDays', '7'], { home });
     expect(result.code).toBe(0);
     expect(result.stderr.replace(/\s*\n\s*/g, ' ')).toContain(`the day it was set aside; \`itb --data ${file} buckets\` shows the dates.`);
@@ -283,7 +284,7 @@ describe('itb settings', () => {
 
   it('never meets a library movement whose name is too long to remember: the library is refused first, with the line to fix', async () => {
     const file = join(home, 'long-movement.yaml');
-    const source = readFileSync(join(import.meta.dirname, '../fixtures/libraries/good.yaml'), 'utf8');
+    const source = readFileSync(libraryFile('good.yaml'), 'utf8');
     writeFileSync(file, source.replace('name: Step-down', `name: Step-down ${'slowly '.repeat(30)}`));
     const result = await run(['--data', file, 'settings', 'movement', 'step-down'], { home });
     expect(result.code).toBe(2);

@@ -8,9 +8,10 @@ import { asOnWindows } from '../helpers/as-on-windows.js';
 import { backupHomes, type BackupHomes } from '../helpers/backup-homes.js';
 import { run, tempHome } from '../helpers/run.js';
 import { buildSession } from '../helpers/sessions.js';
+import { libraryFile } from '../helpers/libraries.js';
 
 const NOW = new Date('2026-03-01T12:00:00Z');
-const good = join(import.meta.dirname, '../fixtures/libraries/good.yaml');
+const good = libraryFile('good.yaml');
 const said = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 let home: string;

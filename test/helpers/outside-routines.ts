@@ -1,9 +1,9 @@
 // The small library (test/fixtures/libraries/good.yaml) with a third drill that no routine
 // holds: no session offers it, so it is not one of the drills "not tried yet" to test.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { libraryFile } from './libraries.js';
 
-const good = join(import.meta.dirname, '../fixtures/libraries/good.yaml');
+const good = libraryFile('good.yaml');
 
 const sideSteps = [
   '  - id: side-steps',

@@ -1,10 +1,10 @@
 // Runs an itb command in-process with a temporary ITB_HOME and scripted answers.
-import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../../src/cli.js';
 import type { Context } from '../../src/context.js';
 import { ScriptedPrompter, type Answer, type Asked } from './scripted.js';
+import { shortTempFolder } from './temp-folder.js';
 
 export interface RunResult {
   code: number;
@@ -60,20 +60,4 @@ export async function run(argv: string[], options: RunOptions = {}): Promise<Run
 export function tempHome(): { home: string; cleanup: () => void } {
   const home = mkdtempSync(join(shortTempFolder(), 'itb-test-'));
   return { home, cleanup: () => rmSync(home, { recursive: true, force: true }) };
-}
-
-/**
- * Where temporary homes go: /tmp where it may be written to, else the system's own. Tests of
- * lines that must fit 80 columns build paths of a chosen length from the home's, which they can
- * only do from a short one; a TMPDIR set to a long folder (as on macOS, /var/folders/…/T) is not.
- */
-function shortTempFolder(): string {
-  const system = tmpdir();
-  if (process.platform === 'win32' || system.length <= '/tmp'.length) return system;
-  try {
-    accessSync('/tmp', constants.W_OK | constants.X_OK);
-    return '/tmp';
-  } catch {
-    return system;
-  }
 }

@@ -11,6 +11,7 @@ import { run, tempHome, type RunResult } from '../helpers/run.js';
 import { historyHome, screenCommands } from '../helpers/history-home.js';
 import { CTRL_C, type Answer } from '../helpers/scripted.js';
 import { onTerminal } from '../helpers/terminal.js';
+import { libraryFile } from '../helpers/libraries.js';
 
 const shipped = loadLibraryFile(join(import.meta.dirname, '../../data/library.yaml'));
 const now = new Date('2026-11-20T12:00:00Z');
@@ -77,7 +78,7 @@ describe('every line fits 80 columns', () => {
   });
 
   describe('with a library of long names, ids and lists', () => {
-    const longText = ['--data', join(import.meta.dirname, '../fixtures/libraries/long-text.yaml')];
+    const longText = ['--data', libraryFile('long-text.yaml')];
     it.each([['exercises'], ['routines'], ['exercises', 'side-lying-hip-abduction-with-a-red-band']])('itb %s', async (...argv) => {
       const result = await run([...longText, ...argv], { home: home.home, now });
       expect(result.code, result.stderr).toBe(0);
@@ -114,7 +115,7 @@ describe('every line fits 80 columns', () => {
   });
 
   describe('with a library written in Japanese, two columns a character', () => {
-    const wideText = ['--data', join(import.meta.dirname, '../fixtures/libraries/wide-text.yaml')];
+    const wideText = ['--data', libraryFile('wide-text.yaml')];
     // Measured here on their own terms, not by the width the layout uses: kana, kanji and
     // full-width forms take two columns, everything else in this output one.
     const columns = (line: string) => [...line].reduce((sum, character) => sum + (/[\u3000-\u9fff\uff00-\uff60]/.test(character) ? 2 : 1), 0);

@@ -11,6 +11,7 @@ import { run, tempHome } from '../helpers/run.js';
 import { historyHome, screenCommands } from '../helpers/history-home.js';
 import { buildSession } from '../helpers/sessions.js';
 import { onTerminal } from '../helpers/terminal.js';
+import { libraryFile } from '../helpers/libraries.js';
 
 const shipped = loadLibraryFile(join(import.meta.dirname, '../../data/library.yaml'));
 const now = new Date('2026-11-20T12:00:00Z');
@@ -40,8 +41,8 @@ describe('a year of history on terminals from 30 to 64 columns', () => {
   });
   afterAll(() => year.cleanup());
 
-  const longText = ['--data', join(import.meta.dirname, '../fixtures/libraries/long-text.yaml')];
-  const wideText = ['--data', join(import.meta.dirname, '../fixtures/libraries/wide-text.yaml')];
+  const longText = ['--data', libraryFile('long-text.yaml')];
+  const wideText = ['--data', libraryFile('wide-text.yaml')];
   const commands = [
     ...screenCommands,
     [...longText, 'exercises'],
