@@ -91,14 +91,19 @@ const TERM = new RegExp(String.raw`^${KEPT_WHOLE}$`);
 const SHELL_WORDS = /-o (?:'[^'\n]*'|[^\s'-])\S*|'[^'\n]*'\S*|\S+/g;
 
 /**
- * The words of `text` in lines of at most `first` columns, then `rest`; a longer word is cut.
- * A command in backquotes that fits a line is one word, and so is a file name quoted for the
- * shell, so that a command copied from the lines still runs; a separating "·" goes with the
- * word after it: no line ends with one.
+ * The words of `text` in lines of at most `first` columns, then `rest`; a longer word is cut,
+ * but for a word of a command in backquotes, which stands alone on a longer line. A command in
+ * backquotes that fits a line is one word, and so is a file name quoted for the shell, so that a
+ * command copied from the lines still runs; a separating "·" goes with the word after it: no
+ * line ends with one.
  */
 export function fill(text: string, first: number, rest: number, notes: Notes = 'short'): string[] {
   rest = Math.max(1, rest);
   const words: string[] = [];
+  // The words of a command broken over lines: each is kept whole even when longer than a line (a
+  // long --data path on a narrow terminal), as the terminal wraps it without a break of its own,
+  // so that it still copies as one word; cut, it would copy as two.
+  const whole = new Set<number>();
   for (const token of text.match(TOKENS[notes]) ?? []) {
     const command = token.includes('`') && token.includes(' ');
     // A short note in brackets ("(before: 6):", "(Enter alone: 1)"), dimmed or not, is one word:
@@ -110,9 +115,10 @@ export function fill(text: string, first: number, rest: number, notes: Notes = '
     for (const word of spread ? token.match(command ? SHELL_WORDS : term ? /\S+/g : NOTE_WORDS)! : [token]) {
       if (words.at(-1) === '·') words[words.length - 1] += ` ${word}`;
       else words.push(word);
+      if (spread && command) whole.add(words.length - 1);
     }
   }
-  const pieces = words.flatMap((word) => (width(word) > Math.min(first, rest) ? cut(word, Math.min(first, rest)) : [word]));
+  const pieces = words.flatMap((word, at) => (width(word) > Math.min(first, rest) && !whole.has(at) ? cut(word, Math.min(first, rest)) : [word]));
   const lines: string[] = [];
   let line = '';
   for (const word of pieces) {

@@ -224,6 +224,19 @@ describe('hangingPacked', () => {
     const hint = 'To write a file, put -o before its name: `itb export -o knee-report.html`';
     expect(wrap(hint, 30)).toEqual(['To write a file, put -o before', 'its name: `itb export', '-o knee-report.html`']);
     expect(wrap("Then `itb export --force -o 'knee report.html'` writes it.", 30)).toEqual(['Then `itb export --force', "-o 'knee report.html'` writes", 'it.']);
+    // A word of a command longer than the line stands alone, whole: cut, it would copy as two words.
+    expect(wrap('Then `itb --data /home/me/physio/my-own-routines.yaml buckets` shows them.', 30)).toEqual([
+      'Then `itb --data',
+      '/home/me/physio/my-own-routines.yaml',
+      'buckets` shows them.',
+    ]);
+    // A long word of the text around it is still cut, after a hyphen.
+    expect(wrap('Typed as hip-external-rotation-extension-on-the-floor, then `itb buckets` shows it.', 30)).toEqual([
+      'Typed as',
+      'hip-external-rotation-',
+      'extension-on-the-floor, then',
+      '`itb buckets` shows it.',
+    ]);
   });
 
   it('keeps a short note in brackets whole, so that a number in it does not begin a line of its own', () => {
