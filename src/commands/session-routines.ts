@@ -50,8 +50,22 @@ export async function chooseRoutine(
   const retest = builtInRoutine('retest', buckets, library);
   noteStrengthOnly('rehab', rehab);
   noteStrengthOnly('retest', retest);
-  if (retest.length > 0) choices.unshift({ value: 'retest', name: `Re-test drills set aside earlier (${retest.length} due)`, description: 'Drills from your avoid-for-now bucket whose re-test date has come.' });
-  if (rehab.length > 0) choices.unshift({ value: 'rehab', name: `Your rehab routine (${plural(rehab.length, 'drill')})`, description: 'The drills that helped you, in routine order.' });
+  // Drills of the buckets this library lacks: said where the routine is offered, or why it is not.
+  const rehabAway = buckets.rehab.filter((status) => !status.inLibrary).length;
+  const retestAway = buckets.avoid.filter((status) => !status.inLibrary).length;
+  const leftOut = (count: number, which: string) => (count === 0 ? '' : ` Left out, as not in this exercise library: ${plural(count, 'drill')} ${which}.`);
+  if (retest.length > 0) {
+    const description = `Drills from your avoid-for-now bucket whose re-test date has come.${leftOut(retestAway, 'set aside for now')}`;
+    choices.unshift({ value: 'retest', name: `Re-test drills set aside earlier (${retest.length} due)`, description });
+  }
+  if (rehab.length > 0) {
+    const description = `The drills that helped you, in routine order.${leftOut(rehabAway, 'of your rehab bucket')}`;
+    choices.unshift({ value: 'rehab', name: `Your rehab routine (${plural(rehab.length, 'drill')})`, description });
+  } else if (rehabAway > 0) {
+    // A rehab bucket of drills from another library: listed, greyed out, rather than missing unexplained.
+    const why = `(${rehabAway === 1 ? 'its drill is' : `its ${rehabAway} drills are`} not in this exercise library)`;
+    choices.unshift({ value: 'rehab', name: 'Your rehab routine', disabled: why });
+  }
   const nothing = nothingToRunToday(buckets, library, itb);
   if (nothing) throw nothing;
   const canStart = (choice: Choice<string>) => choice.disabled === undefined && !(strengthResting && strengthOnly.has(choice.value));

@@ -59,6 +59,29 @@ describe('itb session: the routine list', () => {
     expect(builtInList.disabled).toEqual({ 'warm-up': '(all 3 drills are set aside; re-test from 2026-12-03)' });
   });
 
+  it('says which drills of the rehab and re-test routines this library leaves out, and greys out a rehab routine it has none of', async () => {
+    // Helped and set aside in the built-in library; good.yaml has ankle rocks and wall clamshells only.
+    await withMoves(helped('ankle-rocks'), helped('clamshells'), helped('bridges'), aside('wall-clamshells', '2026-10-01T08:00:00.000Z'), aside('leg-swings', '2026-10-01T08:00:00.000Z'));
+    const list = async () => (await run(['--data', good, 'session', ...flags], { home, tty: true, now, answers: [CTRL_C] })).prompter.asked.find((asked) => asked.message === 'Which routine?')!;
+    const some = await list();
+    const description = (value: string) => some.descriptions![some.choices!.indexOf(value)];
+    expect(some.choiceNames).toContain('Your rehab routine (1 drill)');
+    expect(description('rehab')).toBe('The drills that helped you, in routine order. Left out, as not in this exercise library: 2 drills of your rehab bucket.');
+    expect(some.choiceNames).toContain('Re-test drills set aside earlier (1 due)');
+    expect(description('retest')).toBe('Drills from your avoid-for-now bucket whose re-test date has come. Left out, as not in this exercise library: 1 drill set aside for now.');
+    expect(some.disabled).toBeUndefined();
+    // None of the rehab bucket in this library: the routine is listed, greyed out, and says why.
+    await withMoves(aside('ankle-rocks', '2026-11-19T08:00:00.000Z'));
+    const none = await list();
+    expect(none.choices).toContain('rehab');
+    expect(none.disabled).toEqual({ rehab: '(its 2 drills are not in this exercise library)' });
+    // The built-in library has both drills of the rehab bucket, and not the two of good.yaml set aside.
+    const builtIn = (await run(['session', ...flags], { home, tty: true, now, answers: [CTRL_C] })).prompter.asked.find((asked) => asked.message === 'Which routine?')!;
+    expect(builtIn.descriptions![builtIn.choices!.indexOf('rehab')]).toBe('The drills that helped you, in routine order.');
+    expect(builtIn.descriptions![builtIn.choices!.indexOf('retest')]).toMatch(/ Left out, as not in this exercise library: 2 drills set aside for now\.$/);
+    expect(builtIn.disabled?.rehab).toBeUndefined();
+  });
+
   it('refuses a library whose every routine is set aside with the day the first comes back and the commands for it', async () => {
     await withMoves(aside('ankle-rocks', '2026-11-18T08:00:00.000Z'), aside('wall-clamshells'));
     const refused = await run(['--data', good, 'session', ...flags], { home, tty: true, now, answers: [] });
