@@ -111,14 +111,19 @@ async function builtInRoutines(ctx: Context, library: Library, command: Command)
 function awayWords({ count: drills, others, renamed, builtIn }: { count: number; others: number; renamed: string[]; builtIn: boolean }, routine: 'rehab' | 'retest'): string {
   const which = `${drills} ${drills === 1 ? 'drill' : 'drills'} ${routine === 'rehab' ? 'in your rehab bucket' : 'set aside for now'} ${drills === 1 ? 'is' : 'are'}`;
   const leftOut = `so ${drills === 1 ? 'it is' : 'they are'} left out here`;
-  // Each in this library under another id: what to do is said of each, not where else to run it.
-  if (others === 0) return [`${which} not in this exercise library under ${drills === 1 ? 'its id' : 'their ids'}, ${leftOut}.`, ...renamed].join(' ');
   const it = others === 1 ? 'it' : 'them';
-  const where = builtIn ? 'in the built-in exercise library, not in this one' : 'not in this exercise library (taken out of it, or from another library file)';
   const still = routine === 'rehab' ? `if you still do ${it}` : `if you still want ${it} re-tested`;
   const withLibrary = builtIn ? `\`itb session ${routine}\` without --data (and ITB_DATA)` : `the library file that has ${it} (--data, or ITB_DATA)`;
   const does = routine === 'rehab' ? `runs ${it}` : builtIn ? `offers ${it} once due` : `re-tests ${it} once due`;
-  return [`${which} ${where}, ${leftOut}; ${still}, ${withLibrary} ${does}.`, ...renamed].join(' ');
+  // Each in this library under another id: what to do is said of each, not where else to run it;
+  // then, of the others not in it at all (none is called built-in then), how to run them if still done.
+  if (renamed.length > 0) {
+    const rest = others === 1 ? 'The other one is' : `The other ${others} are`;
+    const apart = others === 0 ? [] : [`${rest} not in it at all (taken out of it, or from another library file): ${still}, ${withLibrary} ${does}.`];
+    return [`${which} not in this exercise library under ${drills === 1 ? 'its id' : 'their ids'}, ${leftOut}.`, ...renamed, ...apart].join(' ');
+  }
+  const where = builtIn ? 'in the built-in exercise library, not in this one' : 'not in this exercise library (taken out of it, or from another library file)';
+  return `${which} ${where}, ${leftOut}; ${still}, ${withLibrary} ${does}.`;
 }
 
 /**

@@ -104,7 +104,7 @@ export function routineExercises(
         // Perhaps taken out of the library on a therapist's advice: run again only if still done.
         // One kept by an id the file has changed is in it still, under another: said what to do.
         const { renamed, others } = renamedApart(buckets.rehab, buckets, library);
-        const still = others === 0 ? [] : [`If you still do ${them(others)}, the library file that has ${them(others)} runs ${them(others)} (--data, or ITB_DATA); or test this one's drills.`];
+        const still = others === 0 ? [] : [`If you still do ${theOthers(renamed, others)}, the library file that has ${them(others)} runs ${them(others)} (--data, or ITB_DATA); or test this one's drills.`];
         const orTest = others === 0 && first !== undefined ? `Or test this library's drills: \`${itb} session ${first}\`.` : start;
         throw new UserError(
           `the ${elsewhere === 1 ? 'drill' : `${elsewhere} drills`} in your rehab bucket ${elsewhere === 1 ? 'is' : 'are'} not in this exercise library`,
@@ -120,7 +120,7 @@ export function routineExercises(
       const waiting = buckets.avoid.filter((status) => status.retestDueAt !== undefined);
       const elsewhere = buckets.avoid.length;
       const { renamed, others } = renamedApart(buckets.avoid, buckets, library);
-      const still = others === 0 ? [] : [`If you still want ${them(others)} re-tested, the library file that has ${them(others)} re-tests ${them(others)} (--data, or ITB_DATA).`];
+      const still = others === 0 ? [] : [`If you still want ${theOthers(renamed, others)} re-tested, the library file that has ${them(others)} re-tests ${them(others)} (--data, or ITB_DATA).`];
       const none =
         elsewhere === 0
           ? 'Nothing is set aside for now.'
@@ -233,3 +233,6 @@ export function renamedApart(statuses: ExerciseStatus[], buckets: BucketView, li
 
 /** One drill is "it", more are "them". */
 const them = (count: number) => (count === 1 ? 'it' : 'them');
+
+/** The `others` drills not in the library at all: "the other one" after those said to be renamed. */
+const theOthers = (renamed: string[], others: number) => (renamed.length === 0 ? them(others) : others === 1 ? 'the other one' : `the other ${others}`);

@@ -144,6 +144,13 @@ describe('itb routines', () => {
     const other = (await run(['--data', without, 'routines'], { home, now })).stdout.replace(/\n {2}(?=\S)/g, ' ');
     expect(other).toContain(' 1 drill in your rehab bucket is not in this exercise library (taken out of it, or from another library file), so it is left out here;');
     expect(other).not.toContain('built-in exercise library');
+    // One of each: what to do with the renamed one, then of the other alone, how to run it if still done.
+    await Store.open({ ITB_HOME: home }).update((data) => void data.sessions.push(buildSession({ startedAt: '2026-03-02T09:00:00Z', baseline: 6, drills: [{ id: 'hip-lifts', name: 'Hip lifts', scores: [4] }] })));
+    expect((await run(['--data', renamed, 'routines'], { home, now })).stdout.replace(/\n {2}(?=\S)/g, ' ')).toContain(
+      ' None in this exercise library. 2 drills in your rehab bucket are not in this exercise library under their ids, so they are left out here. ' +
+        'This library has Wall clamshells under another id, clams; its results are kept under the old one, clamshells: give it back the id clamshells in the library file to keep them together. ' +
+        'The other one is not in it at all (taken out of it, or from another library file): if you still do it, the library file that has it (--data, or ITB_DATA) runs it.\n',
+    );
   });
 
   it('is described in the README as --json prints it: the keys a script reads, and the built-in routines by id', async () => {

@@ -280,4 +280,23 @@ describe('itb session rehab and retest: drills of the bucket this library does n
     const retest = await run(['--data', renamed, 'session', 'retest', ...flags], { home, tty: true, now, answers: [] });
     expect(said(retest.stderr)).toBe(`error: no drill set aside for now is due for a re-test yet The drill set aside for now is not in this exercise library. ${rename}`);
   });
+
+  it('says what to do with the one under another id, then how to run the other one if still done', async () => {
+    const renamed = renamedLibrary();
+    await tested([
+      { id: 'wall-clamshells', name: 'Wall clamshells', scores: [3] },
+      { id: 'hip-lifts', name: 'Hip lifts', scores: [2] },
+    ]);
+    const result = await run(['--data', renamed, 'session', 'rehab', ...flags], { home, tty: true, now, answers: [] });
+    expect(said(result.stderr)).toBe(
+      `error: the 2 drills in your rehab bucket are not in this exercise library ${rename} If you still do the other one, the library file that has it runs it (--data, or ITB_DATA); or test this one's drills. ` +
+        `Run a session with a routine first: \`itb --data ${renamed} session clinic-plan\`.`,
+    );
+    await Store.open({ ITB_HOME: home }).update((data) => void data.moves.push(aside('wall-clamshells', '2026-11-11T08:00:00.000Z'), aside('hip-lifts', '2026-11-11T08:00:00.000Z')));
+    const retest = await run(['--data', renamed, 'session', 'retest', ...flags], { home, tty: true, now, answers: [] });
+    expect(said(retest.stderr)).toBe(
+      `error: no drill set aside for now is due for a re-test yet The 2 drills set aside for now are not in this exercise library. ${rename} ` +
+        'If you still want the other one re-tested, the library file that has it re-tests it (--data, or ITB_DATA).',
+    );
+  });
 });
