@@ -90,9 +90,13 @@ const TERM = new RegExp(String.raw`^${KEPT_WHOLE}$`);
 // quoted for the shell ('My PT/routines.yaml'), or a word.
 const SHELL_WORDS = /-o (?:'[^'\n]*'|[^\s'-])\S*|'[^'\n]*'\S*|\S+/g;
 
+// A word that starts as a path does (/, ~/, ./, ../, C:\, \\server) or a web address, after a
+// backquote, a quote or a bracket.
+const PATH = /^[(`'"]?(?:~?\/|\.{1,2}[\\/]|[A-Za-z]:[\\/]|\\\\|[a-z][a-z\d+.-]*:\/\/)/i;
+
 /**
  * The words of `text` in lines of at most `first` columns, then `rest`; a longer word is cut,
- * but for a word of a command in backquotes, which stands alone on a longer line. A command in
+ * but for a path or a word of a command in backquotes, which stands alone on a longer line. A command in
  * backquotes that fits a line is one word, and so is a file name quoted for the shell, so that a
  * command copied from the lines still runs; a separating "·" goes with the word after it: no
  * line ends with one.
@@ -118,7 +122,8 @@ export function fill(text: string, first: number, rest: number, notes: Notes = '
       if (spread && command) whole.add(words.length - 1);
     }
   }
-  const pieces = words.flatMap((word, at) => (width(word) > Math.min(first, rest) && !whole.has(at) ? cut(word, Math.min(first, rest)) : [word]));
+  // So is a path (or a web address): cut, it would copy as two as well.
+  const pieces = words.flatMap((word, at) => (width(word) > Math.min(first, rest) && !whole.has(at) && !PATH.test(word) ? cut(word, Math.min(first, rest)) : [word]));
   const lines: string[] = [];
   let line = '';
   for (const word of pieces) {

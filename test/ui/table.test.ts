@@ -230,6 +230,11 @@ describe('hangingPacked', () => {
       '/home/me/physio/my-own-routines.yaml',
       'buckets` shows them.',
     ]);
+    // So does a path in the text, and a web address: to copy, as much as to read.
+    expect(wrap('The store /home/me/.config/itb-nodejs/store.json belongs to root.', 30)).toEqual(['The store', '/home/me/.config/itb-nodejs/store.json', 'belongs to root.']);
+    expect(wrap('Open C:\\Users\\me\\AppData\\Roaming\\itb-nodejs\\Config to see it.', 30)).toEqual(['Open', 'C:\\Users\\me\\AppData\\Roaming\\itb-nodejs\\Config', 'to see it.']);
+    // A word that only holds a slash is no path: cut as any other.
+    expect(wrap('Named <script>alert(1)</script>here', 20)).toEqual(['Named', '<script>alert(1)</sc', 'ript>here']);
     // A long word of the text around it is still cut, after a hyphen.
     expect(wrap('Typed as hip-external-rotation-extension-on-the-floor, then `itb buckets` shows it.', 30)).toEqual([
       'Typed as',
