@@ -96,10 +96,10 @@ const PATH = /^[(`'"]?(?:~?\/|\.{1,2}[\\/]|[A-Za-z]:[\\/]|\\\\|[a-z][a-z\d+.-]*:
 
 /**
  * The words of `text` in lines of at most `first` columns, then `rest`; a longer word is cut,
- * but for a path or a word of a command in backquotes, which stands alone on a longer line. A command in
- * backquotes that fits a line is one word, and so is a file name quoted for the shell, so that a
- * command copied from the lines still runs; a separating "·" goes with the word after it: no
- * line ends with one.
+ * but for a path or a word of a command in backquotes, which stands alone on a longer line. A
+ * command in backquotes that fits a line is one word, and so is a file name quoted for the shell,
+ * so that a command copied from the lines still runs; a separating "·" goes with the word after
+ * it: no line ends with one.
  */
 export function fill(text: string, first: number, rest: number, notes: Notes = 'short'): string[] {
   rest = Math.max(1, rest);

@@ -2,9 +2,10 @@ import { accessSync, constants } from 'node:fs';
 import { tmpdir } from 'node:os';
 
 /**
- * Where temporary homes go: /tmp where it may be written to, else the system's own. Tests of
- * lines that must fit 80 columns build paths of a chosen length from the home's, which they can
- * only do from a short one; a TMPDIR set to a long folder (as on macOS, /var/folders/…/T) is not.
+ * Where temporary homes and the copies of the fixtures' libraries go: /tmp where it may be
+ * written to, else the system's own. Tests of lines that must fit 80 columns build paths of a
+ * chosen length from the home's, which they can only do from a short one; a TMPDIR set to a long
+ * folder (as on macOS, /var/folders/…/T) is not.
  */
 export function shortTempFolder(): string {
   const system = tmpdir();
