@@ -1,5 +1,6 @@
 // An inline SVG line chart of each session's baseline and final score, for the HTML report.
 // Plain shapes and text only, sized by viewBox so it prints at any width.
+import { DAY_MS } from '../core/durations.js';
 import { drawnFinal, type ScorePoint } from '../core/history.js';
 import { pointsShown } from '../ui/sparkline.js';
 import { dateOf } from './words.js';
@@ -14,6 +15,10 @@ const BOTTOM = 40;
 // it the dots run together into a smear (and make the page megabytes long): the lines alone show
 // the trend, and the session table lists every score.
 export const MOST_DOTS = 200;
+// More time than this between two scores of a line is a pause: the line stops there and starts
+// again after it. Drawn across months without a session, it would show a steady course where
+// nothing was recorded.
+export const PAUSE_DAYS = 28;
 const BASELINE_COLOUR = '#1f4e79';
 const FINAL_COLOUR = '#c0504d';
 
@@ -34,7 +39,8 @@ function textAlternative(points: ScorePoint[]): string {
   return `Baseline and final scores per session, 0 to 10${which}, oldest to newest: baseline ${baselines}; final ${finals}`;
 }
 
-export function scoreChart(points: ScorePoint[]): string {
+/** The chart of a trend's points, and whether a pause (see PAUSE_DAYS) broke a line in it. */
+export function scoreChart(points: ScorePoint[]): { svg: string; paused: boolean } {
   const plotWidth = WIDTH - LEFT - RIGHT;
   const plotHeight = HEIGHT - TOP - BOTTOM;
   const times = points.map((point) => Date.parse(point.at));
@@ -92,19 +98,25 @@ export function scoreChart(points: ScorePoint[]): string {
     { name: 'baseline', colour: BASELINE_COLOUR, dash: '', dot: `r="3.5" fill="${BASELINE_COLOUR}"`, score: (p: ScorePoint): number | null => p.baseline },
     { name: 'final', colour: FINAL_COLOUR, dash: ' stroke-dasharray="6 4"', dot: `r="4.5" fill="none" stroke="${FINAL_COLOUR}" stroke-width="1.5"`, score: drawnFinal },
   ];
+  let paused = false;
+  let dots = false;
   for (const line of series) {
     const scored = points.flatMap((point, i) => {
       const score = line.score(point);
       return score === null ? [] : [{ point, i, score }];
     });
-    if (scored.length > 1) {
-      out.push(`<polyline points="${scored.map(({ i, score }) => `${xs[i]},${y(score)}`).join(' ')}" fill="none" stroke="${line.colour}" stroke-width="2"${line.dash}/>`);
+    const runs = apartAtPauses(scored, (entry) => times[entry.i]!);
+    if (runs.length > 1) paused = true;
+    for (const run of runs) {
+      if (run.length > 1) out.push(`<polyline points="${run.map(({ i, score }) => `${xs[i]},${y(score)}`).join(' ')}" fill="none" stroke="${line.colour}" stroke-width="2"${line.dash}/>`);
     }
-    if (points.length > MOST_DOTS) continue;
-    for (const { point, i, score } of scored) {
+    // Without dots, a score alone between two pauses would not show at all: it keeps its dot.
+    const dotted = points.length > MOST_DOTS ? runs.filter((run) => run.length === 1).flat() : scored;
+    if (dotted.length > 0) dots = true;
+    for (const { point, i, score } of dotted) {
       const unscored = line.name === 'baseline' && drawnFinal(point) === null ? ', no drill scored after it' : '';
       // A date, our words and a score: nothing in it to escape.
-      out.push(`<circle cx="${xs[i]}" cy="${y(score)}" ${line.dot}><title>${days[i]}: ${line.name} ${score}${unscored}</title></circle>`);
+      out.push(`<circle cx="${xs[i]}" cy="${y(score)}" ${line.dot}><title>${days[i] ?? dateOf(point.at)}: ${line.name} ${score}${unscored}</title></circle>`);
     }
   }
   // Legend, top right: each line with its dot, when the chart has dots.
@@ -112,9 +124,19 @@ export function scoreChart(points: ScorePoint[]): string {
   series.forEach((line, i) => {
     const at = legendX + i * 100;
     out.push(`<line x1="${at}" y1="12" x2="${at + 24}" y2="12" stroke="${line.colour}" stroke-width="2"${line.dash}/>`);
-    if (points.length <= MOST_DOTS) out.push(`<circle cx="${at + 12}" cy="12" ${line.dot}/>`);
+    if (dots) out.push(`<circle cx="${at + 12}" cy="12" ${line.dot}/>`);
     out.push(`<text x="${at + 30}" y="16" font-size="12" fill="#1a1a1a">${line.name}</text>`);
   });
   out.push('</svg>');
-  return out.join('\n');
+  return { svg: out.join('\n'), paused };
+}
+
+/** `entries` (oldest first) in runs, a new one after each pause: more than PAUSE_DAYS between two of them. */
+function apartAtPauses<T>(entries: T[], time: (entry: T) => number): T[][] {
+  const runs: T[][] = [];
+  for (const [index, entry] of entries.entries()) {
+    if (index === 0 || time(entry) - time(entries[index - 1]!) > PAUSE_DAYS * DAY_MS) runs.push([entry]);
+    else runs.at(-1)!.push(entry);
+  }
+  return runs;
 }

@@ -5,7 +5,7 @@ import { earlierMoveInView } from '../core/earlier-move.js';
 import type { Screening, Symptom } from '../core/records.js';
 import { scoresWords } from '../core/history.js';
 import { namedOrNot, recordedName } from '../core/text.js';
-import { scoreChart } from './chart.js';
+import { PAUSE_DAYS, scoreChart } from './chart.js';
 import { STYLE } from './html-style.js';
 import { remembered } from './pieces.js';
 import { readingView } from './reading-view.js';
@@ -146,7 +146,9 @@ export function toHtml(report: Report): string {
   for (const trend of view.trends) {
     const words = trendWords(trend, trendLabel(trend, rated(trend.symptom, trend.movement), view.trendsBySide));
     // A figure, so that a printed page never parts a chart from the words that say what it shows.
-    body.push(`<figure><figcaption>${unbrokenDates(words)} Scores run from 0 (none) to 10 (worst imaginable).</figcaption>${scoreChart(trend.points)}</figure>`);
+    const chart = scoreChart(trend.points);
+    const pauses = chart.paused ? ` A line stops where more than ${PAUSE_DAYS / 7} weeks passed between two of its scores, and starts again after.` : '';
+    body.push(`<figure><figcaption>${unbrokenDates(words)} Scores run from 0 (none) to 10 (worst imaginable).${pauses}</figcaption>${chart.svg}</figure>`);
   }
 
   body.push('<h2>Sessions</h2>');

@@ -1243,6 +1243,55 @@ describe('html', () => {
     // As the README says: dots up to 200 sessions.
     expect(MOST_DOTS).toBe(200);
   });
+
+  describe('a pause of more than four weeks between sessions', () => {
+    const DAY = 86_400_000;
+    // Sessions like the first (baseline 6, final 4), on the given days after 2026-01-01.
+    const onDays = (days: number[]) =>
+      days.map((day) => ({ ...sessionOne, id: `day-${day}`, startedAt: new Date(Date.UTC(2026, 0, 1, 15) + day * DAY).toISOString() }));
+    const htmlOf = (sessions: StoreData['sessions']) => toHtml(buildReport({ ...data, sessions }, library, { now: NOW }));
+    const chartOf = (html: string) => html.split('<svg ')[1]!.split('</svg>')[0]!;
+    const linesOf = (html: string) => [...chartOf(html).matchAll(/<polyline points="([^"]*)"/g)].map(([, points]) => points!.split(' ').length);
+    const PAUSED = 'A line stops where more than 4 weeks passed between two of its scores, and starts again after.';
+
+    it('stops each line there and starts it again after, and the caption says so', () => {
+      // Three days in a row, 29 days without a session, then two more.
+      const html = htmlOf(onDays([0, 1, 2, 31, 32]));
+      // The baseline's line and the final scores' line, each in two pieces.
+      expect(linesOf(html)).toEqual([3, 2, 3, 2]);
+      expect(html).toContain(`Scores run from 0 (none) to 10 (worst imaginable). ${PAUSED}</figcaption><svg `);
+      // Every session keeps its dots.
+      expect(chartOf(html).match(/<circle [^>]*><title>/g)).toHaveLength(10);
+    });
+
+    it('does not stop a line at exactly four weeks, and the caption then says nothing of pauses', () => {
+      const html = htmlOf(onDays([0, 1, 29]));
+      expect(linesOf(html)).toEqual([3, 3]);
+      expect(html).not.toContain('A line stops');
+    });
+
+    it('measures the pause on each line: the final scores skip a session with none', () => {
+      // The middle session, 20 days after the first and before the last, stopped before any drill.
+      const [first, middle, last] = onDays([0, 20, 40]);
+      const html = htmlOf([first!, { ...middle!, status: 'stopped', attempts: [], results: [] }, last!]);
+      // The baselines are 20 days apart: one line; the two final scores are 40 days apart: no line, a ring each.
+      expect(linesOf(html)).toEqual([3]);
+      expect(chartOf(html).match(/<circle [^>]*r="4\.5"[^>]*><title>[^<]*final 4<\/title>/g)).toHaveLength(2);
+      expect(html).toContain(PAUSED);
+    });
+
+    it('keeps the dots of a session alone between pauses in a chart too long for dots', () => {
+      // More sessions than get dots, every day, then one more 60 days after the last of them.
+      const days = [...Array.from({ length: MOST_DOTS + 1 }, (_, day) => day), MOST_DOTS + 60];
+      const html = htmlOf(onDays(days));
+      expect(linesOf(html)).toEqual([MOST_DOTS + 1, MOST_DOTS + 1]);
+      // Its baseline dot and final ring, dated on hover: a line of one score would not show.
+      const alone = new Date(Date.UTC(2026, 0, 1, 15) + (MOST_DOTS + 60) * DAY).toISOString().slice(0, 10);
+      expect([...chartOf(html).matchAll(/<title>([^<]+)<\/title>/g)].map(([, title]) => title)).toEqual([`${alone}: baseline 6`, `${alone}: final 4`]);
+      // The legend shows which dot is which, as in a chart with a dot per session.
+      expect(chartOf(html).match(/<circle cx="[\d.]+" cy="12" [^>]*\/>/g)).toHaveLength(2);
+    });
+  });
 });
 
 describe('fhir', () => {
