@@ -12,6 +12,7 @@ export const STYLE = `
   /* What a person typed or a library named can hold a word longer than the page (a URL, an id):
      it breaks anywhere rather than run off a printed page, or make the browser shrink the page. */
   bdi { overflow-wrap: anywhere; }
+  .whole { white-space: nowrap; }
   td.num { text-align: right; font-variant-numeric: tabular-nums; }
   td:first-child, td.num, td.scores, .day { white-space: nowrap; }
   table.sessions td.what { min-width: 11em; }

@@ -63,6 +63,19 @@ function userText(text: string): string {
   return `<bdi>${esc(text)}</bdi>`;
 }
 
+/**
+ * userText for a narrow column of a table: a short word with a hyphen in it (joint-chain,
+ * step-down) stays on one line, where a browser would break it after the hyphen into what reads
+ * as two words; a longer one may still break, rather than widen the column off a printed page.
+ */
+function cellText(text: string): string {
+  const words = text.split(/(\s+)/).map((word) => (word.includes('-') && word.length <= WHOLE_WORD_MOST ? `<span class="whole">${esc(word)}</span>` : esc(word)));
+  return `<bdi>${words.join('')}</bdi>`;
+}
+
+/** The longest hyphenated word cellText keeps whole: as long as the built-in library's longest ids of routines and test movements (running-in-place). */
+const WHOLE_WORD_MOST = 16;
+
 /** A note as userText writes it, keeping its line breaks. */
 function userLines(text: string): string {
   return `<bdi class="lines">${esc(text.trim())}</bdi>`;
@@ -161,7 +174,7 @@ export function toHtml(report: Report): string {
     );
     // Years of rows repeat a few routines, movements, scores and words: each is escaped once.
     const cell = remembered(esc);
-    const user = remembered(userText);
+    const user = remembered(cellText);
     const nameOf = drillNamer(report);
     // Named as the lists name them (by its id for a name of spaces alone), to be found from there.
     const drillsDoneWords = drillsDoneWriter((id) => userText(recordedName(nameOf(id)) ?? id), flareMarked);

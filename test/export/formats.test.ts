@@ -792,8 +792,8 @@ describe('markdown', () => {
     expect(md).toContain('| 2026-10-25 09:30 | joint-chain | left | Pain @ single-leg squat | 6 | 0 | 0 | 0 | stopped early |');
     expect(md).toContain('| 2026-10-26 09:30 | joint-chain | left | Pain @ single-leg squat | — | 0 | 0 | 0 | stopped early |');
     const html = toHtml(both);
-    expect(html).toContain('<span class="day">2026-10-25</span> 09:30</td><td class="routine"><bdi>joint-chain</bdi></td><td>left</td><td class="what">Pain @ <bdi>single-leg squat</bdi></td><td class="scores">6</td>');
-    expect(html).toContain('<span class="day">2026-10-26</span> 09:30</td><td class="routine"><bdi>joint-chain</bdi></td><td>left</td><td class="what">Pain @ <bdi>single-leg squat</bdi></td><td class="scores">—</td>');
+    expect(html).toContain('<span class="day">2026-10-25</span> 09:30</td><td class="routine"><bdi><span class="whole">joint-chain</span></bdi></td><td>left</td><td class="what">Pain @ <bdi><span class="whole">single-leg</span> squat</bdi></td><td class="scores">6</td>');
+    expect(html).toContain('<span class="day">2026-10-26</span> 09:30</td><td class="routine"><bdi><span class="whole">joint-chain</span></bdi></td><td>left</td><td class="what">Pain @ <bdi><span class="whole">single-leg</span> squat</bdi></td><td class="scores">—</td>');
   });
 
   it('gives a period of one day as that day, not as a period without an end', () => {
@@ -1086,7 +1086,7 @@ describe('html', () => {
     // A routine id or test movement with a long word breaks inside it rather than push the
     // table past a printed page's edge (and cut off its last column); see print.test.ts.
     expect(html).toContain('bdi { overflow-wrap: anywhere; }');
-    expect(html).toContain('<td class="routine"><bdi>joint-chain</bdi></td><td>left</td><td class="what">Pain @ <bdi>single-leg squat</bdi></td>');
+    expect(html).toContain('<td class="routine"><bdi><span class="whole">joint-chain</span></bdi></td><td>left</td><td class="what">Pain @ <bdi><span class="whole">single-leg</span> squat</bdi></td>');
     // Each session with the time it started: two on one day are told apart. Printed, the time may go under the date.
     expect(html).toContain('<tr><td class="started"><span class="day">2026-10-08</span> 09:30</td><td class="routine"><bdi>strength</bdi></td>');
     // Each row's numbers in their columns, a flare beside the drills set aside, an interrupted session marked.
@@ -1242,6 +1242,16 @@ describe('html', () => {
     expect(long.match(/<polyline points="([^"]*)"/)![1]!.split(' ')).toHaveLength(MOST_DOTS + 1);
     // As the README says: dots up to 200 sessions.
     expect(MOST_DOTS).toBe(200);
+  });
+
+  it('keeps a short hyphenated routine or movement whole in the session table, and lets a long one break', () => {
+    const typed = { ...sessionOne, routine: 'hip-rotation-for-runners', movement: 'step-down <b>&</b> x-y' };
+    const html = toHtml(buildReport({ ...data, sessions: [typed] }, library, { now: NOW }));
+    // Seventeen characters and more may break: a long word kept whole would push the columns off a printed page.
+    expect(html).toContain('<td class="routine"><bdi>hip-rotation-for-runners</bdi></td>');
+    // Each short word with a hyphen on its own, escaped as ever; the words without one as they are.
+    expect(html).toContain('<td class="what">Pain @ <bdi><span class="whole">step-down</span> &lt;b&gt;&amp;&lt;/b&gt; <span class="whole">x-y</span></bdi></td>');
+    expect(html).toMatch(/\.whole \{ white-space: nowrap; \}/);
   });
 
   describe('a pause of more than four weeks between sessions', () => {

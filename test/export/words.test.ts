@@ -109,7 +109,7 @@ describe('shared report words', () => {
     const md = toMarkdown(report);
     expect(md).toContain('Discomfort @ single-leg squat');
     expect(md).toMatch(/\*\*Symptoms rated:\*\* [^\n]*\bDiscomfort\b/);
-    expect(toHtml(report)).toContain('Discomfort @ <bdi>single-leg squat</bdi>');
+    expect(toHtml(report)).toContain('Discomfort @ <bdi><span class="whole">single-leg</span> squat</bdi>');
   });
 
   it('says a drill moved by hand with no test was not tested in a session', () => {
