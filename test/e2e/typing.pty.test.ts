@@ -129,6 +129,9 @@ describe('itb session typed at as people type', () => {
     await t.waitFor('↑↓ navigate');
     await resized(t, 30);
     await t.type(keys.down);
+    // The list drawn again for the resize may come only now, on a busy machine: wait for the one
+    // drawn for the key.
+    await t.waitFor('❯ Skip this drill');
     await t.waitFor('↑↓ navigate');
     const lines = await screenOf(t, true);
     const cue = lines.findLastIndex((line) => line.startsWith('  › Let the outer side'));
