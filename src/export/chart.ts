@@ -26,12 +26,24 @@ const escText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt
 const round = (n: number) => Math.round(n * 10) / 10;
 
 /**
+ * The latest sessions of a history too long for dots, to be charted again close up, where each
+ * has its dots and the recent course is not squeezed against the right edge: the sessions the
+ * Markdown's bars and `itb history` show. Undefined for a history whose chart has its dots.
+ */
+export function closeUpOf(points: ScorePoint[]): ScorePoint[] | undefined {
+  return points.length > MOST_DOTS ? points.slice(-pointsShown(points.length)) : undefined;
+}
+
+/**
  * What a screen reader says for the chart: a picture's label is all it reads, not the dots' hover
  * texts inside it, so the label gives the scores drawn, oldest to newest. Past 60 sessions only
- * the latest 59, as the Markdown's bars: hundreds of numbers read out one by one help no one.
+ * the latest 59, as the Markdown's bars: hundreds of numbers read out one by one help no one. A
+ * chart followed by its close-up leaves them to the close-up rather than read them twice.
  * Numbers and our words only: nothing in it to escape.
  */
 function textAlternative(points: ScorePoint[]): string {
+  const closeUp = closeUpOf(points);
+  if (closeUp !== undefined) return `Baseline and final scores of all ${points.length} sessions, 0 to 10, as lines; the next chart gives the scores of the latest ${closeUp.length}`;
   const shown = points.slice(-pointsShown(points.length));
   const which = shown.length < points.length ? `, the latest ${shown.length} of ${points.length} sessions` : '';
   const baselines = shown.map((point) => point.baseline).join(', ');

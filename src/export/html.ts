@@ -3,13 +3,13 @@
 import type { ExerciseStatus } from '../core/buckets.js';
 import { earlierMoveInView } from '../core/earlier-move.js';
 import type { Screening, Symptom } from '../core/records.js';
-import { scoresWords } from '../core/history.js';
+import { scoresWords, type ScorePoint } from '../core/history.js';
 import { namedOrNot, recordedName } from '../core/text.js';
-import { PAUSE_DAYS, scoreChart } from './chart.js';
+import { closeUpOf, PAUSE_DAYS, scoreChart } from './chart.js';
 import { STYLE } from './html-style.js';
 import { remembered } from './pieces.js';
 import { readingView } from './reading-view.js';
-import { drillNamer, nameInSession, periodWords, type Report } from './report.js';
+import { dayRange, drillNamer, nameInSession, periodWords, type Report } from './report.js';
 import { drillsDoneWriter, sessionEndWords, type DrillResult } from './session-drills.js';
 import { bucketsScopeWords, noRehabWords, noScoresWords, screensScopeWords, sessionCountWords } from './scope-words.js';
 import {
@@ -159,9 +159,17 @@ export function toHtml(report: Report): string {
   for (const trend of view.trends) {
     const words = trendWords(trend, trendLabel(trend, rated(trend.symptom, trend.movement), view.trendsBySide));
     // A figure, so that a printed page never parts a chart from the words that say what it shows.
-    const chart = scoreChart(trend.points);
-    const pauses = chart.paused ? ` A line stops where more than ${PAUSE_DAYS / 7} weeks passed between two of its scores, and starts again after.` : '';
-    body.push(`<figure><figcaption>${unbrokenDates(words)} Scores run from 0 (none) to 10 (worst imaginable).${pauses}</figcaption>${chart.svg}</figure>`);
+    const figure = (caption: string, points: ScorePoint[]) => {
+      const chart = scoreChart(points);
+      const pauses = chart.paused ? ` A line stops where more than ${PAUSE_DAYS / 7} weeks passed between two of its scores, and starts again after.` : '';
+      body.push(`<figure><figcaption>${caption}${pauses}</figcaption>${chart.svg}</figure>`);
+    };
+    figure(`${unbrokenDates(words)} Scores run from 0 (none) to 10 (worst imaginable).`, trend.points);
+    const closeUp = closeUpOf(trend.points);
+    if (closeUp !== undefined) {
+      const days = dayRange(dateOf(closeUp[0]!.at), dateOf(closeUp.at(-1)!.at));
+      figure(unbrokenDates(`The latest ${closeUp.length} sessions close up (${days}), with a dot for each score.`), closeUp);
+    }
   }
 
   body.push('<h2>Sessions</h2>');

@@ -1236,12 +1236,42 @@ describe('html', () => {
     expect(toHtml(many(MOST_DOTS)).match(/<circle [^>]*><title>/g)).toHaveLength(MOST_DOTS * 2);
     // The legend shows a dot for each line while the chart has dots.
     expect(toHtml(many(MOST_DOTS)).match(/<circle cx="[\d.]+" cy="12" [^>]*\/>/g)).toHaveLength(2);
-    const long = toHtml(many(MOST_DOTS + 1));
+    const long = toHtml(many(MOST_DOTS + 1)).split('<svg ')[1]!;
     expect(long.match(/<circle /g)).toBeNull();
     expect(long.match(/<polyline points="([^"]*)"/g)).toHaveLength(2);
     expect(long.match(/<polyline points="([^"]*)"/)![1]!.split(' ')).toHaveLength(MOST_DOTS + 1);
     // As the README says: dots up to 200 sessions.
     expect(MOST_DOTS).toBe(200);
+  });
+
+  it('charts the latest 59 sessions again close up, with their dots, after a chart too long for dots', () => {
+    // Daily sessions from 2026-01-01 (noon in Newfoundland), each baseline its day's number mod 10.
+    const daily = (count: number) =>
+      buildReport(
+        { ...data, sessions: Array.from({ length: count }, (_, i) => ({ ...sessionOne, id: `day-${i}`, baseline: i % 10, startedAt: new Date(Date.UTC(2026, 0, 1, 15) + i * 86_400_000).toISOString() })) },
+        library,
+        { now: NOW },
+      );
+    const figures = (html: string) => html.split('<figure>').slice(1);
+    // Up to 200 sessions one chart, with its dots.
+    expect(figures(toHtml(daily(MOST_DOTS)))).toHaveLength(1);
+    const [whole, closeUp] = figures(toHtml(daily(MOST_DOTS + 1)));
+    // The 201 sessions run from 2026-01-01 to 2026-07-20; the latest 59 from 2026-05-23.
+    expect(closeUp).toMatch(/^<figcaption>The latest 59 sessions close up \(<span class="day">2026-05-23<\/span> to <span class="day">2026-07-20<\/span>\), with a dot for each score\.<\/figcaption><svg /);
+    // Its dots are those sessions, in order: the baseline of day 142 is 2, of day 200 is 0.
+    const baselines = [...closeUp!.matchAll(/<title>([\d-]+): baseline (\d+)<\/title>/g)].map(([, day, score]) => `${day} ${score}`);
+    expect(baselines).toHaveLength(59);
+    expect([baselines[0], baselines.at(-1)]).toEqual(['2026-05-23 2', '2026-07-20 0']);
+    expect(closeUp!.match(/<title>[^<]*final 4<\/title>/g)).toHaveLength(59);
+    // A screen reader hears the scores once, in the close-up, which the whole chart's label points to.
+    const labelOf = (figure: string) => figure.match(/aria-label="([^"]*)"/)![1];
+    expect(labelOf(whole!)).toBe('Baseline and final scores of all 201 sessions, 0 to 10, as lines; the next chart gives the scores of the latest 59');
+    expect(labelOf(closeUp!)).toBe(`Baseline and final scores per session, 0 to 10, oldest to newest: baseline ${Array.from({ length: 59 }, (_, i) => (142 + i) % 10).join(', ')}; final ${Array(59).fill(4).join(', ')}`);
+    // Each trend has its own: ten sessions of another test movement have one chart, with dots.
+    const lunges = Array.from({ length: 10 }, (_, i) => ({ ...sessionOne, id: `lunge-${i}`, movement: 'lunge', startedAt: new Date(Date.UTC(2026, 6, 1, 18) + i * 86_400_000).toISOString() }));
+    const both = toHtml(buildReport({ ...data, sessions: [...daily(MOST_DOTS + 1).sessions, ...lunges] }, library, { now: NOW }));
+    const begun = (figure: string) => figure.match(/^<figcaption>(?:<strong>Pain during <bdi>([^<]*)|(The latest \d+))/)?.slice(1).join('');
+    expect(figures(both).map(begun)).toEqual(['single-leg squat', 'The latest 59', 'lunge']);
   });
 
   it('keeps a short hyphenated routine or movement whole in the session table, and lets a long one break', () => {
