@@ -30,9 +30,11 @@ const charactersIn = (text: string) => [...text.replace(/[\p{M}\p{Cf}\p{Emoji_Mo
  * (the Hangul fillers, the blank braille pattern). A name of those alone would show as nothing.
  */
 const shows = /[^\s\p{Z}\p{Cf}\p{M}\u115F\u1160\u3164\uFFA0\u2800]/u;
-/** A name that shows as something; an empty one is told by `text`. */
+/** Text that shows as something; an empty one is told by `text`. */
 const seen = (schema: z.ZodString) =>
   schema.refine((value) => value === '' || shows.test(value), 'must not be empty: it holds only characters that show nothing, such as a zero-width space');
+/** Text to read (a step, a cue, a description): a step of such characters alone would be a blank one. */
+const readText = seen(text);
 /** A name of at most NAME_LIMIT characters (charactersIn); `details`: where the rest goes. */
 const name = (details: string) =>
   seen(oneLine).refine((value) => charactersIn(value) <= NAME_LIMIT, {
@@ -70,12 +72,12 @@ export const exerciseSchema = z.strictObject({
   name: name('its steps or cues'),
   region: z.enum(regions),
   category: z.enum(categories),
-  steps: z.array(text).min(1, 'needs at least one step'),
+  steps: z.array(readText).min(1, 'needs at least one step'),
   dose: doseSchema,
   side: z.enum(sides),
   loading: z.boolean(),
-  equipment: z.array(oneLine).default([]),
-  cues: z.array(text).default([]),
+  equipment: z.array(seen(oneLine)).default([]),
+  cues: z.array(readText).default([]),
   video: z.url({ protocol: /^https?$/ }).optional(),
   source: oneLine.optional(),
 });
@@ -83,7 +85,7 @@ export const exerciseSchema = z.strictObject({
 export const routineSchema = z.strictObject({
   id,
   name: name('its description'),
-  description: text,
+  description: readText,
   exercises: z.array(id).min(1, 'needs at least one exercise'),
   cues: z.array(id).default([]),
   source: oneLine.optional(),
@@ -94,12 +96,12 @@ export const movementSchema = z.strictObject({
   // Kept with every session's scores and remembered for the next, as a movement typed in one's
   // own words is (src/core/records.ts): no longer than one of those.
   name: seen(oneLine).max(200, { error: (issue) => `must be at most 200 characters, as it is kept with the scores of every session (this one has ${String(issue.input).length})` }),
-  instructions: text,
+  instructions: readText,
 });
 
 export const cueSchema = z.strictObject({
   id,
-  text,
+  text: readText,
 });
 
 /** The library's fields, with the schema each of its lists holds. */

@@ -927,6 +927,26 @@ describe('the shape of each item', () => {
     expect(parseLibrary(good.replace('name: Ankle rocks', 'name: "\\u200BAnkle rocks"')).ok).toBe(true);
   });
 
+  it('refuses a step, cue, description, instruction or item of equipment of characters that show nothing, as a blank one', () => {
+    const good = readFileSync(fixture('good.yaml'), 'utf8');
+    const blank = 'must not be empty: it holds only characters that show nothing, such as a zero-width space';
+    const source = good
+      .replace('      - Open the top knee, keeping your feet together.', '      - "\\u200B"')
+      .replace('      - mat', '      - "\\u2060"')
+      .replace('text: Breathe slowly.', 'text: "\\uFEFF \\u200D"')
+      .replace('instructions: Step down from a low step five times, then rate your symptom.', 'instructions: "\\u3164"')
+      .replace('description: The two drills we agreed on at the clinic.', 'description: "\\u00AD"');
+    expect(problemsIn(source)).toEqual([
+      `8:5  cues.1.text  ${blank}`,
+      `13:5  movements.0.instructions  ${blank}`,
+      `22:9  exercises.0.steps.1  ${blank}`,
+      `30:9  exercises.0.equipment.0  ${blank}`,
+      `45:5  routines.0.description  ${blank}`,
+    ]);
+    // One with something to read among them is taken as it is.
+    expect(parseLibrary(good.replace('      - Open the top knee, keeping your feet together.', '      - "\\u200BOpen the top knee."')).ok).toBe(true);
+  });
+
   it('takes an id of up to 40 characters, one a person can type', () => {
     const withId = (id: string) => readFileSync(fixture('good.yaml'), 'utf8').replaceAll('ankle-rocks', id);
     expect(parseLibrary(withId('ankle-rocks-slowly-with-the-knee-over-to')).ok).toBe(true);
