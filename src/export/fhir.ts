@@ -1,8 +1,9 @@
 // The FHIR R4 export: a Bundle (collection) with one Observation per score a person gave, so
-// a clinic system can file the numbers. Identifiers are derived from the records, so exporting
-// the same data twice gives the same bundle entries.
+// a clinic system can file the numbers, and one per red-flag screen, the answers that matter
+// most. Identifiers are derived from the records, so exporting the same data twice gives the
+// same bundle entries.
 import { createHash, hash } from 'node:crypto';
-import type { PainfulSide, Symptom } from '../core/records.js';
+import type { PainfulSide, RedFlag, Screening, Symptom } from '../core/records.js';
 import { itemLines, remembered, utf8Writer, type ByteSource, type Utf8Writer } from './pieces.js';
 import { drillNamer, nameInSession, type Report } from './report.js';
 
@@ -13,6 +14,7 @@ type CodeableConcept = fhir4.CodeableConcept;
 type ObservationComponent = fhir4.ObservationComponent;
 type Reference = fhir4.Reference;
 import { verdictRuleWords } from './threshold-words.js';
+import { redFlagLabels, screenWords } from './screen-words.js';
 import { verdictWords } from './words.js';
 
 export const LOINC_PAIN_SEVERITY = '72514-3';
@@ -74,7 +76,8 @@ export function fhirBytes(report: Report): ByteSource {
     const out = utf8Writer(sink);
     let count = 0;
     const write = entryWriter(report, out, () => out.text(count++ === 0 ? layout.first : layout.between));
-    for (const session of report.sessions) write(session);
+    for (const screen of report.redFlagScreens) write.screen(screen);
+    for (const session of report.sessions) write.session(session);
     out.text(count > 0 ? layout.last : layout.none);
     out.end();
   };
@@ -90,7 +93,8 @@ const FHIR_DATE_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,9})?(Z|[+-]((0\d|
  * so that a clinic system does not refuse the whole bundle over it. (A time FHIR takes holds
  * nothing JSON escapes.)
  */
-const fhirDateTime = (at: string): string => (FHIR_DATE_TIME.test(at) ? `"${at}"` : json(new Date(at).toISOString()));
+const fhirTime = (at: string): string => (FHIR_DATE_TIME.test(at) ? at : new Date(at).toISOString());
+const fhirDateTime = (at: string): string => `"${fhirTime(at)}"`;
 const textComponent = (label: string, value: string): ObservationComponent => ({ code: { text: label }, valueString: value });
 const numberComponent = (label: string, value: number): ObservationComponent => ({ code: { text: label }, valueInteger: value });
 const mapValues = <K extends string, V, W>(record: Record<K, V>, map: (value: V) => W) =>
@@ -110,14 +114,16 @@ const ENTRY_START = bytes('{"fullUrl":"');
 const IDENTIFIER = bytes(`","resource":{"resourceType":"Observation","identifier":[{"system":"${URI_SYSTEM}","value":"`);
 const RATED = mapValues(CODE, (code) => bytes(`"}],"status":"final","category":${CATEGORY},"code":${code},"effectiveDateTime":`));
 
+const SCREEN_CODE: CodeableConcept = { text: 'Red-flag screen before IT band self-care exercises, self-reported' };
+
 /**
- * Writes to `out` the Patient's entry, if the report names one, and gives the writer of a
- * session's entries, one Observation per score; `next` is called before each entry. Years of
- * history are tens of thousands of entries, which differ in a few values only: the parts shared
- * by a session's scores (or by all of them) are made once, as UTF-8, and only each score's own
- * values (its uuid, time and score) are text of its own.
+ * Writes to `out` the Patient's entry, if the report names one, and gives the writers of a
+ * red-flag screen's entry and of a session's entries, one Observation per score; `next` is called
+ * before each entry. Years of history are tens of thousands of entries, which differ in a few
+ * values only: the parts shared by a session's scores (or by all of them) are made once, as
+ * UTF-8, and only each score's own values (its uuid, time and score) are text of its own.
  */
-function entryWriter(report: Report, out: Utf8Writer, next: () => void): (session: Report['sessions'][number]) => void {
+function entryWriter(report: Report, out: Utf8Writer, next: () => void): { screen: (screen: Screening) => void; session: (session: Report['sessions'][number]) => void } {
   const nameOf = drillNamer(report);
   // Looked up by the values themselves, one at a time: a key made of several would be a new
   // string to build and hash for every score.
@@ -139,6 +145,7 @@ function entryWriter(report: Report, out: Utf8Writer, next: () => void): (sessio
     }),
   );
   let whose = '';
+  let patient: Reference | undefined;
   if (report.patientName !== undefined) {
     // Many people share a name: the Patient's UUID also follows the first session of this
     // history, so another person's report of the same name names another patient, while every
@@ -148,10 +155,11 @@ function entryWriter(report: Report, out: Utf8Writer, next: () => void): (sessio
     const resource: fhir4.Patient = { resourceType: 'Patient', name: [{ text: report.patientName }] };
     next();
     out.text(json({ fullUrl, resource } satisfies BundleEntry));
-    // The person is also the one who gave each score (FHIR R4 lets an Observation's performer be
-    // a Patient): a clinic system can tell they were self-reported, not taken by its staff.
-    const patient = json({ reference: fullUrl, display: report.patientName } satisfies Reference);
-    whose = `,"subject":${patient},"performer":[${patient}]`;
+    // The person is also the one who gave each score and screen's answers (FHIR R4 lets an
+    // Observation's performer be a Patient): a clinic system can tell they were self-reported,
+    // not taken by its staff.
+    patient = { reference: fullUrl, display: report.patientName };
+    whose = `,"subject":${json(patient)},"performer":[${json(patient)}]`;
   }
   // What follows a score up to its exercise: where, how it was rated and the test movement.
   const followed = remembered((side: PainfulSide) =>
@@ -161,7 +169,28 @@ function entryWriter(report: Report, out: Utf8Writer, next: () => void): (sessio
       return { baseline: bytes(`${start}${BASELINE_METHOD},"component":[${test}]}}`), attempt: bytes(`${start}${ATTEMPT_METHOD},"component":[${test},`) };
     }),
   );
-  return (session) => {
+  // A screen's answers, each question a yes or no (those not reached when the person stopped part
+  // way left out), and what the person did next, in the words of the other reports.
+  const screen = (screening: Screening) => {
+    next();
+    const fullUrl = `urn:uuid:${uuidsFrom(`red-flag screen\n${screening.at}`)(0)}`;
+    const answered = (Object.keys(redFlagLabels) as RedFlag[]).flatMap((flag) => {
+      const answer = screening.answers[flag];
+      return answer === undefined ? [] : [{ code: { text: redFlagLabels[flag] }, valueBoolean: answer }];
+    });
+    const resource: fhir4.Observation = {
+      resourceType: 'Observation',
+      identifier: [{ system: URI_SYSTEM, value: fullUrl }],
+      status: 'final',
+      category: [SURVEY],
+      code: SCREEN_CODE,
+      ...(patient === undefined ? {} : { subject: patient, performer: [patient] }),
+      effectiveDateTime: fhirTime(screening.at),
+      component: [...answered, textComponent('Then', screenWords(screening).then)],
+    };
+    out.text(json({ fullUrl, resource } satisfies BundleEntry));
+  };
+  const session = (session: Report['sessions'][number]) => {
     // Index 0 is the baseline, 1… the attempts in order: stable for a given session.
     const uuid = uuidsFrom(session.id);
     const rated = RATED[session.symptom];
@@ -193,4 +222,5 @@ function entryWriter(report: Report, out: Utf8Writer, next: () => void): (sessio
       out.bytes(verdicts[attempt.verdict]);
     });
   };
+  return { screen, session };
 }

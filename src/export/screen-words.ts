@@ -4,7 +4,7 @@
 import type { RedFlag, Screening } from '../core/records.js';
 
 /** The red-flag questions of the first session, as short labels a clinician reads. */
-const redFlagLabels: Record<RedFlag, string> = {
+export const redFlagLabels: Record<RedFlag, string> = {
   'recent-injury': 'Recent fall or injury',
   swelling: 'Marked swelling',
   'locking-or-giving-way': 'Knee locking or giving way',

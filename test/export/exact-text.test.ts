@@ -11,7 +11,7 @@ import { uuidsFrom } from '../../src/export/fhir.js';
 import { buildReport, drillNamer } from '../../src/export/report.js';
 import { builtInLibrary } from '../helpers/built-in-library.js';
 import { toCsv, toFhir } from '../helpers/export-text.js';
-import { sampleStore, sessionOne } from './fixtures.js';
+import { filesScore, sampleStore, sessionOne } from './fixtures.js';
 
 const NOW = new Date('2026-11-20T15:00:00.000Z');
 const library = builtInLibrary();
@@ -122,20 +122,20 @@ describe('csv text', () => {
     const report = buildReport({ ...sampleStore(), sessions: [stopped] }, library, { now: NOW });
     expect(toCsv(report)).toBe(`\uFEFF${csvColumns.join(',')}\r\n`);
     const bundle = JSON.parse(toFhir(report)) as { entry: { resource: { resourceType: string; valueInteger?: number } }[] };
-    const scores = bundle.entry.filter((entry) => entry.resource.resourceType === 'Observation').map((entry) => entry.resource.valueInteger);
+    const scores = bundle.entry.filter((entry) => filesScore(entry.resource)).map((entry) => entry.resource.valueInteger);
     expect(scores).toEqual([stopped.baseline]);
   });
 });
 
 describe('fhir text', () => {
   it('reads back, entry by entry, as the awkward names and text it was given', () => {
-    type Entry = { resource: { resourceType: string; subject?: { display: string }; performer?: { display: string }[]; component?: { code: { text: string }; valueString?: string }[] } };
+    type Entry = { resource: { resourceType: string; valueInteger?: number; subject?: { display: string }; performer?: { display: string }[]; component?: { code: { text: string }; valueString?: string }[] } };
     for (const patientName of [undefined, 'Sam "S" <Lee>', 'tab\there 😀 \ud800', '']) {
       const report = buildReport(awkwardStore(), library, { now: NOW, ...(patientName === undefined ? {} : { patientName }) });
       const lines = toFhir(report).split('\n').filter((line) => line.startsWith('    '));
       // Every entry is one line of JSON of its own.
       const entries = lines.map((line) => JSON.parse(line.slice(4).replace(/,$/, '')) as Entry);
-      const observations = entries.filter((entry) => entry.resource.resourceType === 'Observation');
+      const observations = entries.filter((entry) => filesScore(entry.resource));
       const patient = entries.find((entry) => entry.resource.resourceType === 'Patient');
       expect(patient === undefined).toBe(patientName === undefined);
       const value = (entry: Entry, label: string) => entry.resource.component?.find((c) => c.code.text === label)?.valueString;

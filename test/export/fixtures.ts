@@ -97,6 +97,12 @@ export function sampleStore(): StoreData {
   return data;
 }
 
+/**
+ * Whether a FHIR resource files a score: an Observation with a number for its value (a red-flag
+ * screen's Observation has its answers, and no value of its own).
+ */
+export const filesScore = (resource: { resourceType: string; valueInteger?: number }): boolean => resource.resourceType === 'Observation' && resource.valueInteger !== undefined;
+
 /** Every score the sample store holds: baselines and attempt `after`s. */
 export function scoreCount(data: StoreData): number {
   return data.sessions.reduce((sum, s) => sum + (s.baseline === undefined ? 0 : 1) + s.attempts.length, 0);

@@ -28,7 +28,7 @@ import type { Library } from '../../src/library/schema.js';
 import { emptyStore } from '../../src/store/migrations.js';
 import { builtInLibrary } from '../helpers/built-in-library.js';
 import { toCsv, toFhir, toJson } from '../helpers/export-text.js';
-import { sampleStore, scoreCount, sessionOne, sessionThree } from './fixtures.js';
+import { filesScore, sampleStore, scoreCount, sessionOne, sessionThree } from './fixtures.js';
 import { onTerminal } from '../helpers/terminal.js';
 
 const NOW = new Date('2026-11-20T15:00:00.000Z');
@@ -1347,9 +1347,61 @@ describe('fhir', () => {
     expect(validator.validate(bundle)).toEqual([]);
     expect(bundle.resourceType).toBe('Bundle');
     expect(bundle.type).toBe('collection');
-    const observations = bundle.entry.map((e: { resource: unknown }) => e.resource).filter((r: { resourceType: string }) => r.resourceType === 'Observation') as Observation[];
+    const observations = bundle.entry.map((e: { resource: Observation }) => e.resource).filter(filesScore) as Observation[];
     expect(observations).toHaveLength(scoreCount(data));
     for (const entry of bundle.entry) expect(validator.validate(entry.resource)).toEqual([]);
+  });
+
+  it('files each red-flag screen, before the scores: each question answered a yes or no, and what the person did next', () => {
+    const screened = structuredClone(data);
+    // A second screen, stopped after two questions, the second answered yes.
+    screened.screenings.push({ at: '2026-10-20T12:00:00.000Z', answers: { 'recent-injury': false, swelling: true }, proceeded: false });
+    for (const patientName of ['Sam <Lee>', undefined]) {
+      const bundle = JSON.parse(toFhir(buildReport(screened, library, { now: NOW, ...(patientName === undefined ? {} : { patientName }) })));
+      for (const entry of bundle.entry) expect(validator.validate(entry.resource)).toEqual([]);
+      const resources = bundle.entry.map((e: { resource: Observation }) => e.resource) as (Observation | fhir4.Patient)[];
+      // The patient first, as ever; then the screens, oldest first; then the scores.
+      const first = patientName === undefined ? 0 : 1;
+      expect(resources.slice(0, first).map((r) => r.resourceType)).toEqual(patientName === undefined ? [] : ['Patient']);
+      const [one, two] = resources.slice(first, first + 2) as Observation[];
+      const whose = patientName === undefined ? {} : { subject: { reference: bundle.entry[0].fullUrl, display: patientName }, performer: [{ reference: bundle.entry[0].fullUrl, display: patientName }] };
+      const shared = {
+        resourceType: 'Observation',
+        status: 'final',
+        category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'survey', display: 'Survey' }] }],
+        code: { text: 'Red-flag screen before IT band self-care exercises, self-reported' },
+        ...whose,
+      };
+      const identified = (at: string) => ({ system: 'urn:ietf:rfc:3986', value: `urn:uuid:${uuidsFrom(`red-flag screen\n${at}`)(0)}` });
+      const answer = (text: string, valueBoolean: boolean) => ({ code: { text }, valueBoolean });
+      expect(one).toEqual({
+        ...shared,
+        identifier: [identified('2026-10-01T11:55:00.000Z')],
+        effectiveDateTime: '2026-10-01T11:55:00.000Z',
+        component: [
+          answer('Recent fall or injury', false),
+          answer('Marked swelling', false),
+          answer('Knee locking or giving way', false),
+          answer('Numbness or tingling', true),
+          answer('Fever or feeling unwell', false),
+          answer('Pain at night or at rest', false),
+          { code: { text: 'Then' }, valueString: 'advised to see a clinician first; chose to go on' },
+        ],
+      });
+      // The questions not reached are left out, not filed as a no.
+      expect(two).toEqual({
+        ...shared,
+        identifier: [identified('2026-10-20T12:00:00.000Z')],
+        effectiveDateTime: '2026-10-20T12:00:00.000Z',
+        component: [answer('Recent fall or injury', false), answer('Marked swelling', true), { code: { text: 'Then' }, valueString: 'stopped after 2 of 6 questions; did not go on' }],
+      });
+      expect(resources.slice(first + 2).every((r) => filesScore(r))).toBe(true);
+    }
+    // A report of a period files every screen up to its end, as the other reports show them.
+    const since = JSON.parse(toFhir(buildReport(screened, library, { now: NOW, since: '2026-10-25' }))).entry.map((e: { resource: Observation }) => e.resource.code?.text);
+    expect(since.filter((text: string) => text.startsWith('Red-flag screen'))).toHaveLength(2);
+    const until = JSON.parse(toFhir(buildReport(screened, library, { now: NOW, until: '2026-10-10' }))).entry.map((e: { resource: Observation }) => e.resource.code?.text);
+    expect(until.filter((text: string) => text.startsWith('Red-flag screen'))).toHaveLength(1);
   });
 
   it('gives a score after only some of a drill\'s holds were timed the holds timed and those of the dose, and stays valid R4', () => {
@@ -1393,7 +1445,7 @@ describe('fhir', () => {
     ];
     const bundle = JSON.parse(toFhir(buildReport(rested, library, { now: NOW })));
     expect(validator.validate(bundle)).toEqual([]);
-    const observations = (bundle.entry as { fullUrl: string; resource: Observation }[]).filter((e) => e.resource.resourceType === 'Observation');
+    const observations = (bundle.entry as { fullUrl: string; resource: Observation }[]).filter((e) => filesScore(e.resource));
     expect(observations.map((e) => [e.fullUrl, e.resource.valueInteger, e.resource.method?.text])).toEqual([
       [`urn:uuid:${uuidsFrom('rested')(0)}`, 7, 'Self-rated during the test movement at the start of a session, before any exercise'],
     ]);
@@ -1480,7 +1532,7 @@ describe('fhir', () => {
     varied.sessions[0]!.side = 'right';
     varied.sessions[1]!.side = 'both';
     varied.sessions[1]!.symptom = 'discomfort';
-    const observations = (JSON.parse(toFhir(buildReport(varied, library, { now: NOW }))).entry as { resource: Observation }[]).map((e) => e.resource);
+    const observations = (JSON.parse(toFhir(buildReport(varied, library, { now: NOW }))).entry as { resource: Observation }[]).map((e) => e.resource).filter(filesScore);
     const seen = new Set(observations.map((o) => `${o.bodySite?.text} / ${JSON.stringify(o.code)}`));
     expect([...seen]).toEqual([
       `Right iliotibial band / ${JSON.stringify({ coding: [{ system: 'http://loinc.org', code: '72514-3', display: 'Pain severity - 0-10 verbal numeric rating [Score] - Reported' }], text: 'Pain severity 0-10, self-rated' })}`,
@@ -1533,11 +1585,13 @@ describe('fhir', () => {
     const urls = (text: string) => JSON.parse(text).entry.map((e: { fullUrl: string }) => e.fullUrl);
     const again = buildReport(sampleStore(), library, { now: new Date('2027-01-01T00:00:00Z'), patientName: 'Sam <Lee>' });
     expect(urls(toFhir(again))).toEqual(urls(toFhir(report)));
-    expect(new Set(urls(toFhir(report))).size).toBe(scoreCount(data) + 1);
-    // A server may give the entries new ids as it files them; the identifier stays with each score.
+    // The patient, each score and the red-flag screen: each entry its own.
+    expect(new Set(urls(toFhir(report))).size).toBe(1 + scoreCount(data) + data.screenings.length);
+    // A server may give the entries new ids as it files them; the identifier stays with each
+    // score, and with the screen.
     const entries = JSON.parse(toFhir(report)).entry as { fullUrl: string; resource: Observation }[];
     const observations = entries.filter((entry) => entry.resource.resourceType === 'Observation');
-    expect(observations).toHaveLength(scoreCount(data));
+    expect(observations).toHaveLength(scoreCount(data) + data.screenings.length);
     for (const { fullUrl, resource } of observations) expect(resource.identifier).toEqual([{ system: 'urn:ietf:rfc:3986', value: fullUrl }]);
   });
 });

@@ -12,6 +12,7 @@ import type { StoreData } from '../../src/core/records.js';
 import { Store } from '../../src/store/store.js';
 import { builtInLibrary } from '../helpers/built-in-library.js';
 import { run, tempHome } from '../helpers/run.js';
+import { filesScore } from './fixtures.js';
 
 const NOW = new Date('2026-11-20T15:00:00.000Z');
 const library = builtInLibrary();
@@ -171,7 +172,7 @@ describe.each(cases)('a made-up history (seed $seed, $days days, period: $period
 
   it('FHIR: one Observation per score (each baseline, each attempt), with the score the store holds', async () => {
     const bundle = JSON.parse(await output(['export', '--format', 'fhir', ...periodArgs])) as { entry?: { resource: Record<string, unknown> }[] };
-    const observations = (bundle.entry ?? []).map((entry) => entry.resource).filter((resource) => resource.resourceType === 'Observation');
+    const observations = (bundle.entry ?? []).map((entry) => entry.resource).filter((resource) => filesScore(resource as { resourceType: string }));
     const scores = sessions.flatMap((session) => [
       ...(session.baseline === undefined ? [] : [{ at: session.startedAt, value: session.baseline, attempt: undefined, before: undefined }]),
       ...session.attempts.map((attempt) => ({ at: attempt.at, value: attempt.after, attempt: attempt.attempt, before: attempt.before })),
