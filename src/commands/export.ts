@@ -42,7 +42,7 @@ export function exportCommand(ctx: Context): Command {
         `Files are readable by you only, and an existing file is never replaced unless you add --force. -o - is the screen, as with most tools (a file named - is -o ./-).
 Dates are whole days in your local time; --since and --until are both included. A JSON backup limited with them holds that period only.
 CSV files start with a byte-order mark, so that spreadsheets show accents right.
-FHIR has a Patient (each score's subject and performer: the one who gave it) only when --name gives one.`,
+FHIR has a Patient (the subject and performer of each score and red-flag screen: the one who gave it) only when --name gives one.`,
       ),
     )
     .action(async (options: ExportOptions, self: Command) => (await action()).exportReport(ctx, options, self));

@@ -882,7 +882,7 @@ describe('itb export', () => {
       'Files are readable by you only, and an existing file is never replaced unless you add --force.',
       'A JSON backup limited with them holds that period only.',
       'CSV files start with a byte-order mark, so that spreadsheets show accents right.',
-      "FHIR has a Patient (each score's subject and performer: the one who gave it) only when --name gives one.",
+      "FHIR has a Patient (the subject and performer of each score and red-flag screen: the one who gave it) only when --name gives one.",
     ]) {
       expect(help).toContain(said);
     }
