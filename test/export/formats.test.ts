@@ -1402,6 +1402,15 @@ describe('fhir', () => {
     expect(since.filter((text: string) => text.startsWith('Red-flag screen'))).toHaveLength(2);
     const until = JSON.parse(toFhir(buildReport(screened, library, { now: NOW, until: '2026-10-10' }))).entry.map((e: { resource: Observation }) => e.resource.code?.text);
     expect(until.filter((text: string) => text.startsWith('Red-flag screen'))).toHaveLength(1);
+    // A yes that ended it all before any score is still filed: the bundle's one entry.
+    const answers = { ...data.screenings[0]!.answers, 'numbness-or-tingling': false, 'night-or-rest-pain': true };
+    const stopped = { ...emptyStore(), screenings: [{ at: '2026-10-01T11:55:00.000Z', answers, proceeded: false }] };
+    const alone = JSON.parse(toFhir(buildReport(stopped, library, { now: NOW })));
+    expect(validator.validate(alone)).toEqual([]);
+    const [only, ...none] = alone.entry.map((e: { resource: Observation }) => e.resource.component);
+    expect(none).toEqual([]);
+    expect(only.filter((c: { valueBoolean?: boolean }) => c.valueBoolean).map((c: { code: { text: string } }) => c.code.text)).toEqual(['Pain at night or at rest']);
+    expect(only.at(-1)).toEqual({ code: { text: 'Then' }, valueString: 'advised to see a clinician first; did not go on' });
   });
 
   it('gives a score after only some of a drill\'s holds were timed the holds timed and those of the dose, and stays valid R4', () => {
