@@ -1245,7 +1245,8 @@ describe('html', () => {
   });
 
   it('charts the latest 59 sessions again close up, with their dots, after a chart too long for dots', () => {
-    // Daily sessions from 2026-01-01 (noon in Newfoundland), each baseline its day's number mod 10.
+    // Daily sessions from 2026-01-01, at 15:00 UTC (late morning in the tests' time zone), each
+    // baseline its day's number mod 10.
     const daily = (count: number) =>
       buildReport(
         { ...data, sessions: Array.from({ length: count }, (_, i) => ({ ...sessionOne, id: `day-${i}`, baseline: i % 10, startedAt: new Date(Date.UTC(2026, 0, 1, 15) + i * 86_400_000).toISOString() })) },
