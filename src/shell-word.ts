@@ -36,7 +36,7 @@ export function unsetVariable(name: string): string {
 }
 
 /** What ends a line that a command goes on after: sh's "\", PowerShell's backquote. */
-export function lineGoesOn(): string {
+function lineGoesOn(): string {
   return process.platform === 'win32' ? '`' : '\\';
 }
 
