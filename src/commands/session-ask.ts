@@ -56,6 +56,7 @@ export async function ask(question: Exclude<Ask, { kind: 'finished' }>, turn: Tu
       doMovement('now');
       // Done the same way every time, the scores compare: the library's way, where it has one.
       if (plan.movementInstructions) say(`${wrap(plan.movementInstructions, 78, '  ').map((line) => colour.dim(line)).join('\n')}\n`);
+      if (plan.movementLeg) say(`${wrap(plan.movementLeg, 78, '  ').join('\n')}\n`);
       return { kind: 'score', score: await rate(`Rate your ${plan.symptom} (0 = none, 10 = worst imaginable):`) };
     case 'score': {
       doMovement('again, the same way as before');

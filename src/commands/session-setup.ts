@@ -10,6 +10,7 @@ import { leftPartWay, type PartWay } from '../core/resume.js';
 import { andList, orList, painfulSides, symptoms } from '../core/terms.js';
 import { movementText, scoreAlone } from '../core/settings.js';
 import { inSentence } from '../core/text.js';
+import { lastLeg, legNamed, legs, onLeg } from '../core/test-leg.js';
 import type { Context } from '../context.js';
 import type { Exercise, Library } from '../library/schema.js';
 import type { Store } from '../store/store.js';
@@ -39,6 +40,8 @@ export interface Plan {
   movement: string;
   /** How to do the test movement, when it is one of the library's (one in the user's own words has none). */
   movementInstructions?: string;
+  /** For a library movement done on one leg: which leg, said after its instructions. */
+  movementLeg?: string;
 }
 
 export async function setUp(
@@ -119,9 +122,8 @@ export async function setUp(
   // picking it from the list records it: the same movement, so the same trend.
   const typed = options.movement?.trim();
   const byId = library.movements.find((known) => known.id === typed?.toLowerCase());
-  const movement = (byId && inSentence(byId.name)) ?? typed ?? (await chooseMovement(data.settings, library, prompter));
-  await remember('movement', movement);
-  const movementInstructions = library.movements.find((known) => movementKey(known.name) === movementKey(movement))?.instructions;
+  const chosen = (byId && inSentence(byId.name)) ?? typed ?? (await chooseMovement(data.settings, library, prompter));
+  const test = await onWhichLeg(chosen, side, data.sessions, library, { prompter, say, remember: (movement) => remember('movement', movement) });
   const inRoutine = (status: ExerciseStatus) => exercises.some((exercise) => exercise.id === status.exerciseId);
   const retesting = buckets.avoid.filter((status) => status.retestDue && inRoutine(status));
   const inRehab = buckets.rehab.filter(inRoutine);
@@ -135,8 +137,7 @@ export async function setUp(
     inRehab,
     side,
     symptom,
-    movement,
-    ...(movementInstructions ? { movementInstructions } : {}),
+    ...test,
     ...(goingOn ? { goingOn: { loadingTried: goingOn.loadingTried } } : {}),
   };
 }
@@ -264,6 +265,50 @@ async function chooseMovement(settings: Settings, library: Library, prompter: Pr
     });
     if (typed.trim() !== '') return movementText(typed)!;
   }
+}
+
+/**
+ * The test movement to record and how to do it; `remember` keeps the one to offer first next
+ * time, before the leg is asked. A library movement done on one leg, with both sides painful, is
+ * recorded with the leg ("step-down on the left leg"), asked unless named already (`--movement
+ * "step-down on the left leg"`), and offered first next time without it, the leg of last time
+ * first too. With one side painful, the leg is that side, said after the instructions.
+ */
+async function onWhichLeg(
+  chosen: string,
+  side: Session['side'],
+  sessions: readonly Session[],
+  library: Library,
+  { prompter, say, remember }: { prompter: Prompter; say: (text: string) => void; remember: (movement: string) => Promise<void> },
+): Promise<Pick<Plan, 'movement' | 'movementInstructions' | 'movementLeg'>> {
+  const find = (name: string) => library.movements.find((known) => movementKey(known.name) === movementKey(name));
+  const whole = find(chosen);
+  const named = whole ? undefined : legNamed(chosen);
+  const base = named && find(named.movement);
+  const known = whole ?? base;
+  const asIs = { movement: chosen, ...(known ? { movementInstructions: known.instructions } : {}) };
+  // A movement done on one leg as the library names it, whatever the leg or the capitals typed:
+  // offered first next time so, and recorded so with the leg (within the 200 characters kept).
+  const movement = known?.oneLeg ? inSentence(known.name) : chosen;
+  await remember(movement);
+  if (!known?.oneLeg) return asIs;
+  if (side !== 'both') {
+    // A leg named in the words typed, with one side painful, is kept as typed, and not said again.
+    return named ? asIs : { ...asIs, movementLeg: `Your ${side} leg: the painful one.` };
+  }
+  const last = lastLeg(sessions, movement);
+  if (named === undefined) {
+    say(`${wrap('Both sides are painful: do the test movement on the leg that hurts more, and on the same leg every session, so that the scores compare.', 78).join('\n')}\n`);
+  }
+  const leg =
+    named?.leg ??
+    (await prompter.select({
+      message: 'Which leg will you test on?',
+      choices: legs.map((value) => ({ value, name: value === last ? `${value} leg (last time)` : `${value} leg` })),
+      default: last,
+      numberTyped: 'Rate once the leg is chosen: choose it with the arrow keys (or type left or right), then Enter; your score is asked next.',
+    }));
+  return { movement: onLeg(movement, leg), movementInstructions: known.instructions, movementLeg: `Today: your ${leg} leg, as every session while both sides are painful.` };
 }
 
 /** The sessions whose painful side was `side`: a routine goes on only from a part done on the same side. */

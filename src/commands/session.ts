@@ -28,6 +28,7 @@ export function sessionCommand(ctx: Context): Command {
           ['itb session', 'choose a routine and go'],
           ['itb session joint-chain', 'the five-drill chain from the feet upward'],
           ['itb session rehab --side left --symptom pain --movement "step-down"', 'your rehab drills, no setup questions'],
+          ['itb session balance --side both --movement "step-down on the left leg"', 'both sides painful: the leg you test on named too'],
           ['itb session retest', 'try again the drills set aside earlier, once they are due'],
         ],
         'How it works: rate your symptom (0 = none, 10 = worst imaginable) while doing the test movement, do one drill, then rate again. ' +

@@ -1,6 +1,7 @@
 // The exercise library: what a drill, a routine, a test movement and a cue are.
 // One schema serves the shipped data/library.yaml and any library a therapist writes.
 import * as z from 'zod';
+import { LEG_WORDS } from '../core/test-leg.js';
 
 /** An id of any length, as backups made before ids had a limit may hold one. */
 export const anyLengthId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lowercase words joined by hyphens, like "hip-circles": the letters a to z and digits only, without accents, capitals, spaces or "_"');
@@ -97,6 +98,15 @@ export const movementSchema = z.strictObject({
   // own words is (src/core/records.ts): no longer than one of those.
   name: seen(oneLine).max(200, { error: (issue) => `must be at most 200 characters, as it is kept with the scores of every session (this one has ${String(issue.input).length})` }),
   instructions: readText,
+  /**
+   * Done standing on one leg (a single-leg squat, a step-down): with both sides painful, a session
+   * asks which leg and keeps it with the movement (src/core/test-leg.ts), within its 200 characters.
+   */
+  oneLeg: z.boolean().default(false),
+}).refine((movement) => !movement.oneLeg || movement.name.length <= 200 - LEG_WORDS, {
+  error: (issue) =>
+    `must be at most ${200 - LEG_WORDS} characters for a movement done on one leg, as a session adds the leg to it (" on the right leg"; this one has ${(issue.input as { name: string }).name.length})`,
+  path: ['name'],
 });
 
 export const cueSchema = z.strictObject({

@@ -10,6 +10,7 @@ import { buildSession, noRedFlags, setUpFlags as flags } from '../helpers/sessio
 import { run, tempHome } from '../helpers/run.js';
 import { writeTwoRoutines } from '../helpers/two-routines.js';
 import { libraryFile } from '../helpers/libraries.js';
+import { CTRL_C } from '../helpers/scripted.js';
 
 let home: string;
 let cleanup: () => void;
@@ -176,6 +177,82 @@ describe('the test movement question', () => {
     const result = await run(['session', 'balance', '--side', 'left', '--symptom', 'pain', '--no-timer'], { home, tty: true, answers: ['\u0000other', '2 flights of stairs', 4, 'stop'] });
     expect(result.code).toBe(0);
     expect((await Store.open({ ITB_HOME: home }).read()).settings.movement).toBe('2 flights of stairs');
+  });
+});
+
+describe('the leg of a test movement done on one leg', () => {
+  const legQuestion = 'Which leg will you test on?';
+  const stored = () => Store.open({ ITB_HOME: home }).read();
+
+  it('asks which leg with both sides painful, records it with the movement, and offers the movement alone first next time', async () => {
+    await afterSessions();
+    const result = await run(['session', 'balance', '--side', 'both', '--symptom', 'pain', '--no-timer'], { home, tty: true, answers: ['step-down', 'left', 4, 'stop'] });
+    expect(result.code, result.stderr).toBe(0);
+    const leg = result.prompter.asked[1]!;
+    expect(leg).toMatchObject({ kind: 'select', message: legQuestion, choices: ['left', 'right'], choiceNames: ['left leg', 'right leg'], default: undefined });
+    expect(result.stdout.replace(/\s*\n\s*/g, ' ')).toContain('Both sides are painful: do the test movement on the leg that hurts more, and on the same leg every session, so that the scores compare.');
+    expect(result.stdout).toContain('Do your test movement (step-down on the left leg) now.');
+    expect(result.stdout).toContain('Today: your left leg, as every session while both sides are painful.');
+    // How to do it still comes with it: the library's instructions for the step-down.
+    expect(result.stdout).toContain('Stand on the bottom stair');
+    const data = await stored();
+    expect(data.sessions[0]).toMatchObject({ side: 'both', movement: 'step-down on the left leg', baseline: 4 });
+    expect(data.settings.movement).toBe('step-down');
+
+    const next = await run(['session', 'balance', '--symptom', 'pain', '--no-timer'], { home, tty: true, answers: ['both', 'step-down', 'left', 5, 'stop'] });
+    expect(next.code, next.stderr).toBe(0);
+    const movement = next.prompter.asked.find((asked) => asked.message.startsWith('Which test movement?'))!;
+    expect(movement.default).toBe('step-down');
+    expect(movement.choiceNames!.filter((name) => name.includes('last time'))).toEqual([]);
+    const again = next.prompter.asked.find((asked) => asked.message === legQuestion)!;
+    expect(again).toMatchObject({ default: 'left', choiceNames: ['left leg (last time)', 'right leg'] });
+    expect((await stored()).sessions.map((session) => session.movement)).toEqual(['step-down on the left leg', 'step-down on the left leg']);
+  });
+
+  it('takes the leg named with --movement, by the library\'s words for the movement, without asking', async () => {
+    await afterSessions();
+    const result = await run(['session', 'balance', '--side', 'both', '--symptom', 'pain', '--movement', 'Single-Leg Squat on my RIGHT leg', '--no-timer'], { home, tty: true, answers: [3, 'stop'] });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.prompter.asked.map((asked) => asked.message)).not.toContain(legQuestion);
+    expect(result.stdout).not.toContain('Both sides are painful');
+    expect(result.stdout).toContain('Today: your right leg');
+    const data = await stored();
+    expect(data.sessions[0]!.movement).toBe('single-leg squat on the right leg');
+    expect(data.settings.movement).toBe('single-leg squat');
+    // Typed in capitals without a leg, it is asked, and recorded as the library names it.
+    const typed = await run(['session', 'balance', '--side', 'both', '--symptom', 'pain', '--movement', 'STEP-DOWN', '--no-timer'], { home, tty: true, answers: ['right', 3, 'stop'] });
+    expect(typed.code, typed.stderr).toBe(0);
+    expect((await stored()).sessions[1]!.movement).toBe('step-down on the right leg');
+  });
+
+  it('asks no leg with one side painful, and says the leg is the painful one', async () => {
+    await afterSessions();
+    const result = await run(['session', 'balance', '--side', 'right', '--symptom', 'pain', '--movement', 'forward-lunge', '--no-timer'], { home, tty: true, answers: [3, 'stop'] });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.prompter.asked[0]!.message).toMatch(/^Rate your pain/);
+    expect(result.stdout).toContain('Your right leg: the painful one.');
+    expect((await stored()).sessions[0]!.movement).toBe('forward lunge');
+  });
+
+  it('asks no leg for a movement on both legs, nor for one in your own words', async () => {
+    await afterSessions();
+    for (const movement of ['walking', 'hopping on one leg']) {
+      const result = await run(['session', 'balance', '--side', 'both', '--symptom', 'pain', '--movement', movement, '--no-timer'], { home, tty: true, answers: [3, 'stop'] });
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.prompter.asked[0]!.message, movement).toMatch(/^Rate your pain/);
+      expect(result.stdout).not.toMatch(/Today: your|the painful one/);
+    }
+    expect((await stored()).sessions.map((session) => session.movement)).toEqual(['walking', 'hopping on one leg']);
+  });
+
+  it('keeps what was answered before the leg question when the session is stopped there', async () => {
+    await afterSessions();
+    const result = await run(['session', 'balance', '--side', 'both', '--symptom', 'pain', '--no-timer'], { home, tty: true, answers: ['step-down', CTRL_C] });
+    expect(result.code).toBe(130);
+    expect(result.prompter.asked.at(-1)!.message).toBe(legQuestion);
+    const data = await stored();
+    expect(data.sessions).toEqual([]);
+    expect(data.settings).toMatchObject({ side: 'both', symptom: 'pain', movement: 'step-down' });
   });
 });
 

@@ -744,6 +744,40 @@ describe('itb session in a terminal', () => {
     expect(store.settings).toMatchObject({ side: 'right', symptom: 'pain', movement: 'step-down' });
   });
 
+  it('asks the leg of a one-leg test movement with both sides painful, and offers the same leg first next time', async () => {
+    const t = itb(['session', 'balance', '--no-timer']);
+    await passRedFlagScreen(t);
+    await t.answer('Which side is painful?', 'both');
+    await t.answer('What will you rate?', '');
+    await t.answer('Which test movement', 'step-down');
+    await t.waitFor('do the test movement on the leg that hurts more');
+    await t.waitFor('Which leg will you test on?');
+    // A number here is most likely the score, typed early: it picks no leg.
+    await t.type(`5${keys.enter}`);
+    await t.waitFor('Rate once the leg is chosen');
+    await t.type(`${keys.down}${keys.enter}`);
+    await t.waitFor(/✔ Which leg will you test on\? right leg/);
+    await t.waitFor('Do your test movement (step-down on the right leg) now.');
+    await t.waitFor('Today: your right leg');
+    await t.answer('Rate your pain', '5');
+    await t.waitFor('When you have done the drill');
+    await t.type(keys.ctrlC);
+    expect(await t.exited).toBe(130);
+    expect(storeOf().sessions).toEqual([expect.objectContaining({ side: 'both', movement: 'step-down on the right leg', baseline: 5 })]);
+    expect(storeOf().settings).toMatchObject({ side: 'both', movement: 'step-down' });
+
+    // Next time, from the flags: the leg of last time is first in line, and Enter alone takes it.
+    const next = itb(['session', 'balance', '--side', 'both', '--symptom', 'pain', '--movement', 'step-down', '--no-timer']);
+    await next.waitFor('Which leg will you test on?');
+    await next.waitFor(/❯ right leg \(last time\)/);
+    await next.type(keys.enter);
+    await next.answer('Rate your pain', '4');
+    await next.waitFor('When you have done the drill');
+    await next.type(keys.ctrlC);
+    expect(await next.exited).toBe(130);
+    expect(storeOf().sessions).toEqual([expect.objectContaining({ movement: 'step-down on the right leg' }), expect.objectContaining({ movement: 'step-down on the right leg', baseline: 4 })]);
+  });
+
   it('shows every choice of a list at once on a terminal of 24 lines', async () => {
     // A movement typed last time, then the library's six, then "Something else": eight choices.
     const set = spawnSync(process.execPath, [BIN, 'settings', 'movement', 'going downstairs'], { env: plainEnv(), encoding: 'utf8' });

@@ -179,6 +179,9 @@ describe('the shipped library', () => {
       expect(instructions, id).toMatch(/if both legs hurt, (use )?the one that hurts more, and that same leg every time/);
       expect(instructions, id).not.toContain('painful-side');
     }
+    // Marked as done on one leg, so that a session asks which leg with both sides painful; the
+    // others are done on both legs alike.
+    expect(library.movements.filter((movement) => movement.oneLeg).map((movement) => movement.id)).toEqual(['single-leg-squat', 'step-down', 'forward-lunge']);
   });
 
   it('describes each test movement so that it is done the same way every time', () => {

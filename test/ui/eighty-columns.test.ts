@@ -223,13 +223,13 @@ describe('every line fits 80 columns', () => {
       // hip-rotation: helped; no change then helped on the retry; worse twice; a flare-up.
       const first = await runSession(
         [],
-        [...screenClear, 'hip-rotation', 'both', 'discomfort', 'single-leg squat', 6, 'done', 5, 'done', 5, 'done', 3, 'done', 4, 'done', 4, 'done', 8, false],
+        [...screenClear, 'hip-rotation', 'both', 'discomfort', 'single-leg squat', 'left', 6, 'done', 5, 'done', 5, 'done', 3, 'done', 4, 'done', 4, 'done', 8, false],
       );
       expect(first.code, first.stderr).toBe(0);
       expect(sessionTooWide(first)).toEqual([]);
       // The reminder of that flare-up, gone on from; the picker with routines set aside and a
       // rehab routine; then skip, and a stop at the retry.
-      const second = await runSession([], [true, 'rehab', 'both', 'discomfort', 'single-leg squat', 6, 'skip', 'done', 6, 'stop']);
+      const second = await runSession([], [true, 'rehab', 'both', 'discomfort', 'single-leg squat', 'left', 6, 'skip', 'done', 6, 'stop']);
       expect(second.code, second.stderr).toBe(0);
       expect(sessionTooWide(second)).toEqual([]);
       // Ctrl-C in the middle.
