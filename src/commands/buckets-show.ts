@@ -86,7 +86,7 @@ function signed(value: number): string {
 }
 
 /** `sidesApart`: the tests behind the lists were on more than one painful side (evidenceBySide). */
-function evidenceParts(evidence: Evidence, sidesApart: boolean): string[] {
+export function evidenceParts(evidence: Evidence, sidesApart: boolean): string[] {
   if (evidence.tested === 0) return ['not tested in a session yet'];
   const parts = [`helped ${evidence.helped} of ${evidence.tested}${retryWords(evidence)}`];
   // Tested on one painful side only: which, when other drills were tested on another, as the

@@ -1,17 +1,21 @@
 // What `itb exercises` does (declared in exercises.ts).
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
-import { bucketView, type ExerciseStatus } from '../core/buckets.js';
+import { bucketView, viewBuckets, type ExerciseStatus } from '../core/buckets.js';
+import { localDate } from '../core/history.js';
+import type { StoreSummary } from '../core/summary.js';
 import { namedAs } from '../core/closest.js';
 import { UserError } from '../errors.js';
 import { findExercise, loadLibrary } from '../library/library.js';
 import type { Exercise, Library } from '../library/schema.js';
 import { readStore } from '../store/store-file.js';
+import { readSummary } from '../store/summary-file.js';
+import { evidenceParts } from './buckets-show.js';
 import type { Colours } from '../ui/colour.js';
 import { describeDose, describeSide } from '../ui/describe.js';
 import { namePacked, packed, table } from '../ui/table.js';
 import { width } from '../ui/width.js';
-import { hanging, nameLines, onScreen, wrap } from '../ui/wrap.js';
+import { hanging, nameLines, onScreen, wrap, wrapName } from '../ui/wrap.js';
 import { itbWithLibrary, keptDrills, libraryFile, libraryOrStop, listedDrill, notInLibrary, notInLibraryWords, paint, printJson } from './shared.js';
 
 export async function showExercises(ctx: Context, id: string | undefined, options: { json?: boolean }, command: Command) {
@@ -35,7 +39,37 @@ export async function showExercises(ctx: Context, id: string | undefined, option
     );
   }
   if (options.json) return printJson(ctx, exercise);
-  ctx.stdout.write(showExercise(library, exercise, colour));
+  ctx.stdout.write(showExercise(library, exercise, colour, await yourResults(ctx, exercise.id, library, itbWithLibrary(ctx, command))));
+}
+
+/**
+ * How the drill has done for you, in a line: its bucket and its evidence, as `itb buckets` shows
+ * them. None before anything was saved; a store that cannot be read is said, for `itb buckets`
+ * to explain, and the drill is shown all the same. `itb`: how to start it (itbWithLibrary).
+ */
+async function yourResults(ctx: Context, id: string, library: Library, itb: string): Promise<string[] | undefined> {
+  let summary: StoreSummary;
+  try {
+    summary = await readSummary(ctx.env);
+  } catch {
+    return [`not shown: your results could not be read (\`${itb} buckets\` says why)`];
+  }
+  if (summary.sessionCount === 0 && summary.moveCount === 0) return undefined;
+  const view = viewBuckets(summary.buckets, library, ctx.now());
+  const status = [...view.rehab, ...view.avoid, ...view.untested].find((each) => each.exerciseId === id);
+  if (status === undefined) return undefined;
+  const { evidence } = status;
+  const moved = status.source === 'manual' ? ' (moved by hand)' : '';
+  const retest = status.retestDue ? ', re-test due' : status.retestDueAt ? `, re-test from ${localDate(new Date(status.retestDueAt))}` : '';
+  const bucket =
+    status.bucket === 'rehab'
+      ? `in your rehab routine${moved}`
+      : status.bucket === 'avoid'
+        ? `avoid for now${status.flare ? ' (flare-up)' : moved}${retest}`
+        : evidence.tested > 0
+          ? 'untested since the lists were cleared'
+          : undefined;
+  return [...(bucket ? [bucket] : []), ...evidenceParts(evidence, summary.buckets.sidesApart)];
 }
 
 /**
@@ -143,7 +177,7 @@ function listExercises({ exercises }: Library, colour: Colours, itb: string): st
   return `${lines.join('\n')}\n\n${notes.flatMap((note) => wrap(note)).map((line) => colour.dim(line)).join('\n')}\n`;
 }
 
-function showExercise(library: Library, exercise: Exercise, colour: Colours): string {
+function showExercise(library: Library, exercise: Exercise, colour: Colours, yours: string[] | undefined): string {
   const routines = library.routines.filter((routine) => routine.exercises.includes(exercise.id)).map((r) => r.id);
   const out = [
     ...namePacked(colour.bold(exercise.name), [colour.dim(`(${exercise.id})`)]),
@@ -157,13 +191,21 @@ function showExercise(library: Library, exercise: Exercise, colour: Colours): st
   ];
   if (routines.length > 0) out.push(...labelled('Routines:', routines.join(', ')));
   if (exercise.video) out.push(...labelled('Video:', exercise.video));
+  if (yours !== undefined) out.push(...labelled('For you:', yours));
   if (exercise.cues.length > 0) out.push('', '  Cues:', ...exercise.cues.flatMap((cue) => hanging('    - ', cue, 78)));
   if (exercise.source) out.push('', ...hanging('  From: ', exercise.source, 80).map((line) => colour.dim(line)));
   return `${out.join('\n')}\n`;
 }
 
-/** "  Dose:       1 set × 10 reps", the text wrapped beside its label, or under it on a terminal too narrow for both. */
-function labelled(label: string, text: string): string[] {
+/**
+ * "  Dose:       1 set × 10 reps", the text wrapped beside its label, or under it on a terminal
+ * too narrow for both. Text in parts ("helped 3 of 4", "last −2 on …") is broken between them.
+ */
+function labelled(label: string, text: string | string[]): string[] {
   const marker = `  ${label.padEnd(12)}`;
-  return width(marker) + 20 <= onScreen(80) ? hanging(marker, text, 80) : [`  ${label}`, ...wrap(text, 80, '    ')];
+  const beside = width(marker) + 20 <= onScreen(80);
+  if (typeof text === 'string') return beside ? hanging(marker, text, 80) : [`  ${label}`, ...wrap(text, 80, '    ')];
+  if (!beside) return [`  ${label}`, ...packed(text, 80, '    ', ' · ', wrapName)];
+  const indent = ' '.repeat(width(marker));
+  return packed(text, 80, indent, ' · ', wrapName).map((line, i) => (i === 0 ? marker + line.slice(indent.length) : line));
 }

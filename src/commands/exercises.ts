@@ -14,7 +14,7 @@ export function exercisesCommand(ctx: Context): Command {
       helpAfter(
         [
           ['itb exercises', 'every drill, with its id and body region'],
-          ['itb exercises clamshells', 'steps, dose and cues of one drill'],
+          ['itb exercises clamshells', 'steps, dose and cues of one drill, and how it went for you'],
           ['itb exercises --json', 'the whole list as JSON (shape below)'],
         ],
         `With --json, prints [drill], or with an ID that drill alone (not in a list), as the library holds it:

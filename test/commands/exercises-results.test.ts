@@ -1,0 +1,91 @@
+// `itb exercises ID` with your results: the drill's bucket and evidence from your sessions, as
+// `itb buckets` has them, under the drill as the library describes it.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { localDate } from '../../src/core/history.js';
+import { projectBuckets } from '../../src/core/projection.js';
+import type { Session } from '../../src/core/records.js';
+import { Store } from '../../src/store/store.js';
+import { run, tempHome } from '../helpers/run.js';
+import { buildSession, noRedFlags } from '../helpers/sessions.js';
+
+let home: string;
+let cleanup: () => void;
+beforeEach(() => ({ home, cleanup } = tempHome()));
+afterEach(() => cleanup());
+
+const now = new Date('2026-11-20T10:00:00.000Z');
+const show = (id: string) => run(['exercises', id], { home, now });
+/** The "For you:" lines, run together, or undefined when there are none. */
+const forYou = (stdout: string) => /^ {2}For you: {4}(.*(?:\n {14}.*)*)/m.exec(stdout)?.[1]!.replace(/\n\s+/g, ' · ');
+
+async function afterSessions(...sessions: Session[]): Promise<void> {
+  await Store.open({ ITB_HOME: home }).update((data) => {
+    data.screenings.push({ at: sessions[0]!.startedAt, answers: noRedFlags, proceeded: true });
+    data.sessions.push(...sessions);
+    data.buckets = projectBuckets(data.sessions, data.moves);
+  });
+}
+
+describe('itb exercises ID, with your results', () => {
+  it('shows the bucket and evidence of a drill that helped, of one set aside by a flare-up, and of one not tested yet', async () => {
+    const session = buildSession({
+      startedAt: '2026-11-10T09:00:00.000Z',
+      routine: 'joint-chain',
+      baseline: 5,
+      drills: [
+        { id: 'lateral-ankle-tilts', scores: [3] },
+        { id: 'lunge-knee-circles', scores: [7] },
+      ],
+    });
+    await afterSessions(session);
+    const day = (at: string) => localDate(new Date(at));
+    const [tilts, circles] = session.attempts;
+
+    const helped = await show('lateral-ankle-tilts');
+    expect(helped.code, helped.stderr).toBe(0);
+    expect(forYou(helped.stdout)).toBe(`in your rehab routine · helped 1 of 1 · mean −2 · last −2 on ${day(tilts!.at)}`);
+    // Under the drill as the library has it, not in place of it.
+    expect(helped.stdout).toMatch(/^Lateral ankle tilts {2}\(lateral-ankle-tilts\)\n/);
+
+    const flared = await show('lunge-knee-circles');
+    const retest = localDate(new Date(new Date(circles!.at).getTime() + 14 * 24 * 60 * 60 * 1000));
+    expect(forYou(flared.stdout)).toBe(`avoid for now (flare-up), re-test from ${retest} · helped 0 of 1 · mean +4 · last +4 on ${day(circles!.at)} · 1 flare (on ${day(circles!.at)})`);
+
+    // Its re-test date come, the drill is due.
+    const later = await run(['exercises', 'lunge-knee-circles'], { home, now: new Date('2026-12-01T10:00:00.000Z') });
+    expect(forYou(later.stdout)).toMatch(/^avoid for now \(flare-up\), re-test due · helped 0 of 1 · /);
+
+    expect(forYou((await show('clamshells')).stdout)).toBe('not tested in a session yet');
+  });
+
+  it('says a drill moved by hand was moved so', async () => {
+    await afterSessions(buildSession({ startedAt: '2026-11-10T09:00:00.000Z', baseline: 5, drills: [{ id: 'clamshells', scores: [4] }] }));
+    expect((await run(['buckets', 'move', 'bridges', 'rehab', '--note', 'PT says so'], { home, now })).code).toBe(0);
+    expect(forYou((await show('bridges')).stdout)).toBe('in your rehab routine (moved by hand) · not tested in a session yet');
+  });
+
+  it('shows nothing of the kind before anything was saved, and writes nothing', async () => {
+    const result = await show('clamshells');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Clamshells');
+    expect(forYou(result.stdout)).toBeUndefined();
+    expect(existsSync(join(home, 'store.json'))).toBe(false);
+  });
+
+  it('shows the drill all the same with a store that cannot be read, saying where to find out why, and leaves its bytes alone', async () => {
+    const store = join(home, 'store.json');
+    writeFileSync(store, '{"schemaVersion": 2, "sessions": [', { mode: 0o600 });
+    const before = readFileSync(store);
+    const result = await show('clamshells');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Clamshells');
+    expect(forYou(result.stdout)).toBe('not shown: your results could not be read (`itb buckets` says why)');
+    expect(readFileSync(store).equals(before)).toBe(true);
+    // --json is the library's drill alone, whatever the store holds.
+    const json = await run(['exercises', 'clamshells', '--json'], { home, now });
+    expect(json.code).toBe(0);
+    expect(Object.keys(JSON.parse(json.stdout))).not.toContain('evidence');
+  });
+});
