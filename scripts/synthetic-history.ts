@@ -7,6 +7,7 @@ import { projectBuckets } from '../src/core/projection.js';
 import type { ManualMove, PainfulSide, Screening, Session, StoreData, Symptom } from '../src/core/records.js';
 import { interrupt, next, start, type Answer, type SessionState } from '../src/core/session.js';
 import { defaultSettings, redFlags, SCHEMA_VERSION } from '../src/core/terms.js';
+import { onLeg, type Leg } from '../src/core/test-leg.js';
 import type { Exercise, Library } from '../src/library/schema.js';
 
 export interface HistoryOptions {
@@ -67,6 +68,8 @@ export function syntheticHistory(library: Library, options: HistoryOptions = {})
   const byId = new Map(library.exercises.map((exercise) => [exercise.id, exercise]));
   const routines = library.routines.filter((routine) => routine.exercises.every((id) => byId.has(id)));
   const movements = library.movements.map((movement) => movement.name);
+  // With both sides painful, a movement on one leg is recorded with the leg, as a session records it.
+  const oneLeg = new Set(library.movements.filter((movement) => movement.oneLeg).map((movement) => movement.name));
   const movementFallback = ['single-leg squat', 'step-down', 'walking'];
 
   const sessions: Session[] = [];
@@ -77,6 +80,7 @@ export function syntheticHistory(library: Library, options: HistoryOptions = {})
   const decided = new Map<string, { bucket: 'rehab' | 'avoid'; at: number }>();
   let settings: StoreData['settings'] = { ...defaultSettings };
   let side: PainfulSide = 'right';
+  let leg: Leg = 'left';
   let symptom: Symptom = 'pain';
   let movement = movements[0] ?? movementFallback[0]!;
   let lastLoadingAt = -Infinity;
@@ -90,7 +94,13 @@ export function syntheticHistory(library: Library, options: HistoryOptions = {})
 
     // Life changes now and then: a new test movement, the other side, another symptom to rate.
     if (day === 0 || rng.chance(0.004)) movement = rng.chance(0.9) && movements.length > 0 ? rng.pick(movements) : rng.pick(movementFallback);
-    if (rng.chance(0.002)) side = rng.pick(['left', 'right', 'both'] as const);
+    if (rng.chance(0.002)) {
+      const was: PainfulSide = side;
+      side = rng.pick(['left', 'right', 'both'] as const);
+      // The leg tested on while both sides hurt, the same every session till the side changes:
+      // no draw of its own, so that every other figure of a seed stays as it was.
+      if (side !== was) leg = day % 2 === 0 ? 'left' : 'right';
+    }
     if (rng.chance(0.003)) symptom = rng.pick(['pain', 'pain', 'tightness', 'discomfort'] as const);
     if (day === Math.floor(days * 0.6)) settings = { ...settings, minImprovement: 2 };
     if (day === Math.floor(days * 0.8)) settings = { ...settings, minImprovement: 1, retestAfterDays: 21 };
@@ -129,7 +139,7 @@ export function syntheticHistory(library: Library, options: HistoryOptions = {})
       routine: plan.routine,
       side,
       symptom,
-      movement,
+      movement: side === 'both' && oneLeg.has(movement) ? onLeg(movement, leg) : movement,
       thresholds: { minImprovement: settings.minImprovement, flareRise: settings.flareRise },
       exercises: plan.exercises.map(({ id, name, loading }) => ({ id, name, loading })),
     });

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { syntheticHistory } from '../../scripts/synthetic-history.js';
 import { projectBuckets } from '../../src/core/projection.js';
-import { localDate } from '../../src/core/history.js';
+import { localDate, movementKey } from '../../src/core/history.js';
+import { legNamed } from '../../src/core/test-leg.js';
 import { storeSchema } from '../../src/core/records.js';
 import { loadLibraryFile } from '../../src/library/load.js';
 
@@ -29,6 +30,28 @@ describe('syntheticHistory', () => {
     expect(counts.moves).toBe(data.moves.length);
     expect(counts.interrupted).toBe(data.sessions.filter((session) => session.status === 'interrupted').length);
     for (const kind of ['interrupted', 'stopped', 'flares', 'skips', 'moves'] as const) expect(counts[kind], kind).toBeGreaterThan(0);
+  });
+
+  it('records the leg of a one-leg test movement while both sides hurt, the same leg all the while, as a session does', () => {
+    const years = syntheticHistory(library, { days: 3650, now }).data.sessions;
+    const oneLeg = new Set(library.movements.filter((movement) => movement.oneLeg).map((movement) => movementKey(movement.name)));
+    // The legs named in each spell of both sides painful, in order.
+    const spells: Set<string>[] = [];
+    years.forEach((session, i) => {
+      if (session.side !== 'both') {
+        // One side painful: the movement alone, the leg being that side.
+        expect(legNamed(session.movement), session.movement).toBeUndefined();
+        return;
+      }
+      if (i === 0 || years[i - 1]!.side !== 'both') spells.push(new Set());
+      const named = legNamed(session.movement);
+      if (oneLeg.has(movementKey(named?.movement ?? session.movement))) {
+        expect(named, session.movement).toBeDefined();
+        spells.at(-1)!.add(named!.leg);
+      }
+    });
+    expect(spells.filter((legs) => legs.size > 0).length).toBeGreaterThan(0);
+    for (const legs of spells) expect(legs.size).toBeLessThanOrEqual(1);
   });
 
   it('keeps the stored buckets as the core projects them from the log', () => {
