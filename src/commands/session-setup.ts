@@ -308,7 +308,7 @@ async function onWhichLeg(
       default: last,
       numberTyped: 'Rate once the leg is chosen: choose it with the arrow keys (or type left or right), then Enter; your score is asked next.',
     }));
-  return { movement: onLeg(movement, leg), movementInstructions: known.instructions, movementLeg: `Today: your ${leg} leg, as every session while both sides are painful.` };
+  return { movement: onLeg(movement, leg), movementInstructions: known.instructions, movementLeg: `Your ${leg} leg: the one you test on while both sides hurt.` };
 }
 
 /** The sessions whose painful side was `side`: a routine goes on only from a part done on the same side. */

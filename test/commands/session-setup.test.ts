@@ -192,7 +192,7 @@ describe('the leg of a test movement done on one leg', () => {
     expect(leg).toMatchObject({ kind: 'select', message: legQuestion, choices: ['left', 'right'], choiceNames: ['left leg', 'right leg'], default: undefined });
     expect(result.stdout.replace(/\s*\n\s*/g, ' ')).toContain('Both sides are painful: do the test movement on the leg that hurts more, and on the same leg every session, so that the scores compare.');
     expect(result.stdout).toContain('Do your test movement (step-down on the left leg) now.');
-    expect(result.stdout).toContain('Today: your left leg, as every session while both sides are painful.');
+    expect(result.stdout).toContain('Your left leg: the one you test on while both sides hurt.');
     // How to do it still comes with it: the library's instructions for the step-down.
     expect(result.stdout).toContain('Stand on the bottom stair');
     const data = await stored();
@@ -215,7 +215,7 @@ describe('the leg of a test movement done on one leg', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.prompter.asked.map((asked) => asked.message)).not.toContain(legQuestion);
     expect(result.stdout).not.toContain('Both sides are painful');
-    expect(result.stdout).toContain('Today: your right leg');
+    expect(result.stdout).toContain('Your right leg: the one you test on');
     const data = await stored();
     expect(data.sessions[0]!.movement).toBe('single-leg squat on the right leg');
     expect(data.settings.movement).toBe('single-leg squat');
@@ -240,7 +240,7 @@ describe('the leg of a test movement done on one leg', () => {
       const result = await run(['session', 'balance', '--side', 'both', '--symptom', 'pain', '--movement', movement, '--no-timer'], { home, tty: true, answers: [3, 'stop'] });
       expect(result.code, result.stderr).toBe(0);
       expect(result.prompter.asked[0]!.message, movement).toMatch(/^Rate your pain/);
-      expect(result.stdout).not.toMatch(/Today: your|the painful one/);
+      expect(result.stdout).not.toMatch(/Your (left|right) leg:/);
     }
     expect((await stored()).sessions.map((session) => session.movement)).toEqual(['walking', 'hopping on one leg']);
   });

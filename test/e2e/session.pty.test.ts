@@ -758,7 +758,7 @@ describe('itb session in a terminal', () => {
     await t.type(`${keys.down}${keys.enter}`);
     await t.waitFor(/✔ Which leg will you test on\? right leg/);
     await t.waitFor('Do your test movement (step-down on the right leg) now.');
-    await t.waitFor('Today: your right leg');
+    await t.waitFor('Your right leg: the one you test on while both sides hurt.');
     await t.answer('Rate your pain', '5');
     await t.waitFor('When you have done the drill');
     await t.type(keys.ctrlC);
