@@ -296,18 +296,17 @@ async function onWhichLeg(
     // A leg named in the words typed, with one side painful, is kept as typed, and not said again.
     return named ? asIs : { ...asIs, movementLeg: `Your ${side} leg: the painful one.` };
   }
-  const last = lastLeg(sessions, movement);
-  if (named === undefined) {
+  let leg = named?.leg;
+  if (leg === undefined) {
     say(`${wrap('Both sides are painful: do the test movement on the leg that hurts more, and on the same leg every session, so that the scores compare.', 78).join('\n')}\n`);
-  }
-  const leg =
-    named?.leg ??
-    (await prompter.select({
+    const last = lastLeg(sessions, movement);
+    leg = await prompter.select({
       message: 'Which leg will you test on?',
       choices: legs.map((value) => ({ value, name: value === last ? `${value} leg (last time)` : `${value} leg` })),
       default: last,
       numberTyped: 'Rate once the leg is chosen: choose it with the arrow keys (or type left or right), then Enter; your score is asked next.',
-    }));
+    });
+  }
   return { movement: onLeg(movement, leg), movementInstructions: known.instructions, movementLeg: `Your ${leg} leg: the one you test on while both sides hurt.` };
 }
 
