@@ -887,10 +887,14 @@ describe('the shape of each item', () => {
 
   it('takes a movement done on one leg, with room left in its name for the leg a session adds', () => {
     const oneLeg = (name: string, value = 'true') => readFileSync(fixture('good.yaml'), 'utf8').replace('name: Step-down', `name: ${name}\n    oneLeg: ${value}`);
-    const parsed = parseLibrary(oneLeg('Step-down'));
-    expect(parsed.ok && parsed.library.movements[0]!.oneLeg).toBe(true);
-    const without = parseLibrary(readFileSync(fixture('good.yaml'), 'utf8'));
-    expect(without.ok && without.library.movements[0]!.oneLeg).toBe(false);
+    const firstMovement = (source: string) => {
+      const parsed = parseLibrary(source);
+      if (!parsed.ok) throw new Error(`not parsed: ${JSON.stringify(parsed.problems)}`);
+      const { library } = parsed;
+      return library.movements[0]!;
+    };
+    expect(firstMovement(oneLeg('Step-down')).oneLeg).toBe(true);
+    expect(firstMovement(readFileSync(fixture('good.yaml'), 'utf8')).oneLeg).toBe(false);
     expect(parseLibrary(oneLeg('a'.repeat(183))).ok).toBe(true);
     expect(problemsIn(oneLeg('a'.repeat(184)))).toEqual([
       '12:5  movements.0.name  must be at most 183 characters for a movement done on one leg, as a session adds the leg to it (" on the right leg"; this one has 184)',
