@@ -4,11 +4,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { localDate } from '../../src/core/history.js';
-import { projectBuckets } from '../../src/core/projection.js';
 import type { Session } from '../../src/core/records.js';
-import { Store } from '../../src/store/store.js';
 import { run, tempHome } from '../helpers/run.js';
-import { buildSession, noRedFlags } from '../helpers/sessions.js';
+import { buildSession, saveSessions } from '../helpers/sessions.js';
 
 let home: string;
 let cleanup: () => void;
@@ -20,13 +18,7 @@ const show = (id: string) => run(['exercises', id], { home, now });
 /** The "For you:" lines, run together, or undefined when there are none. */
 const forYou = (stdout: string) => /^ {2}For you: {4}(.*(?:\n {14}.*)*)/m.exec(stdout)?.[1]!.replace(/\n\s+/g, ' · ');
 
-async function afterSessions(...sessions: Session[]): Promise<void> {
-  await Store.open({ ITB_HOME: home }).update((data) => {
-    data.screenings.push({ at: sessions[0]!.startedAt, answers: noRedFlags, proceeded: true });
-    data.sessions.push(...sessions);
-    data.buckets = projectBuckets(data.sessions, data.moves);
-  });
-}
+const afterSessions = (...sessions: Session[]) => saveSessions(home, ...sessions);
 
 describe('itb exercises ID, with your results', () => {
   it('shows the bucket and evidence of a drill that helped, of one set aside by a flare-up, and of one not tested yet', async () => {

@@ -3,10 +3,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { projectBuckets } from '../../src/core/projection.js';
 import type { Session } from '../../src/core/records.js';
 import { Store } from '../../src/store/store.js';
-import { buildSession, noRedFlags, setUpFlags as flags } from '../helpers/sessions.js';
+import { buildSession, saveSessions, setUpFlags as flags } from '../helpers/sessions.js';
 import { run, tempHome } from '../helpers/run.js';
 import { writeTwoRoutines } from '../helpers/two-routines.js';
 import { libraryFile } from '../helpers/libraries.js';
@@ -18,13 +17,7 @@ beforeEach(() => ({ home, cleanup } = tempHome()));
 afterEach(() => cleanup());
 
 /** A store where earlier sessions ran: the safety screen passed before the first. */
-async function afterSessions(...sessions: Session[]): Promise<void> {
-  await Store.open({ ITB_HOME: home }).update((data) => {
-    data.screenings.push({ at: sessions[0]?.startedAt ?? '2026-11-01T08:00:00.000Z', answers: noRedFlags, proceeded: true });
-    data.sessions.push(...sessions);
-    data.buckets = projectBuckets(data.sessions, data.moves);
-  });
-}
+const afterSessions = (...sessions: Session[]) => saveSessions(home, ...sessions);
 
 const colour = { NO_COLOR: undefined, FORCE_COLOR: '1' };
 

@@ -9,7 +9,7 @@ import type { Session } from '../../src/core/records.js';
 import { summarize } from '../../src/core/summary.js';
 import { Store } from '../../src/store/store.js';
 import { readSummaryFile } from '../../src/store/summary-file.js';
-import { buildSession, noRedFlags, setUpFlags } from '../helpers/sessions.js';
+import { buildSession, noRedFlags, saveSessions, setUpFlags } from '../helpers/sessions.js';
 import { run, tempHome } from '../helpers/run.js';
 import { commandsIn } from '../helpers/command-lines.js';
 import { CTRL_C, type Answer } from '../helpers/scripted.js';
@@ -31,13 +31,7 @@ afterEach(() => cleanup());
 const stored = () => Store.open({ ITB_HOME: home }).read();
 
 /** A store where earlier sessions ran: the safety screen passed before the first, buckets as saved. */
-async function afterSessions(...sessions: Session[]): Promise<void> {
-  await Store.open({ ITB_HOME: home }).update((data) => {
-    data.screenings.push({ at: sessions[0]!.startedAt, answers: noRedFlags, proceeded: true });
-    data.sessions.push(...sessions);
-    data.buckets = projectBuckets(data.sessions, data.moves);
-  });
-}
+const afterSessions = (...sessions: Session[]) => saveSessions(home, ...sessions);
 
 describe('itb session', () => {
   it('needs a terminal, and names what works without one', async () => {

@@ -1,8 +1,10 @@
 // Builds realistic Session records for tests: scores chain as in a real session (each drill's
 // `before` is the latest score), verdicts follow the thresholds, a retry is judged against the
 // same original `before`, and a flare ends the drill at once.
+import { projectBuckets } from '../../src/core/projection.js';
 import type { Attempt, ExerciseResult, Session, StoreData } from '../../src/core/records.js';
 import { emptyStore } from '../../src/store/migrations.js';
+import { Store } from '../../src/store/store.js';
 
 /** The answers of a red-flag screen with every question answered no. */
 export const noRedFlags = {
@@ -13,6 +15,18 @@ export const noRedFlags = {
   'fever-or-unwell': false,
   'night-or-rest-pain': false,
 };
+
+/**
+ * Saves `sessions` to the store in `home` as if they had run: the safety screen passed before the
+ * first (or on 2026-11-01 with none), the buckets as the core projects them from the log.
+ */
+export async function saveSessions(home: string, ...sessions: Session[]): Promise<void> {
+  await Store.open({ ITB_HOME: home }).update((data) => {
+    data.screenings.push({ at: sessions[0]?.startedAt ?? '2026-11-01T08:00:00.000Z', answers: noRedFlags, proceeded: true });
+    data.sessions.push(...sessions);
+    data.buckets = projectBuckets(data.sessions, data.moves);
+  });
+}
 
 /** The flags that skip a session's set-up questions and its countdown. */
 export const setUpFlags = ['--side', 'left', '--symptom', 'pain', '--movement', 'single-leg squat', '--no-timer'];
