@@ -7,11 +7,14 @@ import { UserError } from '../errors.js';
 import { findExercise, loadLibrary } from '../library/library.js';
 import type { Library } from '../library/schema.js';
 import { readSummary } from '../store/summary-file.js';
-import { hangingName } from '../ui/table.js';
+import { hangingName, namePacked } from '../ui/table.js';
 import { width } from '../ui/width.js';
 import { hanging, onScreen, wrap, wrapName } from '../ui/wrap.js';
 import { nothingToRunToday, renamedApart } from './session-routines.js';
 import { itbWithLibrary, libraryFile, libraryOrStop, paint, printJson } from './shared.js';
+
+/** The mark of a test movement done on one leg. */
+const ONE_LEG = '(one leg)';
 
 export async function showRoutines(ctx: Context, options: { json?: boolean }, command: Command) {
   const library = await libraryOrStop(ctx, command, { command: 'routines', does: 'lists the routines' });
@@ -49,15 +52,21 @@ export async function showRoutines(ctx: Context, options: { json?: boolean }, co
     const lines = [...(routine.exercises.length > 0 ? drills(routine.exercises) : wrap(empty, 78, '  ')), ...away];
     blocks.push([...titled(routine.id, routine.name), ...wrap(described[routine.id], 78, '  ').map((line) => colour.dim(line)), ...lines].join('\n'));
   }
-  // The test movements a session offers, by the id `--movement` also takes.
+  // The test movements a session offers, by the id `--movement` also takes, each done on one leg
+  // marked so: with both sides painful, a session asks which leg for those.
   const { movements } = library;
   if (movements.length > 0) {
     const widest = Math.max(...movements.map((movement) => width(movement.id)));
-    const lines = movements.flatMap((movement) =>
+    const lines = movements.flatMap((movement) => {
+      const parts = movement.oneLeg ? [colour.dim(ONE_LEG)] : [];
       // The name beside the id, or under it, further in, on a narrow terminal.
-      widest + 4 + 20 <= onScreen(80) ? hangingName(`  ${colour.bold(movement.id.padEnd(widest))}  `, movement.name) : [`  ${colour.bold(movement.id)}`, ...wrapName(movement.name, 80, '    ')],
-    );
-    blocks.push([colour.bold('Test movements'), ...wrap(`Offered by a session, or given with \`${itbWithLibrary(ctx, command)} session --movement ID\`; any movement in your own words works too.`, 78, '  ').map((line) => colour.dim(line)), ...lines].join('\n'));
+      return widest + 4 + 20 <= onScreen(80)
+        ? hangingName(`  ${colour.bold(movement.id.padEnd(widest))}  `, movement.name, parts)
+        : [`  ${colour.bold(movement.id)}`, ...namePacked(movement.name, parts, 80, '    ')];
+    });
+    const oneLeg = movements.some((movement) => movement.oneLeg) ? ` Those marked ${ONE_LEG} are done on one leg: when both sides are painful, a session asks which.` : '';
+    const about = `Offered by a session, or given with \`${itbWithLibrary(ctx, command)} session --movement ID\`; any movement in your own words works too.${oneLeg}`;
+    blocks.push([colour.bold('Test movements'), ...wrap(about, 78, '  ').map((line) => colour.dim(line)), ...lines].join('\n'));
   }
   // What to do with the list, as `itb exercises` ends with how to show one drill; or why none
   // can run today, as `itb session` refuses then: a library file of drills alone with both

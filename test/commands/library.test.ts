@@ -10,6 +10,7 @@ import { documentedKeys } from '../helpers/json-shape.js';
 import { run, tempHome } from '../helpers/run.js';
 import { buildSession } from '../helpers/sessions.js';
 import { librariesFolder } from '../helpers/libraries.js';
+import { onTerminal } from '../helpers/terminal.js';
 
 const fixtures = librariesFolder();
 const good = join(fixtures, 'good.yaml');
@@ -180,7 +181,9 @@ describe('itb routines', () => {
   it('lists the test movements by the ids session --movement takes, which then start a session without the question, then how to run a routine', async () => {
     const { stdout } = await itb(['routines']);
     const block = stdout.slice(stdout.indexOf('\nTest movements\n'));
-    expect(block).toContain('\n  single-leg-squat  Single-leg squat\n  step-down         Step-down\n');
+    // Those done on one leg are marked, and the mark is explained: a session asks which leg.
+    expect(block).toContain('\n  single-leg-squat  Single-leg squat  (one leg)\n  step-down         Step-down  (one leg)\n  walking           Walking\n');
+    expect(block.replace(/\s+/g, ' ')).toContain('Those marked (one leg) are done on one leg: when both sides are painful, a session asks which.');
     expect(block).toMatch(/^ {2}running-in-place {2}Running in place\n$/m);
     expect(block.replace(/\s+/g, ' ')).toContain('given with `itb session --movement ID`');
     // Then how to run a routine, so that the list leads somewhere.
@@ -188,9 +191,24 @@ describe('itb routines', () => {
     // A library of one's own lists its own, with the --data that uses it; --json stays a list of routines.
     const own = (await itb(['--data', good, 'routines'])).stdout;
     expect(own.slice(own.indexOf('\nTest movements\n'))).toMatch(/\n {2}step-down {2}Step-down\n\nRun one:/);
+    // None of its movements is done on one leg, so nothing explains the mark.
+    expect(own).not.toContain('one leg');
     expect(own.replace(/\s+/g, ' ')).toContain(`given with \`itb --data ${good} session --movement ID\``);
     expect(own.replace(/\s+/g, ' ')).toContain(`Run one: \`itb --data ${good} session ID\`, or \`itb --data ${good} session\` to choose from a list.`);
     expect(JSON.parse((await itb(['routines', '--json'])).stdout)[0]).toHaveProperty('exercises');
+  });
+
+  it('on a narrow terminal puts a test movement beside its id or under it, the one-leg mark after its name or under it', async () => {
+    const movements = async (columns: number) => {
+      const { stdout } = await onTerminal(columns, () => itb(['routines']));
+      const block = stdout.slice(stdout.indexOf('\nTest movements\n'));
+      for (const line of block.split('\n')) expect(line.length).toBeLessThanOrEqual(columns);
+      return block;
+    };
+    // Room for the name beside the id: the mark goes under the name when it does not fit after it.
+    expect(await movements(40)).toContain('\n  single-leg-squat  Single-leg squat\n                    (one leg)\n  step-down         Step-down  (one leg)\n  walking           Walking\n');
+    // Too little room: the name goes under the id, further in, and the mark after it or under it.
+    expect(await movements(30)).toContain('\n  single-leg-squat\n    Single-leg squat\n    (one leg)\n  step-down\n    Step-down  (one leg)\n  walking\n    Walking\n');
   });
 
   it('a library without test movements: no heading for them, the routines then how to run one', async () => {
