@@ -297,9 +297,9 @@ async function onWhichLeg(
     return named ? asIs : { ...asIs, movementLeg: `Your ${side} leg: the painful one.` };
   }
   let leg = named?.leg;
+  const last = lastLeg(sessions, movement);
   if (leg === undefined) {
     say(`${wrap('Both sides are painful: do the test movement on the leg that hurts more, and on the same leg every session, so that the scores compare.', 78).join('\n')}\n`);
-    const last = lastLeg(sessions, movement);
     leg = await prompter.select({
       message: 'Which leg will you test on?',
       choices: legs.map((value) => ({ value, name: value === last ? `${value} leg (last time)` : `${value} leg` })),
@@ -307,7 +307,10 @@ async function onWhichLeg(
       numberTyped: 'Rate once the leg is chosen: choose it with the arrow keys (or type left or right), then Enter; your score is asked next.',
     });
   }
-  return { movement: onLeg(movement, leg), movementInstructions: known.instructions, movementLeg: `Your ${leg} leg: the one you test on while both sides hurt.` };
+  // Another leg than last time is the person's choice (the other may hurt more now): said, so that
+  // its scores are not looked for beside last time's.
+  const other = last !== undefined && last !== leg ? ` Last time it was your ${last} leg: each leg's scores have a trend of their own.` : '';
+  return { movement: onLeg(movement, leg), movementInstructions: known.instructions, movementLeg: `Your ${leg} leg: the one you test on while both sides hurt.${other}` };
 }
 
 /** The sessions whose painful side was `side`: a routine goes on only from a part done on the same side. */

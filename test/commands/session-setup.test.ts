@@ -202,6 +202,28 @@ describe('the leg of a test movement done on one leg', () => {
     expect((await stored()).sessions.map((session) => session.movement)).toEqual(['step-down on the left leg', 'step-down on the left leg']);
   });
 
+  it('says so when the leg is not the one of last time, chosen or named, and not when it is', async () => {
+    await afterSessions();
+    const session = (answers: (string | number)[], movement: string[] = []) =>
+      run(['session', 'balance', '--side', 'both', '--symptom', 'pain', ...movement, '--no-timer'], { home, tty: true, answers: [...answers, 'stop'] });
+    const first = await session(['step-down', 'left', 4]);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).not.toContain('Last time');
+    const same = await session(['step-down', 'left', 4]);
+    expect(same.stdout).toContain('Your left leg: the one you test on while both sides hurt.\n');
+    const other = await session(['step-down', 'right', 5]);
+    expect(other.stdout.replace(/\s*\n\s*/g, ' ')).toContain("Your right leg: the one you test on while both sides hurt. Last time it was your left leg: each leg's scores have a trend of their own.");
+    // Named with --movement, the leg of last time is now the right one.
+    const named = await session([3], ['--movement', 'step-down on the left leg']);
+    expect(named.code, named.stderr).toBe(0);
+    expect(named.stdout.replace(/\s*\n\s*/g, ' ')).toContain('Last time it was your right leg');
+    // Another movement's leg is not this one's: the single-leg squat has no last time yet.
+    const squat = await session(['single-leg squat', 'right', 3]);
+    expect(squat.code, squat.stderr).toBe(0);
+    expect(squat.stdout).not.toContain('Last time');
+    expect((await stored()).sessions.map((s) => s.movement)).toEqual(['step-down on the left leg', 'step-down on the left leg', 'step-down on the right leg', 'step-down on the left leg', 'single-leg squat on the right leg']);
+  });
+
   it('takes the leg named with --movement, by the library\'s words for the movement, without asking', async () => {
     await afterSessions();
     const result = await run(['session', 'balance', '--side', 'both', '--symptom', 'pain', '--movement', 'Single-Leg Squat on my RIGHT leg', '--no-timer'], { home, tty: true, answers: [3, 'stop'] });
