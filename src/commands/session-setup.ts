@@ -293,8 +293,10 @@ async function onWhichLeg(
   await remember(movement);
   if (!known?.oneLeg) return asIs;
   if (side !== 'both') {
-    // A leg named in the words typed, with one side painful, is kept as typed, and not said again.
-    return named ? asIs : { ...asIs, movementLeg: `Your ${side} leg: the painful one.` };
+    // A leg named in the words typed, with one side painful, is kept as typed: said again only
+    // when it is not the painful one, which the movement's instructions mean.
+    if (!named) return { ...asIs, movementLeg: `Your ${side} leg: the painful one.` };
+    return named.leg === side ? asIs : { ...asIs, movementLeg: `Your ${named.leg} leg, as named, though your ${side} side is the painful one: the movement is meant for the leg that hurts.` };
   }
   let leg = named?.leg;
   const last = lastLeg(sessions, movement);
