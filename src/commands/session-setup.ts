@@ -293,10 +293,16 @@ async function onWhichLeg(
   await remember(movement);
   if (!known?.oneLeg) return asIs;
   if (side !== 'both') {
-    // A leg named in the words typed, with one side painful, is kept as typed: said again only
-    // when it is not the painful one, which the movement's instructions mean.
-    if (!named) return { ...asIs, movementLeg: `Your ${side} leg: the painful one.` };
-    return named.leg === side ? asIs : { ...asIs, movementLeg: `Your ${named.leg} leg, as named, though your ${side} side is the painful one: the movement is meant for the leg that hurts.` };
+    // The painful leg, named or not, goes without saying in the record, as the side says it: one
+    // trend for the movement. The other leg, named, is another test, recorded and pointed out, as
+    // the movement's instructions mean the leg that hurts.
+    if (named === undefined) return { ...asIs, movementLeg: `Your ${side} leg: the painful one.` };
+    if (named.leg === side) return { movement, movementInstructions: known.instructions, movementLeg: `Your ${side} leg: the painful one.` };
+    return {
+      movement: onLeg(movement, named.leg),
+      movementInstructions: known.instructions,
+      movementLeg: `Your ${named.leg} leg, as named, though your ${side} side is the painful one: the movement is meant for the leg that hurts.`,
+    };
   }
   let leg = named?.leg;
   const last = lastLeg(sessions, movement);
