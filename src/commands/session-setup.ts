@@ -310,7 +310,8 @@ async function onWhichLeg(
     say(`${wrap('Both sides are painful: do the test movement on the leg that hurts more, and on the same leg every session, so that the scores compare.', 78).join('\n')}\n`);
     leg = await prompter.select({
       message: 'Which leg will you test on?',
-      choices: legs.map((value) => ({ value, name: value === last ? `${value} leg (last time)` : `${value} leg` })),
+      // A score of 1 or 2 typed early picks no leg unasked in a plain terminal's numbered list.
+      choices: legs.map((value) => ({ value, name: value === last ? `${value} leg (last time)` : `${value} leg`, confirm: `Test on your ${value} leg?` })),
       default: last,
       numberTyped: 'Rate once the leg is chosen: choose it with the arrow keys (or type left or right), then Enter; your score is asked next.',
     });

@@ -122,8 +122,9 @@ export function createPlainPrompter(input: Readable = process.stdin, output: Wri
         const chosen = choices[index];
         if (chosen === undefined) prompt = `"${typedText}" is not in the list. Type a number from 1 to ${choices.length} ${enter}`;
         else if (chosen.disabled !== undefined) prompt = `${chosen.name} cannot be chosen now. ${ask}`;
-        // Picked by its number, which may have been typed for something else (a score): asked first.
-        else if (chosen.confirm !== undefined && !names(chosen, typedText) && !(await confirm({ message: chosen.confirm }))) prompt = `${question(message)} ${ask}`;
+        // Picked by its number, which may have been typed for something else (a score): asked
+        // first. Enter alone takes the default, as the line says, with nothing typed to mistake.
+        else if (chosen.confirm !== undefined && typedText !== '' && !names(chosen, typedText) && !(await confirm({ message: chosen.confirm }))) prompt = `${question(message)} ${ask}`;
         else {
           // Its later lines under the name, as in the list, never inside its note in brackets.
           write(`${hangingName('Chosen: ', chosen.name).join('\n')}\n`);

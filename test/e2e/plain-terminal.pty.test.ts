@@ -54,6 +54,26 @@ describe('itb session under TERM=dumb', () => {
     expect(session.results).toEqual([expect.objectContaining({ outcome: 'rehab' })]);
   });
 
+  it('asks before a leg picked by a number typed at the leg list, which may be an early score, and not when named', async () => {
+    const t = itb(['session', 'balance', '--side', 'both', '--symptom', 'pain']);
+    await passRedFlagScreen(t);
+    await t.answer('Which test movement', '2');
+    await t.waitFor('Chosen: Step-down');
+    await t.waitFor('Which leg will you test on?');
+    await t.answer(pick, '1');
+    await t.answer('Test on your left leg? Type y for yes or n for no:', 'n');
+    // The question again, where the leg typed by its name is taken without asking.
+    await t.answer(`Which leg will you test on? ${pick}`, 'right');
+    await t.waitFor('Chosen: right leg');
+    await t.answer('Rate your pain (0 = none', '4');
+    await t.waitFor('When you have done the drill:');
+    await t.type(`stop the session here${keys.enter}`);
+    await t.waitFor('Session summary');
+    expect(await t.exited).toBe(0);
+    expect(t.text).not.toContain('Test on your right leg?');
+    expect(storeOf().sessions).toEqual([expect.objectContaining({ side: 'both', movement: 'step-down on the right leg', baseline: 4 })]);
+  });
+
   it('fits a first session to 40 columns without colour, marked lines going on under their text', async () => {
     const t = itb(['session'], { cols: 40, env: { NO_COLOR: '1' } });
     await passRedFlagScreen(t);

@@ -83,6 +83,24 @@ describe('questions as plain lines', () => {
     expect(t.shown()).not.toContain('Skip this drill?');
   });
 
+  it('takes a default that asks first on Enter alone without asking: nothing was typed to mistake', async () => {
+    const legChoices = [
+      { value: 'left', name: 'left leg', confirm: 'Test on your left leg?' },
+      { value: 'right', name: 'right leg (last time)', confirm: 'Test on your right leg?' },
+    ];
+    const t = terminal();
+    const answer = t.prompter.select({ message: 'Which leg will you test on?', choices: legChoices, default: 'right' });
+    t.type('');
+    expect(await answer).toBe('right');
+    expect(t.shown()).not.toContain('Test on your');
+    // Its number, though, is asked about, and so is the other's.
+    const again = t.prompter.select({ message: 'Which leg will you test on?', choices: legChoices, default: 'right' });
+    t.type('1', 'n', '2', 'y');
+    expect(await again).toBe('right');
+    expect(t.shown().replace(/\s+/g, ' ')).toContain('Test on your left leg? Type y for yes or n for no:');
+    expect(t.shown().replace(/\s+/g, ' ')).toContain('Test on your right leg? Type y for yes or n for no:');
+  });
+
   it('takes a choice typed by its name, whatever its capitals', async () => {
     const t = terminal();
     const answer = t.prompter.select({ message: 'Which routine?', choices: routines });
