@@ -294,10 +294,9 @@ async function onWhichLeg(
   if (!known?.oneLeg) return asIs;
   if (side !== 'both') {
     // The painful leg, named or not, goes without saying in the record, as the side says it: one
-    // trend for the movement. The other leg, named, is another test, recorded and pointed out, as
-    // the movement's instructions mean the leg that hurts.
-    if (named === undefined) return { ...asIs, movementLeg: `Your ${side} leg: the painful one.` };
-    if (named.leg === side) return { movement, movementInstructions: known.instructions, movementLeg: `Your ${side} leg: the painful one.` };
+    // trend for the movement, in the library's words. The other leg, named, is another test,
+    // recorded and pointed out, as the movement's instructions mean the leg that hurts.
+    if (named === undefined || named.leg === side) return { movement, movementInstructions: known.instructions, movementLeg: `Your ${side} leg: the painful one.` };
     return {
       movement: onLeg(movement, named.leg),
       movementInstructions: known.instructions,
