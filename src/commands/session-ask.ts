@@ -2,7 +2,7 @@
 // card, the test movement), then the prompt, its answer returned in the state machine's terms.
 import type { ExerciseStatus } from '../core/buckets.js';
 import { localDate, movementKey, movementWords } from '../core/history.js';
-import { parseScore, type Answer, type Ask } from '../core/session.js';
+import { judge, parseScore, type Answer, type Ask } from '../core/session.js';
 import type { PainfulSide, Session, Thresholds } from '../core/records.js';
 import type { Exercise, Library } from '../library/schema.js';
 import { Interrupted } from '../errors.js';
@@ -62,7 +62,15 @@ export async function ask(question: Exclude<Ask, { kind: 'finished' }>, turn: Tu
       doMovement('again, the same way as before');
       // The second try is judged against the score from before the first, not the one just given.
       const before = question.attempt === 1 ? `(before: ${question.before})` : `(before the first try: ${question.before})`;
-      return { kind: 'score', score: await rate(`Rate your ${plan.symptom} now ${colour.dim(before)}:`) };
+      for (;;) {
+        const score = await rate(`Rate your ${plan.symptom} now ${colour.dim(before)}:`);
+        // A flare-up sets the drill aside and calls for rest for the day: a number typed wrong
+        // (on a keypad the key above is 3 more) would do so too. Asked before anything is saved;
+        // no asks for the score again.
+        if (judge(question.before, score, thresholds) !== 'flare') return { kind: 'score', score };
+        const meant = await prompter.confirm({ message: `Up ${score - question.before} points, from ${question.before} to ${score}: a flare-up. Is ${score} right?`, default: true });
+        if (meant) return { kind: 'score', score };
+      }
     }
     case 'after-flare': {
       // After the last drill there is nothing to go on to: the session simply ends.

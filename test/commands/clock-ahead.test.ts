@@ -35,7 +35,7 @@ describe('bucket decisions dated ahead of the clock', () => {
     await decidedAhead();
     expect(ids((await buckets()).rehab)).toEqual(['lateral-ankle-tilts']);
     // Baseline 4, ankle tilts flare up (4 → 8), then stop.
-    const session = await run(['session', 'joint-chain', ...setUpFlags], { home, now, tty: true, answers: [4, 'done', 8, false] });
+    const session = await run(['session', 'joint-chain', ...setUpFlags], { home, now, tty: true, answers: [4, 'done', 8, true, false] });
     expect(session.code).toBe(0);
     expect(session.stdout).toMatch(/Lateral ankle tilts +4 → 8 +flare-up → avoid for now/);
     expect(session.stdout).toMatch(/Lateral ankle tilts: rehab → avoid for now \(flare-up\)/);
@@ -59,7 +59,7 @@ describe('bucket decisions dated ahead of the clock', () => {
   it("leave a flare-up today known as today's, at the moment it was rated, to the advice and to a later session", async () => {
     await decidedAhead();
     // 06:30 in St. John's: ankle tilts flare up (4 → 8), and the person stops there.
-    expect((await run(['session', 'joint-chain', ...setUpFlags], { home, now, tty: true, answers: [4, 'done', 8, false] })).code).toBe(0);
+    expect((await run(['session', 'joint-chain', ...setUpFlags], { home, now, tty: true, answers: [4, 'done', 8, true, false] })).code).toBe(0);
     const noon = new Date('2026-11-20T15:30:00Z');
     for (const command of ['buckets', 'history']) {
       const shown = (await run([command], { home, now: noon })).stdout.replace(/\s+/g, ' ');
@@ -75,7 +75,7 @@ describe('bucket decisions dated ahead of the clock', () => {
   it('date a session today by the day it was tested: its evidence, its re-test and a later session say so, while the store keeps it ahead', async () => {
     await decidedAhead();
     // Ankle tilts flare up today (4 → 8): set aside, to be re-tested 14 days from today, as the session says.
-    const session = await run(['session', 'joint-chain', ...setUpFlags], { home, now, tty: true, answers: [4, 'done', 8, false] });
+    const session = await run(['session', 'joint-chain', ...setUpFlags], { home, now, tty: true, answers: [4, 'done', 8, true, false] });
     expect(session.stdout.replace(/\s+/g, ' ')).toContain('it will be offered again from 2026-12-04');
     const shown = (await run(['buckets'], { home, now })).stdout;
     expect(shown).toMatch(/Lateral ankle tilts[^]*last \+4 on 2026-11-20[^]*re-test from 2026-12-04/);
@@ -174,7 +174,7 @@ describe('bucket decisions dated ahead of the clock', () => {
 
   it('give way to a session today whose backup, imported elsewhere, keeps the same buckets', async () => {
     await decidedAhead();
-    await run(['session', 'joint-chain', ...setUpFlags], { home, now, tty: true, answers: [4, 'done', 8, false] });
+    await run(['session', 'joint-chain', ...setUpFlags], { home, now, tty: true, answers: [4, 'done', 8, true, false] });
     const before = await buckets();
     const backup = join(home, 'backup.json');
     expect((await run(['export', '--format', 'json', '-o', backup], { home, now })).code).toBe(0);

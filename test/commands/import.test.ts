@@ -1107,16 +1107,16 @@ describe('itb import refuses a backup whose records contradict each other', () =
     try {
       const flags = ['--side', 'left', '--symptom', 'pain', '--movement', 'stairs, two at a time', '--no-timer'];
       const sessions: [string, Answer[], number][] = [
-        // ankle 6 → 4 helps; knee 4 → 4, retry 4 → 5 → avoid; hip 5 → 8 flares; stop.
-        ['joint-chain', [false, false, false, false, false, false, 6, 'done', 4, 'done', 4, 'done', 5, 'done', 8, false], 0],
+        // ankle 6 → 4 helps; knee 4 → 4, retry 4 → 5 → avoid; hip 5 → 8 flares (the score meant); stop.
+        ['joint-chain', [false, false, false, false, false, false, 6, 'done', 4, 'done', 4, 'done', 5, 'done', 8, true, false], 0],
         // The same day as that flare-up, each later session is started anyway (true), and the
         // routine left part way is started again from its first drill (false).
         // ankle 5 → 5, then skipped at the retry; knee 5 → 3 helps; hip 3 → 3, stopped at the retry.
         ['joint-chain', [true, false, 5, 'done', 5, 'skip', 'done', 3, 'done', 3, 'stop'], 0],
-        // a flare on the last drill ends the session without asking.
-        ['balance', [true, 3, 'skip', 'done', 7], 0],
-        // ankle skipped; knee 4 → 7 flares, go on; hip 7 → 7, then Ctrl-C with the retry due.
-        ['joint-chain', [true, false, 4, 'skip', 'done', 7, true, 'done', 7, CTRL_C], 130],
+        // a flare on the last drill, the score meant, ends the session without asking to go on.
+        ['balance', [true, 3, 'skip', 'done', 7, true], 0],
+        // ankle skipped; knee 4 → 7 flares (the score meant), go on; hip 7 → 7, then Ctrl-C with the retry due.
+        ['joint-chain', [true, false, 4, 'skip', 'done', 7, true, true, 'done', 7, CTRL_C], 130],
       ];
       // One morning, a second per answer: every session falls on the flare-up's day.
       let clock = Date.parse('2026-11-20T12:00:00Z');

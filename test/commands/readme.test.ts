@@ -61,14 +61,18 @@ describe('the README', () => {
   });
 
   it('shows the move that corrects a score typed wrong as itb prints it, after a session with that slip', async () => {
-    const lines = block('If you typed the wrong number');
+    const lines = block('If a wrong number got');
     const argv = words(lines[0]!.replace(/^\$ itb /, ''));
     const [drill, , note] = [argv[2]!, argv[3], argv[5]!];
     const now = new Date('2026-11-22T09:00:00Z');
-    // The slip: 9 typed for 3, a flare-up by the default rise of 3.
+    // The slip: 9 typed for 3, a flare-up by the default rise of 3, let through at the question about it.
     const session = ['session', 'joint-chain', '--side', 'left', '--symptom', 'pain', '--movement', 'single-leg squat'];
-    const slipped = await run(session, { home, tty: true, now, answers: [false, false, false, false, false, false, 3, 'done', 9, false] });
+    const slipped = await run(session, { home, tty: true, now, answers: [false, false, false, false, false, false, 3, 'done', 9, true, false] });
     expect(slipped.stdout).toContain('That is a flare-up, so Lateral ankle tilts stops');
+    // The question about it, as the README quotes it.
+    const question = slipped.prompter.asked.find((asked) => asked.kind === 'confirm' && asked.message.startsWith('Up'))!.message;
+    expect(question).toBe('Up 6 points, from 3 to 9: a flare-up. Is 9 right?');
+    expect(readme.replace(/\s+/g, ' ')).toContain(`("${question}")`);
     const moved = await run(argv, { home, now: new Date('2026-11-22T09:05:00Z') });
     expect(moved.code).toBe(0);
     expect(moved.stderr.trimEnd().split('\n')).toEqual(lines.slice(1));

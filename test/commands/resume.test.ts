@@ -128,7 +128,7 @@ describe('a routine left part way earlier today', () => {
     const last = await run(['session', 'joint-chain', ...flags], { home, tty: true, now: later, answers: [true, 4, 'done', 3, 'done', 2, 'done', 1, 'stop'] });
     expect(last.stdout).toMatch(/\n {2}itb session joint-chain {2,}go on with the one drill left, later today\n/);
     // Started afresh, the first drill flares up and the person stops there: no suggestion to go on today.
-    const flared = await run(['session', 'joint-chain', ...flags], { home, tty: true, now: later, answers: [false, 4, 'done', 8, false] });
+    const flared = await run(['session', 'joint-chain', ...flags], { home, tty: true, now: later, answers: [false, 4, 'done', 8, true, false] });
     expect(flared.prompter.remaining).toBe(0);
     expect(flared.stdout).toMatch(/Lateral ankle tilts +4 → 8 +flare-up/);
     expect(flared.stdout).not.toContain('go on with the');
@@ -247,7 +247,7 @@ describe('a strength routine left part way, in the advice of itb buckets and itb
   });
 
   it('is not said after a flare-up, which calls for rest', async () => {
-    await run(['session', 'strength', ...flags], { home, tty: true, now: morning, answers: [3, 'done', 7, false] });
+    await run(['session', 'strength', ...flags], { home, tty: true, now: morning, answers: [3, 'done', 7, true, false] });
     const flared = await advice('buckets', later);
     expect(flared).toContain('A drill flared up today');
     expect(flared).not.toContain('left part way');

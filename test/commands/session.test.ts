@@ -92,7 +92,7 @@ describe('itb session', () => {
       6, // baseline
       'done', 4, // ankle tilts: better → rehab
       'done', 4, 'done', 5, // knee circles: same, then worse on the retry → avoid
-      'done', 8, false, // hip circles: a flare (4 → 8), then stop
+      'done', 8, true, false, // hip circles: a flare (5 → 8), the score meant, then stop
     ];
     const result = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers });
     expect(result.code).toBe(0);
@@ -137,12 +137,51 @@ describe('itb session', () => {
   });
 
   it('does not ask to go on after a flare on the last drill', async () => {
-    const answers: Answer[] = [...screenClear, 3, 'skip', 'done', 7];
+    const answers: Answer[] = [...screenClear, 3, 'skip', 'done', 7, true];
     const result = await run(['session', 'balance', ...flags], { home, tty: true, answers });
     expect(result.code).toBe(0);
     expect(result.prompter.remaining).toBe(0);
     expect(result.prompter.asked.map((a) => a.message)).not.toContain(expect.stringMatching(/Go on/));
     expect(stored().sessions[0]).toMatchObject({ status: 'completed', results: [expect.anything(), expect.objectContaining({ outcome: 'avoid', flare: true })] });
+  });
+
+  it('asks about a score that would be a flare-up before judging it, and takes no for a number typed wrong', async () => {
+    // Ankle tilts 4 → 6 (up 2: no flare-up, not asked about), 4 again on the retry; knee circles
+    // 4 → 7 typed for 4 → 3, taken back; hip circles 3 → 3, then 6 on the retry, a flare-up
+    // against the 3 before the first try, meant; then stop.
+    const answers: Answer[] = [...screenClear, 4, 'done', 6, 'done', 4, 'done', 7, false, 3, 'done', 3, 'done', 6, true, false];
+    const asked: string[] = [];
+    const result = await run(['session', 'joint-chain', ...flags], {
+      home,
+      tty: true,
+      answers,
+      // What is saved while the question is asked: nothing of the score it asks about.
+      onAsk: (question) => {
+        if (question.kind === 'confirm' && question.message.startsWith('Up')) asked.push(`${question.message} ${question.default} ${stored().sessions[0]!.attempts.length}`);
+      },
+    });
+    expect(result.code).toBe(0);
+    expect(result.prompter.remaining).toBe(0);
+    expect(asked).toEqual(['Up 3 points, from 4 to 7: a flare-up. Is 7 right? true 2', 'Up 3 points, from 3 to 6: a flare-up. Is 6 right? true 4']);
+    // The knee's score asked again, with the same before; the 9 taken back is nowhere.
+    const rates = result.prompter.asked.filter((question) => question.kind === 'input').map((question) => `${question.message} ${question.answer}`);
+    expect(rates.slice(3, 5)).toEqual(['Rate your pain now (before: 4): 7', 'Rate your pain now (before: 4): 3']);
+    const [session] = stored().sessions;
+    expect(session!.attempts.map((a) => [a.exerciseId, a.before, a.after, a.verdict])).toEqual([
+      ['lateral-ankle-tilts', 4, 6, 'not-improved'],
+      ['lateral-ankle-tilts', 4, 4, 'not-improved'],
+      ['lunge-knee-circles', 4, 3, 'improved'],
+      ['rehab-hip-circles', 3, 3, 'not-improved'],
+      ['rehab-hip-circles', 3, 6, 'flare'],
+    ]);
+  });
+
+  it('keeps nothing of a score asked about as a flare-up when Ctrl-C ends the session there', async () => {
+    const result = await run(['session', 'balance', ...flags], { home, tty: true, answers: [...screenClear, 3, 'done', 8, CTRL_C] });
+    expect(result.code).toBe(130);
+    expect(result.prompter.asked.at(-1)).toMatchObject({ kind: 'confirm', message: 'Up 5 points, from 3 to 8: a flare-up. Is 8 right?' });
+    expect(stored().sessions[0]).toMatchObject({ status: 'interrupted', baseline: 3, attempts: [], results: [] });
+    expect(result.stderr).not.toContain('After a flare-up');
   });
 
   it('counts the holds of a timed drill: its sets on each side', async () => {
@@ -378,7 +417,7 @@ describe('itb session', () => {
   });
 
   it('fits its own text to a terminal of 50 columns, broken between words', async () => {
-    const answers: Answer[] = [...screenClear, 6, 'done', 4, 'done', 4, 'done', 4, 'done', 8, true, 'skip'];
+    const answers: Answer[] = [...screenClear, 6, 'done', 4, 'done', 4, 'done', 4, 'done', 8, true, true, 'skip'];
     const result = await onTerminal(50, () =>
       run(['session', 'hip-rotation', '--side', 'left', '--symptom', 'pain', '--movement', 'Step-down', '--no-timer'], { home, tty: true, answers }),
     );
@@ -405,7 +444,7 @@ describe('itb session', () => {
   });
 
   it('at 40 columns, indents the further lines of a long name under its first, so that none reads as another drill', async () => {
-    const answers: Answer[] = [...screenClear, 6, 'done', 4, 'done', 4, 'done', 4, 'done', 8, true, 'skip'];
+    const answers: Answer[] = [...screenClear, 6, 'done', 4, 'done', 4, 'done', 4, 'done', 8, true, true, 'skip'];
     const result = await onTerminal(40, () =>
       run(['session', 'hip-rotation', '--side', 'left', '--symptom', 'pain', '--movement', 'Step-down', '--no-timer'], { home, tty: true, answers }),
     );
@@ -634,7 +673,7 @@ describe('itb session', () => {
   it('says nothing of a record of help that is thin or mixed, nor after a flare-up', async () => {
     const tested = (day: number, scores: number[]) =>
       buildSession({ startedAt: `2026-02-${String(day).padStart(2, '0')}T12:00:00Z`, routine: 'joint-chain', baseline: 5, drills: [{ id: 'lunge-knee-circles', scores }] });
-    const setAside = async (answers: (number | string)[]) => {
+    const setAside = async (answers: Answer[]) => {
       const result = await run(['session', 'rehab', ...flags], { home, tty: true, now: new Date('2026-03-03T12:00:00Z'), answers });
       expect(result.stdout).toContain('rehab → avoid for now');
       return result.stdout;
@@ -651,7 +690,7 @@ describe('itb session', () => {
     cleanup();
     ({ home, cleanup } = tempHome());
     await afterSessions(tested(1, [4]), tested(2, [4]), tested(3, [4]));
-    expect(await setAside([5, 'done', 9, 'stop'])).not.toContain('earlier tests');
+    expect(await setAside([5, 'done', 9, true, 'stop'])).not.toContain('earlier tests');
     // Helped 4 times of 5 and set aside with a flare-up: a re-test that does not help leaves it
     // set aside, as it was before the session.
     cleanup();
@@ -667,7 +706,7 @@ describe('itb session', () => {
     await afterSessions(tried);
     await run(['buckets', 'move', 'lunge-knee-circles', 'rehab', '--note', 'physio: keep it'], { home, now: new Date('2026-03-02T12:00:00Z') });
     // 5 → 9: a flare-up at its first try.
-    const result = await run(['session', 'rehab', ...flags], { home, tty: true, now: new Date('2026-03-03T12:00:00Z'), answers: [5, 'done', 9, 'stop'] });
+    const result = await run(['session', 'rehab', ...flags], { home, tty: true, now: new Date('2026-03-03T12:00:00Z'), answers: [5, 'done', 9, true, 'stop'] });
     expect(result.code).toBe(0);
     const changes = result.stdout.slice(result.stdout.indexOf('Bucket changes'), result.stdout.indexOf('Next:')).replace(/\s+/g, ' ');
     expect(changes).toContain('You had moved it to rehab by hand with the note "physio: keep it". It flared up today: ask your physical therapist before you do it again.');
@@ -763,7 +802,7 @@ describe('itb session', () => {
   });
 
   it('after a flare-up, says stopping is a sound choice when a next drill could follow, and leaves Enter to stop', async () => {
-    const answers: Answer[] = [...screenClear, 2, 'done', 5, true, 'done', 8];
+    const answers: Answer[] = [...screenClear, 2, 'done', 5, true, true, 'done', 8, true];
     const result = await run(['session', 'balance', ...flags], { home, tty: true, answers });
     expect(result.code).toBe(0);
     const [first, last] = result.stdout.split('That is a flare-up').slice(1);
@@ -788,7 +827,7 @@ describe('itb session', () => {
     expect(calm.code).toBe(0);
     expect(calm.stdout).toMatch(/\n {2}itb session rehab {2,}your rehab routine\n/);
     expect(calm.stdout).not.toContain('After a flare-up');
-    const flared = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [false, 4, 'done', 3, 'done', 6, false] });
+    const flared = await run(['session', 'joint-chain', ...flags], { home, tty: true, answers: [false, 4, 'done', 3, 'done', 6, true, false] });
     expect(flared.code).toBe(0);
     expect(flared.stdout).not.toMatch(/\n {2}itb session rehab {2,}your rehab routine\n/);
     expect(flared.stdout).toMatch(/\n {2}itb session rehab {2,}your rehab routine, on another day\n/);
@@ -800,7 +839,7 @@ describe('itb session', () => {
     const onAsk = (asked: { message: string }) => {
       if (asked.message.startsWith('Go on with the next drill')) clock = new Date('2026-11-21T03:35:00.000Z');
     };
-    const answers: Answer[] = [...screenClear, 4, 'done', 3, 'done', 6, false];
+    const answers: Answer[] = [...screenClear, 4, 'done', 3, 'done', 6, true, false];
     const result = await run(['session', 'joint-chain', ...flags], { home, tty: true, now: () => clock, onAsk, answers });
     expect(result.code).toBe(0);
     expect(stored().sessions[0]!.results.at(-1)).toMatchObject({ exerciseId: 'lunge-knee-circles', flare: true });
@@ -819,7 +858,7 @@ describe('itb session', () => {
   it('gives the advice after a flare-up when Ctrl-C ends the session at the question that follows it, or later', async () => {
     const advice = 'After a flare-up, take it easy for the rest of the day and leave your next session for another day. If it has not settled by tomorrow, or flare-ups keep coming, talk to your physical therapist.';
     const day = (date: string) => new Date(`${date}T12:00:00.000Z`);
-    const atQuestion = await run(['session', 'balance', ...flags], { home, tty: true, now: day('2026-11-20'), answers: [...screenClear, 2, 'done', 5, CTRL_C] });
+    const atQuestion = await run(['session', 'balance', ...flags], { home, tty: true, now: day('2026-11-20'), answers: [...screenClear, 2, 'done', 5, true, CTRL_C] });
     expect(atQuestion.code).toBe(130);
     expect(atQuestion.prompter.asked.at(-1)!.message).toMatch(/^Go on with the next drill\?/);
     // What was kept, then the advice, each broken between words for the terminal.
@@ -830,7 +869,7 @@ describe('itb session', () => {
     expect(stored().sessions[0]).toMatchObject({ status: 'interrupted', results: [expect.objectContaining({ exerciseId: 'single-leg-stand', flare: true })] });
 
     // Gone on after the flare-up and stopped at the next drill: the advice still applies.
-    const later = await run(['session', 'joint-chain', ...flags], { home, tty: true, now: day('2026-11-22'), answers: [2, 'done', 6, true, CTRL_C] });
+    const later = await run(['session', 'joint-chain', ...flags], { home, tty: true, now: day('2026-11-22'), answers: [2, 'done', 6, true, true, CTRL_C] });
     expect(later.prompter.asked.at(-1)!.message).toBe('When you have done the drill:');
     expect(later.code).toBe(130);
     expect(later.stderr.replace(/\s+/g, ' ')).toContain(advice);
@@ -906,7 +945,7 @@ describe('itb session', () => {
       expect(interrupted.stdout.replace(/\s+/g, ' ')).toContain(reminder);
       // A second flare-up this afternoon, in a session run here (13:30 local) and stopped at the question after it.
       const afternoon = new Date('2026-11-20T17:00:00.000Z');
-      const flared = await run(['session', 'balance', ...flags], { home, tty: true, now: afternoon, answers: [true, 2, 'done', 5, false] });
+      const flared = await run(['session', 'balance', ...flags], { home, tty: true, now: afternoon, answers: [true, 2, 'done', 5, true, false] });
       expect(flared.code).toBe(0);
       const evening = await run(['session'], { home, tty: true, now: new Date('2026-11-20T22:00:00.000Z'), answers: [false] });
       expect(evening.stdout.replace(/\s+/g, ' ')).toContain('Earlier today, Clamshells flared up at 09:12, and Single-leg stand at 13:30. The advice after a flare-up');
@@ -1381,7 +1420,7 @@ describe('itb session', () => {
     // Clamshells helped in a strength session on Monday at 09:00, St. John's time: the rehab
     // routine holds it alone. On Wednesday at 08:00 a joint-chain drill flares up.
     await afterSessions(buildSession({ startedAt: '2026-03-02T12:30:00Z', routine: 'strength', loading: true, baseline: 6, drills: [{ id: 'clamshells', scores: [4] }] }));
-    const flared = await run(['session', 'joint-chain', ...flags], { home, tty: true, now: new Date('2026-03-04T11:30:00Z'), answers: [4, 'done', 7, false] });
+    const flared = await run(['session', 'joint-chain', ...flags], { home, tty: true, now: new Date('2026-03-04T11:30:00Z'), answers: [4, 'done', 7, true, false] });
     expect(flared.code).toBe(0);
     expect(flared.stdout).toMatch(/\n {2}itb session rehab {2,}your rehab routine, on another day\n/);
     expect(flared.stdout).not.toContain('from 2026-03-04');
@@ -1544,7 +1583,7 @@ describe('itb session', () => {
     expect(next).not.toContain('session rehab');
     expect((await run(['buckets'], { home, now })).stdout).toMatch(/itb session {2}test 29 drills not tried yet/);
     // After a flare-up, for another day.
-    const flared = await run(['session', 'warm-up', ...flags], { home, tty: true, now, answers: [3, 'done', 7, false] });
+    const flared = await run(['session', 'warm-up', ...flags], { home, tty: true, now, answers: [3, 'done', 7, true, false] });
     expect(flared.code).toBe(0);
     expect(flared.stdout).toMatch(/\n {2}itb session {2,}test 28 drills not tried yet, on another day\n/);
     // Once a drill helps, the rehab routine comes first, the drills not tried yet after it.

@@ -296,12 +296,17 @@ describe('itb settings', () => {
   it('is used by the next session', async () => {
     await run(['settings', 'minImprovement', '3'], { home });
     await run(['settings', 'flareRise', '2'], { home });
-    const answers = [false, false, false, false, false, false, 6, 'done', 4, 'done', 8, false];
+    const answers = [false, false, false, false, false, false, 6, 'done', 4, 'done', 8, true, false];
     const result = await run(['session', 'joint-chain', '--side', 'left', '--symptom', 'pain', '--movement', 'squat'], { home, tty: true, answers });
     expect(result.code).toBe(0);
     const [session] = Store.open({ ITB_HOME: home }).read().sessions;
     expect(session!.thresholds).toEqual({ minImprovement: 3, flareRise: 2 });
     // 6 → 4 is not enough with minImprovement 3; the retry 6 → 8 is a flare with flareRise 2.
     expect(session!.results).toEqual([expect.objectContaining({ outcome: 'avoid', flare: true })]);
+    // The score is asked about first, by the same rule: a rise of 2 is a flare-up now.
+    expect(result.prompter.asked.filter((asked) => asked.kind === 'confirm').map((asked) => asked.message).slice(-2)).toEqual([
+      'Up 2 points, from 6 to 8: a flare-up. Is 8 right?',
+      'Go on with the next drill? (Say no to stop here for today.)',
+    ]);
   });
 });

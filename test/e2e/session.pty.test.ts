@@ -87,7 +87,13 @@ describe('itb session in a terminal', () => {
 
     await t.waitFor('Exercise 3 of 5 · hip');
     await t.answer('When you have done the drill', '');
+    // A slip (9 for 8) is a flare-up of its own: asked about first, then typed again. The score
+    // meant is one too, and Enter alone says so.
+    await t.answer('(before: 5)', '9');
+    await t.answer('Up 4 points, from 5 to 9: a flare-up. Is 9 right?', 'n');
+    await t.waitFor(/✔ Up 4 points, from 5 to 9: a flare-up\. Is 9 right\? No\r?\n/);
     await t.answer('(before: 5)', '8');
+    await t.answer('Up 3 points, from 5 to 8: a flare-up. Is 8 right?', '');
     await t.waitFor('That is a flare-up');
     await t.answer('Go on with the next drill?', 'y');
 
@@ -108,6 +114,10 @@ describe('itb session in a terminal', () => {
     const store = storeOf();
     expect(store.sessions).toHaveLength(1);
     expect(store.sessions[0]).toMatchObject({ status: 'completed', baseline: 6, side: 'left', symptom: 'pain' });
+    // The slip taken back was never kept: the hip drill's one attempt is the 8 meant.
+    expect(store.sessions[0].attempts.filter((a: { exerciseId: string }) => a.exerciseId === 'rehab-hip-circles')).toEqual([
+      expect.objectContaining({ attempt: 1, before: 5, after: 8, verdict: 'flare' }),
+    ]);
     // Every safety answer as typed: the Enter and the "maybe" answered nothing.
     expect(store.screenings).toEqual([
       { at: expect.any(String), answers: Object.fromEntries(Object.keys(redFlagQuestions).map((flag) => [flag, false])), proceeded: true },
