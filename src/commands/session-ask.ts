@@ -68,7 +68,12 @@ export async function ask(question: Exclude<Ask, { kind: 'finished' }>, turn: Tu
         // (on a keypad the key above is 3 more) would do so too. Asked before anything is saved;
         // no asks for the score again.
         if (judge(question.before, score, thresholds) !== 'flare') return { kind: 'score', score };
-        const meant = await prompter.confirm({ message: `Up ${score - question.before} points, from ${question.before} to ${score}: a flare-up. Is ${score} right?`, default: true });
+        const meant = await prompter.confirm({
+          message: `Up ${score - question.before} points, from ${question.before} to ${score}: a flare-up. Is ${score} right?`,
+          default: true,
+          // The score meant, typed at once, is no yes or no: what to answer to give it.
+          numberTyped: `Answer n to give another score, or y to keep ${score}.`,
+        });
         if (meant) return { kind: 'score', score };
       }
     }

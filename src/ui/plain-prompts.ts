@@ -84,7 +84,7 @@ export function createPlainPrompter(input: Readable = process.stdin, output: Wri
   };
   const question = (message: string) => wrap(message, 80, '', 'all').join('\n');
 
-  const confirm: Prompter['confirm'] = async ({ message, default: fallback }) => {
+  const confirm: Prompter['confirm'] = async ({ message, default: fallback, numberTyped }) => {
     const ask = `${message} Type y for yes or n for no${fallback === undefined ? '' : ` (Enter alone: ${fallback ? 'yes' : 'no'})`}: `;
     for (let prompt = ask; ; ) {
       const said = plainText(await line(prompt));
@@ -94,7 +94,8 @@ export function createPlainPrompter(input: Readable = process.stdin, output: Wri
       if (['n', 'no'].includes(typedText)) return false;
       // What went wrong, then the question again in full (a screen reader reads the new line
       // alone), its "Type y for yes or n for no" said there once rather than before it too.
-      prompt = `${typedText === '' ? 'Enter alone is not an answer here.' : `"${said}" was not understood.`} ${ask}`;
+      const why = typedText === '' ? 'Enter alone is not an answer here.' : numberTyped !== undefined && /^\d/.test(said) ? numberTyped : `"${said}" was not understood.`;
+      prompt = `${why} ${ask}`;
     }
   };
 

@@ -30,7 +30,12 @@ export interface Prompter {
      */
     numberTyped?: string;
   }): Promise<T>;
-  confirm(question: { message: string; default?: boolean }): Promise<boolean>;
+  confirm(question: {
+    message: string;
+    default?: boolean;
+    /** Said when a number is typed instead of yes or no: where it is most likely a score, typed as the answer. */
+    numberTyped?: string;
+  }): Promise<boolean>;
   input(question: {
     message: string;
     default?: string;

@@ -102,9 +102,9 @@ export function createPrompter(): Prompter {
     // Room for " (y/N)", then " Yes" once answered. Asked as typed text, not with the prompts'
     // own yes/no question: that takes Enter alone for yes when it has no default, and keeps a
     // wrong answer ("maybe") typed, so that the y typed next reads "maybey" and is refused again.
-    confirm: ({ message, default: fallback }) => {
+    confirm: ({ message, default: fallback, numberTyped }) => {
       const typing: Typing = { text: '' };
-      return asked((context) => typedAgain(typing, () => yesOrNo(message, typing, context, fallback)));
+      return asked((context) => typedAgain(typing, () => yesOrNo(message, typing, context, fallback, numberTyped)));
     },
     input: ({ message, default: fallback, validate, shown }) => {
       const typing: Typing = { text: '' };
@@ -262,7 +262,7 @@ function typedAgain<T>(typing: Typing, question: () => Promise<T>): Promise<T> {
  * A yes/no question: y or n (yes, no) typed, or Enter alone for `fallback` when it has one
  * ("(y/N)"); without one, Enter alone answers nothing.
  */
-async function yesOrNo(message: string, typing: Typing, context: { signal: AbortSignal }, fallback?: boolean): Promise<boolean> {
+async function yesOrNo(message: string, typing: Typing, context: { signal: AbortSignal }, fallback?: boolean, numberTyped?: string): Promise<boolean> {
   const hint = fallback === undefined ? '(y/n)' : fallback ? '(Y/n)' : '(y/N)';
   const why = 'Type y for yes or n for no, then press Enter.' + (fallback === undefined ? '' : ` Enter alone means ${fallback ? 'yes' : 'no'}.`);
   const asked = () => (fallback === undefined ? fitted(`${message} ${hint}`, 4) : `${fitted(message, 6)} ${hint}`);
@@ -270,7 +270,8 @@ async function yesOrNo(message: string, typing: Typing, context: { signal: Abort
     {
       message,
       // Broken between words on a narrow terminal, as the other prompts' reasons are.
-      validate: (text) => /^(y|yes|n|no)$/i.test(text.trim()) || (fallback !== undefined && text.trim() === '') || reason(why),
+      validate: (text) =>
+        /^(y|yes|n|no)$/i.test(text.trim()) || (fallback !== undefined && text.trim() === '') || reason(numberTyped !== undefined && /^\d/.test(plainText(text)) ? numberTyped : why),
       transformer: (text, { isFinal }) => (isFinal ? styleText('cyan', said(text, fallback) ? 'Yes' : 'No') : kept(typing, text)),
       // Fitted at each drawing, to the window's width then (see input). A default's hint goes
       // after the question's last words, as the prompts' own put it. Once answered, the question

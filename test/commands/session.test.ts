@@ -163,6 +163,8 @@ describe('itb session', () => {
     expect(result.code).toBe(0);
     expect(result.prompter.remaining).toBe(0);
     expect(asked).toEqual(['Up 3 points, from 4 to 7: a flare-up. Is 7 right? true 2', 'Up 3 points, from 3 to 6: a flare-up. Is 6 right? true 4']);
+    // The score meant, typed at the question instead of n, is told what to answer.
+    expect(result.prompter.asked.find((question) => question.message.startsWith('Up 3 points, from 4 to 7'))!.numberTyped).toBe('Answer n to give another score, or y to keep 7.');
     // The knee's score asked again, with the same before; the 7 taken back is nowhere.
     const rates = result.prompter.asked.filter((question) => question.kind === 'input').map((question) => `${question.message} ${question.answer}`);
     expect(rates.slice(3, 5)).toEqual(['Rate your pain now (before: 4): 7', 'Rate your pain now (before: 4): 3']);

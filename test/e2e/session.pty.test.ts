@@ -87,10 +87,11 @@ describe('itb session in a terminal', () => {
 
     await t.waitFor('Exercise 3 of 5 · hip');
     await t.answer('When you have done the drill', '');
-    // A slip (9 for 8) is a flare-up of its own: asked about first, then typed again. The score
-    // meant is one too, and Enter alone says so.
+    // A slip (9 for 8) is a flare-up of its own: asked about first (the 8 typed at once there is
+    // told to answer n first), then typed again. The score meant is one too, and Enter alone says so.
     await t.answer('(before: 5)', '9');
-    await t.answer('Up 4 points, from 5 to 9: a flare-up. Is 9 right?', 'n');
+    await t.answer('Up 4 points, from 5 to 9: a flare-up. Is 9 right?', '8');
+    await t.answer('Answer n to give another score, or y to keep 9.', 'n');
     await t.waitFor(/✔ Up 4 points, from 5 to 9: a flare-up\. Is 9 right\? No\r?\n/);
     await t.answer('(before: 5)', '8');
     await t.answer('Up 3 points, from 5 to 8: a flare-up. Is 8 right?', '');

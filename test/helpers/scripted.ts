@@ -19,6 +19,8 @@ export interface Asked {
   disabled?: Record<string, string>;
   /** The answer Enter alone gives. */
   default?: unknown;
+  /** What a yes/no question says to a number typed at it. */
+  numberTyped?: string;
   /** The answer given (Ctrl-C gives none). */
   answer?: string | number | boolean;
   /** An input's answer as it stays on screen, once accepted. */
@@ -68,8 +70,8 @@ export class ScriptedPrompter implements Prompter {
     return answer as T;
   }
 
-  async confirm(q: { message: string; default?: boolean }): Promise<boolean> {
-    const answer = this.take({ kind: 'confirm', message: q.message, default: q.default });
+  async confirm(q: { message: string; default?: boolean; numberTyped?: string }): Promise<boolean> {
+    const answer = this.take({ kind: 'confirm', message: q.message, default: q.default, ...(q.numberTyped === undefined ? {} : { numberTyped: q.numberTyped }) });
     if (typeof answer !== 'boolean') throw new Error(`"${q.message}" wants true or false, got ${String(answer)}`);
     return answer;
   }

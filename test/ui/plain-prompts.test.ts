@@ -165,6 +165,17 @@ describe('questions as plain lines', () => {
     expect(await second).toBe(false);
   });
 
+  it('says what to answer to a number typed at a yes/no question that has a word for one', async () => {
+    const t = terminal();
+    const answer = t.prompter.confirm({ message: 'Is 9 right?', default: true, numberTyped: 'Answer n to give another score, or y to keep 9.' });
+    t.type('3', 'maybe', 'n');
+    expect(await answer).toBe(false);
+    expect(t.shown().replace(/\s+/g, ' ')).toBe(
+      'Is 9 right? Type y for yes or n for no (Enter alone: yes): Answer n to give another score, or y to keep 9. Is 9 right? Type y for yes or n for no (Enter alone: yes): ' +
+        '"maybe" was not understood. Is 9 right? Type y for yes or n for no (Enter alone: yes): ',
+    );
+  });
+
   it('breaks a question and what follows it on its line between words, within the terminal', async () => {
     const t = terminal();
     const answer = t.prompter.confirm({ message: 'Do you have numbness, tingling or pins and needles in the leg or foot?', default: false });
