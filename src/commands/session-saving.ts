@@ -1,0 +1,70 @@
+// Saving during a session while another itb keeps the store busy: asked whether to try again, and
+// when given up or stopped, what was kept and what to run once the other itb is done.
+import type { Session } from '../core/records.js';
+import { Interrupted } from '../errors.js';
+import type { Library } from '../library/schema.js';
+import { StoreBusy, StoreHeldOpen } from '../store/store-errors.js';
+import type { Colours } from '../ui/colour.js';
+import type { Prompter } from '../ui/prompter.js';
+import { wrap } from '../ui/wrap.js';
+import { shellWord } from './shared.js';
+
+// The store's lock held by another itb for longer than a save waits: a large import, most likely.
+const BUSY =
+  'Your last answer is not saved yet: another itb has kept your store busy for a while (a large import, perhaps, in another window). Everything you answered before it is saved.';
+// On Windows, another program holding the store file open (see StoreHeldOpen).
+const HELD_OPEN =
+  'Your last answer is not saved yet: Windows would not let your store be replaced, most likely because another program has it open (a backup, sync or virus-scanning program). Everything you answered before it is saved.';
+
+/**
+ * `save()`, and while another itb keeps the store busy longer than a save waits (StoreBusy), says
+ * so and asks whether to try again, so that the answer just given is not lost unsaid: yes waits
+ * again, and the session goes on once it is saved; no throws the StoreBusy, for the session to
+ * say what was kept.
+ */
+export async function savedOrAsked<T>(save: () => Promise<T>, prompter: Prompter, say: (text: string) => void, colour: Colours): Promise<T> {
+  for (;;) {
+    try {
+      return await save();
+    } catch (error) {
+      if (!(error instanceof StoreBusy)) throw error;
+      say(`\n${wrap(error instanceof StoreHeldOpen ? HELD_OPEN : BUSY, 78).map((line) => colour.bold(line)).join('\n')}\n`);
+      if (!(await prompter.confirm({ message: 'Try saving it again? (Say no to stop here, without it.)', default: true }))) throw error;
+    }
+  }
+}
+
+/**
+ * `busy`, a save given up in a session, as the session says it: what was not saved, what was kept,
+ * and what to run once the other itb is done. `session`: as answered, undefined before it began;
+ * `saved`: as its last save left it, undefined when none did.
+ */
+export function busyInSession(busy: StoreBusy, session: Session | undefined, saved: Session | undefined, library: Library, itb: string, routineArg?: string): StoreBusy {
+  const again = busy instanceof StoreHeldOpen ? 'In a moment, or once that program is closed,' : 'Once the other itb is done,';
+  return new StoreBusy(busy.message, keptOfSession(session, saved, library, itb, routineArg, again));
+}
+
+/**
+ * Ctrl-C (or a kill, or the window closed) while a session's save waited for another itb: the
+ * session ends there, without waiting again to mark itself interrupted, and says what was not
+ * saved, what was kept and what to run once the other itb is done (see busyInSession).
+ */
+export function stoppedWaitingInSession(session: Session | undefined, saved: Session | undefined, library: Library, itb: string, routineArg?: string): Interrupted {
+  const notes = ['Stopped while waiting to save: another itb was saving to your store (in another window, perhaps).', keptOfSession(session, saved, library, itb, routineArg)];
+  return new Interrupted(`\n${notes.map((note) => wrap(note, 78).join('\n')).join('\n')}`);
+}
+
+/** What a session's save given up leaves (see busyInSession): everything answered, when the last save took it all. */
+function keptOfSession(session: Session | undefined, saved: Session | undefined, library: Library, itb: string, routineArg?: string, when = 'Once the other itb is done,'): string {
+  const routine = session?.routine ?? routineArg;
+  const again = `${when} run \`${itb} session${routine === undefined ? '' : ` ${shellWord(routine)}`}\` again.`;
+  if (session === undefined) return `The session had not begun, so no new session was recorded; your answer to the last question was not saved. ${again}`;
+  if (saved === undefined) return `Your baseline score (${session.baseline}) was not saved, so no new session was recorded. ${again}`;
+  // Stopped at a question, every answer saved: only the mark "interrupted" was to be saved, and
+  // the session shows as interrupted without it once this itb has ended.
+  if (saved === session) return `Everything you answered is saved, and the session shows as interrupted. ${again}`;
+  const nameOf = (id: string) => library.exercises.find((exercise) => exercise.id === id)?.name ?? id;
+  const scores = session.attempts.slice(saved.attempts.length).map((attempt) => `${session.symptom} ${attempt.after} after ${nameOf(attempt.exerciseId)} (before: ${attempt.before})`);
+  const lost = scores.length === 0 ? 'Your last answer was not saved.' : `Your last score was not saved: ${scores.join('; ')}.`;
+  return `${lost} Everything you answered before it is saved, and the session shows as interrupted. ${again}`;
+}
