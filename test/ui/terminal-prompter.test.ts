@@ -527,25 +527,22 @@ describe('a yes/no question in the terminal', () => {
   });
 
   it('says what to answer to a number typed where it has a word for one, and the usual words to other text', async () => {
+    const typed = async (screen: Awaited<ReturnType<typeof lastScreen>>, text: string) => {
+      screen.events.type(text);
+      await enter(screen);
+      return screen.getScreen();
+    };
     const answer = createPrompter().confirm({ message: 'Is 9 right?', default: true, numberTyped: 'Answer n to give another score, or y to keep 9.' });
     const screen = await lastScreen();
-    screen.events.type(' 3');
-    await enter(screen);
-    expect(screen.getScreen()).toBe('? Is 9 right? (Y/n)\n> Answer n to give another score, or y to keep 9.');
-    screen.events.type('three');
-    await enter(screen);
-    expect(screen.getScreen()).toBe('? Is 9 right? (Y/n)\n> Type y for yes or n for no, then press Enter. Enter alone means yes.');
-    screen.events.type('n');
-    await enter(screen);
+    expect(await typed(screen, ' 3')).toBe('? Is 9 right? (Y/n)\n> Answer n to give another score, or y to keep 9.');
+    expect(await typed(screen, 'three')).toBe('? Is 9 right? (Y/n)\n> Type y for yes or n for no, then press Enter. Enter alone means yes.');
+    await typed(screen, 'n');
     expect(await answer).toBe(false);
     // Without such a word, a number is any other wrong answer.
     const plain = createPrompter().confirm({ message: 'Go on?', default: false });
     const again = await lastScreen();
-    again.events.type('3');
-    await enter(again);
-    expect(again.getScreen()).toBe('? Go on? (y/N)\n> Type y for yes or n for no, then press Enter. Enter alone means no.');
-    again.events.type('n');
-    await enter(again);
+    expect(await typed(again, '3')).toBe('? Go on? (y/N)\n> Type y for yes or n for no, then press Enter. Enter alone means no.');
+    await typed(again, 'n');
     expect(await plain).toBe(false);
   });
 
