@@ -63,7 +63,7 @@ export async function ask(question: Exclude<Ask, { kind: 'finished' }>, turn: Tu
         const score = await rate(`Rate your ${plan.symptom} now ${colour.dim(before)}:`);
         // A flare-up sets the drill aside and calls for rest for the day: a number typed wrong
         // (on a keypad the key above is 3 more) would do so too. Asked before anything is saved;
-        // no asks for the score again.
+        // answered no, the score is asked for again.
         if (judge(question.before, score, thresholds) !== 'flare') return { kind: 'score', score };
         const meant = await prompter.confirm({
           message: `Up ${score - question.before} points, from ${question.before} to ${score}: a flare-up. Is ${score} right?`,
