@@ -7,7 +7,7 @@ import type { Readable, Writable } from 'node:stream';
 import { type Prompter, timeUpBell } from './prompter.js';
 import { hangingName } from './table.js';
 import { hanging, wrap } from './wrap.js';
-import { names, plainText, typedChoice } from './typed-choice.js';
+import { names, plainText, typedANumber, typedChoice } from './typed-choice.js';
 
 /** Ends a question the way the other prompter's do (see isPromptExit). */
 function ending(name: 'ExitPromptError' | 'AbortPromptError', why: string): Error {
@@ -94,7 +94,7 @@ export function createPlainPrompter(input: Readable = process.stdin, output: Wri
       if (['n', 'no'].includes(typedText)) return false;
       // What went wrong, then the question again in full (a screen reader reads the new line
       // alone), its "Type y for yes or n for no" said there once rather than before it too.
-      const why = typedText === '' ? 'Enter alone is not an answer here.' : numberTyped !== undefined && /^\d/.test(said) ? numberTyped : `"${said}" was not understood.`;
+      const why = typedText === '' ? 'Enter alone is not an answer here.' : numberTyped !== undefined && typedANumber(said) ? numberTyped : `"${said}" was not understood.`;
       prompt = `${why} ${ask}`;
     }
   };

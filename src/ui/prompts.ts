@@ -7,7 +7,7 @@ import { type Prompter, timeUpBell } from './prompter.js';
 import { askedAgainAfterPause, suspendable, whenTerminalGoes } from './stopping.js';
 import { width } from './width.js';
 import { onScreen, wrap, wrapName } from './wrap.js';
-import { plainText, typedChoice } from './typed-choice.js';
+import { plainText, typedANumber, typedChoice } from './typed-choice.js';
 
 // A wrong answer is cleared so the person types the next one afresh, not after their mistake.
 const clearOnError = { validationFailureMode: 'clear' as const };
@@ -69,7 +69,7 @@ export function createPrompter(): Prompter {
         };
       });
       const typed = (text: string): number | string => {
-        if (numberTyped !== undefined && /^\d/.test(plainText(text))) return noteShown(numberTyped);
+        if (numberTyped !== undefined && typedANumber(text)) return noteShown(numberTyped);
         const index = typedChoice(choices, text);
         return index === -1 ? noteShown(noMatch(text, numberTyped === undefined)) : index;
       };
@@ -271,7 +271,7 @@ async function yesOrNo(message: string, typing: Typing, context: { signal: Abort
       message,
       // Broken between words on a narrow terminal, as the other prompts' reasons are.
       validate: (text) =>
-        /^(y|yes|n|no)$/i.test(text.trim()) || (fallback !== undefined && text.trim() === '') || reason(numberTyped !== undefined && /^\d/.test(plainText(text)) ? numberTyped : why),
+        /^(y|yes|n|no)$/i.test(text.trim()) || (fallback !== undefined && text.trim() === '') || reason(numberTyped !== undefined && typedANumber(text) ? numberTyped : why),
       transformer: (text, { isFinal }) => (isFinal ? styleText('cyan', said(text, fallback) ? 'Yes' : 'No') : kept(typing, text)),
       // Fitted at each drawing, to the window's width then (see input). A default's hint goes
       // after the question's last words, as the prompts' own put it. Once answered, the question

@@ -8,6 +8,11 @@ export function plainText(text: string): string {
   return text.normalize('NFKC').trim().replace(/\s+/g, ' ');
 }
 
+/** Whether text typed starts with a number: where a question takes none, most likely a score (see `numberTyped`). */
+export function typedANumber(text: string): boolean {
+  return /^\d/.test(plainText(text));
+}
+
 /**
  * Text as a name is compared: lower case, and a hyphen as a space, as people type "warm up" for
  * "Warm-up" and "single leg" for "Single-leg".
