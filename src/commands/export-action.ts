@@ -73,7 +73,8 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
   const since = options.since === undefined ? undefined : calendarDay(options.since, '--since', `${itbAsStarted(ctx)} export`);
   const until = options.until === undefined ? undefined : calendarDay(options.until, '--until', `${itbAsStarted(ctx)} export`);
   if (since !== undefined && until !== undefined && since > until) {
-    throw new UserError(`--since ${since} is after --until ${until}`, 'Put the earlier day first, e.g. --since 2026-10-01 --until 2026-11-20.');
+    // The two days swapped is almost always what was meant: given to copy, the earlier first.
+    throw new UserError(`--since ${since} is after --until ${until}`, `Put the earlier day first: --since ${until} --until ${since}`);
   }
   // Before any work: a file that may not be written is said at once. Its own store first, so
   // that "add --force" is never the advice for it.
@@ -135,6 +136,9 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
     now: ctx.now(),
   });
   let text = render(report);
+  // A period that holds none of the sessions kept is most often a day typed wrong (2027 for
+  // 2026): the sessions nearest to it are named, to set the period by, right after the report.
+  const missed = report.sessions.length === 0 && data.sessions.length > 0 ? missedWords(data.sessions.map((session) => localDate(new Date(session.startedAt))), since) : undefined;
 
   if (options.output === undefined) {
     // Read on a terminal, the Markdown is broken between words, as everything itb prints.
@@ -158,6 +162,7 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
       notice(ctx, says);
       ctx.stderr.write(`  ${sameReport(ctx, self, format, file, since, until, name)}\n`);
     };
+    if (missed !== undefined) notice(ctx, missed);
     // Markdown on a screen means nothing to most people: how to get a page to open or print
     // instead, of the same report. In a file or a pipe, the Markdown is what was wanted.
     if (format === 'md' && ctx.stdout.isTTY === true) saveWith('To save this report as a page to open in a web browser or print:', 'report.html');
@@ -182,6 +187,7 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
     const file = (name: string, after = '') => (width(name + after) <= columnsOf(ctx.stderr) ? [name + after] : words(name + after));
     const through = replaced !== undefined && isLink(options.output) ? [...file(shownSafely(replaced), ','), ...words('which the link'), ...file(shownSafely(options.output)), ...words('leads to')] : file(shownSafely(options.output));
     ctx.stderr.write(`${packed(['Wrote', ...through, ...words(`(${what}).`)], wrapColumnsOf(ctx.stderr), '', ' ').join('\n')}\n`);
+    if (missed !== undefined) notice(ctx, missed);
     // A web page is read in a browser, which a person who does not work in a terminal would not
     // guess from a file name; its address, whole on a line of its own, opens it from anywhere.
     if (format === 'html') {
@@ -199,6 +205,22 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
     // Restored into an empty store, a backup of a period gives back that period only.
     notice(ctx, `This backup holds ${periodWords(report)} only: for a full one, leave out --since and --until.`);
   }
+}
+
+/**
+ * Said of a period in which none of the sessions kept (`days`, each session's local day) falls:
+ * the latest before it (before `since`) and the first after it, those there are.
+ */
+export function missedWords(days: string[], since: string | undefined): string {
+  const before = days.filter((day) => since !== undefined && day < since).sort();
+  const after = days.filter((day) => since === undefined || day >= since).sort();
+  const latest = before.at(-1);
+  const first = after[0];
+  if (days.length === 1) return `Your one session is not in this period: it was on ${latest ?? first}.`;
+  const none = `None of your ${days.length} sessions is in this period:`;
+  if (first === undefined) return `${none} the latest was on ${latest}.`;
+  if (latest === undefined) return `${none} the first was on ${first}.`;
+  return `${none} the nearest were on ${latest}, before it, and ${first}, after it.`;
 }
 
 /**

@@ -225,9 +225,30 @@ describe('itb export', () => {
     expect((await exportIn(['--format', 'csv', '--until', '2026-10-08'])).stderr).toBe('');
     const file = join(home, 'quiet.md');
     const quiet = await exportIn(['-o', file, '--since', '2026-10-02', '--until', '2026-10-07']);
-    expect(quiet.stderr).toBe(`Wrote ${file} (no sessions in this period).\n`);
+    // The sessions nearest the period are named: most often a day was typed wrong.
+    expect(quiet.stderr).toBe(`Wrote ${file} (no sessions in this period).\nNone of your 3 sessions is in this period: the nearest were on 2026-10-01,\nbefore it, and 2026-10-08, after it.\n`);
     const one = await exportIn(['-o', file, '--force', '--since', '2026-10-20']);
     expect(one.stderr).toBe(`Wrote ${file} (1 session, 2026-10-20 to 2026-11-20).\n`);
+  });
+
+  it('names the sessions nearest to a period that holds none, wherever the report goes, and lets the report be', async () => {
+    await seed();
+    // 2027 typed for 2026: every session is before the period.
+    const ahead = await exportIn(['--since', '2027-10-01']);
+    expect(ahead.code).toBe(0);
+    expect(ahead.stdout).toContain('**No sessions in this period.**');
+    expect(ahead.stderr).toBe('None of your 3 sessions is in this period: the latest was on 2026-10-20.\n');
+    const early = await exportIn(['--format', 'csv', '--until', '2025-10-01']);
+    expect(early.stderr).toBe('None of your 3 sessions is in this period: the first was on 2026-10-01.\n');
+    await seed({ ...sampleStore(), sessions: sampleStore().sessions.slice(0, 1) });
+    const file = join(home, 'one.html');
+    const one = await exportIn(['-o', file, '--since', '2026-10-02']);
+    expect(one.code).toBe(0);
+    expect(one.stderr).toContain(`Wrote ${file} (no sessions in this period).\nYour one session is not in this period: it was on 2026-10-01.\n`);
+    expect(readFileSync(file, 'utf8')).toContain('No sessions in this period');
+    // With no sessions at all, there is nothing to point to.
+    await seed({ ...sampleStore(), sessions: [] });
+    expect((await exportIn(['--since', '2026-10-02'])).stderr).toBe('');
   });
 
   it('takes an --until of the day of the export or later as up to now: the backup is whole, and the report ends today', async () => {
@@ -820,7 +841,7 @@ describe('itb export', () => {
     const file = join(home, 'report.md');
     const result = await exportIn(['--since', '2026-11-02', '--until', '2026-11-01', '-o', file]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe('error: --since 2026-11-02 is after --until 2026-11-01\nPut the earlier day first, e.g. --since 2026-10-01 --until 2026-11-20.\n');
+    expect(result.stderr).toBe('error: --since 2026-11-02 is after --until 2026-11-01\nPut the earlier day first: --since 2026-11-01 --until 2026-11-02\n');
     expect(existsSync(file)).toBe(false);
     // The same day for both is a day, not a slip.
     expect((await exportIn(['--since', '2026-11-01', '--until', '2026-11-01'])).code).toBe(0);
