@@ -1,7 +1,7 @@
 // What `itb history` does (declared in history.ts).
 import type { Command } from 'commander';
 import { adviceFor } from '../core/advice.js';
-import { localDateTime, painfulSideWords, scoreSeries, sessionsSince, sessionSummaries, scoresWords, sidesApart, trendKey, type SessionSummary } from '../core/history.js';
+import { localDate, localDateTime, painfulSideWords, scoreSeries, sessionsSince, sessionSummaries, scoresWords, sidesApart, trendKey, type SessionSummary } from '../core/history.js';
 import { keptAside, type KeptAside } from '../core/kept-aside.js';
 import { namedOrNot, oneLine } from '../core/text.js';
 import type { Context } from '../context.js';
@@ -47,7 +47,10 @@ export async function showHistory(ctx: Context, options: HistoryOptions, self: C
   }
   if (summaries.length === 0) {
     const earlier = data.sessions.length;
-    const lines = packed([`No sessions since ${sinceDay}.`, colour.dim(`(${earlier} earlier; run \`${itb} history\` without --since to see them.)`)], COLUMNS, '', ' ');
+    // The day of the latest shows a --since typed wrong (2027 for 2026) at a glance.
+    const latest = data.sessions.map((session) => localDate(new Date(session.startedAt))).reduce((a, b) => (a > b ? a : b));
+    const which = earlier === 1 ? `1 earlier, on ${latest}` : `${earlier} earlier, the latest on ${latest}`;
+    const lines = packed([`No sessions since ${sinceDay}.`, colour.dim(`(${which}; run \`${itb} history\` without --since to see them.)`)], COLUMNS, '', ' ');
     ctx.stdout.write(`${lines.join('\n')}\n`);
     return;
   }

@@ -37,7 +37,7 @@ describe('after npx itb, the commands suggested next start with npx itb', () => 
     const days = Array.from({ length: 21 }, (_, i) => buildSession({ startedAt: `2026-10-${String(i + 1).padStart(2, '0')}T09:00:00.000Z`, baseline: 5, drills: [{ id: 'clamshells', scores: [4] }] }));
     await withSessions(...days);
     expect(said(await itb(['history']))).toContain('… 1 earlier session not listed (`npx itb history --all` lists every one).');
-    expect(said(await itb(['history', '--since', '2026-11-01']))).toContain('(21 earlier; run `npx itb history` without --since to see them.)');
+    expect(said(await itb(['history', '--since', '2026-11-01']))).toContain('(21 earlier, the latest on 2026-10-21; run `npx itb history` without --since to see them.)');
   });
 
   it('itb buckets move and reset', async () => {

@@ -649,7 +649,10 @@ describe('itb history', () => {
 
     const text = await run(['history', '--since', '2026-03-09'], { home, now });
     expect(text.code).toBe(0);
-    expect(text.stdout).toContain('No sessions since 2026-03-09');
+    expect(text.stdout.replace(/\s+/g, ' ')).toContain(`No sessions since 2026-03-09. (2 earlier, the latest on ${localDate(new Date(second.startedAt))}; run`);
+    await Store.open({ ITB_HOME: home }).update((data) => void (data.sessions = [first]));
+    const one = (await run(['history', '--since', '2026-03-09'], { home, now })).stdout.replace(/\s+/g, ' ');
+    expect(one).toContain(`(1 earlier, on ${localDate(new Date(first.startedAt))}; run`);
   });
 
   it('says that a period with one scored session is too short for a trend, not that the person has too few sessions', async () => {
@@ -690,7 +693,7 @@ describe('itb history', () => {
     // Too long for one line of 80 columns: the command to copy goes whole on the next.
     expect(period.stdout).toContain('… 20 earlier sessions not listed\n(`npx itb history --since 2026-02-02 --all` lists every one).\n');
     const none = await run(['history', '--since', ' 2026-03-01 '], { home, now, env: npx });
-    expect(oneLine(none.stdout)).toContain('No sessions since 2026-03-01. (23 earlier; run `npx itb history` without --since to see them.)');
+    expect(oneLine(none.stdout)).toContain('No sessions since 2026-03-01. (23 earlier, the latest on 2026-02-23; run `npx itb history` without --since to see them.)');
   });
 
   it('refuses a --since that is not a date', async () => {
