@@ -1,6 +1,8 @@
 // What `itb settings` does (declared in settings.ts).
 import type { Command } from 'commander';
 import { findSettingKey, parseSetting, settingDefault, settingDefinitions, settingKeys, type SettingKey } from '../core/settings.js';
+import { movementKey } from '../core/history.js';
+import { legNamed } from '../core/test-leg.js';
 import { inSentence } from '../core/text.js';
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
@@ -58,11 +60,20 @@ export async function showOrChangeSettings(ctx: Context, keyText: string | undef
   // it: the session then offers it as the movement of last time, and its scores share one trend.
   // Any other number alone ("4", "4/10") is refused, as a session refuses it: a score, or a place
   // in a list, never a movement.
+  // A movement done on one leg, given with its leg ("step-down on the left leg"), is kept without
+  // it, as a session keeps it: the leg is asked in each session while both sides hurt (the one of
+  // last time offered first) and is the painful one otherwise.
+  let legLeftOut: string | undefined;
   if (key === 'movement' && parsed) {
     const library = await libraryOrStop(ctx, command);
     const byId = library.movements.find((known) => known.id === String(parsed.value).toLowerCase());
+    const named = legNamed(String(parsed.value));
+    const oneLeg = named && library.movements.find((known) => known.oneLeg && (known.id === named.movement.toLowerCase() || movementKey(known.name) === movementKey(named.movement)));
     if (byId) parsed.value = inSentence(byId.name);
-    else {
+    else if (oneLeg) {
+      parsed.value = inSentence(oneLeg.name);
+      legLeftOut = "The leg is not kept with it: while both sides hurt, each session asks which leg you test on, last time's first; with one side painful, it is that side's leg.";
+    } else {
       const asNumber = numberAsMovement(ctx, command, library, String(parsed.value), 'settings');
       if (asNumber) throw asNumber;
     }
@@ -70,6 +81,7 @@ export async function showOrChangeSettings(ctx: Context, keyText: string | undef
   // Saving what is already there would rewrite the whole store (years of sessions) for nothing.
   if (store.read().settings[key] === parsed?.value) {
     ctx.stderr.write(`${key} ${parsed ? `is already ${settingWords(parsed.value)}` : 'is not set'}; nothing changed.\n`);
+    if (legLeftOut !== undefined) notice(ctx, legLeftOut);
     return;
   }
   let previous: unknown;
@@ -89,5 +101,6 @@ export async function showOrChangeSettings(ctx: Context, keyText: string | undef
   if ((key === 'minImprovement' || key === 'flareRise') && parsed) {
     lines.push('Your next session judges drills by it; earlier sessions keep their verdicts.');
   }
+  if (legLeftOut !== undefined) lines.push(legLeftOut);
   for (const line of lines) notice(ctx, line);
 }

@@ -233,6 +233,27 @@ describe('itb settings', () => {
     expect(settings().movement).toBe('single-leg-squat-deep');
   });
 
+  it('keeps a library movement done on one leg without the leg given with it, as a session keeps it, and says so', async () => {
+    const leftOut = "The leg is not kept with it: while both sides hurt, each session asks which leg you test on, last time's first; with one side painful, it is that side's leg.";
+    const oneLine = (text: string) => text.replace(/\s*\n\s*/g, ' ').trim();
+    const left = await run(['settings', 'movement', 'step-down', 'on', 'the', 'left', 'leg'], { home });
+    expect(left.code).toBe(0);
+    expect(oneLine(left.stderr)).toBe(`movement: not set → step-down ${leftOut}`);
+    expect(settings().movement).toBe('step-down');
+    // The other leg, in other words and capitals: the same movement, nothing saved.
+    const right = await run(['settings', 'movement', 'Step-Down on my right leg'], { home });
+    expect(oneLine(right.stderr)).toBe(`movement is already step-down; nothing changed. ${leftOut}`);
+    // By its id too.
+    expect((await run(['settings', 'movement', 'single-leg-squat on the left leg'], { home })).code).toBe(0);
+    expect(settings().movement).toBe('single-leg squat');
+    // Walking is not done on one leg, and hopping is no library movement: kept as typed, leg and all.
+    for (const typed of ['walking on the left leg', 'hopping on the left leg']) {
+      const kept = await run(['settings', 'movement', typed], { home });
+      expect(kept.stderr).not.toContain('The leg is not kept');
+      expect(settings().movement).toBe(typed);
+    }
+  });
+
   it('refuses a number alone as the movement, as a session does, and saves nothing', async () => {
     const hint = 'Your score is asked in each session, once the movement is chosen. Give the movement in words, such as `itb settings movement "stairs, two at a time"`, or by its id (`itb routines` lists them).';
     const number = await run(['settings', 'movement', '4'], { home });
