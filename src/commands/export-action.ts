@@ -211,7 +211,7 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
  * Said of a period in which none of the sessions kept (`days`, each session's local day) falls:
  * the latest before it (before `since`) and the first after it, those there are.
  */
-export function missedWords(days: string[], since: string | undefined): string {
+function missedWords(days: string[], since: string | undefined): string {
   const before = days.filter((day) => since !== undefined && day < since).sort();
   const after = days.filter((day) => since === undefined || day >= since).sort();
   const latest = before.at(-1);

@@ -58,11 +58,11 @@ export async function showOrChangeSettings(ctx: Context, keyText: string | undef
   if (parsed && !parsed.ok) throw new UserError(parsed.reason);
   // A library movement given by its id is kept by its name, as `itb session --movement` records
   // it: the session then offers it as the movement of last time, and its scores share one trend.
-  // Any other number alone ("4", "4/10") is refused, as a session refuses it: a score, or a place
-  // in a list, never a movement.
   // A movement done on one leg, given with its leg ("step-down on the left leg"), is kept without
   // it, as a session keeps it: the leg is asked in each session while both sides hurt (the one of
   // last time offered first) and is the painful one otherwise.
+  // Any other number alone ("4", "4/10") is refused, as a session refuses it: a score, or a place
+  // in a list, never a movement.
   let legLeftOut: string | undefined;
   if (key === 'movement' && parsed) {
     const library = await libraryOrStop(ctx, command);
