@@ -162,7 +162,11 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
       notice(ctx, says);
       ctx.stderr.write(`  ${sameReport(ctx, self, format, file, since, until, name)}\n`);
     };
-    if (missed !== undefined) notice(ctx, missed);
+    // Set apart from the report's last lines on a screen, as the way to save it is.
+    if (missed !== undefined) {
+      if (ctx.stdout.isTTY === true) ctx.stderr.write('\n');
+      notice(ctx, missed);
+    }
     // Markdown on a screen means nothing to most people: how to get a page to open or print
     // instead, of the same report. In a file or a pipe, the Markdown is what was wanted.
     if (format === 'md' && ctx.stdout.isTTY === true) saveWith('To save this report as a page to open in a web browser or print:', 'report.html');

@@ -238,6 +238,9 @@ describe('itb export', () => {
     expect(ahead.code).toBe(0);
     expect(ahead.stdout).toContain('**No sessions in this period.**');
     expect(ahead.stderr).toBe('None of your 3 sessions is in this period: the latest was on 2026-10-20.\n');
+    // On a terminal, after a blank line that sets it apart from the report, before the way to save it.
+    const shown = await run(['export', '--since', '2027-10-01'], { home, now: NOW, stdoutTTY: true });
+    expect(shown.stderr).toMatch(/^\nNone of your 3 sessions is in this period: the latest was on 2026-10-20\.\n\nTo save this report as a page/);
     const early = await exportIn(['--format', 'csv', '--until', '2025-10-01']);
     expect(early.stderr).toBe('None of your 3 sessions is in this period: the first was on 2026-10-01.\n');
     await seed({ ...sampleStore(), sessions: sampleStore().sessions.slice(0, 1) });
