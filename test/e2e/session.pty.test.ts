@@ -47,6 +47,9 @@ describe('itb session in a terminal', () => {
     await t.answer(redFlagQuestions['recent-injury'].slice(0, 20), '');
     await t.waitFor('Type y for yes or n for no, then press Enter.');
     await t.type(`maybe${keys.enter}`);
+    // The hint after "maybe", not a drawing of it from before: the prompts draw it twice after
+    // Enter alone, and an n typed while "maybe" is still being judged is not read.
+    await t.waitFor('maybe');
     await t.waitFor('Type y for yes or n for no, then press Enter.');
     await t.type(`n${keys.enter}`);
     // Answered, the question keeps no hint, as the other yes/no questions do.
