@@ -54,6 +54,12 @@ export interface PersistentSymptom {
    * may begin days before it, and a report of a period tells the two apart.
    */
   firstRatedMs: number;
+  /**
+   * When a break of a week or more came between the run of weeks and the latest week, which then
+   * gives latestMean: the last baseline before the break and the first after it, in ms since 1970
+   * (UTC).
+   */
+  afterBreak?: { lastBeforeMs: number; firstAfterMs: number };
 }
 
 /** A mean baseline as the advice and the reports say it: to one decimal. */
@@ -83,9 +89,11 @@ export function persistentSymptoms(log: Pick<AdviceLog, 'baselines'>, now: Date)
  * one test in each week, whatever the time of day they look and through a change of summer time
  * (the Sunday of the change is 167 hours after the one before it). "No meaningful fall": the
  * mean baseline of the newest week is less than 2 points AND less than 30% below that of the
- * oldest week of the run, and not zero. The latest weeks are what count: a symptom stuck for the last several
- * weeks gets the advice even when it fell in the weeks before (the longest such stretch is
- * named). Only baselines that rated the same symptom in the same test movement on the same
+ * oldest week of the run, and not zero. The latest weeks are what count: a symptom stuck for the
+ * last several weeks gets the advice even when it fell in the weeks before (the longest such
+ * stretch is named). A break does not undo such weeks: rated again after one, with fewer than 3
+ * weeks since, the latest week is compared with the run of weeks before the break, if it had 3
+ * or more. Only baselines that rated the same symptom in the same test movement on the same
  * painful side are compared, as in the trends: moving on from walking to running, or a few low
  * scores for the left leg in the weeks the right one stayed at 7, must neither raise the advice
  * nor hide it. Both sides at once is a side of its own; someone who alternates sides week by
@@ -116,31 +124,61 @@ function persistentAmong(baselines: AdviceLog['baselines'], now: Date): Omit<Per
     if (!weeks) continue;
     // Found rarely, so a second look at this group's times is cheap.
     let firstRatedMs = newestMs;
-    for (const started of startedMs) if (started >= weeks.fromMs && started < firstRatedMs) firstRatedMs = started;
-    found.push({ rated, side, said, lastRatedMs: newestMs, firstRatedMs, ...weeks });
+    let lastBeforeMs = -Infinity;
+    let firstAfterMs = Infinity;
+    for (const started of startedMs) {
+      if (started >= weeks.fromMs && started < firstRatedMs) firstRatedMs = started;
+      if (started <= weeks.toMs && started > lastBeforeMs) lastBeforeMs = started;
+      if (started > weeks.toMs && started <= now.getTime() && started < firstAfterMs) firstAfterMs = started;
+    }
+    const { resumed, ...kept } = weeks;
+    found.push({ rated, side, said, lastRatedMs: newestMs, firstRatedMs, ...kept, ...(resumed ? { afterBreak: { lastBeforeMs, firstAfterMs } } : {}) });
   }
   found.sort((a, b) => meanAsSaid(b.latestMean) - meanAsSaid(a.latestMean) || b.lastRatedMs - a.lastRatedMs);
   return found;
 }
 
-/** The weeks of a group's baselines that have kept up (persistentAmong), if any. */
-function noMeaningfulFall(byWeek: Map<number, number[]>, now: Date): Pick<PersistentSymptom, 'weeks' | 'firstMean' | 'latestMean' | 'fromMs' | 'toMs'> | undefined {
+/**
+ * The weeks of a group's baselines that have kept up (persistentAmong), if any. `resumed`: they
+ * ended before a break of a week or more, and the latest week, after it, is not meaningfully
+ * below their first: someone who comes back after a week or more away, their score no lower,
+ * has not seen it ease, and the weeks before the break still count.
+ */
+function noMeaningfulFall(
+  byWeek: Map<number, number[]>,
+  now: Date,
+): (Pick<PersistentSymptom, 'weeks' | 'firstMean' | 'latestMean' | 'fromMs' | 'toMs'> & { resumed: boolean }) | undefined {
   const newest = byWeek.has(0) ? 0 : 1;
-  const weeks: number[][] = [];
-  for (let week = byWeek.get(newest); week !== undefined; week = byWeek.get(newest + weeks.length)) weeks.push(week);
-  if (weeks.length < 3) return undefined;
-
+  const latest = byWeek.get(newest);
+  // Nothing rated in the last two weeks: a break, with nothing since to say the symptom is still there.
+  if (latest === undefined) return undefined;
   const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
-  const last = mean(weeks[0]!);
+  const last = mean(latest);
   if (last === 0) return undefined;
+  const runFrom = (start: number) => {
+    const weeks: number[][] = [];
+    for (let week = byWeek.get(start); week !== undefined; week = byWeek.get(start + weeks.length)) weeks.push(week);
+    return weeks;
+  };
+  let start = newest;
+  let weeks = runFrom(newest);
+  if (weeks.length < 3) {
+    // Too few weeks since the latest break: the run of weeks before it, if it had enough.
+    start = Infinity;
+    for (const index of byWeek.keys()) if (index > newest + weeks.length && index < start) start = index;
+    if (start === Infinity) return undefined;
+    weeks = runFrom(start);
+    if (weeks.length < 3) return undefined;
+  }
+  const resumed = start !== newest;
   // An early fall must not hide weeks stuck since: from the whole run down to its last 3 weeks,
-  // the longest stretch whose newest week is not meaningfully below its oldest.
+  // the longest stretch whose first week is not meaningfully above the latest week.
   for (let count = weeks.length; count >= 3; count--) {
     const first = mean(weeks[count - 1]!);
     const fall = first - last;
     if (fall >= 2 || fall >= 0.3 * first) continue;
-    const toMs = newest === 0 ? now.getTime() : startOfDayBefore(now, 6) - 1;
-    return { weeks: count, firstMean: first, latestMean: last, fromMs: startOfDayBefore(now, 7 * (newest + count) - 1), toMs };
+    const toMs = start === 0 ? now.getTime() : startOfDayBefore(now, 7 * start - 1) - 1;
+    return { weeks: count, firstMean: first, latestMean: last, fromMs: startOfDayBefore(now, 7 * (start + count) - 1), toMs, resumed };
   }
   return undefined;
 }

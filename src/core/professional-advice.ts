@@ -16,8 +16,16 @@ export function seeAProfessional(log: AdviceLog, now: Date): Advice | undefined 
   // advice names, and the scores rated since are not theirs.
   const latest = latestRated(log, now);
   const movedOn = latest !== undefined && !found.some((symptom) => symptom.rated === latest.rated && symptom.side === latest.side);
-  const upTo = (symptom: PersistentSymptom) => (movedOn ? ` up to ${localDate(new Date(symptom.lastRatedMs))}` : '');
-  const means = (symptom: PersistentSymptom) => `(about ${meanAsSaid(symptom.firstMean)} in the first of those weeks, ${meanAsSaid(symptom.latestMean)} in the latest)`;
+  // Rated again after a break, the weeks that kept up end at the break, and the latest week is
+  // not one of them.
+  const upTo = (symptom: PersistentSymptom) =>
+    symptom.afterBreak
+      ? ` up to ${localDate(new Date(symptom.afterBreak.lastBeforeMs))}, then again from ${localDate(new Date(symptom.afterBreak.firstAfterMs))} after a break`
+      : movedOn
+        ? ` up to ${localDate(new Date(symptom.lastRatedMs))}`
+        : '';
+  const latestWeek = (symptom: PersistentSymptom) => (symptom.afterBreak ? 'in your latest week' : 'in the latest');
+  const means = (symptom: PersistentSymptom) => `(about ${meanAsSaid(symptom.firstMean)} in the first of those weeks, ${meanAsSaid(symptom.latestMean)} ${latestWeek(symptom)})`;
   const kept =
     found.length === 1
       ? `You have rated ${keptWhat(first)} in each of ${first.weeks} weeks in a row${upTo(first)}, and its starting scores have ${wentUp(first) ? 'gone up' : 'not come down much'} ${means(first)}.`

@@ -31,9 +31,12 @@ export function persistentWords(found: PersistentSymptom, what: string, firstDay
   const from = earlier && !countedBefore ? firstDay : weekStart;
   const before = countedBefore ? `; ${weeksBeforeWords(Math.floor(daysBetween(weekStart, firstDay) / 7), found.weeks)}` : '';
   const notRated = ratedInPeriod ? '' : ` It was not rated in this period: the last time was on ${localDate(new Date(found.lastRatedMs))}.`;
+  // Rated again after a break: the latest week, compared with the first, is not one of those weeks.
+  const again = found.afterBreak ? `, then again from ${localDate(new Date(found.afterBreak.firstAfterMs))} after a break` : '';
+  const latest = found.afterBreak ? 'in the latest week' : 'in the latest';
   return (
-    `${what} was rated in each of ${found.weeks} weeks in a row (7-day weeks, ${from} to ${to}${before}), and its baseline scores ${change}: ` +
-    `a mean of about ${meanAsSaid(found.firstMean)} in the first of those weeks, ${meanAsSaid(found.latestMean)} in the latest.${notRated}`
+    `${what} was rated in each of ${found.weeks} weeks in a row (7-day weeks, ${from} to ${to}${before})${again}, and its baseline scores ${change}: ` +
+    `a mean of about ${meanAsSaid(found.firstMean)} in the first of those weeks, ${meanAsSaid(found.latestMean)} ${latest}.${notRated}`
   );
 }
 

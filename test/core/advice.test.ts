@@ -174,6 +174,24 @@ describe('see-a-professional', () => {
     expect(ids([rated(35, 6), rated(28, 6), rated(21, 6), rated(14, 6)])).toEqual([]);
   });
 
+  it('keeps the weeks before a break once the symptom is rated again and has not come down, and says so', () => {
+    // Stuck at 6 for four weeks up to 2026-02-08, then away: after two weeks with no score, nothing says it is still there.
+    const before = [rated(42, 6), rated(35, 6), rated(28, 6), rated(21, 6)];
+    expect(ids(before)).toEqual([]);
+    // Back today at 6: those weeks count again, named with the break.
+    const [advice] = adviceFor(storeWith({ sessions: [...before, rated(0, 6)] }), now);
+    expect(advice!.message).toContain(
+      'You have rated your pain during single-leg squat in each of 4 weeks in a row up to 2026-02-08, then again from 2026-03-01 after a break, ' +
+        'and its starting scores have not come down much (about 6 in the first of those weeks, 6 in your latest week).',
+    );
+    expect(advice!.persistent).toEqual([{ rated: 'pain during single-leg squat', side: 'right', weeks: 4, firstMean: 6, latestMean: 6 }]);
+    // One week missed is a break too: the day the person comes back no lower is not the day the advice ends.
+    expect(ids([rated(35, 6), rated(28, 6), rated(21, 6), rated(14, 6), rated(0, 6)])).toEqual(['see-a-professional']);
+    // Back 2 points lower, it has eased; before the break, two weeks were too few.
+    expect(ids([...before, rated(0, 4)])).toEqual([]);
+    expect(ids([rated(28, 6), rated(21, 6), rated(0, 6)])).toEqual([]);
+  });
+
   it('says nothing after only two weeks, however flat', () => {
     expect(ids([rated(10, 6), rated(8, 6), rated(3, 6), rated(1, 6)])).toEqual([]);
   });

@@ -102,6 +102,17 @@ describe('persistent symptoms in the reports', () => {
     expect(body).toContain('<p>For symptoms that keep up like these over several weeks of consistent work, itb advises the person to see a physical therapist or doctor.</p>');
   });
 
+  it('tells of the weeks before a break when the symptom was rated again since, no lower', () => {
+    // Four weeks at 6 up to 15 days ago, then nothing until today's 6.
+    const data = weeklyStore([6, 6, 6, 6]);
+    for (const session of data.sessions.filter((s) => s.id.startsWith('weekly-'))) session.startedAt = new Date(Date.parse(session.startedAt) - 14 * DAY).toISOString();
+    data.sessions.push({ ...structuredClone(sessionOne), id: 'back', movement: 'Forward lunge', baseline: 6, side: 'left', startedAt: new Date(NOW.getTime() - DAY / 4).toISOString() });
+    expect(toMarkdown(report(data))).toContain(
+      '**Pain during Forward lunge** was rated in each of 4 weeks in a row (7-day weeks, 2026-10-10 to 2026-11-06), then again from 2026-11-20 after a break, ' +
+        'and its baseline scores have not come down much: a mean of about 6 in the first of those weeks, 6 in the latest week.',
+    );
+  });
+
   it('says when the scores went up', () => {
     const md = toMarkdown(report(weeklyStore([3, 5, 8])));
     expect(md).toContain('its baseline scores have gone up: a mean of about 3 in the first of those weeks, 8 in the latest.');
