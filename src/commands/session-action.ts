@@ -150,7 +150,11 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
       if (step.feedback) {
         const { id } = step.feedback.exercise;
         const last = id === plan.exercises.at(-1)?.id;
-        say(feedbackLine(step.feedback, plan.symptom, state.session.thresholds, retestDate(ctx, data.settings), colour, { last, standing: standing(id) }));
+        // Set aside by hand and skipped at its re-test, as its card says to when the reason holds:
+        // still due, so how to set it aside again is said, or every session would offer it.
+        const byHand = plan.retesting.find((status) => status.exerciseId === id && status.source === 'manual');
+        const keepAside = step.feedback.kind === 'skipped' && byHand ? { keepAside: { command: `${itb} buckets move ${id} avoid`, withNote: byHand.note !== undefined } } : {};
+        say(feedbackLine(step.feedback, plan.symptom, state.session.thresholds, retestDate(ctx, data.settings), colour, { last, standing: standing(id), ...keepAside }));
       }
     }
     // The store as the last save left it: reading years of history again would delay the summary.

@@ -87,7 +87,7 @@ export function feedbackLine(
   thresholds: Thresholds,
   retestDate: string,
   colour: Colours,
-  options: { last?: boolean; standing?: Standing } = {},
+  options: { last?: boolean; standing?: Standing; keepAside?: { command: string; withNote: boolean } } = {},
 ): string {
   // Lines after the first start under the verdict's words, past its mark (✓, •, ✗). The mark
   // alone is coloured, its words bold in the terminal's own colour: green and yellow text all but
@@ -97,7 +97,14 @@ export function feedbackLine(
     return `${[lines[0]!.slice(2), ...lines.slice(1)].join('\n')}\n${note === undefined ? '' : dimLines(note, colour)}`;
   };
   // No mark before it, so no indent under one.
-  if (feedback.kind === 'skipped') return `${wrap(`Skipped ${feedback.exercise.name}. It ${stays(options.standing ?? 'untested')}.`, 80).map((line) => colour.dim(line)).join('\n')}\n`;
+  if (feedback.kind === 'skipped') {
+    // A drill set aside by hand, skipped at its re-test: it stays due, so sessions offer it again.
+    const again =
+      options.keepAside === undefined
+        ? ''
+        : ` It is still due, so sessions will offer it again; if your reason still holds, \`${options.keepAside.command}\` sets it aside again from today${options.keepAside.withNote ? ', with your note' : ''}.`;
+    return `${wrap(`Skipped ${feedback.exercise.name}. It ${stays(options.standing ?? 'untested')}.${again}`, 80).map((line) => colour.dim(line)).join('\n')}\n`;
+  }
   const { exercise, before, after } = feedback;
   const change = `${before} → ${after}`;
   const offeredAgain = `it will be offered again from ${retestDate}`;
