@@ -2,6 +2,7 @@
 import { input } from '@inquirer/prompts';
 import { styleText } from 'node:util';
 import { countdown, holdLine } from './countdown.js';
+import { enterTwiceTakenOnce } from './enter-twice.js';
 import { keysRows, listPrompt, rowsOf } from './list-prompt.js';
 import { type Prompter, timeUpBell } from './prompter.js';
 import { askedAgainAfterPause, suspendable, whenTerminalGoes } from './stopping.js';
@@ -39,7 +40,13 @@ export function createPrompter(): Prompter {
   const stopping = new AbortController();
   const ended = AbortSignal.any([whenTerminalGoes(), stopping.signal]);
   suspendable();
-  const asked = askedAgainAfterPause(ended);
+  const questionPut = enterTwiceTakenOnce();
+  const askedAgain = askedAgainAfterPause(ended);
+  const asked = <T>(question: (context: { signal: AbortSignal }) => Promise<T>): Promise<T> =>
+    askedAgain((context) => {
+      questionPut();
+      return question(context);
+    });
   return {
     select: ({ message, choices, default: fallback, numberTyped }) => {
       // A column spare for the space before the answer, once picked.
@@ -134,6 +141,7 @@ export function createPrompter(): Prompter {
     // prompts left "29 s left" on screen, as if the timer still ran.
     countdown: async (seconds, label) => {
       try {
+        questionPut();
         const how = await countdown({ seconds, label }, { signal: ended, clearPromptOnDone: true });
         process.stdout.write(`${how === 'finished' ? timeUpBell : ''}${holdLine(label, how === 'finished' ? 'time is up' : 'ended early')}\n`);
         return how;

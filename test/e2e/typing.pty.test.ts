@@ -288,23 +288,57 @@ describe('itb session typed at as people type', () => {
     const t = itb(jointChain, { cols: 80 });
     await passRedFlagScreen(t);
     await t.waitFor('worst imaginable):');
+    // Held down a moment after the last answer: the first press meets the score question.
+    await settled();
     await holdEnter(t);
     await t.waitFor('Type a number from 0 (none) to 10 (worst imaginable).');
     await settled();
     expect(t.text).not.toContain('Exercise 1 of 5');
     await t.type(`6${keys.enter}`);
     await t.waitFor('↑↓ navigate');
-    // The first Enter picks Done, as Enter alone does; the rest meet the score question.
+    await settled();
+    // The first Enter picks Done, as Enter alone does; the rest, the same press held, meet nothing.
+    const refused = () => t.text.split('Type a number from 0 (none) to 10').length;
+    const refusedBefore = refused();
     await holdEnter(t);
     await t.waitFor('(before: 6):');
-    await t.waitFor('Type a number from 0 (none) to 10 (worst imaginable).');
     await settled();
+    expect(refused()).toBe(refusedBefore);
     await t.type(`4${keys.enter}`);
     await t.waitFor('Better: pain 6 → 4');
     await t.waitFor('↑↓ navigate');
     await interrupt(t);
     await screenOf(t);
     expect(saved()).toEqual(firstDrillHelped(4));
+  });
+
+  it('takes Enter pressed twice after a score as one press: a flare-up is not confirmed, nor a drill marked done, unread', async () => {
+    const t = itb(jointChain, { cols: 80 });
+    await passRedFlagScreen(t);
+    await t.waitFor('worst imaginable):');
+    // A double tap: the second press comes once the next question shows, before it can be read.
+    await t.type('6');
+    t.paste(keys.enter);
+    await t.waitFor('↑↓ navigate');
+    t.paste(keys.enter);
+    await settled();
+    expect(t.text).not.toContain('(before: 6)');
+    await t.type(keys.enter);
+    await t.waitFor('(before: 6):');
+    await t.type('9');
+    t.paste(keys.enter);
+    await t.waitFor('Is 9 right? (Y/n)');
+    t.paste(keys.enter);
+    await settled();
+    expect(t.text).not.toContain('flare-up, so');
+    // The question still waits: n, and the score meant.
+    await t.answer('', 'n');
+    await t.answer('(before: 6):', '5');
+    await t.waitFor('Better: pain 6 → 5');
+    await t.waitFor('↑↓ navigate');
+    await interrupt(t);
+    await screenOf(t);
+    expect(saved()).toEqual(firstDrillHelped(5));
   });
 
   it('keeps no score typed but not entered when Ctrl-D ends the session at it', async () => {

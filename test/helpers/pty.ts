@@ -5,6 +5,7 @@ import { stripVTControlCharacters } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import xterm from '@xterm/headless';
 import { redFlagQuestions } from '../../src/commands/session-screen.js';
+import { sameEnterMs } from '../../src/ui/enter-twice.js';
 
 export const BIN = fileURLToPath(new URL('../../bin/itb.js', import.meta.url));
 /** Runs each program, and keeps its terminal open once it has ended until all it wrote is read. */
@@ -76,6 +77,8 @@ export class Terminal {
    */
   private readonly mirror: xterm.Terminal;
   private drawn: Promise<void> = Promise.resolve();
+  /** Whether the last key sent was Enter: an Enter right after it waits, as a person's would (see `type`). */
+  private lastKeyEnter = false;
 
   /**
    * `user`, when given, is the account to run as (needs root). `program`: what runs, before
@@ -227,10 +230,16 @@ export class Terminal {
     }
   }
 
-  /** Types text the way a person does, a key at a time. */
+  /**
+   * Types text the way a person does, a key at a time. An Enter right after an Enter comes once
+   * the question drawn in between could be read: sooner, itb takes it for the same press again.
+   */
   async type(text: string): Promise<void> {
     for (const key of text.match(/\x1b\[[A-D]|[\s\S]/g) ?? []) {
+      const enter = key === keys.enter;
+      if (enter && this.lastKeyEnter) await new Promise((resolve) => setTimeout(resolve, sameEnterMs + 100));
       this.pty.write(key);
+      this.lastKeyEnter = enter;
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
   }
@@ -238,6 +247,7 @@ export class Terminal {
   /** Sends `text` in one piece, as a paste arrives, or keys typed faster than they are read. */
   paste(text: string): void {
     this.pty.write(text);
+    this.lastKeyEnter = text.endsWith(keys.enter);
   }
 
   /** Waits for a prompt, then answers it and presses Enter. */
