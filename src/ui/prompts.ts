@@ -3,6 +3,7 @@ import { input } from '@inquirer/prompts';
 import { styleText } from 'node:util';
 import { countdown, holdLine } from './countdown.js';
 import { enterTwiceTakenOnce } from './enter-twice.js';
+import { escapeThenKeyApart } from './escape-then-key.js';
 import { keysRows, listPrompt, rowsOf } from './list-prompt.js';
 import { type Prompter, timeUpBell } from './prompter.js';
 import { askedAgainAfterPause, suspendable, whenTerminalGoes } from './stopping.js';
@@ -40,6 +41,7 @@ export function createPrompter(): Prompter {
   const stopping = new AbortController();
   const ended = AbortSignal.any([whenTerminalGoes(), stopping.signal]);
   suspendable();
+  escapeThenKeyApart();
   const questionPut = enterTwiceTakenOnce();
   const askedAgain = askedAgainAfterPause(ended);
   const asked = <T>(question: (context: { signal: AbortSignal }) => Promise<T>): Promise<T> =>

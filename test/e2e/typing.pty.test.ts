@@ -341,6 +341,26 @@ describe('itb session typed at as people type', () => {
     expect(saved()).toEqual(firstDrillHelped(5));
   });
 
+  it('takes Escape, then q and Enter, at the flare-up question as q typed, not as Enter alone', async () => {
+    const t = itb(jointChain, { cols: 80 });
+    await passRedFlagScreen(t);
+    await t.answer('worst imaginable):', '6');
+    await t.answer('When you have done the drill', '');
+    await t.answer('(before: 6):', '9');
+    await t.waitFor('Is 9 right? (Y/n)');
+    // Hoping to leave: Escape, then q, at once, as one key.
+    await t.type(`\x1bq${keys.enter}`);
+    await t.waitFor('Type y for yes or n for no');
+    expect(t.text).not.toContain('flare-up, so');
+    await t.answer('', 'n');
+    await t.answer('(before: 6):', '5');
+    await t.waitFor('Better: pain 6 → 5');
+    await t.waitFor('↑↓ navigate');
+    await interrupt(t);
+    await screenOf(t);
+    expect(saved()).toEqual(firstDrillHelped(5));
+  });
+
   it('keeps no score typed but not entered when Ctrl-D ends the session at it', async () => {
     const t = itb(jointChain, { cols: 40 });
     await passRedFlagScreen(t);
