@@ -31,6 +31,19 @@ describe('Escape, then a key typed at once', () => {
     k.line.close();
   });
 
+  it('leaves Alt and b, f, d or y to edit the line by words', async () => {
+    const k = keyboard();
+    await k.type('single leg hop');
+    // A word back, then the word deleted: as in a shell, not Escape and a letter typed.
+    await k.type('\x1bb');
+    await k.type('\x1bd');
+    expect(k.line.line).toBe('single leg ');
+    await k.type('\x1bB');
+    expect(k.line.cursor).toBe('single '.length);
+    expect(k.heard.slice(-3)).toEqual(['Alt-b', 'Alt-d', 'Alt-b']);
+    k.line.close();
+  });
+
   it('leaves the arrow keys and other keys as they are', async () => {
     const k = keyboard();
     await k.type('\x1b[B7');
