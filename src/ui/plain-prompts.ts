@@ -4,6 +4,7 @@
 // appears twice or as raw codes, and nothing needs the arrow keys, which such terminals keep.
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
+import { sameEnterMs } from './enter-twice.js';
 import { type Prompter, timeUpBell } from './prompter.js';
 import { hangingName } from './table.js';
 import { hanging, wrap } from './wrap.js';
@@ -29,15 +30,25 @@ function held(text: string): string {
  * `input` and `output`: the terminal. With `signals`, Ctrl-C (SIGINT in a terminal that reads
  * lines) and a closed window or polite kill (SIGHUP, SIGTERM) end the question being asked, or
  * the next one, as Ctrl-C does in the other prompter, so a session saves what was answered.
+ * `now`: the clock, in milliseconds.
  */
-export function createPlainPrompter(input: Readable = process.stdin, output: Writable = process.stdout, signals = true): Prompter {
+export function createPlainPrompter(input: Readable = process.stdin, output: Writable = process.stdout, signals = true, now = () => performance.now()): Prompter {
   const typed: string[] = [];
   let waiting: { resolve: (line: string) => void; reject: (error: Error) => void; again: () => string } | undefined;
   let ended: Error | undefined;
+  // When the last line came, or the question written since. An empty line within sameEnterMs of
+  // it is Enter pressed twice, as in the other prompter: no answer, or it would take the next
+  // question's default unread (the painful side, yes to a flare-up, a hold ended as it starts).
+  // Read only once that question is written, a line typed while an answer was saved comes then.
+  let lastEnter: number | undefined;
   const lines = createInterface({ input, terminal: false });
   // Read only while a question waits, so that the program can end once the last one is answered.
   lines.pause();
   lines.on('line', (line) => {
+    const at = now();
+    const again = line.trim() === '' && lastEnter !== undefined && at - lastEnter < sameEnterMs;
+    lastEnter = at;
+    if (again) return;
     if (waiting === undefined) typed.push(line);
     else waiting.resolve(line);
   });
@@ -71,6 +82,7 @@ export function createPlainPrompter(input: Readable = process.stdin, output: Wri
     // Once stopped, a question is not asked at all, as under the other prompts.
     if (ended) return Promise.reject(ended);
     write(fitted(prompt));
+    if (lastEnter !== undefined) lastEnter = now();
     const early = typed.shift();
     if (early !== undefined) return Promise.resolve(early);
     return new Promise<string>((resolve, reject) => {

@@ -170,6 +170,29 @@ describe('itb session under TERM=dumb', () => {
     expect(storeOf().sessions).toEqual([expect.objectContaining({ status: 'interrupted', baseline: 6, results: [expect.objectContaining({ outcome: 'rehab' })] })]);
   });
 
+  it('takes Enter pressed twice for one press: Done chosen, and a flare-up asked about, not confirmed', async () => {
+    const t = itb(['session', 'joint-chain', '--side', 'right', '--symptom', 'pain', '--movement', 'walking']);
+    await passRedFlagScreen(t);
+    await t.answer('Rate your pain (0 = none', '3');
+    await t.waitFor('When you have done the drill:');
+    await t.waitFor(pick);
+    // Done by its number, and Enter pressed twice: the second answers nothing.
+    t.paste(`1${keys.enter}${keys.enter}`);
+    await t.waitFor('(before: 3)');
+    t.paste(`9${keys.enter}${keys.enter}`);
+    await t.waitFor('Is 9 right?');
+    // Had the second Enter said yes, this n would have answered whether to go on.
+    await t.type(`n${keys.enter}`);
+    await t.answer('(before: 3)', '2');
+    await t.waitFor('Better: pain 3 → 2');
+    await t.waitFor('When you have done the drill:');
+    await t.waitFor(pick);
+    await t.type(`stop the session here${keys.enter}`);
+    expect(await t.exited).toBe(0);
+    const [session] = storeOf().sessions;
+    expect(session!.attempts).toEqual([expect.objectContaining({ exerciseId: 'lateral-ankle-tilts', before: 3, after: 2, verdict: 'improved' })]);
+  });
+
   it('says a hold stopped with Ctrl-C was stopped, keeps what was answered and exits 130', async () => {
     const t = itb(['session', 'balance', '--side', 'left', '--symptom', 'pain', '--movement', 'walking']);
     await passRedFlagScreen(t);

@@ -5,14 +5,34 @@ import { isPromptExit } from '../../src/ui/prompter.js';
 import { createPlainPrompter } from '../../src/ui/plain-prompts.js';
 import { onTerminal } from '../helpers/terminal.js';
 
-/** A prompter on streams: `type` sends lines as a person would, `shown` is all it wrote. */
-function terminal() {
+/**
+ * A prompter on streams: `type` sends lines as a person would, `shown` is all it wrote. `now`: its
+ * clock; by default a second passes each time it is read, so no Enter is too soon after another.
+ */
+function terminal(now = steadyClock()) {
   const input = new PassThrough();
   const output = new PassThrough();
   let shown = '';
   output.on('data', (chunk: Buffer) => (shown += chunk.toString()));
-  const prompter = createPlainPrompter(input, output, false);
+  const prompter = createPlainPrompter(input, output, false, now);
   return { prompter, input, type: (...lines: string[]) => input.write(lines.map((line) => `${line}\n`).join('')), shown: () => shown };
+}
+
+/** A clock a second further on each time it is read. */
+function steadyClock(): () => number {
+  let ms = 0;
+  return () => (ms += 1000);
+}
+
+/** Whether `promise` is still waiting once what is under way now has run. */
+async function stillWaiting(promise: Promise<unknown>): Promise<boolean> {
+  let settled = false;
+  void promise.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
+  await new Promise((resolve) => setImmediate(resolve));
+  return !settled;
 }
 
 const routines = [
@@ -335,6 +355,37 @@ describe('questions as plain lines', () => {
     t.type('');
     expect(await third).toBe(true);
     expect(t.shown()).toContain('Go on? Type y for yes or n for no (Enter alone: yes): ');
+  });
+
+  it('takes Enter pressed twice for one press: the second is no answer to the question after it', async () => {
+    let ms = 0;
+    const t = terminal(() => ms);
+    const score = t.prompter.input({ message: 'Rate your pain now:' });
+    // The score and a second Enter, come in the same read.
+    t.type('9', '');
+    expect(await score).toBe('9');
+    const sure = t.prompter.confirm({ message: 'Up 6 points, from 3 to 9: a flare-up. Is 9 right?', default: true });
+    expect(await stillWaiting(sure)).toBe(true);
+    // An Enter a tenth of a second after the question was written: too soon to have read it.
+    ms += 100;
+    t.type('');
+    expect(await stillWaiting(sure)).toBe(true);
+    // Once there was time to read the question, Enter alone answers it.
+    ms += 1000;
+    t.type('');
+    expect(await sure).toBe(true);
+    // As does a line with something typed, however quick.
+    const again = t.prompter.confirm({ message: 'Go on with the session?', default: false });
+    t.type('y');
+    expect(await again).toBe(true);
+    // A timed hold started with Enter is not ended by a second press.
+    const hold = t.prompter.countdown(30, 'Hold 1 of 2');
+    ms += 200;
+    t.type('');
+    expect(await stillWaiting(hold)).toBe(true);
+    ms += 1000;
+    t.type('');
+    expect(await hold).toBe('skipped');
   });
 
   it('asks again at Enter alone when a yes/no question has no default', async () => {
