@@ -655,6 +655,15 @@ describe('itb history', () => {
     expect(one).toContain(`(1 earlier, on ${localDate(new Date(first.startedAt))}; run`);
   });
 
+  it('names the latest earlier session by its day on your clock, wherever the store keeps it', async () => {
+    // 21:30 on 2026-03-05 here, already 2026-03-06 in UTC; kept before an earlier session, as a
+    // session begun in another window and answered later would be.
+    const evening = buildSession({ id: 'evening', startedAt: '2026-03-06T01:00:00Z', baseline: 5, drills: [{ id: 'clamshells', scores: [4] }] });
+    await withSessions(evening, first);
+    const text = await run(['history', '--since', '2026-03-09'], { home, now });
+    expect(text.stdout.replace(/\s+/g, ' ')).toContain('No sessions since 2026-03-09. (2 earlier, the latest on 2026-03-05; run');
+  });
+
   it('says that a period with one scored session is too short for a trend, not that the person has too few sessions', async () => {
     // With no earlier session, the period holds every score there is.
     await withSessions(first);
