@@ -254,6 +254,23 @@ describe('itb export', () => {
     expect((await exportIn(['--since', '2026-10-02'])).stderr).toBe('');
   });
 
+  it('names the nearest sessions by their days on your clock, wherever the store keeps them', async () => {
+    // The latest moved to 22:30 on 2026-10-20 here, already 2026-10-21 in UTC, and kept first, as
+    // a session begun in another window and answered later would be.
+    const [one, two, three] = sampleStore().sessions;
+    const later = (at: string) => new Date(Date.parse(at) + 13 * 60 * 60 * 1000).toISOString();
+    const evening = {
+      ...three!,
+      startedAt: later(three!.startedAt),
+      ...(three!.endedAt === undefined ? {} : { endedAt: later(three!.endedAt) }),
+      attempts: three!.attempts.map((attempt) => ({ ...attempt, at: later(attempt.at) })),
+      results: three!.results.map((result) => ({ ...result, at: later(result.at) })),
+    };
+    await seed({ ...sampleStore(), sessions: [evening, two!, one!] });
+    expect((await exportIn(['--since', '2027-10-01'])).stderr).toBe('None of your 3 sessions is in this period: the latest was on 2026-10-20.\n');
+    expect((await exportIn(['--until', '2025-10-01'])).stderr).toBe('None of your 3 sessions is in this period: the first was on 2026-10-01.\n');
+  });
+
   it('takes an --until of the day of the export or later as up to now: the backup is whole, and the report ends today', async () => {
     await seed();
     const whole = await exportIn(['--json']);
