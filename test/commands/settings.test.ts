@@ -246,6 +246,11 @@ describe('itb settings', () => {
     // By its id too.
     expect((await run(['settings', 'movement', 'single-leg-squat on the left leg'], { home })).code).toBe(0);
     expect(settings().movement).toBe('single-leg squat');
+    // By its name as the library writes it, and by its id in capitals.
+    await run(['settings', 'movement', 'Forward lunge on the right leg'], { home });
+    expect(settings().movement).toBe('forward lunge');
+    await run(['settings', 'movement', 'SINGLE-LEG-SQUAT on the left leg'], { home });
+    expect(settings().movement).toBe('single-leg squat');
     // Walking is not done on one leg, and hopping is no library movement: kept as typed, leg and all.
     for (const typed of ['walking on the left leg', 'hopping on the left leg']) {
       const kept = await run(['settings', 'movement', typed], { home });
