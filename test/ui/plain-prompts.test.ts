@@ -194,6 +194,12 @@ describe('questions as plain lines', () => {
       'Is 9 right? Type y for yes or n for no (Enter alone: yes): Answer n to give another score, or y to keep 9. Is 9 right? Type y for yes or n for no (Enter alone: yes): ' +
         '"maybe" was not understood. Is 9 right? Type y for yes or n for no (Enter alone: yes): ',
     );
+    // Without such a word, a number is any other wrong answer.
+    const plain = terminal();
+    const goOn = plain.prompter.confirm({ message: 'Go on?', default: false });
+    plain.type('3', 'n');
+    expect(await goOn).toBe(false);
+    expect(plain.shown().replace(/\s+/g, ' ')).toBe('Go on? Type y for yes or n for no (Enter alone: no): "3" was not understood. Go on? Type y for yes or n for no (Enter alone: no): ');
   });
 
   it('breaks a question and what follows it on its line between words, within the terminal', async () => {

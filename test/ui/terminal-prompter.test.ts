@@ -536,6 +536,8 @@ describe('a yes/no question in the terminal', () => {
     const screen = await lastScreen();
     expect(await typed(screen, ' 3')).toBe('? Is 9 right? (Y/n)\n> Answer n to give another score, or y to keep 9.');
     expect(await typed(screen, 'three')).toBe('? Is 9 right? (Y/n)\n> Type y for yes or n for no, then press Enter. Enter alone means yes.');
+    // Words with a number after them are no score typed at once.
+    expect(await typed(screen, 'about 3')).toBe('? Is 9 right? (Y/n)\n> Type y for yes or n for no, then press Enter. Enter alone means yes.');
     await typed(screen, 'n');
     expect(await answer).toBe(false);
     // Without such a word, a number is any other wrong answer.
