@@ -56,6 +56,19 @@ describe('itb exercises ID, with your results', () => {
     await afterSessions(buildSession({ startedAt: '2026-11-10T09:00:00.000Z', baseline: 5, drills: [{ id: 'clamshells', scores: [4] }] }));
     expect((await run(['buckets', 'move', 'bridges', 'rehab', '--note', 'PT says so'], { home, now })).code).toBe(0);
     expect(forYou((await show('bridges')).stdout)).toBe('in your rehab routine (moved by hand) · not tested in a session yet');
+    // Set aside by hand, it waits for its re-test as one set aside in a session does.
+    expect((await run(['buckets', 'move', 'hip-hikes', 'avoid', '--note', 'hurts on stairs'], { home, now })).code).toBe(0);
+    expect(forYou((await show('hip-hikes')).stdout)).toBe('avoid for now (moved by hand), re-test from 2026-12-04 · not tested in a session yet');
+  });
+
+  it('says which painful side a drill was tested with, when sessions had more than one, and keeps its evidence once the lists are cleared', async () => {
+    const left = buildSession({ startedAt: '2026-11-09T09:00:00.000Z', side: 'left', baseline: 5, drills: [{ id: 'clamshells', scores: [4] }] });
+    await afterSessions(left, buildSession({ startedAt: '2026-11-10T09:00:00.000Z', side: 'right', baseline: 5, drills: [{ id: 'bridges', scores: [3] }] }));
+    const day = localDate(new Date(left.attempts[0]!.at));
+    expect(forYou((await show('clamshells')).stdout)).toBe(`in your rehab routine · helped 1 of 1 · with the left side painful · mean −1 · last −1 on ${day}`);
+    // Cleared, the drill is untested again, and what the sessions showed still stands beside it.
+    expect((await run(['buckets', 'reset', '--force'], { home, now })).code).toBe(0);
+    expect(forYou((await show('clamshells')).stdout)).toBe(`untested since the lists were cleared · helped 1 of 1 · with the left side painful · mean −1 · last −1 on ${day}`);
   });
 
   it('shows nothing of the kind before anything was saved, and writes nothing', async () => {
