@@ -952,13 +952,15 @@ describe('the shape of each item', () => {
       .replace('      - mat', '      - "\\u2060"')
       .replace('text: Breathe slowly.', 'text: "\\uFEFF \\u200D"')
       .replace('instructions: Step down from a low step five times, then rate your symptom.', 'instructions: "\\u3164"')
-      .replace('description: The two drills we agreed on at the clinic.', 'description: "\\u00AD"');
+      .replace('description: The two drills we agreed on at the clinic.', 'description: "\\u00AD"')
+      .replace('    loading: false\n', '    loading: false\n    cues:\n      - "\\u2800"\n');
     expect(problemsIn(source)).toEqual([
       `8:5  cues.1.text  ${blank}`,
       `13:5  movements.0.instructions  ${blank}`,
       `22:9  exercises.0.steps.1  ${blank}`,
       `30:9  exercises.0.equipment.0  ${blank}`,
-      `45:5  routines.0.description  ${blank}`,
+      `42:9  exercises.1.cues.0  ${blank}`,
+      `47:5  routines.0.description  ${blank}`,
     ]);
     // One with something to read among them is taken as it is.
     expect(parseLibrary(good.replace('      - Open the top knee, keeping your feet together.', '      - "\\u200BOpen the top knee."')).ok).toBe(true);
