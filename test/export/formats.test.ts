@@ -1437,6 +1437,8 @@ describe('fhir', () => {
     second!.attempts[0]!.at = '2026-03-02T09:05:00+14:30';
     // In UTC without a fraction: a form FHIR takes, kept as it is.
     second!.attempts[1]!.at = '2026-03-02T09:10:00Z';
+    // A red-flag screen's time too.
+    edited.screenings[0]!.at = '2026-03-01T08:55:00+15:00';
     const bundle = JSON.parse(toFhir(buildReport(edited, library, { now: NOW })));
     expect(validator.validate(bundle)).toEqual([]);
     const times = bundle.entry.map((e: { resource: Observation }) => e.resource.effectiveDateTime);
@@ -1445,6 +1447,7 @@ describe('fhir', () => {
     expect(times).toContain('2026-03-01T12:05:00.123Z');
     expect(times).toContain('2026-03-02T09:00:00.5+14:00');
     expect(times).toContain('2026-03-02T09:10:00Z');
+    expect(times).toContain('2026-02-28T17:55:00.000Z');
   });
 
   it('files the baseline of a session that scored no drill after it, and nothing for one without a baseline', () => {
