@@ -85,8 +85,11 @@ function signed(value: number): string {
   return value < 0 ? `−${Math.abs(value)}` : '0';
 }
 
-/** `sidesApart`: the tests behind the lists were on more than one painful side (evidenceBySide). */
-export function evidenceParts(evidence: Evidence, sidesApart: boolean): string[] {
+/**
+ * `sidesApart`: the tests behind the lists were on more than one painful side (evidenceBySide).
+ * `flareFlagged`: the drill is marked "flare" beside its name, set aside after a flare-up.
+ */
+export function evidenceParts(evidence: Evidence, sidesApart: boolean, flareFlagged = false): string[] {
   if (evidence.tested === 0) return ['not tested in a session yet'];
   const parts = [`helped ${evidence.helped} of ${evidence.tested}${retryWords(evidence)}`];
   // Tested on one painful side only: which, when other drills were tested on another, as the
@@ -100,7 +103,10 @@ export function evidenceParts(evidence: Evidence, sidesApart: boolean): string[]
   if (evidence.lastChange !== null && evidence.lastTestedAt) {
     parts.push(`last ${signed(evidence.lastChange)} on ${localDate(new Date(evidence.lastTestedAt))}${lastSideWords(evidence)}`);
   }
-  if (evidence.flares > 0) parts.push(flaresWords(evidence));
+  // Its one flare-up was its last test, marked beside its name and dated by "last +3 on …": "1
+  // flare (on …)" as well would say it twice. More than one, the count is news.
+  const flareSaid = flareFlagged && evidence.flares === 1 && evidence.lastFlareAt === evidence.lastTestedAt;
+  if (evidence.flares > 0 && !flareSaid) parts.push(flaresWords(evidence));
   return parts;
 }
 
@@ -111,8 +117,8 @@ export function evidenceParts(evidence: Evidence, sidesApart: boolean): string[]
  * and "by painful side:" stands alone where the first side does not fit after it: a side at the
  * indent of "last −1 on …" would read as a part of the evidence of its own.
  */
-function evidenceLines(evidence: Evidence, sidesApart: boolean): string[] {
-  const [helped, ...rest] = evidenceParts(evidence, sidesApart);
+function evidenceLines(evidence: Evidence, sidesApart: boolean, flareFlagged: boolean): string[] {
+  const [helped, ...rest] = evidenceParts(evidence, sidesApart, flareFlagged);
   // A part too long for a line keeps its note in brackets whole where the note fits one: not
   // "helped 157 of 161 (4 on" over "the retry)".
   const evidenceLine = (parts: string[]) => packed(parts, 80, '    ', ' · ', wrapName);
@@ -176,7 +182,7 @@ function drillLines(status: ExerciseStatus, colour: Colours, { library, elsewher
   const besides = [...id, ...(flags.length > 0 ? [joined] : [])];
   const byFlags = (part: string, columns: number, indent: string) => (part === joined ? packed(flags, columns, indent) : wrap(part, columns, indent));
   const lines = namePacked(colour.bold(status.name), besides, 80, '    ', byFlags).map((line, i) => (i === 0 ? line.slice(2) : line));
-  lines.push(...evidenceLines(status.evidence, sidesApart));
+  lines.push(...evidenceLines(status.evidence, sidesApart, status.flare));
   // Set aside by a test that had no room to show help, not the same as a drill that failed; or
   // by a fall too small to count, which "last −1" alone would show as help.
   const lastTest = lastTestWords(status.evidence);

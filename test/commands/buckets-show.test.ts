@@ -86,6 +86,29 @@ describe('itb buckets: a drill set aside', () => {
     expect(text).toMatch(/^Avoid for now \(3\)$/m);
   });
 
+  it('after its one flare-up says "flare" once, beside its name, at 80 columns and at 50, and counts more than one', async () => {
+    await save((data) => {
+      data.sessions.push(
+        buildSession({ startedAt: '2026-02-10T09:00:00Z', baseline: 4, drills: [{ id: 'monster-walks', name: 'Monster walks', scores: [7] }] }),
+        buildSession({
+          startedAt: '2026-02-27T09:00:00Z',
+          baseline: 4,
+          drills: [
+            { id: 'side-lying-leg-raises', name: 'Side-lying leg raises', scores: [7] },
+            { id: 'monster-walks', name: 'Monster walks', scores: [10] },
+          ],
+        }),
+      );
+    });
+    // The flag, and "last +3 on" for the day: not "1 flare (on 2026-02-27)" as well.
+    expect(await shown()).toContain(['  Side-lying leg raises  side-lying-leg-raises  flare', '    helped 0 of 1 · mean +3 · last +3 on 2026-02-27', '    re-test from 2026-03-13\n'].join('\n'));
+    // On 50 columns the flag goes under the name, on a line of its own, and is still the only one.
+    const narrow = (await onTerminal(50, () => run(['buckets'], { home, now }))).stdout;
+    expect(narrow).toContain(['  Side-lying leg raises  side-lying-leg-raises', '    flare', '    helped 0 of 1 · mean +3', '    last +3 on 2026-02-27', '    re-test from 2026-03-13\n'].join('\n'));
+    // Flared up twice: how many times is news beside the flag.
+    expect(await shown()).toContain('  Monster walks  monster-walks  flare\n    helped 0 of 2 · mean +3 · last +3 on 2026-02-27\n    2 flares (the last on 2026-02-27)\n');
+  });
+
   it('dates a move by hand without a note as one with a note, the date under the name on a narrow terminal', async () => {
     // 02:00 UTC on 1 March is 22:30 on 28 February in St. John's (the tests' zone): the local day.
     await save((data) => void data.moves.push({ exerciseId: 'clamshells', bucket: 'rehab', at: '2026-03-01T02:00:00Z' }));
