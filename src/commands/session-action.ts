@@ -2,7 +2,7 @@
 // time, every answer saved as it is given. Ctrl-C at any prompt keeps what was answered.
 import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
-import { afterFlareUpAdvice, flareUpsToday } from '../core/advice.js';
+import { adviceFor, afterFlareUpAdvice, flareUpsToday } from '../core/advice.js';
 import { namedAs } from '../core/closest.js';
 import { bucketView, retestDueAt } from '../core/buckets.js';
 import { applySessionResults, datedToCount, projectBuckets } from '../core/projection.js';
@@ -189,11 +189,17 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
     const notes = [takenOver ? interruptedNote(recorded, standing, { standing: standingIn(bucketsNow), resetAt: after.bucketsResetAt }) : interruptedNote(session, standing)];
     if (session.results.some((result) => result.flare)) notes.push(afterFlareUpAdvice);
     else {
-      const left = leftForLater(session, bucketsNow, after, library, ctx.now());
-      if (left > 0) notes.push(`To go on with the ${left === 1 ? 'one drill' : plural(left, 'drill')} left later today, run \`${itb} session ${shellWord(session.routine)}\`.`);
+      const advice = adviceFor(after, ctx.now(), library);
+      const left = leftForLater(session, bucketsNow, after, library, ctx.now(), advice);
+      const again = `\`${itb} session ${shellWord(session.routine)}\``;
+      if (left > 0) notes.push(`To go on with the ${left === 1 ? 'one drill' : plural(left, 'drill')} left later today, run ${again}.`);
       // Stopped at the first drill (during its timed hold, say): no next step would leave the
-      // person to guess how to begin again.
-      else if (nothingGotThrough(session, after, ctx.now())) notes.push(`To start this routine again, run \`${itb} session ${shellWord(session.routine)}\`.`);
+      // person to guess how to begin again. Begun after a flare-up earlier today, against the
+      // advice to rest, it is not to begin again today: the rest comes first.
+      else if (nothingGotThrough(session, after, ctx.now())) {
+        const restToday = advice.some((item) => item.id === 'rest-after-flare-up');
+        notes.push(restToday ? `After today's flare-up, take it easy for the rest of the day. To start this routine again on another day, run ${again}.` : `To start this routine again, run ${again}.`);
+      }
     }
     throw stopped(notes);
   } finally {

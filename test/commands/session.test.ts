@@ -941,6 +941,20 @@ describe('itb session', () => {
       expect(result.stdout).not.toContain('later today');
     });
 
+    it('after a yes and Ctrl-C before any drill was got through, says to rest for the rest of the day and to start the routine again on another day', async () => {
+      await afterSessions(morning());
+      const result = await run(['session', 'joint-chain', ...flags], { home, tty: true, now, answers: [true, 3, CTRL_C] });
+      expect(result.code).toBe(130);
+      const said = result.stderr.replace(/\s+/g, ' ');
+      expect(said).toContain('Session interrupted. Kept: your baseline (3).');
+      expect(said).toContain("After today's flare-up, take it easy for the rest of the day. To start this routine again on another day, run `itb session joint-chain`.");
+      expect(said).not.toContain('To start this routine again, run');
+      // The next day, with no flare-up on it, how to start again, as on any day.
+      const tomorrow = await run(['session', 'joint-chain', ...flags], { home, tty: true, now: new Date('2026-11-21T15:00:00.000Z'), answers: [3, CTRL_C] });
+      expect(tomorrow.stderr.replace(/\s+/g, ' ')).toContain('To start this routine again, run `itb session joint-chain`.');
+      expect(tomorrow.stderr).not.toContain('flare-up');
+    });
+
     it('counts a flare-up in a session interrupted earlier today, names each of several, and remembers one from the session just run', async () => {
       await afterSessions(morning('interrupted'));
       const interrupted = await run(['session', 'joint-chain', ...flags], { home, tty: true, now, answers: [false] });
