@@ -202,6 +202,18 @@ describe('the leg of a test movement done on one leg', () => {
     expect((await stored()).sessions.map((session) => session.movement)).toEqual(['step-down on the left leg', 'step-down on the left leg']);
   });
 
+  it('keeps a number typed at the leg list, most likely an early score, from picking a leg unasked', async () => {
+    await afterSessions();
+    const result = await run(['session', 'balance', '--side', 'both', '--symptom', 'pain', '--no-timer'], { home, tty: true, answers: ['step-down', 'right', 4, 'stop'] });
+    expect(result.code, result.stderr).toBe(0);
+    const leg = result.prompter.asked.find((asked) => asked.message === legQuestion)!;
+    // In a plain terminal's numbered list, a score of 1 or 2 would pick a leg: each asks first.
+    expect(leg.confirms).toEqual(['Test on your left leg?', 'Test on your right leg?']);
+    // In the arrow-key list it picks none, and says the score comes next.
+    expect(leg.numberTyped).toBe('Rate once the leg is chosen: choose it with the arrow keys (or type left or right), then Enter; your score is asked next.');
+    expect((await stored()).sessions[0]).toMatchObject({ movement: 'step-down on the right leg', baseline: 4 });
+  });
+
   it('says so when the leg is not the one of last time, chosen or named, and not when it is', async () => {
     await afterSessions();
     const session = (answers: (string | number)[], movement: string[] = []) =>

@@ -19,8 +19,10 @@ export interface Asked {
   disabled?: Record<string, string>;
   /** The answer Enter alone gives. */
   default?: unknown;
-  /** What a yes/no question says to a number typed at it. */
+  /** What a yes/no question, or a list in a normal terminal, says to a number typed at it. */
   numberTyped?: string;
+  /** The yes/no question asked before each choice is taken by its number in a plain terminal (none: taken at once). */
+  confirms?: (string | undefined)[];
   /** The answer given (Ctrl-C gives none). */
   answer?: string | number | boolean;
   /** An input's answer as it stays on screen, once accepted. */
@@ -53,9 +55,10 @@ export class ScriptedPrompter implements Prompter {
     return answer;
   }
 
-  async select<T extends string>(q: { message: string; choices: Choice<T>[]; default?: T }): Promise<T> {
+  async select<T extends string>(q: { message: string; choices: Choice<T>[]; default?: T; numberTyped?: string }): Promise<T> {
     const values = q.choices.map((c) => c.value);
     const disabled = Object.fromEntries(q.choices.flatMap((c) => (c.disabled === undefined ? [] : [[c.value, c.disabled]])));
+    const confirms = q.choices.map((c) => c.confirm);
     const asked: Asked = {
       kind: 'select',
       message: q.message,
@@ -63,6 +66,8 @@ export class ScriptedPrompter implements Prompter {
       choiceNames: q.choices.map((c) => c.name),
       descriptions: q.choices.map((c) => c.description),
       default: q.default,
+      ...(q.numberTyped === undefined ? {} : { numberTyped: q.numberTyped }),
+      ...(confirms.every((confirm) => confirm === undefined) ? {} : { confirms }),
     };
     const answer = String(this.take(Object.keys(disabled).length > 0 ? { ...asked, disabled } : asked));
     if (!values.includes(answer as T)) throw new Error(`"${answer}" is not a choice of "${q.message}": ${values.join(', ')}`);
