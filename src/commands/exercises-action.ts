@@ -69,7 +69,8 @@ async function yourResults(ctx: Context, id: string, library: Library, itb: stri
         : evidence.tested > 0
           ? 'untested since the lists were cleared'
           : undefined;
-  return [...(bucket ? [bucket] : []), ...evidenceParts(evidence, summary.buckets.sidesApart)];
+  // "(flare-up)" beside the bucket, as "flare" beside a name in buckets: not again as "1 flare".
+  return [...(bucket ? [bucket] : []), ...evidenceParts(evidence, summary.buckets.sidesApart, status.bucket === 'avoid' && status.flare)];
 }
 
 /**
