@@ -8,7 +8,7 @@ import type { Exercise } from '../library/schema.js';
 import type { Colours } from '../ui/colour.js';
 import type { Prompter } from '../ui/prompter.js';
 import { holdPlace } from '../ui/describe.js';
-import { drillCard } from '../ui/session-view.js';
+import { drillCard, drillHeading } from '../ui/session-view.js';
 import { width } from '../ui/width.js';
 import { onScreen, wrap } from '../ui/wrap.js';
 import { plural } from '../export/words.js';
@@ -28,9 +28,10 @@ interface Turn {
 /** Puts one question of the state machine to the user and returns the answer in its terms. */
 export async function ask(question: Exclude<Ask, { kind: 'finished' }>, turn: Turn): Promise<Answer> {
   const { plan, exercises, prompter, options, colour, say, thresholds } = turn;
-  const rate = async (message: string): Promise<number> => {
+  const rate = async (message: string, reminder?: () => string[]): Promise<number> => {
     const text = await prompter.input({
       message,
+      reminder,
       validate: (typed) => {
         const read = parseScore(typed);
         return read.ok ? true : read.reason;
@@ -48,6 +49,10 @@ export async function ask(question: Exclude<Ask, { kind: 'finished' }>, turn: Tu
   // What to do, then the question on a line of its own: short enough for the prompt never to
   // wrap in the middle of a word.
   const doMovement = (when: string) => say(`${wrap(`Do your test movement (${plan.movement}) ${when}.`, 78).join('\n')}\n`);
+  // Which drill a question is about, said again when it is asked again after Ctrl-Z and fg: its
+  // card, above, may have gone off the screen during the pause (a phone call, say).
+  const which = (at: { exercise: { id: string }; index: number; total: number; attempt: 1 | 2 }) => () =>
+    drillHeading({ exercise: exercises.get(at.exercise.id)!, index: at.index, total: at.total, attempt: at.attempt }, colour);
   switch (question.kind) {
     case 'baseline':
       doMovement('now');
@@ -59,8 +64,9 @@ export async function ask(question: Exclude<Ask, { kind: 'finished' }>, turn: Tu
       doMovement('again, the same way as before');
       // The second try is judged against the score from before the first, not the one just given.
       const before = question.attempt === 1 ? `(before: ${question.before})` : `(before the first try: ${question.before})`;
+      const reminder = which(question);
       for (;;) {
-        const score = await rate(`Rate your ${plan.symptom} now ${colour.dim(before)}:`);
+        const score = await rate(`Rate your ${plan.symptom} now ${colour.dim(before)}:`, reminder);
         // A flare-up sets the drill aside and calls for rest for the day: a number typed wrong
         // (on a keypad the key above is 3 more) would do so too. Asked before anything is saved;
         // answered no, the score is asked for again.
@@ -70,6 +76,7 @@ export async function ask(question: Exclude<Ask, { kind: 'finished' }>, turn: Tu
           default: true,
           // The score meant, typed at once, is no yes or no: what to answer to give it.
           numberTyped: `Answer n to give another score, or y to keep ${score}.`,
+          reminder,
         });
         if (meant) return { kind: 'score', score };
       }
@@ -155,7 +162,7 @@ export async function ask(question: Exclude<Ask, { kind: 'finished' }>, turn: Tu
         // A number typed here is most likely the score, typed before it is asked for: it picks
         // no choice, which would start a hold, end the drill or stop the session.
         const numberTyped = 'Rate after the drill: choose Done first (arrow keys, then Enter), then type your score.';
-        const choice = await prompter.select({ message: 'When you have done the drill:', choices, default: first[0]!.value, numberTyped });
+        const choice = await prompter.select({ message: 'When you have done the drill:', choices, default: first[0]!.value, numberTyped, reminder: which(question) });
         // Done after some of the holds were timed, not all: the rest may have been done without
         // the timer, or not at all. Said, and kept with the score for the therapist's report.
         if (choice === 'done' && timed > 0 && timed < holds) {

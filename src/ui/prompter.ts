@@ -29,12 +29,20 @@ export interface Prompter {
      * terminal take the number, asking first about a choice that has `confirm`.
      */
     numberTyped?: string;
+    /**
+     * Said above the question when it is asked again after Ctrl-Z and fg, and only then: what it
+     * is about (the drill), its lines above perhaps gone off the screen during the pause. Made as
+     * it is said, to fit the window then.
+     */
+    reminder?: () => string[];
   }): Promise<T>;
   confirm(question: {
     message: string;
     default?: boolean;
     /** Said when a number is typed instead of yes or no: where it is most likely a score, typed as the answer. */
     numberTyped?: string;
+    /** As for select. */
+    reminder?: () => string[];
   }): Promise<boolean>;
   input(question: {
     message: string;
@@ -43,6 +51,8 @@ export interface Prompter {
     validate?: (text: string) => true | string;
     /** How an accepted answer stays on screen after the question (" 7 " as 7); as typed without it. */
     shown?: (text: string) => string;
+    /** As for select. */
+    reminder?: () => string[];
   }): Promise<string>;
   /** Counts down a timed hold, ringing the bell (timeUpBell) when it runs out; the user may end it early. */
   countdown(seconds: number, label: string): Promise<'finished' | 'skipped'>;

@@ -44,13 +44,18 @@ export function createPrompter(): Prompter {
   escapeThenKeyApart();
   const questionPut = enterTwiceTakenOnce();
   const askedAgain = askedAgainAfterPause(ended);
-  const asked = <T>(question: (context: { signal: AbortSignal }) => Promise<T>): Promise<T> =>
-    askedAgain((context) => {
-      questionPut();
-      return question(context);
-    });
+  // Asked again after a pause, under the shell's lines, a question says first what it is about
+  // (`reminder`), as the lines above it may have gone off the screen.
+  const asked = <T>(question: (context: { signal: AbortSignal }) => Promise<T>, reminder?: () => string[]): Promise<T> =>
+    askedAgain(
+      (context) => {
+        questionPut();
+        return question(context);
+      },
+      reminder && (() => process.stdout.write(reminder().map((line) => `${line}\n`).join(''))),
+    );
   return {
-    select: ({ message, choices, default: fallback, numberTyped }) => {
+    select: ({ message, choices, default: fallback, numberTyped, reminder }) => {
       // A column spare for the space before the answer, once picked.
       const question = fitted(message, 1);
       const shownChoices = choices.map((choice) => {
@@ -106,16 +111,17 @@ export function createPrompter(): Prompter {
               context,
             ),
           ) as Promise<(typeof choices)[number]['value']>,
+        reminder,
       );
     },
     // Room for " (y/N)", then " Yes" once answered. Asked as typed text, not with the prompts'
     // own yes/no question: that takes Enter alone for yes when it has no default, and keeps a
     // wrong answer ("maybe") typed, so that the y typed next reads "maybey" and is refused again.
-    confirm: ({ message, default: fallback, numberTyped }) => {
+    confirm: ({ message, default: fallback, numberTyped, reminder }) => {
       const typing: Typing = { text: '' };
-      return asked((context) => typedAgain(typing, () => yesOrNo(message, typing, context, fallback, numberTyped)));
+      return asked((context) => typedAgain(typing, () => yesOrNo(message, typing, context, fallback, numberTyped)), reminder);
     },
-    input: ({ message, default: fallback, validate, shown }) => {
+    input: ({ message, default: fallback, validate, shown, reminder }) => {
       const typing: Typing = { text: '' };
       return asked((context) =>
         typedAgain(typing, () =>
@@ -136,6 +142,7 @@ export function createPrompter(): Prompter {
             context,
           ),
         ),
+        reminder,
       );
     },
     // Drawn again every second, after a pause too: not asked again, which would start it afresh.

@@ -36,15 +36,22 @@ interface Card {
   side: PainfulSide;
 }
 
-export function drillCard({ exercise, index, total, attempt, side }: Card, colour: Colours): string {
-  const lines = [
-    '',
+/**
+ * The top of a drill's card: where it is in the routine, and its name. Said again above a
+ * question about the drill asked again after Ctrl-Z and fg, the card perhaps gone off the screen.
+ */
+export function drillHeading({ exercise, index, total, attempt }: Omit<Card, 'side'>, colour: Colours): string[] {
+  return [
     colour.dim(`Exercise ${index + 1} of ${total} · ${exercise.region}`),
     // In the terminal's own colour: a bold yellow shows bright, and all but vanishes on white.
     // The second try said before the name: many names end in a note in brackets of their own,
     // which a narrow terminal breaks before, not inside, as the lists and the summary do.
     ...wrapName(attempt === 2 ? `Second try: ${exercise.name}` : exercise.name, 80).map((line) => colour.bold(line)),
   ];
+}
+
+export function drillCard({ exercise, index, total, attempt, side }: Card, colour: Colours): string {
+  const lines = ['', ...drillHeading({ exercise, index, total, attempt }, colour)];
   if (attempt === 2) lines.push(...wrap(retryAdvice(exercise), 78, '  '));
   exercise.steps.forEach((step, i) => lines.push(...hanging(`  ${String(i + 1).padStart(2)}. `, step, 78)));
   const dose = `  ${colour.dim('Dose:')} ${describeDose(exercise.dose)}`;

@@ -88,13 +88,17 @@ export function suspendable(): void {
  * Asks a question again, afresh under the shell's lines, when itb is brought back with fg after
  * Ctrl-Z: the prompts draw it again only once a key is pressed, so the person came back to
  * "[1]+ Stopped" and "fg" with nothing asked under them, as if itb had hung. Whatever was typed
- * of an answer before the pause is typed again.
+ * of an answer before the pause is typed again. `again` is done each time before it is asked
+ * again (to say what it is about).
  */
-export function askedAgainAfterPause(stopped: AbortSignal): <T>(question: (context: { signal: AbortSignal }) => Promise<T>) => Promise<T> {
+export function askedAgainAfterPause(
+  stopped: AbortSignal,
+): <T>(question: (context: { signal: AbortSignal }) => Promise<T>, again?: () => void) => Promise<T> {
   let asking: AbortController | undefined;
   process.on('SIGCONT', () => asking?.abort('back after a pause'));
-  return async (question) => {
-    for (;;) {
+  return async (question, again) => {
+    for (let paused = false; ; paused = true) {
+      if (paused) again?.();
       const back = new AbortController();
       asking = back;
       try {

@@ -336,6 +336,36 @@ describe('itb session in a terminal', () => {
     expect(storeOf().screenings[0].answers).toEqual(Object.fromEntries(Object.keys(redFlagQuestions).map((flag) => [flag, false])));
   });
 
+  it('says which drill a question is about when it is asked again after Ctrl-Z and fg, and only then', async () => {
+    const t = itb(['session', 'joint-chain', '--side', 'left', '--symptom', 'pain', '--movement', 'lunge']);
+    await passRedFlagScreen(t);
+    await t.answer('Rate your pain (0 = none', '6');
+    await t.waitFor('When you have done the drill');
+    // Stopped as Ctrl-Z stops it in a shell, then brought back as fg does: the drill's card above
+    // may have scrolled off the screen meanwhile, so its place and name come with the question.
+    t.signal('SIGSTOP');
+    t.signal('SIGCONT');
+    await t.answer(/Exercise 1 of 5 · ankle\r?\nLateral ankle tilts\r?\n\? When you have done the drill/, ''); // Done
+    await t.waitFor('(before: 6)');
+    t.signal('SIGSTOP');
+    t.signal('SIGCONT');
+    await t.answer(/Exercise 1 of 5 · ankle\r?\nLateral ankle tilts\r?\n\? Rate your pain now \(before: 6\)/, '6');
+    // Not better: the second try, named as such when its score is asked again.
+    await t.answer('When you have done the drill', '');
+    await t.waitFor('(before the first try: 6)');
+    t.signal('SIGSTOP');
+    t.signal('SIGCONT');
+    await t.answer(/Exercise 1 of 5 · ankle\r?\nSecond try: Lateral ankle tilts\r?\n\? Rate your pain now \(before the first try: 6\)/, '4');
+    await t.waitFor('Better: pain 6 → 4');
+    await t.waitFor('When you have done the drill');
+    await t.type(keys.ctrlC);
+    expect(await t.exited).toBe(130);
+    // Said on the two cards and after each of the three pauses, and nowhere else.
+    expect(t.text.split('Exercise 1 of 5 · ankle')).toHaveLength(6);
+    expect(t.text.split('Exercise 2 of 5 · knee')).toHaveLength(2);
+    expect(storeOf().sessions[0]?.results).toEqual([expect.objectContaining({ exerciseId: 'lateral-ankle-tilts', outcome: 'rehab' })]);
+  });
+
   it('takes a number typed at the test movement\'s list, most likely the score typed early, as no movement, saying so', async () => {
     const t = itb(['session', 'joint-chain', '--side', 'left', '--symptom', 'pain']);
     await passRedFlagScreen(t);
