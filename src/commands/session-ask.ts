@@ -171,7 +171,7 @@ export async function ask(question: Exclude<Ask, { kind: 'finished' }>, turn: Tu
         }
         if (choice !== 'timer') return { kind: 'exercise', choice };
         timed += 1;
-        await prompter.countdown(hold!, timed <= holds ? `Hold ${timed} of ${holds}${place(timed)}` : `Hold ${timed}`);
+        await prompter.countdown(hold!, timed <= holds ? `Hold ${timed} of ${holds}${place(timed)}` : `Hold ${timed}`, which(question));
       }
     }
   }

@@ -12,8 +12,17 @@ export function holdLine(label: string, how: string): string {
   return hanging('⏱ ', `${label}: ${how}`, 79).join('\n');
 }
 
-export const countdown = createPrompt<'finished' | 'skipped', { seconds: number; label: string }>((config, done) => {
-  const [left, setLeft] = useState(config.seconds);
+interface Hold {
+  seconds: number;
+  label: string;
+  /** The seconds left to count down from, when fewer than `seconds`: drawn afresh after a pause. */
+  left?: number;
+  /** Told the seconds left at each tick. */
+  ticked?: (left: number) => void;
+}
+
+export const countdown = createPrompt<'finished' | 'skipped', Hold>((config, done) => {
+  const [left, setLeft] = useState(config.left ?? config.seconds);
   const [ended, setEnded] = useState<'finished' | 'skipped' | undefined>(undefined);
 
   useEffect(() => {
@@ -23,7 +32,10 @@ export const countdown = createPrompt<'finished' | 'skipped', { seconds: number;
       done('finished');
       return;
     }
-    const timer = setTimeout(() => setLeft(left - 1), 1000);
+    const timer = setTimeout(() => {
+      config.ticked?.(left - 1);
+      setLeft(left - 1);
+    }, 1000);
     return () => clearTimeout(timer);
   }, [left, ended]);
 

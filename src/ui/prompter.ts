@@ -54,8 +54,11 @@ export interface Prompter {
     /** As for select. */
     reminder?: () => string[];
   }): Promise<string>;
-  /** Counts down a timed hold, ringing the bell (timeUpBell) when it runs out; the user may end it early. */
-  countdown(seconds: number, label: string): Promise<'finished' | 'skipped'>;
+  /**
+   * Counts down a timed hold, ringing the bell (timeUpBell) when it runs out; the user may end it
+   * early. `reminder`: as for select, said above it when it is drawn afresh after Ctrl-Z and fg.
+   */
+  countdown(seconds: number, label: string, reminder?: () => string[]): Promise<'finished' | 'skipped'>;
   /** Ends the question being asked, and any later one, the way Ctrl-C ends it. */
   stop(): void;
 }

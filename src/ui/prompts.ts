@@ -145,13 +145,29 @@ export function createPrompter(): Prompter {
         reminder,
       );
     },
-    // Drawn again every second, after a pause too: not asked again, which would start it afresh.
-    // Cleared as it ends, and its last line written in its place: stopped with Ctrl-C, the
-    // prompts left "29 s left" on screen, as if the timer still ran.
-    countdown: async (seconds, label) => {
+    // Drawn again every second. After Ctrl-Z and fg, drawn afresh under the shell's lines as a
+    // question is asked again, going on from the seconds it had left: drawn again where it was,
+    // its first drawing erased the lines it had taken before the pause, by then the shell's ("fg"
+    // and the command it brought back). Cleared as it ends, and its last line written in its
+    // place: stopped with Ctrl-C, the prompts left "29 s left" on screen, as if the timer still
+    // ran. Not cleared when ended by the pause: what it took is the shell's then.
+    countdown: async (seconds, label, reminder) => {
+      let left = seconds;
       try {
-        questionPut();
-        const how = await countdown({ seconds, label }, { signal: ended, clearPromptOnDone: true });
+        const how = await asked(
+          (context) =>
+            countdown(
+              { seconds, label, left, ticked: (now) => (left = now) },
+              {
+                signal: context.signal,
+                // Looked at as it ends (by then its signal says whether the pause ended it).
+                get clearPromptOnDone() {
+                  return !context.signal.aborted || ended.aborted;
+                },
+              },
+            ),
+          reminder,
+        );
         process.stdout.write(`${how === 'finished' ? timeUpBell : ''}${holdLine(label, how === 'finished' ? 'time is up' : 'ended early')}\n`);
         return how;
       } catch (error) {

@@ -901,6 +901,40 @@ describe('itb session in a terminal', () => {
     expect(await t.exited).toBe(130);
   });
 
+  it('draws a timed hold afresh under the lines the shell wrote after Ctrl-Z and fg, with the drill named', async () => {
+    // In a shell, whose job control stops itb on Ctrl-Z; narrow, so that the countdown takes two
+    // lines, as it does on a phone.
+    const shell = new Terminal(['--norc', '--noprofile', '-i'], { ITB_HOME: home(), PS1: '$ ' }, 60, 24, {}, ['bash']);
+    try {
+      const command = `'${process.execPath}' '${BIN}' session balance --side both --symptom discomfort --movement stairs`;
+      await shell.type(`${command}${keys.enter}`);
+      await passRedFlagScreen(shell);
+      await shell.answer('Rate your discomfort', '3');
+      await shell.answer('When you have done the drill', '');
+      await shell.waitFor(/⏱ Hold 1 of 6 · set 1, first side: ■+·* \d+ s left/);
+      await shell.type(keys.ctrlZ);
+      await shell.waitFor('Stopped');
+      await shell.type(`fg${keys.enter}`);
+      await shell.waitFor(/⏱ Hold 1 of 6 · set 1, first side: ■+·* \d+ s left/);
+      const lines = await shell.screen();
+      const after = lines.slice(lines.lastIndexOf('$ fg') + 1);
+      // The command fg brought back, as the shell wrote it over as many lines as it takes, is
+      // left whole; the countdown goes on under it, after the drill's place and name.
+      const rows = after.findIndex((line) => line === '');
+      expect(after.slice(0, rows).join('').replace(/\s/g, '')).toBe(command.replace(/\s/g, ''));
+      expect(after.slice(rows + 1, rows + 3)).toEqual(['Exercise 1 of 2 · whole-leg', 'Single-leg stand']);
+      expect(after[rows + 3]).toMatch(/^⏱ Hold 1 of 6 · set 1, first side: ■+·* \d+ s left$/);
+      expect(after[rows + 4]).toBe('(Enter to end early)');
+      await shell.type(keys.enter);
+      await shell.waitFor('Hold 1 of 6 · set 1, first side: ended early');
+      await shell.waitFor('When you have done the drill');
+      await shell.type(keys.ctrlC);
+      await shell.waitFor('Session interrupted');
+    } finally {
+      await shell.end();
+    }
+  });
+
   it('counts down a timed hold, and Enter ends it early', async () => {
     const t = itb(['session', 'balance', '--side', 'both', '--symptom', 'discomfort', '--movement', 'stairs']);
     await passRedFlagScreen(t);

@@ -39,7 +39,7 @@ vi.mock('../../src/ui/list-prompt.js', async (actual) => {
 vi.mock('../../src/ui/stopping.js', () => ({
   whenTerminalGoes: () => new AbortController().signal,
   suspendable: () => undefined,
-  askedAgainAfterPause: () => (question: (context: { signal: AbortSignal }) => Promise<unknown>) => question({ signal: new AbortController().signal }),
+  askedAgainAfterPause: (stopped: AbortSignal) => (question: (context: { signal: AbortSignal }) => Promise<unknown>) => question({ signal: stopped }),
 }));
 
 const { createPrompter } = await import('../../src/ui/prompts.js');
