@@ -7,6 +7,7 @@ import { escapeThenKeyApart } from './escape-then-key.js';
 import { keysRows, listPrompt, rowsOf } from './list-prompt.js';
 import { type Prompter, timeUpBell } from './prompter.js';
 import { askedAgainAfterPause, suspendable, whenTerminalGoes } from './stopping.js';
+import { tabAsSpace } from './tab-as-space.js';
 import { width } from './width.js';
 import { onScreen, wrap, wrapName } from './wrap.js';
 import { plainText, typedANumber, typedChoice } from './typed-choice.js';
@@ -42,6 +43,7 @@ export function createPrompter(): Prompter {
   const ended = AbortSignal.any([whenTerminalGoes(), stopping.signal]);
   suspendable();
   escapeThenKeyApart();
+  tabAsSpace();
   const questionPut = enterTwiceTakenOnce();
   const askedAgain = askedAgainAfterPause(ended);
   // Asked again after a pause, under the shell's lines, a question says first what it is about

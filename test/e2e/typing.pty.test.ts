@@ -264,6 +264,24 @@ describe('itb session typed at as people type', () => {
     expect(saved()).toEqual({ sessions: [session('interrupted', 5, 5)], rehab: [], avoid: [] });
   });
 
+  it('takes Tab typed at a score for a space, not a jump to the next tab stop, and two numbers it parts stay two', async () => {
+    const t = itb(jointChain, { cols: 80 });
+    await passRedFlagScreen(t);
+    await t.waitFor('worst imaginable):');
+    await t.type('4\t5');
+    await t.waitFor('4 5');
+    expect(await screenOf(t)).toContain('? Rate your pain (0 = none, 10 = worst imaginable): 4 5');
+    await t.type(keys.enter);
+    await t.waitFor('"4 5" is not a number');
+    // Before and after the number, it is no part of it.
+    await t.type(`\t6\t${keys.enter}`);
+    await t.waitFor(/✔ Rate your pain \(0 = none, 10 = worst imaginable\): 6\r?\n/);
+    await t.waitFor('↑↓ navigate');
+    expect(t.text).not.toContain('\t');
+    await interrupt(t);
+    expect(saved()).toEqual({ sessions: [session('interrupted', 6, 6)], rehab: [], avoid: [] });
+  });
+
   it('takes no choice at a drill from keys typed while its card is still being written: a 3 does not stop the session', async () => {
     const t = itb(jointChain, { cols: 80 });
     await passRedFlagScreen(t);
