@@ -63,7 +63,8 @@ export function createPlainPrompter(input: Readable = process.stdin, output: Wri
   if (signals) {
     process.on('SIGINT', () => end(ending('ExitPromptError', 'Ctrl-C')));
     for (const signal of ['SIGHUP', 'SIGTERM'] as const) process.on(signal, () => end(ending('AbortPromptError', signal)));
-    // Back with fg after Ctrl-Z, under the lines the shell wrote: the question waiting, asked again.
+    // Back with fg after Ctrl-Z, under the lines the shell wrote: the question waiting, asked
+    // again after what it is about.
     process.on('SIGCONT', () => waiting && output.write(`\n${fitted(waiting.again())}`));
   }
 
@@ -77,8 +78,12 @@ export function createPlainPrompter(input: Readable = process.stdin, output: Wri
       .split('\n')
       .map((part) => wrap(part, 80, /^ */.exec(part)![0], 'all').join('\n'))
       .join('\n') + (text.endsWith(' ') ? ' ' : '');
-  /** The next line typed, after `prompt`; rejects when the session is to stop. `again`: the question after a pause. */
-  const line = (prompt: string, again = () => prompt): Promise<string> => {
+  /**
+   * The next line typed, after `prompt`; rejects when the session is to stop. `again`: the
+   * question after a pause, after what it is about (`reminder`: the drill, its card perhaps gone
+   * off the screen, or out of a screen reader's mind, during the pause).
+   */
+  const line = (prompt: string, again = () => prompt, reminder?: () => string[]): Promise<string> => {
     // Once stopped, a question is not asked at all, as under the other prompts.
     if (ended) return Promise.reject(ended);
     write(fitted(prompt));
@@ -90,16 +95,17 @@ export function createPlainPrompter(input: Readable = process.stdin, output: Wri
         waiting = undefined;
         lines.pause();
       };
-      waiting = { resolve: (text) => (done(), resolve(text)), reject: (error) => (done(), reject(error)), again };
+      const said = () => [...(reminder?.() ?? []), again()].join('\n');
+      waiting = { resolve: (text) => (done(), resolve(text)), reject: (error) => (done(), reject(error)), again: said };
       lines.resume();
     });
   };
   const question = (message: string) => wrap(message, 80, '', 'all').join('\n');
 
-  const confirm: Prompter['confirm'] = async ({ message, default: fallback, numberTyped }) => {
+  const confirm: Prompter['confirm'] = async ({ message, default: fallback, numberTyped, reminder }) => {
     const ask = `${message} Type y for yes or n for no${fallback === undefined ? '' : ` (Enter alone: ${fallback ? 'yes' : 'no'})`}: `;
     for (let prompt = ask; ; ) {
-      const said = plainText(await line(prompt));
+      const said = plainText(await line(prompt, undefined, reminder));
       const typedText = said.toLowerCase();
       if (typedText === '' && fallback !== undefined) return fallback;
       if (['y', 'yes'].includes(typedText)) return true;
@@ -112,7 +118,7 @@ export function createPlainPrompter(input: Readable = process.stdin, output: Wri
   };
 
   return {
-    async select({ message, choices, default: fallback }) {
+    async select({ message, choices, default: fallback, reminder }) {
       const first = choices.findIndex((choice) => choice.disabled === undefined);
       const preset = fallback === undefined ? first : Math.max(0, choices.findIndex((choice) => choice.value === fallback));
       const listed = choices.flatMap((choice, i) => {
@@ -130,7 +136,7 @@ export function createPlainPrompter(input: Readable = process.stdin, output: Wri
       const enter = `and press Enter (Enter alone: ${preset + 1}): `;
       const ask = `Type its number ${enter}`;
       for (let prompt = ask; ; ) {
-        const typedText = plainText(await line(prompt, () => `${message}\n${prompt}`));
+        const typedText = plainText(await line(prompt, () => `${message}\n${prompt}`, reminder));
         const index = typedText === '' ? preset : typedChoice(choices, typedText);
         const chosen = choices[index];
         if (chosen === undefined) prompt = `"${typedText}" is not in the list. Type a number from 1 to ${choices.length} ${enter}`;
@@ -146,17 +152,17 @@ export function createPlainPrompter(input: Readable = process.stdin, output: Wri
       }
     },
     confirm,
-    async input({ message, default: fallback, validate }) {
+    async input({ message, default: fallback, validate, reminder }) {
       const ask = `${message}${fallback === undefined ? '' : ` (Enter alone: ${fallback})`} `;
       for (let prompt = ask; ; ) {
-        const typedText = await line(prompt);
+        const typedText = await line(prompt, undefined, reminder);
         const answer = typedText.trim() === '' && fallback !== undefined ? fallback : typedText;
         const verdict = validate ? validate(answer) : true;
         if (verdict === true) return answer;
         prompt = `${wrap(verdict, 80).join('\n')}\n${ask}`;
       }
     },
-    async countdown(seconds, label) {
+    async countdown(seconds, label, reminder) {
       let timer: NodeJS.Timeout | undefined;
       const until = Date.now() + seconds * 1000;
       const left = () => held(`${label}: ${Math.max(1, Math.ceil((until - Date.now()) / 1000))} s left. Press Enter to end it early.`);
@@ -164,7 +170,7 @@ export function createPlainPrompter(input: Readable = process.stdin, output: Wri
       // Once stopped, a hold is not started at all, so there is none to say was stopped.
       const started = ended === undefined;
       try {
-        const how = await Promise.race([timeUp, line(held(`${label}: ${seconds} s, starting now. Press Enter to end it early.`), left).then(() => 'skipped' as const)]);
+        const how = await Promise.race([timeUp, line(held(`${label}: ${seconds} s, starting now. Press Enter to end it early.`), left, reminder).then(() => 'skipped' as const)]);
         write(`${how === 'finished' ? timeUpBell : ''}${held(`${label}: ${how === 'finished' ? 'time is up' : 'ended early'}`)}`);
         return how;
       } catch (error) {

@@ -139,11 +139,12 @@ describe('itb session under TERM=dumb', () => {
     await t.answer(/\r\nRate your pain \(0 = none, 10 = worst imaginable\):/, '6');
     await t.waitFor(pick);
     t.signal('SIGCONT');
-    await t.waitFor(/When you have done the drill:\r\nType its number and press Enter \(Enter alone: 1\):/);
+    // After what it is about, the drill's place and name: its card may have gone off the screen.
+    await t.waitFor(/Exercise 1 of \d+ · [^\r\n]+\r\n[^\r\n]+\r\nWhen you have done the drill:\r\nType its number and press Enter \(Enter alone: 1\):/);
     await t.type(`1${keys.enter}`);
     await t.waitFor(/Press Enter to end it\s+early\./);
     t.signal('SIGCONT');
-    await t.waitFor(/⏱ Hold 1 of 6 · set 1, first side: \d+ s left\. Press Enter to end it\s+early\./);
+    await t.waitFor(/Exercise 1 of \d+ · [^\r\n]+\r\n[^\r\n]+\r\n⏱ Hold 1 of 6 · set 1, first side: \d+ s left\. Press Enter to end it\s+early\./);
     await t.type(keys.enter);
     await t.waitFor('⏱ Hold 1 of 6 · set 1, first side: ended early');
     await t.answer(pick, '4');

@@ -522,6 +522,34 @@ describe('questions as plain lines', () => {
     }
   });
 
+  it('says what a question is about when it asks it again after Ctrl-Z and fg, and only then', async () => {
+    const signals = ['SIGINT', 'SIGHUP', 'SIGTERM', 'SIGCONT'] as const;
+    const before = new Map(signals.map((signal) => [signal, process.listeners(signal)]));
+    try {
+      const input = new PassThrough();
+      const output = new PassThrough();
+      let shown = '';
+      output.on('data', (chunk: Buffer) => (shown += chunk.toString()));
+      const prompter = createPlainPrompter(input, output, true, steadyClock());
+      const reminder = () => ['Exercise 2 of 5 · knee', 'Clamshells'];
+      const choice = prompter.select({ message: 'When you have done the drill:', choices: [{ value: 'done', name: 'Done' }], reminder });
+      expect(shown).not.toContain('Clamshells');
+      // Back with fg: the shell sends SIGCONT.
+      process.emit('SIGCONT');
+      expect(shown).toContain('\nExercise 2 of 5 · knee\nClamshells\nWhen you have done the drill:\nType its number and press Enter');
+      input.write('1\n');
+      expect(await choice).toBe('done');
+      const score = prompter.input({ message: 'Rate your pain now (before: 5):', reminder });
+      process.emit('SIGCONT');
+      input.write('4\n');
+      expect(await score).toBe('4');
+      expect(shown).toMatch(/\nExercise 2 of 5 · knee\nClamshells\nRate your pain now \(before: 5\): $/m);
+      expect(shown.match(/Clamshells/g)).toHaveLength(2);
+    } finally {
+      for (const signal of signals) for (const listener of process.listeners(signal)) if (!before.get(signal)!.includes(listener)) process.off(signal, listener);
+    }
+  });
+
   it('breaks a routine\'s name in the list before its note in brackets on a narrow terminal, not inside it', async () => {
     await onTerminal(40, async () => {
       const t = terminal();
