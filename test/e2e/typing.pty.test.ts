@@ -58,6 +58,21 @@ function firstDrillHelped(score: number): Saved {
   return { sessions: [session('interrupted', 6, score, { attempts: 1, helped: 1 })], rehab: ['lateral-ankle-tilts'], avoid: [] };
 }
 
+/**
+ * At the flare-up question for a 9 typed after a baseline of 6, still waiting: no flare-up was
+ * taken. n, then the score meant, 5, which helped; then Ctrl-C, and the store holds just that.
+ */
+async function scoreTakenBack(t: Terminal): Promise<void> {
+  expect(t.text).not.toContain('flare-up, so');
+  await t.answer('', 'n');
+  await t.answer('(before: 6):', '5');
+  await t.waitFor('Better: pain 6 → 5');
+  await t.waitFor('↑↓ navigate');
+  await interrupt(t);
+  await screenOf(t);
+  expect(saved()).toEqual(firstDrillHelped(5));
+}
+
 /** Enter held down: repeated by the keyboard, each a key of its own, quicker than a person types. */
 async function holdEnter(t: Terminal): Promise<void> {
   for (let key = 0; key < 8; key += 1) {
@@ -348,15 +363,8 @@ describe('itb session typed at as people type', () => {
     await t.waitFor('Is 9 right? (Y/n)');
     t.paste(keys.enter);
     await settled();
-    expect(t.text).not.toContain('flare-up, so');
     // The question still waits: n, and the score meant.
-    await t.answer('', 'n');
-    await t.answer('(before: 6):', '5');
-    await t.waitFor('Better: pain 6 → 5');
-    await t.waitFor('↑↓ navigate');
-    await interrupt(t);
-    await screenOf(t);
-    expect(saved()).toEqual(firstDrillHelped(5));
+    await scoreTakenBack(t);
   });
 
   it('takes Escape, then q and Enter, at the flare-up question as q typed, not as Enter alone', async () => {
@@ -369,14 +377,7 @@ describe('itb session typed at as people type', () => {
     // Hoping to leave: Escape, then q, at once, as one key.
     await t.type(`\x1bq${keys.enter}`);
     await t.waitFor('Type y for yes or n for no');
-    expect(t.text).not.toContain('flare-up, so');
-    await t.answer('', 'n');
-    await t.answer('(before: 6):', '5');
-    await t.waitFor('Better: pain 6 → 5');
-    await t.waitFor('↑↓ navigate');
-    await interrupt(t);
-    await screenOf(t);
-    expect(saved()).toEqual(firstDrillHelped(5));
+    await scoreTakenBack(t);
   });
 
   it('keeps no score typed but not entered when Ctrl-D ends the session at it', async () => {
