@@ -10,7 +10,7 @@ import type { Evidence } from '../core/evidence.js';
 import { localDate, localDateTime } from '../core/history.js';
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
-import { BY_SIDE, everyOneOf, flaresWords, lastSideWords, lastTestWords, mixedRatingsWords, oneSideWords, plural, resetWords, sideCountWords, testedBefore, timedHoldsWords, tooLowWords } from '../export/words.js';
+import { BY_SIDE, everyOneOf, flareSaidBeside, flaresWords, lastSideWords, lastTestWords, mixedRatingsWords, oneSideWords, plural, resetWords, sideCountWords, testedBefore, timedHoldsWords, tooLowWords } from '../export/words.js';
 import type { Library } from '../library/schema.js';
 import type { Colours } from '../ui/colour.js';
 import { commandLines } from '../shell-word.js';
@@ -103,10 +103,8 @@ export function evidenceParts(evidence: Evidence, sidesApart: boolean, flareFlag
   if (evidence.lastChange !== null && evidence.lastTestedAt) {
     parts.push(`last ${signed(evidence.lastChange)} on ${localDate(new Date(evidence.lastTestedAt))}${lastSideWords(evidence)}`);
   }
-  // Its one flare-up was its last test, marked beside its name and dated by "last +3 on …": "1
-  // flare (on …)" as well would say it twice. More than one, the count is news.
-  const flareSaid = flareFlagged && evidence.flares === 1 && evidence.lastFlareAt === evidence.lastTestedAt;
-  if (evidence.flares > 0 && !flareSaid) parts.push(flaresWords(evidence));
+  // Marked "flare" beside its name: its one flare-up is not counted as well.
+  if (evidence.flares > 0 && !flareSaidBeside(evidence, flareFlagged)) parts.push(flaresWords(evidence));
   return parts;
 }
 

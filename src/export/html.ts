@@ -267,7 +267,7 @@ const FOUR_DIGIT_YEAR = /^\d{4}-/;
 const drillItemBy = (sidesApart: boolean, doseOf: (exerciseId: string) => string | undefined) => (status: ExerciseStatus): string => {
   const ours = (words: string) => unbrokenDates(esc(words));
   const dose = doseOf(status.exerciseId);
-  const details = [...(dose === undefined ? [] : [esc(dose)]), ours(evidenceWords(status.evidence, sidesApart)), ...flagWords(status).map((flag) => (flag.includes('flare') ? `<span class="flare">${ours(flag)}</span>` : ours(flag)))];
+  const details = [...(dose === undefined ? [] : [esc(dose)]), ours(evidenceWords(status.evidence, sidesApart, status.flare)), ...flagWords(status).map((flag) => (flag.includes('flare') ? `<span class="flare">${ours(flag)}</span>` : ours(flag)))];
   const lastTest = lastTestWords(status.evidence);
   if (lastTest !== undefined) details.push(ours(lastTest));
   const holds = timedHoldsWords(status.evidence);

@@ -247,7 +247,7 @@ const BLOCK_WORD = /(?<=\S) (?=(?:[+*>]|-+|=+|#{1,6}|\d{1,9}[.)])(?: |$))/g;
 const glueMarkers = (text: string): string => (text.includes(GLUE) ? text : text.replace(BLOCK_WORD, GLUE));
 
 function drillLine(status: ExerciseStatus, sidesApart: boolean, dose: string | undefined): string {
-  const details = [...(dose === undefined ? [] : [dose]), evidenceWords(status.evidence, sidesApart), ...flagWords(status)];
+  const details = [...(dose === undefined ? [] : [dose]), evidenceWords(status.evidence, sidesApart, status.flare), ...flagWords(status)];
   const lastTest = lastTestWords(status.evidence);
   if (lastTest !== undefined) details.push(lastTest);
   const holds = timedHoldsWords(status.evidence);

@@ -109,8 +109,9 @@ export function signed(change: number): string {
  * count and day, "1 flare (on 2026-09-20)"). `sidesApart` when the sessions behind the evidence
  * gave more than one painful side (see evidenceBySide): a drill tested on one of them says which,
  * one tested on several each side's mean change (bySideWords) instead of one for all.
+ * `flareFlagged`: the drill is said to be set aside after a flare-up (see flareSaidBeside).
  */
-export function evidenceWords(evidence: Evidence, sidesApart = false): string {
+export function evidenceWords(evidence: Evidence, sidesApart = false, flareFlagged = false): string {
   if (evidence.tested === 0) return evidence.flares > 0 ? flaresWords(evidence) : 'not tested in a session';
   const side = bySideWords(evidence) ?? (sidesApart ? oneSideWords(evidence) : undefined);
   const aside = [retryWords(evidence), side].filter((words) => words !== undefined);
@@ -121,8 +122,16 @@ export function evidenceWords(evidence: Evidence, sidesApart = false): string {
   if (evidence.lastChange !== null) {
     parts.push(`last ${signed(evidence.lastChange)}${evidence.lastTestedAt ? ` on ${dateOf(evidence.lastTestedAt)}` : ''}${lastSideWords(evidence)}`);
   }
-  if (evidence.flares > 0) parts.push(flaresWords(evidence));
+  if (evidence.flares > 0 && !flareSaidBeside(evidence, flareFlagged)) parts.push(flaresWords(evidence));
   return parts.join(', ');
+}
+
+/**
+ * A drill said to be set aside after a flare-up whose one flare-up was its last test, dated by
+ * "last +3 on …": "1 flare (on …)" as well would say it twice. More than one, the count is news.
+ */
+export function flareSaidBeside(evidence: Evidence, flareFlagged: boolean): boolean {
+  return flareFlagged && evidence.flares === 1 && evidence.lastFlareAt === evidence.lastTestedAt;
 }
 
 /**

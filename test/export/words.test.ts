@@ -157,7 +157,7 @@ describe('shared report words', () => {
     data.buckets = projectBuckets(data.sessions, data.moves);
     const report = buildReport(data, library, { now: NOW });
     const md = toMarkdown(report);
-    expect(md).toContain('1 flare (on 2026-10-08); set aside after a flare; **re-test due (since 2026-10-22)**');
+    expect(md).toContain('last +4 on 2026-10-08; set aside after a flare; **re-test due (since 2026-10-22)**');
     expect(md).toContain('- **retired-drill**: not tested in a session; moved by hand on 2026-10-12; not in the exercise library this report was made with\n');
     const html = toHtml(report);
     expect(html).toContain('<span class="due">re-test due (since <span class="day">2026-10-22</span>)</span></li>');
