@@ -193,13 +193,14 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
       const left = leftForLater(session, bucketsNow, after, library, ctx.now(), advice);
       const again = `\`${itb} session ${shellWord(session.routine)}\``;
       if (left > 0) notes.push(`To go on with the ${left === 1 ? 'one drill' : plural(left, 'drill')} left later today, run ${again}.`);
-      // Stopped at the first drill (during its timed hold, say): no next step would leave the
-      // person to guess how to begin again. Begun after a flare-up earlier today, against the
-      // advice to rest, it is not to begin again today: the rest comes first.
-      else if (nothingGotThrough(session, after, ctx.now())) {
-        const restToday = advice.some((item) => item.id === 'rest-after-flare-up');
-        notes.push(restToday ? `After today's flare-up, take it easy for the rest of the day. To start this routine again on another day, run ${again}.` : `To start this routine again, run ${again}.`);
+      // Begun after a flare-up earlier today, against the advice to rest, it is not to go on
+      // today: the rest comes first, whether or not a drill got through before the stop.
+      else if (advice.some((item) => item.id === 'rest-after-flare-up')) {
+        notes.push(`After today's flare-up, take it easy for the rest of the day. To start this routine again on another day, run ${again}.`);
       }
+      // Stopped at the first drill (during its timed hold, say): no next step would leave the
+      // person to guess how to begin again.
+      else if (nothingGotThrough(session, after, ctx.now())) notes.push(`To start this routine again, run ${again}.`);
     }
     throw stopped(notes);
   } finally {

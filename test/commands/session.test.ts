@@ -955,6 +955,16 @@ describe('itb session', () => {
       expect(tomorrow.stderr).not.toContain('flare-up');
     });
 
+    it('after a yes and Ctrl-C once a drill was got through, still says to rest and to start the routine again on another day', async () => {
+      await afterSessions(morning());
+      const result = await run(['session', 'joint-chain', ...flags], { home, tty: true, now, answers: [true, 3, 'done', 2, CTRL_C] });
+      expect(result.code).toBe(130);
+      const said = result.stderr.replace(/\s+/g, ' ');
+      expect(said).toContain('Session interrupted.');
+      expect(said).toContain("After today's flare-up, take it easy for the rest of the day. To start this routine again on another day, run `itb session joint-chain`.");
+      expect(said).not.toContain('later today');
+    });
+
     it('counts a flare-up in a session interrupted earlier today, names each of several, and remembers one from the session just run', async () => {
       await afterSessions(morning('interrupted'));
       const interrupted = await run(['session', 'joint-chain', ...flags], { home, tty: true, now, answers: [false] });
