@@ -11,7 +11,7 @@ import { hangingName, namePacked } from '../ui/table.js';
 import { width } from '../ui/width.js';
 import { hanging, onScreen, wrap, wrapName } from '../ui/wrap.js';
 import { nothingToRunToday, renamedApart } from './session-routines.js';
-import { itbWithLibrary, libraryFile, libraryOrStop, paint, printJson } from './shared.js';
+import { itbAsStarted, itbWithLibrary, libraryFile, libraryOrStop, paint, printJson } from './shared.js';
 
 /** The mark of a test movement done on one leg. */
 const ONE_LEG = '(one leg)';
@@ -47,7 +47,7 @@ export async function showRoutines(ctx: Context, options: { json?: boolean }, co
   const none = { rehab: 'None: a drill comes here when a test lowers your score.', retest: 'None due today.' };
   for (const routine of builtIns) {
     const others = elsewhere[routine.id];
-    const away = others.count === 0 ? [] : wrap(awayWords(others, routine.id), 78, '  ');
+    const away = others.count === 0 ? [] : wrap(awayWords(others, routine.id, itbAsStarted(ctx)), 78, '  ');
     const empty = routine.id === 'rehab' && others.count > 0 ? 'None in this exercise library.' : none[routine.id];
     const lines = [...(routine.exercises.length > 0 ? drills(routine.exercises) : wrap(empty, 78, '  ')), ...away];
     blocks.push([...titled(routine.id, routine.name), ...wrap(described[routine.id], 78, '  ').map((line) => colour.dim(line)), ...lines].join('\n'));
@@ -116,13 +116,14 @@ async function builtInRoutines(ctx: Context, library: Library, command: Command)
  * What the built-in routine leaves out: drills kept by id from another library file, or from the
  * built-in one. Such a drill may have been taken out on purpose (a therapist's advice): how to
  * still run or re-test it is said for the case that the person still does it, not as a thing to do.
+ * `itb`: how the person started itb (`npx itb`), for the command that runs them without --data.
  */
-function awayWords({ count: drills, others, renamed, builtIn }: { count: number; others: number; renamed: string[]; builtIn: boolean }, routine: 'rehab' | 'retest'): string {
+function awayWords({ count: drills, others, renamed, builtIn }: { count: number; others: number; renamed: string[]; builtIn: boolean }, routine: 'rehab' | 'retest', itb: string): string {
   const which = `${drills} ${drills === 1 ? 'drill' : 'drills'} ${routine === 'rehab' ? 'in your rehab bucket' : 'set aside for now'} ${drills === 1 ? 'is' : 'are'}`;
   const leftOut = `so ${drills === 1 ? 'it is' : 'they are'} left out here`;
   const it = others === 1 ? 'it' : 'them';
   const still = routine === 'rehab' ? `if you still do ${it}` : `if you still want ${it} re-tested`;
-  const withLibrary = builtIn ? `\`itb session ${routine}\` without --data (and ITB_DATA)` : `the library file that has ${it} (--data, or ITB_DATA)`;
+  const withLibrary = builtIn ? `\`${itb} session ${routine}\` without --data (and ITB_DATA)` : `the library file that has ${it} (--data, or ITB_DATA)`;
   const does = routine === 'rehab' ? `runs ${it}` : builtIn ? `offers ${it} once due` : `re-tests ${it} once due`;
   // Each in this library under another id: what to do is said of each, not where else to run it;
   // then, of the others not in it at all (none is called built-in then), how to run them if still done.

@@ -8,6 +8,7 @@ import type { Session } from '../../src/core/records.js';
 import { projectBuckets } from '../../src/core/projection.js';
 import { Store } from '../../src/store/store.js';
 import { buildSession, noRedFlags, setUpFlags } from '../helpers/sessions.js';
+import { libraryFile } from '../helpers/libraries.js';
 import { run, tempHome } from '../helpers/run.js';
 
 const npx = { npm_lifecycle_event: 'npx' };
@@ -63,6 +64,14 @@ describe('after npx itb, the commands suggested next start with npx itb', () => 
     expect(said(await itb(['exercises']))).toContain('Show one drill in full: `npx itb exercises ID`');
     expect(said(await itb(['exercises', 'clamshell']))).toContain('Did you mean clamshells? `npx itb exercises` lists them all.');
     expect(said(await itb(['routines']))).toContain('The drills in your rehab bucket, in routine order. See `npx itb buckets`.');
+  });
+
+  it('itb routines with a library file of one\'s own: the command that runs the built-in drills it leaves out', async () => {
+    // Clamshells helped and hip hikes were set aside with the built-in library, which the file lacks.
+    await withSessions(buildSession({ startedAt: '2026-11-01T09:00:00.000Z', baseline: 6, drills: [{ id: 'clamshells', scores: [4] }, { id: 'hip-hikes', scores: [4, 5] }] }));
+    const listed = said(await itb(['--data', libraryFile('good.yaml'), 'routines']));
+    expect(listed).toContain('if you still do it, `npx itb session rehab` without --data (and ITB_DATA) runs it.');
+    expect(listed).toContain('if you still want it re-tested, `npx itb session retest` without --data (and ITB_DATA) offers it once due.');
   });
 
   it('itb session: without a terminal, and with strength drills less than 48 hours after the last', async () => {
