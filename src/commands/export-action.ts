@@ -19,7 +19,7 @@ import { columnsOf, wrapColumnsOf } from '../ui/screen.js';
 import { packed } from '../ui/table.js';
 import { width } from '../ui/width.js';
 import { formats, type ExportOptions, type Format } from './export.js';
-import { calendarDay, itbAsStarted, itbWithLibrary, libraryOrStop, notice, shellPath, shellWord } from './shared.js';
+import { calendarDay, itbAsStarted, itbWithLibrary, libraryOrStop, notice, shellPath, shellWord, typedWithout } from './shared.js';
 
 /** The most characters a name given with --name may have: a name, not a paragraph, heads the report. */
 const NAME_LIMIT = 100;
@@ -70,8 +70,8 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
   // Which flag chose the format, to name it in the note on a file name that says otherwise.
   const formatFlag = options.json ? '--json' : '--format';
   if (options.json) options = { ...options, format: 'json' };
-  const since = options.since === undefined ? undefined : calendarDay(options.since, '--since', `${itbAsStarted(ctx)} export`);
-  const until = options.until === undefined ? undefined : calendarDay(options.until, '--until', `${itbAsStarted(ctx)} export`);
+  const since = options.since === undefined ? undefined : calendarDay(options.since, '--since', typedWithout(ctx, self, '--since'));
+  const until = options.until === undefined ? undefined : calendarDay(options.until, '--until', typedWithout(ctx, self, '--until'));
   if (since !== undefined && until !== undefined && since > until) {
     // The two days swapped is almost always what was meant: given to copy, the earlier first.
     throw new UserError(`--since ${since} is after --until ${until}`, `Put the earlier day first: --since ${until} --until ${since}`);

@@ -13,12 +13,12 @@ import { onScreen, wrap, wrapName, wrapUnder } from '../ui/wrap.js';
 import { plural } from '../export/words.js';
 import type { HistoryOptions } from './history.js';
 import { trendLines } from './history-trend.js';
-import { adviceLines, calendarDay, itbAsStarted, itbWithLibrary, libraryFor, noStoreNote, paint, plainTerminal, printJson } from './shared.js';
+import { adviceLines, calendarDay, itbWithLibrary, libraryFor, noStoreNote, paint, plainTerminal, printJson, typedWithout } from './shared.js';
 
 const COLUMNS = 80;
 
 export async function showHistory(ctx: Context, options: HistoryOptions, self: Command) {
-  const sinceDay = options.since === undefined ? undefined : calendarDay(options.since, '--since', `${itbAsStarted(ctx)} history`);
+  const sinceDay = options.since === undefined ? undefined : calendarDay(options.since, '--since', typedWithout(ctx, self, '--since'));
   // The start of that day in local time, the way dates are shown.
   const since = sinceDay === undefined ? undefined : new Date(`${sinceDay}T00:00:00`);
   const data = await readStore(ctx.env);

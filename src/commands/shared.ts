@@ -138,7 +138,7 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 
 /**
  * A real calendar day typed for a date flag, written YYYY-MM-DD, returned in that form. `command`:
- * the command as the person started it (`npx itb history`), for the hint's example to copy.
+ * the command as the person typed it, without the flag (typedWithout), for the hint's example to copy.
  */
 export function calendarDay(text: string, flag: string, command: string): string {
   const day = text.trim();
@@ -201,6 +201,23 @@ export { shellPath, shellWord };
 export function itbWithLibrary(ctx: Context, command: Command): string {
   const { data } = globals(command);
   return data === undefined ? itbAsStarted(ctx) : `${itbAsStarted(ctx)} --data ${shellPath(data)}`;
+}
+
+/**
+ * `command` as it was typed, with its options but `left` (the one a hint gives again, put right,
+ * after it): without the rest, the command copied from the hint would do something else, such as
+ * print a report on the screen where `-o report.html` was to write it.
+ */
+export function typedWithout(ctx: Context, command: Command, left: string): string {
+  const names: string[] = [];
+  for (let at: Command | null = command; at?.parent; at = at.parent) names.unshift(at.name());
+  const options = command.options.filter((option) => option.long !== left && command.getOptionValueSource(option.attributeName()) === 'cli');
+  const typed = options.map((option) => {
+    const value: unknown = command.getOptionValue(option.attributeName());
+    const flag = option.short ?? option.long!;
+    return typeof value === 'string' ? `${flag} ${shellWord(value)}` : option.long!;
+  });
+  return [itbWithLibrary(ctx, command), ...names, ...typed].join(' ');
 }
 
 /**

@@ -750,6 +750,18 @@ describe('itb history', () => {
     expect(await said(['history', '--since', '31/02/2026'])).toContain('Write the year, month and day: `itb history --since 2026-11-01`');
   });
 
+  it('gives the date typed wrong back in the whole command typed, so that the one copied still writes the file asked for', async () => {
+    const said = async (args: string[]) => (await run(args, { home, now })).stderr.replace(/\s+/g, ' ');
+    // Without -o, the command copied would print the report on the screen and write no file.
+    expect(await said(['export', '-o', 'report.html', '--name', 'Sam Lee', '--since', '24/11/2026'])).toContain(
+      "Written as itb takes it: `itb export -o report.html --name 'Sam Lee' --since 2026-11-24`",
+    );
+    expect(await said(['--data', 'my-library.yaml', 'export', '--format', 'csv', '--until=2026-04-31'])).toContain(
+      'For its last day: `itb --data my-library.yaml export --format csv --until 2026-04-30`',
+    );
+    expect(await said(['history', '-n', '5', '--json', '--since', '2026/11/05'])).toContain('Written as itb takes it: `itb history -n 5 --json --since 2026-11-05`');
+  });
+
   it('names the day meant by a date with one-digit parts or slashes, as it is to be written', async () => {
     const said = async (bad: string) => (await run(['history', '--since', bad], { home, now })).stderr;
     expect(await said('2026-3-1')).toContain('"2026-3-1"\nWritten as itb takes it: `itb history --since 2026-03-01`\n');
