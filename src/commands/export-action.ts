@@ -19,7 +19,7 @@ import { columnsOf, wrapColumnsOf } from '../ui/screen.js';
 import { packed } from '../ui/table.js';
 import { width } from '../ui/width.js';
 import { formats, type ExportOptions, type Format } from './export.js';
-import { calendarDay, itbAsStarted, itbWithLibrary, libraryOrStop, notice, shellPath, shellWord, typedWithout } from './shared.js';
+import { calendarDay, itbWithLibrary, libraryOrStop, notice, shellPath, shellWord, typedWithout } from './shared.js';
 
 /** The most characters a name given with --name may have: a name, not a paragraph, heads the report. */
 const NAME_LIMIT = 100;
@@ -36,7 +36,8 @@ const renderers: Record<Format, () => Promise<(report: Report) => string | ByteS
 
 export async function exportReport(ctx: Context, options: ExportOptions, self: Command) {
   const [stray] = self.args;
-  const itb = itbAsStarted(ctx);
+  // With the --data given, so that the report the hints below write is of the same library.
+  const itb = itbWithLibrary(ctx, self);
   // `itb export html` means the format: -o html would then fail, as a name with no extension.
   const strayFormat = formats.find((format) => format === stray?.trim().toLowerCase());
   if (strayFormat !== undefined) {

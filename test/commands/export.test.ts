@@ -16,6 +16,7 @@ import type { Context } from '../../src/context.js';
 import { builtInLibrary } from '../helpers/built-in-library.js';
 import { historyHome } from '../helpers/history-home.js';
 import { BIN } from '../helpers/pty.js';
+import { libraryFile } from '../helpers/libraries.js';
 import { run, tempHome } from '../helpers/run.js';
 import { onTerminal } from '../helpers/terminal.js';
 
@@ -418,6 +419,16 @@ describe('itb export', () => {
       expect(result.stderr).not.toContain(`-o ${typed}\n`);
     }
     expect(readdirSync(home).filter((name) => name.includes('report') || name === 'html')).toEqual([]);
+  });
+
+  it('keeps the --data given in the command meant, so that its report is of the same library', async () => {
+    await seed();
+    const library = libraryFile('good.yaml');
+    const said = async (args: string[]) => (await run(['--data', library, 'export', ...args], { home, now: NOW })).stderr.replace(/\s+/g, ' ');
+    expect(await said(['csv'])).toContain(`To see the report on the screen: \`itb --data ${library} export --format csv\`; to write a file: \`itb --data ${library} export -o report.csv\``);
+    expect(await said(['report.html'])).toContain(`put -o before its name: \`itb --data ${library} export -o report.html\``);
+    expect(await said(['--force'])).toContain(`To write a file: \`itb --data ${library} export -o report.html --force\``);
+    expect(await said(['-o', ''])).toContain(`For example: \`itb --data ${library} export -o report.html\`.`);
   });
 
   it('replaces it with --force, privately, leaving no temporary file behind', async () => {
