@@ -146,6 +146,13 @@ describe('the README', () => {
     expect(shown.stdout).toContain('\n   1. Rock your knee gently forward over your toes. Then back.\n\n');
   });
 
+  it('shows a drill in full with every `itb exercises ID` it gives, by an id the built-in library has', async () => {
+    // An id alone: a name given instead (`itb exercises lateral ankle tilts`) is there to get its id in reply.
+    const shown = [...readme.matchAll(/`itb exercises ([a-z0-9]+(?:-[a-z0-9]+)*)`/g)].map((m) => m[1]!);
+    expect(shown.length).toBeGreaterThan(1);
+    for (const id of shown) expect((await run(['exercises', id], { home })).code, `itb exercises ${id}`).toBe(0);
+  });
+
   it('gives the exit codes and the help for a command typed wrong as itb gives them', async () => {
     const section = readme.slice(readme.indexOf('## Exit codes'), readme.indexOf('## Speed')).replace(/\s+/g, ' ');
     const asFlag = await run(['session', '--routine', 'rehab'], { home });
