@@ -113,17 +113,18 @@ export function evidenceParts(evidence: Evidence, sidesApart: boolean, flareFlag
  * of their own under "helped", broken between sides only, so that "both sides 1 of 1 with mean
  * −1" is never cut in two. A side that goes on a line of its own is indented under the first,
  * and "by painful side:" stands alone where the first side does not fit after it: a side at the
- * indent of "last −1 on …" would read as a part of the evidence of its own.
+ * indent of "last −1 on …" would read as a part of the evidence of its own. `lead`: parts said
+ * before "helped" on its line (`itb exercises` puts the drill's bucket there).
  */
-function evidenceLines(evidence: Evidence, sidesApart: boolean, flareFlagged: boolean): string[] {
+export function evidenceLines(evidence: Evidence, sidesApart: boolean, flareFlagged: boolean, indent = '    ', lead: string[] = []): string[] {
   const [helped, ...rest] = evidenceParts(evidence, sidesApart, flareFlagged);
   // A part too long for a line keeps its note in brackets whole where the note fits one: not
   // "helped 157 of 161 (4 on" over "the retry)".
-  const evidenceLine = (parts: string[]) => packed(parts, 80, '    ', ' · ', wrapName);
-  if (evidence.sides.length < 2) return evidenceLine([helped!, ...rest]);
+  const evidenceLine = (parts: string[]) => packed(parts, 80, indent, ' · ', wrapName);
+  if (evidence.sides.length < 2) return evidenceLine([...lead, helped!, ...rest]);
   const sides = sideCountWords(evidence, (change) => `mean ${signed(change)}`).map((words, i, all) => (i < all.length - 1 ? `${words},` : words));
-  const bySide = packed([BY_SIDE.trimEnd(), ...sides], 80, '      ', ' ').map((line, i) => (i === 0 ? line.slice(2) : line));
-  return [...evidenceLine([helped!]), ...bySide, ...evidenceLine(rest)];
+  const bySide = packed([BY_SIDE.trimEnd(), ...sides], 80, `${indent}  `, ' ').map((line, i) => (i === 0 ? line.slice(2) : line));
+  return [...evidenceLine([...lead, helped!]), ...bySide, ...evidenceLine(rest)];
 }
 
 /** " (1 on the retry)", or " (all 3 on the retry)" when every test that helped did so only then. */

@@ -10,7 +10,7 @@ import { findExercise, loadLibrary } from '../library/library.js';
 import type { Exercise, Library } from '../library/schema.js';
 import { readStore } from '../store/store-file.js';
 import { readSummary } from '../store/summary-file.js';
-import { evidenceParts } from './buckets-show.js';
+import { evidenceLines } from './buckets-show.js';
 import type { Colours } from '../ui/colour.js';
 import { describeDose, describeSide } from '../ui/describe.js';
 import { namePacked, packed, table } from '../ui/table.js';
@@ -42,17 +42,21 @@ export async function showExercises(ctx: Context, id: string | undefined, option
   ctx.stdout.write(showExercise(library, exercise, colour, await yourResults(ctx, exercise.id, library, itbWithLibrary(ctx, command))));
 }
 
+/** Lines indented by what they are given (see labelled). */
+type Indented = (indent: string) => string[];
+
 /**
- * How the drill has done for you, in a line: its bucket and its evidence, as `itb buckets` shows
- * them. None before anything was saved; a store that cannot be read is said, for `itb buckets`
- * to explain, and the drill is shown all the same. `itb`: how to start it (itbWithLibrary).
+ * How the drill has done for you: its bucket and its evidence, as `itb buckets` shows them, how
+ * it did on each painful side included. None before anything was saved; a store that cannot be
+ * read is said, for `itb buckets` to explain, and the drill is shown all the same. `itb`: how to
+ * start it (itbWithLibrary).
  */
-async function yourResults(ctx: Context, id: string, library: Library, itb: string): Promise<string[] | undefined> {
+async function yourResults(ctx: Context, id: string, library: Library, itb: string): Promise<Indented | undefined> {
   let summary: StoreSummary;
   try {
     summary = await readSummary(ctx.env);
   } catch {
-    return [`not shown: your results could not be read (\`${itb} buckets\` says why)`];
+    return (indent) => packed([`not shown: your results could not be read (\`${itb} buckets\` says why)`], 80, indent, ' · ', wrapName);
   }
   if (summary.sessionCount === 0 && summary.moveCount === 0) return undefined;
   const view = viewBuckets(summary.buckets, library, ctx.now());
@@ -70,7 +74,7 @@ async function yourResults(ctx: Context, id: string, library: Library, itb: stri
           ? 'untested since the lists were cleared'
           : undefined;
   // "(flare-up)" beside the bucket, as "flare" beside a name in buckets: not again as "1 flare".
-  return [...(bucket ? [bucket] : []), ...evidenceParts(evidence, summary.buckets.sidesApart, status.bucket === 'avoid' && status.flare)];
+  return (indent) => evidenceLines(evidence, summary.buckets.sidesApart, status.bucket === 'avoid' && status.flare, indent, bucket ? [bucket] : []);
 }
 
 /**
@@ -178,7 +182,7 @@ function listExercises({ exercises }: Library, colour: Colours, itb: string): st
   return `${lines.join('\n')}\n\n${notes.flatMap((note) => wrap(note)).map((line) => colour.dim(line)).join('\n')}\n`;
 }
 
-function showExercise(library: Library, exercise: Exercise, colour: Colours, yours: string[] | undefined): string {
+function showExercise(library: Library, exercise: Exercise, colour: Colours, yours: Indented | undefined): string {
   const routines = library.routines.filter((routine) => routine.exercises.includes(exercise.id)).map((r) => r.id);
   const out = [
     ...namePacked(colour.bold(exercise.name), [colour.dim(`(${exercise.id})`)]),
@@ -200,13 +204,13 @@ function showExercise(library: Library, exercise: Exercise, colour: Colours, you
 
 /**
  * "  Dose:       1 set × 10 reps", the text wrapped beside its label, or under it on a terminal
- * too narrow for both. Text in parts ("helped 3 of 4", "last −2 on …") is broken between them.
+ * too narrow for both. Text in lines of its own making (your results) is given their indent.
  */
-function labelled(label: string, text: string | string[]): string[] {
+function labelled(label: string, text: string | Indented): string[] {
   const marker = `  ${label.padEnd(12)}`;
   const beside = width(marker) + 20 <= onScreen(80);
   if (typeof text === 'string') return beside ? hanging(marker, text, 80) : [`  ${label}`, ...wrap(text, 80, '    ')];
-  if (!beside) return [`  ${label}`, ...packed(text, 80, '    ', ' · ', wrapName)];
+  if (!beside) return [`  ${label}`, ...text('    ')];
   const indent = ' '.repeat(width(marker));
-  return packed(text, 80, indent, ' · ', wrapName).map((line, i) => (i === 0 ? marker + line.slice(indent.length) : line));
+  return text(indent).map((line, i) => (i === 0 ? marker + line.slice(indent.length) : line));
 }

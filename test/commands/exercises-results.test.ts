@@ -72,6 +72,26 @@ describe('itb exercises ID, with your results', () => {
     expect(forYou((await show('clamshells')).stdout)).toBe(`untested since the lists were cleared · helped 1 of 1 · with the left side painful · mean −1 · last −1 on ${day}`);
   });
 
+  it('says how a drill tested on more than one painful side did on each, as itb buckets does, with no mean of them all', async () => {
+    const left = buildSession({ startedAt: '2026-11-09T09:00:00.000Z', side: 'left', baseline: 5, drills: [{ id: 'clamshells', scores: [3] }] });
+    const right = buildSession({ startedAt: '2026-11-10T09:00:00.000Z', side: 'right', baseline: 5, drills: [{ id: 'clamshells', scores: [8] }] });
+    await afterSessions(left, right);
+    const day = localDate(new Date(right.attempts[0]!.at));
+    const lines = (await show('clamshells')).stdout.split('\n');
+    const from = lines.findIndex((line) => line.startsWith('  For you:'));
+    // Helped the left side, flared up on the right: a mean of the two (+0.5) would be true of neither.
+    // Too long for its line, broken between sides, the second under the first.
+    expect(lines.slice(from, from + 4)).toEqual([
+      '  For you:    avoid for now (flare-up), re-test from 2026-11-24 · helped 1 of 2',
+      '              by painful side: left 1 of 1 with mean −2,',
+      '                right 0 of 1 with mean +3',
+      `              last +3 on ${day} (right side painful)`,
+    ]);
+    // As itb buckets has it.
+    const buckets = (await run(['buckets'], { home, now })).stdout;
+    expect(buckets).toContain('    by painful side: left 1 of 1 with mean −2, right 0 of 1 with mean +3\n');
+  });
+
   it('shows nothing of the kind before anything was saved, and writes nothing', async () => {
     const result = await show('clamshells');
     expect(result.code).toBe(0);
