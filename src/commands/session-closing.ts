@@ -2,7 +2,7 @@
 import { adviceFor, afterFlareUpAdvice, routineReadyAt } from '../core/advice.js';
 import { bucketView, builtInRoutine, firstRetestDueAt, untriedInRoutines, type BucketView } from '../core/buckets.js';
 import { localDate, localDateTime } from '../core/history.js';
-import type { Session, StoreData } from '../core/records.js';
+import type { PainfulSide, Session, StoreData } from '../core/records.js';
 import { shownSafely } from '../core/text.js';
 import type { Library } from '../library/schema.js';
 import type { Colours } from '../ui/colour.js';
@@ -32,7 +32,7 @@ export function closing(session: Session, library: Library, before: BucketView, 
     const bucketWord = (standing: string) => standing.split(' ')[0];
     const flared = session.results.some((result) => result.exerciseId === id && result.flare);
     if (from === to) continue;
-    const record = to === 'avoid for now' && bucketWord(from) !== 'avoid' ? goodRecord(before, view, id) : undefined;
+    const record = to === 'avoid for now' && bucketWord(from) !== 'avoid' ? goodRecord(before, view, id, session.side) : undefined;
     changes.push({ name: names.get(id) ?? id, from, to, ...(record === undefined ? {} : { record }), ...(bucketWord(from) === bucketWord(to) ? {} : byHand(before, id, itb, flared)) });
   }
   const stopped =
@@ -92,15 +92,23 @@ export function closing(session: Session, library: Library, before: BucketView, 
 /**
  * A drill set aside today, not by a flare-up, that had helped in most of its earlier tests and at
  * least 3 times: the method sets it aside all the same, but one bad day may be the day's and not
- * the drill's, and the person should not read it as a verdict on all that went before.
+ * the drill's, and the person should not read it as a verdict on all that went before. Tested
+ * only while another side hurt than today's `side`, its help was for that side: the difference
+ * may be the side's, not the day's, and that is said instead.
  */
-function goodRecord(before: BucketView, after: BucketView, id: string): string | undefined {
+function goodRecord(before: BucketView, after: BucketView, id: string, side: PainfulSide): string | undefined {
   // Not in before.avoid: a drill set aside before the session is not asked about (closing).
   const earlier = [...before.rehab, ...before.untested].find((status) => status.exerciseId === id)?.evidence;
   if (earlier === undefined || earlier.helped < 3 || earlier.helped * 2 <= earlier.tested) return undefined;
   const retestDueAt = after.avoid.find((status) => status.exerciseId === id)?.retestDueAt;
   const back = retestDueAt === undefined ? '' : ` It comes back for a re-test on ${localDate(new Date(retestDueAt))}.`;
-  return `It helped in ${earlier.helped} of its ${earlier.tested} earlier tests: one bad day may be down to the day, not the drill.${back}`;
+  const helped = `It helped in ${earlier.helped} of its ${earlier.tested} earlier tests`;
+  const hurt = (painful: PainfulSide) => (painful === 'both' ? 'both sides' : `your ${painful} side`);
+  if (earlier.sides.length > 0 && earlier.sides.every((count) => count.side !== side)) {
+    const then = earlier.sides.map((count) => hurt(count.side)).join(' or ');
+    return `${helped}, all when ${then} hurt (today: ${hurt(side)}): what helps one side need not help the other.${back}`;
+  }
+  return `${helped}: one bad day may be down to the day, not the drill.${back}`;
 }
 
 /**

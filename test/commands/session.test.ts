@@ -630,16 +630,19 @@ describe('itb session', () => {
 
   it('says, when a session sets aside a drill that helped in most of its earlier tests, how often it helped and when it comes back', async () => {
     const tested = (day: number, scores: number[]) =>
-      buildSession({ startedAt: `2026-02-${String(day).padStart(2, '0')}T12:00:00Z`, routine: 'joint-chain', baseline: 5, drills: [{ id: 'lunge-knee-circles', scores }] });
+      buildSession({ startedAt: `2026-02-${String(day).padStart(2, '0')}T12:00:00Z`, routine: 'joint-chain', side: 'left', baseline: 5, drills: [{ id: 'lunge-knee-circles', scores }] });
     // 15 helped of 16, the latest of them helped: it is in rehab.
     await afterSessions(tested(1, [5, 5]), ...Array.from({ length: 15 }, (_, i) => tested(i + 2, [4])));
     const now = new Date('2026-03-03T12:00:00Z');
     const narrow = await onTerminal(40, () => run(['session', 'rehab', ...flags], { home, tty: true, now, answers: [5, 'done', 5, 'done', 5] }));
     expect(narrow.code).toBe(0);
     const changes = narrow.stdout.slice(narrow.stdout.indexOf('Bucket changes'), narrow.stdout.indexOf('Next:'));
-    expect(changes.replace(/\s+/g, ' ')).toBe(
+    // The advice to see a professional comes under it: the same score on the same side for weeks.
+    const [changed, advice] = changes.replace(/\s+/g, ' ').split(/(?=You have rated)/);
+    expect(changed).toBe(
       'Bucket changes Forward 45° lunge knee circles rehab → avoid for now It helped in 15 of its 16 earlier tests: one bad day may be down to the day, not the drill. It comes back for a re-test on 2026-03-17. ',
     );
+    expect(advice).toMatch(/^You have rated your pain during single-leg squat in each of 3 weeks/);
     for (const line of narrow.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(40);
     // Its record now 15 of 17: set aside again at its re-test, it was set aside before that
     // session already, and nothing more is said.
@@ -649,7 +652,7 @@ describe('itb session', () => {
 
   it('says the record of help from 3 tests, after a reset of the buckets, and above what a move by hand had decided', async () => {
     const tested = (day: number, scores: number[]) =>
-      buildSession({ startedAt: `2026-02-${String(day).padStart(2, '0')}T12:00:00Z`, routine: 'joint-chain', baseline: 5, drills: [{ id: 'lunge-knee-circles', scores }] });
+      buildSession({ startedAt: `2026-02-${String(day).padStart(2, '0')}T12:00:00Z`, routine: 'joint-chain', side: 'left', baseline: 5, drills: [{ id: 'lunge-knee-circles', scores }] });
     const now = new Date('2026-03-03T12:00:00Z');
     const changesOf = (stdout: string) => stdout.slice(stdout.indexOf('Bucket changes'), stdout.indexOf('Next:')).replace(/\s+/g, ' ');
     // Helped 3 times of 3.
@@ -670,6 +673,32 @@ describe('itb session', () => {
     expect((await run(['buckets', 'move', 'lunge-knee-circles', 'rehab'], { home, now: new Date('2026-03-02T12:00:00Z') })).code).toBe(0);
     const moved = await run(['session', 'rehab', ...flags], { home, tty: true, now, answers: [5, 'done', 5, 'done', 5] });
     expect(changesOf(moved.stdout)).toMatch(/rehab → avoid for now It helped in 3 of its 4 earlier tests: one bad day may be down to the day, not the drill\. It comes back for a re-test on 2026-03-17\. You had moved it to rehab by hand/);
+  });
+
+  it('says, of a record of help from tests while another side hurt, that what helps one side need not help the other, not that it was a bad day', async () => {
+    const tested = (day: number, side: Session['side']) =>
+      buildSession({ startedAt: `2026-02-${String(day).padStart(2, '0')}T12:00:00Z`, routine: 'joint-chain', side, baseline: 5, drills: [{ id: 'lunge-knee-circles', scores: [4] }] });
+    const now = new Date('2026-03-03T12:00:00Z');
+    const changesOf = (stdout: string) => stdout.slice(stdout.indexOf('Bucket changes'), stdout.indexOf('Next:')).replace(/\s+/g, ' ');
+    // Helped 3 times of 3, all while the right side hurt; today the left does (the flags' side).
+    await afterSessions(tested(1, 'right'), tested(2, 'right'), tested(3, 'right'));
+    const result = await run(['session', 'rehab', ...flags], { home, tty: true, now, answers: [5, 'done', 5, 'done', 5] });
+    expect(changesOf(result.stdout)).toContain(
+      'rehab → avoid for now It helped in 3 of its 3 earlier tests, all when your right side hurt (today: your left side): what helps one side need not help the other. It comes back for a re-test on 2026-03-17.',
+    );
+    expect(result.stdout).not.toContain('bad day');
+    // Tested while each of two other sides hurt, both are named.
+    cleanup();
+    ({ home, cleanup } = tempHome());
+    await afterSessions(tested(1, 'right'), tested(2, 'both'), tested(3, 'right'));
+    const two = await run(['session', 'rehab', ...flags], { home, tty: true, now, answers: [5, 'done', 5, 'done', 5] });
+    expect(changesOf(two.stdout)).toContain('all when your right side or both sides hurt (today: your left side)');
+    // One of them on today's side: the record counts for today's side too, and one bad day may be the day's.
+    cleanup();
+    ({ home, cleanup } = tempHome());
+    await afterSessions(tested(1, 'right'), tested(2, 'left'), tested(3, 'right'));
+    const mixed = await run(['session', 'rehab', ...flags], { home, tty: true, now, answers: [5, 'done', 5, 'done', 5] });
+    expect(changesOf(mixed.stdout)).toContain('It helped in 3 of its 3 earlier tests: one bad day may be down to the day, not the drill.');
   });
 
   it('says nothing of a record of help that is thin or mixed, nor after a flare-up', async () => {
