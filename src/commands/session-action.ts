@@ -19,7 +19,7 @@ import { isPromptExit } from '../ui/prompter.js';
 import { feedbackLine, interruptedNote, standingIn } from '../ui/session-view.js';
 import { packed } from '../ui/table.js';
 import { hanging, wrap, wrapUnder } from '../ui/wrap.js';
-import { plural } from '../export/words.js';
+import { plural, yourSide } from '../export/words.js';
 import { closing, leftForLater } from './session-closing.js';
 import { ask } from './session-ask.js';
 import { busyInSession, savedOrAsked, stoppedWaitingInSession } from './session-saving.js';
@@ -288,7 +288,11 @@ function introduction(plan: Plan, library: Library, flaredToday: boolean, colour
   if (plan.setAside.length > 0) {
     lines.push('', colour.bold('Left out today, as set aside for now:'));
     for (const status of plan.setAside) {
-      const why = [status.flare ? 'after a flare-up' : '', `re-test from ${localDate(new Date(status.retestDueAt!))}`].filter(Boolean).join('; ');
+      // Set aside by a test while another side hurt: today's painful side has not been tried with it.
+      const { lastSide } = status.evidence;
+      const then = status.source === 'session' && lastSide !== null && lastSide !== plan.side ? ` when ${yourSide(lastSide)} hurt` : '';
+      const how = status.flare ? `after a flare-up${then}` : then === '' ? '' : `set aside${then}`;
+      const why = [how, `re-test from ${localDate(new Date(status.retestDueAt!))}`].filter(Boolean).join('; ');
       // After a colon, not in brackets: many names end in a note in brackets of their own.
       lines.push(...hanging('  · ', `${status.name}: ${why}`, 78));
     }

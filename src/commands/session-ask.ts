@@ -3,7 +3,7 @@
 import type { ExerciseStatus } from '../core/buckets.js';
 import { localDate, movementKey, movementWords } from '../core/history.js';
 import { judge, parseScore, type Answer, type Ask } from '../core/session.js';
-import type { PainfulSide, Thresholds } from '../core/records.js';
+import type { Thresholds } from '../core/records.js';
 import type { Exercise } from '../library/schema.js';
 import type { Colours } from '../ui/colour.js';
 import type { Prompter } from '../ui/prompter.js';
@@ -11,7 +11,7 @@ import { holdPlace } from '../ui/describe.js';
 import { drillCard, drillHeading } from '../ui/session-view.js';
 import { width } from '../ui/width.js';
 import { onScreen, wrap } from '../ui/wrap.js';
-import { plural } from '../export/words.js';
+import { plural, yourSide } from '../export/words.js';
 import type { Plan } from './session-setup.js';
 import type { SessionOptions } from './session.js';
 
@@ -220,10 +220,9 @@ function otherTest(status: ExerciseStatus, today: Pick<Plan, 'side' | 'symptom' 
     then.push(rated(`rating your ${lastSymptom}`, lastMovement ?? ''));
     now.push(rated(`your ${today.symptom}`, today.movement));
   }
-  const hurt = (side: PainfulSide) => (side === 'both' ? 'both sides' : `your ${side} side`);
   if (lastSide !== null && lastSide !== today.side) {
-    then.push(`when ${hurt(lastSide)} hurt`);
-    now.push(hurt(today.side));
+    then.push(`when ${yourSide(lastSide)} hurt`);
+    now.push(yourSide(today.side));
   }
   return then.length === 0 ? '' : `, from a test ${then.join(' ')} (today: ${now.join(', ')})`;
 }

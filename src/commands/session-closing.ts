@@ -10,7 +10,7 @@ import { standingIn, summary, type BucketChange } from '../ui/session-view.js';
 import { table } from '../ui/table.js';
 import { width } from '../ui/width.js';
 import { onScreen, wrap } from '../ui/wrap.js';
-import { plural } from '../export/words.js';
+import { plural, yourSide } from '../export/words.js';
 import { commandLines } from '../shell-word.js';
 import { drillsLeft } from './session-setup.js';
 
@@ -103,10 +103,9 @@ function goodRecord(before: BucketView, after: BucketView, id: string, side: Pai
   const retestDueAt = after.avoid.find((status) => status.exerciseId === id)?.retestDueAt;
   const back = retestDueAt === undefined ? '' : ` It comes back for a re-test on ${localDate(new Date(retestDueAt))}.`;
   const helped = `It helped in ${earlier.helped} of its ${earlier.tested} earlier tests`;
-  const hurt = (painful: PainfulSide) => (painful === 'both' ? 'both sides' : `your ${painful} side`);
   if (earlier.sides.length > 0 && earlier.sides.every((count) => count.side !== side)) {
-    const then = earlier.sides.map((count) => hurt(count.side)).join(' or ');
-    return `${helped}, all when ${then} hurt (today: ${hurt(side)}): what helps one side need not help the other.${back}`;
+    const then = earlier.sides.map((count) => yourSide(count.side)).join(' or ');
+    return `${helped}, all when ${then} hurt (today: ${yourSide(side)}): what helps one side need not help the other.${back}`;
   }
   return `${helped}: one bad day may be down to the day, not the drill.${back}`;
 }

@@ -4,7 +4,7 @@ import type { EarlierMove } from '../core/earlier-move.js';
 import type { Evidence, SideCount } from '../core/evidence.js';
 import { localDate, localDateTime } from '../core/history.js';
 import { compareInstants } from '../core/instant.js';
-import type { Attempt, ManualMove, Session, Symptom } from '../core/records.js';
+import type { Attempt, ManualMove, PainfulSide, Session, Symptom } from '../core/records.js';
 import type { SideSpan } from './reading-view.js';
 import { dayRange, periodWords, type Report } from './report.js';
 
@@ -23,6 +23,9 @@ export const symptomWords: Record<Symptom, string> = {
 };
 
 export const sideWords = { left: 'left', right: 'right', both: 'both sides' } as const;
+
+/** A painful side as said to the person: "your left side", "both sides" ("when your left side hurt"). */
+export const yourSide = (side: PainfulSide): string => (side === 'both' ? 'both sides' : `your ${side} side`);
 
 /** The painful sides of a report's sessions: "left", or when it changed, which hurt when: "left (2 sessions, 2026-10-01 to 2026-10-08), right (1 session, 2026-10-20)". */
 export function sidesWords(spans: SideSpan[]): string {

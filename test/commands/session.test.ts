@@ -1852,7 +1852,7 @@ describe('itb session', () => {
 
   it('names a drill left out as set aside with its re-test date after a colon, so that a name ending in brackets reads well', async () => {
     const now = new Date('2026-11-20T10:00:00.000Z');
-    const earlier = buildSession({ startedAt: '2026-11-19T09:00:00.000Z', routine: 'hip-rotation', baseline: 4, drills: [{ id: 'hip-range-exploration', scores: [4, 4] }] });
+    const earlier = buildSession({ startedAt: '2026-11-19T09:00:00.000Z', routine: 'hip-rotation', side: 'left', baseline: 4, drills: [{ id: 'hip-range-exploration', scores: [4, 4] }] });
     await afterSessions(earlier);
     const result = await run(['session', 'hip-rotation', ...flags], { home, tty: true, now, answers: [5, 'stop'] });
     expect(result.code).toBe(0);
@@ -1860,11 +1860,34 @@ describe('itb session', () => {
     expect(result.stdout).toContain(`Left out today, as set aside for now:\n  · Hip range exploration (knee drops): re-test from ${due}\n`);
   });
 
+  it('says of a drill left out as set aside by a test while another side hurt which side that was', async () => {
+    const now = new Date('2026-11-20T10:00:00.000Z');
+    const right = buildSession({
+      startedAt: '2026-11-19T09:00:00.000Z',
+      routine: 'joint-chain',
+      side: 'right',
+      baseline: 4,
+      drills: [{ id: 'lunge-knee-circles', scores: [4, 4] }, { id: 'rehab-hip-circles', scores: [7] }],
+    });
+    await afterSessions(right);
+    const due = (result: number) => localDate(retestDueAt(right.results[result]!.at, 14));
+    // Today the left side hurts (the flags' side): neither drill has been tried with it.
+    const result = await run(['session', 'joint-chain', ...flags], { home, tty: true, now, answers: [5, 'stop'] });
+    expect(result.code).toBe(0);
+    expect(result.stdout.replace(/\s+/g, ' ')).toContain(
+      `Left out today, as set aside for now: · Forward 45° lunge knee circles: set aside when your right side hurt; re-test from ${due(0)} · Rehab hip circles: after a flare-up when your right side hurt; re-test from ${due(1)} `,
+    );
+    // With the right side painful again, as when they were set aside, there is nothing to add.
+    const same = await run(['session', 'joint-chain', '--side', 'right', ...flags.slice(2)], { home, tty: true, now, answers: [5, 'stop'] });
+    expect(same.stdout.replace(/\s+/g, ' ')).toContain(`· Forward 45° lunge knee circles: re-test from ${due(0)} · Rehab hip circles: after a flare-up; re-test from ${due(1)} `);
+  });
+
   it('leaves drills set aside for now out of a routine until their re-test date, and says so', async () => {
     const now = new Date('2026-11-20T10:00:00.000Z');
     const flared = buildSession({
       startedAt: '2026-11-19T09:00:00.000Z',
       routine: 'joint-chain',
+      side: 'left',
       baseline: 4,
       drills: [{ id: 'lateral-ankle-tilts', scores: [3] }, { id: 'lunge-knee-circles', scores: [3, 3] }, { id: 'rehab-hip-circles', scores: [7] }],
     });
