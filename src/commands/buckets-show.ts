@@ -114,10 +114,12 @@ export function evidenceParts(evidence: Evidence, sidesApart: boolean, flareFlag
  * −1" is never cut in two. A side that goes on a line of its own is indented under the first,
  * and "by painful side:" stands alone where the first side does not fit after it: a side at the
  * indent of "last −1 on …" would read as a part of the evidence of its own. `lead`: parts said
- * before "helped" on its line (`itb exercises` puts the drill's bucket there).
+ * before "helped" on its line (`itb exercises` puts the drill's bucket there); `tail`, parts said
+ * after the rest (`itb exercises` puts why a last test that fell set the drill aside there).
  */
-export function evidenceLines(evidence: Evidence, sidesApart: boolean, flareFlagged: boolean, indent = '    ', lead: string[] = []): string[] {
-  const [helped, ...rest] = evidenceParts(evidence, sidesApart, flareFlagged);
+export function evidenceLines(evidence: Evidence, sidesApart: boolean, flareFlagged: boolean, indent = '    ', lead: string[] = [], tail: string[] = []): string[] {
+  const [helped, ...evidenceRest] = evidenceParts(evidence, sidesApart, flareFlagged);
+  const rest = [...evidenceRest, ...tail];
   // A part too long for a line keeps its note in brackets whole where the note fits one: not
   // "helped 157 of 161 (4 on" over "the retry)".
   const evidenceLine = (parts: string[]) => packed(parts, 80, indent, ' · ', wrapName);

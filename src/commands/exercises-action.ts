@@ -11,6 +11,7 @@ import type { Exercise, Library } from '../library/schema.js';
 import { readStore } from '../store/store-file.js';
 import { readSummary } from '../store/summary-file.js';
 import { evidenceLines } from './buckets-show.js';
+import { lastTestWords } from '../export/words.js';
 import type { Colours } from '../ui/colour.js';
 import { describeDose, describeSide } from '../ui/describe.js';
 import { namePacked, packed, table } from '../ui/table.js';
@@ -74,7 +75,10 @@ async function yourResults(ctx: Context, id: string, library: Library, itb: stri
           ? 'untested since the lists were cleared'
           : undefined;
   // "(flare-up)" beside the bucket, as "flare" beside a name in buckets: not again as "1 flare".
-  return (indent) => evidenceLines(evidence, summary.buckets.sidesApart, status.bucket === 'avoid' && status.flare, indent, bucket ? [bucket] : []);
+  // Set aside by a fall too small to count (as minImprovement was then), or with no room to
+  // show help: "avoid for now" beside "last −1" would read as a mistake, as in `itb buckets`.
+  const lastTest = lastTestWords(evidence);
+  return (indent) => evidenceLines(evidence, summary.buckets.sidesApart, status.bucket === 'avoid' && status.flare, indent, bucket ? [bucket] : [], lastTest === undefined ? [] : [lastTest]);
 }
 
 /**

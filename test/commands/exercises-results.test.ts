@@ -92,6 +92,20 @@ describe('itb exercises ID, with your results', () => {
     expect(buckets).toContain('    by painful side: left 1 of 1 with mean −2, right 0 of 1 with mean +3\n');
   });
 
+  it('says why a drill whose score fell was set aside, once minImprovement was raised, as buckets does', async () => {
+    // Helped by a fall of 1 with the default, then set aside by one after minImprovement went to 2.
+    const before = buildSession({ startedAt: '2026-11-09T09:00:00.000Z', baseline: 5, drills: [{ id: 'clamshells', scores: [4] }] });
+    const after = buildSession({ startedAt: '2026-11-12T09:00:00.000Z', baseline: 5, minImprovement: 2, drills: [{ id: 'clamshells', scores: [4, 4] }] });
+    await afterSessions(before, after);
+    const day = localDate(new Date(after.attempts[1]!.at));
+    const shown = (await show('clamshells')).stdout;
+    expect(forYou(shown)).toMatch(new RegExp(`^avoid for now, re-test from 2026-11-26 · helped 1 of 2 · mean −1 · last −1 on ${day} · its last test fell by 1 point`));
+    // A part of its own, broken between words where it is too long for the line.
+    expect(shown.replace(/\s+/g, ' ')).toContain(`last −1 on ${day} its last test fell by 1 point, less than the 2 that count as helping Cues:`);
+    // In the words `itb buckets` gives it under the drill.
+    expect((await run(['buckets'], { home, now })).stdout).toContain('its last test fell by 1 point, less than the 2 that count as helping');
+  });
+
   it('shows nothing of the kind before anything was saved, and writes nothing', async () => {
     const result = await show('clamshells');
     expect(result.code).toBe(0);
