@@ -16,7 +16,8 @@ import { listed, SHOWN_PROBLEMS, type Places } from './import-places.js';
 import { readExport } from './import-read.js';
 import { listenForCtrlC, stoppedAfterSaving, stoppedBeforeSaving, type CtrlC } from './import-stop.js';
 import { shellPath } from '../shell-word.js';
-import { itbAsStarted, itbWithLibrary, libraryFor, notice, notInLibraryWords, settingChange } from './shared.js';
+import { itbAsStarted, itbWithLibrary, libraryFor, notice, notInLibraryWords, settingChange, settingWords } from './shared.js';
+import { settingKeys } from '../core/settings.js';
 import { HOUR_MS } from '../core/durations.js';
 
 export async function importExport(ctx: Context, file: string, options: { dryRun?: boolean }, command: Command) {
@@ -67,7 +68,7 @@ async function importInto(store: Store, ctx: Context, file: string, backup: Pars
       return outcome.data;
     });
   }
-  for (const line of summary(outcome!, Boolean(options.dryRun), settingsBefore!, itb)) notice(ctx, line);
+  for (const line of summary(outcome!, Boolean(options.dryRun), settingsBefore!, backup.settings, itb)) notice(ctx, line);
   const edited = editedBucketLists(backup);
   if (edited.length > 0) notice(ctx, editedListsWords(edited, Boolean(options.dryRun), itb));
   // Merged into a history, the file adds to it; restored, what it leaves out is missing.
@@ -196,8 +197,8 @@ function conflictError(file: string, outcome: MergeOutcome, backup: ParsedExport
   );
 }
 
-/** What an import did (or would do); `itb`: how to start it (itbAsStarted). */
-function summary(outcome: MergeOutcome, dryRun: boolean, settingsBefore: Settings, itb: string): string[] {
+/** What an import did (or would do); `fileSettings`: the file's; `itb`: how to start it (itbAsStarted). */
+function summary(outcome: MergeOutcome, dryRun: boolean, settingsBefore: Settings, fileSettings: Settings, itb: string): string[] {
   const { sessionsAdded, sessionsPresent, movesAdded, movesPresent, screeningsAdded } = outcome;
   const present = (n: number) => (n > 0 ? ` (${n} already present)` : '');
   const parts = [`${plural(sessionsAdded, 'session')}${present(sessionsPresent)}`, `${plural(movesAdded, 'manual move')}${present(movesPresent)}`];
@@ -218,7 +219,13 @@ function summary(outcome: MergeOutcome, dryRun: boolean, settingsBefore: Setting
     lines.push(`${dryRun ? 'Your settings would be restored from the file' : 'Settings restored from the file'} (${changes.join('; ')}).`);
   }
   if (outcome.settings === 'kept') {
-    lines.push(`Your own settings ${dryRun ? 'would be' : 'were'} kept (the file has different ones; they are taken only into a store with no sessions yet).`);
+    // Each named with both values: a threshold kept apart means this computer judges drills (or
+    // dates re-tests) otherwise than the one that made the file, which the person may not want.
+    const differ = settingKeys.filter((key) => settingsBefore[key] !== fileSettings[key]);
+    const both = differ.map((key) => `${key} ${settingWords(settingsBefore[key])} (the file has ${settingWords(fileSettings[key])})`);
+    lines.push(
+      `Your own settings ${dryRun ? 'would be' : 'were'} kept: ${both.join(', ')}. A file's settings are taken only into a store with no sessions yet; \`${itb} settings KEY VALUE\` changes one.`,
+    );
   }
   return lines;
 }

@@ -249,7 +249,7 @@ describe('itb import, saying what it did', () => {
     await Store.open({ ITB_HOME: target.home }).update(() => own);
     const result = await importInto(target.home, [backup, '--dry-run']);
     expect(result.code).toBe(0);
-    expect(oneLine(result.stderr)).toContain('Your own settings would be kept (the file has different ones;');
+    expect(oneLine(result.stderr)).toContain('Your own settings would be kept: minImprovement 2 (the file has 1), flareRise 4 (the file has 3), retestAfterDays 7 (the file has 14),');
   });
 
   it('names a setting of the store that the file does not have as no longer set', async () => {

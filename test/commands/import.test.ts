@@ -274,7 +274,11 @@ describe('itb import', () => {
     const result = await importInto(target.home, [backup]);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('Imported 3 sessions, 1 manual move');
-    expect(result.stderr.replace(/\s+/g, ' ')).toContain('Your own settings were kept (the file has different ones; they are taken only into a store with no sessions yet).');
+    // Each setting that differs, with both values: this computer goes on judging by its own.
+    expect(result.stderr.replace(/\s+/g, ' ')).toContain(
+      'Your own settings were kept: minImprovement 2 (the file has 1), flareRise 4 (the file has 3), retestAfterDays 7 (the file has 14), side not set (the file has left), symptom not set (the file has pain), movement not set (the file has single-leg squat). ' +
+        "A file's settings are taken only into a store with no sessions yet; `itb settings KEY VALUE` changes one.",
+    );
     const merged = Store.open({ ITB_HOME: target.home }).read();
     expect(merged.settings).toEqual(own.settings);
     expect(merged.sessions.map((s) => s.id)).toEqual(['session-one', 'session-two', 'session-three', 'own-session']);
