@@ -2,8 +2,10 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { localDate, localDateTime } from '../core/history.js';
-import { andList } from '../core/terms.js';
-import type { Settings, StoreData } from '../core/records.js';
+import { andList, redFlags } from '../core/terms.js';
+import { screenDue } from '../core/screening.js';
+import { screenWords } from '../export/screen-words.js';
+import type { Screening, Settings, StoreData } from '../core/records.js';
 import { UserError } from '../errors.js';
 import { differingFields, editedBucketLists, mergeExport, sameMove, type ListedElsewhere, type MergeOutcome } from '../export/merge.js';
 import type { ParsedExport } from '../export/schema.js';
@@ -46,6 +48,8 @@ async function importInto(store: Store, ctx: Context, file: string, backup: Pars
   let outcome: MergeOutcome | undefined;
   // The store's own settings, which a restore replaces: said, so that none is changed unseen.
   let settingsBefore: Settings | undefined;
+  // Whether the safety questions were due before the import (screenDue), to say when it brings them back.
+  let screenDueBefore = true;
   const refuseConflicts = (data: StoreData, merged: MergeOutcome) => {
     if (merged.conflicts.length > 0 || merged.moveConflicts.length > 0) throw conflictError(file, merged, backup, places, data, store.path);
   };
@@ -53,6 +57,7 @@ async function importInto(store: Store, ctx: Context, file: string, backup: Pars
     const data = store.read();
     outcome = mergeExport(data, backup);
     settingsBefore = data.settings;
+    screenDueBefore = screenDue(data.screenings);
     refuseConflicts(data, outcome);
   } else {
     // Ctrl-C while the file was read: nothing is saved.
@@ -64,11 +69,13 @@ async function importInto(store: Store, ctx: Context, file: string, backup: Pars
       if (ctrlC.heard()) throw stoppedBeforeSaving(file, itb, false);
       outcome = mergeExport(data, backup);
       settingsBefore = data.settings;
+      screenDueBefore = screenDue(data.screenings);
       refuseConflicts(data, outcome);
       return outcome.data;
     });
   }
   for (const line of summary(outcome!, Boolean(options.dryRun), settingsBefore!, backup.settings, itb)) notice(ctx, line);
+  if (!screenDueBefore && screenDue(outcome!.data.screenings)) notice(ctx, screenAgainWords(outcome!.data.screenings.at(-1)!, Boolean(options.dryRun)));
   const edited = editedBucketLists(backup);
   if (edited.length > 0) notice(ctx, editedListsWords(edited, Boolean(options.dryRun), itb));
   // Merged into a history, the file adds to it; restored, what it leaves out is missing.
@@ -98,6 +105,20 @@ function editedListsWords(edited: ListedElsewhere[], dryRun: boolean, itb: strin
   return (
     `The bucket lists in the file do not agree with its sessions and manual moves (the file was edited by hand), so they ${dryRun ? 'would not be' : 'were not'} taken: itb works out the buckets from those records, by which ${drills.join(', ')}.` +
     (move === undefined ? '' : ` To move a drill yourself, run \`${itb} buckets move ${move.exerciseId} ${move.listed}\`.`)
+  );
+}
+
+/**
+ * That the file's latest red-flag screen did not go on, and is later than the one here that did:
+ * the person was told on the other computer that the questions come again, so they do here.
+ */
+function screenAgainWords(latest: Screening, dryRun: boolean): string {
+  const { yes } = screenWords(latest);
+  const answered = Object.keys(latest.answers).length;
+  const what = yes.length > 0 ? `yes to ${andList(yes.map((label) => label.toLowerCase()))}` : `stopped after ${answered} of ${redFlags.length} questions`;
+  return (
+    `The file's red-flag screen of ${localDateTime(new Date(latest.at))} (${what}) did not go on, and is the latest: ` +
+    `the safety questions ${dryRun ? 'would come' : 'come'} again before your next session.`
   );
 }
 

@@ -3,6 +3,7 @@
 import type { Context } from '../context.js';
 import { Interrupted } from '../errors.js';
 import type { RedFlag, Screening, StoreData } from '../core/records.js';
+import { screenDue } from '../core/screening.js';
 import { StoppedWaiting, type Store } from '../store/store.js';
 import type { Colours } from '../ui/colour.js';
 import { isPromptExit, type Prompter } from '../ui/prompter.js';
@@ -17,9 +18,9 @@ export const redFlagQuestions: Record<RedFlag, string> = {
   'night-or-rest-pain': 'Does the pain wake you at night, or stay strong while you rest?',
 };
 
-/** Asks the screen when no earlier one let the user go on; false when they should not go on. */
+/** Asks the screen when the latest one did not let the user go on (screenDue); false when they should not go on. */
 export async function screenIfNeeded(ctx: Context, store: Store, data: StoreData, prompter: Prompter, colour: Colours): Promise<boolean> {
-  if (data.screenings.some((screening) => screening.proceeded)) return true;
+  if (!screenDue(data.screenings)) return true;
   const say = (text: string) => ctx.stdout.write(text);
   say(
     `\n${colour.bold('Before you start')}\n` +

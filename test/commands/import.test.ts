@@ -11,7 +11,7 @@ import { emptyStore } from '../../src/store/migrations.js';
 import { sampleStore, sessionThree } from '../export/fixtures.js';
 import { backupHomes } from '../helpers/backup-homes.js';
 import { run, tempHome } from '../helpers/run.js';
-import { buildSession } from '../helpers/sessions.js';
+import { buildSession, setUpFlags } from '../helpers/sessions.js';
 import { CTRL_C, type Answer } from '../helpers/scripted.js';
 import { libraryFile } from '../helpers/libraries.js';
 
@@ -311,6 +311,38 @@ describe('itb import', () => {
     expect(oneLine((await importInto(target.home, [cleared])).stderr)).not.toContain('were cleared');
   });
 
+
+  it('asks the safety questions again after taking a later screen from the other computer that did not go on, and says so', async () => {
+    const oneLine = (text: string) => text.replace(/\s+/g, ' ');
+    // On the second computer, before any backup came over: a yes to swelling, and not gone on.
+    const declined = await run(['session', 'joint-chain', ...setUpFlags], { home: target.home, tty: true, now: NOW, answers: [false, true, false, false, false, false, false] });
+    expect(declined.stdout).toContain('itb will ask these questions');
+    const fromThere = join(target.home, 'declined.json');
+    expect((await run(['export', '--format', 'json', '-o', fromThere], { home: target.home, now: NOW })).code).toBe(0);
+
+    // The first computer went on after its screen of 2026-10-01; the one from the other is later.
+    const dryRun = await importInto(source.home, [fromThere, '--dry-run']);
+    expect(oneLine(dryRun.stderr)).toContain(
+      `The file's red-flag screen of ${localDateTime(NOW)} (yes to marked swelling) did not go on, and is the latest: the safety questions would come again before your next session.`,
+    );
+    const imported = await importInto(source.home, [fromThere]);
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(oneLine(imported.stderr)).toContain('and is the latest: the safety questions come again before your next session.');
+    const nextDay = new Date(NOW.getTime() + 24 * 60 * 60 * 1000);
+    const next = await run(['session', 'joint-chain', ...setUpFlags], { home: source.home, tty: true, now: nextDay, answers: [false, false, false, false, false, false, 5, 'stop'] });
+    expect(next.code).toBe(0);
+    expect(next.prompter.asked.slice(0, 6).map((asked) => asked.kind)).toEqual(Array(6).fill('confirm'));
+    expect(next.prompter.asked[6]!.message).toMatch(/Rate your pain/);
+
+    // Gone on with there too, the second computer takes the first's screens without a word of them, and asks no more.
+    const back = join(source.home, 'back.json');
+    expect((await run(['export', '--format', 'json', '-o', back], { home: source.home, now: nextDay })).code).toBe(0);
+    const returned = await run(['import', back], { home: target.home, now: nextDay });
+    expect(returned.code, returned.stderr).toBe(0);
+    expect(returned.stderr).not.toContain('safety questions');
+    const there = await run(['session', 'joint-chain', ...setUpFlags], { home: target.home, tty: true, now: nextDay, answers: [5, 'stop'] });
+    expect(there.prompter.asked[0]!.message).toMatch(/Rate your pain/);
+  });
   it('says that a backup of a period restores that period only, and says nothing of it when merging', async () => {
     const partial = join(source.home, 'partial.json');
     const exported = await run(['export', '--format', 'json', '--since', '2026-10-08', '-o', partial], { home: source.home, now: NOW });
