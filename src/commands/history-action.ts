@@ -5,6 +5,7 @@ import { localDate, localDateTime, painfulSideWords, scoreSeries, sessionsSince,
 import { keptAside, type KeptAside } from '../core/kept-aside.js';
 import { namedOrNot, oneLine } from '../core/text.js';
 import type { Context } from '../context.js';
+import type { Thresholds } from '../core/records.js';
 import type { Colours } from '../ui/colour.js';
 import { readStore } from '../store/store-file.js';
 import { packed, table } from '../ui/table.js';
@@ -58,7 +59,7 @@ export async function showHistory(ctx: Context, options: HistoryOptions, self: C
   const kept = keptAside(data.sessions, data.moves, data.bucketsResetAt);
   // The store, not the list, says whether sides matter: one session listed of a store with a
   // left and a right leg must still say which one it was for.
-  const out = sessionTable(listed, colour, kept, sidesApart(data.sessions));
+  const out = sessionTable(listed, colour, kept, sidesApart(data.sessions), data.settings);
   // Every one of the period asked for, not of all time.
   const all = `${itb} history${sinceDay === undefined ? '' : ` --since ${sinceDay}`} --all`;
   if (unlisted > 0) {
@@ -80,7 +81,7 @@ export async function showHistory(ctx: Context, options: HistoryOptions, self: C
  * What a session came to, in parts: "3 helped", "1 set aside (1 flare)", "2 still set aside" (set
  * aside before it, and again at it), "stopped early".
  */
-function resultsParts(summary: SessionSummary, colour: Colours, kept: KeptAside | undefined): string[] {
+function resultsParts(summary: SessionSummary, colour: Colours, kept: KeptAside | undefined, current: Thresholds): string[] {
   // In the terminal's own colour: green and yellow words all but vanish on a white background.
   const parts: string[] = [];
   const flares = (count: number) => (count > 0 ? ` (${plural(count, 'flare')})` : '');
@@ -91,6 +92,12 @@ function resultsParts(summary: SessionSummary, colour: Colours, kept: KeptAside 
   if (keptAside > 0) parts.push(`${keptAside} still set aside${flares(keptFlares)}`);
   if (summary.skipped > 0) parts.push(`${summary.skipped} skipped`);
   if (parts.length === 0) parts.push(colour.dim('no drills finished'));
+  // Judged by a threshold since changed: "1 set aside" here may be a fall that counts now, or
+  // "1 helped" one that would not. Said beside the verdicts it judged, by the setting's name.
+  if (summary.helped + summary.avoided > 0) {
+    const other = (['minImprovement', 'flareRise'] as const).filter((key) => summary.thresholds[key] !== current[key]);
+    if (other.length > 0) parts.push(`judged with ${other.map((key) => `${key} ${summary.thresholds[key]}`).join(', ')}`);
+  }
   if (summary.status === 'interrupted') parts.push(colour.bold('interrupted'));
   else if (summary.status === 'stopped') parts.push('stopped early');
   else if (summary.status === 'in-progress') parts.push(colour.dim('in progress'));
@@ -98,7 +105,8 @@ function resultsParts(summary: SessionSummary, colour: Colours, kept: KeptAside 
 }
 
 /** `bySide`: the store's sessions had more than one painful side (the left hurt for a while, later the right). */
-function sessionTable(summaries: SessionSummary[], colour: Colours, kept: Map<string, KeptAside>, bySide: boolean): string[] {
+/** `current`: the thresholds set now, by which the sessions to come are judged. */
+function sessionTable(summaries: SessionSummary[], colour: Colours, kept: Map<string, KeptAside>, bySide: boolean, current: Thresholds): string[] {
   // Then each session's side is said, above the table or with it: scores of one side are not
   // those of the other.
   const label = (summary: SessionSummary) =>
@@ -114,7 +122,7 @@ function sessionTable(summaries: SessionSummary[], colour: Colours, kept: Map<st
     routine: namedOrNot(oneLine(summary.routine)),
     summary,
     scores: scoresWords(summary, '–'),
-    results: resultsParts(summary, colour, kept.get(summary.id)),
+    results: resultsParts(summary, colour, kept.get(summary.id), current),
   }));
   const screen = onScreen(COLUMNS);
   const left = (withRoutine: boolean, results: string[]) =>

@@ -39,11 +39,11 @@ function sessionLimit(flags: HistoryFlags): number {
 const JSON_SHAPE = `
 With --json, prints (schemaVersion 1; new fields may be added, none renamed):
   { "schemaVersion": 1, "generatedAt": ISO time, "sessions": [session], "unlisted": count, "trend": [point], "advice": [advice] }
-  session (newest first; every one, or the newest --limit): { id, startedAt, routine, symptom, movement, side, baseline, final, attempts, helped, avoided, flares, skipped, status, interrupted }
+  session (newest first; every one, or the newest --limit): { id, startedAt, routine, symptom, movement, side, baseline, final, attempts, helped, avoided, flares, skipped, status, interrupted, thresholds }
   point (oldest first, every session with a baseline): { at, baseline, final, attempts, symptom, movement, side }
   advice (as in itb buckets --json): { id, message, readyAt?, goesOnToday?, side?, persistent? }
 baseline and final are 0-10 scores (null in a session not yet rated); attempts counts the scores given after an exercise (with 0, final is the baseline, and the text's trends draw · for it, not a final score).
-helped, avoided and skipped count the session's drills that went to rehab, that were set aside for now, and that were skipped; flares counts those of avoided stopped by a flare-up.
+helped, avoided and skipped count the session's drills that went to rehab, that were set aside for now, and that were skipped; flares counts those of avoided stopped by a flare-up. thresholds: { minImprovement, flareRise } as set when the session ran, which judged its drills (the text names one that differs from the setting now beside the results).
 symptom is "pain", "tightness" or "discomfort"; side, the painful side, "left", "right" or "both"; status "completed", "stopped" (ended early), "interrupted" (cut short: Ctrl-C, a closed window, a crash; interrupted is true for these alone) or "in-progress". A point's at is its session's startedAt.
 movement is as the session recorded it; the text's trends take two movements that differ only in case or spaces ("Step-down", "step-down") as one, and keep each painful side apart ("both" is a side of its own).
 With --since, sessions and trend hold only the sessions from that day on.

@@ -1,6 +1,6 @@
 // Sessions as a therapist reads them: one line each, and the scores over time.
 import { compareInstants } from './instant.js';
-import type { PainfulSide, Session, Symptom } from './records.js';
+import type { PainfulSide, Session, Symptom, Thresholds } from './records.js';
 import { latestScore } from './session.js';
 import { inSentence, namedOrNot } from './text.js';
 import { MINUTE_MS } from './durations.js';
@@ -24,6 +24,8 @@ export interface SessionSummary {
   skipped: number;
   status: Session['status'];
   interrupted: boolean;
+  /** What judged its drills: the settings when it ran, which may differ from those set now. */
+  thresholds: Thresholds;
 }
 
 export interface ScorePoint {
@@ -121,6 +123,7 @@ export function sessionSummaries(sessions: Session[]): SessionSummary[] {
         skipped,
         status: session.status,
         interrupted: session.status === 'interrupted',
+        thresholds: { minImprovement: session.thresholds.minImprovement, flareRise: session.thresholds.flareRise },
       };
     });
 }

@@ -125,6 +125,32 @@ describe('itb history', () => {
     expect(stdout).toMatch(/baseline\s+▆▄\s+6 → 3\n\s+final\s+▅█\s+5 → 8\n/);
   });
 
+  it('names, beside its results, a threshold a session was judged by that has been changed since', async () => {
+    // Then minImprovement went to 2: clamshells' fall of 1 no longer helps.
+    const stricter = buildSession({ startedAt: '2026-03-06T12:00:00Z', minImprovement: 2, baseline: 5, drills: [{ id: 'clamshells', scores: [4, 4] }] });
+    const none = buildSession({ startedAt: '2026-03-07T12:00:00Z', baseline: 6, status: 'stopped', drills: [] });
+    await withSessions(first, stricter, none);
+    const row = (stdout: string, session: Session) => stdout.split('\n').find((line) => line.startsWith(localDateTime(new Date(session.startedAt))));
+    const before = await run(['history'], { home, now });
+    expect(row(before.stdout, stricter)).toMatch(/5 → 4\s+1 set aside · judged with minImprovement 2$/);
+    expect(row(before.stdout, first)).toMatch(/1 helped · 1 set aside · 1 skipped$/);
+
+    expect((await run(['settings', 'minImprovement', '2'], { home, now })).code).toBe(0);
+    expect((await run(['settings', 'flareRise', '4'], { home, now })).code).toBe(0);
+    const after = await run(['history'], { home, now });
+    expect(row(after.stdout, first)).toMatch(/1 helped · 1 set aside · 1 skipped$/);
+    expect(after.stdout).toContain('judged with minImprovement 1, flareRise 3');
+    expect(row(after.stdout, stricter)).toMatch(/1 set aside · judged with flareRise 3$/);
+    // Nothing was judged in a session with no drill finished: no rule to name.
+    expect(row(after.stdout, none)).toMatch(/no drills finished · stopped early$/);
+    const json = JSON.parse((await run(['history', '--json'], { home, now })).stdout);
+    expect(json.sessions.map((session: { thresholds: unknown }) => session.thresholds)).toEqual([
+      { minImprovement: 1, flareRise: 3 },
+      { minImprovement: 2, flareRise: 3 },
+      { minImprovement: 1, flareRise: 3 },
+    ]);
+  });
+
   it('says of a session that ended before any drill was finished that none was', async () => {
     const none = buildSession({ startedAt: '2026-03-07T12:00:00Z', baseline: 6, status: 'stopped', drills: [] });
     await withSessions(first, none);

@@ -43,6 +43,7 @@ describe('sessionSummaries', () => {
         skipped: 0,
         status: 'interrupted',
         interrupted: true,
+        thresholds: { minImprovement: 1, flareRise: 3 },
       },
       expect.objectContaining({ id: 'empty', baseline: null, final: null, status: 'stopped', interrupted: false }),
       expect.objectContaining({ id: 'older', baseline: 6, final: 5, helped: 1, avoided: 1, skipped: 1, interrupted: false }),

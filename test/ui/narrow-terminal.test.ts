@@ -294,7 +294,7 @@ describe('--help on terminals from 40 to 64 columns', () => {
     // Each further line of the item two columns in, none deeper (a line broken for 80 columns, broken again).
     expect(shape.trimEnd().split('\n').slice(1).length).toBeGreaterThan(1);
     for (const line of shape.trimEnd().split('\n').slice(1)) expect(line).toMatch(/^ {4}\S/);
-    expect(flat(shape)).toContain('{ id, startedAt, routine, symptom, movement, side, baseline, final, attempts, helped, avoided, flares, skipped, status, interrupted }');
+    expect(flat(shape)).toContain('{ id, startedAt, routine, symptom, movement, side, baseline, final, attempts, helped, avoided, flares, skipped, status, interrupted, thresholds }');
     expect(wholeWords(stdout, "attempts counts the scores given after an exercise (with 0, final is the baseline, and the text's trends draw · for it, not a final score).")).toBe(true);
   });
 
