@@ -36,33 +36,36 @@ const renderers: Record<Format, () => Promise<(report: Report) => string | ByteS
 
 export async function exportReport(ctx: Context, options: ExportOptions, self: Command) {
   const [stray] = self.args;
-  // With the --data given, so that the report the hints below write is of the same library.
-  const itb = itbWithLibrary(ctx, self);
+  // The commands the hints below give keep what was typed with them (--data, the period, the
+  // name...), so that the report they make is the one asked for.
   // `itb export html` means the format: -o html would then fail, as a name with no extension.
   const strayFormat = formats.find((format) => format === stray?.trim().toLowerCase());
   if (strayFormat !== undefined) {
+    // The format and the file are the hint's own: any typed beside the stray word are left out.
+    const typed = typedWithout(ctx, self, '--format', '--json', '--output', '--force');
     throw new UserError(
       `itb export takes a format with --format, not on its own ("${stray}")`,
       // In backquotes, each command stays whole on its line, to be copied as it is.
-      `To see the report on the screen: \`${itb} export --format ${strayFormat}\`; to write a file: \`${itb} export -o report.${extensions[strayFormat]}\``,
+      `To see the report on the screen: \`${typed} --format ${strayFormat}\`; to write a file: \`${typed} -o report.${extensions[strayFormat]}\``,
     );
   }
   if (stray !== undefined) {
-    throw new UserError(`itb export takes no file name on its own ("${stray}")`, `To write a file, put -o before its name: \`${itb} export -o ${shellWord(stray)}\``);
+    throw new UserError(`itb export takes no file name on its own ("${stray}")`, `To write a file, put -o before its name: \`${typedWithout(ctx, self, '--output')} -o ${shellWord(stray)}\``);
   }
   // An empty name is a slip (an unset shell variable, say), not a file to write.
   if (options.output !== undefined && options.output.trim() === '') {
-    throw new UserError('-o needs the name of a file to write', `For example: \`${itb} export -o report.html\`. Leave -o out to see the report on the screen.`);
+    throw new UserError('-o needs the name of a file to write', `For example: \`${typedWithout(ctx, self, '--output')} -o report.html\`. Leave -o out to see the report on the screen.`);
   }
   // `-o -` is the screen, as for most command-line tools (a file named "-" is `-o ./-`).
   const onScreen = options.output === '-';
   if (onScreen) options = { ...options, output: undefined };
   if (options.force && options.output === undefined) {
+    // A file of the format asked for, if any.
+    const file = `report.${extensions[options.json ? 'json' : (options.format ?? 'html')]}`;
+    const write = `To write a file: \`${typedWithout(ctx, self, '--output', '--force')} -o ${file} --force\``;
     throw new UserError(
       '--force replaces an existing file, so it needs -o FILE',
-      onScreen
-        ? `-o - prints the report on the screen, where nothing is replaced. To write a file: \`${itb} export -o report.html --force\``
-        : `Without -o the report is printed on the screen. To write a file: \`${itb} export -o report.html --force\``,
+      onScreen ? `-o - prints the report on the screen, where nothing is replaced. ${write}` : `Without -o the report is printed on the screen. ${write}`,
     );
   }
   if (options.json && options.format !== undefined && options.format !== 'json') {
@@ -96,7 +99,7 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
   }
   // An empty name is a slip (an unset shell variable, say), as an empty -o is: not a report without one.
   if (options.name !== undefined && options.name.trim() === '') {
-    throw new UserError('--name needs the name to print on the report', 'For example: `itb export --name "Sam Lee"`. Leave --name out for a report without a name.');
+    throw new UserError('--name needs the name to print on the report', `For example: \`${typedWithout(ctx, self, '--name')} --name "Sam Lee"\`. Leave --name out for a report without a name.`);
   }
   const name = options.name?.trim();
   const inName = name === undefined ? undefined : oneLineProblem(name);

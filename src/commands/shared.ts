@@ -204,14 +204,14 @@ export function itbWithLibrary(ctx: Context, command: Command): string {
 }
 
 /**
- * `command` as it was typed, with its options but `left` (the one a hint gives again, put right,
- * after it): without the rest, the command copied from the hint would do something else, such as
- * print a report on the screen where `-o report.html` was to write it.
+ * `command` as it was typed, with its options but those `left` (the ones a hint gives again, put
+ * right, after it, or leaves out): without the rest, the command copied from the hint would do
+ * something else, such as print a report on the screen where `-o report.html` was to write it.
  */
-export function typedWithout(ctx: Context, command: Command, left: string): string {
+export function typedWithout(ctx: Context, command: Command, ...left: string[]): string {
   const names: string[] = [];
   for (let at: Command | null = command; at?.parent; at = at.parent) names.unshift(at.name());
-  const options = command.options.filter((option) => option.long !== left && command.getOptionValueSource(option.attributeName()) === 'cli');
+  const options = command.options.filter((option) => !left.includes(option.long!) && command.getOptionValueSource(option.attributeName()) === 'cli');
   const typed = options.map((option) => {
     const value: unknown = command.getOptionValue(option.attributeName());
     const flag = option.short ?? option.long!;

@@ -431,6 +431,24 @@ describe('itb export', () => {
     expect(await said(['-o', ''])).toContain(`For example: \`itb --data ${library} export -o report.html\`.`);
   });
 
+  it('keeps the period, the name and the library typed in the command meant, so that it makes the report asked for', async () => {
+    await seed();
+    const library = libraryFile('good.yaml');
+    const typed = ['--since', '2026-10-01', '--until', '2026-10-31', '--name', 'Sam Lee'];
+    const said = async (...args: string[]) => (await run(['--data', library, 'export', ...typed, ...args], { home, now: NOW })).stderr.replace(/\s+/g, ' ');
+    const itb = `itb --data ${library} export --since 2026-10-01 --until 2026-10-31 --name 'Sam Lee'`;
+    expect(await said('csv')).toContain(`To see the report on the screen: \`${itb} --format csv\`; to write a file: \`${itb} -o report.csv\``);
+    expect(await said('report.html')).toContain(`put -o before its name: \`${itb} -o report.html\``);
+    expect(await said('--force')).toContain(`To write a file: \`${itb} -o report.html --force\``);
+    expect(await said('-o', '')).toContain(`For example: \`${itb} -o report.html\`.`);
+    // A format typed is kept too, and the file suggested is named for it.
+    expect(await said('--format', 'csv', '--force')).toContain(`To write a file: \`itb --data ${library} export --format csv --since 2026-10-01 --until 2026-10-31 --name 'Sam Lee' -o report.csv --force\``);
+    expect(await said('--json', '--force')).toContain(`-o report.json --force\``);
+    // An empty --name: the rest, -o and --data first, kept around the name given as an example.
+    const named = await run(['--data', library, 'export', '-o', 'visit.html', '--since', '2026-10-01', '--name', ''], { home, now: NOW });
+    expect(named.stderr.replace(/\s+/g, ' ')).toContain(`For example: \`itb --data ${library} export -o visit.html --since 2026-10-01 --name "Sam Lee"\`.`);
+  });
+
   it('replaces it with --force, privately, leaving no temporary file behind', async () => {
     await seed();
     const folder = join(home, 'out');
@@ -626,7 +644,8 @@ describe('itb export', () => {
     for (const name of ['', '  ']) {
       const result = await exportIn(['-o', file, '--name', name]);
       expect(result.code).toBe(2);
-      expect(result.stderr.replace(/\s+/g, ' ')).toBe('error: --name needs the name to print on the report For example: `itb export --name "Sam Lee"`. Leave --name out for a report without a name. ');
+      // The -o typed is kept: without it, the command copied would print the report on the screen.
+      expect(result.stderr.replace(/\s+/g, ' ')).toBe(`error: --name needs the name to print on the report For example: \`itb export -o ${file} --name "Sam Lee"\`. Leave --name out for a report without a name. `);
     }
     expect(existsSync(file)).toBe(false);
   });
