@@ -1,4 +1,5 @@
 // What `itb export` does (declared in export.ts).
+import { lstatSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Command } from 'commander';
@@ -46,7 +47,7 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
     throw new UserError(
       `itb export takes a format with --format, not on its own ("${stray}")`,
       // In backquotes, each command stays whole on its line, to be copied as it is.
-      `To see the report on the screen: \`${typed} --format ${strayFormat}\`; to write a file: \`${typed} -o report.${extensions[strayFormat]}\``,
+      `To see the report on the screen: \`${typed} --format ${strayFormat}\`; to write a file: \`${typed} -o ${unusedName('report', extensions[strayFormat])}\``,
     );
   }
   if (stray !== undefined) {
@@ -54,14 +55,15 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
   }
   // An empty name is a slip (an unset shell variable, say), not a file to write.
   if (options.output !== undefined && options.output.trim() === '') {
-    throw new UserError('-o needs the name of a file to write', `For example: \`${typedWithout(ctx, self, '--output')} -o report.html\`. Leave -o out to see the report on the screen.`);
+    throw new UserError('-o needs the name of a file to write', `For example: \`${typedWithout(ctx, self, '--output')} -o ${unusedName('report', 'html')}\`. Leave -o out to see the report on the screen.`);
   }
   // `-o -` is the screen, as for most command-line tools (a file named "-" is `-o ./-`).
   const onScreen = options.output === '-';
   if (onScreen) options = { ...options, output: undefined };
   if (options.force && options.output === undefined) {
-    // A file of the format asked for, if any.
-    const file = `report.${extensions[options.json ? 'json' : (options.format ?? 'html')]}`;
+    // A file of the format asked for, if any, under a name not taken: --force was not told which
+    // file to replace, so the one suggested replaces none.
+    const file = unusedName('report', extensions[options.json ? 'json' : (options.format ?? 'html')]);
     const write = `To write a file: \`${typedWithout(ctx, self, '--output', '--force')} -o ${file} --force\``;
     throw new UserError(
       '--force replaces an existing file, so it needs -o FILE',
@@ -110,7 +112,7 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
     // A PDF is what a therapist often asks for: the printable page is the way to one, of the
     // report asked for (its period and name).
     if (/\.pdf$/i.test(options.output)) {
-      const page = shellPath(options.output.replace(/\.pdf$/i, '.html'));
+      const page = shellPath(unusedName(options.output.replace(/\.pdf$/i, ''), 'html'));
       throw new UserError(
         `itb does not write PDF files ("${options.output}")`,
         `Write the printable page instead, \`${sameReport(ctx, self, 'html', page, since, until, name)}\`, then open it in your web browser and print it to a PDF there.`,
@@ -173,13 +175,13 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
     }
     // Markdown on a screen means nothing to most people: how to get a page to open or print
     // instead, of the same report. In a file or a pipe, the Markdown is what was wanted.
-    if (format === 'md' && ctx.stdout.isTTY === true) saveWith('To save this report as a page to open in a web browser or print:', 'report.html');
+    if (format === 'md' && ctx.stdout.isTTY === true) saveWith('To save this report as a page to open in a web browser or print:', unusedName('report', 'html'));
     // The other formats are files' text: pages of markup or numbers on a screen, most likely
     // meant for a file. Said after it, where it is seen once the text has scrolled by; not after
     // `-o -`, which asked for the screen, nor in a file or a pipe, which get the text alone.
     if (format !== 'md' && ctx.stdout.isTTY === true && !onScreen) {
       const as = format === 'html' ? 'a page to open or print' : 'a file';
-      saveWith(`That was the ${formatNames[format]} report's text. To save it as ${as}:`, `report.${extensions[format]}`);
+      saveWith(`That was the ${formatNames[format]} report's text. To save it as ${as}:`, unusedName('report', extensions[format]));
     }
   } else {
     writePrivateFile(options.output, text, { replace: Boolean(options.force) });
@@ -240,6 +242,18 @@ function sameReport(ctx: Context, self: Command, format: Format, file: string, s
   const nameHeld = name !== undefined && format !== 'csv' && format !== 'json';
   const same = [since && `--since ${since}`, until && `--until ${until}`, nameHeld ? `--name ${shellWord(name)}` : undefined].filter((flag) => flag !== undefined);
   return [itbWithLibrary(ctx, self), 'export', ...same, `-o ${file}`].join(' ');
+}
+
+/**
+ * `stem.extension` (report.html) as the name of a file to write, or stem-2.extension and on
+ * where that name is taken here: the command suggested then writes the file, where it would
+ * stop ("already exists"), and --force in it replaces no report kept from before.
+ */
+function unusedName(stem: string, extension: string): string {
+  for (let count = 1; ; count++) {
+    const name = `${stem}${count === 1 ? '' : `-${count}`}.${extension}`;
+    if (lstatSync(name, { throwIfNoEntry: false }) === undefined) return name;
+  }
 }
 
 /** The extension a file of each format is given (see formatOfName). */

@@ -449,6 +449,33 @@ describe('itb export', () => {
     expect(named.stderr.replace(/\s+/g, ' ')).toContain(`For example: \`itb --data ${library} export -o visit.html --since 2026-10-01 --name "Sam Lee"\`.`);
   });
 
+  it('suggests a file name not taken yet, so that the command copied writes the report rather than stop or replace one kept', async () => {
+    await seed();
+    const cwd = process.cwd();
+    process.chdir(home);
+    try {
+      writeFileSync('report.html', 'last month\'s report');
+      writeFileSync('report.csv', 'kept');
+      const said = async (args: string[], tty = false) => (await run(['export', ...args], { home, now: NOW, stdoutTTY: tty, stderrColumns: 80 })).stderr.replace(/\s+/g, ' ');
+      expect(await said(['--force'])).toContain('To write a file: `itb export -o report-2.html --force`');
+      expect(await said(['html'])).toContain('to write a file: `itb export -o report-2.html`');
+      expect(await said(['-o', ''])).toContain('For example: `itb export -o report-2.html`.');
+      expect(await said(['-o', 'report.pdf'])).toContain('Write the printable page instead, `itb export -o report-2.html`,');
+      expect(await said([], true)).toContain('To save this report as a page to open in a web browser or print: itb export -o report-2.html');
+      expect(await said(['--format', 'csv'], true)).toContain('To save it as a file: itb export -o report-2.csv');
+      // The next name along when that one is taken too; a name not taken stays as it was.
+      writeFileSync('report-2.html', '');
+      expect(await said(['--force'])).toContain('`itb export -o report-3.html --force`');
+      expect(await said(['json'])).toContain('to write a file: `itb export -o report.json`');
+      // The command suggested writes its file, and leaves the report kept as it was.
+      const written = await run(['export', '-o', 'report-3.html', '--force'], { home, now: NOW });
+      expect(written.code, written.stderr).toBe(0);
+      expect(readFileSync('report.html', 'utf8')).toBe("last month's report");
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
   it('replaces it with --force, privately, leaving no temporary file behind', async () => {
     await seed();
     const folder = join(home, 'out');
