@@ -18,7 +18,7 @@ import { readSummary } from '../store/summary-file.js';
 import { namePacked, packed, table } from '../ui/table.js';
 import { width } from '../ui/width.js';
 import { nameLines, onScreen, wrap, wrapName } from '../ui/wrap.js';
-import { adviceLines, itbAsStarted, itbWithLibrary, libraryFile, libraryFromEnv, libraryOrStop, listedDrill, noStoreNote, notInLibraryWords, paint, printJson } from './shared.js';
+import { adviceLines, itbAsStarted, itbWithLibrary, libraryFile, libraryFromEnv, libraryOrStop, listedDrill, noStoreNote, notInLibraryWords, paint, printJson, shellWord } from './shared.js';
 
 export async function showBuckets(ctx: Context, options: { json?: boolean }, self: Command) {
   if (self.args.length > 0) throw await strayWords(ctx, self);
@@ -61,21 +61,24 @@ interface InUse {
 async function strayWords(ctx: Context, self: Command): Promise<UserError> {
   const word = self.args[0]!;
   const itb = itbAsStarted(ctx);
+  // The commands to run keep the --data typed: the buckets and drills they show are of that library.
+  const withLibrary = itbWithLibrary(ctx, self);
   const error = (hint: string) => new UserError(`there is no "itb buckets ${word}"`, hint);
   const near = closest(word, ['move', 'reset']);
   const help = `\`${itb} buckets --help\` shows what it takes.`;
-  if (near.length > 0) return error(`Did you mean ${near.map((each) => `\`${itb} buckets ${each}\``).join(' or ')}? ${help}`);
+  // A move keeps the drill and bucket typed after it (`itb buckets mvoe clamshells rehab`).
+  const after = (each: string) => (each === 'move' ? self.args.slice(1).map((arg) => ` ${shellWord(arg)}`).join('') : '');
+  if (near.length > 0) return error(`Did you mean ${near.map((each) => `\`${withLibrary} buckets ${each}${after(each)}\``).join(' or ')}? ${help}`);
   const isBucket = (typed: string) => ['rehab', 'avoid'].includes(typed.toLowerCase());
   const buckets = self.args.filter(isBucket);
   if (buckets.length !== 1) return error(help);
   const bucket = buckets[0]!.toLowerCase();
-  const move = itbWithLibrary(ctx, self);
   const drillWords = self.args.filter((typed) => !isBucket(typed)).join(' ');
-  if (drillWords === '') return error(`\`${itb} buckets\` shows rehab and avoid for now together; \`${move} buckets move ID ${bucket}\` moves a drill there.`);
+  if (drillWords === '') return error(`\`${withLibrary} buckets\` shows rehab and avoid for now together; \`${withLibrary} buckets move ID ${bucket}\` moves a drill there.`);
   const library = await libraryOrStop(ctx, self);
   const drill = library.exercises.find((exercise) => exercise.id === drillWords || namedAs(drillWords, exercise.name, exercise.id));
-  if (drill === undefined) return error(`To move a drill: \`${move} buckets move ID ${bucket}\`, with the id \`${move} exercises\` shows.`);
-  return error(`Did you mean \`${move} buckets move ${drill.id} ${bucket}\`?`);
+  if (drill === undefined) return error(`To move a drill: \`${withLibrary} buckets move ID ${bucket}\`, with the id \`${withLibrary} exercises\` shows.`);
+  return error(`Did you mean \`${withLibrary} buckets move ${drill.id} ${bucket}\`?`);
 }
 
 // ---- text rendering ----

@@ -529,7 +529,8 @@ describe('itb buckets', () => {
     await withSessions();
     const before = readFileSync(join(home, 'store.json'));
     for (const [args, hint] of [
-      [['buckets', 'mvoe', 'clamshells', 'rehab'], 'Did you mean `itb buckets move`?'],
+      // The drill and bucket typed after it are kept.
+      [['buckets', 'mvoe', 'clamshells', 'rehab'], 'Did you mean `itb buckets move clamshells rehab`?'],
       [['buckets', 'rest'], 'Did you mean `itb buckets reset`?'],
       [['buckets', 'lists'], '`itb buckets --help` shows what it takes.'],
       // A bucket beside a drill, with move left out: the move meant, by the drill's id.
@@ -548,6 +549,16 @@ describe('itb buckets', () => {
       expect(result.stdout).toBe('');
     }
     expect(readFileSync(join(home, 'store.json')).equals(before)).toBe(true);
+  });
+
+  it('keeps the --data typed in the commands it names for words after buckets, so that they show the same library', async () => {
+    await withSessions();
+    const library = libraryFile('good.yaml');
+    const said = async (...args: string[]) => (await run(['--data', library, 'buckets', ...args], { home, now })).stderr.replace(/\s*\n\s*/g, ' ');
+    const itb = `itb --data ${library}`;
+    expect(await said('rehab')).toContain(`\`${itb} buckets\` shows rehab and avoid for now together; \`${itb} buckets move ID rehab\` moves a drill there.`);
+    expect(await said('mvoe', 'wall-clamshells', 'avoid')).toContain(`Did you mean \`${itb} buckets move wall-clamshells avoid\`?`);
+    expect(await said('rest')).toContain(`Did you mean \`${itb} buckets reset\`?`);
   });
 
   it('has help with examples', async () => {
