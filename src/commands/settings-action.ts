@@ -28,7 +28,9 @@ export async function showOrChangeSettings(ctx: Context, keyText: string | undef
     ]);
     // And how to change one: the list alone does not say.
     const itb = itbWithLibrary(ctx, command);
-    const change = wrap(`Change one with \`${itb} settings KEY VALUE\`, such as \`${itb} settings side right\`.`);
+    // An example that changes something: not the side already set.
+    const side = settings.side === 'right' ? 'left' : 'right';
+    const change = wrap(`Change one with \`${itb} settings KEY VALUE\`, such as \`${itb} settings side ${side}\`.`);
     const footer = [...packed(['Kept in', store.path], 80, '', ' '), ...change].map((line) => colour.dim(line));
     ctx.stdout.write(`${lines.join('\n')}\n\n${footer.join('\n')}\n`);
     return;

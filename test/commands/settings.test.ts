@@ -38,6 +38,13 @@ describe('itb settings', () => {
     expect(existsSync(join(home, 'store.json'))).toBe(false);
   });
 
+  it('gives as its example a change that changes something, not the side already set', async () => {
+    await run(['settings', 'side', 'right'], { home });
+    expect((await run(['settings'], { home })).stdout).toMatch(/, such as `itb settings side left`\.\n$/);
+    await run(['settings', 'side', 'left'], { home });
+    expect((await run(['settings'], { home })).stdout).toMatch(/, such as `itb settings side right`\.\n$/);
+  });
+
   it('in a colour terminal: keys in bold, what is not set and the explanations dimmed, values plain', async () => {
     const { stdout } = await run(['settings'], { home, tty: true, env: { NO_COLOR: undefined } });
     const [bold, dim, off] = ['\u001b[1m', '\u001b[2m', '\u001b[22m'];
