@@ -85,6 +85,16 @@ export function fitLine(line: string, columns: number, hang?: number): string[] 
  */
 export const narrowHelp: Partial<Help> = {
   minWidthToWrap: 20,
+  // Every command takes itb's own --data and --no-color, after its name too: listed in its help,
+  // so that a person with a library file from their therapist learns that `itb exercises --data
+  // FILE` works. Not --version, nor the options of the command above (`buckets --json` under
+  // `buckets move`), which do nothing there.
+  showGlobalOptions: true,
+  visibleGlobalOptions(this: Help, command: Command): Option[] {
+    let itb = command;
+    while (itb.parent) itb = itb.parent;
+    return itb === command ? [] : itb.options.filter((option) => option.long !== '--version');
+  },
   // Shown after "Usage: ", and going on under its start.
   commandUsage(this: Help, command: Command): string {
     const usage = `Usage: ${Help.prototype.commandUsage.call(this, command)}`;

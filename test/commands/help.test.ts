@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { choiceOption, fitLine, helpAfter } from '../../src/commands/help.js';
 import { shellPath, shellWord, unsetVariable, withVariable } from '../../src/shell-word.js';
 import { asOnWindows } from '../helpers/as-on-windows.js';
+import { libraryFile } from '../helpers/libraries.js';
 import { SHOWN_PROBLEMS } from '../../src/library/problems.js';
 import { run } from '../helpers/run.js';
 import { onTerminal } from '../helpers/terminal.js';
@@ -165,6 +166,19 @@ describe('the numbers and examples a help gives', () => {
 
   it('gives how many problems itb validate lists, as many as it lists', async () => {
     expect(await helpOf('validate')).toContain(`The first ${SHOWN_PROBLEMS} are listed: fix them and check again for the rest.`);
+  });
+
+  it("lists in each command's help the options every command takes, --data and --no-color, and only those", async () => {
+    const commands = [['session'], ['buckets'], ['buckets', 'move'], ['buckets', 'reset'], ['history'], ['export'], ['import'], ['exercises'], ['routines'], ['validate'], ['settings']];
+    for (const command of commands) {
+      const help = (await run([...command, '--help'])).stdout;
+      const global = help.slice(help.indexOf('\nGlobal Options:\n'), help.indexOf('\n\n', help.indexOf('\nGlobal Options:\n') + 1));
+      expect(global.match(/^ {2}-\S+/gm), command.join(' ')).toEqual(['  --data', '  --no-color']);
+    }
+    // Given after the command, as the help now says it may be, --data is the library used.
+    expect((await run(['exercises', '--json', '--data', libraryFile('good.yaml')])).stdout).toContain('"wall-clamshells"');
+    // itb's own help lists them among its options, once.
+    expect((await run(['--help'])).stdout).not.toContain('Global Options');
   });
 
   it('shows in itb settings how to forget a remembered answer', async () => {
