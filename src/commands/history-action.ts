@@ -6,19 +6,33 @@ import { keptAside, type KeptAside } from '../core/kept-aside.js';
 import { namedOrNot, oneLine } from '../core/text.js';
 import type { Context } from '../context.js';
 import type { Thresholds } from '../core/records.js';
+import { UserError } from '../errors.js';
 import type { Colours } from '../ui/colour.js';
 import { readStore } from '../store/store-file.js';
 import { packed, table } from '../ui/table.js';
 import { width } from '../ui/width.js';
 import { onScreen, wrap, wrapName, wrapUnder } from '../ui/wrap.js';
 import { plural } from '../export/words.js';
-import type { HistoryOptions } from './history.js';
+import { DEFAULT_LIMIT, type HistoryOptions } from './history.js';
 import { trendLines } from './history-trend.js';
 import { adviceLines, calendarDay, itbWithLibrary, libraryFor, noStoreNote, paint, plainTerminal, printJson, typedWithout } from './shared.js';
 
 const COLUMNS = 80;
 
+/** How many of the newest sessions to list: --limit, else every one for --all and JSON, else a screenful. */
+function sessionLimit(ctx: Context, options: HistoryOptions, self: Command): number {
+  if (options.limit === undefined) return options.all || options.json ? Infinity : DEFAULT_LIMIT;
+  const typed = options.limit.trim();
+  if (!/^\d+$/.test(typed) || Number(typed) < 1) {
+    // The rest typed is kept (--since, --json, --data), but --all, which goes with no -n.
+    throw new UserError(`-n (--limit) wants a whole number of sessions, 1 or more, not "${options.limit}"`, `For example: \`${typedWithout(ctx, self, '--limit', '--all')} -n 50\``);
+  }
+  if (options.all) throw new UserError('give either --all or --limit, not both', `--all lists every session, -n ${typed} (--limit ${typed}) the newest ${typed}: keep one of them.`);
+  return Number(typed);
+}
+
 export async function showHistory(ctx: Context, options: HistoryOptions, self: Command) {
+  const limit = sessionLimit(ctx, options, self);
   const sinceDay = options.since === undefined ? undefined : calendarDay(options.since, '--since', typedWithout(ctx, self, '--since'));
   // The start of that day in local time, the way dates are shown.
   const since = sinceDay === undefined ? undefined : new Date(`${sinceDay}T00:00:00`);
@@ -26,7 +40,7 @@ export async function showHistory(ctx: Context, options: HistoryOptions, self: C
   const sessions = sessionsSince(data.sessions, since);
   // The trend covers every session of the period; the list, the newest few.
   const summaries = sessionSummaries(sessions);
-  const listed = summaries.slice(0, options.limit);
+  const listed = summaries.slice(0, limit);
   const trend = scoreSeries(sessions);
   // Of every session, whatever --since: the advice is about today, as the text shows it.
   const now = ctx.now();

@@ -1,39 +1,20 @@
 import { Command } from 'commander';
 import type { Context } from '../context.js';
-import { UserError } from '../errors.js';
 import { helpAfter } from './help.js';
 
 const action = () => import('./history-action.js');
 
 /** How many sessions the text lists when not told: a screenful, above the trend and advice. */
-const DEFAULT_LIMIT = 20;
+export const DEFAULT_LIMIT = 20;
 
-interface HistoryFlags {
+/** The options as typed; -n is checked in the action, whose hint gives back the rest typed with it. */
+export interface HistoryOptions {
   since?: string;
   limit?: string;
   all?: boolean;
   json?: boolean;
-  bars?: boolean;
-}
-
-export interface HistoryOptions {
-  since?: string;
-  json?: boolean;
   /** Bars under the trends' words in a plain terminal (elsewhere they are drawn anyway). */
   bars?: boolean;
-  /** How many of the newest sessions to list (Infinity: all). */
-  limit: number;
-}
-
-/** --limit, else every session for --all and JSON, else a screenful. */
-function sessionLimit(flags: HistoryFlags): number {
-  if (flags.limit === undefined) return flags.all || flags.json ? Infinity : DEFAULT_LIMIT;
-  const typed = flags.limit.trim();
-  if (!/^\d+$/.test(typed) || Number(typed) < 1) {
-    throw new UserError(`-n (--limit) wants a whole number of sessions, 1 or more, not "${flags.limit}"`, 'For example: `itb history -n 50`');
-  }
-  if (flags.all) throw new UserError('give either --all or --limit, not both', `--all lists every session, -n ${typed} (--limit ${typed}) the newest ${typed}: keep one of them.`);
-  return Number(typed);
 }
 
 const JSON_SHAPE = `
@@ -71,8 +52,5 @@ export function historyCommand(ctx: Context): Command {
         JSON_SHAPE,
       ),
     )
-    .action(async (flags: HistoryFlags, self: Command) => {
-      const limit = sessionLimit(flags);
-      return (await action()).showHistory(ctx, { since: flags.since, json: flags.json, bars: flags.bars, limit }, self);
-    });
+    .action(async (options: HistoryOptions, self: Command) => (await action()).showHistory(ctx, options, self));
 }

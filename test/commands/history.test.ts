@@ -662,6 +662,10 @@ describe('itb history', () => {
       expect(refused.stdout).toBe('');
       expect(refused.stderr.replace(/\n(?!$)/g, ' ')).toBe(`error: -n (--limit) wants a whole number of sessions, 1 or more, not "${count}" For example: \`itb history -n 50\`\n`);
     }
+    // The rest typed is kept, so that the command copied lists what was asked for; not --all,
+    // which goes with no count.
+    const typed = await run(['--data', 'my-library.yaml', 'history', '--since', '2026-10-01', '--json', '--all', '-n', 'ten'], { home, now });
+    expect(typed.stderr.replace(/\s+/g, ' ')).toContain('For example: `itb --data my-library.yaml history --since 2026-10-01 --json -n 50`');
     const spaced = await run(['history', '-n', ' 1 '], { home, now });
     expect(spaced.code).toBe(0);
     expect(spaced.stdout).toContain('… 1 earlier session not listed');
