@@ -79,8 +79,9 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
   const since = options.since === undefined ? undefined : calendarDay(options.since, '--since', typedWithout(ctx, self, '--since'));
   const until = options.until === undefined ? undefined : calendarDay(options.until, '--until', typedWithout(ctx, self, '--until'));
   if (since !== undefined && until !== undefined && since > until) {
-    // The two days swapped is almost always what was meant: given to copy, the earlier first.
-    throw new UserError(`--since ${since} is after --until ${until}`, `Put the earlier day first: --since ${until} --until ${since}`);
+    // The two days swapped is almost always what was meant: given to copy, the earlier first, in
+    // the command typed (without its -o, it would print the report on the screen).
+    throw new UserError(`--since ${since} is after --until ${until}`, `Put the earlier day first: \`${typedWithout(ctx, self, '--since', '--until')} --since ${until} --until ${since}\``);
   }
   // Before any work: a file that may not be written is said at once. Its own store first, so
   // that "add --force" is never the advice for it.
