@@ -79,13 +79,14 @@ export async function chooseRoutine(
  * The drills a session of `routine` offers. A drill set aside for now stays out of the library's
  * routines until its re-test date (then they offer it again, as does \`itb session retest\`):
  * "avoid for now" means not today, and above all not straight after a flare-up. `options.itb`
- * is how to start itb in the commands a refusal suggests (itbWithLibrary).
+ * is how to start itb in the commands a refusal suggests (itbWithLibrary); `options.typed`, the
+ * session command as typed without its routine (typedWithout), for the one meant by a routine's name.
  */
 export function routineExercises(
   routine: string,
   buckets: BucketView,
   library: Library,
-  options: { allSetAside?: 'refuse' | 'keep'; itb?: string } = {},
+  options: { allSetAside?: 'refuse' | 'keep'; itb?: string; typed?: string } = {},
 ): { exercises: Exercise[]; setAside: ExerciseStatus[] } {
   const itb = options.itb ?? 'itb';
   const byId = new Map(library.exercises.map((exercise) => [exercise.id, exercise]));
@@ -136,7 +137,8 @@ export function routineExercises(
   if (!found) {
     // Its name, as `itb routines` and the session's list show it, or the words of its id.
     const named = library.routines.find((r) => namedAs(routine, r.name, r.id));
-    if (named) throw new UserError(`there is no routine "${routine}"`, `"${named.name}" has the id ${named.id}: \`${itb} session ${named.id}\` runs it.`);
+    // With the --side, --symptom and --movement typed, which spare the setup questions.
+    if (named) throw new UserError(`there is no routine "${routine}"`, `"${named.name}" has the id ${named.id}: \`${options.typed ?? `${itb} session`} ${named.id}\` runs it.`);
     const near = closest(routine, library.routines.map((r) => r.id).concat('rehab', 'retest'));
     throw new UserError(`there is no routine "${routine}"`, `${near.length > 0 ? `Did you mean ${near.join(' or ')}? ` : ''}\`${itb} routines\` lists them.`);
   }

@@ -63,6 +63,9 @@ describe('itb session', () => {
       expect(said(result.stderr)).toBe(`error: there is no routine "${argv.slice(1).join(' ')}" "Joint chain, feet upward" has the id joint-chain: \`itb session joint-chain\` runs it.`);
       expect(result.prompter.asked).toEqual([]);
     }
+    // The setup answers typed are kept: the session meant asks none of them again.
+    const typed = await run(['session', 'Joint chain, feet upward', '--side', 'left', '--movement', 'step down', '--no-timer'], { home, tty: true, answers: [] });
+    expect(said(typed.stderr)).toContain(`has the id joint-chain: \`itb session --side left --movement 'step down' --no-timer joint-chain\` runs it.`);
     // A word too many after an id is one more thing that is not a routine.
     const extra = await run(['session', 'strength', 'today'], { home, tty: true, answers: [] });
     expect(extra.code).toBe(2);
