@@ -18,7 +18,8 @@ import { listed, SHOWN_PROBLEMS, type Places } from './import-places.js';
 import { readExport } from './import-read.js';
 import { listenForCtrlC, stoppedAfterSaving, stoppedBeforeSaving, type CtrlC } from './import-stop.js';
 import { shellPath } from '../shell-word.js';
-import { itbAsStarted, itbWithLibrary, libraryFor, notice, notInLibraryWords, settingChange, settingWords } from './shared.js';
+import { itbAsStarted, itbWithLibrary, libraryFor, notice, notInLibraryWords, paint, settingChange, settingWords } from './shared.js';
+import { changeLines, drillNames, importChanges } from './import-changes.js';
 import { settingKeys } from '../core/settings.js';
 import { HOUR_MS } from '../core/durations.js';
 
@@ -50,6 +51,8 @@ async function importInto(store: Store, ctx: Context, file: string, backup: Pars
   let settingsBefore: Settings | undefined;
   // Whether the safety questions were due before the import (screenDue), to say when it brings them back.
   let screenDueBefore = true;
+  // The store as it was, to name each drill whose bucket the import changes.
+  let before: StoreData | undefined;
   const refuseConflicts = (data: StoreData, merged: MergeOutcome) => {
     if (merged.conflicts.length > 0 || merged.moveConflicts.length > 0) throw conflictError(file, merged, backup, places, data, store.path);
   };
@@ -58,6 +61,7 @@ async function importInto(store: Store, ctx: Context, file: string, backup: Pars
     outcome = mergeExport(data, backup);
     settingsBefore = data.settings;
     screenDueBefore = screenDue(data.screenings);
+    before = data;
     refuseConflicts(data, outcome);
   } else {
     // Ctrl-C while the file was read: nothing is saved.
@@ -70,11 +74,17 @@ async function importInto(store: Store, ctx: Context, file: string, backup: Pars
       outcome = mergeExport(data, backup);
       settingsBefore = data.settings;
       screenDueBefore = screenDue(data.screenings);
+      before = data;
       refuseConflicts(data, outcome);
       return outcome.data;
     });
   }
   for (const line of summary(outcome!, Boolean(options.dryRun), settingsBefore!, backup.settings, itb)) notice(ctx, line);
+  // A library that cannot be read is said by the commands that use it; the import is done.
+  const library = await libraryFor(ctx, command).catch(() => undefined);
+  const nameOf = drillNames(outcome!.data, library);
+  const changes = changeLines(importChanges(before!, outcome!.data, nameOf), paint(ctx, command, ctx.stderr), Boolean(options.dryRun), itb);
+  if (changes.length > 0) ctx.stderr.write(`${changes.join('\n')}\n`);
   if (!screenDueBefore && screenDue(outcome!.data.screenings)) notice(ctx, screenAgainWords(outcome!.data.screenings.at(-1)!, Boolean(options.dryRun)));
   const edited = editedBucketLists(backup);
   if (edited.length > 0) notice(ctx, editedListsWords(edited, Boolean(options.dryRun), itb));
@@ -84,8 +94,6 @@ async function importInto(store: Store, ctx: Context, file: string, backup: Pars
   if (partial !== undefined) notice(ctx, partial);
   const ahead = datedAheadWords(backup, ctx.now(), Boolean(options.dryRun), itb);
   if (ahead !== undefined) notice(ctx, ahead);
-  // A library that cannot be read is said by the commands that use it; the import is done.
-  const library = await libraryFor(ctx, command).catch(() => undefined);
   const strangers = library === undefined ? undefined : strangerWords(backup, new Set(library.exercises.map((exercise) => exercise.id)), Boolean(options.dryRun), itb, notInLibraryWords(ctx, command));
   if (strangers !== undefined) notice(ctx, strangers);
   if (options.dryRun) notice(ctx, 'Dry run: nothing was changed.');

@@ -6,7 +6,7 @@ import type { PainfulSide, Session, StoreData } from '../core/records.js';
 import { shownSafely } from '../core/text.js';
 import type { Library } from '../library/schema.js';
 import type { Colours } from '../ui/colour.js';
-import { standingIn, summary, type BucketChange } from '../ui/session-view.js';
+import { bucketWords, standingIn, summary, type BucketChange } from '../ui/session-view.js';
 import { table } from '../ui/table.js';
 import { width } from '../ui/width.js';
 import { onScreen, wrap } from '../ui/wrap.js';
@@ -17,12 +17,7 @@ import { drillsLeft } from './session-setup.js';
 /** `itb`: how to start it (itbWithLibrary). */
 export function closing(session: Session, library: Library, before: BucketView, after: StoreData, now: Date, itb: string, colour: Colours): string {
   const view = bucketView(after, library, now);
-  // A flare flag counts as part of the bucket: a re-test that clears it is a change to show.
-  const bucketOf = (v: BucketView, id: string) => {
-    if (v.rehab.some((s) => s.exerciseId === id)) return 'rehab';
-    const avoid = v.avoid.find((s) => s.exerciseId === id);
-    return avoid === undefined ? 'untested' : avoid.flare ? 'avoid for now (flare-up)' : 'avoid for now';
-  };
+  const bucketOf = (v: BucketView, id: string) => bucketWords([...v.rehab, ...v.avoid], id);
   const names = new Map(library.exercises.map((exercise) => [exercise.id, exercise.name]));
   const changes: BucketChange[] = [];
   for (const id of new Set(session.results.map((r) => r.exerciseId))) {

@@ -216,20 +216,34 @@ export function summary(session: Session, names: Map<string, string>, changes: B
     // the scores a part of their own, beside it: "5 →" over "4" would read as two scores.
     lines.push('', ...packed([`${session.symptom} during ${namedOrNot(session.movement)}:`, colour.bold(scores), which], 80, '  ', ' '));
   }
-  if (changes.length > 0) {
-    // Too long for a line, a change goes under its drill's name, further in, as in the table's
-    // narrow form above: wrapped as one text, its end would read as another drill.
-    const changed = (c: BucketChange) => {
-      const line = `  ${c.name}: ${c.from} → ${c.to}`;
-      const change = width(line) <= onScreen(80) ? [line] : [...nameBlock(c.name), ...wrap(`${c.from} → ${c.to}`, 80, '    ')];
-      const notes = [...change, ...(c.record === undefined ? [] : wrap(c.record, 80, '    ').map((text) => colour.dim(text)))];
-      if (c.aside === undefined) return notes;
-      // The command on a line of its own, so that it is copied whole.
-      return [...notes, ...wrap(c.aside.text, 80, '    ').map((text) => colour.dim(text)), ...(c.aside.command === undefined ? [] : commandLines(c.aside.command, onScreen(80), '      ', '        '))];
-    };
-    lines.push('', colour.bold('Bucket changes'), ...changes.flatMap(changed));
-  }
+  if (changes.length > 0) lines.push('', ...bucketChangeLines(changes, colour));
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Where a drill stands in `listed` (the rehab and avoid drills of a view, or a store's bucket
+ * entries), as "Bucket changes" says it: a flare-up flag counts as part of the bucket, so that a
+ * re-test that clears it is a change to show.
+ */
+export function bucketWords(listed: readonly { exerciseId: string; bucket: string; flare: boolean }[], exerciseId: string): string {
+  const standing = listed.find((item) => item.exerciseId === exerciseId);
+  if (standing === undefined || standing.bucket === 'untested') return 'untested';
+  return standing.bucket === 'rehab' ? 'rehab' : standing.flare ? 'avoid for now (flare-up)' : 'avoid for now';
+}
+
+/** "Bucket changes" and a line for each (with its notes): the end of a session and an import say them so. */
+export function bucketChangeLines(changes: BucketChange[], colour: Colours, heading = 'Bucket changes'): string[] {
+  // Too long for a line, a change goes under its drill's name, further in, as in the table's
+  // narrow form above: wrapped as one text, its end would read as another drill.
+  const changed = (c: BucketChange) => {
+    const line = `  ${c.name}: ${c.from} → ${c.to}`;
+    const change = width(line) <= onScreen(80) ? [line] : [...nameBlock(c.name), ...wrap(`${c.from} → ${c.to}`, 80, '    ')];
+    const notes = [...change, ...(c.record === undefined ? [] : wrap(c.record, 80, '    ').map((text) => colour.dim(text)))];
+    if (c.aside === undefined) return notes;
+    // The command on a line of its own, so that it is copied whole.
+    return [...notes, ...wrap(c.aside.text, 80, '    ').map((text) => colour.dim(text)), ...(c.aside.command === undefined ? [] : commandLines(c.aside.command, onScreen(80), '      ', '        '))];
+  };
+  return [colour.bold(heading), ...changes.flatMap(changed)];
 }
 
 /** For each drill with a try done after timing only some of its holds: "NAME: 2 of 6 holds timed on the first try." */

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ExportFile } from '../../src/export/schema.js';
+import { projectBuckets } from '../../src/core/projection.js';
 import { Store } from '../../src/store/store.js';
 import { emptyStore } from '../../src/store/migrations.js';
 import { sampleStore, sessionThree } from '../export/fixtures.js';
@@ -235,6 +236,29 @@ describe('itb import, saying what it did', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(oneLine(result.stderr)).toContain('by which lateral-ankle-tilts is in rehab (the file has it untested).');
     expect(result.stderr).not.toContain('buckets move');
+  });
+
+  it('names the drills whose bucket it changes, as the end of a session does, the first five of them, in a dry run too', async () => {
+    // Hip hikes moved to rehab here; the file's session set it aside with a flare-up since.
+    const moves = [{ exerciseId: 'hip-hikes', bucket: 'rehab' as const, at: '2026-09-01T12:00:00.000Z' }];
+    await Store.open({ ITB_HOME: target.home }).update(() => ({ ...emptyStore(), moves, buckets: projectBuckets([], moves) }));
+    const changes = (heading: string) =>
+      [
+        heading,
+        '  Clamshells: untested → rehab',
+        '  Forward 45° lunge knee circles: untested → avoid for now',
+        '  Gentle IT band stretch: untested → avoid for now',
+        '  Glute stretch: untested → rehab',
+        '  Hip hikes: rehab → avoid for now (flare-up)',
+        '  and 2 more (`itb buckets` shows the lists)',
+      ].join('\n');
+    const dryRun = await importInto(target.home, [backup, '--dry-run']);
+    expect(dryRun.stderr).toContain(changes('Bucket changes it would make'));
+    const imported = await importInto(target.home, [backup]);
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stderr).toContain(changes('Bucket changes'));
+    // Nothing new the second time, so nothing changed.
+    expect((await importInto(target.home, [backup])).stderr).not.toContain('Bucket changes');
   });
 
   it('says records an hour and a half ahead of the clock are dated after now', async () => {
