@@ -1,10 +1,14 @@
-// What an import changes in the buckets, drill by drill (said by import-action.ts after its counts).
-import type { StoreData } from '../core/records.js';
+// What an import changes in the buckets, drill by drill, and what it brings from the other
+// computer that the lists here do not count (said by import-action.ts after its counts).
+import { localDate, localDateTime } from '../core/history.js';
+import type { BucketEntry, StoreData } from '../core/records.js';
+import { andList } from '../core/terms.js';
+import type { MergeOutcome } from '../export/merge.js';
 import type { Library } from '../library/schema.js';
 import type { Colours } from '../ui/colour.js';
 import { bucketChangeLines, bucketWords, type BucketChange } from '../ui/session-view.js';
 
-/** How many changes are named before "and N more": a long list is not read. */
+/** How many changes, and sessions before a reset, are named before "and N more": a long list is not read. */
 const SHOWN = 5;
 
 /** Each drill's name: the library's (when it could be read), else the one its latest session recorded, else its id. */
@@ -30,4 +34,30 @@ export function changeLines(changes: BucketChange[], colour: Colours, dryRun: bo
   const lines = bucketChangeLines(changes.slice(0, SHOWN), colour, dryRun ? 'Bucket changes it would make' : 'Bucket changes');
   if (changes.length > SHOWN) lines.push(`  and ${changes.length - SHOWN} more (\`${itb} buckets\` shows the lists)`);
   return lines;
+}
+
+/**
+ * That sessions from the file were decided before this computer's `itb buckets reset`: kept in the
+ * history and the evidence, they put no drill in a list here, though they did on the other
+ * computer. Without a word, a drill in rehab there would show as untested here.
+ */
+export function beforeResetWords(hidden: NonNullable<MergeOutcome['beforeOwnReset']>, nameOf: (exerciseId: string) => string, dryRun: boolean, itb: string): string {
+  const { sessions, untested } = hidden;
+  const named = sessions.slice(0, SHOWN).map((session) => `${localDateTime(new Date(session.startedAt))} ${session.routine}`);
+  if (sessions.length > SHOWN) named.push(`${sessions.length - SHOWN} more`);
+  const one = sessions.length === 1;
+  const [they, are] = one ? ['it', 'is'] : ['they', 'are'];
+  const kept = dryRun ? 'would be kept' : `${are} kept`;
+  const which = `${one ? '1 session' : `${sessions.length} sessions`} from the file (${named.join('; ')}) ${are} from before your buckets were cleared here on ${localDate(new Date(hidden.resetAt))}`;
+  const said = `${which}: ${they} ${kept} in your history and the evidence, but the lists here count only what was decided since then.`;
+  if (untested.length === 0) return said;
+  const where = (entry: BucketEntry) => `${nameOf(entry.exerciseId)} (${entry.bucket === 'rehab' ? 'rehab' : 'avoid for now'} there)`;
+  const byName = [...untested].sort((a, b) => nameOf(a.exerciseId).localeCompare(nameOf(b.exerciseId)));
+  const drills = byName.slice(0, SHOWN).map(where);
+  if (untested.length > SHOWN) drills.push(`${untested.length - SHOWN} more`);
+  const first = byName[0]!;
+  return (
+    `${said} So ${andList(drills)} ${untested.length === 1 ? 'shows' : 'show'} as untested here. ` +
+    `To put one back where it was there: \`${itb} buckets move ${first.exerciseId} ${first.bucket}\`.`
+  );
 }

@@ -2,7 +2,7 @@
 // one locked store update. Importing the same file twice changes nothing the second time.
 import { projectBuckets } from '../core/projection.js';
 import { compareInstants } from '../core/instant.js';
-import type { BucketName, ManualMove, Screening, Session, StoreData } from '../core/records.js';
+import type { BucketEntry, BucketName, ManualMove, Screening, Session, StoreData } from '../core/records.js';
 import { cutOff } from '../core/session.js';
 import { bucketNames } from '../core/terms.js';
 import type { ParsedExport } from './schema.js';
@@ -22,6 +22,13 @@ export interface MergeOutcome {
    * and the store had decisions of its own: they now count only after this reset too.
    */
   resetTaken?: string;
+  /**
+   * When the store's buckets were cleared later than the file's (or the file's never were): the
+   * sessions taken from the file with a decision made between the two resets, and the drills the
+   * file's records put in a list that are untested here. Those decisions go into the history and
+   * the evidence, but a list here counts only what came after this store's reset.
+   */
+  beforeOwnReset?: { resetAt: string; sessions: Session[]; untested: BucketEntry[] };
   /** Whether the store had no sessions: the import restores the file rather than adds to a history. */
   intoEmpty: boolean;
   /** restored: the store had no sessions, so the file's settings were taken; kept: the store's stay. */
@@ -88,9 +95,11 @@ export function mergeExport(store: StoreData, backup: ParsedExport): MergeOutcom
   if (bucketsResetAt !== undefined) data.bucketsResetAt = bucketsResetAt;
   const hadDecisions = store.sessions.length > 0 || store.moves.length > 0;
   const taken = bucketsResetAt !== store.bucketsResetAt && hadDecisions ? { resetTaken: bucketsResetAt } : {};
+  const hidden = ownResetHides(store.bucketsResetAt, backup, [...newSessions, ...updated.values()], data.buckets);
   return {
     data,
     ...taken,
+    ...(hidden === undefined ? {} : { beforeOwnReset: hidden }),
     sessionsAdded: newSessions.length,
     sessionsPresent,
     sessionsUpdated: updated.size,
@@ -102,6 +111,25 @@ export function mergeExport(store: StoreData, backup: ParsedExport): MergeOutcom
     conflicts,
     moveConflicts,
   };
+}
+
+/**
+ * What the store's own reset hides of the file, when it is later than the file's: the sessions of
+ * `taken` (those the import adds) with a decision between the two resets, which the other computer
+ * counted in its lists and this one does not; and the drills the file's records put in a list that
+ * are in none of `buckets` (the store's, merged). A reset the file shares hid them there too.
+ */
+function ownResetHides(ownReset: string | undefined, backup: ParsedExport, taken: Session[], buckets: BucketEntry[]): MergeOutcome['beforeOwnReset'] {
+  const fileReset = backup.bucketsResetAt;
+  if (ownReset === undefined || (fileReset !== undefined && compareInstants(fileReset, ownReset) >= 0)) return undefined;
+  const hidden = (at: string) => compareInstants(at, ownReset) <= 0 && (fileReset === undefined || compareInstants(at, fileReset) > 0);
+  const sessions = taken
+    .filter((session) => session.results.some((result) => result.outcome !== 'skipped' && hidden(result.at)))
+    .sort((a, b) => compareInstants(a.startedAt, b.startedAt));
+  if (sessions.length === 0) return undefined;
+  const listedHere = new Set(buckets.map((entry) => entry.exerciseId));
+  const untested = projectBuckets(backup.sessions, backup.moves, fileReset).filter((entry) => !listedHere.has(entry.exerciseId));
+  return { resetAt: ownReset, sessions, untested };
 }
 
 /** Whether two moves are of the same drill at the same instant: one move, whatever else they say. */

@@ -8,7 +8,7 @@ import type { StoreData } from '../../src/core/records.js';
 import { EXPORT_SCHEMA_VERSION, type ExportFile } from '../../src/export/schema.js';
 import { Store } from '../../src/store/store.js';
 import { emptyStore } from '../../src/store/migrations.js';
-import { sampleStore, sessionThree } from '../export/fixtures.js';
+import { sampleStore, sessionOne, sessionThree } from '../export/fixtures.js';
 import { backupHomes } from '../helpers/backup-homes.js';
 import { run, tempHome } from '../helpers/run.js';
 import { buildSession, setUpFlags } from '../helpers/sessions.js';
@@ -311,6 +311,41 @@ describe('itb import', () => {
     expect(oneLine((await importInto(target.home, [cleared])).stderr)).not.toContain('were cleared');
   });
 
+
+  it('says which sessions from the file come from before the buckets were cleared here, and which drills they leave untested', async () => {
+    // This computer ran a session of its own, then cleared its lists after everything the file holds.
+    const own: StoreData = { ...emptyStore(), sessions: [{ ...structuredClone(sessionThree), id: 'own-session', startedAt: '2026-11-01T12:00:00.000Z' }] };
+    await Store.open({ ITB_HOME: target.home }).update(() => own);
+    expect((await run(['buckets', 'reset', '--force'], { home: target.home, now: NOW })).code).toBe(0);
+    const later = new Date(NOW.getTime() + 60 * 60_000);
+    const oneLine = (text: string) => text.replace(/\s+/g, ' ');
+    const sessions = `3 sessions from the file (${localDateTime(new Date('2026-10-01T12:00:00.000Z'))} joint-chain; ${localDateTime(new Date('2026-10-08T12:00:00.000Z'))} strength; ${localDateTime(new Date('2026-10-20T12:00:00.000Z'))} mobility)`;
+    const words = (kept: string) =>
+      `${sessions} are from before your buckets were cleared here on 2026-11-20: they ${kept} in your history and the evidence, but the lists here count only what was decided since then. ` +
+      'So Clamshells (rehab there), Forward 45° lunge knee circles (avoid for now there), Gentle IT band stretch (avoid for now there), Glute stretch (rehab there), Hip hikes (avoid for now there) and 2 more show as untested here. ' +
+      'To put one back where it was there: `itb buckets move clamshells rehab`.';
+    const dryRun = await run(['import', backup, '--dry-run'], { home: target.home, now: later });
+    expect(oneLine(dryRun.stderr)).toContain(words('would be kept'));
+    const imported = await run(['import', backup], { home: target.home, now: later });
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(oneLine(imported.stderr)).toContain(words('are kept'));
+    expect(JSON.parse((await run(['buckets', '--json'], { home: target.home, now: later })).stdout).rehab).toEqual([]);
+    // Said once: the second time, the file brings nothing.
+    expect(oneLine((await run(['import', backup], { home: target.home, now: later })).stderr)).not.toContain('from before your buckets were cleared');
+  });
+
+  it('says nothing of a reset here that the file has too, made before the two computers parted', async () => {
+    expect((await run(['buckets', 'reset', '--force'], { home: source.home, now: NOW })).code).toBe(0);
+    const cleared = join(source.home, 'cleared.json');
+    expect((await run(['export', '--json', '-o', cleared], { home: source.home, now: NOW })).code).toBe(0);
+    // This computer had the first session and the same reset: the file's other sessions were hidden there too.
+    const { bucketsResetAt } = Store.open({ ITB_HOME: source.home }).read();
+    await Store.open({ ITB_HOME: target.home }).update(() => ({ ...emptyStore(), sessions: [structuredClone(sessionOne)], bucketsResetAt }));
+    const imported = await importInto(target.home, [cleared]);
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stderr).toContain('Imported 2 sessions (1 already present)');
+    expect(imported.stderr).not.toContain('from before your buckets were cleared');
+  });
 
   it('asks the safety questions again after taking a later screen from the other computer that did not go on, and says so', async () => {
     const oneLine = (text: string) => text.replace(/\s+/g, ' ');
