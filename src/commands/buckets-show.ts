@@ -10,7 +10,7 @@ import type { Evidence } from '../core/evidence.js';
 import { localDate, localDateTime } from '../core/history.js';
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
-import { BY_SIDE, everyOneOf, flareSaidBeside, flaresWords, lastSideWords, lastTestWords, mixedRatingsWords, oneSideWords, plural, resetWords, sideCountWords, testedBefore, timedHoldsWords, tooLowWords } from '../export/words.js';
+import { BY_SIDE, everyOneOf, flareSaidBeside, flaresWords, lastSideWords, lastTestWords, mixedRatingsWords, mixedThresholdsWords, oneSideWords, plural, resetWords, sideCountWords, testedBefore, timedHoldsWords, tooLowWords } from '../export/words.js';
 import type { Library } from '../library/schema.js';
 import type { Colours } from '../ui/colour.js';
 import { commandLines } from '../shell-word.js';
@@ -30,8 +30,8 @@ export async function showBuckets(ctx: Context, options: { json?: boolean }, sel
   if (options.json) {
     // With the notes the text gives beside the lists: since when they run, what the evidence mixes,
     // and whether it names each drill's painful side.
-    const { resetAt, ratingsMix, sidesApart } = summary.buckets;
-    return printJson(ctx, { schemaVersion: 1, generatedAt: now.toISOString(), ...view, advice, resetAt: resetAt ?? null, ratingsMix, sidesApart });
+    const { resetAt, ratingsMix, sidesApart, thresholdsUsed } = summary.buckets;
+    return printJson(ctx, { schemaVersion: 1, generatedAt: now.toISOString(), ...view, advice, resetAt: resetAt ?? null, ratingsMix, sidesApart, thresholdsUsed });
   }
   const colour = paint(ctx, self);
   const itb = itbWithLibrary(ctx, self);
@@ -238,7 +238,7 @@ function renderBuckets(
   view: BucketView,
   advice: Advice[],
   colour: Colours,
-  log: Pick<BucketSummary, 'resetAt' | 'ratingsMix' | 'sidesApart'>,
+  log: Pick<BucketSummary, 'resetAt' | 'ratingsMix' | 'sidesApart' | 'thresholdsUsed'>,
   inUse: InUse,
   itb: string,
   now: Date,
@@ -274,7 +274,7 @@ function renderBuckets(
   out.push(...untestedLines(never.map((status) => status.name)).map((line) => colour.dim(`  ${line}`)));
 
   // What the reports say beside the same lists: what the evidence counts, and since when the lists run.
-  const notes = [awayWords(view, elsewhere.file), resetWords(log.resetAt), mixedRatingsWords(log.ratingsMix)];
+  const notes = [awayWords(view, elsewhere.file), resetWords(log.resetAt), mixedRatingsWords(log.ratingsMix), mixedThresholdsWords(log.thresholdsUsed, itb)];
   for (const note of notes) if (note !== undefined) out.push('', ...wrap(note, 78, '  ').map((line) => colour.dim(line)));
 
   out.push(...adviceLines(advice, colour));

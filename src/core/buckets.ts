@@ -4,7 +4,7 @@
 import type { Exercise, Library } from '../library/schema.js';
 import { earlierMoves, type EarlierMove } from './earlier-move.js';
 import { evidenceOf, observe, type Evidence, type Observed } from './evidence.js';
-import { evidenceBySide, ratingsMix } from './history.js';
+import { evidenceBySide, ratingsMix, thresholdsUsed, type ThresholdsUsed } from './history.js';
 import { compareInstants } from './instant.js';
 import { compareIds, considerMove, considerResult, entriesOf, type Decision } from './projection.js';
 import { recordedName } from './text.js';
@@ -62,6 +62,8 @@ export interface BucketSummary {
   resetAt?: string;
   /** See ratingsMix. */
   ratingsMix: boolean;
+  /** See thresholdsUsed. */
+  thresholdsUsed: ThresholdsUsed;
   /** See evidenceBySide. */
   sidesApart: boolean;
   earlierMoves: [exerciseId: string, EarlierMove][];
@@ -78,6 +80,7 @@ export function summarizeBuckets(data: StoreData): BucketSummary {
     observed: [...observed],
     retestAfterDays: data.settings.retestAfterDays,
     ratingsMix: ratingsMix(data.sessions),
+    thresholdsUsed: thresholdsUsed(data.sessions),
     sidesApart: evidenceBySide(data.sessions),
     earlierMoves: earlierMoves(entries, data.moves, data.sessions, data.bucketsResetAt),
   };

@@ -50,6 +50,26 @@ export interface Trend {
   points: ScorePoint[];
 }
 
+/** The values of each threshold that the sessions behind the evidence were judged by, smallest first. */
+export type ThresholdsUsed = { [K in keyof Thresholds]: number[] };
+
+/**
+ * The thresholds of the sessions that decided a drill (see Thresholds): more than one value of
+ * either, and the evidence counts verdicts of different rules, as after a setting was changed
+ * or sessions came from a computer set otherwise, so that "helped 1 of 2" may count two kinds.
+ */
+export function thresholdsUsed(sessions: Session[]): ThresholdsUsed {
+  const minImprovement = new Set<number>();
+  const flareRise = new Set<number>();
+  for (const session of sessions) {
+    if (!session.results.some((result) => result.outcome !== 'skipped')) continue;
+    minImprovement.add(session.thresholds.minImprovement);
+    flareRise.add(session.thresholds.flareRise);
+  }
+  const sorted = (values: Set<number>) => [...values].sort((a, b) => a - b);
+  return { minImprovement: sorted(minImprovement), flareRise: sorted(flareRise) };
+}
+
 /**
  * Whether the sessions that decided a drill rated more than one symptom or test movement. The
  * evidence counts every test of a drill, so a mean change across them may mix scores that do

@@ -2,8 +2,9 @@
 import type { ExerciseStatus } from '../core/buckets.js';
 import type { EarlierMove } from '../core/earlier-move.js';
 import type { Evidence, SideCount } from '../core/evidence.js';
-import { localDate, localDateTime } from '../core/history.js';
+import { localDate, localDateTime, type ThresholdsUsed } from '../core/history.js';
 import { compareInstants } from '../core/instant.js';
+import { orList } from '../core/terms.js';
 import type { Attempt, ManualMove, PainfulSide, Session, Symptom } from '../core/records.js';
 import type { SideSpan } from './reading-view.js';
 import { dayRange, periodWords, type Report } from './report.js';
@@ -292,6 +293,20 @@ export function resetWords(resetAt: string | undefined): string | undefined {
 export function mixedRatingsWords(ratingsMix: boolean): string | undefined {
   if (!ratingsMix) return undefined;
   return 'The evidence counts every test of a drill, whatever its session rated: these sessions rated more than one symptom or test movement, so a mean change may mix scores that do not compare (the trends keep them apart).';
+}
+
+/**
+ * Said with the buckets when their evidence counts tests judged by more than one threshold (see
+ * thresholdsUsed): a "helped" of one rule is not one of the other. `itb`: how to start it.
+ */
+export function mixedThresholdsWords({ minImprovement, flareRise }: ThresholdsUsed, itb: string): string | undefined {
+  const points = (values: number[]) => `${orList(values.map(String))} points`;
+  const mixed = [
+    ...(minImprovement.length > 1 ? [`a drill helped when the score fell by at least ${points(minImprovement)}`] : []),
+    ...(flareRise.length > 1 ? [`a flare-up was a rise of ${points(flareRise)} or more`] : []),
+  ];
+  if (mixed.length === 0) return undefined;
+  return `The evidence counts tests judged by different thresholds, set otherwise at the time or on another computer: ${mixed.join('; ')}. A report (\`${itb} export\`) says which sessions went by which.`;
 }
 
 /**

@@ -19,7 +19,7 @@ import { storeFile } from './store-path.js';
 export const summarySuffix = '.summary';
 
 /** Raised when the shape of the summary, or a rule it is drawn by, changes: summaries made before are not used. */
-const SUMMARY_VERSION = 21;
+const SUMMARY_VERSION = 22;
 
 interface SummaryFile {
   summaryVersion: number;
@@ -133,6 +133,8 @@ function hasSummaryShape(value: unknown): value is StoreSummary {
     buckets.observed.every(isObservedPair) &&
     Number.isInteger(buckets.retestAfterDays) &&
     typeof buckets.sidesApart === 'boolean' &&
+    isObject(buckets.thresholdsUsed) &&
+    [buckets.thresholdsUsed.minImprovement, buckets.thresholdsUsed.flareRise].every((values) => Array.isArray(values) && values.every(isCount)) &&
     Array.isArray(buckets.earlierMoves) &&
     buckets.earlierMoves.every(isEarlierMovePair) &&
     isAdviceLog(summary!.advice) &&

@@ -428,9 +428,9 @@ describe('itb buckets', () => {
     const { code, stdout } = await run(['buckets', '--json'], { home, now });
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
-    expect(Object.keys(json)).toEqual(['schemaVersion', 'generatedAt', 'rehab', 'avoid', 'untested', 'advice', 'resetAt', 'ratingsMix', 'sidesApart']);
+    expect(Object.keys(json)).toEqual(['schemaVersion', 'generatedAt', 'rehab', 'avoid', 'untested', 'advice', 'resetAt', 'ratingsMix', 'sidesApart', 'thresholdsUsed']);
     expect(json.schemaVersion).toBe(1);
-    expect([json.resetAt, json.ratingsMix, json.sidesApart]).toEqual([null, false, false]);
+    expect([json.resetAt, json.ratingsMix, json.sidesApart, json.thresholdsUsed]).toEqual([null, false, false, { minImprovement: [1], flareRise: [3] }]);
     expect(json.generatedAt).toBe(now.toISOString());
     expect(json.rehab).toEqual([
       {
@@ -463,6 +463,20 @@ describe('itb buckets', () => {
     expect(json.resetAt).toBe(now.toISOString());
     expect(text).toContain('these sessions rated more than one symptom or test movement');
     expect(json.ratingsMix).toBe(true);
+  });
+
+  it('says under the lists when the evidence counts tests judged by different thresholds, and gives them in --json', async () => {
+    await withSessions();
+    // A skip judges nothing: its session's thresholds are not mixed in.
+    await save((data) => void data.sessions.push(buildSession({ startedAt: '2026-02-28T08:00:00Z', baseline: 5, flareRise: 4, drills: [{ id: 'bridges', skipped: true }] })));
+    expect((await run(['buckets'], { home, now })).stdout).not.toContain('different thresholds');
+    // Then helping took a fall of 2 points: bridges from 6 to 4.
+    await save((data) => void data.sessions.push(buildSession({ startedAt: '2026-02-28T09:00:00Z', baseline: 6, minImprovement: 2, drills: [{ id: 'bridges', scores: [4] }] })));
+    const text = (await run(['buckets'], { home, now })).stdout.replace(/\s+/g, ' ');
+    expect(text).toContain(
+      'The evidence counts tests judged by different thresholds, set otherwise at the time or on another computer: a drill helped when the score fell by at least 1 or 2 points. A report (`itb export`) says which sessions went by which.',
+    );
+    expect(JSON.parse((await run(['buckets', '--json'], { home, now })).stdout).thresholdsUsed).toEqual({ minImprovement: [1, 2], flareRise: [3] });
   });
 
   it('is shown in the README with the keys --json prints', async () => {
