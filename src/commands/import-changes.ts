@@ -6,7 +6,7 @@ import { andList } from '../core/terms.js';
 import type { MergeOutcome } from '../export/merge.js';
 import type { Library } from '../library/schema.js';
 import type { Colours } from '../ui/colour.js';
-import { bucketChangeLines, bucketWords, type BucketChange } from '../ui/session-view.js';
+import { bucketChangeLines, bucketWords, type BucketChange } from '../ui/bucket-changes.js';
 
 /** How many changes, and sessions before a reset, are named before "and N more": a long list is not read. */
 const SHOWN = 5;

@@ -1,16 +1,15 @@
 // The words every report format shares, so the Markdown, HTML and FHIR say the same things.
 import type { ExerciseStatus } from '../core/buckets.js';
-import type { EarlierMove } from '../core/earlier-move.js';
 import type { Evidence, SideCount } from '../core/evidence.js';
-import { localDate, localDateTime, type ThresholdsUsed } from '../core/history.js';
+import { localDate, localDateTime } from '../core/history.js';
 import { compareInstants } from '../core/instant.js';
-import { orList } from '../core/terms.js';
-import type { Attempt, ManualMove, PainfulSide, Session, Symptom } from '../core/records.js';
+import type { Attempt, PainfulSide, Session, Symptom } from '../core/records.js';
 import type { SideSpan } from './reading-view.js';
 import { dayRange, periodWords, type Report } from './report.js';
 
 // Kept in a module of their own; the formats take them from here with the rest.
 export { anyRedFlag, RED_FLAG_QUESTIONS_ASKED, screenWords } from './screen-words.js';
+export { EARLIER_MOVE_TAIL, earlierMoveWords, flagWords, mixedRatingsWords, mixedThresholdsWords, movedToWords, resetWords, retestWords } from './list-notes.js';
 
 export const dateOf = (iso: string): string => localDate(new Date(iso));
 export const dateTimeOf = (iso: string): string => localDateTime(new Date(iso));
@@ -243,70 +242,6 @@ export function timedHoldsWords(evidence: Evidence): string | undefined {
   const earlier = evidence.partlyTimed - (first === undefined ? 0 : 1);
   if (earlier > 0) parts.push(`${plural(earlier, 'earlier test')} had only some holds timed`);
   return parts.length === 0 ? undefined : parts.join('; ');
-}
-
-/**
- * Why a drill sits where it does: a flare, a move by hand, not in the library the report was made
- * with (which may be another than the one it was tested with: the log does not keep which). Its
- * note is said apart.
- */
-export function flagWords(status: ExerciseStatus): string[] {
-  const flags: string[] = [];
-  if (status.flare) flags.push('set aside after a flare');
-  if (status.source === 'manual') flags.push(`moved by hand${status.decidedAt ? ` on ${dateOf(status.decidedAt)}` : ''}`);
-  if (!status.inLibrary) flags.push('not in the exercise library this report was made with');
-  return flags;
-}
-
-/**
- * A drill moved by hand, then tested again: the test put it where it is, but the move's reason
- * (a therapist's, say) may still matter, for as long as `itb buckets` keeps it in view
- * (earlierMoveInView). Said before its note, and `then tested again` after it (earlierMoveTail):
- * a note after the test would read as said of the test, whose result may say the opposite.
- */
-export function earlierMoveWords(move: EarlierMove): string {
-  return `moved by hand to ${move.bucket === 'rehab' ? 'rehab' : 'avoid for now'} on ${dateOf(move.at)}`;
-}
-
-/** What follows the note of a drill's earlier move (see earlierMoveWords). */
-export const EARLIER_MOVE_TAIL = 'then tested again';
-
-/** "re-test due (since 2026-11-01)" or "re-test from 2026-12-01". */
-export function retestWords(status: ExerciseStatus): string | undefined {
-  if (!status.retestDueAt) return undefined;
-  return status.retestDue ? `re-test due (since ${dateOf(status.retestDueAt)})` : `re-test from ${dateOf(status.retestDueAt)}`;
-}
-
-/** Where a move put a drill; a move the buckets were cleared after no longer counts, and says so. */
-export function movedToWords(move: ManualMove, resetAt: string | undefined): string {
-  const to = move.bucket === 'rehab' ? 'rehab' : 'avoid for now';
-  return resetAt !== undefined && compareInstants(move.at, resetAt) <= 0 ? `${to} (until the buckets were cleared on ${dateOf(resetAt)})` : to;
-}
-
-/** Said under the buckets when a `buckets reset` lies behind them: the lists start again there, the evidence does not. */
-export function resetWords(resetAt: string | undefined): string | undefined {
-  if (resetAt === undefined) return undefined;
-  return `The buckets were cleared on ${dateOf(resetAt)}: only what was decided since then puts a drill in a list, while the evidence counts every test.`;
-}
-
-/** Said with the buckets when their evidence spans scores that do not compare (see ratingsMix). */
-export function mixedRatingsWords(ratingsMix: boolean): string | undefined {
-  if (!ratingsMix) return undefined;
-  return 'The evidence counts every test of a drill, whatever its session rated: these sessions rated more than one symptom or test movement, so a mean change may mix scores that do not compare (the trends keep them apart).';
-}
-
-/**
- * Said with the buckets when their evidence counts tests judged by more than one threshold (see
- * thresholdsUsed): a "helped" of one rule is not one of the other. `itb`: how to start it.
- */
-export function mixedThresholdsWords({ minImprovement, flareRise }: ThresholdsUsed, itb: string): string | undefined {
-  const points = (values: number[]) => `${orList(values.map(String))} points`;
-  const mixed = [
-    ...(minImprovement.length > 1 ? [`a drill helped when the score fell by at least ${points(minImprovement)}`] : []),
-    ...(flareRise.length > 1 ? [`a flare-up was a rise of ${points(flareRise)} or more`] : []),
-  ];
-  if (mixed.length === 0) return undefined;
-  return `The evidence counts tests judged by different thresholds, set otherwise at the time or on another computer: ${mixed.join('; ')}. A report (\`${itb} export\`) says which sessions went by which.`;
 }
 
 /**
