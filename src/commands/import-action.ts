@@ -19,7 +19,7 @@ import { readExport } from './import-read.js';
 import { listenForCtrlC, stoppedAfterSaving, stoppedBeforeSaving, type CtrlC } from './import-stop.js';
 import { shellPath } from '../shell-word.js';
 import { itbAsStarted, itbWithLibrary, libraryFor, notice, notInLibraryWords, paint, settingChange, settingWords } from './shared.js';
-import { beforeResetWords, changeLines, drillNames, importChanges } from './import-changes.js';
+import { beforeResetWords, changeLines, drillNames, importChanges, restoredWords } from './import-changes.js';
 import { settingKeys } from '../core/settings.js';
 import { HOUR_MS } from '../core/durations.js';
 
@@ -84,8 +84,10 @@ async function importInto(store: Store, ctx: Context, file: string, backup: Pars
   const library = await libraryFor(ctx, command).catch(() => undefined);
   const nameOf = drillNames(outcome!.data, library);
   if (outcome!.beforeOwnReset !== undefined) notice(ctx, beforeResetWords(outcome!.beforeOwnReset, nameOf, Boolean(options.dryRun), itb));
-  const changes = changeLines(importChanges(before!, outcome!.data, nameOf), paint(ctx, command, ctx.stderr), Boolean(options.dryRun), itb);
-  if (changes.length > 0) ctx.stderr.write(`${changes.join('\n')}\n`);
+  const changes = importChanges(before!, outcome!.data, nameOf);
+  const restored = changes.length === 0 ? undefined : restoredWords(before!, outcome!.data, Boolean(options.dryRun), itb);
+  if (restored !== undefined) notice(ctx, restored);
+  else if (changes.length > 0) ctx.stderr.write(`${changeLines(changes, paint(ctx, command, ctx.stderr), Boolean(options.dryRun), itb).join('\n')}\n`);
   if (!screenDueBefore && screenDue(outcome!.data.screenings)) notice(ctx, screenAgainWords(outcome!.data.screenings.at(-1)!, Boolean(options.dryRun)));
   const edited = editedBucketLists(backup);
   if (edited.length > 0) notice(ctx, editedListsWords(edited, Boolean(options.dryRun), itb));

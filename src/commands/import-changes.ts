@@ -28,6 +28,16 @@ export function importChanges(before: StoreData, after: StoreData, nameOf: (exer
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
+/**
+ * Into a store with nothing yet (a new computer), every drill would change from "untested": the
+ * lists' sizes say it in a line. Undefined for a store with sessions or moves of its own.
+ */
+export function restoredWords(before: StoreData, after: StoreData, dryRun: boolean, itb: string): string | undefined {
+  if (before.sessions.length > 0 || before.moves.length > 0) return undefined;
+  const count = (bucket: BucketEntry['bucket']) => after.buckets.filter((entry) => entry.bucket === bucket).length;
+  return `Your buckets ${dryRun ? 'would be' : 'are now'} as the file has them: ${count('rehab')} in rehab, ${count('avoid')} avoid for now (\`${itb} buckets\` shows them).`;
+}
+
 /** The changes under their heading, the first few of a long list and how many more; none: no lines. */
 export function changeLines(changes: BucketChange[], colour: Colours, dryRun: boolean, itb: string): string[] {
   if (changes.length === 0) return [];

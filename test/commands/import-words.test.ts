@@ -261,6 +261,20 @@ describe('itb import, saying what it did', () => {
     expect((await importInto(target.home, [backup])).stderr).not.toContain('Bucket changes');
   });
 
+  it('says how full the lists are, not every drill, when the store had nothing yet (a new computer)', async () => {
+    const file = JSON.parse(readFileSync(backup, 'utf8')) as ExportFile;
+    const said = (verb: string) => `Your buckets ${verb} as the file has them: ${file.buckets.rehab.length} in rehab, ${file.buckets.avoid.length} avoid for now (\`itb buckets\` shows them).`;
+    const dryRun = await importInto(target.home, [backup, '--dry-run']);
+    expect(oneLine(dryRun.stderr)).toContain(said('would be'));
+    const restored = await importInto(target.home, [backup]);
+    expect(restored.code, restored.stderr).toBe(0);
+    expect(oneLine(restored.stderr)).toContain(said('are now'));
+    expect(restored.stderr).not.toContain('Bucket changes');
+    expect(restored.stderr).not.toContain('untested →');
+    // Each line within the terminal's width, as every notice.
+    expect(restored.stderr.split('\n').every((line) => line.length <= 80)).toBe(true);
+  });
+
   it('says records an hour and a half ahead of the clock are dated after now', async () => {
     const ahead = new Date(Date.parse(sessionThree.startedAt) - 90 * 60_000);
     const result = await importInto(target.home, [backup, '--dry-run'], ahead);
