@@ -4,6 +4,7 @@
 // same bundle entries.
 import { createHash, hash } from 'node:crypto';
 import type { PainfulSide, RedFlag, Screening, Symptom } from '../core/records.js';
+import { legNamed } from '../core/test-leg.js';
 import { itemLines, remembered, utf8Writer, type ByteSource, type Utf8Writer } from './pieces.js';
 import { drillNamer, nameInSession, type Report } from './report.js';
 
@@ -161,10 +162,12 @@ function entryWriter(report: Report, out: Utf8Writer, next: () => void): { scree
     patient = { reference: fullUrl, display: report.patientName };
     whose = `,"subject":${json(patient)},"performer":[${json(patient)}]`;
   }
-  // What follows a score up to its exercise: where, how it was rated and the test movement.
+  // What follows a score up to its exercise: where, how it was rated and the test movement. With
+  // both sides painful, a score rated on one leg ("step-down on the left leg") is about that leg.
   const followed = remembered((side: PainfulSide) =>
     remembered((movement: string) => {
-      const start = `"bodySite":${SITE[side]}${whose},"method":`;
+      const site = side === 'both' ? (legNamed(movement)?.leg ?? 'both') : side;
+      const start = `"bodySite":${SITE[site]}${whose},"method":`;
       const test = json(textComponent('Test movement', movement));
       return { baseline: bytes(`${start}${BASELINE_METHOD},"component":[${test}]}}`), attempt: bytes(`${start}${ATTEMPT_METHOD},"component":[${test},`) };
     }),

@@ -1555,6 +1555,29 @@ describe('fhir', () => {
     ]);
   });
 
+  it('names the leg a score was rated on when both sides are painful, and both bands when no leg was named', () => {
+    const legs = structuredClone(data);
+    for (const session of legs.sessions) session.side = 'both';
+    legs.sessions[0]!.movement = 'single-leg squat on the right leg';
+    legs.sessions[1]!.movement = 'step-down on the left leg';
+    legs.sessions[2]!.movement = 'walking';
+    const bundle = JSON.parse(toFhir(buildReport(legs, library, { now: NOW })));
+    expect(validator.validate(bundle)).toEqual([]);
+    const observations = (bundle.entry as { resource: Observation }[]).map((e) => e.resource).filter(filesScore);
+    const siteOf = (movement: string) => [...new Set(observations.filter((o) => o.component?.[0]?.valueString === movement).map((o) => o.bodySite?.text))];
+    expect(siteOf('single-leg squat on the right leg')).toEqual(['Right iliotibial band']);
+    expect(siteOf('step-down on the left leg')).toEqual(['Left iliotibial band']);
+    expect(siteOf('walking')).toEqual(['Left and right iliotibial bands']);
+    // With one side painful the painful side stays the site, whatever leg the movement names.
+    const oneSide = structuredClone(legs);
+    oneSide.sessions[1]!.side = 'right';
+    const sites = (JSON.parse(toFhir(buildReport(oneSide, library, { now: NOW }))).entry as { resource: Observation }[])
+      .map((e) => e.resource)
+      .filter((o) => filesScore(o) && o.component?.[0]?.valueString === 'step-down on the left leg')
+      .map((o) => o.bodySite?.text);
+    expect(new Set(sites)).toEqual(new Set(['Right iliotibial band']));
+  });
+
   it("gives each score after a drill the rule its session's thresholds judged it by", () => {
     const raised = structuredClone(data);
     raised.sessions[1]!.thresholds = { minImprovement: 2, flareRise: 4 };
