@@ -20,7 +20,7 @@ export interface ExportOptions {
 export function exportCommand(ctx: Context): Command {
   return new Command('export')
     .description('a report of your sessions and buckets to share with your physical therapist')
-    .addOption(choiceOption('--format <format>', "the report's format (default: md on the screen; with -o, from the file's extension)", formats, pdfHint))
+    .addOption(choiceOption('--format <format>', "the report's format (default: md on the screen; with -o, from the file's extension)", formats, { hintFor: pdfHint }))
     .option('-o, --output <file>', 'write to this file instead of the screen (never replaces a file without --force)')
     .option('--since <date>', 'only records from this day on (YYYY-MM-DD)')
     .option('--until <date>', 'only records up to and including this day (YYYY-MM-DD)')

@@ -11,12 +11,18 @@ import { screenColumns } from '../ui/screen.js';
 /**
  * An option taking one of `values`, typed in any case (`--symptom Pain`), as `itb settings` takes
  * them; another value is refused in the words `itb settings` uses, with `hintFor`'s advice for a
- * value that is worth more than the list (`--format pdf`: how to get a PDF after all).
+ * value that is worth more than the list (`--format pdf`: how to get a PDF after all). `read`: how
+ * a value is read where more words than the values name one (`--side l`, as `itb settings` takes it).
  */
-export function choiceOption<T extends string>(flags: string, description: string, values: readonly T[], hintFor?: (typed: string) => string | undefined): Option {
+export function choiceOption<T extends string>(
+  flags: string,
+  description: string,
+  values: readonly T[],
+  { hintFor, read }: { hintFor?: (typed: string) => string | undefined; read?: (typed: string) => T | undefined } = {},
+): Option {
   const option = new Option(flags, description).choices(values);
   return option.argParser((typed: string) => {
-    const value = values.find((candidate) => candidate === typed.trim().toLowerCase());
+    const value = read ? read(typed) : values.find((candidate) => candidate === typed.trim().toLowerCase());
     if (value === undefined) throw new UserError(`"${typed}" is not a valid ${option.attributeName()}: use ${orList(values)}`, hintFor?.(typed.trim().toLowerCase()));
     return value;
   });

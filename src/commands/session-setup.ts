@@ -7,7 +7,7 @@ import { compareInstants } from '../core/instant.js';
 import type { Session, Settings, StoreData } from '../core/records.js';
 import { LOADING_DRILLS_A_DAY } from '../core/session.js';
 import { leftPartWay, type PartWay } from '../core/resume.js';
-import { andList, orList, painfulSides, symptoms } from '../core/terms.js';
+import { andList, orList, painfulSides, sideWords, symptoms } from '../core/terms.js';
 import { inSentence } from '../core/text.js';
 import type { Context } from '../context.js';
 import type { Exercise, Library } from '../library/schema.js';
@@ -72,9 +72,9 @@ export async function setUp(
   for (const professional of advice.filter((a) => a.id === 'see-a-professional')) {
     say(`\n${wrap(professional.message, 78).map((l) => colour.bold(l)).join('\n')}\n`);
   }
-  // One of a few plain words, the remembered one first in line.
-  const pick = <T extends string>(message: string, values: readonly T[], remembered: T | undefined) =>
-    prompter.select({ message, choices: values.map((value) => ({ value, name: value })), default: remembered });
+  // One of a few plain words, the remembered one first in line; `also`, other words for each.
+  const pick = <T extends string>(message: string, values: readonly T[], remembered: T | undefined, also?: (value: T) => string[]) =>
+    prompter.select({ message, choices: values.map((value) => ({ value, name: value, ...(also ? { also: also(value) } : {}) })), default: remembered });
   // Each answer is kept as it is given, as a default for next time: stopping at the next question
   // still remembers it. One the same as last time needs no write.
   const remember = async <K extends 'side' | 'symptom' | 'movement'>(key: K, value: Settings[K]) => {
@@ -85,7 +85,7 @@ export async function setUp(
   };
   // The side first: the drills got through earlier today on another painful side were done on
   // that side, so the routine goes on only from a part done on this one.
-  const side = options.side ?? (await pick('Which side is painful?', painfulSides, data.settings.side));
+  const side = options.side ?? (await pick('Which side is painful?', painfulSides, data.settings.side, sideWords));
   await remember('side', side);
   const partWay = leftPartWay(onSide(data.sessions, side), routine, now);
   const goingOn = partWay && (await goOnFromPartWay(partWay, offered, setAside, library, prompter));

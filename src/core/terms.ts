@@ -17,6 +17,21 @@ function wordList(values: readonly string[], last: string): string {
 
 export const symptoms = ['pain', 'tightness', 'discomfort'] as const;
 export const painfulSides = ['left', 'right', 'both'] as const;
+
+/**
+ * What names a painful side when typed: the side, its first letter (left, right and both each
+ * start with their own) or it with "side": "l", "left side", "both sides".
+ */
+export function sideWords(side: (typeof painfulSides)[number]): string[] {
+  return [side, side[0]!, side === 'both' ? 'both sides' : `${side} side`];
+}
+
+/** The painful side `text` names (see sideWords), in any capitals, full-width letters or spacing. */
+export function sideNamed(text: string): (typeof painfulSides)[number] | undefined {
+  const typed = text.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
+  return painfulSides.find((side) => sideWords(side).includes(typed));
+}
+
 export const bucketNames = ['rehab', 'avoid'] as const;
 
 /** The red-flag screen of the first session: any yes means see a clinician first. */

@@ -6,6 +6,8 @@ export interface Choice<T extends string> {
   name: string;
   /** Shown under the list while the choice is highlighted, broken into lines where it is shown (see `described` in prompts.ts). */
   description?: string;
+  /** Other words that name it when typed ("l" for left), as its name and value do. */
+  also?: string[];
   /** Shown greyed out with this reason, and cannot be picked. */
   disabled?: string;
   /**

@@ -22,12 +22,12 @@ const loose = (text: string): string => plainText(text.toLowerCase().replace(/[-
 /**
  * Whether `typed` names `choice`, case, spaces and hyphens aside: by its name, with or without
  * what its name ends with in brackets ("Hip rotation" for "Hip rotation (4 drills)"), or by its
- * id ("strength").
+ * id ("strength"), or by the other words it is also known by ("l" for left).
  */
 export function names(choice: Choice<string>, typed: string): boolean {
   const text = loose(typed);
   const name = plainText(choice.name);
-  return [name, name.replace(/\s*\([^()]*\)$/, ''), choice.value].some((each) => loose(each) === text);
+  return [name, name.replace(/\s*\([^()]*\)$/, ''), choice.value, ...(choice.also ?? [])].some((each) => loose(each) === text);
 }
 
 /** The place in `choices` of the one `typed` picks, by its number counted from 1 or by what names it; -1 for none. */

@@ -165,6 +165,17 @@ describe('the test movement question', () => {
     expect(data.settings).toMatchObject({ side: 'left', symptom: 'pain', movement: 'single-leg squat' });
   });
 
+  it('takes --side as its first letter or with "side", as itb settings does, and refuses a letter that names none', async () => {
+    await afterSessions();
+    for (const side of ['b', 'L', 'right side']) {
+      const result = await run(['session', 'balance', '--side', side, '--symptom', 'pain', '--movement', 'walking', '--no-timer'], { home, tty: true, answers: [4, 'stop'] });
+      expect(result.code, result.stderr).toBe(0);
+    }
+    expect((await Store.open({ ITB_HOME: home }).read()).sessions.map((session) => session.side)).toEqual(['both', 'left', 'right']);
+    const refused = await run(['session', 'balance', '--side', 'x', '--symptom', 'pain'], { home, tty: true });
+    expect(refused).toMatchObject({ code: 2, stderr: 'error: "x" is not a valid side: use left, right or both\n' });
+  });
+
   it('takes a movement in words that holds a number', async () => {
     await afterSessions();
     const result = await run(['session', 'balance', '--side', 'left', '--symptom', 'pain', '--no-timer'], { home, tty: true, answers: ['\u0000other', '2 flights of stairs', 4, 'stop'] });

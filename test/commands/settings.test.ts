@@ -215,6 +215,13 @@ describe('itb settings', () => {
     expect(settings().side).toBeUndefined();
   });
 
+  it('takes a side as its first letter, as a session takes it', async () => {
+    expect(await run(['settings', 'side', 'b'], { home })).toMatchObject({ code: 0, stderr: 'side: not set → both\n' });
+    expect(settings().side).toBe('both');
+    expect((await run(['settings', 'side', 'L'], { home })).code).toBe(0);
+    expect(settings().side).toBe('left');
+  });
+
   it('says a value left empty is empty instead of quoting nothing', async () => {
     const side = await run(['settings', 'side', ''], { home });
     expect(side).toMatchObject({ code: 2, stderr: 'error: the side was left empty: use left, right or both\n' });

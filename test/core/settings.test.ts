@@ -54,6 +54,15 @@ describe('parseSetting', () => {
     expect(parseSetting('symptom', 'ｐａｉｎ')).toEqual({ ok: true, value: 'pain' });
   });
 
+  it('takes a side by its first letter or with "side", and refuses a letter or words that name none', () => {
+    expect(['l', 'L', 'left side', 'ｌ'].map((typed) => parseSetting('side', typed))).toEqual(Array(4).fill({ ok: true, value: 'left' }));
+    expect(['r', ' R ', 'Right  side'].map((typed) => parseSetting('side', typed))).toEqual(Array(3).fill({ ok: true, value: 'right' }));
+    expect(['b', 'B', 'both sides', 'Both Sides'].map((typed) => parseSetting('side', typed))).toEqual(Array(4).fill({ ok: true, value: 'both' }));
+    for (const typed of ['x', 'lr', 'le', 'side', 's', 'left right', 'l r']) {
+      expect(parseSetting('side', typed)).toEqual({ ok: false, reason: `"${typed}" is not a valid side: use left, right or both` });
+    }
+  });
+
   it('refuses a test movement on more than one line, naming the tab or line break', () => {
     expect(parseSetting('movement', 'walking\tuphill')).toEqual({ ok: false, reason: 'the movement holds a tab: use a short description in plain text on one line, up to 200 characters' });
     expect(parseSetting('movement', 'walking\nuphill')).toEqual({ ok: false, reason: 'the movement holds a line break: use a short description in plain text on one line, up to 200 characters' });

@@ -108,6 +108,17 @@ describe('itb session under TERM=dumb', () => {
     expect(storeOf().sessions[0].results).toEqual([expect.objectContaining({ outcome: 'rehab' }), expect.objectContaining({ outcome: 'skipped' })]);
   });
 
+  it('takes the painful side typed as its first letter', async () => {
+    const t = itb(['session', 'balance', '--no-timer']);
+    await passRedFlagScreen(t);
+    await t.answer('Which side is painful?', 'b');
+    await t.waitFor('What will you rate?');
+    await t.type(keys.ctrlC);
+    expect(await t.exited).toBe(130);
+    expect(t.text).not.toContain('not in the list');
+    expect(storeOf().settings.side).toBe('both');
+  });
+
   it('goes back to the numbered list of test movements on Enter alone after "Something else", asking nothing before it again', async () => {
     const t = itb(['session', 'balance', '--no-timer']);
     await passRedFlagScreen(t);

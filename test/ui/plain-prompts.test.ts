@@ -173,6 +173,18 @@ describe('questions as plain lines', () => {
     expect(t.shown()).not.toContain('not in the list');
   });
 
+  it('takes a choice typed as another word it is also known by, as a side by its first letter', async () => {
+    const t = terminal();
+    const sides = ['left', 'right', 'both'].map((value) => ({ value, name: value, also: [value[0]!, `${value} side`] }));
+    const first = t.prompter.select({ message: 'Which side is painful?', choices: sides });
+    t.type('B');
+    expect(await first).toBe('both');
+    const second = t.prompter.select({ message: 'Which side is painful?', choices: sides });
+    t.type('left  side');
+    expect(await second).toBe('left');
+    expect(t.shown()).not.toContain('not in the list');
+  });
+
   it('asks yes or no until it gets one, Enter alone meaning the default', async () => {
     const t = terminal();
     const first = t.prompter.confirm({ message: 'Numbness?', default: false });

@@ -294,6 +294,15 @@ describe('a choice typed at a list in the terminal', () => {
     expect(await answer).toBe('joint-chain');
   });
 
+  it('takes a choice typed as another word it is also known by, as the numbered lines do', async () => {
+    const sides = ['left', 'right', 'both'].map((value) => ({ value, name: value, also: [value[0]!] }));
+    const answer = createPrompter().select({ message: 'Which side is painful?', choices: sides });
+    const screen = await lastScreen();
+    await type(screen, 'r');
+    await enter(screen);
+    expect(await answer).toBe('right');
+  });
+
   it('moves to a routine that cannot be chosen, typed by its name, and says so rather than picking it', async () => {
     const answer = createPrompter().select({ message: 'Which routine?', choices: routines });
     const screen = await lastScreen();
