@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { projectBuckets } from '../../src/core/projection.js';
 import type { ManualMove as Move } from '../../src/core/records.js';
 import { Store } from '../../src/store/store.js';
-import { buildSession, noRedFlags, setUpFlags } from '../helpers/sessions.js';
+import { buildSession, noRedFlags, saveSessions, setUpFlags } from '../helpers/sessions.js';
 import { run, tempHome } from '../helpers/run.js';
 import { CTRL_C } from '../helpers/scripted.js';
 import { libraryFile } from '../helpers/libraries.js';
@@ -80,6 +80,24 @@ describe('itb session: the routine list', () => {
     expect(builtIn.descriptions![builtIn.choices!.indexOf('rehab')]).toBe('The drills that helped you, in routine order.');
     expect(builtIn.descriptions![builtIn.choices!.indexOf('retest')]).toMatch(/ Left out, as not in this exercise library: 2 drills set aside for now\.$/);
     expect(builtIn.disabled?.rehab).toBeUndefined();
+  });
+
+  it('says in the rehab routine that its drills helped on different painful sides, when they did', async () => {
+    const rehabDescription = async () => {
+      const list = (await run(['session', ...flags], { home, tty: true, now, answers: [CTRL_C] })).prompter.asked.find((asked) => asked.message === 'Which routine?')!;
+      return list.descriptions![list.choices!.indexOf('rehab')];
+    };
+    const left = buildSession({ startedAt: '2026-10-01T08:00:00.000Z', side: 'left', baseline: 6, drills: [{ id: 'clamshells', scores: [4] }] });
+    await saveSessions(home, left);
+    // One side only: nothing to tell apart.
+    expect(await rehabDescription()).toBe('The drills that helped you, in routine order.');
+    // The pain moved to the right, where another drill helped.
+    const right = buildSession({ startedAt: '2026-10-20T08:00:00.000Z', side: 'right', baseline: 5, drills: [{ id: 'bridges', scores: [3] }] });
+    await Store.open({ ITB_HOME: home }).update((data) => {
+      data.sessions.push(right);
+      data.buckets = projectBuckets(data.sessions, data.moves);
+    });
+    expect(await rehabDescription()).toBe('The drills that helped you, in routine order: some when your left side hurt, some when your right side hurt.');
   });
 
   it('refuses a library whose every routine is set aside with the day the first comes back and the commands for it', async () => {
