@@ -432,7 +432,7 @@ describe('itb buckets: more of what to run next', () => {
       );
     });
     const text = await shown();
-    expect(text.replace(/\s+/g, ' ')).toContain('The retest routine you left part way today, for your right side, can go on later today');
+    expect(text.replace(/\s+/g, ' ')).toContain('The retest routine you left part way today, for your left side, can go on later today');
     expect(text).toMatch(/\n\nNext: itb session retest {2}re-test 1 drill set aside for now\n {6}itb session {9}test 29 drills not tried yet\n$/);
   });
 

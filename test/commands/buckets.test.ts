@@ -77,7 +77,7 @@ describe('itb buckets', () => {
       );
     });
     const result = await run(['buckets'], { home, now });
-    expect(result.stdout.replace(/\s+/g, ' ')).toContain('The rehab routine you left part way today, for your right side, can go on later today');
+    expect(result.stdout.replace(/\s+/g, ' ')).toContain('The rehab routine you left part way today, for your left side, can go on later today');
     expect(result.stdout).toMatch(/^Next: itb session rehab {2}run your rehab routine$/m);
     const json = JSON.parse((await run(['buckets', '--json'], { home, now })).stdout);
     expect(json.advice).toEqual([expect.objectContaining({ id: 'loading-spacing', readyAt: '2026-03-03T09:00:00.000Z', goesOnToday: 'rehab' })]);
@@ -441,7 +441,7 @@ describe('itb buckets', () => {
         source: 'session',
         flare: false,
         retestDue: false,
-        evidence: { tested: 1, helped: 1, helpedOnRetry: 0, meanChange: -2, lastChange: -2, lastTestedAt: sessions[1]!.results[0]!.at, flares: 0, lastFlareAt: null, tooLowToShowHelp: 0, lastCouldNotShow: null, lastFallNeeded: null, sides: [{ side: 'right', tested: 1, helped: 1, meanChange: -2 }], lastSide: 'right', lastSymptom: 'pain', lastMovement: 'single-leg squat', partlyTimed: 0, lastHolds: [] },
+        evidence: { tested: 1, helped: 1, helpedOnRetry: 0, meanChange: -2, lastChange: -2, lastTestedAt: sessions[1]!.results[0]!.at, flares: 0, lastFlareAt: null, tooLowToShowHelp: 0, lastCouldNotShow: null, lastFallNeeded: null, sides: [{ side: 'left', tested: 1, helped: 1, meanChange: -2 }], lastSide: 'left', lastSymptom: 'pain', lastMovement: 'single-leg squat', partlyTimed: 0, lastHolds: [] },
         inLibrary: true,
       },
     ]);

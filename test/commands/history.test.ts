@@ -600,8 +600,8 @@ describe('itb history', () => {
     expect(json.sessions.map((s: { id: string }) => s.id)).toEqual(['second', 'first']);
     expect(json.sessions[0]).toMatchObject({ baseline: 5, final: 3, helped: 1, avoided: 0, skipped: 0, status: 'interrupted', interrupted: true });
     expect(json.trend).toEqual([
-      { at: first.startedAt, baseline: 6, final: 5, attempts: 3, symptom: 'pain', movement: 'single-leg squat', side: 'right' },
-      { at: second.startedAt, baseline: 5, final: 3, attempts: 2, symptom: 'pain', movement: 'single-leg squat', side: 'right' },
+      { at: first.startedAt, baseline: 6, final: 5, attempts: 3, symptom: 'pain', movement: 'single-leg squat', side: 'left' },
+      { at: second.startedAt, baseline: 5, final: 3, attempts: 2, symptom: 'pain', movement: 'single-leg squat', side: 'left' },
     ]);
   });
 
@@ -847,7 +847,7 @@ describe('itb history', () => {
     await withSessions(partWay('strength'));
     const kept = (await run(['history'], { home, now })).stdout.replace(/\s+/g, ' ');
     expect(kept).toContain('48 hours apart');
-    expect(kept).toContain('The strength routine you left part way today, for your right side, can go on later today');
+    expect(kept).toContain('The strength routine you left part way today, for your left side, can go on later today');
     // A routine of a library file no longer given: there is nothing to go on with.
     await Store.open({ ITB_HOME: home }).update((data) => void (data.sessions = [partWay('my-own-routine')]));
     const gone = (await run(['history'], { home, now })).stdout.replace(/\s+/g, ' ');

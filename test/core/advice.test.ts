@@ -37,7 +37,7 @@ describe('loading-spacing', () => {
     };
     const leftAfter = (drills: string[]) =>
       buildSession({ startedAt: hoursAgo(2), baseline: 6, loading: true, status: 'stopped', routine: 'strength', drills: drills.map((id, i) => ({ id, scores: [5 - i] })) });
-    const goOn = /The strength routine you left part way today, for your right side, can go on later today/;
+    const goOn = /The strength routine you left part way today, for your left side, can go on later today/;
     expect(adviceFor(storeWith({ sessions: [leftAfter(['clamshells', 'bridges', 'glute-stretch'])] }), now, library)[0]!.message).toMatch(goOn);
     const enough = adviceFor(storeWith({ sessions: [leftAfter(['clamshells', 'bridges', 'hip-hikes'])] }), now, library)[0]!;
     expect(enough).toMatchObject({ id: 'loading-spacing' });
@@ -59,7 +59,7 @@ describe('loading-spacing', () => {
     for (const routine of ['rehab', 'retest']) {
       const [advice] = adviceFor(storeWith({ sessions: [leftPartWay(routine)] }), now, library);
       expect(advice).toMatchObject({ id: 'loading-spacing', goesOnToday: routine });
-      expect(advice!.message).toContain(`The ${routine} routine you left part way today, for your right side, can go on later today`);
+      expect(advice!.message).toContain(`The ${routine} routine you left part way today, for your left side, can go on later today`);
     }
   });
 
@@ -184,7 +184,7 @@ describe('see-a-professional', () => {
       'You have rated your pain during single-leg squat in each of 4 weeks in a row up to 2026-02-08, then again from 2026-03-01 after a break, ' +
         'and its starting scores have not come down much (about 6 in the first of those weeks, 6 in your latest week).',
     );
-    expect(advice!.persistent).toEqual([{ rated: 'pain during single-leg squat', side: 'right', weeks: 4, firstMean: 6, latestMean: 6 }]);
+    expect(advice!.persistent).toEqual([{ rated: 'pain during single-leg squat', side: 'left', weeks: 4, firstMean: 6, latestMean: 6 }]);
     // One week missed is a break too: the day the person comes back no lower is not the day the advice ends.
     expect(ids([rated(35, 6), rated(28, 6), rated(21, 6), rated(14, 6), rated(0, 6)])).toEqual(['see-a-professional']);
     // Back 2 points lower, it has eased; before the break, two weeks were too few.

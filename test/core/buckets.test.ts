@@ -306,8 +306,8 @@ describe('bucketView', () => {
       tooLowToShowHelp: 0,
       lastCouldNotShow: null,
       lastFallNeeded: null,
-      sides: [{ side: 'right', tested: 4, helped: 3, meanChange: -0.8 }],
-      lastSide: 'right',
+      sides: [{ side: 'left', tested: 4, helped: 3, meanChange: -0.8 }],
+      lastSide: 'left',
       lastSymptom: 'pain',
       lastMovement: 'single-leg squat',
       partlyTimed: 0,
@@ -323,7 +323,7 @@ describe('bucketView', () => {
     session.results[0] = { ...session.results[0]!, at: '2026-01-02T09:02:00.000Z' };
     const { evidence } = bucketView(storeWith({ sessions: [session] }), library, new Date('2026-01-03T00:00:00Z')).rehab[0]!;
     expect(evidence).toMatchObject({ tested: 1, helped: 1, helpedOnRetry: 1, meanChange: -2, lastChange: -2, partlyTimed: 1, lastHolds: [{ attempt: 1, timed: 1, of: 3 }] });
-    expect(evidence.sides).toEqual([{ side: 'right', tested: 1, helped: 1, meanChange: -2 }]);
+    expect(evidence.sides).toEqual([{ side: 'left', tested: 1, helped: 1, meanChange: -2 }]);
   });
 
   it('gives what the newest test rated, the symptom and the test movement as typed, whatever session came last in the log', () => {

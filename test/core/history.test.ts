@@ -199,7 +199,7 @@ describe('sessionsSince', () => {
 describe('scoreSeries', () => {
   it('gives baseline and final per rated session, oldest first', () => {
     expect(scoreSeries([newer, noBaseline, older])).toEqual([
-      { at: '2026-01-01T10:00:00Z', baseline: 6, final: 5, attempts: 3, symptom: 'pain', movement: 'single-leg squat', side: 'right' },
+      { at: '2026-01-01T10:00:00Z', baseline: 6, final: 5, attempts: 3, symptom: 'pain', movement: 'single-leg squat', side: 'left' },
       { at: '2026-01-03T10:00:00Z', baseline: 5, final: 3, attempts: 2, symptom: 'tightness', movement: 'stairs', side: 'left' },
     ]);
   });

@@ -51,10 +51,10 @@ describe('summarize', () => {
     const ms = (session: number) => Date.parse(data.sessions[session]!.startedAt);
     expect(summary.advice).toEqual({
       loadedMs: [ms(0), ms(3)],
-      baselines: [{ rated: 'pain during single-leg squat', side: 'right', said: 'pain during single-leg squat', startedMs: [ms(0), ms(1), ms(2), ms(3)], scores: [6, 6, 6, 5] }],
+      baselines: [{ rated: 'pain during single-leg squat', side: 'left', said: 'pain during single-leg squat', startedMs: [ms(0), ms(1), ms(2), ms(3)], scores: [6, 6, 6, 5] }],
       // Bridges rose 6 → 9: a flare-up, timed by the score that rose.
       flareUpsMs: [Date.parse(data.sessions[1]!.attempts[0]!.at)],
-      routines: [{ routine: 'strength', side: 'right', startedMs: [ms(0), ms(1), ms(2), ms(3)], completed: [true, true, true, true], gotThrough: [2, 2, 2, 1], tried: [[], [], [], []] }],
+      routines: [{ routine: 'strength', side: 'left', startedMs: [ms(0), ms(1), ms(2), ms(3)], completed: [true, true, true, true], gotThrough: [2, 2, 2, 1], tried: [[], [], [], []] }],
     });
     expect(summary.buckets.observed.map(([id]) => id).sort()).toEqual(['bridges', 'clamshells', 'hip-hikes', 'leg-swings', 'old-drill']);
   });

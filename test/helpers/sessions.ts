@@ -28,7 +28,7 @@ export async function saveSessions(home: string, ...sessions: Session[]): Promis
   });
 }
 
-/** The flags that skip a session's set-up questions and its countdown. */
+/** The flags that skip a session's set-up questions and its countdown; their side is buildSession's. */
 export const setUpFlags = ['--side', 'left', '--symptom', 'pain', '--movement', 'single-leg squat', '--no-timer'];
 
 export interface DrillPlan {
@@ -104,7 +104,8 @@ export function buildSession(plan: SessionPlan): Session {
     startedAt: plan.startedAt,
     status: plan.status ?? (unfinished ? 'interrupted' : 'completed'),
     routine: plan.routine ?? 'strength',
-    side: plan.side ?? 'right',
+    // The side of setUpFlags: a session run after these is on the same side unless a test says otherwise.
+    side: plan.side ?? 'left',
     symptom: plan.symptom ?? 'pain',
     movement: plan.movement ?? 'single-leg squat',
     thresholds,

@@ -258,7 +258,7 @@ describe('a backup written by hand, with tabs and line breaks in its text', () =
     expect(md).toContain('1. **gone-c**: ');
     expect(md).toContain('| gone-c 6 → 4 helped; Bridges 4 → 3 helped |');
     // A tab is a space: on a screen it would take up to eight columns, past the line's edge.
-    expect(md).toContain('| my routine new | right | Pain @ step down slowly |');
+    expect(md).toContain('| my routine new | left | Pain @ step down slowly |');
     expect(md).toContain('note: “three sets ¶ then ¶ stop”');
     expect(md).not.toMatch(/[\t\r]/);
     const html = (await run(['export', '--format', 'html'], { home: home.home, now })).stdout;
