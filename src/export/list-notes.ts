@@ -67,8 +67,9 @@ export function mixedThresholdsWords({ minImprovement, flareRise }: ThresholdsUs
   const points = (values: number[]) => `${orList(values.map(String))} points`;
   const mixed = [
     ...(minImprovement.length > 1 ? [`a drill helped when the score fell by at least ${points(minImprovement)}`] : []),
-    ...(flareRise.length > 1 ? [`a flare-up was a rise of ${points(flareRise)} or more`] : []),
+    // "at least 3 or 4 points", as for help: not "3 or 4 points or more", which reads as three choices.
+    ...(flareRise.length > 1 ? [`a flare-up was a rise of at least ${points(flareRise)}`] : []),
   ];
   if (mixed.length === 0) return undefined;
-  return `The evidence counts tests judged by different thresholds, set otherwise at the time or on another computer: ${mixed.join('; ')}. A report (\`${itb} export\`) says which sessions went by which.`;
+  return `The evidence counts tests judged by different thresholds (a setting changed in between, or sessions from another computer): ${mixed.join('; ')}. A report (\`${itb} export\`) says which sessions went by which.`;
 }

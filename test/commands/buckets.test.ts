@@ -474,9 +474,14 @@ describe('itb buckets', () => {
     await save((data) => void data.sessions.push(buildSession({ startedAt: '2026-02-28T09:00:00Z', baseline: 6, minImprovement: 2, drills: [{ id: 'bridges', scores: [4] }] })));
     const text = (await run(['buckets'], { home, now })).stdout.replace(/\s+/g, ' ');
     expect(text).toContain(
-      'The evidence counts tests judged by different thresholds, set otherwise at the time or on another computer: a drill helped when the score fell by at least 1 or 2 points. A report (`itb export`) says which sessions went by which.',
+      'The evidence counts tests judged by different thresholds (a setting changed in between, or sessions from another computer): a drill helped when the score fell by at least 1 or 2 points. A report (`itb export`) says which sessions went by which.',
     );
     expect(JSON.parse((await run(['buckets', '--json'], { home, now })).stdout).thresholdsUsed).toEqual({ minImprovement: [1, 2], flareRise: [3] });
+    // And a flare-up judged by two rises, said as help is: not "3 or 4 points or more".
+    await save((data) => void data.sessions.push(buildSession({ startedAt: '2026-02-28T10:00:00Z', baseline: 4, flareRise: 4, drills: [{ id: 'clamshells', scores: [8] }] })));
+    expect((await run(['buckets'], { home, now })).stdout.replace(/\s+/g, ' ')).toContain(
+      'a drill helped when the score fell by at least 1 or 2 points; a flare-up was a rise of at least 3 or 4 points. A report',
+    );
   });
 
   it('is shown in the README with the keys --json prints', async () => {
