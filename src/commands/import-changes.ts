@@ -1,6 +1,6 @@
 // What an import changes in the buckets, drill by drill, and what it brings from the other
 // computer that the lists here do not count (said by import-action.ts after its counts).
-import { localDate, localDateTime } from '../core/history.js';
+import { localDate } from '../core/history.js';
 import type { BucketEntry, StoreData } from '../core/records.js';
 import { andList } from '../core/terms.js';
 import type { MergeOutcome } from '../export/merge.js';
@@ -53,21 +53,24 @@ export function changeLines(changes: BucketChange[], colour: Colours, dryRun: bo
  */
 export function beforeResetWords(hidden: NonNullable<MergeOutcome['beforeOwnReset']>, nameOf: (exerciseId: string) => string, dryRun: boolean, itb: string): string {
   const { sessions, untested } = hidden;
-  const named = sessions.slice(0, SHOWN).map((session) => `${localDateTime(new Date(session.startedAt))} ${session.routine}`);
-  if (sessions.length > SHOWN) named.push(`${sessions.length - SHOWN} more`);
+  // Their days, first to last: a list of times and routine ids is not read at a glance, and the
+  // drills named next are what the person acts on. The sessions are in time order (mergeExport).
+  const first = localDate(new Date(sessions[0]!.startedAt));
+  const last = localDate(new Date(sessions.at(-1)!.startedAt));
   const one = sessions.length === 1;
+  const when = first === last ? first : `${first} to ${last}`;
   const [they, are] = one ? ['it', 'is'] : ['they', 'are'];
   const kept = dryRun ? 'would be kept' : `${are} kept`;
-  const which = `${one ? '1 session' : `${sessions.length} sessions`} from the file (${named.join('; ')}) ${are} from before your buckets were cleared here on ${localDate(new Date(hidden.resetAt))}`;
+  const which = `${one ? '1 session' : `${sessions.length} sessions`} from the file (${when}) ${are} from before your buckets were cleared here on ${localDate(new Date(hidden.resetAt))}`;
   const said = `${which}: ${they} ${kept} in your history and the evidence, but the lists here count only what was decided since then.`;
   if (untested.length === 0) return said;
   const where = (entry: BucketEntry) => `${nameOf(entry.exerciseId)} (${entry.bucket === 'rehab' ? 'rehab' : 'avoid for now'} there)`;
   const byName = [...untested].sort((a, b) => nameOf(a.exerciseId).localeCompare(nameOf(b.exerciseId)));
   const drills = byName.slice(0, SHOWN).map(where);
   if (untested.length > SHOWN) drills.push(`${untested.length - SHOWN} more`);
-  const first = byName[0]!;
+  const example = byName[0]!;
   return (
     `${said} So ${andList(drills)} ${untested.length === 1 ? 'shows' : 'show'} as untested here. ` +
-    `To put one back where it was there: \`${itb} buckets move ${first.exerciseId} ${first.bucket}\`.`
+    `To put one back where it was there: \`${itb} buckets move ${example.exerciseId} ${example.bucket}\`.`
   );
 }

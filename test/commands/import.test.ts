@@ -3,7 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, statSync
 import { join } from 'node:path';
 import { deflateRawSync, gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { localDateTime } from '../../src/core/history.js';
+import { localDate, localDateTime } from '../../src/core/history.js';
 import type { StoreData } from '../../src/core/records.js';
 import { EXPORT_SCHEMA_VERSION, type ExportFile } from '../../src/export/schema.js';
 import { Store } from '../../src/store/store.js';
@@ -319,7 +319,8 @@ describe('itb import', () => {
     expect((await run(['buckets', 'reset', '--force'], { home: target.home, now: NOW })).code).toBe(0);
     const later = new Date(NOW.getTime() + 60 * 60_000);
     const oneLine = (text: string) => text.replace(/\s+/g, ' ');
-    const sessions = `3 sessions from the file (${localDateTime(new Date('2026-10-01T12:00:00.000Z'))} joint-chain; ${localDateTime(new Date('2026-10-08T12:00:00.000Z'))} strength; ${localDateTime(new Date('2026-10-20T12:00:00.000Z'))} mobility)`;
+    // By their days, first to last: the drills named next are what to act on.
+    const sessions = `3 sessions from the file (${localDate(new Date('2026-10-01T12:00:00.000Z'))} to ${localDate(new Date('2026-10-20T12:00:00.000Z'))})`;
     const words = (kept: string) =>
       `${sessions} are from before your buckets were cleared here on 2026-11-20: they ${kept} in your history and the evidence, but the lists here count only what was decided since then. ` +
       'So Clamshells (rehab there), Forward 45° lunge knee circles (avoid for now there), Gentle IT band stretch (avoid for now there), Glute stretch (rehab there), Hip hikes (avoid for now there) and 2 more show as untested here. ' +
