@@ -35,7 +35,7 @@ export function importChanges(before: StoreData, after: StoreData, nameOf: (exer
 export function restoredWords(before: StoreData, after: StoreData, dryRun: boolean, itb: string): string | undefined {
   if (before.sessions.length > 0 || before.moves.length > 0) return undefined;
   const count = (bucket: BucketEntry['bucket']) => after.buckets.filter((entry) => entry.bucket === bucket).length;
-  return `Your buckets ${dryRun ? 'would be' : 'are now'} as the file has them: ${count('rehab')} in rehab, ${count('avoid')} avoid for now (\`${itb} buckets\` shows them).`;
+  return `Your buckets ${dryRun ? 'would be' : 'are now'} as the file has them: ${count('rehab')} in rehab, ${count('avoid')} in avoid for now (\`${itb} buckets\` shows them).`;
 }
 
 /** The changes under their heading, the first few of a long list and how many more; none: no lines. */

@@ -263,7 +263,7 @@ describe('itb import, saying what it did', () => {
 
   it('says how full the lists are, not every drill, when the store had nothing yet (a new computer)', async () => {
     const file = JSON.parse(readFileSync(backup, 'utf8')) as ExportFile;
-    const said = (verb: string) => `Your buckets ${verb} as the file has them: ${file.buckets.rehab.length} in rehab, ${file.buckets.avoid.length} avoid for now (\`itb buckets\` shows them).`;
+    const said = (verb: string) => `Your buckets ${verb} as the file has them: ${file.buckets.rehab.length} in rehab, ${file.buckets.avoid.length} in avoid for now (\`itb buckets\` shows them).`;
     const dryRun = await importInto(target.home, [backup, '--dry-run']);
     expect(oneLine(dryRun.stderr)).toContain(said('would be'));
     const restored = await importInto(target.home, [backup]);
