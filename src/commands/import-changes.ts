@@ -68,7 +68,8 @@ export function beforeResetWords(hidden: NonNullable<MergeOutcome['beforeOwnRese
   const byName = [...untested].sort((a, b) => nameOf(a.exerciseId).localeCompare(nameOf(b.exerciseId)));
   const drills = byName.slice(0, SHOWN).map(where);
   if (untested.length > SHOWN) drills.push(`${untested.length - SHOWN} more`);
-  const example = byName[0]!;
+  // A drill that helped there is the one most worth putting back, so the example is one of those.
+  const example = byName.find((entry) => entry.bucket === 'rehab') ?? byName[0]!;
   return (
     `${said} So ${andList(drills)} ${untested.length === 1 ? 'shows' : 'show'} as untested here. ` +
     `To put one back where it was there: \`${itb} buckets move ${example.exerciseId} ${example.bucket}\`.`

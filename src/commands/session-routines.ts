@@ -60,7 +60,7 @@ export async function chooseRoutine(
     choices.unshift({ value: 'retest', name: `Re-test drills set aside earlier (${retest.length} due)`, description });
   }
   if (rehab.length > 0) {
-    const description = `The drills that helped you, in routine order${helpedSidesWords(buckets.rehab)}.${leftOut(rehabAway, 'of your rehab bucket')}`;
+    const description = `The drills that helped you${helpedSidesWords(buckets.rehab)}, in routine order.${leftOut(rehabAway, 'of your rehab bucket')}`;
     choices.unshift({ value: 'rehab', name: `Your rehab routine (${plural(rehab.length, 'drill')})`, description });
   } else if (rehabAway > 0) {
     // A rehab bucket of drills from another library: listed, greyed out, rather than missing unexplained.
@@ -77,13 +77,13 @@ export async function chooseRoutine(
 }
 
 /**
- * ": some when your left side hurt, some when your right side hurt": the painful sides the drills
+ * " (some when your left side hurt, some when your right side hurt)": the painful sides the drills
  * of the rehab routine helped on, when they helped on more than one (the pain moved sides), as
  * what helped one side need not help the other. Nothing when they helped on one side only.
  */
 function helpedSidesWords(rehab: readonly ExerciseStatus[]): string {
   const sides = painfulSides.filter((side) => rehab.some((status) => status.inLibrary && status.evidence.sides.some((count) => count.side === side && count.helped > 0)));
-  return sides.length < 2 ? '' : `: ${sides.map((side) => `some when ${yourSide(side)} hurt`).join(', ')}`;
+  return sides.length < 2 ? '' : ` (${sides.map((side) => `some when ${yourSide(side)} hurt`).join(', ')})`;
 }
 
 /**

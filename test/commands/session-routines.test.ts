@@ -97,7 +97,7 @@ describe('itb session: the routine list', () => {
       data.sessions.push(right);
       data.buckets = projectBuckets(data.sessions, data.moves);
     });
-    expect(await rehabDescription()).toBe('The drills that helped you, in routine order: some when your left side hurt, some when your right side hurt.');
+    expect(await rehabDescription()).toBe('The drills that helped you (some when your left side hurt, some when your right side hurt), in routine order.');
   });
 
   it('refuses a library whose every routine is set aside with the day the first comes back and the commands for it', async () => {
