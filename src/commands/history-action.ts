@@ -80,6 +80,12 @@ export async function showHistory(ctx: Context, options: HistoryOptions, self: C
     // The command to copy on a line of its own when the sentence does not fit on one.
     out.push(...packed([`… ${plural(unlisted, 'earlier session')} not listed`, `(\`${all}\` lists every one).`], COLUMNS, '', ' ').map((line) => colour.dim(line)));
   }
+  // "judged with minImprovement 2" beside a session does not say what the setting is now: said once, under the list.
+  const changed = new Set(listed.flatMap((summary) => changedSince(summary, data.settings)));
+  if (changed.size > 0) {
+    const setNow = THRESHOLD_KEYS.filter((key) => changed.has(key)).map((key) => `${key} ${data.settings[key]}`).join(', ');
+    out.push(...wrap(`"judged with": the sessions so marked judged their drills by a setting changed since (now ${setNow}; \`${itb} settings\` shows them).`, COLUMNS).map((line) => colour.dim(line)));
+  }
   // A period too short for a trend of its own is not the whole story when earlier sessions have scores.
   const scored = sinceDay === undefined ? trend : scoreSeries(data.sessions);
   const period = scored.length > trend.length ? { since: sinceDay!, itb, scored } : undefined;
@@ -90,6 +96,14 @@ export async function showHistory(ctx: Context, options: HistoryOptions, self: C
   out.push(...adviceLines(advice, colour));
   ctx.stdout.write(`${out.join('\n')}\n`);
 }
+
+/** The thresholds that judged a session's drills and are set otherwise now; none for a session with no drill judged. */
+function changedSince(summary: SessionSummary, current: Thresholds): (typeof THRESHOLD_KEYS)[number][] {
+  if (summary.helped + summary.avoided === 0) return [];
+  return THRESHOLD_KEYS.filter((key) => summary.thresholds[key] !== current[key]);
+}
+
+const THRESHOLD_KEYS = ['minImprovement', 'flareRise'] as const;
 
 /**
  * What a session came to, in parts: "3 helped", "1 set aside (1 flare)", "2 still set aside" (set
@@ -108,10 +122,8 @@ function resultsParts(summary: SessionSummary, colour: Colours, kept: KeptAside 
   if (parts.length === 0) parts.push(colour.dim('no drills finished'));
   // Judged by a threshold since changed: "1 set aside" here may be a fall that counts now, or
   // "1 helped" one that would not. Said beside the verdicts it judged, by the setting's name.
-  if (summary.helped + summary.avoided > 0) {
-    const other = (['minImprovement', 'flareRise'] as const).filter((key) => summary.thresholds[key] !== current[key]);
-    if (other.length > 0) parts.push(`judged with ${other.map((key) => `${key} ${summary.thresholds[key]}`).join(', ')}`);
-  }
+  const other = changedSince(summary, current);
+  if (other.length > 0) parts.push(`judged with ${other.map((key) => `${key} ${summary.thresholds[key]}`).join(', ')}`);
   if (summary.status === 'interrupted') parts.push(colour.bold('interrupted'));
   else if (summary.status === 'stopped') parts.push('stopped early');
   else if (summary.status === 'in-progress') parts.push(colour.dim('in progress'));

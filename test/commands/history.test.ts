@@ -134,6 +134,9 @@ describe('itb history', () => {
     const before = await run(['history'], { home, now });
     expect(row(before.stdout, stricter)).toMatch(/5 → 4\s+1 set aside · judged with minImprovement 2$/);
     expect(row(before.stdout, first)).toMatch(/1 helped · 1 set aside · 1 skipped$/);
+    // What the setting is now, said once under the list.
+    const oneLine = (text: string) => text.replace(/\s+/g, ' ');
+    expect(oneLine(before.stdout)).toContain('"judged with": the sessions so marked judged their drills by a setting changed since (now minImprovement 1; `itb settings` shows them).');
 
     expect((await run(['settings', 'minImprovement', '2'], { home, now })).code).toBe(0);
     expect((await run(['settings', 'flareRise', '4'], { home, now })).code).toBe(0);
@@ -141,6 +144,7 @@ describe('itb history', () => {
     expect(row(after.stdout, first)).toMatch(/1 helped · 1 set aside · 1 skipped$/);
     expect(after.stdout).toContain('judged with minImprovement 1, flareRise 3');
     expect(row(after.stdout, stricter)).toMatch(/1 set aside · judged with flareRise 3$/);
+    expect(oneLine(after.stdout)).toContain('(now minImprovement 2, flareRise 4; `itb settings` shows them)');
     // Nothing was judged in a session with no drill finished: no rule to name.
     expect(row(after.stdout, none)).toMatch(/no drills finished · stopped early$/);
     const json = JSON.parse((await run(['history', '--json'], { home, now })).stdout);
