@@ -7,7 +7,7 @@ import { compareInstants } from '../core/instant.js';
 import type { Session, Settings, StoreData } from '../core/records.js';
 import { LOADING_DRILLS_A_DAY } from '../core/session.js';
 import { leftPartWay, type PartWay } from '../core/resume.js';
-import { andList, orList, painfulSides, sideWords, symptoms } from '../core/terms.js';
+import { andList, orList, painfulSides, sideWords, symptoms, symptomWords } from '../core/terms.js';
 import { inSentence } from '../core/text.js';
 import type { Context } from '../context.js';
 import type { Exercise, Library } from '../library/schema.js';
@@ -115,7 +115,7 @@ export async function setUp(
     }
   }
 
-  const symptom = options.symptom ?? (await pick('What will you rate?', symptoms, data.settings.symptom));
+  const symptom = options.symptom ?? (await pick('What will you rate?', symptoms, data.settings.symptom, symptomWords));
   await remember('symptom', symptom);
   // A library movement typed by its id (`--movement single-leg-squat`) is recorded by its name, as
   // picking it from the list records it: the same movement, so the same trend.

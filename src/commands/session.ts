@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { painfulSides, sideNamed, symptoms } from '../core/terms.js';
+import { painfulSides, sideNamed, symptomNamed, symptoms } from '../core/terms.js';
 import { oneLineProblem } from '../core/text.js';
 import { movementText } from '../core/settings.js';
 import type { Context } from '../context.js';
@@ -18,7 +18,7 @@ export function sessionCommand(ctx: Context): Command {
     .description('rate your symptom, do one drill, rate again: find out which drills help you now')
     .argument('[routine]', 'the routine to run (see `itb routines`), or `rehab` / `retest`')
     .addOption(choiceOption('--side <side>', 'your painful side', painfulSides, { read: sideNamed }))
-    .addOption(choiceOption('--symptom <symptom>', 'what you rate', symptoms))
+    .addOption(choiceOption('--symptom <symptom>', 'what you rate', symptoms, { read: symptomNamed }))
     .option('--movement <text>', 'the test movement you rate your symptom during, in your words or by its id in `itb routines`')
     .option('--no-timer', 'no countdown for timed holds')
     .addHelpText(

@@ -1,7 +1,7 @@
 // The settings a user can change, what each means, and how a typed value is checked.
 import { closest } from './closest.js';
 import type { Settings } from './records.js';
-import { defaultSettings, orList, painfulSides, sideNamed, symptoms } from './terms.js';
+import { defaultSettings, orList, painfulSides, sideNamed, symptomNamed, symptoms } from './terms.js';
 import { controlCharacterIn, oneLineProblem } from './text.js';
 
 export type SettingKey = keyof Settings;
@@ -25,8 +25,6 @@ const wholeNumber = (min: number, max: number) => (text: string) => {
   const value = digits === undefined ? Number.NaN : Number(digits);
   return Number.isInteger(value) && value >= min && value <= max ? value : undefined;
 };
-/** One of `values` ("pain, tightness or discomfort"), in any capitals. */
-const oneOf = <T extends string>(values: readonly T[]) => (text: string) => values.find((value) => value === plain(text).toLowerCase());
 
 export const settingDefinitions: Record<SettingKey, Definition> = {
   minImprovement: {
@@ -48,7 +46,7 @@ export const settingDefinitions: Record<SettingKey, Definition> = {
     remembered: false,
   },
   side: { meaning: 'your painful side, offered first in a session', allowed: orList(painfulSides), parse: sideNamed, remembered: true },
-  symptom: { meaning: 'what you rate, offered first in a session', allowed: orList(symptoms), parse: oneOf(symptoms), remembered: true },
+  symptom: { meaning: 'what you rate, offered first in a session', allowed: orList(symptoms), parse: symptomNamed, remembered: true },
   movement: {
     meaning: 'your test movement, offered first in a session',
     allowed: 'a short description in plain text on one line, up to 200 characters',

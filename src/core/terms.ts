@@ -28,8 +28,23 @@ export function sideWords(side: (typeof painfulSides)[number]): string[] {
 
 /** The painful side `text` names (see sideWords), in any capitals, full-width letters or spacing. */
 export function sideNamed(text: string): (typeof painfulSides)[number] | undefined {
+  return namedAmong(text, painfulSides, sideWords);
+}
+
+/** What names a symptom when typed: the symptom or its first letter (pain, tightness and discomfort each start with their own). */
+export function symptomWords(symptom: (typeof symptoms)[number]): string[] {
+  return [symptom, symptom[0]!];
+}
+
+/** The symptom `text` names (see symptomWords), typed as sideNamed takes a side. */
+export function symptomNamed(text: string): (typeof symptoms)[number] | undefined {
+  return namedAmong(text, symptoms, symptomWords);
+}
+
+/** The one of `values` that `text` is one of the words of, in any capitals, full-width letters or spacing. */
+function namedAmong<T extends string>(text: string, values: readonly T[], words: (value: T) => string[]): T | undefined {
   const typed = text.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
-  return painfulSides.find((side) => sideWords(side).includes(typed));
+  return values.find((value) => words(value).includes(typed));
 }
 
 export const bucketNames = ['rehab', 'avoid'] as const;

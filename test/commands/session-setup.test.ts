@@ -110,6 +110,17 @@ describe('--movement given as a number', () => {
     expect(other.stderr.replace(/\s*\n\s*/g, ' ')).toContain(`(\`itb --data ${file} routines\` lists them)`);
   });
 
+  it('takes --symptom as its first letter, as itb settings does, and refuses a letter that names none', async () => {
+    await afterSessions();
+    for (const symptom of ['t', 'D', 'p']) {
+      const result = await run(['session', 'balance', '--side', 'left', '--symptom', symptom, '--movement', 'walking', '--no-timer'], { home, tty: true, answers: [4, 'stop'] });
+      expect(result.code, result.stderr).toBe(0);
+    }
+    expect((await Store.open({ ITB_HOME: home }).read()).sessions.map((session) => session.symptom)).toEqual(['tightness', 'discomfort', 'pain']);
+    const refused = await run(['session', 'balance', '--side', 'left', '--symptom', 'x'], { home, tty: true });
+    expect(refused).toMatchObject({ code: 2, stderr: 'error: "x" is not a valid symptom: use pain, tightness or discomfort\n' });
+  });
+
   it('takes a movement in words that holds a number, and a number the library has as a movement id', async () => {
     await afterSessions();
     expect((await run(['session', 'balance', ...setUp, '--movement', '2 flights of stairs'], { home, tty: true, answers: [5, 'stop'] })).code).toBe(0);

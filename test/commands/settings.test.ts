@@ -222,6 +222,13 @@ describe('itb settings', () => {
     expect(settings().side).toBe('left');
   });
 
+  it('takes a symptom as its first letter, as a session takes it', async () => {
+    expect(await run(['settings', 'symptom', 't'], { home })).toMatchObject({ code: 0, stderr: 'symptom: not set → tightness\n' });
+    expect(settings().symptom).toBe('tightness');
+    expect((await run(['settings', 'symptom', 'D'], { home })).code).toBe(0);
+    expect(settings().symptom).toBe('discomfort');
+  });
+
   it('says a value left empty is empty instead of quoting nothing', async () => {
     const side = await run(['settings', 'side', ''], { home });
     expect(side).toMatchObject({ code: 2, stderr: 'error: the side was left empty: use left, right or both\n' });

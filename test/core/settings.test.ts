@@ -63,6 +63,15 @@ describe('parseSetting', () => {
     }
   });
 
+  it('takes a symptom by its first letter, and refuses a letter or a word that names none', () => {
+    expect(['p', 'P', ' p ', 'ｐ'].map((typed) => parseSetting('symptom', typed))).toEqual(Array(4).fill({ ok: true, value: 'pain' }));
+    expect(['t', 'T'].map((typed) => parseSetting('symptom', typed))).toEqual(Array(2).fill({ ok: true, value: 'tightness' }));
+    expect(['d', 'D'].map((typed) => parseSetting('symptom', typed))).toEqual(Array(2).fill({ ok: true, value: 'discomfort' }));
+    for (const typed of ['x', 'pt', 'pa', 'tight', 'p t']) {
+      expect(parseSetting('symptom', typed)).toEqual({ ok: false, reason: `"${typed}" is not a valid symptom: use pain, tightness or discomfort` });
+    }
+  });
+
   it('refuses a test movement on more than one line, naming the tab or line break', () => {
     expect(parseSetting('movement', 'walking\tuphill')).toEqual({ ok: false, reason: 'the movement holds a tab: use a short description in plain text on one line, up to 200 characters' });
     expect(parseSetting('movement', 'walking\nuphill')).toEqual({ ok: false, reason: 'the movement holds a line break: use a short description in plain text on one line, up to 200 characters' });

@@ -108,15 +108,16 @@ describe('itb session under TERM=dumb', () => {
     expect(storeOf().sessions[0].results).toEqual([expect.objectContaining({ outcome: 'rehab' }), expect.objectContaining({ outcome: 'skipped' })]);
   });
 
-  it('takes the painful side typed as its first letter', async () => {
+  it('takes the painful side and the symptom typed as their first letters', async () => {
     const t = itb(['session', 'balance', '--no-timer']);
     await passRedFlagScreen(t);
     await t.answer('Which side is painful?', 'b');
-    await t.waitFor('What will you rate?');
+    await t.answer('What will you rate?', 'T');
+    await t.waitFor('Which test movement');
     await t.type(keys.ctrlC);
     expect(await t.exited).toBe(130);
     expect(t.text).not.toContain('not in the list');
-    expect(storeOf().settings.side).toBe('both');
+    expect(storeOf().settings).toMatchObject({ side: 'both', symptom: 'tightness' });
   });
 
   it('goes back to the numbered list of test movements on Enter alone after "Something else", asking nothing before it again', async () => {
