@@ -58,8 +58,10 @@ export async function promptsFor(ctx: Context, command: Command): Promise<Prompt
 export function libraryFile(ctx: Context, command: Command): string | undefined {
   const { data } = globals(command);
   // An empty ITB_DATA is as good as none (the shell's way to unset it); an empty --data is a slip.
+  // The example is the command typed, words and options, with a file given.
   if (data !== undefined && data.trim() === '') {
-    throw new UserError('--data needs the name of an exercise library file', `For example: \`${itbAsStarted(ctx)} --data my-library.yaml session\`. Leave --data out for the built-in library.`);
+    const typed = [`${itbAsStarted(ctx)} --data my-library.yaml`, ...commandNames(command), ...command.args.map(shellWord), ...optionsTyped(command)].join(' ');
+    throw new UserError('--data needs the name of an exercise library file', `For example: \`${typed}\`. Leave --data out for the built-in library.`);
   }
   const file = data ?? (ctx.env.ITB_DATA || undefined);
   return file === undefined ? undefined : withHomeFolder(file, ctx);
@@ -209,15 +211,24 @@ export function itbWithLibrary(ctx: Context, command: Command): string {
  * something else, such as print a report on the screen where `-o report.html` was to write it.
  */
 export function typedWithout(ctx: Context, command: Command, ...left: string[]): string {
+  return [itbWithLibrary(ctx, command), ...commandNames(command), ...optionsTyped(command, left)].join(' ');
+}
+
+/** The names of `command` after itb: ["buckets", "move"]. */
+function commandNames(command: Command): string[] {
   const names: string[] = [];
   for (let at: Command | null = command; at?.parent; at = at.parent) names.unshift(at.name());
+  return names;
+}
+
+/** The options of `command` typed (not those `left`), each with its value, as they are typed again. */
+function optionsTyped(command: Command, left: string[] = []): string[] {
   const options = command.options.filter((option) => !left.includes(option.long!) && command.getOptionValueSource(option.attributeName()) === 'cli');
-  const typed = options.map((option) => {
+  return options.map((option) => {
     const value: unknown = command.getOptionValue(option.attributeName());
     const flag = option.short ?? option.long!;
     return typeof value === 'string' ? `${flag} ${shellWord(value)}` : option.long!;
   });
-  return [itbWithLibrary(ctx, command), ...names, ...typed].join(' ');
 }
 
 /**

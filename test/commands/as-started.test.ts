@@ -145,7 +145,10 @@ describe('after npx itb, the commands suggested next start with npx itb', () => 
     expect(said(await itb(['import', join(home, 'cleared.json')]))).toContain('(the evidence keeps every test; `npx itb buckets` shows them).');
   });
 
-  it('an empty --data: the example of a library file given', async () => {
-    expect(said(await itb(['--data', '', 'routines']))).toContain('For example: `npx itb --data my-library.yaml session`.');
+  it('an empty --data: the example of a library file given, in the command typed', async () => {
+    expect(said(await itb(['--data', '', 'routines']))).toContain('For example: `npx itb --data my-library.yaml routines`.');
+    expect(said(await itb(['--data', '', 'exercises', 'clamshells', '--json']))).toContain('For example: `npx itb --data my-library.yaml exercises clamshells --json`.');
+    const move = await itb(['--data', '', 'buckets', 'move', 'clamshells', 'rehab', '--note', 'PT said so']);
+    expect(said(move)).toContain("For example: `npx itb --data my-library.yaml buckets move clamshells rehab --note 'PT said so'`.");
   });
 });
