@@ -96,9 +96,10 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
     // the path meant. A name alone ("~") is a file's, to be written here.
     const unreplaced = dirname(output) === '.' ? undefined : unreplacedTilde(output, ctx.env);
     if (unreplaced !== undefined) throw new UserError(`cannot write ${output}: the folder ${unreplaced.tilde} does not exist`, unreplaced.hint);
-    replaced = checkWritable(output, { replace: true });
+    const withoutOutput = typedWithout(ctx, self, '--output', '--force');
+    replaced = checkWritable(output, { replace: true, withoutOutput });
     if (storeHere(replaced)) throw ownStore();
-    if (!options.force) checkWritable(output);
+    if (!options.force) checkWritable(output, { withoutOutput });
   }
   // An empty name is a slip (an unset shell variable, say), as an empty -o is: not a report without one.
   if (options.name !== undefined && options.name.trim() === '') {

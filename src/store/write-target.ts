@@ -2,7 +2,8 @@
 // that name now (nothing, a file to replace only with --force, a link and the file it leads to, or
 // something no report can be written over, such as a folder or the command's own output).
 import { fstatSync, lstatSync, readlinkSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { dirname, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { shellPath } from '../shell-word.js';
 import { UserError } from '../errors.js';
 import { problem, writeError } from './write-problems.js';
 
@@ -10,9 +11,10 @@ import { problem, writeError } from './write-problems.js';
  * Throws when `file` cannot be written as asked: it exists and may not be replaced, or it is
  * not a regular file (a folder, a device such as /dev/stdout, a pipe). Returns the regular file
  * it names, through a link, or undefined when nothing has that name yet. Cheap: a command can
- * ask before it does the work of making the content.
+ * ask before it does the work of making the content. `withoutOutput`: the command as typed
+ * without its -o (and --force), for the hint on a file that is the command's own output.
  */
-export function checkWritable(file: string, options: { replace?: boolean } = {}): string | undefined {
+export function checkWritable(file: string, options: { replace?: boolean; withoutOutput?: string } = {}): string | undefined {
   let link: Stats;
   try {
     link = lstatSync(file);
@@ -54,8 +56,13 @@ export function checkWritable(file: string, options: { replace?: boolean } = {})
   // /dev/stdout (or /dev/stderr, /dev/fd/1, /proc/self/fd/1, or a link of one's own to one of
   // these) leads to the file the shell sends this command's output to (`> report.md`): not one to
   // replace under the shell, nor one that "already exists".
+  // The command given keeps the rest typed, and sends the report to the file the output went to:
+  // the one the person meant it for.
   if (resolve(file).startsWith('/dev/') || [1, 2].some((fd) => sameFile(target, fd))) {
-    throw new UserError(`cannot write ${file}: it is where this command's output goes (${real}), not a file to write`, 'Leave out -o: the report then goes where the output goes, as in `itb export > report.md`.');
+    const here = relative(process.cwd(), real);
+    const to = here.startsWith('..') || isAbsolute(here) ? real : here;
+    const command = `${options.withoutOutput ?? 'itb export'} > ${shellPath(to)}`;
+    throw new UserError(`cannot write ${file}: it is where this command's output goes (${real}), not a file to write`, `Leave out -o: the report then goes where the output goes, as in \`${command}\`.`);
   }
   if (!options.replace) {
     throw new UserError(`${file} already exists: it is a link to ${real}`, `Nothing was written. Add --force to replace ${real}, or choose another name with -o.`);

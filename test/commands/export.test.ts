@@ -16,7 +16,7 @@ import type { Context } from '../../src/context.js';
 import { builtInLibrary } from '../helpers/built-in-library.js';
 import { historyHome } from '../helpers/history-home.js';
 import { BIN } from '../helpers/pty.js';
-import { libraryFile } from '../helpers/libraries.js';
+import { librariesFolder, libraryFile } from '../helpers/libraries.js';
 import { run, tempHome } from '../helpers/run.js';
 import { onTerminal } from '../helpers/terminal.js';
 
@@ -875,20 +875,35 @@ describe('itb export', () => {
     symlinkSync('out.md', join(home, 'again.md'));
     const named = ['/dev/stdout', own, join(home, 'again.md')];
     if (existsSync('/proc/self/fd/1')) named.push('/proc/self/fd/1');
-    for (const [output, args] of named.flatMap((output) => [[output, ['export', '-o', output]], [output, ['export', '--format', 'md', '-o', output, '--force']]] as const)) {
+    // The command given keeps the rest typed, and sends the report to the file the output went to.
+    const cases = named.flatMap((output) => [
+      [output, ['export', '-o', output], 'itb export > report.md'],
+      [output, ['export', '--format', 'md', '-o', output, '--force'], 'itb export --format md > report.md'],
+    ]);
+    for (const [output, args, command] of cases as [string, string[], string][]) {
       const fd = openSync(file, 'w', 0o644);
       try {
-        const result = spawnSync(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH ?? '', ITB_HOME: home, NO_COLOR: '1' }, stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
+        const result = spawnSync(process.execPath, [BIN, ...args], { cwd: home, env: { PATH: process.env.PATH ?? '', ITB_HOME: home, NO_COLOR: '1' }, stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
         expect(result.stderr.split('\n')[0], args.join(' ')).toBe(`error: cannot write ${output}: it is where this command's output goes (${file}), not a file to write`);
-        expect(result.stderr.replace(/\s+/g, ' ')).toContain('Leave out -o: the report then goes where the output goes, as in `itb export > report.md`.');
+        expect(result.stderr.replace(/\s+/g, ' ')).toContain(`Leave out -o: the report then goes where the output goes, as in \`${command}\`.`);
         // The command to type is kept on one line, whole, however the hint is wrapped.
-        expect(result.stderr).toContain('`itb export > report.md`');
+        expect(result.stderr).toContain(`\`${command}\``);
         expect(result.status).toBe(2);
       } finally {
         closeSync(fd);
       }
       expect(modeOf(file)).toBe(0o644);
       expect(readFileSync(file, 'utf8')).toBe('');
+    }
+    // From another folder, the file is named by its whole path; the library and the period typed are kept.
+    const library = libraryFile('good.yaml');
+    const fd = openSync(file, 'w', 0o644);
+    try {
+      const args = ['--data', library, 'export', '--since', '2026-10-01', '--format', 'html', '-o', '/dev/stdout'];
+      const result = spawnSync(process.execPath, [BIN, ...args], { cwd: librariesFolder(), env: { PATH: process.env.PATH ?? '', ITB_HOME: home, NO_COLOR: '1' }, stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
+      expect(result.stderr.replace(/\s+/g, ' ')).toContain(`\`itb --data ${library} export --format html --since 2026-10-01 > ${file}\`.`);
+    } finally {
+      closeSync(fd);
     }
     expect(readdirSync(home).filter((name) => name.includes('report'))).toEqual(['report.md']);
     expect(readlinkSync(own)).toBe('/dev/stdout');
