@@ -28,7 +28,7 @@ import { goOnAfterFlareUp } from './session-rest.js';
 import { screenIfNeeded } from './session-screen.js';
 import { nothingGotThrough, setUp, type Plan } from './session-setup.js';
 import type { SessionOptions } from './session.js';
-import { itbWithLibrary, libraryOrStop, numberAsMovement, paint, promptsFor, shellWord, typedWithout } from './shared.js';
+import { itbWithLibrary, libraryOrStop, numberAsMovement, paint, promptsFor, shellWord, typedWith } from './shared.js';
 
 export async function runSession(ctx: Context, command: Command, routineArg: string | undefined, options: SessionOptions) {
   const colour = paint(ctx, command);
@@ -46,7 +46,7 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
   let standing = standingIn(bucketsBefore);
   if (routineArg !== undefined) {
     try {
-      routineExercises(routineArg, bucketsBefore, library, { itb, typed: typedWithout(ctx, command) });
+      routineExercises(routineArg, bucketsBefore, library, { itb, typed: (routine) => typedWith(ctx, command, [routine]) });
     } catch (error) {
       throw movementWordsApart(error, routineArg, options, library) ?? error;
     }

@@ -91,15 +91,17 @@ function helpedSidesWords(rehab: readonly ExerciseStatus[]): string {
  * routines until its re-test date (then they offer it again, as does \`itb session retest\`):
  * "avoid for now" means not today, and above all not straight after a flare-up. `options.itb`
  * is how to start itb in the commands a refusal suggests (itbWithLibrary); `options.typed`, the
- * session command as typed without its routine (typedWithout), for the one meant by a routine's name.
+ * session command as typed with another routine (typedWith), for the sessions a refusal suggests:
+ * with the --side, --symptom and --movement typed, which spare the setup questions.
  */
 export function routineExercises(
   routine: string,
   buckets: BucketView,
   library: Library,
-  options: { allSetAside?: 'refuse' | 'keep'; itb?: string; typed?: string } = {},
+  options: { allSetAside?: 'refuse' | 'keep'; itb?: string; typed?: (routine: string) => string } = {},
 ): { exercises: Exercise[]; setAside: ExerciseStatus[] } {
   const itb = options.itb ?? 'itb';
+  const session = options.typed ?? ((other: string) => `${itb} session ${other}`);
   const byId = new Map(library.exercises.map((exercise) => [exercise.id, exercise]));
   const inLibrary = (ids: string[]) => ids.map((id) => byId.get(id)).filter((exercise): exercise is Exercise => exercise !== undefined);
   if (routine === 'rehab' || routine === 'retest') {
@@ -110,21 +112,21 @@ export function routineExercises(
       const start =
         first === undefined
           ? 'This exercise library has no routines to run a first session with: add one under "routines:" in the library file.'
-          : `Run a session with a routine first: \`${itb} session ${first}\`.`;
+          : `Run a session with a routine first: \`${session(first)}\`.`;
       const elsewhere = buckets.rehab.length;
       if (elsewhere > 0) {
         // Perhaps taken out of the library on a therapist's advice: run again only if still done.
         // One kept by an id the file has changed is in it still, under another: said what to do.
         const { renamed, others } = renamedApart(buckets.rehab, buckets, library);
         const still = others === 0 ? [] : [`If you still do ${theOthers(renamed, others)}, the library file that has ${them(others)} runs ${them(others)} (--data, or ITB_DATA); or test this one's drills.`];
-        const orTest = others === 0 && first !== undefined ? `Or test this library's drills: \`${itb} session ${first}\`.` : start;
+        const orTest = others === 0 && first !== undefined ? `Or test this library's drills: \`${session(first)}\`.` : start;
         throw new UserError(
           `the ${elsewhere === 1 ? 'drill' : `${elsewhere} drills`} in your rehab bucket ${elsewhere === 1 ? 'is' : 'are'} not in this exercise library`,
           [...renamed, ...still, orTest].join(' '),
         );
       }
       // Emptied over time, the drills that once helped since set aside: not a first session to come.
-      if (buckets.avoid.length > 0) throw emptiedRehab(buckets, library, itb, first);
+      if (buckets.avoid.length > 0) throw emptiedRehab(buckets, library, itb, session, first);
       throw new UserError('your rehab bucket is empty, so there is no rehab routine yet', start);
     }
     if (ids.length === 0) {
@@ -148,8 +150,7 @@ export function routineExercises(
   if (!found) {
     // Its name, as `itb routines` and the session's list show it, or the words of its id.
     const named = library.routines.find((r) => namedAs(routine, r.name, r.id));
-    // With the --side, --symptom and --movement typed, which spare the setup questions.
-    if (named) throw new UserError(`there is no routine "${routine}"`, `"${named.name}" has the id ${named.id}: \`${options.typed ?? `${itb} session`} ${named.id}\` runs it.`);
+    if (named) throw new UserError(`there is no routine "${routine}"`, `"${named.name}" has the id ${named.id}: \`${session(named.id)}\` runs it.`);
     const near = closest(routine, library.routines.map((r) => r.id).concat('rehab', 'retest'));
     throw new UserError(`there is no routine "${routine}"`, `${near.length > 0 ? `Did you mean ${near.join(' or ')}? ` : ''}\`${itb} routines\` lists them.`);
   }
@@ -200,13 +201,16 @@ function firstRetest(statuses: ExerciseStatus[]): string {
   return localDate(new Date(first));
 }
 
-/** The rehab routine asked for while every drill in the buckets is set aside for now. */
-function emptiedRehab(buckets: BucketView, library: Library, itb: string, first: string | undefined): UserError {
+/**
+ * The rehab routine asked for while every drill in the buckets is set aside for now. `session`:
+ * the session command as typed with another routine, for the sessions suggested.
+ */
+function emptiedRehab(buckets: BucketView, library: Library, itb: string, session: (routine: string) => string, first: string | undefined): UserError {
   const due = builtInRoutine('retest', buckets, library).length;
-  const others = first === undefined ? '' : ` Or test other drills from a routine: \`${itb} session ${first}\`.`;
+  const others = first === undefined ? '' : ` Or test other drills from a routine: \`${session(first)}\`.`;
   const hint =
     due > 0
-      ? `${due === 1 ? '1 drill' : `${due} drills`} set aside for now ${due === 1 ? 'is' : 'are'} due for a re-test: \`${itb} session retest\`.${others}`
+      ? `${due === 1 ? '1 drill' : `${due} drills`} set aside for now ${due === 1 ? 'is' : 'are'} due for a re-test: \`${session('retest')}\`.${others}`
       : `Every drill in your buckets is set aside for now; \`${itb} buckets\` shows when each is due for a re-test.${others}`;
   return new UserError('your rehab bucket is empty now, so there is no rehab routine to run', hint);
 }

@@ -211,7 +211,15 @@ export function itbWithLibrary(ctx: Context, command: Command): string {
  * something else, such as print a report on the screen where `-o report.html` was to write it.
  */
 export function typedWithout(ctx: Context, command: Command, ...left: string[]): string {
-  return [itbWithLibrary(ctx, command), ...commandNames(command), ...optionsTyped(command, left)].join(' ');
+  return typedWith(ctx, command, [], ...left);
+}
+
+/**
+ * typedWithout with `words` after the command's name, where its arguments go: `itb session
+ * joint-chain --side left`, read in the order the help's examples give.
+ */
+export function typedWith(ctx: Context, command: Command, words: string[], ...left: string[]): string {
+  return [itbWithLibrary(ctx, command), ...commandNames(command), ...words, ...optionsTyped(command, left)].join(' ');
 }
 
 /** The names of `command` after itb: ["buckets", "move"]. */

@@ -187,7 +187,7 @@ describe('itb session rehab and retest, with nothing to run', () => {
     expect(result.code).toBe(2);
     expect(said(result.stderr)).toBe(
       'error: the drill in your rehab bucket is not in this exercise library If you still do it, the library file that has it runs it ' +
-        `(--data, or ITB_DATA); or test this one's drills. Run a session with a routine first: \`itb --data ${good} session clinic-plan\`.`,
+        `(--data, or ITB_DATA); or test this one's drills. Run a session with a routine first: \`itb --data ${good} session clinic-plan --side left --symptom pain --movement 'single-leg squat' --no-timer\`.`,
     );
   });
 
@@ -228,7 +228,7 @@ describe('itb session rehab and retest, with nothing to run', () => {
     );
     const due = await run(['--data', drillsOnly, 'session', 'rehab', ...flags], { home, tty: true, now: new Date('2026-12-04T10:00:00.000Z'), answers: [] });
     expect(said(due.stderr)).toBe(
-      `error: your rehab bucket is empty now, so there is no rehab routine to run 1 drill set aside for now is due for a re-test: \`itb --data ${drillsOnly} session retest\`.`,
+      `error: your rehab bucket is empty now, so there is no rehab routine to run 1 drill set aside for now is due for a re-test: \`itb --data ${drillsOnly} session retest --side left --symptom pain --movement 'single-leg squat' --no-timer\`.`,
     );
     // Two drills of the built-in library, due: a routine of it is named too.
     await withMoves(helped('clamshells'), helped('bridges'), aside('clamshells', earlier), aside('bridges', earlier));
@@ -236,7 +236,7 @@ describe('itb session rehab and retest, with nothing to run', () => {
     expect(two.code).toBe(2);
     expect(said(two.stderr)).toBe(
       'error: your rehab bucket is empty now, so there is no rehab routine to run ' +
-        '2 drills set aside for now are due for a re-test: `itb session retest`. Or test other drills from a routine: `itb session joint-chain`.',
+        "2 drills set aside for now are due for a re-test: `itb session retest --side left --symptom pain --movement 'single-leg squat' --no-timer`. Or test other drills from a routine: `itb session joint-chain --side left --symptom pain --movement 'single-leg squat' --no-timer`.",
     );
   });
 });
@@ -293,7 +293,7 @@ describe('itb session rehab and retest: drills of the bucket this library does n
     await tested([{ id: 'wall-clamshells', name: 'Wall clamshells', scores: [3] }]);
     const result = await run(['--data', renamed, 'session', 'rehab', ...flags], { home, tty: true, now, answers: [] });
     expect(result.code).toBe(2);
-    expect(said(result.stderr)).toBe(`error: the drill in your rehab bucket is not in this exercise library ${rename} Or test this library's drills: \`itb --data ${renamed} session clinic-plan\`.`);
+    expect(said(result.stderr)).toBe(`error: the drill in your rehab bucket is not in this exercise library ${rename} Or test this library's drills: \`itb --data ${renamed} session clinic-plan --side left --symptom pain --movement 'single-leg squat' --no-timer\`.`);
     await Store.open({ ITB_HOME: home }).update((data) => void data.moves.push(aside('wall-clamshells', '2026-11-11T08:00:00.000Z')));
     const retest = await run(['--data', renamed, 'session', 'retest', ...flags], { home, tty: true, now, answers: [] });
     expect(said(retest.stderr)).toBe(`error: no drill set aside for now is due for a re-test yet The drill set aside for now is not in this exercise library. ${rename}`);
@@ -308,7 +308,7 @@ describe('itb session rehab and retest: drills of the bucket this library does n
     const result = await run(['--data', renamed, 'session', 'rehab', ...flags], { home, tty: true, now, answers: [] });
     expect(said(result.stderr)).toBe(
       `error: the 2 drills in your rehab bucket are not in this exercise library ${rename} If you still do the other one, the library file that has it runs it (--data, or ITB_DATA); or test this one's drills. ` +
-        `Run a session with a routine first: \`itb --data ${renamed} session clinic-plan\`.`,
+        `Run a session with a routine first: \`itb --data ${renamed} session clinic-plan --side left --symptom pain --movement 'single-leg squat' --no-timer\`.`,
     );
     await Store.open({ ITB_HOME: home }).update((data) => void data.moves.push(aside('wall-clamshells', '2026-11-11T08:00:00.000Z'), aside('hip-lifts', '2026-11-11T08:00:00.000Z')));
     const retest = await run(['--data', renamed, 'session', 'retest', ...flags], { home, tty: true, now, answers: [] });

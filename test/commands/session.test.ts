@@ -65,7 +65,7 @@ describe('itb session', () => {
     }
     // The setup answers typed are kept: the session meant asks none of them again.
     const typed = await run(['session', 'Joint chain, feet upward', '--side', 'left', '--movement', 'step down', '--no-timer'], { home, tty: true, answers: [] });
-    expect(said(typed.stderr)).toContain(`has the id joint-chain: \`itb session --side left --movement 'step down' --no-timer joint-chain\` runs it.`);
+    expect(said(typed.stderr)).toContain(`has the id joint-chain: \`itb session joint-chain --side left --movement 'step down' --no-timer\` runs it.`);
     // A word too many after an id is one more thing that is not a routine.
     const extra = await run(['session', 'strength', 'today'], { home, tty: true, answers: [] });
     expect(extra.code).toBe(2);
@@ -500,7 +500,7 @@ describe('itb session', () => {
     const empty = tempHome();
     try {
       const nothing = await run(['session', 'rehab', ...flags], { home: empty.home, tty: true, answers: [], env: { npm_lifecycle_event: 'npx' } });
-      expect(nothing.stderr).toContain('Run a session with a routine first: `npx itb session joint-chain`.');
+      expect(nothing.stderr.replace(/\s+/g, ' ')).toContain("Run a session with a routine first: `npx itb session joint-chain --side left --symptom pain --movement 'single-leg squat' --no-timer`.");
     } finally {
       empty.cleanup();
     }
@@ -1981,7 +1981,8 @@ describe('itb session', () => {
     expect(emptied.code).toBe(2);
     expect(emptied.stderr).not.toContain('first');
     expect(emptied.stderr.replace(/\s+/g, ' ')).toContain(
-      'error: your rehab bucket is empty now, so there is no rehab routine to run 1 drill set aside for now is due for a re-test: `itb session retest`. Or test other drills from a routine: `itb session joint-chain`.',
+      // The sessions given keep the side, symptom and movement typed, which spare the setup questions.
+      "error: your rehab bucket is empty now, so there is no rehab routine to run 1 drill set aside for now is due for a re-test: `itb session retest --side left --symptom pain --movement 'single-leg squat' --no-timer`. Or test other drills from a routine: `itb session joint-chain --side left --symptom pain --movement 'single-leg squat' --no-timer`.",
     );
     // Re-tested today and set aside again: nothing is due until the earliest re-test date.
     await run(['session', 'retest', ...flags], { home, tty: true, now, answers: [5, 'done', 5, 'done', 5] });
@@ -1995,7 +1996,7 @@ describe('itb session', () => {
     expect(empty.code).toBe(2);
     expect(empty.stderr).toContain('error: your rehab bucket is empty, so there is no rehab routine yet\nRun a session with a routine first:');
     // The routine with the library it is in: the built-in one has no such routine.
-    expect(empty.stderr.replace(/\s+/g, ' ')).toContain(`Run a session with a routine first: \`itb --data ${good} session clinic-plan\`.`);
+    expect(empty.stderr.replace(/\s+/g, ' ')).toContain(`Run a session with a routine first: \`itb --data ${good} session clinic-plan --side left --symptom pain --movement 'single-leg squat' --no-timer\`.`);
     await Store.open({ ITB_HOME: home }).update((data) => {
       for (const id of ['clamshells', 'bridges']) data.moves.push({ exerciseId: id, bucket: 'rehab', at: '2026-11-19T08:00:00.000Z' });
       data.buckets = projectBuckets(data.sessions, data.moves);
