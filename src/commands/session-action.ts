@@ -48,7 +48,7 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
     try {
       routineExercises(routineArg, bucketsBefore, library, { itb, typed: (routine) => typedWith(ctx, command, [routine]) });
     } catch (error) {
-      throw movementWordsApart(error, routineArg, options, library) ?? error;
+      throw movementWordsApart(ctx, command, error, routineArg, options, library) ?? error;
     }
   } else {
     const nothing = nothingToRunToday(bucketsBefore, library, itb);
@@ -247,16 +247,18 @@ async function save(store: Store, session: Session, summaryLater = false): Promi
 
 /**
  * `itb session --movement walking downhill`: the words after the first reach the routine. Said
- * with the routine's error: the movement wants quotes.
+ * with the routine's error: the movement wants quotes, as in the whole command given to copy,
+ * with the routine and the rest typed.
  */
-function movementWordsApart(error: unknown, routineArg: string, options: SessionOptions, library: Library): UserError | undefined {
+function movementWordsApart(ctx: Context, command: Command, error: unknown, routineArg: string, options: SessionOptions, library: Library): UserError | undefined {
   // A routine's name in several words is answered as such (routineExercises).
   if (!(error instanceof UserError) || options.movement === undefined || library.routines.some((r) => namedAs(routineArg, r.name, r.id))) return undefined;
   const [first, ...rest] = routineArg.split(' ');
   const routine = first === 'rehab' || first === 'retest' || library.routines.some((r) => r.id === first);
   const stray = (routine ? rest : [first, ...rest]).join(' ');
   if (stray === '') return undefined;
-  return new UserError(error.message, `${error.hint ?? ''} If "${stray}" belongs to the test movement, put the movement in quotes: \`--movement ${shellWord(`${options.movement} ${stray}`)}\`.`.trim());
+  const quoted = `${typedWith(ctx, command, routine ? [first!] : [], '--movement')} --movement ${shellWord(`${options.movement} ${stray}`)}`;
+  return new UserError(error.message, `${error.hint ?? ''} If "${stray}" belongs to the test movement, put the movement in quotes: \`${quoted}\`.`.trim());
 }
 
 /**

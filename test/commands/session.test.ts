@@ -75,13 +75,14 @@ describe('itb session', () => {
 
   it('says to quote a test movement of several words when its later words were taken for a routine', async () => {
     const said = (stderr: string) => stderr.replace(/\s*\n\s*/g, ' ').trim();
-    const alone = await run(['session', '--movement', 'walking', 'downhill'], { home, tty: true, answers: [] });
+    // The whole command to copy, with the rest typed: the routine, the side.
+    const alone = await run(['session', '--side', 'l', '--movement', 'walking', 'downhill'], { home, tty: true, answers: [] });
     expect(alone.code).toBe(2);
     expect(said(alone.stderr)).toBe(
-      'error: there is no routine "downhill" `itb routines` lists them. If "downhill" belongs to the test movement, put the movement in quotes: `--movement \'walking downhill\'`.',
+      'error: there is no routine "downhill" `itb routines` lists them. If "downhill" belongs to the test movement, put the movement in quotes: `itb session --side left --movement \'walking downhill\'`.',
     );
     const afterRoutine = await run(['session', 'joint-chain', '--movement', 'walking', 'down', 'hill'], { home, tty: true, answers: [] });
-    expect(said(afterRoutine.stderr)).toContain('If "down hill" belongs to the test movement, put the movement in quotes: `--movement \'walking down hill\'`.');
+    expect(said(afterRoutine.stderr)).toContain('If "down hill" belongs to the test movement, put the movement in quotes: `itb session joint-chain --movement \'walking down hill\'`.');
     // A routine's name in several words beside a movement is a routine's name, said as before.
     const named = await run(['session', 'joint', 'chain', '--movement', 'walking'], { home, tty: true, answers: [] });
     expect(said(named.stderr)).not.toContain('test movement');
