@@ -41,6 +41,10 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
   // name...), so that the report they make is the one asked for.
   // `itb export html` means the format: -o html would then fail, as a name with no extension.
   const strayFormat = formats.find((format) => format === stray?.trim().toLowerCase());
+  if (strayFormat !== undefined && options.output?.trim()) {
+    // A file named with -o (or `-o -`, the screen) says where the report was to go: kept, with --force.
+    throw new UserError(`itb export takes a format with --format, not on its own ("${stray}")`, `Put --format before it: \`${typedWithout(ctx, self, '--format', '--json')} --format ${strayFormat}\``);
+  }
   if (strayFormat !== undefined) {
     // The format and the file are the hint's own: any typed beside the stray word are left out.
     const typed = typedWithout(ctx, self, '--format', '--json', '--output', '--force');

@@ -419,6 +419,13 @@ describe('itb export', () => {
       expect(result.stderr).not.toContain(`-o ${typed}\n`);
     }
     expect(readdirSync(home).filter((name) => name.includes('report') || name === 'html')).toEqual([]);
+    // With -o, the file named is the one the report was for: kept, as is --force.
+    const named = await exportIn(['csv', '-o', 'mine.txt', '--force']);
+    expect(named.code).toBe(2);
+    expect(named.stderr.replace(/\s+/g, ' ')).toContain('Put --format before it: `itb export -o mine.txt --force --format csv`');
+    expect(named.stderr).not.toContain('report.csv');
+    // -o - is the screen, kept too.
+    expect((await exportIn(['html', '-o', '-'])).stderr.replace(/\s+/g, ' ')).toContain('Put --format before it: `itb export -o - --format html`');
   });
 
   it('keeps the --data given in the command meant, so that its report is of the same library', async () => {
