@@ -26,14 +26,33 @@ const loose = (text: string): string => plainText(text.toLowerCase().replace(/[-
  */
 export function names(choice: Choice<string>, typed: string): boolean {
   const text = loose(typed);
-  const name = plainText(choice.name);
-  return [name, name.replace(/\s*\([^()]*\)$/, ''), choice.value, ...(choice.also ?? [])].some((each) => loose(each) === text);
+  return namesOf(choice).some((each) => each === text);
 }
 
-/** The place in `choices` of the one `typed` picks, by its number counted from 1 or by what names it; -1 for none. */
+/** A choice's name, its name without its note in brackets, its id and its other words, as compared. */
+function namesOf(choice: Choice<string>): string[] {
+  const name = plainText(choice.name);
+  return [name, name.replace(/\s*\([^()]*\)$/, ''), choice.value, ...(choice.also ?? [])].map(loose);
+}
+
+/**
+ * The place in `choices` of the one `typed` picks, by its number counted from 1 or by what names
+ * it; -1 for none. The start of a name or id picks its choice too ("joint" for "Joint chain"), when
+ * it is three letters or more and starts no other: shorter ones ("s" for skip or stop?) guess.
+ */
 export function typedChoice(choices: Choice<string>[], typed: string): number {
   const text = plainText(typed);
   if (text === '') return -1;
   if (/^\d+$/.test(text)) return Number(text) >= 1 && Number(text) <= choices.length ? Number(text) - 1 : -1;
-  return choices.findIndex((choice) => names(choice, text));
+  const named = choices.findIndex((choice) => names(choice, text));
+  if (named !== -1) return named;
+  const started = startedBy(choices, text);
+  return started.length === 1 ? started[0]! : -1;
+}
+
+/** The places in `choices` of those whose name or id starts with `typed`, three letters or more; none for less. */
+export function startedBy(choices: Choice<string>[], typed: string): number[] {
+  const start = loose(typed);
+  if (start.length < 3) return [];
+  return choices.flatMap((choice, index) => (namesOf(choice).some((each) => each.startsWith(start)) ? [index] : []));
 }

@@ -100,7 +100,29 @@ describe('questions as plain lines', () => {
     const second = t.prompter.select({ message: 'When you have done the drill:', choices: drillChoices });
     t.type('skip this drill');
     expect(await second).toBe('skip');
+    const third = t.prompter.select({ message: 'When you have done the drill:', choices: drillChoices });
+    t.type('sto');
+    expect(await third).toBe('stop');
     expect(t.shown()).not.toContain('Skip this drill?');
+    expect(t.shown().match(/Stop the session here\? /g)).toHaveLength(3);
+  });
+
+  it('takes the start of a name or id that starts no other choice, and not one that starts two or is under three letters', async () => {
+    const t = terminal();
+    const choices = [
+      { value: 'hip-rotation', name: 'Hip rotation (4 drills)' },
+      { value: 'strength', name: 'Hip and glute strength (9 drills)' },
+      { value: 'stretches', name: 'Stretches (5 drills)' },
+    ];
+    const answer = t.prompter.select({ message: 'Which routine?', choices });
+    t.type('hip', 'str', 'st', 'hip r');
+    expect(await answer).toBe('hip-rotation');
+    expect(t.shown().replace(/\s+/g, ' ')).toContain('"hip" starts more than one choice. Type more of its name or a number from 1 to 3 and press Enter');
+    expect(t.shown()).toContain('"str" starts more than one choice.');
+    expect(t.shown()).toContain('"st" is not in the list');
+    const again = t.prompter.select({ message: 'Which routine?', choices });
+    t.type('STRET');
+    expect(await again).toBe('stretches');
   });
 
   it('takes a default that asks first on Enter alone without asking: nothing was typed to mistake', async () => {

@@ -294,6 +294,33 @@ describe('a choice typed at a list in the terminal', () => {
     expect(await answer).toBe('joint-chain');
   });
 
+  it('takes the start of a name or id that starts no other choice, and not one that starts two or is under three letters', async () => {
+    for (const [typed, picked] of [['joint', 'joint-chain'], ['STR', 'strength'], ['single leg b', 'single-leg']]) {
+      const answer = createPrompter().select({ message: 'Which routine?', choices: routines });
+      const screen = await lastScreen();
+      await type(screen, typed!);
+      await enter(screen);
+      expect(await answer).toBe(picked);
+    }
+    const hips = [
+      { value: 'hip-rotation', name: 'Hip rotation (4 drills)' },
+      { value: 'strength', name: 'Hip and glute strength (9 drills)' },
+      { value: 'stretches', name: 'Stretches (5 drills)' },
+    ];
+    for (const [typed, said] of [
+      ['hip', '"hip" starts more than one choice. Type more of its name or its number, or\n  choose with the arrow keys, then Enter.'],
+      ['str', '"str" starts more than one choice.'],
+      ['st', '"st" is not one of the choices.'],
+    ]) {
+      const answer = createPrompter().select({ message: 'Which routine?', choices: hips });
+      const screen = await lastScreen();
+      await type(screen, typed!);
+      await enter(screen);
+      expect(await settled(answer)).toBe(false);
+      expect(screen.getScreen()).toContain(said);
+    }
+  });
+
   it('takes a choice typed as another word it is also known by, as the numbered lines do', async () => {
     const sides = ['left', 'right', 'both'].map((value) => ({ value, name: value, also: [value[0]!] }));
     const answer = createPrompter().select({ message: 'Which side is painful?', choices: sides });
