@@ -4,7 +4,7 @@ import { accessSync, constants, existsSync, lstatSync, mkdirSync, realpathSync, 
 import { userInfo } from 'node:os';
 import { dirname } from 'node:path';
 import { UserError } from '../errors.js';
-import { codeOf, isLink, NOT_REGULAR, type NotRegularError } from '../regular-file.js';
+import { codeOf, isLink, NOT_REGULAR, type NotRegularError, sizeWords, TOO_BIG } from '../regular-file.js';
 import { shellPath, shellWord } from '../shell-word.js';
 
 export { codeOf };
@@ -195,10 +195,9 @@ export function readFailure(error: unknown, file: string): string {
       return isLink(file) ? 'is a link that leads back to itself' : 'cannot be read: a link on its path leads back to itself';
     case 'ENAMETOOLONG':
       return 'cannot be read: the path is too long';
-    // Past what Node reads into memory at once (2 GB): no store itb writes comes near it (years
-    // of daily sessions take a few megabytes).
-    case 'ERR_FS_FILE_TOO_LARGE':
-      return 'is too large to be read (over 2 GB): it is not a store itb wrote';
+    // Past what Node can hold as text (see STORE_SIZE_LIMIT): no store itb writes comes near it.
+    case TOO_BIG:
+      return `is too large to be read (over ${sizeWords((error as { limit: number }).limit)}): it is not a store itb wrote`;
     default:
       return `cannot be read (${reason(error)})`;
   }

@@ -2,7 +2,7 @@
 // shows the store reads it. Free of zod, so that reading a store itb wrote and vouched for (see
 // ./fingerprint.ts) does not load the schema checker at all; anything else goes through
 // Store.read(), which checks it in full and reports every problem.
-import { isAscii } from 'node:buffer';
+import { constants, isAscii } from 'node:buffer';
 import type { StoreData } from '../core/records.js';
 import { SCHEMA_VERSION } from '../core/terms.js';
 import { readRegularFile } from '../regular-file.js';
@@ -11,6 +11,13 @@ import { storeFile } from './store-path.js';
 import { identityOf, summaryVouchesFor } from './summary-file.js';
 
 export { projectName, storeFile } from './store-path.js';
+
+/**
+ * The largest store file read: Node cannot hold longer text (512 MB), and a larger file would end
+ * in an error of its own rather than one that names the store. Years of daily sessions take a
+ * few megabytes, so no store itb wrote comes near it.
+ */
+export const STORE_SIZE_LIMIT = constants.MAX_STRING_LENGTH;
 
 /**
  * The store as it is, for a command that only shows it: the vouched-for file without loading the
@@ -23,7 +30,7 @@ export async function readStore(env: Record<string, string | undefined>): Promis
   const of = identityOf(file);
   let bytes: Buffer | undefined;
   try {
-    bytes = readRegularFile(file);
+    bytes = readRegularFile(file, STORE_SIZE_LIMIT);
   } catch {
     // Store.read() says what is wrong (a device or a pipe in its place, say), or gives the empty store.
   }

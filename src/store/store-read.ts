@@ -11,7 +11,7 @@ import { readRegularFile } from '../regular-file.js';
 import { shellPath } from '../shell-word.js';
 import { hashOf, writeFingerprint } from './fingerprint.js';
 import { emptyStore, migrate, StoreProblem } from './migrations.js';
-import { storeText, vouchedContent } from './store-file.js';
+import { STORE_SIZE_LIMIT, storeText, vouchedContent } from './store-file.js';
 import { codeOf, readFailure, readFailureHint, storeError, type StoreError } from './store-errors.js';
 
 /**
@@ -34,7 +34,7 @@ export function readCheckedStore(file: string): StoreData {
 export function readStoreBytes(file: string): Buffer | undefined {
   try {
     // A regular file only: a pipe in its place would wait for ever, a device never end.
-    return readRegularFile(file);
+    return readRegularFile(file, STORE_SIZE_LIMIT);
   } catch (error) {
     if (codeOf(error) === 'ENOTDIR') throw fileAsFolder(file) ?? storeError(file, readFailure(error, file), readFailureHint(error, file));
     if (codeOf(error) !== 'ENOENT') throw storeError(file, readFailure(error, file), readFailureHint(error, file));
