@@ -65,6 +65,8 @@ export function writeHint(file: string, error?: unknown): string {
   if (code === 'ENOSPC') return `${before} Free some space on the disk, then try again.`;
   const owned = ownerAdvice(file);
   if (owned) return `${before} ${owned}`;
+  const closed = closedFolderAdvice(file);
+  if (closed && (code === 'EACCES' || code === 'EPERM')) return `${before} ${closed}`;
   const folder = dirname(linkedFile(file));
   if ((code === 'EACCES' || code === 'EPERM') && mayNotWrite(folder)) {
     return `${before} ${folder} may not be written to: make it writable (\`chmod u+w ${shellPath(folder)}\`), or point ITB_HOME at a folder you may write to.`;
@@ -114,6 +116,33 @@ function ownerAdvice(file: string): string | undefined {
   const paths = others.map(({ path }) => path);
   const named = paths.length === 1 ? `${paths[0]} belongs` : `${paths.join(' and ')} belong`;
   return `${named} to ${who}: make ${paths.length === 1 ? 'it' : 'them'} yours again with \`sudo chown ${shellWord(myName())} ${paths.map(shellPath).join(' ')}\`, then try again.`;
+}
+
+/**
+ * When a folder of yours on the way to the store `file` may not be opened (made 600 by a
+ * `chmod -R 600` meant for the files in it, say): nothing in it can be read or saved, and a
+ * `chmod` of the file itself would be refused too. Which folder, and how to open it again.
+ */
+function closedFolderAdvice(file: string): string | undefined {
+  const me = process.getuid?.();
+  if (me === undefined) return undefined;
+  // From the top down: below the first folder that may not be opened, none can be, whatever its mode.
+  const folders: string[] = [];
+  for (let at = dirname(file); !folders.includes(at); at = dirname(at)) folders.unshift(at);
+  for (const folder of folders) {
+    try {
+      accessSync(folder, constants.X_OK);
+    } catch {
+      try {
+        // Another account's folder is not for this account to chmod.
+        if (statSync(folder).uid !== me) return undefined;
+      } catch {
+        return undefined;
+      }
+      return `${folder} may not be opened: make it open to you again (\`chmod u+rwx ${shellPath(folder)}\`), then try again.`;
+    }
+  }
+  return undefined;
 }
 
 /** Whether `folder` is there, yours, and may not be written to (made read-only with chmod, say). */
@@ -208,6 +237,8 @@ export function readFailureHint(error: unknown, file: string): string {
   if (code === 'EACCES' || code === 'EPERM') {
     const owned = ownerAdvice(file);
     if (owned) return `Nothing was changed. ${owned}`;
+    const closed = closedFolderAdvice(file);
+    if (closed) return `Nothing was changed. ${closed}`;
     // Windows has no chmod: the file's Security tab says who may read it.
     const how = process.platform === 'win32' ? 'in its Properties, on the Security tab' : `\`chmod u+rw ${shellPath(file)}\``;
     return `Nothing was changed. Make the file readable by you again (${how}), or move it away and restore your data from an export with \`itb import FILE\`.`;

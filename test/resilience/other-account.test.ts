@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, lchownSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, Random, requireBuild, SEED, sessionsFor, STACK_LINE, tempFolder } from '../fixtures/resilience.js';
+import { BIN, Random, requireBuild, SEED, sessionsFor, STACK_LINE, tempFolder, writeExport } from '../fixtures/resilience.js';
 import { Store } from '../../src/store/store.js';
 
 const NOBODY = { uid: 65534, gid: 65534 };
@@ -21,6 +21,8 @@ const canSwitch =
 
 let scratch: ReturnType<typeof tempFolder>;
 let seeded: Buffer;
+/** A backup the account "nobody" may read. */
+let backup: string;
 
 beforeAll(async () => {
   requireBuild();
@@ -30,6 +32,9 @@ beforeAll(async () => {
   const home = join(scratch.path, 'seed');
   await Store.open({ ITB_HOME: home }).update((data) => void data.sessions.push(...sessionsFor('kept', 3, new Random(SEED))));
   seeded = readFileSync(join(home, 'store.json'));
+  backup = join(scratch.path, 'backup.json');
+  await writeExport(backup, sessionsFor('backup', 2, new Random(SEED)));
+  chmodSync(backup, 0o644);
 });
 afterAll(() => scratch?.remove());
 
@@ -171,5 +176,29 @@ describe.skipIf(!canSwitch)('a store you may not open', () => {
     chmodSync(file, 0o600);
     expect(readFileSync(file).equals(seeded)).toBe(true);
     expect(itb(['buckets'], home).code).toBe(0);
+  });
+
+  it('of your own, in a folder made 600 with its files (`chmod -R 600`): the folder is named with how to open it again, not the file, and that works', () => {
+    const home = join(scratch.path, 'closed folder');
+    mkdirSync(home, { mode: 0o700 });
+    const file = join(home, 'store.json');
+    writeFileSync(file, seeded, { mode: 0o600 });
+    chownSync(home, NOBODY.uid, NOBODY.gid);
+    chownSync(file, NOBODY.uid, NOBODY.gid);
+    chmodSync(home, 0o600);
+    // A read, and a save, which finds it cannot take its lock there.
+    for (const args of [['buckets'], ['import', backup]]) {
+      const ran = itb(args, home);
+      const what = `itb ${args.join(' ')}: ${ran.stderr}`;
+      expect(ran.code, what).toBe(2);
+      expect(ran.stderr, what).toContain(`Nothing was changed. ${home} may not be opened: make it open to you again (\`chmod u+rwx '${home}'\`), then try again.`);
+      expect(ran.stderr, what).not.toContain('chmod u+rw ');
+    }
+    // As the hint says, typed in a shell as it is.
+    const command = /`(chmod [^`]+)`/.exec(itb(['buckets'], home).stderr)![1]!;
+    expect(spawnSync('sh', ['-c', command], NOBODY).status, command).toBe(0);
+    expect(readFileSync(file).equals(seeded)).toBe(true);
+    const imported = itb(['import', backup], home);
+    expect(imported.code, imported.stderr).toBe(0);
   });
 });
