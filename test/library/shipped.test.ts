@@ -142,6 +142,25 @@ describe('the shipped library', () => {
     }
   });
 
+  it('offers a chair in place of a wall only where the steps can use one: the knee-to-wall ankle bend and the IT band stretch lean on the wall itself', () => {
+    for (const drill of shipped().exercises) {
+      if (drill.equipment.some((item) => /chair/.test(item))) expect(drill.steps.join(' '), drill.id).toMatch(/chair/);
+    }
+    expect(exercise(shipped(), 'ankle-mobilisations').equipment).toEqual(['wall']);
+    expect(exercise(shipped(), 'it-band-stretch').equipment).toEqual(['wall']);
+  });
+
+  it('lists what the steps ask for under "You need": the mat under the knees on hands and knees, the towel under the 90/90 front knee', () => {
+    for (const drill of shipped().exercises) {
+      const steps = drill.steps.join(' ').replace(/\s+/g, ' ');
+      if (/on a mat/.test(steps)) expect(drill.equipment.join(', '), drill.id).toMatch(/\bmat\b/);
+      if (/put a folded towel under/.test(steps)) expect(drill.equipment.join(', '), drill.id).toMatch(/towel/);
+    }
+    expect(exercise(shipped(), 'hip-cars').equipment).toEqual(['mat or folded blanket']);
+    expect(exercise(shipped(), 'adductor-mobility').equipment).toEqual(['mat or folded blanket']);
+    expect(exercise(shipped(), 'hip-external-rotation-extension').equipment).toEqual(['cushion or folded towel']);
+  });
+
   it('presses the outer thigh, not the outer knee where IT band pain often sits, into the wall in the isometric glute hold', () => {
     const steps = exercise(shipped(), 'isometric-glute-holds').steps.join(' ').replace(/\s+/g, ' ');
     expect(steps).not.toContain('outside of that knee rests on the wall');
