@@ -345,6 +345,13 @@ describe('the shipped library', () => {
     }
   });
 
+  it('carries into hip rotation, a joint mobility sequence too, the cues of the joint-chain article that fit drills done lying, sitting or on hands and knees, with the rule of the hip article', () => {
+    // Standing tall and a neutral back and hips fit neither the floor nor drills that turn the hips on purpose.
+    expect(routine(shipped(), 'hip-rotation').cues).toEqual(
+      expect.arrayContaining(['long-tissue-not-pinch', 'breathe', 'never-into-pain', 'slow-and-smaller', 'quality-over-quantity']),
+    );
+  });
+
   it('carries the session cues of the joint-chain article', () => {
     const cues = routine(shipped(), 'joint-chain').cues;
     expect(cues).toEqual(expect.arrayContaining(['stand-tall', 'neutral-spine', 'breathe', 'never-into-pain', 'slow-and-smaller', 'quality-over-quantity']));
