@@ -188,6 +188,8 @@ describe('the shipped library', () => {
     expect(camshafts.steps.join(' ')).toMatch(/opposite/i);
     // With pain on both sides, each shoulder is opposite one of them.
     expect(camshafts.steps.join(' ')).toContain('If both IT bands hurt, do all the reps with one shoulder, then all of them with the other.');
+    // The card's short cue says which shoulder in everyday words too.
+    expect(camshafts.cues[0]).toBe('Use the shoulder blade on the other side from your sore IT band.');
   });
 
   it('says which leg a one-legged test movement is done on when both legs hurt, the same each time', () => {
