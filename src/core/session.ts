@@ -2,7 +2,7 @@
 // state, which holds the next question, and what to tell the user about the answer just given at
 // `at`. The command loops: ask, save, feed the answer back. No terminal, no files: a whole session is a list of answers.
 import { compareInstants } from './instant.js';
-import { shownSafely } from './text.js';
+import { plainDigits, shownSafely } from './text.js';
 import type { Attempt, ExerciseResult, Session, Thresholds, TimedHolds } from './records.js';
 
 export interface PlannedExercise {
@@ -190,8 +190,8 @@ function checkedScore(score: number): number {
  * number alone.
  */
 export function parseScore(text: string): { ok: true; score: number } | { ok: false; reason: string } {
-  // Full-width digits ("５", from a Japanese or Chinese keyboard) are digits all the same.
-  const trimmed = text.normalize('NFKC').trim();
+  // Full-width digits ("５") and those of other scripts ("٣") are digits all the same.
+  const trimmed = plainDigits(text).trim();
   if (trimmed === '') return { ok: false, reason: 'Type a number from 0 (none) to 10 (worst imaginable).' };
   // "5/10", "5 out of 10": the scale is known, only the number is wanted.
   const outOfTen = /^(\d+)\s*(?:\/|out of)\s*10$/i.exec(trimmed);

@@ -2,7 +2,7 @@
 import { closest } from './closest.js';
 import type { Settings } from './records.js';
 import { defaultSettings, orList, painfulSides, sideNamed, symptomNamed, symptoms } from './terms.js';
-import { controlCharacterIn, oneLineProblem } from './text.js';
+import { controlCharacterIn, oneLineProblem, plainDigits } from './text.js';
 
 export type SettingKey = keyof Settings;
 
@@ -17,9 +17,10 @@ interface Definition {
 /** The value a threshold has until it is changed, and goes back to when set to it again. */
 export const settingDefault = (key: SettingKey): number | undefined => (Object.hasOwn(defaultSettings, key) ? defaultSettings[key as keyof typeof defaultSettings] : undefined);
 
-// Full-width digits and letters (from a Japanese or Chinese keyboard) are read as the plain
-// ones they show, as a score typed in a session is; so is "2.0" or "2,0" (but not "1e2").
-const plain = (text: string) => text.normalize('NFKC').trim();
+// Full-width digits and letters (from a Japanese or Chinese keyboard) and the digits of other
+// scripts are read as the plain ones they are, as a score typed in a session is; so is "2.0" or
+// "2,0" (but not "1e2").
+const plain = (text: string) => plainDigits(text).trim();
 const wholeNumber = (min: number, max: number) => (text: string) => {
   const digits = /^(\d+)(?:[.,]0*)?$/.exec(plain(text))?.[1];
   const value = digits === undefined ? Number.NaN : Number(digits);
@@ -72,7 +73,7 @@ const SCORE_ALONE = /^\d+(?:[.,]\d+)?(?:\s*\/\s*10)?$/;
  * before it is asked for, or a place in a list, and never a movement a person means.
  */
 export function scoreAlone(text: string): boolean {
-  return SCORE_ALONE.test(text.normalize('NFKC').trim());
+  return SCORE_ALONE.test(plainDigits(text).trim());
 }
 
 export const settingKeys = Object.keys(settingDefinitions) as SettingKey[];

@@ -62,6 +62,25 @@ export function shownSafely(text: string): string {
 }
 
 /**
+ * `text` with its width forms made plain ("５" is 5, from a Japanese or Chinese keyboard) and the
+ * digits of other scripts ("٣" from an Arabic keyboard, "۳" a Persian one, "३" a Hindi one)
+ * written as the digits 0 to 9 they are: a number typed is read whatever keyboard typed it.
+ */
+export function plainDigits(text: string): string {
+  // Unicode places each script's digits together, 0 to 9 in order: a digit is worth how many
+  // digits come just before it, counted in tens.
+  return text.normalize('NFKC').replace(/(?![0-9])\p{Nd}/gu, (digit) => {
+    let code = digit.codePointAt(0)!;
+    let value = 0;
+    while (/\p{Nd}/u.test(String.fromCodePoint(code - 1))) {
+      code--;
+      value++;
+    }
+    return String(value % 10);
+  });
+}
+
+/**
  * A name as it reads inside a sentence: "Single-leg squat" becomes "single-leg squat". A name
  * whose first word is in capitals (ITB walk) or starts with anything but a capital is left as it is.
  */

@@ -1,11 +1,12 @@
 // A choice typed at a list, read the same way by both prompters: the numbered lines of a plain
 // terminal (src/ui/plain-prompts.ts) and the arrow-key list of a normal one (src/ui/list-prompt.ts),
 // so that what picks a routine in one picks it in the other.
+import { plainDigits } from '../core/text.js';
 import type { Choice } from './prompter.js';
 
-/** Text as it is compared: its width forms made plain, its spaces at the ends left out, and runs of them as one. */
+/** Text as it is compared: its width forms and digits made plain, its spaces at the ends left out, and runs of them as one. */
 export function plainText(text: string): string {
-  return text.normalize('NFKC').trim().replace(/\s+/g, ' ');
+  return plainDigits(text).trim().replace(/\s+/g, ' ');
 }
 
 /** Whether text typed starts with a number: where a question takes none, most likely a score (see `numberTyped`). */

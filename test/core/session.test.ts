@@ -252,6 +252,10 @@ describe('parseScore', () => {
     ['5.', 5],
     ['\uff15', 5], // a full-width 5
     ['\uff11\uff10', 10],
+    ['\u0663', 3], // an Arabic-Indic 3, as an Arabic keyboard types it
+    ['\u06f7', 7], // a Persian 7
+    ['\u0967\u0966', 10], // a Devanagari 10, from a Hindi keyboard
+    ['\u0660', 0],
   ])('accepts %j as %d', (text, score) => {
     expect(parseScore(text)).toEqual({ ok: true, score });
   });
@@ -265,6 +269,7 @@ describe('parseScore', () => {
     ['3 out of 10', 'Type just the number, like 3: the scale is always out of 10.'],
     ['10/10', 'Type just the number, like 10: the scale is always out of 10.'],
     ['05/10', 'Type just the number, like 5: the scale is always out of 10.'],
+    ['\u0665/\u0661\u0660', 'Type just the number, like 5: the scale is always out of 10.'],
     ['6-7', 'Pick one number, 6 or 7: the one closer to how it feels right now.'],
     ['6 – 7', 'Pick one number, 6 or 7: the one closer to how it feels right now.'],
     ['3 to 4', 'Pick one number, 3 or 4: the one closer to how it feels right now.'],

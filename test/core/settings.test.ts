@@ -8,6 +8,11 @@ describe('parseSetting', () => {
     expect(parseSetting('flareRise', ' 3 ')).toEqual({ ok: true, value: 3 });
   });
 
+  it('takes a threshold typed with the digits of an Arabic or Persian keyboard', () => {
+    expect(parseSetting('minImprovement', '\u0662')).toEqual({ ok: true, value: 2 });
+    expect(parseSetting('retestAfterDays', '\u06f2\u06f1')).toEqual({ ok: true, value: 21 });
+  });
+
   it('refuses a threshold outside its range or not whole, quoting it as typed', () => {
     expect(parseSetting('minImprovement', '４')).toEqual({ ok: false, reason: '"４" is not a valid minImprovement: use a whole number from 1 to 3' });
     expect(parseSetting('flareRise', '2.5')).toMatchObject({ ok: false });

@@ -164,7 +164,7 @@ describe('bad input in a terminal', () => {
       ['', 'Type a number from 0 (none) to 10 (worst imaginable).'],
       ['   ', 'Type a number from 0 (none) to 10 (worst imaginable).'],
       ['seven', '"seven" is not a number.'],
-      ['٣', '"٣" is not a number.'],
+      ['семь', '"семь" is not a number.'],
       ['5 5', '"5 5" is not a number.'],
     ];
     await t.waitFor('Rate your pain (0 = none');

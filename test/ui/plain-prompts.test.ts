@@ -461,6 +461,14 @@ describe('questions as plain lines', () => {
     expect(await answer).toBe('mobility');
   });
 
+  it('takes a number typed in the digits of an Arabic keyboard', async () => {
+    const t = terminal();
+    const answer = t.prompter.select({ message: 'Which routine?', choices: routines });
+    // Refused, it would be asked again, and the 1 after it would pick the first routine.
+    t.type('\u0663', '1');
+    expect(await answer).toBe('mobility');
+  });
+
   it('gives text questions their default at Enter alone or spaces alone, and says what it is', async () => {
     const t = terminal();
     const answer = t.prompter.input({ message: 'Which movement?', default: 'stairs' });
