@@ -191,8 +191,10 @@ export function parseLibrary(
   text: string,
 ): { ok: true; library: Library } & Warnings | { ok: false; problems: Problem[]; more: boolean } & Warnings {
   // The byte-order mark some editors save UTF-8 with is not a character of line 1: left out, the
-  // columns of that line are the ones the editor shows.
-  const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  // columns of that line are the ones the editor shows. A carriage return alone ends a line, as
+  // older Mac editors save text (and as YAML reads it, though the yaml package does not): one
+  // character for another, every place in the text stays where it was.
+  const source = (text.startsWith('\uFEFF') ? text.slice(1) : text).replace(/\r(?!\n)/g, '\n');
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
   // A "---" that ends the file, with nothing after it but comments, starts no second library.

@@ -72,6 +72,17 @@ describe('a valid library', () => {
       rmSync(folder, { recursive: true, force: true });
     }
   });
+
+  it('reads a file whose lines end in a carriage return alone, as older Mac editors save text, and tells a problem at its line', () => {
+    const source = readFileSync(fixture('good.yaml'), 'utf8');
+    const plain = parseLibrary(source);
+    if (!plain.ok) throw new Error(plain.problems.map((p) => p.message).join('\n'));
+    const mac = parseLibrary(source.replaceAll('\n', '\r'));
+    expect(mac).toEqual(plain);
+    expect(problemsIn(source.replace('reps: 12', 'reps: twelve').replaceAll('\n', '\r'))).toEqual([
+      '25:7  exercises.0.dose.reps  must be a whole number, not "twelve"',
+    ]);
+  });
 });
 
 describe('YAML syntax errors', () => {
