@@ -190,8 +190,11 @@ function checkedScore(score: number): number {
  * number alone.
  */
 export function parseScore(text: string): { ok: true; score: number } | { ok: false; reason: string } {
-  // Full-width digits ("５") and those of other scripts ("٣") are digits all the same.
-  const trimmed = plainDigits(text).trim();
+  // Full-width digits ("５") and those of other scripts ("٣") are digits all the same. Invisible
+  // marks a paste may bring along (a zero-width space, a left-to-right mark from a chat) are no
+  // part of the number: quoted back, "7" would be refused as not a number with nothing to see.
+  // A mark that turns text around (U+202E) is not one of them: it changes what the number reads as.
+  const trimmed = plainDigits(text).replace(/[\u200b-\u200f\u2060\ufeff\u061c]/g, '').trim();
   if (trimmed === '') return { ok: false, reason: 'Type a number from 0 (none) to 10 (worst imaginable).' };
   // "5/10", "5 out of 10": the scale is known, only the number is wanted.
   const outOfTen = /^(\d+)\s*(?:\/|out of)\s*10$/i.exec(trimmed);

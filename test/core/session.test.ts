@@ -256,6 +256,8 @@ describe('parseScore', () => {
     ['\u06f7', 7], // a Persian 7
     ['\u0967\u0966', 10], // a Devanagari 10, from a Hindi keyboard
     ['\u0660', 0],
+    ['7\u200b', 7], // pasted with a zero-width space
+    ['\u200e4\u200e', 4], // pasted from a chat, between left-to-right marks
   ])('accepts %j as %d', (text, score) => {
     expect(parseScore(text)).toEqual({ ok: true, score });
   });
