@@ -271,6 +271,11 @@ function introduction(plan: Plan, library: Library, flaredToday: boolean, colour
   const drawnFrom = routine ? [routine] : library.routines.filter((r) => plan.exercises.some((exercise) => r.exercises.includes(exercise.id)));
   const cueIds = [...new Set(drawnFrom.flatMap((r) => r.cues))];
   const cues = cueIds.map((id) => library.cues.find((cue) => cue.id === id)?.text).filter((text): text is string => text !== undefined);
+  // The built-in routines have no description of their own to say it, and may hold strength
+  // drills: what the strength routine advises before them is said here.
+  if (!routine && plan.exercises.some((exercise) => exercise.loading)) {
+    cues.unshift('Warm up for a few easy minutes before the strength drills. Two or three strength drills are enough for one day.');
+  }
   if (plan.routine === 'retest') {
     const setAside = plan.exercises.length === 1 ? 'This drill was' : 'These drills were';
     cues.unshift(`${setAside} set aside before. Start gently, with a smaller range, and stop at once if your ${plan.symptom} rises.`);
@@ -282,6 +287,10 @@ function introduction(plan: Plan, library: Library, flaredToday: boolean, colour
   // a movement too long for the line goes on under it, two columns in, as the rest of its part.
   const parts = [`Rating ${plan.symptom} during: ${plan.movement}`, `painful side: ${plan.side}`];
   lines.push(...packed(parts, 80, '', ' · ', (part, columns) => wrapUnder(part, columns)).map((line) => colour.dim(line)));
+  // Typed with the command, a routine's description was never shown, as the list shows the one
+  // chosen: its advice (warm up first, how many drills a day) is said here, once. Going on with
+  // the routine left part way today, it was said as that part began.
+  if (routine && !plan.chosenFromList && !plan.goingOn) lines.push('', ...wrap(routine.description, 78));
   if (cues.length > 0) lines.push('', 'Keep in mind:', ...cues.flatMap((cue) => hanging('  · ', cue, 78)));
   if (plan.resting.length > 0) {
     lines.push('', colour.bold('Left out today, to keep 48 hours after your last strength drills:'));

@@ -23,6 +23,8 @@ import type { SessionOptions } from './session.js';
 
 export interface Plan {
   routine: string;
+  /** Chosen from the routine list, which showed its description, rather than typed with the command. */
+  chosenFromList: boolean;
   exercises: Exercise[];
   /** Drills of the routine set aside for now and not yet due for a re-test: left out today. */
   setAside: ExerciseStatus[];
@@ -128,6 +130,7 @@ export async function setUp(
   const inRehab = buckets.rehab.filter(inRoutine);
   return {
     routine,
+    chosenFromList: routineArg === undefined,
     exercises,
     // Set aside in the part done earlier today, a drill was tried today, not left out.
     setAside: goingOn ? setAside.filter((status) => !partWay!.passed.has(status.exerciseId)) : setAside,

@@ -147,6 +147,46 @@ describe('itb session: the routine list', () => {
   });
 });
 
+describe('itb session: what a routine advises as it opens', () => {
+  /** What the session says before its first score, with the lines joined again. */
+  const opening = async (args: string[], answers: (string | typeof CTRL_C)[] = [CTRL_C]) => {
+    const result = await run(['session', ...args, ...flags], { home, tty: true, now, answers });
+    return { said: said(result.stdout.split('Do your test movement')[0]!), asked: result.prompter.asked };
+  };
+  const strengthAdvice = 'Warm up first, with the warm-up routine. Two or three of these drills are enough for one day';
+
+  it('says the description of a routine typed with the command, once, before the cues', async () => {
+    await withMoves();
+    const { said: typed } = await opening(['strength']);
+    expect(typed).toContain('Rating pain during: single-leg squat · painful side: left Strengthens the glutes');
+    expect(typed).toMatch(new RegExp(`${strengthAdvice}[^]*Keep in mind:`));
+    expect(typed.split('Warm up first')).toHaveLength(2);
+  });
+
+  it('leaves out the description of a routine chosen from the list, which has just shown it', async () => {
+    await withMoves();
+    const { said: chosen, asked } = await opening([], ['strength', CTRL_C]);
+    const list = asked.find((question) => question.message === 'Which routine?')!;
+    expect(said(list.descriptions![list.choices!.indexOf('strength')]!)).toContain(strengthAdvice);
+    expect(chosen).toContain('Hip and glute strength · 9 drills');
+    expect(chosen).not.toContain('Warm up first');
+    expect(chosen).not.toContain('Strengthens the glutes');
+  });
+
+  it('advises warming up before the strength drills of the rehab and re-test routines, and two or three a day, whichever way they were chosen', async () => {
+    const advice = 'Keep in mind: · Warm up for a few easy minutes before the strength drills. Two or three strength drills are enough for one day.';
+    await withMoves(helped('bridges'), helped('lateral-ankle-tilts'), aside('clamshells', '2026-10-01T08:00:00.000Z'));
+    expect((await opening(['rehab'])).said).toContain(advice);
+    expect((await opening([], ['rehab', CTRL_C])).said).toContain(advice);
+    expect((await opening(['retest'])).said).toContain('· Warm up for a few easy minutes before the strength drills.');
+    // No strength drill among them: nothing to warm up for.
+    await withMoves(aside('bridges'));
+    const gentle = await opening(['rehab']);
+    expect(gentle.said).toContain('Your rehab routine · 1 drill');
+    expect(gentle.said).not.toContain('Warm up');
+  });
+});
+
 describe('itb session: a library of drills alone', () => {
   it('offers a drill due for its re-test rather than refusing for want of a routine, and itb routines says how to run it', async () => {
     const drillsOnly = library('none');
