@@ -46,15 +46,31 @@ describe('the README', () => {
     }
 
     // Every other line is printed, in the same order; a line ending in "..." is the start of one.
+    // Lines left out are marked by "...": without it, the next line quoted is the next printed,
+    // blank lines and all, so that the example leaves out nothing unsaid.
     const printed = result.stdout.split('\n');
     let at = 0;
+    let gap = true;
     for (const line of lines.slice(1)) {
-      if (line.startsWith('✔ ') || line.trim() === '' || line.trim() === '...') continue;
+      // The safety questions of a first run come before the example's first line.
+      if (line.startsWith('✔ ') || (line.trim() === '' && at === 0)) continue;
+      if (line.trim() === '...') {
+        gap = true;
+        continue;
+      }
       const start = line.endsWith(' ...') ? line.slice(0, -' ...'.length) : undefined;
       const found = printed.findIndex((shown, i) => i >= at && (start === undefined ? shown === line : shown.startsWith(start)));
       expect(found, `README line not printed (in this order): ${line}`).toBeGreaterThan(-1);
+      if (!gap) expect(printed.slice(at, found), `README leaves out, unmarked by "...", what is printed before: ${line}`).toEqual([]);
       at = found + 1;
+      gap = start !== undefined;
     }
+    // What a drill's screen shows, each of its labelled lines named as the steps above the example say it.
+    const card = printed.slice(printed.indexOf('Exercise 1 of 5 · ankle'), printed.indexOf('Do your test movement (single-leg squat) again, the same way as before.'));
+    const labels = card.filter((shown) => /^ {2}[A-Z]/.test(shown)).flatMap((shown) => [...shown.matchAll(/(?:^ {2}| {3})([A-Z][a-z]*(?: [a-z]+)*): /g)].map((m) => m[1]!.toLowerCase()));
+    expect(labels).toEqual(['dose', 'side', 'you need']);
+    const oneExercise = readme.slice(readme.indexOf('3. **One exercise**'), readme.indexOf('4. **Re-test**')).replace(/\s+/g, ' ').toLowerCase();
+    for (const label of labels) expect(oneExercise, `"${label}" in the steps of How a session goes`).toContain(label);
     // From the summary on, nothing is left out.
     const summary = lines.indexOf('Session summary');
     expect(result.stdout.slice(result.stdout.indexOf('Session summary')).trimEnd()).toBe(lines.slice(summary).join('\n'));
