@@ -93,6 +93,17 @@ describe('the shipped library', () => {
     expect(steps.find((step) => step.includes('side to side'))).toContain('the same number of times');
   });
 
+  it('counts every step of a band walk, both ways, in its reps: the dose read alone is the whole set, not the steps one way', () => {
+    for (const id of ['banded-side-steps', 'monster-walks']) {
+      const drill = exercise(shipped(), id);
+      const set = drill.steps.find((step) => /\bset\b/.test(step))!;
+      const eachWay = [...set.matchAll(/\b(\d+) (?:steps )?(?:one way|back|forward|backward)\b/g)].map((match) => Number(match[1]));
+      expect(eachWay, id).toEqual([10, 10]);
+      expect(set, id).toContain('Each step is one rep, so a set is 20.');
+      expect(drill.dose, id).toMatchObject({ sets: 3, reps: 20, perSide: false });
+    }
+  });
+
   it('orders hip rotation as its article does: explore the range, external rotation with extension before internal rotation (IT band first), then hip CARs', () => {
     expect(routine(shipped(), 'hip-rotation').exercises).toEqual(['hip-range-exploration', 'hip-external-rotation-extension', 'hip-internal-rotation', 'hip-cars']);
   });
