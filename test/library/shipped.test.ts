@@ -234,6 +234,12 @@ describe('the shipped library', () => {
     expect(description('warm-up')).toContain('before strength work');
   });
 
+  it('gives ten to fifteen minutes of mobility on most days as the aim, not as a limit', () => {
+    const description = routine(shipped(), 'mobility').description.replace(/\s+/g, ' ');
+    expect(description).toContain('Aim for ten to fifteen unhurried minutes on most days');
+    expect(description).not.toMatch(/plenty|at most|no more than|enough/i);
+  });
+
   it('marks every strength drill as loading and no joint-chain drill as loading', () => {
     const library = shipped();
     const strength = routine(library, 'strength').exercises.map((id) => exercise(library, id));
