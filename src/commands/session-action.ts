@@ -12,7 +12,7 @@ import { cutOff, interrupt, LOADING_DRILLS_A_DAY, loadingDrillsTried, next, star
 import type { Context } from '../context.js';
 import { Interrupted, UserError } from '../errors.js';
 import type { Library } from '../library/schema.js';
-import { StoppedWaiting, Store, StoreBusy } from '../store/store.js';
+import { StoppedWaiting, Store, StoreBusy, StoreDamagedSince } from '../store/store.js';
 import { identityOf } from '../store/summary-file.js';
 import type { Colours } from '../ui/colour.js';
 import { isPromptExit } from '../ui/prompter.js';
@@ -22,7 +22,7 @@ import { hanging, wrap, wrapUnder } from '../ui/wrap.js';
 import { plural, yourSide } from '../export/words.js';
 import { closing, leftForLater } from './session-closing.js';
 import { ask } from './session-ask.js';
-import { busyInSession, savedOrAsked, stoppedWaitingInSession } from './session-saving.js';
+import { busyInSession, changedOutsideNote, damagedInSession, savedOrAsked, stoppedWaitingInSession } from './session-saving.js';
 import { leftOutHere, nothingToRunToday, routineExercises } from './session-routines.js';
 import { goOnAfterFlareUp } from './session-rest.js';
 import { screenIfNeeded } from './session-screen.js';
@@ -89,6 +89,13 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
   // `answered`: the session as answered, before it was marked interrupted.
   const busy = (error: StoreBusy, answered = state?.session) => busyInSession(error, answered, savedSession, library, itb, routineArg);
   const stoppedWaiting = (answered = state?.session) => stoppedWaitingInSession(answered, savedSession, library, itb, routineArg);
+  const damaged = (error: StoreDamagedSince, answered = state?.session) => damagedInSession(error, store.path, answered, savedSession, library, itb, routineArg);
+  // The store file deleted or replaced under the session, said once it is saved again; not when
+  // another itb took the session's place, whose own save that is.
+  const sayChangedOutside = () => {
+    const note = takenOver ? undefined : changedOutsideNote(store.changedOutside, colour);
+    if (note !== undefined) say(note);
+  };
   try {
     // Saved by another itb just before the lock was taken (a reset of the buckets in another
     // window): the session starts from the store as it is now, and nothing else changes it after.
@@ -147,6 +154,7 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
       const ends = state.ask.kind === 'finished';
       saved = await savedOrAsked(() => save(store, session, ends), prompter, say, colour);
       savedSession = session;
+      sayChangedOutside();
       if (step.feedback) {
         const { id } = step.feedback.exercise;
         const last = id === plan.exercises.at(-1)?.id;
@@ -162,6 +170,7 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
     store.writeDueSummary();
   } catch (error) {
     if (error instanceof StoreBusy) throw busy(error);
+    if (error instanceof StoreDamagedSince) throw damaged(error);
     // Stopped while a save waited for another itb: the person asked to stop, so the session ends
     // now rather than wait again to mark itself interrupted (it shows as interrupted all the same).
     if (error instanceof StoppedWaiting) throw stoppedWaiting();
@@ -176,8 +185,10 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
     const answered = state.session;
     state = interrupt(state, ctx.now().toISOString());
     const after = await save(store, state.session).catch((failed: unknown) => {
+      if (failed instanceof StoreDamagedSince) throw damaged(failed, answered);
       throw failed instanceof StoreBusy ? busy(failed, answered) : failed instanceof StoppedWaiting ? stoppedWaiting(answered) : failed;
     });
+    sayChangedOutside();
     // Stopped at the question after a flare-up, or any time after one: the advice the summary
     // would have given still applies. Otherwise, as "Stop the session here" does, how to go on:
     // a person who pressed Ctrl-C at a sharp twinge or a phone call would not guess it.

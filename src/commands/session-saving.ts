@@ -1,9 +1,11 @@
 // Saving during a session while another itb keeps the store busy: asked whether to try again, and
 // when given up or stopped, what was kept and what to run once the other itb is done.
+import { basename } from 'node:path';
 import type { Session } from '../core/records.js';
 import { Interrupted } from '../errors.js';
 import type { Library } from '../library/schema.js';
-import { StoreBusy, StoreHeldOpen } from '../store/store-errors.js';
+import { StoreBusy, StoreDamagedSince, StoreError, StoreHeldOpen } from '../store/store-errors.js';
+import type { Store } from '../store/store.js';
 import type { Colours } from '../ui/colour.js';
 import type { Prompter } from '../ui/prompter.js';
 import { wrap } from '../ui/wrap.js';
@@ -15,6 +17,41 @@ const BUSY =
 // On Windows, another program holding the store file open (see StoreHeldOpen).
 const HELD_OPEN =
   'Your last answer is not saved yet: Windows would not let your store be replaced, most likely because another program has it open (a backup, sync or virus-scanning program). Everything you answered before it is saved.';
+
+// What a session's save found had become of the store file since its last save (Store.changedOutside).
+const CHANGED_OUTSIDE = {
+  removed:
+    "Your store file was deleted while this session ran (by hand, or by a cleanup program): it was saved again as it was, with this session's answers, so nothing is lost.",
+  replaced:
+    "Your store file was replaced while this session ran (by an older copy, or another person's store): this session's answers so far were added to the store now in its place.",
+};
+
+/** Said after a save that found the store file deleted or replaced by something other than itb; undefined when it was as saved. */
+export function changedOutsideNote(changed: Store['changedOutside'], colour: Colours): string | undefined {
+  return changed && `\n${wrap(CHANGED_OUTSIDE[changed], 78).map((line) => colour.bold(line)).join('\n')}\n`;
+}
+
+/**
+ * `damaged`, a store file a session's save found damaged since its last save (cut short, or
+ * written over by another program), as the session says it: the file was left as it is, and
+ * where everything answered was kept instead, with how to go on with it; or, when that file could
+ * not be written either, which answers were not saved.
+ */
+export function damagedInSession(damaged: StoreDamagedSince, file: string, session: Session | undefined, saved: Session | undefined, library: Library, itb: string, routineArg?: string): StoreError {
+  const message = `${damaged.message}: it was damaged while this session ran, and was left as it is`;
+  const routine = session?.routine ?? routineArg;
+  const again = `\`${itb} session${routine === undefined ? '' : ` ${shellWord(routine)}`}\``;
+  if (damaged.kept === undefined) {
+    const scores = session === undefined ? [] : unsavedScores(session, saved, library);
+    const lost = scores.length === 0 ? 'Your last answer was not saved.' : `Your last score was not saved: ${scores.join('; ')}.`;
+    return new StoreError(message, `${lost} ${damaged.hint ?? ''}`.trim());
+  }
+  return new StoreError(
+    message,
+    `Everything you answered, with all you had saved before, is kept in ${damaged.kept}. To go on with it, move the damaged file away, ` +
+      `rename that one ${basename(file)}, and run ${again} again.`,
+  );
+}
 
 /**
  * `save()`, and while another itb keeps the store busy longer than a save waits (StoreBusy), says
@@ -63,8 +100,13 @@ function keptOfSession(session: Session | undefined, saved: Session | undefined,
   // Stopped at a question, every answer saved: only the mark "interrupted" was to be saved, and
   // the session shows as interrupted without it once this itb has ended.
   if (saved === session) return `Everything you answered is saved, and the session shows as interrupted. ${again}`;
-  const nameOf = (id: string) => library.exercises.find((exercise) => exercise.id === id)?.name ?? id;
-  const scores = session.attempts.slice(saved.attempts.length).map((attempt) => `${session.symptom} ${attempt.after} after ${nameOf(attempt.exerciseId)} (before: ${attempt.before})`);
+  const scores = unsavedScores(session, saved, library);
   const lost = scores.length === 0 ? 'Your last answer was not saved.' : `Your last score was not saved: ${scores.join('; ')}.`;
   return `${lost} Everything you answered before it is saved, and the session shows as interrupted. ${again}`;
+}
+
+/** The scores of `session` its last save (`saved`) did not take, as "pain 3 after Clamshells (before: 4)". */
+function unsavedScores(session: Session, saved: Session | undefined, library: Library): string[] {
+  const nameOf = (id: string) => library.exercises.find((exercise) => exercise.id === id)?.name ?? id;
+  return session.attempts.slice(saved?.attempts.length ?? 0).map((attempt) => `${session.symptom} ${attempt.after} after ${nameOf(attempt.exerciseId)} (before: ${attempt.before})`);
 }

@@ -45,6 +45,21 @@ export function storeHeldOpen(file: string): StoreHeldOpen {
   );
 }
 
+/**
+ * A store file a save found damaged after this itb had saved it (cut short or written over by
+ * another program while a session ran). It is left as it is; what this itb last saved there, with
+ * the change being saved, was written to `kept` instead (undefined when that could not be done).
+ */
+export class StoreDamagedSince extends StoreError {
+  override name = 'StoreDamagedSince';
+  constructor(
+    damage: StoreError,
+    readonly kept: string | undefined,
+  ) {
+    super(damage.message, damage.hint, damage.exitCode);
+  }
+}
+
 const busyHint = 'Nothing was changed. Another itb is still saving to it, in another window perhaps (a large import takes a while): try again once it is done.';
 
 // `itb import` reads the store too, so it can restore a backup only once the damaged file is moved away.

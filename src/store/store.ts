@@ -22,12 +22,13 @@ import { fileAsFolder, parseStore, readCheckedStore, readStoreBytes, stampOf, un
 import { importConf, removeLeftoverTempFiles, StoreWriter } from './store-writer.js';
 import { identityOf, keepSummary, writeSummaryFile } from './summary-file.js';
 import { SAVE_WAITS_WHILE_HELD } from './held-open.js';
-import { folderFailure, folderHint, reason, storeBusy, storeError, StoreHeldOpen, writeHint } from './store-errors.js';
+import { folderFailure, folderHint, reason, storeBusy, StoreDamagedSince, StoreError, storeError, StoreHeldOpen, writeHint } from './store-errors.js';
+import { writeKeptCopy } from './kept-copy.js';
 import { homeNamed, refuseMissingHome, refuseNotRegular, refuseReadOnly } from './save-refusals.js';
 import { lockStore, WAIT_MS, type Waiting } from './store-lock.js';
 
 export { emptyStore, storeFile };
-export { StoreBusy, StoreError } from './store-errors.js';
+export { StoreBusy, StoreDamagedSince, StoreError } from './store-errors.js';
 // One class wherever it is checked (the build copies a module into each bundle that imports it).
 export { StoppedWaiting } from './store-lock.js';
 
@@ -63,6 +64,12 @@ export class Store {
   readonly #writer: StoreWriter;
   /** Whether this Store holds the session lock: its saves are then the session's own. */
   #sessionHeld = false;
+  /**
+   * What the last update found had become of the store file since this Store saved it, done by
+   * something other than this itb (a person, a cleanup or sync program): removed, or replaced by
+   * another store. Undefined when it was as saved, or this Store had not saved it yet.
+   */
+  changedOutside: 'removed' | 'replaced' | undefined;
 
   private constructor(
     readonly path: string,
@@ -156,6 +163,7 @@ export class Store {
   }
 
   async #update(mutate: (data: StoreData) => StoreData | void, { summaryLater = false }: UpdateOptions): Promise<StoreData> {
+    this.changedOutside = undefined;
     // Loaded only here so that commands which just read stay fast.
     const folder = dirname(this.path);
     const [{ default: lockfile }, { default: ConfClass }, { clearLeftSession, refuseWhileSessionOpen }] = await Promise.all([import('proper-lockfile'), importConf(folder), import('./session-lock.js')]);
@@ -183,6 +191,23 @@ export class Store {
       }
     }
     throw storeBusy(this.path, 'other itb processes kept changing it');
+  }
+
+  /** The store as this Store last wrote it, its sessions frozen as written. */
+  #lastWritten(written: Written): StoreData {
+    return { ...(JSON.parse(written.rest) as StoreData), sessions: written.sessions.slice() };
+  }
+
+  /**
+   * `damage`, found in a store file this Store saved a moment before: the file is left as it is,
+   * and what this Store last wrote, with `mutate`'s change, goes to a file of its own beside it.
+   */
+  #keptFromDamage(damage: unknown, mutate: (data: StoreData) => StoreData | void): unknown {
+    const written = this.#written;
+    if (!(damage instanceof StoreError) || written === undefined) return damage;
+    const last = this.#lastWritten(written);
+    const next = checkedForWriting(mutate(last) ?? last, new Set(last.sessions));
+    return new StoreDamagedSince(damage, writeKeptCopy(this.path, this.#writer.serialize(next)));
   }
 
   /**
@@ -224,7 +249,7 @@ export class Store {
   /** One update with the lock held; undefined when another itb saved the store in the meantime, so that it must start again. */
   #saveLocked(ConfClass: typeof Conf, mutate: (data: StoreData) => StoreData | void, summaryLater: boolean): StoreData | undefined {
     // Re-read under the lock so that what another itb saved a moment ago is kept.
-    const { data: current, bytes: before, stamp } = this.#readForUpdate();
+    const { data: current, bytes: before, stamp } = this.#readForUpdate(mutate);
     if (before !== undefined) refuseReadOnly(this.path);
     const unchanged = new Set(current.sessions);
     const next = mutate(current) ?? current;
@@ -265,16 +290,30 @@ export class Store {
 
   /**
    * The store as on disk, with its sessions frozen (what this Store last wrote when the file
-   * still holds it), its bytes, and the stamp of the file they were read from.
+   * still holds it), its bytes, and the stamp of the file they were read from. Notes in
+   * changedOutside what became of the file since this Store wrote it; `mutate`: the update's
+   * change, kept beside a file found damaged since (see #keptFromDamage).
    */
-  #readForUpdate(): { data: StoreData; bytes: Buffer | undefined; stamp: string } {
+  #readForUpdate(mutate: (data: StoreData) => StoreData | void): { data: StoreData; bytes: Buffer | undefined; stamp: string } {
     // Stamped first: a file replaced between the two makes the update start again, never miss a change.
     const stamp = stampOf(this.path);
     const bytes = readStoreBytes(this.path);
-    if (bytes === undefined) return { data: emptyStore(), bytes, stamp };
     const written = this.#written;
-    if (written?.bytes.equals(bytes)) return { data: { ...(JSON.parse(written.rest) as StoreData), sessions: written.sessions.slice() }, bytes, stamp };
-    const data = vouchedContent(this.path, bytes) ?? parseStore(bytes, this.path);
+    if (bytes === undefined) {
+      if (written === undefined) return { data: emptyStore(), bytes, stamp };
+      // Removed while this itb ran (by hand, or by a cleanup program): saved again as it was,
+      // rather than started afresh with only this change in it.
+      this.changedOutside = 'removed';
+      return { data: this.#lastWritten(written), bytes, stamp };
+    }
+    if (written?.bytes.equals(bytes)) return { data: this.#lastWritten(written), bytes, stamp };
+    let data: StoreData;
+    try {
+      data = vouchedContent(this.path, bytes) ?? parseStore(bytes, this.path);
+    } catch (error) {
+      throw this.#keptFromDamage(error, mutate);
+    }
+    if (written !== undefined) this.changedOutside = 'replaced';
     for (const session of data.sessions) freezeSession(session);
     return { data, bytes, stamp };
   }

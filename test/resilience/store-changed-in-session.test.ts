@@ -1,0 +1,105 @@
+// The store file changed by something other than itb while a session runs: deleted by hand or
+// by a cleanup program, replaced by another store, or damaged. Nothing answered is lost where it
+// can be kept, the person is told what happened, and a damaged file is never written over.
+// Needs `npm run build` first (`npm test` does it).
+import { readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { StoreData } from '../../src/core/records.js';
+import { Store } from '../../src/store/store.js';
+import { passRedFlagScreen, type Terminal } from '../helpers/pty.js';
+import { terminalsOnFreshHome } from '../helpers/pty-home.js';
+import { buildSession } from '../helpers/sessions.js';
+import { requireBuild } from '../fixtures/resilience.js';
+
+const { home, itb, storeOf } = terminalsOnFreshHome({ env: { NO_COLOR: '1' } });
+const storeFile = () => join(home(), 'store.json');
+/** What the terminal showed, its lines (broken between words at 78 columns) joined by spaces. */
+const oneLine = (text: string) => text.replace(/\s+/g, ' ');
+
+beforeAll(requireBuild);
+
+/** A store holding one earlier session, with the id `id`. */
+async function storeWith(folder: string, id: string): Promise<void> {
+  await Store.open({ ITB_HOME: folder }).update((data: StoreData) => {
+    data.sessions.push(buildSession({ id, startedAt: '2026-01-05T12:00:00.000Z', routine: 'strength', baseline: 5, drills: [{ id: 'clamshells', scores: [5, 3] }] }));
+  });
+}
+
+/** Starts a joint-chain session on a store with an earlier session, and rates the first drill: every answer so far saved. */
+async function sessionAtSecondDrill(): Promise<Terminal> {
+  await storeWith(home(), 'earlier');
+  const t = itb(['session', 'joint-chain', '--side', 'left', '--symptom', 'pain', '--movement', 'walking']);
+  await passRedFlagScreen(t);
+  await t.answer('Rate your pain (0 = none', '6');
+  await t.answer('When you have done the drill', '');
+  await t.answer('(before: 6)', '4');
+  await t.waitFor('Exercise 2 of 5');
+  return t;
+}
+
+/** Rates the second drill and stops the session with "Stop the session here". */
+async function rateSecondDrillAndStop(t: Terminal): Promise<void> {
+  await t.answer('When you have done the drill', '');
+  await t.answer('(before: 4)', '3');
+  await t.waitFor('Exercise 3 of 5');
+  await t.waitFor('When you have done the drill');
+  await t.type('\x1b[B\x1b[B\r'); // Stop the session here
+  expect(await t.exited).toBe(0);
+}
+
+describe('the store file changed under a running session', () => {
+  it('deleted: saved again as the session last saved it, with the new answer, and said so', async () => {
+    const t = await sessionAtSecondDrill();
+    rmSync(storeFile());
+    await rateSecondDrillAndStop(t);
+    expect(oneLine(t.text)).toContain(
+      "Your store file was deleted while this session ran (by hand, or by a cleanup program): it was saved again as it was, with this session's answers, so nothing is lost.",
+    );
+    const store = storeOf();
+    // The earlier session, the red-flag answers and the remembered setup are all still there.
+    expect(store.sessions.map((session: { id: string }) => session.id)[0]).toBe('earlier');
+    expect(store.sessions).toHaveLength(2);
+    expect(store.sessions[1].attempts.map((attempt: { after: number }) => attempt.after)).toEqual([4, 3]);
+    expect(store.screenings).toHaveLength(1);
+    expect(store.settings.movement).toBe('walking');
+  });
+
+  it("replaced by another store: this session's answers are added to it, and said so", async () => {
+    const t = await sessionAtSecondDrill();
+    const other = join(home(), 'other');
+    await storeWith(other, 'someone-else');
+    writeFileSync(storeFile(), readFileSync(join(other, 'store.json')));
+    rmSync(other, { recursive: true });
+    await rateSecondDrillAndStop(t);
+    expect(oneLine(t.text)).toContain(
+      "Your store file was replaced while this session ran (by an older copy, or another person's store): this session's answers so far were added to the store now in its place.",
+    );
+    const store = storeOf();
+    expect(store.sessions.map((session: { id: string }) => session.id)[0]).toBe('someone-else');
+    expect(store.sessions[1].attempts.map((attempt: { after: number }) => attempt.after)).toEqual([4, 3]);
+  });
+
+  it('damaged: left as it is, and everything answered kept in a file beside it, named with how to use it', async () => {
+    const t = await sessionAtSecondDrill();
+    truncateSync(storeFile(), 100);
+    const damaged = readFileSync(storeFile());
+    await t.answer('When you have done the drill', '');
+    expect(await t.exited).toBe(2);
+    const said = oneLine(t.text);
+    expect(said).toContain(`error: the itb store ${storeFile()} is cut short (not complete JSON): it was damaged while this session ran, and was left as it is`);
+    const kept = readdirSync(home()).find((name) => /^store-kept-\d{8}-\d{6}\.json$/.test(name));
+    expect(kept).toBeDefined();
+    expect(said).toContain(
+      `Everything you answered, with all you had saved before, is kept in ${join(home(), kept!)}. To go on with it, move the damaged file away, rename that one store.json, and run \`itb session joint-chain\` again.`,
+    );
+    expect(readFileSync(storeFile())).toEqual(damaged);
+    // The kept file is a whole store: put in place, itb reads it, with the earlier session and this one.
+    rmSync(storeFile());
+    writeFileSync(storeFile(), readFileSync(join(home(), kept!)));
+    const store = Store.open({ ITB_HOME: home() }).read();
+    expect(store.sessions.map((session) => session.id)[0]).toBe('earlier');
+    expect(store.sessions[1]!.attempts.map((attempt) => attempt.after)).toEqual([4]);
+    expect(store.screenings).toHaveLength(1);
+  });
+});
