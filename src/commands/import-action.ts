@@ -26,8 +26,9 @@ import { HOUR_MS } from '../core/durations.js';
 export async function importExport(ctx: Context, file: string, options: { dryRun?: boolean }, command: Command) {
   const ctrlC = listenForCtrlC();
   try {
-    const { backup, places } = await readExport(file, itbAsStarted(ctx), ctx.env.ITB_HOME);
-    await importInto(Store.open(ctx.env, ctx), ctx, file, backup, places, options, command, ctrlC);
+    const store = Store.open(ctx.env, ctx);
+    const { backup, places } = await readExport(file, itbAsStarted(ctx), ctx.env.ITB_HOME, store.path);
+    await importInto(store, ctx, file, backup, places, options, command, ctrlC);
   } catch (error) {
     // Ctrl-C while another itb held the store: the wait ended, and nothing was saved.
     if (error instanceof StoppedWaiting) throw stoppedBeforeSaving(file, itbWithLibrary(ctx, command), false);

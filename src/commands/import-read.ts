@@ -1,6 +1,6 @@
 // Reading a backup for `itb import`: what else a file given to it may be, and the checks a
 // backup passes before it is merged (see import-action.ts).
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import * as z from 'zod';
 import { readsInPath } from '../core/text.js';
@@ -24,11 +24,19 @@ const IMPORT_SIZE_LIMIT = 100 * 1024 * 1024;
  * The backup in `file`, checked whole, and how to name places in its text; a clear UserError for
  * every other kind of file or a damaged one. `itb` is the command as it was started (`npx itb`
  * through npx), for the commands the errors give to copy; `home`, ITB_HOME where it was started,
- * for those that set ITB_HOME for one command (see withVariable).
+ * for those that set ITB_HOME for one command (see withVariable); `store`, the path of the store in
+ * use, which is never a file to import.
  */
-export async function readExport(file: string, itb: string, home?: string): Promise<{ backup: ParsedExport; places: Places }> {
+export async function readExport(file: string, itb: string, home?: string, store?: string): Promise<{ backup: ParsedExport; places: Places }> {
   // An empty name is a slip (an unset shell variable, say), and "cannot read :" would hide it.
   if (file.trim() === '') throw new UserError('itb import needs the name of a backup file', `For example: \`${itb} import backup.json\`, for a backup that \`${itb} export -o backup.json\` wrote.`);
+  // By its path or through a link: "use it with ITB_HOME" would send the person where they are.
+  if (store !== undefined && sameFile(file, store)) {
+    throw new UserError(
+      `${file} is the store itb is using, so there is nothing to import from it`,
+      `Nothing was imported. Everything in it is already yours here: \`${itb} history\` and \`${itb} buckets\` show it. To import, give a backup that \`${itb} export -o backup.json\` wrote.`,
+    );
+  }
   let bytes: Buffer;
   try {
     bytes = readRegularFile(file, IMPORT_SIZE_LIMIT);
@@ -132,6 +140,16 @@ export async function readExport(file: string, itb: string, home?: string): Prom
   }
   checkBackup(file, parsed.data, places);
   return { backup: parsed.data, places };
+}
+
+/** Whether `a` and `b` are one file (the same path, a link to it, or a second name for it). */
+function sameFile(a: string, b: string): boolean {
+  try {
+    const [first, second] = [statSync(a, { bigint: true }), statSync(b, { bigint: true })];
+    return first.dev === second.dev && first.ino === second.ino;
+  } catch {
+    return false;
+  }
 }
 
 /** What a file of bytes that are not text is, by the bytes it begins with (a zip archive, a PDF), or undefined. */

@@ -878,6 +878,22 @@ describe('itb import', () => {
     expect(renamed.stderr.replace(/\n/g, ' ')).toContain('copy it under that name into a folder of its own');
   });
 
+  it('says that the store in use, given by its path or through a link, is the store itb is using, with nothing to import', async () => {
+    const store = join(source.home, 'store.json');
+    const before = storeBytes(source.home);
+    const link = join(target.home, 'my-store.json');
+    symlinkSync(store, link);
+    for (const given of [store, link]) {
+      const result = await importInto(source.home, [given]);
+      expect(result.code).toBe(2);
+      expect(result.stderr.replace(/\s+/g, ' ')).toBe(
+        `error: ${given} is the store itb is using, so there is nothing to import from it ` +
+          'Nothing was imported. Everything in it is already yours here: `itb history` and `itb buckets` show it. To import, give a backup that `itb export -o backup.json` wrote. ',
+      );
+    }
+    expect(storeBytes(source.home)).toEqual(before);
+  });
+
   it('says that a file kept beside the store is not a backup, and points to the store.json beside it', async () => {
     for (const name of ['store.json.checked', 'store.json.summary']) {
       const sidecar = join(source.home, name);
