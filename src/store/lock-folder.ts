@@ -13,6 +13,14 @@ export const privateLockFs = {
 };
 
 /**
+ * Why a lock folder cannot be made in the store's `folder`, which is there, when making it says
+ * "not there" (ENOENT): a folder that takes no new folders, as the system's /proc and those in it
+ * do. The error code alone would say nothing to a person.
+ */
+export const noLockIn = (folder: string) => `${folder} takes no new folders (it is a system folder, most likely)`;
+export const noLockHint = 'Nothing was changed. Point ITB_HOME at a folder you may write to.';
+
+/**
  * How far ahead of the clock a lock held by a running itb can be dated: proper-lockfile dates a
  * new lock up to a second ahead (to the next whole second, on file systems that keep no less).
  */

@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { localDateTime } from '../core/history.js';
 import { UserError } from '../errors.js';
-import { isDatedAhead, isFilledLock, isOtherThanFolder, privateLockFs, refuseFileInPlace, undoFutureDate } from './lock-folder.js';
+import { isDatedAhead, isFilledLock, isOtherThanFolder, noLockHint, noLockIn, privateLockFs, refuseFileInPlace, undoFutureDate } from './lock-folder.js';
 import { lockedFile, lockName } from './lock-place.js';
 
 const staleAfterMs = 10_000;
@@ -184,6 +184,7 @@ export async function acquireSessionLock(storePath: string, onLost: () => void =
         'Nothing was changed. No session is using it: move that folder away (look inside it first, if you wish), then try again.',
       );
     }
+    if (code === 'ENOENT') throw storeError(storePath, `cannot be locked for a session: ${noLockIn(folder)}`, noLockHint);
     // A folder that may not be written to (chmod 555, say), a read-only disk.
     throw storeError(storePath, `cannot be locked for a session (${reason(error)})`, writeHint(storePath, error));
   }

@@ -5,7 +5,8 @@ import type lockfile from 'proper-lockfile';
 import { Interrupted } from '../errors.js';
 import { tooWide, wrapColumnsOf } from '../ui/screen.js';
 import { wrap } from '../ui/wrap.js';
-import { isFilledLock, privateLockFs, refuseFileInPlace, undoFutureDate } from './lock-folder.js';
+import { dirname } from 'node:path';
+import { isFilledLock, noLockHint, noLockIn, privateLockFs, refuseFileInPlace, undoFutureDate } from './lock-folder.js';
 import { lockedFile, lockName } from './lock-place.js';
 
 // How long a lock may sit untouched before it counts as left behind by a process that died.
@@ -80,6 +81,7 @@ export async function lockStore(
         if (isFilledLock(code)) {
           throw fail(`cannot be locked for saving: ${lockName(file, `${locked}.lock`)}, a lock folder left behind, holds files itb did not put there`, filledLockHint);
         }
+        if (code === 'ENOENT') throw fail(`cannot be locked for saving: ${noLockIn(dirname(locked))}`, noLockHint);
         if (code !== 'ELOCKED') throw fail('cannot be locked for saving', undefined, error);
         if (Date.now() - started > waitMs) throw busy();
         if (!said && Date.now() - started > SAID_AFTER_MS) {

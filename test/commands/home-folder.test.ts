@@ -149,3 +149,21 @@ describe.skipIf(process.platform === 'win32')('an ITB_HOME that is set', () => {
     expect(saved.stderr).not.toContain('Your HOME');
   });
 });
+
+// /proc is there, and refuses every new folder as "not there" (ENOENT): that code alone says nothing.
+describe.skipIf(!existsSync('/proc/self'))('an ITB_HOME that takes no new folders (/proc)', () => {
+  it('is named as such when a setting is saved, and before a session asks anything', async () => {
+    const saved = await run(['settings', 'minImprovement', '2'], { home: '/proc' });
+    expect(saved.code).toBe(2);
+    expect(oneLine(saved.stderr)).toBe(
+      'error: the itb store /proc/store.json cannot be locked for saving: /proc takes no new folders (it is a system folder, most likely) ' +
+        'Nothing was changed. Point ITB_HOME at a folder you may write to. ',
+    );
+    const session = await run(['session'], { home: '/proc', tty: true });
+    expect(session.code).toBe(2);
+    expect(oneLine(session.stderr)).toBe(
+      'error: the itb store /proc/store.json cannot be locked for a session: /proc takes no new folders (it is a system folder, most likely) ' +
+        'Nothing was changed. Point ITB_HOME at a folder you may write to. ',
+    );
+  });
+});
