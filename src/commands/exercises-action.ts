@@ -196,7 +196,8 @@ function showExercise(library: Library, exercise: Exercise, colour: Colours, you
     '',
     ...labelled('Dose:', describeDose(exercise.dose)),
     ...labelled('Side:', describeSide(exercise.side, undefined, exercise.dose)),
-    ...labelled('Equipment:', exercise.equipment.length > 0 ? exercise.equipment.join(', ') : 'none'),
+    // Worded as a session's drill screen words it, so that the two read as the same list.
+    ...labelled('You need:', exercise.equipment.length > 0 ? exercise.equipment.join(', ') : 'nothing'),
   ];
   if (routines.length > 0) out.push(...labelled('Routines:', routines.join(', ')));
   if (exercise.video) out.push(...labelled('Video:', exercise.video));

@@ -302,13 +302,15 @@ describe('itb exercises', () => {
     expect(stdout).toMatch(/^ {3}3\. /m);
     expect(stdout).toContain('Dose:       1 set × 10 reps');
     expect(stdout).toContain('Side:       the side opposite the pain');
-    expect(stdout.replace(/\s+/g, ' ')).toContain('Side: the side opposite the pain; when both sides are painful, each side in turn, the full dose on each Equipment:');
+    expect(stdout.replace(/\s+/g, ' ')).toContain('Side: the side opposite the pain; when both sides are painful, each side in turn, the full dose on each You need:');
     expect(stdout).toContain('Routines:   joint-chain');
     expect(stdout).not.toContain('loading drill');
     // A drill of both sides, its dose per side: one side then the other, as its steps say.
     const clamshells = await itb(['exercises', 'clamshells']);
     expect(clamshells.stdout).toContain('Dose:       3 sets × 12 reps per side');
     expect(clamshells.stdout).toContain('Side:       each side in turn, a set at a time');
+    // What it takes, in the words of the session's drill screen.
+    expect(clamshells.stdout).toContain('You need:   mat or folded blanket');
   });
 
   it('ID shows the cues, the video and the source a drill of one\'s own has, a single cue too', async () => {
@@ -335,7 +337,7 @@ describe('itb exercises', () => {
     writeFileSync(file, readFileSync(good, 'utf8').replace('      - ankle-rocks\n      - wall-clamshells', '      - wall-clamshells'));
     const { code, stdout } = await itb(['--data', file, 'exercises', 'ankle-rocks']);
     expect(code).toBe(0);
-    expect(stdout.trimEnd().split('\n').at(-1)).toBe('  Equipment:  none');
+    expect(stdout.trimEnd().split('\n').at(-1)).toBe('  You need:   nothing');
     for (const label of ['Routines:', 'Cues:', 'Video:', 'From:']) expect(stdout).not.toContain(label);
   });
 
