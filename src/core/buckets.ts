@@ -41,9 +41,10 @@ export interface BucketView {
 }
 
 /**
- * Every drill's status. Rehab in routine order (first appearance walking the library's routines
- * in order, then the rest by name); avoid with re-test info (due first, then by re-test day, then
- * in the order they were set aside; drills not in the library in use, with no re-test day, last);
+ * Every drill's status. Rehab in routine order (warm-up drills first, then first appearance
+ * walking the library's routines in order, then the rest by name); avoid with re-test info (due
+ * first, then by re-test day, then in the order they were set aside; drills not in the library in
+ * use, with no re-test day, last);
  * untested = library drills with no decision, in library order, then those tested only before a
  * reset that the library does not have (untestedDrills).
  */
@@ -151,15 +152,20 @@ export function retestDueAt(decidedAt: string, days: number): Date {
 }
 
 /**
- * Drills in the order the routines give them (each at its first appearance; the joint chain runs
- * from the feet upward), then by name for drills no routine names.
+ * Warm-up drills first, then the drills in the order the routines give them (each at its first
+ * appearance; the joint chain runs from the feet upward), then by name for drills no routine
+ * names. A routine gathered from several, as the rehab routine is, starts as a day of them does,
+ * with the warm-up, whichever routine it comes from: the strength drills are never done cold.
  */
 function inRoutineOrder(library: Library): (a: ExerciseStatus, b: ExerciseStatus) => number {
+  const warmUps = new Set(library.exercises.filter((exercise) => exercise.category === 'warm-up').map((exercise) => exercise.id));
   const order = new Map<string, number>();
   for (const routine of library.routines) {
     for (const id of routine.exercises) if (!order.has(id)) order.set(id, order.size);
   }
-  return (a, b) => (order.get(a.exerciseId) ?? Infinity) - (order.get(b.exerciseId) ?? Infinity) || a.name.localeCompare(b.name);
+  const rank = (status: ExerciseStatus) => (warmUps.has(status.exerciseId) ? 0 : 1);
+  return (a, b) =>
+    rank(a) - rank(b) || (order.get(a.exerciseId) ?? Infinity) - (order.get(b.exerciseId) ?? Infinity) || a.name.localeCompare(b.name);
 }
 
 /** How many untested drills a routine holds: those a session can offer, as the Next lines count them. */

@@ -187,6 +187,25 @@ describe('itb session: what a routine advises as it opens', () => {
   });
 });
 
+describe('itb session rehab: the warm-up first', () => {
+  it('starts with the warm-up drills, as it advises, and itb buckets and the report list them in the same order', async () => {
+    // The warm-up routine comes last in the library: in routine order alone, bridges would come first.
+    await withMoves(helped('bridges'), helped('leg-swings'), helped('lateral-ankle-tilts'));
+    const session = await run(['session', 'rehab', ...flags], { home, tty: true, now, answers: [5, CTRL_C] });
+    const shown = said(session.stdout);
+    expect(shown).toContain('Warm up for a few easy minutes before the strength drills.');
+    expect(shown).toMatch(/Exercise 1 of 3 · [a-z-]+ Leg swings/);
+    const order = ['Leg swings', 'Lateral ankle tilts', 'Bridges'];
+    const inOrder = (text: string) => order.map((name) => text.indexOf(name)).every((at, i, all) => at >= 0 && (i === 0 || at > all[i - 1]!));
+    const buckets = (await run(['buckets'], { home, now })).stdout;
+    expect(inOrder(buckets.slice(0, buckets.indexOf('Avoid for now')))).toBe(true);
+    const report = (await run(['export'], { home, now })).stdout;
+    expect(inOrder(report.slice(report.indexOf('## Rehab routine'), report.indexOf('## Avoid')))).toBe(true);
+    const json = JSON.parse((await run(['buckets', '--json'], { home, now })).stdout);
+    expect(json.rehab.map((status: { exerciseId: string }) => status.exerciseId)).toEqual(['leg-swings', 'lateral-ankle-tilts', 'bridges']);
+  });
+});
+
 describe('itb session: a library of drills alone', () => {
   it('offers a drill due for its re-test rather than refusing for want of a routine, and itb routines says how to run it', async () => {
     const drillsOnly = library('none');

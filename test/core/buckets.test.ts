@@ -266,6 +266,31 @@ describe('bucketView', () => {
     expect(view.untested.map((s) => s.exerciseId)).toEqual(['monster-walks']);
   });
 
+  it('starts rehab and re-test with the warm-up drills, wherever their routine comes, then the rest in routine order', () => {
+    // As the shipped library has it: the warm-up routine listed after the strength one.
+    const warmUp = (id: string, name: string) => ({ ...drill(id, name), category: 'warm-up' as const, loading: false });
+    const warmUpLast: Library = {
+      ...library,
+      exercises: [...library.exercises.filter((exercise) => exercise.id !== 'leg-swings'), warmUp('leg-swings', 'Leg swings'), warmUp('glute-activation', 'Glute activation')],
+      routines: [...library.routines, { id: 'warm-up', name: 'Warm-up', description: 'Warm up.', exercises: ['leg-swings', 'glute-activation'], cues: [] }],
+    };
+    const session = buildSession({
+      startedAt: '2026-01-01T10:00:00Z',
+      baseline: 8,
+      drills: [
+        { id: 'bridges', scores: [7] },
+        { id: 'glute-activation', scores: [6] },
+        { id: 'hip-hikes', scores: [5] },
+        { id: 'leg-swings', scores: [4] },
+      ],
+    });
+    const view = bucketView(storeWith({ sessions: [session] }), warmUpLast, new Date('2026-01-02T00:00:00Z'));
+    expect(view.rehab.map((s) => s.exerciseId)).toEqual(['leg-swings', 'glute-activation', 'hip-hikes', 'bridges']);
+    expect(builtInRoutine('rehab', view, warmUpLast)).toEqual(['leg-swings', 'glute-activation', 'hip-hikes', 'bridges']);
+    const aside = storeWith({ moves: [move('bridges', 'avoid', '2026-01-01T10:00:00Z'), move('glute-activation', 'avoid', '2026-01-02T10:00:00Z')] });
+    expect(builtInRoutine('retest', bucketView(aside, warmUpLast, new Date('2026-01-20T12:00:00Z')), warmUpLast)).toEqual(['glute-activation', 'bridges']);
+  });
+
   it('lists rehab drills outside routines by their names, not their ids', () => {
     const base = library;
     const withWallSit: Library = { ...base, exercises: [...base.exercises, drill('a-wall-sit', 'Wall sit')] };
