@@ -106,7 +106,7 @@ async function builtInRoutines(ctx: Context, library: Library, command: Command)
   };
   const elsewhere = { rehab: awayFrom(away.rehab), retest: awayFrom(away.retest) };
   const builtIns = [
-    builtIn('rehab', 'Your rehab routine (built in)', 'The drills in your rehab bucket, in routine order.'),
+    builtIn('rehab', 'Your rehab routine (built in)', 'The drills in your rehab bucket, warm-up drills first, then in routine order.'),
     builtIn('retest', 'Re-test (built in)', 'Drills set aside for now whose re-test date has come.'),
   ] as const;
   return { builtIns, elsewhere, view };

@@ -60,7 +60,7 @@ export async function chooseRoutine(
     choices.unshift({ value: 'retest', name: `Re-test drills set aside earlier (${retest.length} due)`, description });
   }
   if (rehab.length > 0) {
-    const description = `The drills that helped you${helpedSidesWords(buckets.rehab)}, in routine order.${leftOut(rehabAway, 'of your rehab bucket')}`;
+    const description = `The drills that helped you${helpedSidesWords(buckets.rehab)}, warm-up drills first, then in routine order.${leftOut(rehabAway, 'of your rehab bucket')}`;
     choices.unshift({ value: 'rehab', name: `Your rehab routine (${plural(rehab.length, 'drill')})`, description });
   } else if (rehabAway > 0) {
     // A rehab bucket of drills from another library: listed, greyed out, rather than missing unexplained.

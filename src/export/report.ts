@@ -132,7 +132,7 @@ export function buildReport(data: StoreData, library: Library, options: ReportOp
 
 /** The built-in routines, as a therapist reads them. */
 const BUILT_IN_ROUTINES = [
-  { id: 'rehab', name: 'the rehab bucket, the drills that had helped, in routine order' },
+  { id: 'rehab', name: 'the rehab bucket, the drills that had helped, warm-up drills first, then in routine order' },
   { id: 'retest', name: 'drills set aside earlier, tried again from their re-test date' },
 ];
 

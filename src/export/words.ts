@@ -90,7 +90,7 @@ export function headerParts(report: Report, write: TextWriter): string[] {
 // A drill's list is its latest decision, while its evidence counts every test: without the rule
 // said, "helped 60 of 91 tests" under "Avoid for now" reads as a mistake.
 export const REHAB_ROUTINE =
-  'The drills that helped the last time they were tested, and any moved here by hand (marked so), in routine order: this is the rehab routine.';
+  'The drills that helped the last time they were tested, and any moved here by hand (marked so), warm-up drills first, then in routine order: this is the rehab routine.';
 
 export const AVOID_FOR_NOW =
   'The drills that did not help the last time they were tested, even on the retry, or that flared up then, and any moved here by hand (marked so): each is offered again from its re-test date.';

@@ -63,7 +63,7 @@ describe('after npx itb, the commands suggested next start with npx itb', () => 
   it('itb exercises and itb routines', async () => {
     expect(said(await itb(['exercises']))).toContain('Show one drill in full: `npx itb exercises ID`');
     expect(said(await itb(['exercises', 'clamshell']))).toContain('Did you mean clamshells? `npx itb exercises` lists them all.');
-    expect(said(await itb(['routines']))).toContain('The drills in your rehab bucket, in routine order. See `npx itb buckets`.');
+    expect(said(await itb(['routines']))).toContain('The drills in your rehab bucket, warm-up drills first, then in routine order. See `npx itb buckets`.');
   });
 
   it('itb routines with a library file of one\'s own: the command that runs the built-in drills it leaves out', async () => {

@@ -63,11 +63,11 @@ describe('itb routines', () => {
     const routines = JSON.parse((await run(['routines', '--json'], { home, now })).stdout) as { id: string; exercises: string[]; builtIn: boolean }[];
     expect(routines.slice(0, 6).every((routine) => routine.builtIn === false)).toBe(true);
     expect(routines.slice(6)).toEqual([
-      { id: 'rehab', name: 'Your rehab routine (built in)', description: 'The drills in your rehab bucket, in routine order.', exercises: ['clamshells'], cues: [], builtIn: true },
+      { id: 'rehab', name: 'Your rehab routine (built in)', description: 'The drills in your rehab bucket, warm-up drills first, then in routine order.', exercises: ['clamshells'], cues: [], builtIn: true },
       { id: 'retest', name: 'Re-test (built in)', description: 'Drills set aside for now whose re-test date has come.', exercises: ['hip-hikes'], cues: [], builtIn: true },
     ]);
     const text = (await run(['routines'], { home, now })).stdout;
-    expect(text).toMatch(/^rehab {2}Your rehab routine \(built in\)\n.*\n {3}1\. Clamshells {2}clamshells · hip\n/m);
+    expect(text).toMatch(/^rehab {2}Your rehab routine \(built in\)\n(?: {2}.*\n)+ {3}1\. Clamshells {2}clamshells · hip\n/m);
     expect(text).toMatch(/^retest {2}Re-test \(built in\)\n(.*\n){2} {3}1\. Hip hikes {2}hip-hikes · hip\n\n/m);
     // With nothing in them, each says so; every id listed is one `itb session` takes.
     const empty = tempHome();
@@ -76,7 +76,7 @@ describe('itb routines', () => {
       expect(none).toContain('  None: a drill comes here when a test lowers your score.\n\nretest  ');
       expect(none).toContain('  None due today.\n');
       // Each says where its drills come from.
-      expect(none).toContain('\n  The drills in your rehab bucket, in routine order. See `itb buckets`.\n');
+      expect(none).toContain('\n  The drills in your rehab bucket, warm-up drills first, then in routine\n  order. See `itb buckets`.\n');
       expect(none).toContain('\n  Drills set aside for now whose re-test date has come. `itb buckets` shows\n  when each is due.\n');
       const ids = (JSON.parse((await run(['routines', '--json'], { home: empty.home, now })).stdout) as { id: string }[]).map((routine) => routine.id);
       expect(ids.slice(-2)).toEqual(['rehab', 'retest']);

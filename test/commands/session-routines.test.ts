@@ -66,7 +66,7 @@ describe('itb session: the routine list', () => {
     const some = await list();
     const description = (value: string) => some.descriptions![some.choices!.indexOf(value)];
     expect(some.choiceNames).toContain('Your rehab routine (1 drill)');
-    expect(description('rehab')).toBe('The drills that helped you, in routine order. Left out, as not in this exercise library: 2 drills of your rehab bucket.');
+    expect(description('rehab')).toBe('The drills that helped you, warm-up drills first, then in routine order. Left out, as not in this exercise library: 2 drills of your rehab bucket.');
     expect(some.choiceNames).toContain('Re-test drills set aside earlier (1 due)');
     expect(description('retest')).toBe('Drills from your avoid-for-now bucket whose re-test date has come. Left out, as not in this exercise library: 1 drill set aside for now.');
     expect(some.disabled).toBeUndefined();
@@ -77,7 +77,7 @@ describe('itb session: the routine list', () => {
     expect(none.disabled).toEqual({ rehab: '(its 2 drills are not in this exercise library)' });
     // The built-in library has both drills of the rehab bucket, and not the two of good.yaml set aside.
     const builtIn = (await run(['session', ...flags], { home, tty: true, now, answers: [CTRL_C] })).prompter.asked.find((asked) => asked.message === 'Which routine?')!;
-    expect(builtIn.descriptions![builtIn.choices!.indexOf('rehab')]).toBe('The drills that helped you, in routine order.');
+    expect(builtIn.descriptions![builtIn.choices!.indexOf('rehab')]).toBe('The drills that helped you, warm-up drills first, then in routine order.');
     expect(builtIn.descriptions![builtIn.choices!.indexOf('retest')]).toMatch(/ Left out, as not in this exercise library: 2 drills set aside for now\.$/);
     expect(builtIn.disabled?.rehab).toBeUndefined();
   });
@@ -90,14 +90,14 @@ describe('itb session: the routine list', () => {
     const left = buildSession({ startedAt: '2026-10-01T08:00:00.000Z', side: 'left', baseline: 6, drills: [{ id: 'clamshells', scores: [4] }] });
     await saveSessions(home, left);
     // One side only: nothing to tell apart.
-    expect(await rehabDescription()).toBe('The drills that helped you, in routine order.');
+    expect(await rehabDescription()).toBe('The drills that helped you, warm-up drills first, then in routine order.');
     // The pain moved to the right, where another drill helped.
     const right = buildSession({ startedAt: '2026-10-20T08:00:00.000Z', side: 'right', baseline: 5, drills: [{ id: 'bridges', scores: [3] }] });
     await Store.open({ ITB_HOME: home }).update((data) => {
       data.sessions.push(right);
       data.buckets = projectBuckets(data.sessions, data.moves);
     });
-    expect(await rehabDescription()).toBe('The drills that helped you (some when your left side hurt, some when your right side hurt), in routine order.');
+    expect(await rehabDescription()).toBe('The drills that helped you (some when your left side hurt, some when your right side hurt), warm-up drills first, then in routine order.');
   });
 
   it('refuses a library whose every routine is set aside with the day the first comes back and the commands for it', async () => {

@@ -153,7 +153,7 @@ describe('markdown', () => {
         'They are asked before the first session, and again only after a screen that did not go on: not at every session.\n\n## Rehab routine\n\n' +
         '_The evidence counts every test of a drill, whatever its session rated: these sessions rated more than one symptom or test movement, ' +
         'so a mean change may mix scores that do not compare (the trends keep them apart)._\n\n' +
-        'The drills that helped the last time they were tested, and any moved here by hand (marked so), in routine order: this is the rehab routine.\n\n1. ',
+        'The drills that helped the last time they were tested, and any moved here by hand (marked so), warm-up drills first, then in routine order: this is the rehab routine.\n\n1. ',
     );
     // The rehab routine numbered in its order, in plain text as rendered.
     const routine = md.split('\n## Rehab routine\n')[1]!.split('\n## ')[0]!.split('\n').filter((line) => /^\d+\. /.test(line));
@@ -1054,7 +1054,7 @@ describe('html', () => {
     data.sessions[1]!.routine = 'rehab';
     data.sessions[2]!.routine = 'a-routine-no-longer-in-the-library';
     const html = toHtml(buildReport(data, library, { now: NOW }));
-    expect(html).toContain(`<p class="legend">Routines: <bdi>joint-chain</bdi> (<bdi>${library.routines[0]!.name}</bdi>); <bdi>rehab</bdi> (<bdi>the rehab bucket, the drills that had helped, in routine order</bdi>).</p>`);
+    expect(html).toContain(`<p class="legend">Routines: <bdi>joint-chain</bdi> (<bdi>${library.routines[0]!.name}</bdi>); <bdi>rehab</bdi> (<bdi>the rehab bucket, the drills that had helped, warm-up drills first, then in routine order</bdi>).</p>`);
   });
 
   it('is one self-contained page with the sections, a chart, a CSP and no scripts or links out', () => {

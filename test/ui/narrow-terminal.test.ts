@@ -175,7 +175,7 @@ describe('one session, on a terminal 50 columns wide', () => {
     expect(code).toBe(0);
     expect(wider(stdout, 50)).toEqual([]);
     for (const exercise of shipped.exercises) expect(flat(stdout)).toContain(`${exercise.name} ${exercise.id} · ${exercise.region}`);
-    expect(wholeWords(stdout, 'The drills in your rehab bucket, in routine order.')).toBe(true);
+    expect(wholeWords(stdout, 'The drills in your rehab bucket, warm-up drills first, then in routine order.')).toBe(true);
     expect(wholeWords(stdout, 'Drills set aside for now whose re-test date has come.')).toBe(true);
     // Too long to share a line with the name, the id goes under it, in line with the name; the
     // name breaks before its note in brackets, as in `itb buckets`, not inside it.
