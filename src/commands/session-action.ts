@@ -145,7 +145,9 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
         say(`\n${wrap(enough, 78).map((line) => colour.bold(line)).join('\n')}\n`);
       }
       const answer = await ask(state.ask, { plan, exercises, prompter, options, colour, say, thresholds: state.session.thresholds });
-      // Given as the lock was lost: not saved, as one typed at Ctrl-C is not.
+      // Given as the lock was lost: not saved, as one typed at Ctrl-C is not. A lock found gone
+      // is first taken again when no other itb took the session's place (see Store.lockSession).
+      await store.lockChecked();
       if (takenOver) throw Object.assign(new Error('the session lock was taken over'), { name: 'AbortPromptError' });
       const step = next(state, answer, ctx.now().toISOString());
       state = step.state;

@@ -149,8 +149,9 @@ export async function acquireSessionLock(storePath: string, onLost: () => void =
       // Its refresh does not run while itb is stopped (Ctrl-Z): after a pause longer than
       // staleAfterMs another session may take the lock over. The refresh runs again as soon as
       // itb goes on: a lock no one touched meanwhile is simply kept, one taken over (or gone) is
-      // lost, and the session is told so, rather than crash mid-answer. Nothing can be lost
-      // either way: every write still takes the store's own lock.
+      // lost, and the session is told so, rather than crash mid-answer, unless no other itb
+      // took its place (see Store.lockSession). Nothing can be lost either way: every write
+      // still takes the store's own lock.
       onCompromised: () => onLost(),
     });
     // Nor its end: a lock already lost has nothing left to release. One a file was put in while

@@ -16,18 +16,19 @@ import { codeOf, readFailure, readFailureHint, storeError, type StoreError } fro
 
 /**
  * The store `file` validated (zod storeSchema) and migrated in memory — or, when the fingerprint
- * vouches for the file's bytes, as itb checked them before. Missing file → emptyStore().
+ * vouches for the file's bytes, as itb checked them before, with the bytes (undefined, and
+ * emptyStore(), when there is no file yet).
  */
-export function readCheckedStore(file: string): StoreData {
+export function readCheckedStore(file: string): { data: StoreData; bytes: Buffer | undefined } {
   const bytes = readStoreBytes(file);
-  if (bytes === undefined) return emptyStore();
+  if (bytes === undefined) return { data: emptyStore(), bytes };
   const vouched = vouchedContent(file, bytes);
-  if (vouched) return vouched;
+  if (vouched) return { data: vouched, bytes };
   const data = parseStore(bytes, file);
   // Just checked in full: vouch for these bytes, so that a store copied, restored or edited by
   // hand is checked once rather than by every command until the next save.
   writeFingerprint(file, hashOf(bytes));
-  return data;
+  return { data, bytes };
 }
 
 /** The bytes of the store `file`, or undefined when there is no file yet. */

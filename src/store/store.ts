@@ -64,6 +64,10 @@ export class Store {
   readonly #writer: StoreWriter;
   /** Whether this Store holds the session lock: its saves are then the session's own. */
   #sessionHeld = false;
+  /** The bytes of the store file as read() last found them: what a session knows before its first save. */
+  #read: Buffer | undefined;
+  /** The session lock, found lost while held, being taken again (see #takeBack). */
+  #lockCheck: Promise<void> | undefined;
   /**
    * What the last update found had become of the store file since this Store saved it, done by
    * something other than this itb (a person, a cleanup or sync program): removed, or replaced by
@@ -91,7 +95,9 @@ export class Store {
    */
   read(): StoreData {
     try {
-      return readCheckedStore(this.path);
+      const { data, bytes } = readCheckedStore(this.path);
+      this.#read = bytes;
+      return data;
     } catch (error) {
       throw homeNamed(error, this.env);
     }
@@ -102,6 +108,10 @@ export class Store {
    * Returns the release. While it is held, this Store's saves are the session's, and every other
    * itb's is refused (see refuseWhileSessionOpen). Returns once a save another itb began before
    * the lock was taken is done, so that the store read from then on is the one the session keeps.
+   *
+   * A lock lost while the store is as the session left it, or gone, was not taken by another itb:
+   * its folder was deleted (by hand, or by a cleanup program), or the lock alone was removed. It is
+   * taken again, and the session goes on; `onLost` is called only when it cannot be (see #takeBack).
    */
   async lockSession(onLost: () => void): Promise<() => Promise<void>> {
     // Loaded only here: the commands that only read need no lock library.
@@ -109,7 +119,14 @@ export class Store {
     try {
       // The lock is made in the store's folder: a HOME that is not there is not made for it.
       refuseMissingHome(this.path, this.env, 'cannot be locked for a session');
-      const release = await acquireSessionLock(this.path, onLost);
+      let release: () => Promise<void>;
+      const lost = () => {
+        this.#lockCheck = this.#takeBack(lockfile, acquireSessionLock, lost).then((again) => {
+          if (again === undefined) onLost();
+          else release = again;
+        });
+      };
+      release = await acquireSessionLock(this.path, lost);
       try {
         // That save checked for a session before this one began, and may be writing still.
         await (await this.#lockForSaving(lockfile, 'session'))();
@@ -118,13 +135,66 @@ export class Store {
         throw error;
       }
       this.#sessionHeld = true;
-      return () => {
+      return async () => {
+        await this.#lockCheck;
         this.#sessionHeld = false;
         return release();
       };
     } catch (error) {
       throw homeNamed(error, this.env);
     }
+  }
+
+  /**
+   * Resolves once a session lock found lost has been taken again, or `onLost` called (see
+   * lockSession): at once when none was lost.
+   */
+  async lockChecked(): Promise<void> {
+    await this.#lockCheck;
+  }
+
+  /**
+   * Takes the session lock again, lost while held, unless another itb took the session's place:
+   * it holds the lock, or saved the store since this session last did. Returns the new release,
+   * or undefined when the lock is another's.
+   */
+  async #takeBack(
+    lockfile: typeof import('proper-lockfile'),
+    acquire: typeof import('./session-lock.js').acquireSessionLock,
+    onLost: () => void,
+  ): Promise<(() => Promise<void>) | undefined> {
+    let release: () => Promise<void>;
+    try {
+      release = await acquire(this.path, onLost);
+    } catch (error) {
+      // Held by another session. A lock that cannot be made at all (its folder cannot be made
+      // again, say) is no other itb's: the next save says what is wrong, as it cannot be made either.
+      return error instanceof StoreError ? async () => {} : undefined;
+    }
+    try {
+      // A change another itb began before the lock was taken again is done first, and seen below.
+      const saving = await this.#lockForSaving(lockfile, 'session');
+      try {
+        if (this.#asLeft()) return release;
+      } finally {
+        await saving().catch(() => undefined);
+      }
+    } catch {
+      return release; // The store's lock cannot be had: its next save says why.
+    }
+    await release().catch(() => undefined);
+    return undefined;
+  }
+
+  /** Whether the store file is as this session last saved it (or read it, before its first save), or gone. */
+  #asLeft(): boolean {
+    let bytes: Buffer | undefined;
+    try {
+      bytes = readStoreBytes(this.path);
+    } catch {
+      return true; // Out of reach, not changed by an itb: the next save says why.
+    }
+    return bytes === undefined || ((this.#written?.bytes ?? this.#read)?.equals(bytes) ?? false);
   }
 
   /** Refuses a change while a session runs, before a command asks about it; its save checks again, locked. */
@@ -164,6 +234,8 @@ export class Store {
 
   async #update(mutate: (data: StoreData) => StoreData | void, { summaryLater = false }: UpdateOptions): Promise<StoreData> {
     this.changedOutside = undefined;
+    // A session's lock being taken again after it was lost: saved only once it is known whose it is.
+    if (this.#sessionHeld) await this.#lockCheck;
     // Loaded only here so that commands which just read stay fast.
     const folder = dirname(this.path);
     const [{ default: lockfile }, { default: ConfClass }, { clearLeftSession, refuseWhileSessionOpen }] = await Promise.all([import('proper-lockfile'), importConf(folder), import('./session-lock.js')]);

@@ -2,7 +2,7 @@
 // by a cleanup program, replaced by another store, or damaged. Nothing answered is lost where it
 // can be kept, the person is told what happened, and a damaged file is never written over.
 // Needs `npm run build` first (`npm test` does it).
-import { readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { StoreData } from '../../src/core/records.js';
@@ -24,6 +24,16 @@ async function storeWith(folder: string, id: string): Promise<void> {
   await Store.open({ ITB_HOME: folder }).update((data: StoreData) => {
     data.sessions.push(buildSession({ id, startedAt: '2026-01-05T12:00:00.000Z', routine: 'strength', baseline: 5, drills: [{ id: 'clamshells', scores: [5, 3] }] }));
   });
+}
+
+/** Waits until the session has made its lock again in the store's folder, as it refreshes it every few seconds. */
+async function lockMadeAgain(): Promise<void> {
+  const lock = join(home(), 'session.lock');
+  const giveUpAt = Date.now() + 30_000;
+  while (!existsSync(lock)) {
+    if (Date.now() > giveUpAt) throw new Error(`the session lock ${lock} was not made again within 30 s`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
 }
 
 /** Starts a joint-chain session on a store with an earlier session, and rates the first drill: every answer so far saved. */
@@ -101,5 +111,31 @@ describe('the store file changed under a running session', () => {
     expect(store.sessions.map((session) => session.id)[0]).toBe('earlier');
     expect(store.sessions[1]!.attempts.map((attempt) => attempt.after)).toEqual([4]);
     expect(store.screenings).toHaveLength(1);
+  });
+
+  it('its whole folder deleted: the session takes its lock again and goes on, saving the store again as it was, and says so', async () => {
+    const t = await sessionAtSecondDrill();
+    rmSync(home(), { recursive: true });
+    // Its lock went with the folder: the session notices at its next refresh, and makes it again.
+    await lockMadeAgain();
+    await rateSecondDrillAndStop(t);
+    const said = oneLine(t.text);
+    expect(said).not.toContain("took this session's place");
+    expect(said).toContain("Your store file was deleted while this session ran (by hand, or by a cleanup program): it was saved again as it was, with this session's answers, so nothing is lost.");
+    const store = storeOf();
+    expect(store.sessions.map((session: { id: string }) => session.id)[0]).toBe('earlier');
+    expect(store.sessions[1].attempts.map((attempt: { after: number }) => attempt.after)).toEqual([4, 3]);
+    expect(store.screenings).toHaveLength(1);
+  });
+
+  it('its lock alone removed: the session takes it again and goes on, with nothing to say', async () => {
+    const t = await sessionAtSecondDrill();
+    rmSync(join(home(), 'session.lock'), { recursive: true });
+    await lockMadeAgain();
+    await rateSecondDrillAndStop(t);
+    const said = oneLine(t.text);
+    expect(said).not.toContain("took this session's place");
+    expect(said).not.toContain('Your store file was');
+    expect(storeOf().sessions[1].attempts.map((attempt: { after: number }) => attempt.after)).toEqual([4, 3]);
   });
 });
