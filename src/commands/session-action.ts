@@ -109,8 +109,13 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
     const flareUps = flareUpsToday(data.sessions, ctx.now());
     if (flareUps.length > 0 && !(await goOnAfterFlareUp(flareUps, library, prompter, say, colour))) return;
     const flaredToday = flareUps.length > 0;
-    if (!(await screenIfNeeded(ctx, store, data, prompter, colour))) return;
-    const plan = await setUp(ctx, store, data, bucketsBefore, library, prompter, routineArg, options, colour, itb);
+    // Said after these saves too: a store file deleted or replaced before the first score.
+    const saveBeforeFirstScore = async (change: (stored: StoreData) => void) => {
+      await store.update(change);
+      sayChangedOutside();
+    };
+    if (!(await screenIfNeeded(ctx, saveBeforeFirstScore, data, prompter, colour))) return;
+    const plan = await setUp(ctx, saveBeforeFirstScore, data, bucketsBefore, library, prompter, routineArg, options, colour, itb);
     if (!plan) return;
     state = start({
       id: randomUUID(),

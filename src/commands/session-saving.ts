@@ -1,7 +1,7 @@
 // Saving during a session while another itb keeps the store busy: asked whether to try again, and
 // when given up or stopped, what was kept and what to run once the other itb is done.
 import { basename } from 'node:path';
-import type { Session } from '../core/records.js';
+import type { Session, StoreData } from '../core/records.js';
 import { Interrupted } from '../errors.js';
 import type { Library } from '../library/schema.js';
 import { StoreBusy, StoreDamagedSince, StoreError, StoreHeldOpen } from '../store/store-errors.js';
@@ -17,6 +17,13 @@ const BUSY =
 // On Windows, another program holding the store file open (see StoreHeldOpen).
 const HELD_OPEN =
   'Your last answer is not saved yet: Windows would not let your store be replaced, most likely because another program has it open (a backup, sync or virus-scanning program). Everything you answered before it is saved.';
+
+/**
+ * A save made by the session before its first score (the safety answers, the setup remembered):
+ * `change` applied to the store, and what the save found had become of the store file since said
+ * as every save of the session says it.
+ */
+export type SaveInSession = (change: (stored: StoreData) => void) => Promise<void>;
 
 // What a session's save found had become of the store file since its last save (Store.changedOutside).
 const CHANGED_OUTSIDE = {

@@ -4,10 +4,11 @@ import type { Context } from '../context.js';
 import { Interrupted } from '../errors.js';
 import type { RedFlag, Screening, StoreData } from '../core/records.js';
 import { screenDue } from '../core/screening.js';
-import { StoppedWaiting, type Store } from '../store/store.js';
+import { StoppedWaiting } from '../store/store.js';
 import type { Colours } from '../ui/colour.js';
 import { isPromptExit, type Prompter } from '../ui/prompter.js';
 import { hanging, wrap } from '../ui/wrap.js';
+import type { SaveInSession } from './session-saving.js';
 
 export const redFlagQuestions: Record<RedFlag, string> = {
   'recent-injury': 'Any recent fall, knock or other injury to the painful leg?',
@@ -19,7 +20,7 @@ export const redFlagQuestions: Record<RedFlag, string> = {
 };
 
 /** Asks the screen when the latest one did not let the user go on (screenDue); false when they should not go on. */
-export async function screenIfNeeded(ctx: Context, store: Store, data: StoreData, prompter: Prompter, colour: Colours): Promise<boolean> {
+export async function screenIfNeeded(ctx: Context, save: SaveInSession, data: StoreData, prompter: Prompter, colour: Colours): Promise<boolean> {
   if (!screenDue(data.screenings)) return true;
   const say = (text: string) => ctx.stdout.write(text);
   say(
@@ -53,7 +54,7 @@ export async function screenIfNeeded(ctx: Context, store: Store, data: StoreData
       anyYes ||= answers[flag];
       // Each answer is saved as it is given: a yes must reach the reports even when the person
       // stops at the next question. Until the last one, the screen has not let them go on.
-      await keepScreening(store, { at, answers: { ...answers }, proceeded: i === questions.length - 1 && !anyYes });
+      await keepScreening(save, { at, answers: { ...answers }, proceeded: i === questions.length - 1 && !anyYes });
     }
   } catch (error) {
     stopped(error);
@@ -68,15 +69,15 @@ export async function screenIfNeeded(ctx: Context, store: Store, data: StoreData
     const lines = ['You answered yes to:', ...yes.flatMap((question) => hanging('  · ', question, 78)), ...wrap(advice, 78)];
     say(`\n${lines.map((line) => colour.bold(line)).join('\n')}\n`);
     proceeded = await prompter.confirm({ message: 'Go on with a session anyway?', default: false }).catch(stopped);
-    if (proceeded) await keepScreening(store, { at, answers, proceeded });
+    if (proceeded) await keepScreening(save, { at, answers, proceeded });
   }
   if (!proceeded) say(`${wrap('Your answers are saved. Please get checked first; itb will ask these questions again next time.', 78).join('\n')}\n`);
   return proceeded;
 }
 
 /** Saves `screening` in place of the one begun at the same instant, or as a new one. */
-async function keepScreening(store: Store, screening: Screening): Promise<void> {
-  await store.update((stored) => {
+async function keepScreening(save: SaveInSession, screening: Screening): Promise<void> {
+  await save((stored) => {
     // Records read from the store are frozen: the new one takes the old one's place.
     const index = stored.screenings.findLastIndex((earlier) => earlier.at === screening.at);
     if (index >= 0) stored.screenings[index] = screening;

@@ -11,7 +11,6 @@ import { andList, orList, painfulSides, sideWords, symptoms, symptomWords } from
 import { inSentence } from '../core/text.js';
 import type { Context } from '../context.js';
 import type { Exercise, Library } from '../library/schema.js';
-import type { Store } from '../store/store.js';
 import type { Colours } from '../ui/colour.js';
 import { plural } from '../export/words.js';
 import type { Prompter } from '../ui/prompter.js';
@@ -19,6 +18,7 @@ import { fitName } from '../ui/width.js';
 import { wrap } from '../ui/wrap.js';
 import { chooseMovement, onWhichLeg } from './session-movement.js';
 import { chooseRoutine, routineExercises } from './session-routines.js';
+import type { SaveInSession } from './session-saving.js';
 import type { SessionOptions } from './session.js';
 
 export interface Plan {
@@ -47,7 +47,7 @@ export interface Plan {
 
 export async function setUp(
   ctx: Context,
-  store: Store,
+  save: SaveInSession,
   data: StoreData,
   buckets: BucketView,
   library: Library,
@@ -81,7 +81,7 @@ export async function setUp(
   // still remembers it. One the same as last time needs no write.
   const remember = async <K extends 'side' | 'symptom' | 'movement'>(key: K, value: Settings[K]) => {
     if (data.settings[key] === value) return;
-    await store.update((stored) => {
+    await save((stored) => {
       stored.settings[key] = value;
     });
   };

@@ -371,12 +371,17 @@ export class Store {
     const stamp = stampOf(this.path);
     const bytes = readStoreBytes(this.path);
     const written = this.#written;
+    // Before a session's first save, what it knows of the store is what it read.
+    const read = written === undefined && this.#sessionHeld ? this.#read : undefined;
     if (bytes === undefined) {
-      if (written === undefined) return { data: emptyStore(), bytes, stamp };
-      // Removed while this itb ran (by hand, or by a cleanup program): saved again as it was,
-      // rather than started afresh with only this change in it.
+      if (written === undefined && read === undefined) return { data: emptyStore(), bytes, stamp };
+      // Removed while this itb ran (by hand, or by a cleanup program, with its folder perhaps):
+      // saved again as it was, rather than started afresh with only this change in it.
       this.changedOutside = 'removed';
-      return { data: this.#lastWritten(written), bytes, stamp };
+      if (written !== undefined) return { data: this.#lastWritten(written), bytes, stamp };
+      const data = vouchedContent(this.path, read!) ?? parseStore(read!, this.path);
+      for (const session of data.sessions) freezeSession(session);
+      return { data, bytes, stamp };
     }
     if (written?.bytes.equals(bytes)) return { data: this.#lastWritten(written), bytes, stamp };
     let data: StoreData;
@@ -385,7 +390,7 @@ export class Store {
     } catch (error) {
       throw this.#keptFromDamage(error, mutate);
     }
-    if (written !== undefined) this.changedOutside = 'replaced';
+    if (written !== undefined || (this.#sessionHeld && !this.#read?.equals(bytes))) this.changedOutside = 'replaced';
     for (const session of data.sessions) freezeSession(session);
     return { data, bytes, stamp };
   }

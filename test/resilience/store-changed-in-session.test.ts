@@ -7,9 +7,10 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { StoreData } from '../../src/core/records.js';
 import { Store } from '../../src/store/store.js';
-import { passRedFlagScreen, type Terminal } from '../helpers/pty.js';
+import { redFlagQuestions } from '../../src/commands/session-screen.js';
+import { keys, passRedFlagScreen, type Terminal } from '../helpers/pty.js';
 import { terminalsOnFreshHome } from '../helpers/pty-home.js';
-import { buildSession } from '../helpers/sessions.js';
+import { buildSession, noRedFlags } from '../helpers/sessions.js';
 import { requireBuild } from '../fixtures/resilience.js';
 
 const { home, itb, storeOf } = terminalsOnFreshHome({ env: { NO_COLOR: '1' } });
@@ -137,5 +138,73 @@ describe('the store file changed under a running session', () => {
     expect(said).not.toContain("took this session's place");
     expect(said).not.toContain('Your store file was');
     expect(storeOf().sessions[1].attempts.map((attempt: { after: number }) => attempt.after)).toEqual([4, 3]);
+  });
+});
+
+describe('the store file changed before the first score', () => {
+  it('deleted during the safety questions: saved again as it was, with the answers, and said at once', async () => {
+    await storeWith(home(), 'earlier');
+    const t = itb(['session', 'joint-chain', '--side', 'left', '--symptom', 'pain', '--movement', 'walking']);
+    const [first, ...others] = Object.values(redFlagQuestions).map((question) => question.slice(0, 20));
+    await t.answer(first!, 'n');
+    // The first answer saved, as the next question shows.
+    await t.waitFor(others[0]!);
+    rmSync(storeFile());
+    await t.type(`n${keys.enter}`);
+    await t.waitFor('Your store file was deleted while this session ran');
+    for (const question of others.slice(1)) await t.answer(question, 'n');
+    await t.waitFor('Rate your pain (0 = none');
+    await t.type(keys.ctrlC);
+    expect(await t.exited).toBe(130);
+    expect(oneLine(t.text)).toContain("it was saved again as it was, with this session's answers, so nothing is lost.");
+    const store = storeOf();
+    expect(store.sessions.map((session: { id: string }) => session.id)).toEqual(['earlier']);
+    expect(store.screenings).toEqual([expect.objectContaining({ answers: noRedFlags, proceeded: true })]);
+    expect(store.settings.movement).toBe('walking');
+  });
+
+  it('replaced while the test movement is chosen: the setup is added to the store in its place, and said', async () => {
+    await storeWith(home(), 'earlier');
+    const t = itb(['session', 'joint-chain', '--side', 'left', '--symptom', 'pain']);
+    await passRedFlagScreen(t);
+    await t.waitFor('Which test movement');
+    const other = join(home(), 'other');
+    await storeWith(other, 'someone-else');
+    writeFileSync(storeFile(), readFileSync(join(other, 'store.json')));
+    rmSync(other, { recursive: true });
+    await t.type(keys.enter); // the first movement on the list
+    await t.waitFor('Your store file was replaced');
+    await t.waitFor('Rate your pain (0 = none');
+    await t.type(keys.ctrlC);
+    expect(await t.exited).toBe(130);
+    expect(oneLine(t.text)).toContain("Your store file was replaced while this session ran (by an older copy, or another person's store): this session's answers so far were added to the store now in its place.");
+    const store = storeOf();
+    expect(store.sessions.map((session: { id: string }) => session.id)).toEqual(['someone-else']);
+    expect(store.settings.movement).toBe('single-leg squat');
+  });
+
+  it('deleted before the session saved anything: the first score saves the store again as the session read it, and says so', async () => {
+    // Screened before, and set up as last time: nothing is saved before the baseline.
+    await storeWith(home(), 'earlier');
+    await Store.open({ ITB_HOME: home() }).update((data: StoreData) => {
+      data.screenings.push({ at: '2026-01-05T11:59:00.000Z', answers: noRedFlags, proceeded: true });
+      Object.assign(data.settings, { side: 'left', symptom: 'pain', movement: 'walking' });
+    });
+    const t = itb(['session', 'joint-chain', '--side', 'left', '--symptom', 'pain', '--movement', 'walking']);
+    await t.waitFor('Rate your pain (0 = none');
+    rmSync(home(), { recursive: true });
+    await t.type(`6${keys.enter}`);
+    await t.waitFor('Your store file was deleted');
+    await t.waitFor('When you have done the drill');
+    await t.type(keys.ctrlC);
+    expect(await t.exited).toBe(130);
+    expect(oneLine(t.text)).toContain("Your store file was deleted while this session ran (by hand, or by a cleanup program): it was saved again as it was, with this session's answers, so nothing is lost.");
+    const store = storeOf();
+    expect(store.sessions.map((session: { id: string; baseline: number }) => [session.id, session.baseline])).toEqual([
+      ['earlier', 5],
+      [expect.any(String), 6],
+    ]);
+    expect(store.screenings).toHaveLength(1);
+    expect(store.settings.movement).toBe('walking');
   });
 });

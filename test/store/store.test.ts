@@ -830,3 +830,39 @@ describe('what a save that failed says', () => {
     expect(writeHint(join(loop, 'store.json'), failure('ELOOP'))).toBe('Nothing was changed. Check the folder exists and that you may write to it, and that the disk is not full.');
   });
 });
+
+describe("a session's store replaced before the session saved anything", () => {
+  it('notes it at the first save, which keeps the store now in its place', async () => {
+    await Store.open(env()).update((data) => void data.sessions.push(sampleSession('earlier')));
+    const session = Store.open(env());
+    session.read();
+    const release = await session.lockSession(() => {});
+    try {
+      // Another store put in its place (an older copy, say), itb's own bytes and fingerprint alike.
+      const other = join(root, 'other');
+      await Store.open({ ITB_HOME: other }).update((data) => void (data.settings.minImprovement = 3));
+      writeFileSync(file, readFileSync(join(other, 'store.json')));
+      await session.update((data) => void (data.settings.side = 'left'));
+      expect(session.changedOutside).toBe('replaced');
+      expect(session.read()).toMatchObject({ sessions: [], settings: { minImprovement: 3, side: 'left' } });
+      // As it was left: nothing to say.
+      await session.update((data) => void (data.settings.symptom = 'pain'));
+      expect(session.changedOutside).toBeUndefined();
+    } finally {
+      await release();
+    }
+  });
+
+  it('notes nothing when the store is as the session read it', async () => {
+    await Store.open(env()).update((data) => void data.sessions.push(sampleSession('earlier')));
+    const session = Store.open(env());
+    session.read();
+    const release = await session.lockSession(() => {});
+    try {
+      await session.update((data) => void (data.settings.side = 'left'));
+      expect(session.changedOutside).toBeUndefined();
+    } finally {
+      await release();
+    }
+  });
+});
