@@ -112,6 +112,20 @@ describe('the store file changed under a running session', () => {
     expect(store.sessions.map((session) => session.id)[0]).toBe('earlier');
     expect(store.sessions[1]!.attempts.map((attempt) => attempt.after)).toEqual([4]);
     expect(store.screenings).toHaveLength(1);
+    // Run again as told, the session is taken as left part way, and goes on from where it stopped.
+    const again = itb(['session', 'joint-chain', '--side', 'left', '--symptom', 'pain', '--movement', 'walking']);
+    await again.waitFor('after Lateral ankle tilts');
+    await again.answer('Go on with the 4 drills left?', 'y');
+    await again.answer('Rate your pain (0 = none', '4');
+    await again.waitFor('Exercise 1 of 4 · knee');
+    await again.waitFor('When you have done the drill');
+    await again.type(keys.ctrlC);
+    expect(await again.exited).toBe(130);
+    expect(storeOf().sessions.map((session: { status: string; baseline: number }) => [session.status, session.baseline])).toEqual([
+      ['completed', 5],
+      ['interrupted', 6],
+      ['interrupted', 4],
+    ]);
   });
 
   it('its whole folder deleted: the session takes its lock again and goes on, saving the store again as it was, and says so', async () => {
