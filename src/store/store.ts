@@ -2,7 +2,8 @@
 // every write. Reading never changes, repairs or clears the store — a damaged file is reported
 // and left exactly as it is, so the user can still rescue it. This module is the update: the
 // lock, the re-read, the check and the save; ./store-read.ts reads the file, ./store-writer.ts
-// writes it.
+// writes it, and ./changed-outside.ts says what is done with a file, or a session's lock, changed
+// under it.
 //
 // Years of daily sessions make the file megabytes long, so checking it is kept to what is needed:
 // bytes itb itself checked and wrote carry a fingerprint (./fingerprint.ts) and are not checked
@@ -11,19 +12,19 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type Conf from 'conf';
-import type { Session, StoreData } from '../core/records.js';
+import type { StoreData } from '../core/records.js';
 import { summarize } from '../core/summary.js';
 import { readRegularFile } from '../regular-file.js';
+import { readForUpdate, takeBack, type Written } from './changed-outside.js';
 import { checkedForWriting, freezeSession } from './check.js';
 import { hashOf, writeFingerprint } from './fingerprint.js';
 import { emptyStore } from './migrations.js';
-import { storeFile, vouchedContent } from './store-file.js';
-import { fileAsFolder, parseStore, readCheckedStore, readStoreBytes, stampOf, unreachableFolder } from './store-read.js';
+import { storeFile } from './store-file.js';
+import { fileAsFolder, readCheckedStore, stampOf, unreachableFolder } from './store-read.js';
 import { importConf, removeLeftoverTempFiles, StoreWriter } from './store-writer.js';
 import { identityOf, keepSummary, writeSummaryFile } from './summary-file.js';
 import { SAVE_WAITS_WHILE_HELD } from './held-open.js';
-import { folderFailure, folderHint, reason, storeBusy, StoreDamagedSince, StoreError, storeError, StoreHeldOpen, writeHint } from './store-errors.js';
-import { writeKeptCopy } from './kept-copy.js';
+import { folderFailure, folderHint, reason, storeBusy, storeError, StoreHeldOpen, writeHint } from './store-errors.js';
 import { homeNamed, refuseMissingHome, refuseNotRegular, refuseReadOnly } from './save-refusals.js';
 import { lockStore, WAIT_MS, type Waiting } from './store-lock.js';
 
@@ -48,15 +49,6 @@ interface StoreOptions {
   lockWaitMs?: number;
 }
 
-/** What this Store last wrote: reused by its next update while the file still holds exactly it. */
-interface Written {
-  bytes: Buffer;
-  /** The store without its sessions, as JSON: parsed afresh for each update, so it can be changed. */
-  rest: string;
-  /** Frozen, so they are exactly what was written. */
-  sessions: readonly Session[];
-}
-
 export class Store {
   #written: Written | undefined;
   /** The summary an update with summaryLater left to write: of that data, for the store file as it wrote it (identityOf). */
@@ -66,7 +58,7 @@ export class Store {
   #sessionHeld = false;
   /** The bytes of the store file as read() last found them: what a session knows before its first save. */
   #read: Buffer | undefined;
-  /** The session lock, found lost while held, being taken again (see #takeBack). */
+  /** The session lock, found lost while held, being taken again (see takeBack). */
   #lockCheck: Promise<void> | undefined;
   /**
    * What the last update found had become of the store file since this Store saved it, done by
@@ -111,7 +103,7 @@ export class Store {
    *
    * A lock lost while the store is as the session left it, or gone, was not taken by another itb:
    * its folder was deleted (by hand, or by a cleanup program), or the lock alone was removed. It is
-   * taken again, and the session goes on; `onLost` is called only when it cannot be (see #takeBack).
+   * taken again, and the session goes on; `onLost` is called only when it cannot be (see takeBack).
    */
   async lockSession(onLost: () => void): Promise<() => Promise<void>> {
     // Loaded only here: the commands that only read need no lock library.
@@ -121,7 +113,9 @@ export class Store {
       refuseMissingHome(this.path, this.env, 'cannot be locked for a session');
       let release: () => Promise<void>;
       const lost = () => {
-        this.#lockCheck = this.#takeBack(lockfile, acquireSessionLock, lost).then((again) => {
+        const lockForSaving = () => this.#lockForSaving(lockfile, 'session');
+        const lastKnown = () => this.#written?.bytes ?? this.#read;
+        this.#lockCheck = takeBack(this.path, acquireSessionLock, lost, lockForSaving, lastKnown).then((again) => {
           if (again === undefined) onLost();
           else release = again;
         });
@@ -151,50 +145,6 @@ export class Store {
    */
   async lockChecked(): Promise<void> {
     await this.#lockCheck;
-  }
-
-  /**
-   * Takes the session lock again, lost while held, unless another itb took the session's place:
-   * it holds the lock, or saved the store since this session last did. Returns the new release,
-   * or undefined when the lock is another's.
-   */
-  async #takeBack(
-    lockfile: typeof import('proper-lockfile'),
-    acquire: typeof import('./session-lock.js').acquireSessionLock,
-    onLost: () => void,
-  ): Promise<(() => Promise<void>) | undefined> {
-    let release: () => Promise<void>;
-    try {
-      release = await acquire(this.path, onLost);
-    } catch (error) {
-      // Held by another session. A lock that cannot be made at all (its folder cannot be made
-      // again, say) is no other itb's: the next save says what is wrong, as it cannot be made either.
-      return error instanceof StoreError ? async () => {} : undefined;
-    }
-    try {
-      // A change another itb began before the lock was taken again is done first, and seen below.
-      const saving = await this.#lockForSaving(lockfile, 'session');
-      try {
-        if (this.#asLeft()) return release;
-      } finally {
-        await saving().catch(() => undefined);
-      }
-    } catch {
-      return release; // The store's lock cannot be had: its next save says why.
-    }
-    await release().catch(() => undefined);
-    return undefined;
-  }
-
-  /** Whether the store file is as this session last saved it (or read it, before its first save), or gone. */
-  #asLeft(): boolean {
-    let bytes: Buffer | undefined;
-    try {
-      bytes = readStoreBytes(this.path);
-    } catch {
-      return true; // Out of reach, not changed by an itb: the next save says why.
-    }
-    return bytes === undefined || ((this.#written?.bytes ?? this.#read)?.equals(bytes) ?? false);
   }
 
   /** Refuses a change while a session runs, before a command asks about it; its save checks again, locked. */
@@ -265,23 +215,6 @@ export class Store {
     throw storeBusy(this.path, 'other itb processes kept changing it');
   }
 
-  /** The store as this Store last wrote it, its sessions frozen as written. */
-  #lastWritten(written: Written): StoreData {
-    return { ...(JSON.parse(written.rest) as StoreData), sessions: written.sessions.slice() };
-  }
-
-  /**
-   * `damage`, found in a store file this Store saved a moment before: the file is left as it is,
-   * and what this Store last wrote, with `mutate`'s change, goes to a file of its own beside it.
-   */
-  #keptFromDamage(damage: unknown, mutate: (data: StoreData) => StoreData | void): unknown {
-    const written = this.#written;
-    if (!(damage instanceof StoreError) || written === undefined) return damage;
-    const last = this.#lastWritten(written);
-    const next = checkedForWriting(mutate(last) ?? last, new Set(last.sessions));
-    return new StoreDamagedSince(damage, writeKeptCopy(this.path, this.#writer.serialize(next)));
-  }
-
   /**
    * Writes the summary the last update left due (summaryLater), when the store file is still the
    * one it wrote. Had another itb saved since, it kept its own summary; and should this one never
@@ -321,7 +254,10 @@ export class Store {
   /** One update with the lock held; undefined when another itb saved the store in the meantime, so that it must start again. */
   #saveLocked(ConfClass: typeof Conf, mutate: (data: StoreData) => StoreData | void, summaryLater: boolean): StoreData | undefined {
     // Re-read under the lock so that what another itb saved a moment ago is kept.
-    const { data: current, bytes: before, stamp } = this.#readForUpdate(mutate);
+    const known = { written: this.#written, read: this.#read, sessionHeld: this.#sessionHeld };
+    const { data: current, bytes: before, stamp, changedOutside } = readForUpdate(this.path, known, mutate, this.#writer);
+    // Found by an earlier try of this update, it stays said.
+    if (changedOutside !== undefined) this.changedOutside = changedOutside;
     if (before !== undefined) refuseReadOnly(this.path);
     const unchanged = new Set(current.sessions);
     const next = mutate(current) ?? current;
@@ -358,41 +294,6 @@ export class Store {
     this.#written = { bytes, rest: JSON.stringify({ ...written, sessions: [] }), sessions: written.sessions.slice() };
     removeLeftoverTempFiles(this.path);
     return written;
-  }
-
-  /**
-   * The store as on disk, with its sessions frozen (what this Store last wrote when the file
-   * still holds it), its bytes, and the stamp of the file they were read from. Notes in
-   * changedOutside what became of the file since this Store wrote it; `mutate`: the update's
-   * change, kept beside a file found damaged since (see #keptFromDamage).
-   */
-  #readForUpdate(mutate: (data: StoreData) => StoreData | void): { data: StoreData; bytes: Buffer | undefined; stamp: string } {
-    // Stamped first: a file replaced between the two makes the update start again, never miss a change.
-    const stamp = stampOf(this.path);
-    const bytes = readStoreBytes(this.path);
-    const written = this.#written;
-    // Before a session's first save, what it knows of the store is what it read.
-    const read = written === undefined && this.#sessionHeld ? this.#read : undefined;
-    if (bytes === undefined) {
-      if (written === undefined && read === undefined) return { data: emptyStore(), bytes, stamp };
-      // Removed while this itb ran (by hand, or by a cleanup program, with its folder perhaps):
-      // saved again as it was, rather than started afresh with only this change in it.
-      this.changedOutside = 'removed';
-      if (written !== undefined) return { data: this.#lastWritten(written), bytes, stamp };
-      const data = vouchedContent(this.path, read!) ?? parseStore(read!, this.path);
-      for (const session of data.sessions) freezeSession(session);
-      return { data, bytes, stamp };
-    }
-    if (written?.bytes.equals(bytes)) return { data: this.#lastWritten(written), bytes, stamp };
-    let data: StoreData;
-    try {
-      data = vouchedContent(this.path, bytes) ?? parseStore(bytes, this.path);
-    } catch (error) {
-      throw this.#keptFromDamage(error, mutate);
-    }
-    if (written !== undefined || (this.#sessionHeld && !this.#read?.equals(bytes))) this.changedOutside = 'replaced';
-    for (const session of data.sessions) freezeSession(session);
-    return { data, bytes, stamp };
   }
 
   /** Whether the file is no longer the one read at `stamp`, and holds other bytes than `before`: another itb saved it. */
