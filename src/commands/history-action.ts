@@ -15,7 +15,7 @@ import { onScreen, wrap, wrapName, wrapUnder } from '../ui/wrap.js';
 import { plural } from '../export/words.js';
 import { DEFAULT_LIMIT, type HistoryOptions } from './history.js';
 import { trendLines } from './history-trend.js';
-import { adviceLines, calendarDay, itbWithLibrary, libraryFor, noStoreNote, paint, plainTerminal, printJson, typedWithout } from './shared.js';
+import { adviceLines, calendarDay, itbWithLibrary, libraryFor, noStoreNote, notice, paint, plainTerminal, printJson, typedWithout } from './shared.js';
 
 const COLUMNS = 80;
 
@@ -46,7 +46,11 @@ export async function showHistory(ctx: Context, options: HistoryOptions, self: C
   const now = ctx.now();
   // The library says which drills are strength work and which routines there are; the history is
   // the store's alone, so one that cannot be read now stops nothing (the advice goes without it).
-  const library = await libraryFor(ctx, self).catch(() => undefined);
+  // It is said all the same: a path typed wrong would go unseen until the session it names fails.
+  const library = await libraryFor(ctx, self).catch((error: unknown) => {
+    if (error instanceof UserError) notice(ctx, `note: ${error.message}, so the advice under the history goes without it.${error.hint ? ` ${error.hint}` : ''}`);
+    return undefined;
+  });
   const advice = adviceFor(data, now, library);
   // Sessions of the period left out by --limit: the text says so under the list.
   const unlisted = summaries.length - listed.length;

@@ -718,6 +718,20 @@ describe('itb history', () => {
     expect(stdout).not.toContain('without --since');
   });
 
+  it('says on stderr that a library file given cannot be read, and shows the history all the same', async () => {
+    await withSessions(first);
+    const missing = join(home, 'my-libary.yaml');
+    const result = await run(['--data', missing, 'history'], { home, now });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('strength');
+    expect(result.stderr.replace(/\s+/g, ' ')).toBe(`note: cannot read ${missing}: file not found, so the advice under the history goes without it. Check the path of the library file. `);
+    const broken = join(home, 'broken.yaml');
+    writeFileSync(broken, 'exercises: [\n');
+    const json = await run(['--data', broken, 'history', '--json'], { home, now });
+    expect(JSON.parse(json.stdout).sessions).toHaveLength(1);
+    expect(json.stderr.replace(/\s+/g, ' ')).toContain(`note: 1 problem in the exercise library ${broken}, so the advice under the history goes without it. Fix it and run`);
+  });
+
   it('suggests what to run next as itb was started, through npx and with the library file given, and keeps the --since day', async () => {
     const npx = { npm_lifecycle_event: 'npx' };
     const mine = join(home, 'my library.yaml');
