@@ -115,11 +115,13 @@ describe('questions as plain lines', () => {
       { value: 'stretches', name: 'Stretches (5 drills)' },
     ];
     const answer = t.prompter.select({ message: 'Which routine?', choices });
-    t.type('hip', 'str', 'st', 'hip r');
+    t.type('hip', 'str', 'st', 'rotation', 'hip r');
     expect(await answer).toBe('hip-rotation');
     expect(t.shown().replace(/\s+/g, ' ')).toContain('"hip" starts more than one choice. Type more of its name or a number from 1 to 3 and press Enter');
     expect(t.shown()).toContain('"str" starts more than one choice.');
     expect(t.shown()).toContain('"st" is not in the list');
+    // The start of a name, not a word inside it.
+    expect(t.shown()).toContain('"rotation" is not in the list');
     const again = t.prompter.select({ message: 'Which routine?', choices });
     t.type('STRET');
     expect(await again).toBe('stretches');
