@@ -258,6 +258,9 @@ describe('parseScore', () => {
     ['\u0660', 0],
     ['7\u200b', 7], // pasted with a zero-width space
     ['\u200e4\u200e', 4], // pasted from a chat, between left-to-right marks
+    ['\u061c\u0665', 5], // an Arabic 5 after the mark Arabic text may carry
+    ['2\u2060', 2], // with a word joiner
+    ['\u{116e3}', 9], // an Eastern Pwo Karen 9, whose digits follow another script's ten
   ])('accepts %j as %d', (text, score) => {
     expect(parseScore(text)).toEqual({ ok: true, score });
   });
