@@ -146,11 +146,11 @@ describe('the test movement question', () => {
 
   it('refuses a number typed as the movement in your own words, saying the score is asked next', async () => {
     await afterSessions();
-    const answers = ['\u0000other', '4', ' 7 / 10 ', '6.5', 'stairs down', 4, 'stop'];
+    const answers = ['\u0000other', '4', ' 7 / 10 ', '6.5', '\u0664', 'stairs down', 4, 'stop'];
     const result = await run(['session', 'balance', '--side', 'left', '--symptom', 'pain', '--no-timer'], { home, tty: true, answers });
     expect(result.code).toBe(0);
     const refused = result.prompter.asked.filter((asked) => asked.message.startsWith('refused:')).map((asked) => asked.message);
-    expect(refused).toEqual(Array(3).fill('refused: Your score is asked next. Describe the movement in words first, such as "stairs, two at a time".'));
+    expect(refused).toEqual(Array(4).fill('refused: Your score is asked next. Describe the movement in words first, such as "stairs, two at a time".'));
     const data = await Store.open({ ITB_HOME: home }).read();
     expect(data.sessions[0]!.movement).toBe('stairs down');
   });
