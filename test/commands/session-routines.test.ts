@@ -161,6 +161,8 @@ describe('itb session: what a routine advises as it opens', () => {
     expect(typed).toContain('Rating pain during: single-leg squat · painful side: left Strengthens the glutes');
     expect(typed).toMatch(new RegExp(`${strengthAdvice}[^]*Keep in mind:`));
     expect(typed.split('Warm up first')).toHaveLength(2);
+    // Its own advice only: the words said for the built-in routines would say it twice.
+    expect(typed).not.toContain('Warm up for a few easy minutes');
   });
 
   it('leaves out the description of a routine chosen from the list, which has just shown it', async () => {
