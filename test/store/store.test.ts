@@ -9,7 +9,7 @@ import { UserError } from '../../src/errors.js';
 import { emptyStore, Store, StoreBusy, StoreError, storeFile } from '../../src/store/store.js';
 import { reason, writeHint } from '../../src/store/store-errors.js';
 import { sampleSession } from '../fixtures/sample-session.js';
-import { newStoreHome } from '../helpers/store-home.js';
+import { newStoreHome, saveAsAnotherItb } from '../helpers/store-home.js';
 import { caught } from '../helpers/caught.js';
 
 let root: string;
@@ -216,6 +216,27 @@ describe('update', () => {
     expect(Object.isFrozen(saved.sessions[0])).toBe(true);
     expect(() => Object.assign(saved.sessions[0]!, { status: 'interrupted' })).toThrow(TypeError);
     expect(Store.open(env()).read().sessions[0]!.status).toBe(sampleSession('s1').status);
+  });
+
+  it('notes, for the save that found it only, a file removed or replaced since its last save, and keeps its data when removed', async () => {
+    await Store.open(env()).update((data) => void data.sessions.push(sampleSession('earlier')));
+    const store = Store.open(env());
+    const ids = () => store.read().sessions.map((session) => session.id);
+    // Its first save finds the file as another itb left it: nothing happened to it.
+    await store.update((data) => void data.sessions.push(sampleSession('s1')));
+    expect(store.changedOutside).toBeUndefined();
+    rmSync(file);
+    await store.update((data) => void data.sessions.push(sampleSession('s2')));
+    expect(store.changedOutside).toBe('removed');
+    expect(ids()).toEqual(['earlier', 's1', 's2']);
+    await store.update((data) => void data.sessions.push(sampleSession('s3')));
+    expect(store.changedOutside).toBeUndefined();
+    saveAsAnotherItb(file);
+    await store.update((data) => void data.sessions.push(sampleSession('s4')));
+    expect(store.changedOutside).toBe('replaced');
+    expect(ids()).toEqual(['s4']);
+    await store.update((data) => void data.sessions.push(sampleSession('s5')));
+    expect(store.changedOutside).toBeUndefined();
   });
 
   it('starts again too when the other save is just as long and dated the same (a disk that keeps times to the second)', async () => {
