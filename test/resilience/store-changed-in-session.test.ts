@@ -67,6 +67,8 @@ describe('the store file changed under a running session', () => {
     expect(oneLine(t.text)).toContain(
       "Your store file was deleted while this session ran (by hand, or by a cleanup program): it was saved again as it was, with this session's answers, so nothing is lost.",
     );
+    // Said after the save that found it gone, not again after each save that follows.
+    expect(oneLine(t.text).split('Your store file was deleted')).toHaveLength(2);
     const store = storeOf();
     // The earlier session, the red-flag answers and the remembered setup are all still there.
     expect(store.sessions.map((session: { id: string }) => session.id)[0]).toBe('earlier');
@@ -74,6 +76,18 @@ describe('the store file changed under a running session', () => {
     expect(store.sessions[1].attempts.map((attempt: { after: number }) => attempt.after)).toEqual([4, 3]);
     expect(store.screenings).toHaveLength(1);
     expect(store.settings.movement).toBe('walking');
+  });
+
+  it('deleted, then stopped with Ctrl-C: saved again with the session marked interrupted, and said so', async () => {
+    const t = await sessionAtSecondDrill();
+    rmSync(storeFile());
+    await t.waitFor('When you have done the drill');
+    await t.type(keys.ctrlC);
+    expect(await t.exited).toBe(130);
+    expect(oneLine(t.text)).toContain('Your store file was deleted while this session ran');
+    const store = storeOf();
+    expect(store.sessions.map((session: { id: string }) => session.id)[0]).toBe('earlier');
+    expect(store.sessions[1]).toMatchObject({ status: 'interrupted', attempts: [expect.objectContaining({ after: 4 })] });
   });
 
   it("replaced by another store: this session's answers are added to it, and said so", async () => {
