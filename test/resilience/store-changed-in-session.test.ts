@@ -107,9 +107,11 @@ describe('the store file changed under a running session', () => {
 
   it('damaged: left as it is, and everything answered kept in a file beside it, named with how to use it', async () => {
     const t = await sessionAtSecondDrill();
+    await t.answer('When you have done the drill', '');
+    await t.waitFor('(before: 4)');
     truncateSync(storeFile(), 100);
     const damaged = readFileSync(storeFile());
-    await t.answer('When you have done the drill', '');
+    await t.type(`3${keys.enter}`);
     expect(await t.exited).toBe(2);
     const said = oneLine(t.text);
     expect(said).toContain(`error: the itb store ${storeFile()} is cut short (not complete JSON): it was damaged while this session ran, and was left as it is`);
@@ -124,7 +126,8 @@ describe('the store file changed under a running session', () => {
     writeFileSync(storeFile(), readFileSync(join(home(), kept!)));
     const store = Store.open({ ITB_HOME: home() }).read();
     expect(store.sessions.map((session) => session.id)[0]).toBe('earlier');
-    expect(store.sessions[1]!.attempts.map((attempt) => attempt.after)).toEqual([4]);
+    // The score that found the file damaged is kept too.
+    expect(store.sessions[1]!.attempts.map((attempt) => attempt.after)).toEqual([4, 3]);
     expect(store.screenings).toHaveLength(1);
     // Run again as told, the session is taken as left part way, and goes on from where it stopped.
     const again = itb(['session', 'joint-chain', '--side', 'left', '--symptom', 'pain', '--movement', 'walking']);
@@ -234,5 +237,19 @@ describe('the store file changed before the first score', () => {
     ]);
     expect(store.screenings).toHaveLength(1);
     expect(store.settings.movement).toBe('walking');
+  });
+
+  it('damaged, then stopped with Ctrl-C: left as it is, and everything answered kept beside it', async () => {
+    const t = await sessionAtSecondDrill();
+    truncateSync(storeFile(), 100);
+    await t.waitFor('When you have done the drill');
+    await t.type(keys.ctrlC);
+    expect(await t.exited).toBe(2);
+    const said = oneLine(t.text);
+    expect(said).toContain(`error: the itb store ${storeFile()} is cut short (not complete JSON): it was damaged while this session ran, and was left as it is`);
+    const kept = readdirSync(home()).find((name) => /^store-kept-\d{8}-\d{6}\.json$/.test(name));
+    expect(said).toContain(`Everything you answered, with all you had saved before, is kept in ${join(home(), kept!)}.`);
+    const store = JSON.parse(readFileSync(join(home(), kept!), 'utf8')) as StoreData;
+    expect(store.sessions[1]).toMatchObject({ status: 'interrupted', attempts: [expect.objectContaining({ after: 4 })] });
   });
 });
