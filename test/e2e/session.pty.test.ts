@@ -460,6 +460,8 @@ describe('itb session in a terminal', () => {
     // No second session is claimed: none was started.
     expect(said).toContain('a second session, or a change to your buckets, history or settings (a reset, say)');
     expect(said).not.toContain('session was started');
+    // The store was changed by itb, not replaced: the reset's own save, not one to warn about.
+    expect(said).not.toContain('Your store file was');
     // The drill it put in rehab is in the history, but the reset has cleared it from the buckets since.
     expect(said).toContain('Session interrupted. Kept: your baseline (6) and 1 finished drill: Lateral ankle tilts (helped; untested now, as your buckets were reset since).');
     expect(said).not.toContain('→ rehab');
