@@ -178,6 +178,26 @@ describe.skipIf(!canSwitch)('a store you may not open', () => {
     expect(itb(['buckets'], home).code).toBe(0);
   });
 
+  it('of your own, in a folder made 600 with all in it, folders too: the outer folder is named first, then the one in it, and that works', () => {
+    const outer = join(scratch.path, 'closed outer');
+    const home = join(outer, 'itb');
+    mkdirSync(home, { recursive: true, mode: 0o700 });
+    const file = join(home, 'store.json');
+    writeFileSync(file, seeded, { mode: 0o600 });
+    for (const path of [outer, home, file]) chownSync(path, NOBODY.uid, NOBODY.gid);
+    chmodSync(home, 0o600);
+    chmodSync(outer, 0o600);
+    // From the outside in: nothing inside a closed folder can be looked at, so it goes first.
+    for (const folder of [outer, home]) {
+      const ran = itb(['buckets'], home);
+      expect(ran.code, ran.stderr).toBe(2);
+      const command = /`(chmod [^`]+)`/.exec(ran.stderr)?.[1];
+      expect(command, ran.stderr).toBe(`chmod u+rwx '${folder}'`);
+      expect(spawnSync('sh', ['-c', command!], NOBODY).status, command).toBe(0);
+    }
+    expect(itb(['buckets'], home).code).toBe(0);
+  });
+
   it('of your own, in a folder made 600 with its files (`chmod -R 600`): the folder is named with how to open it again, not the file, and that works', () => {
     const home = join(scratch.path, 'closed folder');
     mkdirSync(home, { mode: 0o700 });
