@@ -60,11 +60,11 @@ describe('a slip in the library file in use', () => {
     expect(said(result)).toBe(slip());
   });
 
-  it('does not stop itb history, whose list is the store\'s alone', async () => {
+  it('does not stop itb history, whose list is the store\'s alone, and names the slip in a note', async () => {
     await withSession();
     const result = await run(['--data', mine, 'history'], { home, now });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('2026-02-20');
-    expect(result.stderr).toBe('');
+    expect(result.stderr.replace(/\s+/g, ' ')).toContain(`note: 1 problem in the exercise library ${mine}, so the advice under the history goes without it.`);
   });
 });

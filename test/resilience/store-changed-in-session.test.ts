@@ -131,10 +131,10 @@ describe('the store file changed under a running session', () => {
     expect(store.screenings).toHaveLength(1);
     // Run again as told, the session is taken as left part way, and goes on from where it stopped.
     const again = itb(['session', 'joint-chain', '--side', 'left', '--symptom', 'pain', '--movement', 'walking']);
-    await again.waitFor('after Lateral ankle tilts');
-    await again.answer('Go on with the 4 drills left?', 'y');
+    await again.waitFor('and Forward 45° lunge knee circles');
+    await again.answer('Go on with the 3 drills left?', 'y');
     await again.answer('Rate your pain (0 = none', '4');
-    await again.waitFor('Exercise 1 of 4 · knee');
+    await again.waitFor('Exercise 1 of 3 · hip');
     await again.waitFor('When you have done the drill');
     await again.type(keys.ctrlC);
     expect(await again.exited).toBe(130);
