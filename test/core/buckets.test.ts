@@ -269,11 +269,11 @@ describe('bucketView', () => {
   it('starts rehab and re-test with the warm-up drills, wherever their routine comes, then the rest in routine order', () => {
     // As the shipped library has it: the warm-up routine listed after the strength one.
     const warmUp = (id: string, name: string) => ({ ...drill(id, name), category: 'warm-up' as const, loading: false });
-    const warmUpLast: Library = {
-      ...library,
-      exercises: [...library.exercises.filter((exercise) => exercise.id !== 'leg-swings'), warmUp('leg-swings', 'Leg swings'), warmUp('glute-activation', 'Glute activation')],
-      routines: [...library.routines, { id: 'warm-up', name: 'Warm-up', description: 'Warm up.', exercises: ['leg-swings', 'glute-activation'], cues: [] }],
-    };
+    const { exercises, routines } = library;
+    const warmUpLast: Library = Object.assign({}, library, {
+      exercises: [...exercises.filter((exercise) => exercise.id !== 'leg-swings'), warmUp('leg-swings', 'Leg swings'), warmUp('glute-activation', 'Glute activation')],
+      routines: [...routines, { id: 'warm-up', name: 'Warm-up', description: 'Warm up.', exercises: ['leg-swings', 'glute-activation'], cues: [] }],
+    });
     const session = buildSession({
       startedAt: '2026-01-01T10:00:00Z',
       baseline: 8,
