@@ -1,11 +1,11 @@
 // The lock every write of the store takes (a folder `store.json.lock` beside it, kept fresh while
 // held), so that two itb processes never write at once. A store.json that is a link has its lock
 // beside the file it leads to, where the saves go (see ./lock-place.ts).
+import { dirname } from 'node:path';
 import type lockfile from 'proper-lockfile';
 import { Interrupted } from '../errors.js';
 import { tooWide, wrapColumnsOf } from '../ui/screen.js';
 import { wrap } from '../ui/wrap.js';
-import { dirname } from 'node:path';
 import { isFilledLock, noLockHint, noLockIn, privateLockFs, refuseFileInPlace, undoFutureDate } from './lock-folder.js';
 import { lockedFile, lockName } from './lock-place.js';
 
