@@ -192,6 +192,16 @@ describe('see-a-professional', () => {
     expect(ids([rated(28, 6), rated(21, 6), rated(0, 6)])).toEqual([]);
   });
 
+  it('names the first day back after a break, and counts three weeks before it as enough', () => {
+    // Three weeks up to 2026-02-08, then back on 2026-02-27 and again today, no lower.
+    const sessions = [rated(35, 6), rated(28, 6), rated(21, 6), rated(2, 6), rated(0, 6)];
+    const [advice] = adviceFor(storeWith({ sessions }), now);
+    expect(advice!.message).toContain('in each of 3 weeks in a row up to 2026-02-08, then again from 2026-02-27 after a break');
+    // In whatever order the store holds them.
+    const [reversed] = adviceFor(storeWith({ sessions: [...sessions].reverse() }), now);
+    expect(reversed!.message).toBe(advice!.message);
+  });
+
   it('says nothing after only two weeks, however flat', () => {
     expect(ids([rated(10, 6), rated(8, 6), rated(3, 6), rated(1, 6)])).toEqual([]);
   });
