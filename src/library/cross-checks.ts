@@ -2,6 +2,7 @@
 // used once, routines naming drills and cues the file has, a one-sided drill's dose not given per
 // side, and no control characters in text that reaches the terminal.
 import type { Document } from 'yaml';
+import type { Missing } from './built-in-copies.js';
 import { closest, namedAs } from '../core/closest.js';
 import { controlCharacterPaths } from '../core/text.js';
 import { position, type At, type Path } from './positions.js';
@@ -15,10 +16,10 @@ const idSchema = exerciseSchema.shape.id;
  * Checks zod cannot make on one object: unique ids and references that resolve. They run on the
  * raw data, even when some items are malformed, so that every problem is reported in one go.
  */
-export function crossChecks(data: unknown, doc: Document, at: At): (Found & { reference?: true })[] {
-  const found: (Found & { reference?: true })[] = [];
-  const report = (path: Path, message: Found['message'], reference?: true) =>
-    found.push({ ...position(doc, path, at), path: path.join('.') || '(file)', message, ...(reference ? { reference } : {}) });
+export function crossChecks(data: unknown, doc: Document, at: At): (Found & { reference?: true; missing?: Missing })[] {
+  const found: (Found & { reference?: true; missing?: Missing })[] = [];
+  const report = (path: Path, message: Found['message'], missing?: Missing) =>
+    found.push({ ...position(doc, path, at), path: path.join('.') || '(file)', message, ...(missing ? { reference: true, missing } : {}) });
   const items = (value: unknown, key: string): unknown[] => {
     const list = isRecord(value) ? value[key] : undefined;
     return Array.isArray(list) ? list : [];
@@ -50,7 +51,7 @@ export function crossChecks(data: unknown, doc: Document, at: At): (Found & { re
         // Without a list of drills ("exercises:" misspelt or left out, which is reported), every
         // drill of every routine would be reported as unknown, burying the one line to fix.
         if (kind === 'exercise' && !drillsListed) return;
-        if (typeof id === 'string' && !known.has(id)) report(['routines', r, field, i], () => unknownReference(kind, id, known, items(data, 'exercises')), true);
+        if (typeof id === 'string' && !known.has(id)) report(['routines', r, field, i], () => unknownReference(kind, id, known, items(data, 'exercises')), { kind, id });
         // A drill is judged once a session: a second place in the same routine would be judged twice.
         else if (seen.has(id)) report(['routines', r, field, i], `"${String(id)}" is listed twice in this routine`);
         seen.add(id);

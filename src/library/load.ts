@@ -9,6 +9,7 @@ import { cannotReadWords, codeOf, readRegularFile, sizeWords, TOO_BIG } from '..
 import { shellPath, unsetVariable } from '../shell-word.js';
 import { unreplacedTilde } from '../store/store-path.js';
 import { byteWords, utf8Text } from '../utf8-text.js';
+import { builtInCopies } from './built-in-copies.js';
 import { crossChecks, sameNameWarnings } from './cross-checks.js';
 import { commentWarnings, listInStepWarnings, lostTextProblems } from './lost-text.js';
 import { oddSpaceProblems } from './odd-spaces.js';
@@ -264,6 +265,7 @@ export function parseLibrary(
   // the indentation is the slip, not the "unknown drill" the joined text makes.
   const lostPaths = new Set(lost.map((problem) => problem.fullPath));
   problems.push(...cross.filter((problem) => !inMisplaced(problem.path) && !lostPaths.has(problem.path)));
+  if (syntax.length === 0) builtInCopies(problems);
   if (syntax.length > 0 || problems.length > 0 || !library) return fail(problems);
   return { ok: true, library, ...warnings };
 }

@@ -1114,11 +1114,15 @@ describe('checks across the file', () => {
       '36:9  routines.0.cues.0  a routine\'s cues are the ids of cues listed under "cues:" at the top of the file, not text: list this one there (an id and its text) and write its id here',
     ]);
     // A routine copied from another file, without the cues it names.
-    expect(problemsIn(source.replace(/^cues:\n(  .*\n)+/m, '').replace('      - Keep your knee soft\n', ''))).toEqual([
+    expect(problemsIn(source.replace(/^cues:\n(  .*\n)+/m, '').replace('      - Keep your knee soft\n', '').replace('- stand-tall', '- knee-soft'))).toEqual([
       '30:9  routines.0.exercises.2  "Bridges" is the name of a drill; a routine names its drills by id: "bridges"',
       '31:9  routines.0.exercises.3  unknown exercise "nordic-curls"',
-      '33:9  routines.0.cues.0  unknown cue "stand-tall": the file has no "cues:" list at its top, where each cue has an id and its text',
+      '33:9  routines.0.cues.0  unknown cue "knee-soft": the file has no "cues:" list at its top, where each cue has an id and its text',
     ]);
+    // One the built-in library has (test/library/built-in-copies.test.ts): where to copy it from.
+    expect(problemsIn(source.replace(/^cues:\n(  .*\n)+/m, '').replace('      - Keep your knee soft\n', ''))[2]).toMatch(
+      /^33:9 {2}routines\.0\.cues\.0 {2}unknown cue "stand-tall": the built-in library has a cue of this id, .* into a "cues:" list at the top of this file, which has none yet, /,
+    );
   });
 
   it('says a routine\'s drill or cue written as a set of fields ("- id: ankle-rocks") is written as its id alone, rather than to put it in quotes', () => {
