@@ -95,6 +95,27 @@ export function listInStepWarnings(doc: Document, at: At): Problem[] {
     const message = `this step holds a list of ${items.length} items, and a step is shown as one paragraph, so they would run together: write each as a step of its own ("- " at the indent of this step's own "- ")`;
     warnings.push({ ...at(node.range[0]), path: shownPath(path), message });
   }
+  return [...warnings, ...numberedStepWarnings(doc, at)];
+}
+
+/**
+ * Steps numbered in their text ("1. Lie down", "2. Lift"), as on a paper handout: a session and
+ * `itb exercises` number each step, so they would show as "1. 1. Lie down". Told once, at the
+ * first step, when every step of two or more starts with its own number.
+ */
+function numberedStepWarnings(doc: Document, at: At): Problem[] {
+  const warnings: Problem[] = [];
+  for (const { node, path, isKey } of placedNodes(doc)) {
+    const [list, , field] = path;
+    if (isKey || list !== 'exercises' || field !== 'steps' || path.length !== 3 || !isSeq(node) || node.items.length < 2) continue;
+    const numbered = node.items.every((step, index) => isScalar(step) && typeof step.value === 'string' && new RegExp(`^${index + 1}[.)]\\s`).test(step.value.trimStart()));
+    const first = node.items[0];
+    if (!numbered || !isScalar(first) || !first.range) continue;
+    const text = String(first.value).trim().replace(/\s+/g, ' ');
+    const shown = text.length > 40 ? `${text.slice(0, 39)}…` : text;
+    const message = `the steps start with their numbers, and a session numbers each step itself, so the first would read "1. ${shown}": leave the numbers out of the steps`;
+    warnings.push({ ...at(first.range[0]), path: shownPath([...path, 0]), message });
+  }
   return warnings;
 }
 
