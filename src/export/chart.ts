@@ -1,6 +1,6 @@
 // An inline SVG line chart of each session's baseline and final score, for the HTML report.
 // Plain shapes and text only, sized by viewBox so it prints at any width.
-import { DAY_MS } from '../core/durations.js';
+import { DAY_MS, MINUTE_MS } from '../core/durations.js';
 import { drawnFinal, type ScorePoint } from '../core/history.js';
 import { pointsShown } from '../ui/sparkline.js';
 import { dateOf } from './words.js';
@@ -147,8 +147,22 @@ export function scoreChart(points: ScorePoint[]): { svg: string; paused: boolean
 function apartAtPauses<T>(entries: T[], time: (entry: T) => number): T[][] {
   const runs: T[][] = [];
   for (const [index, entry] of entries.entries()) {
-    if (index === 0 || time(entry) - time(entries[index - 1]!) > PAUSE_DAYS * DAY_MS) runs.push([entry]);
+    if (index === 0 || pauseBetween(time(entries[index - 1]!), time(entry))) runs.push([entry]);
     else runs.at(-1)!.push(entry);
   }
   return runs;
+}
+
+/**
+ * More than PAUSE_DAYS between two moments as a calendar counts them: by the local clock at each,
+ * so that a Sunday at 10:00 four weeks after another, across the end of summer time (28 days and
+ * an hour of real time), is no pause, as the caption's "more than 4 weeks" reads. Summer time
+ * moves the clock by an hour or two: only a gap within a day of the limit needs the clocks.
+ */
+function pauseBetween(earlier: number, later: number): boolean {
+  const apart = later - earlier;
+  if (apart <= (PAUSE_DAYS - 1) * DAY_MS) return false;
+  if (apart > (PAUSE_DAYS + 1) * DAY_MS) return true;
+  const localClock = (ms: number) => ms - new Date(ms).getTimezoneOffset() * MINUTE_MS;
+  return localClock(later) - localClock(earlier) > PAUSE_DAYS * DAY_MS;
 }

@@ -117,3 +117,25 @@ describe('the advice to see a professional', () => {
     expect(md).toContain('was rated in each of 3 weeks in a row (7-day weeks, 2026-03-09 to 2026-03-29)');
   });
 });
+
+describe("the report chart's pauses", () => {
+  // The chart's lines stop where more than four weeks passed between two scores.
+  const lines = (html: string) => html.split('<svg ')[1]!.split('</svg>')[0]!.match(/<polyline /g)?.length ?? 0;
+  const now = new Date('2026-11-02T12:00:00Z');
+
+  it('count four weeks by the calendar: a Sunday four weeks on, across the end of summer time, is no pause', async () => {
+    // Sundays at 10:00: on 2026-10-04 in summer time (08:00 UTC), on 2026-11-01 in winter time (09:00 UTC),
+    // 28 days and 1 hour of real time apart.
+    await save(helped('2026-10-04T08:00:00Z', 6), helped('2026-11-01T09:00:00Z', 5));
+    const html = (await run(['export', '--format', 'html'], { home, now })).stdout;
+    expect(html).not.toContain('A line stops');
+    expect(lines(html)).toBe(2);
+  });
+
+  it('stop a line a minute past four weeks by the calendar', async () => {
+    await save(helped('2026-10-04T08:00:00Z', 6), helped('2026-11-01T09:01:00Z', 5));
+    const html = (await run(['export', '--format', 'html'], { home, now })).stdout;
+    expect(html).toContain('A line stops where more than 4 weeks passed between two of its scores');
+    expect(lines(html)).toBe(0);
+  });
+});
