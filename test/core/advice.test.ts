@@ -528,6 +528,18 @@ describe('rest-after-flare-up', () => {
     );
   });
 
+  it('leaves out the offer to go on later today with a strength routine stopped by a flare-up', () => {
+    const library = { exercises: ['clamshells', 'bridges'].map((id) => ({ id, loading: true })), routines: [{ id: 'strength' }, { id: 'joint-chain' }] };
+    const flaredIn = buildSession({ startedAt: '2026-11-20T13:00:00.000Z', routine: 'strength', loading: true, status: 'stopped', baseline: 3, drills: [{ id: 'clamshells', scores: [2] }, { id: 'bridges', scores: [6] }] });
+    const advice = adviceFor(storeWith({ sessions: [flaredIn] }), at, library);
+    expect(advice.map((item) => item.id)).toEqual(['rest-after-flare-up', 'loading-spacing']);
+    expect(advice[1]!.goesOnToday).toBeUndefined();
+    expect(advice[1]!.message).not.toContain('part way');
+    // A routine with no strength drills left part way today, and no flare-up: no advice at all.
+    const gentle = buildSession({ startedAt: '2026-11-20T13:00:00.000Z', routine: 'joint-chain', status: 'stopped', baseline: 3, drills: [{ id: 'lateral-ankle-tilts', scores: [2] }] });
+    expect(adviceFor(storeWith({ sessions: [gentle] }), at, library)).toEqual([]);
+  });
+
   it('is for the local day of the flare-up alone, and not for one recorded after now', () => {
     expect(advised([flaredAt('2026-11-20T01:56:00.000Z')])).toBeUndefined(); // 22:30 local yesterday
     expect(advised([flaredAt('2026-11-20T12:40:00.000Z')], new Date('2026-11-21T03:30:00.000Z'))).toBeUndefined(); // past midnight
