@@ -7,6 +7,7 @@ import { readsInPath } from '../core/text.js';
 import { UserError } from '../errors.js';
 import { plainIssue } from '../plain-issues.js';
 import { cannotReadWords, codeOf, NOT_REGULAR, readRegularFile, sizeWords, TOO_BIG } from '../regular-file.js';
+import { unreadableAdvice } from '../unreadable.js';
 import { byteWords, utf8Text } from '../utf8-text.js';
 import { EXPORT_SCHEMA_VERSION, exportSchema, READ_SCHEMA_VERSIONS, type ParsedExport } from '../export/schema.js';
 import { checkBackup } from './import-checks.js';
@@ -53,7 +54,8 @@ export async function readExport(file: string, itb: string, home?: string, store
     if (code === 'ENOENT' && file === '-') {
       throw new UserError('itb import reads a backup from a file, not from standard input', `Save the backup to a file first, then give its name: \`${itb} import backup.json\`.`);
     }
-    const hint = code === 'ENOENT' || code === 'EISDIR' || code === NOT_REGULAR ? `Give the path of a backup that \`${itb} export -o backup.json\` wrote.` : undefined;
+    const denied = code === 'EACCES' || code === 'EPERM';
+    const hint = code === 'ENOENT' || code === 'EISDIR' || code === NOT_REGULAR ? `Give the path of a backup that \`${itb} export -o backup.json\` wrote.` : denied ? unreadableAdvice(file) : undefined;
     throw new UserError(`cannot read ${file}: ${cannotReadWords(error, file)}`, hint);
   }
   // A backup zipped to send it, or a report printed to PDF, is not text at all: said for what it is.

@@ -8,6 +8,7 @@ import { EXIT, UserError } from '../errors.js';
 import { cannotReadWords, codeOf, readRegularFile, sizeWords, TOO_BIG } from '../regular-file.js';
 import { shellPath, unsetVariable } from '../shell-word.js';
 import { unreplacedTilde } from '../store/store-path.js';
+import { unreadableAdvice } from '../unreadable.js';
 import { byteWords, utf8Text } from '../utf8-text.js';
 import { builtInCopies } from './built-in-copies.js';
 import { crossChecks, sameNameWarnings } from './cross-checks.js';
@@ -108,9 +109,10 @@ export function checkLibraryFile(file: string, validateCommand?: string, fromEnv
       const builtIn = fromEnv ? ` ITB_DATA names this file: set it to its full path, or ${BACK_TO_BUILT_IN()}` : '';
       throw new UserError(`${named} there is no folder ${unreplaced.tilde} in ${process.cwd()}, where itb runs`, unreplaced.hint + builtIn);
     }
+    const denied = codeOf(error) === 'EACCES' || codeOf(error) === 'EPERM';
     const hint = missing && !isAbsolute(file)
       ? `A file named without its full path is looked for in the folder you run itb from (${process.cwd()}); give its full path, such as ~/itb/my-library.yaml, to use it from any folder.`
-      : 'Check the path of the library file.';
+      : denied ? unreadableAdvice(file) : 'Check the path of the library file.';
     // A file moved or deleted long after ITB_DATA was set (in a shell profile, say): where that
     // name comes from, and the way back to the built-in library meanwhile.
     const whereFrom = missing && fromEnv

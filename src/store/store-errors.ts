@@ -1,11 +1,11 @@
 // What the store's problems are called, in words a user can act on. Every one names the file
 // and says that nothing was changed, or what to do to keep the data.
 import { accessSync, constants, existsSync, lstatSync, mkdirSync, realpathSync, statSync } from 'node:fs';
-import { userInfo } from 'node:os';
 import { dirname } from 'node:path';
 import { UserError } from '../errors.js';
 import { codeOf, isLink, NOT_REGULAR, type NotRegularError, sizeWords, TOO_BIG } from '../regular-file.js';
 import { shellPath, shellWord } from '../shell-word.js';
+import { myName } from '../unreadable.js';
 
 export { codeOf };
 
@@ -181,15 +181,6 @@ function linkedFile(file: string): string {
     return lstatSync(file).isSymbolicLink() ? realpathSync(file) : file;
   } catch {
     return file;
-  }
-}
-
-/** This account's name, or its number where the system keeps no name for it (chown takes either). */
-function myName(): string {
-  try {
-    return userInfo().username;
-  } catch {
-    return String(process.getuid?.());
   }
 }
 

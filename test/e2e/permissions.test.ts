@@ -5,7 +5,7 @@
 // cannot reach the binary either, these tests are skipped.
 // Needs `npm run build` first (`npm test` does it).
 import { spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, chownSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Store } from '../../src/store/store.js';
@@ -127,4 +127,42 @@ describe.skipIf(user === undefined)('a store the user may not use', () => {
     expect(terminal.text).toContain(`the itb store ${storeFile} cannot be locked for a session (permission denied)`);
     expect(terminal.text).not.toContain('?');
   });
+});
+
+describe.skipIf(user === undefined)('a file the user names but may not read', () => {
+  /** stderr with its lines joined, as the hint is broken between words to fit the width. */
+  const said = (result: { stderr: string }) => result.stderr.replace(/\s+/g, ' ');
+
+  it('tells them to make a backup or library of their own readable, not to check its path', () => {
+    const backup = join(home, 'backup.json');
+    const library = join(home, 'my-library.yaml');
+    itb(['export', '-o', 'backup.json']);
+    copyFileSync(join(import.meta.dirname, '../fixtures/libraries/good.yaml'), library);
+    if (user?.uid !== undefined) chownSync(library, user.uid, user.gid!);
+    chmodSync(backup, 0o000);
+    chmodSync(library, 0o000);
+    const imported = itb(['import', 'backup.json']);
+    expect(imported.code).toBe(2);
+    expect(said(imported)).toBe('error: cannot read backup.json: permission denied Make it readable by you (`chmod u+r backup.json`), then try again. ');
+    for (const args of [['validate', 'my-library.yaml'], ['--data', 'my-library.yaml', 'exercises']]) {
+      const result = itb(args);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(said(result), args.join(' ')).toBe('error: cannot read my-library.yaml: permission denied Make it readable by you (`chmod u+r my-library.yaml`), then try again. ');
+    }
+    // Done as said, the backup is read.
+    chmodSync(backup, 0o600);
+    expect(itb(['import', 'backup.json', '--dry-run']).code).toBe(0);
+  });
+
+  it.skipIf(user?.uid === undefined)('names the account a file belongs to, and how to make it theirs', () => {
+    const library = join(home, 'their-library.yaml');
+    copyFileSync(join(import.meta.dirname, '../fixtures/libraries/good.yaml'), library);
+    chmodSync(library, 0o600);
+    const result = itb(['validate', 'their-library.yaml']);
+    expect(result.code).toBe(2);
+    expect(said(result)).toBe(
+      'error: cannot read their-library.yaml: permission denied It belongs to root (the administrator), as happens to a file written with sudo: make it yours with `sudo chown nobody their-library.yaml`, or ask for a copy you may read. ',
+    );
+  });
+
 });
