@@ -134,9 +134,10 @@ function ownerAdvice(file: string): string | undefined {
 }
 
 /**
- * When a folder of yours on the way to the store `file` may not be opened (made 600 by a
- * `chmod -R 600` meant for the files in it, say): nothing in it can be read or saved, and a
- * `chmod` of the file itself would be refused too. Which folder, and how to open it again.
+ * When a folder on the way to the store `file` may not be opened: nothing in it can be read or
+ * saved, and a `chmod` of the file itself would be refused too. Which folder, and how to open it
+ * again when it is yours (made 600 by a `chmod -R 600` meant for the files in it, say); when it is
+ * another account's (ITB_HOME set to a folder in their home), to choose a folder of yours.
  */
 function closedFolderAdvice(file: string): string | undefined {
   const me = process.getuid?.();
@@ -149,8 +150,9 @@ function closedFolderAdvice(file: string): string | undefined {
       accessSync(folder, constants.X_OK);
     } catch {
       try {
-        // Another account's folder is not for this account to chmod.
-        if (statSync(folder).uid !== me) return undefined;
+        // Another account's folder is not for this account to chmod: ITB_HOME is in the wrong place.
+        const { uid } = statSync(folder);
+        if (uid !== me) return `${folder} belongs to ${uid === 0 ? 'root (the administrator)' : `another account (user id ${uid})`} and may not be opened by you: point ITB_HOME at a folder of yours.`;
       } catch {
         return undefined;
       }

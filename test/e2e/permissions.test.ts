@@ -165,4 +165,15 @@ describe.skipIf(user === undefined)('a file the user names but may not read', ()
     );
   });
 
+  it.skipIf(user?.uid === undefined)('says that a store in another account’s closed folder is out of reach, not to chmod a file that is not there', () => {
+    const theirs = join(home, 'theirs');
+    mkdirSync(theirs, { mode: 0o700 });
+    const store = join(theirs, 'itb');
+    for (const args of [['buckets'], ['settings', 'side', 'left']]) {
+      const result = itb(args, store);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(said(result), args.join(' ')).toContain(`${theirs} belongs to root (the administrator) and may not be opened by you: point ITB_HOME at a folder of yours.`);
+      expect(said(result), args.join(' ')).not.toContain('chmod');
+    }
+  });
 });
