@@ -23,10 +23,12 @@ export function closest(wanted: string, candidates: readonly string[], limit = 2
 
 /**
  * One holds the other: "bridge" in "single-leg-bridges", "strength" in "strength today". A short
- * candidate inside a long word ("a" in "clamshells") is chance, not a likeness.
+ * candidate inside a long word ("a" in "clamshells") is chance, not a likeness; so is one letter
+ * typed, inside a long candidate ("s" in "flareRise"), unless the candidate starts with it.
  */
 export function contains(candidate: string, typed: string): boolean {
-  return candidate.includes(typed) || (typed.includes(candidate) && candidate.length >= Math.max(3, typed.length / 3));
+  const typedInside = typed.length >= 2 ? candidate.includes(typed) : candidate.startsWith(typed);
+  return typedInside || (typed.includes(candidate) && candidate.length >= Math.max(3, typed.length / 3));
 }
 
 /** Edits from `a` to `b`: a letter added, dropped or changed, or two letters side by side swapped ("vidoe"). */

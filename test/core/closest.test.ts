@@ -52,6 +52,15 @@ describe('closest', () => {
     expect(closest('strength today', ['mobility', 'strength'])).toEqual(['strength']);
   });
 
+  it('takes a single letter typed for the start of a word, not for any letter inside one', () => {
+    const settings = ['minImprovement', 'flareRise', 'retestAfterDays', 'side', 'symptom', 'movement'];
+    expect(closest('s', settings)).toEqual(['side', 'symptom']);
+    expect(closest('a', settings)).toEqual([]);
+    expect(closest('mo', settings)).toEqual(['movement']);
+    expect(contains('flarerise', 's')).toBe(false);
+    expect(contains('hip', 'h')).toBe(true);
+  });
+
   it('suggests two ids at most unless asked for more', () => {
     const near = ['bridge', 'bridges', 'bridged'];
     expect(closest('bridgs', near)).toEqual(['bridge', 'bridges']);
