@@ -86,7 +86,7 @@ async function importInto(store: Store, ctx: Context, file: string, backup: Pars
   const nameOf = drillNames(outcome!.data, library);
   if (outcome!.beforeOwnReset !== undefined) notice(ctx, beforeResetWords(outcome!.beforeOwnReset, nameOf, Boolean(options.dryRun), itb));
   const changes = importChanges(before!, outcome!.data, nameOf);
-  const restored = changes.length === 0 ? undefined : restoredWords(before!, outcome!.data, Boolean(options.dryRun), itb);
+  const restored = changes.length === 0 ? undefined : restoredWords(before!, outcome!.data, backup.buckets, Boolean(options.dryRun), itb);
   if (restored !== undefined) notice(ctx, restored);
   else if (changes.length > 0) ctx.stderr.write(`${changeLines(changes, paint(ctx, command, ctx.stderr), Boolean(options.dryRun), itb).join('\n')}\n`);
   if (!screenDueBefore && screenDue(outcome!.data.screenings)) notice(ctx, screenAgainWords(outcome!.data.screenings.at(-1)!, Boolean(options.dryRun)));

@@ -31,11 +31,18 @@ export function importChanges(before: StoreData, after: StoreData, nameOf: (exer
 /**
  * Into a store with nothing yet (a new computer), every drill would change from "untested": the
  * lists' sizes say it in a line. Undefined for a store with sessions or moves of its own.
+ * `listed`: the file's own lists. A backup of a period, or one edited by hand, gives other lists
+ * than it shows (said after this line): "as the file has them" would then contradict both.
  */
-export function restoredWords(before: StoreData, after: StoreData, dryRun: boolean, itb: string): string | undefined {
+export function restoredWords(before: StoreData, after: StoreData, listed: Record<'rehab' | 'avoid', string[]>, dryRun: boolean, itb: string): string | undefined {
   if (before.sessions.length > 0 || before.moves.length > 0) return undefined;
-  const count = (bucket: BucketEntry['bucket']) => after.buckets.filter((entry) => entry.bucket === bucket).length;
-  return `Your buckets ${dryRun ? 'would be' : 'are now'} as the file has them: ${count('rehab')} in rehab, ${count('avoid')} in avoid for now (\`${itb} buckets\` shows them).`;
+  const ids = (bucket: BucketEntry['bucket']) => after.buckets.filter((entry) => entry.bucket === bucket).map((entry) => entry.exerciseId);
+  const same = (bucket: BucketEntry['bucket']) => ids(bucket).length === new Set(listed[bucket]).size && ids(bucket).every((id) => listed[bucket].includes(id));
+  const counts = `${ids('rehab').length} in rehab, ${ids('avoid').length} in avoid for now`;
+  const shows = `(\`${itb} buckets\` shows them)`;
+  if (same('rehab') && same('avoid')) return `Your buckets ${dryRun ? 'would be' : 'are now'} as the file has them: ${counts} ${shows}.`;
+  const theirs = `${listed.rehab.length} in rehab, ${listed.avoid.length} in avoid for now`;
+  return `Your buckets ${dryRun ? 'would hold' : 'now hold'} ${counts} ${shows}, where the file's lists have ${theirs}.`;
 }
 
 /** The changes under their heading, the first few of a long list and how many more; none: no lines. */
