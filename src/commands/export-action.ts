@@ -1,6 +1,6 @@
 // What `itb export` does (declared in export.ts).
-import { lstatSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { lstatSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Command } from 'commander';
 import { localDate } from '../core/history.js';
@@ -101,6 +101,14 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
     const unreplaced = dirname(output) === '.' ? undefined : unreplacedTilde(output, ctx.env);
     if (unreplaced !== undefined) throw new UserError(`cannot write ${output}: the folder ${unreplaced.tilde} does not exist`, unreplaced.hint);
     const withoutOutput = typedWithout(ctx, self, '--output', '--force');
+    // `-o backups`, the folder the backups go to: the file to write is named in it, of the format
+    // asked for. "such as -o report.html" would write the page where itb runs, or a JSON backup
+    // under an .html name.
+    if (isFolder(output)) {
+      const extension = extensions[options.json ? 'json' : (options.format ?? 'html')];
+      const file = unusedName(join(output, extension === 'json' ? 'backup' : 'report'), extension);
+      throw new UserError(`cannot write ${output}: it is a folder`, `To write a file in it: \`${withoutOutput} -o ${shellPath(file)}\``);
+    }
     replaced = checkWritable(output, { replace: true, withoutOutput });
     if (storeHere(replaced)) throw ownStore();
     if (!options.force) checkWritable(output, { withoutOutput });
@@ -259,6 +267,15 @@ function unusedName(stem: string, extension: string): string {
   for (let count = 1; ; count++) {
     const name = `${stem}${count === 1 ? '' : `-${count}`}.${extension}`;
     if (lstatSync(name, { throwIfNoEntry: false }) === undefined) return name;
+  }
+}
+
+/** Whether `path` names a folder (through links); any other answer of the file system is checkWritable's to put in words. */
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
   }
 }
 
