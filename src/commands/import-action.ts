@@ -27,7 +27,7 @@ export async function importExport(ctx: Context, file: string, options: { dryRun
   const ctrlC = listenForCtrlC();
   try {
     const store = Store.open(ctx.env, ctx);
-    const { backup, places } = await readExport(file, itbAsStarted(ctx), ctx.env.ITB_HOME, store.path);
+    const { backup, places } = await readExport(file, itbAsStarted(ctx), ctx.env.ITB_HOME, store.path, ctx.env);
     await importInto(store, ctx, file, backup, places, options, command, ctrlC);
   } catch (error) {
     // Ctrl-C while another itb held the store: the wait ended, and nothing was saved.

@@ -12,6 +12,7 @@ import { byteWords, utf8Text } from '../utf8-text.js';
 import { EXPORT_SCHEMA_VERSION, exportSchema, READ_SCHEMA_VERSIONS, type ParsedExport } from '../export/schema.js';
 import { checkBackup } from './import-checks.js';
 import { withVariable } from '../shell-word.js';
+import { unreplacedTilde } from '../store/store-path.js';
 import { shellPath } from './shared.js';
 import { listed, placesIn, type NamePlace, type Places } from './import-places.js';
 
@@ -26,9 +27,9 @@ const IMPORT_SIZE_LIMIT = 100 * 1024 * 1024;
  * every other kind of file or a damaged one. `itb` is the command as it was started (`npx itb`
  * through npx), for the commands the errors give to copy; `home`, ITB_HOME where it was started,
  * for those that set ITB_HOME for one command (see withVariable); `store`, the path of the store in
- * use, which is never a file to import.
+ * use, which is never a file to import; `env`, for the home folder of a `~` the shell left as it is.
  */
-export async function readExport(file: string, itb: string, home?: string, store?: string): Promise<{ backup: ParsedExport; places: Places }> {
+export async function readExport(file: string, itb: string, home?: string, store?: string, env: Record<string, string | undefined> = {}): Promise<{ backup: ParsedExport; places: Places }> {
   // An empty name is a slip (an unset shell variable, say), and "cannot read :" would hide it.
   if (file.trim() === '') throw new UserError('itb import needs the name of a backup file', `For example: \`${itb} import backup.json\`, for a backup that \`${itb} export -o backup.json\` wrote.`);
   // By its path or through a link: "use it with ITB_HOME" would send the person where they are.
@@ -54,6 +55,10 @@ export async function readExport(file: string, itb: string, home?: string, store
     if (code === 'ENOENT' && file === '-') {
       throw new UserError('itb import reads a backup from a file, not from standard input', `Save the backup to a file first, then give its name: \`${itb} import backup.json\`.`);
     }
+    // "~/backup.json" in quotes (or in Windows PowerShell 5.1): the home folder meant, written out,
+    // as `itb export -o` says it of the same path.
+    const unreplaced = code === 'ENOENT' ? unreplacedTilde(file, env) : undefined;
+    if (unreplaced !== undefined) throw new UserError(`cannot read ${file}: there is no folder ${unreplaced.tilde} in ${process.cwd()}, where itb runs`, unreplaced.hint);
     const denied = code === 'EACCES' || code === 'EPERM';
     const hint = code === 'ENOENT' || code === 'EISDIR' || code === NOT_REGULAR ? `Give the path of a backup that \`${itb} export -o backup.json\` wrote.` : denied ? unreadableAdvice(file) : undefined;
     throw new UserError(`cannot read ${file}: ${cannotReadWords(error, file)}`, hint);

@@ -57,6 +57,17 @@ describe('a path starting with ~ that the shell did not replace', () => {
     );
   });
 
+  it('itb import "~/backup.json": says the shell left the ~, with the path meant, as the export that wrote it does, and imports nothing', async () => {
+    const result = await itb(['import', '~/backups/backup.json']);
+    expect(result.code).toBe(2);
+    expect(oneLine(result.stderr)).toBe(
+      `error: cannot read ~/backups/backup.json: there is no folder ~ in ${process.cwd()}, where itb runs The shell did not replace ~ with your home folder (it does not when the ~ is in quotes). Write it out in full: \`${join(mine, 'backups', 'backup.json')}\`. `,
+    );
+    expect(existsSync(join(home, 'store'))).toBe(false);
+    // A name of its own that is not there is not found, as before.
+    expect((await itb(['import', 'backup.json'])).stderr).toMatch(/^error: cannot read backup\.json: file not found\n/);
+  });
+
   it('a folder really named ~ is taken as named', async () => {
     mkdirSync(join(here, '~'));
     const result = await itb(['export', '-o', '~/r.md']);
