@@ -222,9 +222,16 @@ function conflictError(file: string, outcome: MergeOutcome, backup: ParsedExport
     moves === 0 ? '' : moves === 1 ? 'a manual move' : `${moves} manual moves`,
   ].filter(Boolean);
   const one = sessions + moves === 1;
+  // Started afresh from the file, the store would lack what only it holds: said, with how much, so
+  // that the way out offered loses nothing unseen (it stays in the store moved away).
+  const onlyHere = [
+    plural(data.sessions.filter((mine) => !backup.sessions.some((theirs) => theirs.id === mine.id)).length, 'session'),
+    plural(data.moves.filter((mine) => !backup.moves.some((theirs) => sameMove(mine, theirs))).length, 'manual move'),
+  ].filter((words) => !words.startsWith('0 '));
+  const leftOut = onlyHere.length === 0 ? '' : ` Your store also holds ${onlyHere.join(' and ')} that the file does not: the new store would not have them, though the one moved away keeps them.`;
   return new UserError(
     `${file} holds ${what.join(' and ')} that ${one ? 'differs' : 'differ'} from your store's own record${one ? '' : 's'} of ${one ? 'it' : 'them'}`,
-    `Nothing was imported: your store keeps its own version. If the file's is the one to trust, move your store (${storePath}) away and import the file into an empty one.`,
+    `Nothing was imported: your store keeps its own version. If the file's is the one to trust, move your store (${storePath}) away and import the file into an empty one.${leftOut}`,
     undefined,
     listed([...sessionLines, ...moveLines]),
   );
