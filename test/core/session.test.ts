@@ -234,8 +234,22 @@ describe('a whole session', () => {
     }
   });
 
+  it('takes the ends of the scale, 0 and 10, and starts the next drill from a score of 0', () => {
+    const { session, feedback } = play([10, 'done', 0, 'done', 0]);
+    expect(session.baseline).toBe(10);
+    expect(feedback).toEqual([
+      { kind: 'improved', exercise: drills[0], attempt: 1, before: 10, after: 0 },
+      { kind: 'retry', exercise: drills[1], attempt: 1, before: 0, after: 0 },
+    ]);
+    expect(latestScore(session)).toBe(0);
+  });
+
   it('refuses an answer that does not fit the question, and scores off the scale', () => {
     expect(() => next(setup(), { kind: 'exercise', choice: 'done' }, 'x')).toThrow(/does not fit/);
+    // A drill shown, its score asked, or whether to go on after a flare-up: each takes its own answer only.
+    expect(() => next(play([5]).state, { kind: 'after-flare', goOn: true }, 'x')).toThrow(/does not fit/);
+    expect(() => next(play([5, 'done']).state, { kind: 'after-flare', goOn: true }, 'x')).toThrow(/does not fit/);
+    expect(() => next(play([5, 'done', 9]).state, { kind: 'score', score: 3 }, 'x')).toThrow(/does not fit/);
     expect(() => next(setup(), { kind: 'score', score: 11 }, 'x')).toThrow(RangeError);
     expect(() => next(setup(), { kind: 'score', score: 2.5 }, 'x')).toThrow(RangeError);
   });
@@ -279,6 +293,7 @@ describe('parseScore', () => {
     ['6 – 7', 'Pick one number, 6 or 7: the one closer to how it feels right now.'],
     ['3 to 4', 'Pick one number, 3 or 4: the one closer to how it feels right now.'],
     ['9 or 10', 'Pick one number, 9 or 10: the one closer to how it feels right now.'],
+    ['10 or 9', 'Pick one number, 10 or 9: the one closer to how it feels right now.'],
   ])('asks for just the number when %j is typed', (text, reason) => {
     expect(parseScore(text)).toEqual({ ok: false, reason });
   });
