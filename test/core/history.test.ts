@@ -106,6 +106,15 @@ describe('sessionSummaries', () => {
     const onlyBaseline = buildSession({ startedAt: '2026-01-05T10:00:00Z', baseline: 7, drills: [{ id: 'bridges', skipped: true }] });
     expect(sessionSummaries([onlyBaseline])[0]).toMatchObject({ baseline: 7, final: 7, attempts: 0, skipped: 1 });
   });
+
+  it('keeps a score of 0 as a score: a session that began at none, and one that brought the pain down to none', () => {
+    const noneAtStart = buildSession({ id: 'none-at-start', startedAt: '2026-01-05T10:00:00Z', baseline: 0, drills: [{ id: 'bridges', skipped: true }] });
+    const downToNone = buildSession({ id: 'down-to-none', startedAt: '2026-01-06T10:00:00Z', baseline: 3, drills: [{ id: 'clamshells', scores: [0] }] });
+    const [down, none] = sessionSummaries([noneAtStart, downToNone]);
+    expect(none).toMatchObject({ baseline: 0, final: 0 });
+    expect(down).toMatchObject({ baseline: 3, final: 0 });
+    expect([scoresWords(none!, '-'), scoresWords(down!, '-')]).toEqual(['0', '3 → 0']);
+  });
 });
 
 describe('ratingsMix', () => {
@@ -193,6 +202,8 @@ describe('sessionsSince', () => {
     expect(sessionsSince([utc, late, early]).map((s) => s.id)).toEqual(['early', 'utc', 'late']);
     expect(sessionsSince([utc, late, early], new Date('2026-01-10T07:45:00Z')).map((s) => s.id)).toEqual(['utc', 'late']);
     expect(sessionsSince([utc, late, early], new Date('2026-01-11T00:00:00Z')).map((s) => s.id)).toEqual(['late']);
+    // A session started at the very instant asked for is one started since then.
+    expect(sessionsSince([utc, late, early], new Date('2026-01-10T08:00:00Z')).map((s) => s.id)).toEqual(['utc', 'late']);
   });
 });
 
