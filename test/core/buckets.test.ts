@@ -351,6 +351,17 @@ describe('bucketView', () => {
     expect(evidence.sides).toEqual([{ side: 'left', tested: 1, helped: 1, meanChange: -2 }]);
   });
 
+  it('keeps each drill\'s change its own when a clock set back during a session dates a later drill before an earlier one', () => {
+    // Hip hikes 6 -> 4 at 10:01 helped (-2); the clock then went back an hour: clamshells 4 -> 5, then 5, set aside (+1).
+    const session = buildSession({ startedAt: '2026-01-02T10:00:00.000Z', baseline: 6, drills: [{ id: 'hip-hikes', scores: [4] }, { id: 'clamshells', scores: [5, 5] }] });
+    session.attempts[1] = { ...session.attempts[1]!, at: '2026-01-02T09:02:00.000Z' };
+    session.attempts[2] = { ...session.attempts[2]!, at: '2026-01-02T09:03:00.000Z' };
+    session.results[1] = { ...session.results[1]!, at: '2026-01-02T09:03:00.000Z' };
+    const view = bucketView(storeWith({ sessions: [session] }), library, new Date('2026-01-03T00:00:00Z'));
+    expect(view.rehab[0]!.evidence).toMatchObject({ tested: 1, meanChange: -2, lastChange: -2, lastTestedAt: '2026-01-02T10:01:00.000Z' });
+    expect(view.avoid[0]!.evidence).toMatchObject({ tested: 1, meanChange: 1, lastChange: 1, lastTestedAt: '2026-01-02T09:03:00.000Z' });
+  });
+
   it('gives what the newest test rated, the symptom and the test movement as typed, whatever session came last in the log', () => {
     const sessions = [
       buildSession({ startedAt: '2026-01-01T10:00:00Z', symptom: 'pain', movement: 'single-leg squat', baseline: 6, drills: [{ id: 'clamshells', scores: [4] }] }),
