@@ -92,7 +92,10 @@ describe('partWayStarts', () => {
     const ahead = { ...left, id: 'ahead', startedAt: at('19:00') };
     expect(startsOf([lastEvening])).toBeUndefined();
     expect(startsOf([ahead])).toBeUndefined();
-    for (const sessions of [[done, left], [left, doneSince], [retryToCome], [done, left, retryToCome], [lastEvening], [ahead]]) {
+    // Started in the very millisecond of now: not after it, so today's part all the same.
+    const atNow = { ...left, id: 'at-now', startedAt: now.toISOString() };
+    expect(startsOf([atNow])).toEqual([atNow.startedAt]);
+    for (const sessions of [[done, left], [left, doneSince], [retryToCome], [done, left, retryToCome], [lastEvening], [ahead], [atNow]]) {
       expect(startsOf(sessions)).toEqual(goesOnFrom(sessions));
     }
   });
