@@ -302,6 +302,7 @@ async function yesOrNo(message: string, typing: Typing, context: { signal: Abort
   const hint = fallback === undefined ? '(y/n)' : fallback ? '(Y/n)' : '(y/N)';
   const why = 'Type y for yes or n for no, then press Enter.' + (fallback === undefined ? '' : ` Enter alone means ${fallback ? 'yes' : 'no'}.`);
   const asked = () => (fallback === undefined ? fitted(`${message} ${hint}`, 4) : `${fitted(message, 6)} ${hint}`);
+  let answered = false;
   const answer = await input(
     {
       message,
@@ -313,7 +314,19 @@ async function yesOrNo(message: string, typing: Typing, context: { signal: Abort
       // after the question's last words, as the prompts' own put it. Once answered, the question
       // stays as the other yes/no questions do: without its hint, with room for " Yes" and a
       // column spare on its last line, not broken by the terminal.
-      theme: { ...clearOnError, style: { message: (_text: string, status: string) => styleText('bold', status === 'done' ? fitted(message, 5) : asked()) } },
+      theme: {
+        ...clearOnError,
+        style: {
+          message: (_text: string, status: string) => {
+            answered = status === 'done';
+            return styleText('bold', answered ? fitted(message, 5) : asked());
+          },
+          // Enter alone after a wrong answer gives the default: the prompts keep the line saying
+          // what to type under the answered question, as if it still waited. (Drawn after the
+          // question, so `answered` is of the same drawing.)
+          error: (text: string) => (answered ? '' : styleText('red', `> ${text}`)),
+        },
+      },
     },
     context,
   );

@@ -563,6 +563,19 @@ describe('a yes/no question in the terminal', () => {
     expect(screen.getScreen()).toBe('✔ Start a session today anyway? Yes');
   });
 
+  it('with a default, taken by Enter alone after a wrong answer, keeps no line saying what to type', async () => {
+    for (const [fallback, said] of [[false, 'No'], [true, 'Yes']] as const) {
+      const answer = createPrompter().confirm({ message: 'Do the strength drills today anyway?', default: fallback });
+      const screen = await lastScreen();
+      screen.events.type('5');
+      await enter(screen);
+      expect(screen.getScreen()).toContain('> Type y for yes or n for no, then press Enter.');
+      await enter(screen);
+      expect(await answer).toBe(fallback);
+      expect(screen.getScreen()).toBe(`✔ Do the strength drills today anyway? ${said}`);
+    }
+  });
+
   it('says what to answer to a number typed where it has a word for one, and the usual words to other text', async () => {
     const typed = async (screen: Awaited<ReturnType<typeof lastScreen>>, text: string) => {
       screen.events.type(text);
