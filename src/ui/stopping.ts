@@ -61,6 +61,17 @@ function tryToClose(fd: number): void {
 }
 
 /**
+ * Told as itb comes back from a Ctrl-Z of its own (see suspendable), before anything else it
+ * does: the SIGCONT of that `fg` is read only after the timers due, by then a countdown's next
+ * second, drawn where the hold had been, over the lines the shell wrote meanwhile.
+ */
+const backFromCtrlZ = new Set<() => void>();
+/** When itb last came back from a Ctrl-Z of its own, as performance.now() had it. */
+let cameBackAt = -Infinity;
+/** How soon after that a SIGCONT is the same `fg`'s, already seen to. */
+const sameReturnMs = 1000;
+
+/**
  * Ctrl-Z suspends itb, as it does any program, and `fg` brings its question back. Left to the
  * prompts' readline, the input was paused on the way back: with nothing more to wait for, the
  * program then ended at once, without a word, its session left unsaved as interrupted. The
@@ -80,6 +91,9 @@ export function suspendable(): void {
     if (raw) stdin.setRawMode(false);
     process.kill(process.pid, 'SIGTSTP');
     if (raw) stdin.setRawMode(true);
+    cameBackAt = performance.now();
+    // Once this key's handling is over, before any timer's turn.
+    queueMicrotask(() => backFromCtrlZ.forEach((back) => back()));
     return false;
   } as typeof stdin.emit;
 }
@@ -95,7 +109,10 @@ export function askedAgainAfterPause(
   stopped: AbortSignal,
 ): <T>(question: (context: { signal: AbortSignal }) => Promise<T>, again?: () => void) => Promise<T> {
   let asking: AbortController | undefined;
-  process.on('SIGCONT', () => asking?.abort('back after a pause'));
+  const back = () => asking?.abort('back after a pause');
+  backFromCtrlZ.add(back);
+  // Brought back after a stop not its own (kill -STOP, kill -TSTP), or after its own, seen to.
+  process.on('SIGCONT', () => performance.now() - cameBackAt > sameReturnMs && back());
   return async (question, again) => {
     for (let paused = false; ; paused = true) {
       if (paused) again?.();

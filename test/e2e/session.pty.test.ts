@@ -916,8 +916,13 @@ describe('itb session in a terminal', () => {
       await shell.waitFor(/⏱ Hold 1 of 6 · set 1, first side: ■+·* \d+ s left/);
       await shell.type(keys.ctrlZ);
       await shell.waitFor('Stopped');
+      // Back after a second or more, as a person comes back: the countdown's next second is
+      // overdue by then, and was drawn where the hold had been, over the shell's lines.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
       await shell.type(`fg${keys.enter}`);
       await shell.waitFor(/⏱ Hold 1 of 6 · set 1, first side: ■+·* \d+ s left/);
+      // Time for a countdown drawn in the wrong place to show.
+      await new Promise((resolve) => setTimeout(resolve, 500));
       const lines = await shell.screen();
       const after = lines.slice(lines.lastIndexOf('$ fg') + 1);
       // The command fg brought back, as the shell wrote it over as many lines as it takes, is
