@@ -140,7 +140,7 @@ export function createPrompter(): Prompter {
               // Fitted at each drawing, to the window's width then, as the answer is: fitted once,
               // a window made narrower while the question waited had its answer put beside a
               // line now too long, broken by the terminal mid-word ("worst i" over "maginable").
-              theme: { ...clearOnError, style: { message: () => styleText('bold', fitted(message, 4)) } },
+              theme: { ...clearOnError, style: noteGoesOnceAnswered(() => styleText('bold', fitted(message, 4))) },
             },
             context,
           ),
@@ -302,7 +302,6 @@ async function yesOrNo(message: string, typing: Typing, context: { signal: Abort
   const hint = fallback === undefined ? '(y/n)' : fallback ? '(Y/n)' : '(y/N)';
   const why = 'Type y for yes or n for no, then press Enter.' + (fallback === undefined ? '' : ` Enter alone means ${fallback ? 'yes' : 'no'}.`);
   const asked = () => (fallback === undefined ? fitted(`${message} ${hint}`, 4) : `${fitted(message, 6)} ${hint}`);
-  let answered = false;
   const answer = await input(
     {
       message,
@@ -314,23 +313,29 @@ async function yesOrNo(message: string, typing: Typing, context: { signal: Abort
       // after the question's last words, as the prompts' own put it. Once answered, the question
       // stays as the other yes/no questions do: without its hint, with room for " Yes" and a
       // column spare on its last line, not broken by the terminal.
-      theme: {
-        ...clearOnError,
-        style: {
-          message: (_text: string, status: string) => {
-            answered = status === 'done';
-            return styleText('bold', answered ? fitted(message, 5) : asked());
-          },
-          // Enter alone after a wrong answer gives the default: the prompts keep the line saying
-          // what to type under the answered question, as if it still waited. (Drawn after the
-          // question, so `answered` is of the same drawing.)
-          error: (text: string) => (answered ? '' : styleText('red', `> ${text}`)),
-        },
-      },
+      theme: { ...clearOnError, style: noteGoesOnceAnswered((status) => styleText('bold', status === 'done' ? fitted(message, 5) : asked())) },
     },
     context,
   );
   return said(answer, fallback);
+}
+
+/**
+ * The style of a typed question, `message` drawn by its status, whose note under it (why an
+ * answer was refused) goes once it is answered. The prompts kept it under the answered question,
+ * as if it still waited, when Enter alone was taken after a refused answer (a default, "back to
+ * the list"): no key in between cleared it. The note is drawn after the question, so `answered`
+ * is that of the same drawing.
+ */
+function noteGoesOnceAnswered(message: (status: string) => string) {
+  let answered = false;
+  return {
+    message: (_text: string, status: string) => {
+      answered = status === 'done';
+      return message(status);
+    },
+    error: (text: string) => (answered ? '' : styleText('red', `> ${text}`)),
+  };
 }
 
 /** The answer typed at a yes/no question: Enter alone gives its default. */

@@ -576,6 +576,18 @@ describe('a yes/no question in the terminal', () => {
     }
   });
 
+  it('taking Enter alone after a refused answer, keeps no line saying why that answer was refused', async () => {
+    const message = 'Describe the test movement (Enter alone: back to the list):';
+    const answer = createPrompter().input({ message, validate: (text) => text.trim() === '' || !/^\d+$/.test(text.trim()) || 'Your score is asked next.' });
+    const screen = await lastScreen();
+    screen.events.type('4');
+    await enter(screen);
+    expect(screen.getScreen()).toContain('> Your score is asked next.');
+    await enter(screen);
+    expect(await answer).toBe('');
+    expect(screen.getScreen()).toBe(`✔ ${message}`);
+  });
+
   it('says what to answer to a number typed where it has a word for one, and the usual words to other text', async () => {
     const typed = async (screen: Awaited<ReturnType<typeof lastScreen>>, text: string) => {
       screen.events.type(text);
