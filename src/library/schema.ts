@@ -92,20 +92,26 @@ export const routineSchema = z.strictObject({
   source: oneLine.optional(),
 });
 
+/**
+ * A movement's characters as the store counts them with the scores it is kept with (zod's `max`
+ * counts code points): an emoji of one code point is one, a letter and its accent mark two.
+ */
+const codePoints = (text: string) => [...text].length;
+
 export const movementSchema = z.strictObject({
   id,
   // Kept with every session's scores and remembered for the next, as a movement typed in one's
   // own words is (src/core/records.ts): no longer than one of those.
-  name: seen(oneLine).max(200, { error: (issue) => `must be at most 200 characters, as it is kept with the scores of every session (this one has ${String(issue.input).length})` }),
+  name: seen(oneLine).max(200, { error: (issue) => `must be at most 200 characters, as it is kept with the scores of every session (this one has ${codePoints(String(issue.input))})` }),
   instructions: readText,
   /**
    * Done standing on one leg (a single-leg squat, a step-down): with both sides painful, a session
    * asks which leg and keeps it with the movement (src/core/test-leg.ts), within its 200 characters.
    */
   oneLeg: z.boolean().default(false),
-}).refine((movement) => !movement.oneLeg || movement.name.length <= 200 - LEG_WORDS, {
+}).refine((movement) => !movement.oneLeg || codePoints(movement.name) <= 200 - LEG_WORDS, {
   error: (issue) =>
-    `must be at most ${200 - LEG_WORDS} characters for a movement done on one leg, as a session adds the leg to it (" on the right leg"; this one has ${(issue.input as { name: string }).name.length})`,
+    `must be at most ${200 - LEG_WORDS} characters for a movement done on one leg, as a session adds the leg to it (" on the right leg"; this one has ${codePoints((issue.input as { name: string }).name)})`,
   path: ['name'],
 });
 

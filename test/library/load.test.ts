@@ -913,6 +913,19 @@ describe('the shape of each item', () => {
     expect(problemsIn(oneLeg('Step-down', 'yes'))).toEqual(['13:5  movements.0.oneLeg  must be true or false, not "yes"']);
   });
 
+  it('counts a movement\'s name with emoji as it checks it, in the limit and in the count it gives', () => {
+    const movement = (name: string, oneLeg = '') => readFileSync(fixture('good.yaml'), 'utf8').replace('name: Step-down', `name: ${name}${oneLeg}`);
+    const thumbs = (count: number) => '\u{1F44D}'.repeat(count);
+    expect(parseLibrary(movement(thumbs(200))).ok).toBe(true);
+    expect(problemsIn(movement(thumbs(201)))).toEqual([
+      '12:5  movements.0.name  must be at most 200 characters, as it is kept with the scores of every session (this one has 201)',
+    ]);
+    expect(parseLibrary(movement(thumbs(183), '\n    oneLeg: true')).ok).toBe(true);
+    expect(problemsIn(movement(thumbs(184), '\n    oneLeg: true'))).toEqual([
+      '12:5  movements.0.name  must be at most 183 characters for a movement done on one leg, as a session adds the leg to it (" on the right leg"; this one has 184)',
+    ]);
+  });
+
   it('takes a drill\'s and a routine\'s name of up to 71 characters, and says where the rest goes', () => {
     const good = readFileSync(fixture('good.yaml'), 'utf8');
     const longest = 'Ankle rocks, slowly, with the knee over the toes and back to the start.';
