@@ -74,7 +74,7 @@ export async function showOrChangeSettings(ctx: Context, keyText: string | undef
     if (byId) parsed.value = inSentence(byId.name);
     else if (oneLeg) {
       parsed.value = inSentence(oneLeg.name);
-      legLeftOut = "The leg is not kept with it: while both sides hurt, each session asks which leg you test on, last time's first; with one side painful, it is that side's leg.";
+      legLeftOut = "The leg is not kept with it: while both sides hurt, each session asks which leg you test on, its list starting at last time's; with one side painful, it is that side's leg.";
     } else {
       const asNumber = numberAsMovement(ctx, command, library, String(parsed.value), 'settings');
       if (asNumber) throw asNumber;

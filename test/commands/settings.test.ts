@@ -255,7 +255,7 @@ describe('itb settings', () => {
   });
 
   it('keeps a library movement done on one leg without the leg given with it, as a session keeps it, and says so', async () => {
-    const leftOut = "The leg is not kept with it: while both sides hurt, each session asks which leg you test on, last time's first; with one side painful, it is that side's leg.";
+    const leftOut = "The leg is not kept with it: while both sides hurt, each session asks which leg you test on, its list starting at last time's; with one side painful, it is that side's leg.";
     const oneLine = (text: string) => text.replace(/\s*\n\s*/g, ' ').trim();
     const left = await run(['settings', 'movement', 'step-down', 'on', 'the', 'left', 'leg'], { home });
     expect(left.code).toBe(0);
