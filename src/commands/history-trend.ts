@@ -57,11 +57,11 @@ export function trendLines(
   const note = (text: string) => wrap(text, 76).map((line) => colour.dim(`  ${line}`));
   // Parts kept whole on a line while they fit, so that the command to copy is not broken.
   const parts = (texts: string[], indent = '') => packed(texts, COLUMNS, indent, ' ').map((line) => colour.dim(line));
-  const withoutSince = `${period?.itb} history without --since`;
+  const withoutSince = `\`${period?.itb} history\` without --since`;
   // Counted, with the command that draws them: what earlier sessions rated is still worth a look.
   const olderLines = () => {
     const older = withTrend.length - drawn.length;
-    return older === 0 ? [] : ['', ...parts([`${plural(older, 'other trend')} of what only earlier sessions rated`, `(${listed!.all} draws every one).`])];
+    return older === 0 ? [] : ['', ...parts([`${plural(older, 'other trend')} of what only earlier sessions rated`, `(\`${listed!.all}\` draws every one).`])];
   };
   // Trends the period holds one session of, and earlier sessions more: counted, with the command
   // that draws them (the latest session's is said on its own). Those the period holds none of
@@ -73,7 +73,7 @@ export function trendLines(
     const cut = trends.filter((rated) => rated !== latest && rated.points.length < 2 && inAll.get(trendKey(rated))! >= 2).length;
     if (cut === 0) return [];
     // "Without --since": --all alone still keeps to the period, so someone who gave both is not sent round in a loop.
-    return ['', ...parts([`${plural(cut, 'other trend')} left out, with fewer than two sessions since ${period.since}`, '(without --since,', `${period.itb} history --all draws ${cut === 1 ? 'it' : 'every one'}).`])];
+    return ['', ...parts([`${plural(cut, 'other trend')} left out, with fewer than two sessions since ${period.since}`, '(without --since,', `\`${period.itb} history --all\` draws ${cut === 1 ? 'it' : 'every one'}).`])];
   };
   // Sessions that rated the same on another side do not compare either: "something else" alone
   // would puzzle someone who rated the same squat on each leg.

@@ -119,9 +119,9 @@ describe('itb history on the screen', () => {
     const said = (await run(['--data', library, 'history', '--since', since], { home, now, env: { npm_lifecycle_event: 'npx' } })).stdout;
     // Under the one trend drawn, with the command as itb was started, whole on one line.
     expect(said.replace(/\s+/g, ' ')).toContain(
-      ` compare. baseline ▆▆ 5 → 5 final ▄▄ 3 → 3 2 other trends left out, with fewer than two sessions since ${since} (without --since, npx itb --data '${library}' history --all draws every one).`,
+      ` compare. baseline ▆▆ 5 → 5 final ▄▄ 3 → 3 2 other trends left out, with fewer than two sessions since ${since} (without --since, \`npx itb --data '${library}' history --all\` draws every one).`,
     );
-    expect(said.split('\n').some((line) => line.includes(`npx itb --data '${library}' history --all draws`))).toBe(true);
+    expect(said.split('\n').some((line) => line.includes(`npx itb --data '${library}' history --all\` draws`))).toBe(true);
     expect(said).not.toContain('stairs');
     // Which that command does.
     const all = (await run(['--data', library, 'history', '--all'], { home, now })).stdout.replace(/\s+/g, ' ');
@@ -130,8 +130,8 @@ describe('itb history on the screen', () => {
     // The latest session's own is said apart, and not counted again.
     await withSessions(rated(10, 'stairs'));
     const later = (await run(['history', '--since', localDate(new Date(day(7)))], { home, now })).stdout.replace(/\s+/g, ' ');
-    expect(later).toContain(`rated pain during stairs, as your latest did, for a trend of its own: itb history without --since draws it.`);
-    expect(later).toContain(`1 other trend left out, with fewer than two sessions since ${localDate(new Date(day(7)))} (without --since, itb history --all draws it).`);
+    expect(later).toContain(`rated pain during stairs, as your latest did, for a trend of its own: \`itb history\` without --since draws it.`);
+    expect(later).toContain(`1 other trend left out, with fewer than two sessions since ${localDate(new Date(day(7)))} (without --since, \`itb history --all\` draws it).`);
     // Lunge and step-down, with no session in the period, are no part of it: nothing to count.
     expect((await run(['history', '--since', localDate(new Date(day(8)))], { home, now })).stdout).not.toContain('left out');
   });
@@ -142,10 +142,10 @@ describe('itb history on the screen', () => {
     await withSessions(rated(0, 'lunge'), rated(1, 'lunge'), rated(2, 'walking'), rated(3, 'walking'));
     const since = localDate(new Date(day(1)));
     const said = (await run(['history', '--since', since], { home, now })).stdout.replace(/\s+/g, ' ');
-    expect(said).toContain(`1 other trend left out, with fewer than two sessions since ${since} (without --since, itb history --all draws it).`);
+    expect(said).toContain(`1 other trend left out, with fewer than two sessions since ${since} (without --since, \`itb history --all\` draws it).`);
     // Given --all as well, the same: --all lists every session of the period, and draws no more.
     const withAll = (await run(['history', '--all', '--since', since], { home, now })).stdout.replace(/\s+/g, ' ');
-    expect(withAll).toContain(`1 other trend left out, with fewer than two sessions since ${since} (without --since, itb history --all draws it).`);
+    expect(withAll).toContain(`1 other trend left out, with fewer than two sessions since ${since} (without --since, \`itb history --all\` draws it).`);
     expect(withAll).not.toContain('pain during lunge baseline');
   });
 
@@ -153,16 +153,16 @@ describe('itb history on the screen', () => {
     const rated = (i: number, movement: string) => buildSession({ startedAt: day(i), movement, baseline: 5, drills: [{ id: 'clamshells', scores: [3] }] });
     const since = localDate(new Date(day(4)));
     const history = async () => (await run(['history', '--since', since], { home, now })).stdout.replace(/\s+/g, ' ');
-    const counted = `1 other trend left out, with fewer than two sessions since ${since} (without --since, itb history --all draws it).`;
+    const counted = `1 other trend left out, with fewer than two sessions since ${since} (without --since, \`itb history --all\` draws it).`;
     // The latest session's lunge has a trend before the period, and so has stairs: neither is drawn.
     await withSessions(rated(0, 'lunge'), rated(1, 'lunge'), rated(2, 'stairs'), rated(3, 'stairs'), rated(4, 'stairs'), rated(5, 'lunge'));
     const neither = await history();
-    expect(neither).toContain(`rated pain during lunge, as your latest did, for a trend of its own: itb history without --since draws it. ${counted}`);
+    expect(neither).toContain(`rated pain during lunge, as your latest did, for a trend of its own: \`itb history\` without --since draws it. ${counted}`);
     // The latest session rated walking for the first time: its trend waits, stairs is counted.
     await withSessions(rated(6, 'walking'));
     const waiting = await history();
     expect(waiting).toContain('The trend shows once two sessions have rated pain during walking, as the latest did');
-    expect(waiting).toContain(`2 other trends left out, with fewer than two sessions since ${since} (without --since, itb history --all draws every one).`);
+    expect(waiting).toContain(`2 other trends left out, with fewer than two sessions since ${since} (without --since, \`itb history --all\` draws every one).`);
   });
 
   it('counts, under --since, the trend left out under two trends drawn', async () => {
@@ -172,6 +172,6 @@ describe('itb history on the screen', () => {
     const said = (await run(['history', '--since', since], { home, now })).stdout.replace(/\s+/g, ' ');
     // Walking and stairs drawn, each under its name; step-down counted after them.
     expect(said).toMatch(/pain during walking baseline .* pain during stairs baseline .* 1 other trend left out/);
-    expect(said).toContain(`1 other trend left out, with fewer than two sessions since ${since} (without --since, itb history --all draws it).`);
+    expect(said).toContain(`1 other trend left out, with fewer than two sessions since ${since} (without --since, \`itb history --all\` draws it).`);
   });
 });

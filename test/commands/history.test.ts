@@ -308,7 +308,7 @@ describe('itb history', () => {
     expect(limited).toContain('pain during step-down baseline');
     expect(limited).toContain('pain during walking baseline');
     expect(limited).not.toMatch(/pain during (lunge|stairs) baseline/);
-    expect(limited).toMatch(/ 2 other trends of what only earlier sessions rated \(itb history --all draws every one\)\.( |$)/);
+    expect(limited).toMatch(/ 2 other trends of what only earlier sessions rated \(`itb history --all` draws every one\)\.( |$)/);
     // One of them listed is enough to draw it.
     const five = await said(['-n', '5']);
     expect(five).toContain('pain during stairs baseline');
@@ -323,7 +323,7 @@ describe('itb history', () => {
     const rated = (day: number, movement: string) => buildSession({ startedAt: `2026-03-0${day}T12:00:00Z`, movement, baseline: 5, drills: [{ id: 'clamshells', scores: [3] }] });
     await withSessions(rated(1, 'lunge'), rated(2, 'lunge'), rated(3, 'walking'), rated(4, 'walking'));
     const said = (await run(['history', '-n', '2'], { home, now })).stdout.replace(/\s+/g, ' ');
-    expect(said).toMatch(/Only sessions that rated pain during walking, as the latest did: the 2 that rated something else do not compare\. baseline ▆▆ 5 → 5 final ▄▄ 3 → 3 1 other trend of what only earlier sessions rated \(itb history --all draws every one\)\.( |$)/);
+    expect(said).toMatch(/Only sessions that rated pain during walking, as the latest did: the 2 that rated something else do not compare\. baseline ▆▆ 5 → 5 final ▄▄ 3 → 3 1 other trend of what only earlier sessions rated \(`itb history --all` draws every one\)\.( |$)/);
   });
 
   it('draws, of a list cut short to a latest session that rated something new, the trend before it, and counts no more', async () => {
@@ -341,7 +341,7 @@ describe('itb history', () => {
     const rated = (day: number, movement: string) => buildSession({ startedAt: `2026-03-0${day}T12:00:00Z`, movement, baseline: 5, drills: [{ id: 'clamshells', scores: [3] }] });
     await withSessions(rated(1, 'stairs'), rated(2, 'lunge'), rated(3, 'lunge'), rated(4, 'walking'), rated(5, 'walking'));
     const said = (await run(['history', '--since', '2026-03-02', '-n', '2'], { home, now, env: { npm_lifecycle_event: 'npx' } })).stdout.replace(/\s+/g, ' ');
-    expect(said).toMatch(/ 1 other trend of what only earlier sessions rated \(npx itb history --since 2026-03-02 --all draws every one\)\.( |$)/);
+    expect(said).toMatch(/ 1 other trend of what only earlier sessions rated \(`npx itb history --since 2026-03-02 --all` draws every one\)\.( |$)/);
   });
 
   it('names the library in use (--data) in the commands it gives, as the advice goes by it', async () => {
@@ -404,7 +404,7 @@ describe('itb history', () => {
     await withSessions(rated(1, 'running'), rated(2, 'lunge'), rated(3, 'walking'), rated(4, 'lunge'), rated(5, 'walking'), rated(6, 'running'));
     const said = (await run(['history', '--since', '2026-03-02'], { home, now })).stdout.replace(/\s+/g, ' ');
     expect(said).toContain(
-      'the latest first. Too few sessions since 2026-03-02 rated pain during running, as your latest did, for a trend of its own: itb history without --since draws it. Trend 2026-03-03 to 2026-03-05 (2 sessions; bars 0 to 7, above every score) pain during walking ',
+      'the latest first. Too few sessions since 2026-03-02 rated pain during running, as your latest did, for a trend of its own: `itb history` without --since draws it. Trend 2026-03-03 to 2026-03-05 (2 sessions; bars 0 to 7, above every score) pain during walking ',
     );
     expect(said).toContain('Trend 2026-03-02 to 2026-03-04 (2 sessions; bars 0 to 7, above every score) pain during lunge ');
     expect(said).not.toContain('once a second session');
@@ -546,12 +546,12 @@ describe('itb history', () => {
     await withSessions(rated('r1', 1, 'running'), rated('w1', 5, 'walking'), rated('w2', 6, 'walking'), rated('r2', 8, 'running'));
     const period = (await run(['history', '--since', '2026-03-05'], { home, now })).stdout.replace(/\s+/g, ' ');
     expect(period).toContain(
-      'Too few sessions since 2026-03-05 rated pain during running, as your latest did, for a trend of its own: itb history without --since draws it. Here, the trend of pain during walking, without the 1 session that rated something else.',
+      'Too few sessions since 2026-03-05 rated pain during running, as your latest did, for a trend of its own: `itb history` without --since draws it. Here, the trend of pain during walking, without the 1 session that rated something else.',
     );
     expect(period).not.toContain('once a second session');
     // Without a trend in the period at all.
     const shorter = (await run(['history', '--since', '2026-03-06'], { home, now })).stdout.replace(/\s+/g, ' ');
-    expect(shorter).toContain('Too few sessions since 2026-03-06 rated pain during running, as your latest did, for a trend of its own: itb history without --since draws it.');
+    expect(shorter).toContain('Too few sessions since 2026-03-06 rated pain during running, as your latest did, for a trend of its own: `itb history` without --since draws it.');
     expect(shorter).not.toContain('The trend shows once two sessions');
     // Which it does, first.
     expect((await run(['history'], { home, now })).stdout).toMatch(/\n\nTrend [^\n]+\n {2}pain during running\n/);
@@ -706,7 +706,7 @@ describe('itb history', () => {
 
     await withSessions(second);
     const stdout = (await run(['history', '--since', '2026-03-03'], { home, now })).stdout.replace(/\s+/g, ' ');
-    expect(stdout).toContain('Too few sessions since 2026-03-03 for a trend, which needs two with a score: itb history without --since draws it from every session.');
+    expect(stdout).toContain('Too few sessions since 2026-03-03 for a trend, which needs two with a score: `itb history` without --since draws it from every session.');
     expect(stdout).not.toContain('shows once two sessions have a score');
   });
 
