@@ -10,7 +10,7 @@ import type { Evidence } from '../core/evidence.js';
 import { localDate, localDateTime } from '../core/history.js';
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
-import { BY_SIDE, everyOneOf, flareSaidBeside, flaresWords, lastSideWords, lastTestWords, mixedRatingsWords, mixedThresholdsWords, oneSideWords, plural, resetWords, sideCountWords, testedBefore, timedHoldsWords, tooLowWords } from '../export/words.js';
+import { BY_SIDE, everyOneOf, flareSaidBeside, flaresWords, lastSideWords, lastTestWords, mixedRatingsWords, mixedThresholdsWords, oneSideWords, resetWords, sideCountWords, testedBefore, timedHoldsWords, tooLowWords } from '../export/words.js';
 import type { Library } from '../library/schema.js';
 import type { Colours } from '../ui/colour.js';
 import { commandLines } from '../shell-word.js';
@@ -295,7 +295,7 @@ function renderBuckets(
   // Testing the drills not tried yet is how the buckets fill: offered while the routines have
   // any, beside the rehab routine, not only once it is empty. A drill in no routine is in no session.
   const untried = untriedInRoutines(view, library);
-  if (untried > 0) next.push([`${itb} session`, `test ${plural(untried, 'drill')} not tried yet${later}`]);
+  if (untried !== undefined) next.push([`${itb} session`, `test ${untried}${later}`]);
   // Every drill of the routines set aside and none due: a session has nothing to offer before the
   // first re-test date.
   const firstRetest = firstRetestDueAt(view);

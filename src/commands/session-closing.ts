@@ -64,7 +64,7 @@ export function closing(session: Session, library: Library, before: BucketView, 
   // The routines' drills not tried yet, as `itb buckets` offers them: testing them is how the
   // buckets fill, so they are offered beside the rehab routine, not only once it is empty.
   const untried = untriedInRoutines(view, library);
-  if (untried > 0) nextSteps.push([`${itb} session`, `test ${plural(untried, 'drill')} not tried yet${when([])}`]);
+  if (untried !== undefined) nextSteps.push([`${itb} session`, `test ${untried}${when([])}`]);
   // Every drill of the routines set aside and none due, as `itb buckets` says: the day to come back.
   const firstRetest = firstRetestDueAt(view);
   if (nextSteps.length === 1 && firstRetest !== undefined) nextSteps.push([`${itb} session retest`, `the first re-test is due on ${localDate(new Date(firstRetest))}`]);

@@ -168,10 +168,18 @@ function inRoutineOrder(library: Library): (a: ExerciseStatus, b: ExerciseStatus
     rank(a) - rank(b) || (order.get(a.exerciseId) ?? Infinity) - (order.get(b.exerciseId) ?? Infinity) || a.name.localeCompare(b.name);
 }
 
-/** How many untested drills a routine holds: those a session can offer, as the Next lines count them. */
-export function untriedInRoutines(view: BucketView, library: Library): number {
+/**
+ * The untested drills a routine holds, those a session can offer, as the Next lines offer them:
+ * "27 drills not tried yet", or "31 untested drills" when some were tested before `buckets reset`
+ * (listed as such just above): they were tried. Undefined when there are none.
+ */
+export function untriedInRoutines(view: BucketView, library: Library): string | undefined {
   const inRoutines = new Set(library.routines.flatMap((routine) => routine.exercises));
-  return view.untested.filter((status) => inRoutines.has(status.exerciseId)).length;
+  const untested = view.untested.filter((status) => inRoutines.has(status.exerciseId));
+  const count = untested.length;
+  if (count === 0) return undefined;
+  const drills = count === 1 ? 'drill' : 'drills';
+  return untested.some((status) => status.evidence.tested > 0) ? `${count} untested ${drills}` : `${count} ${drills} not tried yet`;
 }
 
 /**

@@ -213,7 +213,7 @@ describe('itb buckets: what to run next', () => {
     );
   });
 
-  it('counts the drills not tried yet that a routine offers, those tested only before the buckets were cleared among them', async () => {
+  it('counts the untested drills that a routine offers, those tested only before the buckets were cleared among them, and calls them untested: they were tried', async () => {
     // The small library's one routine holds both its drills.
     await save((data) => {
       data.sessions.push(buildSession({ startedAt: '2026-02-20T09:00:00Z', baseline: 6, drills: [{ id: 'wall-clamshells', scores: [4] }] }));
@@ -222,7 +222,7 @@ describe('itb buckets: what to run next', () => {
     });
     // With the library's path, each command is on a line of its own, and what it does under it.
     const next = async () => (await shown(now, ['--data', small])).replace(/\s+/g, ' ').split('Next: ')[1];
-    expect(await next()).toBe(`itb --data ${small} session rehab run your rehab routine itb --data ${small} session test 1 drill not tried yet `);
+    expect(await next()).toBe(`itb --data ${small} session rehab run your rehab routine itb --data ${small} session test 1 untested drill `);
     // Every drill tried since: the rehab routine alone.
     await save((data) => void data.sessions.push(buildSession({ startedAt: '2026-02-28T09:00:00Z', baseline: 6, drills: [{ id: 'wall-clamshells', scores: [4] }] })));
     expect(await next()).toBe(`itb --data ${small} session rehab run your rehab routine `);
@@ -373,7 +373,7 @@ describe('itb buckets: drills the library in use does not have', () => {
     expect(text).toContain('Not tested yet:\n  Wall clamshells');
     expect(text.replace(/\s+/g, ' ')).toContain(note(small));
     // A drill the library does not have is no drill a session can offer.
-    expect(text.replace(/\s+/g, ' ').split('Next: ')[1]).toBe(`itb --data ${small} session test 2 drills not tried yet `);
+    expect(text.replace(/\s+/g, ' ').split('Next: ')[1]).toBe(`itb --data ${small} session test 2 untested drills `);
     // The same as JSON: untested, and not in the library in use.
     const json = JSON.parse((await run(['--data', small, 'buckets', '--json'], { home, now })).stdout);
     expect(json.untested.map((status: { exerciseId: string; inLibrary: boolean }) => [status.exerciseId, status.inLibrary])).toEqual([

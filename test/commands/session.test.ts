@@ -1651,6 +1651,11 @@ describe('itb session', () => {
     expect(helped.code).toBe(0);
     const after = helped.stdout.slice(helped.stdout.indexOf('\nNext:\n'));
     expect(after).toMatch(/\n {2}itb session rehab {2,}your rehab routine, on another day\n {2}itb session {2,}test 27 drills not tried yet, on another day\n/);
+    // Once the lists are cleared, the drills tried before are untested again, but not "not tried yet".
+    expect((await run(['buckets', 'reset', '--force'], { home, now })).code).toBe(0);
+    const cleared = await run(['session', 'balance', ...flags], { home, tty: true, now, answers: [true, 5, 'done', 5, 'done', 5, 'done', 5, 'done', 5] });
+    expect(cleared.code).toBe(0);
+    expect(cleared.stdout).toMatch(/\n {2}itb session {2,}test 29 untested drills, on another day\n/);
   });
 
   it('suggests the re-test routine at the end while drills are due for it, as itb buckets does', async () => {
