@@ -4,9 +4,10 @@
 // Written here rather than with `atomically` (which writes the store, through conf): that takes
 // the text whole, tens of megabytes for years of history, and has no way to create a file only
 // while nothing else has its name.
-import { closeSync, constants, copyFileSync, fsyncSync, linkSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, constants, copyFileSync, fsyncSync, linkSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
+import { shellPath } from '../shell-word.js';
 import { mayBeHeldOpen, renameWhenFree } from './held-open.js';
 import { writeError } from './write-problems.js';
 import { checkWritable } from './write-target.js';
@@ -70,16 +71,37 @@ function flushCopy(file: string): void {
 const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EISDIR']);
 
 function replaceAtomically(file: string, content: Content): void {
+  refuseReadOnly(file);
   const temp = writeTemp(file, content);
   try {
     renameWhenFree(temp, file);
   } catch (error) {
     removeQuietly(temp);
     // Still open in another program after the tries (see ./held-open.ts): "permission denied" would mislead.
-    if (mayBeHeldOpen(error)) throw new UserError(`cannot replace ${file}: another program has it open, or it is marked read-only`, HELD_HINT);
+    if (mayBeHeldOpen(error)) throw new UserError(`cannot replace ${file}: another program has it open`, HELD_HINT);
     throw writeError(file, error);
   }
   syncFolder(dirname(file));
+}
+
+/**
+ * Windows never lets a file marked Read-only be replaced: the rename is refused as it is for a
+ * file another program has open, and "close it" would send a person looking for a program that
+ * is not there. Said before anything is written, with the way to clear the mark.
+ */
+function refuseReadOnly(file: string): void {
+  if (process.platform !== 'win32') return;
+  let mode: number;
+  try {
+    mode = statSync(file).mode;
+  } catch {
+    return; // Gone meanwhile: the rename says what is wrong, if anything.
+  }
+  if ((mode & 0o200) !== 0) return;
+  throw new UserError(
+    `cannot replace ${file}: it is marked read-only`,
+    `Nothing was written. Clear "Read-only" in its Properties (right-click it in File Explorer), or run \`attrib -r ${shellPath(file)}\`, then try again; or choose another name with -o.`,
+  );
 }
 
 /**

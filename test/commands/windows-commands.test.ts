@@ -1,6 +1,6 @@
 // On Windows the shell is PowerShell (as the README says): a command itb gives to copy is written
 // the way PowerShell reads it, so that it works pasted there as it does in sh on Linux and macOS.
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Store } from '../../src/store/store.js';
@@ -71,5 +71,21 @@ describe('a command to copy on Windows', () => {
     const result = await run(['buckets'], { home, env: { ITB_DATA: join(home, 'not-there.yaml') } });
     expect(result.code).toBe(2);
     expect(said(result.stderr)).toContain('or unset it (`$env:ITB_DATA = $null`) to use the built-in library.');
+  });
+
+  it('says a report marked Read-only is why --force cannot replace it, with the attrib -r that clears the mark, in quotes for PowerShell', async () => {
+    await Store.open({ ITB_HOME: home }).update((data) => void data.sessions.push(buildSession({ startedAt: '2026-02-20T09:00:00Z', baseline: 5, drills: [{ id: 'clamshells', scores: [3] }] })));
+    const folder = join(home, "Sam's reports");
+    mkdirSync(folder);
+    const report = join(folder, 'report.md');
+    writeFileSync(report, 'last week');
+    // What Node reports on Windows for a file with the Read-only attribute; Windows refuses to replace it.
+    chmodSync(report, 0o444);
+    const result = await run(['export', '-o', report, '--force'], { home, now: NOW });
+    expect(result.code).toBe(2);
+    expect(result.stderr.split('\n')[0]).toBe(`error: cannot replace ${report}: it is marked read-only`);
+    const quoted = `'${report.replaceAll("'", "''")}'`;
+    expect(said(result.stderr)).toContain(`Clear "Read-only" in its Properties (right-click it in File Explorer), or run \`attrib -r ${quoted}\`, then try again`);
+    expect(readFileSync(report, 'utf8')).toBe('last week');
   });
 });

@@ -201,7 +201,7 @@ describe('writePrivateFile', () => {
       renaming.fails = true;
       const error = await caught(() => writePrivateFile(file, 'new', { replace: true }));
       expect(error).toBeInstanceOf(UserError);
-      expect((error as UserError).message).toBe(`cannot replace ${file}: another program has it open, or it is marked read-only`);
+      expect((error as UserError).message).toBe(`cannot replace ${file}: another program has it open`);
       expect((error as UserError).hint).toMatch(/^Nothing was written\. Close the file where it is open/);
       expect(renaming.tries).toBeGreaterThan(1);
       expect(readFileSync(file, 'utf8')).toBe('kept');
@@ -217,7 +217,7 @@ describe('writePrivateFile', () => {
       removing.failsForTemp = true;
       const error = await caught(() => writePrivateFile(file, 'new', { replace: true }));
       expect(error).toBeInstanceOf(UserError);
-      expect((error as UserError).message).toBe(`cannot replace ${file}: another program has it open, or it is marked read-only`);
+      expect((error as UserError).message).toBe(`cannot replace ${file}: another program has it open`);
       expect(readFileSync(file, 'utf8')).toBe('kept');
     });
 
