@@ -125,12 +125,19 @@ export function cannotReadWords(error: unknown, file: string): string {
       return loopWords(file);
     case 'ENAMETOOLONG':
       return 'the path is too long';
+    // Windows, when another program has the file open and shares it with no one.
+    case 'EBUSY':
+      return 'another program has it open';
     case NOT_REGULAR:
       return `it is ${(error as NotRegularError).kind}, not a regular file`;
     default:
       return code ?? (error instanceof Error ? error.message : String(error));
   }
 }
+
+/** What to do about a file named to itb that another program has open (EBUSY, on Windows). */
+export const HELD_OPEN_ADVICE =
+  'Close it in the program that has it open, then try again; a backup, sync or virus-scanning program lets go of it in a moment.';
 
 /** ELOOP in words: the file itself is a link that leads back to itself, or a folder on its path is. */
 function loopWords(file: string): string {

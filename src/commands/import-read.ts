@@ -6,7 +6,7 @@ import * as z from 'zod';
 import { readsInPath } from '../core/text.js';
 import { UserError } from '../errors.js';
 import { plainIssue } from '../plain-issues.js';
-import { cannotReadWords, codeOf, NOT_REGULAR, readRegularFile, sizeWords, TOO_BIG } from '../regular-file.js';
+import { cannotReadWords, codeOf, HELD_OPEN_ADVICE, NOT_REGULAR, readRegularFile, sizeWords, TOO_BIG } from '../regular-file.js';
 import { unreadableAdvice } from '../unreadable.js';
 import { byteWords, utf8Text } from '../utf8-text.js';
 import { EXPORT_SCHEMA_VERSION, exportSchema, READ_SCHEMA_VERSIONS, type ParsedExport } from '../export/schema.js';
@@ -60,7 +60,7 @@ export async function readExport(file: string, itb: string, home?: string, store
     const unreplaced = code === 'ENOENT' ? unreplacedTilde(file, env) : undefined;
     if (unreplaced !== undefined) throw new UserError(`cannot read ${file}: there is no folder ${unreplaced.tilde} in ${process.cwd()}, where itb runs`, unreplaced.hint);
     const denied = code === 'EACCES' || code === 'EPERM';
-    const hint = code === 'ENOENT' || code === 'EISDIR' || code === NOT_REGULAR ? `Give the path of a backup that \`${itb} export -o backup.json\` wrote.` : denied ? unreadableAdvice(file) : undefined;
+    const hint = code === 'ENOENT' || code === 'EISDIR' || code === NOT_REGULAR ? `Give the path of a backup that \`${itb} export -o backup.json\` wrote.` : denied ? unreadableAdvice(file) : code === 'EBUSY' ? HELD_OPEN_ADVICE : undefined;
     throw new UserError(`cannot read ${file}: ${cannotReadWords(error, file)}`, hint);
   }
   // A backup zipped to send it, or a report printed to PDF, is not text at all: said for what it is.

@@ -5,7 +5,7 @@
 import { isAbsolute } from 'node:path';
 import { isScalar, LineCounter, parseDocument } from 'yaml';
 import { EXIT, UserError } from '../errors.js';
-import { cannotReadWords, codeOf, readRegularFile, sizeWords, TOO_BIG } from '../regular-file.js';
+import { cannotReadWords, codeOf, HELD_OPEN_ADVICE, readRegularFile, sizeWords, TOO_BIG } from '../regular-file.js';
 import { shellPath, unsetVariable } from '../shell-word.js';
 import { unreplacedTilde } from '../store/store-path.js';
 import { unreadableAdvice } from '../unreadable.js';
@@ -112,7 +112,7 @@ export function checkLibraryFile(file: string, validateCommand?: string, fromEnv
     const denied = codeOf(error) === 'EACCES' || codeOf(error) === 'EPERM';
     const hint = missing && !isAbsolute(file)
       ? `A file named without its full path is looked for in the folder you run itb from (${process.cwd()}); give its full path, such as ~/itb/my-library.yaml, to use it from any folder.`
-      : denied ? unreadableAdvice(file) : 'Check the path of the library file.';
+      : denied ? unreadableAdvice(file) : codeOf(error) === 'EBUSY' ? HELD_OPEN_ADVICE : 'Check the path of the library file.';
     // A file moved or deleted long after ITB_DATA was set (in a shell profile, say): where that
     // name comes from, and the way back to the built-in library meanwhile.
     const whereFrom = missing && fromEnv
