@@ -47,8 +47,10 @@ export async function showHistory(ctx: Context, options: HistoryOptions, self: C
   // The library says which drills are strength work and which routines there are; the history is
   // the store's alone, so one that cannot be read now stops nothing (the advice goes without it).
   // It is said all the same: a path typed wrong would go unseen until the session it names fails.
+  let unread = false;
   const library = await libraryFor(ctx, self).catch((error: unknown) => {
     if (error instanceof UserError) notice(ctx, `note: ${error.message}, so the advice under the history goes without it.${error.hint ? ` ${error.hint}` : ''}`);
+    unread = true;
     return undefined;
   });
   const advice = adviceFor(data, now, library);
@@ -60,7 +62,10 @@ export async function showHistory(ctx: Context, options: HistoryOptions, self: C
   // With the library in use: the advice below the list goes by it.
   const itb = itbWithLibrary(ctx, self);
   if (data.sessions.length === 0) {
-    ctx.stdout.write(`${wrap(`No sessions yet. Run \`${colour.bold(`${itb} session`)}\` to start.`).join('\n')}\n`);
+    // A session with a library file that cannot be read stops before its first question: the
+    // note above says what is wrong with the file, and the session waits on it.
+    const when = unread ? 'Once the library file is put right, run' : 'Run';
+    ctx.stdout.write(`${wrap(`No sessions yet. ${when} \`${colour.bold(`${itb} session`)}\` to start.`).join('\n')}\n`);
     noStoreNote(ctx);
     return;
   }

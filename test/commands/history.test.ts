@@ -1,7 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { localDate, localDateTime } from '../../src/core/history.js';
+import { builtInLibraryFile } from '../../src/library/library.js';
 import { painfulSides, sessionSchema, symptoms, type Session } from '../../src/core/records.js';
 import { acquireSessionLock } from '../../src/store/session-lock.js';
 import { Store } from '../../src/store/store.js';
@@ -732,10 +733,19 @@ describe('itb history', () => {
     expect(json.stderr.replace(/\s+/g, ' ')).toContain(`note: 1 problem in the exercise library ${broken}, so the advice under the history goes without it. Fix it and run`);
   });
 
+  it('with no sessions and a library file that cannot be read, suggests the session once the file is put right', async () => {
+    const missing = join(home, 'my-libary.yaml');
+    const result = await run(['--data', missing, 'history'], { home, now });
+    expect(result.code).toBe(0);
+    expect(result.stdout.replace(/\s+/g, ' ')).toBe(`No sessions yet. Once the library file is put right, run \`itb --data ${missing} session\` to start. `);
+    expect(result.stderr).toContain(`cannot read ${missing}: file not found`);
+  });
+
   it('suggests what to run next as itb was started, through npx and with the library file given, and keeps the --since day', async () => {
     const npx = { npm_lifecycle_event: 'npx' };
     const mine = join(home, 'my library.yaml');
     const oneLine = (text: string) => text.replace(/\s+/g, ' ');
+    copyFileSync(builtInLibraryFile(), mine);
     const empty = await run(['--data', mine, 'history'], { home, now, env: npx });
     expect(oneLine(empty.stdout)).toContain(`No sessions yet. Run \`npx itb --data '${mine}' session\` to start.`);
     // Too long to follow "Run" on its line: the command goes whole on the next, to be copied as it is.
