@@ -38,6 +38,15 @@ describe('itb settings', () => {
     expect(existsSync(join(home, 'store.json'))).toBe(false);
   });
 
+  it("says of each remembered answer that a session's list starts at it, not that it moves to the top", async () => {
+    const { stdout } = await run(['settings'], { home });
+    const notes = stdout.replace(/\n {2}/g, ' ');
+    expect(notes).toContain("your painful side: a session's list starts at it, and Enter alone takes it (left, right or both)");
+    expect(notes).toContain("what you rate: a session's list starts at it, and Enter alone takes it (pain, tightness or discomfort)");
+    expect(notes).toContain("your test movement: a session's list starts at it, and Enter alone takes it (a short description");
+    expect(notes).not.toContain('offered first');
+  });
+
   it('gives as its example a change that changes something, not the side already set', async () => {
     await run(['settings', 'side', 'right'], { home });
     expect((await run(['settings'], { home })).stdout).toMatch(/, such as `itb settings side left`\.\n$/);
