@@ -12,6 +12,14 @@ import { isRecord } from './shape.js';
 
 const idSchema = exerciseSchema.shape.id;
 
+// What to do about an id used twice, and why it matters: each list's ids are how it is named.
+const ownId: Record<string, string> = {
+  exercises: 'give each drill its own id, as a routine names its drills by id',
+  routines: "give each routine its own id, as a session's list takes a routine by its id",
+  movements: 'give each movement its own id, as `itb session --movement` takes a movement by its id',
+  cues: 'give each cue its own id, as a routine names its cues by id',
+};
+
 /**
  * Checks zod cannot make on one object: unique ids and references that resolve. They run on the
  * raw data, even when some items are malformed, so that every problem is reported in one go.
@@ -30,7 +38,7 @@ export function crossChecks(data: unknown, doc: Document, at: At): (Found & { re
       if (!isRecord(item) || typeof item.id !== 'string') return;
       const first = firstIndex.get(item.id);
       if (first === undefined) firstIndex.set(item.id, index);
-      else report([key, index, 'id'], `duplicate id "${item.id}" (already used on line ${position(doc, [key, first, 'id'], at).line})`);
+      else report([key, index, 'id'], `duplicate id "${item.id}" (already used on line ${position(doc, [key, first, 'id'], at).line}); ${ownId[key]}`);
     });
     return new Set(firstIndex.keys());
   };

@@ -684,7 +684,7 @@ describe('itb validate', () => {
     const problemLines = stdout.trimEnd().split('\n');
     expect(problemLines).toEqual([
       `${manyProblems}:10:7  exercises.0.dose.reps  must be at least 1, not 0`,
-      `${manyProblems}:13:5  exercises.1.id  duplicate id "bridges" (already used on line 3)`,
+      `${manyProblems}:13:5  exercises.1.id  duplicate id "bridges" (already used on line 3); give each drill its own id, as a routine names its drills by id`,
       `${manyProblems}:15:5  exercises.1.region  must be one of: ankle, knee, hip, pelvis, trunk, shoulder, thigh, whole-leg (not "back")`,
       `${manyProblems}:17:5  exercises.1.steps  needs at least one step`,
       `${manyProblems}:18:5  exercises.1.dose  needs reps, holdSeconds or both`,

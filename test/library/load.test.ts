@@ -296,7 +296,7 @@ describe('a field given twice', () => {
       '13:7  exercises.0.dose.reps  must be a whole number, not "ten"',
       '15:5  exercises.0.loading  must be true or false, not "yes"',
       '16:5  exercises.1.side  missing required field (one of: painful, opposite, both, none)',
-      '16:5  exercises.1.id  duplicate id "bridges" (already used on line 5)',
+      '16:5  exercises.1.id  duplicate id "bridges" (already used on line 5); give each drill its own id, as a routine names its drills by id',
       '20:5  exercises.1.steps  needs at least one step',
       '30:9  routines.0.exercises.1  unknown exercise "side-planks"',
     ]);
@@ -1005,12 +1005,12 @@ describe('the shape of each item', () => {
 describe('checks across the file', () => {
   it('reports duplicate ids of drills and of routines, saying where the first one is', () => {
     expect(problemsOf('duplicate-ids.yaml')).toEqual([
-      '23:5  exercises.2.id  duplicate id "bridges" (already used on line 3)',
-      '39:5  routines.1.id  duplicate id "strength" (already used on line 34)',
+      '23:5  exercises.2.id  duplicate id "bridges" (already used on line 3); give each drill its own id, as a routine names its drills by id',
+      `39:5  routines.1.id  duplicate id "strength" (already used on line 34); give each routine its own id, as a session's list takes a routine by its id`,
     ]);
     // The line of the first id itself, when the item starts with another field.
     const nameFirst = 'version: 1\nexercises: []\ncues:\n  - text: Stand tall\n    id: tall\n  - id: tall\n    text: Stand taller\n';
-    expect(problemsIn(nameFirst)).toContain('6:5  cues.1.id  duplicate id "tall" (already used on line 5)');
+    expect(problemsIn(nameFirst)).toContain('6:5  cues.1.id  duplicate id "tall" (already used on line 5); give each cue its own id, as a routine names its cues by id');
   });
 
   it('reports duplicate ids of test movements and of cues, saying where the first one is', () => {
@@ -1019,8 +1019,8 @@ describe('checks across the file', () => {
       .replace('      - breathe\n', '')
       .replace('movements:\n', 'movements:\n  - id: step-down\n    name: Step-down, slowly\n    instructions: Step down slowly.\n');
     expect(problemsIn(source)).toEqual([
-      '7:5  cues.1.id  duplicate id "stand-tall" (already used on line 5)',
-      '14:5  movements.1.id  duplicate id "step-down" (already used on line 11)',
+      '7:5  cues.1.id  duplicate id "stand-tall" (already used on line 5); give each cue its own id, as a routine names its cues by id',
+      '14:5  movements.1.id  duplicate id "step-down" (already used on line 11); give each movement its own id, as `itb session --movement` takes a movement by its id',
     ]);
   });
 
@@ -1194,7 +1194,7 @@ describe('checks across the file', () => {
     // A routine written on one line, with the id of the one above: its id comes first, then its description.
     const source = `${readFileSync(fixture('good.yaml'), 'utf8')}  - { id: clinic-plan, name: Again, description: "", exercises: [ankle-rocks] }\n`;
     expect(problemsIn(source)).toEqual([
-      '52:7  routines.1.id  duplicate id "clinic-plan" (already used on line 43)',
+      `52:7  routines.1.id  duplicate id "clinic-plan" (already used on line 43); give each routine its own id, as a session's list takes a routine by its id`,
       '52:37  routines.1.description  must not be empty',
     ]);
   });
@@ -1211,7 +1211,7 @@ describe('several problems at once', () => {
   it('reports all of them, shape and cross-file checks together, sorted by line', () => {
     expect(problemsOf('many-problems.yaml')).toEqual([
       '10:7  exercises.0.dose.reps  must be at least 1, not 0',
-      '13:5  exercises.1.id  duplicate id "bridges" (already used on line 3)',
+      '13:5  exercises.1.id  duplicate id "bridges" (already used on line 3); give each drill its own id, as a routine names its drills by id',
       '15:5  exercises.1.region  must be one of: ankle, knee, hip, pelvis, trunk, shoulder, thigh, whole-leg (not "back")',
       '17:5  exercises.1.steps  needs at least one step',
       '18:5  exercises.1.dose  needs reps, holdSeconds or both',
