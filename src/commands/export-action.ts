@@ -1,5 +1,5 @@
 // What `itb export` does (declared in export.ts).
-import { lstatSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Command } from 'commander';
@@ -20,6 +20,7 @@ import { columnsOf, wrapColumnsOf } from '../ui/screen.js';
 import { packed } from '../ui/table.js';
 import { width } from '../ui/width.js';
 import { formats, type ExportOptions, type Format } from './export.js';
+import { fileThere, unusedName } from './export-names.js';
 import { calendarDay, itbWithLibrary, libraryOrStop, notice, shellPath, shellWord, typedWithout } from './shared.js';
 
 /** The most characters a name given with --name may have: a name, not a paragraph, heads the report. */
@@ -111,7 +112,7 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
     }
     replaced = checkWritable(output, { replace: true, withoutOutput });
     if (storeHere(replaced)) throw ownStore();
-    if (!options.force) checkWritable(output, { withoutOutput });
+    if (!options.force && replaced !== undefined) throw fileThere(output, replaced, withoutOutput);
   }
   // An empty name is a slip (an unset shell variable, say), as an empty -o is: not a report without one.
   if (options.name !== undefined && options.name.trim() === '') {
@@ -256,18 +257,6 @@ function sameReport(ctx: Context, self: Command, format: Format, file: string, s
   const nameHeld = name !== undefined && format !== 'csv' && format !== 'json';
   const same = [since && `--since ${since}`, until && `--until ${until}`, nameHeld ? `--name ${shellWord(name)}` : undefined].filter((flag) => flag !== undefined);
   return [itbWithLibrary(ctx, self), 'export', ...same, `-o ${file}`].join(' ');
-}
-
-/**
- * `stem.extension` (report.html) as the name of a file to write, or stem-2.extension and on
- * where that name is taken here: the command suggested then writes the file, where it would
- * stop ("already exists"), and --force in it replaces no report kept from before.
- */
-function unusedName(stem: string, extension: string): string {
-  for (let count = 1; ; count++) {
-    const name = `${stem}${count === 1 ? '' : `-${count}`}.${extension}`;
-    if (lstatSync(name, { throwIfNoEntry: false }) === undefined) return name;
-  }
 }
 
 /** Whether `path` names a folder (through links); any other answer of the file system is checkWritable's to put in words. */

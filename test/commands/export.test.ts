@@ -350,13 +350,23 @@ describe('itb export', () => {
     expect(readFileSync(file, 'utf8')).toBe('my notes');
   });
 
-  it('keeps -o with the word before it in the hint, on a terminal 40 columns wide', async () => {
+  it('gives, for a file already there, the commands to replace it or to write another, each whole, on a terminal 40 columns wide', async () => {
     await seed();
     const file = join(home, 'report.md');
     writeFileSync(file, 'my notes');
-    const result = await run(['export', '-o', file], { home, now: NOW, stderrColumns: 40 });
+    // report-2.md is taken too: the name to write is one that is free.
+    writeFileSync(join(home, 'report-2.md'), 'last week');
+    const result = await run(['export', '--since', '2026-11-01', '-o', file], { home, now: NOW, stderrColumns: 40 });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/\nNothing was written\. Add --force to\nreplace it, or choose another name\nwith -o\.\n$/);
+    const hint = result.stderr.slice(result.stderr.indexOf('Nothing was written'));
+    expect(hint.replace(/\s+/g, ' ')).toBe(
+      `Nothing was written. To replace it: \`itb export --since 2026-11-01 -o ${file} --force\`; to keep it, write another file: \`itb export --since 2026-11-01 -o ${join(home, 'report-3.md')}\` `,
+    );
+    // -o stays with its file, and a line wider than the terminal is that file's path alone.
+    const lines = hint.trimEnd().split('\n');
+    expect(lines.filter((line) => /(^|\s)-o$/.test(line))).toEqual([]);
+    expect(lines.filter((line) => width(line) > 40 && !line.includes(home))).toEqual([]);
+    expect(readFileSync(file, 'utf8')).toBe('my notes');
   });
 
   it('keeps a file that took the name while the report was being made, without --force', async () => {
@@ -381,7 +391,9 @@ describe('itb export', () => {
     writeFileSync(library, 'version: 1\nexercises: [oops\n');
     const result = await run(['--data', library, 'export', '-o', file], { home, now: NOW });
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe(`error: ${file} already exists\nNothing was written. Add --force to replace it, or choose another name with -o.\n`);
+    expect(result.stderr.replace(/\s+/g, ' ')).toBe(
+      `error: ${file} already exists Nothing was written. To replace it: \`itb --data ${library} export -o ${file} --force\`; to keep it, write another file: \`itb --data ${library} export -o ${join(home, 'report-2.md')}\` `,
+    );
     expect(readFileSync(file, 'utf8')).toBe('my notes');
   });
 
@@ -547,7 +559,7 @@ describe('itb export', () => {
     expect(refused.code).toBe(2);
     // The file --force would replace is named, as it is not the one typed.
     expect(refused.stderr.split('\n')[0]).toBe(`error: ${join(home, 'report.md')} already exists: it is a link to ${real}`);
-    expect(refused.stderr.replace(/\s+/g, ' ')).toContain(`Add --force to replace ${real},`);
+    expect(refused.stderr.replace(/\s+/g, ' ')).toContain(`To replace ${real}: \`itb export -o ${join(home, 'report.md')} --force\`;`);
     expect(readFileSync(real, 'utf8')).toBe('last week');
     const forced = await exportIn(['-o', join(home, 'report.md'), '--force']);
     expect(forced.code).toBe(0);
