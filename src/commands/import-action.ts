@@ -48,11 +48,10 @@ async function importInto(store: Store, ctx: Context, file: string, backup: Pars
   // The commands it suggests go with the library in use: buckets and advice go by it.
   const itb = itbWithLibrary(ctx, command);
   let outcome: MergeOutcome | undefined;
-  // The store's own settings, which a restore replaces: said, so that none is changed unseen.
-  let settingsBefore: Settings | undefined;
   // Whether the safety questions were due before the import (screenDue), to say when it brings them back.
   let screenDueBefore = true;
-  // The store as it was, to name each drill whose bucket the import changes.
+  // The store as it was, to name each drill whose bucket the import changes, and each setting a
+  // restore replaces (said, so that none is changed unseen).
   let before: StoreData | undefined;
   const refuseConflicts = (data: StoreData, merged: MergeOutcome) => {
     if (merged.conflicts.length > 0 || merged.moveConflicts.length > 0) throw conflictError(file, merged, backup, places, data, store.path);
@@ -60,7 +59,6 @@ async function importInto(store: Store, ctx: Context, file: string, backup: Pars
   if (options.dryRun) {
     const data = store.read();
     outcome = mergeExport(data, backup);
-    settingsBefore = data.settings;
     screenDueBefore = screenDue(data.screenings);
     before = data;
     refuseConflicts(data, outcome);
@@ -73,14 +71,13 @@ async function importInto(store: Store, ctx: Context, file: string, backup: Pars
     await store.update((data) => {
       if (ctrlC.heard()) throw stoppedBeforeSaving(file, itb, false);
       outcome = mergeExport(data, backup);
-      settingsBefore = data.settings;
-      screenDueBefore = screenDue(data.screenings);
+        screenDueBefore = screenDue(data.screenings);
       before = data;
       refuseConflicts(data, outcome);
       return outcome.data;
     });
   }
-  for (const line of summary(outcome!, Boolean(options.dryRun), settingsBefore!, backup.settings, itb)) notice(ctx, line);
+  for (const line of summary(outcome!, before!, Boolean(options.dryRun), backup.settings, itb)) notice(ctx, line);
   // A library that cannot be read is said by the commands that use it; the import is done.
   const library = await libraryFor(ctx, command).catch(() => undefined);
   const nameOf = drillNames(outcome!.data, library);
@@ -237,13 +234,16 @@ function conflictError(file: string, outcome: MergeOutcome, backup: ParsedExport
   );
 }
 
-/** What an import did (or would do); `fileSettings`: the file's; `itb`: how to start it (itbAsStarted). */
-function summary(outcome: MergeOutcome, dryRun: boolean, settingsBefore: Settings, fileSettings: Settings, itb: string): string[] {
+/** What an import did (or would do) to the store as it was `before`; `fileSettings`: the file's; `itb`: how to start it (itbAsStarted). */
+function summary(outcome: MergeOutcome, before: StoreData, dryRun: boolean, fileSettings: Settings, itb: string): string[] {
+  const settingsBefore = before.settings;
   const { sessionsAdded, sessionsPresent, movesAdded, movesPresent, screeningsAdded } = outcome;
   const present = (n: number) => (n > 0 ? ` (${n} already present)` : '');
   const parts = [`${plural(sessionsAdded, 'session')}${present(sessionsPresent)}`, `${plural(movesAdded, 'manual move')}${present(movesPresent)}`];
   if (screeningsAdded > 0) parts.push(plural(screeningsAdded, 'red-flag screen'));
-  const lines = [`${dryRun ? 'Would import' : 'Imported'} ${parts.join(', ')}.`];
+  // Nothing new: said first, in plain words, rather than as "Imported 0 sessions", which reads as
+  // if something went wrong; then what the file holds, all of it already in the store.
+  const lines = [changesNothing(outcome, before) ? nothingNewWords(outcome, dryRun) : `${dryRun ? 'Would import' : 'Imported'} ${parts.join(', ')}.`];
   if (outcome.sessionsUpdated > 0) {
     const held = outcome.sessionsUpdated === 1 ? '1 session your store held unfinished' : `${outcome.sessionsUpdated} sessions your store held unfinished`;
     lines.push(`${held} ${dryRun ? 'would be' : outcome.sessionsUpdated === 1 ? 'was' : 'were'} brought up to date from the file.`);
@@ -268,6 +268,19 @@ function summary(outcome: MergeOutcome, dryRun: boolean, settingsBefore: Setting
     );
   }
   return lines;
+}
+
+/** Whether the import leaves the store as it was: nothing added, brought up to date, cleared or restored. */
+function changesNothing(outcome: MergeOutcome, before: StoreData): boolean {
+  const added = outcome.sessionsAdded + outcome.sessionsUpdated + outcome.movesAdded + outcome.screeningsAdded;
+  return added === 0 && outcome.settings !== 'restored' && outcome.data.bucketsResetAt === before.bucketsResetAt;
+}
+
+/** "Nothing changed", then what the file holds that the store has already. */
+function nothingNewWords(outcome: MergeOutcome, dryRun: boolean): string {
+  const held = [plural(outcome.sessionsPresent, 'session'), plural(outcome.movesPresent, 'manual move')].filter((words) => !words.startsWith('0 '));
+  if (dryRun) return held.length === 0 ? 'Nothing would change: the file holds no sessions and no manual moves.' : `Nothing would change: your store already holds all the file has: ${andList(held)}.`;
+  return `Nothing changed: your store is as it was. ${held.length === 0 ? 'The file holds no sessions and no manual moves.' : `It already held all the file has: ${andList(held)}.`}`;
 }
 
 /** Each setting that differs, as `itb settings` says a change: `minImprovement: 2 → 1`. */

@@ -104,7 +104,7 @@ describe('itb import', () => {
     const before = storeBytes(source.home);
     const again = await importInto(source.home, [own]);
     expect(again.code).toBe(0);
-    expect(again.stderr).toContain('Imported 0 sessions (3 already present)');
+    expect(again.stderr.replace(/\s+/g, ' ')).toContain('Nothing changed: your store is as it was. It already held all the file has: 3 sessions');
     expect(storeBytes(source.home).equals(before)).toBe(true);
     // Restored elsewhere and exported again, it reads the same, line for line (a diff of two
     // backups shows only what changed).
@@ -127,7 +127,7 @@ describe('itb import', () => {
     const before = storeBytes(source.home);
     const back = await importInto(source.home, [midSession]);
     expect(back.code, back.stderr).toBe(0);
-    expect(back.stderr).toContain('Imported 0 sessions (3 already present)');
+    expect(back.stderr.replace(/\s+/g, ' ')).toContain('Nothing changed: your store is as it was. It already held all the file has: 3 sessions');
     expect(storeBytes(source.home).equals(before)).toBe(true);
 
     // Restored elsewhere, then the full backup: the session is brought up to date.
@@ -257,8 +257,14 @@ describe('itb import', () => {
     await new Promise((resolve) => setTimeout(resolve, 20)); // beyond the file system's clock step
     const again = await importInto(target.home, [backup]);
     expect(again.code).toBe(0);
-    // The manual move is already there too, and says so, rather than seem left behind.
-    expect(again.stderr).toContain('Imported 0 sessions (3 already present), 0 manual moves (1 already present).');
+    // Said first, in plain words, rather than as "Imported 0 sessions", which reads as a failure;
+    // then what the file holds, the manual move too, rather than seem left behind.
+    expect(again.stderr.startsWith('Nothing changed: your store is as it was.')).toBe(true);
+    expect(again.stderr.replace(/\s+/g, ' ')).toContain('Nothing changed: your store is as it was. It already held all the file has: 3 sessions and 1 manual move.');
+    expect(again.stderr).not.toContain('Imported');
+    // A dry run says the same of what it would do.
+    const dry = await importInto(target.home, [backup, '--dry-run']);
+    expect(dry.stderr.replace(/\s+/g, ' ')).toContain('Nothing would change: your store already holds all the file has: 3 sessions and 1 manual move.');
     expect(storeBytes(target.home).equals(first)).toBe(true);
     // Not even written again: a backup tool that goes by the time of change copies it no more.
     expect(statSync(join(target.home, 'store.json'), { bigint: true }).mtimeNs).toBe(changed);
