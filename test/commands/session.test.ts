@@ -1787,6 +1787,19 @@ describe('itb session', () => {
     expect(shown).not.toContain('drills you have not tested yet');
   });
 
+  it('does not count untested drills before a drill already in the rehab bucket as ones to skip on to', async () => {
+    const now = new Date('2026-11-20T10:00:00.000Z');
+    // Only the last drill of the joint chain tested, and it helped: the four before it, skipped today, stay untested.
+    const past = buildSession({ startedAt: '2026-11-01T09:00:00.000Z', routine: 'joint-chain', side: 'left', baseline: 6, drills: [{ id: 'opposite-scapular-camshafts', scores: [4] }] });
+    await afterSessions(past);
+    const result = await run(['session', 'joint-chain', ...flags], { home, tty: true, now, answers: [5, 'skip', 'skip', 'skip', 'skip', 'stop'] });
+    expect(result.code).toBe(0);
+    const shown = result.stdout.replace(/\s+/g, ' ');
+    expect(shown).toContain('Already in your rehab bucket (it last helped on');
+    expect(shown).toContain(': test it again to check it still helps, or skip it.');
+    expect(shown).not.toContain('drills you have not tested yet');
+  });
+
   it('offers the rehab and re-test routines when they have drills, and runs them', async () => {
     const now = new Date('2026-11-20T10:00:00.000Z');
     const past = buildSession({
