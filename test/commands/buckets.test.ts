@@ -799,6 +799,13 @@ describe('itb buckets move', () => {
     expect(stored().moves).toEqual([]);
   });
 
+  it('suggests a library drill once for an unknown drill, when sessions have tested it too', async () => {
+    await withSessions();
+    const result = await run(['buckets', 'move', 'clamshell', 'rehab'], { home, now });
+    expect(result.code).toBe(2);
+    expect(result.stderr.replace(/\s+/g, ' ').trim()).toBe('error: no drill with id "clamshell" Did you mean clamshells? `itb exercises` lists them all.');
+  });
+
   it('suggests the closest id among the drills only the log still holds, too, for an unknown drill', async () => {
     await save((data) => {
       data.sessions.push(buildSession({ startedAt: '2026-02-20T09:00:00Z', baseline: 5, drills: [{ id: 'old-knee-drill', name: 'Old knee drill', scores: [3] }] }));
@@ -862,6 +869,22 @@ describe('itb buckets move', () => {
     // The drill by its name: the move by its id.
     const named = await run(['buckets', 'move', 'Lateral ankle tilts', 'avoid', 'sore', 'today'], { home, now });
     expect(said(named.stderr)).toContain("Did you mean `itb buckets move lateral-ankle-tilts avoid --note 'sore today'`?");
+    expect(stored().moves).toEqual([]);
+  });
+
+  it('offers no move with a note when the word before it is no bucket, or a note was given with --note', async () => {
+    const said = (stderr: string) => stderr.replace(/\s*\n\s*/g, ' ').trim();
+    // "later" is no bucket: a move to copy with it would only be refused in turn.
+    const notBucket = await run(['buckets', 'move', 'clamshells', 'later', 'sore', 'today'], { home, now });
+    expect(notBucket.code).toBe(2);
+    expect(said(notBucket.stderr)).toBe(
+      "error: itb buckets move takes a drill's id and a bucket, and was given 4 words: clamshells later sore today " +
+        'For example: `itb buckets move clamshells avoid`. `itb exercises` lists the ids.',
+    );
+    // A note already given with --note: the words after the bucket are not it.
+    const withNote = await run(['buckets', 'move', 'clamshells', 'rehab', 'sore', 'today', '--note', 'knee calm'], { home, now });
+    expect(withNote.code).toBe(2);
+    expect(said(withNote.stderr)).toContain('itb buckets move takes a drill\'s id and a bucket, and was given 4 words: clamshells rehab sore today');
     expect(stored().moves).toEqual([]);
   });
 
