@@ -145,6 +145,8 @@ describe('migrate', () => {
     const reversed = { ...sampleSession('s2'), movement: 'step\u202edown' };
     const problem = problemOf(() => migrate({ ...emptyStore(), sessions: [screenClear, reversed] }));
     expect(problem.message).toBe('holds a control character (U+001B) in sessions.0.movement and 1 more field');
+    // One alone is named with nothing more.
+    expect(problemOf(() => migrate({ ...emptyStore(), sessions: [screenClear] })).message).toBe('holds a control character (U+001B) in sessions.0.movement');
     expect(problem.hint).toMatch(/^Nothing was changed\. itb never writes these: remove them/);
     expect(migrate({ ...emptyStore(), sessions: [{ ...sampleSession('s3'), movement: 'step-down\ton a stair' }] }).sessions).toHaveLength(1);
   });

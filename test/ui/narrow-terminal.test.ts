@@ -118,6 +118,11 @@ describe('a year of history on terminals from 30 to 64 columns', () => {
     expect(wholeWords(shown.stdout, movement)).toBe(true);
   });
 
+  it('settings shows each value beside its key from 36 columns, and under it on a narrower terminal', async () => {
+    expect((await at(36, ['settings'], year.home)).stdout).toMatch(/^minImprovement {2}\d$/m);
+    expect((await at(35, ['settings'], year.home)).stdout).toMatch(/^minImprovement\n {2}\d$/m);
+  });
+
   it('settings says a change within the width', async () => {
     // Said on stderr, which shares the terminal with stdout.
     const changed = await onTerminal(30, () => run(['settings', 'retestAfterDays', '9'], { home: year.home, now, stderrColumns: 30 }));
