@@ -71,7 +71,7 @@ async function importInto(store: Store, ctx: Context, file: string, backup: Pars
     await store.update((data) => {
       if (ctrlC.heard()) throw stoppedBeforeSaving(file, itb, false);
       outcome = mergeExport(data, backup);
-        screenDueBefore = screenDue(data.screenings);
+      screenDueBefore = screenDue(data.screenings);
       before = data;
       refuseConflicts(data, outcome);
       return outcome.data;
