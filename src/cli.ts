@@ -189,13 +189,16 @@ function optionBeforeCommand(program: Command, argv: string[], itb: string): voi
  * `itb help buckets move` as `itb buckets move --help`: commander's help command reads one word
  * only, and prints the whole help as an error for a word that is not a command. A word that is
  * not a command is named instead, with the commands it is near. `itb` alone is `itb --help`, on
- * stdout (`itb | less`) and exit 0, where commander would print it as an error.
+ * stdout (`itb | less`) and exit 0, where commander would print it as an error; `itb -v` alone is
+ * `itb --version`.
  */
 function helpAsOption(program: Command, argv: string[], itb: string): string[] {
   let at = 0;
   // Past the global options: --no-color, and --data with its file.
   while (argv[at] === '--no-color' || argv[at] === '--data' || argv[at]?.startsWith('--data=')) at += argv[at] === '--data' ? 2 : 1;
   if (at === argv.length) return [...argv, '--help'];
+  // `itb -v` alone, as `node -v` and `npm -v` print their versions: commander takes -V only.
+  if (argv[at] === '-v' && at === argv.length - 1) return [...argv.slice(0, at), '--version'];
   if (argv[at] !== 'help') return argv;
   const path: string[] = [];
   let command = program;

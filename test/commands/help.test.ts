@@ -201,6 +201,21 @@ describe('itb typed alone', () => {
   });
 });
 
+describe('itb -v', () => {
+  it('prints the version as --version does, as node -v and npm -v print theirs', async () => {
+    const version = await run(['--version']);
+    const short = await run(['-v']);
+    expect(short.code).toBe(0);
+    expect(short.stderr).toBe('');
+    expect(short.stdout).toBe(version.stdout);
+    expect(short.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+    // Only alone: after a command, -v is no option of it, and is said so.
+    const after = await run(['buckets', '-v']);
+    expect(after.code).toBe(2);
+    expect(after.stdout).toBe('');
+  });
+});
+
 describe('itb help', () => {
   it('shows the help of a command under another, as its --help does', async () => {
     const move = await run(['help', 'buckets', 'move']);
