@@ -88,7 +88,7 @@ async function importInto(store: Store, ctx: Context, file: string, backup: Pars
   else if (changes.length > 0) ctx.stderr.write(`${changeLines(changes, paint(ctx, command, ctx.stderr), Boolean(options.dryRun), itb).join('\n')}\n`);
   if (!screenDueBefore && screenDue(outcome!.data.screenings)) notice(ctx, screenAgainWords(outcome!.data.screenings.at(-1)!, Boolean(options.dryRun)));
   const edited = editedBucketLists(backup);
-  if (edited.length > 0) notice(ctx, editedListsWords(edited, Boolean(options.dryRun), itb));
+  if (edited.length > 0) notice(ctx, editedListsWords(edited, nameOf, Boolean(options.dryRun), itb));
   // Merged into a history, the file adds to it; restored, what it leaves out is missing.
   const zoneHere = () => ctx.timeZone?.() ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   const partial = outcome!.intoEmpty ? partialWords(backup, Boolean(options.dryRun), zoneHere) : undefined;
@@ -104,11 +104,12 @@ async function importInto(store: Store, ctx: Context, file: string, backup: Pars
 
 /**
  * That the file's bucket lists are not what its records give, and how to move a drill. Either side
- * may be the edit: lists changed, or sessions and moves taken out.
+ * may be the edit: lists changed, or sessions and moves taken out. Drills go by their names, as
+ * the import's other words say them; the id only in the command to copy.
  */
-function editedListsWords(edited: ListedElsewhere[], dryRun: boolean, itb: string): string {
+function editedListsWords(edited: ListedElsewhere[], nameOf: (exerciseId: string) => string, dryRun: boolean, itb: string): string {
   const where = (bucket: ListedElsewhere['listed']) => (bucket === 'untested' ? 'untested' : bucket === 'avoid' ? 'in avoid for now' : 'in rehab');
-  const drills = edited.slice(0, SHOWN_PROBLEMS).map(({ exerciseId, listed, decided }) => `${exerciseId} is ${where(decided)} (the file has it ${where(listed)})`);
+  const drills = edited.slice(0, SHOWN_PROBLEMS).map(({ exerciseId, listed, decided }) => `${nameOf(exerciseId)} is ${where(decided)} (the file has it ${where(listed)})`);
   if (edited.length > SHOWN_PROBLEMS) drills.push(`and ${edited.length - SHOWN_PROBLEMS} more`);
   const move = edited.find((drill) => drill.listed !== 'untested');
   return (

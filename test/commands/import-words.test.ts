@@ -9,6 +9,7 @@ import { Store } from '../../src/store/store.js';
 import { emptyStore } from '../../src/store/migrations.js';
 import { sampleStore, sessionThree } from '../export/fixtures.js';
 import { backupHomes } from '../helpers/backup-homes.js';
+import { builtInLibrary } from '../helpers/built-in-library.js';
 import { run, tempHome } from '../helpers/run.js';
 
 const NOW = new Date('2026-11-20T15:00:00.000Z');
@@ -222,9 +223,12 @@ describe('itb import, saying what it did', () => {
     const lists = (JSON.parse(readFileSync(file, 'utf8')) as ExportFile).buckets;
     const result = await importInto(target.home, [file]);
     expect(result.code, result.stderr).toBe(0);
+    // By name, as the rest of the import says drills; the id is only in the command to copy.
+    const names = new Map(builtInLibrary().exercises.map((exercise) => [exercise.id, exercise.name]));
+    const nameOf = (id: string) => names.get(id) ?? expect.fail(`${id} is not in the built-in library`);
     const named = [
-      ...lists.rehab.slice(0, -1).map((id) => `${id} is in avoid for now (the file has it in rehab)`),
-      ...lists.avoid.map((id) => `${id} is in rehab (the file has it in avoid for now)`),
+      ...lists.rehab.slice(0, -1).map((id) => `${nameOf(id)} is in avoid for now (the file has it in rehab)`),
+      ...lists.avoid.map((id) => `${nameOf(id)} is in rehab (the file has it in avoid for now)`),
     ];
     expect(named).toHaveLength(6);
     expect(oneLine(result.stderr)).toContain(`by which ${named.slice(0, 5).join(', ')}, and 1 more.`);
@@ -234,7 +238,7 @@ describe('itb import, saying what it did', () => {
     const file = edited((data) => data.buckets.rehab.shift());
     const result = await importInto(target.home, [file]);
     expect(result.code, result.stderr).toBe(0);
-    expect(oneLine(result.stderr)).toContain('by which lateral-ankle-tilts is in rehab (the file has it untested).');
+    expect(oneLine(result.stderr)).toContain('by which Lateral ankle tilts is in rehab (the file has it untested).');
     expect(result.stderr).not.toContain('buckets move');
   });
 
