@@ -6,6 +6,7 @@ import { meanAsSaid, wentUp } from '../core/persistent-symptom.js';
 import type { Symptom } from '../core/records.js';
 import type { ReadingView } from './reading-view.js';
 import type { Report } from './report.js';
+import { periodAhead } from './scope-words.js';
 import { trendLabel } from './trend-words.js';
 import { DAY_MS } from '../core/durations.js';
 
@@ -17,9 +18,10 @@ const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T
  * is the label of its trend, as the format sets it out (trendLabel: the painful side too when the
  * trends name it); `firstDay` the first day of the report's period; `ratedInPeriod` whether the
  * period has scores of its own for it (a trend), which it need not: the weeks are judged on every
- * session up to the period's end.
+ * session up to the period's end; `ahead` whether the period begins after the report was made
+ * (periodAhead), when it could hold no score yet, and the report's head says so.
  */
-export function persistentWords(found: PersistentSymptom, what: string, firstDay: string | null, ratedInPeriod = true): string {
+export function persistentWords(found: PersistentSymptom, what: string, firstDay: string | null, ratedInPeriod = true, ahead = false): string {
   const change = wentUp(found) ? 'have gone up' : 'have not come down much';
   const weekStart = localDate(new Date(found.fromMs));
   const to = localDate(new Date(found.toMs));
@@ -30,7 +32,8 @@ export function persistentWords(found: PersistentSymptom, what: string, firstDay
   const countedBefore = earlier && localDate(new Date(found.firstRatedMs)) < firstDay;
   const from = earlier && !countedBefore ? firstDay : weekStart;
   const before = countedBefore ? `; ${weeksBeforeWords(Math.floor(daysBetween(weekStart, firstDay) / 7), found.weeks)}` : '';
-  const notRated = ratedInPeriod ? '' : ` It was not rated in this period: the last time was on ${localDate(new Date(found.lastRatedMs))}.`;
+  const lastRated = localDate(new Date(found.lastRatedMs));
+  const notRated = ratedInPeriod ? '' : ahead ? ` The last time it was rated was on ${lastRated}.` : ` It was not rated in this period: the last time was on ${lastRated}.`;
   // Rated again after a break: the latest week, compared with the first, is not one of those weeks.
   const again = found.afterBreak ? `, then again from ${localDate(new Date(found.afterBreak.firstAfterMs))} after a break` : '';
   const latest = found.afterBreak ? 'in the latest week' : 'in the latest';
@@ -54,9 +57,10 @@ function weeksBeforeWords(whole: number, weeks: number): string {
  * more than one: the period's own may all be of another side.
  */
 export function persistentFindings(report: Report, view: ReadingView, ratedAs: (symptom: Symptom, movement: string) => string): string[] {
+  const ahead = periodAhead(report);
   return view.persistent.map(({ found, rated, trend }) => {
     const bySide = view.trendsBySide || (trend === undefined && found.sidesApart);
-    return persistentWords(found, trendLabel(rated, ratedAs(rated.symptom, rated.movement), bySide), report.period.since ?? report.firstDay, trend !== undefined);
+    return persistentWords(found, trendLabel(rated, ratedAs(rated.symptom, rated.movement), bySide), report.period.since ?? report.firstDay, trend !== undefined, ahead);
   });
 }
 

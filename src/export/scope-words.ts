@@ -52,10 +52,23 @@ export function bucketsScopeWords(report: Report): string | undefined {
 }
 
 /**
+ * Whether the report's period begins after the day it was made and holds no session: most often
+ * a year typed wrong. Everything the report shows (buckets, screens, a persistent symptom) is then
+ * as it stood that day, and the period has no scores yet rather than none at all.
+ */
+export function periodAhead(report: Report): boolean {
+  const { since } = report.period;
+  return since !== null && report.sessions.length === 0 && since > dateOf(report.generatedAt);
+}
+
+/**
  * What the report says where it would say "No sessions in this period": there are no scores from
  * it. Where the buckets further down come from is said above them (bucketsScopeWords), once.
  */
 export function noScoresWords(report: Report): string {
+  if (periodAhead(report)) {
+    return `It begins after this report was made, on ${dateOf(report.generatedAt)}: there are no scores from it yet, and what follows is as it stood that day.`;
+  }
   const before = report.evidenceSessions.length - report.sessions.length;
   return report.period.since === null || before === 0 ? 'There are no scores to report.' : 'There are no scores from it to report.';
 }

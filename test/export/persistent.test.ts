@@ -216,6 +216,29 @@ describe('persistent symptoms in the reports', () => {
     expect(toMarkdown(report(data, { since: '2026-11-14' }))).toContain('## Persistent symptoms\n\n**Pain during Forward lunge** (right side painful) was rated in each of 5 weeks');
   });
 
+  it('tells a period that begins after the report was made as it stood that day, not as a period without a score of it', () => {
+    // Stuck at 6 for five weeks up to yesterday; the period asked for starts in December (2027 typed for 2026 alike).
+    const data = weeklyStore([6, 6, 6, 6, 6]);
+    const ahead = report(data, { since: '2026-12-01' });
+    const head = 'It begins after this report was made, on 2026-11-20: there are no scores from it yet, and what follows is as it stood that day.';
+    const finding =
+      "**Pain during Forward lunge** was rated in each of 5 weeks in a row (7-day weeks, 2026-10-17 to 2026-11-20; all 5 before this report's period), " +
+      'and its baseline scores have not come down much: a mean of about 6 in the first of those weeks, 6 in the latest. The last time it was rated was on 2026-11-19. ' +
+      'For symptoms that keep up like this over several weeks of consistent work, itb advises the person to see a physical therapist or doctor.';
+    const md = toMarkdown(ahead);
+    expect(md).toContain(`**No sessions in this period.** ${head}\n`);
+    expect(md).toContain(`## Persistent symptoms\n\n${finding}\n\n## Rehab routine`);
+    expect(md).not.toContain('not rated in this period');
+    const dated = (text: string) => text.replace(/\d{4}-\d\d-\d\d/g, (date) => `<span class="day">${date}</span>`);
+    const html = toHtml(ahead);
+    expect(html).toContain(`<p><strong>No sessions in this period.</strong> ${dated(head)}</p>`);
+    expect(html).toContain(`<h2>Persistent symptoms</h2>\n<p>${dated(finding).replace(/\*\*(.*?)\*\*/, '<strong>Pain during <bdi>Forward lunge</bdi></strong>')}</p>`);
+    // A period that has begun, today, had the day to rate it: it says it was not.
+    const today = toMarkdown(report(data, { since: '2026-11-20' }));
+    expect(today).toContain('**No sessions in this period.** There are no scores from it to report.\n');
+    expect(today).toContain('It was not rated in this period: the last time was on 2026-11-19.');
+  });
+
   it('names a symptom the period has no score of as its latest score on that side typed it', () => {
     // A right lunge stuck at 6 for five weeks, typed in lower case the last time, on 2026-11-12;
     // in the period, one lunge on the left side only, typed otherwise.
