@@ -1,4 +1,5 @@
 // What `itb import` does (declared in import.ts).
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { localDate, localDateTime } from '../core/history.js';
@@ -53,6 +54,8 @@ async function importInto(store: Store, ctx: Context, file: string, backup: Pars
   // The store as it was, to name each drill whose bucket the import changes, and each setting a
   // restore replaces (said, so that none is changed unseen).
   let before: StoreData | undefined;
+  // An import saves the store even when it adds nothing: where there was none, it makes one.
+  let madeStore = false;
   const refuseConflicts = (data: StoreData, merged: MergeOutcome) => {
     if (merged.conflicts.length > 0 || merged.moveConflicts.length > 0) throw conflictError(file, merged, backup, places, data, store.path);
   };
@@ -65,6 +68,7 @@ async function importInto(store: Store, ctx: Context, file: string, backup: Pars
   } else {
     // Ctrl-C while the file was read: nothing is saved.
     if (await ctrlC.heardBy()) throw stoppedBeforeSaving(file, itb, false);
+    madeStore = !existsSync(store.path);
     // One locked update: the merge runs on what is on disk at that moment, and a conflict
     // throws before anything is written. So does a Ctrl-C heard while the lock was taken; from
     // the merge to the end of the save nothing pauses, so none is heard in between.
@@ -77,7 +81,7 @@ async function importInto(store: Store, ctx: Context, file: string, backup: Pars
       return outcome.data;
     });
   }
-  for (const line of summary(outcome!, before!, Boolean(options.dryRun), backup.settings, itb)) notice(ctx, line);
+  for (const line of summary(outcome!, before!, { dryRun: Boolean(options.dryRun), madeStore }, backup.settings, itb)) notice(ctx, line);
   // A library that cannot be read is said by the commands that use it; the import is done.
   const library = await libraryFor(ctx, command).catch(() => undefined);
   const nameOf = drillNames(outcome!.data, library);
@@ -235,8 +239,11 @@ function conflictError(file: string, outcome: MergeOutcome, backup: ParsedExport
   );
 }
 
-/** What an import did (or would do) to the store as it was `before`; `fileSettings`: the file's; `itb`: how to start it (itbAsStarted). */
-function summary(outcome: MergeOutcome, before: StoreData, dryRun: boolean, fileSettings: Settings, itb: string): string[] {
+/**
+ * What an import did (or would do) to the store as it was `before`; `madeStore`: there was none,
+ * and the import made it; `fileSettings`: the file's; `itb`: how to start it (itbAsStarted).
+ */
+function summary(outcome: MergeOutcome, before: StoreData, { dryRun, madeStore }: { dryRun: boolean; madeStore: boolean }, fileSettings: Settings, itb: string): string[] {
   const settingsBefore = before.settings;
   const { sessionsAdded, sessionsPresent, movesAdded, movesPresent, screeningsAdded } = outcome;
   const present = (n: number) => (n > 0 ? ` (${n} already present)` : '');
@@ -244,7 +251,7 @@ function summary(outcome: MergeOutcome, before: StoreData, dryRun: boolean, file
   if (screeningsAdded > 0) parts.push(plural(screeningsAdded, 'red-flag screen'));
   // Nothing new: said first, in plain words, rather than as "Imported 0 sessions", which reads as
   // if something went wrong; then what the file holds, all of it already in the store.
-  const lines = [changesNothing(outcome, before) ? nothingNewWords(outcome, dryRun) : `${dryRun ? 'Would import' : 'Imported'} ${parts.join(', ')}.`];
+  const lines = [changesNothing(outcome, before) ? nothingNewWords(outcome, dryRun, madeStore) : `${dryRun ? 'Would import' : 'Imported'} ${parts.join(', ')}.`];
   if (outcome.sessionsUpdated > 0) {
     const held = outcome.sessionsUpdated === 1 ? '1 session your store held unfinished' : `${outcome.sessionsUpdated} sessions your store held unfinished`;
     lines.push(`${held} ${dryRun ? 'would be' : outcome.sessionsUpdated === 1 ? 'was' : 'were'} brought up to date from the file.`);
@@ -277,9 +284,13 @@ function changesNothing(outcome: MergeOutcome, before: StoreData): boolean {
   return added === 0 && outcome.settings !== 'restored' && outcome.data.bucketsResetAt === before.bucketsResetAt;
 }
 
-/** "Nothing changed", then what the file holds that the store has already. */
-function nothingNewWords(outcome: MergeOutcome, dryRun: boolean): string {
+/**
+ * "Nothing changed", then what the file holds that the store has already. Where there was no
+ * store (`madeStore`), there is now an empty one: it was not "as it was".
+ */
+function nothingNewWords(outcome: MergeOutcome, dryRun: boolean, madeStore: boolean): string {
   const held = [plural(outcome.sessionsPresent, 'session'), plural(outcome.movesPresent, 'manual move')].filter((words) => !words.startsWith('0 '));
+  if (madeStore) return 'Nothing was imported: the file holds no sessions and no manual moves. You had no store here yet: the import made an empty one.';
   if (dryRun) return held.length === 0 ? 'Nothing would change: the file holds no sessions and no manual moves.' : `Nothing would change: your store already holds all the file has: ${andList(held)}.`;
   return `Nothing changed: your store is as it was. ${held.length === 0 ? 'The file holds no sessions and no manual moves.' : `It already held all the file has: ${andList(held)}.`}`;
 }

@@ -234,6 +234,26 @@ describe('itb import, saying what it did', () => {
     expect(oneLine(result.stderr)).toContain(`by which ${named.slice(0, 5).join(', ')}, and 1 more.`);
   });
 
+  it('says that a backup holding nothing made an empty store where there was none, not that the store is as it was', async () => {
+    const empty = tempHome();
+    try {
+      const file = join(empty.home, 'empty.json');
+      expect((await run(['export', '-o', file], { home: empty.home, now: NOW })).code).toBe(0);
+      const fresh = join(target.home, 'new-home');
+      const dry = await importInto(fresh, [file, '--dry-run']);
+      expect(oneLine(dry.stderr)).toContain('Nothing would change: the file holds no sessions and no manual moves.');
+      expect(existsSync(join(fresh, 'store.json'))).toBe(false);
+      const result = await importInto(fresh, [file]);
+      expect(result.code, result.stderr).toBe(0);
+      expect(oneLine(result.stderr).trim()).toBe('Nothing was imported: the file holds no sessions and no manual moves. You had no store here yet: the import made an empty one.');
+      expect(existsSync(join(fresh, 'store.json'))).toBe(true);
+      // Then there is one, as it was.
+      expect(oneLine((await importInto(fresh, [file])).stderr)).toContain('Nothing changed: your store is as it was. The file holds no sessions and no manual moves.');
+    } finally {
+      empty.cleanup();
+    }
+  });
+
   it('gives no command to move a drill when the file only leaves drills out of its lists', async () => {
     const file = edited((data) => data.buckets.rehab.shift());
     const result = await importInto(target.home, [file]);
