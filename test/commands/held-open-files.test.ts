@@ -9,14 +9,7 @@ import { libraryFile } from '../helpers/libraries.js';
 import { run, tempHome } from '../helpers/run.js';
 
 const opening = vi.hoisted(() => ({ heldOpen: undefined as string | undefined }));
-vi.mock('node:fs', async (importOriginal) => {
-  const fs = await importOriginal<typeof import('node:fs')>();
-  const openSync = ((path: string, ...rest: unknown[]) => {
-    if (String(path) === opening.heldOpen) throw Object.assign(new Error(`EBUSY: resource busy or locked, open '${path}'`), { code: 'EBUSY' });
-    return (fs.openSync as (...args: unknown[]) => number)(path, ...rest);
-  }) as typeof fs.openSync;
-  return { ...fs, default: { ...fs, openSync }, openSync };
-});
+vi.mock('node:fs', async (importOriginal) => (await import('../helpers/busy-open.js')).busyOpenFs(await importOriginal(), opening));
 
 const said = (text: string) => text.replace(/\s+/g, ' ').trim();
 const advice = 'Close it in the program that has it open, then try again; a backup, sync or virus-scanning program lets go of it in a moment.';

@@ -11,14 +11,7 @@ import { newStoreHome } from '../helpers/store-home.js';
 
 // Opening this file fails as Windows fails it while another program has it open, shared with no one.
 const opening = vi.hoisted(() => ({ heldOpen: undefined as string | undefined }));
-vi.mock('node:fs', async (importOriginal) => {
-  const fs = await importOriginal<typeof import('node:fs')>();
-  const openSync = ((path: string, ...rest: unknown[]) => {
-    if (String(path) === opening.heldOpen) throw Object.assign(new Error(`EBUSY: resource busy or locked, open '${path}'`), { code: 'EBUSY' });
-    return (fs.openSync as (...args: unknown[]) => number)(path, ...rest);
-  }) as typeof fs.openSync;
-  return { ...fs, default: { ...fs, openSync }, openSync };
-});
+vi.mock('node:fs', async (importOriginal) => (await import('../helpers/busy-open.js')).busyOpenFs(await importOriginal(), opening));
 
 let root: string;
 let home: string;
