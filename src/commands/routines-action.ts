@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { builtInRoutine, viewBuckets, type ExerciseStatus } from '../core/buckets.js';
+import { loadingSpacingCue } from '../core/advice.js';
 import { closest, namedAs } from '../core/closest.js';
 import { UserError } from '../errors.js';
 import { findExercise, loadLibrary } from '../library/library.js';
@@ -36,8 +37,13 @@ export async function showRoutines(ctx: Context, options: { json?: boolean }, co
       // The name in full and the id beside it, or under it when they do not fit one line.
       return hangingName(number, exercise.name, [colour.dim(`${exercise.id} · ${exercise.region}`)]);
     });
+  // The 48 hours between strength sessions, for a routine that has strength drills: the app's
+  // words, as a session says them, rather than each library's.
+  const loading = new Set(library.exercises.filter((exercise) => exercise.loading).map((exercise) => exercise.id));
+  const withSpacing = (routine: Library['routines'][number]) =>
+    routine.exercises.some((id) => loading.has(id)) ? `${routine.description} ${loadingSpacingCue}` : routine.description;
   const blocks = library.routines.map((routine) =>
-    [...titled(routine.id, routine.name), ...wrap(routine.description, 78, '  ').map((l) => colour.dim(l)), ...drills(routine.exercises)].join('\n'),
+    [...titled(routine.id, routine.name), ...wrap(withSpacing(routine), 78, '  ').map((l) => colour.dim(l)), ...drills(routine.exercises)].join('\n'),
   );
   // The built-in routines with the drills they hold today, as `itb session rehab` and `retest` would offer them.
   const itb = itbWithLibrary(ctx, command);

@@ -1,6 +1,7 @@
 // The beginning of a session: the routine it runs and what it is rated on, what to keep in mind
 // (its description, its cues, a warm-up before strength drills), and what is left out today and why.
-import { localDate } from '../core/history.js';
+import { loadingSpacingCue } from '../core/advice.js';
+import { localDate, localDateTime } from '../core/history.js';
 import type { Library } from '../library/schema.js';
 import type { Colours } from '../ui/colour.js';
 import { packed } from '../ui/table.js';
@@ -24,6 +25,10 @@ export function introduction(plan: Plan, library: Library, flaredToday: boolean,
   if (!routine && plan.exercises.some((exercise) => exercise.loading)) {
     cues.unshift('Warm up for a few easy minutes before the strength drills. Two or three strength drills are enough for one day.');
   }
+  // The 48 hours between strength sessions, said once: here, unless the reminder before the
+  // session said them with the time they are up; going on with a routine left part way today,
+  // its first part said them.
+  if (plan.exercises.some((exercise) => exercise.loading) && plan.strengthReadyAt === undefined && !plan.goingOn) cues.push(loadingSpacingCue);
   if (plan.routine === 'retest') {
     const setAside = plan.exercises.length === 1 ? 'This drill was' : 'These drills were';
     cues.unshift(`${setAside} set aside before. Start gently, with a smaller range, and stop at once if your ${plan.symptom} rises.`);
@@ -41,7 +46,9 @@ export function introduction(plan: Plan, library: Library, flaredToday: boolean,
   if (routine && !plan.chosenFromList && !plan.goingOn) lines.push('', ...wrap(routine.description, 78));
   if (cues.length > 0) lines.push('', 'Keep in mind:', ...cues.flatMap((cue) => hanging('  · ', cue, 78)));
   if (plan.resting.length > 0) {
-    lines.push('', colour.bold('Left out today, to keep 48 hours after your last strength drills:'));
+    // The reminder just before gave the reason: the heading says when they come back.
+    const from = `, for your next strength session${plan.strengthReadyAt === undefined ? '' : ` from ${localDateTime(new Date(plan.strengthReadyAt))}`}`;
+    lines.push('', ...wrap(`Left out today${from}:`, 78).map((line) => colour.bold(line)));
     for (const exercise of plan.resting) lines.push(...hanging('  · ', exercise.name, 78));
   }
   if (plan.setAside.length > 0) {

@@ -30,6 +30,11 @@ export interface Plan {
   setAside: ExerciseStatus[];
   /** Strength drills left out today: the user chose to keep 48 hours after the last ones. */
   resting: Exercise[];
+  /**
+   * When the 48 hours since the last strength session are up, if the session reminded of them
+   * before it began: then it says them no more, and names only this time.
+   */
+  strengthReadyAt?: string;
   /** Drills of the routine set aside earlier whose re-test date has come: offered again today. */
   retesting: ExerciseStatus[];
   /** Drills of the routine already in the rehab bucket (every drill of the rehab routine). */
@@ -70,6 +75,7 @@ export async function setUp(
   const { exercises: offered, setAside } = routineExercises(routine, buckets, library);
   let exercises = offered;
   let resting: Exercise[] = [];
+  let strengthReadyAt: string | undefined;
 
   for (const professional of advice.filter((a) => a.id === 'see-a-professional')) {
     say(`\n${wrap(professional.message, 78).map((l) => colour.bold(l)).join('\n')}\n`);
@@ -103,6 +109,7 @@ export async function setUp(
   }
   if (spacingNow && exercises.some((exercise) => exercise.loading)) {
     say(`\n${wrap(spacingNow.message, 78).map((l) => colour.bold(l)).join('\n')}\n`);
+    strengthReadyAt = spacingNow.readyAt;
     const gentle = exercises.filter((exercise) => !exercise.loading);
     const message = gentle.length > 0 ? 'Do the strength drills today anyway? (No leaves them out today.)' : 'Do the strength drills today anyway?';
     if (!(await prompter.confirm({ message, default: false }))) {
@@ -135,6 +142,7 @@ export async function setUp(
     // Set aside in the part done earlier today, a drill was tried today, not left out.
     setAside: goingOn ? setAside.filter((status) => !partWay!.passed.has(status.exerciseId)) : setAside,
     resting,
+    ...(strengthReadyAt === undefined ? {} : { strengthReadyAt }),
     retesting,
     inRehab,
     side,

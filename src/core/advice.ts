@@ -57,6 +57,13 @@ export const afterFlareUpAdvice =
   'After a flare-up, take it easy for the rest of the day and leave your next session for another day. ' +
   'If it has not settled by tomorrow, or flare-ups keep coming, talk to your physical therapist.';
 
+/**
+ * The 48 hours between strength sessions, in general: after the description of a routine with
+ * strength drills in `itb routines`, and among the points to keep in mind as a session with
+ * strength drills begins, unless the reminder before it said them with the time they are up.
+ */
+export const loadingSpacingCue = 'Leave about 48 hours between strength sessions, so the tissues can recover and adapt.';
+
 /** A drill stopped as a flare-up, and when (the moment its rise was rated). */
 export interface FlareUp {
   exerciseId: string;

@@ -1506,7 +1506,7 @@ describe('itb session', () => {
     expect(result.code).toBe(0);
     expect(result.prompter.asked[0]!.message).toBe('Do the strength drills today anyway? (No leaves them out today.)');
     expect(result.stdout).toMatch(/Your rehab routine · 1 drill\n/);
-    expect(result.stdout).toContain('Left out today, to keep 48 hours after your last strength drills:\n  · Clamshells');
+    expect(result.stdout).toContain('Left out today, for your next strength session from 2026-11-21 05:30:\n  · Clamshells');
     const today = stored().sessions.at(-1)!;
     expect(today.attempts.map((a) => a.exerciseId)).toEqual(['lateral-ankle-tilts']);
     expect(today.loading).toBe(false);
