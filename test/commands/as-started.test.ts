@@ -99,8 +99,8 @@ describe('after npx itb, the commands suggested next start with npx itb', () => 
     expect(said(await itb(['buckets', 'move', 'clamshells']))).toContain('`npx itb buckets move --help` shows what it takes.');
     expect(said(await itb(['buckets', 'lists']))).toContain('`npx itb buckets --help` shows what it takes.');
     expect(said(await itb(['buckets', 'mvoe']))).toContain('Did you mean `npx itb buckets move`?');
-    expect(said(await itb(['help', 'bukets']))).toContain('Did you mean npx itb help buckets? `npx itb --help` lists them.');
-    expect(said(await itb(['help', 'buckets', 'mvoe']))).toContain('Did you mean npx itb help buckets move? `npx itb buckets --help` lists them.');
+    expect(said(await itb(['help', 'bukets']))).toContain('Did you mean `npx itb help buckets`? `npx itb --help` lists them.');
+    expect(said(await itb(['help', 'buckets', 'mvoe']))).toContain('Did you mean `npx itb help buckets move`? `npx itb buckets --help` lists them.');
   });
 
   it('a date typed wrong: the example to copy', async () => {

@@ -235,10 +235,10 @@ describe('itb help', () => {
     const top = await run(['help', 'bukets']);
     expect(top.code).toBe(2);
     expect(top.stdout).toBe('');
-    expect(top.stderr).toBe('error: there is no command "bukets"\nDid you mean itb help buckets? `itb --help` lists them.\n');
+    expect(top.stderr).toBe('error: there is no command "bukets"\nDid you mean `itb help buckets`? `itb --help` lists them.\n');
     const under = await run(['help', 'buckets', 'mvoe']);
     expect(under.code).toBe(2);
-    expect(under.stderr).toBe('error: there is no command "buckets mvoe"\nDid you mean itb help buckets move? `itb buckets --help` lists them.\n');
+    expect(under.stderr).toBe('error: there is no command "buckets mvoe"\nDid you mean `itb help buckets move`? `itb buckets --help` lists them.\n');
   });
 });
 

@@ -1189,8 +1189,8 @@ describe('--help', () => {
     expect(mistyped.code).toBe(2);
     expect(mistyped.stdout).toBe('');
     expect(mistyped.stderr).toContain('error: there is no command "buckets mvoe"');
-    expect(mistyped.stderr).toContain('Did you mean itb help buckets move?');
-    expect((await itb(['help', 'bucket'])).stderr).toContain('Did you mean itb help buckets?');
+    expect(mistyped.stderr).toContain('Did you mean `itb help buckets move`?');
+    expect((await itb(['help', 'bucket'])).stderr).toContain('Did you mean `itb help buckets`?');
   });
 
   it('itb help help and itb help exercises ID show the help of itb and of exercises', async () => {
