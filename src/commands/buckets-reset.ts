@@ -5,7 +5,7 @@ import { projectBuckets } from '../core/projection.js';
 import type { Context } from '../context.js';
 import { Interrupted, UserError } from '../errors.js';
 import { isPromptExit } from '../ui/prompter.js';
-import { itbAsStarted, itbWithLibrary, notice, paint, promptsFor } from './shared.js';
+import { itbAsTyped, itbWithLibrary, notice, paint, promptsFor } from './shared.js';
 import { noJson, openStore } from './buckets-change.js';
 
 export async function resetBuckets(ctx: Context, options: { force?: boolean }, self: Command) {
@@ -23,7 +23,7 @@ export async function resetBuckets(ctx: Context, options: { force?: boolean }, s
   // The question goes to stdout: with stdout in a file (`itb buckets reset > log`) it would wait
   // for an answer to a question nobody sees.
   if (!options.force && (!ctx.stdinIsTTY || !ctx.stdout.isTTY)) {
-    throw new UserError('`itb buckets reset` asks before clearing, so it needs a terminal for its input and output', `Add --force to reset without asking: \`${itbAsStarted(ctx)} buckets reset --force\``);
+    throw new UserError('`itb buckets reset` asks before clearing, so it needs a terminal for its input and output', `Add --force to reset without asking: \`${itbAsTyped(ctx, self)} buckets reset --force\``);
   }
   if (!options.force) {
     const prompter = await promptsFor(ctx, self);
@@ -61,7 +61,7 @@ export async function resetBuckets(ctx: Context, options: { force?: boolean }, s
   const colour = paint(ctx, self, ctx.stderr);
   // Emptied meanwhile by another reset, there was nothing left to name.
   notice(ctx, cleared === '' ? 'Every drill is untested again.' : `Emptied ${cleared}: every drill is untested again.`);
-  notice(ctx, colour.dim(`Your session history is kept (\`${itbAsStarted(ctx)} history\`). Run \`${itbWithLibrary(ctx, self)} session\` to start testing again.`));
+  notice(ctx, colour.dim(`Your session history is kept (\`${itbAsTyped(ctx, self)} history\`). Run \`${itbWithLibrary(ctx, self)} session\` to start testing again.`));
 }
 
 /** The lists a reset empties, with how many drills each holds: "rehab (2 drills) and avoid for now (1 drill)". */

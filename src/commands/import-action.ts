@@ -19,7 +19,7 @@ import { listed, SHOWN_PROBLEMS, type Places } from './import-places.js';
 import { readExport } from './import-read.js';
 import { listenForCtrlC, stoppedAfterSaving, stoppedBeforeSaving, type CtrlC } from './import-stop.js';
 import { shellPath } from '../shell-word.js';
-import { itbAsStarted, itbWithLibrary, libraryFor, notice, notInLibraryWords, paint, settingChange, settingWords } from './shared.js';
+import { itbAsTyped, itbWithLibrary, libraryFor, notice, notInLibraryWords, paint, settingChange, settingWords } from './shared.js';
 import { beforeResetWords, changeLines, drillNames, importChanges, restoredWords } from './import-changes.js';
 import { settingKeys } from '../core/settings.js';
 import { HOUR_MS } from '../core/durations.js';
@@ -28,7 +28,7 @@ export async function importExport(ctx: Context, file: string, options: { dryRun
   const ctrlC = listenForCtrlC();
   try {
     const store = Store.open(ctx.env, ctx);
-    const { backup, places } = await readExport(file, itbAsStarted(ctx), ctx.env.ITB_HOME, store.path, ctx.env);
+    const { backup, places } = await readExport(file, itbAsTyped(ctx, command), ctx.env.ITB_HOME, store.path, ctx.env);
     await importInto(store, ctx, file, backup, places, options, command, ctrlC);
   } catch (error) {
     // Ctrl-C while another itb held the store: the wait ended, and nothing was saved.

@@ -12,7 +12,7 @@ import { hangingName, namePacked } from '../ui/table.js';
 import { width } from '../ui/width.js';
 import { hanging, onScreen, wrap, wrapName } from '../ui/wrap.js';
 import { nothingToRunToday, renamedApart } from './session-routines.js';
-import { itbAsStarted, itbWithLibrary, libraryFile, libraryOrStop, paint, printJson } from './shared.js';
+import { itbAsTyped, itbWithLibrary, libraryFile, libraryOrStop, paint, printJson } from './shared.js';
 
 /** The mark of a test movement done on one leg. */
 const ONE_LEG = '(one leg)';
@@ -53,7 +53,7 @@ export async function showRoutines(ctx: Context, options: { json?: boolean }, co
   const none = { rehab: 'None: a drill comes here when a test lowers your score.', retest: 'None due today.' };
   for (const routine of builtIns) {
     const others = elsewhere[routine.id];
-    const away = others.count === 0 ? [] : wrap(awayWords(others, routine.id, itbAsStarted(ctx)), 78, '  ');
+    const away = others.count === 0 ? [] : wrap(awayWords(others, routine.id, itbAsTyped(ctx, command)), 78, '  ');
     const empty = routine.id === 'rehab' && others.count > 0 ? 'None in this exercise library.' : none[routine.id];
     const lines = [...(routine.exercises.length > 0 ? drills(routine.exercises) : wrap(empty, 78, '  ')), ...away];
     blocks.push([...titled(routine.id, routine.name), ...wrap(described[routine.id], 78, '  ').map((line) => colour.dim(line)), ...lines].join('\n'));

@@ -60,7 +60,7 @@ export function libraryFile(ctx: Context, command: Command): string | undefined 
   // An empty ITB_DATA is as good as none (the shell's way to unset it); an empty --data is a slip.
   // The example is the command typed, words and options, with a file given.
   if (data !== undefined && data.trim() === '') {
-    const typed = [`${itbAsStarted(ctx)} --data my-library.yaml`, ...commandNames(command), ...command.args.map(shellWord), ...optionsTyped(command)].join(' ');
+    const typed = [`${itbAsTyped(ctx, command)} --data my-library.yaml`, ...commandNames(command), ...command.args.map(shellWord), ...optionsTyped(command)].join(' ');
     throw new UserError('--data needs the name of an exercise library file', `For example: \`${typed}\`. Leave --data out for the built-in library.`);
   }
   const file = data ?? (ctx.env.ITB_DATA || undefined);
@@ -77,7 +77,7 @@ export function withHomeFolder(file: string, ctx: Context): string {
 
 export function libraryFor(ctx: Context, command: Command): Promise<Library> {
   const file = libraryFile(ctx, command);
-  return loadLibrary({ file, validateCommand: file === undefined ? undefined : validateCommand(ctx, file), fromEnv: libraryFromEnv(ctx, command), env: ctx.env });
+  return loadLibrary({ file, validateCommand: file === undefined ? undefined : validateCommand(ctx, command, file), fromEnv: libraryFromEnv(ctx, command), env: ctx.env });
 }
 
 /** A command that does its work with the built-in library too: `command`, its words after itb; `does`, what it does then. */
@@ -95,7 +95,7 @@ export interface Meanwhile {
 export function libraryOrStop(ctx: Context, command: Command, meanwhile: Meanwhile = { command: 'buckets', does: 'shows them' }): Promise<Library> {
   return libraryFor(ctx, command).catch(async (error: unknown) => {
     // Loaded only here: most commands never stop on a library file, and start faster without it.
-    throw await (await import('./results-kept.js')).withResultsKept(ctx, error, meanwhile);
+    throw await (await import('./results-kept.js')).withResultsKept(ctx, error, meanwhile, itbAsTyped(ctx, command));
   });
 }
 
@@ -199,10 +199,20 @@ function leapYear(year: number): boolean {
 export { itbAsStarted } from '../context.js';
 export { shellPath, shellWord };
 
-/** itbAsStarted with the --data given, so that a command suggested next uses the same library. */
+/**
+ * itbAsStarted with --no-color when it was typed (before the command or after it), so that a
+ * command suggested next shows as plainly: whoever turned colours off for this command (a screen
+ * reader that reads colour codes out, a terminal that shows them as text, a colour they cannot
+ * tell apart) should not get them back from the command they copy. NO_COLOR needs nothing added.
+ */
+export function itbAsTyped(ctx: Context, command: Command): string {
+  return globals(command).color === false ? `${itbAsStarted(ctx)} --no-color` : itbAsStarted(ctx);
+}
+
+/** itbAsTyped with the --data given, so that a command suggested next uses the same library. */
 export function itbWithLibrary(ctx: Context, command: Command): string {
   const { data } = globals(command);
-  return data === undefined ? itbAsStarted(ctx) : `${itbAsStarted(ctx)} --data ${shellPath(data)}`;
+  return data === undefined ? itbAsTyped(ctx, command) : `${itbAsTyped(ctx, command)} --data ${shellPath(data)}`;
 }
 
 /**
@@ -264,8 +274,8 @@ export function numberAsMovement(ctx: Context, command: Command, library: Librar
 }
 
 /** `itb validate FILE` as the person types it to check a library file again. */
-export function validateCommand(ctx: Context, file: string): string {
-  return `${itbAsStarted(ctx)} validate ${shellPath(file)}`;
+export function validateCommand(ctx: Context, command: Command, file: string): string {
+  return `${itbAsTyped(ctx, command)} validate ${shellPath(file)}`;
 }
 
 /** The error for a drill id that is not among `ids`, suggesting the near ones; `itb`: how to start it (itbAsStarted). */
@@ -282,12 +292,12 @@ function unknownDrill(id: string, ids: string[], itb: string): UserError {
  */
 export async function notInLibrary(ctx: Context, command: Command, id: string, ids: string[]): Promise<UserError> {
   const file = libraryFile(ctx, command);
-  if (file === undefined) return unknownDrill(id, ids, itbAsStarted(ctx));
+  if (file === undefined) return unknownDrill(id, ids, itbAsTyped(ctx, command));
   const near = closest(id, ids);
   const builtIn = findExercise(await loadLibrary({}), id);
   // The built-in library is read without --data, and with ITB_DATA empty when it is set.
   const listing = `${itbWithLibrary(ctx, command)} exercises`;
-  const showing = `${itbAsStarted(ctx)} exercises ${id}`;
+  const showing = `${itbAsTyped(ctx, command)} exercises ${id}`;
   const builtInCommand = ctx.env.ITB_DATA ? withVariable('ITB_DATA', '', showing, ctx.env.ITB_DATA) : showing;
   const hints = [
     near.length > 0 ? `Did you mean ${near.join(' or ')}?` : undefined,

@@ -15,11 +15,11 @@ export async function validateLibrary(ctx: Context, given: string | undefined, o
   // with --data.
   const file = given === undefined ? libraryFile(ctx, command) : given.trim() === '' ? undefined : withHomeFolder(given, ctx);
   if (file === undefined) {
-    throw new UserError('validate needs the name of an exercise library file', `For example: \`${validateCommand(ctx, 'my-library.yaml')}\`. The built-in library needs no check.`);
+    throw new UserError('validate needs the name of an exercise library file', `For example: \`${validateCommand(ctx, command, 'my-library.yaml')}\`. The built-in library needs no check.`);
   }
   const printLines = (lines: string[]) => ctx.stdout.write(lines.map((line) => `${shownSafely(commandsAsStarted(ctx, line))}\n`).join(''));
   try {
-    const { library, warnings, moreWarnings } = checkLibraryFile(file, validateCommand(ctx, file), given === undefined && libraryFromEnv(ctx, command), ctx.env);
+    const { library, warnings, moreWarnings } = checkLibraryFile(file, validateCommand(ctx, command, file), given === undefined && libraryFromEnv(ctx, command), ctx.env);
     // Valid, but worth a word while the file is open in the editor: a session would refuse a
     // library with no routines at once, and results stay under a drill's old id.
     const notes = [

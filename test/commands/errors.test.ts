@@ -351,7 +351,8 @@ describe('the colours of an error', () => {
     for (const argv of [['--no-color', 'history', '--since', 'yesterday'], ['history', '--since', 'yesterday', '--no-color']]) {
       const { code, stderr } = await colourTerminal(argv);
       expect(code).toBe(2);
-      expect(stderr).toBe('error: --since wants a date like 2026-11-01, not "yesterday"\nWrite the year, month and day: `itb history --since 2026-11-01`\n');
+      // The command to copy keeps colours off too (see itbAsTyped).
+      expect(stderr).toBe('error: --since wants a date like 2026-11-01, not "yesterday"\nWrite the year, month and day: `itb --no-color history --since 2026-11-01`\n');
     }
   });
 });
