@@ -21,7 +21,8 @@ import { packed } from '../ui/table.js';
 import { width } from '../ui/width.js';
 import { formats, type ExportOptions, type Format } from './export.js';
 import { fileThere, unusedName } from './export-names.js';
-import { calendarDay, itbWithLibrary, libraryOrStop, notice, shellPath, shellWord, typedWithout } from './shared.js';
+import { calendarDay } from './calendar-day.js';
+import { itbWithLibrary, libraryOrStop, notice, shellPath, shellWord, typedWithout } from './shared.js';
 
 /** The most characters a name given with --name may have: a name, not a paragraph, heads the report. */
 const NAME_LIMIT = 100;

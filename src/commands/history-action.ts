@@ -15,7 +15,8 @@ import { onScreen, wrap, wrapName, wrapUnder } from '../ui/wrap.js';
 import { plural } from '../export/words.js';
 import { DEFAULT_LIMIT, type HistoryOptions } from './history.js';
 import { trendLines } from './history-trend.js';
-import { adviceLines, calendarDay, itbWithLibrary, libraryFor, noStoreNote, notice, paint, plainTerminal, printJson, typedWithout } from './shared.js';
+import { calendarDay } from './calendar-day.js';
+import { adviceLines, itbWithLibrary, libraryFor, noStoreNote, notice, paint, plainTerminal, printJson, typedWithout } from './shared.js';
 
 const COLUMNS = 80;
 
