@@ -37,6 +37,9 @@ function plainUsageError(text: string, command: Command, path: string, typed: st
   const switches = options.filter((option) => !option.required && !option.optional).map((option) => option.long);
   const names = [...command.commands.map((sub) => sub.name()), ...options.flatMap((option) => [option.long, option.short])];
   return text
+    // A command word with dashes (`itb -- --help`): commander cuts two letters off each command's
+    // name to match it as an option, and would offer "--lp" for help.
+    .replace(/^(error: unknown command '--[^']*')\n\(Did you mean [^)\n]*\)$/m, '$1')
     .replace(/^error: unknown option '--([\w-]+)(?:=[^']*)?'$/m, (line, name: string) =>
       argumentNames.includes(name.toLowerCase()) ? `error: the ${name.toLowerCase()} is given on its own, without --${name}: ${withoutFlag(typed, name) ?? usage}` : line,
     )

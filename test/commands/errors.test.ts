@@ -56,6 +56,13 @@ describe('a usage error', () => {
     expect((await run(['history', '--jsn=1'], { home })).stderr).toContain("error: unknown option '--jsn=1'");
   });
 
+  it('offers no made-up flag for a command word written with dashes after --', async () => {
+    // Commander matched `--help` against the command names cut by two letters: "Did you mean --lp?".
+    const dashed = await run(['--', '--help'], { home });
+    expect(dashed.code).toBe(2);
+    expect(dashed.stderr).toBe("error: unknown command '--help'\n`itb --help` shows what it takes.\n");
+  });
+
   it('suggests the command or flag typed in capitals, as with Caps Lock on', async () => {
     const command = await run(['HISTORY'], { home });
     expect(command.code).toBe(2);
