@@ -6,7 +6,7 @@
 // the choice it names, or none, saying why; the highlighted choice is picked by Enter alone.
 import { createPrompt, isDownKey, isEnterKey, isUpKey, makeTheme, useEffect, useMemo, usePagination, usePrefix, useState, useKeypress, type Status } from '@inquirer/core';
 import { styleText } from 'node:util';
-import { width } from './width.js';
+import { truncate, width } from './width.js';
 
 interface ListChoice {
   value: string;
@@ -25,6 +25,8 @@ interface ListConfig {
   default?: string;
   /** How many lines the choices may take while no note shows under them. */
   pageSize: number;
+  /** How many lines the highlighted choice's description may take: cut there, if longer. */
+  descriptionRows?: number;
   /** Said at Enter on a choice that cannot be picked. */
   notChosen: string;
   /** The place in `choices` of the one typed text picks, or what to say instead of picking any. */
@@ -59,7 +61,7 @@ function helpLine(keybindings: readonly string[], choices: number, allShown: boo
 }
 
 /** The rows the keys under a list of `choices` may take on a terminal `columns` wide, at the most. */
-export function keysRows(choices: number, columns: number): number {
+function keysRows(choices: number, columns: number): number {
   return helpLine(makeTheme().keybindings, choices, false, columns).split('\n').length;
 }
 // The cursor stays hidden while nothing is typed, as under the prompts' select, and shows where
@@ -68,8 +70,90 @@ const cursorHide = '\x1b[?25l';
 const cursorShow = '\x1b[?25h';
 
 /** The rows `text` takes on a terminal `columns` wide: a line wider than it reaches across more. */
-export function rowsOf(text: string, columns: number): number {
+function rowsOf(text: string, columns: number): number {
   return text.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(width(line) / columns)), 0);
+}
+
+/**
+ * How many lines a list of choices may take: all the terminal's `rows` have room for beside the
+ * question, the blank line, the longest description (as much of it as fits: descriptionLines) and
+ * the help line (two lines on a narrow terminal). The prompts' own 7 hid the eighth choice and
+ * on, with nothing to say there were more (a routine, or "Something else" among the movements);
+ * a list taller than the room left pushed the question and the pointer off the top of a short
+ * terminal (a split window), and each move of the pointer then left a copy of the list behind. A
+ * note Enter gives (on text that names no choice, on a number where numbers are scores, on a
+ * choice that cannot be picked) takes its rows from the list only while it shows (listPrompt):
+ * kept free all the time, they hid two choices or more.
+ */
+export function listLines(question: string, choices: ShownChoice[], rows: number, columns: number): number {
+  return room(question, choices, rows, columns).page;
+}
+
+/**
+ * How many lines a choice's description may take. A description taller than the rows leave once
+ * the list has LEAST_CHOICES lines (a routine's, 12 lines on a phone) is cut there, its last line
+ * ending in "…": whole, it pushed the question off the top of the window, and each move of the
+ * pointer left a copy of the question behind.
+ */
+export function descriptionLines(question: string, choices: ShownChoice[], rows: number, columns: number): number {
+  return room(question, choices, rows, columns).description;
+}
+
+/** The lines of the list a description leaves, at the least, where the list has as many. */
+const LEAST_CHOICES = 3;
+
+interface ShownChoice {
+  name: string;
+  description?: string;
+  disabled?: boolean | string;
+}
+
+/** The lines the choices and the description get of the rows beside the question, the blank line and the keys. */
+function room(question: string, choices: ShownChoice[], rows: number, columns: number): { page: number; description: number } {
+  const description = Math.max(0, ...choices.map((choice) => (choice.description ? rowsOf(choice.description, columns) : 0)));
+  const free = rows - rowsOf(`? ${question}`, columns) - 1 - keysRows(choices.length, columns);
+  // Each choice as the list draws it, a reason it cannot be picked after its name.
+  const shown = choices.map((choice) => rowsOf(`  ${choice.name}${typeof choice.disabled === 'string' ? ` ${choice.disabled}` : ''}`, columns));
+  const least = Math.min(shown.reduce((sum, lines) => sum + lines, 0), Math.max(LEAST_CHOICES, ...shown));
+  const kept = Math.max(0, Math.min(description, free - least));
+  // At least the choice the pointer is on, however short the terminal.
+  return { page: Math.max(1, free - kept), description: kept };
+}
+
+/**
+ * The rows of a question with what is typed after it: the prompts follow a line that ends at the
+ * window's edge with an empty row, where the cursor waits.
+ */
+export function typingRows(text: string, columns: number): number {
+  const lines = text.split('\n');
+  const last = lines.pop()!;
+  return lines.reduce((sum, line) => sum + rowsOf(line, columns), 0) + Math.floor(width(last) / columns) + 1;
+}
+
+/**
+ * As much of `text` as `rows` rows of a window `columns` wide show, the last ending in "…" where
+ * some of it is left out; nothing for no rows. A line wider than the window (one under 30
+ * columns, which gets lines of 80) counts the rows it reaches across.
+ */
+export function cutToRows(text: string, rows: number, columns: number): string {
+  if (rowsOf(text, columns) <= rows) return text;
+  if (rows <= 0) return '';
+  const kept: string[] = [];
+  let used = 0;
+  for (const line of text.split('\n')) {
+    const taking = rowsOf(line, columns);
+    if (used + taking > rows) {
+      // Part of the next line where rows are left, else the end of the last one kept.
+      const last = used < rows ? line : kept.pop()!;
+      const room = used < rows ? rows - used : rowsOf(last, columns);
+      // A column spare, as on every line the list draws: a line that fills the window is followed by an empty one.
+      kept.push(truncate(`${last.trimEnd()}…`, room * columns - 1).replace(/\s+\u2026$/, '\u2026'));
+      break;
+    }
+    kept.push(line);
+    used += taking;
+  }
+  return kept.join('\n');
 }
 
 export const listPrompt = createPrompt<string, ListConfig>((config, done) => {
@@ -127,9 +211,14 @@ export const listPrompt = createPrompt<string, ListConfig>((config, done) => {
   });
 
   const message = theme.style.message(config.message, status);
-  // A note under the list takes its rows from the list while it shows, so that the question
-  // stays on a short terminal; the pointer's choice stays in view.
-  const pageSize = Math.max(1, config.pageSize - (note ? rowsOf(theme.style.error(note), process.stdout.columns || 80) : 0));
+  const columns = process.stdout.columns || 80;
+  const question = `${prefix} ${message}`;
+  // A note under the list, and text typed after the question that takes it onto more rows, take
+  // their rows from the list while they show, so that the question stays on a short terminal;
+  // the pointer's choice stays in view. What the list cannot give up, the description gives.
+  const taken = (note ? rowsOf(theme.style.error(note), columns) : 0) + (typed === '' ? 0 : typingRows(`${question} ${typed}`, columns) - rowsOf(question, columns));
+  const pageSize = Math.max(1, config.pageSize - taken);
+  const descriptionRows = config.descriptionRows === undefined ? Infinity : Math.max(0, config.descriptionRows - Math.max(0, taken - (config.pageSize - 1)));
   const page = usePagination({
     items: choices,
     active,
@@ -142,11 +231,11 @@ export const listPrompt = createPrompt<string, ListConfig>((config, done) => {
     loop: false,
   });
   if (status === 'done') return `${prefix} ${message} ${theme.style.answer(choices[active]!.short)}`;
-  const description = choices[active]!.description;
+  const whole = choices[active]!.description;
+  const description = whole === undefined ? undefined : cutToRows(whole, descriptionRows, columns);
   // A choice's name may take more than one line: the page counts lines.
   const lines = choices.reduce((sum, choice) => sum + `${choice.name} ${choice.disabled ?? ''}`.split('\n').length, 0);
-  const keys = helpLine(keybindings, choices.length, lines <= pageSize, process.stdout.columns || 80);
+  const keys = helpLine(keybindings, choices.length, lines <= pageSize, columns);
   const below = [page, ' ', description ? theme.style.description(description) : '', note ? theme.style.error(note) : '', keys].filter(Boolean).join('\n');
-  const question = `${prefix} ${message}`;
   return typed === '' ? `${question}\n${below}${cursorHide}` : [`${cursorShow}${question} ${typed}`, below];
 });

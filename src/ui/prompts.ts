@@ -4,7 +4,7 @@ import { styleText } from 'node:util';
 import { countdown, holdLine } from './countdown.js';
 import { enterTwiceTakenOnce } from './enter-twice.js';
 import { escapeThenKeyApart } from './escape-then-key.js';
-import { keysRows, listPrompt, rowsOf } from './list-prompt.js';
+import { descriptionLines, listLines, listPrompt } from './list-prompt.js';
 import { type Prompter, timeUpBell } from './prompter.js';
 import { askedAgainAfterPause, suspendable, whenTerminalGoes } from './stopping.js';
 import { tabAsSpace } from './tab-as-space.js';
@@ -59,8 +59,6 @@ export function createPrompter(): Prompter {
     );
   return {
     select: ({ message, choices, default: fallback, numberTyped, reminder }) => {
-      // A column spare for the space before the answer, once picked.
-      const question = fitted(message, 1);
       const shownChoices = choices.map((choice) => {
         const why = typeof choice.disabled === 'string' ? choice.disabled : undefined;
         return {
@@ -104,8 +102,13 @@ export function createPrompter(): Prompter {
                 ...(fallback === undefined ? {} : { default: fallback }),
                 // Counted at each drawing too: a window made shorter or narrower while the list
                 // waits has fewer rows for it, and the question would go off the window's top.
+                // The question as the message getter fits it, a column spare for the space
+                // before the answer, once picked.
                 get pageSize() {
-                  return listLines(question, shownChoices, process.stdout.rows || 24, process.stdout.columns || 80);
+                  return listLines(fitted(message, 1), shownChoices, process.stdout.rows || 24, process.stdout.columns || 80);
+                },
+                get descriptionRows() {
+                  return descriptionLines(fitted(message, 1), shownChoices, process.stdout.rows || 24, process.stdout.columns || 80);
                 },
                 notChosen: noteShown(notChosen),
                 typed,
@@ -250,22 +253,6 @@ function reason(verdict: true | string): true | string {
  */
 export function described(text: string): string {
   return wrap(text, 78).join('\n');
-}
-
-/**
- * How many lines a list of choices may take: all the terminal's `rows` have room for beside the
- * question, the blank line, the longest description and the help line (two lines on a narrow
- * terminal). The prompts' own 7 hid the eighth choice and on, with nothing to say there were
- * more (a routine, or "Something else" among the movements); a list taller than the room left
- * pushed the question and the pointer off the top of a short terminal (a split window), and
- * each move of the pointer then left a copy of the list behind. A note Enter gives (on text that names no choice, on a number where
- * numbers are scores, on a choice that cannot be picked) takes its rows from the list only
- * while it shows (listPrompt): kept free all the time, they hid two choices or more.
- */
-export function listLines(question: string, choices: { description?: string; disabled?: boolean | string }[], rows: number, columns: number): number {
-  const description = Math.max(0, ...choices.map((choice) => (choice.description ? rowsOf(choice.description, columns) : 0)));
-  // At least the choice the pointer is on, however short the terminal.
-  return Math.max(1, rows - rowsOf(`? ${question}`, columns) - 1 - description - keysRows(choices.length, columns));
 }
 
 /**

@@ -4,8 +4,8 @@ import { render } from '@inquirer/testing';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadLibraryFile } from '../../src/library/load.js';
-import { listPrompt } from '../../src/ui/list-prompt.js';
-import { described, listLines } from '../../src/ui/prompts.js';
+import { descriptionLines, listLines, listPrompt } from '../../src/ui/list-prompt.js';
+import { described } from '../../src/ui/prompts.js';
 
 const shipped = loadLibraryFile(join(import.meta.dirname, '../../data/library.yaml'));
 
@@ -18,7 +18,8 @@ const routineChoices = shipped.routines.map((routine) => ({ value: routine.id, n
  */
 async function screenOf(message: string, choices: { value: string; name: string; description?: string; disabled?: string }[], rows: number, typed?: string): Promise<string[]> {
   const list = choices.map((choice) => ({ ...choice, short: choice.name }));
-  const config = { message, choices: list, pageSize: listLines(message, choices, rows, process.stdout.columns || 80), notChosen: 'That one cannot be chosen now.', typed: () => `"${typed}" is not one of the choices.\n  Choose with the arrow keys and Enter.` };
+  const columns = process.stdout.columns || 80;
+  const config = { message, choices: list, pageSize: listLines(message, choices, rows, columns), descriptionRows: descriptionLines(message, choices, rows, columns), notChosen: 'That one cannot be chosen now.', typed: () => `"${typed}" is not one of the choices.\n  Choose with the arrow keys and Enter.` };
   const { getScreen, answer, events, nextRender } = await render(listPrompt, config);
   if (typed !== undefined) {
     events.type(typed);
@@ -94,7 +95,7 @@ describe('a list question on a short terminal', () => {
   });
 
   it('keeps the choice the pointer is on in view while a note shows, on a terminal of 8 rows', async () => {
-    expect(listLines('Which routine?', routineChoices, 8, 80)).toBeLessThanOrEqual(2);
+    expect(listLines('Which routine?', routineChoices, 8, 80)).toBeLessThanOrEqual(3);
     const said = await screenOf('Which routine?', routineChoices, 8, 'nonsense');
     expect(said[1]).toBe(`❯ ${routineChoices[0]!.name}`);
     expect(said.join('\n')).toContain('> "nonsense" is not one of the choices.');
