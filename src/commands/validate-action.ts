@@ -7,6 +7,8 @@ import { UserError } from '../errors.js';
 import type { Library } from '../library/schema.js';
 import { readStore } from '../store/store-file.js';
 import { checkLibraryFile, countWords, LibraryError, problemLines } from '../library/load.js';
+import { screenColumns } from '../ui/screen.js';
+import { hanging, width } from '../ui/wrap.js';
 import { keptDrills, libraryFile, libraryFromEnv, listedDrill, notice, paint, printJson, validateCommand, withHomeFolder } from './shared.js';
 
 export async function validateLibrary(ctx: Context, given: string | undefined, options: { json?: boolean }, command: Command) {
@@ -32,7 +34,12 @@ export async function validateLibrary(ctx: Context, given: string | undefined, o
     // Warnings leave the file usable (exit 0), but are listed as problems are, so an editor can jump to them.
     printLines(problemLines(file, [], warnings));
     const warned = moreWarnings ? `, ${countWords(warnings.length, 'warning', true)} (the first ${warnings.length} are listed)` : warnings.length > 0 ? `, ${countWords(warnings.length, 'warning')}` : '';
-    ctx.stdout.write(`${colour.green('✓')} ${file}: ${countWords(summary.exercises, 'drill')}, ${countWords(summary.routines, 'routine')}, no problems${warned}\n`);
+    const said = `${file}: ${countWords(summary.exercises, 'drill')}, ${countWords(summary.routines, 'routine')}, no problems${warned}`;
+    const tick = `${colour.green('✓')} `;
+    // Wider than the terminal showing it (a phone's), broken between words under the file's name,
+    // rather than by the terminal in the middle of a word; to a file or a pipe, one line.
+    const lines = ctx.stdout.isTTY === true && width(tick + said) > screenColumns() ? hanging(tick, said) : [tick + said];
+    ctx.stdout.write(`${lines.join('\n')}\n`);
     for (const note of notes) notice(ctx, note);
   } catch (error) {
     if (!(error instanceof LibraryError)) throw error;
