@@ -84,16 +84,34 @@ async function tooManyWords(ctx: Context, self: Command): Promise<UserError> {
 async function noteWithoutFlag(ctx: Context, self: Command): Promise<UserError | undefined> {
   const [typed, bucketTyped, ...rest] = self.args as [string, string, ...string[]];
   const bucket = bucketTyped.toLowerCase();
-  const words = rest.join(' ');
+  const given = self.opts<{ note?: string }>().note;
+  // A note of several words typed without quotes (`--note PT said so`) keeps only its first word.
+  const unquoted = given !== undefined && wordsAfterNote(self).join(' ') === rest.join(' ');
+  const words = unquoted ? `${given} ${rest.join(' ')}` : rest.join(' ');
   // More buckets after the bucket ("rehab avoid") are no note: what move takes answers them.
-  if ((bucket !== 'rehab' && bucket !== 'avoid') || self.opts<{ note?: string }>().note !== undefined || /^(rehab|avoid|untested)$/i.test(words)) return undefined;
+  if ((bucket !== 'rehab' && bucket !== 'avoid') || (given !== undefined && !unquoted) || /^(rehab|avoid|untested)$/i.test(rest.join(' '))) return undefined;
   const library = await libraryOrStop(ctx, self);
   const drill = namedIn(library.exercises, typed) ?? namedIn(loggedDrills((await openStore(ctx)).read(), library), typed);
   if (!drill) return undefined;
   return new UserError(
-    `a note goes after --note, in quotes: itb buckets move was given "${words}" after the bucket`,
+    unquoted
+      ? `a note of several words goes in quotes: itb buckets move was given "${rest.join(' ')}" after the note "${given}"`
+      : `a note goes after --note, in quotes: itb buckets move was given "${words}" after the bucket`,
     `Did you mean \`${itbWithLibrary(ctx, self)} buckets move ${drill.id} ${bucket} --note ${shellWord(words)}\`?`,
   );
+}
+
+/** The words typed right after --note's own word, up to the next option: [] when none. */
+function wordsAfterNote(self: Command): string[] {
+  let root = self;
+  while (root.parent) root = root.parent;
+  // Commander keeps the words as typed on the command it parsed with, though its types omit them.
+  const typed = (root as unknown as { rawArgs?: string[] }).rawArgs ?? [];
+  const at = typed.findIndex((word) => word === '--note' || word.startsWith('--note='));
+  if (at < 0) return [];
+  const after = typed.slice(typed[at] === '--note' ? at + 2 : at + 1);
+  const end = after.findIndex((word) => word.startsWith('-'));
+  return end < 0 ? after : after.slice(0, end);
 }
 
 export async function moveDrill(ctx: Context, id: string, bucketArg: string, options: { note?: string }, self: Command) {

@@ -872,6 +872,19 @@ describe('itb buckets move', () => {
     expect(stored().moves).toEqual([]);
   });
 
+  it('answers a note of several words typed after --note without quotes with the move that keeps them all, moving nothing', async () => {
+    const said = (stderr: string) => stderr.replace(/\s*\n\s*/g, ' ').trim();
+    const result = await run(['buckets', 'move', 'clamshells', 'rehab', '--note', 'PT', 'said', 'so'], { home, now });
+    expect(result.code).toBe(2);
+    expect(said(result.stderr)).toBe(
+      'error: a note of several words goes in quotes: itb buckets move was given "said so" after the note "PT" ' +
+        "Did you mean `itb buckets move clamshells rehab --note 'PT said so'`?",
+    );
+    const joined = await run(['buckets', 'move', 'clamshells', 'avoid', '--note=sore', 'today'], { home, now });
+    expect(said(joined.stderr)).toContain("Did you mean `itb buckets move clamshells avoid --note 'sore today'`?");
+    expect(stored().moves).toEqual([]);
+  });
+
   it('offers no move with a note when the word before it is no bucket, or a note was given with --note', async () => {
     const said = (stderr: string) => stderr.replace(/\s*\n\s*/g, ' ').trim();
     // "later" is no bucket: a move to copy with it would only be refused in turn.
