@@ -1,7 +1,7 @@
 // Which routine a session runs, and which of its drills it offers today: the library's
 // routines, and the built-in rehab and re-test routines drawn from the buckets.
 import { builtInRoutine, renamedAs, type BucketView, type ExerciseStatus } from '../core/buckets.js';
-import { closest, namedAs } from '../core/closest.js';
+import { closest, namedAs, partOfName } from '../core/closest.js';
 import { localDate } from '../core/history.js';
 import { painfulSides } from '../core/terms.js';
 import { compareInstants } from '../core/instant.js';
@@ -152,6 +152,11 @@ export function routineExercises(
     const named = library.routines.find((r) => namedAs(routine, r.name, r.id));
     if (named) throw new UserError(`there is no routine "${routine}"`, `"${named.name}" has the id ${named.id}: \`${session(named.id)}\` runs it.`);
     const near = closest(routine, library.routines.map((r) => r.id).concat('rehab', 'retest'));
+    // Like no id, but a word of one routine's name (`stretching`, `glutes`), as the session's list shows them.
+    const [byWord, ...others] = near.length > 0 ? [] : library.routines.filter((r) => partOfName(routine, r.name));
+    if (byWord && others.length === 0) {
+      throw new UserError(`there is no routine "${routine}"`, `Did you mean "${byWord.name}"? Its id is ${byWord.id}: \`${session(byWord.id)}\` runs it.`);
+    }
     throw new UserError(`there is no routine "${routine}"`, `${near.length > 0 ? `Did you mean ${near.join(' or ')}? ` : ''}\`${itb} routines\` lists them.`);
   }
   const waiting = new Map(buckets.avoid.filter((status) => !status.retestDue).map((status) => [status.exerciseId, status]));

@@ -56,3 +56,21 @@ export function namedAs(typed: string, name: string, id: string): boolean {
   const words = (text: string) => text.toLowerCase().split(/[\s,-]+/).filter(Boolean).join(' ');
   return words(typed) !== '' && (words(name) === words(typed) || words(id) === words(typed));
 }
+
+/**
+ * Whether every word of `typed` is a word of `name`, or near one in its ending ("stretches" for
+ * "Mobility and stretching", "glutes" for "Hip and glute strength"): what a routine is known by
+ * to someone who has read its name but not its id.
+ */
+export function partOfName(typed: string, name: string): boolean {
+  const split = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const nameWords = split(name);
+  const typedWords = split(typed);
+  const alike = (a: string, b: string) => {
+    let same = 0;
+    while (same < a.length && same < b.length && a[same] === b[same]) same++;
+    // One the start of the other (glute, glutes), or a shared stem of five letters or more.
+    return (same === Math.min(a.length, b.length) && same >= 3) || same >= 5;
+  };
+  return typedWords.length > 0 && typedWords.every((word) => nameWords.some((known) => alike(word, known)));
+}

@@ -233,6 +233,17 @@ describe('itb session: an unknown routine', () => {
     expect([retest, rehab, both].map((result) => result.code)).toEqual([2, 2, 2]);
   });
 
+  it('answers a word of one routine\'s name with that routine, and a word of two with neither', async () => {
+    const stretching = await run(['session', 'stretching'], { home, tty: true, answers: [] });
+    expect(stretching.code).toBe(2);
+    expect(said(stretching.stderr)).toBe('error: there is no routine "stretching" Did you mean "Mobility and stretching"? Its id is mobility: `itb session mobility` runs it.');
+    const glutes = await run(['session', 'glutes'], { home, tty: true, answers: [] });
+    expect(said(glutes.stderr)).toContain('Did you mean "Hip and glute strength"? Its id is strength: `itb session strength` runs it.');
+    // "and" is in two routines' names: no guess between them.
+    const and = await run(['session', 'and'], { home, tty: true, answers: [] });
+    expect(said(and.stderr)).toBe('error: there is no routine "and" `itb routines` lists them.');
+  });
+
   it('names the commands with the library in use', async () => {
     const near = await run(['--data', good, 'session', 'clinic'], { home, tty: true, answers: [] });
     expect(said(near.stderr)).toBe(`error: there is no routine "clinic" Did you mean clinic-plan? \`itb --data ${good} routines\` lists them.`);
