@@ -169,8 +169,11 @@ function packedKind(bytes: Buffer, itb: string): { what: string; hint: string } 
   return undefined;
 }
 
-/** The hint for a report or other file itb wrote but cannot read back. */
-const importInstead = (itb: string) => `Import the backup written by \`${itb} export --format json\` instead.`;
+/**
+ * The hint for a report or other file itb wrote but cannot read back: the command that writes a
+ * backup to a file, as `--format json` alone prints it on the screen.
+ */
+const importInstead = (itb: string) => `Import a backup instead: \`${itb} export -o backup.json\` writes one.`;
 
 /** Which of itb's other reports `text` is, by how each begins ("a CSV report"), or undefined. */
 function reportKind(text: string): string | undefined {

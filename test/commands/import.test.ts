@@ -802,7 +802,7 @@ describe('itb import', () => {
     const result = await importInto(target.home, [fhir]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('is a FHIR report');
-    expect(result.stderr).toContain('--format json');
+    expect(result.stderr).toContain('`itb export -o backup.json` writes one');
   });
 
   it('says that the CSV, HTML and Markdown reports cannot be read back, rather than where they stop being JSON', async () => {
@@ -815,7 +815,7 @@ describe('itb import', () => {
       expect((await run(['export', '--format', format, '-o', report], { home: source.home, now: NOW })).code).toBe(0);
       const result = await importInto(target.home, [report]);
       expect(result.code, format).toBe(2);
-      expect(result.stderr).toBe(`error: ${report} is ${kind}, which itb cannot read back\nImport the backup written by \`itb export --format json\` instead.\n`);
+      expect(result.stderr).toBe(`error: ${report} is ${kind}, which itb cannot read back\nImport a backup instead: \`itb export -o backup.json\` writes one.\n`);
       expect(existsSync(join(target.home, 'store.json'))).toBe(false);
     }
   });
@@ -838,7 +838,7 @@ describe('itb import', () => {
     for (const [name, bytes, error, hint] of [
       ['backup.json.gz', gzipSync(json), 'is a compressed (gzip) file, not a backup itself', 'Unpack it first (open it, or run gunzip)'],
       ['backup.zip', Buffer.concat([zipHeader, deflateRawSync(json)]), 'is a zip archive, not a backup itself', 'Unpack it first (open it, or run unzip)'],
-      ['report.pdf', Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1'), 'is a PDF document, which itb cannot read back', 'Import the backup written by `itb export --format json` instead.'],
+      ['report.pdf', Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1'), 'is a PDF document, which itb cannot read back', 'Import a backup instead: `itb export -o backup.json` writes one.'],
     ] as const) {
       const file = join(source.home, name);
       writeFileSync(file, bytes);
