@@ -10,7 +10,7 @@ import type { BucketName, StoreData } from '../core/records.js';
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
 import type { Library } from '../library/schema.js';
-import { itbWithLibrary, libraryFor, libraryOrStop, notice, notInLibrary, notInLibraryWords, paint, shellWord } from './shared.js';
+import { itbWithLibrary, libraryFile, libraryFor, libraryOrStop, notice, notInLibrary, notInLibraryWords, paint, shellWord } from './shared.js';
 import { noJson, openStore } from './buckets-change.js';
 
 const bucketWords: Record<ExerciseStatus['bucket'], string> = { rehab: 'rehab', avoid: 'avoid for now', untested: 'untested' };
@@ -50,6 +50,17 @@ async function idToCopy(ctx: Context, self: Command, typed: string): Promise<str
 function namedNotId(ctx: Context, self: Command, drills: Drill[], typed: string, bucket: string): UserError | undefined {
   const drill = namedIn(drills, typed);
   return drill && new UserError(`no drill with id "${typed}"`, `"${drill.name}" has the id ${drill.id}: \`${moveOf(ctx, self, drill, bucket)}\` moves it.`);
+}
+
+/**
+ * An id with a slip (`clamshels`) near one drill's id alone, in the built-in library: the move with
+ * that id to copy, note and all. A library of one's own gets its own error, naming its file.
+ */
+function slipOfId(ctx: Context, self: Command, drills: Drill[], typed: string, bucket: string): UserError | undefined {
+  if (libraryFile(ctx, self) !== undefined) return undefined;
+  const near = closest(typed, drills.map((drill) => drill.id));
+  const drill = near.length === 1 ? drills.find((known) => known.id === near[0]) : undefined;
+  return drill && new UserError(`no drill with id "${typed}"`, `Did you mean ${drill.id}? \`${moveOf(ctx, self, drill, bucket)}\` moves it.`);
 }
 
 /**
@@ -155,7 +166,7 @@ export async function moveDrill(ctx: Context, id: string, bucketArg: string, opt
   if (!library.exercises.some((exercise) => exercise.id === id)) {
     const drills: Drill[] = [library.exercises, loggedDrills(store.read(), library)].flat();
     if (!drills.some((drill) => drill.id === id)) {
-      throw namedNotId(ctx, self, drills, id, bucket) ?? (await notInLibrary(ctx, self, id, drills.map((drill) => drill.id)));
+      throw namedNotId(ctx, self, drills, id, bucket) ?? slipOfId(ctx, self, drills, id, bucket) ?? (await notInLibrary(ctx, self, id, drills.map((drill) => drill.id)));
     }
   }
 

@@ -799,11 +799,17 @@ describe('itb buckets move', () => {
     expect(stored().moves).toEqual([]);
   });
 
-  it('suggests a library drill once for an unknown drill, when sessions have tested it too', async () => {
+  it('answers an id with a slip near one drill alone with the move by that id to copy, once, when sessions have tested it too', async () => {
     await withSessions();
-    const result = await run(['buckets', 'move', 'clamshell', 'rehab'], { home, now });
+    const result = await run(['buckets', 'move', 'clamshell', 'rehab', '--note', 'PT says ok'], { home, now });
     expect(result.code).toBe(2);
-    expect(result.stderr.replace(/\s+/g, ' ').trim()).toBe('error: no drill with id "clamshell" Did you mean clamshells? `itb exercises` lists them all.');
+    expect(result.stderr.replace(/\s+/g, ' ').trim()).toBe(
+      "error: no drill with id \"clamshell\" Did you mean clamshells? `itb buckets move clamshells rehab --note 'PT says ok'` moves it.",
+    );
+    // Near two drills: both named, and no move to copy.
+    const two = await run(['buckets', 'move', 'bridge', 'rehab'], { home, now });
+    expect(two.stderr.replace(/\s+/g, ' ').trim()).toBe('error: no drill with id "bridge" Did you mean bridges or elevated-bridges? `itb exercises` lists them all.');
+    expect(stored().moves).toEqual([]);
   });
 
   it('suggests the closest id among the drills only the log still holds, too, for an unknown drill', async () => {
