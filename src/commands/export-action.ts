@@ -20,7 +20,7 @@ import { columnsOf, wrapColumnsOf } from '../ui/screen.js';
 import { packed } from '../ui/table.js';
 import { width } from '../ui/width.js';
 import { formats, type ExportOptions, type Format } from './export.js';
-import { fileThere, unusedName } from './export-names.js';
+import { fileThere, strayFileName, unusedName } from './export-names.js';
 import { calendarDay } from './calendar-day.js';
 import { itbWithLibrary, libraryOrStop, notice, shellPath, shellWord, typedWithout } from './shared.js';
 
@@ -57,7 +57,7 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
     );
   }
   if (stray !== undefined) {
-    throw new UserError(`itb export takes no file name on its own ("${stray}")`, `To write a file, put -o before its name: \`${typedWithout(ctx, self, '--output')} -o ${shellWord(stray)}\``);
+    throw strayFileName(stray, typedWithout(ctx, self, '--output'), Boolean(options.force));
   }
   // An empty name is a slip (an unset shell variable, say), not a file to write.
   if (options.output !== undefined && options.output.trim() === '') {

@@ -3,7 +3,7 @@
 import { lstatSync } from 'node:fs';
 import { extname } from 'node:path';
 import { UserError } from '../errors.js';
-import { shellPath } from '../shell-word.js';
+import { shellPath, shellWord } from '../shell-word.js';
 
 /**
  * `stem.extension` (report.html) as the name of a file to write, or stem-2.extension and on
@@ -35,4 +35,19 @@ export function fileThere(file: string, replaced: string, withoutOutput: string)
   const force = `\`${withoutOutput} -o ${shellPath(file)} --force\``;
   const other = `\`${withoutOutput} -o ${shellPath(unusedNameLike(file))}\``;
   return new UserError(message, `Nothing was written. To replace ${replaced === file ? 'it' : replaced}: ${force}; to keep it, write another file: ${other}`);
+}
+
+/**
+ * A file name typed without -o (`itb export report.md`): the command with -o to copy. Where that
+ * file is already (the same export run again), both ways on at once, as `-o` alone would only
+ * stop at "already exists". `typed`: the command as typed, without its file.
+ */
+export function strayFileName(stray: string, typed: string, force: boolean): UserError {
+  const message = `itb export takes no file name on its own ("${stray}")`;
+  if (force || !lstatSync(stray, { throwIfNoEntry: false })?.isFile()) {
+    return new UserError(message, `To write a file, put -o before its name: \`${typed} -o ${shellWord(stray)}\``);
+  }
+  const replace = `\`${typed} -o ${shellPath(stray)} --force\``;
+  const other = `\`${typed} -o ${shellPath(unusedNameLike(stray))}\``;
+  return new UserError(message, `To write a file, put -o before its name. ${stray} is there already: ${replace} replaces it; ${other} keeps it and writes another.`);
 }

@@ -482,6 +482,10 @@ describe('itb export', () => {
       expect(await said(['-o', 'report.pdf'])).toContain('Write the printable page instead, `itb export -o report-2.html`,');
       expect(await said([], true)).toContain('To save this report as a page to open in a web browser or print: itb export -o report-2.html');
       expect(await said(['--format', 'csv'], true)).toContain('To save it as a file: itb export -o report-2.csv');
+      // A file name typed without -o that is there already: both ways on, rather than a command that stops at it.
+      expect(await said(['report.html'])).toContain(
+        'is there already: `itb export -o report.html --force` replaces it; `itb export -o report-2.html` keeps it and writes another.',
+      );
       // The next name along when that one is taken too; a name not taken stays as it was.
       writeFileSync('report-2.html', '');
       expect(await said(['--force'])).toContain('`itb export -o report-3.html --force`');
