@@ -12,6 +12,18 @@ import { hanging, onScreen, wrap } from '../ui/wrap.js';
 import { plural } from '../export/words.js';
 import { itbWithLibrary, libraryOrStop, notice, numberAsMovement, paint, printJson, settingChange, settingWords } from './shared.js';
 
+/**
+ * What a setting is, with the values it takes: "your painful side (left, right or both): a
+ * session's list starts at it, …". The values come before what Enter does, where they could not
+ * be read as what Enter alone takes. A remembered answer only points a list at it, not reordered.
+ */
+function described(key: SettingKey): string {
+  const { meaning, allowed, remembered } = settingDefinitions[key];
+  const standard = settingDefault(key);
+  const values = `${meaning} (${allowed}${standard === undefined ? '' : `; ${standard} by default`})`;
+  return remembered ? `${values}: a session's list starts at it, and Enter alone takes it` : values;
+}
+
 export async function showOrChangeSettings(ctx: Context, keyText: string | undefined, valueText: string | undefined, options: { unset?: boolean; json?: boolean }, command: Command) {
   const store = Store.open(ctx.env, ctx);
   const colour = paint(ctx, command);
@@ -24,7 +36,7 @@ export async function showOrChangeSettings(ctx: Context, keyText: string | undef
     const valueOf = (key: SettingKey) => (settings[key] === undefined ? colour.dim('not set') : String(settings[key]));
     const lines = settingKeys.flatMap((key) => [
       ...(16 + 20 <= onScreen(80) ? hanging(colour.bold(key.padEnd(16)), valueOf(key), 80) : [colour.bold(key), ...wrap(valueOf(key), 80, '  ')]),
-      ...wrap(`${settingDefinitions[key].meaning} (${settingDefinitions[key].allowed}${settingDefault(key) === undefined ? '' : `; ${settingDefault(key)} by default`})`, 80, '  ').map((line) => colour.dim(line)),
+      ...wrap(described(key), 80, '  ').map((line) => colour.dim(line)),
     ]);
     // And how to change one: the list alone does not say.
     const itb = itbWithLibrary(ctx, command);

@@ -27,8 +27,6 @@ const wholeNumber = (min: number, max: number) => (text: string) => {
   return Number.isInteger(value) && value >= min && value <= max ? value : undefined;
 };
 
-const listStartsAt = "a session's list starts at it, and Enter alone takes it";
-
 export const settingDefinitions: Record<SettingKey, Definition> = {
   minImprovement: {
     meaning: 'points a score must fall for a drill to count as helping',
@@ -48,11 +46,10 @@ export const settingDefinitions: Record<SettingKey, Definition> = {
     parse: wholeNumber(1, 365),
     remembered: false,
   },
-  // Remembered answers: a session's list starts at them (its pointer on them), not reordered.
-  side: { meaning: `your painful side: ${listStartsAt}`, allowed: orList(painfulSides), parse: sideNamed, remembered: true },
-  symptom: { meaning: `what you rate: ${listStartsAt}`, allowed: orList(symptoms), parse: symptomNamed, remembered: true },
+  side: { meaning: 'your painful side', allowed: orList(painfulSides), parse: sideNamed, remembered: true },
+  symptom: { meaning: 'what you rate', allowed: orList(symptoms), parse: symptomNamed, remembered: true },
   movement: {
-    meaning: `your test movement: ${listStartsAt}`,
+    meaning: 'your test movement',
     allowed: 'a short description in plain text on one line, up to 200 characters',
     parse: movementText,
     remembered: true,

@@ -26,7 +26,7 @@ describe('itb settings', () => {
     // Each value on its key's line on an 80-column terminal, the list apart from what follows.
     expect(result.stdout).toMatch(/^minImprovement {2}1\n/m);
     expect(result.stdout).toMatch(/^movement {8}not set\n/m);
-    expect(result.stdout).toMatch(/\)\n\nKept in /);
+    expect(result.stdout).toMatch(/Enter alone takes it\n\nKept in /);
     // The default of each threshold, to go back to it.
     expect(result.stdout).toMatch(/from\s+1 to 3; 1 by default\)/);
     expect(result.stdout).toMatch(/from\s+2 to 5; 3 by default\)/);
@@ -38,12 +38,12 @@ describe('itb settings', () => {
     expect(existsSync(join(home, 'store.json'))).toBe(false);
   });
 
-  it("says of each remembered answer that a session's list starts at it, not that it moves to the top", async () => {
+  it("says of each remembered answer the values it takes, then that a session's list starts at it, not that it moves to the top", async () => {
     const { stdout } = await run(['settings'], { home });
     const notes = stdout.replace(/\n {2}/g, ' ');
-    expect(notes).toContain("your painful side: a session's list starts at it, and Enter alone takes it (left, right or both)");
-    expect(notes).toContain("what you rate: a session's list starts at it, and Enter alone takes it (pain, tightness or discomfort)");
-    expect(notes).toContain("your test movement: a session's list starts at it, and Enter alone takes it (a short description");
+    expect(notes).toContain("your painful side (left, right or both): a session's list starts at it, and Enter alone takes it");
+    expect(notes).toContain("what you rate (pain, tightness or discomfort): a session's list starts at it, and Enter alone takes it");
+    expect(notes).toContain("your test movement (a short description in plain text on one line, up to 200 characters): a session's list starts");
     expect(notes).not.toContain('offered first');
   });
 
