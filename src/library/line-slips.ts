@@ -20,7 +20,9 @@ interface Line {
 
 /** Where to point and what to say, or undefined when the parser's reading is not one of these slips. */
 export function lineSlip(source: string, error: YAMLError): { offset: number; message: string } | undefined {
-  const line = lineAt(source, error.pos[0]);
+  // Where a blank line or a comment line is above the slip, the parser points at that line.
+  const reported = lineAt(source, error.pos[0]);
+  const line = (isBlank(reported) && nextLine(source, reported)) || reported;
   const message = error.message;
   // "– Hold still": a word processor's long dash in place of the "-" of a list item, a letter to
   // YAML. The parser points at the blank line above it, when there is one.

@@ -174,8 +174,13 @@ function errorPath(doc: Document, source: string, offset: number, error: YAMLErr
 /** Where the text before `lineStart` ends: the end of the line above, blank lines passed over. */
 export function endOfLineAbove(source: string, lineStart: number): number {
   let above = lineStart - 1;
-  while (above > 0 && /\s/.test(source[above]!)) above--;
-  return above;
+  for (;;) {
+    while (above > 0 && /\s/.test(source[above]!)) above--;
+    // A comment alone on its line belongs to no field: the line above it does.
+    const start = source.lastIndexOf('\n', above) + 1;
+    if (above <= 0 || !/^\s*#/.test(source.slice(start, above + 1))) return above;
+    above = start - 1;
+  }
 }
 
 /** What the line ending at `above` belongs to: the field itself if it opens a block (ends with ":"). */
