@@ -23,6 +23,17 @@ describe('steps that start with their own numbers', () => {
     ]);
   });
 
+  it('show a first step of 40 characters whole, and cut one longer at 39 with "…"', () => {
+    const whole = '1. Lie on your side, back to a wall now.';
+    const numbered = (text: string) => good.replace(first, `      - ${text}\n`).replace(second, second.replace('- Open', '- 2. Open'));
+    expect(warningsOf(numbered(whole))).toEqual([
+      `21:9  exercises.0.steps.0  the steps start with their numbers, and a session numbers each step itself, so the first would read "1. ${whole}": leave the numbers out of the steps`,
+    ]);
+    expect(warningsOf(numbered(`${whole}!`))).toEqual([
+      `21:9  exercises.0.steps.0  the steps start with their numbers, and a session numbers each step itself, so the first would read "1. ${whole.slice(0, 39)}…": leave the numbers out of the steps`,
+    ]);
+  });
+
   it('are no slip when a step merely starts with a number, or the numbers are not those of the steps', () => {
     expect(warningsOf(good.replace(first, '      - 10 slow lifts, lying on your side.\n').replace(second, '      - 2 sets of them.\n'))).toEqual([]);
     expect(warningsOf(good.replace(first, '      - 2. Lie on your side.\n').replace(second, '      - 3. Open the knee.\n'))).toEqual([]);
