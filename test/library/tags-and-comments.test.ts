@@ -20,6 +20,13 @@ describe('a tag or an anchor where a text goes, and comments after ids', () => {
     ]);
   });
 
+  it('a tag in the value of a field whose name has a space: the path column names the drill, in one word', () => {
+    expect(problemsIn(good.replace('    loading: true\n', '    loading: true\n    my notes: !Careful keep it slow\n'))).toEqual([
+      '29:5  exercises.0  unknown field "my notes"; a drill can have: id, name, region, category, steps, dose, side, loading, equipment, cues, video, source',
+      '29:15  exercises.0  "!Careful" is a YAML tag (a type given to a value), which a library does not use; remove it',
+    ]);
+  });
+
   it('a note after a drill\'s id in a routine is no lost text: no warning, as an id is no text a person reads', () => {
     const result = parseLibrary(good.replace('      - ankle-rocks\n', '      - ankle-rocks # warm-up first\n'));
     expect(result.ok && result.warnings).toEqual([]);
