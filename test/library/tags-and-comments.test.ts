@@ -27,6 +27,12 @@ describe('a tag or an anchor where a text goes, and comments after ids', () => {
     ]);
   });
 
+  it('a tag before a field name is told at the drill, to be removed, rather than as text of the field to put in quotes', () => {
+    expect(problemsIn(good.replace('    name: Wall clamshells', '    !Careful name: Wall clamshells'))).toEqual([
+      '17:5  exercises.0  "!Careful" is a YAML tag (a type given to a value), which a library does not use; remove it',
+    ]);
+  });
+
   it('a note after a drill\'s id in a routine is no lost text: no warning, as an id is no text a person reads', () => {
     const result = parseLibrary(good.replace('      - ankle-rocks\n', '      - ankle-rocks # warm-up first\n'));
     expect(result.ok && result.warnings).toEqual([]);
