@@ -73,6 +73,11 @@ describe('a space that is not one, among the spaces that indent a line', () => {
     expect(problemsIn(good.replace('    region: ankle', '\u00A0\n    region: ankle').replaceAll('\n', '\r\n'))).toEqual([
       '33:1  exercises.1  this line looks blank, but holds a non-breaking space (U+00A0), as an email or a web page may paste one: YAML reads it as text; delete what is on the line',
     ]);
+    // Right after a text written over several lines ("|"): the line is past the text, not in it.
+    const block = good.replace(instructions, '    instructions: |\n      Step down from a low step five times.\n\u00A0   ');
+    expect(problemsIn(block)).toEqual([
+      '15:1  movements.0  this line looks blank, but holds a non-breaking space (U+00A0), as an email or a web page may paste one: YAML reads it as text; delete what is on the line',
+    ]);
   });
 
   it('names each kind of such space by its code', () => {
