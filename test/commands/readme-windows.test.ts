@@ -16,7 +16,11 @@ describe("the README's words for Windows", () => {
     const commands = codeIn(windows!);
     expect(commands).toContain('npm install');
     expect(commands).toContain('npx itb session');
-    expect(readme.slice(0, readme.indexOf(windows!))).toContain('on Windows, typed as two commands: see\nbelow');
+    // The Quick start sends there, to the subsection the paragraph opens.
+    expect(readme.slice(readme.indexOf('## Quick start'), readme.indexOf('## Installing and running')).replace(/\s+/g, ' ')).toContain(
+      'On Windows, type it as two commands: see [On Windows](#on-windows).',
+    );
+    expect(readme).toContain(`### On Windows\n\n${windows}`);
   });
 
   it('says what to do when PowerShell runs no scripts, npm.ps1 among them', () => {
