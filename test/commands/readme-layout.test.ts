@@ -48,4 +48,16 @@ describe("the README's layout", () => {
     expect(first).toContain(`to leave ${advice} (see [The routines](#the-routines))`);
     expect(sectionOf('## The routines').replace(/\s+/g, ' ')).toContain('Within 48 hours of your last strength session');
   });
+
+  it('gives line wrapping and narrow terminals a section of their own before Exit codes, with a pointer to it among the commands', () => {
+    const headings = [...prose.matchAll(/^## .+$/gm)].map((m) => m[0]);
+    expect(headings[headings.indexOf('## Exit codes') - 1]).toBe('## Terminal width and wrapping');
+    const wrapping = sectionOf('## Terminal width and wrapping').replace(/\s+/g, ' ');
+    for (const said of ['fits an 80-column terminal', 'A narrower terminal of 30 columns or more', 'A window made narrower while a question waits', 'A window made shorter while a list waits']) {
+      expect(wrapping).toContain(said);
+    }
+    const commands = readme.slice(readme.indexOf('## Commands\n'), readme.indexOf('### JSON for scripts')).replace(/\s+/g, ' ');
+    expect(commands).not.toContain('A narrower terminal');
+    expect(commands).toContain('is under [Terminal width and wrapping](#terminal-width-and-wrapping).');
+  });
 });
