@@ -60,4 +60,20 @@ describe("the README's layout", () => {
     expect(commands).not.toContain('A narrower terminal');
     expect(commands).toContain('is under [Terminal width and wrapping](#terminal-width-and-wrapping).');
   });
+
+  it('opens a long part with its plain answer, in a sentence or two naming what to do', () => {
+    const answers: [string, string][] = [
+      ['### Stopping, pausing and going on', 'Ctrl-C, or *Stop the session here* at a drill, stops the session and keeps everything you answered.'],
+      ['### A score typed wrong', '`itb buckets move`'],
+      ['### The trend', '`itb history`'],
+      ['#### Restoring and merging', 'Running it again does no harm.'],
+      ['### What keeps it safe', 'A damaged store is never overwritten'],
+    ];
+    for (const [heading, said] of answers) {
+      const first = sectionOf(heading).split(/\n\s*\n/)[1]!.replace(/\s+/g, ' ');
+      expect(first, heading).toContain(said);
+      expect(first.length, heading).toBeLessThan(320);
+      expect(first.split(/[.:] (?=[A-Z`*])/).length, heading).toBeLessThanOrEqual(3);
+    }
+  });
 });
