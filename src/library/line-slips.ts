@@ -24,13 +24,11 @@ export function lineSlip(source: string, error: YAMLError): { offset: number; me
   const reported = lineAt(source, error.pos[0]);
   const line = (isBlank(reported) && nextLine(source, reported)) || reported;
   const message = error.message;
-  // "– Hold still": a word processor's long dash in place of the "-" of a list item, a letter to
-  // YAML. The parser points at the blank line above it, when there is one.
-  const dashed = isBlank(line) ? nextLine(source, line) : line;
-  const dash = dashed && longDashAt(dashed.text.slice(dashed.indent));
-  if (dashed && dash) {
-    const written = dashed.text.slice(dashed.indent + dash.length).replace(/\s+#.*$/, '').trim();
-    return { offset: dashed.start + dashed.indent, message: `this line starts with "${dash}", ${longDashWords}: write "- ${written}"` };
+  // "– Hold still": a word processor's long dash in place of the "-" of a list item, a letter to YAML.
+  const dash = longDashAt(line.text.slice(line.indent));
+  if (dash) {
+    const written = line.text.slice(line.indent + dash.length).replace(/\s+#.*$/, '').trim();
+    return { offset: line.start + line.indent, message: `this line starts with "${dash}", ${longDashWords}: write "- ${written}"` };
   }
   if (/^Nested mappings are not allowed in compact mappings/.test(message)) {
     // "- id: a" then "     name: b": the parser stops at the end of the line above the slip.
@@ -50,8 +48,8 @@ export function lineSlip(source: string, error: YAMLError): { offset: number; me
   }
   if (/^A block sequence may not be used as an implicit map key/.test(message)) {
     // A list item one space off: the nearest line above at about its indent is an item in another column.
-    const item = line.text.trim() === '' ? nextLine(source, line) : line;
-    if (!item || !item.text.slice(item.indent).startsWith('- ')) return undefined;
+    const item = line;
+    if (!item.text.slice(item.indent).startsWith('- ')) return undefined;
     // An item of fields ("- id: clams") as far in as the fields above it: the item above is further left.
     const fields = (line: Line | undefined) => line && /^- +[\w-]+:(\s|$)/.test(line.text.slice(line.indent));
     const near = lineAbove(source, item, item.indent + 1);
@@ -86,13 +84,12 @@ export function lineSlip(source: string, error: YAMLError): { offset: number; me
   }
   if (/^All mapping items must start at the same column/.test(message)) {
     // "  - id: a", its fields, then "  id: b": the "- " of a new item deleted, its first field left
-    // where the "- " was. The parser points at the blank line above it, when there is one.
-    // Right under the "- " line of an item instead, it is rather a field of that item out of line.
-    const item = isBlank(line) ? nextLine(source, line) : line;
-    const sibling = item && lineAbove(source, item, item.indent);
-    const body = item && lineAbove(source, item, Infinity);
+    // where the "- " was. Right under the "- " line of an item instead, it is rather a field of that item out of line.
+    const item = line;
+    const sibling = lineAbove(source, item, item.indent);
+    const body = lineAbove(source, item, Infinity);
     const fields = sibling && /^- +[\w-]+:(\s|$)/.test(sibling.text.slice(sibling.indent));
-    if (item && fieldOf(item)?.col === item.indent && sibling?.indent === item.indent && fields && body !== undefined && body.indent > item.indent) {
+    if (fieldOf(item)?.col === item.indent && sibling?.indent === item.indent && fields && body !== undefined && body.indent > item.indent) {
       const written = item.text.slice(item.indent).replace(/\s+#.*$/, '').trim();
       return {
         offset: item.start + item.indent,
