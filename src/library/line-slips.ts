@@ -47,19 +47,17 @@ export function lineSlip(source: string, error: YAMLError): { offset: number; me
     };
   }
   if (/^A block sequence may not be used as an implicit map key/.test(message)) {
-    // A list item one space off: the nearest line above at about its indent is an item in another column.
     const item = line;
-    if (!item.text.slice(item.indent).startsWith('- ')) return undefined;
+    if (!isItem(item)) return undefined;
+    // A list item one space off: the nearest line above at about its indent is an item in another column.
     // An item of fields ("- id: clams") as far in as the fields above it: the item above is further left.
     const fields = (line: Line | undefined) => line && /^- +[\w-]+:(\s|$)/.test(line.text.slice(line.indent));
     const near = lineAbove(source, item, item.indent + 1);
-    const sibling = fields(item) && !near?.text.slice(near.indent).startsWith('- ') ? lineAbove(source, item, item.indent - 1) : near;
-    if (!sibling || sibling.indent === item.indent || !sibling.text.slice(sibling.indent).startsWith('- ')) return undefined;
-    if (sibling !== near && !fields(sibling)) return undefined;
-    return {
-      offset: item.start + item.indent,
-      message: notLinedUp(source, sibling),
-    };
+    const oneOff = fields(item) && !(near && isItem(near)) ? lineAbove(source, item, item.indent - 1) : near;
+    const linedUp = oneOff && oneOff.indent !== item.indent && isItem(oneOff) && (oneOff === near || fields(oneOff));
+    // Further off ("- Hold." as far left as "steps:", "- id: b" at the left edge): an item of the list further in above it.
+    const said = linedUp ? notLinedUp(source, oneOff) : furtherInMessage(source, item);
+    return said === undefined ? undefined : { offset: item.start + item.indent, message: said };
   }
   if (/^All sequence items must start at the same column/.test(message)) {
     // A list item one space further than the items above it: the nearest line above at a lesser indent is one of them.
@@ -176,6 +174,26 @@ function underField(source: string, line: Line, name: string, above: Line, next:
 function fieldOf(line: Line): { name: string; col: number } | undefined {
   const field = /^((?:- +)*)([\w-]+):(\s|$)/.exec(line.text.slice(line.indent));
   return field ? { name: field[2]!, col: line.indent + field[1]!.length } : undefined;
+}
+
+/**
+ * A list item left of the items above it in its list: the field above it, no further right
+ * ("steps:", "exercises:"), opens a list whose items start further right. When only the first
+ * of them is above it, that one may be the line out of place: both columns are told.
+ */
+function furtherInMessage(source: string, item: Line): string | undefined {
+  const field = lineAbove(source, item, item.indent);
+  const first = field && /:\s*(#.*)?$/.test(field.text) ? nextLine(source, field) : undefined;
+  if (!first || first.indent <= item.indent || !isItem(first)) return undefined;
+  const sibling = lineAbove(source, item, first.indent);
+  if (sibling?.indent !== first.indent || !isItem(sibling)) return undefined;
+  if (sibling.start !== first.start || item.indent <= field!.indent) return notLinedUp(source, sibling);
+  const line = lineNumber(source, sibling.start);
+  return `this list item does not line up with the one on line ${line}: start its "- " in column ${sibling.indent + 1}, as line ${line} does, or, if line ${line} is the one out of line, start the "- " of line ${line} in column ${item.indent + 1}`;
+}
+
+function isItem(line: Line): boolean {
+  return line.text.slice(line.indent).startsWith('- ');
 }
 
 function notLinedUp(source: string, sibling: Line): string {
