@@ -136,6 +136,20 @@ export function lineSlip(source: string, error: YAMLError): { offset: number; me
   return undefined;
 }
 
+/**
+ * Where the text that holds the ": " at `offset` starts, on the line of a list item: the step
+ * "- Lie on your side: knees bent: slowly" starts at its first word, while in "- name: Clam: shell"
+ * the text is what follows a field name of the library.
+ */
+export function textStartOnItem(source: string, offset: number): number {
+  const line = lineAt(source, offset);
+  const dashes = /^(?:- +)+/.exec(line.text.slice(line.indent))?.[0];
+  const start = line.start + line.indent + (dashes?.length ?? 0);
+  if (!dashes || start > offset) return offset;
+  const field = /^([\w-]+):[ \t]+/.exec(source.slice(start, offset));
+  return field && fieldNames.has(field[1]!) ? start + field[0].length : start;
+}
+
 /** Why a list item that starts with a long dash ("–", "—") is not one. */
 export const longDashWords = 'a long dash where a list item starts with a plain "-" (a word processor may type one in place of the other)';
 

@@ -71,7 +71,12 @@ export function pathOfKeyAt(doc: Document, offset: number): string {
   return deepestPairPath(doc, (pair) => isScalar(pair.key) && pair.key.range?.[0] === offset);
 }
 
-function deepestPairPath(doc: Document, wanted: (pair: Pair) => boolean): string {
+/** The dotted path of the list item whose first field's key starts at `offset`: text read as fields. */
+export function pathOfItemAt(doc: Document, offset: number): string {
+  return deepestPairPath(doc, (pair) => isScalar(pair.key) && pair.key.range?.[0] === offset, false);
+}
+
+function deepestPairPath(doc: Document, wanted: (pair: Pair) => boolean, withKey = true): string {
   let deepest: string[] = [];
   visit(doc, {
     Pair(_, pair, path) {
@@ -85,7 +90,7 @@ function deepestPairPath(doc: Document, wanted: (pair: Pair) => boolean): string
           parent = isPair(ancestor) ? ancestor.value : ancestor;
         }
         if (isSeq(parent) && isMap(path[path.length - 1])) parts.push(String(parent.items.indexOf(path[path.length - 1] as never)));
-        parts.push(String(key?.value));
+        if (withKey) parts.push(String(key?.value));
         if (parts.length > deepest.length) deepest = parts;
       }
     },

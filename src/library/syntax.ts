@@ -3,8 +3,8 @@
 // indentation error at the text rather than at the spaces before it).
 import { isAlias, isMap, isScalar, isSeq, visit, type Document, type ErrorCode, type Node, type YAMLError } from 'yaml';
 import { duplicateKeyMessage } from './duplicate-field.js';
-import { lineSlip, longDashAt } from './line-slips.js';
-import { pathAtOffset, pathOfKeyAt, pathOfListAt, type At } from './positions.js';
+import { lineSlip, longDashAt, textStartOnItem } from './line-slips.js';
+import { pathAtOffset, pathOfItemAt, pathOfKeyAt, pathOfListAt, type At } from './positions.js';
 import type { Problem } from './problems.js';
 
 const tabIndent = 'a tab is used to indent this line; indent with spaces only';
@@ -122,10 +122,12 @@ function syntaxProblem(doc: Document, source: string, error: YAMLError, at: At):
     offset = nodeEndingAt(doc, offset, (node) => isScalar(node) && node.type !== 'PLAIN') ?? offset;
     message = `the text that starts with ${quote[1]} here has no closing ${quote[1]}`;
   } else if (error.code === 'BLOCK_AS_IMPLICIT_KEY' && /:(\s|$)/.test(restOfLine(source, offset))) {
-    // "name: Wall sit: easy" reads as a field inside a field; the slip is the ": " in the text.
-    const text = restOfLine(source, offset);
-    message = `the ": " in this text makes it read as a field name; ${putInQuotes(text)}`;
-    return { ...at(offset), path: trustedPath(pathAtOffset(doc, offset - 1)) || '(file)', message };
+    // "name: Wall sit: easy" reads as a field inside a field; the slip is the ": " in the text. In
+    // "- Lie down: knees bent: slowly" the parser stops at the second ": ", but the step is all of it.
+    const start = textStartOnItem(source, offset);
+    const path = start < offset ? pathOfItemAt(doc, start) : pathAtOffset(doc, offset - 1);
+    message = `the ": " in this text makes it read as a field name; ${putInQuotes(restOfLine(source, start))}`;
+    return { ...at(start), path: trustedPath(path) || '(file)', message };
   } else if (error.code === 'UNEXPECTED_TOKEN' && /^Unexpected scalar at node end/.test(error.message)) {
     // "Hold" means..., [Optional] Wall sit, *Gently* hold: the quote, bracket or star makes the
     // start of the text something else, and the rest is left over.
