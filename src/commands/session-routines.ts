@@ -14,6 +14,10 @@ import { listedDrill } from './shared.js';
 
 /**
  * Asks which routine to run; the one used last (`last`) is offered first when it can run today.
+ * `doneToday`: `last` was run earlier today and left nothing to go on with. Then, holding no drill
+ * not tried yet, it is not offered first again: the list starts at the first routine that holds
+ * one, as the summary's "`itb session` test 27 drills not tried yet" promised. On another day
+ * the routine of the latest session comes first again (a rehab routine done day after day).
  * `strengthResting`: the last strength session was under 48 hours ago, so a routine of strength
  * drills alone is not offered first either, neither as the last one nor as the first in the list
  * (Enter twice would end the session with nothing done).
@@ -26,6 +30,7 @@ export async function chooseRoutine(
   itb: string,
   last?: string,
   strengthResting = false,
+  doneToday = false,
 ): Promise<string> {
   const loading = new Map(library.exercises.map((exercise) => [exercise.id, exercise.loading]));
   const strengthOnly = new Set<string>();
@@ -72,7 +77,10 @@ export async function chooseRoutine(
   const canStart = (choice: Choice<string>) => choice.disabled === undefined && !(strengthResting && strengthOnly.has(choice.value));
   // Without one to offer again, the list starts at its first choice: while strength drills rest,
   // the first that has other drills, as the rehab routine listed first may be strength alone.
-  const again = choices.find((choice) => choice.value === last && canStart(choice)) ?? (strengthResting ? choices.find(canStart) : undefined);
+  const untried = new Set(buckets.untested.map((status) => status.exerciseId));
+  const holdsUntried = (routine: string | undefined) => library.routines.some((r) => r.id === routine && r.exercises.some((id) => untried.has(id)));
+  const toTest = doneToday && !holdsUntried(last) ? choices.find((choice) => holdsUntried(choice.value) && canStart(choice)) : undefined;
+  const again = toTest ?? choices.find((choice) => choice.value === last && canStart(choice)) ?? (strengthResting ? choices.find(canStart) : undefined);
   return prompter.select({ message: 'Which routine?', choices, ...(again ? { default: again.value } : {}) });
 }
 

@@ -2,7 +2,7 @@
 // drills), the painful side, the symptom and the test movement, remembered for next time.
 import { adviceFor, withoutGoingOn } from '../core/advice.js';
 import type { BucketView, ExerciseStatus } from '../core/buckets.js';
-import { localDateTime } from '../core/history.js';
+import { localDate, localDateTime } from '../core/history.js';
 import { compareInstants } from '../core/instant.js';
 import type { Session, Settings, StoreData } from '../core/records.js';
 import { LOADING_DRILLS_A_DAY } from '../core/session.js';
@@ -71,7 +71,8 @@ export async function setUp(
   // The last routine, left part way today, can go on with its strength drills: offered first still.
   const lastLeft = latest && leftPartWay(data.sessions, latest.routine, now);
   const restingForList = lastLeft ? spacingWithout(data, lastLeft, now) : spacing;
-  const routine = routineArg ?? (await chooseRoutine(buckets, library, prompter, itb, latest?.routine, restingForList !== undefined));
+  const doneToday = latest !== undefined && !lastLeft && localDate(new Date(latest.startedAt)) === localDate(now);
+  const routine = routineArg ?? (await chooseRoutine(buckets, library, prompter, itb, latest?.routine, restingForList !== undefined, doneToday));
   const { exercises: offered, setAside } = routineExercises(routine, buckets, library);
   let exercises = offered;
   let resting: Exercise[] = [];
