@@ -294,6 +294,19 @@ describe('a choice typed at a list in the terminal', () => {
     expect(await answer).toBe('joint-chain');
   });
 
+  it('keeps the list at a number past its end, or 0, saying it is not one of the choices', async () => {
+    for (const typed of ['5', '0']) {
+      const answer = createPrompter().select({ message: 'Which routine?', choices: routines });
+      const screen = await lastScreen();
+      await type(screen, typed);
+      await enter(screen);
+      expect(await settled(answer)).toBe(false);
+      expect(screen.getScreen()).toContain(`> "${typed}" is not one of the choices.`);
+      await enter(screen);
+      expect(await answer).toBe('joint-chain');
+    }
+  });
+
   it('takes the start of a name or id that starts no other choice, and not one that starts two or is under three letters', async () => {
     for (const [typed, picked] of [['joint', 'joint-chain'], ['STR', 'strength'], ['single leg b', 'single-leg']]) {
       const answer = createPrompter().select({ message: 'Which routine?', choices: routines });
