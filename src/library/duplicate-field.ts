@@ -72,10 +72,15 @@ function mergedItemAt(doc: Document, offset: number): MergedItem | undefined {
 }
 
 /** What the top-level lists hold, as a reader names them. */
-export const itemWords: Record<string, string> = { exercises: 'drill', routines: 'routine', cues: 'cue', movements: 'test movement' };
+const ITEM_WORDS = new Map([['exercises', 'drill'], ['routines', 'routine'], ['cues', 'cue'], ['movements', 'test movement']]);
+
+/** What an item of the top-level list `list` is called: "item" for any other list, "constructor" and "toString" too. */
+export function itemWord(list: string): string {
+  return ITEM_WORDS.get(list) ?? 'item';
+}
 
 function mergedItemMessage({ itemStart, names }: MergedItem, path: string, at: At): string {
-  const item = itemWords[path.split('.')[0]!] ?? 'item';
+  const item = itemWord(path.split('.')[0]!);
   const fields = andList(names.map((name) => JSON.stringify(name)));
   const line = at(itemStart).line;
   return names[0] === 'id'

@@ -3,7 +3,7 @@
 // without its "- ", a field name without the space after its ":". Told at the line itself, with
 // the column or the text to write.
 import type { YAMLError } from 'yaml';
-import { itemWords } from './duplicate-field.js';
+import { itemWord } from './duplicate-field.js';
 import { cueSchema, exerciseSchema, movementSchema, routineSchema } from './schema.js';
 
 /** The names of the fields a library's items have, to tell "loading false" from a line of text. */
@@ -251,7 +251,7 @@ function lineAbove(source: string, line: Line, most: number): Line | undefined {
 /** What an item of the list `line` is in is called: a drill, a routine, a cue, a test movement. */
 function itemWordAt(source: string, line: Line): string {
   const list = lineAbove(source, line, 0);
-  return itemWords[/^([\w-]+):/.exec(list?.text ?? '')?.[1] ?? ''] ?? 'item';
+  return itemWord(/^([\w-]+):/.exec(list?.text ?? '')?.[1] ?? '');
 }
 
 function lineNumber(source: string, offset: number): number {

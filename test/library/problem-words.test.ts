@@ -17,6 +17,15 @@ describe('the words of a problem line', () => {
     ]);
   });
 
+  it('calls an item of an unknown list an item, whatever the list is called ("constructor", "toString")', () => {
+    expect(problemsIn('version: 1\nexercises: []\ntoString:\n  - id: a\n    name: A\n    id: b\n    name: B\n')).toContain(
+      '6:5  toString.0.id  a new item starts here without "- ": write "- id:" with its "- " in the column of the "- " on line 4; as it is, "id" and "name" are read as a second copy of the fields of the item on line 4',
+    );
+    expect(problemsIn('version: 1\nexercises: []\nconstructor:\n  - id: a\n    name: A\n\n  id: b\n    name: B\n')).toEqual([
+      '7:3  constructor.0  a new item starts here without "- ": write "- id: b", with its "- " in column 3, as on line 4',
+    ]);
+  });
+
   it('says no more than "unknown exercise" for a drill when no drill has an id written as text (nothing of cues)', () => {
     const source = good.replace('- id: wall-clamshells', '- id: 1').replace('- id: ankle-rocks', '- id: 2');
     expect(problemsIn(source)).toEqual([
