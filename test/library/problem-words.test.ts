@@ -26,6 +26,11 @@ describe('the words of a problem line', () => {
     ]);
   });
 
+  it('names the field a slip is in when it is the first field of the file, not "(file)"', () => {
+    expect(problemsIn('version: 1 x: 2\nexercises: []\n')).toEqual(['1:10  version  the ": " in this text makes it read as a field name; put the whole text in quotes: "1 x: 2"']);
+    expect(problemsIn('exercises: *all\nversion: 1\n')).toEqual(['1:12  exercises  *all refers to an anchor &all that is not defined above it']);
+  });
+
   it('says no more than "unknown exercise" for a drill when no drill has an id written as text (nothing of cues)', () => {
     const source = good.replace('- id: wall-clamshells', '- id: 1').replace('- id: ankle-rocks', '- id: 2');
     expect(problemsIn(source)).toEqual([
