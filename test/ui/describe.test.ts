@@ -71,6 +71,15 @@ describe('holdPlace', () => {
 
   it('counts the whole dose on one side, then on the other, for a drill done on each side in turn', () => {
     expect([1, 2, 3, 4].map((n) => holdPlace(n, 2, true))).toEqual(['set 1, first side', 'set 2, first side', 'set 1, second side', 'set 2, second side']);
+    // Three sets: the count starts again at set 1 on the second side.
+    expect([1, 2, 3, 4, 5, 6].map((n) => holdPlace(n, 3, true))).toEqual([
+      'set 1, first side',
+      'set 2, first side',
+      'set 3, first side',
+      'set 1, second side',
+      'set 2, second side',
+      'set 3, second side',
+    ]);
   });
 
   it('names the side alone when the dose is one set', () => {
