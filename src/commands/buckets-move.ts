@@ -84,7 +84,8 @@ async function tooManyWords(ctx: Context, self: Command): Promise<UserError> {
   const itb = itbWithLibrary(ctx, self);
   return new UserError(
     `itb buckets move takes a drill's id and a bucket, and was given ${self.args.length} words: ${self.args.join(' ')}`,
-    `For example: \`${itb} buckets move clamshells avoid\`. \`${itb} exercises\` lists the ids.`,
+    // The first bucket typed, if any, so that the example does not move the other way.
+    `For example: \`${itb} buckets move clamshells ${self.args.find((word) => /^(rehab|avoid)$/i.test(word))?.toLowerCase() ?? 'avoid'}\`. \`${itb} exercises\` lists the ids.`,
   );
 }
 
@@ -102,7 +103,11 @@ async function noteWithoutFlag(ctx: Context, self: Command): Promise<UserError |
   // More buckets after the bucket ("rehab avoid") are no note: what move takes answers them.
   if ((bucket !== 'rehab' && bucket !== 'avoid') || (given !== undefined && !unquoted) || /^(rehab|avoid|untested)$/i.test(rest.join(' '))) return undefined;
   const library = await libraryOrStop(ctx, self);
-  const drill = namedIn(library.exercises, typed) ?? namedIn(loggedDrills((await openStore(ctx)).read(), library), typed);
+  const logged = loggedDrills((await openStore(ctx)).read(), library);
+  // A slip in the id too (`clamshels`) with a note typed unquoted, near one drill alone: both
+  // mended in the move to copy. Without --note, words after a slip may be no note ("for now").
+  const near = unquoted ? closest(typed, library.exercises.map((exercise) => exercise.id)) : [];
+  const drill = namedIn(library.exercises, typed) ?? namedIn(logged, typed) ?? (near.length === 1 ? library.exercises.find((exercise) => exercise.id === near[0]) : undefined);
   if (!drill) return undefined;
   return new UserError(
     unquoted

@@ -834,8 +834,8 @@ describe('itb buckets move', () => {
       [['hip-hikes', 'Avoid', 'for', 'now', '--note', 'sore'], 'error: in a move, the bucket "avoid for now" is written avoid `itb buckets move hip-hikes avoid --note sore` moves Hip hikes there.'],
       [['lateral', 'ankle', 'tilts', 'avoid', 'for', 'now'], 'error: in a move, the bucket "avoid for now" is written avoid `itb buckets move lateral-ankle-tilts avoid` moves Lateral ankle tilts there.'],
       // Words that name no drill, or a bucket too many: what move takes.
-      [['clamshells', 'rehab', 'avoid'], 'error: itb buckets move takes a drill\'s id and a bucket, and was given 3 words: clamshells rehab avoid For example: `itb buckets move clamshells avoid`. `itb exercises` lists the ids.'],
-      [['lateral', 'ankle', 'tiltz', 'rehab'], 'error: itb buckets move takes a drill\'s id and a bucket, and was given 4 words: lateral ankle tiltz rehab For example: `itb buckets move clamshells avoid`. `itb exercises` lists the ids.'],
+      [['clamshells', 'rehab', 'avoid'], 'error: itb buckets move takes a drill\'s id and a bucket, and was given 3 words: clamshells rehab avoid For example: `itb buckets move clamshells rehab`. `itb exercises` lists the ids.'],
+      [['lateral', 'ankle', 'tiltz', 'rehab'], 'error: itb buckets move takes a drill\'s id and a bucket, and was given 4 words: lateral ankle tiltz rehab For example: `itb buckets move clamshells rehab`. `itb exercises` lists the ids.'],
       [['hip-hikez', 'avoid', 'for', 'now'], 'error: itb buckets move takes a drill\'s id and a bucket, and was given 4 words: hip-hikez avoid for now For example: `itb buckets move clamshells avoid`. `itb exercises` lists the ids.'],
     ];
     for (const [words, message] of cases) {
@@ -859,7 +859,7 @@ describe('itb buckets move', () => {
     expect(unknown.code).toBe(2);
     expect(said(unknown.stderr)).toBe(
       `error: itb buckets move takes a drill's id and a bucket, and was given 4 words: no such drill rehab ` +
-        `For example: \`npx itb --data ${library} buckets move clamshells avoid\`. \`npx itb --data ${library} exercises\` lists the ids.`,
+        `For example: \`npx itb --data ${library} buckets move clamshells rehab\`. \`npx itb --data ${library} exercises\` lists the ids.`,
     );
     expect(stored().moves).toEqual([]);
   });
@@ -888,6 +888,17 @@ describe('itb buckets move', () => {
     );
     const joined = await run(['buckets', 'move', 'clamshells', 'avoid', '--note=sore', 'today'], { home, now });
     expect(said(joined.stderr)).toContain("Did you mean `itb buckets move clamshells avoid --note 'sore today'`?");
+    expect(stored().moves).toEqual([]);
+  });
+
+  it('mends an id typed with a slip near one drill and an unquoted note in one move to copy, moving nothing', async () => {
+    const said = (stderr: string) => stderr.replace(/\s*\n\s*/g, ' ').trim();
+    const both = await run(['buckets', 'move', 'clamshels', 'rehab', '--note', 'PT', 'said', 'so'], { home, now });
+    expect(both.code).toBe(2);
+    expect(said(both.stderr)).toContain("Did you mean `itb buckets move clamshells rehab --note 'PT said so'`?");
+    // Near no drill: the example moves to the bucket typed, not the other one.
+    const unknown = await run(['buckets', 'move', 'xyzzy', 'rehab', '--note', 'PT', 'said', 'so'], { home, now });
+    expect(said(unknown.stderr)).toContain('For example: `itb buckets move clamshells rehab`.');
     expect(stored().moves).toEqual([]);
   });
 
