@@ -4,6 +4,7 @@
 // the column or the text to write.
 import type { YAMLError } from 'yaml';
 import { itemWord } from './duplicate-field.js';
+import { isBlank, lineAbove, lineAt, lineNumber, nextLine, type Line } from './lines.js';
 import { cueSchema, exerciseSchema, movementSchema, routineSchema } from './schema.js';
 
 /** The names of the fields a library's items have, to tell "loading false" from a line of text. */
@@ -11,12 +12,6 @@ const fieldNames = new Set([
   ...['version', 'exercises', 'routines', 'movements', 'cues', 'sets', 'reps', 'holdSeconds', 'perSide'],
   ...[exerciseSchema, routineSchema, movementSchema, cueSchema].flatMap((schema) => Object.keys(schema.shape)),
 ]);
-
-interface Line {
-  start: number;
-  indent: number;
-  text: string;
-}
 
 /** Where to point and what to say, or undefined when the parser's reading is not one of these slips. */
 export function lineSlip(source: string, error: YAMLError): { offset: number; message: string } | undefined {
@@ -214,48 +209,8 @@ function notLinedUp(source: string, sibling: Line): string {
   return `this list item does not line up with the one on line ${lineNumber(source, sibling.start)}: start its "- " in column ${sibling.indent + 1}, as the items above it do`;
 }
 
-function lineAt(source: string, offset: number): Line {
-  const start = source.lastIndexOf('\n', offset - 1) + 1;
-  const end = source.indexOf('\n', start);
-  const text = source.slice(start, end === -1 ? source.length : end).replace(/\r$/, '');
-  return { start, indent: /^ */.exec(text)![0].length, text };
-}
-
-/** Whether a line holds nothing a reader would line up: blank, or a comment alone. */
-function isBlank(line: Line): boolean {
-  return /^\s*(#.*)?$/.test(line.text);
-}
-
-/** The next line after `line` with some content. */
-function nextLine(source: string, line: Line): Line | undefined {
-  let end = source.indexOf('\n', line.start);
-  while (end !== -1) {
-    const next = lineAt(source, end + 1);
-    if (!isBlank(next)) return next;
-    end = source.indexOf('\n', end + 1);
-  }
-  return undefined;
-}
-
-/** The nearest line above `line` with some content, indented `most` spaces or fewer. */
-function lineAbove(source: string, line: Line, most: number): Line | undefined {
-  let start = line.start;
-  while (start > 0) {
-    const above = lineAt(source, start - 1);
-    if (!isBlank(above) && above.indent <= most) return above;
-    start = above.start;
-  }
-  return undefined;
-}
-
 /** What an item of the list `line` is in is called: a drill, a routine, a cue, a test movement. */
 function itemWordAt(source: string, line: Line): string {
   const list = lineAbove(source, line, 0);
   return itemWord(/^([\w-]+):/.exec(list?.text ?? '')?.[1] ?? '');
-}
-
-function lineNumber(source: string, offset: number): number {
-  let count = 1;
-  for (let index = source.indexOf('\n'); index !== -1 && index < offset; index = source.indexOf('\n', index + 1)) count++;
-  return count;
 }
