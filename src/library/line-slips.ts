@@ -3,6 +3,7 @@
 // without its "- ", a field name without the space after its ":". Told at the line itself, with
 // the column or the text to write.
 import type { YAMLError } from 'yaml';
+import { continuedTextSlip } from './continued-text.js';
 import { itemWord } from './duplicate-field.js';
 import { isBlank, lineAbove, lineAt, lineNumber, nextLine, type Line } from './lines.js';
 import { cueSchema, exerciseSchema, movementSchema, routineSchema } from './schema.js';
@@ -24,6 +25,11 @@ export function lineSlip(source: string, error: YAMLError): { offset: number; me
   if (dash) {
     const written = line.text.slice(line.indent + dash.length).replace(/\s+#.*$/, '').trim();
     return { offset: line.start + line.indent, message: `this line starts with "${dash}", ${longDashWords}: write "- ${written}"` };
+  }
+  // The parser reads a later line of a text, shifted left, as a field or a list item without its "- ".
+  if (/^(Sequence item without - indicator|All mapping items must start at the same column|Implicit keys need to be on a single line|Implicit map keys need to be followed by map values|Nested mappings are not allowed in compact mappings)/.test(message)) {
+    const slip = continuedTextSlip(source, line, fieldNames);
+    if (slip) return slip;
   }
   if (/^Nested mappings are not allowed in compact mappings/.test(message)) {
     // "- id: a" then "     name: b": the parser stops at the end of the line above the slip.
