@@ -18,9 +18,13 @@ export function duplicateKeyMessage(doc: Document, source: string, offset: numbe
   const repeats = repeatsOfKeyAt(doc, offset, at);
   if (!repeats) {
     const key = /^("[^"]*"|'[^']*'|[^:\n]*?)\s*:/.exec(source.slice(offset))?.[1]?.replace(/^["']|["']$/g, '');
+    // A field with no name is told as that by the shape check, as each of the others like it is.
+    if (key === '') return undefined;
     return `duplicate field "${key ?? '?'}": ${rule}`;
   }
   const { name, places, index } = repeats;
+  // Fields with no name are each told as that by the shape check: not as repeats of a field "".
+  if (name === '') return undefined;
   const here = places[index]!;
   // Repeats within one { } share a line; the column then tells them apart.
   const placeWords = (place: Position) => (place.line === here.line ? `line ${place.line}, column ${place.col}` : `line ${place.line}`);

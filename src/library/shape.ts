@@ -10,6 +10,7 @@ import { nodeAt, position, type At, type Path } from './positions.js';
 import { SHOWN_PROBLEMS, type Found } from './problems.js';
 import { cueSchema, doseSchema, exerciseSchema, librarySchema, libraryListsSchema, movementSchema, routineSchema, type Library } from './schema.js';
 import { longDashAt, longDashWords } from './line-slips.js';
+import { isNameless, namelessFieldMessage, namelessFieldOffsets } from './nameless-field.js';
 import { putInQuotes } from './syntax.js';
 
 /** What each list of the library holds. */
@@ -130,7 +131,9 @@ export function zodProblems(doc: Document, source: string, issues: z.core.$ZodIs
     }
     // One line per unexpected key, each pointing at the key itself.
     const allowed = allowedFields(path);
-    return issue.keys.map((key) => {
+    return issue.keys.flatMap((key): Found[] => {
+      // A field with no name: told at each line that has one, as YAML keeps only the last of them.
+      if (isNameless(key)) return namelessFieldOffsets(doc, source, path).map((offset) => ({ ...at(offset), path: path.join('.') || '(file)', message: namelessFieldMessage(allowed) }));
       const message = () => {
         // YAML's older "merge" key, which this reader does not apply: no typo of a field name.
         if (key === '<<') return '"<<:" (copying the fields of an &anchor into this item) is not supported; write the fields out in full';
@@ -165,7 +168,7 @@ export function zodProblems(doc: Document, source: string, issues: z.core.$ZodIs
       // A key with spaces or control characters in it ("video link") would split the path column
       // of the problem line: the path then names the item, and the message quotes the key escaped.
       const keyPath = readsInPath(key) ? [...path, key] : path;
-      return { ...position(doc, [...path, key], at), path: keyPath.join('.') || '(file)', message };
+      return [{ ...position(doc, [...path, key], at), path: keyPath.join('.') || '(file)', message }];
     });
   });
 }
