@@ -20,6 +20,8 @@ export function continuedTextSlip(source: string, line: Line, fieldNames: Readon
   const written = line.text.slice(line.indent).replace(/\s+#.*$/, '');
   // A field, a list item, a comment or the ">" of a text is not a line of text.
   if (/^(- |#)|^[\w-]+:(\s|$)/.test(written) || blockHeader.test(written)) return undefined;
+  const firstLine = firstLineSlip(source, line);
+  if (firstLine) return firstLine;
   const text = textAbove(source, line);
   if (!text || line.indent >= text.column || line.indent < text.column - MOST_SPACES_LEFT) return undefined;
   const above = lineAbove(source, line, line.indent);
@@ -33,6 +35,22 @@ export function continuedTextSlip(source: string, line: Line, fieldNames: Readon
     ? `start it in column ${text.column + 1}, further in than "${text.field}" on line ${lineUp}`
     : `start it in column ${text.column + 1}, as the text on line ${lineUp} does`;
   return { offset: line.start + line.indent, message: `this line is the rest of the text above it, but starts further left than that text: ${fix}` };
+}
+
+/**
+ * The first line of a text after ">-" or "|", no further in than the "- " or the field name the
+ * text belongs to: the parser finds the text empty and the line a list item without its "- ".
+ */
+function firstLineSlip(source: string, line: Line): { offset: number; message: string } | undefined {
+  const header = lineAbove(source, line, Infinity);
+  if (!header || !blockHeader.test(header.text.slice(header.indent))) return undefined;
+  const owner = ownerColumn(header);
+  if (line.indent > owner || line.indent < owner - MOST_SPACES_LEFT) return undefined;
+  const sign = /[>|][-+]?/.exec(header.text.slice(header.indent))![0];
+  const field = /^(?:- +)?([\w-]+):/.exec(header.text.slice(header.indent))?.[1];
+  const ownerWords = field ? `"${field}"` : 'the "- "';
+  const message = `this line is the first line of the text after "${sign}" on line ${lineNumber(source, header.start)}, and must start further in than ${ownerWords} there: start it in column ${owner + 3}`;
+  return { offset: line.start + line.indent, message };
 }
 
 interface TextAbove {

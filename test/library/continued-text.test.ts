@@ -73,3 +73,19 @@ describe('a line that reads as a new item without its "- ", or a field without i
     ]);
   });
 });
+
+describe('the first line of a text after ">-" or "|", not further in than what it belongs to', () => {
+  it('under a step\'s "- >-", in the column of the "- " or left of it: told as the text\'s first line, with the column to start it in', () => {
+    for (const [indent, col] of [[6, 7], [4, 5]] as const) {
+      expect(problemsIn(drill(`      - >-\n${' '.repeat(indent)}${first}\n        ${second}\n`))).toEqual([
+        `9:${col}  exercises.0  this line is the first line of the text after ">-" on line 8, and must start further in than the "- " there: start it in column 9`,
+      ]);
+    }
+  });
+
+  it('under a field\'s "text: |", as far left as the field: names the field', () => {
+    expect(problemsIn(cue(`    text: |\n    Keep your back straight.\n`))).toEqual([
+      '5:5  cues.0  this line is the first line of the text after "|" on line 4, and must start further in than "text" there: start it in column 7',
+    ]);
+  });
+});
