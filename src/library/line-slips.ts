@@ -185,6 +185,19 @@ function underField(source: string, line: Line, name: string, above: Line, next:
   return { offset: line.start + line.indent, message: `${said}: ${under}, or else start "${after.name}" in column ${line.indent + 1}` };
 }
 
+/**
+ * List items under a field that has its value on its line already ("equipment: []" with
+ * "- band" under it): the field is named as written, for its value to go or the items to.
+ */
+export function itemsAfterValueMessage(source: string, offset: number): string {
+  const item = lineAt(source, offset);
+  const above = lineAbove(source, item, item.indent);
+  const field = above && fieldOf(above);
+  if (!above || !field) return 'this list item ("- ") follows a field that has its value on its line already; write the field name alone, with the items under it';
+  const where = `"${field.name}" on line ${lineNumber(source, above.start)}`;
+  return `this list item ("- ") comes under ${where}, which has its value on its line already; write "${field.name}:" alone with the items under it, or, if that line is out of place, move it`;
+}
+
 /** The field a line starts with (after the "- " of a list item) and its column, counted from 0. */
 function fieldOf(line: Line): { name: string; col: number } | undefined {
   const field = /^((?:- +)*)([\w-]+):(\s|$)/.exec(line.text.slice(line.indent));

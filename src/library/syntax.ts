@@ -3,7 +3,7 @@
 // indentation error at the text rather than at the spaces before it).
 import { isAlias, isMap, isScalar, isSeq, visit, type Document, type ErrorCode, type Node, type YAMLError } from 'yaml';
 import { duplicateKeyMessage } from './duplicate-field.js';
-import { lineSlip, longDashAt, textStartOnItem } from './line-slips.js';
+import { itemsAfterValueMessage, lineSlip, longDashAt, textStartOnItem } from './line-slips.js';
 import { pathAtOffset, pathOfItemAt, pathOfKeyAt, pathOfListAt, type At } from './positions.js';
 import type { Problem } from './problems.js';
 
@@ -41,10 +41,6 @@ const syntaxMessages: [RegExp, string][] = [
   [
     /^Unexpected block-seq-ind on same line with key/,
     'a list item ("- ") cannot start on the line of its field name; put each item on a line of its own under the field, or put the text in quotes',
-  ],
-  [
-    /^A block sequence may not be used as an implicit map key/,
-    'this list item ("- ") follows a field that has its value on its own line already; write the field name alone ("steps:") with the items under it',
   ],
   [/^Block scalar lines must not be less indented/, 'this line is indented less than the first line of the text above it; indent every line of a text after ">" or "|" alike'],
   [/^Block scalar values in collections must be indented/, 'the text after ">" or "|" must be indented further than its field name'],
@@ -108,6 +104,9 @@ function syntaxProblem(doc: Document, source: string, error: YAMLError, at: At):
     const said = duplicateKeyMessage(doc, source, offset, at, errorPath(doc, source, offset, error));
     if (said === undefined) return undefined;
     message = said;
+  } else if (/^A block sequence may not be used as an implicit map key/.test(error.message)) {
+    offset = skipSpaces(source, offset);
+    message = itemsAfterValueMessage(source, offset);
   } else if (error.code === 'BAD_DQ_ESCAPE') {
     const escape = /^Invalid escape sequence (.*)$/.exec(firstLine(error.message))?.[1] ?? '\\';
     message = `invalid escape ${escape} in text within "double quotes"; write \\\\ for a backslash, or use 'single quotes'`;

@@ -152,7 +152,10 @@ describe('mistakes the corpus turned up, reported plainly', () => {
     ]);
     // Items under a field that already has its value.
     expect(problemsIn(`${drill}    equipment: []\n      - band\n`)).toEqual([
-      '5:7  exercises.0  this list item ("- ") follows a field that has its value on its own line already; write the field name alone ("steps:") with the items under it',
+      '5:7  exercises.0  this list item ("- ") comes under "equipment" on line 4, which has its value on its line already; write "equipment:" alone with the items under it, or, if that line is out of place, move it',
+    ]);
+    expect(problemsIn(`${drill}    name: Wall sit\n    steps: "Slide down."\n      - Hold.\n`)).toEqual([
+      '6:7  exercises.0  this list item ("- ") comes under "steps" on line 5, which has its value on its line already; write "steps:" alone with the items under it, or, if that line is out of place, move it',
     ]);
     // A { } left open, as a [ ] left open is.
     expect(problemsIn(`${drill}    name: { unclosed: 1\n    side: both\n`)).toEqual([
