@@ -8,7 +8,7 @@ import { sameEnterMs } from './enter-twice.js';
 import { type Prompter, timeUpBell } from './prompter.js';
 import { hangingName } from './table.js';
 import { hanging, wrap } from './wrap.js';
-import { plainText, startedBy, typedANumber, typedChoice } from './typed-choice.js';
+import { couldBe, plainText, startedBy, typedANumber, typedChoice } from './typed-choice.js';
 
 /** Ends a question the way the other prompter's do (see isPromptExit). */
 function ending(name: 'ExitPromptError' | 'AbortPromptError', why: string): Error {
@@ -139,7 +139,7 @@ export function createPlainPrompter(input: Readable = process.stdin, output: Wri
         const typedText = plainText(await line(prompt, () => `${message}\n${prompt}`, reminder));
         const index = typedText === '' ? preset : typedChoice(choices, typedText);
         const chosen = choices[index];
-        if (chosen === undefined && startedBy(choices, typedText).length > 1) prompt = `"${typedText}" starts more than one choice. Type more of its name or a number from 1 to ${choices.length} ${enter}`;
+        if (chosen === undefined && startedBy(choices, typedText).length > 1) prompt = `"${typedText}" could be ${couldBe(choices, typedText)}. Type more of its name or a number from 1 to ${choices.length} ${enter}`;
         else if (chosen === undefined) prompt = `"${typedText}" is not in the list. Type a number from 1 to ${choices.length} ${enter}`;
         else if (chosen.disabled !== undefined) prompt = `${chosen.name} cannot be chosen now. ${ask}`;
         // Picked by its number, which may have been typed for something else (a score): asked

@@ -10,7 +10,7 @@ import { askedAgainAfterPause, suspendable, whenTerminalGoes } from './stopping.
 import { tabAsSpace } from './tab-as-space.js';
 import { width } from './width.js';
 import { onScreen, wrap, wrapName } from './wrap.js';
-import { plainText, startedBy, typedANumber, typedChoice } from './typed-choice.js';
+import { couldBe, plainText, startedBy, typedANumber, typedChoice } from './typed-choice.js';
 
 // A wrong answer is cleared so the person types the next one afresh, not after their mistake.
 const clearOnError = { validationFailureMode: 'clear' as const };
@@ -21,8 +21,9 @@ const notChosen = 'That one cannot be chosen now. Choose another with the arrow 
  * Enter after text that names no choice: the list stays, rather than taking the highlighted
  * choice for it. A long text is shortened, so that the note keeps to its two lines. `byNumber`:
  * whether a number picks a choice there (not where a number is taken for a score, numberTyped).
+ * `several`: the choices the text is the start of, when it starts more than one.
  */
-function noMatch(text: string, byNumber: boolean, several: boolean): string {
+function noMatch(text: string, byNumber: boolean, several: string | undefined): string {
   const said = plainText(text);
   let shown = said;
   if (width(said) > 20) {
@@ -33,7 +34,7 @@ function noMatch(text: string, byNumber: boolean, several: boolean): string {
     }
     shown += '…';
   }
-  if (several) return `"${shown}" starts more than one choice. Type more of its name${byNumber ? ' or its number' : ''}, or choose with the arrow keys, then Enter.`;
+  if (several) return `"${shown}" could be ${several}. Type more of its name${byNumber ? ' or its number' : ''}, or choose with the arrow keys, then Enter.`;
   return `"${shown}" is not one of the choices. Choose with the arrow keys and Enter, or type a choice's name${byNumber ? ' or number' : ''}, then Enter.`;
 }
 /** A note under the list, after the prompts' "> ", broken between words: its later lines under its first. */
@@ -86,7 +87,8 @@ export function createPrompter(): Prompter {
       const typed = (text: string): number | string => {
         if (numberTyped !== undefined && typedANumber(text)) return noteShown(numberTyped);
         const index = typedChoice(choices, text);
-        return index === -1 ? noteShown(noMatch(text, numberTyped === undefined, startedBy(choices, text).length > 1)) : index;
+        if (index !== -1) return index;
+        return noteShown(noMatch(text, numberTyped === undefined, startedBy(choices, text).length > 1 ? couldBe(choices, text) : undefined));
       };
       const typing: Typing = { text: '' };
       return asked(

@@ -1,6 +1,7 @@
 // A choice typed at a list, read the same way by both prompters: the numbered lines of a plain
 // terminal (src/ui/plain-prompts.ts) and the arrow-key list of a normal one (src/ui/list-prompt.ts),
 // so that what picks a routine in one picks it in the other.
+import { orList } from '../core/terms.js';
 import { plainDigits } from '../core/text.js';
 import type { Choice } from './prompter.js';
 
@@ -38,8 +39,8 @@ function namesOf(choice: Choice<string>): string[] {
 
 /**
  * The place in `choices` of the one `typed` picks, by its number counted from 1 or by what names
- * it; -1 for none. The start of a name or id picks its choice too ("joint" for "Joint chain"), when
- * it is three letters or more and starts no other: shorter ones ("s" for skip or stop?) guess.
+ * it; -1 for none. The start of a name or id picks its choice too, when it starts no other: "joint"
+ * for "Joint chain", "d" for "Done". One that starts more ("s" for skip or stop) picks none.
  */
 export function typedChoice(choices: Choice<string>[], typed: string): number {
   const text = plainText(typed);
@@ -51,9 +52,22 @@ export function typedChoice(choices: Choice<string>[], typed: string): number {
   return started.length === 1 ? started[0]! : -1;
 }
 
-/** The places in `choices` of those whose name or id starts with `typed`, three letters or more; none for less. */
+/** The places in `choices` of those whose name, id or other word starts with `typed`, a letter or more. */
 export function startedBy(choices: Choice<string>[], typed: string): number[] {
   const start = loose(typed);
-  if (start.length < 3) return [];
+  if (start === '') return [];
   return choices.flatMap((choice, index) => (namesOf(choice).some((each) => each.startsWith(start)) ? [index] : []));
+}
+
+/** How many of the choices a start could be are named, at the most, when saying which: the rest are counted. */
+const NAMED_AT_MOST = 4;
+
+/**
+ * The choices `typed` is the start of, by name without its note in brackets, to say which it
+ * could be: "Start a 30 s timer for the hold, Skip this drill or Stop the session here". Past
+ * NAMED_AT_MOST, the first of them and how many more.
+ */
+export function couldBe(choices: Choice<string>[], typed: string): string {
+  const shown = startedBy(choices, typed).map((index) => plainText(choices[index]!.name).replace(/\s*\([^()]*\)$/, ''));
+  return orList(shown.length <= NAMED_AT_MOST ? shown : [...shown.slice(0, NAMED_AT_MOST - 1), `${shown.length - (NAMED_AT_MOST - 1)} more`]);
 }

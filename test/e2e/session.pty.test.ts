@@ -169,6 +169,21 @@ describe('itb session in a terminal', () => {
     expect(t.text).not.toContain('Skipped');
   });
 
+  it('takes a first letter typed at a drill\'s list, and picks none for a letter two choices start with, saying which', async () => {
+    const t = itb(['session', 'joint-chain', '--side', 'left', '--symptom', 'pain', '--movement', 'lunge']);
+    await passRedFlagScreen(t);
+    await t.answer('Rate your pain (0 = none', '6');
+    await t.waitFor('When you have done the drill');
+    await t.type(`s${keys.enter}`);
+    await t.waitFor('> "s" could be Skip this drill or Stop the session here. Type more of its name,');
+    await t.type(`d${keys.enter}`);
+    await t.answer('(before: 6)', '4');
+    await t.waitFor('Better: pain 6 → 4');
+    await t.type(keys.ctrlC);
+    expect(await t.exited).toBe(130);
+    expect(storeOf().sessions[0].results).toEqual([expect.objectContaining({ exerciseId: 'lateral-ankle-tilts', outcome: 'rehab' })]);
+  });
+
   it('picks the routine a word typed at "Which routine?" names, and keeps the list, saying so, at a word that names none', async () => {
     const t = itb(['session', '--side', 'left', '--symptom', 'pain', '--movement', 'lunge']);
     await passRedFlagScreen(t);

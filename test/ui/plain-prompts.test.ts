@@ -107,7 +107,7 @@ describe('questions as plain lines', () => {
     expect(t.shown().match(/Stop the session here\? /g)).toHaveLength(3);
   });
 
-  it('takes the start of a name or id that starts no other choice, and not one that starts two or is under three letters', async () => {
+  it('takes the start of a name or id that starts no other choice, and not one that starts two, saying which it could be', async () => {
     const t = terminal();
     const choices = [
       { value: 'hip-rotation', name: 'Hip rotation (4 drills)' },
@@ -117,14 +117,35 @@ describe('questions as plain lines', () => {
     const answer = t.prompter.select({ message: 'Which routine?', choices });
     t.type('hip', 'str', 'st', 'rotation', 'hip r');
     expect(await answer).toBe('hip-rotation');
-    expect(t.shown().replace(/\s+/g, ' ')).toContain('"hip" starts more than one choice. Type more of its name or a number from 1 to 3 and press Enter');
-    expect(t.shown()).toContain('"str" starts more than one choice.');
-    expect(t.shown()).toContain('"st" is not in the list');
+    expect(t.shown().replace(/\s+/g, ' ')).toContain('"hip" could be Hip rotation or Hip and glute strength. Type more of its name or a number from 1 to 3 and press Enter');
+    expect(t.shown().replace(/\s+/g, ' ')).toContain('"str" could be Hip and glute strength or Stretches.');
+    expect(t.shown().replace(/\s+/g, ' ')).toContain('"st" could be Hip and glute strength or Stretches.');
     // The start of a name, not a word inside it.
     expect(t.shown()).toContain('"rotation" is not in the list');
     const again = t.prompter.select({ message: 'Which routine?', choices });
     t.type('STRET');
     expect(await again).toBe('stretches');
+  });
+
+  it('takes a first letter at a drill\'s list when it starts one choice, and says which a shared one could be', async () => {
+    const drillChoices = [
+      { value: 'done', name: 'Done — rate my pain now' },
+      { value: 'timer', name: 'Start a 30 s timer for the hold' },
+      { value: 'skip', name: 'Skip this drill (I cannot do it now)', confirm: 'Skip this drill?' },
+      { value: 'stop', name: 'Stop the session here', confirm: 'Stop the session here?' },
+    ];
+    const t = terminal();
+    const first = t.prompter.select({ message: 'When you have done the drill:', choices: drillChoices });
+    t.type('s', 'd');
+    expect(await first).toBe('done');
+    expect(t.shown().replace(/\s+/g, ' ')).toContain(
+      '"s" could be Start a 30 s timer for the hold, Skip this drill or Stop the session here. Type more of its name or a number from 1 to 4 and press Enter',
+    );
+    const second = t.prompter.select({ message: 'When you have done the drill:', choices: drillChoices });
+    t.type('sk');
+    expect(await second).toBe('skip');
+    // Typed by its start, not a number that may be a score: not asked about.
+    expect(t.shown()).not.toContain('Skip this drill?');
   });
 
   it('takes a default that asks first on Enter alone without asking: nothing was typed to mistake', async () => {

@@ -307,8 +307,8 @@ describe('a choice typed at a list in the terminal', () => {
     }
   });
 
-  it('takes the start of a name or id that starts no other choice, and not one that starts two or is under three letters', async () => {
-    for (const [typed, picked] of [['joint', 'joint-chain'], ['STR', 'strength'], ['single leg b', 'single-leg']]) {
+  it('takes the start of a name or id that starts no other choice, and not one that starts two, saying which it could be', async () => {
+    for (const [typed, picked] of [['joint', 'joint-chain'], ['STR', 'strength'], ['single leg b', 'single-leg'], ['j', 'joint-chain']]) {
       const answer = createPrompter().select({ message: 'Which routine?', choices: routines });
       const screen = await lastScreen();
       await type(screen, typed!);
@@ -321,17 +321,53 @@ describe('a choice typed at a list in the terminal', () => {
       { value: 'stretches', name: 'Stretches (5 drills)' },
     ];
     for (const [typed, said] of [
-      ['hip', '"hip" starts more than one choice. Type more of its name or its number, or\n  choose with the arrow keys, then Enter.'],
-      ['str', '"str" starts more than one choice.'],
-      ['st', '"st" is not one of the choices.'],
+      ['hip', '"hip" could be Hip rotation or Hip and glute strength. Type more of its name or its number, or choose with the arrow keys, then Enter.'],
+      ['str', '"str" could be Hip and glute strength or Stretches.'],
+      ['st', '"st" could be Hip and glute strength or Stretches.'],
     ]) {
       const answer = createPrompter().select({ message: 'Which routine?', choices: hips });
       const screen = await lastScreen();
       await type(screen, typed!);
       await enter(screen);
       expect(await settled(answer)).toBe(false);
-      expect(screen.getScreen()).toContain(said);
+      expect(screen.getScreen().replace(/\s+/g, ' ')).toContain(said);
     }
+  });
+
+  it('takes a first letter at a drill\'s list as at the side\'s, and picks none where it starts more than one', async () => {
+    const withTimer = [drill[0]!, { value: 'timer', name: 'Start a 30 s timer for the hold' }, ...drill.slice(1)];
+    for (const [typed, picked] of [['d', 'done'], ['T', 'timer'], ['sk', 'skip'], ['sto', 'stop']]) {
+      const answer = createPrompter().select({ message: 'When you have done the drill:', choices: withTimer, numberTyped });
+      const screen = await lastScreen();
+      await type(screen, typed!);
+      await enter(screen);
+      expect(await answer).toBe(picked);
+    }
+    const answer = createPrompter().select({ message: 'When you have done the drill:', choices: withTimer, numberTyped });
+    const screen = await lastScreen();
+    await type(screen, 's');
+    await enter(screen);
+    expect(await settled(answer)).toBe(false);
+    expect(screen.getScreen().replace(/\s+/g, ' ')).toContain(
+      '> "s" could be Start a 30 s timer for the hold, Skip this drill or Stop the session here. Type more of its name, or choose with the arrow keys, then Enter.',
+    );
+    await type(screen, 'st');
+    await enter(screen);
+    expect(await settled(answer)).toBe(false);
+    expect(screen.getScreen()).toContain('> "st" could be Start a 30 s timer for the hold or Stop the session here.');
+    await type(screen, 'd');
+    await enter(screen);
+    expect(await answer).toBe('done');
+  });
+
+  it('names the first few choices a start could be, and counts the rest', async () => {
+    const many = ['Side plank', 'Side-lying leg raise', 'Single-leg balance', 'Squat', 'Step-down'].map((name) => ({ value: name.toLowerCase(), name }));
+    const answer = createPrompter().select({ message: 'Which routine?', choices: many });
+    const screen = await lastScreen();
+    await type(screen, 's');
+    await enter(screen);
+    expect(await settled(answer)).toBe(false);
+    expect(screen.getScreen()).toContain('> "s" could be Side plank, Side-lying leg raise, Single-leg balance or 2 more.');
   });
 
   it('takes a choice typed as another word it is also known by, as the numbered lines do', async () => {
