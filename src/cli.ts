@@ -208,15 +208,18 @@ function helpAsOption(program: Command, argv: string[], itb: string): string[] {
   if (words.length === 0) return asked([]);
   // `itb -v` alone, as `node -v` and `npm -v` print their versions: commander takes -V only.
   if (words.length === 1 && words[0] === '-v') return [...globals, '--version'];
-  if (['help', '-h', '--help'].includes(words[0]!)) return asked(helpPath(program, words.slice(1), itb));
+  // `itb -h -h buckets`, `itb help --help buckets`: a help asked twice before the command is asked once.
+  if (['help', '-h', '--help'].includes(words[0]!)) return asked(helpPath(program, words.slice(1).filter((w) => w !== '-h' && w !== '--help'), itb));
   let command = program;
   let at = 0;
   for (; command.commands.some((sub) => sub.name() === words[at]); at++) command = command.commands.find((sub) => sub.name() === words[at])!;
   const path = words.slice(0, at);
-  // `itb buckets move help`, and `itb buckets help move`. After a command without commands of
-  // its own, only as the last word: `itb exercises help --json` looks for a drill "help". A
-  // routine, drill or file named "help" goes after `--` (`itb import -- help`).
-  if (words[at] === 'help' && (at === words.length - 1 || command.commands.length > 0)) return asked(helpPath(command, words.slice(at + 1), itb, path));
+  // `itb buckets move help`, and `itb buckets help move`. After a command that takes words of its
+  // own, only as the last word: `itb exercises help --json` looks for a drill "help". After one
+  // that takes none, with options after it too (`itb buckets reset help --force`). A routine,
+  // drill or file named "help" goes after `--` (`itb import -- help`).
+  const takesNone = command.commands.length > 0 || command.registeredArguments.length === 0;
+  if (words[at] === 'help' && (at === words.length - 1 || takesNone)) return asked(helpPath(command, words.slice(at + 1), itb, path));
   // `itb bukets --help`: commander would show the help of the command above without a word.
   const word = words[at];
   const helpAsked = words.includes('-h') || words.includes('--help');

@@ -17,6 +17,8 @@ const WAYS: [string, (words: string[]) => string[]][] = [
   ['--data FILE -h CMD', (words) => ['--data', 'my-library.yaml', '-h', ...words]],
   ['--data FILE help CMD', (words) => ['--data', 'my-library.yaml', 'help', ...words]],
   ['-h --no-color CMD', (words) => ['-h', '--no-color', ...words]],
+  ['-h -h CMD', (words) => ['-h', '-h', ...words]],
+  ['help --help CMD', (words) => ['help', '--help', ...words]],
 ];
 
 describe.each(COMMANDS)('the help of itb %s', (command) => {
@@ -69,6 +71,21 @@ describe('the help of a command that does not exist', () => {
 });
 
 describe('help among other words', () => {
+  it('after a command that takes no words of its own, is its help, whatever options follow', async () => {
+    for (const typed of [
+      ['buckets', 'reset', 'help', '--force'],
+      ['history', 'help', '--json'],
+      ['export', 'help', '--format', 'md'],
+      ['routines', 'help', '--json'],
+    ]) {
+      const command = typed.slice(0, typed.indexOf('help'));
+      const asked = await run(typed);
+      expect(asked.stderr).toBe('');
+      expect(asked.code).toBe(0);
+      expect(asked.stdout).toBe((await run([...command, '--help'])).stdout);
+    }
+  });
+
   it("with an option of a command before the command's name, is itb's own help", async () => {
     const asked = await run(['--help', '--json']);
     expect(asked.code).toBe(0);
