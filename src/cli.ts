@@ -266,7 +266,10 @@ async function report(error: unknown, ctx: Context, argv: string[]): Promise<num
   }
   // Colours are loaded only here: help and version (thrown as CommanderErrors) never need them.
   const [{ colourEnabled, colours }, { width, wrap }] = await Promise.all([import('./ui/colour.js'), import('./ui/wrap.js')]);
-  const paint = colours(colourEnabled(ctx.env, ctx.stderr, argv.includes('--no-color') ? false : undefined));
+  const colourOff = argv.includes('--no-color');
+  const paint = colours(colourEnabled(ctx.env, ctx.stderr, colourOff ? false : undefined));
+  // The commands the store's and a library's errors suggest, as the person typed theirs.
+  const asTyped = (text: string) => shownSafely(commandsAsStarted(ctx, text, colourOff));
   // Started in a folder deleted since (ITB_HOME=store, say): a path named from it leads nowhere.
   if (isFolderGoneError(error)) error = new UserError((await import('./regular-file.js')).FOLDER_GONE, 'Go to a folder that exists (cd) and run the command again.');
   // The error itself stays on one line (easy to find in a log), unless too wide for the terminal
@@ -274,9 +277,9 @@ async function report(error: unknown, ctx: Context, argv: string[]): Promise<num
   const columns = wrapColumnsOf(ctx.stderr);
   const line = (text: string) => ctx.stderr.write(`${(tooWide(ctx.stderr, width(text)) ? wrap(text, columns) : [text]).join('\n')}\n`);
   if (error instanceof UserError) {
-    for (const detail of error.details) ctx.stderr.write(`${shownSafely(commandsAsStarted(ctx, detail))}\n`);
-    line(`${paint.red('error:')} ${shownSafely(commandsAsStarted(ctx, error.message))}`);
-    if (error.hint) ctx.stderr.write(`${wrap(shownSafely(commandsAsStarted(ctx, error.hint)), columns).map((hint) => paint.dim(hint)).join('\n')}\n`);
+    for (const detail of error.details) ctx.stderr.write(`${asTyped(detail)}\n`);
+    line(`${paint.red('error:')} ${asTyped(error.message)}`);
+    if (error.hint) ctx.stderr.write(`${wrap(asTyped(error.hint), columns).map((hint) => paint.dim(hint)).join('\n')}\n`);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);

@@ -89,8 +89,19 @@ export function itbAsStarted(ctx: Context): string {
 /**
  * `text` with its commands in backquotes written as itb was started (`npx itb …`): those of the
  * store's errors and of a library file's problems are made without knowing how (plain `itb …`).
+ * With `colourOff` (--no-color typed), each with --no-color after itb, as a command's own
+ * suggestions have it (itbAsTyped): whoever turned colours off should not get them back from
+ * the command they copy. One that has it already is left as it is, its --data kept.
  */
-export function commandsAsStarted(ctx: Context, text: string): string {
+export function commandsAsStarted(ctx: Context, text: string, colourOff = false): string {
   const itb = itbAsStarted(ctx);
-  return itb === 'itb' ? text : text.replaceAll('`itb ', `\`${itb} `);
+  const started = itb === 'itb' ? text : text.replaceAll('`itb ', `\`${itb} `);
+  if (!colourOff) return started;
+  // Not help (`itb help buckets`, `itb --help`), which is the same without it.
+  const kept = (words: string) => /^--no-color( |$)/.test(words) || /(^| )(help|--help|-h)( |$)/.test(words);
+  return started.replaceAll(`\`${itb} `, (start, at: number) => {
+    const end = started.indexOf('`', at + 1);
+    const words = started.slice(at + start.length, end === -1 ? undefined : end);
+    return kept(words) ? start : `${start}--no-color `;
+  });
 }

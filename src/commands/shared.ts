@@ -146,7 +146,12 @@ export { shellPath, shellWord };
  * tell apart) should not get them back from the command they copy. NO_COLOR needs nothing added.
  */
 export function itbAsTyped(ctx: Context, command: Command): string {
-  return globals(command).color === false ? `${itbAsStarted(ctx)} --no-color` : itbAsStarted(ctx);
+  return colourTypedOff(command) ? `${itbAsStarted(ctx)} --no-color` : itbAsStarted(ctx);
+}
+
+/** Whether --no-color was typed, before the command or after it. */
+export function colourTypedOff(command: Command): boolean {
+  return globals(command).color === false;
 }
 
 /** itbAsTyped with the --data given, so that a command suggested next uses the same library. */

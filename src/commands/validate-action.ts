@@ -9,7 +9,7 @@ import { readStore } from '../store/store-file.js';
 import { checkLibraryFile, countWords, LibraryError, problemLines } from '../library/load.js';
 import { screenColumns } from '../ui/screen.js';
 import { hanging, width } from '../ui/wrap.js';
-import { keptDrills, libraryFile, libraryFromEnv, listedDrill, notice, paint, printJson, validateCommand, withHomeFolder } from './shared.js';
+import { colourTypedOff, keptDrills, libraryFile, libraryFromEnv, listedDrill, notice, paint, printJson, validateCommand, withHomeFolder } from './shared.js';
 
 export async function validateLibrary(ctx: Context, given: string | undefined, options: { json?: boolean }, command: Command) {
   // With no file named, the library the other commands would use. An empty name (`itb validate
@@ -19,7 +19,7 @@ export async function validateLibrary(ctx: Context, given: string | undefined, o
   if (file === undefined) {
     throw new UserError('validate needs the name of an exercise library file', `For example: \`${validateCommand(ctx, command, 'my-library.yaml')}\`. The built-in library needs no check.`);
   }
-  const printLines = (lines: string[]) => ctx.stdout.write(lines.map((line) => `${shownSafely(commandsAsStarted(ctx, line))}\n`).join(''));
+  const printLines = (lines: string[]) => ctx.stdout.write(lines.map((line) => `${shownSafely(commandsAsStarted(ctx, line, colourTypedOff(command)))}\n`).join(''));
   try {
     const { library, warnings, moreWarnings } = checkLibraryFile(file, validateCommand(ctx, command, file), given === undefined && libraryFromEnv(ctx, command), ctx.env);
     // Valid, but worth a word while the file is open in the editor: a session would refuse a
