@@ -48,7 +48,7 @@ function refuseRepeatedIds(file: string, backup: ParsedExport, places: Places): 
   );
   throw new UserError(
     `${file} holds ${problems.length === 1 ? 'a session' : `${problems.length} sessions`} under an id it already used`,
-    'Nothing was imported. A file written by `itb export --format json` holds each session once: remove the repeats, or export again.',
+    'Nothing was imported. A file written by `itb export -o backup.json` holds each session once: remove the repeats, or export again.',
     undefined,
     listed(problems),
   );
@@ -72,7 +72,7 @@ function refuseContradictions(file: string, backup: ParsedExport, places: Places
   const where = flawed.length === 1 ? '1 session' : `${flawed.length} sessions`;
   throw new UserError(
     `${file} has records that contradict each other in ${where} (${problems.length} problem${problems.length === 1 ? '' : 's'})`,
-    'Nothing was imported. A file written by `itb export --format json` always agrees with itself: undo the edits listed above, or export again.',
+    'Nothing was imported. A file written by `itb export -o backup.json` always agrees with itself: undo the edits listed above, or export again.',
     undefined,
     listed(problems),
   );

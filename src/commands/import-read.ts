@@ -47,7 +47,7 @@ export async function readExport(file: string, itb: string, home?: string, store
     if (code === TOO_BIG) {
       throw new UserError(
         `cannot read ${file}: it is larger than ${sizeWords(IMPORT_SIZE_LIMIT)}, the most itb imports`,
-        `A backup of ten years of daily sessions is about 6 MB: check that this is a file written by \`${itb} export --format json\`.`,
+        `A backup of ten years of daily sessions is about 6 MB: check that this is a file written by \`${itb} export -o backup.json\`.`,
       );
     }
     // `-` names standard input to many commands (and `itb export -o -` writes there), but a backup
@@ -71,13 +71,13 @@ export async function readExport(file: string, itb: string, home?: string, store
     const { line, col, byte } = read.foreign;
     throw new UserError(
       `${file} is not UTF-8 text: ${byteWords(byte)} at line ${line}, column ${col}`,
-      `Nothing was imported. A backup written by \`${itb} export --format json\` is UTF-8; an editor may have saved this one in another encoding.`,
+      `Nothing was imported. A backup written by \`${itb} export -o backup.json\` is UTF-8; an editor may have saved this one in another encoding.`,
     );
   }
   // Editors on some systems put a byte order mark in front; it is not part of the data.
   const text = read.text.replace(/^\uFEFF/, '');
   if (text.trim() === '') {
-    throw new UserError(`${file} is empty`, `An itb backup is written by \`${itb} export --format json\`; if a copy or download of it was cut off, make it again.`);
+    throw new UserError(`${file} is empty`, `An itb backup is written by \`${itb} export -o backup.json\`; if a copy or download of it was cut off, make it again.`);
   }
 
   // The store's fingerprint, picked up with the store from its folder.
@@ -98,7 +98,7 @@ export async function readExport(file: string, itb: string, home?: string, store
     const { findJsonSyntaxError } = await import('../json-position.js');
     const problem = findJsonSyntaxError(text);
     const where = problem ? ` at line ${problem.line}, column ${problem.col}: ${problem.message}` : '';
-    throw new UserError(`${file} is not valid JSON${where}`, `An itb backup is written by \`${itb} export --format json\`; check the file was not cut short or edited by hand.`);
+    throw new UserError(`${file} is not valid JSON${where}`, `An itb backup is written by \`${itb} export -o backup.json\`; check the file was not cut short or edited by hand.`);
   }
 
   const top = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
@@ -119,7 +119,7 @@ export async function readExport(file: string, itb: string, home?: string, store
   if (command !== undefined) {
     throw new UserError(
       `${file} is what \`${itb} ${command} --json\` prints, which itb cannot read back`,
-      `Nothing was imported. A backup is written by \`${itb} export --format json\` (\`${itb} export -o backup.json\`).`,
+      `Nothing was imported. A backup is written by \`${itb} export -o backup.json\`.`,
     );
   }
 
@@ -139,8 +139,8 @@ export async function readExport(file: string, itb: string, home?: string, store
     throw new UserError(
       backup ? `${file} is an itb backup that cannot be read back as it is (${count})` : `${file} is not an itb export (${count})`,
       backup
-        ? `Nothing was imported. A backup as \`${itb} export --format json\` wrote it always passes: undo the changes made to it since (listed above), or export again.`
-        : `Nothing was imported. Use a file written by \`${itb} export --format json\`.`,
+        ? `Nothing was imported. A backup as \`${itb} export -o backup.json\` wrote it always passes: undo the changes made to it since (listed above), or export again.`
+        : `Nothing was imported. Use a file written by \`${itb} export -o backup.json\`.`,
       undefined,
       listed(problems),
     );
@@ -204,7 +204,7 @@ function besideStoreError(file: string, itb: string, home: string | undefined): 
   const store = join(dirname(resolve(file)), 'store.json');
   const hint = existsSync(store)
     ? storeHint(store, itb, home, 'The store itself is the store.json beside it. ')
-    : `Nothing was imported. The store itself is the store.json of the folder this file came from; a backup is written by \`${itb} export --format json\`.`;
+    : `Nothing was imported. The store itself is the store.json of the folder this file came from; a backup is written by \`${itb} export -o backup.json\`.`;
   return new UserError(`${file} is one of the files itb keeps beside its store to read it faster, not a backup`, hint);
 }
 

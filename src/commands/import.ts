@@ -7,7 +7,7 @@ const action = () => import('./import-action.js');
 export function importCommand(ctx: Context): Command {
   return new Command('import')
     .description('bring back a JSON export: restore a backup, or merge sessions from another computer')
-    .argument('<file>', 'a file written by `itb export --format json`')
+    .argument('<file>', 'a file written by `itb export -o backup.json`')
     .option('--dry-run', 'say what would be imported, and change nothing')
     .addHelpText(
       'after',

@@ -22,7 +22,7 @@ import { firstLine, isReadable, syntaxProblems, unresolvedAliases } from './synt
 
 export type { Problem };
 
-const NOT_A_LIBRARY_BUT_A_BACKUP = 'this is an itb backup (written by `itb export --format json`), not an exercise library; `itb import` reads a backup';
+const NOT_A_LIBRARY_BUT_A_BACKUP = 'this is an itb backup (written by `itb export -o backup.json`), not an exercise library; `itb import` reads a backup';
 
 export class LibraryError extends UserError {
   constructor(
@@ -243,7 +243,7 @@ export function parseLibrary(
 
   listWarnings([...comments, ...listInStepWarnings(doc, at), ...sameNameWarnings(data, doc, at)]);
 
-  // A backup (`itb export --format json`) given as a library: what it is, not a problem per field.
+  // A backup (`itb export -o backup.json`) given as a library: what it is, not a problem per field.
   if (isRecord(data) && Object.hasOwn(data, 'schemaVersion') && Object.hasOwn(data, 'sessions') && !Object.hasOwn(data, 'version')) {
     return fail([{ line: 1, col: 1, path: '(file)', message: NOT_A_LIBRARY_BUT_A_BACKUP }]);
   }

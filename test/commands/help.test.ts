@@ -131,7 +131,7 @@ describe('a help on a narrow terminal', () => {
 
   it('keeps a command in backquotes whole beside an argument, as under it', async () => {
     const help = (await onTerminal(53, () => run(['import', '--help']))).stdout;
-    expect(help).toMatch(/^ {2}file +a file written by\n +`itb export --format json`$/m);
+    expect(help).toMatch(/^ {2}file +a file written by\n +`itb export -o backup.json`$/m);
   });
 });
 

@@ -96,7 +96,7 @@ describe('itb import, given what is not a backup', () => {
     const result = await importInto(target.home, [copy]);
     expect(result.code).toBe(2);
     expect(result.stderr.split('\n')[0]).toBe(`error: ${copy} is one of the files itb keeps beside its store to read it faster, not a backup`);
-    expect(oneLine(result.stderr)).toContain('The store itself is the store.json of the folder this file came from; a backup is written by `itb export --format json`.');
+    expect(oneLine(result.stderr)).toContain('The store itself is the store.json of the folder this file came from; a backup is written by `itb export -o backup.json`.');
   });
 
   it('gives its commands to copy as itb was started, through npx', async () => {

@@ -650,7 +650,7 @@ describe('itb import', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^ {2}exportedAt: missing$/m);
     expect(result.stderr).toContain(`error: ${other} is not an itb export (`);
-    expect(result.stderr).toContain('Use a file written by `itb export --format json`.');
+    expect(result.stderr).toContain('Use a file written by `itb export -o backup.json`.');
   });
 
   it('says that another program’s export, with a time it was made but no itb export version, is not an itb export', async () => {
@@ -862,7 +862,7 @@ describe('itb import', () => {
       // The hint is wrapped to fit the terminal.
       expect(result.stderr.replace(/\s+/g, ' ')).toBe(
         `error: ${saved} is what \`itb ${command[0]} --json\` prints, which itb cannot read back ` +
-          'Nothing was imported. A backup is written by `itb export --format json` (`itb export -o backup.json`). ',
+          'Nothing was imported. A backup is written by `itb export -o backup.json`. ',
       );
       expect(existsSync(join(target.home, 'store.json'))).toBe(false);
     }

@@ -767,7 +767,7 @@ describe('itb validate', () => {
   it('a backup given as a library: one line that says what it is and what reads it, not a problem per field', async () => {
     const backup = join(home, 'backup.json');
     expect((await itb(['export', '--format', 'json', '-o', backup])).code).toBe(0);
-    const line = `${backup}:1:1  (file)  this is an itb backup (written by \`itb export --format json\`), not an exercise library; \`itb import\` reads a backup\n`;
+    const line = `${backup}:1:1  (file)  this is an itb backup (written by \`itb export -o backup.json\`), not an exercise library; \`itb import\` reads a backup\n`;
     const checked = await itb(['validate', backup]);
     expect(checked.code).toBe(2);
     expect(checked.stdout).toBe(line);

@@ -160,7 +160,7 @@ describe('exit 2, with a message and no stack trace', () => {
   it('a missing argument', () => {
     const { code, stderr } = itb(['import']);
     expect(code).toBe(2);
-    expect(stderr).toContain('error: the file is missing (a file written by `itb export --format json`): itb import <file>');
+    expect(stderr).toContain('error: the file is missing (a file written by `itb export -o backup.json`): itb import <file>');
     noStack(stderr);
   });
 

@@ -73,7 +73,7 @@ const badFlags: [string[], RegExp][] = [
   [['history', '--all', '--limit', '5'], /either --all or --limit, not both/],
   [['history', '--limit', '0'], /-n \(--limit\) wants a whole number of sessions, 1 or more, not "0"/],
   [['history', '-n', 'ten'], /-n \(--limit\) wants a whole number of sessions, 1 or more, not "ten"/],
-  [['import'], /^error: the file is missing \(a file written by `itb export --format json`\): itb import <file>$/m],
+  [['import'], /^error: the file is missing \(a file written by `itb export -o backup.json`\): itb import <file>$/m],
   [['import', 'backup.json', 'old.json'], /^error: a word too many \("old\.json"\): itb import \[options\] <file>$/m],
   [['history', 'last', 'week'], /^error: 2 words too many \("last", "week"\): itb history \[options\]$/m],
   [['import', 'no-such-backup.json'], /cannot read no-such-backup\.json: file not found/],
