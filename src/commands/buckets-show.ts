@@ -4,10 +4,11 @@
 import type { Command } from 'commander';
 import { adviceFromLog, routineReadyAt, type Advice } from '../core/advice.js';
 import { closest, namedAs } from '../core/closest.js';
-import { builtInRoutine, firstRetestDueAt, renamedAs, untriedInRoutines, viewBuckets, type BucketSummary, type BucketView, type ExerciseStatus } from '../core/buckets.js';
+import { builtInRoutine, firstRetestDueAt, renamedAs, viewBuckets, type BucketSummary, type BucketView, type ExerciseStatus } from '../core/buckets.js';
 import { earlierMoveInView } from '../core/earlier-move.js';
 import type { Evidence } from '../core/evidence.js';
 import { localDate, localDateTime } from '../core/history.js';
+import { untriedRoutine, untriedWords } from '../core/untried.js';
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
 import { BY_SIDE, everyOneOf, flareSaidBeside, flaresWords, lastSideWords, lastTestWords, mixedRatingsWords, mixedThresholdsWords, oneSideWords, resetWords, sideCountWords, testedBefore, timedHoldsWords, tooLowWords } from '../export/words.js';
@@ -293,9 +294,10 @@ function renderBuckets(
   if (rehab.length > 0) next.push([`${itb} session rehab`, `run your rehab routine${when(rehab, 'rehab')}`]);
   if (retest.length > 0) next.push([`${itb} session retest`, `re-test ${retest.length} ${retest.length === 1 ? 'drill' : 'drills'} set aside for now${when(retest, 'retest')}`]);
   // Testing the drills not tried yet is how the buckets fill: offered while the routines have
-  // any, beside the rehab routine, not only once it is empty. A drill in no routine is in no session.
-  const untried = untriedInRoutines(view, library);
-  if (untried !== undefined) next.push([`${itb} session`, `test ${untried}${later}`]);
+  // any, beside the rehab routine, not only once it is empty. A drill in no routine is in no
+  // session. The routine that holds them is named: plain `itb session` offers the latest first.
+  const untried = untriedRoutine(view, library, advice, now);
+  if (untried !== undefined) next.push([`${itb} session ${untried.routine}`, `test ${untriedWords(untried)}${when(untried.ids, untried.routine)}`]);
   // Every drill of the routines set aside and none due: a session has nothing to offer before the
   // first re-test date.
   const firstRetest = firstRetestDueAt(view);

@@ -1,9 +1,10 @@
 // The end of a session: its summary, what changed in the buckets, and what to run next.
 import { adviceFor, afterFlareUpAdvice, routineReadyAt } from '../core/advice.js';
-import { bucketView, builtInRoutine, firstRetestDueAt, untriedInRoutines, type BucketView } from '../core/buckets.js';
+import { bucketView, builtInRoutine, firstRetestDueAt, type BucketView } from '../core/buckets.js';
 import { localDate, localDateTime } from '../core/history.js';
 import type { PainfulSide, Session, StoreData } from '../core/records.js';
 import { shownSafely } from '../core/text.js';
+import { untriedRoutine, untriedWords } from '../core/untried.js';
 import type { Library } from '../library/schema.js';
 import type { Colours } from '../ui/colour.js';
 import { bucketWords, type BucketChange } from '../ui/bucket-changes.js';
@@ -62,9 +63,11 @@ export function closing(session: Session, library: Library, before: BucketView, 
   const due = builtInRoutine('retest', view, library);
   if (due.length > 0 && !goingOn('retest')) nextSteps.push([`${itb} session retest`, `re-test ${plural(due.length, 'drill')} set aside for now${when(due, 'retest')}`]);
   // The routines' drills not tried yet, as `itb buckets` offers them: testing them is how the
-  // buckets fill, so they are offered beside the rehab routine, not only once it is empty.
-  const untried = untriedInRoutines(view, library);
-  if (untried !== undefined) nextSteps.push([`${itb} session`, `test ${untried}${when([])}`]);
+  // buckets fill, so they are offered beside the rehab routine, not only once it is empty. With
+  // the routine that holds them named: plain `itb session` offers the latest routine first. Not
+  // the one to go on with, listed above.
+  const untried = untriedRoutine(view, library, advice, now, left > 0 ? session.routine : undefined);
+  if (untried !== undefined) nextSteps.push([`${itb} session ${untried.routine}`, `test ${untriedWords(untried)}${when(untried.ids, untried.routine)}`]);
   // Every drill of the routines set aside and none due, as `itb buckets` says: the day to come back.
   const firstRetest = firstRetestDueAt(view);
   if (nextSteps.length === 1 && firstRetest !== undefined) nextSteps.push([`${itb} session retest`, `the first re-test is due on ${localDate(new Date(firstRetest))}`]);

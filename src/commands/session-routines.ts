@@ -16,8 +16,9 @@ import { listedDrill } from './shared.js';
  * Asks which routine to run; the one used last (`last`) is offered first when it can run today.
  * `doneToday`: `last` was run earlier today and left nothing to go on with. Then, holding no drill
  * not tried yet, it is not offered first again: the list starts at the first routine that holds
- * one, as the summary's "`itb session` — test N drills not tried yet" says. On another day
- * the routine of the latest session comes first again (a rehab routine done day after day).
+ * one, as the summary's "`itb session hip-rotation` — test N drills not tried yet" names one
+ * (untriedRoutine). On another day the routine of the latest session comes first again (a rehab
+ * routine done day after day): the summary and `itb buckets` name the routine to test with.
  * `strengthResting`: the last strength session was under 48 hours ago, so a routine of strength
  * drills alone is not offered first either, neither as the last one nor as the first in the list
  * (Enter twice would end the session with nothing done).

@@ -169,20 +169,6 @@ function inRoutineOrder(library: Library): (a: ExerciseStatus, b: ExerciseStatus
 }
 
 /**
- * The untested drills a routine holds, those a session can offer, as the Next lines offer them:
- * "27 drills not tried yet", or "31 untested drills" when some were tested before `buckets reset`
- * (listed as such just above): they were tried. Undefined when there are none.
- */
-export function untriedInRoutines(view: BucketView, library: Library): string | undefined {
-  const inRoutines = new Set(library.routines.flatMap((routine) => routine.exercises));
-  const untested = view.untested.filter((status) => inRoutines.has(status.exerciseId));
-  const count = untested.length;
-  if (count === 0) return undefined;
-  const drills = count === 1 ? 'drill' : 'drills';
-  return untested.some((status) => status.evidence.tested > 0) ? `${count} untested ${drills}` : `${count} ${drills} not tried yet`;
-}
-
-/**
  * When the first drill set aside and still in the library is due for its re-test, if any is: with
  * every drill of the routines set aside and none due, the day a session has something to offer.
  */

@@ -181,12 +181,13 @@ describe('itb buckets: what to run next', () => {
     await save((data) => void data.sessions.push(buildSession({ startedAt: '2026-02-01T09:00:00Z', baseline: 6, drills: [{ id: 'hip-hikes', scores: [6, 7] }] })));
     const text = await shown();
     expect(text).toContain('Rehab — your rehab routine (0)');
-    expect(text).toMatch(/\n\nNext: itb session retest {2}re-test 1 drill set aside for now\n {6}itb session {9}test 30 drills not tried yet\n$/);
+    expect(text).toMatch(/\n\nNext: itb session retest {7}re-test 1 drill set aside for now\n {6}itb session joint-chain {2}test 5 of 30 drills not tried yet\n$/);
   });
 
   it('offers the drills not tried yet when the rehab list is empty and no drill is due', async () => {
     await save((data) => void data.sessions.push(buildSession({ startedAt: '2026-02-28T09:00:00Z', baseline: 6, drills: [{ id: 'hip-hikes', scores: [6, 7] }] })));
-    expect(await shown()).toMatch(/\n\nNext: itb session {2}test 30 drills not tried yet\n$/);
+    // The joint chain, first in the library, holds 5 of them: the command runs it.
+    expect(await shown()).toMatch(/\n\nNext: itb session joint-chain {2}test 5 of 30 drills not tried yet\n$/);
   });
 
   it('a few sessions in, offers the drills not tried yet beside the rehab routine: testing them is how the buckets fill', async () => {
@@ -198,7 +199,7 @@ describe('itb buckets: what to run next', () => {
     });
     const text = await shown();
     expect(text).toMatch(/^Untested \(27\)$/m);
-    expect(text).toMatch(/\n\nNext: itb session rehab {2}run your rehab routine\n {6}itb session {8}test 27 drills not tried yet\n$/);
+    expect(text).toMatch(/\n\nNext: itb session rehab {8}run your rehab routine\n {6}itb session joint-chain {2}test 4 of 27 drills not tried yet\n$/);
   });
 
   it('offers the rehab routine, the re-test routine and the drills not tried yet, their descriptions in one column', async () => {
@@ -209,7 +210,7 @@ describe('itb buckets: what to run next', () => {
       );
     });
     expect(await shown()).toMatch(
-      /\n\nNext: itb session rehab {3}run your rehab routine\n {6}itb session retest {2}re-test 1 drill set aside for now\n {6}itb session {9}test 29 drills not tried yet\n$/,
+      /\n\nNext: itb session rehab {8}run your rehab routine\n {6}itb session retest {7}re-test 1 drill set aside for now\n {6}itb session joint-chain {2}test 5 of 29 drills not tried yet\n$/,
     );
   });
 
@@ -222,7 +223,7 @@ describe('itb buckets: what to run next', () => {
     });
     // With the library's path, each command is on a line of its own, and what it does under it.
     const next = async () => (await shown(now, ['--data', small])).replace(/\s+/g, ' ').split('Next: ')[1];
-    expect(await next()).toBe(`itb --data ${small} session rehab run your rehab routine itb --data ${small} session test 1 untested drill `);
+    expect(await next()).toBe(`itb --data ${small} session rehab run your rehab routine itb --data ${small} session clinic-plan test 1 untested drill `);
     // Every drill tried since: the rehab routine alone.
     await save((data) => void data.sessions.push(buildSession({ startedAt: '2026-02-28T09:00:00Z', baseline: 6, drills: [{ id: 'wall-clamshells', scores: [4] }] })));
     expect(await next()).toBe(`itb --data ${small} session rehab run your rehab routine `);
@@ -256,7 +257,7 @@ describe('itb buckets: what to run next', () => {
     const library = writeOutsideRoutines(join(home, 'library.yaml'));
     await save((data) => void data.sessions.push(buildSession({ startedAt: '2026-02-27T09:00:00Z', baseline: 6, drills: [{ id: 'ankle-rocks', scores: [4] }] })));
     // Wall clamshells is left to test; side steps, in no routine, is not.
-    expect((await shown(now, ['--data', library])).replace(/\s+/g, ' ')).toMatch(/ Next: itb --data \S+ session rehab run your rehab routine itb --data \S+ session test 1 drill not tried yet $/);
+    expect((await shown(now, ['--data', library])).replace(/\s+/g, ' ')).toMatch(/ Next: itb --data \S+ session rehab run your rehab routine itb --data \S+ session clinic-plan test 1 drill not tried yet $/);
   });
 
   it("gives the first re-test date of the library's own drills, on the local day it starts", async () => {
@@ -373,7 +374,7 @@ describe('itb buckets: drills the library in use does not have', () => {
     expect(text).toContain('Not tested yet:\n  Wall clamshells');
     expect(text.replace(/\s+/g, ' ')).toContain(note(small));
     // A drill the library does not have is no drill a session can offer.
-    expect(text.replace(/\s+/g, ' ').split('Next: ')[1]).toBe(`itb --data ${small} session test 2 untested drills `);
+    expect(text.replace(/\s+/g, ' ').split('Next: ')[1]).toBe(`itb --data ${small} session clinic-plan test 2 untested drills `);
     // The same as JSON: untested, and not in the library in use.
     const json = JSON.parse((await run(['--data', small, 'buckets', '--json'], { home, now })).stdout);
     expect(json.untested.map((status: { exerciseId: string; inLibrary: boolean }) => [status.exerciseId, status.inLibrary])).toEqual([
@@ -433,21 +434,24 @@ describe('itb buckets: more of what to run next', () => {
     });
     const text = await shown();
     expect(text.replace(/\s+/g, ' ')).toContain('The retest routine you left part way today, for your left side, can go on later today');
-    expect(text).toMatch(/\n\nNext: itb session retest {2}re-test 1 drill set aside for now\n {6}itb session {9}test 29 drills not tried yet\n$/);
+    expect(text).toMatch(/\n\nNext: itb session retest {7}re-test 1 drill set aside for now\n {6}itb session joint-chain {2}test 5 of 29 drills not tried yet\n$/);
   });
 
   it('keeps a Next line of 80 characters beside its command, and puts what it does under one of 81', async () => {
-    // The library file's name is as long as makes "Next: itb --data FILE session  test 1 drill not tried yet" 80 characters.
-    const room = 80 - 'Next: itb --data  session  test 1 drill not tried yet'.length - `${home}/`.length;
-    // Room for a name of one letter at least, in a home of /tmp/itb-test-XXXXXX.
-    expect(room).toBeGreaterThanOrEqual(6);
-    const fits = join(home, `${'l'.repeat(room - 5)}.yaml`);
-    const over = join(home, `${'l'.repeat(room - 4)}.yaml`);
-    copyFileSync(small, fits);
-    copyFileSync(small, over);
+    // The routine's id is as long as makes "Next: itb session ROUTINE  test 1 drill not tried yet" 80 characters.
+    const room = 80 - 'Next: itb session   test 1 drill not tried yet'.length;
+    const withRoutine = (id: string) => {
+      const file = join(home, `${id.length}.yaml`);
+      writeFileSync(file, readFileSync(small, 'utf8').replace('id: clinic-plan', `id: ${id}`));
+      return file;
+    };
+    const fits = 'c'.repeat(room);
+    const over = 'c'.repeat(room + 1);
     await save((data) => void data.sessions.push(buildSession({ startedAt: '2026-02-28T09:00:00Z', baseline: 6, drills: [{ id: 'ankle-rocks', scores: [6, 6] }] })));
-    expect(await shown(now, ['--data', fits])).toMatch(new RegExp(`\\n\\nNext: itb --data ${fits} session {2}test 1 drill not tried yet\\n$`));
-    expect(await shown(now, ['--data', over])).toMatch(new RegExp(`\\n\\nNext: itb --data ${over} session\\n {8}test 1 drill not tried yet\\n$`));
+    // Given by ITB_DATA, the library is not in the command.
+    const shownWith = async (file: string) => (await run(['buckets'], { home, now, env: { ITB_DATA: file } })).stdout;
+    expect(await shownWith(withRoutine(fits))).toMatch(new RegExp(`\\n\\nNext: itb session ${fits} {2}test 1 drill not tried yet\\n$`));
+    expect(await shownWith(withRoutine(over))).toMatch(new RegExp(`\\n\\nNext: itb session ${over}\\n {8}test 1 drill not tried yet\\n$`));
   });
 });
 

@@ -59,13 +59,13 @@ describe('itb buckets', () => {
       data.sessions.push(buildSession({ startedAt: '2026-03-01T09:00:00Z', routine: 'strength', loading: true, baseline: 6, drills: [{ id: 'clamshells', scores: [4] }] }));
     });
     const strengthOnly = await run(['buckets'], { home, now });
-    expect(strengthOnly.stdout).toMatch(/^Next: itb session rehab {2}run your rehab routine from 2026-03-03 05:30$/m);
+    expect(strengthOnly.stdout).toMatch(/^Next: itb session rehab {8}run your rehab routine from 2026-03-03 05:30$/m);
     // With a gentle drill beside them, the rehab routine has something to offer today.
     await save((data) => {
       data.sessions.push(buildSession({ startedAt: '2026-03-01T10:00:00Z', baseline: 4, drills: [{ id: 'lateral-ankle-tilts', scores: [3] }] }));
     });
     const mixed = await run(['buckets'], { home, now });
-    expect(mixed.stdout).toMatch(/^Next: itb session rehab {2}run your rehab routine$/m);
+    expect(mixed.stdout).toMatch(/^Next: itb session rehab {8}run your rehab routine$/m);
   });
 
   it('offers the rehab routine of strength drills at once when it was left part way today, as the advice says it can go on', async () => {
@@ -78,7 +78,7 @@ describe('itb buckets', () => {
     });
     const result = await run(['buckets'], { home, now });
     expect(result.stdout.replace(/\s+/g, ' ')).toContain('The rehab routine you left part way today, for your left side, can go on later today');
-    expect(result.stdout).toMatch(/^Next: itb session rehab {2}run your rehab routine$/m);
+    expect(result.stdout).toMatch(/^Next: itb session rehab {8}run your rehab routine$/m);
     const json = JSON.parse((await run(['buckets', '--json'], { home, now })).stdout);
     expect(json.advice).toEqual([expect.objectContaining({ id: 'loading-spacing', readyAt: '2026-03-03T09:00:00.000Z', goesOnToday: 'rehab' })]);
   });
@@ -90,13 +90,13 @@ describe('itb buckets', () => {
     });
     const today = await run(['buckets'], { home, now });
     expect(today.stdout).toMatch(/^Advice\n {2}- A drill flared up today, at 07:02\. After a flare-up, take it easy for the\n/m);
-    expect(today.stdout).toMatch(/^Next: itb session rehab {2}run your rehab routine, on another day$/m);
+    expect(today.stdout).toMatch(/^Next: itb session rehab {8}run your rehab routine, on another day$/m);
     const json = JSON.parse((await run(['buckets', '--json'], { home, now })).stdout);
     expect(json.advice.map((item: { id: string }) => item.id)).toEqual(['rest-after-flare-up']);
     // The next morning, the rehab routine is simply offered again.
     const tomorrow = await run(['buckets'], { home, now: new Date('2026-03-02T12:00:00Z') });
     expect(tomorrow.stdout).not.toContain('flared up today');
-    expect(tomorrow.stdout).toMatch(/^Next: itb session rehab {2}run your rehab routine$/m);
+    expect(tomorrow.stdout).toMatch(/^Next: itb session rehab {8}run your rehab routine$/m);
   });
 
   it('suggests the re-test routine for after the 48 hours when the drills due are all strength drills', async () => {
@@ -116,7 +116,7 @@ describe('itb buckets', () => {
       data.sessions.push(buildSession({ startedAt: '2026-02-01T13:30:00Z', routine: 'joint-chain', baseline: 6, drills: [{ id: 'lateral-ankle-tilts', scores: [6, 6] }] }));
     });
     const mixed = await run(['buckets'], { home, now });
-    expect(mixed.stdout).toMatch(/^Next: itb session retest {2}re-test 2 drills set aside for now$/m);
+    expect(mixed.stdout).toMatch(/^Next: itb session retest {7}re-test 2 drills set aside for now$/m);
   });
 
   it('after a flare-up today, leaves a rehab routine of strength drills for another day even when their 48 hours end later today', async () => {
@@ -130,13 +130,13 @@ describe('itb buckets', () => {
     });
     const today = await run(['buckets'], { home, now: new Date('2026-03-04T12:00:00Z') });
     expect(today.stdout).toContain('A drill flared up today, at 08:01.');
-    expect(today.stdout).toMatch(/^Next: itb session rehab {2}run your rehab routine, on another day$/m);
+    expect(today.stdout).toMatch(/^Next: itb session rehab {8}run your rehab routine, on another day$/m);
     // Without the flare-up, the hour the 48 hours end is the one to name.
     await save((data) => {
       data.sessions.pop();
     });
     const rested = await run(['buckets'], { home, now: new Date('2026-03-04T12:00:00Z') });
-    expect(rested.stdout).toMatch(/^Next: itb session rehab {2}run your rehab routine from 2026-03-04 09:00$/m);
+    expect(rested.stdout).toMatch(/^Next: itb session rehab {8}run your rehab routine from 2026-03-04 09:00$/m);
   });
 
   it('says the rehab bucket is empty now, not "yet", when the drills that helped were set aside at later tests', async () => {
@@ -782,7 +782,7 @@ describe('itb buckets move', () => {
     // The one drill of today's session flared up: nothing to run but the drills not tried yet, on another day.
     await save((data) => void (data.sessions = [buildSession({ startedAt: new Date(now.getTime() - 3_600_000).toISOString(), baseline: 3, drills: [{ id: 'clamshells', scores: [7] }] })]));
     const flared = (await run(['buckets'], { home, now })).stdout;
-    expect(flared).toMatch(/Next: itb session {2}test 30 drills not tried yet, on another day\n$/);
+    expect(flared).toMatch(/Next: itb session joint-chain {2}test 5 of 30 drills not tried yet, on another day\n$/);
   });
 
   it('gives a mean change of 0 for a drill whose tests left the score as it was', async () => {

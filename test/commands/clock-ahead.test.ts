@@ -69,7 +69,7 @@ describe('bucket decisions dated ahead of the clock', () => {
     const later = await run(['session', 'hip-rotation', ...setUpFlags], { home, now: noon, tty: true, answers: [true, 5, 'stop'] });
     expect(later.prompter.asked[0]).toMatchObject({ message: 'Start a session today anyway?' });
     expect(later.stdout.replace(/\s+/g, ' ')).toContain('Earlier today, at 06:30, Lateral ankle tilts flared up.');
-    expect(later.stdout).toMatch(/\n {2}itb session {2,}test \d+ drills not tried yet, on another day\n/);
+    expect(later.stdout).toMatch(/\n {2}itb session joint-chain {2,}test \d+ of \d+ drills not tried yet, on another day\n/);
   });
 
   it('date a session today by the day it was tested: its evidence, its re-test and a later session say so, while the store keeps it ahead', async () => {

@@ -79,7 +79,7 @@ describe('the closing screen of another routine after one left part way today', 
     const other = await run(['session', 'joint-chain', ...flags], { home, tty: true, now: later, answers: [5, 'skip', 'skip', 'skip', 'skip', 'skip'] });
     expect(other.code).toBe(0);
     expect(other.stdout).toMatch(/\n {2}itb session rehab {2,}your rehab routine\n/);
-    expect((await run(['buckets'], { home, now: later })).stdout).toMatch(/^Next: itb session rehab {2}run your rehab routine$/m);
+    expect((await run(['buckets'], { home, now: later })).stdout).toMatch(/^Next: itb session rehab {8}run your rehab routine$/m);
   });
 });
 
