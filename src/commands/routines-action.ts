@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { builtInRoutine, viewBuckets, type ExerciseStatus } from '../core/buckets.js';
-import { loadingSpacingCue } from '../core/advice.js';
+import { loadingSpacingCue, saysLoadingSpacing } from '../core/advice.js';
 import { closest, namedAs } from '../core/closest.js';
 import { UserError } from '../errors.js';
 import { findExercise, loadLibrary } from '../library/library.js';
@@ -38,10 +38,10 @@ export async function showRoutines(ctx: Context, options: { json?: boolean }, co
       return hangingName(number, exercise.name, [colour.dim(`${exercise.id} · ${exercise.region}`)]);
     });
   // The 48 hours between strength sessions, for a routine that has strength drills: the app's
-  // words, as a session says them, rather than each library's.
+  // words, as a session says them, unless the routine's own description says them already.
   const loading = new Set(library.exercises.filter((exercise) => exercise.loading).map((exercise) => exercise.id));
   const withSpacing = (routine: Library['routines'][number]) =>
-    routine.exercises.some((id) => loading.has(id)) ? `${routine.description} ${loadingSpacingCue}` : routine.description;
+    routine.exercises.some((id) => loading.has(id)) && !saysLoadingSpacing(routine.description) ? `${routine.description} ${loadingSpacingCue}` : routine.description;
   const blocks = library.routines.map((routine) =>
     [...titled(routine.id, routine.name), ...wrap(withSpacing(routine), 78, '  ').map((l) => colour.dim(l)), ...drills(routine.exercises)].join('\n'),
   );

@@ -1,6 +1,6 @@
 // The beginning of a session: the routine it runs and what it is rated on, what to keep in mind
 // (its description, its cues, a warm-up before strength drills), and what is left out today and why.
-import { loadingSpacingCue } from '../core/advice.js';
+import { loadingSpacingCue, saysLoadingSpacing } from '../core/advice.js';
 import { localDate, localDateTime } from '../core/history.js';
 import type { Library } from '../library/schema.js';
 import type { Colours } from '../ui/colour.js';
@@ -28,7 +28,10 @@ export function introduction(plan: Plan, library: Library, flaredToday: boolean,
   // The 48 hours between strength sessions, said once: here, unless the reminder before the
   // session said them with the time they are up; going on with a routine left part way today,
   // its first part said them.
-  if (plan.exercises.some((exercise) => exercise.loading) && plan.strengthReadyAt === undefined && !plan.goingOn) cues.push(loadingSpacingCue);
+  // A library whose cues or routine say them in its own words has them said there; the rehab and
+  // re-test routines show no routine's description.
+  const ownWords = [...cues, ...(routine ? [routine.description] : [])].some(saysLoadingSpacing);
+  if (plan.exercises.some((exercise) => exercise.loading) && plan.strengthReadyAt === undefined && !plan.goingOn && !ownWords) cues.push(loadingSpacingCue);
   if (plan.routine === 'retest') {
     const setAside = plan.exercises.length === 1 ? 'This drill was' : 'These drills were';
     cues.unshift(`${setAside} set aside before. Start gently, with a smaller range, and stop at once if your ${plan.symptom} rises.`);

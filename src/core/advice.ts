@@ -64,6 +64,11 @@ export const afterFlareUpAdvice =
  */
 export const loadingSpacingCue = 'Leave about 48 hours between strength sessions, so the tissues can recover and adapt.';
 
+/** Whether a library's own text (a routine's description, a cue) already says the 48 hours. */
+export function saysLoadingSpacing(text: string): boolean {
+  return /\b48[\s-]*(?:hours?|hrs?|h)\b/i.test(text);
+}
+
 /** A drill stopped as a flare-up, and when (the moment its rise was rated). */
 export interface FlareUp {
   exerciseId: string;

@@ -1,9 +1,11 @@
 // The 48 hours between strength sessions, said once in each way a session can begin: the
 // reminder with the time they are up when an earlier strength session calls for the wait, else a
 // point to keep in mind; never the routine's description besides.
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildSession, saveSessions, setUpFlags as flags } from '../helpers/sessions.js';
 import { run, tempHome, type RunResult } from '../helpers/run.js';
+import { writeTwoRoutines } from '../helpers/two-routines.js';
 
 let home: string;
 let cleanup: () => void;
@@ -97,5 +99,41 @@ describe('itb routines', () => {
     expect(times48(strength[0]!)).toBe(1);
     expect(strength[0]).toContain('Leave about 48 hours between strength sessions, so the tissues can recover and adapt.');
     expect(blocks.filter((block) => !block.startsWith('strength ') && times48(block) > 0)).toEqual([]);
+  });
+});
+
+describe('a library whose strength routine says the 48 hours in its own words', () => {
+  const ownWords = 'A wall sit. Rest 48 hours before the next strength session.';
+  const library = () => {
+    const file = join(home, 'my-library.yaml');
+    writeTwoRoutines(file, { strength: 'legs', gentle: 'easy', described: ownWords });
+    return file;
+  };
+
+  it('itb routines gives its description alone, without the 48 hours said again', async () => {
+    const result = await run(['routines', '--data', library()], { home });
+    expect(result.code).toBe(0);
+    const legs = result.stdout.split('\n\n').map((block) => block.replace(/\s+/g, ' ')).find((block) => block.startsWith('legs '));
+    expect(legs).toContain(ownWords);
+    expect(times48(legs!)).toBe(1);
+  });
+
+  it('a session typed with the command says them once, in the description, not again among the points to keep in mind', async () => {
+    await saveSessions(home, buildSession({ startedAt: '2026-11-10T09:00:00.000Z', routine: 'easy', baseline: 5, drills: [{ id: 'knee-rolls', scores: [4] }] }));
+    const result = await run(['session', 'legs', '--data', library(), ...flags], { home, tty: true, now, answers: [5, 'stop'] });
+    expect(result.code).toBe(0);
+    const said = beforeBaseline(result);
+    expect(said).toContain(ownWords);
+    expect(times48(said)).toBe(1);
+  });
+
+  it('the rehab routine, which shows no routine\'s description, says them among the points to keep in mind', async () => {
+    await saveSessions(home, buildSession({ startedAt: '2026-11-10T09:00:00.000Z', routine: 'legs', loading: true, baseline: 5, drills: [{ id: 'wall-sit', scores: [3] }] }));
+    const result = await run(['session', 'rehab', '--data', library(), ...flags], { home, tty: true, now, answers: [5, 'stop'] });
+    expect(result.code).toBe(0);
+    const said = beforeBaseline(result);
+    expect(said).not.toContain(ownWords);
+    expect(said).toContain('· Leave about 48 hours between strength sessions, so the tissues can recover and adapt.');
+    expect(times48(said)).toBe(1);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adviceFor, adviceLog, flareUpsToday, persistentSymptoms, routineReadyAt, withoutGoingOn } from '../../src/core/advice.js';
+import { adviceFor, adviceLog, flareUpsToday, persistentSymptoms, routineReadyAt, saysLoadingSpacing, withoutGoingOn } from '../../src/core/advice.js';
 import type { Session } from '../../src/core/records.js';
 import { Random, SEED } from '../fixtures/resilience.js';
 import { buildSession, storeWith } from '../helpers/sessions.js';
@@ -557,5 +557,12 @@ describe('routineReadyAt', () => {
     // No drills named (a routine to choose): nothing says it is all strength work.
     expect(routineReadyAt(advice, [], now)).toBeUndefined();
     expect(routineReadyAt([], [true], now)).toBeUndefined();
+  });
+});
+
+describe('saysLoadingSpacing: a library text that says the 48 hours in its own words', () => {
+  it('finds "48 hours", "48-hour" and "48h" in any capitals, and not other numbers of hours', () => {
+    expect(['Rest 48 hours between sessions.', 'A 48-hour break.', 'Wait 48H.', '48 hrs apart'].map(saysLoadingSpacing)).toEqual([true, true, true, true]);
+    expect(['Rest 148 hours.', 'Hold 48 seconds.', 'Two or three drills a day.'].map(saysLoadingSpacing)).toEqual([false, false, false]);
   });
 });

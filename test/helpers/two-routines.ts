@@ -15,9 +15,9 @@ function drill(id: string, name: string, loading: boolean): string[] {
   ];
 }
 
-/** Writes the library to `file`: routine `strength` holds wall-sit, routine `gentle` knee-rolls. */
-export function writeTwoRoutines(file: string, { strength, gentle }: { strength: string; gentle: string }): void {
-  const routine = (id: string, exercise: string) => [`  - id: ${id}`, `    name: ${id}`, '    description: One drill.', `    exercises: [${exercise}]`];
+/** Writes the library to `file`: routine `strength` holds wall-sit, routine `gentle` knee-rolls; `described` is the strength routine's description. */
+export function writeTwoRoutines(file: string, { strength, gentle, described = 'One drill.' }: { strength: string; gentle: string; described?: string }): void {
+  const routine = (id: string, exercise: string) => [`  - id: ${id}`, `    name: ${id}`, `    description: ${id === strength ? described : 'One drill.'}`, `    exercises: [${exercise}]`];
   const lines = ['version: 1', 'exercises:', ...drill('wall-sit', 'Wall sit', true), ...drill('knee-rolls', 'Knee rolls', false)];
   writeFileSync(file, [...lines, 'routines:', ...routine(strength, 'wall-sit'), ...routine(gentle, 'knee-rolls'), ''].join('\n'));
 }
