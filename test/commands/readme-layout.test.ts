@@ -66,6 +66,8 @@ describe("the README's layout", () => {
       ['### Stopping, pausing and going on', 'Ctrl-C, or *Stop the session here* at a drill, stops the session and keeps everything you answered.'],
       ['### A score typed wrong', '`itb buckets move`'],
       ['### The trend', '`itb history`'],
+      ['### Reports for your therapist', 'run `itb export -o report.html`, then open the file it writes in a web browser'],
+      ['### Backups and moving to a new computer', '**To back up**, run `itb export -o backup.json`'],
       ['#### Restoring and merging', 'Running it again does no harm.'],
       ['### What keeps it safe', 'A damaged store is never overwritten'],
     ];
