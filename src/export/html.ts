@@ -10,7 +10,7 @@ import { STYLE } from './html-style.js';
 import { remembered } from './pieces.js';
 import { readingView } from './reading-view.js';
 import { dayRange, drillNamer, nameInSession, periodWords, type Report } from './report.js';
-import { drillsDoneWriter, sessionEndWords, type DrillResult } from './session-drills.js';
+import { drillsDoneWriter, laterDayWords, sessionEndWords, type DrillResult } from './session-drills.js';
 import { bucketsScopeWords, noRehabWords, noScoresWords, screensScopeWords, sessionCountWords } from './scope-words.js';
 import {
   anyRedFlag,
@@ -191,7 +191,7 @@ export function toHtml(report: Report): string {
       const avoided = s.flares > 0 ? `${s.avoided} <span class="flare">(${esc(plural(s.flares, 'flare'))})</span>` : String(s.avoided);
       const session = report.sessions[i]!;
       const unfinished = unfinishedWords(session, (id) => nameInSession(session, id, nameOf), userText);
-      const status = (s.interrupted ? `<strong>${cell(statusWords[s.status])}</strong>` : cell(statusWords[s.status])) + unfinished;
+      const status = (s.interrupted ? `<strong>${cell(statusWords[s.status])}</strong>` : cell(statusWords[s.status])) + unfinished + unbrokenDates(laterDayWords(session));
       // Under the row, across the table: a tenth column would not fit a printed page.
       const drills = drillsDoneWords(session);
       body.push(

@@ -8,7 +8,7 @@ import { pointsShown, sparkline, sparkScale } from '../ui/sparkline.js';
 import { hanging, wrap } from '../ui/wrap.js';
 import { readingView } from './reading-view.js';
 import { dayRange, drillNamer, nameInSession, type Report } from './report.js';
-import { drillsDoneWriter, sessionEndWords, type DrillResult } from './session-drills.js';
+import { drillsDoneWriter, laterDayWords, sessionEndWords, type DrillResult } from './session-drills.js';
 import { bucketsScopeWords, noRehabWords, noScoresWords, screensScopeWords, sessionCountWords } from './scope-words.js';
 import {
   anyRedFlag,
@@ -199,7 +199,7 @@ export function toMarkdown(report: Report): string {
       const unfinished = unfinishedWords(session, (id) => nameInSession(session, id, nameOf), mdUser);
       out.push(
         `| ${dateTimeOf(s.startedAt)} | ${mdUser(namedOrNot(s.routine))} | ${sideWords[s.side]} | ${symptomWords[s.symptom]} @ ${mdUser(namedOrNot(s.movement))} | ${scores} | ` +
-          `${s.helped} | ${avoided} | ${s.skipped} | ${s.interrupted ? '**interrupted**' : statusWords[s.status]}${unfinished} | ${drillsDoneWords(session)} |`,
+          `${s.helped} | ${avoided} | ${s.skipped} | ${s.interrupted ? '**interrupted**' : statusWords[s.status]}${unfinished}${laterDayWords(session)} | ${drillsDoneWords(session)} |`,
       );
     });
     out.push('');

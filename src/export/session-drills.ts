@@ -1,6 +1,8 @@
 // What each drill of a session did, for the session tables of the md and html reports: the
 // counts alone ("1 set aside, 1 flare") leave a therapist matching dates against the avoid list
 // to find which drill flared on which day.
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../core/durations.js';
+import { localDate, localDateTime } from '../core/history.js';
 import type { Session } from '../core/records.js';
 
 /** How a drill's test in a session ended: as the lists and the FHIR results say it, or skipped. */
@@ -75,4 +77,29 @@ export function sessionEndWords(sessions: Session[]): string | undefined {
     parts.push('Interrupted: the session was cut off rather than ended (Ctrl-C, the terminal closed, the computer went off); what was answered up to then is kept.');
   }
   return parts.length === 0 ? undefined : parts.join(' ');
+}
+
+/**
+ * ", its last score on 2026-11-16 at 00:03": said after the status of a session whose last score
+ * came on a later day than the one it started on (begun at 23:50, say). The lists date a drill's
+ * test and a flare-up by its score, so "1 flare (on 2026-11-16)" may be in the row of a session
+ * started on the 15th: without these words a therapist would look for it in the row of the 16th.
+ * Empty otherwise.
+ */
+export function laterDayWords(session: Session): string {
+  const last = session.attempts.at(-1);
+  if (last === undefined) return '';
+  // Years of sessions are thousands of rows, nearly all scored within the hour on the day they
+  // began: a session whose last score came well before the first midnight after its start (an
+  // hour short of it, whatever a change of clock did in between) is passed over without its dates
+  // being written out.
+  const startMs = Date.parse(session.startedAt);
+  const lastMs = Date.parse(last.at);
+  const localStart = startMs - new Date(startMs).getTimezoneOffset() * MINUTE_MS;
+  const toMidnight = DAY_MS - (((localStart % DAY_MS) + DAY_MS) % DAY_MS);
+  if (lastMs - startMs < toMidnight - HOUR_MS) return '';
+  const at = new Date(lastMs);
+  const day = localDate(at);
+  if (day <= localDate(new Date(startMs))) return '';
+  return `, its last score on ${day} at ${localDateTime(at).slice(11)}`;
 }
