@@ -160,6 +160,12 @@ export function routineExercises(
     // Its name, as `itb routines` and the session's list show it, or the words of its id.
     const named = library.routines.find((r) => namedAs(routine, r.name, r.id));
     if (named) throw new UserError(`there is no routine "${routine}"`, `"${named.name}" has the id ${named.id}: \`${session(named.id)}\` runs it.`);
+    // A whole line of the "Next:" lines copied, its words after the command too (`itb session
+    // joint-chain    test 5 of 28 drills not tried yet`): the routine is the first word.
+    const [first, ...after] = routine.trim().split(/\s+/);
+    if (after.length > 0 && (first === 'rehab' || first === 'retest' || library.routines.some((r) => r.id === first))) {
+      throw new UserError(`there is no routine "${routine}"`, `The routine is ${first}, and the words after it are not part of the command: \`${session(first!)}\` runs it.`);
+    }
     const near = closest(routine, library.routines.map((r) => r.id).concat('rehab', 'retest'));
     // Like no id, but a word of one routine's name (`stretching`, `glutes`), as the session's list shows them.
     const [byWord, ...others] = near.length > 0 ? [] : library.routines.filter((r) => partOfName(routine, r.name));

@@ -244,6 +244,16 @@ describe('itb session: an unknown routine', () => {
     expect(said(and.stderr)).toBe('error: there is no routine "and" `itb routines` lists them.');
   });
 
+  it('answers a whole "Next:" line copied, its words after the command too, with the routine it names', async () => {
+    const next = await run(['session', 'joint-chain', 'test', '5', 'of', '28', 'drills', 'not', 'tried', 'yet'], { home, tty: true, answers: [] });
+    expect(next.code).toBe(2);
+    expect(said(next.stderr)).toBe(
+      'error: there is no routine "joint-chain test 5 of 28 drills not tried yet" The routine is joint-chain, and the words after it are not part of the command: `itb session joint-chain` runs it.',
+    );
+    const rehab = await run(['session', 'rehab', 'your', 'rehab', 'routine'], { home, tty: true, answers: [] });
+    expect(said(rehab.stderr)).toContain('The routine is rehab, and the words after it are not part of the command: `itb session rehab` runs it.');
+  });
+
   it('names the commands with the library in use', async () => {
     const near = await run(['--data', good, 'session', 'clinic'], { home, tty: true, answers: [] });
     expect(said(near.stderr)).toBe(`error: there is no routine "clinic" Did you mean clinic-plan? \`itb --data ${good} routines\` lists them.`);

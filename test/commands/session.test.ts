@@ -66,10 +66,12 @@ describe('itb session', () => {
     // The setup answers typed are kept: the session meant asks none of them again.
     const typed = await run(['session', 'Joint chain, feet upward', '--side', 'left', '--movement', 'step down', '--no-timer'], { home, tty: true, answers: [] });
     expect(said(typed.stderr)).toContain(`has the id joint-chain: \`itb session joint-chain --side left --movement 'step down' --no-timer\` runs it.`);
-    // A word too many after an id is one more thing that is not a routine.
+    // A word too many after an id: the routine is that id, with the command that runs it.
     const extra = await run(['session', 'strength', 'today'], { home, tty: true, answers: [] });
     expect(extra.code).toBe(2);
-    expect(said(extra.stderr)).toBe('error: there is no routine "strength today" Did you mean strength? `itb routines` lists them.');
+    expect(said(extra.stderr)).toBe(
+      'error: there is no routine "strength today" The routine is strength, and the words after it are not part of the command: `itb session strength` runs it.',
+    );
     expect(existsSync(join(home, 'store.json'))).toBe(false);
   });
 
