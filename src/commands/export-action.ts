@@ -56,6 +56,12 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
       `To see the report on the screen: \`${typed} --format ${strayFormat}\`; to write a file: \`${typed} -o ${unusedName('report', extensions[strayFormat])}\``,
     );
   }
+  if (stray !== undefined && options.output?.trim()) {
+    // The file named with -o already: the words after it are a slip, such as a whole "Next:" line
+    // copied (`itb export -o report.html  a report for your physical therapist`), not a file.
+    const where = options.output.trim() === '-' ? 'To see the report on the screen' : `To write ${options.output}`;
+    throw new UserError(`itb export takes one file name, after -o: "${self.args.join(' ')}" is not part of the command`, `${where}: \`${typedWithout(ctx, self)}\``);
+  }
   if (stray !== undefined) {
     throw strayFileName(stray, typedWithout(ctx, self, '--output'), Boolean(options.force));
   }

@@ -413,6 +413,20 @@ describe('itb export', () => {
     expect(forced.stderr.split('\n').some((line) => line.includes('`itb export -o report.html --force`'))).toBe(true);
   });
 
+  it('answers words after the file -o names, such as a whole "Next:" line copied, with the command as typed without them', async () => {
+    await seed();
+    const copied = await exportIn(['-o', 'report.html', 'a', 'report', 'for', 'your', 'physical', 'therapist']);
+    expect(copied.code).toBe(2);
+    expect(copied.stdout).toBe('');
+    expect(copied.stderr.replace(/\s+/g, ' ')).toContain(
+      'error: itb export takes one file name, after -o: "a report for your physical therapist" is not part of the command To write report.html: `itb export -o report.html`',
+    );
+    // Not a report in a file named "a", which the command given before would have written.
+    expect(copied.stderr).not.toContain('-o a');
+    expect(readdirSync(home).filter((name) => name.includes('report') || name === 'a')).toEqual([]);
+    expect((await exportIn(['-o', '-', 'extra'])).stderr.replace(/\s+/g, ' ')).toContain('To see the report on the screen: `itb export -o -`');
+  });
+
   it('answers a format given on its own with --format, rather than a file named after it', async () => {
     await seed();
     for (const [typed, format, file] of [
