@@ -70,6 +70,11 @@ async function strayWords(ctx: Context, self: Command): Promise<UserError> {
   // A move keeps the drill and bucket typed after it (`itb buckets mvoe clamshells rehab`).
   const after = (each: string) => (each === 'move' ? self.args.slice(1).map((arg) => ` ${shellWord(arg)}`).join('') : '');
   if (near.length > 0) return error(`Did you mean ${near.map((each) => `\`${withLibrary} buckets ${each}${after(each)}\``).join(' or ')}? ${help}`);
+  // A whole "Next:" line of a session's summary copied: `itb buckets  what helps and what to avoid
+  // for now`. Its "avoid" is no bucket a drill was meant for.
+  if (/^what helps\b/i.test(self.args.join(' '))) {
+    return error(`The words after \`${withLibrary} buckets\` are not part of the command: \`${withLibrary} buckets\` alone shows what helps and what to avoid for now.`);
+  }
   const isBucket = (typed: string) => ['rehab', 'avoid'].includes(typed.toLowerCase());
   const buckets = self.args.filter(isBucket);
   if (buckets.length !== 1) return error(help);

@@ -560,6 +560,11 @@ describe('itb buckets', () => {
       [['buckets', 'rehab'], '`itb buckets` shows rehab and avoid for now together; `itb buckets move ID rehab` moves a drill there.'],
       // Both buckets: no one move is meant.
       [['buckets', 'rehab', 'avoid'], '`itb buckets --help` shows what it takes.'],
+      // A whole "Next:" line of a session's summary copied: its "avoid" is no bucket meant.
+      [
+        ['buckets', 'what', 'helps', 'and', 'what', 'to', 'avoid', 'for', 'now'],
+        'The words after `itb buckets` are not part of the command: `itb buckets` alone shows what helps and what to avoid for now.',
+      ],
     ] as const) {
       const result = await run([...args], { home, now });
       expect(result.code).toBe(2);
