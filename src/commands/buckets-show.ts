@@ -3,14 +3,12 @@
 // with its evidence, then the advice and what to run next; or the same as JSON.
 import type { Command } from 'commander';
 import { adviceFromLog, routineReadyAt, type Advice } from '../core/advice.js';
-import { closest, namedAs } from '../core/closest.js';
 import { builtInRoutine, firstRetestDueAt, renamedAs, viewBuckets, type BucketSummary, type BucketView, type ExerciseStatus } from '../core/buckets.js';
 import { earlierMoveInView } from '../core/earlier-move.js';
 import type { Evidence } from '../core/evidence.js';
 import { localDate, localDateTime } from '../core/history.js';
 import { untriedRoutine, untriedWords } from '../core/untried.js';
 import type { Context } from '../context.js';
-import { UserError } from '../errors.js';
 import { BY_SIDE, everyOneOf, flareSaidBeside, flaresWords, lastSideWords, lastTestWords, mixedRatingsWords, mixedThresholdsWords, oneSideWords, resetWords, sideCountWords, testedBefore, timedHoldsWords, tooLowWords } from '../export/words.js';
 import type { Library } from '../library/schema.js';
 import type { Colours } from '../ui/colour.js';
@@ -19,7 +17,8 @@ import { readSummary } from '../store/summary-file.js';
 import { namePacked, packed, table } from '../ui/table.js';
 import { width } from '../ui/width.js';
 import { nameLines, onScreen, wrap, wrapName } from '../ui/wrap.js';
-import { adviceLines, itbAsStarted, itbWithLibrary, libraryFile, libraryFromEnv, libraryOrStop, listedDrill, noStoreNote, notInLibraryWords, paint, printJson, shellWord } from './shared.js';
+import { adviceLines, itbWithLibrary, libraryFile, libraryFromEnv, libraryOrStop, listedDrill, noStoreNote, notInLibraryWords, paint, printJson } from './shared.js';
+import { strayWords } from './buckets-stray.js';
 
 export async function showBuckets(ctx: Context, options: { json?: boolean }, self: Command) {
   if (self.args.length > 0) throw await strayWords(ctx, self);
@@ -53,38 +52,6 @@ export async function showBuckets(ctx: Context, options: { json?: boolean }, sel
 interface InUse {
   library: Library;
   elsewhere: { words: string; file?: string };
-}
-
-/**
- * Words after `itb buckets` that are no command of it: the closest of move and reset, else, for a
- * bucket typed with or without a drill (`itb buckets clamshells avoid`), the move that was meant.
- */
-async function strayWords(ctx: Context, self: Command): Promise<UserError> {
-  const word = self.args[0]!;
-  const itb = itbAsStarted(ctx);
-  // The commands to run keep the --data typed: the buckets and drills they show are of that library.
-  const withLibrary = itbWithLibrary(ctx, self);
-  const error = (hint: string) => new UserError(`there is no "itb buckets ${word}"`, hint);
-  const near = closest(word, ['move', 'reset']);
-  const help = `\`${itb} buckets --help\` shows what it takes.`;
-  // A move keeps the drill and bucket typed after it (`itb buckets mvoe clamshells rehab`).
-  const after = (each: string) => (each === 'move' ? self.args.slice(1).map((arg) => ` ${shellWord(arg)}`).join('') : '');
-  if (near.length > 0) return error(`Did you mean ${near.map((each) => `\`${withLibrary} buckets ${each}${after(each)}\``).join(' or ')}? ${help}`);
-  // A whole "Next:" line of a session's summary copied: `itb buckets  what helps and what to avoid
-  // for now`. Its "avoid" is no bucket a drill was meant for.
-  if (/^what helps\b/i.test(self.args.join(' '))) {
-    return error(`The words after \`${withLibrary} buckets\` are not part of the command: \`${withLibrary} buckets\` alone shows what helps and what to avoid for now.`);
-  }
-  const isBucket = (typed: string) => ['rehab', 'avoid'].includes(typed.toLowerCase());
-  const buckets = self.args.filter(isBucket);
-  if (buckets.length !== 1) return error(help);
-  const bucket = buckets[0]!.toLowerCase();
-  const drillWords = self.args.filter((typed) => !isBucket(typed)).join(' ');
-  if (drillWords === '') return error(`\`${withLibrary} buckets\` shows rehab and avoid for now together; \`${withLibrary} buckets move ID ${bucket}\` moves a drill there.`);
-  const library = await libraryOrStop(ctx, self);
-  const drill = library.exercises.find((exercise) => exercise.id === drillWords || namedAs(drillWords, exercise.name, exercise.id));
-  if (drill === undefined) return error(`To move a drill: \`${withLibrary} buckets move ID ${bucket}\`, with the id \`${withLibrary} exercises\` shows.`);
-  return error(`Did you mean \`${withLibrary} buckets move ${drill.id} ${bucket}\`?`);
 }
 
 // ---- text rendering ----
