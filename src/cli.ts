@@ -214,6 +214,10 @@ function helpAsOption(program: Command, argv: string[], itb: string): string[] {
   let at = 0;
   for (; command.commands.some((sub) => sub.name() === words[at]); at++) command = command.commands.find((sub) => sub.name() === words[at])!;
   const path = words.slice(0, at);
+  // `itb buckets -h move`, as `itb -h buckets move` and `itb buckets help move`: the help of move.
+  // Other words after the -h are left out, as after `itb buckets --help` (`itb buckets -h extra`).
+  const under = words[at + 1] === undefined ? undefined : command.commands.find((sub) => sub.name() === words[at + 1]);
+  if ((words[at] === '-h' || words[at] === '--help') && under) return asked([...path, under.name()]);
   // `itb buckets move help`, and `itb buckets help move`. After a command that takes words of its
   // own, only as the last word: `itb exercises help --json` looks for a drill "help". After one
   // that takes none, with options after it too (`itb buckets reset help --force`). A routine,

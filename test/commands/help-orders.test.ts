@@ -19,6 +19,8 @@ const WAYS: [string, (words: string[]) => string[]][] = [
   ['-h --no-color CMD', (words) => ['-h', '--no-color', ...words]],
   ['-h -h CMD', (words) => ['-h', '-h', ...words]],
   ['help --help CMD', (words) => ['help', '--help', ...words]],
+  // Between a command's words: `itb buckets -h move`.
+  ['CMD -h SUBCMD', (words) => [words[0]!, '-h', ...words.slice(1)]],
 ];
 
 describe.each(COMMANDS)('the help of itb %s', (command) => {
