@@ -64,10 +64,12 @@ const NAMED_AT_MOST = 4;
 
 /**
  * The choices `typed` is the start of, by name without its note in brackets, to say which it
- * could be: "Start a 30 s timer for the hold, Skip this drill or Stop the session here". Past
- * NAMED_AT_MOST, the first of them and how many more.
+ * could be: "Start a 30 s timer for the hold, Skip this drill or Stop the session here". A name
+ * without what follows its " · " ("Start hold 1 of 4" for "Start hold 1 of 4 · set 1, first
+ * side"): the comma there read as the end of that choice. Past NAMED_AT_MOST, the first of them
+ * and how many more.
  */
 export function couldBe(choices: Choice<string>[], typed: string): string {
-  const shown = startedBy(choices, typed).map((index) => plainText(choices[index]!.name).replace(/\s*\([^()]*\)$/, ''));
+  const shown = startedBy(choices, typed).map((index) => plainText(choices[index]!.name).replace(/\s*\([^()]*\)$/, '').replace(/ · .*$/, ''));
   return orList(shown.length <= NAMED_AT_MOST ? shown : [...shown.slice(0, NAMED_AT_MOST - 1), `${shown.length - (NAMED_AT_MOST - 1)} more`]);
 }

@@ -148,6 +148,22 @@ describe('questions as plain lines', () => {
     expect(t.shown()).not.toContain('Skip this drill?');
   });
 
+  it('names a timed hold by its number alone among the choices a start could be, as its set and side hold a comma', async () => {
+    const t = terminal();
+    const answer = t.prompter.select({
+      message: 'When you have done the drill:',
+      choices: [
+        { value: 'timer', name: 'Start hold 1 of 4 · set 1, first side (30 s)' },
+        { value: 'done', name: 'Done — rate my pain now' },
+        { value: 'skip', name: 'Skip this drill (I cannot do it now)' },
+        { value: 'stop', name: 'Stop the session here' },
+      ],
+    });
+    t.type('s', 'd');
+    expect(await answer).toBe('done');
+    expect(t.shown().replace(/\s+/g, ' ')).toContain('"s" could be Start hold 1 of 4, Skip this drill or Stop the session here.');
+  });
+
   it('takes a default that asks first on Enter alone without asking: nothing was typed to mistake', async () => {
     const legChoices = [
       { value: 'left', name: 'left leg', confirm: 'Test on your left leg?' },
