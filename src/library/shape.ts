@@ -12,6 +12,7 @@ import { cueSchema, doseSchema, exerciseSchema, librarySchema, libraryListsSchem
 import { longDashAt, longDashWords } from './line-slips.js';
 import { isNameless, namelessFieldMessage, namelessFieldOffsets } from './nameless-field.js';
 import { putInQuotes } from './syntax.js';
+import { itemsReadAsText } from './items-as-text.js';
 
 /** What each list of the library holds. */
 const itemSchemas = { exercises: exerciseSchema, routines: routineSchema, movements: movementSchema, cues: cueSchema } as const;
@@ -126,7 +127,7 @@ export function zodProblems(doc: Document, source: string, issues: z.core.$ZodIs
           ? undefined
           : issue.expected === 'string'
             ? (referenceWithFields(doc, path) ?? textWithColon(doc, source, path))
-            : howToWrite(doc, path, issue.expected, issue.message);
+            : howToWrite(doc, source, path, issue.expected, issue.message);
       return [{ ...position(doc, path, at), path: path.join('.') || '(file)', message: message ?? issue.message }];
     }
     // One line per unexpected key, each pointing at the key itself.
@@ -209,11 +210,13 @@ function textWithColon(doc: Document, source: string, path: Path): string | unde
  * For a list or a dose written as one plain value (`steps: Lie on your side`, `dose: 3 x 10`):
  * the message with how to write it. Undefined for any other value.
  */
-function howToWrite(doc: Document, path: Path, expected: string, message: string): string | undefined {
+function howToWrite(doc: Document, source: string, path: Path, expected: string, message: string): string | undefined {
   const field = path.at(-1);
   const node = nodeAt(doc, path, false);
   if (typeof field !== 'string' || !isScalar(node)) return undefined;
   if (expected === 'array') {
+    const items = itemsReadAsText(source, node, field);
+    if (items) return `${message}: ${items}`;
     // `equipment:` with nothing after it, meant as none: a list that may be left out.
     const none = node.value === null && fieldSchema(path)?.safeParse(undefined).success ? ` (or, for none, leave "${field}:" out)` : '';
     const dash = typeof node.value === 'string' ? longDashAt(node.value) : undefined;

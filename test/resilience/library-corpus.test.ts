@@ -157,6 +157,10 @@ describe('mistakes the corpus turned up, reported plainly', () => {
     expect(problemsIn(`${drill}    name: Wall sit\n    steps: "Slide down."\n      - Hold.\n`)).toEqual([
       '6:7  exercises.0  this list item ("- ") comes under "steps" on line 5, which has its value on its line already; write "steps:" alone with the items under it, or, if that line is out of place, move it',
     ]);
+    // A plain text there: YAML reads the items as more of it, and the field as text.
+    expect(problemsIn(`${drill}    equipment: chair\n      - band\n`).filter((line) => line.includes('equipment'))).toEqual([
+      '4:5  exercises.0.equipment  must be a list, not "chair - band": the lines under "equipment: chair" that start with "- " are read as more of its text; write "equipment:" alone with the items under it ("- chair" too, if it is one)',
+    ]);
     // A { } left open, as a [ ] left open is.
     expect(problemsIn(`${drill}    name: { unclosed: 1\n    side: both\n`)).toEqual([
       '4:11  exercises.0.name  the mapping that opens with "{" here is not closed with "}" (if it runs over several lines, indent them further than its field name)',
