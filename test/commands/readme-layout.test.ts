@@ -70,6 +70,8 @@ describe("the README's layout", () => {
       ['### Backups and moving to a new computer', '**To back up**, run `itb export -o backup.json`'],
       ['#### Restoring and merging', 'Running it again does no harm.'],
       ['### What keeps it safe', 'A damaged store is never overwritten'],
+      ['## The routines', '**Not sure where to start?** Take `joint-chain`'],
+      ['### Settings', 'Most people never need to change a setting.'],
     ];
     for (const [heading, said] of answers) {
       const first = sectionOf(heading).split(/\n\s*\n/)[1]!.replace(/\s+/g, ' ');
