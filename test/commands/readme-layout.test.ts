@@ -72,6 +72,7 @@ describe("the README's layout", () => {
       ['### What keeps it safe', 'A damaged store is never overwritten'],
       ['## The routines', '**Not sure where to start?** Take `joint-chain`'],
       ['### Settings', 'Most people never need to change a setting.'],
+      ['### Your history', '`itb history` lists your sessions, newest first'],
     ];
     for (const [heading, said] of answers) {
       const first = sectionOf(heading).split(/\n\s*\n/)[1]!.replace(/\s+/g, ' ');
