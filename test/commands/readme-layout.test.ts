@@ -71,8 +71,12 @@ describe("the README's layout", () => {
       ['#### Restoring and merging', 'Running it again does no harm.'],
       ['### What keeps it safe', 'A damaged store is never overwritten'],
       ['## The routines', '**Not sure where to start?** Take `joint-chain`'],
-      ['### Settings', 'Most people never need to change a setting.'],
+      ['### Your buckets', '**Rehab** drills are the ones to do: run them with `itb session rehab`.'],
+      ['#### Moving a drill by hand', 'Move it, with their reason as a note: `itb buckets move'],
+      ['#### Starting over', 'To empty both buckets, run `itb buckets reset`: every drill is untested again.'],
       ['### Your history', '`itb history` lists your sessions, newest first'],
+      ['### Evidence', 'A change below zero is good news'],
+      ['### Settings', 'Most people never need to change a setting.'],
     ];
     for (const [heading, said] of answers) {
       const first = sectionOf(heading).split(/\n\s*\n/)[1]!.replace(/\s+/g, ' ');
