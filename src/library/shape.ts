@@ -13,6 +13,7 @@ import { longDashAt, longDashWords } from './line-slips.js';
 import { isNameless, namelessFieldMessage, namelessFieldOffsets } from './nameless-field.js';
 import { putInQuotes } from './syntax.js';
 import { itemsReadAsText } from './items-as-text.js';
+import { valueAdvice } from './value-advice.js';
 
 /** What each list of the library holds. */
 const itemSchemas = { exercises: exerciseSchema, routines: routineSchema, movements: movementSchema, cues: cueSchema } as const;
@@ -124,7 +125,7 @@ export function zodProblems(doc: Document, source: string, issues: z.core.$ZodIs
     if (issue.code !== 'unrecognized_keys') {
       const message =
         issue.code !== 'invalid_type'
-          ? undefined
+          ? valueAdvice(doc, path, issue.message)
           : issue.expected === 'string'
             ? (referenceWithFields(doc, path) ?? textWithColon(doc, source, path))
             : howToWrite(doc, source, path, issue.expected, issue.message);

@@ -898,7 +898,7 @@ describe('itb validate', () => {
       writeFileSync(file, readFileSync(file, 'utf8').replace('side: opposite', 'side: left'));
       const { code, stdout, stderr } = await itb(['validate', file]);
       expect(code).toBe(2);
-      expect(stdout).toBe(`${file}:22:27  exercises.0.steps.1  ${warning}\n${file}:39:5  exercises.1.side  must be one of: painful, opposite, both, none (not "left")\n`);
+      expect(stdout).toBe(`${file}:22:27  exercises.0.steps.1  ${warning}\n${file}:39:5  exercises.1.side  must be one of: painful, opposite, both, none (not "left"); the side is told relative to the pain, not as left or right: write "painful" for the side that hurts, or "opposite" for the other one\n`);
       expect(stderr).toBe(`error: 1 problem in the exercise library ${file}\nFix it and run \`itb validate ${file}\` to check again.\n`);
     });
 

@@ -353,7 +353,7 @@ describe('a field given twice', () => {
     const lastWrong = `version: 1\nexercises:\n${drill('a', '    side: left\n')}`;
     expect(problemsIn(lastWrong)).toEqual([
       '11:5  exercises.0.side  duplicate field "side": each field may appear only once in the same item; this one counts, the one on line 9 is ignored',
-      '11:5  exercises.0.side  must be one of: painful, opposite, both, none (not "left")',
+      '11:5  exercises.0.side  must be one of: painful, opposite, both, none (not "left"); the side is told relative to the pain, not as left or right: write "painful" for the side that hurts, or "opposite" for the other one',
     ]);
     // The wrong value comes first and is ignored: only the repeat itself is a problem.
     const firstWrong = `version: 1\nexercises:\n${drill('a', '    side: none\n').replace('side: none', 'side: left')}`;
@@ -565,7 +565,7 @@ describe('text after " #", which YAML reads as a comment', () => {
     const error = new LibraryError(file, result.problems, result.more, result.warnings);
     expect(error.details).toEqual([
       `${file}:8:19  exercises.0.steps.0  warning: YAML reads "# each side" as a comment and leaves it out, keeping only "Hold 30 s"; to keep it, put the whole text in quotes: "Hold 30 s # each side" (a note for yourself goes on a line of its own)`,
-      `${file}:10:5  exercises.0.side  must be one of: painful, opposite, both, none (not "left")`,
+      `${file}:10:5  exercises.0.side  must be one of: painful, opposite, both, none (not "left"); the side is told relative to the pain, not as left or right: write "painful" for the side that hurts, or "opposite" for the other one`,
     ]);
     expect(error.message).toBe(`1 problem in the exercise library ${file}`);
   });
@@ -738,7 +738,7 @@ describe('the shape of each item', () => {
   it('lists the allowed values of a choice plainly', () => {
     expect(problemsOf('bad-enum.yaml')).toEqual([
       '5:5  exercises.0.region  must be one of: ankle, knee, hip, pelvis, trunk, shoulder, thigh, whole-leg (not "hips")',
-      '11:5  exercises.0.side  must be one of: painful, opposite, both, none (not "left")',
+      '11:5  exercises.0.side  must be one of: painful, opposite, both, none (not "left"); the side is told relative to the pain, not as left or right: write "painful" for the side that hurts, or "opposite" for the other one',
     ]);
   });
 
@@ -882,7 +882,7 @@ describe('the shape of each item', () => {
 
   it('reports an id that is not lowercase words joined by hyphens', () => {
     const source = readFileSync(fixture('good.yaml'), 'utf8').replace('id: ankle-rocks', 'id: Ankle Rocks');
-    expect(problemsIn(source)).toContain('31:5  exercises.1.id  must be lowercase words joined by hyphens, like "hip-circles": the letters a to z and digits only, without accents, capitals, spaces or "_"');
+    expect(problemsIn(source)).toContain('31:5  exercises.1.id  must be lowercase words joined by hyphens, like "hip-circles": the letters a to z and digits only, without accents, capitals, spaces or "_"; write "ankle-rocks"');
   });
 
   it('takes a test movement\'s name of up to 200 characters, as a session keeps it with its scores', () => {
@@ -1105,7 +1105,7 @@ describe('checks across the file', () => {
   it('does not suggest copying a drill\'s id that is itself not valid into a routine, but to fix that id', () => {
     const source = readFileSync(fixture('good.yaml'), 'utf8').replace('  - id: ankle-rocks', '  - id: Ankle Rocks');
     expect(problemsIn(source)).toEqual([
-      '31:5  exercises.1.id  must be lowercase words joined by hyphens, like "hip-circles": the letters a to z and digits only, without accents, capitals, spaces or "_"',
+      '31:5  exercises.1.id  must be lowercase words joined by hyphens, like "hip-circles": the letters a to z and digits only, without accents, capitals, spaces or "_"; write "ankle-rocks"',
       '47:9  routines.0.exercises.0  unknown exercise "ankle-rocks": the drill with the id "Ankle Rocks" may be the one meant, but that id is not valid; fix it where the drill is written',
     ]);
     // Nor one too long to type: that id is the one to shorten.

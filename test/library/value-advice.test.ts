@@ -1,0 +1,45 @@
+// A value close to a right one, written from habit (a side named "left", an id with capitals, a
+// web address without https://), is told with the value to write.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { problemsIn } from '../helpers/library-problems.js';
+
+const good = readFileSync(join(import.meta.dirname, '../fixtures/libraries/good.yaml'), 'utf8');
+const sideRule = 'must be one of: painful, opposite, both, none';
+const idRule = 'must be lowercase words joined by hyphens, like "hip-circles": the letters a to z and digits only, without accents, capitals, spaces or "_"';
+
+describe('a value written from habit', () => {
+  it('says a side is told relative to the pain, not as left or right', () => {
+    const relative = 'the side is told relative to the pain, not as left or right: write "painful" for the side that hurts, or "opposite" for the other one';
+    for (const side of ['left', 'Right', 'R', 'left leg']) {
+      expect(problemsIn(good.replace('side: painful', `side: ${side}`))).toEqual([`27:5  exercises.0.side  ${sideRule} (not "${side}"); ${relative}`]);
+    }
+    expect(problemsIn(good.replace('side: painful', 'side: both legs'))).toEqual([`27:5  exercises.0.side  ${sideRule} (not "both legs"); write "both" for a drill done on both sides`]);
+    // A misspelt choice has nothing more to say than the choices.
+    expect(problemsIn(good.replace('side: painful', 'side: painfull'))).toEqual([`27:5  exercises.0.side  ${sideRule} (not "painfull")`]);
+  });
+
+  it('gives an id with capitals, spaces, underscores or accents written as an id', () => {
+    const renamed = (id: string) => good.replace('- id: wall-clamshells', `- id: ${id}`).replace('- wall-clamshells', '- wall-clamshell-x');
+    expect(problemsIn(renamed('Wall Clamshells'))[0]).toBe(`16:5  exercises.0.id  ${idRule}; write "wall-clamshells"`);
+    expect(problemsIn(renamed('wall_clamshells'))[0]).toBe(`16:5  exercises.0.id  ${idRule}; write "wall-clamshells"`);
+    expect(problemsIn(renamed('almejas-pared-ñ'))[0]).toBe(`16:5  exercises.0.id  ${idRule}; write "almejas-pared-n"`);
+    expect(problemsIn(good.replace('- id: clinic-plan', '- id: Clinic Plan'))).toEqual([`43:5  routines.0.id  ${idRule}; write "clinic-plan"`]);
+    // Nothing to offer for a character that is no letter, nor for a hyphen where a word should be.
+    expect(problemsIn(renamed('wall-clamshells!'))[0]).toBe(`16:5  exercises.0.id  ${idRule}`);
+  });
+
+  it('gives a video link without its https:// with it', () => {
+    const withVideo = (video: string) => good.replace('      - mat\n', `      - mat\n    video: ${video}\n`);
+    expect(problemsIn(withVideo('www.youtube.com/watch?v=abc123'))).toEqual([
+      '31:5  exercises.0.video  must be a web address starting with https:// or http://, not "www.youtube.com/watch?v=abc123"; write it with https:// at its start: "https://www.youtube.com/watch?v=abc123"',
+    ]);
+    expect(problemsIn(withVideo('youtu.be/abc123'))).toEqual([
+      '31:5  exercises.0.video  must be a web address starting with https:// or http://, not "youtu.be/abc123"; write it with https:// at its start: "https://youtu.be/abc123"',
+    ]);
+    // Words, or another kind of address, are no web address with its start left off.
+    expect(problemsIn(withVideo('see the clinic video'))).toEqual(['31:5  exercises.0.video  must be a web address starting with https:// or http://, not "see the clinic video"']);
+    expect(problemsIn(withVideo('ftp://example.com/a'))).toEqual(['31:5  exercises.0.video  must be a web address starting with https:// or http://, not "ftp://example.com/a"']);
+  });
+});
