@@ -13,6 +13,7 @@ import { byteWords, utf8Text } from '../utf8-text.js';
 import { builtInCopies } from './built-in-copies.js';
 import { crossChecks, sameNameWarnings } from './cross-checks.js';
 import { commentWarnings, listInStepWarnings, lostTextProblems } from './lost-text.js';
+import { nearFileHint } from './near-files.js';
 import { oddSpaceProblems } from './odd-spaces.js';
 import type { At } from './positions.js';
 import { finishProblems, type Found, type Problem } from './problems.js';
@@ -110,9 +111,9 @@ export function checkLibraryFile(file: string, validateCommand?: string, fromEnv
       throw new UserError(`${named} there is no folder ${unreplaced.tilde} in ${process.cwd()}, where itb runs`, unreplaced.hint + builtIn);
     }
     const denied = codeOf(error) === 'EACCES' || codeOf(error) === 'EPERM';
-    const hint = missing && !isAbsolute(file)
+    const hint = nearFileHint(file, words) ?? (missing && !isAbsolute(file)
       ? `A file named without its full path is looked for in the folder you run itb from (${process.cwd()}); give its full path, such as ~/itb/my-library.yaml, to use it from any folder.`
-      : denied ? unreadableAdvice(file) : codeOf(error) === 'EBUSY' ? HELD_OPEN_ADVICE : 'Check the path of the library file.';
+      : denied ? unreadableAdvice(file) : codeOf(error) === 'EBUSY' ? HELD_OPEN_ADVICE : 'Check the path of the library file.');
     // A file moved or deleted long after ITB_DATA was set (in a shell profile, say): where that
     // name comes from, and the way back to the built-in library meanwhile.
     const whereFrom = missing && fromEnv
