@@ -20,6 +20,7 @@ import { finishProblems, type Found, type Problem } from './problems.js';
 import type { Library } from './schema.js';
 import { checkShape, drillsAmongRoutines, isRecord, zodProblems } from './shape.js';
 import { firstLine, isReadable, syntaxProblems, unresolvedAliases } from './syntax.js';
+import { unroutedWarnings } from './unrouted.js';
 
 export type { Problem };
 
@@ -242,7 +243,8 @@ export function parseLibrary(
     return fail([{ line: 1, col: 1, path: '(file)', message }]);
   }
 
-  listWarnings([...comments, ...listInStepWarnings(doc, at), ...sameNameWarnings(data, doc, at)]);
+  const found = [...comments, ...listInStepWarnings(doc, at), ...sameNameWarnings(data, doc, at)];
+  listWarnings(found);
 
   // A backup (`itb export -o backup.json`) given as a library: what it is, not a problem per field.
   if (isRecord(data) && Object.hasOwn(data, 'schemaVersion') && Object.hasOwn(data, 'sessions') && !Object.hasOwn(data, 'version')) {
@@ -270,6 +272,8 @@ export function parseLibrary(
   problems.push(...cross.filter((problem) => !inMisplaced(problem.path) && !lostPaths.has(problem.path)));
   if (syntax.length === 0) builtInCopies(problems);
   if (syntax.length > 0 || problems.length > 0 || !library) return fail(problems);
+  // Told only of a file with no problems: a routine's mistyped id leaves its drill in none.
+  listWarnings([...found, ...unroutedWarnings(library, doc, at)]);
   return { ok: true, library, ...warnings };
 }
 
