@@ -13,7 +13,7 @@ import { longDashAt, longDashWords } from './line-slips.js';
 import { isNameless, namelessFieldMessage, namelessFieldOffsets } from './nameless-field.js';
 import { putInQuotes } from './syntax.js';
 import { itemsReadAsText } from './items-as-text.js';
-import { valueAdvice } from './value-advice.js';
+import { numberWordAdvice, valueAdvice } from './value-advice.js';
 
 /** What each list of the library holds. */
 const itemSchemas = { exercises: exerciseSchema, routines: routineSchema, movements: movementSchema, cues: cueSchema } as const;
@@ -258,7 +258,7 @@ function doseNumberAdvice(field: string, text: string, oneSided: boolean): strin
   if (seconds !== undefined) return field === 'holdSeconds' ? `the hold is written in seconds, as holdSeconds: ${seconds}${eachSide}` : undefined;
   // Nor is a number before a decimal point, a clock's ":", hours or an "x" of sets.
   const counted = /^(\d+)(?!\s*(?:[.,:]\d|[x×*]|h\b|hrs?\b|hours?\b))\s*\D/i.exec(text);
-  if (!counted) return undefined;
+  if (!counted) return numberWordAdvice(field, text, eachSide);
   return `write the number alone, as ${field}: ${counted[1]}${eachSide}`;
 }
 

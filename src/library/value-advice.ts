@@ -53,3 +53,23 @@ function videoAdvice(value: string, message: string): string | undefined {
   const address = `https://${value.replace(/^\/+/, '')}`;
   return URL.canParse(address) ? `${message}; write it with https:// at its start: "${address}"` : undefined;
 }
+
+/** Numbers a dose may be written with in words, as said aloud. */
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, ninety: 90,
+};
+
+/**
+ * For a dose's number written as a word ("ten", "Thirty seconds", "ten each side"): the field with
+ * its number in digits, and `eachSide` (what to do of "each side", said by the caller). Undefined
+ * for any other text.
+ */
+export function numberWordAdvice(field: string, text: string, eachSide: string): string | undefined {
+  // The word alone, or with its unit and "each side" ("ten reps", "thirty seconds each side"):
+  // not "three x ten" nor "one minute", which are no number of the field to copy.
+  const word = /^([a-z]+)(?:\s+(?:reps?|repetitions?|seconds?|secs?|times))?(?:\s+(?:each|per|a)\s+(?:side|leg))?$/i.exec(text)?.[1]?.toLowerCase();
+  const number = word === undefined || !Object.hasOwn(NUMBER_WORDS, word) ? undefined : NUMBER_WORDS[word];
+  return number === undefined ? undefined : `write the number in digits, as ${field}: ${number}${eachSide}`;
+}

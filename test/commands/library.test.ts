@@ -849,7 +849,7 @@ describe('itb validate', () => {
       file: wrongTypes,
       valid: false,
       problems: [
-        { line: 10, col: 7, path: 'exercises.0.dose.reps', message: 'must be a whole number, not "ten"' },
+        { line: 10, col: 7, path: 'exercises.0.dose.reps', message: 'must be a whole number, not "ten": write the number in digits, as reps: 10' },
         { line: 12, col: 5, path: 'exercises.0.loading', message: 'must be true or false, not "yes"' },
       ],
       warnings: [],
@@ -1065,7 +1065,7 @@ describe('switching the library', () => {
       const { code, stdout, stderr } = await itb(['--data', wrongTypes, command]);
       expect(code).toBe(2);
       expect(stdout).toBe('');
-      expect(stderr).toContain(`${wrongTypes}:10:7  exercises.0.dose.reps  must be a whole number, not "ten"`);
+      expect(stderr).toContain(`${wrongTypes}:10:7  exercises.0.dose.reps  must be a whole number, not "ten": write the number in digits, as reps: 10`);
       expect(stderr).toContain(`${wrongTypes}:12:5  exercises.0.loading  must be true or false, not "yes"`);
       expectNoStack(stderr);
     }

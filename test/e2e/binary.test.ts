@@ -170,7 +170,7 @@ describe('exit 2, with a message and no stack trace', () => {
     expect(code).toBe(2);
     // The problems are what validate reports: on stdout; their count on stderr.
     expect(stdout).toBe(
-      `${file}:10:7  exercises.0.dose.reps  must be a whole number, not "ten"\n` + `${file}:12:5  exercises.0.loading  must be true or false, not "yes"\n`,
+      `${file}:10:7  exercises.0.dose.reps  must be a whole number, not "ten": write the number in digits, as reps: 10\n` + `${file}:12:5  exercises.0.loading  must be true or false, not "yes"\n`,
     );
     expect(stderr).toContain(`error: 2 problems in the exercise library ${file}`);
     noStack(stderr);

@@ -80,7 +80,7 @@ describe('a valid library', () => {
     const mac = parseLibrary(source.replaceAll('\n', '\r'));
     expect(mac).toEqual(plain);
     expect(problemsIn(source.replace('reps: 12', 'reps: twelve').replaceAll('\n', '\r'))).toEqual([
-      '25:7  exercises.0.dose.reps  must be a whole number, not "twelve"',
+      '25:7  exercises.0.dose.reps  must be a whole number, not "twelve": write the number in digits, as reps: 12',
     ]);
   });
 });
@@ -293,7 +293,7 @@ describe('a field given twice', () => {
     expect(problemsOf('duplicate-key-and-more.yaml')).toEqual([
       '7:5  exercises.0.name  duplicate field "name": each field may appear only once in the same item; this one counts, the one on line 6 is ignored',
       '8:5  exercises.0.region  must be one of: ankle, knee, hip, pelvis, trunk, shoulder, thigh, whole-leg (not "hips")',
-      '13:7  exercises.0.dose.reps  must be a whole number, not "ten"',
+      '13:7  exercises.0.dose.reps  must be a whole number, not "ten": write the number in digits, as reps: 10',
       '15:5  exercises.0.loading  must be true or false, not "yes"',
       '16:5  exercises.1.side  missing required field (one of: painful, opposite, both, none)',
       '16:5  exercises.1.id  duplicate id "bridges" (already used on line 5); give each drill its own id, as a routine names its drills by id',
@@ -673,7 +673,7 @@ describe('a file with nothing to read', () => {
       '28:5  exercises.0.loading  must be true or false, written without quotes, not "true"',
     ]);
     // Text that is no number stays told as it was.
-    expect(problemsIn(source.replace('reps: 12', 'reps: "ten"'))).toEqual(['25:7  exercises.0.dose.reps  must be a whole number, not "ten"']);
+    expect(problemsIn(source.replace('reps: 12', 'reps: "ten"'))).toEqual(['25:7  exercises.0.dose.reps  must be a whole number, not "ten": write the number in digits, as reps: 10']);
   });
 
   it('reports a missing version at the start of the file content', () => {
@@ -694,7 +694,7 @@ describe('the shape of each item', () => {
 
   it('reports wrong types in plain words, quoting what was written', () => {
     expect(problemsOf('wrong-types.yaml')).toEqual([
-      '10:7  exercises.0.dose.reps  must be a whole number, not "ten"',
+      '10:7  exercises.0.dose.reps  must be a whole number, not "ten": write the number in digits, as reps: 10',
       '12:5  exercises.0.loading  must be true or false, not "yes"',
     ]);
   });
@@ -831,7 +831,7 @@ describe('the shape of each item', () => {
       '38:7  exercises.3.dose.reps  must be a whole number, not "10 per side": write the number alone, as reps: 10 (this drill is done on one side, and its dose is for that side)',
       '47:7  exercises.4.dose.holdSeconds  must be a whole number, not "1 min": the hold is written in seconds, as holdSeconds: 60',
       '56:7  exercises.5.dose.reps  must be a whole number, not "8-12": write one number, not a range, such as reps: 12',
-      '65:7  exercises.6.dose.reps  must be a whole number, not "ten"',
+      '65:7  exercises.6.dose.reps  must be a whole number, not "ten": write the number in digits, as reps: 10',
       '74:7  exercises.7.dose.holdSeconds  must be a whole number, not "3 x 30s": write the sets and the hold as two fields of the dose, sets: 3 and holdSeconds: 30',
       '83:7  exercises.8.dose.reps  must be a whole number, not "10 each leg": write the number alone, as reps: 10 (this drill is done on one side, and its dose is for that side)',
       '92:7  exercises.9.dose.reps  must be a whole number, not "12 a side": write the number alone, as reps: 12, and "perSide: true" for a dose done on each side',
@@ -1366,7 +1366,7 @@ describe('reading the file', () => {
     const file = fixture('wrong-types.yaml');
     const error = libraryError(file);
     expect(error.details).toEqual([
-      `${file}:10:7  exercises.0.dose.reps  must be a whole number, not "ten"`,
+      `${file}:10:7  exercises.0.dose.reps  must be a whole number, not "ten": write the number in digits, as reps: 10`,
       `${file}:12:5  exercises.0.loading  must be true or false, not "yes"`,
     ]);
     expect(error.message).toBe(`2 problems in the exercise library ${file}`);

@@ -42,4 +42,19 @@ describe('a value written from habit', () => {
     expect(problemsIn(withVideo('see the clinic video'))).toEqual(['31:5  exercises.0.video  must be a web address starting with https:// or http://, not "see the clinic video"']);
     expect(problemsIn(withVideo('ftp://example.com/a'))).toEqual(['31:5  exercises.0.video  must be a web address starting with https:// or http://, not "ftp://example.com/a"']);
   });
+
+  it('gives a dose written in words with its number in digits', () => {
+    const reps = (written: string) => problemsIn(good.replace('reps: 12', `reps: ${written}`));
+    expect(reps('ten')).toEqual(['25:7  exercises.0.dose.reps  must be a whole number, not "ten": write the number in digits, as reps: 10']);
+    expect(reps('Twelve reps')).toEqual(['25:7  exercises.0.dose.reps  must be a whole number, not "Twelve reps": write the number in digits, as reps: 12']);
+    // A one-sided drill's dose is for its one side: said, as for "10 each side".
+    expect(reps('ten each side')).toEqual([
+      '25:7  exercises.0.dose.reps  must be a whole number, not "ten each side": write the number in digits, as reps: 10 (this drill is done on one side, and its dose is for that side)',
+    ]);
+    const hold = (written: string) => problemsIn(good.replace('reps: 10\n', `holdSeconds: ${written}\n`));
+    expect(hold('thirty seconds')).toEqual(['38:7  exercises.1.dose.holdSeconds  must be a whole number, not "thirty seconds": write the number in digits, as holdSeconds: 30']);
+    // Sets in words, or minutes, are no number of the field to copy.
+    expect(reps('three x ten')).toEqual(['25:7  exercises.0.dose.reps  must be a whole number, not "three x ten"']);
+    expect(hold('one minute')).toEqual(['38:7  exercises.1.dose.holdSeconds  must be a whole number, not "one minute"']);
+  });
 });
