@@ -31,7 +31,9 @@ export function plainIssue(issue: core.$ZodRawIssue, atRoot: (found: string) => 
       const isVersion = issue.path?.length === 1 && issue.path[0] === 'version';
       // A choice (side, region, category): the values to write, as a wrong one is told them.
       if (issue.input === undefined) {
-        if (issue.values.length === 1) return `${MISSING} (it must be ${String(issue.values[0])}${isVersion ? ', the library format this itb reads' : ''})`;
+        // The version, left out of a file copied from its second line on: the line to add.
+        if (isVersion) return `${MISSING}: write the line "version: ${String(issue.values[0])}" at the top of the file (the library format this itb reads)`;
+        if (issue.values.length === 1) return `${MISSING} (it must be ${String(issue.values[0])})`;
         return `${MISSING} (one of: ${issue.values.map(String).join(', ')})`;
       }
       if (issue.values.length === 1) {

@@ -678,7 +678,7 @@ describe('a file with nothing to read', () => {
 
   it('reports a missing version at the start of the file content', () => {
     expect(problemsIn('# notes\nexercises: []\n')).toEqual([
-      '2:1  version  missing required field (it must be 1, the library format this itb reads)',
+      '2:1  version  missing required field: write the line "version: 1" at the top of the file (the library format this itb reads)',
       '2:1  exercises  needs at least one exercise',
     ]);
   });
