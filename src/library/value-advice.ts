@@ -3,6 +3,7 @@
 // https://. Each is told with the value to write, rather than only the rule it breaks.
 import { isScalar, type Document } from 'yaml';
 import { nodeAt, type Path } from './positions.js';
+import { closest } from '../core/closest.js';
 import { exerciseSchema } from './schema.js';
 
 /**
@@ -14,23 +15,50 @@ export function valueAdvice(doc: Document, path: Path, message: string): string 
   const value = isScalar(node) && typeof node.value === 'string' ? node.value.trim() : undefined;
   if (value === undefined || value === '') return undefined;
   const field = path.at(-1);
-  if (path[0] === 'exercises' && path.length === 3 && field === 'side') return sideAdvice(value, message);
+  if (path[0] === 'exercises' && path.length === 3 && field === 'side') return sideAdvice(value, message) ?? choiceAdvice(field, value, message);
+  if (path[0] === 'exercises' && path.length === 3 && (field === 'region' || field === 'category')) return choiceAdvice(field, value, message);
   if (path.length === 3 && field === 'id') return idAdvice(value, message);
   if (path[0] === 'exercises' && path.length === 3 && field === 'video') return videoAdvice(value, message);
   return undefined;
 }
+
+/** The words a clinic may use for a drill's side, and the side each is in a library. */
+const CLINICAL_SIDES: Record<string, string> = {
+  bilateral: 'both',
+  ipsilateral: 'painful',
+  affected: 'painful',
+  involved: 'painful',
+  injured: 'painful',
+  contralateral: 'opposite',
+  unaffected: 'opposite',
+  uninvolved: 'opposite',
+  uninjured: 'opposite',
+  other: 'opposite',
+};
 
 /**
  * A side written as the leg it is done on ("left", "R", "right leg"): a library serves whichever
  * side hurts, so a drill's side is told relative to the pain.
  */
 function sideAdvice(value: string, message: string): string | undefined {
+  // A clinic's words for the sides: the involved side is the painful one.
+  const clinical = Object.hasOwn(CLINICAL_SIDES, value.toLowerCase()) ? CLINICAL_SIDES[value.toLowerCase()] : undefined;
+  if (clinical !== undefined) return `${message}; write "${clinical}"`;
   if (!/^(?:(?:left|right|l|r)(?:\s+(?:side|leg|hip|knee))?|both\s+(?:sides|legs)|each\s+(?:side|leg))$/i.test(value)) return undefined;
   const twoSides = /^(?:both|each)\b/i.test(value);
   const advice = twoSides
     ? 'write "both" for a drill done on both sides'
     : 'the side is told relative to the pain, not as left or right: write "painful" for the side that hurts, or "opposite" for the other one';
   return `${message}; ${advice}`;
+}
+
+/** A choice with capitals ("Knee") or a typo or another form of it ("strengthening"): the value it is most likely. */
+function choiceAdvice(field: 'side' | 'region' | 'category', value: string, message: string): string | undefined {
+  const choices: readonly string[] = exerciseSchema.shape[field].options;
+  const same = choices.find((choice) => choice === value.toLowerCase().replace(/\s+/g, '-'));
+  if (same !== undefined) return `${message}; write "${same}"${same === value.toLowerCase() ? ', in lower case' : ''}`;
+  const near = closest(value, choices, 1)[0];
+  return near === undefined ? undefined : `${message}; did you mean "${near}"?`;
 }
 
 /** An id with capitals, spaces, underscores or accents ("Wall Sit", "wall_sit"): the id it makes, written right. */

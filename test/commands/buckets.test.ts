@@ -170,7 +170,7 @@ describe('itb buckets', () => {
     const mine = join(home, 'my-library.yaml');
     writeFileSync(mine, readFileSync(libraryFile('good.yaml'), 'utf8').replace('    side: opposite', '    side: oposite'));
     const said = (result: { stderr: string }) => result.stderr.replace(/\s+/g, ' ').trim();
-    const slip = `${mine}:39:5 exercises.1.side must be one of: painful, opposite, both, none (not "oposite") error: 1 problem in the exercise library ${mine} Fix it and run \`itb validate ${mine}\` to check again.`;
+    const slip = `${mine}:39:5 exercises.1.side must be one of: painful, opposite, both, none (not "oposite"); did you mean "opposite"? error: 1 problem in the exercise library ${mine} Fix it and run \`itb validate ${mine}\` to check again.`;
     // Nothing kept yet: nothing to reassure about.
     expect(said(await run(['--data', mine, 'buckets'], { home, now }))).toBe(slip);
     // A drill moved by hand, before any session, is kept too.

@@ -20,7 +20,7 @@ afterEach(() => cleanup());
 
 const now = new Date('2026-03-01T12:00:00Z');
 const said = (result: { stderr: string }) => result.stderr.replace(/\s+/g, ' ').trim();
-const slip = () => `${mine}:39:5 exercises.1.side must be one of: painful, opposite, both, none (not "oposite") error: 1 problem in the exercise library ${mine} Fix it and run \`itb validate ${mine}\` to check again.`;
+const slip = () => `${mine}:39:5 exercises.1.side must be one of: painful, opposite, both, none (not "oposite"); did you mean "opposite"? error: 1 problem in the exercise library ${mine} Fix it and run \`itb validate ${mine}\` to check again.`;
 const withSession = () =>
   Store.open({ ITB_HOME: home }).update((data) => void data.sessions.push(buildSession({ startedAt: '2026-02-20T09:00:00Z', baseline: 5, drills: [{ id: 'clamshells', scores: [3] }] })));
 

@@ -292,7 +292,7 @@ describe('a field given twice', () => {
   it('is reported together with every other problem of the file, each at its own place', () => {
     expect(problemsOf('duplicate-key-and-more.yaml')).toEqual([
       '7:5  exercises.0.name  duplicate field "name": each field may appear only once in the same item; this one counts, the one on line 6 is ignored',
-      '8:5  exercises.0.region  must be one of: ankle, knee, hip, pelvis, trunk, shoulder, thigh, whole-leg (not "hips")',
+      '8:5  exercises.0.region  must be one of: ankle, knee, hip, pelvis, trunk, shoulder, thigh, whole-leg (not "hips"); did you mean "hip"?',
       '13:7  exercises.0.dose.reps  must be a whole number, not "ten": write the number in digits, as reps: 10',
       '15:5  exercises.0.loading  must be true or false, not "yes"',
       '16:5  exercises.1.side  missing required field (one of: painful, opposite, both, none)',
@@ -737,7 +737,7 @@ describe('the shape of each item', () => {
 
   it('lists the allowed values of a choice plainly', () => {
     expect(problemsOf('bad-enum.yaml')).toEqual([
-      '5:5  exercises.0.region  must be one of: ankle, knee, hip, pelvis, trunk, shoulder, thigh, whole-leg (not "hips")',
+      '5:5  exercises.0.region  must be one of: ankle, knee, hip, pelvis, trunk, shoulder, thigh, whole-leg (not "hips"); did you mean "hip"?',
       '11:5  exercises.0.side  must be one of: painful, opposite, both, none (not "left"); the side is told relative to the pain, not as left or right: write "painful" for the side that hurts, or "opposite" for the other one',
     ]);
   });

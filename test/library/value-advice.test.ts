@@ -16,8 +16,8 @@ describe('a value written from habit', () => {
       expect(problemsIn(good.replace('side: painful', `side: ${side}`))).toEqual([`27:5  exercises.0.side  ${sideRule} (not "${side}"); ${relative}`]);
     }
     expect(problemsIn(good.replace('side: painful', 'side: both legs'))).toEqual([`27:5  exercises.0.side  ${sideRule} (not "both legs"); write "both" for a drill done on both sides`]);
-    // A misspelt choice has nothing more to say than the choices.
-    expect(problemsIn(good.replace('side: painful', 'side: painfull'))).toEqual([`27:5  exercises.0.side  ${sideRule} (not "painfull")`]);
+    // A misspelt choice is told the one it is closest to.
+    expect(problemsIn(good.replace('side: painful', 'side: painfull'))).toEqual([`27:5  exercises.0.side  ${sideRule} (not "painfull"); did you mean "painful"?`]);
   });
 
   it('gives an id with capitals, spaces, underscores or accents written as an id', () => {
@@ -56,5 +56,27 @@ describe('a value written from habit', () => {
     // Sets in words, or minutes, are no number of the field to copy.
     expect(reps('three x ten')).toEqual(['25:7  exercises.0.dose.reps  must be a whole number, not "three x ten"']);
     expect(hold('one minute')).toEqual(['38:7  exercises.1.dose.holdSeconds  must be a whole number, not "one minute"']);
+  });
+
+  it('gives a choice written with capitals, spaces or a typo as the choice it is most likely', () => {
+    const regions = 'must be one of: ankle, knee, hip, pelvis, trunk, shoulder, thigh, whole-leg';
+    const region = (written: string) => problemsIn(good.replace('region: hip', `region: ${written}`));
+    expect(region('Hip')).toEqual([`18:5  exercises.0.region  ${regions} (not "Hip"); write "hip", in lower case`]);
+    expect(region('Whole leg')).toEqual([`18:5  exercises.0.region  ${regions} (not "Whole leg"); write "whole-leg"`]);
+    expect(region('hips')).toEqual([`18:5  exercises.0.region  ${regions} (not "hips"); did you mean "hip"?`]);
+    expect(region('lower back')).toEqual([`18:5  exercises.0.region  ${regions} (not "lower back")`]);
+    const categories = 'must be one of: joint-mobility, strength, stretch, mobility, soft-tissue, balance, warm-up';
+    expect(problemsIn(good.replace('category: strength', 'category: strengthening'))).toEqual([`19:5  exercises.0.category  ${categories} (not "strengthening"); did you mean "strength"?`]);
+    expect(problemsIn(good.replace('category: strength', 'category: warm up'))).toEqual([`19:5  exercises.0.category  ${categories} (not "warm up"); write "warm-up"`]);
+    expect(problemsIn(good.replace('side: painful', 'side: Painful'))).toEqual([`27:5  exercises.0.side  ${sideRule} (not "Painful"); write "painful", in lower case`]);
+  });
+
+  it('gives a side in a clinic\'s words (bilateral, contralateral, affected) as the side it is', () => {
+    const side = (written: string) => problemsIn(good.replace('side: painful', `side: ${written}`));
+    expect(side('bilateral')).toEqual([`27:5  exercises.0.side  ${sideRule} (not "bilateral"); write "both"`]);
+    expect(side('Contralateral')).toEqual([`27:5  exercises.0.side  ${sideRule} (not "Contralateral"); write "opposite"`]);
+    expect(side('affected')).toEqual([`27:5  exercises.0.side  ${sideRule} (not "affected"); write "painful"`]);
+    // A word every object has in JavaScript is no side.
+    expect(side('constructor')).toEqual([`27:5  exercises.0.side  ${sideRule} (not "constructor")`]);
   });
 });
