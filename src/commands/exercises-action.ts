@@ -17,14 +17,14 @@ import { describeDose, describeSide } from '../ui/describe.js';
 import { namePacked, packed, table } from '../ui/table.js';
 import { width } from '../ui/width.js';
 import { hanging, nameLines, onScreen, wrap, wrapName } from '../ui/wrap.js';
-import { itbWithLibrary, keptDrills, libraryFile, libraryOrStop, listedDrill, notInLibrary, notInLibraryWords, paint, printJson } from './shared.js';
+import { itbWithLibrary, keptDrills, libraryFile, whichLibraryFileLines, libraryOrStop, listedDrill, notInLibrary, notInLibraryWords, paint, printJson } from './shared.js';
 
 export async function showExercises(ctx: Context, id: string | undefined, options: { json?: boolean }, command: Command) {
   const library = await libraryOrStop(ctx, command, { command: 'exercises', does: 'lists the drills' });
   const colour = paint(ctx, command);
   if (id === undefined) {
     if (options.json) return printJson(ctx, library.exercises);
-    ctx.stdout.write(listExercises(library, colour, itbWithLibrary(ctx, command)));
+    ctx.stdout.write(listExercises(library, colour, itbWithLibrary(ctx, command), whichLibraryFileLines(ctx, command)));
     return;
   }
   const exercise = findExercise(library, id);
@@ -166,7 +166,7 @@ function whereListed(status: ExerciseStatus, itb: string): string {
  * (or for a name's note in brackets) each drill takes a line for its name and one for its id and
  * region. `itb`: how to start it (itbWithLibrary), for the command that shows one drill.
  */
-function listExercises({ exercises }: Library, colour: Colours, itb: string): string {
+function listExercises({ exercises }: Library, colour: Colours, itb: string, whichFile: string[]): string {
   // "(loading)" in the terminal's own colour: yellow all but vanishes on a white background.
   const named = (exercise: Exercise) => (exercise.loading ? `${exercise.name} (loading)` : exercise.name);
   // The ids in full (they are typed), the names in what is left of the screen.
@@ -182,6 +182,7 @@ function listExercises({ exercises }: Library, colour: Colours, itb: string): st
   const notes = [
     ...(exercises.some((exercise) => exercise.loading) ? ['Loading drills build strength: space those sessions about 48 hours apart.'] : []),
     `Show one drill in full: \`${itb} exercises ID\``,
+    ...whichFile,
   ];
   return `${lines.join('\n')}\n\n${notes.flatMap((note) => wrap(note)).map((line) => colour.dim(line)).join('\n')}\n`;
 }

@@ -12,7 +12,7 @@ import { hangingName, namePacked } from '../ui/table.js';
 import { width } from '../ui/width.js';
 import { hanging, onScreen, wrap, wrapName } from '../ui/wrap.js';
 import { nothingToRunToday, renamedApart } from './session-routines.js';
-import { itbAsTyped, itbWithLibrary, libraryFile, libraryOrStop, paint, printJson } from './shared.js';
+import { itbAsTyped, itbWithLibrary, libraryFile, whichLibraryFileLines, libraryOrStop, paint, printJson } from './shared.js';
 
 /** The mark of a test movement done on one leg. */
 const ONE_LEG = '(one leg)';
@@ -84,7 +84,7 @@ export async function showRoutines(ctx: Context, options: { json?: boolean }, co
       : library.routines.length === 0
         ? `This library has no routines, so there is none to run. Add one under "routines:" in the library file: an id, a name, a description and the ids of its exercises, in order. Without --data (and ITB_DATA), itb uses the built-in library and its routines.`
         : `${nothing.message.charAt(0).toUpperCase()}${nothing.message.slice(1)}. ${nothing.hint}`;
-  const run = wrap(next).map((line) => colour.dim(line));
+  const run = [next, ...whichLibraryFileLines(ctx, command)].flatMap((text) => wrap(text)).map((line) => colour.dim(line));
   ctx.stdout.write(`${blocks.join('\n\n')}\n\n${run.join('\n')}\n`);
 }
 

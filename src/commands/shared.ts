@@ -109,6 +109,15 @@ export function notInLibraryWords(ctx: Context, command: Command): string {
   return libraryFile(ctx, command) === undefined ? 'not in the built-in library' : 'not in this library';
 }
 
+/**
+ * For a list the library file fills (`itb routines`, `itb exercises`) with ITB_DATA naming that
+ * file: which file it is, as no command the list shows names it. ITB_DATA, set in a shell
+ * profile, may name an older copy than the one the therapist last sent.
+ */
+export function whichLibraryFileLines(ctx: Context, command: Command): string[] {
+  return libraryFromEnv(ctx, command) ? [`This library is ${libraryFile(ctx, command)} (ITB_DATA).`] : [];
+}
+
 /** Whether the library file in use is the one ITB_DATA names (no --data given). */
 export function libraryFromEnv(ctx: Context, command: Command): boolean {
   return globals(command).data === undefined && Boolean(ctx.env.ITB_DATA);
