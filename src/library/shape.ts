@@ -3,7 +3,6 @@
 // list or a dose given as one value, a text that YAML read as a field because of its ": ".
 import { isMap, isScalar, type Document } from 'yaml';
 import type * as z from 'zod';
-import { closest } from '../core/closest.js';
 import { readsInPath } from '../core/text.js';
 import { MISSING, plainIssue } from '../plain-issues.js';
 import { nodeAt, position, type At, type Path } from './positions.js';
@@ -12,6 +11,7 @@ import { cueSchema, doseSchema, exerciseSchema, librarySchema, libraryListsSchem
 import { longDashAt, longDashWords } from './line-slips.js';
 import { isNameless, namelessFieldMessage, namelessFieldOffsets } from './nameless-field.js';
 import { putInQuotes } from './syntax.js';
+import { allowedFields, inCapitals, nearFields } from './field-names.js';
 import { itemsReadAsText } from './items-as-text.js';
 import { numberWordAdvice, valueAdvice } from './value-advice.js';
 
@@ -52,33 +52,6 @@ function plainIssueAt(prefix: Path): z.core.$ZodErrorMap {
   // The path decides some wordings (the whole file, the version), so the item's own path is put under its place in the file.
   return (issue) =>
     plainIssue(prefix.length === 0 ? issue : { ...issue, path: [...prefix, ...(issue.path ?? [])] }, (found) => `a library file must be a set of fields ("version: 1", "exercises:" ...), not ${found}`);
-}
-
-/** The fields each kind of object may have, for "unknown field" messages. */
-function allowedFields(path: Path): { kind: string; fields: string[] } | undefined {
-  const [list, , field] = path;
-  const shapes = {
-    exercises: ['a drill', exerciseSchema],
-    routines: ['a routine', routineSchema],
-    movements: ['a test movement', movementSchema],
-    cues: ['a cue', cueSchema],
-  } as const;
-  if (path.length === 0) return { kind: 'the library', fields: Object.keys(librarySchema.shape) };
-  if (path.length === 3 && list === 'exercises' && field === 'dose') return { kind: 'a dose', fields: Object.keys(doseSchema.shape) };
-  if (path.length !== 2 || typeof list !== 'string' || !Object.hasOwn(shapes, list)) return undefined;
-  const [kind, schema] = shapes[list as keyof typeof shapes];
-  return { kind, fields: Object.keys(schema.shape) };
-}
-
-/** The fields of `allowed` an unknown field's name is close to: a typo of theirs, or their name in capitals. */
-function nearFields(key: string, allowed: { fields: string[] } | undefined): string[] {
-  // A short field name inside a longer typo ("id" in "vidoe") is no real likeness.
-  return allowed ? closest(key, allowed.fields.filter((field) => field.length * 2 > key.length)) : [];
-}
-
-/** The field of `allowed` that `key` is with other capitals ("Side", "Holdseconds"), if any. */
-function inCapitals(key: string, allowed: { fields: string[] } | undefined): string | undefined {
-  return allowed?.fields.find((field) => field !== key && field.toLowerCase() === key.toLowerCase());
 }
 
 /**
