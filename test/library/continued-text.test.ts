@@ -83,6 +83,29 @@ describe('the first line of a text after ">-" or "|", not further in than what i
     }
   });
 
+  it('up to four spaces left of the "- ": told as the first line; further left, as a field out of line', () => {
+    expect(problemsIn(drill(`      - >-\n  ${first}\n        ${second}\n`))).toEqual([
+      '9:3  exercises.0  this line is the first line of the text after ">-" on line 8, and must start further in than the "- " there: start it in column 9',
+    ]);
+    expect(problemsIn(drill(`      - >-\n ${first}\n        ${second}\n`))).toEqual([
+      '9:2  exercises.0  this field does not line up with the fields above it; the fields of one item must start in the same column',
+    ]);
+  });
+
+  it('after ">+" or "|+", names the sign as written', () => {
+    for (const sign of ['>+', '|+']) {
+      expect(problemsIn(drill(`      - ${sign}\n      ${first}\n`))).toEqual([
+        `9:7  exercises.0  this line is the first line of the text after "${sign}" on line 8, and must start further in than the "- " there: start it in column 9`,
+      ]);
+    }
+  });
+
+  it('a note after the ">-" with a ":" in it is no field the text belongs to', () => {
+    expect(problemsIn(drill(`      - >-  # note: one line\n      ${first}\n`))).toEqual([
+      '9:7  exercises.0  this line is the first line of the text after ">-" on line 8, and must start further in than the "- " there: start it in column 9',
+    ]);
+  });
+
   it('under a field\'s "text: |", as far left as the field: names the field', () => {
     expect(problemsIn(cue(`    text: |\n    Keep your back straight.\n`))).toEqual([
       '5:5  cues.0  this line is the first line of the text after "|" on line 4, and must start further in than "text" there: start it in column 7',
