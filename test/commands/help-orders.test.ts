@@ -88,6 +88,14 @@ describe('help among other words', () => {
     }
   });
 
+  it('is not asked by a command under another typed after a word that is neither -h nor --help', async () => {
+    // `itb buckets clamshells move`: the words of a move in the wrong order, not the help of move.
+    const asked = await run(['buckets', 'clamshells', 'move']);
+    expect(asked.code).toBe(2);
+    expect(asked.stdout).toBe('');
+    expect(asked.stderr).toContain('there is no "itb buckets clamshells"');
+  });
+
   it("with an option of a command before the command's name, is itb's own help", async () => {
     const asked = await run(['--help', '--json']);
     expect(asked.code).toBe(0);
