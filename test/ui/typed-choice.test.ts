@@ -1,0 +1,46 @@
+// A choice typed at a list, read the same way by the numbered lines of a plain terminal and the
+// arrow-key list: by its whole name first, then by the start of one name alone.
+import { describe, expect, it } from 'vitest';
+import { couldBe, typedChoice } from '../../src/ui/typed-choice.js';
+
+const routines = [
+  { value: 'warm-up', name: 'Warm-up (3 drills)' },
+  { value: 'warm-up-strength', name: 'Warm-up and strength (8 drills)' },
+  { value: 'side-plank', name: 'Side plank (knees) hold (2 drills)' },
+];
+
+describe('a choice typed by name', () => {
+  it('a whole name picks its choice, though it is also the start of another', () => {
+    expect(typedChoice(routines, 'warm up')).toBe(0);
+    expect(typedChoice(routines, 'Warm-up (3 drills)')).toBe(0);
+  });
+
+  it('leaves out only what a name ends with in brackets', () => {
+    expect(typedChoice(routines, 'side plank (knees) hold')).toBe(2);
+    expect(typedChoice(routines, 'side plank hold')).toBe(-1);
+  });
+
+  it('a name that starts or ends with a number is its name, not the number of a place in the list', () => {
+    const holds = [
+      { value: 'phase-1', name: 'Phase 1' },
+      { value: 'phase-2', name: 'Phase 2' },
+      { value: 'short', name: '3 short holds' },
+    ];
+    expect(typedChoice(holds, 'phase 2')).toBe(1);
+    expect(typedChoice(holds, '3 short holds')).toBe(2);
+    expect(typedChoice(holds, '2')).toBe(1);
+  });
+});
+
+describe('the choices a start could be', () => {
+  it('names them by name, without only what a name ends with in brackets', () => {
+    expect(couldBe(routines, 'w')).toBe('Warm-up or Warm-up and strength');
+    expect(couldBe([...routines, { value: 'side-lying', name: 'Side-lying leg lift (1 drill)' }], 'side')).toBe('Side plank (knees) hold or Side-lying leg lift');
+  });
+
+  it('names four; of five or more, the first three and how many more', () => {
+    const names = ['Stand', 'Step', 'Squat', 'Stretch', 'Stop'].map((name) => ({ value: name.toLowerCase(), name }));
+    expect(couldBe(names.slice(0, 4), 's')).toBe('Stand, Step, Squat or Stretch');
+    expect(couldBe(names, 's')).toBe('Stand, Step, Squat or 2 more');
+  });
+});
