@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { toHtml } from '../../src/export/html.js';
 import { toMarkdown } from '../../src/export/md.js';
 import { buildReport } from '../../src/export/report.js';
+import { laterDayWords } from '../../src/export/session-drills.js';
 import { builtInLibrary } from '../helpers/built-in-library.js';
 import { buildSession, noRedFlags, storeWith } from '../helpers/sessions.js';
 
@@ -50,5 +51,14 @@ describe('a session whose scores went on past midnight', () => {
     const html = toHtml(report);
     expect(html).toContain('<td>completed, its last score on <span class="day">2026-11-16</span> at 00:00</td>');
     expect(html.match(/its last score on/g)).toHaveLength(1);
+  });
+});
+
+describe('a session begun late in the evening and scored wholly before midnight', () => {
+  it('says nothing more, though its last score came in the last hour of the day', () => {
+    // 03:20 UTC is 23:50 on the 15th in the tests' time zone: its scores come at 23:51 and 23:52.
+    const late = buildSession({ startedAt: '2026-11-16T03:20:00.000Z', routine: 'balance', baseline: 5, drills: [{ id: 'clamshells', scores: [5, 4] }] });
+    expect(late.attempts.at(-1)!.at).toBe('2026-11-16T03:22:00.000Z');
+    expect(laterDayWords(late)).toBe('');
   });
 });
