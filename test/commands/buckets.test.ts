@@ -550,6 +550,8 @@ describe('itb buckets', () => {
     for (const [args, hint] of [
       // The drill and bucket typed after it are kept.
       [['buckets', 'mvoe', 'clamshells', 'rehab'], 'Did you mean `itb buckets move clamshells rehab`?'],
+      // A drill typed as words in quotes stays one word of the command to copy.
+      [['buckets', 'mvoe', 'lateral ankle tilts', 'rehab'], "Did you mean `itb buckets move 'lateral ankle tilts' rehab`?"],
       [['buckets', 'rest'], 'Did you mean `itb buckets reset`?'],
       [['buckets', 'lists'], '`itb buckets --help` shows what it takes.'],
       // A bucket beside a drill, with move left out: the move meant, by the drill's id.
