@@ -565,4 +565,8 @@ describe('saysLoadingSpacing: a library text that says the 48 hours in its own w
     expect(['Rest 48 hours between sessions.', 'A 48-hour break.', 'Wait 48H.', '48 hrs apart'].map(saysLoadingSpacing)).toEqual([true, true, true, true]);
     expect(['Rest 148 hours.', 'Hold 48 seconds.', 'Two or three drills a day.'].map(saysLoadingSpacing)).toEqual([false, false, false]);
   });
+
+  it('finds "48 hr", and not a count of 48 of something starting with "h"', () => {
+    expect(['Rest 48 hr between sessions.', '48 heel raises in all.', 'Do 48 hops.'].map(saysLoadingSpacing)).toEqual([true, false, false]);
+  });
 });
