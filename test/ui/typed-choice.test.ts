@@ -15,6 +15,15 @@ describe('a choice typed by name', () => {
     expect(typedChoice(routines, 'Warm-up (3 drills)')).toBe(0);
   });
 
+  it('reads a hyphen of any kind in a name as a space: "single leg" for "Single\u2011leg"', () => {
+    const drills = [
+      { value: 'single-leg-stand', name: 'Single\u2011leg stand' },
+      { value: 'side-lying', name: 'Side\u2010lying leg lift' },
+    ];
+    expect(typedChoice(drills, 'single leg stand')).toBe(0);
+    expect(typedChoice(drills, 'side lying leg lift')).toBe(1);
+  });
+
   it('leaves out only what a name ends with in brackets', () => {
     expect(typedChoice(routines, 'side plank (knees) hold')).toBe(2);
     expect(typedChoice(routines, 'side plank hold')).toBe(-1);
