@@ -111,4 +111,18 @@ describe('the first line of a text after ">-" or "|", not further in than what i
       '5:5  cues.0  this line is the first line of the text after "|" on line 4, and must start further in than "text" there: start it in column 7',
     ]);
   });
+
+  it('under "- text: |", the first field of an item: names the field, whose column is right of the "- "', () => {
+    expect(problemsIn(`version: 1\ncues:\n  - text: |\n    Keep your back straight.\n    id: spine\n`)).toEqual([
+      '4:5  cues.0  this line is the first line of the text after "|" on line 3, and must start further in than "text" there: start it in column 7',
+    ]);
+  });
+});
+
+describe('plain text after "- text: ", the first field of an item', () => {
+  it('its second line as far left as "text": to start further in than the field name', () => {
+    expect(problemsIn(`version: 1\ncues:\n  - text: Keep your back and hips in their natural, neutral line as you work,\n    unless a drill moves them on purpose.\n    id: spine\n`)).toEqual([
+      '4:5  cues.0  this line is the rest of the text above it, but starts further left than that text: start it in column 7, further in than "text" on line 3',
+    ]);
+  });
 });
