@@ -105,7 +105,8 @@ function syntaxProblem(doc: Document, source: string, error: YAMLError, at: At):
     if (said === undefined) return undefined;
     message = said;
   } else if (/^A block sequence may not be used as an implicit map key/.test(error.message)) {
-    offset = skipSpaces(source, offset);
+    // Past blank lines and comments between the field and its items, to the first item.
+    offset += /^(?:\s|#[^\n]*)*/.exec(source.slice(offset))![0].length;
     message = itemsAfterValueMessage(source, offset);
   } else if (error.code === 'BAD_DQ_ESCAPE') {
     const escape = /^Invalid escape sequence (.*)$/.exec(firstLine(error.message))?.[1] ?? '\\';

@@ -154,6 +154,10 @@ describe('mistakes the corpus turned up, reported plainly', () => {
     expect(problemsIn(`${drill}    equipment: []\n      - band\n`)).toEqual([
       '5:7  exercises.0  this list item ("- ") comes under "equipment" on line 4, which has its value on its line already; write "equipment:" alone with the items under it, or, if that line is out of place, move it',
     ]);
+    // With a comment between the field and its items: told at the first item, not at the comment.
+    expect(problemsIn(`${drill}    equipment: []\n    # the band\n      - band\n`)).toEqual([
+      '6:7  exercises.0  this list item ("- ") comes under "equipment" on line 4, which has its value on its line already; write "equipment:" alone with the items under it, or, if that line is out of place, move it',
+    ]);
     expect(problemsIn(`${drill}    name: Wall sit\n    steps: "Slide down."\n      - Hold.\n`)).toEqual([
       '6:7  exercises.0  this list item ("- ") comes under "steps" on line 5, which has its value on its line already; write "steps:" alone with the items under it, or, if that line is out of place, move it',
     ]);
