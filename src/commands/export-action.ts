@@ -1,6 +1,6 @@
 // What `itb export` does (declared in export.ts).
 import { statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Command } from 'commander';
 import { localDate } from '../core/history.js';
@@ -22,7 +22,7 @@ import { width } from '../ui/width.js';
 import { formats, type ExportOptions, type Format } from './export.js';
 import { fileThere, strayFileName, unusedName } from './export-names.js';
 import { calendarDay } from './calendar-day.js';
-import { itbWithLibrary, libraryOrStop, notice, shellPath, shellWord, typedWithout } from './shared.js';
+import { itbWithLibrary, libraryFile, libraryOrStop, notice, shellPath, shellWord, typedWithout } from './shared.js';
 
 /** The most characters a name given with --name may have: a name, not a paragraph, heads the report. */
 const NAME_LIMIT = 100;
@@ -155,10 +155,13 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
   // an --until of today (see buildReport), and neither it nor `itb import` says otherwise.
   const onOrAfterSince = (at: string) => since !== undefined && localDate(new Date(at)) >= since;
   const leavesOutNothing = format === 'json' && data.sessions.every((session) => onOrAfterSince(session.startedAt)) && data.moves.every((move) => onOrAfterSince(move.at));
+  // Named on the report by its name alone, any character a terminal would obey written as an escape.
+  const ownLibrary = libraryFile(ctx, self);
   const report = buildReport(data, library, {
     ...(since !== undefined && !leavesOutNothing ? { since } : {}),
     ...(until !== undefined ? { until } : {}),
     ...(name !== undefined ? { patientName: name } : {}),
+    ...(ownLibrary !== undefined ? { libraryFile: shownSafely(basename(ownLibrary)) } : {}),
     ...(summary ? { bucketSummary: summary.buckets, storeAdviceLog: summary.advice } : {}),
     ...(ctx.timeZone ? { timeZone: ctx.timeZone() } : {}),
     now: ctx.now(),

@@ -25,6 +25,11 @@ export interface Report {
   /** The time zone its dates and times are given in (an IANA name such as Europe/Paris). */
   timeZone: string;
   patientName?: string;
+  /**
+   * The name alone of the library file the drills' names, doses and routines were taken from (see
+   * ReportOptions); undefined for the built-in library.
+   */
+  libraryFile?: string;
   settings: Settings;
   /** Sessions in the period, oldest first. */
   sessions: Session[];
@@ -58,6 +63,11 @@ export interface ReportOptions {
   /** The period's last day; the day of `now` or a later one leaves the period open (up to now). */
   until?: string;
   patientName?: string;
+  /**
+   * The library file in use, if any, by its name alone: a therapist who gave the file knows it by
+   * that name, while the folders above it may hold the person's user name.
+   */
+  libraryFile?: string;
   now: Date;
   /** The time zone of the dates shown (the computer's own, which localDate follows), said in the report; Intl's when left out. */
   timeZone?: string;
@@ -125,6 +135,7 @@ export function buildReport(data: StoreData, library: Library, options: ReportOp
     drillsById: new Map(library.exercises.map((exercise) => [exercise.id, exercise])),
   };
   if (options.patientName !== undefined) report.patientName = options.patientName;
+  if (options.libraryFile !== undefined) report.libraryFile = options.libraryFile;
   if (options.storeAdviceLog && until === null) report.adviceLog = options.storeAdviceLog;
   if (resetAt !== undefined) report.bucketsResetAt = resetAt;
   return report;
