@@ -256,7 +256,7 @@ describe('the README', () => {
     expect(sessions).toContain(`from ${11 - flareRise} up (with flare-ups at ${flareRise} points)`);
     const listed = Number(/your (\d+) latest sessions/.exec((await run(['history', '--help'], { home })).stdout)![1]);
     expect(section('## Commands', '### JSON for scripts')).toContain(`| your ${listed} latest sessions, newest first`);
-    expect(section('### The trend', '### Evidence')).toContain(`(the ${listed} latest are listed unless you give \`--all\` or \`-n N\`)`);
+    expect(section('### Your history', '### The trend')).toContain(`**Which sessions.** The ${listed} latest, unless you give \`--all\``);
   });
 
   it('links only to headings it has and files the project holds', () => {
