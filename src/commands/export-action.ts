@@ -161,7 +161,7 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
     ...(since !== undefined && !leavesOutNothing ? { since } : {}),
     ...(until !== undefined ? { until } : {}),
     ...(name !== undefined ? { patientName: name } : {}),
-    ...(ownLibrary !== undefined ? { libraryFile: shownSafely(basename(ownLibrary)) } : {}),
+    ...(ownLibrary !== undefined ? { drillsFrom: shownSafely(basename(ownLibrary)) } : {}),
     ...(summary ? { bucketSummary: summary.buckets, storeAdviceLog: summary.advice } : {}),
     ...(ctx.timeZone ? { timeZone: ctx.timeZone() } : {}),
     now: ctx.now(),

@@ -29,7 +29,7 @@ export interface Report {
    * The name alone of the library file the drills' names, doses and routines were taken from (see
    * ReportOptions); undefined for the built-in library.
    */
-  libraryFile?: string;
+  drillsFrom?: string;
   settings: Settings;
   /** Sessions in the period, oldest first. */
   sessions: Session[];
@@ -67,7 +67,7 @@ export interface ReportOptions {
    * The library file in use, if any, by its name alone: a therapist who gave the file knows it by
    * that name, while the folders above it may hold the person's user name.
    */
-  libraryFile?: string;
+  drillsFrom?: string;
   now: Date;
   /** The time zone of the dates shown (the computer's own, which localDate follows), said in the report; Intl's when left out. */
   timeZone?: string;
@@ -135,7 +135,7 @@ export function buildReport(data: StoreData, library: Library, options: ReportOp
     drillsById: new Map(library.exercises.map((exercise) => [exercise.id, exercise])),
   };
   if (options.patientName !== undefined) report.patientName = options.patientName;
-  if (options.libraryFile !== undefined) report.libraryFile = options.libraryFile;
+  if (options.drillsFrom !== undefined) report.drillsFrom = options.drillsFrom;
   if (options.storeAdviceLog && until === null) report.adviceLog = options.storeAdviceLog;
   if (resetAt !== undefined) report.bucketsResetAt = resetAt;
   return report;

@@ -85,7 +85,7 @@ export function headerParts(report: Report, write: TextWriter): string[] {
   const parts = [`Generated ${dateOf(report.generatedAt)}`, `period: ${periodWords(report)}`, `dates and times in ${report.timeZone}`].map(write.plain);
   // The drills' names, doses and routines are the library's of the day of the report: which one,
   // a therapist's own file (or an old copy of it) or the built-in one, is said.
-  parts.push(report.libraryFile === undefined ? write.plain('exercise library: built-in') : `${write.plain('exercise library: file')} ${write.user(report.libraryFile)}`);
+  parts.push(report.drillsFrom === undefined ? write.plain('exercise library: built-in') : `${write.plain('exercise library: file')} ${write.user(report.drillsFrom)}`);
   if (report.patientName !== undefined) parts.push(`patient: ${write.user(report.patientName)}`);
   return parts;
 }
