@@ -22,6 +22,10 @@ async function offeredFirst(now: Date): Promise<unknown> {
   return result.prompter.asked.find((asked) => asked.message === 'Which routine?')?.default;
 }
 
+/** Every drill of the mobility, balance and warm-up routines, tried once without a change. */
+const gentlerDrillsTried = () =>
+  ['hip-flexor-stretch', 'quadriceps-stretch', 'glute-stretch', 'piriformis-stretch', 'lateral-thigh-foam-rolling', 'it-band-stretch', 'hip-internal-rotation-mobility', 'adductor-mobility', 'single-leg-stand', 'single-leg-stand-foam-pad', 'leg-swings', 'ankle-mobilisations', 'glute-activation'].map((id) => ({ id, scores: [5, 5] }));
+
 describe('the routine offered first after a session', () => {
   it('after the joint chain done to its end, starts the same day at the routine with the drills the summary said to test', async () => {
     // Every drill of the joint chain lowers the score: all five go to the rehab bucket.
@@ -103,7 +107,7 @@ describe('the routine named to test the drills not tried yet', () => {
       startedAt: '2026-11-19T11:00:00.000Z',
       routine: 'mobility',
       baseline: 5,
-      drills: ['hip-flexor-stretch', 'quadriceps-stretch', 'glute-stretch', 'piriformis-stretch', 'lateral-thigh-foam-rolling', 'it-band-stretch', 'hip-internal-rotation-mobility', 'adductor-mobility', 'single-leg-stand', 'single-leg-stand-foam-pad', 'leg-swings', 'ankle-mobilisations', 'glute-activation'].map((id) => ({ id, scores: [5, 5] })),
+      drills: gentlerDrillsTried(),
     });
     await saveSessions(home, rest);
     expect(await bucketsNext(nextDay)).toContain('itb session strength test 9 drills not tried yet');
@@ -127,7 +131,7 @@ describe('the routine named to test the drills not tried yet', () => {
       startedAt: '2026-11-21T12:00:00.000Z',
       routine: 'mobility',
       baseline: 5,
-      drills: ['hip-flexor-stretch', 'quadriceps-stretch', 'glute-stretch', 'piriformis-stretch', 'lateral-thigh-foam-rolling', 'it-band-stretch', 'hip-internal-rotation-mobility', 'adductor-mobility', 'single-leg-stand', 'single-leg-stand-foam-pad', 'leg-swings', 'ankle-mobilisations', 'glute-activation'].map((id) => ({ id, scores: [5, 5] })),
+      drills: gentlerDrillsTried(),
     });
     await saveSessions(home, gentle);
     expect(await bucketsNext(at)).toContain('itb session strength test 8 drills not tried yet from 2026-11-23 08:00');
