@@ -116,11 +116,11 @@ function persistentAmong(baselines: AdviceLog['baselines'], now: Date): Omit<Per
       if (week) week.push(scores[i]!);
       else byWeek.set(index, [scores[i]!]);
     });
-    return { rated, side, said, startedMs, newestMs, byWeek };
+    return { rated, side, said, startedMs, scores, newestMs, byWeek };
   });
   const found: Omit<PersistentSymptom, 'sidesApart'>[] = [];
-  for (const { rated, side, said, startedMs, newestMs, byWeek } of groups) {
-    const weeks = noMeaningfulFall(byWeek, now);
+  for (const { rated, side, said, startedMs, scores, newestMs, byWeek } of groups) {
+    const weeks = noMeaningfulFall(byWeek, now, startedMs, scores);
     if (!weeks) continue;
     // Found rarely, so a second look at this group's times is cheap.
     let firstRatedMs = newestMs;
@@ -142,11 +142,15 @@ function persistentAmong(baselines: AdviceLog['baselines'], now: Date): Omit<Per
  * The weeks of a group's baselines that have kept up (persistentAmong), if any. `resumed`: they
  * ended before a break of a week or more, and the latest week, after it, is not meaningfully
  * below their first: someone who comes back after a week or more away, their score no lower,
- * has not seen it ease, and the weeks before the break still count.
+ * has not seen it ease, and the weeks before the break still count. Those weeks are counted back
+ * from the day of the last score before the break, not from today: months later, what they were
+ * (how many, their days, their first week's mean) stays what it was from one day to the next.
  */
 function noMeaningfulFall(
   byWeek: Map<number, number[]>,
   now: Date,
+  startedMs: number[],
+  scores: number[],
 ): (Pick<PersistentSymptom, 'weeks' | 'firstMean' | 'latestMean' | 'fromMs' | 'toMs'> & { resumed: boolean }) | undefined {
   const newest = byWeek.has(0) ? 0 : 1;
   const latest = byWeek.get(newest);
@@ -155,30 +159,48 @@ function noMeaningfulFall(
   const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
   const last = mean(latest);
   if (last === 0) return undefined;
-  const runFrom = (start: number) => {
+  const runFrom = (weeksBack: Map<number, number[]>, start: number) => {
     const weeks: number[][] = [];
-    for (let week = byWeek.get(start); week !== undefined; week = byWeek.get(start + weeks.length)) weeks.push(week);
+    for (let week = weeksBack.get(start); week !== undefined; week = weeksBack.get(start + weeks.length)) weeks.push(week);
     return weeks;
   };
-  let start = newest;
-  let weeks = runFrom(newest);
+  let weeks = runFrom(byWeek, newest);
+  // The run of weeks ends today, or on the last day rated before a break.
+  let endDay = now;
   if (weeks.length < 3) {
     // Too few weeks since the latest break: the run of weeks before it, if it had enough.
-    start = Infinity;
-    for (const index of byWeek.keys()) if (index > newest + weeks.length && index < start) start = index;
-    if (start === Infinity) return undefined;
-    weeks = runFrom(start);
+    const today = localDayNumber(now.getTime());
+    const sinceBreak = newest + weeks.length;
+    let lastBeforeMs = -Infinity;
+    for (const started of startedMs) {
+      if (started <= now.getTime() && Math.floor((today - localDayNumber(started)) / 7) > sinceBreak && started > lastBeforeMs) lastBeforeMs = started;
+    }
+    if (lastBeforeMs === -Infinity) return undefined;
+    endDay = new Date(lastBeforeMs);
+    const lastDay = localDayNumber(lastBeforeMs);
+    const before = new Map<number, number[]>();
+    startedMs.forEach((started, i) => {
+      if (started > lastBeforeMs) return;
+      const index = Math.floor((lastDay - localDayNumber(started)) / 7);
+      const week = before.get(index);
+      if (week) week.push(scores[i]!);
+      else before.set(index, [scores[i]!]);
+    });
+    weeks = runFrom(before, 0);
     if (weeks.length < 3) return undefined;
   }
-  const resumed = start !== newest;
+  const resumed = endDay !== now;
   // An early fall must not hide weeks stuck since: from the whole run down to its last 3 weeks,
   // the longest stretch whose first week is not meaningfully above the latest week.
   for (let count = weeks.length; count >= 3; count--) {
     const first = mean(weeks[count - 1]!);
     const fall = first - last;
     if (fall >= 2 || fall >= 0.3 * first) continue;
-    const toMs = start === 0 ? now.getTime() : startOfDayBefore(now, 7 * start - 1) - 1;
-    return { weeks: count, firstMean: first, latestMean: last, fromMs: startOfDayBefore(now, 7 * (start + count) - 1), toMs, resumed };
+    // Weeks up to last week (newest 1), for someone who has not rated yet this week, end 7 days ago.
+    const ends = resumed ? 0 : newest;
+    const toMs = resumed || newest === 1 ? startOfDayBefore(endDay, 7 * ends - 1) - 1 : now.getTime();
+    const fromMs = startOfDayBefore(endDay, 7 * (ends + count) - 1);
+    return { weeks: count, firstMean: first, latestMean: last, fromMs, toMs, resumed };
   }
   return undefined;
 }

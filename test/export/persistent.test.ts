@@ -108,7 +108,7 @@ describe('persistent symptoms in the reports', () => {
     for (const session of data.sessions.filter((s) => s.id.startsWith('weekly-'))) session.startedAt = new Date(Date.parse(session.startedAt) - 14 * DAY).toISOString();
     data.sessions.push({ ...structuredClone(sessionOne), id: 'back', movement: 'Forward lunge', baseline: 6, side: 'left', startedAt: new Date(NOW.getTime() - DAY / 4).toISOString() });
     expect(toMarkdown(report(data))).toContain(
-      '**Pain during Forward lunge** was rated in each of 4 weeks in a row (7-day weeks, 2026-10-10 to 2026-11-06), then again from 2026-11-20 after a break, ' +
+      '**Pain during Forward lunge** was rated in each of 4 weeks in a row (7-day weeks, 2026-10-09 to 2026-11-05), then again from 2026-11-20 after a break, ' +
         'and its baseline scores have not come down much: a mean of about 6 in the first of those weeks, 6 in the latest week.',
     );
   });
