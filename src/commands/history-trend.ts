@@ -2,6 +2,7 @@
 // painful side rated in two sessions or more, as the reports draw them.
 import { drawnFinal, localDate, sidesApart, trendKey, trendsOf, type ScorePoint, type Trend } from '../core/history.js';
 import { compareInstants } from '../core/instant.js';
+import { PAUSE_DAYS, pausesBefore } from '../core/pause.js';
 import { meanAsSaid } from '../core/persistent-symptom.js';
 import { namedOrNot } from '../core/text.js';
 import { dayRange } from '../export/report.js';
@@ -116,7 +117,8 @@ function drawing(trend: Trend, colour: Colours, under: string[], look: TrendShow
   // "  baseline  " before the bars and "  10 → 10" after them.
   const sparkWidth = Math.min(SPARK_WIDTH, onScreen(COLUMNS) - 21);
   // Only the bars need the latest sessions alone: words have room for every one.
-  const shown = look.bars ? pointsShown(drawn.length, sparkWidth) : drawn.length;
+  const pauses = pausesBefore(drawn);
+  const shown = look.bars ? pointsShown(drawn.length, sparkWidth, pauses) : drawn.length;
   const first = drawn[drawn.length - shown]!;
   const last = drawn.at(-1)!;
   // Worded as the reports word a span of days: "2026-10-01 to 2026-11-20", or the one day when
@@ -133,7 +135,7 @@ function drawing(trend: Trend, colour: Colours, under: string[], look: TrendShow
   const reachedInSight = [...baselines.slice(-shown), ...finals.slice(-shown)].some((value) => value !== null && value >= top);
   const outOfSight = reached && !reachedInSight ? drawn.length : undefined;
   const line = (label: string, values: (number | null)[]) =>
-    `  ${label.padEnd(8)}  ${sparkline(values, top, sparkWidth)}  ${values[values.length - shown] ?? '–'} → ${values.at(-1) ?? '–'}`;
+    `  ${label.padEnd(8)}  ${sparkline(values, top, sparkWidth, pauses)}  ${values[values.length - shown] ?? '–'} → ${values.at(-1) ?? '–'}`;
   // Of the sessions the heading counts; a line too long goes on under its scores, not its label.
   const said = (label: string, values: (number | null)[]) => hangingPacked(`  ${label.padEnd(8)}  `, scoresInWords(values.slice(-shown)), COLUMNS, ' ');
   // Without bars, their scale would be words about nothing on the screen.
@@ -145,7 +147,24 @@ function drawing(trend: Trend, colour: Colours, under: string[], look: TrendShow
     ...under,
     ...(look.words ? [...said('baseline', baselines), ...said('final', finals)] : []),
     ...(look.bars ? [line('baseline', baselines), line('final', finals)] : []),
+    ...pauseLines(drawn.slice(-shown), pauses.slice(-shown), look.bars).map((text) => colour.dim(text)),
   ];
+}
+
+/**
+ * The pauses among the sessions shown (more than 4 weeks between two of them), with the days of
+ * the latest: bars drawn one after another would hide months without a session. With bars, the
+ * gap in them that marks each.
+ */
+function pauseLines(points: ScorePoint[], pauses: boolean[], bars: boolean): string[] {
+  const at = pauses.lastIndexOf(true);
+  if (at <= 0) return [];
+  const count = pauses.slice(1).filter(Boolean).length;
+  const days = dayRange(localDate(new Date(points[at - 1]!.at)), localDate(new Date(points[at]!.at)));
+  const which = count === 1 ? days : `${count} times, the latest ${days}`;
+  // The days kept whole on a line, as dates are everywhere.
+  const pause = [`than ${PAUSE_DAYS / 7} weeks`, 'without a session', `(${which}).`];
+  return packed(bars ? ['A gap in the bars marks more', ...pause] : ['More', ...pause], COLUMNS, '  ', ' ');
 }
 
 /**

@@ -1,6 +1,6 @@
 // An inline SVG line chart of each session's baseline and final score, for the HTML report.
 // Plain shapes and text only, sized by viewBox so it prints at any width.
-import { DAY_MS, MINUTE_MS } from '../core/durations.js';
+import { pauseBetween, pausesBefore } from '../core/pause.js';
 import { drawnFinal, type ScorePoint } from '../core/history.js';
 import { pointsShown } from '../ui/sparkline.js';
 import { dateOf } from './words.js';
@@ -15,10 +15,9 @@ const BOTTOM = 40;
 // it the dots run together into a smear (and make the page megabytes long): the lines alone show
 // the trend, and the session table lists every score.
 export const MOST_DOTS = 200;
-// More time than this between two scores of a line is a pause: the line stops there and starts
-// again after it. Drawn across months without a session, it would show a steady course where
-// nothing was recorded.
-export const PAUSE_DAYS = 28;
+// More time than PAUSE_DAYS between two scores of a line is a pause: the line stops there and
+// starts again after it.
+export { PAUSE_DAYS } from '../core/pause.js';
 const BASELINE_COLOUR = '#1f4e79';
 const FINAL_COLOUR = '#c0504d';
 
@@ -31,7 +30,7 @@ const round = (n: number) => Math.round(n * 10) / 10;
  * Markdown's bars and `itb history` show. Undefined for a history whose chart has its dots.
  */
 export function closeUpOf(points: ScorePoint[]): ScorePoint[] | undefined {
-  return points.length > MOST_DOTS ? points.slice(-pointsShown(points.length)) : undefined;
+  return points.length > MOST_DOTS ? points.slice(-pointsShown(points.length, undefined, pausesBefore(points))) : undefined;
 }
 
 /**
@@ -44,7 +43,7 @@ export function closeUpOf(points: ScorePoint[]): ScorePoint[] | undefined {
 function textAlternative(points: ScorePoint[]): string {
   const closeUp = closeUpOf(points);
   if (closeUp !== undefined) return `Baseline and final scores of all ${points.length} sessions, 0 to 10, as lines; the next chart gives the scores of the latest ${closeUp.length}`;
-  const shown = points.slice(-pointsShown(points.length));
+  const shown = points.slice(-pointsShown(points.length, undefined, pausesBefore(points)));
   const which = shown.length < points.length ? `, the latest ${shown.length} of ${points.length} sessions` : '';
   const baselines = shown.map((point) => point.baseline).join(', ');
   const finals = shown.map((point) => drawnFinal(point) ?? 'none').join(', ');
@@ -151,18 +150,4 @@ function apartAtPauses<T>(entries: T[], time: (entry: T) => number): T[][] {
     else runs.at(-1)!.push(entry);
   }
   return runs;
-}
-
-/**
- * More than PAUSE_DAYS between two moments as a calendar counts them: by the local clock at each,
- * so that a Sunday at 10:00 four weeks after another, across the end of summer time (28 days and
- * an hour of real time), is no pause, as the caption's "more than 4 weeks" reads. Summer time
- * moves the clock by an hour or two: only a gap within a day of the limit needs the clocks.
- */
-function pauseBetween(earlier: number, later: number): boolean {
-  const apart = later - earlier;
-  if (apart <= (PAUSE_DAYS - 1) * DAY_MS) return false;
-  if (apart > (PAUSE_DAYS + 1) * DAY_MS) return true;
-  const localClock = (ms: number) => ms - new Date(ms).getTimezoneOffset() * MINUTE_MS;
-  return localClock(later) - localClock(earlier) > PAUSE_DAYS * DAY_MS;
 }

@@ -4,6 +4,7 @@ import { earlierMoveInView } from '../core/earlier-move.js';
 import type { Screening, Symptom } from '../core/records.js';
 import { localDate, scoresWords, type ScorePoint, type Trend } from '../core/history.js';
 import { namedOrNot, recordedName } from '../core/text.js';
+import { PAUSE_DAYS, pausesBefore } from '../core/pause.js';
 import { pointsShown, sparkline, sparkScale } from '../ui/sparkline.js';
 import { hanging, wrap } from '../ui/wrap.js';
 import { readingView } from './reading-view.js';
@@ -157,7 +158,10 @@ export function toMarkdown(report: Report): string {
     // sessions then show the same bars in the report and on the person's screen.
     const finals = trend.points.map((point) => point.final);
     const { top, reached } = sparkScale([...scores, ...finals]);
-    const shown = pointsShown(scores.length);
+    const pauses = pausesBefore(trend.points);
+    const shown = pointsShown(scores.length, undefined, pauses);
+    // Bars one after another would hide months without a session: a gap marks each, as the HTML chart's lines stop.
+    const gaps = pauses.slice(-shown).slice(1).some(Boolean) ? `, a gap where more than ${PAUSE_DAYS / 7} weeks passed between two sessions` : '';
     // Said so that a top bar of 7 is not taken for the top of the 0–10 scale, and a top reached by
     // a final score alone, or by a score before the bars shown, is not looked for among them.
     const atTop = (values: number[]) => values.some((score) => score >= top);
@@ -176,7 +180,7 @@ export function toMarkdown(report: Report): string {
     out.push(
       trendWords(trend, trendLabel(trend, rated(trend.symptom, trend.movement), view.trendsBySide)),
       '',
-      `Baseline scores${which}, oldest to newest, a bar each (▁ is 0, █ is ${top}, ${topWords}): \`${sparkline(scores, top)}\` (${scores.slice(-shown).join(', ')})`,
+      `Baseline scores${which}, oldest to newest, a bar each (▁ is 0, █ is ${top}, ${topWords})${gaps}: \`${sparkline(scores, top, undefined, pauses)}\` (${scores.slice(-shown).join(', ')})`,
       '',
     );
     if (shown < scores.length) out.push(meanBaselines(trend.points), '');

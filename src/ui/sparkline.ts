@@ -24,22 +24,29 @@ export function sparkScale(values: number[]): { top: number; reached: boolean } 
 const NO_BAR = '·';
 
 /**
- * One bar per value, NO_BAR for a missing one. A series longer than `width` keeps its latest
- * points and starts with "…" so nobody mistakes the first bar for the first session.
+ * One bar per value, NO_BAR for a missing one, and a space before one that `pauses` marks (more
+ * than 4 weeks after the one before it: see core/pause.ts), so that bars a season apart do not
+ * read as a steady course. A series longer than `width` keeps its latest points and starts with
+ * "…" so nobody mistakes the first bar for the first session.
  */
-export function sparkline(values: (number | null)[], max = sparkTop(values.filter((value) => value !== null)), width = 60): string {
-  const shown = values.length > width ? values.slice(values.length - (width - 1)) : values;
-  const bars = shown
-    .map((value) => {
-      if (value === null) return NO_BAR;
-      const level = Math.round((Math.min(Math.max(value, 0), max) / max) * (BARS.length - 1));
-      return BARS[level]!;
-    })
-    .join('');
-  return values.length > width ? `…${bars}` : bars;
+export function sparkline(values: (number | null)[], max = sparkTop(values.filter((value) => value !== null)), width = 60, pauses: readonly boolean[] = []): string {
+  const shown = pointsShown(values.length, width, pauses);
+  const from = values.length - shown;
+  let bars = '';
+  for (let i = from; i < values.length; i++) {
+    const value = values[i]!;
+    if (i > from && pauses[i]) bars += ' ';
+    bars += value === null ? NO_BAR : BARS[Math.round((Math.min(Math.max(value, 0), max) / max) * (BARS.length - 1))]!;
+  }
+  return shown < values.length ? `…${bars}` : bars;
 }
 
-/** How many of `count` points a sparkline of `width` shows. */
-export function pointsShown(count: number, width = 60): number {
-  return count > width ? width - 1 : count;
+/** How many of `count` points a sparkline of `width` shows, the spaces for `pauses` between them taking room too. */
+export function pointsShown(count: number, width = 60, pauses: readonly boolean[] = []): number {
+  const gaps = (from: number) => pauses.slice(from + 1, count).filter(Boolean).length;
+  if (count + gaps(0) <= width) return count;
+  // The latest points that fit after "…", with the gaps between them.
+  let shown = 0;
+  while (shown < count && 1 + shown + 1 + gaps(count - shown - 1) <= width) shown++;
+  return shown;
 }
