@@ -9,6 +9,7 @@ import { LOADING_DRILLS_A_DAY } from '../core/session.js';
 import { leftPartWay, type PartWay } from '../core/resume.js';
 import { andList, orList, painfulSides, sideWords, symptoms, symptomWords } from '../core/terms.js';
 import { inSentence } from '../core/text.js';
+import { pauseBetween } from '../core/pause.js';
 import type { Context } from '../context.js';
 import type { Exercise, Library } from '../library/schema.js';
 import type { Colours } from '../ui/colour.js';
@@ -82,8 +83,13 @@ export async function setUp(
     say(`\n${wrap(professional.message, 78).map((l) => colour.bold(l)).join('\n')}\n`);
   }
   // One of a few plain words, the remembered one first in line; `also`, other words for each.
-  const pick = <T extends string>(message: string, values: readonly T[], remembered: T | undefined, also?: (value: T) => string[]) =>
-    prompter.select({ message, choices: values.map((value) => ({ value, name: value, ...(also ? { also: also(value) } : {}) })), default: remembered });
+  // `described`: the words under the remembered one.
+  const pick = <T extends string>(message: string, values: readonly T[], remembered: T | undefined, also?: (value: T) => string[], described?: string) =>
+    prompter.select({
+      message,
+      choices: values.map((value) => ({ value, name: value, ...(also ? { also: also(value) } : {}), ...(described !== undefined && value === remembered ? { description: described } : {}) })),
+      default: remembered,
+    });
   // Each answer is kept as it is given, as a default for next time: stopping at the next question
   // still remembers it. One the same as last time needs no write.
   const remember = async <K extends 'side' | 'symptom' | 'movement'>(key: K, value: Settings[K]) => {
@@ -94,7 +100,13 @@ export async function setUp(
   };
   // The side first: the drills got through earlier today on another painful side were done on
   // that side, so the routine goes on only from a part done on this one.
-  const side = options.side ?? (await pick('Which side is painful?', painfulSides, data.settings.side, sideWords));
+  // Back after more than 4 weeks away, the side remembered from then may not be the one that
+  // hurts now (IT band pain can move to the other leg): what Enter would give says when it was.
+  const sideThen =
+    latest !== undefined && latest.side === data.settings.side && pauseBetween(Date.parse(latest.startedAt), now.getTime())
+      ? `The painful side of your last session, on ${localDate(new Date(latest.startedAt))}. Choose the side that hurts today.`
+      : undefined;
+  const side = options.side ?? (await pick('Which side is painful?', painfulSides, data.settings.side, sideWords, sideThen));
   await remember('side', side);
   const partWay = leftPartWay(onSide(data.sessions, side), routine, now);
   const goingOn = partWay && (await goOnFromPartWay(partWay, offered, setAside, library, prompter));
