@@ -8,7 +8,7 @@ import { sameEnterMs } from './enter-twice.js';
 import { type Prompter, timeUpBell } from './prompter.js';
 import { hangingName } from './table.js';
 import { hanging, wrap } from './wrap.js';
-import { couldBe, plainText, startedBy, typedANumber, typedChoice } from './typed-choice.js';
+import { couldBe, plainText, typedANumber, typedChoice } from './typed-choice.js';
 
 /** Ends a question the way the other prompter's do (see isPromptExit). */
 function ending(name: 'ExitPromptError' | 'AbortPromptError', why: string): Error {
@@ -118,7 +118,7 @@ export function createPlainPrompter(input: Readable = process.stdin, output: Wri
   };
 
   return {
-    async select({ message, choices, default: fallback, reminder }) {
+    async select({ message, choices, default: fallback, elsewhere, reminder }) {
       const first = choices.findIndex((choice) => choice.disabled === undefined);
       const preset = fallback === undefined ? first : Math.max(0, choices.findIndex((choice) => choice.value === fallback));
       const listed = choices.flatMap((choice, i) => {
@@ -137,9 +137,10 @@ export function createPlainPrompter(input: Readable = process.stdin, output: Wri
       const ask = `Type its number ${enter}`;
       for (let prompt = ask; ; ) {
         const typedText = plainText(await line(prompt, () => `${message}\n${prompt}`, reminder));
-        const index = typedText === '' ? preset : typedChoice(choices, typedText);
+        const index = typedText === '' ? preset : typedChoice(choices, typedText, elsewhere);
         const chosen = choices[index];
-        if (chosen === undefined && startedBy(choices, typedText).length > 1) prompt = `"${typedText}" could be ${couldBe(choices, typedText)}. Type more of its name or a number from 1 to ${choices.length} ${enter}`;
+        const several = chosen === undefined ? couldBe(choices, typedText, elsewhere) : undefined;
+        if (several !== undefined) prompt = `"${typedText}" could be ${several}. Type more of its name or a number from 1 to ${choices.length} ${enter}`;
         else if (chosen === undefined) prompt = `"${typedText}" is not in the list. Type a number from 1 to ${choices.length} ${enter}`;
         else if (chosen.disabled !== undefined) prompt = `${chosen.name} cannot be chosen now. ${ask}`;
         // Picked by its number, which may have been typed for something else (a score): asked

@@ -32,6 +32,12 @@ export interface Prompter {
      */
     numberTyped?: string;
     /**
+     * Choices of other lists of the same session, not on this one: the timer's "Start…", at a
+     * drill without one. A start of a name typed out of habit there ("st") picks none of this
+     * list's choices that ask first (`confirm`: Stop the session here), and is said to be either.
+     */
+    elsewhere?: Choice<string>[];
+    /**
      * Said above the question when it is asked again after Ctrl-Z and fg, and only then: what it
      * is about (the drill), its lines above perhaps gone off the screen during the pause. Made as
      * it is said, to fit the window then.

@@ -10,7 +10,7 @@ import { askedAgainAfterPause, suspendable, whenTerminalGoes } from './stopping.
 import { tabAsSpace } from './tab-as-space.js';
 import { width } from './width.js';
 import { onScreen, wrap, wrapName } from './wrap.js';
-import { couldBe, plainText, startedBy, typedANumber, typedChoice } from './typed-choice.js';
+import { couldBe, plainText, typedANumber, typedChoice } from './typed-choice.js';
 
 // A wrong answer is cleared so the person types the next one afresh, not after their mistake.
 const clearOnError = { validationFailureMode: 'clear' as const };
@@ -59,7 +59,7 @@ export function createPrompter(): Prompter {
       reminder && (() => process.stdout.write(reminder().map((line) => `${line}\n`).join(''))),
     );
   return {
-    select: ({ message, choices, default: fallback, numberTyped, reminder }) => {
+    select: ({ message, choices, default: fallback, numberTyped, elsewhere, reminder }) => {
       const shownChoices = choices.map((choice) => {
         const why = typeof choice.disabled === 'string' ? choice.disabled : undefined;
         return {
@@ -86,9 +86,9 @@ export function createPrompter(): Prompter {
       });
       const typed = (text: string): number | string => {
         if (numberTyped !== undefined && typedANumber(text)) return noteShown(numberTyped);
-        const index = typedChoice(choices, text);
+        const index = typedChoice(choices, text, elsewhere);
         if (index !== -1) return index;
-        return noteShown(noMatch(text, numberTyped === undefined, startedBy(choices, text).length > 1 ? couldBe(choices, text) : undefined));
+        return noteShown(noMatch(text, numberTyped === undefined, couldBe(choices, text, elsewhere)));
       };
       const typing: Typing = { text: '' };
       return asked(

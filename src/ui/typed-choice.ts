@@ -40,16 +40,18 @@ function namesOf(choice: Choice<string>): string[] {
 /**
  * The place in `choices` of the one `typed` picks, by its number counted from 1 or by what names
  * it; -1 for none. The start of a name or id picks its choice too, when it starts no other: "joint"
- * for "Joint chain", "d" for "Done". One that starts more ("s" for skip or stop) picks none.
+ * for "Joint chain", "d" for "Done". One that starts more ("s" for skip or stop) picks none, and so
+ * does one that also starts a choice `elsewhere` when the choice it starts here asks first
+ * (`confirm`): see `startedHere`.
  */
-export function typedChoice(choices: Choice<string>[], typed: string): number {
+export function typedChoice(choices: Choice<string>[], typed: string, elsewhere: Choice<string>[] = []): number {
   const text = plainText(typed);
   if (text === '') return -1;
   if (/^\d+$/.test(text)) return Number(text) >= 1 && Number(text) <= choices.length ? Number(text) - 1 : -1;
   const named = choices.findIndex((choice) => names(choice, text));
   if (named !== -1) return named;
-  const started = startedBy(choices, text);
-  return started.length === 1 ? started[0]! : -1;
+  const started = startedHere(choices, text, elsewhere);
+  return started.length === 1 && started[0]! < choices.length ? started[0]! : -1;
 }
 
 /** The places in `choices` of those whose name, id or other word starts with `typed`, a letter or more. */
@@ -59,17 +61,36 @@ export function startedBy(choices: Choice<string>[], typed: string): number[] {
   return choices.flatMap((choice, index) => (namesOf(choice).some((each) => each.startsWith(start)) ? [index] : []));
 }
 
+/**
+ * The choices `typed` is the start of, as places in `choices` and, after them, in `elsewhere`:
+ * choices of other lists of the same session, not on this one ("Start a timer", at a drill
+ * without one). Those elsewhere count only when the start fits one choice here that asks first
+ * (`confirm`): "st" at a drill without a timer fits only "Stop the session here", but starts the
+ * timer's "Start…" at a drill with one, where a person learns to type it. Typed out of habit, it
+ * must not end the session: it picks neither, and both are named.
+ */
+function startedHere(choices: Choice<string>[], typed: string, elsewhere: Choice<string>[]): number[] {
+  const here = startedBy(choices, typed);
+  const there = startedBy(elsewhere, typed).map((index) => choices.length + index);
+  return here.length === 1 && choices[here[0]!]!.confirm !== undefined && there.length > 0 ? [...here, ...there] : here;
+}
+
 /** How many of the choices a start could be are named, at the most, when saying which: the rest are counted. */
 const NAMED_AT_MOST = 4;
 
 /**
- * The choices `typed` is the start of, by name without its note in brackets, to say which it
- * could be: "Start a 30 s timer for the hold, Skip this drill or Stop the session here". A name
- * without what follows its " · " ("Start hold 1 of 4" for "Start hold 1 of 4 · set 1, first
- * side"): the comma there read as the end of that choice. Past NAMED_AT_MOST, the first of them
- * and how many more.
+ * The choices `typed` is the start of, when more than one, by name without its note in brackets,
+ * to say which it could be: "Start a 30 s timer for the hold, Skip this drill or Stop the session
+ * here". A name without what follows its " · " ("Start hold 1 of 4" for "Start hold 1 of 4 · set
+ * 1, first side"): the comma there read as the end of that choice. Past NAMED_AT_MOST, the first
+ * of them and how many more. One `elsewhere` (see `startedHere`) is named whole, its note in
+ * brackets saying why it is not on this list. Undefined when the start is of one choice or none.
  */
-export function couldBe(choices: Choice<string>[], typed: string): string {
-  const shown = startedBy(choices, typed).map((index) => plainText(choices[index]!.name).replace(/\s*\([^()]*\)$/, '').replace(/ · .*$/, ''));
+export function couldBe(choices: Choice<string>[], typed: string, elsewhere: Choice<string>[] = []): string | undefined {
+  const started = startedHere(choices, typed, elsewhere);
+  if (started.length < 2) return undefined;
+  const shown = started.map((index) =>
+    index >= choices.length ? plainText(elsewhere[index - choices.length]!.name) : plainText(choices[index]!.name).replace(/\s*\([^()]*\)$/, '').replace(/ · .*$/, ''),
+  );
   return orList(shown.length <= NAMED_AT_MOST ? shown : [...shown.slice(0, NAMED_AT_MOST - 1), `${shown.length - (NAMED_AT_MOST - 1)} more`]);
 }

@@ -212,6 +212,21 @@ describe('itb session', () => {
     ]);
   });
 
+  it('names the timer a drill without one lacks, for a start typed there that a drill with one takes for it ("st")', async () => {
+    const withTimer = flags.filter((flag) => flag !== '--no-timer');
+    const drillLists = (result: Awaited<ReturnType<typeof run>>) => result.prompter.asked.filter((asked) => asked.message === 'When you have done the drill:');
+    // Lateral ankle tilts has no hold to time.
+    const untimed = await run(['session', 'joint-chain', ...withTimer], { home, tty: true, answers: [...screenClear, 3, 'stop'] });
+    expect(drillLists(untimed)[0]).toMatchObject({ choices: ['done', 'skip', 'stop'], elsewhere: ['Start a timer (this drill has none)'] });
+    // Single-leg stand has one: the list offers it, so nothing is named beside the list.
+    const timed = await run(['session', 'balance', ...withTimer], { home, tty: true, answers: [false, 3, 'stop'] });
+    expect(drillLists(timed)[0]!.choices).toContain('timer');
+    expect(drillLists(timed)[0]!.elsewhere).toBeUndefined();
+    // With the timer turned off, the same drill says why.
+    const off = await run(['session', 'balance', ...flags], { home, tty: true, answers: [false, 3, 'stop'] });
+    expect(drillLists(off)[0]!.elsewhere).toEqual(['Start a timer (timers are off this session)']);
+  });
+
   it('says so when a drill is done after only some of its holds were timed, and keeps how many with the score for the report', async () => {
     const withTimer = flags.filter((flag) => flag !== '--no-timer');
     const note = 'You timed 2 of the 6 holds. If that is all you did, your score is for those 2, not the full dose.';

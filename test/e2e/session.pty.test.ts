@@ -169,13 +169,16 @@ describe('itb session in a terminal', () => {
     expect(t.text).not.toContain('Skipped');
   });
 
-  it('takes a first letter typed at a drill\'s list, and picks none for a letter two choices start with, saying which', async () => {
+  it('takes a first letter typed at a drill\'s list, and picks none for a start two choices (or the timer of other drills) start with, saying which', async () => {
     const t = itb(['session', 'joint-chain', '--side', 'left', '--symptom', 'pain', '--movement', 'lunge']);
     await passRedFlagScreen(t);
     await t.answer('Rate your pain (0 = none', '6');
     await t.waitFor('When you have done the drill');
     await t.type(`s${keys.enter}`);
     await t.waitFor('> "s" could be Skip this drill or Stop the session here. Type more of its name,');
+    // "st", which starts the timer's "Start…" at a drill with one, stops no session at a drill without.
+    await t.type(`st${keys.enter}`);
+    await t.waitFor('> "st" could be Stop the session here or Start a timer (this drill has none).');
     await t.type(`d${keys.enter}`);
     await t.answer('(before: 6)', '4');
     await t.waitFor('Better: pain 6 → 4');

@@ -148,6 +148,23 @@ describe('questions as plain lines', () => {
     expect(t.shown()).not.toContain('Skip this drill?');
   });
 
+  it('stops no session for "st" at a drill without a timer, typed to start one as at a drill with it, naming both', async () => {
+    const drillChoices = [
+      { value: 'done', name: 'Done — rate my pain now' },
+      { value: 'skip', name: 'Skip this drill (I cannot do it now)', confirm: 'Skip this drill?' },
+      { value: 'stop', name: 'Stop the session here', confirm: 'Stop the session here?' },
+    ];
+    const t = terminal();
+    const answer = t.prompter.select({ message: 'When you have done the drill:', choices: drillChoices, elsewhere: [{ value: 'timer', name: 'Start a timer (this drill has none)' }] });
+    t.type('st');
+    expect(await stillWaiting(answer)).toBe(true);
+    expect(t.shown().replace(/\s+/g, ' ')).toContain(
+      '"st" could be Stop the session here or Start a timer (this drill has none). Type more of its name or a number from 1 to 3 and press Enter',
+    );
+    t.type('stop');
+    expect(await answer).toBe('stop');
+  });
+
   it('names a timed hold by its number alone among the choices a start could be, as its set and side hold a comma', async () => {
     const t = terminal();
     const answer = t.prompter.select({

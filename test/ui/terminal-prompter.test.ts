@@ -360,6 +360,22 @@ describe('a choice typed at a list in the terminal', () => {
     expect(await answer).toBe('done');
   });
 
+  it('stops no session for "st" at a drill without a timer, typed to start one as at a drill with it, naming both', async () => {
+    const elsewhere = [{ value: 'timer', name: 'Start a timer (this drill has none)' }];
+    const answer = createPrompter().select({ message: 'When you have done the drill:', choices: drill, numberTyped, elsewhere });
+    const screen = await lastScreen();
+    await type(screen, 'st');
+    await enter(screen);
+    expect(await settled(answer)).toBe(false);
+    expect(screen.getScreen().replace(/\s+/g, ' ')).toContain(
+      '> "st" could be Stop the session here or Start a timer (this drill has none). Type more of its name, or choose with the arrow keys, then Enter.',
+    );
+    // Typed further, it stops the session.
+    await type(screen, 'sto');
+    await enter(screen);
+    expect(await answer).toBe('stop');
+  });
+
   it('names the first few choices a start could be, and counts the rest', async () => {
     const many = ['Side plank', 'Side-lying leg raise', 'Single-leg balance', 'Squat', 'Step-down'].map((name) => ({ value: name.toLowerCase(), name }));
     const answer = createPrompter().select({ message: 'Which routine?', choices: many });

@@ -53,3 +53,27 @@ describe('the choices a start could be', () => {
     expect(couldBe(names, 's')).toBe('Stand, Step, Squat or 2 more');
   });
 });
+
+describe('a start also typed at other lists of the session', () => {
+  const drill = [
+    { value: 'done', name: 'Done — rate my pain now' },
+    { value: 'skip', name: 'Skip this drill (I cannot do it now)', confirm: 'Skip this drill?' },
+    { value: 'stop', name: 'Stop the session here', confirm: 'Stop the session here?' },
+  ];
+  const elsewhere = [{ value: 'timer', name: 'Start a timer (this drill has none)' }];
+
+  it('picks no choice that asks first when it also starts one elsewhere, and names both', () => {
+    expect(typedChoice(drill, 'st', elsewhere)).toBe(-1);
+    expect(couldBe(drill, 'st', elsewhere)).toBe('Stop the session here or Start a timer (this drill has none)');
+    // Without the other list, as before: the one choice it starts.
+    expect(typedChoice(drill, 'st')).toBe(2);
+  });
+
+  it('picks a choice it starts alone, among those elsewhere too, and one that asks nothing', () => {
+    expect(typedChoice(drill, 'sto', elsewhere)).toBe(2);
+    expect(typedChoice(drill, 'sk', elsewhere)).toBe(1);
+    expect(couldBe(drill, 'sto', elsewhere)).toBeUndefined();
+    const done = [{ value: 'done', name: 'Done — rate my pain now' }];
+    expect(typedChoice(done, 'd', [{ value: 'down', name: 'Down a level' }])).toBe(0);
+  });
+});
