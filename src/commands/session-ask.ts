@@ -162,10 +162,12 @@ export async function ask(question: Exclude<Ask, { kind: 'finished' }>, turn: Tu
         // A number typed here is most likely the score, typed before it is asked for: it picks
         // no choice, which would start a hold, end the drill or stop the session.
         const numberTyped = 'Rate after the drill: choose Done first (arrow keys, then Enter), then type your score.';
+        // In a plain terminal's numbered list, Done is chosen by its number.
+        const numberNotListed = `Rate after the drill: choose Done first (${choices.indexOf(done) + 1}), then type your score.`;
         // "st", typed to start a timed hold at the drills that have one, must not stop the
         // session at one without: taken for neither, said to be either.
         const elsewhere = timer === undefined ? [{ value: 'timer', name: `Start a timer (${exercise.dose.holdSeconds === undefined ? 'this drill has none' : 'timers are off this session'})` }] : [];
-        const choice = await prompter.select({ message: 'When you have done the drill:', choices, default: first[0]!.value, numberTyped, elsewhere, reminder: which(question) });
+        const choice = await prompter.select({ message: 'When you have done the drill:', choices, default: first[0]!.value, numberTyped, numberNotListed, elsewhere, reminder: which(question) });
         // Done after some of the holds were timed, not all: the rest may have been done without
         // the timer, or not at all. Said, and kept with the score for the therapist's report.
         if (choice === 'done' && timed > 0 && timed < holds) {

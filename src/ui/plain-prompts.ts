@@ -118,7 +118,7 @@ export function createPlainPrompter(input: Readable = process.stdin, output: Wri
   };
 
   return {
-    async select({ message, choices, default: fallback, elsewhere, reminder }) {
+    async select({ message, choices, default: fallback, numberNotListed, elsewhere, reminder }) {
       const first = choices.findIndex((choice) => choice.disabled === undefined);
       const preset = fallback === undefined ? first : Math.max(0, choices.findIndex((choice) => choice.value === fallback));
       const listed = choices.flatMap((choice, i) => {
@@ -141,7 +141,7 @@ export function createPlainPrompter(input: Readable = process.stdin, output: Wri
         const chosen = choices[index];
         const several = chosen === undefined ? couldBe(choices, typedText, elsewhere) : undefined;
         if (several !== undefined) prompt = `"${typedText}" could be ${several}. Type more of its name or a number from 1 to ${choices.length} ${enter}`;
-        else if (chosen === undefined) prompt = `"${typedText}" is not in the list. Type a number from 1 to ${choices.length} ${enter}`;
+        else if (chosen === undefined) prompt = `"${typedText}" is not in the list.${numberNotListed !== undefined && typedANumber(typedText) ? ` ${numberNotListed}` : ''} Type a number from 1 to ${choices.length} ${enter}`;
         else if (chosen.disabled !== undefined) prompt = `${chosen.name} cannot be chosen now. ${ask}`;
         // Picked by its number, which may have been typed for something else (a score): asked
         // first. Enter alone takes the default, as the line says, with nothing typed to mistake.

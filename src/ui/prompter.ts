@@ -32,6 +32,12 @@ export interface Prompter {
      */
     numberTyped?: string;
     /**
+     * Said in a plain terminal after a number that is not in its numbered list, where a number is
+     * most likely a score typed before it is asked for: as `numberTyped` says it in a normal
+     * terminal, in the words of the numbered list.
+     */
+    numberNotListed?: string;
+    /**
      * Choices of other lists of the same session, not on this one: the timer's "Start…", at a
      * drill without one. A start of a name typed out of habit there ("st") picks none of this
      * list's choices that ask first (`confirm`: Stop the session here), and is said to be either.

@@ -227,6 +227,16 @@ describe('itb session', () => {
     expect(drillLists(off)[0]!.elsewhere).toEqual(['Start a timer (timers are off this session)']);
   });
 
+  it('says, in a plain terminal, to choose Done by its number before a score typed at a drill\'s list', async () => {
+    const withTimer = flags.filter((flag) => flag !== '--no-timer');
+    const said = (result: Awaited<ReturnType<typeof run>>) => result.prompter.asked.filter((asked) => asked.message === 'When you have done the drill:').map((asked) => asked.numberNotListed);
+    // Done first without a timer, second while the timer's next hold comes first.
+    const untimed = await run(['session', 'balance', ...flags], { home, tty: true, answers: [...screenClear, 3, 'stop'] });
+    expect(said(untimed)).toEqual(['Rate after the drill: choose Done first (1), then type your score.']);
+    const timed = await run(['session', 'balance', ...withTimer], { home, tty: true, answers: [false, 3, 'stop'] });
+    expect(said(timed)).toEqual(['Rate after the drill: choose Done first (2), then type your score.']);
+  });
+
   it('says so when a drill is done after only some of its holds were timed, and keeps how many with the score for the report', async () => {
     const withTimer = flags.filter((flag) => flag !== '--no-timer');
     const note = 'You timed 2 of the 6 holds. If that is all you did, your score is for those 2, not the full dose.';

@@ -39,8 +39,11 @@ describe('itb session under TERM=dumb', () => {
     await t.answer('(before: 5)', '3');
     await t.waitFor('Better: pain 5 → 3');
     await t.waitFor('When you have done the drill:');
+    // A score typed here that is no number of the list: when the score is asked, as well.
+    await t.answer(pick, '7');
+    await t.waitFor(/"7" is not in the list\. Rate after the drill: choose Done first \(\d\), then type\s+your score\./);
     // A score typed here by mistake picks Skip by its number: asked first, and no keeps the drill.
-    await t.answer(pick, '3');
+    await t.type(`3${keys.enter}`);
     await t.answer('Skip this drill? Type y for yes or n for no:', 'n');
     await t.waitFor(`When you have done the drill: ${pick}`);
     // A choice may be typed by its name, too: meant, so not asked about.

@@ -21,6 +21,8 @@ export interface Asked {
   default?: unknown;
   /** What a yes/no question, or a list in a normal terminal, says to a number typed at it. */
   numberTyped?: string;
+  /** What a list in a plain terminal says to a number typed at it that is not in it. */
+  numberNotListed?: string;
   /** The choices of other lists of the session a start typed here may be meant for, by name (see `elsewhere` in src/ui/prompter.ts). */
   elsewhere?: string[];
   /** The yes/no question asked before each choice is taken by its number in a plain terminal (none: taken at once). */
@@ -57,7 +59,7 @@ export class ScriptedPrompter implements Prompter {
     return answer;
   }
 
-  async select<T extends string>(q: { message: string; choices: Choice<T>[]; default?: T; numberTyped?: string; elsewhere?: Choice<string>[] }): Promise<T> {
+  async select<T extends string>(q: { message: string; choices: Choice<T>[]; default?: T; numberTyped?: string; numberNotListed?: string; elsewhere?: Choice<string>[] }): Promise<T> {
     const values = q.choices.map((c) => c.value);
     const disabled = Object.fromEntries(q.choices.flatMap((c) => (c.disabled === undefined ? [] : [[c.value, c.disabled]])));
     const confirms = q.choices.map((c) => c.confirm);
@@ -69,6 +71,7 @@ export class ScriptedPrompter implements Prompter {
       descriptions: q.choices.map((c) => c.description),
       default: q.default,
       ...(q.numberTyped === undefined ? {} : { numberTyped: q.numberTyped }),
+      ...(q.numberNotListed === undefined ? {} : { numberNotListed: q.numberNotListed }),
       ...(confirms.every((confirm) => confirm === undefined) ? {} : { confirms }),
       ...(q.elsewhere === undefined || q.elsewhere.length === 0 ? {} : { elsewhere: q.elsewhere.map((c) => c.name) }),
     };

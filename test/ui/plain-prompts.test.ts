@@ -148,6 +148,26 @@ describe('questions as plain lines', () => {
     expect(t.shown()).not.toContain('Skip this drill?');
   });
 
+  it('says when a score is asked, after a number not in the list where a number is most likely a score', async () => {
+    const drillChoices = [
+      { value: 'done', name: 'Done — rate my pain now' },
+      { value: 'skip', name: 'Skip this drill (I cannot do it now)', confirm: 'Skip this drill?' },
+      { value: 'stop', name: 'Stop the session here', confirm: 'Stop the session here?' },
+    ];
+    const numberNotListed = 'Rate after the drill: choose Done first (1), then type your score.';
+    const t = terminal();
+    const answer = t.prompter.select({ message: 'When you have done the drill:', choices: drillChoices, numberNotListed });
+    t.type('5');
+    expect(await stillWaiting(answer)).toBe(true);
+    expect(t.shown().replace(/\s+/g, ' ')).toContain(`"5" is not in the list. ${numberNotListed} Type a number from 1 to 3 and press Enter`);
+    // A word is no score: not said of it.
+    t.type('maybe');
+    expect(await stillWaiting(answer)).toBe(true);
+    expect(t.shown().replace(/\s+/g, ' ')).toContain('"maybe" is not in the list. Type a number from 1 to 3');
+    t.type('1');
+    expect(await answer).toBe('done');
+  });
+
   it('stops no session for "st" at a drill without a timer, typed to start one as at a drill with it, naming both', async () => {
     const drillChoices = [
       { value: 'done', name: 'Done — rate my pain now' },
