@@ -25,10 +25,11 @@ export async function chooseMovement(settings: Settings, library: Library, promp
   // The score is asked next: a number typed here is most likely that score, typed before it is
   // asked for, and would pick a movement unseen (the arrow-key list does not number them).
   const numberTyped = 'Rate once the movement is chosen: choose it with the arrow keys (or type its name), then Enter; your score is asked next.';
+  const numberNotListed = 'Your score is asked once the movement is chosen.';
   // "Something else" picked by mistake: Enter alone at its question goes back to the list, said
   // in the question, where Ctrl-C would end the session. Nothing is kept until a movement is given.
   for (;;) {
-    const picked = await prompter.select({ message: 'Which test movement? (The same one all session.)', choices, default: last?.value ?? settings.movement, numberTyped });
+    const picked = await prompter.select({ message: 'Which test movement? (The same one all session.)', choices, default: last?.value ?? settings.movement, numberTyped, numberNotListed });
     if (picked !== other) return picked;
     const typed = await prompter.input({
       message: 'Describe the test movement (Enter alone: back to the list):',
@@ -91,6 +92,7 @@ export async function onWhichLeg(
       choices: legs.map((value) => ({ value, name: value === last ? `${value} leg (last time)` : `${value} leg`, confirm: `Test on your ${value} leg?` })),
       default: last,
       numberTyped: 'Rate once the leg is chosen: choose it with the arrow keys (or type left or right), then Enter; your score is asked next.',
+      numberNotListed: 'Your score is asked once the leg is chosen.',
     });
   }
   // Another leg than last time is the person's choice (the other may hurt more now): said, so that

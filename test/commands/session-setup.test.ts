@@ -233,6 +233,10 @@ describe('the leg of a test movement done on one leg', () => {
     expect(leg.confirms).toEqual(['Test on your left leg?', 'Test on your right leg?']);
     // In the arrow-key list it picks none, and says the score comes next.
     expect(leg.numberTyped).toBe('Rate once the leg is chosen: choose it with the arrow keys (or type left or right), then Enter; your score is asked next.');
+    // In the numbered list, a number not in it says so too.
+    expect(leg.numberNotListed).toBe('Your score is asked once the leg is chosen.');
+    const movement = result.prompter.asked.find((asked) => asked.message.startsWith('Which test movement?'))!;
+    expect(movement.numberNotListed).toBe('Your score is asked once the movement is chosen.');
     expect((await stored()).sessions[0]).toMatchObject({ movement: 'step-down on the right leg', baseline: 4 });
   });
 

@@ -60,10 +60,14 @@ describe('itb session under TERM=dumb', () => {
   it('asks before a leg picked by a number typed at the leg list, which may be an early score, and not when named', async () => {
     const t = itb(['session', 'balance', '--side', 'both', '--symptom', 'pain']);
     await passRedFlagScreen(t);
-    await t.answer('Which test movement', '2');
+    await t.waitFor('Which test movement');
+    // A score typed at a list whose numbers do not go so far: said to come once the choice is made.
+    await t.answer(pick, '9');
+    await t.answer('"9" is not in the list. Your score is asked once the movement is chosen.', '2');
     await t.waitFor('Chosen: Step-down');
     await t.waitFor('Which leg will you test on?');
-    await t.answer(pick, '1');
+    await t.answer(pick, '5');
+    await t.answer('"5" is not in the list. Your score is asked once the leg is chosen.', '1');
     await t.answer('Test on your left leg? Type y for yes or n for no:', 'n');
     // The question again, where the leg typed by its name is taken without asking.
     await t.answer(`Which leg will you test on? ${pick}`, 'right');
