@@ -260,7 +260,7 @@ function renderBuckets(
   // After a flare-up today, the next session is for another day, as the advice above says.
   const when = (ids: string[], routine?: string) => {
     const readyAt = routineReadyAt(advice, ids.map((id) => loading.has(id)), now, routine);
-    return readyAt === undefined ? '' : readyAt === 'another day' ? ', on another day' : ` from ${localDateTime(readyAt)}`;
+    return readyAt === undefined ? '' : readyAt === 'another day' ? ', on another day' : `, from ${localDateTime(readyAt)}`;
   };
   const later = when([]);
   if (rehab.length > 0) next.push([`${itb} session rehab`, `run your rehab routine${when(rehab, 'rehab')}`]);

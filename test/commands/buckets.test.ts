@@ -59,7 +59,7 @@ describe('itb buckets', () => {
       data.sessions.push(buildSession({ startedAt: '2026-03-01T09:00:00Z', routine: 'strength', loading: true, baseline: 6, drills: [{ id: 'clamshells', scores: [4] }] }));
     });
     const strengthOnly = await run(['buckets'], { home, now });
-    expect(strengthOnly.stdout).toMatch(/^Next: itb session rehab {8}run your rehab routine from 2026-03-03 05:30$/m);
+    expect(strengthOnly.stdout).toMatch(/^Next: itb session rehab {8}run your rehab routine, from 2026-03-03 05:30$/m);
     // With a gentle drill beside them, the rehab routine has something to offer today.
     await save((data) => {
       data.sessions.push(buildSession({ startedAt: '2026-03-01T10:00:00Z', baseline: 4, drills: [{ id: 'lateral-ankle-tilts', scores: [3] }] }));
@@ -110,7 +110,7 @@ describe('itb buckets', () => {
     });
     const strengthOnly = await run(['buckets'], { home, now });
     // Too long to stand beside the command on 80 columns, what it does goes under it.
-    expect(strengthOnly.stdout).toMatch(/^Next: itb session retest\n {8}re-test 1 drill set aside for now from 2026-03-02 09:00$/m);
+    expect(strengthOnly.stdout).toMatch(/^Next: itb session retest\n {8}re-test 1 drill set aside for now, from 2026-03-02 09:00$/m);
     // A gentle drill due beside it gives the re-test routine something to offer today.
     await save((data) => {
       data.sessions.push(buildSession({ startedAt: '2026-02-01T13:30:00Z', routine: 'joint-chain', baseline: 6, drills: [{ id: 'lateral-ankle-tilts', scores: [6, 6] }] }));
@@ -136,7 +136,7 @@ describe('itb buckets', () => {
       data.sessions.pop();
     });
     const rested = await run(['buckets'], { home, now: new Date('2026-03-04T12:00:00Z') });
-    expect(rested.stdout).toMatch(/^Next: itb session rehab {8}run your rehab routine from 2026-03-04 09:00$/m);
+    expect(rested.stdout).toMatch(/^Next: itb session rehab {8}run your rehab routine, from 2026-03-04 09:00$/m);
   });
 
   it('says the rehab bucket is empty now, not "yet", when the drills that helped were set aside at later tests', async () => {

@@ -134,7 +134,7 @@ describe('the routine named to test the drills not tried yet', () => {
       drills: gentlerDrillsTried(),
     });
     await saveSessions(home, gentle);
-    expect(await bucketsNext(at)).toContain('itb session strength test 8 drills not tried yet from 2026-11-23 08:00');
+    expect(await bucketsNext(at)).toContain('itb session strength test 8 drills not tried yet, from 2026-11-23 08:00');
   });
 
   it('after the rehab routine, names a routine of the library, not the rehab routine that plain itb session offers first', async () => {

@@ -108,7 +108,7 @@ describe('a year of history on terminals from 30 to 64 columns', () => {
     for (const line of next.trimEnd().split('\n').slice(1)) expect(line).toMatch(/^ {6}itb session( \w+)?$|^ {8}\S/);
     // The one drill not tried yet is a strength drill, with the time its 48 hours end: side by side on 80 columns.
     const wide = await at(80, ['buckets'], year.home);
-    expect(wide.stdout).toMatch(/^ {6}itb session strength {2}test 1 drill not tried yet from \d{4}-\d\d-\d\d \d\d:\d\d$/m);
+    expect(wide.stdout).toMatch(/^ {6}itb session strength {2}test 1 drill not tried yet, from \d{4}-\d\d-\d\d \d\d:\d\d$/m);
     expect(wide.stdout).toMatch(/^Next: itb session rehab {2,}run your rehab routine$/m);
   });
 
