@@ -20,6 +20,7 @@ import { columnsOf, wrapColumnsOf } from '../ui/screen.js';
 import { packed } from '../ui/table.js';
 import { width } from '../ui/width.js';
 import { formats, type ExportOptions, type Format } from './export.js';
+import { extensions, formatNames, formatOfName } from './export-formats.js';
 import { fileThere, strayFileName, unusedName } from './export-names.js';
 import { calendarDay } from './calendar-day.js';
 import { itbWithLibrary, libraryFile, libraryOrStop, notice, shellPath, shellWord, typedWithout } from './shared.js';
@@ -276,26 +277,4 @@ function isFolder(path: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** The extension a file of each format is given (see formatOfName). */
-const extensions: Record<Format, string> = { md: 'md', csv: 'csv', json: 'json', html: 'html', fhir: 'fhir.json' };
-
-/** Each format as a sentence names it ("a md file" read wrong). */
-const formatNames: Record<Format, string> = { md: 'Markdown', csv: 'CSV', json: 'JSON', html: 'HTML', fhir: 'FHIR' };
-
-/** The format a file name asks for, if any. `.fhir.json` is FHIR: the longer ending is checked first. */
-function formatOfName(file: string): Format | undefined {
-  const lower = file.toLowerCase();
-  const byExtension: [string, Format][] = [
-    ['.fhir.json', 'fhir'],
-    ['.fhir', 'fhir'],
-    ['.md', 'md'],
-    ['.markdown', 'md'],
-    ['.csv', 'csv'],
-    ['.json', 'json'],
-    ['.html', 'html'],
-    ['.htm', 'html'],
-  ];
-  return byExtension.find(([extension]) => lower.endsWith(extension))?.[1];
 }
