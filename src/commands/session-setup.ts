@@ -72,7 +72,10 @@ export async function setUp(
   // The last routine, left part way today, can go on with its strength drills: offered first still.
   const lastLeft = latest && leftPartWay(data.sessions, latest.routine, now);
   const restingForList = lastLeft ? spacingWithout(data, lastLeft, now) : spacing;
-  const doneToday = latest !== undefined && !lastLeft && localDate(new Date(latest.startedAt)) === localDate(now);
+  // One stopped before any drill got through (Ctrl-C at its first score) left the whole routine to
+  // start again, as it then said: not done.
+  const gotThrough = latest !== undefined && (latest.status === 'completed' || latest.results.length > 0);
+  const doneToday = gotThrough && !lastLeft && localDate(new Date(latest.startedAt)) === localDate(now);
   const routine = routineArg ?? (await chooseRoutine(buckets, library, prompter, itb, latest?.routine, restingForList !== undefined, doneToday));
   const { exercises: offered, setAside } = routineExercises(routine, buckets, library);
   let exercises = offered;

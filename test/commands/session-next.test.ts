@@ -58,6 +58,13 @@ describe('the routine offered first after a session', () => {
     await saveSessions(home, earlier, partWay);
     expect(await offeredFirst(later)).toBe('rehab');
   });
+
+  it.each(['interrupted', 'stopped'] as const)('offers first again the rehab routine %s today before any drill got through, to start again as the session said', async (status) => {
+    const earlier = buildSession({ startedAt: '2026-11-10T09:00:00.000Z', routine: 'joint-chain', baseline: 6, drills: [{ id: 'lateral-ankle-tilts', scores: [4] }] });
+    const nothingDone = buildSession({ startedAt: '2026-11-20T08:00:00.000Z', routine: 'rehab', status, baseline: 5, drills: [] });
+    await saveSessions(home, earlier, nothingDone);
+    expect(await offeredFirst(later)).toBe('rehab');
+  });
 });
 
 /** The Next lines of `itb buckets` at `now`, spaces run together. */
