@@ -86,13 +86,23 @@ export async function setUp(
     say(`\n${wrap(professional.message, 78).map((l) => colour.bold(l)).join('\n')}\n`);
   }
   // One of a few plain words, the remembered one first in line; `also`, other words for each.
-  // `described`: the words under the remembered one.
-  const pick = <T extends string>(message: string, values: readonly T[], remembered: T | undefined, also?: (value: T) => string[], described?: string) =>
-    prompter.select({
+  // `said`: the words under the remembered one (`described`), and what a number typed there is
+  // told, where it is most likely a score (see Prompter).
+  const pick = <T extends string>(
+    message: string,
+    values: readonly T[],
+    remembered: T | undefined,
+    also?: (value: T) => string[],
+    said: { described?: string; numberTyped?: string; numberNotListed?: string } = {},
+  ) => {
+    const { described, ...numbers } = said;
+    return prompter.select({
       message,
       choices: values.map((value) => ({ value, name: value, ...(also ? { also: also(value) } : {}), ...(described !== undefined && value === remembered ? { description: described } : {}) })),
       default: remembered,
+      ...numbers,
     });
+  };
   // Each answer is kept as it is given, as a default for next time: stopping at the next question
   // still remembers it. One the same as last time needs no write.
   const remember = async <K extends 'side' | 'symptom' | 'movement'>(key: K, value: Settings[K]) => {
@@ -109,7 +119,7 @@ export async function setUp(
     latest !== undefined && latest.side === data.settings.side && pauseBetween(Date.parse(latest.startedAt), now.getTime())
       ? `The painful side of your last session, on ${localDate(new Date(latest.startedAt))}. Choose the side that hurts today.`
       : undefined;
-  const side = options.side ?? (await pick('Which side is painful?', painfulSides, data.settings.side, sideWords, sideThen));
+  const side = options.side ?? (await pick('Which side is painful?', painfulSides, data.settings.side, sideWords, { described: sideThen }));
   await remember('side', side);
   const partWay = leftPartWay(onSide(data.sessions, side), routine, now);
   const goingOn = partWay && (await goOnFromPartWay(partWay, offered, setAside, library, prompter));
@@ -140,7 +150,13 @@ export async function setUp(
     }
   }
 
-  const symptom = options.symptom ?? (await pick('What will you rate?', symptoms, data.settings.symptom, symptomWords));
+  // "What will you rate?" answered with the score ("2"): no symptom picked by its place unseen,
+  // and kept as the one rated from then on.
+  const scoreLater = {
+    numberTyped: `Your score is asked once the test movement is chosen. Choose what you will rate with the arrow keys (or type ${orList(symptoms)}), then Enter.`,
+    numberNotListed: 'Your score is asked once the test movement is chosen.',
+  };
+  const symptom = options.symptom ?? (await pick('What will you rate?', symptoms, data.settings.symptom, symptomWords, scoreLater));
   await remember('symptom', symptom);
   // A library movement typed by its id (`--movement single-leg-squat`) is recorded by its name, as
   // picking it from the list records it: the same movement, so the same trend.

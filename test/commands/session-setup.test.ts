@@ -240,6 +240,18 @@ describe('the leg of a test movement done on one leg', () => {
     expect((await stored()).sessions[0]).toMatchObject({ movement: 'step-down on the right leg', baseline: 4 });
   });
 
+  it('keeps a number typed at "What will you rate?", most likely an early score, from picking what is rated', async () => {
+    await afterSessions();
+    const result = await run(['session', 'balance', '--side', 'left', '--movement', 'walking', '--no-timer'], { home, tty: true, answers: ['pain', 4, 'stop'] });
+    expect(result.code, result.stderr).toBe(0);
+    const symptom = result.prompter.asked.find((asked) => asked.message === 'What will you rate?')!;
+    // In the arrow-key list it picks none, and says when the score is asked.
+    expect(symptom.numberTyped).toBe(
+      'Your score is asked once the test movement is chosen. Choose what you will rate with the arrow keys (or type pain, tightness or discomfort), then Enter.',
+    );
+    expect(symptom.numberNotListed).toBe('Your score is asked once the test movement is chosen.');
+  });
+
   it('says so when the leg is not the one of last time, chosen or named, and not when it is', async () => {
     await afterSessions();
     const session = (answers: (string | number)[], movement: string[] = []) =>

@@ -187,6 +187,21 @@ describe('itb session in a terminal', () => {
     expect(storeOf().sessions[0].results).toEqual([expect.objectContaining({ exerciseId: 'lateral-ankle-tilts', outcome: 'rehab' })]);
   });
 
+  it('picks nothing to rate for a score typed at "What will you rate?", saying when the score is asked', async () => {
+    const t = itb(['session', 'joint-chain', '--side', 'left', '--movement', 'lunge']);
+    await passRedFlagScreen(t);
+    await t.waitFor('? What will you rate?');
+    await t.type(`2${keys.enter}`);
+    await t.waitFor('> Your score is asked once the test movement is chosen. Choose what you will');
+    expect(t.text).not.toContain('✔ What will you rate?');
+    await t.type(keys.enter);
+    await t.answer('Rate your pain (0 = none', '2');
+    await t.waitFor('When you have done the drill');
+    await t.type(keys.ctrlC);
+    expect(await t.exited).toBe(130);
+    expect(storeOf().sessions[0]).toMatchObject({ symptom: 'pain', baseline: 2 });
+  });
+
   it('picks the routine a word typed at "Which routine?" names, and keeps the list, saying so, at a word that names none', async () => {
     const t = itb(['session', '--side', 'left', '--symptom', 'pain', '--movement', 'lunge']);
     await passRedFlagScreen(t);
