@@ -15,6 +15,8 @@ export interface Choice<T extends string> {
    * it (questions as numbered lines, src/ui/plain-prompts.ts): a score typed at a drill's list
    * must not skip the drill or stop the session. The arrow-key list of the other prompts asks
    * nothing: where a number may be a score, `numberTyped` keeps it from picking any choice there.
+   * In both, a start of its name that also starts a choice of another list (`elsewhere`) picks it
+   * not: "st" for Stop the session here, where drills with a timer take it for Start.
    */
   confirm?: string;
 }
