@@ -25,7 +25,8 @@ import { busyInSession, changedOutsideNote, damagedInSession, savedOrAsked, stop
 import { leftOutHere, nothingToRunToday, routineExercises } from './session-routines.js';
 import { goOnAfterFlareUp } from './session-rest.js';
 import { screenIfNeeded } from './session-screen.js';
-import { nothingGotThrough, setUp } from './session-setup.js';
+import { nothingGotThrough } from './part-way.js';
+import { setUp } from './session-setup.js';
 import type { SessionOptions } from './session.js';
 import { itbWithLibrary, libraryOrStop, numberAsMovement, paint, promptsFor, shellWord, typedWith } from './shared.js';
 

@@ -14,7 +14,7 @@ import { width } from '../ui/width.js';
 import { onScreen, wrap } from '../ui/wrap.js';
 import { plural, yourSide } from '../export/words.js';
 import { commandLines } from '../shell-word.js';
-import { drillsLeft } from './session-setup.js';
+import { drillsLeft } from './part-way.js';
 
 /** `itb`: how to start it (itbWithLibrary). */
 export function closing(session: Session, library: Library, before: BucketView, after: StoreData, now: Date, itb: string, colour: Colours): string {

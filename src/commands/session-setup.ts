@@ -5,7 +5,6 @@ import type { BucketView, ExerciseStatus } from '../core/buckets.js';
 import { localDate, localDateTime } from '../core/history.js';
 import { compareInstants } from '../core/instant.js';
 import type { Session, Settings, StoreData } from '../core/records.js';
-import { LOADING_DRILLS_A_DAY } from '../core/session.js';
 import { leftPartWay, type PartWay } from '../core/resume.js';
 import { andList, orList, painfulSides, sideWords, symptoms, symptomWords } from '../core/terms.js';
 import { inSentence } from '../core/text.js';
@@ -18,6 +17,7 @@ import type { Prompter } from '../ui/prompter.js';
 import { fitName } from '../ui/width.js';
 import { wrap } from '../ui/wrap.js';
 import { chooseMovement, onWhichLeg } from './session-movement.js';
+import { loadingTriedBefore, onSide } from './part-way.js';
 import { chooseRoutine, routineExercises } from './session-routines.js';
 import type { SaveInSession } from './session-saving.js';
 import type { SessionOptions } from './session.js';
@@ -248,12 +248,6 @@ async function goOnFromPartWay(
   return { left, loadingTried: loadingTriedBefore(partWay, library) };
 }
 
-/** The strength drills tried in the part done earlier, by id: with those tried today, the day's strength work. */
-function loadingTriedBefore(partWay: PartWay, library: Library): string[] {
-  const loading = new Set(library.exercises.filter((exercise) => exercise.loading).map((exercise) => exercise.id));
-  return [...new Set(partWay.sessions.flatMap((session) => session.attempts.map((attempt) => attempt.exerciseId)).filter((id) => loading.has(id)))];
-}
-
 /**
  * Where to go instead of a strength routine: the library's routines with no strength drill that
  * have drills to offer today. `itb`: how to start it (itbWithLibrary).
@@ -273,33 +267,4 @@ function gentlerRoutines(buckets: BucketView, library: Library, itb: string): st
   }
   const some = ids.slice(0, 3);
   return `A gentler routine suits today, such as ${orList(some)}: \`${itb} session ${some[0]}\`.`;
-}
-
-/** The sessions whose painful side was `side`: a routine goes on only from a part done on the same side. */
-function onSide(sessions: readonly Session[], side: Session['side']): Session[] {
-  return sessions.filter((session) => session.side === side);
-}
-
-/**
- * Whether no drill of the routine of `session` was got through today on its side, this session
- * and any part done earlier: there is nothing to go on from, only the routine to start again.
- */
-export function nothingGotThrough(session: Session, after: StoreData, now: Date): boolean {
-  return leftPartWay(onSide(after.sessions, session.side), session.routine, now) === undefined;
-}
-
-/** How many drills of the routine of `session`, stopped part way, are left for later today. */
-export function drillsLeft(session: Session, view: BucketView, library: Library, now: Date, after: StoreData): number {
-  const partWay = leftPartWay(onSide(after.sessions, session.side), session.routine, now);
-  if (partWay === undefined) return 0;
-  try {
-    const left = routineExercises(session.routine, view, library, { allSetAside: 'keep' }).exercises.filter((exercise) => !partWay.passed.has(exercise.id));
-    // Two or three strength drills are enough for one day: with those tried, strength drills
-    // alone left wait for the next strength session, not for later today.
-    const enoughToday = loadingTriedBefore(partWay, library).length >= LOADING_DRILLS_A_DAY;
-    return enoughToday && left.every((exercise) => exercise.loading) ? 0 : left.length;
-  } catch {
-    // A built-in routine left empty (its drills all decided): nothing left of it.
-    return 0;
-  }
 }
