@@ -174,7 +174,7 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
 
   if (options.output === undefined) {
     // Read on a terminal, the Markdown is broken between words, as everything itb prints.
-    if (format === 'md' && ctx.stdout.isTTY === true && typeof text === 'string') text = (await import('../export/md.js')).mdOnScreen(text);
+    if (format === 'md' && ctx.stdout.isTTY === true && typeof text === 'string') text = (await import('../export/md-screen.js')).mdOnScreen(text);
     if (typeof text === 'string') {
       ctx.stdout.write(text);
     } else {
