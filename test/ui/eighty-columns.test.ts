@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadLibraryFile } from '../../src/library/load.js';
-import { described } from '../../src/ui/prompts.js';
+import { described } from '../../src/ui/prompt-fit.js';
 import { width } from '../../src/ui/width.js';
 import { run, tempHome, type RunResult } from '../helpers/run.js';
 import { historyHome, screenCommands } from '../helpers/history-home.js';

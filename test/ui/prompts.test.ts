@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadLibraryFile } from '../../src/library/load.js';
 import { descriptionLines, listLines, listPrompt } from '../../src/ui/list-prompt.js';
-import { described } from '../../src/ui/prompts.js';
+import { described } from '../../src/ui/prompt-fit.js';
 
 const shipped = loadLibraryFile(join(import.meta.dirname, '../../data/library.yaml'));
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadLibraryFile } from '../../src/library/load.js';
 import { cutToRows, descriptionLines, listLines, listPrompt, typingRows } from '../../src/ui/list-prompt.js';
-import { described } from '../../src/ui/prompts.js';
+import { described } from '../../src/ui/prompt-fit.js';
 import { onTerminal } from '../helpers/terminal.js';
 
 const shipped = loadLibraryFile(join(import.meta.dirname, '../../data/library.yaml'));
