@@ -82,14 +82,14 @@ function deepestPairPath(doc: Document, wanted: (pair: Pair) => boolean, withKey
     Pair(_, pair, path) {
       const key = isScalar(pair.key) ? pair.key : undefined;
       if (wanted(pair)) {
+        // The key of each field on the way down, and the index of each item of fields in a list
+        // (the last ancestor is the item of fields that holds `pair`).
         const parts: string[] = [];
-        let parent: unknown = doc.contents;
-        for (const ancestor of path.slice(1)) {
+        for (const [index, ancestor] of path.entries()) {
+          const above = path[index - 1];
           if (isPair(ancestor) && isScalar(ancestor.key)) parts.push(String(ancestor.key.value));
-          if (isSeq(parent) && isMap(ancestor)) parts.push(String(parent.items.indexOf(ancestor)));
-          parent = isPair(ancestor) ? ancestor.value : ancestor;
+          if (isSeq(above) && isMap(ancestor)) parts.push(String(above.items.indexOf(ancestor)));
         }
-        if (isSeq(parent) && isMap(path[path.length - 1])) parts.push(String(parent.items.indexOf(path[path.length - 1] as never)));
         if (withKey) parts.push(String(key?.value));
         if (parts.length > deepest.length) deepest = parts;
       }
