@@ -19,7 +19,8 @@ import type { At } from './positions.js';
 import { finishProblems, type Found, type Problem } from './problems.js';
 import type { Library } from './schema.js';
 import { checkShape, drillsAmongRoutines, isRecord, zodProblems } from './shape.js';
-import { firstLine, isReadable, syntaxProblems, unresolvedAliases } from './syntax.js';
+import { firstLine } from './parser-words.js';
+import { isReadable, syntaxProblems, unresolvedAliases } from './syntax.js';
 import { unroutedWarnings } from './unrouted.js';
 
 export type { Problem };
