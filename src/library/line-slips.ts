@@ -4,8 +4,8 @@
 // the column or the text to write.
 import type { YAMLError } from 'yaml';
 import { continuedTextSlip } from './continued-text.js';
-import { itemWord } from './duplicate-field.js';
-import { isBlank, lineAbove, lineAt, lineNumber, nextLine, type Line } from './lines.js';
+import { fieldOf, isBlank, isItem, itemWordAt, lineAbove, lineAt, lineNumber, nextLine, type Line } from './lines.js';
+import { doseFields, itemLeftOfList, shiftedField } from './out-of-column.js';
 import { cueSchema, exerciseSchema, movementSchema, routineSchema } from './schema.js';
 
 /** The names of the fields a library's items have, to tell "loading false" from a line of text. */
@@ -30,6 +30,9 @@ export function lineSlip(source: string, error: YAMLError): { offset: number; me
   if (/^(Sequence item without - indicator|All mapping items must start at the same column|Implicit keys need to be on a single line|Implicit map keys need to be followed by map values|Nested mappings are not allowed in compact mappings)/.test(message)) {
     const slip = continuedTextSlip(source, line, fieldNames);
     if (slip) return slip;
+    // "  - clamshells" after a routine's "      - wall-sit", read as a new routine whose text runs on into the next line.
+    const item = itemLeftOfList(source, line);
+    if (item) return { offset: line.start + line.indent, message: item };
   }
   if (/^Nested mappings are not allowed in compact mappings/.test(message)) {
     // "- id: a" then "     name: b": the parser stops at the end of the line above the slip.
@@ -84,10 +87,16 @@ export function lineSlip(source: string, error: YAMLError): { offset: number; me
   if (/^All mapping items must start at the same column/.test(message)) {
     // "  - id: a", its fields, then "  id: b": the "- " of a new item deleted, its first field left
     // where the "- " was. Right under the "- " line of an item instead, it is rather a field of that item out of line.
-    const item = line;
+    // After a field with nothing after its ":" ("dose:"), the parser points at the end of that field's line.
+    const item = (/^\r?\n/.test(source.slice(error.pos[0])) && !isBlank(reported) && nextLine(source, reported)) || line;
     const sibling = lineAbove(source, item, item.indent);
     const body = lineAbove(source, item, Infinity);
     const fields = sibling && /^- +[\w-]+:(\s|$)/.test(sibling.text.slice(sibling.indent));
+    if (fieldOf(item)?.col === item.indent && sibling?.indent === item.indent && fields && body !== undefined) {
+      // A field the item above does not have yet ("reps" shifted left under "dose:") is rather one of its own.
+      const shifted = shiftedField(source, item, sibling);
+      if (shifted) return shifted;
+    }
     if (fieldOf(item)?.col === item.indent && sibling?.indent === item.indent && fields && body !== undefined && body.indent > item.indent) {
       const written = item.text.slice(item.indent).replace(/\s+#.*$/, '').trim();
       return {
@@ -160,9 +169,6 @@ export function longDashAt(text: string): string | undefined {
   return /^([\u2013\u2014\u2212])[ \t]/.exec(text)?.[1];
 }
 
-/** The fields a dose has, which belong under "dose:" wherever else they are written. */
-const doseFields = new Set(['sets', 'reps', 'holdSeconds', 'perSide']);
-
 /**
  * "dose:", then "sets: 1" as far left as "dose", then "reps: 10" under it: either "sets" belongs
  * under the field above it (always, for a field of the dose) or the line after it is indented
@@ -198,12 +204,6 @@ export function itemsAfterValueMessage(source: string, offset: number): string {
   return `this list item ("- ") comes under ${where}, which has its value on its line already; write "${field.name}:" alone with the items under it, or, if that line is out of place, move it`;
 }
 
-/** The field a line starts with (after the "- " of a list item) and its column, counted from 0. */
-function fieldOf(line: Line): { name: string; col: number } | undefined {
-  const field = /^((?:- +)*)([\w-]+):(\s|$)/.exec(line.text.slice(line.indent));
-  return field ? { name: field[2]!, col: line.indent + field[1]!.length } : undefined;
-}
-
 /**
  * A list item left of the items above it in its list: the field above it, no further right
  * ("steps:", "exercises:"), opens a list whose items start further right. When only the first
@@ -220,16 +220,6 @@ function furtherInMessage(source: string, item: Line): string | undefined {
   return `this list item does not line up with the one on line ${line}: start its "- " in column ${sibling.indent + 1}, as line ${line} does, or, if line ${line} is the one out of line, start the "- " of line ${line} in column ${item.indent + 1}`;
 }
 
-function isItem(line: Line): boolean {
-  return line.text.slice(line.indent).startsWith('- ');
-}
-
 function notLinedUp(source: string, sibling: Line): string {
   return `this list item does not line up with the one on line ${lineNumber(source, sibling.start)}: start its "- " in column ${sibling.indent + 1}, as the items above it do`;
-}
-
-/** What an item of the list `line` is in is called: a drill, a routine, a cue, a test movement. */
-function itemWordAt(source: string, line: Line): string {
-  const list = lineAbove(source, line, 0);
-  return itemWord(/^([\w-]+):/.exec(list?.text ?? '')?.[1] ?? '');
 }

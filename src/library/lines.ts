@@ -1,5 +1,7 @@
 // Lines of a library file as a reader sees them: where each starts, how far it is indented, the
-// nearest line with content above or below. Slips of indentation are told in these terms.
+// nearest line with content above or below, the field or list item it starts with. Slips of
+// indentation are told in these terms.
+import { itemWord } from './duplicate-field.js';
 
 /** One line of the file: the offset it starts at, its spaces before the first character, its text. */
 export interface Line {
@@ -48,4 +50,21 @@ export function lineNumber(source: string, offset: number): number {
   let count = 1;
   for (let index = source.indexOf('\n'); index !== -1 && index < offset; index = source.indexOf('\n', index + 1)) count++;
   return count;
+}
+
+/** The field a line starts with (after the "- " of a list item) and its column, counted from 0. */
+export function fieldOf(line: Line): { name: string; col: number } | undefined {
+  const field = /^((?:- +)*)([\w-]+):(\s|$)/.exec(line.text.slice(line.indent));
+  return field ? { name: field[2]!, col: line.indent + field[1]!.length } : undefined;
+}
+
+/** Whether a line starts a list item ("- "). */
+export function isItem(line: Line): boolean {
+  return line.text.slice(line.indent).startsWith('- ');
+}
+
+/** What an item of the list `line` is in is called: a drill, a routine, a cue, a test movement. */
+export function itemWordAt(source: string, line: Line): string {
+  const list = lineAbove(source, line, 0);
+  return itemWord(/^([\w-]+):/.exec(list?.text ?? '')?.[1] ?? '');
 }

@@ -4,6 +4,8 @@
 // list item indented one space too far, which YAML reads as more of the item above it.
 import { isAlias, isMap, isScalar, isSeq, visit, type Document, type Node } from 'yaml';
 import { readsInPath } from '../core/text.js';
+import { lineAt } from './lines.js';
+import { itemLeftOfList } from './out-of-column.js';
 import type { At, Path } from './positions.js';
 import type { Problem } from './problems.js';
 import { quoted } from './syntax.js';
@@ -177,6 +179,9 @@ function itemInText(node: Node, path: Path, source: string): { offset: number; m
   const dash = /^( *)- +$/.exec(source.slice(lineStart, node.range[0]));
   const inside = /\n( *)- /.exec(source.slice(node.range[0], node.range[1]));
   if (!dash || !inside) return undefined;
+  // "  - wall-sit" right under "    exercises:", its list's other items further in: the item is the line out of place.
+  const left = itemLeftOfList(source, lineAt(source, lineStart));
+  if (left) return { offset: lineStart + dash[1]!.length, message: left };
   const message =
     `this line starts with "- " but is indented further than the list item above it, so YAML reads it as more of that item's text ("${folded(node.value)}"): ` +
     `start its "- " in column ${dash[1]!.length + 1}, as the item above does`;

@@ -13,6 +13,8 @@ import { isNameless, namelessFieldMessage, namelessFieldOffsets } from './namele
 import { putInQuotes } from './syntax.js';
 import { allowedFields, inCapitals, nearFields } from './field-names.js';
 import { itemsReadAsText } from './items-as-text.js';
+import { lineAt } from './lines.js';
+import { itemLeftOfList } from './out-of-column.js';
 import { numberWordAdvice, valueAdvice } from './value-advice.js';
 
 /** What each list of the library holds. */
@@ -187,6 +189,8 @@ function textWithColon(doc: Document, source: string, path: Path): string | unde
 function howToWrite(doc: Document, source: string, path: Path, expected: string, message: string): string | undefined {
   const field = path.at(-1);
   const node = nodeAt(doc, path, false);
+  // "  - clamshells" after a routine's "      - wall-sit": an item of the list above, read as a routine.
+  if (expected === 'object' && path.length === 2 && isScalar(node) && node.range) return itemLeftOfList(source, lineAt(source, node.range[0]));
   if (typeof field !== 'string' || !isScalar(node)) return undefined;
   if (expected === 'array') {
     const items = itemsReadAsText(source, node, field);

@@ -201,7 +201,7 @@ describe('YAML syntax errors', () => {
   it('reports fields that do not line up', () => {
     const source = 'version: 1\nexercises:\n  - id: a\n  name: b\n';
     expect(problemsIn(source)).toEqual([
-      '4:3  exercises.0  this field does not line up with the fields above it; the fields of one item must start in the same column',
+      '4:3  exercises.0  this field is indented less than "id" on line 3, as far left as the "- " on that line; the fields of one item start in the same column: start it in column 5, as "id" is',
     ]);
   });
 

@@ -1,0 +1,109 @@
+// A field of an item shifted left to the column of the item's "- ": the parser reads it as a new
+// item without its "- ", but a field the item does not have yet is one of its own out of line.
+import { describe, expect, it } from 'vitest';
+import { problemsIn } from '../helpers/library-problems.js';
+
+const lines = [
+  'version: 1',
+  'exercises:',
+  '  - id: wall-sit',
+  '    name: Wall sit',
+  '    region: knee',
+  '    category: strength',
+  '    steps:',
+  '      - Lean your back on a wall.',
+  '    dose:',
+  '      sets: 2',
+  '      reps: 10',
+  '    side: both',
+  '    loading: true',
+  'routines:',
+  '  - id: mine',
+  '    name: Mine',
+  '    description: One drill.',
+  '    exercises:',
+  '      - wall-sit',
+];
+
+/** The library with line `number` (from 1) written as `text`. */
+const withLine = (number: number, text: string) => lines.map((line, index) => (index === number - 1 ? text : line)).join('\n') + '\n';
+
+describe('a field written where its item\'s "- " is', () => {
+  it('is told as a field of the item above, with the column of its fields', () => {
+    expect(problemsIn(withLine(5, '  region: knee'))).toEqual([
+      '5:3  exercises.0  this field is indented less than "name" on line 4, as far left as the "- " of the drill on line 3; the fields of one item start in the same column: start it in column 5, as "name" is',
+    ]);
+    expect(problemsIn(withLine(13, '  loading: true'))).toEqual([
+      '13:3  exercises.0  this field is indented less than "side" on line 12, as far left as the "- " of the drill on line 3; the fields of one item start in the same column: start it in column 5, as "side" is',
+    ]);
+    expect(problemsIn(withLine(18, '  exercises:'))).toEqual([
+      '18:3  routines.0  this field is indented less than "description" on line 17, as far left as the "- " of the routine on line 15; the fields of one item start in the same column: start it in column 5, as "description" is',
+    ]);
+  });
+
+  it('right under the "- " line, is told with the column of the field on that line', () => {
+    expect(problemsIn(withLine(4, '  name: Wall sit'))).toEqual([
+      '4:3  exercises.0  this field is indented less than "id" on line 3, as far left as the "- " on that line; the fields of one item start in the same column: start it in column 5, as "id" is',
+    ]);
+  });
+
+  it('a field of the dose, with the column of the dose\'s fields above it or under it', () => {
+    expect(problemsIn(withLine(11, '  reps: 10'))).toEqual([
+      '11:3  exercises.0.dose  this field of the dose is indented less than "sets" on line 10, as far left as the "- " of the drill on line 3; a field of the dose goes under "dose:": start it in column 7, as "sets" is',
+    ]);
+    expect(problemsIn(withLine(10, '  sets: 2'))).toEqual([
+      '10:3  exercises.0.dose  this field of the dose is indented less than "reps" on line 11, as far left as the "- " of the drill on line 3; a field of the dose goes under "dose:": start it in column 7, as "reps" is',
+    ]);
+  });
+
+  it('an "id", or a field the item above has already, still starts a new item without its "- "', () => {
+    const next = (first: string) => `${lines.slice(0, 13).join('\n')}\n${first}\n    region: hip\n`;
+    expect(problemsIn(next('  id: clamshells'))).toEqual([
+      '14:3  exercises.0  a new drill starts here without "- ": write "- id: clamshells", with its "- " in column 3, as on line 3',
+    ]);
+    expect(problemsIn(next('  name: Clamshells'))).toEqual([
+      '14:3  exercises.0  a new drill starts here without "- ": write "- name: Clamshells", with its "- " in column 3, as on line 3',
+    ]);
+  });
+});
+
+describe('a list of the library written where the "- " of the items above it is', () => {
+  it('is told to start at the left edge', () => {
+    const source = withLine(14, '  routines:');
+    expect(problemsIn(source)).toEqual([
+      '14:3  exercises.0  "routines:" is a field of the library itself, which starts at the left edge: start it in column 1, as "exercises" on line 2 is',
+    ]);
+  });
+});
+
+describe('an item of a list inside an item, written where that item\'s "- " is', () => {
+  const routine = (exercises: string[]) => `${lines.slice(0, 18).join('\n')}\n${exercises.join('\n')}\n`;
+
+  it('after the items of its list: lined up with them', () => {
+    // Followed by a field of the routine, which the parser reads as more of its text.
+    expect(problemsIn(`${routine(['      - wall-sit', '  - clamshells'])}    cues: []\n`)).toEqual([
+      '20:3  routines.0  this list item starts as far left as the "- " of the routine on line 15, so it is read as a new routine; as an item of "exercises" (line 18), start its "- " in column 7, as on line 19',
+    ]);
+    // Last in the file, where it is read as a routine of its own: the same words.
+    expect(problemsIn(routine(['      - wall-sit', '  - clamshells']))).toEqual([
+      '20:5  routines.1  this list item starts as far left as the "- " of the routine on line 15, so it is read as a new routine; as an item of "exercises" (line 18), start its "- " in column 7, as on line 19',
+    ]);
+  });
+
+  it('right under the field that opens the list: lined up with the items under it, or further in than the field', () => {
+    expect(problemsIn(routine(['  - wall-sit', '      - clamshells']))).toEqual([
+      '18:5  routines.0.exercises  must be a list (nothing is written here): write each item on a line of its own under "exercises:", indented and starting with "- "',
+      '19:3  routines.1  this list item starts as far left as the "- " of the routine on line 15, so it is read as a new routine; as the first item of "exercises" (line 18), start its "- " in column 7, as on line 20',
+    ]);
+    expect(problemsIn(routine(['  - wall-sit']))).toContain(
+      '19:5  routines.1  this list item starts as far left as the "- " of the routine on line 15, so it is read as a new routine; as the first item of "exercises" (line 18), start its "- " in column 7, further in than "exercises"',
+    );
+  });
+
+  it('a step of a drill, its text over several lines, the same', () => {
+    const drill = lines.join('\n').replace('      - Lean your back on a wall.', '      - >-\n        Lean your back\n        on a wall.\n  - Slide down.');
+    expect(problemsIn(drill)).toEqual([
+      '11:3  exercises.0  this list item starts as far left as the "- " of the drill on line 3, so it is read as a new drill; as an item of "steps" (line 7), start its "- " in column 7, as on line 8',
+    ]);
+  });
+});
