@@ -11,5 +11,7 @@ export function itemsReadAsText(source: string, node: Node | null | undefined, f
   const [first, ...later] = source.slice(node.range[0], node.range[1]).split(/\r?\n/);
   if (!later.some((line) => /^\s*-\s/.test(line))) return undefined;
   const text = first!.trim();
+  // "steps:", then "-Lie down." and "- Lift." under it: the first item's "-" lost its space.
+  if (/^-[^\s-]/.test(text)) return `a space is missing after the "-" that starts "${text}", the first item under "${field}:": write "- ${text.slice(1)}"`;
   return `the lines under "${field}: ${text}" that start with "- " are read as more of its text; write "${field}:" alone with the items under it ("- ${text}" too, if it is one)`;
 }

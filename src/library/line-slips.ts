@@ -26,6 +26,9 @@ export function lineSlip(source: string, error: YAMLError): { offset: number; me
     const written = line.text.slice(line.indent + dash.length).replace(/\s+#.*$/, '').trim();
     return { offset: line.start + line.indent, message: `this line starts with "${dash}", ${longDashWords}: write "- ${written}"` };
   }
+  // "-Hold still": the space after the "-" of a list item left out, so that the "-" is read as a letter of the text.
+  const joined = dashJoined(source, line);
+  if (joined) return joined;
   // The parser reads a later line of a text, shifted left, as a field or a list item without its "- ".
   if (/^(Sequence item without - indicator|All mapping items must start at the same column|Implicit keys need to be on a single line|Implicit map keys need to be followed by map values|Nested mappings are not allowed in compact mappings)/.test(message)) {
     const slip = continuedTextSlip(source, line, fieldNames);
@@ -158,6 +161,19 @@ export function textStartOnItem(source: string, offset: number): number {
   if (!dashes || start > offset) return offset;
   const field = /^([\w-]+):[ \t]+/.exec(source.slice(start, offset));
   return field && fieldNames.has(field[1]!) ? start + field[0].length : start;
+}
+
+/**
+ * A line that starts with "-" and a letter where the items of a list start ("-Hold still" under
+ * "- Lie down", or right under "steps:"): a list item whose "- " lost its space.
+ */
+function dashJoined(source: string, line: Line): { offset: number; message: string } | undefined {
+  const text = line.text.slice(line.indent).replace(/\s+#.*$/, '').trim();
+  if (!/^-[^\s-]/.test(text)) return undefined;
+  const above = lineAbove(source, line, line.indent);
+  const inList = above && (above.indent === line.indent ? isItem(above) : /:\s*(#.*)?$/.test(above.text) && nextLine(source, above)?.start === line.start);
+  if (!inList) return undefined;
+  return { offset: line.start + line.indent, message: `a space is missing after the "-" that starts this list item: write "- ${text.slice(1)}"` };
 }
 
 /** Why a list item that starts with a long dash ("–", "—") is not one. */

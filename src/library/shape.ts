@@ -197,6 +197,8 @@ function howToWrite(doc: Document, source: string, path: Path, expected: string,
     if (items) return `${message}: ${items}`;
     // `equipment:` with nothing after it, meant as none: a list that may be left out.
     const none = node.value === null && fieldSchema(path)?.safeParse(undefined).success ? ` (or, for none, leave "${field}:" out)` : '';
+    // "steps:", then "-Lie down." under it: the "-" of the item lost its space.
+    if (typeof node.value === 'string' && /^-[^\s-][^\n]*$/.test(node.value)) return `${message}: a space is missing after the "-" that starts it; write "- ${node.value.slice(1)}"`;
     const dash = typeof node.value === 'string' ? longDashAt(node.value) : undefined;
     const why = dash ? `: "${dash}" is ${longDashWords};` : ':';
     return `${message}${why} write each item on a line of its own under "${field}:", indented and starting with "- "${none}`;
