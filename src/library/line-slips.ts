@@ -6,7 +6,7 @@ import type { YAMLError } from 'yaml';
 import { continuedTextSlip } from './continued-text.js';
 import { fieldOf, isBlank, isItem, itemWordAt, lineAbove, lineAt, lineNumber, nextLine, type Line } from './lines.js';
 import { doseFields, itemLeftOfList, shiftedField } from './out-of-column.js';
-import { cueSchema, exerciseSchema, movementSchema, routineSchema } from './schema.js';
+import { cueSchema, exerciseSchema, librarySchema, movementSchema, routineSchema } from './schema.js';
 
 /** The names of the fields a library's items have, to tell "loading false" from a line of text. */
 const fieldNames = new Set([
@@ -38,6 +38,9 @@ export function lineSlip(source: string, error: YAMLError): { offset: number; me
     if (item) return { offset: line.start + line.indent, message: item };
   }
   if (/^Nested mappings are not allowed in compact mappings/.test(message)) {
+    // "reps: 10" at the left edge, under the fields of a drill: the slip is this line, not the next.
+    const atEdge = leftEdgeSlip(source, line);
+    if (atEdge) return atEdge;
     // "- id: a" then "     name: b": the parser stops at the end of the line above the slip.
     const next = nextLine(source, line);
     const key = /^(?:- +)*([\w-]+):/.exec(line.text.slice(line.indent));
@@ -114,6 +117,9 @@ export function lineSlip(source: string, error: YAMLError): { offset: number; me
     const above = lineAbove(source, line, line.indent);
     const field = above && fieldOf(above);
     if (!above || above.indent >= line.indent || !field || field.col >= line.indent) return undefined;
+    // "dose:" at the left edge, its fields under it, then "side:": the slip is the line at the edge.
+    const atEdge = leftEdgeSlip(source, above);
+    if (atEdge) return atEdge;
     const under = nextLine(source, above);
     const inner = under && under.start !== line.start && under.indent > line.indent ? fieldOf(under) : undefined;
     const where = `this field is indented further than "${field.name}" on line ${lineNumber(source, above.start)}`;
@@ -161,6 +167,25 @@ export function textStartOnItem(source: string, offset: number): number {
   if (!dashes || start > offset) return offset;
   const field = /^([\w-]+):[ \t]+/.exec(source.slice(start, offset));
   return field && fieldNames.has(field[1]!) ? start + field[0].length : start;
+}
+
+/**
+ * A field of an item ("reps: 10", "region: knee") shifted to the left edge, where only the
+ * library's own fields start: told with the column of the nearest field above it.
+ */
+function leftEdgeSlip(source: string, line: Line): { offset: number; message: string } | undefined {
+  const name = fieldOf(line)?.name;
+  if (line.indent !== 0 || name === undefined || Object.hasOwn(librarySchema.shape, name)) return undefined;
+  // A field of the dose lines up with the dose's fields, any other with the fields beside "dose:".
+  const like = (field: { name: string; col: number } | undefined) => field !== undefined && field.col > 0 && (doseFields.has(name) || !doseFields.has(field.name));
+  let above = lineAbove(source, line, Infinity);
+  while (above && !like(fieldOf(above))) above = lineAbove(source, above, Infinity);
+  const field = above && fieldOf(above);
+  if (!above || !field) return undefined;
+  return {
+    offset: line.start,
+    message: `"${name}" starts at the left edge, where only the fields of the library itself start ("version:", "exercises:" ...): start it in column ${field.col + 1}, as "${field.name}" on line ${lineNumber(source, above.start)} is`,
+  };
 }
 
 /**

@@ -107,3 +107,22 @@ describe('an item of a list inside an item, written where that item\'s "- " is',
     ]);
   });
 });
+
+describe('a field of an item written at the left edge', () => {
+  const edge = '"%s" starts at the left edge, where only the fields of the library itself start ("version:", "exercises:" ...): start it in column';
+  const said = (name: string) => edge.replace('%s', name);
+
+  it('is told at its own line, with the column of the fields above it, not at the line after it', () => {
+    expect(problemsIn(withLine(5, 'region: knee'))).toEqual([`5:1  exercises.0  ${said('region')} 5, as "name" on line 4 is`]);
+    expect(problemsIn(withLine(4, 'name: Wall sit'))).toEqual([`4:1  exercises.0  ${said('name')} 5, as "id" on line 3 is`]);
+  });
+
+  it('a field of the dose with the dose\'s fields, a field after the dose with "dose"', () => {
+    expect(problemsIn(withLine(11, 'reps: 10'))).toEqual([`11:1  exercises.0.dose  ${said('reps')} 7, as "sets" on line 10 is`]);
+    expect(problemsIn(withLine(12, 'side: both'))).toEqual([`12:1  exercises.0.dose  ${said('side')} 5, as "dose" on line 9 is`]);
+  });
+
+  it('a field with fields under it ("dose:")', () => {
+    expect(problemsIn(withLine(9, 'dose:'))).toEqual([`9:1  exercises.0  ${said('dose')} 5, as "steps" on line 7 is`]);
+  });
+});
