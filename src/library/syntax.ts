@@ -75,6 +75,9 @@ function syntaxProblem(doc: Document, source: string, error: YAMLError, at: At):
   } else if (quote) {
     offset = nodeEndingAt(doc, offset, (node) => isScalar(node) && node.type !== 'PLAIN') ?? offset;
     message = `the text that starts with ${quote[1]} here has no closing ${quote[1]}`;
+    // "- 'til the knee is level": an apostrophe, not a quote, when nothing on the line closes it.
+    const text = restOfLine(source, offset);
+    if (quote[1] === "'" && text.startsWith("'") && !text.includes("'", 1)) message += `; end the text with ', or, if the ' belongs to the text, put the whole text in double quotes: ${quoted(text)}`;
   } else if (error.code === 'BLOCK_AS_IMPLICIT_KEY' && /:(\s|$)/.test(restOfLine(source, offset))) {
     // "name: Wall sit: easy" reads as a field inside a field; the slip is the ": " in the text. In
     // "- Lie down: knees bent: slowly" the parser stops at the second ": ", but the step is all of it.

@@ -232,6 +232,15 @@ describe('YAML syntax errors', () => {
     expect(problemsIn(source)).toEqual(['4:11  exercises.0.name  the text that starts with " here has no closing "']);
   });
 
+  it('says how to keep a \' that starts a text as an apostrophe, when nothing on its line closes it', () => {
+    const step = "version: 1\nexercises:\n  - id: a\n    steps:\n      - 'til the knee is level # slowly\n";
+    expect(problemsIn(step)).toEqual([
+      `5:9  exercises.0.steps  the text that starts with ' here has no closing '; end the text with ', or, if the ' belongs to the text, put the whole text in double quotes: "'til the knee is level"`,
+    ]);
+    // A '' inside is an apostrophe written as YAML wants it: only the closing ' is missing.
+    expect(problemsIn("version: 1\nexercises:\n  - id: a\n    name: 'Maria''s wall sit\n")).toEqual(["4:11  exercises.0.name  the text that starts with ' here has no closing '"]);
+  });
+
   it('reports a duplicate key at the second one, naming it and saying which one counts', () => {
     expect(problemsOf('duplicate-key.yaml')).toEqual([
       '11:7  exercises.0.dose.reps  duplicate field "reps": each field may appear only once in the same item; this one counts, the one on line 10 is ignored',
