@@ -66,14 +66,14 @@ export function lineSlip(source: string, error: YAMLError): { offset: number; me
     const oneOff = fields(item) && !(near && isItem(near)) ? lineAbove(source, item, item.indent - 1) : near;
     const linedUp = oneOff && oneOff.indent !== item.indent && isItem(oneOff) && (oneOff === near || fields(oneOff));
     // Further off ("- Hold." as far left as "steps:", "- id: b" at the left edge): an item of the list further in above it.
-    const said = linedUp ? notLinedUp(source, oneOff) : furtherInMessage(source, item);
+    const said = linedUp ? notLinedUp(source, oneOff, item) : furtherInMessage(source, item);
     return said === undefined ? undefined : { offset: item.start + item.indent, message: said };
   }
   if (/^All sequence items must start at the same column/.test(message)) {
     // A list item one space further than the items above it: the nearest line above at a lesser indent is one of them.
     const sibling = lineAbove(source, line, line.indent - 1);
     if (!line.text.slice(line.indent).startsWith('- ') || !sibling || !sibling.text.slice(sibling.indent).startsWith('- ')) return undefined;
-    return { offset: line.start + line.indent, message: notLinedUp(source, sibling) };
+    return { offset: line.start + line.indent, message: notLinedUp(source, sibling, line) };
   }
   if (/^Sequence item without - indicator/.test(message)) {
     // A field one space short of the fields of its item: the "- " of the item is further left.
@@ -256,11 +256,20 @@ function furtherInMessage(source: string, item: Line): string | undefined {
   if (!first || first.indent <= item.indent || !isItem(first)) return undefined;
   const sibling = lineAbove(source, item, first.indent);
   if (sibling?.indent !== first.indent || !isItem(sibling)) return undefined;
-  if (sibling.start !== first.start || item.indent <= field!.indent) return notLinedUp(source, sibling);
+  if (sibling.start !== first.start || item.indent <= field!.indent) return notLinedUp(source, sibling, item);
   const line = lineNumber(source, sibling.start);
   return `this list item does not line up with the one on line ${line}: start its "- " in column ${sibling.indent + 1}, as line ${line} does, or, if line ${line} is the one out of line, start the "- " of line ${line} in column ${item.indent + 1}`;
 }
 
-function notLinedUp(source: string, sibling: Line): string {
-  return `this list item does not line up with the one on line ${lineNumber(source, sibling.start)}: start its "- " in column ${sibling.indent + 1}, as the items above it do`;
+function notLinedUp(source: string, sibling: Line, item: Line): string {
+  const said = `this list item does not line up with the one on line ${lineNumber(source, sibling.start)}: start its "- " in column ${sibling.indent + 1}, as the items above it do`;
+  // An item pasted in whole, its fields as far off as its "- ": they move with it.
+  const fields = fieldOf(item);
+  const under = nextLine(source, item);
+  if (!fields || !under || under.indent !== fields.col || fieldOf(under)?.col !== under.indent) return said;
+  let last = under;
+  for (let next = nextLine(source, under); next && next.indent > item.indent && !(isItem(next) && next.indent <= fields.col); next = nextLine(source, next)) last = next;
+  const shift = sibling.indent - item.indent;
+  const spaces = `${Math.abs(shift)} space${Math.abs(shift) === 1 ? '' : 's'} further ${shift > 0 ? 'in' : 'left'}`;
+  return `${said}, and start the lines under it, to line ${lineNumber(source, last.start)}, ${spaces} as well`;
 }

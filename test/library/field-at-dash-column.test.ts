@@ -126,3 +126,17 @@ describe('a field of an item written at the left edge', () => {
     expect(problemsIn(withLine(9, 'dose:'))).toEqual([`9:1  exercises.0  ${said('dose')} 5, as "steps" on line 7 is`]);
   });
 });
+
+describe('an item pasted in whole, its "- " and its lines out by the same spaces', () => {
+  const drill = ['  - id: clamshells', '    name: Clamshells', '    steps:', '      - Lie on your side.', '    dose:', '      reps: 12'];
+  const pasted = (shift: (line: string) => string) => [...lines.slice(0, 13), ...drill.map(shift), ...lines.slice(13)].join('\n') + '\n';
+
+  it('is told to move them all, to the last line of the item', () => {
+    expect(problemsIn(pasted((line) => line.slice(2)))).toEqual([
+      '14:1  exercises.0  this list item does not line up with the one on line 3: start its "- " in column 3, as the items above it do, and start the lines under it, to line 19, 2 spaces further in as well',
+    ]);
+    expect(problemsIn(pasted((line) => ` ${line}`))).toEqual([
+      '14:4  exercises.0  this list item does not line up with the one on line 3: start its "- " in column 3, as the items above it do, and start the lines under it, to line 19, 1 space further left as well',
+    ]);
+  });
+});

@@ -130,7 +130,7 @@ describe('YAML syntax errors', () => {
       '10:6  exercises.0  this list item does not line up with the one on line 9: start its "- " in column 7, as the items above it do',
     ]);
     expect(problemsIn(`${drill(rest)}\n - id: b\n   name: B\n`)).toEqual([
-      '14:2  exercises.0  this list item does not line up with the one on line 3: start its "- " in column 3, as the items above it do',
+      '14:2  exercises.0  this list item does not line up with the one on line 3: start its "- " in column 3, as the items above it do, and start the lines under it, to line 15, 1 space further in as well',
     ]);
     // An item of a list of texts without its "- ".
     expect(problemsIn(drill(`      Stand up.\n${rest}`))).toEqual([
@@ -160,11 +160,11 @@ describe('YAML syntax errors', () => {
       `version: 1\nexercises:\n  - id: a\n    name: Wall sit\n    region: hip\n    category: stretch\n    steps:\n      - Slide down.\n      - Hold.\n${lines}`;
     const rest = '    dose: {reps: 3}\n    side: none\n    loading: false\n';
     expect(problemsIn(`${drill(rest)}   - id: b\n     name: B\n`)).toEqual([
-      '13:4  exercises.0  this list item does not line up with the one on line 3: start its "- " in column 3, as the items above it do',
+      '13:4  exercises.0  this list item does not line up with the one on line 3: start its "- " in column 3, as the items above it do, and start the lines under it, to line 14, 1 space further left as well',
     ]);
     // Rather than to put "- id: b" in quotes, as if it were a text with ": " in it.
     expect(problemsIn(`${drill(rest)}    - id: b\n      name: B\n`)).toEqual([
-      '13:5  exercises.0  this list item does not line up with the one on line 3: start its "- " in column 3, as the items above it do',
+      '13:5  exercises.0  this list item does not line up with the one on line 3: start its "- " in column 3, as the items above it do, and start the lines under it, to line 14, 2 spaces further left as well',
     ]);
   });
 

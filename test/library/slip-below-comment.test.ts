@@ -22,7 +22,7 @@ describe('a slip below a comment or a blank line', () => {
 
   it('a drill one space short, under a comment at the left edge: told as a list item out of line, not as a field with its value on its own line', () => {
     expect(problemsIn(drill(`    dose: {reps: 3}\n${rest}# The second drill\n - id: b\n   name: B\n`))).toEqual([
-      '14:2  exercises.0  this list item does not line up with the one on line 3: start its "- " in column 3, as the items above it do',
+      '14:2  exercises.0  this list item does not line up with the one on line 3: start its "- " in column 3, as the items above it do, and start the lines under it, to line 15, 1 space further in as well',
     ]);
   });
 });
