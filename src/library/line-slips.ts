@@ -6,6 +6,7 @@ import type { YAMLError } from 'yaml';
 import { continuedTextSlip } from './continued-text.js';
 import { fieldOf, isBlank, isItem, itemWordAt, lineAbove, lineAt, lineNumber, nextLine, type Line } from './lines.js';
 import { doseFields, itemLeftOfList, shiftedField } from './out-of-column.js';
+import { tabIndent } from './parser-words.js';
 import { cueSchema, exerciseSchema, librarySchema, movementSchema, routineSchema } from './schema.js';
 
 /** The names of the fields a library's items have, to tell "loading false" from a line of text. */
@@ -26,6 +27,8 @@ export function lineSlip(source: string, error: YAMLError): { offset: number; me
     const written = line.text.slice(line.indent + dash.length).replace(/\s+#.*$/, '').trim();
     return { offset: line.start + line.indent, message: `this line starts with "${dash}", ${longDashWords}: write "- ${written}"` };
   }
+  // "  \t region: knee": a tab among the spaces that indent the line, which an editor shows as a few spaces more.
+  if (/^ *\t[ \t]*\S/.test(line.text) && /^All mapping items must start at the same column/.test(message)) return { offset: line.start + line.indent, message: tabIndent };
   // "-Hold still": the space after the "-" of a list item left out, so that the "-" is read as a letter of the text.
   const joined = dashJoined(source, line);
   if (joined) return joined;

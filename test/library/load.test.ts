@@ -211,6 +211,12 @@ describe('YAML syntax errors', () => {
     ]);
   });
 
+  it('reports a tab among the spaces that indent a field, where an editor shows it as a few spaces', () => {
+    expect(problemsIn('version: 1\nexercises:\n  - id: a\n    name: A\n  \t region: hip\n    category: strength\n')).toEqual([
+      '5:3  exercises.0  a tab is used to indent this line; indent with spaces only',
+    ]);
+  });
+
   it('a tab that makes the parser trip on the line above it, or inside a text after ">": the tab is told', () => {
     const drill = (lines: string) =>
       `version: 1\nexercises:\n  - id: a\n    name: Wall sit\n    region: hip\n    category: stretch\n    steps:\n      - Slide down.\n${lines}    dose: {reps: 3}\n    side: none\n    loading: false\n`;
