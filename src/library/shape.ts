@@ -196,7 +196,10 @@ function howToWrite(doc: Document, source: string, path: Path, expected: string,
     const items = itemsReadAsText(source, node, field);
     if (items) return `${message}: ${items}`;
     // `equipment:` with nothing after it, meant as none: a list that may be left out.
-    const none = node.value === null && fieldSchema(path)?.safeParse(undefined).success ? ` (or, for none, leave "${field}:" out)` : '';
+    const optional = fieldSchema(path)?.safeParse(undefined).success;
+    const none = node.value === null && optional ? ` (or, for none, leave "${field}:" out)` : '';
+    // "equipment: none", as a form is filled in: a list that may be left out, or written empty.
+    if (optional && typeof node.value === 'string' && /^(none|nothing|no|n\/?a|-+)$/i.test(node.value.trim())) return `${message}: for none, leave "${field}:" out, or write "${field}: []"`;
     // "steps:", then "-Lie down." under it: the "-" of the item lost its space.
     if (typeof node.value === 'string' && /^-[^\s-][^\n]*$/.test(node.value)) return `${message}: a space is missing after the "-" that starts it; write "- ${node.value.slice(1)}"`;
     const dash = typeof node.value === 'string' ? longDashAt(node.value) : undefined;

@@ -806,7 +806,7 @@ describe('the shape of each item', () => {
     ]);
   });
 
-  it('says how to write a list or a dose given as one plain value, and that a list left empty may be left out', () => {
+  it('says how to write a list or a dose given as one plain value, and that a list left empty or written "none" may be left out', () => {
     const source =
       'version: 1\nexercises:\n  - id: a\n    name: A\n    region: hip\n    category: strength\n    steps: Lie on your side\n    side: both\n    loading: false\n' +
       '    dose: 3 x 10\n    equipment:\n    cues: none\nroutines:\n  - id: r\n    name: R\n    description: D\n    exercises: a\nmovements:\n';
@@ -815,7 +815,7 @@ describe('the shape of each item', () => {
       `7:5  exercises.0.steps  must be a list, not "Lie on your side": ${eachItem('steps')}`,
       '10:5  exercises.0.dose  must be a set of fields, not "3 x 10": write its fields, as in dose: { sets: 3, reps: 10 } or dose: { holdSeconds: 30, perSide: true }',
       `11:5  exercises.0.equipment  must be a list (nothing is written here): ${eachItem('equipment')} (or, for none, leave "equipment:" out)`,
-      `12:5  exercises.0.cues  must be a list, not "none": ${eachItem('cues')}`,
+      '12:5  exercises.0.cues  must be a list, not "none": for none, leave "cues:" out, or write "cues: []"',
       `17:5  routines.0.exercises  must be a list, not "a": ${eachItem('exercises')}`,
       `18:1  movements  must be a list (nothing is written here): ${eachItem('movements')} (or, for none, leave "movements:" out)`,
     ]);
