@@ -5,7 +5,7 @@
 import type { YAMLError } from 'yaml';
 import { continuedTextSlip } from './continued-text.js';
 import { fieldOf, isBlank, isItem, itemWordAt, lineAbove, lineAt, lineNumber, nextLine, type Line } from './lines.js';
-import { doseFields, itemLeftOfList, shiftedField } from './out-of-column.js';
+import { doseFields, fieldInList, itemLeftOfList, shiftedField } from './out-of-column.js';
 import { tabIndent } from './parser-words.js';
 import { cueSchema, exerciseSchema, librarySchema, movementSchema, routineSchema } from './schema.js';
 
@@ -113,6 +113,10 @@ export function lineSlip(source: string, error: YAMLError): { offset: number; me
         message: `a new ${itemWordAt(source, item)} starts here without "- ": write "- ${written}", with its "- " in column ${item.indent + 1}, as on line ${lineNumber(source, sibling.start)}`,
       };
     }
+  }
+  if (/^All mapping items must start at the same column/.test(message) && fieldNames.has(fieldOf(line)?.name ?? '')) {
+    const said = fieldInList(source, line);
+    if (said) return { offset: line.start + line.indent, message: said };
   }
   if (/^All mapping items must start at the same column/.test(message) && fieldOf(line)?.col === line.indent) {
     // A field one space further than the field above it, whose value is on its own line ("dose: { sets: 3 }"),

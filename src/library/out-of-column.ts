@@ -92,3 +92,24 @@ export function itemLeftOfList(source: string, line: Line): string | undefined {
   if (!list) return undefined;
   return `${read}; as an item of ${list}, start its "- " in column ${above.indent + 1}, as on line ${lineNumber(source, above.start)}`;
 }
+
+/**
+ * "      source: x" as far in as the "- " of the items of "cues" above it: a field of the item,
+ * not an item of the list. Told with the column of the field that opens the list; a field of the
+ * dose ("reps: 10" under the steps, its "dose:" line lost) with where "dose:" goes.
+ */
+export function fieldInList(source: string, line: Line): string | undefined {
+  const field = fieldOf(line);
+  const sibling = lineAbove(source, line, line.indent);
+  if (!field || field.col !== line.indent || sibling?.indent !== line.indent || !isItem(sibling) || fieldOf(sibling)) return undefined;
+  const opens = lineAbove(source, sibling, line.indent - 1);
+  const list = opens && fieldOf(opens);
+  if (!opens || !list || list.col >= line.indent) return undefined;
+  const where = `this field starts as far in as the "- " of the items of "${list.name}" on line ${lineNumber(source, opens.start)}`;
+  if (!doseFields.has(field.name)) return `${where}; the fields of one item start in the same column: start it in column ${list.col + 1}, as "${list.name}" is`;
+  const dashLine = lineAbove(source, opens, list.col - 1);
+  const dose = dashLine && fieldsBetween(source, dashLine, line, list.col).find((each) => each.name === 'dose');
+  return dose
+    ? `${where}; "${field.name}" is a field of the dose: move it under "dose:" on line ${lineNumber(source, dose.line.start)}`
+    : `${where}; "${field.name}" is a field of the dose: write "dose:" above it in column ${list.col + 1}, as "${list.name}" is, and "${field.name}" under "dose:", further in`;
+}

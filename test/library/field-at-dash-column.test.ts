@@ -140,3 +140,24 @@ describe('an item pasted in whole, its "- " and its lines out by the same spaces
     ]);
   });
 });
+
+describe('a field of an item written where the "- " of a list inside it is', () => {
+  it('is told with the column of the field that opens that list', () => {
+    const source = withLine(18, '      exercises:').replace('    description: One drill.\n', '    description: One drill.\n    cues:\n      - stand-tall\n');
+    expect(problemsIn(source)).toEqual([
+      '20:7  routines.0  this field starts as far in as the "- " of the items of "cues" on line 18; the fields of one item start in the same column: start it in column 5, as "cues" is',
+    ]);
+  });
+
+  it('a field of the dose, with where "dose:" is, or is to go', () => {
+    // The "dose:" line lost, its first field too.
+    const lost = [...lines.slice(0, 8), '      holdSeconds: 30', ...lines.slice(11)].join('\n');
+    expect(problemsIn(lost)).toEqual([
+      '9:7  exercises.0  this field starts as far in as the "- " of the items of "steps" on line 7; "holdSeconds" is a field of the dose: write "dose:" above it in column 5, as "steps" is, and "holdSeconds" under "dose:", further in',
+    ]);
+    const below = [...lines.slice(0, 6), '    dose:', '      sets: 2', ...lines.slice(6, 8), '      reps: 10', ...lines.slice(11)].join('\n');
+    expect(problemsIn(below)).toEqual([
+      '11:7  exercises.0  this field starts as far in as the "- " of the items of "steps" on line 9; "reps" is a field of the dose: move it under "dose:" on line 7',
+    ]);
+  });
+});
