@@ -107,6 +107,8 @@ export function fieldInList(source: string, line: Line): string | undefined {
   if (!opens || !list || list.col >= line.indent) return undefined;
   const where = `this field starts as far in as the "- " of the items of "${list.name}" on line ${lineNumber(source, opens.start)}`;
   if (!doseFields.has(field.name)) return `${where}; the fields of one item start in the same column: start it in column ${list.col + 1}, as "${list.name}" is`;
+  // Only a drill has a dose; and under "dose:" itself, the line out of place is the list item above.
+  if (list.name === 'dose' || itemWordAt(source, line) !== 'drill') return undefined;
   const dashLine = lineAbove(source, opens, list.col - 1);
   const dose = dashLine && fieldsBetween(source, dashLine, line, list.col).find((each) => each.name === 'dose');
   return dose
