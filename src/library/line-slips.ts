@@ -5,7 +5,7 @@
 import type { YAMLError } from 'yaml';
 import { continuedTextSlip } from './continued-text.js';
 import { fieldOf, isBlank, isItem, itemWordAt, lineAbove, lineAt, lineNumber, nextLine, type Line } from './lines.js';
-import { doseFields, fieldInList, itemLeftOfList, shiftedField } from './out-of-column.js';
+import { doseFields, fieldInList, fieldUnderTextItem, itemLeftOfList, shiftedField } from './out-of-column.js';
 import { tabIndent } from './parser-words.js';
 import { cueSchema, exerciseSchema, librarySchema, movementSchema, routineSchema } from './schema.js';
 
@@ -149,6 +149,9 @@ export function lineSlip(source: string, error: YAMLError): { offset: number; me
     // After the "- " of an item too ("- id clamshells"), and a field alone ("steps", its list under it).
     const dash = /^(?:- +)*/.exec(line.text.slice(line.indent))![0];
     const field = /^([\w-]+)(?:(:(?=\S)| +)(.+))?$/.exec(line.text.slice(line.indent + dash.length).replace(/\s+#.*$/, '').trimEnd());
+    // "      - wall-sit", then "        cues:" under it: a field of the routine read as more of the item's text.
+    const under = !field || !fieldNames.has(field[1]!) ? fieldUnderTextItem(source, line, fieldNames) : undefined;
+    if (under) return under;
     if (!field || !fieldNames.has(field[1]!)) return undefined;
     const [, name, gap, value] = field;
     const below = nextLine(source, line);

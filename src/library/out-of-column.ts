@@ -115,3 +115,22 @@ export function fieldInList(source: string, line: Line): string | undefined {
     ? `${where}; "${field.name}" is a field of the dose: move it under "dose:" on line ${lineNumber(source, dose.line.start)}`
     : `${where}; "${field.name}" is a field of the dose: write "dose:" above it in column ${list.col + 1}, as "${list.name}" is, and "${field.name}" under "dose:", further in`;
 }
+
+/**
+ * "      - wall-sit", then "        cues:" indented further than that "- ": the parser reads the
+ * field as more of the item's text. A list item of text has no fields: the line is a field of the
+ * item that holds the list, told with the column of the field that opens the list. Undefined for
+ * any other line, and for a field of the dose (which goes under "dose:", told elsewhere).
+ */
+export function fieldUnderTextItem(source: string, line: Line, fieldNames: ReadonlySet<string>): { offset: number; message: string } | undefined {
+  const next = nextLine(source, line);
+  const field = next && fieldOf(next);
+  if (!isItem(line) || fieldOf(line) || !next || !field || !fieldNames.has(field.name) || field.col !== next.indent || next.indent <= line.indent || doseFields.has(field.name)) return undefined;
+  let opens = lineAbove(source, line, line.indent);
+  while (opens && opens.indent === line.indent && isItem(opens)) opens = lineAbove(source, opens, line.indent);
+  const list = opens && fieldOf(opens);
+  // A list of the library itself ("exercises:" at the left edge) holds items of fields, not texts.
+  if (!opens || !list || list.col === 0 || list.col > line.indent || !/:\s*(#.*)?$/.test(opens.text)) return undefined;
+  const where = `"${field.name}:" is indented further than the "- " of the items of "${list.name}" on line ${lineNumber(source, opens.start)}, so it is read as more of the text of the item above it`;
+  return { offset: next.start + next.indent, message: `${where}; the fields of one item start in the same column: start it in column ${list.col + 1}, as "${list.name}" is` };
+}
