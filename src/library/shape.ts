@@ -179,7 +179,8 @@ function textWithColon(doc: Document, source: string, path: Path): string | unde
   if (!isScalar(key) || key.type !== 'PLAIN' || !isScalar(value) || !value.range) return undefined;
   const text = source.slice(node.range[0], value.range[1]);
   if (text.includes('\n')) return undefined;
-  return `must be text, not a set of fields: the ": " after "${String(key.value)}" makes it a field name; ${putInQuotes(text)}`;
+  const colon = value.value === null && text.trimEnd().endsWith(':') ? `the ":" at the end of "${String(key.value)}"` : `the ": " after "${String(key.value)}"`;
+  return `must be text, not a set of fields: ${colon} makes it a field name; ${putInQuotes(text)}`;
 }
 
 /**

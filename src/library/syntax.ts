@@ -83,7 +83,8 @@ function syntaxProblem(doc: Document, source: string, error: YAMLError, at: At):
     // "- Lie down: knees bent: slowly" the parser stops at the second ": ", but the step is all of it.
     const start = textStartOnItem(source, offset);
     const path = start < offset ? pathOfItemAt(doc, start) : pathAtOffset(doc, offset - 1);
-    message = `the ": " in this text makes it read as a field name; ${putInQuotes(restOfLine(source, start))}`;
+    const text = restOfLine(source, start);
+    message = `${colonWords(text)} makes it read as a field name; ${putInQuotes(text)}`;
     return { ...at(start), path: trustedPath(path) || '(file)', message };
   } else if (error.code === 'UNEXPECTED_TOKEN' && /^Unexpected scalar at node end/.test(error.message)) {
     // "Hold" means..., [Optional] Wall sit, *Gently* hold: the quote, bracket or star makes the
@@ -173,6 +174,14 @@ function restOfLine(source: string, offset: number): string {
     .slice(offset, end === -1 ? source.length : end)
     .replace(/\s+#.*$/, '')
     .trim();
+}
+
+/**
+ * The colon that makes `text` read as a field name, as a reader finds it: a ": " within the text,
+ * or a ":" at its very end ("Wall sit:"), with no space after it.
+ */
+function colonWords(text: string): string {
+  return /:(\s|$)/.exec(text)?.index === text.length - 1 ? 'the ":" at the end of this text' : 'the ": " in this text';
 }
 
 /**

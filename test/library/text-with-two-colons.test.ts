@@ -30,3 +30,18 @@ describe('a field of the library on the "- " line, its text with ": " in it', ()
     ]);
   });
 });
+
+describe('a text that ends with ":", no space after it', () => {
+  it('is told as the ":" at its end, not as a ": " within it', () => {
+    const named = (name: string) => `version: 1\nexercises:\n  - id: wall-sit\n    name: ${name}\n    region: knee\n    category: strength\n    steps:\n      - Slide down.\n    dose: {holdSeconds: 30}\n    side: both\n    loading: true\n`;
+    expect(problemsIn(named('Wall sit:'))).toEqual([
+      '4:11  exercises.0.name  the ":" at the end of this text makes it read as a field name; put the whole text in quotes: "Wall sit:"',
+    ]);
+    expect(problemsIn(named('Wall sit: easy:'))).toEqual([
+      '4:11  exercises.0.name  the ": " in this text makes it read as a field name; put the whole text in quotes: "Wall sit: easy:"',
+    ]);
+    expect(problemsIn(drill('      - Lie on your side:\n      - Open the top knee.\n'))).toEqual([
+      '8:9  exercises.0.steps.0  must be text, not a set of fields: the ":" at the end of "Lie on your side" makes it a field name; put the whole text in quotes: "Lie on your side:"',
+    ]);
+  });
+});
