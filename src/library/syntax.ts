@@ -7,6 +7,7 @@ import { itemsAfterValueMessage, lineSlip, longDashAt, textStartOnItem } from '.
 import { firstLine, parserWords, plainWords, tabIndent } from './parser-words.js';
 import { pathAtOffset, pathOfItemAt, pathOfKeyAt, pathOfListAt, type At } from './positions.js';
 import type { Problem } from './problems.js';
+import { doseWithWordsAdvice } from './value-advice.js';
 
 /**
  * Parse errors after which the parser still reads the document as written: it builds every item
@@ -84,7 +85,8 @@ function syntaxProblem(doc: Document, source: string, error: YAMLError, at: At):
     const start = textStartOnItem(source, offset);
     const path = start < offset ? pathOfItemAt(doc, start) : pathAtOffset(doc, offset - 1);
     const text = restOfLine(source, start);
-    message = `${colonWords(text)} makes it read as a field name; ${putInQuotes(text)}`;
+    // "reps: 10: slowly": in quotes, no number either.
+    message = doseWithWordsAdvice(trustedPath(path), text) ?? `${colonWords(text)} makes it read as a field name; ${putInQuotes(text)}`;
     return { ...at(start), path: trustedPath(path) || '(file)', message };
   } else if (error.code === 'UNEXPECTED_TOKEN' && /^Unexpected scalar at node end/.test(error.message)) {
     // "Hold" means..., [Optional] Wall sit, *Gently* hold: the quote, bracket or star makes the

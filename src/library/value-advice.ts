@@ -101,3 +101,16 @@ export function numberWordAdvice(field: string, text: string, eachSide: string):
   const number = word === undefined || !Object.hasOwn(NUMBER_WORDS, word) ? undefined : NUMBER_WORDS[word];
   return number === undefined ? undefined : `write the number in digits, as ${field}: ${number}${eachSide}`;
 }
+
+/**
+ * For a dose's number followed by ": " and words ("reps: 10: slowly"), which YAML reads as a field
+ * inside a field: in quotes it would be no number either. The number goes alone, and the words in
+ * the drill's steps or cues, where a session shows them. Undefined for any other field or text.
+ */
+export function doseWithWordsAdvice(path: string, text: string): string | undefined {
+  const field = /^exercises\.\d+\.dose\.(sets|reps|holdSeconds)$/.exec(path)?.[1];
+  const written = /^(\d+)\s*:\s+(\S.*)$/.exec(text);
+  if (field === undefined || !written) return undefined;
+  const words = written[2]!.length <= 40 ? `"${written[2]}"` : 'the words after it';
+  return `a dose's ${field} is a number alone, and the ": " after it makes it read as a field name: write "${field}: ${written[1]}", and put ${words} in the drill's steps or cues`;
+}

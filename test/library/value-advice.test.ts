@@ -80,3 +80,13 @@ describe('a value written from habit', () => {
     expect(side('constructor')).toEqual([`27:5  exercises.0.side  ${sideRule} (not "constructor")`]);
   });
 });
+
+describe('a dose\'s number with words after a ": "', () => {
+  it('says the number goes alone and the words in the steps or cues, not to quote them', () => {
+    expect(problemsIn(good.replace('reps: 12', 'reps: 12: slowly'))).toEqual([
+      `25:13  exercises.0.dose.reps  a dose's reps is a number alone, and the ": " after it makes it read as a field name: write "reps: 12", and put "slowly" in the drill's steps or cues`,
+    ]);
+    // Without a number before the ": ", there is none to keep: the text is told to be quoted, as before.
+    expect(problemsIn(good.replace('reps: 12', 'reps: slowly: 12'))[0]).toContain('put the whole text in quotes: "slowly: 12"');
+  });
+});
