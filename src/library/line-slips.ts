@@ -5,7 +5,7 @@
 import type { YAMLError } from 'yaml';
 import { continuedTextSlip } from './continued-text.js';
 import { fieldOf, isBlank, isItem, itemWordAt, lineAbove, lineAt, lineNumber, nextLine, type Line } from './lines.js';
-import { doseFields, fieldInList, fieldUnderTextItem, itemLeftOfList, shiftedField } from './out-of-column.js';
+import { doseFields, fieldInList, fieldUnderTextItem, itemLeftOfList, itemUnderDose, shiftedField } from './out-of-column.js';
 import { tabIndent } from './parser-words.js';
 import { cueSchema, exerciseSchema, librarySchema, movementSchema, routineSchema } from './schema.js';
 
@@ -92,6 +92,12 @@ export function lineSlip(source: string, error: YAMLError): { offset: number; me
       offset: line.start + line.indent,
       message: `this field is indented less than "${name}" on line ${lineNumber(source, at.start)}; the fields of one item start in the same column: start it in column ${first.col + 1}, as "${name}" is`,
     };
+  }
+  if (/^All mapping items must start at the same column/.test(message)) {
+    // "dose:", then "- Hold 30 seconds." under it, then "sets: 3": the slip is the "- " above.
+    const item = lineAbove(source, line, line.indent);
+    const said = item && item.indent === line.indent ? itemUnderDose(source, item) : undefined;
+    if (said) return { offset: item!.start + item!.indent, message: said };
   }
   if (/^All mapping items must start at the same column/.test(message)) {
     // "  - id: a", its fields, then "  id: b": the "- " of a new item deleted, its first field left
@@ -248,6 +254,9 @@ function underField(source: string, line: Line, name: string, above: Line, next:
  */
 export function itemsAfterValueMessage(source: string, offset: number): string {
   const item = lineAt(source, offset);
+  // "dose:", "sets: 3", then "- holdSeconds: 30": a field of the dose written as a list item.
+  const underDose = itemUnderDose(source, item);
+  if (underDose) return underDose;
   const above = lineAbove(source, item, item.indent);
   const field = above && fieldOf(above);
   if (!above || !field) return 'this list item ("- ") follows a field that has its value on its line already; write the field name alone, with the items under it';

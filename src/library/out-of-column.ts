@@ -134,3 +134,18 @@ export function fieldUnderTextItem(source: string, line: Line, fieldNames: Reado
   const where = `"${field.name}:" is indented further than the "- " of the items of "${list.name}" on line ${lineNumber(source, opens.start)}, so it is read as more of the text of the item above it`;
   return { offset: next.start + next.indent, message: `${where}; the fields of one item start in the same column: start it in column ${list.col + 1}, as "${list.name}" is` };
 }
+
+/**
+ * A list item ("- ") right under "dose:", whose fields are written without one: the message for
+ * the item `line`, with the field to write or, for words ("- Hold 30 seconds"), where they go.
+ * Undefined when the field that opens the list the item is in is not "dose:".
+ */
+export function itemUnderDose(source: string, line: Line): string | undefined {
+  const opens = lineAbove(source, line, line.indent - 1);
+  if (!isItem(line) || !opens || fieldOf(opens)?.name !== 'dose' || !/:\s*(#.*)?$/.test(opens.text)) return undefined;
+  const said = `this line starts with "- ", but the dose on line ${lineNumber(source, opens.start)} holds fields, not list items`;
+  const written = line.text.slice(line.indent + 2).replace(/\s+#.*$/, '').trim();
+  const field = fieldOf({ ...line, text: written, indent: 0 });
+  if (field && doseFields.has(field.name)) return `${said}: write "${written}" without the "- "`;
+  return `${said}: write its numbers as fields under "dose:", such as "sets: 3" and "holdSeconds: 30", and any words in the drill's steps or cues`;
+}

@@ -1,7 +1,7 @@
 // A library's data checked against its zod schemas (schema.ts), and each issue turned into a
 // problem in words a therapist can act on: a did-you-mean for a mistyped field, how to write a
 // list or a dose given as one value, a text that YAML read as a field because of its ": ".
-import { isMap, isScalar, type Document } from 'yaml';
+import { isMap, isScalar, isSeq, type Document } from 'yaml';
 import type * as z from 'zod';
 import { readsInPath } from '../core/text.js';
 import { MISSING, plainIssue } from '../plain-issues.js';
@@ -192,6 +192,8 @@ function howToWrite(doc: Document, source: string, path: Path, expected: string,
   const node = nodeAt(doc, path, false);
   // "  - clamshells" after a routine's "      - wall-sit": an item of the list above, read as a routine.
   if (expected === 'object' && path.length === 2 && isScalar(node) && node.range) return itemLeftOfList(source, lineAt(source, node.range[0]));
+  // "dose:", then "- sets: 3" or "- Hold 30 seconds." under it: a dose's fields go without "- ".
+  if (expected === 'object' && field === 'dose' && isSeq(node) && !node.flow) return `${message}: write its fields under "dose:" without the "- " of a list item, such as "sets: 3" and "holdSeconds: 30", and any words in the drill's steps or cues`;
   if (typeof field !== 'string' || !isScalar(node)) return undefined;
   if (expected === 'array') {
     const items = itemsReadAsText(source, node, field);

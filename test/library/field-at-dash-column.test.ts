@@ -163,10 +163,12 @@ describe('a field of an item written where the "- " of a list inside it is', () 
 });
 
 describe('a field of the dose among the items of a list, where no dose belongs', () => {
-  it('keeps the words for a field out of line: in a routine, or under "dose:" itself', () => {
+  it('keeps the words for a field out of line in a routine; under "dose:" itself, the list item is the slip', () => {
     const routine = [...lines, '      perSide: true'].join('\n');
     expect(problemsIn(routine)).toEqual(['20:7  routines.0  this field does not line up with the fields above it; the fields of one item must start in the same column']);
     const underDose = [...lines.slice(0, 9), '      - Hold.', ...lines.slice(9)].join('\n');
-    expect(problemsIn(underDose)).toEqual(['11:7  exercises.0  this field does not line up with the fields above it; the fields of one item must start in the same column']);
+    expect(problemsIn(underDose)).toEqual([
+      '10:7  exercises.0.dose  this line starts with "- ", but the dose on line 9 holds fields, not list items: write its numbers as fields under "dose:", such as "sets: 3" and "holdSeconds: 30", and any words in the drill\'s steps or cues',
+    ]);
   });
 });
