@@ -12,7 +12,7 @@ import { longDashAt, longDashWords } from './line-slips.js';
 import { isNameless, namelessFieldMessage, namelessFieldOffsets } from './nameless-field.js';
 import { putInQuotes } from './syntax.js';
 import { allowedFields, inCapitals, nearFields } from './field-names.js';
-import { itemsReadAsText } from './items-as-text.js';
+import { fieldReadAsList, itemsReadAsText } from './items-as-text.js';
 import { lineAt } from './lines.js';
 import { itemLeftOfList } from './out-of-column.js';
 import { numberWordAdvice, valueAdvice } from './value-advice.js';
@@ -194,6 +194,10 @@ function howToWrite(doc: Document, source: string, path: Path, expected: string,
   if (expected === 'object' && path.length === 2 && isScalar(node) && node.range) return itemLeftOfList(source, lineAt(source, node.range[0]));
   // "dose:", then "- sets: 3" or "- Hold 30 seconds." under it: a dose's fields go without "- ".
   if (expected === 'object' && field === 'dose' && isSeq(node) && !node.flow) return `${message}: write its fields under "dose:" without the "- " of a list item, such as "sets: 3" and "holdSeconds: 30", and any words in the drill's steps or cues`;
+  // "exercises:", then "cues:" of the routine indented under it (under a list of the library
+  // itself, rather the "- " of its item is lost).
+  const held = expected === 'array' && path.length === 3 && typeof field === 'string' ? fieldReadAsList(source, node, field, allowedFields(path.slice(0, -1))?.fields ?? []) : undefined;
+  if (held) return `${message}: ${held}`;
   if (typeof field !== 'string' || !isScalar(node)) return undefined;
   if (expected === 'array') {
     const items = itemsReadAsText(source, node, field);
