@@ -3,7 +3,7 @@
 // most. Identifiers are derived from the records, so exporting the same data twice gives the
 // same bundle entries.
 import { createHash, hash } from 'node:crypto';
-import type { PainfulSide, RedFlag, Screening, Symptom } from '../core/records.js';
+import type { PainfulSide, RedFlag, Screening, Session, Symptom } from '../core/records.js';
 import { legNamed } from '../core/test-leg.js';
 import { itemLines, remembered, utf8Writer, type ByteSource, type Utf8Writer } from './pieces.js';
 import { drillNamer, nameInSession, type Report } from './report.js';
@@ -16,7 +16,8 @@ type ObservationComponent = fhir4.ObservationComponent;
 type Reference = fhir4.Reference;
 import { verdictRuleWords } from './threshold-words.js';
 import { redFlagLabels, screenWords } from './screen-words.js';
-import { verdictWords } from './words.js';
+import { sessionEndMeaning } from './session-drills.js';
+import { statusWords, unfinishedTry, verdictWords } from './words.js';
 
 export const LOINC_PAIN_SEVERITY = '72514-3';
 /** The identifier system for a value that is itself a URI (here a urn:uuid). */
@@ -115,6 +116,22 @@ const ENTRY_START = bytes('{"fullUrl":"');
 const IDENTIFIER = bytes(`","resource":{"resourceType":"Observation","identifier":[{"system":"${URI_SYSTEM}","value":"`);
 const RATED = mapValues(CODE, (code) => bytes(`"}],"status":"final","category":${CATEGORY},"code":${code},"effectiveDateTime":`));
 
+/**
+ * A note on each score of a session that did not run to its end, as the other reports say it in
+ * their session tables: a clinic system shows each Observation on its own. The score itself
+ * stays final (the person gave it; it will not change): the note says what the session around
+ * it was. The first try a session ended after gets a second note: its "did not help" decided
+ * nothing, and the retry that might have helped never came.
+ */
+const END_NOTES: Record<Exclude<Session['status'], 'completed'>, string> = {
+  stopped: `This session was ${statusWords.stopped}: ${sessionEndMeaning.stopped}`,
+  interrupted: `This session was ${statusWords.interrupted}: ${sessionEndMeaning.interrupted}`,
+  'in-progress': 'This session was still going on when the report was made: scores given after that are not in it.',
+};
+const BEFORE_RETRY_NOTE = 'The session ended before the retry of this drill: this first try decided nothing, and the drill stayed in the list it was in.';
+const noteBytes = (texts: string[]): Uint8Array => bytes(`"note":${json(texts.map((text) => ({ text }) satisfies fhir4.Annotation))},`);
+const END_NOTE = mapValues(END_NOTES, (text) => ({ session: noteBytes([text]), beforeRetry: noteBytes([text, BEFORE_RETRY_NOTE]) }));
+
 const SCREEN_CODE: CodeableConcept = { text: 'Red-flag screen before IT band self-care exercises, self-reported' };
 
 /**
@@ -211,13 +228,18 @@ function entryWriter(report: Report, out: Utf8Writer, next: () => void): { scree
       out.text(fhirDateTime(at));
       out.bytes(scoreOf(value));
     };
+    // FHIR's order of an Observation's fields puts the note after the value, before the body site.
+    const endNote = session.status === 'completed' ? undefined : END_NOTE[session.status];
+    const unfinished = endNote === undefined ? undefined : unfinishedTry(session);
     if (session.baseline !== undefined) {
       score(0, session.startedAt, session.baseline);
+      if (endNote !== undefined) out.bytes(endNote.session);
       out.bytes(after.baseline);
     }
     const verdicts = verdictsBy(session.thresholds.minImprovement)(session.thresholds.flareRise);
     session.attempts.forEach((attempt, i) => {
       score(i + 1, attempt.at, attempt.after);
+      if (endNote !== undefined) out.bytes(attempt === unfinished ? endNote.beforeRetry : endNote.session);
       out.bytes(after.attempt);
       out.bytes(exercise(attempt.exerciseId)(nameInSession(session, attempt.exerciseId, nameOf)));
       out.bytes(attemptAndBefore(attempt.attempt)(attempt.before));

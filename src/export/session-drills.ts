@@ -66,16 +66,20 @@ export function drillsDoneWriter(name: (exerciseId: string) => string, marked: (
   };
 }
 
+/** What a session's end means, when it did not run to its last drill: the one is the person's choice, the other a session cut off. */
+export const sessionEndMeaning = {
+  stopped: 'the person chose to end the session there, or not to go on after a flare-up.',
+  interrupted: 'the session was cut off rather than ended (Ctrl-C, the terminal closed, the computer went off); what was answered up to then is kept.',
+} as const;
+
 /**
- * What "stopped early" and "interrupted" mean, said under the session table when it shows them:
- * the one is the person's choice, the other a session cut off. Undefined when it shows neither.
+ * What "stopped early" and "interrupted" mean, said under the session table when it shows them.
+ * Undefined when it shows neither.
  */
 export function sessionEndWords(sessions: Session[]): string | undefined {
   const parts: string[] = [];
-  if (sessions.some((session) => session.status === 'stopped')) parts.push('Stopped early: the person chose to end the session there, or not to go on after a flare-up.');
-  if (sessions.some((session) => session.status === 'interrupted')) {
-    parts.push('Interrupted: the session was cut off rather than ended (Ctrl-C, the terminal closed, the computer went off); what was answered up to then is kept.');
-  }
+  if (sessions.some((session) => session.status === 'stopped')) parts.push(`Stopped early: ${sessionEndMeaning.stopped}`);
+  if (sessions.some((session) => session.status === 'interrupted')) parts.push(`Interrupted: ${sessionEndMeaning.interrupted}`);
   return parts.length === 0 ? undefined : parts.join(' ');
 }
 

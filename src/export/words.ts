@@ -41,20 +41,30 @@ export const statusWords: Record<Session['status'], string> = {
 };
 
 /**
- * ", before the retry of Clamshells (first try: 5 → 5)": said after the status of a session that
- * ended between a drill's first try, which did not help, and its retry. That try decided nothing,
- * so the drill is in no list and no count of the session: without these words a therapist would
- * not see it was tried, nor that the session ended right after it. Empty otherwise.
+ * The first try a session ended after, between it and its retry: the try did not help and the
+ * retry never came, so it decided nothing. Undefined for a session that ended otherwise.
  */
-export function unfinishedWords(session: Session, nameOf: (exerciseId: string) => string, user: TextWriter['user']): string {
+export function unfinishedTry(session: Session): Attempt | undefined {
   const last = session.attempts.at(-1);
-  if (last === undefined || last.attempt !== 1) return '';
+  if (last === undefined || last.attempt !== 1) return undefined;
   // Its retry skipped after it: an answer that decided the drill ("0, retry skipped" in the drills).
   const retrySkipped = session.results.some((result) => result.exerciseId === last.exerciseId && result.outcome === 'skipped' && compareInstants(result.at, last.at) > 0);
-  if (retrySkipped) return '';
+  if (retrySkipped) return undefined;
   const tries = session.attempts.filter((attempt) => attempt.exerciseId === last.exerciseId && attempt.attempt === 1).length;
   const decided = session.results.filter((result) => result.exerciseId === last.exerciseId && result.outcome !== 'skipped').length;
-  if (tries <= decided) return '';
+  return tries <= decided ? undefined : last;
+}
+
+/**
+ * ", before the retry of Clamshells (first try: 5 → 5)": said after the status of a session that
+ * ended between a drill's first try, which did not help, and its retry (see unfinishedTry). That
+ * try decided nothing, so the drill is in no list and no count of the session: without these
+ * words a therapist would not see it was tried, nor that the session ended right after it. Empty
+ * otherwise.
+ */
+export function unfinishedWords(session: Session, nameOf: (exerciseId: string) => string, user: TextWriter['user']): string {
+  const last = unfinishedTry(session);
+  if (last === undefined) return '';
   // Only the drill's name needs escaping, in either format.
   return `, before the retry of ${user(nameOf(last.exerciseId))} (first try: ${last.before} → ${last.after})`;
 }
