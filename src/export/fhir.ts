@@ -16,7 +16,7 @@ type ObservationComponent = fhir4.ObservationComponent;
 type Reference = fhir4.Reference;
 import { verdictRuleWords } from './threshold-words.js';
 import { redFlagLabels, screenWords } from './screen-words.js';
-import { sessionEndMeaning } from './session-drills.js';
+import { retrySkippedTries, sessionEndMeaning } from './session-drills.js';
 import { statusWords, unfinishedTry, verdictWords } from './words.js';
 
 export const LOINC_PAIN_SEVERITY = '72514-3';
@@ -120,17 +120,20 @@ const RATED = mapValues(CODE, (code) => bytes(`"}],"status":"final","category":$
  * A note on each score of a session that did not run to its end, as the other reports say it in
  * their session tables: a clinic system shows each Observation on its own. The score itself
  * stays final (the person gave it; it will not change): the note says what the session around
- * it was. The first try a session ended after gets a second note: its "did not help" decided
- * nothing, and the retry that might have helped never came.
+ * it was. A first try that did not help and had no retry after it (the session ended, or the
+ * retry was skipped) gets a note of its own: its "did not help" decided nothing, as the md and
+ * html reports leave it out of every list and count.
  */
 const END_NOTES: Record<Exclude<Session['status'], 'completed'>, string> = {
   stopped: `This session was ${statusWords.stopped}: ${sessionEndMeaning.stopped}`,
   interrupted: `This session was ${statusWords.interrupted}: ${sessionEndMeaning.interrupted}`,
   'in-progress': 'This session was still going on when the report was made: scores given after that are not in it.',
 };
-const BEFORE_RETRY_NOTE = 'The session ended before the retry of this drill: this first try decided nothing, and the drill stayed in the list it was in.';
+const UNDECIDED = 'this first try decided nothing, and the drill stayed in the list it was in.';
+const BEFORE_RETRY_NOTE = `The session ended before the retry of this drill: ${UNDECIDED}`;
+const RETRY_SKIPPED_NOTE = `The retry of this drill was skipped: ${UNDECIDED}`;
 const noteBytes = (texts: string[]): Uint8Array => bytes(`"note":${json(texts.map((text) => ({ text }) satisfies fhir4.Annotation))},`);
-const END_NOTE = mapValues(END_NOTES, (text) => ({ session: noteBytes([text]), beforeRetry: noteBytes([text, BEFORE_RETRY_NOTE]) }));
+const END_NOTE = mapValues(END_NOTES, (text) => noteBytes([text]));
 
 const SCREEN_CODE: CodeableConcept = { text: 'Red-flag screen before IT band self-care exercises, self-reported' };
 
@@ -229,17 +232,22 @@ function entryWriter(report: Report, out: Utf8Writer, next: () => void): { scree
       out.bytes(scoreOf(value));
     };
     // FHIR's order of an Observation's fields puts the note after the value, before the body site.
+    const endText = session.status === 'completed' ? undefined : END_NOTES[session.status];
     const endNote = session.status === 'completed' ? undefined : END_NOTE[session.status];
-    const unfinished = endNote === undefined ? undefined : unfinishedTry(session);
+    const unfinished = endText === undefined ? undefined : unfinishedTry(session);
+    const skippedAfter = retrySkippedTries(session);
     if (session.baseline !== undefined) {
       score(0, session.startedAt, session.baseline);
-      if (endNote !== undefined) out.bytes(endNote.session);
+      if (endNote !== undefined) out.bytes(endNote);
       out.bytes(after.baseline);
     }
     const verdicts = verdictsBy(session.thresholds.minImprovement)(session.thresholds.flareRise);
     session.attempts.forEach((attempt, i) => {
       score(i + 1, attempt.at, attempt.after);
-      if (endNote !== undefined) out.bytes(attempt === unfinished ? endNote.beforeRetry : endNote.session);
+      // Rare: a session holds at most one try it ended after, and few with a retry skipped.
+      const undecided = attempt === unfinished ? BEFORE_RETRY_NOTE : skippedAfter.has(attempt) ? RETRY_SKIPPED_NOTE : undefined;
+      if (undecided !== undefined) out.bytes(noteBytes(endText === undefined ? [undecided] : [endText, undecided]));
+      else if (endNote !== undefined) out.bytes(endNote);
       out.bytes(after.attempt);
       out.bytes(exercise(attempt.exerciseId)(nameInSession(session, attempt.exerciseId, nameOf)));
       out.bytes(attemptAndBefore(attempt.attempt)(attempt.before));

@@ -3,7 +3,7 @@
 // to find which drill flared on which day.
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '../core/durations.js';
 import { localDate, localDateTime } from '../core/history.js';
-import type { Session } from '../core/records.js';
+import type { Attempt, Session } from '../core/records.js';
 
 /** How a drill's test in a session ended: as the lists and the FHIR results say it, or skipped. */
 export type DrillResult = 'helped' | 'did not help' | 'flare' | 'skipped';
@@ -64,6 +64,27 @@ export function drillsDoneWriter(name: (exerciseId: string) => string, marked: (
     }
     return text;
   };
+}
+
+/**
+ * The first tries of a session whose retry was skipped: a skip right after a try that did not
+ * help, which left the drill's bucket as it was ("retry skipped" in the drills of the tables).
+ * Found by the same walk as drillsDoneWriter's: a drill's tries come right before its result.
+ */
+export function retrySkippedTries({ attempts, results }: Session): Set<Attempt> {
+  const tries = new Set<Attempt>();
+  let next = 0;
+  for (const { exerciseId, outcome } of results) {
+    let first: Attempt | undefined;
+    let retried = false;
+    for (let attempt = attempts[next]; attempt !== undefined && attempt.exerciseId === exerciseId; attempt = attempts[++next]) {
+      if (first === undefined) first = attempt;
+      else if (!retried && attempt.attempt === 2) retried = true;
+      else break;
+    }
+    if (outcome === 'skipped' && first !== undefined && !retried) tries.add(first);
+  }
+  return tries;
 }
 
 /** What a session's end means, when it did not run to its last drill: the one is the person's choice, the other a session cut off. */

@@ -20,6 +20,7 @@ const INTERRUPTED =
   'This session was interrupted: the session was cut off rather than ended (Ctrl-C, the terminal closed, the computer went off); what was answered up to then is kept.';
 const IN_PROGRESS = 'This session was still going on when the report was made: scores given after that are not in it.';
 const BEFORE_RETRY = 'The session ended before the retry of this drill: this first try decided nothing, and the drill stayed in the list it was in.';
+const RETRY_SKIPPED = 'The retry of this drill was skipped: this first try decided nothing, and the drill stayed in the list it was in.';
 
 function observationsOf(...sessions: Session[]): Observation[] {
   const report = buildReport(storeWith({ sessions }), library, { now: NOW });
@@ -72,15 +73,33 @@ describe('fhir: how a session ended', () => {
     for (const observation of observationsOf(running)) expect(notesOf(observation)).toEqual([IN_PROGRESS]);
   });
 
-  it('adds no note to a completed session, nor a retry note to a drill whose retry was skipped', () => {
+  it('adds no note to a completed session', () => {
     const completed = buildSession({ id: 'done', startedAt: '2026-10-13T07:30:00.000Z', baseline: 6, drills: [{ id: 'clamshells', scores: [5] }, { id: 'hip-hikes', scores: [5, 4] }] });
     for (const observation of observationsOf(completed)) expect(observation.note).toBeUndefined();
+  });
 
-    // First try 4 → 4, then the retry skipped: the skip decided the drill, and the person stopped after it.
-    const skippedRetry = buildSession({ id: 'skipped-retry', startedAt: '2026-10-14T07:30:00.000Z', baseline: 4, status: 'stopped', drills: [{ id: 'bridges', scores: [4], unfinished: true }] });
-    skippedRetry.results.push({ exerciseId: 'bridges', name: 'Bridges', outcome: 'skipped', flare: false, at: '2026-10-14T07:32:00.000Z' });
-    const [, firstTry] = observationsOf(skippedRetry);
-    expect(notesOf(firstTry!)).toEqual([STOPPED]);
+  it('notes a first try whose retry was skipped, in a completed session or one stopped right after', () => {
+    // First try 4 → 4, then the retry skipped: the drill stays where it was, as the md and html say with "retry skipped".
+    const skippedRetry = (status: Session['status']) => {
+      const session = buildSession({ id: `skipped-retry-${status}`, startedAt: '2026-10-14T07:30:00.000Z', baseline: 4, status, drills: [{ id: 'bridges', scores: [4], unfinished: true }] });
+      session.results.push({ exerciseId: 'bridges', name: 'Bridges', outcome: 'skipped', flare: false, at: '2026-10-14T07:32:00.000Z' });
+      return session;
+    };
+    const [baseline, firstTry] = observationsOf(skippedRetry('completed'));
+    expect(baseline!.note).toBeUndefined();
+    expect(notesOf(firstTry!)).toEqual([RETRY_SKIPPED]);
+    expect(validator.validate(firstTry)).toEqual([]);
+    const [, stoppedAfter] = observationsOf(skippedRetry('stopped'));
+    expect(notesOf(stoppedAfter!)).toEqual([STOPPED, RETRY_SKIPPED]);
+
+    // A drill skipped before its first try, and one tried twice, have no such note.
+    const others = buildSession({
+      id: 'others',
+      startedAt: '2026-10-15T07:30:00.000Z',
+      baseline: 5,
+      drills: [{ id: 'clamshells', skipped: true }, { id: 'hip-hikes', scores: [5, 5] }],
+    });
+    for (const observation of observationsOf(others)) expect(observation.note).toBeUndefined();
   });
 
   it('puts the note after the score and before the body site, in the order FHIR defines', () => {
