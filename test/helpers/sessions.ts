@@ -5,6 +5,7 @@ import { projectBuckets } from '../../src/core/projection.js';
 import type { Attempt, ExerciseResult, Session, StoreData } from '../../src/core/records.js';
 import { emptyStore } from '../../src/store/migrations.js';
 import { Store } from '../../src/store/store.js';
+import type { Answer } from './scripted.js';
 
 /** The answers of a red-flag screen with every question answered no. */
 export const noRedFlags = {
@@ -15,6 +16,9 @@ export const noRedFlags = {
   'fever-or-unwell': false,
   'night-or-rest-pain': false,
 };
+
+/** A first run's red-flag screen as the answers typed to it: every question answered no. */
+export const screenClear: Answer[] = [false, false, false, false, false, false];
 
 /**
  * Saves `sessions` to the store in `home` as if they had run: the safety screen passed before the
