@@ -1,5 +1,5 @@
 // What `itb import` says of files it is given by mistake or edited by hand, and of what it did,
-// in the cases a person meets less often (see import.test.ts for the usual ones).
+// in the cases a person meets less often (see import-restore.test.ts and the other import-*.test.ts files for the usual ones).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';

@@ -83,7 +83,7 @@ describe('csv text', () => {
     const rows = report.sessions.flatMap((session) =>
       session.attempts.map((attempt) => [
         session.id,
-        // The time's own form is checked in formats.test.ts; this test is about the quoting.
+        // The time's own form is checked in formats-csv.test.ts; this test is about the quoting.
         localIsoTime(new Date(session.startedAt)),
         localIsoTime(new Date(session.startedAt)).slice(0, 19).replace('T', ' '),
         session.routine,

@@ -1,5 +1,5 @@
 // The words for each YAML slip a person may make by hand, at the line and column to look at, with
-// the field it concerns: one file's worth of each, beyond those of load.test.ts and of the corpus test.
+// the field it concerns: one file's worth of each, beyond those of load-syntax.test.ts and of the corpus test.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
