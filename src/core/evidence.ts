@@ -32,6 +32,8 @@ export interface Evidence {
   flares: number;
   /** When the newest flare-up was: the time of the score that rose; null without one. */
   lastFlareAt: string | null;
+  /** The painful side of the newest flare-up's session; null without one. */
+  lastFlareSide: PainfulSide | null;
   /** Of the tests that did not help (flare-ups aside), those that started too low to show help. */
   tooLowToShowHelp: number;
   /** What the newest test could not show, when it did not help; null when it could show both. */
@@ -88,6 +90,8 @@ export interface Observed {
   flares: number;
   /** The newest flare-up's time (see Evidence.lastFlareAt). */
   newestFlareAt: string | null;
+  /** The painful side of the session of that flare-up (see Evidence.lastFlareSide). */
+  newestFlareSide: PainfulSide | null;
   tooLowToShowHelp: number;
   newestCouldNotShow: CouldNotShow | null;
   newestFallNeeded: number | null;
@@ -118,7 +122,7 @@ export function observe(sessions: readonly Session[], onTest: (result: ExerciseR
     for (const result of session.results) {
       let seen = observed.get(result.exerciseId);
       if (!seen) {
-        seen = { tested: 0, helped: 0, helpedOnRetry: 0, changeSum: 0, changeCount: 0, newestAt: null, newestTestedAt: null, newestChange: null, flares: 0, newestFlareAt: null, tooLowToShowHelp: 0, newestCouldNotShow: null, newestFallNeeded: null, lastName: null, lastNameAt: null, sides: {}, newestSide: null, newestSymptom: null, newestMovement: null, partlyTimed: 0, newestHolds: [] };
+        seen = { tested: 0, helped: 0, helpedOnRetry: 0, changeSum: 0, changeCount: 0, newestAt: null, newestTestedAt: null, newestChange: null, flares: 0, newestFlareAt: null, newestFlareSide: null, tooLowToShowHelp: 0, newestCouldNotShow: null, newestFallNeeded: null, lastName: null, lastNameAt: null, sides: {}, newestSide: null, newestSymptom: null, newestMovement: null, partlyTimed: 0, newestHolds: [] };
         observed.set(result.exerciseId, seen);
       }
       if (seen.lastNameAt === null || compareInstants(result.at, seen.lastNameAt) >= 0) {
@@ -142,7 +146,10 @@ export function observe(sessions: readonly Session[], onTest: (result: ExerciseR
         seen.flares++;
         // The rise itself, as the advice to rest dates it: its result may be dated later.
         const flaredAt = flaring?.at ?? result.at;
-        if (seen.newestFlareAt === null || compareInstants(flaredAt, seen.newestFlareAt) > 0) seen.newestFlareAt = flaredAt;
+        if (seen.newestFlareAt === null || compareInstants(flaredAt, seen.newestFlareAt) > 0) {
+          seen.newestFlareAt = flaredAt;
+          seen.newestFlareSide = session.side;
+        }
       }
       if (result.outcome === 'skipped') continue;
       onTest(result);
@@ -202,7 +209,7 @@ function hiddenBy(first: Attempt, deciding: Attempt, { minImprovement, flareRise
 
 export function evidenceOf(seen: Observed | undefined): Evidence {
   if (!seen) {
-    return { tested: 0, helped: 0, helpedOnRetry: 0, meanChange: null, lastChange: null, lastTestedAt: null, flares: 0, lastFlareAt: null, tooLowToShowHelp: 0, lastCouldNotShow: null, lastFallNeeded: null, sides: [], lastSide: null, lastSymptom: null, lastMovement: null, partlyTimed: 0, lastHolds: [] };
+    return { tested: 0, helped: 0, helpedOnRetry: 0, meanChange: null, lastChange: null, lastTestedAt: null, flares: 0, lastFlareAt: null, lastFlareSide: null, tooLowToShowHelp: 0, lastCouldNotShow: null, lastFallNeeded: null, sides: [], lastSide: null, lastSymptom: null, lastMovement: null, partlyTimed: 0, lastHolds: [] };
   }
   return {
     tested: seen.tested,
@@ -213,6 +220,7 @@ export function evidenceOf(seen: Observed | undefined): Evidence {
     lastTestedAt: seen.newestTestedAt,
     flares: seen.flares,
     lastFlareAt: seen.newestFlareAt,
+    lastFlareSide: seen.newestFlareSide,
     tooLowToShowHelp: seen.tooLowToShowHelp,
     lastCouldNotShow: seen.newestCouldNotShow,
     lastFallNeeded: seen.newestFallNeeded,

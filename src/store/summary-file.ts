@@ -19,7 +19,7 @@ import { storeFile } from './store-path.js';
 export const summarySuffix = '.summary';
 
 /** Raised when the shape of the summary, or a rule it is drawn by, changes: summaries made before are not used. */
-const SUMMARY_VERSION = 22;
+const SUMMARY_VERSION = 23;
 
 interface SummaryFile {
   summaryVersion: number;
@@ -179,6 +179,7 @@ function isObservedPair(value: unknown): boolean {
     isInstantOrNull(seen.newestAt) &&
     isInstantOrNull(seen.newestTestedAt) &&
     isInstantOrNull(seen.newestFlareAt) &&
+    (seen.newestFlareSide === null || isSide(seen.newestFlareSide)) &&
     isInstantOrNull(seen.lastNameAt) &&
     (seen.lastName === null || typeof seen.lastName === 'string') &&
     isObject(seen.sides) &&

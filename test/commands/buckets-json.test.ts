@@ -44,7 +44,7 @@ describe('itb buckets', () => {
         source: 'session',
         flare: false,
         retestDue: false,
-        evidence: { tested: 1, helped: 1, helpedOnRetry: 0, meanChange: -2, lastChange: -2, lastTestedAt: sessions[1]!.results[0]!.at, flares: 0, lastFlareAt: null, tooLowToShowHelp: 0, lastCouldNotShow: null, lastFallNeeded: null, sides: [{ side: 'left', tested: 1, helped: 1, meanChange: -2 }], lastSide: 'left', lastSymptom: 'pain', lastMovement: 'single-leg squat', partlyTimed: 0, lastHolds: [] },
+        evidence: { tested: 1, helped: 1, helpedOnRetry: 0, meanChange: -2, lastChange: -2, lastTestedAt: sessions[1]!.results[0]!.at, flares: 0, lastFlareAt: null, lastFlareSide: null, tooLowToShowHelp: 0, lastCouldNotShow: null, lastFallNeeded: null, sides: [{ side: 'left', tested: 1, helped: 1, meanChange: -2 }], lastSide: 'left', lastSymptom: 'pain', lastMovement: 'single-leg squat', partlyTimed: 0, lastHolds: [] },
         inLibrary: true,
       },
     ]);

@@ -328,6 +328,7 @@ describe('bucketView', () => {
       lastTestedAt: lastResultAt(sessions[5]!),
       flares: 0,
       lastFlareAt: null,
+      lastFlareSide: null,
       tooLowToShowHelp: 0,
       lastCouldNotShow: null,
       lastFallNeeded: null,

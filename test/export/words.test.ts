@@ -53,6 +53,7 @@ describe('shared report words', () => {
       lastTestedAt: null,
       flares: 0,
       lastFlareAt: null,
+      lastFlareSide: null,
       tooLowToShowHelp: 0,
       lastCouldNotShow: null,
       lastFallNeeded: null,
