@@ -169,11 +169,15 @@ export const everyOneOf = (count: number): string => (count === 1 ? '' : count =
 
 /**
  * "1 flare (on 2026-09-20)", "22 flares (the last on 2026-11-02)": the count of flare-ups and the
- * day of the newest, so that a recent one is told from one long past.
+ * day of the newest, so that a recent one is told from one long past. When the tests span more
+ * than one painful side, the newest one's too, as the last test's is said (lastSideWords): "2
+ * flares (the last on 2026-11-02, left side painful)".
  */
-export function flaresWords({ flares, lastFlareAt }: Evidence): string {
+export function flaresWords(evidence: Evidence): string {
+  const { flares, lastFlareAt } = evidence;
   if (lastFlareAt === null) return plural(flares, 'flare');
-  return `${plural(flares, 'flare')} (${flares === 1 ? 'on' : 'the last on'} ${dateOf(lastFlareAt)})`;
+  const side = painfulSideWords(evidence, evidence.lastFlareSide);
+  return `${plural(flares, 'flare')} (${flares === 1 ? 'on' : 'the last on'} ${dateOf(lastFlareAt)}${side === undefined ? '' : `, ${side}`})`;
 }
 
 /**
@@ -208,8 +212,17 @@ export function oneSideWords(evidence: Evidence): string | undefined {
 
 /** " (right side painful)", said after the last test's date when the tests span more than one painful side; else nothing. */
 export function lastSideWords(evidence: Evidence): string {
-  if (evidence.sides.length < 2 || evidence.lastSide === null) return '';
-  return evidence.lastSide === 'both' ? ' (both sides painful)' : ` (${evidence.lastSide} side painful)`;
+  const side = painfulSideWords(evidence, evidence.lastSide);
+  return side === undefined ? '' : ` (${side})`;
+}
+
+/**
+ * "right side painful", "both sides painful": the side of one of a drill's tests or flare-ups,
+ * said only when its tests span more than one painful side. Undefined otherwise.
+ */
+function painfulSideWords(evidence: Evidence, side: PainfulSide | null): string | undefined {
+  if (evidence.sides.length < 2 || side === null) return undefined;
+  return side === 'both' ? 'both sides painful' : `${side} side painful`;
 }
 
 /**
