@@ -32,8 +32,8 @@ export function sessionCommand(ctx: Context): Command {
           ['itb session retest', 'try again the drills set aside earlier, once they are due'],
         ],
         'How it works: rate your symptom (0 = none, 10 = worst imaginable) while doing the test movement, do one drill, then rate again. ' +
-          'A drill that lowers your score goes into your rehab bucket. One that does not gets one more careful try (slower, smaller range), ' +
-          'then is set aside for now. If your score jumps up, the drill stops at once: that is a flare-up, and a session started later ' +
+          'A drill that lowers your score goes into your rehab bucket. One that does not gets one more careful try (check your form, slower, ' +
+          'smaller range): if that lowers it, it goes into rehab too; if not, it is set aside for now. If your score jumps up, the drill stops at once: that is a flare-up, and a session started later ' +
           'the same day first reminds you to rest and asks whether to go on. Every answer is saved as you go; Ctrl-C keeps what ' +
           'you have done so far, and the same routine started again that day offers to go on where you left it. Needs a terminal.',
       ),
