@@ -1,4 +1,5 @@
-// Advice the source articles give, shown when the log says it applies (PRODUCT §4.7).
+// Advice the source articles give (48 hours between loading sessions, a professional's look at
+// symptoms that keep up), and itb's rest after a flare-up, shown when the log says it applies (PRODUCT §4.7).
 import { localDate, localDateTime, ratedWords, trendKey, whatWasRated } from './history.js';
 import type { ExerciseResult, PainfulSide, Session, StoreData } from './records.js';
 import { seeAProfessional } from './professional-advice.js';
@@ -52,7 +53,11 @@ export interface Advice {
   persistent?: { rated: string; side: PainfulSide; weeks: number; firstMean: number; latestMean: number }[];
 }
 
-/** What the method's sources advise after a flare-up, said when a session had one. */
+/**
+ * What itb advises after a flare-up, said when a session had one. The sources say never to move
+ * into pain and, after a flare, to scale back and note it; a day's rest and a therapist's look if
+ * it lasts are itb's own careful reading of that, not their words.
+ */
 export const afterFlareUpAdvice =
   'After a flare-up, take it easy for the rest of the day and leave your next session for another day. ' +
   'If it has not settled by tomorrow, or flare-ups keep coming, talk to your physical therapist.';
