@@ -1,41 +1,31 @@
 // A backup that differs from the store or contradicts itself: refused, naming each record and its line, writing nothing.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { localDateTime } from '../../src/core/history.js';
 import type { StoreData } from '../../src/core/records.js';
 import { type ExportFile } from '../../src/export/schema.js';
 import { Store } from '../../src/store/store.js';
 import { emptyStore } from '../../src/store/migrations.js';
 import { sampleStore, sessionThree } from '../export/fixtures.js';
-import { backupHomes } from '../helpers/backup-homes.js';
+import { useBackupHomes } from '../helpers/backup-homes.js';
 import { run, tempHome } from '../helpers/run.js';
 import { CTRL_C, type Answer } from '../helpers/scripted.js';
 import { importInto, lineHolding, NOW, storeBytes } from '../helpers/import-backup.js';
 
-let source: ReturnType<typeof tempHome>;
-let target: ReturnType<typeof tempHome>;
-let backup: string;
-
-beforeEach(async () => {
-  ({ source, target, backup } = await backupHomes(NOW));
-});
-afterEach(() => {
-  source.cleanup();
-  target.cleanup();
-});
+const homes = useBackupHomes(NOW);
 
 describe('itb import', () => {
   it('refuses a file whose session differs from the store’s one with the same id, writing nothing', async () => {
     const changed = sampleStore();
     changed.sessions[1]!.baseline = 9;
-    await Store.open({ ITB_HOME: target.home }).update(() => changed);
-    const before = storeBytes(target.home);
-    const result = await importInto(target.home, [backup]);
+    await Store.open({ ITB_HOME: homes.target.home }).update(() => changed);
+    const before = storeBytes(homes.target.home);
+    const result = await importInto(homes.target.home, [homes.backup]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('holds a session that differs from your store\'s own record of it');
     expect(result.stderr).toContain('Nothing was imported');
-    expect(storeBytes(target.home).equals(before)).toBe(true);
+    expect(storeBytes(homes.target.home).equals(before)).toBe(true);
   });
 
   it('names each differing session as history shows it, with its place and line in the file and what differs, and where the store is', async () => {
@@ -43,10 +33,10 @@ describe('itb import', () => {
     changed.sessions[1]!.baseline = 9;
     changed.sessions[1]!.attempts[0]!.before = 9;
     changed.sessions[2]!.movement = 'running';
-    await Store.open({ ITB_HOME: target.home }).update(() => changed);
-    const text = readFileSync(backup, 'utf8');
+    await Store.open({ ITB_HOME: homes.target.home }).update(() => changed);
+    const text = readFileSync(homes.backup, 'utf8');
     const backed = JSON.parse(text) as ExportFile;
-    const result = await importInto(target.home, [backup, '--dry-run']);
+    const result = await importInto(homes.target.home, [homes.backup, '--dry-run']);
     const oneLine = (text: string) => text.replace(/\s+/g, ' ');
     expect(result.code).toBe(2);
     // The backup holds each session on a line of its own.
@@ -59,62 +49,62 @@ describe('itb import', () => {
       `  sessions.2 (${about(2)}): movement differs from your store's`,
     ]);
     expect(result.stderr).toContain('holds 2 sessions that differ from your store\'s own records of them');
-    expect(oneLine(result.stderr)).toContain(`move your store (${join(target.home, 'store.json')}) away and import the file into an empty one`);
+    expect(oneLine(result.stderr)).toContain(`move your store (${join(homes.target.home, 'store.json')}) away and import the file into an empty one`);
   });
 
   it('names a differing manual move by its own place, time and drill when others come before it in the file', async () => {
-    await Store.open({ ITB_HOME: target.home }).update(() => sampleStore());
-    const file = JSON.parse(readFileSync(backup, 'utf8')) as ExportFile;
+    await Store.open({ ITB_HOME: homes.target.home }).update(() => sampleStore());
+    const file = JSON.parse(readFileSync(homes.backup, 'utf8')) as ExportFile;
     const move = file.moves[0]!;
     const earlier = { exerciseId: 'clamshells', bucket: 'rehab' as const, at: '2026-10-01T09:00:00.000Z' };
     file.moves = [earlier, { ...move, note: 'Keep it out until the knee settles' }];
-    const edited = join(target.home, 'edited.json');
+    const edited = join(homes.target.home, 'edited.json');
     writeFileSync(edited, JSON.stringify(file));
-    const result = await importInto(target.home, [edited]);
+    const result = await importInto(homes.target.home, [edited]);
     expect(result.code).toBe(2);
     expect(result.stderr.split('\n').filter((line) => line.startsWith('  '))).toEqual([
       `  moves.1 (${localDateTime(new Date(move.at))}, ${move.exerciseId}): note differs from your store's`,
     ]);
-    expect(Store.open({ ITB_HOME: target.home }).read().moves).toHaveLength(1);
+    expect(Store.open({ ITB_HOME: homes.target.home }).read().moves).toHaveLength(1);
   });
 
   it('refuses a file whose manual move differs from the store’s move of the same drill at the same instant, rather than keep both', async () => {
-    await Store.open({ ITB_HOME: target.home }).update(() => sampleStore());
-    const file = JSON.parse(readFileSync(backup, 'utf8')) as ExportFile;
+    await Store.open({ ITB_HOME: homes.target.home }).update(() => sampleStore());
+    const file = JSON.parse(readFileSync(homes.backup, 'utf8')) as ExportFile;
     const move = file.moves[0]!;
     move.note = 'Keep it out until the knee settles';
-    const edited = join(target.home, 'edited.json');
+    const edited = join(homes.target.home, 'edited.json');
     writeFileSync(edited, JSON.stringify(file));
-    const before = storeBytes(target.home);
-    const result = await importInto(target.home, [edited]);
+    const before = storeBytes(homes.target.home);
+    const result = await importInto(homes.target.home, [edited]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`  moves.0 (${localDateTime(new Date(move.at))}, ${move.exerciseId}): note differs from your store's`);
     expect(result.stderr).toContain('holds a manual move that differs from your store\'s own record of it');
-    expect(storeBytes(target.home).equals(before)).toBe(true);
-    expect(Store.open({ ITB_HOME: target.home }).read().moves).toHaveLength(1);
+    expect(storeBytes(homes.target.home).equals(before)).toBe(true);
+    expect(Store.open({ ITB_HOME: homes.target.home }).read().moves).toHaveLength(1);
   });
 
   it('only reports with --dry-run', async () => {
-    const result = await importInto(target.home, [backup, '--dry-run']);
+    const result = await importInto(homes.target.home, [homes.backup, '--dry-run']);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('Would import 3 sessions, 1 manual move');
     expect(result.stderr).toContain('nothing was changed');
-    expect(existsSync(join(target.home, 'store.json'))).toBe(false);
+    expect(existsSync(join(homes.target.home, 'store.json'))).toBe(false);
   });
 });
 
 describe('itb import refuses a backup whose records contradict each other', () => {
   const edited = (edit: (file: ExportFile) => void): string => {
-    const file = JSON.parse(readFileSync(backup, 'utf8')) as ExportFile;
+    const file = JSON.parse(readFileSync(homes.backup, 'utf8')) as ExportFile;
     edit(file);
-    const path = join(target.home, 'edited.json');
+    const path = join(homes.target.home, 'edited.json');
     writeFileSync(path, JSON.stringify(file, null, 2));
     return path;
   };
   const ownStore = async () => {
     const own: StoreData = { ...emptyStore(), sessions: [{ ...structuredClone(sessionThree), id: 'own-session' }] };
-    await Store.open({ ITB_HOME: target.home }).update(() => own);
-    return storeBytes(target.home);
+    await Store.open({ ITB_HOME: homes.target.home }).update(() => own);
+    return storeBytes(homes.target.home);
   };
 
   // The fixture's sessions: 0 session-one (baseline 6, lateral ankle tilts 6 → 4 first), 1 session-two
@@ -155,18 +145,18 @@ describe('itb import refuses a backup whose records contradict each other', () =
     const lines = expected(session);
     const before = await ownStore();
     for (const args of [[file], [file, '--dry-run']]) {
-      const result = await importInto(target.home, args);
+      const result = await importInto(homes.target.home, args);
       expect(result.code).toBe(2);
       expect(result.stderr).toContain(`error: ${file} has records that contradict each other in 1 session (${lines.length} problem${lines.length === 1 ? '' : 's'})`);
       expect(result.stderr.split('\n').filter((line) => line.startsWith('  sessions.'))).toEqual(lines);
       expect(result.stderr).toContain('Nothing was imported.');
-      expect(storeBytes(target.home).equals(before)).toBe(true);
+      expect(storeBytes(homes.target.home).equals(before)).toBe(true);
     }
   });
 
   it('refuses a file holding the same session id twice, naming both places, even into an empty store', async () => {
     const file = edited((data) => data.sessions.push({ ...data.sessions[0]!, baseline: 3 }, { ...data.sessions[1]! }));
-    const result = await importInto(target.home, [file]);
+    const result = await importInto(homes.target.home, [file]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`error: ${file} holds 2 sessions under an id it already used`);
     const text = readFileSync(file, 'utf8');
@@ -175,12 +165,12 @@ describe('itb import refuses a backup whose records contradict each other', () =
     expect(result.stderr).toContain(`  sessions.3 (line ${line('session-one', 2)}): has the id of sessions.0 (line ${line('session-one', 1)}), session-one`);
     expect(result.stderr).toContain(`  sessions.4 (line ${line('session-two', 2)}): has the id of sessions.1 (line ${line('session-two', 1)}), session-two`);
     expect(result.stderr).not.toContain('your store');
-    expect(existsSync(join(target.home, 'store.json'))).toBe(false);
+    expect(existsSync(join(homes.target.home, 'store.json'))).toBe(false);
   });
 
   it('lists five problems in full, with nothing said of more', async () => {
     const file = edited((data) => data.sessions.push(...[0, 1, 2, 0, 1].map((index) => ({ ...data.sessions[index]! }))));
-    const result = await importInto(target.home, [file]);
+    const result = await importInto(homes.target.home, [file]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`error: ${file} holds 5 sessions under an id it already used`);
     // Each repeat is named with the first session of its id, however many times the id came before.
@@ -200,15 +190,15 @@ describe('itb import refuses a backup whose records contradict each other', () =
 
   it('creates no store when the store did not exist', async () => {
     const file = edited((data) => (data.sessions[1]!.attempts[0]!.verdict = 'flare'));
-    expect((await importInto(target.home, [file])).code).toBe(2);
-    expect(existsSync(join(target.home, 'store.json'))).toBe(false);
+    expect((await importInto(homes.target.home, [file])).code).toBe(2);
+    expect(existsSync(join(homes.target.home, 'store.json'))).toBe(false);
   });
 
   it('lists five problems and counts the rest', async () => {
     // Every verdict swapped: 7 attempts in 3 sessions, and the outcomes that no longer follow.
     const swap = { improved: 'not-improved', 'not-improved': 'improved', flare: 'improved' } as const;
     const file = edited((data) => data.sessions.forEach((session) => session.attempts.forEach((a) => (a.verdict = swap[a.verdict]))));
-    const result = await importInto(target.home, [file]);
+    const result = await importInto(homes.target.home, [file]);
     expect(result.code).toBe(2);
     const total = Number(/in 3 sessions \((\d+) problems\)/.exec(result.stderr)?.[1]);
     expect(total).toBeGreaterThanOrEqual(7);
@@ -246,10 +236,10 @@ describe('itb import refuses a backup whose records contradict each other', () =
 
       const file = join(real.home, 'real.json');
       expect((await run(['export', '--format', 'json', '-o', file], { home: real.home, now })).code).toBe(0);
-      const result = await importInto(target.home, [file]);
+      const result = await importInto(homes.target.home, [file]);
       expect(result.code, result.stderr).toBe(0);
       expect(result.stderr).toContain('Imported 4 sessions');
-      expect(Store.open({ ITB_HOME: target.home }).read().sessions).toEqual(recorded);
+      expect(Store.open({ ITB_HOME: homes.target.home }).read().sessions).toEqual(recorded);
     } finally {
       real.cleanup();
     }
@@ -258,8 +248,8 @@ describe('itb import refuses a backup whose records contradict each other', () =
   it('leaves a store that already holds such a session readable', async () => {
     const data = sampleStore();
     data.sessions[1]!.attempts[0]!.verdict = 'flare';
-    await Store.open({ ITB_HOME: target.home }).update(() => data);
-    const buckets = await run(['buckets', '--json'], { home: target.home, now: NOW });
+    await Store.open({ ITB_HOME: homes.target.home }).update(() => data);
+    const buckets = await run(['buckets', '--json'], { home: homes.target.home, now: NOW });
     expect(buckets.code, buckets.stderr).toBe(0);
   });
 });
