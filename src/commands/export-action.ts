@@ -70,7 +70,7 @@ export async function exportReport(ctx: Context, options: ExportOptions, self: C
   if (options.output !== undefined && options.output.trim() === '') {
     throw new UserError('-o needs the name of a file to write', `For example: \`${typedWithout(ctx, self, '--output')} -o ${unusedName('report', 'html')}\`. Leave -o out to see the report on the screen.`);
   }
-  // `-o -` is the screen, as for most command-line tools (a file named "-" is `-o ./-`).
+  // `-o -` is the screen, as for most command-line tools (a file named "-" is `-o ./- --format md`).
   const onScreen = options.output === '-';
   if (onScreen) options = { ...options, output: undefined };
   if (options.force && options.output === undefined) {

@@ -39,7 +39,7 @@ export function exportCommand(ctx: Context): Command {
           ['itb export -o backup.json', 'a full backup, for `itb import`'],
           ['itb export -o visit.fhir.json', 'FHIR R4 for a clinic system'],
         ],
-        `Files are readable by you only, and an existing file is never replaced unless you add --force. -o - is the screen, as with most tools (a file named - is -o ./-).
+        `Files are readable by you only, and an existing file is never replaced unless you add --force. -o - is the screen, as with most tools (a file named - is -o ./- --format md).
 Dates are whole days in your local time; --since and --until are both included. A JSON backup limited with them holds that period only.
 CSV files start with a byte-order mark, so that spreadsheets show accents right.
 FHIR has a Patient (the subject and performer of each score and red-flag screen: the one who gave it) only when --name gives one.`,

@@ -1044,7 +1044,24 @@ describe('itb export', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Examples:');
     expect(result.stdout).toContain('itb export -o report.html');
-    expect(result.stdout.replace(/\s+/g, ' ')).toContain('-o - is the screen, as with most tools (a file named - is -o ./-).');
+    expect(result.stdout.replace(/\s+/g, ' ')).toContain('-o - is the screen, as with most tools (a file named - is -o ./- --format md).');
+  });
+
+  it('writes a file named - with the command --help gives for one', async () => {
+    await seed();
+    const help = (await exportIn(['--help'])).stdout.replace(/\s+/g, ' ');
+    const given = /a file named - is (-o \.\/- [^)]*)\)/.exec(help)![1]!.split(' ');
+    const cwd = process.cwd();
+    process.chdir(home);
+    try {
+      const result = await exportIn(given);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toBe('');
+      expect(readFileSync(join(home, '-'), 'utf8')).toContain('# IT band self-assessment report');
+      expect(modeOf(join(home, '-'))).toBe(0o600);
+    } finally {
+      process.chdir(cwd);
+    }
   });
 });
 
