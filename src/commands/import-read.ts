@@ -12,6 +12,7 @@ import { byteWords, utf8Text } from '../utf8-text.js';
 import { EXPORT_SCHEMA_VERSION, exportSchema, READ_SCHEMA_VERSIONS, type ParsedExport } from '../export/schema.js';
 import { checkBackup } from './import-checks.js';
 import { withVariable } from '../shell-word.js';
+import { unusedName } from './export-names.js';
 import { unreplacedTilde } from '../store/store-path.js';
 import { shellPath } from './shared.js';
 import { listed, placesIn, type NamePlace, type Places } from './import-places.js';
@@ -211,16 +212,18 @@ function besideStoreError(file: string, itb: string, home: string | undefined): 
 /** How to use a store file given to `itb import`: in place, with ITB_HOME, or through a backup made from it. */
 function storeHint(file: string, itb: string, home: string | undefined, lead = ''): string {
   const folder = dirname(resolve(file));
+  // A name not taken where the person is, as itb export suggests: the command then writes it.
+  const backup = shellPath(unusedName('backup', 'json'));
   if (basename(file) === 'store.json') {
     return (
       // In backquotes, so that a command is not broken across two lines (see ui/wrap.ts).
       `Nothing was imported. ${lead}To use it as it is, point ITB_HOME at its folder (\`${withVariable('ITB_HOME', folder, `${itb} buckets`, home)}\`); ` +
-      `to merge it into your own, make a backup from it (\`${withVariable('ITB_HOME', folder, `${itb} export --format json -o backup.json`, home)}\`) and import that.`
+      `to merge it into your own, make a backup from it (\`${withVariable('ITB_HOME', folder, `${itb} export --format json -o ${backup}`, home)}\`) and import that.`
     );
   }
   return (
     'Nothing was imported. itb reads a store only as store.json in the folder ITB_HOME names: copy it under that name into a folder ' +
-    `of its own and point ITB_HOME there to use it; to merge it into your own, run \`${itb} export --format json -o backup.json\` with ` +
+    `of its own and point ITB_HOME there to use it; to merge it into your own, run \`${itb} export --format json -o ${backup}\` with ` +
     'ITB_HOME pointing there, then import that backup.'
   );
 }
