@@ -58,7 +58,7 @@ function changesNothing(outcome: MergeOutcome, before: StoreData): boolean {
  * store (`madeStore`), there is now an empty one: it was not "as it was".
  */
 function nothingNewWords(outcome: MergeOutcome, dryRun: boolean, madeStore: boolean): string {
-  const held = [plural(outcome.sessionsPresent, 'session'), plural(outcome.movesPresent, 'manual move')].filter((words) => !words.startsWith('0 '));
+  const held = [plural(outcome.sessionsPresent, 'session'), plural(outcome.movesPresent, 'manual move'), plural(outcome.screeningsPresent, 'red-flag screen')].filter((words) => !words.startsWith('0 '));
   if (madeStore) return 'Nothing was imported: the file holds no sessions and no manual moves. You had no store here yet: the import made an empty one.';
   if (dryRun) return held.length === 0 ? 'Nothing would change: the file holds no sessions and no manual moves.' : `Nothing would change: your store already holds all the file has: ${andList(held)}.`;
   return `Nothing changed: your store is as it was. ${held.length === 0 ? 'The file holds no sessions and no manual moves.' : `It already held all the file has: ${andList(held)}.`}`;

@@ -17,6 +17,8 @@ export interface MergeOutcome {
   /** Manual moves in the file that the store already has. */
   movesPresent: number;
   screeningsAdded: number;
+  /** Red-flag screens in the file that the store already has (the same, or a fuller form of it). */
+  screeningsPresent: number;
   /**
    * When the file's buckets were cleared later than the store's (or the store's never were),
    * and the store had decisions of its own: they now count only after this reset too.
@@ -70,7 +72,7 @@ export function mergeExport(store: StoreData, backup: ParsedExport): MergeOutcom
   const newMoves = missing(store.moves, backup.moves);
   const moveConflicts = newMoves.filter((move) => store.moves.some((mine) => sameMove(mine, move)));
   if (conflicts.length > 0 || moveConflicts.length > 0) {
-    const nothing = { sessionsAdded: 0, sessionsUpdated: 0, movesAdded: 0, movesPresent: 0, screeningsAdded: 0 };
+    const nothing = { sessionsAdded: 0, sessionsUpdated: 0, movesAdded: 0, movesPresent: 0, screeningsAdded: 0, screeningsPresent: 0 };
     return { data: store, ...nothing, sessionsPresent, intoEmpty, settings, conflicts, moveConflicts };
   }
 
@@ -106,6 +108,7 @@ export function mergeExport(store: StoreData, backup: ParsedExport): MergeOutcom
     movesAdded: newMoves.length,
     movesPresent: backup.moves.length - newMoves.length,
     screeningsAdded: screens.added,
+    screeningsPresent: backup.screenings.length - screens.added,
     intoEmpty,
     settings,
     conflicts,

@@ -191,13 +191,13 @@ describe('itb import', () => {
     const again = await importInto(homes.target.home, [homes.backup]);
     expect(again.code).toBe(0);
     // Said first, in plain words, rather than as "Imported 0 sessions", which reads as a failure;
-    // then what the file holds, the manual move too, rather than seem left behind.
+    // then what the file holds, the manual move and the red-flag screen too, rather than seem left behind.
     expect(again.stderr.startsWith('Nothing changed: your store is as it was.')).toBe(true);
-    expect(again.stderr.replace(/\s+/g, ' ')).toContain('Nothing changed: your store is as it was. It already held all the file has: 3 sessions and 1 manual move.');
+    expect(again.stderr.replace(/\s+/g, ' ')).toContain('Nothing changed: your store is as it was. It already held all the file has: 3 sessions, 1 manual move and 1 red-flag screen.');
     expect(again.stderr).not.toContain('Imported');
     // A dry run says the same of what it would do.
     const dry = await importInto(homes.target.home, [homes.backup, '--dry-run']);
-    expect(dry.stderr.replace(/\s+/g, ' ')).toContain('Nothing would change: your store already holds all the file has: 3 sessions and 1 manual move.');
+    expect(dry.stderr.replace(/\s+/g, ' ')).toContain('Nothing would change: your store already holds all the file has: 3 sessions, 1 manual move and 1 red-flag screen.');
     expect(storeBytes(homes.target.home).equals(first)).toBe(true);
     // Not even written again: a backup tool that goes by the time of change copies it no more.
     expect(statSync(join(homes.target.home, 'store.json'), { bigint: true }).mtimeNs).toBe(changed);

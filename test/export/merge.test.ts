@@ -48,6 +48,7 @@ describe('mergeExport', () => {
     expect(twice.movesAdded).toBe(0);
     expect(twice.movesPresent).toBe(1);
     expect(twice.screeningsAdded).toBe(0);
+    expect(twice.screeningsPresent).toBe(1);
     expect(canonical(twice.data)).toBe(canonical(once));
   });
 
@@ -181,6 +182,8 @@ describe('mergeExport', () => {
       for (const count of [1, 4, 6]) {
         const outcome = mergeExport(mine, backupWith(partWay(count)));
         expect(outcome.screeningsAdded).toBe(0);
+        // Held already, in its fuller form.
+        expect(outcome.screeningsPresent).toBe(1);
         expect(outcome.data.screenings).toEqual([whole()]);
       }
     });
