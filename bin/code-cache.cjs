@@ -5,11 +5,14 @@
 // bundle loads. The code ships in the package too, so an installed copy starts as quickly, and
 // nothing is ever written there. V8 itself takes code only if it was made by the same V8, with
 // the same flags, for a text of the same length, but it checks no more than that: code for
-// another text of that length, or damaged on disk, would run wrong or crash Node. So each file
-// begins with a CRC-32 of the bundle's text and one of the code, and a file that does not match
-// the bundle as it is now is passed over: V8 compiles the bundle as usual. (A CRC tells changed
-// text or damaged bytes as surely as a SHA-256 for this, and node:zlib loads in about half the
-// time node:crypto does, which every command on Node 20 would pay.)
+// another text of that length, or damaged on disk, would run wrong or crash Node. Nor does V8's
+// version tell Node releases apart: every Node 20 has V8 11.3.244.8, and code kept by Node 20.20
+// crashes Node 20.17 as the CLI loads. So each file begins with a CRC-32 of the bundle's text and
+// of the Node that made the code (its versions, architecture and build options), then one of the
+// code, and a file that does not match the bundle and the Node as they are now is passed over:
+// V8 compiles the bundle as usual. (A CRC tells changed text or damaged bytes as surely as a
+// SHA-256 for this, and node:zlib loads in about half the time node:crypto does, which every
+// command on Node 20 would pay.)
 'use strict';
 const Module = require('node:module');
 const { readFileSync } = require('node:fs');
@@ -24,11 +27,18 @@ function codeFile(bundle) {
   return join(dirname(bundle), 'code-cache', `${basename(bundle)}.bin`);
 }
 
-/** The CRC-32 of a bundle's text, then that of V8's code for it: the first 8 bytes of a kept file. */
+/** The CRC-32 of the Node running, which V8's own check of the code does not tell from another release. */
+let nodeSeal;
+function thisNode(crc32) {
+  nodeSeal ??= crc32(`${process.arch} ${JSON.stringify(process.versions)} ${JSON.stringify(process.config)}`);
+  return nodeSeal;
+}
+
+/** The CRC-32 of this Node and a bundle's text, then that of V8's code for it: the first 8 bytes of a kept file. */
 function seal(content, code) {
   const { crc32 } = require('node:zlib');
   const sealed = Buffer.alloc(SEAL);
-  sealed.writeUInt32BE(crc32(content), 0);
+  sealed.writeUInt32BE(crc32(content, thisNode(crc32)), 0);
   sealed.writeUInt32BE(crc32(code), 4);
   return sealed;
 }

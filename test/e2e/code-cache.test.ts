@@ -1,6 +1,6 @@
 // The compiled code the build keeps for Node older than 22.1 (bin/code-cache.cjs): V8 takes it
 // for the bundles a command loads, and a bundle changed since the build, or kept code that is
-// damaged or made by another V8, is compiled from its text as usual, with the same result.
+// damaged or made by another Node or V8, is compiled from its text as usual, with the same result.
 // Needs `npm run build` first (`npm test` does it).
 import { spawnSync } from 'node:child_process';
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -59,13 +59,14 @@ describe.skipIf(ownCache)('compiled code kept by the build', () => {
     expect(Object.values(taken).every((how) => how === 'taken')).toBe(true);
   });
 
-  it('is kept only for bundles that exist, one file each, sealed with the CRC-32s of the bundle as built and of its code', () => {
+  it('is kept only for bundles that exist, one file each, sealed with the CRC-32s of this Node and the bundle as built, and of its code', () => {
     const bundles = readdirSync(join(root, 'dist')).filter((name) => name.endsWith('.cjs'));
+    const thisNode = crc32(`${process.arch} ${JSON.stringify(process.versions)} ${JSON.stringify(process.config)}`);
     for (const file of readdirSync(join(root, 'dist/code-cache'))) {
       const bundle = file.replace(/\.bin$/, '');
       expect(bundles).toContain(bundle);
       const kept = readFileSync(join(root, 'dist/code-cache', file));
-      expect(kept.readUInt32BE(0)).toBe(crc32(readFileSync(join(root, 'dist', bundle))));
+      expect(kept.readUInt32BE(0)).toBe(crc32(readFileSync(join(root, 'dist', bundle)), thisNode));
       expect(kept.readUInt32BE(4)).toBe(crc32(kept.subarray(8)));
     }
   });
@@ -96,6 +97,29 @@ describe.skipIf(ownCache)('compiled code kept by the build', () => {
     expect(status).toBe(0);
     expect(stdout).toBe(itb(root, ['buckets']).stdout);
     expect(stdout).toContain('No sessions yet.');
+  });
+
+  // Every Node 20 has V8 11.3.244.8, and V8 takes code from any of them: code kept by Node 20.20
+  // crashed Node 20.17 as it loaded the CLI, so a copy packed on one and run on the other, or a
+  // Node updated after the build, could not start.
+  it('is not used when kept by another release of Node, whose V8 takes it, and the bundle is compiled from its text', () => {
+    const kept = join(copy.home, 'dist/code-cache/store-file.cjs.bin');
+    const code = readFileSync(join(root, 'dist/code-cache/store-file.cjs.bin'));
+    // The same code, sealed by a Node that differs from this one only in its versions.
+    const script = `
+      Object.defineProperty(process, 'versions', { value: { ...process.versions, node: '20.17.0', v8: process.versions.v8 + '-other' } });
+      const { keptCode } = require(${JSON.stringify(join(copy.home, 'bin/code-cache.cjs'))});
+      const { readFileSync, writeFileSync } = require('node:fs');
+      const content = readFileSync(${JSON.stringify(join(copy.home, 'dist/store-file.cjs'))}, 'utf8');
+      writeFileSync(${JSON.stringify(kept)}, keptCode(content, Buffer.from(process.argv[1], 'base64')));`;
+    expect(spawnSync(process.execPath, ['-e', script, code.subarray(8).toString('base64')]).status).toBe(0);
+    expect(readFileSync(kept).subarray(8)).toEqual(code.subarray(8));
+    expect(loaded(copy.home, ['buckets']).taken['store-file']).toBe('none');
+    const { status, stdout } = itb(copy.home, ['buckets']);
+    expect(status).toBe(0);
+    expect(stdout).toBe(itb(root, ['buckets']).stdout);
+    writeFileSync(kept, code);
+    expect(loaded(copy.home, ['buckets']).taken['store-file']).toBe('taken');
   });
 
   it('is refused by V8 when made by another V8, and the bundle is compiled from its text', () => {
