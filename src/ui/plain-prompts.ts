@@ -43,7 +43,12 @@ export function createPlainPrompter(input: Readable = process.stdin, output: Wri
   let lastEnter: number | undefined;
   const lines = createInterface({ input, terminal: false });
   // Read only while a question waits, so that the program can end once the last one is answered.
-  lines.pause();
+  // Not once the input has ended: from Node 24 on, pausing a closed readline throws.
+  let inputEnded = false;
+  const pause = () => {
+    if (!inputEnded) lines.pause();
+  };
+  pause();
   lines.on('line', (line) => {
     const at = now();
     const again = line.trim() === '' && lastEnter !== undefined && at - lastEnter < sameEnterMs;
@@ -59,7 +64,10 @@ export function createPlainPrompter(input: Readable = process.stdin, output: Wri
     waiting?.reject(ended);
   };
   // Ctrl-D on an empty line, or the terminal gone: as Ctrl-C, not a question left unanswered.
-  lines.on('close', () => end(ending('AbortPromptError', 'the input ended')));
+  lines.on('close', () => {
+    inputEnded = true;
+    end(ending('AbortPromptError', 'the input ended'));
+  });
   if (signals) {
     process.on('SIGINT', () => end(ending('ExitPromptError', 'Ctrl-C')));
     for (const signal of ['SIGHUP', 'SIGTERM'] as const) process.on(signal, () => end(ending('AbortPromptError', signal)));
@@ -93,7 +101,7 @@ export function createPlainPrompter(input: Readable = process.stdin, output: Wri
     return new Promise<string>((resolve, reject) => {
       const done = () => {
         waiting = undefined;
-        lines.pause();
+        pause();
       };
       const said = () => [...(reminder?.() ?? []), again()].join('\n');
       waiting = { resolve: (text) => (done(), resolve(text)), reject: (error) => (done(), reject(error)), again: said };
@@ -185,7 +193,7 @@ export function createPlainPrompter(input: Readable = process.stdin, output: Wri
         if (waiting !== undefined) {
           // The time ran out first: its wait for Enter ends, and a line typed from now on answers the next question.
           waiting = undefined;
-          lines.pause();
+          pause();
         }
       }
     },
