@@ -1,6 +1,7 @@
 // What to do about a file a user named (a library, a backup) that they may not read. "Check the
 // path" would send them looking for a file that is right where they said.
-import { statSync } from 'node:fs';
+import { accessSync, constants, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { userInfo } from 'node:os';
 import { shellPath, shellWord } from './shell-word.js';
 
@@ -13,7 +14,7 @@ export function unreadableAdvice(file: string): string {
     owner = statSync(file).uid;
   } catch {
     // The file cannot even be looked at: a folder on its path is closed to this account.
-    return 'A folder on its path may not be opened by you: copy the file to a folder of yours, then give that path.';
+    return closedFolderAdvice(file);
   }
   const me = process.getuid?.();
   if (me !== undefined && owner !== me) {
@@ -30,4 +31,38 @@ export function myName(): string {
   } catch {
     return String(process.getuid?.());
   }
+}
+
+/**
+ * For a file behind a folder this account may not open: that folder, named. One of theirs (made
+ * 600 by a `chmod -R 600` meant for the files in it, say) is opened again with chmod; nothing in
+ * it can be copied out before that. Another account's folder is theirs to share.
+ */
+function closedFolderAdvice(file: string): string {
+  const closed = firstClosedFolder(file);
+  let owner: number | undefined;
+  try {
+    if (closed !== undefined) owner = statSync(closed).uid;
+  } catch {
+    // Out of sight behind its own folder: said in general words below.
+  }
+  if (closed === undefined || owner === undefined) return 'A folder on its path may not be opened by you: copy the file to a folder of yours, then give that path.';
+  if (owner === process.getuid?.()) return `${closed} may not be opened: make it open to you again (\`chmod u+rwx ${shellPath(closed)}\`), then try again.`;
+  const who = owner === 0 ? 'root (the administrator)' : `another account (user id ${owner})`;
+  return `${closed} belongs to ${who} and may not be opened by you: ask for a copy of the file you may read.`;
+}
+
+/** The first folder on the way to `path`, from the top down, that this account may not open; undefined when there is none. */
+export function firstClosedFolder(path: string): string | undefined {
+  const folders: string[] = [];
+  for (let at = dirname(path); !folders.includes(at); at = dirname(at)) folders.unshift(at);
+  // From the top down: below the first folder that may not be opened, none can be, whatever its mode.
+  return folders.find((folder) => {
+    try {
+      accessSync(folder, constants.X_OK);
+      return false;
+    } catch {
+      return true;
+    }
+  });
 }

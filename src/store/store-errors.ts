@@ -5,7 +5,7 @@ import { dirname } from 'node:path';
 import { UserError } from '../errors.js';
 import { codeOf, isLink, NOT_REGULAR, type NotRegularError, sizeWords, TOO_BIG } from '../regular-file.js';
 import { shellPath, shellWord } from '../shell-word.js';
-import { myName } from '../unreadable.js';
+import { firstClosedFolder, myName } from '../unreadable.js';
 
 export { codeOf };
 
@@ -141,25 +141,16 @@ function ownerAdvice(file: string): string | undefined {
  */
 function closedFolderAdvice(file: string): string | undefined {
   const me = process.getuid?.();
-  if (me === undefined) return undefined;
-  // From the top down: below the first folder that may not be opened, none can be, whatever its mode.
-  const folders: string[] = [];
-  for (let at = dirname(file); !folders.includes(at); at = dirname(at)) folders.unshift(at);
-  for (const folder of folders) {
-    try {
-      accessSync(folder, constants.X_OK);
-    } catch {
-      try {
-        // Another account's folder is not for this account to chmod: ITB_HOME is in the wrong place.
-        const { uid } = statSync(folder);
-        if (uid !== me) return `${folder} belongs to ${uid === 0 ? 'root (the administrator)' : `another account (user id ${uid})`} and may not be opened by you: point ITB_HOME at a folder of yours.`;
-      } catch {
-        return undefined;
-      }
-      return `${folder} may not be opened: make it open to you again (\`chmod u+rwx ${shellPath(folder)}\`), then try again.`;
-    }
+  const folder = me === undefined ? undefined : firstClosedFolder(file);
+  if (folder === undefined) return undefined;
+  try {
+    // Another account's folder is not for this account to chmod: ITB_HOME is in the wrong place.
+    const { uid } = statSync(folder);
+    if (uid !== me) return `${folder} belongs to ${uid === 0 ? 'root (the administrator)' : `another account (user id ${uid})`} and may not be opened by you: point ITB_HOME at a folder of yours.`;
+  } catch {
+    return undefined;
   }
-  return undefined;
+  return `${folder} may not be opened: make it open to you again (\`chmod u+rwx ${shellPath(folder)}\`), then try again.`;
 }
 
 /** Whether `folder` is there, yours, and may not be written to (made read-only with chmod, say). */
