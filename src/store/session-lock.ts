@@ -136,8 +136,8 @@ export async function acquireSessionLock(storePath: string, onLost: () => void =
   try {
     mkdirSync(dirname(storePath), { recursive: true, mode: 0o700 });
   } catch (error) {
-    const { folderFailure, folderHint, storeError } = await storeErrors();
-    throw storeError(storePath, `cannot be locked for a session: its folder cannot be created (${folderFailure(dirname(storePath), error)})`, folderHint);
+    const { folderFailure, folderHintFor, storeError } = await storeErrors();
+    throw storeError(storePath, `cannot be locked for a session: its folder cannot be created (${folderFailure(dirname(storePath), error)})`, folderHintFor(dirname(storePath), error));
   }
   const folder = dirname(lockedFile(storePath));
   undoFutureDate(lockOptions(folder).lockfilePath);

@@ -6,6 +6,7 @@ import { UserError } from '../errors.js';
 import { codeOf, isLink, NOT_REGULAR, type NotRegularError, sizeWords, TOO_BIG } from '../regular-file.js';
 import { shellPath, shellWord } from '../shell-word.js';
 import { firstClosedFolder, myName } from '../unreadable.js';
+import { insideMyHome, ownerWords, takeBackAdvice, takenParentAdvice } from './home-owner.js';
 
 export { codeOf };
 
@@ -144,9 +145,10 @@ function closedFolderAdvice(file: string): string | undefined {
   const folder = me === undefined ? undefined : firstClosedFolder(file);
   if (folder === undefined) return undefined;
   try {
-    // Another account's folder is not for this account to chmod: ITB_HOME is in the wrong place.
+    // Another account's folder is not for this account to chmod: ITB_HOME is in the wrong
+    // place, unless the folder is in this account's own home (made by `sudo itb`, say).
     const { uid } = statSync(folder);
-    if (uid !== me) return `${folder} belongs to ${uid === 0 ? 'root (the administrator)' : `another account (user id ${uid})`} and may not be opened by you: point ITB_HOME at a folder of yours.`;
+    if (uid !== me) return insideMyHome(folder) ? takeBackAdvice(folder, uid) : `${folder} belongs to ${ownerWords(uid)} and may not be opened by you: point ITB_HOME at a folder of yours.`;
   } catch {
     return undefined;
   }
@@ -180,6 +182,13 @@ function linkedFile(file: string): string {
 /** For a store whose folder cannot be made: the folder is not there, so neither is a store to keep safe. */
 export const noStoreYet = 'There is no store there yet, and nothing was saved.';
 export const folderHint = `${noStoreYet} Point ITB_HOME at a folder you may write to.`;
+
+/** The hint for a store `folder` that could not be made (`error`): whose folder is in the way, when that is why. */
+export function folderHintFor(folder: string, error: unknown): string {
+  const code = codeOf(error);
+  const taken = code === 'EACCES' || code === 'EPERM' ? takenParentAdvice(folder) : undefined;
+  return taken === undefined ? folderHint : `${noStoreYet} ${taken}`;
+}
 
 /**
  * Why the store's `folder` could not be made, in words. Made with all the folders above it at

@@ -24,7 +24,7 @@ import { fileAsFolder, readCheckedStore, stampOf, unreachableFolder } from './st
 import { importConf, removeLeftoverTempFiles, StoreWriter } from './store-writer.js';
 import { identityOf, keepSummary, writeSummaryFile } from './summary-file.js';
 import { SAVE_WAITS_WHILE_HELD } from './held-open.js';
-import { folderFailure, folderHint, reason, storeBusy, storeError, StoreHeldOpen, writeHint } from './store-errors.js';
+import { folderFailure, folderHintFor, reason, storeBusy, storeError, StoreHeldOpen, writeHint } from './store-errors.js';
 import { homeNamed, refuseMissingHome, refuseNotRegular, refuseReadOnly } from './save-refusals.js';
 import { lockStore, WAIT_MS, type Waiting } from './store-lock.js';
 
@@ -193,7 +193,7 @@ export class Store {
     try {
       mkdirSync(folder, { recursive: true, mode: 0o700 });
     } catch (error) {
-      throw unreachableFolder(this.path) ?? fileAsFolder(this.path) ?? storeError(this.path, `cannot be saved: its folder cannot be created (${folderFailure(folder, error)})`, folderHint);
+      throw unreachableFolder(this.path) ?? fileAsFolder(this.path) ?? storeError(this.path, `cannot be saved: its folder cannot be created (${folderFailure(folder, error)})`, folderHintFor(folder, error));
     }
 
     refuseNotRegular(this.path);
