@@ -3,7 +3,7 @@
 import { statSync } from 'node:fs';
 import { notRegular } from '../regular-file.js';
 import { homeFault, homeProblem } from './store-path.js';
-import { noStoreYet, readFailure, readFailureHint, readOnlyAdvice, StoreBusy, StoreError, storeError } from './store-errors.js';
+import { noStoreYet, readFailure, readFailureHint, readOnlyHint, StoreBusy, StoreError, storeError } from './store-errors.js';
 
 /**
  * Throws when a device, a pipe or a socket is in the place of the store `file` (a link to
@@ -34,7 +34,7 @@ export function refuseReadOnly(file: string): void {
   } catch {
     return; // Not there: reading it says what is wrong, if anything.
   }
-  if ((mode & 0o200) === 0) throw storeError(file, 'is read-only', `Nothing was changed. ${readOnlyAdvice(file)}`);
+  if ((mode & 0o200) === 0) throw storeError(file, 'is read-only', readOnlyHint(file));
 }
 
 /**

@@ -207,6 +207,15 @@ export function folderFailure(folder: string, error: unknown): string {
   return reason(error);
 }
 
+/**
+ * The hint for a store `file` made read-only: how to make it writable again, or, when it (or the
+ * folder saves go to) belongs to another account, whose it is first: a chmod of another account's
+ * file is refused.
+ */
+export function readOnlyHint(file: string): string {
+  return `Nothing was changed. ${ownerAdvice(file) ?? readOnlyAdvice(file)}`;
+}
+
 /** How to make the store `file` writable again when it was made read-only: Windows has no chmod. */
 export function readOnlyAdvice(file: string): string {
   if (process.platform === 'win32') return `Make it writable again to save to it: clear "Read-only" in its Properties (right-click it in File Explorer), or run \`attrib -r ${shellPath(file)}\`.`;
