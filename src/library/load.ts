@@ -116,11 +116,12 @@ export function checkLibraryFile(file: string, validateCommand?: string, fromEnv
     const hint = nearFileHint(file, words) ?? (missing && !isAbsolute(file)
       ? `A file named without its full path is looked for in the folder you run itb from (${process.cwd()}); give its full path, such as ~/itb/my-library.yaml, to use it from any folder.`
       : denied ? unreadableAdvice(file) : codeOf(error) === 'EBUSY' ? HELD_OPEN_ADVICE : 'Check the path of the library file.');
-    // A file moved or deleted long after ITB_DATA was set (in a shell profile, say): where that
-    // name comes from, and the way back to the built-in library meanwhile.
-    const whereFrom = missing && fromEnv
+    // A file moved or deleted long after ITB_DATA was set (in a shell profile, say), or one that
+    // may not be read (another account's, say): where that name comes from, and the way back to
+    // the built-in library meanwhile, as every command stops at it.
+    const whereFrom = !fromEnv ? '' : missing
       ? ` ITB_DATA names this file: set it to where the file is now, or ${BACK_TO_BUILT_IN()}`
-      : '';
+      : denied ? ` ITB_DATA names this file; meanwhile, ${BACK_TO_BUILT_IN()}` : '';
     throw new UserError(`cannot read ${file}: ${words}`, hint + whereFrom);
   }
   const parsed = parseLibraryBytes(bytes);
