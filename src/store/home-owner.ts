@@ -4,7 +4,7 @@
 // "point ITB_HOME elsewhere" would part them from their results.
 import { statSync } from 'node:fs';
 import { homedir, userInfo } from 'node:os';
-import { dirname, relative, isAbsolute, sep } from 'node:path';
+import { dirname, isAbsolute, relative, sep } from 'node:path';
 import { shellPath, shellWord } from '../shell-word.js';
 import { myName } from '../unreadable.js';
 
@@ -57,4 +57,20 @@ export function takenParentAdvice(folder: string): string | undefined {
     return uid !== me && insideMyHome(at) ? takeBackAdvice(at, uid) : undefined;
   }
   return undefined;
+}
+
+/**
+ * For a store `folder` of another account that may not be written to and is not to be made yours
+ * (a system folder, or / itself: a chown or chmod of it would open it to harm): whose it is, and
+ * to keep the store in a folder of one's own instead; undefined when it is this account's.
+ */
+export function othersFolderAdvice(folder: string): string | undefined {
+  const me = process.getuid?.();
+  if (me === undefined || me === 0) return undefined;
+  try {
+    const { uid } = statSync(folder);
+    return uid === me ? undefined : `${folder} belongs to ${ownerWords(uid)} and may not be written to by you: point ITB_HOME at a folder of yours.`;
+  } catch {
+    return undefined;
+  }
 }

@@ -6,7 +6,7 @@ import { UserError } from '../errors.js';
 import { codeOf, isLink, NOT_REGULAR, type NotRegularError, sizeWords, TOO_BIG } from '../regular-file.js';
 import { shellPath, shellWord } from '../shell-word.js';
 import { firstClosedFolder, myName } from '../unreadable.js';
-import { insideMyHome, ownerWords, takeBackAdvice, takenParentAdvice } from './home-owner.js';
+import { insideMyHome, othersFolderAdvice, ownerWords, takeBackAdvice, takenParentAdvice } from './home-owner.js';
 
 export { codeOf };
 
@@ -84,6 +84,8 @@ export function writeHint(file: string, error?: unknown): string {
   const closed = closedFolderAdvice(file);
   if (closed && (code === 'EACCES' || code === 'EPERM')) return `${before} ${closed}`;
   const folder = dirname(linkedFile(file));
+  const theirs = code === 'EACCES' || code === 'EPERM' ? othersFolderAdvice(folder) : undefined;
+  if (theirs) return `${before} ${theirs}`;
   if ((code === 'EACCES' || code === 'EPERM') && mayNotWrite(folder)) {
     return `${before} ${folder} may not be written to: make it writable (\`chmod u+w ${shellPath(folder)}\`), or point ITB_HOME at a folder you may write to.`;
   }
@@ -118,10 +120,13 @@ function ownerAdvice(file: string): string | undefined {
   // A store.json that is a link is saved beside the file it leads to, where its lock and temporary
   // files go: that folder is the one to make yours (chown of the link's own folder would not do).
   const real = linkedFile(file);
+  // A folder of another account that holds no store, outside this account's home (ITB_HOME=/ or
+  // a system folder, say), was not made by itb under sudo: not one to make yours (see writeHint).
+  const notMade = (path: string) => path !== real && isThere(real) === false && !insideMyHome(path);
   const others = [dirname(real), real].flatMap((path) => {
     try {
       const { uid } = statSync(path);
-      return uid === me ? [] : [{ path, uid }];
+      return uid === me || notMade(path) ? [] : [{ path, uid }];
     } catch {
       return []; // Not there, or out of sight behind its folder: the folder is named, if it is not yours.
     }

@@ -86,4 +86,18 @@ describe.skipIf(process.platform === 'win32')('a folder of another account insid
     simulated.owners.set(scratch, 0);
     expect(folderHintFor(join(scratch, 'itb'), denied)).toBe('There is no store there yet, and nothing was saved. Point ITB_HOME at a folder you may write to.');
   });
+
+  it('never gives the chown of a system folder, or of / itself, that holds no store', () => {
+    const system = join(scratch, 'usr-local-share');
+    mkdirSync(system);
+    simulated.owners.set(system, 0);
+    const file = join(system, 'store.json');
+    const said = oneLine(writeHint(file, denied));
+    expect(said).toBe(`There is no store there yet, and nothing was saved. ${system} belongs to root (the administrator) and may not be written to by you: point ITB_HOME at a folder of yours.`);
+    expect(said).not.toContain('chown');
+    expect(said).not.toContain('chmod');
+    // With a store in it, made there by itb under sudo, it is named to be made yours as before.
+    writeFileSync(file, '{}');
+    expect(oneLine(writeHint(file, denied))).toContain(`${system} belongs to root (the administrator), not to you, as happens when itb is run with sudo: make it yours again with \`sudo chown sam ${system}\``);
+  });
 });
