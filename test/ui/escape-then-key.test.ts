@@ -2,8 +2,13 @@
 // Alt-q, so that Enter after it is not taken for Enter alone.
 import { createInterface, emitKeypressEvents } from 'node:readline';
 import { PassThrough } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { escapeThenKeyApart } from '../../src/ui/escape-then-key.js';
+
+// A terminal that edits a line: Node's readline leaves Alt and a letter unedited where TERM says
+// dumb, as when the tests are run from inside an editor; itb asks its questions plainly there.
+beforeEach(() => vi.stubEnv('TERM', 'xterm-256color'));
+afterEach(() => vi.unstubAllEnvs());
 
 /** A keyboard whose keys a line of typing reads, as a question's does. */
 function keyboard() {
