@@ -1,4 +1,5 @@
 // The real Prompter: @inquirer/prompts in the terminal. The only module that imports them.
+import './style-text.js';
 import { input } from '@inquirer/prompts';
 import { styleText } from 'node:util';
 import { countdown, holdLine } from './countdown.js';
