@@ -8,25 +8,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { unreadableAdvice } from '../src/unreadable.js';
 
-const ME = 4242;
-const simulated = vi.hoisted(() => ({ closed: new Set<string>(), owners: new Map<string, number>() }));
+const simulated = vi.hoisted(() => ({ me: 4242, closed: new Set<string>(), owners: new Map<string, number>() }));
+const ME = simulated.me;
 
-vi.mock('node:fs', async (importOriginal) => {
-  const fs = await importOriginal<typeof import('node:fs')>();
-  const denied = (path: string) => Object.assign(new Error(`EACCES: permission denied, '${path}'`), { code: 'EACCES' });
-  /** Whether a folder above `path` may not be opened: then nothing about `path` can be seen. */
-  const hidden = (path: string) => [...simulated.closed].some((folder) => path.startsWith(`${folder}/`));
-  const statSync = ((path: string, options?: object) => {
-    if (hidden(String(path))) throw denied(String(path));
-    const stats = fs.statSync(path, options);
-    return Object.assign(stats, { uid: simulated.owners.get(String(path)) ?? ME });
-  }) as typeof fs.statSync;
-  const accessSync = ((path: string, mode?: number) => {
-    if (hidden(String(path)) || (simulated.closed.has(String(path)) && mode !== fs.constants.F_OK)) throw denied(String(path));
-    return fs.accessSync(path, fs.constants.F_OK);
-  }) as typeof fs.accessSync;
-  return { ...fs, default: { ...fs, statSync, accessSync }, statSync, accessSync };
-});
+vi.mock('node:fs', async (importOriginal) => (await import('./helpers/simulated-fs.js')).simulatedFs(await importOriginal(), simulated));
 
 let scratch: string;
 beforeEach(() => {
