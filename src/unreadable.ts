@@ -48,8 +48,7 @@ function closedFolderAdvice(file: string): string {
   }
   if (closed === undefined || owner === undefined) return 'A folder on its path may not be opened by you: copy the file to a folder of yours, then give that path.';
   if (owner === process.getuid?.()) return `${closed} may not be opened: make it open to you again (\`chmod u+rwx ${shellPath(closed)}\`), then try again.`;
-  const who = owner === 0 ? 'root (the administrator)' : `another account (user id ${owner})`;
-  return `${closed} belongs to ${who} and may not be opened by you: ask for a copy of the file you may read.`;
+  return `${closed} belongs to ${ownerWords(owner)} and may not be opened by you: ask for a copy of the file you may read.`;
 }
 
 /** The first folder on the way to `path`, from the top down, that this account may not open; undefined when there is none. */
@@ -65,4 +64,9 @@ export function firstClosedFolder(path: string): string | undefined {
       return true;
     }
   });
+}
+
+/** Who `uid` is, in words, after "belongs to". */
+export function ownerWords(uid: number): string {
+  return uid === 0 ? 'root (the administrator)' : `another account (user id ${uid})`;
 }

@@ -6,7 +6,7 @@ import { statSync } from 'node:fs';
 import { homedir, userInfo } from 'node:os';
 import { dirname, isAbsolute, relative, sep } from 'node:path';
 import { shellPath, shellWord } from '../shell-word.js';
-import { myName } from '../unreadable.js';
+import { myName, ownerWords } from '../unreadable.js';
 
 /** This account's home folder as the system knows it (HOME may name another), else HOME's. */
 function myHome(): string | undefined {
@@ -27,11 +27,6 @@ export function insideMyHome(path: string): boolean {
   if (home === undefined) return false;
   const below = relative(home, path);
   return below !== '' && below !== '..' && !below.startsWith(`..${sep}`) && !isAbsolute(below);
-}
-
-/** Who `uid` is, in words, after "belongs to". */
-export function ownerWords(uid: number): string {
-  return uid === 0 ? 'root (the administrator)' : `another account (user id ${uid})`;
 }
 
 /** How to take back `folder`, another account's (`uid`) folder inside this account's home. */

@@ -5,8 +5,8 @@ import { dirname } from 'node:path';
 import { UserError } from '../errors.js';
 import { codeOf, isLink, NOT_REGULAR, type NotRegularError, sizeWords, TOO_BIG } from '../regular-file.js';
 import { shellPath, shellWord } from '../shell-word.js';
-import { firstClosedFolder, myName } from '../unreadable.js';
-import { insideMyHome, othersFolderAdvice, ownerWords, takeBackAdvice, takenParentAdvice } from './home-owner.js';
+import { firstClosedFolder, myName, ownerWords } from '../unreadable.js';
+import { insideMyHome, othersFolderAdvice, takeBackAdvice, takenParentAdvice } from './home-owner.js';
 
 export { codeOf };
 
