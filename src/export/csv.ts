@@ -44,14 +44,27 @@ export const csvColumns = [
 ] as const;
 
 // A text cell starting with = + - @, tab or CR (or the full-width = + - @ some spreadsheets also
-// take) gets a leading ' so a spreadsheet shows it instead of running it as a formula.
+// take) gets a leading ' so a spreadsheet shows it instead of running it as a formula. Excel and
+// LibreOffice show the ' in the cell: nothing written in a CSV keeps a cell as text in both.
 const formulaStart = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+// Text a spreadsheet would change into a number, a date or a time as it opens the file, and
+// show changed: the drill id 007 as 7, 1e5 as 100000, 1-2 and a drill named "1/2" as the 2nd of
+// January, 10-12 as the 12th of October, "Mar 3" or 10:30. Digits (at least one) with the signs
+// and separators of numbers, dates and times, month names and am/pm alone: such a cell gets the
+// leading ' too. Text with any other word in it ("90/90 stretch") is kept as text as it is.
+const MONTH_OR_HOUR = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|[ap]\.?m\.?)(?![\p{L}\p{N}])/giu;
+const numberOrDate = /^[\s(]*[$\u20AC\u00A3\u00A5]?\s*[\d.][\d\s.,:/\-+e%()]*$/i;
+const truthValue = /^\s*(?:true|false)\s*$/i;
+const readAsNumber = (text: string) => (/\d/.test(text) && numberOrDate.test(text.replace(MONTH_OR_HOUR, '1'))) || truthValue.test(text);
 const needsQuotes = /[",\r\n]/;
 const BOM = '\uFEFF';
 
-/** A text cell, guarded against formulas and quoted when it has to be. Numbers are written as they are, so a change of -2 stays a number. */
+/**
+ * A text cell, guarded against formulas and against being read as a number or a date, and quoted
+ * when it has to be. Numbers are written as they are, so a change of -2 stays a number.
+ */
 function csvText(text: string): string {
-  const guarded = formulaStart.test(text) ? `'${text}` : text;
+  const guarded = formulaStart.test(text) || readAsNumber(text) ? `'${text}` : text;
   return needsQuotes.test(guarded) ? `"${guarded.replaceAll('"', '""')}"` : guarded;
 }
 

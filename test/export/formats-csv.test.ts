@@ -76,4 +76,32 @@ describe('csv', () => {
     expect(rows[0]!.exercise_name).toBe(`'=HYPERLINK("http://x")`);
     expect(rows[0]!.routine).toBe("'@SUM(A1)");
   });
+
+  it('guards text cells that a spreadsheet would turn into a number or a date, and no others', () => {
+    // Ids of a therapist's library and names it gives, as a spreadsheet would change them: 007 to
+    // 7, 1e5 to 100000, 1-2 and 1/2 to the 2nd of January, 10-12 to the 12th of October.
+    const cases: [string, string][] = [
+      ['007', "'007"],
+      ['1e5', "'1e5"],
+      ['1-2', "'1-2"],
+      ['1/2', "'1/2"],
+      ['2026-01-05', "'2026-01-05"],
+      ['3 Mar', "'3 Mar"],
+      ['10:30 am', "'10:30 am"],
+      ['1,5', "'1,5"],
+      ['€5', "'€5"],
+      ['TRUE', "'TRUE"],
+      ['90/90 stretch', '90/90 stretch'],
+      ['Step-down 3', 'Step-down 3'],
+      ['may', 'may'],
+      ['glute-bridge', 'glute-bridge'],
+    ];
+    const odd = structuredClone(data);
+    odd.sessions = cases.map(([text], i) => ({ ...structuredClone(data.sessions[0]!), id: `s-${i}`, routine: text, movement: text }));
+    const rows = parseCsv(toCsv(buildReport(odd, library, { now: NOW })), { columns: true, bom: true }) as Record<string, string>[];
+    const firstRows = odd.sessions.map((session) => rows.find((row) => row.session_id === session.id)!);
+    expect(firstRows.map((row) => [row.routine, row.movement])).toEqual(cases.map(([, cell]) => [cell, cell]));
+    // The scores stay numbers, the time a date and time.
+    expect(rows.every((row) => /^-?\d+$/.test(row.change!) && /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/.test(row.session_started_local!))).toBe(true);
+  });
 });
