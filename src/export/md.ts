@@ -48,9 +48,12 @@ import { thresholdScopeWords, thresholdWords } from './threshold-words.js';
 import { separateTrendsWords, trendLabel, trendWords } from './trend-words.js';
 
 // Only what could act as markup is escaped, so the report stays easy to read as plain text. An
-// underscore followed by a letter or digit (America/New_York, _word) can open emphasis but never
-// close it, and & matters only at the start of an entity (&amp;).
-const MARKUP = /[\\`*[\]<>|~#]|_(?![\p{L}\p{N}])|&(?=#?[a-z\d]+;)/giu;
+// underscore inside a word (America/New_York, snake_case) neither opens nor closes emphasis; one
+// starting a word (_word) is escaped all the same, as Pandoc's own Markdown, the one it reads a
+// .md file as, takes it for an opening one left open and shows the bold around it as ** marks.
+// Pandoc also reads ^sup^ and $math$: a ^ is escaped, and a $ that could close math. And & matters
+// only at the start of an entity (&amp;).
+const MARKUP = /[\\`*[\]<>|~#^]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])|(?<=\S)\$(?!\d)|&(?=#?[a-z\d]+;)/giu;
 
 /**
  * User and library text made inert: no emphasis, links, HTML or table breaks, one line without a

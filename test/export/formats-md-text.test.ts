@@ -33,6 +33,15 @@ describe('markdown', () => {
     expect(mdText('a|b\nc_[d](e)')).toBe('a\\|b c\\_\\[d\\](e)');
   });
 
+  it('escapes what Pandoc’s own Markdown would take for markup, which CommonMark does not: a drill’s name stays in bold there too', () => {
+    // Pandoc reads an underscore starting a word as emphasis opening, and the ** after it as
+    // plain text: `**Bridge _slow**` showed as **Bridge _slow**. Inside a word it is left bare.
+    expect(mdText('Bridge _slow, hold_it 2^10^ $x$')).toBe('Bridge \\_slow, hold_it 2\\^10\\^ $x\\$');
+    expect(mdText('__init__ a\u00a0_b')).toBe('\\_\\_init\\_\\_ a\u00a0\\_b');
+    // A price is left as it is: a $ before a digit or after a space cannot close math.
+    expect(mdText('band $5, ball $10')).toBe('band $5, ball $10');
+  });
+
   it('writes a line or paragraph separator in the user’s text as a space, as it does a line break: the session table keeps its rows', () => {
     // Pasted from a word processor, a movement may hold one; a viewer breaks the line there.
     const pasted = sampleStore();
@@ -58,6 +67,7 @@ describe('markdown', () => {
       '\\*not bold\\* \\<b>not bold\\</b> \\[not](a link) \\`not code\\`',
       '> quote, 1. list, - item, + item, === --- ***',
       'Forward 45° lunge – “gentle” naïve 😀 日本語',
+      '2^10^ $x$ $5 5$ ^ _lead',
     ];
     for (const text of hostile) {
       for (const [markdown, cells] of [[mdText(text), 1], [`| a | b |\n|---|---|\n| ${mdText(text)} | ${mdText(text)} |`, 4]] as const) {
