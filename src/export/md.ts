@@ -82,10 +82,12 @@ export function mdUser(text: string): string {
 
 /**
  * A note as mdUser writes it, each line break shown as ¶: a table cell or list item is one line,
- * and the mark cannot become markup.
+ * and the mark cannot become markup. Its straight double quotes are escaped: the report puts a
+ * note in curly ones, and Pandoc pairs the opening “ with the first " inside, which turned
+ * “knee sore, "sharp" after” into “knee sore,”sharp” after”.
  */
 export function mdNote(text: string): string {
-  return mdUser(text.trim().split(/\s*[\r\n\u2028\u2029]+\s*/).join(' ¶ '));
+  return mdUser(text.trim().split(/\s*[\r\n\u2028\u2029]+\s*/).join(' ¶ ')).replaceAll('"', '\\"');
 }
 
 const WRITER: TextWriter = { plain: mdText, user: mdUser };

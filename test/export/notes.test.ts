@@ -45,6 +45,14 @@ describe('markdown', () => {
     // Right to left, the whole note is set apart as one text.
     expect(mdNote('שורה\nשנייה')).toBe('\u2068שורה ¶ שנייה\u2069');
   });
+
+  it('escapes the straight double quotes of a note it puts in curly ones, which Pandoc would pair with them', () => {
+    // Pandoc read “knee sore, "sharp" after” as “knee sore,” then sharp” after”, its space lost.
+    expect(mdNote('knee sore, "sharp" after')).toBe('knee sore, \\"sharp\\" after');
+    // What a CommonMark renderer shows is the note as typed.
+    const note = new MarkdownIt().renderInline(`note: “${mdNote('a \\ "b"')}”`);
+    expect(note).toBe('note: “a \\ &quot;b&quot;”');
+  });
 });
 
 describe('html', () => {
