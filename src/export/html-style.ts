@@ -31,10 +31,14 @@ export const STYLE = `
   svg { max-width: 100%; height: auto; }
   figure { margin: 1rem 0; }
   figcaption { margin-bottom: .3rem; }
-  /* On a phone, a table wider than the screen scrolls sideways on its own, and the page keeps the
-     screen's width for the text around it. */
+  /* On a screen narrower than a table (a phone, a tablet held upright, a window beside another),
+     the table scrolls sideways on its own in its box, and the page keeps the screen's width for
+     the text around it. Printed, nothing is cut off. */
+  @media screen { div.table { overflow-x: auto; } }
+  /* Where the screen leaves room on either side of the text (a laptop's, with room for a scroll
+     bar), the session table's nine columns take 3rem of it on each side. */
+  @media screen and (min-width: 64rem) { div.wide { margin: 0 -3rem; } }
   @media screen and (max-width: 40rem) {
-    table { display: block; overflow-x: auto; }
     /* A drill's name keeps its words whole: the room "To" keeps for a reset note goes to it. */
     td.to { min-width: 0; }
     td.drill bdi { overflow-wrap: break-word; }

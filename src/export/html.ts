@@ -141,7 +141,7 @@ export function toHtml(report: Report): string {
   if (earlier.length > 0) body.push('<ul>', ...earlier.map(drillItem), '</ul>');
 
   if (report.moves.length > 0) {
-    body.push('<h2>Moved by hand</h2>', '<table>', head(['Date', 'Drill', 'To', 'Note']), '<tbody>');
+    body.push('<h2>Moved by hand</h2>', '<div class="table">', '<table>', head(['Date', 'Drill', 'To', 'Note']), '<tbody>');
     const drillName = drillNamer(report);
     for (const move of report.moves) {
       body.push(
@@ -149,7 +149,7 @@ export function toHtml(report: Report): string {
           `<td class="to">${unbrokenDates(esc(movedToWords(move, report.bucketsResetAt)))}</td><td>${userLines(move.note ?? '')}</td></tr>`,
       );
     }
-    body.push('</tbody>', '</table>');
+    body.push('</tbody>', '</table>', '</div>');
   }
 
   // The trend before the sessions: a year of them is a long table.
@@ -177,6 +177,7 @@ export function toHtml(report: Report): string {
   else {
     // Printed, a long table runs over pages, each starting with the column names.
     body.push(
+      '<div class="table wide">',
       '<table class="sessions">',
       head(['Started', 'Routine', 'Side', 'Symptom @ movement', 'Baseline → final', 'Helped', 'Set aside', 'Skipped', 'Status']),
     );
@@ -203,7 +204,7 @@ export function toHtml(report: Report): string {
       if (drills !== '') body.push(`<tr class="drills"><td colspan="9">${drills}</td></tr>`);
       body.push('</tbody>');
     });
-    body.push('</table>');
+    body.push('</table>', '</div>');
     const ends = sessionEndWords(report.sessions);
     if (ends !== undefined) body.push(`<p class="legend">${esc(ends)}</p>`);
     const routines = routineWords(report, userText);
@@ -286,6 +287,7 @@ function screening(screens: Screening[], earlier: string | undefined): string[] 
   const then = earlier === undefined ? '' : ` ${esc(earlier)}`;
   return [
     anyRedFlag(screens) ? `<p><strong class="yes">At least one yes.</strong>${then}</p>` : `<p>No red flags reported.${then}</p>`,
+    '<div class="table">',
     '<table>',
     head(['Answered', 'Yes to', 'Then']),
     '<tbody>',
@@ -296,6 +298,7 @@ function screening(screens: Screening[], earlier: string | undefined): string[] 
     }),
     '</tbody>',
     '</table>',
+    '</div>',
     `<p>${esc(RED_FLAG_QUESTIONS_ASKED)}</p>`,
   ];
 }

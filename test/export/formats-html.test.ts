@@ -57,7 +57,7 @@ describe('html', () => {
     expect(html.startsWith('<!doctype html>\n<html lang="en">\n')).toBe(true);
     // The method set apart as a note, and the questions every red-flag screen asked under their table.
     expect(html).toContain('<p class="note">Self-reported data from the assess / re-assess method:');
-    expect(html).toContain('</table>\n<p>Each screen asks about: recent fall or injury; marked swelling;');
+    expect(html).toContain('</table>\n</div>\n<p>Each screen asks about: recent fall or injury; marked swelling;');
     // The session table is the one whose "symptom @ movement" column keeps room on screen.
     expect(html).toContain('<table class="sessions">');
     expect(html).toContain('table.sessions td.what { min-width: 11em; }');

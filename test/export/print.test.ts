@@ -114,12 +114,35 @@ describe('html for print', () => {
     expect(print).toContain('tr, figure, li { break-inside: avoid; }');
   });
 
-  it('on a phone, lets a table wider than the screen scroll sideways on its own, leaving the page the width of the screen', () => {
-    const html = toHtml(buildReport(sampleStore(), library, { now: NOW }));
+  it('on any screen narrower than a table (a phone, a tablet held upright, a narrow window), lets the table scroll sideways in its own box, leaving the page the width of the screen', () => {
+    const html = toHtml(buildReport(longWords(), library, { now: NOW }));
     expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
-    expect(html).toMatch(/@media screen and \(max-width: 40rem\) \{\s*table \{ display: block; overflow-x: auto; \}/);
-    // Printed, the tables keep their table layout.
-    expect(html).not.toMatch(/@media print \{[^@]*display: block/);
+    // Each table, the screening, the moves and the sessions, sits alone in its box.
+    const boxes: string[] = [];
+    const walk = (node: Element) => {
+      if (node.tagName === 'table') {
+        const parent = node.parentNode!;
+        expect(parent.childNodes!.filter((child) => child.tagName !== undefined)).toEqual([node]);
+        boxes.push(`${parent.tagName}.${parent.attrs!.find((attr) => attr.name === 'class')?.value} > table.${node.attrs!.find((attr) => attr.name === 'class')?.value ?? ''}`);
+      }
+      for (const child of node.childNodes ?? []) walk(child);
+    };
+    walk(parseHtml(html) as unknown as Element);
+    expect(boxes).toEqual(['div.table > table.', 'div.table > table.', 'div.table wide > table.sessions']);
+    // At every width of screen, not only a phone's; printed, nothing is cut off, and a table
+    // keeps its table layout.
+    expect(html).toContain('@media screen { div.table { overflow-x: auto; } }');
+    const print = html.match(/@media print \{([^@]*)\n {2}\}/)![1]!;
+    expect(print).not.toMatch(/overflow|display: block/);
+    expect(html).not.toMatch(/table \{ display: block/);
+  });
+
+  it("on a laptop's screen, gives the session table's nine columns some of the room beside the text, where they fit without scrolling", () => {
+    const html = toHtml(buildReport(sampleStore(), library, { now: NOW }));
+    // From 64rem, the body (56rem and its 1rem of padding each side) leaves 3rem each side and
+    // room for a scroll bar.
+    expect(html).toContain('body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; max-width: 56rem; margin: 2rem auto; padding: 0 1rem; }');
+    expect(html).toContain('@media screen and (min-width: 64rem) { div.wide { margin: 0 -3rem; } }');
   });
 
   it('gives the "To" of a move made before the buckets were cleared room to read in a few lines', () => {

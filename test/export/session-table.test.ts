@@ -259,7 +259,7 @@ describe('how a session ended', () => {
     const md = toMarkdown(report);
     expect(md).toContain(`${mdRows(md).at(-1)}\n\n${STOPPED} ${INTERRUPTED}\n\nRoutines: `);
     const html = toHtml(report);
-    expect(html).toContain(`</table>\n<p class="legend">${STOPPED} ${INTERRUPTED}</p>\n<p class="legend">Routines: `);
+    expect(html).toContain(`</table>\n</div>\n<p class="legend">${STOPPED} ${INTERRUPTED}</p>\n<p class="legend">Routines: `);
   });
 
   it('says only what the table shows, and nothing when every session was completed', () => {
