@@ -46,6 +46,9 @@ export const STYLE = `
   @media print {
     body { margin: 0; max-width: none; font-size: 10pt; }
     h2 { break-after: avoid; }
+    /* A sentence that leads into a list, a table or a chart ("this is the rehab routine.")
+       starts the page that these start on, rather than end the page before it. */
+    p:has(+ ol, + ul, + div.table, + figure) { break-after: avoid; }
     tr, figure, li { break-inside: avoid; }
     tbody.session { break-inside: avoid; }
     thead { display: table-header-group; }

@@ -114,6 +114,28 @@ describe('html for print', () => {
     expect(print).toContain('tr, figure, li { break-inside: avoid; }');
   });
 
+  it('printed, keeps a sentence that leads into a list, a table or a chart on the page where these start', () => {
+    const html = toHtml(buildReport(sampleStore(), library, { now: NOW }));
+    const print = html.match(/@media print \{([^@]*)\n {2}\}/)![1]!;
+    expect(print).toContain('p:has(+ ol, + ul, + div.table, + figure) { break-after: avoid; }');
+    // The rule holds where the lead-in is the element just before what it leads into.
+    const leads: string[] = [];
+    const walk = (node: Element) => {
+      const elements = (node.childNodes ?? []).filter((child) => child.tagName !== undefined) as Element[];
+      elements.forEach((child, i) => {
+        const next = elements[i + 1];
+        const text = (child.childNodes ?? []).map((grandchild) => grandchild.value ?? grandchild.childNodes?.[0]?.value ?? '').join('');
+        const box = next?.attrs?.find((attr) => attr.name === 'class')?.value;
+        if (child.tagName === 'p' && next !== undefined) leads.push(`${text.slice(0, 24)} > ${next.tagName}${box === undefined ? '' : `.${box}`}`);
+        walk(child);
+      });
+    };
+    walk(parseHtml(html) as unknown as Element);
+    expect(leads).toEqual(
+      expect.arrayContaining(['At least one yes. > div.table', 'Scores compare only when > figure', 'The drills that helped t > ol', 'The drills that did not  > ul']),
+    );
+  });
+
   it('on any screen narrower than a table (a phone, a tablet held upright, a narrow window), lets the table scroll sideways in its own box, leaving the page the width of the screen', () => {
     const html = toHtml(buildReport(longWords(), library, { now: NOW }));
     expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
