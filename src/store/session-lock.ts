@@ -156,10 +156,11 @@ export async function acquireSessionLock(storePath: string, onLost: () => void =
     });
     // Nor its end: a lock already lost has nothing left to release. One a file was put in while
     // held (.DS_Store by a file manager, say), or put in place of (by a sync tool), cannot be
-    // taken away: left, it goes stale, and the next session names it.
+    // taken away: left, it goes stale, and the next session names it. Nor one on a disk made
+    // read-only meanwhile: it goes stale too, and the session's own ending is what is said.
     return () =>
       release().catch((error: NodeJS.ErrnoException) => {
-        if (error.code !== 'ERELEASED' && error.code !== 'ENOTDIR' && !isFilledLock(error.code)) throw error;
+        if (error.code !== 'ERELEASED' && error.code !== 'ENOTDIR' && error.code !== 'EROFS' && !isFilledLock(error.code)) throw error;
       });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException | null)?.code;
