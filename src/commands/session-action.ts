@@ -12,7 +12,7 @@ import { cutOff, interrupt, LOADING_DRILLS_A_DAY, loadingDrillsTried, next, star
 import type { Context } from '../context.js';
 import { Interrupted, UserError } from '../errors.js';
 import type { Library } from '../library/schema.js';
-import { StoppedWaiting, Store, StoreBusy, StoreDamagedSince } from '../store/store.js';
+import { StoppedWaiting, Store, StoreBusy, StoreDamagedSince, StoreDiskRefused } from '../store/store.js';
 import { identityOf } from '../store/summary-file.js';
 import { isPromptExit } from '../ui/prompter.js';
 import { feedbackLine, interruptedNote, standingIn } from '../ui/session-view.js';
@@ -21,7 +21,7 @@ import { plural } from '../export/words.js';
 import { closing, leftForLater } from './session-closing.js';
 import { ask } from './session-ask.js';
 import { introduction } from './session-opening.js';
-import { busyInSession, changedOutsideNote, damagedInSession, savedOrAsked, stoppedWaitingInSession } from './session-saving.js';
+import { busyInSession, changedOutsideNote, damagedInSession, diskRefusedInSession, savedOrAsked, stoppedWaitingInSession } from './session-saving.js';
 import { leftOutHere, nothingToRunToday, routineExercises } from './session-routines.js';
 import { goOnAfterFlareUp } from './session-rest.js';
 import { screenIfNeeded } from './session-screen.js';
@@ -87,7 +87,9 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
   // The session as its last save left it: what a store kept busy by another itb did not take is said.
   let savedSession: Session | undefined;
   // `answered`: the session as answered, before it was marked interrupted.
-  const busy = (error: StoreBusy, answered = state?.session) => busyInSession(error, answered, savedSession, library, itb, routineArg);
+  // Or a save the disk refused (full, or read-only), given up the same way.
+  const busy = (error: StoreBusy | StoreDiskRefused, answered = state?.session) =>
+    error instanceof StoreDiskRefused ? diskRefusedInSession(error, answered, savedSession, library, itb, routineArg) : busyInSession(error, answered, savedSession, library, itb, routineArg);
   const stoppedWaiting = (answered = state?.session) => stoppedWaitingInSession(answered, savedSession, library, itb, routineArg);
   const damaged = (error: StoreDamagedSince, answered = state?.session) => damagedInSession(error, store.path, answered, savedSession, library, itb, routineArg);
   // The store file deleted or replaced under the session, said once it is saved again; not when
@@ -176,7 +178,7 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
     say(closing(state.session, library, bucketsBefore, saved!, ctx.now(), itb, colour));
     store.writeDueSummary();
   } catch (error) {
-    if (error instanceof StoreBusy) throw busy(error);
+    if (error instanceof StoreBusy || error instanceof StoreDiskRefused) throw busy(error);
     if (error instanceof StoreDamagedSince) throw damaged(error);
     // Stopped while a save waited for another itb: the person asked to stop, so the session ends
     // now rather than wait again to mark itself interrupted (it shows as interrupted all the same).
@@ -193,7 +195,7 @@ export async function runSession(ctx: Context, command: Command, routineArg: str
     state = interrupt(state, ctx.now().toISOString());
     const after = await save(store, state.session).catch((failed: unknown) => {
       if (failed instanceof StoreDamagedSince) throw damaged(failed, answered);
-      throw failed instanceof StoreBusy ? busy(failed, answered) : failed instanceof StoppedWaiting ? stoppedWaiting(answered) : failed;
+      throw failed instanceof StoreBusy || failed instanceof StoreDiskRefused ? busy(failed, answered) : failed instanceof StoppedWaiting ? stoppedWaiting(answered) : failed;
     });
     sayChangedOutside();
     // Stopped at the question after a flare-up, or any time after one: the advice the summary

@@ -1,10 +1,11 @@
-// Saving during a session while another itb keeps the store busy: asked whether to try again, and
-// when given up or stopped, what was kept and what to run once the other itb is done.
+// Saving during a session while another itb keeps the store busy, or the disk is full or read-only:
+// asked whether to try again, and when given up or stopped, what was kept and what to run once
+// the other itb is done, or the disk has room or may be written to again.
 import { basename } from 'node:path';
 import type { Session, StoreData } from '../core/records.js';
 import { Interrupted } from '../errors.js';
 import type { Library } from '../library/schema.js';
-import { StoreBusy, StoreDamagedSince, StoreError, StoreHeldOpen } from '../store/store-errors.js';
+import { StoreBusy, StoreDamagedSince, StoreDiskRefused, StoreError, StoreHeldOpen } from '../store/store-errors.js';
 import type { Store } from '../store/store.js';
 import type { Colours } from '../ui/colour.js';
 import type { Prompter } from '../ui/prompter.js';
@@ -17,6 +18,14 @@ const BUSY =
 // On Windows, another program holding the store file open (see StoreHeldOpen).
 const HELD_OPEN =
   'Your last answer is not saved yet: Windows would not let your store be replaced, most likely because another program has it open (a backup, sync or virus-scanning program). Everything you answered before it is saved.';
+// The disk the store is on refused the save (StoreDiskRefused): nothing of it was written.
+const DISK = {
+  full: 'Your last answer is not saved yet: the disk your store is on is full. Everything you answered before it is saved. Free some space on the disk (empty the trash, or move or delete large files you no longer need), then try again.',
+  'read-only':
+    'Your last answer is not saved yet: the disk your store is on may only be read now (a drive or memory card locked against writing, say, or a disk the computer made read-only after a fault). Everything you answered before it is saved. Make the disk writable again, then try again.',
+};
+// What to do before running the session again, when it stopped there.
+const DISK_AGAIN = { full: 'Once there is room on the disk,', 'read-only': 'Once the disk may be written to again,' };
 
 /**
  * A save made by the session before its first score (the safety answers, the setup remembered):
@@ -61,18 +70,19 @@ export function damagedInSession(damaged: StoreDamagedSince, file: string, sessi
 }
 
 /**
- * `save()`, and while another itb keeps the store busy longer than a save waits (StoreBusy), says
- * so and asks whether to try again, so that the answer just given is not lost unsaid: yes waits
- * again, and the session goes on once it is saved; no throws the StoreBusy, for the session to
- * say what was kept.
+ * `save()`, and while another itb keeps the store busy longer than a save waits (StoreBusy), or the
+ * disk refuses it (StoreDiskRefused), says so and asks whether to try again, so that the answer
+ * just given is not lost unsaid: yes tries again, and the session goes on once it is saved; no
+ * throws the error, for the session to say what was kept.
  */
 export async function savedOrAsked<T>(save: () => Promise<T>, prompter: Prompter, say: (text: string) => void, colour: Colours): Promise<T> {
   for (;;) {
     try {
       return await save();
     } catch (error) {
-      if (!(error instanceof StoreBusy)) throw error;
-      say(`\n${wrap(error instanceof StoreHeldOpen ? HELD_OPEN : BUSY, 78).map((line) => colour.bold(line)).join('\n')}\n`);
+      if (!(error instanceof StoreBusy || error instanceof StoreDiskRefused)) throw error;
+      const why = error instanceof StoreDiskRefused ? DISK[error.disk] : error instanceof StoreHeldOpen ? HELD_OPEN : BUSY;
+      say(`\n${wrap(why, 78).map((line) => colour.bold(line)).join('\n')}\n`);
       if (!(await prompter.confirm({ message: 'Try saving it again? (Say no to stop here, without it.)', default: true }))) throw error;
     }
   }
@@ -86,6 +96,11 @@ export async function savedOrAsked<T>(save: () => Promise<T>, prompter: Prompter
 export function busyInSession(busy: StoreBusy, session: Session | undefined, saved: Session | undefined, library: Library, itb: string, routineArg?: string): StoreBusy {
   const again = busy instanceof StoreHeldOpen ? 'In a moment, or once that program is closed,' : 'Once the other itb is done,';
   return new StoreBusy(busy.message, keptOfSession(session, saved, library, itb, routineArg, again));
+}
+
+/** `refused`, a save the disk refused in a session, as the session says it: what was not saved, what was kept, and what to run once the disk allows (see busyInSession). */
+export function diskRefusedInSession(refused: StoreDiskRefused, session: Session | undefined, saved: Session | undefined, library: Library, itb: string, routineArg?: string): StoreDiskRefused {
+  return new StoreDiskRefused(refused.message, keptOfSession(session, saved, library, itb, routineArg, DISK_AGAIN[refused.disk]), refused.disk);
 }
 
 /**

@@ -61,6 +61,25 @@ export class StoreDamagedSince extends StoreError {
   }
 }
 
+/**
+ * A save the disk refused, being full (ENOSPC) or read-only (EROFS): nothing of it was written,
+ * and the store is as it was. Once there is room, or the disk may be written to again, it may be
+ * tried again: a session asks whether to, rather than lose the answer just given.
+ */
+export class StoreDiskRefused extends StoreError {
+  override name = 'StoreDiskRefused';
+  constructor(message: string, hint: string, readonly disk: 'full' | 'read-only') {
+    super(message, hint);
+  }
+}
+
+/** The store `file` that cannot be saved (`problem`) for `error`, with what to do (writeHint): a StoreDiskRefused when the disk is full or read-only. */
+export function saveFailed(file: string, problem: string, error: unknown): StoreError {
+  const code = codeOf(error);
+  if (code !== 'ENOSPC' && code !== 'EROFS') return storeError(file, problem, writeHint(file, error));
+  return new StoreDiskRefused(`the itb store ${file} ${problem}`, writeHint(file, error), code === 'ENOSPC' ? 'full' : 'read-only');
+}
+
 const busyHint = 'Nothing was changed. Another itb is still saving to it, in another window perhaps (a large import takes a while): try again once it is done.';
 
 // `itb import` reads the store too, so it can restore a backup only once the damaged file is moved away.

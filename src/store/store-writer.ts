@@ -9,7 +9,7 @@ import type { Session, StoreData } from '../core/records.js';
 import { fingerprintSuffix } from './fingerprint.js';
 import { asciiJson, projectName } from './store-file.js';
 import { summarySuffix } from './summary-file.js';
-import { reason, storeError, storeHeldOpen, writeHint } from './store-errors.js';
+import { reason, saveFailed, StoreDiskRefused, storeError, storeHeldOpen } from './store-errors.js';
 import { mayBeHeldOpen } from './held-open.js';
 import { lockedFile } from './lock-place.js';
 import { writeWhole } from './whole-write.js';
@@ -55,7 +55,10 @@ export class StoreWriter {
 
   /** Writes `data`, as `text` from serialize(), through conf, whole or not at all (see ./whole-write.ts); `before` is the file it replaces. */
   write(ConfClass: typeof Conf, data: StoreData, text: string, before: Buffer | undefined): void {
-    writeWhole(this.path, text, before, () => this.#writeWithConf(ConfClass, data), (problem, hint) => storeError(this.path, problem, hint));
+    // A disk found full before anything was written, or a file cut short and put back as it was:
+    // the store is as it was, and the save may be tried again once there is room.
+    const fail = (problem: string, hint: string, full?: boolean) => (full ? new StoreDiskRefused(`the itb store ${this.path} ${problem}`, hint, 'full') : storeError(this.path, problem, hint));
+    writeWhole(this.path, text, before, () => this.#writeWithConf(ConfClass, data), fail);
   }
 
   #writeWithConf(ConfClass: typeof Conf, data: StoreData): void {
@@ -92,7 +95,7 @@ export class StoreWriter {
     } catch (error) {
       // On Windows, most likely another program has the file open: "permission denied" would mislead.
       if (mayBeHeldOpen(error)) throw storeHeldOpen(this.path);
-      throw storeError(this.path, `could not be saved (${reason(error)})`, writeHint(this.path, error));
+      throw saveFailed(this.path, `could not be saved (${reason(error)})`, error);
     }
   }
 }

@@ -24,12 +24,12 @@ import { fileAsFolder, readCheckedStore, stampOf, unreachableFolder } from './st
 import { importConf, removeLeftoverTempFiles, StoreWriter } from './store-writer.js';
 import { identityOf, keepSummary, writeSummaryFile } from './summary-file.js';
 import { SAVE_WAITS_WHILE_HELD } from './held-open.js';
-import { folderFailure, folderHintFor, reason, storeBusy, storeError, StoreHeldOpen, writeHint } from './store-errors.js';
+import { folderFailure, folderHintFor, reason, saveFailed, storeBusy, storeError, StoreHeldOpen } from './store-errors.js';
 import { homeNamed, refuseMissingHome, refuseNotRegular, refuseReadOnly } from './save-refusals.js';
 import { lockStore, WAIT_MS, type Waiting } from './store-lock.js';
 
 export { emptyStore, storeFile };
-export { StoreBusy, StoreDamagedSince, StoreError } from './store-errors.js';
+export { StoreBusy, StoreDamagedSince, StoreDiskRefused, StoreError } from './store-errors.js';
 // One class wherever it is checked (the build copies a module into each bundle that imports it).
 export { StoppedWaiting } from './store-lock.js';
 
@@ -157,7 +157,7 @@ export class Store {
     return lockStore(
       lockfile,
       this.path,
-      (problem, hint, error) => (error === undefined ? storeError(this.path, problem, hint) : storeError(this.path, `${problem} (${reason(error)})`, writeHint(this.path, error))),
+      (problem, hint, error) => (error === undefined ? storeError(this.path, problem, hint) : saveFailed(this.path, `${problem} (${reason(error)})`, error)),
       undefined,
       this.options.lockWaitMs ?? WAIT_MS,
       () => storeBusy(this.path, 'another itb kept it locked for too long'),

@@ -13,11 +13,11 @@ const MARGIN = 64 * 1024;
  * Writes `text` (ASCII, so its length is its size in bytes) over `file` by calling `write`,
  * which must replace the file whole. `before` is the file it replaces (undefined: there was
  * none). Throws what `fail` makes, with the file as it was, when the disk lacks the room or took
- * only part of the text.
+ * only part of the text; `full` is true when the file is as it was, so the write may be tried again.
  */
-export function writeWhole(file: string, text: string, before: Buffer | undefined, write: () => void, fail: (problem: string, hint: string) => Error): void {
+export function writeWhole(file: string, text: string, before: Buffer | undefined, write: () => void, fail: (problem: string, hint: string, full?: boolean) => Error): void {
   if (!hasRoomFor(dirname(file), text.length)) {
-    throw fail('cannot be saved: the disk is full', 'Nothing was changed. Free some space on the disk, then try again.');
+    throw fail('cannot be saved: the disk is full', 'Nothing was changed. Free some space on the disk, then try again.', true);
   }
   write();
   if (sizeOf(file) === text.length) return;
@@ -31,7 +31,7 @@ export function writeWhole(file: string, text: string, before: Buffer | undefine
       'Free some space on the disk and move the file away, then restore your data from your latest export with `itb import FILE`.',
     );
   }
-  throw fail('could not be saved: the disk is full', 'Nothing was changed: the store is as it was. Free some space on the disk, then try again.');
+  throw fail('could not be saved: the disk is full', 'Nothing was changed: the store is as it was. Free some space on the disk, then try again.', true);
 }
 
 function hasRoomFor(folder: string, bytes: number): boolean {

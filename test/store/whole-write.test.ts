@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Store } from '../../src/store/store.js';
+import { Store, StoreDiskRefused } from '../../src/store/store.js';
 import { readSummary } from '../../src/store/summary-file.js';
 import { writeWhole } from '../../src/store/whole-write.js';
 import { sampleSession } from '../fixtures/sample-session.js';
@@ -23,7 +23,7 @@ vi.mock('node:fs', async (importOriginal) => {
 
 let folder: string;
 let file: string;
-const fail = (problem: string, hint: string) => new Error(`${problem} | ${hint}`);
+const fail = (problem: string, hint: string, full?: boolean) => new Error(`${problem} | ${hint}${full ? ' | may be tried again' : ''}`);
 const text = `{"sessions":[${'"x",'.repeat(5000)}"x"]}`;
 /** Writes the text the way a nearly full disk takes it: the first part only. */
 const cutShort = (target: string) => () => writeFileSync(target, text.slice(0, 4096));
@@ -47,7 +47,7 @@ describe('writeWhole', () => {
     writeFileSync(file, '{"earlier":true}');
     const before = readFileSync(file);
     expect(() => writeWhole(file, text, before, cutShort(file), fail)).toThrow(
-      'could not be saved: the disk is full | Nothing was changed: the store is as it was.',
+      'could not be saved: the disk is full | Nothing was changed: the store is as it was. Free some space on the disk, then try again. | may be tried again',
     );
     expect(readFileSync(file).equals(before)).toBe(true);
   });
@@ -72,7 +72,7 @@ describe('writeWhole', () => {
     for (const room of [1000, text.length + 60 * 1024]) {
       disk.room = room;
       expect(() => writeWhole(file, text, readFileSync(file), () => (written = true), fail), String(room)).toThrow(
-        'cannot be saved: the disk is full | Nothing was changed. Free some space on the disk, then try again.',
+        'cannot be saved: the disk is full | Nothing was changed. Free some space on the disk, then try again. | may be tried again',
       );
     }
     expect(written).toBe(false);
@@ -100,5 +100,14 @@ describe('a save of the store with no room for it', () => {
     disk.room = undefined;
     expect(Store.open(env).read().sessions.map((session) => session.id)).toEqual(['s1']);
     expect((await readSummary(env)).sessionCount).toBe(1);
+  });
+
+  it('is refused as a save that may be tried again once there is room, as a session offers to', async () => {
+    const env = { ITB_HOME: join(folder, 'home') };
+    await Store.open(env).update((data) => void data.sessions.push(sampleSession('s1', new Date(Date.UTC(2026, 0, 1, 9)))));
+    disk.room = 0;
+    const refused = await Store.open(env).update((data) => void data.sessions.push(sampleSession('s2', new Date(Date.UTC(2026, 0, 2, 9))))).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(StoreDiskRefused);
+    expect(refused).toMatchObject({ disk: 'full' });
   });
 });
