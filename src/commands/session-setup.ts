@@ -250,14 +250,19 @@ async function goOnFromPartWay(
 
 /**
  * Where to go instead of a strength routine: the library's routines with no strength drill that
- * have drills to offer today. `itb`: how to start it (itbWithLibrary).
+ * have drills to offer today, those with drills not tested yet first (in library order each), so
+ * that the one whose command is given is not a routine whose every drill was tested already.
+ * `itb`: how to start it (itbWithLibrary).
  */
 function gentlerRoutines(buckets: BucketView, library: Library, itb: string): string {
+  const untested = new Set(buckets.untested.map((status) => status.exerciseId));
   const ids = library.routines
     .filter((routine) => {
       const { exercises } = routineExercises(routine.id, buckets, library, { allSetAside: 'keep' });
       return exercises.length > 0 && exercises.every((exercise) => !exercise.loading);
     })
+    .map((routine) => ({ id: routine.id, tested: !routine.exercises.some((id) => untested.has(id)) }))
+    .sort((a, b) => Number(a.tested) - Number(b.tested))
     .map((routine) => routine.id);
   if (ids.length === 0) {
     // A library of strength routines alone has nothing gentler to offer, set aside or not.

@@ -56,6 +56,18 @@ describe('the 48 hours between strength sessions', () => {
     expect(result.code).toBe(0);
     expect(result.stdout.replace(/\s+/g, ' ')).toMatch(/No new session was started; your earlier ones are kept as they were\. A gentler routine suits today, such as loosen: `itb --data \S+ session loosen`\./);
   });
+
+  it('names first the gentler routines with drills not tested yet, not one whose every drill was tested', async () => {
+    const jointChain = ['lateral-ankle-tilts', 'lunge-knee-circles', 'rehab-hip-circles', 'pelvis-tucks-tilts', 'opposite-scapular-camshafts'];
+    const tested = buildSession({ startedAt: '2026-11-18T09:00:00.000Z', routine: 'joint-chain', baseline: 6, drills: jointChain.map((id) => ({ id, scores: [5, 4] })) });
+    const yesterday = buildSession({ startedAt: '2026-11-19T09:00:00.000Z', routine: 'strength', loading: true, baseline: 4, drills: [{ id: 'clamshells', scores: [3] }] });
+    await afterSessions(tested, yesterday);
+    const result = await run(['session', 'strength', ...flags], { home, tty: true, now: new Date('2026-11-20T10:00:00.000Z'), answers: [false] });
+    expect(result.code).toBe(0);
+    const offer = result.stdout.replace(/\s+/g, ' ').match(/A gentler routine suits today, such as ([^:]+): `itb session ([a-z-]+)`\./);
+    expect(offer?.[1]).toBe('hip-rotation, mobility or balance');
+    expect(offer?.[2]).toBe('hip-rotation');
+  });
 });
 
 describe('--movement', () => {
