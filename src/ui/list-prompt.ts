@@ -31,6 +31,11 @@ interface ListConfig {
   notChosen: string;
   /** The place in `choices` of the one typed text picks, or what to say instead of picking any. */
   typed: (text: string) => number | string;
+  /**
+   * A note (notChosen, or what typed said) as shown under the list, fitted at each drawing: one
+   * fitted once, when it was said, kept its lines as wide as the window was then. Without it, as said.
+   */
+  noteShown?: (note: string) => string;
   /** Told what has been typed so far, at each key. */
   kept?: (text: string) => void;
 }
@@ -216,7 +221,8 @@ export const listPrompt = createPrompt<string, ListConfig>((config, done) => {
   // A note under the list, and text typed after the question that takes it onto more rows, take
   // their rows from the list while they show, so that the question stays on a short terminal;
   // the pointer's choice stays in view. What the list cannot give up, the description gives.
-  const taken = (note ? rowsOf(theme.style.error(note), columns) : 0) + (typed === '' ? 0 : typingRows(`${question} ${typed}`, columns) - rowsOf(question, columns));
+  const shownNote = note === undefined ? undefined : (config.noteShown?.(note) ?? note);
+  const taken = (shownNote ? rowsOf(theme.style.error(shownNote), columns) : 0) + (typed === '' ? 0 : typingRows(`${question} ${typed}`, columns) - rowsOf(question, columns));
   const pageSize = Math.max(1, config.pageSize - taken);
   const descriptionRows = config.descriptionRows === undefined ? Infinity : Math.max(0, config.descriptionRows - Math.max(0, taken - (config.pageSize - 1)));
   const page = usePagination({
@@ -236,6 +242,6 @@ export const listPrompt = createPrompt<string, ListConfig>((config, done) => {
   // A choice's name may take more than one line: the page counts lines.
   const lines = choices.reduce((sum, choice) => sum + `${choice.name} ${choice.disabled ?? ''}`.split('\n').length, 0);
   const keys = helpLine(keybindings, choices.length, lines <= pageSize, columns);
-  const below = [page, ' ', description ? theme.style.description(description) : '', note ? theme.style.error(note) : '', keys].filter(Boolean).join('\n');
+  const below = [page, ' ', description ? theme.style.description(description) : '', shownNote ? theme.style.error(shownNote) : '', keys].filter(Boolean).join('\n');
   return typed === '' ? `${question}\n${below}${cursorHide}` : [`${cursorShow}${question} ${typed}`, below];
 });

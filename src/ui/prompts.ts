@@ -87,10 +87,10 @@ export function createPrompter(): Prompter {
         };
       });
       const typed = (text: string): number | string => {
-        if (numberTyped !== undefined && typedANumber(text)) return noteShown(numberTyped);
+        if (numberTyped !== undefined && typedANumber(text)) return numberTyped;
         const index = typedChoice(choices, text, elsewhere);
         if (index !== -1) return index;
-        return noteShown(noMatch(text, numberTyped === undefined, couldBe(choices, text, elsewhere)));
+        return noMatch(text, numberTyped === undefined, couldBe(choices, text, elsewhere));
       };
       const typing: Typing = { text: '' };
       return asked(
@@ -114,7 +114,8 @@ export function createPrompter(): Prompter {
                 get descriptionRows() {
                   return descriptionLines(fitted(message, 1), shownChoices, process.stdout.rows || 24, process.stdout.columns || 80);
                 },
-                notChosen: noteShown(notChosen),
+                notChosen,
+                noteShown,
                 typed,
                 kept: (text) => kept(typing, text),
               },
