@@ -4,6 +4,7 @@ import { input } from '@inquirer/prompts';
 import { styleText } from 'node:util';
 import { countdown, holdLine } from './countdown.js';
 import { enterTwiceTakenOnce } from './enter-twice.js';
+import { escapeClears } from './escape-clears.js';
 import { escapeThenKeyApart } from './escape-then-key.js';
 import { descriptionLines, listLines, listPrompt } from './list-prompt.js';
 import { type Prompter, timeUpBell } from './prompter.js';
@@ -46,6 +47,7 @@ export function createPrompter(): Prompter {
   const stopping = new AbortController();
   const ended = AbortSignal.any([whenTerminalGoes(), stopping.signal]);
   suspendable();
+  escapeClears();
   escapeThenKeyApart();
   tabAsSpace();
   const questionPut = enterTwiceTakenOnce();

@@ -3,6 +3,7 @@
 // README says it does.
 import { describe, expect, it } from 'vitest';
 import { keys, passRedFlagScreen, type Terminal } from '../helpers/pty.js';
+import { redFlagQuestions } from '../../src/commands/session-screen.js';
 import { terminalsOnFreshHome } from '../helpers/pty-home.js';
 
 const { itb } = terminalsOnFreshHome();
@@ -49,6 +50,35 @@ describe('a list question in a window changed while it waits', () => {
       '  type your score.',
       '↑↓ navigate • ⏎ select',
     ]);
+    await t.type(keys.ctrlC);
+    expect(await t.exited).toBe(130);
+  });
+});
+
+/** Escape on its own: a terminal sends its code alone, read as the key once nothing follows it. */
+async function escape(t: Terminal): Promise<void> {
+  await t.type('\x1b');
+  await new Promise((resolve) => setTimeout(resolve, 700));
+}
+
+describe('Escape at a question answered by typing', () => {
+  it('clears what was typed, so that the answer typed next stands alone', async () => {
+    const t = itb(jointChain, { cols: 80 });
+    const [first, ...others] = Object.values(redFlagQuestions);
+    await t.waitFor(first!.slice(0, 20));
+    await t.type('maybe');
+    await escape(t);
+    // n, not "mayben", refused.
+    await t.type(`n${keys.enter}`);
+    await t.waitFor(`${first} No`);
+    for (const question of others) await t.answer(question.slice(0, 20), 'n');
+    await t.waitFor('worst imaginable):');
+    await t.type('57');
+    await escape(t);
+    await t.type(`5${keys.enter}`);
+    await t.waitFor('↑↓ navigate');
+    expect(await t.screen()).toContain('✔ Rate your pain (0 = none, 10 = worst imaginable): 5');
+    expect(t.text).not.toContain('is outside the scale');
     await t.type(keys.ctrlC);
     expect(await t.exited).toBe(130);
   });
