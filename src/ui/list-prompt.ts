@@ -38,6 +38,8 @@ interface ListConfig {
   noteShown?: (note: string) => string;
   /** Told what has been typed so far, at each key. */
   kept?: (text: string) => void;
+  /** Told the choice the pointer moves to, at each arrow key. */
+  pointed?: (value: string) => void;
 }
 
 const theme = makeTheme({
@@ -206,7 +208,9 @@ export const listPrompt = createPrompt<string, ListConfig>((config, done) => {
       setTyped('');
       config.kept?.('');
       const next = active + (isUpKey(key, moving) ? -1 : 1);
-      if (next >= 0 && next < choices.length) setActive(next);
+      if (next < 0 || next >= choices.length) return;
+      setActive(next);
+      config.pointed?.(choices[next]!.value);
     } else {
       // Escape clears what is typed; Backspace, Ctrl-U and the rest edit it as the line does.
       if (key.name === 'escape') rl.clearLine(0);

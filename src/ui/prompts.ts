@@ -95,6 +95,8 @@ export function createPrompter(): Prompter {
         return noMatch(text, numberTyped === undefined, couldBe(choices, text, elsewhere));
       };
       const typing: Typing = { text: '' };
+      // Asked again after a pause with the pointer where it was, as what was typed is typed again.
+      let pointed: string | undefined = fallback;
       return asked(
         (context) =>
           typedAgain(typing, () =>
@@ -105,7 +107,7 @@ export function createPrompter(): Prompter {
                   return fitted(message, 1);
                 },
                 choices: shownChoices,
-                ...(fallback === undefined ? {} : { default: fallback }),
+                ...(pointed === undefined ? {} : { default: pointed }),
                 // Counted at each drawing too: a window made shorter or narrower while the list
                 // waits has fewer rows for it, and the question would go off the window's top.
                 // The question as the message getter fits it, a column spare for the space
@@ -120,6 +122,7 @@ export function createPrompter(): Prompter {
                 noteShown,
                 typed,
                 kept: (text) => kept(typing, text),
+                pointed: (value) => (pointed = value),
               },
               context,
             ),

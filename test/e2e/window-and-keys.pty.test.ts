@@ -83,3 +83,24 @@ describe('Escape at a question answered by typing', () => {
     expect(await t.exited).toBe(130);
   });
 });
+
+describe('a list question asked again after Ctrl-Z and fg', () => {
+  it('keeps the pointer where the arrow keys left it, so that Enter picks the choice it showed', async () => {
+    const t = itb(jointChain, { cols: 80 });
+    await passRedFlagScreen(t);
+    await t.answer('worst imaginable):', '6');
+    await t.waitFor('↑↓ navigate');
+    await t.type(keys.down);
+    await t.waitFor('❯ Skip this drill');
+    t.signal('SIGSTOP'); // as Ctrl-Z stops it in a shell
+    t.signal('SIGCONT'); // fg
+    await t.waitFor(/Lateral ankle tilts\r?\n\? When you have done the drill/);
+    await t.waitFor('❯ Skip this drill');
+    await t.type(keys.enter);
+    await t.waitFor('Skipped Lateral ankle tilts.');
+    expect(t.text).not.toContain('(before: 6)');
+    await t.waitFor('↑↓ navigate');
+    await t.type(keys.ctrlC);
+    expect(await t.exited).toBe(130);
+  });
+});
