@@ -70,6 +70,8 @@ const backFromCtrlZ = new Set<() => void>();
 let cameBackAt = -Infinity;
 /** How soon after that a SIGCONT is the same `fg`'s, already seen to. */
 const sameReturnMs = 1000;
+/** The terminal's code for showing its cursor. */
+const cursorShow = '\x1b[?25h';
 
 /**
  * Ctrl-Z suspends itb, as it does any program, and `fg` brings its question back. Left to the
@@ -87,8 +89,12 @@ export function suspendable(): void {
     // The shell needs the terminal as it was; the question needs it back in raw mode. A signal a
     // process sends itself takes effect before kill returns: here itb is back (or was never
     // suspended, with no shell's job control to do it).
+    // A list hides the cursor while it waits, and the shell left the prompt it wrote without one:
+    // "fg" was typed blind. It is shown again for the shell; the question asked again on the way
+    // back hides it again if it hid it before.
     const raw = stdin.isRaw;
     if (raw) stdin.setRawMode(false);
+    if (process.stdout.isTTY) process.stdout.write(cursorShow);
     process.kill(process.pid, 'SIGTSTP');
     if (raw) stdin.setRawMode(true);
     cameBackAt = performance.now();
