@@ -15,9 +15,17 @@ function localDayNumber(ms: number): number {
   return Math.floor((ms - new Date(ms).getTimezoneOffset() * MINUTE_MS) / DAY_MS);
 }
 
-/** The first moment of the local day `days` days before that of `now`. */
-function startOfDayBefore(now: Date, days: number): number {
-  return new Date(now.getFullYear(), now.getMonth(), now.getDate() - days).getTime();
+/**
+ * The Monday-to-Sunday week a local day number falls in (1970-01-01, day 0, was a Thursday, so
+ * day 4 was a Monday): the week of a score never changes with the day it is now.
+ */
+const MONDAY_OFFSET = 4;
+const weekOfDay = (day: number) => Math.floor((day - MONDAY_OFFSET) / 7);
+
+/** The first moment of the Monday of `week` (weekOfDay), local time, in ms since 1970 (UTC). */
+function mondayMs(week: number): number {
+  const monday = new Date((week * 7 + MONDAY_OFFSET) * DAY_MS);
+  return new Date(monday.getUTCFullYear(), monday.getUTCMonth(), monday.getUTCDate()).getTime();
 }
 
 /**
@@ -36,14 +44,14 @@ export interface PersistentSymptom {
    * is the side named, as the trends name it.
    */
   sidesApart: boolean;
-  /** How many back-to-back weeks of 7 local calendar days had a baseline. */
+  /** How many back-to-back Monday-to-Sunday weeks of the local calendar had a baseline. */
   weeks: number;
-  /** The mean baseline of the oldest of those windows, and of the newest. */
+  /** The mean baseline of the oldest of those weeks, and of the newest. */
   firstMean: number;
   latestMean: number;
   /**
-   * Where the run of weeks begins (the first moment of its first day) and ends (now, or the last
-   * moment of its last day), in ms since 1970 (UTC).
+   * Where the run of weeks begins (the first moment of its first Monday) and ends (now, or the
+   * last moment of the Sunday of its last week), in ms since 1970 (UTC).
    */
   fromMs: number;
   toMs: number;
@@ -82,12 +90,13 @@ export function persistentSymptoms(log: Pick<AdviceLog, 'baselines'>, now: Date)
 
 /**
  * Symptoms that keep up through several weeks of consistent work deserve a clinician's look.
- * "Consistent": a session with a baseline in each of at least 3 back-to-back weeks of 7 local
- * calendar days, the newest being today and the 6 days before, or the 7 days before those when
- * these have none yet (someone who tests once a week, at the start of this week's session).
- * Weeks of calendar days, not of 7 times 24 hours: someone who tests every Sunday at 10:00 has
- * one test in each week, whatever the time of day they look and through a change of summer time
- * (the Sunday of the change is 167 hours after the one before it). "No meaningful fall": the
+ * "Consistent": a session with a baseline in each of at least 3 back-to-back Monday-to-Sunday
+ * weeks of the local calendar, the newest being this week, or last week when this one has none
+ * yet (someone who tests once a week, at the start of this week's session). Calendar weeks, the
+ * same whatever day it is now: the weeks a score falls in, and so the run and its breaks, do not
+ * move from one day to the next. Weeks of calendar days, not of 7 times 24 hours: someone who
+ * tests every Sunday at 10:00 has one test in each week through a change of summer time (the
+ * Sunday of the change is 167 hours after the one before it). "No meaningful fall": the
  * mean baseline of the newest week is less than 2 points AND less than 30% below that of the
  * oldest week of the run, and not zero. The latest weeks are what count: a symptom stuck for the
  * last several weeks gets the advice even when it fell in the weeks before (the longest such
@@ -101,9 +110,8 @@ export function persistentSymptoms(log: Pick<AdviceLog, 'baselines'>, now: Date)
  * up is found, in the order persistentSymptoms gives.
  */
 function persistentAmong(baselines: AdviceLog['baselines'], now: Date): Omit<PersistentSymptom, 'sidesApart'>[] {
-  // Each group's baselines by week back from today (0 = today and the 6 days before), sorted in
-  // one pass: years of daily sessions make a week-by-week scan far too slow.
-  const today = localDayNumber(now.getTime());
+  // Each group's baselines by the Monday-to-Sunday week they fall in, sorted in one pass: years
+  // of daily sessions make a week-by-week scan far too slow.
   const groups = baselines.map(({ rated, side, said, startedMs, scores }) => {
     let newestMs = -Infinity;
     const byWeek = new Map<number, number[]>();
@@ -111,16 +119,16 @@ function persistentAmong(baselines: AdviceLog['baselines'], now: Date): Omit<Per
       const age = now.getTime() - started;
       if (!(age >= 0)) return;
       newestMs = Math.max(newestMs, started);
-      const index = Math.floor((today - localDayNumber(started)) / 7);
+      const index = weekOfDay(localDayNumber(started));
       const week = byWeek.get(index);
       if (week) week.push(scores[i]!);
       else byWeek.set(index, [scores[i]!]);
     });
-    return { rated, side, said, startedMs, scores, newestMs, byWeek };
+    return { rated, side, said, startedMs, newestMs, byWeek };
   });
   const found: Omit<PersistentSymptom, 'sidesApart'>[] = [];
-  for (const { rated, side, said, startedMs, scores, newestMs, byWeek } of groups) {
-    const weeks = noMeaningfulFall(byWeek, now, startedMs, scores);
+  for (const { rated, side, said, startedMs, newestMs, byWeek } of groups) {
+    const weeks = noMeaningfulFall(byWeek, now);
     if (!weeks) continue;
     // Found rarely, so a second look at this group's times is cheap.
     let firstRatedMs = newestMs;
@@ -139,68 +147,53 @@ function persistentAmong(baselines: AdviceLog['baselines'], now: Date): Omit<Per
 }
 
 /**
- * The weeks of a group's baselines that have kept up (persistentAmong), if any. `resumed`: they
- * ended before a break of a week or more, and the latest week, after it, is not meaningfully
- * below their first: someone who comes back after a week or more away, their score no lower,
- * has not seen it ease, and the weeks before the break still count. Those weeks are counted back
- * from the day of the last score before the break, not from today: months later, what they were
- * (how many, their days, their first week's mean) stays what it was from one day to the next.
+ * The weeks of a group's baselines (by weekOfDay) that have kept up (persistentAmong), if any.
+ * `resumed`: they ended before a break of a week or more, and the latest week, after it, is not
+ * meaningfully below their first: someone who comes back after a week or more away, their score
+ * no lower, has not seen it ease, and the weeks before the break still count. They are the
+ * calendar weeks they always were: months later, what they were (how many, their days, their
+ * first week's mean) stays what it was from one day to the next.
  */
 function noMeaningfulFall(
   byWeek: Map<number, number[]>,
   now: Date,
-  startedMs: number[],
-  scores: number[],
 ): (Pick<PersistentSymptom, 'weeks' | 'firstMean' | 'latestMean' | 'fromMs' | 'toMs'> & { resumed: boolean }) | undefined {
-  const newest = byWeek.has(0) ? 0 : 1;
+  const thisWeek = weekOfDay(localDayNumber(now.getTime()));
+  const newest = byWeek.has(thisWeek) ? thisWeek : thisWeek - 1;
   const latest = byWeek.get(newest);
-  // Nothing rated in the last two weeks: a break, with nothing since to say the symptom is still there.
+  // Rated neither this week nor last week: a break, with nothing since to say the symptom is still there.
   if (latest === undefined) return undefined;
   const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
   const last = mean(latest);
   if (last === 0) return undefined;
-  const runFrom = (weeksBack: Map<number, number[]>, start: number) => {
+  // The back-to-back weeks with a baseline that end with the week `end`, the newest first.
+  const runTo = (end: number) => {
     const weeks: number[][] = [];
-    for (let week = weeksBack.get(start); week !== undefined; week = weeksBack.get(start + weeks.length)) weeks.push(week);
+    for (let week = byWeek.get(end); week !== undefined; week = byWeek.get(end - weeks.length)) weeks.push(week);
     return weeks;
   };
-  let weeks = runFrom(byWeek, newest);
-  // The run of weeks ends today, or on the last day rated before a break.
-  let endDay = now;
+  let end = newest;
+  let weeks = runTo(end);
   if (weeks.length < 3) {
     // Too few weeks since the latest break: the run of weeks before it, if it had enough.
-    const today = localDayNumber(now.getTime());
-    const sinceBreak = newest + weeks.length;
-    let lastBeforeMs = -Infinity;
-    for (const started of startedMs) {
-      if (started <= now.getTime() && Math.floor((today - localDayNumber(started)) / 7) > sinceBreak && started > lastBeforeMs) lastBeforeMs = started;
-    }
-    if (lastBeforeMs === -Infinity) return undefined;
-    endDay = new Date(lastBeforeMs);
-    const lastDay = localDayNumber(lastBeforeMs);
-    const before = new Map<number, number[]>();
-    startedMs.forEach((started, i) => {
-      if (started > lastBeforeMs) return;
-      const index = Math.floor((lastDay - localDayNumber(started)) / 7);
-      const week = before.get(index);
-      if (week) week.push(scores[i]!);
-      else before.set(index, [scores[i]!]);
-    });
-    weeks = runFrom(before, 0);
+    const sinceBreak = newest - weeks.length;
+    end = -Infinity;
+    for (const week of byWeek.keys()) if (week < sinceBreak && week > end) end = week;
+    if (end === -Infinity) return undefined;
+    weeks = runTo(end);
     if (weeks.length < 3) return undefined;
   }
-  const resumed = endDay !== now;
+  const resumed = end !== newest;
   // An early fall must not hide weeks stuck since: from the whole run down to its last 3 weeks,
   // the longest stretch whose first week is not meaningfully above the latest week.
   for (let count = weeks.length; count >= 3; count--) {
     const first = mean(weeks[count - 1]!);
     const fall = first - last;
     if (fall >= 2 || fall >= 0.3 * first) continue;
-    // Weeks up to last week (newest 1), for someone who has not rated yet this week, end 7 days ago.
-    const ends = resumed ? 0 : newest;
-    const toMs = resumed || newest === 1 ? startOfDayBefore(endDay, 7 * ends - 1) - 1 : now.getTime();
-    const fromMs = startOfDayBefore(endDay, 7 * (ends + count) - 1);
-    return { weeks: count, firstMean: first, latestMean: last, fromMs, toMs, resumed };
+    // The run ends now, or at the end of the Sunday of its last week: the one before a break, or
+    // last week for someone who has not rated yet this week.
+    const toMs = end === thisWeek ? now.getTime() : mondayMs(end + 1) - 1;
+    return { weeks: count, firstMean: first, latestMean: last, fromMs: mondayMs(end - count + 1), toMs, resumed };
   }
   return undefined;
 }

@@ -38,7 +38,7 @@ export function persistentWords(found: PersistentSymptom, what: string, firstDay
   const again = found.afterBreak ? `, then again from ${localDate(new Date(found.afterBreak.firstAfterMs))} after a break` : '';
   const latest = found.afterBreak ? 'in the latest week' : 'in the latest';
   return (
-    `${what} was rated in each of ${found.weeks} weeks in a row (7-day weeks, ${from} to ${to}${before})${again}, and its baseline scores ${change}: ` +
+    `${what} was rated in each of ${found.weeks} weeks in a row (Monday-to-Sunday weeks, ${from} to ${to}${before})${again}, and its baseline scores ${change}: ` +
     `a mean of about ${meanAsSaid(found.firstMean)} in the first of those weeks, ${meanAsSaid(found.latestMean)} ${latest}.${notRated}`
   );
 }

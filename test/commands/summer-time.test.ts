@@ -113,8 +113,8 @@ describe('the advice to see a professional', () => {
     const { stdout } = await run(['history'], { home, now });
     expect(stdout.replace(/\s+/g, ' ')).toContain('You have rated your pain during single-leg squat in each of 3 weeks in a row');
     const md = (await run(['export'], { home, now })).stdout;
-    // Three weeks of 7 calendar days, the latest ending today.
-    expect(md).toContain('was rated in each of 3 weeks in a row (7-day weeks, 2026-03-09 to 2026-03-29)');
+    // Three Monday-to-Sunday weeks, the latest ending now.
+    expect(md).toContain('was rated in each of 3 weeks in a row (Monday-to-Sunday weeks, 2026-03-09 to 2026-03-29)');
   });
 });
 

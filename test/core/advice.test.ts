@@ -4,6 +4,7 @@ import type { Session } from '../../src/core/records.js';
 import { Random, SEED } from '../fixtures/resilience.js';
 import { buildSession, storeWith } from '../helpers/sessions.js';
 
+// A Sunday morning in local time: the last day of a Monday-to-Sunday week.
 const now = new Date('2026-03-01T12:00:00Z');
 const hoursAgo = (hours: number) => new Date(now.getTime() - hours * 3_600_000).toISOString();
 const daysAgo = (days: number) => hoursAgo(days * 24);
@@ -137,8 +138,8 @@ describe('see-a-professional', () => {
     expect(advice[0]!.message).toContain('3 weeks');
   });
 
-  it('spans the weeks it names, for the dates a report gives: the run ends now, or a week ago when this week has none', () => {
-    // Now is 2026-03-01 in local time: weeks of whole local days, the newest today and the 6 days before.
+  it('spans the weeks it names, for the dates a report gives: from a Monday to now, or to the end of last Sunday when this week has none', () => {
+    // Now is Sunday 2026-03-01 in local time: Monday-to-Sunday weeks of whole local days, the newest from Monday 2026-02-23 to today.
     const thisWeek = persistentSymptoms(adviceLog([rated(20, 6), rated(16, 6), rated(10, 6), rated(2, 5)]), now)[0]!;
     expect(thisWeek).toMatchObject({ weeks: 3, toMs: now.getTime(), fromMs: new Date(2026, 1, 9).getTime() });
     const lastWeek = persistentSymptoms(adviceLog([rated(28, 6), rated(21, 6), rated(14, 6), rated(7, 6)]), now)[0]!;
@@ -175,7 +176,7 @@ describe('see-a-professional', () => {
   });
 
   it('keeps the weeks before a break once the symptom is rated again and has not come down, and says so', () => {
-    // Stuck at 6 for four weeks up to 2026-02-08, then away: after two weeks with no score, nothing says it is still there.
+    // Stuck at 6 for four weeks up to Sunday 2026-02-08, then away: rated neither this week nor last, nothing says it is still there.
     const before = [rated(42, 6), rated(35, 6), rated(28, 6), rated(21, 6)];
     expect(ids(before)).toEqual([]);
     // Back today at 6: those weeks count again, named with the break.

@@ -23,13 +23,13 @@ const autumn = [
 const sessions = [...spring, ...autumn].map(([day, baseline]) => buildSession({ startedAt: `${day}T15:00:00.000Z`, baseline, routine: 'mobility' }));
 
 describe('the weeks before a break', () => {
-  it('are counted back from the last score before the break, so they read the same whichever day it is now', () => {
+  it('are the Monday-to-Sunday weeks of the scores before the break, so they read the same whichever day it is now', () => {
     // Sunday evening, Monday, Tuesday and Saturday after the last session: nothing new was rated.
     const days = ['2026-10-25T23:00:00Z', '2026-10-26T12:00:00Z', '2026-10-27T12:00:00Z', '2026-10-31T12:00:00Z'].map((at) => new Date(at));
     const found = days.map((now) => persistentSymptoms(adviceLog(sessions), now)[0]);
     for (const each of found) {
-      // Sunday 2026-05-24 to Saturday 2026-06-13: the first week holds the 6, 6 and 5 of its first three sessions.
-      expect(each).toMatchObject({ weeks: 3, firstMean: 17 / 3, fromMs: new Date(2026, 4, 24).getTime(), toMs: new Date(2026, 5, 14).getTime() - 1 });
+      // Monday 2026-05-25 to Sunday 2026-06-14: the first week holds the 6, 6 and 5 of its first three sessions.
+      expect(each).toMatchObject({ weeks: 3, firstMean: 17 / 3, fromMs: new Date(2026, 4, 25).getTime(), toMs: new Date(2026, 5, 15).getTime() - 1 });
       expect(each!.afterBreak).toEqual({ lastBeforeMs: Date.parse('2026-06-13T15:00:00.000Z'), firstAfterMs: Date.parse('2026-10-19T15:00:00.000Z') });
     }
     const messages = days.map((now) => adviceFor(storeWith({ sessions }), now).find((advice) => advice.id === 'see-a-professional')!.message);
@@ -39,8 +39,8 @@ describe('the weeks before a break', () => {
     }
   });
 
-  it('need three weeks of their own: sessions 13 days apart, first to last, are not three weeks, whatever day it is now', () => {
-    // Monday, Sunday and Saturday: three 7-day weeks only when the weeks are counted from a Tuesday.
+  it('need three weeks of their own: a Monday, the Sunday after and the Saturday after that are two Monday-to-Sunday weeks, whatever day it is now', () => {
+    // Monday 2026-06-01 and Sunday 2026-06-07 are in the same week; Saturday 2026-06-13 in the next.
     const short = ['2026-06-01', '2026-06-07', '2026-06-13'].map((day) => buildSession({ startedAt: `${day}T15:00:00.000Z`, baseline: 6, routine: 'mobility' }));
     const back = buildSession({ startedAt: '2026-10-19T15:00:00.000Z', baseline: 6, routine: 'mobility' });
     for (const now of ['2026-10-19T20:00:00Z', '2026-10-20T20:00:00Z', '2026-10-24T20:00:00Z']) {

@@ -39,7 +39,7 @@ describe('persistent symptoms in the reports', () => {
     const [advice] = adviceFor(data, NOW);
     expect(advice?.message).toContain('You have rated your pain during forward lunge in each of 5 weeks in a row, and its starting scores have not come down much (about 6 in the first of those weeks, 5 in the latest)');
     const finding =
-      'was rated in each of 5 weeks in a row (7-day weeks, 2026-10-17 to 2026-11-20), and its baseline scores have not come down much: ' +
+      'was rated in each of 5 weeks in a row (Monday-to-Sunday weeks, 2026-10-19 to 2026-11-20), and its baseline scores have not come down much: ' +
       'a mean of about 6 in the first of those weeks, 5 in the latest. For symptoms that keep up like this over several weeks of consistent work, ' +
       'itb advises the person to see a physical therapist or doctor.';
     const md = toMarkdown(report(data));
@@ -55,8 +55,8 @@ describe('persistent symptoms in the reports', () => {
     const zone = process.env.TZ;
     process.env.TZ = 'Europe/Berlin';
     try {
-      // The first week begins at midnight in Berlin on 2026-10-17: 22:00 UTC on 2026-10-16.
-      expect(toMarkdown(report(weeklyStore([6, 6, 7, 6, 5])))).toContain('was rated in each of 5 weeks in a row (7-day weeks, 2026-10-17 to 2026-11-20)');
+      // The first week begins at midnight in Berlin on Monday 2026-10-19: 22:00 UTC on 2026-10-18.
+      expect(toMarkdown(report(weeklyStore([6, 6, 7, 6, 5])))).toContain('was rated in each of 5 weeks in a row (Monday-to-Sunday weeks, 2026-10-19 to 2026-11-20)');
     } finally {
       process.env.TZ = zone;
     }
@@ -103,12 +103,13 @@ describe('persistent symptoms in the reports', () => {
   });
 
   it('tells of the weeks before a break when the symptom was rated again since, no lower', () => {
-    // Four weeks at 6 up to 15 days ago, then nothing until today's 6.
+    // Four weeks at 6 up to 15 days ago (Thursday 2026-11-05), then nothing until today's 6: the
+    // week of Monday 2026-11-09 is a break, and the weeks before it end on Sunday 2026-11-08.
     const data = weeklyStore([6, 6, 6, 6]);
     for (const session of data.sessions.filter((s) => s.id.startsWith('weekly-'))) session.startedAt = new Date(Date.parse(session.startedAt) - 14 * DAY).toISOString();
     data.sessions.push({ ...structuredClone(sessionOne), id: 'back', movement: 'Forward lunge', baseline: 6, side: 'left', startedAt: new Date(NOW.getTime() - DAY / 4).toISOString() });
     expect(toMarkdown(report(data))).toContain(
-      '**Pain during Forward lunge** was rated in each of 4 weeks in a row (7-day weeks, 2026-10-09 to 2026-11-05), then again from 2026-11-20 after a break, ' +
+      '**Pain during Forward lunge** was rated in each of 4 weeks in a row (Monday-to-Sunday weeks, 2026-10-12 to 2026-11-08), then again from 2026-11-20 after a break, ' +
         'and its baseline scores have not come down much: a mean of about 6 in the first of those weeks, 6 in the latest week.',
     );
   });
@@ -140,33 +141,33 @@ describe('persistent symptoms in the reports', () => {
     expect(toMarkdown(report(data))).not.toContain('Persistent symptoms');
     // Up to 2026-11-06, the weeks before the fall.
     const before = toMarkdown(report(data, { until: '2026-11-06' }));
-    // Its first week began on 2026-09-26, before the first session: the words begin with the period.
+    // Its first week began on Monday 2026-09-28, before the first session: the words begin with the period.
     expect(before).toContain('period: 2026-10-01 to 2026-11-06');
-    expect(before).toContain('**Pain during Forward lunge** was rated in each of 6 weeks in a row (7-day weeks, 2026-10-01 to 2026-11-06)');
-    expect(toMarkdown(report(data, { until: '2026-10-30' }))).toContain('in each of 5 weeks in a row (7-day weeks, 2026-10-01 to 2026-10-30)');
+    expect(before).toContain('**Pain during Forward lunge** was rated in each of 6 weeks in a row (Monday-to-Sunday weeks, 2026-10-01 to 2026-11-06)');
+    expect(toMarkdown(report(data, { until: '2026-10-30' }))).toContain('in each of 5 weeks in a row (Monday-to-Sunday weeks, 2026-10-01 to 2026-10-30)');
     // Starting on 2026-10-22: the same six weeks, the sessions before the period counted too, and
     // their own first day given, with how many of them were over before the period began.
     const from22 = { since: '2026-10-22', until: '2026-11-06' };
-    expect(toMarkdown(report(data, from22))).toContain("in each of 6 weeks in a row (7-day weeks, 2026-09-26 to 2026-11-06; the first 3 before this report's period)");
+    expect(toMarkdown(report(data, from22))).toContain("in each of 6 weeks in a row (Monday-to-Sunday weeks, 2026-09-28 to 2026-11-06; the first 3 before this report's period)");
     expect(toHtml(report(data, from22))).toContain(
-      `in each of 6 weeks in a row (7-day weeks, <span class="day">2026-09-26</span> to <span class="day">2026-11-06</span>; the first 3 before this report's period)`,
+      `in each of 6 weeks in a row (Monday-to-Sunday weeks, <span class="day">2026-09-28</span> to <span class="day">2026-11-06</span>; the first 3 before this report's period)`,
     );
-    // Its first week ran from 2026-09-26 to 2026-10-02, with a score on 2026-10-01: a period from
+    // Its first week ran from 2026-09-28 to 2026-10-04, with a score on 2026-10-01: a period from
     // 2026-09-30 holds every score counted and begins the weeks; one from 2026-10-02 or later does not.
-    expect(toMarkdown(report(data, { since: '2026-09-30', until: '2026-11-06' }))).toContain('in each of 6 weeks in a row (7-day weeks, 2026-09-30 to 2026-11-06), and');
-    expect(toMarkdown(report(data, { since: '2026-10-02', until: '2026-11-06' }))).toContain("(7-day weeks, 2026-09-26 to 2026-11-06; the first began before this report's period)");
-    expect(toMarkdown(report(data, { since: '2026-10-05', until: '2026-11-06' }))).toContain("(7-day weeks, 2026-09-26 to 2026-11-06; the first one before this report's period)");
+    expect(toMarkdown(report(data, { since: '2026-09-30', until: '2026-11-06' }))).toContain('in each of 6 weeks in a row (Monday-to-Sunday weeks, 2026-09-30 to 2026-11-06), and');
+    expect(toMarkdown(report(data, { since: '2026-10-02', until: '2026-11-06' }))).toContain("(Monday-to-Sunday weeks, 2026-09-28 to 2026-11-06; the first began before this report's period)");
+    expect(toMarkdown(report(data, { since: '2026-10-05', until: '2026-11-06' }))).toContain("(Monday-to-Sunday weeks, 2026-09-28 to 2026-11-06; the first one before this report's period)");
     // Starting on 2026-10-29, with two of those weeks in it: still the six.
-    expect(toMarkdown(report(data, { since: '2026-10-29', until: '2026-11-06' }))).toContain("in each of 6 weeks in a row (7-day weeks, 2026-09-26 to 2026-11-06; the first 4 before this report's period)");
+    expect(toMarkdown(report(data, { since: '2026-10-29', until: '2026-11-06' }))).toContain("in each of 6 weeks in a row (Monday-to-Sunday weeks, 2026-09-28 to 2026-11-06; the first 4 before this report's period)");
   });
 
   it('begins the weeks with the period when every score counted is in it, though older scores came before', () => {
-    // At 9 in the first two weeks, then stuck at 6 for three: the three weeks from 2026-10-31 are
+    // At 9 in the first two weeks, then stuck at 6 for three: the three weeks from 2026-11-02 are
     // the ones judged, and the scores of 9 before them were not counted.
     const data = weeklyStore([9, 9, 6, 6, 6]);
     expect(adviceFor(data, NOW)[0]?.message).toContain('in each of 3 weeks in a row');
     const md = toMarkdown(report(data, { since: '2026-11-02' }));
-    expect(md).toContain('**Pain during Forward lunge** was rated in each of 3 weeks in a row (7-day weeks, 2026-11-02 to 2026-11-20), and');
+    expect(md).toContain('**Pain during Forward lunge** was rated in each of 3 weeks in a row (Monday-to-Sunday weeks, 2026-11-02 to 2026-11-20), and');
   });
 
   it('still says it for a short period after weeks of stuck scores, with the weeks’ real days', () => {
@@ -174,7 +175,7 @@ describe('persistent symptoms in the reports', () => {
     const data = weeklyStore([6, 6, 6, 6, 6, 6]);
     expect(adviceFor(data, NOW)[0]?.message).toContain('in each of 6 weeks in a row');
     const finding =
-      "**Pain during Forward lunge** was rated in each of 6 weeks in a row (7-day weeks, 2026-10-10 to 2026-11-20; the first 4 before this report's period), " +
+      "**Pain during Forward lunge** was rated in each of 6 weeks in a row (Monday-to-Sunday weeks, 2026-10-12 to 2026-11-20; the first 4 before this report's period), " +
       'and its baseline scores have not come down much: a mean of about 6 in the first of those weeks, 6 in the latest. For symptoms that keep up like this';
     const md = toMarkdown(report(data, { since: '2026-11-11' }));
     expect(md).toContain('period: 2026-11-11 to 2026-11-20');
@@ -183,8 +184,8 @@ describe('persistent symptoms in the reports', () => {
     expect(md).toContain('**Pain during Forward lunge**: 2 sessions');
     const html = toHtml(report(data, { since: '2026-11-11' }));
     expect(html).toContain(
-      "<h2>Persistent symptoms</h2>\n<p><strong>Pain during <bdi>Forward lunge</bdi></strong> was rated in each of 6 weeks in a row (7-day weeks, " +
-        `<span class="day">2026-10-10</span> to <span class="day">2026-11-20</span>; the first 4 before this report's period)`,
+      "<h2>Persistent symptoms</h2>\n<p><strong>Pain during <bdi>Forward lunge</bdi></strong> was rated in each of 6 weeks in a row (Monday-to-Sunday weeks, " +
+        `<span class="day">2026-10-12</span> to <span class="day">2026-11-20</span>; the first 4 before this report's period)`,
     );
     // The store's log, as `itb export` passes it, finds the same.
     expect(toMarkdown(report(data, { since: '2026-11-11', storeAdviceLog: summarize(data).advice }))).toBe(md);
@@ -192,6 +193,7 @@ describe('persistent symptoms in the reports', () => {
 
   it('says it once, with the day it was last rated, when the period has no score of it', () => {
     // A lunge stuck at 6 for five weeks up to 2026-11-12, then brisk walking from 2026-11-15.
+    // The fifth of those weeks ends on Sunday 2026-11-15, in the period that begins on 2026-11-14.
     const data = weeklyStore([6, 6, 6, 6, 6, 6]);
     data.sessions = data.sessions.filter((session) => session.id !== 'weekly-5');
     for (const [i, startedAt] of ['2026-11-15T15:00:00.000Z', '2026-11-19T15:00:00.000Z'].entries()) {
@@ -201,7 +203,7 @@ describe('persistent symptoms in the reports', () => {
     const section = md.slice(md.indexOf('## Persistent symptoms'), md.indexOf('## Rehab routine'));
     expect(section).toBe(
       '## Persistent symptoms\n\n' +
-        "**Pain during Forward lunge** was rated in each of 5 weeks in a row (7-day weeks, 2026-10-10 to 2026-11-13; all 5 before this report's period), " +
+        "**Pain during Forward lunge** was rated in each of 5 weeks in a row (Monday-to-Sunday weeks, 2026-10-12 to 2026-11-15; the first 4 before this report's period), " +
         'and its baseline scores have not come down much: a mean of about 6 in the first of those weeks, 6 in the latest. ' +
         'It was not rated in this period: the last time was on 2026-11-12. ' +
         'For symptoms that keep up like this over several weeks of consistent work, itb advises the person to see a physical therapist or doctor.\n\n',
@@ -222,7 +224,7 @@ describe('persistent symptoms in the reports', () => {
     const ahead = report(data, { since: '2026-12-01' });
     const head = 'It begins after this report was made, on 2026-11-20: there are no scores from it yet, and what follows is as it stood that day.';
     const finding =
-      "**Pain during Forward lunge** was rated in each of 5 weeks in a row (7-day weeks, 2026-10-17 to 2026-11-20; all 5 before this report's period), " +
+      "**Pain during Forward lunge** was rated in each of 5 weeks in a row (Monday-to-Sunday weeks, 2026-10-19 to 2026-11-20; all 5 before this report's period), " +
       'and its baseline scores have not come down much: a mean of about 6 in the first of those weeks, 6 in the latest. The last time it was rated was on 2026-11-19. ' +
       'For symptoms that keep up like this over several weeks of consistent work, itb advises the person to see a physical therapist or doctor.';
     const md = toMarkdown(ahead);
@@ -251,13 +253,13 @@ describe('persistent symptoms in the reports', () => {
   });
 
   it('begins the weeks it names with the report’s period, which without --since starts with the first session', () => {
-    // Weekly sessions only, the first on 2026-10-22: its week began on 2026-10-17, before them.
+    // Weekly sessions only, the first on 2026-10-22: its week began on Monday 2026-10-19, before them.
     const store = weeklyStore([6, 6, 7, 6, 5]);
     const data = { ...store, sessions: store.sessions.filter((session) => session.id.startsWith('weekly-')), moves: [], screenings: [] };
     const md = toMarkdown(report(data));
     expect(md).toContain('period: 2026-10-22 to 2026-11-20');
-    expect(md).toContain('in each of 5 weeks in a row (7-day weeks, 2026-10-22 to 2026-11-20)');
-    expect(toHtml(report(data))).toContain('in each of 5 weeks in a row (7-day weeks, <span class="day">2026-10-22</span> to <span class="day">2026-11-20</span>)');
+    expect(md).toContain('in each of 5 weeks in a row (Monday-to-Sunday weeks, 2026-10-22 to 2026-11-20)');
+    expect(toHtml(report(data))).toContain('in each of 5 weeks in a row (Monday-to-Sunday weeks, <span class="day">2026-10-22</span> to <span class="day">2026-11-20</span>)');
   });
 
   it('finds the same from the store summary’s log as from the sessions, and leaves that log aside for a period that ends before now', () => {
