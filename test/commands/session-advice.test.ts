@@ -43,6 +43,22 @@ describe('itb session', () => {
     expect(end.indexOf('Next:')).toBeGreaterThan(advice);
   });
 
+  it('says it first at the end when today’s score is the one that makes three weeks, and not at the end once it has come down', async () => {
+    // Sunday 2026-02-15, then Wednesday and Saturday: two Monday-to-Sunday weeks before today, Monday 2026-02-23.
+    const flat = ['2026-02-15T15:00:00Z', '2026-02-18T15:00:00Z', '2026-02-21T15:00:00Z'].map((startedAt) => buildSession({ startedAt, baseline: 6 }));
+    await afterSessions(...flat);
+    const kept = 'You have rated your pain during single-leg squat in each of 3 weeks in a row';
+    const first = await run(['session', 'mobility', ...flags], { home, tty: true, now: new Date('2026-02-23T15:00:00Z'), answers: [6, 'stop'] });
+    const at = first.stdout.indexOf('Session summary');
+    expect(first.stdout.slice(0, at)).not.toMatch(/physical\s+therapist\s+or\s+doctor/);
+    expect(first.stdout.slice(at).replace(/\s+/g, ' ')).toContain(kept);
+    // Wednesday, scored 2: said at the start, gone by the end (a mean of 4 this week, 2 below the first week's 6).
+    const fell = await run(['session', 'mobility', ...flags], { home, tty: true, now: new Date('2026-02-25T15:00:00Z'), answers: [2, 'stop'] });
+    const end = fell.stdout.indexOf('Session summary');
+    expect(fell.stdout.slice(0, end).replace(/\s+/g, ' ')).toContain(kept);
+    expect(fell.stdout.slice(end)).not.toMatch(/physical\s+therapist\s+or\s+doctor/);
+  });
+
   it('says nothing of it at the end when no symptom kept up', async () => {
     const now = new Date('2026-03-01T12:00:00Z');
     const falling = [['2026-02-10T09:00:00Z', 7], ['2026-02-18T09:00:00Z', 5], ['2026-02-28T09:00:00Z', 3]] as const;
