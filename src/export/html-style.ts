@@ -35,6 +35,13 @@ export const STYLE = `
      the table scrolls sideways on its own in its box, and the page keeps the screen's width for
      the text around it. Printed, nothing is cut off. */
   @media screen { div.table { overflow-x: auto; } }
+  /* A chart drawn narrower than 36rem would shrink its dates and scores to a few pixels high (at
+     a phone's 375 pixels, 6), too small to read: on a narrower screen it keeps that width, 9/10
+     of its own, and scrolls sideways in its box as a table does. Printed, it fits the page. */
+  @media screen {
+    div.chart { overflow-x: auto; }
+    div.chart svg { min-width: 36rem; }
+  }
   /* Where the screen leaves room on either side of the text (a laptop's, with room for a scroll
      bar), the session table's nine columns take 3rem of it on each side. */
   @media screen and (min-width: 64rem) { div.wide { margin: 0 -3rem; } }

@@ -158,11 +158,12 @@ export function toHtml(report: Report): string {
   if (view.trends.length > 1) body.push(`<p>${esc(separateTrendsWords(view.trendsBySide))}</p>`);
   for (const trend of view.trends) {
     const words = trendWords(trend, trendLabel(trend, rated(trend.symptom, trend.movement), view.trendsBySide));
-    // A figure, so that a printed page never parts a chart from the words that say what it shows.
+    // A figure, so that a printed page never parts a chart from the words that say what it shows;
+    // the chart in a box of its own, which scrolls sideways on a screen too narrow for it.
     const figure = (caption: string, points: ScorePoint[]) => {
       const chart = scoreChart(points);
       const pauses = chart.paused ? ` A line stops where more than ${PAUSE_DAYS / 7} weeks passed between two of its scores, and starts again after.` : '';
-      body.push(`<figure><figcaption>${caption}${pauses}</figcaption>${chart.svg}</figure>`);
+      body.push(`<figure><figcaption>${caption}${pauses}</figcaption><div class="chart">${chart.svg}</div></figure>`);
     };
     figure(`${unbrokenDates(words)} Scores run from 0 (none) to 10 (worst imaginable).`, trend.points);
     const closeUp = closeUpOf(trend.points);

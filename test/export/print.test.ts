@@ -159,6 +159,35 @@ describe('html for print', () => {
     expect(html).not.toMatch(/table \{ display: block/);
   });
 
+  it('on a phone, keeps a chart wide enough to read its dates and scores, scrolling sideways in its own box; printed, it fits the page', () => {
+    const html = toHtml(buildReport(sampleStore(), library, { now: NOW }));
+    // Each chart sits alone in its box, under its caption.
+    const boxes: string[] = [];
+    const walk = (node: Element) => {
+      if (node.tagName === 'svg') {
+        const parent = node.parentNode!;
+        expect(parent.childNodes!.filter((child) => child.tagName !== undefined)).toEqual([node]);
+        boxes.push(`${parent.parentNode!.tagName} > ${parent.tagName}.${parent.attrs!.find((attr) => attr.name === 'class')?.value}`);
+      }
+      for (const child of node.childNodes ?? []) walk(child);
+    };
+    walk(parseHtml(html) as unknown as Element);
+    expect(boxes).toEqual(['figure > div.chart', 'figure > div.chart']);
+    // Drawn 640 wide with 11-unit dates and scores, a chart shrunk to a phone's 343 pixels has
+    // them 6 pixels high. On a screen it keeps at least 9/10 of its width (36rem, 576 pixels),
+    // and no more than it is drawn, so that on a wide screen it is as before.
+    const screen = html.match(/@media screen \{\n([^@]*)\n {2}\}/)![1]!;
+    expect(screen).toContain('div.chart { overflow-x: auto; }');
+    const least = Number(screen.match(/div\.chart svg \{ min-width: ([\d.]+)rem; \}/)![1]);
+    expect(least * 16).toBeGreaterThanOrEqual(0.9 * 640);
+    expect(least * 16).toBeLessThanOrEqual(640);
+    // Printed, a chart shrinks to the page's width: nothing cut off, no scrolling.
+    expect(html).toContain('svg { max-width: 100%; height: auto; }');
+    expect(html.match(/svg \{[^}]*min-width/g)).toHaveLength(1);
+    const print = html.match(/@media print \{([^@]*)\n {2}\}/)![1]!;
+    expect(print).not.toMatch(/overflow|svg|div\.chart/);
+  });
+
   it("on a laptop's screen, gives the session table's nine columns some of the room beside the text, where they fit without scrolling", () => {
     const html = toHtml(buildReport(sampleStore(), library, { now: NOW }));
     // From 64rem, the body (56rem and its 1rem of padding each side) leaves 3rem each side and
