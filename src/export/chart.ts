@@ -130,8 +130,9 @@ export function scoreChart(points: ScorePoint[]): { svg: string; paused: boolean
       out.push(`<circle cx="${xs[i]}" cy="${y(score)}" ${line.dot}><title>${days[i] ?? dateOf(point.at)}: ${line.name} ${score}${unscored}</title></circle>`);
     }
   }
-  // Legend, top right: each line with its dot, when the chart has dots.
-  const legendX = WIDTH - RIGHT - 200;
+  // Legend, top left over the plot: each line with its dot, when the chart has dots. Where a
+  // narrow screen shows the chart's left part and scrolls to the rest, it shows what is what.
+  const legendX = LEFT;
   series.forEach((line, i) => {
     const at = legendX + i * 100;
     out.push(`<line x1="${at}" y1="12" x2="${at + 24}" y2="12" stroke="${line.colour}" stroke-width="2"${line.dash}/>`);
