@@ -20,6 +20,20 @@ function localDayNumber(ms: number): number {
  * day 4 was a Monday): the week of a score never changes with the day it is now.
  */
 const MONDAY_OFFSET = 4;
+/**
+ * The fewest local calendar days from the first score of a run of weeks to its latest: three
+ * calendar weeks may hold only eight days (a Sunday, the week after, the Monday after that), too
+ * soon to speak of weeks of consistent work. Two weeks, as three weeks of 7 days counted back
+ * from the latest score would need.
+ */
+const MIN_SPAN_DAYS = 14;
+
+/** The baselines of one calendar week: their scores, and the first and last local day rated. */
+interface Week {
+  scores: number[];
+  firstDay: number;
+  lastDay: number;
+}
 const weekOfDay = (day: number) => Math.floor((day - MONDAY_OFFSET) / 7);
 
 /** The first moment of the Monday of `week` (weekOfDay), local time, in ms since 1970 (UTC). */
@@ -91,7 +105,7 @@ export function persistentSymptoms(log: Pick<AdviceLog, 'baselines'>, now: Date)
 /**
  * Symptoms that keep up through several weeks of consistent work deserve a clinician's look.
  * "Consistent": a session with a baseline in each of at least 3 back-to-back Monday-to-Sunday
- * weeks of the local calendar, the newest being this week, or last week when this one has none
+ * weeks of the local calendar, over 14 days or more (MIN_SPAN_DAYS), the newest being this week, or last week when this one has none
  * yet (someone who tests once a week, at the start of this week's session). Calendar weeks, the
  * same whatever day it is now: the weeks a score falls in, and so the run and its breaks, do not
  * move from one day to the next. Weeks of calendar days, not of 7 times 24 hours: someone who
@@ -114,15 +128,19 @@ function persistentAmong(baselines: AdviceLog['baselines'], now: Date): Omit<Per
   // of daily sessions make a week-by-week scan far too slow.
   const groups = baselines.map(({ rated, side, said, startedMs, scores }) => {
     let newestMs = -Infinity;
-    const byWeek = new Map<number, number[]>();
+    const byWeek = new Map<number, Week>();
     startedMs.forEach((started, i) => {
       const age = now.getTime() - started;
       if (!(age >= 0)) return;
       newestMs = Math.max(newestMs, started);
-      const index = weekOfDay(localDayNumber(started));
-      const week = byWeek.get(index);
-      if (week) week.push(scores[i]!);
-      else byWeek.set(index, [scores[i]!]);
+      const day = localDayNumber(started);
+      const week = byWeek.get(weekOfDay(day));
+      if (!week) byWeek.set(weekOfDay(day), { scores: [scores[i]!], firstDay: day, lastDay: day });
+      else {
+        week.scores.push(scores[i]!);
+        week.firstDay = Math.min(week.firstDay, day);
+        week.lastDay = Math.max(week.lastDay, day);
+      }
     });
     return { rated, side, said, startedMs, newestMs, byWeek };
   });
@@ -155,7 +173,7 @@ function persistentAmong(baselines: AdviceLog['baselines'], now: Date): Omit<Per
  * first week's mean) stays what it was from one day to the next.
  */
 function noMeaningfulFall(
-  byWeek: Map<number, number[]>,
+  byWeek: Map<number, Week>,
   now: Date,
 ): (Pick<PersistentSymptom, 'weeks' | 'firstMean' | 'latestMean' | 'fromMs' | 'toMs'> & { resumed: boolean }) | undefined {
   const thisWeek = weekOfDay(localDayNumber(now.getTime()));
@@ -164,30 +182,32 @@ function noMeaningfulFall(
   // Rated neither this week nor last week: a break, with nothing since to say the symptom is still there.
   if (latest === undefined) return undefined;
   const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
-  const last = mean(latest);
+  const last = mean(latest.scores);
   if (last === 0) return undefined;
   // The back-to-back weeks with a baseline that end with the week `end`, the newest first.
   const runTo = (end: number) => {
-    const weeks: number[][] = [];
+    const weeks: Week[] = [];
     for (let week = byWeek.get(end); week !== undefined; week = byWeek.get(end - weeks.length)) weeks.push(week);
     return weeks;
   };
+  // The newest `count` weeks of a run are enough: 3 weeks or more, over two weeks of days or more.
+  const enough = (weeks: Week[], count: number) => count >= 3 && weeks[0]!.lastDay - weeks[count - 1]!.firstDay >= MIN_SPAN_DAYS;
   let end = newest;
   let weeks = runTo(end);
-  if (weeks.length < 3) {
+  if (!enough(weeks, weeks.length)) {
     // Too few weeks since the latest break: the run of weeks before it, if it had enough.
     const sinceBreak = newest - weeks.length;
     end = -Infinity;
     for (const week of byWeek.keys()) if (week < sinceBreak && week > end) end = week;
     if (end === -Infinity) return undefined;
     weeks = runTo(end);
-    if (weeks.length < 3) return undefined;
+    if (!enough(weeks, weeks.length)) return undefined;
   }
   const resumed = end !== newest;
   // An early fall must not hide weeks stuck since: from the whole run down to its last 3 weeks,
   // the longest stretch whose first week is not meaningfully above the latest week.
-  for (let count = weeks.length; count >= 3; count--) {
-    const first = mean(weeks[count - 1]!);
+  for (let count = weeks.length; enough(weeks, count); count--) {
+    const first = mean(weeks[count - 1]!.scores);
     const fall = first - last;
     if (fall >= 2 || fall >= 0.3 * first) continue;
     // The run ends now, or at the end of the Sunday of its last week: the one before a break, or

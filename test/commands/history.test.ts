@@ -848,8 +848,9 @@ describe('itb history', () => {
     const left = ['2026-02-24T09:00:00Z', '2026-03-02T09:00:00Z'].map((startedAt) => buildSession({ startedAt, baseline: 7, side: 'left' }));
     await withSessions(...left, buildSession({ startedAt: '2026-03-09T09:00:00Z', baseline: 7, side: 'right' }));
     expect((await run(['history'], { home, now })).stdout).not.toContain('physical therapist');
-    // The right leg rated in those two weeks as well: it has started at 7 three weeks in a row.
-    await withSessions(...['2026-02-24T10:00:00Z', '2026-03-02T10:00:00Z'].map((startedAt) => buildSession({ startedAt, baseline: 7, side: 'right' })));
+    // The right leg rated in those two weeks as well (from the Monday, two weeks before the
+    // latest): it has started at 7 three weeks in a row.
+    await withSessions(...['2026-02-23T10:00:00Z', '2026-03-02T10:00:00Z'].map((startedAt) => buildSession({ startedAt, baseline: 7, side: 'right' })));
     const text = (await run(['history'], { home, now })).stdout.replace(/\s+/g, ' ');
     expect(text).toContain('You have rated your pain during single-leg squat (right side painful) in each of 3 weeks in a row');
     const json = JSON.parse((await run(['history', '--json'], { home, now })).stdout);
@@ -861,7 +862,7 @@ describe('itb history', () => {
       for (const key of Object.keys(json.advice[0])) expect(outline).toMatch(new RegExp(`\\b${key}\\b`));
     }
     // Walking has kept up on the left too, at 1, rated more lately: it is named after the right leg's 7, in one piece of advice.
-    await withSessions(...['2026-02-24T11:00:00Z', '2026-03-02T11:00:00Z', '2026-03-09T11:00:00Z'].map((startedAt) => buildSession({ startedAt, baseline: 1, side: 'left', movement: 'walking' })));
+    await withSessions(...['2026-02-23T11:00:00Z', '2026-03-02T11:00:00Z', '2026-03-09T11:00:00Z'].map((startedAt) => buildSession({ startedAt, baseline: 1, side: 'left', movement: 'walking' })));
     const both = (await run(['history'], { home, now })).stdout.replace(/\s+/g, ' ');
     expect(both).toContain('(right side painful), in each of 3 weeks (about 7 in the first of those weeks, 7 in the latest); your pain during walking (left side painful), in each of 3 weeks');
     expect(both.match(/physical therapist or doctor/g)).toHaveLength(1);

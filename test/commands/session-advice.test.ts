@@ -44,8 +44,9 @@ describe('itb session', () => {
   });
 
   it('says it first at the end when today’s score is the one that makes three weeks, and not at the end once it has come down', async () => {
-    // Sunday 2026-02-15, then Wednesday and Saturday: two Monday-to-Sunday weeks before today, Monday 2026-02-23.
-    const flat = ['2026-02-15T15:00:00Z', '2026-02-18T15:00:00Z', '2026-02-21T15:00:00Z'].map((startedAt) => buildSession({ startedAt, baseline: 6 }));
+    // Monday 2026-02-09, Wednesday 2026-02-11, then Wednesday and Saturday of the week after: two
+    // Monday-to-Sunday weeks before today, Monday 2026-02-23, two weeks after the first score.
+    const flat = ['2026-02-09T15:00:00Z', '2026-02-11T15:00:00Z', '2026-02-18T15:00:00Z', '2026-02-21T15:00:00Z'].map((startedAt) => buildSession({ startedAt, baseline: 6 }));
     await afterSessions(...flat);
     const kept = 'You have rated your pain during single-leg squat in each of 3 weeks in a row';
     const first = await run(['session', 'mobility', ...flags], { home, tty: true, now: new Date('2026-02-23T15:00:00Z'), answers: [6, 'stop'] });

@@ -39,10 +39,15 @@ describe('the weeks of the see-a-professional advice', () => {
     }
   });
 
-  it('count the weeks since a break as a run of their own once there are three of them', () => {
-    // Monday 2026-10-19: the weeks of 2026-10-05, 2026-10-12 and 2026-10-19, each rated.
+  it('count the weeks since a break as a run of their own once there are three of them, two weeks after the first', () => {
+    // Monday 2026-10-19: the weeks of 2026-10-05, 2026-10-12 and 2026-10-19 are each rated, but
+    // only 12 days from the first score back: still compared with the weeks before the break.
     const more = [...sessions, buildSession({ startedAt: '2026-10-19T15:00:00.000Z', baseline: 6, routine: 'mobility' })];
-    const [found] = persistentSymptoms(adviceLog(more), new Date('2026-10-19T22:00:00Z'));
+    const [stillBefore] = persistentSymptoms(adviceLog(more), new Date('2026-10-19T22:00:00Z'));
+    expect(stillBefore).toMatchObject({ weeks: 6, afterBreak: { firstAfterMs: Date.parse('2026-10-07T15:00:00.000Z') } });
+    // Wednesday 2026-10-21, 14 days after the first score back: a run of their own.
+    const later = [...more, buildSession({ startedAt: '2026-10-21T15:00:00.000Z', baseline: 6, routine: 'mobility' })];
+    const [found] = persistentSymptoms(adviceLog(later), new Date('2026-10-21T22:00:00Z'));
     expect(found).toMatchObject({ weeks: 3, fromMs: new Date(2026, 9, 5).getTime() });
     expect(found!.afterBreak).toBeUndefined();
   });
@@ -59,5 +64,18 @@ describe('the weeks of the see-a-professional advice', () => {
     const sundayNights = sundays.map((s) => ({ ...s, startedAt: new Date(new Date(s.startedAt).getTime() + 3 * 3_600_000).toISOString() }));
     const [found] = persistentSymptoms(adviceLog(sundayNights), new Date('2026-06-22T12:00:00Z'));
     expect(found).toMatchObject({ weeks: 3, fromMs: new Date(2026, 5, 1).getTime(), toMs: new Date(2026, 5, 22).getTime() - 1 });
+  });
+});
+
+describe('three weeks in a row', () => {
+  const on = (dates: string[]) => dates.map((date) => buildSession({ startedAt: `${date}T15:00:00.000Z`, baseline: 6, routine: 'mobility' }));
+
+  it('need two weeks at least from the first score to the latest, not three calendar weeks touched in eight days', () => {
+    // Sunday 2026-09-06, Wednesday 2026-09-09, Monday 2026-09-14: three Monday-to-Sunday weeks, eight days.
+    const eightDays = on(['2026-09-06', '2026-09-09', '2026-09-14']);
+    expect(persistentSymptoms(adviceLog(eightDays), new Date('2026-09-14T20:00:00Z'))).toEqual([]);
+    // Sunday 2026-09-20 as well: a fourth week, and 14 days from the first score.
+    const twoWeeks = [...eightDays, ...on(['2026-09-20'])];
+    expect(persistentSymptoms(adviceLog(twoWeeks), new Date('2026-09-20T20:00:00Z'))).toMatchObject([{ weeks: 3 }]);
   });
 });
