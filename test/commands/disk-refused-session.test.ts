@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readStore } from '../../src/store/store-file.js';
 import { Store } from '../../src/store/store.js';
-import { setUpFlags as flags } from '../helpers/sessions.js';
+import { screenClear, setUpFlags as flags } from '../helpers/sessions.js';
 import { run, tempHome } from '../helpers/run.js';
 import { CTRL_C, type Answer, type Asked } from '../helpers/scripted.js';
 
@@ -26,7 +26,6 @@ vi.mock('conf', async (importOriginal) => {
   return { default: RefusingConf };
 });
 
-const screenClear: Answer[] = [false, false, false, false, false, false];
 const TRY_AGAIN = 'Try saving it again? (Say no to stop here, without it.)';
 const said = (text: string) => text.replace(/\s*\n\s*/g, ' ');
 
