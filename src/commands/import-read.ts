@@ -3,7 +3,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import * as z from 'zod';
-import { readsInPath } from '../core/text.js';
+import { readsInPath, withoutControlCharacters } from '../core/text.js';
 import { UserError } from '../errors.js';
 import { plainIssue } from '../plain-issues.js';
 import { cannotReadWords, codeOf, HELD_OPEN_ADVICE, NOT_REGULAR, readRegularFile, sizeWords, TOO_BIG } from '../regular-file.js';
@@ -125,7 +125,10 @@ export async function readExport(file: string, itb: string, home?: string, store
   }
 
   const places = placesIn(text);
-  const parsed = exportSchema.safeParse(raw, { error: (issue) => plainIssue(issue, (found) => `an itb backup is a set of fields, not ${found}`) });
+  // A backup of version 1 may come from the first itb versions, which kept control characters
+  // typed into a note or test movement (see withoutControlCharacters): they are taken out.
+  const readable = top.schemaVersion === 1 ? withoutControlCharacters(raw) : raw;
+  const parsed = exportSchema.safeParse(readable, { error: (issue) => plainIssue(issue, (found) => `an itb backup is a set of fields, not ${found}`) });
   if (!parsed.success) {
     const issues = parsed.error.issues.map((issue) => ({ issue, path: issue.path.filter((key): key is string | number => typeof key !== 'symbol') }));
     const place = places(issues.flatMap(({ issue, path }) => (issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...path, key]) : [path])));

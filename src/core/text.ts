@@ -56,6 +56,19 @@ export function readsInPath(name: string): boolean {
   return /^[^\s\p{Cc}]+$/u.test(name);
 }
 
+/**
+ * `value` with the control characters taken out of every string it holds, and a carriage return
+ * (alone, or before a line break) made a line break. The first itb versions kept typed text as it
+ * came, so their stores and backups (version 1) may hold them: a note pasted from Windows ends
+ * its lines with \r\n. Read as they were, they would be refused as damage itb never writes.
+ */
+export function withoutControlCharacters(value: unknown): unknown {
+  if (typeof value === 'string') return value.replace(/\r\n?/g, '\n').replace(controls, '');
+  if (Array.isArray(value)) return value.map(withoutControlCharacters);
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withoutControlCharacters(item)]));
+  return value;
+}
+
 /** `text` with each such character written as an escape (\u001b): an error message may quote what was typed. */
 export function shownSafely(text: string): string {
   return text.replace(controls, (character) => `\\u${character.codePointAt(0)!.toString(16).padStart(4, '0')}`);

@@ -2,7 +2,7 @@
 // the file itself is rewritten by the next update, never by a read.
 import type { core } from 'zod';
 import { SCHEMA_VERSION, defaultSettings, storeSchema, type StoreData } from '../core/records.js';
-import { controlCharacterPaths, readsInPath } from '../core/text.js';
+import { controlCharacterPaths, readsInPath, withoutControlCharacters } from '../core/text.js';
 import { plainIssue } from '../plain-issues.js';
 
 /** Turns a store of one version into the next; the runner stamps the new schemaVersion. */
@@ -11,8 +11,9 @@ export type MigrationStep = (raw: Record<string, unknown>) => Record<string, unk
 /** One step per old version, keyed by the version it migrates *from*. */
 export const migrations: Readonly<Record<number, MigrationStep>> = {
   // Version 2 only adds a field an attempt may have (its timed holds): a store of version 1 holds
-  // none, and reads as it is. Its attempts say nothing of holds, as none was counted then.
-  1: (raw) => raw,
+  // none. Its attempts say nothing of holds, as none was counted then. The first itb versions, of
+  // version 1, kept control characters typed into a note or test movement: they are taken out.
+  1: (raw) => withoutControlCharacters(raw) as Record<string, unknown>,
 };
 
 /**
