@@ -7,6 +7,7 @@ import { scoresWords, type ScorePoint } from '../core/history.js';
 import { namedOrNot, recordedName } from '../core/text.js';
 import { closeUpOf, PAUSE_DAYS, scoreChart } from './chart.js';
 import { STYLE } from './html-style.js';
+import { cellText, esc, head, startedCell, unbrokenDates, userLines, userText } from './html-text.js';
 import { remembered } from './pieces.js';
 import { readingView } from './reading-view.js';
 import { dayRange, drillNamer, nameInSession, periodWords, type Report } from './report.js';
@@ -48,38 +49,6 @@ import { doseWords } from './dose-words.js';
 import { persistentFindings, persistentParagraphs } from './persistent-words.js';
 import { thresholdScopeWords, thresholdWords } from './threshold-words.js';
 import { separateTrendsWords, trendLabel, trendWords } from './trend-words.js';
-
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-function esc(text: string | number): string {
-  return String(text).replace(/[&<>"']/g, (char) => ENTITIES[char]!);
-}
-
-/**
- * Text a person typed or a library gave, escaped and isolated, so that right-to-left text cannot
- * carry the numbers and signs next to it into its own direction.
- */
-function userText(text: string): string {
-  return `<bdi>${esc(text)}</bdi>`;
-}
-
-/**
- * userText for a narrow column of a table: a short word with a hyphen in it (joint-chain,
- * step-down) stays on one line, where a browser would break it after the hyphen into what reads
- * as two words; a longer one may still break, rather than widen the column off a printed page.
- */
-function cellText(text: string): string {
-  const words = text.split(/(\s+)/).map((word) => (word.includes('-') && word.length <= WHOLE_WORD_MOST ? `<span class="whole">${esc(word)}</span>` : esc(word)));
-  return `<bdi>${words.join('')}</bdi>`;
-}
-
-/** The longest hyphenated word cellText keeps whole: as long as the built-in library's longest ids of routines and test movements (running-in-place). */
-const WHOLE_WORD_MOST = 16;
-
-/** A note as userText writes it, keeping its line breaks. */
-function userLines(text: string): string {
-  return `<bdi class="lines">${esc(text.trim())}</bdi>`;
-}
 
 const WRITER: TextWriter = { plain: esc, user: userText };
 
@@ -239,31 +208,6 @@ export function toHtml(report: Report): string {
     '',
   ].join('\n');
 }
-
-function head(cells: string[]): string {
-  return `<thead><tr>${cells.map((cell) => `<th>${esc(cell)}</th>`).join('')}</tr></thead>`;
-}
-
-/**
- * Each YYYY-MM-DD kept on one line, in a table or in running text: a browser breaks a line after
- * a hyphen, and "2026-11-" at the end of a line reads as a date of its own. A start time may
- * still go under its date.
- */
-function unbrokenDates(html: string): string {
-  return html.replace(/\d{4}-\d\d-\d\d/g, '<span class="day">$&</span>');
-}
-
-/**
- * When a session started, its date kept on one line as unbrokenDates keeps it, without a search
- * and replace in each of thousands of rows: the text is "YYYY-MM-DD HH:MM", with nothing to
- * escape, whenever its year has four digits.
- */
-function startedCell(iso: string): string {
-  const started = dateTimeOf(iso);
-  return FOUR_DIGIT_YEAR.test(started) ? `<span class="day">${started.slice(0, 10)}</span>${started.slice(10)}` : unbrokenDates(esc(started));
-}
-
-const FOUR_DIGIT_YEAR = /^\d{4}-/;
 
 /** A drill's list item; `sidesApart` as evidenceWords takes it. */
 const drillItemBy = (sidesApart: boolean, doseOf: (exerciseId: string) => string | undefined) => (status: ExerciseStatus): string => {
