@@ -202,7 +202,10 @@ export function toHtml(report: Report): string {
     `<style>${STYLE}</style>`,
     '</head>',
     '<body>',
+    // The report is the page's main part: a screen reader goes to it at once, and says where it ends.
+    '<main>',
     ...body,
+    '</main>',
     '</body>',
     '</html>',
     '',
