@@ -35,6 +35,9 @@ export const STYLE = `
      the table scrolls sideways on its own in its box, and the page keeps the screen's width for
      the text around it. Printed, nothing is cut off. */
   @media screen { div.table { overflow-x: auto; } }
+  /* Such a box is reached with the Tab key, to scroll it with the arrow keys: outlined then, on
+     the screen only, not on the page printed while it has the focus. */
+  @media screen { div[tabindex]:focus-visible { outline: 2px solid #1f4e79; outline-offset: 2px; } }
   /* A chart drawn narrower than 36rem would shrink its dates and scores to a few pixels high (at
      a phone's 375 pixels, 6), too small to read: on a narrower screen it keeps that width, 9/10
      of its own, and scrolls sideways in its box as a table does. Printed, it fits the page. */

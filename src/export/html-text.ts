@@ -1,4 +1,5 @@
-// The pieces of the HTML report's markup: text escaped and isolated, dates kept whole.
+// The pieces of the HTML report's markup: text escaped and isolated, dates kept whole, the boxes
+// that scroll sideways.
 import { dateTimeOf } from './words.js';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -32,6 +33,13 @@ const WHOLE_WORD_MOST = 16;
 export function userLines(text: string): string {
   return `<bdi class="lines">${esc(text.trim())}</bdi>`;
 }
+
+/**
+ * A box that scrolls sideways on a screen too narrow for what it holds, named by the element
+ * `labelledBy`: the Tab key reaches it, to scroll it with the arrow keys without a mouse, and a
+ * screen reader says what it holds.
+ */
+export const scrollBox = (className: string, labelledBy: string) => `<div class="${className}" role="region" tabindex="0" aria-labelledby="${labelledBy}">`;
 
 export function head(cells: string[]): string {
   return `<thead><tr>${cells.map((cell) => `<th>${esc(cell)}</th>`).join('')}</tr></thead>`;

@@ -7,7 +7,7 @@ import { scoresWords, type ScorePoint } from '../core/history.js';
 import { namedOrNot, recordedName } from '../core/text.js';
 import { closeUpOf, PAUSE_DAYS, scoreChart } from './chart.js';
 import { STYLE } from './html-style.js';
-import { cellText, esc, head, startedCell, unbrokenDates, userLines, userText } from './html-text.js';
+import { cellText, esc, head, scrollBox, startedCell, unbrokenDates, userLines, userText } from './html-text.js';
 import { remembered } from './pieces.js';
 import { readingView } from './reading-view.js';
 import { dayRange, drillNamer, nameInSession, periodWords, type Report } from './report.js';
@@ -86,7 +86,7 @@ export function toHtml(report: Report): string {
   }
 
   // Safety first: a yes here matters more than anything below it.
-  body.push('<h2>Red-flag screening</h2>', ...screening(report.redFlagScreens, screensScopeWords(report)));
+  body.push('<h2 id="red-flags">Red-flag screening</h2>', ...screening(report.redFlagScreens, screensScopeWords(report)));
   // A paragraph for each symptom that kept up, the worst first, as the advice names them.
   if (view.persistent.length > 0) body.push('<h2>Persistent symptoms</h2>');
   const findings = persistentFindings(report, view, rated);
@@ -110,7 +110,7 @@ export function toHtml(report: Report): string {
   if (earlier.length > 0) body.push('<ul>', ...earlier.map(drillItem), '</ul>');
 
   if (report.moves.length > 0) {
-    body.push('<h2>Moved by hand</h2>', '<div class="table">', '<table>', head(['Date', 'Drill', 'To', 'Note']), '<tbody>');
+    body.push('<h2 id="moves">Moved by hand</h2>', scrollBox('table', 'moves'), '<table>', head(['Date', 'Drill', 'To', 'Note']), '<tbody>');
     const drillName = drillNamer(report);
     for (const move of report.moves) {
       body.push(
@@ -123,6 +123,7 @@ export function toHtml(report: Report): string {
 
   // The trend before the sessions: a year of them is a long table.
   body.push('<h2>Trend</h2>');
+  let charts = 0;
   if (view.trends.length === 0) body.push(`<p class="empty">${esc(noneWords(report, 'scores'))}.</p>`);
   if (view.trends.length > 1) body.push(`<p>${esc(separateTrendsWords(view.trendsBySide))}</p>`);
   for (const trend of view.trends) {
@@ -132,7 +133,8 @@ export function toHtml(report: Report): string {
     const figure = (caption: string, points: ScorePoint[]) => {
       const chart = scoreChart(points);
       const pauses = chart.paused ? ` A line stops where more than ${PAUSE_DAYS / 7} weeks passed between two of its scores, and starts again after.` : '';
-      body.push(`<figure><figcaption>${caption}${pauses}</figcaption><div class="chart">${chart.svg}</div></figure>`);
+      const id = `chart-${++charts}`;
+      body.push(`<figure><figcaption id="${id}">${caption}${pauses}</figcaption>${scrollBox('chart', id)}${chart.svg}</div></figure>`);
     };
     figure(`${unbrokenDates(words)} Scores run from 0 (none) to 10 (worst imaginable).`, trend.points);
     const closeUp = closeUpOf(trend.points);
@@ -142,12 +144,12 @@ export function toHtml(report: Report): string {
     }
   }
 
-  body.push('<h2>Sessions</h2>');
+  body.push('<h2 id="sessions">Sessions</h2>');
   if (view.summaries.length === 0) body.push(`<p class="empty">${esc(noneWords(report, 'sessions'))}.</p>`);
   else {
     // Printed, a long table runs over pages, each starting with the column names.
     body.push(
-      '<div class="table wide">',
+      scrollBox('table wide', 'sessions'),
       '<table class="sessions">',
       head(['Started', 'Routine', 'Side', 'Symptom @ movement', 'Baseline → final', 'Helped', 'Set aside', 'Skipped', 'Status']),
     );
@@ -235,7 +237,7 @@ function screening(screens: Screening[], earlier: string | undefined): string[] 
   const then = earlier === undefined ? '' : ` ${esc(earlier)}`;
   return [
     anyRedFlag(screens) ? `<p><strong class="yes">At least one yes.</strong>${then}</p>` : `<p>No red flags reported.${then}</p>`,
-    '<div class="table">',
+    scrollBox('table', 'red-flags'),
     '<table>',
     head(['Answered', 'Yes to', 'Then']),
     '<tbody>',

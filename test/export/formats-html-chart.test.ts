@@ -15,11 +15,11 @@ describe('html', () => {
     expect(points).toHaveLength(3);
     expect(html.match(/<circle [^>]*><title>/g)).toHaveLength(points.length * 2);
     // Pain in a squat and tightness while walking: a chart each, told apart by their captions.
-    expect(html.match(/<figure><figcaption><strong>[^<]+<bdi>[^<]+<\/bdi><\/strong>[^<]*(<span class="day">[^<]+<\/span>[^<]*)+<\/figcaption><div class="chart"><svg /g)).toHaveLength(2);
+    expect(html.match(/<figure><figcaption id="chart-\d"><strong>[^<]+<bdi>[^<]+<\/bdi><\/strong>[^<]*(<span class="day">[^<]+<\/span>[^<]*)+<\/figcaption><div class="chart" role="region" tabindex="0" aria-labelledby="chart-\d"><svg /g)).toHaveLength(2);
     expect(html).toContain('<strong>Tightness during <bdi>walking</bdi></strong>: 1 session, baseline 4 on <span class="day">2026-10-20</span>.');
     expect(html).toContain('<strong>Pain during <bdi>single-leg squat</bdi></strong>: 2 sessions,');
     // Each caption gives the scale its chart's numbers are on.
-    expect(html.match(/ Scores run from 0 \(none\) to 10 \(worst imaginable\)\.<\/figcaption><div class="chart"><svg /g)).toHaveLength(2);
+    expect(html.match(/ Scores run from 0 \(none\) to 10 \(worst imaginable\)\.<\/figcaption><div class="chart" role="region" tabindex="0" aria-labelledby="chart-\d"><svg /g)).toHaveLength(2);
     // The score scale beside each chart, 0 to 10 in steps of 2, each at the height of its score.
     const chart = html.split('<svg ')[1]!.split('</svg>')[0]!;
     const scale = [...chart.matchAll(/<text x="32" y="([\d.]+)"[^>]*>(\d+)<\/text>/g)].map(([, y, score]) => [Number(score), Number(y)]);
@@ -172,7 +172,7 @@ describe('html', () => {
     expect(figures(toHtml(daily(MOST_DOTS)))).toHaveLength(1);
     const [whole, closeUp] = figures(toHtml(daily(MOST_DOTS + 1)));
     // The 201 sessions run from 2026-01-01 to 2026-07-20; the latest 59 from 2026-05-23.
-    expect(closeUp).toMatch(/^<figcaption>The latest 59 sessions close up \(<span class="day">2026-05-23<\/span> to <span class="day">2026-07-20<\/span>\), with a dot for each score\.<\/figcaption><div class="chart"><svg /);
+    expect(closeUp).toMatch(/^<figcaption id="chart-2">The latest 59 sessions close up \(<span class="day">2026-05-23<\/span> to <span class="day">2026-07-20<\/span>\), with a dot for each score\.<\/figcaption><div class="chart" role="region" tabindex="0" aria-labelledby="chart-2"><svg /);
     // Its dots are those sessions, in order: the baseline of day 142 is 2, of day 200 is 0.
     const baselines = [...closeUp!.matchAll(/<title>([\d-]+): baseline (\d+)<\/title>/g)].map(([, day, score]) => `${day} ${score}`);
     expect(baselines).toHaveLength(59);
@@ -185,7 +185,7 @@ describe('html', () => {
     // Each trend has its own: ten sessions of another test movement have one chart, with dots.
     const lunges = Array.from({ length: 10 }, (_, i) => ({ ...sessionOne, id: `lunge-${i}`, movement: 'lunge', startedAt: new Date(Date.UTC(2026, 6, 1, 18) + i * 86_400_000).toISOString() }));
     const both = toHtml(buildReport({ ...data, sessions: [...daily(MOST_DOTS + 1).sessions, ...lunges] }, library, { now: NOW }));
-    const begun = (figure: string) => figure.match(/^<figcaption>(?:<strong>Pain during <bdi>([^<]*)|(The latest \d+))/)?.slice(1).join('');
+    const begun = (figure: string) => figure.match(/^<figcaption[^>]*>(?:<strong>Pain during <bdi>([^<]*)|(The latest \d+))/)?.slice(1).join('');
     expect(figures(both).map(begun)).toEqual(['single-leg squat', 'The latest 59', 'lunge']);
   });
 
@@ -204,7 +204,7 @@ describe('html', () => {
       const html = htmlOf(onDays([0, 1, 2, 31, 32]));
       // The baseline's line and the final scores' line, each in two pieces.
       expect(linesOf(html)).toEqual([3, 2, 3, 2]);
-      expect(html).toContain(`Scores run from 0 (none) to 10 (worst imaginable). ${PAUSED}</figcaption><div class="chart"><svg `);
+      expect(html).toContain(`Scores run from 0 (none) to 10 (worst imaginable). ${PAUSED}</figcaption><div class="chart" role="region" tabindex="0" aria-labelledby="chart-1"><svg `);
       // Every session keeps its dots.
       expect(chartOf(html).match(/<circle [^>]*><title>/g)).toHaveLength(10);
     });

@@ -267,7 +267,7 @@ describe('markdown', () => {
     const clear = toMarkdown(buildReport({ ...rescreened, screenings: [no as typeof yes] }, library, { now: NOW }));
     expect(clear).toContain('## Red-flag screening\n\nNo red flags reported.\n');
     expect(toMarkdown(buildReport({ ...rescreened, screenings: [] }, library, { now: NOW }))).toContain('## Red-flag screening\n\nNo screening recorded.\n');
-    expect(toHtml(buildReport({ ...rescreened, screenings: [] }, library, { now: NOW }))).toContain('<h2>Red-flag screening</h2>\n<p class="empty">No screening recorded.</p>\n');
+    expect(toHtml(buildReport({ ...rescreened, screenings: [] }, library, { now: NOW }))).toContain('<h2 id="red-flags">Red-flag screening</h2>\n<p class="empty">No screening recorded.</p>\n');
   });
 
   it('says which red-flag screens were answered before the period, and that the questions are not asked at every session', () => {
@@ -277,7 +277,7 @@ describe('markdown', () => {
     // The sample's one screen, with its yes, came before the first session of 2026-10-01.
     const later = buildReport(data, library, { since: '2026-10-08', now: NOW });
     expect(toMarkdown(later)).toContain('## Red-flag screening\n\n**At least one yes.** The one screen was answered before this period: none in it.\n');
-    expect(toHtml(later)).toContain('<h2>Red-flag screening</h2>\n<p><strong class="yes">At least one yes.</strong> The one screen was answered before this period: none in it.</p>');
+    expect(toHtml(later)).toContain('<h2 id="red-flags">Red-flag screening</h2>\n<p><strong class="yes">At least one yes.</strong> The one screen was answered before this period: none in it.</p>');
     const rescreened = sampleStore();
     const no = { ...rescreened.screenings[0]!, at: '2026-10-20T11:55:00.000Z', answers: { ...rescreened.screenings[0]!.answers, 'numbness-or-tingling': false } };
     rescreened.screenings.push(no);
@@ -325,7 +325,7 @@ describe('markdown', () => {
     const inMd = started(md);
     expect(inMd.every((at) => at > 0)).toBe(true);
     expect([...inMd].sort((a, b) => a - b)).toEqual(inMd);
-    const html = toHtml(report).split('<h2>Sessions</h2>')[1]!;
+    const html = toHtml(report).split('<h2 id="sessions">Sessions</h2>')[1]!;
     const inHtml = ['2026-10-01', '2026-10-08', '2026-10-20'].map((day) => html.indexOf(`<span class="day">${day}</span>`));
     expect(inHtml.every((at) => at > 0)).toBe(true);
     expect([...inHtml].sort((a, b) => a - b)).toEqual(inHtml);

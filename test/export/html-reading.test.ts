@@ -1,4 +1,6 @@
-// The HTML report read without seeing it: the report itself is the page's main part.
+// The HTML report read without a mouse or without seeing it: a box that scrolls sideways on a
+// narrow screen (a table, a chart) is reached with the Tab key, outlined then, and named for a
+// screen reader; the report itself is the page's main part.
 import { parse as parseHtml } from 'parse5';
 import { describe, expect, it } from 'vitest';
 import { emptyStore } from '../../src/store/migrations.js';
@@ -10,7 +12,9 @@ import { sampleStore } from './fixtures.js';
 const NOW = new Date('2026-11-20T15:00:00.000Z');
 const library = builtInLibrary();
 
-type Element = { nodeName: string; tagName?: string; value?: string; childNodes?: Element[] };
+type Element = { nodeName: string; tagName?: string; value?: string; attrs?: { name: string; value: string }[]; childNodes?: Element[] };
+
+const attr = (node: Element, name: string) => node.attrs?.find((a) => a.name === name)?.value;
 
 function elements(html: string): Element[] {
   const found: Element[] = [];
@@ -26,7 +30,36 @@ function textOf(node: Element): string {
   return node.nodeName === '#text' ? node.value! : (node.childNodes ?? []).map(textOf).join('');
 }
 
-describe('html for a screen reader', () => {
+describe('html for the keyboard and a screen reader', () => {
+  it('lets the Tab key reach each box that scrolls sideways, named by its heading or its chart caption', () => {
+    const all = elements(toHtml(buildReport(sampleStore(), library, { now: NOW })));
+    const boxes = all.filter((node) => node.tagName === 'div' && /^(table|chart)\b/.test(attr(node, 'class') ?? ''));
+    // The screening, the moves and the sessions tables; the charts of two trends.
+    expect(boxes.map((box) => attr(box, 'class'))).toEqual(['table', 'table', 'chart', 'chart', 'table wide']);
+    const names = boxes.map((box) => {
+      expect(attr(box, 'tabindex')).toBe('0');
+      expect(attr(box, 'role')).toBe('region');
+      const named = all.filter((node) => attr(node, 'id') === attr(box, 'aria-labelledby'));
+      expect(named).toHaveLength(1);
+      return `${named[0]!.tagName}: ${textOf(named[0]!).slice(0, 24)}`;
+    });
+    expect(names).toEqual([
+      'h2: Red-flag screening',
+      'h2: Moved by hand',
+      'figcaption: Tightness during walking',
+      'figcaption: Pain during single-leg s',
+      'h2: Sessions',
+    ]);
+    // The names of landmarks differ, for a screen reader that lists them.
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  it('outlines a box while it has the keyboard focus, on the screen: not on the page printed then', () => {
+    const html = toHtml(buildReport(sampleStore(), library, { now: NOW }));
+    expect(html).toContain('@media screen { div[tabindex]:focus-visible { outline: 2px solid #1f4e79; outline-offset: 2px; } }');
+    expect(html.match(/:focus/g)).toHaveLength(1);
+  });
+
   it('puts the whole report in the page main part, the empty one too', () => {
     for (const data of [sampleStore(), emptyStore()]) {
       const all = elements(toHtml(buildReport(data, library, { now: NOW })));

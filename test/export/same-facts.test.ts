@@ -79,7 +79,7 @@ describe('the trend', () => {
         '**Pain during single-leg squat** (right side painful): 2 sessions, first baseline 3 on 2026-10-01, last baseline 2 on 2026-10-03.',
     );
     const html = (await run(['export', '--format', 'html'], { home, now })).stdout;
-    const captions = [...html.matchAll(/<figcaption>(.*?)<\/figcaption>/g)].map((match) => match[1]!.replace(/<[^>]+>/g, ''));
+    const captions = [...html.matchAll(/<figcaption[^>]*>(.*?)<\/figcaption>/g)].map((match) => match[1]!.replace(/<[^>]+>/g, ''));
     expect(captions).toEqual([
       'Pain during single-leg squat (left side painful): 2 sessions, first baseline 7 on 2026-10-02, last baseline 6 on 2026-10-04. Scores run from 0 (none) to 10 (worst imaginable).',
       'Pain during single-leg squat (right side painful): 2 sessions, first baseline 3 on 2026-10-01, last baseline 2 on 2026-10-03. Scores run from 0 (none) to 10 (worst imaginable).',
