@@ -1,7 +1,9 @@
 // The HTML report's style sheet, inline in the page: on screen, on a phone and printed.
 export const STYLE = `
   :root { color: #1a1a1a; background: #fff; }
-  body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; max-width: 56rem; margin: 2rem auto; padding: 0 1rem; }
+  /* The text in rem: 15 pixels at a browser's usual size, larger for a reader who chose a larger
+     text size in the browser's settings, as the headings and the page's width grow with it. */
+  body { font: .9375rem/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; max-width: 56rem; margin: 2rem auto; padding: 0 1rem; }
   h1 { font-size: 1.6rem; margin-bottom: .2rem; }
   h2 { font-size: 1.2rem; margin-top: 2rem; border-bottom: 1px solid #ccc; padding-bottom: .2rem; }
   .meta { color: #555; margin-top: 0; }

@@ -60,6 +60,14 @@ describe('html for the keyboard and a screen reader', () => {
     expect(html.match(/:focus/g)).toHaveLength(1);
   });
 
+  it("sizes the page's text in rem, following the text size a reader chose in the browser's settings, as the page's width does", () => {
+    const style = toHtml(buildReport(sampleStore(), library, { now: NOW })).match(/<style>([\s\S]*)<\/style>/)![1]!;
+    // On screen: printed, the text is in points, as a page is.
+    const screen = style.split('@media print')[0]!;
+    expect(screen).toContain('body { font: .9375rem/1.5 ');
+    expect(screen.match(/font(-size)?: [^;]*\d(px|pt)\b/g)).toBeNull();
+  });
+
   it('puts the whole report in the page main part, the empty one too', () => {
     for (const data of [sampleStore(), emptyStore()]) {
       const all = elements(toHtml(buildReport(data, library, { now: NOW })));

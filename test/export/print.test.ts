@@ -192,7 +192,7 @@ describe('html for print', () => {
     const html = toHtml(buildReport(sampleStore(), library, { now: NOW }));
     // From 64rem, the body (56rem and its 1rem of padding each side) leaves 3rem each side and
     // room for a scroll bar.
-    expect(html).toContain('body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; max-width: 56rem; margin: 2rem auto; padding: 0 1rem; }');
+    expect(html).toContain('body { font: .9375rem/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; max-width: 56rem; margin: 2rem auto; padding: 0 1rem; }');
     expect(html).toContain('@media screen and (min-width: 64rem) { div.wide { margin: 0 -3rem; } }');
   });
 
