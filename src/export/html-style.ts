@@ -47,6 +47,18 @@ export const STYLE = `
     div.chart { overflow-x: auto; }
     div.chart svg { min-width: 36rem; }
   }
+  /* With the colours a person chose for the whole system (Windows' high contrast), the charts take
+     them too, rather than stay white boxes in a dark page: lines, dots and numbers in the text's
+     colour, the grid dimmer, the two lines told apart by their dashes and dots, as printed in
+     black and white. */
+  @media (forced-colors: active) {
+    svg rect { fill: Canvas; }
+    svg text { fill: CanvasText; }
+    svg line, svg polyline { stroke: CanvasText; }
+    svg line[stroke="#ddd"] { stroke: GrayText; }
+    svg circle { fill: CanvasText; }
+    svg circle[fill="none"] { fill: none; stroke: CanvasText; }
+  }
   /* Where the screen leaves room on either side of the text (a laptop's, with room for a scroll
      bar), the session table's nine columns take 3rem of it on each side. */
   @media screen and (min-width: 64rem) { div.wide { margin: 0 -3rem; } }

@@ -68,6 +68,28 @@ describe('html for the keyboard and a screen reader', () => {
     expect(screen.match(/font(-size)?: [^;]*\d(px|pt)\b/g)).toBeNull();
   });
 
+  it('in Windows high contrast, draws each chart in the colours the person chose: no white box in a dark page', () => {
+    const html = toHtml(buildReport(sampleStore(), library, { now: NOW }));
+    const forced = html.match(/@media \(forced-colors: active\) \{([^@]*)\n {2}\}/)![1]!;
+    const rules = new Map([...forced.matchAll(/(\S[^{]*) \{ ([^}]*); \}/g)].map(([, selector, declarations]) => [selector!.trim(), declarations]));
+    expect(Object.fromEntries(rules)).toEqual({
+      'svg rect': 'fill: Canvas',
+      'svg text': 'fill: CanvasText',
+      'svg line, svg polyline': 'stroke: CanvasText',
+      'svg line[stroke="#ddd"]': 'stroke: GrayText',
+      'svg circle': 'fill: CanvasText',
+      // The final score's ring stays a ring, and its line dashed: the two lines still differ.
+      'svg circle[fill="none"]': 'fill: none; stroke: CanvasText',
+    });
+    // Every shape of the charts with a colour of its own is one of those.
+    const chart = html.split('<svg ').slice(1).map((svg) => svg.split('</svg>')[0]!).join('\n');
+    const coloured = new Set([...chart.matchAll(/<(\w+) [^>]*(?:fill|stroke)="#/g)].map(([, tag]) => tag));
+    expect([...coloured].sort()).toEqual(['circle', 'line', 'polyline', 'rect', 'text']);
+    expect(chart).toContain('stroke="#ddd"');
+    expect(chart).toMatch(/<polyline [^>]*stroke-dasharray/);
+    expect(chart).toMatch(/<circle [^>]*fill="none"/);
+  });
+
   it('puts the whole report in the page main part, the empty one too', () => {
     for (const data of [sampleStore(), emptyStore()]) {
       const all = elements(toHtml(buildReport(data, library, { now: NOW })));
