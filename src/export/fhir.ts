@@ -183,7 +183,9 @@ function entryWriter(report: Report, out: Utf8Writer, next: () => void): { scree
     // report of this history, whatever its period, names the same one.
     const firstSession = report.evidenceSessions[0]?.id ?? '';
     const fullUrl = `urn:uuid:${uuidsFrom(`patient\n${firstSession}\n${report.patientName}`)(0)}`;
-    const resource: fhir4.Patient = { resourceType: 'Patient', name: [{ text: report.patientName }] };
+    // Its identifier repeats the fullUrl, as a score's does: a clinic system keeps identifiers,
+    // not fullUrls, and so can tell the patient of an earlier report from this history.
+    const resource: fhir4.Patient = { resourceType: 'Patient', identifier: [{ system: URI_SYSTEM, value: fullUrl }], name: [{ text: report.patientName }] };
     next();
     out.text(json({ fullUrl, resource } satisfies BundleEntry));
     // The person is also the one who gave each score and screen's answers (FHIR R4 lets an

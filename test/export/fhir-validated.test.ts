@@ -113,4 +113,14 @@ describe('the FHIR export against the R4 definitions', () => {
     expect(new Set(urls).size).toBe(urls.length);
     expect(urls).toContain(`urn:uuid:${uuidsFrom(first!.id)(0)}`);
   });
+
+  it('gives the patient an identifier, its fullUrl, the same in a report of any period of this history', () => {
+    const data = richStore();
+    const patients = [{}, { since: '2026-10-20' }, { until: '2026-10-02' }].map((period) => (bundleOf(data, { ...period, patientName: 'Sam' }).entry as Entry[])[0]!);
+    for (const patient of patients) {
+      expect(patient.resource.resourceType).toBe('Patient');
+      expect(patient.resource.identifier).toEqual([{ system: 'urn:ietf:rfc:3986', value: patients[0]!.fullUrl }]);
+      expect(patient.fullUrl).toBe(patients[0]!.fullUrl);
+    }
+  });
 });
