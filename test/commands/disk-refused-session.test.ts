@@ -13,17 +13,8 @@ import { CTRL_C, type Answer, type Asked } from '../helpers/scripted.js';
 // While `code` is set, conf's writes of the store fail as the disk fails them.
 const disk = vi.hoisted(() => ({ code: undefined as 'ENOSPC' | 'EROFS' | undefined }));
 vi.mock('conf', async (importOriginal) => {
-  const { default: Conf } = await importOriginal<typeof import('conf')>();
-  class RefusingConf<T extends Record<string, unknown>> extends Conf<T> {
-    override get store(): T {
-      return super.store;
-    }
-    override set store(value: T) {
-      if (disk.code !== undefined) throw Object.assign(new Error(`${disk.code}: refused, open '${this.path}.tmp'`), { code: disk.code });
-      super.store = value;
-    }
-  }
-  return { default: RefusingConf };
+  const { fileError, refusingConf } = await import('../helpers/refusing-conf.js');
+  return refusingConf(await importOriginal(), (path) => (disk.code === undefined ? undefined : fileError(disk.code, `refused, open '${path}.tmp'`)));
 });
 
 const TRY_AGAIN = 'Try saving it again? (Say no to stop here, without it.)';

@@ -13,21 +13,13 @@ import type { Answer, Asked } from '../helpers/scripted.js';
 // While `on`, conf's write of the store fails as Windows fails it for a file held open; `tries` counts them.
 const holding = vi.hoisted(() => ({ on: false, times: Infinity, tries: 0 }));
 vi.mock('conf', async (importOriginal) => {
-  const { default: Conf } = await importOriginal<typeof import('conf')>();
-  class HeldOpenConf<T extends Record<string, unknown>> extends Conf<T> {
-    override get store(): T {
-      return super.store;
-    }
-    override set store(value: T) {
-      if (holding.on && holding.times > 0) {
-        holding.tries++;
-        holding.times--;
-        throw Object.assign(new Error(`EPERM: operation not permitted, rename '${this.path}.tmp' -> '${this.path}'`), { code: 'EPERM' });
-      }
-      super.store = value;
-    }
-  }
-  return { default: HeldOpenConf };
+  const { fileError, refusingConf } = await import('../helpers/refusing-conf.js');
+  return refusingConf(await importOriginal(), (path) => {
+    if (!holding.on || holding.times <= 0) return undefined;
+    holding.tries++;
+    holding.times--;
+    return fileError('EPERM', `operation not permitted, rename '${path}.tmp' -> '${path}'`);
+  });
 });
 
 const screenClear: Answer[] = [false, false, false, false, false, false];

@@ -10,21 +10,13 @@ import { newStoreHome, saveAsAnotherItb, expectSaveMadeAgainOverAnother } from '
 // The next `times` writes of conf fail as Windows fails them for a file held open, after `during`.
 const holding = vi.hoisted(() => ({ times: 0, during: (() => {}) as () => void }));
 vi.mock('conf', async (importOriginal) => {
-  const { default: Conf } = await importOriginal<typeof import('conf')>();
-  class HeldOpenConf<T extends Record<string, unknown>> extends Conf<T> {
-    override get store(): T {
-      return super.store;
-    }
-    override set store(value: T) {
-      if (holding.times > 0) {
-        holding.times--;
-        holding.during();
-        throw Object.assign(new Error(`EPERM: operation not permitted, rename '${this.path}.tmp' -> '${this.path}'`), { code: 'EPERM' });
-      }
-      super.store = value;
-    }
-  }
-  return { default: HeldOpenConf };
+  const { fileError, refusingConf } = await import('../helpers/refusing-conf.js');
+  return refusingConf(await importOriginal(), (path) => {
+    if (holding.times <= 0) return undefined;
+    holding.times--;
+    holding.during();
+    return fileError('EPERM', `operation not permitted, rename '${path}.tmp' -> '${path}'`);
+  });
 });
 
 let root: string;

@@ -11,22 +11,14 @@ import { newStoreHome, saveAsAnotherItb, expectSaveMadeAgainOverAnother } from '
 const stall = vi.hoisted(() => ({ during: undefined as (() => void) | undefined }));
 
 vi.mock('conf', async (importOriginal) => {
-  const { default: Conf } = await importOriginal<typeof import('conf')>();
-  class StallingConf<T extends Record<string, unknown>> extends Conf<T> {
-    override get store(): T {
-      return super.store;
-    }
-    override set store(value: T) {
-      const during = stall.during;
-      if (during !== undefined) {
-        stall.during = undefined;
-        during();
-        throw Object.assign(new Error("ENOENT: no such file or directory, rename 'store.json.tmp-1a2b3c' -> 'store.json'"), { code: 'ENOENT' });
-      }
-      super.store = value;
-    }
-  }
-  return { default: StallingConf };
+  const { fileError, refusingConf } = await import('../helpers/refusing-conf.js');
+  return refusingConf(await importOriginal(), () => {
+    const during = stall.during;
+    if (during === undefined) return undefined;
+    stall.during = undefined;
+    during();
+    return fileError('ENOENT', "no such file or directory, rename 'store.json.tmp-1a2b3c' -> 'store.json'");
+  });
 });
 
 let root: string;
