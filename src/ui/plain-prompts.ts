@@ -174,13 +174,19 @@ export function createPlainPrompter(input: Readable = process.stdin, output: Wri
     },
     async countdown(seconds, label, reminder) {
       let timer: NodeJS.Timeout | undefined;
-      const until = Date.now() + seconds * 1000;
-      const left = () => held(`${label}: ${Math.max(1, Math.ceil((until - Date.now()) / 1000))} s left. Press Enter to end it early.`);
-      const timeUp = new Promise<'finished'>((resolve) => (timer = setTimeout(() => resolve('finished'), seconds * 1000)));
+      // Counted a second at a time, as the other prompter's countdown: a pause with Ctrl-Z, or a
+      // computer asleep, takes nothing off the hold. A deadline on the clock would end it at fg,
+      // or say the seconds left after a pause as if it had run on through it.
+      let left = Math.ceil(seconds);
+      const leftLine = () => held(`${label}: ${Math.max(1, left)} s left. Press Enter to end it early.`);
+      const timeUp = new Promise<'finished'>((resolve) => {
+        const tick = (ms: number) => (timer = setTimeout(() => (--left <= 0 ? resolve('finished') : tick(1000)), ms));
+        tick(Math.min(1000, seconds * 1000));
+      });
       // Once stopped, a hold is not started at all, so there is none to say was stopped.
       const started = ended === undefined;
       try {
-        const how = await Promise.race([timeUp, line(held(`${label}: ${seconds} s, starting now. Press Enter to end it early.`), left, reminder).then(() => 'skipped' as const)]);
+        const how = await Promise.race([timeUp, line(held(`${label}: ${seconds} s, starting now. Press Enter to end it early.`), leftLine, reminder).then(() => 'skipped' as const)]);
         write(`${how === 'finished' ? timeUpBell : ''}${held(`${label}: ${how === 'finished' ? 'time is up' : 'ended early'}`)}`);
         return how;
       } catch (error) {
