@@ -92,6 +92,10 @@ export function next(state: SessionState, answer: Answer, at: string): Step {
 
   if (ask.kind === 'baseline' && answer.kind === 'score') {
     session.baseline = checkedScore(answer.score);
+    // Dated from its baseline, the first answer it keeps: a computer asleep at the question (its
+    // lid closed until the morning) would otherwise date this morning's scores to last night,
+    // in the history, the trend and every rule that counts days or weeks.
+    session.startedAt = at;
     return { state: moveTo(state, session, 0, at) };
   }
 

@@ -197,6 +197,14 @@ describe('a whole session', () => {
     expect(loadingDrillsTried(tried, [first!, 'earlier-drill'])).toBe(3);
   });
 
+  it('is dated from its baseline, given long after the session began when the computer slept at that question', () => {
+    // Begun at 10:00, the lid closed at the baseline question, rated the next morning.
+    const { session } = play([6, 'done', 4], setup());
+    expect(session.startedAt).toBe('2026-11-20T10:01:00.000Z');
+    const overnight = next(setup(), toAnswer(6), '2026-11-21T07:30:00.000Z').state.session;
+    expect(overnight.startedAt).toBe('2026-11-21T07:30:00.000Z');
+  });
+
   it('ends a session cut off by a crash at its last answer, a skip included', () => {
     // Answers at 10:01 (baseline), 10:02 done, 10:03 score, 10:04 skip.
     const { session } = play([5, 'done', 3, 'skip']);
