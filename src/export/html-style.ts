@@ -73,6 +73,16 @@ export const STYLE = `
     /* A sentence that leads into a list, a table or a chart ("this is the rehab routine.")
        starts the page that these start on, rather than end the page before it. */
     p:has(+ ol, + ul, + div.table, + figure) { break-after: avoid; }
+    /* Firefox prints without those two rules: a heading, or such a sentence, could end a page
+       whose next one starts with what it leads into. Each keeps room below itself for the start
+       of what follows, and starts the next page when that room is not left: an empty block that
+       takes no place on the page, and is not parted from it. The room is for a few lines; a
+       table's head and first row; a chart's whole height, and the sentence before it. */
+    h2, p:has(+ ol, + ul, + div.table, + figure) { break-inside: avoid; }
+    h2::after, p:has(+ ol, + ul)::after { content: ""; display: block; height: 5rem; margin-bottom: -5rem; }
+    h2:has(+ div.table)::after, p:has(+ div.table)::after { content: ""; display: block; height: 9rem; margin-bottom: -9rem; }
+    h2:has(+ figure)::after, p:has(+ figure)::after { content: ""; display: block; height: 26rem; margin-bottom: -26rem; }
+    h2:has(+ p + figure)::after { content: ""; display: block; height: 32rem; margin-bottom: -32rem; }
     tr, figure, li { break-inside: avoid; }
     tbody.session { break-inside: avoid; }
     thead { display: table-header-group; }
