@@ -37,6 +37,9 @@ export function writeWhole(file: string, text: string, before: Buffer | undefine
 function hasRoomFor(folder: string, bytes: number): boolean {
   try {
     const disk = statfsSync(folder);
+    // A size of nothing at all is none told: some file systems mounted through FUSE (fusefat,
+    // for a USB stick) say 0 of everything, however much room they have.
+    if (disk.blocks === 0) return true;
     return disk.bavail * disk.bsize >= bytes + MARGIN;
   } catch {
     return true; // Unknown: the check after the write still catches a file cut short.

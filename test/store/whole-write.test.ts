@@ -8,14 +8,15 @@ import { readSummary } from '../../src/store/summary-file.js';
 import { writeWhole } from '../../src/store/whole-write.js';
 import { sampleSession } from '../fixtures/sample-session.js';
 
-/** The room the disk says it has, in bytes (undefined: what it really has; null: it cannot say). */
-const disk = vi.hoisted(() => ({ room: undefined as number | null | undefined }));
+/** The room the disk says it has, in bytes (undefined: what it really has; null: it cannot say; 'sizeless': 0 of everything). */
+const disk = vi.hoisted(() => ({ room: undefined as number | null | 'sizeless' | undefined }));
 
 vi.mock('node:fs', async (importOriginal) => {
   const fs = await importOriginal<typeof import('node:fs')>();
   const statfsSync = ((path: string) => {
     if (disk.room === null) throw Object.assign(new Error('ENOSYS: function not implemented, statfs'), { code: 'ENOSYS' });
     const real = fs.statfsSync(path);
+    if (disk.room === 'sizeless') return { ...real, blocks: 0, bfree: 0, bavail: 0 };
     return disk.room === undefined ? real : { ...real, bavail: disk.room, bsize: 1 };
   }) as typeof fs.statfsSync;
   return { ...fs, default: { ...fs, statfsSync }, statfsSync };
@@ -84,6 +85,14 @@ describe('writeWhole', () => {
 
   it('writes when the disk cannot say how much room it has: the size after the write is still checked', () => {
     disk.room = null;
+    writeWhole(file, text, undefined, () => writeFileSync(file, text), fail);
+    expect(readFileSync(file, 'utf8')).toBe(text);
+    expect(() => writeWhole(file, text, readFileSync(file), cutShort(file), fail)).toThrow('could not be saved: the disk is full');
+    expect(readFileSync(file, 'utf8')).toBe(text);
+  });
+
+  it('writes when the disk says it has no size at all (a USB stick mounted with fusefat): its room is untold, not none', () => {
+    disk.room = 'sizeless';
     writeWhole(file, text, undefined, () => writeFileSync(file, text), fail);
     expect(readFileSync(file, 'utf8')).toBe(text);
     expect(() => writeWhole(file, text, readFileSync(file), cutShort(file), fail)).toThrow('could not be saved: the disk is full');
