@@ -2,14 +2,41 @@
 // ./session-lock.ts) as proper-lockfile keeps them, with what it leaves out.
 import fs, { lstatSync, statSync, utimesSync } from 'node:fs';
 
+type Done = (error: NodeJS.ErrnoException | null) => void;
+
+/**
+ * The date this process last gave each lock folder it holds, and the date the file system kept:
+ * FAT (most USB sticks) keeps one to the even second, so a lock dated 10:00:01 reads 10:00:00.
+ */
+const given = new Map<string, { asked: Date; kept: number }>();
+
 /**
  * The file system proper-lockfile is given: its lock folders are made private (0700), like every
- * folder itb makes, where it would leave them to the umask (0755, as a rule).
+ * folder itb makes, where it would leave them to the umask (0755, as a rule). A lock held reads
+ * as dated when it was last refreshed, not as the file system rounded it: proper-lockfile counts
+ * a lock whose date is not the one it gave as taken over by another itb, and on a FAT stick a
+ * session stopped within seconds, told that another command took its place.
  */
 export const privateLockFs = {
   ...fs,
-  mkdir: (path: string, callback: (error: NodeJS.ErrnoException | null) => void) => fs.mkdir(path, { mode: 0o700 }, callback),
+  mkdir: (path: string, callback: Done) => fs.mkdir(path, { mode: 0o700 }, callback),
   mkdirSync: (path: string) => fs.mkdirSync(path, { mode: 0o700 }),
+  utimes: (path: string, atime: Date, mtime: Date, callback: Done) =>
+    fs.utimes(path, atime, mtime, (error) => {
+      if (error) return callback(error);
+      fs.stat(path, (statError, stat) => {
+        if (statError) given.delete(path);
+        else given.set(path, { asked: mtime, kept: stat.mtimeMs });
+        callback(null);
+      });
+    }),
+  stat: (path: string, callback: (error: NodeJS.ErrnoException | null, stat: fs.Stats) => void) =>
+    fs.stat(path, (error, stat) => {
+      const mine = given.get(path);
+      // Dated otherwise: refreshed by another itb that took the lock over, or a lock made anew.
+      if (!error && mine !== undefined && stat.mtimeMs === mine.kept) Object.assign(stat, { mtime: mine.asked, mtimeMs: mine.asked.getTime() });
+      callback(error, stat);
+    }),
 };
 
 /**
