@@ -4,7 +4,7 @@
 // Written here rather than with `atomically` (which writes the store, through conf): that takes
 // the text whole, tens of megabytes for years of history, and has no way to create a file only
 // while nothing else has its name.
-import { closeSync, constants, copyFileSync, fsyncSync, linkSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, linkSync, openSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
 import { shellPath } from '../shell-word.js';
@@ -37,8 +37,7 @@ function createNew(file: string, content: Content): void {
     } catch (error) {
       // FAT and exFAT (most USB sticks) have no hard links: a copy, which also fails on a taken name.
       if (!NO_HARD_LINKS.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
-      copyFileSync(temp, file, constants.COPYFILE_EXCL);
-      flushCopy(file);
+      copyNew(temp, file);
     }
   } catch (error) {
     throw writeError(file, error);
@@ -49,19 +48,31 @@ function createNew(file: string, content: Content): void {
 }
 
 /**
- * A copy is new bytes under the name, which a power cut could leave empty: flushed to the disk
- * like the file it was copied from. It was made here (COPYFILE_EXCL), so one that cannot be
- * flushed is removed rather than left half there. Opened for writing too: Windows flushes only
- * a file open for writing (a file open for reading alone gives EPERM).
+ * The bytes of `temp` in a new private file `file`, made here ('wx': never one that took the
+ * name meanwhile), and flushed to the disk like `temp`: new bytes under the name, which a power
+ * cut could leave empty. Written rather than copied with copyFileSync, which gives the copy the
+ * permissions of its original and fails where they cannot be given: on a FAT stick, with
+ * "permission denied" (or ENOSYS through fusefat), on a disk the person may write to. One that
+ * cannot be written whole is removed rather than left half there.
  */
-function flushCopy(file: string): void {
+function copyNew(temp: string, file: string): void {
+  const fd = openSync(file, 'wx', PRIVATE);
   try {
-    flushPath(file, 'r+');
+    const from = openSync(temp, 'r');
+    try {
+      const buffer = Buffer.alloc(64 * 1024);
+      for (let read; (read = readSync(from, buffer, 0, buffer.length, null)) > 0; ) writeAll(fd, (write) => write(buffer.subarray(0, read)));
+    } finally {
+      closeSync(from);
+    }
+    fsyncSync(fd);
   } catch (error) {
-    // Should the removal fail too (the stick pulled out), the flush's error is the one to tell.
+    closeQuietly(fd);
+    // Should the removal fail too (the stick pulled out), the first error is the one to tell.
     removeQuietly(file);
     throw error;
   }
+  closeSync(fd);
 }
 
 /**
@@ -150,8 +161,8 @@ function syncFolder(folder: string): void {
 }
 
 /** What `path` holds, a file's bytes or a folder's names, flushed to the disk. */
-function flushPath(path: string, flags = 'r'): void {
-  const fd = openSync(path, flags);
+function flushPath(path: string): void {
+  const fd = openSync(path, 'r');
   try {
     fsyncSync(fd);
   } finally {
